@@ -1,0 +1,141 @@
+# nastavnik — build, test, install.
+#
+#   make site    build the tool and the demo organisation in content/
+#   make check   every test (unit, spec, bad input, CLI), also under ASan+UBSan
+#
+# Dependencies are Debian packages installed by scripts/deps.sh, which runs
+# once per build folder before the first compile. Objects go to $(BUILD).
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BUILD ?= build
+CC ?= cc
+OPT ?= -O2 -g
+SAN ?=
+WERROR ?= -Werror
+FUZZ_TIME ?= 60
+
+PKGS := libcmark yaml-0.1
+WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+CPPFLAGS_NV := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude \
+	-DNV_VERSION='"$(VERSION)"'
+
+LIB_SRC := $(filter-out generator/main.c generator/cmd_%.c,$(wildcard generator/*.c))
+CMD_SRC := generator/main.c $(wildcard generator/cmd_*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+SPEC_BIN := $(BUILD)/tests/spec
+BIN := $(BUILD)/nastavnik
+
+DEPS_OK := $(BUILD)/deps.ok
+PKG_CFLAGS := $(BUILD)/pkg.cflags
+PKG_LIBS := $(BUILD)/pkg.libs
+
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.SECONDARY:
+.DELETE_ON_ERROR:
+
+.PHONY: all site check unit spec asan valgrind fuzz bench format install clean regress-bless
+
+all: $(BIN)
+
+site: $(BIN)
+	./$(BIN) check -C .
+
+# Every test; tests/run.sh prints one line per suite and then the total.
+check: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" asan-bins
+	@sh tests/run.sh $(BUILD) build/asan
+
+unit: $(UNIT_BIN)
+	@sh tests/run.sh --unit-only $(BUILD)
+
+spec: $(SPEC_BIN)
+	@$(SPEC_BIN) ../shared/spec/mustache
+
+asan-bins: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" asan-bins
+	@sh tests/run.sh build/asan
+
+valgrind: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
+	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+		sh tests/run.sh $(BUILD)
+
+regress-bless: $(BIN)
+	@sh tests/bad/run.sh --bless $(BIN)
+
+# libFuzzer harnesses, built with clang; each runs FUZZ_TIME seconds.
+FUZZ_BUILD := build/fuzz
+fuzz: $(DEPS_OK)
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
+		SAN="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
+	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$f; \
+		echo "fuzz: $$f, $(FUZZ_TIME) s"; \
+		$(FUZZ_BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 \
+			-print_final_stats=1 $(FUZZ_BUILD)/corpus/$$f tests/fuzz/corpus/$$f \
+			2>$(FUZZ_BUILD)/$$f.log || { tail -40 $(FUZZ_BUILD)/$$f.log; exit 1; }; \
+		grep -E 'stat::number_of_executed_units|Done' $(FUZZ_BUILD)/$$f.log; \
+	done
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined $$(cat $(PKG_CFLAGS)) \
+		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+
+bench: $(BIN)
+	@sh bench/run.sh $(BIN)
+
+format:
+	clang-format -i generator/*.c include/*.h tests/unit/*.c tests/unit/*.h \
+		$(wildcard tests/spec/*.c tests/fuzz/*.c)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/nastavnik
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
+	for f in $(wildcard man/*.5); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
+	for f in $(wildcard man/*.7); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man7/; done
+
+clean:
+	rm -rf build
+
+# --- rules -----------------------------------------------------------------
+
+$(DEPS_OK): scripts/deps.sh
+	@mkdir -p $(@D)
+	@sh scripts/deps.sh
+	@touch $@
+
+$(PKG_CFLAGS): $(DEPS_OK)
+	@pkg-config --cflags $(PKGS) > $@
+
+$(PKG_LIBS): $(DEPS_OK)
+	@pkg-config --libs $(PKGS) > $@
+
+$(BUILD)/%.o: %.c $(PKG_CFLAGS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_NV) $(OPT) $(SAN) $(WARNINGS) $$(cat $(PKG_CFLAGS)) -MMD -MP -c -o $@ $<
+
+$(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $(PKG_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+
+$(SPEC_BIN): $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
+	@mkdir -p $(@D)
+	$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)

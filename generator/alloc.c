@@ -1,0 +1,100 @@
+/* alloc.c: allocation wrappers that never return NULL; see alloc.h. */
+#include "common.h"
+
+#include "alloc.h"
+
+NV_NORETURN static void default_oom(size_t size)
+{
+	fprintf(stderr, "nastavnik: недостаточно памяти (не удалось выделить %zu байт)\n", size);
+	abort();
+}
+
+static void (*oom_hook)(size_t) = default_oom;
+
+void nv_set_oom_hook(void (*hook)(size_t size))
+{
+	oom_hook = hook ? hook : default_oom;
+}
+
+NV_NORETURN static void oom(size_t size)
+{
+	oom_hook(size);
+	abort(); /* a hook must not return */
+}
+
+size_t nv_st_mult(size_t a, size_t b)
+{
+	if (b && a > SIZE_MAX / b)
+		oom(SIZE_MAX);
+	return a * b;
+}
+
+void *nv_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *nv_xcalloc(size_t nr, size_t size)
+{
+	void *p;
+	nv_st_mult(nr, size);
+	p = calloc(nr ? nr : 1, size ? size : 1);
+	if (!p)
+		oom(nr * size);
+	return p;
+}
+
+void *nv_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+char *nv_xmemdupz(const void *s, size_t n)
+{
+	char *p;
+	if (n == SIZE_MAX)
+		oom(n);
+	p = nv_xmalloc(n + 1);
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *nv_xstrdup(const char *s)
+{
+	return nv_xmemdupz(s, strlen(s));
+}
+
+char *nv_xasprintf_v(const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+	char *p;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		oom(0);
+	p = nv_xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *nv_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = nv_xasprintf_v(fmt, ap);
+	va_end(ap);
+	return p;
+}

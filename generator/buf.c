@@ -1,0 +1,208 @@
+/* buf.c: growable string buffer and slices; invariants in buf.h. */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+
+char nv_buf_empty[1];
+
+void nv_buf_init(struct nv_buf *b)
+{
+	b->ptr = nv_buf_empty;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void nv_buf_release(struct nv_buf *b)
+{
+	if (b->cap)
+		free(b->ptr);
+	nv_buf_init(b);
+}
+
+void nv_buf_grow(struct nv_buf *b, size_t extra)
+{
+	size_t want;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		nv_st_mult(SIZE_MAX, 2); /* overflow: report as OOM */
+	want = b->len + extra + 1;
+	if (want <= b->cap)
+		return;
+	if (!b->cap) {
+		b->ptr = NULL;
+	}
+	if (want < b->cap * 2)
+		want = b->cap * 2;
+	if (want < 32)
+		want = 32;
+	b->ptr = nv_xrealloc(b->ptr, want);
+	if (!b->cap)
+		b->ptr[0] = '\0';
+	b->cap = want;
+}
+
+void nv_buf_reset(struct nv_buf *b)
+{
+	nv_buf_truncate(b, 0);
+}
+
+void nv_buf_truncate(struct nv_buf *b, size_t len)
+{
+	if (len > b->len)
+		len = b->len;
+	b->len = len;
+	if (b->cap)
+		b->ptr[len] = '\0';
+}
+
+char *nv_buf_detach(struct nv_buf *b, size_t *len)
+{
+	char *p;
+
+	if (len)
+		*len = b->len;
+	if (!b->cap)
+		return nv_xstrdup("");
+	p = b->ptr;
+	nv_buf_init(b);
+	return p;
+}
+
+void nv_buf_add(struct nv_buf *b, const void *data, size_t n)
+{
+	if (!n)
+		return;
+	nv_buf_grow(b, n);
+	memcpy(b->ptr + b->len, data, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+void nv_buf_adds(struct nv_buf *b, const char *s)
+{
+	nv_buf_add(b, s, strlen(s));
+}
+
+void nv_buf_addch(struct nv_buf *b, int c)
+{
+	nv_buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
+
+void nv_buf_addslice(struct nv_buf *b, struct nv_slice s)
+{
+	nv_buf_add(b, s.ptr, s.len);
+}
+
+void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n <= 0)
+		return;
+	nv_buf_grow(b, (size_t)n);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void nv_buf_addf(struct nv_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	nv_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void nv_buf_addcp(struct nv_buf *b, uint32_t cp)
+{
+	char u[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	nv_buf_add(b, u, n);
+}
+
+void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		nv_buf_add(b, s + start, i - start);
+		nv_buf_adds(b, rep);
+		start = i + 1;
+	}
+	nv_buf_add(b, s + start, n - start);
+}
+
+bool nv_slice_eq(struct nv_slice a, const char *s)
+{
+	size_t n = strlen(s);
+	return a.len == n && (n == 0 || memcmp(a.ptr, s, n) == 0);
+}
+
+bool nv_slice_starts_with(struct nv_slice a, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return a.len >= n && memcmp(a.ptr, prefix, n) == 0;
+}
+
+bool nv_slice_ends_with(struct nv_slice a, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return a.len >= n && memcmp(a.ptr + a.len - n, suffix, n) == 0;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+struct nv_slice nv_slice_trim(struct nv_slice a)
+{
+	while (a.len && is_space(a.ptr[0])) {
+		a.ptr++;
+		a.len--;
+	}
+	while (a.len && is_space(a.ptr[a.len - 1]))
+		a.len--;
+	return a;
+}
+
+char *nv_slice_dup(struct nv_slice a)
+{
+	return nv_xmemdupz(a.ptr, a.len);
+}

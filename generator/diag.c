@@ -1,0 +1,246 @@
+/*
+ * diag.c: collecting and printing diagnostics; see diag.h.
+ *
+ * Printing re-reads each file named by a diagnostic to show the offending
+ * line, keeping one file in memory at a time (diagnostics are sorted by
+ * file first, so each file is read once).
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "utf8.h"
+
+void nv_diags_init(struct nv_diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void nv_diags_release(struct nv_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nr; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+		free(d->v[i].hint);
+	}
+	free(d->v);
+	nv_diags_init(d);
+}
+
+struct nv_diag *nv_diag_add(struct nv_diags *d, enum nv_severity sev, const char *file,
+			    int line, int col, const char *fmt, ...)
+{
+	struct nv_diag *diag;
+	struct nv_buf msg = NV_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	nv_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+
+	NV_GROW(d->v, d->nr + 1, d->alloc);
+	diag = &d->v[d->nr];
+	diag->file = file ? nv_xstrdup(file) : NULL;
+	diag->line = line;
+	diag->col = col;
+	diag->severity = sev;
+	diag->msg = nv_buf_detach(&msg, NULL);
+	diag->hint = NULL;
+	diag->seq = d->nr;
+	d->nr++;
+	if (sev == NV_ERROR)
+		d->errors++;
+	else if (sev == NV_WARNING)
+		d->warnings++;
+	return diag;
+}
+
+void nv_diag_hint(struct nv_diag *diag, const char *fmt, ...)
+{
+	struct nv_buf hint = NV_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	nv_buf_vaddf(&hint, fmt, ap);
+	va_end(ap);
+	free(diag->hint);
+	diag->hint = nv_buf_detach(&hint, NULL);
+}
+
+void nv_diags_merge(struct nv_diags *dst, struct nv_diags *src)
+{
+	size_t i;
+
+	NV_GROW(dst->v, dst->nr + src->nr, dst->alloc);
+	for (i = 0; i < src->nr; i++) {
+		dst->v[dst->nr] = src->v[i];
+		dst->v[dst->nr].seq = dst->nr;
+		dst->nr++;
+	}
+	dst->errors += src->errors;
+	dst->warnings += src->warnings;
+	free(src->v);
+	nv_diags_init(src);
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const struct nv_diag *a = pa, *b = pb;
+	int c;
+
+	if (!a->file != !b->file)
+		return a->file ? 1 : -1;
+	if (a->file && (c = strcmp(a->file, b->file)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void nv_diags_sort(struct nv_diags *d)
+{
+	if (d->nr > 1)
+		qsort(d->v, d->nr, sizeof(*d->v), cmp_diag);
+}
+
+static const char *severity_name(enum nv_severity s)
+{
+	switch (s) {
+	case NV_ERROR: return "ошибка";
+	case NV_WARNING: return "предупреждение";
+	case NV_NOTE: return "примечание";
+	}
+	return "ошибка";
+}
+
+/* A whole file read for excerpts; see print_excerpt(). */
+struct source_cache {
+	char *name;
+	struct nv_buf text;
+	bool ok;
+};
+
+static void cache_load(struct source_cache *c, const char *file)
+{
+	FILE *f;
+	char chunk[8192];
+	size_t n;
+
+	if (c->name && !strcmp(c->name, file))
+		return;
+	free(c->name);
+	c->name = nv_xstrdup(file);
+	nv_buf_reset(&c->text);
+	c->ok = false;
+	f = fopen(file, "rb");
+	if (!f)
+		return;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && c->text.len < (64u << 20))
+		nv_buf_add(&c->text, chunk, n);
+	c->ok = !ferror(f);
+	fclose(f);
+}
+
+/* Find line `line` (1-based) in text; store its start and length. */
+static bool find_line(const struct nv_buf *text, int line, struct nv_slice *out)
+{
+	const char *p = text->ptr, *end = text->ptr + text->len, *nl;
+	int l = 1;
+
+	while (l < line) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return false;
+		p = nl + 1;
+		l++;
+	}
+	nl = memchr(p, '\n', (size_t)(end - p));
+	out->ptr = p;
+	out->len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+	if (out->len && out->ptr[out->len - 1] == '\r')
+		out->len--;
+	return true;
+}
+
+static void print_excerpt(FILE *out, struct source_cache *c, const struct nv_diag *diag)
+{
+	struct nv_slice src;
+	struct nv_buf caret = NV_BUF_INIT;
+	size_t i = 0, k;
+	int col = 1, width;
+	uint32_t cp;
+	char num[16];
+
+	if (!c->ok || !find_line(&c->text, diag->line, &src))
+		return;
+	/* Strip a UTF-8 BOM from the first line so it does not shift the caret. */
+	if (diag->line == 1 && src.len >= 3 && !memcmp(src.ptr, "\xEF\xBB\xBF", 3)) {
+		src.ptr += 3;
+		src.len -= 3;
+	}
+	width = snprintf(num, sizeof(num), "%d", diag->line);
+	/* Build the caret line: keep tabs so it lines up, blank out the rest. */
+	while (i < src.len && col < diag->col) {
+		k = nv_utf8_decode(src.ptr + i, src.len - i, &cp);
+		nv_buf_addch(&caret, src.ptr[i] == '\t' ? '\t' : ' ');
+		i += k ? k : 1;
+		col++;
+	}
+	fprintf(out, " %*s | ", width + 3, num);
+	/* Invalid UTF-8 would garble a terminal: show bad bytes as '?'. */
+	for (i = 0; i < src.len;) {
+		k = nv_utf8_decode(src.ptr + i, src.len - i, &cp);
+		if (k) {
+			fwrite(src.ptr + i, 1, k, out);
+			i += k;
+		} else {
+			fputc('?', out);
+			i++;
+		}
+	}
+	fprintf(out, "\n %*s | %s^\n", width + 3, "", caret.ptr);
+	nv_buf_release(&caret);
+}
+
+void nv_diags_print(const struct nv_diags *d, FILE *out)
+{
+	struct source_cache cache = { NULL, NV_BUF_INIT, false };
+	const struct nv_diag *diag;
+	size_t i;
+
+	for (i = 0; i < d->nr; i++) {
+		diag = &d->v[i];
+		fputs("nastavnik: ", out);
+		if (diag->file && diag->line > 0)
+			fprintf(out, "%s:%d:%d: ", diag->file, diag->line, diag->col > 0 ? diag->col : 1);
+		else if (diag->file)
+			fprintf(out, "%s: ", diag->file);
+		fprintf(out, "%s: %s\n", severity_name(diag->severity), diag->msg);
+		if (diag->file && diag->line > 0) {
+			cache_load(&cache, diag->file);
+			print_excerpt(out, &cache, diag);
+		}
+		if (diag->hint)
+			fprintf(out, "  подсказка: %s\n", diag->hint);
+	}
+	free(cache.name);
+	nv_buf_release(&cache.text);
+}
+
+const char *nv_plural(size_t n, const char *one, const char *few, const char *many)
+{
+	size_t n100 = n % 100, n10 = n % 10;
+
+	if (n100 >= 11 && n100 <= 14)
+		return many;
+	if (n10 == 1)
+		return one;
+	if (n10 >= 2 && n10 <= 4)
+		return few;
+	return many;
+}

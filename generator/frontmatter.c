@@ -1,0 +1,137 @@
+/*
+ * frontmatter.c: front matter splitting and loading; see frontmatter.h.
+ *
+ * The splitter works on lines and never copies: it returns offsets into
+ * the caller's text, so the YAML loader and cmark read the original bytes
+ * and positions stay exact.
+ */
+#include "common.h"
+
+#include "diag.h"
+#include "frontmatter.h"
+#include "utf8.h"
+#include "value.h"
+#include "yaml_load.h"
+
+/* True if the line [p, end) is `fence` followed only by spaces/CR. */
+static bool is_fence(const char *p, const char *end, const char *fence)
+{
+	size_t n = strlen(fence);
+
+	if ((size_t)(end - p) < n || memcmp(p, fence, n))
+		return false;
+	for (p += n; p < end; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r')
+			return false;
+	return true;
+}
+
+static const char *line_end(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	return nl ? nl : end;
+}
+
+int nv_frontmatter_split(const char *file, const char *text, size_t len, struct nv_split *out,
+			 struct nv_diags *d)
+{
+	const char *start = text, *end = text + len, *p, *eol;
+	int line = 1;
+
+	memset(out, 0, sizeof(*out));
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		start += 3;
+	eol = line_end(start, end);
+	if (!is_fence(start, eol, "---")) {
+		out->body_off = (size_t)(start - text);
+		out->body_len = (size_t)(end - start);
+		out->body_line = 1;
+		return 0;
+	}
+	out->has_meta = true;
+	p = eol < end ? eol + 1 : end;
+	out->meta_off = (size_t)(p - text);
+	out->meta_line = 2;
+	for (line = 2; p < end; line++) {
+		eol = line_end(p, end);
+		if (is_fence(p, eol, "---") || is_fence(p, eol, "...")) {
+			out->meta_len = (size_t)(p - text) - out->meta_off;
+			p = eol < end ? eol + 1 : end;
+			out->body_off = (size_t)(p - text);
+			out->body_len = (size_t)(end - p);
+			out->body_line = line + 1;
+			return 0;
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	nv_diag_hint(nv_error(d, file, 1, 1, "блок полей в начале файла открыт строкой «---», "
+					     "но не закрыт"),
+		     "добавьте строку «---» после последнего поля, перед текстом документа");
+	return -1;
+}
+
+int nv_text_check(const char *file, const char *text, size_t len, struct nv_diags *d)
+{
+	size_t bad;
+	int line, col;
+
+	if (len > NV_MAX_FILE_SIZE) {
+		nv_diag_hint(nv_error(d, file, 0, 0, "файл слишком большой: %.1f МБ",
+				      (double)len / (1 << 20)),
+			     "допускается не больше %zu МБ; разделите документ на части или "
+			     "положите большие файлы в content/files/",
+			     NV_MAX_FILE_SIZE >> 20);
+		return -1;
+	}
+	if (!nv_utf8_valid(text, len, &bad)) {
+		nv_utf8_position(text, bad, &line, &col);
+		nv_diag_hint(nv_error(d, file, line, col,
+				      "файл не в кодировке UTF-8: недопустимый байт 0x%02X",
+				      (unsigned char)text[bad]),
+			     "сохраните файл в кодировке UTF-8 (часто файл сохранён в Windows-1251: "
+			     "в редакторе выберите «Сохранить как» → кодировка UTF-8)");
+		return -1;
+	}
+	if (memchr(text, '\0', len)) {
+		bad = (size_t)((const char *)memchr(text, '\0', len) - text);
+		nv_utf8_position(text, bad, &line, &col);
+		nv_diag_hint(nv_error(d, file, line, col, "в файле нулевой байт: это не текстовый файл"),
+			     "документы пишутся в текстовом формате Markdown (.md); вложения "
+			     "кладите в content/files/");
+		return -1;
+	}
+	return 0;
+}
+
+int nv_frontmatter_load(const char *file, const char *text, size_t len, struct nv_split *split,
+			struct nv_value **meta, struct nv_diags *d)
+{
+	struct nv_value *v;
+
+	*meta = NULL;
+	if (nv_text_check(file, text, len, d) < 0 || nv_frontmatter_split(file, text, len, split, d) < 0)
+		return -1;
+	if (!split->has_meta) {
+		*meta = nv_value_new(NV_MAP, 1, 1);
+		return 0;
+	}
+	v = nv_yaml_load(file, text + split->meta_off, split->meta_len, split->meta_line, NULL, d);
+	if (!v)
+		return -1;
+	if (v->type == NV_NULL) {
+		nv_value_free(v);
+		*meta = nv_value_new(NV_MAP, split->meta_line, 1);
+		return 0;
+	}
+	if (v->type != NV_MAP) {
+		nv_diag_hint(nv_error(d, file, v->line, v->col,
+				      "в начале файла ожидаются поля «ключ: значение», а здесь %s",
+				      nv_type_name(v->type)),
+			     "каждая строка между «---» имеет вид «ключ: значение», например "
+			     "«title: Положение о наставничестве»");
+		nv_value_free(v);
+		return -1;
+	}
+	*meta = v;
+	return 0;
+}

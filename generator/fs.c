@@ -1,0 +1,363 @@
+/*
+ * fs.c: file-system helpers for builds; see fs.h.
+ */
+#include "common.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "fs.h"
+
+int nv_read_file(const char *path, size_t max, struct nv_buf *out)
+{
+	int fd, rc = -1, saved;
+	struct stat st;
+	ssize_t n;
+
+	nv_buf_reset(out);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0)
+		goto out;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto out;
+	}
+	if (st.st_size > 0 && (uint64_t)st.st_size > max) {
+		errno = EFBIG;
+		goto out;
+	}
+	for (;;) {
+		nv_buf_grow(out, 65536);
+		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		out->len += (size_t)n;
+		out->ptr[out->len] = '\0';
+		if (out->len > max) {
+			errno = EFBIG;
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+void nv_strlist_add(struct nv_strlist *l, const char *s)
+{
+	NV_GROW(l->v, l->nr + 1, l->alloc);
+	l->v[l->nr++] = nv_xstrdup(s);
+}
+
+void nv_strlist_release(struct nv_strlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nr; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->nr = l->alloc = 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk dir/rel; rel is "" at the top. */
+static int walk(const char *dir, const char *rel, struct nv_strlist *out)
+{
+	struct nv_strlist names = NV_STRLIST_INIT;
+	struct nv_buf path = NV_BUF_INIT, sub = NV_BUF_INIT;
+	DIR *dp;
+	struct dirent *de;
+	struct stat st;
+	size_t i;
+	int rc = -1;
+
+	nv_buf_addf(&path, "%s%s%s", dir, *rel ? "/" : "", rel);
+	dp = opendir(path.ptr);
+	if (!dp)
+		goto out;
+	while ((de = readdir(dp)) != NULL)
+		if (de->d_name[0] != '.')
+			nv_strlist_add(&names, de->d_name);
+	closedir(dp);
+	if (names.nr > 1)
+		qsort(names.v, names.nr, sizeof(*names.v), cmp_str);
+
+	for (i = 0; i < names.nr; i++) {
+		nv_buf_reset(&sub);
+		nv_buf_addf(&sub, "%s/%s", path.ptr, names.v[i]);
+		if (lstat(sub.ptr, &st) < 0)
+			goto out;
+		nv_buf_reset(&sub);
+		nv_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", names.v[i]);
+		if (S_ISDIR(st.st_mode)) {
+			if (walk(dir, sub.ptr, out) < 0)
+				goto out;
+		} else if (S_ISREG(st.st_mode)) {
+			nv_strlist_add(out, sub.ptr);
+		} else if (S_ISLNK(st.st_mode)) {
+			struct nv_buf full = NV_BUF_INIT;
+			nv_buf_addf(&full, "%s/%s", dir, sub.ptr);
+			if (stat(full.ptr, &st) == 0 && S_ISREG(st.st_mode))
+				nv_strlist_add(out, sub.ptr);
+			nv_buf_release(&full);
+		}
+	}
+	rc = 0;
+out:
+	nv_strlist_release(&names);
+	nv_buf_release(&path);
+	nv_buf_release(&sub);
+	return rc;
+}
+
+int nv_walk(const char *dir, struct nv_strlist *out)
+{
+	return walk(dir, "", out);
+}
+
+int nv_mkdir_p(const char *path)
+{
+	char *p = nv_xstrdup(path), *s;
+	int rc = -1;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST)
+			goto out;
+		*s = '/';
+	}
+	if (mkdir(p, 0777) < 0 && errno != EEXIST)
+		goto out;
+	if (!nv_is_dir(p)) {
+		errno = ENOTDIR;
+		goto out;
+	}
+	rc = 0;
+out:
+	free(p);
+	return rc;
+}
+
+int nv_rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *dp;
+	struct dirent *de;
+	struct nv_buf sub = NV_BUF_INIT;
+	int rc = -1;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	dp = opendir(path);
+	if (!dp)
+		return -1;
+	while ((de = readdir(dp)) != NULL) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		nv_buf_reset(&sub);
+		nv_buf_addf(&sub, "%s/%s", path, de->d_name);
+		if (nv_rm_rf(sub.ptr) < 0)
+			goto out;
+	}
+	rc = rmdir(path);
+out:
+	closedir(dp);
+	nv_buf_release(&sub);
+	return rc;
+}
+
+bool nv_exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+bool nv_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The directory part of path ("." when there is none); the caller frees. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return nv_xstrdup(".");
+	if (slash == path)
+		return nv_xstrdup("/");
+	return nv_xmemdupz(path, (size_t)(slash - path));
+}
+
+int nv_write_file(const char *path, const void *data, size_t len)
+{
+	char *dir = dir_of(path), *tmp = nv_xasprintf("%s.tmp-XXXXXX", path);
+	const char *p = data;
+	int fd = -1, rc = -1, saved;
+	ssize_t n;
+
+	if (nv_mkdir_p(dir) < 0)
+		goto out;
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		goto out;
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	/* mkstemp makes 0600 files; outputs are ordinary readable files. */
+	if (fchmod(fd, 0644) < 0)
+		goto out;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto out;
+	rc = 0;
+out:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	free(dir);
+	errno = saved;
+	return rc;
+}
+
+/* True if dir is empty or was written by us (it holds the marker). */
+static bool replaceable(const char *dir)
+{
+	struct nv_buf marker = NV_BUF_INIT;
+	DIR *dp;
+	struct dirent *de;
+	bool ok;
+
+	nv_buf_addf(&marker, "%s/%s", dir, NV_OUTDIR_MARKER);
+	ok = nv_exists(marker.ptr);
+	nv_buf_release(&marker);
+	if (ok)
+		return true;
+	dp = opendir(dir);
+	if (!dp)
+		return false;
+	ok = true;
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") &&
+		    strcmp(de->d_name, ".gitkeep"))
+			ok = false;
+	closedir(dp);
+	return ok;
+}
+
+int nv_outdir_begin(struct nv_outdir *o, const char *final)
+{
+	char *parent, *marker;
+	size_t len = strlen(final);
+	int rc = -1;
+
+	o->final = nv_xstrdup(final);
+	while (len > 1 && o->final[len - 1] == '/')
+		o->final[--len] = '\0';
+	o->staging = NULL;
+	if (nv_exists(o->final) && (!nv_is_dir(o->final) || !replaceable(o->final))) {
+		errno = EEXIST;
+		goto out;
+	}
+	parent = dir_of(o->final);
+	rc = nv_mkdir_p(parent);
+	free(parent);
+	if (rc < 0)
+		goto out;
+	rc = -1;
+	o->staging = nv_xasprintf("%s.new-XXXXXX", o->final);
+	if (!mkdtemp(o->staging))
+		goto out;
+	if (chmod(o->staging, 0755) < 0)
+		goto out;
+	marker = nv_xasprintf("%s/%s", o->staging, NV_OUTDIR_MARKER);
+	rc = nv_write_file(marker, "nastavnik\n", 10);
+	free(marker);
+out:
+	if (rc < 0) {
+		int saved = errno;
+		nv_outdir_abort(o);
+		errno = saved;
+	}
+	return rc;
+}
+
+int nv_outdir_commit(struct nv_outdir *o)
+{
+	char *old = nv_xasprintf("%s.old-XXXXXX", o->final);
+	int rc = -1, saved;
+
+	if (nv_exists(o->final)) {
+		/* Move the old tree aside first: rename cannot replace a non-empty directory. */
+		if (!mkdtemp(old) || rmdir(old) < 0 || rename(o->final, old) < 0)
+			goto out;
+		if (rename(o->staging, o->final) < 0) {
+			saved = errno;
+			/* Put the old tree back; if even that fails, it stays in `old`. */
+			if (rename(old, o->final) == 0)
+				errno = saved;
+			goto out;
+		}
+		nv_rm_rf(old);
+	} else if (rename(o->staging, o->final) < 0) {
+		goto out;
+	}
+	free(o->staging);
+	o->staging = NULL;
+	rc = 0;
+out:
+	saved = errno;
+	free(old);
+	nv_outdir_abort(o);
+	errno = saved;
+	return rc;
+}
+
+void nv_outdir_abort(struct nv_outdir *o)
+{
+	if (o->staging) {
+		nv_rm_rf(o->staging);
+		free(o->staging);
+	}
+	free(o->final);
+	o->staging = NULL;
+	o->final = NULL;
+}

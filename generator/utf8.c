@@ -1,0 +1,90 @@
+/* utf8.c: UTF-8 decoding and validation; see utf8.h. */
+#include "common.h"
+
+#include "utf8.h"
+
+size_t nv_utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	size_t len, i;
+
+	if (!n)
+		return 0;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2;
+		c = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3;
+		c = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4;
+		c = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool nv_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = nv_utf8_decode(s + i, n - i, &cp);
+		if (!k) {
+			if (bad)
+				*bad = i;
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+size_t nv_utf8_count(const char *s, size_t bytes)
+{
+	size_t i = 0, count = 0, k;
+	uint32_t cp;
+
+	while (i < bytes) {
+		k = nv_utf8_decode(s + i, bytes - i, &cp);
+		i += k ? k : 1;
+		count++;
+	}
+	return count;
+}
+
+void nv_utf8_position(const char *text, size_t off, int *line, int *col)
+{
+	size_t i, start = 0;
+	int l = 1;
+
+	for (i = 0; i < off; i++) {
+		if (text[i] == '\n') {
+			l++;
+			start = i + 1;
+		}
+	}
+	*line = l;
+	*col = (int)nv_utf8_count(text + start, off - start) + 1;
+}

@@ -1,0 +1,258 @@
+/* value.c: the positioned value tree; see value.h. */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "value.h"
+
+struct nv_value *nv_value_new(enum nv_type type, int line, int col)
+{
+	struct nv_value *v = nv_xcalloc(1, sizeof(*v));
+
+	v->type = type;
+	v->line = line;
+	v->col = col;
+	return v;
+}
+
+struct nv_value *nv_value_new_null(void)
+{
+	return nv_value_new(NV_NULL, 0, 0);
+}
+
+struct nv_value *nv_value_new_bool(bool b)
+{
+	struct nv_value *v = nv_value_new(NV_BOOL, 0, 0);
+
+	v->boolean = b;
+	v->str = nv_xstrdup(b ? "true" : "false");
+	v->len = strlen(v->str);
+	return v;
+}
+
+struct nv_value *nv_value_new_number(double d)
+{
+	struct nv_value *v = nv_value_new(NV_NUMBER, 0, 0);
+
+	v->number = d;
+	v->str = nv_xasprintf("%.15g", d);
+	v->len = strlen(v->str);
+	return v;
+}
+
+struct nv_value *nv_value_new_string(const char *s, size_t n)
+{
+	struct nv_value *v = nv_value_new(NV_STRING, 0, 0);
+
+	v->str = nv_xmemdupz(s, n);
+	v->len = n;
+	return v;
+}
+
+struct nv_value *nv_value_new_str(const char *s)
+{
+	return nv_value_new_string(s, strlen(s));
+}
+
+void nv_value_free(struct nv_value *v)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			nv_value_free(v->items[i]);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++) {
+			free(v->members[i].key);
+			nv_value_free(v->members[i].value);
+		}
+	}
+	free(v->items);
+	free(v->members);
+	free(v->str);
+	free(v);
+}
+
+struct nv_value *nv_value_copy(const struct nv_value *v)
+{
+	struct nv_value *c;
+	size_t i;
+
+	if (!v)
+		return NULL;
+	c = nv_value_new(v->type, v->line, v->col);
+	c->boolean = v->boolean;
+	c->number = v->number;
+	if (v->str) {
+		c->str = nv_xmemdupz(v->str, v->len);
+		c->len = v->len;
+	}
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			nv_list_push(c, nv_value_copy(v->items[i]));
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++)
+			nv_map_add(c, v->members[i].key, v->members[i].line, v->members[i].col,
+				   nv_value_copy(v->members[i].value));
+	}
+	return c;
+}
+
+size_t nv_value_count(const struct nv_value *v)
+{
+	size_t i, n = 1;
+
+	if (!v)
+		return 0;
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			n += nv_value_count(v->items[i]);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			n += nv_value_count(v->members[i].value);
+	return n;
+}
+
+void nv_list_push(struct nv_value *list, struct nv_value *item)
+{
+	NV_GROW(list->items, list->nr + 1, list->alloc);
+	list->items[list->nr++] = item;
+}
+
+void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct nv_value *value)
+{
+	struct nv_member *m;
+
+	NV_GROW(map->members, map->nr + 1, map->alloc);
+	m = &map->members[map->nr++];
+	m->key = nv_xstrdup(key);
+	m->line = line;
+	m->col = col;
+	m->value = value;
+}
+
+struct nv_member *nv_map_member(const struct nv_value *map, const char *key, size_t keylen)
+{
+	size_t i;
+
+	if (!map || map->type != NV_MAP)
+		return NULL;
+	for (i = 0; i < map->nr; i++) {
+		const char *k = map->members[i].key;
+		if (!strncmp(k, key, keylen) && k[keylen] == '\0')
+			return &map->members[i];
+	}
+	return NULL;
+}
+
+void nv_map_set(struct nv_value *map, const char *key, struct nv_value *value)
+{
+	struct nv_member *m = nv_map_member(map, key, strlen(key));
+
+	if (m) {
+		nv_value_free(m->value);
+		m->value = value;
+	} else {
+		nv_map_add(map, key, 0, 0, value);
+	}
+}
+
+struct nv_value *nv_map_get(const struct nv_value *map, const char *key)
+{
+	struct nv_member *m = nv_map_member(map, key, strlen(key));
+
+	return m ? m->value : NULL;
+}
+
+const char *nv_map_get_str(const struct nv_value *map, const char *key)
+{
+	struct nv_value *v = nv_map_get(map, key);
+
+	return nv_value_is_scalar(v) ? v->str : NULL;
+}
+
+bool nv_value_is_scalar(const struct nv_value *v)
+{
+	return v && (v->type == NV_STRING || v->type == NV_NUMBER || v->type == NV_BOOL);
+}
+
+const char *nv_type_name(enum nv_type type)
+{
+	switch (type) {
+	case NV_NULL: return "пустое значение";
+	case NV_BOOL: return "логическое значение (true/false)";
+	case NV_NUMBER: return "число";
+	case NV_STRING: return "строка";
+	case NV_LIST: return "список";
+	case NV_MAP: return "набор полей";
+	}
+	return "значение";
+}
+
+static void dump_string(struct nv_buf *out, const char *s, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	nv_buf_addch(out, '"');
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			nv_buf_addch(out, '\\');
+			nv_buf_addch(out, c);
+		} else if (c == '\n') {
+			nv_buf_adds(out, "\\n");
+		} else if (c < 0x20) {
+			nv_buf_addf(out, "\\u%04x", c);
+		} else {
+			nv_buf_addch(out, c);
+		}
+	}
+	nv_buf_addch(out, '"');
+}
+
+void nv_value_dump(struct nv_buf *out, const struct nv_value *v)
+{
+	size_t i;
+
+	if (!v) {
+		nv_buf_adds(out, "null");
+		return;
+	}
+	switch (v->type) {
+	case NV_NULL:
+		nv_buf_adds(out, "null");
+		break;
+	case NV_BOOL:
+		nv_buf_adds(out, v->boolean ? "true" : "false");
+		break;
+	case NV_NUMBER:
+		nv_buf_addf(out, "%.15g", v->number);
+		break;
+	case NV_STRING:
+		dump_string(out, v->str, v->len);
+		break;
+	case NV_LIST:
+		nv_buf_addch(out, '[');
+		for (i = 0; i < v->nr; i++) {
+			if (i)
+				nv_buf_addch(out, ',');
+			nv_value_dump(out, v->items[i]);
+		}
+		nv_buf_addch(out, ']');
+		break;
+	case NV_MAP:
+		nv_buf_addch(out, '{');
+		for (i = 0; i < v->nr; i++) {
+			if (i)
+				nv_buf_addch(out, ',');
+			dump_string(out, v->members[i].key, strlen(v->members[i].key));
+			nv_buf_addch(out, ':');
+			nv_value_dump(out, v->members[i].value);
+		}
+		nv_buf_addch(out, '}');
+		break;
+	}
+}

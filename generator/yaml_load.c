@@ -1,0 +1,483 @@
+/*
+ * yaml_load.c: YAML → positioned value tree, on libyaml's event parser.
+ *
+ * Events are folded into the tree with an explicit stack of open
+ * collections, so nesting costs no C stack; the depth and the node count
+ * (alias copies included) are checked as events arrive, which stops alias
+ * bombs and deeply nested input before they cost memory. libyaml's
+ * positions are 0-based and relative to the text given; we add the line
+ * offset of the front matter and report 1-based character columns.
+ * libyaml's English problems are translated for the user.
+ */
+#include "common.h"
+
+#include <yaml.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "value.h"
+#include "yaml_load.h"
+
+struct frame {
+	struct nv_value *v;
+	char *anchor; /* owned; registered when the collection is complete */
+	char *key;    /* maps: the key waiting for its value */
+	int key_line, key_col;
+};
+
+struct anchor {
+	char *name;
+	const struct nv_value *v; /* owned by the tree */
+};
+
+struct loader {
+	const char *file;
+	int first_line;
+	struct nv_yaml_limits lim;
+	struct nv_diags *d;
+	struct frame *stack;
+	size_t depth, alloc;
+	struct anchor *anchors;
+	size_t nanchors, anchors_alloc;
+	size_t nodes;
+	struct nv_value *root;
+	bool failed;  /* a fatal error: stop parsing */
+	bool errors;  /* any error, fatal or not */
+};
+
+static int line_of(struct loader *l, yaml_mark_t m)
+{
+	return (int)m.line + l->first_line;
+}
+
+static int col_of(yaml_mark_t m)
+{
+	return (int)m.column + 1;
+}
+
+NV_PRINTF(3, 4)
+static struct nv_diag *error_at(struct loader *l, yaml_mark_t m, const char *fmt, ...)
+{
+	struct nv_diag *diag;
+	va_list ap;
+
+	l->errors = true;
+	diag = nv_error(l->d, l->file, line_of(l, m), col_of(m), "%s", "");
+	free(diag->msg);
+	va_start(ap, fmt);
+	diag->msg = nv_xasprintf_v(fmt, ap);
+	va_end(ap);
+	return diag;
+}
+
+/* A plain scalar's type under the YAML 1.2 core schema. */
+static enum nv_type resolve_plain(const char *s, size_t n)
+{
+	size_t i = 0;
+	bool digits = false, frac = false;
+
+	if (n == 0 || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
+	    !strcmp(s, "NULL"))
+		return NV_NULL;
+	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") ||
+	    !strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
+		return NV_BOOL;
+	if (s[i] == '-' || s[i] == '+')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9') {
+		i++;
+		digits = true;
+	}
+	if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			i++;
+			frac = true;
+		}
+	}
+	if (!digits && !frac)
+		return NV_STRING;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		size_t exp_start;
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			i++;
+		exp_start = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == exp_start)
+			return NV_STRING;
+	}
+	return i == n ? NV_NUMBER : NV_STRING;
+}
+
+static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	const char *tag = (const char *)ev->data.scalar.tag;
+	enum nv_type type = NV_STRING;
+	struct nv_value *v;
+
+	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    !(tag && !strcmp(tag, YAML_STR_TAG)))
+		type = resolve_plain(s, n);
+	v = nv_value_new(type, line_of(l, ev->start_mark), col_of(ev->start_mark));
+	v->str = nv_xmemdupz(s, n);
+	v->len = n;
+	if (type == NV_BOOL)
+		v->boolean = s[0] == 't' || s[0] == 'T';
+	else if (type == NV_NUMBER)
+		v->number = strtod(v->str, NULL);
+	return v;
+}
+
+static bool count_nodes(struct loader *l, size_t n, yaml_mark_t m)
+{
+	if (l->nodes + n > l->lim.max_nodes) {
+		nv_diag_hint(error_at(l, m, "слишком много значений: после раскрытия ссылок (*имя) "
+					    "их больше допустимого"),
+			     "не более %zu значений в одном файле; проверьте, не ссылаются ли "
+			     "метки &имя друг на друга многократно",
+			     l->lim.max_nodes);
+		l->failed = true;
+		return false;
+	}
+	l->nodes += n;
+	return true;
+}
+
+static void add_anchor(struct loader *l, const char *name, const struct nv_value *v)
+{
+	NV_GROW(l->anchors, l->nanchors + 1, l->anchors_alloc);
+	l->anchors[l->nanchors].name = nv_xstrdup(name);
+	l->anchors[l->nanchors].v = v;
+	l->nanchors++;
+}
+
+static const struct nv_value *find_anchor(struct loader *l, const char *name)
+{
+	size_t i = l->nanchors;
+
+	/* The latest definition wins, as YAML allows redefining an anchor. */
+	while (i-- > 0)
+		if (!strcmp(l->anchors[i].name, name))
+			return l->anchors[i].v;
+	return NULL;
+}
+
+/*
+ * Attach a finished node to the open collection (or make it the root).
+ * Returns v if it is now part of the tree, NULL if it was used as a key
+ * or dropped (so it must not be registered as an anchor).
+ */
+static struct nv_value *attach(struct loader *l, struct nv_value *v, yaml_mark_t m)
+{
+	struct frame *top;
+	struct nv_member *dup;
+
+	if (!l->depth) {
+		l->root = v;
+		return v;
+	}
+	top = &l->stack[l->depth - 1];
+	if (top->v->type == NV_LIST) {
+		nv_list_push(top->v, v);
+		return v;
+	}
+	if (!top->key) {
+		if (!nv_value_is_scalar(v) || !v->len) {
+			nv_diag_hint(error_at(l, m, v->type == NV_NULL ? "пустой ключ"
+								    : "ключ должен быть строкой"),
+				     "запишите поле как «ключ: значение»");
+			nv_value_free(v);
+			top->key = nv_xstrdup("");
+			top->key_line = -1; /* swallow the value of the bad key */
+			return NULL;
+		}
+		top->key = v->str;
+		top->key_line = v->line;
+		top->key_col = v->col;
+		v->str = NULL;
+		nv_value_free(v);
+		return NULL;
+	}
+	dup = top->key_line < 0 ? NULL : nv_map_member(top->v, top->key, strlen(top->key));
+	if (dup) {
+		struct nv_diag *diag = nv_error(l->d, l->file, top->key_line, top->key_col,
+						"поле «%s» указано дважды (первый раз — в строке %d)",
+						top->key, dup->line);
+		nv_diag_hint(diag, "оставьте одно из двух значений и удалите другую строку");
+		l->errors = true;
+		nv_value_free(v);
+		v = NULL;
+	} else if (top->key_line < 0) {
+		nv_value_free(v);
+		v = NULL;
+	} else {
+		nv_map_add(top->v, top->key, top->key_line, top->key_col, v);
+	}
+	free(top->key);
+	top->key = NULL;
+	return v;
+}
+
+static void push(struct loader *l, struct nv_value *v, const char *anchor, yaml_mark_t m)
+{
+	struct frame *f;
+
+	if (l->depth >= l->lim.max_depth) {
+		struct nv_diag *diag = error_at(l, m, "слишком глубокая вложенность списков и полей");
+		nv_diag_hint(diag, "допускается не больше %zu уровней", l->lim.max_depth);
+		nv_value_free(v);
+		l->failed = true;
+		return;
+	}
+	NV_GROW(l->stack, l->depth + 1, l->alloc);
+	f = &l->stack[l->depth++];
+	f->v = v;
+	f->anchor = anchor ? nv_xstrdup(anchor) : NULL;
+	f->key = NULL;
+	f->key_line = f->key_col = 0;
+}
+
+static void pop(struct loader *l, yaml_mark_t m)
+{
+	struct frame f = l->stack[--l->depth];
+
+	if (f.key) {
+		/* A key with no value cannot happen in well-formed events. */
+		free(f.key);
+	}
+	if (attach(l, f.v, m) && f.anchor)
+		add_anchor(l, f.anchor, f.v);
+	free(f.anchor);
+}
+
+static void alias(struct loader *l, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	const struct nv_value *target = find_anchor(l, name);
+	struct nv_value *copy;
+
+	if (!target) {
+		struct nv_diag *diag = error_at(l, ev->start_mark,
+						"ссылка *%s ведёт на неизвестную метку &%s", name, name);
+		nv_diag_hint(diag, "метка &%s должна быть определена выше ссылки на неё", name);
+		l->failed = true;
+		return;
+	}
+	if (!count_nodes(l, nv_value_count(target), ev->start_mark))
+		return;
+	copy = nv_value_copy(target);
+	copy->line = line_of(l, ev->start_mark);
+	copy->col = col_of(ev->start_mark);
+	attach(l, copy, ev->start_mark);
+}
+
+/* libyaml's problem strings, translated, with a hint each. */
+static const struct {
+	const char *problem;
+	const char *msg;
+	const char *hint;
+} problems[] = {
+	{ "mapping values are not allowed in this context",
+	  "двоеточие в неожиданном месте",
+	  "если двоеточие — часть текста, заключите значение в кавычки: "
+	  "title: \"Приказ: о наставничестве\"" },
+	{ "did not find expected key",
+	  "ожидалось поле «ключ: значение»",
+	  "проверьте отступы (пробелы в начале строки) и парность кавычек в строках выше" },
+	{ "did not find expected '-' indicator",
+	  "ожидался элемент списка «- …»",
+	  "все элементы списка должны начинаться с «- » и иметь одинаковый отступ" },
+	{ "could not find expected ':'",
+	  "не найдено двоеточие после ключа",
+	  "запишите поле как «ключ: значение» (после двоеточия — пробел)" },
+	{ "found unexpected end of stream",
+	  "кавычка или скобка не закрыта",
+	  "закройте кавычку (\" или ') или скобку ([ или {), открытую здесь" },
+	{ "found character that cannot start any token",
+	  "недопустимый символ в начале значения",
+	  "символы @ ` % в начале значения запрещены: заключите значение в кавычки" },
+	{ "did not find expected node content",
+	  "ожидалось значение",
+	  "проверьте строку: возможно, лишний символ или незакрытая скобка" },
+	{ "did not find expected ',' or ']'",
+	  "список в квадратных скобках не закрыт",
+	  "элементы разделяются запятыми, список заканчивается «]»" },
+	{ "did not find expected ',' or '}'",
+	  "набор полей в фигурных скобках не закрыт",
+	  "поля разделяются запятыми, набор заканчивается «}»" },
+	{ "found unknown escape character",
+	  "неизвестная escape-последовательность в строке в кавычках",
+	  "в двойных кавычках обратная косая черта \\ начинает escape-последовательность; "
+	  "используйте одинарные кавычки или удвойте её: \\\\" },
+	{ "block sequence entries are not allowed in this context",
+	  "элемент списка «- » в неожиданном месте",
+	  "перенесите список на новую строку под ключом с отступом" },
+	{ "control characters are not allowed",
+	  "управляющий символ в тексте",
+	  "удалите невидимый управляющий символ (часто появляется при копировании из Word)" },
+};
+
+static void parser_error(struct loader *l, const yaml_parser_t *p)
+{
+	yaml_mark_t m = p->problem_mark;
+	const char *problem = p->problem ? p->problem : "";
+	struct nv_diag *diag;
+	size_t i;
+
+	/* For an unclosed quote, the opening quote is the useful position. */
+	if (!strcmp(problem, "found unexpected end of stream") && p->context)
+		m = p->context_mark;
+	for (i = 0; i < NV_ARRAY_SIZE(problems); i++) {
+		if (!strcmp(problem, problems[i].problem)) {
+			diag = error_at(l, m, "ошибка в YAML: %s", problems[i].msg);
+			nv_diag_hint(diag, "%s", problems[i].hint);
+			return;
+		}
+	}
+	diag = error_at(l, m, "ошибка в YAML: %s%s%s", problem, p->context ? ", " : "",
+			p->context ? p->context : "");
+	nv_diag_hint(diag, "проверьте отступы, двоеточия и кавычки в этой строке");
+}
+
+/*
+ * Tabs may not indent YAML. When libyaml fails on a text with tabs in the
+ * indentation, those tabs are the cause users need to see: one error per
+ * line, at the tab.
+ */
+static bool report_indent_tabs(struct loader *l, const char *text, size_t len)
+{
+	size_t i = 0, col;
+	int line = l->first_line;
+	bool found = false;
+
+	while (i < len) {
+		col = 1;
+		while (i < len && (text[i] == ' ' || text[i] == '\t')) {
+			if (text[i] == '\t') {
+				struct nv_diag *diag = nv_error(l->d, l->file, line, (int)col,
+								"табуляция в отступе");
+				nv_diag_hint(diag, "в YAML отступы делаются только пробелами: замените "
+						   "табуляцию пробелами");
+				found = true;
+				break;
+			}
+			i++;
+			col++;
+		}
+		while (i < len && text[i] != '\n')
+			i++;
+		i++;
+		line++;
+	}
+	if (found)
+		l->errors = true;
+	return found;
+}
+
+struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, int first_line,
+			      const struct nv_yaml_limits *limits, struct nv_diags *d)
+{
+	struct loader l;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct nv_value *v, *result = NULL;
+	bool done = false;
+	size_t i;
+
+	memset(&l, 0, sizeof(l));
+	l.file = file;
+	l.first_line = first_line;
+	l.d = d;
+	l.lim.max_depth = limits ? limits->max_depth : NV_YAML_MAX_DEPTH;
+	l.lim.max_nodes = limits ? limits->max_nodes : NV_YAML_MAX_NODES;
+
+	if (!yaml_parser_initialize(&parser)) {
+		nv_error(d, file, 0, 0, "не удалось запустить разбор YAML (недостаточно памяти)");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+
+	while (!done && !l.failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			if (!report_indent_tabs(&l, text, len))
+				parser_error(&l, &parser);
+			l.failed = true;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			/* Only the first document counts; a second is an error. */
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (l.root) {
+				error_at(&l, ev.start_mark,
+					 "в этом блоке больше одного документа YAML (строка «---»)");
+				l.failed = true;
+			}
+			break;
+		case YAML_SCALAR_EVENT:
+			if (!count_nodes(&l, 1, ev.start_mark))
+				break;
+			v = attach(&l, make_scalar(&l, &ev), ev.start_mark);
+			if (v && ev.data.scalar.anchor)
+				add_anchor(&l, (const char *)ev.data.scalar.anchor, v);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (!count_nodes(&l, 1, ev.start_mark))
+				break;
+			if (l.depth && l.stack[l.depth - 1].v->type == NV_MAP &&
+			    !l.stack[l.depth - 1].key) {
+				nv_diag_hint(error_at(&l, ev.start_mark,
+						      "ключ должен быть строкой, а не списком или набором полей"),
+					     "запишите поле как «ключ: значение»");
+				l.failed = true;
+				break;
+			}
+			v = nv_value_new(ev.type == YAML_SEQUENCE_START_EVENT ? NV_LIST : NV_MAP,
+					 line_of(&l, ev.start_mark), col_of(ev.start_mark));
+			push(&l, v,
+			     (const char *)(ev.type == YAML_SEQUENCE_START_EVENT
+						    ? ev.data.sequence_start.anchor
+						    : ev.data.mapping_start.anchor),
+			     ev.start_mark);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			pop(&l, ev.start_mark);
+			break;
+		case YAML_ALIAS_EVENT:
+			alias(&l, &ev);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+
+	if (!l.errors) {
+		result = l.root ? l.root : nv_value_new(NV_NULL, first_line, 1);
+		l.root = NULL;
+	}
+	nv_value_free(l.root);
+	for (i = 0; i < l.depth; i++) {
+		free(l.stack[i].anchor);
+		free(l.stack[i].key);
+		nv_value_free(l.stack[i].v);
+	}
+	free(l.stack);
+	for (i = 0; i < l.nanchors; i++)
+		free(l.anchors[i].name);
+	free(l.anchors);
+	yaml_parser_delete(&parser);
+	return result;
+}

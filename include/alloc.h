@@ -1,0 +1,52 @@
+/*
+ * alloc.h: allocation wrappers that never return NULL.
+ *
+ * On failure they call the out-of-memory hook (by default: print a message
+ * in Russian and abort). Every allocation of the project goes through here
+ * so that an arena or a counting allocator can be put in later.
+ */
+#ifndef NV_ALLOC_H
+#define NV_ALLOC_H
+
+#include "common.h"
+
+/* Allocate n bytes; the caller frees with free(). Never returns NULL. */
+void *nv_xmalloc(size_t n);
+/* Allocate nr * size zeroed bytes, checking the product for overflow. */
+void *nv_xcalloc(size_t nr, size_t size);
+/* Resize p to n bytes (p may be NULL). Never returns NULL. */
+void *nv_xrealloc(void *p, size_t n);
+/* Copy a NUL-terminated string; the caller frees. */
+char *nv_xstrdup(const char *s);
+/* Copy n bytes of s and terminate them; the caller frees. */
+char *nv_xmemdupz(const void *s, size_t n);
+/* Format into a newly allocated string; the caller frees. */
+char *nv_xasprintf(const char *fmt, ...) NV_PRINTF(1, 2);
+/* The va_list form of nv_xasprintf(). */
+char *nv_xasprintf_v(const char *fmt, va_list ap) NV_PRINTF(1, 0);
+
+/*
+ * Replace the out-of-memory hook; NULL restores the default. The hook is
+ * called with the size that could not be allocated and must not return.
+ */
+void nv_set_oom_hook(void (*hook)(size_t size));
+
+/*
+ * Grow array `x` (with `nr` used and `alloc` allocated elements) so that it
+ * holds at least `want` elements. Amortised doubling, as git's ALLOC_GROW.
+ */
+#define NV_GROW(x, want, alloc)                                                \
+	do {                                                                   \
+		if ((size_t)(want) > (alloc)) {                                \
+			size_t nv_grow_n_ = (alloc) < 8 ? 8 : (alloc) * 2;     \
+			if (nv_grow_n_ < (size_t)(want))                       \
+				nv_grow_n_ = (size_t)(want);                   \
+			(x) = nv_xrealloc((x), nv_st_mult(nv_grow_n_, sizeof(*(x)))); \
+			(alloc) = nv_grow_n_;                                  \
+		}                                                              \
+	} while (0)
+
+/* Multiply two sizes, aborting through the OOM hook on overflow. */
+size_t nv_st_mult(size_t a, size_t b);
+
+#endif

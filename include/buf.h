@@ -1,0 +1,83 @@
+/*
+ * buf.h: the growable string buffer and the non-owning slice.
+ *
+ * Invariants of struct nv_buf (as git's strbuf):
+ *  - ptr is never NULL: an empty buffer points to a static "" until the
+ *    first append, so it can always be printed;
+ *  - ptr[len] is always '\0', and the bytes may contain other NULs;
+ *  - nv_buf_detach() is the only way to take ownership of the bytes.
+ * A buffer set up with NV_BUF_INIT or nv_buf_init() is released with
+ * nv_buf_release(), which leaves it empty and usable again.
+ *
+ * struct nv_slice is a view (pointer + length) into memory someone else
+ * owns; it is not NUL-terminated.
+ */
+#ifndef NV_BUF_H
+#define NV_BUF_H
+
+#include "common.h"
+
+extern char nv_buf_empty[];
+
+struct nv_buf {
+	char *ptr;
+	size_t len;
+	size_t cap; /* 0 while ptr points to nv_buf_empty */
+};
+
+#define NV_BUF_INIT { nv_buf_empty, 0, 0 }
+
+struct nv_slice {
+	const char *ptr;
+	size_t len;
+};
+
+void nv_buf_init(struct nv_buf *b);
+/* Free the bytes and leave b empty. */
+void nv_buf_release(struct nv_buf *b);
+/* Ensure room for `extra` more bytes (plus the terminator). */
+void nv_buf_grow(struct nv_buf *b, size_t extra);
+/* Make the contents empty, keeping the allocation. */
+void nv_buf_reset(struct nv_buf *b);
+/* Shorten to `len` bytes (len <= b->len). */
+void nv_buf_truncate(struct nv_buf *b, size_t len);
+/*
+ * Hand over the bytes: returns a malloc'ed NUL-terminated string that the
+ * caller frees (an empty buffer yields a fresh ""), stores its length in
+ * *len when len is not NULL, and leaves b empty.
+ */
+char *nv_buf_detach(struct nv_buf *b, size_t *len);
+
+void nv_buf_add(struct nv_buf *b, const void *data, size_t n);
+void nv_buf_adds(struct nv_buf *b, const char *s);
+void nv_buf_addch(struct nv_buf *b, int c);
+void nv_buf_addslice(struct nv_buf *b, struct nv_slice s);
+void nv_buf_addf(struct nv_buf *b, const char *fmt, ...) NV_PRINTF(2, 3);
+void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap) NV_PRINTF(2, 0);
+/* Append the UTF-8 encoding of code point cp (cp <= 0x10FFFF). */
+void nv_buf_addcp(struct nv_buf *b, uint32_t cp);
+/*
+ * Append s with the five HTML-significant characters escaped
+ * (& < > " ' become &amp; &lt; &gt; &quot; &#39;).
+ */
+void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n);
+
+static inline struct nv_slice nv_slice_make(const char *p, size_t n)
+{
+	struct nv_slice s = { p, n };
+	return s;
+}
+static inline struct nv_slice nv_slice_str(const char *p)
+{
+	return nv_slice_make(p, strlen(p));
+}
+/* True if the slice equals the NUL-terminated string s. */
+bool nv_slice_eq(struct nv_slice a, const char *s);
+bool nv_slice_starts_with(struct nv_slice a, const char *prefix);
+bool nv_slice_ends_with(struct nv_slice a, const char *suffix);
+/* Remove ASCII white space from both ends. */
+struct nv_slice nv_slice_trim(struct nv_slice a);
+/* Copy into a new NUL-terminated string; the caller frees. */
+char *nv_slice_dup(struct nv_slice a);
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * value.h: the value tree — maps, lists, strings, numbers, booleans and
+ * null — that keeps the source position of every node.
+ *
+ * It is the model of YAML front matter and of site.yml / people.yml /
+ * pairs.yml, and later the context that templates are rendered against.
+ * Every node owns its children; nv_value_free() frees a whole subtree.
+ * Maps keep their keys in source order and remember each key's position,
+ * so a diagnostic can point at the key or at the value.
+ *
+ * Scalars keep their text: for a string it is the value itself, for a
+ * number or a boolean it is the text as written in the source (so «41»
+ * given as an order number can still be used as text).
+ */
+#ifndef NV_VALUE_H
+#define NV_VALUE_H
+
+#include "common.h"
+
+struct nv_buf;
+
+enum nv_type {
+	NV_NULL,
+	NV_BOOL,
+	NV_NUMBER,
+	NV_STRING,
+	NV_LIST,
+	NV_MAP,
+};
+
+struct nv_value;
+
+struct nv_member {
+	char *key; /* owned */
+	int line, col; /* position of the key */
+	struct nv_value *value; /* owned */
+};
+
+struct nv_value {
+	enum nv_type type;
+	int line, col; /* 1-based position in the source; 0 when built in code */
+	bool boolean;
+	double number;
+	char *str; /* owned text of a scalar (NUL-terminated), NULL otherwise */
+	size_t len; /* length of str in bytes */
+	size_t nr, alloc; /* used and allocated entries of items or members */
+	struct nv_value **items; /* NV_LIST */
+	struct nv_member *members; /* NV_MAP */
+};
+
+/* A new node of the given type with no content; the caller frees. */
+struct nv_value *nv_value_new(enum nv_type type, int line, int col);
+struct nv_value *nv_value_new_null(void);
+struct nv_value *nv_value_new_bool(bool b);
+struct nv_value *nv_value_new_number(double d);
+/* A string node holding a copy of s (n bytes). */
+struct nv_value *nv_value_new_string(const char *s, size_t n);
+struct nv_value *nv_value_new_str(const char *s);
+
+/* Free v and everything below it. Accepts NULL. */
+void nv_value_free(struct nv_value *v);
+
+/* A deep copy of v (positions included); the caller frees. */
+struct nv_value *nv_value_copy(const struct nv_value *v);
+
+/* Number of nodes in the subtree rooted at v (v included). */
+size_t nv_value_count(const struct nv_value *v);
+
+/* Append item to a list; the list takes ownership. */
+void nv_list_push(struct nv_value *list, struct nv_value *item);
+
+/*
+ * Append key → value to a map without looking for an existing key; the
+ * map takes ownership of value and copies key. Use nv_map_set() to replace.
+ */
+void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct nv_value *value);
+/* Set key to value, freeing any previous value of that key. */
+void nv_map_set(struct nv_value *map, const char *key, struct nv_value *value);
+
+/* The member with this key, or NULL. map may be NULL or not a map. */
+struct nv_member *nv_map_member(const struct nv_value *map, const char *key, size_t keylen);
+/* The value of key (NUL-terminated), or NULL when absent. */
+struct nv_value *nv_map_get(const struct nv_value *map, const char *key);
+/* The string value of key, or NULL when absent or not a scalar. */
+const char *nv_map_get_str(const struct nv_value *map, const char *key);
+
+/* True for strings, numbers and booleans. */
+bool nv_value_is_scalar(const struct nv_value *v);
+
+/*
+ * The Russian name of a type for messages, in the nominative case:
+ * "строка", "число", "список", "набор полей", …
+ */
+const char *nv_type_name(enum nv_type type);
+
+/*
+ * Append a compact, deterministic JSON rendering of v to out (for tests
+ * and debugging). Keys keep their order.
+ */
+void nv_value_dump(struct nv_buf *out, const struct nv_value *v);
+
+#endif

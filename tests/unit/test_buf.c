@@ -1,0 +1,207 @@
+/* Unit tests for buf.c, alloc.c, utf8.c and diag.c. */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "harness.h"
+#include "utf8.h"
+
+static void test_buf_empty_is_printable(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *s;
+	size_t n = 99;
+
+	CHECK_STR(b.ptr, "");
+	CHECK_INT(b.len, 0);
+	s = nv_buf_detach(&b, &n);
+	CHECK_STR(s, "");
+	CHECK_INT(n, 0);
+	free(s);
+	nv_buf_release(&b);
+}
+
+static void test_buf_append_and_detach(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *s;
+	int i;
+
+	nv_buf_adds(&b, "Приказ");
+	nv_buf_addch(&b, ' ');
+	nv_buf_addf(&b, "№ %d-%s", 41, "од");
+	CHECK_STR(b.ptr, "Приказ № 41-од");
+	for (i = 0; i < 1000; i++)
+		nv_buf_addch(&b, 'x');
+	CHECK_INT(b.len, strlen("Приказ № 41-од") + 1000);
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_truncate(&b, 12);
+	CHECK_STR(b.ptr, "Приказ");
+	s = nv_buf_detach(&b, NULL);
+	CHECK_STR(s, "Приказ");
+	CHECK_STR(b.ptr, "");
+	free(s);
+}
+
+static void test_buf_html_escape(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	const char *in = "<a href=\"x\">Tom & 'Jerry'</a>";
+
+	nv_buf_add_html(&b, in, strlen(in));
+	CHECK_STR(b.ptr, "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+	nv_buf_release(&b);
+}
+
+static void test_buf_codepoints(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_buf_addcp(&b, 'A');
+	nv_buf_addcp(&b, 0xAB);    /* « */
+	nv_buf_addcp(&b, 0x2014);  /* — */
+	nv_buf_addcp(&b, 0x1F600); /* emoji */
+	CHECK_STR(b.ptr, "A«—\xF0\x9F\x98\x80");
+	nv_buf_release(&b);
+}
+
+static void test_slices(void)
+{
+	struct nv_slice s = nv_slice_str("  \tпункт 1.1. \n");
+	char *d;
+
+	s = nv_slice_trim(s);
+	CHECK(nv_slice_starts_with(s, "пункт"));
+	CHECK(nv_slice_ends_with(s, "1.1."));
+	CHECK(!nv_slice_ends_with(s, "1.1. "));
+	d = nv_slice_dup(s);
+	CHECK_STR(d, "пункт 1.1.");
+	free(d);
+	CHECK(nv_slice_eq(nv_slice_make("abc", 2), "ab"));
+	CHECK(!nv_slice_eq(nv_slice_make("abc", 2), "abc"));
+}
+
+static void test_utf8(void)
+{
+	size_t bad = 0;
+	int line, col;
+	const char *text = "а: б\nдата: 31.02\n";
+
+	CHECK(nv_utf8_valid("Наставничество", strlen("Наставничество"), NULL));
+	CHECK(!nv_utf8_valid("ok\xC0\xAF", 4, &bad)); /* overlong '/' */
+	CHECK_INT(bad, 2);
+	CHECK(!nv_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
+	CHECK(!nv_utf8_valid("\xD0", 1, &bad));         /* truncated */
+	CHECK_INT(nv_utf8_count("Приказ", strlen("Приказ")), 6);
+	nv_utf8_position(text, (size_t)(strstr(text, "31") - text), &line, &col);
+	CHECK_INT(line, 2);
+	CHECK_INT(col, 7);
+}
+
+static void test_xasprintf_and_grow(void)
+{
+	char *s = nv_xasprintf("%s-%03d", "id", 7);
+	int *v = NULL;
+	size_t nr = 0, alloc = 0, i;
+
+	CHECK_STR(s, "id-007");
+	free(s);
+	for (i = 0; i < 100; i++) {
+		NV_GROW(v, nr + 1, alloc);
+		v[nr++] = (int)i;
+	}
+	CHECK(alloc >= 100);
+	CHECK_INT(v[99], 99);
+	free(v);
+}
+
+static void test_plural(void)
+{
+	CHECK_STR(nv_plural(1, "ошибка", "ошибки", "ошибок"), "ошибка");
+	CHECK_STR(nv_plural(3, "ошибка", "ошибки", "ошибок"), "ошибки");
+	CHECK_STR(nv_plural(11, "ошибка", "ошибки", "ошибок"), "ошибок");
+	CHECK_STR(nv_plural(21, "ошибка", "ошибки", "ошибок"), "ошибка");
+	CHECK_STR(nv_plural(112, "ошибка", "ошибки", "ошибок"), "ошибок");
+	CHECK_STR(nv_plural(0, "ошибка", "ошибки", "ошибок"), "ошибок");
+}
+
+/* Print diagnostics into a string through a temporary file. */
+static char *print_diags(struct nv_diags *d)
+{
+	char path[512];
+	FILE *f;
+	struct nv_buf out = NV_BUF_INIT;
+	char chunk[512];
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/diag.out", nv_test_tmpdir());
+	f = fopen(path, "w+");
+	nv_diags_print(d, f);
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		nv_buf_add(&out, chunk, n);
+	fclose(f);
+	return nv_buf_detach(&out, NULL);
+}
+
+static void test_diag_print_with_caret(void)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	char path[512];
+	char *out, *want;
+
+	snprintf(path, sizeof(path), "%s/order.md", nv_test_tmpdir());
+	nv_test_write(path, "---\nномер: 5\n\tдата: 31.02.2025\n---\n");
+	nv_warning(&d, path, 2, 8, "предупреждение о номере");
+	nv_diag_hint(nv_error(&d, path, 3, 8, "поле «дата» должно быть датой"),
+		     "исправьте дату");
+	nv_error(&d, NULL, 0, 0, "общая ошибка");
+	CHECK_INT(d.errors, 2);
+	CHECK_INT(d.warnings, 1);
+	nv_diags_sort(&d);
+	out = print_diags(&d);
+	want = nv_xasprintf("nastavnik: ошибка: общая ошибка\n"
+			    "nastavnik: %s:2:8: предупреждение: предупреждение о номере\n"
+			    "    2 | номер: 5\n"
+			    "      |        ^\n"
+			    "nastavnik: %s:3:8: ошибка: поле «дата» должно быть датой\n"
+			    "    3 | \tдата: 31.02.2025\n"
+			    "      | \t      ^\n"
+			    "  подсказка: исправьте дату\n",
+			    path, path);
+	CHECK_STR(out, want);
+	free(out);
+	free(want);
+	nv_diags_release(&d);
+}
+
+static void test_diag_merge_keeps_counts(void)
+{
+	struct nv_diags a = NV_DIAGS_INIT, b = NV_DIAGS_INIT;
+
+	nv_error(&a, "a.md", 1, 1, "a");
+	nv_error(&b, "b.md", 1, 1, "b");
+	nv_warning(&b, "b.md", 2, 1, "c");
+	nv_diags_merge(&a, &b);
+	CHECK_INT(a.nr, 3);
+	CHECK_INT(a.errors, 2);
+	CHECK_INT(a.warnings, 1);
+	CHECK_INT(b.nr, 0);
+	CHECK_STR(a.v[2].msg, "c");
+	nv_diags_release(&a);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_buf_empty_is_printable);
+	NV_RUN(test_buf_append_and_detach);
+	NV_RUN(test_buf_html_escape);
+	NV_RUN(test_buf_codepoints);
+	NV_RUN(test_slices);
+	NV_RUN(test_utf8);
+	NV_RUN(test_xasprintf_and_grow);
+	NV_RUN(test_plural);
+	NV_RUN(test_diag_print_with_caret);
+	NV_RUN(test_diag_merge_keeps_counts);
+}
