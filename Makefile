@@ -15,6 +15,8 @@ OPT ?= -O2 -g
 SAN ?=
 WERROR ?= -Werror
 FUZZ_TIME ?= 60
+V ?=
+Q := $(if $(V),,@)
 
 PKGS := libcmark yaml-0.1
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
@@ -31,7 +33,7 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-SPEC_BIN := $(BUILD)/tests/spec
+SPEC_BIN := $(if $(wildcard tests/spec/spec.c),$(BUILD)/tests/spec)
 BIN := $(BUILD)/nastavnik
 
 DEPS_OK := $(BUILD)/deps.ok
@@ -125,17 +127,21 @@ $(PKG_LIBS): $(DEPS_OK)
 
 $(BUILD)/%.o: %.c $(PKG_CFLAGS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_NV) $(OPT) $(SAN) $(WARNINGS) $$(cat $(PKG_CFLAGS)) -MMD -MP -c -o $@ $<
+	$(if $(Q),@echo "  CC      $@")
+	$(Q)$(CC) $(CPPFLAGS_NV) $(OPT) $(SAN) $(WARNINGS) $$(cat $(PKG_CFLAGS)) -MMD -MP -c -o $@ $<
 
 $(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
-	$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
 
-$(SPEC_BIN): $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
+$(BUILD)/tests/spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)

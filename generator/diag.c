@@ -244,3 +244,31 @@ const char *nv_plural(size_t n, const char *one, const char *few, const char *ma
 		return few;
 	return many;
 }
+
+const char *nv_strerror(int err)
+{
+	switch (err) {
+	case ENOENT: return "файл или каталог не найден";
+	case EACCES:
+	case EPERM: return "нет прав доступа";
+	case EISDIR: return "это каталог, а не файл";
+	case ENOTDIR: return "часть пути — не каталог";
+	case EEXIST: return "уже существует";
+	case ENOSPC: return "на диске нет места";
+	case EROFS: return "файловая система доступна только для чтения";
+	case EFBIG: return "файл слишком большой";
+	case ENAMETOOLONG: return "слишком длинное имя";
+	case ELOOP: return "слишком много символических ссылок";
+	case EIO: return "ошибка ввода-вывода";
+	case ENOMEM: return "недостаточно памяти";
+	default: return strerror(err);
+	}
+}
+
+const char *nv_megabytes(char *buf, size_t size, size_t bytes)
+{
+	size_t tenths = (bytes * 10 + (1u << 19)) >> 20;
+
+	snprintf(buf, size, "%zu,%zu МБ", tenths / 10, tenths % 10);
+	return buf;
+}

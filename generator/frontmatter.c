@@ -74,10 +74,11 @@ int nv_text_check(const char *file, const char *text, size_t len, struct nv_diag
 {
 	size_t bad;
 	int line, col;
+	char mb[32];
 
 	if (len > NV_MAX_FILE_SIZE) {
-		nv_diag_hint(nv_error(d, file, 0, 0, "файл слишком большой: %.1f МБ",
-				      (double)len / (1 << 20)),
+		nv_diag_hint(nv_error(d, file, 0, 0, "файл слишком большой: %s",
+				      nv_megabytes(mb, sizeof(mb), len)),
 			     "допускается не больше %zu МБ; разделите документ на части или "
 			     "положите большие файлы в content/files/",
 			     NV_MAX_FILE_SIZE >> 20);

@@ -138,9 +138,9 @@ static bool count_nodes(struct loader *l, size_t n, yaml_mark_t m)
 	if (l->nodes + n > l->lim.max_nodes) {
 		nv_diag_hint(error_at(l, m, "слишком много значений: после раскрытия ссылок (*имя) "
 					    "их больше допустимого"),
-			     "не более %zu значений в одном файле; проверьте, не ссылаются ли "
-			     "метки &имя друг на друга многократно",
-			     l->lim.max_nodes);
+			     "не более %zu тыс. значений в одном файле; проверьте, не ссылаются "
+			     "ли метки &имя друг на друга многократно",
+			     l->lim.max_nodes / 1000);
 		l->failed = true;
 		return false;
 	}
@@ -329,17 +329,21 @@ static void parser_error(struct loader *l, const yaml_parser_t *p)
 	struct nv_diag *diag;
 	size_t i;
 
-	/* For an unclosed quote, the opening quote is the useful position. */
-	if (!strcmp(problem, "found unexpected end of stream") && p->context)
+	/*
+	 * For an unclosed quote or bracket, the opening one is the useful
+	 * position: libyaml notices the problem much later.
+	 */
+	if (p->context && (!strcmp(problem, "found unexpected end of stream") ||
+			   !strncmp(problem, "did not find expected ','", 25)))
 		m = p->context_mark;
 	for (i = 0; i < NV_ARRAY_SIZE(problems); i++) {
 		if (!strcmp(problem, problems[i].problem)) {
-			diag = error_at(l, m, "ошибка в YAML: %s", problems[i].msg);
+			diag = error_at(l, m, "%s", problems[i].msg);
 			nv_diag_hint(diag, "%s", problems[i].hint);
 			return;
 		}
 	}
-	diag = error_at(l, m, "ошибка в YAML: %s%s%s", problem, p->context ? ", " : "",
+	diag = error_at(l, m, "не удалось разобрать YAML: %s%s%s", problem, p->context ? ", " : "",
 			p->context ? p->context : "");
 	nv_diag_hint(diag, "проверьте отступы, двоеточия и кавычки в этой строке");
 }

@@ -70,6 +70,12 @@ void nv_diags_sort(struct nv_diags *d);
  */
 void nv_diags_print(const struct nv_diags *d, FILE *out);
 
+/* A Russian description of an errno value, for messages. */
+const char *nv_strerror(int err);
+
+/* Format a size in megabytes the Russian way ("4,2 МБ") into buf. */
+const char *nv_megabytes(char *buf, size_t size, size_t bytes);
+
 /* The Russian noun form for n: nv_plural(5, "ошибка", "ошибки", "ошибок"). */
 const char *nv_plural(size_t n, const char *one, const char *few, const char *many);
 

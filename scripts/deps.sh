@@ -8,7 +8,7 @@ PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
 clang libclang-rt-14-dev
-valgrind
+valgrind time
 "
 
 missing=""

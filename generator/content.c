@@ -1,0 +1,173 @@
+/*
+ * content.c: loading the content folder; see content.h.
+ *
+ * Files are independent, so each one is read, checked and parsed on its
+ * own; a broken file produces diagnostics and is dropped, never stopping
+ * the others.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "diag.h"
+#include "fs.h"
+
+#include "value.h"
+#include "yaml_load.h"
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/*
+ * Read path into buf; on failure add a diagnostic and return -1.
+ */
+static int read_source(const char *path, struct nv_buf *buf, struct nv_diags *d)
+{
+	struct stat st;
+	char mb[32];
+
+	if (nv_read_file(path, NV_MAX_FILE_SIZE, buf) == 0)
+		return 0;
+	if (errno == EFBIG && stat(path, &st) == 0) {
+		nv_diag_hint(nv_error(d, path, 0, 0, "файл слишком большой: %s",
+				      nv_megabytes(mb, sizeof(mb), (size_t)st.st_size)),
+			     "допускается не больше %zu МБ; разделите документ на части или "
+			     "положите большие файлы в content/files/",
+			     NV_MAX_FILE_SIZE >> 20);
+	} else {
+		nv_error(d, path, 0, 0, "не удалось прочитать файл: %s", nv_strerror(errno));
+	}
+	return -1;
+}
+
+static void doc_free(struct nv_doc *doc)
+{
+	if (!doc)
+		return;
+	free(doc->path);
+	free(doc->id);
+	free(doc->section);
+	free(doc->text);
+	nv_value_free(doc->meta);
+	/* MD_FREE */
+	free(doc);
+}
+
+static void load_doc(struct nv_content *c, const char *rel, const char *path, struct nv_diags *d)
+{
+	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
+	const char *slash = strrchr(rel, '/'), *base = slash ? slash + 1 : rel;
+	const char *first = strchr(rel, '/');
+
+	doc->path = nv_xstrdup(path);
+	doc->id = nv_xmemdupz(base, strlen(base) - 3);
+	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
+	if (read_source(path, &buf, d) < 0)
+		goto fail;
+	doc->text = nv_buf_detach(&buf, &doc->len);
+	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
+		goto fail;
+	/* MD_PARSE
+	*/
+	NV_GROW(c->docs, c->ndocs + 1, c->docs_alloc);
+	c->docs[c->ndocs++] = doc;
+	return;
+fail:
+	nv_buf_release(&buf);
+	doc_free(doc);
+}
+
+static void load_data(struct nv_content *c, const char *rel, const char *path, struct nv_diags *d)
+{
+	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_value *v;
+	struct nv_data *data;
+	size_t len = strlen(rel) - (has_suffix(rel, ".yaml") ? 5 : 4);
+
+	if (read_source(path, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
+		goto out;
+	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);
+	if (!v)
+		goto out;
+	NV_GROW(c->data, c->ndata + 1, c->data_alloc);
+	data = &c->data[c->ndata++];
+	data->path = nv_xstrdup(path);
+	data->name = nv_xmemdupz(rel, len);
+	data->value = v;
+out:
+	nv_buf_release(&buf);
+}
+
+int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d)
+{
+	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf path = NV_BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	c->root = nv_xstrdup(root);
+	if (!nv_is_dir(root)) {
+		nv_diag_hint(nv_error(d, root, 0, 0, "каталог с документами не найден"),
+			     "запустите nastavnik в каталоге проекта, где лежит папка content/, "
+			     "или укажите его: nastavnik check -C КАТАЛОГ");
+		goto out;
+	}
+	if (nv_walk(root, &files) < 0) {
+		nv_error(d, root, 0, 0, "не удалось прочитать каталог: %s", nv_strerror(errno));
+		goto out;
+	}
+	for (i = 0; i < files.nr; i++) {
+		const char *rel = files.v[i];
+
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s", root, rel);
+		if (!strncmp(rel, "files/", 6))
+			nv_strlist_add(&c->assets, rel);
+		else if (has_suffix(rel, ".md"))
+			load_doc(c, rel, path.ptr, d);
+		else if (has_suffix(rel, ".yml") || has_suffix(rel, ".yaml"))
+			load_data(c, rel, path.ptr, d);
+		else
+			nv_strlist_add(&c->assets, rel);
+	}
+	rc = 0;
+out:
+	nv_strlist_release(&files);
+	nv_buf_release(&path);
+	return rc;
+}
+
+const struct nv_data *nv_content_data(const struct nv_content *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndata; i++)
+		if (!strcmp(c->data[i].name, name))
+			return &c->data[i];
+	return NULL;
+}
+
+void nv_content_release(struct nv_content *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndocs; i++)
+		doc_free(c->docs[i]);
+	free(c->docs);
+	for (i = 0; i < c->ndata; i++) {
+		free(c->data[i].path);
+		free(c->data[i].name);
+		nv_value_free(c->data[i].value);
+	}
+	free(c->data);
+	nv_strlist_release(&c->assets);
+	free(c->root);
+	memset(c, 0, sizeof(*c));
+}

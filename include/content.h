@@ -1,0 +1,69 @@
+/*
+ * content.h: loading a content folder into memory.
+ *
+ * The loader walks content/ in sorted order and reads every file it
+ * understands: Markdown documents (*.md: front matter + body) and YAML
+ * data files (site.yml, people.yml, pairs.yml and any other *.yml). Other
+ * files (attachments in content/files/, images) are listed, not read.
+ * Every problem of every file is added to the diagnostics; a file with
+ * errors is left out of the result, the rest is kept, so one run reports
+ * all mistakes of the folder.
+ *
+ * Paths in struct nv_doc and in diagnostics are "content/…" relative to
+ * the project directory (the current directory of the process).
+ */
+#ifndef NV_CONTENT_H
+#define NV_CONTENT_H
+
+#include "common.h"
+
+#include "frontmatter.h"
+#include "fs.h"
+
+struct nv_diags;
+struct nv_value;
+struct nv_md;
+
+/* One Markdown document. */
+struct nv_doc {
+	char *path;    /* "content/orders/o-vnedrenii.md" */
+	char *id;      /* file name without ".md": "o-vnedrenii" */
+	char *section; /* first folder below content/ ("orders"), "" at the top */
+	char *text;    /* the whole file, owned */
+	size_t len;
+	struct nv_split split;  /* where the front matter and body are in text */
+	struct nv_value *meta;  /* front matter, always a map */
+	struct nv_md *md;       /* the parsed body */
+};
+
+/* One YAML data file. */
+struct nv_data {
+	char *path; /* "content/people.yml" */
+	char *name; /* "people" */
+	struct nv_value *value;
+};
+
+struct nv_content {
+	char *root; /* the content folder as given, e.g. "content" */
+	struct nv_doc **docs;
+	size_t ndocs, docs_alloc;
+	struct nv_data *data;
+	size_t ndata, data_alloc;
+	struct nv_strlist assets; /* other files, relative to root */
+};
+
+/*
+ * Load every file below root into c (which must be zeroed or fresh). Returns
+ * 0 when the folder could be walked, -1 when it could not (missing
+ * folder): then an error is in d. Errors in individual files do not make
+ * it fail; check d->errors. Release with nv_content_release().
+ */
+int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
+
+/* The data file with this name ("people"), or NULL. */
+const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);
+
+/* Free everything c holds; c is zeroed afterwards. */
+void nv_content_release(struct nv_content *c);
+
+#endif

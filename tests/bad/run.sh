@@ -1,0 +1,56 @@
+#!/bin/sh
+# Broken content, each case with the exact diagnostics it must produce.
+#
+# tests/bad/CASE/content/  the content folder of a project
+# tests/bad/CASE/expected  exact stderr of `nastavnik check -C tests/bad/CASE`
+# tests/bad/CASE/status    expected exit code (1 when absent)
+#
+# Usage: tests/bad/run.sh [--bless] BINARY
+# --bless rewrites every expected file from the current output (look at
+# `git diff tests/bad` before committing).
+set -u
+bless=0
+if [ "${1:-}" = "--bless" ]; then bless=1; shift; fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+pass=0
+fail=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+for dir in "$here"/*/; do
+	case=$(basename "$dir")
+	[ -d "$dir/content" ] || [ -f "$dir/status" ] || continue
+	want_status=1
+	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
+	run_dir=$dir
+	if [ -f "$dir/setup.sh" ]; then
+		# Cases too big for git make their files in a scratch copy.
+		run_dir=$(mktemp -d)
+		cp -R "$dir/." "$run_dir"
+		(cd "$run_dir" && sh ./setup.sh)
+	fi
+	(cd "$run_dir" && "$bin" check) >/dev/null 2>"$out"
+	status=$?
+	[ "$run_dir" != "$dir" ] && rm -rf "$run_dir"
+	if [ "$bless" -eq 1 ]; then
+		cp "$out" "$dir/expected"
+		echo "$status" > "$dir/status"
+		continue
+	fi
+	if [ "$status" -ne "$want_status" ]; then
+		echo "bad/$case: код выхода $status, ожидался $want_status"
+		cat "$out"
+		fail=$((fail + 1))
+	elif ! diff -u "$dir/expected" "$out" > "$out.diff"; then
+		echo "bad/$case: диагностика отличается от ожидаемой:"
+		cat "$out.diff"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+	rm -f "$out.diff"
+done
+[ "$bless" -eq 1 ] && exit 0
+echo "bad: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The binary as a user runs it: options, exit codes, messages.
+# Usage: tests/cli/run.sh BINARY
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# expect NAME STATUS WANT_STDOUT WANT_STDERR -- COMMAND...
+# WANT_* are grep -F patterns ("" = anything; "-" = must be empty).
+expect() {
+	name=$1 want_status=$2 want_out=$3 want_err=$4
+	shift 5
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	ok=1
+	[ "$status" -eq "$want_status" ] || { echo "cli/$name: код выхода $status, ожидался $want_status"; ok=0; }
+	check_stream "$name" stdout "$tmp/out" "$want_out" || ok=0
+	check_stream "$name" stderr "$tmp/err" "$want_err" || ok=0
+	if [ $ok -eq 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "--- stdout:"; cat "$tmp/out"; echo "--- stderr:"; cat "$tmp/err"
+	fi
+}
+
+check_stream() {
+	if [ "$4" = "-" ]; then
+		[ -s "$3" ] && { echo "cli/$1: $2 должен быть пустым"; return 1; }
+	elif [ -n "$4" ]; then
+		grep -qF -- "$4" "$3" || { echo "cli/$1: в $2 нет «$4»"; return 1; }
+	fi
+	return 0
+}
+
+version=$(cat "$root/VERSION")
+expect help 0 "Использование: nastavnik [-C КАТАЛОГ] КОМАНДА" - -- "$bin" --help
+expect help-short 0 "  check    проверить документы" - -- "$bin" -h
+expect help-verb 0 "Использование: nastavnik" - -- "$bin" help
+expect version 0 "nastavnik $version" - -- "$bin" --version
+expect no-args 2 - "Использование: nastavnik" -- "$bin"
+expect unknown-command 2 - "nastavnik: неизвестная команда «bild»" -- "$bin" bild
+expect unknown-option 2 - "nastavnik: неизвестный параметр «--fast»" -- "$bin" --fast check
+expect check-unknown-option 2 - "nastavnik: check: неизвестный параметр «-x»" -- "$bin" check -x
+expect check-help 0 "Использование: nastavnik check" - -- "$bin" check --help
+expect dash-C-missing-arg 2 - "nastavnik: после -C нужно указать каталог" -- "$bin" check -C
+expect dash-C-missing-dir 2 - "nastavnik: не удалось перейти в каталог «$tmp/nope»: файл или каталог не найден" -- "$bin" -C "$tmp/nope" check
+
+# The demo organisation is clean: exit 0, a summary on stdout, nothing on stderr.
+expect demo-clean 0 "ошибок нет" - -- "$bin" check -C "$root"
+expect demo-dash-C-before-verb 0 "ошибок нет" - -- "$bin" -C "$root" check
+
+# A project without content/ is an environment error (2) that says what to do.
+mkdir -p "$tmp/empty"
+expect no-content 2 - "nastavnik: content: ошибка: каталог с документами не найден" -- "$bin" check -C "$tmp/empty"
+
+# Errors: exit 1, the summary counts them in Russian.
+mkdir -p "$tmp/p/content/pages"
+printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/a.md"
+printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/b.md"
+expect errors-counted 1 - "nastavnik: найдено 2 ошибки" -- "$bin" check -C "$tmp/p"
+expect errors-position 1 - "content/pages/a.md:3:1: ошибка: поле «title» указано дважды" -- "$bin" check -C "$tmp/p"
+
+# check writes nothing.
+before=$(find "$tmp/p" | sort | md5sum)
+"$bin" check -C "$tmp/p" >/dev/null 2>&1
+after=$(find "$tmp/p" | sort | md5sum)
+if [ "$before" = "$after" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli/check-writes-nothing: check изменил файлы"; fi
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Run every test suite and print one line per suite, then the total:
+#   N passed, M failed
+# Usage: tests/run.sh [--unit-only] BUILD [ASAN_BUILD]
+# VALGRIND, if set, is a command prefix for the unit tests and spec runner.
+# Each suite prints its own last line "NAME: N passed, M failed"; a suite
+# that dies without that line counts as one failure.
+set -u
+unit_only=0
+if [ "${1:-}" = "--unit-only" ]; then unit_only=1; shift; fi
+build=$1
+asan=${2:-}
+shared=../shared/spec/mustache
+total_pass=0
+total_fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# run LABEL COMMAND...: run a suite, show its failures and its summary.
+run() {
+	label=$1; shift
+	"$@" >"$log" 2>&1
+	status=$?
+	line=$(grep -E '^[^ ]*: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ -z "$line" ]; then
+		cat "$log"
+		echo "$label: завершился без итоговой строки (код $status)"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
+	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	if [ "$f" -gt 0 ] || [ "$status" -ne 0 ]; then
+		grep -vE '^[^ ]*: [0-9]+ passed, [0-9]+ failed' "$log" | head -n 200
+		[ "$f" -eq 0 ] && f=1
+	fi
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	echo "$label: $p passed, $f failed"
+}
+
+suite() {
+	b=$1; tag=$2
+	for t in "$b"/tests/test_*; do
+		[ -x "$t" ] || continue
+		run "$tag$(basename "$t")" ${VALGRIND:-} "$t"
+	done
+	[ "$unit_only" -eq 1 ] && return
+	if [ -x "$b/tests/spec" ]; then
+		run "${tag}mustache spec" ${VALGRIND:-} "$b/tests/spec" "$shared"
+	fi
+	run "${tag}bad input" sh tests/bad/run.sh "$b/nastavnik"
+	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
+}
+
+suite "$build" ""
+if [ -n "$asan" ]; then
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	export ASAN_OPTIONS UBSAN_OPTIONS
+	suite "$asan" "asan "
+fi
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

@@ -1,0 +1,175 @@
+/* Unit tests for fs.c. */
+#include "common.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "fs.h"
+#include "harness.h"
+
+static char *tmp(const char *rel)
+{
+	return nv_xasprintf("%s/%s", nv_test_tmpdir(), rel);
+}
+
+static void test_mkdir_p_and_write(void)
+{
+	char *dir = tmp("a/b/c"), *file = tmp("a/b/c/d/file.txt");
+	struct nv_buf b = NV_BUF_INIT;
+
+	CHECK_INT(nv_mkdir_p(dir), 0);
+	CHECK_INT(nv_mkdir_p(dir), 0); /* exists: fine */
+	CHECK(nv_is_dir(dir));
+	CHECK_INT(nv_write_file(file, "Приказ\n", strlen("Приказ\n")), 0);
+	CHECK_INT(nv_read_file(file, 1024, &b), 0);
+	CHECK_STR(b.ptr, "Приказ\n");
+	/* Overwrite atomically, leaving no temporary file behind. */
+	CHECK_INT(nv_write_file(file, "x", 1), 0);
+	CHECK_INT(nv_read_file(file, 1024, &b), 0);
+	CHECK_STR(b.ptr, "x");
+	free(dir);
+	free(file);
+	nv_buf_release(&b);
+}
+
+static void test_write_leaves_no_temp_files(void)
+{
+	char *dir = tmp("w"), *file = tmp("w/out.html");
+	struct nv_strlist l = NV_STRLIST_INIT;
+
+	CHECK_INT(nv_write_file(file, "1", 1), 0);
+	CHECK_INT(nv_write_file(file, "2", 1), 0);
+	CHECK_INT(nv_walk(dir, &l), 0);
+	CHECK_INT(l.nr, 1);
+	CHECK_STR(l.v[0], "out.html");
+	nv_strlist_release(&l);
+	free(dir);
+	free(file);
+}
+
+static void test_read_file_limits(void)
+{
+	char *file = tmp("big.txt"), *missing = tmp("missing.txt");
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_test_write(file, "0123456789");
+	CHECK_INT(nv_read_file(file, 9, &b), -1);
+	CHECK_INT(errno, EFBIG);
+	CHECK_INT(nv_read_file(file, 10, &b), 0);
+	CHECK_INT(b.len, 10);
+	CHECK_INT(nv_read_file(missing, 10, &b), -1);
+	CHECK_INT(errno, ENOENT);
+	CHECK_INT(nv_read_file(nv_test_tmpdir(), 10, &b), -1);
+	CHECK_INT(errno, EISDIR);
+	free(file);
+	free(missing);
+	nv_buf_release(&b);
+}
+
+static void test_walk_is_sorted_and_skips_hidden(void)
+{
+	const char *files[] = { "c/z.md", "c/orders/b.md", "c/orders/a.md", "c/a.yml",
+				"c/.git/config", "c/.hidden.md", "c/pages/я.md", "c/pages/b.md" };
+	struct nv_strlist l = NV_STRLIST_INIT;
+	char *p, *root = tmp("c");
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(files); i++) {
+		p = tmp(files[i]);
+		CHECK_INT(nv_write_file(p, "x", 1), 0);
+		free(p);
+	}
+	p = tmp("c/link.md");
+	CHECK_INT(symlink("z.md", p), 0);
+	free(p);
+	CHECK_INT(nv_walk(root, &l), 0);
+	CHECK_INT(l.nr, 7);
+	CHECK_STR(l.v[0], "a.yml");
+	CHECK_STR(l.v[1], "link.md");
+	CHECK_STR(l.v[2], "orders/a.md");
+	CHECK_STR(l.v[3], "orders/b.md");
+	CHECK_STR(l.v[4], "pages/b.md");
+	CHECK_STR(l.v[5], "pages/я.md");
+	CHECK_STR(l.v[6], "z.md");
+	nv_strlist_release(&l);
+	CHECK_INT(nv_rm_rf(root), 0);
+	CHECK(!nv_exists(root));
+	CHECK_INT(nv_rm_rf(root), 0);
+	free(root);
+}
+
+static void test_outdir_swaps_on_commit(void)
+{
+	char *final = tmp("out/site"), *f;
+	struct nv_outdir o;
+	struct nv_buf b = NV_BUF_INIT;
+	struct nv_strlist l = NV_STRLIST_INIT;
+
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	f = nv_xasprintf("%s/index.html", o.staging);
+	CHECK_INT(nv_write_file(f, "v1", 2), 0);
+	free(f);
+	CHECK(!nv_exists(final)); /* nothing visible before commit */
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	f = nv_xasprintf("%s/index.html", final);
+	CHECK_INT(nv_read_file(f, 100, &b), 0);
+	CHECK_STR(b.ptr, "v1");
+
+	/* A second build that fails leaves the first one untouched. */
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	free(f);
+	f = nv_xasprintf("%s/index.html", o.staging);
+	CHECK_INT(nv_write_file(f, "half", 4), 0);
+	nv_outdir_abort(&o);
+	free(f);
+	f = nv_xasprintf("%s/index.html", final);
+	CHECK_INT(nv_read_file(f, 100, &b), 0);
+	CHECK_STR(b.ptr, "v1");
+
+	/* A second build that succeeds replaces the whole tree. */
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	free(f);
+	f = nv_xasprintf("%s/new.html", o.staging);
+	CHECK_INT(nv_write_file(f, "v2", 2), 0);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	free(f);
+	f = tmp("out");
+	CHECK_INT(nv_walk(f, &l), 0);
+	CHECK_INT(l.nr, 1); /* no staging or old trees left beside it */
+	CHECK_STR(l.v[0], "site/new.html");
+	free(f);
+	free(final);
+	nv_strlist_release(&l);
+	nv_buf_release(&b);
+}
+
+static void test_outdir_refuses_foreign_directory(void)
+{
+	char *final = tmp("mine"), *f = tmp("mine/diplom.docx");
+	struct nv_outdir o;
+
+	CHECK_INT(nv_mkdir_p(final), 0);
+	nv_test_write(f, "important");
+	CHECK_INT(nv_outdir_begin(&o, final), -1);
+	CHECK_INT(errno, EEXIST);
+	CHECK(nv_exists(f));
+	free(f);
+	f = tmp("file-not-dir");
+	nv_test_write(f, "x");
+	CHECK_INT(nv_outdir_begin(&o, f), -1);
+	CHECK_INT(errno, EEXIST);
+	free(f);
+	free(final);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_mkdir_p_and_write);
+	NV_RUN(test_write_leaves_no_temp_files);
+	NV_RUN(test_read_file_limits);
+	NV_RUN(test_walk_is_sorted_and_skips_hidden);
+	NV_RUN(test_outdir_swaps_on_commit);
+	NV_RUN(test_outdir_refuses_foreign_directory);
+}
