@@ -1,0 +1,589 @@
+/*
+ * markdown.c: Markdown bodies through cmark; see markdown.h.
+ *
+ * Design: cmark parses, allocating through the project's allocator, and
+ * one walk with cmark's iterator then does every pass in document order:
+ * typography rewrites TEXT literals in place, with a struct nv_typo_state
+ * reset at each paragraph and heading so that quotes may open and close
+ * in different text nodes of one block; a heading's plain text is
+ * gathered on the way in and given an id on the way out; links are
+ * classified on the way in. Ids are made unique through a small hash
+ * index that remembers the next free suffix of each id, so a page of
+ * thousands of equal headings stays linear; the index is kept for
+ * nv_md_find_heading().
+ *
+ * Positions: cmark reports 1-based byte columns. For an inline node on
+ * the second or a later line of a paragraph it counts from the
+ * paragraph's first column rather than from where that line's text
+ * really starts, which is wrong for lazy or differently indented lines;
+ * such columns are recomputed from the source line (skipping the
+ * indentation and '>' markers cmark stripped) before bytes are turned
+ * into characters.
+ *
+ * HTML: cmark_render_html() with CMARK_OPT_SOURCEPOS, then every
+ * data-sourcepos attribute is dropped, and the one of each heading is
+ * replaced by its id, matched by position. cmark escapes '"' in text and
+ * in attribute values, so in safe mode that attribute can only come from
+ * cmark itself.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "markdown.h"
+#include "typo.h"
+#include "utf8.h"
+
+/* cmark allocates through the project's allocator, so out of memory is handled once. */
+static cmark_mem nv_cmark_mem = { nv_xcalloc, nv_xrealloc, free };
+
+/* Open-addressing hash index of heading ids (keys borrowed from the headings). */
+struct nv_md_ids {
+	const char **key;
+	unsigned *next; /* the next suffix to try when the key is taken again */
+	size_t *heading;
+	size_t cap, nr;
+};
+
+/* Offsets of the lines of the source text. */
+struct lines {
+	const char *text;
+	size_t len;
+	size_t *start; /* start[i] is the offset of line i + 1 */
+	size_t nr, alloc;
+};
+
+struct walk {
+	struct nv_md *md;
+	struct lines lines;
+	struct nv_typo_state st;
+	struct nv_buf tmp;     /* typeset text of one TEXT node */
+	struct nv_buf heading; /* plain text of the heading being walked */
+	cmark_node *block;     /* the paragraph or heading being walked */
+	cmark_node *verbatim;  /* the autolink being walked: its text stays */
+};
+
+static size_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ull;
+	}
+	return (size_t)h;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t ids_slot(const struct nv_md_ids *ids, const char *key)
+{
+	size_t i = hash_str(key) & (ids->cap - 1);
+
+	while (ids->key[i] && strcmp(ids->key[i], key))
+		i = (i + 1) & (ids->cap - 1);
+	return i;
+}
+
+static void ids_grow(struct nv_md_ids *ids)
+{
+	struct nv_md_ids old = *ids;
+	size_t i, j;
+
+	ids->cap = old.cap ? nv_st_mult(old.cap, 2) : 64;
+	ids->key = nv_xcalloc(ids->cap, sizeof(*ids->key));
+	ids->next = nv_xcalloc(ids->cap, sizeof(*ids->next));
+	ids->heading = nv_xcalloc(ids->cap, sizeof(*ids->heading));
+	for (i = 0; i < old.cap; i++) {
+		if (!old.key[i])
+			continue;
+		j = ids_slot(ids, old.key[i]);
+		ids->key[j] = old.key[i];
+		ids->next[j] = old.next[i];
+		ids->heading[j] = old.heading[i];
+	}
+	free(old.key);
+	free(old.next);
+	free(old.heading);
+}
+
+static void ids_add(struct nv_md_ids *ids, const char *key, size_t heading)
+{
+	size_t i;
+
+	if ((ids->nr + 1) * 2 > ids->cap)
+		ids_grow(ids);
+	i = ids_slot(ids, key);
+	ids->key[i] = key;
+	ids->next[i] = 2;
+	ids->heading[i] = heading;
+	ids->nr++;
+}
+
+/*
+ * A unique id made from base (which this function takes over): base
+ * itself when it is free, else base-2, base-3, … Returns a string the
+ * caller owns; it is not added to the index yet.
+ */
+static char *unique_id(struct nv_md_ids *ids, char *base)
+{
+	size_t i;
+	unsigned k;
+	char *id;
+
+	if (!ids->cap)
+		ids_grow(ids);
+	i = ids_slot(ids, base);
+	if (!ids->key[i])
+		return base;
+	for (k = ids->next[i];; k++) {
+		id = nv_xasprintf("%s-%u", base, k);
+		if (!ids->key[ids_slot(ids, id)])
+			break;
+		free(id);
+	}
+	ids->next[i] = k + 1;
+	free(base);
+	return id;
+}
+
+static void ids_free(struct nv_md_ids *ids)
+{
+	if (!ids)
+		return;
+	free(ids->key);
+	free(ids->next);
+	free(ids->heading);
+	free(ids);
+}
+
+static void lines_index(struct lines *l, const char *text, size_t len)
+{
+	size_t i;
+
+	l->text = text;
+	l->len = len;
+	l->start = NULL;
+	l->nr = l->alloc = 0;
+	NV_GROW(l->start, 1, l->alloc);
+	l->start[l->nr++] = 0;
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+			i++;
+		if (text[i] == '\n' || text[i] == '\r') {
+			NV_GROW(l->start, l->nr + 1, l->alloc);
+			l->start[l->nr++] = i + 1;
+		}
+	}
+}
+
+/* Length in bytes of line idx + 1, without its line ending. */
+static size_t line_len(const struct lines *l, size_t idx)
+{
+	size_t e = l->start[idx];
+
+	while (e < l->len && l->text[e] != '\n' && l->text[e] != '\r')
+		e++;
+	return e - l->start[idx];
+}
+
+/*
+ * Store the file position of `node` in *line and *col. `block` is the
+ * paragraph or heading holding an inline node, NULL for a block node.
+ */
+static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, int *line,
+		     int *col)
+{
+	const struct lines *l = &w->lines;
+	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
+	size_t idx, off, len, p, start;
+	long rel;
+
+	if (nl < 1 && block) {
+		nl = cmark_node_get_start_line(block);
+		nc = cmark_node_get_start_column(block);
+	}
+	if (nl < 1)
+		nl = 1;
+	if (nc < 1)
+		nc = 1;
+	*line = nl + w->md->first_line - 1;
+	*col = nc;
+	if ((size_t)nl > l->nr)
+		return;
+	idx = (size_t)nl - 1;
+	start = l->start[idx];
+	len = line_len(l, idx);
+	off = (size_t)nc - 1;
+	if (block && nl != cmark_node_get_start_line(block)) {
+		/* cmark counted from the block's first column: find where the line's text starts */
+		rel = (long)nc - cmark_node_get_start_column(block);
+		for (p = start; p < start + len; p++) {
+			if (l->text[p] != ' ' && l->text[p] != '\t' && l->text[p] != '>')
+				break;
+		}
+		off = p - start + (rel > 0 ? (size_t)rel : 0);
+	}
+	if (off > len)
+		off = len;
+	*col = (int)nv_utf8_count(l->text + start, off) + 1;
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* True if url starts with a scheme ("https:", "mailto:", "C:"). */
+static bool has_scheme(const char *url)
+{
+	size_t i = 1;
+
+	if (!is_alpha(url[0]))
+		return false;
+	while (is_alpha(url[i]) || (url[i] >= '0' && url[i] <= '9') || url[i] == '+' ||
+	       url[i] == '-' || url[i] == '.')
+		i++;
+	return url[i] == ':';
+}
+
+/* True if the first n bytes of url name a .md file (any case of the extension). */
+static bool names_md(const char *url, size_t n)
+{
+	return n >= 4 && url[n - 4] != '/' && url[n - 3] == '.' &&
+	       (url[n - 2] == 'm' || url[n - 2] == 'M') && (url[n - 1] == 'd' || url[n - 1] == 'D');
+}
+
+static void add_link(struct walk *w, cmark_node *node)
+{
+	struct nv_md *md = w->md;
+	const char *url = cmark_node_get_url(node), *hash;
+	enum nv_md_link_kind kind;
+	struct nv_md_link *l;
+	size_t plen = 0;
+
+	if (!url || !*url)
+		return;
+	if (url[0] == '#') {
+		if (!url[1])
+			return;
+		kind = NV_MD_LINK_ANCHOR;
+	} else {
+		/* absolute URLs and site-absolute paths are not documents of ours */
+		if (has_scheme(url) || url[0] == '/')
+			return;
+		plen = strcspn(url, "?#");
+		if (!names_md(url, plen))
+			return;
+		kind = NV_MD_LINK_DOC;
+	}
+	hash = strchr(url, '#');
+	NV_GROW(md->links, md->nr_links + 1, md->alloc_links);
+	l = &md->links[md->nr_links++];
+	l->kind = kind;
+	l->node = node;
+	l->url = nv_xstrdup(url);
+	l->path = kind == NV_MD_LINK_DOC ? nv_xmemdupz(url, plen) : NULL;
+	l->anchor = hash && hash[1] ? nv_xstrdup(hash + 1) : NULL;
+	node_pos(w, node, w->block, &l->line, &l->col);
+}
+
+/* True if node is an autolink (<https://…>, <x@y.ru>): its text is its URL. */
+static bool is_autolink(cmark_node *node)
+{
+	cmark_node *child = cmark_node_first_child(node);
+	const char *url = cmark_node_get_url(node), *text;
+
+	if (!url || !child || child != cmark_node_last_child(node) ||
+	    cmark_node_get_type(child) != CMARK_NODE_TEXT)
+		return false;
+	text = cmark_node_get_literal(child);
+	if (!text)
+		return false;
+	return !strcmp(text, url) || (!strncmp(url, "mailto:", 7) && !strcmp(text, url + 7));
+}
+
+static void add_heading(struct walk *w, cmark_node *node)
+{
+	struct nv_md *md = w->md;
+	struct nv_md_heading *h;
+	char *id;
+
+	id = unique_id(md->ids, nv_slug(w->heading.ptr));
+	NV_GROW(md->headings, md->nr_headings + 1, md->alloc_headings);
+	h = &md->headings[md->nr_headings];
+	h->node = node;
+	h->id = id;
+	h->text = nv_xmemdupz(w->heading.ptr, w->heading.len);
+	h->level = cmark_node_get_heading_level(node);
+	node_pos(w, node, NULL, &h->line, &h->col);
+	ids_add(md->ids, id, md->nr_headings);
+	md->nr_headings++;
+	cmark_node_set_user_data(node, id);
+}
+
+static void add_heading_text(struct walk *w, const char *s)
+{
+	if (s && w->block && cmark_node_get_type(w->block) == CMARK_NODE_HEADING)
+		nv_buf_adds(&w->heading, s);
+}
+
+/*
+ * The inline node just before node in reading order: its previous sibling,
+ * or that of the emphasis or link that node opens. NULL if there is none.
+ */
+static cmark_node *inline_before(cmark_node *node)
+{
+	cmark_node *prev;
+	cmark_node_type type;
+
+	while (!(prev = cmark_node_previous(node))) {
+		node = cmark_node_parent(node);
+		if (!node)
+			return NULL;
+		type = cmark_node_get_type(node);
+		if (type != CMARK_NODE_EMPH && type != CMARK_NODE_STRONG && type != CMARK_NODE_LINK)
+			return NULL;
+	}
+	return prev;
+}
+
+/*
+ * A text node starting with a sentence dash ("— это", "-- это") must not
+ * start a line, but the space before it lies outside the node, where
+ * nv_typo() cannot reach: a line break of the source or the last space of
+ * the text before an emphasis. Make that space a no-break one.
+ */
+static void glue_dash(struct walk *w, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	cmark_node *prev, *nbsp;
+	size_t n;
+
+	if (!lit || !nv_typo_starts_dash(lit, strlen(lit)) || !(prev = inline_before(node)))
+		return;
+	switch (cmark_node_get_type(prev)) {
+	case CMARK_NODE_SOFTBREAK:
+		nbsp = cmark_node_new_with_mem(CMARK_NODE_TEXT, &nv_cmark_mem);
+		cmark_node_set_literal(nbsp, "\xC2\xA0");
+		if (!cmark_node_replace(prev, nbsp)) {
+			cmark_node_free(nbsp);
+			return;
+		}
+		/* the iterator is past prev and keeps no pointer to it */
+		cmark_node_free(prev);
+		break;
+	case CMARK_NODE_TEXT:
+		lit = cmark_node_get_literal(prev);
+		n = lit ? strlen(lit) : 0;
+		if (!n || lit[n - 1] != ' ')
+			return;
+		nv_buf_reset(&w->tmp);
+		nv_buf_add(&w->tmp, lit, n - 1);
+		nv_buf_adds(&w->tmp, "\xC2\xA0");
+		cmark_node_set_literal(prev, w->tmp.ptr);
+		break;
+	default:
+		return;
+	}
+	if (w->heading.len && w->heading.ptr[w->heading.len - 1] == ' ') {
+		nv_buf_truncate(&w->heading, w->heading.len - 1);
+		nv_buf_adds(&w->heading, "\xC2\xA0");
+	}
+}
+
+static void typeset(struct walk *w, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t n;
+
+	if (!lit)
+		return;
+	n = strlen(lit);
+	nv_buf_reset(&w->tmp);
+	nv_typo(&w->tmp, lit, n, &w->st);
+	if (w->tmp.len != n || memcmp(w->tmp.ptr, lit, n))
+		cmark_node_set_literal(node, w->tmp.ptr);
+}
+
+static void walk(struct walk *w)
+{
+	cmark_iter *it = cmark_iter_new(w->md->root);
+	bool typo = !(w->md->flags & NV_MD_NO_TYPO);
+	cmark_event_type ev;
+	cmark_node *node;
+	bool enter;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		enter = ev == CMARK_EVENT_ENTER;
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			if (enter) {
+				w->block = node;
+				nv_typo_init(&w->st);
+				nv_buf_reset(&w->heading);
+			} else {
+				if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+					add_heading(w, node);
+				w->block = NULL;
+			}
+			break;
+		case CMARK_NODE_TEXT:
+			if (typo && !w->verbatim) {
+				glue_dash(w, node);
+				typeset(w, node);
+			}
+			add_heading_text(w, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_CODE:
+			nv_typo_feed(&w->st, NV_TYPO_OPAQUE);
+			add_heading_text(w, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			/*
+			 * Tags are transparent for quote direction: in
+			 * «слово <b>"x"</b>» the quote opens after the space.
+			 */
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			nv_typo_feed(&w->st, ' ');
+			add_heading_text(w, " ");
+			break;
+		case CMARK_NODE_LINK:
+			if (enter) {
+				add_link(w, node);
+				if (!w->verbatim && is_autolink(node))
+					w->verbatim = node;
+			} else if (node == w->verbatim) {
+				w->verbatim = NULL;
+				nv_typo_feed(&w->st, NV_TYPO_OPAQUE);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags)
+{
+	struct nv_md *md = nv_xcalloc(1, sizeof(*md));
+	struct walk w = { 0 };
+	cmark_parser *parser;
+
+	md->flags = flags;
+	md->first_line = first_line < 1 ? 1 : first_line;
+	md->ids = nv_xcalloc(1, sizeof(*md->ids));
+	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8,
+					   &nv_cmark_mem);
+	if (len)
+		cmark_parser_feed(parser, text, len);
+	md->root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+
+	w.md = md;
+	nv_typo_init(&w.st);
+	nv_buf_init(&w.tmp);
+	nv_buf_init(&w.heading);
+	lines_index(&w.lines, text, len);
+	walk(&w);
+	free(w.lines.start);
+	nv_buf_release(&w.tmp);
+	nv_buf_release(&w.heading);
+	return md;
+}
+
+void nv_md_free(struct nv_md *md)
+{
+	size_t i;
+
+	if (!md)
+		return;
+	for (i = 0; i < md->nr_headings; i++) {
+		free(md->headings[i].id);
+		free(md->headings[i].text);
+	}
+	for (i = 0; i < md->nr_links; i++) {
+		free(md->links[i].url);
+		free(md->links[i].path);
+		free(md->links[i].anchor);
+	}
+	free(md->headings);
+	free(md->links);
+	ids_free(md->ids);
+	if (md->root)
+		cmark_node_free(md->root);
+	free(md);
+}
+
+const char *nv_md_heading_id(cmark_node *node)
+{
+	if (!node || cmark_node_get_type(node) != CMARK_NODE_HEADING)
+		return NULL;
+	return cmark_node_get_user_data(node);
+}
+
+const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id)
+{
+	size_t i;
+
+	if (!md || !id || !md->ids->cap)
+		return NULL;
+	i = ids_slot(md->ids, id);
+	return md->ids->key[i] ? &md->headings[md->ids->heading[i]] : NULL;
+}
+
+/* Parse a decimal number at *p, moving *p past it. */
+static long parse_num(const char **p)
+{
+	long v = 0;
+
+	while (**p >= '0' && **p <= '9' && v < 100000000) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	return v;
+}
+
+/* True if the sourcepos value at v ("L:C-L:C") starts where node starts. */
+static bool starts_at(const char *v, cmark_node *node)
+{
+	long line = parse_num(&v), col;
+
+	if (*v++ != ':')
+		return false;
+	col = parse_num(&v);
+	return *v == '-' && line == cmark_node_get_start_line(node) &&
+	       col == cmark_node_get_start_column(node);
+}
+
+void nv_md_render_html(const struct nv_md *md, struct nv_buf *out)
+{
+	static const char attr[] = " data-sourcepos=\"";
+	int opts = CMARK_OPT_SOURCEPOS | ((md->flags & NV_MD_UNSAFE) ? CMARK_OPT_UNSAFE : 0);
+	char *html = cmark_render_html(md->root, opts);
+	const char *p = html, *q, *v, *end;
+	const char *id;
+	size_t h = 0;
+
+	while ((q = strstr(p, attr))) {
+		v = q + sizeof(attr) - 1;
+		end = strchr(v, '"');
+		if (!end)
+			break;
+		nv_buf_add(out, p, (size_t)(q - p));
+		if (h < md->nr_headings && q - html >= 3 && q[-3] == '<' && q[-2] == 'h' &&
+		    q[-1] >= '1' && q[-1] <= '6' && starts_at(v, md->headings[h].node)) {
+			id = md->headings[h++].id;
+			nv_buf_adds(out, " id=\"");
+			nv_buf_add_html(out, id, strlen(id));
+			nv_buf_addch(out, '"');
+		}
+		p = end + 1;
+	}
+	nv_buf_adds(out, p);
+	free(html);
+}

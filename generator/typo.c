@@ -1,0 +1,526 @@
+/*
+ * typo.c: Russian typography on plain UTF-8 text, and slugs; see typo.h.
+ *
+ * Design: one forward pass, code point by code point. Each rule fires on
+ * the character under the cursor and may look ahead inside the input but
+ * never reads back what was written: everything it needs to know about
+ * the past (the previous character, the digit run before it, the quote
+ * depth, whether a «№» is being followed) lives in struct nv_typo_state,
+ * which is also all that carries over from one piece of a block to the
+ * next. Because nothing written is ever rewritten, the output is a
+ * sequence of whole code points and stays valid UTF-8. A space that must
+ * become a no-break space before a dash is caught by looking ahead from
+ * the space. Every rule maps its own output to itself, which is what
+ * makes the pass idempotent; the unit tests check that for each rule.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "typo.h"
+#include "utf8.h"
+
+#define NBSP 0x00A0u
+#define EN_DASH 0x2013u
+#define EM_DASH 0x2014u
+#define LAQUO 0x00ABu /* « */
+#define RAQUO 0x00BBu /* » */
+#define BDQUO 0x201Eu /* „ */
+#define LDQUO 0x201Cu /* “ */
+#define HELLIP 0x2026u
+#define NUMERO 0x2116u
+#define CYR_GE 0x0433u /* г */
+
+struct typo {
+	struct nv_buf *out;
+	struct nv_typo_state *st;
+	const char *s;
+	size_t n;
+};
+
+static bool is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0x0400 && c <= 0x042F) ||
+	       (c >= 0x00C0 && c <= 0x00DE && c != 0x00D7);
+}
+
+static bool is_lower(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0x0430 && c <= 0x045F) ||
+	       (c >= 0x00DF && c <= 0x00FF && c != 0x00F7);
+}
+
+static bool is_letter(uint32_t c)
+{
+	return is_upper(c) || is_lower(c) || (c >= 0x0100 && c <= 0x024F) ||
+	       (c >= 0x0370 && c <= 0x03FF) || (c >= 0x0460 && c <= 0x052F);
+}
+
+/* A quote after a space opens; a dash between two spaces is a sentence dash. */
+static bool is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+	       c == NBSP || c == 0x2007 || c == 0x2009 || c == 0x202F;
+}
+
+/* Spaces inside a line, which a rule may turn into one no-break space. */
+static bool is_blank(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == NBSP;
+}
+
+/* Characters after which a straight quote opens rather than closes. */
+static bool opens_quote(uint32_t c)
+{
+	return c == 0 || is_space(c) || c == '(' || c == '[' || c == '{' || c == LAQUO ||
+	       c == BDQUO || c == EM_DASH || c == EN_DASH;
+}
+
+/*
+ * The code point at s[i] (n bytes in all), its length stored in *k when k
+ * is not NULL: 0 with length 0 at the end, U+FFFD with length 1 for a
+ * byte that does not start valid UTF-8.
+ */
+static uint32_t peek(const char *s, size_t n, size_t i, size_t *k)
+{
+	uint32_t cp = 0;
+	size_t len = 0;
+
+	if (i < n) {
+		len = nv_utf8_decode(s + i, n - i, &cp);
+		if (!len) {
+			cp = 0xFFFD;
+			len = 1;
+		}
+	}
+	if (k)
+		*k = len;
+	return cp;
+}
+
+static size_t skip_blank(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	while (is_blank(peek(s, n, i, &k)))
+		i += k;
+	return i;
+}
+
+void nv_typo_init(struct nv_typo_state *st)
+{
+	struct nv_typo_state blank = NV_TYPO_STATE_INIT;
+
+	*st = blank;
+}
+
+void nv_typo_feed(struct nv_typo_state *st, uint32_t cp)
+{
+	if (is_digit(cp)) {
+		if (!st->digits)
+			st->before = st->prev;
+		if (st->digits < UINT_MAX)
+			st->digits++;
+	} else {
+		st->digits = 0;
+	}
+	if (cp == NUMERO)
+		st->numero = true;
+	else if (is_blank(cp))
+		st->numero = st->numero && !is_digit(st->prev);
+	else if (!is_digit(cp))
+		st->numero = false;
+	st->prev = cp;
+}
+
+static void put(struct typo *t, uint32_t cp)
+{
+	nv_buf_addcp(t->out, cp);
+	nv_typo_feed(t->st, cp);
+}
+
+/* Copy s[from, to) as it is (bad bytes included), keeping the state current. */
+static void copy(struct typo *t, size_t from, size_t to)
+{
+	uint32_t cp;
+	size_t k;
+
+	while (from < to) {
+		cp = peek(t->s, to, from, &k);
+		nv_buf_add(t->out, t->s + from, k);
+		/* a NUL byte must not look like the start of a block */
+		nv_typo_feed(t->st, cp ? cp : NV_TYPO_OPAQUE);
+		from += k;
+	}
+}
+
+/* The end of a dash written as 1-3 hyphens or as «—» at s[i], or 0. */
+static size_t dash_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i, k;
+
+	while (j < n && s[j] == '-' && j - i < 4)
+		j++;
+	if (j > i)
+		return j - i <= 3 ? j : 0;
+	return peek(s, n, i, &k) == EM_DASH ? i + k : 0;
+}
+
+/*
+ * Whether the hyphen just before s[j] joins two numbers of a range
+ * (2025-2026, 1-4). Numbers in codes, dates and phone numbers have more
+ * than two parts or a «№» before them and keep their hyphens.
+ */
+static bool is_range(const struct typo *t, size_t j)
+{
+	const struct nv_typo_state *st = t->st;
+	uint32_t b = st->before;
+	size_t e = j;
+	char c;
+
+	if (!st->digits || st->numero)
+		return false;
+	if (b == '-' || b == '.' || b == ',' || b == '/' || b == '+' || b == '_' || b == EN_DASH ||
+	    is_letter(b))
+		return false;
+	while (e < t->n && is_digit((unsigned char)t->s[e]))
+		e++;
+	if (e == j)
+		return false;
+	if (e + 1 < t->n && is_digit((unsigned char)t->s[e + 1])) {
+		c = t->s[e];
+		if (c == '-' || c == '.' || c == ',' || c == '/')
+			return false;
+	}
+	return true;
+}
+
+/* True if s[i..] is «г.» or «гг.» (год, годы). */
+static bool year_abbr(const char *s, size_t n, size_t i)
+{
+	if (n - i >= 3 && !memcmp(s + i, "г.", 3))
+		return true;
+	return n - i >= 5 && !memcmp(s + i, "гг.", 5);
+}
+
+/* The end of an initial («И.») at s[i], or 0. */
+static size_t initial_end(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	if (!is_upper(peek(s, n, i, &k)) || i + k >= n || s[i + k] != '.')
+		return 0;
+	return i + k + 1;
+}
+
+/*
+ * Two initials «И. О.» or «И.О.» at s[i]: returns their end and stores the
+ * end of the first in *e1 and the start of the second in *w1; returns 0
+ * if there are none.
+ */
+static size_t initials_end(const char *s, size_t n, size_t i, size_t *e1, size_t *w1)
+{
+	size_t e2;
+
+	*e1 = initial_end(s, n, i);
+	if (!*e1)
+		return 0;
+	*w1 = skip_blank(s, n, *e1);
+	e2 = initial_end(s, n, *w1);
+	if (!e2 || is_letter(peek(s, n, e2, NULL)))
+		return 0;
+	return e2;
+}
+
+/* The end of a capitalised word (Иванов, Римский-Корсаков) at s[i], or 0. */
+static size_t word_end(const char *s, size_t n, size_t i)
+{
+	size_t j, k;
+	uint32_t c;
+
+	if (!is_upper(peek(s, n, i, &k)))
+		return 0;
+	j = i + k;
+	if (!is_lower(peek(s, n, j, NULL)))
+		return 0;
+	for (;;) {
+		c = peek(s, n, j, &k);
+		if (is_letter(c))
+			j += k;
+		else if (c == '-' && is_letter(peek(s, n, j + 1, NULL)))
+			j++;
+		else
+			return j;
+	}
+}
+
+static void put_initials(struct typo *t, size_t i, size_t e1, size_t w1, size_t e2)
+{
+	copy(t, i, e1);
+	if (w1 > e1)
+		put(t, NBSP);
+	copy(t, w1, e2);
+}
+
+/*
+ * A name with initials starting at s[i] (at the start of a word): writes
+ * it with no-break spaces and returns where to go on, or returns 0 and
+ * writes nothing.
+ */
+static size_t initials(struct typo *t, size_t i)
+{
+	const char *s = t->s;
+	size_t n = t->n, e, w, e1, w1, e2, w2;
+
+	e = word_end(s, n, i);
+	if (e) {
+		/* Фамилия И. О., unless the initials belong to a name after them */
+		w = skip_blank(s, n, e);
+		if (w == e || !(e2 = initials_end(s, n, w, &e1, &w1)))
+			return 0;
+		w2 = skip_blank(s, n, e2);
+		if (w2 > e2 && word_end(s, n, w2))
+			return 0;
+		copy(t, i, e);
+		put(t, NBSP);
+		put_initials(t, w, e1, w1, e2);
+		return e2;
+	}
+	/* И. О. Фамилия */
+	e2 = initials_end(s, n, i, &e1, &w1);
+	if (!e2)
+		return 0;
+	w2 = skip_blank(s, n, e2);
+	if (w2 == e2 || !word_end(s, n, w2))
+		return 0;
+	put_initials(t, i, e1, w1, e2);
+	put(t, NBSP);
+	return w2;
+}
+
+/* The end of a URL written as text at s[i] (http://…, www.…), or 0. */
+static size_t url_end(const char *s, size_t n, size_t i)
+{
+	static const char *const starts[] = { "http://", "https://", "ftp://", "www." };
+	size_t j, m, k;
+	uint32_t c;
+
+	for (j = 0; j < NV_ARRAY_SIZE(starts); j++) {
+		m = strlen(starts[j]);
+		if (n - i > m && !memcmp(s + i, starts[j], m))
+			break;
+	}
+	if (j == NV_ARRAY_SIZE(starts))
+		return 0;
+	for (j = i; j < n; j += k) {
+		c = peek(s, n, j, &k);
+		if (!c || is_space(c) || c == '"' || c == '<' || c == '>' || c == LAQUO ||
+		    c == RAQUO)
+			break;
+	}
+	return j;
+}
+
+static void put_quote(struct typo *t)
+{
+	struct nv_typo_state *st = t->st;
+	uint32_t q;
+
+	if (opens_quote(st->prev)) {
+		q = st->depth ? BDQUO : LAQUO;
+		if (st->depth < INT_MAX)
+			st->depth++;
+	} else if (st->depth > 0) {
+		st->depth--;
+		q = st->depth ? LDQUO : RAQUO;
+	} else {
+		/* a closing quote without an opening one still must not stay straight */
+		q = RAQUO;
+	}
+	put(t, q);
+}
+
+void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_state *st)
+{
+	struct typo t = { out, st, in, len };
+	size_t i = 0, k, e;
+	uint32_t cp;
+	bool word_start;
+
+	nv_buf_grow(out, len);
+	while (i < len) {
+		cp = peek(in, len, i, &k);
+		switch (cp) {
+		case ' ':
+		case '\t':
+		case NBSP:
+			e = dash_end(in, len, i + k);
+			if (e && is_space(peek(in, len, e, NULL))) {
+				put(&t, NBSP);
+				put(&t, EM_DASH);
+				i = e;
+				continue;
+			}
+			if (st->digits == 4) {
+				e = skip_blank(in, len, i);
+				if (year_abbr(in, len, e)) {
+					put(&t, NBSP);
+					i = e;
+					continue;
+				}
+			}
+			break;
+		case '-':
+			for (e = i; e < len && in[e] == '-'; e++)
+				;
+			cp = peek(in, len, e, NULL);
+			if (e - i <= 3 && (!st->prev || is_space(st->prev)) && is_space(cp)) {
+				put(&t, EM_DASH);
+				i = e;
+				continue;
+			}
+			if ((e - i == 2 || e - i == 3) && st->prev != '<' && cp != '>') {
+				put(&t, EM_DASH);
+				i = e;
+				continue;
+			}
+			if (e - i == 1 && is_range(&t, e)) {
+				put(&t, EN_DASH);
+				i = e;
+				continue;
+			}
+			copy(&t, i, e);
+			i = e;
+			continue;
+		case '"':
+			put_quote(&t);
+			i += k;
+			continue;
+		case LAQUO:
+		case BDQUO:
+			if (st->depth < INT_MAX)
+				st->depth++;
+			break;
+		case RAQUO:
+		case LDQUO:
+			if (st->depth > 0)
+				st->depth--;
+			break;
+		case '.':
+			if (i + 2 < len && in[i + 1] == '.' && in[i + 2] == '.') {
+				put(&t, HELLIP);
+				i += 3;
+				continue;
+			}
+			break;
+		case NUMERO:
+			put(&t, NUMERO);
+			i += k;
+			while (peek(in, len, i, &k) == NUMERO) {
+				put(&t, NUMERO);
+				i += k;
+			}
+			e = skip_blank(in, len, i);
+			if (e > i || is_digit(peek(in, len, i, NULL)))
+				put(&t, NBSP);
+			i = e;
+			continue;
+		case CYR_GE:
+			if (st->digits == 4 && year_abbr(in, len, i))
+				put(&t, NBSP);
+			break;
+		default:
+			/*
+			 * After a hyphen we are inside a word (Петрова-Водкина):
+			 * starting over there would rescan long hyphenated
+			 * chains again and again.
+			 */
+			word_start = !is_letter(st->prev) && !is_digit(st->prev) && st->prev != '-';
+			if (word_start && is_upper(cp) && (e = initials(&t, i))) {
+				i = e;
+				continue;
+			}
+			if (word_start && (cp == 'h' || cp == 'f' || cp == 'w') &&
+			    (e = url_end(in, len, i))) {
+				copy(&t, i, e);
+				i = e;
+				continue;
+			}
+			break;
+		}
+		copy(&t, i, i + k);
+		i += k;
+	}
+}
+
+bool nv_typo_starts_dash(const char *s, size_t len)
+{
+	size_t e = dash_end(s, len, 0);
+
+	return e && is_space(peek(s, len, e, NULL));
+}
+
+char *nv_typo_str(const char *s)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+
+	nv_typo(&out, s, strlen(s), &st);
+	return nv_buf_detach(&out, NULL);
+}
+
+/* Russian а…я (U+0430…U+044F) in Latin letters; ё is handled apart. */
+static const char *const ru_latin[32] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+};
+
+void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, k, start = out->len;
+	bool dash = false;
+	char one[2] = { 0, 0 };
+	const char *tr;
+	uint32_t cp;
+
+	while (i < len) {
+		cp = peek(s, len, i, &k);
+		i += k;
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		if ((cp >= 'a' && cp <= 'z') || is_digit(cp)) {
+			one[0] = (char)cp;
+			tr = one;
+		} else if (cp >= 0x0410 && cp <= 0x042F) {
+			tr = ru_latin[cp - 0x0410];
+		} else if (cp >= 0x0430 && cp <= 0x044F) {
+			tr = ru_latin[cp - 0x0430];
+		} else if (cp == 0x0401 || cp == 0x0451) {
+			tr = "yo";
+		} else {
+			dash = true;
+			continue;
+		}
+		if (!*tr)
+			continue; /* ъ and ь vanish without splitting the word */
+		if (dash && out->len > start)
+			nv_buf_addch(out, '-');
+		dash = false;
+		nv_buf_adds(out, tr);
+	}
+	if (out->len == start)
+		nv_buf_adds(out, "section");
+}
+
+char *nv_slug(const char *s)
+{
+	struct nv_buf out = NV_BUF_INIT;
+
+	nv_slug_add(&out, s, strlen(s));
+	return nv_buf_detach(&out, NULL);
+}

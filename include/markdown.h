@@ -1,0 +1,106 @@
+/*
+ * markdown.h: a Markdown body parsed with cmark, plus what the later
+ * stages need to know about it.
+ *
+ * nv_md_parse() builds the cmark tree and runs three passes over it:
+ *  - typography (typo.h) on the text of every paragraph and heading,
+ *    never inside code spans, code blocks, raw HTML or autolinks;
+ *  - heading ids: the slug of each heading's text, unique in the page
+ *    (a second «Цели» becomes "tseli-2");
+ *  - link collection: links to other documents (relative URLs naming a
+ *    .md file) and links to anchors of the same page, for the content
+ *    model to resolve and check.
+ *
+ * Positions are those of the .md file a user edits: the body starts at
+ * line `first_line` of the file (after the front matter), and columns
+ * count characters (code points) from 1, as diagnostics require.
+ *
+ * The tree stays cmark's: renderers walk md->root with cmark's iterator.
+ * Raw HTML is not trusted: it is left out of the HTML output unless the
+ * document is parsed with NV_MD_UNSAFE.
+ */
+#ifndef NV_MARKDOWN_H
+#define NV_MARKDOWN_H
+
+#include "common.h"
+
+#include <cmark.h>
+
+#include "buf.h"
+
+/* Flags of nv_md_parse(). */
+#define NV_MD_UNSAFE (1u << 0)  /* keep raw HTML in the HTML output */
+#define NV_MD_NO_TYPO (1u << 1) /* skip the typography pass */
+
+struct nv_md_heading {
+	cmark_node *node; /* the HEADING node; belongs to the tree */
+	char *id;         /* unique id ([a-z0-9-]+), owned by the nv_md */
+	char *text;       /* plain text after typography, owned by the nv_md */
+	int level;        /* 1…6 */
+	int line, col;    /* where the heading starts in the file */
+};
+
+enum nv_md_link_kind {
+	NV_MD_LINK_DOC,    /* a relative URL naming a .md file: "../orders/x.md#p2" */
+	NV_MD_LINK_ANCHOR, /* an anchor of the same page: "#razdel-2" */
+};
+
+struct nv_md_link {
+	enum nv_md_link_kind kind;
+	cmark_node *node; /* the LINK node; belongs to the tree */
+	char *url;        /* the destination as cmark read it (escapes resolved) */
+	char *path;       /* DOC: the part before '?' or '#'; ANCHOR: NULL */
+	char *anchor;     /* the part after '#', or NULL when there is none */
+	int line, col;    /* where the link starts ('[') in the file */
+};
+
+/*
+ * A parsed body. Every pointer in it is owned by it and freed by
+ * nv_md_free(); the arrays are in document order. The tree may be read
+ * and walked; the user data of HEADING nodes belongs to this module (see
+ * nv_md_heading_id()).
+ */
+struct nv_md {
+	cmark_node *root; /* the DOCUMENT node */
+	unsigned flags;
+	int first_line;
+	struct nv_md_heading *headings;
+	size_t nr_headings, alloc_headings;
+	struct nv_md_link *links;
+	size_t nr_links, alloc_links;
+	struct nv_md_ids *ids; /* private: hash index of the heading ids */
+};
+
+/*
+ * Parse `len` bytes of Markdown (the body of a document, which starts at
+ * line `first_line` of its file; values below 1 count as 1) and run the
+ * passes described above. `flags` is a combination of NV_MD_* flags.
+ * Invalid UTF-8 is replaced with U+FFFD by cmark; text need not be
+ * NUL-terminated. Never returns NULL (out of memory aborts through the
+ * project's allocator, which cmark also uses). Free with nv_md_free().
+ */
+struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags);
+
+/* Free md, its tree and everything it owns. Accepts NULL. */
+void nv_md_free(struct nv_md *md);
+
+/*
+ * The id of a HEADING node of a tree made by nv_md_parse(), or NULL for
+ * any other node. The string belongs to the nv_md.
+ */
+const char *nv_md_heading_id(cmark_node *node);
+
+/* The heading whose id is `id`, or NULL; for checking "x.md#id" links. */
+const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id);
+
+/*
+ * Append the HTML of the whole body to out: cmark's HTML, with an
+ * id="…" attribute on every heading. Unless md was parsed with
+ * NV_MD_UNSAFE, raw HTML is replaced by the comment
+ * "<!-- raw HTML omitted -->" and cmark empties javascript:, vbscript:,
+ * file: and data: link targets. Links to .md files are written as they
+ * are (rewriting them is the renderer's job).
+ */
+void nv_md_render_html(const struct nv_md *md, struct nv_buf *out);
+
+#endif

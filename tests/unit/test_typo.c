@@ -1,0 +1,493 @@
+/* Unit tests for typo.c: Russian typography and slugs. */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "harness.h"
+#include "typo.h"
+#include "utf8.h"
+
+/* U+00A0 NO-BREAK SPACE; a literal of its own so hex digits after it stay text. */
+#define NB "\xC2\xA0"
+
+/*
+ * Check that typesetting `in` as one block gives `want`, and that
+ * typesetting the result again changes nothing.
+ */
+static bool typo_is(const char *file, int line, const char *in, const char *want)
+{
+	char *got = nv_typo_str(in), *again = nv_typo_str(got);
+	bool ok = true;
+
+	if (strcmp(got, want))
+		ok = nv_test_failed(file, line, "typo «%s»:\n  got:  «%s»\n  want: «%s»", in, got,
+				    want);
+	else if (strcmp(again, got))
+		ok = nv_test_failed(file, line, "not idempotent: «%s» → «%s»", got, again);
+	free(got);
+	free(again);
+	return ok;
+}
+
+#define TYPO(in, want)                                                         \
+	do {                                                                   \
+		if (!typo_is(__FILE__, __LINE__, (in), (want)))                \
+			return;                                                \
+	} while (0)
+
+/* Typeset the pieces as consecutive text nodes of one block. */
+static char *typo_pieces(const char *const *pieces, size_t nr)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_typo_state st;
+	size_t i;
+
+	nv_typo_init(&st);
+	for (i = 0; i < nr; i++)
+		nv_typo(&out, pieces[i], strlen(pieces[i]), &st);
+	return nv_buf_detach(&out, NULL);
+}
+
+static void test_quotes_outer(void)
+{
+	TYPO("\"Школа\"", "«Школа»");
+	TYPO("приказ \"О внедрении\".", "приказ «О внедрении».");
+	TYPO("(\"а\") [\"б\"] {\"в\"}", "(«а») [«б»] {«в»}");
+	TYPO("слово — \"цитата\"", "слово" NB "— «цитата»");
+}
+
+static void test_quotes_nested(void)
+{
+	TYPO("\"Школа \"Радуга\"\"", "«Школа „Радуга“»");
+	TYPO("МБОУ \"СОШ \"Гимназия \"Лицей\"\"\"", "МБОУ «СОШ „Гимназия „Лицей““»");
+	TYPO("\"\"Радуга\" школа\"", "«„Радуга“ школа»");
+}
+
+static void test_quotes_existing_count_for_nesting(void)
+{
+	TYPO("«Школа \"Радуга\"»", "«Школа „Радуга“»");
+	TYPO("«Школа „Радуга\"\"", "«Школа „Радуга“»");
+	TYPO("«готово» и \"ещё\"", "«готово» и «ещё»");
+	/* an English opening quote outside any quotes changes nothing */
+	TYPO("“x” \"y\"", "“x” «y»");
+}
+
+static void test_quotes_unmatched(void)
+{
+	TYPO("конец\"", "конец»");
+	TYPO("\"начало", "«начало");
+	TYPO("a \" b", "a « b");
+}
+
+static void test_quotes_across_pieces(void)
+{
+	const char *const p1[] = { "\"Школа ", "\"Радуга\"", "\"" };
+	const char *const p2[] = { "\"x", "\" и \"y\"" };
+	char *s;
+
+	s = typo_pieces(p1, NV_ARRAY_SIZE(p1));
+	CHECK_STR(s, "«Школа „Радуга“»");
+	free(s);
+	s = typo_pieces(p2, NV_ARRAY_SIZE(p2));
+	CHECK_STR(s, "«x» и «y»");
+	free(s);
+}
+
+static void test_quotes_after_opaque(void)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+
+	/* "`code`" : the code span in between is a non-space character */
+	nv_typo(&out, "\"", 1, &st);
+	nv_typo_feed(&st, NV_TYPO_OPAQUE);
+	nv_typo(&out, "\" и ", 5, &st);
+	nv_typo_feed(&st, ' ');
+	nv_typo(&out, "\"x\"", 3, &st);
+	CHECK_STR(out.ptr, "«» и «x»");
+	nv_buf_release(&out);
+}
+
+static void test_state_reset(void)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_typo_state st;
+
+	nv_typo_init(&st);
+	nv_typo(&out, "\"a \"b", 5, &st);
+	CHECK_INT(st.depth, 2);
+	nv_typo_init(&st);
+	CHECK_INT(st.depth, 0);
+	CHECK_INT(st.prev, 0);
+	nv_buf_reset(&out);
+	nv_typo(&out, "\"c\"", 3, &st);
+	CHECK_STR(out.ptr, "«c»");
+	nv_buf_release(&out);
+}
+
+static void test_dash_between_spaces(void)
+{
+	TYPO("Наставник - это педагог", "Наставник" NB "— это педагог");
+	TYPO("Наставник -- это педагог", "Наставник" NB "— это педагог");
+	TYPO("Наставник — это педагог", "Наставник" NB "— это педагог");
+	TYPO("Наставник --- это педагог", "Наставник" NB "— это педагог");
+	TYPO("Наставник" NB "— это педагог", "Наставник" NB "— это педагог");
+	TYPO("2025 - 2026", "2025" NB "— 2026");
+	TYPO("а\t- б", "а" NB "— б");
+}
+
+static void test_dash_without_spaces(void)
+{
+	TYPO("во-первых, кто-то, из-за", "во-первых, кто-то, из-за");
+	TYPO("слово--слово", "слово—слово");
+	TYPO("слово---слово", "слово—слово");
+	TYPO("а ---- б", "а ---- б");
+	TYPO("а -б, а- б", "а -б, а- б");
+	TYPO("от -5 до -10 °C", "от -5 до -10 °C");
+	TYPO("a --> b <-- c", "a --> b <-- c");
+	TYPO("итого -", "итого -");
+}
+
+static void test_dash_at_block_start(void)
+{
+	TYPO("— Здравствуйте!", "— Здравствуйте!");
+	TYPO("-- Здравствуйте!", "— Здравствуйте!");
+	TYPO("- Здравствуйте!", "— Здравствуйте!");
+	TYPO("-", "-");
+	TYPO("-5", "-5");
+}
+
+static void test_dash_across_pieces(void)
+{
+	const char *const p1[] = { "Срок", " - до 1 мая" };
+	const char *const p2[] = { "Срок ", "— до 1 мая" };
+	char *s;
+
+	s = typo_pieces(p1, NV_ARRAY_SIZE(p1));
+	CHECK_STR(s, "Срок" NB "— до 1 мая");
+	free(s);
+	/* the space is in the other piece: it cannot change, the dash still may not start */
+	s = typo_pieces(p2, NV_ARRAY_SIZE(p2));
+	CHECK_STR(s, "Срок — до 1 мая");
+	free(s);
+}
+
+static void test_starts_dash(void)
+{
+	CHECK(nv_typo_starts_dash("- это", 6));
+	CHECK(nv_typo_starts_dash("-- это", 7));
+	CHECK(nv_typo_starts_dash("--- это", 8));
+	CHECK(nv_typo_starts_dash("— это", strlen("— это")));
+	CHECK(nv_typo_starts_dash("—" NB "это", strlen("—" NB "это")));
+	CHECK(!nv_typo_starts_dash("---- это", 9));
+	CHECK(!nv_typo_starts_dash("-это", 7));
+	CHECK(!nv_typo_starts_dash("–  это", strlen("–  это")));
+	CHECK(!nv_typo_starts_dash("-", 1));
+	CHECK(!nv_typo_starts_dash("", 0));
+}
+
+static void test_number_ranges(void)
+{
+	TYPO("2025-2026 учебный год", "2025–2026 учебный год");
+	TYPO("1-4 классы", "1–4 классы");
+	TYPO("для 5-9 классов, в 1-4-х классах", "для 5–9 классов, в 1–4-х классах");
+	TYPO("с 9:00-10:30", "с 9:00–10:30");
+	TYPO("(2025-2026)", "(2025–2026)");
+}
+
+static void test_number_codes_keep_hyphens(void)
+{
+	TYPO("07-01-05-503", "07-01-05-503");
+	TYPO("2025-09-01", "2025-09-01");
+	TYPO("8-800-555-35-35", "8-800-555-35-35");
+	TYPO("п. 1.1-1.3", "п. 1.1-1.3");
+	TYPO("Р-145, АЗ-1128/08, 41-од", "Р-145, АЗ-1128/08, 41-од");
+	TYPO("+7-912", "+7-912");
+	TYPO("1,5-2", "1,5-2");
+	TYPO("A1-2", "A1-2");
+}
+
+static void test_number_ranges_across_pieces(void)
+{
+	const char *const p[] = { "2025", "-2026" };
+	char *s = typo_pieces(p, NV_ARRAY_SIZE(p));
+
+	CHECK_STR(s, "2025–2026");
+	free(s);
+}
+
+static void test_numero(void)
+{
+	TYPO("№ 12", "№" NB "12");
+	TYPO("№12", "№" NB "12");
+	TYPO("№№ 1-5", "№№" NB "1-5");
+	TYPO("№   7", "№" NB "7");
+	TYPO("№ п/п", "№" NB "п/п");
+	TYPO("приказ № 07-01-05-503 от", "приказ №" NB "07-01-05-503 от");
+	TYPO("№ 5-1 и 2-3", "№" NB "5-1 и 2–3");
+	TYPO("№", "№");
+}
+
+static void test_initials_before_surname(void)
+{
+	TYPO("И. О. Фамилия", "И." NB "О." NB "Фамилия");
+	TYPO("И.О. Фамилия", "И.О." NB "Фамилия");
+	TYPO("директор И.И. Петрова-Водкина", "директор И.И." NB "Петрова-Водкина");
+	TYPO("J. R. Tolkien", "J." NB "R." NB "Tolkien");
+}
+
+static void test_initials_after_surname(void)
+{
+	TYPO("Фамилия И. О.", "Фамилия" NB "И." NB "О.");
+	TYPO("Фамилия И.О.", "Фамилия" NB "И.О.");
+	TYPO("Иванов И.И., Петров П. П.", "Иванов" NB "И.И., Петров" NB "П." NB "П.");
+	TYPO("(Ёлкина Е.Е.)", "(Ёлкина" NB "Е.Е.)");
+	TYPO("Петрова-Водкина А.А.", "Петрова-Водкина" NB "А.А.");
+}
+
+static void test_initials_belong_to_next_name(void)
+{
+	TYPO("Директор И.О. Фамилия", "Директор И.О." NB "Фамилия");
+	TYPO("Приказ подписал Директор И. О. Фамилия",
+	     "Приказ подписал Директор И." NB "О." NB "Фамилия");
+}
+
+static void test_not_initials(void)
+{
+	TYPO("И.о. директора", "И.о. директора");
+	TYPO("и. о. директора", "и. о. директора");
+	TYPO("ИО. Петров", "ИО. Петров");
+	TYPO("А. Пушкин", "А. Пушкин");
+	TYPO("Иванов и др.", "Иванов и др.");
+	TYPO("И.О.Фамилия", "И.О.Фамилия");
+	TYPO("в пункте А. Б. в", "в пункте А. Б. в");
+}
+
+static void test_year_abbreviation(void)
+{
+	TYPO("2025 г.", "2025" NB "г.");
+	TYPO("2025г.", "2025" NB "г.");
+	TYPO("25 сентября 2023 г. в", "25 сентября 2023" NB "г. в");
+	TYPO("2025-2026 гг.", "2025–2026" NB "гг.");
+	TYPO("25.09.2023 г.", "25.09.2023" NB "г.");
+	TYPO("2025 года", "2025 года");
+	TYPO("2025 г", "2025 г");
+	TYPO("150 г. муки", "150 г. муки");
+}
+
+static void test_year_across_pieces(void)
+{
+	const char *const p[] = { "2025", " г." };
+	char *s = typo_pieces(p, NV_ARRAY_SIZE(p));
+
+	CHECK_STR(s, "2025" NB "г.");
+	free(s);
+}
+
+static void test_ellipsis(void)
+{
+	TYPO("Итак...", "Итак…");
+	TYPO("...и так далее", "…и так далее");
+	TYPO("....", "….");
+	TYPO("..", "..");
+	TYPO("1.2.3", "1.2.3");
+}
+
+static void test_urls_in_text_unchanged(void)
+{
+	TYPO("см. https://school.ru/a--b/x...y - там", "см. https://school.ru/a--b/x...y" NB "— там");
+	TYPO("www.a-b.ru/2025-2026/", "www.a-b.ru/2025-2026/");
+	TYPO("\"http://x.ru/--\"", "«http://x.ru/--»");
+	TYPO("hello http:", "hello http:");
+}
+
+static void test_nothing_else_changes(void)
+{
+	const char *plain = "Цели: (1) обучение; [2] развитие! 50% & <b> 'x' a/b п/п "
+			    "1.1. 12:30 << >> – «ученик – ученик» e-mail";
+
+	TYPO(plain, plain);
+	TYPO("", "");
+}
+
+static void test_idempotent_document(void)
+{
+	TYPO("Приказ № 5 от 25.09.2023 г. \"О внедрении модели \"Наставник\"\" - "
+	     "утвердить на 2025-2026 уч. год... Директор И.О. Петров",
+	     "Приказ №" NB "5 от 25.09.2023" NB "г. «О внедрении модели „Наставник“»" NB "— "
+	     "утвердить на 2025–2026 уч. год… Директор И.О." NB "Петров");
+}
+
+static void test_invalid_utf8_passes_through(void)
+{
+	const char in[] = "a\xFF - \xD0 \"x\xFE\"";
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+
+	nv_typo(&out, in, sizeof(in) - 1, &st);
+	CHECK_STR(out.ptr, "a\xFF" NB "— \xD0 «x\xFE»");
+	nv_buf_release(&out);
+}
+
+static void test_embedded_nul(void)
+{
+	const char in[] = "a\0\"b\"";
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+
+	nv_typo(&out, in, sizeof(in) - 1, &st);
+	CHECK_INT(out.len, 1 + 1 + 2 + 1 + 2);
+	CHECK(!memcmp(out.ptr, "a\0»b»", out.len));
+	nv_buf_release(&out);
+}
+
+/*
+ * Long hyphenated chains and runs of names must stay linear: a quadratic
+ * rescan makes this test take minutes instead of milliseconds.
+ */
+static void test_long_inputs_stay_linear(void)
+{
+	static const char *const units[] = { "Аа-", "Аа ", "И. ", "Иванов И.", "№", "2025-" };
+	struct nv_buf in = NV_BUF_INIT, out = NV_BUF_INIT;
+	struct nv_typo_state st;
+	size_t u;
+	int i;
+
+	for (u = 0; u < NV_ARRAY_SIZE(units); u++) {
+		nv_buf_reset(&in);
+		nv_buf_reset(&out);
+		for (i = 0; i < 50000; i++)
+			nv_buf_adds(&in, units[u]);
+		nv_typo_init(&st);
+		nv_typo(&out, in.ptr, in.len, &st);
+		CHECK(out.len >= in.len);
+	}
+	nv_buf_release(&in);
+	nv_buf_release(&out);
+}
+
+/* Random text from typographically interesting pieces: valid UTF-8 and idempotent. */
+static void test_random_valid_and_idempotent(void)
+{
+	static const char *const parts[] = {
+		"\"", "-", "--", " ", NB, "№", "г.", "гг.", "И.", "О.", "Иванов", "2025", "7",
+		"«", "»", "„", "“", "...", ".", "a", "Ж", "—", "–", "(", "http://", "\t", "\n",
+	};
+	struct nv_buf in = NV_BUF_INIT, out = NV_BUF_INIT, again = NV_BUF_INIT;
+	struct nv_typo_state st;
+	uint32_t seed = 12345;
+	int round, j, len;
+
+	for (round = 0; round < 3000; round++) {
+		nv_buf_reset(&in);
+		seed = seed * 1103515245u + 12345u;
+		len = (int)(seed >> 16) % 24;
+		for (j = 0; j < len; j++) {
+			seed = seed * 1103515245u + 12345u;
+			nv_buf_adds(&in, parts[(seed >> 16) % NV_ARRAY_SIZE(parts)]);
+		}
+		nv_buf_reset(&out);
+		nv_typo_init(&st);
+		nv_typo(&out, in.ptr, in.len, &st);
+		nv_buf_reset(&again);
+		nv_typo_init(&st);
+		nv_typo(&again, out.ptr, out.len, &st);
+		if (!nv_utf8_valid(out.ptr, out.len, NULL) || strcmp(out.ptr, again.ptr)) {
+			nv_test_failed(__FILE__, __LINE__, "«%s» → «%s» → «%s»", in.ptr, out.ptr,
+				       again.ptr);
+			break;
+		}
+	}
+	nv_buf_release(&in);
+	nv_buf_release(&out);
+	nv_buf_release(&again);
+}
+
+static void test_slug_russian(void)
+{
+	char *s = nv_slug("Раздел 1. Общие положения");
+
+	CHECK_STR(s, "razdel-1-obshchie-polozheniya");
+	free(s);
+	s = nv_slug("Ёжик и щука: ЦЕЛИ, задачи");
+	CHECK_STR(s, "yozhik-i-shchuka-tseli-zadachi");
+	free(s);
+	s = nv_slug("Объявление, подъезд, мальчик");
+	CHECK_STR(s, "obyavlenie-podezd-malchik");
+	free(s);
+	s = nv_slug("Хочу чаю. Юля, Яна, Эмма, Жора, Йошкар-Ола, Быть");
+	CHECK_STR(s, "khochu-chayu-yulya-yana-emma-zhora-yoshkar-ola-byt");
+	free(s);
+}
+
+static void test_slug_ascii_and_edges(void)
+{
+	char *s = nv_slug("  --Hello, World 2025!--  ");
+
+	CHECK_STR(s, "hello-world-2025");
+	free(s);
+	s = nv_slug("");
+	CHECK_STR(s, "section");
+	free(s);
+	s = nv_slug("«» — №");
+	CHECK_STR(s, "section");
+	free(s);
+	s = nv_slug("ъ");
+	CHECK_STR(s, "section");
+	free(s);
+	s = nv_slug("Школа «Радуга»" NB "— 2025–2026");
+	CHECK_STR(s, "shkola-raduga-2025-2026");
+	free(s);
+	s = nv_slug("Café \xFF ok");
+	CHECK_STR(s, "caf-ok");
+	free(s);
+}
+
+static void test_slug_add_appends(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_buf_adds(&b, "x-");
+	nv_slug_add(&b, "- Цели -", strlen("- Цели -"));
+	CHECK_STR(b.ptr, "x-tseli");
+	nv_slug_add(&b, "", 0);
+	CHECK_STR(b.ptr, "x-tselisection");
+	nv_buf_release(&b);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_quotes_outer);
+	NV_RUN(test_quotes_nested);
+	NV_RUN(test_quotes_existing_count_for_nesting);
+	NV_RUN(test_quotes_unmatched);
+	NV_RUN(test_quotes_across_pieces);
+	NV_RUN(test_quotes_after_opaque);
+	NV_RUN(test_state_reset);
+	NV_RUN(test_dash_between_spaces);
+	NV_RUN(test_dash_without_spaces);
+	NV_RUN(test_dash_at_block_start);
+	NV_RUN(test_dash_across_pieces);
+	NV_RUN(test_starts_dash);
+	NV_RUN(test_number_ranges);
+	NV_RUN(test_number_codes_keep_hyphens);
+	NV_RUN(test_number_ranges_across_pieces);
+	NV_RUN(test_numero);
+	NV_RUN(test_initials_before_surname);
+	NV_RUN(test_initials_after_surname);
+	NV_RUN(test_initials_belong_to_next_name);
+	NV_RUN(test_not_initials);
+	NV_RUN(test_year_abbreviation);
+	NV_RUN(test_year_across_pieces);
+	NV_RUN(test_ellipsis);
+	NV_RUN(test_urls_in_text_unchanged);
+	NV_RUN(test_nothing_else_changes);
+	NV_RUN(test_idempotent_document);
+	NV_RUN(test_invalid_utf8_passes_through);
+	NV_RUN(test_embedded_nul);
+	NV_RUN(test_long_inputs_stay_linear);
+	NV_RUN(test_random_valid_and_idempotent);
+	NV_RUN(test_slug_russian);
+	NV_RUN(test_slug_ascii_and_edges);
+	NV_RUN(test_slug_add_appends);
+}
