@@ -33,7 +33,7 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_OBJ := $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-SPEC_BIN := $(if $(wildcard tests/spec/spec.c),$(BUILD)/tests/spec)
+SPEC_BIN := $(if $(wildcard tests/spec/spec.c),$(BUILD)/tests/mustache-spec)
 BIN := $(BUILD)/nastavnik
 
 DEPS_OK := $(BUILD)/deps.ok
@@ -73,14 +73,18 @@ valgrind: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
 		sh tests/run.sh $(BUILD)
 
+# Regenerate the golden files; review `git diff tests/` before committing.
 regress-bless: $(BIN)
 	@sh tests/bad/run.sh --bless $(BIN)
+	@sh tests/regress/run.sh --bless $(BIN)
+	@git diff --stat tests/bad tests/regress
 
 # libFuzzer harnesses, built with clang; each runs FUZZ_TIME seconds.
 FUZZ_BUILD := build/fuzz
 fuzz: $(DEPS_OK)
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
-		SAN="-fsanitize=fuzzer-no-link,address,undefined" $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
+		SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+		$(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
 	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$f; \
 		echo "fuzz: $$f, $(FUZZ_TIME) s"; \
@@ -92,15 +96,21 @@ fuzz: $(DEPS_OK)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined $$(cat $(PKG_CFLAGS)) \
+	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$$(cat $(PKG_CFLAGS)) \
 		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
 
-bench: $(BIN)
+bench: $(BIN) $(BUILD)/bench/template_bench
 	@sh bench/run.sh $(BIN)
+
+$(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
 
 format:
 	clang-format -i generator/*.c include/*.h tests/unit/*.c tests/unit/*.h \
-		$(wildcard tests/spec/*.c tests/fuzz/*.c)
+		$(wildcard tests/spec/*.c tests/fuzz/*.c bench/*.c)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -139,7 +149,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/tests/unit/harness.o $(LIB_OB
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
 
-$(BUILD)/tests/spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
+$(BUILD)/tests/mustache-spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm

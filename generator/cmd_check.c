@@ -6,7 +6,9 @@
 
 #include "cmd.h"
 #include "content.h"
+#include "buf.h"
 #include "diag.h"
+#include "model.h"
 
 static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 {
@@ -26,16 +28,30 @@ static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 int cmd_check(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_content content;
+	struct nv_model model;
 	struct nv_diags d = NV_DIAGS_INIT;
+	bool drafts = false, dump = false;
+	const char *root;
 	int i, r, rc;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			puts("Использование: nastavnik check [-C КАТАЛОГ]\n"
+			puts("Использование: nastavnik check [-C КАТАЛОГ] [--drafts] [--dump]\n"
 			     "\n"
 			     "Проверяет все документы и файлы данных в content/ и выводит все\n"
-			     "найденные ошибки с файлом, строкой и столбцом. Ничего не записывает.");
+			     "найденные ошибки с файлом, строкой и столбцом. Ничего не записывает.\n"
+			     "\n"
+			     "  --drafts  проверять и черновики (draft: true)\n"
+			     "  --dump    вывести разобранную модель (для отладки и тестов)");
 			return NV_EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--drafts")) {
+			drafts = true;
+			continue;
+		}
+		if (!strcmp(argv[i], "--dump")) {
+			dump = true;
+			continue;
 		}
 		r = nv_opt_directory(argc, argv, &i, g);
 		if (r < 0)
@@ -43,15 +59,23 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 		if (r == 0)
 			return nv_usage_error("check: неизвестный параметр «%s»", argv[i]);
 	}
-	if (nv_enter_directory(g) < 0)
+	if (nv_open_project(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
 	memset(&content, 0, sizeof(content));
-	if (nv_content_load(&content, "content", &d) < 0) {
+	if (nv_content_load(&content, root, &d) < 0) {
 		nv_diags_print(&d, stderr);
 		rc = NV_EXIT_USAGE;
 		goto out;
 	}
+	nv_model_build(&model, &content, drafts, &d);
+	if (dump) {
+		struct nv_buf out = NV_BUF_INIT;
+		nv_model_dump(&out, &model);
+		fwrite(out.ptr, 1, out.len, stdout);
+		nv_buf_release(&out);
+	}
+	nv_model_release(&model);
 	nv_diags_sort(&d);
 	fflush(stdout);
 	nv_diags_print(&d, stderr);

@@ -14,7 +14,7 @@
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
-
+#include "markdown.h"
 #include "value.h"
 #include "yaml_load.h"
 
@@ -55,7 +55,7 @@ static void doc_free(struct nv_doc *doc)
 	free(doc->section);
 	free(doc->text);
 	nv_value_free(doc->meta);
-	/* MD_FREE */
+	nv_md_free(doc->md);
 	free(doc);
 }
 
@@ -74,12 +74,13 @@ static void load_doc(struct nv_content *c, const char *rel, const char *path, st
 	doc->text = nv_buf_detach(&buf, &doc->len);
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
-	/* MD_PARSE
-	*/
+	doc->md = nv_md_parse(doc->text + doc->split.body_off, doc->split.body_len,
+			      doc->split.body_line, 0);
 	NV_GROW(c->docs, c->ndocs + 1, c->docs_alloc);
 	c->docs[c->ndocs++] = doc;
 	return;
 fail:
+	nv_strlist_add(&c->broken, rel);
 	nv_buf_release(&buf);
 	doc_free(doc);
 }
@@ -92,16 +93,19 @@ static void load_data(struct nv_content *c, const char *rel, const char *path, s
 	size_t len = strlen(rel) - (has_suffix(rel, ".yaml") ? 5 : 4);
 
 	if (read_source(path, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
-		goto out;
+		goto fail;
 	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);
 	if (!v)
-		goto out;
+		goto fail;
 	NV_GROW(c->data, c->ndata + 1, c->data_alloc);
 	data = &c->data[c->ndata++];
 	data->path = nv_xstrdup(path);
 	data->name = nv_xmemdupz(rel, len);
 	data->value = v;
-out:
+	nv_buf_release(&buf);
+	return;
+fail:
+	nv_strlist_add(&c->broken, rel);
 	nv_buf_release(&buf);
 }
 
@@ -154,6 +158,16 @@ const struct nv_data *nv_content_data(const struct nv_content *c, const char *na
 	return NULL;
 }
 
+bool nv_content_broken(const struct nv_content *c, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < c->broken.nr; i++)
+		if (!strcmp(c->broken.v[i], rel))
+			return true;
+	return false;
+}
+
 void nv_content_release(struct nv_content *c)
 {
 	size_t i;
@@ -168,6 +182,7 @@ void nv_content_release(struct nv_content *c)
 	}
 	free(c->data);
 	nv_strlist_release(&c->assets);
+	nv_strlist_release(&c->broken);
 	free(c->root);
 	memset(c, 0, sizeof(*c));
 }

@@ -107,6 +107,7 @@ int nv_text_check(const char *file, const char *text, size_t len, struct nv_diag
 int nv_frontmatter_load(const char *file, const char *text, size_t len, struct nv_split *split,
 			struct nv_value **meta, struct nv_diags *d)
 {
+	static const struct nv_yaml_limits limits = { NV_YAML_MAX_DEPTH, NV_FRONTMATTER_MAX_NODES };
 	struct nv_value *v;
 
 	*meta = NULL;
@@ -116,7 +117,7 @@ int nv_frontmatter_load(const char *file, const char *text, size_t len, struct n
 		*meta = nv_value_new(NV_MAP, 1, 1);
 		return 0;
 	}
-	v = nv_yaml_load(file, text + split->meta_off, split->meta_len, split->meta_line, NULL, d);
+	v = nv_yaml_load(file, text + split->meta_off, split->meta_len, split->meta_line, &limits, d);
 	if (!v)
 		return -1;
 	if (v->type == NV_NULL) {

@@ -6,7 +6,10 @@
  */
 #include "common.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "alloc.h"
 
 #include "cmd.h"
 #include "diag.h"
@@ -81,9 +84,28 @@ int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g)
 	return 0;
 }
 
-int nv_enter_directory(const struct nv_global *g)
+int nv_open_project(const struct nv_global *g, const char **root)
 {
-	if (g->dir && chdir(g->dir) < 0) {
+	struct stat st;
+	char *content;
+	bool project;
+
+	*root = "content";
+	if (!g->dir)
+		return 0;
+	if (stat(g->dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", g->dir,
+			stat(g->dir, &st) < 0 ? nv_strerror(errno) : "это не каталог");
+		return -1;
+	}
+	content = nv_xasprintf("%s/content", g->dir);
+	project = stat(content, &st) == 0 && S_ISDIR(st.st_mode);
+	free(content);
+	if (!project) {
+		*root = g->dir; /* DIR is the content folder itself */
+		return 0;
+	}
+	if (chdir(g->dir) < 0) {
 		fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", g->dir,
 			nv_strerror(errno));
 		return -1;

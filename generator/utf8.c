@@ -1,6 +1,7 @@
 /* utf8.c: UTF-8 decoding and validation; see utf8.h. */
 #include "common.h"
 
+#include "buf.h"
 #include "utf8.h"
 
 size_t nv_utf8_decode(const char *str, size_t n, uint32_t *cp)
@@ -87,4 +88,46 @@ void nv_utf8_position(const char *text, size_t off, int *line, int *col)
 	}
 	*line = l;
 	*col = (int)nv_utf8_count(text + start, off - start) + 1;
+}
+
+static uint32_t fold_cp(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c == 0x401 || c == 0x451)
+		return 0x435; /* Ё, ё → е */
+	if (c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212)
+		return '-';
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F)
+		return ' ';
+	return c;
+}
+
+void nv_utf8_fold(struct nv_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, k, start = out->len;
+	uint32_t cp;
+
+	while (i < n) {
+		k = nv_utf8_decode(s + i, n - i, &cp);
+		if (!k) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		i += k;
+		cp = fold_cp(cp);
+		if (cp == ' ') {
+			/* Drop leading spaces, repeated spaces and spaces after '-'. */
+			if (out->len == start || out->ptr[out->len - 1] == ' ' ||
+			    out->ptr[out->len - 1] == '-')
+				continue;
+		} else if (cp == '-' && out->len > start && out->ptr[out->len - 1] == ' ') {
+			nv_buf_truncate(out, out->len - 1);
+		}
+		nv_buf_addcp(out, cp);
+	}
+	if (out->len > start && out->ptr[out->len - 1] == ' ')
+		nv_buf_truncate(out, out->len - 1);
 }

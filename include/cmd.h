@@ -29,8 +29,15 @@ int cmd_check(int argc, char **argv, struct nv_global *g);
  */
 int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g);
 
-/* Change to g->dir if set; prints the error and returns -1 on failure. */
-int nv_enter_directory(const struct nv_global *g);
+/*
+ * Find the content folder from -C: DIR may be the project (it holds
+ * content/; the process changes into it, so paths read "content/…") or
+ * the content folder itself (paths then start with DIR). Without -C the
+ * project is the current directory. Stores the content folder in *root
+ * (static or argv storage, not freed). Prints the error and returns -1
+ * when DIR cannot be used.
+ */
+int nv_open_project(const struct nv_global *g, const char **root);
 
 /* Print "nastavnik: MESSAGE" and the --help pointer to stderr; returns NV_EXIT_USAGE. */
 int nv_usage_error(const char *fmt, ...) NV_PRINTF(1, 2);

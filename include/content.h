@@ -50,6 +50,11 @@ struct nv_content {
 	struct nv_data *data;
 	size_t ndata, data_alloc;
 	struct nv_strlist assets; /* other files, relative to root */
+	/*
+	 * Files that could not be loaded (their errors are reported), relative
+	 * to root: later stages keep quiet about references into them.
+	 */
+	struct nv_strlist broken;
 };
 
 /*
@@ -62,6 +67,9 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
 
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);
+
+/* True if the file rel (relative to root, "people.yml") failed to load. */
+bool nv_content_broken(const struct nv_content *c, const char *rel);
 
 /* Free everything c holds; c is zeroed afterwards. */
 void nv_content_release(struct nv_content *c);

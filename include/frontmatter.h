@@ -20,6 +20,11 @@ struct nv_value;
 
 /* Files larger than this are refused before parsing. */
 #define NV_MAX_FILE_SIZE ((size_t)4 << 20)
+/*
+ * Front matter is a few dozen fields; data files (people.yml) may be
+ * large and get the YAML loader's default limit instead.
+ */
+#define NV_FRONTMATTER_MAX_NODES 50000
 
 struct nv_split {
 	bool has_meta;

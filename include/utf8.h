@@ -34,4 +34,15 @@ size_t nv_utf8_count(const char *s, size_t bytes);
  */
 void nv_utf8_position(const char *text, size_t off, int *line, int *col);
 
+struct nv_buf;
+
+/*
+ * Append a folded form of s for loose comparison of words users type:
+ * ASCII and Russian letters lower-cased, «ё» as «е», every hyphen or dash
+ * as '-', runs of white space (the no-break space too) as one space,
+ * no spaces around '-', none at the ends. «Ученик — ученик» and
+ * «ученик-ученик» fold alike.
+ */
+void nv_utf8_fold(struct nv_buf *out, const char *s, size_t n);
+
 #endif

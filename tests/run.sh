@@ -21,7 +21,7 @@ run() {
 	label=$1; shift
 	"$@" >"$log" 2>&1
 	status=$?
-	line=$(grep -E '^[^ ]*: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	line=$(grep -E '^[^:]*: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -z "$line" ]; then
 		cat "$log"
 		echo "$label: завершился без итоговой строки (код $status)"
@@ -31,7 +31,7 @@ run() {
 	p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
 	f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
 	if [ "$f" -gt 0 ] || [ "$status" -ne 0 ]; then
-		grep -vE '^[^ ]*: [0-9]+ passed, [0-9]+ failed' "$log" | head -n 200
+		grep -vE '^[^:]*: [0-9]+ passed, [0-9]+ failed' "$log" | head -n 200
 		[ "$f" -eq 0 ] && f=1
 	fi
 	total_pass=$((total_pass + p))
@@ -46,10 +46,11 @@ suite() {
 		run "$tag$(basename "$t")" ${VALGRIND:-} "$t"
 	done
 	[ "$unit_only" -eq 1 ] && return
-	if [ -x "$b/tests/spec" ]; then
-		run "${tag}mustache spec" ${VALGRIND:-} "$b/tests/spec" "$shared"
+	if [ -x "$b/tests/mustache-spec" ]; then
+		run "${tag}mustache spec" ${VALGRIND:-} "$b/tests/mustache-spec" "$shared"
 	fi
 	run "${tag}bad input" sh tests/bad/run.sh "$b/nastavnik"
+	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
 }
 

@@ -4,6 +4,10 @@
 # tests/bad/CASE/content/  the content folder of a project
 # tests/bad/CASE/expected  exact stderr of `nastavnik check -C tests/bad/CASE`
 # tests/bad/CASE/status    expected exit code (1 when absent)
+# tests/bad/CASE/base      if present: start from a copy of tests/bad/_base
+#                          and lay CASE/content over it
+# tests/bad/CASE/setup.sh  if present: run in a scratch copy before checking
+# tests/bad/CASE/args      if present: extra arguments for `check`
 #
 # Usage: tests/bad/run.sh [--bless] BINARY
 # --bless rewrites every expected file from the current output (look at
@@ -20,17 +24,23 @@ trap 'rm -f "$out"' EXIT
 
 for dir in "$here"/*/; do
 	case=$(basename "$dir")
+	case $case in _*) continue ;; esac
 	[ -d "$dir/content" ] || [ -f "$dir/status" ] || continue
 	want_status=1
 	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
 	run_dir=$dir
-	if [ -f "$dir/setup.sh" ]; then
-		# Cases too big for git make their files in a scratch copy.
+	if [ -f "$dir/setup.sh" ] || [ -f "$dir/base" ]; then
+		# Work in a scratch copy: cases built on the base project, and
+		# cases too big for git that make their files with setup.sh.
 		run_dir=$(mktemp -d)
+		[ -f "$dir/base" ] && cp -R "$here/_base/." "$run_dir"
 		cp -R "$dir/." "$run_dir"
-		(cd "$run_dir" && sh ./setup.sh)
+		[ -f "$dir/setup.sh" ] && (cd "$run_dir" && sh ./setup.sh)
 	fi
-	(cd "$run_dir" && "$bin" check) >/dev/null 2>"$out"
+	args=""
+	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	# shellcheck disable=SC2086
+	(cd "$run_dir" && ${VALGRIND:-} "$bin" check $args) >/dev/null 2>"$out"
 	status=$?
 	[ "$run_dir" != "$dir" ] && rm -rf "$run_dir"
 	if [ "$bless" -eq 1 ]; then

@@ -54,16 +54,23 @@ expect dash-C-missing-dir 2 - "nastavnik: не удалось перейти в 
 expect demo-clean 0 "ошибок нет" - -- "$bin" check -C "$root"
 expect demo-dash-C-before-verb 0 "ошибок нет" - -- "$bin" -C "$root" check
 
+expect demo-dash-C-content 0 "ошибок нет" - -- "$bin" check -C "$root/content"
+
 # A project without content/ is an environment error (2) that says what to do.
 mkdir -p "$tmp/empty"
-expect no-content 2 - "nastavnik: content: ошибка: каталог с документами не найден" -- "$bin" check -C "$tmp/empty"
+expect no-content 2 - "nastavnik: content: ошибка: каталог с документами не найден" -- sh -c "cd '$tmp/empty' && '$bin' check"
+expect not-a-dir 2 - "nastavnik: не удалось перейти в каталог «$root/README.md»: это не каталог" -- "$bin" check -C "$root/README.md"
+
 
 # Errors: exit 1, the summary counts them in Russian.
-mkdir -p "$tmp/p/content/pages"
+cp -R "$root/tests/bad/_base" "$tmp/p"
 printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/a.md"
 printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/b.md"
 expect errors-counted 1 - "nastavnik: найдено 2 ошибки" -- "$bin" check -C "$tmp/p"
 expect errors-position 1 - "content/pages/a.md:3:1: ошибка: поле «title» указано дважды" -- "$bin" check -C "$tmp/p"
+
+# -C pointing at the content folder itself: paths start with that folder.
+expect content-folder-paths 1 - "$tmp/p/content/pages/a.md:3:1: ошибка" -- "$bin" check -C "$tmp/p/content"
 
 # check writes nothing.
 before=$(find "$tmp/p" | sort | md5sum)

@@ -1,0 +1,1615 @@
+/*
+ * model.c: building the resolved content model; see model.h.
+ *
+ * Phases, each reporting every problem it finds:
+ *   1. people.yml, then site.yml (which names people);
+ *   2. one entry per document: kind (folder or `type:`), unique id;
+ *   3. the fields of every entry, by kind (references to people and to
+ *      other documents resolve now, since all entries exist);
+ *   4. pairs.yml (people, programs, orders);
+ *   5. cross-document rules: appendices and the derived «УТВЕРЖДЕНО
+ *      приказом» blocks, links between Markdown documents, consistency
+ *      warnings, publish defaults.
+ * Field reading goes through schema.h, so every key is checked for type
+ * and unknown keys are reported with a suggestion.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "date.h"
+#include "diag.h"
+#include "markdown.h"
+#include "model.h"
+#include "schema.h"
+#include "typo.h"
+#include "utf8.h"
+#include "value.h"
+
+const char *const nv_kind_names[] = { "page", "position", "program", "roadmap",
+				      "order", "case", "news", NULL };
+const char *const nv_kind_dirs[] = { "pages", "positions", "programs", "roadmaps",
+				     "orders", "cases", "news", NULL };
+/* Prepositional phrases for messages: "в приказе нет поля …". */
+static const char *const kind_where[] = { "на странице", "в положении", "в программе",
+					  "в дорожной карте", "в приказе", "в кейсе",
+					  "в новости" };
+
+const char *const nv_forms[] = {
+	"ученик – ученик", "учитель – учитель", "студент – ученик", "работодатель – ученик",
+	"работодатель – студент", "педагог – педагог", "руководитель – педагог",
+	"социальный партнёр – педагог", "воспитатель – воспитатель", NULL,
+};
+const char *const nv_mentoring_kinds[] = {
+	"традиционное", "групповое", "краткосрочное", "реверсивное",
+	"ситуационное", "скоростное", "виртуальное", NULL,
+};
+static const char *const publish_names[] = { "none", "initials", "full", NULL };
+static const char *const category_names[] = { "teacher", "student", "external", NULL };
+static const char *const pair_status_names[] = { "active", "finished", "ended_early", NULL };
+static const char *const item_status_names[] = { "planned", "done", "moved", NULL };
+static const char *const label_names[] = { "ПРИНЯТО", "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
+					   "УТВЕРЖДЕНО", "УТВЕРЖДАЮ", NULL };
+static const char *const side_names[] = { "left", "right", NULL };
+static const char *const level_names[] = { "federal", "regional", "municipal", "school", NULL };
+static const char *const audience_names[] = { "teachers", "students", NULL };
+static const char *const profile_names[] = { "gost2016", "gost2025", NULL };
+
+/* Everything the phases share. */
+struct builder {
+	struct nv_model *m;
+	const struct nv_content *c;
+	struct nv_diags *d;
+	bool drafts;
+	const char *people_file, *site_file;
+	bool people_broken; /* people.yml has errors: unknown ids are expected */
+	const char **draft_ids; /* documents left out as drafts */
+	size_t ndraft_ids, draft_alloc;
+	size_t people_alloc, pairs_alloc, entries_alloc;
+};
+
+/* --- small helpers ------------------------------------------------------ */
+
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+			return false;
+	return true;
+}
+
+struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->npeople; i++)
+		if (!strcmp(m->people[i]->id, id))
+			return m->people[i];
+	return NULL;
+}
+
+struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++)
+		if (!strcmp(m->entries[i]->id, id))
+			return m->entries[i];
+	return NULL;
+}
+
+static bool is_draft(const struct builder *b, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < b->ndraft_ids; i++)
+		if (!strcmp(b->draft_ids[i], id))
+			return true;
+	return false;
+}
+
+/* True if a document with this id failed to load (its errors are reported). */
+static bool broken_doc(const struct builder *b, const char *id)
+{
+	const struct nv_strlist *l = &b->c->broken;
+	const char *slash;
+	size_t i, n = strlen(id);
+
+	for (i = 0; i < l->nr; i++) {
+		slash = strrchr(l->v[i], '/');
+		slash = slash ? slash + 1 : l->v[i];
+		if (!strncmp(slash, id, n) && !strcmp(slash + n, ".md"))
+			return true;
+	}
+	return false;
+}
+
+/* A reference to a person by id at value v; NULL (with an error) if unknown. */
+static struct nv_person *ref_person(struct builder *b, struct nv_fields *f,
+				    const struct nv_value *v, const char *key)
+{
+	const char **ids;
+	struct nv_person *p;
+	struct nv_diag *diag;
+	const char *near;
+	size_t i;
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		nv_diag_hint(nv_field_error(f, v, "в поле «%s» ожидается id участника, а здесь %s",
+					    key, nv_type_name(v->type)),
+			     "укажите id из content/people.yml, например «%s: ivanova-mp»", key);
+		return NULL;
+	}
+	p = nv_model_person(b->m, v->str);
+	if (p || b->people_broken)
+		return p;
+	diag = nv_field_error(f, v, "участник «%s» не найден в content/people.yml", v->str);
+	ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
+	for (i = 0; i < b->m->npeople; i++)
+		ids[i] = b->m->people[i]->id;
+	near = nv_suggest(v->str, ids, b->m->npeople);
+	if (near)
+		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
+	else
+		nv_diag_hint(diag, "добавьте участника с «id: %s» в content/people.yml или исправьте id",
+			     v->str);
+	free(ids);
+	return NULL;
+}
+
+/*
+ * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
+ * for any). NULL (with an error) if unknown or of another kind.
+ */
+static struct nv_entry *ref_entry(struct builder *b, struct nv_fields *f,
+				  const struct nv_value *v, const char *key, enum nv_kind want)
+{
+	struct nv_entry *e;
+	struct nv_diag *diag;
+	const char **ids;
+	const char *near;
+	size_t i;
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		nv_field_error(f, v, "в поле «%s» ожидается id документа, а здесь %s", key,
+			       nv_type_name(v->type));
+		return NULL;
+	}
+	e = nv_model_entry(b->m, v->str);
+	if (e && (want == NV_KIND_COUNT || e->kind == want))
+		return e;
+	if (e) {
+		nv_diag_hint(nv_field_error(f, v, "«%s» — не %s, а документ вида %s (%s)", v->str,
+					    want == NV_KIND_PROGRAM ? "программа" : "приказ",
+					    nv_kind_names[e->kind], e->doc->path),
+			     "укажите id документа из content/%s/", nv_kind_dirs[want]);
+		return NULL;
+	}
+	if (broken_doc(b, v->str))
+		return NULL; /* its own errors are reported */
+	if (is_draft(b, v->str)) {
+		nv_diag_hint(nv_field_error(f, v, "документ «%s» — черновик (draft: true)", v->str),
+			     "уберите «draft: true» из документа или ссылку на него");
+		return NULL;
+	}
+	diag = nv_field_error(f, v, "документ «%s» не найден", v->str);
+	ids = nv_xcalloc(b->m->nentries + 1, sizeof(*ids));
+	for (i = 0; i < b->m->nentries; i++)
+		if (want == NV_KIND_COUNT || b->m->entries[i]->kind == want)
+			ids[i] = b->m->entries[i]->id;
+	near = nv_suggest(v->str, ids, b->m->nentries);
+	if (near)
+		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
+	else
+		nv_diag_hint(diag, "id документа — имя его файла без .md%s%s%s",
+			     want == NV_KIND_COUNT ? "" : " в папке content/",
+			     want == NV_KIND_COUNT ? "" : nv_kind_dirs[want],
+			     want == NV_KIND_COUNT ? "" : "/");
+	free(ids);
+	return NULL;
+}
+
+/* A list of person ids; fills *out (caller frees the array). */
+static size_t ref_people(struct builder *b, struct nv_fields *f, const struct nv_value *list,
+			 const char *key, struct nv_person ***out)
+{
+	struct nv_person *p;
+	size_t i, n = 0;
+
+	*out = NULL;
+	if (!list)
+		return 0;
+	if (list->type != NV_LIST) {
+		*out = nv_xcalloc(1, sizeof(**out));
+		p = ref_person(b, f, list, key);
+		if (p)
+			(*out)[n++] = p;
+		return n;
+	}
+	*out = nv_xcalloc(list->nr + 1, sizeof(**out));
+	for (i = 0; i < list->nr; i++) {
+		p = ref_person(b, f, list->items[i], key);
+		if (p)
+			(*out)[n++] = p;
+	}
+	return n;
+}
+
+/* A list of strings (a single scalar counts as one). */
+static size_t str_list(struct nv_fields *f, const struct nv_value *list, const char *key,
+		       const char ***out)
+{
+	size_t i, n = 0;
+
+	*out = NULL;
+	if (!list)
+		return 0;
+	if (list->type != NV_LIST) {
+		*out = nv_xcalloc(1, sizeof(**out));
+		(*out)[n++] = list->str;
+		return n;
+	}
+	*out = nv_xcalloc(list->nr + 1, sizeof(**out));
+	for (i = 0; i < list->nr; i++) {
+		if (!nv_value_is_scalar(list->items[i]))
+			nv_field_error(f, list->items[i], "в списке «%s» ожидается текст, а здесь %s",
+				       key, nv_type_name(list->items[i]->type));
+		else
+			(*out)[n++] = list->items[i]->str;
+	}
+	return n;
+}
+
+/* Match a form or kind the way users type it; returns the canonical string. */
+static const char *match_loose(const char *s, const char *const *canon)
+{
+	struct nv_buf a = NV_BUF_INIT, c = NV_BUF_INIT;
+	const char *found = NULL;
+	size_t i;
+
+	nv_utf8_fold(&a, s, strlen(s));
+	for (i = 0; canon[i] && !found; i++) {
+		nv_buf_reset(&c);
+		nv_utf8_fold(&c, canon[i], strlen(canon[i]));
+		if (!strcmp(a.ptr, c.ptr))
+			found = canon[i];
+	}
+	nv_buf_release(&a);
+	nv_buf_release(&c);
+	return found;
+}
+
+static const char *loose_enum_value(struct nv_fields *f, const struct nv_value *v, const char *key,
+				    const char *const *canon, const char *what)
+{
+	const char *found;
+	char *all;
+	size_t n;
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		nv_field_error(f, v, "поле «%s» должно быть текстом, а здесь %s", key,
+			       nv_type_name(v->type));
+		return NULL;
+	}
+	found = match_loose(v->str, canon);
+	if (found)
+		return found;
+	for (n = 0; canon[n]; n++)
+		;
+	all = nv_join(canon, "; ");
+	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what),
+		     "допустимые значения: %s", all);
+	free(all);
+	return NULL;
+}
+
+static const char *loose_enum(struct nv_fields *f, const char *key, int req,
+			      const char *const *canon, const char *what)
+{
+	return loose_enum_value(f, nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL),
+				key, canon, what);
+}
+
+/* --- people --------------------------------------------------------------- */
+
+static void read_people(struct builder *b)
+{
+	const struct nv_data *data = nv_content_data(b->c, "people");
+	const struct nv_value *list, *item;
+	struct nv_fields f;
+	struct nv_person *p, *dup;
+	struct nv_buf what = NV_BUF_INIT;
+	const char *id;
+	size_t i;
+	int cat;
+
+	if (!data && nv_content_broken(b->c, "people.yml")) {
+		b->people_broken = true;
+		return;
+	}
+	if (!data) {
+		nv_diag_hint(nv_error(b->d, "content/people.yml", 0, 0, "нет файла участников"),
+			     "создайте content/people.yml со списком участников (см. man 5 nastavnik)");
+		return;
+	}
+	b->people_file = data->path;
+	list = data->value;
+	if (list->type != NV_LIST) {
+		nv_diag_hint(nv_error(b->d, data->path, list->line ? list->line : 1,
+				      list->col ? list->col : 1,
+				      "content/people.yml должен быть списком участников, а здесь %s",
+				      nv_type_name(list->type)),
+			     "каждый участник начинается строкой «- id: …»");
+		return;
+	}
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		id = nv_map_get_str(item, "id");
+		nv_buf_reset(&what);
+		if (id)
+			nv_buf_addf(&what, "у участника «%s»", id);
+		else
+			nv_buf_addf(&what, "у участника № %zu", i + 1);
+		if (!nv_fields_init(&f, data->path, item, what.ptr, item->line, item->col, b->d))
+			continue;
+		p = nv_xcalloc(1, sizeof(*p));
+		p->line = item->line;
+		p->col = item->col;
+		p->id = nv_field_str(&f, "id", NV_REQUIRED, "строчные латинские буквы, например «id: orlova-tn»");
+		if (p->id && !valid_id(p->id)) {
+			char *slug = nv_slug(p->id);
+			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "id"),
+						    "id «%s» может содержать только строчные латинские "
+						    "буквы, цифры и дефисы", p->id),
+				     "например «id: %s»", slug);
+			free(slug);
+			p->id = NULL;
+		}
+		p->surname = nv_field_str(&f, "surname", NV_REQUIRED, "фамилия");
+		p->name = nv_field_str(&f, "name", NV_REQUIRED, "имя");
+		p->patronymic = nv_field_str(&f, "patronymic", NV_OPTIONAL, NULL);
+		/* With no valid category, the keys that depend on it are not required. */
+		cat = nv_field_enum(&f, "category", NV_REQUIRED, category_names, -1);
+		p->category = cat < 0 ? NV_CAT_TEACHER : (enum nv_category)cat;
+		p->position = nv_field_str(&f, "position", cat >= 0 && cat != NV_CAT_STUDENT,
+					   "должность, например «учитель математики»");
+		p->class_name = nv_field_str(&f, "class", cat == NV_CAT_STUDENT,
+					     "класс обучающегося, например «class: 7 «А»»");
+		p->organization = nv_field_str(&f, "organization", cat == NV_CAT_EXTERNAL,
+					       "организация внешнего участника");
+		/* -1 marks "not given": the default depends on pairs (mentees). */
+		p->publish = (enum nv_publish)nv_field_enum(&f, "publish", NV_OPTIONAL,
+							    publish_names, -1);
+		p->has_consent = nv_field_date(&f, "consent", NV_OPTIONAL, NULL, &p->consent);
+		nv_fields_finish(&f);
+		if (!p->id || !p->surname || !p->name) {
+			free(p);
+			continue;
+		}
+		dup = nv_model_person(b->m, p->id);
+		if (dup) {
+			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "id"),
+						    "участник с id «%s» уже есть (строка %d)", p->id,
+						    dup->line),
+				     "у каждого участника свой id; для тёзок добавьте цифру: «%s-2»",
+				     p->id);
+			free(p);
+			continue;
+		}
+		NV_GROW(b->m->people, b->m->npeople + 1, b->people_alloc);
+		b->m->people[b->m->npeople++] = p;
+	}
+	nv_buf_release(&what);
+}
+
+/* --- site.yml --------------------------------------------------------------- */
+
+static void read_site(struct builder *b)
+{
+	const struct nv_data *data = nv_content_data(b->c, "site");
+	struct nv_site *s = &b->m->site;
+	struct nv_fields top, org, sec, cur, pr, mg, pub;
+	const struct nv_value *v;
+	const char *email;
+
+	s->section_title = "Наставничество";
+	s->print.margin_top = 20;
+	s->print.margin_right = 10;
+	s->print.margin_bottom = 20;
+	s->print.margin_left = 30;
+	s->print.font = "Liberation Serif";
+	s->print.size = 14;
+	s->print.table_size = 12;
+	s->publish_default = NV_PUBLISH_NONE;
+	if (!data && nv_content_broken(b->c, "site.yml"))
+		return;
+	if (!data) {
+		nv_diag_hint(nv_error(b->d, "content/site.yml", 0, 0, "нет файла с описанием организации"),
+			     "создайте content/site.yml (см. man 5 nastavnik, раздел SITE.YML)");
+		return;
+	}
+	b->site_file = data->path;
+	if (!nv_fields_init(&top, data->path, data->value, "в site.yml", 1, 1, b->d))
+		return;
+
+	v = nv_field_map(&top, "organization", NV_REQUIRED, "полное и краткое название, город, директор");
+	if (v && nv_fields_init(&org, data->path, v, "в разделе organization", v->line, v->col, b->d)) {
+		s->name = nv_field_str(&org, "name", NV_REQUIRED, "полное название организации");
+		s->short_name = nv_field_str(&org, "short_name", NV_REQUIRED,
+					     "краткое название, например «МАОУ «СОШ № 14»»");
+		s->founder = nv_field_str(&org, "founder", NV_OPTIONAL, NULL);
+		s->place = nv_field_str(&org, "place", NV_REQUIRED, "место издания приказов, например «г. Верхнеозёрск»");
+		s->director = ref_person(b, &org, nv_field(&org, "director", NV_REQUIRED,
+							   "id директора из people.yml"),
+					 "director");
+		s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
+		s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
+		s->website = nv_field_str(&org, "website", NV_OPTIONAL, NULL);
+		nv_fields_finish(&org);
+	}
+	v = nv_field_map(&top, "section", NV_OPTIONAL, NULL);
+	if (v && nv_fields_init(&sec, data->path, v, "в разделе section", v->line, v->col, b->d)) {
+		const char *t = nv_field_str(&sec, "title", NV_OPTIONAL, NULL);
+		if (t)
+			s->section_title = t;
+		s->base_path = nv_field_str(&sec, "base_path", NV_OPTIONAL, NULL);
+		if (s->base_path && (s->base_path[0] != '/' || s->base_path[strlen(s->base_path) - 1] != '/'))
+			nv_diag_hint(nv_field_error(&sec, nv_map_get(v, "base_path"),
+						    "base_path должен начинаться и заканчиваться на «/»"),
+				     "например «base_path: /pedagogam/nastavnichestvo/»");
+		s->intro = nv_field_str(&sec, "intro", NV_OPTIONAL, NULL);
+		nv_fields_finish(&sec);
+	}
+	v = nv_field_map(&top, "curator", NV_REQUIRED, "куратор наставничества: person, phone");
+	if (v && nv_fields_init(&cur, data->path, v, "в разделе curator", v->line, v->col, b->d)) {
+		s->curator = ref_person(b, &cur, nv_field(&cur, "person", NV_REQUIRED,
+							  "id куратора из people.yml"),
+					"person");
+		s->curator_phone = nv_field_str(&cur, "phone", NV_REQUIRED, "рабочий телефон куратора");
+		email = nv_field_str(&cur, "email", NV_OPTIONAL, NULL);
+		if (email && (!strchr(email, '@') || !strchr(strchr(email, '@'), '.')))
+			nv_diag_hint(nv_field_error(&cur, nv_map_get(v, "email"),
+						    "«%s» — не адрес электронной почты", email),
+				     "например «email: nastavnik@school14.ru»");
+		else
+			s->curator_email = email;
+		nv_fields_finish(&cur);
+	}
+	v = nv_field_map(&top, "print", NV_OPTIONAL, NULL);
+	if (v && nv_fields_init(&pr, data->path, v, "в разделе print", v->line, v->col, b->d)) {
+		s->print.gost2025 = nv_field_enum(&pr, "profile", NV_OPTIONAL, profile_names, 0) == 1;
+		v = nv_field_map(&pr, "margins", NV_OPTIONAL, NULL);
+		if (v && nv_fields_init(&mg, data->path, v, "в полях margins", v->line, v->col, b->d)) {
+			static const struct {
+				const char *key;
+				double min;
+			} gost[] = { { "top", 20 }, { "right", 10 }, { "bottom", 20 }, { "left", 20 } };
+			double *dst[] = { &s->print.margin_top, &s->print.margin_right,
+					  &s->print.margin_bottom, &s->print.margin_left };
+			size_t i;
+
+			for (i = 0; i < 4; i++) {
+				*dst[i] = nv_field_number(&mg, gost[i].key, 0, 60, *dst[i]);
+				if (*dst[i] < gost[i].min)
+					nv_diag_hint(nv_warning(b->d, data->path, nv_map_get(v, gost[i].key)->line,
+								nv_map_get(v, gost[i].key)->col,
+								"поле %s %g мм меньше, чем требует ГОСТ Р 7.0.97 (%g мм)",
+								gost[i].key, *dst[i], gost[i].min),
+						     "увеличьте поле или оставьте так, если это осознанно");
+			}
+			nv_fields_finish(&mg);
+		}
+		if (nv_map_get(pr.map, "font"))
+			s->print.font = nv_field_str(&pr, "font", NV_OPTIONAL, NULL);
+		nv_fields_allow(&pr, "font");
+		if (!s->print.font)
+			s->print.font = "Liberation Serif";
+		s->print.size = nv_field_number(&pr, "size", 10, 16, s->print.size);
+		s->print.table_size = nv_field_number(&pr, "table_size", 8, 14, s->print.table_size);
+		nv_fields_finish(&pr);
+	}
+	v = nv_field_map(&top, "publish", NV_OPTIONAL, NULL);
+	if (v && nv_fields_init(&pub, data->path, v, "в разделе publish", v->line, v->col, b->d)) {
+		s->publish_default = (enum nv_publish)nv_field_enum(&pub, "default", NV_OPTIONAL,
+								    publish_names, NV_PUBLISH_NONE);
+		nv_fields_finish(&pub);
+	}
+	nv_fields_finish(&top);
+}
+
+/* --- documents ------------------------------------------------------------- */
+
+static enum nv_gender gender_of(const char *title, enum nv_kind kind)
+{
+	static const struct {
+		const char *word;
+		enum nv_gender g;
+	} words[] = {
+		{ "Положение", NV_NEUTER }, { "Программа", NV_FEMININE },
+		{ "Дорожная", NV_FEMININE }, { "План", NV_MASCULINE },
+		{ "Календарный", NV_MASCULINE }, { "Порядок", NV_MASCULINE },
+		{ "Состав", NV_MASCULINE }, { "Регламент", NV_MASCULINE },
+		{ "Список", NV_MASCULINE }, { "Кодекс", NV_MASCULINE },
+		{ "Инструкция", NV_FEMININE }, { "Методика", NV_FEMININE },
+	};
+	size_t i, n;
+
+	for (i = 0; title && i < NV_ARRAY_SIZE(words); i++) {
+		n = strlen(words[i].word);
+		if (!strncmp(title, words[i].word, n) && (title[n] == ' ' || title[n] == '\0'))
+			return words[i].g;
+	}
+	return kind == NV_KIND_POSITION ? NV_NEUTER : kind == NV_KIND_PAGE ? NV_MASCULINE : NV_FEMININE;
+}
+
+const char *nv_approved_word(enum nv_gender g)
+{
+	return g == NV_NEUTER ? "УТВЕРЖДЕНО" : g == NV_FEMININE ? "УТВЕРЖДЕНА" : "УТВЕРЖДЕН";
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+	const struct nv_entry *a = *(struct nv_entry *const *)pa, *b = *(struct nv_entry *const *)pb;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Phase 2: an entry per document, with its kind and a unique, valid id. */
+static void create_entries(struct builder *b)
+{
+	const struct nv_content *c = b->c;
+	struct nv_entry *e, *dup;
+	struct nv_doc *doc;
+	const struct nv_value *t;
+	struct nv_fields f;
+	int kind;
+	size_t i, k;
+
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
+		if (nv_field_bool(&f, "draft", false) && !b->drafts) {
+			NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
+			b->draft_ids[b->ndraft_ids++] = doc->id;
+			b->m->ndrafts++;
+			continue;
+		}
+		kind = -1;
+		for (k = 0; nv_kind_dirs[k]; k++)
+			if (!strcmp(doc->section, nv_kind_dirs[k]))
+				kind = (int)k;
+		t = nv_map_get(doc->meta, "type");
+		if (t) /* a wrong type is reported; the folder's kind is kept to go on checking */
+			kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
+		if (kind < 0) {
+			if (!t || !f.errors)
+				nv_diag_hint(nv_error(b->d, doc->path, 1, 1,
+						      "не удалось определить вид документа"),
+					     "положите файл в одну из папок content/pages, positions, "
+					     "programs, roadmaps, orders, cases, news или укажите вид: "
+					     "«type: page»");
+			continue;
+		}
+		if (!valid_id(doc->id)) {
+			char *slug = nv_slug(doc->id);
+			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
+					      "имя файла «%s.md» может содержать только строчные латинские "
+					      "буквы, цифры и дефисы: оно становится адресом страницы",
+					      doc->id),
+				     "переименуйте файл, например в «%s.md»", slug);
+			free(slug);
+			continue;
+		}
+		dup = nv_model_entry(b->m, doc->id);
+		if (dup) {
+			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
+					      "документ с id «%s» уже есть: %s", doc->id, dup->doc->path),
+				     "id документа — имя файла; переименуйте один из файлов");
+			continue;
+		}
+		e = nv_xcalloc(1, sizeof(*e));
+		e->doc = doc;
+		e->kind = (enum nv_kind)kind;
+		e->id = doc->id;
+		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
+		b->m->entries[b->m->nentries++] = e;
+	}
+	if (b->m->nentries > 1)
+		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
+}
+
+static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list = nv_field_list(f, "approval", NV_OPTIONAL, NULL, false);
+	const struct nv_value *item, *proto;
+	struct nv_fields af, pf;
+	struct nv_approval *a;
+	int side;
+	size_t i;
+
+	if (!list)
+		return;
+	e->approvals = nv_xcalloc(list->nr + 1, sizeof(*e->approvals));
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		if (!nv_fields_init(&af, f->file, item, "в блоке согласования", item->line, item->col, b->d))
+			continue;
+		a = &e->approvals[e->napprovals];
+		a->label = (enum nv_label)nv_field_enum(&af, "label", NV_REQUIRED, label_names,
+							NV_LABEL_ACCEPTED);
+		side = nv_field_enum(&af, "side", NV_OPTIONAL, side_names, -1);
+		a->right = side < 0 ? (a->label == NV_LABEL_APPROVED || a->label == NV_LABEL_APPROVE)
+				    : side == 1;
+		a->body = nv_field_str(&af, "body", NV_OPTIONAL, NULL);
+		proto = nv_field_map(&af, "protocol", NV_OPTIONAL, NULL);
+		if (proto && nv_fields_init(&pf, f->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
+			a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
+			a->has_protocol_date = nv_field_date(&pf, "date", NV_REQUIRED, "дата протокола",
+							     &a->protocol_date);
+			nv_fields_finish(&pf);
+		}
+		a->person = ref_person(b, &af, nv_field(&af, "person", a->label == NV_LABEL_APPROVE,
+							"кто утверждает: id директора из people.yml"),
+				       "person");
+		a->has_date = nv_field_date(&af, "date", NV_OPTIONAL, NULL, &a->date);
+		a->line = item->line;
+		a->col = item->col;
+		if (a->label != NV_LABEL_APPROVE && a->label != NV_LABEL_APPROVED && !a->body &&
+		    !a->person && !proto)
+			nv_diag_hint(nv_field_error(&af, item, "в блоке «%s» не сказано, кем принят документ",
+						    label_names[a->label]),
+				     "добавьте «body: педагогическим советом» и «protocol: { number: 1, date: … }»");
+		nv_fields_finish(&af);
+		e->napprovals++;
+	}
+}
+
+static void read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list = nv_field_list(f, "sections", NV_REQUIRED,
+						    "разделы дорожной карты со списками мероприятий", false);
+	const struct nv_value *sv, *items, *iv;
+	struct nv_fields sf, itf;
+	struct nv_section *sec;
+	struct nv_item *it;
+	struct nv_buf why = NV_BUF_INIT, what = NV_BUF_INIT;
+	const char *due;
+	size_t i, j;
+
+	if (!list)
+		return;
+	e->sections = nv_xcalloc(list->nr + 1, sizeof(*e->sections));
+	for (i = 0; i < list->nr; i++) {
+		sv = list->items[i];
+		nv_buf_reset(&what);
+		nv_buf_addf(&what, "в разделе %zu", i + 1);
+		if (!nv_fields_init(&sf, f->file, sv, what.ptr, sv->line, sv->col, b->d))
+			continue;
+		sec = &e->sections[e->nsections++];
+		sec->title = nv_field_str(&sf, "title", NV_REQUIRED, "название раздела");
+		items = nv_field_list(&sf, "items", NV_REQUIRED, "мероприятия раздела", false);
+		if (items && !items->nr)
+			nv_field_error(&sf, items, "в разделе %zu нет ни одного мероприятия", i + 1);
+		nv_fields_finish(&sf);
+		if (!items)
+			continue;
+		sec->items = nv_xcalloc(items->nr + 1, sizeof(*sec->items));
+		for (j = 0; j < items->nr; j++) {
+			iv = items->items[j];
+			nv_buf_reset(&what);
+			nv_buf_addf(&what, "в мероприятии %zu.%zu.", i + 1, j + 1);
+			if (!nv_fields_init(&itf, f->file, iv, what.ptr, iv->line, iv->col, b->d))
+				continue;
+			it = &sec->items[sec->nitems++];
+			it->line = iv->line;
+			it->col = iv->col;
+			it->title = nv_field_str(&itf, "title", NV_REQUIRED, "название мероприятия");
+			due = nv_field_str(&itf, "due", NV_REQUIRED, "срок, например «Сентябрь 2025»");
+			it->responsible = nv_field_str(&itf, "responsible", NV_REQUIRED,
+						       "ответственный, например «Лебедева А. С., куратор»");
+			it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
+			it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
+									item_status_names, NV_ITEM_PLANNED);
+			nv_term_init(&it->due);
+			nv_buf_reset(&why);
+			if (due && nv_term_parse(&it->due, due, e->acyear, &why) < 0) {
+				const struct nv_value *dv = nv_map_get(iv, "due");
+				nv_diag_hint(nv_warning(b->d, f->file, dv->line, dv->col,
+							"срок «%s» не удалось понять как период: %s", due,
+							why.len ? why.ptr : "неизвестный формат"),
+					     "срок сохранится как написан; чтобы он попал в календарь, "
+					     "пишите, например, «Сентябрь 2025», «до 15.09.2025», "
+					     "«II квартал 2026 г.»");
+			}
+			nv_fields_finish(&itf);
+		}
+	}
+	nv_buf_release(&why);
+	nv_buf_release(&what);
+}
+
+static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list, *v;
+	const struct nv_site *s = &b->m->site;
+	size_t i, n;
+
+	e->number = nv_field_str(f, "number", NV_REQUIRED, "номер приказа, например «112-од»");
+	nv_field_date(f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
+	e->place = nv_field_str(f, "place", NV_OPTIONAL, NULL);
+	if (!e->place)
+		e->place = s->place;
+	e->preamble = nv_field_str(f, "preamble", NV_OPTIONAL, NULL);
+	v = nv_field(f, "signatory", NV_OPTIONAL, NULL);
+	e->signatory = v ? ref_person(b, f, v, "signatory") : s->director;
+	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
+		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
+	list = nv_field_list(f, "appendices", NV_OPTIONAL, NULL, true);
+	if (list) {
+		n = list->type == NV_LIST ? list->nr : 1;
+		e->appendices = nv_xcalloc(n + 1, sizeof(*e->appendices));
+		for (i = 0; i < n; i++) {
+			v = list->type == NV_LIST ? list->items[i] : list;
+			if (nv_value_is_scalar(v) && !strcmp(v->str, "pairs")) {
+				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
+				e->nappendices++;
+				continue;
+			}
+			e->appendices[e->nappendices].doc = ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
+			if (e->appendices[e->nappendices].doc) {
+				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
+				e->nappendices++;
+			}
+		}
+	}
+	e->nacquaint = ref_people(b, f, nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true),
+				  "acquaint", &e->acquaint);
+	if (e->title) {
+		v = nv_map_get(f->map, "title");
+		if (strncmp(e->title, "О ", strlen("О ")) && strncmp(e->title, "Об ", strlen("Об ")) &&
+		    strncmp(e->title, "Об\xC2\xA0", strlen("Об\xC2\xA0")) &&
+		    strncmp(e->title, "О\xC2\xA0", strlen("О\xC2\xA0")))
+			nv_diag_hint(nv_warning(b->d, f->file, v->line, v->col,
+						"заголовок приказа обычно начинается с «О» или «Об»"),
+				     "например «О внедрении целевой модели наставничества»");
+		if (e->title[strlen(e->title) - 1] == '.')
+			nv_diag_hint(nv_warning(b->d, f->file, v->line, v->col,
+						"в конце заголовка приказа точка не ставится"),
+				     "уберите точку в конце заголовка (ГОСТ Р 7.0.97)");
+	}
+}
+
+/* True if the Markdown body has an ordered list: the items of an order. */
+static bool has_ordered_list(const struct nv_doc *doc)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *node;
+	bool found = false;
+
+	if (!doc->md)
+		return false;
+	it = cmark_iter_new(doc->md->root);
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_LIST &&
+		    cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+			found = true;
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list = nv_field_list(f, "documents", NV_OPTIONAL, NULL, false);
+	const struct nv_value *item;
+	struct nv_fields rf;
+	struct nv_reflink *r;
+	size_t i, k, given;
+
+	if (!list)
+		return;
+	e->reflinks = nv_xcalloc(list->nr + 1, sizeof(*e->reflinks));
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		if (!nv_fields_init(&rf, f->file, item, "в ссылке на документ", item->line, item->col, b->d))
+			continue;
+		r = &e->reflinks[e->nreflinks++];
+		r->level = (enum nv_doc_level)nv_field_enum(&rf, "level", NV_REQUIRED, level_names,
+							    NV_LEVEL_SCHOOL);
+		r->title = nv_field_str(&rf, "title", NV_REQUIRED, "название документа с реквизитами");
+		r->url = nv_field_str(&rf, "url", NV_OPTIONAL, NULL);
+		r->file = nv_field_str(&rf, "file", NV_OPTIONAL, NULL);
+		r->doc = ref_entry(b, &rf, nv_field(&rf, "doc", NV_OPTIONAL, NULL), "doc", NV_KIND_COUNT);
+		given = (nv_map_get(item, "url") != NULL) + (nv_map_get(item, "file") != NULL) +
+			(nv_map_get(item, "doc") != NULL);
+		if (given != 1)
+			nv_diag_hint(nv_field_error(&rf, item, "у ссылки на документ должно быть ровно "
+							       "одно из полей url, doc, file"),
+				     "url — адрес в интернете, doc — id документа раздела, file — файл "
+				     "из content/files/");
+		if (r->file) {
+			bool found = false;
+			for (k = 0; k < b->c->assets.nr; k++)
+				if (!strncmp(b->c->assets.v[k], "files/", 6) &&
+				    !strcmp(b->c->assets.v[k] + 6, r->file))
+					found = true;
+			if (!found)
+				nv_diag_hint(nv_field_error(&rf, nv_map_get(item, "file"),
+							    "файл «%s» не найден в content/files/", r->file),
+					     "положите файл в content/files/ или исправьте имя");
+		}
+		nv_fields_finish(&rf);
+	}
+}
+
+/* Phase 3: the fields of one entry. */
+static void read_entry(struct builder *b, struct nv_entry *e)
+{
+	struct nv_fields f;
+	const struct nv_value *v;
+
+	nv_fields_init(&f, e->doc->path, e->doc->meta, kind_where[e->kind], 1, 1, b->d);
+	nv_fields_allow(&f, "type");
+	nv_fields_allow(&f, "draft");
+	e->draft = nv_map_get(e->doc->meta, "draft") && nv_map_get(e->doc->meta, "draft")->boolean;
+	e->title = nv_field_str(&f, "title", NV_REQUIRED, "заголовок документа");
+	e->summary = nv_field_str(&f, "summary", NV_OPTIONAL, NULL);
+	e->weight = nv_field_number(&f, "weight", -1e9, 1e9, 0);
+	e->gender = gender_of(e->title, e->kind);
+
+	switch (e->kind) {
+	case NV_KIND_PAGE:
+		read_reflinks(b, e, &f);
+		break;
+	case NV_KIND_POSITION:
+		e->audience = audience_names[nv_field_enum(&f, "audience", NV_OPTIONAL, audience_names, 0)];
+		if (!nv_map_get(e->doc->meta, "audience"))
+			e->audience = NULL;
+		read_approvals(b, e, &f);
+		break;
+	case NV_KIND_PROGRAM:
+		nv_field_acyear(&f, "academic_year", NV_REQUIRED, "учебный год, например «2025–2026»",
+				&e->acyear);
+		v = nv_field_list(&f, "forms", NV_OPTIONAL, NULL, true);
+		if (v) {
+			size_t i, n = v->type == NV_LIST ? v->nr : 1;
+			e->forms = nv_xcalloc(n + 1, sizeof(*e->forms));
+			for (i = 0; i < n; i++) {
+				const char *form = loose_enum_value(&f, v->type == NV_LIST ? v->items[i] : v,
+								    "forms", nv_forms, "неизвестная форма наставничества");
+				if (form)
+					e->forms[e->nforms++] = form;
+			}
+		}
+		e->nauthors = ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
+					 "authors", &e->authors);
+		e->title_page = nv_field_bool(&f, "title_page", false);
+		read_approvals(b, e, &f);
+		break;
+	case NV_KIND_ROADMAP:
+		nv_field_acyear(&f, "academic_year", NV_REQUIRED, "учебный год, например «2025–2026»",
+				&e->acyear);
+		read_approvals(b, e, &f);
+		read_sections(b, e, &f);
+		break;
+	case NV_KIND_ORDER:
+		read_order(b, e, &f);
+		if (!has_ordered_list(e->doc))
+			nv_diag_hint(nv_error(b->d, e->doc->path, e->doc->split.body_line, 1,
+					      "в тексте приказа нет нумерованных пунктов"),
+				     "после полей напишите пункты приказа нумерованным списком: "
+				     "«1. Утвердить …», «2. Назначить …»");
+		break;
+	case NV_KIND_CASE:
+		e->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms, "неизвестная форма наставничества");
+		e->mkind = loose_enum_value(&f, nv_field(&f, "kind", NV_OPTIONAL, NULL), "kind",
+					    nv_mentoring_kinds, "неизвестный вид наставничества");
+		nv_field_acyear(&f, "year", NV_REQUIRED, "учебный год, например «2025–2026»", &e->acyear);
+		e->nauthors = ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
+					 "authors", &e->authors);
+		e->problem = nv_field_str(&f, "problem", NV_OPTIONAL, NULL);
+		e->goal = nv_field_str(&f, "goal", NV_OPTIONAL, NULL);
+		e->nresults = str_list(&f, nv_field_list(&f, "results", NV_OPTIONAL, NULL, true),
+				       "results", &e->results);
+		e->ntags = str_list(&f, nv_field_list(&f, "tags", NV_OPTIONAL, NULL, true), "tags",
+				    &e->tags);
+		e->program = ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL), "program",
+				       NV_KIND_PROGRAM);
+		break;
+	case NV_KIND_NEWS:
+		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»", &e->date);
+		break;
+	case NV_KIND_COUNT:
+		break;
+	}
+	nv_fields_finish(&f);
+}
+
+/* --- pairs.yml --------------------------------------------------------------- */
+
+static void read_pairs(struct builder *b)
+{
+	const struct nv_data *data = nv_content_data(b->c, "pairs");
+	const struct nv_value *list, *item, *mentees, *kv;
+	struct nv_fields f;
+	struct nv_pair *p;
+	struct nv_buf what = NV_BUF_INIT, why = NV_BUF_INIT;
+	const char *period;
+	size_t i, k;
+
+	if (!data)
+		return; /* a school may not have formed pairs yet */
+	list = data->value;
+	if (list->type == NV_NULL)
+		return;
+	if (list->type != NV_LIST) {
+		nv_diag_hint(nv_error(b->d, data->path, list->line, list->col,
+				      "content/pairs.yml должен быть списком пар, а здесь %s",
+				      nv_type_name(list->type)),
+			     "каждая пара начинается строкой «- mentor: …»");
+		return;
+	}
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		nv_buf_reset(&what);
+		nv_buf_addf(&what, "у пары № %zu", i + 1);
+		if (!nv_fields_init(&f, data->path, item, what.ptr, item->line, item->col, b->d))
+			continue;
+		p = nv_xcalloc(1, sizeof(*p));
+		p->number = (int)i + 1;
+		p->line = item->line;
+		p->col = item->col;
+		p->mentor = ref_person(b, &f, nv_field(&f, "mentor", NV_REQUIRED, "id наставника"), "mentor");
+		mentees = nv_field_list(&f, "mentees", NV_OPTIONAL, NULL, true);
+		if (!mentees)
+			mentees = nv_field(&f, "mentee", NV_OPTIONAL, NULL);
+		if (!mentees && !nv_map_get(item, "mentees"))
+			nv_diag_hint(nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
+				     "добавьте «mentees: [id, …]» или «mentee: id»");
+		p->nmentees = ref_people(b, &f, mentees, "mentees", &p->mentees);
+		p->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms, "неизвестная форма наставничества");
+		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
+		p->kind = kv ? loose_enum_value(&f, kv, "kind", nv_mentoring_kinds, "неизвестный вид наставничества")
+			     : nv_mentoring_kinds[p->nmentees > 1 ? 1 : 0];
+		p->role_model = nv_field_str(&f, "role_model", NV_OPTIONAL, NULL);
+		p->program = ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL), "program",
+				       NV_KIND_PROGRAM);
+		p->order = ref_entry(b, &f, nv_field(&f, "order", NV_OPTIONAL, NULL), "order",
+				     NV_KIND_ORDER);
+		/* «В течение года» means the academic year of the pair's order. */
+		period = nv_field_str(&f, "period", NV_REQUIRED, "срок работы пары, например "
+								 "«01.09.2025 – 31.05.2026»");
+		nv_term_init(&p->period);
+		nv_buf_reset(&why);
+		if (period && nv_term_parse(&p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
+			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "period"),
+						    "срок пары «%s» не удалось понять: %s", period,
+						    why.len ? why.ptr : "неизвестный формат"),
+				     "пишите срок как «01.09.2025 – 31.05.2026»");
+		p->status = (enum nv_pair_status)nv_field_enum(&f, "status", NV_OPTIONAL,
+							       pair_status_names, NV_PAIR_ACTIVE);
+		p->result = nv_field_str(&f, "result", NV_OPTIONAL, NULL);
+		nv_fields_finish(&f);
+		if (p->mentor)
+			p->mentor->mentor = true;
+		for (k = 0; k < p->nmentees; k++)
+			p->mentees[k]->mentee = true;
+		NV_GROW(b->m->pairs, b->m->npairs + 1, b->pairs_alloc);
+		b->m->pairs[b->m->npairs++] = p;
+	}
+	nv_buf_release(&what);
+	nv_buf_release(&why);
+}
+
+/* --- cross-document rules -------------------------------------------------- */
+
+/* The position of the n-th appendix reference in an order's front matter. */
+static const struct nv_value *appendix_node(const struct nv_entry *order, const struct nv_entry *doc)
+{
+	const struct nv_value *list = nv_map_get(order->doc->meta, "appendices");
+	size_t i;
+
+	if (list && list->type == NV_LIST) {
+		for (i = 0; i < list->nr; i++)
+			if (list->items[i]->str && !strcmp(list->items[i]->str, doc->id))
+				return list->items[i];
+	}
+	return list;
+}
+
+/* The latest protocol date of the blocks that adopt a document. */
+static bool adopted_on(const struct nv_entry *e, struct nv_date *out)
+{
+	bool found = false;
+	size_t i;
+
+	for (i = 0; i < e->napprovals; i++) {
+		const struct nv_approval *a = &e->approvals[i];
+		if (a->order || !a->has_protocol_date)
+			continue;
+		if (!found || nv_date_cmp(a->protocol_date, *out) > 0)
+			*out = a->protocol_date;
+		found = true;
+	}
+	return found;
+}
+
+static void resolve_appendices(struct builder *b)
+{
+	struct nv_entry *o, *doc;
+	const struct nv_value *node;
+	struct nv_approval *a;
+	struct nv_date adopted;
+	struct nv_buf when = NV_BUF_INIT;
+	size_t i, k, j;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		o = b->m->entries[i];
+		if (o->kind != NV_KIND_ORDER)
+			continue;
+		for (k = 0; k < o->nappendices; k++) {
+			doc = o->appendices[k].doc;
+			if (!doc)
+				continue;
+			node = appendix_node(o, doc);
+			if (doc->approved_by) {
+				nv_diag_hint(nv_error(b->d, o->doc->path, node->line, node->col,
+						      "документ «%s» уже указан приложением к приказу «%s»",
+						      doc->id, doc->approved_by->id),
+					     "документ утверждается одним приказом; изменения оформите "
+					     "новой редакцией документа");
+				continue;
+			}
+			if (doc->kind == NV_KIND_ORDER || doc->kind == NV_KIND_NEWS || doc->kind == NV_KIND_CASE) {
+				nv_diag_hint(nv_error(b->d, o->doc->path, node->line, node->col,
+						      "«%s» (%s) не может быть приложением к приказу",
+						      doc->id, nv_kind_names[doc->kind]),
+					     "приложениями бывают положения, программы, дорожные карты, "
+					     "страницы и таблица пар (pairs)");
+				continue;
+			}
+			doc->approved_by = o;
+			doc->appendix_number = o->appendices[k].number;
+			if (doc->kind != NV_KIND_POSITION && doc->kind != NV_KIND_PROGRAM &&
+			    doc->kind != NV_KIND_ROADMAP)
+				continue;
+			for (j = 0; j < doc->napprovals; j++)
+				if (doc->approvals[j].label == NV_LABEL_APPROVED ||
+				    doc->approvals[j].label == NV_LABEL_APPROVE)
+					nv_diag_hint(nv_warning(b->d, doc->doc->path, doc->approvals[j].line,
+								doc->approvals[j].col,
+								"блок «%s» задан вручную, а документ "
+								"утверждён приказом «%s»",
+								label_names[doc->approvals[j].label], o->id),
+						     "блок «%s приказом …» выводится из приказа сам: "
+						     "уберите его из approval",
+						     nv_approved_word(doc->gender));
+			if (adopted_on(doc, &adopted) && o->date.year &&
+			    nv_date_cmp(o->date, adopted) < 0) {
+				nv_buf_reset(&when);
+				nv_date_add(&when, adopted, NV_DATE_NUMERIC);
+				nv_diag_hint(nv_warning(b->d, o->doc->path, node->line, node->col,
+							"приказ утверждает «%s», но датирован раньше, чем "
+							"документ принят (протокол от %s)",
+							doc->id, when.ptr),
+					     "проверьте дату приказа и дату протокола в блоке ПРИНЯТО");
+			}
+			doc->approvals = nv_xrealloc(doc->approvals, (doc->napprovals + 1) * sizeof(*a));
+			a = &doc->approvals[doc->napprovals++];
+			memset(a, 0, sizeof(*a));
+			a->label = NV_LABEL_APPROVED;
+			a->right = true;
+			a->order = o;
+		}
+	}
+	nv_buf_release(&when);
+}
+
+static void check_pairs(struct builder *b)
+{
+	struct nv_pair *p;
+	const struct nv_data *data = nv_content_data(b->c, "pairs");
+	const struct nv_value *pv;
+	struct nv_buf y = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->m->npairs; i++) {
+		p = b->m->pairs[i];
+		if (!p->order || !p->order->acyear || !p->period.parsed)
+			continue;
+		if (nv_date_cmp(p->period.from, nv_acyear_first(p->order->acyear)) >= 0 &&
+		    nv_date_cmp(p->period.to, nv_acyear_last(p->order->acyear)) <= 0)
+			continue;
+		pv = nv_map_get(data->value->items[p->number - 1], "period");
+		nv_buf_reset(&y);
+		nv_acyear_add(&y, p->order->acyear);
+		nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
+					"срок пары № %d выходит за %s учебный год приказа «%s»", p->number,
+					y.ptr, p->order->id),
+			     "исправьте срок пары или укажите приказ другого учебного года");
+	}
+	nv_buf_release(&y);
+}
+
+/* Normalise "content/pages/../orders/x.md" into out; false if it leaves content. */
+static bool join_path(struct nv_buf *out, const char *base, const char *rel)
+{
+	const char *slash = strrchr(base, '/');
+	const char *p = rel;
+	size_t seg;
+
+	nv_buf_reset(out);
+	nv_buf_add(out, base, slash ? (size_t)(slash - base) : 0);
+	while (*p) {
+		seg = strcspn(p, "/");
+		if (seg == 2 && !strncmp(p, "..", 2)) {
+			size_t n = out->len;
+			while (n && out->ptr[n - 1] != '/')
+				n--;
+			if (!n)
+				return false;
+			nv_buf_truncate(out, n - 1);
+		} else if (!(seg == 1 && *p == '.') && seg) {
+			nv_buf_addch(out, '/');
+			nv_buf_add(out, p, seg);
+		}
+		p += seg;
+		if (*p == '/')
+			p++;
+	}
+	return true;
+}
+
+/* The path of `to` as seen from the folder of `from` ("../orders/x.md"). */
+static void relative_path(struct nv_buf *out, const char *from, const char *to)
+{
+	size_t common = 0, i;
+
+	/* The longest common run of whole folders. */
+	for (i = 0; from[i] && from[i] == to[i]; i++)
+		if (from[i] == '/')
+			common = i + 1;
+	nv_buf_reset(out);
+	for (i = common; from[i]; i++)
+		if (from[i] == '/')
+			nv_buf_adds(out, "../");
+	nv_buf_adds(out, to + common);
+}
+
+static struct nv_entry *entry_by_path(const struct nv_model *m, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++)
+		if (!strcmp(m->entries[i]->doc->path, path))
+			return m->entries[i];
+	return NULL;
+}
+
+static void check_anchor(struct builder *b, const struct nv_entry *from, const struct nv_md_link *l,
+			 const struct nv_entry *target)
+{
+	const struct nv_md *md = target->doc->md;
+	struct nv_buf ids = NV_BUF_INIT;
+	const char *near;
+	const char **all;
+	size_t i;
+	struct nv_diag *diag;
+
+	if (!l->anchor || !*l->anchor || !md || nv_md_find_heading(md, l->anchor))
+		return;
+	diag = nv_error(b->d, from->doc->path, l->line, l->col,
+			"в документе «%s» нет заголовка с якорем «#%s»", target->id, l->anchor);
+	all = nv_xcalloc(md->nr_headings + 1, sizeof(*all));
+	for (i = 0; i < md->nr_headings; i++) {
+		all[i] = md->headings[i].id;
+		if (i < 8)
+			nv_buf_addf(&ids, "%s#%s", i ? ", " : "", md->headings[i].id);
+	}
+	near = nv_suggest(l->anchor, all, md->nr_headings);
+	if (near)
+		nv_diag_hint(diag, "возможно, «#%s»", near);
+	else if (md->nr_headings)
+		nv_diag_hint(diag, "якоря заголовков этого документа: %s%s", ids.ptr,
+			     md->nr_headings > 8 ? ", …" : "");
+	else
+		nv_diag_hint(diag, "в документе нет заголовков; уберите «#%s» из ссылки", l->anchor);
+	free(all);
+	nv_buf_release(&ids);
+}
+
+static void check_links(struct builder *b)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	const struct nv_md_link *l;
+	const struct nv_entry *e, *target;
+	size_t i, k;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if (!e->doc->md)
+			continue;
+		for (k = 0; k < e->doc->md->nr_links; k++) {
+			l = &e->doc->md->links[k];
+			if (l->kind == NV_MD_LINK_ANCHOR) {
+				check_anchor(b, e, l, e);
+				continue;
+			}
+			target = join_path(&path, e->doc->path, l->path) ? entry_by_path(b->m, path.ptr)
+									 : NULL;
+			if (!target) {
+				const char *slash = strrchr(l->path, '/');
+				char *id = nv_xstrdup(slash ? slash + 1 : l->path);
+				id[strlen(id) > 3 ? strlen(id) - 3 : 0] = '\0';
+				if (broken_doc(b, id))
+					; /* the target's own errors are reported */
+				else if (is_draft(b, id))
+					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+							      "ссылка на черновик «%s»", l->path),
+						     "уберите «draft: true» из документа или ссылку на него");
+				else if ((target = nv_model_entry(b->m, id)) != NULL) {
+					relative_path(&path, e->doc->path, target->doc->path);
+					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+							      "ссылка «%s» ведёт не туда: такого файла нет",
+							      l->path),
+						     "путь считается от папки этого документа: "
+						     "напишите «%s»",
+						     path.ptr);
+				}
+				else
+					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+							      "ссылка на несуществующий документ «%s»",
+							      l->path),
+						     "проверьте имя файла; путь считается от папки этого "
+						     "документа, например «../orders/o-vnedrenii.md»");
+				free(id);
+				continue;
+			}
+			check_anchor(b, e, l, target);
+		}
+	}
+	nv_buf_release(&path);
+}
+
+static void settle_people(struct builder *b)
+{
+	struct nv_person *p;
+	size_t i;
+
+	for (i = 0; i < b->m->npeople; i++) {
+		p = b->m->people[i];
+		if ((int)p->publish < 0)
+			p->publish = p->category == NV_CAT_STUDENT || p->mentee ? NV_PUBLISH_NONE
+										 : b->m->site.publish_default;
+		if (p->publish != NV_PUBLISH_NONE && !p->has_consent)
+			nv_diag_hint(nv_warning(b->d, b->people_file, p->line, p->col,
+						"участник «%s» будет показан на сайте (publish: %s), но "
+						"не указана дата согласия на распространение персональных данных",
+						p->id, publish_names[p->publish]),
+				     "добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
+				     "(152-ФЗ, ст. 10.1) — или «publish: none»");
+	}
+}
+
+int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, struct nv_diags *d)
+{
+	struct builder b;
+	size_t i;
+
+	memset(m, 0, sizeof(*m));
+	memset(&b, 0, sizeof(b));
+	m->content = c;
+	b.m = m;
+	b.c = c;
+	b.d = d;
+	b.drafts = drafts;
+	b.people_file = "content/people.yml";
+	read_people(&b);
+	read_site(&b);
+	create_entries(&b);
+	for (i = 0; i < m->nentries; i++)
+		read_entry(&b, m->entries[i]);
+	read_pairs(&b);
+	resolve_appendices(&b);
+	check_pairs(&b);
+	check_links(&b);
+	settle_people(&b);
+	free(b.draft_ids);
+	return 0;
+}
+
+void nv_model_release(struct nv_model *m)
+{
+	size_t i, k;
+	struct nv_entry *e;
+
+	for (i = 0; i < m->npeople; i++)
+		free(m->people[i]);
+	free(m->people);
+	for (i = 0; i < m->npairs; i++) {
+		free(m->pairs[i]->mentees);
+		nv_term_release(&m->pairs[i]->period);
+		free(m->pairs[i]);
+	}
+	free(m->pairs);
+	for (i = 0; i < m->nentries; i++) {
+		e = m->entries[i];
+		for (k = 0; k < e->nsections; k++) {
+			size_t j;
+			for (j = 0; j < e->sections[k].nitems; j++)
+				nv_term_release(&e->sections[k].items[j].due);
+			free(e->sections[k].items);
+		}
+		free(e->sections);
+		free(e->approvals);
+		free(e->forms);
+		free(e->authors);
+		free(e->appendices);
+		free(e->acquaint);
+		free(e->results);
+		free(e->tags);
+		free(e->reflinks);
+		free(e);
+	}
+	free(m->entries);
+	memset(m, 0, sizeof(*m));
+}
+
+/* --- names ----------------------------------------------------------------- */
+
+/* The first letter of s (one UTF-8 character), appended with a dot. */
+static void add_initial(struct nv_buf *out, const char *s)
+{
+	uint32_t cp;
+	size_t k = nv_utf8_decode(s, strlen(s), &cp);
+
+	if (k) {
+		nv_buf_add(out, s, k);
+		nv_buf_addch(out, '.');
+	}
+}
+
+void nv_person_full_name(struct nv_buf *out, const struct nv_person *p)
+{
+	nv_buf_addf(out, "%s %s%s%s", p->surname, p->name, p->patronymic ? " " : "",
+		    p->patronymic ? p->patronymic : "");
+}
+
+void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p)
+{
+	add_initial(out, p->name);
+	if (p->patronymic)
+		add_initial(out, p->patronymic);
+	nv_buf_adds(out, "\xC2\xA0");
+	nv_buf_adds(out, p->surname);
+}
+
+void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
+{
+	switch (p->publish) {
+	case NV_PUBLISH_FULL:
+		nv_person_full_name(out, p);
+		return;
+	case NV_PUBLISH_INITIALS:
+		nv_buf_adds(out, p->surname);
+		nv_buf_adds(out, "\xC2\xA0");
+		add_initial(out, p->name);
+		if (p->patronymic) {
+			nv_buf_adds(out, "\xC2\xA0");
+			add_initial(out, p->patronymic);
+		}
+		return;
+	case NV_PUBLISH_NONE:
+		break;
+	}
+	nv_buf_adds(out, p->mentor ? "наставник" : p->mentee ? "наставляемый" : "участник");
+	if (p->category == NV_CAT_STUDENT && p->class_name) {
+		/* Only the grade: «7 класс», never the letter that narrows it to a few people. */
+		size_t n = strspn(p->class_name, "0123456789");
+		if (n)
+			nv_buf_addf(out, ", %.*s класс", (int)n, p->class_name);
+		else
+			nv_buf_adds(out, ", обучающийся");
+	} else if (p->category == NV_CAT_STUDENT) {
+		nv_buf_adds(out, ", обучающийся");
+	} else {
+		/* Not the position: in a small school it names the person. */
+		nv_buf_adds(out, p->category == NV_CAT_TEACHER ? ", педагог" : ", внешний участник");
+	}
+}
+
+/* --- dump ---------------------------------------------------------------------- */
+
+static void dump_date(struct nv_buf *out, const struct nv_date *d)
+{
+	if (d->year)
+		nv_date_add(out, *d, NV_DATE_NUMERIC);
+	else
+		nv_buf_adds(out, "-");
+}
+
+static void dump_term(struct nv_buf *out, const struct nv_term *t)
+{
+	nv_buf_addf(out, "«%s»", t->text ? t->text : "");
+	if (t->parsed) {
+		nv_buf_adds(out, " = ");
+		dump_date(out, &t->from);
+		nv_buf_adds(out, "–");
+		dump_date(out, &t->to);
+	} else {
+		nv_buf_adds(out, " = ?");
+	}
+}
+
+static void dump_people_list(struct nv_buf *out, const char *label, struct nv_person *const *v,
+			     size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	nv_buf_addf(out, "    %s:", label);
+	for (i = 0; i < n; i++)
+		nv_buf_addf(out, " %s", v[i]->id);
+	nv_buf_addch(out, '\n');
+}
+
+static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const struct nv_approval *a)
+{
+	nv_buf_addf(out, "    approval %s ", a->right ? "right" : "left");
+	if (a->order) {
+		nv_buf_addf(out, "%s приказом %s от ", nv_approved_word(e->gender), a->order->id);
+		dump_date(out, &a->order->date);
+		nv_buf_addf(out, " № %s\n", a->order->number ? a->order->number : "?");
+		return;
+	}
+	nv_buf_adds(out, label_names[a->label]);
+	if (a->body)
+		nv_buf_addf(out, " %s", a->body);
+	if (a->protocol_number || a->has_protocol_date) {
+		nv_buf_adds(out, ", протокол от ");
+		dump_date(out, &a->protocol_date);
+		nv_buf_addf(out, " № %s", a->protocol_number ? a->protocol_number : "?");
+	}
+	if (a->person)
+		nv_buf_addf(out, ", %s", a->person->id);
+	if (a->has_date) {
+		nv_buf_adds(out, ", ");
+		dump_date(out, &a->date);
+	}
+	nv_buf_addch(out, '\n');
+}
+
+static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
+{
+	size_t i, k;
+
+	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id, e->title ? e->title : "");
+	if (e->acyear) {
+		nv_buf_adds(out, "    academic year: ");
+		nv_acyear_add(out, e->acyear);
+		nv_buf_addch(out, '\n');
+	}
+	if (e->kind == NV_KIND_ORDER) {
+		nv_buf_addf(out, "    № %s от ", e->number ? e->number : "?");
+		dump_date(out, &e->date);
+		nv_buf_addf(out, ", %s, signatory %s\n", e->place ? e->place : "?",
+			    e->signatory ? e->signatory->id : "?");
+		for (i = 0; i < e->nappendices; i++)
+			nv_buf_addf(out, "    appendix %d: %s\n", e->appendices[i].number,
+				    e->appendices[i].doc ? e->appendices[i].doc->id : "pairs");
+		dump_people_list(out, "acquaint", e->acquaint, e->nacquaint);
+	}
+	if (e->kind == NV_KIND_NEWS) {
+		nv_buf_adds(out, "    date ");
+		dump_date(out, &e->date);
+		nv_buf_addch(out, '\n');
+	}
+	if (e->audience)
+		nv_buf_addf(out, "    audience %s\n", e->audience);
+	if (e->approved_by)
+		nv_buf_addf(out, "    appendix %d of %s\n", e->appendix_number, e->approved_by->id);
+	for (i = 0; i < e->napprovals; i++)
+		dump_approval(out, e, &e->approvals[i]);
+	for (i = 0; i < e->nforms; i++)
+		nv_buf_addf(out, "    form %s\n", e->forms[i]);
+	if (e->form)
+		nv_buf_addf(out, "    form %s, kind %s\n", e->form, e->mkind ? e->mkind : "-");
+	dump_people_list(out, "authors", e->authors, e->nauthors);
+	if (e->title_page)
+		nv_buf_adds(out, "    title page\n");
+	if (e->program)
+		nv_buf_addf(out, "    program %s\n", e->program->id);
+	for (i = 0; i < e->nresults; i++)
+		nv_buf_addf(out, "    result %s\n", e->results[i]);
+	for (i = 0; i < e->ntags; i++)
+		nv_buf_addf(out, "    tag %s\n", e->tags[i]);
+	for (i = 0; i < e->nreflinks; i++) {
+		const struct nv_reflink *r = &e->reflinks[i];
+		nv_buf_addf(out, "    %s: %s → %s%s\n", level_names[r->level], r->title,
+			    r->doc ? "doc " : r->file ? "file " : "", r->doc ? r->doc->id : r->file ? r->file : r->url ? r->url : "?");
+	}
+	for (i = 0; i < e->nsections; i++) {
+		const struct nv_section *s = &e->sections[i];
+		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
+		for (k = 0; k < s->nitems; k++) {
+			const struct nv_item *it = &s->items[k];
+			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1, it->title ? it->title : "");
+			dump_term(out, &it->due);
+			nv_buf_addf(out, " | %s | %s | %s\n", it->responsible ? it->responsible : "",
+				    it->result ? it->result : "-", item_status_names[it->status]);
+		}
+	}
+	if (e->doc->md) {
+		for (i = 0; i < e->doc->md->nr_headings; i++)
+			nv_buf_addf(out, "    h%d #%s\n", e->doc->md->headings[i].level,
+				    e->doc->md->headings[i].id);
+		for (i = 0; i < e->doc->md->nr_links; i++)
+			nv_buf_addf(out, "    link %s\n", e->doc->md->links[i].url);
+	}
+}
+
+void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
+{
+	const struct nv_site *s = &m->site;
+	size_t i, k;
+
+	nv_buf_addf(out, "site: %s\n  name: %s\n", s->short_name ? s->short_name : "?",
+		    s->name ? s->name : "?");
+	if (s->founder)
+		nv_buf_addf(out, "  founder: %s\n", s->founder);
+	nv_buf_addf(out, "  place: %s, director %s\n", s->place ? s->place : "?",
+		    s->director ? s->director->id : "?");
+	nv_buf_addf(out, "  section «%s», base path %s\n", s->section_title,
+		    s->base_path ? s->base_path : "-");
+	nv_buf_addf(out, "  curator %s, %s, %s\n", s->curator ? s->curator->id : "?",
+		    s->curator_phone ? s->curator_phone : "-", s->curator_email ? s->curator_email : "-");
+	nv_buf_addf(out, "  print %s, margins %g/%g/%g/%g mm, %s %g/%g pt\n",
+		    s->print.gost2025 ? "gost2025" : "gost2016", s->print.margin_top,
+		    s->print.margin_right, s->print.margin_bottom, s->print.margin_left, s->print.font,
+		    s->print.size, s->print.table_size);
+	nv_buf_addf(out, "people: %zu\n", m->npeople);
+	for (i = 0; i < m->npeople; i++) {
+		const struct nv_person *p = m->people[i];
+		nv_buf_addf(out, "  %s: ", p->id);
+		nv_person_full_name(out, p);
+		nv_buf_addf(out, ", %s, %s%s%s%s, publish %s", category_names[p->category],
+			    p->position ? p->position : "", p->class_name ? p->class_name : "",
+			    p->organization ? " / " : "", p->organization ? p->organization : "",
+			    publish_names[p->publish]);
+		if (p->has_consent) {
+			nv_buf_adds(out, " since ");
+			dump_date(out, &p->consent);
+		}
+		nv_buf_adds(out, ", web «");
+		nv_person_public_name(out, p);
+		nv_buf_adds(out, "»\n");
+	}
+	nv_buf_addf(out, "pairs: %zu\n", m->npairs);
+	for (i = 0; i < m->npairs; i++) {
+		const struct nv_pair *p = m->pairs[i];
+		nv_buf_addf(out, "  %d: %s →", p->number, p->mentor ? p->mentor->id : "?");
+		for (k = 0; k < p->nmentees; k++)
+			nv_buf_addf(out, " %s", p->mentees[k]->id);
+		nv_buf_addf(out, " | %s | %s | ", p->form ? p->form : "?", p->kind ? p->kind : "?");
+		dump_term(out, &p->period);
+		nv_buf_addf(out, " | program %s | order %s | %s\n", p->program ? p->program->id : "-",
+			    p->order ? p->order->id : "-", pair_status_names[p->status]);
+	}
+	nv_buf_addf(out, "documents: %zu (drafts left out: %zu)\n", m->nentries, m->ndrafts);
+	for (i = 0; i < m->nentries; i++)
+		dump_entry(out, m->entries[i]);
+}

@@ -1,0 +1,321 @@
+/*
+ * schema.c: typed field readers with diagnostics; see schema.h.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "schema.h"
+#include "value.h"
+
+bool nv_fields_init(struct nv_fields *f, const char *file, const struct nv_value *map,
+		    const char *what, int line, int col, struct nv_diags *d)
+{
+	memset(f, 0, sizeof(*f));
+	f->file = file;
+	f->what = what;
+	f->d = d;
+	f->line = map && map->line ? map->line : line;
+	f->col = map && map->line ? map->col : col;
+	if (map && map->type == NV_MAP) {
+		f->map = map;
+		return true;
+	}
+	if (map && map->type != NV_NULL) {
+		nv_diag_hint(nv_error(d, file, f->line, f->col,
+				      "%s ожидаются поля «ключ: значение», а здесь %s", what,
+				      nv_type_name(map->type)),
+			     "запишите каждое поле на своей строке: «ключ: значение»");
+		f->errors++;
+		return false;
+	}
+	return true;
+}
+
+void nv_fields_allow(struct nv_fields *f, const char *key)
+{
+	if (f->nknown < NV_FIELDS_MAX_KEYS)
+		f->known[f->nknown++] = key;
+}
+
+static bool is_known(const struct nv_fields *f, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < f->nknown; i++)
+		if (!strcmp(f->known[i], key))
+			return true;
+	return false;
+}
+
+void nv_fields_finish(struct nv_fields *f)
+{
+	const struct nv_member *m;
+	const char *near;
+	struct nv_diag *diag;
+	size_t i;
+	char *all;
+
+	if (!f->map)
+		return;
+	for (i = 0; i < f->map->nr; i++) {
+		m = &f->map->members[i];
+		if (is_known(f, m->key))
+			continue;
+		diag = nv_error(f->d, f->file, m->line, m->col, "%s неизвестное поле «%s»", f->what,
+				m->key);
+		f->errors++;
+		near = nv_suggest(m->key, f->known, f->nknown);
+		f->known[f->nknown] = NULL;
+		all = nv_join(f->known, ", ");
+		if (near)
+			nv_diag_hint(diag, "возможно, имелось в виду «%s»; допустимые поля: %s", near,
+				     all);
+		else
+			nv_diag_hint(diag, "допустимые поля: %s", all);
+		free(all);
+	}
+}
+
+struct nv_diag *nv_field_error(struct nv_fields *f, const struct nv_value *v, const char *fmt, ...)
+{
+	struct nv_diag *diag;
+	va_list ap;
+
+	diag = nv_error(f->d, f->file, v && v->line ? v->line : f->line,
+			v && v->line ? v->col : f->col, "%s", "");
+	free(diag->msg);
+	va_start(ap, fmt);
+	diag->msg = nv_xasprintf_v(fmt, ap);
+	va_end(ap);
+	f->errors++;
+	return diag;
+}
+
+const struct nv_value *nv_field(struct nv_fields *f, const char *key, int req, const char *hint)
+{
+	const struct nv_value *v;
+
+	nv_fields_allow(f, key);
+	v = nv_map_get(f->map, key);
+	if (v && v->type == NV_NULL)
+		v = NULL;
+	if (!v && req) {
+		struct nv_diag *diag = nv_field_error(f, NULL, "%s нет обязательного поля «%s»",
+						      f->what, key);
+		if (hint)
+			nv_diag_hint(diag, "добавьте строку «%s: …» — %s", key, hint);
+	}
+	return v;
+}
+
+static void wrong_type(struct nv_fields *f, const char *key, const struct nv_value *v,
+		       const char *want, const char *hint)
+{
+	struct nv_diag *diag = nv_field_error(f, v, "поле «%s» должно быть %s, а здесь %s", key,
+					      want, nv_type_name(v->type));
+	if (hint)
+		nv_diag_hint(diag, "%s", hint);
+}
+
+const char *nv_field_str(struct nv_fields *f, const char *key, int req, const char *hint)
+{
+	const struct nv_value *v = nv_field(f, key, req, hint);
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		wrong_type(f, key, v, "текстом", hint ? hint : NULL);
+		return NULL;
+	}
+	if (req && !v->len) {
+		nv_field_error(f, v, "поле «%s» пустое", key);
+		return NULL;
+	}
+	return v->str;
+}
+
+bool nv_field_date(struct nv_fields *f, const char *key, int req, const char *hint,
+		   struct nv_date *out)
+{
+	const char *s = nv_field_str(f, key, req, hint);
+	struct nv_buf why = NV_BUF_INIT;
+	const struct nv_value *v;
+	bool ok;
+
+	if (!s)
+		return false;
+	v = nv_map_get(f->map, key);
+	ok = nv_date_parse_mem(s, strlen(s), out, &why) == 0;
+	if (!ok)
+		nv_diag_hint(nv_field_error(f, v, "поле «%s»: «%s» — не дата: %s", key, s,
+					    why.len ? why.ptr : "неверный формат"),
+			     "пишите дату как ДД.ММ.ГГГГ, например 29.08.2025");
+	nv_buf_release(&why);
+	return ok;
+}
+
+bool nv_field_acyear(struct nv_fields *f, const char *key, int req, const char *hint, int *start)
+{
+	const char *s = nv_field_str(f, key, req, hint);
+	struct nv_buf why = NV_BUF_INIT;
+	bool ok;
+
+	if (!s)
+		return false;
+	ok = nv_acyear_parse_mem(s, strlen(s), start, &why) == 0;
+	if (!ok)
+		nv_diag_hint(nv_field_error(f, nv_map_get(f->map, key),
+					    "поле «%s»: «%s» — не учебный год: %s", key, s,
+					    why.len ? why.ptr : "неверный формат"),
+			     "учебный год пишется как 2025–2026");
+	nv_buf_release(&why);
+	return ok;
+}
+
+int nv_field_enum(struct nv_fields *f, const char *key, int req, const char *const *values,
+		  int dflt)
+{
+	const char *s = nv_field_str(f, key, req, NULL);
+	const char *near;
+	struct nv_diag *diag;
+	size_t n;
+	char *all;
+	int i;
+
+	if (!s)
+		return dflt;
+	for (i = 0; values[i]; i++)
+		if (!strcmp(values[i], s))
+			return i;
+	for (n = 0; values[n]; n++)
+		;
+	diag = nv_field_error(f, nv_map_get(f->map, key), "поле «%s»: неизвестное значение «%s»",
+			      key, s);
+	all = nv_join(values, ", ");
+	near = nv_suggest(s, values, n);
+	if (near)
+		nv_diag_hint(diag, "возможно, «%s»; допустимые значения: %s", near, all);
+	else
+		nv_diag_hint(diag, "допустимые значения: %s", all);
+	free(all);
+	return dflt;
+}
+
+bool nv_field_bool(struct nv_fields *f, const char *key, bool dflt)
+{
+	const struct nv_value *v = nv_field(f, key, NV_OPTIONAL, NULL);
+
+	if (!v)
+		return dflt;
+	if (v->type != NV_BOOL) {
+		nv_diag_hint(nv_field_error(f, v, "поле «%s» должно быть true или false, а здесь «%s»",
+					    key, v->str ? v->str : nv_type_name(v->type)),
+			     "напишите «%s: true» (да) или «%s: false» (нет)", key, key);
+		return dflt;
+	}
+	return v->boolean;
+}
+
+double nv_field_number(struct nv_fields *f, const char *key, double min, double max, double dflt)
+{
+	const struct nv_value *v = nv_field(f, key, NV_OPTIONAL, NULL);
+
+	if (!v)
+		return dflt;
+	if (v->type != NV_NUMBER || v->number < min || v->number > max) {
+		nv_field_error(f, v, "поле «%s» должно быть числом от %g до %g, а здесь «%s»", key,
+			       min, max, v->str ? v->str : nv_type_name(v->type));
+		return dflt;
+	}
+	return v->number;
+}
+
+const struct nv_value *nv_field_list(struct nv_fields *f, const char *key, int req,
+				     const char *hint, bool scalar_ok)
+{
+	const struct nv_value *v = nv_field(f, key, req, hint);
+
+	if (!v)
+		return NULL;
+	if (v->type == NV_LIST || (scalar_ok && nv_value_is_scalar(v)))
+		return v;
+	wrong_type(f, key, v, "списком", "список пишется как [a, b] или строками «- a» под ключом");
+	return NULL;
+}
+
+const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int req,
+				    const char *hint)
+{
+	const struct nv_value *v = nv_field(f, key, req, hint);
+
+	if (!v)
+		return NULL;
+	if (v->type == NV_MAP)
+		return v;
+	wrong_type(f, key, v, "набором полей", "вложенные поля пишутся под ключом с отступом в два пробела");
+	return NULL;
+}
+
+/* Edit distance over bytes, for short keys and ids. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
+
+	if (la > 64 || lb > 64)
+		return SIZE_MAX;
+	row = nv_xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+const char *nv_suggest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t i, d, best = SIZE_MAX, limit = strlen(word) / 3;
+	const char *found = NULL;
+
+	if (limit < 2)
+		limit = 2;
+	for (i = 0; i < n; i++) {
+		if (!candidates[i])
+			continue;
+		d = distance(word, candidates[i]);
+		if (d <= limit && d < best) {
+			best = d;
+			found = candidates[i];
+		}
+	}
+	return found;
+}
+
+char *nv_join(const char *const *values, const char *sep)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; values[i]; i++) {
+		if (i)
+			nv_buf_adds(&b, sep);
+		nv_buf_adds(&b, values[i]);
+	}
+	return nv_buf_detach(&b, NULL);
+}

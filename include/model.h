@@ -1,0 +1,244 @@
+/*
+ * model.h: the resolved content model — what methodologists write, checked
+ * against the schema of each kind and with every reference resolved.
+ *
+ * nv_model_build() reads the loaded content (content.h): site.yml,
+ * people.yml, pairs.yml and every document, validates each field of each
+ * kind (see man/nastavnik.5), resolves ids (people, documents, pairs,
+ * appendices, links between Markdown documents and their anchors),
+ * derives the «УТВЕРЖДЕНО приказом …» blocks and runs the consistency
+ * checks. Every problem becomes a diagnostic; the model is still built
+ * from what was valid, so all problems are reported in one run.
+ *
+ * Strings in the model point into the content's value trees and texts:
+ * the model must not outlive the struct nv_content it was built from.
+ */
+#ifndef NV_MODEL_H
+#define NV_MODEL_H
+
+#include "common.h"
+
+#include "date.h"
+
+struct nv_buf;
+struct nv_content;
+struct nv_diags;
+struct nv_doc;
+struct nv_value;
+
+enum nv_kind {
+	NV_KIND_PAGE,
+	NV_KIND_POSITION,
+	NV_KIND_PROGRAM,
+	NV_KIND_ROADMAP,
+	NV_KIND_ORDER,
+	NV_KIND_CASE,
+	NV_KIND_NEWS,
+	NV_KIND_COUNT
+};
+
+/* "page", "position", … as written in `type:` */
+extern const char *const nv_kind_names[];
+/* The folder of each kind below content/: "pages", "positions", … */
+extern const char *const nv_kind_dirs[];
+
+enum nv_publish { NV_PUBLISH_NONE, NV_PUBLISH_INITIALS, NV_PUBLISH_FULL };
+enum nv_category { NV_CAT_TEACHER, NV_CAT_STUDENT, NV_CAT_EXTERNAL };
+enum nv_pair_status { NV_PAIR_ACTIVE, NV_PAIR_FINISHED, NV_PAIR_ENDED_EARLY };
+enum nv_item_status { NV_ITEM_PLANNED, NV_ITEM_DONE, NV_ITEM_MOVED };
+enum nv_label {
+	NV_LABEL_ACCEPTED,  /* ПРИНЯТО */
+	NV_LABEL_AGREED,    /* СОГЛАСОВАНО */
+	NV_LABEL_OPINION,   /* С УЧЁТОМ МНЕНИЯ */
+	NV_LABEL_APPROVED,  /* УТВЕРЖДЕНО (-А, -Н) */
+	NV_LABEL_APPROVE,   /* УТВЕРЖДАЮ */
+};
+enum nv_doc_level { NV_LEVEL_FEDERAL, NV_LEVEL_REGIONAL, NV_LEVEL_MUNICIPAL, NV_LEVEL_SCHOOL };
+enum nv_gender { NV_NEUTER, NV_FEMININE, NV_MASCULINE };
+
+/* The forms of mentoring (Р-145 and the teachers' system), canonical spelling. */
+extern const char *const nv_forms[];
+/* The kinds (виды) of mentoring. */
+extern const char *const nv_mentoring_kinds[];
+
+struct nv_person {
+	const char *id, *surname, *name, *patronymic;
+	const char *position, *class_name, *organization;
+	enum nv_category category;
+	enum nv_publish publish;
+	bool has_consent;
+	struct nv_date consent;
+	bool mentor, mentee; /* takes part in a pair as … */
+	int line, col;       /* the person's entry in people.yml */
+};
+
+struct nv_entry;
+
+struct nv_pair {
+	int number; /* 1-based position in pairs.yml */
+	struct nv_person *mentor;
+	struct nv_person **mentees;
+	size_t nmentees;
+	const char *form;      /* canonical, from nv_forms */
+	const char *kind;      /* canonical, from nv_mentoring_kinds */
+	const char *role_model, *result;
+	struct nv_term period; /* owns its text */
+	struct nv_entry *program, *order;
+	enum nv_pair_status status;
+	int line, col;
+};
+
+struct nv_approval {
+	enum nv_label label;
+	bool right;
+	const char *body;
+	const char *protocol_number;
+	bool has_protocol_date;
+	struct nv_date protocol_date;
+	struct nv_person *person;
+	bool has_date;
+	struct nv_date date;
+	struct nv_entry *order; /* set on the derived «УТВЕРЖДЕНО приказом» block */
+	int line, col;
+};
+
+struct nv_item {
+	const char *title, *responsible, *result;
+	struct nv_term due;
+	enum nv_item_status status;
+	int line, col;
+};
+
+struct nv_section {
+	const char *title;
+	struct nv_item *items;
+	size_t nitems;
+};
+
+struct nv_reflink {
+	enum nv_doc_level level;
+	const char *title, *url, *file;
+	struct nv_entry *doc;
+};
+
+struct nv_appendix {
+	struct nv_entry *doc; /* NULL for the pairs table */
+	int number;           /* «Приложение № N» */
+};
+
+/* A resolved document of any kind; fields of other kinds stay empty. */
+struct nv_entry {
+	struct nv_doc *doc; /* the source (path, id, meta, body) */
+	enum nv_kind kind;
+	const char *id, *title, *summary;
+	double weight;
+	bool draft;
+	enum nv_gender gender; /* for «УТВЕРЖДЕНО/А/Н» */
+
+	/* position, program, roadmap */
+	struct nv_approval *approvals;
+	size_t napprovals;
+	struct nv_entry *approved_by; /* the order listing it as an appendix */
+	int appendix_number;
+	const char *audience; /* position: teachers | students */
+
+	/* program, roadmap, case */
+	int acyear; /* first year of the academic year; 0 if none */
+
+	/* program */
+	const char **forms;
+	size_t nforms;
+	struct nv_person **authors; /* program, case */
+	size_t nauthors;
+	bool title_page;
+
+	/* roadmap */
+	struct nv_section *sections;
+	size_t nsections;
+
+	/* order */
+	const char *number, *place, *preamble;
+	struct nv_date date; /* order, news */
+	struct nv_person *signatory;
+	struct nv_appendix *appendices;
+	size_t nappendices;
+	struct nv_person **acquaint;
+	size_t nacquaint;
+
+	/* case */
+	const char *form, *mkind, *problem, *goal;
+	const char **results, **tags;
+	size_t nresults, ntags;
+	struct nv_entry *program;
+
+	/* page */
+	struct nv_reflink *reflinks;
+	size_t nreflinks;
+};
+
+struct nv_print_profile {
+	bool gost2025;
+	double margin_top, margin_right, margin_bottom, margin_left; /* mm */
+	const char *font;
+	double size, table_size; /* pt */
+};
+
+struct nv_site {
+	const char *name, *short_name, *founder, *place, *address, *phone, *website;
+	struct nv_person *director;
+	const char *section_title, *base_path, *intro;
+	struct nv_person *curator;
+	const char *curator_phone, *curator_email;
+	struct nv_print_profile print;
+	enum nv_publish publish_default;
+};
+
+struct nv_model {
+	const struct nv_content *content;
+	struct nv_site site;
+	struct nv_person **people;
+	size_t npeople;
+	struct nv_pair **pairs;
+	size_t npairs;
+	struct nv_entry **entries; /* sorted by kind, then id */
+	size_t nentries;
+	size_t ndrafts; /* drafts left out */
+};
+
+/*
+ * Build the model from loaded content. Drafts are left out unless
+ * `drafts`. Every problem is added to d. Returns 0; the model is usable
+ * (possibly incomplete) even when d has errors. Release with
+ * nv_model_release().
+ */
+int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts,
+		   struct nv_diags *d);
+
+void nv_model_release(struct nv_model *m);
+
+/* The person with this id, or NULL. */
+struct nv_person *nv_model_person(const struct nv_model *m, const char *id);
+/* The document with this id, or NULL. */
+struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
+
+/*
+ * Append the person's name as the publish level allows on the website:
+ * full «Орлова Татьяна Николаевна», initials «Орлова Т. Н.», none: a
+ * description of the role («наставляемый, 7 класс»).
+ */
+void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
+/* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
+void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
+/* «Орлова Татьяна Николаевна». */
+void nv_person_full_name(struct nv_buf *out, const struct nv_person *p);
+
+/* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
+const char *nv_approved_word(enum nv_gender g);
+
+/*
+ * A deterministic text dump of the whole model (for golden tests and
+ * `nastavnik check --dump`).
+ */
+void nv_model_dump(struct nv_buf *out, const struct nv_model *m);
+
+#endif

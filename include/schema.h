@@ -1,0 +1,111 @@
+/*
+ * schema.h: reading typed fields out of a map of the value tree, with a
+ * diagnostic for every mistake.
+ *
+ * A struct nv_fields describes one map being read (a document's front
+ * matter, one person of people.yml, one approval block): its file, what it
+ * is called in messages, and where to point when a required key is
+ * missing. Each getter looks up one key, checks its type, records the key
+ * as known and returns the value (or a default); a wrong value is an error
+ * at the value's position with a hint. nv_fields_finish() then reports
+ * every key no getter asked for, suggesting the nearest known key, since
+ * an unknown key is nearly always a typo that would otherwise lose data.
+ */
+#ifndef NV_SCHEMA_H
+#define NV_SCHEMA_H
+
+#include "common.h"
+
+#include "date.h"
+
+struct nv_diags;
+struct nv_value;
+
+#define NV_FIELDS_MAX_KEYS 32
+
+struct nv_fields {
+	const char *file;
+	const struct nv_value *map; /* may be NULL or not a map (then reported once) */
+	const char *what;           /* in the prepositional case: "в приказе", "у участника «x»" */
+	int line, col;              /* where a missing key is reported */
+	struct nv_diags *d;
+	const char *known[NV_FIELDS_MAX_KEYS + 1]; /* NULL-terminated when joined */
+	size_t nknown;
+	size_t errors; /* errors added through this reader */
+};
+
+/*
+ * Start reading `map`. `what` is used as "<what> нет обязательного поля
+ * «x»"; the position of a missing key is the map's own position, or
+ * (line, col) when the map has none. Returns false (with an error) if the
+ * value is not a map at all.
+ */
+bool nv_fields_init(struct nv_fields *f, const char *file, const struct nv_value *map,
+		    const char *what, int line, int col, struct nv_diags *d);
+
+/* Mark keys as allowed without reading them (read elsewhere). */
+void nv_fields_allow(struct nv_fields *f, const char *key);
+
+/* Report every key of the map that was neither read nor allowed. */
+void nv_fields_finish(struct nv_fields *f);
+
+enum { NV_OPTIONAL = 0, NV_REQUIRED = 1 };
+
+/*
+ * The raw value of key (any type), or NULL. A required key that is absent
+ * or null is an error whose hint is `hint` (an example of the line).
+ */
+const struct nv_value *nv_field(struct nv_fields *f, const char *key, int req, const char *hint);
+
+/* A scalar as text (numbers keep their spelling). NULL when absent or wrong. */
+const char *nv_field_str(struct nv_fields *f, const char *key, int req, const char *hint);
+
+/* A date (see date.h). Returns true when present and valid. */
+bool nv_field_date(struct nv_fields *f, const char *key, int req, const char *hint,
+		   struct nv_date *out);
+
+/* An academic year "2025–2026"; stores the first year. */
+bool nv_field_acyear(struct nv_fields *f, const char *key, int req, const char *hint, int *start);
+
+/*
+ * One of `values` (a NULL-terminated list), compared exactly. Returns its
+ * index, or `dflt` when absent or wrong.
+ */
+int nv_field_enum(struct nv_fields *f, const char *key, int req, const char *const *values,
+		  int dflt);
+
+/* A boolean (true/false); dflt when absent or wrong. */
+bool nv_field_bool(struct nv_fields *f, const char *key, bool dflt);
+
+/* A number within [min, max]; dflt when absent or wrong. */
+double nv_field_number(struct nv_fields *f, const char *key, double min, double max, double dflt);
+
+/*
+ * A list. A single scalar is accepted as a list of one when `scalar_ok`.
+ * Returns the list node (or the scalar node), NULL when absent or wrong.
+ */
+const struct nv_value *nv_field_list(struct nv_fields *f, const char *key, int req,
+				     const char *hint, bool scalar_ok);
+
+/* A map (nested fields). NULL when absent or wrong. */
+const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int req,
+				    const char *hint);
+
+/*
+ * Add an error at value v (or at the map's position when v is NULL) and
+ * count it in f->errors. Returns the diagnostic for a hint.
+ */
+struct nv_diag *nv_field_error(struct nv_fields *f, const struct nv_value *v, const char *fmt,
+			       ...) NV_PRINTF(3, 4);
+
+/*
+ * The candidate closest to word (edit distance at most 2, or a third of
+ * the word's length), or NULL. `candidates` has n entries; entries may be
+ * NULL. Used for "возможно, имелось в виду …" hints.
+ */
+const char *nv_suggest(const char *word, const char *const *candidates, size_t n);
+
+/* Join a NULL-terminated list as "a, b, c" into a static-lifetime-free buffer. */
+char *nv_join(const char *const *values, const char *sep);
+
+#endif
