@@ -391,10 +391,15 @@ static void read_people(struct builder *b)
 							    publish_names, -1);
 		p->has_consent = nv_field_date(&f, "consent", NV_OPTIONAL, NULL, &p->consent);
 		nv_fields_finish(&f);
-		if (!p->id || !p->surname || !p->name) {
+		if (!p->id) {
 			free(p);
 			continue;
 		}
+		/* Keep a person with missing names, so references to the id resolve. */
+		if (!p->surname)
+			p->surname = "";
+		if (!p->name)
+			p->name = "";
 		dup = nv_model_person(b->m, p->id);
 		if (dup) {
 			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "id"),
@@ -1220,6 +1225,10 @@ static void check_anchor(struct builder *b, const struct nv_entry *from, const s
 			nv_buf_addf(&ids, "%s#%s", i ? ", " : "", md->headings[i].id);
 	}
 	near = nv_suggest(l->anchor, all, md->nr_headings);
+	/* A shortened anchor: «#7-motivatsiya» for «#7-motivatsiya-i-…». */
+	for (i = 0; !near && i < md->nr_headings; i++)
+		if (!strncmp(all[i], l->anchor, strlen(l->anchor)))
+			near = all[i];
 	if (near)
 		nv_diag_hint(diag, "возможно, «#%s»", near);
 	else if (md->nr_headings)

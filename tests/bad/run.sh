@@ -17,6 +17,9 @@ bless=0
 if [ "${1:-}" = "--bless" ]; then bless=1; shift; fi
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
+# setup.sh scripts may start from the demo school in $NV_ROOT/content.
+NV_ROOT=$(cd "$here/../.." && pwd)
+export NV_ROOT
 pass=0
 fail=0
 out=$(mktemp)
@@ -25,7 +28,7 @@ trap 'rm -f "$out"' EXIT
 for dir in "$here"/*/; do
 	case=$(basename "$dir")
 	case $case in _*) continue ;; esac
-	[ -d "$dir/content" ] || [ -f "$dir/status" ] || continue
+	[ -d "$dir/content" ] || [ -f "$dir/status" ] || [ -f "$dir/setup.sh" ] || continue
 	want_status=1
 	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
 	run_dir=$dir
