@@ -304,6 +304,17 @@ const char *nv_suggest(const char *word, const char *const *candidates, size_t n
 			found = candidates[i];
 		}
 	}
+	/* A shortened or differently ended word: «appendix» for «appendices». */
+	for (i = 0; !found && i < n; i++) {
+		size_t k = 0, shorter;
+		if (!candidates[i])
+			continue;
+		while (word[k] && word[k] == candidates[i][k])
+			k++;
+		shorter = strlen(word) < strlen(candidates[i]) ? strlen(word) : strlen(candidates[i]);
+		if (k >= 5 && k * 4 >= shorter * 3)
+			found = candidates[i];
+	}
 	return found;
 }
 
