@@ -190,8 +190,7 @@ static size_t line_len(const struct lines *l, size_t idx)
  * Store the file position of `node` in *line and *col. `block` is the
  * paragraph or heading holding an inline node, NULL for a block node.
  */
-static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, int *line,
-		     int *col)
+static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, int *line, int *col)
 {
 	const struct lines *l = &w->lines;
 	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
@@ -382,8 +381,7 @@ static void glue_dash(struct walk *w, cmark_node *node)
 		nv_buf_adds(&w->tmp, "\xC2\xA0");
 		cmark_node_set_literal(prev, w->tmp.ptr);
 		break;
-	default:
-		return;
+	default: return;
 	}
 	if (w->heading.len && w->heading.ptr[w->heading.len - 1] == ' ') {
 		nv_buf_truncate(&w->heading, w->heading.len - 1);
@@ -461,8 +459,7 @@ static void walk(struct walk *w)
 				nv_typo_feed(&w->st, NV_TYPO_OPAQUE);
 			}
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	cmark_iter_free(it);

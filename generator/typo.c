@@ -20,16 +20,16 @@
 #include "typo.h"
 #include "utf8.h"
 
-#define NBSP 0x00A0u
+#define NBSP	0x00A0u
 #define EN_DASH 0x2013u
 #define EM_DASH 0x2014u
-#define LAQUO 0x00ABu /* « */
-#define RAQUO 0x00BBu /* » */
-#define BDQUO 0x201Eu /* „ */
-#define LDQUO 0x201Cu /* “ */
-#define HELLIP 0x2026u
-#define NUMERO 0x2116u
-#define CYR_GE 0x0433u /* г */
+#define LAQUO	0x00ABu /* « */
+#define RAQUO	0x00BBu /* » */
+#define BDQUO	0x201Eu /* „ */
+#define LDQUO	0x201Cu /* “ */
+#define HELLIP	0x2026u
+#define NUMERO	0x2116u
+#define CYR_GE	0x0433u /* г */
 
 struct typo {
 	struct nv_buf *out;
@@ -476,8 +476,8 @@ char *nv_typo_str(const char *s)
 
 /* Russian а…я (U+0430…U+044F) in Latin letters; ё is handled apart. */
 static const char *const ru_latin[32] = {
-	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+	"a", "b", "v", "g", "d", "e",  "zh", "z",  "i",	 "y",	 "k", "l", "m", "n", "o",  "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",	"e", "yu", "ya",
 };
 
 void nv_slug_add(struct nv_buf *out, const char *s, size_t len)

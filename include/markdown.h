@@ -29,29 +29,29 @@
 #include "buf.h"
 
 /* Flags of nv_md_parse(). */
-#define NV_MD_UNSAFE (1u << 0)  /* keep raw HTML in the HTML output */
+#define NV_MD_UNSAFE  (1u << 0) /* keep raw HTML in the HTML output */
 #define NV_MD_NO_TYPO (1u << 1) /* skip the typography pass */
 
 struct nv_md_heading {
 	cmark_node *node; /* the HEADING node; belongs to the tree */
-	char *id;         /* unique id ([a-z0-9-]+), owned by the nv_md */
-	char *text;       /* plain text after typography, owned by the nv_md */
-	int level;        /* 1…6 */
-	int line, col;    /* where the heading starts in the file */
+	char *id;	  /* unique id ([a-z0-9-]+), owned by the nv_md */
+	char *text;	  /* plain text after typography, owned by the nv_md */
+	int level;	  /* 1…6 */
+	int line, col;	  /* where the heading starts in the file */
 };
 
 enum nv_md_link_kind {
-	NV_MD_LINK_DOC,    /* a relative URL naming a .md file: "../orders/x.md#p2" */
+	NV_MD_LINK_DOC,	   /* a relative URL naming a .md file: "../orders/x.md#p2" */
 	NV_MD_LINK_ANCHOR, /* an anchor of the same page: "#razdel-2" */
 };
 
 struct nv_md_link {
 	enum nv_md_link_kind kind;
 	cmark_node *node; /* the LINK node; belongs to the tree */
-	char *url;        /* the destination as cmark read it (escapes resolved) */
-	char *path;       /* DOC: the part before '?' or '#'; ANCHOR: NULL */
-	char *anchor;     /* the part after '#', or NULL when there is none */
-	int line, col;    /* where the link starts ('[') in the file */
+	char *url;	  /* the destination as cmark read it (escapes resolved) */
+	char *path;	  /* DOC: the part before '?' or '#'; ANCHOR: NULL */
+	char *anchor;	  /* the part after '#', or NULL when there is none */
+	int line, col;	  /* where the link starts ('[') in the file */
 };
 
 /*
@@ -76,8 +76,9 @@ struct nv_md {
  * line `first_line` of its file; values below 1 count as 1) and run the
  * passes described above. `flags` is a combination of NV_MD_* flags.
  * Invalid UTF-8 is replaced with U+FFFD by cmark; text need not be
- * NUL-terminated. Never returns NULL (out of memory aborts through the
- * project's allocator, which cmark also uses). Free with nv_md_free().
+ * NUL-terminated and may be NULL when len is 0. Never returns NULL (out
+ * of memory aborts through the project's allocator, which cmark also
+ * uses). Free with nv_md_free().
  */
 struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags);
 
@@ -98,8 +99,10 @@ const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const cha
  * id="…" attribute on every heading. Unless md was parsed with
  * NV_MD_UNSAFE, raw HTML is replaced by the comment
  * "<!-- raw HTML omitted -->" and cmark empties javascript:, vbscript:,
- * file: and data: link targets. Links to .md files are written as they
- * are (rewriting them is the renderer's job).
+ * file: and data: link targets; with it, raw HTML is copied as written
+ * except that data-sourcepos="…" attributes in it are dropped. Links to
+ * .md files are written as they are (rewriting them is the renderer's
+ * job).
  */
 void nv_md_render_html(const struct nv_md *md, struct nv_buf *out);
 

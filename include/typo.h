@@ -42,14 +42,17 @@
  * (paragraph, heading, table cell); the fields are for this module only.
  */
 struct nv_typo_state {
-	int depth;       /* open quotes: 0 outside, 1 inside «…», 2+ inside „…“ */
-	uint32_t prev;   /* last code point written; 0 at the start of a block */
+	int depth;	 /* open quotes: 0 outside, 1 inside «…», 2+ inside „…“ */
+	uint32_t prev;	 /* last code point written; 0 at the start of a block */
 	uint32_t before; /* the code point before the digit run ending at prev */
 	unsigned digits; /* ASCII digits in a row ending at prev */
-	bool numero;     /* prev is «№», a space after it or the number after it */
+	bool numero;	 /* prev is «№», a space after it or the number after it */
 };
 
-#define NV_TYPO_STATE_INIT { 0, 0, 0, 0, false }
+#define NV_TYPO_STATE_INIT        \
+	{                         \
+		0, 0, 0, 0, false \
+	}
 
 /*
  * A stand-in for content that nv_typo() does not see but that sits between

@@ -31,16 +31,16 @@ static bool html_is(const char *file, int line, const char *in, unsigned flags, 
 	bool ok = true;
 
 	if (strcmp(got, want))
-		ok = nv_test_failed(file, line, "markdown «%s»:\n  got:  «%s»\n  want: «%s»", in, got,
-				    want);
+		ok = nv_test_failed(file, line, "markdown «%s»:\n  got:  «%s»\n  want: «%s»", in,
+				    got, want);
 	free(got);
 	return ok;
 }
 
-#define HTML(in, flags, want)                                                  \
-	do {                                                                   \
-		if (!html_is(__FILE__, __LINE__, (in), (flags), (want)))       \
-			return;                                                \
+#define HTML(in, flags, want)                                            \
+	do {                                                             \
+		if (!html_is(__FILE__, __LINE__, (in), (flags), (want))) \
+			return;                                          \
 	} while (0)
 
 static void test_paragraph_typography(void)

@@ -29,10 +29,10 @@ static bool typo_is(const char *file, int line, const char *in, const char *want
 	return ok;
 }
 
-#define TYPO(in, want)                                                         \
-	do {                                                                   \
-		if (!typo_is(__FILE__, __LINE__, (in), (want)))                \
-			return;                                                \
+#define TYPO(in, want)                                          \
+	do {                                                    \
+		if (!typo_is(__FILE__, __LINE__, (in), (want))) \
+			return;                                 \
 	} while (0)
 
 /* Typeset the pieces as consecutive text nodes of one block. */
@@ -295,7 +295,8 @@ static void test_ellipsis(void)
 
 static void test_urls_in_text_unchanged(void)
 {
-	TYPO("см. https://school.ru/a--b/x...y - там", "см. https://school.ru/a--b/x...y" NB "— там");
+	TYPO("см. https://school.ru/a--b/x...y - там",
+	     "см. https://school.ru/a--b/x...y" NB "— там");
 	TYPO("www.a-b.ru/2025-2026/", "www.a-b.ru/2025-2026/");
 	TYPO("\"http://x.ru/--\"", "«http://x.ru/--»");
 	TYPO("hello http:", "hello http:");
@@ -370,8 +371,9 @@ static void test_long_inputs_stay_linear(void)
 static void test_random_valid_and_idempotent(void)
 {
 	static const char *const parts[] = {
-		"\"", "-", "--", " ", NB, "№", "г.", "гг.", "И.", "О.", "Иванов", "2025", "7",
-		"«", "»", "„", "“", "...", ".", "a", "Ж", "—", "–", "(", "http://", "\t", "\n",
+		"\"", "-",	"--",	" ", NB,  "№", "г.",	  "гг.", "И.",
+		"О.", "Иванов", "2025", "7", "«", "»", "„",	  "“",	 "...",
+		".",  "a",	"Ж",	"—", "–", "(", "http://", "\t",	 "\n",
 	};
 	struct nv_buf in = NV_BUF_INIT, out = NV_BUF_INIT, again = NV_BUF_INIT;
 	struct nv_typo_state st;
