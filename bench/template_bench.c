@@ -19,73 +19,73 @@
 #include "value.h"
 
 #define RENDERS 10000
-#define ROWS    30
+#define ROWS	30
 
 static const char *const files[][2] = {
-        {"layout", "<!DOCTYPE html>\n"
-                   "<html lang=\"ru\">\n"
-                   "<head>\n"
-                   "  <meta charset=\"utf-8\">\n"
-                   "  <title>{{$title}}{{site.title}}{{/title}} — {{site.org}}</title>\n"
-                   "  <link rel=\"stylesheet\" href=\"{{root}}style.css\">\n"
-                   "</head>\n"
-                   "<body>\n"
-                   "  {{>header}}\n"
-                   "  <main id=\"content\">\n"
-                   "    {{$content}}\n"
-                   "    <p>Нет содержимого.</p>\n"
-                   "    {{/content}}\n"
-                   "  </main>\n"
-                   "  <footer>{{site.org}}, {{site.place}}</footer>\n"
-                   "</body>\n"
-                   "</html>\n"},
-        {"header", "<header>\n"
-                   "  <a href=\"{{root}}index.html\">{{site.title}}</a>\n"
-                   "  <nav>\n"
-                   "    {{#site.menu}}\n"
-                   "    <a href=\"{{root}}{{url}}\"{{#current}} "
-                   "aria-current=\"page\"{{/current}}>{{title}}</a>\n"
-                   "    {{/site.menu}}\n"
-                   "  </nav>\n"
-                   "</header>\n"},
-        {"meta", "<dl class=\"meta\">\n"
-                 "  <dt>Номер</dt><dd>№ {{number}}</dd>\n"
-                 "  <dt>Дата</dt><dd>{{date}}</dd>\n"
-                 "  {{#place}}<dt>Место</dt><dd>{{place}}</dd>{{/place}}\n"
-                 "  {{#signatory}}<dt>Подписал</dt><dd>{{position}} {{name}}</dd>{{/signatory}}\n"
-                 "  {{^draft}}<dt>Статус</dt><dd>действует</dd>{{/draft}}\n"
-                 "</dl>\n"},
-        {"row", "<tr>\n"
-                "  <td>{{n}}</td>\n"
-                "  <td>{{mentor}}</td>\n"
-                "  <td>{{mentee}}{{#class}}, {{class}}{{/class}}</td>\n"
-                "  <td>{{form}}</td>\n"
-                "  <td>{{period}}</td>\n"
-                "  <td>{{#done}}завершено{{/done}}{{^done}}в работе{{/done}}</td>\n"
-                "</tr>\n"},
-        {"page",
-         "{{<layout}}\n"
-         "{{$title}}{{doc.title}}{{/title}}\n"
-         "{{$content}}\n"
-         "<article>\n"
-         "  <h1>{{doc.title}}</h1>\n"
-         "  {{#doc}}\n"
-         "  {{>meta}}\n"
-         "  {{/doc}}\n"
-         "  <p>{{doc.preamble}}</p>\n"
-         "  <table>\n"
-         "    <thead><tr><th>№</th><th>Наставник</th><th>Наставляемый</th>"
-         "<th>Форма</th><th>Срок</th><th>Статус</th></tr></thead>\n"
-         "    <tbody>\n"
-         "      {{#doc.pairs}}\n"
-         "      {{>row}}\n"
-         "      {{/doc.pairs}}\n"
-         "    </tbody>\n"
-         "  </table>\n"
-         "  {{#doc.pdf}}<p><a href=\"{{root}}{{doc.pdf}}\">Скачать PDF</a></p>{{/doc.pdf}}\n"
-         "</article>\n"
-         "{{/content}}\n"
-         "{{/layout}}\n"},
+	{ "layout", "<!DOCTYPE html>\n"
+		    "<html lang=\"ru\">\n"
+		    "<head>\n"
+		    "  <meta charset=\"utf-8\">\n"
+		    "  <title>{{$title}}{{site.title}}{{/title}} — {{site.org}}</title>\n"
+		    "  <link rel=\"stylesheet\" href=\"{{root}}style.css\">\n"
+		    "</head>\n"
+		    "<body>\n"
+		    "  {{>header}}\n"
+		    "  <main id=\"content\">\n"
+		    "    {{$content}}\n"
+		    "    <p>Нет содержимого.</p>\n"
+		    "    {{/content}}\n"
+		    "  </main>\n"
+		    "  <footer>{{site.org}}, {{site.place}}</footer>\n"
+		    "</body>\n"
+		    "</html>\n" },
+	{ "header", "<header>\n"
+		    "  <a href=\"{{root}}index.html\">{{site.title}}</a>\n"
+		    "  <nav>\n"
+		    "    {{#site.menu}}\n"
+		    "    <a href=\"{{root}}{{url}}\"{{#current}} "
+		    "aria-current=\"page\"{{/current}}>{{title}}</a>\n"
+		    "    {{/site.menu}}\n"
+		    "  </nav>\n"
+		    "</header>\n" },
+	{ "meta", "<dl class=\"meta\">\n"
+		  "  <dt>Номер</dt><dd>№ {{number}}</dd>\n"
+		  "  <dt>Дата</dt><dd>{{date}}</dd>\n"
+		  "  {{#place}}<dt>Место</dt><dd>{{place}}</dd>{{/place}}\n"
+		  "  {{#signatory}}<dt>Подписал</dt><dd>{{position}} {{name}}</dd>{{/signatory}}\n"
+		  "  {{^draft}}<dt>Статус</dt><dd>действует</dd>{{/draft}}\n"
+		  "</dl>\n" },
+	{ "row", "<tr>\n"
+		 "  <td>{{n}}</td>\n"
+		 "  <td>{{mentor}}</td>\n"
+		 "  <td>{{mentee}}{{#class}}, {{class}}{{/class}}</td>\n"
+		 "  <td>{{form}}</td>\n"
+		 "  <td>{{period}}</td>\n"
+		 "  <td>{{#done}}завершено{{/done}}{{^done}}в работе{{/done}}</td>\n"
+		 "</tr>\n" },
+	{ "page",
+	  "{{<layout}}\n"
+	  "{{$title}}{{doc.title}}{{/title}}\n"
+	  "{{$content}}\n"
+	  "<article>\n"
+	  "  <h1>{{doc.title}}</h1>\n"
+	  "  {{#doc}}\n"
+	  "  {{>meta}}\n"
+	  "  {{/doc}}\n"
+	  "  <p>{{doc.preamble}}</p>\n"
+	  "  <table>\n"
+	  "    <thead><tr><th>№</th><th>Наставник</th><th>Наставляемый</th>"
+	  "<th>Форма</th><th>Срок</th><th>Статус</th></tr></thead>\n"
+	  "    <tbody>\n"
+	  "      {{#doc.pairs}}\n"
+	  "      {{>row}}\n"
+	  "      {{/doc.pairs}}\n"
+	  "    </tbody>\n"
+	  "  </table>\n"
+	  "  {{#doc.pdf}}<p><a href=\"{{root}}{{doc.pdf}}\">Скачать PDF</a></p>{{/doc.pdf}}\n"
+	  "</article>\n"
+	  "{{/content}}\n"
+	  "{{/layout}}\n" },
 };
 
 static void add_str(struct nv_value *map, const char *key, const char *s)
@@ -95,8 +95,8 @@ static void add_str(struct nv_value *map, const char *key, const char *s)
 
 static struct nv_value *make_context(void)
 {
-	static const char *const forms[] = {"учитель — учитель", "учитель — ученик",
-	                                    "ученик — ученик"};
+	static const char *const forms[] = { "учитель — учитель", "учитель — ученик",
+					     "ученик — ученик" };
 	struct nv_value *root = nv_value_new(NV_MAP, 0, 0);
 	struct nv_value *site = nv_value_new(NV_MAP, 0, 0);
 	struct nv_value *menu = nv_value_new(NV_LIST, 0, 0);
@@ -125,8 +125,8 @@ static struct nv_value *make_context(void)
 	add_str(doc, "date", "01.09.2025");
 	add_str(doc, "place", "г. Энск");
 	add_str(doc, "preamble",
-	        "В целях реализации целевой модели наставничества & "
-	        "в соответствии с «Положением о наставничестве»");
+		"В целях реализации целевой модели наставничества & "
+		"в соответствии с «Положением о наставничестве»");
 	add_str(sig, "position", "Директор");
 	add_str(sig, "name", "И. И. Иванова");
 	nv_map_add(doc, "signatory", 0, 0, sig);

@@ -21,7 +21,8 @@ static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 		       nv_plural(c->ndata, "файл", "файла", "файлов"));
 	if (d->warnings)
 		fprintf(d->errors ? stderr : stdout, ", %zu %s", d->warnings,
-			nv_plural(d->warnings, "предупреждение", "предупреждения", "предупреждений"));
+			nv_plural(d->warnings, "предупреждение", "предупреждения",
+				  "предупреждений"));
 	fputc('\n', d->errors ? stderr : stdout);
 }
 
@@ -39,7 +40,8 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 			puts("Использование: nastavnik check [-C КАТАЛОГ] [--drafts] [--dump]\n"
 			     "\n"
 			     "Проверяет все документы и файлы данных в content/ и выводит все\n"
-			     "найденные ошибки с файлом, строкой и столбцом. Ничего не записывает.\n"
+			     "найденные ошибки с файлом, строкой и столбцом. Ничего не "
+			     "записывает.\n"
 			     "\n"
 			     "  --drafts  проверять и черновики (draft: true)\n"
 			     "  --dump    вывести разобранную модель (для отладки и тестов)");

@@ -31,7 +31,7 @@
 #include "utf8.h"
 
 #define EN_DASH "\xe2\x80\x93"
-#define NBSP "\xc2\xa0"
+#define NBSP	"\xc2\xa0"
 
 static const char *const month_names[3][12] = {
 	{ "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
@@ -147,8 +147,7 @@ void nv_date_add(struct nv_buf *b, struct nv_date d, enum nv_date_style style)
 	if (style == NV_DATE_ISO) {
 		nv_buf_addf(b, "%04d-%02d-%02d", d.year, d.month, d.day);
 	} else if (style == NV_DATE_LONG && d.month >= 1 && d.month <= 12) {
-		nv_buf_addf(b, "%02d %s %d" NBSP "г.", d.day, month_names[1][d.month - 1],
-			    d.year);
+		nv_buf_addf(b, "%02d %s %d" NBSP "г.", d.day, month_names[1][d.month - 1], d.year);
 	} else {
 		nv_buf_addf(b, "%02d.%02d.%04d", d.day, d.month, d.year);
 	}
@@ -175,11 +174,11 @@ struct tok {
 	enum tok_kind kind;
 	size_t start, end; /* byte range in the source */
 	bool space_before; /* white space between the previous token and this one */
-	long num;          /* T_NUM: value (capped), */
-	int ndigits;       /* and number of digits */
-	bool hyphen;       /* T_DASH: the ASCII hyphen-minus */
-	uint32_t cp;       /* T_SYM: the code point */
-	bool too_long;     /* T_WORD: longer than the buffer; matches nothing */
+	long num;	   /* T_NUM: value (capped), */
+	int ndigits;	   /* and number of digits */
+	bool hyphen;	   /* T_DASH: the ASCII hyphen-minus */
+	uint32_t cp;	   /* T_SYM: the code point */
+	bool too_long;	   /* T_WORD: longer than the buffer; matches nothing */
 	char word[WORD_MAX];
 };
 
@@ -379,14 +378,10 @@ static bool same_tok(const struct tok *a, const struct tok *b)
 	if (a->kind != b->kind)
 		return false;
 	switch (a->kind) {
-	case T_WORD:
-		return !a->too_long && !b->too_long && !strcmp(a->word, b->word);
-	case T_SYM:
-		return a->cp == b->cp;
-	case T_NUM:
-		return a->num == b->num && a->ndigits == b->ndigits;
-	default:
-		return true;
+	case T_WORD: return !a->too_long && !b->too_long && !strcmp(a->word, b->word);
+	case T_SYM: return a->cp == b->cp;
+	case T_NUM: return a->num == b->num && a->ndigits == b->ndigits;
+	default: return true;
 	}
 }
 
@@ -442,8 +437,8 @@ static int month_of_word(const struct tok *t, int *form)
 static const char *const year_words[] = { "года", "году", "год", "гг", "г", NULL };
 
 static const char *const acyear_words[] = {
-	"учебный год", "учебного года", "учебном году", "уч. год", "уч. года", "уч. году",
-	"уч. г", "уч.г", "года", "году", "год", "гг", "г", NULL,
+	"учебный год", "учебного года", "учебном году", "уч. год", "уч. года", "уч. году", "уч. г",
+	"уч.г",	       "года",		"году",		"год",	   "гг",       "г",	   NULL,
 };
 
 /* Skip «г.», «года» … after a year; the dot is optional. */
@@ -505,9 +500,9 @@ struct pt {
 };
 
 enum {
-	PT_NO_YEAR = 1,  /* the year may be missing */
+	PT_NO_YEAR = 1,	 /* the year may be missing */
 	PT_BARE_DAY = 2, /* a day number alone is a point */
-	PT_MONTH = 4,    /* a month name with an optional year is a point */
+	PT_MONTH = 4,	 /* a month name with an optional year is a point */
 };
 
 static bool next_adjacent(struct parser *p, size_t pos, struct tok *t)
@@ -699,8 +694,10 @@ static int parse_year_pair(struct parser *p, int *y1, int *y2)
 static int check_acyear_pair(struct parser *p, int y1, int y2)
 {
 	if (y2 != y1 + 1) {
-		fail(p, "второй год учебного года должен быть на единицу больше первого: %d" EN_DASH
-			"%d", y1, y1 + 1);
+		fail(p,
+		     "второй год учебного года должен быть на единицу больше первого: %d" EN_DASH
+		     "%d",
+		     y1, y1 + 1);
 		return -1;
 	}
 	return check_date(p, y2, 1, 1);
@@ -870,9 +867,10 @@ static int parse_numbered_period(struct parser *p, struct span *sp)
 	p->pos = t.end;
 	accept_sym(p, '.');
 	if (n1 > max || n2 > max || n1 > n2) {
-		fail(p, "%s", u == U_QUARTER ? "номер квартала должен быть от I до IV" :
-			      u == U_HALF    ? "полугодие может быть только I или II" :
-					       "номер четверти должен быть от I до IV");
+		fail(p, "%s",
+		     u == U_QUARTER ? "номер квартала должен быть от I до IV"
+		     : u == U_HALF ? "полугодие может быть только I или II"
+				   : "номер четверти должен быть от I до IV");
 		return -1;
 	}
 	r = parse_year_pair(p, &y1, &y2);
@@ -1005,13 +1003,18 @@ static int parse_range(struct parser *p, struct span *sp)
 
 /* Words that mean "all year round". */
 static const char *const whole_year[] = {
-	"ежемесячно", "ежеквартально", "еженедельно", "ежедневно", "ежегодно", "постоянно",
-	"систематически", "регулярно", "круглогодично", "весь учебный год", "весь год",
-	"по мере необходимости", "по необходимости", "при необходимости", NULL,
+	"ежемесячно",	    "ежеквартально",	 "еженедельно",
+	"ежедневно",	    "ежегодно",		 "постоянно",
+	"систематически",   "регулярно",	 "круглогодично",
+	"весь учебный год", "весь год",		 "по мере необходимости",
+	"по необходимости", "при необходимости", NULL,
 };
 
 static const char *const during[] = {
-	"в течение", "в течении", "на протяжении", NULL,
+	"в течение",
+	"в течении",
+	"на протяжении",
+	NULL,
 };
 
 static const char *const the_year[] = {
@@ -1157,8 +1160,7 @@ static int resolve(struct parser *p, const struct span *sp, int ctx, struct nv_d
 		if (ctx && nv_date_cmp(nv_acyear_last(ctx), *from) >= 0)
 			*to = nv_acyear_last(ctx);
 		return 0;
-	case SPAN_RANGE:
-		break;
+	case SPAN_RANGE: break;
 	}
 	if (!a.y && !b.y) {
 		/*

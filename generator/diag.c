@@ -30,8 +30,8 @@ void nv_diags_release(struct nv_diags *d)
 	nv_diags_init(d);
 }
 
-struct nv_diag *nv_diag_add(struct nv_diags *d, enum nv_severity sev, const char *file,
-			    int line, int col, const char *fmt, ...)
+struct nv_diag *nv_diag_add(struct nv_diags *d, enum nv_severity sev, const char *file, int line,
+			    int col, const char *fmt, ...)
 {
 	struct nv_diag *diag;
 	struct nv_buf msg = NV_BUF_INIT;
@@ -217,7 +217,8 @@ void nv_diags_print(const struct nv_diags *d, FILE *out)
 		diag = &d->v[i];
 		fputs("nastavnik: ", out);
 		if (diag->file && diag->line > 0)
-			fprintf(out, "%s:%d:%d: ", diag->file, diag->line, diag->col > 0 ? diag->col : 1);
+			fprintf(out, "%s:%d:%d: ", diag->file, diag->line,
+				diag->col > 0 ? diag->col : 1);
 		else if (diag->file)
 			fprintf(out, "%s: ", diag->file);
 		fprintf(out, "%s: %s\n", severity_name(diag->severity), diag->msg);

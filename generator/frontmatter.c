@@ -64,8 +64,9 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 		}
 		p = eol < end ? eol + 1 : end;
 	}
-	nv_diag_hint(nv_error(d, file, 1, 1, "блок полей в начале файла открыт строкой «---», "
-					     "но не закрыт"),
+	nv_diag_hint(nv_error(d, file, 1, 1,
+			      "блок полей в начале файла открыт строкой «---», "
+			      "но не закрыт"),
 		     "добавьте строку «---» после последнего поля, перед текстом документа");
 	return -1;
 }
@@ -86,19 +87,21 @@ int nv_text_check(const char *file, const char *text, size_t len, struct nv_diag
 	}
 	if (!nv_utf8_valid(text, len, &bad)) {
 		nv_utf8_position(text, bad, &line, &col);
-		nv_diag_hint(nv_error(d, file, line, col,
-				      "файл не в кодировке UTF-8: недопустимый байт 0x%02X",
-				      (unsigned char)text[bad]),
-			     "сохраните файл в кодировке UTF-8 (часто файл сохранён в Windows-1251: "
-			     "в редакторе выберите «Сохранить как» → кодировка UTF-8)");
+		nv_diag_hint(
+			nv_error(d, file, line, col,
+				 "файл не в кодировке UTF-8: недопустимый байт 0x%02X",
+				 (unsigned char)text[bad]),
+			"сохраните файл в кодировке UTF-8 (часто файл сохранён в Windows-1251: "
+			"в редакторе выберите «Сохранить как» → кодировка UTF-8)");
 		return -1;
 	}
 	if (memchr(text, '\0', len)) {
 		bad = (size_t)((const char *)memchr(text, '\0', len) - text);
 		nv_utf8_position(text, bad, &line, &col);
-		nv_diag_hint(nv_error(d, file, line, col, "в файле нулевой байт: это не текстовый файл"),
-			     "документы пишутся в текстовом формате Markdown (.md); вложения "
-			     "кладите в content/files/");
+		nv_diag_hint(
+			nv_error(d, file, line, col, "в файле нулевой байт: это не текстовый файл"),
+			"документы пишутся в текстовом формате Markdown (.md); вложения "
+			"кладите в content/files/");
 		return -1;
 	}
 	return 0;
@@ -111,13 +114,15 @@ int nv_frontmatter_load(const char *file, const char *text, size_t len, struct n
 	struct nv_value *v;
 
 	*meta = NULL;
-	if (nv_text_check(file, text, len, d) < 0 || nv_frontmatter_split(file, text, len, split, d) < 0)
+	if (nv_text_check(file, text, len, d) < 0 ||
+	    nv_frontmatter_split(file, text, len, split, d) < 0)
 		return -1;
 	if (!split->has_meta) {
 		*meta = nv_value_new(NV_MAP, 1, 1);
 		return 0;
 	}
-	v = nv_yaml_load(file, text + split->meta_off, split->meta_len, split->meta_line, &limits, d);
+	v = nv_yaml_load(file, text + split->meta_off, split->meta_len, split->meta_line, &limits,
+			 d);
 	if (!v)
 		return -1;
 	if (v->type == NV_NULL) {

@@ -27,30 +27,32 @@
 #include "utf8.h"
 #include "value.h"
 
-const char *const nv_kind_names[] = { "page", "position", "program", "roadmap",
-				      "order", "case", "news", NULL };
-const char *const nv_kind_dirs[] = { "pages", "positions", "programs", "roadmaps",
-				     "orders", "cases", "news", NULL };
+const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
+				      "order", "case",	   "news",    NULL };
+const char *const nv_kind_dirs[] = { "pages",  "positions", "programs", "roadmaps",
+				     "orders", "cases",	    "news",	NULL };
 /* Prepositional phrases for messages: "в приказе нет поля …". */
-static const char *const kind_where[] = { "на странице", "в положении", "в программе",
-					  "в дорожной карте", "в приказе", "в кейсе",
+static const char *const kind_where[] = { "на странице",      "в положении", "в программе",
+					  "в дорожной карте", "в приказе",   "в кейсе",
 					  "в новости" };
 
 const char *const nv_forms[] = {
-	"ученик – ученик", "учитель – учитель", "студент – ученик", "работодатель – ученик",
-	"работодатель – студент", "педагог – педагог", "руководитель – педагог",
-	"социальный партнёр – педагог", "воспитатель – воспитатель", NULL,
+	"ученик – ученик",	     "учитель – учитель",
+	"студент – ученик",	     "работодатель – ученик",
+	"работодатель – студент",    "педагог – педагог",
+	"руководитель – педагог",    "социальный партнёр – педагог",
+	"воспитатель – воспитатель", NULL,
 };
 const char *const nv_mentoring_kinds[] = {
-	"традиционное", "групповое", "краткосрочное", "реверсивное",
-	"ситуационное", "скоростное", "виртуальное", NULL,
+	"традиционное", "групповое",  "краткосрочное", "реверсивное",
+	"ситуационное", "скоростное", "виртуальное",   NULL,
 };
 static const char *const publish_names[] = { "none", "initials", "full", NULL };
 static const char *const category_names[] = { "teacher", "student", "external", NULL };
 static const char *const pair_status_names[] = { "active", "finished", "ended_early", NULL };
 static const char *const item_status_names[] = { "planned", "done", "moved", NULL };
-static const char *const label_names[] = { "ПРИНЯТО", "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
-					   "УТВЕРЖДЕНО", "УТВЕРЖДАЮ", NULL };
+static const char *const label_names[] = { "ПРИНЯТО",	 "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
+					   "УТВЕРЖДЕНО", "УТВЕРЖДАЮ",	NULL };
 static const char *const side_names[] = { "left", "right", NULL };
 static const char *const level_names[] = { "federal", "regional", "municipal", "school", NULL };
 static const char *const audience_names[] = { "teachers", "students", NULL };
@@ -63,7 +65,7 @@ struct builder {
 	struct nv_diags *d;
 	bool drafts;
 	const char *people_file, *site_file;
-	bool people_broken; /* people.yml has errors: unknown ids are expected */
+	bool people_broken;	/* people.yml has errors: unknown ids are expected */
 	const char **draft_ids; /* documents left out as drafts */
 	size_t ndraft_ids, draft_alloc;
 	size_t people_alloc, pairs_alloc, entries_alloc;
@@ -76,7 +78,8 @@ static bool valid_id(const char *s)
 	if (!*s)
 		return false;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+		      *s == '_'))
 			return false;
 	return true;
 }
@@ -156,7 +159,8 @@ static struct nv_person *ref_person(struct builder *b, struct nv_fields *f,
 	if (near)
 		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
 	else
-		nv_diag_hint(diag, "добавьте участника с «id: %s» в content/people.yml или исправьте id",
+		nv_diag_hint(diag,
+			     "добавьте участника с «id: %s» в content/people.yml или исправьте id",
 			     v->str);
 	free(ids);
 	return NULL;
@@ -166,8 +170,8 @@ static struct nv_person *ref_person(struct builder *b, struct nv_fields *f,
  * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
  * for any). NULL (with an error) if unknown or of another kind.
  */
-static struct nv_entry *ref_entry(struct builder *b, struct nv_fields *f,
-				  const struct nv_value *v, const char *key, enum nv_kind want)
+static struct nv_entry *ref_entry(struct builder *b, struct nv_fields *f, const struct nv_value *v,
+				  const char *key, enum nv_kind want)
 {
 	struct nv_entry *e;
 	struct nv_diag *diag;
@@ -259,8 +263,9 @@ static size_t str_list(struct nv_fields *f, const struct nv_value *list, const c
 	*out = nv_xcalloc(list->nr + 1, sizeof(**out));
 	for (i = 0; i < list->nr; i++) {
 		if (!nv_value_is_scalar(list->items[i]))
-			nv_field_error(f, list->items[i], "в списке «%s» ожидается текст, а здесь %s",
-				       key, nv_type_name(list->items[i]->type));
+			nv_field_error(f, list->items[i],
+				       "в списке «%s» ожидается текст, а здесь %s", key,
+				       nv_type_name(list->items[i]->type));
 		else
 			(*out)[n++] = list->items[i]->str;
 	}
@@ -306,8 +311,8 @@ static const char *loose_enum_value(struct nv_fields *f, const struct nv_value *
 	for (n = 0; canon[n]; n++)
 		;
 	all = nv_join(canon, "; ");
-	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what),
-		     "допустимые значения: %s", all);
+	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what), "допустимые значения: %s",
+		     all);
 	free(all);
 	return NULL;
 }
@@ -315,7 +320,8 @@ static const char *loose_enum_value(struct nv_fields *f, const struct nv_value *
 static const char *loose_enum(struct nv_fields *f, const char *key, int req,
 			      const char *const *canon, const char *what)
 {
-	return loose_enum_value(f, nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL),
+	return loose_enum_value(f,
+				nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL),
 				key, canon, what);
 }
 
@@ -337,18 +343,20 @@ static void read_people(struct builder *b)
 		return;
 	}
 	if (!data) {
-		nv_diag_hint(nv_error(b->d, "content/people.yml", 0, 0, "нет файла участников"),
-			     "создайте content/people.yml со списком участников (см. man 5 nastavnik)");
+		nv_diag_hint(
+			nv_error(b->d, "content/people.yml", 0, 0, "нет файла участников"),
+			"создайте content/people.yml со списком участников (см. man 5 nastavnik)");
 		return;
 	}
 	b->people_file = data->path;
 	list = data->value;
 	if (list->type != NV_LIST) {
-		nv_diag_hint(nv_error(b->d, data->path, list->line ? list->line : 1,
-				      list->col ? list->col : 1,
-				      "content/people.yml должен быть списком участников, а здесь %s",
-				      nv_type_name(list->type)),
-			     "каждый участник начинается строкой «- id: …»");
+		nv_diag_hint(
+			nv_error(b->d, data->path, list->line ? list->line : 1,
+				 list->col ? list->col : 1,
+				 "content/people.yml должен быть списком участников, а здесь %s",
+				 nv_type_name(list->type)),
+			"каждый участник начинается строкой «- id: …»");
 		return;
 	}
 	for (i = 0; i < list->nr; i++) {
@@ -364,13 +372,16 @@ static void read_people(struct builder *b)
 		p = nv_xcalloc(1, sizeof(*p));
 		p->line = item->line;
 		p->col = item->col;
-		p->id = nv_field_str(&f, "id", NV_REQUIRED, "строчные латинские буквы, например «id: orlova-tn»");
+		p->id = nv_field_str(&f, "id", NV_REQUIRED,
+				     "строчные латинские буквы, например «id: orlova-tn»");
 		if (p->id && !valid_id(p->id)) {
 			char *slug = nv_slug(p->id);
-			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "id"),
-						    "id «%s» может содержать только строчные латинские "
-						    "буквы, цифры и дефисы", p->id),
-				     "например «id: %s»", slug);
+			nv_diag_hint(
+				nv_field_error(&f, nv_map_get(item, "id"),
+					       "id «%s» может содержать только строчные латинские "
+					       "буквы, цифры и дефисы",
+					       p->id),
+				"например «id: %s»", slug);
 			free(slug);
 			p->id = NULL;
 		}
@@ -402,11 +413,12 @@ static void read_people(struct builder *b)
 			p->name = "";
 		dup = nv_model_person(b->m, p->id);
 		if (dup) {
-			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "id"),
-						    "участник с id «%s» уже есть (строка %d)", p->id,
-						    dup->line),
-				     "у каждого участника свой id; для тёзок добавьте цифру: «%s-2»",
-				     p->id);
+			nv_diag_hint(
+				nv_field_error(&f, nv_map_get(item, "id"),
+					       "участник с id «%s» уже есть (строка %d)", p->id,
+					       dup->line),
+				"у каждого участника свой id; для тёзок добавьте цифру: «%s-2»",
+				p->id);
 			free(p);
 			continue;
 		}
@@ -438,7 +450,8 @@ static void read_site(struct builder *b)
 	if (!data && nv_content_broken(b->c, "site.yml"))
 		return;
 	if (!data) {
-		nv_diag_hint(nv_error(b->d, "content/site.yml", 0, 0, "нет файла с описанием организации"),
+		nv_diag_hint(nv_error(b->d, "content/site.yml", 0, 0,
+				      "нет файла с описанием организации"),
 			     "создайте content/site.yml (см. man 5 nastavnik, раздел SITE.YML)");
 		return;
 	}
@@ -446,16 +459,20 @@ static void read_site(struct builder *b)
 	if (!nv_fields_init(&top, data->path, data->value, "в site.yml", 1, 1, b->d))
 		return;
 
-	v = nv_field_map(&top, "organization", NV_REQUIRED, "полное и краткое название, город, директор");
-	if (v && nv_fields_init(&org, data->path, v, "в разделе organization", v->line, v->col, b->d)) {
+	v = nv_field_map(&top, "organization", NV_REQUIRED,
+			 "полное и краткое название, город, директор");
+	if (v &&
+	    nv_fields_init(&org, data->path, v, "в разделе organization", v->line, v->col, b->d)) {
 		s->name = nv_field_str(&org, "name", NV_REQUIRED, "полное название организации");
 		s->short_name = nv_field_str(&org, "short_name", NV_REQUIRED,
 					     "краткое название, например «МАОУ «СОШ № 14»»");
 		s->founder = nv_field_str(&org, "founder", NV_OPTIONAL, NULL);
-		s->place = nv_field_str(&org, "place", NV_REQUIRED, "место издания приказов, например «г. Верхнеозёрск»");
-		s->director = ref_person(b, &org, nv_field(&org, "director", NV_REQUIRED,
-							   "id директора из people.yml"),
-					 "director");
+		s->place = nv_field_str(&org, "place", NV_REQUIRED,
+					"место издания приказов, например «г. Верхнеозёрск»");
+		s->director = ref_person(
+			b, &org,
+			nv_field(&org, "director", NV_REQUIRED, "id директора из people.yml"),
+			"director");
 		s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
 		s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
 		s->website = nv_field_str(&org, "website", NV_OPTIONAL, NULL);
@@ -467,19 +484,22 @@ static void read_site(struct builder *b)
 		if (t)
 			s->section_title = t;
 		s->base_path = nv_field_str(&sec, "base_path", NV_OPTIONAL, NULL);
-		if (s->base_path && (s->base_path[0] != '/' || s->base_path[strlen(s->base_path) - 1] != '/'))
-			nv_diag_hint(nv_field_error(&sec, nv_map_get(v, "base_path"),
-						    "base_path должен начинаться и заканчиваться на «/»"),
+		if (s->base_path &&
+		    (s->base_path[0] != '/' || s->base_path[strlen(s->base_path) - 1] != '/'))
+			nv_diag_hint(nv_field_error(
+					     &sec, nv_map_get(v, "base_path"),
+					     "base_path должен начинаться и заканчиваться на «/»"),
 				     "например «base_path: /pedagogam/nastavnichestvo/»");
 		s->intro = nv_field_str(&sec, "intro", NV_OPTIONAL, NULL);
 		nv_fields_finish(&sec);
 	}
 	v = nv_field_map(&top, "curator", NV_REQUIRED, "куратор наставничества: person, phone");
 	if (v && nv_fields_init(&cur, data->path, v, "в разделе curator", v->line, v->col, b->d)) {
-		s->curator = ref_person(b, &cur, nv_field(&cur, "person", NV_REQUIRED,
-							  "id куратора из people.yml"),
-					"person");
-		s->curator_phone = nv_field_str(&cur, "phone", NV_REQUIRED, "рабочий телефон куратора");
+		s->curator = ref_person(
+			b, &cur, nv_field(&cur, "person", NV_REQUIRED, "id куратора из people.yml"),
+			"person");
+		s->curator_phone =
+			nv_field_str(&cur, "phone", NV_REQUIRED, "рабочий телефон куратора");
 		email = nv_field_str(&cur, "email", NV_OPTIONAL, NULL);
 		if (email && (!strchr(email, '@') || !strchr(strchr(email, '@'), '.')))
 			nv_diag_hint(nv_field_error(&cur, nv_map_get(v, "email"),
@@ -491,13 +511,17 @@ static void read_site(struct builder *b)
 	}
 	v = nv_field_map(&top, "print", NV_OPTIONAL, NULL);
 	if (v && nv_fields_init(&pr, data->path, v, "в разделе print", v->line, v->col, b->d)) {
-		s->print.gost2025 = nv_field_enum(&pr, "profile", NV_OPTIONAL, profile_names, 0) == 1;
+		s->print.gost2025 =
+			nv_field_enum(&pr, "profile", NV_OPTIONAL, profile_names, 0) == 1;
 		v = nv_field_map(&pr, "margins", NV_OPTIONAL, NULL);
-		if (v && nv_fields_init(&mg, data->path, v, "в полях margins", v->line, v->col, b->d)) {
+		if (v &&
+		    nv_fields_init(&mg, data->path, v, "в полях margins", v->line, v->col, b->d)) {
 			static const struct {
 				const char *key;
 				double min;
-			} gost[] = { { "top", 20 }, { "right", 10 }, { "bottom", 20 }, { "left", 20 } };
+			} gost[] = {
+				{ "top", 20 }, { "right", 10 }, { "bottom", 20 }, { "left", 20 }
+			};
 			double *dst[] = { &s->print.margin_top, &s->print.margin_right,
 					  &s->print.margin_bottom, &s->print.margin_left };
 			size_t i;
@@ -505,11 +529,14 @@ static void read_site(struct builder *b)
 			for (i = 0; i < 4; i++) {
 				*dst[i] = nv_field_number(&mg, gost[i].key, 0, 60, *dst[i]);
 				if (*dst[i] < gost[i].min)
-					nv_diag_hint(nv_warning(b->d, data->path, nv_map_get(v, gost[i].key)->line,
+					nv_diag_hint(nv_warning(b->d, data->path,
+								nv_map_get(v, gost[i].key)->line,
 								nv_map_get(v, gost[i].key)->col,
-								"поле %s %g мм меньше, чем требует ГОСТ Р 7.0.97 (%g мм)",
+								"поле %s %g мм меньше, чем требует "
+								"ГОСТ Р 7.0.97 (%g мм)",
 								gost[i].key, *dst[i], gost[i].min),
-						     "увеличьте поле или оставьте так, если это осознанно");
+						     "увеличьте поле или оставьте так, если это "
+						     "осознанно");
 			}
 			nv_fields_finish(&mg);
 		}
@@ -519,7 +546,8 @@ static void read_site(struct builder *b)
 		if (!s->print.font)
 			s->print.font = "Liberation Serif";
 		s->print.size = nv_field_number(&pr, "size", 10, 16, s->print.size);
-		s->print.table_size = nv_field_number(&pr, "table_size", 8, 14, s->print.table_size);
+		s->print.table_size =
+			nv_field_number(&pr, "table_size", 8, 14, s->print.table_size);
 		nv_fields_finish(&pr);
 	}
 	v = nv_field_map(&top, "publish", NV_OPTIONAL, NULL);
@@ -539,12 +567,12 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 		const char *word;
 		enum nv_gender g;
 	} words[] = {
-		{ "Положение", NV_NEUTER }, { "Программа", NV_FEMININE },
-		{ "Дорожная", NV_FEMININE }, { "План", NV_MASCULINE },
+		{ "Положение", NV_NEUTER },	 { "Программа", NV_FEMININE },
+		{ "Дорожная", NV_FEMININE },	 { "План", NV_MASCULINE },
 		{ "Календарный", NV_MASCULINE }, { "Порядок", NV_MASCULINE },
-		{ "Состав", NV_MASCULINE }, { "Регламент", NV_MASCULINE },
-		{ "Список", NV_MASCULINE }, { "Кодекс", NV_MASCULINE },
-		{ "Инструкция", NV_FEMININE }, { "Методика", NV_FEMININE },
+		{ "Состав", NV_MASCULINE },	 { "Регламент", NV_MASCULINE },
+		{ "Список", NV_MASCULINE },	 { "Кодекс", NV_MASCULINE },
+		{ "Инструкция", NV_FEMININE },	 { "Методика", NV_FEMININE },
 	};
 	size_t i, n;
 
@@ -553,7 +581,9 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 		if (!strncmp(title, words[i].word, n) && (title[n] == ' ' || title[n] == '\0'))
 			return words[i].g;
 	}
-	return kind == NV_KIND_POSITION ? NV_NEUTER : kind == NV_KIND_PAGE ? NV_MASCULINE : NV_FEMININE;
+	return kind == NV_KIND_POSITION ? NV_NEUTER
+	       : kind == NV_KIND_PAGE	? NV_MASCULINE
+					: NV_FEMININE;
 }
 
 const char *nv_approved_word(enum nv_gender g)
@@ -563,7 +593,8 @@ const char *nv_approved_word(enum nv_gender g)
 
 static int cmp_entry(const void *pa, const void *pb)
 {
-	const struct nv_entry *a = *(struct nv_entry *const *)pa, *b = *(struct nv_entry *const *)pb;
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
 
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
@@ -599,27 +630,31 @@ static void create_entries(struct builder *b)
 			kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
 		if (kind < 0) {
 			if (!t || !f.errors)
-				nv_diag_hint(nv_error(b->d, doc->path, 1, 1,
-						      "не удалось определить вид документа"),
-					     "положите файл в одну из папок content/pages, positions, "
-					     "programs, roadmaps, orders, cases, news или укажите вид: "
-					     "«type: page»");
+				nv_diag_hint(
+					nv_error(b->d, doc->path, 1, 1,
+						 "не удалось определить вид документа"),
+					"положите файл в одну из папок content/pages, positions, "
+					"programs, roadmaps, orders, cases, news или укажите вид: "
+					"«type: page»");
 			continue;
 		}
 		if (!valid_id(doc->id)) {
 			char *slug = nv_slug(doc->id);
-			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
-					      "имя файла «%s.md» может содержать только строчные латинские "
-					      "буквы, цифры и дефисы: оно становится адресом страницы",
-					      doc->id),
-				     "переименуйте файл, например в «%s.md»", slug);
+			nv_diag_hint(
+				nv_error(b->d, doc->path, 0, 0,
+					 "имя файла «%s.md» может содержать только строчные "
+					 "латинские "
+					 "буквы, цифры и дефисы: оно становится адресом страницы",
+					 doc->id),
+				"переименуйте файл, например в «%s.md»", slug);
 			free(slug);
 			continue;
 		}
 		dup = nv_model_entry(b->m, doc->id);
 		if (dup) {
 			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
-					      "документ с id «%s» уже есть: %s", doc->id, dup->doc->path),
+					      "документ с id «%s» уже есть: %s", doc->id,
+					      dup->doc->path),
 				     "id документа — имя файла; переименуйте один из файлов");
 			continue;
 		}
@@ -648,33 +683,40 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 	e->approvals = nv_xcalloc(list->nr + 1, sizeof(*e->approvals));
 	for (i = 0; i < list->nr; i++) {
 		item = list->items[i];
-		if (!nv_fields_init(&af, f->file, item, "в блоке согласования", item->line, item->col, b->d))
+		if (!nv_fields_init(&af, f->file, item, "в блоке согласования", item->line,
+				    item->col, b->d))
 			continue;
 		a = &e->approvals[e->napprovals];
 		a->label = (enum nv_label)nv_field_enum(&af, "label", NV_REQUIRED, label_names,
 							NV_LABEL_ACCEPTED);
 		side = nv_field_enum(&af, "side", NV_OPTIONAL, side_names, -1);
-		a->right = side < 0 ? (a->label == NV_LABEL_APPROVED || a->label == NV_LABEL_APPROVE)
-				    : side == 1;
+		a->right = side < 0
+				   ? (a->label == NV_LABEL_APPROVED || a->label == NV_LABEL_APPROVE)
+				   : side == 1;
 		a->body = nv_field_str(&af, "body", NV_OPTIONAL, NULL);
 		proto = nv_field_map(&af, "protocol", NV_OPTIONAL, NULL);
-		if (proto && nv_fields_init(&pf, f->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
-			a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
-			a->has_protocol_date = nv_field_date(&pf, "date", NV_REQUIRED, "дата протокола",
-							     &a->protocol_date);
+		if (proto && nv_fields_init(&pf, f->file, proto, "в протоколе", proto->line,
+					    proto->col, b->d)) {
+			a->protocol_number =
+				nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
+			a->has_protocol_date = nv_field_date(&pf, "date", NV_REQUIRED,
+							     "дата протокола", &a->protocol_date);
 			nv_fields_finish(&pf);
 		}
-		a->person = ref_person(b, &af, nv_field(&af, "person", a->label == NV_LABEL_APPROVE,
-							"кто утверждает: id директора из people.yml"),
+		a->person = ref_person(b, &af,
+				       nv_field(&af, "person", a->label == NV_LABEL_APPROVE,
+						"кто утверждает: id директора из people.yml"),
 				       "person");
 		a->has_date = nv_field_date(&af, "date", NV_OPTIONAL, NULL, &a->date);
 		a->line = item->line;
 		a->col = item->col;
 		if (a->label != NV_LABEL_APPROVE && a->label != NV_LABEL_APPROVED && !a->body &&
 		    !a->person && !proto)
-			nv_diag_hint(nv_field_error(&af, item, "в блоке «%s» не сказано, кем принят документ",
+			nv_diag_hint(nv_field_error(&af, item,
+						    "в блоке «%s» не сказано, кем принят документ",
 						    label_names[a->label]),
-				     "добавьте «body: педагогическим советом» и «protocol: { number: 1, date: … }»");
+				     "добавьте «body: педагогическим советом» и «protocol: { "
+				     "number: 1, date: … }»");
 		nv_fields_finish(&af);
 		e->napprovals++;
 	}
@@ -682,8 +724,9 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 
 static void read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
-	const struct nv_value *list = nv_field_list(f, "sections", NV_REQUIRED,
-						    "разделы дорожной карты со списками мероприятий", false);
+	const struct nv_value *list =
+		nv_field_list(f, "sections", NV_REQUIRED,
+			      "разделы дорожной карты со списками мероприятий", false);
 	const struct nv_value *sv, *items, *iv;
 	struct nv_fields sf, itf;
 	struct nv_section *sec;
@@ -705,7 +748,8 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 		sec->title = nv_field_str(&sf, "title", NV_REQUIRED, "название раздела");
 		items = nv_field_list(&sf, "items", NV_REQUIRED, "мероприятия раздела", false);
 		if (items && !items->nr)
-			nv_field_error(&sf, items, "в разделе %zu нет ни одного мероприятия", i + 1);
+			nv_field_error(&sf, items, "в разделе %zu нет ни одного мероприятия",
+				       i + 1);
 		nv_fields_finish(&sf);
 		if (!items)
 			continue;
@@ -719,23 +763,27 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 			it = &sec->items[sec->nitems++];
 			it->line = iv->line;
 			it->col = iv->col;
-			it->title = nv_field_str(&itf, "title", NV_REQUIRED, "название мероприятия");
-			due = nv_field_str(&itf, "due", NV_REQUIRED, "срок, например «Сентябрь 2025»");
-			it->responsible = nv_field_str(&itf, "responsible", NV_REQUIRED,
-						       "ответственный, например «Лебедева А. С., куратор»");
+			it->title =
+				nv_field_str(&itf, "title", NV_REQUIRED, "название мероприятия");
+			due = nv_field_str(&itf, "due", NV_REQUIRED,
+					   "срок, например «Сентябрь 2025»");
+			it->responsible =
+				nv_field_str(&itf, "responsible", NV_REQUIRED,
+					     "ответственный, например «Лебедева А. С., куратор»");
 			it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
-			it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
-									item_status_names, NV_ITEM_PLANNED);
+			it->status = (enum nv_item_status)nv_field_enum(
+				&itf, "status", NV_OPTIONAL, item_status_names, NV_ITEM_PLANNED);
 			nv_term_init(&it->due);
 			nv_buf_reset(&why);
 			if (due && nv_term_parse(&it->due, due, e->acyear, &why) < 0) {
 				const struct nv_value *dv = nv_map_get(iv, "due");
-				nv_diag_hint(nv_warning(b->d, f->file, dv->line, dv->col,
-							"срок «%s» не удалось понять как период: %s", due,
-							why.len ? why.ptr : "неизвестный формат"),
-					     "срок сохранится как написан; чтобы он попал в календарь, "
-					     "пишите, например, «Сентябрь 2025», «до 15.09.2025», "
-					     "«II квартал 2026 г.»");
+				nv_diag_hint(
+					nv_warning(b->d, f->file, dv->line, dv->col,
+						   "срок «%s» не удалось понять как период: %s",
+						   due, why.len ? why.ptr : "неизвестный формат"),
+					"срок сохранится как написан; чтобы он попал в календарь, "
+					"пишите, например, «Сентябрь 2025», «до 15.09.2025», "
+					"«II квартал 2026 г.»");
 			}
 			nv_fields_finish(&itf);
 		}
@@ -771,7 +819,8 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 				e->nappendices++;
 				continue;
 			}
-			e->appendices[e->nappendices].doc = ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
+			e->appendices[e->nappendices].doc =
+				ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
 			if (e->appendices[e->nappendices].doc) {
 				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
 				e->nappendices++;
@@ -782,12 +831,14 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 				  "acquaint", &e->acquaint);
 	if (e->title) {
 		v = nv_map_get(f->map, "title");
-		if (strncmp(e->title, "О ", strlen("О ")) && strncmp(e->title, "Об ", strlen("Об ")) &&
+		if (strncmp(e->title, "О ", strlen("О ")) &&
+		    strncmp(e->title, "Об ", strlen("Об ")) &&
 		    strncmp(e->title, "Об\xC2\xA0", strlen("Об\xC2\xA0")) &&
 		    strncmp(e->title, "О\xC2\xA0", strlen("О\xC2\xA0")))
-			nv_diag_hint(nv_warning(b->d, f->file, v->line, v->col,
-						"заголовок приказа обычно начинается с «О» или «Об»"),
-				     "например «О внедрении целевой модели наставничества»");
+			nv_diag_hint(
+				nv_warning(b->d, f->file, v->line, v->col,
+					   "заголовок приказа обычно начинается с «О» или «Об»"),
+				"например «О внедрении целевой модели наставничества»");
 		if (e->title[strlen(e->title) - 1] == '.')
 			nv_diag_hint(nv_warning(b->d, f->file, v->line, v->col,
 						"в конце заголовка приказа точка не ставится"),
@@ -829,22 +880,27 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 	e->reflinks = nv_xcalloc(list->nr + 1, sizeof(*e->reflinks));
 	for (i = 0; i < list->nr; i++) {
 		item = list->items[i];
-		if (!nv_fields_init(&rf, f->file, item, "в ссылке на документ", item->line, item->col, b->d))
+		if (!nv_fields_init(&rf, f->file, item, "в ссылке на документ", item->line,
+				    item->col, b->d))
 			continue;
 		r = &e->reflinks[e->nreflinks++];
 		r->level = (enum nv_doc_level)nv_field_enum(&rf, "level", NV_REQUIRED, level_names,
 							    NV_LEVEL_SCHOOL);
-		r->title = nv_field_str(&rf, "title", NV_REQUIRED, "название документа с реквизитами");
+		r->title =
+			nv_field_str(&rf, "title", NV_REQUIRED, "название документа с реквизитами");
 		r->url = nv_field_str(&rf, "url", NV_OPTIONAL, NULL);
 		r->file = nv_field_str(&rf, "file", NV_OPTIONAL, NULL);
-		r->doc = ref_entry(b, &rf, nv_field(&rf, "doc", NV_OPTIONAL, NULL), "doc", NV_KIND_COUNT);
+		r->doc = ref_entry(b, &rf, nv_field(&rf, "doc", NV_OPTIONAL, NULL), "doc",
+				   NV_KIND_COUNT);
 		given = (nv_map_get(item, "url") != NULL) + (nv_map_get(item, "file") != NULL) +
 			(nv_map_get(item, "doc") != NULL);
 		if (given != 1)
-			nv_diag_hint(nv_field_error(&rf, item, "у ссылки на документ должно быть ровно "
-							       "одно из полей url, doc, file"),
-				     "url — адрес в интернете, doc — id документа раздела, file — файл "
-				     "из content/files/");
+			nv_diag_hint(
+				nv_field_error(&rf, item,
+					       "у ссылки на документ должно быть ровно "
+					       "одно из полей url, doc, file"),
+				"url — адрес в интернете, doc — id документа раздела, file — файл "
+				"из content/files/");
 		if (r->file) {
 			bool found = false;
 			for (k = 0; k < b->c->assets.nr; k++)
@@ -853,7 +909,8 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 					found = true;
 			if (!found)
 				nv_diag_hint(nv_field_error(&rf, nv_map_get(item, "file"),
-							    "файл «%s» не найден в content/files/", r->file),
+							    "файл «%s» не найден в content/files/",
+							    r->file),
 					     "положите файл в content/files/ или исправьте имя");
 		}
 		nv_fields_finish(&rf);
@@ -876,37 +933,38 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 	e->gender = gender_of(e->title, e->kind);
 
 	switch (e->kind) {
-	case NV_KIND_PAGE:
-		read_reflinks(b, e, &f);
-		break;
+	case NV_KIND_PAGE: read_reflinks(b, e, &f); break;
 	case NV_KIND_POSITION:
-		e->audience = audience_names[nv_field_enum(&f, "audience", NV_OPTIONAL, audience_names, 0)];
+		e->audience = audience_names[nv_field_enum(&f, "audience", NV_OPTIONAL,
+							   audience_names, 0)];
 		if (!nv_map_get(e->doc->meta, "audience"))
 			e->audience = NULL;
 		read_approvals(b, e, &f);
 		break;
 	case NV_KIND_PROGRAM:
-		nv_field_acyear(&f, "academic_year", NV_REQUIRED, "учебный год, например «2025–2026»",
-				&e->acyear);
+		nv_field_acyear(&f, "academic_year", NV_REQUIRED,
+				"учебный год, например «2025–2026»", &e->acyear);
 		v = nv_field_list(&f, "forms", NV_OPTIONAL, NULL, true);
 		if (v) {
 			size_t i, n = v->type == NV_LIST ? v->nr : 1;
 			e->forms = nv_xcalloc(n + 1, sizeof(*e->forms));
 			for (i = 0; i < n; i++) {
-				const char *form = loose_enum_value(&f, v->type == NV_LIST ? v->items[i] : v,
-								    "forms", nv_forms, "неизвестная форма наставничества");
+				const char *form = loose_enum_value(
+					&f, v->type == NV_LIST ? v->items[i] : v, "forms", nv_forms,
+					"неизвестная форма наставничества");
 				if (form)
 					e->forms[e->nforms++] = form;
 			}
 		}
-		e->nauthors = ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
-					 "authors", &e->authors);
+		e->nauthors =
+			ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
+				   "authors", &e->authors);
 		e->title_page = nv_field_bool(&f, "title_page", false);
 		read_approvals(b, e, &f);
 		break;
 	case NV_KIND_ROADMAP:
-		nv_field_acyear(&f, "academic_year", NV_REQUIRED, "учебный год, например «2025–2026»",
-				&e->acyear);
+		nv_field_acyear(&f, "academic_year", NV_REQUIRED,
+				"учебный год, например «2025–2026»", &e->acyear);
 		read_approvals(b, e, &f);
 		read_sections(b, e, &f);
 		break;
@@ -919,12 +977,15 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 				     "«1. Утвердить …», «2. Назначить …»");
 		break;
 	case NV_KIND_CASE:
-		e->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms, "неизвестная форма наставничества");
+		e->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms,
+				     "неизвестная форма наставничества");
 		e->mkind = loose_enum_value(&f, nv_field(&f, "kind", NV_OPTIONAL, NULL), "kind",
 					    nv_mentoring_kinds, "неизвестный вид наставничества");
-		nv_field_acyear(&f, "year", NV_REQUIRED, "учебный год, например «2025–2026»", &e->acyear);
-		e->nauthors = ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
-					 "authors", &e->authors);
+		nv_field_acyear(&f, "year", NV_REQUIRED, "учебный год, например «2025–2026»",
+				&e->acyear);
+		e->nauthors =
+			ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
+				   "authors", &e->authors);
 		e->problem = nv_field_str(&f, "problem", NV_OPTIONAL, NULL);
 		e->goal = nv_field_str(&f, "goal", NV_OPTIONAL, NULL);
 		e->nresults = str_list(&f, nv_field_list(&f, "results", NV_OPTIONAL, NULL, true),
@@ -935,10 +996,10 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 				       NV_KIND_PROGRAM);
 		break;
 	case NV_KIND_NEWS:
-		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»", &e->date);
+		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",
+			      &e->date);
 		break;
-	case NV_KIND_COUNT:
-		break;
+	case NV_KIND_COUNT: break;
 	}
 	nv_fields_finish(&f);
 }
@@ -977,17 +1038,21 @@ static void read_pairs(struct builder *b)
 		p->number = (int)i + 1;
 		p->line = item->line;
 		p->col = item->col;
-		p->mentor = ref_person(b, &f, nv_field(&f, "mentor", NV_REQUIRED, "id наставника"), "mentor");
+		p->mentor = ref_person(b, &f, nv_field(&f, "mentor", NV_REQUIRED, "id наставника"),
+				       "mentor");
 		mentees = nv_field_list(&f, "mentees", NV_OPTIONAL, NULL, true);
 		if (!mentees)
 			mentees = nv_field(&f, "mentee", NV_OPTIONAL, NULL);
 		if (!mentees && !nv_map_get(item, "mentees"))
-			nv_diag_hint(nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
-				     "добавьте «mentees: [id, …]» или «mentee: id»");
+			nv_diag_hint(
+				nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
+				"добавьте «mentees: [id, …]» или «mentee: id»");
 		p->nmentees = ref_people(b, &f, mentees, "mentees", &p->mentees);
-		p->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms, "неизвестная форма наставничества");
+		p->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms,
+				     "неизвестная форма наставничества");
 		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
-		p->kind = kv ? loose_enum_value(&f, kv, "kind", nv_mentoring_kinds, "неизвестный вид наставничества")
+		p->kind = kv ? loose_enum_value(&f, kv, "kind", nv_mentoring_kinds,
+						"неизвестный вид наставничества")
 			     : nv_mentoring_kinds[p->nmentees > 1 ? 1 : 0];
 		p->role_model = nv_field_str(&f, "role_model", NV_OPTIONAL, NULL);
 		p->program = ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL), "program",
@@ -995,11 +1060,13 @@ static void read_pairs(struct builder *b)
 		p->order = ref_entry(b, &f, nv_field(&f, "order", NV_OPTIONAL, NULL), "order",
 				     NV_KIND_ORDER);
 		/* «В течение года» means the academic year of the pair's order. */
-		period = nv_field_str(&f, "period", NV_REQUIRED, "срок работы пары, например "
-								 "«01.09.2025 – 31.05.2026»");
+		period = nv_field_str(&f, "period", NV_REQUIRED,
+				      "срок работы пары, например "
+				      "«01.09.2025 – 31.05.2026»");
 		nv_term_init(&p->period);
 		nv_buf_reset(&why);
-		if (period && nv_term_parse(&p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
+		if (period &&
+		    nv_term_parse(&p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
 			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "period"),
 						    "срок пары «%s» не удалось понять: %s", period,
 						    why.len ? why.ptr : "неизвестный формат"),
@@ -1022,7 +1089,8 @@ static void read_pairs(struct builder *b)
 /* --- cross-document rules -------------------------------------------------- */
 
 /* The position of the n-th appendix reference in an order's front matter. */
-static const struct nv_value *appendix_node(const struct nv_entry *order, const struct nv_entry *doc)
+static const struct nv_value *appendix_node(const struct nv_entry *order,
+					    const struct nv_entry *doc)
 {
 	const struct nv_value *list = nv_map_get(order->doc->meta, "appendices");
 	size_t i;
@@ -1071,19 +1139,23 @@ static void resolve_appendices(struct builder *b)
 				continue;
 			node = appendix_node(o, doc);
 			if (doc->approved_by) {
-				nv_diag_hint(nv_error(b->d, o->doc->path, node->line, node->col,
-						      "документ «%s» уже указан приложением к приказу «%s»",
-						      doc->id, doc->approved_by->id),
-					     "документ утверждается одним приказом; изменения оформите "
-					     "новой редакцией документа");
+				nv_diag_hint(
+					nv_error(b->d, o->doc->path, node->line, node->col,
+						 "документ «%s» уже указан приложением к приказу "
+						 "«%s»",
+						 doc->id, doc->approved_by->id),
+					"документ утверждается одним приказом; изменения оформите "
+					"новой редакцией документа");
 				continue;
 			}
-			if (doc->kind == NV_KIND_ORDER || doc->kind == NV_KIND_NEWS || doc->kind == NV_KIND_CASE) {
-				nv_diag_hint(nv_error(b->d, o->doc->path, node->line, node->col,
-						      "«%s» (%s) не может быть приложением к приказу",
-						      doc->id, nv_kind_names[doc->kind]),
-					     "приложениями бывают положения, программы, дорожные карты, "
-					     "страницы и таблица пар (pairs)");
+			if (doc->kind == NV_KIND_ORDER || doc->kind == NV_KIND_NEWS ||
+			    doc->kind == NV_KIND_CASE) {
+				nv_diag_hint(
+					nv_error(b->d, o->doc->path, node->line, node->col,
+						 "«%s» (%s) не может быть приложением к приказу",
+						 doc->id, nv_kind_names[doc->kind]),
+					"приложениями бывают положения, программы, дорожные карты, "
+					"страницы и таблица пар (pairs)");
 				continue;
 			}
 			doc->approved_by = o;
@@ -1094,25 +1166,31 @@ static void resolve_appendices(struct builder *b)
 			for (j = 0; j < doc->napprovals; j++)
 				if (doc->approvals[j].label == NV_LABEL_APPROVED ||
 				    doc->approvals[j].label == NV_LABEL_APPROVE)
-					nv_diag_hint(nv_warning(b->d, doc->doc->path, doc->approvals[j].line,
-								doc->approvals[j].col,
-								"блок «%s» задан вручную, а документ "
-								"утверждён приказом «%s»",
-								label_names[doc->approvals[j].label], o->id),
-						     "блок «%s приказом …» выводится из приказа сам: "
-						     "уберите его из approval",
-						     nv_approved_word(doc->gender));
+					nv_diag_hint(
+						nv_warning(b->d, doc->doc->path,
+							   doc->approvals[j].line,
+							   doc->approvals[j].col,
+							   "блок «%s» задан вручную, а документ "
+							   "утверждён приказом «%s»",
+							   label_names[doc->approvals[j].label],
+							   o->id),
+						"блок «%s приказом …» выводится из приказа сам: "
+						"уберите его из approval",
+						nv_approved_word(doc->gender));
 			if (adopted_on(doc, &adopted) && o->date.year &&
 			    nv_date_cmp(o->date, adopted) < 0) {
 				nv_buf_reset(&when);
 				nv_date_add(&when, adopted, NV_DATE_NUMERIC);
-				nv_diag_hint(nv_warning(b->d, o->doc->path, node->line, node->col,
-							"приказ утверждает «%s», но датирован раньше, чем "
-							"документ принят (протокол от %s)",
-							doc->id, when.ptr),
-					     "проверьте дату приказа и дату протокола в блоке ПРИНЯТО");
+				nv_diag_hint(
+					nv_warning(
+						b->d, o->doc->path, node->line, node->col,
+						"приказ утверждает «%s», но датирован раньше, чем "
+						"документ принят (протокол от %s)",
+						doc->id, when.ptr),
+					"проверьте дату приказа и дату протокола в блоке ПРИНЯТО");
 			}
-			doc->approvals = nv_xrealloc(doc->approvals, (doc->napprovals + 1) * sizeof(*a));
+			doc->approvals =
+				nv_xrealloc(doc->approvals, (doc->napprovals + 1) * sizeof(*a));
 			a = &doc->approvals[doc->napprovals++];
 			memset(a, 0, sizeof(*a));
 			a->label = NV_LABEL_APPROVED;
@@ -1142,8 +1220,8 @@ static void check_pairs(struct builder *b)
 		nv_buf_reset(&y);
 		nv_acyear_add(&y, p->order->acyear);
 		nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
-					"срок пары № %d выходит за %s учебный год приказа «%s»", p->number,
-					y.ptr, p->order->id),
+					"срок пары № %d выходит за %s учебный год приказа «%s»",
+					p->number, y.ptr, p->order->id),
 			     "исправьте срок пары или укажите приказ другого учебного года");
 	}
 	nv_buf_release(&y);
@@ -1235,7 +1313,8 @@ static void check_anchor(struct builder *b, const struct nv_entry *from, const s
 		nv_diag_hint(diag, "якоря заголовков этого документа: %s%s", ids.ptr,
 			     md->nr_headings > 8 ? ", …" : "");
 	else
-		nv_diag_hint(diag, "в документе нет заголовков; уберите «#%s» из ссылки", l->anchor);
+		nv_diag_hint(diag, "в документе нет заголовков; уберите «#%s» из ссылки",
+			     l->anchor);
 	free(all);
 	nv_buf_release(&ids);
 }
@@ -1257,8 +1336,9 @@ static void check_links(struct builder *b)
 				check_anchor(b, e, l, e);
 				continue;
 			}
-			target = join_path(&path, e->doc->path, l->path) ? entry_by_path(b->m, path.ptr)
-									 : NULL;
+			target = join_path(&path, e->doc->path, l->path)
+					 ? entry_by_path(b->m, path.ptr)
+					 : NULL;
 			if (!target) {
 				const char *slash = strrchr(l->path, '/');
 				char *id = nv_xstrdup(slash ? slash + 1 : l->path);
@@ -1268,22 +1348,25 @@ static void check_links(struct builder *b)
 				else if (is_draft(b, id))
 					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
 							      "ссылка на черновик «%s»", l->path),
-						     "уберите «draft: true» из документа или ссылку на него");
+						     "уберите «draft: true» из документа или "
+						     "ссылку на него");
 				else if ((target = nv_model_entry(b->m, id)) != NULL) {
 					relative_path(&path, e->doc->path, target->doc->path);
 					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
-							      "ссылка «%s» ведёт не туда: такого файла нет",
+							      "ссылка «%s» ведёт не туда: такого "
+							      "файла нет",
 							      l->path),
 						     "путь считается от папки этого документа: "
 						     "напишите «%s»",
 						     path.ptr);
-				}
-				else
-					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
-							      "ссылка на несуществующий документ «%s»",
-							      l->path),
-						     "проверьте имя файла; путь считается от папки этого "
-						     "документа, например «../orders/o-vnedrenii.md»");
+				} else
+					nv_diag_hint(
+						nv_error(b->d, e->doc->path, l->line, l->col,
+							 "ссылка на несуществующий документ «%s»",
+							 l->path),
+						"проверьте имя файла; путь считается от папки "
+						"этого "
+						"документа, например «../orders/o-vnedrenii.md»");
 				free(id);
 				continue;
 			}
@@ -1301,15 +1384,18 @@ static void settle_people(struct builder *b)
 	for (i = 0; i < b->m->npeople; i++) {
 		p = b->m->people[i];
 		if ((int)p->publish < 0)
-			p->publish = p->category == NV_CAT_STUDENT || p->mentee ? NV_PUBLISH_NONE
-										 : b->m->site.publish_default;
+			p->publish = p->category == NV_CAT_STUDENT || p->mentee
+					     ? NV_PUBLISH_NONE
+					     : b->m->site.publish_default;
 		if (p->publish != NV_PUBLISH_NONE && !p->has_consent)
-			nv_diag_hint(nv_warning(b->d, b->people_file, p->line, p->col,
-						"участник «%s» будет показан на сайте (publish: %s), но "
-						"не указана дата согласия на распространение персональных данных",
-						p->id, publish_names[p->publish]),
-				     "добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
-				     "(152-ФЗ, ст. 10.1) — или «publish: none»");
+			nv_diag_hint(
+				nv_warning(b->d, b->people_file, p->line, p->col,
+					   "участник «%s» будет показан на сайте (publish: %s), но "
+					   "не указана дата согласия на распространение "
+					   "персональных данных",
+					   p->id, publish_names[p->publish]),
+				"добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
+				"(152-ФЗ, ст. 10.1) — или «publish: none»");
 	}
 }
 
@@ -1409,9 +1495,7 @@ void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p)
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 {
 	switch (p->publish) {
-	case NV_PUBLISH_FULL:
-		nv_person_full_name(out, p);
-		return;
+	case NV_PUBLISH_FULL: nv_person_full_name(out, p); return;
 	case NV_PUBLISH_INITIALS:
 		nv_buf_adds(out, p->surname);
 		nv_buf_adds(out, "\xC2\xA0");
@@ -1421,8 +1505,7 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 			add_initial(out, p->patronymic);
 		}
 		return;
-	case NV_PUBLISH_NONE:
-		break;
+	case NV_PUBLISH_NONE: break;
 	}
 	nv_buf_adds(out, p->mentor ? "наставник" : p->mentee ? "наставляемый" : "участник");
 	if (p->category == NV_CAT_STUDENT && p->class_name) {
@@ -1436,7 +1519,8 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 		nv_buf_adds(out, ", обучающийся");
 	} else {
 		/* Not the position: in a small school it names the person. */
-		nv_buf_adds(out, p->category == NV_CAT_TEACHER ? ", педагог" : ", внешний участник");
+		nv_buf_adds(out,
+			    p->category == NV_CAT_TEACHER ? ", педагог" : ", внешний участник");
 	}
 }
 
@@ -1506,7 +1590,8 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 {
 	size_t i, k;
 
-	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id, e->title ? e->title : "");
+	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
+		    e->title ? e->title : "");
 	if (e->acyear) {
 		nv_buf_adds(out, "    academic year: ");
 		nv_acyear_add(out, e->acyear);
@@ -1549,16 +1634,24 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 	for (i = 0; i < e->nreflinks; i++) {
 		const struct nv_reflink *r = &e->reflinks[i];
 		nv_buf_addf(out, "    %s: %s → %s%s\n", level_names[r->level], r->title,
-			    r->doc ? "doc " : r->file ? "file " : "", r->doc ? r->doc->id : r->file ? r->file : r->url ? r->url : "?");
+			    r->doc    ? "doc "
+			    : r->file ? "file "
+				      : "",
+			    r->doc    ? r->doc->id
+			    : r->file ? r->file
+			    : r->url  ? r->url
+				      : "?");
 	}
 	for (i = 0; i < e->nsections; i++) {
 		const struct nv_section *s = &e->sections[i];
 		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
 		for (k = 0; k < s->nitems; k++) {
 			const struct nv_item *it = &s->items[k];
-			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1, it->title ? it->title : "");
+			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1,
+				    it->title ? it->title : "");
 			dump_term(out, &it->due);
-			nv_buf_addf(out, " | %s | %s | %s\n", it->responsible ? it->responsible : "",
+			nv_buf_addf(out, " | %s | %s | %s\n",
+				    it->responsible ? it->responsible : "",
 				    it->result ? it->result : "-", item_status_names[it->status]);
 		}
 	}
@@ -1585,11 +1678,12 @@ void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
 	nv_buf_addf(out, "  section «%s», base path %s\n", s->section_title,
 		    s->base_path ? s->base_path : "-");
 	nv_buf_addf(out, "  curator %s, %s, %s\n", s->curator ? s->curator->id : "?",
-		    s->curator_phone ? s->curator_phone : "-", s->curator_email ? s->curator_email : "-");
+		    s->curator_phone ? s->curator_phone : "-",
+		    s->curator_email ? s->curator_email : "-");
 	nv_buf_addf(out, "  print %s, margins %g/%g/%g/%g mm, %s %g/%g pt\n",
 		    s->print.gost2025 ? "gost2025" : "gost2016", s->print.margin_top,
-		    s->print.margin_right, s->print.margin_bottom, s->print.margin_left, s->print.font,
-		    s->print.size, s->print.table_size);
+		    s->print.margin_right, s->print.margin_bottom, s->print.margin_left,
+		    s->print.font, s->print.size, s->print.table_size);
 	nv_buf_addf(out, "people: %zu\n", m->npeople);
 	for (i = 0; i < m->npeople; i++) {
 		const struct nv_person *p = m->people[i];
@@ -1615,8 +1709,9 @@ void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
 			nv_buf_addf(out, " %s", p->mentees[k]->id);
 		nv_buf_addf(out, " | %s | %s | ", p->form ? p->form : "?", p->kind ? p->kind : "?");
 		dump_term(out, &p->period);
-		nv_buf_addf(out, " | program %s | order %s | %s\n", p->program ? p->program->id : "-",
-			    p->order ? p->order->id : "-", pair_status_names[p->status]);
+		nv_buf_addf(out, " | program %s | order %s | %s\n",
+			    p->program ? p->program->id : "-", p->order ? p->order->id : "-",
+			    pair_status_names[p->status]);
 	}
 	nv_buf_addf(out, "documents: %zu (drafts left out: %zu)\n", m->nentries, m->ndrafts);
 	for (i = 0; i < m->nentries; i++)

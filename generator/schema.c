@@ -71,8 +71,8 @@ void nv_fields_finish(struct nv_fields *f)
 		f->known[f->nknown] = NULL;
 		all = nv_join(f->known, ", ");
 		if (near)
-			nv_diag_hint(diag, "возможно, имелось в виду «%s»; допустимые поля: %s", near,
-				     all);
+			nv_diag_hint(diag, "возможно, имелось в виду «%s»; допустимые поля: %s",
+				     near, all);
 		else
 			nv_diag_hint(diag, "допустимые поля: %s", all);
 		free(all);
@@ -103,8 +103,8 @@ const struct nv_value *nv_field(struct nv_fields *f, const char *key, int req, c
 	if (v && v->type == NV_NULL)
 		v = NULL;
 	if (!v && req) {
-		struct nv_diag *diag = nv_field_error(f, NULL, "%s нет обязательного поля «%s»",
-						      f->what, key);
+		struct nv_diag *diag =
+			nv_field_error(f, NULL, "%s нет обязательного поля «%s»", f->what, key);
 		if (hint)
 			nv_diag_hint(diag, "добавьте строку «%s: …» — %s", key, hint);
 	}
@@ -211,7 +211,8 @@ bool nv_field_bool(struct nv_fields *f, const char *key, bool dflt)
 	if (!v)
 		return dflt;
 	if (v->type != NV_BOOL) {
-		nv_diag_hint(nv_field_error(f, v, "поле «%s» должно быть true или false, а здесь «%s»",
+		nv_diag_hint(nv_field_error(f, v,
+					    "поле «%s» должно быть true или false, а здесь «%s»",
 					    key, v->str ? v->str : nv_type_name(v->type)),
 			     "напишите «%s: true» (да) или «%s: false» (нет)", key, key);
 		return dflt;
@@ -246,8 +247,7 @@ const struct nv_value *nv_field_list(struct nv_fields *f, const char *key, int r
 	return NULL;
 }
 
-const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int req,
-				    const char *hint)
+const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int req, const char *hint)
 {
 	const struct nv_value *v = nv_field(f, key, req, hint);
 
@@ -255,7 +255,8 @@ const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int re
 		return NULL;
 	if (v->type == NV_MAP)
 		return v;
-	wrong_type(f, key, v, "набором полей", "вложенные поля пишутся под ключом с отступом в два пробела");
+	wrong_type(f, key, v, "набором полей",
+		   "вложенные поля пишутся под ключом с отступом в два пробела");
 	return NULL;
 }
 
@@ -311,7 +312,8 @@ const char *nv_suggest(const char *word, const char *const *candidates, size_t n
 			continue;
 		while (word[k] && word[k] == candidates[i][k])
 			k++;
-		shorter = strlen(word) < strlen(candidates[i]) ? strlen(word) : strlen(candidates[i]);
+		shorter =
+			strlen(word) < strlen(candidates[i]) ? strlen(word) : strlen(candidates[i]);
 		if (k >= 5 && k * 4 >= shorter * 3)
 			found = candidates[i];
 	}

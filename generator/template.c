@@ -44,7 +44,7 @@
 #include "value.h"
 
 #define RENDER_MAX_NEST 1024
-#define NONE            SIZE_MAX
+#define NONE		SIZE_MAX
 
 /* ---- data ------------------------------------------------------------ */
 
@@ -58,7 +58,7 @@ enum node_type {
 	N_BLOCK,
 };
 
-#define NF_LS         0x01 /* emit the indentation before this node */
+#define NF_LS	      0x01 /* emit the indentation before this node */
 #define NF_ESCAPE     0x02 /* N_VAR: escape HTML */
 #define NF_DYNAMIC    0x04 /* N_PARTIAL, N_PARENT: the name is looked up in the context */
 #define NF_STANDALONE 0x08 /* partial, parent, block: the tag stood alone on its line */
@@ -67,10 +67,10 @@ struct tnode {
 	unsigned char type;
 	unsigned char flags;
 	int line, col;
-	size_t end;                 /* index just past the last descendant */
-	struct nv_slice text;       /* N_TEXT: the text; otherwise the name */
-	size_t part0, nparts;       /* the name split at dots; nparts is 0 for "." */
-	struct nv_slice indent;     /* partial, parent, block: see the design note */
+	size_t end;		    /* index just past the last descendant */
+	struct nv_slice text;	    /* N_TEXT: the text; otherwise the name */
+	size_t part0, nparts;	    /* the name split at dots; nparts is 0 for "." */
+	struct nv_slice indent;	    /* partial, parent, block: see the design note */
 	struct nv_template *target; /* static partial or parent */
 };
 
@@ -255,7 +255,7 @@ static bool valid_name(const char *name, size_t len)
  * are queued for compilation.
  */
 static struct nv_template *load(struct nv_tpl_set *set, const char *name, size_t len,
-                                struct nv_diags *d, const char *file, int line, int col)
+				struct nv_diags *d, const char *file, int line, int col)
 {
 	struct nv_template *t;
 	struct nv_buf searched = NV_BUF_INIT;
@@ -296,7 +296,7 @@ static struct nv_template *load(struct nv_tpl_set *set, const char *name, size_t
 		}
 		if (errno != ENOENT && errno != ENOTDIR) {
 			nv_error(d, file, line, col, "не удалось прочитать «%s»: %s", path,
-			         strerror(errno));
+				 strerror(errno));
 			t->file = path;
 			t->state = TS_BROKEN;
 			goto out;
@@ -319,7 +319,7 @@ static void hint_searched(struct nv_diag *diag, const struct nv_template *t)
 {
 	if (t->invalid_name)
 		nv_diag_hint(diag, "имя шаблона — путь внутри каталога темы, без «..» и без «/» "
-		                   "в начале");
+				   "в начале");
 	else if (t->searched && t->searched[0])
 		nv_diag_hint(diag, "искали: %s", t->searched);
 	else
@@ -346,14 +346,14 @@ struct tok {
 	enum tok_kind kind;
 	struct nv_slice text; /* TK_TEXT: the text; tags: the name, trimmed */
 	int line, col;
-	bool nl;                 /* TK_TEXT ends with a newline */
-	bool dynamic;            /* partial or parent named by "*name" */
-	bool closes_parent;      /* TK_CLOSE matching a TK_PARENT */
-	bool drop;               /* white space of a standalone line */
-	bool ls;                 /* first piece of a line that is kept */
-	bool standalone;         /* a tag on a standalone line */
-	bool bad_delims;         /* TK_DELIM that is not two delimiters */
-	struct nv_slice lead;    /* white space before the tag if only that precedes it */
+	bool nl;		 /* TK_TEXT ends with a newline */
+	bool dynamic;		 /* partial or parent named by "*name" */
+	bool closes_parent;	 /* TK_CLOSE matching a TK_PARENT */
+	bool drop;		 /* white space of a standalone line */
+	bool ls;		 /* first piece of a line that is kept */
+	bool standalone;	 /* a tag on a standalone line */
+	bool bad_delims;	 /* TK_DELIM that is not two delimiters */
+	struct nv_slice lead;	 /* white space before the tag if only that precedes it */
 	struct nv_slice next_ws; /* standalone tags: white space starting the next line */
 };
 
@@ -374,7 +374,7 @@ struct compiler {
 };
 
 static struct nv_diag *cerror(struct compiler *c, int line, int col, const char *fmt, ...)
-        NV_PRINTF(4, 5);
+	NV_PRINTF(4, 5);
 
 static struct nv_diag *cerror(struct compiler *c, int line, int col, const char *fmt, ...)
 {
@@ -488,19 +488,19 @@ static void check_name(struct compiler *c, struct tok *tk)
 {
 	const char *hint = "имя — поле или путь через точку, например {{page.title}}";
 	bool dotted = tk->kind == TK_VAR || tk->kind == TK_RAW || tk->kind == TK_SECTION ||
-	              tk->kind == TK_INVERTED || tk->dynamic;
+		      tk->kind == TK_INVERTED || tk->dynamic;
 
 	if (!tk->text.len) {
 		nv_diag_hint(cerror(c, tk->line, tk->col, "пустое имя в теге"),
-		             "укажите имя, например {{title}}");
+			     "укажите имя, например {{title}}");
 	} else if (has_space(tk->text)) {
 		nv_diag_hint(cerror(c, tk->line, tk->col, "в имени «%.*s» есть пробелы",
-		                    (int)tk->text.len, tk->text.ptr),
-		             "%s", hint);
+				    (int)tk->text.len, tk->text.ptr),
+			     "%s", hint);
 	} else if (dotted && !valid_dotted(tk->text)) {
 		nv_diag_hint(cerror(c, tk->line, tk->col, "неверное имя «%.*s»", (int)tk->text.len,
-		                    tk->text.ptr),
-		             "%s", hint);
+				    tk->text.ptr),
+			     "%s", hint);
 	}
 }
 
@@ -598,7 +598,7 @@ static void scan(struct compiler *c)
 			    tk->text.ptr[0] == '*') {
 				tk->dynamic = true;
 				tk->text = nv_slice_trim(
-				        nv_slice_make(tk->text.ptr + 1, tk->text.len - 1));
+					nv_slice_make(tk->text.ptr + 1, tk->text.len - 1));
 			}
 		}
 		if (kind == TK_SECTION || kind == TK_INVERTED || kind == TK_PARENT ||
@@ -751,7 +751,7 @@ static void split_name(struct compiler *c, struct tnode *n)
 			if (i > start) {
 				NV_GROW(t->parts, t->nparts + 1, t->aparts);
 				t->parts[t->nparts++] =
-				        nv_slice_make(n->text.ptr + start, i - start);
+					nv_slice_make(n->text.ptr + start, i - start);
 				n->nparts++;
 			}
 			start = i + 1;
@@ -784,7 +784,7 @@ static void link_static(struct compiler *c, struct tnode *n, bool parent)
 			diag = cerror(c, n->line, n->col, "недопустимое имя шаблона «%s»", name);
 		else
 			diag = cerror(c, n->line, n->col, "%s шаблон «%s» не найден",
-			              parent ? "родительский" : "частичный", name);
+				      parent ? "родительский" : "частичный", name);
 		hint_searched(diag, target);
 	}
 	free(name);
@@ -825,9 +825,9 @@ static void build(struct compiler *c)
 		case TK_DELIM:
 			if (tk->bad_delims)
 				nv_diag_hint(cerror(c, tk->line, tk->col,
-				                    "неверный тег смены разделителей"),
-				             "пишите {{=<%% %%>=}}: два разделителя через пробел, "
-				             "без пробелов и «=» внутри");
+						    "неверный тег смены разделителей"),
+					     "пишите {{=<%% %%>=}}: два разделителя через пробел, "
+					     "без пробелов и «=» внутри");
 			if (tk->ls) {
 				n = node_add(c, N_TEXT, tk);
 				n->text = nv_slice_make(tk->text.ptr, 0);
@@ -859,19 +859,19 @@ static void build(struct compiler *c)
 		case TK_BLOCK:
 			if (nstack >= c->set->limits.max_depth) {
 				nv_diag_hint(
-				        cerror(c, tk->line, tk->col,
-				               "секции вложены глубже %zu уровней",
-				               c->set->limits.max_depth),
-				        "упростите шаблон или вынесите часть в частичный шаблон");
+					cerror(c, tk->line, tk->col,
+					       "секции вложены глубже %zu уровней",
+					       c->set->limits.max_depth),
+					"упростите шаблон или вынесите часть в частичный шаблон");
 				aborted = true;
 				goto out;
 			}
 			n = node_add(c,
-			             tk->kind == TK_SECTION    ? N_SECTION
-			             : tk->kind == TK_INVERTED ? N_INVERTED
-			             : tk->kind == TK_PARENT   ? N_PARENT
-			                                       : N_BLOCK,
-			             tk);
+				     tk->kind == TK_SECTION    ? N_SECTION
+				     : tk->kind == TK_INVERTED ? N_INVERTED
+				     : tk->kind == TK_PARENT   ? N_PARENT
+							       : N_BLOCK,
+				     tk);
 			NV_GROW(stack, nstack + 1, astack);
 			stack[nstack].node = t->nr - 1;
 			stack[nstack].tok = k;
@@ -895,7 +895,7 @@ static void build(struct compiler *c)
 				if (tk->next_ws.len >= abs.len &&
 				    !memcmp(tk->next_ws.ptr, abs.ptr, abs.len)) {
 					n->indent = nv_slice_make(tk->next_ws.ptr + abs.len,
-					                          tk->next_ws.len - abs.len);
+								  tk->next_ws.len - abs.len);
 					abs = tk->next_ws;
 				}
 			} else {
@@ -905,10 +905,10 @@ static void build(struct compiler *c)
 		case TK_CLOSE:
 			if (!nstack) {
 				nv_diag_hint(cerror(c, tk->line, tk->col,
-				                    "закрывающий тег «%.*s» без открывающего",
-				                    (int)tk->text.len, tk->text.ptr),
-				             "удалите его или откройте секцию тегом {{#%.*s}}",
-				             (int)tk->text.len, tk->text.ptr);
+						    "закрывающий тег «%.*s» без открывающего",
+						    (int)tk->text.len, tk->text.ptr),
+					     "удалите его или откройте секцию тегом {{#%.*s}}",
+					     (int)tk->text.len, tk->text.ptr);
 			} else {
 				struct open *o = &stack[--nstack];
 				struct tok *ot = &c->toks[o->tok];
@@ -916,15 +916,15 @@ static void build(struct compiler *c)
 				if (ot->text.len != tk->text.len ||
 				    memcmp(ot->text.ptr, tk->text.ptr, tk->text.len)) {
 					nv_diag_hint(
-					        cerror(c, tk->line, tk->col,
-					               "закрывающий тег «%.*s» не соответствует "
-					               "открытому «%.*s»",
-					               (int)tk->text.len, tk->text.ptr,
-					               (int)ot->text.len, ot->text.ptr),
-					        "«%.*s» открыт в строке %d, столбце %d; закройте "
-					        "его тегом {{/%.*s}}",
-					        (int)ot->text.len, ot->text.ptr, ot->line, ot->col,
-					        (int)ot->text.len, ot->text.ptr);
+						cerror(c, tk->line, tk->col,
+						       "закрывающий тег «%.*s» не соответствует "
+						       "открытому «%.*s»",
+						       (int)tk->text.len, tk->text.ptr,
+						       (int)ot->text.len, ot->text.ptr),
+						"«%.*s» открыт в строке %d, столбце %d; закройте "
+						"его тегом {{/%.*s}}",
+						(int)ot->text.len, ot->text.ptr, ot->line, ot->col,
+						(int)ot->text.len, ot->text.ptr);
 				}
 				t->nodes[o->node].end = t->nr;
 				abs = o->abs;
@@ -943,9 +943,9 @@ out:
 		t->nodes[stack[k].node].end = t->nr;
 		if (!aborted && !c->unclosed)
 			nv_diag_hint(cerror(c, ot->line, ot->col,
-			                    container_word(t->nodes[stack[k].node].type),
-			                    (int)ot->text.len, ot->text.ptr),
-			             "добавьте {{/%.*s}} в конце", (int)ot->text.len, ot->text.ptr);
+					    container_word(t->nodes[stack[k].node].type),
+					    (int)ot->text.len, ot->text.ptr),
+				     "добавьте {{/%.*s}} в конце", (int)ot->text.len, ot->text.ptr);
 	}
 	free(stack);
 }
@@ -965,10 +965,10 @@ static void compile(struct nv_tpl_set *set, struct nv_template *t, struct nv_dia
 	build(&c);
 	if (c.unclosed)
 		nv_diag_hint(cerror(&c, c.unclosed_line, c.unclosed_col,
-		                    "тег не закрыт: нет «%s%.*s»", c.unclosed_raw ? "}" : "",
-		                    (int)c.unclosed_close.len, c.unclosed_close.ptr),
-		             c.unclosed_raw ? "закройте тег, например {{{html}}}"
-		                            : "закройте тег, например {{title}}");
+				    "тег не закрыт: нет «%s%.*s»", c.unclosed_raw ? "}" : "",
+				    (int)c.unclosed_close.len, c.unclosed_close.ptr),
+			     c.unclosed_raw ? "закройте тег, например {{{html}}}"
+					    : "закройте тег, например {{title}}");
 	free(c.toks);
 	t->state = c.errors ? TS_BROKEN : TS_OK;
 }
@@ -1045,8 +1045,8 @@ const struct nv_template *nv_tpl_get(struct nv_tpl_set *set, const char *name, s
 	if (!closure_ok(set, t)) {
 		if (d->errors == errors)
 			nv_error(d, t->file, 0, 0,
-			         "шаблон «%s» не может быть использован: есть ошибки в %s", name,
-			         t->broken->file);
+				 "шаблон «%s» не может быть использован: есть ошибки в %s", name,
+				 t->broken->file);
 		goto out;
 	}
 	ret = t;
@@ -1055,7 +1055,7 @@ out:
 }
 
 const struct nv_template *nv_tpl_compile(struct nv_tpl_set *set, const char *file, const char *text,
-                                         size_t len, struct nv_diags *d)
+					 size_t len, struct nv_diags *d)
 {
 	struct nv_template *t = template_add(set, NULL, 0);
 	const struct nv_template *ret = NULL;
@@ -1071,7 +1071,7 @@ const struct nv_template *nv_tpl_compile(struct nv_tpl_set *set, const char *fil
 		ret = t;
 	else if (d->errors == errors)
 		nv_error(d, t->file, 0, 0, "шаблон не может быть использован: есть ошибки в %s",
-		         t->broken->file);
+			 t->broken->file);
 	return ret;
 }
 
@@ -1103,13 +1103,13 @@ struct render {
 };
 
 static void render_range(struct render *st, const struct nv_template *t, size_t b, size_t e,
-                         bool skip_ls);
+			 bool skip_ls);
 
 static struct nv_diag *rerror(struct render *st, const struct nv_template *t, const struct tnode *n,
-                              const char *fmt, ...) NV_PRINTF(4, 5);
+			      const char *fmt, ...) NV_PRINTF(4, 5);
 
 static struct nv_diag *rerror(struct render *st, const struct nv_template *t, const struct tnode *n,
-                              const char *fmt, ...)
+			      const char *fmt, ...)
 {
 	struct nv_buf msg = NV_BUF_INIT;
 	struct nv_diag *diag;
@@ -1145,7 +1145,7 @@ static void ctx_push(struct render *st, const struct nv_value *v)
 
 /* Resolve the (dotted) name of node n against the context stack. */
 static const struct nv_value *lookup(const struct render *st, const struct nv_template *t,
-                                     const struct tnode *n)
+				     const struct tnode *n)
 {
 	const struct nv_slice *parts;
 	const struct nv_value *v = NULL;
@@ -1204,12 +1204,12 @@ static void emit_indent(struct render *st)
 }
 
 static void render_children(struct render *st, const struct nv_template *t, size_t b, size_t e,
-                            bool skip_ls, const struct tnode *at)
+			    bool skip_ls, const struct tnode *at)
 {
 	if (st->nest >= RENDER_MAX_NEST) {
 		nv_diag_hint(rerror(st, t, at, "вложенность при выводе шаблона глубже %d уровней",
-		                    RENDER_MAX_NEST),
-		             "проверьте рекурсивные частичные шаблоны и блоки");
+				    RENDER_MAX_NEST),
+			     "проверьте рекурсивные частичные шаблоны и блоки");
 		st->stop = true;
 		return;
 	}
@@ -1224,7 +1224,7 @@ static void render_children(struct render *st, const struct nv_template *t, size
  * NULL renders nothing.
  */
 static const struct nv_template *resolve(struct render *st, const struct nv_template *t,
-                                         const struct tnode *n, bool parent)
+					 const struct tnode *n, bool parent)
 {
 	const struct nv_value *v;
 	struct nv_template *x;
@@ -1243,11 +1243,11 @@ static const struct nv_template *resolve(struct render *st, const struct nv_temp
 	if (x->state == TS_MISSING) {
 		if ((x->invalid_name || !(st->set->flags & NV_TPL_LENIENT)) && first_report(st, x))
 			hint_searched(rerror(st, t, n,
-			                     x->invalid_name ? "недопустимое имя шаблона «%.*s»"
-			                     : parent ? "родительский шаблон «%.*s» не найден"
-			                              : "частичный шаблон «%.*s» не найден",
-			                     (int)name.len, name.ptr),
-			              x);
+					     x->invalid_name ? "недопустимое имя шаблона «%.*s»"
+					     : parent ? "родительский шаблон «%.*s» не найден"
+						      : "частичный шаблон «%.*s» не найден",
+					     (int)name.len, name.ptr),
+				      x);
 		return NULL;
 	}
 	drain(st->set, st->d);
@@ -1274,9 +1274,9 @@ static void render_include(struct render *st, const struct nv_template *t, size_
 		return;
 	if (st->depth >= st->set->limits.max_depth) {
 		nv_diag_hint(rerror(st, t, n, "частичные шаблоны вложены глубже %zu уровней",
-		                    st->set->limits.max_depth),
-		             "вероятно, «%s» включает сам себя без условия остановки",
-		             x->name ? x->name : x->file);
+				    st->set->limits.max_depth),
+			     "вероятно, «%s» включает сам себя без условия остановки",
+			     x->name ? x->name : x->file);
 		st->stop = true;
 		return;
 	}
@@ -1331,7 +1331,7 @@ static void render_block(struct render *st, const struct nv_template *t, size_t 
 }
 
 static void render_range(struct render *st, const struct nv_template *t, size_t b, size_t e,
-                         bool skip_ls)
+			 bool skip_ls)
 {
 	size_t i, k, max_steps = st->set->limits.max_steps;
 	const struct nv_value *v;
@@ -1344,15 +1344,15 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 		if ((max_steps && ++st->steps > max_steps) || st->out->len > st->out_max) {
 			if (st->out->len > st->out_max)
 				nv_diag_hint(rerror(st, t, n, "результат шаблона больше %zu байт",
-				                    st->set->limits.max_output),
-				             "проверьте вложенные циклы и рекурсивные частичные "
-				             "шаблоны");
+						    st->set->limits.max_output),
+					     "проверьте вложенные циклы и рекурсивные частичные "
+					     "шаблоны");
 			else
 				nv_diag_hint(rerror(st, t, n,
-				                    "вывод шаблона превысил предел в %zu шагов",
-				                    max_steps),
-				             "проверьте вложенные циклы и рекурсивные частичные "
-				             "шаблоны");
+						    "вывод шаблона превысил предел в %zu шагов",
+						    max_steps),
+					     "проверьте вложенные циклы и рекурсивные частичные "
+					     "шаблоны");
 			st->stop = true;
 			break;
 		}
@@ -1397,7 +1397,7 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 }
 
 int nv_tpl_render(struct nv_tpl_set *set, const struct nv_template *t, const struct nv_value *ctx,
-                  struct nv_buf *out, struct nv_diags *d)
+		  struct nv_buf *out, struct nv_diags *d)
 {
 	struct render st;
 

@@ -222,18 +222,10 @@ void nv_value_dump(struct nv_buf *out, const struct nv_value *v)
 		return;
 	}
 	switch (v->type) {
-	case NV_NULL:
-		nv_buf_adds(out, "null");
-		break;
-	case NV_BOOL:
-		nv_buf_adds(out, v->boolean ? "true" : "false");
-		break;
-	case NV_NUMBER:
-		nv_buf_addf(out, "%.15g", v->number);
-		break;
-	case NV_STRING:
-		dump_string(out, v->str, v->len);
-		break;
+	case NV_NULL: nv_buf_adds(out, "null"); break;
+	case NV_BOOL: nv_buf_adds(out, v->boolean ? "true" : "false"); break;
+	case NV_NUMBER: nv_buf_addf(out, "%.15g", v->number); break;
+	case NV_STRING: dump_string(out, v->str, v->len); break;
 	case NV_LIST:
 		nv_buf_addch(out, '[');
 		for (i = 0; i < v->nr; i++) {

@@ -42,8 +42,8 @@ struct loader {
 	size_t nanchors, anchors_alloc;
 	size_t nodes;
 	struct nv_value *root;
-	bool failed;  /* a fatal error: stop parsing */
-	bool errors;  /* any error, fatal or not */
+	bool failed; /* a fatal error: stop parsing */
+	bool errors; /* any error, fatal or not */
 };
 
 static int line_of(struct loader *l, yaml_mark_t m)
@@ -80,8 +80,8 @@ static enum nv_type resolve_plain(const char *s, size_t n)
 	if (n == 0 || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
 	    !strcmp(s, "NULL"))
 		return NV_NULL;
-	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") ||
-	    !strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE"))
+	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") || !strcmp(s, "false") ||
+	    !strcmp(s, "False") || !strcmp(s, "FALSE"))
 		return NV_BOOL;
 	if (s[i] == '-' || s[i] == '+')
 		i++;
@@ -136,8 +136,9 @@ static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)
 static bool count_nodes(struct loader *l, size_t n, yaml_mark_t m)
 {
 	if (l->nodes + n > l->lim.max_nodes) {
-		nv_diag_hint(error_at(l, m, "слишком много значений: после раскрытия ссылок (*имя) "
-					    "их больше допустимого"),
+		nv_diag_hint(error_at(l, m,
+				      "слишком много значений: после раскрытия ссылок (*имя) "
+				      "их больше допустимого"),
 			     "не более %zu тыс. значений в одном файле; проверьте, не ссылаются "
 			     "ли метки &имя друг на друга многократно",
 			     l->lim.max_nodes / 1000);
@@ -188,8 +189,9 @@ static struct nv_value *attach(struct loader *l, struct nv_value *v, yaml_mark_t
 	}
 	if (!top->key) {
 		if (!nv_value_is_scalar(v) || !v->len) {
-			nv_diag_hint(error_at(l, m, v->type == NV_NULL ? "пустой ключ"
-								    : "ключ должен быть строкой"),
+			nv_diag_hint(error_at(l, m,
+					      v->type == NV_NULL ? "пустой ключ"
+								 : "ключ должен быть строкой"),
 				     "запишите поле как «ключ: значение»");
 			nv_value_free(v);
 			top->key = nv_xstrdup("");
@@ -205,9 +207,9 @@ static struct nv_value *attach(struct loader *l, struct nv_value *v, yaml_mark_t
 	}
 	dup = top->key_line < 0 ? NULL : nv_map_member(top->v, top->key, strlen(top->key));
 	if (dup) {
-		struct nv_diag *diag = nv_error(l->d, l->file, top->key_line, top->key_col,
-						"поле «%s» указано дважды (первый раз — в строке %d)",
-						top->key, dup->line);
+		struct nv_diag *diag = nv_error(
+			l->d, l->file, top->key_line, top->key_col,
+			"поле «%s» указано дважды (первый раз — в строке %d)", top->key, dup->line);
 		nv_diag_hint(diag, "оставьте одно из двух значений и удалите другую строку");
 		l->errors = true;
 		nv_value_free(v);
@@ -228,7 +230,8 @@ static void push(struct loader *l, struct nv_value *v, const char *anchor, yaml_
 	struct frame *f;
 
 	if (l->depth >= l->lim.max_depth) {
-		struct nv_diag *diag = error_at(l, m, "слишком глубокая вложенность списков и полей");
+		struct nv_diag *diag =
+			error_at(l, m, "слишком глубокая вложенность списков и полей");
 		nv_diag_hint(diag, "допускается не больше %zu уровней", l->lim.max_depth);
 		nv_value_free(v);
 		l->failed = true;
@@ -262,8 +265,8 @@ static void alias(struct loader *l, const yaml_event_t *ev)
 	struct nv_value *copy;
 
 	if (!target) {
-		struct nv_diag *diag = error_at(l, ev->start_mark,
-						"ссылка *%s ведёт на неизвестную метку &%s", name, name);
+		struct nv_diag *diag = error_at(
+			l, ev->start_mark, "ссылка *%s ведёт на неизвестную метку &%s", name, name);
 		nv_diag_hint(diag, "метка &%s должна быть определена выше ссылки на неё", name);
 		l->failed = true;
 		return;
@@ -282,33 +285,24 @@ static const struct {
 	const char *msg;
 	const char *hint;
 } problems[] = {
-	{ "mapping values are not allowed in this context",
-	  "двоеточие в неожиданном месте",
+	{ "mapping values are not allowed in this context", "двоеточие в неожиданном месте",
 	  "если двоеточие — часть текста, заключите значение в кавычки: "
 	  "title: \"Приказ: о наставничестве\"" },
-	{ "did not find expected key",
-	  "ожидалось поле «ключ: значение»",
+	{ "did not find expected key", "ожидалось поле «ключ: значение»",
 	  "проверьте отступы (пробелы в начале строки) и парность кавычек в строках выше" },
-	{ "did not find expected '-' indicator",
-	  "ожидался элемент списка «- …»",
+	{ "did not find expected '-' indicator", "ожидался элемент списка «- …»",
 	  "все элементы списка должны начинаться с «- » и иметь одинаковый отступ" },
-	{ "could not find expected ':'",
-	  "не найдено двоеточие после ключа",
+	{ "could not find expected ':'", "не найдено двоеточие после ключа",
 	  "запишите поле как «ключ: значение» (после двоеточия — пробел)" },
-	{ "found unexpected end of stream",
-	  "кавычка или скобка не закрыта",
+	{ "found unexpected end of stream", "кавычка или скобка не закрыта",
 	  "закройте кавычку (\" или ') или скобку ([ или {), открытую здесь" },
-	{ "found character that cannot start any token",
-	  "недопустимый символ в начале значения",
+	{ "found character that cannot start any token", "недопустимый символ в начале значения",
 	  "символы @ ` % в начале значения запрещены: заключите значение в кавычки" },
-	{ "did not find expected node content",
-	  "ожидалось значение",
+	{ "did not find expected node content", "ожидалось значение",
 	  "проверьте строку: возможно, лишний символ или незакрытая скобка" },
-	{ "did not find expected ',' or ']'",
-	  "список в квадратных скобках не закрыт",
+	{ "did not find expected ',' or ']'", "список в квадратных скобках не закрыт",
 	  "элементы разделяются запятыми, список заканчивается «]»" },
-	{ "did not find expected ',' or '}'",
-	  "набор полей в фигурных скобках не закрыт",
+	{ "did not find expected ',' or '}'", "набор полей в фигурных скобках не закрыт",
 	  "поля разделяются запятыми, набор заканчивается «}»" },
 	{ "found unknown escape character",
 	  "неизвестная escape-последовательность в строке в кавычках",
@@ -317,8 +311,7 @@ static const struct {
 	{ "block sequence entries are not allowed in this context",
 	  "элемент списка «- » в неожиданном месте",
 	  "перенесите список на новую строку под ключом с отступом" },
-	{ "control characters are not allowed",
-	  "управляющий символ в тексте",
+	{ "control characters are not allowed", "управляющий символ в тексте",
 	  "удалите невидимый управляющий символ (часто появляется при копировании из Word)" },
 };
 
@@ -365,8 +358,9 @@ static bool report_indent_tabs(struct loader *l, const char *text, size_t len)
 			if (text[i] == '\t') {
 				struct nv_diag *diag = nv_error(l->d, l->file, line, (int)col,
 								"табуляция в отступе");
-				nv_diag_hint(diag, "в YAML отступы делаются только пробелами: замените "
-						   "табуляцию пробелами");
+				nv_diag_hint(diag,
+					     "в YAML отступы делаются только пробелами: замените "
+					     "табуляцию пробелами");
 				found = true;
 				break;
 			}
@@ -415,16 +409,15 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 			break;
 		}
 		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
+		case YAML_STREAM_END_EVENT: done = true; break;
 		case YAML_DOCUMENT_END_EVENT:
 			/* Only the first document counts; a second is an error. */
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (l.root) {
-				error_at(&l, ev.start_mark,
-					 "в этом блоке больше одного документа YAML (строка «---»)");
+				error_at(
+					&l, ev.start_mark,
+					"в этом блоке больше одного документа YAML (строка «---»)");
 				l.failed = true;
 			}
 			break;
@@ -442,7 +435,8 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 			if (l.depth && l.stack[l.depth - 1].v->type == NV_MAP &&
 			    !l.stack[l.depth - 1].key) {
 				nv_diag_hint(error_at(&l, ev.start_mark,
-						      "ключ должен быть строкой, а не списком или набором полей"),
+						      "ключ должен быть строкой, а не списком или "
+						      "набором полей"),
 					     "запишите поле как «ключ: значение»");
 				l.failed = true;
 				break;
@@ -456,14 +450,9 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 			     ev.start_mark);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			pop(&l, ev.start_mark);
-			break;
-		case YAML_ALIAS_EVENT:
-			alias(&l, &ev);
-			break;
-		default:
-			break;
+		case YAML_MAPPING_END_EVENT: pop(&l, ev.start_mark); break;
+		case YAML_ALIAS_EVENT: alias(&l, &ev); break;
+		default: break;
 		}
 		yaml_event_delete(&ev);
 	}

@@ -35,15 +35,15 @@ void nv_set_oom_hook(void (*hook)(size_t size));
  * Grow array `x` (with `nr` used and `alloc` allocated elements) so that it
  * holds at least `want` elements. Amortised doubling, as git's ALLOC_GROW.
  */
-#define NV_GROW(x, want, alloc)                                                \
-	do {                                                                   \
-		if ((size_t)(want) > (alloc)) {                                \
-			size_t nv_grow_n_ = (alloc) < 8 ? 8 : (alloc) * 2;     \
-			if (nv_grow_n_ < (size_t)(want))                       \
-				nv_grow_n_ = (size_t)(want);                   \
+#define NV_GROW(x, want, alloc)                                                       \
+	do {                                                                          \
+		if ((size_t)(want) > (alloc)) {                                       \
+			size_t nv_grow_n_ = (alloc) < 8 ? 8 : (alloc)*2;              \
+			if (nv_grow_n_ < (size_t)(want))                              \
+				nv_grow_n_ = (size_t)(want);                          \
 			(x) = nv_xrealloc((x), nv_st_mult(nv_grow_n_, sizeof(*(x)))); \
-			(alloc) = nv_grow_n_;                                  \
-		}                                                              \
+			(alloc) = nv_grow_n_;                                         \
+		}                                                                     \
 	} while (0)
 
 /* Multiply two sizes, aborting through the OOM hook on overflow. */

@@ -25,7 +25,10 @@ struct nv_buf {
 	size_t cap; /* 0 while ptr points to nv_buf_empty */
 };
 
-#define NV_BUF_INIT { nv_buf_empty, 0, 0 }
+#define NV_BUF_INIT                \
+	{                          \
+		nv_buf_empty, 0, 0 \
+	}
 
 struct nv_slice {
 	const char *ptr;

@@ -21,7 +21,7 @@
 
 #if defined(__GNUC__)
 #define NV_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#define NV_NORETURN __attribute__((noreturn))
+#define NV_NORETURN	__attribute__((noreturn))
 #else
 #define NV_PRINTF(f, a)
 #define NV_NORETURN

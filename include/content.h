@@ -31,9 +31,9 @@ struct nv_doc {
 	char *section; /* first folder below content/ ("orders"), "" at the top */
 	char *text;    /* the whole file, owned */
 	size_t len;
-	struct nv_split split;  /* where the front matter and body are in text */
-	struct nv_value *meta;  /* front matter, always a map */
-	struct nv_md *md;       /* the parsed body */
+	struct nv_split split; /* where the front matter and body are in text */
+	struct nv_value *meta; /* front matter, always a map */
+	struct nv_md *md;      /* the parsed body */
 };
 
 /* One YAML data file. */

@@ -36,13 +36,13 @@ struct nv_date {
 
 enum nv_date_style {
 	NV_DATE_NUMERIC, /* 25.09.2025 */
-	NV_DATE_ISO,     /* 2025-09-25 */
-	NV_DATE_LONG,    /* 25 сентября 2025 г. (non-breaking space before «г.») */
+	NV_DATE_ISO,	 /* 2025-09-25 */
+	NV_DATE_LONG,	 /* 25 сентября 2025 г. (non-breaking space before «г.») */
 };
 
 enum nv_month_form {
-	NV_MONTH_NOMINATIVE,    /* сентябрь */
-	NV_MONTH_GENITIVE,      /* сентября */
+	NV_MONTH_NOMINATIVE,	/* сентябрь */
+	NV_MONTH_GENITIVE,	/* сентября */
 	NV_MONTH_PREPOSITIONAL, /* (в) сентябре */
 };
 

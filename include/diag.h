@@ -35,7 +35,10 @@ struct nv_diags {
 	size_t errors, warnings;
 };
 
-#define NV_DIAGS_INIT { NULL, 0, 0, 0, 0 }
+#define NV_DIAGS_INIT            \
+	{                        \
+		NULL, 0, 0, 0, 0 \
+	}
 
 void nv_diags_init(struct nv_diags *d);
 /* Free every diagnostic; d is empty and reusable afterwards. */
@@ -45,10 +48,12 @@ void nv_diags_release(struct nv_diags *d);
  * Append a diagnostic and return it (valid until the next append), so the
  * caller can attach a hint with nv_diag_hint(). `file` is copied.
  */
-struct nv_diag *nv_diag_add(struct nv_diags *d, enum nv_severity sev, const char *file,
-			    int line, int col, const char *fmt, ...) NV_PRINTF(6, 7);
-#define nv_error(d, file, line, col, ...) nv_diag_add((d), NV_ERROR, (file), (line), (col), __VA_ARGS__)
-#define nv_warning(d, file, line, col, ...) nv_diag_add((d), NV_WARNING, (file), (line), (col), __VA_ARGS__)
+struct nv_diag *nv_diag_add(struct nv_diags *d, enum nv_severity sev, const char *file, int line,
+			    int col, const char *fmt, ...) NV_PRINTF(6, 7);
+#define nv_error(d, file, line, col, ...) \
+	nv_diag_add((d), NV_ERROR, (file), (line), (col), __VA_ARGS__)
+#define nv_warning(d, file, line, col, ...) \
+	nv_diag_add((d), NV_WARNING, (file), (line), (col), __VA_ARGS__)
 
 /* Set (replace) the hint of a diagnostic. */
 void nv_diag_hint(struct nv_diag *diag, const char *fmt, ...) NV_PRINTF(2, 3);

@@ -29,9 +29,9 @@ struct nv_value;
 struct nv_split {
 	bool has_meta;
 	size_t meta_off, meta_len; /* the YAML between the fences */
-	int meta_line;             /* file line of the YAML's first line */
+	int meta_line;		   /* file line of the YAML's first line */
 	size_t body_off, body_len; /* the Markdown after the closing fence */
-	int body_line;             /* file line of the body's first line */
+	int body_line;		   /* file line of the body's first line */
 };
 
 /*

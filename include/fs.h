@@ -30,7 +30,10 @@ struct nv_strlist {
 	size_t nr, alloc;
 };
 
-#define NV_STRLIST_INIT { NULL, 0, 0 }
+#define NV_STRLIST_INIT    \
+	{                  \
+		NULL, 0, 0 \
+	}
 /* Append a copy of s. */
 void nv_strlist_add(struct nv_strlist *l, const char *s);
 /* Free the strings and the array; l is empty afterwards. */

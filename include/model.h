@@ -42,19 +42,44 @@ extern const char *const nv_kind_names[];
 /* The folder of each kind below content/: "pages", "positions", … */
 extern const char *const nv_kind_dirs[];
 
-enum nv_publish { NV_PUBLISH_NONE, NV_PUBLISH_INITIALS, NV_PUBLISH_FULL };
-enum nv_category { NV_CAT_TEACHER, NV_CAT_STUDENT, NV_CAT_EXTERNAL };
-enum nv_pair_status { NV_PAIR_ACTIVE, NV_PAIR_FINISHED, NV_PAIR_ENDED_EARLY };
-enum nv_item_status { NV_ITEM_PLANNED, NV_ITEM_DONE, NV_ITEM_MOVED };
-enum nv_label {
-	NV_LABEL_ACCEPTED,  /* ПРИНЯТО */
-	NV_LABEL_AGREED,    /* СОГЛАСОВАНО */
-	NV_LABEL_OPINION,   /* С УЧЁТОМ МНЕНИЯ */
-	NV_LABEL_APPROVED,  /* УТВЕРЖДЕНО (-А, -Н) */
-	NV_LABEL_APPROVE,   /* УТВЕРЖДАЮ */
+enum nv_publish {
+	NV_PUBLISH_NONE,
+	NV_PUBLISH_INITIALS,
+	NV_PUBLISH_FULL
 };
-enum nv_doc_level { NV_LEVEL_FEDERAL, NV_LEVEL_REGIONAL, NV_LEVEL_MUNICIPAL, NV_LEVEL_SCHOOL };
-enum nv_gender { NV_NEUTER, NV_FEMININE, NV_MASCULINE };
+enum nv_category {
+	NV_CAT_TEACHER,
+	NV_CAT_STUDENT,
+	NV_CAT_EXTERNAL
+};
+enum nv_pair_status {
+	NV_PAIR_ACTIVE,
+	NV_PAIR_FINISHED,
+	NV_PAIR_ENDED_EARLY
+};
+enum nv_item_status {
+	NV_ITEM_PLANNED,
+	NV_ITEM_DONE,
+	NV_ITEM_MOVED
+};
+enum nv_label {
+	NV_LABEL_ACCEPTED, /* ПРИНЯТО */
+	NV_LABEL_AGREED,   /* СОГЛАСОВАНО */
+	NV_LABEL_OPINION,  /* С УЧЁТОМ МНЕНИЯ */
+	NV_LABEL_APPROVED, /* УТВЕРЖДЕНО (-А, -Н) */
+	NV_LABEL_APPROVE,  /* УТВЕРЖДАЮ */
+};
+enum nv_doc_level {
+	NV_LEVEL_FEDERAL,
+	NV_LEVEL_REGIONAL,
+	NV_LEVEL_MUNICIPAL,
+	NV_LEVEL_SCHOOL
+};
+enum nv_gender {
+	NV_NEUTER,
+	NV_FEMININE,
+	NV_MASCULINE
+};
 
 /* The forms of mentoring (Р-145 and the teachers' system), canonical spelling. */
 extern const char *const nv_forms[];
@@ -69,7 +94,7 @@ struct nv_person {
 	bool has_consent;
 	struct nv_date consent;
 	bool mentor, mentee; /* takes part in a pair as … */
-	int line, col;       /* the person's entry in people.yml */
+	int line, col;	     /* the person's entry in people.yml */
 };
 
 struct nv_entry;
@@ -79,8 +104,8 @@ struct nv_pair {
 	struct nv_person *mentor;
 	struct nv_person **mentees;
 	size_t nmentees;
-	const char *form;      /* canonical, from nv_forms */
-	const char *kind;      /* canonical, from nv_mentoring_kinds */
+	const char *form; /* canonical, from nv_forms */
+	const char *kind; /* canonical, from nv_mentoring_kinds */
 	const char *role_model, *result;
 	struct nv_term period; /* owns its text */
 	struct nv_entry *program, *order;
@@ -123,7 +148,7 @@ struct nv_reflink {
 
 struct nv_appendix {
 	struct nv_entry *doc; /* NULL for the pairs table */
-	int number;           /* «Приложение № N» */
+	int number;	      /* «Приложение № N» */
 };
 
 /* A resolved document of any kind; fields of other kinds stay empty. */
@@ -211,8 +236,7 @@ struct nv_model {
  * (possibly incomplete) even when d has errors. Release with
  * nv_model_release().
  */
-int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts,
-		   struct nv_diags *d);
+int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, struct nv_diags *d);
 
 void nv_model_release(struct nv_model *m);
 

@@ -26,8 +26,8 @@ struct nv_value;
 struct nv_fields {
 	const char *file;
 	const struct nv_value *map; /* may be NULL or not a map (then reported once) */
-	const char *what;           /* in the prepositional case: "в приказе", "у участника «x»" */
-	int line, col;              /* where a missing key is reported */
+	const char *what; /* in the prepositional case: "в приказе", "у участника «x»" */
+	int line, col; /* where a missing key is reported */
 	struct nv_diags *d;
 	const char *known[NV_FIELDS_MAX_KEYS + 1]; /* NULL-terminated when joined */
 	size_t nknown;
@@ -49,7 +49,10 @@ void nv_fields_allow(struct nv_fields *f, const char *key);
 /* Report every key of the map that was neither read nor allowed. */
 void nv_fields_finish(struct nv_fields *f);
 
-enum { NV_OPTIONAL = 0, NV_REQUIRED = 1 };
+enum {
+	NV_OPTIONAL = 0,
+	NV_REQUIRED = 1
+};
 
 /*
  * The raw value of key (any type), or NULL. A required key that is absent
@@ -95,8 +98,8 @@ const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int re
  * Add an error at value v (or at the map's position when v is NULL) and
  * count it in f->errors. Returns the diagnostic for a hint.
  */
-struct nv_diag *nv_field_error(struct nv_fields *f, const struct nv_value *v, const char *fmt,
-			       ...) NV_PRINTF(3, 4);
+struct nv_diag *nv_field_error(struct nv_fields *f, const struct nv_value *v, const char *fmt, ...)
+	NV_PRINTF(3, 4);
 
 /*
  * The candidate closest to word (edit distance at most 2, or a third of

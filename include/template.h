@@ -66,7 +66,7 @@ struct nv_tpl_limits {
 #define NV_TPL_MAX_DEPTH  64
 #define NV_TPL_MAX_STEPS  0
 #define NV_TPL_MAX_OUTPUT (256u << 20)
-#define NV_TPL_MAX_FILE   (16u << 20) /* largest template file read, in bytes */
+#define NV_TPL_MAX_FILE	  (16u << 20) /* largest template file read, in bytes */
 
 /*
  * A new, empty set; `flags` is 0 or NV_TPL_LENIENT. The caller frees it
@@ -122,7 +122,7 @@ const struct nv_template *nv_tpl_get(struct nv_tpl_set *set, const char *name, s
  * nv_tpl_set_free(). Returns NULL with errors in d as nv_tpl_get() does.
  */
 const struct nv_template *nv_tpl_compile(struct nv_tpl_set *set, const char *file, const char *text,
-                                         size_t len, struct nv_diags *d);
+					 size_t len, struct nv_diags *d);
 
 /*
  * Render t against the context `ctx` (the bottom of the context stack; may
@@ -136,7 +136,7 @@ const struct nv_template *nv_tpl_compile(struct nv_tpl_set *set, const char *fil
  * that the caller should discard.
  */
 int nv_tpl_render(struct nv_tpl_set *set, const struct nv_template *t, const struct nv_value *ctx,
-                  struct nv_buf *out, struct nv_diags *d);
+		  struct nv_buf *out, struct nv_diags *d);
 
 /* The file name a template's diagnostics use (owned by the template). */
 const char *nv_tpl_file(const struct nv_template *t);

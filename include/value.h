@@ -31,8 +31,8 @@ enum nv_type {
 struct nv_value;
 
 struct nv_member {
-	char *key; /* owned */
-	int line, col; /* position of the key */
+	char *key;		/* owned */
+	int line, col;		/* position of the key */
 	struct nv_value *value; /* owned */
 };
 
@@ -41,10 +41,10 @@ struct nv_value {
 	int line, col; /* 1-based position in the source; 0 when built in code */
 	bool boolean;
 	double number;
-	char *str; /* owned text of a scalar (NUL-terminated), NULL otherwise */
-	size_t len; /* length of str in bytes */
-	size_t nr, alloc; /* used and allocated entries of items or members */
-	struct nv_value **items; /* NV_LIST */
+	char *str;		   /* owned text of a scalar (NUL-terminated), NULL otherwise */
+	size_t len;		   /* length of str in bytes */
+	size_t nr, alloc;	   /* used and allocated entries of items or members */
+	struct nv_value **items;   /* NV_LIST */
 	struct nv_member *members; /* NV_MAP */
 };
 

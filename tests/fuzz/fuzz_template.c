@@ -58,7 +58,7 @@ static struct nv_value *make_context(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct nv_value *ctx;
-	struct nv_tpl_limits lim = {NV_TPL_MAX_DEPTH, 5000, 1u << 20};
+	struct nv_tpl_limits lim = { NV_TPL_MAX_DEPTH, 5000, 1u << 20 };
 	const char *text = (const char *)data;
 	struct nv_tpl_set *set;
 	struct nv_diags d = NV_DIAGS_INIT;
@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *p = text + pos + 1;
 		const char *end = memchr(p, '\0', size - pos - 1);
 		size_t n = end ? (size_t)(end - p) : size - pos - 1;
-		char name[3] = {'p', (char)('0' + i), '\0'};
+		char name[3] = { 'p', (char)('0' + i), '\0' };
 
 		nv_tpl_set_add_source(set, name, p, n);
 		pos += n + 1;

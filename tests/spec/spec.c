@@ -56,7 +56,7 @@ static void add_diags(struct nv_buf *b, const struct nv_diags *d)
 
 	for (i = 0; i < d->nr; i++)
 		nv_buf_addf(b, " [%s:%d:%d: %s]", d->v[i].file ? d->v[i].file : "-", d->v[i].line,
-		            d->v[i].col, d->v[i].msg);
+			    d->v[i].col, d->v[i].msg);
 }
 
 static const char *str_of(const struct nv_value *v)
@@ -87,8 +87,8 @@ static void run_test(const char *file, const struct nv_value *test)
 	if (partials && partials->type == NV_MAP)
 		for (i = 0; i < partials->nr; i++)
 			nv_tpl_set_add_source(set, partials->members[i].key,
-			                      str_of(partials->members[i].value),
-			                      len_of(partials->members[i].value));
+					      str_of(partials->members[i].value),
+					      len_of(partials->members[i].value));
 	t = nv_tpl_compile(set, "template", str_of(tpl), len_of(tpl), &d);
 	if (t)
 		rc = nv_tpl_render(set, t, data, &out, &d);

@@ -22,33 +22,33 @@ void nv_test_write(const char *path, const char *text);
 
 #define NV_RUN(fn) nv_test_run(#fn, fn)
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			nv_test_failed(__FILE__, __LINE__, "%s", #cond);       \
-			return;                                                \
-		}                                                              \
+#define CHECK(cond)                                                      \
+	do {                                                             \
+		if (!(cond)) {                                           \
+			nv_test_failed(__FILE__, __LINE__, "%s", #cond); \
+			return;                                          \
+		}                                                        \
 	} while (0)
 
-#define CHECK_INT(a, b)                                                        \
-	do {                                                                   \
-		long long nv_a_ = (long long)(a), nv_b_ = (long long)(b);      \
-		if (nv_a_ != nv_b_) {                                          \
-			nv_test_failed(__FILE__, __LINE__, "%s == %s: %lld != %lld", \
-				       #a, #b, nv_a_, nv_b_);                  \
-			return;                                                \
-		}                                                              \
+#define CHECK_INT(a, b)                                                                      \
+	do {                                                                                 \
+		long long nv_a_ = (long long)(a), nv_b_ = (long long)(b);                    \
+		if (nv_a_ != nv_b_) {                                                        \
+			nv_test_failed(__FILE__, __LINE__, "%s == %s: %lld != %lld", #a, #b, \
+				       nv_a_, nv_b_);                                        \
+			return;                                                              \
+		}                                                                            \
 	} while (0)
 
-#define CHECK_STR(a, b)                                                        \
-	do {                                                                   \
-		const char *nv_a_ = (a), *nv_b_ = (b);                         \
-		if (!nv_a_ || !nv_b_ || strcmp(nv_a_, nv_b_)) {                \
-			nv_test_failed(__FILE__, __LINE__, "%s == %s:\n  got:  «%s»\n  want: «%s»", \
-				       #a, #b, nv_a_ ? nv_a_ : "(null)",       \
-				       nv_b_ ? nv_b_ : "(null)");              \
-			return;                                                \
-		}                                                              \
+#define CHECK_STR(a, b)                                                                     \
+	do {                                                                                \
+		const char *nv_a_ = (a), *nv_b_ = (b);                                      \
+		if (!nv_a_ || !nv_b_ || strcmp(nv_a_, nv_b_)) {                             \
+			nv_test_failed(__FILE__, __LINE__,                                  \
+				       "%s == %s:\n  got:  «%s»\n  want: «%s»", #a, #b,     \
+				       nv_a_ ? nv_a_ : "(null)", nv_b_ ? nv_b_ : "(null)"); \
+			return;                                                             \
+		}                                                                           \
 	} while (0)
 
 #endif

@@ -59,7 +59,7 @@ static void test_buf_codepoints(void)
 	struct nv_buf b = NV_BUF_INIT;
 
 	nv_buf_addcp(&b, 'A');
-	nv_buf_addcp(&b, 0xAB);    /* « */
+	nv_buf_addcp(&b, 0xAB);	   /* « */
 	nv_buf_addcp(&b, 0x2014);  /* — */
 	nv_buf_addcp(&b, 0x1F600); /* emoji */
 	CHECK_STR(b.ptr, "A«—\xF0\x9F\x98\x80");
@@ -92,7 +92,7 @@ static void test_utf8(void)
 	CHECK(!nv_utf8_valid("ok\xC0\xAF", 4, &bad)); /* overlong '/' */
 	CHECK_INT(bad, 2);
 	CHECK(!nv_utf8_valid("\xED\xA0\x80", 3, &bad)); /* surrogate */
-	CHECK(!nv_utf8_valid("\xD0", 1, &bad));         /* truncated */
+	CHECK(!nv_utf8_valid("\xD0", 1, &bad));		/* truncated */
 	CHECK_INT(nv_utf8_count("Приказ", strlen("Приказ")), 6);
 	nv_utf8_position(text, (size_t)(strstr(text, "31") - text), &line, &col);
 	CHECK_INT(line, 2);
@@ -154,8 +154,7 @@ static void test_diag_print_with_caret(void)
 	snprintf(path, sizeof(path), "%s/order.md", nv_test_tmpdir());
 	nv_test_write(path, "---\nномер: 5\n\tдата: 31.02.2025\n---\n");
 	nv_warning(&d, path, 2, 8, "предупреждение о номере");
-	nv_diag_hint(nv_error(&d, path, 3, 8, "поле «дата» должно быть датой"),
-		     "исправьте дату");
+	nv_diag_hint(nv_error(&d, path, 3, 8, "поле «дата» должно быть датой"), "исправьте дату");
 	nv_error(&d, NULL, 0, 0, "общая ошибка");
 	CHECK_INT(d.errors, 2);
 	CHECK_INT(d.warnings, 1);

@@ -6,8 +6,8 @@
 #include "harness.h"
 
 #define NBSP "\xc2\xa0"
-#define EN "\xe2\x80\x93"
-#define EM "\xe2\x80\x94"
+#define EN   "\xe2\x80\x93"
+#define EM   "\xe2\x80\x94"
 
 /* Parse a date; the result as «ДД.ММ.ГГГГ», or «ошибка: reason». Static buffer. */
 static const char *date_str(const char *s)
@@ -220,7 +220,10 @@ static void test_parse_garbage(void)
 	CHECK_INT(nv_date_parse("сентябрь 2025", &d), -1);
 	CHECK_INT(nv_date_parse("25 . 09 . 2025", &d), -1);
 	CHECK_INT(nv_date_parse("125.09.2025", &d), -1);
-	CHECK_INT(nv_date_parse("\xff" "25.09.2025", &d), -1);
+	CHECK_INT(nv_date_parse("\xff"
+				"25.09.2025",
+				&d),
+		  -1);
 	/* *out is untouched on failure */
 	CHECK_INT(d.year, 1);
 	CHECK_INT(d.month, 2);
@@ -631,7 +634,10 @@ static void test_term_case_and_spaces(void)
 	CHECK_STR(term_str("сентябрь\xe2\x88\x92октябрь 2025", 0), "01.09.2025..31.10.2025");
 	CHECK_STR(term_str("с\t01.09.2025\nпо\r\n30.09.2025", 0), "01.09.2025..30.09.2025");
 	CHECK_STR(term_str("Ёжемесячно", 2025), "01.09.2025..31.08.2026");
-	CHECK_STR(term_str("в\xc2\xa0течение\xe2\x80\xaf" "года", 2025), "01.09.2025..31.08.2026");
+	CHECK_STR(term_str("в\xc2\xa0течение\xe2\x80\xaf"
+			   "года",
+			   2025),
+		  "01.09.2025..31.08.2026");
 }
 
 static void test_term_long_and_strange_input(void)

@@ -70,8 +70,8 @@ static void test_read_file_limits(void)
 
 static void test_walk_is_sorted_and_skips_hidden(void)
 {
-	const char *files[] = { "c/z.md", "c/orders/b.md", "c/orders/a.md", "c/a.yml",
-				"c/.git/config", "c/.hidden.md", "c/pages/я.md", "c/pages/b.md" };
+	const char *files[] = { "c/z.md",	 "c/orders/b.md", "c/orders/a.md", "c/a.yml",
+				"c/.git/config", "c/.hidden.md",  "c/pages/я.md",  "c/pages/b.md" };
 	struct nv_strlist l = NV_STRLIST_INIT;
 	char *p, *root = tmp("c");
 	size_t i;

@@ -86,7 +86,7 @@ static void test_order_defaults(void)
 	CHECK(load_base());
 	o = nv_model_entry(&model, "o-zakreplenii");
 	CHECK(o != NULL);
-	CHECK_STR(o->place, "с. Заречное");          /* from site.yml */
+	CHECK_STR(o->place, "с. Заречное");	    /* from site.yml */
 	CHECK(o->signatory == model.site.director); /* the director by default */
 	CHECK_INT(o->acyear, 2025);
 	CHECK_INT(o->nappendices, 1);

@@ -23,7 +23,7 @@ static char *diag_text(const struct nv_diags *d)
 
 	for (i = 0; i < d->nr; i++) {
 		nv_buf_addf(&b, "%s:%d:%d: %s", d->v[i].file ? d->v[i].file : "-", d->v[i].line,
-		            d->v[i].col, d->v[i].msg);
+			    d->v[i].col, d->v[i].msg);
 		if (d->v[i].hint)
 			nv_buf_addf(&b, " [%s]", d->v[i].hint);
 		nv_buf_addch(&b, '\n');
@@ -53,7 +53,7 @@ static struct nv_value *yaml(const char *text)
  * compiling or rendering failed; diagnostics go to d.
  */
 static char *render_with(unsigned flags, const char *tpl, const char *data,
-                         const char *const *partials, struct nv_diags *d)
+			 const char *const *partials, struct nv_diags *d)
 {
 	struct nv_tpl_set *set = nv_tpl_set_new(flags);
 	struct nv_value *ctx = yaml(data);
@@ -98,32 +98,32 @@ static char *errors_of(const char *tpl, const char *const *partials)
 	return msg;
 }
 
-#define CHECK_RENDER(tpl, data, want)                                                              \
-	do {                                                                                       \
-		char *got_ = render((tpl), (data));                                                \
-		const char *want_ = (want);                                                        \
-		bool ok_ = got_ && !strcmp(got_, want_);                                           \
-		if (!ok_)                                                                          \
-			nv_test_failed(__FILE__, __LINE__,                                         \
-			               "render %s:\n  got:  «%s»\n  want: «%s»", #tpl,             \
-			               got_ ? got_ : "(null)", want_);                             \
-		free(got_);                                                                        \
-		if (!ok_)                                                                          \
-			return;                                                                    \
+#define CHECK_RENDER(tpl, data, want)                                                  \
+	do {                                                                           \
+		char *got_ = render((tpl), (data));                                    \
+		const char *want_ = (want);                                            \
+		bool ok_ = got_ && !strcmp(got_, want_);                               \
+		if (!ok_)                                                              \
+			nv_test_failed(__FILE__, __LINE__,                             \
+				       "render %s:\n  got:  «%s»\n  want: «%s»", #tpl, \
+				       got_ ? got_ : "(null)", want_);                 \
+		free(got_);                                                            \
+		if (!ok_)                                                              \
+			return;                                                        \
 	} while (0)
 
-#define CHECK_ERRORS(tpl, partials, want)                                                          \
-	do {                                                                                       \
-		char *got_ = errors_of((tpl), (partials));                                         \
-		const char *want_ = (want);                                                        \
-		bool ok_ = !strcmp(got_, want_);                                                   \
-		if (!ok_)                                                                          \
-			nv_test_failed(__FILE__, __LINE__,                                         \
-			               "errors of %s:\n  got:  «%s»\n  want: «%s»", #tpl, got_,    \
-			               want_);                                                     \
-		free(got_);                                                                        \
-		if (!ok_)                                                                          \
-			return;                                                                    \
+#define CHECK_ERRORS(tpl, partials, want)                                                       \
+	do {                                                                                    \
+		char *got_ = errors_of((tpl), (partials));                                      \
+		const char *want_ = (want);                                                     \
+		bool ok_ = !strcmp(got_, want_);                                                \
+		if (!ok_)                                                                       \
+			nv_test_failed(__FILE__, __LINE__,                                      \
+				       "errors of %s:\n  got:  «%s»\n  want: «%s»", #tpl, got_, \
+				       want_);                                                  \
+		free(got_);                                                                     \
+		if (!ok_)                                                                       \
+			return;                                                                 \
 	} while (0)
 
 /* ---- rendering ------------------------------------------------------- */
@@ -131,26 +131,26 @@ static char *errors_of(const char *tpl, const char *const *partials)
 static void test_escapes_all_five(void)
 {
 	CHECK_RENDER("<p title=\"{{t}}\">{{t}}</p>", "t: \"Tom & 'Jerry' <b>\\\"x\\\"</b>\"",
-	             "<p title=\"Tom &amp; &#39;Jerry&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;\">"
-	             "Tom &amp; &#39;Jerry&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;</p>");
+		     "<p title=\"Tom &amp; &#39;Jerry&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;\">"
+		     "Tom &amp; &#39;Jerry&#39; &lt;b&gt;&quot;x&quot;&lt;/b&gt;</p>");
 }
 
 static void test_triple_and_ampersand_do_not_escape(void)
 {
 	CHECK_RENDER("{{{html}}}|{{&html}}|{{ html }}", "html: \"<em>a&b</em> 'q' \\\"d\\\"\"",
-	             "<em>a&b</em> 'q' \"d\"|<em>a&b</em> 'q' \"d\"|"
-	             "&lt;em&gt;a&amp;b&lt;/em&gt; &#39;q&#39; &quot;d&quot;");
+		     "<em>a&b</em> 'q' \"d\"|<em>a&b</em> 'q' \"d\"|"
+		     "&lt;em&gt;a&amp;b&lt;/em&gt; &#39;q&#39; &quot;d&quot;");
 }
 
 static void test_scalars(void)
 {
 	CHECK_RENDER("{{i}} {{d}} {{neg}} {{big}} {{t}} {{f}} [{{n}}] [{{missing}}]",
-	             "{i: 85, d: 1.210, neg: -0.5, big: 89001234567, t: true, f: false, n: null}",
-	             "85 1.21 -0.5 89001234567 true false [] []");
+		     "{i: 85, d: 1.210, neg: -0.5, big: 89001234567, t: true, f: false, n: null}",
+		     "85 1.21 -0.5 89001234567 true false [] []");
 	CHECK_RENDER("[{{list}}][{{map}}]", "{list: [1, 2], map: {a: 1}}", "[][]");
 	CHECK_RENDER("Приказ № {{order.number}} от {{order.date}}",
-	             "order: {number: \"41-од\", date: \"01.09.2025\"}",
-	             "Приказ № 41-од от 01.09.2025");
+		     "order: {number: \"41-од\", date: \"01.09.2025\"}",
+		     "Приказ № 41-од от 01.09.2025");
 }
 
 static void test_truthiness(void)
@@ -160,15 +160,15 @@ static void test_truthiness(void)
 	CHECK_RENDER("{{#m}}empty map{{/m}}", "m: {}", "empty map");
 	CHECK_RENDER("{{#l}}x{{/l}}{{^l}}empty list{{/l}}", "l: []", "empty list");
 	CHECK_RENDER("{{#n}}x{{/n}}{{^n}}null{{/n}}{{^f}} false{{/f}}", "{n: null, f: false}",
-	             "null false");
+		     "null false");
 	CHECK_RENDER("{{#s}}<{{.}}>{{/s}}", "s: текст", "<текст>");
 }
 
 static void test_context_stack_and_dotted_names(void)
 {
 	CHECK_RENDER("{{#doc}}{{title}} / {{site.name}} / {{org}}{{/doc}}",
-	             "{org: Школа, site: {name: Сайт}, doc: {title: Положение}}",
-	             "Положение / Сайт / Школа");
+		     "{org: Школа, site: {name: Сайт}, doc: {title: Положение}}",
+		     "Положение / Сайт / Школа");
 	/* the first part resolves in the nearest frame that has it */
 	CHECK_RENDER("{{#a}}[{{b.c}}]{{/a}}", "{a: {b: {}}, b: {c: ERROR}}", "[]");
 	CHECK_RENDER("{{#list}}({{.}}){{/list}}", "list: [a, 1, true]", "(a)(1)(true)");
@@ -200,9 +200,9 @@ static void test_render_twice_same_result(void)
 static void test_standalone_partial_indentation(void)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	const char *partials[] = {"item", "<li>\n  {{.}}\n</li>\n", NULL};
+	const char *partials[] = { "item", "<li>\n  {{.}}\n</li>\n", NULL };
 	char *s = render_with(0, "<ul>\n{{#items}}\n  {{>item}}\n{{/items}}\n</ul>\n",
-	                      "items: [a, b]", partials, &d);
+			      "items: [a, b]", partials, &d);
 
 	CHECK_STR(s, "<ul>\n  <li>\n    a\n  </li>\n  <li>\n    b\n  </li>\n</ul>\n");
 	CHECK_INT(d.nr, 0);
@@ -213,22 +213,22 @@ static void test_inheritance_layout(void)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
 	const char *partials[] = {
-	        "base",
-	        "<html>\n<head><title>{{$title}}Без названия{{/title}}</title></head>\n<body>\n"
-	        "  <main>\n    {{$content}}{{/content}}\n  </main>\n  "
-	        "{{>footer}}\n</body>\n</html>\n",
-	        "footer",
-	        "<footer>{{org}}</footer>\n",
-	        NULL,
+		"base",
+		"<html>\n<head><title>{{$title}}Без названия{{/title}}</title></head>\n<body>\n"
+		"  <main>\n    {{$content}}{{/content}}\n  </main>\n  "
+		"{{>footer}}\n</body>\n</html>\n",
+		"footer",
+		"<footer>{{org}}</footer>\n",
+		NULL,
 	};
 	char *s = render_with(0,
-	                      "{{<base}}\n{{$title}}{{doc.title}}{{/title}}\n{{$content}}\n"
-	                      "<h1>{{doc.title}}</h1>\n<p>текст</p>\n{{/content}}\n{{/base}}\n",
-	                      "{org: Школа № 1, doc: {title: Положение}}", partials, &d);
+			      "{{<base}}\n{{$title}}{{doc.title}}{{/title}}\n{{$content}}\n"
+			      "<h1>{{doc.title}}</h1>\n<p>текст</p>\n{{/content}}\n{{/base}}\n",
+			      "{org: Школа № 1, doc: {title: Положение}}", partials, &d);
 
 	CHECK_STR(s, "<html>\n<head><title>Положение</title></head>\n<body>\n  <main>\n"
-	             "    <h1>Положение</h1>\n    <p>текст</p>\n\n  </main>\n"
-	             "  <footer>Школа № 1</footer>\n</body>\n</html>\n");
+		     "    <h1>Положение</h1>\n    <p>текст</p>\n\n  </main>\n"
+		     "  <footer>Школа № 1</footer>\n</body>\n</html>\n");
 	CHECK_INT(d.nr, 0);
 	free(s);
 }
@@ -240,13 +240,13 @@ static void test_error_unclosed_section(void)
 	struct nv_tpl_set *set = nv_tpl_set_new(0);
 	struct nv_diags d = NV_DIAGS_INIT;
 	const char *tpl =
-	        "<h1>{{title}}</h1>\n\n\n\n\n\n\n\n\n\n\n    {{#items}}\n<li>{{.}}</li>\n";
+		"<h1>{{title}}</h1>\n\n\n\n\n\n\n\n\n\n\n    {{#items}}\n<li>{{.}}</li>\n";
 	char *msg;
 
 	CHECK(!nv_tpl_compile(set, "themes/default/page.mustache", tpl, strlen(tpl), &d));
 	msg = diag_text(&d);
 	CHECK_STR(msg, "themes/default/page.mustache:12:5: секция «items» не закрыта "
-	               "[добавьте {{/items}} в конце]\n");
+		       "[добавьте {{/items}} в конце]\n");
 	free(msg);
 	nv_diags_release(&d);
 	nv_tpl_set_free(set);
@@ -254,49 +254,49 @@ static void test_error_unclosed_section(void)
 
 static void test_error_unclosed_block_and_parent(void)
 {
-	const char *partials[] = {"base", "{{$a}}{{/a}}", NULL};
+	const char *partials[] = { "base", "{{$a}}{{/a}}", NULL };
 
 	CHECK_ERRORS("{{<base}}\n{{$a}}x\n", partials,
-	             "t.mustache:1:1: тег родительского шаблона «base» не закрыт "
-	             "[добавьте {{/base}} в конце]\n"
-	             "t.mustache:2:1: блок «a» не закрыт [добавьте {{/a}} в конце]\n");
+		     "t.mustache:1:1: тег родительского шаблона «base» не закрыт "
+		     "[добавьте {{/base}} в конце]\n"
+		     "t.mustache:2:1: блок «a» не закрыт [добавьте {{/a}} в конце]\n");
 }
 
 static void test_error_mismatched_close(void)
 {
 	CHECK_ERRORS("{{#items}}\n  <li>{{name}}</li>\n{{/itms}}\n", NULL,
-	             "t.mustache:3:1: закрывающий тег «itms» не соответствует открытому «items» "
-	             "[«items» открыт в строке 1, столбце 1; закройте его тегом {{/items}}]\n");
+		     "t.mustache:3:1: закрывающий тег «itms» не соответствует открытому «items» "
+		     "[«items» открыт в строке 1, столбце 1; закройте его тегом {{/items}}]\n");
 }
 
 static void test_error_stray_close(void)
 {
 	CHECK_ERRORS("text {{/x}} more", NULL,
-	             "t.mustache:1:6: закрывающий тег «x» без открывающего "
-	             "[удалите его или откройте секцию тегом {{#x}}]\n");
+		     "t.mustache:1:6: закрывающий тег «x» без открывающего "
+		     "[удалите его или откройте секцию тегом {{#x}}]\n");
 }
 
 static void test_error_unclosed_tag(void)
 {
 	CHECK_ERRORS(
-	        "<p>\nПриказ {{name</p>\n", NULL,
-	        "t.mustache:2:8: тег не закрыт: нет «}}» [закройте тег, например {{title}}]\n");
+		"<p>\nПриказ {{name</p>\n", NULL,
+		"t.mustache:2:8: тег не закрыт: нет «}}» [закройте тег, например {{title}}]\n");
 	CHECK_ERRORS("a {{{html}} b", NULL,
-	             "t.mustache:1:3: тег не закрыт: нет «}}}» "
-	             "[закройте тег, например {{{html}}}]\n");
+		     "t.mustache:1:3: тег не закрыт: нет «}}}» "
+		     "[закройте тег, например {{{html}}}]\n");
 	CHECK_ERRORS(
-	        "{{=<% %>=}}\n  <%name", NULL,
-	        "t.mustache:2:3: тег не закрыт: нет «%>» [закройте тег, например {{title}}]\n");
+		"{{=<% %>=}}\n  <%name", NULL,
+		"t.mustache:2:3: тег не закрыт: нет «%>» [закройте тег, например {{title}}]\n");
 }
 
 static void test_error_bad_delimiters(void)
 {
 	const char *want = "[пишите {{=<% %>=}}: два разделителя через пробел, "
-	                   "без пробелов и «=» внутри]\n";
+			   "без пробелов и «=» внутри]\n";
 	char *full = nv_xasprintf("t.mustache:1:3: неверный тег смены разделителей %s"
-	                          "t.mustache:2:1: неверный тег смены разделителей %s"
-	                          "t.mustache:3:1: неверный тег смены разделителей %s",
-	                          want, want, want);
+				  "t.mustache:2:1: неверный тег смены разделителей %s"
+				  "t.mustache:3:1: неверный тег смены разделителей %s",
+				  want, want, want);
 
 	CHECK_ERRORS("x {{=<% %>}}\n{{=<%=}}\n{{= a=b c =}}\n{{x}}", NULL, full);
 	free(full);
@@ -305,37 +305,37 @@ static void test_error_bad_delimiters(void)
 static void test_error_empty_and_bad_names(void)
 {
 	CHECK_ERRORS("{{}} {{ }} {{#}}{{/}} {{>}}", NULL,
-	             "t.mustache:1:1: пустое имя в теге [укажите имя, например {{title}}]\n"
-	             "t.mustache:1:6: пустое имя в теге [укажите имя, например {{title}}]\n"
-	             "t.mustache:1:12: пустое имя в теге [укажите имя, например {{title}}]\n"
-	             "t.mustache:1:17: пустое имя в теге [укажите имя, например {{title}}]\n"
-	             "t.mustache:1:23: пустое имя в теге [укажите имя, например {{title}}]\n");
+		     "t.mustache:1:1: пустое имя в теге [укажите имя, например {{title}}]\n"
+		     "t.mustache:1:6: пустое имя в теге [укажите имя, например {{title}}]\n"
+		     "t.mustache:1:12: пустое имя в теге [укажите имя, например {{title}}]\n"
+		     "t.mustache:1:17: пустое имя в теге [укажите имя, например {{title}}]\n"
+		     "t.mustache:1:23: пустое имя в теге [укажите имя, например {{title}}]\n");
 	CHECK_ERRORS("{{a b}}{{a..b}}{{.a}}{{&a.}}", NULL,
-	             "t.mustache:1:1: в имени «a b» есть пробелы "
-	             "[имя — поле или путь через точку, например {{page.title}}]\n"
-	             "t.mustache:1:8: неверное имя «a..b» "
-	             "[имя — поле или путь через точку, например {{page.title}}]\n"
-	             "t.mustache:1:16: неверное имя «.a» "
-	             "[имя — поле или путь через точку, например {{page.title}}]\n"
-	             "t.mustache:1:22: неверное имя «a.» "
-	             "[имя — поле или путь через точку, например {{page.title}}]\n");
+		     "t.mustache:1:1: в имени «a b» есть пробелы "
+		     "[имя — поле или путь через точку, например {{page.title}}]\n"
+		     "t.mustache:1:8: неверное имя «a..b» "
+		     "[имя — поле или путь через точку, например {{page.title}}]\n"
+		     "t.mustache:1:16: неверное имя «.a» "
+		     "[имя — поле или путь через точку, например {{page.title}}]\n"
+		     "t.mustache:1:22: неверное имя «a.» "
+		     "[имя — поле или путь через точку, например {{page.title}}]\n");
 }
 
 static void test_errors_collected_in_one_pass(void)
 {
 	CHECK_ERRORS("{{/a}}\n{{#b}}{{/c}}\n{{}}\n{{#d}}\n", NULL,
-	             "t.mustache:1:1: закрывающий тег «a» без открывающего "
-	             "[удалите его или откройте секцию тегом {{#a}}]\n"
-	             "t.mustache:2:7: закрывающий тег «c» не соответствует открытому «b» "
-	             "[«b» открыт в строке 2, столбце 1; закройте его тегом {{/b}}]\n"
-	             "t.mustache:3:1: пустое имя в теге [укажите имя, например {{title}}]\n"
-	             "t.mustache:4:1: секция «d» не закрыта [добавьте {{/d}} в конце]\n");
+		     "t.mustache:1:1: закрывающий тег «a» без открывающего "
+		     "[удалите его или откройте секцию тегом {{#a}}]\n"
+		     "t.mustache:2:7: закрывающий тег «c» не соответствует открытому «b» "
+		     "[«b» открыт в строке 2, столбце 1; закройте его тегом {{/b}}]\n"
+		     "t.mustache:3:1: пустое имя в теге [укажите имя, например {{title}}]\n"
+		     "t.mustache:4:1: секция «d» не закрыта [добавьте {{/d}} в конце]\n");
 }
 
 static void test_error_columns_count_characters(void)
 {
 	CHECK_ERRORS("«Наставничество» — {{#x}}", NULL,
-	             "t.mustache:1:20: секция «x» не закрыта [добавьте {{/x}} в конце]\n");
+		     "t.mustache:1:20: секция «x» не закрыта [добавьте {{/x}} в конце]\n");
 }
 
 static void test_error_missing_partial_and_parent(void)
@@ -352,12 +352,12 @@ static void test_error_missing_partial_and_parent(void)
 	CHECK(!nv_tpl_compile(set, "page.mustache", tpl, strlen(tpl), &d));
 	msg = diag_text(&d);
 	want = nv_xasprintf("page.mustache:2:3: частичный шаблон «footer» не найден "
-	                    "[искали: %s/footer.mustache, %s/footer.mustache]\n"
-	                    "page.mustache:3:1: родительский шаблон «base» не найден "
-	                    "[искали: %s/base.mustache, %s/base.mustache]\n"
-	                    "page.mustache:3:20: частичный шаблон «footer» не найден "
-	                    "[искали: %s/footer.mustache, %s/footer.mustache]\n",
-	                    proj, theme, proj, theme, proj, theme);
+			    "[искали: %s/footer.mustache, %s/footer.mustache]\n"
+			    "page.mustache:3:1: родительский шаблон «base» не найден "
+			    "[искали: %s/base.mustache, %s/base.mustache]\n"
+			    "page.mustache:3:20: частичный шаблон «footer» не найден "
+			    "[искали: %s/footer.mustache, %s/footer.mustache]\n",
+			    proj, theme, proj, theme, proj, theme);
 	CHECK_STR(msg, want);
 	free(msg);
 	free(want);
@@ -371,7 +371,7 @@ static void test_lenient_missing_partial_is_empty(void)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
 	char *s = render_with(NV_TPL_LENIENT, "[{{>nope}}][{{<base}}{{/base}}][{{>*dyn}}]",
-	                      "dyn: nope2", NULL, &d);
+			      "dyn: nope2", NULL, &d);
 
 	CHECK_STR(s, "[][][]");
 	CHECK_INT(d.nr, 0);
@@ -392,7 +392,7 @@ static void test_deep_nesting_is_a_clean_error(void)
 	msg = errors_of(tpl.ptr, NULL);
 	/* the 65th tag starts at byte 64 * 6 */
 	CHECK_STR(msg, "t.mustache:1:385: секции вложены глубже 64 уровней "
-	               "[упростите шаблон или вынесите часть в частичный шаблон]\n");
+		       "[упростите шаблон или вынесите часть в частичный шаблон]\n");
 	free(msg);
 	nv_buf_release(&tpl);
 }
@@ -446,12 +446,12 @@ static void test_loop_of_100000_items(void)
 static void test_recursive_partial_stops_by_data(void)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	const char *partials[] = {"node", "{{name}}{{#kids}}({{>node}}){{/kids}}", NULL};
+	const char *partials[] = { "node", "{{name}}{{#kids}}({{>node}}){{/kids}}", NULL };
 	char *s = render_with(
-	        0, "{{>node}}",
-	        "name: a\nkids:\n  - name: b\n    kids: [{name: c, kids: [{name: d, kids: []}]}]\n"
-	        "  - name: e\n    kids: []\n",
-	        partials, &d);
+		0, "{{>node}}",
+		"name: a\nkids:\n  - name: b\n    kids: [{name: c, kids: [{name: d, kids: []}]}]\n"
+		"  - name: e\n    kids: []\n",
+		partials, &d);
 
 	CHECK_STR(s, "a(b(c(d)))(e)");
 	CHECK_INT(d.nr, 0);
@@ -460,26 +460,26 @@ static void test_recursive_partial_stops_by_data(void)
 
 static void test_endless_recursion_is_an_error(void)
 {
-	const char *partials[] = {"loop", "x{{>loop}}", NULL};
+	const char *partials[] = { "loop", "x{{>loop}}", NULL };
 
 	CHECK_ERRORS("{{>loop}}", partials,
-	             "loop.mustache:1:2: частичные шаблоны вложены глубже 64 уровней "
-	             "[вероятно, «loop» включает сам себя без условия остановки]\n");
+		     "loop.mustache:1:2: частичные шаблоны вложены глубже 64 уровней "
+		     "[вероятно, «loop» включает сам себя без условия остановки]\n");
 }
 
 static void test_exponential_recursion_stops_at_once(void)
 {
 	/* each level includes itself twice: the first error must stop everything */
-	const char *partials[] = {"p", "{{>p}}{{>p}}", NULL};
+	const char *partials[] = { "p", "{{>p}}{{>p}}", NULL };
 
 	CHECK_ERRORS("{{>p}}", partials,
-	             "p.mustache:1:1: частичные шаблоны вложены глубже 64 уровней "
-	             "[вероятно, «p» включает сам себя без условия остановки]\n");
+		     "p.mustache:1:1: частичные шаблоны вложены глубже 64 уровней "
+		     "[вероятно, «p» включает сам себя без условия остановки]\n");
 }
 
 static void test_block_recursion_is_bounded(void)
 {
-	const char *partials[] = {"base", "{{$a}}{{/a}}", NULL};
+	const char *partials[] = { "base", "{{$a}}{{/a}}", NULL };
 	char *msg = errors_of("{{<base}}{{$a}}x{{$a}}y{{/a}}{{/a}}{{/base}}", partials);
 
 	CHECK(strstr(msg, "t.mustache:1:17: вложенность при выводе шаблона глубже 1024 уровней"));
@@ -489,7 +489,7 @@ static void test_block_recursion_is_bounded(void)
 static void test_step_limit(void)
 {
 	struct nv_tpl_set *set = nv_tpl_set_new(0);
-	struct nv_tpl_limits lim = {NV_TPL_MAX_DEPTH, 1000, 0};
+	struct nv_tpl_limits lim = { NV_TPL_MAX_DEPTH, 1000, 0 };
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_value *ctx = yaml("l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]");
 	struct nv_buf out = NV_BUF_INIT;
@@ -503,7 +503,7 @@ static void test_step_limit(void)
 	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), -1);
 	msg = diag_text(&d);
 	CHECK_STR(msg, "t.mustache:1:25: вывод шаблона превысил предел в 1000 шагов "
-	               "[проверьте вложенные циклы и рекурсивные частичные шаблоны]\n");
+		       "[проверьте вложенные циклы и рекурсивные частичные шаблоны]\n");
 	free(msg);
 	nv_buf_release(&out);
 	nv_value_free(ctx);
@@ -514,7 +514,7 @@ static void test_step_limit(void)
 static void test_output_limit(void)
 {
 	struct nv_tpl_set *set = nv_tpl_set_new(0);
-	struct nv_tpl_limits lim = {NV_TPL_MAX_DEPTH, 0, 100};
+	struct nv_tpl_limits lim = { NV_TPL_MAX_DEPTH, 0, 100 };
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_value *ctx = yaml("l: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]");
 	struct nv_buf out = NV_BUF_INIT;
@@ -529,7 +529,7 @@ static void test_output_limit(void)
 	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), -1);
 	msg = diag_text(&d);
 	CHECK_STR(msg, "t.mustache:2:1: результат шаблона больше 100 байт "
-	               "[проверьте вложенные циклы и рекурсивные частичные шаблоны]\n");
+		       "[проверьте вложенные циклы и рекурсивные частичные шаблоны]\n");
 	free(msg);
 	nv_buf_release(&out);
 	nv_value_free(ctx);
@@ -540,19 +540,19 @@ static void test_output_limit(void)
 static void test_dynamic_partial_missing_at_render(void)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	const char *partials[] = {"text", "<p>{{content}}</p>", NULL};
+	const char *partials[] = { "text", "<p>{{content}}</p>", NULL };
 	char *s = render_with(0, "{{#items}}\n{{>*kind}}\n{{/items}}",
-	                      "items: [{kind: text, content: a}, {kind: image}, {kind: image},"
-	                      " {kind: ../x}]",
-	                      partials, &d);
+			      "items: [{kind: text, content: a}, {kind: image}, {kind: image},"
+			      " {kind: ../x}]",
+			      partials, &d);
 	char *msg = diag_text(&d);
 
 	CHECK(!s);
 	/* reported once per render, not once per item */
 	CHECK_STR(msg, "t.mustache:2:1: частичный шаблон «image» не найден "
-	               "[каталоги шаблонов не заданы]\n"
-	               "t.mustache:2:1: недопустимое имя шаблона «../x» "
-	               "[имя шаблона — путь внутри каталога темы, без «..» и без «/» в начале]\n");
+		       "[каталоги шаблонов не заданы]\n"
+		       "t.mustache:2:1: недопустимое имя шаблона «../x» "
+		       "[имя шаблона — путь внутри каталога темы, без «..» и без «/» в начале]\n");
 	free(msg);
 	nv_diags_release(&d);
 }
@@ -560,13 +560,13 @@ static void test_dynamic_partial_missing_at_render(void)
 static void test_dynamic_partial_with_errors(void)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	const char *partials[] = {"bad", "{{#x}}", NULL};
+	const char *partials[] = { "bad", "{{#x}}", NULL };
 	char *s = render_with(0, "[{{>*p}}]", "p: bad", partials, &d);
 	char *msg = diag_text(&d);
 
 	CHECK(!s);
 	CHECK_STR(msg, "bad.mustache:1:1: секция «x» не закрыта [добавьте {{/x}} в конце]\n"
-	               "t.mustache:1:2: шаблон «bad» не выведен: есть ошибки в bad.mustache\n");
+		       "t.mustache:1:2: шаблон «bad» не выведен: есть ошибки в bad.mustache\n");
 	free(msg);
 	nv_diags_release(&d);
 }
@@ -593,8 +593,8 @@ static void test_project_folder_overrides_theme(void)
 	const struct nv_template *t;
 
 	write_file(theme, "page.mustache",
-	           "{{<layout}}{{$body}}<h1>{{title}}</h1>{{/body}}"
-	           "{{/layout}}");
+		   "{{<layout}}{{$body}}<h1>{{title}}</h1>{{/body}}"
+		   "{{/layout}}");
 	write_file(theme, "layout.mustache", "<theme>{{>header}}{{$body}}{{/body}}</theme>");
 	write_file(theme, "header.mustache", "theme-header|");
 	write_file(proj, "header.mustache", "project-header|");
@@ -658,16 +658,16 @@ static void test_get_errors(void)
 	CHECK(!nv_tpl_compile(set, "t.mustache", "{{>broken}}", 11, &d));
 	msg = diag_text(&d);
 	want = nv_xasprintf(
-	        "-:0:0: шаблон «nope» не найден [искали: %s/nope.mustache]\n"
-	        "-:0:0: недопустимое имя шаблона «../page» "
-	        "[имя шаблона — путь внутри каталога темы, без «..» и без «/» в начале]\n"
-	        "%s/broken.mustache:2:1: закрывающий тег «b» не соответствует открытому «a» "
-	        "[«a» открыт в строке 1, столбце 1; закройте его тегом {{/a}}]\n"
-	        "%s/page.mustache:0:0: шаблон «page» не может быть использован: есть ошибки в "
-	        "%s/broken.mustache\n"
-	        "t.mustache:0:0: шаблон не может быть использован: есть ошибки в "
-	        "%s/broken.mustache\n",
-	        dir, dir, dir, dir, dir);
+		"-:0:0: шаблон «nope» не найден [искали: %s/nope.mustache]\n"
+		"-:0:0: недопустимое имя шаблона «../page» "
+		"[имя шаблона — путь внутри каталога темы, без «..» и без «/» в начале]\n"
+		"%s/broken.mustache:2:1: закрывающий тег «b» не соответствует открытому «a» "
+		"[«a» открыт в строке 1, столбце 1; закройте его тегом {{/a}}]\n"
+		"%s/page.mustache:0:0: шаблон «page» не может быть использован: есть ошибки в "
+		"%s/broken.mustache\n"
+		"t.mustache:0:0: шаблон не может быть использован: есть ошибки в "
+		"%s/broken.mustache\n",
+		dir, dir, dir, dir, dir);
 	CHECK_STR(msg, want);
 	free(msg);
 	free(want);

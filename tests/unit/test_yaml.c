@@ -27,15 +27,15 @@ static char *load(const char *yaml, int first_line, const struct nv_yaml_limits 
 	return nv_buf_detach(&out, NULL);
 }
 
-#define CHECK_LOAD(yaml, want)                                                 \
-	do {                                                                   \
-		char *got_ = load((yaml), 1, NULL);                            \
-		bool ok_ = !strcmp(got_, (want));                              \
-		if (!ok_)                                                      \
+#define CHECK_LOAD(yaml, want)                                                                   \
+	do {                                                                                     \
+		char *got_ = load((yaml), 1, NULL);                                              \
+		bool ok_ = !strcmp(got_, (want));                                                \
+		if (!ok_)                                                                        \
 			nv_test_failed(__FILE__, __LINE__, "got «%s», want «%s»", got_, (want)); \
-		free(got_);                                                    \
-		if (!ok_)                                                      \
-			return;                                                \
+		free(got_);                                                                      \
+		if (!ok_)                                                                        \
+			return;                                                                  \
 	} while (0)
 
 static void test_value_tree_basics(void)
@@ -68,7 +68,8 @@ static void test_scalar_types(void)
 	CHECK_LOAD("a: 1\nb: -2.50\nc: true\nd: ~\ne:\nf: \"12\"\ng: 25.09.2025\nh: 07\ni: 1e3\n"
 		   "j: FALSE\nk: 'null'\nl: 1.2.3\n",
 		   "{\"a\":1,\"b\":-2.5,\"c\":true,\"d\":null,\"e\":null,\"f\":\"12\","
-		   "\"g\":\"25.09.2025\",\"h\":7,\"i\":1000,\"j\":false,\"k\":\"null\",\"l\":\"1.2.3\"}");
+		   "\"g\":\"25.09.2025\",\"h\":7,\"i\":1000,\"j\":false,\"k\":\"null\",\"l\":\"1.2."
+		   "3\"}");
 }
 
 static void test_scalar_keeps_source_text(void)
@@ -184,7 +185,8 @@ static void test_alias_bomb_is_stopped(void)
 static void test_aliases_are_copies(void)
 {
 	CHECK_LOAD("base: &p {form: ученик – ученик}\npair: *p\n",
-		   "{\"base\":{\"form\":\"ученик – ученик\"},\"pair\":{\"form\":\"ученик – ученик\"}}");
+		   "{\"base\":{\"form\":\"ученик – ученик\"},\"pair\":{\"form\":\"ученик – "
+		   "ученик\"}}");
 	CHECK_LOAD("a: *nope\n", "ERR 1:4: ссылка *nope ведёт на неизвестную метку &nope");
 	/* A key cannot be an anchor target: no dangling pointer to a freed key. */
 	CHECK_LOAD("&k key: 1\nother: *k\n", "ERR 2:8: ссылка *k ведёт на неизвестную метку &k");
@@ -192,7 +194,8 @@ static void test_aliases_are_copies(void)
 
 static void test_bad_keys(void)
 {
-	CHECK_LOAD("? [a, b]\n: 1\n", "ERR 1:3: ключ должен быть строкой, а не списком или набором полей");
+	CHECK_LOAD("? [a, b]\n: 1\n",
+		   "ERR 1:3: ключ должен быть строкой, а не списком или набором полей");
 	CHECK_LOAD("? \n: x\n", "ERR 1:2: пустой ключ");
 	CHECK_LOAD(": x\n", "ERR 1:1: ожидалось поле «ключ: значение»");
 }
@@ -226,20 +229,21 @@ static char *fm(const char *text)
 	return nv_buf_detach(&out, NULL);
 }
 
-#define CHECK_FM(text, want)                                                   \
-	do {                                                                   \
-		char *got_ = fm(text);                                         \
-		bool ok_ = !strcmp(got_, (want));                              \
-		if (!ok_)                                                      \
+#define CHECK_FM(text, want)                                                                     \
+	do {                                                                                     \
+		char *got_ = fm(text);                                                           \
+		bool ok_ = !strcmp(got_, (want));                                                \
+		if (!ok_)                                                                        \
 			nv_test_failed(__FILE__, __LINE__, "got «%s», want «%s»", got_, (want)); \
-		free(got_);                                                    \
-		if (!ok_)                                                      \
-			return;                                                \
+		free(got_);                                                                      \
+		if (!ok_)                                                                        \
+			return;                                                                  \
 	} while (0)
 
 static void test_fm_split(void)
 {
-	CHECK_FM("---\ntitle: Положение\n---\n# Текст\n", "{\"title\":\"Положение\"} body@4=# Текст\n");
+	CHECK_FM("---\ntitle: Положение\n---\n# Текст\n",
+		 "{\"title\":\"Положение\"} body@4=# Текст\n");
 	CHECK_FM("# Без полей\n", "{} body@1=# Без полей\n");
 	CHECK_FM("---\n---\nТекст", "{} body@3=Текст");
 	CHECK_FM("---\ntitle: x\n...\nТекст", "{\"title\":\"x\"} body@4=Текст");
