@@ -22,8 +22,9 @@ PKGS := libcmark yaml-0.1
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+DATADIR ?= $(PREFIX)/share/nastavnik
 CPPFLAGS_NV := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude \
-	-DNV_VERSION='"$(VERSION)"'
+	-DNV_VERSION='"$(VERSION)"' -DNV_DATADIR='"$(DATADIR)"'
 
 LIB_SRC := $(filter-out generator/main.c generator/cmd_%.c,$(wildcard generator/*.c))
 CMD_SRC := generator/main.c $(wildcard generator/cmd_*.c)
@@ -50,7 +51,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 all: $(BIN)
 
 site: $(BIN)
-	./$(BIN) check -C .
+	./$(BIN) build -C .
 
 # Every test; tests/run.sh prints one line per suite and then the total.
 check: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
@@ -118,6 +119,8 @@ install: $(BIN)
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
 	for f in $(wildcard man/*.5); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
 	for f in $(wildcard man/*.7); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man7/; done
+	mkdir -p $(DESTDIR)$(DATADIR)/themes
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
 
 clean:
 	rm -rf build

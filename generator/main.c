@@ -21,6 +21,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "build", cmd_build, "проверить документы и собрать раздел сайта в output/site" },
 	{ "check", cmd_check, "проверить документы в content/ и показать все ошибки" },
 };
 

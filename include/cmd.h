@@ -20,6 +20,7 @@ struct nv_global {
 	const char *dir; /* -C DIR, or NULL */
 };
 
+int cmd_build(int argc, char **argv, struct nv_global *g);
 int cmd_check(int argc, char **argv, struct nv_global *g);
 
 /*

@@ -199,6 +199,7 @@ struct nv_entry {
 	/* page */
 	struct nv_reflink *reflinks;
 	size_t nreflinks;
+	bool list_files; /* `files: true`: the page lists content/files/ */
 };
 
 struct nv_print_profile {

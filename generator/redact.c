@@ -1,0 +1,329 @@
+/*
+ * redact.c: replacing mentions of non-public people; see redact.h.
+ *
+ * For every person to hide, a surname stem is computed once (female
+ * endings dropped: «Петрова» → «Петров»). The text is scanned word by
+ * word; at a capitalised word the stems are tried, then initials or a
+ * full name next to the surname are taken into the match. Initials written
+ * before the surname are already in the output; they are removed from its
+ * end when the surname after them matches.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "model.h"
+#include "redact.h"
+#include "utf8.h"
+
+struct target {
+	const struct nv_person *p;
+	char *stem;          /* surname stem, UTF-8 */
+	char *name_stem;     /* first letters of the name, or NULL */
+	char *patr_stem;     /* first letters of the patronymic, or NULL */
+	char *replacement;   /* what the website shows instead */
+	bool hide;           /* publish none: replace every mention */
+};
+
+struct nv_redactor {
+	struct target *t;
+	size_t nr;
+};
+
+static bool is_cyr_upper(uint32_t c)
+{
+	return (c >= 0x410 && c <= 0x42F) || c == 0x401;
+}
+
+static bool is_cyr_lower(uint32_t c)
+{
+	return (c >= 0x430 && c <= 0x44F) || c == 0x451;
+}
+
+static bool is_letter(uint32_t c)
+{
+	return is_cyr_upper(c) || is_cyr_lower(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Decode at s[i]; invalid bytes read as U+FFFD of length 1. */
+static size_t dec(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	size_t k = i < n ? nv_utf8_decode(s + i, n - i, cp) : 0;
+
+	if (!k) {
+		*cp = i < n ? 0xFFFD : 0;
+		return i < n ? 1 : 0;
+	}
+	return k;
+}
+
+/* The first `chars` characters of s (all of it if shorter); caller frees. */
+static char *prefix_chars(const char *s, size_t chars)
+{
+	size_t i = 0, n = strlen(s), k;
+	uint32_t cp;
+
+	while (i < n && chars--) {
+		k = dec(s, n, i, &cp);
+		i += k;
+	}
+	return nv_xmemdupz(s, i);
+}
+
+static char *surname_stem(const char *s)
+{
+	size_t n = strlen(s), chars = nv_utf8_count(s, n);
+
+	/* Female forms: «Петрова», «Ильина» → «Петров», «Ильин»; «Толстая» → «Толст». */
+	if (chars > 4 && n >= 4 && !strcmp(s + n - 4, "ая"))
+		return prefix_chars(s, chars - 2);
+	if (chars > 4 && n >= 2 && (!strcmp(s + n - 2, "а") || !strcmp(s + n - 2, "я")))
+		return prefix_chars(s, chars - 1);
+	return nv_xstrdup(s);
+}
+
+struct nv_redactor *nv_redactor_new(const struct nv_model *m)
+{
+	struct nv_redactor *r = nv_xcalloc(1, sizeof(*r));
+	struct nv_buf b = NV_BUF_INIT;
+	const struct nv_person *p;
+	struct target *t;
+	size_t i;
+
+	r->t = nv_xcalloc(m->npeople + 1, sizeof(*r->t));
+	for (i = 0; i < m->npeople; i++) {
+		p = m->people[i];
+		if (p->publish == NV_PUBLISH_FULL || !p->surname || nv_utf8_count(p->surname, strlen(p->surname)) < 2)
+			continue;
+		t = &r->t[r->nr++];
+		t->p = p;
+		t->hide = p->publish == NV_PUBLISH_NONE;
+		t->stem = surname_stem(p->surname);
+		t->name_stem = p->name && *p->name ? prefix_chars(p->name, 3) : NULL;
+		t->patr_stem = p->patronymic ? prefix_chars(p->patronymic, 3) : NULL;
+		nv_buf_reset(&b);
+		nv_person_public_name(&b, p);
+		t->replacement = nv_xstrdup(b.ptr);
+	}
+	nv_buf_release(&b);
+	return r;
+}
+
+void nv_redactor_free(struct nv_redactor *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nr; i++) {
+		free(r->t[i].stem);
+		free(r->t[i].name_stem);
+		free(r->t[i].patr_stem);
+		free(r->t[i].replacement);
+	}
+	free(r->t);
+	free(r);
+}
+
+/* Skip spaces (also no-break ones) from i; returns the new position. */
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+	uint32_t cp;
+	size_t k;
+
+	while ((k = dec(s, n, i, &cp)) && (cp == ' ' || cp == 0xA0 || cp == 0x202F))
+		i += k;
+	return i;
+}
+
+/* An initial «Д.» at i: returns the position after it, or 0. */
+static size_t initial_at(const char *s, size_t n, size_t i)
+{
+	uint32_t cp;
+	size_t k = dec(s, n, i, &cp);
+
+	if (!k || !is_cyr_upper(cp) || i + k >= n || s[i + k] != '.')
+		return 0;
+	return i + k + 1;
+}
+
+/* «Д. В.» or «Д.» (one or two initials) at i: the end, or 0. */
+static size_t initials_at(const char *s, size_t n, size_t i)
+{
+	size_t e = initial_at(s, n, i), e2;
+
+	if (!e)
+		return 0;
+	e2 = initial_at(s, n, skip_space(s, n, e));
+	return e2 ? e2 : e;
+}
+
+/* A word at i starting with `stem` and ending at a non-letter: its end, or 0. */
+static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, int max_tail)
+{
+	size_t sl = strlen(stem), k;
+	uint32_t cp;
+	int tail = 0;
+
+	if (n - i < sl || memcmp(s + i, stem, sl))
+		return 0;
+	i += sl;
+	while ((k = dec(s, n, i, &cp)) && is_letter(cp)) {
+		if (!is_cyr_lower(cp) || ++tail > max_tail)
+			return 0;
+		i += k;
+	}
+	return i;
+}
+
+/*
+ * Try the targets at word start i. On a match, store the end of the
+ * mention in *end and return the target.
+ */
+static const struct target *match(const struct nv_redactor *r, const char *s, size_t n, size_t i,
+				  size_t *end, bool *full)
+{
+	size_t j, e, e2, e3;
+	const struct target *t;
+
+	for (j = 0; j < r->nr; j++) {
+		t = &r->t[j];
+		e = word_with_stem(s, n, i, t->stem, 3);
+		if (!e)
+			continue;
+		*full = false;
+		/* «Гусев Д. В.» */
+		e2 = initials_at(s, n, skip_space(s, n, e));
+		if (e2) {
+			*end = e2;
+			return t;
+		}
+		/* «Гусев Дмитрий Валерьевич» in any case form */
+		if (t->name_stem) {
+			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem, 6);
+			if (e2 && e2 > skip_space(s, n, e)) {
+				*full = true;
+				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2), t->patr_stem, 14)
+						  : 0;
+				*end = e3 ? e3 : e2;
+				return t;
+			}
+		}
+		*end = e;
+		return t;
+	}
+	return NULL;
+}
+
+/* Step back over spaces (also no-break) ending at i in s; returns the new i. */
+static size_t back_space(const char *s, size_t lo, size_t i)
+{
+	for (;;) {
+		if (i > lo && s[i - 1] == ' ')
+			i--;
+		else if (i >= lo + 2 && !memcmp(s + i - 2, "\xC2\xA0", 2))
+			i -= 2;
+		else
+			return i;
+	}
+}
+
+/* True if a letter ends at offset j (Cyrillic letters are two bytes). */
+static bool letter_before(const char *s, size_t lo, size_t j)
+{
+	uint32_t cp;
+
+	if (j <= lo)
+		return false;
+	if ((unsigned char)s[j - 1] < 0x80)
+		return is_letter((unsigned char)s[j - 1]);
+	return j >= lo + 2 && nv_utf8_decode(s + j - 2, 2, &cp) == 2 && is_letter(cp);
+}
+
+/*
+ * Initials written before a surname at i («Д. В. Гусев», «Д.В. Гусеву»):
+ * the offset where they start, or i when there are none.
+ */
+static size_t initials_before(const char *s, size_t lo, size_t i)
+{
+	size_t j = back_space(s, lo, i), start = i;
+	uint32_t cp;
+	int groups = 0;
+
+	if (j == i)
+		return i; /* initials are followed by a space */
+	while (groups < 2 && j >= lo + 3 && s[j - 1] == '.' &&
+	       nv_utf8_decode(s + j - 3, 2, &cp) == 2 && is_cyr_upper(cp)) {
+		/* The letter must start a word: «Д.», not the end of «ул.». */
+		if (letter_before(s, lo, j - 3))
+			break;
+		j -= 3;
+		start = j;
+		groups++;
+		j = back_space(s, lo, j);
+	}
+	return start;
+}
+
+static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
+		     bool markup, bool count_only)
+{
+	size_t i = 0, k, end, count = 0, floor = out ? out->len : 0, text_start = 0;
+	uint32_t cp, prev = ' ';
+	const struct target *t;
+	bool full;
+
+	while (i < n) {
+		if (markup && s[i] == '<') {
+			const char *gt = memchr(s + i, '>', n - i);
+			size_t m = gt ? (size_t)(gt - (s + i)) + 1 : n - i;
+			if (out)
+				nv_buf_add(out, s + i, m);
+			i += m;
+			text_start = i;
+			prev = ' ';
+			continue;
+		}
+		k = dec(s, n, i, &cp);
+		if (is_cyr_upper(cp) && !is_letter(prev) && (t = match(r, s, n, i, &end, &full)) &&
+		    (t->hide || full)) {
+			size_t before = t->hide ? initials_before(s, text_start, i) : i;
+			count++;
+			if (count_only)
+				return count;
+			/* The initials were copied already: take them back. */
+			if (before < i && out->len - floor >= i - before)
+				nv_buf_truncate(out, out->len - (i - before));
+			if (t->hide) {
+				if (markup)
+					nv_buf_add_html(out, t->replacement, strlen(t->replacement));
+				else
+					nv_buf_adds(out, t->replacement);
+			} else {
+				/* Published with initials: keep the surname as written, shorten the rest. */
+				size_t e = word_with_stem(s, n, i, t->stem, 3);
+				nv_buf_add(out, s + i, e - i);
+				nv_buf_adds(out, t->replacement + strlen(t->p->surname));
+			}
+			i = end;
+			prev = 'x';
+			continue;
+		}
+		if (out)
+			nv_buf_add(out, s + i, k);
+		prev = cp;
+		i += k;
+	}
+	return count;
+}
+
+size_t nv_redact(const struct nv_redactor *r, struct nv_buf *out, const char *text, size_t len,
+		 bool markup)
+{
+	return redact(r, out, text, len, markup, false);
+}
+
+bool nv_redact_finds(const struct nv_redactor *r, const char *text, size_t len, bool markup)
+{
+	return redact(r, NULL, text, len, markup, true) > 0;
+}

@@ -1,0 +1,45 @@
+/*
+ * redact.h: keeping personal data off the website.
+ *
+ * Everything the site back end writes passes through a redactor built
+ * from people.yml. It finds every mention of a person whose publish level
+ * is `none` — the surname in any case form («Гусев», «Гусеву»,
+ * «Гусевым»), with initials before or after it («Д. В. Гусев», «Гусева
+ * Д.В.») or with the full name and patronymic — and replaces it with the
+ * person's public description («наставляемый, педагог»). For people
+ * published with initials, a full name «Орлова Татьяна Николаевна»
+ * becomes «Орлова Т. Н.». Printed documents are not redacted: they are
+ * internal paper and carry full names.
+ *
+ * The match is deliberately greedy (a surname stem followed by up to
+ * three lowercase letters): hiding a word too many is safe, leaking a
+ * name is not.
+ */
+#ifndef NV_REDACT_H
+#define NV_REDACT_H
+
+#include "common.h"
+
+struct nv_buf;
+struct nv_model;
+struct nv_redactor;
+
+/* A redactor for the people of m; the caller frees it. m must outlive it. */
+struct nv_redactor *nv_redactor_new(const struct nv_model *m);
+void nv_redactor_free(struct nv_redactor *r);
+
+/*
+ * Append text (len bytes) to out with every mention replaced. With
+ * `markup`, text is HTML or XML: tags (<…>) are copied untouched and
+ * replacements are HTML-escaped. Returns the number of replacements.
+ */
+size_t nv_redact(const struct nv_redactor *r, struct nv_buf *out, const char *text, size_t len,
+		 bool markup);
+
+/*
+ * True if text mentions a person of publish level `none` (a check for
+ * tests and for the build's final safety net).
+ */
+bool nv_redact_finds(const struct nv_redactor *r, const char *text, size_t len, bool markup);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * site.h: the website back end — the «Наставничество» section as static
+ * HTML, rendered from the resolved model with the Mustache theme.
+ *
+ * Every link is relative, so the folder works under any sub-path of a
+ * school site and from file://. Absolute URLs appear only where a format
+ * requires them (Atom feed, sitemap.xml), built from --base-url or from
+ * site.yml (organization.website + section.base_path). Everything written
+ * passes through the personal-data redactor (redact.h).
+ *
+ * The back end has the three functions every back end has: new, render,
+ * free.
+ */
+#ifndef NV_SITE_H
+#define NV_SITE_H
+
+#include "common.h"
+
+struct nv_diags;
+struct nv_model;
+
+struct nv_site_opts {
+	const char *out;          /* folder to write into (a staging folder) */
+	const char *theme_dir;    /* the theme: themes/default */
+	const char *override_dir; /* the project's template overrides, may be missing */
+	const char *base_url;     /* absolute URL of the section, or NULL */
+	bool fragment;            /* write only each page's main content */
+};
+
+struct nv_site_state;
+
+/* Prepare rendering (templates are compiled lazily); the caller frees. */
+struct nv_site_state *nv_site_new(const struct nv_site_opts *opts);
+
+/*
+ * Write every page, feed, calendar, index and asset of the section into
+ * opts->out. Returns 0, or -1 with diagnostics in d (template errors,
+ * files that could not be written).
+ */
+int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_diags *d);
+
+void nv_site_free(struct nv_site_state *s);
+
+#endif

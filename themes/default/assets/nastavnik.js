@@ -1,0 +1,111 @@
+/*
+ * nastavnik default theme: small enhancements. Everything works without
+ * this script; it only remembers the large-font mode across pages,
+ * filters the case bank in place and runs the search.
+ */
+(function () {
+	"use strict";
+	var root = document.documentElement;
+	root.classList.add("js");
+
+	/* Версия для слабовидящих: a class on <html>, remembered across pages. */
+	var store = null;
+	try { store = window.localStorage; } catch (e) { store = null; }
+	if (store && store.getItem("nv-vi") === "1") root.classList.add("vi");
+
+	function setVi(on) {
+		root.classList.toggle("vi", on);
+		if (store) {
+			try { store.setItem("nv-vi", on ? "1" : "0"); } catch (e) { /* private mode */ }
+		}
+	}
+
+	document.addEventListener("click", function (ev) {
+		var a = ev.target.closest ? ev.target.closest("[data-vi]") : null;
+		if (!a) return;
+		ev.preventDefault();
+		setVi(a.getAttribute("data-vi") === "on");
+	});
+
+	function ready(fn) {
+		if (document.readyState !== "loading") fn();
+		else document.addEventListener("DOMContentLoaded", fn);
+	}
+
+	/* The case bank: hide the cards that do not match the chosen values. */
+	ready(function () {
+		var form = document.querySelector("[data-case-filter]");
+		if (!form) return;
+		var cards = Array.prototype.slice.call(document.querySelectorAll("[data-case]"));
+		var count = form.querySelector(".case-count");
+		function apply() {
+			var want = {};
+			["form", "kind", "year"].forEach(function (k) {
+				var el = form.elements[k];
+				want[k] = el ? el.value : "";
+			});
+			var shown = 0;
+			cards.forEach(function (c) {
+				var ok = ["form", "kind", "year"].every(function (k) {
+					return !want[k] || c.getAttribute("data-" + k) === want[k];
+				});
+				c.hidden = !ok;
+				if (ok) shown++;
+			});
+			if (count) count.textContent = "Показано практик: " + shown + " из " + cards.length;
+		}
+		form.addEventListener("change", apply);
+		form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+		apply();
+	});
+
+	/* Search over window.NV_SEARCH_INDEX (search-index.js). */
+	ready(function () {
+		var form = document.querySelector("[data-search]");
+		if (!form || !window.NV_SEARCH_INDEX) return;
+		var input = form.querySelector("input[type=search]");
+		var list = document.querySelector("[data-search-results]");
+		var status = document.querySelector("[data-search-status]");
+		var base = "";
+		var m = /(?:^|\/)search\.html/.exec(location.pathname);
+		if (!m) base = "";
+		function norm(s) {
+			return s.toLowerCase().replace(/ё/g, "е");
+		}
+		function run() {
+			var q = norm(input.value.trim());
+			list.innerHTML = "";
+			if (q.length < 2) {
+				status.textContent = q ? "Введите хотя бы две буквы." : "";
+				return;
+			}
+			var words = q.split(/\s+/);
+			var hits = window.NV_SEARCH_INDEX.filter(function (p) {
+				var hay = norm(p.t + " " + p.x);
+				return words.every(function (w) { return hay.indexOf(w) >= 0; });
+			});
+			status.textContent = hits.length ? "Найдено: " + hits.length : "Ничего не найдено.";
+			hits.slice(0, 50).forEach(function (p) {
+				var li = document.createElement("li");
+				var a = document.createElement("a");
+				a.href = base + p.u;
+				a.textContent = p.t;
+				li.appendChild(a);
+				var i = norm(p.x).indexOf(words[0]);
+				if (i >= 0) {
+					var snip = document.createElement("p");
+					snip.textContent = (i > 60 ? "…" : "") + p.x.substr(Math.max(0, i - 60), 180) + "…";
+					li.appendChild(snip);
+				}
+				list.appendChild(li);
+			});
+		}
+		input.addEventListener("input", run);
+		form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+		var q = /[?&]q=([^&]*)/.exec(location.search);
+		if (q) {
+			input.value = decodeURIComponent(q[1].replace(/\+/g, " "));
+			run();
+		}
+	});
+})();
