@@ -51,6 +51,7 @@ suite() {
 	fi
 	run "${tag}bad input" sh tests/bad/run.sh "$b/nastavnik"
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
+	run "${tag}site" sh tests/site/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
 }
 

@@ -1,0 +1,112 @@
+#!/bin/sh
+# The website as a user gets it: `nastavnik build` on the demo school.
+#  - personal data: no person with publish none is named anywhere;
+#  - golden files for a set of pages (tests/regress/site/, --bless to update);
+#  - the build is deterministic, refuses to overwrite foreign folders and
+#    writes nothing when the content has errors; fragment mode.
+# Usage: tests/site/run.sh [--bless] BINARY
+set -u
+bless=0
+if [ "${1:-}" = "--bless" ]; then bless=1; shift; fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+golden=$root/tests/regress/site
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "site/$1"; }
+export LC_ALL=C.UTF-8
+
+if ! "$bin" build -C "$root" -o "$tmp/out" >"$tmp/log" 2>&1; then
+	cat "$tmp/log"
+	echo "site: 0 passed, 1 failed"
+	exit 1
+fi
+site=$tmp/out/site
+
+# Golden pages.
+pages="index.html orders/o-zakreplenii-par.html orders/o-vnedrenii.html
+roadmaps/dorozhnaya-karta-2025-2026.html roadmaps/dorozhnaya-karta-2025-2026.ics
+positions/polozhenie-pedagogi.html mentors.html monitoring.html cases/index.html
+cases/form-uchenik-uchenik.html pages/normativnye-dokumenty.html pages/formy-i-shablony.html
+news/atom.xml sitemap.xml"
+if [ "$bless" -eq 1 ]; then
+	rm -rf "$golden"
+	for p in $pages; do
+		mkdir -p "$golden/$(dirname "$p")"
+		cp "$site/$p" "$golden/$p"
+	done
+	exit 0
+fi
+for p in $pages; do
+	if [ ! -f "$site/$p" ]; then
+		bad "golden: нет страницы $p"
+	elif diff -u "$golden/$p" "$site/$p" >"$tmp/diff"; then
+		ok
+	else
+		bad "golden: $p отличается от эталона (make regress-bless обновит его)"
+		head -n 40 "$tmp/diff"
+	fi
+done
+
+# Personal data: the surname of everyone with publish none, in any case
+# form, appears in no file of the site.
+"$bin" check --dump -C "$root" 2>/dev/null | grep -E '^  [a-z0-9-]+: .*, publish none' |
+	sed -E 's/^  [a-z0-9-]+: ([^ ]+) .*/\1/' | sort -u >"$tmp/hidden"
+n=$(wc -l <"$tmp/hidden")
+if [ "$n" -lt 5 ]; then
+	bad "privacy: в демо-школе мало скрытых участников ($n): проверка ничего не доказывает"
+fi
+leaks=0
+while read -r surname; do
+	stem=$(printf '%s' "$surname" | sed -E 's/(ая|а|я)$//')
+	if grep -rlE "(^|[^[:alpha:]])$stem[[:lower:]]{0,3}([^[:alpha:]]|$)" "$site" >"$tmp/hits"; then
+		echo "site/privacy: «$surname» (publish: none) есть на сайте:"
+		sed 's/^/    /' "$tmp/hits"
+		leaks=$((leaks + 1))
+	fi
+done <"$tmp/hidden"
+if [ "$leaks" -eq 0 ]; then ok; else fail=$((fail + 1)); fi
+
+# The same input gives the same bytes.
+"$bin" build -C "$root" -o "$tmp/again" >/dev/null 2>&1
+if diff -r "$site" "$tmp/again/site" >/dev/null; then ok; else bad "determinism: две сборки различаются"; fi
+
+# A second build replaces the first one whole (no stale files).
+touch "$site/stale.html"
+"$bin" build -C "$root" -o "$tmp/out" >/dev/null 2>&1
+if [ ! -e "$site/stale.html" ] && [ -f "$site/index.html" ]; then ok; else bad "rebuild: старые файлы остались"; fi
+
+# Content errors: exit 1 and nothing written, the old site untouched.
+cp -R "$root/tests/bad/_base" "$tmp/broken"
+printf -- '---\ntitle: a\ntitle: b\n---\n' >"$tmp/broken/content/pages/dup.md"
+"$bin" build -C "$tmp/broken" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 1 ] && [ ! -e "$tmp/broken/output" ] &&
+	grep -q 'ничего не записано' "$tmp/err"; then ok; else bad "errors: код $status или записан вывод"; fi
+
+# A folder that nastavnik did not create is never overwritten.
+mkdir -p "$tmp/foreign/site"
+echo important >"$tmp/foreign/site/diplom.docx"
+"$bin" build -C "$root" -o "$tmp/foreign" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 2 ] && [ -f "$tmp/foreign/site/diplom.docx" ] &&
+	grep -q 'создана не nastavnik — не перезаписываю' "$tmp/err"; then ok; else bad "foreign: код $status"; fi
+
+# Fragment mode: the main content alone, no layout.
+"$bin" build -C "$root" -o "$tmp/frag" --fragment >/dev/null 2>&1
+if [ -f "$tmp/frag/site/orders/o-vnedrenii.html" ] &&
+	! grep -q '<html' "$tmp/frag/site/orders/o-vnedrenii.html" &&
+	grep -q 'ПРИКАЗЫВАЮ' "$tmp/frag/site/orders/o-vnedrenii.html"; then ok; else bad "fragment: страница с оформлением или пустая"; fi
+
+# Every link relative: nothing starts with "/" (the site lives under any sub-path).
+if grep -rlE '(href|src)="/' "$site" --include='*.html' >"$tmp/abs"; then
+	bad "relative: абсолютные ссылки в $(cat "$tmp/abs" | tr '\n' ' ')"
+else
+	ok
+fi
+
+echo "site: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
