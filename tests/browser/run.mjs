@@ -201,7 +201,7 @@ const pool = new Map(); // context → idle pages
 const detachers = new WeakMap(); // page → removes the listeners of open()
 
 // Open URL in a page of CONTEXT, watching for console errors, page errors,
-// failed requests and external requests. Returns {page, problems()};
+// failed requests and external requests. Returns {page, problems(fromLoad)};
 // give the page back with release(page).
 async function open(context, url) {
 	const idle = pool.get(context) || [];
@@ -224,8 +224,8 @@ async function open(context, url) {
 		requestfailed: (r) => {
 			net.inflight--;
 			net.last = Date.now();
-			if (!isLocal(r.url())) return;
 			bad.add(r.url());
+			if (!isLocal(r.url())) return;
 			found.push(`запрос не выполнен: ${short(r.url())} (${r.failure()?.errorText || '?'})`);
 		},
 		response: (r) => {
@@ -245,11 +245,14 @@ async function open(context, url) {
 	});
 	await page.goto(url, { waitUntil: 'load', timeout: 20000 });
 	await settle(page, net);
+	// What went wrong while the page loaded is reported by the «http» and
+	// «file» tests; the other tests report what their actions caused.
+	const marks = [found.length, consoleErrors.length];
 	// Async: first lets what the test started (lazy loads…) finish.
-	const problems = async () => {
+	const problems = async (fromLoad = false) => {
 		await settle(page, net);
-		const out = [...found];
-		for (const c of consoleErrors) {
+		const out = found.slice(fromLoad ? 0 : marks[0]);
+		for (const c of consoleErrors.slice(fromLoad ? 0 : marks[1])) {
 			// «Failed to load resource» repeats a failed request reported above.
 			if (/^Failed to load resource/.test(c.text) && bad.has(c.url)) continue;
 			out.push(`ошибка в консоли: ${c.text}${c.url ? ` (${short(c.url)})` : ''}`);
@@ -395,6 +398,7 @@ async function chooseFilter(page, f, value) {
 }
 
 // Result links shown by the search box on PAGE after typing.
+// BEFORE: the visible links before typing, or null after a navigation.
 async function searchResults(page, before) {
 	return page.evaluate((beforeList) => {
 		const vis = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
@@ -402,7 +406,7 @@ async function searchResults(page, before) {
 		let links = [];
 		for (const b of boxes) links.push(...b.querySelectorAll('a[href]'));
 		links = links.filter(vis);
-		if (links.length === 0) {
+		if (links.length === 0 && beforeList) {
 			const old = new Set(beforeList);
 			links = [...document.querySelectorAll('a[href]')].filter((a) => vis(a) && !old.has(a.href + '\u0000' + a.textContent));
 		}
@@ -489,7 +493,7 @@ async function main() {
 				const rel = pages[next++];
 				await test(`http ${rel}`, async () => {
 					const { page, problems } = await open(ctx, httpUrl(rel));
-					const out = await problems();
+					const out = await problems(true);
 					await release(page);
 					return out;
 				});
@@ -502,7 +506,7 @@ async function main() {
 			await test(`file ${rel || key}`, async () => {
 				if (!rel) return [missing[key]];
 				const { page, problems } = await open(ctx, fileUrl(rel));
-				const out = await problems();
+				const out = await problems(true);
 				await release(page);
 				return out;
 			});
@@ -778,7 +782,7 @@ async function searchTest(ctx, pages, word, toUrl) {
 		await box.press('Enter');
 		await page.waitForLoadState('load').catch(() => {});
 		results = await poll(page, async () => {
-			const r = await searchResults(page, before);
+			const r = await searchResults(page, null);
 			return r.length ? r : null;
 		}, 3000);
 	}
