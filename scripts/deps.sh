@@ -1,14 +1,18 @@
 #!/bin/sh
-# Install the Debian packages that building and testing nastavnik need.
-# Idempotent: does nothing when every package is already installed.
+# Install the Debian packages that building and testing nastavnik need,
+# then the npm packages of the browser tests (scripts/npm-deps.sh).
+# Idempotent and silent when everything is already installed.
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
 
+# chromium: headless browser for tests/browser; tidy, libxml2-utils
+# (xmllint): validity of the generated HTML, XML and JSON in tests/html.
 PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
 clang libclang-rt-14-dev
 valgrind time
+chromium tidy libxml2-utils
 "
 
 missing=""
@@ -17,15 +21,23 @@ for p in $PACKAGES; do
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+# Node.js and npm are checked as commands, not as packages: a machine may
+# have them from NodeSource, whose nodejs package bundles npm and conflicts
+# with Debian's npm package. A fresh Debian 12 gets both from Debian.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 
-echo "deps.sh: устанавливаю пакеты:$missing" >&2
-if [ "$(id -u)" -eq 0 ]; then
-	SUDO=""
-else
-	SUDO="sudo"
+if [ -n "$missing" ]; then
+	echo "deps.sh: устанавливаю пакеты:$missing" >&2
+	if [ "$(id -u)" -eq 0 ]; then
+		SUDO=""
+	else
+		SUDO="sudo"
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -q
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -q --no-install-recommends $missing
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -q --no-install-recommends $missing
+
+sh "$(dirname "$0")/npm-deps.sh"

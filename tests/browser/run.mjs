@@ -875,9 +875,9 @@ async function keyboard(ctx, rel) {
 async function narrow(ctx, rel, key, shots) {
 	const { page, problems } = await open(ctx, httpUrl(rel));
 	const out = [];
-	const r = await page.evaluate(() => {
+	// Not innerWidth: a mobile browser zooms out to fit a too wide page.
+	const r = await page.evaluate((w) => {
 		const vp = document.querySelector('meta[name=viewport]');
-		const w = innerWidth;
 		const scrollW = document.documentElement.scrollWidth;
 		const wide = [];
 		if (scrollW > w + 1) {
@@ -898,7 +898,7 @@ async function narrow(ctx, rel, key, shots) {
 			}
 		}
 		return { viewport: vp ? vp.getAttribute('content') : null, w, scrollW, wide };
-	});
+	}, page.viewportSize().width);
 	if (!r.viewport || !/width\s*=\s*device-width/.test(r.viewport))
 		out.push('нет <meta name="viewport" content="width=device-width, initial-scale=1">');
 	if (r.scrollW > r.w + 1)
