@@ -22,7 +22,8 @@
 
 static void usage(void)
 {
-	puts("Использование: nastavnik build [-C КАТАЛОГ] [-o ПАПКА] [--drafts] [--base-url АДРЕС]\n"
+	puts("Использование: nastavnik build [-C КАТАЛОГ] [-o ПАПКА] [--drafts] [--base-url "
+	     "АДРЕС]\n"
 	     "                       [--fragment]\n"
 	     "\n"
 	     "Проверяет документы и собирает раздел сайта в ПАПКА/site (по умолчанию\n"
@@ -94,19 +95,23 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		goto print;
 	}
 	if (!nv_is_dir(theme_dir())) {
-		nv_diag_hint(nv_error(&d, theme_dir(), 0, 0, "не найдена тема оформления"),
-			     "запустите сборку в каталоге проекта nastavnik или установите программу "
-			     "(make install)");
+		nv_diag_hint(
+			nv_error(&d, theme_dir(), 0, 0, "не найдена тема оформления"),
+			"запустите сборку в каталоге проекта nastavnik или установите программу "
+			"(make install)");
 		goto print;
 	}
 	final = nv_xasprintf("%s/site", outdir);
 	if (nv_outdir_begin(&out, final) < 0) {
 		if (errno == EEXIST)
-			nv_diag_hint(nv_error(&d, final, 0, 0,
-					      "папка уже существует и создана не nastavnik — не перезаписываю"),
-				     "укажите другую папку: nastavnik build -o ПАПКА, или удалите эту");
+			nv_diag_hint(
+				nv_error(&d, final, 0, 0,
+					 "папка уже существует и создана не nastavnik — не "
+					 "перезаписываю"),
+				"укажите другую папку: nastavnik build -o ПАПКА, или удалите эту");
 		else
-			nv_error(&d, final, 0, 0, "не удалось создать папку: %s", nv_strerror(errno));
+			nv_error(&d, final, 0, 0, "не удалось создать папку: %s",
+				 nv_strerror(errno));
 		goto print;
 	}
 	memset(&opts, 0, sizeof(opts));

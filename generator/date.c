@@ -378,10 +378,14 @@ static bool same_tok(const struct tok *a, const struct tok *b)
 	if (a->kind != b->kind)
 		return false;
 	switch (a->kind) {
-	case T_WORD: return !a->too_long && !b->too_long && !strcmp(a->word, b->word);
-	case T_SYM: return a->cp == b->cp;
-	case T_NUM: return a->num == b->num && a->ndigits == b->ndigits;
-	default: return true;
+	case T_WORD:
+		return !a->too_long && !b->too_long && !strcmp(a->word, b->word);
+	case T_SYM:
+		return a->cp == b->cp;
+	case T_NUM:
+		return a->num == b->num && a->ndigits == b->ndigits;
+	default:
+		return true;
 	}
 }
 
@@ -1160,7 +1164,8 @@ static int resolve(struct parser *p, const struct span *sp, int ctx, struct nv_d
 		if (ctx && nv_date_cmp(nv_acyear_last(ctx), *from) >= 0)
 			*to = nv_acyear_last(ctx);
 		return 0;
-	case SPAN_RANGE: break;
+	case SPAN_RANGE:
+		break;
 	}
 	if (!a.y && !b.y) {
 		/*

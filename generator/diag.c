@@ -111,9 +111,12 @@ void nv_diags_sort(struct nv_diags *d)
 static const char *severity_name(enum nv_severity s)
 {
 	switch (s) {
-	case NV_ERROR: return "ошибка";
-	case NV_WARNING: return "предупреждение";
-	case NV_NOTE: return "примечание";
+	case NV_ERROR:
+		return "ошибка";
+	case NV_WARNING:
+		return "предупреждение";
+	case NV_NOTE:
+		return "примечание";
 	}
 	return "ошибка";
 }
@@ -249,20 +252,33 @@ const char *nv_plural(size_t n, const char *one, const char *few, const char *ma
 const char *nv_strerror(int err)
 {
 	switch (err) {
-	case ENOENT: return "файл или каталог не найден";
+	case ENOENT:
+		return "файл или каталог не найден";
 	case EACCES:
-	case EPERM: return "нет прав доступа";
-	case EISDIR: return "это каталог, а не файл";
-	case ENOTDIR: return "часть пути — не каталог";
-	case EEXIST: return "уже существует";
-	case ENOSPC: return "на диске нет места";
-	case EROFS: return "файловая система доступна только для чтения";
-	case EFBIG: return "файл слишком большой";
-	case ENAMETOOLONG: return "слишком длинное имя";
-	case ELOOP: return "слишком много символических ссылок";
-	case EIO: return "ошибка ввода-вывода";
-	case ENOMEM: return "недостаточно памяти";
-	default: return strerror(err);
+	case EPERM:
+		return "нет прав доступа";
+	case EISDIR:
+		return "это каталог, а не файл";
+	case ENOTDIR:
+		return "часть пути — не каталог";
+	case EEXIST:
+		return "уже существует";
+	case ENOSPC:
+		return "на диске нет места";
+	case EROFS:
+		return "файловая система доступна только для чтения";
+	case EFBIG:
+		return "файл слишком большой";
+	case ENAMETOOLONG:
+		return "слишком длинное имя";
+	case ELOOP:
+		return "слишком много символических ссылок";
+	case EIO:
+		return "ошибка ввода-вывода";
+	case ENOMEM:
+		return "недостаточно памяти";
+	default:
+		return strerror(err);
 	}
 }
 

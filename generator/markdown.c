@@ -381,7 +381,8 @@ static void glue_dash(struct walk *w, cmark_node *node)
 		nv_buf_adds(&w->tmp, "\xC2\xA0");
 		cmark_node_set_literal(prev, w->tmp.ptr);
 		break;
-	default: return;
+	default:
+		return;
 	}
 	if (w->heading.len && w->heading.ptr[w->heading.len - 1] == ' ') {
 		nv_buf_truncate(&w->heading, w->heading.len - 1);
@@ -459,7 +460,8 @@ static void walk(struct walk *w)
 				nv_typo_feed(&w->st, NV_TYPO_OPAQUE);
 			}
 			break;
-		default: break;
+		default:
+			break;
 		}
 	}
 	cmark_iter_free(it);

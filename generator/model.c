@@ -933,7 +933,10 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 	e->gender = gender_of(e->title, e->kind);
 
 	switch (e->kind) {
-	case NV_KIND_PAGE: read_reflinks(b, e, &f); break;
+	case NV_KIND_PAGE:
+		read_reflinks(b, e, &f);
+		e->list_files = nv_field_bool(&f, "files", false);
+		break;
 	case NV_KIND_POSITION:
 		e->audience = audience_names[nv_field_enum(&f, "audience", NV_OPTIONAL,
 							   audience_names, 0)];
@@ -999,7 +1002,8 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",
 			      &e->date);
 		break;
-	case NV_KIND_COUNT: break;
+	case NV_KIND_COUNT:
+		break;
 	}
 	nv_fields_finish(&f);
 }
@@ -1495,7 +1499,9 @@ void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p)
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 {
 	switch (p->publish) {
-	case NV_PUBLISH_FULL: nv_person_full_name(out, p); return;
+	case NV_PUBLISH_FULL:
+		nv_person_full_name(out, p);
+		return;
 	case NV_PUBLISH_INITIALS:
 		nv_buf_adds(out, p->surname);
 		nv_buf_adds(out, "\xC2\xA0");
@@ -1505,7 +1511,8 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 			add_initial(out, p->patronymic);
 		}
 		return;
-	case NV_PUBLISH_NONE: break;
+	case NV_PUBLISH_NONE:
+		break;
 	}
 	nv_buf_adds(out, p->mentor ? "наставник" : p->mentee ? "наставляемый" : "участник");
 	if (p->category == NV_CAT_STUDENT && p->class_name) {

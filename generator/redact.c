@@ -18,11 +18,11 @@
 
 struct target {
 	const struct nv_person *p;
-	char *stem;          /* surname stem, UTF-8 */
-	char *name_stem;     /* first letters of the name, or NULL */
-	char *patr_stem;     /* first letters of the patronymic, or NULL */
-	char *replacement;   /* what the website shows instead */
-	bool hide;           /* publish none: replace every mention */
+	char *stem;	   /* surname stem, UTF-8 */
+	char *name_stem;   /* first letters of the name, or NULL */
+	char *patr_stem;   /* first letters of the patronymic, or NULL */
+	char *replacement; /* what the website shows instead */
+	bool hide;	   /* publish none: replace every mention */
 };
 
 struct nv_redactor {
@@ -42,7 +42,8 @@ static bool is_cyr_lower(uint32_t c)
 
 static bool is_letter(uint32_t c)
 {
-	return is_cyr_upper(c) || is_cyr_lower(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return is_cyr_upper(c) || is_cyr_lower(c) || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
 }
 
 /* Decode at s[i]; invalid bytes read as U+FFFD of length 1. */
@@ -93,7 +94,8 @@ struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 	r->t = nv_xcalloc(m->npeople + 1, sizeof(*r->t));
 	for (i = 0; i < m->npeople; i++) {
 		p = m->people[i];
-		if (p->publish == NV_PUBLISH_FULL || !p->surname || nv_utf8_count(p->surname, strlen(p->surname)) < 2)
+		if (p->publish == NV_PUBLISH_FULL || !p->surname ||
+		    nv_utf8_count(p->surname, strlen(p->surname)) < 2)
 			continue;
 		t = &r->t[r->nr++];
 		t->p = p;
@@ -203,7 +205,8 @@ static const struct target *match(const struct nv_redactor *r, const char *s, si
 			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem, 6);
 			if (e2 && e2 > skip_space(s, n, e)) {
 				*full = true;
-				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2), t->patr_stem, 14)
+				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2),
+								   t->patr_stem, 14)
 						  : 0;
 				*end = e3 ? e3 : e2;
 				return t;
@@ -296,11 +299,13 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_truncate(out, out->len - (i - before));
 			if (t->hide) {
 				if (markup)
-					nv_buf_add_html(out, t->replacement, strlen(t->replacement));
+					nv_buf_add_html(out, t->replacement,
+							strlen(t->replacement));
 				else
 					nv_buf_adds(out, t->replacement);
 			} else {
-				/* Published with initials: keep the surname as written, shorten the rest. */
+				/* Published with initials: keep the surname as written, shorten the
+				 * rest. */
 				size_t e = word_with_stem(s, n, i, t->stem, 3);
 				nv_buf_add(out, s + i, e - i);
 				nv_buf_adds(out, t->replacement + strlen(t->p->surname));

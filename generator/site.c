@@ -36,23 +36,24 @@ struct nv_site_state {
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
 	struct nv_redactor *red;
-	struct nv_value *site;    /* the `site` part of every context */
-	struct nv_value *navdef;  /* [{title, url, section}] */
-	struct page_ref *pages;   /* for sitemap and search */
+	struct nv_value *site;	 /* the `site` part of every context */
+	struct nv_value *navdef; /* [{title, url, section}] */
+	struct page_ref *pages;	 /* for sitemap and search */
 	size_t npages, pages_alloc;
-	char *base_url;           /* ends with '/', or NULL */
+	char *base_url; /* ends with '/', or NULL */
 	int failed;
 };
 
 /* Russian titles of the kinds' list pages and of one document of a kind. */
-static const char *const list_titles[] = { "Страницы", "Положения", "Программы",
-					   "Дорожные карты", "Приказы", "Лучшие практики",
+static const char *const list_titles[] = { "Страницы",	     "Положения", "Программы",
+					   "Дорожные карты", "Приказы",	  "Лучшие практики",
 					   "Новости" };
-static const char *const kind_titles[] = { "Страница", "Положение", "Программа",
-					   "Дорожная карта", "Приказ", "Лучшая практика",
+static const char *const kind_titles[] = { "Страница",	     "Положение", "Программа",
+					   "Дорожная карта", "Приказ",	  "Лучшая практика",
 					   "Новость" };
 static const char *const level_titles[] = { "Федеральный уровень", "Региональный уровень",
-					    "Муниципальный уровень", "Уровень образовательной организации" };
+					    "Муниципальный уровень",
+					    "Уровень образовательной организации" };
 static const char *const status_titles[] = { "запланировано", "выполнено", "перенесено" };
 static const char *const pair_status_titles[] = { "работает", "завершила работу",
 						  "прекращена досрочно" };
@@ -269,8 +270,11 @@ static char *plain_text(const char *html, size_t max)
 		if (*p == '&') {
 			static const struct {
 				const char *ent, *ch;
-			} ents[] = { { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
-				     { "&quot;", "\"" }, { "&#39;", "'" } };
+			} ents[] = { { "&amp;", "&" },
+				     { "&lt;", "<" },
+				     { "&gt;", ">" },
+				     { "&quot;", "\"" },
+				     { "&#39;", "'" } };
 			size_t k;
 			bool done = false;
 			for (k = 0; k < NV_ARRAY_SIZE(ents) && !done; k++) {
@@ -408,16 +412,18 @@ static struct nv_value *approval_block(const struct nv_entry *e, const struct nv
 		nv_buf_reset(&b);
 		set_s(v, "url", entry_url(a->order, &b));
 	} else {
-		set_s(v, "label", a->label == 2 ? "С УЧЁТОМ МНЕНИЯ" :
-				  a->label == 0 ? "ПРИНЯТО" :
-				  a->label == 1 ? "СОГЛАСОВАНО" :
-				  a->label == 3 ? nv_approved_word(e->gender) : "УТВЕРЖДАЮ");
+		set_s(v, "label",
+		      a->label == 2   ? "С УЧЁТОМ МНЕНИЯ"
+		      : a->label == 0 ? "ПРИНЯТО"
+		      : a->label == 1 ? "СОГЛАСОВАНО"
+		      : a->label == 3 ? nv_approved_word(e->gender)
+				      : "УТВЕРЖДАЮ");
 		if (a->person) {
 			if (a->person->position) {
 				char *pos = nv_xstrdup(a->person->position);
 				/* «директор» starts the line with a capital letter. */
-				if ((unsigned char)pos[0] == 0xD0 && (unsigned char)pos[1] >= 0xB0 &&
-				    (unsigned char)pos[1] <= 0xBF)
+				if ((unsigned char)pos[0] == 0xD0 &&
+				    (unsigned char)pos[1] >= 0xB0 && (unsigned char)pos[1] <= 0xBF)
 					pos[1] = (char)((unsigned char)pos[1] - 0x20);
 				push(lines, nv_value_new_str(pos));
 				free(pos);
@@ -511,7 +517,8 @@ static struct nv_value *pairs_rows(const struct nv_model *m, const struct nv_ent
 }
 
 /* `files` is the list of attachments, for pages that list them. */
-static void emit_entry(struct nv_site_state *s, const struct nv_entry *e, const struct nv_value *files)
+static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
+		       const struct nv_value *files)
 {
 	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *doc = obj(), *list;
@@ -537,7 +544,8 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e, const 
 		struct nv_value *ab = obj();
 		nv_buf_adds(&b, "от ");
 		nv_date_add(&b, e->approved_by->date, NV_DATE_NUMERIC);
-		nv_buf_addf(&b, " №\xC2\xA0%s", e->approved_by->number ? e->approved_by->number : "");
+		nv_buf_addf(&b, " №\xC2\xA0%s",
+			    e->approved_by->number ? e->approved_by->number : "");
 		set_s(ab, "text", b.ptr);
 		set_s(ab, "word", nv_approved_word(e->gender));
 		set_n(ab, "appendix", e->appendix_number);
@@ -553,7 +561,8 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e, const 
 		set_t(doc, "preamble", e->preamble);
 		if (e->signatory) {
 			struct nv_value *sig = obj();
-			char *pos = nv_xstrdup(e->signatory->position ? e->signatory->position : "");
+			char *pos =
+				nv_xstrdup(e->signatory->position ? e->signatory->position : "");
 			if ((unsigned char)pos[0] == 0xD0 && (unsigned char)pos[1] >= 0xB0 &&
 			    (unsigned char)pos[1] <= 0xBF)
 				pos[1] = (char)((unsigned char)pos[1] - 0x20);
@@ -598,8 +607,10 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e, const 
 				set_t(iv, "responsible", it->responsible);
 				set_t(iv, "result", it->result);
 				set_s(iv, "status", status_titles[it->status]);
-				set_s(iv, "status_id", it->status == NV_ITEM_DONE ? "done" :
-						       it->status == NV_ITEM_MOVED ? "moved" : "planned");
+				set_s(iv, "status_id",
+				      it->status == NV_ITEM_DONE    ? "done"
+				      : it->status == NV_ITEM_MOVED ? "moved"
+								    : "planned");
 				push(items, iv);
 			}
 			set_list(sec, "items", items);
@@ -671,7 +682,7 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e, const 
 		}
 		set_list(doc, "levels", list);
 		if (e->list_files && files->nr)
-			set(doc, "files", nv_value_copy(files));
+			set_list(doc, "files", nv_value_copy(files));
 		break;
 	default:
 		break;
@@ -689,7 +700,8 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e, const 
 
 static int cmp_news(const void *pa, const void *pb)
 {
-	const struct nv_entry *a = *(struct nv_entry *const *)pa, *b = *(struct nv_entry *const *)pb;
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
 	int c = nv_date_cmp(b->date, a->date); /* newest first */
 
 	return c ? c : strcmp(a->id, b->id);
@@ -697,7 +709,8 @@ static int cmp_news(const void *pa, const void *pb)
 
 static int cmp_weight(const void *pa, const void *pb)
 {
-	const struct nv_entry *a = *(struct nv_entry *const *)pa, *b = *(struct nv_entry *const *)pb;
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
 
 	if (a->weight != b->weight)
 		return a->weight < b->weight ? -1 : 1;
@@ -846,7 +859,8 @@ static void emit_cases(struct nv_site_state *s)
 				nv++;
 		for (k = 0; k < (p ? nv : 1); k++) {
 			struct nv_value *ctx = obj(), *items = arr(), *facets = obj();
-			char *url = p ? filter_url(what[p - 1], values[k]) : nv_xstrdup("cases/index.html");
+			char *url = p ? filter_url(what[p - 1], values[k])
+				      : nv_xstrdup("cases/index.html");
 			size_t shown = 0;
 
 			for (i = 0; i < n; i++) {
@@ -900,11 +914,20 @@ static const char *file_type(const char *name)
 	static const struct {
 		const char *ext, *title;
 	} types[] = {
-		{ ".pdf", "PDF" }, { ".doc", "Word" }, { ".docx", "Word" }, { ".odt", "OpenDocument" },
-		{ ".xls", "Excel" }, { ".xlsx", "Excel" }, { ".ods", "OpenDocument" },
-		{ ".csv", "таблица CSV" }, { ".txt", "текст" }, { ".rtf", "RTF" },
-		{ ".jpg", "изображение JPEG" }, { ".jpeg", "изображение JPEG" },
-		{ ".png", "изображение PNG" }, { ".zip", "архив ZIP" },
+		{ ".pdf", "PDF" },
+		{ ".doc", "Word" },
+		{ ".docx", "Word" },
+		{ ".odt", "OpenDocument" },
+		{ ".xls", "Excel" },
+		{ ".xlsx", "Excel" },
+		{ ".ods", "OpenDocument" },
+		{ ".csv", "таблица CSV" },
+		{ ".txt", "текст" },
+		{ ".rtf", "RTF" },
+		{ ".jpg", "изображение JPEG" },
+		{ ".jpeg", "изображение JPEG" },
+		{ ".png", "изображение PNG" },
+		{ ".zip", "архив ZIP" },
 	};
 	const char *dot = strrchr(name, '.');
 	size_t i;
@@ -937,7 +960,8 @@ static struct nv_value *copy_files(struct nv_site_state *s)
 		const char *rel = c->assets.v[i];
 		char *src = nv_xasprintf("%s/%s", c->root, rel);
 		if (nv_read_file(src, (size_t)64 << 20, &data) < 0) {
-			nv_error(s->d, src, 0, 0, "не удалось прочитать вложение: %s", nv_strerror(errno));
+			nv_error(s->d, src, 0, 0, "не удалось прочитать вложение: %s",
+				 nv_strerror(errno));
 			s->failed = 1;
 			free(src);
 			continue;
@@ -969,7 +993,8 @@ static void copy_assets(struct nv_site_state *s)
 	size_t i;
 
 	if (nv_walk(dir, &files) < 0) {
-		nv_error(s->d, dir, 0, 0, "не удалось прочитать папку темы: %s", nv_strerror(errno));
+		nv_error(s->d, dir, 0, 0, "не удалось прочитать папку темы: %s",
+			 nv_strerror(errno));
 		s->failed = 1;
 	}
 	for (i = 0; i < files.nr; i++) {
@@ -1077,10 +1102,13 @@ static char *bar_chart(const struct nv_value *rows, size_t max)
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i, h = rows->nr * 34 + 10;
 
-	nv_buf_addf(&b, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 %zu\" "
-			"role=\"img\" aria-labelledby=\"chart-title\">"
-			"<title id=\"chart-title\">Наставнические пары и группы по формам наставничества</title>",
-		    h);
+	nv_buf_addf(
+		&b,
+		"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 %zu\" "
+		"role=\"img\" aria-labelledby=\"chart-title\">"
+		"<title id=\"chart-title\">Наставнические пары и группы по формам "
+		"наставничества</title>",
+		h);
 	for (i = 0; i < rows->nr; i++) {
 		const char *form = nv_map_get_str(rows->items[i], "form");
 		double count = nv_map_get(rows->items[i], "count")->number;
@@ -1090,8 +1118,10 @@ static char *bar_chart(const struct nv_value *rows, size_t max)
 		nv_buf_adds(&b, "<g><text x=\"0\" y=\"");
 		nv_buf_addf(&b, "%zu\" class=\"chart-label\">", y + 18);
 		nv_buf_add_html(&b, form, strlen(form));
-		nv_buf_addf(&b, "</text><rect x=\"280\" y=\"%zu\" width=\"%.0f\" height=\"24\" class=\"chart-bar\"/>"
-				"<text x=\"%.0f\" y=\"%zu\" class=\"chart-value\">%.0f</text></g>",
+		nv_buf_addf(&b,
+			    "</text><rect x=\"280\" y=\"%zu\" width=\"%.0f\" height=\"24\" "
+			    "class=\"chart-bar\"/>"
+			    "<text x=\"%.0f\" y=\"%zu\" class=\"chart-value\">%.0f</text></g>",
 			    y, w, 288 + w, y + 18, count);
 	}
 	nv_buf_adds(&b, "</svg>");
@@ -1217,7 +1247,8 @@ static void emit_atom(struct nv_site_state *s)
 
 	nv_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 			"<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>");
-	t = nv_xasprintf("%s — новости наставничества", s->m->site.short_name ? s->m->site.short_name : "");
+	t = nv_xasprintf("%s — новости наставничества",
+			 s->m->site.short_name ? s->m->site.short_name : "");
 	nv_buf_add_html(&b, t, strlen(t));
 	free(t);
 	nv_buf_addf(&b, "</title>\n  <id>%snews/</id>\n", base);
@@ -1229,7 +1260,8 @@ static void emit_atom(struct nv_site_state *s)
 	else
 		nv_buf_adds(&b, "2000-01-01");
 	nv_buf_adds(&b, "T00:00:00Z</updated>\n  <author><name>");
-	nv_buf_add_html(&b, s->m->site.name ? s->m->site.name : "", strlen(s->m->site.name ? s->m->site.name : ""));
+	nv_buf_add_html(&b, s->m->site.name ? s->m->site.name : "",
+			strlen(s->m->site.name ? s->m->site.name : ""));
 	nv_buf_adds(&b, "</name></author>\n");
 	for (i = 0; i < n; i++) {
 		entry_url(v[i], &url);
@@ -1237,7 +1269,8 @@ static void emit_atom(struct nv_site_state *s)
 		t = nv_typo_str(v[i]->title ? v[i]->title : "");
 		nv_buf_add_html(&b, t, strlen(t));
 		free(t);
-		nv_buf_addf(&b, "</title>\n    <link href=\"%s%s\"/>\n    <updated>", base, url.ptr);
+		nv_buf_addf(&b, "</title>\n    <link href=\"%s%s\"/>\n    <updated>", base,
+			    url.ptr);
 		nv_date_add(&b, v[i]->date, NV_DATE_ISO);
 		nv_buf_adds(&b, "T00:00:00Z</updated>\n");
 		if (v[i]->summary) {
@@ -1329,17 +1362,21 @@ static void emit_ics(struct nv_site_state *s, const struct nv_entry *e)
 			nv_buf_reset(&line);
 			nv_buf_addf(&line, "UID:%s-%zu-%zu@nastavnik", e->id, i + 1, k + 1);
 			ics_line(&out, line.ptr);
-			/* Stable, so rebuilds are byte-identical: the start of the academic year. */
+			/* Stable, so rebuilds are byte-identical: the start of the academic year.
+			 */
 			nv_buf_reset(&line);
-			nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z", e->acyear ? e->acyear : 2000);
+			nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z",
+				    e->acyear ? e->acyear : 2000);
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);
 			nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", it->due.from.year,
 				    it->due.from.month, it->due.from.day);
 			ics_line(&out, line.ptr);
-			end = nv_date_from_days(nv_date_to_days(it->due.to) + 1); /* DTEND is exclusive */
+			end = nv_date_from_days(nv_date_to_days(it->due.to) +
+						1); /* DTEND is exclusive */
 			nv_buf_reset(&line);
-			nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month, end.day);
+			nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month,
+				    end.day);
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);
 			nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
@@ -1402,8 +1439,9 @@ static struct nv_value *make_nav(const struct nv_model *m)
 			"Положения о наставничестве педагогов и обучающихся");
 	free(v);
 	if ((n = entries_of(m, NV_KIND_ROADMAP, &v)))
-		nav_add(nav, "Дорожная карта", n == 1 ? entry_url(v[0], &url) : "roadmaps/index.html",
-			"roadmaps", "План мероприятий на учебный год со сроками и ответственными");
+		nav_add(nav, "Дорожная карта",
+			n == 1 ? entry_url(v[0], &url) : "roadmaps/index.html", "roadmaps",
+			"План мероприятий на учебный год со сроками и ответственными");
 	free(v);
 	if ((n = entries_of(m, NV_KIND_PROGRAM, &v)))
 		nav_add(nav, "Программы", "programs/index.html", "programs",
@@ -1476,12 +1514,14 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	s->d = d;
 	s->red = nv_redactor_new(m);
 	if (s->opts.base_url && *s->opts.base_url)
-		s->base_url = nv_xasprintf("%s%s", s->opts.base_url,
-					   s->opts.base_url[strlen(s->opts.base_url) - 1] == '/' ? "" : "/");
+		s->base_url = nv_xasprintf(
+			"%s%s", s->opts.base_url,
+			s->opts.base_url[strlen(s->opts.base_url) - 1] == '/' ? "" : "/");
 	else if (m->site.website)
 		s->base_url = nv_xasprintf("%s%s", m->site.website,
 					   m->site.base_path ? m->site.base_path : "/");
-	if (s->base_url && strstr(s->base_url, "//") && strstr(strstr(s->base_url, "//") + 2, "//")) {
+	if (s->base_url && strstr(s->base_url, "//") &&
+	    strstr(strstr(s->base_url, "//") + 2, "//")) {
 		/* website ending in '/' plus base_path starting with '/' */
 		char *p = strstr(strstr(s->base_url, "//") + 2, "//");
 		memmove(p, p + 1, strlen(p));

@@ -549,16 +549,36 @@ static void scan(struct compiler *c)
 		kind = TK_VAR;
 		if (p < n) {
 			switch (s[p]) {
-			case '{': kind = TK_RAW; break;
-			case '&': kind = TK_RAW; break;
-			case '#': kind = TK_SECTION; break;
-			case '^': kind = TK_INVERTED; break;
-			case '/': kind = TK_CLOSE; break;
-			case '>': kind = TK_PARTIAL; break;
-			case '<': kind = TK_PARENT; break;
-			case '$': kind = TK_BLOCK; break;
-			case '!': kind = TK_COMMENT; break;
-			case '=': kind = TK_DELIM; break;
+			case '{':
+				kind = TK_RAW;
+				break;
+			case '&':
+				kind = TK_RAW;
+				break;
+			case '#':
+				kind = TK_SECTION;
+				break;
+			case '^':
+				kind = TK_INVERTED;
+				break;
+			case '/':
+				kind = TK_CLOSE;
+				break;
+			case '>':
+				kind = TK_PARTIAL;
+				break;
+			case '<':
+				kind = TK_PARENT;
+				break;
+			case '$':
+				kind = TK_BLOCK;
+				break;
+			case '!':
+				kind = TK_COMMENT;
+				break;
+			case '=':
+				kind = TK_DELIM;
+				break;
 			}
 		}
 		if (kind == TK_RAW && s[p] == '{') {
@@ -793,9 +813,12 @@ static void link_static(struct compiler *c, struct tnode *n, bool parent)
 static const char *container_word(unsigned char type)
 {
 	switch (type) {
-	case N_BLOCK: return "блок «%.*s» не закрыт";
-	case N_PARENT: return "тег родительского шаблона «%.*s» не закрыт";
-	default: return "секция «%.*s» не закрыта";
+	case N_BLOCK:
+		return "блок «%.*s» не закрыт";
+	case N_PARENT:
+		return "тег родительского шаблона «%.*s» не закрыт";
+	default:
+		return "секция «%.*s» не закрыта";
 	}
 }
 
@@ -1175,11 +1198,16 @@ static bool truthy(const struct nv_value *v)
 	if (!v)
 		return false;
 	switch (v->type) {
-	case NV_NULL: return false;
-	case NV_BOOL: return v->boolean;
-	case NV_LIST: return v->nr > 0;
-	case NV_STRING: return v->len > 0;
-	default: return true;
+	case NV_NULL:
+		return false;
+	case NV_BOOL:
+		return v->boolean;
+	case NV_LIST:
+		return v->nr > 0;
+	case NV_STRING:
+		return v->len > 0;
+	default:
+		return true;
 	}
 }
 
@@ -1187,13 +1215,18 @@ static bool truthy(const struct nv_value *v)
 static bool scalar_text(const struct nv_value *v, char *tmp, size_t tmpsize, struct nv_slice *s)
 {
 	switch (v->type) {
-	case NV_STRING: *s = nv_slice_make(v->str, v->len); return true;
+	case NV_STRING:
+		*s = nv_slice_make(v->str, v->len);
+		return true;
 	case NV_NUMBER:
 		snprintf(tmp, tmpsize, "%.15g", v->number);
 		*s = nv_slice_str(tmp);
 		return true;
-	case NV_BOOL: *s = nv_slice_str(v->boolean ? "true" : "false"); return true;
-	default: return false;
+	case NV_BOOL:
+		*s = nv_slice_str(v->boolean ? "true" : "false");
+		return true;
+	default:
+		return false;
 	}
 }
 
@@ -1359,7 +1392,9 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 		if ((n->flags & NF_LS) && !(skip_ls && i == b))
 			emit_indent(st);
 		switch (n->type) {
-		case N_TEXT: nv_buf_add(st->out, n->text.ptr, n->text.len); break;
+		case N_TEXT:
+			nv_buf_add(st->out, n->text.ptr, n->text.len);
+			break;
 		case N_VAR:
 			v = lookup(st, t, n);
 			if (v && scalar_text(v, tmp, sizeof(tmp), &s)) {
@@ -1390,8 +1425,12 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 				render_children(st, t, i + 1, n->end, false, n);
 			break;
 		case N_PARTIAL:
-		case N_PARENT: render_include(st, t, i); break;
-		case N_BLOCK: render_block(st, t, i); break;
+		case N_PARENT:
+			render_include(st, t, i);
+			break;
+		case N_BLOCK:
+			render_block(st, t, i);
+			break;
 		}
 	}
 }

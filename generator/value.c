@@ -181,12 +181,18 @@ bool nv_value_is_scalar(const struct nv_value *v)
 const char *nv_type_name(enum nv_type type)
 {
 	switch (type) {
-	case NV_NULL: return "пустое значение";
-	case NV_BOOL: return "логическое значение (true/false)";
-	case NV_NUMBER: return "число";
-	case NV_STRING: return "строка";
-	case NV_LIST: return "список";
-	case NV_MAP: return "набор полей";
+	case NV_NULL:
+		return "пустое значение";
+	case NV_BOOL:
+		return "логическое значение (true/false)";
+	case NV_NUMBER:
+		return "число";
+	case NV_STRING:
+		return "строка";
+	case NV_LIST:
+		return "список";
+	case NV_MAP:
+		return "набор полей";
 	}
 	return "значение";
 }
@@ -222,10 +228,18 @@ void nv_value_dump(struct nv_buf *out, const struct nv_value *v)
 		return;
 	}
 	switch (v->type) {
-	case NV_NULL: nv_buf_adds(out, "null"); break;
-	case NV_BOOL: nv_buf_adds(out, v->boolean ? "true" : "false"); break;
-	case NV_NUMBER: nv_buf_addf(out, "%.15g", v->number); break;
-	case NV_STRING: dump_string(out, v->str, v->len); break;
+	case NV_NULL:
+		nv_buf_adds(out, "null");
+		break;
+	case NV_BOOL:
+		nv_buf_adds(out, v->boolean ? "true" : "false");
+		break;
+	case NV_NUMBER:
+		nv_buf_addf(out, "%.15g", v->number);
+		break;
+	case NV_STRING:
+		dump_string(out, v->str, v->len);
+		break;
 	case NV_LIST:
 		nv_buf_addch(out, '[');
 		for (i = 0; i < v->nr; i++) {

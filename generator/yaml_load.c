@@ -409,7 +409,9 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 			break;
 		}
 		switch (ev.type) {
-		case YAML_STREAM_END_EVENT: done = true; break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
 		case YAML_DOCUMENT_END_EVENT:
 			/* Only the first document counts; a second is an error. */
 			break;
@@ -450,9 +452,14 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 			     ev.start_mark);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT: pop(&l, ev.start_mark); break;
-		case YAML_ALIAS_EVENT: alias(&l, &ev); break;
-		default: break;
+		case YAML_MAPPING_END_EVENT:
+			pop(&l, ev.start_mark);
+			break;
+		case YAML_ALIAS_EVENT:
+			alias(&l, &ev);
+			break;
+		default:
+			break;
 		}
 		yaml_event_delete(&ev);
 	}

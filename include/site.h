@@ -20,11 +20,11 @@ struct nv_diags;
 struct nv_model;
 
 struct nv_site_opts {
-	const char *out;          /* folder to write into (a staging folder) */
-	const char *theme_dir;    /* the theme: themes/default */
+	const char *out;	  /* folder to write into (a staging folder) */
+	const char *theme_dir;	  /* the theme: themes/default */
 	const char *override_dir; /* the project's template overrides, may be missing */
-	const char *base_url;     /* absolute URL of the section, or NULL */
-	bool fragment;            /* write only each page's main content */
+	const char *base_url;	  /* absolute URL of the section, or NULL */
+	bool fragment;		  /* write only each page's main content */
 };
 
 struct nv_site_state;

@@ -6,20 +6,38 @@
 #include "harness.h"
 #include "redact.h"
 
-static struct nv_person gusev = { .id = "gusev-dv", .surname = "Гусев", .name = "Дмитрий",
-				  .patronymic = "Валерьевич", .category = NV_CAT_TEACHER,
-				  .publish = NV_PUBLISH_NONE, .mentee = true };
-static struct nv_person petrova = { .id = "petrova-ok", .surname = "Петрова", .name = "Ольга",
-				    .patronymic = "Константиновна", .category = NV_CAT_TEACHER,
-				    .publish = NV_PUBLISH_NONE, .mentor = true };
-static struct nv_person kim = { .id = "kim-va", .surname = "Ким", .name = "Виктория",
-				.category = NV_CAT_STUDENT, .class_name = "7 «В»",
-				.publish = NV_PUBLISH_NONE, .mentee = true };
-static struct nv_person orlova = { .id = "orlova-tn", .surname = "Орлова", .name = "Татьяна",
-				   .patronymic = "Николаевна", .category = NV_CAT_TEACHER,
+static struct nv_person gusev = { .id = "gusev-dv",
+				  .surname = "Гусев",
+				  .name = "Дмитрий",
+				  .patronymic = "Валерьевич",
+				  .category = NV_CAT_TEACHER,
+				  .publish = NV_PUBLISH_NONE,
+				  .mentee = true };
+static struct nv_person petrova = { .id = "petrova-ok",
+				    .surname = "Петрова",
+				    .name = "Ольга",
+				    .patronymic = "Константиновна",
+				    .category = NV_CAT_TEACHER,
+				    .publish = NV_PUBLISH_NONE,
+				    .mentor = true };
+static struct nv_person kim = { .id = "kim-va",
+				.surname = "Ким",
+				.name = "Виктория",
+				.category = NV_CAT_STUDENT,
+				.class_name = "7 «В»",
+				.publish = NV_PUBLISH_NONE,
+				.mentee = true };
+static struct nv_person orlova = { .id = "orlova-tn",
+				   .surname = "Орлова",
+				   .name = "Татьяна",
+				   .patronymic = "Николаевна",
+				   .category = NV_CAT_TEACHER,
 				   .publish = NV_PUBLISH_INITIALS };
-static struct nv_person sokolova = { .id = "sokolova-iv", .surname = "Соколова", .name = "Ирина",
-				     .category = NV_CAT_TEACHER, .publish = NV_PUBLISH_FULL };
+static struct nv_person sokolova = { .id = "sokolova-iv",
+				     .surname = "Соколова",
+				     .name = "Ирина",
+				     .category = NV_CAT_TEACHER,
+				     .publish = NV_PUBLISH_FULL };
 
 static char *run(const char *in, bool markup)
 {
@@ -37,26 +55,29 @@ static char *run(const char *in, bool markup)
 	return nv_buf_detach(&out, NULL);
 }
 
-#define CHECK_REDACT(in, want, markup)                                                             \
-	do {                                                                                       \
-		char *got_ = run((in), (markup));                                                  \
-		bool ok_ = !strcmp(got_, (want));                                                  \
-		if (!ok_)                                                                          \
-			nv_test_failed(__FILE__, __LINE__, "got «%s», want «%s»", got_, (want));    \
-		free(got_);                                                                        \
-		if (!ok_)                                                                          \
-			return;                                                                    \
+#define CHECK_REDACT(in, want, markup)                                                           \
+	do {                                                                                     \
+		char *got_ = run((in), (markup));                                                \
+		bool ok_ = !strcmp(got_, (want));                                                \
+		if (!ok_)                                                                        \
+			nv_test_failed(__FILE__, __LINE__, "got «%s», want «%s»", got_, (want)); \
+		free(got_);                                                                      \
+		if (!ok_)                                                                        \
+			return;                                                                  \
 	} while (0)
 
 static void test_surname_in_any_case(void)
 {
-	CHECK_REDACT("Закрепить за Гусевым наставника.", "Закрепить за наставляемый, педагог наставника.", false);
-	CHECK_REDACT("Гусеву, Гусева, Гусев.", "наставляемый, педагог, наставляемый, педагог, наставляемый, педагог.", false);
+	CHECK_REDACT("Закрепить за Гусевым наставника.",
+		     "Закрепить за наставляемый, педагог наставника.", false);
+	CHECK_REDACT("Гусеву, Гусева, Гусев.",
+		     "наставляемый, педагог, наставляемый, педагог, наставляемый, педагог.", false);
 }
 
 static void test_initials_before_and_after(void)
 {
-	CHECK_REDACT("учитель Д. В. Гусев провёл урок", "учитель наставляемый, педагог провёл урок", false);
+	CHECK_REDACT("учитель Д. В. Гусев провёл урок", "учитель наставляемый, педагог провёл урок",
+		     false);
 	CHECK_REDACT("учитель Д.В.\xC2\xA0Гусеву", "учитель наставляемый, педагог", false);
 	CHECK_REDACT("Гусев Д. В., учитель", "наставляемый, педагог, учитель", false);
 	CHECK_REDACT("ул. Гусева", "ул. наставляемый, педагог", false);
@@ -86,7 +107,8 @@ static void test_markup_is_left_alone(void)
 {
 	CHECK_REDACT("<a href=\"Гусев.html\" title=\"x\">Гусев</a>",
 		     "<a href=\"Гусев.html\" title=\"x\">наставляемый, педагог</a>", true);
-	CHECK_REDACT("<p>Ким &amp; Гусев</p>", "<p>наставляемый, 7 класс &amp; наставляемый, педагог</p>", true);
+	CHECK_REDACT("<p>Ким &amp; Гусев</p>",
+		     "<p>наставляемый, 7 класс &amp; наставляемый, педагог</p>", true);
 }
 
 void nv_tests(void)
