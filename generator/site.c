@@ -1490,6 +1490,26 @@ static struct nv_value *make_site(const struct nv_model *m, const char *base_url
 	return v;
 }
 
+/*
+ * The absolute URL of the section, ending in '/': --base-url, or the
+ * school's website plus the section's base_path; NULL when neither is set.
+ */
+static char *base_url_of(const struct nv_site_opts *o, const struct nv_model *m)
+{
+	const char *site = o->base_url && *o->base_url ? o->base_url : m->site.website;
+	const char *path = o->base_url && *o->base_url ? "/" : m->site.base_path;
+	size_t n;
+
+	if (!site || !*site)
+		return NULL;
+	n = strlen(site);
+	while (n && site[n - 1] == '/')
+		n--;
+	if (!path || !*path)
+		path = "/";
+	return nv_xasprintf("%.*s%s%s", (int)n, site, path[0] == '/' ? "" : "/", path);
+}
+
 struct nv_site_state *nv_site_new(const struct nv_site_opts *opts)
 {
 	struct nv_site_state *s = nv_xcalloc(1, sizeof(*s));
@@ -1513,19 +1533,7 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	s->m = m;
 	s->d = d;
 	s->red = nv_redactor_new(m);
-	if (s->opts.base_url && *s->opts.base_url)
-		s->base_url = nv_xasprintf(
-			"%s%s", s->opts.base_url,
-			s->opts.base_url[strlen(s->opts.base_url) - 1] == '/' ? "" : "/");
-	else if (m->site.website)
-		s->base_url = nv_xasprintf("%s%s", m->site.website,
-					   m->site.base_path ? m->site.base_path : "/");
-	if (s->base_url && strstr(s->base_url, "//") &&
-	    strstr(strstr(s->base_url, "//") + 2, "//")) {
-		/* website ending in '/' plus base_path starting with '/' */
-		char *p = strstr(strstr(s->base_url, "//") + 2, "//");
-		memmove(p, p + 1, strlen(p));
-	}
+	s->base_url = base_url_of(&s->opts, m);
 	s->site = make_site(m, s->base_url);
 	s->navdef = make_nav(m);
 
