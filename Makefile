@@ -128,7 +128,7 @@ clean:
 
 # --- rules -----------------------------------------------------------------
 
-$(DEPS_OK): scripts/deps.sh
+$(DEPS_OK): scripts/deps.sh scripts/npm-deps.sh tests/browser/package-lock.json
 	@mkdir -p $(@D)
 	@sh scripts/deps.sh
 	@touch $@

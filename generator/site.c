@@ -1484,6 +1484,15 @@ static struct nv_value *make_site(const struct nv_model *m, const char *base_url
 		set_s(cur, "position", st->curator->position);
 	}
 	set_s(cur, "phone", st->curator_phone);
+	if (st->curator_phone) {
+		/* tel: URIs take digits only: «+7 (34567) 2-14-08» → «+73456721408». */
+		const char *p;
+		nv_buf_reset(&b);
+		for (p = st->curator_phone; *p; p++)
+			if ((*p >= '0' && *p <= '9') || (*p == '+' && !b.len))
+				nv_buf_addch(&b, *p);
+		set_s(cur, "phone_uri", b.ptr);
+	}
 	set_s(cur, "email", st->curator_email);
 	set(v, "curator", cur);
 	nv_buf_release(&b);

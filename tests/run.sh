@@ -53,6 +53,14 @@ suite() {
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
 	run "${tag}site" sh tests/site/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
+	if [ -z "$tag" ]; then
+		# The demo site, checked as a browser and a validator see it.
+		rm -rf "$b/site-check"
+		"$b/nastavnik" build -C . -o "$b/site-check" >/dev/null 2>&1
+		run "html" sh tests/html/run.sh "$b/site-check/site"
+		run "links" node tests/html/links.mjs "$b/site-check/site"
+		run "browser" node tests/browser/run.mjs "$b/site-check/site" "$b/screenshots"
+	fi
 }
 
 suite "$build" ""

@@ -11,7 +11,9 @@
 // and exit code 1 when M > 0. SHOT_DIR, when given, receives full-page
 // screenshots (1280×900 and 375×812) of the index, an order, the roadmap
 // and the cases bank. NV_AXE_ALL=1 runs axe on every page, not only on the
-// sample pages. NV_CHROMIUM overrides /usr/bin/chromium.
+// sample pages. NV_CHROMIUM overrides /usr/bin/chromium. NV_TIMES=1
+// prints the time of each test. Playwright starts Chromium with a fresh
+// temporary --user-data-dir of its own and removes it on close.
 //
 // What the site must provide (the contract with themes/default) is listed
 // in tests/browser/README.md.
@@ -79,17 +81,16 @@ function withTimeout(promise, ms, what) {
 }
 
 // test NAME FN: FN returns a list of problems (empty = passed) or throws.
+// NV_TIMES=1 prints how long each test took.
 async function test(name, fn) {
 	const t0 = Date.now();
-	try { return await test0(name, fn); } finally { if (process.env.NV_TIMES) console.log(`time ${name} ${Date.now() - t0}`); }
-}
-async function test0(name, fn) {
 	let problems;
 	try {
 		problems = await withTimeout(Promise.resolve().then(fn), TEST_TIMEOUT, name);
 	} catch (e) {
 		problems = [`исключение: ${(e && e.message ? e.message : String(e)).split('\n')[0]}`];
 	}
+	if (process.env.NV_TIMES === '1') console.log(`browser: ${Date.now() - t0} мс ${name}`);
 	problems = [...new Set(problems || [])];
 	if (problems.length === 0) {
 		passed++;
@@ -475,7 +476,7 @@ async function main() {
 
 	const server = await serve(SITE);
 	ORIGIN = `http://127.0.0.1:${server.address().port}`;
-	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60000 });
 	const newContext = async (opts = {}) => {
 		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', ...opts });
 		await ctx.route((u) => !isLocal(u.href), (r) => r.abort('blockedbyclient'));
@@ -851,12 +852,21 @@ async function keyboard(ctx, rel) {
 			if (!ok) out.push(`после Enter на ссылке для пропуска и Tab фокус вернулся в шапку, а не в ${f.href}`);
 		}
 	}
-	// Every focusable element shows its focus (checked on the first few).
-	const first = await page.evaluate(() => {
+	out.push(...(await problems()));
+	await release(page);
+	return out.concat(await focusRing(ctx, rel));
+}
+
+// The first focusable elements (header, menu, search…) show their focus.
+async function focusRing(ctx, rel) {
+	const { page, problems } = await open(ctx, httpUrl(rel));
+	const out = [];
+	await page.keyboard.press('Tab');
+	const count = await page.evaluate(() => {
 		const sel = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])';
 		return [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length > 0).length;
 	});
-	for (let i = 1; i < Math.min(first, 8); i++) {
+	for (let i = 1; i < Math.min(count, 10); i++) {
 		await page.keyboard.press('Tab');
 		const s = await page.evaluate(() => {
 			const e = document.activeElement;
@@ -888,9 +898,11 @@ async function narrow(ctx, rel, key, shots) {
 				}
 				return false;
 			};
+			const seen = [];
 			for (const e of document.body.querySelectorAll('*')) {
 				const b = e.getBoundingClientRect();
-				if (b.right > w + 1 && !clipped(e)) {
+				if (b.right > w + 1 && !clipped(e) && !seen.some((x) => x.contains(e))) {
+					seen.push(e);
 					const id = e.id ? `#${e.id}` : e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/)[0]}` : '';
 					wide.push(`<${e.tagName.toLowerCase()}${id}> до ${Math.round(b.right)}px`);
 					if (wide.length >= 3) break;
