@@ -1212,28 +1212,38 @@ static void add_json_string(struct nv_buf *b, const char *s)
 	nv_buf_addch(b, '"');
 }
 
-/* search-index.js: a script, not JSON, so it loads from file:// too. */
+/*
+ * The search index, twice: search-index.json for other tools, and the
+ * same array as search-index.js, a script, because a page opened from
+ * file:// may load scripts but not fetch JSON.
+ */
 static void emit_search(struct nv_site_state *s)
 {
-	struct nv_buf b = NV_BUF_INIT;
+	struct nv_buf b = NV_BUF_INIT, js = NV_BUF_INIT;
 	size_t i;
+	bool first = true;
 
-	nv_buf_adds(&b, "window.NV_SEARCH_INDEX = [\n");
+	nv_buf_adds(&b, "[\n");
 	for (i = 0; i < s->npages; i++) {
 		const struct page_ref *p = &s->pages[i];
 		if (!*p->text && strcmp(p->kind, "index"))
 			continue;
-		nv_buf_adds(&b, "{\"t\":");
+		nv_buf_adds(&b, first ? "{\"t\":" : ",\n{\"t\":");
+		first = false;
 		add_json_string(&b, p->title);
 		nv_buf_adds(&b, ",\"u\":");
 		add_json_string(&b, p->url);
 		nv_buf_adds(&b, ",\"x\":");
 		add_json_string(&b, p->text);
-		nv_buf_adds(&b, "},\n");
+		nv_buf_adds(&b, "}");
 	}
-	nv_buf_adds(&b, "];\n");
-	write_redacted(s, "search-index.js", b.ptr, b.len, false);
+	nv_buf_adds(&b, "\n]\n");
+	write_redacted(s, "search-index.json", b.ptr, b.len, false);
+	nv_buf_adds(&js, "window.NV_SEARCH_INDEX = ");
+	nv_buf_add(&js, b.ptr, b.len);
+	write_redacted(s, "search-index.js", js.ptr, js.len, false);
 	nv_buf_release(&b);
+	nv_buf_release(&js);
 	emit(s, "search.html", "search", obj(), "Поиск", "search", NULL);
 }
 
