@@ -1,6 +1,7 @@
 #!/bin/sh
-# Measure, never assert: time `nastavnik check` on generated corpora.
-# The comparison with Hugo comes with the site back end.
+# Measure, never assert: time `nastavnik check` and `nastavnik build` on
+# generated corpora of 1,000 and 10,000 documents, and the template
+# engine alone. The side-by-side comparison with Hugo is still to come.
 # Usage: bench/run.sh BINARY
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -8,19 +9,33 @@ here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for n in 1000 10000; do
-	sh "$here/gen-corpus.sh" "$tmp/c$n" "$n"
+# best_ms CMD...: the best wall time of three runs, in milliseconds.
+best_ms() {
 	best=""
 	for run in 1 2 3; do
 		start=$(date +%s%N)
-		"$bin" check -C "$tmp/c$n" >/dev/null
+		"$@" >/dev/null 2>&1
 		end=$(date +%s%N)
-		ms=$(( (end - start) / 1000000 ))
+		ms=$(((end - start) / 1000000))
 		if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
 	done
-	rss=$(/usr/bin/time -f %M "$bin" check -C "$tmp/c$n" 2>&1 >/dev/null | tail -n 1)
-	awk -v n="$n" -v ms="$best" -v rss="$rss" 'BEGIN {
-		printf "check %5d docs: %6d ms (best of 3), %.3f ms/doc, peak RSS %.1f MB\n", n, ms, ms / n, rss / 1024 }'
+	echo "$best"
+}
+
+for n in 1000 10000; do
+	sh "$here/gen-corpus.sh" "$tmp/c$n" "$n"
+	for verb in check build; do
+		if [ "$verb" = build ]; then
+			set -- "$bin" build -C "$tmp/c$n" -o "$tmp/out$n"
+		else
+			set -- "$bin" check -C "$tmp/c$n"
+		fi
+		ms=$(best_ms "$@")
+		rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1)
+		awk -v v="$verb" -v n="$n" -v ms="$ms" -v rss="$rss" 'BEGIN {
+			printf "%-5s %5d docs: %6d ms (best of 3), %.3f ms/doc, peak RSS %.1f MB\n",
+				v, n, ms, ms / n, rss / 1024 }'
+	done
 done
 if [ -x "$(dirname "$bin")/bench/template_bench" ]; then
 	"$(dirname "$bin")/bench/template_bench"

@@ -8,6 +8,8 @@
  */
 #include "common.h"
 
+#include <unistd.h>
+
 #include "alloc.h"
 #include "cmd.h"
 #include "content.h"
@@ -37,10 +39,31 @@ static void usage(void)
 	     "                    в конструктор сайта");
 }
 
-/* The theme: the project's own copy first, then the installed one. */
-static const char *theme_dir(void)
+/*
+ * The theme: the project's own copy first, then the one beside the
+ * program (a build in the source tree: build/nastavnik → themes/default),
+ * then the installed one. The caller frees the result.
+ */
+static char *theme_dir(void)
 {
-	return nv_is_dir("themes/default") ? "themes/default" : NV_DATADIR "/themes/default";
+	char exe[4096], *slash, *dir;
+	ssize_t n;
+
+	if (nv_is_dir("themes/default"))
+		return nv_xstrdup("themes/default");
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			dir = nv_xasprintf("%s/../themes/default", exe);
+			if (nv_is_dir(dir))
+				return dir;
+			free(dir);
+		}
+	}
+	return nv_xstrdup(NV_DATADIR "/themes/default");
 }
 
 int cmd_build(int argc, char **argv, struct nv_global *g)
@@ -52,7 +75,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	struct nv_site_state *site = NULL;
 	struct nv_outdir out = { NULL, NULL };
 	const char *root, *outdir = "output", *base_url = NULL;
-	char *final = NULL;
+	char *final = NULL, *theme = NULL;
 	bool drafts = false, fragment = false, model_built = false;
 	int i, r, rc = NV_EXIT_USAGE;
 
@@ -94,9 +117,10 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		rc = NV_EXIT_CONTENT;
 		goto print;
 	}
-	if (!nv_is_dir(theme_dir())) {
+	theme = theme_dir();
+	if (!nv_is_dir(theme)) {
 		nv_diag_hint(
-			nv_error(&d, theme_dir(), 0, 0, "не найдена тема оформления"),
+			nv_error(&d, theme, 0, 0, "не найдена тема оформления"),
 			"запустите сборку в каталоге проекта nastavnik или установите программу "
 			"(make install)");
 		goto print;
@@ -116,7 +140,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	}
 	memset(&opts, 0, sizeof(opts));
 	opts.out = out.staging;
-	opts.theme_dir = theme_dir();
+	opts.theme_dir = theme;
 	opts.override_dir = "theme";
 	opts.base_url = base_url;
 	opts.fragment = fragment;
@@ -146,5 +170,6 @@ print:
 	nv_content_release(&content);
 	nv_diags_release(&d);
 	free(final);
+	free(theme);
 	return rc;
 }

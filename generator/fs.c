@@ -32,8 +32,15 @@ int nv_read_file(const char *path, size_t max, struct nv_buf *out)
 		errno = EFBIG;
 		goto out;
 	}
+	/*
+	 * Room for the whole file plus one byte, so the read that finds the
+	 * end needs no more memory: a content folder keeps thousands of these
+	 * buffers alive, and 64 KiB chunks would cost 64 KiB per document.
+	 */
+	nv_buf_grow(out, st.st_size > 0 ? (size_t)st.st_size + 1 : 4096);
 	for (;;) {
-		nv_buf_grow(out, 65536);
+		if (out->cap - out->len - 1 == 0)
+			nv_buf_grow(out, 65536);
 		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
 		if (n < 0) {
 			if (errno == EINTR)
