@@ -143,27 +143,32 @@ int nv_walk(const char *dir, struct nv_strlist *out)
 
 int nv_mkdir_p(const char *path)
 {
-	char *p = nv_xstrdup(path), *s;
-	int rc = -1;
+	char *parent;
+	const char *slash;
+	int rc;
 
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST)
-			goto out;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) < 0 && errno != EEXIST)
-		goto out;
-	if (!nv_is_dir(p)) {
+	/* Most calls find the folder there already: one system call. */
+	if (mkdir(path, 0777) == 0)
+		return 0;
+	if (errno == EEXIST) {
+		if (nv_is_dir(path))
+			return 0;
 		errno = ENOTDIR;
-		goto out;
+		return -1;
 	}
-	rc = 0;
-out:
-	free(p);
-	return rc;
+	if (errno != ENOENT)
+		return -1;
+	slash = strrchr(path, '/');
+	if (!slash || slash == path)
+		return -1;
+	parent = nv_xmemdupz(path, (size_t)(slash - path));
+	rc = nv_mkdir_p(parent);
+	free(parent);
+	if (rc < 0)
+		return -1;
+	if (mkdir(path, 0777) < 0 && errno != EEXIST)
+		return -1;
+	return 0;
 }
 
 int nv_rm_rf(const char *path)
@@ -260,6 +265,39 @@ out:
 	if (rc < 0)
 		unlink(tmp);
 	free(tmp);
+	free(dir);
+	errno = saved;
+	return rc;
+}
+
+int nv_write_new_file(const char *path, const void *data, size_t len)
+{
+	char *dir = dir_of(path);
+	const char *p = data;
+	int fd = -1, rc = -1, saved;
+	ssize_t n;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT && nv_mkdir_p(dir) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		goto out;
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	rc = close(fd);
+	fd = -1;
+out:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
 	free(dir);
 	errno = saved;
 	return rc;

@@ -303,7 +303,7 @@ static char *plain_text(const char *html, size_t max)
 static int write_out(struct nv_site_state *s, const char *rel, const char *data, size_t len)
 {
 	char *path = nv_xasprintf("%s/%s", s->opts.out, rel);
-	int rc = nv_write_file(path, data, len);
+	int rc = nv_write_new_file(path, data, len); /* the staging tree is swapped whole */
 
 	if (rc < 0) {
 		nv_error(s->d, path, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));

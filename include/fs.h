@@ -67,6 +67,13 @@ bool nv_is_dir(const char *path);
 int nv_write_file(const char *path, const void *data, size_t len);
 
 /*
+ * Write a file inside a staging tree (struct nv_outdir), where atomicity
+ * comes from swapping the whole tree: the file is written in place, with
+ * no temporary file and rename, and missing parent folders are created.
+ */
+int nv_write_new_file(const char *path, const void *data, size_t len);
+
+/*
  * An output tree under construction. nv_outdir_begin() creates an empty
  * staging directory beside `final` (same file system, so the swap is a
  * rename); the build writes into staging; nv_outdir_commit() swaps it in
