@@ -213,6 +213,24 @@ bool nv_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Write all of data to fd, retrying after interruptions. */
+static int write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 /* The directory part of path ("." when there is none); the caller frees. */
 static char *dir_of(const char *path)
 {
@@ -228,25 +246,15 @@ static char *dir_of(const char *path)
 int nv_write_file(const char *path, const void *data, size_t len)
 {
 	char *dir = dir_of(path), *tmp = nv_xasprintf("%s.tmp-XXXXXX", path);
-	const char *p = data;
 	int fd = -1, rc = -1, saved;
-	ssize_t n;
 
 	if (nv_mkdir_p(dir) < 0)
 		goto out;
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		goto out;
-	while (len) {
-		n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto out;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
+	if (write_all(fd, data, len) < 0)
+		goto out;
 	/* mkstemp makes 0600 files; outputs are ordinary readable files. */
 	if (fchmod(fd, 0644) < 0)
 		goto out;
@@ -273,25 +281,15 @@ out:
 int nv_write_new_file(const char *path, const void *data, size_t len)
 {
 	char *dir = dir_of(path);
-	const char *p = data;
 	int fd = -1, rc = -1, saved;
-	ssize_t n;
 
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0 && errno == ENOENT && nv_mkdir_p(dir) == 0)
 		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		goto out;
-	while (len) {
-		n = write(fd, p, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto out;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
+	if (write_all(fd, data, len) < 0)
+		goto out;
 	rc = close(fd);
 	fd = -1;
 out:

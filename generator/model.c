@@ -586,6 +586,11 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 					: NV_FEMININE;
 }
 
+const char *nv_label_title(enum nv_label label, enum nv_gender g)
+{
+	return label == NV_LABEL_APPROVED ? nv_approved_word(g) : label_names[label];
+}
+
 const char *nv_approved_word(enum nv_gender g)
 {
 	return g == NV_NEUTER ? "УТВЕРЖДЕНО" : g == NV_FEMININE ? "УТВЕРЖДЕНА" : "УТВЕРЖДЕН";

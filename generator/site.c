@@ -24,6 +24,7 @@
 #include "site.h"
 #include "template.h"
 #include "typo.h"
+#include "utf8.h"
 #include "value.h"
 
 struct page_ref {
@@ -412,19 +413,11 @@ static struct nv_value *approval_block(const struct nv_entry *e, const struct nv
 		nv_buf_reset(&b);
 		set_s(v, "url", entry_url(a->order, &b));
 	} else {
-		set_s(v, "label",
-		      a->label == 2   ? "С УЧЁТОМ МНЕНИЯ"
-		      : a->label == 0 ? "ПРИНЯТО"
-		      : a->label == 1 ? "СОГЛАСОВАНО"
-		      : a->label == 3 ? nv_approved_word(e->gender)
-				      : "УТВЕРЖДАЮ");
+		set_s(v, "label", nv_label_title(a->label, e->gender));
 		if (a->person) {
 			if (a->person->position) {
-				char *pos = nv_xstrdup(a->person->position);
 				/* «директор» starts the line with a capital letter. */
-				if ((unsigned char)pos[0] == 0xD0 &&
-				    (unsigned char)pos[1] >= 0xB0 && (unsigned char)pos[1] <= 0xBF)
-					pos[1] = (char)((unsigned char)pos[1] - 0x20);
+				char *pos = nv_utf8_capitalize(a->person->position);
 				push(lines, nv_value_new_str(pos));
 				free(pos);
 			}
@@ -561,11 +554,8 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
 		set_t(doc, "preamble", e->preamble);
 		if (e->signatory) {
 			struct nv_value *sig = obj();
-			char *pos =
-				nv_xstrdup(e->signatory->position ? e->signatory->position : "");
-			if ((unsigned char)pos[0] == 0xD0 && (unsigned char)pos[1] >= 0xB0 &&
-			    (unsigned char)pos[1] <= 0xBF)
-				pos[1] = (char)((unsigned char)pos[1] - 0x20);
+			char *pos = nv_utf8_capitalize(e->signatory->position ? e->signatory->position
+									   : "");
 			set_s(sig, "position", pos);
 			free(pos);
 			nv_person_signature_name(&b, e->signatory);

@@ -1,6 +1,7 @@
 /* utf8.c: UTF-8 decoding and validation; see utf8.h. */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "utf8.h"
 
@@ -130,4 +131,24 @@ void nv_utf8_fold(struct nv_buf *out, const char *s, size_t n)
 	}
 	if (out->len > start && out->ptr[out->len - 1] == ' ')
 		nv_buf_truncate(out, out->len - 1);
+}
+
+char *nv_utf8_capitalize(const char *s)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t n = strlen(s), k;
+	uint32_t cp;
+
+	k = nv_utf8_decode(s, n, &cp);
+	if (!k)
+		return nv_xstrdup(s);
+	if (cp >= 'a' && cp <= 'z')
+		cp -= 32;
+	else if (cp >= 0x430 && cp <= 0x44F)
+		cp -= 0x20;
+	else if (cp == 0x451)
+		cp = 0x401;
+	nv_buf_addcp(&b, cp);
+	nv_buf_add(&b, s + k, n - k);
+	return nv_buf_detach(&b, NULL);
 }

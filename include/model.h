@@ -259,6 +259,8 @@ void nv_person_full_name(struct nv_buf *out, const struct nv_person *p);
 
 /* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
 const char *nv_approved_word(enum nv_gender g);
+/* The heading of an approval block: «ПРИНЯТО», … with УТВЕРЖДЕНО agreeing in gender. */
+const char *nv_label_title(enum nv_label label, enum nv_gender g);
 
 /*
  * A deterministic text dump of the whole model (for golden tests and

@@ -45,4 +45,11 @@ struct nv_buf;
  */
 void nv_utf8_fold(struct nv_buf *out, const char *s, size_t n);
 
+/*
+ * A copy of s with its first letter in upper case (ASCII and Russian,
+ * «ё» too): «директор» → «Директор» for the start of a line. The caller
+ * frees.
+ */
+char *nv_utf8_capitalize(const char *s);
+
 #endif
