@@ -18,7 +18,7 @@ FUZZ_TIME ?= 60
 V ?=
 Q := $(if $(V),,@)
 
-PKGS := libcmark yaml-0.1
+PKGS := libcmark yaml-0.1 pangocairo
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -79,7 +79,8 @@ regress-bless: $(BIN)
 	@sh tests/bad/run.sh --bless $(BIN)
 	@sh tests/regress/run.sh --bless $(BIN)
 	@sh tests/site/run.sh --bless $(BIN)
-	@git diff --stat tests/bad tests/regress
+	@sh tests/print/run.sh --bless $(BIN)
+	@git diff --stat tests/bad tests/regress tests/print
 
 # libFuzzer harnesses, built with clang; each runs FUZZ_TIME seconds.
 FUZZ_BUILD := build/fuzz
@@ -100,7 +101,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$$(cat $(PKG_CFLAGS)) \
-		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
 
 bench: $(BIN) $(BUILD)/bench/template_bench
 	@sh bench/run.sh $(BIN)
@@ -108,7 +109,7 @@ bench: $(BIN) $(BUILD)/bench/template_bench
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
 
 format:
 	clang-format -i generator/*.c include/*.h tests/unit/*.c tests/unit/*.h \
@@ -133,10 +134,10 @@ $(DEPS_OK): scripts/deps.sh scripts/npm-deps.sh tests/browser/package-lock.json
 	@sh scripts/deps.sh
 	@touch $@
 
-$(PKG_CFLAGS): $(DEPS_OK)
+$(PKG_CFLAGS): $(DEPS_OK) Makefile
 	@pkg-config --cflags $(PKGS) > $@
 
-$(PKG_LIBS): $(DEPS_OK)
+$(PKG_LIBS): $(DEPS_OK) Makefile
 	@pkg-config --libs $(PKGS) > $@
 
 $(BUILD)/%.o: %.c $(PKG_CFLAGS)
@@ -146,16 +147,16 @@ $(BUILD)/%.o: %.c $(PKG_CFLAGS)
 
 $(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
 
 $(BUILD)/tests/mustache-spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)

@@ -52,6 +52,7 @@ suite() {
 	run "${tag}bad input" sh tests/bad/run.sh "$b/nastavnik"
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
 	run "${tag}site" sh tests/site/run.sh "$b/nastavnik"
+	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
 	if [ -z "$tag" ]; then
 		# The demo site, checked as a browser and a validator see it.
@@ -66,7 +67,9 @@ suite() {
 suite "$build" ""
 if [ -n "$asan" ]; then
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-	export ASAN_OPTIONS UBSAN_OPTIONS
+	# fontconfig and libhyphen keep a few bytes for the life of the process.
+	LSAN_OPTIONS=suppressions=$(pwd)/tests/print/lsan.supp
+	export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 	suite "$asan" "asan "
 fi
 echo "$total_pass passed, $total_fail failed"

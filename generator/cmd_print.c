@@ -1,0 +1,126 @@
+/*
+ * cmd_print.c: `nastavnik print` — one document as a PDF for signing.
+ *
+ *   nastavnik print [-C DIR] DOC [-o FILE.pdf] [--dump-layout]
+ *
+ * DOC is a document id («o-vnedrenii») or its file
+ * («content/orders/o-vnedrenii.md»). Without -o the PDF goes to
+ * output/print/DOC.pdf. --dump-layout writes the page layout as text to
+ * standard output (for golden tests).
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd.h"
+#include "content.h"
+#include "diag.h"
+#include "model.h"
+#include "print.h"
+
+static void usage(void)
+{
+	puts("Использование: nastavnik print [-C КАТАЛОГ] ДОКУМЕНТ [-o ФАЙЛ.pdf] [--dump-layout]\n"
+	     "\n"
+	     "Печатает документ (приказ со всеми приложениями, положение, программу,\n"
+	     "дорожную карту) в PDF по ГОСТ Р 7.0.97. ДОКУМЕНТ — имя файла без .md\n"
+	     "(o-vnedrenii) или путь к нему.\n"
+	     "\n"
+	     "  -o ФАЙЛ.pdf     куда писать (по умолчанию output/print/ДОКУМЕНТ.pdf)\n"
+	     "  --dump-layout   вывести раскладку страниц текстом (для тестов)");
+}
+
+/* «content/orders/o-vnedrenii.md» → «o-vnedrenii»; the caller frees. */
+static char *doc_id(const char *arg)
+{
+	const char *base = strrchr(arg, '/');
+	size_t n;
+
+	base = base ? base + 1 : arg;
+	n = strlen(base);
+	if (n > 3 && !strcmp(base + n - 3, ".md"))
+		n -= 3;
+	return nv_xmemdupz(base, n);
+}
+
+int cmd_print(int argc, char **argv, struct nv_global *g)
+{
+	struct nv_content content;
+	struct nv_model model;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_print_state *ps = NULL;
+	struct nv_buf dump = NV_BUF_INIT;
+	const struct nv_entry *e;
+	const char *root, *docarg = NULL, *out = NULL;
+	char *id = NULL, *path = NULL;
+	bool want_dump = false, built = false;
+	int i, r, rc = NV_EXIT_USAGE;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage();
+			return NV_EXIT_OK;
+		} else if (!strcmp(a, "--dump-layout")) {
+			want_dump = true;
+		} else if (!strcmp(a, "-o")) {
+			if (i + 1 >= argc)
+				return nv_usage_error("print: после -o нужно указать файл");
+			out = argv[++i];
+		} else if (a[0] != '-' && !docarg) {
+			docarg = a;
+		} else {
+			r = nv_opt_directory(argc, argv, &i, g);
+			if (r < 0)
+				return NV_EXIT_USAGE;
+			if (r == 0)
+				return nv_usage_error("print: неизвестный параметр «%s»", a);
+		}
+	}
+	if (!docarg)
+		return nv_usage_error(
+			"print: укажите документ, например: nastavnik print o-vnedrenii");
+	if (nv_open_project(g, &root) < 0)
+		return NV_EXIT_USAGE;
+
+	memset(&content, 0, sizeof(content));
+	if (nv_content_load(&content, root, &d) < 0)
+		goto print;
+	nv_model_build(&model, &content, true, &d);
+	built = true;
+	if (d.errors) {
+		rc = NV_EXIT_CONTENT;
+		goto print;
+	}
+	id = doc_id(docarg);
+	e = nv_model_entry(&model, id);
+	if (!e) {
+		nv_diag_hint(nv_error(&d, NULL, 0, 0, "нет документа «%s»", id),
+			     "укажите имя файла документа без .md, например o-vnedrenii");
+		goto print;
+	}
+	ps = nv_print_new(&model, &d);
+	if (!ps)
+		goto print;
+	path = out ? nv_xstrdup(out) : nv_xasprintf("output/print/%s.pdf", id);
+	if (nv_print_document(ps, e, path, want_dump ? &dump : NULL) < 0)
+		goto print;
+	rc = NV_EXIT_OK;
+print:
+	if (want_dump)
+		fwrite(dump.ptr, 1, dump.len, stdout);
+	fflush(stdout);
+	nv_diags_sort(&d);
+	nv_diags_print(&d, stderr);
+	if (rc == NV_EXIT_OK && !want_dump)
+		printf("nastavnik: %s\n", path);
+	nv_print_free(ps);
+	if (built)
+		nv_model_release(&model);
+	nv_content_release(&content);
+	nv_diags_release(&d);
+	nv_buf_release(&dump);
+	free(id);
+	free(path);
+	return rc;
+}

@@ -1,0 +1,272 @@
+/*
+ * print.h: printable documents — PDFs laid out per ГОСТ Р 7.0.97, ready
+ * for the director to sign.
+ *
+ * The print back end has the three functions of every back end (new,
+ * document, free) and an engine in three phases underneath:
+ *
+ *   printers  (print_docs.c)    model entry → blocks: paragraphs, rows,
+ *                               side-by-side columns, tables, breaks;
+ *                               printers never draw
+ *   measure   (print_layout.c)  blocks → lines and table rows (Pango)
+ *   paginate  (print_layout.c)  lines → pages of placed items: plain
+ *                               data, dumped as text for golden tests
+ *   paint     (print_paint.c)   pages → Cairo PDF: page numbers from
+ *                               page 2, metadata, bookmarks
+ *
+ * Units are PostScript points (1/72 in) everywhere; y grows downwards.
+ * Pagination keeps two lines of a paragraph on each side of a page break
+ * (no widows or orphans), never leaves a heading last on a page, carries
+ * the last lines before a signature over with it, repeats the header rows
+ * of a table on each page and splits table rows between their lines.
+ */
+#ifndef NV_PRINT_H
+#define NV_PRINT_H
+
+#include "common.h"
+
+struct nv_buf;
+struct nv_diags;
+struct nv_entry;
+struct nv_model;
+struct _PangoLayoutLine;
+
+/* The print profile of site.yml (model->site.print) in the engine's units. */
+struct nv_print_opts {
+	const char *font;	 /* family, "Liberation Serif" */
+	double size, table_size; /* pt: body text and table cells */
+	double margin_top, margin_right, margin_bottom, margin_left; /* mm */
+	bool gost2025;
+};
+
+struct nv_print_state;
+
+/*
+ * Prepare printing for the model: the print profile of site.yml, fonts
+ * and hyphenation. Checks that the font family really is installed
+ * (Pango falls back to another face silently): a missing font is an error
+ * in d and NULL is returned. Missing hyphenation patterns are a warning.
+ * The model must outlive the state; free with nv_print_free().
+ */
+struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d);
+
+/*
+ * Print entry e as a PDF at pdf_path (written atomically). An order comes
+ * with everything that belongs to it: the acquaintance sheet after the
+ * signature and each appendix on a new page — approved documents as their
+ * full text under their «УТВЕРЖДЕНО приказом …» block, the pairs table
+ * under «Приложение № N к приказу …». Positions and programs get their
+ * approval blocks, a program with title_page its title page; a roadmap is
+ * a landscape table. When layout_dump is not NULL the page layout is
+ * appended to it as text (see nv_pl_dump()). With SOURCE_DATE_EPOCH set
+ * in the environment the bytes of the PDF depend on the input only.
+ * pdf_path may be NULL: then only the dump is made (and the PDF painted
+ * in memory). Returns 0, or -1 with a diagnostic in the state's list.
+ */
+int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const char *pdf_path,
+		      struct nv_buf *layout_dump);
+
+/* Release everything the state holds. Accepts NULL. */
+void nv_print_free(struct nv_print_state *s);
+
+/* --- the engine: blocks -------------------------------------------------------- */
+
+#define NV_PT_PER_MM (72.0 / 25.4)
+
+enum nv_pl_align {
+	NV_PL_LEFT,
+	NV_PL_CENTER,
+	NV_PL_RIGHT,
+	NV_PL_JUSTIFY,
+};
+
+/* How one paragraph is set. Zero is a plain left-aligned paragraph. */
+struct nv_pl_style {
+	double size; /* pt; 0: the body size */
+	bool bold;
+	enum nv_pl_align align;
+	double indent;	      /* first-line indent, pt */
+	double left, width;   /* x from the left margin; width 0: up to the right margin */
+	double before, after; /* vertical space, pt (dropped at the top of a page) */
+	bool hyphenate;	      /* soft hyphens in Russian words */
+	bool keep_together;   /* never split between pages */
+	bool keep_next;	      /* never the last block on a page (headings) */
+	bool keep_prev;	      /* takes the end of the previous block along (signatures) */
+	bool at_bottom;	      /* unbreakable, set at the foot of the page (title pages) */
+	const char *role;     /* name in the layout dump: "para", "heading", … */
+};
+
+/* A paragraph inside a column block. markup is Pango markup, owned. */
+struct nv_pl_para {
+	char *markup;
+	struct nv_pl_style st;
+};
+
+/* One column of a side-by-side block: approval blocks, corner stamps. */
+struct nv_pl_column {
+	double x, w; /* from the left margin, pt */
+	struct nv_pl_para *paras;
+	size_t nparas, alloc;
+};
+
+struct nv_pl_cell {
+	char *markup; /* owned */
+	enum nv_pl_align align;
+	bool bold;
+	bool hyphenate; /* nv_pl_row() sets it for left-aligned cells */
+};
+
+struct nv_pl_row {
+	struct nv_pl_cell *cells; /* ncols cells; a section row has one */
+	size_t ncells;
+	bool section;	   /* one cell spanning all columns; kept with the next row */
+	double min_height; /* pt, e.g. room for a signature */
+};
+
+struct nv_pl_table {
+	double *widths; /* pt, ncols of them */
+	size_t ncols;
+	struct nv_pl_row *rows; /* the first nheader are repeated on every page */
+	size_t nrows, alloc, nheader;
+	double size; /* pt */
+};
+
+enum nv_pl_kind {
+	NV_PL_PARA,    /* a paragraph (markup, st) */
+	NV_PL_COLUMNS, /* side-by-side columns, never split */
+	NV_PL_TABLE,   /* a table */
+	NV_PL_SPACE,   /* vertical space (st.before), dropped at the top of a page */
+	NV_PL_BREAK,   /* a new page: landscape or not, with a bookmark */
+};
+
+struct nv_pl_block {
+	enum nv_pl_kind kind;
+	struct nv_pl_style st; /* PARA: all of it; others: before, after and keep flags */
+	char *markup;	       /* PARA */
+	struct nv_pl_column *cols;
+	size_t ncols;
+	bool align_last; /* COLUMNS: the last lines of all columns on one baseline */
+	struct nv_pl_table *table;
+	bool landscape;	 /* BREAK: the orientation from the next page on */
+	bool unnumbered; /* BREAK: the next page shows no number (a title page) */
+	char *outline;	 /* BREAK: a bookmark to the next page, or NULL */
+};
+
+/*
+ * A document as blocks. `landscape` and `outline` are those of the first
+ * page; title and author go into the PDF metadata. Everything is owned.
+ */
+struct nv_pl_doc {
+	struct nv_pl_block *v;
+	size_t nr, alloc;
+	bool landscape;
+	char *outline, *title, *author;
+	int first_number; /* the first page that shows its number (2) */
+};
+
+struct nv_pl_doc *nv_pl_doc_new(void);
+void nv_pl_doc_free(struct nv_pl_doc *doc);
+
+/* Append a block of `kind` with style st and return it (valid until the next append). */
+struct nv_pl_block *nv_pl_add(struct nv_pl_doc *doc, enum nv_pl_kind kind,
+			      const struct nv_pl_style *st);
+/* Append a paragraph; `markup` is copied. */
+struct nv_pl_block *nv_pl_para(struct nv_pl_doc *doc, const char *markup,
+			       const struct nv_pl_style *st);
+/*
+ * Append a column at x with width w to a COLUMNS block. The pointer is
+ * valid until the next column is added to the block.
+ */
+struct nv_pl_column *nv_pl_column(struct nv_pl_block *b, double x, double w);
+/* Append a paragraph to a column; `markup` is copied. */
+void nv_pl_column_para(struct nv_pl_column *c, const char *markup, const struct nv_pl_style *st);
+/* A new table with ncols columns of the given widths (pt, copied). */
+struct nv_pl_table *nv_pl_table_new(const double *widths, size_t ncols, double size);
+/*
+ * Append a row of ncells cells (ncols, or 1 for a section row); the
+ * markup strings are copied, NULL counts as empty.
+ */
+struct nv_pl_row *nv_pl_row(struct nv_pl_table *t, const char *const *markup, size_t ncells,
+			    enum nv_pl_align align, bool bold);
+
+/* --- the engine: measure, paginate, paint -------------------------------------- */
+
+/* Fonts, the Pango context and hyphenation, shared by all documents. */
+struct nv_pl_engine;
+
+/*
+ * Set up Pango for o->font at 72 dpi with unhinted metrics. Returns NULL
+ * and appends a Russian reason to why when the font family is not
+ * installed. `hyphen_path` may be NULL (no hyphenation). Free with
+ * nv_pl_engine_free().
+ */
+struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
+				      struct nv_buf *why);
+void nv_pl_engine_free(struct nv_pl_engine *en);
+/* True if the hyphenation patterns were loaded. */
+bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en);
+/* The content width of a portrait (or landscape) page, pt. */
+double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape);
+const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en);
+
+enum nv_pl_item_kind {
+	NV_PL_ITEM_BOX,	 /* where a block (or a part of it) went: for the dump only */
+	NV_PL_ITEM_LINE, /* a line of text: x, y is the origin on the baseline */
+	NV_PL_ITEM_RECT, /* a table cell's border: x, y, w, h */
+};
+
+struct nv_pl_item {
+	enum nv_pl_item_kind kind;
+	double x, y, w, h;
+	struct _PangoLayoutLine *line; /* LINE; belongs to the measured document */
+	const char *role;	       /* BOX */
+};
+
+struct nv_pl_page {
+	double w, h;
+	bool landscape;
+	int number;    /* shown in the top margin when > 0 */
+	char *outline; /* a bookmark to this page, or NULL */
+	struct nv_pl_item *items;
+	size_t nitems, alloc;
+};
+
+/* A document laid out: pages of items, and the Pango layouts they show. */
+struct nv_pl_pages {
+	struct nv_pl_page *v;
+	size_t nr, alloc;
+	const char *title, *author; /* the document's */
+	void **layouts;		    /* PangoLayout *, owned */
+	size_t nlayouts, layouts_alloc;
+};
+
+/*
+ * Measure and paginate doc (phases 1 and 2). The result holds references
+ * to doc's strings: free it with nv_pl_pages_free() before doc. Never
+ * fails: text that cannot fit is placed anyway.
+ */
+struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc);
+void nv_pl_pages_free(struct nv_pl_pages *p);
+
+/*
+ * Append a text dump of the pages: for each page its number, size and
+ * orientation, then its items in order — boxes with their role, lines
+ * with y (baseline), x and text (U+00A0 shown as '~', a soft hyphen where
+ * the line breaks as '-'), cell borders. Coordinates in pt, one decimal.
+ */
+void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out);
+
+/* The text of a laid-out line as the dump shows it (appended to out). */
+void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out);
+
+/*
+ * Phase 3: paint the pages into a PDF appended to out: every item where
+ * pagination put it (page numbers are items too), a bookmark for each
+ * page with an outline, title and author, and the creation date from
+ * SOURCE_DATE_EPOCH when it is set (Cairo writes the current time
+ * otherwise). Returns 0, or -1 with a reason in why.
+ */
+int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_buf *out,
+		struct nv_buf *why);
+
+#endif

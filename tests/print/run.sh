@@ -1,0 +1,184 @@
+#!/bin/sh
+# Printed documents of the demo school, checked as a reader of the PDF
+# would check them (poppler-utils):
+#  - golden layout dumps (`nastavnik print DOC --dump-layout`), compared
+#    exactly with tests/print/golden/DOC.txt (--bless rewrites them);
+#  - pdfinfo: every page A4, portrait or landscape as the dump says;
+#  - pdffonts: every font embedded;
+#  - pdftotext: the requisites of the documents in reading order, full
+#    names on internal paper;
+#  - pdftotext -bbox: no word outside the margins except the page number,
+#    which is centred in the top margin from page 2 on (title pages have none);
+#  - bookmarks: one per outline entry of the dump;
+#  - SOURCE_DATE_EPOCH: two runs give the same bytes;
+#  - a font that is not installed is an error, not a silent fallback.
+# Usage: tests/print/run.sh [--bless] BINARY
+set -u
+bless=0
+if [ "${1:-}" = "--bless" ]; then bless=1; shift; fi
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+golden=$root/tests/print/golden
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "print/$1"; }
+export LC_ALL=C.UTF-8
+SOURCE_DATE_EPOCH=1756425600
+export SOURCE_DATE_EPOCH
+
+docs="o-vnedrenii ob-utverzhdenii-polozheniya ob-utverzhdenii-dorozhnoy-karty o-zakreplenii-par
+o-pooshchrenii-nastavnikov polozhenie-pedagogi polozhenie-obuchayushchiesya
+programma-nastavnichestva dorozhnaya-karta-2025-2026"
+
+# Margins of the demo's print profile (site.yml), in points.
+mm() { awk -v v="$1" 'BEGIN { printf "%.3f", v * 72 / 25.4 }'; }
+top=$(mm 20)
+right=$(mm 10)
+bottom=$(mm 20)
+left=$(mm 30)
+
+for d in $docs; do
+	if ! "$bin" print -C "$root" "$d" -o "$tmp/$d.pdf" --dump-layout >"$tmp/$d.txt" 2>"$tmp/$d.err"; then
+		bad "$d: nastavnik print завершился с ошибкой"
+		cat "$tmp/$d.err"
+		continue
+	fi
+	if [ "$bless" -eq 1 ]; then
+		mkdir -p "$golden"
+		cp "$tmp/$d.txt" "$golden/$d.txt"
+		continue
+	fi
+
+	# Golden layout.
+	if [ ! -f "$golden/$d.txt" ]; then
+		bad "$d: нет эталона $golden/$d.txt (tests/print/run.sh --bless)"
+	elif diff -u "$golden/$d.txt" "$tmp/$d.txt" >"$tmp/diff"; then
+		ok
+	else
+		bad "$d: раскладка отличается от эталона (tests/print/run.sh --bless обновит его)"
+		head -n 40 "$tmp/diff"
+	fi
+
+	# Page sizes: A4, landscape exactly where the layout says so.
+	pdfinfo -f 1 -l 9999 "$tmp/$d.pdf" | sed -n 's/^Page *\([0-9]*\) size: *\([0-9.]*\) x \([0-9.]*\) pts.*/\1 \2 \3/p' >"$tmp/sizes"
+	grep '^page ' "$tmp/$d.txt" | awk '{ print $2, $4 }' >"$tmp/orient"
+	if awk 'NR == FNR { o[$1] = $2; next }
+		{ n++; want = o[$1] == "landscape" ? "841.89 595.276" : "595.276 841.89"
+		  if ($2 " " $3 != want) { print "страница " $1 ": " $2 "x" $3 ", нужно " want; e = 1 } }
+		END { exit e || n == 0 }' "$tmp/orient" "$tmp/sizes" >"$tmp/why"; then
+		ok
+	else
+		bad "$d: размер страниц: $(cat "$tmp/why")"
+	fi
+
+	# Fonts: all embedded.
+	if pdffonts "$tmp/$d.pdf" | awk 'NR > 2 { n++; if ($(NF - 4) != "yes") e = 1 } END { exit e || n == 0 }'; then
+		ok
+	else
+		bad "$d: не все шрифты встроены"
+		pdffonts "$tmp/$d.pdf"
+	fi
+
+	# Margins and page numbers, from the words' boxes.
+	pdftotext -bbox "$tmp/$d.pdf" - >"$tmp/bbox" 2>/dev/null
+	if awk -v top="$top" -v right="$right" -v bottom="$bottom" -v left="$left" -v dump="$tmp/$d.txt" '
+		BEGIN {
+			while ((getline l < dump) > 0) {
+				split(l, f, " ")
+				if (f[1] == "page") { p = f[2]; num[p] = ""; for (i = 3; i < 8; i++) if (f[i] == "number") num[p] = f[i + 1] }
+				if (f[1] == "place-year") title[p] = 1
+			}
+		}
+		function attr(name,   s) {
+			s = $0; sub(".*" name "=\"", "", s); sub("\".*", "", s); return s + 0
+		}
+		/<page / { page++; w = attr("width"); h = attr("height"); seen[page] = "" }
+		/<word / {
+			x0 = attr("xMin"); y0 = attr("yMin"); x1 = attr("xMax"); y1 = attr("yMax")
+			t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+			if (y1 <= top + 0.5) { seen[page] = seen[page] t; next }
+			if (x0 < left - 0.5 || x1 > w - right + 0.5 || y0 < top - 0.5 || y1 > h - bottom + 0.5) {
+				printf "страница %d: «%s» за полями (%.1f %.1f %.1f %.1f)\n", page, t, x0, y0, x1, y1; e = 1
+			}
+		}
+		END {
+			if (seen[1] != "") { print "номер на первой странице: " seen[1]; e = 1 }
+			for (i = 2; i <= page; i++) {
+				if (seen[i] != num[i]) { printf "страница %d: номер «%s», в раскладке «%s»\n", i, seen[i], num[i]; e = 1 }
+				if (num[i] == "" && !title[i]) { printf "страница %d без номера\n", i; e = 1 }
+				if (num[i] != "" && num[i] != i) { printf "страница %d с номером %s\n", i, num[i]; e = 1 }
+			}
+			exit e
+		}' "$tmp/bbox" >"$tmp/why"; then
+		ok
+	else
+		bad "$d: поля и номера страниц:"
+		head -n 10 "$tmp/why"
+	fi
+
+	# Bookmarks: one destination per outline entry of the layout.
+	want=$(grep -c '^page .* outline «' "$tmp/$d.txt")
+	got=$(grep -ac '/Dest' "$tmp/$d.pdf")
+	if [ "$want" -eq "$got" ]; then ok; else bad "$d: закладок $got, нужно $want"; fi
+
+	# The text as laid out, line by line left to right, in one line with
+	# runs of spaces squeezed (justified lines are wide apart).
+	pdftotext -layout "$tmp/$d.pdf" - 2>/dev/null | sed 's/\xc2\xa0/ /g' | tr -s ' \n\f' '   ' >"$tmp/$d.flat"
+done
+[ "$bless" -eq 1 ] && { echo "print: эталоны обновлены в $golden"; exit 0; }
+
+# in_order DOC STRING...: the strings occur in the text of DOC in this order.
+in_order() {
+	d=$1; shift
+	if [ ! -s "$tmp/$d.flat" ]; then bad "$d: нет текста"; return; fi
+	: >"$tmp/want"
+	for s in "$@"; do printf '%s\n' "$s" >>"$tmp/want"; done
+	missing=$(awk -v flat="$tmp/$d.flat" 'BEGIN { getline text < flat; pos = 1 }
+		{ k = index(substr(text, pos), $0); if (!k) { print; exit } pos += k + length($0) - 1 }' "$tmp/want")
+	if [ -z "$missing" ]; then ok; else bad "$d: в тексте нет (или не по порядку): «$missing»"; fi
+}
+
+in_order o-vnedrenii "Управление образования администрации Верхнеозёрского городского округа" \
+	"Муниципальное автономное общеобразовательное учреждение" "(МАОУ «СОШ № 14»)" "ПРИКАЗ" \
+	"22.08.2025" "№ 112-од" "г. Верхнеозёрск" \
+	"О внедрении целевой модели наставничества и назначении куратора" "В соответствии с" \
+	"ПРИКАЗЫВАЮ:" "1. Внедрить с 01.09.2025" "3.1. организацию" "7. Контроль за исполнением" \
+	"Директор" "И.В. Соколова" "С приказом ознакомлены:" "Лебедева Анна Сергеевна"
+in_order o-zakreplenii-par "№ 131-од" "ПРИКАЗЫВАЮ:" "И.В. Соколова" "Приложение № 1" \
+	"к приказу МАОУ «СОШ № 14»" "от 30.09.2025 № 131-од" "Состав наставнических пар и групп" \
+	"Наставник" "Наставляемый" "Кузнецова Елена" "Гусев Дмитрий"
+in_order ob-utverzhdenii-polozheniya "№ 118-од" "ПРИКАЗЫВАЮ:" "Приложение № 1" "УТВЕРЖДЕНО" \
+	"приказом МАОУ «СОШ № 14»" "от 29.08.2025 № 118-од" "ПОЛОЖЕНИЕ" \
+	"о наставничестве педагогических работников" "1. Общие положения" "Приложение № 2" \
+	"о наставничестве обучающихся"
+in_order ob-utverzhdenii-dorozhnoy-karty "№ 119-од" "Приложение № 1" "УТВЕРЖДЕНА" \
+	"от 29.08.2025 № 119-од" "Программа наставничества «Шаг навстречу»" "Срок реализации" \
+	"Лебедева Анна Сергеевна" "г. Верхнеозёрск" "Приложение № 2" "УТВЕРЖДЕН" \
+	"№ п/п" "Мероприятие" "Срок" "Ответственный" "Результат / вид" \
+	"1. Подготовка условий" "1.1." "Август 2025" "2. Формирование базы наставляемых" "2.1."
+in_order programma-nastavnichestva "ПРИНЯТО" "УТВЕРЖДЕНА" "педагогическим советом" \
+	"Программа наставничества" "Авторы-составители:" "г. Верхнеозёрск" "2025" \
+	"1. Пояснительная записка"
+
+# Byte-reproducible with SOURCE_DATE_EPOCH.
+"$bin" print -C "$root" o-vnedrenii -o "$tmp/again.pdf" >/dev/null 2>&1
+if cmp -s "$tmp/o-vnedrenii.pdf" "$tmp/again.pdf"; then ok; else bad "SOURCE_DATE_EPOCH: два PDF различаются"; fi
+if pdfinfo "$tmp/again.pdf" | grep -q 'CreationDate:.*2025'; then ok; else bad "SOURCE_DATE_EPOCH: дата создания не из переменной"; fi
+
+# A missing font is an error naming the font, and no PDF is written.
+cp -R "$root/content" "$tmp/nofont"
+sed -i 's/^  font: .*/  font: Нет Такого Шрифта/' "$tmp/nofont/site.yml"
+"$bin" print -C "$tmp/nofont" o-vnedrenii -o "$tmp/nofont.pdf" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -ne 0 ] && [ ! -e "$tmp/nofont.pdf" ] && grep -q 'Нет Такого Шрифта' "$tmp/err"; then
+	ok
+else
+	bad "font: код $status, нет сообщения о шрифте или PDF записан"
+	cat "$tmp/err"
+fi
+
+echo "print: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
