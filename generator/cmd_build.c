@@ -15,7 +15,9 @@
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
+#include "buf.h"
 #include "model.h"
+#include "print.h"
 #include "site.h"
 
 #ifndef NV_DATADIR
@@ -36,7 +38,8 @@ static void usage(void)
 	     "  --base-url АДРЕС  адрес раздела на сайте для ленты новостей и sitemap.xml\n"
 	     "                    (по умолчанию: website и base_path из site.yml)\n"
 	     "  --fragment        только содержимое страниц, без оформления — для вставки\n"
-	     "                    в конструктор сайта");
+	     "                    в конструктор сайта\n"
+	     "  --no-pdf          не печатать документы в PDF (ПАПКА/print)");
 }
 
 /*
@@ -66,6 +69,60 @@ static char *theme_dir(void)
 	return nv_xstrdup(NV_DATADIR "/themes/default");
 }
 
+/* Start a staging folder for final; a diagnostic says why it cannot be. */
+static int begin_out(struct nv_outdir *o, const char *final, struct nv_diags *d)
+{
+	if (nv_outdir_begin(o, final) == 0)
+		return 0;
+	if (errno == EEXIST)
+		nv_diag_hint(nv_error(d, final, 0, 0,
+				      "папка уже существует и создана не nastavnik — не перезаписываю"),
+			     "укажите другую папку: nastavnik build -o ПАПКА, или удалите эту");
+	else
+		nv_error(d, final, 0, 0, "не удалось создать папку: %s", nv_strerror(errno));
+	return -1;
+}
+
+/*
+ * Print every order, положение, program and roadmap into print_dir, and
+ * copy the ones the site may publish next to their pages in site_dir.
+ */
+static int print_all(struct nv_print_state *ps, const struct nv_model *m,
+		     const struct nv_site_state *site, const char *print_dir, const char *site_dir,
+		     struct nv_diags *d)
+{
+	const struct nv_entry *const *pub;
+	struct nv_buf data = NV_BUF_INIT;
+	size_t i, n;
+	char *path, *dst;
+	int rc = 0;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		if (e->kind != NV_KIND_ORDER && e->kind != NV_KIND_POSITION &&
+		    e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
+			continue;
+		path = nv_xasprintf("%s/%s.pdf", print_dir, e->id);
+		if (nv_print_document(ps, e, path, NULL) < 0)
+			rc = -1;
+		free(path);
+	}
+	n = nv_site_public_pdfs(site, &pub);
+	for (i = 0; i < n && rc == 0; i++) {
+		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
+		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind], pub[i]->id);
+		if (nv_read_file(path, (size_t)256 << 20, &data) < 0 ||
+		    nv_write_new_file(dst, data.ptr, data.len) < 0) {
+			nv_error(d, dst, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+			rc = -1;
+		}
+		free(path);
+		free(dst);
+	}
+	nv_buf_release(&data);
+	return rc;
+}
+
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_content content;
@@ -73,10 +130,11 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_site_opts opts;
 	struct nv_site_state *site = NULL;
-	struct nv_outdir out = { NULL, NULL };
+	struct nv_outdir out = { NULL, NULL }, print_out = { NULL, NULL };
+	struct nv_print_state *ps = NULL;
 	const char *root, *outdir = "output", *base_url = NULL;
-	char *final = NULL, *theme = NULL;
-	bool drafts = false, fragment = false, model_built = false;
+	char *final = NULL, *print_final = NULL, *theme = NULL;
+	bool drafts = false, fragment = false, model_built = false, pdf = true;
 	int i, r, rc = NV_EXIT_USAGE;
 
 	for (i = 1; i < argc; i++) {
@@ -88,6 +146,8 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 			drafts = true;
 		} else if (!strcmp(a, "--fragment")) {
 			fragment = true;
+		} else if (!strcmp(a, "--no-pdf")) {
+			pdf = false;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--base-url")) {
 			if (i + 1 >= argc)
 				return nv_usage_error("build: после %s нужно указать значение", a);
@@ -125,18 +185,15 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 			"(make install)");
 		goto print;
 	}
+	if (pdf && !(ps = nv_print_new(&model, &d)))
+		goto print; /* the font is missing: the error says which */
 	final = nv_xasprintf("%s/site", outdir);
-	if (nv_outdir_begin(&out, final) < 0) {
-		if (errno == EEXIST)
-			nv_diag_hint(
-				nv_error(&d, final, 0, 0,
-					 "папка уже существует и создана не nastavnik — не "
-					 "перезаписываю"),
-				"укажите другую папку: nastavnik build -o ПАПКА, или удалите эту");
-		else
-			nv_error(&d, final, 0, 0, "не удалось создать папку: %s",
-				 nv_strerror(errno));
+	if (begin_out(&out, final, &d) < 0)
 		goto print;
+	if (pdf) {
+		print_final = nv_xasprintf("%s/print", outdir);
+		if (begin_out(&print_out, print_final, &d) < 0)
+			goto abort;
 	}
 	memset(&opts, 0, sizeof(opts));
 	opts.out = out.staging;
@@ -144,32 +201,44 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	opts.override_dir = "theme";
 	opts.base_url = base_url;
 	opts.fragment = fragment;
+	opts.pdf = pdf;
 	site = nv_site_new(&opts);
-	if (nv_site_render(site, &model, &d) < 0) {
-		nv_outdir_abort(&out);
+	if (nv_site_render(site, &model, &d) < 0 ||
+	    (pdf && print_all(ps, &model, site, print_out.staging, out.staging, &d) < 0)) {
 		rc = d.errors ? NV_EXIT_CONTENT : NV_EXIT_USAGE;
-		goto print;
+		goto abort;
 	}
 	if (nv_outdir_commit(&out) < 0) {
 		nv_error(&d, final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
+		goto abort;
+	}
+	if (pdf && nv_outdir_commit(&print_out) < 0) {
+		nv_error(&d, print_final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
 		goto print;
 	}
 	rc = NV_EXIT_OK;
+	goto print;
+abort:
+	nv_outdir_abort(&out);
+	nv_outdir_abort(&print_out);
 print:
 	nv_diags_sort(&d);
 	nv_diags_print(&d, stderr);
 	if (rc == NV_EXIT_OK)
-		printf("nastavnik: раздел «%s» собран в %s%s\n", model.site.section_title, final,
+		printf("nastavnik: раздел «%s» собран в %s%s%s%s\n", model.site.section_title, final,
+		       pdf ? ", документы для печати — в " : "", pdf ? print_final : "",
 		       d.warnings ? " (есть предупреждения)" : "");
 	else if (d.errors)
 		fprintf(stderr, "nastavnik: найдено %zu %s; ничего не записано\n", d.errors,
 			nv_plural(d.errors, "ошибка", "ошибки", "ошибок"));
 	nv_site_free(site);
+	nv_print_free(ps);
 	if (model_built)
 		nv_model_release(&model);
 	nv_content_release(&content);
 	nv_diags_release(&d);
 	free(final);
+	free(print_final);
 	free(theme);
 	return rc;
 }

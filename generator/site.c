@@ -42,6 +42,8 @@ struct nv_site_state {
 	struct page_ref *pages;	 /* for sitemap and search */
 	size_t npages, pages_alloc;
 	char *base_url; /* ends with '/', or NULL */
+	const struct nv_entry **pdfs; /* documents whose PDF goes on the site */
+	size_t npdfs, pdfs_alloc;
 	int failed;
 };
 
@@ -509,6 +511,24 @@ static struct nv_value *pairs_rows(const struct nv_model *m, const struct nv_ent
 	return rows;
 }
 
+/*
+ * A PDF is not redacted, so it goes on the website only for documents
+ * that carry no personal data of people hidden from the web: положения,
+ * programs and roadmaps whose text names none of them.
+ */
+static bool pdf_is_public(const struct nv_site_state *s, const struct nv_entry *e)
+{
+	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
+		return false;
+	return !nv_redact_finds(s->red, e->doc->text, e->doc->len, false);
+}
+
+size_t nv_site_public_pdfs(const struct nv_site_state *s, const struct nv_entry *const **out)
+{
+	*out = s->pdfs;
+	return s->npdfs;
+}
+
 /* `files` is the list of attachments, for pages that list them. */
 static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
 		       const struct nv_value *files)
@@ -545,6 +565,14 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
 		set_s(ab, "url", entry_url(e->approved_by, &url));
 		set(doc, "approved_by", ab);
 		nv_buf_reset(&b);
+	}
+	if (s->opts.pdf && pdf_is_public(s, e)) {
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%s.pdf", e->id);
+		set_s(doc, "pdf", b.ptr);
+		nv_buf_reset(&b);
+		NV_GROW(s->pdfs, s->npdfs + 1, s->pdfs_alloc);
+		s->pdfs[s->npdfs++] = e;
 	}
 	switch (e->kind) {
 	case NV_KIND_ORDER:
@@ -1589,6 +1617,7 @@ void nv_site_free(struct nv_site_state *s)
 		free(s->pages[i].text);
 	}
 	free(s->pages);
+	free(s->pdfs);
 	free(s->base_url);
 	free(s);
 }

@@ -24,7 +24,8 @@ struct nv_site_opts {
 	const char *theme_dir;	  /* the theme: themes/default */
 	const char *override_dir; /* the project's template overrides, may be missing */
 	const char *base_url;	  /* absolute URL of the section, or NULL */
-	bool fragment;		  /* write only each page's main content */
+	bool fragment; /* write only each page's main content */
+	bool pdf;      /* link NAME.pdf beside public documents' pages */
 };
 
 struct nv_site_state;
@@ -38,6 +39,16 @@ struct nv_site_state *nv_site_new(const struct nv_site_opts *opts);
  * files that could not be written).
  */
 int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_diags *d);
+
+/*
+ * The documents whose printed PDF may go on the website (after
+ * nv_site_render with opts->pdf): положения, programs and roadmaps whose
+ * text names nobody hidden from the web. Orders never: their paper copy
+ * carries full names and an acquaintance sheet. Their pages link
+ * NAME.pdf in the same folder; the caller writes the file there, at
+ * nv_kind_dirs[kind]/id.pdf. Returns the count and the array (owned by s).
+ */
+size_t nv_site_public_pdfs(const struct nv_site_state *s, const struct nv_entry *const **out);
 
 void nv_site_free(struct nv_site_state *s);
 

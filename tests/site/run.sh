@@ -101,6 +101,14 @@ if [ -f "$tmp/frag/site/orders/o-vnedrenii.html" ] &&
 	! grep -q '<html' "$tmp/frag/site/orders/o-vnedrenii.html" &&
 	grep -q 'ПРИКАЗЫВАЮ' "$tmp/frag/site/orders/o-vnedrenii.html"; then ok; else bad "fragment: страница с оформлением или пустая"; fi
 
+# PDFs: every printable document in print/; on the site only the public
+# ones (never an order: the paper copy has full names), linked from the page.
+out=$tmp/out
+if [ -f "$out/print/o-zakreplenii-par.pdf" ] && [ -f "$out/print/polozhenie-pedagogi.pdf" ] &&
+	[ -f "$site/positions/polozhenie-pedagogi.pdf" ] &&
+	grep -q 'href="polozhenie-pedagogi.pdf"' "$site/positions/polozhenie-pedagogi.html" &&
+	[ -z "$(find "$site/orders" -name '*.pdf')" ]; then ok; else bad "pdf: печатные документы не на месте"; fi
+
 # Every link relative: nothing starts with "/" (the site lives under any sub-path).
 if grep -rlE '(href|src)="/' "$site" --include='*.html' >"$tmp/abs"; then
 	bad "relative: абсолютные ссылки в $(cat "$tmp/abs" | tr '\n' ' ')"
