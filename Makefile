@@ -71,7 +71,7 @@ asan:
 	@sh tests/run.sh build/asan
 
 valgrind: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
-	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99" \
+	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp" \
 		sh tests/run.sh $(BUILD)
 
 # Regenerate the golden files; review `git diff tests/` before committing.

@@ -18,6 +18,9 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "site/$1"; }
 export LC_ALL=C.UTF-8
+# PDFs carry a creation date: fixed, so that two builds can be compared.
+SOURCE_DATE_EPOCH=1767225600
+export SOURCE_DATE_EPOCH
 
 if ! "$bin" build -C "$root" -o "$tmp/out" >"$tmp/log" 2>&1; then
 	cat "$tmp/log"
