@@ -1,37 +1,24 @@
 /*
  * cmd_build.c: `nastavnik build` — check the content and, if it has no
- * errors, write the website section into OUT/site.
+ * errors, write the website section and the PDFs into OUT/.
  *
- * The site is written into a staging folder beside OUT/site and swapped in
- * only when everything was written: a failed build leaves the previous
- * output as it was, and content errors write nothing at all.
+ * The work is done by nv_build() (build.h); this file reads the options
+ * and prints the diagnostics and the summary.
  */
 #include "common.h"
 
-#include <unistd.h>
-
-#include "alloc.h"
+#include "build.h"
 #include "cmd.h"
-#include "content.h"
 #include "diag.h"
-#include "fs.h"
-#include "buf.h"
-#include "model.h"
-#include "print.h"
-#include "site.h"
-
-#ifndef NV_DATADIR
-#define NV_DATADIR "/usr/local/share/nastavnik"
-#endif
 
 static void usage(void)
 {
-	puts("Использование: nastavnik build [-C КАТАЛОГ] [-o ПАПКА] [--drafts] [--base-url "
-	     "АДРЕС]\n"
-	     "                       [--fragment]\n"
+	puts("Использование: nastavnik build [-C КАТАЛОГ] [-o ПАПКА] [--drafts]\n"
+	     "                       [--base-url АДРЕС] [--fragment] [--no-pdf]\n"
 	     "\n"
-	     "Проверяет документы и собирает раздел сайта в ПАПКА/site (по умолчанию\n"
-	     "output/site). При ошибках в документах ничего не записывает.\n"
+	     "Проверяет документы и собирает раздел сайта в ПАПКА/site и документы для\n"
+	     "печати в ПАПКА/print (по умолчанию ПАПКА — output). При ошибках в документах\n"
+	     "ничего не записывает.\n"
 	     "\n"
 	     "  -o ПАПКА          куда писать (по умолчанию output)\n"
 	     "  --drafts          включить черновики (draft: true)\n"
@@ -42,100 +29,12 @@ static void usage(void)
 	     "  --no-pdf          не печатать документы в PDF (ПАПКА/print)");
 }
 
-/*
- * The theme: the project's own copy first, then the one beside the
- * program (a build in the source tree: build/nastavnik → themes/default),
- * then the installed one. The caller frees the result.
- */
-static char *theme_dir(void)
-{
-	char exe[4096], *slash, *dir;
-	ssize_t n;
-
-	if (nv_is_dir("themes/default"))
-		return nv_xstrdup("themes/default");
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			dir = nv_xasprintf("%s/../themes/default", exe);
-			if (nv_is_dir(dir))
-				return dir;
-			free(dir);
-		}
-	}
-	return nv_xstrdup(NV_DATADIR "/themes/default");
-}
-
-/* Start a staging folder for final; a diagnostic says why it cannot be. */
-static int begin_out(struct nv_outdir *o, const char *final, struct nv_diags *d)
-{
-	if (nv_outdir_begin(o, final) == 0)
-		return 0;
-	if (errno == EEXIST)
-		nv_diag_hint(nv_error(d, final, 0, 0,
-				      "папка уже существует и создана не nastavnik — не перезаписываю"),
-			     "укажите другую папку: nastavnik build -o ПАПКА, или удалите эту");
-	else
-		nv_error(d, final, 0, 0, "не удалось создать папку: %s", nv_strerror(errno));
-	return -1;
-}
-
-/*
- * Print every order, положение, program and roadmap into print_dir, and
- * copy the ones the site may publish next to their pages in site_dir.
- */
-static int print_all(struct nv_print_state *ps, const struct nv_model *m,
-		     const struct nv_site_state *site, const char *print_dir, const char *site_dir,
-		     struct nv_diags *d)
-{
-	const struct nv_entry *const *pub;
-	struct nv_buf data = NV_BUF_INIT;
-	size_t i, n;
-	char *path, *dst;
-	int rc = 0;
-
-	for (i = 0; i < m->nentries; i++) {
-		const struct nv_entry *e = m->entries[i];
-		if (e->kind != NV_KIND_ORDER && e->kind != NV_KIND_POSITION &&
-		    e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
-			continue;
-		path = nv_xasprintf("%s/%s.pdf", print_dir, e->id);
-		if (nv_print_document(ps, e, path, NULL) < 0)
-			rc = -1;
-		free(path);
-	}
-	n = nv_site_public_pdfs(site, &pub);
-	for (i = 0; i < n && rc == 0; i++) {
-		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
-		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind], pub[i]->id);
-		if (nv_read_file(path, (size_t)256 << 20, &data) < 0 ||
-		    nv_write_new_file(dst, data.ptr, data.len) < 0) {
-			nv_error(d, dst, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
-			rc = -1;
-		}
-		free(path);
-		free(dst);
-	}
-	nv_buf_release(&data);
-	return rc;
-}
-
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
-	struct nv_content content;
-	struct nv_model model;
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_site_opts opts;
-	struct nv_site_state *site = NULL;
-	struct nv_outdir out = { NULL, NULL }, print_out = { NULL, NULL };
-	struct nv_print_state *ps = NULL;
-	const char *root, *outdir = "output", *base_url = NULL;
-	char *final = NULL, *print_final = NULL, *theme = NULL;
-	bool drafts = false, fragment = false, model_built = false, pdf = true;
-	int i, r, rc = NV_EXIT_USAGE;
+	struct nv_build_opts o = { "content", "output", NULL, false, false, true };
+	char *title = NULL;
+	int i, r, rc;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -143,20 +42,20 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 			usage();
 			return NV_EXIT_OK;
 		} else if (!strcmp(a, "--drafts")) {
-			drafts = true;
+			o.drafts = true;
 		} else if (!strcmp(a, "--fragment")) {
-			fragment = true;
+			o.fragment = true;
 		} else if (!strcmp(a, "--no-pdf")) {
-			pdf = false;
+			o.pdf = false;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--base-url")) {
 			if (i + 1 >= argc)
 				return nv_usage_error("build: после %s нужно указать значение", a);
 			if (!strcmp(a, "-o"))
-				outdir = argv[++i];
+				o.out = argv[++i];
 			else
-				base_url = argv[++i];
+				o.base_url = argv[++i];
 		} else if (!strncmp(a, "--base-url=", 11)) {
-			base_url = a + 11;
+			o.base_url = a + 11;
 		} else {
 			r = nv_opt_directory(argc, argv, &i, g);
 			if (r < 0)
@@ -165,80 +64,31 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 				return nv_usage_error("build: неизвестный параметр «%s»", a);
 		}
 	}
-	if (nv_open_project(g, &root) < 0)
+	if (nv_open_project(g, &o.content) < 0)
 		return NV_EXIT_USAGE;
-
-	memset(&content, 0, sizeof(content));
-	if (nv_content_load(&content, root, &d) < 0)
-		goto print;
-	nv_model_build(&model, &content, drafts, &d);
-	model_built = true;
-	if (d.errors) {
+	switch (nv_build(&o, &d, &title)) {
+	case NV_BUILD_OK:
+		rc = NV_EXIT_OK;
+		break;
+	case NV_BUILD_CONTENT_ERRORS:
 		rc = NV_EXIT_CONTENT;
-		goto print;
+		break;
+	default:
+		rc = NV_EXIT_USAGE;
 	}
-	theme = theme_dir();
-	if (!nv_is_dir(theme)) {
-		nv_diag_hint(
-			nv_error(&d, theme, 0, 0, "не найдена тема оформления"),
-			"запустите сборку в каталоге проекта nastavnik или установите программу "
-			"(make install)");
-		goto print;
-	}
-	if (pdf && !(ps = nv_print_new(&model, &d)))
-		goto print; /* the font is missing: the error says which */
-	final = nv_xasprintf("%s/site", outdir);
-	if (begin_out(&out, final, &d) < 0)
-		goto print;
-	if (pdf) {
-		print_final = nv_xasprintf("%s/print", outdir);
-		if (begin_out(&print_out, print_final, &d) < 0)
-			goto abort;
-	}
-	memset(&opts, 0, sizeof(opts));
-	opts.out = out.staging;
-	opts.theme_dir = theme;
-	opts.override_dir = "theme";
-	opts.base_url = base_url;
-	opts.fragment = fragment;
-	opts.pdf = pdf;
-	site = nv_site_new(&opts);
-	if (nv_site_render(site, &model, &d) < 0 ||
-	    (pdf && print_all(ps, &model, site, print_out.staging, out.staging, &d) < 0)) {
-		rc = d.errors ? NV_EXIT_CONTENT : NV_EXIT_USAGE;
-		goto abort;
-	}
-	if (nv_outdir_commit(&out) < 0) {
-		nv_error(&d, final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
-		goto abort;
-	}
-	if (pdf && nv_outdir_commit(&print_out) < 0) {
-		nv_error(&d, print_final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
-		goto print;
-	}
-	rc = NV_EXIT_OK;
-	goto print;
-abort:
-	nv_outdir_abort(&out);
-	nv_outdir_abort(&print_out);
-print:
 	nv_diags_sort(&d);
 	nv_diags_print(&d, stderr);
 	if (rc == NV_EXIT_OK)
-		printf("nastavnik: раздел «%s» собран в %s%s%s%s\n", model.site.section_title, final,
-		       pdf ? ", документы для печати — в " : "", pdf ? print_final : "",
-		       d.warnings ? " (есть предупреждения)" : "");
+		printf("nastavnik: раздел «%s» собран в %s/site%s%s%s\n", title, o.out,
+		       o.pdf ? ", документы для печати — в " : "", o.pdf ? o.out : "",
+		       o.pdf ? "/print" : "");
+	if (d.warnings && rc == NV_EXIT_OK)
+		printf("nastavnik: %zu %s — см. выше\n", d.warnings,
+		       nv_plural(d.warnings, "предупреждение", "предупреждения", "предупреждений"));
 	else if (d.errors)
 		fprintf(stderr, "nastavnik: найдено %zu %s; ничего не записано\n", d.errors,
 			nv_plural(d.errors, "ошибка", "ошибки", "ошибок"));
-	nv_site_free(site);
-	nv_print_free(ps);
-	if (model_built)
-		nv_model_release(&model);
-	nv_content_release(&content);
+	free(title);
 	nv_diags_release(&d);
-	free(final);
-	free(print_final);
-	free(theme);
 	return rc;
 }
