@@ -101,7 +101,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		$$(cat $(PKG_CFLAGS)) \
-		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
+		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 bench: $(BIN) $(BUILD)/bench/template_bench
 	@sh bench/run.sh $(BIN)
@@ -109,7 +109,7 @@ bench: $(BIN) $(BUILD)/bench/template_bench
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 format:
 	clang-format -i generator/*.c include/*.h tests/unit/*.c tests/unit/*.h \
@@ -147,16 +147,16 @@ $(BUILD)/%.o: %.c $(PKG_CFLAGS)
 
 $(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(BUILD)/tests/unit/harness.o $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 $(BUILD)/tests/mustache-spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lm
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)

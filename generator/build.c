@@ -14,6 +14,7 @@
 #include "model.h"
 #include "print.h"
 #include "site.h"
+#include "writer.h"
 
 #ifndef NV_DATADIR
 #define NV_DATADIR "/usr/local/share/nastavnik"
@@ -148,6 +149,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	opts.base_url = o->base_url;
 	opts.fragment = o->fragment;
 	opts.pdf = o->pdf;
+	opts.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
 	site = nv_site_new(&opts);
 	if (nv_site_render(site, &model, d) < 0 ||
 	    (o->pdf && print_all(ps, &model, site, print_out.staging, out.staging, d) < 0))

@@ -14,7 +14,7 @@
 static void usage(void)
 {
 	puts("Использование: nastavnik build [-C КАТАЛОГ] [-o ПАПКА] [--drafts]\n"
-	     "                       [--base-url АДРЕС] [--fragment] [--no-pdf]\n"
+	     "                       [--base-url АДРЕС] [--fragment] [--no-pdf] [-j N]\n"
 	     "\n"
 	     "Проверяет документы и собирает раздел сайта в ПАПКА/site и документы для\n"
 	     "печати в ПАПКА/print (по умолчанию ПАПКА — output). При ошибках в документах\n"
@@ -26,13 +26,14 @@ static void usage(void)
 	     "                    (по умолчанию: website и base_path из site.yml)\n"
 	     "  --fragment        только содержимое страниц, без оформления — для вставки\n"
 	     "                    в конструктор сайта\n"
-	     "  --no-pdf          не печатать документы в PDF (ПАПКА/print)");
+	     "  --no-pdf          не печатать документы в PDF (ПАПКА/print)\n"
+	     "  -j N              писать файлы в N потоков (по умолчанию — по числу процессоров)");
 }
 
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_build_opts o = { "content", "output", NULL, false, false, true };
+	struct nv_build_opts o = { "content", "output", NULL, false, false, true, 0 };
 	char *title = NULL;
 	int i, r, rc;
 
@@ -47,6 +48,14 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 			o.fragment = true;
 		} else if (!strcmp(a, "--no-pdf")) {
 			o.pdf = false;
+		} else if (!strcmp(a, "-j") || !strncmp(a, "-j", 2)) {
+			const char *n = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
+			char *end;
+			long v = strtol(n, &end, 10);
+			if (!*n || *end || v < 1 || v > 256)
+				return nv_usage_error("build: после -j нужно число потоков от 1 до 256, "
+						      "а не «%s»", n);
+			o.jobs = (int)v;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--base-url")) {
 			if (i + 1 >= argc)
 				return nv_usage_error("build: после %s нужно указать значение", a);

@@ -26,6 +26,7 @@
 #include "typo.h"
 #include "utf8.h"
 #include "value.h"
+#include "writer.h"
 
 struct page_ref {
 	char *url, *title, *kind, *text;
@@ -37,6 +38,7 @@ struct nv_site_state {
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
 	struct nv_redactor *red;
+	struct nv_writer *writer;
 	struct nv_value *site;	 /* the `site` part of every context */
 	struct nv_value *navdef; /* [{title, url, section}] */
 	struct page_ref *pages;	 /* for sitemap and search */
@@ -303,17 +305,15 @@ static char *plain_text(const char *html, size_t max)
 
 /* --- writing --------------------------------------------------------------------- */
 
-static int write_out(struct nv_site_state *s, const char *rel, const char *data, size_t len)
+/*
+ * Hand a file to the writer threads: the staging tree is swapped whole, so
+ * files are written in place. Failures are reported when the writer
+ * finishes.
+ */
+static void write_out(struct nv_site_state *s, const char *rel, const char *data, size_t len)
 {
-	char *path = nv_xasprintf("%s/%s", s->opts.out, rel);
-	int rc = nv_write_new_file(path, data, len); /* the staging tree is swapped whole */
-
-	if (rc < 0) {
-		nv_error(s->d, path, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
-		s->failed = 1;
-	}
-	free(path);
-	return rc;
+	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), nv_xmemdupz(data, len),
+		      len);
 }
 
 /* Write text through the redactor. */
@@ -321,10 +321,12 @@ static void write_redacted(struct nv_site_state *s, const char *rel, const char 
 			   bool markup)
 {
 	struct nv_buf out = NV_BUF_INIT;
+	size_t n;
+	char *data;
 
 	nv_redact(s->red, &out, text, len, markup);
-	write_out(s, rel, out.ptr, out.len);
-	nv_buf_release(&out);
+	data = nv_buf_detach(&out, &n);
+	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, n);
 }
 
 static void add_page_ref(struct nv_site_state *s, const char *url, const char *title,
@@ -1570,6 +1572,7 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	s->m = m;
 	s->d = d;
 	s->red = nv_redactor_new(m);
+	s->writer = nv_writer_new(s->opts.jobs);
 	s->base_url = base_url_of(&s->opts, m);
 	s->site = make_site(m, s->base_url);
 	s->navdef = make_nav(m);
@@ -1597,6 +1600,9 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	emit_atom(s);
 	emit_search(s);
 	emit_sitemap(s);
+	if (nv_writer_finish(s->writer, d) < 0)
+		s->failed = 1;
+	s->writer = NULL;
 	return s->failed ? -1 : 0;
 }
 

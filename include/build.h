@@ -17,6 +17,7 @@ struct nv_build_opts {
 	const char *out;      /* the output folder: "output" (site/ and print/ go in it) */
 	const char *base_url; /* for the feed and sitemap, or NULL */
 	bool drafts, fragment, pdf;
+	int jobs; /* threads for writing (-j); 0: one per processor */
 };
 
 enum nv_build_status {

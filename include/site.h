@@ -26,6 +26,7 @@ struct nv_site_opts {
 	const char *base_url;	  /* absolute URL of the section, or NULL */
 	bool fragment; /* write only each page's main content */
 	bool pdf;      /* link NAME.pdf beside public documents' pages */
+	int jobs;      /* threads writing files (writer.h) */
 };
 
 struct nv_site_state;

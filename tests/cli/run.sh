@@ -46,6 +46,8 @@ expect no-args 2 - "Использование: nastavnik" -- "$bin"
 expect unknown-command 2 - "nastavnik: неизвестная команда «bild»" -- "$bin" bild
 expect unknown-option 2 - "nastavnik: неизвестный параметр «--fast»" -- "$bin" --fast check
 expect check-unknown-option 2 - "nastavnik: check: неизвестный параметр «-x»" -- "$bin" check -x
+expect build-bad-jobs 2 - "nastavnik: build: после -j нужно число потоков от 1 до 256, а не «0»" -- "$bin" build -j 0
+expect build-help 0 "Использование: nastavnik build" - -- "$bin" build --help
 expect check-help 0 "Использование: nastavnik check" - -- "$bin" check --help
 expect dash-C-missing-arg 2 - "nastavnik: после -C нужно указать каталог" -- "$bin" check -C
 expect dash-C-missing-dir 2 - "nastavnik: не удалось перейти в каталог «$tmp/nope»: файл или каталог не найден" -- "$bin" -C "$tmp/nope" check

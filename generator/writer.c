@@ -1,0 +1,155 @@
+/*
+ * writer.c: a small pool of threads writing files; see writer.h.
+ *
+ * A bounded ring of jobs under one mutex with two condition variables:
+ * the producer waits while the ring is full, the workers while it is
+ * empty. Failures are recorded (path and errno) and reported by the
+ * thread that calls nv_writer_finish(), since diagnostics are not
+ * thread-safe.
+ */
+#include "common.h"
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "fs.h"
+#include "writer.h"
+
+#define QUEUE 256
+
+struct job {
+	char *path, *data;
+	size_t len;
+};
+
+struct failure {
+	char *path;
+	int err;
+};
+
+struct nv_writer {
+	pthread_mutex_t lock;
+	pthread_cond_t not_empty, not_full;
+	struct job ring[QUEUE];
+	size_t head, count;
+	bool done;
+	pthread_t *threads;
+	int nthreads;
+	struct failure *failed;
+	size_t nfailed, failed_alloc;
+};
+
+int nv_cpu_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)n : 1;
+}
+
+static void run_job(struct nv_writer *w, struct job *j)
+{
+	if (nv_write_new_file(j->path, j->data, j->len) < 0) {
+		int err = errno;
+		pthread_mutex_lock(&w->lock);
+		NV_GROW(w->failed, w->nfailed + 1, w->failed_alloc);
+		w->failed[w->nfailed].path = j->path;
+		w->failed[w->nfailed].err = err;
+		w->nfailed++;
+		pthread_mutex_unlock(&w->lock);
+		j->path = NULL;
+	}
+	free(j->path);
+	free(j->data);
+}
+
+static void *worker(void *arg)
+{
+	struct nv_writer *w = arg;
+	struct job j;
+
+	for (;;) {
+		pthread_mutex_lock(&w->lock);
+		while (!w->count && !w->done)
+			pthread_cond_wait(&w->not_empty, &w->lock);
+		if (!w->count) {
+			pthread_mutex_unlock(&w->lock);
+			return NULL;
+		}
+		j = w->ring[w->head];
+		w->head = (w->head + 1) % QUEUE;
+		w->count--;
+		pthread_cond_signal(&w->not_full);
+		pthread_mutex_unlock(&w->lock);
+		run_job(w, &j);
+	}
+}
+
+struct nv_writer *nv_writer_new(int jobs)
+{
+	struct nv_writer *w = nv_xcalloc(1, sizeof(*w));
+	int i;
+
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->not_empty, NULL);
+	pthread_cond_init(&w->not_full, NULL);
+	if (jobs > 1) {
+		w->threads = nv_xcalloc((size_t)jobs, sizeof(*w->threads));
+		for (i = 0; i < jobs; i++)
+			if (pthread_create(&w->threads[w->nthreads], NULL, worker, w) == 0)
+				w->nthreads++;
+	}
+	return w;
+}
+
+void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len)
+{
+	struct job j = { path, data, len };
+
+	if (!w->nthreads) {
+		run_job(w, &j);
+		return;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (w->count == QUEUE)
+		pthread_cond_wait(&w->not_full, &w->lock);
+	w->ring[(w->head + w->count) % QUEUE] = j;
+	w->count++;
+	pthread_cond_signal(&w->not_empty);
+	pthread_mutex_unlock(&w->lock);
+}
+
+static int cmp_failure(const void *a, const void *b)
+{
+	return strcmp(((const struct failure *)a)->path, ((const struct failure *)b)->path);
+}
+
+int nv_writer_finish(struct nv_writer *w, struct nv_diags *d)
+{
+	size_t i;
+	int i2, rc;
+
+	pthread_mutex_lock(&w->lock);
+	w->done = true;
+	pthread_cond_broadcast(&w->not_empty);
+	pthread_mutex_unlock(&w->lock);
+	for (i2 = 0; i2 < w->nthreads; i2++)
+		pthread_join(w->threads[i2], NULL);
+	/* Sorted, so the report does not depend on which thread failed first. */
+	if (w->nfailed > 1)
+		qsort(w->failed, w->nfailed, sizeof(*w->failed), cmp_failure);
+	for (i = 0; i < w->nfailed; i++) {
+		nv_error(d, w->failed[i].path, 0, 0, "не удалось записать файл: %s",
+			 nv_strerror(w->failed[i].err));
+		free(w->failed[i].path);
+	}
+	rc = w->nfailed ? -1 : 0;
+	free(w->failed);
+	free(w->threads);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->not_empty);
+	pthread_cond_destroy(&w->not_full);
+	free(w);
+	return rc;
+}

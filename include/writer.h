@@ -1,0 +1,40 @@
+/*
+ * writer.h: writing many output files with several threads.
+ *
+ * Rendering produces a file's bytes; creating and writing the file costs
+ * system calls that wait on the disk. A writer takes finished files and
+ * writes them with `jobs` threads, so the disk waits overlap with each
+ * other and with rendering. The files are the same whatever the number
+ * of threads; only the moment each is written differs.
+ */
+#ifndef NV_WRITER_H
+#define NV_WRITER_H
+
+#include "common.h"
+
+struct nv_diags;
+struct nv_writer;
+
+/*
+ * Start a writer with `jobs` threads (1 writes in the caller's thread, at
+ * once). Files are written with nv_write_new_file (fs.h).
+ */
+struct nv_writer *nv_writer_new(int jobs);
+
+/*
+ * Queue a file: path and data are taken over (the writer frees them).
+ * Blocks while the queue is full.
+ */
+void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len);
+
+/*
+ * Wait for every queued file, stop the threads and free the writer. Files
+ * that could not be written are reported in d. Returns 0, or -1 when any
+ * file failed.
+ */
+int nv_writer_finish(struct nv_writer *w, struct nv_diags *d);
+
+/* The number of processors online, at least 1. */
+int nv_cpu_count(void);
+
+#endif
