@@ -326,6 +326,41 @@ static bool replaceable(const char *dir)
 	return ok;
 }
 
+/*
+ * An interrupted build leaves its staging folder (FINAL.new-XXXXXX) or the
+ * previous tree it was moving away (FINAL.old-XXXXXX) beside FINAL. Remove
+ * those, but only folders that carry our marker.
+ */
+static void remove_leftovers(const char *parent, const char *final)
+{
+	const char *base = strrchr(final, '/');
+	struct nv_buf path = NV_BUF_INIT;
+	size_t n;
+	DIR *dp;
+	struct dirent *de;
+
+	base = base ? base + 1 : final;
+	n = strlen(base);
+	dp = opendir(parent);
+	if (!dp)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, base, n) ||
+		    (strncmp(de->d_name + n, ".new-", 5) && strncmp(de->d_name + n, ".old-", 5)) ||
+		    strlen(de->d_name + n) != 11)
+			continue;
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s/%s", parent, de->d_name, NV_OUTDIR_MARKER);
+		if (!nv_exists(path.ptr))
+			continue;
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s", parent, de->d_name);
+		nv_rm_rf(path.ptr);
+	}
+	closedir(dp);
+	nv_buf_release(&path);
+}
+
 int nv_outdir_begin(struct nv_outdir *o, const char *final)
 {
 	char *parent, *marker;
@@ -342,6 +377,8 @@ int nv_outdir_begin(struct nv_outdir *o, const char *final)
 	}
 	parent = dir_of(o->final);
 	rc = nv_mkdir_p(parent);
+	if (rc == 0)
+		remove_leftovers(parent, o->final);
 	free(parent);
 	if (rc < 0)
 		goto out;

@@ -145,6 +145,34 @@ static void test_outdir_swaps_on_commit(void)
 	nv_buf_release(&b);
 }
 
+static void test_outdir_removes_leftovers_of_interrupted_builds(void)
+{
+	char *final = tmp("left/site"), *f;
+	struct nv_outdir o, crashed;
+	struct nv_strlist l = NV_STRLIST_INIT;
+
+	/* A build that died before commit leaves its staging folder behind. */
+	CHECK_INT(nv_outdir_begin(&crashed, final), 0);
+	f = nv_xasprintf("%s/page.html", crashed.staging);
+	CHECK_INT(nv_write_file(f, "x", 1), 0);
+	free(f);
+	/* A folder of the user's with a similar name is not ours: it stays. */
+	f = tmp("left/site.new-mine00/keep.txt");
+	CHECK_INT(nv_write_file(f, "mine", 4), 0);
+	free(f);
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	f = tmp("left");
+	CHECK_INT(nv_walk(f, &l), 0);
+	CHECK_INT(l.nr, 1);
+	CHECK_STR(l.v[0], "site.new-mine00/keep.txt");
+	free(f);
+	nv_strlist_release(&l);
+	free(crashed.final);
+	free(crashed.staging);
+	free(final);
+}
+
 static void test_outdir_refuses_foreign_directory(void)
 {
 	char *final = tmp("mine"), *f = tmp("mine/diplom.docx");
@@ -172,4 +200,5 @@ void nv_tests(void)
 	NV_RUN(test_walk_is_sorted_and_skips_hidden);
 	NV_RUN(test_outdir_swaps_on_commit);
 	NV_RUN(test_outdir_refuses_foreign_directory);
+	NV_RUN(test_outdir_removes_leftovers_of_interrupted_builds);
 }
