@@ -42,6 +42,7 @@ struct loader {
 	size_t nanchors, anchors_alloc;
 	size_t nodes;
 	struct nv_value *root;
+	struct nv_value *trash; /* dropped values, freed at the end (see discard) */
 	bool failed; /* a fatal error: stop parsing */
 	bool errors; /* any error, fatal or not */
 };
@@ -169,6 +170,18 @@ static const struct nv_value *find_anchor(struct loader *l, const char *name)
 }
 
 /*
+ * Drop a value that will not be in the tree. Anchors inside it may still
+ * be referred to by aliases later in the text, so it is kept until the
+ * end of the parse rather than freed now.
+ */
+static void discard(struct loader *l, struct nv_value *v)
+{
+	if (!l->trash)
+		l->trash = nv_value_new(NV_LIST, 0, 0);
+	nv_list_push(l->trash, v);
+}
+
+/*
  * Attach a finished node to the open collection (or make it the root).
  * Returns v if it is now part of the tree, NULL if it was used as a key
  * or dropped (so it must not be registered as an anchor).
@@ -212,10 +225,10 @@ static struct nv_value *attach(struct loader *l, struct nv_value *v, yaml_mark_t
 			"поле «%s» указано дважды (первый раз — в строке %d)", top->key, dup->line);
 		nv_diag_hint(diag, "оставьте одно из двух значений и удалите другую строку");
 		l->errors = true;
-		nv_value_free(v);
+		discard(l, v);
 		v = NULL;
 	} else if (top->key_line < 0) {
-		nv_value_free(v);
+		discard(l, v);
 		v = NULL;
 	} else {
 		nv_map_add(top->v, top->key, top->key_line, top->key_col, v);
@@ -469,6 +482,7 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 		l.root = NULL;
 	}
 	nv_value_free(l.root);
+	nv_value_free(l.trash);
 	for (i = 0; i < l.depth; i++) {
 		free(l.stack[i].anchor);
 		free(l.stack[i].key);

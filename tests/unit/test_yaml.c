@@ -192,6 +192,13 @@ static void test_aliases_are_copies(void)
 	CHECK_LOAD("&k key: 1\nother: *k\n", "ERR 2:8: ссылка *k ведёт на неизвестную метку &k");
 }
 
+static void test_alias_into_dropped_duplicate(void)
+{
+	/* Found by the fuzzer: the duplicate is dropped, its anchors are not. */
+	CHECK_LOAD("a: [1]\na: [&x 2]\nb: *x\n",
+		   "ERR 2:1: поле «a» указано дважды (первый раз — в строке 1)");
+}
+
 static void test_bad_keys(void)
 {
 	CHECK_LOAD("? [a, b]\n: 1\n",
@@ -308,6 +315,7 @@ void nv_tests(void)
 	NV_RUN(test_alias_bomb_is_stopped);
 	NV_RUN(test_aliases_are_copies);
 	NV_RUN(test_bad_keys);
+	NV_RUN(test_alias_into_dropped_duplicate);
 	NV_RUN(test_empty_document_is_null);
 	NV_RUN(test_fm_split);
 	NV_RUN(test_fm_crlf_and_bom);
