@@ -74,6 +74,12 @@ expect errors-position 1 - "content/pages/a.md:3:1: ошибка: поле «tit
 # -C pointing at the content folder itself: paths start with that folder.
 expect content-folder-paths 1 - "$tmp/p/content/pages/a.md:3:1: ошибка" -- "$bin" check -C "$tmp/p/content"
 
+# Drafts are left out unless --drafts.
+cp -R "$root/tests/bad/_base" "$tmp/d"
+printf -- '---\ntitle: Черновик\ndraft: true\ndate: 31.02.2025\n---\n' > "$tmp/d/content/news/chernovik.md"
+expect drafts-skipped 0 "ошибок нет" - -- "$bin" check -C "$tmp/d"
+expect drafts-checked 1 - "content/news/chernovik.md:4:7: ошибка: поле «date»: «31.02.2025» — не дата" -- "$bin" check --drafts -C "$tmp/d"
+
 # check writes nothing.
 before=$(find "$tmp/p" | sort | md5sum)
 "$bin" check -C "$tmp/p" >/dev/null 2>&1
