@@ -18,7 +18,7 @@ FUZZ_TIME ?= 60
 V ?=
 Q := $(if $(V),,@)
 
-PKGS := libcmark yaml-0.1 pangocairo
+PKGS := libcmark yaml-0.1 pangocairo libmicrohttpd
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)

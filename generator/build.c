@@ -38,7 +38,12 @@ static char *theme_dir(void)
 		slash = strrchr(exe, '/');
 		if (slash) {
 			*slash = '\0';
+			/* build/nastavnik, build/asan/nastavnik */
 			dir = nv_xasprintf("%s/../themes/default", exe);
+			if (nv_is_dir(dir))
+				return dir;
+			free(dir);
+			dir = nv_xasprintf("%s/../../themes/default", exe);
 			if (nv_is_dir(dir))
 				return dir;
 			free(dir);

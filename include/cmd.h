@@ -23,6 +23,7 @@ struct nv_global {
 int cmd_build(int argc, char **argv, struct nv_global *g);
 int cmd_check(int argc, char **argv, struct nv_global *g);
 int cmd_print(int argc, char **argv, struct nv_global *g);
+int cmd_serve(int argc, char **argv, struct nv_global *g);
 
 /*
  * Shared by commands: parse "-C DIR" at argv[*i] (also "-CDIR" and

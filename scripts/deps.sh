@@ -9,6 +9,7 @@ set -eu
 # (xmllint): validity of the generated HTML, XML and JSON in tests/html.
 # Pango/Cairo, libhyphen with the Russian patterns and Liberation fonts:
 # the PDF back end; poppler-utils: the PDF checks in tests/print.
+# libmicrohttpd: the preview server; curl: its tests in tests/serve.
 PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
@@ -16,6 +17,7 @@ clang libclang-rt-14-dev
 valgrind time
 chromium tidy libxml2-utils
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2 poppler-utils
+libmicrohttpd-dev curl
 "
 
 missing=""

@@ -53,6 +53,7 @@ suite() {
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
 	run "${tag}site" sh tests/site/run.sh "$b/nastavnik"
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
+	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
 	if [ -z "$tag" ]; then
 		# The demo site, checked as a browser and a validator see it.

@@ -1,0 +1,193 @@
+/*
+ * cmd_serve.c: `nastavnik serve` — build into a private folder, serve it
+ * on 127.0.0.1 and rebuild on every change; open pages reload themselves.
+ *
+ * The server is serve.c (serve.h); this file reads the options, turns
+ * SIGINT, SIGTERM and SIGHUP into a byte on a pipe the server watches,
+ * and prints the result of each build.
+ */
+#include "common.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "cmd.h"
+#include "diag.h"
+#include "fs.h"
+#include "serve.h"
+
+/* The write end of the stop pipe, for the signal handler. */
+static volatile sig_atomic_t stop_write_fd = -1;
+
+static void usage(void)
+{
+	puts("Использование: nastavnik serve [-C КАТАЛОГ] [-p ПОРТ] [--drafts]\n"
+	     "\n"
+	     "Собирает раздел во временную папку и показывает его в браузере по адресу\n"
+	     "http://127.0.0.1:ПОРТ/. После каждого изменения в content/ или в теме\n"
+	     "оформления раздел пересобирается, а открытая страница обновляется сама.\n"
+	     "Если в документах есть ошибки, вместо страниц показывается их список.\n"
+	     "Папку output/ команда не трогает. Остановить — Ctrl+C.\n"
+	     "\n"
+	     "  -p ПОРТ   порт (по умолчанию 8080; 0 — любой свободный)\n"
+	     "  --drafts  включить черновики (draft: true)");
+}
+
+static void on_signal(int sig)
+{
+	int saved = errno;
+	char ch = (char)sig;
+
+	if (stop_write_fd >= 0 && write(stop_write_fd, &ch, 1) < 0) {
+		/* Nothing to do: the pipe is full, so a stop is already pending. */
+	}
+	errno = saved;
+}
+
+/*
+ * Stop on SIGINT, SIGTERM and SIGHUP. SA_RESETHAND: a second Ctrl+C
+ * during a long build stops at once, leaving the temporary folder.
+ */
+static void catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESETHAND | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < NV_ARRAY_SIZE(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGPIPE, &sa, NULL); /* a browser that hangs up must not kill us */
+}
+
+static void on_build(void *ctx, const struct nv_serve_report *r)
+{
+	(void)ctx;
+	nv_diags_print(r->diags, stderr);
+	if (r->status == NV_BUILD_OK)
+		printf("nastavnik: сборка %lu — готово за %ld мс\n", r->number, r->ms);
+	else if (r->status == NV_BUILD_CONTENT_ERRORS)
+		fprintf(stderr,
+			"nastavnik: сборка %lu — найдено %zu %s; в браузере вместо страниц "
+			"показан их список\n",
+			r->number, r->diags->errors,
+			nv_plural(r->diags->errors, "ошибка", "ошибки", "ошибок"));
+	else
+		fprintf(stderr, "nastavnik: сборка %lu не удалась; причина — выше и в браузере\n",
+			r->number);
+	fflush(stdout);
+	fflush(stderr);
+}
+
+/* Parse PORT: 0…65535. */
+static int parse_port(const char *a, int *port)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(a, &end, 10);
+	if (!*a || *end || errno || v < 0 || v > 65535)
+		return -1;
+	*port = (int)v;
+	return 0;
+}
+
+int cmd_serve(int argc, char **argv, struct nv_global *g)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_serve_opts o;
+	struct nv_serve *s = NULL;
+	const char *watch[4];
+	size_t nw = 0;
+	int i, r, pipefd[2] = { -1, -1 }, rc = NV_EXIT_USAGE;
+
+	memset(&o, 0, sizeof(o));
+	o.build.content = "content";
+	o.build.pdf = true;
+	o.port = 8080;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			usage();
+			return NV_EXIT_OK;
+		} else if (!strcmp(a, "--drafts")) {
+			o.build.drafts = true;
+		} else if (!strcmp(a, "-p") || !strcmp(a, "--port")) {
+			if (i + 1 >= argc)
+				return nv_usage_error("serve: после %s нужно указать порт", a);
+			if (parse_port(argv[++i], &o.port) < 0)
+				return nv_usage_error(
+					"serve: порт — число от 0 до 65535, а не «%s»", argv[i]);
+		} else if (!strncmp(a, "--port=", 7)) {
+			if (parse_port(a + 7, &o.port) < 0)
+				return nv_usage_error(
+					"serve: порт — число от 0 до 65535, а не «%s»", a + 7);
+		} else {
+			r = nv_opt_directory(argc, argv, &i, g);
+			if (r < 0)
+				return NV_EXIT_USAGE;
+			if (r == 0)
+				return nv_usage_error("serve: неизвестный параметр «%s»", a);
+		}
+	}
+	if (nv_open_project(g, &o.build.content) < 0)
+		return NV_EXIT_USAGE;
+	if (!nv_is_dir(o.build.content)) {
+		nv_diag_hint(nv_error(&d, o.build.content, 0, 0, "каталог с документами не найден"),
+			     "запустите nastavnik в каталоге проекта, где лежит папка content/, "
+			     "или укажите его: nastavnik serve -C КАТАЛОГ");
+		goto out;
+	}
+	/* The theme as nv_build() finds it in a project, and the overrides. */
+	watch[nw++] = o.build.content;
+	if (nv_is_dir("themes/default"))
+		watch[nw++] = "themes/default";
+	if (nv_is_dir("theme"))
+		watch[nw++] = "theme";
+	watch[nw] = NULL;
+	o.watch = watch;
+	o.on_build = on_build;
+
+	if (pipe(pipefd) < 0 || fcntl(pipefd[1], F_SETFL, O_NONBLOCK) < 0 ||
+	    fcntl(pipefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
+	    fcntl(pipefd[1], F_SETFD, FD_CLOEXEC) < 0) {
+		nv_error(&d, NULL, 0, 0, "не удалось создать канал: %s", nv_strerror(errno));
+		goto out;
+	}
+	o.stop_fd = pipefd[0];
+	stop_write_fd = pipefd[1];
+	catch_signals();
+	/* Build results and the address must reach a pipe or a log at once. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	s = nv_serve_new(&o, &d);
+	if (!s)
+		goto out;
+	nv_serve_rebuild(s);
+	printf("nastavnik: предпросмотр на http://127.0.0.1:%d/ (Ctrl+C — остановить)\n",
+	       nv_serve_port(s));
+	if (nv_serve_run(s, &d) < 0)
+		goto out;
+	rc = NV_EXIT_OK;
+out:
+	nv_serve_free(s);
+	nv_diags_print(&d, stderr);
+	if (rc == NV_EXIT_OK)
+		puts("nastavnik: предпросмотр остановлен");
+	stop_write_fd = -1;
+	if (pipefd[0] >= 0)
+		close(pipefd[0]);
+	if (pipefd[1] >= 0)
+		close(pipefd[1]);
+	nv_diags_release(&d);
+	return rc;
+}
