@@ -48,7 +48,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 			o.fragment = true;
 		} else if (!strcmp(a, "--no-pdf")) {
 			o.pdf = false;
-		} else if (!strcmp(a, "-j") || !strncmp(a, "-j", 2)) {
+		} else if (!strncmp(a, "-j", 2)) {
 			const char *n = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
 			char *end;
 			long v = strtol(n, &end, 10);
