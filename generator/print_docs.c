@@ -10,6 +10,11 @@
  * their numbers written out («2.1.»), bullets a dash, headings are bold
  * and centred and stay with what follows.
  *
+ * The printers also name the structure of the tagged PDF: the title is
+ * H1, Markdown headings H2 and below, list items LI with their nesting,
+ * everything else a paragraph (P); the lines of one approval block or
+ * corner stamp are one P.
+ *
  * Printed documents are internal paper: people appear with their full
  * names, whatever their publish level on the website.
  */
@@ -31,7 +36,6 @@
 
 #define CM(x)	      ((x)*72.0 / 2.54)
 #define INDENT	      CM(1.25)
-#define CORNER_W      CM(8.0)
 #define NBSP	      "\xC2\xA0"
 #define MAX_LIST_NEST 16
 
@@ -161,6 +165,16 @@ static void new_page(struct printer *p, bool landscape, const char *outline)
 	p->cw = nv_pl_content_width(p->s->en, landscape);
 }
 
+/*
+ * The width of the corner column (approval blocks, «Приложение № N к
+ * приказу …»): the longest line of a requisite set in the corner is 7.5 cm
+ * under ГОСТ Р 7.0.97-2016 and 8 cm under the 2025 edition.
+ */
+static double corner_w(const struct printer *p)
+{
+	return p->s->o.gost2025 ? CM(8.0) : CM(7.5);
+}
+
 /* «от 29.08.2025 № 118-од» */
 static void add_order_ref(struct nv_buf *b, const struct nv_entry *order)
 {
@@ -187,6 +201,7 @@ struct body {
 	struct printer *p;
 	struct nv_buf text;
 	bool open; /* inside a paragraph or heading */
+	bool item; /* the paragraph begins a list item */
 	int heading;
 	struct list_level lists[MAX_LIST_NEST];
 	int depth; /* lists open; deeper levels count but are not tracked */
@@ -204,6 +219,7 @@ static void body_prefix(struct body *bd)
 	if (!l->fresh)
 		return;
 	l->fresh = false;
+	bd->item = true;
 	if (!l->ordered) {
 		nv_buf_adds(&bd->text, "–" NBSP);
 		return;
@@ -216,6 +232,7 @@ static void body_prefix(struct body *bd)
 
 static void body_emit(struct body *bd)
 {
+	static const char *const h[] = { "H2", "H3", "H4", "H5", "H6" };
 	struct nv_pl_style st = body_style();
 
 	if (bd->heading) {
@@ -226,14 +243,19 @@ static void body_emit(struct body *bd)
 		st.before = bd->heading <= 2 ? 12 : 6;
 		st.after = 6;
 		st.role = "heading";
+		/* The document's title is H1; Markdown's # is the level below it. */
+		st.tag = h[bd->heading <= 5 ? bd->heading - 1 : 4];
 	} else {
 		st.left = bd->quote * INDENT;
 		st.role = bd->depth ? "item" : "para";
+		st.list = bd->depth < MAX_LIST_NEST ? bd->depth : MAX_LIST_NEST;
+		st.tag = bd->item ? "LI" : NULL;
 	}
 	if (bd->text.len)
 		add_para(bd->p, bd->text.ptr, st);
 	nv_buf_reset(&bd->text);
 	bd->open = false;
+	bd->item = false;
 	bd->heading = 0;
 }
 
@@ -368,11 +390,14 @@ static void approval_lines(struct printer *p, struct nv_pl_column *col, const st
 	struct nv_buf b = NV_BUF_INIT;
 
 	st.before = first ? 0 : p->s->o.size;
+	/* The block is one paragraph of the structure. */
+	st.tag = "P";
 	if (a->order) {
 		nv_pl_column_para(col, nv_approved_word(e->gender), &st);
 		st.before = 0;
+		st.tag = NULL;
 		nv_buf_adds(&b, "приказом ");
-		esc(&b, org_short(p->s->m));
+		esc_typo(&b, org_short(p->s->m));
 		nv_pl_column_para(col, b.ptr, &st);
 		nv_buf_reset(&b);
 		add_order_ref(&b, a->order);
@@ -381,6 +406,7 @@ static void approval_lines(struct printer *p, struct nv_pl_column *col, const st
 	}
 	nv_pl_column_para(col, label_word(e, a), &st);
 	st.before = 0;
+	st.tag = NULL;
 	if (a->person && a->person->position) {
 		esc_cap(&b, a->person->position, false);
 		if (a->person->organization) {
@@ -431,8 +457,8 @@ out:
 
 /*
  * The approval blocks of a local act, left and right, side by side; the
- * right column is the 8 cm corner column. `appendix` (when > 0) puts
- * «Приложение № N» at the top of the right column.
+ * right column is the corner column (corner_w()). `appendix` (when > 0)
+ * puts «Приложение № N» at the top of the right column.
  */
 static void add_approvals(struct printer *p, const struct nv_entry *e, int appendix)
 {
@@ -442,6 +468,7 @@ static void add_approvals(struct printer *p, const struct nv_entry *e, int appen
 	size_t i;
 	bool lfirst = true, rfirst = true;
 	char num[48];
+	double cw = corner_w(p);
 
 	if (!e->napprovals && appendix <= 0)
 		return;
@@ -449,15 +476,15 @@ static void add_approvals(struct printer *p, const struct nv_entry *e, int appen
 	st.after = p->s->o.size;
 	st.role = "approvals";
 	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
-	nv_pl_column(b, 0,
-		     p->cw - CORNER_W - CM(1.0) < CORNER_W ? p->cw - CORNER_W - CM(1.0) : CORNER_W);
-	nv_pl_column(b, p->cw - CORNER_W, CORNER_W);
+	nv_pl_column(b, 0, p->cw - cw - CM(1.0) < cw ? p->cw - cw - CM(1.0) : cw);
+	nv_pl_column(b, p->cw - cw, cw);
 	/* Both columns exist now: adding one may move the other. */
 	left = &b->cols[0];
 	right = &b->cols[1];
 	if (appendix > 0) {
 		struct nv_pl_style ast = style(NV_PL_LEFT);
 		snprintf(num, sizeof(num), "Приложение №" NBSP "%d", appendix);
+		ast.tag = "P";
 		nv_pl_column_para(right, num, &ast);
 		rfirst = false;
 	}
@@ -484,12 +511,12 @@ static void add_corner(struct printer *p, const struct nv_entry *order, int numb
 	st.after = p->s->o.size;
 	st.role = "corner";
 	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
-	col = nv_pl_column(b, p->cw - CORNER_W, CORNER_W);
+	col = nv_pl_column(b, p->cw - corner_w(p), corner_w(p));
 	nv_buf_addf(&t, "Приложение №" NBSP "%d", number);
 	nv_pl_column_para(col, t.ptr, &cst);
 	nv_buf_reset(&t);
 	nv_buf_adds(&t, "к приказу ");
-	esc(&t, org_short(p->s->m));
+	esc_typo(&t, org_short(p->s->m));
 	nv_pl_column_para(col, t.ptr, &cst);
 	nv_buf_reset(&t);
 	add_order_ref(&t, order);
@@ -507,16 +534,14 @@ static void add_title(struct printer *p, const char *title, bool kind_word)
 	st.keep_next = true;
 	st.after = p->s->o.size;
 	st.role = "title";
-	/* «Положение о …» → «ПОЛОЖЕНИЕ» on a line of its own, then «о …». */
+	st.tag = "H1";
+	/* «Положение о …» → «ПОЛОЖЕНИЕ» on a line of its own, then «о …»: one heading. */
 	if (kind_word && title && (sp = strchr(title, ' ')) && sp[1] &&
 	    (unsigned char)sp[1] >= 0xD0) {
 		char *word = nv_xmemdupz(title, (size_t)(sp - title));
 		esc_cap(&b, word, true);
 		free(word);
-		st.after = 0;
-		add_para(p, b.ptr, st);
-		nv_buf_reset(&b);
-		st.after = p->s->o.size;
+		nv_buf_adds(&b, "\xE2\x80\xA8"); /* U+2028: a new line, same paragraph */
 		title = sp + 1;
 	}
 	esc_typo(&b, title);
@@ -579,7 +604,10 @@ static void full_name(struct nv_buf *b, const struct nv_person *x)
 	nv_buf_release(&n);
 }
 
-/* The pairs of an order as a table; one row per mentee, the pair's cells on its first row. */
+/*
+ * The pairs of an order as a table; one row per mentee, the pair's cells
+ * on its first row and merged down over the rows of its other mentees.
+ */
 static void add_pairs_table(struct printer *p, const struct nv_entry *order)
 {
 	static const double mm[] = { 11, 42, 44, 42, 42, 38, 38 };
@@ -626,6 +654,10 @@ static void add_pairs_table(struct printer *p, const struct nv_entry *order)
 			r->cells[1].hyphenate = false;
 			r->cells[3].hyphenate = false;
 			r->cells[6].align = NV_PL_CENTER;
+			/* Further mentees of a pair: the pair's cells are merged down. */
+			if (k)
+				for (j = 0; j < 7; j++)
+					r->cells[j].joined = j != 3 && j != 4;
 		}
 	}
 	for (j = 0; j < 7; j++)
@@ -722,6 +754,8 @@ static void add_roadmap_table(struct printer *p, const struct nv_entry *e)
 			r = nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
 			r->cells[0].align = NV_PL_CENTER;
 			r->cells[2].align = NV_PL_CENTER;
+			/* People's names are not hyphenated. */
+			r->cells[3].hyphenate = false;
 		}
 	}
 	for (j = 0; j < 5; j++)
@@ -757,6 +791,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	st.bold = true;
 	st.size = p->s->o.size + 4;
 	st.role = "title";
+	st.tag = "H1";
 	st.after = p->s->o.size;
 	esc_typo(&t, e->title);
 	add_para(p, t.ptr, st);

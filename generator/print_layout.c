@@ -15,10 +15,17 @@
  *  - a block marked keep_prev (the signature) needs the end of the block
  *    before it on its page, so that block leaves its last two lines for
  *    the next page when the signature does not fit;
- *  - tables repeat their header rows on each page; a section row goes
- *    with the row after it; a long row breaks between its lines.
- * The result is plain data (pages of boxes, lines and cell borders) that
- * nv_pl_dump() writes as text and print_paint.c draws.
+ *  - tables repeat their header rows on each page (a header taller than
+ *    a third of the page only on the first); a section row goes
+ *    with the row after it, a row with merged cells with the row above;
+ *    a long row breaks between its lines, each cell keeping two lines on
+ *    each side of the break.
+ * Pagination also writes the structure of the document into the pages
+ * (print.h): it knows where each element really begins and ends, after
+ * every page move, so elements open just before their first line and
+ * never hold a page number.
+ * The result is plain data (pages of boxes, lines, cell borders and
+ * structure) that nv_pl_dump() writes as text and print_paint.c draws.
  */
 #include "common.h"
 
@@ -270,6 +277,7 @@ double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape)
 struct mline {
 	PangoLayoutLine *pl;
 	double x, top, base, h;
+	const char *tag; /* COLUMNS: the structure element that begins at this line */
 };
 
 struct mcell {
@@ -444,6 +452,7 @@ static double set_text(struct measure *ms, const char *markup, const struct nv_p
 		NV_GROW(*lines, *n + 1, *alloc);
 		ml = &(*lines)[(*n)++];
 		ml->pl = pango_layout_iter_get_line_readonly(it);
+		ml->tag = NULL;
 		ml->x = x0 + (double)log.x / PANGO_SCALE;
 		ml->top = y0 + (double)log.y / PANGO_SCALE;
 		ml->h = (double)log.height / PANGO_SCALE;
@@ -471,15 +480,24 @@ static void measure_columns(struct measure *ms, struct mblock *mb)
 
 	for (c = 0; c < b->ncols; c++) {
 		const struct nv_pl_column *col = &b->cols[c];
+		const char *tag = NULL;
 		double y = 0;
 		start[c] = mb->n;
 		for (p = 0; p < col->nparas; p++) {
 			const struct nv_pl_style *st = &col->paras[p].st;
+			size_t was = mb->n;
+			if (st->tag || !p)
+				tag = st->tag ? st->tag : "P";
 			if (p)
 				y += st->before;
 			y += set_text(ms, col->paras[p].markup, st, col->w - st->left,
 				      col->x + st->left, y, &mb->lines, &mb->n, &mb->alloc);
 			y += st->after;
+			/* An empty paragraph hands its element on to the next one. */
+			if (mb->n > was && tag) {
+				mb->lines[was].tag = tag;
+				tag = NULL;
+			}
 		}
 		if (mb->n > start[c])
 			last[c] = mb->lines[mb->n - 1].base;
@@ -611,6 +629,13 @@ struct pager {
 	bool unnumbered; /* the next page shows no number */
 	double y, H;	 /* cursor and height of the content area */
 	double left, top;
+	/* The structure: what is open. */
+	bool doc_open, sect_open;
+	int lists;	  /* L elements open, each with an LI open in it */
+	const char *leaf; /* the element of the paragraph being placed */
+	/* The last table row placed on this page, for merged cells: its BOX item. */
+	size_t row_page; /* page number (1-based), 0: none */
+	size_t row_box;
 };
 
 static struct nv_pl_item *add_item(struct nv_pl_page *pg, enum nv_pl_item_kind kind, double x,
@@ -629,15 +654,86 @@ static struct nv_pl_item *add_item(struct nv_pl_page *pg, enum nv_pl_item_kind k
 	return it;
 }
 
-/* The page number, digits only, centred in the top margin. */
+static void tag_open(struct pager *pg, const char *tag)
+{
+	add_item(pg->page, NV_PL_ITEM_BEGIN, 0, 0, 0, 0)->tag = tag;
+}
+
+static void tag_close(struct pager *pg, const char *tag)
+{
+	add_item(pg->page, NV_PL_ITEM_END, 0, 0, 0, 0)->tag = tag;
+}
+
+/* Close lists until `level` of them are open. */
+static void close_lists(struct pager *pg, int level)
+{
+	for (; pg->lists > level; pg->lists--) {
+		tag_close(pg, "LI");
+		tag_close(pg, "L");
+	}
+}
+
+/*
+ * Open the Document and the section of the current bookmark when they
+ * are not open: just before their first content, so that they begin on
+ * the page of that content, after its page number.
+ */
+static void struct_ready(struct pager *pg)
+{
+	if (!pg->doc_open) {
+		tag_open(pg, "Document");
+		pg->doc_open = true;
+	}
+	if (!pg->sect_open) {
+		tag_open(pg, "Sect");
+		pg->sect_open = true;
+	}
+}
+
+/*
+ * Open the structure of a paragraph: the lists and the item it belongs
+ * to, then its own element, which is returned (an item's text is LBody).
+ */
+static const char *open_para(struct pager *pg, const struct nv_pl_style *st)
+{
+	const char *tag = st->tag ? st->tag : "P";
+	int level = st->list > 0 ? st->list : 0;
+
+	struct_ready(pg);
+	if (!strcmp(tag, "LI")) {
+		if (level < 1)
+			level = 1;
+		close_lists(pg, level);
+		if (pg->lists == level)
+			tag_close(pg, "LI");
+		while (pg->lists < level) {
+			tag_open(pg, "L");
+			if (++pg->lists < level)
+				tag_open(pg, "LI");
+		}
+		tag_open(pg, "LI");
+		tag = "LBody";
+	} else {
+		close_lists(pg, level);
+	}
+	tag_open(pg, tag);
+	return tag;
+}
+
+/*
+ * The page number, digits only, in the middle of the top margin: centred
+ * over the text (as a word processor centres its header) and at least
+ * 10 mm below the edge of the sheet (ГОСТ Р 7.0.97, 6.5).
+ */
 static void add_number(struct pager *pg)
 {
+	const struct nv_print_opts *o = &pg->en->o;
 	struct nv_pl_page *p = pg->page;
 	struct mline *lines = NULL;
 	size_t n = 0, alloc = 0;
 	struct nv_pl_style st;
 	char num[16];
-	double w;
+	double w, x, y, cw = p->w - (o->margin_left + o->margin_right) * NV_PT_PER_MM;
 	struct nv_pl_item *it;
 
 	memset(&st, 0, sizeof(st));
@@ -647,11 +743,14 @@ static void add_number(struct pager *pg)
 		PangoRectangle log;
 		pango_layout_line_get_extents(lines[0].pl, NULL, &log);
 		w = (double)log.width / PANGO_SCALE;
-		add_item(p, NV_PL_ITEM_BOX, (p->w - w) / 2, pg->top / 2 - lines[0].h / 2, w,
-			 lines[0].h)
-			->role = "number";
-		it = add_item(p, NV_PL_ITEM_LINE, (p->w - w) / 2,
-			      pg->top / 2 - lines[0].h / 2 + lines[0].base, w, lines[0].h);
+		x = pg->left + (cw - w) / 2;
+		y = pg->top / 2 - lines[0].h / 2;
+		if (y < 10 * NV_PT_PER_MM)
+			y = 10 * NV_PT_PER_MM;
+		if (y > pg->top - lines[0].h)
+			y = pg->top - lines[0].h;
+		add_item(p, NV_PL_ITEM_BOX, x, y, w, lines[0].h)->role = "number";
+		it = add_item(p, NV_PL_ITEM_LINE, x, y + lines[0].base, w, lines[0].h);
 		it->line = lines[0].pl;
 	}
 	free(lines);
@@ -663,6 +762,13 @@ static void new_page(struct pager *pg)
 	struct nv_pl_pages *out = pg->out;
 	struct nv_pl_page *p;
 
+	/* A bookmark ends the section of the structure before it. */
+	if (pg->outline && pg->page) {
+		close_lists(pg, 0);
+		if (pg->sect_open)
+			tag_close(pg, "Sect");
+		pg->sect_open = false;
+	}
 	NV_GROW(out->v, out->nr + 1, out->alloc);
 	p = &out->v[out->nr++];
 	memset(p, 0, sizeof(*p));
@@ -673,6 +779,7 @@ static void new_page(struct pager *pg)
 	pg->outline = NULL;
 	pg->page = p;
 	pg->y = 0;
+	pg->row_page = 0;
 	pg->top = o->margin_top * NV_PT_PER_MM;
 	pg->left = o->margin_left * NV_PT_PER_MM;
 	pg->H = p->h - (o->margin_top + o->margin_bottom) * NV_PT_PER_MM;
@@ -708,16 +815,75 @@ static double before(const struct mblock *m, size_t i)
 	return m[i].b->st.before;
 }
 
+/* One line of a table's text with the cell padding, as rows are measured. */
+static double one_line(const struct mblock *mb)
+{
+	return mb->b->table->size * 1.15;
+}
+
+/* A row long enough to break between pages: four lines at least. */
+static bool row_may_break(const struct mblock *mb, const struct mrow *mr)
+{
+	return !mr->r->section && mr->h >= 4 * one_line(mb) + 2 * CELL_VPAD;
+}
+
+/* What of row r must go on a page: two lines of a row that may break, else all of it. */
+static double row_lead(const struct mblock *mb, size_t r)
+{
+	const struct mrow *mr = &mb->rows[r];
+
+	return row_may_break(mb, mr) ? 2 * one_line(mb) + 2 * CELL_VPAD : mr->h;
+}
+
+/*
+ * The height row r needs on its page: a section row takes the start of
+ * the row after it, a row takes the rows merged into it below (unless
+ * they are more than half a page together).
+ */
+static double row_keep(const struct mblock *mb, size_t r, double page)
+{
+	double h = mb->rows[r].h, group = h;
+	size_t k, c;
+
+	if (mb->rows[r].r->section)
+		return r + 1 < mb->nrows ? h + row_lead(mb, r + 1) : h;
+	for (k = r + 1; k < mb->nrows; k++) {
+		const struct nv_pl_row *row = mb->rows[k].r;
+		bool joined = false;
+		for (c = 0; c < row->ncells; c++)
+			joined = joined || row->cells[c].joined;
+		if (!joined)
+			break;
+		group += mb->rows[k].h;
+	}
+	return group <= page / 2 ? group : h;
+}
+
+/* The first part of a table that must share a page: its header and first row. */
+static double table_lead(const struct mblock *mb)
+{
+	size_t r, nh = mb->b->table->nheader;
+	double h = 0;
+
+	for (r = 0; r < nh && r < mb->nrows; r++)
+		h += mb->rows[r].h;
+	if (r < mb->nrows)
+		h += mb->rows[r].r->section
+			     ? mb->rows[r].h + (r + 1 < mb->nrows ? row_lead(mb, r + 1) : 0)
+			     : row_lead(mb, r);
+	return h;
+}
+
+static double tail(const struct mblock *m, size_t n, size_t i);
+
 /*
  * The smallest first part of blocks i… that must share a page: two lines
- * of a paragraph, a whole unbreakable block (and, for keep_next, what
- * follows it), a table's header with its first row.
+ * of a paragraph, a whole unbreakable block with what must follow it
+ * (tail()), a table's header with its first row.
  */
 static double lead(const struct mblock *m, size_t n, size_t i)
 {
 	const struct mblock *mb;
-	double h = 0;
-	size_t r;
 
 	if (i >= n)
 		return 0;
@@ -728,21 +894,14 @@ static double lead(const struct mblock *m, size_t n, size_t i)
 	case NV_PL_SPACE:
 		return mb->b->st.before + lead(m, n, i + 1);
 	case NV_PL_TABLE:
-		for (r = 0; r < mb->nrows && r <= mb->b->table->nheader; r++)
-			h += mb->rows[r].h;
-		if (r < mb->nrows && mb->rows[r - 1].r->section)
-			h += mb->rows[r].h;
-		return h;
+		return table_lead(mb);
 	case NV_PL_PARA:
 	case NV_PL_COLUMNS:
 		break;
 	}
 	if (!unsplittable(mb))
 		return lines_h(mb->lines, 0, 2);
-	h = mb->h;
-	if (mb->b->st.keep_next && i + 1 < n)
-		h += mb->b->st.after + before(m, i + 1) + lead(m, n, i + 1);
-	return h;
+	return mb->h + tail(m, n, i);
 }
 
 /*
@@ -771,29 +930,58 @@ static void place_box(struct pager *pg, const struct mblock *mb, double x, doubl
 						  : "para";
 }
 
-/* Put lines [s, e) of a block at the cursor and move it down. */
+/*
+ * Put lines [s, e) of a block at the cursor and move it down, inside
+ * their structure: a paragraph opens its element with its first line and
+ * closes it with its last; a paragraph broken between pages has its
+ * lines on each page in a Span of their own. The paragraphs of columns
+ * open their elements at the lines that carry them.
+ */
 static void place_lines(struct pager *pg, const struct mblock *mb, size_t s, size_t e)
 {
 	double dy, cw = nv_pl_content_width(pg->en, pg->landscape);
-	double x = mb->b->kind == NV_PL_PARA ? mb->b->st.left : 0;
-	double w = mb->b->kind == NV_PL_PARA && mb->b->st.width > 0 ? mb->b->st.width : cw - x;
+	bool para = mb->b->kind == NV_PL_PARA, span = s > 0 || e < mb->n;
+	double x = para ? mb->b->st.left : 0;
+	double w = para && mb->b->st.width > 0 ? mb->b->st.width : cw - x;
 	/* Lines of side-by-side columns are not in order: a whole block has its own height. */
 	double h = s == 0 && e == mb->n ? mb->h : lines_h(mb->lines, s, e);
+	const char *open = NULL;
 	size_t i;
 
 	if (e <= s)
 		return;
+	if (para && s == 0) {
+		pg->leaf = open_para(pg, &mb->b->st);
+	} else if (!para) {
+		struct_ready(pg);
+		close_lists(pg, 0);
+	}
+	if (para && span)
+		tag_open(pg, "Span");
 	dy = pg->y - mb->lines[s].top;
 	place_box(pg, mb, x, w, h);
 	for (i = s; i < e; i++) {
 		const struct mline *l = &mb->lines[i];
-		struct nv_pl_item *it = add_item(pg->page, NV_PL_ITEM_LINE, pg->left + l->x,
-						 pg->top + dy + l->base, 0, l->h);
+		struct nv_pl_item *it;
 		PangoRectangle log;
+
+		if (l->tag) {
+			if (open)
+				tag_close(pg, open);
+			tag_open(pg, open = l->tag);
+		}
+		it = add_item(pg->page, NV_PL_ITEM_LINE, pg->left + l->x, pg->top + dy + l->base, 0,
+			      l->h);
 		pango_layout_line_get_extents(l->pl, NULL, &log);
 		it->w = (double)log.width / PANGO_SCALE;
 		it->line = l->pl;
 	}
+	if (open)
+		tag_close(pg, open);
+	if (para && span)
+		tag_close(pg, "Span");
+	if (para && e == mb->n)
+		tag_close(pg, pg->leaf);
 	pg->y += h;
 }
 
@@ -849,59 +1037,122 @@ static bool row_done(const struct mrow *mr, const size_t *next)
 }
 
 /*
- * Put one fragment of a row at the cursor: the lines of each cell from
- * next[c] on that fit in avail; next[] is advanced. A fragment that does
- * not finish the row reaches down to avail; a whole row keeps its
- * min_height. Header cells are centred vertically.
+ * Where each cell's piece of a row ends when `content` pt of text fit:
+ * end[c] for the lines from next[c] on. Strictly, a cell that breaks
+ * keeps two lines at least on each side of the break or goes over whole.
+ * Returns the number of lines that go here.
  */
-static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, double avail,
-		      bool header, bool fresh)
+static size_t row_ends(const struct mrow *mr, const size_t *next, double content, bool strict,
+		       size_t *end)
 {
-	double h = 0, content = avail - 2 * CELL_VPAD, used;
-	size_t c, i, e, *end = nv_xcalloc(mr->n + 1, sizeof(size_t));
-	bool done = true;
+	size_t c, e, s, n, placed = 0;
 
 	for (c = 0; c < mr->n; c++) {
 		const struct mcell *mc = &mr->cells[c];
-		for (e = next[c]; e < mc->n && lines_h(mc->lines, next[c], e + 1) <= content + 0.01;
-		     e++)
+		s = next[c];
+		n = mc->n;
+		for (e = s; e < n && lines_h(mc->lines, s, e + 1) <= content + 0.01; e++)
 			;
+		if (strict && e < n) {
+			if (n - e < 2)
+				e = n >= s + 2 ? n - 2 : s;
+			if (e - s < 2)
+				e = s;
+		}
 		end[c] = e;
-		used = lines_h(mc->lines, next[c], e) + 2 * CELL_VPAD;
+		placed += e - s;
+	}
+	return placed;
+}
+
+/*
+ * Put one fragment of a row at the cursor: the lines of each cell from
+ * next[c] on that fit in avail (see row_ends(); on a page where nothing
+ * would go, as many as fit); next[] is advanced. A fragment that does
+ * not finish the row reaches down to avail; a whole row keeps its
+ * min_height. Header cells are centred vertically. `tagged`: the row is
+ * a TR of TH (header) or TD cells; a repeated header is not.
+ */
+static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, double avail,
+		      bool header, bool fresh, bool tagged)
+{
+	double h = 0, content = avail - 2 * CELL_VPAD, used, w = 0;
+	size_t c, i, *end = nv_xcalloc(mr->n + 1, sizeof(size_t)), box, rect;
+	bool done = true, join = false;
+	const char *cell = header ? "TH" : "TD";
+	struct nv_pl_item *it;
+
+	if (!row_ends(mr, next, content, true, end) && !row_done(mr, next) &&
+	    !row_ends(mr, next, content, false, end)) {
+		/* Not one line fits below the header: set one anyway, or the row never ends. */
+		for (c = 0; c < mr->n; c++)
+			if (next[c] < mr->cells[c].n) {
+				end[c] = next[c] + 1;
+				break;
+			}
+	}
+	for (c = 0; c < mr->n; c++) {
+		const struct mcell *mc = &mr->cells[c];
+		used = lines_h(mc->lines, next[c], end[c]) + 2 * CELL_VPAD;
 		if (used > h)
 			h = used;
-		if (e < mc->n)
+		if (end[c] < mc->n)
 			done = false;
+		w += mc->w;
+		join = join || mr->r->cells[c].joined;
 	}
 	if (done && fresh && mr->h > h)
 		h = mr->h;
 	if (!done)
 		h = avail;
+	box = pg->page->nitems;
 	add_item(pg->page, NV_PL_ITEM_BOX, pg->left + (mr->n ? mr->cells[0].x : 0), pg->top + pg->y,
-		 0, h)
+		 w, h)
 		->role = mr->r->section ? "section-row"
 			 : header	? "header-row"
 					: "row";
+	/* Merged with the row above on this page: no border between them. */
+	join = join && fresh && pg->row_page == pg->out->nr;
+	rect = pg->row_box;
+	if (tagged)
+		tag_open(pg, "TR");
 	for (c = 0; c < mr->n; c++) {
 		const struct mcell *mc = &mr->cells[c];
-		double off = CELL_VPAD, dy;
-		add_item(pg->page, NV_PL_ITEM_RECT, pg->left + mc->x, pg->top + pg->y, mc->w, h);
-		if (end[c] <= next[c])
-			continue;
-		if (header)
-			off = (h - lines_h(mc->lines, next[c], end[c])) / 2;
-		dy = pg->y + off - mc->lines[next[c]].top;
+		double off = CELL_VPAD, dy = 0;
+		it = add_item(pg->page, NV_PL_ITEM_RECT, pg->left + mc->x, pg->top + pg->y, mc->w,
+			      h);
+		/* The border of the cell above: the next RECT after the last one used. */
+		while (join && rect < pg->page->nitems &&
+		       pg->page->items[rect].kind != NV_PL_ITEM_RECT)
+			rect++;
+		if (join && c < mr->r->ncells && mr->r->cells[c].joined && rect < box) {
+			pg->page->items[rect].open |= NV_PL_OPEN_BOTTOM;
+			pg->page->items[pg->page->nitems - 1].open |= NV_PL_OPEN_TOP;
+		}
+		rect++;
+		if (tagged)
+			tag_open(pg, cell);
+		if (end[c] > next[c]) {
+			if (header)
+				off = (h - lines_h(mc->lines, next[c], end[c])) / 2;
+			dy = pg->y + off - mc->lines[next[c]].top;
+		}
 		for (i = next[c]; i < end[c]; i++) {
-			struct nv_pl_item *it =
-				add_item(pg->page, NV_PL_ITEM_LINE, pg->left + mc->lines[i].x,
-					 pg->top + dy + mc->lines[i].base, 0, mc->lines[i].h);
 			PangoRectangle log;
+			it = add_item(pg->page, NV_PL_ITEM_LINE, pg->left + mc->lines[i].x,
+				      pg->top + dy + mc->lines[i].base, 0, mc->lines[i].h);
 			pango_layout_line_get_extents(mc->lines[i].pl, NULL, &log);
 			it->w = (double)log.width / PANGO_SCALE;
 			it->line = mc->lines[i].pl;
 		}
+		if (tagged)
+			tag_close(pg, cell);
 		next[c] = end[c];
 	}
+	if (tagged)
+		tag_close(pg, "TR");
+	pg->row_page = pg->out->nr;
+	pg->row_box = box;
 	pg->y += h;
 	free(end);
 }
@@ -920,63 +1171,88 @@ static double row_rest(const struct mrow *mr, const size_t *next)
 	return h;
 }
 
-static void place_header(struct pager *pg, const struct mblock *mb)
+/*
+ * Put the header rows of a table at the cursor: tagged the first time;
+ * repeated on later pages only when they take a third of a page at most.
+ */
+static void place_header(struct pager *pg, const struct mblock *mb, bool tagged)
 {
 	size_t r, nh = mb->b->table->nheader, *next;
+	double h = 0;
 
+	for (r = 0; r < nh && r < mb->nrows; r++)
+		h += mb->rows[r].h;
+	if (!tagged && h > pg->H / 3)
+		nh = 0;
 	for (r = 0; r < nh && r < mb->nrows; r++) {
 		next = nv_xcalloc(mb->rows[r].n + 1, sizeof(size_t));
-		place_row(pg, &mb->rows[r], next, mb->rows[r].h, true, true);
+		place_row(pg, &mb->rows[r], next, mb->rows[r].h, true, true, tagged);
 		free(next);
 	}
+	pg->row_page = 0;
 }
 
-static void place_table(struct pager *pg, const struct mblock *m, size_t n, size_t i, double gap)
+/*
+ * True if row r (its lines from next[] on) may break at the cursor: it is
+ * long enough, and a cell keeps two lines on each side of the break.
+ */
+static bool row_breaks_here(struct pager *pg, const struct mblock *mb, size_t r, const size_t *next)
+{
+	const struct mrow *mr = &mb->rows[r];
+	size_t *end;
+	bool ok;
+
+	if (!row_may_break(mb, mr) || pg->H - pg->y < 2 * one_line(mb) + 2 * CELL_VPAD)
+		return false;
+	end = nv_xcalloc(mr->n + 1, sizeof(size_t));
+	ok = row_ends(mr, next, pg->H - pg->y - 2 * CELL_VPAD, true, end) > 0;
+	free(end);
+	return ok;
+}
+
+static void place_table(struct pager *pg, const struct mblock *m, size_t i, double gap)
 {
 	const struct mblock *mb = &m[i];
 	size_t r, nh = mb->b->table->nheader, *next;
-	double oneline = mb->b->table->size * 1.15, lh = lead(m, n, i), need, avail;
+	double need, avail;
 	bool fresh;
 
-	if (pg->y > 0 && pg->y + gap + lh > pg->H + 0.01) {
+	if (pg->y > 0 && pg->y + gap + table_lead(mb) > pg->H + 0.01) {
 		new_page(pg);
 		gap = 0;
 	}
 	pg->y += gap;
+	struct_ready(pg);
+	close_lists(pg, 0);
+	tag_open(pg, "Table");
 	place_box(pg, mb, 0, nv_pl_content_width(pg->en, pg->landscape), mb->h);
-	place_header(pg, mb);
+	place_header(pg, mb, true);
 	for (r = nh; r < mb->nrows; r++) {
 		const struct mrow *mr = &mb->rows[r];
 
 		next = nv_xcalloc(mr->n + 1, sizeof(size_t));
 		fresh = true;
-		need = mr->h;
-		/* A section row goes with the row after it (two lines of a row that may break). */
-		if (mr->r->section && r + 1 < mb->nrows)
-			need += mb->rows[r + 1].h < 4 * oneline + 2 * CELL_VPAD
-					? mb->rows[r + 1].h
-					: 2 * oneline + 2 * CELL_VPAD;
+		need = row_keep(mb, r, pg->H);
 		if (pg->y + need <= pg->H + 0.01) {
-			place_row(pg, mr, next, mr->h, false, true);
+			place_row(pg, mr, next, mr->h, false, true, true);
 			free(next);
 			continue;
 		}
-		/* Break the row between its lines when two fit here and two go over. */
-		if (!mr->r->section && pg->H - pg->y >= 2 * oneline + 2 * CELL_VPAD &&
-		    mr->h >= 4 * oneline + 2 * CELL_VPAD) {
-			place_row(pg, mr, next, pg->H - pg->y, false, true);
+		if (row_breaks_here(pg, mb, r, next)) {
+			place_row(pg, mr, next, pg->H - pg->y, false, true, true);
 			fresh = false;
 		}
 		while (fresh || !row_done(mr, next)) {
 			new_page(pg);
-			place_header(pg, mb);
+			place_header(pg, mb, false);
 			avail = pg->H - pg->y;
 			need = fresh ? mr->h : row_rest(mr, next);
-			place_row(pg, mr, next, need < avail ? need : avail, false, fresh);
+			place_row(pg, mr, next, need < avail ? need : avail, false, fresh, true);
 			fresh = false;
 		}
 		free(next);
 	}
+	tag_close(pg, "Table");
 }
 
 static void paginate(struct pager *pg, const struct mblock *m, size_t n)
@@ -1007,7 +1283,7 @@ static void paginate(struct pager *pg, const struct mblock *m, size_t n)
 				pg->y = pg->H;
 			continue;
 		case NV_PL_TABLE:
-			place_table(pg, m, n, i, gap);
+			place_table(pg, m, i, gap);
 			break;
 		case NV_PL_PARA:
 		case NV_PL_COLUMNS:
@@ -1033,6 +1309,11 @@ static void paginate(struct pager *pg, const struct mblock *m, size_t n)
 		pg->y += b->st.after;
 	}
 	ensure_page(pg);
+	close_lists(pg, 0);
+	if (pg->sect_open)
+		tag_close(pg, "Sect");
+	if (pg->doc_open)
+		tag_close(pg, "Document");
 }
 
 /*
@@ -1099,6 +1380,11 @@ void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out)
 		} else if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x81 &&
 			   (unsigned char)t[i + 2] == 0xA0) {
 			i += 2;
+		} else if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+			   (unsigned char)t[i + 2] == 0xA8) {
+			/* U+2028 LINE SEPARATOR ends the line like a newline. */
+			nv_buf_addch(out, ' ');
+			i += 2;
 		} else if (c == '\n' || c == '\r') {
 			nv_buf_addch(out, ' ');
 		} else {
@@ -1139,8 +1425,16 @@ void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out)
 				nv_buf_addch(out, '\n');
 				break;
 			case NV_PL_ITEM_RECT:
-				nv_buf_addf(out, "    cell y=%.1f x=%.1f w=%.1f h=%.1f\n", it->y,
-					    it->x, it->w, it->h);
+				nv_buf_addf(out, "    cell y=%.1f x=%.1f w=%.1f h=%.1f%s%s\n",
+					    it->y, it->x, it->w, it->h,
+					    it->open & NV_PL_OPEN_TOP ? " open-top" : "",
+					    it->open & NV_PL_OPEN_BOTTOM ? " open-bottom" : "");
+				break;
+			case NV_PL_ITEM_BEGIN:
+				nv_buf_addf(out, "  <%s>\n", it->tag);
+				break;
+			case NV_PL_ITEM_END:
+				nv_buf_addf(out, "  </%s>\n", it->tag);
 				break;
 			}
 		}

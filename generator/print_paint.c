@@ -7,8 +7,9 @@
  * caller writes the file atomically). Metadata: title, author (the
  * organisation), creator; the creation date from SOURCE_DATE_EPOCH when
  * it is set, so the same input gives the same bytes (Cairo's subset font
- * names are hashes of their glyphs, nothing else varies). Pages with an outline title get
- * a bookmark.
+ * names are hashes of their glyphs, nothing else varies). Pages with an
+ * outline title get a bookmark. The structure items become Cairo tags,
+ * which makes the PDF a tagged one (/StructTreeRoot, /MarkInfo).
  */
 #include "common.h"
 
@@ -48,6 +49,34 @@ static bool source_date(char *out, size_t n)
 	return strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
 }
 
+/* A cell's border, without the sides that are open to a merged cell. */
+static void paint_rect(cairo_t *cr, const struct nv_pl_item *it)
+{
+	double x0 = it->x, y0 = it->y, x1 = it->x + it->w, y1 = it->y + it->h;
+
+	if (!it->open) {
+		cairo_rectangle(cr, x0, y0, it->w, it->h);
+		cairo_stroke(cr);
+		return;
+	}
+	/* Square caps close the corners where the sides meet. */
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+	cairo_move_to(cr, x0, y0);
+	cairo_line_to(cr, x0, y1);
+	cairo_move_to(cr, x1, y0);
+	cairo_line_to(cr, x1, y1);
+	if (!(it->open & NV_PL_OPEN_TOP)) {
+		cairo_move_to(cr, x0, y0);
+		cairo_line_to(cr, x1, y0);
+	}
+	if (!(it->open & NV_PL_OPEN_BOTTOM)) {
+		cairo_move_to(cr, x0, y1);
+		cairo_line_to(cr, x1, y1);
+	}
+	cairo_stroke(cr);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+}
+
 static void paint_page(cairo_t *cr, const struct nv_pl_page *pg)
 {
 	size_t i;
@@ -64,8 +93,13 @@ static void paint_page(cairo_t *cr, const struct nv_pl_page *pg)
 			pango_cairo_show_layout_line(cr, it->line);
 			break;
 		case NV_PL_ITEM_RECT:
-			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-			cairo_stroke(cr);
+			paint_rect(cr, it);
+			break;
+		case NV_PL_ITEM_BEGIN:
+			cairo_tag_begin(cr, it->tag, NULL);
+			break;
+		case NV_PL_ITEM_END:
+			cairo_tag_end(cr, it->tag);
 			break;
 		}
 	}
@@ -104,9 +138,12 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 		paint_page(cr, pg);
 		cairo_show_page(cr);
 	}
+	/* Tags that do not nest put the context in an error state. */
+	st = cairo_status(cr);
 	cairo_destroy(cr);
 	cairo_surface_finish(surf);
-	st = cairo_surface_status(surf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surf);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		nv_buf_addf(why, "не удалось записать PDF: %s", cairo_status_to_string(st));
 		goto out;

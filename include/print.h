@@ -12,13 +12,25 @@
  *   paginate  (print_layout.c)  lines → pages of placed items: plain
  *                               data, dumped as text for golden tests
  *   paint     (print_paint.c)   pages → Cairo PDF: page numbers from
- *                               page 2, metadata, bookmarks
+ *                               page 2, metadata, bookmarks, structure
+ *                               tags
  *
  * Units are PostScript points (1/72 in) everywhere; y grows downwards.
  * Pagination keeps two lines of a paragraph on each side of a page break
  * (no widows or orphans), never leaves a heading last on a page, carries
  * the last lines before a signature over with it, repeats the header rows
- * of a table on each page and splits table rows between their lines.
+ * of a table on each page (unless they take more than a third of it),
+ * keeps merged rows together and splits table rows between their lines,
+ * two lines of a cell at least on each side.
+ *
+ * The PDF is tagged: pagination puts the structure of the document
+ * (Document, a Sect per bookmark, H1…H6, P, L/LI/LBody, Table/TR/TH/TD)
+ * into the pages as begin and end items that painting replays with
+ * cairo_tag_begin()/cairo_tag_end(). Cairo 1.16 marks content only inside
+ * elements without children and has no artifacts, so an element that
+ * goes on over a page break holds its text in one Span per page, and page
+ * numbers, repeated table headers and cell borders drawn between elements
+ * stay outside the structure.
  */
 #ifndef NV_PRINT_H
 #define NV_PRINT_H
@@ -36,6 +48,12 @@ struct nv_print_opts {
 	const char *font;	 /* family, "Liberation Serif" */
 	double size, table_size; /* pt: body text and table cells */
 	double margin_top, margin_right, margin_bottom, margin_left; /* mm */
+	/*
+	 * The edition of ГОСТ Р 7.0.97: the longest line of a requisite in the
+	 * corner (approval blocks, «Приложение № N к приказу …») may be 7.5 cm
+	 * under the 2016 edition and 8 cm under the 2025 one; the printers set
+	 * the corner column that wide.
+	 */
 	bool gost2025;
 };
 
@@ -94,6 +112,20 @@ struct nv_pl_style {
 	bool keep_prev;	      /* takes the end of the previous block along (signatures) */
 	bool at_bottom;	      /* unbreakable, set at the foot of the page (title pages) */
 	const char *role;     /* name in the layout dump: "para", "heading", … */
+	/*
+	 * The PDF structure element the paragraph is: "P" (NULL means "P"),
+	 * "H1"…"H6", or "LI" for the first paragraph of a list item (tagged
+	 * L > LI > LBody). A paragraph in a column with tag NULL goes on with
+	 * the element of the paragraph above it (the lines of one approval
+	 * block are one P); the first paragraph of a column always opens one.
+	 */
+	const char *tag;
+	/*
+	 * The list nesting of the paragraph: 0 outside lists. An "LI" at level
+	 * n is an item of the n-th list; any other paragraph at level n > 0
+	 * goes into the open item of that level (a second paragraph of an item).
+	 */
+	int list;
 };
 
 /* A paragraph inside a column block. markup is Pango markup, owned. */
@@ -114,6 +146,11 @@ struct nv_pl_cell {
 	enum nv_pl_align align;
 	bool bold;
 	bool hyphenate; /* nv_pl_row() sets it for left-aligned cells */
+	/*
+	 * The cell goes on from the cell above (a merged cell): no border
+	 * between them on one page, and the row stays with the row above.
+	 */
+	bool joined;
 };
 
 struct nv_pl_row {
@@ -210,9 +247,17 @@ double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape);
 const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en);
 
 enum nv_pl_item_kind {
-	NV_PL_ITEM_BOX,	 /* where a block (or a part of it) went: for the dump only */
-	NV_PL_ITEM_LINE, /* a line of text: x, y is the origin on the baseline */
-	NV_PL_ITEM_RECT, /* a table cell's border: x, y, w, h */
+	NV_PL_ITEM_BOX,	  /* where a block (or a part of it) went: for the dump only */
+	NV_PL_ITEM_LINE,  /* a line of text: x, y is the origin on the baseline */
+	NV_PL_ITEM_RECT,  /* a table cell's border: x, y, w, h */
+	NV_PL_ITEM_BEGIN, /* a structure element (tag) begins: what follows is in it */
+	NV_PL_ITEM_END,	  /* the structure element `tag` ends */
+};
+
+/* Sides of a cell border that are not drawn (merged cells). */
+enum {
+	NV_PL_OPEN_TOP = 1,
+	NV_PL_OPEN_BOTTOM = 2,
 };
 
 struct nv_pl_item {
@@ -220,6 +265,8 @@ struct nv_pl_item {
 	double x, y, w, h;
 	struct _PangoLayoutLine *line; /* LINE; belongs to the measured document */
 	const char *role;	       /* BOX */
+	const char *tag;	       /* BEGIN, END: a static string or the document's */
+	int open;		       /* RECT: NV_PL_OPEN_* */
 };
 
 struct nv_pl_page {
@@ -252,7 +299,8 @@ void nv_pl_pages_free(struct nv_pl_pages *p);
  * Append a text dump of the pages: for each page its number, size and
  * orientation, then its items in order — boxes with their role, lines
  * with y (baseline), x and text (U+00A0 shown as '~', a soft hyphen where
- * the line breaks as '-'), cell borders. Coordinates in pt, one decimal.
+ * the line breaks as '-'), cell borders (with the sides left open), and
+ * structure elements as <Tag> and </Tag>. Coordinates in pt, one decimal.
  */
 void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out);
 
@@ -261,10 +309,10 @@ void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out);
 
 /*
  * Phase 3: paint the pages into a PDF appended to out: every item where
- * pagination put it (page numbers are items too), a bookmark for each
- * page with an outline, title and author, and the creation date from
- * SOURCE_DATE_EPOCH when it is set (Cairo writes the current time
- * otherwise). Returns 0, or -1 with a reason in why.
+ * pagination put it (page numbers are items too), the structure tags, a
+ * bookmark for each page with an outline, title and author, and the
+ * creation date from SOURCE_DATE_EPOCH when it is set (Cairo writes the
+ * current time otherwise). Returns 0, or -1 with a reason in why.
  */
 int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_buf *out,
 		struct nv_buf *why);

@@ -8,7 +8,7 @@ set -eu
 # chromium: headless browser for tests/browser; tidy, libxml2-utils
 # (xmllint): validity of the generated HTML, XML and JSON in tests/html.
 # Pango/Cairo, libhyphen with the Russian patterns and Liberation fonts:
-# the PDF back end; poppler-utils: the PDF checks in tests/print.
+# the PDF back end; poppler-utils and qpdf: the PDF checks in tests/print.
 # libmicrohttpd: the preview server; curl: its tests in tests/serve.
 PACKAGES="
 make gcc pkg-config
@@ -17,7 +17,7 @@ clang libclang-rt-14-dev
 valgrind time
 chromium tidy libxml2-utils
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2 poppler-utils
-libmicrohttpd-dev curl
+libmicrohttpd-dev curl qpdf
 "
 
 missing=""

@@ -8,12 +8,18 @@
 #  - pdftotext: the requisites of the documents in reading order, full
 #    names on internal paper;
 #  - pdftotext -bbox: no word outside the margins except the page number,
-#    which is centred in the top margin from page 2 on (title pages have none);
+#    which is in the top margin from page 2 on (title pages have none),
+#    centred over the text and at least 10 mm below the edge of the sheet;
 #  - bookmarks: one per outline entry of the dump;
+#  - tagged PDF (pdfinfo, qpdf): "Tagged: yes", a structure tree with
+#    exactly the elements of the dump (<H1>, <P>, <Table>, …), which nest
+#    properly; a title (H1) and paragraphs in every document, a Table in
+#    every document with a table;
 #  - SOURCE_DATE_EPOCH: two runs give the same bytes;
 #  - a font that is not installed is an error, not a silent fallback.
 # Usage: tests/print/run.sh [--bless] BINARY
 set -u
+command -v qpdf >/dev/null 2>&1 || { echo "print: нужен qpdf (Debian: пакет qpdf)"; exit 1; }
 bless=0
 if [ "${1:-}" = "--bless" ]; then bless=1; shift; fi
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -84,7 +90,7 @@ for d in $docs; do
 
 	# Margins and page numbers, from the words' boxes.
 	pdftotext -bbox "$tmp/$d.pdf" - >"$tmp/bbox" 2>/dev/null
-	if awk -v top="$top" -v right="$right" -v bottom="$bottom" -v left="$left" -v dump="$tmp/$d.txt" '
+	if awk -v top="$top" -v right="$right" -v bottom="$bottom" -v left="$left" -v tenmm="$(mm 10)" -v dump="$tmp/$d.txt" '
 		BEGIN {
 			while ((getline l < dump) > 0) {
 				split(l, f, " ")
@@ -99,7 +105,13 @@ for d in $docs; do
 		/<word / {
 			x0 = attr("xMin"); y0 = attr("yMin"); x1 = attr("xMax"); y1 = attr("yMax")
 			t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
-			if (y1 <= top + 0.5) { seen[page] = seen[page] t; next }
+			if (y1 <= top + 0.5) {
+				seen[page] = seen[page] t
+				mid = (left + w - right) / 2
+				if ((x0 + x1) / 2 < mid - 1 || (x0 + x1) / 2 > mid + 1) { printf "страница %d: номер не по центру текста (%.1f, нужно %.1f)\n", page, (x0 + x1) / 2, mid; e = 1 }
+				if (y0 < tenmm - 0.5) { printf "страница %d: номер ближе 10 мм к краю листа (%.1f)\n", page, y0; e = 1 }
+				next
+			}
 			if (x0 < left - 0.5 || x1 > w - right + 0.5 || y0 < top - 0.5 || y1 > h - bottom + 0.5) {
 				printf "страница %d: «%s» за полями (%.1f %.1f %.1f %.1f)\n", page, t, x0, y0, x1, y1; e = 1
 			}
@@ -117,6 +129,34 @@ for d in $docs; do
 	else
 		bad "$d: поля и номера страниц:"
 		head -n 10 "$tmp/why"
+	fi
+
+	# Tagged PDF: the structure elements of the layout, nested properly, are
+	# those of the PDF's structure tree (qpdf writes its objects in the clear).
+	if ! pdfinfo "$tmp/$d.pdf" | grep -q '^Tagged: *yes'; then
+		bad "$d: PDF без тегов (pdfinfo: Tagged: no)"
+	elif ! { qpdf --qdf --object-streams=disable "$tmp/$d.pdf" "$tmp/$d.qdf" >/dev/null 2>&1 || [ $? -eq 3 ]; } ||
+		! grep -aq '/Type /StructTreeRoot' "$tmp/$d.qdf"; then
+		bad "$d: в PDF нет дерева структуры (/StructTreeRoot)"
+	else
+		sed -n 's/^  <\([A-Za-z0-9]*\)>$/\1/p' "$tmp/$d.txt" | sort | uniq -c >"$tmp/want"
+		awk '$1 == "/S" && NF == 2 { s = substr($2, 2); next }
+			$1 == "/Type" && $2 == "/StructElem" && s != "" { print s }
+			{ s = "" }' "$tmp/$d.qdf" | sort | uniq -c >"$tmp/got"
+		if ! diff "$tmp/want" "$tmp/got" >"$tmp/why"; then
+			bad "$d: элементы структуры в PDF не те, что в раскладке (< раскладка, > PDF):"
+			cat "$tmp/why"
+		elif ! awk '/^  <[A-Za-z0-9]*>$/ { st[++n] = $1; next }
+			/^  <\/[A-Za-z0-9]*>$/ { t = $1; sub("/", "", t); if (n < 1 || st[n] != t) { print "лишний " $1 " в строке " NR; exit 1 } n-- }
+			END { if (n) { print "не закрыт " st[n]; exit 1 } }' "$tmp/$d.txt" >"$tmp/why"; then
+			bad "$d: структура в раскладке не вложена: $(cat "$tmp/why")"
+		elif ! grep -q ' H1$' "$tmp/got" || ! grep -q ' P$' "$tmp/got" ||
+			{ grep -q '^  header-row ' "$tmp/$d.txt" && ! grep -q ' Table$' "$tmp/got"; }; then
+			bad "$d: в структуре PDF нет заголовка (H1), абзацев (P) или таблицы (Table)"
+			cat "$tmp/got"
+		else
+			ok
+		fi
 	fi
 
 	# Bookmarks: one destination per outline entry of the layout.

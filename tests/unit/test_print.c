@@ -106,6 +106,140 @@ static size_t min_fragment(const struct nv_pl_pages *p, const char *role, size_t
 	return min;
 }
 
+/* --- the structure of laid-out pages ------------------------------------------------ */
+
+struct elem {
+	const char *tag;
+	size_t parent; /* index + 1, 0: none */
+	size_t lines;  /* LINE items directly inside */
+	size_t kids;   /* elements directly inside */
+	bool number;   /* open when a page number was set */
+};
+
+struct structure {
+	struct elem *v;
+	size_t n, alloc;
+	size_t min_span; /* fewest lines in a Span (a piece of a broken paragraph) */
+	size_t spans;
+};
+
+static bool is_leaf(const char *tag)
+{
+	static const char *const leaves[] = { "P",  "H1", "H2", "H3",	 "H4",	"H5",
+					      "H6", "TD", "TH", "LBody", "Span" };
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(leaves); i++)
+		if (!strcmp(tag, leaves[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Walk the structure items of the pages into st (the caller frees st->v).
+ * Returns NULL when the structure is sound: properly nested, every line
+ * of text inside an element that holds text (a repeated table header
+ * aside), no element holding both text and elements (Cairo would not
+ * mark its text), page numbers outside every element that holds text.
+ * Otherwise a message (static).
+ */
+static const char *walk_structure(const struct nv_pl_pages *p, struct structure *st)
+{
+	static char why[200];
+	size_t stack[64], depth = 0, i, k, top;
+	const char *role = "";
+
+	memset(st, 0, sizeof(*st));
+	st->min_span = SIZE_MAX;
+	for (i = 0; i < p->nr; i++) {
+		for (k = 0; k < p->v[i].nitems; k++) {
+			const struct nv_pl_item *it = &p->v[i].items[k];
+			top = depth ? stack[depth - 1] : 0;
+			switch (it->kind) {
+			case NV_PL_ITEM_BOX:
+				role = it->role;
+				break;
+			case NV_PL_ITEM_BEGIN:
+				if (depth == NV_ARRAY_SIZE(stack))
+					return "structure nested too deep";
+				NV_GROW(st->v, st->n + 1, st->alloc);
+				memset(&st->v[st->n], 0, sizeof(st->v[0]));
+				st->v[st->n].tag = it->tag;
+				st->v[st->n].parent = depth ? top + 1 : 0;
+				if (depth)
+					st->v[top].kids++;
+				stack[depth++] = st->n++;
+				break;
+			case NV_PL_ITEM_END:
+				if (!depth || strcmp(st->v[top].tag, it->tag)) {
+					snprintf(why, sizeof(why), "page %zu: </%s> closes <%s>",
+						 i + 1, it->tag,
+						 depth ? st->v[top].tag : "nothing");
+					return why;
+				}
+				if (!strcmp(it->tag, "Span")) {
+					st->spans++;
+					if (st->v[top].lines < st->min_span)
+						st->min_span = st->v[top].lines;
+				}
+				depth--;
+				break;
+			case NV_PL_ITEM_LINE:
+				if (!strcmp(role, "number")) {
+					if (depth)
+						st->v[top].number = true;
+					break;
+				}
+				if (depth && !strcmp(st->v[top].tag, "Table") &&
+				    !strcmp(role, "header-row"))
+					break;
+				if (!depth || !is_leaf(st->v[top].tag)) {
+					snprintf(why, sizeof(why), "page %zu: text in <%s>", i + 1,
+						 depth ? st->v[top].tag : "no element");
+					return why;
+				}
+				st->v[top].lines++;
+				break;
+			case NV_PL_ITEM_RECT:
+				break;
+			}
+		}
+	}
+	if (depth)
+		return "structure left open at the end";
+	for (i = 0; i < st->n; i++) {
+		snprintf(why, sizeof(why), "<%s> %s", st->v[i].tag,
+			 st->v[i].lines && st->v[i].kids ? "holds text and elements"
+							 : "holds text and a page number");
+		if (st->v[i].lines && (st->v[i].kids || st->v[i].number))
+			return why;
+	}
+	return NULL;
+}
+
+/* True if the bytes of b contain s. */
+static bool contains(const struct nv_buf *b, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; i + n <= b->len; i++)
+		if (!memcmp(b->ptr + i, s, n))
+			return true;
+	return false;
+}
+
+static size_t count_tag(const struct structure *st, const char *tag, const char *parent)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < st->n; i++)
+		if (!strcmp(st->v[i].tag, tag) &&
+		    (!parent ||
+		     (st->v[i].parent && !strcmp(st->v[st->v[i].parent - 1].tag, parent))))
+			n++;
+	return n;
+}
+
 /* The role of the last box on page i. */
 static const char *last_box(const struct nv_pl_page *pg)
 {
@@ -134,6 +268,7 @@ static void test_keep_rules(void)
 	struct nv_pl_block *b;
 	struct nv_pl_pages *p;
 	struct nv_buf t = NV_BUF_INIT;
+	struct structure st;
 	size_t i, nfrag;
 	int n;
 
@@ -179,8 +314,23 @@ static void test_keep_rules(void)
 		CHECK(strcmp(first_box(&p->v[i]), "signature") != 0);
 		CHECK_INT(p->v[i].number, i == 0 ? 0 : (int)i + 1);
 	}
-	/* Every piece of a broken paragraph has two lines at least (one-line paragraphs aside). */
+	/* Every piece of a broken paragraph (a Span) has two lines at least. */
 	CHECK(min_fragment(p, "para", &nfrag) >= 1);
+	CHECK(walk_structure(p, &st) == NULL);
+	CHECK(st.spans >= 2);
+	CHECK(st.min_span >= 2);
+	/*
+	 * Page numbers from page 2, in the middle of the top margin: centred
+	 * over the text, at least 10 mm below the edge of the sheet.
+	 */
+	for (i = 1; i < p->nr; i++) {
+		const struct nv_pl_item *num = &p->v[i].items[0];
+		double mid = 30 * NV_PT_PER_MM + nv_pl_content_width(engine(), false) / 2;
+		CHECK(num->kind == NV_PL_ITEM_BOX && !strcmp(num->role, "number"));
+		CHECK(num->x + num->w / 2 > mid - 0.1 && num->x + num->w / 2 < mid + 0.1);
+		CHECK(num->y >= 10 * NV_PT_PER_MM - 0.01 && num->y + num->h <= 20 * NV_PT_PER_MM);
+	}
+	free(st.v);
 	nv_pl_pages_free(p);
 	nv_pl_doc_free(doc);
 	nv_buf_release(&t);
@@ -226,6 +376,369 @@ static void test_widows_and_orphans(void)
 		CHECK(second == 0 || second >= 2);
 	}
 	nv_buf_release(&t);
+}
+
+/* Body, heading and signature styles as the order printer sets them. */
+static void styles(struct nv_pl_style *body, struct nv_pl_style *head, struct nv_pl_style *sig)
+{
+	memset(body, 0, sizeof(*body));
+	body->align = NV_PL_JUSTIFY;
+	body->indent = 35.4;
+	body->hyphenate = true;
+	body->role = "para";
+	*head = *body;
+	head->align = NV_PL_CENTER;
+	head->indent = 0;
+	head->bold = true;
+	head->keep_next = true;
+	head->before = 12;
+	head->after = 6;
+	head->role = "heading";
+	head->tag = "H2";
+	memset(sig, 0, sizeof(*sig));
+	sig->keep_prev = true;
+	sig->before = 35;
+	sig->role = "signature";
+}
+
+static void add_signature(struct nv_pl_doc *doc, struct nv_pl_style sig)
+{
+	struct nv_pl_block *b = nv_pl_add(doc, NV_PL_COLUMNS, &sig);
+
+	b->align_last = true;
+	nv_pl_column_para(nv_pl_column(b, 0, 280), "Директор", &sig);
+	sig.align = NV_PL_RIGHT;
+	nv_pl_column_para(nv_pl_column(b, 280, 200), "И.В.\xC2\xA0Соколова", &sig);
+}
+
+/*
+ * The end of an order slid down the page point by point: a heading (or
+ * not), a paragraph of 1 to 10 lines, the signature. Wherever the page
+ * breaks, no page ends with the heading, the signature never starts a
+ * page (it takes the end of the paragraph along, and the heading with a
+ * short paragraph), and a broken paragraph keeps two lines on each side.
+ */
+static void test_page_end_rules(void)
+{
+	static const int sizes[] = { 6, 20, 26, 34, 50, 80 };
+	struct nv_pl_style body, head, sig, sp;
+	struct nv_buf t = NV_BUF_INIT;
+	struct structure st;
+	size_t k, i;
+	int pad, h;
+
+	CHECK(engine() != NULL);
+	styles(&body, &head, &sig);
+	memset(&sp, 0, sizeof(sp));
+	for (h = 0; h < 2; h++) {
+		for (k = 0; k < NV_ARRAY_SIZE(sizes); k++) {
+			for (pad = 520; pad < 780; pad += 3) {
+				struct nv_pl_doc *doc = nv_pl_doc_new();
+				struct nv_pl_pages *p;
+				const char *why;
+
+				nv_pl_para(doc, "Начало.", &body);
+				sp.before = pad;
+				nv_pl_add(doc, NV_PL_SPACE, &sp);
+				if (h)
+					nv_pl_para(doc, "7. Заключительные положения", &head);
+				nv_buf_reset(&t);
+				words(&t, sizes[k]);
+				nv_pl_para(doc, t.ptr, &body);
+				add_signature(doc, sig);
+				p = nv_pl_layout(engine(), doc);
+				why = walk_structure(p, &st);
+				free(st.v);
+				for (i = 0; i < p->nr; i++) {
+					if (!strcmp(last_box(&p->v[i]), "heading"))
+						why = "a page ends with the heading";
+					if (!strcmp(first_box(&p->v[i]), "signature"))
+						why = "the signature is alone on a page";
+				}
+				if (st.spans && st.min_span < 2)
+					why = "a widow or an orphan";
+				nv_pl_pages_free(p);
+				nv_pl_doc_free(doc);
+				if (why) {
+					char msg[160];
+					snprintf(msg, sizeof(msg),
+						 "%s (heading %d, %d words, %d pt down)", why, h,
+						 sizes[k], pad);
+					nv_buf_release(&t);
+					CHECK_STR(msg, "");
+				}
+			}
+		}
+	}
+	nv_buf_release(&t);
+}
+
+/* Lines inside each <TD> of column `col` (0-based), in order; -1 ends the list. */
+static void column_pieces(const struct nv_pl_pages *p, size_t col, int *out, size_t max)
+{
+	size_t i, k, n = 0, td = 0;
+	int cur = -1;
+
+	for (i = 0; i < p->nr; i++) {
+		for (k = 0; k < p->v[i].nitems; k++) {
+			const struct nv_pl_item *it = &p->v[i].items[k];
+			if (it->kind == NV_PL_ITEM_BEGIN && !strcmp(it->tag, "TR"))
+				td = 0;
+			else if (it->kind == NV_PL_ITEM_BEGIN && !strcmp(it->tag, "TD") &&
+				 td++ == col)
+				cur = 0;
+			else if (it->kind == NV_PL_ITEM_LINE && cur >= 0)
+				cur++;
+			else if (it->kind == NV_PL_ITEM_END && !strcmp(it->tag, "TD") && cur >= 0) {
+				if (n + 1 < max)
+					out[n++] = cur;
+				cur = -1;
+			}
+		}
+	}
+	out[n] = -1;
+}
+
+/*
+ * Rows of two and of twelve lines in the middle column, slid down the page: a row
+ * breaks between pages with two lines of the long cell at least on each
+ * side, short cells go whole, nothing is lost and nothing is set below
+ * the bottom margin; the header is on each page.
+ */
+static void test_table_cells_break(void)
+{
+	static const double w[] = { 60, 250, 171.9 };
+	static const char *const head[] = { "№", "Мероприятие", "Срок" };
+	struct nv_buf cell = NV_BUF_INIT;
+	int pieces[512], pad, total = -1, sum;
+	size_t i, k;
+
+	CHECK(engine() != NULL);
+	for (pad = 0; pad < 700; pad += 7) {
+		struct nv_pl_doc *doc = nv_pl_doc_new();
+		struct nv_pl_table *t = nv_pl_table_new(w, 3, 12);
+		struct nv_pl_style sp;
+		struct nv_pl_block *b;
+		struct nv_pl_pages *p;
+		struct structure st;
+		const char *cells[3], *why = NULL;
+		int r;
+
+		memset(&sp, 0, sizeof(sp));
+		sp.before = pad;
+		nv_pl_para(doc, "Начало.", &sp);
+		nv_pl_add(doc, NV_PL_SPACE, &sp);
+		nv_pl_row(t, head, 3, NV_PL_CENTER, true);
+		t->nheader = 1;
+		for (r = 0; r < 12; r++) {
+			nv_buf_reset(&cell);
+			words(&cell, r % 3 ? 12 : 60);
+			cells[0] = "1.1.";
+			cells[1] = cell.ptr;
+			cells[2] = "до 01.09.2025";
+			nv_pl_row(t, cells, 3, NV_PL_LEFT, false);
+		}
+		b = nv_pl_add(doc, NV_PL_TABLE, NULL);
+		b->table = t;
+		p = nv_pl_layout(engine(), doc);
+		if (walk_structure(p, &st))
+			why = "structure";
+		free(st.v);
+		column_pieces(p, 1, pieces, NV_ARRAY_SIZE(pieces));
+		for (i = 0, sum = 0; pieces[i] >= 0; i++) {
+			sum += pieces[i];
+			/* Every cell of the column has two lines or more. */
+			if (pieces[i] == 1)
+				why = "one line of a cell alone";
+		}
+		if (total < 0)
+			total = sum;
+		if (sum != total)
+			why = "lines lost";
+		for (i = 0; i < p->nr; i++) {
+			size_t headers = 0, rows = 0;
+			for (k = 0; k < p->v[i].nitems; k++) {
+				const struct nv_pl_item *it = &p->v[i].items[k];
+				headers += it->kind == NV_PL_ITEM_BOX &&
+					   !strcmp(it->role, "header-row");
+				rows += it->kind == NV_PL_ITEM_BOX && !strcmp(it->role, "row");
+				if (it->y + (it->kind == NV_PL_ITEM_RECT ? it->h : 0) >
+				    p->v[i].h - 20 * NV_PT_PER_MM + 0.5)
+					why = "below the bottom margin";
+			}
+			/* The header on every page with rows of the table, and only there. */
+			if (headers != (rows > 0))
+				why = "no header";
+		}
+		nv_pl_pages_free(p);
+		nv_pl_doc_free(doc);
+		if (why) {
+			char msg[120];
+			snprintf(msg, sizeof(msg), "%s (%d pt down)", why, pad);
+			nv_buf_release(&cell);
+			CHECK_STR(msg, "");
+		}
+	}
+	CHECK(total > 40);
+	nv_buf_release(&cell);
+}
+
+/*
+ * A pair with three mentees: its cells are merged over three rows (no
+ * border between them) and the three rows stay on one page.
+ */
+static void test_merged_cells(void)
+{
+	static const double w[] = { 30, 150, 150, 151.9 };
+	static const char *const head[] = { "№", "Наставник", "Наставляемый", "Форма" };
+	static const char *const first[] = { "1", "Кузнецова Елена Владимировна", "Гусев Дмитрий",
+					     "педагог – педагог" };
+	static const char *const more[] = { "", "", "Егорова Ксения", "" };
+	int pad;
+	size_t i, k;
+
+	CHECK(engine() != NULL);
+	for (pad = 560; pad < 760; pad += 5) {
+		struct nv_pl_doc *doc = nv_pl_doc_new();
+		struct nv_pl_table *t = nv_pl_table_new(w, 4, 12);
+		struct nv_pl_style sp;
+		struct nv_pl_pages *p;
+		struct nv_pl_row *r;
+		size_t top = 0, bottom = 0, c;
+		bool ok = true;
+		int g;
+
+		memset(&sp, 0, sizeof(sp));
+		sp.before = pad;
+		nv_pl_para(doc, "Начало.", &sp);
+		nv_pl_add(doc, NV_PL_SPACE, &sp);
+		nv_pl_row(t, head, 4, NV_PL_CENTER, true);
+		t->nheader = 1;
+		for (g = 0; g < 3; g++) {
+			nv_pl_row(t, first, 4, NV_PL_LEFT, false);
+			for (k = 0; k < 2; k++) {
+				r = nv_pl_row(t, more, 4, NV_PL_LEFT, false);
+				for (c = 0; c < 4; c++)
+					r->cells[c].joined = c != 2;
+			}
+		}
+		nv_pl_add(doc, NV_PL_TABLE, NULL)->table = t;
+		p = nv_pl_layout(engine(), doc);
+		for (i = 0; i < p->nr; i++) {
+			for (k = 0; k < p->v[i].nitems; k++) {
+				const struct nv_pl_item *it = &p->v[i].items[k];
+				if (it->kind != NV_PL_ITEM_RECT)
+					continue;
+				top += (it->open & NV_PL_OPEN_TOP) != 0;
+				bottom += (it->open & NV_PL_OPEN_BOTTOM) != 0;
+				/* Only the mentee column keeps its borders. */
+				if (it->open && it->w > 150.5 && it->w < 151.5 && it->x < 300)
+					ok = false;
+			}
+		}
+		nv_pl_pages_free(p);
+		nv_pl_doc_free(doc);
+		/* 3 groups × 2 merged rows × 3 merged cells, all on their leader's page. */
+		CHECK_INT(top, 18);
+		CHECK_INT(bottom, 18);
+		CHECK(ok);
+	}
+}
+
+/*
+ * The structure of a document with headings, nested lists, long
+ * paragraphs, side-by-side columns and a long table: sound on every page
+ * (walk_structure()), items as L > LI > LBody with nested lists inside
+ * their item, the table's header tagged once, and Cairo accepts it: the
+ * PDF has a structure tree and is marked.
+ */
+static void test_structure(void)
+{
+	static const double w[] = { 60, 250, 171.9 };
+	static const char *const head[] = { "№", "Мероприятие", "Срок" };
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_style body, headst, sig, li, cont;
+	struct nv_pl_table *t = nv_pl_table_new(w, 3, 12);
+	struct nv_pl_block *b;
+	struct nv_pl_pages *p;
+	struct nv_buf text = NV_BUF_INIT, pdf = NV_BUF_INIT, why = NV_BUF_INIT;
+	struct structure st;
+	const char *cells[3], *bad;
+	int n;
+
+	CHECK(engine() != NULL);
+	styles(&body, &headst, &sig);
+	li = body;
+	li.role = "item";
+	li.tag = "LI";
+	li.list = 1;
+	cont = body;
+	cont.role = "item";
+	cont.list = 1;
+	doc->title = nv_xstrdup("Положение");
+	doc->author = nv_xstrdup("Школа");
+	b = nv_pl_add(doc, NV_PL_COLUMNS, &sig);
+	sig.tag = "P";
+	nv_pl_column_para(nv_pl_column(b, 0, 200), "ПРИНЯТО", &sig);
+	sig.tag = NULL;
+	nv_pl_column_para(&b->cols[0], "педагогическим советом", &sig);
+	sig.tag = "P";
+	nv_pl_column_para(nv_pl_column(b, 280, 200), "УТВЕРЖДЕНО", &sig);
+	for (n = 0; n < 12; n++) {
+		nv_buf_reset(&text);
+		nv_buf_addf(&text, "%d. Раздел", n + 1);
+		nv_pl_para(doc, text.ptr, &headst);
+		nv_buf_reset(&text);
+		words(&text, 40 + n * 13);
+		nv_pl_para(doc, text.ptr, &body);
+		li.list = 1;
+		nv_pl_para(doc, text.ptr, &li);
+		li.list = 2;
+		nv_pl_para(doc, "вложенный пункт", &li);
+		nv_pl_para(doc, text.ptr, &cont);
+		li.list = 1;
+		nv_pl_para(doc, "ещё пункт", &li);
+	}
+	nv_pl_row(t, head, 3, NV_PL_CENTER, true);
+	t->nheader = 1;
+	for (n = 0; n < 80; n++) {
+		nv_buf_reset(&text);
+		words(&text, 3 + n % 30);
+		cells[0] = "1.";
+		cells[1] = text.ptr;
+		cells[2] = "май";
+		if (n % 10 == 0)
+			nv_pl_row(t, cells + 1, 1, NV_PL_CENTER, true);
+		nv_pl_row(t, cells, 3, NV_PL_LEFT, false);
+	}
+	nv_pl_add(doc, NV_PL_TABLE, NULL)->table = t;
+
+	p = nv_pl_layout(engine(), doc);
+	CHECK(p->nr > 6);
+	bad = walk_structure(p, &st);
+	CHECK_STR(bad ? bad : "sound", "sound");
+	CHECK_INT(count_tag(&st, "Document", NULL), 1);
+	CHECK_INT(count_tag(&st, "Sect", "Document"), 1);
+	CHECK_INT(count_tag(&st, "H2", "Sect"), 12);
+	CHECK_INT(count_tag(&st, "L", "Sect"), 12);
+	CHECK_INT(count_tag(&st, "L", "LI"), 12); /* the nested lists */
+	CHECK_INT(count_tag(&st, "LBody", "LI"), 36);
+	CHECK_INT(count_tag(&st, "P", "LI"), 12); /* an item's second paragraph */
+	CHECK_INT(count_tag(&st, "P", NULL), 12 + 12 + 2);
+	CHECK_INT(count_tag(&st, "Table", "Sect"), 1);
+	CHECK_INT(count_tag(&st, "TH", "TR"), 3);
+	CHECK(count_tag(&st, "TR", "Table") >= 88);
+	CHECK(st.spans > 0 && st.min_span >= 2);
+	CHECK(nv_pl_paint(engine(), p, &pdf, &why) == 0);
+	CHECK(contains(&pdf, "/StructTreeRoot"));
+	CHECK(contains(&pdf, "/Marked true"));
+	CHECK(contains(&pdf, "/S /LBody"));
+	free(st.v);
+	nv_pl_pages_free(p);
+	nv_pl_doc_free(doc);
+	nv_buf_release(&text);
+	nv_buf_release(&pdf);
+	nv_buf_release(&why);
 }
 
 static void test_table_header_repeats(void)
@@ -281,6 +794,38 @@ static void test_table_header_repeats(void)
 	nv_buf_release(&cell);
 }
 
+/*
+ * A header taller than a page and a cell longer than one: the layout
+ * ends, and the header is not repeated on every page.
+ */
+static void test_table_taller_than_a_page(void)
+{
+	static const double w[] = { 40, 441.9 };
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_table *t = nv_pl_table_new(w, 2, 12);
+	struct nv_pl_pages *p;
+	struct nv_buf a = NV_BUF_INIT, b = NV_BUF_INIT;
+	const char *cells[2];
+
+	CHECK(engine() != NULL);
+	words(&a, 400);
+	words(&b, 2000);
+	cells[0] = a.ptr;
+	cells[1] = "Заголовок";
+	nv_pl_row(t, cells, 2, NV_PL_CENTER, true);
+	t->nheader = 1;
+	cells[0] = "1.";
+	cells[1] = b.ptr;
+	nv_pl_row(t, cells, 2, NV_PL_LEFT, false);
+	nv_pl_add(doc, NV_PL_TABLE, NULL)->table = t;
+	p = nv_pl_layout(engine(), doc);
+	CHECK(p->nr > 1 && p->nr < 30);
+	nv_pl_pages_free(p);
+	nv_pl_doc_free(doc);
+	nv_buf_release(&a);
+	nv_buf_release(&b);
+}
+
 static void test_line_text_in_dump(void)
 {
 	struct nv_pl_doc *doc = nv_pl_doc_new();
@@ -310,7 +855,7 @@ static void test_demo_documents(void)
 	static struct nv_content content;
 	struct nv_model model;
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_print_state *s;
+	struct nv_print_state *s, *s25;
 	struct nv_buf dump = NV_BUF_INIT, a = NV_BUF_INIT, b = NV_BUF_INIT;
 	char *pdf1 = NULL, *pdf2 = NULL;
 
@@ -335,6 +880,22 @@ static void test_demo_documents(void)
 	CHECK(strncmp(strstr(dump.ptr, "page 1 "), "page 1 841.9x595.3 landscape", 28) == 0);
 	CHECK(strstr(dump.ptr, "  header-row ") != NULL);
 	CHECK(strstr(dump.ptr, "  section-row ") != NULL);
+
+	/* The corner column: 7.5 cm under ГОСТ Р 7.0.97-2016, 8 cm under the 2025 edition. */
+	nv_buf_reset(&dump);
+	CHECK(nv_print_document(s, nv_model_entry(&model, "polozhenie-pedagogi"), NULL, &dump) ==
+	      0);
+	CHECK(strstr(dump.ptr, "x=354.3 w=94.5 УТВЕРЖДЕНО\n") != NULL); /* 85 + 481.9 − 212.6 */
+	CHECK(strstr(dump.ptr, "  <H1>\n  title ") != NULL);
+	model.site.print.gost2025 = true;
+	s25 = nv_print_new(&model, &d);
+	CHECK(s25 != NULL);
+	nv_buf_reset(&dump);
+	CHECK(nv_print_document(s25, nv_model_entry(&model, "polozhenie-pedagogi"), NULL, &dump) ==
+	      0);
+	CHECK(strstr(dump.ptr, "x=340.2 w=94.5 УТВЕРЖДЕНО\n") != NULL); /* 85 + 481.9 − 226.8 */
+	nv_print_free(s25);
+	model.site.print.gost2025 = false;
 
 	setenv("SOURCE_DATE_EPOCH", "1756425600", 1);
 	pdf1 = nv_xasprintf("%s/1.pdf", nv_test_tmpdir());
@@ -364,7 +925,12 @@ void nv_tests(void)
 	NV_RUN(test_missing_font_is_an_error);
 	NV_RUN(test_keep_rules);
 	NV_RUN(test_widows_and_orphans);
+	NV_RUN(test_page_end_rules);
 	NV_RUN(test_table_header_repeats);
+	NV_RUN(test_table_cells_break);
+	NV_RUN(test_merged_cells);
+	NV_RUN(test_structure);
+	NV_RUN(test_table_taller_than_a_page);
 	NV_RUN(test_line_text_in_dump);
 	NV_RUN(test_demo_documents);
 	nv_pl_engine_free(engine());
