@@ -1,52 +1,259 @@
 #!/bin/sh
-# Measure, never assert: time `nastavnik check` and `nastavnik build` on
-# generated corpora of 1,000 and 10,000 documents, and the template
-# engine alone. The side-by-side comparison with Hugo is still to come.
+# `make bench`: nastavnik and Hugo side by side on the same corpus.
+# Measures, never asserts: it prints numbers and exits 0 whatever they are.
 # Usage: bench/run.sh BINARY
+#
+# What is compared
+#   bench/gen-corpus.sh writes a deterministic corpus (orders, cases, news,
+#   roadmaps, positions, programs, people.yml, pairs.yml) of 1,000 and
+#   10,000 documents. bench/hugo/gen-site.sh turns each into a Hugo site
+#   with the same Markdown bodies and front matter; the only change is that
+#   a top-level `date: ДД.ММ.ГГГГ` becomes ISO (Hugo reads only ISO dates).
+#   people.yml, pairs.yml and site.yml become Hugo data files.
+#   bench/hugo/layouts mirror themes/default: a base layout with header,
+#   nav and footer; document pages with title, metadata, approval blocks
+#   (the «УТВЕРЖДЕНО приказом» block derived from the approving order) and
+#   body; orders with their appendices and the pairs table; roadmaps with
+#   their table and an .ics calendar; cases with their facts; list pages
+#   per section; the case bank with its filter pages; the home page,
+#   mentors and monitoring (figures from pairs.yml) and search pages.
+#   Lookups by id (people, pairs by order, approving order, documents) go
+#   through maps built once with partialCached, as our resolve stage does.
+#   Both sites get the same file tree (NAME.html, relative links) and the
+#   page counts are printed.
+#
+# Hugo features: on only where our build does the same work
+#   - taxonomies: only form, kind and year, the case-bank facets
+#     (cases/form-*.html, kind-*.html, year-*.html in both); no tags,
+#     categories or taxonomy overview pages;
+#   - feeds: only news (news/atom.xml; Hugo's is RSS 2.0, ours Atom);
+#   - sitemap.xml: yes, as ours; search-index.json and .js: custom outputs;
+#   - no 404 page, robots.txt, aliases, pagination, image processing;
+#   - goldmark extensions that cmark lacks (tables, strikethrough,
+#     linkify, task lists, footnotes) off; typographer on (we do
+#     typography too); links to ../x/y.md resolved by a render hook.
+#   Left different: we also put no-break spaces after «№», write «ёлочки»
+#   (Hugo 0.111 cannot be told to), transliterate heading ids, fold .ics
+#   lines, and redact the names of people without consent in all text;
+#   Hugo shows names by publish level only where the templates print a
+#   person. Hugo renders on all cores; we render on one and write files on
+#   all (-j).
+#
+# How it is measured
+#   - corpora and outputs live on tmpfs (/dev/shm) when it is there: on this
+#     machine's disk creating a file costs ~0.1 ms, and more right after a
+#     big tree was deleted (ext4 without a journal checks recently freed
+#     inodes), which swamped both generators;
+#   - cold: output removed before each run; best wall time of 3 runs
+#     (date +%s%N); peak RSS: the largest of the runs (GNU time %M);
+#   - no-op rebuild: the same build again onto the existing output. We have
+#     no incremental build yet, so it is a full rebuild; so is Hugo's CLI;
+#   - one file changed: a sentence appended to one news document (in both
+#     corpora) before each run, then the same build;
+#   - Hugo's two rebuilds of the 10,000-document site are best of 2, not
+#     3, to keep `make bench` near 3 minutes on 2 cores;
+#   - PDF: the 1,000-document corpus built with PDFs, minus the HTML-only
+#     time; pages counted with pdfinfo;
+#   - the template engine alone: build/bench/template_bench.
+#   The last line is `speedup vs hugo (10k cold): X.XX`, Hugo's best cold
+#   time divided by ours.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	tmp=$(mktemp -d /dev/shm/nastavnik-bench.XXXXXX)
+	where="tmpfs (/dev/shm)"
+else
+	tmp=$(mktemp -d)
+	where="disk ($(dirname "$tmp"))"
+fi
+trap 'rm -rf "$tmp"' EXIT INT TERM
 
-# best_ms CMD...: the best wall time of three runs, in milliseconds.
-best_ms() {
-	best=""
-	for run in 1 2 3; do
-		start=$(date +%s%N)
-		"$@" >/dev/null 2>&1
-		end=$(date +%s%N)
-		ms=$(((end - start) / 1000000))
-		if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-	done
-	echo "$best"
+say() { printf 'bench: %s\n' "$*"; }
+
+# Hugo, from Debian, if it is not there yet.
+if ! command -v hugo >/dev/null 2>&1; then
+	say "installing hugo (Debian package)"
+	if [ "$(id -u)" = 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+		sudo="sudo -n"
+	else
+		sudo=none
+	fi
+	if [ "$sudo" != none ]; then
+		export DEBIAN_FRONTEND=noninteractive
+		$sudo apt-get install -y -q hugo >"$tmp/apt.log" 2>&1 ||
+			{ $sudo apt-get update -q >>"$tmp/apt.log" 2>&1 &&
+				$sudo apt-get install -y -q hugo >>"$tmp/apt.log" 2>&1; } ||
+			tail -n 3 "$tmp/apt.log"
+	else
+		say "not root and no sudo: cannot install hugo"
+	fi
+fi
+if command -v hugo >/dev/null 2>&1; then
+	hugo=$(command -v hugo)
+	say "$(hugo version | cut -d' ' -f1-2), $(nproc) CPUs, files on $where"
+else
+	hugo=""
+	say "hugo is missing: measuring nastavnik alone"
+fi
+
+# timed CMD...: run CMD once, output thrown away; sets ms and rss (KB).
+# Returns CMD's status; its stderr is kept in $tmp/err.
+timed() {
+	t0=$(date +%s%N)
+	st=0
+	/usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/err" || st=$?
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000))
+	rss=$(tail -n 1 "$tmp/rss")
+	return $st
 }
 
-for n in 1000 10000; do
-	sh "$here/gen-corpus.sh" "$tmp/c$n" "$n"
-	for verb in check build; do
-		if [ "$verb" = build ]; then
-			set -- "$bin" build --no-pdf -C "$tmp/c$n" -o "$tmp/out$n"
-		else
-			set -- "$bin" check -C "$tmp/c$n"
+# bestof RUNS PREP CMD...: RUNS runs of CMD, each after `eval PREP`; sets
+# best (ms) and peak (KB), or best=fail if a run failed.
+bestof() {
+	runs=$1
+	prep=$2
+	shift 2
+	best=""
+	peak=0
+	for run in $(seq "$runs"); do
+		eval "$prep"
+		if ! timed "$@"; then
+			say "failed: $*"
+			tail -n 5 "$tmp/err" | sed 's/^/  /'
+			best=fail
+			return 0
 		fi
-		ms=$(best_ms "$@")
-		rss=$(/usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1)
-		awk -v v="$verb" -v n="$n" -v ms="$ms" -v rss="$rss" 'BEGIN {
-			printf "%-5s %5d docs: %6d ms (best of 3), %.3f ms/doc, peak RSS %.1f MB\n",
-				v, n, ms, ms / n, rss / 1024 }'
+		if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+		if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
 	done
+}
+
+# row LABEL N OURS_MS OURS_KB HUGO_MS HUGO_KB: one line of the table.
+row() {
+	awk -v l="$1" -v n="$2" -v a="$3" -v ar="$4" -v b="$5" -v br="$6" 'BEGIN {
+		if (a == "fail") { printf "%-22s %6d docs  nastavnik failed\n", l, n; exit }
+		line = sprintf("%-22s %6d docs  nastavnik %6d ms %6.3f ms/doc %7.1f MB", l, n, a, a / n, ar / 1024)
+		if (b != "" && b != "fail" && b > 0)
+			line = line sprintf("  |  hugo %6d ms %6.3f ms/doc %7.1f MB  |  ours/hugo %.2f, RSS %.2f",
+				b, b / n, br / 1024, a / b, ar / br)
+		else if (b == "fail")
+			line = line "  |  hugo failed"
+		print line }'
+}
+
+# edit DIR: append a sentence to one news document of a corpus.
+edit() {
+	edits=$((edits + 1))
+	printf '\nДополнение № %d.\n' "$edits" >>"$1/content/news/novost-00017.md"
+}
+edits=0
+
+for n in 1000 10000; do
+	c=$tmp/c$n
+	h=$tmp/h$n
+	say "generating the $n-document corpus and its Hugo twin"
+	sh "$here/gen-corpus.sh" "$c" "$n"
+	sh "$here/hugo/gen-site.sh" "$c" "$h"
+
+	say "$n: nastavnik check, cold builds"
+	bestof 3 ":" "$bin" check -C "$c"
+	check_ms=$best check_kb=$peak
+	bestof 3 'rm -rf "$tmp/out"' "$bin" build --no-pdf -C "$c" -o "$tmp/out"
+	[ "$best" != fail ] || exit 1
+	ours_ms=$best ours_kb=$peak
+	ours_html=$(find "$tmp/out/site" -name '*.html' | wc -l)
+	ours_bytes=$(du -sk "$tmp/out/site" | cut -f1)
+	say "$n: nastavnik rebuilds (no-op, one file changed)"
+	bestof 3 ":" "$bin" build --no-pdf -C "$c" -o "$tmp/out"
+	noop_ms=$best noop_kb=$peak
+	bestof 3 'edit "$c"' "$bin" build --no-pdf -C "$c" -o "$tmp/out"
+	one_ms=$best one_kb=$peak
+
+	hugo_ms="" hugo_kb=0 hnoop_ms="" hnoop_kb=0 hone_ms="" hone_kb=0
+	hugo_html=0 hugo_bytes=0
+	if [ -n "$hugo" ]; then
+		say "$n: hugo cold builds"
+		bestof 3 'rm -rf "$tmp/public"' "$hugo" --quiet -s "$h" -d "$tmp/public"
+		hugo_ms=$best hugo_kb=$peak
+		if [ "$best" != fail ]; then
+			hugo_html=$(find "$tmp/public" -name '*.html' | wc -l)
+			hugo_bytes=$(du -sk "$tmp/public" | cut -f1)
+			# Did Hugo really render the documents? One order, with its body
+			# and its pairs table.
+			p=$tmp/public/orders/prikaz-00007.html
+			if ! grep -q 'Закрепить наставнические пары' "$p" 2>/dev/null ||
+				! grep -q '<td>5</td>' "$p"; then
+				say "warning: Hugo's orders/prikaz-00007.html lacks its body or pairs"
+			fi
+			hr=3
+			[ "$n" = 1000 ] || hr=2
+			say "$n: hugo rebuilds (no-op, one file changed; best of $hr)"
+			bestof $hr ":" "$hugo" --quiet -s "$h" -d "$tmp/public"
+			hnoop_ms=$best hnoop_kb=$peak
+			bestof $hr 'edit "$h"' "$hugo" --quiet -s "$h" -d "$tmp/public"
+			hone_ms=$best hone_kb=$peak
+		fi
+	fi
+
+	row "check (no output)" "$n" "$check_ms" "$check_kb" "" 0 >>"$tmp/table"
+	row "cold build, best of 3" "$n" "$ours_ms" "$ours_kb" "$hugo_ms" "$hugo_kb" >>"$tmp/table"
+	row "no-op rebuild (full)" "$n" "$noop_ms" "$noop_kb" "$hnoop_ms" "$hnoop_kb" >>"$tmp/table"
+	row "1 file changed (full)" "$n" "$one_ms" "$one_kb" "$hone_ms" "$hone_kb" >>"$tmp/table"
+	awk -v n="$n" -v a="$ours_html" -v ak="$ours_bytes" -v b="$hugo_html" -v bk="$hugo_bytes" 'BEGIN {
+		printf "%-22s %6d docs  nastavnik %6d HTML files %6.1f MB  |  hugo %6d HTML files %6.1f MB\n",
+			"output", n, a, ak / 1024, b, bk / 1024 }' >>"$tmp/table"
+	eval "ours_$n=\$ours_ms hugo_$n=\$hugo_ms ourskb_$n=\$ours_kb hugokb_$n=\$hugo_kb"
+	eval "noop_$n=\$noop_ms one_$n=\$one_ms"
+	rm -rf "$tmp/out" "$tmp/public" "$h"
+	[ "$n" = 1000 ] || rm -rf "$c"
 done
-# PDF: the 1,000-document corpus printed (a third of it orders).
-ms=$(best_ms "$bin" build -C "$tmp/c1000" -o "$tmp/pdf")
-ms_html=$(best_ms "$bin" build --no-pdf -C "$tmp/c1000" -o "$tmp/html")
+
+# PDF: the 1,000-document corpus printed.
+say "1000: build with PDFs"
+bestof 3 'rm -rf "$tmp/pdf"' "$bin" build -C "$tmp/c1000" -o "$tmp/pdf"
+pdf_ms=$best pdf_kb=$peak
 pages=0
+files=0
 for f in "$tmp/pdf/print/"*.pdf; do
+	[ -f "$f" ] || continue
+	files=$((files + 1))
 	pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')))
 done
-awk -v ms="$ms" -v html="$ms_html" -v pages="$pages" 'BEGIN {
-	t = (ms - html) / 1000; if (t <= 0) t = 0.001
-	printf "pdf   %5d pages: %6d ms, %.0f pages per second\n", pages, ms - html, pages / t }'
+
+say "template engine"
+tpl=""
 if [ -x "$(dirname "$bin")/bench/template_bench" ]; then
-	"$(dirname "$bin")/bench/template_bench"
+	tpl=$("$(dirname "$bin")/bench/template_bench")
+fi
+
+echo
+cat "$tmp/table"
+awk -v ms="$pdf_ms" -v html="$ours_1000" -v pages="$pages" -v files="$files" -v kb="$pdf_kb" 'BEGIN {
+	if (ms == "fail") { print "pdf: build failed"; exit }
+	t = (ms - html) / 1000; if (t <= 0) t = 0.001
+	printf "%-22s %6d docs  %d PDFs, %d pages in %d ms (build %d ms minus HTML %d ms): %.0f pages per second, peak RSS %.1f MB\n",
+		"pdf", 1000, files, pages, ms - html, ms, html, pages / t, kb / 1024 }'
+[ -z "$tpl" ] || echo "$tpl"
+
+# The issue's targets, for reading (not asserted).
+awk -v a="$ours_10000" -v b="$hugo_10000" -v ak="$ourskb_10000" -v bk="$hugokb_10000" \
+	-v noop="$noop_10000" -v one="$one_10000" 'BEGIN {
+	print ""
+	print "targets on 10,000 documents (informational):"
+	if (b != "" && b != "fail") {
+		printf "  cold build >= 5x faster than hugo:  %.2fx   %s\n", b / a, (b / a >= 5 ? "met" : "not met")
+		printf "  peak RSS <= 1/5 of hugo:              %.2f    %s\n", ak / bk, (ak / bk <= 0.2 ? "met" : "not met")
+	}
+	printf "  no-op rebuild < 5 %% of cold:          %.0f %%   %s\n", noop * 100 / a, (noop * 100 / a < 5 ? "met" : "not met")
+	printf "  one changed document < 100 ms:        %d ms %s\n", one, (one < 100 ? "met" : "not met")
+}'
+echo
+if [ -n "$hugo_10000" ] && [ "$hugo_10000" != fail ]; then
+	awk -v a="$ours_10000" -v b="$hugo_10000" 'BEGIN { printf "speedup vs hugo (10k cold): %.2f\n", b / a }'
+else
+	echo "speedup vs hugo (10k cold): n/a"
 fi

@@ -1,0 +1,1 @@
+window.NV_SEARCH_INDEX = {{ partialCached "search-items.html" "search" | safeJS }};
