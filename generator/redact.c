@@ -18,16 +18,22 @@
 
 struct target {
 	const struct nv_person *p;
-	char *stem;	   /* surname stem, UTF-8 */
-	char *name_stem;   /* first letters of the name, or NULL */
-	char *patr_stem;   /* first letters of the patronymic, or NULL */
-	char *replacement; /* what the website shows instead */
-	bool hide;	   /* publish none: replace every mention */
+	char *stem;          /* surname stem, UTF-8 */
+	char *name_stem;     /* first letters of the name, or NULL */
+	char *patr_stem;     /* first letters of the patronymic, or NULL */
+	uint32_t name_initial, patr_initial; /* first letters, or 0 */
+	char *replacement;   /* what the website shows instead */
+	bool hide;           /* publish none: replace every mention */
+	bool full;           /* publish full: never touched */
 };
+
+/* Targets sorted by the first letter of the stem, with a range per letter. */
+#define BUCKETS 34 /* А…Я, Ё, and everything else */
 
 struct nv_redactor {
 	struct target *t;
 	size_t nr;
+	size_t bucket[BUCKETS + 1]; /* targets of letter k: [bucket[k], bucket[k + 1]) */
 };
 
 static bool is_cyr_upper(uint32_t c)
@@ -83,29 +89,67 @@ static char *surname_stem(const char *s)
 	return nv_xstrdup(s);
 }
 
+static uint32_t first_cp(const char *s)
+{
+	uint32_t cp = 0;
+
+	return nv_utf8_decode(s, strlen(s), &cp) ? cp : 0;
+}
+
+static size_t bucket_of(uint32_t cp)
+{
+	if (cp >= 0x410 && cp <= 0x42F)
+		return cp - 0x410;
+	return cp == 0x401 ? 32 : 33;
+}
+
+static int cmp_target(const void *pa, const void *pb)
+{
+	const struct target *a = pa, *b = pb;
+	size_t ka = bucket_of(first_cp(a->stem)), kb = bucket_of(first_cp(b->stem));
+
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return strcmp(a->p->id, b->p->id);
+}
+
 struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 {
 	struct nv_redactor *r = nv_xcalloc(1, sizeof(*r));
 	struct nv_buf b = NV_BUF_INIT;
 	const struct nv_person *p;
 	struct target *t;
-	size_t i;
+	size_t i, k;
 
+	/*
+	 * Published people are targets too: a mention is given to the person
+	 * it fits best, so «Лебедева А. С.» (published) is not mistaken for
+	 * a hidden «Лебедев».
+	 */
 	r->t = nv_xcalloc(m->npeople + 1, sizeof(*r->t));
 	for (i = 0; i < m->npeople; i++) {
 		p = m->people[i];
-		if (p->publish == NV_PUBLISH_FULL || !p->surname ||
-		    nv_utf8_count(p->surname, strlen(p->surname)) < 2)
+		if (!p->surname || nv_utf8_count(p->surname, strlen(p->surname)) < 2)
 			continue;
 		t = &r->t[r->nr++];
 		t->p = p;
 		t->hide = p->publish == NV_PUBLISH_NONE;
+		t->full = p->publish == NV_PUBLISH_FULL;
 		t->stem = surname_stem(p->surname);
 		t->name_stem = p->name && *p->name ? prefix_chars(p->name, 3) : NULL;
 		t->patr_stem = p->patronymic ? prefix_chars(p->patronymic, 3) : NULL;
+		t->name_initial = p->name ? first_cp(p->name) : 0;
+		t->patr_initial = p->patronymic ? first_cp(p->patronymic) : 0;
 		nv_buf_reset(&b);
 		nv_person_public_name(&b, p);
 		t->replacement = nv_xstrdup(b.ptr);
+	}
+	if (r->nr > 1)
+		qsort(r->t, r->nr, sizeof(*r->t), cmp_target);
+	for (k = 0, i = 0; k <= BUCKETS; k++) {
+		while (i < r->nr && bucket_of(first_cp(r->t[i].stem)) < k)
+			i++;
+		r->bucket[k] = i;
 	}
 	nv_buf_release(&b);
 	return r;
@@ -178,46 +222,6 @@ static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem
 	return i;
 }
 
-/*
- * Try the targets at word start i. On a match, store the end of the
- * mention in *end and return the target.
- */
-static const struct target *match(const struct nv_redactor *r, const char *s, size_t n, size_t i,
-				  size_t *end, bool *full)
-{
-	size_t j, e, e2, e3;
-	const struct target *t;
-
-	for (j = 0; j < r->nr; j++) {
-		t = &r->t[j];
-		e = word_with_stem(s, n, i, t->stem, 3);
-		if (!e)
-			continue;
-		*full = false;
-		/* «Гусев Д. В.» */
-		e2 = initials_at(s, n, skip_space(s, n, e));
-		if (e2) {
-			*end = e2;
-			return t;
-		}
-		/* «Гусев Дмитрий Валерьевич» in any case form */
-		if (t->name_stem) {
-			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem, 6);
-			if (e2 && e2 > skip_space(s, n, e)) {
-				*full = true;
-				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2),
-								   t->patr_stem, 14)
-						  : 0;
-				*end = e3 ? e3 : e2;
-				return t;
-			}
-		}
-		*end = e;
-		return t;
-	}
-	return NULL;
-}
-
 /* Step back over spaces (also no-break) ending at i in s; returns the new i. */
 static size_t back_space(const char *s, size_t lo, size_t i)
 {
@@ -268,13 +272,105 @@ static size_t initials_before(const char *s, size_t lo, size_t i)
 	return start;
 }
 
+/* The letters of «Д. В.» between from and to, stored in l[0], l[1]. */
+static int initials_in(const char *s, size_t from, size_t to, uint32_t l[2])
+{
+	size_t i = from, k;
+	uint32_t cp;
+	int n = 0;
+
+	while (i < to && n < 2) {
+		k = dec(s, to, i, &cp);
+		if (is_cyr_upper(cp))
+			l[n++] = cp;
+		i += k ? k : 1;
+	}
+	return n;
+}
+
+/* Do the initials fit the person? 1 yes, 0 no. */
+static bool initials_fit(const struct target *t, const uint32_t l[2], int n)
+{
+	return n >= 1 && l[0] == t->name_initial && (n < 2 || l[1] == t->patr_initial);
+}
+
+struct mention {
+	const struct target *t;
+	size_t start, end; /* the whole mention, initials before included */
+	bool full;         /* with the full name */
+};
+
+/*
+ * Weigh every person whose surname fits the word at i and keep the best:
+ * initials or a name that fit (3) beat a bare surname written exactly as
+ * in people.yml (2), which beats a bare case form (1); initials that do
+ * not fit rule the person out. On a tie a hidden person wins: hiding a
+ * word too many is safe, leaking a name is not.
+ */
+static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t lo, size_t i,
+		  struct mention *best)
+{
+	size_t j, e, e2, e3, before, k = bucket_of(0);
+	uint32_t cp, l[2];
+	int score, best_score = 0, ni;
+	const struct target *t;
+	bool full;
+
+	if (dec(s, n, i, &cp))
+		k = bucket_of(cp);
+	best->t = NULL;
+	before = initials_before(s, lo, i);
+	for (j = r->bucket[k]; j < r->bucket[k + 1]; j++) {
+		t = &r->t[j];
+		e = word_with_stem(s, n, i, t->stem, 3);
+		if (!e)
+			continue;
+		full = false;
+		score = strlen(t->p->surname) == e - i && !memcmp(s + i, t->p->surname, e - i) ? 2 : 1;
+		e2 = initials_at(s, n, skip_space(s, n, e));
+		if (e2) {
+			/* «Гусев Д. В.» */
+			ni = initials_in(s, e, e2, l);
+			if (!initials_fit(t, l, ni))
+				continue;
+			score = 3;
+			e = e2;
+		} else if (before < i) {
+			/* «Д. В. Гусев» */
+			ni = initials_in(s, before, i, l);
+			if (!initials_fit(t, l, ni))
+				continue;
+			score = 3;
+		} else if (t->name_stem) {
+			/* «Гусев Дмитрий Валерьевич» in any case form */
+			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem, 6);
+			if (e2 && e2 > skip_space(s, n, e)) {
+				full = true;
+				score = 3;
+				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2),
+								   t->patr_stem, 14)
+						  : 0;
+				e = e3 ? e3 : e2;
+			}
+		}
+		if (score > best_score || (score == best_score && t->hide && !best->t->hide)) {
+			best_score = score;
+			best->t = t;
+			best->start = t->hide ? before : i;
+			best->end = e;
+			best->full = full;
+		}
+	}
+	return best_score > 0;
+}
+
 static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
 		     bool markup, bool count_only)
 {
-	size_t i = 0, k, end, count = 0, floor = out ? out->len : 0, text_start = 0;
+	size_t i = 0, k, count = 0, floor = out ? out->len : 0, text_start = 0;
 	uint32_t cp, prev = ' ';
 	const struct target *t;
-	bool full;
+	struct mention mt = { NULL, 0, 0, false };
 
 	while (i < n) {
 		if (markup && s[i] == '<') {
@@ -288,15 +384,15 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			continue;
 		}
 		k = dec(s, n, i, &cp);
-		if (is_cyr_upper(cp) && !is_letter(prev) && (t = match(r, s, n, i, &end, &full)) &&
-		    (t->hide || full)) {
-			size_t before = t->hide ? initials_before(s, text_start, i) : i;
+		if (is_cyr_upper(cp) && !is_letter(prev) && match(r, s, n, text_start, i, &mt) &&
+		    (mt.t->hide || (mt.full && !mt.t->full))) {
+			t = mt.t;
 			count++;
 			if (count_only)
 				return count;
 			/* The initials were copied already: take them back. */
-			if (before < i && out->len - floor >= i - before)
-				nv_buf_truncate(out, out->len - (i - before));
+			if (mt.start < i && out->len - floor >= i - mt.start)
+				nv_buf_truncate(out, out->len - (i - mt.start));
 			if (t->hide) {
 				if (markup)
 					nv_buf_add_html(out, t->replacement,
@@ -310,7 +406,7 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_add(out, s + i, e - i);
 				nv_buf_adds(out, t->replacement + strlen(t->p->surname));
 			}
-			i = end;
+			i = mt.end;
 			prev = 'x';
 			continue;
 		}

@@ -1370,6 +1370,18 @@ static void ics_line(struct nv_buf *out, const char *line)
 	nv_buf_adds(out, "\r\n");
 }
 
+/* An iCalendar text field, redacted before it is escaped and folded. */
+static void ics_field(struct nv_site_state *s, struct nv_buf *line, const char *text)
+{
+	struct nv_buf r = NV_BUF_INIT;
+
+	if (!text)
+		return;
+	nv_redact(s->red, &r, text, strlen(text), false);
+	ics_text(line, r.ptr);
+	nv_buf_release(&r);
+}
+
 static void emit_ics(struct nv_site_state *s, const struct nv_entry *e)
 {
 	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT;
@@ -1380,7 +1392,7 @@ static void emit_ics(struct nv_site_state *s, const struct nv_entry *e)
 	ics_line(&out, "PRODID:-//nastavnik//" NV_VERSION "//RU");
 	ics_line(&out, "CALSCALE:GREGORIAN");
 	nv_buf_adds(&line, "X-WR-CALNAME:");
-	ics_text(&line, e->title);
+	ics_field(s, &line, e->title);
 	ics_line(&out, line.ptr);
 	for (i = 0; i < e->nsections; i++) {
 		for (k = 0; k < e->sections[i].nitems; k++) {
@@ -1410,16 +1422,16 @@ static void emit_ics(struct nv_site_state *s, const struct nv_entry *e)
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);
 			nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
-			ics_text(&line, it->title);
+			ics_field(s, &line, it->title);
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);
 			nv_buf_adds(&line, "DESCRIPTION:Срок: ");
-			ics_text(&line, it->due.text);
+			ics_field(s, &line, it->due.text);
 			nv_buf_adds(&line, "\\nОтветственный: ");
-			ics_text(&line, it->responsible);
+			ics_field(s, &line, it->responsible);
 			if (it->result) {
 				nv_buf_adds(&line, "\\nРезультат: ");
-				ics_text(&line, it->result);
+				ics_field(s, &line, it->result);
 			}
 			ics_line(&out, line.ptr);
 			ics_line(&out, "END:VEVENT");
@@ -1427,7 +1439,8 @@ static void emit_ics(struct nv_site_state *s, const struct nv_entry *e)
 	}
 	ics_line(&out, "END:VCALENDAR");
 	nv_buf_addf(&rel, "roadmaps/%s.ics", e->id);
-	write_redacted(s, rel.ptr, out.ptr, out.len, false);
+	/* Redacted field by field above: a name must not hide across a folded line. */
+	write_out(s, rel.ptr, out.ptr, out.len);
 	nv_buf_release(&out);
 	nv_buf_release(&line);
 	nv_buf_release(&rel);
