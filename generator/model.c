@@ -84,24 +84,81 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
+/*
+ * An index of ids: open addressing over a power-of-two table, so looking
+ * up a person or a document costs the same for 10 or 10,000 of them.
+ */
+struct nv_index {
+	const char **key;
+	void **val;
+	size_t cap, nr;
+};
+
+static size_t index_hash(const char *s)
+{
+	size_t h = 14695981039346656037u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void *index_get(const struct nv_index *x, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < m->npeople; i++)
-		if (!strcmp(m->people[i]->id, id))
-			return m->people[i];
+	if (!x || !x->cap)
+		return NULL;
+	for (i = index_hash(key) & (x->cap - 1); x->key[i]; i = (i + 1) & (x->cap - 1))
+		if (!strcmp(x->key[i], key))
+			return x->val[i];
 	return NULL;
+}
+
+/* Add key → val (key must not be there yet; the key string is not copied). */
+static void index_put(struct nv_index **px, const char *key, void *val)
+{
+	struct nv_index *x = *px, old;
+	size_t i;
+
+	if (!x)
+		x = *px = nv_xcalloc(1, sizeof(*x));
+	if ((x->nr + 1) * 2 > x->cap) {
+		old = *x;
+		x->cap = old.cap ? old.cap * 2 : 64;
+		x->key = nv_xcalloc(x->cap, sizeof(*x->key));
+		x->val = nv_xcalloc(x->cap, sizeof(*x->val));
+		x->nr = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.key[i])
+				index_put(px, old.key[i], old.val[i]);
+		free(old.key);
+		free(old.val);
+	}
+	for (i = index_hash(key) & (x->cap - 1); x->key[i]; i = (i + 1) & (x->cap - 1))
+		;
+	x->key[i] = key;
+	x->val[i] = val;
+	x->nr++;
+}
+
+static void index_free(struct nv_index *x)
+{
+	if (!x)
+		return;
+	free(x->key);
+	free(x->val);
+	free(x);
+}
+
+struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
+{
+	return index_get(m->people_index, id);
 }
 
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < m->nentries; i++)
-		if (!strcmp(m->entries[i]->id, id))
-			return m->entries[i];
-	return NULL;
+	return index_get(m->entries_index, id);
 }
 
 static bool is_draft(const struct builder *b, const char *id)
@@ -424,6 +481,7 @@ static void read_people(struct builder *b)
 		}
 		NV_GROW(b->m->people, b->m->npeople + 1, b->people_alloc);
 		b->m->people[b->m->npeople++] = p;
+		index_put(&b->m->people_index, p->id, p);
 	}
 	nv_buf_release(&what);
 }
@@ -669,6 +727,7 @@ static void create_entries(struct builder *b)
 		e->id = doc->id;
 		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
 		b->m->entries[b->m->nentries++] = e;
+		index_put(&b->m->entries_index, e->id, e);
 	}
 	if (b->m->nentries > 1)
 		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
@@ -1469,6 +1528,8 @@ void nv_model_release(struct nv_model *m)
 		free(e);
 	}
 	free(m->entries);
+	index_free(m->people_index);
+	index_free(m->entries_index);
 	memset(m, 0, sizeof(*m));
 }
 
