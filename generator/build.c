@@ -108,6 +108,112 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m,
 	return rc;
 }
 
+/* FNV-1a, 64 bits, run twice with different seeds for a 128-bit print. */
+struct fingerprint {
+	uint64_t a, b;
+};
+
+static void fp_add(struct fingerprint *f, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		f->a = (f->a ^ p[i]) * 1099511628211u;
+		f->b = (f->b ^ p[i]) * 1099511628211u;
+		f->b ^= f->b >> 29;
+	}
+	/* A separator, so "ab"+"c" and "a"+"bc" differ. */
+	f->a = (f->a ^ 0xFF) * 1099511628211u;
+	f->b = (f->b ^ 0xFE) * 1099511628211u;
+}
+
+static void fp_str(struct fingerprint *f, const char *s)
+{
+	fp_add(f, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* Every file below dir, by path and content. Returns -1 if dir is unreadable. */
+static int fp_tree(struct fingerprint *f, const char *dir)
+{
+	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf data = NV_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	fp_str(f, dir);
+	if (!nv_is_dir(dir))
+		return 0;
+	if (nv_walk(dir, &files) < 0)
+		return -1;
+	for (i = 0; i < files.nr && rc == 0; i++) {
+		char *path = nv_xasprintf("%s/%s", dir, files.v[i]);
+		fp_str(f, files.v[i]);
+		if (nv_read_file(path, (size_t)256 << 20, &data) < 0)
+			rc = -1;
+		else
+			fp_add(f, data.ptr, data.len);
+		free(path);
+	}
+	nv_strlist_release(&files);
+	nv_buf_release(&data);
+	return rc;
+}
+
+/* The fingerprint of a build's inputs as text, or NULL if a file is unreadable. */
+static char *fingerprint(const struct nv_build_opts *o, const char *theme)
+{
+	struct fingerprint f = { 14695981039346656037u, 0x9E3779B97F4A7C15u };
+
+	fp_str(&f, "nastavnik " NV_VERSION);
+	fp_str(&f, o->base_url);
+	fp_add(&f, (const char[]){ (char)o->drafts, (char)o->fragment, (char)o->pdf }, 3);
+	if (fp_tree(&f, o->content) < 0 || fp_tree(&f, theme) < 0 || fp_tree(&f, "theme") < 0)
+		return NULL;
+	return nv_xasprintf("%016llx%016llx", (unsigned long long)f.a, (unsigned long long)f.b);
+}
+
+/*
+ * The manifest of the last build: its fingerprint and the section title.
+ * True when it matches fp and the output folders are there.
+ */
+static bool unchanged(const struct nv_build_opts *o, const char *fp, char **title)
+{
+	struct nv_buf m = NV_BUF_INIT, want = NV_BUF_INIT;
+	char *path = nv_xasprintf("%s/.nastavnik-manifest", o->out);
+	char *site = nv_xasprintf("%s/site", o->out), *print = nv_xasprintf("%s/print", o->out);
+	bool same = false;
+
+	nv_buf_addf(&want, "nastavnik-manifest 1\nfingerprint %s\ntitle ", fp);
+	if (nv_read_file(path, 65536, &m) == 0 && m.len > want.len &&
+	    !memcmp(m.ptr, want.ptr, want.len) && nv_is_dir(site) && (!o->pdf || nv_is_dir(print))) {
+		same = true;
+		if (title) {
+			char *t = nv_xmemdupz(m.ptr + want.len, m.len - want.len);
+			t[strcspn(t, "\n")] = '\0';
+			*title = t;
+		}
+	}
+	nv_buf_release(&m);
+	nv_buf_release(&want);
+	free(path);
+	free(site);
+	free(print);
+	return same;
+}
+
+static void write_manifest(const struct nv_build_opts *o, const char *fp, const char *title)
+{
+	char *path = nv_xasprintf("%s/.nastavnik-manifest", o->out);
+	char *text = nv_xasprintf("nastavnik-manifest 1\nfingerprint %s\ntitle %s\n", fp, title);
+
+	/* Without a manifest the next build is simply a full one. */
+	if (nv_write_file(path, text, strlen(text)) < 0)
+		unlink(path);
+	free(text);
+	free(path);
+}
+
 enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title)
 {
 	struct nv_content content;
@@ -116,11 +222,17 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	struct nv_site_state *site = NULL;
 	struct nv_outdir out = { NULL, NULL }, print_out = { NULL, NULL };
 	struct nv_print_state *ps = NULL;
-	char *final = NULL, *print_final = NULL, *theme = NULL;
+	char *final = NULL, *print_final = NULL, *theme = NULL, *fp = NULL;
 	bool model_built = false;
 	enum nv_build_status rc = NV_BUILD_FAILED;
 
 	memset(&content, 0, sizeof(content));
+	theme = theme_dir();
+	fp = fingerprint(o, theme);
+	if (fp && !o->force && unchanged(o, fp, title)) {
+		rc = NV_BUILD_UNCHANGED;
+		goto out;
+	}
 	if (nv_content_load(&content, o->content, d) < 0)
 		goto out;
 	nv_model_build(&model, &content, o->drafts, d);
@@ -129,7 +241,6 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 		rc = NV_BUILD_CONTENT_ERRORS;
 		goto out;
 	}
-	theme = theme_dir();
 	if (!nv_is_dir(theme)) {
 		nv_diag_hint(
 			nv_error(d, theme, 0, 0, "не найдена тема оформления"),
@@ -169,6 +280,8 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	}
 	if (title)
 		*title = nv_xstrdup(model.site.section_title);
+	if (fp)
+		write_manifest(o, fp, model.site.section_title);
 	rc = NV_BUILD_OK;
 	goto out;
 abort:
@@ -183,5 +296,6 @@ out:
 	free(final);
 	free(print_final);
 	free(theme);
+	free(fp);
 	return rc;
 }

@@ -15,6 +15,7 @@ static void usage(void)
 {
 	puts("Использование: nastavnik build [-C КАТАЛОГ] [-o ПАПКА] [--drafts]\n"
 	     "                       [--base-url АДРЕС] [--fragment] [--no-pdf] [-j N]\n"
+	     "                       [--force]\n"
 	     "\n"
 	     "Проверяет документы и собирает раздел сайта в ПАПКА/site и документы для\n"
 	     "печати в ПАПКА/print (по умолчанию ПАПКА — output). При ошибках в документах\n"
@@ -27,13 +28,14 @@ static void usage(void)
 	     "  --fragment        только содержимое страниц, без оформления — для вставки\n"
 	     "                    в конструктор сайта\n"
 	     "  --no-pdf          не печатать документы в PDF (ПАПКА/print)\n"
-	     "  -j N              писать файлы в N потоков (по умолчанию — по числу процессоров)");
+	     "  -j N              писать файлы в N потоков (по умолчанию — по числу процессоров)\n"
+	     "  --force           собрать заново, даже если ничего не изменилось");
 }
 
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_build_opts o = { "content", "output", NULL, false, false, true, 0 };
+	struct nv_build_opts o = { "content", "output", NULL, false, false, true, false, 0 };
 	char *title = NULL;
 	int i, r, rc;
 
@@ -48,6 +50,8 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 			o.fragment = true;
 		} else if (!strcmp(a, "--no-pdf")) {
 			o.pdf = false;
+		} else if (!strcmp(a, "--force")) {
+			o.force = true;
 		} else if (!strncmp(a, "-j", 2)) {
 			const char *n = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
 			char *end;
@@ -79,6 +83,12 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	case NV_BUILD_OK:
 		rc = NV_EXIT_OK;
 		break;
+	case NV_BUILD_UNCHANGED:
+		printf("nastavnik: с прошлой сборки ничего не изменилось — раздел «%s» в %s/site\n",
+		       title, o.out);
+		free(title);
+		nv_diags_release(&d);
+		return NV_EXIT_OK;
 	case NV_BUILD_CONTENT_ERRORS:
 		rc = NV_EXIT_CONTENT;
 		break;

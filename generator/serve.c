@@ -793,6 +793,8 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->site = nv_xasprintf("%s/site", s->tmp);
 	s->build = o->build;
 	s->build.out = s->tmp;
+	/* Rebuild on every event, so each one gets a new version and a reload. */
+	s->build.force = true;
 
 	s->mhd = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, on_request, s,
 				  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,

@@ -4,6 +4,12 @@
  *
  * Nothing is written unless the content has no errors; the site and the
  * print folder are each built in a staging folder and swapped in whole.
+ *
+ * A fingerprint of every input (the content and theme files, the options,
+ * the program's version) is kept in OUT/.nastavnik-manifest after a
+ * successful build; when it has not changed and the output is in place,
+ * the next build does nothing. Any change rebuilds everything: the
+ * result is always the same as a clean build.
  */
 #ifndef NV_BUILD_H
 #define NV_BUILD_H
@@ -17,6 +23,7 @@ struct nv_build_opts {
 	const char *out;      /* the output folder: "output" (site/ and print/ go in it) */
 	const char *base_url; /* for the feed and sitemap, or NULL */
 	bool drafts, fragment, pdf;
+	bool force; /* build even when nothing changed */
 	int jobs; /* threads for writing (-j); 0: one per processor */
 };
 
@@ -24,6 +31,7 @@ enum nv_build_status {
 	NV_BUILD_OK,
 	NV_BUILD_CONTENT_ERRORS, /* the content has errors: nothing was written */
 	NV_BUILD_FAILED,	 /* environment: a folder, the theme, a font */
+	NV_BUILD_UNCHANGED,	 /* nothing changed since the last build: nothing done */
 };
 
 /*

@@ -78,9 +78,30 @@ if [ "$leaks" -eq 0 ]; then ok; else fail=$((fail + 1)); fi
 "$bin" build -j 4 -C "$root" -o "$tmp/j4" >/dev/null 2>&1
 if diff -r "$tmp/out" "$tmp/j1" >/dev/null && diff -r "$tmp/j1" "$tmp/j4" >/dev/null; then ok; else bad "determinism: сборки различаются"; fi
 
-# A second build replaces the first one whole (no stale files).
+# Nothing changed: the second build does nothing and says so.
+touch "$site/marker-unchanged"
+"$bin" build -C "$root" -o "$tmp/out" >"$tmp/log2" 2>&1
+if grep -q 'ничего не изменилось' "$tmp/log2" && [ -e "$site/marker-unchanged" ]; then ok; else bad "no-op: сборка без изменений пересобрала раздел"; fi
+
+# An edit, rebuilt over the old output, gives exactly a clean build of the edited content.
+cp -R "$root/content" "$tmp/edit-content"
+mkdir -p "$tmp/edit" && mv "$tmp/edit-content" "$tmp/edit/content"
+"$bin" build -C "$tmp/edit" -o "$tmp/inc" >/dev/null 2>&1
+sed -i 's/^title: В школе стартовала программа/title: Стартовала программа/' \
+	"$tmp/edit/content/news/2025-09-15-start.md"
+rm "$tmp/edit/content/cases/tochka-rosta.md"
+"$bin" build -C "$tmp/edit" -o "$tmp/inc" >/dev/null 2>&1
+"$bin" build -C "$tmp/edit" -o "$tmp/clean" >/dev/null 2>&1
+if diff -r "$tmp/inc" "$tmp/clean" >/dev/null && grep -q '<h1>Стартовала программа наставничества' \
+	"$tmp/inc/site/news/2025-09-15-start.html" && [ ! -e "$tmp/inc/site/cases/tochka-rosta.html" ]; then
+	ok
+else
+	bad "rebuild: пересборка после правки отличается от чистой сборки"
+fi
+
+# A forced build replaces the tree whole (no stale files).
 touch "$site/stale.html"
-"$bin" build -C "$root" -o "$tmp/out" >/dev/null 2>&1
+"$bin" build --force -C "$root" -o "$tmp/out" >/dev/null 2>&1
 if [ ! -e "$site/stale.html" ] && [ -f "$site/index.html" ]; then ok; else bad "rebuild: старые файлы остались"; fi
 
 # Content errors: exit 1 and nothing written, the old site untouched.
