@@ -80,6 +80,18 @@ printf -- '---\ntitle: Черновик\ndraft: true\ndate: 31.02.2025\n---\n' >
 expect drafts-skipped 0 "ошибок нет" - -- "$bin" check -C "$tmp/d"
 expect drafts-checked 1 - "content/news/chernovik.md:4:7: ошибка: поле «date»: «31.02.2025» — не дата" -- "$bin" check --drafts -C "$tmp/d"
 
+# new: a skeleton of every kind that passes check; never overwrites.
+cp -R "$root/tests/bad/_base" "$tmp/n"
+for k in page position program roadmap order case news; do
+	expect "new-$k" 0 "nastavnik: создан content/" - -- "$bin" new -C "$tmp/n" "$k" "novyy-$k"
+done
+expect new-skeletons-check 0 "ошибок нет" - -- "$bin" check -C "$tmp/n"
+echo "мой текст" > "$tmp/n/content/news/moya.md"
+expect new-no-overwrite 2 - "content/news/moya.md уже существует — не перезаписываю" -- "$bin" new -C "$tmp/n" новость moya
+if grep -q "мой текст" "$tmp/n/content/news/moya.md"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli/new: файл перезаписан"; fi
+expect new-bad-name 2 - "например «o-vnedrenii»" -- "$bin" new -C "$tmp/n" приказ "О внедрении"
+expect new-bad-kind 2 - "new: неизвестный вид документа «протокол»" -- "$bin" new -C "$tmp/n" протокол x
+
 # check writes nothing.
 before=$(find "$tmp/p" | sort | md5sum)
 "$bin" check -C "$tmp/p" >/dev/null 2>&1

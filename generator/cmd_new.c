@@ -1,0 +1,175 @@
+/*
+ * cmd_new.c: `nastavnik new KIND NAME` — write a valid skeleton of a
+ * document into content/, so a methodologist starts from the right keys
+ * instead of a blank page. Never overwrites a file.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd.h"
+#include "date.h"
+#include "diag.h"
+#include "fs.h"
+#include "model.h"
+#include "typo.h"
+
+/* Russian names accepted for the kinds, in the order of nv_kind_names. */
+static const char *const kind_ru[] = { "страница", "положение", "программа", "дорожная-карта",
+				       "приказ",   "кейс",	"новость",   NULL };
+
+/* The front matter and body of each kind; %s is today's date, %s the year. */
+static const char *const skeleton[] = {
+	/* page */
+	"---\ntitle: Заголовок страницы\nsummary: Одно предложение о том, что на странице.\n---\n"
+	"Текст страницы в формате Markdown.\n",
+	/* position */
+	"---\ntitle: Положение о наставничестве\naudience: teachers\napproval:\n"
+	"  - label: ПРИНЯТО\n    body: педагогическим советом\n"
+	"    protocol: { number: 1, date: %s }\n---\n"
+	"# 1. Общие положения\n\n1.1. Настоящее положение определяет …\n",
+	/* program */
+	"---\ntitle: Программа наставничества\nacademic_year: %s\nforms: [учитель – учитель]\n"
+	"title_page: true\napproval:\n  - label: ПРИНЯТО\n    body: педагогическим советом\n"
+	"    protocol: { number: 1, date: %s }\n---\n"
+	"# 1. Пояснительная записка\n\nТекст программы.\n",
+	/* roadmap */
+	"---\ntitle: Дорожная карта внедрения целевой модели наставничества\nacademic_year: %s\n"
+	"sections:\n  - title: Подготовка условий для запуска программы наставничества\n"
+	"    items:\n      - title: Издание приказа о внедрении целевой модели наставничества\n"
+	"        due: Сентябрь %d\n        responsible: Директор\n        result: Приказ\n---\n",
+	/* order */
+	"---\ntitle: О внедрении целевой модели наставничества\nnumber: 1-од\ndate: %s\n"
+	"preamble: В соответствии с распоряжением Министерства просвещения Российской Федерации "
+	"от 25.12.2019 № Р-145\n---\n"
+	"1. Внедрить целевую модель наставничества.\n"
+	"2. Контроль за исполнением настоящего приказа оставляю за собой.\n",
+	/* case */
+	"---\ntitle: Название практики\nform: учитель – учитель\nkind: традиционное\nyear: %s\n"
+	"problem: Какую трудность решали.\ngoal: Чего хотели добиться.\n"
+	"results: [Измеримый результат]\ntags: [адаптация]\n---\n"
+	"## Что сделали\n\n1. Первый шаг.\n\n## Как повторить\n\nСовет коллегам.\n",
+	/* news */
+	"---\ntitle: Заголовок новости\ndate: %s\nsummary: Одно предложение для ленты.\n---\n"
+	"Текст новости.\n",
+};
+
+static int find_kind(const char *s)
+{
+	int i;
+
+	for (i = 0; nv_kind_names[i]; i++)
+		if (!strcmp(s, nv_kind_names[i]) || !strcmp(s, kind_ru[i]))
+			return i;
+	return -1;
+}
+
+static bool valid_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+int cmd_new(int argc, char **argv, struct nv_global *g)
+{
+	const char *kind_arg = NULL, *name = NULL, *root;
+	struct nv_buf text = NV_BUF_INIT, date = NV_BUF_INIT, year = NV_BUF_INIT;
+	struct nv_date today;
+	struct tm tm;
+	time_t now = time(NULL);
+	char *path = NULL, *slug;
+	int i, r, kind, rc = NV_EXIT_USAGE, start;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			puts("Использование: nastavnik new ВИД ИМЯ\n"
+			     "\n"
+			     "Создаёт заготовку документа content/ПАПКА/ИМЯ.md с нужными полями.\n"
+			     "ВИД: page, position, program, roadmap, order, case, news (или "
+			     "по-русски:\n"
+			     "страница, положение, программа, дорожная-карта, приказ, кейс, "
+			     "новость).\n"
+			     "ИМЯ — адрес страницы: строчная латиница, цифры и дефисы.\n"
+			     "Существующий файл не перезаписывается.");
+			return NV_EXIT_OK;
+		}
+		r = nv_opt_directory(argc, argv, &i, g);
+		if (r < 0)
+			return NV_EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (!kind_arg)
+			kind_arg = argv[i];
+		else if (!name)
+			name = argv[i];
+		else
+			return nv_usage_error("new: лишний параметр «%s»", argv[i]);
+	}
+	if (!kind_arg || !name)
+		return nv_usage_error("new: укажите вид документа и имя файла, например "
+				      "«nastavnik new order o-vnedrenii»");
+	kind = find_kind(kind_arg);
+	if (kind < 0)
+		return nv_usage_error("new: неизвестный вид документа «%s»; допустимые: page, "
+				      "position, program, roadmap, order, case, news",
+				      kind_arg);
+	if (!valid_name(name)) {
+		slug = nv_slug(name);
+		rc = nv_usage_error(
+			"new: имя «%s» станет адресом страницы и может содержать только "
+			"строчные латинские буквы, цифры и дефисы — например «%s»",
+			name, slug);
+		free(slug);
+		return rc;
+	}
+	if (nv_open_project(g, &root) < 0)
+		return NV_EXIT_USAGE;
+
+	localtime_r(&now, &tm);
+	today.year = tm.tm_year + 1900;
+	today.month = tm.tm_mon + 1;
+	today.day = tm.tm_mday;
+	nv_date_add(&date, today, NV_DATE_NUMERIC);
+	start = today.month >= 8 ? today.year : today.year - 1;
+	nv_acyear_add(&year, start);
+	switch (kind) {
+	case NV_KIND_POSITION:
+	case NV_KIND_NEWS:
+	case NV_KIND_ORDER:
+		nv_buf_addf(&text, skeleton[kind], date.ptr);
+		break;
+	case NV_KIND_PROGRAM:
+		nv_buf_addf(&text, skeleton[kind], year.ptr, date.ptr);
+		break;
+	case NV_KIND_ROADMAP:
+		nv_buf_addf(&text, skeleton[kind], year.ptr, start);
+		break;
+	case NV_KIND_CASE:
+		nv_buf_addf(&text, skeleton[kind], year.ptr);
+		break;
+	default:
+		nv_buf_adds(&text, skeleton[kind]);
+	}
+	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
+	if (nv_exists(path)) {
+		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);
+		goto out;
+	}
+	if (nv_write_file(path, text.ptr, text.len) < 0) {
+		fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", path,
+			nv_strerror(errno));
+		goto out;
+	}
+	printf("nastavnik: создан %s — заполните поля и проверьте: nastavnik check\n", path);
+	rc = NV_EXIT_OK;
+out:
+	free(path);
+	nv_buf_release(&text);
+	nv_buf_release(&date);
+	nv_buf_release(&year);
+	return rc;
+}
