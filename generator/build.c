@@ -22,8 +22,9 @@
 
 /*
  * The theme: the project's own copy first, then the one beside the
- * program (a build in the source tree: build/nastavnik → themes/default),
- * then the installed one. The caller frees the result.
+ * program (a build in the source tree: build/nastavnik → themes/default;
+ * an installation: PREFIX/bin → PREFIX/share/nastavnik), then the one of
+ * the configured prefix. The caller frees the result.
  */
 static char *theme_dir(void)
 {
@@ -44,6 +45,11 @@ static char *theme_dir(void)
 				return dir;
 			free(dir);
 			dir = nv_xasprintf("%s/../../themes/default", exe);
+			if (nv_is_dir(dir))
+				return dir;
+			free(dir);
+			/* an installation under any prefix: PREFIX/bin/nastavnik */
+			dir = nv_xasprintf("%s/../share/nastavnik/themes/default", exe);
 			if (nv_is_dir(dir))
 				return dir;
 			free(dir);

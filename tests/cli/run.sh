@@ -92,6 +92,14 @@ if grep -q "мой текст" "$tmp/n/content/news/moya.md"; then pass=$((pass 
 expect new-bad-name 2 - "например «o-vnedrenii»" -- "$bin" new -C "$tmp/n" приказ "О внедрении"
 expect new-bad-kind 2 - "new: неизвестный вид документа «протокол»" -- "$bin" new -C "$tmp/n" протокол x
 
+# An installed program finds its theme under its own prefix (make install
+# copies themes/default to PREFIX/share/nastavnik), wherever the project is.
+mkdir -p "$tmp/prefix/bin" "$tmp/prefix/share/nastavnik/themes" "$tmp/elsewhere"
+cp "$bin" "$tmp/prefix/bin/nastavnik"
+cp -R "$root/themes/default" "$tmp/prefix/share/nastavnik/themes/"
+cp -R "$root/tests/bad/_base/content" "$tmp/elsewhere/"
+expect installed-build 0 "собран в output/site" - -- sh -c "cd '$tmp/elsewhere' && '$tmp/prefix/bin/nastavnik' build --no-pdf"
+
 # check writes nothing.
 before=$(find "$tmp/p" | sort | md5sum)
 "$bin" check -C "$tmp/p" >/dev/null 2>&1
