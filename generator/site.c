@@ -10,6 +10,7 @@
  */
 #include "common.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
@@ -32,11 +33,24 @@ struct page_ref {
 	char *url, *title, *kind, *text;
 };
 
+/*
+ * What one rendering thread owns: a template set (sets are not
+ * thread-safe), its diagnostics, and where the page reference of the
+ * page it renders goes (a slot kept in document order, or NULL: append).
+ */
+struct worker {
+	struct nv_tpl_set *tpl;
+	struct nv_diags *d;
+	bool failed;
+	struct page_ref *slot;
+};
+
 struct nv_site_state {
 	struct nv_site_opts opts;
 	const struct nv_model *m;
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
+	struct worker main; /* the calling thread */
 	struct nv_redactor *red;
 	struct nv_writer *writer;
 	struct nv_value *site;	 /* the `site` part of every context */
@@ -329,17 +343,20 @@ static void write_redacted(struct nv_site_state *s, const char *rel, const char 
 	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, n);
 }
 
-static void add_page_ref(struct nv_site_state *s, const char *url, const char *title,
-			 const char *kind, const char *text)
+static void fill_page_ref(struct page_ref *p, const char *url, const char *title, const char *kind,
+			  const char *text)
 {
-	struct page_ref *p;
-
-	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
-	p = &s->pages[s->npages++];
 	p->url = nv_xstrdup(url);
 	p->title = nv_typo_str(title);
 	p->kind = nv_xstrdup(kind ? kind : "");
 	p->text = nv_xstrdup(text ? text : "");
+}
+
+static void add_page_ref(struct nv_site_state *s, const char *url, const char *title,
+			 const char *kind, const char *text)
+{
+	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
+	fill_page_ref(&s->pages[s->npages++], url, title, kind, text);
 }
 
 static struct nv_value *nav_for(const struct nv_site_state *s, const char *url)
@@ -366,8 +383,8 @@ static struct nv_value *nav_for(const struct nv_site_state *s, const char *url)
  * Render template `tpl` with ctx (taken over) into url, adding the common
  * context, and remember the page for the sitemap and the search index.
  */
-static void emit(struct nv_site_state *s, const char *url, const char *tpl, struct nv_value *ctx,
-		 const char *title, const char *kind, const char *search_text)
+static void emit(struct nv_site_state *s, struct worker *w, const char *url, const char *tpl,
+		 struct nv_value *ctx, const char *title, const char *kind, const char *search_text)
 {
 	struct nv_buf root = NV_BUF_INIT, html = NV_BUF_INIT;
 	const struct nv_template *t;
@@ -385,12 +402,15 @@ static void emit(struct nv_site_state *s, const char *url, const char *tpl, stru
 	set(ctx, "nav", nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
 	set_s(ctx, "generator", "nastavnik " NV_VERSION);
-	t = nv_tpl_get(s->tpl, tpl, s->d);
-	if (!t || nv_tpl_render(s->tpl, t, ctx, &html, s->d) < 0) {
-		s->failed = 1;
+	t = nv_tpl_get(w->tpl, tpl, w->d);
+	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
+		w->failed = true;
 	} else {
 		write_redacted(s, url, html.ptr, html.len, true);
-		add_page_ref(s, url, title, kind, search_text);
+		if (w->slot)
+			fill_page_ref(w->slot, url, title, kind, search_text);
+		else
+			add_page_ref(s, url, title, kind, search_text);
 	}
 	nv_value_free(ctx);
 	nv_buf_release(&root);
@@ -532,8 +552,8 @@ size_t nv_site_public_pdfs(const struct nv_site_state *s, const struct nv_entry 
 }
 
 /* `files` is the list of attachments, for pages that list them. */
-static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
-		       const struct nv_value *files)
+static void emit_entry(struct nv_site_state *s, struct worker *w, const struct nv_entry *e,
+		       const struct nv_value *files, bool pdf)
 {
 	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *doc = obj(), *list;
@@ -568,13 +588,11 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
 		set(doc, "approved_by", ab);
 		nv_buf_reset(&b);
 	}
-	if (s->opts.pdf && pdf_is_public(s, e)) {
+	if (pdf) {
 		nv_buf_reset(&b);
 		nv_buf_addf(&b, "%s.pdf", e->id);
 		set_s(doc, "pdf", b.ptr);
 		nv_buf_reset(&b);
-		NV_GROW(s->pdfs, s->npdfs + 1, s->pdfs_alloc);
-		s->pdfs[s->npdfs++] = e;
 	}
 	switch (e->kind) {
 	case NV_KIND_ORDER:
@@ -709,7 +727,7 @@ static void emit_entry(struct nv_site_state *s, const struct nv_entry *e,
 	}
 	set(ctx, "doc", doc);
 	text = plain_text(html, 4000);
-	emit(s, entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind], text);
+	emit(s, w, entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind], text);
 	free(text);
 	free(html);
 	nv_buf_release(&url);
@@ -767,7 +785,7 @@ static void emit_list(struct nv_site_state *s, enum nv_kind kind)
 	if (kind == NV_KIND_NEWS)
 		set_b(ctx, "feed", true);
 	nv_buf_addf(&url, "%s/index.html", nv_kind_dirs[kind]);
-	emit(s, url.ptr, "list", ctx, list_titles[kind], "list", NULL);
+	emit(s, &s->main, url.ptr, "list", ctx, list_titles[kind], "list", NULL);
 	nv_buf_release(&url);
 	free(v);
 }
@@ -915,7 +933,7 @@ static void emit_cases(struct nv_site_state *s)
 				nv_buf_addf(&b, "Лучшие практики: %s", values[k]);
 			else
 				nv_buf_adds(&b, "Лучшие практики");
-			emit(s, url, "cases", ctx, b.ptr, "list", NULL);
+			emit(s, &s->main, url, "cases", ctx, b.ptr, "list", NULL);
 			free(url);
 		}
 	}
@@ -1050,7 +1068,7 @@ static void emit_index(struct nv_site_state *s)
 		push(sections, v);
 	}
 	set_list(ctx, "sections", sections);
-	emit(s, "index.html", "index", ctx, s->m->site.section_title, "index", NULL);
+	emit(s, &s->main, "index.html", "index", ctx, s->m->site.section_title, "index", NULL);
 }
 
 static void emit_mentors(struct nv_site_state *s)
@@ -1112,7 +1130,7 @@ static void emit_mentors(struct nv_site_state *s)
 	if (hidden)
 		set_n(ctx, "hidden", (double)hidden);
 	set_n(ctx, "pairs", (double)m->npairs);
-	emit(s, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
+	emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
 
@@ -1208,7 +1226,7 @@ static void emit_monitoring(struct nv_site_state *s)
 	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
 	set_n(roadmap, "total", (double)(status[0] + status[1] + status[2]));
 	set(ctx, "roadmap", roadmap);
-	emit(s, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring", NULL);
+	emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring", NULL);
 	nv_buf_release(&b);
 }
 
@@ -1264,7 +1282,7 @@ static void emit_search(struct nv_site_state *s)
 	write_redacted(s, "search-index.js", js.ptr, js.len, false);
 	nv_buf_release(&b);
 	nv_buf_release(&js);
-	emit(s, "search.html", "search", obj(), "Поиск", "search", NULL);
+	emit(s, &s->main, "search.html", "search", obj(), "Поиск", "search", NULL);
 }
 
 static void emit_atom(struct nv_site_state *s)
@@ -1446,6 +1464,119 @@ static void emit_ics(struct nv_site_state *s, const struct nv_entry *e)
 	nv_buf_release(&rel);
 }
 
+/* A template set for the theme (one per rendering thread). */
+static struct nv_tpl_set *tpl_set_new(const struct nv_site_opts *opts)
+{
+	struct nv_tpl_set *t = nv_tpl_set_new(0);
+
+	/* A fragment is the page's content block alone, without the layout. */
+	if (opts->fragment)
+		nv_tpl_set_add_source(t, "layout", "{{$content}}{{/content}}", 24);
+	if (opts->override_dir)
+		nv_tpl_set_add_dir(t, opts->override_dir);
+	nv_tpl_set_add_dir(t, opts->theme_dir);
+	return t;
+}
+
+struct entry_job {
+	struct nv_site_state *s;
+	struct worker w;
+	const struct nv_value *files;
+	const bool *pdf;
+	struct page_ref *slots;
+	size_t first, step;
+};
+
+/* One thread's share: every step-th document from first. */
+static void *entry_thread(void *arg)
+{
+	struct entry_job *j = arg;
+	const struct nv_model *m = j->s->m;
+	size_t i;
+
+	for (i = j->first; i < m->nentries; i += j->step) {
+		j->w.slot = &j->slots[i];
+		emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i]);
+		if (m->entries[i]->kind == NV_KIND_ROADMAP)
+			emit_ics(j->s, m->entries[i]);
+	}
+	return NULL;
+}
+
+/*
+ * The document pages, the bulk of a build, rendered by opts.jobs threads,
+ * each with its own template set and diagnostics. Shared state is read
+ * only (the model, the redactor, the site context); each document's
+ * Markdown tree is touched by one thread only. Page references go to
+ * slots in document order, so the search index and the sitemap do not
+ * depend on the threads.
+ */
+static void emit_entries(struct nv_site_state *s, const struct nv_value *files)
+{
+	const struct nv_model *m = s->m;
+	size_t i, n = m->nentries, nthreads = 1, t;
+	bool *pdf = nv_xcalloc(n + 1, sizeof(*pdf));
+	struct page_ref *slots = nv_xcalloc(n + 1, sizeof(*slots));
+	struct entry_job *jobs;
+	struct nv_diags *dl;
+	pthread_t *tid;
+
+	for (i = 0; i < n; i++) {
+		pdf[i] = s->opts.pdf && pdf_is_public(s, m->entries[i]);
+		if (pdf[i]) {
+			NV_GROW(s->pdfs, s->npdfs + 1, s->pdfs_alloc);
+			s->pdfs[s->npdfs++] = m->entries[i];
+		}
+	}
+	if (s->opts.jobs > 1 && n >= 64)
+		nthreads = (size_t)s->opts.jobs < n ? (size_t)s->opts.jobs : n;
+	jobs = nv_xcalloc(nthreads, sizeof(*jobs));
+	dl = nv_xcalloc(nthreads, sizeof(*dl));
+	tid = nv_xcalloc(nthreads, sizeof(*tid));
+	for (t = 0; t < nthreads; t++) {
+		jobs[t].s = s;
+		jobs[t].files = files;
+		jobs[t].pdf = pdf;
+		jobs[t].slots = slots;
+		jobs[t].first = t;
+		jobs[t].step = nthreads;
+		jobs[t].w.d = t ? &dl[t] : s->d;
+		jobs[t].w.tpl = t ? tpl_set_new(&s->opts) : s->tpl;
+	}
+	/* Thread 0 is this one; a thread that cannot start does its share here. */
+	for (t = 1; t < nthreads; t++)
+		if (pthread_create(&tid[t], NULL, entry_thread, &jobs[t]) != 0)
+			jobs[t].step = 0;
+	entry_thread(&jobs[0]);
+	for (t = 1; t < nthreads; t++) {
+		if (jobs[t].step)
+			pthread_join(tid[t], NULL);
+		else {
+			jobs[t].step = nthreads;
+			entry_thread(&jobs[t]);
+		}
+	}
+	for (t = 0; t < nthreads; t++) {
+		if (jobs[t].w.failed)
+			s->failed = 1;
+		if (t) {
+			nv_diags_merge(s->d, &dl[t]);
+			nv_tpl_set_free(jobs[t].w.tpl);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (!slots[i].url)
+			continue; /* the page failed: its error is reported */
+		NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
+		s->pages[s->npages++] = slots[i];
+	}
+	free(slots);
+	free(pdf);
+	free(jobs);
+	free(dl);
+	free(tid);
+}
+
 /* --- the driver ------------------------------------------------------------------ */
 
 static void nav_add(struct nv_value *nav, const char *title, const char *url, const char *section,
@@ -1567,13 +1698,8 @@ struct nv_site_state *nv_site_new(const struct nv_site_opts *opts)
 	struct nv_site_state *s = nv_xcalloc(1, sizeof(*s));
 
 	s->opts = *opts;
-	s->tpl = nv_tpl_set_new(0);
-	/* A fragment is the page's content block alone, without the layout. */
-	if (opts->fragment)
-		nv_tpl_set_add_source(s->tpl, "layout", "{{$content}}{{/content}}", 24);
-	if (opts->override_dir)
-		nv_tpl_set_add_dir(s->tpl, opts->override_dir);
-	nv_tpl_set_add_dir(s->tpl, opts->theme_dir);
+	s->tpl = tpl_set_new(opts);
+	s->main.tpl = s->tpl;
 	return s;
 }
 
@@ -1584,6 +1710,7 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 
 	s->m = m;
 	s->d = d;
+	s->main.d = d;
 	s->red = nv_redactor_new(m);
 	s->writer = nv_writer_new(s->opts.jobs);
 	s->base_url = base_url_of(&s->opts, m);
@@ -1593,12 +1720,7 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	copy_assets(s);
 	files = copy_files(s);
 	emit_index(s);
-	for (i = 0; i < m->nentries; i++) {
-		const struct nv_entry *e = m->entries[i];
-		emit_entry(s, e, files);
-		if (e->kind == NV_KIND_ROADMAP)
-			emit_ics(s, e);
-	}
+	emit_entries(s, files);
 	nv_value_free(files);
 	for (i = 0; i < NV_KIND_COUNT; i++) {
 		struct nv_entry **v;
@@ -1613,6 +1735,8 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	emit_atom(s);
 	emit_search(s);
 	emit_sitemap(s);
+	if (s->main.failed)
+		s->failed = 1;
 	if (nv_writer_finish(s->writer, d) < 0)
 		s->failed = 1;
 	s->writer = NULL;
