@@ -5,9 +5,9 @@
  * Nothing is written unless the content has no errors; the site and the
  * print folder are each built in a staging folder and swapped in whole.
  *
- * A fingerprint of every input (the content and theme files, the options,
- * the program's version) is kept in OUT/.nastavnik-manifest after a
- * successful build; when it has not changed and the output is in place,
+ * A fingerprint of every input (the names, sizes and change times of the
+ * content and theme files, the options, the program file itself) is kept
+ * in OUT/.nastavnik-manifest after a successful build; when it has not changed and the output is in place,
  * the next build does nothing. Any change rebuilds everything: the
  * result is always the same as a clean build.
  */
