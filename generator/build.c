@@ -137,9 +137,9 @@ static void fp_add(struct fingerprint *f, const void *data, size_t n)
 
 static void fp_stat(struct fingerprint *f, const struct stat *st)
 {
-	long long v[7] = { (long long)st->st_size,	   (long long)st->st_ino,
-			   (long long)st->st_mtim.tv_sec,  (long long)st->st_mtim.tv_nsec,
-			   (long long)st->st_ctim.tv_sec,  (long long)st->st_ctim.tv_nsec,
+	long long v[7] = { (long long)st->st_size,	  (long long)st->st_ino,
+			   (long long)st->st_mtim.tv_sec, (long long)st->st_mtim.tv_nsec,
+			   (long long)st->st_ctim.tv_sec, (long long)st->st_ctim.tv_nsec,
 			   (long long)st->st_dev };
 
 	fp_add(f, v, sizeof(v));
@@ -210,7 +210,8 @@ static bool unchanged(const struct nv_build_opts *o, const char *fp, char **titl
 
 	nv_buf_addf(&want, "nastavnik-manifest 1\nfingerprint %s\ntitle ", fp);
 	if (nv_read_file(path, 65536, &m) == 0 && m.len > want.len &&
-	    !memcmp(m.ptr, want.ptr, want.len) && nv_is_dir(site) && (!o->pdf || nv_is_dir(print))) {
+	    !memcmp(m.ptr, want.ptr, want.len) && nv_is_dir(site) &&
+	    (!o->pdf || nv_is_dir(print))) {
 		same = true;
 		if (title) {
 			char *t = nv_xmemdupz(m.ptr + want.len, m.len - want.len);
@@ -257,7 +258,8 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 		rc = NV_BUILD_UNCHANGED;
 		goto out;
 	}
-	if (nv_content_load(&content, o->content, d) < 0)
+	if (nv_content_load_jobs(&content, o->content, o->jobs > 0 ? o->jobs : nv_cpu_count(), d) <
+	    0)
 		goto out;
 	nv_model_build(&model, &content, o->drafts, d);
 	model_built = true;

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "model.h"
+#include "writer.h"
 
 static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 {
@@ -32,19 +33,23 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 	struct nv_model model;
 	struct nv_diags d = NV_DIAGS_INIT;
 	bool drafts = false, dump = false;
+	int jobs = 0;
 	const char *root;
 	int i, r, rc;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			puts("Использование: nastavnik check [-C КАТАЛОГ] [--drafts] [--dump]\n"
+			puts("Использование: nastavnik check [-C КАТАЛОГ] [--drafts] [--dump] [-j "
+			     "N]\n"
 			     "\n"
 			     "Проверяет все документы и файлы данных в content/ и выводит все\n"
 			     "найденные ошибки с файлом, строкой и столбцом. Ничего не "
 			     "записывает.\n"
 			     "\n"
 			     "  --drafts  проверять и черновики (draft: true)\n"
-			     "  --dump    вывести разобранную модель (для отладки и тестов)");
+			     "  --dump    вывести разобранную модель (для отладки и тестов)\n"
+			     "  -j N      разбирать файлы в N потоков (по умолчанию — по числу "
+			     "процессоров)");
 			return NV_EXIT_OK;
 		}
 		if (!strcmp(argv[i], "--drafts")) {
@@ -53,6 +58,18 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 		}
 		if (!strcmp(argv[i], "--dump")) {
 			dump = true;
+			continue;
+		}
+		if (!strncmp(argv[i], "-j", 2)) {
+			const char *n = argv[i][2] ? argv[i] + 2 : i + 1 < argc ? argv[++i] : "";
+			char *end;
+			long v = strtol(n, &end, 10);
+			if (!*n || *end || v < 1 || v > 256)
+				return nv_usage_error(
+					"check: после -j нужно число потоков от 1 до 256, "
+					"а не «%s»",
+					n);
+			jobs = (int)v;
 			continue;
 		}
 		r = nv_opt_directory(argc, argv, &i, g);
@@ -65,7 +82,7 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 		return NV_EXIT_USAGE;
 
 	memset(&content, 0, sizeof(content));
-	if (nv_content_load(&content, root, &d) < 0) {
+	if (nv_content_load_jobs(&content, root, jobs > 0 ? jobs : nv_cpu_count(), &d) < 0) {
 		nv_diags_print(&d, stderr);
 		rc = NV_EXIT_USAGE;
 		goto out;

@@ -7,6 +7,7 @@
  */
 #include "common.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
@@ -59,7 +60,8 @@ static void doc_free(struct nv_doc *doc)
 	free(doc);
 }
 
-static void load_doc(struct nv_content *c, const char *rel, const char *path, struct nv_diags *d)
+/* Read and parse one document; NULL (with diagnostics in d) if it is broken. */
+static struct nv_doc *parse_doc(const char *rel, const char *path, struct nv_diags *d)
 {
 	struct nv_buf buf = NV_BUF_INIT;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -76,13 +78,81 @@ static void load_doc(struct nv_content *c, const char *rel, const char *path, st
 		goto fail;
 	doc->md = nv_md_parse(doc->text + doc->split.body_off, doc->split.body_len,
 			      doc->split.body_line, 0);
-	NV_GROW(c->docs, c->ndocs + 1, c->docs_alloc);
-	c->docs[c->ndocs++] = doc;
-	return;
+	return doc;
 fail:
-	nv_strlist_add(&c->broken, rel);
 	nv_buf_release(&buf);
 	doc_free(doc);
+	return NULL;
+}
+
+struct doc_job {
+	const char *root;
+	const char **rel;      /* the .md files, in walk order */
+	struct nv_doc **slots; /* their documents, NULL for broken ones */
+	size_t n, first, step;
+	struct nv_diags d;
+};
+
+static void *doc_thread(void *arg)
+{
+	struct doc_job *j = arg;
+	struct nv_buf path = NV_BUF_INIT;
+	size_t i;
+
+	for (i = j->first; i < j->n; i += j->step) {
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
+		j->slots[i] = parse_doc(j->rel[i], path.ptr, &j->d);
+	}
+	nv_buf_release(&path);
+	return NULL;
+}
+
+/*
+ * Parse the documents on `jobs` threads: each file is independent, and the
+ * results go to slots in walk order, so the content is the same whatever
+ * the number of threads. Diagnostics are merged (and later sorted).
+ */
+static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs,
+		      struct nv_diags *d)
+{
+	struct nv_doc **slots = nv_xcalloc(n + 1, sizeof(*slots));
+	size_t t, nthreads = jobs > 1 && n >= 64 ? (size_t)jobs : 1, i;
+	struct doc_job *j = nv_xcalloc(nthreads, sizeof(*j));
+	pthread_t *tid = nv_xcalloc(nthreads, sizeof(*tid));
+	bool *started = nv_xcalloc(nthreads, sizeof(*started));
+
+	for (t = 0; t < nthreads; t++) {
+		j[t].root = c->root;
+		j[t].rel = rel;
+		j[t].slots = slots;
+		j[t].n = n;
+		j[t].first = t;
+		j[t].step = nthreads;
+	}
+	for (t = 1; t < nthreads; t++)
+		started[t] = pthread_create(&tid[t], NULL, doc_thread, &j[t]) == 0;
+	doc_thread(&j[0]);
+	for (t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			doc_thread(&j[t]);
+	}
+	for (t = 0; t < nthreads; t++)
+		nv_diags_merge(d, &j[t].d);
+	for (i = 0; i < n; i++) {
+		if (slots[i]) {
+			NV_GROW(c->docs, c->ndocs + 1, c->docs_alloc);
+			c->docs[c->ndocs++] = slots[i];
+		} else {
+			nv_strlist_add(&c->broken, rel[i]);
+		}
+	}
+	free(slots);
+	free(j);
+	free(tid);
+	free(started);
 }
 
 static void load_data(struct nv_content *c, const char *rel, const char *path, struct nv_diags *d)
@@ -111,9 +181,15 @@ fail:
 
 int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d)
 {
+	return nv_content_load_jobs(c, root, 1, d);
+}
+
+int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d)
+{
 	struct nv_strlist files = NV_STRLIST_INIT;
 	struct nv_buf path = NV_BUF_INIT;
-	size_t i;
+	const char **md;
+	size_t i, nmd = 0;
 	int rc = -1;
 
 	c->root = nv_xstrdup(root);
@@ -127,6 +203,7 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d)
 		nv_error(d, root, 0, 0, "не удалось прочитать каталог: %s", nv_strerror(errno));
 		goto out;
 	}
+	md = nv_xcalloc(files.nr + 1, sizeof(*md));
 	for (i = 0; i < files.nr; i++) {
 		const char *rel = files.v[i];
 
@@ -135,12 +212,14 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d)
 		if (!strncmp(rel, "files/", 6))
 			nv_strlist_add(&c->assets, rel);
 		else if (has_suffix(rel, ".md"))
-			load_doc(c, rel, path.ptr, d);
+			md[nmd++] = rel;
 		else if (has_suffix(rel, ".yml") || has_suffix(rel, ".yaml"))
 			load_data(c, rel, path.ptr, d);
 		else
 			nv_strlist_add(&c->assets, rel);
 	}
+	load_docs(c, md, nmd, jobs, d);
+	free(md);
 	rc = 0;
 out:
 	nv_strlist_release(&files);

@@ -57,7 +57,7 @@ struct nv_site_state {
 	struct nv_value *navdef; /* [{title, url, section}] */
 	struct page_ref *pages;	 /* for sitemap and search */
 	size_t npages, pages_alloc;
-	char *base_url; /* ends with '/', or NULL */
+	char *base_url;		      /* ends with '/', or NULL */
 	const struct nv_entry **pdfs; /* documents whose PDF goes on the site */
 	size_t npdfs, pdfs_alloc;
 	int failed;
@@ -602,8 +602,8 @@ static void emit_entry(struct nv_site_state *s, struct worker *w, const struct n
 		set_t(doc, "preamble", e->preamble);
 		if (e->signatory) {
 			struct nv_value *sig = obj();
-			char *pos = nv_utf8_capitalize(e->signatory->position ? e->signatory->position
-									   : "");
+			char *pos = nv_utf8_capitalize(
+				e->signatory->position ? e->signatory->position : "");
 			set_s(sig, "position", pos);
 			free(pos);
 			nv_person_signature_name(&b, e->signatory);

@@ -65,6 +65,12 @@ struct nv_content {
  */
 int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
 
+/*
+ * The same, parsing the documents on `jobs` threads (from 64 documents
+ * on); the result does not depend on the number of threads.
+ */
+int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
+
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);
 

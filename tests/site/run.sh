@@ -85,6 +85,15 @@ sh "$root/bench/gen-corpus.sh" "$tmp/corpus" 200 >/dev/null 2>&1
 "$bin" build --no-pdf -j 4 -C "$tmp/corpus" -o "$tmp/c4" >/dev/null 2>&1
 if [ -f "$tmp/c1/site/index.html" ] && diff -r "$tmp/c1" "$tmp/c4" >/dev/null; then ok; else bad "threads: -j 1 и -j 4 дают разный результат"; fi
 
+# Documents are parsed on several threads too: the same diagnostics, in the
+# same order, with one thread and with four.
+printf -- '---\ntitle: a\ntitle: b\n---\n' >"$tmp/corpus/content/news/dup.md"
+printf -- '---\ntitle: [\n---\n' >"$tmp/corpus/content/orders/broken.md"
+"$bin" check -j 1 -C "$tmp/corpus" >"$tmp/o1" 2>&1
+"$bin" check -j 4 -C "$tmp/corpus" >"$tmp/o4" 2>&1
+if grep -q 'news/dup.md:3:1' "$tmp/o1" && grep -q 'orders/broken.md' "$tmp/o1" &&
+	cmp -s "$tmp/o1" "$tmp/o4"; then ok; else bad "threads: check -j 1 и -j 4 выводят разное"; fi
+
 # Nothing changed: the second build does nothing and says so.
 touch "$site/marker-unchanged"
 "$bin" build -C "$root" -o "$tmp/out" >"$tmp/log2" 2>&1
