@@ -364,11 +364,21 @@ static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t l
 	return best_score > 0;
 }
 
+/* Can a capitalised Russian word start at s[i]? (А–Я, Ё: 0xD0 0x90–0xAF, 0xD0 0x81) */
+static bool upper_start(const char *s, size_t n, size_t i)
+{
+	unsigned char b;
+
+	if ((unsigned char)s[i] != 0xD0 || i + 1 >= n)
+		return false;
+	b = (unsigned char)s[i + 1];
+	return b == 0x81 || (b >= 0x90 && b <= 0xAF);
+}
+
 static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
 		     bool markup, bool count_only)
 {
-	size_t i = 0, k, count = 0, floor = out ? out->len : 0, text_start = 0;
-	uint32_t cp, prev = ' ';
+	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0;
 	const struct target *t;
 	struct mention mt = { NULL, 0, 0, false };
 
@@ -380,11 +390,18 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_add(out, s + i, m);
 			i += m;
 			text_start = i;
-			prev = ' ';
 			continue;
 		}
-		k = dec(s, n, i, &cp);
-		if (is_cyr_upper(cp) && !is_letter(prev) && match(r, s, n, text_start, i, &mt) &&
+		/* Copy everything up to the next tag or capital Russian letter at once. */
+		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j); j++)
+			;
+		if (j > i) {
+			if (out)
+				nv_buf_add(out, s + i, j - i);
+			i = j;
+			continue;
+		}
+		if (!letter_before(s, text_start, i) && match(r, s, n, text_start, i, &mt) &&
 		    (mt.t->hide || (mt.full && !mt.t->full))) {
 			t = mt.t;
 			count++;
@@ -407,13 +424,11 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_adds(out, t->replacement + strlen(t->p->surname));
 			}
 			i = mt.end;
-			prev = 'x';
 			continue;
 		}
 		if (out)
-			nv_buf_add(out, s + i, k);
-		prev = cp;
-		i += k;
+			nv_buf_add(out, s + i, 2);
+		i += 2;
 	}
 	return count;
 }
