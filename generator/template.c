@@ -810,6 +810,25 @@ static void link_static(struct compiler *c, struct tnode *n, bool parent)
 	free(name);
 }
 
+/*
+ * The template a partial or parent tag names: standalone indentation, then
+ * the name, looked up now when static or at render time when dynamic.
+ */
+static void name_template(struct compiler *c, struct tnode *n, const struct tok *tk,
+			  struct nv_slice abs, bool parent)
+{
+	if (tk->standalone) {
+		n->flags |= NF_STANDALONE;
+		n->indent = strip_indent(tk->lead, abs);
+	}
+	if (tk->dynamic) {
+		n->flags |= NF_DYNAMIC;
+		split_name(c, n);
+	} else if (tk->text.len) {
+		link_static(c, n, parent);
+	}
+}
+
 static const char *container_word(unsigned char type)
 {
 	switch (type) {
@@ -865,16 +884,7 @@ static void build(struct compiler *c)
 			break;
 		case TK_PARTIAL:
 			n = node_add(c, N_PARTIAL, tk);
-			if (tk->standalone) {
-				n->flags |= NF_STANDALONE;
-				n->indent = strip_indent(tk->lead, abs);
-			}
-			if (tk->dynamic) {
-				n->flags |= NF_DYNAMIC;
-				split_name(c, n);
-			} else if (tk->text.len) {
-				link_static(c, n, false);
-			}
+			name_template(c, n, tk, abs, false);
 			break;
 		case TK_SECTION:
 		case TK_INVERTED:
@@ -903,16 +913,7 @@ static void build(struct compiler *c)
 			if (tk->kind == TK_SECTION || tk->kind == TK_INVERTED) {
 				split_name(c, n);
 			} else if (tk->kind == TK_PARENT) {
-				if (tk->standalone) {
-					n->flags |= NF_STANDALONE;
-					n->indent = strip_indent(tk->lead, abs);
-				}
-				if (tk->dynamic) {
-					n->flags |= NF_DYNAMIC;
-					split_name(c, n);
-				} else if (tk->text.len) {
-					link_static(c, n, true);
-				}
+				name_template(c, n, tk, abs, true);
 			} else if (tk->standalone) {
 				n->flags |= NF_STANDALONE;
 				if (tk->next_ws.len >= abs.len &&
