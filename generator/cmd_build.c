@@ -53,13 +53,8 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		} else if (!strcmp(a, "--force")) {
 			o.force = true;
 		} else if (!strncmp(a, "-j", 2)) {
-			const char *n = a[2] ? a + 2 : i + 1 < argc ? argv[++i] : "";
-			char *end;
-			long v = strtol(n, &end, 10);
-			if (!*n || *end || v < 1 || v > 256)
-				return nv_usage_error("build: после -j нужно число потоков от 1 до 256, "
-						      "а не «%s»", n);
-			o.jobs = (int)v;
+			if (nv_opt_jobs("build", argc, argv, &i, &o.jobs) < 0)
+				return NV_EXIT_USAGE;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--base-url")) {
 			if (i + 1 >= argc)
 				return nv_usage_error("build: после %s нужно указать значение", a);

@@ -61,15 +61,8 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 			continue;
 		}
 		if (!strncmp(argv[i], "-j", 2)) {
-			const char *n = argv[i][2] ? argv[i] + 2 : i + 1 < argc ? argv[++i] : "";
-			char *end;
-			long v = strtol(n, &end, 10);
-			if (!*n || *end || v < 1 || v > 256)
-				return nv_usage_error(
-					"check: после -j нужно число потоков от 1 до 256, "
-					"а не «%s»",
-					n);
-			jobs = (int)v;
+			if (nv_opt_jobs("check", argc, argv, &i, &jobs) < 0)
+				return NV_EXIT_USAGE;
 			continue;
 		}
 		r = nv_opt_directory(argc, argv, &i, g);

@@ -88,6 +88,20 @@ int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g)
 	return 0;
 }
 
+int nv_opt_jobs(const char *cmd, int argc, char **argv, int *i, int *jobs)
+{
+	const char *a = argv[*i], *n = a[2] ? a + 2 : *i + 1 < argc ? argv[++*i] : "";
+	char *end;
+	long v = strtol(n, &end, 10);
+
+	if (!*n || *end || v < 1 || v > 256) {
+		nv_usage_error("%s: после -j нужно число потоков от 1 до 256, а не «%s»", cmd, n);
+		return -1;
+	}
+	*jobs = (int)v;
+	return 0;
+}
+
 int nv_open_project(const struct nv_global *g, const char **root)
 {
 	struct stat st;

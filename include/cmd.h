@@ -34,6 +34,13 @@ int cmd_serve(int argc, char **argv, struct nv_global *g);
 int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g);
 
 /*
+ * Shared by commands: parse "-j N" or "-jN" at argv[*i] (a number of
+ * threads, 1…256) into *jobs. Returns 0, or -1 after printing a usage
+ * error that names the command.
+ */
+int nv_opt_jobs(const char *cmd, int argc, char **argv, int *i, int *jobs);
+
+/*
  * Find the content folder from -C: DIR may be the project (it holds
  * content/; the process changes into it, so paths read "content/…") or
  * the content folder itself (paths then start with DIR). Without -C the
