@@ -31,16 +31,11 @@ static bool has_suffix(const char *s, const char *suffix)
 static int read_source(const char *path, struct nv_buf *buf, struct nv_diags *d)
 {
 	struct stat st;
-	char mb[32];
 
 	if (nv_read_file(path, NV_MAX_FILE_SIZE, buf) == 0)
 		return 0;
 	if (errno == EFBIG && stat(path, &st) == 0) {
-		nv_diag_hint(nv_error(d, path, 0, 0, "файл слишком большой: %s",
-				      nv_megabytes(mb, sizeof(mb), (size_t)st.st_size)),
-			     "допускается не больше %zu МБ; разделите документ на части или "
-			     "положите большие файлы в content/files/",
-			     NV_MAX_FILE_SIZE >> 20);
+		nv_file_too_big(path, (size_t)st.st_size, d);
 	} else {
 		nv_error(d, path, 0, 0, "не удалось прочитать файл: %s", nv_strerror(errno));
 	}

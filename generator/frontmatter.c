@@ -71,18 +71,24 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 	return -1;
 }
 
+void nv_file_too_big(const char *file, size_t size, struct nv_diags *d)
+{
+	char mb[32];
+
+	nv_diag_hint(nv_error(d, file, 0, 0, "файл слишком большой: %s",
+			      nv_megabytes(mb, sizeof(mb), size)),
+		     "допускается не больше %zu МБ; разделите документ на части или "
+		     "положите большие файлы в content/files/",
+		     NV_MAX_FILE_SIZE >> 20);
+}
+
 int nv_text_check(const char *file, const char *text, size_t len, struct nv_diags *d)
 {
 	size_t bad;
 	int line, col;
-	char mb[32];
 
 	if (len > NV_MAX_FILE_SIZE) {
-		nv_diag_hint(nv_error(d, file, 0, 0, "файл слишком большой: %s",
-				      nv_megabytes(mb, sizeof(mb), len)),
-			     "допускается не больше %zu МБ; разделите документ на части или "
-			     "положите большие файлы в content/files/",
-			     NV_MAX_FILE_SIZE >> 20);
+		nv_file_too_big(file, len, d);
 		return -1;
 	}
 	if (!nv_utf8_valid(text, len, &bad)) {

@@ -49,6 +49,9 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
  */
 int nv_text_check(const char *file, const char *text, size_t len, struct nv_diags *d);
 
+/* Add the error for a file of `size` bytes over NV_MAX_FILE_SIZE. */
+void nv_file_too_big(const char *file, size_t size, struct nv_diags *d);
+
 /*
  * The whole pipeline for one .md file: check the text, split it, load the
  * YAML and require a map at the top level. On success returns 0, stores
