@@ -771,12 +771,20 @@ static size_t entries_of(const struct nv_model *m, enum nv_kind kind, struct nv_
 	return n;
 }
 
+/* The list page of a kind; none when the kind has no documents. */
 static void emit_list(struct nv_site_state *s, enum nv_kind kind)
 {
 	struct nv_entry **v;
 	size_t i, n = entries_of(s->m, kind, &v);
-	struct nv_value *ctx = obj(), *items = arr();
+	struct nv_value *ctx, *items;
 	struct nv_buf url = NV_BUF_INIT;
+
+	if (!n) {
+		free(v);
+		return;
+	}
+	ctx = obj();
+	items = arr();
 
 	for (i = 0; i < n; i++)
 		push(items, doc_link(v[i]));
@@ -1722,13 +1730,10 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	emit_index(s);
 	emit_entries(s, files);
 	nv_value_free(files);
-	for (i = 0; i < NV_KIND_COUNT; i++) {
-		struct nv_entry **v;
-		size_t n = entries_of(m, (enum nv_kind)i, &v);
-		free(v);
-		if (n && i != NV_KIND_PAGE && i != NV_KIND_CASE)
+	/* Pages have no list of their own; cases have the bank (emit_cases). */
+	for (i = 0; i < NV_KIND_COUNT; i++)
+		if (i != NV_KIND_PAGE && i != NV_KIND_CASE)
 			emit_list(s, (enum nv_kind)i);
-	}
 	emit_cases(s);
 	emit_mentors(s);
 	emit_monitoring(s);
