@@ -217,3 +217,55 @@ char *nv_slice_dup(struct nv_slice a)
 {
 	return nv_xmemdupz(a.ptr, a.len);
 }
+
+/* --- hash ------------------------------------------------------------------ */
+
+static uint64_t rotl(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+/* Two lanes, eight bytes a step: fast enough to hash every source each build. */
+void nv_hash_add(struct nv_hash *h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	uint64_t a = h->a, b = h->b, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		a = rotl((a ^ w) * 0x9E3779B97F4A7C15u, 31);
+		b = rotl((b ^ w) * 0xC2B2AE3D27D4EB4Fu, 29) + a;
+	}
+	w = 0;
+	if (n > i)
+		memcpy(&w, p + i, n - i);
+	a = rotl((a ^ w ^ n) * 0x9E3779B97F4A7C15u, 31);
+	b = rotl((b ^ w ^ ~(uint64_t)n) * 0xC2B2AE3D27D4EB4Fu, 29) + a;
+	/* Avalanche, so near inputs end far apart. */
+	a ^= a >> 33;
+	a *= 0xFF51AFD7ED558CCDu;
+	a ^= a >> 33;
+	b ^= b >> 29;
+	b *= 0xC4CEB9FE1A85EC53u;
+	b ^= b >> 32;
+	h->a = a;
+	h->b = b;
+}
+
+void nv_hash_str(struct nv_hash *h, const char *s)
+{
+	nv_hash_add(h, s ? s : "", s ? strlen(s) : 0);
+}
+
+void nv_hash_hash(struct nv_hash *h, struct nv_hash v)
+{
+	uint64_t w[2] = { v.a, v.b };
+
+	nv_hash_add(h, w, sizeof(w));
+}
+
+void nv_hash_hex(struct nv_hash h, char out[33])
+{
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h.a, (unsigned long long)h.b);
+}

@@ -74,11 +74,18 @@ static int begin_out(struct nv_outdir *o, const char *final, struct nv_diags *d)
 	return -1;
 }
 
+static bool printable(const struct nv_entry *e)
+{
+	return e->kind == NV_KIND_ORDER || e->kind == NV_KIND_POSITION ||
+	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP;
+}
+
 /*
- * Print every order, положение, program and roadmap into print_dir, and
- * copy the ones the site may publish next to their pages in site_dir.
+ * Print every order, положение, program and roadmap (with render: only
+ * the entries i with render[i]) into print_dir, and copy the ones the
+ * site may publish next to their pages in site_dir.
  */
-static int print_all(struct nv_print_state *ps, const struct nv_model *m,
+static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
 		     const struct nv_site_state *site, const char *print_dir, const char *site_dir,
 		     struct nv_diags *d)
 {
@@ -90,8 +97,7 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m,
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
-		if (e->kind != NV_KIND_ORDER && e->kind != NV_KIND_POSITION &&
-		    e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
+		if (!printable(e) || (render && !render[i]))
 			continue;
 		path = nv_xasprintf("%s/%s.pdf", print_dir, e->id);
 		if (nv_print_document(ps, e, path, NULL) < 0)
@@ -115,151 +121,447 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m,
 	return rc;
 }
 
-/* FNV-1a, 64 bits, run twice with different seeds for a 128-bit print. */
-struct fingerprint {
-	uint64_t a, b;
-};
+/* --- what changed ------------------------------------------------------------- */
 
-static void fp_add(struct fingerprint *f, const void *data, size_t n)
+static void hash_stat(struct nv_hash *h, const struct stat *st, bool *racy)
 {
-	const unsigned char *p = data;
-	size_t i;
+	bool recent;
 
-	for (i = 0; i < n; i++) {
-		f->a = (f->a ^ p[i]) * 1099511628211u;
-		f->b = (f->b ^ p[i]) * 1099511628211u;
-		f->b ^= f->b >> 29;
-	}
-	/* A separator, so "ab"+"c" and "a"+"bc" differ. */
-	f->a = (f->a ^ 0xFF) * 1099511628211u;
-	f->b = (f->b ^ 0xFE) * 1099511628211u;
-}
-
-static void fp_stat(struct fingerprint *f, const struct stat *st)
-{
-	long long v[7] = { (long long)st->st_size,	  (long long)st->st_ino,
-			   (long long)st->st_mtim.tv_sec, (long long)st->st_mtim.tv_nsec,
-			   (long long)st->st_ctim.tv_sec, (long long)st->st_ctim.tv_nsec,
-			   (long long)st->st_dev };
-
-	fp_add(f, v, sizeof(v));
-}
-
-static void fp_str(struct fingerprint *f, const char *s)
-{
-	fp_add(f, s ? s : "", s ? strlen(s) : 0);
+	nv_hash_hash(h, nv_file_stamp(st, &recent));
+	if (recent)
+		*racy = true;
 }
 
 /*
- * Every file below dir, by path, size, times and inode: a write changes
- * the change time (ctime), which no editor or copy tool can set back, so
- * an edit is never missed, and nothing has to be read.
+ * Every file below dir, by path and stamp (fs.h), read from the file
+ * system only. *racy is set when a file changed within the last second:
+ * then its stamp does not prove it unchanged.
  */
-static int fp_tree(struct fingerprint *f, const char *dir)
+static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 {
 	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf path = NV_BUF_INIT;
 	struct stat st;
 	size_t i;
 	int rc = 0;
 
-	fp_str(f, dir);
+	nv_hash_str(h, dir);
 	if (!nv_is_dir(dir))
 		return 0;
 	if (nv_walk(dir, &files) < 0)
 		return -1;
 	for (i = 0; i < files.nr && rc == 0; i++) {
-		char *path = nv_xasprintf("%s/%s", dir, files.v[i]);
-		fp_str(f, files.v[i]);
-		if (stat(path, &st) < 0)
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s", dir, files.v[i]);
+		nv_hash_str(h, files.v[i]);
+		if (stat(path.ptr, &st) < 0)
 			rc = -1;
 		else
-			fp_stat(f, &st);
-		free(path);
+			hash_stat(h, &st, racy);
 	}
 	nv_strlist_release(&files);
+	nv_buf_release(&path);
 	return rc;
 }
 
-/* The fingerprint of a build's inputs as text, or NULL if a file is unreadable. */
-static char *fingerprint(const struct nv_build_opts *o, const char *theme)
+/* What every output depends on: the program, its options and the theme. */
+static void hash_setup(struct nv_hash *h, const struct nv_build_opts *o)
 {
-	struct fingerprint f = { 14695981039346656037u, 0x9E3779B97F4A7C15u };
 	struct stat self;
+	bool recent;
 
-	fp_str(&f, "nastavnik " NV_VERSION);
-	/* The program itself: a rebuilt nastavnik may render differently. */
+	nv_hash_str(h, "nastavnik " NV_VERSION);
+	/*
+	 * The program itself: a rebuilt nastavnik may render differently. A
+	 * new program is a new file (the linker and install write a new
+	 * inode), so a recent one proves as much as an old one.
+	 */
 	if (stat("/proc/self/exe", &self) == 0)
-		fp_stat(&f, &self);
-	fp_str(&f, o->base_url);
-	fp_add(&f, (const char[]){ (char)o->drafts, (char)o->fragment, (char)o->pdf }, 3);
-	if (fp_tree(&f, o->content) < 0 || fp_tree(&f, theme) < 0 || fp_tree(&f, "theme") < 0)
-		return NULL;
-	return nv_xasprintf("%016llx%016llx", (unsigned long long)f.a, (unsigned long long)f.b);
+		nv_hash_hash(h, nv_file_stamp(&self, &recent));
+	nv_hash_str(h, o->base_url);
+	nv_hash_add(h, (const char[]){ (char)o->drafts, (char)o->fragment, (char)o->pdf }, 3);
 }
 
 /*
- * The manifest of the last build: its fingerprint and the section title.
- * True when it matches fp and the output folders are there.
+ * The fingerprint of a build's inputs from the file system alone, or ""
+ * when it proves nothing (a file is unreadable or changed just now).
  */
-static bool unchanged(const struct nv_build_opts *o, const char *fp, char **title)
+static void fingerprint(const struct nv_build_opts *o, const char *theme, char out[33])
 {
-	struct nv_buf m = NV_BUF_INIT, want = NV_BUF_INIT;
-	char *path = nv_xasprintf("%s/.nastavnik-manifest", o->out);
-	char *site = nv_xasprintf("%s/site", o->out), *print = nv_xasprintf("%s/print", o->out);
-	bool same = false;
+	struct nv_hash h = NV_HASH_INIT;
+	bool racy = false;
 
-	nv_buf_addf(&want, "nastavnik-manifest 1\nfingerprint %s\ntitle ", fp);
-	if (nv_read_file(path, 65536, &m) == 0 && m.len > want.len &&
-	    !memcmp(m.ptr, want.ptr, want.len) && nv_is_dir(site) &&
-	    (!o->pdf || nv_is_dir(print))) {
-		same = true;
-		if (title) {
-			char *t = nv_xmemdupz(m.ptr + want.len, m.len - want.len);
-			t[strcspn(t, "\n")] = '\0';
-			*title = t;
-		}
-	}
-	nv_buf_release(&m);
-	nv_buf_release(&want);
-	free(path);
-	free(site);
-	free(print);
-	return same;
+	hash_setup(&h, o);
+	if (hash_tree(&h, o->content, &racy) < 0 || hash_tree(&h, theme, &racy) < 0 ||
+	    hash_tree(&h, "theme", &racy) < 0 || racy)
+		out[0] = '\0';
+	else
+		nv_hash_hex(h, out);
 }
 
-static void write_manifest(const struct nv_build_opts *o, const char *fp, const char *title)
+/*
+ * The global key: everything but the documents' texts — the program,
+ * options, theme, data files, attachments, and every document's name and
+ * front matter. Every output depends on it; a document's own outputs
+ * depend on its text too (entry_key). The theme and attachments count by
+ * their stamps, so a theme file just saved counts as changed.
+ */
+static int global_key(const struct nv_build_opts *o, const char *theme, const struct nv_model *m,
+		      struct nv_hash *h)
 {
-	char *path = nv_xasprintf("%s/.nastavnik-manifest", o->out);
-	char *text = nv_xasprintf("nastavnik-manifest 1\nfingerprint %s\ntitle %s\n", fp, title);
+	const struct nv_content *c = m->content;
+	struct nv_buf path = NV_BUF_INIT;
+	struct stat st;
+	bool racy = false;
+	size_t i;
+	int rc = 0;
 
-	/* Without a manifest the next build is simply a full one. */
-	if (nv_write_file(path, text, strlen(text)) < 0)
-		unlink(path);
-	free(text);
+	*h = (struct nv_hash)NV_HASH_INIT;
+	hash_setup(h, o);
+	if (hash_tree(h, theme, &racy) < 0 || hash_tree(h, "theme", &racy) < 0)
+		rc = -1;
+	for (i = 0; i < c->ndata; i++) {
+		nv_hash_str(h, c->data[i].path);
+		nv_hash_hash(h, c->data[i].hash);
+	}
+	for (i = 0; i < c->assets.nr && rc == 0; i++) {
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s", c->root, c->assets.v[i]);
+		nv_hash_str(h, path.ptr);
+		if (stat(path.ptr, &st) < 0)
+			rc = -1;
+		else
+			hash_stat(h, &st, &racy);
+	}
+	for (i = 0; i < c->ndocs; i++) {
+		nv_hash_str(h, c->docs[i]->path);
+		nv_hash_hash(h, c->docs[i]->meta_hash);
+	}
+	nv_buf_release(&path);
+	return racy ? -1 : rc;
+}
+
+/* A document's outputs depend on G, its text, and its appendices' (printed in it). */
+static struct nv_hash entry_key(struct nv_hash g, const struct nv_entry *e)
+{
+	struct nv_hash h = g;
+	size_t i;
+
+	nv_hash_hash(&h, e->doc->hash);
+	for (i = 0; i < e->nappendices; i++)
+		if (e->appendices[i].doc)
+			nv_hash_hash(&h, e->appendices[i].doc->doc->hash);
+	return h;
+}
+
+/* The files a document's outputs are, relative to the output folder. */
+static void entry_outputs(const struct nv_build_opts *o, const struct nv_entry *e, bool public_pdf,
+			  struct nv_strlist *out)
+{
+	char *p;
+	const char *dir = nv_kind_dirs[e->kind];
+
+	p = nv_xasprintf("site/%s/%s.html", dir, e->id);
+	nv_strlist_add(out, p);
+	free(p);
+	if (e->kind == NV_KIND_ROADMAP) {
+		p = nv_xasprintf("site/%s/%s.ics", dir, e->id);
+		nv_strlist_add(out, p);
+		free(p);
+	}
+	if (o->pdf && public_pdf) {
+		p = nv_xasprintf("site/%s/%s.pdf", dir, e->id);
+		nv_strlist_add(out, p);
+		free(p);
+	}
+	if (o->pdf && printable(e)) {
+		p = nv_xasprintf("print/%s.pdf", e->id);
+		nv_strlist_add(out, p);
+		free(p);
+	}
+}
+
+/* --- the manifest ------------------------------------------------------------- */
+
+/*
+ * OUT/.nastavnik-manifest, a text file:
+ *
+ *   nastavnik-manifest 2
+ *   fingerprint HEX      (empty when it proves nothing)
+ *   global HEX           (the global key)
+ *   title TEXT           (the section title, for the message)
+ *   HEX PATH             (one line per output of a document: its key)
+ *
+ * Every other output (lists, home page, feed, assets …) depends on the
+ * global key alone.
+ */
+struct record {
+	char *path;
+	char key[33];
+};
+
+struct manifest {
+	char fingerprint[33], global[33];
+	char *title;
+	struct record *v;
+	size_t nr, alloc;
+};
+
+static void manifest_release(struct manifest *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nr; i++)
+		free(m->v[i].path);
+	free(m->v);
+	free(m->title);
+	memset(m, 0, sizeof(*m));
+}
+
+static void manifest_add(struct manifest *m, const char *key, const char *path)
+{
+	NV_GROW(m->v, m->nr + 1, m->alloc);
+	m->v[m->nr].path = nv_xstrdup(path);
+	memcpy(m->v[m->nr].key, key, 33);
+	m->nr++;
+}
+
+static int cmp_record(const void *a, const void *b)
+{
+	return strcmp(((const struct record *)a)->path, ((const struct record *)b)->path);
+}
+
+static const char *manifest_key(const struct manifest *m, const char *path)
+{
+	struct record k, *hit;
+
+	k.path = (char *)path;
+	hit = bsearch(&k, m->v, m->nr, sizeof(*m->v), cmp_record);
+	return hit ? hit->key : NULL;
+}
+
+/* Read field `name` of line *p into out[33] (hex or empty); advance *p. */
+static bool read_field(char **p, const char *name, char out[33])
+{
+	size_t n = strlen(name), k;
+	char *eol;
+
+	if (strncmp(*p, name, n) || (*p)[n] != ' ' || !(eol = strchr(*p, '\n')))
+		return false;
+	k = (size_t)(eol - (*p + n + 1));
+	if (k != 0 && k != 32)
+		return false;
+	memcpy(out, *p + n + 1, k);
+	out[k] = '\0';
+	*p = eol + 1;
+	return true;
+}
+
+/* The manifest of the last build, sorted by path; false if there is none. */
+static bool manifest_read(const char *out, struct manifest *m)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *path = nv_xasprintf("%s/.nastavnik-manifest", out), *p, *eol;
+	bool ok = false;
+
+	memset(m, 0, sizeof(*m));
+	if (nv_read_file(path, (size_t)256 << 20, &b) < 0)
+		goto out;
+	p = b.ptr;
+	if (strncmp(p, "nastavnik-manifest 2\n", 21))
+		goto out;
+	p += 21;
+	if (!read_field(&p, "fingerprint", m->fingerprint) || !read_field(&p, "global", m->global) ||
+	    strncmp(p, "title ", 6) || !(eol = strchr(p, '\n')))
+		goto out;
+	m->title = nv_xmemdupz(p + 6, (size_t)(eol - p - 6));
+	for (p = eol + 1; *p; p = eol + 1) {
+		if (!(eol = strchr(p, '\n')) || eol - p < 34 || p[32] != ' ')
+			goto out;
+		*eol = '\0';
+		p[32] = '\0';
+		manifest_add(m, p, p + 33);
+	}
+	qsort(m->v, m->nr, sizeof(*m->v), cmp_record);
+	ok = true;
+out:
+	if (!ok)
+		manifest_release(m);
+	nv_buf_release(&b);
 	free(path);
+	return ok;
+}
+
+static void manifest_write(const char *out, const struct manifest *m)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *path = nv_xasprintf("%s/.nastavnik-manifest", out);
+	size_t i;
+
+	nv_buf_addf(&b, "nastavnik-manifest 2\nfingerprint %s\nglobal %s\ntitle %s\n",
+		    m->fingerprint, m->global, m->title ? m->title : "");
+	for (i = 0; i < m->nr; i++)
+		nv_buf_addf(&b, "%s %s\n", m->v[i].key, m->v[i].path);
+	/* Without a manifest the next build is simply a full one. */
+	if (nv_write_file(path, b.ptr, b.len) < 0)
+		unlink(path);
+	nv_buf_release(&b);
+	free(path);
+}
+
+/* --- the build ---------------------------------------------------------------- */
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (const void *const *)a, y = (uintptr_t) * (const void *const *)b;
+	return x < y ? -1 : x > y;
+}
+
+static bool in_list(const struct nv_strlist *l, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->nr; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+/*
+ * The new manifest: the outputs of the documents rendered now (render[i],
+ * or all without render) with their keys, and the last build's records
+ * of the others. Outputs a rendered document had and has no more (a PDF
+ * no longer public) go to gone.
+ */
+static void manifest_update(const struct nv_build_opts *o, const struct nv_model *m,
+			    const struct nv_site_state *site, const bool *render,
+			    const struct nv_hash *keys, const struct manifest *old,
+			    struct manifest *new, struct nv_strlist *gone)
+{
+	const struct nv_entry *const *pub;
+	const struct nv_entry **sorted;
+	struct nv_strlist all = NV_STRLIST_INIT, now = NV_STRLIST_INIT;
+	size_t i, k, npub = nv_site_public_pdfs(site, &pub);
+	char key[33];
+
+	sorted = nv_xcalloc(npub + 1, sizeof(*sorted));
+	if (npub)
+		memcpy(sorted, pub, npub * sizeof(*pub));
+	qsort(sorted, npub, sizeof(*sorted), cmp_ptr);
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		nv_hash_hex(keys[i], key);
+		nv_strlist_release(&all);
+		entry_outputs(o, e, true, &all); /* every file it may have */
+		if (render && !render[i]) {
+			/* Unchanged: the files it had last time. */
+			for (k = 0; k < all.nr; k++)
+				if (manifest_key(old, all.v[k]))
+					manifest_add(new, key, all.v[k]);
+			continue;
+		}
+		nv_strlist_release(&now);
+		entry_outputs(o, e, bsearch(&e, sorted, npub, sizeof(*sorted), cmp_ptr) != NULL,
+			      &now);
+		for (k = 0; k < now.nr; k++)
+			manifest_add(new, key, now.v[k]);
+		for (k = 0; render && k < all.nr; k++)
+			if (!in_list(&now, all.v[k]) && manifest_key(old, all.v[k]))
+				nv_strlist_add(gone, all.v[k]);
+	}
+	qsort(new->v, new->nr, sizeof(*new->v), cmp_record);
+	nv_strlist_release(&all);
+	nv_strlist_release(&now);
+	free(sorted);
+}
+
+static bool outputs_in_place(const struct nv_build_opts *o)
+{
+	char *site = nv_xasprintf("%s/site/search-index.json", o->out);
+	char *print = nv_xasprintf("%s/print", o->out);
+	bool ok = nv_exists(site) && (!o->pdf || nv_is_dir(print));
+
+	free(site);
+	free(print);
+	return ok;
+}
+
+/* Remove the files of gone (relative to out); a missing one is fine. */
+static void remove_gone(const char *out, const struct nv_strlist *gone)
+{
+	size_t i;
+
+	for (i = 0; i < gone->nr; i++) {
+		char *path = nv_xasprintf("%s/%s", out, gone->v[i]);
+		unlink(path);
+		free(path);
+	}
+}
+
+/*
+ * Which documents to render again: those whose key differs from the last
+ * build's key of their page. Returns how many.
+ */
+static size_t changed_entries(const struct nv_model *m, const struct nv_hash *keys,
+			      const struct manifest *old, bool *render)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	const char *was;
+	char key[33];
+	size_t i, n = 0;
+
+	for (i = 0; i < m->nentries; i++) {
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "site/%s/%s.html", nv_kind_dirs[m->entries[i]->kind],
+			    m->entries[i]->id);
+		was = manifest_key(old, path.ptr);
+		nv_hash_hex(keys[i], key);
+		render[i] = !was || strcmp(was, key);
+		n += render[i];
+	}
+	nv_buf_release(&path);
+	return n;
 }
 
 enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title)
 {
-	struct nv_content content;
+	struct nv_content content, prev;
 	struct nv_model model;
 	struct nv_site_opts opts;
 	struct nv_site_state *site = NULL;
 	struct nv_outdir out = { NULL, NULL }, print_out = { NULL, NULL };
 	struct nv_print_state *ps = NULL;
-	char *final = NULL, *print_final = NULL, *theme = NULL, *fp = NULL;
-	bool model_built = false;
+	struct manifest old, new;
+	struct nv_strlist gone = NV_STRLIST_INIT;
+	struct nv_hash g, *keys = NULL;
+	char *final = NULL, *print_final = NULL, *theme = NULL, *search = NULL;
+	char fp[33], global[33] = "";
+	bool model_built = false, have_old, partial = false, *render = NULL;
+	int jobs = o->jobs > 0 ? o->jobs : nv_cpu_count(), r;
+	size_t i;
 	enum nv_build_status rc = NV_BUILD_FAILED;
 
 	memset(&content, 0, sizeof(content));
+	memset(&new, 0, sizeof(new));
 	theme = theme_dir();
-	fp = fingerprint(o, theme);
-	if (fp && !o->force && unchanged(o, fp, title)) {
+	fingerprint(o, theme, fp);
+	have_old = !o->force && manifest_read(o->out, &old);
+	if (have_old && *fp && !strcmp(fp, old.fingerprint) && outputs_in_place(o)) {
+		if (title)
+			*title = nv_xstrdup(old.title);
 		rc = NV_BUILD_UNCHANGED;
 		goto out;
 	}
-	if (nv_content_load_jobs(&content, o->content, o->jobs > 0 ? o->jobs : nv_cpu_count(), d) <
-	    0)
+	if (o->keep) {
+		/* The preview server: documents not changed since are taken, not parsed. */
+		prev = *o->keep;
+		memset(o->keep, 0, sizeof(*o->keep));
+		r = nv_content_reload(&content, o->content, jobs, &prev, d);
+		nv_content_release(&prev);
+	} else {
+		r = nv_content_load_jobs(&content, o->content, jobs, d);
+	}
+	if (r < 0)
 		goto out;
 	nv_model_build(&model, &content, o->drafts, d);
 	model_built = true;
@@ -274,16 +576,33 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 			"(make install)");
 		goto out;
 	}
+
+	/* What changed since the last build: a global key, and one per document. */
+	keys = nv_xcalloc(model.nentries + 1, sizeof(*keys));
+	render = nv_xcalloc(model.nentries + 1, sizeof(*render));
+	if (global_key(o, theme, &model, &g) == 0)
+		nv_hash_hex(g, global);
+	for (i = 0; i < model.nentries; i++)
+		keys[i] = entry_key(g, model.entries[i]);
+	partial = have_old && *global && !strcmp(global, old.global) && outputs_in_place(o);
+	if (partial && changed_entries(&model, keys, &old, render) == 0) {
+		/* Only times changed (a file saved as it was): remember the new fingerprint. */
+		memcpy(old.fingerprint, fp, sizeof(fp));
+		manifest_write(o->out, &old);
+		if (title)
+			*title = nv_xstrdup(model.site.section_title);
+		rc = NV_BUILD_UNCHANGED;
+		goto out;
+	}
+
 	if (o->pdf && !(ps = nv_print_new(&model, d)))
 		goto out; /* the font is missing: the error says which */
 	final = nv_xasprintf("%s/site", o->out);
-	if (begin_out(&out, final, d) < 0)
-		goto out;
-	if (o->pdf) {
-		print_final = nv_xasprintf("%s/print", o->out);
-		if (begin_out(&print_out, print_final, d) < 0)
-			goto abort;
-	}
+	print_final = nv_xasprintf("%s/print", o->out);
+	search = nv_xasprintf("%s/search-index.json", final);
+again:
+	if (begin_out(&out, final, d) < 0 || (o->pdf && begin_out(&print_out, print_final, d) < 0))
+		goto abort;
 	memset(&opts, 0, sizeof(opts));
 	opts.out = out.staging;
 	opts.theme_dir = theme;
@@ -291,23 +610,53 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	opts.base_url = o->base_url;
 	opts.fragment = o->fragment;
 	opts.pdf = o->pdf;
-	opts.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
+	opts.jobs = jobs;
+	opts.render = partial ? render : NULL;
+	opts.prev_search = search;
 	site = nv_site_new(&opts);
-	if (nv_site_render(site, &model, d) < 0 ||
-	    (o->pdf && print_all(ps, &model, site, print_out.staging, out.staging, d) < 0))
-		goto abort;
-	if (nv_outdir_commit(&out) < 0) {
-		nv_error(d, final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
-		goto abort;
+	r = nv_site_render(site, &model, d);
+	if (r == -2) {
+		/* The last search index cannot be patched: build everything. */
+		nv_outdir_abort(&out);
+		nv_outdir_abort(&print_out);
+		nv_site_free(site);
+		site = NULL;
+		partial = false;
+		goto again;
 	}
-	if (o->pdf && nv_outdir_commit(&print_out) < 0) {
-		nv_error(d, print_final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
-		goto out;
+	if (r < 0 || (o->pdf && print_all(ps, &model, opts.render, site, print_out.staging,
+					  out.staging, d) < 0))
+		goto abort;
+	manifest_update(o, &model, site, opts.render, keys, have_old ? &old : NULL, &new, &gone);
+	if (partial) {
+		/* Files replaced one by one: no manifest until all are in place. */
+		char *path = nv_xasprintf("%s/.nastavnik-manifest", o->out);
+		unlink(path);
+		free(path);
+		if (nv_outdir_merge(&out) < 0 || (o->pdf && nv_outdir_merge(&print_out) < 0)) {
+			nv_error(d, final, 0, 0, "не удалось обновить папку: %s",
+				 nv_strerror(errno));
+			goto abort;
+		}
+		remove_gone(o->out, &gone);
+	} else {
+		if (nv_outdir_commit(&out) < 0) {
+			nv_error(d, final, 0, 0, "не удалось заменить папку: %s",
+				 nv_strerror(errno));
+			goto abort;
+		}
+		if (o->pdf && nv_outdir_commit(&print_out) < 0) {
+			nv_error(d, print_final, 0, 0, "не удалось заменить папку: %s",
+				 nv_strerror(errno));
+			goto out;
+		}
 	}
 	if (title)
 		*title = nv_xstrdup(model.site.section_title);
-	if (fp)
-		write_manifest(o, fp, model.site.section_title);
+	memcpy(new.fingerprint, fp, sizeof(fp));
+	memcpy(new.global, global, sizeof(global));
+	new.title = nv_xstrdup(model.site.section_title);
+	manifest_write(o->out, &new);
 	rc = NV_BUILD_OK;
 	goto out;
 abort:
@@ -318,10 +667,19 @@ out:
 	nv_print_free(ps);
 	if (model_built)
 		nv_model_release(&model);
-	nv_content_release(&content);
+	if (o->keep)
+		*o->keep = content;
+	else
+		nv_content_release(&content);
+	if (have_old)
+		manifest_release(&old);
+	manifest_release(&new);
+	nv_strlist_release(&gone);
+	free(keys);
+	free(render);
 	free(final);
 	free(print_final);
+	free(search);
 	free(theme);
-	free(fp);
 	return rc;
 }

@@ -56,13 +56,18 @@ static void doc_free(struct nv_doc *doc)
 }
 
 /* Read and parse one document; NULL (with diagnostics in d) if it is broken. */
-static struct nv_doc *parse_doc(const char *rel, const char *path, struct nv_diags *d)
+static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
+				struct nv_diags *d)
 {
 	struct nv_buf buf = NV_BUF_INIT;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
 	const char *slash = strrchr(rel, '/'), *base = slash ? slash + 1 : rel;
 	const char *first = strchr(rel, '/');
+	size_t diags = d->nr;
+	bool recent = true;
 
+	if (st)
+		doc->stamp = nv_file_stamp(st, &recent);
 	doc->path = nv_xstrdup(path);
 	doc->id = nv_xmemdupz(base, strlen(base) - 3);
 	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
@@ -73,6 +78,11 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, struct nv_dia
 		goto fail;
 	doc->md = nv_md_parse(doc->text + doc->split.body_off, doc->split.body_len,
 			      doc->split.body_line, 0);
+	doc->hash = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&doc->hash, doc->text, doc->len);
+	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+	doc->reusable = !recent && d->nr == diags;
 	return doc;
 fail:
 	nv_buf_release(&buf);
@@ -84,6 +94,7 @@ struct doc_job {
 	const char *root;
 	const char **rel;      /* the .md files, in walk order */
 	struct nv_doc **slots; /* their documents, NULL for broken ones */
+	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
 	size_t n, first, step;
 	struct nv_diags d;
 };
@@ -92,15 +103,31 @@ static void *doc_thread(void *arg)
 {
 	struct doc_job *j = arg;
 	struct nv_buf path = NV_BUF_INIT;
+	struct stat st;
 	size_t i;
+	bool recent;
 
 	for (i = j->first; i < j->n; i += j->step) {
+		struct nv_doc **prev = j->prev ? &j->prev[i] : NULL;
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
-		j->slots[i] = parse_doc(j->rel[i], path.ptr, &j->d);
+		if (stat(path.ptr, &st) < 0) {
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, &j->d);
+		} else if (prev && *prev && (*prev)->reusable &&
+			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
+			j->slots[i] = *prev;
+			*prev = NULL;
+		} else {
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, &j->d);
+		}
 	}
 	nv_buf_release(&path);
 	return NULL;
+}
+
+static int cmp_doc_path(const void *a, const void *b)
+{
+	return strcmp((*(struct nv_doc *const *)a)->path, (*(struct nv_doc *const *)b)->path);
 }
 
 /*
@@ -109,10 +136,12 @@ static void *doc_thread(void *arg)
  * the number of threads. Diagnostics are merged (and later sorted).
  */
 static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs,
-		      struct nv_diags *d)
+		      struct nv_content *prev, struct nv_diags *d)
 {
 	struct nv_doc **slots = nv_xcalloc(n + 1, sizeof(*slots));
-	size_t t, nthreads = jobs > 1 && n >= 64 ? (size_t)jobs : 1, i;
+	struct nv_doc **old = prev ? nv_xcalloc(n + 1, sizeof(*old)) : NULL;
+	struct nv_doc ***taken = NULL; /* for each of prev's documents, its old[] slot */
+	size_t t, nthreads = jobs > 1 && n >= 64 ? (size_t)jobs : 1, i, k;
 	struct doc_job *j = nv_xcalloc(nthreads, sizeof(*j));
 	pthread_t *tid = nv_xcalloc(nthreads, sizeof(*tid));
 	bool *started = nv_xcalloc(nthreads, sizeof(*started));
@@ -124,6 +153,23 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].n = n;
 		j[t].first = t;
 		j[t].step = nthreads;
+		j[t].prev = old;
+	}
+	/* The last load's document of each path, found by binary search. */
+	if (prev && prev->ndocs) {
+		taken = nv_xcalloc(prev->ndocs + 1, sizeof(*taken));
+		qsort(prev->docs, prev->ndocs, sizeof(*prev->docs), cmp_doc_path);
+		for (i = 0; i < n; i++) {
+			struct nv_doc key, *kp = &key, **hit;
+			key.path = nv_xasprintf("%s/%s", c->root, rel[i]);
+			hit = bsearch(&kp, prev->docs, prev->ndocs, sizeof(*prev->docs),
+				      cmp_doc_path);
+			free(key.path);
+			if (hit) {
+				old[i] = *hit;
+				taken[hit - prev->docs] = &old[i];
+			}
+		}
 	}
 	for (t = 1; t < nthreads; t++)
 		started[t] = pthread_create(&tid[t], NULL, doc_thread, &j[t]) == 0;
@@ -144,6 +190,12 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 			nv_strlist_add(&c->broken, rel[i]);
 		}
 	}
+	/* A document a thread took (its old[] slot emptied) now belongs to c. */
+	for (k = 0; taken && k < prev->ndocs; k++)
+		if (taken[k] && !*taken[k])
+			prev->docs[k] = NULL;
+	free(taken);
+	free(old);
 	free(slots);
 	free(j);
 	free(tid);
@@ -167,6 +219,8 @@ static void load_data(struct nv_content *c, const char *rel, const char *path, s
 	data->path = nv_xstrdup(path);
 	data->name = nv_xmemdupz(rel, len);
 	data->value = v;
+	data->hash = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&data->hash, buf.ptr, buf.len);
 	nv_buf_release(&buf);
 	return;
 fail:
@@ -180,6 +234,12 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d)
 }
 
 int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d)
+{
+	return nv_content_reload(c, root, jobs, NULL, d);
+}
+
+int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct nv_content *prev,
+		      struct nv_diags *d)
 {
 	struct nv_strlist files = NV_STRLIST_INIT;
 	struct nv_buf path = NV_BUF_INIT;
@@ -213,7 +273,7 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
 		else
 			nv_strlist_add(&c->assets, rel);
 	}
-	load_docs(c, md, nmd, jobs, d);
+	load_docs(c, md, nmd, jobs, prev, d);
 	free(md);
 	rc = 0;
 out:
@@ -247,7 +307,7 @@ void nv_content_release(struct nv_content *c)
 	size_t i;
 
 	for (i = 0; i < c->ndocs; i++)
-		doc_free(c->docs[i]);
+		doc_free(c->docs[i]); /* NULL when taken by a later load */
 	free(c->docs);
 	for (i = 0; i < c->ndata; i++) {
 		free(c->data[i].path);

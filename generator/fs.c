@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -440,4 +441,51 @@ void nv_outdir_abort(struct nv_outdir *o)
 	free(o->final);
 	o->staging = NULL;
 	o->final = NULL;
+}
+
+struct nv_hash nv_file_stamp(const struct stat *st, bool *recent)
+{
+	struct nv_hash h = NV_HASH_INIT;
+	long long v[7] = { (long long)st->st_size,	  (long long)st->st_ino,
+			   (long long)st->st_mtim.tv_sec, (long long)st->st_mtim.tv_nsec,
+			   (long long)st->st_ctim.tv_sec, (long long)st->st_ctim.tv_nsec,
+			   (long long)st->st_dev };
+	struct timespec now;
+
+	nv_hash_add(&h, v, sizeof(v));
+	clock_gettime(CLOCK_REALTIME, &now);
+	now.tv_sec -= 1;
+	*recent = st->st_mtim.tv_sec > now.tv_sec ||
+		  (st->st_mtim.tv_sec == now.tv_sec && st->st_mtim.tv_nsec >= now.tv_nsec) ||
+		  st->st_ctim.tv_sec > now.tv_sec ||
+		  (st->st_ctim.tv_sec == now.tv_sec && st->st_ctim.tv_nsec >= now.tv_nsec);
+	return h;
+}
+
+int nv_outdir_merge(struct nv_outdir *o)
+{
+	struct nv_strlist files = NV_STRLIST_INIT;
+	size_t i;
+	int rc = -1, saved;
+
+	if (nv_walk(o->staging, &files) < 0)
+		goto out;
+	for (i = 0; i < files.nr; i++) {
+		char *from = nv_xasprintf("%s/%s", o->staging, files.v[i]);
+		char *to = nv_xasprintf("%s/%s", o->final, files.v[i]);
+		char *dir = dir_of(to);
+		int r = nv_mkdir_p(dir) < 0 || rename(from, to) < 0 ? -1 : 0;
+		free(from);
+		free(to);
+		free(dir);
+		if (r < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	saved = errno;
+	nv_strlist_release(&files);
+	nv_outdir_abort(o);
+	errno = saved;
+	return rc;
 }

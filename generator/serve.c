@@ -32,6 +32,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
+#include "content.h"
 #include "diag.h"
 #include "fs.h"
 #include "serve.h"
@@ -48,6 +49,7 @@
 struct nv_serve {
 	struct nv_serve_opts o;
 	struct nv_build_opts build; /* o.build with out = tmp */
+	struct nv_content keep;	    /* the documents of the last build */
 	char *tmp;		    /* the private output folder */
 	char *site;		    /* tmp/site: what is served */
 	int port;
@@ -293,6 +295,8 @@ void nv_serve_rebuild(struct nv_serve *s)
 		watch_tree(s, *w, 0, &d);
 	t0 = now_ms();
 	s->status = nv_build(&s->build, &d, NULL);
+	if (s->status == NV_BUILD_UNCHANGED) /* a file saved as it was */
+		s->status = NV_BUILD_OK;
 	nv_diags_sort(&d);
 	s->number++;
 	snprintf(s->version, sizeof(s->version), "%lx-%lu", s->instance, s->number);
@@ -793,8 +797,8 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->site = nv_xasprintf("%s/site", s->tmp);
 	s->build = o->build;
 	s->build.out = s->tmp;
-	/* Rebuild on every event, so each one gets a new version and a reload. */
-	s->build.force = true;
+	/* Documents stay loaded between builds: a change parses only its file. */
+	s->build.keep = &s->keep;
 
 	s->mhd = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, on_request, s,
 				  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,
@@ -883,6 +887,7 @@ void nv_serve_free(struct nv_serve *s)
 		close(s->listen_fd);
 	if (s->inotify_fd >= 0)
 		close(s->inotify_fd);
+	nv_content_release(&s->keep);
 	if (s->tmp)
 		nv_rm_rf(s->tmp);
 	free(s->tmp);

@@ -29,8 +29,12 @@
 #include "value.h"
 #include "writer.h"
 
+/*
+ * A page, for the sitemap and the search index; line is its record in
+ * the index, already redacted, or NULL when the page has none.
+ */
 struct page_ref {
-	char *url, *title, *kind, *text;
+	char *url, *title, *kind, *line;
 };
 
 /*
@@ -317,6 +321,26 @@ static char *plain_text(const char *html, size_t max)
 	return nv_buf_detach(&b, NULL);
 }
 
+/* --- feeds, indexes, calendars ----------------------------------------------------- */
+
+static void add_json_string(struct nv_buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	nv_buf_addch(b, '"');
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			nv_buf_addf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			nv_buf_addf(b, "\\u%04x", *p);
+		else if (*p == '<')
+			nv_buf_adds(b, "\\u003c"); /* never close a <script> */
+		else
+			nv_buf_addch(b, (char)*p);
+	}
+	nv_buf_addch(b, '"');
+}
+
 /* --- writing --------------------------------------------------------------------- */
 
 /*
@@ -343,20 +367,39 @@ static void write_redacted(struct nv_site_state *s, const char *rel, const char 
 	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, n);
 }
 
-static void fill_page_ref(struct page_ref *p, const char *url, const char *title, const char *kind,
-			  const char *text)
+/*
+ * The page's search record (the section's home page has one even without
+ * text, so a search finds the section by its title), redacted on its own:
+ * a rebuild replaces single records of the last build's index.
+ */
+static void fill_page_ref(const struct nv_site_state *s, struct page_ref *p, const char *url,
+			  const char *title, const char *kind, const char *text)
 {
+	struct nv_buf b = NV_BUF_INIT, red = NV_BUF_INIT;
+
 	p->url = nv_xstrdup(url);
 	p->title = nv_typo_str(title);
 	p->kind = nv_xstrdup(kind ? kind : "");
-	p->text = nv_xstrdup(text ? text : "");
+	p->line = NULL;
+	if ((!text || !*text) && strcmp(p->kind, "index"))
+		return;
+	nv_buf_adds(&b, "{\"t\":");
+	add_json_string(&b, p->title);
+	nv_buf_adds(&b, ",\"u\":");
+	add_json_string(&b, p->url);
+	nv_buf_adds(&b, ",\"x\":");
+	add_json_string(&b, text ? text : "");
+	nv_buf_adds(&b, "}");
+	nv_redact(s->red, &red, b.ptr, b.len, false);
+	p->line = nv_buf_detach(&red, NULL);
+	nv_buf_release(&b);
 }
 
 static void add_page_ref(struct nv_site_state *s, const char *url, const char *title,
 			 const char *kind, const char *text)
 {
 	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
-	fill_page_ref(&s->pages[s->npages++], url, title, kind, text);
+	fill_page_ref(s, &s->pages[s->npages++], url, title, kind, text);
 }
 
 static struct nv_value *nav_for(const struct nv_site_state *s, const char *url)
@@ -408,7 +451,7 @@ static void emit(struct nv_site_state *s, struct worker *w, const char *url, con
 	} else {
 		write_redacted(s, url, html.ptr, html.len, true);
 		if (w->slot)
-			fill_page_ref(w->slot, url, title, kind, search_text);
+			fill_page_ref(s, w->slot, url, title, kind, search_text);
 		else
 			add_page_ref(s, url, title, kind, search_text);
 	}
@@ -1013,7 +1056,8 @@ static struct nv_value *copy_files(struct nv_site_state *s)
 			continue;
 		}
 		free(src);
-		write_out(s, rel, data.ptr, data.len);
+		if (!s->opts.render) /* a rebuild of some documents leaves them */
+			write_out(s, rel, data.ptr, data.len);
 		if (strncmp(rel, "files/", 6))
 			continue;
 		v = obj();
@@ -1238,59 +1282,106 @@ static void emit_monitoring(struct nv_site_state *s)
 	nv_buf_release(&b);
 }
 
-/* --- feeds, indexes, calendars ----------------------------------------------------- */
-
-static void add_json_string(struct nv_buf *b, const char *s)
-{
-	const unsigned char *p;
-
-	nv_buf_addch(b, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			nv_buf_addf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			nv_buf_addf(b, "\\u%04x", *p);
-		else if (*p == '<')
-			nv_buf_adds(b, "\\u003c"); /* never close a <script> */
-		else
-			nv_buf_addch(b, (char)*p);
-	}
-	nv_buf_addch(b, '"');
-}
 
 /*
  * The search index, twice: search-index.json for other tools, and the
  * same array as search-index.js, a script, because a page opened from
  * file:// may load scripts but not fetch JSON.
  */
-static void emit_search(struct nv_site_state *s)
+static void write_search(struct nv_site_state *s, const char *const *lines, size_t n)
 {
 	struct nv_buf b = NV_BUF_INIT, js = NV_BUF_INIT;
 	size_t i;
-	bool first = true;
 
 	nv_buf_adds(&b, "[\n");
-	for (i = 0; i < s->npages; i++) {
-		const struct page_ref *p = &s->pages[i];
-		if (!*p->text && strcmp(p->kind, "index"))
-			continue;
-		nv_buf_adds(&b, first ? "{\"t\":" : ",\n{\"t\":");
-		first = false;
-		add_json_string(&b, p->title);
-		nv_buf_adds(&b, ",\"u\":");
-		add_json_string(&b, p->url);
-		nv_buf_adds(&b, ",\"x\":");
-		add_json_string(&b, p->text);
-		nv_buf_adds(&b, "}");
+	for (i = 0; i < n; i++) {
+		nv_buf_adds(&b, lines[i]);
+		nv_buf_adds(&b, i + 1 < n ? ",\n" : "\n");
 	}
-	nv_buf_adds(&b, "\n]\n");
-	write_redacted(s, "search-index.json", b.ptr, b.len, false);
+	nv_buf_adds(&b, "]\n");
+	write_out(s, "search-index.json", b.ptr, b.len);
 	nv_buf_adds(&js, "window.NV_SEARCH_INDEX = ");
 	nv_buf_add(&js, b.ptr, b.len);
-	write_redacted(s, "search-index.js", js.ptr, js.len, false);
+	write_out(s, "search-index.js", js.ptr, js.len);
 	nv_buf_release(&b);
 	nv_buf_release(&js);
+}
+
+static void emit_search(struct nv_site_state *s)
+{
+	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
+	size_t i, n = 0;
+
+	for (i = 0; i < s->npages; i++)
+		if (s->pages[i].line)
+			lines[n++] = s->pages[i].line;
+	write_search(s, lines, n);
+	free(lines);
 	emit(s, &s->main, "search.html", "search", obj(), "Поиск", "search", NULL);
+}
+
+static int cmp_page_url(const void *a, const void *b)
+{
+	return strcmp((*(struct page_ref *const *)a)->url, (*(struct page_ref *const *)b)->url);
+}
+
+/*
+ * For a rebuild of some documents: the last build's index with the
+ * records of the pages rendered now in place of theirs. -1 when that
+ * cannot be: the old index is unreadable, or a page rendered now has a
+ * record and had none (its place is unknown).
+ */
+static int merge_search(struct nv_site_state *s)
+{
+	struct nv_buf old = NV_BUF_INIT;
+	struct page_ref **now = nv_xcalloc(s->npages + 1, sizeof(*now)), key, *kp = &key, **hit;
+	bool *used = nv_xcalloc(s->npages + 1, sizeof(*used));
+	const char **lines = NULL;
+	size_t i, n = 0, alloc = 0;
+	char *p, *end, *u;
+	int rc = -1;
+
+	for (i = 0; i < s->npages; i++)
+		now[i] = &s->pages[i];
+	qsort(now, s->npages, sizeof(*now), cmp_page_url);
+	if (nv_read_file(s->opts.prev_search, (size_t)1 << 30, &old) < 0 ||
+	    strncmp(old.ptr, "[\n", 2))
+		goto out;
+	/* One record a line: {"t":…,"u":"URL","x":…} and a comma but the last. */
+	for (p = old.ptr + 2; *p == '{'; p = end + 1) {
+		end = strchr(p, '\n');
+		u = strstr(p, ",\"u\":\"");
+		if (!end || !u || u > end)
+			goto out;
+		*end = '\0';
+		if (end[-1] == ',')
+			end[-1] = '\0';
+		u += 6;
+		key.url = nv_xmemdupz(u, strcspn(u, "\""));
+		hit = bsearch(&kp, now, s->npages, sizeof(*now), cmp_page_url);
+		free(key.url);
+		NV_GROW(lines, n + 1, alloc);
+		if (!hit) {
+			lines[n++] = p;
+		} else {
+			used[hit - now] = true;
+			if ((*hit)->line)
+				lines[n++] = (*hit)->line;
+		}
+	}
+	if (strcmp(p, "]\n"))
+		goto out;
+	for (i = 0; i < s->npages; i++)
+		if (now[i]->line && !used[i])
+			goto out;
+	write_search(s, lines, n);
+	rc = 0;
+out:
+	nv_buf_release(&old);
+	free(now);
+	free(used);
+	free(lines);
+	return rc;
 }
 
 static void emit_atom(struct nv_site_state *s)
@@ -1503,6 +1594,8 @@ static void *entry_thread(void *arg)
 	size_t i;
 
 	for (i = j->first; i < m->nentries; i += j->step) {
+		if (j->s->opts.render && !j->s->opts.render[i])
+			continue;
 		j->w.slot = &j->slots[i];
 		emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i]);
 		if (m->entries[i]->kind == NV_KIND_ROADMAP)
@@ -1530,6 +1623,8 @@ static void emit_entries(struct nv_site_state *s, const struct nv_value *files)
 	pthread_t *tid;
 
 	for (i = 0; i < n; i++) {
+		if (s->opts.render && !s->opts.render[i])
+			continue;
 		pdf[i] = s->opts.pdf && pdf_is_public(s, m->entries[i]);
 		if (pdf[i]) {
 			NV_GROW(s->pdfs, s->npdfs + 1, s->pdfs_alloc);
@@ -1725,6 +1820,18 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	s->site = make_site(m, s->base_url);
 	s->navdef = make_nav(m);
 
+	if (s->opts.render) {
+		/* A rebuild of some documents: their pages and the search index. */
+		files = copy_files(s);
+		emit_entries(s, files);
+		nv_value_free(files);
+		if (!s->failed && merge_search(s) < 0) {
+			nv_writer_finish(s->writer, d);
+			s->writer = NULL;
+			return -2;
+		}
+		goto finish;
+	}
 	copy_assets(s);
 	files = copy_files(s);
 	emit_index(s);
@@ -1740,6 +1847,7 @@ int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_
 	emit_atom(s);
 	emit_search(s);
 	emit_sitemap(s);
+finish:
 	if (s->main.failed)
 		s->failed = 1;
 	if (nv_writer_finish(s->writer, d) < 0)
@@ -1762,7 +1870,7 @@ void nv_site_free(struct nv_site_state *s)
 		free(s->pages[i].url);
 		free(s->pages[i].title);
 		free(s->pages[i].kind);
-		free(s->pages[i].text);
+		free(s->pages[i].line);
 	}
 	free(s->pages);
 	free(s->pdfs);

@@ -83,4 +83,28 @@ struct nv_slice nv_slice_trim(struct nv_slice a);
 /* Copy into a new NUL-terminated string; the caller frees. */
 char *nv_slice_dup(struct nv_slice a);
 
+/*
+ * A 128-bit hash of bytes, to tell whether an input changed since the
+ * last build (not for security). Start from NV_HASH_INIT, add pieces;
+ * each piece is closed with its length, so "ab"+"c" and "a"+"bc" differ.
+ */
+struct nv_hash {
+	uint64_t a, b;
+};
+
+#define NV_HASH_INIT                                             \
+	{                                                        \
+		0x243F6A8885A308D3u, 0x13198A2E03707344u \
+	}
+
+void nv_hash_add(struct nv_hash *h, const void *data, size_t n);
+void nv_hash_str(struct nv_hash *h, const char *s); /* NULL hashes as "" */
+void nv_hash_hash(struct nv_hash *h, struct nv_hash v);
+static inline bool nv_hash_eq(struct nv_hash x, struct nv_hash y)
+{
+	return x.a == y.a && x.b == y.b;
+}
+/* As 32 hex digits into out[33]. */
+void nv_hash_hex(struct nv_hash h, char out[33]);
+
 #endif

@@ -2,14 +2,18 @@
  * build.h: one whole build — content → model → website and PDFs — as the
  * `build` command runs it and as a preview server can rerun it.
  *
- * Nothing is written unless the content has no errors; the site and the
- * print folder are each built in a staging folder and swapped in whole.
- *
- * A fingerprint of every input (the names, sizes and change times of the
- * content and theme files, the options, the program file itself) is kept
- * in OUT/.nastavnik-manifest after a successful build; when it has not changed and the output is in place,
- * the next build does nothing. Any change rebuilds everything: the
- * result is always the same as a clean build.
+ * Nothing is written unless the content has no errors. OUT/.nastavnik-manifest
+ * (build.c describes it) records what the last build was made from:
+ *  - a fingerprint of the files' names, sizes and times: when it has not
+ *    changed, the build stops at once, without reading a file;
+ *  - a global key (program, options, theme, data files, attachments, the
+ *    front matter of every document): when it changed, the site and the
+ *    print folder are built whole in staging folders and swapped in;
+ *  - one key per output of a document (the global key, its text and its
+ *    appendices' texts): when only texts changed, only the outputs of
+ *    those documents and the search index are rendered, into a staging
+ *    folder, and moved in file by file; outputs they no longer have are
+ *    removed. The result is byte for byte that of a whole build.
  */
 #ifndef NV_BUILD_H
 #define NV_BUILD_H
@@ -17,6 +21,7 @@
 #include "common.h"
 
 struct nv_diags;
+struct nv_content;
 
 struct nv_build_opts {
 	const char *content;  /* the content folder: "content" */
@@ -25,6 +30,12 @@ struct nv_build_opts {
 	bool drafts, fragment, pdf;
 	bool force; /* build even when nothing changed */
 	int jobs; /* threads for writing (-j); 0: one per processor */
+	/*
+	 * A process that builds again and again (the preview server): the
+	 * documents of its last build, taken over by the next one where their
+	 * files did not change, and left here for the one after. NULL: none.
+	 */
+	struct nv_content *keep;
 };
 
 enum nv_build_status {

@@ -17,6 +17,8 @@
 
 #include "common.h"
 
+#include "buf.h"
+
 #include "frontmatter.h"
 #include "fs.h"
 
@@ -34,6 +36,16 @@ struct nv_doc {
 	struct nv_split split; /* where the front matter and body are in text */
 	struct nv_value *meta; /* front matter, always a map */
 	struct nv_md *md;      /* the parsed body */
+	struct nv_hash hash;   /* of text */
+	struct nv_hash meta_hash; /* of the front matter part of text */
+	/*
+	 * The file's size, times and inode when it was read, and whether it
+	 * may be taken over by the next load without reading it again: it
+	 * loaded without a diagnostic and was not changed in the last second
+	 * before it was read (nv_file_stamp, fs.h).
+	 */
+	struct nv_hash stamp;
+	bool reusable;
 };
 
 /* One YAML data file. */
@@ -41,6 +53,7 @@ struct nv_data {
 	char *path; /* "content/people.yml" */
 	char *name; /* "people" */
 	struct nv_value *value;
+	struct nv_hash hash; /* of the file's text */
 };
 
 struct nv_content {
@@ -70,6 +83,16 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
  * on); the result does not depend on the number of threads.
  */
 int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
+
+/*
+ * The same, taking over from prev (an earlier load of the same folder,
+ * or NULL) every document whose file has not changed since, instead of
+ * reading and parsing it again. Taken documents are removed from prev;
+ * the caller releases prev afterwards. The result is the same as a load
+ * without prev.
+ */
+int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct nv_content *prev,
+		      struct nv_diags *d);
 
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);

@@ -17,6 +17,10 @@
 
 #include "common.h"
 
+#include <sys/stat.h>
+
+#include "buf.h"
+
 struct nv_buf;
 
 /*
@@ -56,6 +60,15 @@ int nv_rm_rf(const char *path);
 
 /* True if path exists (any type). */
 bool nv_exists(const char *path);
+
+/*
+ * What tells an unchanged file without reading it: size, modification
+ * and change times, inode and device. A write changes the change time,
+ * which no editor or copy tool can set back. But a file changed twice
+ * within one tick of the file system clock keeps its times, so a file
+ * changed in the last second (*recent) must be read to be sure.
+ */
+struct nv_hash nv_file_stamp(const struct stat *st, bool *recent);
 /* True if path is a directory. */
 bool nv_is_dir(const char *path);
 
@@ -91,6 +104,11 @@ struct nv_outdir {
 };
 
 int nv_outdir_begin(struct nv_outdir *o, const char *final);
+/*
+ * For a rebuild of a few files: move every file of staging into final
+ * (each rename replaces one file atomically), then remove staging.
+ */
+int nv_outdir_merge(struct nv_outdir *o);
 int nv_outdir_commit(struct nv_outdir *o);
 void nv_outdir_abort(struct nv_outdir *o);
 

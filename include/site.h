@@ -27,6 +27,15 @@ struct nv_site_opts {
 	bool fragment; /* write only each page's main content */
 	bool pdf;      /* link NAME.pdf beside public documents' pages */
 	int jobs;      /* threads writing files (writer.h) */
+	/*
+	 * A rebuild of some documents: when render is not NULL, only the
+	 * pages (and calendars) of the model's entries i with render[i] are
+	 * written, and the search indexes: the last build's (prev_search,
+	 * its search-index.json) with the records of these pages replaced.
+	 * Everything else is left as the last build wrote it.
+	 */
+	const bool *render;
+	const char *prev_search;
 };
 
 struct nv_site_state;
@@ -37,7 +46,9 @@ struct nv_site_state *nv_site_new(const struct nv_site_opts *opts);
 /*
  * Write every page, feed, calendar, index and asset of the section into
  * opts->out. Returns 0, or -1 with diagnostics in d (template errors,
- * files that could not be written).
+ * files that could not be written), or -2 (nothing in d) when a rebuild
+ * of some documents cannot reuse the last build's search index: then
+ * the whole site has to be built.
  */
 int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_diags *d);
 
