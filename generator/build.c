@@ -544,7 +544,10 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	memset(&content, 0, sizeof(content));
 	memset(&new, 0, sizeof(new));
 	theme = theme_dir();
-	fingerprint(o, theme, fp);
+	fp[0] = '\0';
+	/* A preview server builds when a file changed: no need to look for one. */
+	if (!o->keep)
+		fingerprint(o, theme, fp);
 	have_old = !o->force && manifest_read(o->out, &old);
 	if (have_old && *fp && !strcmp(fp, old.fingerprint) && outputs_in_place(o)) {
 		if (title)

@@ -23,7 +23,7 @@ static volatile sig_atomic_t stop_write_fd = -1;
 
 static void usage(void)
 {
-	puts("Использование: nastavnik serve [-C КАТАЛОГ] [-p ПОРТ] [--drafts]\n"
+	puts("Использование: nastavnik serve [-C КАТАЛОГ] [-p ПОРТ] [--drafts] [--no-pdf]\n"
 	     "\n"
 	     "Собирает раздел во временную папку и показывает его в браузере по адресу\n"
 	     "http://127.0.0.1:ПОРТ/. После каждого изменения в content/ или в теме\n"
@@ -32,7 +32,8 @@ static void usage(void)
 	     "Папку output/ команда не трогает. Остановить — Ctrl+C.\n"
 	     "\n"
 	     "  -p ПОРТ   порт (по умолчанию 8080; 0 — любой свободный)\n"
-	     "  --drafts  включить черновики (draft: true)");
+	     "  --drafts  включить черновики (draft: true)\n"
+	     "  --no-pdf  не печатать документы в PDF (быстрее на больших разделах)");
 }
 
 static void on_signal(int sig)
@@ -121,6 +122,8 @@ int cmd_serve(int argc, char **argv, struct nv_global *g)
 			return NV_EXIT_OK;
 		} else if (!strcmp(a, "--drafts")) {
 			o.build.drafts = true;
+		} else if (!strcmp(a, "--no-pdf")) {
+			o.build.pdf = false;
 		} else if (!strcmp(a, "-p") || !strcmp(a, "--port")) {
 			if (i + 1 >= argc)
 				return nv_usage_error("serve: после %s нужно указать порт", a);

@@ -192,6 +192,21 @@ while [ $n -lt 100 ]; do
 done
 if [ "$code" = 200 ] && grep -q 'О наставничестве' "$tmp/b"; then ok; else bad "recovery: за 10 с страница не вернулась (код $code)"; fi
 
+# --- a text edited: the documents stay loaded, only the page and the
+# search index are written again, and both show the new sentence ---
+printf '\nПриём заявок продлён до конца месяца.\n' >>"$tmp/p/content/$page"
+n=0
+while [ $n -lt 100 ]; do
+	get /pages/o-nastavnichestve.html
+	grep -q 'Приём заявок продлён' "$tmp/b" && break
+	sleep 0.1
+	n=$((n + 1))
+done
+if grep -q 'Приём заявок продлён' "$tmp/b"; then ok; else bad "text-edit: за 10 с новый текст не появился"; fi
+get /search-index.json
+if grep -q 'Приём заявок продлён' "$tmp/b"; then ok; else bad "text-edit: нового текста нет в поисковом индексе"; fi
+cp "$tmp/orig.md" "$tmp/p/content/$page"
+
 # --- a new folder is watched ---
 mkdir -p "$tmp/p/content/news/2026"
 sleep 0.3
