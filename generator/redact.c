@@ -7,6 +7,12 @@
  * full name next to the surname are taken into the match. Initials written
  * before the surname are already in the output; they are removed from its
  * end when the surname after them matches.
+ *
+ * Most capitalised words are not names («Главная», «Приказы»), and every
+ * page repeats them, so two cheap filters come before any comparison: a
+ * bitmap per first letter of the stems' second letters rejects most words
+ * at once, and the first eight bytes of each stem, kept as one integer,
+ * reject the rest of the stems without a call to memcmp.
  */
 #include "common.h"
 
@@ -25,6 +31,9 @@ struct target {
 	char *replacement;   /* what the website shows instead */
 	bool hide;           /* publish none: replace every mention */
 	bool full;           /* publish full: never touched */
+	/* Lengths in bytes, and the stem's first 8 bytes for a quick test (see load8()). */
+	size_t stem_len, surname_len;
+	uint64_t head, head_mask;
 };
 
 /* Targets sorted by the first letter of the stem, with a range per letter. */
@@ -34,6 +43,14 @@ struct nv_redactor {
 	struct target *t;
 	size_t nr;
 	size_t bucket[BUCKETS + 1]; /* targets of letter k: [bucket[k], bucket[k + 1]) */
+	/*
+	 * Bit (b & 63) of second[k] is set when a stem of letter k has the
+	 * byte b at offset 3, the last byte of its second letter (all bits
+	 * for a stem shorter than that): a word whose byte 3 has no bit
+	 * starts with none of them. The lowercase Russian letters differ
+	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91).
+	 */
+	uint64_t second[BUCKETS];
 };
 
 static bool is_cyr_upper(uint32_t c)
@@ -103,6 +120,19 @@ static size_t bucket_of(uint32_t cp)
 	return cp == 0x401 ? 32 : 33;
 }
 
+/*
+ * The first n bytes of s (at most 8, the rest zero) as one integer. A stem
+ * has no NUL byte, so (load8(text) & head_mask) == head holds exactly when
+ * the text starts with the stem's first min(8, stem_len) bytes.
+ */
+static uint64_t load8(const char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, s, n < 8 ? n : 8);
+	return w;
+}
+
 static int cmp_target(const void *pa, const void *pb)
 {
 	const struct target *a = pa, *b = pb;
@@ -136,6 +166,13 @@ struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 		t->hide = p->publish == NV_PUBLISH_NONE;
 		t->full = p->publish == NV_PUBLISH_FULL;
 		t->stem = surname_stem(p->surname);
+		t->stem_len = strlen(t->stem);
+		t->surname_len = strlen(p->surname);
+		t->head = load8(t->stem, t->stem_len);
+		t->head_mask = load8("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", t->stem_len);
+		r->second[bucket_of(first_cp(t->stem))] |=
+			t->stem_len < 4 ? UINT64_MAX
+					: UINT64_C(1) << ((unsigned char)t->stem[3] & 63);
 		t->name_stem = p->name && *p->name ? prefix_chars(p->name, 3) : NULL;
 		t->patr_stem = p->patronymic ? prefix_chars(p->patronymic, 3) : NULL;
 		t->name_initial = p->name ? first_cp(p->name) : 0;
@@ -204,10 +241,14 @@ static size_t initials_at(const char *s, size_t n, size_t i)
 	return e2 ? e2 : e;
 }
 
-/* A word at i starting with `stem` and ending at a non-letter: its end, or 0. */
-static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, int max_tail)
+/*
+ * A word at i starting with `stem` (sl bytes) and ending at a non-letter:
+ * its end, or 0.
+ */
+static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, size_t sl,
+			     int max_tail)
 {
-	size_t sl = strlen(stem), k;
+	size_t k;
 	uint32_t cp;
 	int tail = 0;
 
@@ -310,23 +351,28 @@ struct mention {
 static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t lo, size_t i,
 		  struct mention *best)
 {
-	size_t j, e, e2, e3, before, k = bucket_of(0);
-	uint32_t cp, l[2];
+	/* s[i] is 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
+	size_t k = bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
+	size_t j, e, e2, e3, before;
+	uint32_t l[2];
 	int score, best_score = 0, ni;
 	const struct target *t;
+	uint64_t head = load8(s + i, n - i);
 	bool full;
 
-	if (dec(s, n, i, &cp))
-		k = bucket_of(cp);
 	best->t = NULL;
+	if (i + 3 < n && !((r->second[k] >> ((unsigned char)s[i + 3] & 63)) & 1))
+		return false;
 	before = initials_before(s, lo, i);
 	for (j = r->bucket[k]; j < r->bucket[k + 1]; j++) {
 		t = &r->t[j];
-		e = word_with_stem(s, n, i, t->stem, 3);
+		if ((head & t->head_mask) != t->head)
+			continue;
+		e = word_with_stem(s, n, i, t->stem, t->stem_len, 3);
 		if (!e)
 			continue;
 		full = false;
-		score = strlen(t->p->surname) == e - i && !memcmp(s + i, t->p->surname, e - i) ? 2 : 1;
+		score = t->surname_len == e - i && !memcmp(s + i, t->p->surname, e - i) ? 2 : 1;
 		e2 = initials_at(s, n, skip_space(s, n, e));
 		if (e2) {
 			/* «Гусев Д. В.» */
@@ -343,12 +389,14 @@ static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t l
 			score = 3;
 		} else if (t->name_stem) {
 			/* «Гусев Дмитрий Валерьевич» in any case form */
-			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem, 6);
+			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem,
+					    strlen(t->name_stem), 6);
 			if (e2 && e2 > skip_space(s, n, e)) {
 				full = true;
 				score = 3;
 				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2),
-								   t->patr_stem, 14)
+								   t->patr_stem,
+								   strlen(t->patr_stem), 14)
 						  : 0;
 				e = e3 ? e3 : e2;
 			}
@@ -419,9 +467,9 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			} else {
 				/* Published with initials: keep the surname as written, shorten the
 				 * rest. */
-				size_t e = word_with_stem(s, n, i, t->stem, 3);
+				size_t e = word_with_stem(s, n, i, t->stem, t->stem_len, 3);
 				nv_buf_add(out, s + i, e - i);
-				nv_buf_adds(out, t->replacement + strlen(t->p->surname));
+				nv_buf_adds(out, t->replacement + t->surname_len);
 			}
 			i = mt.end;
 			continue;
