@@ -426,26 +426,25 @@ static bool upper_start(const char *s, size_t n, size_t i)
 static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
 		     bool markup, bool count_only)
 {
-	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0;
+	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0, copied = 0;
 	const struct target *t;
 	struct mention mt = { NULL, 0, 0, false };
 
+	/*
+	 * Text without mentions is copied in one piece: s[copied, i) has been
+	 * read and is still to be copied unchanged.
+	 */
 	while (i < n) {
 		if (markup && s[i] == '<') {
 			const char *gt = memchr(s + i, '>', n - i);
-			size_t m = gt ? (size_t)(gt - (s + i)) + 1 : n - i;
-			if (out)
-				nv_buf_add(out, s + i, m);
-			i += m;
+			i = gt ? (size_t)(gt - s) + 1 : n;
 			text_start = i;
 			continue;
 		}
-		/* Copy everything up to the next tag or capital Russian letter at once. */
+		/* Skip everything up to the next tag or capital Russian letter at once. */
 		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j); j++)
 			;
 		if (j > i) {
-			if (out)
-				nv_buf_add(out, s + i, j - i);
 			i = j;
 			continue;
 		}
@@ -455,6 +454,7 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			count++;
 			if (count_only)
 				return count;
+			nv_buf_add(out, s + copied, i - copied);
 			/* The initials were copied already: take them back. */
 			if (mt.start < i && out->len - floor >= i - mt.start)
 				nv_buf_truncate(out, out->len - (i - mt.start));
@@ -471,13 +471,13 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_add(out, s + i, e - i);
 				nv_buf_adds(out, t->replacement + t->surname_len);
 			}
-			i = mt.end;
+			i = copied = mt.end;
 			continue;
 		}
-		if (out)
-			nv_buf_add(out, s + i, 2);
 		i += 2;
 	}
+	if (out)
+		nv_buf_add(out, s + copied, n - copied);
 	return count;
 }
 

@@ -204,6 +204,25 @@ static void test_names_split_by_markup(void)
 		     true);
 }
 
+/* The text between mentions is copied unchanged, after what out already holds. */
+static void test_text_between_mentions(void)
+{
+	struct nv_redactor *r = redactor();
+	struct nv_buf out = NV_BUF_INIT;
+	static const char *in = "<p>Д. В. Гусев</p>";
+	bool ok;
+
+	CHECK_REDACT("Ким, Гусев и Петрова.",
+		     "наставляемый, 7 класс, наставляемый, педагог и наставник, педагог.", false);
+	CHECK_REDACT("Ким <a title=\"Гусев", "наставляемый, 7 класс <a title=\"Гусев", true);
+	nv_buf_adds(&out, "Раздел: ");
+	nv_redact(r, &out, in, strlen(in), true);
+	ok = !strcmp(out.ptr, "Раздел: <p>наставляемый, педагог</p>");
+	nv_buf_release(&out);
+	nv_redactor_free(r);
+	CHECK(ok);
+}
+
 static void test_finds(void)
 {
 	struct nv_redactor *r = redactor();
@@ -231,5 +250,6 @@ void nv_tests(void)
 	NV_RUN(test_short_stems);
 	NV_RUN(test_names_at_the_end);
 	NV_RUN(test_names_split_by_markup);
+	NV_RUN(test_text_between_mentions);
 	NV_RUN(test_finds);
 }
