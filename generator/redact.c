@@ -69,6 +69,34 @@ static bool is_letter(uint32_t c)
 	       (c >= 'A' && c <= 'Z');
 }
 
+/*
+ * The Russian letter at s[i] (А–я, Ё, ё; both bytes before n) as a code
+ * point, or 0. UTF-8 has a single encoding for each, so the bytes tell:
+ * 0xD0 0x81, 0xD0 0x90–0xBF, 0xD1 0x80–0x8F, 0xD1 0x91.
+ */
+static uint32_t cyr_at(const char *s, size_t n, size_t i)
+{
+	unsigned char a, b;
+
+	if (i + 1 >= n)
+		return 0;
+	a = (unsigned char)s[i];
+	b = (unsigned char)s[i + 1];
+	if (a == 0xD0 && (b == 0x81 || (b >= 0x90 && b <= 0xBF)))
+		return 0x400 + (b & 0x3F);
+	if (a == 0xD1 && (b == 0x91 || (b >= 0x80 && b <= 0x8F)))
+		return 0x440 + (b & 0x3F);
+	return 0;
+}
+
+/* The letter (Latin or Russian) at s[i] as a code point, or 0. */
+static uint32_t letter_at(const char *s, size_t n, size_t i)
+{
+	if (i < n && (unsigned char)s[i] < 0x80)
+		return is_letter((unsigned char)s[i]) ? (unsigned char)s[i] : 0;
+	return cyr_at(s, n, i);
+}
+
 /* Decode at s[i]; invalid bytes read as U+FFFD of length 1. */
 static size_t dec(const char *s, size_t n, size_t i, uint32_t *cp)
 {
@@ -211,23 +239,24 @@ void nv_redactor_free(struct nv_redactor *r)
 /* Skip spaces (also no-break ones) from i; returns the new position. */
 static size_t skip_space(const char *s, size_t n, size_t i)
 {
-	uint32_t cp;
-	size_t k;
-
-	while ((k = dec(s, n, i, &cp)) && (cp == ' ' || cp == 0xA0 || cp == 0x202F))
-		i += k;
-	return i;
+	for (;;) {
+		if (i < n && s[i] == ' ')
+			i++;
+		else if (n - i >= 2 && !memcmp(s + i, "\xC2\xA0", 2))
+			i += 2;
+		else if (n - i >= 3 && !memcmp(s + i, "\xE2\x80\xAF", 3))
+			i += 3;
+		else
+			return i;
+	}
 }
 
 /* An initial «Д.» at i: returns the position after it, or 0. */
 static size_t initial_at(const char *s, size_t n, size_t i)
 {
-	uint32_t cp;
-	size_t k = dec(s, n, i, &cp);
-
-	if (!k || !is_cyr_upper(cp) || i + k >= n || s[i + k] != '.')
+	if (!is_cyr_upper(cyr_at(s, n, i)) || i + 2 >= n || s[i + 2] != '.')
 		return 0;
-	return i + k + 1;
+	return i + 3;
 }
 
 /* «Д. В.» or «Д.» (one or two initials) at i: the end, or 0. */
@@ -248,17 +277,16 @@ static size_t initials_at(const char *s, size_t n, size_t i)
 static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, size_t sl,
 			     int max_tail)
 {
-	size_t k;
 	uint32_t cp;
 	int tail = 0;
 
 	if (n - i < sl || memcmp(s + i, stem, sl))
 		return 0;
 	i += sl;
-	while ((k = dec(s, n, i, &cp)) && is_letter(cp)) {
+	while ((cp = letter_at(s, n, i))) {
 		if (!is_cyr_lower(cp) || ++tail > max_tail)
 			return 0;
-		i += k;
+		i += 2;
 	}
 	return i;
 }
@@ -279,13 +307,11 @@ static size_t back_space(const char *s, size_t lo, size_t i)
 /* True if a letter ends at offset j (Cyrillic letters are two bytes). */
 static bool letter_before(const char *s, size_t lo, size_t j)
 {
-	uint32_t cp;
-
 	if (j <= lo)
 		return false;
 	if ((unsigned char)s[j - 1] < 0x80)
 		return is_letter((unsigned char)s[j - 1]);
-	return j >= lo + 2 && nv_utf8_decode(s + j - 2, 2, &cp) == 2 && is_letter(cp);
+	return j >= lo + 2 && cyr_at(s, j, j - 2);
 }
 
 /*
@@ -295,13 +321,11 @@ static bool letter_before(const char *s, size_t lo, size_t j)
 static size_t initials_before(const char *s, size_t lo, size_t i)
 {
 	size_t j = back_space(s, lo, i), start = i;
-	uint32_t cp;
 	int groups = 0;
 
 	if (j == i)
 		return i; /* initials are followed by a space */
-	while (groups < 2 && j >= lo + 3 && s[j - 1] == '.' &&
-	       nv_utf8_decode(s + j - 3, 2, &cp) == 2 && is_cyr_upper(cp)) {
+	while (groups < 2 && j >= lo + 3 && s[j - 1] == '.' && is_cyr_upper(cyr_at(s, j, j - 3))) {
 		/* The letter must start a word: «Д.», not the end of «ул.». */
 		if (letter_before(s, lo, j - 3))
 			break;
@@ -316,15 +340,15 @@ static size_t initials_before(const char *s, size_t lo, size_t i)
 /* The letters of «Д. В.» between from and to, stored in l[0], l[1]. */
 static int initials_in(const char *s, size_t from, size_t to, uint32_t l[2])
 {
-	size_t i = from, k;
+	size_t i;
 	uint32_t cp;
 	int n = 0;
 
-	while (i < to && n < 2) {
-		k = dec(s, to, i, &cp);
+	/* Byte by byte: 0xD0 is never the second byte of a character. */
+	for (i = from; i < to && n < 2; i++) {
+		cp = cyr_at(s, to, i);
 		if (is_cyr_upper(cp))
 			l[n++] = cp;
-		i += k ? k : 1;
 	}
 	return n;
 }

@@ -223,6 +223,21 @@ static void test_text_between_mentions(void)
 	CHECK(ok);
 }
 
+/* Letters and spaces are told apart by their bytes: the edge cases of each. */
+static void test_letters_and_spaces(void)
+{
+	/* A letter right before a capital: not the start of a word, unless it is no letter. */
+	CHECK_REDACT("xГусев аГусев ёГусев —Гусев x\xB0Гусев",
+		     "xГусев аГусев ёГусев —наставляемый, педагог x\xB0наставляемый, педагог",
+		     false);
+	/* After the stem only lowercase Russian letters (ё too) make a case form. */
+	CHECK_REDACT("ГусевX ГусевА Гусевё", "ГусевX ГусевА наставляемый, педагог", false);
+	/* Initials after a no-break or narrow no-break space; «Ё.» is an initial too. */
+	CHECK_REDACT("Гусев\xE2\x80\xAFД.\xE2\x80\xAFВ., Гусев\xC2\xA0Д.В.",
+		     "наставляемый, педагог, наставляемый, педагог", false);
+	CHECK_REDACT("Ёлкин Е. и Ёлкин Ё.", "наставляемый, 9 класс и Ёлкин Ё.", false);
+}
+
 static void test_finds(void)
 {
 	struct nv_redactor *r = redactor();
@@ -251,5 +266,6 @@ void nv_tests(void)
 	NV_RUN(test_names_at_the_end);
 	NV_RUN(test_names_split_by_markup);
 	NV_RUN(test_text_between_mentions);
+	NV_RUN(test_letters_and_spaces);
 	NV_RUN(test_finds);
 }
