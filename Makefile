@@ -103,10 +103,15 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 		$$(cat $(PKG_CFLAGS)) \
 		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
-bench: $(BIN) $(BUILD)/bench/template_bench
+bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/redact_bench
 	@sh bench/run.sh $(BIN)
 
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
+
+$(BUILD)/bench/redact_bench: $(BUILD)/bench/redact_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm

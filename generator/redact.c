@@ -7,6 +7,12 @@
  * full name next to the surname are taken into the match. Initials written
  * before the surname are already in the output; they are removed from its
  * end when the surname after them matches.
+ *
+ * Most capitalised words are not names («Главная», «Приказы»), and every
+ * page repeats them, so two cheap filters come before any comparison: a
+ * bitmap per first letter of the stems' second letters rejects most words
+ * at once, and the first eight bytes of each stem, kept as one integer,
+ * reject the rest of the stems without a call to memcmp.
  */
 #include "common.h"
 
@@ -25,6 +31,9 @@ struct target {
 	char *replacement;   /* what the website shows instead */
 	bool hide;           /* publish none: replace every mention */
 	bool full;           /* publish full: never touched */
+	/* Lengths in bytes, and the stem's first 8 bytes for a quick test (see load8()). */
+	size_t stem_len, surname_len;
+	uint64_t head, head_mask;
 };
 
 /* Targets sorted by the first letter of the stem, with a range per letter. */
@@ -34,6 +43,14 @@ struct nv_redactor {
 	struct target *t;
 	size_t nr;
 	size_t bucket[BUCKETS + 1]; /* targets of letter k: [bucket[k], bucket[k + 1]) */
+	/*
+	 * Bit (b & 63) of second[k] is set when a stem of letter k has the
+	 * byte b at offset 3, the last byte of its second letter (all bits
+	 * for a stem shorter than that): a word whose byte 3 has no bit
+	 * starts with none of them. The lowercase Russian letters differ
+	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91).
+	 */
+	uint64_t second[BUCKETS];
 };
 
 static bool is_cyr_upper(uint32_t c)
@@ -50,6 +67,34 @@ static bool is_letter(uint32_t c)
 {
 	return is_cyr_upper(c) || is_cyr_lower(c) || (c >= 'a' && c <= 'z') ||
 	       (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The Russian letter at s[i] (А–я, Ё, ё; both bytes before n) as a code
+ * point, or 0. UTF-8 has a single encoding for each, so the bytes tell:
+ * 0xD0 0x81, 0xD0 0x90–0xBF, 0xD1 0x80–0x8F, 0xD1 0x91.
+ */
+static uint32_t cyr_at(const char *s, size_t n, size_t i)
+{
+	unsigned char a, b;
+
+	if (i + 1 >= n)
+		return 0;
+	a = (unsigned char)s[i];
+	b = (unsigned char)s[i + 1];
+	if (a == 0xD0 && (b == 0x81 || (b >= 0x90 && b <= 0xBF)))
+		return 0x400 + (b & 0x3F);
+	if (a == 0xD1 && (b == 0x91 || (b >= 0x80 && b <= 0x8F)))
+		return 0x440 + (b & 0x3F);
+	return 0;
+}
+
+/* The letter (Latin or Russian) at s[i] as a code point, or 0. */
+static uint32_t letter_at(const char *s, size_t n, size_t i)
+{
+	if (i < n && (unsigned char)s[i] < 0x80)
+		return is_letter((unsigned char)s[i]) ? (unsigned char)s[i] : 0;
+	return cyr_at(s, n, i);
 }
 
 /* Decode at s[i]; invalid bytes read as U+FFFD of length 1. */
@@ -103,6 +148,19 @@ static size_t bucket_of(uint32_t cp)
 	return cp == 0x401 ? 32 : 33;
 }
 
+/*
+ * The first n bytes of s (at most 8, the rest zero) as one integer. A stem
+ * has no NUL byte, so (load8(text) & head_mask) == head holds exactly when
+ * the text starts with the stem's first min(8, stem_len) bytes.
+ */
+static uint64_t load8(const char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, s, n < 8 ? n : 8);
+	return w;
+}
+
 static int cmp_target(const void *pa, const void *pb)
 {
 	const struct target *a = pa, *b = pb;
@@ -136,6 +194,13 @@ struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 		t->hide = p->publish == NV_PUBLISH_NONE;
 		t->full = p->publish == NV_PUBLISH_FULL;
 		t->stem = surname_stem(p->surname);
+		t->stem_len = strlen(t->stem);
+		t->surname_len = strlen(p->surname);
+		t->head = load8(t->stem, t->stem_len);
+		t->head_mask = load8("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", t->stem_len);
+		r->second[bucket_of(first_cp(t->stem))] |=
+			t->stem_len < 4 ? UINT64_MAX
+					: UINT64_C(1) << ((unsigned char)t->stem[3] & 63);
 		t->name_stem = p->name && *p->name ? prefix_chars(p->name, 3) : NULL;
 		t->patr_stem = p->patronymic ? prefix_chars(p->patronymic, 3) : NULL;
 		t->name_initial = p->name ? first_cp(p->name) : 0;
@@ -174,23 +239,24 @@ void nv_redactor_free(struct nv_redactor *r)
 /* Skip spaces (also no-break ones) from i; returns the new position. */
 static size_t skip_space(const char *s, size_t n, size_t i)
 {
-	uint32_t cp;
-	size_t k;
-
-	while ((k = dec(s, n, i, &cp)) && (cp == ' ' || cp == 0xA0 || cp == 0x202F))
-		i += k;
-	return i;
+	for (;;) {
+		if (i < n && s[i] == ' ')
+			i++;
+		else if (n - i >= 2 && !memcmp(s + i, "\xC2\xA0", 2))
+			i += 2;
+		else if (n - i >= 3 && !memcmp(s + i, "\xE2\x80\xAF", 3))
+			i += 3;
+		else
+			return i;
+	}
 }
 
 /* An initial «Д.» at i: returns the position after it, or 0. */
 static size_t initial_at(const char *s, size_t n, size_t i)
 {
-	uint32_t cp;
-	size_t k = dec(s, n, i, &cp);
-
-	if (!k || !is_cyr_upper(cp) || i + k >= n || s[i + k] != '.')
+	if (!is_cyr_upper(cyr_at(s, n, i)) || i + 2 >= n || s[i + 2] != '.')
 		return 0;
-	return i + k + 1;
+	return i + 3;
 }
 
 /* «Д. В.» or «Д.» (one or two initials) at i: the end, or 0. */
@@ -204,20 +270,23 @@ static size_t initials_at(const char *s, size_t n, size_t i)
 	return e2 ? e2 : e;
 }
 
-/* A word at i starting with `stem` and ending at a non-letter: its end, or 0. */
-static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, int max_tail)
+/*
+ * A word at i starting with `stem` (sl bytes) and ending at a non-letter:
+ * its end, or 0.
+ */
+static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, size_t sl,
+			     int max_tail)
 {
-	size_t sl = strlen(stem), k;
 	uint32_t cp;
 	int tail = 0;
 
 	if (n - i < sl || memcmp(s + i, stem, sl))
 		return 0;
 	i += sl;
-	while ((k = dec(s, n, i, &cp)) && is_letter(cp)) {
+	while ((cp = letter_at(s, n, i))) {
 		if (!is_cyr_lower(cp) || ++tail > max_tail)
 			return 0;
-		i += k;
+		i += 2;
 	}
 	return i;
 }
@@ -238,13 +307,11 @@ static size_t back_space(const char *s, size_t lo, size_t i)
 /* True if a letter ends at offset j (Cyrillic letters are two bytes). */
 static bool letter_before(const char *s, size_t lo, size_t j)
 {
-	uint32_t cp;
-
 	if (j <= lo)
 		return false;
 	if ((unsigned char)s[j - 1] < 0x80)
 		return is_letter((unsigned char)s[j - 1]);
-	return j >= lo + 2 && nv_utf8_decode(s + j - 2, 2, &cp) == 2 && is_letter(cp);
+	return j >= lo + 2 && cyr_at(s, j, j - 2);
 }
 
 /*
@@ -254,13 +321,11 @@ static bool letter_before(const char *s, size_t lo, size_t j)
 static size_t initials_before(const char *s, size_t lo, size_t i)
 {
 	size_t j = back_space(s, lo, i), start = i;
-	uint32_t cp;
 	int groups = 0;
 
 	if (j == i)
 		return i; /* initials are followed by a space */
-	while (groups < 2 && j >= lo + 3 && s[j - 1] == '.' &&
-	       nv_utf8_decode(s + j - 3, 2, &cp) == 2 && is_cyr_upper(cp)) {
+	while (groups < 2 && j >= lo + 3 && s[j - 1] == '.' && is_cyr_upper(cyr_at(s, j, j - 3))) {
 		/* The letter must start a word: «Д.», not the end of «ул.». */
 		if (letter_before(s, lo, j - 3))
 			break;
@@ -275,15 +340,15 @@ static size_t initials_before(const char *s, size_t lo, size_t i)
 /* The letters of «Д. В.» between from and to, stored in l[0], l[1]. */
 static int initials_in(const char *s, size_t from, size_t to, uint32_t l[2])
 {
-	size_t i = from, k;
+	size_t i;
 	uint32_t cp;
 	int n = 0;
 
-	while (i < to && n < 2) {
-		k = dec(s, to, i, &cp);
+	/* Byte by byte: 0xD0 is never the second byte of a character. */
+	for (i = from; i < to && n < 2; i++) {
+		cp = cyr_at(s, to, i);
 		if (is_cyr_upper(cp))
 			l[n++] = cp;
-		i += k ? k : 1;
 	}
 	return n;
 }
@@ -310,23 +375,28 @@ struct mention {
 static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t lo, size_t i,
 		  struct mention *best)
 {
-	size_t j, e, e2, e3, before, k = bucket_of(0);
-	uint32_t cp, l[2];
+	/* s[i] is 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
+	size_t k = bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
+	size_t j, e, e2, e3, before;
+	uint32_t l[2];
 	int score, best_score = 0, ni;
 	const struct target *t;
+	uint64_t head = load8(s + i, n - i);
 	bool full;
 
-	if (dec(s, n, i, &cp))
-		k = bucket_of(cp);
 	best->t = NULL;
+	if (i + 3 < n && !((r->second[k] >> ((unsigned char)s[i + 3] & 63)) & 1))
+		return false;
 	before = initials_before(s, lo, i);
 	for (j = r->bucket[k]; j < r->bucket[k + 1]; j++) {
 		t = &r->t[j];
-		e = word_with_stem(s, n, i, t->stem, 3);
+		if ((head & t->head_mask) != t->head)
+			continue;
+		e = word_with_stem(s, n, i, t->stem, t->stem_len, 3);
 		if (!e)
 			continue;
 		full = false;
-		score = strlen(t->p->surname) == e - i && !memcmp(s + i, t->p->surname, e - i) ? 2 : 1;
+		score = t->surname_len == e - i && !memcmp(s + i, t->p->surname, e - i) ? 2 : 1;
 		e2 = initials_at(s, n, skip_space(s, n, e));
 		if (e2) {
 			/* «Гусев Д. В.» */
@@ -343,12 +413,14 @@ static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t l
 			score = 3;
 		} else if (t->name_stem) {
 			/* «Гусев Дмитрий Валерьевич» in any case form */
-			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem, 6);
+			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem,
+					    strlen(t->name_stem), 6);
 			if (e2 && e2 > skip_space(s, n, e)) {
 				full = true;
 				score = 3;
 				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2),
-								   t->patr_stem, 14)
+								   t->patr_stem,
+								   strlen(t->patr_stem), 14)
 						  : 0;
 				e = e3 ? e3 : e2;
 			}
@@ -378,26 +450,25 @@ static bool upper_start(const char *s, size_t n, size_t i)
 static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
 		     bool markup, bool count_only)
 {
-	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0;
+	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0, copied = 0;
 	const struct target *t;
 	struct mention mt = { NULL, 0, 0, false };
 
+	/*
+	 * Text without mentions is copied in one piece: s[copied, i) has been
+	 * read and is still to be copied unchanged.
+	 */
 	while (i < n) {
 		if (markup && s[i] == '<') {
 			const char *gt = memchr(s + i, '>', n - i);
-			size_t m = gt ? (size_t)(gt - (s + i)) + 1 : n - i;
-			if (out)
-				nv_buf_add(out, s + i, m);
-			i += m;
+			i = gt ? (size_t)(gt - s) + 1 : n;
 			text_start = i;
 			continue;
 		}
-		/* Copy everything up to the next tag or capital Russian letter at once. */
+		/* Skip everything up to the next tag or capital Russian letter at once. */
 		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j); j++)
 			;
 		if (j > i) {
-			if (out)
-				nv_buf_add(out, s + i, j - i);
 			i = j;
 			continue;
 		}
@@ -407,6 +478,7 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			count++;
 			if (count_only)
 				return count;
+			nv_buf_add(out, s + copied, i - copied);
 			/* The initials were copied already: take them back. */
 			if (mt.start < i && out->len - floor >= i - mt.start)
 				nv_buf_truncate(out, out->len - (i - mt.start));
@@ -419,17 +491,17 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			} else {
 				/* Published with initials: keep the surname as written, shorten the
 				 * rest. */
-				size_t e = word_with_stem(s, n, i, t->stem, 3);
+				size_t e = word_with_stem(s, n, i, t->stem, t->stem_len, 3);
 				nv_buf_add(out, s + i, e - i);
-				nv_buf_adds(out, t->replacement + strlen(t->p->surname));
+				nv_buf_adds(out, t->replacement + t->surname_len);
 			}
-			i = mt.end;
+			i = copied = mt.end;
 			continue;
 		}
-		if (out)
-			nv_buf_add(out, s + i, 2);
 		i += 2;
 	}
+	if (out)
+		nv_buf_add(out, s + copied, n - copied);
 	return count;
 }
 

@@ -1,6 +1,7 @@
 /* Unit tests for redact.c, on a small model built in the test. */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "model.h"
 #include "harness.h"
@@ -46,18 +47,51 @@ static struct nv_person lebedev = { .id = "lebedev-dm", .surname = "Лебеде
 				    .patronymic = "Максимович", .category = NV_CAT_STUDENT,
 				    .class_name = "5 «А»", .publish = NV_PUBLISH_NONE, .mentee = true };
 
-static char *run(const char *in, bool markup)
+/* Short stems, for the quick filters: shorter than 8 bytes, in the Ё bucket, under 4 bytes. */
+static struct nv_person li = { .id = "li-ms",
+			       .surname = "Ли",
+			       .name = "Мария",
+			       .category = NV_CAT_TEACHER,
+			       .publish = NV_PUBLISH_NONE,
+			       .mentor = true };
+static struct nv_person yolkin = { .id = "yolkin-e",
+				   .surname = "Ёлкин",
+				   .name = "Егор",
+				   .category = NV_CAT_STUDENT,
+				   .class_name = "9 «Б»",
+				   .publish = NV_PUBLISH_NONE,
+				   .mentee = true };
+/* «Хо» typed with a Latin «o»: a stem of 3 bytes. */
+static struct nv_person ho = { .id = "ho-v",
+			       .surname = "Хo",
+			       .name = "Вадим",
+			       .category = NV_CAT_EXTERNAL,
+			       .publish = NV_PUBLISH_NONE };
+
+/* The redactor for all the people above (the model is static: it must outlive it). */
+static struct nv_redactor *redactor(void)
 {
-	struct nv_person *people[] = { &gusev, &petrova, &kim, &orlova, &sokolova, &lebedeva, &lebedev };
-	struct nv_model m;
-	struct nv_redactor *r;
-	struct nv_buf out = NV_BUF_INIT;
+	static struct nv_person *people[] = { &gusev,	 &petrova, &kim, &orlova, &sokolova,
+					      &lebedeva, &lebedev, &li,	 &yolkin, &ho };
+	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
 	m.people = people;
 	m.npeople = NV_ARRAY_SIZE(people);
-	r = nv_redactor_new(&m);
-	nv_redact(r, &out, in, strlen(in), markup);
+	return nv_redactor_new(&m);
+}
+
+static char *run(const char *in, bool markup)
+{
+	struct nv_redactor *r = redactor();
+	struct nv_buf out = NV_BUF_INIT;
+	size_t len = strlen(in);
+	char *text = nv_xmalloc(len ? len : 1);
+
+	/* Without the NUL: under ASan a read past the end of the text fails. */
+	memcpy(text, in, len);
+	nv_redact(r, &out, text, len, markup);
+	free(text);
 	nv_redactor_free(r);
 	return nv_buf_detach(&out, NULL);
 }
@@ -131,6 +165,93 @@ static void test_published_namesake_is_kept(void)
 	CHECK_REDACT("Лебедеву", "наставляемый, 5 класс", false);
 }
 
+/* Words that pass the first-letter bitmap or share a stem's first bytes, but are no names. */
+static void test_lookalikes_are_kept(void)
+{
+	CHECK_REDACT("Гусли, Гусеница, Кирилл, Кимберлит, Лимонад, Ёлочка, Хор",
+		     "Гусли, Гусеница, Кирилл, Кимберлит, Лимонад, Ёлочка, Хор", false);
+	CHECK_REDACT("Главная Приказы Положения Наставники", "Главная Приказы Положения Наставники",
+		     false);
+}
+
+static void test_short_stems(void)
+{
+	CHECK_REDACT("Ли и Ёлкину", "наставник, педагог и наставляемый, 9 класс", false);
+	CHECK_REDACT("Хo, Хoу", "участник, внешний участник, участник, внешний участник", false);
+}
+
+/* Names and parts of names where the text ends: the filters read no byte past it. */
+static void test_names_at_the_end(void)
+{
+	CHECK_REDACT("Ким", "наставляемый, 7 класс", false);
+	CHECK_REDACT("Ли", "наставник, педагог", false);
+	CHECK_REDACT("Хo", "участник, внешний участник", false);
+	CHECK_REDACT("и Гусев", "и наставляемый, педагог", false);
+	CHECK_REDACT("Гусе", "Гусе", false);
+	CHECK_REDACT("и Гус", "и Гус", false);
+	CHECK_REDACT("и Г", "и Г", false);
+	CHECK_REDACT("и Гx", "и Гx", false);
+	CHECK_REDACT("Ки", "Ки", false);
+	CHECK_REDACT("Х", "Х", false);
+}
+
+/* A tag inside a word ends it: the halves are not a name. */
+static void test_names_split_by_markup(void)
+{
+	CHECK_REDACT("<b>Гу</b>сев, Гусе<br>в, Ки<i>м</i>", "<b>Гу</b>сев, Гусе<br>в, Ки<i>м</i>",
+		     true);
+	CHECK_REDACT("<b>Гусев</b>Ли<br>", "<b>наставляемый, педагог</b>наставник, педагог<br>",
+		     true);
+}
+
+/* The text between mentions is copied unchanged, after what out already holds. */
+static void test_text_between_mentions(void)
+{
+	struct nv_redactor *r = redactor();
+	struct nv_buf out = NV_BUF_INIT;
+	static const char *in = "<p>Д. В. Гусев</p>";
+	bool ok;
+
+	CHECK_REDACT("Ким, Гусев и Петрова.",
+		     "наставляемый, 7 класс, наставляемый, педагог и наставник, педагог.", false);
+	CHECK_REDACT("Ким <a title=\"Гусев", "наставляемый, 7 класс <a title=\"Гусев", true);
+	nv_buf_adds(&out, "Раздел: ");
+	nv_redact(r, &out, in, strlen(in), true);
+	ok = !strcmp(out.ptr, "Раздел: <p>наставляемый, педагог</p>");
+	nv_buf_release(&out);
+	nv_redactor_free(r);
+	CHECK(ok);
+}
+
+/* Letters and spaces are told apart by their bytes: the edge cases of each. */
+static void test_letters_and_spaces(void)
+{
+	/* A letter right before a capital: not the start of a word, unless it is no letter. */
+	CHECK_REDACT("xГусев аГусев ёГусев —Гусев x\xB0Гусев",
+		     "xГусев аГусев ёГусев —наставляемый, педагог x\xB0наставляемый, педагог",
+		     false);
+	/* After the stem only lowercase Russian letters (ё too) make a case form. */
+	CHECK_REDACT("ГусевX ГусевА Гусевё", "ГусевX ГусевА наставляемый, педагог", false);
+	/* Initials after a no-break or narrow no-break space; «Ё.» is an initial too. */
+	CHECK_REDACT("Гусев\xE2\x80\xAFД.\xE2\x80\xAFВ., Гусев\xC2\xA0Д.В.",
+		     "наставляемый, педагог, наставляемый, педагог", false);
+	CHECK_REDACT("Ёлкин Е. и Ёлкин Ё.", "наставляемый, 9 класс и Ёлкин Ё.", false);
+}
+
+static void test_finds(void)
+{
+	struct nv_redactor *r = redactor();
+	static const char *no = "Гусеница и Кимберлит", *yes = "учитель Гусеву";
+	static const char *in_tag = "<a title=\"Гусев\">ссылка</a>", *in_text = "<a>Ким</a>";
+	bool ok = !nv_redact_finds(r, no, strlen(no), false) &&
+		  nv_redact_finds(r, yes, strlen(yes), false) &&
+		  !nv_redact_finds(r, in_tag, strlen(in_tag), true) &&
+		  nv_redact_finds(r, in_text, strlen(in_text), true);
+
+	nv_redactor_free(r);
+	CHECK(ok);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_surname_in_any_case);
@@ -140,4 +261,11 @@ void nv_tests(void)
 	NV_RUN(test_initials_level_shortens_full_names);
 	NV_RUN(test_markup_is_left_alone);
 	NV_RUN(test_published_namesake_is_kept);
+	NV_RUN(test_lookalikes_are_kept);
+	NV_RUN(test_short_stems);
+	NV_RUN(test_names_at_the_end);
+	NV_RUN(test_names_split_by_markup);
+	NV_RUN(test_text_between_mentions);
+	NV_RUN(test_letters_and_spaces);
+	NV_RUN(test_finds);
 }
