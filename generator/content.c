@@ -202,25 +202,42 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 	free(started);
 }
 
-static void load_data(struct nv_content *c, const char *rel, const char *path, struct nv_diags *d)
+/* Load a data file, or take prev's copy of it if the file did not change. */
+static void load_data(struct nv_content *c, const char *rel, const char *path,
+		      struct nv_content *prev, struct nv_diags *d)
 {
 	struct nv_buf buf = NV_BUF_INIT;
 	struct nv_value *v;
-	struct nv_data *data;
-	size_t len = strlen(rel) - (has_suffix(rel, ".yaml") ? 5 : 4);
+	struct nv_data *data, *old = NULL;
+	struct nv_hash stamp = NV_HASH_INIT;
+	struct stat st;
+	size_t i, len = strlen(rel) - (has_suffix(rel, ".yaml") ? 5 : 4), diags = d->nr;
+	bool recent = true;
 
+	if (stat(path, &st) == 0)
+		stamp = nv_file_stamp(&st, &recent);
+	for (i = 0; prev && i < prev->ndata && !old; i++)
+		if (prev->data[i].path && !strcmp(prev->data[i].path, path))
+			old = &prev->data[i];
+	NV_GROW(c->data, c->ndata + 1, c->data_alloc);
+	if (old && old->reusable && nv_hash_eq(old->stamp, stamp)) {
+		c->data[c->ndata++] = *old;
+		memset(old, 0, sizeof(*old));
+		return;
+	}
 	if (read_source(path, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
 		goto fail;
 	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);
 	if (!v)
 		goto fail;
-	NV_GROW(c->data, c->ndata + 1, c->data_alloc);
 	data = &c->data[c->ndata++];
 	data->path = nv_xstrdup(path);
 	data->name = nv_xmemdupz(rel, len);
 	data->value = v;
 	data->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&data->hash, buf.ptr, buf.len);
+	data->stamp = stamp;
+	data->reusable = !recent && d->nr == diags;
 	nv_buf_release(&buf);
 	return;
 fail:
@@ -269,7 +286,7 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 		else if (has_suffix(rel, ".md"))
 			md[nmd++] = rel;
 		else if (has_suffix(rel, ".yml") || has_suffix(rel, ".yaml"))
-			load_data(c, rel, path.ptr, d);
+			load_data(c, rel, path.ptr, prev, d);
 		else
 			nv_strlist_add(&c->assets, rel);
 	}

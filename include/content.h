@@ -54,6 +54,8 @@ struct nv_data {
 	char *name; /* "people" */
 	struct nv_value *value;
 	struct nv_hash hash; /* of the file's text */
+	struct nv_hash stamp; /* as struct nv_doc's */
+	bool reusable;
 };
 
 struct nv_content {
