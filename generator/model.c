@@ -69,6 +69,7 @@ struct builder {
 	const char **draft_ids; /* documents left out as drafts */
 	size_t ndraft_ids, draft_alloc;
 	size_t people_alloc, pairs_alloc, entries_alloc;
+	struct nv_index *terms; /* term text → struct term_memo, see parse_term() */
 };
 
 /* --- small helpers ------------------------------------------------------ */
@@ -149,6 +150,72 @@ static void index_free(struct nv_index *x)
 	free(x->key);
 	free(x->val);
 	free(x);
+}
+
+/*
+ * Roadmaps and pairs.yml repeat a few terms («В течение года», «Сентябрь
+ * 2025») thousands of times, so each distinct text is parsed once per
+ * academic year. nv_term_parse() depends on nothing but the text and the
+ * academic year, so a remembered result, the reason for a failure
+ * included, is exactly what parsing again would give.
+ */
+struct term_memo {
+	struct term_memo *next; /* the same text with another academic year */
+	int acyear;
+	bool parsed;
+	struct nv_date from, to;
+	char *why; /* the reason nv_term_parse() gave, "" if none */
+};
+
+/*
+ * As nv_term_parse(t, text, acyear, why), but each (text, acyear) is
+ * parsed once per build. text must outlive the build (it is the key);
+ * why must not be NULL.
+ */
+static int parse_term(struct builder *b, struct nv_term *t, const char *text, int acyear,
+		      struct nv_buf *why)
+{
+	struct term_memo *first = index_get(b->terms, text), *tm;
+	size_t len = why->len;
+
+	for (tm = first; tm; tm = tm->next) {
+		if (tm->acyear != acyear)
+			continue;
+		nv_term_release(t);
+		t->text = nv_xstrdup(text);
+		t->parsed = tm->parsed;
+		t->from = tm->from;
+		t->to = tm->to;
+		nv_buf_adds(why, tm->why);
+		return t->parsed ? 0 : -1;
+	}
+	tm = nv_xcalloc(1, sizeof(*tm));
+	tm->acyear = acyear;
+	tm->parsed = !nv_term_parse(t, text, acyear, why);
+	tm->from = t->from;
+	tm->to = t->to;
+	tm->why = nv_xstrdup(why->ptr + len);
+	if (first) {
+		tm->next = first->next;
+		first->next = tm;
+	} else {
+		index_put(&b->terms, text, tm);
+	}
+	return tm->parsed ? 0 : -1;
+}
+
+static void terms_free(struct nv_index *x)
+{
+	struct term_memo *tm, *next;
+	size_t i;
+
+	for (i = 0; x && i < x->cap; i++)
+		for (tm = x->val[i]; tm; tm = next) {
+			next = tm->next;
+			free(tm->why);
+			free(tm);
+		}
+	index_free(x);
 }
 
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
@@ -839,7 +906,7 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 				&itf, "status", NV_OPTIONAL, item_status_names, NV_ITEM_PLANNED);
 			nv_term_init(&it->due);
 			nv_buf_reset(&why);
-			if (due && nv_term_parse(&it->due, due, e->acyear, &why) < 0) {
+			if (due && parse_term(b, &it->due, due, e->acyear, &why) < 0) {
 				const struct nv_value *dv = nv_map_get(iv, "due");
 				nv_diag_hint(
 					nv_warning(b->d, f->file, dv->line, dv->col,
@@ -1134,7 +1201,7 @@ static void read_pairs(struct builder *b)
 		nv_term_init(&p->period);
 		nv_buf_reset(&why);
 		if (period &&
-		    nv_term_parse(&p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
+		    parse_term(b, &p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
 			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "period"),
 						    "срок пары «%s» не удалось понять: %s", period,
 						    why.len ? why.ptr : "неизвестный формат"),
@@ -1491,6 +1558,7 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
 	check_links(&b);
 	settle_people(&b);
 	free(b.draft_ids);
+	terms_free(b.terms);
 	return 0;
 }
 
