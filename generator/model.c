@@ -1407,14 +1407,26 @@ static void relative_path(struct nv_buf *out, const char *from, const char *to)
 	nv_buf_adds(out, to + common);
 }
 
+/*
+ * The entry of the document at `path`, or NULL. A document's id is its
+ * file name without ".md" (content.h), so the id index names the only
+ * candidate.
+ */
 static struct nv_entry *entry_by_path(const struct nv_model *m, const char *path)
 {
-	size_t i;
+	const char *base = strrchr(path, '/');
+	struct nv_entry *e;
+	char *id;
+	size_t n;
 
-	for (i = 0; i < m->nentries; i++)
-		if (!strcmp(m->entries[i]->doc->path, path))
-			return m->entries[i];
-	return NULL;
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n < 3 || strcmp(base + n - 3, ".md"))
+		return NULL;
+	id = nv_xmemdupz(base, n - 3);
+	e = nv_model_entry(m, id);
+	free(id);
+	return e && !strcmp(e->doc->path, path) ? e : NULL;
 }
 
 static void check_anchor(struct builder *b, const struct nv_entry *from, const struct nv_md_link *l,
