@@ -7,7 +7,9 @@
  * either way match), dashes (hyphen, en, em, minus …) and single
  * symbols. White space includes the non-breaking spaces that office
  * suites put before «г.». Parsing is recursive descent with backtracking
- * by resetting the offset, so nothing is allocated.
+ * by resetting the offset, so nothing is allocated; the parser keeps the
+ * last token it read, since alternatives are tried one after another at
+ * the same offset.
  *
  * A term is parsed in two passes over the same text. Each item («май
  * 2026», «II квартал», «до 15.09.2025») becomes a span of two points
@@ -179,6 +181,7 @@ struct tok {
 	bool hyphen;	   /* T_DASH: the ASCII hyphen-minus */
 	uint32_t cp;	   /* T_SYM: the code point */
 	bool too_long;	   /* T_WORD: longer than the buffer; matches nothing */
+	size_t wlen;	   /* T_WORD: bytes in word */
 	char word[WORD_MAX];
 };
 
@@ -218,8 +221,19 @@ static uint32_t fold_cp(uint32_t c)
 /* Decode at s[pos]; an invalid byte reads as U+FFFD of length 1. */
 static size_t decode_at(const char *s, size_t n, size_t pos, uint32_t *cp)
 {
-	size_t k = nv_utf8_decode(s + pos, n - pos, cp);
+	const unsigned char *u = (const unsigned char *)s + pos;
+	size_t k;
 
+	/* ASCII and two-byte characters (Cyrillic) without a call */
+	if (pos < n && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (n - pos >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+		return 2;
+	}
+	k = nv_utf8_decode(s + pos, n - pos, cp);
 	if (!k) {
 		*cp = 0xFFFD;
 		k = 1;
@@ -290,6 +304,7 @@ static void lex(const char *s, size_t n, size_t pos, struct tok *t)
 		}
 	}
 	t->word[wl] = '\0';
+	t->wlen = wl;
 	t->end = pos;
 }
 
@@ -301,6 +316,14 @@ struct parser {
 	size_t pos;
 	struct nv_buf *why; /* may be NULL */
 	bool have_why;
+	/*
+	 * The token last read from s, at byte `last_pos`: alternatives are
+	 * tried one after another at the same position, so most reads repeat
+	 * the one before.
+	 */
+	struct tok last;
+	size_t last_pos;
+	bool have_last;
 };
 
 static void parser_init(struct parser *p, const char *s, size_t n, struct nv_buf *why)
@@ -310,6 +333,21 @@ static void parser_init(struct parser *p, const char *s, size_t n, struct nv_buf
 	p->pos = 0;
 	p->why = why;
 	p->have_why = false;
+	p->have_last = false;
+}
+
+/*
+ * The token of the input at or after byte pos (see lex()); it stays valid
+ * until the next call.
+ */
+static const struct tok *lex_at(struct parser *p, size_t pos)
+{
+	if (!p->have_last || p->last_pos != pos) {
+		lex(p->s, p->n, pos, &p->last);
+		p->last_pos = pos;
+		p->have_last = true;
+	}
+	return &p->last;
 }
 
 static void fail(struct parser *p, const char *fmt, ...) NV_PRINTF(2, 3);
@@ -330,7 +368,7 @@ static void fail(struct parser *p, const char *fmt, ...)
 
 static void peek(struct parser *p, struct tok *t)
 {
-	lex(p->s, p->n, p->pos, t);
+	*t = *lex_at(p, p->pos);
 }
 
 static bool is_word(const struct tok *t, const char *w)
@@ -389,24 +427,46 @@ static bool same_tok(const struct tok *a, const struct tok *b)
 	}
 }
 
+/* True if s starts with the n bytes at w (none of them NUL). */
+static bool starts_with(const char *s, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != w[i])
+			return false;
+	return true;
+}
+
 /*
  * Consume the tokens of `phrase` (lexed the same way, so «уч. г» also
- * matches «уч.г» and «Уч. Г») if the input continues with them.
+ * matches «уч.г» and «Уч. Г») if the input continues with them. Phrases
+ * are written the way the lexer folds words (lower case, «е» for «ё»),
+ * so a phrase that starts with a letter can only match a word that it
+ * starts with: most phrases are turned down without being lexed.
  */
 static bool accept_phrase(struct parser *p, const char *phrase)
 {
-	size_t plen = strlen(phrase), ppos = 0, spos = p->pos;
-	struct tok pt, st;
+	size_t plen, ppos = 0, spos = p->pos;
+	const struct tok *st = lex_at(p, spos);
+	struct tok pt;
+	uint32_t c;
 
+	if (st->kind == T_WORD && (st->too_long || !starts_with(phrase, st->word, st->wlen)))
+		return false;
+	plen = strlen(phrase);
+	decode_at(phrase, plen, 0, &c);
+	if (st->kind != T_WORD && is_letter_cp(c))
+		return false;
 	for (;;) {
 		lex(phrase, plen, ppos, &pt);
 		if (pt.kind == T_END)
 			break;
-		lex(p->s, p->n, spos, &st);
-		if (!same_tok(&pt, &st))
+		st = lex_at(p, spos);
+		if (!same_tok(&pt, st))
 			return false;
 		ppos = pt.end;
-		spos = st.end;
+		spos = st->end;
 	}
 	p->pos = spos;
 	return true;
@@ -511,7 +571,7 @@ enum {
 
 static bool next_adjacent(struct parser *p, size_t pos, struct tok *t)
 {
-	lex(p->s, p->n, pos, t);
+	*t = *lex_at(p, pos);
 	return !t->space_before;
 }
 
@@ -672,14 +732,14 @@ static int parse_year_pair(struct parser *p, int *y1, int *y2)
 	peek(p, &t);
 	if (t.kind != T_NUM || t.ndigits != 4)
 		return 0;
-	lex(p->s, p->n, t.end, &u);
+	u = *lex_at(p, t.end);
 	if (u.kind != T_DASH && !(u.kind == T_SYM && u.cp == '/'))
 		return 0;
-	lex(p->s, p->n, u.end, &v);
+	v = *lex_at(p, u.end);
 	if (v.kind != T_NUM || (v.ndigits != 4 && v.ndigits != 2))
 		return 0;
 	/* «2009-10-01» is an ISO date, not the academic year 2009–10 */
-	lex(p->s, p->n, v.end, &w);
+	w = *lex_at(p, v.end);
 	if (v.ndigits == 2 && w.kind == T_DASH && !w.space_before)
 		return 0;
 	p->pos = v.end;

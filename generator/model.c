@@ -58,6 +58,12 @@ static const char *const level_names[] = { "federal", "regional", "municipal", "
 static const char *const audience_names[] = { "teachers", "students", NULL };
 static const char *const profile_names[] = { "gost2016", "gost2025", NULL };
 
+/* Canonical spellings that users type loosely; see match_loose(). */
+struct loose_set {
+	const char *const *canon; /* NULL-terminated */
+	char **folded;		  /* canon folded by nv_utf8_fold(), made on first use */
+};
+
 /* Everything the phases share. */
 struct builder {
 	struct nv_model *m;
@@ -69,6 +75,8 @@ struct builder {
 	const char **draft_ids; /* documents left out as drafts */
 	size_t ndraft_ids, draft_alloc;
 	size_t people_alloc, pairs_alloc, entries_alloc;
+	struct nv_index *terms;	       /* term text → struct term_memo, see parse_term() */
+	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 };
 
 /* --- small helpers ------------------------------------------------------ */
@@ -149,6 +157,72 @@ static void index_free(struct nv_index *x)
 	free(x->key);
 	free(x->val);
 	free(x);
+}
+
+/*
+ * Roadmaps and pairs.yml repeat a few terms («В течение года», «Сентябрь
+ * 2025») thousands of times, so each distinct text is parsed once per
+ * academic year. nv_term_parse() depends on nothing but the text and the
+ * academic year, so a remembered result, the reason for a failure
+ * included, is exactly what parsing again would give.
+ */
+struct term_memo {
+	struct term_memo *next; /* the same text with another academic year */
+	int acyear;
+	bool parsed;
+	struct nv_date from, to;
+	char *why; /* the reason nv_term_parse() gave, "" if none */
+};
+
+/*
+ * As nv_term_parse(t, text, acyear, why), but each (text, acyear) is
+ * parsed once per build. text must outlive the build (it is the key);
+ * why must not be NULL.
+ */
+static int parse_term(struct builder *b, struct nv_term *t, const char *text, int acyear,
+		      struct nv_buf *why)
+{
+	struct term_memo *first = index_get(b->terms, text), *tm;
+	size_t len = why->len;
+
+	for (tm = first; tm; tm = tm->next) {
+		if (tm->acyear != acyear)
+			continue;
+		nv_term_release(t);
+		t->text = nv_xstrdup(text);
+		t->parsed = tm->parsed;
+		t->from = tm->from;
+		t->to = tm->to;
+		nv_buf_adds(why, tm->why);
+		return t->parsed ? 0 : -1;
+	}
+	tm = nv_xcalloc(1, sizeof(*tm));
+	tm->acyear = acyear;
+	tm->parsed = !nv_term_parse(t, text, acyear, why);
+	tm->from = t->from;
+	tm->to = t->to;
+	tm->why = nv_xstrdup(why->ptr + len);
+	if (first) {
+		tm->next = first->next;
+		first->next = tm;
+	} else {
+		index_put(&b->terms, text, tm);
+	}
+	return tm->parsed ? 0 : -1;
+}
+
+static void terms_free(struct nv_index *x)
+{
+	struct term_memo *tm, *next;
+	size_t i;
+
+	for (i = 0; x && i < x->cap; i++)
+		for (tm = x->val[i]; tm; tm = next) {
+			next = tm->next;
+			free(tm->why);
+			free(tm);
+		}
+	index_free(x);
 }
 
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
@@ -329,31 +403,48 @@ static size_t str_list(struct nv_fields *f, const struct nv_value *list, const c
 	return n;
 }
 
-/* Match a form or kind the way users type it; returns the canonical string. */
-static const char *match_loose(const char *s, const char *const *canon)
+/*
+ * Match a form or kind the way users type it; returns the canonical
+ * string, or NULL. The canonical strings are folded once per build.
+ */
+static const char *match_loose(struct loose_set *set, const char *s)
 {
-	struct nv_buf a = NV_BUF_INIT, c = NV_BUF_INIT;
+	struct nv_buf a = NV_BUF_INIT;
 	const char *found = NULL;
-	size_t i;
+	size_t i, n;
 
-	nv_utf8_fold(&a, s, strlen(s));
-	for (i = 0; canon[i] && !found; i++) {
-		nv_buf_reset(&c);
-		nv_utf8_fold(&c, canon[i], strlen(canon[i]));
-		if (!strcmp(a.ptr, c.ptr))
-			found = canon[i];
+	if (!set->folded) {
+		for (n = 0; set->canon[n]; n++)
+			;
+		set->folded = nv_xcalloc(n + 1, sizeof(*set->folded));
+		for (i = 0; i < n; i++) {
+			nv_utf8_fold(&a, set->canon[i], strlen(set->canon[i]));
+			set->folded[i] = nv_buf_detach(&a, NULL);
+		}
 	}
+	nv_utf8_fold(&a, s, strlen(s));
+	for (i = 0; set->canon[i] && !found; i++)
+		if (!strcmp(a.ptr, set->folded[i]))
+			found = set->canon[i];
 	nv_buf_release(&a);
-	nv_buf_release(&c);
 	return found;
 }
 
+static void loose_set_release(struct loose_set *set)
+{
+	size_t i;
+
+	for (i = 0; set->folded && set->folded[i]; i++)
+		free(set->folded[i]);
+	free(set->folded);
+	set->folded = NULL;
+}
+
 static const char *loose_enum_value(struct nv_fields *f, const struct nv_value *v, const char *key,
-				    const char *const *canon, const char *what)
+				    struct loose_set *set, const char *what)
 {
 	const char *found;
 	char *all;
-	size_t n;
 
 	if (!v)
 		return NULL;
@@ -362,24 +453,22 @@ static const char *loose_enum_value(struct nv_fields *f, const struct nv_value *
 			       nv_type_name(v->type));
 		return NULL;
 	}
-	found = match_loose(v->str, canon);
+	found = match_loose(set, v->str);
 	if (found)
 		return found;
-	for (n = 0; canon[n]; n++)
-		;
-	all = nv_join(canon, "; ");
+	all = nv_join(set->canon, "; ");
 	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what), "допустимые значения: %s",
 		     all);
 	free(all);
 	return NULL;
 }
 
-static const char *loose_enum(struct nv_fields *f, const char *key, int req,
-			      const char *const *canon, const char *what)
+static const char *loose_enum(struct nv_fields *f, const char *key, int req, struct loose_set *set,
+			      const char *what)
 {
 	return loose_enum_value(f,
 				nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL),
-				key, canon, what);
+				key, set, what);
 }
 
 /* --- people --------------------------------------------------------------- */
@@ -839,7 +928,7 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 				&itf, "status", NV_OPTIONAL, item_status_names, NV_ITEM_PLANNED);
 			nv_term_init(&it->due);
 			nv_buf_reset(&why);
-			if (due && nv_term_parse(&it->due, due, e->acyear, &why) < 0) {
+			if (due && parse_term(b, &it->due, due, e->acyear, &why) < 0) {
 				const struct nv_value *dv = nv_map_get(iv, "due");
 				nv_diag_hint(
 					nv_warning(b->d, f->file, dv->line, dv->col,
@@ -1017,8 +1106,8 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 			e->forms = nv_xcalloc(n + 1, sizeof(*e->forms));
 			for (i = 0; i < n; i++) {
 				const char *form = loose_enum_value(
-					&f, v->type == NV_LIST ? v->items[i] : v, "forms", nv_forms,
-					"неизвестная форма наставничества");
+					&f, v->type == NV_LIST ? v->items[i] : v, "forms",
+					&b->forms, "неизвестная форма наставничества");
 				if (form)
 					e->forms[e->nforms++] = form;
 			}
@@ -1044,10 +1133,10 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 				     "«1. Утвердить …», «2. Назначить …»");
 		break;
 	case NV_KIND_CASE:
-		e->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms,
+		e->form = loose_enum(&f, "form", NV_REQUIRED, &b->forms,
 				     "неизвестная форма наставничества");
 		e->mkind = loose_enum_value(&f, nv_field(&f, "kind", NV_OPTIONAL, NULL), "kind",
-					    nv_mentoring_kinds, "неизвестный вид наставничества");
+					    &b->kinds, "неизвестный вид наставничества");
 		nv_field_acyear(&f, "year", NV_REQUIRED, "учебный год, например «2025–2026»",
 				&e->acyear);
 		e->nauthors =
@@ -1116,10 +1205,10 @@ static void read_pairs(struct builder *b)
 				nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
 				"добавьте «mentees: [id, …]» или «mentee: id»");
 		p->nmentees = ref_people(b, &f, mentees, "mentees", &p->mentees);
-		p->form = loose_enum(&f, "form", NV_REQUIRED, nv_forms,
+		p->form = loose_enum(&f, "form", NV_REQUIRED, &b->forms,
 				     "неизвестная форма наставничества");
 		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
-		p->kind = kv ? loose_enum_value(&f, kv, "kind", nv_mentoring_kinds,
+		p->kind = kv ? loose_enum_value(&f, kv, "kind", &b->kinds,
 						"неизвестный вид наставничества")
 			     : nv_mentoring_kinds[p->nmentees > 1 ? 1 : 0];
 		p->role_model = nv_field_str(&f, "role_model", NV_OPTIONAL, NULL);
@@ -1134,7 +1223,7 @@ static void read_pairs(struct builder *b)
 		nv_term_init(&p->period);
 		nv_buf_reset(&why);
 		if (period &&
-		    nv_term_parse(&p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
+		    parse_term(b, &p->period, period, p->order ? p->order->acyear : 0, &why) < 0)
 			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "period"),
 						    "срок пары «%s» не удалось понять: %s", period,
 						    why.len ? why.ptr : "неизвестный формат"),
@@ -1340,14 +1429,26 @@ static void relative_path(struct nv_buf *out, const char *from, const char *to)
 	nv_buf_adds(out, to + common);
 }
 
+/*
+ * The entry of the document at `path`, or NULL. A document's id is its
+ * file name without ".md" (content.h), so the id index names the only
+ * candidate.
+ */
 static struct nv_entry *entry_by_path(const struct nv_model *m, const char *path)
 {
-	size_t i;
+	const char *base = strrchr(path, '/');
+	struct nv_entry *e;
+	char *id;
+	size_t n;
 
-	for (i = 0; i < m->nentries; i++)
-		if (!strcmp(m->entries[i]->doc->path, path))
-			return m->entries[i];
-	return NULL;
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n < 3 || strcmp(base + n - 3, ".md"))
+		return NULL;
+	id = nv_xmemdupz(base, n - 3);
+	e = nv_model_entry(m, id);
+	free(id);
+	return e && !strcmp(e->doc->path, path) ? e : NULL;
 }
 
 static void check_anchor(struct builder *b, const struct nv_entry *from, const struct nv_md_link *l,
@@ -1480,6 +1581,8 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
 	b.d = d;
 	b.drafts = drafts;
 	b.people_file = "content/people.yml";
+	b.forms.canon = nv_forms;
+	b.kinds.canon = nv_mentoring_kinds;
 	read_people(&b);
 	read_site(&b);
 	create_entries(&b);
@@ -1491,6 +1594,9 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
 	check_links(&b);
 	settle_people(&b);
 	free(b.draft_ids);
+	terms_free(b.terms);
+	loose_set_release(&b.forms);
+	loose_set_release(&b.kinds);
 	return 0;
 }
 

@@ -671,6 +671,26 @@ static void test_term_long_and_strange_input(void)
 	nv_buf_release(&b);
 }
 
+/*
+ * Phrases («по мере необходимости», «в течение», «и» …) match whole words
+ * in any letter case: a word that only starts like a phrase word, or
+ * that a phrase word only starts, is not that word.
+ */
+static void test_term_phrase_words(void)
+{
+	CHECK_STR(term_str("ПО МЕРЕ НЕОБХОДИМОСТИ", 2025), "01.09.2025..31.08.2026");
+	CHECK_STR(term_str("Весь учебный год", 2025), "01.09.2025..31.08.2026");
+	CHECK_STR(term_str("в течение уч.г.", 2025), "01.09.2025..31.08.2026");
+	CHECK_STR(term_str("Не позднее 15.09.2025", 2025), "01.09.2025..15.09.2025");
+	CHECK_STR(term_str("сентябрь и октябрь 2025", 0), "01.09.2025..31.10.2025");
+	CHECK(failed(term_str("по мере", 2025)));
+	CHECK(failed(term_str("весь", 2025)));
+	CHECK(failed(term_str("в течениее года", 2025)));
+	CHECK(failed(term_str("не поздне 15.09.2025", 2025)));
+	CHECK(failed(term_str("сентябрьи октябрь 2025", 0)));
+	CHECK(failed(term_str("иван", 2025)));
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_leap_years_and_month_lengths);
@@ -704,4 +724,5 @@ void nv_tests(void)
 	NV_RUN(test_term_struct);
 	NV_RUN(test_term_case_and_spaces);
 	NV_RUN(test_term_long_and_strange_input);
+	NV_RUN(test_term_phrase_words);
 }

@@ -1,8 +1,10 @@
 /* Unit tests for schema.c and model.c, on the project in tests/bad/_base. */
 #include "common.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "content.h"
 #include "diag.h"
@@ -154,6 +156,65 @@ static void test_fields_reader(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * A build parses each distinct term once (parse_term() in model.c): equal
+ * texts still get the range of their own academic year, and every cell
+ * that fails gets its own warning at its own place.
+ */
+static void test_repeated_terms(void)
+{
+	static const char *const roadmap =
+		"---\ntitle: План\nacademic_year: %d–%d\nsections:\n  - title: Раздел\n"
+		"    items:\n"
+		"      - { title: a, due: В течение года, responsible: x }\n"
+		"      - { title: b, due: по согласованию, responsible: x }\n"
+		"      - { title: c, due: по согласованию, responsible: x }\n---\n";
+	char *root = nv_xasprintf("%s/terms", nv_test_tmpdir());
+	char *dir = nv_xasprintf("%s/roadmaps", root), *text, *path;
+	struct nv_content c;
+	struct nv_model m;
+	struct nv_diags d = NV_DIAGS_INIT;
+	const struct nv_item *a, *b;
+	const struct nv_diag *w[4];
+	size_t i, nw = 0;
+	int year;
+
+	CHECK(mkdir(root, 0777) == 0 && mkdir(dir, 0777) == 0);
+	for (year = 2025; year <= 2026; year++) {
+		text = nv_xasprintf(roadmap, year, year + 1);
+		path = nv_xasprintf("%s/plan-%d.md", dir, year);
+		nv_test_write(path, text);
+		free(text);
+		free(path);
+	}
+	memset(&c, 0, sizeof(c));
+	nv_content_load(&c, root, &d);
+	nv_model_build(&m, &c, false, &d);
+	CHECK(nv_model_entry(&m, "plan-2025") && nv_model_entry(&m, "plan-2026"));
+	a = nv_model_entry(&m, "plan-2025")->sections[0].items;
+	b = nv_model_entry(&m, "plan-2026")->sections[0].items;
+	CHECK(a[0].due.parsed && b[0].due.parsed);
+	CHECK_INT(a[0].due.from.year, 2025);
+	CHECK_INT(b[0].due.from.year, 2026);
+	CHECK(a[0].due.text != b[0].due.text);
+	CHECK(!a[2].due.parsed && !a[2].due.from.year);
+	CHECK_STR(a[2].due.text, "по согласованию");
+	for (i = 0; i < d.nr; i++)
+		if (strstr(d.v[i].msg, "«по согласованию»") && nw < 4)
+			w[nw++] = &d.v[i];
+	CHECK_INT(nw, 4);
+	for (i = 0; i < 4; i++) {
+		CHECK_STR(w[i]->msg, w[0]->msg);
+		CHECK_INT(w[i]->line, 8 + i % 2);
+		CHECK(strstr(w[i]->file, i < 2 ? "plan-2025" : "plan-2026"));
+	}
+	nv_model_release(&m);
+	nv_content_release(&c);
+	nv_diags_release(&d);
+	free(root);
+	free(dir);
+}
+
 static void cleanup(void)
 {
 	nv_model_release(&model);
@@ -171,5 +232,6 @@ void nv_tests(void)
 	NV_RUN(test_suggest);
 	NV_RUN(test_fold_matches_user_spelling);
 	NV_RUN(test_fields_reader);
+	NV_RUN(test_repeated_terms);
 	cleanup();
 }
