@@ -442,7 +442,9 @@ static void manifest_update(const struct nv_build_opts *o, const struct nv_model
 	const struct nv_entry **sorted;
 	struct nv_strlist all = NV_STRLIST_INIT, now = NV_STRLIST_INIT;
 	size_t i, k, npub = nv_site_public_pdfs(site, &pub);
-	char key[33];
+	bool *drop = render ? nv_xcalloc(old->nr + 1, sizeof(*drop)) : NULL;
+	struct record key, *hit;
+	char hex[33];
 
 	sorted = nv_xcalloc(npub + 1, sizeof(*sorted));
 	if (npub)
@@ -450,29 +452,38 @@ static void manifest_update(const struct nv_build_opts *o, const struct nv_model
 	qsort(sorted, npub, sizeof(*sorted), cmp_ptr);
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
-		nv_hash_hex(keys[i], key);
-		nv_strlist_release(&all);
-		entry_outputs(o, e, true, &all); /* every file it may have */
-		if (render && !render[i]) {
-			/* Unchanged: the files it had last time. */
-			for (k = 0; k < all.nr; k++)
-				if (manifest_key(old, all.v[k]))
-					manifest_add(new, key, all.v[k]);
+		if (render && !render[i])
 			continue;
-		}
 		nv_strlist_release(&now);
 		entry_outputs(o, e, bsearch(&e, sorted, npub, sizeof(*sorted), cmp_ptr) != NULL,
 			      &now);
+		nv_hash_hex(keys[i], hex);
 		for (k = 0; k < now.nr; k++)
-			manifest_add(new, key, now.v[k]);
-		for (k = 0; render && k < all.nr; k++)
-			if (!in_list(&now, all.v[k]) && manifest_key(old, all.v[k]))
+			manifest_add(new, hex, now.v[k]);
+		if (!render)
+			continue;
+		/* What it had last time is replaced, or gone. */
+		nv_strlist_release(&all);
+		entry_outputs(o, e, true, &all);
+		for (k = 0; k < all.nr; k++) {
+			key.path = all.v[k];
+			hit = bsearch(&key, old->v, old->nr, sizeof(*old->v), cmp_record);
+			if (!hit)
+				continue;
+			drop[hit - old->v] = true;
+			if (!in_list(&now, all.v[k]))
 				nv_strlist_add(gone, all.v[k]);
+		}
 	}
+	/* The documents not rendered keep their records. */
+	for (i = 0; render && i < old->nr; i++)
+		if (!drop[i])
+			manifest_add(new, old->v[i].key, old->v[i].path);
 	qsort(new->v, new->nr, sizeof(*new->v), cmp_record);
 	nv_strlist_release(&all);
 	nv_strlist_release(&now);
 	free(sorted);
+	free(drop);
 }
 
 static bool outputs_in_place(const struct nv_build_opts *o)
