@@ -36,8 +36,7 @@
 #   (Hugo 0.111 cannot be told to), transliterate heading ids, fold .ics
 #   lines, and redact the names of people without consent in all text;
 #   Hugo shows names by publish level only where the templates print a
-#   person. Hugo renders on all cores; we render on one and write files on
-#   all (-j).
+#   person. Both parse and render on all cores.
 #
 # How it is measured
 #   - corpora and outputs live on tmpfs (/dev/shm) when it is there: on this
