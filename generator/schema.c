@@ -13,7 +13,10 @@
 bool nv_fields_init(struct nv_fields *f, const char *file, const struct nv_value *map,
 		    const char *what, int line, int col, struct nv_diags *d)
 {
-	memset(f, 0, sizeof(*f));
+	/* Not memset: known[] is large and only its first nknown entries are read. */
+	f->map = NULL;
+	f->nknown = 0;
+	f->errors = 0;
 	f->file = file;
 	f->what = what;
 	f->d = d;
@@ -34,18 +37,26 @@ bool nv_fields_init(struct nv_fields *f, const char *file, const struct nv_value
 	return true;
 }
 
-void nv_fields_allow(struct nv_fields *f, const char *key)
+/* Mark key (keylen bytes) as known. */
+static void allow_len(struct nv_fields *f, const char *key, size_t keylen)
 {
-	if (f->nknown < NV_FIELDS_MAX_KEYS)
+	if (f->nknown < NV_FIELDS_MAX_KEYS) {
+		f->knownlen[f->nknown] = keylen;
 		f->known[f->nknown++] = key;
+	}
 }
 
-static bool is_known(const struct nv_fields *f, const char *key)
+void nv_fields_allow(struct nv_fields *f, const char *key)
+{
+	allow_len(f, key, strlen(key));
+}
+
+static bool is_known(const struct nv_fields *f, const struct nv_member *m)
 {
 	size_t i;
 
 	for (i = 0; i < f->nknown; i++)
-		if (!strcmp(f->known[i], key))
+		if (f->knownlen[i] == m->keylen && !memcmp(f->known[i], m->key, m->keylen))
 			return true;
 	return false;
 }
@@ -62,7 +73,7 @@ void nv_fields_finish(struct nv_fields *f)
 		return;
 	for (i = 0; i < f->map->nr; i++) {
 		m = &f->map->members[i];
-		if (is_known(f, m->key))
+		if (is_known(f, m))
 			continue;
 		diag = nv_error(f->d, f->file, m->line, m->col, "%s неизвестное поле «%s»", f->what,
 				m->key);
@@ -97,9 +108,12 @@ struct nv_diag *nv_field_error(struct nv_fields *f, const struct nv_value *v, co
 const struct nv_value *nv_field(struct nv_fields *f, const char *key, int req, const char *hint)
 {
 	const struct nv_value *v;
+	const struct nv_member *m;
+	size_t keylen = strlen(key);
 
-	nv_fields_allow(f, key);
-	v = nv_map_get(f->map, key);
+	allow_len(f, key, keylen);
+	m = nv_map_member(f->map, key, keylen);
+	v = m ? m->value : NULL;
 	if (v && v->type == NV_NULL)
 		v = NULL;
 	if (!v && req) {

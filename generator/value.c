@@ -128,6 +128,7 @@ void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct
 	NV_GROW(map->members, map->nr + 1, map->alloc);
 	m = &map->members[map->nr++];
 	m->key = nv_xstrdup(key);
+	m->keylen = strlen(m->key);
 	m->line = line;
 	m->col = col;
 	m->value = value;
@@ -139,9 +140,10 @@ struct nv_member *nv_map_member(const struct nv_value *map, const char *key, siz
 
 	if (!map || map->type != NV_MAP)
 		return NULL;
+	/* Most keys differ in length, so the stored length rejects them cheaply. */
 	for (i = 0; i < map->nr; i++) {
-		const char *k = map->members[i].key;
-		if (!strncmp(k, key, keylen) && k[keylen] == '\0')
+		const struct nv_member *m = &map->members[i];
+		if (m->keylen == keylen && !memcmp(m->key, key, keylen))
 			return &map->members[i];
 	}
 	return NULL;

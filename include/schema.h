@@ -29,7 +29,9 @@ struct nv_fields {
 	const char *what; /* in the prepositional case: "в приказе", "у участника «x»" */
 	int line, col; /* where a missing key is reported */
 	struct nv_diags *d;
-	const char *known[NV_FIELDS_MAX_KEYS + 1]; /* NULL-terminated when joined */
+	/* Only the first nknown entries are set; NULL-terminated when joined. */
+	const char *known[NV_FIELDS_MAX_KEYS + 1];
+	size_t knownlen[NV_FIELDS_MAX_KEYS]; /* strlen of each known key */
 	size_t nknown;
 	size_t errors; /* errors added through this reader */
 };

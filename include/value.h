@@ -32,6 +32,7 @@ struct nv_value;
 
 struct nv_member {
 	char *key;		/* owned */
+	size_t keylen;		/* strlen(key), compared before the bytes */
 	int line, col;		/* position of the key */
 	struct nv_value *value; /* owned */
 };

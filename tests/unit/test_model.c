@@ -152,6 +152,17 @@ static void test_fields_reader(void)
 	CHECK_STR(d.v[0].hint, "добавьте строку «missing: …» — пример");
 	CHECK_STR(d.v[1].msg, "в тесте неизвестное поле «ttle»");
 	CHECK_INT(d.v[1].line, 5);
+	/* a reused reader forgets the keys of its last use */
+	CHECK(nv_fields_init(&f, "f.yml", v, "в тесте", 1, 1, &d));
+	nv_fields_allow(&f, "title");
+	nv_fields_allow(&f, "count");
+	nv_fields_allow(&f, "flag");
+	nv_fields_allow(&f, "lis");
+	nv_fields_finish(&f);
+	CHECK_INT(d.errors, 4);
+	CHECK_STR(d.v[2].msg, "в тесте неизвестное поле «list»");
+	CHECK_STR(d.v[3].msg, "в тесте неизвестное поле «ttle»");
+	CHECK_INT(f.errors, 2);
 	nv_value_free(v);
 	nv_diags_release(&d);
 }

@@ -52,6 +52,11 @@ static void test_value_tree_basics(void)
 	CHECK_STR(nv_map_get_str(m, "draft"), "false");
 	CHECK(nv_map_get(m, "nothing") == NULL);
 	CHECK(nv_map_member(m, "mentees-x", 7) != NULL);
+	/* a prefix or an extension of a key is a different key */
+	CHECK(nv_map_member(m, "mentees", 6) == NULL);
+	CHECK(nv_map_member(m, "draftx", 6) == NULL);
+	CHECK(nv_map_get(m, "dra") == NULL);
+	CHECK(nv_map_get(m, "") == NULL);
 	CHECK_INT(nv_value_count(m), 5);
 	c = nv_value_copy(m);
 	nv_value_dump(&out, c);
