@@ -472,9 +472,12 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			i = j;
 			continue;
 		}
-		if (!letter_before(s, text_start, i) && match(r, s, n, text_start, i, &mt) &&
-		    (mt.t->hide || (mt.full && !mt.t->full))) {
-			t = mt.t;
+		if (letter_before(s, text_start, i) || !match(r, s, n, text_start, i, &mt)) {
+			i += 2;
+			continue;
+		}
+		t = mt.t;
+		if (t->hide || (mt.full && !t->full)) {
 			count++;
 			if (count_only)
 				return count;
@@ -495,10 +498,14 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_add(out, s + i, e - i);
 				nv_buf_adds(out, t->replacement + t->surname_len);
 			}
-			i = copied = mt.end;
-			continue;
+			copied = mt.end;
 		}
-		i += 2;
+		/*
+		 * Go on after the whole mention, also one that is kept: the words
+		 * of «Лебедева Анна Сергеевна» are hers, «Сергеевна» is not a
+		 * case form of another person's «Сергеев».
+		 */
+		i = mt.end;
 	}
 	if (out)
 		nv_buf_add(out, s + copied, n - copied);

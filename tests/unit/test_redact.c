@@ -46,6 +46,13 @@ static struct nv_person lebedeva = { .id = "lebedeva-as", .surname = "Лебед
 static struct nv_person lebedev = { .id = "lebedev-dm", .surname = "Лебедев", .name = "Дмитрий",
 				    .patronymic = "Максимович", .category = NV_CAT_STUDENT,
 				    .class_name = "5 «А»", .publish = NV_PUBLISH_NONE, .mentee = true };
+/* Hidden, and the stem of Лебедева's patronymic «Сергеевна». */
+static struct nv_person sergeev = { .id = "sergeev-pa",
+				    .surname = "Сергеев",
+				    .name = "Павел",
+				    .category = NV_CAT_STUDENT,
+				    .class_name = "8 «А»",
+				    .publish = NV_PUBLISH_NONE };
 
 /* Short stems, for the quick filters: shorter than 8 bytes, in the Ё bucket, under 4 bytes. */
 static struct nv_person li = { .id = "li-ms",
@@ -71,8 +78,9 @@ static struct nv_person ho = { .id = "ho-v",
 /* The redactor for all the people above (the model is static: it must outlive it). */
 static struct nv_redactor *redactor(void)
 {
-	static struct nv_person *people[] = { &gusev,	 &petrova, &kim, &orlova, &sokolova,
-					      &lebedeva, &lebedev, &li,	 &yolkin, &ho };
+	static struct nv_person *people[] = { &gusev,	 &petrova,  &kim,     &orlova,
+					      &sokolova, &lebedeva, &lebedev, &sergeev,
+					      &li,	 &yolkin,   &ho };
 	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
@@ -163,6 +171,21 @@ static void test_published_namesake_is_kept(void)
 	CHECK_REDACT("ученик Д. М. Лебедев", "ученик наставляемый, 5 класс", false);
 	CHECK_REDACT("Лебедеву Дмитрию", "наставляемый, 5 класс", false);
 	CHECK_REDACT("Лебедеву", "наставляемый, 5 класс", false);
+}
+
+/* The words of a kept full name are not read again as other people's surnames. */
+static void test_kept_name_is_read_whole(void)
+{
+	struct nv_redactor *r = redactor();
+	static const char *kept = "Лебедева Анна Сергеевна";
+	bool found = nv_redact_finds(r, kept, strlen(kept), false);
+
+	nv_redactor_free(r);
+	/* «Сергеевна» is Лебедева's patronymic, not a case form of the hidden «Сергеев». */
+	CHECK_REDACT("Куратор — Лебедева Анна Сергеевна, а Сергеев — участник.",
+		     "Куратор — Лебедева Анна Сергеевна, а участник, 8 класс — участник.", false);
+	CHECK_REDACT("<p>Лебедевой Анне Сергеевне</p>", "<p>Лебедевой Анне Сергеевне</p>", true);
+	CHECK(!found);
 }
 
 /* Words that pass the first-letter bitmap or share a stem's first bytes, but are no names. */
@@ -261,6 +284,7 @@ void nv_tests(void)
 	NV_RUN(test_initials_level_shortens_full_names);
 	NV_RUN(test_markup_is_left_alone);
 	NV_RUN(test_published_namesake_is_kept);
+	NV_RUN(test_kept_name_is_read_whole);
 	NV_RUN(test_lookalikes_are_kept);
 	NV_RUN(test_short_stems);
 	NV_RUN(test_names_at_the_end);
