@@ -6,7 +6,8 @@
  * word; at a capitalised word the stems are tried, then initials or a
  * full name next to the surname are taken into the match. Initials written
  * before the surname are already in the output; they are removed from its
- * end when the surname after them matches.
+ * end when the surname after them matches. Only text after the previous
+ * mention counts: initials right after a name are that name's.
  *
  * Most capitalised words are not names («Главная», «Приказы»), and every
  * page repeats them, so two cheap filters come before any comparison: a
@@ -450,19 +451,23 @@ static bool upper_start(const char *s, size_t n, size_t i)
 static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
 		     bool markup, bool count_only)
 {
-	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0, copied = 0;
+	size_t i = 0, j, count = 0, lo = 0, copied = 0;
 	const struct target *t;
 	struct mention mt = { NULL, 0, 0, false };
 
 	/*
 	 * Text without mentions is copied in one piece: s[copied, i) has been
-	 * read and is still to be copied unchanged.
+	 * read and is still to be copied unchanged. Initials before a surname
+	 * are looked for in s[lo, i) only: lo is after the last tag, and after
+	 * the last mention, whose initials are its own (and gone from out if
+	 * it was replaced). So lo >= copied: initials to take back from out
+	 * are always among the bytes of s just copied.
 	 */
 	while (i < n) {
 		if (markup && s[i] == '<') {
 			const char *gt = memchr(s + i, '>', n - i);
 			i = gt ? (size_t)(gt - s) + 1 : n;
-			text_start = i;
+			lo = i;
 			continue;
 		}
 		/* Skip everything up to the next tag or capital Russian letter at once. */
@@ -472,7 +477,7 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			i = j;
 			continue;
 		}
-		if (letter_before(s, text_start, i) || !match(r, s, n, text_start, i, &mt)) {
+		if (letter_before(s, lo, i) || !match(r, s, n, lo, i, &mt)) {
 			i += 2;
 			continue;
 		}
@@ -482,8 +487,8 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			if (count_only)
 				return count;
 			nv_buf_add(out, s + copied, i - copied);
-			/* The initials were copied already: take them back. */
-			if (mt.start < i && out->len - floor >= i - mt.start)
+			/* The initials s[mt.start, i) were copied already: take them back. */
+			if (mt.start < i)
 				nv_buf_truncate(out, out->len - (i - mt.start));
 			if (t->hide) {
 				if (markup)
@@ -505,7 +510,7 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 		 * of «Лебедева Анна Сергеевна» are hers, «Сергеевна» is not a
 		 * case form of another person's «Сергеев».
 		 */
-		i = mt.end;
+		i = lo = mt.end;
 	}
 	if (out)
 		nv_buf_add(out, s + copied, n - copied);

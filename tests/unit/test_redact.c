@@ -227,6 +227,20 @@ static void test_names_split_by_markup(void)
 		     true);
 }
 
+/*
+ * Initials before a surname are looked for only in the text after the last
+ * mention: those right after a name belong to it.
+ */
+static void test_initials_between_two_mentions(void)
+{
+	/* «Д.» went with Гусев's replacement: cutting it again broke that (and UTF-8). */
+	CHECK_REDACT("Гусев Д. Лебедев", "наставляемый, педагог наставляемый, 5 класс", false);
+	CHECK_REDACT("<p>Гусев Д. В. Лебедев</p>",
+		     "<p>наставляемый, педагог наставляемый, 5 класс</p>", true);
+	/* Соколова's «И.» does not rule Гусев out as initials that do not fit him. */
+	CHECK_REDACT("Соколова И. Гусев", "Соколова И. наставляемый, педагог", false);
+}
+
 /* The text between mentions is copied unchanged, after what out already holds. */
 static void test_text_between_mentions(void)
 {
@@ -289,6 +303,7 @@ void nv_tests(void)
 	NV_RUN(test_short_stems);
 	NV_RUN(test_names_at_the_end);
 	NV_RUN(test_names_split_by_markup);
+	NV_RUN(test_initials_between_two_mentions);
 	NV_RUN(test_text_between_mentions);
 	NV_RUN(test_letters_and_spaces);
 	NV_RUN(test_finds);
