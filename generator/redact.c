@@ -237,7 +237,12 @@ void nv_redactor_free(struct nv_redactor *r)
 	free(r);
 }
 
-/* Skip spaces (also no-break ones) from i; returns the new position. */
+/*
+ * Skip spaces from i; returns the new position. Between initials and a
+ * surname the typography pass writes a no-break space (U+00A0), and it
+ * keeps a narrow no-break space (U+202F) that the author's text already
+ * has. back_space() steps back over the same spaces.
+ */
 static size_t skip_space(const char *s, size_t n, size_t i)
 {
 	for (;;) {
@@ -292,7 +297,7 @@ static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem
 	return i;
 }
 
-/* Step back over spaces (also no-break) ending at i in s; returns the new i. */
+/* Step back over the spaces of skip_space() ending at i in s; returns the new i. */
 static size_t back_space(const char *s, size_t lo, size_t i)
 {
 	for (;;) {
@@ -300,6 +305,8 @@ static size_t back_space(const char *s, size_t lo, size_t i)
 			i--;
 		else if (i >= lo + 2 && !memcmp(s + i - 2, "\xC2\xA0", 2))
 			i -= 2;
+		else if (i >= lo + 3 && !memcmp(s + i - 3, "\xE2\x80\xAF", 3))
+			i -= 3;
 		else
 			return i;
 	}

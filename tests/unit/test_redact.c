@@ -273,6 +273,9 @@ static void test_letters_and_spaces(void)
 	CHECK_REDACT("Гусев\xE2\x80\xAFД.\xE2\x80\xAFВ., Гусев\xC2\xA0Д.В.",
 		     "наставляемый, педагог, наставляемый, педагог", false);
 	CHECK_REDACT("Ёлкин Е. и Ёлкин Ё.", "наставляемый, 9 класс и Ёлкин Ё.", false);
+	/* And before the surname, as the typography pass writes them. */
+	CHECK_REDACT("Д.\xE2\x80\xAFВ.\xE2\x80\xAFГусев, Д.\xC2\xA0В.\xE2\x80\xAFГусеву",
+		     "наставляемый, педагог, наставляемый, педагог", false);
 }
 
 static void test_finds(void)
