@@ -49,9 +49,12 @@ struct nv_redactor {
 	 * byte b at offset 3, the last byte of its second letter (all bits
 	 * for a stem shorter than that): a word whose byte 3 has no bit
 	 * starts with none of them. The lowercase Russian letters differ
-	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91).
+	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91). For a stem in Latin
+	 * letters (in the last bucket) byte 3 is the fourth letter, and the
+	 * test holds all the same.
 	 */
 	uint64_t second[BUCKETS];
+	bool latin; /* a stem starts with A–Z: the scan stops at Latin capitals too */
 };
 
 static bool is_cyr_upper(uint32_t c)
@@ -199,6 +202,8 @@ struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 		t->surname_len = strlen(p->surname);
 		t->head = load8(t->stem, t->stem_len);
 		t->head_mask = load8("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", t->stem_len);
+		if (t->stem[0] >= 'A' && t->stem[0] <= 'Z')
+			r->latin = true;
 		r->second[bucket_of(first_cp(t->stem))] |=
 			t->stem_len < 4 ? UINT64_MAX
 					: UINT64_C(1) << ((unsigned char)t->stem[3] & 63);
@@ -383,8 +388,9 @@ struct mention {
 static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t lo, size_t i,
 		  struct mention *best)
 {
-	/* s[i] is 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
-	size_t k = bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
+	/* s[i] is A–Z, or 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
+	size_t k = (unsigned char)s[i] < 0x80 ? BUCKETS - 1
+					      : bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
 	size_t j, e, e2, e3, before;
 	uint32_t l[2];
 	int score, best_score = 0, ni;
@@ -444,11 +450,18 @@ static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t l
 	return best_score > 0;
 }
 
-/* Can a capitalised Russian word start at s[i]? (А–Я, Ё: 0xD0 0x90–0xAF, 0xD0 0x81) */
-static bool upper_start(const char *s, size_t n, size_t i)
+/*
+ * Can a capitalised word start at s[i]? А–Я, Ё (0xD0 0x90–0xAF, 0xD0
+ * 0x81), and with `latin` A–Z: people.yml may hold a surname in Latin
+ * letters, but most schools have none, and then there is no need to stop
+ * at every «PDF».
+ */
+static bool upper_start(const char *s, size_t n, size_t i, bool latin)
 {
 	unsigned char b;
 
+	if (latin && s[i] >= 'A' && s[i] <= 'Z')
+		return true;
 	if ((unsigned char)s[i] != 0xD0 || i + 1 >= n)
 		return false;
 	b = (unsigned char)s[i + 1];
@@ -477,15 +490,16 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			lo = i;
 			continue;
 		}
-		/* Skip everything up to the next tag or capital Russian letter at once. */
-		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j); j++)
+		/* Skip everything up to the next tag or capital letter at once. */
+		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j, r->latin);
+		     j++)
 			;
 		if (j > i) {
 			i = j;
 			continue;
 		}
 		if (letter_before(s, lo, i) || !match(r, s, n, lo, i, &mt)) {
-			i += 2;
+			i += (unsigned char)s[i] < 0x80 ? 1 : 2;
 			continue;
 		}
 		t = mt.t;

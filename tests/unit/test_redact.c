@@ -75,12 +75,19 @@ static struct nv_person ho = { .id = "ho-v",
 			       .category = NV_CAT_EXTERNAL,
 			       .publish = NV_PUBLISH_NONE };
 
+/* A surname in Latin letters (people.yml takes any). */
+static struct nv_person miller = { .id = "miller-j",
+				   .surname = "Miller",
+				   .name = "John",
+				   .category = NV_CAT_EXTERNAL,
+				   .publish = NV_PUBLISH_NONE };
+
 /* The redactor for all the people above (the model is static: it must outlive it). */
 static struct nv_redactor *redactor(void)
 {
 	static struct nv_person *people[] = { &gusev,	 &petrova,  &kim,     &orlova,
 					      &sokolova, &lebedeva, &lebedev, &sergeev,
-					      &li,	 &yolkin,   &ho };
+					      &li,	 &yolkin,   &ho,      &miller };
 	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
@@ -278,6 +285,20 @@ static void test_letters_and_spaces(void)
 		     "наставляемый, педагог, наставляемый, педагог", false);
 }
 
+/* A surname in Latin letters is found like a Russian one, also as the first Latin capital. */
+static void test_latin_surname(void)
+{
+	CHECK_REDACT("Miller провёл мастер-класс", "участник, внешний участник провёл мастер-класс",
+		     false);
+	CHECK_REDACT("<p>PDF: Miller, и Гусев</p>",
+		     "<p>PDF: участник, внешний участник, и наставляемый, педагог</p>", true);
+	CHECK_REDACT("Д. В. Гусев и Miller", "наставляемый, педагог и участник, внешний участник",
+		     false);
+	/* Other words, and a Latin capital at the end of the text. */
+	CHECK_REDACT("Millers, xMiller, MILLER, Mill, M", "Millers, xMiller, MILLER, Mill, M", false);
+	CHECK_REDACT("AГусев A Гусев", "AГусев A наставляемый, педагог", false);
+}
+
 static void test_finds(void)
 {
 	struct nv_redactor *r = redactor();
@@ -309,5 +330,6 @@ void nv_tests(void)
 	NV_RUN(test_initials_between_two_mentions);
 	NV_RUN(test_text_between_mentions);
 	NV_RUN(test_letters_and_spaces);
+	NV_RUN(test_latin_surname);
 	NV_RUN(test_finds);
 }
