@@ -6,7 +6,8 @@
  * word; at a capitalised word the stems are tried, then initials or a
  * full name next to the surname are taken into the match. Initials written
  * before the surname are already in the output; they are removed from its
- * end when the surname after them matches.
+ * end when the surname after them matches. Only text after the previous
+ * mention counts: initials right after a name are that name's.
  *
  * Most capitalised words are not names («Главная», «Приказы»), and every
  * page repeats them, so two cheap filters come before any comparison: a
@@ -48,9 +49,12 @@ struct nv_redactor {
 	 * byte b at offset 3, the last byte of its second letter (all bits
 	 * for a stem shorter than that): a word whose byte 3 has no bit
 	 * starts with none of them. The lowercase Russian letters differ
-	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91).
+	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91). For a stem in Latin
+	 * letters (in the last bucket) byte 3 is the fourth letter, and the
+	 * test holds all the same.
 	 */
 	uint64_t second[BUCKETS];
+	bool latin; /* a stem starts with A–Z: the scan stops at Latin capitals too */
 };
 
 static bool is_cyr_upper(uint32_t c)
@@ -198,6 +202,8 @@ struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 		t->surname_len = strlen(p->surname);
 		t->head = load8(t->stem, t->stem_len);
 		t->head_mask = load8("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", t->stem_len);
+		if (t->stem[0] >= 'A' && t->stem[0] <= 'Z')
+			r->latin = true;
 		r->second[bucket_of(first_cp(t->stem))] |=
 			t->stem_len < 4 ? UINT64_MAX
 					: UINT64_C(1) << ((unsigned char)t->stem[3] & 63);
@@ -236,7 +242,12 @@ void nv_redactor_free(struct nv_redactor *r)
 	free(r);
 }
 
-/* Skip spaces (also no-break ones) from i; returns the new position. */
+/*
+ * Skip spaces from i; returns the new position. Between initials and a
+ * surname the typography pass writes a no-break space (U+00A0), and it
+ * keeps a narrow no-break space (U+202F) that the author's text already
+ * has. back_space() steps back over the same spaces.
+ */
 static size_t skip_space(const char *s, size_t n, size_t i)
 {
 	for (;;) {
@@ -291,7 +302,7 @@ static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem
 	return i;
 }
 
-/* Step back over spaces (also no-break) ending at i in s; returns the new i. */
+/* Step back over the spaces of skip_space() ending at i in s; returns the new i. */
 static size_t back_space(const char *s, size_t lo, size_t i)
 {
 	for (;;) {
@@ -299,6 +310,8 @@ static size_t back_space(const char *s, size_t lo, size_t i)
 			i--;
 		else if (i >= lo + 2 && !memcmp(s + i - 2, "\xC2\xA0", 2))
 			i -= 2;
+		else if (i >= lo + 3 && !memcmp(s + i - 3, "\xE2\x80\xAF", 3))
+			i -= 3;
 		else
 			return i;
 	}
@@ -375,8 +388,9 @@ struct mention {
 static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t lo, size_t i,
 		  struct mention *best)
 {
-	/* s[i] is 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
-	size_t k = bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
+	/* s[i] is A–Z, or 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
+	size_t k = (unsigned char)s[i] < 0x80 ? BUCKETS - 1
+					      : bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
 	size_t j, e, e2, e3, before;
 	uint32_t l[2];
 	int score, best_score = 0, ni;
@@ -436,11 +450,18 @@ static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t l
 	return best_score > 0;
 }
 
-/* Can a capitalised Russian word start at s[i]? (А–Я, Ё: 0xD0 0x90–0xAF, 0xD0 0x81) */
-static bool upper_start(const char *s, size_t n, size_t i)
+/*
+ * Can a capitalised word start at s[i]? А–Я, Ё (0xD0 0x90–0xAF, 0xD0
+ * 0x81), and with `latin` A–Z: people.yml may hold a surname in Latin
+ * letters, but most schools have none, and then there is no need to stop
+ * at every «PDF».
+ */
+static bool upper_start(const char *s, size_t n, size_t i, bool latin)
 {
 	unsigned char b;
 
+	if (latin && s[i] >= 'A' && s[i] <= 'Z')
+		return true;
 	if ((unsigned char)s[i] != 0xD0 || i + 1 >= n)
 		return false;
 	b = (unsigned char)s[i + 1];
@@ -450,37 +471,45 @@ static bool upper_start(const char *s, size_t n, size_t i)
 static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
 		     bool markup, bool count_only)
 {
-	size_t i = 0, j, count = 0, floor = out ? out->len : 0, text_start = 0, copied = 0;
+	size_t i = 0, j, count = 0, lo = 0, copied = 0;
 	const struct target *t;
 	struct mention mt = { NULL, 0, 0, false };
 
 	/*
 	 * Text without mentions is copied in one piece: s[copied, i) has been
-	 * read and is still to be copied unchanged.
+	 * read and is still to be copied unchanged. Initials before a surname
+	 * are looked for in s[lo, i) only: lo is after the last tag, and after
+	 * the last mention, whose initials are its own (and gone from out if
+	 * it was replaced). So lo >= copied: initials to take back from out
+	 * are always among the bytes of s just copied.
 	 */
 	while (i < n) {
 		if (markup && s[i] == '<') {
 			const char *gt = memchr(s + i, '>', n - i);
 			i = gt ? (size_t)(gt - s) + 1 : n;
-			text_start = i;
+			lo = i;
 			continue;
 		}
-		/* Skip everything up to the next tag or capital Russian letter at once. */
-		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j); j++)
+		/* Skip everything up to the next tag or capital letter at once. */
+		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j, r->latin);
+		     j++)
 			;
 		if (j > i) {
 			i = j;
 			continue;
 		}
-		if (!letter_before(s, text_start, i) && match(r, s, n, text_start, i, &mt) &&
-		    (mt.t->hide || (mt.full && !mt.t->full))) {
-			t = mt.t;
+		if (letter_before(s, lo, i) || !match(r, s, n, lo, i, &mt)) {
+			i += (unsigned char)s[i] < 0x80 ? 1 : 2;
+			continue;
+		}
+		t = mt.t;
+		if (t->hide || (mt.full && !t->full)) {
 			count++;
 			if (count_only)
 				return count;
 			nv_buf_add(out, s + copied, i - copied);
-			/* The initials were copied already: take them back. */
-			if (mt.start < i && out->len - floor >= i - mt.start)
+			/* The initials s[mt.start, i) were copied already: take them back. */
+			if (mt.start < i)
 				nv_buf_truncate(out, out->len - (i - mt.start));
 			if (t->hide) {
 				if (markup)
@@ -495,10 +524,14 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 				nv_buf_add(out, s + i, e - i);
 				nv_buf_adds(out, t->replacement + t->surname_len);
 			}
-			i = copied = mt.end;
-			continue;
+			copied = mt.end;
 		}
-		i += 2;
+		/*
+		 * Go on after the whole mention, also one that is kept: the words
+		 * of «Лебедева Анна Сергеевна» are hers, «Сергеевна» is not a
+		 * case form of another person's «Сергеев».
+		 */
+		i = lo = mt.end;
 	}
 	if (out)
 		nv_buf_add(out, s + copied, n - copied);

@@ -14,6 +14,10 @@
  * The match is deliberately greedy (a surname stem followed by up to
  * three lowercase letters): hiding a word too many is safe, leaking a
  * name is not.
+ *
+ * A surname written in Latin letters («Miller») is found as well, but
+ * Latin initials or names next to it («J. Miller») are not taken into the
+ * mention and stay.
  */
 #ifndef NV_REDACT_H
 #define NV_REDACT_H

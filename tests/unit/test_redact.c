@@ -46,6 +46,13 @@ static struct nv_person lebedeva = { .id = "lebedeva-as", .surname = "Лебед
 static struct nv_person lebedev = { .id = "lebedev-dm", .surname = "Лебедев", .name = "Дмитрий",
 				    .patronymic = "Максимович", .category = NV_CAT_STUDENT,
 				    .class_name = "5 «А»", .publish = NV_PUBLISH_NONE, .mentee = true };
+/* Hidden, and the stem of Лебедева's patronymic «Сергеевна». */
+static struct nv_person sergeev = { .id = "sergeev-pa",
+				    .surname = "Сергеев",
+				    .name = "Павел",
+				    .category = NV_CAT_STUDENT,
+				    .class_name = "8 «А»",
+				    .publish = NV_PUBLISH_NONE };
 
 /* Short stems, for the quick filters: shorter than 8 bytes, in the Ё bucket, under 4 bytes. */
 static struct nv_person li = { .id = "li-ms",
@@ -68,11 +75,19 @@ static struct nv_person ho = { .id = "ho-v",
 			       .category = NV_CAT_EXTERNAL,
 			       .publish = NV_PUBLISH_NONE };
 
+/* A surname in Latin letters (people.yml takes any). */
+static struct nv_person miller = { .id = "miller-j",
+				   .surname = "Miller",
+				   .name = "John",
+				   .category = NV_CAT_EXTERNAL,
+				   .publish = NV_PUBLISH_NONE };
+
 /* The redactor for all the people above (the model is static: it must outlive it). */
 static struct nv_redactor *redactor(void)
 {
-	static struct nv_person *people[] = { &gusev,	 &petrova, &kim, &orlova, &sokolova,
-					      &lebedeva, &lebedev, &li,	 &yolkin, &ho };
+	static struct nv_person *people[] = { &gusev,	 &petrova,  &kim,     &orlova,
+					      &sokolova, &lebedeva, &lebedev, &sergeev,
+					      &li,	 &yolkin,   &ho,      &miller };
 	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
@@ -165,6 +180,21 @@ static void test_published_namesake_is_kept(void)
 	CHECK_REDACT("Лебедеву", "наставляемый, 5 класс", false);
 }
 
+/* The words of a kept full name are not read again as other people's surnames. */
+static void test_kept_name_is_read_whole(void)
+{
+	struct nv_redactor *r = redactor();
+	static const char *kept = "Лебедева Анна Сергеевна";
+	bool found = nv_redact_finds(r, kept, strlen(kept), false);
+
+	nv_redactor_free(r);
+	/* «Сергеевна» is Лебедева's patronymic, not a case form of the hidden «Сергеев». */
+	CHECK_REDACT("Куратор — Лебедева Анна Сергеевна, а Сергеев — участник.",
+		     "Куратор — Лебедева Анна Сергеевна, а участник, 8 класс — участник.", false);
+	CHECK_REDACT("<p>Лебедевой Анне Сергеевне</p>", "<p>Лебедевой Анне Сергеевне</p>", true);
+	CHECK(!found);
+}
+
 /* Words that pass the first-letter bitmap or share a stem's first bytes, but are no names. */
 static void test_lookalikes_are_kept(void)
 {
@@ -204,6 +234,20 @@ static void test_names_split_by_markup(void)
 		     true);
 }
 
+/*
+ * Initials before a surname are looked for only in the text after the last
+ * mention: those right after a name belong to it.
+ */
+static void test_initials_between_two_mentions(void)
+{
+	/* «Д.» went with Гусев's replacement: cutting it again broke that (and UTF-8). */
+	CHECK_REDACT("Гусев Д. Лебедев", "наставляемый, педагог наставляемый, 5 класс", false);
+	CHECK_REDACT("<p>Гусев Д. В. Лебедев</p>",
+		     "<p>наставляемый, педагог наставляемый, 5 класс</p>", true);
+	/* Соколова's «И.» does not rule Гусев out as initials that do not fit him. */
+	CHECK_REDACT("Соколова И. Гусев", "Соколова И. наставляемый, педагог", false);
+}
+
 /* The text between mentions is copied unchanged, after what out already holds. */
 static void test_text_between_mentions(void)
 {
@@ -236,6 +280,23 @@ static void test_letters_and_spaces(void)
 	CHECK_REDACT("Гусев\xE2\x80\xAFД.\xE2\x80\xAFВ., Гусев\xC2\xA0Д.В.",
 		     "наставляемый, педагог, наставляемый, педагог", false);
 	CHECK_REDACT("Ёлкин Е. и Ёлкин Ё.", "наставляемый, 9 класс и Ёлкин Ё.", false);
+	/* And before the surname, as the typography pass writes them. */
+	CHECK_REDACT("Д.\xE2\x80\xAFВ.\xE2\x80\xAFГусев, Д.\xC2\xA0В.\xE2\x80\xAFГусеву",
+		     "наставляемый, педагог, наставляемый, педагог", false);
+}
+
+/* A surname in Latin letters is found like a Russian one, also as the first Latin capital. */
+static void test_latin_surname(void)
+{
+	CHECK_REDACT("Miller провёл мастер-класс", "участник, внешний участник провёл мастер-класс",
+		     false);
+	CHECK_REDACT("<p>PDF: Miller, и Гусев</p>",
+		     "<p>PDF: участник, внешний участник, и наставляемый, педагог</p>", true);
+	CHECK_REDACT("Д. В. Гусев и Miller", "наставляемый, педагог и участник, внешний участник",
+		     false);
+	/* Other words, and a Latin capital at the end of the text. */
+	CHECK_REDACT("Millers, xMiller, MILLER, Mill, M", "Millers, xMiller, MILLER, Mill, M", false);
+	CHECK_REDACT("AГусев A Гусев", "AГусев A наставляемый, педагог", false);
 }
 
 static void test_finds(void)
@@ -261,11 +322,14 @@ void nv_tests(void)
 	NV_RUN(test_initials_level_shortens_full_names);
 	NV_RUN(test_markup_is_left_alone);
 	NV_RUN(test_published_namesake_is_kept);
+	NV_RUN(test_kept_name_is_read_whole);
 	NV_RUN(test_lookalikes_are_kept);
 	NV_RUN(test_short_stems);
 	NV_RUN(test_names_at_the_end);
 	NV_RUN(test_names_split_by_markup);
+	NV_RUN(test_initials_between_two_mentions);
 	NV_RUN(test_text_between_mentions);
 	NV_RUN(test_letters_and_spaces);
+	NV_RUN(test_latin_surname);
 	NV_RUN(test_finds);
 }
