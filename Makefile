@@ -164,4 +164,5 @@ $(BUILD)/tests/mustache-spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
--include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/spec/spec.d \
+	$(BUILD)/bench/template_bench.d $(BUILD)/bench/redact_bench.d
