@@ -577,7 +577,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	}
 	if (r < 0)
 		goto out;
-	nv_model_build(&model, &content, o->drafts, d);
+	nv_model_build_jobs(&model, &content, o->drafts, jobs, d);
 	model_built = true;
 	if (d->errors) {
 		rc = NV_BUILD_CONTENT_ERRORS;

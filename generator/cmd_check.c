@@ -75,12 +75,14 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 		return NV_EXIT_USAGE;
 
 	memset(&content, 0, sizeof(content));
-	if (nv_content_load_jobs(&content, root, jobs > 0 ? jobs : nv_cpu_count(), &d) < 0) {
+	if (jobs <= 0)
+		jobs = nv_cpu_count();
+	if (nv_content_load_jobs(&content, root, jobs, &d) < 0) {
 		nv_diags_print(&d, stderr);
 		rc = NV_EXIT_USAGE;
 		goto out;
 	}
-	nv_model_build(&model, &content, drafts, &d);
+	nv_model_build_jobs(&model, &content, drafts, jobs, &d);
 	if (dump) {
 		struct nv_buf out = NV_BUF_INIT;
 		nv_model_dump(&out, &model);

@@ -15,6 +15,8 @@
  */
 #include "common.h"
 
+#include <pthread.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -1568,10 +1570,73 @@ static void settle_people(struct builder *b)
 	}
 }
 
+struct entry_job {
+	struct builder b; /* a copy: its own diagnostics, term memo, folded sets */
+	struct nv_diags d;
+	size_t first, step;
+};
+
+static void *entry_thread(void *arg)
+{
+	struct entry_job *j = arg;
+	size_t i;
+
+	for (i = j->first; i < j->b.m->nentries; i += j->step)
+		read_entry(&j->b, j->b.m->entries[i]);
+	return NULL;
+}
+
+/*
+ * Read every entry's own fields on `jobs` threads (from 64 entries on).
+ * An entry is read by one thread, touching only itself; people and other
+ * entries are only looked up. Diagnostics are merged and later sorted by
+ * place, so they do not depend on the threads.
+ */
+static void read_entries(struct builder *b, int jobs)
+{
+	size_t t, n = b->m->nentries, nthreads = jobs > 1 && n >= 64 ? (size_t)jobs : 1;
+	struct entry_job *j = nv_xcalloc(nthreads, sizeof(*j));
+	pthread_t *tid = nv_xcalloc(nthreads, sizeof(*tid));
+	bool *started = nv_xcalloc(nthreads, sizeof(*started));
+
+	for (t = 0; t < nthreads; t++) {
+		j[t].b = *b;
+		j[t].b.d = &j[t].d;
+		j[t].b.terms = NULL;
+		j[t].b.forms.folded = NULL;
+		j[t].b.kinds.folded = NULL;
+		j[t].first = t;
+		j[t].step = nthreads;
+	}
+	for (t = 1; t < nthreads; t++)
+		started[t] = pthread_create(&tid[t], NULL, entry_thread, &j[t]) == 0;
+	entry_thread(&j[0]);
+	for (t = 1; t < nthreads; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			entry_thread(&j[t]);
+	}
+	for (t = 0; t < nthreads; t++) {
+		nv_diags_merge(b->d, &j[t].d);
+		terms_free(j[t].b.terms);
+		loose_set_release(&j[t].b.forms);
+		loose_set_release(&j[t].b.kinds);
+	}
+	free(j);
+	free(tid);
+	free(started);
+}
+
 int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, struct nv_diags *d)
 {
+	return nv_model_build_jobs(m, c, drafts, 1, d);
+}
+
+int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
+			struct nv_diags *d)
+{
 	struct builder b;
-	size_t i;
 
 	memset(m, 0, sizeof(*m));
 	memset(&b, 0, sizeof(b));
@@ -1586,8 +1651,7 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
 	read_people(&b);
 	read_site(&b);
 	create_entries(&b);
-	for (i = 0; i < m->nentries; i++)
-		read_entry(&b, m->entries[i]);
+	read_entries(&b, jobs);
 	read_pairs(&b);
 	resolve_appendices(&b);
 	check_pairs(&b);

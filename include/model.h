@@ -240,6 +240,9 @@ struct nv_model {
  * nv_model_release().
  */
 int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, struct nv_diags *d);
+/* The same, reading the documents' fields on `jobs` threads; the same result. */
+int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
+			struct nv_diags *d);
 
 void nv_model_release(struct nv_model *m);
 
