@@ -1306,9 +1306,13 @@ static void write_search(struct nv_site_state *s, const char *const *lines, size
 		nv_buf_adds(&js, i + 1 < n ? ",\n" : "\n");
 	}
 	nv_buf_adds(&js, "]\n");
-	json = nv_xmemdupz(js.ptr + strlen(prefix), js.len - strlen(prefix));
-	nv_writer_add(s->writer, nv_xasprintf("%s/search-index.json", s->opts.out), json,
-		      js.len - strlen(prefix));
+	/* The JSON is the script without its first words: written from the same bytes. */
+	json = nv_xasprintf("%s/search-index.json", s->opts.out);
+	if (nv_write_new_file(json, js.ptr + strlen(prefix), js.len - strlen(prefix)) < 0) {
+		nv_error(s->d, json, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+		s->failed = 1;
+	}
+	free(json);
 	json = nv_buf_detach(&js, &size);
 	nv_writer_add(s->writer, nv_xasprintf("%s/search-index.js", s->opts.out), json, size);
 }
