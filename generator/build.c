@@ -371,8 +371,9 @@ static bool manifest_read(const char *out, struct manifest *m)
 	if (strncmp(p, "nastavnik-manifest 2\n", 21))
 		goto out;
 	p += 21;
-	if (!read_field(&p, "fingerprint", m->fingerprint) || !read_field(&p, "global", m->global) ||
-	    strncmp(p, "title ", 6) || !(eol = strchr(p, '\n')))
+	if (!read_field(&p, "fingerprint", m->fingerprint) ||
+	    !read_field(&p, "global", m->global) || strncmp(p, "title ", 6) ||
+	    !(eol = strchr(p, '\n')))
 		goto out;
 	m->title = nv_xmemdupz(p + 6, (size_t)(eol - p - 6));
 	for (p = eol + 1; *p; p = eol + 1) {
@@ -413,7 +414,9 @@ static void manifest_write(const char *out, const struct manifest *m)
 
 static int cmp_ptr(const void *a, const void *b)
 {
-	uintptr_t x = (uintptr_t) * (const void *const *)a, y = (uintptr_t) * (const void *const *)b;
+	uintptr_t x = (uintptr_t) * (const void *const *)a;
+	uintptr_t y = (uintptr_t) * (const void *const *)b;
+
 	return x < y ? -1 : x > y;
 }
 

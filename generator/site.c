@@ -1282,7 +1282,6 @@ static void emit_monitoring(struct nv_site_state *s)
 	nv_buf_release(&b);
 }
 
-
 /*
  * The search index, twice: search-index.json for other tools, and the
  * same array as search-index.js, a script, because a page opened from

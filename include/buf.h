@@ -92,8 +92,8 @@ struct nv_hash {
 	uint64_t a, b;
 };
 
-#define NV_HASH_INIT                                             \
-	{                                                        \
+#define NV_HASH_INIT                                     \
+	{                                                \
 		0x243F6A8885A308D3u, 0x13198A2E03707344u \
 	}
 

@@ -29,7 +29,7 @@ struct nv_build_opts {
 	const char *base_url; /* for the feed and sitemap, or NULL */
 	bool drafts, fragment, pdf;
 	bool force; /* build even when nothing changed */
-	int jobs; /* threads for writing (-j); 0: one per processor */
+	int jobs;   /* threads (-j): parsing, rendering, writing; 0: one per processor */
 	/*
 	 * A process that builds again and again (the preview server): the
 	 * documents of its last build, taken over by the next one where their

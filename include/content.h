@@ -33,10 +33,10 @@ struct nv_doc {
 	char *section; /* first folder below content/ ("orders"), "" at the top */
 	char *text;    /* the whole file, owned */
 	size_t len;
-	struct nv_split split; /* where the front matter and body are in text */
-	struct nv_value *meta; /* front matter, always a map */
-	struct nv_md *md;      /* the parsed body */
-	struct nv_hash hash;   /* of text */
+	struct nv_split split;	  /* where the front matter and body are in text */
+	struct nv_value *meta;	  /* front matter, always a map */
+	struct nv_md *md;	  /* the parsed body */
+	struct nv_hash hash;	  /* of text */
 	struct nv_hash meta_hash; /* of the front matter part of text */
 	/*
 	 * The file's size, times and inode when it was read, and whether it
@@ -53,7 +53,7 @@ struct nv_data {
 	char *path; /* "content/people.yml" */
 	char *name; /* "people" */
 	struct nv_value *value;
-	struct nv_hash hash; /* of the file's text */
+	struct nv_hash hash;  /* of the file's text */
 	struct nv_hash stamp; /* as struct nv_doc's */
 	bool reusable;
 };

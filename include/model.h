@@ -229,7 +229,7 @@ struct nv_model {
 	size_t npairs;
 	struct nv_entry **entries; /* sorted by kind, then id */
 	size_t nentries;
-	size_t ndrafts; /* drafts left out */
+	size_t ndrafts;				       /* drafts left out */
 	struct nv_index *people_index, *entries_index; /* private: lookups by id */
 };
 

@@ -24,9 +24,9 @@ struct nv_site_opts {
 	const char *theme_dir;	  /* the theme: themes/default */
 	const char *override_dir; /* the project's template overrides, may be missing */
 	const char *base_url;	  /* absolute URL of the section, or NULL */
-	bool fragment; /* write only each page's main content */
-	bool pdf;      /* link NAME.pdf beside public documents' pages */
-	int jobs;      /* threads writing files (writer.h) */
+	bool fragment;		  /* write only each page's main content */
+	bool pdf;		  /* link NAME.pdf beside public documents' pages */
+	int jobs;		  /* threads writing files (writer.h) */
 	/*
 	 * A rebuild of some documents: when render is not NULL, only the
 	 * pages (and calendars) of the model's entries i with render[i] are
