@@ -414,8 +414,8 @@ static void manifest_write(const char *out, const struct manifest *m)
 
 static int cmp_ptr(const void *a, const void *b)
 {
-	uintptr_t x = (uintptr_t) * (const void *const *)a;
-	uintptr_t y = (uintptr_t) * (const void *const *)b;
+	const void *const *pa = a, *const *pb = b;
+	uintptr_t x = (uintptr_t)*pa, y = (uintptr_t)*pb;
 
 	return x < y ? -1 : x > y;
 }
