@@ -537,7 +537,8 @@ static size_t changed_entries(const struct nv_model *m, const struct nv_hash *ke
 	return n;
 }
 
-enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title)
+enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title,
+			      size_t *updated)
 {
 	struct nv_content content, prev;
 	struct nv_model model;
@@ -552,7 +553,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	char fp[33], global[33] = "";
 	bool model_built = false, have_old, partial = false, *render = NULL;
 	int jobs = o->jobs > 0 ? o->jobs : nv_cpu_count(), r;
-	size_t i;
+	size_t i, nchanged = 0;
 	enum nv_build_status rc = NV_BUILD_FAILED;
 
 	memset(&content, 0, sizeof(content));
@@ -602,7 +603,8 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	for (i = 0; i < model.nentries; i++)
 		keys[i] = entry_key(g, model.entries[i]);
 	partial = have_old && *global && !strcmp(global, old.global) && outputs_in_place(o);
-	if (partial && changed_entries(&model, keys, &old, render) == 0) {
+	nchanged = partial ? changed_entries(&model, keys, &old, render) : 0;
+	if (partial && nchanged == 0) {
 		/* Only times changed (a file saved as it was): remember the new fingerprint. */
 		memcpy(old.fingerprint, fp, sizeof(fp));
 		manifest_write(o->out, &old);
@@ -674,6 +676,8 @@ again:
 	memcpy(new.global, global, sizeof(global));
 	new.title = nv_xstrdup(model.site.section_title);
 	manifest_write(o->out, &new);
+	if (updated)
+		*updated = partial ? nchanged : 0;
 	rc = NV_BUILD_OK;
 	goto out;
 abort:

@@ -37,6 +37,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_build_opts o = { "content", "output", NULL, false, false, true, false, 0 };
 	char *title = NULL;
+	size_t updated = 0;
 	int i, r, rc;
 
 	for (i = 1; i < argc; i++) {
@@ -74,7 +75,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	}
 	if (nv_open_project(g, &o.content) < 0)
 		return NV_EXIT_USAGE;
-	switch (nv_build(&o, &d, &title)) {
+	switch (nv_build(&o, &d, &title, &updated)) {
 	case NV_BUILD_OK:
 		rc = NV_EXIT_OK;
 		break;
@@ -92,7 +93,11 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	}
 	nv_diags_sort(&d);
 	nv_diags_print(&d, stderr);
-	if (rc == NV_EXIT_OK)
+	if (rc == NV_EXIT_OK && updated)
+		printf("nastavnik: раздел «%s» обновлён в %s/site: заново выведены только "
+		       "документы с изменённым текстом (%zu)\n",
+		       title, o.out, updated);
+	else if (rc == NV_EXIT_OK)
 		printf("nastavnik: раздел «%s» собран в %s/site%s%s%s\n", title, o.out,
 		       o.pdf ? ", документы для печати — в " : "", o.pdf ? o.out : "",
 		       o.pdf ? "/print" : "");

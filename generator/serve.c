@@ -294,7 +294,7 @@ void nv_serve_rebuild(struct nv_serve *s)
 	for (w = s->o.watch; w && *w; w++)
 		watch_tree(s, *w, 0, &d);
 	t0 = now_ms();
-	s->status = nv_build(&s->build, &d, NULL);
+	s->status = nv_build(&s->build, &d, NULL, NULL);
 	if (s->status == NV_BUILD_UNCHANGED) /* a file saved as it was */
 		s->status = NV_BUILD_OK;
 	nv_diags_sort(&d);

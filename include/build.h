@@ -49,8 +49,11 @@ enum nv_build_status {
  * Build as described above; every problem is added to d. The section
  * title is stored in *title (points into static or content memory only
  * until the call returns, so it is copied: the caller frees it) when
- * title is not NULL and the build succeeded.
+ * title is not NULL and the build succeeded. *updated (when not NULL)
+ * is the number of documents rendered again by a rebuild of some of
+ * them, 0 after a whole build.
  */
-enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title);
+enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title,
+			      size_t *updated);
 
 #endif
