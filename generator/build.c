@@ -4,6 +4,7 @@
 #include "common.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -80,30 +81,122 @@ static bool printable(const struct nv_entry *e)
 	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP;
 }
 
-/*
- * Print every order, положение, program and roadmap (with render: only
- * the entries i with render[i]) into print_dir, and copy the ones the
- * site may publish next to their pages in site_dir.
- */
-static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		     const struct nv_site_state *site, const char *print_dir, const char *site_dir,
-		     struct nv_diags *d)
+/* Print the documents i ≡ first (mod step) that are printed this time. */
+static int print_share(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
+		       const char *dir, size_t first, size_t step)
 {
-	const struct nv_entry *const *pub;
-	struct nv_buf data = NV_BUF_INIT;
-	size_t i, n;
-	char *path, *dst;
+	size_t i;
+	char *path;
 	int rc = 0;
 
-	for (i = 0; i < m->nentries; i++) {
+	for (i = first; i < m->nentries; i += step) {
 		const struct nv_entry *e = m->entries[i];
 		if (!printable(e) || (render && !render[i]))
 			continue;
-		path = nv_xasprintf("%s/%s.pdf", print_dir, e->id);
+		path = nv_xasprintf("%s/%s.pdf", dir, e->id);
 		if (nv_print_document(ps, e, path, NULL) < 0)
 			rc = -1;
 		free(path);
 	}
+	return rc;
+}
+
+/* Read a child's report: lines "FILE\tMESSAGE", its errors. */
+static void read_report(int fd, struct nv_diags *d)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char chunk[4096], *p, *eol, *tab;
+	ssize_t k;
+
+	while ((k = read(fd, chunk, sizeof(chunk))) > 0 || (k < 0 && errno == EINTR))
+		if (k > 0)
+			nv_buf_add(&b, chunk, (size_t)k);
+	for (p = b.ptr; (eol = strchr(p, '\n')); p = eol + 1) {
+		*eol = '\0';
+		if ((tab = strchr(p, '\t'))) {
+			*tab = '\0';
+			nv_error(d, *p ? p : NULL, 0, 0, "%s", tab + 1);
+		}
+	}
+	nv_buf_release(&b);
+}
+
+/*
+ * Print every order, положение, program and roadmap (with render: only
+ * the entries i with render[i]) into print_dir, and copy the ones the
+ * site may publish next to their pages in site_dir.
+ *
+ * With jobs > 1, child processes print shares of the documents. Not
+ * threads: Pango and Cairo share caches between threads, and documents
+ * laid out at the same time get glyph offsets a hair apart, so the bytes
+ * would depend on the threads. A child is a copy of this process after
+ * the model and the site are done (no other thread runs then); it prints
+ * its share as this process would and reports its errors on a pipe.
+ */
+static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
+		     int jobs, const struct nv_site_state *site, const char *print_dir,
+		     const char *site_dir, struct nv_diags *d)
+{
+	const struct nv_entry *const *pub;
+	struct nv_buf data = NV_BUF_INIT;
+	size_t i, n = 0, t, nproc = 1;
+	pid_t *pid;
+	int *fd, fds[2], st, rc = 0;
+	char *path, *dst;
+
+	for (i = 0; i < m->nentries; i++)
+		n += printable(m->entries[i]) && (!render || render[i]);
+	if (jobs > 1 && n >= 8)
+		nproc = (size_t)jobs;
+	pid = nv_xcalloc(nproc, sizeof(*pid));
+	fd = nv_xcalloc(nproc, sizeof(*fd));
+	fflush(NULL); /* nothing buffered may be written twice */
+	for (t = 1; t < nproc; t++) {
+		pid[t] = -1;
+		if (pipe(fds) < 0)
+			continue;
+		pid[t] = fork();
+		if (pid[t] == 0) {
+			size_t mark = d->nr;
+			FILE *f;
+			close(fds[0]);
+			st = print_share(ps, m, render, print_dir, t, nproc);
+			f = fdopen(fds[1], "w");
+			for (i = mark; f && i < d->nr; i++)
+				if (d->v[i].severity == NV_ERROR)
+					fprintf(f, "%s\t%s\n", d->v[i].file ? d->v[i].file : "",
+						d->v[i].msg);
+			if (f)
+				fclose(f);
+			_exit(st < 0 ? 1 : 0);
+		}
+		close(fds[1]);
+		fd[t] = fds[0];
+		if (pid[t] < 0)
+			close(fd[t]);
+	}
+	if (print_share(ps, m, render, print_dir, 0, nproc) < 0)
+		rc = -1;
+	for (t = 1; t < nproc; t++) {
+		if (pid[t] < 0) {
+			/* No pipe or no process: its share is printed here. */
+			if (print_share(ps, m, render, print_dir, t, nproc) < 0)
+				rc = -1;
+			continue;
+		}
+		read_report(fd[t], d);
+		close(fd[t]);
+		while (waitpid(pid[t], &st, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			rc = -1;
+			if (!d->errors)
+				nv_error(d, print_dir, 0, 0,
+					 "печать прервана: процесс печати завершился аварийно");
+		}
+	}
+	free(pid);
+	free(fd);
 	n = nv_site_public_pdfs(site, &pub);
 	for (i = 0; i < n && rc == 0; i++) {
 		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
@@ -643,7 +736,7 @@ again:
 		partial = false;
 		goto again;
 	}
-	if (r < 0 || (o->pdf && print_all(ps, &model, opts.render, site, print_out.staging,
+	if (r < 0 || (o->pdf && print_all(ps, &model, opts.render, jobs, site, print_out.staging,
 					  out.staging, d) < 0))
 		goto abort;
 	manifest_update(o, &model, site, opts.render, keys, have_old ? &old : NULL, &new, &gone);
