@@ -619,8 +619,11 @@ static size_t changed_entries(const struct nv_model *m, const struct nv_hash *ke
 
 	for (i = 0; i < m->nentries; i++) {
 		nv_buf_reset(&path);
-		nv_buf_addf(&path, "site/%s/%s.html", nv_kind_dirs[m->entries[i]->kind],
-			    m->entries[i]->id);
+		nv_buf_adds(&path, "site/");
+		nv_buf_adds(&path, nv_kind_dirs[m->entries[i]->kind]);
+		nv_buf_addch(&path, '/');
+		nv_buf_adds(&path, m->entries[i]->id);
+		nv_buf_adds(&path, ".html");
 		was = manifest_key(old, path.ptr);
 		nv_hash_hex(keys[i], key);
 		render[i] = !was || strcmp(was, key);

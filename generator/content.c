@@ -130,6 +130,21 @@ static int cmp_doc_path(const void *a, const void *b)
 	return strcmp((*(struct nv_doc *const *)a)->path, (*(struct nv_doc *const *)b)->path);
 }
 
+/* A path relative to the content folder against a document (root/rel). */
+static int cmp_rel_doc(const void *key, const void *elem)
+{
+	const char *const *k = key;
+	const struct nv_doc *doc = *(struct nv_doc *const *)elem;
+	size_t root = strlen(k[0]);
+	int c = strncmp(k[0], doc->path, root);
+
+	if (c)
+		return c;
+	if (doc->path[root] != '/')
+		return '/' - (unsigned char)doc->path[root];
+	return strcmp(k[1], doc->path + root + 1);
+}
+
 /*
  * Parse the documents on `jobs` threads: each file is independent, and the
  * results go to slots in walk order, so the content is the same whatever
@@ -160,11 +175,9 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		taken = nv_xcalloc(prev->ndocs + 1, sizeof(*taken));
 		qsort(prev->docs, prev->ndocs, sizeof(*prev->docs), cmp_doc_path);
 		for (i = 0; i < n; i++) {
-			struct nv_doc key, *kp = &key, **hit;
-			key.path = nv_xasprintf("%s/%s", c->root, rel[i]);
-			hit = bsearch(&kp, prev->docs, prev->ndocs, sizeof(*prev->docs),
-				      cmp_doc_path);
-			free(key.path);
+			const char *key[2] = { c->root, rel[i] };
+			struct nv_doc **hit = bsearch(key, prev->docs, prev->ndocs,
+						      sizeof(*prev->docs), cmp_rel_doc);
 			if (hit) {
 				old[i] = *hit;
 				taken[hit - prev->docs] = &old[i];

@@ -58,6 +58,7 @@ struct nv_serve {
 	int mhd_fd; /* libmicrohttpd's epoll descriptor */
 	int inotify_fd;
 	bool watch_warned; /* a watch failed once: do not repeat the warning */
+	bool rewatch;	   /* folders may have appeared: add watches before building */
 
 	unsigned long number;	     /* builds done */
 	unsigned long instance;	     /* tells this server from a restarted one */
@@ -140,6 +141,9 @@ static bool read_events(struct nv_serve *s)
 			if (ev->len && ev->name[0] == '.')
 				continue;
 			changed = true; /* IN_Q_OVERFLOW too: something changed */
+			if ((ev->mask & IN_Q_OVERFLOW) ||
+			    ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))))
+				s->rewatch = true; /* a new folder, or events were lost */
 		}
 	}
 	return changed;
@@ -291,8 +295,10 @@ void nv_serve_rebuild(struct nv_serve *s)
 	const char *const *w;
 	int64_t t0;
 
-	for (w = s->o.watch; w && *w; w++)
+	/* Folders are walked again only when one may have appeared. */
+	for (w = s->o.watch; s->rewatch && w && *w; w++)
 		watch_tree(s, *w, 0, &d);
+	s->rewatch = false;
 	t0 = now_ms();
 	s->status = nv_build(&s->build, &d, NULL, NULL);
 	if (s->status == NV_BUILD_UNCHANGED) /* a file saved as it was */
@@ -799,6 +805,7 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->build.out = s->tmp;
 	/* Documents stay loaded between builds: a change parses only its file. */
 	s->build.keep = &s->keep;
+	s->rewatch = true;
 
 	s->mhd = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, on_request, s,
 				  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,

@@ -191,6 +191,50 @@ static void test_diag_merge_keeps_counts(void)
 	nv_diags_release(&a);
 }
 
+static struct nv_hash hash_of(const char *a, const char *b)
+{
+	struct nv_hash h = NV_HASH_INIT;
+
+	nv_hash_str(&h, a);
+	if (b)
+		nv_hash_str(&h, b);
+	return h;
+}
+
+static void test_hash(void)
+{
+	struct nv_hash x = NV_HASH_INIT, y = NV_HASH_INIT;
+	char hex[33], text[40];
+	struct nv_hash seen[18];
+	size_t i, k;
+
+	CHECK(nv_hash_eq(hash_of("Приказ № 131-од", NULL), hash_of("Приказ № 131-од", NULL)));
+	CHECK(!nv_hash_eq(hash_of("Приказ № 131-од", NULL), hash_of("Приказ № 132-од", NULL)));
+	/* Pieces are closed with their lengths. */
+	CHECK(!nv_hash_eq(hash_of("ab", "c"), hash_of("a", "bc")));
+	CHECK(!nv_hash_eq(hash_of("", NULL), hash_of("", "")));
+	nv_hash_str(&x, NULL);
+	nv_hash_str(&y, "");
+	CHECK(nv_hash_eq(x, y));
+	/* Every length up to two words and a bit, and the last byte, count. */
+	memset(text, 'a', sizeof(text));
+	for (i = 0; i < 18; i++) {
+		seen[i] = (struct nv_hash)NV_HASH_INIT;
+		nv_hash_add(&seen[i], text, i);
+		for (k = 0; k < i; k++)
+			CHECK(!nv_hash_eq(seen[i], seen[k]));
+	}
+	x = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&x, text, 17);
+	text[16] = 'b';
+	y = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&y, text, 17);
+	CHECK(!nv_hash_eq(x, y));
+	nv_hash_hex(x, hex);
+	CHECK_INT(strlen(hex), 32);
+	CHECK_INT(strspn(hex, "0123456789abcdef"), 32);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_buf_empty_is_printable);
@@ -203,4 +247,5 @@ void nv_tests(void)
 	NV_RUN(test_plural);
 	NV_RUN(test_diag_print_with_caret);
 	NV_RUN(test_diag_merge_keeps_counts);
+	NV_RUN(test_hash);
 }

@@ -192,6 +192,69 @@ static void test_outdir_refuses_foreign_directory(void)
 	free(final);
 }
 
+static void test_file_stamp(void)
+{
+	char *f = tmp("stamp.md");
+	struct nv_hash a, b;
+	struct stat st;
+	bool recent = false;
+
+	nv_test_write(f, "---\ntitle: a\n---\n");
+	CHECK_INT(stat(f, &st), 0);
+	a = nv_file_stamp(&st, &recent);
+	/* Written just now: its times cannot prove it unchanged. */
+	CHECK(recent);
+	CHECK_INT(stat(f, &st), 0);
+	CHECK(nv_hash_eq(a, nv_file_stamp(&st, &recent)));
+	/* The same size, written again: a new file, a new stamp. */
+	CHECK_INT(nv_write_file(f, "---\ntitle: b\n---\n", 18), 0);
+	CHECK_INT(stat(f, &st), 0);
+	b = nv_file_stamp(&st, &recent);
+	CHECK(!nv_hash_eq(a, b));
+	free(f);
+}
+
+static void test_outdir_merge_moves_files_in(void)
+{
+	char *final = tmp("merge"), *a = tmp("merge/a.html"), *b = tmp("merge/b.html");
+	char *c = tmp("merge/news/c.html"), *staging;
+	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_outdir o;
+	struct stat before, after;
+
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	nv_test_write(a, "old a");
+	nv_test_write(b, "old b");
+	CHECK_INT(stat(a, &before), 0);
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	staging = nv_xstrdup(o.staging);
+	free(c);
+	c = nv_xasprintf("%s/b.html", o.staging);
+	CHECK_INT(nv_write_new_file(c, "new b", 5), 0);
+	free(c);
+	c = nv_xasprintf("%s/news/c.html", o.staging);
+	CHECK_INT(nv_write_new_file(c, "new c", 5), 0);
+	free(c);
+	c = tmp("merge/news/c.html");
+	CHECK_INT(nv_outdir_merge(&o), 0);
+	/* Untouched files stay as they were; the others are replaced or added. */
+	CHECK_INT(stat(a, &after), 0);
+	CHECK(before.st_ino == after.st_ino);
+	CHECK_INT(nv_read_file(b, 100, &buf), 0);
+	CHECK_STR(buf.ptr, "new b");
+	CHECK_INT(nv_read_file(c, 100, &buf), 0);
+	CHECK_STR(buf.ptr, "new c");
+	CHECK(!nv_exists(staging));
+	CHECK(o.staging == NULL);
+	nv_buf_release(&buf);
+	free(staging);
+	free(final);
+	free(a);
+	free(b);
+	free(c);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_mkdir_p_and_write);
@@ -201,4 +264,6 @@ void nv_tests(void)
 	NV_RUN(test_outdir_swaps_on_commit);
 	NV_RUN(test_outdir_refuses_foreign_directory);
 	NV_RUN(test_outdir_removes_leftovers_of_interrupted_builds);
+	NV_RUN(test_file_stamp);
+	NV_RUN(test_outdir_merge_moves_files_in);
 }

@@ -226,6 +226,60 @@ static void test_repeated_terms(void)
 	free(dir);
 }
 
+static void test_content_reload(void)
+{
+	char *root = nv_xasprintf("%s/reload", nv_test_tmpdir());
+	char *news = nv_xasprintf("%s/news", root), *a = nv_xasprintf("%s/a.md", news);
+	char *b = nv_xasprintf("%s/b.md", news), *people = nv_xasprintf("%s/people.yml", root);
+	struct nv_content c1, c2, c3;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_doc *olda, *oldb;
+	const struct nv_value *oldp;
+
+	CHECK(mkdir(root, 0777) == 0 && mkdir(news, 0777) == 0);
+	nv_test_write(a, "---\ntitle: А\n---\nПервая.\n");
+	nv_test_write(b, "---\ntitle: Б\n---\nВторая.\n");
+	nv_test_write(people, "- id: ivanova-mp\n  name: Иванова Мария Петровна\n");
+	memset(&c1, 0, sizeof(c1));
+	memset(&c2, 0, sizeof(c2));
+	memset(&c3, 0, sizeof(c3));
+	CHECK_INT(nv_content_load(&c1, root, &d), 0);
+	CHECK_INT(c1.ndocs, 2);
+	CHECK_INT(c1.ndata, 1);
+	/* Just written, so not reusable by their times; pretend they are old. */
+	CHECK(!c1.docs[0]->reusable && !c1.data[0].reusable);
+	c1.docs[0]->reusable = c1.docs[1]->reusable = c1.data[0].reusable = true;
+	olda = c1.docs[0];
+	oldb = c1.docs[1];
+	oldp = c1.data[0].value;
+	nv_test_write(b, "---\ntitle: Б\n---\nВторая, исправленная.\n");
+	CHECK_INT(nv_content_reload(&c2, root, 1, &c1, &d), 0);
+	CHECK_INT(c2.ndocs, 2);
+	/* The unchanged document and data file are taken over, the edited one read again. */
+	CHECK(c2.docs[0] == olda);
+	CHECK(c2.docs[1] != oldb);
+	CHECK(strstr(c2.docs[1]->text, "исправленная") != NULL);
+	CHECK(!nv_hash_eq(c2.docs[1]->hash, oldb->hash));
+	CHECK(nv_hash_eq(c2.docs[1]->meta_hash, oldb->meta_hash));
+	CHECK(c2.data[0].value == oldp);
+	CHECK(c1.docs[0] == NULL || c1.docs[1] == NULL);
+	nv_content_release(&c1);
+	/* Not reusable (as when changed within the last second): read again. */
+	c2.docs[0]->reusable = false;
+	CHECK_INT(nv_content_reload(&c3, root, 1, &c2, &d), 0);
+	CHECK(c3.docs[0] != olda);
+	CHECK_STR(c3.docs[0]->text, "---\ntitle: А\n---\nПервая.\n");
+	CHECK_INT(d.nr, 0);
+	nv_content_release(&c2);
+	nv_content_release(&c3);
+	nv_diags_release(&d);
+	free(root);
+	free(news);
+	free(a);
+	free(b);
+	free(people);
+}
+
 static void cleanup(void)
 {
 	nv_model_release(&model);
@@ -244,5 +298,6 @@ void nv_tests(void)
 	NV_RUN(test_fold_matches_user_spelling);
 	NV_RUN(test_fields_reader);
 	NV_RUN(test_repeated_terms);
+	NV_RUN(test_content_reload);
 	cleanup();
 }
