@@ -670,7 +670,9 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 		/* The preview server: documents not changed since are taken, not parsed. */
 		prev = *o->keep;
 		memset(o->keep, 0, sizeof(*o->keep));
-		r = nv_content_reload(&content, o->content, jobs, &prev, d);
+		r = 0;
+		if (!o->changed || !nv_content_update(&content, &prev, o->changed))
+			r = nv_content_reload(&content, o->content, jobs, &prev, d);
 		nv_content_release(&prev);
 	} else {
 		r = nv_content_load_jobs(&content, o->content, jobs, d);

@@ -312,6 +312,45 @@ out:
 	return rc;
 }
 
+int nv_content_update(struct nv_content *c, struct nv_content *prev,
+		      const struct nv_strlist *changed)
+{
+	struct nv_diags local = NV_DIAGS_INIT;
+	struct nv_doc **fresh = nv_xcalloc(changed->nr + 1, sizeof(*fresh));
+	size_t *at = nv_xcalloc(changed->nr + 1, sizeof(*at));
+	size_t i, k, root = strlen(prev->root ? prev->root : "");
+	struct stat st;
+	int rc = 0;
+
+	if (!prev->root || prev->broken.nr)
+		goto out;
+	for (i = 0; i < changed->nr; i++) {
+		for (k = 0; k < prev->ndocs && strcmp(prev->docs[k]->path, changed->v[i]); k++)
+			;
+		if (k == prev->ndocs || stat(changed->v[i], &st) < 0)
+			goto out;
+		at[i] = k;
+		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, &local);
+		if (!fresh[i] || local.nr)
+			goto out;
+	}
+	*c = *prev;
+	memset(prev, 0, sizeof(*prev));
+	for (i = 0; i < changed->nr; i++) {
+		doc_free(c->docs[at[i]]); /* or the fresh copy of a file named twice */
+		c->docs[at[i]] = fresh[i];
+		fresh[i] = NULL;
+	}
+	rc = 1;
+out:
+	for (i = 0; i < changed->nr; i++)
+		doc_free(fresh[i]);
+	free(fresh);
+	free(at);
+	nv_diags_release(&local);
+	return rc;
+}
+
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name)
 {
 	size_t i;

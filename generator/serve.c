@@ -59,6 +59,15 @@ struct nv_serve {
 	int inotify_fd;
 	bool watch_warned; /* a watch failed once: do not repeat the warning */
 	bool rewatch;	   /* folders may have appeared: add watches before building */
+	char **wd_dirs;	   /* the folder of each watch descriptor */
+	size_t wd_alloc;
+	/*
+	 * The files changed since the last build, as inotify named them, for
+	 * the build to read only those; changed_known is false when some
+	 * event did not name its file (a folder, a lost event).
+	 */
+	struct nv_strlist changed;
+	bool changed_known;
 
 	unsigned long number;	     /* builds done */
 	unsigned long instance;	     /* tells this server from a restarted one */
@@ -89,7 +98,16 @@ static void watch_tree(struct nv_serve *s, const char *dir, int depth, struct nv
 	DIR *dp;
 	char *sub;
 
-	if (inotify_add_watch(s->inotify_fd, dir, mask) < 0) {
+	int wd = inotify_add_watch(s->inotify_fd, dir, mask);
+
+	if (wd >= 0) {
+		size_t had = s->wd_alloc;
+		NV_GROW(s->wd_dirs, (size_t)wd + 1, s->wd_alloc);
+		memset(s->wd_dirs + had, 0, (s->wd_alloc - had) * sizeof(*s->wd_dirs));
+		free(s->wd_dirs[wd]);
+		s->wd_dirs[wd] = nv_xstrdup(dir);
+	}
+	if (wd < 0) {
 		/* A folder that vanished meanwhile is no news: the build sees it. */
 		if (errno != ENOENT && errno != ENOTDIR && !s->watch_warned) {
 			s->watch_warned = true;
@@ -120,6 +138,27 @@ static void watch_tree(struct nv_serve *s, const char *dir, int depth, struct nv
 }
 
 /*
+ * Remember which file an event changed. Only a file written or replaced
+ * in place is named; a file created, deleted or moved away, a folder, or
+ * a lost event makes the list unknown, and the build looks at everything.
+ */
+static void note_change(struct nv_serve *s, const struct inotify_event *ev)
+{
+	const uint32_t written = IN_CLOSE_WRITE | IN_MOVED_TO | IN_ATTRIB;
+	char *path;
+
+	if (!ev->len || (ev->mask & IN_ISDIR) || !(ev->mask & written) ||
+	    (ev->mask & ~(written | IN_ISDIR)) || ev->wd < 0 || (size_t)ev->wd >= s->wd_alloc ||
+	    !s->wd_dirs[ev->wd]) {
+		s->changed_known = false;
+		return;
+	}
+	path = nv_xasprintf("%s/%s", s->wd_dirs[ev->wd], ev->name);
+	nv_strlist_add(&s->changed, path);
+	free(path);
+}
+
+/*
  * Read every pending inotify event. True if one of them may change the
  * build: hidden names (editor swap files, ".#" locks) do not.
  */
@@ -141,6 +180,7 @@ static bool read_events(struct nv_serve *s)
 			if (ev->len && ev->name[0] == '.')
 				continue;
 			changed = true; /* IN_Q_OVERFLOW too: something changed */
+			note_change(s, ev);
 			if ((ev->mask & IN_Q_OVERFLOW) ||
 			    ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))))
 				s->rewatch = true; /* a new folder, or events were lost */
@@ -300,7 +340,10 @@ void nv_serve_rebuild(struct nv_serve *s)
 		watch_tree(s, *w, 0, &d);
 	s->rewatch = false;
 	t0 = now_ms();
+	s->build.changed = s->changed_known ? &s->changed : NULL;
 	s->status = nv_build(&s->build, &d, NULL, NULL);
+	nv_strlist_release(&s->changed);
+	s->changed_known = true;
 	if (s->status == NV_BUILD_UNCHANGED) /* a file saved as it was */
 		s->status = NV_BUILD_OK;
 	nv_diags_sort(&d);
@@ -806,6 +849,7 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	/* Documents stay loaded between builds: a change parses only its file. */
 	s->build.keep = &s->keep;
 	s->rewatch = true;
+	s->changed_known = false; /* the first build reads everything */
 
 	s->mhd = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, on_request, s,
 				  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,
@@ -886,6 +930,8 @@ out:
 
 void nv_serve_free(struct nv_serve *s)
 {
+	size_t i;
+
 	if (!s)
 		return;
 	if (s->mhd)
@@ -895,6 +941,10 @@ void nv_serve_free(struct nv_serve *s)
 	if (s->inotify_fd >= 0)
 		close(s->inotify_fd);
 	nv_content_release(&s->keep);
+	nv_strlist_release(&s->changed);
+	for (i = 0; i < s->wd_alloc; i++)
+		free(s->wd_dirs[i]);
+	free(s->wd_dirs);
 	if (s->tmp)
 		nv_rm_rf(s->tmp);
 	free(s->tmp);

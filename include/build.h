@@ -22,6 +22,7 @@
 
 struct nv_diags;
 struct nv_content;
+struct nv_strlist;
 
 struct nv_build_opts {
 	const char *content;  /* the content folder: "content" */
@@ -36,6 +37,13 @@ struct nv_build_opts {
 	 * files did not change, and left here for the one after. NULL: none.
 	 */
 	struct nv_content *keep;
+	/*
+	 * With keep: the files changed since the last build ("content/…",
+	 * as the server's file watch reported them), or NULL when not known.
+	 * When every one of them is a document of the last build, only those
+	 * are read; the others are taken without even a look at their times.
+	 */
+	const struct nv_strlist *changed;
 };
 
 enum nv_build_status {

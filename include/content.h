@@ -96,6 +96,16 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
 int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct nv_content *prev,
 		      struct nv_diags *d);
 
+/*
+ * The quick way for a process told which files changed (changed: paths
+ * as in struct nv_doc, "content/…"): when each of them is a document of
+ * prev, which loaded without errors, and reads without a diagnostic, c
+ * takes everything from prev with those documents read again, and 1 is
+ * returned. Otherwise 0, with c and prev as they were: reload.
+ */
+int nv_content_update(struct nv_content *c, struct nv_content *prev,
+		      const struct nv_strlist *changed);
+
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);
 

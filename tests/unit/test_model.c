@@ -271,6 +271,34 @@ static void test_content_reload(void)
 	CHECK_STR(c3.docs[0]->text, "---\ntitle: А\n---\nПервая.\n");
 	CHECK_INT(d.nr, 0);
 	nv_content_release(&c2);
+	/* Told which files changed: only those are read. */
+	{
+		struct nv_strlist changed = NV_STRLIST_INIT;
+		struct nv_content c4, c5;
+		struct nv_doc *keep = c3.docs[0];
+
+		memset(&c4, 0, sizeof(c4));
+		memset(&c5, 0, sizeof(c5));
+		nv_test_write(b, "---\ntitle: Б\n---\nВторая, снова исправленная.\n");
+		nv_strlist_add(&changed, b);
+		CHECK_INT(nv_content_update(&c4, &c3, &changed), 1);
+		CHECK(c4.docs[0] == keep);
+		CHECK(strstr(c4.docs[1]->text, "снова") != NULL);
+		CHECK(c4.ndata == 1 && c3.ndocs == 0);
+		/* A data file, or a document that now has a mistake: reload instead. */
+		nv_strlist_release(&changed);
+		nv_strlist_add(&changed, people);
+		CHECK_INT(nv_content_update(&c5, &c4, &changed), 0);
+		CHECK(c5.ndocs == 0 && c4.docs[0] == keep);
+		nv_test_write(b, "---\ntitle: Б\ntitle: В\n---\n");
+		nv_strlist_release(&changed);
+		nv_strlist_add(&changed, b);
+		CHECK_INT(nv_content_update(&c5, &c4, &changed), 0);
+		CHECK(c5.ndocs == 0 && c4.ndocs == 2);
+		CHECK(strstr(c4.docs[1]->text, "снова") != NULL);
+		nv_strlist_release(&changed);
+		nv_content_release(&c4);
+	}
 	nv_content_release(&c3);
 	nv_diags_release(&d);
 	free(root);
