@@ -7,7 +7,6 @@
  */
 #include "common.h"
 
-#include <pthread.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
@@ -17,6 +16,7 @@
 #include "fs.h"
 #include "markdown.h"
 #include "value.h"
+#include "writer.h"
 #include "yaml_load.h"
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -156,10 +156,8 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 	struct nv_doc **slots = nv_xcalloc(n + 1, sizeof(*slots));
 	struct nv_doc **old = prev ? nv_xcalloc(n + 1, sizeof(*old)) : NULL;
 	struct nv_doc ***taken = NULL; /* for each of prev's documents, its old[] slot */
-	size_t t, nthreads = jobs > 1 && n >= 64 ? (size_t)jobs : 1, i, k;
+	size_t t, nthreads = nv_thread_count(jobs, n), i, k;
 	struct doc_job *j = nv_xcalloc(nthreads, sizeof(*j));
-	pthread_t *tid = nv_xcalloc(nthreads, sizeof(*tid));
-	bool *started = nv_xcalloc(nthreads, sizeof(*started));
 
 	for (t = 0; t < nthreads; t++) {
 		j[t].root = c->root;
@@ -184,15 +182,7 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 			}
 		}
 	}
-	for (t = 1; t < nthreads; t++)
-		started[t] = pthread_create(&tid[t], NULL, doc_thread, &j[t]) == 0;
-	doc_thread(&j[0]);
-	for (t = 1; t < nthreads; t++) {
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else
-			doc_thread(&j[t]);
-	}
+	nv_run_threads(doc_thread, j, nthreads, sizeof(*j));
 	for (t = 0; t < nthreads; t++)
 		nv_diags_merge(d, &j[t].d);
 	for (i = 0; i < n; i++) {
@@ -211,8 +201,6 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 	free(old);
 	free(slots);
 	free(j);
-	free(tid);
-	free(started);
 }
 
 /* Load a data file, or take prev's copy of it if the file did not change. */

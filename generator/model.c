@@ -15,8 +15,6 @@
  */
 #include "common.h"
 
-#include <pthread.h>
-
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -28,6 +26,7 @@
 #include "typo.h"
 #include "utf8.h"
 #include "value.h"
+#include "writer.h"
 
 const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
 				      "order", "case",	   "news",    NULL };
@@ -1594,10 +1593,8 @@ static void *entry_thread(void *arg)
  */
 static void read_entries(struct builder *b, int jobs)
 {
-	size_t t, n = b->m->nentries, nthreads = jobs > 1 && n >= 64 ? (size_t)jobs : 1;
+	size_t t, nthreads = nv_thread_count(jobs, b->m->nentries);
 	struct entry_job *j = nv_xcalloc(nthreads, sizeof(*j));
-	pthread_t *tid = nv_xcalloc(nthreads, sizeof(*tid));
-	bool *started = nv_xcalloc(nthreads, sizeof(*started));
 
 	for (t = 0; t < nthreads; t++) {
 		j[t].b = *b;
@@ -1608,15 +1605,7 @@ static void read_entries(struct builder *b, int jobs)
 		j[t].first = t;
 		j[t].step = nthreads;
 	}
-	for (t = 1; t < nthreads; t++)
-		started[t] = pthread_create(&tid[t], NULL, entry_thread, &j[t]) == 0;
-	entry_thread(&j[0]);
-	for (t = 1; t < nthreads; t++) {
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else
-			entry_thread(&j[t]);
-	}
+	nv_run_threads(entry_thread, j, nthreads, sizeof(*j));
 	for (t = 0; t < nthreads; t++) {
 		nv_diags_merge(b->d, &j[t].d);
 		terms_free(j[t].b.terms);
@@ -1624,8 +1613,6 @@ static void read_entries(struct builder *b, int jobs)
 		loose_set_release(&j[t].b.kinds);
 	}
 	free(j);
-	free(tid);
-	free(started);
 }
 
 int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, struct nv_diags *d)

@@ -10,7 +10,6 @@
  */
 #include "common.h"
 
-#include <pthread.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
@@ -1624,12 +1623,11 @@ static void *entry_thread(void *arg)
 static void emit_entries(struct nv_site_state *s, const struct nv_value *files)
 {
 	const struct nv_model *m = s->m;
-	size_t i, n = m->nentries, nthreads = 1, t;
+	size_t i, n = m->nentries, nthreads = nv_thread_count(s->opts.jobs, n), t;
 	bool *pdf = nv_xcalloc(n + 1, sizeof(*pdf));
 	struct page_ref *slots = nv_xcalloc(n + 1, sizeof(*slots));
-	struct entry_job *jobs;
-	struct nv_diags *dl;
-	pthread_t *tid;
+	struct entry_job *jobs = nv_xcalloc(nthreads, sizeof(*jobs));
+	struct nv_diags *dl = nv_xcalloc(nthreads, sizeof(*dl));
 
 	for (i = 0; i < n; i++) {
 		if (s->opts.render && !s->opts.render[i])
@@ -1640,11 +1638,6 @@ static void emit_entries(struct nv_site_state *s, const struct nv_value *files)
 			s->pdfs[s->npdfs++] = m->entries[i];
 		}
 	}
-	if (s->opts.jobs > 1 && n >= 64)
-		nthreads = (size_t)s->opts.jobs < n ? (size_t)s->opts.jobs : n;
-	jobs = nv_xcalloc(nthreads, sizeof(*jobs));
-	dl = nv_xcalloc(nthreads, sizeof(*dl));
-	tid = nv_xcalloc(nthreads, sizeof(*tid));
 	for (t = 0; t < nthreads; t++) {
 		jobs[t].s = s;
 		jobs[t].files = files;
@@ -1655,19 +1648,7 @@ static void emit_entries(struct nv_site_state *s, const struct nv_value *files)
 		jobs[t].w.d = t ? &dl[t] : s->d;
 		jobs[t].w.tpl = t ? tpl_set_new(&s->opts) : s->tpl;
 	}
-	/* Thread 0 is this one; a thread that cannot start does its share here. */
-	for (t = 1; t < nthreads; t++)
-		if (pthread_create(&tid[t], NULL, entry_thread, &jobs[t]) != 0)
-			jobs[t].step = 0;
-	entry_thread(&jobs[0]);
-	for (t = 1; t < nthreads; t++) {
-		if (jobs[t].step)
-			pthread_join(tid[t], NULL);
-		else {
-			jobs[t].step = nthreads;
-			entry_thread(&jobs[t]);
-		}
-	}
+	nv_run_threads(entry_thread, jobs, nthreads, sizeof(*jobs));
 	for (t = 0; t < nthreads; t++) {
 		if (jobs[t].w.failed)
 			s->failed = 1;
@@ -1686,7 +1667,6 @@ static void emit_entries(struct nv_site_state *s, const struct nv_value *files)
 	free(pdf);
 	free(jobs);
 	free(dl);
-	free(tid);
 }
 
 /* --- the driver ------------------------------------------------------------------ */
