@@ -351,27 +351,15 @@ static struct nv_hash entry_key(struct nv_hash g, const struct nv_entry *e)
 static void entry_outputs(const struct nv_build_opts *o, const struct nv_entry *e, bool public_pdf,
 			  struct nv_strlist *out)
 {
-	char *p;
 	const char *dir = nv_kind_dirs[e->kind];
 
-	p = nv_xasprintf("site/%s/%s.html", dir, e->id);
-	nv_strlist_add(out, p);
-	free(p);
-	if (e->kind == NV_KIND_ROADMAP) {
-		p = nv_xasprintf("site/%s/%s.ics", dir, e->id);
-		nv_strlist_add(out, p);
-		free(p);
-	}
-	if (o->pdf && public_pdf) {
-		p = nv_xasprintf("site/%s/%s.pdf", dir, e->id);
-		nv_strlist_add(out, p);
-		free(p);
-	}
-	if (o->pdf && printable(e)) {
-		p = nv_xasprintf("print/%s.pdf", e->id);
-		nv_strlist_add(out, p);
-		free(p);
-	}
+	nv_strlist_addf(out, "site/%s/%s.html", dir, e->id);
+	if (e->kind == NV_KIND_ROADMAP)
+		nv_strlist_addf(out, "site/%s/%s.ics", dir, e->id);
+	if (o->pdf && public_pdf)
+		nv_strlist_addf(out, "site/%s/%s.pdf", dir, e->id);
+	if (o->pdf && printable(e))
+		nv_strlist_addf(out, "print/%s.pdf", e->id);
 }
 
 /* --- the manifest ------------------------------------------------------------- */
@@ -513,16 +501,6 @@ static int cmp_ptr(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static bool in_list(const struct nv_strlist *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < l->nr; i++)
-		if (!strcmp(l->v[i], s))
-			return true;
-	return false;
-}
-
 /*
  * The new manifest: the outputs of the documents rendered now (render[i],
  * or all without render) with their keys, and the last build's records
@@ -567,7 +545,7 @@ static void manifest_update(const struct nv_build_opts *o, const struct nv_model
 			if (!hit)
 				continue;
 			drop[hit - old->v] = true;
-			if (!in_list(&now, all.v[k]))
+			if (!nv_strlist_has(&now, all.v[k]))
 				nv_strlist_add(gone, all.v[k]);
 		}
 	}

@@ -351,12 +351,7 @@ const struct nv_data *nv_content_data(const struct nv_content *c, const char *na
 
 bool nv_content_broken(const struct nv_content *c, const char *rel)
 {
-	size_t i;
-
-	for (i = 0; i < c->broken.nr; i++)
-		if (!strcmp(c->broken.v[i], rel))
-			return true;
-	return false;
+	return nv_strlist_has(&c->broken, rel);
 }
 
 void nv_content_release(struct nv_content *c)

@@ -145,7 +145,6 @@ static void watch_tree(struct nv_serve *s, const char *dir, int depth, struct nv
 static void note_change(struct nv_serve *s, const struct inotify_event *ev)
 {
 	const uint32_t written = IN_CLOSE_WRITE | IN_MOVED_TO | IN_ATTRIB;
-	char *path;
 
 	if (!ev->len || (ev->mask & IN_ISDIR) || !(ev->mask & written) ||
 	    (ev->mask & ~(written | IN_ISDIR)) || ev->wd < 0 || (size_t)ev->wd >= s->wd_alloc ||
@@ -153,9 +152,7 @@ static void note_change(struct nv_serve *s, const struct inotify_event *ev)
 		s->changed_known = false;
 		return;
 	}
-	path = nv_xasprintf("%s/%s", s->wd_dirs[ev->wd], ev->name);
-	nv_strlist_add(&s->changed, path);
-	free(path);
+	nv_strlist_addf(&s->changed, "%s/%s", s->wd_dirs[ev->wd], ev->name);
 }
 
 /*
