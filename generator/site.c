@@ -1042,12 +1042,16 @@ static struct nv_value *copy_files(struct nv_site_state *s)
 	const struct nv_content *c = s->m->content;
 	struct nv_value *list = arr(), *v;
 	struct nv_buf data = NV_BUF_INIT, b = NV_BUF_INIT;
+	struct stat st;
 	size_t i;
 
 	for (i = 0; i < c->assets.nr; i++) {
 		const char *rel = c->assets.v[i];
 		char *src = nv_xasprintf("%s/%s", c->root, rel);
-		if (nv_read_file(src, (size_t)64 << 20, &data) < 0) {
+		long long size;
+		/* A rebuild of some documents leaves the files: it needs only their sizes. */
+		if (s->opts.render ? stat(src, &st) < 0
+				   : nv_read_file(src, (size_t)64 << 20, &data) < 0) {
 			nv_error(s->d, src, 0, 0, "не удалось прочитать вложение: %s",
 				 nv_strerror(errno));
 			s->failed = 1;
@@ -1055,7 +1059,8 @@ static struct nv_value *copy_files(struct nv_site_state *s)
 			continue;
 		}
 		free(src);
-		if (!s->opts.render) /* a rebuild of some documents leaves them */
+		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
+		if (!s->opts.render)
 			write_out(s, rel, data.ptr, data.len);
 		if (strncmp(rel, "files/", 6))
 			continue;
@@ -1063,7 +1068,7 @@ static struct nv_value *copy_files(struct nv_site_state *s)
 		set_s(v, "name", rel + 6);
 		set_s(v, "url", rel);
 		nv_buf_reset(&b);
-		human_size(&b, (long long)data.len);
+		human_size(&b, size);
 		set_s(v, "size", b.ptr);
 		set_s(v, "type", file_type(rel));
 		push(list, v);

@@ -151,6 +151,19 @@ if grep -q 'первого сентября 2025' "$tmp/incr/output/site/news/20
 else
 	bad "incremental: правка текста новости — не та пересборка или не равна чистой"
 fi
+# A page that lists the attachments: rendered again, it takes their sizes
+# from the files without reading them, and shows the same table.
+sed -i 's/^Здесь собраны бланки/Здесь собраны все бланки/' "$tmp/incr/content/pages/formy-i-shablony.md"
+sleep 1.1
+"$bin" build -C "$tmp/incr" >/dev/null 2>&1
+if grep -q 'Здесь собраны все бланки' "$tmp/incr/output/site/pages/formy-i-shablony.html" &&
+	grep -q 'anketa-nastavlyaemogo.txt</a></td><td>текст</td><td>3,0 КБ</td>' \
+		"$tmp/incr/output/site/pages/formy-i-shablony.html" &&
+	[ "$(inode site/index.html)" = "$home" ] && same_as_clean; then
+	ok
+else
+	bad "incremental: страница со списком вложений — не та пересборка или не равна чистой"
+fi
 # A положение now names a hidden person: its PDF leaves the site, the
 # printed copy is made again, the approving order's PDF is not.
 hidden=$(head -n 1 "$tmp/hidden")
