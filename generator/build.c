@@ -257,12 +257,16 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	return rc;
 }
 
-/* What every output depends on: the program, its options and the theme. */
-static void hash_setup(struct nv_hash *h, const struct nv_build_opts *o)
+/*
+ * What every output depends on: the program, its options and the theme.
+ * -1 when the theme cannot be read or changed just now.
+ */
+static int setup_key(const struct nv_build_opts *o, const char *theme, struct nv_hash *h)
 {
 	struct stat self;
-	bool recent;
+	bool recent, racy = false;
 
+	*h = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_str(h, "nastavnik " NV_VERSION);
 	/*
 	 * The program itself: a rebuilt nastavnik may render differently. A
@@ -273,34 +277,37 @@ static void hash_setup(struct nv_hash *h, const struct nv_build_opts *o)
 		nv_hash_hash(h, nv_file_stamp(&self, &recent));
 	nv_hash_str(h, o->base_url);
 	nv_hash_add(h, (const char[]){ (char)o->drafts, (char)o->fragment, (char)o->pdf }, 3);
+	if (hash_tree(h, theme, &racy) < 0 || hash_tree(h, "theme", &racy) < 0 || racy)
+		return -1;
+	return 0;
 }
 
 /*
- * The fingerprint of a build's inputs from the file system alone, or ""
- * when it proves nothing (a file is unreadable or changed just now).
+ * The fingerprint of a build's inputs from the file system alone (setup:
+ * setup_key's, or NULL when it proves nothing), or "" when it proves
+ * nothing (a file is unreadable or changed just now).
  */
-static void fingerprint(const struct nv_build_opts *o, const char *theme, char out[33])
+static void fingerprint(const struct nv_build_opts *o, const struct nv_hash *setup, char out[33])
 {
-	struct nv_hash h = NV_HASH_INIT;
+	struct nv_hash h;
 	bool racy = false;
 
-	hash_setup(&h, o);
-	if (hash_tree(&h, o->content, &racy) < 0 || hash_tree(&h, theme, &racy) < 0 ||
-	    hash_tree(&h, "theme", &racy) < 0 || racy)
-		out[0] = '\0';
-	else
+	out[0] = '\0';
+	if (!setup)
+		return;
+	h = *setup;
+	if (hash_tree(&h, o->content, &racy) == 0 && !racy)
 		nv_hash_hex(h, out);
 }
 
 /*
- * The global key: everything but the documents' texts — the program,
- * options, theme, data files, attachments, and every document's name and
- * front matter. Every output depends on it; a document's own outputs
- * depend on its text too (entry_key). The theme and attachments count by
- * their stamps, so a theme file just saved counts as changed.
+ * The global key: everything but the documents' texts — setup_key's
+ * (program, options, theme), data files, attachments, and every
+ * document's name and front matter. Every output depends on it; a
+ * document's own outputs depend on its text too (entry_key). Attachments
+ * count by their stamps. -1 when it proves nothing.
  */
-static int global_key(const struct nv_build_opts *o, const char *theme, const struct nv_model *m,
-		      struct nv_hash *h)
+static int global_key(const struct nv_hash *setup, const struct nv_model *m, struct nv_hash *h)
 {
 	const struct nv_content *c = m->content;
 	struct nv_buf path = NV_BUF_INIT;
@@ -309,10 +316,9 @@ static int global_key(const struct nv_build_opts *o, const char *theme, const st
 	size_t i;
 	int rc = 0;
 
-	*h = (struct nv_hash)NV_HASH_INIT;
-	hash_setup(h, o);
-	if (hash_tree(h, theme, &racy) < 0 || hash_tree(h, "theme", &racy) < 0)
-		rc = -1;
+	if (!setup)
+		return -1;
+	*h = *setup;
 	for (i = 0; i < c->ndata; i++) {
 		nv_hash_str(h, c->data[i].path);
 		nv_hash_hash(h, c->data[i].hash);
@@ -622,10 +628,10 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	struct nv_print_state *ps = NULL;
 	struct manifest old, new;
 	struct nv_strlist gone = NV_STRLIST_INIT;
-	struct nv_hash g, *keys = NULL;
+	struct nv_hash setup, g = NV_HASH_INIT, *keys = NULL;
 	char *final = NULL, *print_final = NULL, *theme = NULL, *search = NULL;
 	char fp[33], global[33] = "";
-	bool model_built = false, have_old, partial = false, *render = NULL;
+	bool model_built = false, have_old, partial = false, setup_ok, *render = NULL;
 	int jobs = o->jobs > 0 ? o->jobs : nv_cpu_count(), r;
 	size_t i, nchanged = 0;
 	enum nv_build_status rc = NV_BUILD_FAILED;
@@ -633,10 +639,11 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	memset(&content, 0, sizeof(content));
 	memset(&new, 0, sizeof(new));
 	theme = theme_dir();
+	setup_ok = setup_key(o, theme, &setup) == 0;
 	fp[0] = '\0';
 	/* A preview server builds when a file changed: no need to look for one. */
 	if (!o->keep)
-		fingerprint(o, theme, fp);
+		fingerprint(o, setup_ok ? &setup : NULL, fp);
 	have_old = !o->force && manifest_read(o->out, &old);
 	if (have_old && *fp && !strcmp(fp, old.fingerprint) && outputs_in_place(o)) {
 		if (title)
@@ -674,7 +681,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	/* What changed since the last build: a global key, and one per document. */
 	keys = nv_xcalloc(model.nentries + 1, sizeof(*keys));
 	render = nv_xcalloc(model.nentries + 1, sizeof(*render));
-	if (global_key(o, theme, &model, &g) == 0)
+	if (global_key(setup_ok ? &setup : NULL, &model, &g) == 0)
 		nv_hash_hex(g, global);
 	for (i = 0; i < model.nentries; i++)
 		keys[i] = entry_key(g, model.entries[i]);
