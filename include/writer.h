@@ -6,6 +6,9 @@
  * writes them with `jobs` threads, so the disk waits overlap with each
  * other and with rendering. The files are the same whatever the number
  * of threads; only the moment each is written differs.
+ *
+ * The other work shared among threads (loading documents, reading their
+ * fields, rendering pages) goes through nv_run_threads() below.
  */
 #ifndef NV_WRITER_H
 #define NV_WRITER_H
