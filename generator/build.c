@@ -8,15 +8,15 @@
 #include <unistd.h>
 
 #include "alloc.h"
-#include "build.h"
 #include "buf.h"
+#include "build.h"
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
 #include "model.h"
 #include "print.h"
 #include "site.h"
-#include "writer.h"
+#include "threads.h"
 
 #ifndef NV_DATADIR
 #define NV_DATADIR "/usr/local/share/nastavnik"

@@ -4,12 +4,12 @@
  */
 #include "common.h"
 
+#include "buf.h"
 #include "cmd.h"
 #include "content.h"
-#include "buf.h"
 #include "diag.h"
 #include "model.h"
-#include "writer.h"
+#include "threads.h"
 
 static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 {

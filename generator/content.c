@@ -15,8 +15,8 @@
 #include "diag.h"
 #include "fs.h"
 #include "markdown.h"
+#include "threads.h"
 #include "value.h"
-#include "writer.h"
 #include "yaml_load.h"
 
 static bool has_suffix(const char *s, const char *suffix)

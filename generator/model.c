@@ -23,10 +23,10 @@
 #include "markdown.h"
 #include "model.h"
 #include "schema.h"
+#include "threads.h"
 #include "typo.h"
 #include "utf8.h"
 #include "value.h"
-#include "writer.h"
 
 const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
 				      "order", "case",	   "news",    NULL };
@@ -813,6 +813,10 @@ static void create_entries(struct builder *b)
 		}
 		e = nv_xcalloc(1, sizeof(*e));
 		e->doc = doc;
+		e->path = doc->path;
+		e->md = doc->md;
+		e->text = doc->text;
+		e->text_len = doc->len;
 		e->kind = (enum nv_kind)kind;
 		e->id = doc->id;
 		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
@@ -1489,11 +1493,45 @@ static void check_anchor(struct builder *b, const struct nv_entry *from, const s
 	nv_buf_release(&ids);
 }
 
+/*
+ * The web URL of a link to a document: the same relative path with the
+ * page's ".html" for ".md", then the anchor.
+ */
+static char *link_url(const struct nv_md_link *l)
+{
+	struct nv_buf url = NV_BUF_INIT;
+	size_t n = strlen(l->path);
+
+	nv_buf_add(&url, l->path, n > 3 ? n - 3 : n);
+	nv_buf_adds(&url, ".html");
+	if (l->anchor)
+		nv_buf_addf(&url, "#%s", l->anchor);
+	return nv_buf_detach(&url, NULL);
+}
+
+/* Every file of content/ that is not a document or a data file. */
+static void read_attachments(struct builder *b)
+{
+	const struct nv_content *c = b->c;
+	size_t i;
+
+	b->m->site_yml = nv_xasprintf("%s/site.yml", c->root ? c->root : "content");
+	if (!c->assets.nr)
+		return;
+	b->m->attachments = nv_xcalloc(c->assets.nr, sizeof(*b->m->attachments));
+	for (i = 0; i < c->assets.nr; i++) {
+		b->m->attachments[i].rel = c->assets.v[i];
+		b->m->attachments[i].path = nv_xasprintf("%s/%s", c->root, c->assets.v[i]);
+	}
+	b->m->nattachments = c->assets.nr;
+}
+
 static void check_links(struct builder *b)
 {
 	struct nv_buf path = NV_BUF_INIT;
 	const struct nv_md_link *l;
-	const struct nv_entry *e, *target;
+	struct nv_entry *e;
+	const struct nv_entry *target;
 	size_t i, k;
 
 	for (i = 0; i < b->m->nentries; i++) {
@@ -1506,6 +1544,10 @@ static void check_links(struct builder *b)
 				check_anchor(b, e, l, e);
 				continue;
 			}
+			if (!e->link_urls)
+				e->link_urls =
+					nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_urls));
+			e->link_urls[k] = link_url(l);
 			target = join_path(&path, e->doc->path, l->path)
 					 ? entry_by_path(b->m, path.ptr)
 					 : NULL;
@@ -1635,6 +1677,7 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	b.people_file = "content/people.yml";
 	b.forms.canon = nv_forms;
 	b.kinds.canon = nv_mentoring_kinds;
+	read_attachments(&b);
 	read_people(&b);
 	read_site(&b);
 	create_entries(&b);
@@ -1682,9 +1725,16 @@ void nv_model_release(struct nv_model *m)
 		free(e->results);
 		free(e->tags);
 		free(e->reflinks);
+		for (k = 0; e->link_urls && k < e->md->nr_links; k++)
+			free(e->link_urls[k]);
+		free(e->link_urls);
 		free(e);
 	}
 	free(m->entries);
+	for (i = 0; i < m->nattachments; i++)
+		free(m->attachments[i].path);
+	free(m->attachments);
+	free((char *)m->site_yml);
 	index_free(m->people_index);
 	index_free(m->entries_index);
 	memset(m, 0, sizeof(*m));

@@ -24,7 +24,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "content.h"
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
@@ -848,14 +847,14 @@ static void print_local_act(struct printer *p, const struct nv_entry *e, int app
 		add_approvals(p, e, appendix);
 		add_title(p, e->title, e->kind == NV_KIND_POSITION);
 	}
-	add_body(p, e->doc ? e->doc->md : NULL);
+	add_body(p, e->md);
 }
 
 static void print_roadmap(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	add_approvals(p, e, appendix);
 	add_title(p, e->title, false);
-	add_body(p, e->doc ? e->doc->md : NULL);
+	add_body(p, e->md);
 	add_roadmap_table(p, e);
 }
 
@@ -937,7 +936,7 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	st.before = p->s->o.size / 2;
 	st.after = p->s->o.size / 2;
 	add_para(p, "ПРИКАЗЫВАЮ:", st);
-	add_body(p, e->doc ? e->doc->md : NULL);
+	add_body(p, e->md);
 
 	/* Signature: position left, «И.О. Фамилия» right on its last line's baseline. */
 	if (e->signatory) {
@@ -1012,8 +1011,7 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 
 	s->m = m;
 	s->d = d;
-	s->site_yml = nv_xasprintf("%s/site.yml",
-				   m->content && m->content->root ? m->content->root : "content");
+	s->site_yml = nv_xstrdup(m->site_yml ? m->site_yml : "content/site.yml");
 	s->o.font = pp->font && *pp->font ? pp->font : "Liberation Serif";
 	s->o.size = pp->size > 0 ? pp->size : 14;
 	s->o.table_size = pp->table_size > 0 ? pp->table_size : 12;
@@ -1085,7 +1083,7 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 	struct nv_pl_doc *doc = build(s, e);
 	struct nv_pl_pages *pages = nv_pl_layout(s->en, doc);
 	struct nv_buf pdf = NV_BUF_INIT, why = NV_BUF_INIT;
-	const char *file = e->doc && e->doc->path ? e->doc->path : NULL;
+	const char *file = e->path;
 	int rc = -1;
 
 	if (layout_dump)

@@ -14,7 +14,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "content.h"
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
@@ -23,6 +22,7 @@
 #include "redact.h"
 #include "site.h"
 #include "template.h"
+#include "threads.h"
 #include "typo.h"
 #include "utf8.h"
 #include "value.h"
@@ -222,27 +222,18 @@ static struct nv_value *doc_link(const struct nv_entry *e)
  */
 static char *body_html(const struct nv_entry *e)
 {
-	struct nv_md *md = e->doc->md;
-	struct nv_buf out = NV_BUF_INIT, url = NV_BUF_INIT;
+	const struct nv_md *md = e->md;
+	struct nv_buf out = NV_BUF_INIT;
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *node;
-	size_t i, n;
+	size_t i;
 
 	if (!md)
 		return nv_xstrdup("");
-	for (i = 0; i < md->nr_links; i++) {
-		const struct nv_md_link *l = &md->links[i];
-		if (l->kind != NV_MD_LINK_DOC)
-			continue;
-		n = strlen(l->path);
-		nv_buf_reset(&url);
-		nv_buf_add(&url, l->path, n > 3 ? n - 3 : n);
-		nv_buf_adds(&url, ".html");
-		if (l->anchor)
-			nv_buf_addf(&url, "#%s", l->anchor);
-		cmark_node_set_url(l->node, url.ptr);
-	}
+	for (i = 0; e->link_urls && i < md->nr_links; i++)
+		if (e->link_urls[i])
+			cmark_node_set_url(md->links[i].node, e->link_urls[i]);
 	it = cmark_iter_new(md->root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
@@ -261,7 +252,6 @@ static char *body_html(const struct nv_entry *e)
 			cmark_node_set_heading_level(node, cmark_node_get_heading_level(node) - 1);
 	}
 	cmark_iter_free(it);
-	nv_buf_release(&url);
 	return nv_buf_detach(&out, NULL);
 }
 
@@ -584,7 +574,7 @@ static bool pdf_is_public(const struct nv_site_state *s, const struct nv_entry *
 {
 	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
 		return false;
-	return !nv_redact_finds(s->red, e->doc->text, e->doc->len, false);
+	return !nv_redact_finds(s->red, e->text, e->text_len, false);
 }
 
 size_t nv_site_public_pdfs(const struct nv_site_state *s, const struct nv_entry *const **out)
@@ -1039,15 +1029,15 @@ static void human_size(struct nv_buf *b, long long size)
 /* Copy content/files/ and list it: [{name, url, size, type}]. */
 static struct nv_value *copy_files(struct nv_site_state *s)
 {
-	const struct nv_content *c = s->m->content;
+	const struct nv_model *m = s->m;
 	struct nv_value *list = arr(), *v;
 	struct nv_buf data = NV_BUF_INIT, b = NV_BUF_INIT;
 	struct stat st;
 	size_t i;
 
-	for (i = 0; i < c->assets.nr; i++) {
-		const char *rel = c->assets.v[i];
-		char *src = nv_xasprintf("%s/%s", c->root, rel);
+	for (i = 0; i < m->nattachments; i++) {
+		const char *rel = m->attachments[i].rel;
+		const char *src = m->attachments[i].path;
 		long long size;
 		/* A rebuild of some documents leaves the files: it needs only their sizes. */
 		if (s->opts.render ? stat(src, &st) < 0
@@ -1055,10 +1045,8 @@ static struct nv_value *copy_files(struct nv_site_state *s)
 			nv_error(s->d, src, 0, 0, "не удалось прочитать вложение: %s",
 				 nv_strerror(errno));
 			s->failed = 1;
-			free(src);
 			continue;
 		}
-		free(src);
 		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
 		if (!s->opts.render)
 			write_out(s, rel, data.ptr, data.len);

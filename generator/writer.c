@@ -10,7 +10,6 @@
 #include "common.h"
 
 #include <pthread.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "diag.h"
@@ -40,13 +39,6 @@ struct nv_writer {
 	struct failure *failed;
 	size_t nfailed, failed_alloc;
 };
-
-int nv_cpu_count(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n > 0 ? (int)n : 1;
-}
 
 static void run_job(struct nv_writer *w, struct job *j)
 {
@@ -152,32 +144,4 @@ int nv_writer_finish(struct nv_writer *w, struct nv_diags *d)
 	pthread_cond_destroy(&w->not_full);
 	free(w);
 	return rc;
-}
-
-size_t nv_thread_count(int jobs, size_t items)
-{
-	if (jobs <= 1 || items < 64)
-		return 1;
-	return (size_t)jobs < items ? (size_t)jobs : items;
-}
-
-void nv_run_threads(void *(*fn)(void *), void *jobs, size_t n, size_t size)
-{
-	pthread_t *tid = nv_xcalloc(n + 1, sizeof(*tid));
-	bool *started = nv_xcalloc(n + 1, sizeof(*started));
-	char *job = jobs;
-	size_t t;
-
-	for (t = 1; t < n; t++)
-		started[t] = pthread_create(&tid[t], NULL, fn, job + t * size) == 0;
-	if (n)
-		fn(job);
-	for (t = 1; t < n; t++) {
-		if (started[t])
-			pthread_join(tid[t], NULL);
-		else
-			fn(job + t * size);
-	}
-	free(tid);
-	free(started);
 }

@@ -154,7 +154,20 @@ struct nv_appendix {
 
 /* A resolved document of any kind; fields of other kinds stay empty. */
 struct nv_entry {
-	struct nv_doc *doc; /* the source (path, id, meta, body) */
+	struct nv_doc *doc; /* the loader's source: for the model and the build driver only */
+	/*
+	 * The source as the back ends see it (they never look into the
+	 * loader): the file's path for messages, its parsed body (NULL when
+	 * it has none; read-only: renderers walk it, never change it), its
+	 * whole text as written (for the personal-data guard) and, for each
+	 * of md->links in order, the web URL of a link to another document
+	 * ("../orders/o-vnedrenii.html#p2"), NULL for other links.
+	 */
+	const char *path;
+	const struct nv_md *md;
+	const char *text;
+	size_t text_len;
+	char **link_urls; /* owned by the model */
 	enum nv_kind kind;
 	const char *id, *title, *summary;
 	double weight;
@@ -220,8 +233,17 @@ struct nv_site {
 	enum nv_publish publish_default;
 };
 
+/* A file of content/ that is neither a document nor a data file: copied into the site as it is. */
+struct nv_attachment {
+	const char *rel; /* relative to the content folder: "files/zayavlenie.docx" */
+	char *path;	 /* to read it: "content/files/zayavlenie.docx" */
+};
+
 struct nv_model {
-	const struct nv_content *content;
+	const struct nv_content *content; /* for the build driver; back ends use the fields below */
+	const char *site_yml; /* "content/site.yml", for messages about the site's fields */
+	struct nv_attachment *attachments; /* sorted by rel */
+	size_t nattachments;
 	struct nv_site site;
 	struct nv_person **people;
 	size_t npeople;

@@ -8,7 +8,7 @@
  * of threads; only the moment each is written differs.
  *
  * The other work shared among threads (loading documents, reading their
- * fields, rendering pages) goes through nv_run_threads() below.
+ * fields, rendering pages) goes through nv_run_threads() (threads.h).
  */
 #ifndef NV_WRITER_H
 #define NV_WRITER_H
@@ -36,23 +36,5 @@ void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len);
  * file failed.
  */
 int nv_writer_finish(struct nv_writer *w, struct nv_diags *d);
-
-/* The number of processors online, at least 1. */
-int nv_cpu_count(void);
-
-/*
- * How many threads to share `items` among with -j `jobs`: one below 64
- * items (starting threads would cost more than it saves), else jobs but
- * no more than items.
- */
-size_t nv_thread_count(int jobs, size_t items);
-
-/*
- * Run fn on each of the n structures at jobs (each `size` bytes), the
- * first in the caller's thread and the others on threads of their own;
- * a structure whose thread cannot start is run in the caller's thread
- * after the first. Returns when every one is done.
- */
-void nv_run_threads(void *(*fn)(void *), void *jobs, size_t n, size_t size);
 
 #endif
