@@ -38,42 +38,23 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	struct nv_build_opts o = { "content", "output", NULL, false, false, true, false, 0 };
 	char *title = NULL;
 	size_t updated = 0;
-	int i, r, rc;
+	int rc;
+	const struct nv_option opts[] = {
+		{ "--drafts", NULL, NV_OPT_SET, &o.drafts, NULL, NULL, NULL },
+		{ "--fragment", NULL, NV_OPT_SET, &o.fragment, NULL, NULL, NULL },
+		{ "--no-pdf", NULL, NV_OPT_CLEAR, &o.pdf, NULL, NULL, NULL },
+		{ "--force", NULL, NV_OPT_SET, &o.force, NULL, NULL, NULL },
+		{ "-j", NULL, NV_OPT_JOBS, &o.jobs, NULL, NULL, NULL },
+		{ "-o", NULL, NV_OPT_VALUE, &o.out, NULL, NULL, NULL },
+		{ "--base-url", NULL, NV_OPT_VALUE, &o.base_url, NULL, NULL, NULL },
+		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct nv_cmdline line = { "build", opts, usage, NULL, 0, NULL };
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage();
-			return NV_EXIT_OK;
-		} else if (!strcmp(a, "--drafts")) {
-			o.drafts = true;
-		} else if (!strcmp(a, "--fragment")) {
-			o.fragment = true;
-		} else if (!strcmp(a, "--no-pdf")) {
-			o.pdf = false;
-		} else if (!strcmp(a, "--force")) {
-			o.force = true;
-		} else if (!strncmp(a, "-j", 2)) {
-			if (nv_opt_jobs("build", argc, argv, &i, &o.jobs) < 0)
-				return NV_EXIT_USAGE;
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--base-url")) {
-			if (i + 1 >= argc)
-				return nv_usage_error("build: после %s нужно указать значение", a);
-			if (!strcmp(a, "-o"))
-				o.out = argv[++i];
-			else
-				o.base_url = argv[++i];
-		} else if (!strncmp(a, "--base-url=", 11)) {
-			o.base_url = a + 11;
-		} else {
-			r = nv_opt_directory(argc, argv, &i, g);
-			if (r < 0)
-				return NV_EXIT_USAGE;
-			if (r == 0)
-				return nv_usage_error("build: неизвестный параметр «%s»", a);
-		}
-	}
-	if (nv_open_project(g, &o.content) < 0)
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	if (nv_cmd_chdir(g, &o.content) < 0)
 		return NV_EXIT_USAGE;
 	switch (nv_build(&o, &d, &title, &updated)) {
 	case NV_BUILD_OK:

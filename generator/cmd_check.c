@@ -9,7 +9,7 @@
 #include "content.h"
 #include "diag.h"
 #include "model.h"
-#include "threads.h"
+#include "project.h"
 
 static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 {
@@ -27,76 +27,59 @@ static void print_summary(const struct nv_content *c, const struct nv_diags *d)
 	fputc('\n', d->errors ? stderr : stdout);
 }
 
+static void usage(void)
+{
+	puts("Использование: nastavnik check [-C КАТАЛОГ] [--drafts] [--dump] [-j "
+	     "N]\n"
+	     "\n"
+	     "Проверяет все документы и файлы данных в content/ и выводит все\n"
+	     "найденные ошибки с файлом, строкой и столбцом. Ничего не "
+	     "записывает.\n"
+	     "\n"
+	     "  --drafts  проверять и черновики (draft: true)\n"
+	     "  --dump    вывести разобранную модель (для отладки и тестов)\n"
+	     "  -j N      разбирать файлы в N потоков (по умолчанию — по числу "
+	     "процессоров)");
+}
+
 int cmd_check(int argc, char **argv, struct nv_global *g)
 {
-	struct nv_content content;
-	struct nv_model model;
+	struct nv_project p;
 	struct nv_diags d = NV_DIAGS_INIT;
 	bool drafts = false, dump = false;
-	int jobs = 0;
-	const char *root;
-	int i, r, rc;
+	int jobs = 0, rc;
+	const struct nv_option opts[] = {
+		{ "--drafts", NULL, NV_OPT_SET, &drafts, NULL, NULL, NULL },
+		{ "--dump", NULL, NV_OPT_SET, &dump, NULL, NULL, NULL },
+		{ "-j", NULL, NV_OPT_JOBS, &jobs, NULL, NULL, NULL },
+		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct nv_cmdline line = { "check", opts, usage, NULL, 0, NULL };
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			puts("Использование: nastavnik check [-C КАТАЛОГ] [--drafts] [--dump] [-j "
-			     "N]\n"
-			     "\n"
-			     "Проверяет все документы и файлы данных в content/ и выводит все\n"
-			     "найденные ошибки с файлом, строкой и столбцом. Ничего не "
-			     "записывает.\n"
-			     "\n"
-			     "  --drafts  проверять и черновики (draft: true)\n"
-			     "  --dump    вывести разобранную модель (для отладки и тестов)\n"
-			     "  -j N      разбирать файлы в N потоков (по умолчанию — по числу "
-			     "процессоров)");
-			return NV_EXIT_OK;
-		}
-		if (!strcmp(argv[i], "--drafts")) {
-			drafts = true;
-			continue;
-		}
-		if (!strcmp(argv[i], "--dump")) {
-			dump = true;
-			continue;
-		}
-		if (!strncmp(argv[i], "-j", 2)) {
-			if (nv_opt_jobs("check", argc, argv, &i, &jobs) < 0)
-				return NV_EXIT_USAGE;
-			continue;
-		}
-		r = nv_opt_directory(argc, argv, &i, g);
-		if (r < 0)
-			return NV_EXIT_USAGE;
-		if (r == 0)
-			return nv_usage_error("check: неизвестный параметр «%s»", argv[i]);
-	}
-	if (nv_open_project(g, &root) < 0)
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	switch (nv_project_open(&p, g, drafts, jobs, &d)) {
+	case -2:
 		return NV_EXIT_USAGE;
-
-	memset(&content, 0, sizeof(content));
-	if (jobs <= 0)
-		jobs = nv_cpu_count();
-	if (nv_content_load_jobs(&content, root, jobs, &d) < 0) {
+	case -1:
 		nv_diags_print(&d, stderr);
 		rc = NV_EXIT_USAGE;
 		goto out;
 	}
-	nv_model_build_jobs(&model, &content, drafts, jobs, &d);
 	if (dump) {
 		struct nv_buf out = NV_BUF_INIT;
-		nv_model_dump(&out, &model);
+		nv_model_dump(&out, &p.model);
 		fwrite(out.ptr, 1, out.len, stdout);
 		nv_buf_release(&out);
 	}
-	nv_model_release(&model);
 	nv_diags_sort(&d);
 	fflush(stdout);
 	nv_diags_print(&d, stderr);
-	print_summary(&content, &d);
+	print_summary(&p.content, &d);
 	rc = d.errors ? NV_EXIT_CONTENT : NV_EXIT_OK;
 out:
-	nv_content_release(&content);
+	nv_project_release(&p);
 	nv_diags_release(&d);
 	return rc;
 }

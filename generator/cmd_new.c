@@ -74,6 +74,19 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+static void usage(void)
+{
+	puts("Использование: nastavnik new ВИД ИМЯ\n"
+	     "\n"
+	     "Создаёт заготовку документа content/ПАПКА/ИМЯ.md с нужными полями.\n"
+	     "ВИД: page, position, program, roadmap, order, case, news (или "
+	     "по-русски:\n"
+	     "страница, положение, программа, дорожная-карта, приказ, кейс, "
+	     "новость).\n"
+	     "ИМЯ — адрес страницы: строчная латиница, цифры и дефисы.\n"
+	     "Существующий файл не перезаписывается.");
+}
+
 int cmd_new(int argc, char **argv, struct nv_global *g)
 {
 	const char *kind_arg = NULL, *name = NULL, *root;
@@ -82,33 +95,17 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	struct tm tm;
 	time_t now = time(NULL);
 	char *path = NULL, *slug;
-	int i, r, kind, rc = NV_EXIT_USAGE, start;
+	const char *words[2] = { NULL, NULL };
+	int kind, rc, start;
+	const struct nv_option opts[] = { { NULL, NULL, 0, NULL, NULL, NULL, NULL } };
+	const struct nv_cmdline line = { "new", opts, usage, words, 2, "%s: лишний параметр «%s»" };
 
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			puts("Использование: nastavnik new ВИД ИМЯ\n"
-			     "\n"
-			     "Создаёт заготовку документа content/ПАПКА/ИМЯ.md с нужными полями.\n"
-			     "ВИД: page, position, program, roadmap, order, case, news (или "
-			     "по-русски:\n"
-			     "страница, положение, программа, дорожная-карта, приказ, кейс, "
-			     "новость).\n"
-			     "ИМЯ — адрес страницы: строчная латиница, цифры и дефисы.\n"
-			     "Существующий файл не перезаписывается.");
-			return NV_EXIT_OK;
-		}
-		r = nv_opt_directory(argc, argv, &i, g);
-		if (r < 0)
-			return NV_EXIT_USAGE;
-		if (r > 0)
-			continue;
-		if (!kind_arg)
-			kind_arg = argv[i];
-		else if (!name)
-			name = argv[i];
-		else
-			return nv_usage_error("new: лишний параметр «%s»", argv[i]);
-	}
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	rc = NV_EXIT_USAGE;
+	kind_arg = words[0];
+	name = words[1];
 	if (!kind_arg || !name)
 		return nv_usage_error("new: укажите вид документа и имя файла, например "
 				      "«nastavnik new order o-vnedrenii»");
@@ -126,7 +123,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 		free(slug);
 		return rc;
 	}
-	if (nv_open_project(g, &root) < 0)
+	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
 	localtime_r(&now, &tm);

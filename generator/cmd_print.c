@@ -13,10 +13,10 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
-#include "content.h"
 #include "diag.h"
 #include "model.h"
 #include "print.h"
+#include "project.h"
 
 static void usage(void)
 {
@@ -45,61 +45,48 @@ static char *doc_id(const char *arg)
 
 int cmd_print(int argc, char **argv, struct nv_global *g)
 {
-	struct nv_content content;
-	struct nv_model model;
+	struct nv_project p;
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_print_state *ps = NULL;
 	struct nv_buf dump = NV_BUF_INIT;
 	const struct nv_entry *e;
-	const char *root, *docarg = NULL, *out = NULL;
+	const char *docarg = NULL, *out = NULL;
 	char *id = NULL, *path = NULL;
-	bool want_dump = false, built = false;
-	int i, r, rc = NV_EXIT_USAGE;
+	bool want_dump = false;
+	int rc = NV_EXIT_USAGE;
+	const struct nv_option opts[] = {
+		{ "--dump-layout", NULL, NV_OPT_SET, &want_dump, NULL, NULL, NULL },
+		{ "-o", NULL, NV_OPT_VALUE, &out, "файл", NULL, NULL },
+		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct nv_cmdline line = { "print", opts, usage, &docarg, 1, NULL };
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage();
-			return NV_EXIT_OK;
-		} else if (!strcmp(a, "--dump-layout")) {
-			want_dump = true;
-		} else if (!strcmp(a, "-o")) {
-			if (i + 1 >= argc)
-				return nv_usage_error("print: после -o нужно указать файл");
-			out = argv[++i];
-		} else if (a[0] != '-' && !docarg) {
-			docarg = a;
-		} else {
-			r = nv_opt_directory(argc, argv, &i, g);
-			if (r < 0)
-				return NV_EXIT_USAGE;
-			if (r == 0)
-				return nv_usage_error("print: неизвестный параметр «%s»", a);
-		}
-	}
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	rc = NV_EXIT_USAGE;
 	if (!docarg)
 		return nv_usage_error(
 			"print: укажите документ, например: nastavnik print o-vnedrenii");
-	if (nv_open_project(g, &root) < 0)
+	/* A draft can be printed: it is read before it is signed. */
+	switch (nv_project_open(&p, g, true, 0, &d)) {
+	case -2:
 		return NV_EXIT_USAGE;
-
-	memset(&content, 0, sizeof(content));
-	if (nv_content_load(&content, root, &d) < 0)
+	case -1:
 		goto print;
-	nv_model_build(&model, &content, true, &d);
-	built = true;
+	}
 	if (d.errors) {
 		rc = NV_EXIT_CONTENT;
 		goto print;
 	}
 	id = doc_id(docarg);
-	e = nv_model_entry(&model, id);
+	e = nv_model_entry(&p.model, id);
 	if (!e) {
 		nv_diag_hint(nv_error(&d, NULL, 0, 0, "нет документа «%s»", id),
 			     "укажите имя файла документа без .md, например o-vnedrenii");
 		goto print;
 	}
-	ps = nv_print_new(&model, &d);
+	ps = nv_print_new(&p.model, &d);
 	if (!ps)
 		goto print;
 	path = out ? nv_xstrdup(out) : nv_xasprintf("output/print/%s.pdf", id);
@@ -115,9 +102,7 @@ print:
 	if (rc == NV_EXIT_OK && !want_dump)
 		printf("nastavnik: %s\n", path);
 	nv_print_free(ps);
-	if (built)
-		nv_model_release(&model);
-	nv_content_release(&content);
+	nv_project_release(&p);
 	nv_diags_release(&d);
 	nv_buf_release(&dump);
 	free(id);

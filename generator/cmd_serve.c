@@ -89,7 +89,7 @@ static void on_build(void *ctx, const struct nv_serve_report *r)
 }
 
 /* Parse PORT: 0…65535. */
-static int parse_port(const char *a, int *port)
+static int parse_port(const char *a, void *port)
 {
 	char *end;
 	long v;
@@ -98,7 +98,7 @@ static int parse_port(const char *a, int *port)
 	v = strtol(a, &end, 10);
 	if (!*a || *end || errno || v < 0 || v > 65535)
 		return -1;
-	*port = (int)v;
+	*(int *)port = (int)v;
 	return 0;
 }
 
@@ -109,40 +109,25 @@ int cmd_serve(int argc, char **argv, struct nv_global *g)
 	struct nv_serve *s = NULL;
 	const char *watch[4];
 	size_t nw = 0;
-	int i, r, pipefd[2] = { -1, -1 }, rc = NV_EXIT_USAGE;
+	int pipefd[2] = { -1, -1 }, rc;
+	const struct nv_option opts[] = {
+		{ "--drafts", NULL, NV_OPT_SET, &o.build.drafts, NULL, NULL, NULL },
+		{ "--no-pdf", NULL, NV_OPT_CLEAR, &o.build.pdf, NULL, NULL, NULL },
+		{ "--port", "-p", NV_OPT_VALUE, &o.port, "порт", parse_port,
+		  "порт — число от 0 до 65535, а не «%s»" },
+		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct nv_cmdline line = { "serve", opts, usage, NULL, 0, NULL };
 
 	memset(&o, 0, sizeof(o));
 	o.build.content = "content";
 	o.build.pdf = true;
 	o.port = 8080;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage();
-			return NV_EXIT_OK;
-		} else if (!strcmp(a, "--drafts")) {
-			o.build.drafts = true;
-		} else if (!strcmp(a, "--no-pdf")) {
-			o.build.pdf = false;
-		} else if (!strcmp(a, "-p") || !strcmp(a, "--port")) {
-			if (i + 1 >= argc)
-				return nv_usage_error("serve: после %s нужно указать порт", a);
-			if (parse_port(argv[++i], &o.port) < 0)
-				return nv_usage_error(
-					"serve: порт — число от 0 до 65535, а не «%s»", argv[i]);
-		} else if (!strncmp(a, "--port=", 7)) {
-			if (parse_port(a + 7, &o.port) < 0)
-				return nv_usage_error(
-					"serve: порт — число от 0 до 65535, а не «%s»", a + 7);
-		} else {
-			r = nv_opt_directory(argc, argv, &i, g);
-			if (r < 0)
-				return NV_EXIT_USAGE;
-			if (r == 0)
-				return nv_usage_error("serve: неизвестный параметр «%s»", a);
-		}
-	}
-	if (nv_open_project(g, &o.build.content) < 0)
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	rc = NV_EXIT_USAGE;
+	if (nv_cmd_chdir(g, &o.build.content) < 0)
 		return NV_EXIT_USAGE;
 	if (!nv_is_dir(o.build.content)) {
 		nv_diag_hint(nv_error(&d, o.build.content, 0, 0, "каталог с документами не найден"),

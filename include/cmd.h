@@ -1,5 +1,7 @@
 /*
- * cmd.h: the commands of the nastavnik program, one per generator/cmd_*.c.
+ * cmd.h: the commands of the nastavnik program, one per generator/cmd_*.c,
+ * and what they share (cmd.c): the option table, -C, -j, and opening the
+ * project.
  *
  * A command gets its own arguments (argv[0] is the command name) and the
  * global options, prints what the user must see and returns the exit
@@ -9,6 +11,9 @@
 #define NV_CMD_H
 
 #include "common.h"
+
+struct nv_diags;
+struct nv_project;
 
 enum {
 	NV_EXIT_OK = 0,
@@ -26,19 +31,54 @@ int cmd_new(int argc, char **argv, struct nv_global *g);
 int cmd_print(int argc, char **argv, struct nv_global *g);
 int cmd_serve(int argc, char **argv, struct nv_global *g);
 
-/*
- * Shared by commands: parse "-C DIR" at argv[*i] (also "-CDIR" and
- * "--directory=DIR"). Returns 1 if it consumed an option, 0 if argv[*i] is
- * not -C, -1 after printing a usage error.
- */
-int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g);
+enum nv_opt_kind {
+	NV_OPT_SET,   /* a flag: *(bool *)dest = true */
+	NV_OPT_CLEAR, /* a flag that turns something off (--no-pdf): *(bool *)dest = false */
+	NV_OPT_VALUE, /* "NAME VALUE" or "--NAME=VALUE": *(const char **)dest, or parse */
+	NV_OPT_JOBS,  /* "-j N" or "-jN": *(int *)dest, a number of threads 1…256 */
+};
+
+/* One option of a command. */
+struct nv_option {
+	const char *name;  /* "--drafts", "-o", "--base-url" */
+	const char *alias; /* another spelling ("-p" for "--port"), or NULL */
+	enum nv_opt_kind kind;
+	void *dest;
+	/* NV_OPT_VALUE: what must follow, as in «после -o нужно указать файл». */
+	const char *what;
+	/*
+	 * NV_OPT_VALUE: check and store the value (0, or -1 when it is not
+	 * valid: then `bad`, a format with one %s for the value, is the
+	 * message); NULL stores the string itself.
+	 */
+	int (*parse)(const char *value, void *dest);
+	const char *bad;
+};
+
+/* A command's command line: its options and the words that are not options. */
+struct nv_cmdline {
+	const char *cmd;	      /* "build", for messages */
+	const struct nv_option *opts; /* ends with a zeroed entry */
+	void (*usage)(void);	      /* prints -h/--help to stdout */
+	const char **operands;	      /* filled with the words that are not options */
+	size_t max_operands;	      /* how many the command takes */
+	const char *excess;	      /* the message for one too many (%s: the word) */
+};
 
 /*
- * Shared by commands: parse "-j N" or "-jN" at argv[*i] (a number of
- * threads, 1…256) into *jobs. Returns 0, or -1 after printing a usage
- * error that names the command.
+ * Parse argv (argv[0] is the command) by l: -h/--help, -C DIR (also -CDIR
+ * and --directory=DIR, into g), the command's options and its operands.
+ * Returns 0 to go on, 1 when help was printed (exit 0), -1 after printing
+ * a usage error (exit 2).
  */
-int nv_opt_jobs(const char *cmd, int argc, char **argv, int *i, int *jobs);
+int nv_cmdline_parse(const struct nv_cmdline *l, int argc, char **argv, struct nv_global *g);
+
+/*
+ * Parse "-C DIR" at argv[*i] (also "-CDIR" and "--directory=DIR"), for
+ * the global options and nv_cmdline_parse(). Returns 1 if it consumed an
+ * option, 0 if argv[*i] is not -C, -1 after printing a usage error.
+ */
+int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g);
 
 /*
  * Find the content folder from -C: DIR may be the project (it holds
@@ -48,7 +88,18 @@ int nv_opt_jobs(const char *cmd, int argc, char **argv, int *i, int *jobs);
  * (static or argv storage, not freed). Prints the error and returns -1
  * when DIR cannot be used.
  */
-int nv_open_project(const struct nv_global *g, const char **root);
+int nv_cmd_chdir(const struct nv_global *g, const char **root);
+
+/*
+ * Open the project for a command: nv_cmd_chdir(), then load the content
+ * and build the model (project.h) with the command's policy: drafts,
+ * jobs (0: one per processor). Returns 0 (content errors, if any, are
+ * in d), -1 when the content folder could not be walked (the error is in
+ * d), or -2 after printing why -C cannot be used. Release p with
+ * nv_project_release() after 0 or -1.
+ */
+int nv_project_open(struct nv_project *p, const struct nv_global *g, bool drafts, int jobs,
+		    struct nv_diags *d);
 
 /* Print "nastavnik: MESSAGE" and the --help pointer to stderr; returns NV_EXIT_USAGE. */
 int nv_usage_error(const char *fmt, ...) NV_PRINTF(1, 2);

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "strlist.h"
 
 struct nv_buf;
 
@@ -28,24 +29,6 @@ struct nv_buf;
  * EFBIG when the file is larger than max bytes.
  */
 int nv_read_file(const char *path, size_t max, struct nv_buf *out);
-
-struct nv_strlist {
-	char **v;
-	size_t nr, alloc;
-};
-
-#define NV_STRLIST_INIT    \
-	{                  \
-		NULL, 0, 0 \
-	}
-/* Append a copy of s. */
-void nv_strlist_add(struct nv_strlist *l, const char *s);
-/* Add a string made as printf() makes it. */
-void nv_strlist_addf(struct nv_strlist *l, const char *fmt, ...) NV_PRINTF(2, 3);
-/* True if l holds the string s. */
-bool nv_strlist_has(const struct nv_strlist *l, const char *s);
-/* Free the strings and the array; l is empty afterwards. */
-void nv_strlist_release(struct nv_strlist *l);
 
 /*
  * List the regular files below dir recursively, as paths relative to dir

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Install the Debian packages that building and testing nastavnik need,
-# then the npm packages of the browser tests (scripts/npm-deps.sh).
+# Install the Debian packages that building and testing nastavnik need.
+# The npm packages of the browser tests are scripts/npm-deps.sh, which
+# only `make check` runs: `make site` needs no network once these are in.
 # Idempotent and silent when everything is already installed.
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
@@ -45,4 +46,3 @@ if [ -n "$missing" ]; then
 	$SUDO apt-get install -y -q --no-install-recommends $missing
 fi
 
-sh "$(dirname "$0")/npm-deps.sh"

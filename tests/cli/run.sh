@@ -49,6 +49,14 @@ expect check-unknown-option 2 - "nastavnik: check: неизвестный пар
 expect build-bad-jobs 2 - "nastavnik: build: после -j нужно число потоков от 1 до 256, а не «0»" -- "$bin" build -j 0
 expect build-help 0 "Использование: nastavnik build" - -- "$bin" build --help
 expect check-help 0 "Использование: nastavnik check" - -- "$bin" check --help
+# One option table for every command (cmd.c): each of its kinds of option.
+expect build-value-missing 2 - "nastavnik: build: после -o нужно указать значение" -- "$bin" build -o
+expect print-value-missing 2 - "nastavnik: print: после -o нужно указать файл" -- "$bin" print o-vnedrenii -o
+expect print-second-doc 2 - "nastavnik: print: неизвестный параметр «b»" -- "$bin" print a b
+expect new-excess 2 - "nastavnik: new: лишний параметр «c»" -- "$bin" new order b c
+expect serve-port-missing 2 - "nastavnik: serve: после -p нужно указать порт" -- "$bin" serve -p
+expect serve-port-bad 2 - "nastavnik: serve: порт — число от 0 до 65535, а не «99999»" -- "$bin" serve --port=99999
+expect check-jobs-glued 2 - "nastavnik: check: после -j нужно число потоков от 1 до 256, а не «x»" -- "$bin" check -jx
 expect dash-C-missing-arg 2 - "nastavnik: после -C нужно указать каталог" -- "$bin" check -C
 expect dash-C-missing-dir 2 - "nastavnik: не удалось перейти в каталог «$tmp/nope»: файл или каталог не найден" -- "$bin" -C "$tmp/nope" check
 

@@ -1,0 +1,203 @@
+/*
+ * cmd.c: what the commands share — the option table, -C, -j and opening
+ * the project — so that every command reads its command line and loads
+ * the content the same way; see cmd.h.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "cmd.h"
+#include "diag.h"
+#include "project.h"
+
+int nv_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("nastavnik: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nСписок команд и параметров: nastavnik --help\n", stderr);
+	return NV_EXIT_USAGE;
+}
+
+int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "-C") || !strcmp(a, "--directory")) {
+		if (*i + 1 >= argc) {
+			nv_usage_error("после %s нужно указать каталог", a);
+			return -1;
+		}
+		g->dir = argv[++*i];
+		return 1;
+	}
+	if (!strncmp(a, "-C", 2)) {
+		g->dir = a + 2;
+		return 1;
+	}
+	if (!strncmp(a, "--directory=", 12)) {
+		g->dir = a + 12;
+		return 1;
+	}
+	return 0;
+}
+
+static int opt_jobs(const char *cmd, int argc, char **argv, int *i, int *jobs)
+{
+	const char *a = argv[*i], *n = a[2] ? a + 2 : *i + 1 < argc ? argv[++*i] : "";
+	char *end;
+	long v = strtol(n, &end, 10);
+
+	if (!*n || *end || v < 1 || v > 256) {
+		nv_usage_error("%s: после -j нужно число потоков от 1 до 256, а не «%s»", cmd, n);
+		return -1;
+	}
+	*jobs = (int)v;
+	return 0;
+}
+
+/*
+ * The option a names, or NULL; *value is set for "--NAME=VALUE" (and
+ * for "-jN", whose number follows the name).
+ */
+static const struct nv_option *find_option(const struct nv_option *o, const char *a,
+					   const char **value)
+{
+	size_t n;
+
+	*value = NULL;
+	for (; o->name; o++) {
+		if (!strcmp(a, o->name) || (o->alias && !strcmp(a, o->alias)))
+			return o;
+		n = strlen(o->name);
+		if (o->kind == NV_OPT_JOBS && !strncmp(a, o->name, n))
+			return o;
+		if (o->kind == NV_OPT_VALUE && !strncmp(a, o->name, n) && a[n] == '=') {
+			*value = a + n + 1;
+			return o;
+		}
+	}
+	return NULL;
+}
+
+/* Apply option o found at argv[*i]; returns 0, or -1 after a usage error. */
+static int apply_option(const struct nv_cmdline *l, const struct nv_option *o, const char *value,
+			int argc, char **argv, int *i)
+{
+	switch (o->kind) {
+	case NV_OPT_SET:
+		*(bool *)o->dest = true;
+		return 0;
+	case NV_OPT_CLEAR:
+		*(bool *)o->dest = false;
+		return 0;
+	case NV_OPT_JOBS:
+		return opt_jobs(l->cmd, argc, argv, i, o->dest);
+	case NV_OPT_VALUE:
+		break;
+	}
+	if (!value) {
+		if (*i + 1 >= argc) {
+			nv_usage_error("%s: после %s нужно указать %s", l->cmd, argv[*i],
+				       o->what ? o->what : "значение");
+			return -1;
+		}
+		value = argv[++*i];
+	}
+	if (!o->parse) {
+		*(const char **)o->dest = value;
+		return 0;
+	}
+	if (o->parse(value, o->dest) < 0) {
+		fprintf(stderr, "nastavnik: %s: ", l->cmd);
+		fprintf(stderr, o->bad, value);
+		fputs("\nСписок команд и параметров: nastavnik --help\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+int nv_cmdline_parse(const struct nv_cmdline *l, int argc, char **argv, struct nv_global *g)
+{
+	const struct nv_option *o;
+	const char *value;
+	size_t nops = 0;
+	int i, r;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			l->usage();
+			return 1;
+		}
+		if (a[0] != '-') {
+			if (nops >= l->max_operands) {
+				nv_usage_error(l->excess ? l->excess
+							 : "%s: неизвестный параметр «%s»",
+					       l->cmd, a);
+				return -1;
+			}
+			l->operands[nops++] = a;
+			continue;
+		}
+		if ((o = find_option(l->opts, a, &value)) != NULL) {
+			if (apply_option(l, o, value, argc, argv, &i) < 0)
+				return -1;
+			continue;
+		}
+		r = nv_opt_directory(argc, argv, &i, g);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			nv_usage_error("%s: неизвестный параметр «%s»", l->cmd, a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int nv_cmd_chdir(const struct nv_global *g, const char **root)
+{
+	struct stat st;
+	char *content;
+	bool project;
+
+	*root = "content";
+	if (!g->dir)
+		return 0;
+	if (stat(g->dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", g->dir,
+			stat(g->dir, &st) < 0 ? nv_strerror(errno) : "это не каталог");
+		return -1;
+	}
+	content = nv_xasprintf("%s/content", g->dir);
+	project = stat(content, &st) == 0 && S_ISDIR(st.st_mode);
+	free(content);
+	if (!project) {
+		*root = g->dir; /* DIR is the content folder itself */
+		return 0;
+	}
+	if (chdir(g->dir) < 0) {
+		fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", g->dir,
+			nv_strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int nv_project_open(struct nv_project *p, const struct nv_global *g, bool drafts, int jobs,
+		    struct nv_diags *d)
+{
+	struct nv_project_opts o = { NULL, drafts, jobs, NULL, NULL };
+
+	memset(p, 0, sizeof(*p));
+	if (nv_cmd_chdir(g, &o.content) < 0)
+		return -2;
+	return nv_project_load(p, &o, d);
+}

@@ -1,0 +1,49 @@
+/*
+ * project.c: load → model, once for every command; see project.h.
+ */
+#include "common.h"
+
+#include "content.h"
+#include "diag.h"
+#include "model.h"
+#include "project.h"
+#include "threads.h"
+
+int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struct nv_diags *d)
+{
+	struct nv_content prev;
+	int jobs = o->jobs > 0 ? o->jobs : nv_cpu_count(), r = 0;
+
+	memset(p, 0, sizeof(*p));
+	if (o->prev) {
+		/* Documents not changed since the last load are taken, not parsed. */
+		prev = *o->prev;
+		memset(o->prev, 0, sizeof(*o->prev));
+		if (!o->changed || !nv_content_update(&p->content, &prev, o->changed))
+			r = nv_content_reload(&p->content, o->content, jobs, &prev, d);
+		nv_content_release(&prev);
+	} else {
+		r = nv_content_load_jobs(&p->content, o->content, jobs, d);
+	}
+	if (r < 0)
+		return -1;
+	nv_model_build_jobs(&p->model, &p->content, o->drafts, jobs, d);
+	p->loaded = true;
+	return 0;
+}
+
+void nv_project_keep(struct nv_project *p, struct nv_content *keep)
+{
+	if (p->loaded)
+		nv_model_release(&p->model);
+	if (keep)
+		*keep = p->content;
+	else
+		nv_content_release(&p->content);
+	memset(p, 0, sizeof(*p));
+}
+
+void nv_project_release(struct nv_project *p)
+{
+	nv_project_keep(p, NULL);
+}

@@ -1,0 +1,57 @@
+/*
+ * project.h: opening a project — the content folder loaded and its model
+ * built — the one way every command does it (check, print, build, serve).
+ *
+ * The policies are the caller's, stated in struct nv_project_opts: whether
+ * drafts count, how many threads parse, and, for a process that builds
+ * again and again, which documents of its last load may be taken over.
+ */
+#ifndef NV_PROJECT_H
+#define NV_PROJECT_H
+
+#include "common.h"
+
+#include "content.h"
+#include "model.h"
+
+struct nv_diags;
+
+struct nv_project_opts {
+	const char *content; /* the content folder: "content" */
+	bool drafts;	     /* documents with draft: true count */
+	int jobs;	     /* threads; 0: one per processor */
+	/*
+	 * A process that loads again and again (the preview server): its
+	 * last load, taken over where files did not change and emptied
+	 * (see nv_content_reload); and, when known, the files changed since
+	 * (see nv_content_update). NULL: a fresh load.
+	 */
+	struct nv_content *prev;
+	const struct nv_strlist *changed;
+};
+
+struct nv_project {
+	struct nv_content content;
+	struct nv_model model;
+	bool loaded; /* the folder could be walked: content and model are valid */
+};
+
+/*
+ * Load o->content and build its model into p (zeroed here). Returns 0
+ * when the folder could be walked, even if files have errors (they are
+ * in d, and the model holds what was valid); -1 when it could not (the
+ * error is in d; nothing to release but p itself). Release with
+ * nv_project_release() in both cases.
+ */
+int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struct nv_diags *d);
+
+/*
+ * Free the model and move the content into keep (the next load's prev),
+ * or free it too when keep is NULL; p is zeroed.
+ */
+void nv_project_keep(struct nv_project *p, struct nv_content *keep);
+
+/* Free what p holds; p is zeroed. Accepts a project that failed to load. */
+void nv_project_release(struct nv_project *p);
+
+#endif
