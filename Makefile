@@ -63,7 +63,7 @@ unit: $(UNIT_BIN)
 	@sh tests/run.sh --unit-only $(BUILD)
 
 spec: $(SPEC_BIN)
-	@$(SPEC_BIN) ../shared/spec/mustache
+	@$(SPEC_BIN) tests/spec/mustache
 
 asan-bins: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
 

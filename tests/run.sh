@@ -10,7 +10,7 @@ unit_only=0
 if [ "${1:-}" = "--unit-only" ]; then unit_only=1; shift; fi
 build=$1
 asan=${2:-}
-shared=../shared/spec/mustache
+spec=tests/spec/mustache
 total_pass=0
 total_fail=0
 log=$(mktemp)
@@ -47,7 +47,7 @@ suite() {
 	done
 	[ "$unit_only" -eq 1 ] && return
 	if [ -x "$b/tests/mustache-spec" ]; then
-		run "${tag}mustache spec" ${VALGRIND:-} "$b/tests/mustache-spec" "$shared"
+		run "${tag}mustache spec" ${VALGRIND:-} "$b/tests/mustache-spec" "$spec"
 	fi
 	run "${tag}bad input" sh tests/bad/run.sh "$b/nastavnik"
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"

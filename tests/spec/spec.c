@@ -1,7 +1,7 @@
 /*
  * spec.c: runs the official Mustache specification against template.c.
  *
- * Usage: spec [DIR] (default ../shared/spec/mustache). Every *.yml file of
+ * Usage: spec [DIR] (default tests/spec/mustache). Every *.yml file of
  * DIR is read with our own YAML loader, in sorted order; files whose name
  * starts with "~lambdas" are skipped (lambdas are not supported). Each
  * test gets a fresh lenient template set holding its partials in memory;
@@ -149,7 +149,7 @@ static int cmp_names(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	const char *dir = argc > 1 ? argv[1] : "../shared/spec/mustache";
+	const char *dir = argc > 1 ? argv[1] : "tests/spec/mustache";
 	char **names = NULL;
 	size_t nr = 0, alloc = 0, i;
 	struct dirent *de;

@@ -1,0 +1,229 @@
+/*
+ * Unit tests for content.c: a content folder written into a scratch
+ * directory is loaded, and the tests look at what the loader kept —
+ * documents in sorted order with their ids and sections, data files by
+ * name, other files listed as assets, broken files reported and listed,
+ * hidden files skipped — and at the same result from several threads.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "content.h"
+#include "diag.h"
+#include "harness.h"
+#include "value.h"
+
+static const char *const doc_text = "---\ntitle: Документ\n---\nТекст.\n";
+
+/* Create the folder root/rel (one level) or fail the whole program. */
+static void mkdir_in(const char *root, const char *rel)
+{
+	char *p = nv_xasprintf("%s/%s", root, rel);
+
+	if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+		perror(p);
+		exit(2);
+	}
+	free(p);
+}
+
+static void write_in(const char *root, const char *rel, const char *text)
+{
+	char *p = nv_xasprintf("%s/%s", root, rel);
+
+	nv_test_write(p, text);
+	free(p);
+}
+
+/* A small project folder: three documents out of order, two data files, attachments. */
+static char *make_folder(const char *name)
+{
+	char *root = nv_xasprintf("%s/%s", nv_test_tmpdir(), name);
+
+	mkdir_in(nv_test_tmpdir(), name);
+	mkdir_in(root, "orders");
+	mkdir_in(root, "news");
+	mkdir_in(root, "files");
+	mkdir_in(root, ".git");
+	write_in(root, "site.yml", "organization:\n  short_name: МБОУ «СОШ № 3»\n");
+	write_in(root, "people.yml", "- id: ivanova-mp\n  surname: Иванова\n");
+	write_in(root, "orders/o-zakreplenii.md", doc_text);
+	write_in(root, "orders/o-vnedrenii.md", doc_text);
+	write_in(root, "news/2025-09-01-start.md", "---\ntitle: Старт\ndate: 01.09.2025\n---\n");
+	write_in(root, "index.md", doc_text);
+	write_in(root, "files/anketa.txt", "Анкета\n");
+	write_in(root, "files/plan.md", "# не документ: вложение\n");
+	write_in(root, "logo.png", "PNG");
+	write_in(root, ".hidden.md", "не файл проекта");
+	write_in(root, ".git/config", "[core]\n");
+	return root;
+}
+
+static void test_documents_sorted(void)
+{
+	char *root = make_folder("sorted");
+	struct nv_content c;
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *want;
+
+	memset(&c, 0, sizeof(c));
+	CHECK_INT(nv_content_load(&c, root, &d), 0);
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(c.ndocs, 4);
+	CHECK_STR(c.docs[0]->id, "index");
+	CHECK_STR(c.docs[0]->section, "");
+	CHECK_STR(c.docs[1]->id, "2025-09-01-start");
+	CHECK_STR(c.docs[1]->section, "news");
+	CHECK_STR(c.docs[2]->id, "o-vnedrenii");
+	CHECK_STR(c.docs[3]->id, "o-zakreplenii");
+	CHECK_STR(c.docs[3]->section, "orders");
+	want = nv_xasprintf("%s/orders/o-zakreplenii.md", root);
+	CHECK_STR(c.docs[3]->path, want);
+	free(want);
+	/* The text is kept whole, the front matter parsed, the body found. */
+	CHECK_INT(c.docs[2]->len, strlen(doc_text));
+	CHECK_STR(c.docs[2]->text, doc_text);
+	CHECK_STR(nv_map_get_str(c.docs[2]->meta, "title"), "Документ");
+	CHECK_STR(c.docs[2]->text + c.docs[2]->split.body_off, "Текст.\n");
+	/* The same text gives the same hash, another text another. */
+	CHECK(nv_hash_eq(c.docs[2]->hash, c.docs[3]->hash));
+	CHECK(!nv_hash_eq(c.docs[1]->hash, c.docs[2]->hash));
+	CHECK_INT(c.broken.nr, 0);
+	nv_content_release(&c);
+	CHECK(!c.docs && !c.ndocs && !c.root);
+	nv_diags_release(&d);
+	free(root);
+}
+
+static void test_data_and_assets(void)
+{
+	char *root = make_folder("data");
+	struct nv_content c;
+	struct nv_diags d = NV_DIAGS_INIT;
+	const struct nv_data *people, *site;
+	const struct nv_value *org;
+
+	memset(&c, 0, sizeof(c));
+	CHECK_INT(nv_content_load(&c, root, &d), 0);
+	CHECK_INT(c.ndata, 2);
+	people = nv_content_data(&c, "people");
+	site = nv_content_data(&c, "site");
+	CHECK(people && site);
+	CHECK(!nv_content_data(&c, "pairs"));
+	CHECK(!nv_content_data(&c, "people.yml"));
+	CHECK_STR(people->name, "people");
+	CHECK(strstr(people->path, "/data/people.yml") != NULL);
+	CHECK_INT(people->value->type, NV_LIST);
+	org = nv_map_get(site->value, "organization");
+	CHECK_STR(nv_map_get_str(org, "short_name"), "МБОУ «СОШ № 3»");
+	/* Everything else is an asset, a .md under files/ too; hidden files are skipped. */
+	CHECK_INT(c.assets.nr, 3);
+	CHECK_STR(c.assets.v[0], "files/anketa.txt");
+	CHECK_STR(c.assets.v[1], "files/plan.md");
+	CHECK_STR(c.assets.v[2], "logo.png");
+	nv_content_release(&c);
+	nv_diags_release(&d);
+	free(root);
+}
+
+static void test_broken_files(void)
+{
+	char *root = make_folder("broken");
+	struct nv_content c;
+	struct nv_diags d = NV_DIAGS_INIT;
+	size_t i, bad_md = 0, bad_yml = 0;
+
+	write_in(root, "orders/o-dubl.md", "---\ntitle: a\ntitle: b\n---\n1. Пункт.\n");
+	write_in(root, "pairs.yml", "- mentor: [ivanova-mp\n");
+	memset(&c, 0, sizeof(c));
+	CHECK_INT(nv_content_load(&c, root, &d), 0);
+	CHECK(d.errors >= 2);
+	for (i = 0; i < d.nr; i++) {
+		CHECK(d.v[i].file != NULL);
+		if (strstr(d.v[i].file, "orders/o-dubl.md"))
+			bad_md++;
+		if (strstr(d.v[i].file, "pairs.yml"))
+			bad_yml++;
+	}
+	CHECK(bad_md >= 1 && bad_yml >= 1);
+	/* The broken files are left out, the rest is kept. */
+	CHECK_INT(c.ndocs, 4);
+	for (i = 0; i < c.ndocs; i++)
+		CHECK(strcmp(c.docs[i]->id, "o-dubl"));
+	CHECK_INT(c.ndata, 2);
+	CHECK(!nv_content_data(&c, "pairs"));
+	CHECK_INT(c.broken.nr, 2);
+	CHECK(nv_content_broken(&c, "pairs.yml"));
+	CHECK(nv_content_broken(&c, "orders/o-dubl.md"));
+	CHECK(!nv_content_broken(&c, "orders/o-vnedrenii.md"));
+	CHECK(!nv_content_broken(&c, "people.yml"));
+	nv_content_release(&c);
+	nv_diags_release(&d);
+	free(root);
+}
+
+static void test_missing_folder(void)
+{
+	char *root = nv_xasprintf("%s/no-such-folder", nv_test_tmpdir());
+	struct nv_content c;
+	struct nv_diags d = NV_DIAGS_INIT;
+
+	memset(&c, 0, sizeof(c));
+	CHECK_INT(nv_content_load(&c, root, &d), -1);
+	CHECK_INT(d.errors, 1);
+	CHECK_STR(d.v[0].file, root);
+	CHECK_STR(d.v[0].msg, "каталог с документами не найден");
+	CHECK(d.v[0].hint && strstr(d.v[0].hint, "nastavnik check -C КАТАЛОГ"));
+	CHECK_INT(c.ndocs, 0);
+	nv_content_release(&c);
+	nv_diags_release(&d);
+	free(root);
+}
+
+/* Enough documents for several threads: the same documents, in the same order. */
+static void test_threads_same_result(void)
+{
+	char *root = make_folder("threads");
+	struct nv_content c1, c4;
+	struct nv_diags d1 = NV_DIAGS_INIT, d4 = NV_DIAGS_INIT;
+	char rel[64], text[128];
+	size_t i;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(rel, sizeof(rel), "news/n-%03zu.md", (i * 37) % 100);
+		snprintf(text, sizeof(text), "---\ntitle: Новость %zu\ndate: 01.09.2025\n---\n", i);
+		write_in(root, rel, text);
+	}
+	write_in(root, "news/n-050.md", "---\ntitle: [\n---\n");
+	memset(&c1, 0, sizeof(c1));
+	memset(&c4, 0, sizeof(c4));
+	CHECK_INT(nv_content_load_jobs(&c1, root, 1, &d1), 0);
+	CHECK_INT(nv_content_load_jobs(&c4, root, 4, &d4), 0);
+	CHECK_INT(c1.ndocs, 103);
+	CHECK_INT(c4.ndocs, c1.ndocs);
+	for (i = 0; i < c1.ndocs; i++) {
+		CHECK_STR(c4.docs[i]->path, c1.docs[i]->path);
+		CHECK(nv_hash_eq(c4.docs[i]->hash, c1.docs[i]->hash));
+		CHECK(i == 0 || strcmp(c1.docs[i - 1]->path, c1.docs[i]->path) < 0);
+	}
+	CHECK_INT(d1.errors, d4.errors);
+	CHECK(d1.errors >= 1);
+	CHECK_INT(c4.broken.nr, 1);
+	CHECK_STR(c4.broken.v[0], "news/n-050.md");
+	nv_content_release(&c1);
+	nv_content_release(&c4);
+	nv_diags_release(&d1);
+	nv_diags_release(&d4);
+	free(root);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_documents_sorted);
+	NV_RUN(test_data_and_assets);
+	NV_RUN(test_broken_files);
+	NV_RUN(test_missing_folder);
+	NV_RUN(test_threads_same_result);
+}

@@ -1,0 +1,208 @@
+/*
+ * Unit tests for diag.c: the exact text a user reads for a diagnostic
+ * (position, severity, the source line with its caret, the hint), the
+ * counts of errors and warnings, merging and sorting, and the Russian
+ * helpers for numbers and sizes.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "harness.h"
+
+/* Everything nv_diags_print writes for d, as one string; the caller frees. */
+static char *printed(const struct nv_diags *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f) {
+		perror("open_memstream");
+		exit(2);
+	}
+	nv_diags_print(d, f);
+	fclose(f);
+	return text;
+}
+
+static char *scratch(const char *name, const char *text)
+{
+	char *path = nv_xasprintf("%s/%s", nv_test_tmpdir(), name);
+
+	nv_test_write(path, text);
+	return path;
+}
+
+static void test_error_with_excerpt_and_hint(void)
+{
+	char *path = scratch("dup.md", "---\ntitle: a\ntitle: b\n---\n");
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *out, *want;
+
+	nv_diag_hint(nv_error(&d, path, 3, 1, "ключ «%s» повторяется", "title"),
+		     "оставьте один ключ «title»");
+	out = printed(&d);
+	want = nv_xasprintf("nastavnik: %s:3:1: ошибка: ключ «title» повторяется\n"
+			    "    3 | title: b\n"
+			    "      | ^\n"
+			    "  подсказка: оставьте один ключ «title»\n",
+			    path);
+	CHECK_STR(out, want);
+	CHECK_INT(d.errors, 1);
+	CHECK_INT(d.warnings, 0);
+	free(out);
+	free(want);
+	nv_diags_release(&d);
+	free(path);
+}
+
+/* The caret is placed by characters, not bytes; tabs are kept so it lines up. */
+static void test_caret_counts_characters(void)
+{
+	char *path = scratch("ru.yml", "- id: x\n  фамилия: Иванова\n\tdate: 31.02.2025\n");
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *out, *want;
+
+	nv_error(&d, path, 2, 12, "неизвестный ключ «фамилия»");
+	nv_warning(&d, path, 3, 8, "такой даты нет");
+	out = printed(&d);
+	want = nv_xasprintf("nastavnik: %s:2:12: ошибка: неизвестный ключ «фамилия»\n"
+			    "    2 |   фамилия: Иванова\n"
+			    "      |            ^\n"
+			    "nastavnik: %s:3:8: предупреждение: такой даты нет\n"
+			    "    3 | \tdate: 31.02.2025\n"
+			    "      | \t      ^\n",
+			    path, path);
+	CHECK_STR(out, want);
+	CHECK_INT(d.errors, 1);
+	CHECK_INT(d.warnings, 1);
+	free(out);
+	free(want);
+	nv_diags_release(&d);
+	free(path);
+}
+
+/* A BOM and CRLF line ends are not shown; a wide line number widens the gutter. */
+static void test_bom_crlf_and_wide_numbers(void)
+{
+	struct nv_buf text = NV_BUF_INIT;
+	char *path, *out, *want;
+	struct nv_diags d = NV_DIAGS_INIT;
+	int i;
+
+	nv_buf_adds(&text, "\xEF\xBB\xBFtitle: Приказ\r\n");
+	for (i = 2; i <= 12; i++)
+		nv_buf_addf(&text, "строка %d\r\n", i);
+	path = scratch("crlf.md", text.ptr);
+	nv_error(&d, path, 1, 1, "первая");
+	nv_error(&d, path, 12, 8, "двенадцатая");
+	out = printed(&d);
+	want = nv_xasprintf("nastavnik: %s:1:1: ошибка: первая\n"
+			    "    1 | title: Приказ\n"
+			    "      | ^\n"
+			    "nastavnik: %s:12:8: ошибка: двенадцатая\n"
+			    "    12 | строка 12\n"
+			    "       |        ^\n",
+			    path, path);
+	CHECK_STR(out, want);
+	free(out);
+	free(want);
+	nv_diags_release(&d);
+	nv_buf_release(&text);
+	free(path);
+}
+
+/*
+ * Line 0 is the whole file, no file is the whole run, column 0 prints as 1;
+ * a file that cannot be read gives no excerpt.
+ */
+static void test_positions_without_excerpt(void)
+{
+	char *missing = nv_xasprintf("%s/missing.yml", nv_test_tmpdir());
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_diag *n;
+	char *out, *want;
+
+	nv_error(&d, "content/people.yml", 0, 0, "файл пуст");
+	nv_warning(&d, NULL, 0, 0, "нет ни одного документа");
+	nv_error(&d, missing, 4, 0, "строки не прочитать");
+	n = nv_diag_add(&d, NV_NOTE, "content/no-such-file.yml", 2, 3, "здесь");
+	nv_diag_hint(n, "первая подсказка");
+	nv_diag_hint(n, "вторая подсказка");
+	out = printed(&d);
+	want = nv_xasprintf("nastavnik: content/people.yml: ошибка: файл пуст\n"
+			    "nastavnik: предупреждение: нет ни одного документа\n"
+			    "nastavnik: %s:4:1: ошибка: строки не прочитать\n"
+			    "nastavnik: content/no-such-file.yml:2:3: примечание: здесь\n"
+			    "  подсказка: вторая подсказка\n",
+			    missing);
+	CHECK_STR(out, want);
+	/* A note is neither an error nor a warning. */
+	CHECK_INT(d.nr, 4);
+	CHECK_INT(d.errors, 2);
+	CHECK_INT(d.warnings, 1);
+	free(out);
+	free(want);
+	nv_diags_release(&d);
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(d.errors, 0);
+	free(missing);
+}
+
+static void test_merge_and_sort(void)
+{
+	struct nv_diags a = NV_DIAGS_INIT, b = NV_DIAGS_INIT;
+
+	nv_error(&a, "content/b.md", 5, 2, "b5");
+	nv_warning(&a, NULL, 0, 0, "общее");
+	nv_error(&b, "content/a.md", 9, 1, "a9");
+	nv_warning(&b, "content/b.md", 5, 2, "b5 снова");
+	nv_error(&b, "content/b.md", 1, 7, "b1");
+	nv_error(&b, "content/a.md", 9, 1, "a9 снова");
+	nv_diags_merge(&a, &b);
+	CHECK_INT(b.nr, 0);
+	CHECK_INT(b.errors + b.warnings, 0);
+	CHECK_INT(a.nr, 6);
+	CHECK_INT(a.errors, 4);
+	CHECK_INT(a.warnings, 2);
+	nv_diags_sort(&a);
+	/* No file first, then by file, line, column; equal positions in the order added. */
+	CHECK_STR(a.v[0].msg, "общее");
+	CHECK_STR(a.v[1].msg, "a9");
+	CHECK_STR(a.v[2].msg, "a9 снова");
+	CHECK_STR(a.v[3].msg, "b1");
+	CHECK_STR(a.v[4].msg, "b5");
+	CHECK_STR(a.v[5].msg, "b5 снова");
+	nv_diags_release(&a);
+}
+
+static void test_russian_helpers(void)
+{
+	char buf[32];
+
+	CHECK_STR(nv_plural(1, "ошибка", "ошибки", "ошибок"), "ошибка");
+	CHECK_STR(nv_plural(3, "ошибка", "ошибки", "ошибок"), "ошибки");
+	CHECK_STR(nv_plural(5, "ошибка", "ошибки", "ошибок"), "ошибок");
+	CHECK_STR(nv_plural(11, "ошибка", "ошибки", "ошибок"), "ошибок");
+	CHECK_STR(nv_plural(14, "ошибка", "ошибки", "ошибок"), "ошибок");
+	CHECK_STR(nv_plural(21, "ошибка", "ошибки", "ошибок"), "ошибка");
+	CHECK_STR(nv_plural(0, "ошибка", "ошибки", "ошибок"), "ошибок");
+	CHECK_STR(nv_plural(102, "ошибка", "ошибки", "ошибок"), "ошибки");
+	CHECK_STR(nv_megabytes(buf, sizeof(buf), 4u << 20), "4,0 МБ");
+	CHECK_STR(nv_megabytes(buf, sizeof(buf), (size_t)(4.25 * (1 << 20))), "4,3 МБ");
+	CHECK_STR(nv_megabytes(buf, sizeof(buf), 0), "0,0 МБ");
+	CHECK_STR(nv_strerror(ENOENT), "файл или каталог не найден");
+	CHECK_STR(nv_strerror(ENOSPC), "на диске нет места");
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_error_with_excerpt_and_hint);
+	NV_RUN(test_caret_counts_characters);
+	NV_RUN(test_bom_crlf_and_wide_numbers);
+	NV_RUN(test_positions_without_excerpt);
+	NV_RUN(test_merge_and_sort);
+	NV_RUN(test_russian_helpers);
+}

@@ -1,0 +1,131 @@
+/*
+ * Unit tests for writer.c: many files queued (more than the queue holds)
+ * are all written, with their exact bytes, by one thread or several; a
+ * file that cannot be written is reported once, by path, and the others
+ * are written all the same.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "fs.h"
+#include "harness.h"
+#include "writer.h"
+
+#define NFILES 600
+
+/* The content of file i: different lengths, so a mix-up shows. */
+static char *body(size_t i, size_t *len)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t k;
+
+	nv_buf_addf(&b, "<p>Страница %zu</p>\n", i);
+	for (k = 0; k < i % 7; k++)
+		nv_buf_adds(&b, "наставничество\n");
+	return nv_buf_detach(&b, len);
+}
+
+static char *file_path(const char *root, size_t i)
+{
+	return nv_xasprintf("%s/%s/d%zu/page-%03zu.html", root, i % 2 ? "news" : "cases", i % 5, i);
+}
+
+/* Write NFILES files with `jobs` threads, then read every one back. */
+static void write_and_read_back(int jobs)
+{
+	char *root = nv_xasprintf("%s/out-j%d", nv_test_tmpdir(), jobs);
+	struct nv_writer *w = nv_writer_new(jobs);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf got = NV_BUF_INIT;
+	char *data, *path;
+	size_t i, len;
+
+	for (i = 0; i < NFILES; i++) {
+		data = body(i, &len);
+		nv_writer_add(w, file_path(root, i), data, len);
+	}
+	nv_writer_add(w, nv_xasprintf("%s/empty.txt", root), nv_xstrdup(""), 0);
+	CHECK_INT(nv_writer_finish(w, &d), 0);
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(nv_walk(root, &files), 0);
+	CHECK_INT(files.nr, NFILES + 1);
+	for (i = 0; i < NFILES; i++) {
+		path = file_path(root, i);
+		data = body(i, &len);
+		CHECK_INT(nv_read_file(path, 1 << 20, &got), 0);
+		CHECK_INT(got.len, len);
+		CHECK(!memcmp(got.ptr, data, len));
+		free(data);
+		free(path);
+	}
+	path = nv_xasprintf("%s/empty.txt", root);
+	CHECK_INT(nv_read_file(path, 1 << 20, &got), 0);
+	CHECK_INT(got.len, 0);
+	free(path);
+	nv_buf_release(&got);
+	nv_strlist_release(&files);
+	nv_diags_release(&d);
+	free(root);
+}
+
+static void test_one_thread(void)
+{
+	write_and_read_back(1);
+}
+
+static void test_four_threads(void)
+{
+	write_and_read_back(4);
+}
+
+/* A path through a regular file cannot be written: reported, sorted by path. */
+static void test_failure_reported(void)
+{
+	char *root = nv_xasprintf("%s/fail", nv_test_tmpdir());
+	char *blocker = nv_xasprintf("%s/fail/blocker", nv_test_tmpdir());
+	char *ok = nv_xasprintf("%s/ok.html", root);
+	struct nv_writer *w;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf got = NV_BUF_INIT;
+	char *want_b, *want_c;
+	size_t i;
+
+	CHECK_INT(nv_mkdir_p(root), 0);
+	nv_test_write(blocker, "не каталог");
+	w = nv_writer_new(3);
+	nv_writer_add(w, nv_xasprintf("%s/c/page.html", blocker), nv_xstrdup("c"), 1);
+	for (i = 0; i < 50; i++)
+		nv_writer_add(w, nv_xasprintf("%s/more/%zu.html", root, i), nv_xstrdup("x"), 1);
+	nv_writer_add(w, nv_xasprintf("%s/b.html", blocker), nv_xstrdup("b"), 1);
+	nv_writer_add(w, nv_xstrdup(ok), nv_xstrdup("готово"), strlen("готово"));
+	CHECK_INT(nv_writer_finish(w, &d), -1);
+	CHECK_INT(d.nr, 2);
+	CHECK_INT(d.errors, 2);
+	want_b = nv_xasprintf("%s/b.html", blocker);
+	want_c = nv_xasprintf("%s/c/page.html", blocker);
+	CHECK_STR(d.v[0].file, want_b);
+	CHECK_STR(d.v[1].file, want_c);
+	CHECK_INT(d.v[0].line, 0);
+	CHECK_STR(d.v[0].msg, "не удалось записать файл: часть пути — не каталог");
+	/* The other files are written all the same. */
+	CHECK_INT(nv_read_file(ok, 1024, &got), 0);
+	CHECK_STR(got.ptr, "готово");
+	CHECK(nv_is_dir(root) && !nv_is_dir(blocker));
+	free(want_b);
+	free(want_c);
+	nv_buf_release(&got);
+	nv_diags_release(&d);
+	free(ok);
+	free(blocker);
+	free(root);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_one_thread);
+	NV_RUN(test_four_threads);
+	NV_RUN(test_failure_reported);
+}
