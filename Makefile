@@ -79,7 +79,6 @@ valgrind: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
 regress-bless: $(BIN)
 	@sh tests/bad/run.sh --bless $(BIN)
 	@sh tests/regress/run.sh --bless $(BIN)
-	@sh tests/site/run.sh --bless $(BIN)
 	@sh tests/print/run.sh --bless $(BIN)
 	@git diff --stat tests/bad tests/regress tests/print
 
