@@ -261,8 +261,10 @@ static bool unchanged_on_disk(struct build *b)
 {
 	const struct nv_build_opts *o = b->o;
 
+	struct nv_cache_opts co = { o->base_url, o->drafts, o->fragment, o->pdf };
+
 	b->theme = theme_dir();
-	b->setup_ok = nv_cache_setup_key(o, b->theme, &b->setup) == 0;
+	b->setup_ok = nv_cache_setup_key(&co, b->theme, &b->setup) == 0;
 	/* A preview server builds when a file changed: no need to look for one. */
 	if (!o->keep)
 		nv_cache_fingerprint(o->content, b->setup_ok ? &b->setup : NULL, b->fp);
@@ -380,8 +382,8 @@ static enum nv_build_status write_outputs(struct build *b)
 				b->out.staging, b->d) < 0)
 		goto abort;
 	npub = nv_site_public_pdfs(b->site, &pub);
-	nv_manifest_update(o, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL, &b->new,
-			   &b->gone);
+	nv_manifest_update(o->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
+			   &b->new, &b->gone);
 	r = commit(b);
 	if (r < 0)
 		goto abort;

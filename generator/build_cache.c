@@ -9,7 +9,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "build.h"
 #include "build_cache.h"
 #include "content.h"
 #include "fs.h"
@@ -62,7 +61,7 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	return rc;
 }
 
-int nv_cache_setup_key(const struct nv_build_opts *o, const char *theme, struct nv_hash *h)
+int nv_cache_setup_key(const struct nv_cache_opts *o, const char *theme, struct nv_hash *h)
 {
 	struct stat self;
 	bool recent, racy = false;
@@ -140,17 +139,17 @@ struct nv_hash nv_cache_entry_key(struct nv_hash g, const struct nv_entry *e)
 	return h;
 }
 
-void nv_cache_entry_outputs(const struct nv_build_opts *o, const struct nv_entry *e,
-			    bool public_pdf, struct nv_strlist *out)
+void nv_cache_entry_outputs(bool pdf, const struct nv_entry *e, bool public_pdf,
+			    struct nv_strlist *out)
 {
 	const char *dir = nv_kind_dirs[e->kind];
 
 	nv_strlist_addf(out, "site/%s/%s.html", dir, e->id);
 	if (e->kind == NV_KIND_ROADMAP)
 		nv_strlist_addf(out, "site/%s/%s.ics", dir, e->id);
-	if (o->pdf && public_pdf)
+	if (pdf && public_pdf)
 		nv_strlist_addf(out, "site/%s/%s.pdf", dir, e->id);
-	if (o->pdf && nv_cache_printable(e))
+	if (pdf && nv_cache_printable(e))
 		nv_strlist_addf(out, "print/%s.pdf", e->id);
 }
 
@@ -319,10 +318,10 @@ static int cmp_ptr(const void *a, const void *b)
  * no longer public) go to gone.
  */
 
-void nv_manifest_update(const struct nv_build_opts *o, const struct nv_model *m,
-			const struct nv_entry *const *pub, size_t npub, const bool *render,
-			const struct nv_hash *keys, const struct nv_manifest *old,
-			struct nv_manifest *new, struct nv_strlist *gone)
+void nv_manifest_update(bool pdf, const struct nv_model *m, const struct nv_entry *const *pub,
+			size_t npub, const bool *render, const struct nv_hash *keys,
+			const struct nv_manifest *old, struct nv_manifest *new,
+			struct nv_strlist *gone)
 {
 	const struct nv_entry **sorted;
 	struct nv_strlist all = NV_STRLIST_INIT, now = NV_STRLIST_INIT;
@@ -341,7 +340,7 @@ void nv_manifest_update(const struct nv_build_opts *o, const struct nv_model *m,
 			continue;
 		nv_strlist_release(&now);
 		nv_cache_entry_outputs(
-			o, e, bsearch(&e, sorted, npub, sizeof(*sorted), cmp_ptr) != NULL, &now);
+			pdf, e, bsearch(&e, sorted, npub, sizeof(*sorted), cmp_ptr) != NULL, &now);
 		nv_hash_hex(keys[i], hex);
 		for (k = 0; k < now.nr; k++)
 			nv_manifest_add(new, hex, now.v[k]);
@@ -349,7 +348,7 @@ void nv_manifest_update(const struct nv_build_opts *o, const struct nv_model *m,
 			continue;
 		/* What it had last time is replaced, or gone. */
 		nv_strlist_release(&all);
-		nv_cache_entry_outputs(o, e, true, &all);
+		nv_cache_entry_outputs(pdf, e, true, &all);
 		for (k = 0; k < all.nr; k++) {
 			key.path = all.v[k];
 			hit = bsearch(&key, old->v, old->nr, sizeof(*old->v), cmp_record);

@@ -32,7 +32,6 @@
 
 #include "buf.h"
 
-struct nv_build_opts;
 struct nv_content;
 struct nv_entry;
 struct nv_model;
@@ -50,6 +49,12 @@ struct nv_manifest {
 	size_t nr, alloc;
 };
 
+/* The options of a build that its outputs depend on. */
+struct nv_cache_opts {
+	const char *base_url;
+	bool drafts, fragment, pdf;
+};
+
 /* What a build has to do. */
 enum nv_cache_plan {
 	NV_PLAN_WHOLE,	   /* build everything in staging folders and swap them in */
@@ -59,11 +64,11 @@ enum nv_cache_plan {
 
 /*
  * The key of what every output depends on besides the content: the
- * program, the options of o and the theme (theme, and the project's
+ * program, the options o and the theme (theme, and the project's
  * overrides in ./theme). Returns -1 when it proves nothing: the theme
  * cannot be read or a file of it changed within the last second.
  */
-int nv_cache_setup_key(const struct nv_build_opts *o, const char *theme, struct nv_hash *h);
+int nv_cache_setup_key(const struct nv_cache_opts *o, const char *theme, struct nv_hash *h);
 
 /*
  * The fingerprint of a build's inputs (setup: nv_cache_setup_key()'s, or
@@ -87,11 +92,12 @@ bool nv_cache_printable(const struct nv_entry *e);
 
 /*
  * Append to out the files a document's outputs are, relative to the
- * output folder: its page, its calendar (roadmaps), its public PDF beside
- * the page (with o->pdf and public_pdf) and its printed PDF.
+ * output folder: its page, its calendar (roadmaps), and, when PDFs are
+ * made (pdf), its public PDF beside the page (public_pdf) and its
+ * printed PDF.
  */
-void nv_cache_entry_outputs(const struct nv_build_opts *o, const struct nv_entry *e,
-			    bool public_pdf, struct nv_strlist *out);
+void nv_cache_entry_outputs(bool pdf, const struct nv_entry *e, bool public_pdf,
+			    struct nv_strlist *out);
 
 /*
  * Nothing changed since the last build (old, or NULL when there is
@@ -128,16 +134,16 @@ void nv_manifest_add(struct nv_manifest *m, const char *key, const char *path);
 const char *nv_manifest_key(const struct nv_manifest *m, const char *path);
 
 /*
- * The new manifest: the outputs of the documents rendered now (render[i],
+ * The new manifest (pdf: PDFs are made): the outputs of the documents rendered now (render[i],
  * or all without render) with their keys, and the old manifest's records
  * of the others. pub (npub of them) are the documents whose PDF is
  * public. Outputs a rendered document had and has no more (a PDF no
  * longer public) go to gone, relative to the output folder.
  */
-void nv_manifest_update(const struct nv_build_opts *o, const struct nv_model *m,
-			const struct nv_entry *const *pub, size_t npub, const bool *render,
-			const struct nv_hash *keys, const struct nv_manifest *old,
-			struct nv_manifest *new, struct nv_strlist *gone);
+void nv_manifest_update(bool pdf, const struct nv_model *m, const struct nv_entry *const *pub,
+			size_t npub, const bool *render, const struct nv_hash *keys,
+			const struct nv_manifest *old, struct nv_manifest *new,
+			struct nv_strlist *gone);
 
 /* Free what m holds; m is zeroed. */
 void nv_manifest_release(struct nv_manifest *m);

@@ -3,7 +3,6 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "build.h"
 #include "build_cache.h"
 #include "content.h"
 #include "fs.h"
@@ -156,13 +155,10 @@ static void test_update_keeps_others_and_finds_gone(void)
 	struct fixture f;
 	struct nv_manifest old, new;
 	struct nv_strlist gone = NV_STRLIST_INIT;
-	struct nv_build_opts o;
 	bool render[3] = { false, true, false };
 	size_t i;
 
 	fixture_init(&f);
-	memset(&o, 0, sizeof(o));
-	o.pdf = true;
 	memset(&old, 0, sizeof(old));
 	memset(&new, 0, sizeof(new));
 	nv_manifest_add(&old, "33333333333333333333333333333333", "print/a.pdf");
@@ -172,7 +168,7 @@ static void test_update_keeps_others_and_finds_gone(void)
 	nv_manifest_add(&old, "44444444444444444444444444444444", "site/positions/b.html");
 	nv_manifest_add(&old, "44444444444444444444444444444444", "site/positions/b.pdf");
 	/* b is rendered again and its PDF is no longer public (no public PDFs). */
-	nv_manifest_update(&o, &f.m, NULL, 0, render, f.keys, &old, &new, &gone);
+	nv_manifest_update(true, &f.m, NULL, 0, render, f.keys, &old, &new, &gone);
 	CHECK_INT(gone.nr, 1);
 	CHECK_STR(gone.v[0], "site/positions/b.pdf");
 	/* b's page and printed PDF get its new key; a's and c's records stay. */
@@ -188,7 +184,7 @@ static void test_update_keeps_others_and_finds_gone(void)
 	nv_strlist_release(&gone);
 
 	/* A whole build: every output with its key, nothing gone. */
-	nv_manifest_update(&o, &f.m, NULL, 0, NULL, f.keys, NULL, &new, &gone);
+	nv_manifest_update(true, &f.m, NULL, 0, NULL, f.keys, NULL, &new, &gone);
 	CHECK_INT(new.nr, 5);
 	CHECK_INT(gone.nr, 0);
 	CHECK_STR(nv_manifest_key(&new, "site/orders/a.html"), f.hex[0]);

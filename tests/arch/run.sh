@@ -1,0 +1,115 @@
+#!/bin/sh
+# The shape of the code, as ARCHITECTURE.md states it:
+#  - every file belongs to a stage, and includes only headers of its own
+#    stage or of stages below it: base ← load ← model ← wording ← {html,
+#    print} ← build ← serve ← cmd; html and print never include each other;
+#    load and model never include writer.h (they write nothing);
+#  - a private header (NAME_int.h) is included only by NAME*.c;
+#  - the include graph of modules has no cycle (tsort);
+#  - no file in generator/ over 900 lines, no function over 80 lines,
+#    except the algorithms listed below, which say so at their top.
+# Usage: tests/arch/run.sh
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root" || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "arch/$1"; }
+
+# stage FILE: the stage of a source or header, by its name.
+stage() {
+	case $(basename "$1" | sed 's/\.[ch]$//; s/_int$//') in
+	common | banned | alloc | buf | utf8 | diag | fs | strlist | strmap | threads | \
+		date | term | typo | value | hyphenate | template | template_compile) echo "0 base" ;;
+	content | frontmatter | yaml_load | markdown | schema) echo "1 load" ;;
+	model | model_* | person | redact) echo "2 model" ;;
+	wording | writer) echo "3 wording" ;;
+	html | html_*) echo "4 html" ;;
+	print | print_*) echo "4 print" ;;
+	build | build_* | project) echo "5 build" ;;
+	serve) echo "6 serve" ;;
+	main | cmd | cmd_*) echo "7 cmd" ;;
+	*) echo "? unknown" ;;
+	esac
+}
+
+# Every file has a stage.
+for f in generator/*.c generator/*.h include/*.h; do
+	[ -f "$f" ] || continue
+	set -- $(stage "$f")
+	if [ "$1" = "?" ]; then
+		bad "stage: у файла $f нет стадии — добавьте его в tests/arch/run.sh и ARCHITECTURE.md"
+	else
+		ok
+	fi
+done
+
+# Includes go down the stages.
+for f in generator/*.c generator/*.h include/*.h; do
+	[ -f "$f" ] || continue
+	set -- $(stage "$f")
+	rank=$1 name=$2
+	[ "$rank" = "?" ] && continue
+	module=$(basename "$f" | sed 's/\.[ch]$//; s/_int$//')
+	for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+		set -- $(stage "$h")
+		hrank=$1 hname=$2
+		[ "$hrank" = "?" ] && continue
+		hmod=$(basename "$h" .h | sed 's/_int$//')
+		[ "$hmod" != "$module" ] && echo "$module $hmod" >>"$tmp/edges"
+		case $h in
+		*_int.h)
+			prefix=${h%_int.h}
+			case $module in
+			"$prefix" | "$prefix"_*) ok ;;
+			*) bad "private: $f включает чужой закрытый заголовок $h" ;;
+			esac
+			continue
+			;;
+		esac
+		if [ "$hrank" -gt "$rank" ]; then
+			bad "include: $f ($name) включает $h ($hname) — стадия выше своей"
+		elif [ "$rank" -eq 4 ] && [ "$hrank" -eq 4 ] && [ "$name" != "$hname" ]; then
+			bad "include: $f ($name) включает $h ($hname) — html и print не зависят друг от друга"
+		elif [ "$h" = writer.h ] && [ "$rank" -le 2 ]; then
+			bad "include: $f ($name) включает writer.h — загрузка и модель ничего не пишут"
+		else
+			ok
+		fi
+	done
+done
+
+# No cycle among modules.
+if tsort "$tmp/edges" >/dev/null 2>"$tmp/tsort"; then
+	ok
+else
+	bad "cycle: в графе включений есть цикл:"
+	cat "$tmp/tsort"
+fi
+
+# Sizes. An algorithm that is one piece says so in its design comment.
+algorithms="template.c template_compile.c print_layout.c date.c"
+for f in generator/*.c; do
+	n=$(wc -l <"$f")
+	case " $algorithms " in *" $(basename "$f") "*) continue ;; esac
+	if [ "$n" -gt 900 ]; then
+		bad "size: $f — $n строк (больше 900): разделите по стадиям или шагам"
+	else
+		ok
+	fi
+done
+awk '/^{/ { s = FNR; n = prev }
+     /^}/ { if (s && FNR - s > 80) printf "%s:%d %d %s\n", FILENAME, s, FNR - s, n; s = 0 }
+     { prev = $0 }' generator/*.c >"$tmp/long"
+if [ -s "$tmp/long" ]; then
+	bad "function: функции длиннее 80 строк (файл:строка длина):"
+	cat "$tmp/long"
+else
+	ok
+fi
+
+echo "arch: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
