@@ -74,6 +74,44 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* The skeleton of a document of this kind, dated today, into text. */
+static void skeleton_text(struct nv_buf *text, int kind)
+{
+	struct nv_buf date = NV_BUF_INIT, year = NV_BUF_INIT;
+	struct nv_date today;
+	struct tm tm;
+	time_t now = time(NULL);
+	int start;
+
+	localtime_r(&now, &tm);
+	today.year = tm.tm_year + 1900;
+	today.month = tm.tm_mon + 1;
+	today.day = tm.tm_mday;
+	nv_date_add(&date, today, NV_DATE_NUMERIC);
+	start = today.month >= 8 ? today.year : today.year - 1;
+	nv_acyear_add(&year, start);
+	switch (kind) {
+	case NV_KIND_POSITION:
+	case NV_KIND_NEWS:
+	case NV_KIND_ORDER:
+		nv_buf_addf(text, skeleton[kind], date.ptr);
+		break;
+	case NV_KIND_PROGRAM:
+		nv_buf_addf(text, skeleton[kind], year.ptr, date.ptr);
+		break;
+	case NV_KIND_ROADMAP:
+		nv_buf_addf(text, skeleton[kind], year.ptr, start);
+		break;
+	case NV_KIND_CASE:
+		nv_buf_addf(text, skeleton[kind], year.ptr);
+		break;
+	default:
+		nv_buf_adds(text, skeleton[kind]);
+	}
+	nv_buf_release(&date);
+	nv_buf_release(&year);
+}
+
 static void usage(void)
 {
 	puts("Использование: nastavnik new ВИД ИМЯ\n"
@@ -90,13 +128,10 @@ static void usage(void)
 int cmd_new(int argc, char **argv, struct nv_global *g)
 {
 	const char *kind_arg = NULL, *name = NULL, *root;
-	struct nv_buf text = NV_BUF_INIT, date = NV_BUF_INIT, year = NV_BUF_INIT;
-	struct nv_date today;
-	struct tm tm;
-	time_t now = time(NULL);
+	struct nv_buf text = NV_BUF_INIT;
 	char *path = NULL, *slug;
 	const char *words[2] = { NULL, NULL };
-	int kind, rc, start;
+	int kind, rc;
 	const struct nv_option opts[] = { { NULL, NULL, 0, NULL, NULL, NULL, NULL } };
 	const struct nv_cmdline line = { "new", opts, usage, words, 2, "%s: лишний параметр «%s»" };
 
@@ -126,31 +161,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
-	localtime_r(&now, &tm);
-	today.year = tm.tm_year + 1900;
-	today.month = tm.tm_mon + 1;
-	today.day = tm.tm_mday;
-	nv_date_add(&date, today, NV_DATE_NUMERIC);
-	start = today.month >= 8 ? today.year : today.year - 1;
-	nv_acyear_add(&year, start);
-	switch (kind) {
-	case NV_KIND_POSITION:
-	case NV_KIND_NEWS:
-	case NV_KIND_ORDER:
-		nv_buf_addf(&text, skeleton[kind], date.ptr);
-		break;
-	case NV_KIND_PROGRAM:
-		nv_buf_addf(&text, skeleton[kind], year.ptr, date.ptr);
-		break;
-	case NV_KIND_ROADMAP:
-		nv_buf_addf(&text, skeleton[kind], year.ptr, start);
-		break;
-	case NV_KIND_CASE:
-		nv_buf_addf(&text, skeleton[kind], year.ptr);
-		break;
-	default:
-		nv_buf_adds(&text, skeleton[kind]);
-	}
+	skeleton_text(&text, kind);
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);
@@ -166,7 +177,5 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 out:
 	free(path);
 	nv_buf_release(&text);
-	nv_buf_release(&date);
-	nv_buf_release(&year);
 	return rc;
 }

@@ -1,0 +1,40 @@
+/*
+ * serve_int.h: private to serve*.c — the pages the preview server makes
+ * itself (serve_page.c).
+ */
+#ifndef NV_SERVE_INT_H
+#define NV_SERVE_INT_H
+
+#include "common.h"
+
+#include "build.h"
+
+struct nv_buf;
+struct nv_diags;
+
+/* Where a page asks for the version of the site it shows. */
+#define VERSION_URL "/__nastavnik/version"
+
+/*
+ * Append the script added to every HTML response. It knows the version
+ * the page was served with, so a build that ends between the response
+ * and the first poll is not missed. While the server is away it keeps polling,
+ * slower; a restarted server has another version, so the page reloads.
+ */
+void nv_serve_reload_script(struct nv_buf *b, const char *version);
+
+/* Copy len bytes of html into out with the reload script before the last </body>. */
+void nv_serve_inject(struct nv_buf *out, const char *version, const char *html, size_t len);
+
+/*
+ * Make b (reset first) the page shown instead of the site while the last
+ * build's status is not NV_BUILD_OK: its diagnostics d, as the terminal
+ * shows them, and the reload script.
+ */
+void nv_serve_error_page(struct nv_buf *b, enum nv_build_status status, const struct nv_diags *d,
+			 const char *version);
+
+/* Make b (reset first) the page of a URL the section does not have. */
+void nv_serve_not_found_page(struct nv_buf *b, const char *version);
+
+#endif
