@@ -23,6 +23,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "schema.h"
+#include "strmap.h"
 #include "threads.h"
 #include "typo.h"
 #include "utf8.h"
@@ -76,7 +77,7 @@ struct builder {
 	const char **draft_ids; /* documents left out as drafts */
 	size_t ndraft_ids, draft_alloc;
 	size_t people_alloc, pairs_alloc, entries_alloc;
-	struct nv_index *terms;	       /* term text → struct term_memo, see parse_term() */
+	struct nv_strmap *terms;       /* term text → struct term_memo, see parse_term() */
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 };
 
@@ -91,73 +92,6 @@ static bool valid_id(const char *s)
 		      *s == '_'))
 			return false;
 	return true;
-}
-
-/*
- * An index of ids: open addressing over a power-of-two table, so looking
- * up a person or a document costs the same for 10 or 10,000 of them.
- */
-struct nv_index {
-	const char **key;
-	void **val;
-	size_t cap, nr;
-};
-
-static size_t index_hash(const char *s)
-{
-	size_t h = 14695981039346656037u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-static void *index_get(const struct nv_index *x, const char *key)
-{
-	size_t i;
-
-	if (!x || !x->cap)
-		return NULL;
-	for (i = index_hash(key) & (x->cap - 1); x->key[i]; i = (i + 1) & (x->cap - 1))
-		if (!strcmp(x->key[i], key))
-			return x->val[i];
-	return NULL;
-}
-
-/* Add key → val (key must not be there yet; the key string is not copied). */
-static void index_put(struct nv_index **px, const char *key, void *val)
-{
-	struct nv_index *x = *px, old;
-	size_t i;
-
-	if (!x)
-		x = *px = nv_xcalloc(1, sizeof(*x));
-	if ((x->nr + 1) * 2 > x->cap) {
-		old = *x;
-		x->cap = old.cap ? old.cap * 2 : 64;
-		x->key = nv_xcalloc(x->cap, sizeof(*x->key));
-		x->val = nv_xcalloc(x->cap, sizeof(*x->val));
-		x->nr = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.key[i])
-				index_put(px, old.key[i], old.val[i]);
-		free(old.key);
-		free(old.val);
-	}
-	for (i = index_hash(key) & (x->cap - 1); x->key[i]; i = (i + 1) & (x->cap - 1))
-		;
-	x->key[i] = key;
-	x->val[i] = val;
-	x->nr++;
-}
-
-static void index_free(struct nv_index *x)
-{
-	if (!x)
-		return;
-	free(x->key);
-	free(x->val);
-	free(x);
 }
 
 /*
@@ -183,7 +117,7 @@ struct term_memo {
 static int parse_term(struct builder *b, struct nv_term *t, const char *text, int acyear,
 		      struct nv_buf *why)
 {
-	struct term_memo *first = index_get(b->terms, text), *tm;
+	struct term_memo *first = nv_strmap_get(b->terms, text), *tm;
 	size_t len = why->len;
 
 	for (tm = first; tm; tm = tm->next) {
@@ -207,33 +141,36 @@ static int parse_term(struct builder *b, struct nv_term *t, const char *text, in
 		tm->next = first->next;
 		first->next = tm;
 	} else {
-		index_put(&b->terms, text, tm);
+		nv_strmap_put(b->terms, text, tm);
 	}
 	return tm->parsed ? 0 : -1;
 }
 
-static void terms_free(struct nv_index *x)
+/* Free one chain of remembered terms (a value of builder.terms). */
+static void term_memo_free(void *val)
 {
 	struct term_memo *tm, *next;
-	size_t i;
 
-	for (i = 0; x && i < x->cap; i++)
-		for (tm = x->val[i]; tm; tm = next) {
-			next = tm->next;
-			free(tm->why);
-			free(tm);
-		}
-	index_free(x);
+	for (tm = val; tm; tm = next) {
+		next = tm->next;
+		free(tm->why);
+		free(tm);
+	}
+}
+
+static void terms_free(struct nv_strmap *x)
+{
+	nv_strmap_free(x, term_memo_free);
 }
 
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
 {
-	return index_get(m->people_index, id);
+	return nv_strmap_get(m->people_index, id);
 }
 
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
 {
-	return index_get(m->entries_index, id);
+	return nv_strmap_get(m->entries_index, id);
 }
 
 static bool is_draft(const struct builder *b, const char *id)
@@ -571,7 +508,7 @@ static void read_people(struct builder *b)
 		}
 		NV_GROW(b->m->people, b->m->npeople + 1, b->people_alloc);
 		b->m->people[b->m->npeople++] = p;
-		index_put(&b->m->people_index, p->id, p);
+		nv_strmap_put(b->m->people_index, p->id, p);
 	}
 	nv_buf_release(&what);
 }
@@ -821,7 +758,7 @@ static void create_entries(struct builder *b)
 		e->id = doc->id;
 		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
 		b->m->entries[b->m->nentries++] = e;
-		index_put(&b->m->entries_index, e->id, e);
+		nv_strmap_put(b->m->entries_index, e->id, e);
 	}
 	if (b->m->nentries > 1)
 		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
@@ -1641,7 +1578,7 @@ static void read_entries(struct builder *b, int jobs)
 	for (t = 0; t < nthreads; t++) {
 		j[t].b = *b;
 		j[t].b.d = &j[t].d;
-		j[t].b.terms = NULL;
+		j[t].b.terms = nv_strmap_new();
 		j[t].b.forms.folded = NULL;
 		j[t].b.kinds.folded = NULL;
 		j[t].first = t;
@@ -1670,10 +1607,13 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	memset(m, 0, sizeof(*m));
 	memset(&b, 0, sizeof(b));
 	m->content = c;
+	m->people_index = nv_strmap_new();
+	m->entries_index = nv_strmap_new();
 	b.m = m;
 	b.c = c;
 	b.d = d;
 	b.drafts = drafts;
+	b.terms = nv_strmap_new();
 	b.people_file = "content/people.yml";
 	b.forms.canon = nv_forms;
 	b.kinds.canon = nv_mentoring_kinds;
@@ -1735,8 +1675,8 @@ void nv_model_release(struct nv_model *m)
 		free(m->attachments[i].path);
 	free(m->attachments);
 	free((char *)m->site_yml);
-	index_free(m->people_index);
-	index_free(m->entries_index);
+	nv_strmap_free(m->people_index, NULL);
+	nv_strmap_free(m->entries_index, NULL);
 	memset(m, 0, sizeof(*m));
 }
 

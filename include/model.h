@@ -25,7 +25,7 @@ struct nv_content;
 struct nv_diags;
 struct nv_doc;
 struct nv_value;
-struct nv_index;
+struct nv_strmap;
 
 enum nv_kind {
 	NV_KIND_PAGE,
@@ -251,8 +251,8 @@ struct nv_model {
 	size_t npairs;
 	struct nv_entry **entries; /* sorted by kind, then id */
 	size_t nentries;
-	size_t ndrafts;				       /* drafts left out */
-	struct nv_index *people_index, *entries_index; /* private: lookups by id */
+	size_t ndrafts;					/* drafts left out */
+	struct nv_strmap *people_index, *entries_index; /* private: lookups by id */
 };
 
 /*
