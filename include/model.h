@@ -273,17 +273,6 @@ struct nv_person *nv_model_person(const struct nv_model *m, const char *id);
 /* The document with this id, or NULL. */
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
 
-/*
- * Append the person's name as the publish level allows on the website:
- * full «Орлова Татьяна Николаевна», initials «Орлова Т. Н.», none: a
- * description of the role («наставляемый, 7 класс»).
- */
-void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
-/* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
-void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
-/* «Орлова Татьяна Николаевна». */
-void nv_person_full_name(struct nv_buf *out, const struct nv_person *p);
-
 /* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
 const char *nv_approved_word(enum nv_gender g);
 /* The heading of an approval block: «ПРИНЯТО», … with УТВЕРЖДЕНО agreeing in gender. */
