@@ -1,17 +1,28 @@
 /*
- * model.c: building the resolved content model; see model.h.
- *
- * Phases, each reporting every problem it finds:
- *   1. people.yml, then site.yml (which names people);
- *   2. one entry per document: kind (folder or `type:`), unique id;
- *   3. the fields of every entry, by kind (references to people and to
- *      other documents resolve now, since all entries exist);
- *   4. pairs.yml (people, programs, orders);
- *   5. cross-document rules: appendices and the derived «УТВЕРЖДЕНО
- *      приказом» blocks, links between Markdown documents, consistency
- *      warnings, publish defaults.
+ * model.c: building the resolved content model; see model.h. This file
+ * is the driver: it runs the phases in order, reads the documents on
+ * threads and releases the model. Each phase reports every problem it
+ * finds:
+ *   0. the attachments: files of content/ that are no document
+ *      (read_attachments, model_read.c);
+ *   1. people.yml, then site.yml, which names people (read_people,
+ *      read_site, model_read.c);
+ *   2. one entry per document: kind (folder or `type:`), unique id
+ *      (create_entries, model_read.c);
+ *   3. the fields of every entry, by kind, on threads (read_entry,
+ *      model_read.c); references to people and to other documents
+ *      resolve now, since all entries exist (model_refs.c);
+ *   4. pairs.yml: people, programs, orders (read_pairs, model_read.c);
+ *   5. cross-document rules (model_resolve.c): appendices and the
+ *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), pairs
+ *      within the academic year of their order (check_pairs), links
+ *      between Markdown documents and their anchors (check_links),
+ *      publish levels of people (settle_people).
  * Field reading goes through schema.h, so every key is checked for type
- * and unknown keys are reported with a suggestion.
+ * and unknown keys are reported with a suggestion. Names of enums and
+ * reference lookups are in model_refs.c, the text dump in model_dump.c,
+ * names of people per audience in person.c. model_int.h holds what
+ * these files share (struct builder).
  */
 #include "common.h"
 
@@ -22,78 +33,12 @@
 #include "diag.h"
 #include "markdown.h"
 #include "model.h"
-#include "person.h"
+#include "model_int.h"
 #include "schema.h"
 #include "strmap.h"
 #include "threads.h"
 #include "typo.h"
-#include "utf8.h"
 #include "value.h"
-
-const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
-				      "order", "case",	   "news",    NULL };
-const char *const nv_kind_dirs[] = { "pages",  "positions", "programs", "roadmaps",
-				     "orders", "cases",	    "news",	NULL };
-/* Prepositional phrases for messages: "в приказе нет поля …". */
-static const char *const kind_where[] = { "на странице",      "в положении", "в программе",
-					  "в дорожной карте", "в приказе",   "в кейсе",
-					  "в новости" };
-
-const char *const nv_forms[] = {
-	"ученик – ученик",	     "учитель – учитель",
-	"студент – ученик",	     "работодатель – ученик",
-	"работодатель – студент",    "педагог – педагог",
-	"руководитель – педагог",    "социальный партнёр – педагог",
-	"воспитатель – воспитатель", NULL,
-};
-const char *const nv_mentoring_kinds[] = {
-	"традиционное", "групповое",  "краткосрочное", "реверсивное",
-	"ситуационное", "скоростное", "виртуальное",   NULL,
-};
-static const char *const publish_names[] = { "none", "initials", "full", NULL };
-static const char *const category_names[] = { "teacher", "student", "external", NULL };
-static const char *const pair_status_names[] = { "active", "finished", "ended_early", NULL };
-static const char *const item_status_names[] = { "planned", "done", "moved", NULL };
-static const char *const label_names[] = { "ПРИНЯТО",	 "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
-					   "УТВЕРЖДЕНО", "УТВЕРЖДАЮ",	NULL };
-static const char *const side_names[] = { "left", "right", NULL };
-static const char *const level_names[] = { "federal", "regional", "municipal", "school", NULL };
-static const char *const audience_names[] = { "teachers", "students", NULL };
-static const char *const profile_names[] = { "gost2016", "gost2025", NULL };
-
-/* Canonical spellings that users type loosely; see match_loose(). */
-struct loose_set {
-	const char *const *canon; /* NULL-terminated */
-	char **folded;		  /* canon folded by nv_utf8_fold(), made on first use */
-};
-
-/* Everything the phases share. */
-struct builder {
-	struct nv_model *m;
-	const struct nv_content *c;
-	struct nv_diags *d;
-	bool drafts;
-	const char *people_file, *site_file;
-	bool people_broken;	/* people.yml has errors: unknown ids are expected */
-	const char **draft_ids; /* documents left out as drafts */
-	size_t ndraft_ids, draft_alloc;
-	size_t people_alloc, pairs_alloc, entries_alloc;
-	struct nv_strmap *terms;       /* term text → struct term_memo, see parse_term() */
-	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
-};
-
-/* --- small helpers ------------------------------------------------------ */
-
-static bool valid_id(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-		      *s == '_'))
-			return false;
-	return true;
-}
 
 /*
  * Roadmaps and pairs.yml repeat a few terms («В течение года», «Сентябрь
@@ -159,161 +104,9 @@ static void term_memo_free(void *val)
 	}
 }
 
-static void terms_free(struct nv_strmap *x)
+void mdl_terms_free(struct nv_strmap *x)
 {
 	nv_strmap_free(x, term_memo_free);
-}
-
-struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
-{
-	return nv_strmap_get(m->people_index, id);
-}
-
-struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
-{
-	return nv_strmap_get(m->entries_index, id);
-}
-
-static bool is_draft(const struct builder *b, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < b->ndraft_ids; i++)
-		if (!strcmp(b->draft_ids[i], id))
-			return true;
-	return false;
-}
-
-/* True if a document with this id failed to load (its errors are reported). */
-static bool broken_doc(const struct builder *b, const char *id)
-{
-	const struct nv_strlist *l = &b->c->broken;
-	const char *slash;
-	size_t i, n = strlen(id);
-
-	for (i = 0; i < l->nr; i++) {
-		slash = strrchr(l->v[i], '/');
-		slash = slash ? slash + 1 : l->v[i];
-		if (!strncmp(slash, id, n) && !strcmp(slash + n, ".md"))
-			return true;
-	}
-	return false;
-}
-
-/* A reference to a person by id at value v; NULL (with an error) if unknown. */
-static struct nv_person *ref_person(struct builder *b, struct nv_fields *f,
-				    const struct nv_value *v, const char *key)
-{
-	const char **ids;
-	struct nv_person *p;
-	struct nv_diag *diag;
-	const char *near;
-	size_t i;
-
-	if (!v)
-		return NULL;
-	if (!nv_value_is_scalar(v)) {
-		nv_diag_hint(nv_field_error(f, v, "в поле «%s» ожидается id участника, а здесь %s",
-					    key, nv_type_name(v->type)),
-			     "укажите id из content/people.yml, например «%s: ivanova-mp»", key);
-		return NULL;
-	}
-	p = nv_model_person(b->m, v->str);
-	if (p || b->people_broken)
-		return p;
-	diag = nv_field_error(f, v, "участник «%s» не найден в content/people.yml", v->str);
-	ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
-	for (i = 0; i < b->m->npeople; i++)
-		ids[i] = b->m->people[i]->id;
-	near = nv_suggest(v->str, ids, b->m->npeople);
-	if (near)
-		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
-	else
-		nv_diag_hint(diag,
-			     "добавьте участника с «id: %s» в content/people.yml или исправьте id",
-			     v->str);
-	free(ids);
-	return NULL;
-}
-
-/*
- * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
- * for any). NULL (with an error) if unknown or of another kind.
- */
-static struct nv_entry *ref_entry(struct builder *b, struct nv_fields *f, const struct nv_value *v,
-				  const char *key, enum nv_kind want)
-{
-	struct nv_entry *e;
-	struct nv_diag *diag;
-	const char **ids;
-	const char *near;
-	size_t i;
-
-	if (!v)
-		return NULL;
-	if (!nv_value_is_scalar(v)) {
-		nv_field_error(f, v, "в поле «%s» ожидается id документа, а здесь %s", key,
-			       nv_type_name(v->type));
-		return NULL;
-	}
-	e = nv_model_entry(b->m, v->str);
-	if (e && (want == NV_KIND_COUNT || e->kind == want))
-		return e;
-	if (e) {
-		nv_diag_hint(nv_field_error(f, v, "«%s» — не %s, а документ вида %s (%s)", v->str,
-					    want == NV_KIND_PROGRAM ? "программа" : "приказ",
-					    nv_kind_names[e->kind], e->doc->path),
-			     "укажите id документа из content/%s/", nv_kind_dirs[want]);
-		return NULL;
-	}
-	if (broken_doc(b, v->str))
-		return NULL; /* its own errors are reported */
-	if (is_draft(b, v->str)) {
-		nv_diag_hint(nv_field_error(f, v, "документ «%s» — черновик (draft: true)", v->str),
-			     "уберите «draft: true» из документа или ссылку на него");
-		return NULL;
-	}
-	diag = nv_field_error(f, v, "документ «%s» не найден", v->str);
-	ids = nv_xcalloc(b->m->nentries + 1, sizeof(*ids));
-	for (i = 0; i < b->m->nentries; i++)
-		if (want == NV_KIND_COUNT || b->m->entries[i]->kind == want)
-			ids[i] = b->m->entries[i]->id;
-	near = nv_suggest(v->str, ids, b->m->nentries);
-	if (near)
-		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
-	else
-		nv_diag_hint(diag, "id документа — имя его файла без .md%s%s%s",
-			     want == NV_KIND_COUNT ? "" : " в папке content/",
-			     want == NV_KIND_COUNT ? "" : nv_kind_dirs[want],
-			     want == NV_KIND_COUNT ? "" : "/");
-	free(ids);
-	return NULL;
-}
-
-/* A list of person ids; fills *out (caller frees the array). */
-static size_t ref_people(struct builder *b, struct nv_fields *f, const struct nv_value *list,
-			 const char *key, struct nv_person ***out)
-{
-	struct nv_person *p;
-	size_t i, n = 0;
-
-	*out = NULL;
-	if (!list)
-		return 0;
-	if (list->type != NV_LIST) {
-		*out = nv_xcalloc(1, sizeof(**out));
-		p = ref_person(b, f, list, key);
-		if (p)
-			(*out)[n++] = p;
-		return n;
-	}
-	*out = nv_xcalloc(list->nr + 1, sizeof(**out));
-	for (i = 0; i < list->nr; i++) {
-		p = ref_person(b, f, list->items[i], key);
-		if (p)
-			(*out)[n++] = p;
-	}
-	return n;
 }
 
 /* A list of strings (a single scalar counts as one). */
@@ -342,77 +135,24 @@ static size_t str_list(struct nv_fields *f, const struct nv_value *list, const c
 	return n;
 }
 
-/*
- * Match a form or kind the way users type it; returns the canonical
- * string, or NULL. The canonical strings are folded once per build.
- */
-static const char *match_loose(struct loose_set *set, const char *s)
+/* Every file of content/ that is not a document or a data file. */
+void mdl_read_attachments(struct builder *b)
 {
-	struct nv_buf a = NV_BUF_INIT;
-	const char *found = NULL;
-	size_t i, n;
-
-	if (!set->folded) {
-		for (n = 0; set->canon[n]; n++)
-			;
-		set->folded = nv_xcalloc(n + 1, sizeof(*set->folded));
-		for (i = 0; i < n; i++) {
-			nv_utf8_fold(&a, set->canon[i], strlen(set->canon[i]));
-			set->folded[i] = nv_buf_detach(&a, NULL);
-		}
-	}
-	nv_utf8_fold(&a, s, strlen(s));
-	for (i = 0; set->canon[i] && !found; i++)
-		if (!strcmp(a.ptr, set->folded[i]))
-			found = set->canon[i];
-	nv_buf_release(&a);
-	return found;
-}
-
-static void loose_set_release(struct loose_set *set)
-{
+	const struct nv_content *c = b->c;
 	size_t i;
 
-	for (i = 0; set->folded && set->folded[i]; i++)
-		free(set->folded[i]);
-	free(set->folded);
-	set->folded = NULL;
-}
-
-static const char *loose_enum_value(struct nv_fields *f, const struct nv_value *v, const char *key,
-				    struct loose_set *set, const char *what)
-{
-	const char *found;
-	char *all;
-
-	if (!v)
-		return NULL;
-	if (!nv_value_is_scalar(v)) {
-		nv_field_error(f, v, "поле «%s» должно быть текстом, а здесь %s", key,
-			       nv_type_name(v->type));
-		return NULL;
+	b->m->site_yml = nv_xasprintf("%s/site.yml", c->root ? c->root : "content");
+	if (!c->assets.nr)
+		return;
+	b->m->attachments = nv_xcalloc(c->assets.nr, sizeof(*b->m->attachments));
+	for (i = 0; i < c->assets.nr; i++) {
+		b->m->attachments[i].rel = c->assets.v[i];
+		b->m->attachments[i].path = nv_xasprintf("%s/%s", c->root, c->assets.v[i]);
 	}
-	found = match_loose(set, v->str);
-	if (found)
-		return found;
-	all = nv_join(set->canon, "; ");
-	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what), "допустимые значения: %s",
-		     all);
-	free(all);
-	return NULL;
+	b->m->nattachments = c->assets.nr;
 }
 
-static const char *loose_enum(struct nv_fields *f, const char *key, int req, struct loose_set *set,
-			      const char *what)
-{
-	return loose_enum_value(f,
-				nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL),
-				key, set, what);
-}
-
-/* --- people --------------------------------------------------------------- */
-
-static void read_people(struct builder *b)
+void mdl_read_people(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "people");
 	const struct nv_value *list, *item;
@@ -459,7 +199,7 @@ static void read_people(struct builder *b)
 		p->col = item->col;
 		p->id = nv_field_str(&f, "id", NV_REQUIRED,
 				     "строчные латинские буквы, например «id: orlova-tn»");
-		if (p->id && !valid_id(p->id)) {
+		if (p->id && !mdl_valid_id(p->id)) {
 			char *slug = nv_slug(p->id);
 			nv_diag_hint(
 				nv_field_error(&f, nv_map_get(item, "id"),
@@ -474,7 +214,7 @@ static void read_people(struct builder *b)
 		p->name = nv_field_str(&f, "name", NV_REQUIRED, "имя");
 		p->patronymic = nv_field_str(&f, "patronymic", NV_OPTIONAL, NULL);
 		/* With no valid category, the keys that depend on it are not required. */
-		cat = nv_field_enum(&f, "category", NV_REQUIRED, category_names, -1);
+		cat = nv_field_enum(&f, "category", NV_REQUIRED, mdl_category_names, -1);
 		p->category = cat < 0 ? NV_CAT_TEACHER : (enum nv_category)cat;
 		p->position = nv_field_str(&f, "position", cat >= 0 && cat != NV_CAT_STUDENT,
 					   "должность, например «учитель математики»");
@@ -484,7 +224,7 @@ static void read_people(struct builder *b)
 					       "организация внешнего участника");
 		/* -1 marks "not given": the default depends on pairs (mentees). */
 		p->publish = (enum nv_publish)nv_field_enum(&f, "publish", NV_OPTIONAL,
-							    publish_names, -1);
+							    mdl_publish_names, -1);
 		p->has_consent = nv_field_date(&f, "consent", NV_OPTIONAL, NULL, &p->consent);
 		nv_fields_finish(&f);
 		if (!p->id) {
@@ -514,9 +254,7 @@ static void read_people(struct builder *b)
 	nv_buf_release(&what);
 }
 
-/* --- site.yml --------------------------------------------------------------- */
-
-static void read_site(struct builder *b)
+void mdl_read_site(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "site");
 	struct nv_site *s = &b->m->site;
@@ -555,7 +293,7 @@ static void read_site(struct builder *b)
 		s->founder = nv_field_str(&org, "founder", NV_OPTIONAL, NULL);
 		s->place = nv_field_str(&org, "place", NV_REQUIRED,
 					"место издания приказов, например «г. Верхнеозёрск»");
-		s->director = ref_person(
+		s->director = mdl_ref_person(
 			b, &org,
 			nv_field(&org, "director", NV_REQUIRED, "id директора из people.yml"),
 			"director");
@@ -581,7 +319,7 @@ static void read_site(struct builder *b)
 	}
 	v = nv_field_map(&top, "curator", NV_REQUIRED, "куратор наставничества: person, phone");
 	if (v && nv_fields_init(&cur, data->path, v, "в разделе curator", v->line, v->col, b->d)) {
-		s->curator = ref_person(
+		s->curator = mdl_ref_person(
 			b, &cur, nv_field(&cur, "person", NV_REQUIRED, "id куратора из people.yml"),
 			"person");
 		s->curator_phone =
@@ -598,7 +336,7 @@ static void read_site(struct builder *b)
 	v = nv_field_map(&top, "print", NV_OPTIONAL, NULL);
 	if (v && nv_fields_init(&pr, data->path, v, "в разделе print", v->line, v->col, b->d)) {
 		s->print.gost2025 =
-			nv_field_enum(&pr, "profile", NV_OPTIONAL, profile_names, 0) == 1;
+			nv_field_enum(&pr, "profile", NV_OPTIONAL, mdl_profile_names, 0) == 1;
 		v = nv_field_map(&pr, "margins", NV_OPTIONAL, NULL);
 		if (v &&
 		    nv_fields_init(&mg, data->path, v, "в полях margins", v->line, v->col, b->d)) {
@@ -638,14 +376,12 @@ static void read_site(struct builder *b)
 	}
 	v = nv_field_map(&top, "publish", NV_OPTIONAL, NULL);
 	if (v && nv_fields_init(&pub, data->path, v, "в разделе publish", v->line, v->col, b->d)) {
-		s->publish_default = (enum nv_publish)nv_field_enum(&pub, "default", NV_OPTIONAL,
-								    publish_names, NV_PUBLISH_NONE);
+		s->publish_default = (enum nv_publish)nv_field_enum(
+			&pub, "default", NV_OPTIONAL, mdl_publish_names, NV_PUBLISH_NONE);
 		nv_fields_finish(&pub);
 	}
 	nv_fields_finish(&top);
 }
-
-/* --- documents ------------------------------------------------------------- */
 
 static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 {
@@ -672,16 +408,6 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 					: NV_FEMININE;
 }
 
-const char *nv_label_title(enum nv_label label, enum nv_gender g)
-{
-	return label == NV_LABEL_APPROVED ? nv_approved_word(g) : label_names[label];
-}
-
-const char *nv_approved_word(enum nv_gender g)
-{
-	return g == NV_NEUTER ? "УТВЕРЖДЕНО" : g == NV_FEMININE ? "УТВЕРЖДЕНА" : "УТВЕРЖДЕН";
-}
-
 static int cmp_entry(const void *pa, const void *pb)
 {
 	const struct nv_entry *a = *(struct nv_entry *const *)pa,
@@ -693,7 +419,7 @@ static int cmp_entry(const void *pa, const void *pb)
 }
 
 /* Phase 2: an entry per document, with its kind and a unique, valid id. */
-static void create_entries(struct builder *b)
+void mdl_create_entries(struct builder *b)
 {
 	const struct nv_content *c = b->c;
 	struct nv_entry *e, *dup;
@@ -729,7 +455,7 @@ static void create_entries(struct builder *b)
 					"«type: page»");
 			continue;
 		}
-		if (!valid_id(doc->id)) {
+		if (!mdl_valid_id(doc->id)) {
 			char *slug = nv_slug(doc->id);
 			nv_diag_hint(
 				nv_error(b->d, doc->path, 0, 0,
@@ -783,9 +509,9 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 				    item->col, b->d))
 			continue;
 		a = &e->approvals[e->napprovals];
-		a->label = (enum nv_label)nv_field_enum(&af, "label", NV_REQUIRED, label_names,
+		a->label = (enum nv_label)nv_field_enum(&af, "label", NV_REQUIRED, mdl_label_names,
 							NV_LABEL_ACCEPTED);
-		side = nv_field_enum(&af, "side", NV_OPTIONAL, side_names, -1);
+		side = nv_field_enum(&af, "side", NV_OPTIONAL, mdl_side_names, -1);
 		a->right = side < 0
 				   ? (a->label == NV_LABEL_APPROVED || a->label == NV_LABEL_APPROVE)
 				   : side == 1;
@@ -799,10 +525,10 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 							     "дата протокола", &a->protocol_date);
 			nv_fields_finish(&pf);
 		}
-		a->person = ref_person(b, &af,
-				       nv_field(&af, "person", a->label == NV_LABEL_APPROVE,
-						"кто утверждает: id директора из people.yml"),
-				       "person");
+		a->person = mdl_ref_person(b, &af,
+					   nv_field(&af, "person", a->label == NV_LABEL_APPROVE,
+						    "кто утверждает: id директора из people.yml"),
+					   "person");
 		a->has_date = nv_field_date(&af, "date", NV_OPTIONAL, NULL, &a->date);
 		a->line = item->line;
 		a->col = item->col;
@@ -810,7 +536,7 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 		    !a->person && !proto)
 			nv_diag_hint(nv_field_error(&af, item,
 						    "в блоке «%s» не сказано, кем принят документ",
-						    label_names[a->label]),
+						    mdl_label_names[a->label]),
 				     "добавьте «body: педагогическим советом» и «protocol: { "
 				     "number: 1, date: … }»");
 		nv_fields_finish(&af);
@@ -867,8 +593,9 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 				nv_field_str(&itf, "responsible", NV_REQUIRED,
 					     "ответственный, например «Лебедева А. С., куратор»");
 			it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
-			it->status = (enum nv_item_status)nv_field_enum(
-				&itf, "status", NV_OPTIONAL, item_status_names, NV_ITEM_PLANNED);
+			it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
+									mdl_item_status_names,
+									NV_ITEM_PLANNED);
 			nv_term_init(&it->due);
 			nv_buf_reset(&why);
 			if (due && parse_term(b, &it->due, due, e->acyear, &why) < 0) {
@@ -901,7 +628,7 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 		e->place = s->place;
 	e->preamble = nv_field_str(f, "preamble", NV_OPTIONAL, NULL);
 	v = nv_field(f, "signatory", NV_OPTIONAL, NULL);
-	e->signatory = v ? ref_person(b, f, v, "signatory") : s->director;
+	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
 	list = nv_field_list(f, "appendices", NV_OPTIONAL, NULL, true);
@@ -916,15 +643,15 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 				continue;
 			}
 			e->appendices[e->nappendices].doc =
-				ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
+				mdl_ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
 			if (e->appendices[e->nappendices].doc) {
 				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
 				e->nappendices++;
 			}
 		}
 	}
-	e->nacquaint = ref_people(b, f, nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true),
-				  "acquaint", &e->acquaint);
+	e->nacquaint = mdl_ref_people(b, f, nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true),
+				      "acquaint", &e->acquaint);
 	if (e->title) {
 		v = nv_map_get(f->map, "title");
 		if (strncmp(e->title, "О ", strlen("О ")) &&
@@ -980,14 +707,14 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 				    item->col, b->d))
 			continue;
 		r = &e->reflinks[e->nreflinks++];
-		r->level = (enum nv_doc_level)nv_field_enum(&rf, "level", NV_REQUIRED, level_names,
-							    NV_LEVEL_SCHOOL);
+		r->level = (enum nv_doc_level)nv_field_enum(&rf, "level", NV_REQUIRED,
+							    mdl_level_names, NV_LEVEL_SCHOOL);
 		r->title =
 			nv_field_str(&rf, "title", NV_REQUIRED, "название документа с реквизитами");
 		r->url = nv_field_str(&rf, "url", NV_OPTIONAL, NULL);
 		r->file = nv_field_str(&rf, "file", NV_OPTIONAL, NULL);
-		r->doc = ref_entry(b, &rf, nv_field(&rf, "doc", NV_OPTIONAL, NULL), "doc",
-				   NV_KIND_COUNT);
+		r->doc = mdl_ref_entry(b, &rf, nv_field(&rf, "doc", NV_OPTIONAL, NULL), "doc",
+				       NV_KIND_COUNT);
 		given = (nv_map_get(item, "url") != NULL) + (nv_map_get(item, "file") != NULL) +
 			(nv_map_get(item, "doc") != NULL);
 		if (given != 1)
@@ -1014,12 +741,12 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 }
 
 /* Phase 3: the fields of one entry. */
-static void read_entry(struct builder *b, struct nv_entry *e)
+void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
 	struct nv_fields f;
 	const struct nv_value *v;
 
-	nv_fields_init(&f, e->doc->path, e->doc->meta, kind_where[e->kind], 1, 1, b->d);
+	nv_fields_init(&f, e->doc->path, e->doc->meta, mdl_kind_where[e->kind], 1, 1, b->d);
 	nv_fields_allow(&f, "type");
 	nv_fields_allow(&f, "draft");
 	e->draft = nv_map_get(e->doc->meta, "draft") && nv_map_get(e->doc->meta, "draft")->boolean;
@@ -1034,8 +761,8 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 		e->list_files = nv_field_bool(&f, "files", false);
 		break;
 	case NV_KIND_POSITION:
-		e->audience = audience_names[nv_field_enum(&f, "audience", NV_OPTIONAL,
-							   audience_names, 0)];
+		e->audience = mdl_audience_names[nv_field_enum(&f, "audience", NV_OPTIONAL,
+							       mdl_audience_names, 0)];
 		if (!nv_map_get(e->doc->meta, "audience"))
 			e->audience = NULL;
 		read_approvals(b, e, &f);
@@ -1048,7 +775,7 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 			size_t i, n = v->type == NV_LIST ? v->nr : 1;
 			e->forms = nv_xcalloc(n + 1, sizeof(*e->forms));
 			for (i = 0; i < n; i++) {
-				const char *form = loose_enum_value(
+				const char *form = mdl_loose_enum_value(
 					&f, v->type == NV_LIST ? v->items[i] : v, "forms",
 					&b->forms, "неизвестная форма наставничества");
 				if (form)
@@ -1056,8 +783,8 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 			}
 		}
 		e->nauthors =
-			ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
-				   "authors", &e->authors);
+			mdl_ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
+				       "authors", &e->authors);
 		e->title_page = nv_field_bool(&f, "title_page", false);
 		read_approvals(b, e, &f);
 		break;
@@ -1076,23 +803,23 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 				     "«1. Утвердить …», «2. Назначить …»");
 		break;
 	case NV_KIND_CASE:
-		e->form = loose_enum(&f, "form", NV_REQUIRED, &b->forms,
-				     "неизвестная форма наставничества");
-		e->mkind = loose_enum_value(&f, nv_field(&f, "kind", NV_OPTIONAL, NULL), "kind",
-					    &b->kinds, "неизвестный вид наставничества");
+		e->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
+					 "неизвестная форма наставничества");
+		e->mkind = mdl_loose_enum_value(&f, nv_field(&f, "kind", NV_OPTIONAL, NULL), "kind",
+						&b->kinds, "неизвестный вид наставничества");
 		nv_field_acyear(&f, "year", NV_REQUIRED, "учебный год, например «2025–2026»",
 				&e->acyear);
 		e->nauthors =
-			ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
-				   "authors", &e->authors);
+			mdl_ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
+				       "authors", &e->authors);
 		e->problem = nv_field_str(&f, "problem", NV_OPTIONAL, NULL);
 		e->goal = nv_field_str(&f, "goal", NV_OPTIONAL, NULL);
 		e->nresults = str_list(&f, nv_field_list(&f, "results", NV_OPTIONAL, NULL, true),
 				       "results", &e->results);
 		e->ntags = str_list(&f, nv_field_list(&f, "tags", NV_OPTIONAL, NULL, true), "tags",
 				    &e->tags);
-		e->program = ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL), "program",
-				       NV_KIND_PROGRAM);
+		e->program = mdl_ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL),
+					   "program", NV_KIND_PROGRAM);
 		break;
 	case NV_KIND_NEWS:
 		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",
@@ -1104,9 +831,7 @@ static void read_entry(struct builder *b, struct nv_entry *e)
 	nv_fields_finish(&f);
 }
 
-/* --- pairs.yml --------------------------------------------------------------- */
-
-static void read_pairs(struct builder *b)
+void mdl_read_pairs(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "pairs");
 	const struct nv_value *list, *item, *mentees, *kv;
@@ -1138,8 +863,8 @@ static void read_pairs(struct builder *b)
 		p->number = (int)i + 1;
 		p->line = item->line;
 		p->col = item->col;
-		p->mentor = ref_person(b, &f, nv_field(&f, "mentor", NV_REQUIRED, "id наставника"),
-				       "mentor");
+		p->mentor = mdl_ref_person(
+			b, &f, nv_field(&f, "mentor", NV_REQUIRED, "id наставника"), "mentor");
 		mentees = nv_field_list(&f, "mentees", NV_OPTIONAL, NULL, true);
 		if (!mentees)
 			mentees = nv_field(&f, "mentee", NV_OPTIONAL, NULL);
@@ -1147,18 +872,18 @@ static void read_pairs(struct builder *b)
 			nv_diag_hint(
 				nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
 				"добавьте «mentees: [id, …]» или «mentee: id»");
-		p->nmentees = ref_people(b, &f, mentees, "mentees", &p->mentees);
-		p->form = loose_enum(&f, "form", NV_REQUIRED, &b->forms,
-				     "неизвестная форма наставничества");
+		p->nmentees = mdl_ref_people(b, &f, mentees, "mentees", &p->mentees);
+		p->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
+					 "неизвестная форма наставничества");
 		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
-		p->kind = kv ? loose_enum_value(&f, kv, "kind", &b->kinds,
-						"неизвестный вид наставничества")
+		p->kind = kv ? mdl_loose_enum_value(&f, kv, "kind", &b->kinds,
+						    "неизвестный вид наставничества")
 			     : nv_mentoring_kinds[p->nmentees > 1 ? 1 : 0];
 		p->role_model = nv_field_str(&f, "role_model", NV_OPTIONAL, NULL);
-		p->program = ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL), "program",
-				       NV_KIND_PROGRAM);
-		p->order = ref_entry(b, &f, nv_field(&f, "order", NV_OPTIONAL, NULL), "order",
-				     NV_KIND_ORDER);
+		p->program = mdl_ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL),
+					   "program", NV_KIND_PROGRAM);
+		p->order = mdl_ref_entry(b, &f, nv_field(&f, "order", NV_OPTIONAL, NULL), "order",
+					 NV_KIND_ORDER);
 		/* «В течение года» means the academic year of the pair's order. */
 		period = nv_field_str(&f, "period", NV_REQUIRED,
 				      "срок работы пары, например "
@@ -1171,8 +896,8 @@ static void read_pairs(struct builder *b)
 						    "срок пары «%s» не удалось понять: %s", period,
 						    why.len ? why.ptr : "неизвестный формат"),
 				     "пишите срок как «01.09.2025 – 31.05.2026»");
-		p->status = (enum nv_pair_status)nv_field_enum(&f, "status", NV_OPTIONAL,
-							       pair_status_names, NV_PAIR_ACTIVE);
+		p->status = (enum nv_pair_status)nv_field_enum(
+			&f, "status", NV_OPTIONAL, mdl_pair_status_names, NV_PAIR_ACTIVE);
 		p->result = nv_field_str(&f, "result", NV_OPTIONAL, NULL);
 		nv_fields_finish(&f);
 		if (p->mentor)
@@ -1185,8 +910,6 @@ static void read_pairs(struct builder *b)
 	nv_buf_release(&what);
 	nv_buf_release(&why);
 }
-
-/* --- cross-document rules -------------------------------------------------- */
 
 /* The position of the n-th appendix reference in an order's front matter. */
 static const struct nv_value *appendix_node(const struct nv_entry *order,
@@ -1220,7 +943,7 @@ static bool adopted_on(const struct nv_entry *e, struct nv_date *out)
 	return found;
 }
 
-static void resolve_appendices(struct builder *b)
+void mdl_resolve_appendices(struct builder *b)
 {
 	struct nv_entry *o, *doc;
 	const struct nv_value *node;
@@ -1272,7 +995,7 @@ static void resolve_appendices(struct builder *b)
 							   doc->approvals[j].col,
 							   "блок «%s» задан вручную, а документ "
 							   "утверждён приказом «%s»",
-							   label_names[doc->approvals[j].label],
+							   mdl_label_names[doc->approvals[j].label],
 							   o->id),
 						"блок «%s приказом …» выводится из приказа сам: "
 						"уберите его из approval",
@@ -1301,7 +1024,7 @@ static void resolve_appendices(struct builder *b)
 	nv_buf_release(&when);
 }
 
-static void check_pairs(struct builder *b)
+void mdl_check_pairs(struct builder *b)
 {
 	struct nv_pair *p;
 	const struct nv_data *data = nv_content_data(b->c, "pairs");
@@ -1447,24 +1170,7 @@ static char *link_url(const struct nv_md_link *l)
 	return nv_buf_detach(&url, NULL);
 }
 
-/* Every file of content/ that is not a document or a data file. */
-static void read_attachments(struct builder *b)
-{
-	const struct nv_content *c = b->c;
-	size_t i;
-
-	b->m->site_yml = nv_xasprintf("%s/site.yml", c->root ? c->root : "content");
-	if (!c->assets.nr)
-		return;
-	b->m->attachments = nv_xcalloc(c->assets.nr, sizeof(*b->m->attachments));
-	for (i = 0; i < c->assets.nr; i++) {
-		b->m->attachments[i].rel = c->assets.v[i];
-		b->m->attachments[i].path = nv_xasprintf("%s/%s", c->root, c->assets.v[i]);
-	}
-	b->m->nattachments = c->assets.nr;
-}
-
-static void check_links(struct builder *b)
+void mdl_check_links(struct builder *b)
 {
 	struct nv_buf path = NV_BUF_INIT;
 	const struct nv_md_link *l;
@@ -1493,9 +1199,9 @@ static void check_links(struct builder *b)
 				const char *slash = strrchr(l->path, '/');
 				char *id = nv_xstrdup(slash ? slash + 1 : l->path);
 				id[strlen(id) > 3 ? strlen(id) - 3 : 0] = '\0';
-				if (broken_doc(b, id))
+				if (mdl_broken_doc(b, id))
 					; /* the target's own errors are reported */
-				else if (is_draft(b, id))
+				else if (mdl_is_draft(b, id))
 					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
 							      "ссылка на черновик «%s»", l->path),
 						     "уберите «draft: true» из документа или "
@@ -1526,7 +1232,7 @@ static void check_links(struct builder *b)
 	nv_buf_release(&path);
 }
 
-static void settle_people(struct builder *b)
+void mdl_settle_people(struct builder *b)
 {
 	struct nv_person *p;
 	size_t i;
@@ -1543,10 +1249,20 @@ static void settle_people(struct builder *b)
 					   "участник «%s» будет показан на сайте (publish: %s), но "
 					   "не указана дата согласия на распространение "
 					   "персональных данных",
-					   p->id, publish_names[p->publish]),
+					   p->id, mdl_publish_names[p->publish]),
 				"добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
 				"(152-ФЗ, ст. 10.1) — или «publish: none»");
 	}
+}
+
+struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
+{
+	return nv_strmap_get(m->people_index, id);
+}
+
+struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
+{
+	return nv_strmap_get(m->entries_index, id);
 }
 
 struct entry_job {
@@ -1561,7 +1277,7 @@ static void *entry_thread(void *arg)
 	size_t i;
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step)
-		read_entry(&j->b, j->b.m->entries[i]);
+		mdl_read_entry(&j->b, j->b.m->entries[i]);
 	return NULL;
 }
 
@@ -1588,9 +1304,9 @@ static void read_entries(struct builder *b, int jobs)
 	nv_run_threads(entry_thread, j, nthreads, sizeof(*j));
 	for (t = 0; t < nthreads; t++) {
 		nv_diags_merge(b->d, &j[t].d);
-		terms_free(j[t].b.terms);
-		loose_set_release(&j[t].b.forms);
-		loose_set_release(&j[t].b.kinds);
+		mdl_terms_free(j[t].b.terms);
+		mdl_loose_set_release(&j[t].b.forms);
+		mdl_loose_set_release(&j[t].b.kinds);
 	}
 	free(j);
 }
@@ -1618,20 +1334,20 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	b.people_file = "content/people.yml";
 	b.forms.canon = nv_forms;
 	b.kinds.canon = nv_mentoring_kinds;
-	read_attachments(&b);
-	read_people(&b);
-	read_site(&b);
-	create_entries(&b);
+	mdl_read_attachments(&b);
+	mdl_read_people(&b);
+	mdl_read_site(&b);
+	mdl_create_entries(&b);
 	read_entries(&b, jobs);
-	read_pairs(&b);
-	resolve_appendices(&b);
-	check_pairs(&b);
-	check_links(&b);
-	settle_people(&b);
+	mdl_read_pairs(&b);
+	mdl_resolve_appendices(&b);
+	mdl_check_pairs(&b);
+	mdl_check_links(&b);
+	mdl_settle_people(&b);
 	free(b.draft_ids);
-	terms_free(b.terms);
-	loose_set_release(&b.forms);
-	loose_set_release(&b.kinds);
+	mdl_terms_free(b.terms);
+	mdl_loose_set_release(&b.forms);
+	mdl_loose_set_release(&b.kinds);
 	return 0;
 }
 
@@ -1679,198 +1395,4 @@ void nv_model_release(struct nv_model *m)
 	nv_strmap_free(m->people_index, NULL);
 	nv_strmap_free(m->entries_index, NULL);
 	memset(m, 0, sizeof(*m));
-}
-
-/* --- dump ---------------------------------------------------------------------- */
-
-static void dump_date(struct nv_buf *out, const struct nv_date *d)
-{
-	if (d->year)
-		nv_date_add(out, *d, NV_DATE_NUMERIC);
-	else
-		nv_buf_adds(out, "-");
-}
-
-static void dump_term(struct nv_buf *out, const struct nv_term *t)
-{
-	nv_buf_addf(out, "«%s»", t->text ? t->text : "");
-	if (t->parsed) {
-		nv_buf_adds(out, " = ");
-		dump_date(out, &t->from);
-		nv_buf_adds(out, "–");
-		dump_date(out, &t->to);
-	} else {
-		nv_buf_adds(out, " = ?");
-	}
-}
-
-static void dump_people_list(struct nv_buf *out, const char *label, struct nv_person *const *v,
-			     size_t n)
-{
-	size_t i;
-
-	if (!n)
-		return;
-	nv_buf_addf(out, "    %s:", label);
-	for (i = 0; i < n; i++)
-		nv_buf_addf(out, " %s", v[i]->id);
-	nv_buf_addch(out, '\n');
-}
-
-static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const struct nv_approval *a)
-{
-	nv_buf_addf(out, "    approval %s ", a->right ? "right" : "left");
-	if (a->order) {
-		nv_buf_addf(out, "%s приказом %s от ", nv_approved_word(e->gender), a->order->id);
-		dump_date(out, &a->order->date);
-		nv_buf_addf(out, " № %s\n", a->order->number ? a->order->number : "?");
-		return;
-	}
-	nv_buf_adds(out, label_names[a->label]);
-	if (a->body)
-		nv_buf_addf(out, " %s", a->body);
-	if (a->protocol_number || a->has_protocol_date) {
-		nv_buf_adds(out, ", протокол от ");
-		dump_date(out, &a->protocol_date);
-		nv_buf_addf(out, " № %s", a->protocol_number ? a->protocol_number : "?");
-	}
-	if (a->person)
-		nv_buf_addf(out, ", %s", a->person->id);
-	if (a->has_date) {
-		nv_buf_adds(out, ", ");
-		dump_date(out, &a->date);
-	}
-	nv_buf_addch(out, '\n');
-}
-
-static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
-{
-	size_t i, k;
-
-	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
-		    e->title ? e->title : "");
-	if (e->acyear) {
-		nv_buf_adds(out, "    academic year: ");
-		nv_acyear_add(out, e->acyear);
-		nv_buf_addch(out, '\n');
-	}
-	if (e->kind == NV_KIND_ORDER) {
-		nv_buf_addf(out, "    № %s от ", e->number ? e->number : "?");
-		dump_date(out, &e->date);
-		nv_buf_addf(out, ", %s, signatory %s\n", e->place ? e->place : "?",
-			    e->signatory ? e->signatory->id : "?");
-		for (i = 0; i < e->nappendices; i++)
-			nv_buf_addf(out, "    appendix %d: %s\n", e->appendices[i].number,
-				    e->appendices[i].doc ? e->appendices[i].doc->id : "pairs");
-		dump_people_list(out, "acquaint", e->acquaint, e->nacquaint);
-	}
-	if (e->kind == NV_KIND_NEWS) {
-		nv_buf_adds(out, "    date ");
-		dump_date(out, &e->date);
-		nv_buf_addch(out, '\n');
-	}
-	if (e->audience)
-		nv_buf_addf(out, "    audience %s\n", e->audience);
-	if (e->approved_by)
-		nv_buf_addf(out, "    appendix %d of %s\n", e->appendix_number, e->approved_by->id);
-	for (i = 0; i < e->napprovals; i++)
-		dump_approval(out, e, &e->approvals[i]);
-	for (i = 0; i < e->nforms; i++)
-		nv_buf_addf(out, "    form %s\n", e->forms[i]);
-	if (e->form)
-		nv_buf_addf(out, "    form %s, kind %s\n", e->form, e->mkind ? e->mkind : "-");
-	dump_people_list(out, "authors", e->authors, e->nauthors);
-	if (e->title_page)
-		nv_buf_adds(out, "    title page\n");
-	if (e->program)
-		nv_buf_addf(out, "    program %s\n", e->program->id);
-	for (i = 0; i < e->nresults; i++)
-		nv_buf_addf(out, "    result %s\n", e->results[i]);
-	for (i = 0; i < e->ntags; i++)
-		nv_buf_addf(out, "    tag %s\n", e->tags[i]);
-	for (i = 0; i < e->nreflinks; i++) {
-		const struct nv_reflink *r = &e->reflinks[i];
-		nv_buf_addf(out, "    %s: %s → %s%s\n", level_names[r->level], r->title,
-			    r->doc    ? "doc "
-			    : r->file ? "file "
-				      : "",
-			    r->doc    ? r->doc->id
-			    : r->file ? r->file
-			    : r->url  ? r->url
-				      : "?");
-	}
-	for (i = 0; i < e->nsections; i++) {
-		const struct nv_section *s = &e->sections[i];
-		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
-		for (k = 0; k < s->nitems; k++) {
-			const struct nv_item *it = &s->items[k];
-			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1,
-				    it->title ? it->title : "");
-			dump_term(out, &it->due);
-			nv_buf_addf(out, " | %s | %s | %s\n",
-				    it->responsible ? it->responsible : "",
-				    it->result ? it->result : "-", item_status_names[it->status]);
-		}
-	}
-	if (e->doc->md) {
-		for (i = 0; i < e->doc->md->nr_headings; i++)
-			nv_buf_addf(out, "    h%d #%s\n", e->doc->md->headings[i].level,
-				    e->doc->md->headings[i].id);
-		for (i = 0; i < e->doc->md->nr_links; i++)
-			nv_buf_addf(out, "    link %s\n", e->doc->md->links[i].url);
-	}
-}
-
-void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
-{
-	const struct nv_site *s = &m->site;
-	size_t i, k;
-
-	nv_buf_addf(out, "site: %s\n  name: %s\n", s->short_name ? s->short_name : "?",
-		    s->name ? s->name : "?");
-	if (s->founder)
-		nv_buf_addf(out, "  founder: %s\n", s->founder);
-	nv_buf_addf(out, "  place: %s, director %s\n", s->place ? s->place : "?",
-		    s->director ? s->director->id : "?");
-	nv_buf_addf(out, "  section «%s», base path %s\n", s->section_title,
-		    s->base_path ? s->base_path : "-");
-	nv_buf_addf(out, "  curator %s, %s, %s\n", s->curator ? s->curator->id : "?",
-		    s->curator_phone ? s->curator_phone : "-",
-		    s->curator_email ? s->curator_email : "-");
-	nv_buf_addf(out, "  print %s, margins %g/%g/%g/%g mm, %s %g/%g pt\n",
-		    s->print.gost2025 ? "gost2025" : "gost2016", s->print.margin_top,
-		    s->print.margin_right, s->print.margin_bottom, s->print.margin_left,
-		    s->print.font, s->print.size, s->print.table_size);
-	nv_buf_addf(out, "people: %zu\n", m->npeople);
-	for (i = 0; i < m->npeople; i++) {
-		const struct nv_person *p = m->people[i];
-		nv_buf_addf(out, "  %s: ", p->id);
-		nv_person_full_name(out, p);
-		nv_buf_addf(out, ", %s, %s%s%s%s, publish %s", category_names[p->category],
-			    p->position ? p->position : "", p->class_name ? p->class_name : "",
-			    p->organization ? " / " : "", p->organization ? p->organization : "",
-			    publish_names[p->publish]);
-		if (p->has_consent) {
-			nv_buf_adds(out, " since ");
-			dump_date(out, &p->consent);
-		}
-		nv_buf_adds(out, ", web «");
-		nv_person_public_name(out, p);
-		nv_buf_adds(out, "»\n");
-	}
-	nv_buf_addf(out, "pairs: %zu\n", m->npairs);
-	for (i = 0; i < m->npairs; i++) {
-		const struct nv_pair *p = m->pairs[i];
-		nv_buf_addf(out, "  %d: %s →", p->number, p->mentor ? p->mentor->id : "?");
-		for (k = 0; k < p->nmentees; k++)
-			nv_buf_addf(out, " %s", p->mentees[k]->id);
-		nv_buf_addf(out, " | %s | %s | ", p->form ? p->form : "?", p->kind ? p->kind : "?");
-		dump_term(out, &p->period);
-		nv_buf_addf(out, " | program %s | order %s | %s\n",
-			    p->program ? p->program->id : "-", p->order ? p->order->id : "-",
-			    pair_status_names[p->status]);
-	}
-	nv_buf_addf(out, "documents: %zu (drafts left out: %zu)\n", m->nentries, m->ndrafts);
-	for (i = 0; i < m->nentries; i++)
-		dump_entry(out, m->entries[i]);
 }
