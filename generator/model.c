@@ -8,7 +8,7 @@
  *   1. people.yml, then site.yml, which names people (read_people,
  *      read_site, model_read.c);
  *   2. one entry per document: kind (folder or `type:`), unique id
- *      (create_entries, model_read.c);
+ *      (create_entries, model_refs.c);
  *   3. the fields of every entry, by kind, on threads (read_entry,
  *      model_read.c); references to people and to other documents
  *      resolve now, since all entries exist (model_refs.c);

@@ -94,6 +94,12 @@ const char *mdl_loose_enum(struct nv_fields *f, const char *key, int req, struct
 			   const char *what);
 /* Free the folded spellings of set (made on first use); set stays usable. */
 void mdl_loose_set_release(struct loose_set *set);
+/*
+ * Phase 2: an entry per document, with its kind (folder or `type:`) and a
+ * unique, valid id, indexed by id; sorted by kind, then id. Drafts are
+ * left out (and remembered) unless b->drafts.
+ */
+void mdl_create_entries(struct builder *b);
 
 /* --- model_read.c: the fields of each file, by kind ------------------------ */
 
@@ -105,8 +111,6 @@ void mdl_read_attachments(struct builder *b);
 void mdl_read_people(struct builder *b);
 /* Phase 1: site.yml into the model's site, with its defaults (names people). */
 void mdl_read_site(struct builder *b);
-/* Phase 2: an entry per document, with its kind and a unique, valid id; sorted. */
-void mdl_create_entries(struct builder *b);
 /*
  * Phase 3: the fields of one entry, by kind. Touches only e (and b's
  * diagnostics, term memo and folded sets), so entries may be read on

@@ -134,16 +134,94 @@ void mdl_read_attachments(struct builder *b)
 	b->m->nattachments = c->assets.nr;
 }
 
+/* The fields of one person of people.yml (f reads the person's map). */
+static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
+			       struct nv_person *p)
+{
+	int cat;
+
+	p->id = nv_field_str(f, "id", NV_REQUIRED,
+			     "строчные латинские буквы, например «id: orlova-tn»");
+	if (p->id && !mdl_valid_id(p->id)) {
+		char *slug = nv_slug(p->id);
+		nv_diag_hint(nv_field_error(f, nv_map_get(item, "id"),
+					    "id «%s» может содержать только строчные латинские "
+					    "буквы, цифры и дефисы",
+					    p->id),
+			     "например «id: %s»", slug);
+		free(slug);
+		p->id = NULL;
+	}
+	p->surname = nv_field_str(f, "surname", NV_REQUIRED, "фамилия");
+	p->name = nv_field_str(f, "name", NV_REQUIRED, "имя");
+	p->patronymic = nv_field_str(f, "patronymic", NV_OPTIONAL, NULL);
+	/* With no valid category, the keys that depend on it are not required. */
+	cat = nv_field_enum(f, "category", NV_REQUIRED, mdl_category_names, -1);
+	p->category = cat < 0 ? NV_CAT_TEACHER : (enum nv_category)cat;
+	p->position = nv_field_str(f, "position", cat >= 0 && cat != NV_CAT_STUDENT,
+				   "должность, например «учитель математики»");
+	p->class_name = nv_field_str(f, "class", cat == NV_CAT_STUDENT,
+				     "класс обучающегося, например «class: 7 «А»»");
+	p->organization = nv_field_str(f, "organization", cat == NV_CAT_EXTERNAL,
+				       "организация внешнего участника");
+	/* -1 marks "not given": the default depends on pairs (mentees). */
+	p->publish =
+		(enum nv_publish)nv_field_enum(f, "publish", NV_OPTIONAL, mdl_publish_names, -1);
+	p->has_consent = nv_field_date(f, "consent", NV_OPTIONAL, NULL, &p->consent);
+}
+
+/*
+ * The i-th entry of people.yml, added to the model unless it has no valid
+ * id or repeats one. `what` is scratch space for the messages' subject.
+ */
+static void read_person(struct builder *b, const char *file, const struct nv_value *item, size_t i,
+			struct nv_buf *what)
+{
+	const char *id = nv_map_get_str(item, "id");
+	struct nv_fields f;
+	struct nv_person *p, *dup;
+
+	nv_buf_reset(what);
+	if (id)
+		nv_buf_addf(what, "у участника «%s»", id);
+	else
+		nv_buf_addf(what, "у участника № %zu", i + 1);
+	if (!nv_fields_init(&f, file, item, what->ptr, item->line, item->col, b->d))
+		return;
+	p = nv_xcalloc(1, sizeof(*p));
+	p->line = item->line;
+	p->col = item->col;
+	read_person_fields(&f, item, p);
+	nv_fields_finish(&f);
+	if (!p->id) {
+		free(p);
+		return;
+	}
+	/* Keep a person with missing names, so references to the id resolve. */
+	if (!p->surname)
+		p->surname = "";
+	if (!p->name)
+		p->name = "";
+	dup = nv_model_person(b->m, p->id);
+	if (dup) {
+		nv_diag_hint(
+			nv_field_error(&f, nv_map_get(item, "id"),
+				       "участник с id «%s» уже есть (строка %d)", p->id, dup->line),
+			"у каждого участника свой id; для тёзок добавьте цифру: «%s-2»", p->id);
+		free(p);
+		return;
+	}
+	NV_GROW(b->m->people, b->m->npeople + 1, b->people_alloc);
+	b->m->people[b->m->npeople++] = p;
+	nv_strmap_put(b->m->people_index, p->id, p);
+}
+
 void mdl_read_people(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "people");
-	const struct nv_value *list, *item;
-	struct nv_fields f;
-	struct nv_person *p, *dup;
+	const struct nv_value *list;
 	struct nv_buf what = NV_BUF_INIT;
-	const char *id;
 	size_t i;
-	int cat;
 
 	if (!data && nv_content_broken(b->c, "people.yml")) {
 		b->people_broken = true;
@@ -166,84 +244,14 @@ void mdl_read_people(struct builder *b)
 			"каждый участник начинается строкой «- id: …»");
 		return;
 	}
-	for (i = 0; i < list->nr; i++) {
-		item = list->items[i];
-		id = nv_map_get_str(item, "id");
-		nv_buf_reset(&what);
-		if (id)
-			nv_buf_addf(&what, "у участника «%s»", id);
-		else
-			nv_buf_addf(&what, "у участника № %zu", i + 1);
-		if (!nv_fields_init(&f, data->path, item, what.ptr, item->line, item->col, b->d))
-			continue;
-		p = nv_xcalloc(1, sizeof(*p));
-		p->line = item->line;
-		p->col = item->col;
-		p->id = nv_field_str(&f, "id", NV_REQUIRED,
-				     "строчные латинские буквы, например «id: orlova-tn»");
-		if (p->id && !mdl_valid_id(p->id)) {
-			char *slug = nv_slug(p->id);
-			nv_diag_hint(
-				nv_field_error(&f, nv_map_get(item, "id"),
-					       "id «%s» может содержать только строчные латинские "
-					       "буквы, цифры и дефисы",
-					       p->id),
-				"например «id: %s»", slug);
-			free(slug);
-			p->id = NULL;
-		}
-		p->surname = nv_field_str(&f, "surname", NV_REQUIRED, "фамилия");
-		p->name = nv_field_str(&f, "name", NV_REQUIRED, "имя");
-		p->patronymic = nv_field_str(&f, "patronymic", NV_OPTIONAL, NULL);
-		/* With no valid category, the keys that depend on it are not required. */
-		cat = nv_field_enum(&f, "category", NV_REQUIRED, mdl_category_names, -1);
-		p->category = cat < 0 ? NV_CAT_TEACHER : (enum nv_category)cat;
-		p->position = nv_field_str(&f, "position", cat >= 0 && cat != NV_CAT_STUDENT,
-					   "должность, например «учитель математики»");
-		p->class_name = nv_field_str(&f, "class", cat == NV_CAT_STUDENT,
-					     "класс обучающегося, например «class: 7 «А»»");
-		p->organization = nv_field_str(&f, "organization", cat == NV_CAT_EXTERNAL,
-					       "организация внешнего участника");
-		/* -1 marks "not given": the default depends on pairs (mentees). */
-		p->publish = (enum nv_publish)nv_field_enum(&f, "publish", NV_OPTIONAL,
-							    mdl_publish_names, -1);
-		p->has_consent = nv_field_date(&f, "consent", NV_OPTIONAL, NULL, &p->consent);
-		nv_fields_finish(&f);
-		if (!p->id) {
-			free(p);
-			continue;
-		}
-		/* Keep a person with missing names, so references to the id resolve. */
-		if (!p->surname)
-			p->surname = "";
-		if (!p->name)
-			p->name = "";
-		dup = nv_model_person(b->m, p->id);
-		if (dup) {
-			nv_diag_hint(
-				nv_field_error(&f, nv_map_get(item, "id"),
-					       "участник с id «%s» уже есть (строка %d)", p->id,
-					       dup->line),
-				"у каждого участника свой id; для тёзок добавьте цифру: «%s-2»",
-				p->id);
-			free(p);
-			continue;
-		}
-		NV_GROW(b->m->people, b->m->npeople + 1, b->people_alloc);
-		b->m->people[b->m->npeople++] = p;
-		nv_strmap_put(b->m->people_index, p->id, p);
-	}
+	for (i = 0; i < list->nr; i++)
+		read_person(b, data->path, list->items[i], i, &what);
 	nv_buf_release(&what);
 }
 
-void mdl_read_site(struct builder *b)
+/* The defaults of site.yml: what the model holds when the file or a key is missing. */
+static void site_defaults(struct nv_site *s)
 {
-	const struct nv_data *data = nv_content_data(b->c, "site");
-	struct nv_site *s = &b->m->site;
-	struct nv_fields top, org, sec, cur, pr, mg, pub;
-	const struct nv_value *v;
-	const char *email;
-
 	s->section_title = "Наставничество";
 	s->print.margin_top = 20;
 	s->print.margin_right = 10;
@@ -253,6 +261,143 @@ void mdl_read_site(struct builder *b)
 	s->print.size = 14;
 	s->print.table_size = 12;
 	s->publish_default = NV_PUBLISH_NONE;
+}
+
+static void read_organization(struct builder *b, struct nv_fields *top, struct nv_site *s)
+{
+	struct nv_fields org;
+	const struct nv_value *v = nv_field_map(top, "organization", NV_REQUIRED,
+						"полное и краткое название, город, директор");
+
+	if (!v ||
+	    !nv_fields_init(&org, top->file, v, "в разделе organization", v->line, v->col, b->d))
+		return;
+	s->name = nv_field_str(&org, "name", NV_REQUIRED, "полное название организации");
+	s->short_name = nv_field_str(&org, "short_name", NV_REQUIRED,
+				     "краткое название, например «МАОУ «СОШ № 14»»");
+	s->founder = nv_field_str(&org, "founder", NV_OPTIONAL, NULL);
+	s->place = nv_field_str(&org, "place", NV_REQUIRED,
+				"место издания приказов, например «г. Верхнеозёрск»");
+	s->director = mdl_ref_person(
+		b, &org, nv_field(&org, "director", NV_REQUIRED, "id директора из people.yml"),
+		"director");
+	s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
+	s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
+	s->website = nv_field_str(&org, "website", NV_OPTIONAL, NULL);
+	nv_fields_finish(&org);
+}
+
+static void read_section(struct builder *b, struct nv_fields *top, struct nv_site *s)
+{
+	struct nv_fields sec;
+	const struct nv_value *v = nv_field_map(top, "section", NV_OPTIONAL, NULL);
+	const char *t;
+
+	if (!v || !nv_fields_init(&sec, top->file, v, "в разделе section", v->line, v->col, b->d))
+		return;
+	t = nv_field_str(&sec, "title", NV_OPTIONAL, NULL);
+	if (t)
+		s->section_title = t;
+	s->base_path = nv_field_str(&sec, "base_path", NV_OPTIONAL, NULL);
+	if (s->base_path &&
+	    (s->base_path[0] != '/' || s->base_path[strlen(s->base_path) - 1] != '/'))
+		nv_diag_hint(nv_field_error(&sec, nv_map_get(v, "base_path"),
+					    "base_path должен начинаться и заканчиваться на «/»"),
+			     "например «base_path: /pedagogam/nastavnichestvo/»");
+	s->intro = nv_field_str(&sec, "intro", NV_OPTIONAL, NULL);
+	nv_fields_finish(&sec);
+}
+
+static void read_curator(struct builder *b, struct nv_fields *top, struct nv_site *s)
+{
+	struct nv_fields cur;
+	const struct nv_value *v =
+		nv_field_map(top, "curator", NV_REQUIRED, "куратор наставничества: person, phone");
+	const char *email;
+
+	if (!v || !nv_fields_init(&cur, top->file, v, "в разделе curator", v->line, v->col, b->d))
+		return;
+	s->curator = mdl_ref_person(
+		b, &cur, nv_field(&cur, "person", NV_REQUIRED, "id куратора из people.yml"),
+		"person");
+	s->curator_phone = nv_field_str(&cur, "phone", NV_REQUIRED, "рабочий телефон куратора");
+	email = nv_field_str(&cur, "email", NV_OPTIONAL, NULL);
+	if (email && (!strchr(email, '@') || !strchr(strchr(email, '@'), '.')))
+		nv_diag_hint(nv_field_error(&cur, nv_map_get(v, "email"),
+					    "«%s» — не адрес электронной почты", email),
+			     "например «email: nastavnik@school14.ru»");
+	else
+		s->curator_email = email;
+	nv_fields_finish(&cur);
+}
+
+/* The margins of print (pr reads the print section), warning below ГОСТ Р 7.0.97. */
+static void read_margins(struct builder *b, struct nv_fields *pr, struct nv_print_profile *print)
+{
+	static const struct {
+		const char *key;
+		double min;
+	} gost[] = { { "top", 20 }, { "right", 10 }, { "bottom", 20 }, { "left", 20 } };
+	double *dst[] = { &print->margin_top, &print->margin_right, &print->margin_bottom,
+			  &print->margin_left };
+	const struct nv_value *v = nv_field_map(pr, "margins", NV_OPTIONAL, NULL);
+	struct nv_fields mg;
+	size_t i;
+
+	if (!v || !nv_fields_init(&mg, pr->file, v, "в полях margins", v->line, v->col, b->d))
+		return;
+	for (i = 0; i < 4; i++) {
+		*dst[i] = nv_field_number(&mg, gost[i].key, 0, 60, *dst[i]);
+		if (*dst[i] < gost[i].min)
+			nv_diag_hint(nv_warning(b->d, pr->file, nv_map_get(v, gost[i].key)->line,
+						nv_map_get(v, gost[i].key)->col,
+						"поле %s %g мм меньше, чем требует "
+						"ГОСТ Р 7.0.97 (%g мм)",
+						gost[i].key, *dst[i], gost[i].min),
+				     "увеличьте поле или оставьте так, если это "
+				     "осознанно");
+	}
+	nv_fields_finish(&mg);
+}
+
+static void read_print(struct builder *b, struct nv_fields *top, struct nv_site *s)
+{
+	struct nv_fields pr;
+	const struct nv_value *v = nv_field_map(top, "print", NV_OPTIONAL, NULL);
+
+	if (!v || !nv_fields_init(&pr, top->file, v, "в разделе print", v->line, v->col, b->d))
+		return;
+	s->print.gost2025 = nv_field_enum(&pr, "profile", NV_OPTIONAL, mdl_profile_names, 0) == 1;
+	read_margins(b, &pr, &s->print);
+	if (nv_map_get(pr.map, "font"))
+		s->print.font = nv_field_str(&pr, "font", NV_OPTIONAL, NULL);
+	nv_fields_allow(&pr, "font");
+	if (!s->print.font)
+		s->print.font = "Liberation Serif";
+	s->print.size = nv_field_number(&pr, "size", 10, 16, s->print.size);
+	s->print.table_size = nv_field_number(&pr, "table_size", 8, 14, s->print.table_size);
+	nv_fields_finish(&pr);
+}
+
+static void read_publish(struct builder *b, struct nv_fields *top, struct nv_site *s)
+{
+	struct nv_fields pub;
+	const struct nv_value *v = nv_field_map(top, "publish", NV_OPTIONAL, NULL);
+
+	if (!v || !nv_fields_init(&pub, top->file, v, "в разделе publish", v->line, v->col, b->d))
+		return;
+	s->publish_default = (enum nv_publish)nv_field_enum(&pub, "default", NV_OPTIONAL,
+							    mdl_publish_names, NV_PUBLISH_NONE);
+	nv_fields_finish(&pub);
+}
+
+void mdl_read_site(struct builder *b)
+{
+	const struct nv_data *data = nv_content_data(b->c, "site");
+	struct nv_site *s = &b->m->site;
+	struct nv_fields top;
+
+	site_defaults(s);
 	if (!data && nv_content_broken(b->c, "site.yml"))
 		return;
 	if (!data) {
@@ -264,104 +409,11 @@ void mdl_read_site(struct builder *b)
 	b->site_file = data->path;
 	if (!nv_fields_init(&top, data->path, data->value, "в site.yml", 1, 1, b->d))
 		return;
-
-	v = nv_field_map(&top, "organization", NV_REQUIRED,
-			 "полное и краткое название, город, директор");
-	if (v &&
-	    nv_fields_init(&org, data->path, v, "в разделе organization", v->line, v->col, b->d)) {
-		s->name = nv_field_str(&org, "name", NV_REQUIRED, "полное название организации");
-		s->short_name = nv_field_str(&org, "short_name", NV_REQUIRED,
-					     "краткое название, например «МАОУ «СОШ № 14»»");
-		s->founder = nv_field_str(&org, "founder", NV_OPTIONAL, NULL);
-		s->place = nv_field_str(&org, "place", NV_REQUIRED,
-					"место издания приказов, например «г. Верхнеозёрск»");
-		s->director = mdl_ref_person(
-			b, &org,
-			nv_field(&org, "director", NV_REQUIRED, "id директора из people.yml"),
-			"director");
-		s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
-		s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
-		s->website = nv_field_str(&org, "website", NV_OPTIONAL, NULL);
-		nv_fields_finish(&org);
-	}
-	v = nv_field_map(&top, "section", NV_OPTIONAL, NULL);
-	if (v && nv_fields_init(&sec, data->path, v, "в разделе section", v->line, v->col, b->d)) {
-		const char *t = nv_field_str(&sec, "title", NV_OPTIONAL, NULL);
-		if (t)
-			s->section_title = t;
-		s->base_path = nv_field_str(&sec, "base_path", NV_OPTIONAL, NULL);
-		if (s->base_path &&
-		    (s->base_path[0] != '/' || s->base_path[strlen(s->base_path) - 1] != '/'))
-			nv_diag_hint(nv_field_error(
-					     &sec, nv_map_get(v, "base_path"),
-					     "base_path должен начинаться и заканчиваться на «/»"),
-				     "например «base_path: /pedagogam/nastavnichestvo/»");
-		s->intro = nv_field_str(&sec, "intro", NV_OPTIONAL, NULL);
-		nv_fields_finish(&sec);
-	}
-	v = nv_field_map(&top, "curator", NV_REQUIRED, "куратор наставничества: person, phone");
-	if (v && nv_fields_init(&cur, data->path, v, "в разделе curator", v->line, v->col, b->d)) {
-		s->curator = mdl_ref_person(
-			b, &cur, nv_field(&cur, "person", NV_REQUIRED, "id куратора из people.yml"),
-			"person");
-		s->curator_phone =
-			nv_field_str(&cur, "phone", NV_REQUIRED, "рабочий телефон куратора");
-		email = nv_field_str(&cur, "email", NV_OPTIONAL, NULL);
-		if (email && (!strchr(email, '@') || !strchr(strchr(email, '@'), '.')))
-			nv_diag_hint(nv_field_error(&cur, nv_map_get(v, "email"),
-						    "«%s» — не адрес электронной почты", email),
-				     "например «email: nastavnik@school14.ru»");
-		else
-			s->curator_email = email;
-		nv_fields_finish(&cur);
-	}
-	v = nv_field_map(&top, "print", NV_OPTIONAL, NULL);
-	if (v && nv_fields_init(&pr, data->path, v, "в разделе print", v->line, v->col, b->d)) {
-		s->print.gost2025 =
-			nv_field_enum(&pr, "profile", NV_OPTIONAL, mdl_profile_names, 0) == 1;
-		v = nv_field_map(&pr, "margins", NV_OPTIONAL, NULL);
-		if (v &&
-		    nv_fields_init(&mg, data->path, v, "в полях margins", v->line, v->col, b->d)) {
-			static const struct {
-				const char *key;
-				double min;
-			} gost[] = {
-				{ "top", 20 }, { "right", 10 }, { "bottom", 20 }, { "left", 20 }
-			};
-			double *dst[] = { &s->print.margin_top, &s->print.margin_right,
-					  &s->print.margin_bottom, &s->print.margin_left };
-			size_t i;
-
-			for (i = 0; i < 4; i++) {
-				*dst[i] = nv_field_number(&mg, gost[i].key, 0, 60, *dst[i]);
-				if (*dst[i] < gost[i].min)
-					nv_diag_hint(nv_warning(b->d, data->path,
-								nv_map_get(v, gost[i].key)->line,
-								nv_map_get(v, gost[i].key)->col,
-								"поле %s %g мм меньше, чем требует "
-								"ГОСТ Р 7.0.97 (%g мм)",
-								gost[i].key, *dst[i], gost[i].min),
-						     "увеличьте поле или оставьте так, если это "
-						     "осознанно");
-			}
-			nv_fields_finish(&mg);
-		}
-		if (nv_map_get(pr.map, "font"))
-			s->print.font = nv_field_str(&pr, "font", NV_OPTIONAL, NULL);
-		nv_fields_allow(&pr, "font");
-		if (!s->print.font)
-			s->print.font = "Liberation Serif";
-		s->print.size = nv_field_number(&pr, "size", 10, 16, s->print.size);
-		s->print.table_size =
-			nv_field_number(&pr, "table_size", 8, 14, s->print.table_size);
-		nv_fields_finish(&pr);
-	}
-	v = nv_field_map(&top, "publish", NV_OPTIONAL, NULL);
-	if (v && nv_fields_init(&pub, data->path, v, "в разделе publish", v->line, v->col, b->d)) {
-		s->publish_default = (enum nv_publish)nv_field_enum(
-			&pub, "default", NV_OPTIONAL, mdl_publish_names, NV_PUBLISH_NONE);
-		nv_fields_finish(&pub);
-	}
+	read_organization(b, &top, s);
+	read_section(b, &top, s);
+	read_curator(b, &top, s);
+	read_print(b, &top, s);
+	read_publish(b, &top, s);
 	nv_fields_finish(&top);
 }
 
@@ -388,89 +440,6 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 	return kind == NV_KIND_POSITION ? NV_NEUTER
 	       : kind == NV_KIND_PAGE	? NV_MASCULINE
 					: NV_FEMININE;
-}
-
-static int cmp_entry(const void *pa, const void *pb)
-{
-	const struct nv_entry *a = *(struct nv_entry *const *)pa,
-			      *b = *(struct nv_entry *const *)pb;
-
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	return strcmp(a->id, b->id);
-}
-
-/* Phase 2: an entry per document, with its kind and a unique, valid id. */
-void mdl_create_entries(struct builder *b)
-{
-	const struct nv_content *c = b->c;
-	struct nv_entry *e, *dup;
-	struct nv_doc *doc;
-	const struct nv_value *t;
-	struct nv_fields f;
-	int kind;
-	size_t i, k;
-
-	for (i = 0; i < c->ndocs; i++) {
-		doc = c->docs[i];
-		nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
-		if (nv_field_bool(&f, "draft", false) && !b->drafts) {
-			NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
-			b->draft_ids[b->ndraft_ids++] = doc->id;
-			b->m->ndrafts++;
-			continue;
-		}
-		kind = -1;
-		for (k = 0; nv_kind_dirs[k]; k++)
-			if (!strcmp(doc->section, nv_kind_dirs[k]))
-				kind = (int)k;
-		t = nv_map_get(doc->meta, "type");
-		if (t) /* a wrong type is reported; the folder's kind is kept to go on checking */
-			kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
-		if (kind < 0) {
-			if (!t || !f.errors)
-				nv_diag_hint(
-					nv_error(b->d, doc->path, 1, 1,
-						 "не удалось определить вид документа"),
-					"положите файл в одну из папок content/pages, positions, "
-					"programs, roadmaps, orders, cases, news или укажите вид: "
-					"«type: page»");
-			continue;
-		}
-		if (!mdl_valid_id(doc->id)) {
-			char *slug = nv_slug(doc->id);
-			nv_diag_hint(
-				nv_error(b->d, doc->path, 0, 0,
-					 "имя файла «%s.md» может содержать только строчные "
-					 "латинские "
-					 "буквы, цифры и дефисы: оно становится адресом страницы",
-					 doc->id),
-				"переименуйте файл, например в «%s.md»", slug);
-			free(slug);
-			continue;
-		}
-		dup = nv_model_entry(b->m, doc->id);
-		if (dup) {
-			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
-					      "документ с id «%s» уже есть: %s", doc->id,
-					      dup->doc->path),
-				     "id документа — имя файла; переименуйте один из файлов");
-			continue;
-		}
-		e = nv_xcalloc(1, sizeof(*e));
-		e->doc = doc;
-		e->path = doc->path;
-		e->md = doc->md;
-		e->text = doc->text;
-		e->text_len = doc->len;
-		e->kind = (enum nv_kind)kind;
-		e->id = doc->id;
-		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
-		b->m->entries[b->m->nentries++] = e;
-		nv_strmap_put(b->m->entries_index, e->id, e);
-	}
-	if (b->m->nentries > 1)
-		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
 }
 
 static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fields *f)
@@ -722,11 +691,54 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 	}
 }
 
+/* The fields of a program (type: program). */
+static void read_program(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *v;
+
+	nv_field_acyear(f, "academic_year", NV_REQUIRED, "учебный год, например «2025–2026»",
+			&e->acyear);
+	v = nv_field_list(f, "forms", NV_OPTIONAL, NULL, true);
+	if (v) {
+		size_t i, n = v->type == NV_LIST ? v->nr : 1;
+		e->forms = nv_xcalloc(n + 1, sizeof(*e->forms));
+		for (i = 0; i < n; i++) {
+			const char *form = mdl_loose_enum_value(
+				f, v->type == NV_LIST ? v->items[i] : v, "forms", &b->forms,
+				"неизвестная форма наставничества");
+			if (form)
+				e->forms[e->nforms++] = form;
+		}
+	}
+	e->nauthors = mdl_ref_people(b, f, nv_field_list(f, "authors", NV_OPTIONAL, NULL, true),
+				     "authors", &e->authors);
+	e->title_page = nv_field_bool(f, "title_page", false);
+	read_approvals(b, e, f);
+}
+
+/* The fields of a best practice (type: case). */
+static void read_case(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	e->form = mdl_loose_enum(f, "form", NV_REQUIRED, &b->forms,
+				 "неизвестная форма наставничества");
+	e->mkind = mdl_loose_enum_value(f, nv_field(f, "kind", NV_OPTIONAL, NULL), "kind",
+					&b->kinds, "неизвестный вид наставничества");
+	nv_field_acyear(f, "year", NV_REQUIRED, "учебный год, например «2025–2026»", &e->acyear);
+	e->nauthors = mdl_ref_people(b, f, nv_field_list(f, "authors", NV_OPTIONAL, NULL, true),
+				     "authors", &e->authors);
+	e->problem = nv_field_str(f, "problem", NV_OPTIONAL, NULL);
+	e->goal = nv_field_str(f, "goal", NV_OPTIONAL, NULL);
+	e->nresults = str_list(f, nv_field_list(f, "results", NV_OPTIONAL, NULL, true), "results",
+			       &e->results);
+	e->ntags = str_list(f, nv_field_list(f, "tags", NV_OPTIONAL, NULL, true), "tags", &e->tags);
+	e->program = mdl_ref_entry(b, f, nv_field(f, "program", NV_OPTIONAL, NULL), "program",
+				   NV_KIND_PROGRAM);
+}
+
 /* Phase 3: the fields of one entry. */
 void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
 	struct nv_fields f;
-	const struct nv_value *v;
 
 	nv_fields_init(&f, e->doc->path, e->doc->meta, mdl_kind_where[e->kind], 1, 1, b->d);
 	nv_fields_allow(&f, "type");
@@ -750,25 +762,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 		read_approvals(b, e, &f);
 		break;
 	case NV_KIND_PROGRAM:
-		nv_field_acyear(&f, "academic_year", NV_REQUIRED,
-				"учебный год, например «2025–2026»", &e->acyear);
-		v = nv_field_list(&f, "forms", NV_OPTIONAL, NULL, true);
-		if (v) {
-			size_t i, n = v->type == NV_LIST ? v->nr : 1;
-			e->forms = nv_xcalloc(n + 1, sizeof(*e->forms));
-			for (i = 0; i < n; i++) {
-				const char *form = mdl_loose_enum_value(
-					&f, v->type == NV_LIST ? v->items[i] : v, "forms",
-					&b->forms, "неизвестная форма наставничества");
-				if (form)
-					e->forms[e->nforms++] = form;
-			}
-		}
-		e->nauthors =
-			mdl_ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
-				       "authors", &e->authors);
-		e->title_page = nv_field_bool(&f, "title_page", false);
-		read_approvals(b, e, &f);
+		read_program(b, e, &f);
 		break;
 	case NV_KIND_ROADMAP:
 		nv_field_acyear(&f, "academic_year", NV_REQUIRED,
@@ -785,23 +779,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 				     "«1. Утвердить …», «2. Назначить …»");
 		break;
 	case NV_KIND_CASE:
-		e->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
-					 "неизвестная форма наставничества");
-		e->mkind = mdl_loose_enum_value(&f, nv_field(&f, "kind", NV_OPTIONAL, NULL), "kind",
-						&b->kinds, "неизвестный вид наставничества");
-		nv_field_acyear(&f, "year", NV_REQUIRED, "учебный год, например «2025–2026»",
-				&e->acyear);
-		e->nauthors =
-			mdl_ref_people(b, &f, nv_field_list(&f, "authors", NV_OPTIONAL, NULL, true),
-				       "authors", &e->authors);
-		e->problem = nv_field_str(&f, "problem", NV_OPTIONAL, NULL);
-		e->goal = nv_field_str(&f, "goal", NV_OPTIONAL, NULL);
-		e->nresults = str_list(&f, nv_field_list(&f, "results", NV_OPTIONAL, NULL, true),
-				       "results", &e->results);
-		e->ntags = str_list(&f, nv_field_list(&f, "tags", NV_OPTIONAL, NULL, true), "tags",
-				    &e->tags);
-		e->program = mdl_ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL),
-					   "program", NV_KIND_PROGRAM);
+		read_case(b, e, &f);
 		break;
 	case NV_KIND_NEWS:
 		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",

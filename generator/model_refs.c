@@ -1,7 +1,8 @@
 /*
  * model_refs.c: the names and ids of the model. The names of each enum
  * as written in the content, the canonical forms and kinds of mentoring
- * and their loose matching, and references by id to people and
+ * and their loose matching, the entries of the documents with their
+ * unique ids (phase 2 of the build), and references by id to people and
  * documents, each unknown id reported with the nearest known one.
  */
 #include "common.h"
@@ -13,6 +14,8 @@
 #include "model.h"
 #include "model_int.h"
 #include "schema.h"
+#include "strmap.h"
+#include "typo.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -275,4 +278,87 @@ const char *mdl_loose_enum(struct nv_fields *f, const char *key, int req, struct
 	return mdl_loose_enum_value(
 		f, nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL), key, set,
 		what);
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Phase 2: an entry per document, with its kind and a unique, valid id. */
+void mdl_create_entries(struct builder *b)
+{
+	const struct nv_content *c = b->c;
+	struct nv_entry *e, *dup;
+	struct nv_doc *doc;
+	const struct nv_value *t;
+	struct nv_fields f;
+	int kind;
+	size_t i, k;
+
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
+		if (nv_field_bool(&f, "draft", false) && !b->drafts) {
+			NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
+			b->draft_ids[b->ndraft_ids++] = doc->id;
+			b->m->ndrafts++;
+			continue;
+		}
+		kind = -1;
+		for (k = 0; nv_kind_dirs[k]; k++)
+			if (!strcmp(doc->section, nv_kind_dirs[k]))
+				kind = (int)k;
+		t = nv_map_get(doc->meta, "type");
+		if (t) /* a wrong type is reported; the folder's kind is kept to go on checking */
+			kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
+		if (kind < 0) {
+			if (!t || !f.errors)
+				nv_diag_hint(
+					nv_error(b->d, doc->path, 1, 1,
+						 "не удалось определить вид документа"),
+					"положите файл в одну из папок content/pages, positions, "
+					"programs, roadmaps, orders, cases, news или укажите вид: "
+					"«type: page»");
+			continue;
+		}
+		if (!mdl_valid_id(doc->id)) {
+			char *slug = nv_slug(doc->id);
+			nv_diag_hint(
+				nv_error(b->d, doc->path, 0, 0,
+					 "имя файла «%s.md» может содержать только строчные "
+					 "латинские "
+					 "буквы, цифры и дефисы: оно становится адресом страницы",
+					 doc->id),
+				"переименуйте файл, например в «%s.md»", slug);
+			free(slug);
+			continue;
+		}
+		dup = nv_model_entry(b->m, doc->id);
+		if (dup) {
+			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
+					      "документ с id «%s» уже есть: %s", doc->id,
+					      dup->doc->path),
+				     "id документа — имя файла; переименуйте один из файлов");
+			continue;
+		}
+		e = nv_xcalloc(1, sizeof(*e));
+		e->doc = doc;
+		e->path = doc->path;
+		e->md = doc->md;
+		e->text = doc->text;
+		e->text_len = doc->len;
+		e->kind = (enum nv_kind)kind;
+		e->id = doc->id;
+		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
+		b->m->entries[b->m->nentries++] = e;
+		nv_strmap_put(b->m->entries_index, e->id, e);
+	}
+	if (b->m->nentries > 1)
+		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
 }
