@@ -12,6 +12,11 @@
  *
  * Strings in the model point into the content's value trees and texts:
  * the model must not outlive the struct nv_content it was built from.
+ *
+ * The implementation: model.c (the phases in order, release, lookups),
+ * model_read.c (the fields of each file), model_refs.c (names, ids,
+ * references), model_resolve.c (cross-document rules), model_dump.c;
+ * the names of people per audience are in person.h.
  */
 #ifndef NV_MODEL_H
 #define NV_MODEL_H
