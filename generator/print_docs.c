@@ -30,6 +30,7 @@
 #include "hyphenate.h"
 #include "markdown.h"
 #include "model.h"
+#include "person.h"
 #include "print.h"
 #include "typo.h"
 

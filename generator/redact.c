@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "model.h"
+#include "person.h"
 #include "redact.h"
 #include "utf8.h"
 

@@ -19,6 +19,7 @@
 #include "fs.h"
 #include "markdown.h"
 #include "model.h"
+#include "person.h"
 #include "redact.h"
 #include "site.h"
 #include "template.h"

@@ -12,6 +12,11 @@
  *
  * Strings in the model point into the content's value trees and texts:
  * the model must not outlive the struct nv_content it was built from.
+ *
+ * The implementation: model.c (the phases in order, release, lookups),
+ * model_read.c (the fields of each file), model_refs.c (names, ids,
+ * references), model_resolve.c (cross-document rules), model_dump.c;
+ * the names of people per audience are in person.h.
  */
 #ifndef NV_MODEL_H
 #define NV_MODEL_H
@@ -25,7 +30,7 @@ struct nv_content;
 struct nv_diags;
 struct nv_doc;
 struct nv_value;
-struct nv_index;
+struct nv_strmap;
 
 enum nv_kind {
 	NV_KIND_PAGE,
@@ -251,8 +256,8 @@ struct nv_model {
 	size_t npairs;
 	struct nv_entry **entries; /* sorted by kind, then id */
 	size_t nentries;
-	size_t ndrafts;				       /* drafts left out */
-	struct nv_index *people_index, *entries_index; /* private: lookups by id */
+	size_t ndrafts;					/* drafts left out */
+	struct nv_strmap *people_index, *entries_index; /* private: lookups by id */
 };
 
 /*
@@ -272,17 +277,6 @@ void nv_model_release(struct nv_model *m);
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id);
 /* The document with this id, or NULL. */
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
-
-/*
- * Append the person's name as the publish level allows on the website:
- * full «Орлова Татьяна Николаевна», initials «Орлова Т. Н.», none: a
- * description of the role («наставляемый, 7 класс»).
- */
-void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
-/* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
-void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
-/* «Орлова Татьяна Николаевна». */
-void nv_person_full_name(struct nv_buf *out, const struct nv_person *p);
 
 /* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
 const char *nv_approved_word(enum nv_gender g);

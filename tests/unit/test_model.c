@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "model.h"
+#include "person.h"
 #include "schema.h"
 #include "utf8.h"
 #include "value.h"

@@ -1,0 +1,206 @@
+/*
+ * model_dump.c: nv_model_dump(), a deterministic text dump of the whole
+ * model for golden tests and `nastavnik check --dump`. Every field that
+ * the back ends use is written, in the model's order.
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "content.h"
+#include "date.h"
+#include "markdown.h"
+#include "model.h"
+#include "model_int.h"
+#include "person.h"
+
+static void dump_date(struct nv_buf *out, const struct nv_date *d)
+{
+	if (d->year)
+		nv_date_add(out, *d, NV_DATE_NUMERIC);
+	else
+		nv_buf_adds(out, "-");
+}
+
+static void dump_term(struct nv_buf *out, const struct nv_term *t)
+{
+	nv_buf_addf(out, "«%s»", t->text ? t->text : "");
+	if (t->parsed) {
+		nv_buf_adds(out, " = ");
+		dump_date(out, &t->from);
+		nv_buf_adds(out, "–");
+		dump_date(out, &t->to);
+	} else {
+		nv_buf_adds(out, " = ?");
+	}
+}
+
+static void dump_people_list(struct nv_buf *out, const char *label, struct nv_person *const *v,
+			     size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	nv_buf_addf(out, "    %s:", label);
+	for (i = 0; i < n; i++)
+		nv_buf_addf(out, " %s", v[i]->id);
+	nv_buf_addch(out, '\n');
+}
+
+static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const struct nv_approval *a)
+{
+	nv_buf_addf(out, "    approval %s ", a->right ? "right" : "left");
+	if (a->order) {
+		nv_buf_addf(out, "%s приказом %s от ", nv_approved_word(e->gender), a->order->id);
+		dump_date(out, &a->order->date);
+		nv_buf_addf(out, " № %s\n", a->order->number ? a->order->number : "?");
+		return;
+	}
+	nv_buf_adds(out, mdl_label_names[a->label]);
+	if (a->body)
+		nv_buf_addf(out, " %s", a->body);
+	if (a->protocol_number || a->has_protocol_date) {
+		nv_buf_adds(out, ", протокол от ");
+		dump_date(out, &a->protocol_date);
+		nv_buf_addf(out, " № %s", a->protocol_number ? a->protocol_number : "?");
+	}
+	if (a->person)
+		nv_buf_addf(out, ", %s", a->person->id);
+	if (a->has_date) {
+		nv_buf_adds(out, ", ");
+		dump_date(out, &a->date);
+	}
+	nv_buf_addch(out, '\n');
+}
+
+static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
+{
+	size_t i, k;
+
+	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
+		    e->title ? e->title : "");
+	if (e->acyear) {
+		nv_buf_adds(out, "    academic year: ");
+		nv_acyear_add(out, e->acyear);
+		nv_buf_addch(out, '\n');
+	}
+	if (e->kind == NV_KIND_ORDER) {
+		nv_buf_addf(out, "    № %s от ", e->number ? e->number : "?");
+		dump_date(out, &e->date);
+		nv_buf_addf(out, ", %s, signatory %s\n", e->place ? e->place : "?",
+			    e->signatory ? e->signatory->id : "?");
+		for (i = 0; i < e->nappendices; i++)
+			nv_buf_addf(out, "    appendix %d: %s\n", e->appendices[i].number,
+				    e->appendices[i].doc ? e->appendices[i].doc->id : "pairs");
+		dump_people_list(out, "acquaint", e->acquaint, e->nacquaint);
+	}
+	if (e->kind == NV_KIND_NEWS) {
+		nv_buf_adds(out, "    date ");
+		dump_date(out, &e->date);
+		nv_buf_addch(out, '\n');
+	}
+	if (e->audience)
+		nv_buf_addf(out, "    audience %s\n", e->audience);
+	if (e->approved_by)
+		nv_buf_addf(out, "    appendix %d of %s\n", e->appendix_number, e->approved_by->id);
+	for (i = 0; i < e->napprovals; i++)
+		dump_approval(out, e, &e->approvals[i]);
+	for (i = 0; i < e->nforms; i++)
+		nv_buf_addf(out, "    form %s\n", e->forms[i]);
+	if (e->form)
+		nv_buf_addf(out, "    form %s, kind %s\n", e->form, e->mkind ? e->mkind : "-");
+	dump_people_list(out, "authors", e->authors, e->nauthors);
+	if (e->title_page)
+		nv_buf_adds(out, "    title page\n");
+	if (e->program)
+		nv_buf_addf(out, "    program %s\n", e->program->id);
+	for (i = 0; i < e->nresults; i++)
+		nv_buf_addf(out, "    result %s\n", e->results[i]);
+	for (i = 0; i < e->ntags; i++)
+		nv_buf_addf(out, "    tag %s\n", e->tags[i]);
+	for (i = 0; i < e->nreflinks; i++) {
+		const struct nv_reflink *r = &e->reflinks[i];
+		nv_buf_addf(out, "    %s: %s → %s%s\n", mdl_level_names[r->level], r->title,
+			    r->doc    ? "doc "
+			    : r->file ? "file "
+				      : "",
+			    r->doc    ? r->doc->id
+			    : r->file ? r->file
+			    : r->url  ? r->url
+				      : "?");
+	}
+	for (i = 0; i < e->nsections; i++) {
+		const struct nv_section *s = &e->sections[i];
+		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
+		for (k = 0; k < s->nitems; k++) {
+			const struct nv_item *it = &s->items[k];
+			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1,
+				    it->title ? it->title : "");
+			dump_term(out, &it->due);
+			nv_buf_addf(
+				out, " | %s | %s | %s\n", it->responsible ? it->responsible : "",
+				it->result ? it->result : "-", mdl_item_status_names[it->status]);
+		}
+	}
+	if (e->doc->md) {
+		for (i = 0; i < e->doc->md->nr_headings; i++)
+			nv_buf_addf(out, "    h%d #%s\n", e->doc->md->headings[i].level,
+				    e->doc->md->headings[i].id);
+		for (i = 0; i < e->doc->md->nr_links; i++)
+			nv_buf_addf(out, "    link %s\n", e->doc->md->links[i].url);
+	}
+}
+
+void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
+{
+	const struct nv_site *s = &m->site;
+	size_t i, k;
+
+	nv_buf_addf(out, "site: %s\n  name: %s\n", s->short_name ? s->short_name : "?",
+		    s->name ? s->name : "?");
+	if (s->founder)
+		nv_buf_addf(out, "  founder: %s\n", s->founder);
+	nv_buf_addf(out, "  place: %s, director %s\n", s->place ? s->place : "?",
+		    s->director ? s->director->id : "?");
+	nv_buf_addf(out, "  section «%s», base path %s\n", s->section_title,
+		    s->base_path ? s->base_path : "-");
+	nv_buf_addf(out, "  curator %s, %s, %s\n", s->curator ? s->curator->id : "?",
+		    s->curator_phone ? s->curator_phone : "-",
+		    s->curator_email ? s->curator_email : "-");
+	nv_buf_addf(out, "  print %s, margins %g/%g/%g/%g mm, %s %g/%g pt\n",
+		    s->print.gost2025 ? "gost2025" : "gost2016", s->print.margin_top,
+		    s->print.margin_right, s->print.margin_bottom, s->print.margin_left,
+		    s->print.font, s->print.size, s->print.table_size);
+	nv_buf_addf(out, "people: %zu\n", m->npeople);
+	for (i = 0; i < m->npeople; i++) {
+		const struct nv_person *p = m->people[i];
+		nv_buf_addf(out, "  %s: ", p->id);
+		nv_person_full_name(out, p);
+		nv_buf_addf(out, ", %s, %s%s%s%s, publish %s", mdl_category_names[p->category],
+			    p->position ? p->position : "", p->class_name ? p->class_name : "",
+			    p->organization ? " / " : "", p->organization ? p->organization : "",
+			    mdl_publish_names[p->publish]);
+		if (p->has_consent) {
+			nv_buf_adds(out, " since ");
+			dump_date(out, &p->consent);
+		}
+		nv_buf_adds(out, ", web «");
+		nv_person_public_name(out, p);
+		nv_buf_adds(out, "»\n");
+	}
+	nv_buf_addf(out, "pairs: %zu\n", m->npairs);
+	for (i = 0; i < m->npairs; i++) {
+		const struct nv_pair *p = m->pairs[i];
+		nv_buf_addf(out, "  %d: %s →", p->number, p->mentor ? p->mentor->id : "?");
+		for (k = 0; k < p->nmentees; k++)
+			nv_buf_addf(out, " %s", p->mentees[k]->id);
+		nv_buf_addf(out, " | %s | %s | ", p->form ? p->form : "?", p->kind ? p->kind : "?");
+		dump_term(out, &p->period);
+		nv_buf_addf(out, " | program %s | order %s | %s\n",
+			    p->program ? p->program->id : "-", p->order ? p->order->id : "-",
+			    mdl_pair_status_names[p->status]);
+	}
+	nv_buf_addf(out, "documents: %zu (drafts left out: %zu)\n", m->nentries, m->ndrafts);
+	for (i = 0; i < m->nentries; i++)
+		dump_entry(out, m->entries[i]);
+}

@@ -1,0 +1,140 @@
+/*
+ * model_int.h: what the files of the model share, private to
+ * generator/model*.c (never include it elsewhere).
+ *
+ * struct builder is the state of one nv_model_build(): the phases in
+ * model.c pass it to the readers (model_read.c), which resolve references
+ * through model_refs.c, and to the cross-document rules
+ * (model_resolve.c). Shared private functions carry the mdl_ prefix.
+ */
+#ifndef NV_MODEL_INT_H
+#define NV_MODEL_INT_H
+
+#include "common.h"
+
+#include "model.h"
+
+struct nv_content;
+struct nv_diags;
+struct nv_fields;
+struct nv_strmap;
+struct nv_value;
+
+/* Canonical spellings that users type loosely; see mdl_loose_enum(). */
+struct loose_set {
+	const char *const *canon; /* NULL-terminated */
+	char **folded;		  /* canon folded by nv_utf8_fold(), made on first use */
+};
+
+/* Everything the phases share. */
+struct builder {
+	struct nv_model *m;
+	const struct nv_content *c;
+	struct nv_diags *d;
+	bool drafts;
+	const char *people_file, *site_file;
+	bool people_broken;	/* people.yml has errors: unknown ids are expected */
+	const char **draft_ids; /* documents left out as drafts */
+	size_t ndraft_ids, draft_alloc;
+	size_t people_alloc, pairs_alloc, entries_alloc;
+	struct nv_strmap *terms;       /* term text → struct term_memo, see model_read.c */
+	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
+};
+
+/* --- model_refs.c: names of enums, ids, references ------------------------- */
+
+/* Prepositional phrases for messages, by kind: "в приказе нет поля …". */
+extern const char *const mdl_kind_where[];
+/* The names written in the content for each enum of model.h, NULL-terminated. */
+extern const char *const mdl_publish_names[];
+extern const char *const mdl_category_names[];
+extern const char *const mdl_pair_status_names[];
+extern const char *const mdl_item_status_names[];
+extern const char *const mdl_label_names[];
+extern const char *const mdl_side_names[];
+extern const char *const mdl_level_names[];
+extern const char *const mdl_audience_names[];
+extern const char *const mdl_profile_names[];
+
+/* True if s is a valid id: not empty, only a-z, 0-9, '-' and '_'. */
+bool mdl_valid_id(const char *s);
+/* True if the document with this id was left out as a draft. */
+bool mdl_is_draft(const struct builder *b, const char *id);
+/* True if a document with this id failed to load (its errors are reported). */
+bool mdl_broken_doc(const struct builder *b, const char *id);
+/*
+ * A reference to a person by id at value v (the field `key` of f); NULL,
+ * with an error and a suggestion, if v is not an id of people.yml. NULL
+ * without a message if v is NULL.
+ */
+struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const struct nv_value *v,
+				 const char *key);
+/*
+ * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
+ * for any). NULL (with an error) if unknown or of another kind; NULL
+ * without a message if v is NULL or names a document that failed to load.
+ */
+struct nv_entry *mdl_ref_entry(struct builder *b, struct nv_fields *f, const struct nv_value *v,
+			       const char *key, enum nv_kind want);
+/*
+ * A list of person ids (a single scalar counts as one): the people found
+ * go into *out, a new array the caller frees; returns their number.
+ */
+size_t mdl_ref_people(struct builder *b, struct nv_fields *f, const struct nv_value *list,
+		      const char *key, struct nv_person ***out);
+/*
+ * The canonical spelling from `set` of the form or kind at v, matched the
+ * way users type it; NULL (with an error listing the allowed values,
+ * `what` saying what is wrong) if none matches or v is not a scalar.
+ */
+const char *mdl_loose_enum_value(struct nv_fields *f, const struct nv_value *v, const char *key,
+				 struct loose_set *set, const char *what);
+/* As mdl_loose_enum_value() for the field `key` of f, required if req. */
+const char *mdl_loose_enum(struct nv_fields *f, const char *key, int req, struct loose_set *set,
+			   const char *what);
+/* Free the folded spellings of set (made on first use); set stays usable. */
+void mdl_loose_set_release(struct loose_set *set);
+/*
+ * Phase 2: an entry per document, with its kind (folder or `type:`) and a
+ * unique, valid id, indexed by id; sorted by kind, then id. Drafts are
+ * left out (and remembered) unless b->drafts.
+ */
+void mdl_create_entries(struct builder *b);
+
+/* --- model_read.c: the fields of each file, by kind ------------------------ */
+
+/* Free a memo of parsed terms (builder.terms); x may be NULL. */
+void mdl_terms_free(struct nv_strmap *x);
+/* Fill the model's site_yml and attachments: every file of content/ that is not a document. */
+void mdl_read_attachments(struct builder *b);
+/* Phase 1: people.yml into the model's people and their index. */
+void mdl_read_people(struct builder *b);
+/* Phase 1: site.yml into the model's site, with its defaults (names people). */
+void mdl_read_site(struct builder *b);
+/*
+ * Phase 3: the fields of one entry, by kind. Touches only e (and b's
+ * diagnostics, term memo and folded sets), so entries may be read on
+ * several threads, each with its own copy of the builder.
+ */
+void mdl_read_entry(struct builder *b, struct nv_entry *e);
+/* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
+void mdl_read_pairs(struct builder *b);
+
+/* --- model_resolve.c: cross-document rules ---------------------------------- */
+
+/*
+ * Appendices of orders: each document is an appendix of one order at
+ * most; it gets its number and the derived «УТВЕРЖДЕНО приказом» block.
+ */
+void mdl_resolve_appendices(struct builder *b);
+/* Warn about pairs whose period leaves the academic year of their order. */
+void mdl_check_pairs(struct builder *b);
+/*
+ * Check every link between Markdown documents and its anchor, and give
+ * each entry the web URLs of its links (link_urls).
+ */
+void mdl_check_links(struct builder *b);
+/* The publish level of every person (defaults by category and role), and the consent warning. */
+void mdl_settle_people(struct builder *b);
+
+#endif

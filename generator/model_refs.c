@@ -1,0 +1,364 @@
+/*
+ * model_refs.c: the names and ids of the model. The names of each enum
+ * as written in the content, the canonical forms and kinds of mentoring
+ * and their loose matching, the entries of the documents with their
+ * unique ids (phase 2 of the build), and references by id to people and
+ * documents, each unknown id reported with the nearest known one.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "diag.h"
+#include "model.h"
+#include "model_int.h"
+#include "schema.h"
+#include "strmap.h"
+#include "typo.h"
+#include "utf8.h"
+#include "value.h"
+
+const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
+				      "order", "case",	   "news",    NULL };
+const char *const nv_kind_dirs[] = { "pages",  "positions", "programs", "roadmaps",
+				     "orders", "cases",	    "news",	NULL };
+/* Prepositional phrases for messages: "в приказе нет поля …". */
+const char *const mdl_kind_where[] = { "на странице",	   "в положении", "в программе",
+				       "в дорожной карте", "в приказе",	  "в кейсе",
+				       "в новости" };
+const char *const nv_forms[] = {
+	"ученик – ученик",	     "учитель – учитель",
+	"студент – ученик",	     "работодатель – ученик",
+	"работодатель – студент",    "педагог – педагог",
+	"руководитель – педагог",    "социальный партнёр – педагог",
+	"воспитатель – воспитатель", NULL,
+};
+const char *const nv_mentoring_kinds[] = {
+	"традиционное", "групповое",  "краткосрочное", "реверсивное",
+	"ситуационное", "скоростное", "виртуальное",   NULL,
+};
+const char *const mdl_publish_names[] = { "none", "initials", "full", NULL };
+const char *const mdl_category_names[] = { "teacher", "student", "external", NULL };
+const char *const mdl_pair_status_names[] = { "active", "finished", "ended_early", NULL };
+const char *const mdl_item_status_names[] = { "planned", "done", "moved", NULL };
+const char *const mdl_label_names[] = { "ПРИНЯТО",    "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
+					"УТВЕРЖДЕНО", "УТВЕРЖДАЮ",   NULL };
+const char *const mdl_side_names[] = { "left", "right", NULL };
+const char *const mdl_level_names[] = { "federal", "regional", "municipal", "school", NULL };
+const char *const mdl_audience_names[] = { "teachers", "students", NULL };
+const char *const mdl_profile_names[] = { "gost2016", "gost2025", NULL };
+
+const char *nv_label_title(enum nv_label label, enum nv_gender g)
+{
+	return label == NV_LABEL_APPROVED ? nv_approved_word(g) : mdl_label_names[label];
+}
+
+const char *nv_approved_word(enum nv_gender g)
+{
+	return g == NV_NEUTER ? "УТВЕРЖДЕНО" : g == NV_FEMININE ? "УТВЕРЖДЕНА" : "УТВЕРЖДЕН";
+}
+
+bool mdl_valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+		      *s == '_'))
+			return false;
+	return true;
+}
+
+bool mdl_is_draft(const struct builder *b, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < b->ndraft_ids; i++)
+		if (!strcmp(b->draft_ids[i], id))
+			return true;
+	return false;
+}
+
+/* True if a document with this id failed to load (its errors are reported). */
+bool mdl_broken_doc(const struct builder *b, const char *id)
+{
+	const struct nv_strlist *l = &b->c->broken;
+	const char *slash;
+	size_t i, n = strlen(id);
+
+	for (i = 0; i < l->nr; i++) {
+		slash = strrchr(l->v[i], '/');
+		slash = slash ? slash + 1 : l->v[i];
+		if (!strncmp(slash, id, n) && !strcmp(slash + n, ".md"))
+			return true;
+	}
+	return false;
+}
+
+/* A reference to a person by id at value v; NULL (with an error) if unknown. */
+struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const struct nv_value *v,
+				 const char *key)
+{
+	const char **ids;
+	struct nv_person *p;
+	struct nv_diag *diag;
+	const char *near;
+	size_t i;
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		nv_diag_hint(nv_field_error(f, v, "в поле «%s» ожидается id участника, а здесь %s",
+					    key, nv_type_name(v->type)),
+			     "укажите id из content/people.yml, например «%s: ivanova-mp»", key);
+		return NULL;
+	}
+	p = nv_model_person(b->m, v->str);
+	if (p || b->people_broken)
+		return p;
+	diag = nv_field_error(f, v, "участник «%s» не найден в content/people.yml", v->str);
+	ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
+	for (i = 0; i < b->m->npeople; i++)
+		ids[i] = b->m->people[i]->id;
+	near = nv_suggest(v->str, ids, b->m->npeople);
+	if (near)
+		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
+	else
+		nv_diag_hint(diag,
+			     "добавьте участника с «id: %s» в content/people.yml или исправьте id",
+			     v->str);
+	free(ids);
+	return NULL;
+}
+
+/*
+ * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
+ * for any). NULL (with an error) if unknown or of another kind.
+ */
+struct nv_entry *mdl_ref_entry(struct builder *b, struct nv_fields *f, const struct nv_value *v,
+			       const char *key, enum nv_kind want)
+{
+	struct nv_entry *e;
+	struct nv_diag *diag;
+	const char **ids;
+	const char *near;
+	size_t i;
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		nv_field_error(f, v, "в поле «%s» ожидается id документа, а здесь %s", key,
+			       nv_type_name(v->type));
+		return NULL;
+	}
+	e = nv_model_entry(b->m, v->str);
+	if (e && (want == NV_KIND_COUNT || e->kind == want))
+		return e;
+	if (e) {
+		nv_diag_hint(nv_field_error(f, v, "«%s» — не %s, а документ вида %s (%s)", v->str,
+					    want == NV_KIND_PROGRAM ? "программа" : "приказ",
+					    nv_kind_names[e->kind], e->doc->path),
+			     "укажите id документа из content/%s/", nv_kind_dirs[want]);
+		return NULL;
+	}
+	if (mdl_broken_doc(b, v->str))
+		return NULL; /* its own errors are reported */
+	if (mdl_is_draft(b, v->str)) {
+		nv_diag_hint(nv_field_error(f, v, "документ «%s» — черновик (draft: true)", v->str),
+			     "уберите «draft: true» из документа или ссылку на него");
+		return NULL;
+	}
+	diag = nv_field_error(f, v, "документ «%s» не найден", v->str);
+	ids = nv_xcalloc(b->m->nentries + 1, sizeof(*ids));
+	for (i = 0; i < b->m->nentries; i++)
+		if (want == NV_KIND_COUNT || b->m->entries[i]->kind == want)
+			ids[i] = b->m->entries[i]->id;
+	near = nv_suggest(v->str, ids, b->m->nentries);
+	if (near)
+		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
+	else
+		nv_diag_hint(diag, "id документа — имя его файла без .md%s%s%s",
+			     want == NV_KIND_COUNT ? "" : " в папке content/",
+			     want == NV_KIND_COUNT ? "" : nv_kind_dirs[want],
+			     want == NV_KIND_COUNT ? "" : "/");
+	free(ids);
+	return NULL;
+}
+
+/* A list of person ids; fills *out (caller frees the array). */
+size_t mdl_ref_people(struct builder *b, struct nv_fields *f, const struct nv_value *list,
+		      const char *key, struct nv_person ***out)
+{
+	struct nv_person *p;
+	size_t i, n = 0;
+
+	*out = NULL;
+	if (!list)
+		return 0;
+	if (list->type != NV_LIST) {
+		*out = nv_xcalloc(1, sizeof(**out));
+		p = mdl_ref_person(b, f, list, key);
+		if (p)
+			(*out)[n++] = p;
+		return n;
+	}
+	*out = nv_xcalloc(list->nr + 1, sizeof(**out));
+	for (i = 0; i < list->nr; i++) {
+		p = mdl_ref_person(b, f, list->items[i], key);
+		if (p)
+			(*out)[n++] = p;
+	}
+	return n;
+}
+
+/*
+ * Match a form or kind the way users type it; returns the canonical
+ * string, or NULL. The canonical strings are folded once per build.
+ */
+static const char *match_loose(struct loose_set *set, const char *s)
+{
+	struct nv_buf a = NV_BUF_INIT;
+	const char *found = NULL;
+	size_t i, n;
+
+	if (!set->folded) {
+		for (n = 0; set->canon[n]; n++)
+			;
+		set->folded = nv_xcalloc(n + 1, sizeof(*set->folded));
+		for (i = 0; i < n; i++) {
+			nv_utf8_fold(&a, set->canon[i], strlen(set->canon[i]));
+			set->folded[i] = nv_buf_detach(&a, NULL);
+		}
+	}
+	nv_utf8_fold(&a, s, strlen(s));
+	for (i = 0; set->canon[i] && !found; i++)
+		if (!strcmp(a.ptr, set->folded[i]))
+			found = set->canon[i];
+	nv_buf_release(&a);
+	return found;
+}
+
+void mdl_loose_set_release(struct loose_set *set)
+{
+	size_t i;
+
+	for (i = 0; set->folded && set->folded[i]; i++)
+		free(set->folded[i]);
+	free(set->folded);
+	set->folded = NULL;
+}
+
+const char *mdl_loose_enum_value(struct nv_fields *f, const struct nv_value *v, const char *key,
+				 struct loose_set *set, const char *what)
+{
+	const char *found;
+	char *all;
+
+	if (!v)
+		return NULL;
+	if (!nv_value_is_scalar(v)) {
+		nv_field_error(f, v, "поле «%s» должно быть текстом, а здесь %s", key,
+			       nv_type_name(v->type));
+		return NULL;
+	}
+	found = match_loose(set, v->str);
+	if (found)
+		return found;
+	all = nv_join(set->canon, "; ");
+	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what), "допустимые значения: %s",
+		     all);
+	free(all);
+	return NULL;
+}
+
+const char *mdl_loose_enum(struct nv_fields *f, const char *key, int req, struct loose_set *set,
+			   const char *what)
+{
+	return mdl_loose_enum_value(
+		f, nv_field(f, key, req, req ? "например «учитель – учитель»" : NULL), key, set,
+		what);
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Phase 2: an entry per document, with its kind and a unique, valid id. */
+void mdl_create_entries(struct builder *b)
+{
+	const struct nv_content *c = b->c;
+	struct nv_entry *e, *dup;
+	struct nv_doc *doc;
+	const struct nv_value *t;
+	struct nv_fields f;
+	int kind;
+	size_t i, k;
+
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
+		if (nv_field_bool(&f, "draft", false) && !b->drafts) {
+			NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
+			b->draft_ids[b->ndraft_ids++] = doc->id;
+			b->m->ndrafts++;
+			continue;
+		}
+		kind = -1;
+		for (k = 0; nv_kind_dirs[k]; k++)
+			if (!strcmp(doc->section, nv_kind_dirs[k]))
+				kind = (int)k;
+		t = nv_map_get(doc->meta, "type");
+		if (t) /* a wrong type is reported; the folder's kind is kept to go on checking */
+			kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
+		if (kind < 0) {
+			if (!t || !f.errors)
+				nv_diag_hint(
+					nv_error(b->d, doc->path, 1, 1,
+						 "не удалось определить вид документа"),
+					"положите файл в одну из папок content/pages, positions, "
+					"programs, roadmaps, orders, cases, news или укажите вид: "
+					"«type: page»");
+			continue;
+		}
+		if (!mdl_valid_id(doc->id)) {
+			char *slug = nv_slug(doc->id);
+			nv_diag_hint(
+				nv_error(b->d, doc->path, 0, 0,
+					 "имя файла «%s.md» может содержать только строчные "
+					 "латинские "
+					 "буквы, цифры и дефисы: оно становится адресом страницы",
+					 doc->id),
+				"переименуйте файл, например в «%s.md»", slug);
+			free(slug);
+			continue;
+		}
+		dup = nv_model_entry(b->m, doc->id);
+		if (dup) {
+			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
+					      "документ с id «%s» уже есть: %s", doc->id,
+					      dup->doc->path),
+				     "id документа — имя файла; переименуйте один из файлов");
+			continue;
+		}
+		e = nv_xcalloc(1, sizeof(*e));
+		e->doc = doc;
+		e->path = doc->path;
+		e->md = doc->md;
+		e->text = doc->text;
+		e->text_len = doc->len;
+		e->kind = (enum nv_kind)kind;
+		e->id = doc->id;
+		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
+		b->m->entries[b->m->nentries++] = e;
+		nv_strmap_put(b->m->entries_index, e->id, e);
+	}
+	if (b->m->nentries > 1)
+		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
+}

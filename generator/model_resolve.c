@@ -1,0 +1,363 @@
+/*
+ * model_resolve.c: the rules that span documents, run once every file is
+ * read: orders and their appendices (with the derived «УТВЕРЖДЕНО
+ * приказом» blocks), pairs against the academic year of their order,
+ * links between Markdown documents and their anchors (and the web URL of
+ * each), and the publish level of every person.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "date.h"
+#include "diag.h"
+#include "markdown.h"
+#include "model.h"
+#include "model_int.h"
+#include "schema.h"
+#include "value.h"
+
+/* The position of the n-th appendix reference in an order's front matter. */
+static const struct nv_value *appendix_node(const struct nv_entry *order,
+					    const struct nv_entry *doc)
+{
+	const struct nv_value *list = nv_map_get(order->doc->meta, "appendices");
+	size_t i;
+
+	if (list && list->type == NV_LIST) {
+		for (i = 0; i < list->nr; i++)
+			if (list->items[i]->str && !strcmp(list->items[i]->str, doc->id))
+				return list->items[i];
+	}
+	return list;
+}
+
+/* The latest protocol date of the blocks that adopt a document. */
+static bool adopted_on(const struct nv_entry *e, struct nv_date *out)
+{
+	bool found = false;
+	size_t i;
+
+	for (i = 0; i < e->napprovals; i++) {
+		const struct nv_approval *a = &e->approvals[i];
+		if (a->order || !a->has_protocol_date)
+			continue;
+		if (!found || nv_date_cmp(a->protocol_date, *out) > 0)
+			*out = a->protocol_date;
+		found = true;
+	}
+	return found;
+}
+
+void mdl_resolve_appendices(struct builder *b)
+{
+	struct nv_entry *o, *doc;
+	const struct nv_value *node;
+	struct nv_approval *a;
+	struct nv_date adopted;
+	struct nv_buf when = NV_BUF_INIT;
+	size_t i, k, j;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		o = b->m->entries[i];
+		if (o->kind != NV_KIND_ORDER)
+			continue;
+		for (k = 0; k < o->nappendices; k++) {
+			doc = o->appendices[k].doc;
+			if (!doc)
+				continue;
+			node = appendix_node(o, doc);
+			if (doc->approved_by) {
+				nv_diag_hint(
+					nv_error(b->d, o->doc->path, node->line, node->col,
+						 "документ «%s» уже указан приложением к приказу "
+						 "«%s»",
+						 doc->id, doc->approved_by->id),
+					"документ утверждается одним приказом; изменения оформите "
+					"новой редакцией документа");
+				continue;
+			}
+			if (doc->kind == NV_KIND_ORDER || doc->kind == NV_KIND_NEWS ||
+			    doc->kind == NV_KIND_CASE) {
+				nv_diag_hint(
+					nv_error(b->d, o->doc->path, node->line, node->col,
+						 "«%s» (%s) не может быть приложением к приказу",
+						 doc->id, nv_kind_names[doc->kind]),
+					"приложениями бывают положения, программы, дорожные карты, "
+					"страницы и таблица пар (pairs)");
+				continue;
+			}
+			doc->approved_by = o;
+			doc->appendix_number = o->appendices[k].number;
+			if (doc->kind != NV_KIND_POSITION && doc->kind != NV_KIND_PROGRAM &&
+			    doc->kind != NV_KIND_ROADMAP)
+				continue;
+			for (j = 0; j < doc->napprovals; j++)
+				if (doc->approvals[j].label == NV_LABEL_APPROVED ||
+				    doc->approvals[j].label == NV_LABEL_APPROVE)
+					nv_diag_hint(
+						nv_warning(b->d, doc->doc->path,
+							   doc->approvals[j].line,
+							   doc->approvals[j].col,
+							   "блок «%s» задан вручную, а документ "
+							   "утверждён приказом «%s»",
+							   mdl_label_names[doc->approvals[j].label],
+							   o->id),
+						"блок «%s приказом …» выводится из приказа сам: "
+						"уберите его из approval",
+						nv_approved_word(doc->gender));
+			if (adopted_on(doc, &adopted) && o->date.year &&
+			    nv_date_cmp(o->date, adopted) < 0) {
+				nv_buf_reset(&when);
+				nv_date_add(&when, adopted, NV_DATE_NUMERIC);
+				nv_diag_hint(
+					nv_warning(
+						b->d, o->doc->path, node->line, node->col,
+						"приказ утверждает «%s», но датирован раньше, чем "
+						"документ принят (протокол от %s)",
+						doc->id, when.ptr),
+					"проверьте дату приказа и дату протокола в блоке ПРИНЯТО");
+			}
+			doc->approvals =
+				nv_xrealloc(doc->approvals, (doc->napprovals + 1) * sizeof(*a));
+			a = &doc->approvals[doc->napprovals++];
+			memset(a, 0, sizeof(*a));
+			a->label = NV_LABEL_APPROVED;
+			a->right = true;
+			a->order = o;
+		}
+	}
+	nv_buf_release(&when);
+}
+
+void mdl_check_pairs(struct builder *b)
+{
+	struct nv_pair *p;
+	const struct nv_data *data = nv_content_data(b->c, "pairs");
+	const struct nv_value *pv;
+	struct nv_buf y = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < b->m->npairs; i++) {
+		p = b->m->pairs[i];
+		if (!p->order || !p->order->acyear || !p->period.parsed)
+			continue;
+		if (nv_date_cmp(p->period.from, nv_acyear_first(p->order->acyear)) >= 0 &&
+		    nv_date_cmp(p->period.to, nv_acyear_last(p->order->acyear)) <= 0)
+			continue;
+		pv = nv_map_get(data->value->items[p->number - 1], "period");
+		nv_buf_reset(&y);
+		nv_acyear_add(&y, p->order->acyear);
+		nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
+					"срок пары № %d выходит за %s учебный год приказа «%s»",
+					p->number, y.ptr, p->order->id),
+			     "исправьте срок пары или укажите приказ другого учебного года");
+	}
+	nv_buf_release(&y);
+}
+
+/* Normalise "content/pages/../orders/x.md" into out; false if it leaves content. */
+static bool join_path(struct nv_buf *out, const char *base, const char *rel)
+{
+	const char *slash = strrchr(base, '/');
+	const char *p = rel;
+	size_t seg;
+
+	nv_buf_reset(out);
+	nv_buf_add(out, base, slash ? (size_t)(slash - base) : 0);
+	while (*p) {
+		seg = strcspn(p, "/");
+		if (seg == 2 && !strncmp(p, "..", 2)) {
+			size_t n = out->len;
+			while (n && out->ptr[n - 1] != '/')
+				n--;
+			if (!n)
+				return false;
+			nv_buf_truncate(out, n - 1);
+		} else if (!(seg == 1 && *p == '.') && seg) {
+			nv_buf_addch(out, '/');
+			nv_buf_add(out, p, seg);
+		}
+		p += seg;
+		if (*p == '/')
+			p++;
+	}
+	return true;
+}
+
+/* The path of `to` as seen from the folder of `from` ("../orders/x.md"). */
+static void relative_path(struct nv_buf *out, const char *from, const char *to)
+{
+	size_t common = 0, i;
+
+	/* The longest common run of whole folders. */
+	for (i = 0; from[i] && from[i] == to[i]; i++)
+		if (from[i] == '/')
+			common = i + 1;
+	nv_buf_reset(out);
+	for (i = common; from[i]; i++)
+		if (from[i] == '/')
+			nv_buf_adds(out, "../");
+	nv_buf_adds(out, to + common);
+}
+
+/*
+ * The entry of the document at `path`, or NULL. A document's id is its
+ * file name without ".md" (content.h), so the id index names the only
+ * candidate.
+ */
+static struct nv_entry *entry_by_path(const struct nv_model *m, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	struct nv_entry *e;
+	char *id;
+	size_t n;
+
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n < 3 || strcmp(base + n - 3, ".md"))
+		return NULL;
+	id = nv_xmemdupz(base, n - 3);
+	e = nv_model_entry(m, id);
+	free(id);
+	return e && !strcmp(e->doc->path, path) ? e : NULL;
+}
+
+static void check_anchor(struct builder *b, const struct nv_entry *from, const struct nv_md_link *l,
+			 const struct nv_entry *target)
+{
+	const struct nv_md *md = target->doc->md;
+	struct nv_buf ids = NV_BUF_INIT;
+	const char *near;
+	const char **all;
+	size_t i;
+	struct nv_diag *diag;
+
+	if (!l->anchor || !*l->anchor || !md || nv_md_find_heading(md, l->anchor))
+		return;
+	diag = nv_error(b->d, from->doc->path, l->line, l->col,
+			"в документе «%s» нет заголовка с якорем «#%s»", target->id, l->anchor);
+	all = nv_xcalloc(md->nr_headings + 1, sizeof(*all));
+	for (i = 0; i < md->nr_headings; i++) {
+		all[i] = md->headings[i].id;
+		if (i < 8)
+			nv_buf_addf(&ids, "%s#%s", i ? ", " : "", md->headings[i].id);
+	}
+	near = nv_suggest(l->anchor, all, md->nr_headings);
+	/* A shortened anchor: «#7-motivatsiya» for «#7-motivatsiya-i-…». */
+	for (i = 0; !near && i < md->nr_headings; i++)
+		if (!strncmp(all[i], l->anchor, strlen(l->anchor)))
+			near = all[i];
+	if (near)
+		nv_diag_hint(diag, "возможно, «#%s»", near);
+	else if (md->nr_headings)
+		nv_diag_hint(diag, "якоря заголовков этого документа: %s%s", ids.ptr,
+			     md->nr_headings > 8 ? ", …" : "");
+	else
+		nv_diag_hint(diag, "в документе нет заголовков; уберите «#%s» из ссылки",
+			     l->anchor);
+	free(all);
+	nv_buf_release(&ids);
+}
+
+/*
+ * The web URL of a link to a document: the same relative path with the
+ * page's ".html" for ".md", then the anchor.
+ */
+static char *link_url(const struct nv_md_link *l)
+{
+	struct nv_buf url = NV_BUF_INIT;
+	size_t n = strlen(l->path);
+
+	nv_buf_add(&url, l->path, n > 3 ? n - 3 : n);
+	nv_buf_adds(&url, ".html");
+	if (l->anchor)
+		nv_buf_addf(&url, "#%s", l->anchor);
+	return nv_buf_detach(&url, NULL);
+}
+
+void mdl_check_links(struct builder *b)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	const struct nv_md_link *l;
+	struct nv_entry *e;
+	const struct nv_entry *target;
+	size_t i, k;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if (!e->doc->md)
+			continue;
+		for (k = 0; k < e->doc->md->nr_links; k++) {
+			l = &e->doc->md->links[k];
+			if (l->kind == NV_MD_LINK_ANCHOR) {
+				check_anchor(b, e, l, e);
+				continue;
+			}
+			if (!e->link_urls)
+				e->link_urls =
+					nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_urls));
+			e->link_urls[k] = link_url(l);
+			target = join_path(&path, e->doc->path, l->path)
+					 ? entry_by_path(b->m, path.ptr)
+					 : NULL;
+			if (!target) {
+				const char *slash = strrchr(l->path, '/');
+				char *id = nv_xstrdup(slash ? slash + 1 : l->path);
+				id[strlen(id) > 3 ? strlen(id) - 3 : 0] = '\0';
+				if (mdl_broken_doc(b, id))
+					; /* the target's own errors are reported */
+				else if (mdl_is_draft(b, id))
+					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+							      "ссылка на черновик «%s»", l->path),
+						     "уберите «draft: true» из документа или "
+						     "ссылку на него");
+				else if ((target = nv_model_entry(b->m, id)) != NULL) {
+					relative_path(&path, e->doc->path, target->doc->path);
+					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+							      "ссылка «%s» ведёт не туда: такого "
+							      "файла нет",
+							      l->path),
+						     "путь считается от папки этого документа: "
+						     "напишите «%s»",
+						     path.ptr);
+				} else
+					nv_diag_hint(
+						nv_error(b->d, e->doc->path, l->line, l->col,
+							 "ссылка на несуществующий документ «%s»",
+							 l->path),
+						"проверьте имя файла; путь считается от папки "
+						"этого "
+						"документа, например «../orders/o-vnedrenii.md»");
+				free(id);
+				continue;
+			}
+			check_anchor(b, e, l, target);
+		}
+	}
+	nv_buf_release(&path);
+}
+
+void mdl_settle_people(struct builder *b)
+{
+	struct nv_person *p;
+	size_t i;
+
+	for (i = 0; i < b->m->npeople; i++) {
+		p = b->m->people[i];
+		if ((int)p->publish < 0)
+			p->publish = p->category == NV_CAT_STUDENT || p->mentee
+					     ? NV_PUBLISH_NONE
+					     : b->m->site.publish_default;
+		if (p->publish != NV_PUBLISH_NONE && !p->has_consent)
+			nv_diag_hint(
+				nv_warning(b->d, b->people_file, p->line, p->col,
+					   "участник «%s» будет показан на сайте (publish: %s), но "
+					   "не указана дата согласия на распространение "
+					   "персональных данных",
+					   p->id, mdl_publish_names[p->publish]),
+				"добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
+				"(152-ФЗ, ст. 10.1) — или «publish: none»");
+	}
+}
