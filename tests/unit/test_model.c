@@ -169,7 +169,7 @@ static void test_fields_reader(void)
 }
 
 /*
- * A build parses each distinct term once (parse_term() in model.c): equal
+ * A build parses each distinct term once (parse_term() in model_read.c): equal
  * texts still get the range of their own academic year, and every cell
  * that fails gets its own warning at its own place.
  */
