@@ -32,10 +32,12 @@
 #include "model.h"
 #include "print.h"
 #include "typo.h"
+#include "utf8.h"
+#include "wording.h"
 
 #define CM(x)	      ((x)*72.0 / 2.54)
 #define INDENT	      CM(1.25)
-#define NBSP	      "\xC2\xA0"
+#define NBSP	      NV_WORDING_NBSP
 #define MAX_LIST_NEST 16
 
 struct nv_print_state {
@@ -94,51 +96,22 @@ static void esc_typo(struct nv_buf *b, const char *s)
 	free(t);
 }
 
-/* Upper-case a Russian or ASCII letter given as a code point. */
-static uint32_t upper(uint32_t c)
+/* Append s escaped, its first letter upper-cased: «директор» → «Директор». */
+static void esc_cap(struct nv_buf *b, const char *s)
 {
-	if (c >= 0x430 && c <= 0x44F)
-		return c - 0x20;
-	if (c == 0x451)
-		return 0x401;
-	if (c >= 'a' && c <= 'z')
-		return c - 0x20;
-	return c;
+	char *t = nv_utf8_capitalize(s);
+
+	esc(b, t);
+	free(t);
 }
 
-/*
- * Append s escaped, with its first letter upper-cased («директор» →
- * «Директор») or, with `all`, every letter.
- */
-static void esc_cap(struct nv_buf *b, const char *s, bool all)
+/* Append s escaped, every letter upper-cased: «Положение» → «ПОЛОЖЕНИЕ». */
+static void esc_upper(struct nv_buf *b, const char *s)
 {
-	struct nv_buf t = NV_BUF_INIT;
-	size_t i = 0, n, len;
-	uint32_t cp;
-	bool first = true;
+	char *t = nv_wording_upper(s);
 
-	if (!s)
-		return;
-	len = strlen(s);
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		/* Two-byte Cyrillic letters only; everything else is copied. */
-		if ((c == 0xD0 || c == 0xD1) && i + 1 < len) {
-			cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-			n = 2;
-		} else {
-			cp = c;
-			n = 1;
-		}
-		if (first || all)
-			nv_buf_addcp(&t, upper(cp));
-		else
-			nv_buf_add(&t, s + i, n);
-		first = false;
-		i += n;
-	}
-	esc(b, t.ptr);
-	nv_buf_release(&t);
+	esc(b, t);
+	free(t);
 }
 
 static void add_para(struct printer *p, const char *markup, struct nv_pl_style st)
@@ -174,18 +147,22 @@ static double corner_w(const struct printer *p)
 	return p->s->o.gost2025 ? CM(8.0) : CM(7.5);
 }
 
-/* «от 29.08.2025 № 118-од» */
-static void add_order_ref(struct nv_buf *b, const struct nv_entry *order)
+/* Add plain UTF-8 text as a paragraph of a column, escaped for Pango. */
+static void column_text(struct nv_pl_column *col, const char *text, const struct nv_pl_style *st)
 {
-	nv_buf_adds(b, "от ");
-	nv_date_add(b, order->date, NV_DATE_NUMERIC);
-	nv_buf_adds(b, " №" NBSP);
-	esc(b, order->number);
+	struct nv_buf b = NV_BUF_INIT;
+
+	esc(&b, text);
+	nv_pl_column_para(col, b.ptr, st);
+	nv_buf_release(&b);
 }
 
-static const char *org_short(const struct nv_model *m)
+/* The organisation's short name (else its full name), typeset; the caller frees. */
+static char *org_short(const struct nv_model *m)
 {
-	return m->site.short_name ? m->site.short_name : m->site.name ? m->site.name : "";
+	return nv_typo_str(m->site.short_name ? m->site.short_name
+			   : m->site.name     ? m->site.name
+					      : "");
 }
 
 /* --- Markdown bodies -------------------------------------------------------------- */
@@ -364,50 +341,28 @@ static void add_body(struct printer *p, const struct nv_md *md)
 
 /* --- approval blocks and corner stamps ---------------------------------------------- */
 
-static const char *label_word(const struct nv_entry *e, const struct nv_approval *a)
+/* The lines of a block derived from the approving order: label, «приказом …», «от … № …». */
+static void order_lines(struct nv_pl_column *col, const struct nv_approval_text *t,
+			struct nv_pl_style st)
 {
-	switch (a->label) {
-	case NV_LABEL_ACCEPTED:
-		return "ПРИНЯТО";
-	case NV_LABEL_AGREED:
-		return "СОГЛАСОВАНО";
-	case NV_LABEL_OPINION:
-		return "С УЧЁТОМ МНЕНИЯ";
-	case NV_LABEL_APPROVED:
-		return nv_approved_word(e->gender);
-	case NV_LABEL_APPROVE:
-		break;
-	}
-	return "УТВЕРЖДАЮ";
-}
-
-/* The lines of one approval block, each a paragraph of the column. */
-static void approval_lines(struct printer *p, struct nv_pl_column *col, const struct nv_entry *e,
-			   const struct nv_approval *a, bool first)
-{
-	struct nv_pl_style st = style(NV_PL_LEFT);
-	struct nv_buf b = NV_BUF_INIT;
-
-	st.before = first ? 0 : p->s->o.size;
-	/* The block is one paragraph of the structure. */
-	st.tag = "P";
-	if (a->order) {
-		nv_pl_column_para(col, nv_approved_word(e->gender), &st);
-		st.before = 0;
-		st.tag = NULL;
-		nv_buf_adds(&b, "приказом ");
-		esc_typo(&b, org_short(p->s->m));
-		nv_pl_column_para(col, b.ptr, &st);
-		nv_buf_reset(&b);
-		add_order_ref(&b, a->order);
-		nv_pl_column_para(col, b.ptr, &st);
-		goto out;
-	}
-	nv_pl_column_para(col, label_word(e, a), &st);
+	nv_pl_column_para(col, t->label, &st);
 	st.before = 0;
 	st.tag = NULL;
-	if (a->person && a->person->position) {
-		esc_cap(&b, a->person->position, false);
+	column_text(col, t->by_order, &st);
+	column_text(col, t->order_ref, &st);
+}
+
+/* The lines of any other block: label, position, text, protocol, signature, date. */
+static void own_lines(struct nv_pl_column *col, const struct nv_approval *a,
+		      const struct nv_approval_text *t, struct nv_pl_style st)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_pl_column_para(col, t->label, &st);
+	st.before = 0;
+	st.tag = NULL;
+	if (t->position) {
+		esc(&b, t->position);
 		if (a->person->organization) {
 			nv_buf_addch(&b, ' ');
 			esc(&b, a->person->organization);
@@ -415,43 +370,40 @@ static void approval_lines(struct printer *p, struct nv_pl_column *col, const st
 		nv_pl_column_para(col, b.ptr, &st);
 		nv_buf_reset(&b);
 	}
-	if (a->body) {
-		esc_typo(&b, a->body);
-		nv_pl_column_para(col, b.ptr, &st);
-		nv_buf_reset(&b);
-	}
-	if (a->protocol_number || a->has_protocol_date) {
-		nv_buf_adds(&b, "протокол");
-		if (a->has_protocol_date) {
-			nv_buf_adds(&b, " от ");
-			nv_date_add(&b, a->protocol_date, NV_DATE_NUMERIC);
-		}
-		if (a->protocol_number) {
-			nv_buf_adds(&b, " №" NBSP);
-			esc(&b, a->protocol_number);
-		}
-		nv_pl_column_para(col, b.ptr, &st);
-		nv_buf_reset(&b);
-	}
-	if (a->person) {
+	if (t->body)
+		column_text(col, t->body, &st);
+	if (t->protocol)
+		column_text(col, t->protocol, &st);
+	if (t->signature) {
 		nv_buf_adds(&b, "____________ ");
-		{
-			struct nv_buf n = NV_BUF_INIT;
-			nv_person_signature_name(&n, a->person);
-			esc(&b, n.ptr);
-			nv_buf_release(&n);
-		}
+		esc(&b, t->signature);
 		nv_pl_column_para(col, b.ptr, &st);
-		nv_buf_reset(&b);
 	}
-	if (a->has_date) {
-		nv_date_add(&b, a->date, NV_DATE_LONG);
-		nv_pl_column_para(col, b.ptr, &st);
-	} else if (a->label == NV_LABEL_APPROVE) {
-		nv_pl_column_para(col, "«____» ______________ 20___" NBSP "г.", &st);
-	}
-out:
+	if (t->date)
+		column_text(col, t->date, &st);
+	else if (a->label == NV_LABEL_APPROVE)
+		nv_pl_column_para(col, NV_WORDING_DATE_BLANK, &st);
 	nv_buf_release(&b);
+}
+
+/* The lines of one approval block, each a paragraph of the column. */
+static void approval_lines(struct printer *p, struct nv_pl_column *col, const struct nv_entry *e,
+			   const struct nv_approval *a, bool first)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT);
+	struct nv_approval_text t;
+	char *org = org_short(p->s->m);
+
+	st.before = first ? 0 : p->s->o.size;
+	/* The block is one paragraph of the structure. */
+	st.tag = "P";
+	nv_approval_text_init(&t, e, a, org);
+	if (a->order)
+		order_lines(col, &t, st);
+	else
+		own_lines(col, a, &t, st);
+	nv_approval_text_release(&t);
+	free(org);
 }
 
 /*
@@ -466,7 +418,6 @@ static void add_approvals(struct printer *p, const struct nv_entry *e, int appen
 	struct nv_pl_column *left, *right;
 	size_t i;
 	bool lfirst = true, rfirst = true;
-	char num[48];
 	double cw = corner_w(p);
 
 	if (!e->napprovals && appendix <= 0)
@@ -482,9 +433,11 @@ static void add_approvals(struct printer *p, const struct nv_entry *e, int appen
 	right = &b->cols[1];
 	if (appendix > 0) {
 		struct nv_pl_style ast = style(NV_PL_LEFT);
-		snprintf(num, sizeof(num), "Приложение №" NBSP "%d", appendix);
+		struct nv_buf num = NV_BUF_INIT;
+		nv_wording_appendix(&num, appendix);
 		ast.tag = "P";
-		nv_pl_column_para(right, num, &ast);
+		nv_pl_column_para(right, num.ptr, &ast);
+		nv_buf_release(&num);
 		rfirst = false;
 	}
 	for (i = 0; i < e->napprovals; i++) {
@@ -506,21 +459,22 @@ static void add_corner(struct printer *p, const struct nv_entry *order, int numb
 	struct nv_pl_block *b;
 	struct nv_pl_column *col;
 	struct nv_buf t = NV_BUF_INIT;
+	char *org = org_short(p->s->m);
 
 	st.after = p->s->o.size;
 	st.role = "corner";
 	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
 	col = nv_pl_column(b, p->cw - corner_w(p), corner_w(p));
-	nv_buf_addf(&t, "Приложение №" NBSP "%d", number);
-	nv_pl_column_para(col, t.ptr, &cst);
+	nv_wording_appendix(&t, number);
+	column_text(col, t.ptr, &cst);
 	nv_buf_reset(&t);
-	nv_buf_adds(&t, "к приказу ");
-	esc_typo(&t, org_short(p->s->m));
-	nv_pl_column_para(col, t.ptr, &cst);
+	nv_wording_to_order(&t, org);
+	column_text(col, t.ptr, &cst);
 	nv_buf_reset(&t);
-	add_order_ref(&t, order);
-	nv_pl_column_para(col, t.ptr, &cst);
+	nv_wording_order_ref(&t, order->date, order->number);
+	column_text(col, t.ptr, &cst);
 	nv_buf_release(&t);
+	free(org);
 }
 
 static void add_title(struct printer *p, const char *title, bool kind_word)
@@ -538,7 +492,7 @@ static void add_title(struct printer *p, const char *title, bool kind_word)
 	if (kind_word && title && (sp = strchr(title, ' ')) && sp[1] &&
 	    (unsigned char)sp[1] >= 0xD0) {
 		char *word = nv_xmemdupz(title, (size_t)(sp - title));
-		esc_cap(&b, word, true);
+		esc_upper(&b, word);
 		free(word);
 		nv_buf_adds(&b, "\xE2\x80\xA8"); /* U+2028: a new line, same paragraph */
 		title = sp + 1;
@@ -908,7 +862,7 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	nv_pl_column_para(col, t.ptr, &st);
 	nv_buf_reset(&t);
 	col = nv_pl_column(b, p->cw / 2, p->cw / 2);
-	nv_buf_adds(&t, "№" NBSP);
+	nv_wording_number(&t, NULL);
 	esc(&t, e->number);
 	st.align = NV_PL_RIGHT;
 	nv_pl_column_para(col, t.ptr, &st);
@@ -948,7 +902,7 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 		b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
 		b->align_last = true;
 		col = nv_pl_column(b, 0, p->cw * 0.6);
-		esc_cap(&t, e->signatory->position ? e->signatory->position : "", false);
+		esc_cap(&t, e->signatory->position ? e->signatory->position : "");
 		nv_pl_column_para(col, t.ptr, &st);
 		nv_buf_reset(&t);
 		col = nv_pl_column(b, p->cw * 0.6, p->cw * 0.4);
@@ -965,7 +919,8 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	for (i = 0; i < e->nappendices; i++) {
 		const struct nv_appendix *a = &e->appendices[i];
 		nv_buf_reset(&t);
-		nv_buf_addf(&t, "Приложение №" NBSP "%d. ", a->number);
+		nv_wording_appendix(&t, a->number);
+		nv_buf_adds(&t, ". ");
 		if (a->doc) {
 			char *title = nv_typo_str(a->doc->title ? a->doc->title : "");
 			nv_buf_adds(&t, title);
@@ -1006,19 +961,19 @@ static void print_entry(struct printer *p, const struct nv_entry *e, int appendi
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
-	const struct nv_print_profile *pp = &m->site.print;
+	const struct nv_print_profile *pp = &m->site.print, *df = &nv_wording_print_defaults;
 	struct nv_buf why = NV_BUF_INIT;
 
 	s->m = m;
 	s->d = d;
 	s->site_yml = nv_xstrdup(m->site_yml ? m->site_yml : "content/site.yml");
-	s->o.font = pp->font && *pp->font ? pp->font : "Liberation Serif";
-	s->o.size = pp->size > 0 ? pp->size : 14;
-	s->o.table_size = pp->table_size > 0 ? pp->table_size : 12;
-	s->o.margin_top = pp->margin_top > 0 ? pp->margin_top : 20;
-	s->o.margin_right = pp->margin_right > 0 ? pp->margin_right : 10;
-	s->o.margin_bottom = pp->margin_bottom > 0 ? pp->margin_bottom : 20;
-	s->o.margin_left = pp->margin_left > 0 ? pp->margin_left : 30;
+	s->o.font = pp->font && *pp->font ? pp->font : df->font;
+	s->o.size = pp->size > 0 ? pp->size : df->size;
+	s->o.table_size = pp->table_size > 0 ? pp->table_size : df->table_size;
+	s->o.margin_top = pp->margin_top > 0 ? pp->margin_top : df->margin_top;
+	s->o.margin_right = pp->margin_right > 0 ? pp->margin_right : df->margin_right;
+	s->o.margin_bottom = pp->margin_bottom > 0 ? pp->margin_bottom : df->margin_bottom;
+	s->o.margin_left = pp->margin_left > 0 ? pp->margin_left : df->margin_left;
 	s->o.gost2025 = pp->gost2025;
 	s->en = nv_pl_engine_new(&s->o, NV_HYPHEN_RU, &why);
 	if (!s->en) {
@@ -1063,9 +1018,9 @@ static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *
 	p.cw = nv_pl_content_width(s->en, p.landscape);
 	p.doc->landscape = p.landscape;
 	if (e->kind == NV_KIND_ORDER) {
-		nv_buf_adds(&t, "Приказ от ");
-		nv_date_add(&t, e->date, NV_DATE_NUMERIC);
-		nv_buf_addf(&t, " №" NBSP "%s «%s»", e->number ? e->number : "", title);
+		nv_buf_adds(&t, "Приказ ");
+		nv_wording_order_ref(&t, e->date, e->number);
+		nv_buf_addf(&t, " «%s»", title);
 	} else {
 		nv_buf_adds(&t, title);
 	}
