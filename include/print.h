@@ -9,7 +9,8 @@
  *                               side-by-side columns, tables, breaks;
  *                               printers never draw
  *   measure   (print_layout.c)  blocks → lines and table rows (Pango)
- *   paginate  (print_layout.c)  lines → pages of placed items: plain
+ *   paginate  (print_paginate.c, print_table.c)
+ *                               lines → pages of placed items: plain
  *                               data, dumped as text for golden tests
  *   paint     (print_paint.c)   pages → Cairo PDF: page numbers from
  *                               page 2, metadata, bookmarks, structure
