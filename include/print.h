@@ -5,9 +5,11 @@
  * The print back end has the three functions of every back end (new,
  * document, free) and an engine in three phases underneath:
  *
- *   printers  (print_docs.c)    model entry → blocks: paragraphs, rows,
+ *   printers  (print_docs.c, with print_blocks.c and print_body.c)
+ *                               model entry → blocks: paragraphs, rows,
  *                               side-by-side columns, tables, breaks;
- *                               printers never draw
+ *                               printers never draw; the wording of
+ *                               requisites comes from wording.h
  *   measure   (print_layout.c)  blocks → lines and table rows (Pango)
  *   paginate  (print_paginate.c, print_table.c)
  *                               lines → pages of placed items: plain
