@@ -573,8 +573,8 @@ static void mblocks_free(struct mblock *m, size_t n)
 }
 
 /*
- * The lines of a COLUMNS block are placed by place_lines() like those of
- * a paragraph: their x already includes the column's offset.
+ * The lines of a COLUMNS block are placed by place_lines() (print_paginate.c)
+ * like those of a paragraph: their x already includes the column's offset.
  */
 struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
 {
