@@ -1,6 +1,10 @@
 /*
  * print_layout.c: the print engine's first two phases; see print.h.
  *
+ * This file holds the blocks printers add, the engine (fonts,
+ * hyphenation) and measure; pagination is in print_paginate.c (text) and
+ * print_table.c (tables), which share the types of print_int.h.
+ *
  * Measure turns each block into Pango layouts and keeps their lines with
  * positions relative to the block (a table: per row and cell). Paginate
  * then stacks those lines on pages, greedily, with look-ahead for the
@@ -35,19 +39,7 @@
 #include "buf.h"
 #include "hyphenate.h"
 #include "print.h"
-
-#define A4_W	  (210.0 * NV_PT_PER_MM)
-#define A4_H	  (297.0 * NV_PT_PER_MM)
-#define CELL_HPAD 4.0 /* pt, left and right inside a table cell */
-#define CELL_VPAD 2.0 /* pt, above and below */
-#define RULE_W	  0.5
-
-struct nv_pl_engine {
-	struct nv_print_opts o;
-	PangoFontMap *fm;
-	PangoContext *ctx;
-	struct nv_hyphen *hy;
-};
+#include "print_int.h"
 
 /* --- blocks ------------------------------------------------------------------ */
 
@@ -256,57 +248,20 @@ const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en)
 	return &en->o;
 }
 
-static double page_w(bool landscape)
+double nv_pl_page_w(bool landscape)
 {
 	return landscape ? A4_H : A4_W;
 }
 
-static double page_h(bool landscape)
+double nv_pl_page_h(bool landscape)
 {
 	return landscape ? A4_W : A4_H;
 }
-
 double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape)
 {
-	return page_w(landscape) - (en->o.margin_left + en->o.margin_right) * NV_PT_PER_MM;
+	return nv_pl_page_w(landscape) - (en->o.margin_left + en->o.margin_right) * NV_PT_PER_MM;
 }
-
 /* --- measure ------------------------------------------------------------------ */
-
-/* A line with its position relative to its block (or table cell). */
-struct mline {
-	PangoLayoutLine *pl;
-	double x, top, base, h;
-	const char *tag; /* COLUMNS: the structure element that begins at this line */
-};
-
-struct mcell {
-	struct mline *lines;
-	size_t n;
-	double x, w, h; /* h: of the lines, without padding */
-};
-
-struct mrow {
-	const struct nv_pl_row *r;
-	struct mcell *cells;
-	size_t n;
-	double h; /* with padding and min_height */
-};
-
-struct mblock {
-	const struct nv_pl_block *b;
-	bool landscape;
-	double h;
-	struct mline *lines; /* PARA, COLUMNS */
-	size_t n, alloc;
-	struct mrow *rows; /* TABLE */
-	size_t nrows;
-};
-
-struct measure {
-	struct nv_pl_engine *en;
-	struct nv_pl_pages *out; /* owns the layouts */
-};
 
 static void keep_layout(struct nv_pl_pages *p, PangoLayout *l)
 {
@@ -408,9 +363,9 @@ static void set_markup(PangoLayout *l, struct nv_buf *text)
  * Lay out markup in a box of width w and append its lines to *lines with
  * the given offsets. Returns the height of the text.
  */
-static double set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
-		       double w, double x0, double y0, struct mline **lines, size_t *n,
-		       size_t *alloc)
+double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
+		      double w, double x0, double y0, struct mline **lines, size_t *n,
+		      size_t *alloc)
 {
 	struct nv_pl_engine *en = ms->en;
 	PangoLayout *l;
@@ -468,7 +423,8 @@ static void measure_para(struct measure *ms, struct mblock *mb, double cw)
 	const struct nv_pl_style *st = &mb->b->st;
 	double w = st->width > 0 ? st->width : cw - st->left;
 
-	mb->h = set_text(ms, mb->b->markup, st, w, st->left, 0, &mb->lines, &mb->n, &mb->alloc);
+	mb->h = nv_pl_set_text(ms, mb->b->markup, st, w, st->left, 0, &mb->lines, &mb->n,
+			       &mb->alloc);
 }
 
 static void measure_columns(struct measure *ms, struct mblock *mb)
@@ -490,8 +446,8 @@ static void measure_columns(struct measure *ms, struct mblock *mb)
 				tag = st->tag ? st->tag : "P";
 			if (p)
 				y += st->before;
-			y += set_text(ms, col->paras[p].markup, st, col->w - st->left,
-				      col->x + st->left, y, &mb->lines, &mb->n, &mb->alloc);
+			y += nv_pl_set_text(ms, col->paras[p].markup, st, col->w - st->left,
+					    col->x + st->left, y, &mb->lines, &mb->n, &mb->alloc);
 			y += st->after;
 			/* An empty paragraph hands its element on to the next one. */
 			if (mb->n > was && tag) {
@@ -554,8 +510,8 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 			st.bold = row->cells[c].bold;
 			st.align = row->cells[c].align;
 			st.hyphenate = row->cells[c].hyphenate;
-			mc->h = set_text(ms, row->cells[c].markup, &st, mc->w - 2 * CELL_HPAD,
-					 mc->x + CELL_HPAD, 0, &mc->lines, &mc->n, &alloc);
+			mc->h = nv_pl_set_text(ms, row->cells[c].markup, &st, mc->w - 2 * CELL_HPAD,
+					       mc->x + CELL_HPAD, 0, &mc->lines, &mc->n, &alloc);
 			if (mc->h + 2 * CELL_VPAD > mr->h)
 				mr->h = mc->h + 2 * CELL_VPAD;
 		}
@@ -616,709 +572,9 @@ static void mblocks_free(struct mblock *m, size_t n)
 	free(m);
 }
 
-/* --- paginate ---------------------------------------------------------------- */
-
-struct pager {
-	struct nv_pl_engine *en;
-	const struct nv_pl_doc *doc;
-	struct nv_pl_pages *out;
-	struct measure *ms;
-	struct nv_pl_page *page; /* NULL until the first item */
-	bool landscape;
-	char *outline;	 /* for the next page */
-	bool unnumbered; /* the next page shows no number */
-	double y, H;	 /* cursor and height of the content area */
-	double left, top;
-	/* The structure: what is open. */
-	bool doc_open, sect_open;
-	int lists;	  /* L elements open, each with an LI open in it */
-	const char *leaf; /* the element of the paragraph being placed */
-	/* The last table row placed on this page, for merged cells: its BOX item. */
-	size_t row_page; /* page number (1-based), 0: none */
-	size_t row_box;
-};
-
-static struct nv_pl_item *add_item(struct nv_pl_page *pg, enum nv_pl_item_kind kind, double x,
-				   double y, double w, double h)
-{
-	struct nv_pl_item *it;
-
-	NV_GROW(pg->items, pg->nitems + 1, pg->alloc);
-	it = &pg->items[pg->nitems++];
-	memset(it, 0, sizeof(*it));
-	it->kind = kind;
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-	return it;
-}
-
-static void tag_open(struct pager *pg, const char *tag)
-{
-	add_item(pg->page, NV_PL_ITEM_BEGIN, 0, 0, 0, 0)->tag = tag;
-}
-
-static void tag_close(struct pager *pg, const char *tag)
-{
-	add_item(pg->page, NV_PL_ITEM_END, 0, 0, 0, 0)->tag = tag;
-}
-
-/* Close lists until `level` of them are open. */
-static void close_lists(struct pager *pg, int level)
-{
-	for (; pg->lists > level; pg->lists--) {
-		tag_close(pg, "LI");
-		tag_close(pg, "L");
-	}
-}
-
 /*
- * Open the Document and the section of the current bookmark when they
- * are not open: just before their first content, so that they begin on
- * the page of that content, after its page number.
- */
-static void struct_ready(struct pager *pg)
-{
-	if (!pg->doc_open) {
-		tag_open(pg, "Document");
-		pg->doc_open = true;
-	}
-	if (!pg->sect_open) {
-		tag_open(pg, "Sect");
-		pg->sect_open = true;
-	}
-}
-
-/*
- * Open the structure of a paragraph: the lists and the item it belongs
- * to, then its own element, which is returned (an item's text is LBody).
- */
-static const char *open_para(struct pager *pg, const struct nv_pl_style *st)
-{
-	const char *tag = st->tag ? st->tag : "P";
-	int level = st->list > 0 ? st->list : 0;
-
-	struct_ready(pg);
-	if (!strcmp(tag, "LI")) {
-		if (level < 1)
-			level = 1;
-		close_lists(pg, level);
-		if (pg->lists == level)
-			tag_close(pg, "LI");
-		while (pg->lists < level) {
-			tag_open(pg, "L");
-			if (++pg->lists < level)
-				tag_open(pg, "LI");
-		}
-		tag_open(pg, "LI");
-		tag = "LBody";
-	} else {
-		close_lists(pg, level);
-	}
-	tag_open(pg, tag);
-	return tag;
-}
-
-/*
- * The page number, digits only, in the middle of the top margin: centred
- * over the text (as a word processor centres its header) and at least
- * 10 mm below the edge of the sheet (ГОСТ Р 7.0.97, 6.5).
- */
-static void add_number(struct pager *pg)
-{
-	const struct nv_print_opts *o = &pg->en->o;
-	struct nv_pl_page *p = pg->page;
-	struct mline *lines = NULL;
-	size_t n = 0, alloc = 0;
-	struct nv_pl_style st;
-	char num[16];
-	double w, x, y, cw = p->w - (o->margin_left + o->margin_right) * NV_PT_PER_MM;
-	struct nv_pl_item *it;
-
-	memset(&st, 0, sizeof(st));
-	snprintf(num, sizeof(num), "%d", p->number);
-	set_text(pg->ms, num, &st, p->w, 0, 0, &lines, &n, &alloc);
-	if (n) {
-		PangoRectangle log;
-		pango_layout_line_get_extents(lines[0].pl, NULL, &log);
-		w = (double)log.width / PANGO_SCALE;
-		x = pg->left + (cw - w) / 2;
-		y = pg->top / 2 - lines[0].h / 2;
-		if (y < 10 * NV_PT_PER_MM)
-			y = 10 * NV_PT_PER_MM;
-		if (y > pg->top - lines[0].h)
-			y = pg->top - lines[0].h;
-		add_item(p, NV_PL_ITEM_BOX, x, y, w, lines[0].h)->role = "number";
-		it = add_item(p, NV_PL_ITEM_LINE, x, y + lines[0].base, w, lines[0].h);
-		it->line = lines[0].pl;
-	}
-	free(lines);
-}
-
-static void new_page(struct pager *pg)
-{
-	const struct nv_print_opts *o = &pg->en->o;
-	struct nv_pl_pages *out = pg->out;
-	struct nv_pl_page *p;
-
-	/* A bookmark ends the section of the structure before it. */
-	if (pg->outline && pg->page) {
-		close_lists(pg, 0);
-		if (pg->sect_open)
-			tag_close(pg, "Sect");
-		pg->sect_open = false;
-	}
-	NV_GROW(out->v, out->nr + 1, out->alloc);
-	p = &out->v[out->nr++];
-	memset(p, 0, sizeof(*p));
-	p->landscape = pg->landscape;
-	p->w = page_w(pg->landscape);
-	p->h = page_h(pg->landscape);
-	p->outline = pg->outline;
-	pg->outline = NULL;
-	pg->page = p;
-	pg->y = 0;
-	pg->row_page = 0;
-	pg->top = o->margin_top * NV_PT_PER_MM;
-	pg->left = o->margin_left * NV_PT_PER_MM;
-	pg->H = p->h - (o->margin_top + o->margin_bottom) * NV_PT_PER_MM;
-	if ((int)out->nr >= pg->doc->first_number && !pg->unnumbered) {
-		p->number = (int)out->nr;
-		add_number(pg);
-	}
-}
-
-static void ensure_page(struct pager *pg)
-{
-	if (!pg->page)
-		new_page(pg);
-}
-
-/* Height of lines [s, e) of a block. */
-static double lines_h(const struct mline *l, size_t s, size_t e)
-{
-	return e > s ? l[e - 1].top + l[e - 1].h - l[s].top : 0;
-}
-
-static bool unsplittable(const struct mblock *mb)
-{
-	const struct nv_pl_style *st = &mb->b->st;
-
-	return mb->b->kind == NV_PL_COLUMNS || st->keep_together || st->keep_next ||
-	       st->at_bottom || mb->n < 4;
-}
-
-/* Space before block i if it is not at the top of a page. */
-static double before(const struct mblock *m, size_t i)
-{
-	return m[i].b->st.before;
-}
-
-/* One line of a table's text with the cell padding, as rows are measured. */
-static double one_line(const struct mblock *mb)
-{
-	return mb->b->table->size * 1.15;
-}
-
-/* A row long enough to break between pages: four lines at least. */
-static bool row_may_break(const struct mblock *mb, const struct mrow *mr)
-{
-	return !mr->r->section && mr->h >= 4 * one_line(mb) + 2 * CELL_VPAD;
-}
-
-/* What of row r must go on a page: two lines of a row that may break, else all of it. */
-static double row_lead(const struct mblock *mb, size_t r)
-{
-	const struct mrow *mr = &mb->rows[r];
-
-	return row_may_break(mb, mr) ? 2 * one_line(mb) + 2 * CELL_VPAD : mr->h;
-}
-
-/*
- * The height row r needs on its page: a section row takes the start of
- * the row after it, a row takes the rows merged into it below (unless
- * they are more than half a page together).
- */
-static double row_keep(const struct mblock *mb, size_t r, double page)
-{
-	double h = mb->rows[r].h, group = h;
-	size_t k, c;
-
-	if (mb->rows[r].r->section)
-		return r + 1 < mb->nrows ? h + row_lead(mb, r + 1) : h;
-	for (k = r + 1; k < mb->nrows; k++) {
-		const struct nv_pl_row *row = mb->rows[k].r;
-		bool joined = false;
-		for (c = 0; c < row->ncells; c++)
-			joined = joined || row->cells[c].joined;
-		if (!joined)
-			break;
-		group += mb->rows[k].h;
-	}
-	return group <= page / 2 ? group : h;
-}
-
-/* The first part of a table that must share a page: its header and first row. */
-static double table_lead(const struct mblock *mb)
-{
-	size_t r, nh = mb->b->table->nheader;
-	double h = 0;
-
-	for (r = 0; r < nh && r < mb->nrows; r++)
-		h += mb->rows[r].h;
-	if (r < mb->nrows)
-		h += mb->rows[r].r->section
-			     ? mb->rows[r].h + (r + 1 < mb->nrows ? row_lead(mb, r + 1) : 0)
-			     : row_lead(mb, r);
-	return h;
-}
-
-static double tail(const struct mblock *m, size_t n, size_t i);
-
-/*
- * The smallest first part of blocks i… that must share a page: two lines
- * of a paragraph, a whole unbreakable block with what must follow it
- * (tail()), a table's header with its first row.
- */
-static double lead(const struct mblock *m, size_t n, size_t i)
-{
-	const struct mblock *mb;
-
-	if (i >= n)
-		return 0;
-	mb = &m[i];
-	switch (mb->b->kind) {
-	case NV_PL_BREAK:
-		return 0;
-	case NV_PL_SPACE:
-		return mb->b->st.before + lead(m, n, i + 1);
-	case NV_PL_TABLE:
-		return table_lead(mb);
-	case NV_PL_PARA:
-	case NV_PL_COLUMNS:
-		break;
-	}
-	if (!unsplittable(mb))
-		return lines_h(mb->lines, 0, 2);
-	return mb->h + tail(m, n, i);
-}
-
-/*
- * What must follow block i on its page: for keep_next, the lead of the
- * next block; when the next block is keep_prev (a signature), all of it.
- */
-static double tail(const struct mblock *m, size_t n, size_t i)
-{
-	if (i + 1 >= n)
-		return 0;
-	if (m[i + 1].b->st.keep_prev)
-		return m[i].b->st.after + before(m, i + 1) + m[i + 1].h;
-	if (m[i].b->st.keep_next)
-		return m[i].b->st.after + before(m, i + 1) + lead(m, n, i + 1);
-	return 0;
-}
-
-static void place_box(struct pager *pg, const struct mblock *mb, double x, double w, double h)
-{
-	struct nv_pl_item *it =
-		add_item(pg->page, NV_PL_ITEM_BOX, pg->left + x, pg->top + pg->y, w, h);
-
-	it->role = mb->b->st.role		  ? mb->b->st.role
-		   : mb->b->kind == NV_PL_COLUMNS ? "columns"
-		   : mb->b->kind == NV_PL_TABLE	  ? "table"
-						  : "para";
-}
-
-/*
- * Put lines [s, e) of a block at the cursor and move it down, inside
- * their structure: a paragraph opens its element with its first line and
- * closes it with its last; a paragraph broken between pages has its
- * lines on each page in a Span of their own. The paragraphs of columns
- * open their elements at the lines that carry them.
- */
-static void place_lines(struct pager *pg, const struct mblock *mb, size_t s, size_t e)
-{
-	double dy, cw = nv_pl_content_width(pg->en, pg->landscape);
-	bool para = mb->b->kind == NV_PL_PARA, span = s > 0 || e < mb->n;
-	double x = para ? mb->b->st.left : 0;
-	double w = para && mb->b->st.width > 0 ? mb->b->st.width : cw - x;
-	/* Lines of side-by-side columns are not in order: a whole block has its own height. */
-	double h = s == 0 && e == mb->n ? mb->h : lines_h(mb->lines, s, e);
-	const char *open = NULL;
-	size_t i;
-
-	if (e <= s)
-		return;
-	if (para && s == 0) {
-		pg->leaf = open_para(pg, &mb->b->st);
-	} else if (!para) {
-		struct_ready(pg);
-		close_lists(pg, 0);
-	}
-	if (para && span)
-		tag_open(pg, "Span");
-	dy = pg->y - mb->lines[s].top;
-	place_box(pg, mb, x, w, h);
-	for (i = s; i < e; i++) {
-		const struct mline *l = &mb->lines[i];
-		struct nv_pl_item *it;
-		PangoRectangle log;
-
-		if (l->tag) {
-			if (open)
-				tag_close(pg, open);
-			tag_open(pg, open = l->tag);
-		}
-		it = add_item(pg->page, NV_PL_ITEM_LINE, pg->left + l->x, pg->top + dy + l->base, 0,
-			      l->h);
-		pango_layout_line_get_extents(l->pl, NULL, &log);
-		it->w = (double)log.width / PANGO_SCALE;
-		it->line = l->pl;
-	}
-	if (open)
-		tag_close(pg, open);
-	if (para && span)
-		tag_close(pg, "Span");
-	if (para && e == mb->n)
-		tag_close(pg, pg->leaf);
-	pg->y += h;
-}
-
-/* A paragraph that may break between pages, keeping two lines on each side. */
-static void place_split(struct pager *pg, const struct mblock *mb, double gap, double after)
-{
-	size_t s = 0, n = mb->n, k;
-
-	while (s < n) {
-		double avail = pg->H - pg->y - gap;
-		double rest = lines_h(mb->lines, s, n);
-
-		if (rest + after <= avail + 0.01) {
-			pg->y += gap;
-			place_lines(pg, mb, s, n);
-			return;
-		}
-		for (k = 0; s + k < n && lines_h(mb->lines, s, s + k + 1) <= avail + 0.01; k++)
-			;
-		if (k + s + 2 > n)
-			k = n - s >= 2 ? n - s - 2 : 0;
-		if (k < 2) {
-			if (pg->y > 0) {
-				new_page(pg);
-				gap = 0;
-				continue;
-			}
-			/* An empty page that cannot hold the rules: fill it. */
-			for (k = 0; s + k < n && lines_h(mb->lines, s, s + k + 1) <= avail + 0.01;
-			     k++)
-				;
-			if (k == 0)
-				k = 1;
-		}
-		pg->y += gap;
-		place_lines(pg, mb, s, s + k);
-		s += k;
-		if (s < n) {
-			new_page(pg);
-			gap = 0;
-		}
-	}
-}
-
-static bool row_done(const struct mrow *mr, const size_t *next)
-{
-	size_t c;
-
-	for (c = 0; c < mr->n; c++)
-		if (next[c] < mr->cells[c].n)
-			return false;
-	return true;
-}
-
-/*
- * Where each cell's piece of a row ends when `content` pt of text fit:
- * end[c] for the lines from next[c] on. Strictly, a cell that breaks
- * keeps two lines at least on each side of the break or goes over whole.
- * Returns the number of lines that go here.
- */
-static size_t row_ends(const struct mrow *mr, const size_t *next, double content, bool strict,
-		       size_t *end)
-{
-	size_t c, e, s, n, placed = 0;
-
-	for (c = 0; c < mr->n; c++) {
-		const struct mcell *mc = &mr->cells[c];
-		s = next[c];
-		n = mc->n;
-		for (e = s; e < n && lines_h(mc->lines, s, e + 1) <= content + 0.01; e++)
-			;
-		if (strict && e < n) {
-			if (n - e < 2)
-				e = n >= s + 2 ? n - 2 : s;
-			if (e - s < 2)
-				e = s;
-		}
-		end[c] = e;
-		placed += e - s;
-	}
-	return placed;
-}
-
-/*
- * Put one fragment of a row at the cursor: the lines of each cell from
- * next[c] on that fit in avail (see row_ends(); on a page where nothing
- * would go, as many as fit); next[] is advanced. A fragment that does
- * not finish the row reaches down to avail; a whole row keeps its
- * min_height. Header cells are centred vertically. `tagged`: the row is
- * a TR of TH (header) or TD cells; a repeated header is not.
- */
-static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, double avail,
-		      bool header, bool fresh, bool tagged)
-{
-	double h = 0, content = avail - 2 * CELL_VPAD, used, w = 0;
-	size_t c, i, *end = nv_xcalloc(mr->n + 1, sizeof(size_t)), box, rect;
-	bool done = true, join = false;
-	const char *cell = header ? "TH" : "TD";
-	struct nv_pl_item *it;
-
-	if (!row_ends(mr, next, content, true, end) && !row_done(mr, next) &&
-	    !row_ends(mr, next, content, false, end)) {
-		/* Not one line fits below the header: set one anyway, or the row never ends. */
-		for (c = 0; c < mr->n; c++)
-			if (next[c] < mr->cells[c].n) {
-				end[c] = next[c] + 1;
-				break;
-			}
-	}
-	for (c = 0; c < mr->n; c++) {
-		const struct mcell *mc = &mr->cells[c];
-		used = lines_h(mc->lines, next[c], end[c]) + 2 * CELL_VPAD;
-		if (used > h)
-			h = used;
-		if (end[c] < mc->n)
-			done = false;
-		w += mc->w;
-		join = join || mr->r->cells[c].joined;
-	}
-	if (done && fresh && mr->h > h)
-		h = mr->h;
-	if (!done)
-		h = avail;
-	box = pg->page->nitems;
-	add_item(pg->page, NV_PL_ITEM_BOX, pg->left + (mr->n ? mr->cells[0].x : 0), pg->top + pg->y,
-		 w, h)
-		->role = mr->r->section ? "section-row"
-			 : header	? "header-row"
-					: "row";
-	/* Merged with the row above on this page: no border between them. */
-	join = join && fresh && pg->row_page == pg->out->nr;
-	rect = pg->row_box;
-	if (tagged)
-		tag_open(pg, "TR");
-	for (c = 0; c < mr->n; c++) {
-		const struct mcell *mc = &mr->cells[c];
-		double off = CELL_VPAD, dy = 0;
-		it = add_item(pg->page, NV_PL_ITEM_RECT, pg->left + mc->x, pg->top + pg->y, mc->w,
-			      h);
-		/* The border of the cell above: the next RECT after the last one used. */
-		while (join && rect < pg->page->nitems &&
-		       pg->page->items[rect].kind != NV_PL_ITEM_RECT)
-			rect++;
-		if (join && c < mr->r->ncells && mr->r->cells[c].joined && rect < box) {
-			pg->page->items[rect].open |= NV_PL_OPEN_BOTTOM;
-			pg->page->items[pg->page->nitems - 1].open |= NV_PL_OPEN_TOP;
-		}
-		rect++;
-		if (tagged)
-			tag_open(pg, cell);
-		if (end[c] > next[c]) {
-			if (header)
-				off = (h - lines_h(mc->lines, next[c], end[c])) / 2;
-			dy = pg->y + off - mc->lines[next[c]].top;
-		}
-		for (i = next[c]; i < end[c]; i++) {
-			PangoRectangle log;
-			it = add_item(pg->page, NV_PL_ITEM_LINE, pg->left + mc->lines[i].x,
-				      pg->top + dy + mc->lines[i].base, 0, mc->lines[i].h);
-			pango_layout_line_get_extents(mc->lines[i].pl, NULL, &log);
-			it->w = (double)log.width / PANGO_SCALE;
-			it->line = mc->lines[i].pl;
-		}
-		if (tagged)
-			tag_close(pg, cell);
-		next[c] = end[c];
-	}
-	if (tagged)
-		tag_close(pg, "TR");
-	pg->row_page = pg->out->nr;
-	pg->row_box = box;
-	pg->y += h;
-	free(end);
-}
-
-/* Height of what is left of a row. */
-static double row_rest(const struct mrow *mr, const size_t *next)
-{
-	double h = 0, x;
-	size_t c;
-
-	for (c = 0; c < mr->n; c++) {
-		x = lines_h(mr->cells[c].lines, next[c], mr->cells[c].n) + 2 * CELL_VPAD;
-		if (x > h)
-			h = x;
-	}
-	return h;
-}
-
-/*
- * Put the header rows of a table at the cursor: tagged the first time;
- * repeated on later pages only when they take a third of a page at most.
- */
-static void place_header(struct pager *pg, const struct mblock *mb, bool tagged)
-{
-	size_t r, nh = mb->b->table->nheader, *next;
-	double h = 0;
-
-	for (r = 0; r < nh && r < mb->nrows; r++)
-		h += mb->rows[r].h;
-	if (!tagged && h > pg->H / 3)
-		nh = 0;
-	for (r = 0; r < nh && r < mb->nrows; r++) {
-		next = nv_xcalloc(mb->rows[r].n + 1, sizeof(size_t));
-		place_row(pg, &mb->rows[r], next, mb->rows[r].h, true, true, tagged);
-		free(next);
-	}
-	pg->row_page = 0;
-}
-
-/*
- * True if row r (its lines from next[] on) may break at the cursor: it is
- * long enough, and a cell keeps two lines on each side of the break.
- */
-static bool row_breaks_here(struct pager *pg, const struct mblock *mb, size_t r, const size_t *next)
-{
-	const struct mrow *mr = &mb->rows[r];
-	size_t *end;
-	bool ok;
-
-	if (!row_may_break(mb, mr) || pg->H - pg->y < 2 * one_line(mb) + 2 * CELL_VPAD)
-		return false;
-	end = nv_xcalloc(mr->n + 1, sizeof(size_t));
-	ok = row_ends(mr, next, pg->H - pg->y - 2 * CELL_VPAD, true, end) > 0;
-	free(end);
-	return ok;
-}
-
-static void place_table(struct pager *pg, const struct mblock *m, size_t i, double gap)
-{
-	const struct mblock *mb = &m[i];
-	size_t r, nh = mb->b->table->nheader, *next;
-	double need, avail;
-	bool fresh;
-
-	if (pg->y > 0 && pg->y + gap + table_lead(mb) > pg->H + 0.01) {
-		new_page(pg);
-		gap = 0;
-	}
-	pg->y += gap;
-	struct_ready(pg);
-	close_lists(pg, 0);
-	tag_open(pg, "Table");
-	place_box(pg, mb, 0, nv_pl_content_width(pg->en, pg->landscape), mb->h);
-	place_header(pg, mb, true);
-	for (r = nh; r < mb->nrows; r++) {
-		const struct mrow *mr = &mb->rows[r];
-
-		next = nv_xcalloc(mr->n + 1, sizeof(size_t));
-		fresh = true;
-		need = row_keep(mb, r, pg->H);
-		if (pg->y + need <= pg->H + 0.01) {
-			place_row(pg, mr, next, mr->h, false, true, true);
-			free(next);
-			continue;
-		}
-		if (row_breaks_here(pg, mb, r, next)) {
-			place_row(pg, mr, next, pg->H - pg->y, false, true, true);
-			fresh = false;
-		}
-		while (fresh || !row_done(mr, next)) {
-			new_page(pg);
-			place_header(pg, mb, false);
-			avail = pg->H - pg->y;
-			need = fresh ? mr->h : row_rest(mr, next);
-			place_row(pg, mr, next, need < avail ? need : avail, false, fresh, true);
-			fresh = false;
-		}
-		free(next);
-	}
-	tag_close(pg, "Table");
-}
-
-static void paginate(struct pager *pg, const struct mblock *m, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const struct mblock *mb = &m[i];
-		const struct nv_pl_block *b = mb->b;
-		double gap, need;
-
-		if (b->kind == NV_PL_BREAK) {
-			pg->landscape = b->landscape;
-			free(pg->outline);
-			pg->outline = b->outline ? nv_xstrdup(b->outline) : NULL;
-			pg->unnumbered = b->unnumbered;
-			new_page(pg);
-			pg->unnumbered = false;
-			continue;
-		}
-		ensure_page(pg);
-		gap = pg->y > 0 ? b->st.before : 0;
-		switch (b->kind) {
-		case NV_PL_SPACE:
-			if (pg->y > 0)
-				pg->y += b->st.before;
-			if (pg->y > pg->H)
-				pg->y = pg->H;
-			continue;
-		case NV_PL_TABLE:
-			place_table(pg, m, i, gap);
-			break;
-		case NV_PL_PARA:
-		case NV_PL_COLUMNS:
-			if (!mb->n)
-				break;
-			if (!unsplittable(mb)) {
-				place_split(pg, mb, gap, tail(m, n, i));
-				break;
-			}
-			need = gap + mb->h + tail(m, n, i);
-			if (pg->y > 0 && pg->y + need > pg->H + 0.01) {
-				new_page(pg);
-				gap = 0;
-			}
-			pg->y += gap;
-			if (b->st.at_bottom && pg->y + mb->h < pg->H)
-				pg->y = pg->H - mb->h;
-			place_lines(pg, mb, 0, mb->n);
-			break;
-		case NV_PL_BREAK:
-			break;
-		}
-		pg->y += b->st.after;
-	}
-	ensure_page(pg);
-	close_lists(pg, 0);
-	if (pg->sect_open)
-		tag_close(pg, "Sect");
-	if (pg->doc_open)
-		tag_close(pg, "Document");
-}
-
-/*
- * The lines of a COLUMNS block are placed by place_lines() like those of
- * a paragraph: their x already includes the column's offset.
+ * The lines of a COLUMNS block are placed by place_lines() (print_paginate.c)
+ * like those of a paragraph: their x already includes the column's offset.
  */
 struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
 {
@@ -1337,7 +593,7 @@ struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc
 	pg.ms = &ms;
 	pg.landscape = doc->landscape;
 	pg.outline = doc->outline ? nv_xstrdup(doc->outline) : NULL;
-	paginate(&pg, m, doc->nr);
+	nv_pl_paginate(&pg, m, doc->nr);
 	free(pg.outline);
 	mblocks_free(m, doc->nr + 1);
 	return out;

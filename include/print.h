@@ -5,11 +5,14 @@
  * The print back end has the three functions of every back end (new,
  * document, free) and an engine in three phases underneath:
  *
- *   printers  (print_docs.c)    model entry → blocks: paragraphs, rows,
+ *   printers  (print_docs.c, with print_blocks.c and print_body.c)
+ *                               model entry → blocks: paragraphs, rows,
  *                               side-by-side columns, tables, breaks;
- *                               printers never draw
+ *                               printers never draw; the wording of
+ *                               requisites comes from wording.h
  *   measure   (print_layout.c)  blocks → lines and table rows (Pango)
- *   paginate  (print_layout.c)  lines → pages of placed items: plain
+ *   paginate  (print_paginate.c, print_table.c)
+ *                               lines → pages of placed items: plain
  *                               data, dumped as text for golden tests
  *   paint     (print_paint.c)   pages → Cairo PDF: page numbers from
  *                               page 2, metadata, bookmarks, structure

@@ -1,0 +1,453 @@
+/*
+ * print_blocks.c: the pieces of printed documents that several printers
+ * share: approval blocks and corner stamps set in the corner column,
+ * titles, and the tables of pairs, of acquaintance and of a roadmap; see
+ * print_docs_int.h. The wording of requisites comes from wording.h.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "model.h"
+#include "print.h"
+#include "print_docs_int.h"
+#include "typo.h"
+#include "utf8.h"
+#include "wording.h"
+
+/* Append s escaped, its first letter upper-cased: «директор» → «Директор». */
+void nv_pr_esc_cap(struct nv_buf *b, const char *s)
+{
+	char *t = nv_utf8_capitalize(s);
+
+	esc(b, t);
+	free(t);
+}
+
+/* Append s escaped, every letter upper-cased: «Положение» → «ПОЛОЖЕНИЕ». */
+static void esc_upper(struct nv_buf *b, const char *s)
+{
+	char *t = nv_wording_upper(s);
+
+	esc(b, t);
+	free(t);
+}
+
+void nv_pr_space(struct printer *p, double pt)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT);
+
+	st.before = pt;
+	nv_pl_add(p->doc, NV_PL_SPACE, &st);
+}
+
+void nv_pr_new_page(struct printer *p, bool landscape, const char *outline)
+{
+	struct nv_pl_block *b = nv_pl_add(p->doc, NV_PL_BREAK, NULL);
+
+	b->landscape = landscape;
+	b->outline = outline ? nv_xstrdup(outline) : NULL;
+	p->landscape = landscape;
+	p->cw = nv_pl_content_width(p->s->en, landscape);
+}
+
+/*
+ * The width of the corner column (approval blocks, «Приложение № N к
+ * приказу …»): the longest line of a requisite set in the corner is 7.5 cm
+ * under ГОСТ Р 7.0.97-2016 and 8 cm under the 2025 edition.
+ */
+static double corner_w(const struct printer *p)
+{
+	return p->s->o.gost2025 ? CM(8.0) : CM(7.5);
+}
+
+/* Add plain UTF-8 text as a paragraph of a column, escaped for Pango. */
+static void column_text(struct nv_pl_column *col, const char *text, const struct nv_pl_style *st)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	esc(&b, text);
+	nv_pl_column_para(col, b.ptr, st);
+	nv_buf_release(&b);
+}
+
+/* The organisation's short name (else its full name), typeset; the caller frees. */
+static char *org_short(const struct nv_model *m)
+{
+	return nv_typo_str(m->site.short_name ? m->site.short_name
+			   : m->site.name     ? m->site.name
+					      : "");
+}
+
+/* --- approval blocks and corner stamps ---------------------------------------------- */
+
+/* The lines of a block derived from the approving order: label, «приказом …», «от … № …». */
+static void order_lines(struct nv_pl_column *col, const struct nv_approval_text *t,
+			struct nv_pl_style st)
+{
+	nv_pl_column_para(col, t->label, &st);
+	st.before = 0;
+	st.tag = NULL;
+	column_text(col, t->by_order, &st);
+	column_text(col, t->order_ref, &st);
+}
+
+/* The lines of any other block: label, position, text, protocol, signature, date. */
+static void own_lines(struct nv_pl_column *col, const struct nv_approval *a,
+		      const struct nv_approval_text *t, struct nv_pl_style st)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_pl_column_para(col, t->label, &st);
+	st.before = 0;
+	st.tag = NULL;
+	if (t->position) {
+		esc(&b, t->position);
+		if (a->person->organization) {
+			nv_buf_addch(&b, ' ');
+			esc(&b, a->person->organization);
+		}
+		nv_pl_column_para(col, b.ptr, &st);
+		nv_buf_reset(&b);
+	}
+	if (t->body)
+		column_text(col, t->body, &st);
+	if (t->protocol)
+		column_text(col, t->protocol, &st);
+	if (t->signature) {
+		nv_buf_adds(&b, "____________ ");
+		esc(&b, t->signature);
+		nv_pl_column_para(col, b.ptr, &st);
+	}
+	if (t->date)
+		column_text(col, t->date, &st);
+	else if (a->label == NV_LABEL_APPROVE)
+		nv_pl_column_para(col, NV_WORDING_DATE_BLANK, &st);
+	nv_buf_release(&b);
+}
+
+/* The lines of one approval block, each a paragraph of the column. */
+static void approval_lines(struct printer *p, struct nv_pl_column *col, const struct nv_entry *e,
+			   const struct nv_approval *a, bool first)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT);
+	struct nv_approval_text t;
+	char *org = org_short(p->s->m);
+
+	st.before = first ? 0 : p->s->o.size;
+	/* The block is one paragraph of the structure. */
+	st.tag = "P";
+	nv_approval_text_init(&t, e, a, org);
+	if (a->order)
+		order_lines(col, &t, st);
+	else
+		own_lines(col, a, &t, st);
+	nv_approval_text_release(&t);
+	free(org);
+}
+
+/*
+ * The approval blocks of a local act, left and right, side by side; the
+ * right column is the corner column (corner_w()). `appendix` (when > 0)
+ * puts «Приложение № N» at the top of the right column.
+ */
+void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix)
+{
+	struct nv_pl_style st;
+	struct nv_pl_block *b;
+	struct nv_pl_column *left, *right;
+	size_t i;
+	bool lfirst = true, rfirst = true;
+	double cw = corner_w(p);
+
+	if (!e->napprovals && appendix <= 0)
+		return;
+	st = style(NV_PL_LEFT);
+	st.after = p->s->o.size;
+	st.role = "approvals";
+	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
+	nv_pl_column(b, 0, p->cw - cw - CM(1.0) < cw ? p->cw - cw - CM(1.0) : cw);
+	nv_pl_column(b, p->cw - cw, cw);
+	/* Both columns exist now: adding one may move the other. */
+	left = &b->cols[0];
+	right = &b->cols[1];
+	if (appendix > 0) {
+		struct nv_pl_style ast = style(NV_PL_LEFT);
+		struct nv_buf num = NV_BUF_INIT;
+		nv_wording_appendix(&num, appendix);
+		ast.tag = "P";
+		nv_pl_column_para(right, num.ptr, &ast);
+		nv_buf_release(&num);
+		rfirst = false;
+	}
+	for (i = 0; i < e->napprovals; i++) {
+		const struct nv_approval *a = &e->approvals[i];
+		if (a->right) {
+			approval_lines(p, right, e, a, rfirst);
+			rfirst = false;
+		} else {
+			approval_lines(p, left, e, a, lfirst);
+			lfirst = false;
+		}
+	}
+}
+
+/* «Приложение № N / к приказу МАОУ «СОШ № 14» / от … № …» in the corner column. */
+void nv_pr_corner(struct printer *p, const struct nv_entry *order, int number)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT), cst = style(NV_PL_LEFT);
+	struct nv_pl_block *b;
+	struct nv_pl_column *col;
+	struct nv_buf t = NV_BUF_INIT;
+	char *org = org_short(p->s->m);
+
+	st.after = p->s->o.size;
+	st.role = "corner";
+	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
+	col = nv_pl_column(b, p->cw - corner_w(p), corner_w(p));
+	nv_wording_appendix(&t, number);
+	column_text(col, t.ptr, &cst);
+	nv_buf_reset(&t);
+	nv_wording_to_order(&t, org);
+	column_text(col, t.ptr, &cst);
+	nv_buf_reset(&t);
+	nv_wording_order_ref(&t, order->date, order->number);
+	column_text(col, t.ptr, &cst);
+	nv_buf_release(&t);
+	free(org);
+}
+
+void nv_pr_title(struct printer *p, const char *title, bool kind_word)
+{
+	struct nv_pl_style st = style(NV_PL_CENTER);
+	struct nv_buf b = NV_BUF_INIT;
+	const char *sp;
+
+	st.bold = true;
+	st.keep_next = true;
+	st.after = p->s->o.size;
+	st.role = "title";
+	st.tag = "H1";
+	/* «Положение о …» → «ПОЛОЖЕНИЕ» on a line of its own, then «о …»: one heading. */
+	if (kind_word && title && (sp = strchr(title, ' ')) && sp[1] &&
+	    (unsigned char)sp[1] >= 0xD0) {
+		char *word = nv_xmemdupz(title, (size_t)(sp - title));
+		esc_upper(&b, word);
+		free(word);
+		nv_buf_adds(&b, "\xE2\x80\xA8"); /* U+2028: a new line, same paragraph */
+		title = sp + 1;
+	}
+	esc_typo(&b, title);
+	nv_pr_para(p, b.ptr, st);
+	nv_buf_release(&b);
+}
+
+/* --- tables -------------------------------------------------------------------------- */
+
+/* Column widths given in mm for a 170 mm wide page, scaled to cw. */
+static struct nv_pl_table *table_mm(struct printer *p, const double *mm, size_t n)
+{
+	double w[16], total = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		total += mm[i];
+	for (i = 0; i < n && i < NV_ARRAY_SIZE(w); i++)
+		w[i] = mm[i] / total * p->cw;
+	return nv_pl_table_new(w, n, p->s->o.table_size);
+}
+
+static void add_table(struct printer *p, struct nv_pl_table *t, const char *role)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT);
+	struct nv_pl_block *b;
+
+	st.role = role;
+	st.before = p->s->o.size / 2;
+	st.after = p->s->o.size;
+	b = nv_pl_add(p->doc, NV_PL_TABLE, &st);
+	b->table = t;
+}
+
+/* A person's place: position (and organisation) or class. */
+void nv_pr_person_place(struct nv_buf *b, const struct nv_person *x)
+{
+	if (x->category == NV_CAT_STUDENT) {
+		nv_buf_adds(b, "обучающийся");
+		if (x->class_name) {
+			nv_buf_adds(b, " ");
+			esc_typo(b, x->class_name);
+			nv_buf_adds(b, " класса");
+		}
+		return;
+	}
+	esc(b, x->position);
+	if (x->organization) {
+		nv_buf_adds(b, x->position ? ", " : "");
+		esc_typo(b, x->organization);
+	}
+}
+
+void nv_pr_full_name(struct nv_buf *b, const struct nv_person *x)
+{
+	struct nv_buf n = NV_BUF_INIT;
+
+	nv_person_full_name(&n, x);
+	esc(b, n.ptr);
+	nv_buf_release(&n);
+}
+
+/*
+ * The pairs of an order as a table; one row per mentee, the pair's cells
+ * on its first row and merged down over the rows of its other mentees.
+ */
+void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
+{
+	static const double mm[] = { 11, 42, 44, 42, 42, 38, 38 };
+	static const char *const head[] = {
+		"№ п/п",	"Наставник",	    "Должность",
+		"Наставляемый", "Должность, класс", "Форма наставничества",
+		"Срок"
+	};
+	struct nv_pl_table *t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
+	struct nv_pl_row *r;
+	struct nv_buf c[7];
+	const char *cells[7];
+	size_t i, k, j, n = 0;
+
+	for (j = 0; j < 7; j++)
+		nv_buf_init(&c[j]);
+	nv_pl_row(t, head, 7, NV_PL_CENTER, true);
+	t->nheader = 1;
+	for (i = 0; i < p->s->m->npairs; i++) {
+		const struct nv_pair *pr = p->s->m->pairs[i];
+		if (pr->order != order)
+			continue;
+		n++;
+		for (k = 0; k < (pr->nmentees ? pr->nmentees : 1); k++) {
+			for (j = 0; j < 7; j++)
+				nv_buf_reset(&c[j]);
+			if (!k) {
+				nv_buf_addf(&c[0], "%zu", n);
+				if (pr->mentor) {
+					nv_pr_full_name(&c[1], pr->mentor);
+					nv_pr_person_place(&c[2], pr->mentor);
+				}
+				esc(&c[5], pr->form);
+				esc_typo(&c[6], pr->period.text);
+			}
+			if (k < pr->nmentees) {
+				nv_pr_full_name(&c[3], pr->mentees[k]);
+				nv_pr_person_place(&c[4], pr->mentees[k]);
+			}
+			for (j = 0; j < 7; j++)
+				cells[j] = c[j].ptr;
+			r = nv_pl_row(t, cells, 7, NV_PL_LEFT, false);
+			r->cells[0].align = NV_PL_CENTER;
+			r->cells[1].hyphenate = false;
+			r->cells[3].hyphenate = false;
+			r->cells[6].align = NV_PL_CENTER;
+			/* Further mentees of a pair: the pair's cells are merged down. */
+			if (k)
+				for (j = 0; j < 7; j++)
+					r->cells[j].joined = j != 3 && j != 4;
+		}
+	}
+	for (j = 0; j < 7; j++)
+		nv_buf_release(&c[j]);
+	add_table(p, t, "pairs");
+}
+
+/* «С приказом ознакомлены:» — № · ФИО · должность · подпись · дата. */
+void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
+{
+	static const double mm[] = { 10, 62, 54, 22, 22 };
+	static const char *const head[] = { "№ п/п", "Фамилия, имя, отчество", "Должность",
+					    "Подпись", "Дата" };
+	struct nv_pl_table *t;
+	struct nv_pl_style st = style(NV_PL_LEFT);
+	struct nv_buf num = NV_BUF_INIT, name = NV_BUF_INIT, pos = NV_BUF_INIT;
+	const char *cells[5];
+	size_t i;
+
+	if (!e->nacquaint)
+		return;
+	st.before = p->s->o.size * 2;
+	st.after = p->s->o.size / 2;
+	st.keep_next = true;
+	st.role = "acquaint";
+	nv_pr_para(p, "С приказом ознакомлены:", st);
+	t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
+	nv_pl_row(t, head, 5, NV_PL_CENTER, true);
+	t->nheader = 1;
+	for (i = 0; i < e->nacquaint; i++) {
+		nv_buf_reset(&num);
+		nv_buf_reset(&name);
+		nv_buf_reset(&pos);
+		nv_buf_addf(&num, "%zu", i + 1);
+		nv_pr_full_name(&name, e->acquaint[i]);
+		nv_pr_person_place(&pos, e->acquaint[i]);
+		cells[0] = num.ptr;
+		cells[1] = name.ptr;
+		cells[2] = pos.ptr;
+		cells[3] = "";
+		cells[4] = "";
+		nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
+		t->rows[t->nrows - 1].cells[0].align = NV_PL_CENTER;
+		t->rows[t->nrows - 1].cells[1].hyphenate = false;
+		t->rows[t->nrows - 1].min_height = p->s->o.table_size * 2.3;
+	}
+	nv_buf_release(&num);
+	nv_buf_release(&name);
+	nv_buf_release(&pos);
+	add_table(p, t, "acquaint-table");
+}
+
+/* The roadmap's table: № п/п · Мероприятие · Срок · Ответственный · Результат. */
+void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
+{
+	static const double mm[] = { 17, 98, 36, 53, 53 };
+	static const char *const head[] = { "№ п/п", "Мероприятие", "Срок", "Ответственный",
+					    "Результат / вид документа" };
+	static const char *const nums[] = { "1", "2", "3", "4", "5" };
+	struct nv_pl_table *t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
+	struct nv_buf c[5];
+	const char *cells[5];
+	size_t i, k, j;
+
+	for (j = 0; j < 5; j++)
+		nv_buf_init(&c[j]);
+	nv_pl_row(t, head, 5, NV_PL_CENTER, true);
+	nv_pl_row(t, nums, 5, NV_PL_CENTER, false);
+	t->nheader = 2;
+	for (i = 0; i < e->nsections; i++) {
+		const struct nv_section *sec = &e->sections[i];
+		nv_buf_reset(&c[0]);
+		nv_buf_addf(&c[0], "%zu.", i + 1);
+		nv_buf_adds(&c[0], " ");
+		esc_typo(&c[0], sec->title);
+		cells[0] = c[0].ptr;
+		nv_pl_row(t, cells, 1, NV_PL_CENTER, true);
+		for (k = 0; k < sec->nitems; k++) {
+			const struct nv_item *it = &sec->items[k];
+			struct nv_pl_row *r;
+			for (j = 0; j < 5; j++)
+				nv_buf_reset(&c[j]);
+			nv_buf_addf(&c[0], "%zu.%zu.", i + 1, k + 1);
+			esc_typo(&c[1], it->title);
+			esc_typo(&c[2], it->due.text);
+			esc_typo(&c[3], it->responsible);
+			esc_typo(&c[4], it->result);
+			for (j = 0; j < 5; j++)
+				cells[j] = c[j].ptr;
+			r = nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
+			r->cells[0].align = NV_PL_CENTER;
+			r->cells[2].align = NV_PL_CENTER;
+			/* People's names are not hyphenated. */
+			r->cells[3].hyphenate = false;
+		}
+	}
+	for (j = 0; j < 5; j++)
+		nv_buf_release(&c[j]);
+	add_table(p, t, "roadmap");
+}

@@ -1,0 +1,220 @@
+/*
+ * print_body.c: Markdown bodies as print blocks; see print_docs_int.h.
+ *
+ * Markdown bodies are walked with cmark's iterator: paragraphs are
+ * justified with a 1.25 cm first-line indent, items of ordered lists get
+ * their numbers written out («2.1.»), bullets a dash, headings are bold
+ * and centred and stay with what follows. Markdown headings are H2 and
+ * below in the tagged PDF (the title is H1), list items LI with their
+ * nesting, everything else a paragraph (P).
+ */
+#include "common.h"
+
+#include <cmark.h>
+
+#include "buf.h"
+#include "markdown.h"
+#include "print.h"
+#include "print_docs_int.h"
+
+#define MAX_LIST_NEST 16
+
+struct list_level {
+	bool ordered;
+	int n;
+	bool fresh; /* the next paragraph is the first of the current item */
+};
+
+struct body {
+	struct printer *p;
+	struct nv_buf text;
+	bool open; /* inside a paragraph or heading */
+	bool item; /* the paragraph begins a list item */
+	int heading;
+	struct list_level lists[MAX_LIST_NEST];
+	int depth; /* lists open; deeper levels count but are not tracked */
+	int quote;
+};
+
+static void body_prefix(struct body *bd)
+{
+	struct list_level *l;
+	int i, top = bd->depth < MAX_LIST_NEST ? bd->depth : MAX_LIST_NEST;
+
+	if (!top)
+		return;
+	l = &bd->lists[top - 1];
+	if (!l->fresh)
+		return;
+	l->fresh = false;
+	bd->item = true;
+	if (!l->ordered) {
+		nv_buf_adds(&bd->text, "–" NBSP);
+		return;
+	}
+	for (i = 0; i < top; i++)
+		if (bd->lists[i].ordered)
+			nv_buf_addf(&bd->text, "%d.", bd->lists[i].n);
+	nv_buf_addch(&bd->text, ' ');
+}
+
+static void body_emit(struct body *bd)
+{
+	static const char *const h[] = { "H2", "H3", "H4", "H5", "H6" };
+	struct nv_pl_style st = body_style();
+
+	if (bd->heading) {
+		st = style(bd->heading <= 2 ? NV_PL_CENTER : NV_PL_JUSTIFY);
+		st.indent = bd->heading <= 2 ? 0 : INDENT;
+		st.bold = true;
+		st.keep_next = true;
+		st.before = bd->heading <= 2 ? 12 : 6;
+		st.after = 6;
+		st.role = "heading";
+		/* The document's title is H1; Markdown's # is the level below it. */
+		st.tag = h[bd->heading <= 5 ? bd->heading - 1 : 4];
+	} else {
+		st.left = bd->quote * INDENT;
+		st.role = bd->depth ? "item" : "para";
+		st.list = bd->depth < MAX_LIST_NEST ? bd->depth : MAX_LIST_NEST;
+		st.tag = bd->item ? "LI" : NULL;
+	}
+	if (bd->text.len)
+		nv_pr_para(bd->p, bd->text.ptr, st);
+	nv_buf_reset(&bd->text);
+	bd->open = false;
+	bd->item = false;
+	bd->heading = 0;
+}
+
+/* A list opens (enter) or closes: its kind and first number. */
+static void body_list(struct body *bd, cmark_node *node, bool enter)
+{
+	struct list_level *l;
+
+	if (!enter) {
+		bd->depth--;
+		return;
+	}
+	if (bd->depth < MAX_LIST_NEST) {
+		l = &bd->lists[bd->depth];
+		l->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+		l->n = cmark_node_get_list_start(node) - 1;
+		if (l->n < 0)
+			l->n = 0;
+		l->fresh = false;
+	}
+	bd->depth++;
+}
+
+/* An item of the innermost list begins: the next paragraph carries its number. */
+static void body_item(struct body *bd)
+{
+	struct list_level *l;
+
+	if (bd->depth > 0 && bd->depth <= MAX_LIST_NEST) {
+		l = &bd->lists[bd->depth - 1];
+		l->n++;
+		l->fresh = true;
+	}
+}
+
+/* A heading or paragraph opens (its text is collected) or closes (it is emitted). */
+static void body_block(struct body *bd, cmark_node *node, bool enter)
+{
+	if (!enter) {
+		body_emit(bd);
+		return;
+	}
+	nv_buf_reset(&bd->text);
+	bd->open = true;
+	if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+		bd->heading = cmark_node_get_heading_level(node);
+	else
+		body_prefix(bd);
+}
+
+/* A code block: one left-aligned paragraph of its text. */
+static void body_code(struct body *bd, cmark_node *node)
+{
+	nv_buf_reset(&bd->text);
+	esc(&bd->text, cmark_node_get_literal(node));
+	while (bd->text.len && bd->text.ptr[bd->text.len - 1] == '\n')
+		nv_buf_truncate(&bd->text, bd->text.len - 1);
+	nv_pr_para(bd->p, bd->text.ptr, style(NV_PL_LEFT));
+	nv_buf_reset(&bd->text);
+}
+
+/* Text inside an open paragraph or heading; anything outside one is dropped. */
+static void body_text(struct body *bd, const char *s)
+{
+	if (bd->open)
+		nv_buf_adds(&bd->text, s);
+}
+
+/*
+ * Append the blocks of a Markdown body. Raw HTML is left out; links keep
+ * their text; a thematic break is a blank line.
+ */
+void nv_pr_body(struct printer *p, const struct nv_md *md)
+{
+	struct body bd;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (!md || !md->root)
+		return;
+	memset(&bd, 0, sizeof(bd));
+	bd.p = p;
+	nv_buf_init(&bd.text);
+	it = cmark_iter_new(md->root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		bool enter = ev == CMARK_EVENT_ENTER;
+
+		switch (cmark_node_get_type(node)) {
+		case CMARK_NODE_LIST:
+			body_list(&bd, node, enter);
+			break;
+		case CMARK_NODE_ITEM:
+			if (enter)
+				body_item(&bd);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			bd.quote += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_PARAGRAPH:
+			body_block(&bd, node, enter);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			body_code(&bd, node);
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			nv_pr_space(p, p->s->o.size);
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			if (bd.open)
+				esc(&bd.text, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			body_text(&bd, " ");
+			break;
+		case CMARK_NODE_LINEBREAK:
+			body_text(&bd, "\xE2\x80\xA8"); /* U+2028: a new line, same paragraph */
+			break;
+		case CMARK_NODE_STRONG:
+			body_text(&bd, enter ? "<b>" : "</b>");
+			break;
+		case CMARK_NODE_EMPH:
+			body_text(&bd, enter ? "<i>" : "</i>");
+			break;
+		default:
+			/* Documents, links, images (their text is kept), raw HTML (dropped). */
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	nv_buf_release(&bd.text);
+}

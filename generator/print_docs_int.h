@@ -1,0 +1,130 @@
+/*
+ * print_docs_int.h: private to the document printers (print_docs.c,
+ * print_blocks.c, print_body.c); see print.h.
+ *
+ * A printer turns one model entry into engine blocks; the pieces that
+ * several printers share (approval blocks, corner stamps, titles,
+ * tables, Markdown bodies) are functions here that append blocks to the
+ * document being printed. Text given to the engine is Pango markup: the
+ * esc helpers escape plain UTF-8 for it.
+ */
+#ifndef NV_PRINT_DOCS_INT_H
+#define NV_PRINT_DOCS_INT_H
+
+#include "common.h"
+
+#include "buf.h"
+#include "model.h"
+#include "print.h"
+#include "typo.h"
+#include "wording.h"
+
+#define CM(x)  ((x)*72.0 / 2.54)
+#define INDENT CM(1.25)
+#define NBSP   NV_WORDING_NBSP
+
+struct nv_md;
+
+struct nv_print_state {
+	const struct nv_model *m;
+	struct nv_diags *d;
+	struct nv_print_opts o;
+	struct nv_pl_engine *en;
+	char *site_yml; /* for diagnostics */
+};
+
+/* What one document is being printed into. */
+struct printer {
+	struct nv_print_state *s;
+	struct nv_pl_doc *doc;
+	bool landscape;
+	double cw; /* content width of the current pages */
+};
+
+static inline struct nv_pl_style style(enum nv_pl_align a)
+{
+	struct nv_pl_style st;
+
+	memset(&st, 0, sizeof(st));
+	st.align = a;
+	return st;
+}
+
+/* A justified paragraph with the first-line indent and hyphenation. */
+static inline struct nv_pl_style body_style(void)
+{
+	struct nv_pl_style st = style(NV_PL_JUSTIFY);
+
+	st.indent = INDENT;
+	st.hyphenate = true;
+	return st;
+}
+
+/* Append s escaped for Pango markup. */
+static inline void esc(struct nv_buf *b, const char *s)
+{
+	if (s)
+		nv_buf_add_html(b, s, strlen(s));
+}
+
+/* Append s with typography applied, escaped. */
+static inline void esc_typo(struct nv_buf *b, const char *s)
+{
+	char *t;
+
+	if (!s)
+		return;
+	t = nv_typo_str(s);
+	esc(b, t);
+	free(t);
+}
+
+static inline void nv_pr_para(struct printer *p, const char *markup, struct nv_pl_style st)
+{
+	nv_pl_para(p->doc, markup, &st);
+}
+
+/* --- print_blocks.c --------------------------------------------------------------- */
+
+/* Append s escaped, its first letter upper-cased: «директор» → «Директор». */
+void nv_pr_esc_cap(struct nv_buf *b, const char *s);
+/* Add vertical space of pt points (dropped at the top of a page). */
+void nv_pr_space(struct printer *p, double pt);
+/* Start a new page, landscape or not, with a bookmark `outline` (may be NULL). */
+void nv_pr_new_page(struct printer *p, bool landscape, const char *outline);
+/*
+ * The approval blocks of a local act, left and right, side by side; the
+ * right column is the corner column. `appendix` (when > 0) puts
+ * «Приложение № N» at the top of the right column.
+ */
+void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix);
+/* «Приложение № N / к приказу МАОУ «СОШ № 14» / от … № …» in the corner column. */
+void nv_pr_corner(struct printer *p, const struct nv_entry *order, int number);
+/*
+ * The title of a document, centred and bold (H1); with kind_word, the
+ * first word of «Положение о …» on a line of its own in capitals.
+ */
+void nv_pr_title(struct printer *p, const char *title, bool kind_word);
+/* Append a person's place: position (and organisation) or class, escaped. */
+void nv_pr_person_place(struct nv_buf *b, const struct nv_person *x);
+/* Append a person's full name, escaped. */
+void nv_pr_full_name(struct nv_buf *b, const struct nv_person *x);
+/*
+ * The pairs of an order as a table; one row per mentee, the pair's cells
+ * on its first row and merged down over the rows of its other mentees.
+ */
+void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order);
+/* «С приказом ознакомлены:» and its table, when the order lists people to acquaint. */
+void nv_pr_acquaint(struct printer *p, const struct nv_entry *e);
+/* The roadmap's table: № п/п · Мероприятие · Срок · Ответственный · Результат. */
+void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e);
+
+/* --- print_body.c ------------------------------------------------------------------- */
+
+/*
+ * Append the blocks of a Markdown body. Raw HTML is left out; links keep
+ * their text; a thematic break is a blank line.
+ */
+void nv_pr_body(struct printer *p, const struct nv_md *md);
+
+#endif

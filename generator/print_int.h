@@ -1,0 +1,141 @@
+/*
+ * print_int.h: private to the print engine (print_layout.c,
+ * print_paginate.c, print_table.c); printers and the rest of the program
+ * use print.h.
+ *
+ * Measure (print_layout.c) turns blocks into struct mblock: lines with
+ * positions relative to their block, or rows of cells for a table.
+ * Pagination (print_paginate.c, with print_table.c for tables) moves a
+ * struct pager over them and writes pages of items.
+ */
+#ifndef NV_PRINT_INT_H
+#define NV_PRINT_INT_H
+
+#include "common.h"
+
+#include <pango/pangocairo.h>
+
+#include "print.h"
+
+#define A4_W	  (210.0 * NV_PT_PER_MM)
+#define A4_H	  (297.0 * NV_PT_PER_MM)
+#define CELL_HPAD 4.0 /* pt, left and right inside a table cell */
+#define CELL_VPAD 2.0 /* pt, above and below */
+#define RULE_W	  0.5
+
+struct nv_pl_engine {
+	struct nv_print_opts o;
+	PangoFontMap *fm;
+	PangoContext *ctx;
+	struct nv_hyphen *hy;
+};
+
+/* A line with its position relative to its block (or table cell). */
+struct mline {
+	PangoLayoutLine *pl;
+	double x, top, base, h;
+	const char *tag; /* COLUMNS: the structure element that begins at this line */
+};
+
+struct mcell {
+	struct mline *lines;
+	size_t n;
+	double x, w, h; /* h: of the lines, without padding */
+};
+
+struct mrow {
+	const struct nv_pl_row *r;
+	struct mcell *cells;
+	size_t n;
+	double h; /* with padding and min_height */
+};
+
+struct mblock {
+	const struct nv_pl_block *b;
+	bool landscape;
+	double h;
+	struct mline *lines; /* PARA, COLUMNS */
+	size_t n, alloc;
+	struct mrow *rows; /* TABLE */
+	size_t nrows;
+};
+
+struct measure {
+	struct nv_pl_engine *en;
+	struct nv_pl_pages *out; /* owns the layouts */
+};
+
+struct pager {
+	struct nv_pl_engine *en;
+	const struct nv_pl_doc *doc;
+	struct nv_pl_pages *out;
+	struct measure *ms;
+	struct nv_pl_page *page; /* NULL until the first item */
+	bool landscape;
+	char *outline;	 /* for the next page */
+	bool unnumbered; /* the next page shows no number */
+	double y, H;	 /* cursor and height of the content area */
+	double left, top;
+	/* The structure: what is open. */
+	bool doc_open, sect_open;
+	int lists;	  /* L elements open, each with an LI open in it */
+	const char *leaf; /* the element of the paragraph being placed */
+	/* The last table row placed on this page, for merged cells: its BOX item. */
+	size_t row_page; /* page number (1-based), 0: none */
+	size_t row_box;
+};
+
+/* --- measure (print_layout.c) ------------------------------------------------- */
+
+/* The width and height of an A4 page, pt. */
+double nv_pl_page_w(bool landscape);
+double nv_pl_page_h(bool landscape);
+
+/*
+ * Lay out markup in a box of width w and append its lines to *lines with
+ * the given offsets. Returns the height of the text. The layout is kept
+ * by ms->out; *lines is grown with NV_GROW and freed by the caller.
+ */
+double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
+		      double w, double x0, double y0, struct mline **lines, size_t *n,
+		      size_t *alloc);
+
+/* --- the pager (print_paginate.c) ---------------------------------------------- */
+
+/* Append an item to page pg and return it; the pointer is valid until the next one. */
+struct nv_pl_item *nv_pl_add_item(struct nv_pl_page *pg, enum nv_pl_item_kind kind, double x,
+				  double y, double w, double h);
+/* Open (close) the structure element tag at the end of the current page. */
+void nv_pl_tag_open(struct pager *pg, const char *tag);
+void nv_pl_tag_close(struct pager *pg, const char *tag);
+/* Close lists until `level` of them are open. */
+void nv_pl_close_lists(struct pager *pg, int level);
+/*
+ * Open the Document and the section of the current bookmark when they
+ * are not open: just before their first content, so that they begin on
+ * the page of that content, after its page number.
+ */
+void nv_pl_struct_ready(struct pager *pg);
+/* Start a new page: closes the section at a bookmark, sets the margins, adds the number. */
+void nv_pl_new_page(struct pager *pg);
+/* Height of lines [s, e) of a block. */
+double nv_pl_lines_h(const struct mline *l, size_t s, size_t e);
+/* Add the BOX item of block mb at the cursor, x and w relative to the content area. */
+void nv_pl_place_box(struct pager *pg, const struct mblock *mb, double x, double w, double h);
+/*
+ * Stack the n measured blocks m on pages (the keep rules of
+ * print_layout.c) into pg->out, with the document's structure.
+ */
+void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
+
+/* --- tables (print_table.c) ---------------------------------------------------- */
+
+/* The first part of a table that must share a page: its header and first row. */
+double nv_pl_table_lead(const struct mblock *mb);
+/*
+ * Place table block m[i] at the cursor, gap below what is above it on
+ * the page; it breaks over pages by the rules of print_table.c.
+ */
+void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, double gap);
+
+#endif

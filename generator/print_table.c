@@ -1,0 +1,338 @@
+/*
+ * print_table.c: pagination of tables; see print_layout.c for the rules.
+ *
+ * Header rows repeat on each page (unless they take more than a third of
+ * it), a section row goes with the row after it, a row with merged cells
+ * with the row above, and a long row breaks between its lines, each cell
+ * keeping two lines on each side of the break. Cell borders of merged
+ * rows are left open where they join.
+ */
+#include "common.h"
+
+#include <pango/pangocairo.h>
+
+#include "alloc.h"
+#include "print.h"
+#include "print_int.h"
+
+/* One line of a table's text with the cell padding, as rows are measured. */
+static double one_line(const struct mblock *mb)
+{
+	return mb->b->table->size * 1.15;
+}
+
+/* A row long enough to break between pages: four lines at least. */
+static bool row_may_break(const struct mblock *mb, const struct mrow *mr)
+{
+	return !mr->r->section && mr->h >= 4 * one_line(mb) + 2 * CELL_VPAD;
+}
+
+/* What of row r must go on a page: two lines of a row that may break, else all of it. */
+static double row_lead(const struct mblock *mb, size_t r)
+{
+	const struct mrow *mr = &mb->rows[r];
+
+	return row_may_break(mb, mr) ? 2 * one_line(mb) + 2 * CELL_VPAD : mr->h;
+}
+
+/*
+ * The height row r needs on its page: a section row takes the start of
+ * the row after it, a row takes the rows merged into it below (unless
+ * they are more than half a page together).
+ */
+static double row_keep(const struct mblock *mb, size_t r, double page)
+{
+	double h = mb->rows[r].h, group = h;
+	size_t k, c;
+
+	if (mb->rows[r].r->section)
+		return r + 1 < mb->nrows ? h + row_lead(mb, r + 1) : h;
+	for (k = r + 1; k < mb->nrows; k++) {
+		const struct nv_pl_row *row = mb->rows[k].r;
+		bool joined = false;
+		for (c = 0; c < row->ncells; c++)
+			joined = joined || row->cells[c].joined;
+		if (!joined)
+			break;
+		group += mb->rows[k].h;
+	}
+	return group <= page / 2 ? group : h;
+}
+
+/* The first part of a table that must share a page: its header and first row. */
+double nv_pl_table_lead(const struct mblock *mb)
+{
+	size_t r, nh = mb->b->table->nheader;
+	double h = 0;
+
+	for (r = 0; r < nh && r < mb->nrows; r++)
+		h += mb->rows[r].h;
+	if (r < mb->nrows)
+		h += mb->rows[r].r->section
+			     ? mb->rows[r].h + (r + 1 < mb->nrows ? row_lead(mb, r + 1) : 0)
+			     : row_lead(mb, r);
+	return h;
+}
+
+static bool row_done(const struct mrow *mr, const size_t *next)
+{
+	size_t c;
+
+	for (c = 0; c < mr->n; c++)
+		if (next[c] < mr->cells[c].n)
+			return false;
+	return true;
+}
+
+/*
+ * Where each cell's piece of a row ends when `content` pt of text fit:
+ * end[c] for the lines from next[c] on. Strictly, a cell that breaks
+ * keeps two lines at least on each side of the break or goes over whole.
+ * Returns the number of lines that go here.
+ */
+static size_t row_ends(const struct mrow *mr, const size_t *next, double content, bool strict,
+		       size_t *end)
+{
+	size_t c, e, s, n, placed = 0;
+
+	for (c = 0; c < mr->n; c++) {
+		const struct mcell *mc = &mr->cells[c];
+		s = next[c];
+		n = mc->n;
+		for (e = s; e < n && nv_pl_lines_h(mc->lines, s, e + 1) <= content + 0.01; e++)
+			;
+		if (strict && e < n) {
+			if (n - e < 2)
+				e = n >= s + 2 ? n - 2 : s;
+			if (e - s < 2)
+				e = s;
+		}
+		end[c] = e;
+		placed += e - s;
+	}
+	return placed;
+}
+
+/*
+ * Choose end[] for a fragment of row mr with `content` pt for its text:
+ * strictly (row_ends()), else as many lines as fit.
+ */
+static void fragment_ends(const struct mrow *mr, const size_t *next, double content, size_t *end)
+{
+	size_t c;
+
+	if (!row_ends(mr, next, content, true, end) && !row_done(mr, next) &&
+	    !row_ends(mr, next, content, false, end)) {
+		/* Not one line fits below the header: set one anyway, or the row never ends. */
+		for (c = 0; c < mr->n; c++)
+			if (next[c] < mr->cells[c].n) {
+				end[c] = next[c] + 1;
+				break;
+			}
+	}
+}
+
+/*
+ * Open the border between cell c of a row, just added as the page's last
+ * RECT item, and the cell above it when both are merged (`join`). rect is
+ * where to look for the border of the cell above, box the row's BOX item;
+ * returns where to look for the next cell.
+ */
+static size_t join_border(struct pager *pg, const struct mrow *mr, size_t c, bool join, size_t rect,
+			  size_t box)
+{
+	/* The border of the cell above: the next RECT after the last one used. */
+	while (join && rect < pg->page->nitems && pg->page->items[rect].kind != NV_PL_ITEM_RECT)
+		rect++;
+	if (join && c < mr->r->ncells && mr->r->cells[c].joined && rect < box) {
+		pg->page->items[rect].open |= NV_PL_OPEN_BOTTOM;
+		pg->page->items[pg->page->nitems - 1].open |= NV_PL_OPEN_TOP;
+	}
+	return rect + 1;
+}
+
+/*
+ * Put lines [s, e) of cell mc at the cursor, CELL_VPAD below the top of
+ * the row fragment of height h, or centred vertically in a header.
+ */
+static void place_cell_lines(struct pager *pg, const struct mcell *mc, size_t s, size_t e,
+			     bool header, double h)
+{
+	double off = CELL_VPAD, dy;
+	struct nv_pl_item *it;
+	size_t i;
+
+	if (e <= s)
+		return;
+	if (header)
+		off = (h - nv_pl_lines_h(mc->lines, s, e)) / 2;
+	dy = pg->y + off - mc->lines[s].top;
+	for (i = s; i < e; i++) {
+		PangoRectangle log;
+		it = nv_pl_add_item(pg->page, NV_PL_ITEM_LINE, pg->left + mc->lines[i].x,
+				    pg->top + dy + mc->lines[i].base, 0, mc->lines[i].h);
+		pango_layout_line_get_extents(mc->lines[i].pl, NULL, &log);
+		it->w = (double)log.width / PANGO_SCALE;
+		it->line = mc->lines[i].pl;
+	}
+}
+
+/*
+ * Put one fragment of a row at the cursor: the lines of each cell from
+ * next[c] on that fit in avail (see row_ends(); on a page where nothing
+ * would go, as many as fit); next[] is advanced. A fragment that does
+ * not finish the row reaches down to avail; a whole row keeps its
+ * min_height. Header cells are centred vertically. `tagged`: the row is
+ * a TR of TH (header) or TD cells; a repeated header is not.
+ */
+static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, double avail,
+		      bool header, bool fresh, bool tagged)
+{
+	double h = 0, used, w = 0;
+	size_t c, *end = nv_xcalloc(mr->n + 1, sizeof(size_t)), box, rect;
+	bool done = true, join = false;
+	const char *cell = header ? "TH" : "TD";
+
+	fragment_ends(mr, next, avail - 2 * CELL_VPAD, end);
+	for (c = 0; c < mr->n; c++) {
+		const struct mcell *mc = &mr->cells[c];
+		used = nv_pl_lines_h(mc->lines, next[c], end[c]) + 2 * CELL_VPAD;
+		if (used > h)
+			h = used;
+		if (end[c] < mc->n)
+			done = false;
+		w += mc->w;
+		join = join || mr->r->cells[c].joined;
+	}
+	if (done && fresh && mr->h > h)
+		h = mr->h;
+	if (!done)
+		h = avail;
+	box = pg->page->nitems;
+	nv_pl_add_item(pg->page, NV_PL_ITEM_BOX, pg->left + (mr->n ? mr->cells[0].x : 0),
+		       pg->top + pg->y, w, h)
+		->role = mr->r->section ? "section-row"
+			 : header	? "header-row"
+					: "row";
+	/* Merged with the row above on this page: no border between them. */
+	join = join && fresh && pg->row_page == pg->out->nr;
+	rect = pg->row_box;
+	if (tagged)
+		nv_pl_tag_open(pg, "TR");
+	for (c = 0; c < mr->n; c++) {
+		const struct mcell *mc = &mr->cells[c];
+		nv_pl_add_item(pg->page, NV_PL_ITEM_RECT, pg->left + mc->x, pg->top + pg->y, mc->w,
+			       h);
+		rect = join_border(pg, mr, c, join, rect, box);
+		if (tagged)
+			nv_pl_tag_open(pg, cell);
+		place_cell_lines(pg, mc, next[c], end[c], header, h);
+		if (tagged)
+			nv_pl_tag_close(pg, cell);
+		next[c] = end[c];
+	}
+	if (tagged)
+		nv_pl_tag_close(pg, "TR");
+	pg->row_page = pg->out->nr;
+	pg->row_box = box;
+	pg->y += h;
+	free(end);
+}
+
+/* Height of what is left of a row. */
+static double row_rest(const struct mrow *mr, const size_t *next)
+{
+	double h = 0, x;
+	size_t c;
+
+	for (c = 0; c < mr->n; c++) {
+		x = nv_pl_lines_h(mr->cells[c].lines, next[c], mr->cells[c].n) + 2 * CELL_VPAD;
+		if (x > h)
+			h = x;
+	}
+	return h;
+}
+
+/*
+ * Put the header rows of a table at the cursor: tagged the first time;
+ * repeated on later pages only when they take a third of a page at most.
+ */
+static void place_header(struct pager *pg, const struct mblock *mb, bool tagged)
+{
+	size_t r, nh = mb->b->table->nheader, *next;
+	double h = 0;
+
+	for (r = 0; r < nh && r < mb->nrows; r++)
+		h += mb->rows[r].h;
+	if (!tagged && h > pg->H / 3)
+		nh = 0;
+	for (r = 0; r < nh && r < mb->nrows; r++) {
+		next = nv_xcalloc(mb->rows[r].n + 1, sizeof(size_t));
+		place_row(pg, &mb->rows[r], next, mb->rows[r].h, true, true, tagged);
+		free(next);
+	}
+	pg->row_page = 0;
+}
+
+/*
+ * True if row r (its lines from next[] on) may break at the cursor: it is
+ * long enough, and a cell keeps two lines on each side of the break.
+ */
+static bool row_breaks_here(struct pager *pg, const struct mblock *mb, size_t r, const size_t *next)
+{
+	const struct mrow *mr = &mb->rows[r];
+	size_t *end;
+	bool ok;
+
+	if (!row_may_break(mb, mr) || pg->H - pg->y < 2 * one_line(mb) + 2 * CELL_VPAD)
+		return false;
+	end = nv_xcalloc(mr->n + 1, sizeof(size_t));
+	ok = row_ends(mr, next, pg->H - pg->y - 2 * CELL_VPAD, true, end) > 0;
+	free(end);
+	return ok;
+}
+
+void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, double gap)
+{
+	const struct mblock *mb = &m[i];
+	size_t r, nh = mb->b->table->nheader, *next;
+	double need, avail;
+	bool fresh;
+
+	if (pg->y > 0 && pg->y + gap + nv_pl_table_lead(mb) > pg->H + 0.01) {
+		nv_pl_new_page(pg);
+		gap = 0;
+	}
+	pg->y += gap;
+	nv_pl_struct_ready(pg);
+	nv_pl_close_lists(pg, 0);
+	nv_pl_tag_open(pg, "Table");
+	nv_pl_place_box(pg, mb, 0, nv_pl_content_width(pg->en, pg->landscape), mb->h);
+	place_header(pg, mb, true);
+	for (r = nh; r < mb->nrows; r++) {
+		const struct mrow *mr = &mb->rows[r];
+
+		next = nv_xcalloc(mr->n + 1, sizeof(size_t));
+		fresh = true;
+		need = row_keep(mb, r, pg->H);
+		if (pg->y + need <= pg->H + 0.01) {
+			place_row(pg, mr, next, mr->h, false, true, true);
+			free(next);
+			continue;
+		}
+		if (row_breaks_here(pg, mb, r, next)) {
+			place_row(pg, mr, next, pg->H - pg->y, false, true, true);
+			fresh = false;
+		}
+		while (fresh || !row_done(mr, next)) {
+			nv_pl_new_page(pg);
+			place_header(pg, mb, false);
+			avail = pg->H - pg->y;
+			need = fresh ? mr->h : row_rest(mr, next);
+			place_row(pg, mr, next, need < avail ? need : avail, false, fresh, true);
+			fresh = false;
+		}
+		free(next);
+	}
+	nv_pl_tag_close(pg, "Table");
+}

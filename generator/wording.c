@@ -1,0 +1,175 @@
+/*
+ * wording.c: the fixed Russian wording of requisites; see wording.h.
+ *
+ * Every function appends plain UTF-8 to a buffer or returns a static
+ * string; none escapes. The phrases follow ГОСТ Р 7.0.97: a numeric date
+ * «ДД.ММ.ГГГГ», «№» with a no-break space before the number.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "model.h"
+#include "typo.h"
+#include "utf8.h"
+#include "wording.h"
+
+#define NBSP NV_WORDING_NBSP
+
+const char *const nv_wording_labels[] = { "ПРИНЯТО",	"СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
+					  "УТВЕРЖДЕНО", "УТВЕРЖДАЮ",   NULL };
+
+const struct nv_print_profile nv_wording_print_defaults = {
+	.gost2025 = false,
+	.margin_top = 20,
+	.margin_right = 10,
+	.margin_bottom = 20,
+	.margin_left = 30,
+	.font = "Liberation Serif",
+	.size = 14,
+	.table_size = 12,
+};
+
+const char *nv_wording_approved(enum nv_gender g)
+{
+	return g == NV_NEUTER ? "УТВЕРЖДЕНО" : g == NV_FEMININE ? "УТВЕРЖДЕНА" : "УТВЕРЖДЕН";
+}
+
+const char *nv_wording_label(enum nv_label label, enum nv_gender g)
+{
+	return label == NV_LABEL_APPROVED ? nv_wording_approved(g) : nv_wording_labels[label];
+}
+
+void nv_wording_number(struct nv_buf *b, const char *number)
+{
+	nv_buf_adds(b, "№" NBSP);
+	if (number)
+		nv_buf_adds(b, number);
+}
+
+void nv_wording_order_ref(struct nv_buf *b, struct nv_date date, const char *number)
+{
+	nv_buf_adds(b, "от ");
+	nv_date_add(b, date, NV_DATE_NUMERIC);
+	nv_buf_adds(b, " ");
+	nv_wording_number(b, number);
+}
+
+void nv_wording_protocol(struct nv_buf *b, bool has_date, struct nv_date date, const char *number)
+{
+	nv_buf_adds(b, "протокол");
+	if (has_date) {
+		nv_buf_adds(b, " от ");
+		nv_date_add(b, date, NV_DATE_NUMERIC);
+	}
+	if (number) {
+		nv_buf_adds(b, " ");
+		nv_wording_number(b, number);
+	}
+}
+
+void nv_wording_appendix(struct nv_buf *b, int number)
+{
+	nv_buf_addf(b, "Приложение №" NBSP "%d", number);
+}
+
+void nv_wording_to_order(struct nv_buf *b, const char *org)
+{
+	nv_buf_adds(b, "к приказу ");
+	if (org)
+		nv_buf_adds(b, org);
+}
+
+void nv_wording_by_order(struct nv_buf *b, const char *org)
+{
+	nv_buf_adds(b, "приказом ");
+	if (org)
+		nv_buf_adds(b, org);
+}
+
+/* The lines of a block that is not derived from an order. */
+static void own_lines(struct nv_approval_text *t, const struct nv_approval *a)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	if (a->person && a->person->position)
+		t->position = nv_utf8_capitalize(a->person->position);
+	if (a->body)
+		t->body = nv_typo_str(a->body);
+	if (a->protocol_number || a->has_protocol_date) {
+		nv_wording_protocol(&b, a->has_protocol_date, a->protocol_date, a->protocol_number);
+		t->protocol = nv_buf_detach(&b, NULL);
+	}
+	if (a->person) {
+		nv_person_signature_name(&b, a->person);
+		t->signature = nv_buf_detach(&b, NULL);
+	}
+	if (a->has_date) {
+		nv_date_add(&b, a->date, NV_DATE_LONG);
+		t->date = nv_buf_detach(&b, NULL);
+	}
+	nv_buf_release(&b);
+}
+
+void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
+			   const struct nv_approval *a, const char *org)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	memset(t, 0, sizeof(*t));
+	t->label = nv_wording_label(a->order ? NV_LABEL_APPROVED : a->label, e->gender);
+	if (!a->order) {
+		own_lines(t, a);
+		return;
+	}
+	nv_wording_by_order(&b, org);
+	t->by_order = nv_buf_detach(&b, NULL);
+	nv_wording_order_ref(&b, a->order->date, a->order->number);
+	t->order_ref = nv_buf_detach(&b, NULL);
+	nv_buf_release(&b);
+}
+
+void nv_approval_text_release(struct nv_approval_text *t)
+{
+	free(t->by_order);
+	free(t->order_ref);
+	free(t->position);
+	free(t->body);
+	free(t->protocol);
+	free(t->signature);
+	free(t->date);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Upper-case a Russian or ASCII letter given as a code point. */
+static uint32_t upper(uint32_t c)
+{
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 0x20;
+	if (c == 0x451)
+		return 0x401;
+	if (c >= 'a' && c <= 'z')
+		return c - 0x20;
+	return c;
+}
+
+char *nv_wording_upper(const char *s)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i = 0, n, len = strlen(s);
+	uint32_t cp;
+
+	while (i < len) {
+		n = nv_utf8_decode(s + i, len - i, &cp);
+		if (n) {
+			nv_buf_addcp(&b, upper(cp));
+		} else {
+			/* An invalid byte is copied as it is. */
+			nv_buf_addch(&b, s[i]);
+			n = 1;
+		}
+		i += n;
+	}
+	return nv_buf_detach(&b, NULL);
+}

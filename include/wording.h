@@ -1,0 +1,122 @@
+/*
+ * wording.h: the fixed Russian wording of document requisites, shared by
+ * the website (html) and paper (print) back ends.
+ *
+ * ГОСТ Р 7.0.97 fixes how an approval block, a date-and-number reference
+ * and an appendix mark read: «УТВЕРЖДЕНО приказом МАОУ «СОШ № 14» от
+ * 29.08.2025 № 118-од», «Приложение № 2 к приказу …». Each phrase is
+ * written here once, as plain UTF-8; every back end escapes it its own way
+ * (HTML through its templates, Pango markup in print). Nothing here adds
+ * typography to text the caller passes in, except the free text of an
+ * approval block, which both back ends show typeset.
+ *
+ * The sign «№» is always followed by a no-break space (U+00A0), so a
+ * number never starts a line on its own.
+ *
+ * The module sits beside the model: it knows the model's types (labels,
+ * genders, approval blocks, the print profile) and is below both back
+ * ends.
+ */
+#ifndef NV_WORDING_H
+#define NV_WORDING_H
+
+#include "common.h"
+
+#include "date.h"
+#include "model.h"
+
+struct nv_buf;
+
+/* The no-break space after «№» and inside «20___ г.», UTF-8. */
+#define NV_WORDING_NBSP "\xC2\xA0"
+
+/*
+ * The labels of approval blocks indexed by enum nv_label, ending with
+ * NULL: the words users write in front matter (label: ПРИНЯТО) and the
+ * neuter form «УТВЕРЖДЕНО» for NV_LABEL_APPROVED.
+ */
+extern const char *const nv_wording_labels[];
+
+/* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА» or «УТВЕРЖДЕН», agreeing with the document's gender. */
+const char *nv_wording_approved(enum nv_gender g);
+
+/*
+ * The heading of an approval block: «ПРИНЯТО», «СОГЛАСОВАНО», «С УЧЁТОМ
+ * МНЕНИЯ», «УТВЕРЖДАЮ», or УТВЕРЖДЕНО agreeing in gender with g. The
+ * string is static.
+ */
+const char *nv_wording_label(enum nv_label label, enum nv_gender g);
+
+/* Append «№ N» with a no-break space; a NULL number appends «№ » alone. */
+void nv_wording_number(struct nv_buf *b, const char *number);
+
+/*
+ * Append the date-and-number reference of a document: «от 29.08.2025 №
+ * 118-од» (numeric date, no-break space after «№»). A NULL number is
+ * left out, the «№ » stays.
+ */
+void nv_wording_order_ref(struct nv_buf *b, struct nv_date date, const char *number);
+
+/*
+ * Append the protocol line of an approval block: «протокол», then « от
+ * ДД.ММ.ГГГГ» when has_date, then « № N» when number is not NULL.
+ */
+void nv_wording_protocol(struct nv_buf *b, bool has_date, struct nv_date date, const char *number);
+
+/* Append «Приложение № N» (no-break space after «№»). */
+void nv_wording_appendix(struct nv_buf *b, int number);
+
+/* Append «к приказу <org>», the second line of an appendix mark; org may be NULL. */
+void nv_wording_to_order(struct nv_buf *b, const char *org);
+
+/* Append «приказом <org>», the second line of a derived approval block; org may be NULL. */
+void nv_wording_by_order(struct nv_buf *b, const char *org);
+
+/* The blank for a date to be written by hand under «УТВЕРЖДАЮ»: «____» ______________ 20___ г. */
+#define NV_WORDING_DATE_BLANK "«____» ______________ 20___" NV_WORDING_NBSP "г."
+
+/*
+ * The lines of one approval block as plain UTF-8. A derived block
+ * (a->order set) has label, by_order and order_ref; any other block has
+ * label and, when known, position, body, protocol, signature and date.
+ * Fields that do not apply are NULL. label is static; the other strings
+ * belong to the struct and are freed by nv_approval_text_release().
+ */
+struct nv_approval_text {
+	const char *label; /* «ПРИНЯТО», «УТВЕРЖДЕНА», … */
+	char *by_order;	   /* «приказом <org>» */
+	char *order_ref;   /* «от 29.08.2025 № 118-од» */
+	char *position;	   /* the person's position, first letter capitalised */
+	char *body;	   /* the block's free text, with typography */
+	char *protocol;	   /* «протокол от … № …» */
+	char *signature;   /* «И.О. Фамилия» of the person */
+	char *date;	   /* «25 сентября 2025 г.» */
+};
+
+/*
+ * Fill t with the lines of approval block a of entry e (whose gender
+ * the label agrees with). org names the approving organisation in
+ * «приказом <org>»; the caller chooses which name and whether it is
+ * typeset. Release with nv_approval_text_release().
+ */
+void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
+			   const struct nv_approval *a, const char *org);
+
+/* Free the strings of t and clear it; t may be all NULL. */
+void nv_approval_text_release(struct nv_approval_text *t);
+
+/*
+ * A copy of s with every ASCII and Russian letter (ё too) in upper case:
+ * «Положение» → «ПОЛОЖЕНИЕ». Other characters are copied unchanged. The
+ * caller frees.
+ */
+char *nv_wording_upper(const char *s);
+
+/*
+ * The print profile used where site.yml says nothing: Liberation Serif,
+ * 14 pt text, 12 pt tables, margins 20/10/20/30 mm (top, right, bottom,
+ * left), ГОСТ Р 7.0.97-2016.
+ */
+extern const struct nv_print_profile nv_wording_print_defaults;
+
+#endif

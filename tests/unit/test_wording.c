@@ -1,0 +1,172 @@
+/*
+ * Unit tests for wording.c: the exact bytes of every fixed phrase of a
+ * requisite, as both back ends receive them before escaping.
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "date.h"
+#include "harness.h"
+#include "model.h"
+#include "wording.h"
+
+#define NBSP "\xC2\xA0"
+
+static const struct nv_date d290825 = { 2025, 8, 29 };
+static const struct nv_date d250925 = { 2025, 9, 25 };
+
+static void test_labels_agree_in_gender(void)
+{
+	CHECK_STR(nv_wording_approved(NV_NEUTER), "УТВЕРЖДЕНО");
+	CHECK_STR(nv_wording_approved(NV_FEMININE), "УТВЕРЖДЕНА");
+	CHECK_STR(nv_wording_approved(NV_MASCULINE), "УТВЕРЖДЕН");
+	CHECK_STR(nv_wording_label(NV_LABEL_APPROVED, NV_FEMININE), "УТВЕРЖДЕНА");
+	CHECK_STR(nv_wording_label(NV_LABEL_APPROVED, NV_MASCULINE), "УТВЕРЖДЕН");
+	CHECK_STR(nv_wording_label(NV_LABEL_ACCEPTED, NV_FEMININE), "ПРИНЯТО");
+	CHECK_STR(nv_wording_label(NV_LABEL_AGREED, NV_MASCULINE), "СОГЛАСОВАНО");
+	CHECK_STR(nv_wording_label(NV_LABEL_OPINION, NV_NEUTER), "С УЧЁТОМ МНЕНИЯ");
+	CHECK_STR(nv_wording_label(NV_LABEL_APPROVE, NV_FEMININE), "УТВЕРЖДАЮ");
+	CHECK_STR(nv_wording_labels[NV_LABEL_APPROVED], "УТВЕРЖДЕНО");
+	CHECK(nv_wording_labels[NV_LABEL_APPROVE + 1] == NULL);
+}
+
+static void test_numbers_and_references(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_wording_number(&b, "118-од");
+	CHECK_STR(b.ptr, "№" NBSP "118-од");
+	nv_buf_reset(&b);
+	nv_wording_order_ref(&b, d290825, "118-од");
+	CHECK_STR(b.ptr, "от 29.08.2025 №" NBSP "118-од");
+	nv_buf_reset(&b);
+	nv_wording_order_ref(&b, d290825, NULL);
+	CHECK_STR(b.ptr, "от 29.08.2025 №" NBSP);
+	nv_buf_reset(&b);
+	nv_wording_appendix(&b, 2);
+	CHECK_STR(b.ptr, "Приложение №" NBSP "2");
+	nv_buf_reset(&b);
+	nv_wording_to_order(&b, "МАОУ «СОШ №" NBSP "14»");
+	CHECK_STR(b.ptr, "к приказу МАОУ «СОШ №" NBSP "14»");
+	nv_buf_reset(&b);
+	nv_wording_by_order(&b, NULL);
+	CHECK_STR(b.ptr, "приказом ");
+	nv_buf_release(&b);
+}
+
+static void test_protocol_lines(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_wording_protocol(&b, true, d290825, "1");
+	CHECK_STR(b.ptr, "протокол от 29.08.2025 №" NBSP "1");
+	nv_buf_reset(&b);
+	nv_wording_protocol(&b, false, d290825, "1");
+	CHECK_STR(b.ptr, "протокол №" NBSP "1");
+	nv_buf_reset(&b);
+	nv_wording_protocol(&b, true, d290825, NULL);
+	CHECK_STR(b.ptr, "протокол от 29.08.2025");
+	nv_buf_release(&b);
+}
+
+static void test_derived_block(void)
+{
+	struct nv_entry e, order;
+	struct nv_approval a;
+	struct nv_approval_text t;
+
+	memset(&e, 0, sizeof(e));
+	memset(&order, 0, sizeof(order));
+	memset(&a, 0, sizeof(a));
+	e.gender = NV_FEMININE;
+	order.date = d290825;
+	order.number = "118-од";
+	a.label = NV_LABEL_ACCEPTED; /* a derived block is УТВЕРЖДЕНО whatever it says */
+	a.order = &order;
+	nv_approval_text_init(&t, &e, &a, "МАОУ СОШ");
+	CHECK_STR(t.label, "УТВЕРЖДЕНА");
+	CHECK_STR(t.by_order, "приказом МАОУ СОШ");
+	CHECK_STR(t.order_ref, "от 29.08.2025 №" NBSP "118-од");
+	CHECK(!t.position && !t.body && !t.protocol && !t.signature && !t.date);
+	nv_approval_text_release(&t);
+	CHECK(!t.by_order);
+}
+
+static void test_own_block(void)
+{
+	struct nv_entry e;
+	struct nv_person p;
+	struct nv_approval a;
+	struct nv_approval_text t;
+
+	memset(&e, 0, sizeof(e));
+	memset(&p, 0, sizeof(p));
+	memset(&a, 0, sizeof(a));
+	e.gender = NV_NEUTER;
+	p.surname = "Петрова";
+	p.name = "Анна";
+	p.patronymic = "Николаевна";
+	p.position = "директор";
+	a.label = NV_LABEL_ACCEPTED;
+	a.body = "на педагогическом совете";
+	a.protocol_number = "1";
+	a.has_protocol_date = true;
+	a.protocol_date = d290825;
+	a.person = &p;
+	a.has_date = true;
+	a.date = d250925;
+	nv_approval_text_init(&t, &e, &a, "не нужна");
+	CHECK_STR(t.label, "ПРИНЯТО");
+	CHECK(!t.by_order && !t.order_ref);
+	CHECK_STR(t.position, "Директор");
+	CHECK_STR(t.body, "на педагогическом совете");
+	CHECK_STR(t.protocol, "протокол от 29.08.2025 №" NBSP "1");
+	CHECK_STR(t.signature, "А.Н." NBSP "Петрова");
+	CHECK_STR(t.date, "25 сентября 2025" NBSP "г.");
+	nv_approval_text_release(&t);
+
+	/* Without protocol, person or date: only the label and the text. */
+	memset(&a, 0, sizeof(a));
+	a.label = NV_LABEL_APPROVED;
+	a.body = "Совет";
+	e.gender = NV_MASCULINE;
+	nv_approval_text_init(&t, &e, &a, NULL);
+	CHECK_STR(t.label, "УТВЕРЖДЕН");
+	CHECK_STR(t.body, "Совет");
+	CHECK(!t.position && !t.protocol && !t.signature && !t.date);
+	nv_approval_text_release(&t);
+	CHECK_STR(NV_WORDING_DATE_BLANK, "«____» ______________ 20___" NBSP "г.");
+}
+
+static void test_upper_case(void)
+{
+	char *s = nv_wording_upper("Положение ёлки «abc» 1");
+
+	CHECK_STR(s, "ПОЛОЖЕНИЕ ЁЛКИ «ABC» 1");
+	free(s);
+}
+
+static void test_print_defaults(void)
+{
+	const struct nv_print_profile *d = &nv_wording_print_defaults;
+
+	CHECK_STR(d->font, "Liberation Serif");
+	CHECK_INT(d->size, 14);
+	CHECK_INT(d->table_size, 12);
+	CHECK_INT(d->margin_top, 20);
+	CHECK_INT(d->margin_right, 10);
+	CHECK_INT(d->margin_bottom, 20);
+	CHECK_INT(d->margin_left, 30);
+	CHECK(!d->gost2025);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_labels_agree_in_gender);
+	NV_RUN(test_numbers_and_references);
+	NV_RUN(test_protocol_lines);
+	NV_RUN(test_derived_block);
+	NV_RUN(test_own_block);
+	NV_RUN(test_upper_case);
+	NV_RUN(test_print_defaults);
+}
