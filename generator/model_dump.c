@@ -56,7 +56,7 @@ static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const st
 		nv_buf_addf(out, " № %s\n", a->order->number ? a->order->number : "?");
 		return;
 	}
-	nv_buf_adds(out, mdl_label_names[a->label]);
+	nv_buf_adds(out, nv_label_names[a->label]);
 	if (a->body)
 		nv_buf_addf(out, " %s", a->body);
 	if (a->protocol_number || a->has_protocol_date) {

@@ -50,7 +50,6 @@ extern const char *const mdl_publish_names[];
 extern const char *const mdl_category_names[];
 extern const char *const mdl_pair_status_names[];
 extern const char *const mdl_item_status_names[];
-extern const char *const mdl_label_names[];
 extern const char *const mdl_side_names[];
 extern const char *const mdl_level_names[];
 extern const char *const mdl_audience_names[];

@@ -253,13 +253,7 @@ void mdl_read_people(struct builder *b)
 static void site_defaults(struct nv_site *s)
 {
 	s->section_title = "Наставничество";
-	s->print.margin_top = 20;
-	s->print.margin_right = 10;
-	s->print.margin_bottom = 20;
-	s->print.margin_left = 30;
-	s->print.font = "Liberation Serif";
-	s->print.size = 14;
-	s->print.table_size = 12;
+	s->print = nv_print_defaults;
 	s->publish_default = NV_PUBLISH_NONE;
 }
 
@@ -373,7 +367,7 @@ static void read_print(struct builder *b, struct nv_fields *top, struct nv_site 
 		s->print.font = nv_field_str(&pr, "font", NV_OPTIONAL, NULL);
 	nv_fields_allow(&pr, "font");
 	if (!s->print.font)
-		s->print.font = "Liberation Serif";
+		s->print.font = nv_print_defaults.font;
 	s->print.size = nv_field_number(&pr, "size", 10, 16, s->print.size);
 	s->print.table_size = nv_field_number(&pr, "table_size", 8, 14, s->print.table_size);
 	nv_fields_finish(&pr);
@@ -460,7 +454,7 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 				    item->col, b->d))
 			continue;
 		a = &e->approvals[e->napprovals];
-		a->label = (enum nv_label)nv_field_enum(&af, "label", NV_REQUIRED, mdl_label_names,
+		a->label = (enum nv_label)nv_field_enum(&af, "label", NV_REQUIRED, nv_label_names,
 							NV_LABEL_ACCEPTED);
 		side = nv_field_enum(&af, "side", NV_OPTIONAL, mdl_side_names, -1);
 		a->right = side < 0
@@ -487,7 +481,7 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 		    !a->person && !proto)
 			nv_diag_hint(nv_field_error(&af, item,
 						    "в блоке «%s» не сказано, кем принят документ",
-						    mdl_label_names[a->label]),
+						    nv_label_names[a->label]),
 				     "добавьте «body: педагогическим советом» и «protocol: { "
 				     "number: 1, date: … }»");
 		nv_fields_finish(&af);

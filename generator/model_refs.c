@@ -42,16 +42,27 @@ const char *const mdl_publish_names[] = { "none", "initials", "full", NULL };
 const char *const mdl_category_names[] = { "teacher", "student", "external", NULL };
 const char *const mdl_pair_status_names[] = { "active", "finished", "ended_early", NULL };
 const char *const mdl_item_status_names[] = { "planned", "done", "moved", NULL };
-const char *const mdl_label_names[] = { "ПРИНЯТО",    "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
-					"УТВЕРЖДЕНО", "УТВЕРЖДАЮ",   NULL };
+const char *const nv_label_names[] = { "ПРИНЯТО",    "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
+				       "УТВЕРЖДЕНО", "УТВЕРЖДАЮ",   NULL };
 const char *const mdl_side_names[] = { "left", "right", NULL };
 const char *const mdl_level_names[] = { "federal", "regional", "municipal", "school", NULL };
 const char *const mdl_audience_names[] = { "teachers", "students", NULL };
 const char *const mdl_profile_names[] = { "gost2016", "gost2025", NULL };
 
+const struct nv_print_profile nv_print_defaults = {
+	.gost2025 = false,
+	.margin_top = 20,
+	.margin_right = 10,
+	.margin_bottom = 20,
+	.margin_left = 30,
+	.font = "Liberation Serif",
+	.size = 14,
+	.table_size = 12,
+};
+
 const char *nv_label_title(enum nv_label label, enum nv_gender g)
 {
-	return label == NV_LABEL_APPROVED ? nv_approved_word(g) : mdl_label_names[label];
+	return label == NV_LABEL_APPROVED ? nv_approved_word(g) : nv_label_names[label];
 }
 
 const char *nv_approved_word(enum nv_gender g)

@@ -102,7 +102,7 @@ void mdl_resolve_appendices(struct builder *b)
 							   doc->approvals[j].col,
 							   "блок «%s» задан вручную, а документ "
 							   "утверждён приказом «%s»",
-							   mdl_label_names[doc->approvals[j].label],
+							   nv_label_names[doc->approvals[j].label],
 							   o->id),
 						"блок «%s приказом …» выводится из приказа сам: "
 						"уберите его из approval",

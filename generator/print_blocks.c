@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "model.h"
+#include "person.h"
 #include "print.h"
 #include "print_docs_int.h"
 #include "typo.h"

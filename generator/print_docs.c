@@ -334,7 +334,7 @@ static void print_entry(struct printer *p, const struct nv_entry *e, int appendi
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
-	const struct nv_print_profile *pp = &m->site.print, *df = &nv_wording_print_defaults;
+	const struct nv_print_profile *pp = &m->site.print, *df = &nv_print_defaults;
 	struct nv_buf why = NV_BUF_INIT;
 
 	s->m = m;

@@ -11,35 +11,12 @@
 #include "buf.h"
 #include "date.h"
 #include "model.h"
+#include "person.h"
 #include "typo.h"
 #include "utf8.h"
 #include "wording.h"
 
 #define NBSP NV_WORDING_NBSP
-
-const char *const nv_wording_labels[] = { "ПРИНЯТО",	"СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",
-					  "УТВЕРЖДЕНО", "УТВЕРЖДАЮ",   NULL };
-
-const struct nv_print_profile nv_wording_print_defaults = {
-	.gost2025 = false,
-	.margin_top = 20,
-	.margin_right = 10,
-	.margin_bottom = 20,
-	.margin_left = 30,
-	.font = "Liberation Serif",
-	.size = 14,
-	.table_size = 12,
-};
-
-const char *nv_wording_approved(enum nv_gender g)
-{
-	return g == NV_NEUTER ? "УТВЕРЖДЕНО" : g == NV_FEMININE ? "УТВЕРЖДЕНА" : "УТВЕРЖДЕН";
-}
-
-const char *nv_wording_label(enum nv_label label, enum nv_gender g)
-{
-	return label == NV_LABEL_APPROVED ? nv_wording_approved(g) : nv_wording_labels[label];
-}
 
 void nv_wording_number(struct nv_buf *b, const char *number)
 {
@@ -118,7 +95,7 @@ void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
 	struct nv_buf b = NV_BUF_INIT;
 
 	memset(t, 0, sizeof(*t));
-	t->label = nv_wording_label(a->order ? NV_LABEL_APPROVED : a->label, e->gender);
+	t->label = nv_label_title(a->order ? NV_LABEL_APPROVED : a->label, e->gender);
 	if (!a->order) {
 		own_lines(t, a);
 		return;

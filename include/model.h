@@ -87,6 +87,13 @@ enum nv_gender {
 	NV_MASCULINE
 };
 
+/*
+ * The labels of approval blocks, indexed by enum nv_label and ending with
+ * NULL: what users write (label: ПРИНЯТО) and the heading printed, with
+ * «УТВЕРЖДЕНО» in the neuter (nv_label_title() agrees it in gender).
+ */
+extern const char *const nv_label_names[];
+
 /* The forms of mentoring (Р-145 and the teachers' system), canonical spelling. */
 extern const char *const nv_forms[];
 /* The kinds (виды) of mentoring. */
@@ -227,6 +234,13 @@ struct nv_print_profile {
 	const char *font;
 	double size, table_size; /* pt */
 };
+
+/*
+ * The print profile where site.yml says nothing: ГОСТ Р 7.0.97-2016,
+ * Liberation Serif, 14 pt text, 12 pt tables, margins 20/10/20/30 mm
+ * (top, right, bottom, left).
+ */
+extern const struct nv_print_profile nv_print_defaults;
 
 struct nv_site {
 	const char *name, *short_name, *founder, *place, *address, *phone, *website;

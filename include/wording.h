@@ -13,9 +13,13 @@
  * The sign «№» is always followed by a no-break space (U+00A0), so a
  * number never starts a line on its own.
  *
- * The module sits beside the model: it knows the model's types (labels,
- * genders, approval blocks, the print profile) and is below both back
- * ends.
+ * The module sits above the model and below both back ends: it knows the
+ * model's types (approval blocks, genders). The words users also write
+ * in front matter — the labels of approval blocks and УТВЕРЖДЕНО agreeing
+ * in gender (nv_label_names, nv_label_title) — and the print profile's
+ * defaults (nv_print_defaults) are the model's vocabulary, in model.h,
+ * since the model reads and checks them; the phrases built from them are
+ * here.
  */
 #ifndef NV_WORDING_H
 #define NV_WORDING_H
@@ -29,23 +33,6 @@ struct nv_buf;
 
 /* The no-break space after «№» and inside «20___ г.», UTF-8. */
 #define NV_WORDING_NBSP "\xC2\xA0"
-
-/*
- * The labels of approval blocks indexed by enum nv_label, ending with
- * NULL: the words users write in front matter (label: ПРИНЯТО) and the
- * neuter form «УТВЕРЖДЕНО» for NV_LABEL_APPROVED.
- */
-extern const char *const nv_wording_labels[];
-
-/* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА» or «УТВЕРЖДЕН», agreeing with the document's gender. */
-const char *nv_wording_approved(enum nv_gender g);
-
-/*
- * The heading of an approval block: «ПРИНЯТО», «СОГЛАСОВАНО», «С УЧЁТОМ
- * МНЕНИЯ», «УТВЕРЖДАЮ», or УТВЕРЖДЕНО agreeing in gender with g. The
- * string is static.
- */
-const char *nv_wording_label(enum nv_label label, enum nv_gender g);
 
 /* Append «№ N» with a no-break space; a NULL number appends «№ » alone. */
 void nv_wording_number(struct nv_buf *b, const char *number);
@@ -111,12 +98,5 @@ void nv_approval_text_release(struct nv_approval_text *t);
  * caller frees.
  */
 char *nv_wording_upper(const char *s);
-
-/*
- * The print profile used where site.yml says nothing: Liberation Serif,
- * 14 pt text, 12 pt tables, margins 20/10/20/30 mm (top, right, bottom,
- * left), ГОСТ Р 7.0.97-2016.
- */
-extern const struct nv_print_profile nv_wording_print_defaults;
 
 #endif

@@ -316,8 +316,40 @@ static void cleanup(void)
 	nv_diags_release(&diags);
 }
 
+/* The vocabulary of approval blocks, and the print profile site.yml may leave out. */
+static void test_labels_agree_in_gender(void)
+{
+	CHECK_STR(nv_approved_word(NV_NEUTER), "УТВЕРЖДЕНО");
+	CHECK_STR(nv_approved_word(NV_FEMININE), "УТВЕРЖДЕНА");
+	CHECK_STR(nv_approved_word(NV_MASCULINE), "УТВЕРЖДЕН");
+	CHECK_STR(nv_label_title(NV_LABEL_APPROVED, NV_FEMININE), "УТВЕРЖДЕНА");
+	CHECK_STR(nv_label_title(NV_LABEL_APPROVED, NV_MASCULINE), "УТВЕРЖДЕН");
+	CHECK_STR(nv_label_title(NV_LABEL_ACCEPTED, NV_FEMININE), "ПРИНЯТО");
+	CHECK_STR(nv_label_title(NV_LABEL_AGREED, NV_MASCULINE), "СОГЛАСОВАНО");
+	CHECK_STR(nv_label_title(NV_LABEL_OPINION, NV_NEUTER), "С УЧЁТОМ МНЕНИЯ");
+	CHECK_STR(nv_label_title(NV_LABEL_APPROVE, NV_FEMININE), "УТВЕРЖДАЮ");
+	CHECK_STR(nv_label_names[NV_LABEL_APPROVED], "УТВЕРЖДЕНО");
+	CHECK(nv_label_names[NV_LABEL_APPROVE + 1] == NULL);
+}
+
+static void test_print_defaults(void)
+{
+	const struct nv_print_profile *d = &nv_print_defaults;
+
+	CHECK_STR(d->font, "Liberation Serif");
+	CHECK_INT(d->size, 14);
+	CHECK_INT(d->table_size, 12);
+	CHECK_INT(d->margin_top, 20);
+	CHECK_INT(d->margin_right, 10);
+	CHECK_INT(d->margin_bottom, 20);
+	CHECK_INT(d->margin_left, 30);
+	CHECK(!d->gost2025);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_labels_agree_in_gender);
+	NV_RUN(test_print_defaults);
 	NV_RUN(test_base_project_is_clean);
 	NV_RUN(test_public_names_follow_publish_levels);
 	NV_RUN(test_derived_approvals_agree_in_gender);

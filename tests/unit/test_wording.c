@@ -15,21 +15,6 @@
 static const struct nv_date d290825 = { 2025, 8, 29 };
 static const struct nv_date d250925 = { 2025, 9, 25 };
 
-static void test_labels_agree_in_gender(void)
-{
-	CHECK_STR(nv_wording_approved(NV_NEUTER), "УТВЕРЖДЕНО");
-	CHECK_STR(nv_wording_approved(NV_FEMININE), "УТВЕРЖДЕНА");
-	CHECK_STR(nv_wording_approved(NV_MASCULINE), "УТВЕРЖДЕН");
-	CHECK_STR(nv_wording_label(NV_LABEL_APPROVED, NV_FEMININE), "УТВЕРЖДЕНА");
-	CHECK_STR(nv_wording_label(NV_LABEL_APPROVED, NV_MASCULINE), "УТВЕРЖДЕН");
-	CHECK_STR(nv_wording_label(NV_LABEL_ACCEPTED, NV_FEMININE), "ПРИНЯТО");
-	CHECK_STR(nv_wording_label(NV_LABEL_AGREED, NV_MASCULINE), "СОГЛАСОВАНО");
-	CHECK_STR(nv_wording_label(NV_LABEL_OPINION, NV_NEUTER), "С УЧЁТОМ МНЕНИЯ");
-	CHECK_STR(nv_wording_label(NV_LABEL_APPROVE, NV_FEMININE), "УТВЕРЖДАЮ");
-	CHECK_STR(nv_wording_labels[NV_LABEL_APPROVED], "УТВЕРЖДЕНО");
-	CHECK(nv_wording_labels[NV_LABEL_APPROVE + 1] == NULL);
-}
-
 static void test_numbers_and_references(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -146,27 +131,11 @@ static void test_upper_case(void)
 	free(s);
 }
 
-static void test_print_defaults(void)
-{
-	const struct nv_print_profile *d = &nv_wording_print_defaults;
-
-	CHECK_STR(d->font, "Liberation Serif");
-	CHECK_INT(d->size, 14);
-	CHECK_INT(d->table_size, 12);
-	CHECK_INT(d->margin_top, 20);
-	CHECK_INT(d->margin_right, 10);
-	CHECK_INT(d->margin_bottom, 20);
-	CHECK_INT(d->margin_left, 30);
-	CHECK(!d->gost2025);
-}
-
 void nv_tests(void)
 {
-	NV_RUN(test_labels_agree_in_gender);
 	NV_RUN(test_numbers_and_references);
 	NV_RUN(test_protocol_lines);
 	NV_RUN(test_derived_block);
 	NV_RUN(test_own_block);
 	NV_RUN(test_upper_case);
-	NV_RUN(test_print_defaults);
 }
