@@ -13,9 +13,9 @@
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
+#include "html.h"
 #include "model.h"
 #include "print.h"
-#include "site.h"
 #include "threads.h"
 
 #ifndef NV_DATADIR
@@ -134,7 +134,7 @@ static void read_report(int fd, struct nv_diags *d)
  * its share as this process would and reports its errors on a pipe.
  */
 static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		     int jobs, const struct nv_site_state *site, const char *print_dir,
+		     int jobs, const struct nv_html_state *site, const char *print_dir,
 		     const char *site_dir, struct nv_diags *d)
 {
 	const struct nv_entry *const *pub;
@@ -197,7 +197,7 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	}
 	free(pid);
 	free(fd);
-	n = nv_site_public_pdfs(site, &pub);
+	n = nv_html_public_pdfs(site, &pub);
 	for (i = 0; i < n && rc == 0; i++) {
 		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
 		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind],
@@ -514,14 +514,14 @@ static int cmp_ptr(const void *a, const void *b)
  * no longer public) go to gone.
  */
 static void manifest_update(const struct nv_build_opts *o, const struct nv_model *m,
-			    const struct nv_site_state *site, const bool *render,
+			    const struct nv_html_state *site, const bool *render,
 			    const struct nv_hash *keys, const struct manifest *old,
 			    struct manifest *new, struct nv_strlist *gone)
 {
 	const struct nv_entry *const *pub;
 	const struct nv_entry **sorted;
 	struct nv_strlist all = NV_STRLIST_INIT, now = NV_STRLIST_INIT;
-	size_t i, k, npub = nv_site_public_pdfs(site, &pub);
+	size_t i, k, npub = nv_html_public_pdfs(site, &pub);
 	bool *drop = render ? nv_xcalloc(old->nr + 1, sizeof(*drop)) : NULL;
 	struct record key, *hit;
 	char hex[33];
@@ -622,8 +622,8 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 {
 	struct nv_content content, prev;
 	struct nv_model model;
-	struct nv_site_opts opts;
-	struct nv_site_state *site = NULL;
+	struct nv_html_opts opts;
+	struct nv_html_state *site = NULL;
 	struct nv_outdir out = { NULL, NULL }, print_out = { NULL, NULL };
 	struct nv_print_state *ps = NULL;
 	struct manifest old, new;
@@ -715,13 +715,13 @@ again:
 	opts.jobs = jobs;
 	opts.render = partial ? render : NULL;
 	opts.prev_search = search;
-	site = nv_site_new(&opts);
-	r = nv_site_render(site, &model, d);
+	site = nv_html_new(&opts);
+	r = nv_html_render(site, &model, d);
 	if (r == -2) {
 		/* The last search index cannot be patched: build everything. */
 		nv_outdir_abort(&out);
 		nv_outdir_abort(&print_out);
-		nv_site_free(site);
+		nv_html_free(site);
 		site = NULL;
 		partial = false;
 		goto again;
@@ -767,7 +767,7 @@ abort:
 	nv_outdir_abort(&out);
 	nv_outdir_abort(&print_out);
 out:
-	nv_site_free(site);
+	nv_html_free(site);
 	nv_print_free(ps);
 	if (model_built)
 		nv_model_release(&model);
