@@ -70,16 +70,12 @@ static char *body_html(const struct nv_entry *e)
 	return nv_buf_detach(&out, NULL);
 }
 
-/* `files` is the list of attachments, for pages that list them. */
-void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
-			const struct nv_value *files, bool pdf)
+/* The parts of every document page: id, titles, body, dates, approvals, PDF. */
+static struct nv_value *doc_common(const struct nv_html_state *s, const struct nv_entry *e,
+				   const char *html, bool pdf)
 {
-	const struct nv_model *m = s->m;
-	struct nv_value *ctx = obj(), *doc = obj(), *list;
+	struct nv_value *doc = obj();
 	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
-	char *html = body_html(e), *text;
-	size_t i, k;
-	const char *tpl = "document";
 
 	set_s(doc, "id", e->id);
 	nv_html_set_t(doc, "title", e->title);
@@ -93,7 +89,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		set_s(doc, "academic_year", b.ptr);
 		nv_buf_reset(&b);
 	}
-	nv_html_add_approvals(doc, e, m);
+	nv_html_add_approvals(doc, e, s->m);
 	if (e->approved_by) {
 		struct nv_value *ab = obj();
 		nv_buf_adds(&b, "от ");
@@ -108,138 +104,189 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		nv_buf_reset(&b);
 	}
 	if (pdf) {
-		nv_buf_reset(&b);
 		nv_buf_addf(&b, "%s.pdf", e->id);
 		set_s(doc, "pdf", b.ptr);
-		nv_buf_reset(&b);
 	}
+	nv_buf_release(&url);
+	nv_buf_release(&b);
+	return doc;
+}
+
+/* An order: number, place, preamble, signatory and appendices. */
+static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const struct nv_entry *e)
+{
+	struct nv_value *list = arr();
+	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
+	size_t i;
+
+	set_s(doc, "number", e->number);
+	set_s(doc, "place", e->place);
+	nv_html_set_t(doc, "preamble", e->preamble);
+	if (e->signatory) {
+		struct nv_value *sig = obj();
+		char *pos =
+			nv_utf8_capitalize(e->signatory->position ? e->signatory->position : "");
+		set_s(sig, "position", pos);
+		free(pos);
+		nv_person_signature_name(&b, e->signatory);
+		set_s(sig, "name", b.ptr);
+		set(doc, "signatory", sig);
+	}
+	for (i = 0; i < e->nappendices; i++) {
+		struct nv_value *a = obj();
+		set_n(a, "number", e->appendices[i].number);
+		if (e->appendices[i].doc) {
+			nv_html_set_t(a, "title", e->appendices[i].doc->title);
+			set_s(a, "url", nv_html_entry_url(e->appendices[i].doc, &url));
+		} else {
+			set_s(a, "title", "Состав наставнических пар и групп");
+			set_b(a, "table", true);
+			nv_html_set_list(a, "pairs", nv_html_pairs_rows(s->m, e));
+		}
+		push(list, a);
+	}
+	nv_html_set_list(doc, "appendices", list);
+	nv_buf_release(&url);
+	nv_buf_release(&b);
+}
+
+/* A roadmap: numbered sections of items with their status, and its calendar. */
+static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
+{
+	struct nv_value *list = arr();
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, k;
+
+	for (i = 0; i < e->nsections; i++) {
+		struct nv_value *sec = obj(), *items = arr();
+		set_n(sec, "number", (double)i + 1);
+		nv_html_set_t(sec, "title", e->sections[i].title);
+		for (k = 0; k < e->sections[i].nitems; k++) {
+			const struct nv_item *it = &e->sections[i].items[k];
+			struct nv_value *iv = obj();
+			nv_buf_reset(&b);
+			nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
+			set_s(iv, "number", b.ptr);
+			nv_html_set_t(iv, "title", it->title);
+			nv_html_set_t(iv, "due", it->due.text);
+			nv_html_set_t(iv, "responsible", it->responsible);
+			nv_html_set_t(iv, "result", it->result);
+			set_s(iv, "status", status_titles[it->status]);
+			set_s(iv, "status_id",
+			      it->status == NV_ITEM_DONE    ? "done"
+			      : it->status == NV_ITEM_MOVED ? "moved"
+							    : "planned");
+			push(items, iv);
+		}
+		nv_html_set_list(sec, "items", items);
+		push(list, sec);
+	}
+	nv_html_set_list(doc, "sections", list);
+	nv_buf_reset(&b);
+	nv_buf_addf(&b, "%s.ics", e->id);
+	set_s(doc, "ics", b.ptr);
+	nv_buf_release(&b);
+}
+
+/* A list of strings, the typography applied when typo is set. */
+static struct nv_value *str_list(const char *const *v, size_t n, bool typo)
+{
+	struct nv_value *list = arr();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *t = typo ? nv_typo_str(v[i]) : NULL;
+		push(list, nv_value_new_str(t ? t : v[i]));
+		free(t);
+	}
+	return list;
+}
+
+/* A best practice: form, kind, problem, goal, results, tags, authors, program. */
+static void case_doc(struct nv_value *doc, const struct nv_entry *e)
+{
+	set_s(doc, "form", e->form);
+	set_s(doc, "mentoring_kind", e->mkind);
+	nv_html_set_t(doc, "problem", e->problem);
+	nv_html_set_t(doc, "goal", e->goal);
+	nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
+	nv_html_set_list(doc, "tags", str_list(e->tags, e->ntags, false));
+	nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
+	if (e->program)
+		set(doc, "program", nv_html_doc_link(e->program));
+}
+
+/* A free page: its normative documents by level, and the attachments if it lists them. */
+static void page_doc(struct nv_value *doc, const struct nv_entry *e, const struct nv_value *files)
+{
+	struct nv_value *list = arr();
+	struct nv_buf url = NV_BUF_INIT;
+	size_t i, k;
+
+	for (k = 0; k < 4; k++) {
+		struct nv_value *lv = obj(), *docs = arr();
+		for (i = 0; i < e->nreflinks; i++) {
+			const struct nv_reflink *r = &e->reflinks[i];
+			struct nv_value *rv;
+			if ((size_t)r->level != k)
+				continue;
+			rv = obj();
+			nv_html_set_t(rv, "title", r->title);
+			if (r->doc)
+				set_s(rv, "url", nv_html_entry_url(r->doc, &url));
+			else if (r->file) {
+				nv_buf_reset(&url);
+				nv_buf_addf(&url, "files/%s", r->file);
+				set_s(rv, "url", url.ptr);
+			} else {
+				set_s(rv, "href", r->url);
+			}
+			push(docs, rv);
+		}
+		set_s(lv, "title", level_titles[k]);
+		if (docs->nr) {
+			nv_html_set_list(lv, "documents", docs);
+			push(list, lv);
+		} else {
+			nv_value_free(docs);
+			nv_value_free(lv);
+		}
+	}
+	nv_html_set_list(doc, "levels", list);
+	if (e->list_files && files->nr)
+		nv_html_set_list(doc, "files", nv_value_copy(files));
+	nv_buf_release(&url);
+}
+
+/* `files` is the list of attachments, for pages that list them. */
+void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
+			const struct nv_value *files, bool pdf)
+{
+	struct nv_value *ctx = obj(), *doc;
+	struct nv_buf url = NV_BUF_INIT;
+	char *html = body_html(e), *text;
+	const char *tpl = "document";
+
+	doc = doc_common(s, e, html, pdf);
 	switch (e->kind) {
 	case NV_KIND_ORDER:
 		tpl = "order";
-		set_s(doc, "number", e->number);
-		set_s(doc, "place", e->place);
-		nv_html_set_t(doc, "preamble", e->preamble);
-		if (e->signatory) {
-			struct nv_value *sig = obj();
-			char *pos = nv_utf8_capitalize(
-				e->signatory->position ? e->signatory->position : "");
-			set_s(sig, "position", pos);
-			free(pos);
-			nv_person_signature_name(&b, e->signatory);
-			set_s(sig, "name", b.ptr);
-			nv_buf_reset(&b);
-			set(doc, "signatory", sig);
-		}
-		list = arr();
-		for (i = 0; i < e->nappendices; i++) {
-			struct nv_value *a = obj();
-			set_n(a, "number", e->appendices[i].number);
-			if (e->appendices[i].doc) {
-				nv_html_set_t(a, "title", e->appendices[i].doc->title);
-				set_s(a, "url", nv_html_entry_url(e->appendices[i].doc, &url));
-			} else {
-				set_s(a, "title", "Состав наставнических пар и групп");
-				set_b(a, "table", true);
-				nv_html_set_list(a, "pairs", nv_html_pairs_rows(m, e));
-			}
-			push(list, a);
-		}
-		nv_html_set_list(doc, "appendices", list);
+		order_doc(s, doc, e);
 		break;
 	case NV_KIND_ROADMAP:
 		tpl = "roadmap";
-		list = arr();
-		for (i = 0; i < e->nsections; i++) {
-			struct nv_value *sec = obj(), *items = arr();
-			set_n(sec, "number", (double)i + 1);
-			nv_html_set_t(sec, "title", e->sections[i].title);
-			for (k = 0; k < e->sections[i].nitems; k++) {
-				const struct nv_item *it = &e->sections[i].items[k];
-				struct nv_value *iv = obj();
-				nv_buf_reset(&b);
-				nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
-				set_s(iv, "number", b.ptr);
-				nv_html_set_t(iv, "title", it->title);
-				nv_html_set_t(iv, "due", it->due.text);
-				nv_html_set_t(iv, "responsible", it->responsible);
-				nv_html_set_t(iv, "result", it->result);
-				set_s(iv, "status", status_titles[it->status]);
-				set_s(iv, "status_id",
-				      it->status == NV_ITEM_DONE    ? "done"
-				      : it->status == NV_ITEM_MOVED ? "moved"
-								    : "planned");
-				push(items, iv);
-			}
-			nv_html_set_list(sec, "items", items);
-			push(list, sec);
-		}
-		nv_html_set_list(doc, "sections", list);
-		nv_buf_reset(&b);
-		nv_buf_addf(&b, "%s.ics", e->id);
-		set_s(doc, "ics", b.ptr);
+		roadmap_doc(doc, e);
 		break;
 	case NV_KIND_CASE:
 		tpl = "case";
-		set_s(doc, "form", e->form);
-		set_s(doc, "mentoring_kind", e->mkind);
-		nv_html_set_t(doc, "problem", e->problem);
-		nv_html_set_t(doc, "goal", e->goal);
-		list = arr();
-		for (i = 0; i < e->nresults; i++) {
-			char *t = nv_typo_str(e->results[i]);
-			push(list, nv_value_new_str(t));
-			free(t);
-		}
-		nv_html_set_list(doc, "results", list);
-		list = arr();
-		for (i = 0; i < e->ntags; i++)
-			push(list, nv_value_new_str(e->tags[i]));
-		nv_html_set_list(doc, "tags", list);
-		nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
-		if (e->program)
-			set(doc, "program", nv_html_doc_link(e->program));
+		case_doc(doc, e);
 		break;
 	case NV_KIND_PROGRAM:
-		list = arr();
-		for (i = 0; i < e->nforms; i++)
-			push(list, nv_value_new_str(e->forms[i]));
-		nv_html_set_list(doc, "forms", list);
+		nv_html_set_list(doc, "forms", str_list(e->forms, e->nforms, false));
 		nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 		break;
 	case NV_KIND_PAGE:
-		list = arr();
-		for (k = 0; k < 4; k++) {
-			struct nv_value *lv = obj(), *docs = arr();
-			for (i = 0; i < e->nreflinks; i++) {
-				const struct nv_reflink *r = &e->reflinks[i];
-				struct nv_value *rv;
-				if ((size_t)r->level != k)
-					continue;
-				rv = obj();
-				nv_html_set_t(rv, "title", r->title);
-				if (r->doc)
-					set_s(rv, "url", nv_html_entry_url(r->doc, &url));
-				else if (r->file) {
-					nv_buf_reset(&url);
-					nv_buf_addf(&url, "files/%s", r->file);
-					set_s(rv, "url", url.ptr);
-				} else {
-					set_s(rv, "href", r->url);
-				}
-				push(docs, rv);
-			}
-			set_s(lv, "title", level_titles[k]);
-			if (docs->nr) {
-				nv_html_set_list(lv, "documents", docs);
-				push(list, lv);
-			} else {
-				nv_value_free(docs);
-				nv_value_free(lv);
-			}
-		}
-		nv_html_set_list(doc, "levels", list);
-		if (e->list_files && files->nr)
-			nv_html_set_list(doc, "files", nv_value_copy(files));
+		page_doc(doc, e, files);
 		break;
 	default:
 		break;
@@ -251,7 +298,6 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	free(text);
 	free(html);
 	nv_buf_release(&url);
-	nv_buf_release(&b);
 }
 
 /* The list page of a kind; none when the kind has no documents. */
