@@ -305,8 +305,8 @@ static void *entry_thread(void *arg)
 /*
  * The document pages, the bulk of a build, rendered by opts.jobs threads,
  * each with its own template set and diagnostics. Shared state is read
- * only (the model, the redactor, the site context); each document's
- * Markdown tree is touched by one thread only. Page references go to
+ * only (the model with its Markdown trees, the redactor, the site
+ * context). Page references go to
  * slots in document order, so the search index and the sitemap do not
  * depend on the threads.
  */

@@ -11,7 +11,7 @@
 #include "buf.h"
 #include "date.h"
 #include "html_int.h"
-#include "markdown.h"
+#include "html_md.h"
 #include "model.h"
 #include "typo.h"
 #include "utf8.h"
@@ -33,40 +33,14 @@ static const char *const status_titles[] = { "запланировано", "вы
 /*
  * Render a document's body for the web: links to other .md documents
  * point to their pages, and headings go one level down, since the page
- * title is the only <h1>.
+ * title is the only <h1>. The model's tree is only read.
  */
 static char *body_html(const struct nv_entry *e)
 {
-	const struct nv_md *md = e->md;
 	struct nv_buf out = NV_BUF_INIT;
-	cmark_iter *it;
-	cmark_event_type ev;
-	cmark_node *node;
-	size_t i;
 
-	if (!md)
-		return nv_xstrdup("");
-	for (i = 0; e->link_urls && i < md->nr_links; i++)
-		if (e->link_urls[i])
-			cmark_node_set_url(md->links[i].node, e->link_urls[i]);
-	it = cmark_iter_new(md->root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING &&
-		    cmark_node_get_heading_level(node) < 6)
-			cmark_node_set_heading_level(node, cmark_node_get_heading_level(node) + 1);
-	}
-	cmark_iter_free(it);
-	nv_md_render_html(md, &out);
-	/* Put the levels back: the model may be rendered again (PDF, rebuilds). */
-	it = cmark_iter_new(md->root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING &&
-		    cmark_node_get_heading_level(node) > 1)
-			cmark_node_set_heading_level(node, cmark_node_get_heading_level(node) - 1);
-	}
-	cmark_iter_free(it);
+	if (e->md)
+		nv_html_md_render(&out, e->md, e->link_urls, 1);
 	return nv_buf_detach(&out, NULL);
 }
 
