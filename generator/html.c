@@ -64,6 +64,7 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
 int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_value *files;
+	char *custom;
 	size_t i;
 
 	s->m = m;
@@ -74,6 +75,9 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->base_url = base_url_of(&s->opts, m);
 	s->site = nv_html_make_site(m, s->base_url);
 	s->navdef = nv_html_make_nav(m);
+	custom = nv_html_custom_css(&s->opts);
+	s->custom_css = custom != NULL;
+	free(custom);
 
 	if (s->opts.render) {
 		/* A rebuild of some documents: their pages and the search index. */

@@ -57,6 +57,7 @@ struct nv_html_state {
 	char *base_url;		      /* ends with '/', or NULL */
 	const struct nv_entry **pdfs; /* documents whose PDF goes on the site */
 	size_t npdfs, pdfs_alloc;
+	bool custom_css; /* the project has theme/assets/custom.css */
 	int failed;
 };
 
@@ -192,10 +193,23 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 		  const char *tpl, struct nv_value *ctx, const char *title, const char *kind,
 		  const char *search_text);
 
+/*
+ * Render template `tpl` with ctx (taken over, nothing added to it) into
+ * the file rel, through the redactor when redact is set: the feeds.
+ */
+void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
+		       struct nv_value *ctx, bool redact);
+
+/*
+ * The project's stylesheet, theme/assets/custom.css under
+ * opts.override_dir, or NULL when there is none; the caller frees it.
+ */
+char *nv_html_custom_css(const struct nv_html_opts *opts);
+
 /* Copy content/files/ and list it: [{name, url, size, type}]; the caller owns the list. */
 struct nv_value *nv_html_copy_files(struct nv_html_state *s);
 
-/* Copy the theme's assets/ folder. */
+/* Copy the theme's assets/ folder, and the project's custom.css after it. */
 void nv_html_copy_assets(struct nv_html_state *s);
 
 /* A template set for the theme (one per rendering thread); the caller frees it. */

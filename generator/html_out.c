@@ -127,6 +127,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set(ctx, "nav", nv_html_nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
 	set_s(ctx, "generator", "nastavnik " NV_VERSION);
+	set_b(ctx, "custom_css", s->custom_css);
 	t = nv_tpl_get(w->tpl, tpl, w->d);
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
@@ -235,12 +236,46 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 	return list;
 }
 
-/* Copy the theme's assets/ folder. */
+void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
+		       struct nv_value *ctx, bool redact)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	const struct nv_template *t = nv_tpl_get(s->main.tpl, tpl, s->main.d);
+
+	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
+		s->main.failed = true;
+	else if (redact)
+		nv_html_write_redacted(s, rel, out.ptr, out.len, true);
+	else
+		nv_html_write_out(s, rel, out.ptr, out.len);
+	nv_value_free(ctx);
+	nv_buf_release(&out);
+}
+
+char *nv_html_custom_css(const struct nv_html_opts *opts)
+{
+	struct stat st;
+	char *path;
+
+	if (!opts->override_dir)
+		return NULL;
+	path = nv_xasprintf("%s/assets/custom.css", opts->override_dir);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return path;
+	free(path);
+	return NULL;
+}
+
+/*
+ * Copy the theme's assets/ folder; then the project's custom.css, which
+ * pages link after the theme's stylesheet so that its rules win.
+ */
 void nv_html_copy_assets(struct nv_html_state *s)
 {
 	struct nv_strlist files = NV_STRLIST_INIT;
 	struct nv_buf data = NV_BUF_INIT;
 	char *dir = nv_xasprintf("%s/assets", s->opts.theme_dir), *src, *dst;
+	char *custom = nv_html_custom_css(&s->opts);
 	size_t i;
 
 	if (nv_walk(dir, &files) < 0) {
@@ -249,6 +284,8 @@ void nv_html_copy_assets(struct nv_html_state *s)
 		s->failed = 1;
 	}
 	for (i = 0; i < files.nr; i++) {
+		if (custom && !strcmp(files.v[i], "custom.css"))
+			continue; /* the project's own replaces the theme's */
 		src = nv_xasprintf("%s/%s", dir, files.v[i]);
 		dst = nv_xasprintf("assets/%s", files.v[i]);
 		if (nv_read_file(src, (size_t)16 << 20, &data) == 0)
@@ -256,8 +293,15 @@ void nv_html_copy_assets(struct nv_html_state *s)
 		free(src);
 		free(dst);
 	}
+	if (custom && nv_read_file(custom, (size_t)16 << 20, &data) == 0)
+		nv_html_write_out(s, "assets/custom.css", data.ptr, data.len);
+	else if (custom) {
+		nv_error(s->d, custom, 0, 0, "не удалось прочитать файл: %s", nv_strerror(errno));
+		s->failed = 1;
+	}
 	nv_strlist_release(&files);
 	nv_buf_release(&data);
+	free(custom);
 	free(dir);
 }
 
