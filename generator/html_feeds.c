@@ -128,76 +128,83 @@ out:
 	return rc;
 }
 
+/* A string that is set even when empty, so a list item never shows its parent's. */
+static void set_str(struct nv_value *m, const char *k, const char *v)
+{
+	set(m, k, nv_value_new_str(v ? v : ""));
+}
+
+/* An ISO date and midnight UTC, as Atom wants it. */
+static void set_updated(struct nv_value *m, const struct nv_date *d)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	if (d)
+		nv_date_add(&b, *d, NV_DATE_ISO);
+	else
+		nv_buf_adds(&b, "2000-01-01");
+	nv_buf_adds(&b, "T00:00:00Z");
+	set_str(m, "updated", b.ptr);
+	nv_buf_release(&b);
+}
+
+/* The news feed, news/atom.xml, from the theme's atom.mustache; redacted. */
 void nv_html_emit_atom(struct nv_html_state *s)
 {
 	struct nv_entry **v;
 	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &v);
-	struct nv_buf b = NV_BUF_INIT, url = NV_BUF_INIT;
-	const char *base = s->base_url ? s->base_url : "";
+	struct nv_value *ctx = obj(), *entries = arr(), *ev;
+	struct nv_buf url = NV_BUF_INIT;
 	char *t;
 
-	nv_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-			"<feed xmlns=\"http://www.w3.org/2005/Atom\">\n  <title>");
+	set(ctx, "site", nv_value_copy(s->site));
 	t = nv_xasprintf("%s — новости наставничества",
 			 s->m->site.short_name ? s->m->site.short_name : "");
-	nv_buf_add_html(&b, t, strlen(t));
+	set_str(ctx, "title", t);
 	free(t);
-	nv_buf_addf(&b, "</title>\n  <id>%snews/</id>\n", base);
-	nv_buf_addf(&b, "  <link rel=\"self\" href=\"%snews/atom.xml\"/>\n", base);
-	nv_buf_addf(&b, "  <link rel=\"alternate\" href=\"%snews/index.html\"/>\n", base);
-	nv_buf_adds(&b, "  <updated>");
-	if (n)
-		nv_date_add(&b, v[0]->date, NV_DATE_ISO);
-	else
-		nv_buf_adds(&b, "2000-01-01");
-	nv_buf_adds(&b, "T00:00:00Z</updated>\n  <author><name>");
-	nv_buf_add_html(&b, s->m->site.name ? s->m->site.name : "",
-			strlen(s->m->site.name ? s->m->site.name : ""));
-	nv_buf_adds(&b, "</name></author>\n");
+	set_str(ctx, "base", s->base_url);
+	set_updated(ctx, n ? &v[0]->date : NULL);
+	set_str(ctx, "author", s->m->site.name);
 	for (i = 0; i < n; i++) {
-		nv_html_entry_url(v[i], &url);
-		nv_buf_addf(&b, "  <entry>\n    <id>%s%s</id>\n    <title>", base, url.ptr);
+		ev = obj();
+		set_str(ev, "url", nv_html_entry_url(v[i], &url));
 		t = nv_typo_str(v[i]->title ? v[i]->title : "");
-		nv_buf_add_html(&b, t, strlen(t));
+		set_str(ev, "title", t);
 		free(t);
-		nv_buf_addf(&b, "</title>\n    <link href=\"%s%s\"/>\n    <updated>", base,
-			    url.ptr);
-		nv_date_add(&b, v[i]->date, NV_DATE_ISO);
-		nv_buf_adds(&b, "T00:00:00Z</updated>\n");
+		set_updated(ev, &v[i]->date);
 		if (v[i]->summary) {
 			t = nv_typo_str(v[i]->summary);
-			nv_buf_adds(&b, "    <summary>");
-			nv_buf_add_html(&b, t, strlen(t));
-			nv_buf_adds(&b, "</summary>\n");
+			set_str(ev, "summary", t);
+			set(ev, "has_summary", nv_value_new_bool(true));
 			free(t);
 		}
-		nv_buf_adds(&b, "  </entry>\n");
+		push(entries, ev);
 	}
-	nv_buf_adds(&b, "</feed>\n");
-	nv_html_write_redacted(s, "news/atom.xml", b.ptr, b.len, true);
-	nv_buf_release(&b);
+	set(ctx, "entries", entries);
+	nv_html_emit_file(s, "news/atom.xml", "atom", ctx, true);
 	nv_buf_release(&url);
 	free(v);
 }
 
+/* sitemap.xml from the theme's sitemap.mustache; only with an absolute base URL. */
 void nv_html_emit_sitemap(struct nv_html_state *s)
 {
-	struct nv_buf b = NV_BUF_INIT;
+	struct nv_value *ctx, *pages, *pv;
 	size_t i;
 
 	if (!s->base_url)
 		return;
-	nv_buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-			"<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	ctx = obj();
+	pages = arr();
+	set(ctx, "site", nv_value_copy(s->site));
+	set_str(ctx, "base", s->base_url);
 	for (i = 0; i < s->npages; i++) {
-		nv_buf_adds(&b, "  <url><loc>");
-		nv_buf_add_html(&b, s->base_url, strlen(s->base_url));
-		nv_buf_add_html(&b, s->pages[i].url, strlen(s->pages[i].url));
-		nv_buf_adds(&b, "</loc></url>\n");
+		pv = obj();
+		set_str(pv, "url", s->pages[i].url);
+		push(pages, pv);
 	}
-	nv_buf_adds(&b, "</urlset>\n");
-	nv_html_write_out(s, "sitemap.xml", b.ptr, b.len);
-	nv_buf_release(&b);
+	set(ctx, "pages", pages);
+	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx, false);
 }
 
 /* iCalendar text: escape \ ; , and newlines (RFC 5545, 3.3.11). */

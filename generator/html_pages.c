@@ -470,36 +470,47 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	nv_buf_release(&b);
 }
 
-/* A horizontal bar chart of pairs by form, as accessible inline SVG. */
-static char *bar_chart(const struct nv_value *rows, size_t max)
+/*
+ * The bar chart of pairs by form, drawn by the theme's partials/chart
+ * (inline SVG): its height and one bar per form, the geometry computed
+ * here, in whole pixels: {height, bars: [{form, count, y, text_y, width,
+ * value_x}]}.
+ */
+static struct nv_value *chart(const struct nv_value *rows, size_t max)
 {
+	struct nv_value *c = obj(), *bars = arr(), *bar;
 	struct nv_buf b = NV_BUF_INIT;
-	size_t i, h = rows->nr * 34 + 10;
+	size_t i;
 
-	nv_buf_addf(
-		&b,
-		"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 %zu\" "
-		"role=\"img\" aria-labelledby=\"chart-title\">"
-		"<title id=\"chart-title\">Наставнические пары и группы по формам "
-		"наставничества</title>",
-		h);
+	nv_buf_addf(&b, "%zu", rows->nr * 34 + 10);
+	set_s(c, "height", b.ptr);
 	for (i = 0; i < rows->nr; i++) {
-		const char *form = nv_map_get_str(rows->items[i], "form");
 		double count = nv_map_get(rows->items[i], "count")->number;
 		double w = max ? 300.0 * count / (double)max : 0;
 		size_t y = i * 34 + 6;
 
-		nv_buf_adds(&b, "<g><text x=\"0\" y=\"");
-		nv_buf_addf(&b, "%zu\" class=\"chart-label\">", y + 18);
-		nv_buf_add_html(&b, form, strlen(form));
-		nv_buf_addf(&b,
-			    "</text><rect x=\"280\" y=\"%zu\" width=\"%.0f\" height=\"24\" "
-			    "class=\"chart-bar\"/>"
-			    "<text x=\"%.0f\" y=\"%zu\" class=\"chart-value\">%.0f</text></g>",
-			    y, w, 288 + w, y + 18, count);
+		bar = obj();
+		set_s(bar, "form", nv_map_get_str(rows->items[i], "form"));
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%.0f", count);
+		set_s(bar, "count", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%zu", y);
+		set_s(bar, "y", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%zu", y + 18);
+		set_s(bar, "text_y", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%.0f", w);
+		set_s(bar, "width", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%.0f", 288 + w);
+		set_s(bar, "value_x", b.ptr);
+		push(bars, bar);
 	}
-	nv_buf_adds(&b, "</svg>");
-	return nv_buf_detach(&b, NULL);
+	set(c, "bars", bars);
+	nv_buf_release(&b);
+	return c;
 }
 
 void nv_html_emit_monitoring(struct nv_html_state *s)
@@ -508,7 +519,6 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
 	size_t i, k, f, max = 0, teachers = 0, students = 0, t_in = 0, s_in = 0;
 	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
-	char *svg;
 	struct nv_buf b = NV_BUF_INIT;
 
 	for (f = 0; nv_forms[f]; f++) {
@@ -543,9 +553,7 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 			for (j = 0; j < m->entries[i]->sections[k].nitems; j++)
 				status[m->entries[i]->sections[k].items[j].status]++;
 		}
-	svg = bar_chart(forms, max);
-	set(ctx, "chart", nv_value_new_str(svg));
-	free(svg);
+	set(ctx, "chart", chart(forms, max));
 	nv_html_set_list(ctx, "forms", forms);
 	set_n(ctx, "pairs", (double)m->npairs);
 	set_n(ctx, "pairs_active", (double)pstatus[NV_PAIR_ACTIVE]);
