@@ -267,6 +267,32 @@ static void custom(struct render *r, cmark_node *node, bool entering, bool block
 		cr(r);
 }
 
+static void link(struct render *r, cmark_node *node, bool entering)
+{
+	if (!entering) {
+		nv_buf_adds(r->out, "</a>");
+		return;
+	}
+	nv_buf_adds(r->out, "<a href=\"");
+	target(r, node);
+	title_attr(r, node);
+	nv_buf_adds(r->out, "\">");
+}
+
+/* The alt text is the image's content, written plain until the image is left. */
+static void image(struct render *r, cmark_node *node, bool entering)
+{
+	if (entering) {
+		nv_buf_adds(r->out, "<img src=\"");
+		target(r, node);
+		nv_buf_adds(r->out, "\" alt=\"");
+		r->plain = node;
+	} else {
+		title_attr(r, node);
+		nv_buf_adds(r->out, "\" />");
+	}
+}
+
 static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 {
 	bool entering = ev == CMARK_EVENT_ENTER;
@@ -336,25 +362,10 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 		wrap(r, entering, "<em>", "</em>");
 		break;
 	case CMARK_NODE_LINK:
-		if (entering) {
-			nv_buf_adds(r->out, "<a href=\"");
-			target(r, node);
-			title_attr(r, node);
-			nv_buf_adds(r->out, "\">");
-		} else {
-			nv_buf_adds(r->out, "</a>");
-		}
+		link(r, node, entering);
 		break;
 	case CMARK_NODE_IMAGE:
-		if (entering) {
-			nv_buf_adds(r->out, "<img src=\"");
-			target(r, node);
-			nv_buf_adds(r->out, "\" alt=\"");
-			r->plain = node;
-		} else {
-			title_attr(r, node);
-			nv_buf_adds(r->out, "\" />");
-		}
+		image(r, node, entering);
 		break;
 	default: /* the document */
 		break;
