@@ -37,18 +37,18 @@ size_t nv_html_public_pdfs(const struct nv_html_state *s, const struct nv_entry 
  */
 static char *base_url_of(const struct nv_html_opts *o, const struct nv_model *m)
 {
-	const char *site = o->base_url && *o->base_url ? o->base_url : m->site.website;
+	const char *web = o->base_url && *o->base_url ? o->base_url : m->site.website;
 	const char *path = o->base_url && *o->base_url ? "/" : m->site.base_path;
 	size_t n;
 
-	if (!site || !*site)
+	if (!web || !*web)
 		return NULL;
-	n = strlen(site);
-	while (n && site[n - 1] == '/')
+	n = strlen(web);
+	while (n && web[n - 1] == '/')
 		n--;
 	if (!path || !*path)
 		path = "/";
-	return nv_xasprintf("%.*s%s%s", (int)n, site, path[0] == '/' ? "" : "/", path);
+	return nv_xasprintf("%.*s%s%s", (int)n, web, path[0] == '/' ? "" : "/", path);
 }
 
 struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
@@ -96,7 +96,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	nv_html_emit_index(s);
 	nv_html_emit_entries(s, files);
 	nv_value_free(files);
-	/* Pages have no list of their own; cases have the bank (emit_cases). */
+	/* Pages have no list of their own; cases have the bank (nv_html_emit_cases). */
 	for (i = 0; i < NV_KIND_COUNT; i++)
 		if (i != NV_KIND_PAGE && i != NV_KIND_CASE)
 			nv_html_emit_list(s, (enum nv_kind)i);

@@ -22,8 +22,10 @@
 #include "typo.h"
 #include "value.h"
 #include "writer.h"
-/* --- feeds, indexes, calendars ----------------------------------------------------- */
 
+/* --- search records and writing ------------------------------------------------ */
+
+/* s as a JSON string, safe inside a <script>. */
 static void add_json_string(struct nv_buf *b, const char *s)
 {
 	const unsigned char *p;
@@ -41,8 +43,6 @@ static void add_json_string(struct nv_buf *b, const char *s)
 	}
 	nv_buf_addch(b, '"');
 }
-
-/* --- writing --------------------------------------------------------------------- */
 
 /*
  * Hand a file to the writer threads: the staging tree is swapped whole, so

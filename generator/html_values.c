@@ -16,6 +16,7 @@
 #include "utf8.h"
 #include "value.h"
 
+/* The status of a pair as the pairs table shows it. */
 static const char *const pair_status_titles[] = { "работает", "завершила работу",
 						  "прекращена досрочно" };
 
@@ -170,7 +171,7 @@ char *nv_html_plain_text(const char *html, size_t max)
 	return nv_buf_detach(&b, NULL);
 }
 
-/* --- documents ----------------------------------------------------------------- */
+/* --- documents: approvals, people, pairs -------------------------------------- */
 
 static struct nv_value *approval_block(const struct nv_entry *e, const struct nv_approval *a,
 				       const struct nv_model *m)
@@ -286,7 +287,7 @@ struct nv_value *nv_html_pairs_rows(const struct nv_model *m, const struct nv_en
 	return rows;
 }
 
-/* --- lists ------------------------------------------------------------------------ */
+/* --- lists and the case bank's filters ----------------------------------------- */
 
 static int cmp_news(const void *pa, const void *pb)
 {
@@ -402,7 +403,7 @@ struct nv_value *nv_html_facet(const char *what, const char *const *values,
 	return list;
 }
 
-/* --- the driver ------------------------------------------------------------------ */
+/* --- navigation and the site --------------------------------------------------- */
 
 static void nav_add(struct nv_value *nav, const char *title, const char *url, const char *section,
 		    const char *description)
