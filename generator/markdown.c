@@ -20,11 +20,8 @@
  * indentation and '>' markers cmark stripped) before bytes are turned
  * into characters.
  *
- * HTML: cmark_render_html() with CMARK_OPT_SOURCEPOS, then every
- * data-sourcepos attribute is dropped, and the one of each heading is
- * replaced by its id, matched by position. cmark escapes '"' in text and
- * in attribute values, so in safe mode that attribute can only come from
- * cmark itself.
+ * HTML is written by the website back end (html_md.h), which reads the
+ * tree, the heading ids (nv_md_heading_id) and the links made here.
  */
 #include "common.h"
 
@@ -533,56 +530,4 @@ const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const cha
 		return NULL;
 	i = ids_slot(md->ids, id);
 	return md->ids->key[i] ? &md->headings[md->ids->heading[i]] : NULL;
-}
-
-/* Parse a decimal number at *p, moving *p past it. */
-static long parse_num(const char **p)
-{
-	long v = 0;
-
-	while (**p >= '0' && **p <= '9' && v < 100000000) {
-		v = v * 10 + (**p - '0');
-		(*p)++;
-	}
-	return v;
-}
-
-/* True if the sourcepos value at v ("L:C-L:C") starts where node starts. */
-static bool starts_at(const char *v, cmark_node *node)
-{
-	long line = parse_num(&v), col;
-
-	if (*v++ != ':')
-		return false;
-	col = parse_num(&v);
-	return *v == '-' && line == cmark_node_get_start_line(node) &&
-	       col == cmark_node_get_start_column(node);
-}
-
-void nv_md_render_html(const struct nv_md *md, struct nv_buf *out)
-{
-	static const char attr[] = " data-sourcepos=\"";
-	int opts = CMARK_OPT_SOURCEPOS | ((md->flags & NV_MD_UNSAFE) ? CMARK_OPT_UNSAFE : 0);
-	char *html = cmark_render_html(md->root, opts);
-	const char *p = html, *q, *v, *end;
-	const char *id;
-	size_t h = 0;
-
-	while ((q = strstr(p, attr))) {
-		v = q + sizeof(attr) - 1;
-		end = strchr(v, '"');
-		if (!end)
-			break;
-		nv_buf_add(out, p, (size_t)(q - p));
-		if (h < md->nr_headings && q - html >= 3 && q[-3] == '<' && q[-2] == 'h' &&
-		    q[-1] >= '1' && q[-1] <= '6' && starts_at(v, md->headings[h].node)) {
-			id = md->headings[h++].id;
-			nv_buf_adds(out, " id=\"");
-			nv_buf_add_html(out, id, strlen(id));
-			nv_buf_addch(out, '"');
-		}
-		p = end + 1;
-	}
-	nv_buf_adds(out, p);
-	free(html);
 }

@@ -15,9 +15,10 @@
  * line `first_line` of the file (after the front matter), and columns
  * count characters (code points) from 1, as diagnostics require.
  *
- * The tree stays cmark's: renderers walk md->root with cmark's iterator.
- * Raw HTML is not trusted: it is left out of the HTML output unless the
- * document is parsed with NV_MD_UNSAFE.
+ * The tree stays cmark's: renderers walk md->root with cmark's iterator
+ * and only read it (the website's HTML: html_md.h). Raw HTML is not
+ * trusted: it is left out of the HTML output unless the document is
+ * parsed with NV_MD_UNSAFE.
  */
 #ifndef NV_MARKDOWN_H
 #define NV_MARKDOWN_H
@@ -93,17 +94,5 @@ const char *nv_md_heading_id(cmark_node *node);
 
 /* The heading whose id is `id`, or NULL; for checking "x.md#id" links. */
 const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id);
-
-/*
- * Append the HTML of the whole body to out: cmark's HTML, with an
- * id="…" attribute on every heading. Unless md was parsed with
- * NV_MD_UNSAFE, raw HTML is replaced by the comment
- * "<!-- raw HTML omitted -->" and cmark empties javascript:, vbscript:,
- * file: and data: link targets; with it, raw HTML is copied as written
- * except that data-sourcepos="…" attributes in it are dropped. Links to
- * .md files are written as they are (rewriting them is the renderer's
- * job).
- */
-void nv_md_render_html(const struct nv_md *md, struct nv_buf *out);
 
 #endif

@@ -216,5 +216,22 @@ else
 	ok
 fi
 
+# The project's theme/assets/custom.css is copied and linked after the
+# theme's stylesheet; without it nothing is linked.
+mkdir -p "$tmp/custom/theme/assets"
+cp -R "$root/content" "$tmp/custom/content"
+printf 'body { color: #000; }\n' >"$tmp/custom/theme/assets/custom.css"
+"$bin" build --no-pdf -C "$tmp/custom" -o "$tmp/custom-out" >/dev/null 2>&1
+cs=$tmp/custom-out/site
+if cmp -s "$tmp/custom/theme/assets/custom.css" "$cs/assets/custom.css" &&
+	grep -A1 'href="assets/style.css"' "$cs/index.html" | grep -q 'href="assets/custom.css"' &&
+	grep -A1 'href="../assets/style.css"' "$cs/orders/o-vnedrenii.html" |
+	grep -q 'href="../assets/custom.css"' &&
+	[ ! -e "$site/assets/custom.css" ] && ! grep -q 'custom.css' "$site/index.html"; then
+	ok
+else
+	bad "custom.css: не скопирован или не подключён после стилей темы"
+fi
+
 echo "site: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,5 +1,5 @@
 /*
- * site.h: the website back end — the «Наставничество» section as static
+ * html.h: the website back end — the «Наставничество» section as static
  * HTML, rendered from the resolved model with the Mustache theme.
  *
  * Every link is relative, so the folder works under any sub-path of a
@@ -11,15 +11,16 @@
  * The back end has the three functions every back end has: new, render,
  * free.
  */
-#ifndef NV_SITE_H
-#define NV_SITE_H
+#ifndef NV_HTML_H
+#define NV_HTML_H
 
 #include "common.h"
 
 struct nv_diags;
+struct nv_entry;
 struct nv_model;
 
-struct nv_site_opts {
+struct nv_html_opts {
 	const char *out;	  /* folder to write into (a staging folder) */
 	const char *theme_dir;	  /* the theme: themes/default */
 	const char *override_dir; /* the project's template overrides, may be missing */
@@ -38,10 +39,10 @@ struct nv_site_opts {
 	const char *prev_search;
 };
 
-struct nv_site_state;
+struct nv_html_state;
 
 /* Prepare rendering (templates are compiled lazily); the caller frees. */
-struct nv_site_state *nv_site_new(const struct nv_site_opts *opts);
+struct nv_html_state *nv_html_new(const struct nv_html_opts *opts);
 
 /*
  * Write every page, feed, calendar, index and asset of the section into
@@ -50,18 +51,19 @@ struct nv_site_state *nv_site_new(const struct nv_site_opts *opts);
  * of some documents cannot reuse the last build's search index: then
  * the whole site has to be built.
  */
-int nv_site_render(struct nv_site_state *s, const struct nv_model *m, struct nv_diags *d);
+int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_diags *d);
 
 /*
  * The documents whose printed PDF may go on the website (after
- * nv_site_render with opts->pdf): положения, programs and roadmaps whose
+ * nv_html_render with opts->pdf): положения, programs and roadmaps whose
  * text names nobody hidden from the web. Orders never: their paper copy
  * carries full names and an acquaintance sheet. Their pages link
  * NAME.pdf in the same folder; the caller writes the file there, at
  * nv_kind_dirs[kind]/id.pdf. Returns the count and the array (owned by s).
  */
-size_t nv_site_public_pdfs(const struct nv_site_state *s, const struct nv_entry *const **out);
+size_t nv_html_public_pdfs(const struct nv_html_state *s, const struct nv_entry *const **out);
 
-void nv_site_free(struct nv_site_state *s);
+/* Free the state and everything it owns; s may be NULL. */
+void nv_html_free(struct nv_html_state *s);
 
 #endif

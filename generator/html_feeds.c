@@ -1,0 +1,315 @@
+/*
+ * html_feeds.c: the files of the section that are not pages: the search
+ * index (JSON and a script, merged with the last build's on a rebuild of
+ * some documents), the Atom feed of news, sitemap.xml and one iCalendar
+ * file per roadmap.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "fs.h"
+#include "html_int.h"
+#include "model.h"
+#include "redact.h"
+#include "typo.h"
+#include "writer.h"
+/*
+ * The search index, twice: search-index.json for other tools, and the
+ * same array as search-index.js, a script, because a page opened from
+ * file:// may load scripts but not fetch JSON.
+ */
+static void write_search(struct nv_html_state *s, const char *const *lines, size_t n)
+{
+	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
+	struct nv_buf js = NV_BUF_INIT;
+	size_t i, size = sizeof(prefix) + 4;
+	char *json;
+
+	/* Megabytes on a large site: sized once, copied once. */
+	for (i = 0; i < n; i++)
+		size += strlen(lines[i]) + 2;
+	nv_buf_grow(&js, size);
+	nv_buf_adds(&js, prefix);
+	nv_buf_adds(&js, "[\n");
+	for (i = 0; i < n; i++) {
+		nv_buf_adds(&js, lines[i]);
+		nv_buf_adds(&js, i + 1 < n ? ",\n" : "\n");
+	}
+	nv_buf_adds(&js, "]\n");
+	/* The JSON is the script without its first words: written from the same bytes. */
+	json = nv_xasprintf("%s/search-index.json", s->opts.out);
+	if (nv_write_new_file(json, js.ptr + strlen(prefix), js.len - strlen(prefix)) < 0) {
+		nv_error(s->d, json, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+		s->failed = 1;
+	}
+	free(json);
+	json = nv_buf_detach(&js, &size);
+	nv_writer_add(s->writer, nv_xasprintf("%s/search-index.js", s->opts.out), json, size);
+}
+
+void nv_html_emit_search(struct nv_html_state *s)
+{
+	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
+	size_t i, n = 0;
+
+	for (i = 0; i < s->npages; i++)
+		if (s->pages[i].line)
+			lines[n++] = s->pages[i].line;
+	write_search(s, lines, n);
+	free(lines);
+	nv_html_emit(s, &s->main, "search.html", "search", obj(), "Поиск", "search", NULL);
+}
+
+static int cmp_page_url(const void *a, const void *b)
+{
+	return strcmp((*(struct nv_html_page *const *)a)->url,
+		      (*(struct nv_html_page *const *)b)->url);
+}
+
+/*
+ * For a rebuild of some documents: the last build's index with the
+ * records of the pages rendered now in place of theirs. -1 when that
+ * cannot be: the old index is unreadable, or a page rendered now has a
+ * record and had none (its place is unknown).
+ */
+int nv_html_merge_search(struct nv_html_state *s)
+{
+	struct nv_buf old = NV_BUF_INIT;
+	struct nv_html_page **now = nv_xcalloc(s->npages + 1, sizeof(*now)), key, *kp = &key, **hit;
+	bool *used = nv_xcalloc(s->npages + 1, sizeof(*used));
+	const char **lines = NULL;
+	size_t i, n = 0, alloc = 0;
+	char *p, *end, *u;
+	int rc = -1;
+
+	for (i = 0; i < s->npages; i++)
+		now[i] = &s->pages[i];
+	qsort(now, s->npages, sizeof(*now), cmp_page_url);
+	if (nv_read_file(s->opts.prev_search, (size_t)1 << 30, &old) < 0 ||
+	    strncmp(old.ptr, "[\n", 2))
+		goto out;
+	/* One record a line: {"t":…,"u":"URL","x":…} and a comma but the last. */
+	for (p = old.ptr + 2; *p == '{'; p = end + 1) {
+		end = strchr(p, '\n');
+		u = strstr(p, ",\"u\":\"");
+		if (!end || !u || u > end)
+			goto out;
+		*end = '\0';
+		if (end[-1] == ',')
+			end[-1] = '\0';
+		u += 6;
+		key.url = nv_xmemdupz(u, strcspn(u, "\""));
+		hit = bsearch(&kp, now, s->npages, sizeof(*now), cmp_page_url);
+		free(key.url);
+		NV_GROW(lines, n + 1, alloc);
+		if (!hit) {
+			lines[n++] = p;
+		} else {
+			used[hit - now] = true;
+			if ((*hit)->line)
+				lines[n++] = (*hit)->line;
+		}
+	}
+	if (strcmp(p, "]\n"))
+		goto out;
+	for (i = 0; i < s->npages; i++)
+		if (now[i]->line && !used[i])
+			goto out;
+	write_search(s, lines, n);
+	rc = 0;
+out:
+	nv_buf_release(&old);
+	free(now);
+	free(used);
+	free(lines);
+	return rc;
+}
+
+/* A string that is set even when empty, so a list item never shows its parent's. */
+static void set_str(struct nv_value *m, const char *k, const char *v)
+{
+	set(m, k, nv_value_new_str(v ? v : ""));
+}
+
+/* An ISO date and midnight UTC, as Atom wants it. */
+static void set_updated(struct nv_value *m, const struct nv_date *d)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	if (d)
+		nv_date_add(&b, *d, NV_DATE_ISO);
+	else
+		nv_buf_adds(&b, "2000-01-01");
+	nv_buf_adds(&b, "T00:00:00Z");
+	set_str(m, "updated", b.ptr);
+	nv_buf_release(&b);
+}
+
+/* The news feed, news/atom.xml, from the theme's atom.mustache; redacted. */
+void nv_html_emit_atom(struct nv_html_state *s)
+{
+	struct nv_entry **v;
+	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &v);
+	struct nv_value *ctx = obj(), *entries = arr(), *ev;
+	struct nv_buf url = NV_BUF_INIT;
+	char *t;
+
+	set(ctx, "site", nv_value_copy(s->site));
+	t = nv_xasprintf("%s — новости наставничества",
+			 s->m->site.short_name ? s->m->site.short_name : "");
+	set_str(ctx, "title", t);
+	free(t);
+	set_str(ctx, "base", s->base_url);
+	set_updated(ctx, n ? &v[0]->date : NULL);
+	set_str(ctx, "author", s->m->site.name);
+	for (i = 0; i < n; i++) {
+		ev = obj();
+		set_str(ev, "url", nv_html_entry_url(v[i], &url));
+		t = nv_typo_str(v[i]->title ? v[i]->title : "");
+		set_str(ev, "title", t);
+		free(t);
+		set_updated(ev, &v[i]->date);
+		if (v[i]->summary) {
+			t = nv_typo_str(v[i]->summary);
+			set_str(ev, "summary", t);
+			set(ev, "has_summary", nv_value_new_bool(true));
+			free(t);
+		}
+		push(entries, ev);
+	}
+	set(ctx, "entries", entries);
+	nv_html_emit_file(s, "news/atom.xml", "atom", ctx, true);
+	nv_buf_release(&url);
+	free(v);
+}
+
+/* sitemap.xml from the theme's sitemap.mustache; only with an absolute base URL. */
+void nv_html_emit_sitemap(struct nv_html_state *s)
+{
+	struct nv_value *ctx, *pages, *pv;
+	size_t i;
+
+	if (!s->base_url)
+		return;
+	ctx = obj();
+	pages = arr();
+	set(ctx, "site", nv_value_copy(s->site));
+	set_str(ctx, "base", s->base_url);
+	for (i = 0; i < s->npages; i++) {
+		pv = obj();
+		set_str(pv, "url", s->pages[i].url);
+		push(pages, pv);
+	}
+	set(ctx, "pages", pages);
+	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx, false);
+}
+
+/* iCalendar text: escape \ ; , and newlines (RFC 5545, 3.3.11). */
+static void ics_text(struct nv_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '\\' || *s == ';' || *s == ',')
+			nv_buf_addch(b, '\\');
+		if (*s == '\n') {
+			nv_buf_adds(b, "\\n");
+			continue;
+		}
+		nv_buf_addch(b, *s);
+	}
+}
+
+/* Fold a content line at 75 octets without splitting a UTF-8 character. */
+static void ics_line(struct nv_buf *out, const char *line)
+{
+	size_t n = strlen(line), i = 0, take;
+
+	while (n - i > 75) {
+		take = 75 - (i ? 1 : 0);
+		while (take && ((unsigned char)line[i + take] & 0xC0) == 0x80)
+			take--;
+		nv_buf_add(out, line + i, take);
+		nv_buf_adds(out, "\r\n ");
+		i += take;
+	}
+	nv_buf_add(out, line + i, n - i);
+	nv_buf_adds(out, "\r\n");
+}
+
+/* An iCalendar text field, redacted before it is escaped and folded. */
+static void ics_field(struct nv_html_state *s, struct nv_buf *line, const char *text)
+{
+	struct nv_buf r = NV_BUF_INIT;
+
+	if (!text)
+		return;
+	nv_redact(s->red, &r, text, strlen(text), false);
+	ics_text(line, r.ptr);
+	nv_buf_release(&r);
+}
+
+void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e)
+{
+	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT;
+	size_t i, k;
+
+	ics_line(&out, "BEGIN:VCALENDAR");
+	ics_line(&out, "VERSION:2.0");
+	ics_line(&out, "PRODID:-//nastavnik//" NV_VERSION "//RU");
+	ics_line(&out, "CALSCALE:GREGORIAN");
+	nv_buf_adds(&line, "X-WR-CALNAME:");
+	ics_field(s, &line, e->title);
+	ics_line(&out, line.ptr);
+	for (i = 0; i < e->nsections; i++) {
+		for (k = 0; k < e->sections[i].nitems; k++) {
+			const struct nv_item *it = &e->sections[i].items[k];
+			struct nv_date end;
+			if (!it->due.parsed)
+				continue;
+			ics_line(&out, "BEGIN:VEVENT");
+			nv_buf_reset(&line);
+			nv_buf_addf(&line, "UID:%s-%zu-%zu@nastavnik", e->id, i + 1, k + 1);
+			ics_line(&out, line.ptr);
+			/* Stable, so rebuilds are byte-identical: the start of the academic year.
+			 */
+			nv_buf_reset(&line);
+			nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z",
+				    e->acyear ? e->acyear : 2000);
+			ics_line(&out, line.ptr);
+			nv_buf_reset(&line);
+			nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", it->due.from.year,
+				    it->due.from.month, it->due.from.day);
+			ics_line(&out, line.ptr);
+			end = nv_date_from_days(nv_date_to_days(it->due.to) +
+						1); /* DTEND is exclusive */
+			nv_buf_reset(&line);
+			nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month,
+				    end.day);
+			ics_line(&out, line.ptr);
+			nv_buf_reset(&line);
+			nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
+			ics_field(s, &line, it->title);
+			ics_line(&out, line.ptr);
+			nv_buf_reset(&line);
+			nv_buf_adds(&line, "DESCRIPTION:Срок: ");
+			ics_field(s, &line, it->due.text);
+			nv_buf_adds(&line, "\\nОтветственный: ");
+			ics_field(s, &line, it->responsible);
+			if (it->result) {
+				nv_buf_adds(&line, "\\nРезультат: ");
+				ics_field(s, &line, it->result);
+			}
+			ics_line(&out, line.ptr);
+			ics_line(&out, "END:VEVENT");
+		}
+	}
+	ics_line(&out, "END:VCALENDAR");
+	nv_buf_addf(&rel, "roadmaps/%s.ics", e->id);
+	/* Redacted field by field above: a name must not hide across a folded line. */
+	nv_html_write_out(s, rel.ptr, out.ptr, out.len);
+	nv_buf_release(&out);
+	nv_buf_release(&line);
+	nv_buf_release(&rel);
+}

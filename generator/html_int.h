@@ -1,0 +1,256 @@
+/*
+ * html_int.h: what the files of the website back end (html*.c) share;
+ * private to them (and to their unit tests).
+ *
+ * html.c drives a build; html_pages.c builds the context of each page
+ * kind; html_feeds.c writes the Atom feed, calendars, sitemap and search
+ * index; html_values.c holds the small builders of template contexts;
+ * html_out.c renders, redacts and writes files; html_md.c turns a
+ * document's Markdown tree into HTML without changing it.
+ */
+#ifndef NV_HTML_INT_H
+#define NV_HTML_INT_H
+
+#include "common.h"
+
+#include "buf.h"
+#include "html.h"
+#include "model.h"
+#include "value.h"
+
+struct nv_tpl_set;
+struct nv_redactor;
+struct nv_writer;
+
+/*
+ * A page, for the sitemap and the search index; line is its record in
+ * the index, already redacted, or NULL when the page has none.
+ */
+struct nv_html_page {
+	char *url, *title, *kind, *line;
+};
+
+/*
+ * What one rendering thread owns: a template set (sets are not
+ * thread-safe), its diagnostics, and where the page reference of the
+ * page it renders goes (a slot kept in document order, or NULL: append).
+ */
+struct nv_html_worker {
+	struct nv_tpl_set *tpl;
+	struct nv_diags *d;
+	bool failed;
+	struct nv_html_page *slot;
+};
+
+struct nv_html_state {
+	struct nv_html_opts opts;
+	const struct nv_model *m;
+	struct nv_diags *d;
+	struct nv_tpl_set *tpl;
+	struct nv_html_worker main; /* the calling thread */
+	struct nv_redactor *red;
+	struct nv_writer *writer;
+	struct nv_value *site;	    /* the `site` part of every context */
+	struct nv_value *navdef;    /* [{title, url, section}] */
+	struct nv_html_page *pages; /* for sitemap and search */
+	size_t npages, pages_alloc;
+	char *base_url;		      /* ends with '/', or NULL */
+	const struct nv_entry **pdfs; /* documents whose PDF goes on the site */
+	size_t npdfs, pdfs_alloc;
+	bool custom_css; /* the project has theme/assets/custom.css */
+	int failed;
+};
+
+/* --- value builders (html_values.c) ------------------------------------------ */
+
+/* An empty map, an empty list: the caller owns them. */
+static inline struct nv_value *obj(void)
+{
+	return nv_value_new(NV_MAP, 0, 0);
+}
+
+static inline struct nv_value *arr(void)
+{
+	return nv_value_new(NV_LIST, 0, 0);
+}
+
+/* Add v (taken over) to map m under k. */
+static inline void set(struct nv_value *m, const char *k, struct nv_value *v)
+{
+	nv_map_add(m, k, 0, 0, v);
+}
+
+/* A string, left out when NULL or empty. */
+static inline void set_s(struct nv_value *m, const char *k, const char *v)
+{
+	if (v && *v)
+		set(m, k, nv_value_new_str(v));
+}
+
+/* A boolean, left out when false (so {{^k}} works). */
+static inline void set_b(struct nv_value *m, const char *k, bool v)
+{
+	if (v)
+		set(m, k, nv_value_new_bool(true));
+}
+
+static inline void set_n(struct nv_value *m, const char *k, double v)
+{
+	set(m, k, nv_value_new_number(v));
+}
+
+/* Append v (taken over) to list. */
+static inline void push(struct nv_value *list, struct nv_value *v)
+{
+	nv_list_push(list, v);
+}
+
+/* A string with the Russian typography applied (titles, preambles); left out when empty. */
+void nv_html_set_t(struct nv_value *m, const char *k, const char *v);
+
+/* A date as k (ДД.ММ.ГГГГ), k_iso and k_long; left out when d is not set. */
+void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d);
+
+/*
+ * A list (taken over) that is left out when empty, so {{#list}} and
+ * {{^list}} work; a non-empty list also sets has_<k>.
+ */
+void nv_html_set_list(struct nv_value *m, const char *k, struct nv_value *list);
+
+/* {name, position, organization} of p under publish levels; nothing when p is NULL. */
+void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_person *p);
+
+/* The page of e relative to the section root ("orders/id.html"), written into b. */
+const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b);
+
+/* {title, url, kind, date…, summary, number} of a document; the caller owns it. */
+struct nv_value *nv_html_doc_link(const struct nv_entry *e);
+
+/* approvals, approvals_left and approvals_right of e's approval blocks, into ctx. */
+void nv_html_add_approvals(struct nv_value *ctx, const struct nv_entry *e,
+			   const struct nv_model *m);
+
+/* The public names of n people, as a list of strings; the caller owns it. */
+struct nv_value *nv_html_people_names(struct nv_person *const *v, size_t n);
+
+/* The rows of the pairs table: every pair, or those of one order when order is set. */
+struct nv_value *nv_html_pairs_rows(const struct nv_model *m, const struct nv_entry *order);
+
+/*
+ * The entries of one kind, sorted for their list page (news newest
+ * first, others by weight); returns the count, *out is NULL-terminated
+ * and the caller frees the array.
+ */
+size_t nv_html_entries_of(const struct nv_model *m, enum nv_kind kind, struct nv_entry ***out);
+
+/* "cases/WHAT-SLUG.html", the static filter page of one value; the caller frees it. */
+char *nv_html_filter_url(const char *what, const char *value);
+
+/* A case in the bank: its doc_link plus form, kind, year and their slugs. */
+struct nv_value *nv_html_case_card(const struct nv_entry *e);
+
+/*
+ * One group of filter values of the case bank: [{title, id, url, count,
+ * current}], one item per value of the NULL-terminated table `values`
+ * that at least one of the ncases cases has. what is "form", "kind" or
+ * "year" (the field of the case compared); current_url marks the page
+ * being built. The caller owns the list.
+ */
+struct nv_value *nv_html_facet(const char *what, const char *const *values,
+			       struct nv_entry *const *cases, size_t ncases,
+			       const char *current_url);
+
+/* The navigation of a page at url: navdef with current/active set; the caller owns it. */
+struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url);
+
+/* The section's navigation [{title, url, section, description}]; the caller owns it. */
+struct nv_value *nv_html_make_nav(const struct nv_model *m);
+
+/* The `site` part of every context (site.yml and the curator); the caller owns it. */
+struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_url);
+
+/*
+ * Plain text of HTML for the search index: tags dropped, spaces
+ * collapsed, at most about max bytes, never half a UTF-8 character.
+ * The caller frees it.
+ */
+char *nv_html_plain_text(const char *html, size_t max);
+
+/* --- writing (html_out.c) ---------------------------------------------------- */
+
+/* Hand len bytes of data (copied) to the writer as opts.out/rel. */
+void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *data, size_t len);
+
+/* The same through the redactor; markup says text is HTML/XML. */
+void nv_html_write_redacted(struct nv_html_state *s, const char *rel, const char *text, size_t len,
+			    bool markup);
+
+/*
+ * Render template `tpl` with ctx (taken over) into url, adding the common
+ * context, and remember the page for the sitemap and the search index.
+ */
+void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char *url,
+		  const char *tpl, struct nv_value *ctx, const char *title, const char *kind,
+		  const char *search_text);
+
+/*
+ * Render template `tpl` with ctx (taken over, nothing added to it) into
+ * the file rel, through the redactor when redact is set: the feeds.
+ */
+void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
+		       struct nv_value *ctx, bool redact);
+
+/*
+ * The project's stylesheet, theme/assets/custom.css under
+ * opts.override_dir, or NULL when there is none; the caller frees it.
+ */
+char *nv_html_custom_css(const struct nv_html_opts *opts);
+
+/* Copy content/files/ and list it: [{name, url, size, type}]; the caller owns the list. */
+struct nv_value *nv_html_copy_files(struct nv_html_state *s);
+
+/* Copy the theme's assets/ folder, and the project's custom.css after it. */
+void nv_html_copy_assets(struct nv_html_state *s);
+
+/* A template set for the theme (one per rendering thread); the caller frees it. */
+struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts);
+
+/* Every document page (and roadmap calendar), on opts.jobs threads. */
+void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files);
+
+/* --- pages (html_pages.c) ---------------------------------------------------- */
+
+/* The page of one document; files lists the attachments, pdf links id.pdf. */
+void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
+			const struct nv_value *files, bool pdf);
+
+/* The list page of a kind; none when the kind has no documents. */
+void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind);
+
+/* The case bank: the full list and one static page per filter value. */
+void nv_html_emit_cases(struct nv_html_state *s);
+
+/* The section's home page, the mentors page and the monitoring page. */
+void nv_html_emit_index(struct nv_html_state *s);
+void nv_html_emit_mentors(struct nv_html_state *s);
+void nv_html_emit_monitoring(struct nv_html_state *s);
+
+/* --- feeds (html_feeds.c) ---------------------------------------------------- */
+
+/* search-index.json, search-index.js and search.html, from the pages emitted. */
+void nv_html_emit_search(struct nv_html_state *s);
+
+/*
+ * For a rebuild of some documents: the last build's index with the
+ * records of the pages rendered now in place of theirs. Returns 0, or -1
+ * when that cannot be: the old index is unreadable, or a page rendered
+ * now has a record and had none (its place is unknown).
+ */
+int nv_html_merge_search(struct nv_html_state *s);
+
+/* news/atom.xml, sitemap.xml (only with a base URL), roadmaps/ID.ics. */
+void nv_html_emit_atom(struct nv_html_state *s);
+void nv_html_emit_sitemap(struct nv_html_state *s);
+void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e);
+
+#endif

@@ -1,0 +1,394 @@
+/*
+ * html_md.c: Markdown bodies as HTML; see html_md.h.
+ *
+ * Modelled on cmark's own renderer (src/html.c, S_render_node): one walk
+ * with cmark's iterator, one switch on the node type, ENTER and EXIT
+ * events. It writes what cmark_render_html writes without
+ * CMARK_OPT_SOURCEPOS, so the escaping below is cmark's (houdini):
+ * text escapes & < > " and hrefs are percent-encoded outside a safe set.
+ * What the website needs on top — the model's link targets, heading ids
+ * and headings one level down — is applied on output: the tree belongs
+ * to the model and may be rendered again (PDF, rebuilds, other threads
+ * never share a tree, but nothing here relies on that).
+ */
+#include "common.h"
+
+#include <cmark.h>
+
+#include "buf.h"
+#include "html_md.h"
+#include "markdown.h"
+
+struct render {
+	struct nv_buf *out;
+	size_t start; /* where this body starts in out */
+	const struct nv_md *md;
+	char *const *link_urls;
+	size_t next_link; /* the next entry of md->links, in document order */
+	int shift;
+	bool unsafe;
+	cmark_node *plain; /* inside an image: its alt text is written plain */
+};
+
+/* n bytes of text as cmark escapes them (houdini_escape_html0, not secure). */
+static void esc_html_n(struct nv_buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		default:
+			continue;
+		}
+		nv_buf_add(b, s + start, i - start);
+		nv_buf_adds(b, rep);
+		start = i + 1;
+	}
+	nv_buf_add(b, s + start, n - start);
+}
+
+static void esc_html(struct nv_buf *b, const char *s)
+{
+	if (s)
+		esc_html_n(b, s, strlen(s));
+}
+
+/* A URL as cmark writes it in an attribute (houdini_escape_href). */
+static void esc_href(struct nv_buf *b, const char *s)
+{
+	static const char safe[] = "-_.+!*(),%#@?=;:/$~";
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; p && *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr(safe, *p))
+			nv_buf_addch(b, (char)*p);
+		else if (*p == '&')
+			nv_buf_adds(b, "&amp;");
+		else if (*p == '\'')
+			nv_buf_adds(b, "&#x27;");
+		else {
+			nv_buf_addch(b, '%');
+			nv_buf_addch(b, hex[*p >> 4]);
+			nv_buf_addch(b, hex[*p & 0xF]);
+		}
+	}
+}
+
+/* cmark's _scan_dangerous_url: a scheme that may run code, but safe images. */
+static bool dangerous(const char *url)
+{
+	static const char *const images[] = { "png", "gif", "jpeg", "webp" };
+	size_t i;
+
+	if (!url)
+		return false;
+	if (!strncasecmp(url, "data:image/", 11))
+		for (i = 0; i < NV_ARRAY_SIZE(images); i++)
+			if (!strncasecmp(url + 11, images[i], strlen(images[i])))
+				return false;
+	return !strncasecmp(url, "javascript:", 11) || !strncasecmp(url, "vbscript:", 9) ||
+	       !strncasecmp(url, "file:", 5) || !strncasecmp(url, "data:", 5);
+}
+
+/* A new line unless the output (of this body) is empty or already at one. */
+static void cr(struct render *r)
+{
+	if (r->out->len > r->start && r->out->ptr[r->out->len - 1] != '\n')
+		nv_buf_addch(r->out, '\n');
+}
+
+/* Raw HTML: omitted in safe mode, else copied without data-sourcepos attributes. */
+static void raw_html(struct render *r, const char *s)
+{
+	static const char attr[] = " data-sourcepos=\"";
+	const char *q, *end;
+
+	if (!r->unsafe) {
+		nv_buf_adds(r->out, "<!-- raw HTML omitted -->");
+		return;
+	}
+	while (s && (q = strstr(s, attr)) && (end = strchr(q + sizeof(attr) - 1, '"'))) {
+		nv_buf_add(r->out, s, (size_t)(q - s));
+		s = end + 1;
+	}
+	if (s)
+		nv_buf_adds(r->out, s);
+}
+
+/* The href of a link or the src of an image: the model's target if it has one. */
+static void target(struct render *r, cmark_node *node)
+{
+	const char *url = cmark_node_get_url(node);
+	const struct nv_md *md = r->md;
+
+	if (cmark_node_get_type(node) == CMARK_NODE_LINK && r->next_link < md->nr_links &&
+	    md->links[r->next_link].node == node) {
+		if (r->link_urls && r->link_urls[r->next_link])
+			url = r->link_urls[r->next_link];
+		r->next_link++;
+	}
+	if (r->unsafe || !dangerous(url))
+		esc_href(r->out, url);
+}
+
+/* The title attribute of a link or an image, when it has one. */
+static void title_attr(struct render *r, cmark_node *node)
+{
+	const char *title = cmark_node_get_title(node);
+
+	if (title && *title) {
+		nv_buf_adds(r->out, "\" title=\"");
+		esc_html(r->out, title);
+	}
+}
+
+static void heading(struct render *r, cmark_node *node, bool entering)
+{
+	int level = cmark_node_get_heading_level(node) + r->shift;
+	const char *id = nv_md_heading_id(node);
+
+	if (level > 6)
+		level = 6;
+	if (!entering) {
+		nv_buf_addf(r->out, "</h%d>\n", level);
+		return;
+	}
+	cr(r);
+	nv_buf_addf(r->out, "<h%d", level);
+	if (id) {
+		nv_buf_adds(r->out, " id=\"");
+		nv_buf_add_html(r->out, id, strlen(id));
+		nv_buf_addch(r->out, '"');
+	}
+	nv_buf_addch(r->out, '>');
+}
+
+static void code_block(struct render *r, cmark_node *node)
+{
+	const char *info = cmark_node_get_fence_info(node);
+
+	cr(r);
+	if (!info || !*info) {
+		nv_buf_adds(r->out, "<pre><code>");
+	} else {
+		/* The first word of the info string, cut where cmark cuts it. */
+		size_t n = strcspn(info, " \t\n\v\f\r");
+		nv_buf_adds(r->out, "<pre><code class=\"language-");
+		esc_html_n(r->out, info, n);
+		nv_buf_adds(r->out, "\">");
+	}
+	esc_html(r->out, cmark_node_get_literal(node));
+	nv_buf_adds(r->out, "</code></pre>\n");
+}
+
+static void list(struct render *r, cmark_node *node, bool entering)
+{
+	bool bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
+	int start = cmark_node_get_list_start(node);
+
+	if (!entering) {
+		nv_buf_adds(r->out, bullet ? "</ul>\n" : "</ol>\n");
+		return;
+	}
+	cr(r);
+	if (bullet)
+		nv_buf_adds(r->out, "<ul>\n");
+	else if (start == 1)
+		nv_buf_adds(r->out, "<ol>\n");
+	else
+		nv_buf_addf(r->out, "<ol start=\"%d\">\n", start);
+}
+
+/* A paragraph of a tight list has no <p>. */
+static void paragraph(struct render *r, cmark_node *node, bool entering)
+{
+	cmark_node *grandparent = cmark_node_parent(cmark_node_parent(node));
+
+	if (grandparent && cmark_node_get_type(grandparent) == CMARK_NODE_LIST &&
+	    cmark_node_get_list_tight(grandparent))
+		return;
+	if (entering) {
+		cr(r);
+		nv_buf_adds(r->out, "<p>");
+	} else {
+		nv_buf_adds(r->out, "</p>\n");
+	}
+}
+
+/* Inside an image the alt text is written plain: text only, breaks as spaces. */
+static void plain(struct render *r, cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		esc_html(r->out, cmark_node_get_literal(node));
+		break;
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_SOFTBREAK:
+		nv_buf_addch(r->out, ' ');
+		break;
+	default:
+		break;
+	}
+}
+
+/* Wrap: the opening tag on entering, the closing one on leaving. */
+static void wrap(struct render *r, bool entering, const char *open, const char *close)
+{
+	nv_buf_adds(r->out, entering ? open : close);
+}
+
+/* Custom nodes carry their own markup; blocks stand on lines of their own. */
+static void custom(struct render *r, cmark_node *node, bool entering, bool block)
+{
+	const char *s = entering ? cmark_node_get_on_enter(node) : cmark_node_get_on_exit(node);
+
+	if (block)
+		cr(r);
+	if (s)
+		nv_buf_adds(r->out, s);
+	if (block)
+		cr(r);
+}
+
+static void link(struct render *r, cmark_node *node, bool entering)
+{
+	if (!entering) {
+		nv_buf_adds(r->out, "</a>");
+		return;
+	}
+	nv_buf_adds(r->out, "<a href=\"");
+	target(r, node);
+	title_attr(r, node);
+	nv_buf_adds(r->out, "\">");
+}
+
+/* The alt text is the image's content, written plain until the image is left. */
+static void image(struct render *r, cmark_node *node, bool entering)
+{
+	if (entering) {
+		nv_buf_adds(r->out, "<img src=\"");
+		target(r, node);
+		nv_buf_adds(r->out, "\" alt=\"");
+		r->plain = node;
+	} else {
+		title_attr(r, node);
+		nv_buf_adds(r->out, "\" />");
+	}
+}
+
+static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
+{
+	bool entering = ev == CMARK_EVENT_ENTER;
+
+	if (r->plain == node)
+		r->plain = NULL;
+	if (r->plain) {
+		plain(r, node);
+		return;
+	}
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		cr(r);
+		wrap(r, entering, "<blockquote>\n", "</blockquote>\n");
+		break;
+	case CMARK_NODE_LIST:
+		list(r, node, entering);
+		break;
+	case CMARK_NODE_ITEM:
+		if (entering)
+			cr(r);
+		wrap(r, entering, "<li>", "</li>\n");
+		break;
+	case CMARK_NODE_HEADING:
+		heading(r, node, entering);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		code_block(r, node);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		cr(r);
+		raw_html(r, cmark_node_get_literal(node));
+		cr(r);
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+	case CMARK_NODE_CUSTOM_INLINE:
+		custom(r, node, entering, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		cr(r);
+		nv_buf_adds(r->out, "<hr />\n");
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		paragraph(r, node, entering);
+		break;
+	case CMARK_NODE_TEXT:
+		esc_html(r->out, cmark_node_get_literal(node));
+		break;
+	case CMARK_NODE_LINEBREAK:
+		nv_buf_adds(r->out, "<br />\n");
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		nv_buf_addch(r->out, '\n');
+		break;
+	case CMARK_NODE_CODE:
+		nv_buf_adds(r->out, "<code>");
+		esc_html(r->out, cmark_node_get_literal(node));
+		nv_buf_adds(r->out, "</code>");
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		raw_html(r, cmark_node_get_literal(node));
+		break;
+	case CMARK_NODE_STRONG:
+		wrap(r, entering, "<strong>", "</strong>");
+		break;
+	case CMARK_NODE_EMPH:
+		wrap(r, entering, "<em>", "</em>");
+		break;
+	case CMARK_NODE_LINK:
+		link(r, node, entering);
+		break;
+	case CMARK_NODE_IMAGE:
+		image(r, node, entering);
+		break;
+	default: /* the document */
+		break;
+	}
+}
+
+void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
+		       int shift)
+{
+	struct render r = { 0 };
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	if (!md || !md->root)
+		return;
+	r.out = out;
+	r.start = out->len;
+	r.md = md;
+	r.link_urls = link_urls;
+	r.shift = shift;
+	r.unsafe = (md->flags & NV_MD_UNSAFE) != 0;
+	it = cmark_iter_new(md->root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		render_node(&r, cmark_iter_get_node(it), ev);
+	cmark_iter_free(it);
+}

@@ -1,0 +1,404 @@
+/*
+ * html_out.c: how the website back end writes. A page is a template of
+ * the theme rendered with its context (plus the common part: site, root,
+ * nav, page), passed through the personal-data redactor and handed to
+ * the writer threads. Attachments and theme assets are copied as they
+ * are; document pages are rendered by several threads, each with its
+ * own template set.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "fs.h"
+#include "html_int.h"
+#include "model.h"
+#include "redact.h"
+#include "template.h"
+#include "threads.h"
+#include "typo.h"
+#include "value.h"
+#include "writer.h"
+
+/* --- search records and writing ------------------------------------------------ */
+
+/* s as a JSON string, safe inside a <script>. */
+static void add_json_string(struct nv_buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	nv_buf_addch(b, '"');
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			nv_buf_addf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			nv_buf_addf(b, "\\u%04x", *p);
+		else if (*p == '<')
+			nv_buf_adds(b, "\\u003c"); /* never close a <script> */
+		else
+			nv_buf_addch(b, (char)*p);
+	}
+	nv_buf_addch(b, '"');
+}
+
+/*
+ * Hand a file to the writer threads: the staging tree is swapped whole, so
+ * files are written in place. Failures are reported when the writer
+ * finishes.
+ */
+void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *data, size_t len)
+{
+	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), nv_xmemdupz(data, len),
+		      len);
+}
+
+/* Write text through the redactor. */
+void nv_html_write_redacted(struct nv_html_state *s, const char *rel, const char *text, size_t len,
+			    bool markup)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	size_t n;
+	char *data;
+
+	nv_redact(s->red, &out, text, len, markup);
+	data = nv_buf_detach(&out, &n);
+	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, n);
+}
+
+/*
+ * The page's search record (the section's home page has one even without
+ * text, so a search finds the section by its title), redacted on its own:
+ * a rebuild replaces single records of the last build's index.
+ */
+static void fill_page_ref(const struct nv_html_state *s, struct nv_html_page *p, const char *url,
+			  const char *title, const char *kind, const char *text)
+{
+	struct nv_buf b = NV_BUF_INIT, red = NV_BUF_INIT;
+
+	p->url = nv_xstrdup(url);
+	p->title = nv_typo_str(title);
+	p->kind = nv_xstrdup(kind ? kind : "");
+	p->line = NULL;
+	if ((!text || !*text) && strcmp(p->kind, "index"))
+		return;
+	nv_buf_adds(&b, "{\"t\":");
+	add_json_string(&b, p->title);
+	nv_buf_adds(&b, ",\"u\":");
+	add_json_string(&b, p->url);
+	nv_buf_adds(&b, ",\"x\":");
+	add_json_string(&b, text ? text : "");
+	nv_buf_adds(&b, "}");
+	nv_redact(s->red, &red, b.ptr, b.len, false);
+	p->line = nv_buf_detach(&red, NULL);
+	nv_buf_release(&b);
+}
+
+static void add_page_ref(struct nv_html_state *s, const char *url, const char *title,
+			 const char *kind, const char *text)
+{
+	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
+	fill_page_ref(s, &s->pages[s->npages++], url, title, kind, text);
+}
+
+/*
+ * Render template `tpl` with ctx (taken over) into url, adding the common
+ * context, and remember the page for the sitemap and the search index.
+ */
+void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char *url,
+		  const char *tpl, struct nv_value *ctx, const char *title, const char *kind,
+		  const char *search_text)
+{
+	struct nv_buf root = NV_BUF_INIT, html = NV_BUF_INIT;
+	const struct nv_template *t;
+	struct nv_value *page = obj();
+	const char *p;
+
+	for (p = url; *p; p++)
+		if (*p == '/')
+			nv_buf_adds(&root, "../");
+	nv_html_set_t(page, "title", title);
+	set_s(page, "url", url);
+	set_s(page, "kind", kind);
+	set(ctx, "page", page);
+	set(ctx, "site", nv_value_copy(s->site));
+	set(ctx, "nav", nv_html_nav_for(s, url));
+	set(ctx, "root", nv_value_new_str(root.ptr));
+	set_s(ctx, "generator", "nastavnik " NV_VERSION);
+	set_b(ctx, "custom_css", s->custom_css);
+	t = nv_tpl_get(w->tpl, tpl, w->d);
+	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
+		w->failed = true;
+	} else {
+		nv_html_write_redacted(s, url, html.ptr, html.len, true);
+		if (w->slot)
+			fill_page_ref(s, w->slot, url, title, kind, search_text);
+		else
+			add_page_ref(s, url, title, kind, search_text);
+	}
+	nv_value_free(ctx);
+	nv_buf_release(&root);
+	nv_buf_release(&html);
+}
+
+/*
+ * A PDF is not redacted, so it goes on the website only for documents
+ * that carry no personal data of people hidden from the web: положения,
+ * programs and roadmaps whose text names none of them.
+ */
+static bool pdf_is_public(const struct nv_html_state *s, const struct nv_entry *e)
+{
+	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
+		return false;
+	return !nv_redact_finds(s->red, e->text, e->text_len, false);
+}
+
+/* --- attachments ----------------------------------------------------------------- */
+
+static const char *file_type(const char *name)
+{
+	static const struct {
+		const char *ext, *title;
+	} types[] = {
+		{ ".pdf", "PDF" },
+		{ ".doc", "Word" },
+		{ ".docx", "Word" },
+		{ ".odt", "OpenDocument" },
+		{ ".xls", "Excel" },
+		{ ".xlsx", "Excel" },
+		{ ".ods", "OpenDocument" },
+		{ ".csv", "таблица CSV" },
+		{ ".txt", "текст" },
+		{ ".rtf", "RTF" },
+		{ ".jpg", "изображение JPEG" },
+		{ ".jpeg", "изображение JPEG" },
+		{ ".png", "изображение PNG" },
+		{ ".zip", "архив ZIP" },
+	};
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	for (i = 0; dot && i < NV_ARRAY_SIZE(types); i++)
+		if (!strcasecmp(dot, types[i].ext))
+			return types[i].title;
+	return "файл";
+}
+
+static void human_size(struct nv_buf *b, long long size)
+{
+	if (size < 1024)
+		nv_buf_addf(b, "%lld Б", size);
+	else if (size < 1024 * 1024)
+		nv_buf_addf(b, "%lld,%lld КБ", size / 1024, (size % 1024) * 10 / 1024);
+	else
+		nv_buf_addf(b, "%lld,%lld МБ", size >> 20, ((size >> 10) % 1024) * 10 / 1024);
+}
+
+/* Copy content/files/ and list it: [{name, url, size, type}]. */
+struct nv_value *nv_html_copy_files(struct nv_html_state *s)
+{
+	const struct nv_model *m = s->m;
+	struct nv_value *list = arr(), *v;
+	struct nv_buf data = NV_BUF_INIT, b = NV_BUF_INIT;
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < m->nattachments; i++) {
+		const char *rel = m->attachments[i].rel;
+		const char *src = m->attachments[i].path;
+		long long size;
+		/* A rebuild of some documents leaves the files: it needs only their sizes. */
+		if (s->opts.render ? stat(src, &st) < 0
+				   : nv_read_file(src, (size_t)64 << 20, &data) < 0) {
+			nv_error(s->d, src, 0, 0, "не удалось прочитать вложение: %s",
+				 nv_strerror(errno));
+			s->failed = 1;
+			continue;
+		}
+		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
+		if (!s->opts.render)
+			nv_html_write_out(s, rel, data.ptr, data.len);
+		if (strncmp(rel, "files/", 6))
+			continue;
+		v = obj();
+		set_s(v, "name", rel + 6);
+		set_s(v, "url", rel);
+		nv_buf_reset(&b);
+		human_size(&b, size);
+		set_s(v, "size", b.ptr);
+		set_s(v, "type", file_type(rel));
+		push(list, v);
+	}
+	nv_buf_release(&data);
+	nv_buf_release(&b);
+	return list;
+}
+
+void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
+		       struct nv_value *ctx, bool redact)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	const struct nv_template *t = nv_tpl_get(s->main.tpl, tpl, s->main.d);
+
+	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
+		s->main.failed = true;
+	else if (redact)
+		nv_html_write_redacted(s, rel, out.ptr, out.len, true);
+	else
+		nv_html_write_out(s, rel, out.ptr, out.len);
+	nv_value_free(ctx);
+	nv_buf_release(&out);
+}
+
+char *nv_html_custom_css(const struct nv_html_opts *opts)
+{
+	struct stat st;
+	char *path;
+
+	if (!opts->override_dir)
+		return NULL;
+	path = nv_xasprintf("%s/assets/custom.css", opts->override_dir);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return path;
+	free(path);
+	return NULL;
+}
+
+/*
+ * Copy the theme's assets/ folder; then the project's custom.css, which
+ * pages link after the theme's stylesheet so that its rules win.
+ */
+void nv_html_copy_assets(struct nv_html_state *s)
+{
+	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf data = NV_BUF_INIT;
+	char *dir = nv_xasprintf("%s/assets", s->opts.theme_dir), *src, *dst;
+	char *custom = nv_html_custom_css(&s->opts);
+	size_t i;
+
+	if (nv_walk(dir, &files) < 0) {
+		nv_error(s->d, dir, 0, 0, "не удалось прочитать папку темы: %s",
+			 nv_strerror(errno));
+		s->failed = 1;
+	}
+	for (i = 0; i < files.nr; i++) {
+		if (custom && !strcmp(files.v[i], "custom.css"))
+			continue; /* the project's own replaces the theme's */
+		src = nv_xasprintf("%s/%s", dir, files.v[i]);
+		dst = nv_xasprintf("assets/%s", files.v[i]);
+		if (nv_read_file(src, (size_t)16 << 20, &data) == 0)
+			nv_html_write_out(s, dst, data.ptr, data.len);
+		free(src);
+		free(dst);
+	}
+	if (custom && nv_read_file(custom, (size_t)16 << 20, &data) == 0)
+		nv_html_write_out(s, "assets/custom.css", data.ptr, data.len);
+	else if (custom) {
+		nv_error(s->d, custom, 0, 0, "не удалось прочитать файл: %s", nv_strerror(errno));
+		s->failed = 1;
+	}
+	nv_strlist_release(&files);
+	nv_buf_release(&data);
+	free(custom);
+	free(dir);
+}
+
+/* A template set for the theme (one per rendering thread). */
+struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts)
+{
+	struct nv_tpl_set *t = nv_tpl_set_new(0);
+
+	/* A fragment is the page's content block alone, without the layout. */
+	if (opts->fragment)
+		nv_tpl_set_add_source(t, "layout", "{{$content}}{{/content}}", 24);
+	if (opts->override_dir)
+		nv_tpl_set_add_dir(t, opts->override_dir);
+	nv_tpl_set_add_dir(t, opts->theme_dir);
+	return t;
+}
+
+struct entry_job {
+	struct nv_html_state *s;
+	struct nv_html_worker w;
+	const struct nv_value *files;
+	const bool *pdf;
+	struct nv_html_page *slots;
+	size_t first, step;
+};
+
+/* One thread's share: every step-th document from first. */
+static void *entry_thread(void *arg)
+{
+	struct entry_job *j = arg;
+	const struct nv_model *m = j->s->m;
+	size_t i;
+
+	for (i = j->first; i < m->nentries; i += j->step) {
+		if (j->s->opts.render && !j->s->opts.render[i])
+			continue;
+		j->w.slot = &j->slots[i];
+		nv_html_emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i]);
+		if (m->entries[i]->kind == NV_KIND_ROADMAP)
+			nv_html_emit_ics(j->s, m->entries[i]);
+	}
+	return NULL;
+}
+
+/*
+ * The document pages, the bulk of a build, rendered by opts.jobs threads,
+ * each with its own template set and diagnostics. Shared state is read
+ * only (the model with its Markdown trees, the redactor, the site
+ * context). Page references go to
+ * slots in document order, so the search index and the sitemap do not
+ * depend on the threads.
+ */
+void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
+{
+	const struct nv_model *m = s->m;
+	size_t i, n = m->nentries, nthreads = nv_thread_count(s->opts.jobs, n), t;
+	bool *pdf = nv_xcalloc(n + 1, sizeof(*pdf));
+	struct nv_html_page *slots = nv_xcalloc(n + 1, sizeof(*slots));
+	struct entry_job *jobs = nv_xcalloc(nthreads, sizeof(*jobs));
+	struct nv_diags *dl = nv_xcalloc(nthreads, sizeof(*dl));
+
+	for (i = 0; i < n; i++) {
+		if (s->opts.render && !s->opts.render[i])
+			continue;
+		pdf[i] = s->opts.pdf && pdf_is_public(s, m->entries[i]);
+		if (pdf[i]) {
+			NV_GROW(s->pdfs, s->npdfs + 1, s->pdfs_alloc);
+			s->pdfs[s->npdfs++] = m->entries[i];
+		}
+	}
+	for (t = 0; t < nthreads; t++) {
+		jobs[t].s = s;
+		jobs[t].files = files;
+		jobs[t].pdf = pdf;
+		jobs[t].slots = slots;
+		jobs[t].first = t;
+		jobs[t].step = nthreads;
+		jobs[t].w.d = t ? &dl[t] : s->d;
+		jobs[t].w.tpl = t ? nv_html_tpl_set_new(&s->opts) : s->tpl;
+	}
+	nv_run_threads(entry_thread, jobs, nthreads, sizeof(*jobs));
+	for (t = 0; t < nthreads; t++) {
+		if (jobs[t].w.failed)
+			s->failed = 1;
+		if (t) {
+			nv_diags_merge(s->d, &dl[t]);
+			nv_tpl_set_free(jobs[t].w.tpl);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (!slots[i].url)
+			continue; /* the page failed: its error is reported */
+		NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
+		s->pages[s->npages++] = slots[i];
+	}
+	free(slots);
+	free(pdf);
+	free(jobs);
+	free(dl);
+}

@@ -1,0 +1,577 @@
+/*
+ * html_pages.c: one builder per page kind — a document page (with the
+ * parts of orders, roadmaps, cases, programs and free pages), the list
+ * of a kind, the case bank with its static filter pages, the section's
+ * home page, mentors and monitoring. Each builds the page's context
+ * from the model and hands it to nv_html_emit (html_out.c).
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "html_int.h"
+#include "html_md.h"
+#include "model.h"
+#include "person.h"
+#include "typo.h"
+#include "utf8.h"
+#include "value.h"
+
+/* Russian titles of the kinds' list pages and of one document of a kind. */
+static const char *const list_titles[] = { "Страницы",	     "Положения", "Программы",
+					   "Дорожные карты", "Приказы",	  "Лучшие практики",
+					   "Новости" };
+static const char *const kind_titles[] = { "Страница",	     "Положение", "Программа",
+					   "Дорожная карта", "Приказ",	  "Лучшая практика",
+					   "Новость" };
+static const char *const level_titles[] = { "Федеральный уровень", "Региональный уровень",
+					    "Муниципальный уровень",
+					    "Уровень образовательной организации" };
+static const char *const status_titles[] = { "запланировано", "выполнено", "перенесено" };
+/* --- Markdown bodies ---------------------------------------------------------- */
+
+/*
+ * Render a document's body for the web: links to other .md documents
+ * point to their pages, and headings go one level down, since the page
+ * title is the only <h1>. The model's tree is only read.
+ */
+static char *body_html(const struct nv_entry *e)
+{
+	struct nv_buf out = NV_BUF_INIT;
+
+	if (e->md)
+		nv_html_md_render(&out, e->md, e->link_urls, 1);
+	return nv_buf_detach(&out, NULL);
+}
+
+/* The parts of every document page: id, titles, body, dates, approvals, PDF. */
+static struct nv_value *doc_common(const struct nv_html_state *s, const struct nv_entry *e,
+				   const char *html, bool pdf)
+{
+	struct nv_value *doc = obj();
+	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
+
+	set_s(doc, "id", e->id);
+	nv_html_set_t(doc, "title", e->title);
+	set_s(doc, "kind", nv_kind_names[e->kind]);
+	set_s(doc, "kind_title", kind_titles[e->kind]);
+	nv_html_set_t(doc, "summary", e->summary);
+	set(doc, "body", nv_value_new_str(html));
+	nv_html_set_date(doc, "date", &e->date);
+	if (e->acyear) {
+		nv_acyear_add(&b, e->acyear);
+		set_s(doc, "academic_year", b.ptr);
+		nv_buf_reset(&b);
+	}
+	nv_html_add_approvals(doc, e, s->m);
+	if (e->approved_by) {
+		struct nv_value *ab = obj();
+		nv_buf_adds(&b, "от ");
+		nv_date_add(&b, e->approved_by->date, NV_DATE_NUMERIC);
+		nv_buf_addf(&b, " №\xC2\xA0%s",
+			    e->approved_by->number ? e->approved_by->number : "");
+		set_s(ab, "text", b.ptr);
+		set_s(ab, "word", nv_approved_word(e->gender));
+		set_n(ab, "appendix", e->appendix_number);
+		set_s(ab, "url", nv_html_entry_url(e->approved_by, &url));
+		set(doc, "approved_by", ab);
+		nv_buf_reset(&b);
+	}
+	if (pdf) {
+		nv_buf_addf(&b, "%s.pdf", e->id);
+		set_s(doc, "pdf", b.ptr);
+	}
+	nv_buf_release(&url);
+	nv_buf_release(&b);
+	return doc;
+}
+
+/* An order: number, place, preamble, signatory and appendices. */
+static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const struct nv_entry *e)
+{
+	struct nv_value *list = arr();
+	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
+	size_t i;
+
+	set_s(doc, "number", e->number);
+	set_s(doc, "place", e->place);
+	nv_html_set_t(doc, "preamble", e->preamble);
+	if (e->signatory) {
+		struct nv_value *sig = obj();
+		char *pos =
+			nv_utf8_capitalize(e->signatory->position ? e->signatory->position : "");
+		set_s(sig, "position", pos);
+		free(pos);
+		nv_person_signature_name(&b, e->signatory);
+		set_s(sig, "name", b.ptr);
+		set(doc, "signatory", sig);
+	}
+	for (i = 0; i < e->nappendices; i++) {
+		struct nv_value *a = obj();
+		set_n(a, "number", e->appendices[i].number);
+		if (e->appendices[i].doc) {
+			nv_html_set_t(a, "title", e->appendices[i].doc->title);
+			set_s(a, "url", nv_html_entry_url(e->appendices[i].doc, &url));
+		} else {
+			set_s(a, "title", "Состав наставнических пар и групп");
+			set_b(a, "table", true);
+			nv_html_set_list(a, "pairs", nv_html_pairs_rows(s->m, e));
+		}
+		push(list, a);
+	}
+	nv_html_set_list(doc, "appendices", list);
+	nv_buf_release(&url);
+	nv_buf_release(&b);
+}
+
+/* A roadmap: numbered sections of items with their status, and its calendar. */
+static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
+{
+	struct nv_value *list = arr();
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, k;
+
+	for (i = 0; i < e->nsections; i++) {
+		struct nv_value *sec = obj(), *items = arr();
+		set_n(sec, "number", (double)i + 1);
+		nv_html_set_t(sec, "title", e->sections[i].title);
+		for (k = 0; k < e->sections[i].nitems; k++) {
+			const struct nv_item *it = &e->sections[i].items[k];
+			struct nv_value *iv = obj();
+			nv_buf_reset(&b);
+			nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
+			set_s(iv, "number", b.ptr);
+			nv_html_set_t(iv, "title", it->title);
+			nv_html_set_t(iv, "due", it->due.text);
+			nv_html_set_t(iv, "responsible", it->responsible);
+			nv_html_set_t(iv, "result", it->result);
+			set_s(iv, "status", status_titles[it->status]);
+			set_s(iv, "status_id",
+			      it->status == NV_ITEM_DONE    ? "done"
+			      : it->status == NV_ITEM_MOVED ? "moved"
+							    : "planned");
+			push(items, iv);
+		}
+		nv_html_set_list(sec, "items", items);
+		push(list, sec);
+	}
+	nv_html_set_list(doc, "sections", list);
+	nv_buf_reset(&b);
+	nv_buf_addf(&b, "%s.ics", e->id);
+	set_s(doc, "ics", b.ptr);
+	nv_buf_release(&b);
+}
+
+/* A list of strings, the typography applied when typo is set. */
+static struct nv_value *str_list(const char *const *v, size_t n, bool typo)
+{
+	struct nv_value *list = arr();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *t = typo ? nv_typo_str(v[i]) : NULL;
+		push(list, nv_value_new_str(t ? t : v[i]));
+		free(t);
+	}
+	return list;
+}
+
+/* A best practice: form, kind, problem, goal, results, tags, authors, program. */
+static void case_doc(struct nv_value *doc, const struct nv_entry *e)
+{
+	set_s(doc, "form", e->form);
+	set_s(doc, "mentoring_kind", e->mkind);
+	nv_html_set_t(doc, "problem", e->problem);
+	nv_html_set_t(doc, "goal", e->goal);
+	nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
+	nv_html_set_list(doc, "tags", str_list(e->tags, e->ntags, false));
+	nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
+	if (e->program)
+		set(doc, "program", nv_html_doc_link(e->program));
+}
+
+/* A free page: its normative documents by level, and the attachments if it lists them. */
+static void page_doc(struct nv_value *doc, const struct nv_entry *e, const struct nv_value *files)
+{
+	struct nv_value *list = arr();
+	struct nv_buf url = NV_BUF_INIT;
+	size_t i, k;
+
+	for (k = 0; k < 4; k++) {
+		struct nv_value *lv = obj(), *docs = arr();
+		for (i = 0; i < e->nreflinks; i++) {
+			const struct nv_reflink *r = &e->reflinks[i];
+			struct nv_value *rv;
+			if ((size_t)r->level != k)
+				continue;
+			rv = obj();
+			nv_html_set_t(rv, "title", r->title);
+			if (r->doc)
+				set_s(rv, "url", nv_html_entry_url(r->doc, &url));
+			else if (r->file) {
+				nv_buf_reset(&url);
+				nv_buf_addf(&url, "files/%s", r->file);
+				set_s(rv, "url", url.ptr);
+			} else {
+				set_s(rv, "href", r->url);
+			}
+			push(docs, rv);
+		}
+		set_s(lv, "title", level_titles[k]);
+		if (docs->nr) {
+			nv_html_set_list(lv, "documents", docs);
+			push(list, lv);
+		} else {
+			nv_value_free(docs);
+			nv_value_free(lv);
+		}
+	}
+	nv_html_set_list(doc, "levels", list);
+	if (e->list_files && files->nr)
+		nv_html_set_list(doc, "files", nv_value_copy(files));
+	nv_buf_release(&url);
+}
+
+/* `files` is the list of attachments, for pages that list them. */
+void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
+			const struct nv_value *files, bool pdf)
+{
+	struct nv_value *ctx = obj(), *doc;
+	struct nv_buf url = NV_BUF_INIT;
+	char *html = body_html(e), *text;
+	const char *tpl = "document";
+
+	doc = doc_common(s, e, html, pdf);
+	switch (e->kind) {
+	case NV_KIND_ORDER:
+		tpl = "order";
+		order_doc(s, doc, e);
+		break;
+	case NV_KIND_ROADMAP:
+		tpl = "roadmap";
+		roadmap_doc(doc, e);
+		break;
+	case NV_KIND_CASE:
+		tpl = "case";
+		case_doc(doc, e);
+		break;
+	case NV_KIND_PROGRAM:
+		nv_html_set_list(doc, "forms", str_list(e->forms, e->nforms, false));
+		nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
+		break;
+	case NV_KIND_PAGE:
+		page_doc(doc, e, files);
+		break;
+	default:
+		break;
+	}
+	set(ctx, "doc", doc);
+	text = nv_html_plain_text(html, 4000);
+	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
+		     text);
+	free(text);
+	free(html);
+	nv_buf_release(&url);
+}
+
+/* The list page of a kind; none when the kind has no documents. */
+void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
+{
+	struct nv_entry **v;
+	size_t i, n = nv_html_entries_of(s->m, kind, &v);
+	struct nv_value *ctx, *items;
+	struct nv_buf url = NV_BUF_INIT;
+
+	if (!n) {
+		free(v);
+		return;
+	}
+	ctx = obj();
+	items = arr();
+
+	for (i = 0; i < n; i++)
+		push(items, nv_html_doc_link(v[i]));
+	nv_html_set_list(ctx, "items", items);
+	set_s(ctx, "kind", nv_kind_names[kind]);
+	if (kind == NV_KIND_NEWS)
+		set_b(ctx, "feed", true);
+	nv_buf_addf(&url, "%s/index.html", nv_kind_dirs[kind]);
+	nv_html_emit(s, &s->main, url.ptr, "list", ctx, list_titles[kind], "list", NULL);
+	nv_buf_release(&url);
+	free(v);
+}
+
+/* The case bank: the full list and one static page per filter value. */
+void nv_html_emit_cases(struct nv_html_state *s)
+{
+	struct nv_entry **v;
+	size_t n = nv_html_entries_of(s->m, NV_KIND_CASE, &v), i, k, nyears = 0, p;
+	const char **years = nv_xcalloc(n + 1, sizeof(*years));
+	struct nv_buf b = NV_BUF_INIT;
+	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
+	const char *what[] = { "form", "kind", "year" };
+
+	for (i = 0; i < n; i++) {
+		bool seen = false;
+		nv_buf_reset(&b);
+		nv_acyear_add(&b, v[i]->acyear);
+		for (k = 0; k < nyears; k++)
+			seen = seen || !strcmp(years[k], b.ptr);
+		if (!seen) {
+			year_store[nyears] = nv_xstrdup(b.ptr);
+			years[nyears] = year_store[nyears];
+			nyears++;
+		}
+	}
+	/* The page of all cases (p = 0), then one per value of each facet. */
+	for (p = 0; p < 4; p++) {
+		const char *const *values = p == 1 ? nv_forms : p == 2 ? nv_mentoring_kinds : years;
+		size_t nv = 0;
+
+		if (p)
+			while (values[nv])
+				nv++;
+		for (k = 0; k < (p ? nv : 1); k++) {
+			struct nv_value *ctx = obj(), *items = arr(), *facets = obj();
+			char *url = p ? nv_html_filter_url(what[p - 1], values[k])
+				      : nv_xstrdup("cases/index.html");
+			size_t shown = 0;
+
+			for (i = 0; i < n; i++) {
+				const char *cv;
+				nv_buf_reset(&b);
+				nv_acyear_add(&b, v[i]->acyear);
+				cv = p == 1 ? v[i]->form : p == 2 ? v[i]->mkind : b.ptr;
+				if (p && (!cv || strcmp(cv, values[k])))
+					continue;
+				push(items, nv_html_case_card(v[i]));
+				shown++;
+			}
+			if (p && !shown) {
+				nv_value_free(items);
+				nv_value_free(facets);
+				nv_value_free(ctx);
+				free(url);
+				continue;
+			}
+			nv_html_set_list(facets, "forms",
+					 nv_html_facet("form", nv_forms, v, n, url));
+			nv_html_set_list(facets, "kinds",
+					 nv_html_facet("kind", nv_mentoring_kinds, v, n, url));
+			nv_html_set_list(facets, "years", nv_html_facet("year", years, v, n, url));
+			set(ctx, "facets", facets);
+			nv_html_set_list(ctx, "items", items);
+			set_n(ctx, "total", (double)n);
+			if (p) {
+				set_s(ctx, "filter", values[k]);
+				set_b(ctx, "filtered", true);
+			}
+			nv_buf_reset(&b);
+			if (p)
+				nv_buf_addf(&b, "Лучшие практики: %s", values[k]);
+			else
+				nv_buf_adds(&b, "Лучшие практики");
+			nv_html_emit(s, &s->main, url, "cases", ctx, b.ptr, "list", NULL);
+			free(url);
+		}
+	}
+	for (i = 0; i < nyears; i++)
+		free(year_store[i]);
+	free(year_store);
+	free(years);
+	free(v);
+	nv_buf_release(&b);
+}
+
+/* --- section pages -------------------------------------------------------------- */
+
+void nv_html_emit_index(struct nv_html_state *s)
+{
+	struct nv_value *ctx = obj(), *news = arr(), *sections = arr(), *v;
+	struct nv_entry **items;
+	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &items);
+
+	for (i = 0; i < n && i < 3; i++)
+		push(news, nv_html_doc_link(items[i]));
+	nv_html_set_list(ctx, "news", news);
+	free(items);
+	for (i = 0; i < s->navdef->nr; i++) {
+		const char *desc = nv_map_get_str(s->navdef->items[i], "description");
+		if (!desc)
+			continue;
+		v = nv_value_copy(s->navdef->items[i]);
+		push(sections, v);
+	}
+	nv_html_set_list(ctx, "sections", sections);
+	nv_html_emit(s, &s->main, "index.html", "index", ctx, s->m->site.section_title, "index",
+		     NULL);
+}
+
+void nv_html_emit_mentors(struct nv_html_state *s)
+{
+	const struct nv_model *m = s->m;
+	struct nv_value *ctx = obj(), *list = arr(), *forms = arr(), *v, *fl;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, k, hidden = 0, nmentees, f;
+
+	for (i = 0; i < m->npeople; i++) {
+		const struct nv_person *p = m->people[i];
+		if (!p->mentor)
+			continue;
+		if (p->publish == NV_PUBLISH_NONE) {
+			hidden++;
+			continue;
+		}
+		v = obj();
+		nv_buf_reset(&b);
+		nv_person_public_name(&b, p);
+		set_s(v, "name", b.ptr);
+		set_s(v, "position", p->category == NV_CAT_STUDENT ? NULL : p->position);
+		set_s(v, "organization", p->organization);
+		fl = arr();
+		nmentees = 0;
+		for (k = 0; k < m->npairs; k++) {
+			const struct nv_pair *pr = m->pairs[k];
+			size_t j;
+			bool dup = false;
+			if (pr->mentor != p)
+				continue;
+			nmentees += pr->nmentees;
+			for (j = 0; j < fl->nr; j++)
+				dup = dup || !strcmp(fl->items[j]->str, pr->form ? pr->form : "");
+			if (!dup && pr->form)
+				push(fl, nv_value_new_str(pr->form));
+		}
+		nv_html_set_list(v, "forms", fl);
+		set_n(v, "mentees", (double)nmentees);
+		push(list, v);
+	}
+	for (f = 0; nv_forms[f]; f++) {
+		size_t count = 0, active = 0;
+		for (k = 0; k < m->npairs; k++)
+			if (m->pairs[k]->form == nv_forms[f]) {
+				count++;
+				active += m->pairs[k]->status == NV_PAIR_ACTIVE;
+			}
+		if (!count)
+			continue;
+		v = obj();
+		set_s(v, "form", nv_forms[f]);
+		set_n(v, "count", (double)count);
+		set_n(v, "active", (double)active);
+		push(forms, v);
+	}
+	nv_html_set_list(ctx, "mentors", list);
+	nv_html_set_list(ctx, "forms", forms);
+	if (hidden)
+		set_n(ctx, "hidden", (double)hidden);
+	set_n(ctx, "pairs", (double)m->npairs);
+	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
+	nv_buf_release(&b);
+}
+
+/*
+ * The bar chart of pairs by form, drawn by the theme's partials/chart
+ * (inline SVG): its height and one bar per form, the geometry computed
+ * here, in whole pixels: {height, bars: [{form, count, y, text_y, width,
+ * value_x}]}.
+ */
+static struct nv_value *chart(const struct nv_value *rows, size_t max)
+{
+	struct nv_value *c = obj(), *bars = arr(), *bar;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	nv_buf_addf(&b, "%zu", rows->nr * 34 + 10);
+	set_s(c, "height", b.ptr);
+	for (i = 0; i < rows->nr; i++) {
+		double count = nv_map_get(rows->items[i], "count")->number;
+		double w = max ? 300.0 * count / (double)max : 0;
+		size_t y = i * 34 + 6;
+
+		bar = obj();
+		set_s(bar, "form", nv_map_get_str(rows->items[i], "form"));
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%.0f", count);
+		set_s(bar, "count", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%zu", y);
+		set_s(bar, "y", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%zu", y + 18);
+		set_s(bar, "text_y", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%.0f", w);
+		set_s(bar, "width", b.ptr);
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "%.0f", 288 + w);
+		set_s(bar, "value_x", b.ptr);
+		push(bars, bar);
+	}
+	set(c, "bars", bars);
+	nv_buf_release(&b);
+	return c;
+}
+
+void nv_html_emit_monitoring(struct nv_html_state *s)
+{
+	const struct nv_model *m = s->m;
+	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
+	size_t i, k, f, max = 0, teachers = 0, students = 0, t_in = 0, s_in = 0;
+	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
+	struct nv_buf b = NV_BUF_INIT;
+
+	for (f = 0; nv_forms[f]; f++) {
+		size_t count = 0;
+		for (k = 0; k < m->npairs; k++)
+			count += m->pairs[k]->form == nv_forms[f];
+		if (!count)
+			continue;
+		v = obj();
+		set_s(v, "form", nv_forms[f]);
+		set_n(v, "count", (double)count);
+		push(forms, v);
+		if (count > max)
+			max = count;
+	}
+	for (k = 0; k < m->npairs; k++)
+		pstatus[m->pairs[k]->status]++;
+	for (i = 0; i < m->npeople; i++) {
+		const struct nv_person *p = m->people[i];
+		bool in = p->mentor || p->mentee;
+		if (p->category == NV_CAT_TEACHER) {
+			teachers++;
+			t_in += in;
+		} else if (p->category == NV_CAT_STUDENT) {
+			students++;
+			s_in += in;
+		}
+	}
+	for (i = 0; i < m->nentries; i++)
+		for (k = 0; k < m->entries[i]->nsections; k++) {
+			size_t j;
+			for (j = 0; j < m->entries[i]->sections[k].nitems; j++)
+				status[m->entries[i]->sections[k].items[j].status]++;
+		}
+	set(ctx, "chart", chart(forms, max));
+	nv_html_set_list(ctx, "forms", forms);
+	set_n(ctx, "pairs", (double)m->npairs);
+	set_n(ctx, "pairs_active", (double)pstatus[NV_PAIR_ACTIVE]);
+	set_n(ctx, "pairs_finished", (double)pstatus[NV_PAIR_FINISHED]);
+	set_n(ctx, "pairs_ended_early", (double)pstatus[NV_PAIR_ENDED_EARLY]);
+	set_n(ctx, "teachers", (double)teachers);
+	set_n(ctx, "teachers_involved", (double)t_in);
+	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
+	set_n(ctx, "students", (double)students);
+	set_n(ctx, "students_involved", (double)s_in);
+	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
+	set_n(roadmap, "done", (double)status[NV_ITEM_DONE]);
+	set_n(roadmap, "planned", (double)status[NV_ITEM_PLANNED]);
+	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
+	set_n(roadmap, "total", (double)(status[0] + status[1] + status[2]));
+	set(ctx, "roadmap", roadmap);
+	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
+		     NULL);
+	nv_buf_release(&b);
+}

@@ -1,0 +1,521 @@
+/*
+ * html_values.c: the small builders of template contexts — typed
+ * setters over value trees, links to documents, approval blocks, public
+ * names, the pairs table, the case bank's filters, the navigation and
+ * the `site` part of every context. They read the model and build new
+ * values; nothing here writes a file.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "html_int.h"
+#include "model.h"
+#include "person.h"
+#include "typo.h"
+#include "utf8.h"
+#include "value.h"
+
+/* The status of a pair as the pairs table shows it. */
+static const char *const pair_status_titles[] = { "работает", "завершила работу",
+						  "прекращена досрочно" };
+
+/* --- value builders -------------------------------------------------------- */
+
+/* A string with the Russian typography applied (titles, preambles). */
+void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
+{
+	char *t;
+
+	if (!v || !*v)
+		return;
+	t = nv_typo_str(v);
+	set(m, k, nv_value_new_str(t));
+	free(t);
+}
+
+void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *key;
+
+	if (!d->year)
+		return;
+	nv_date_add(&b, *d, NV_DATE_NUMERIC);
+	set_s(m, k, b.ptr);
+	nv_buf_reset(&b);
+	nv_date_add(&b, *d, NV_DATE_ISO);
+	key = nv_xasprintf("%s_iso", k);
+	set_s(m, key, b.ptr);
+	free(key);
+	nv_buf_reset(&b);
+	nv_date_add(&b, *d, NV_DATE_LONG);
+	key = nv_xasprintf("%s_long", k);
+	set_s(m, key, b.ptr);
+	free(key);
+	nv_buf_release(&b);
+}
+
+/*
+ * A list that is left out when empty, so {{#list}} and {{^list}} work;
+ * a non-empty list also sets has_<k> for markup around the whole list.
+ */
+void nv_html_set_list(struct nv_value *m, const char *k, struct nv_value *list)
+{
+	char *has;
+
+	if (!list->nr) {
+		nv_value_free(list);
+		return;
+	}
+	set(m, k, list);
+	has = nv_xasprintf("has_%s", k);
+	set(m, has, nv_value_new_bool(true));
+	free(has);
+}
+
+void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_person *p)
+{
+	struct nv_value *v;
+	struct nv_buf b = NV_BUF_INIT;
+
+	if (!p)
+		return;
+	v = obj();
+	nv_person_public_name(&b, p);
+	set_s(v, "name", b.ptr);
+	if (p->publish != NV_PUBLISH_NONE) {
+		set_s(v, "position", p->position);
+		set_s(v, "organization", p->organization);
+	}
+	set(m, k, v);
+	nv_buf_release(&b);
+}
+
+const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b)
+{
+	nv_buf_reset(b);
+	nv_buf_addf(b, "%s/%s.html", nv_kind_dirs[e->kind], e->id);
+	return b->ptr;
+}
+
+/* {title, url} of a document, the url relative to the section root. */
+struct nv_value *nv_html_doc_link(const struct nv_entry *e)
+{
+	struct nv_value *v = obj();
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_set_t(v, "title", e->title);
+	set_s(v, "url", nv_html_entry_url(e, &b));
+	set_s(v, "kind", nv_kind_names[e->kind]);
+	nv_html_set_date(v, "date", &e->date);
+	nv_html_set_t(v, "summary", e->summary);
+	if (e->kind == NV_KIND_ORDER)
+		set_s(v, "number", e->number);
+	nv_buf_release(&b);
+	return v;
+}
+
+/* Plain text of HTML for the search index: tags dropped, spaces collapsed. */
+char *nv_html_plain_text(const char *html, size_t max)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	bool tag = false, space = false;
+	const char *p;
+
+	for (p = html; *p && b.len < max; p++) {
+		if (*p == '<') {
+			tag = true;
+			space = true;
+			continue;
+		}
+		if (tag) {
+			tag = *p != '>';
+			continue;
+		}
+		if (*p == '\n' || *p == ' ' || *p == '\t') {
+			space = true;
+			continue;
+		}
+		if (space && b.len)
+			nv_buf_addch(&b, ' ');
+		space = false;
+		if (*p == '&') {
+			static const struct {
+				const char *ent, *ch;
+			} ents[] = { { "&amp;", "&" },
+				     { "&lt;", "<" },
+				     { "&gt;", ">" },
+				     { "&quot;", "\"" },
+				     { "&#39;", "'" } };
+			size_t k;
+			bool done = false;
+			for (k = 0; k < NV_ARRAY_SIZE(ents) && !done; k++) {
+				size_t n = strlen(ents[k].ent);
+				if (!strncmp(p, ents[k].ent, n)) {
+					nv_buf_adds(&b, ents[k].ch);
+					p += n - 1;
+					done = true;
+				}
+			}
+			if (done)
+				continue;
+		}
+		nv_buf_addch(&b, *p);
+	}
+	/* Do not cut a UTF-8 sequence in half. */
+	while (b.len && ((unsigned char)b.ptr[b.len - 1] & 0xC0) == 0x80)
+		nv_buf_truncate(&b, b.len - 1);
+	if (b.len && (unsigned char)b.ptr[b.len - 1] >= 0xC0)
+		nv_buf_truncate(&b, b.len - 1);
+	return nv_buf_detach(&b, NULL);
+}
+
+/* --- documents: approvals, people, pairs -------------------------------------- */
+
+static struct nv_value *approval_block(const struct nv_entry *e, const struct nv_approval *a,
+				       const struct nv_model *m)
+{
+	struct nv_value *v = obj(), *lines = arr();
+	struct nv_buf b = NV_BUF_INIT;
+
+	if (a->order) {
+		set_s(v, "label", nv_approved_word(e->gender));
+		nv_buf_addf(&b, "приказом %s", m->site.short_name ? m->site.short_name : "");
+		push(lines, nv_value_new_str(b.ptr));
+		nv_buf_reset(&b);
+		nv_buf_adds(&b, "от ");
+		nv_date_add(&b, a->order->date, NV_DATE_NUMERIC);
+		nv_buf_addf(&b, " №\xC2\xA0%s", a->order->number ? a->order->number : "");
+		push(lines, nv_value_new_str(b.ptr));
+		nv_buf_reset(&b);
+		set_s(v, "url", nv_html_entry_url(a->order, &b));
+	} else {
+		set_s(v, "label", nv_label_title(a->label, e->gender));
+		if (a->person) {
+			if (a->person->position) {
+				/* «директор» starts the line with a capital letter. */
+				char *pos = nv_utf8_capitalize(a->person->position);
+				push(lines, nv_value_new_str(pos));
+				free(pos);
+			}
+			nv_person_signature_name(&b, a->person);
+			set_s(v, "signature", b.ptr);
+			nv_buf_reset(&b);
+		}
+		if (a->body) {
+			char *t = nv_typo_str(a->body);
+			push(lines, nv_value_new_str(t));
+			free(t);
+		}
+		if (a->protocol_number || a->has_protocol_date) {
+			nv_buf_adds(&b, "протокол");
+			if (a->has_protocol_date) {
+				nv_buf_adds(&b, " от ");
+				nv_date_add(&b, a->protocol_date, NV_DATE_NUMERIC);
+			}
+			if (a->protocol_number)
+				nv_buf_addf(&b, " №\xC2\xA0%s", a->protocol_number);
+			push(lines, nv_value_new_str(b.ptr));
+			nv_buf_reset(&b);
+		}
+		if (a->has_date) {
+			nv_date_add(&b, a->date, NV_DATE_LONG);
+			push(lines, nv_value_new_str(b.ptr));
+		}
+	}
+	nv_html_set_list(v, "lines", lines);
+	nv_buf_release(&b);
+	return v;
+}
+
+void nv_html_add_approvals(struct nv_value *ctx, const struct nv_entry *e, const struct nv_model *m)
+{
+	struct nv_value *left = arr(), *right = arr();
+	size_t i;
+
+	for (i = 0; i < e->napprovals; i++)
+		push(e->approvals[i].right ? right : left, approval_block(e, &e->approvals[i], m));
+	if (left->nr || right->nr)
+		set_b(ctx, "approvals", true);
+	nv_html_set_list(ctx, "approvals_left", left);
+	nv_html_set_list(ctx, "approvals_right", right);
+}
+
+struct nv_value *nv_html_people_names(struct nv_person *const *v, size_t n)
+{
+	struct nv_value *list = arr();
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		nv_buf_reset(&b);
+		nv_person_public_name(&b, v[i]);
+		push(list, nv_value_new_str(b.ptr));
+	}
+	nv_buf_release(&b);
+	return list;
+}
+
+struct nv_value *nv_html_pairs_rows(const struct nv_model *m, const struct nv_entry *order)
+{
+	struct nv_value *rows = arr(), *row;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, k;
+
+	for (i = 0; i < m->npairs; i++) {
+		const struct nv_pair *p = m->pairs[i];
+		if (order && p->order != order)
+			continue;
+		row = obj();
+		set_n(row, "number", (double)rows->nr + 1);
+		nv_html_set_person(row, "mentor", p->mentor);
+		nv_buf_reset(&b);
+		for (k = 0; k < p->nmentees; k++) {
+			if (k)
+				nv_buf_adds(&b, "; ");
+			nv_person_public_name(&b, p->mentees[k]);
+		}
+		set_s(row, "mentees", b.ptr);
+		set_s(row, "form", p->form);
+		set_s(row, "kind", p->kind);
+		set_s(row, "period", p->period.text);
+		set_s(row, "status", pair_status_titles[p->status]);
+		push(rows, row);
+	}
+	nv_buf_release(&b);
+	return rows;
+}
+
+/* --- lists and the case bank's filters ----------------------------------------- */
+
+static int cmp_news(const void *pa, const void *pb)
+{
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
+	int c = nv_date_cmp(b->date, a->date); /* newest first */
+
+	return c ? c : strcmp(a->id, b->id);
+}
+
+static int cmp_weight(const void *pa, const void *pb)
+{
+	const struct nv_entry *a = *(struct nv_entry *const *)pa,
+			      *b = *(struct nv_entry *const *)pb;
+
+	if (a->weight != b->weight)
+		return a->weight < b->weight ? -1 : 1;
+	if (a->kind == NV_KIND_ORDER && b->kind == NV_KIND_ORDER && nv_date_cmp(a->date, b->date))
+		return nv_date_cmp(a->date, b->date);
+	return strcmp(a->title ? a->title : "", b->title ? b->title : "");
+}
+
+/* The entries of one kind, sorted for their list page; the caller frees the array. */
+size_t nv_html_entries_of(const struct nv_model *m, enum nv_kind kind, struct nv_entry ***out)
+{
+	size_t i, n = 0;
+
+	*out = nv_xcalloc(m->nentries + 1, sizeof(**out));
+	for (i = 0; i < m->nentries; i++)
+		if (m->entries[i]->kind == kind)
+			(*out)[n++] = m->entries[i];
+	if (n > 1)
+		qsort(*out, n, sizeof(**out), kind == NV_KIND_NEWS ? cmp_news : cmp_weight);
+	return n;
+}
+
+/* Slugs for the static filter pages of the case bank. */
+char *nv_html_filter_url(const char *what, const char *value)
+{
+	char *slug = nv_slug(value), *url = nv_xasprintf("cases/%s-%s.html", what, slug);
+
+	free(slug);
+	return url;
+}
+
+struct nv_value *nv_html_case_card(const struct nv_entry *e)
+{
+	struct nv_value *v = nv_html_doc_link(e);
+	struct nv_buf b = NV_BUF_INIT;
+	char *slug;
+
+	set_s(v, "form", e->form);
+	set_s(v, "mentoring_kind", e->mkind);
+	nv_acyear_add(&b, e->acyear);
+	set_s(v, "year", b.ptr);
+	slug = nv_slug(e->form ? e->form : "");
+	set_s(v, "form_id", slug);
+	free(slug);
+	slug = nv_slug(e->mkind ? e->mkind : "");
+	set_s(v, "kind_id", slug);
+	free(slug);
+	slug = nv_slug(b.ptr);
+	set_s(v, "year_id", slug);
+	free(slug);
+	nv_buf_release(&b);
+	return v;
+}
+
+/*
+ * One group of filter values: [{title, id, url, count, current}]. The
+ * table is NULL-terminated, so a form added to the model's table shows.
+ */
+struct nv_value *nv_html_facet(const char *what, const char *const *values,
+			       struct nv_entry *const *cases, size_t ncases,
+			       const char *current_url)
+{
+	struct nv_value *list = arr(), *v;
+	size_t i, k, count;
+	char *url, *slug;
+	struct nv_buf yb = NV_BUF_INIT;
+
+	for (i = 0; values[i]; i++) {
+		count = 0;
+		for (k = 0; k < ncases; k++) {
+			const char *cv = NULL;
+			nv_buf_reset(&yb);
+			if (!strcmp(what, "form"))
+				cv = cases[k]->form;
+			else if (!strcmp(what, "kind"))
+				cv = cases[k]->mkind;
+			else {
+				nv_acyear_add(&yb, cases[k]->acyear);
+				cv = yb.ptr;
+			}
+			if (cv && !strcmp(cv, values[i]))
+				count++;
+		}
+		if (!count)
+			continue;
+		v = obj();
+		set_s(v, "title", values[i]);
+		slug = nv_slug(values[i]);
+		set_s(v, "id", slug);
+		free(slug);
+		url = nv_html_filter_url(what, values[i]);
+		set_s(v, "url", url);
+		set_b(v, "current", current_url && !strcmp(url, current_url));
+		free(url);
+		set_n(v, "count", (double)count);
+		push(list, v);
+	}
+	nv_buf_release(&yb);
+	return list;
+}
+
+/* --- navigation and the site --------------------------------------------------- */
+
+static void nav_add(struct nv_value *nav, const char *title, const char *url, const char *section,
+		    const char *description)
+{
+	struct nv_value *v = obj();
+
+	nv_html_set_t(v, "title", title);
+	set_s(v, "url", url);
+	set_s(v, "section", section);
+	nv_html_set_t(v, "description", description);
+	push(nav, v);
+}
+
+struct nv_value *nv_html_make_nav(const struct nv_model *m)
+{
+	struct nv_value *nav = arr();
+	struct nv_entry **v;
+	struct nv_buf url = NV_BUF_INIT;
+	size_t i, n;
+
+	nav_add(nav, "Главная", "index.html", NULL, NULL);
+	n = nv_html_entries_of(m, NV_KIND_PAGE, &v);
+	for (i = 0; i < n; i++)
+		nav_add(nav, v[i]->title, nv_html_entry_url(v[i], &url), NULL,
+			v[i]->summary ? v[i]->summary : v[i]->title);
+	free(v);
+	if ((n = nv_html_entries_of(m, NV_KIND_ORDER, &v)))
+		nav_add(nav, "Приказы", "orders/index.html", "orders",
+			"Приказы директора о внедрении и работе системы наставничества");
+	free(v);
+	if ((n = nv_html_entries_of(m, NV_KIND_POSITION, &v)))
+		nav_add(nav, "Положения", "positions/index.html", "positions",
+			"Положения о наставничестве педагогов и обучающихся");
+	free(v);
+	if ((n = nv_html_entries_of(m, NV_KIND_ROADMAP, &v)))
+		nav_add(nav, "Дорожная карта",
+			n == 1 ? nv_html_entry_url(v[0], &url) : "roadmaps/index.html", "roadmaps",
+			"План мероприятий на учебный год со сроками и ответственными");
+	free(v);
+	if ((n = nv_html_entries_of(m, NV_KIND_PROGRAM, &v)))
+		nav_add(nav, "Программы", "programs/index.html", "programs",
+			"Программы наставничества: цели, формы, этапы, результаты");
+	free(v);
+	nav_add(nav, "Наставники", "mentors.html", NULL, "Наставники школы и формы наставничества");
+	if ((n = nv_html_entries_of(m, NV_KIND_CASE, &v)))
+		nav_add(nav, "Лучшие практики", "cases/index.html", "cases",
+			"Банк лучших практик наставничества с отбором по форме, виду и году");
+	free(v);
+	if ((n = nv_html_entries_of(m, NV_KIND_NEWS, &v)))
+		nav_add(nav, "Новости", "news/index.html", "news", "События и мероприятия");
+	free(v);
+	nav_add(nav, "Мониторинг", "monitoring.html", NULL,
+		"Показатели: пары по формам, охват педагогов и обучающихся, выполнение плана");
+	nav_add(nav, "Поиск", "search.html", NULL, NULL);
+	nv_buf_release(&url);
+	return nav;
+}
+
+struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_url)
+{
+	const struct nv_site *st = &m->site;
+	struct nv_value *v = obj(), *cur = obj();
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_set_t(v, "title", st->section_title);
+	nv_html_set_t(v, "org_name", st->name);
+	nv_html_set_t(v, "org_short", st->short_name);
+	nv_html_set_t(v, "founder", st->founder);
+	nv_html_set_t(v, "place", st->place);
+	nv_html_set_t(v, "address", st->address);
+	set_s(v, "phone", st->phone);
+	set_s(v, "website", st->website);
+	nv_html_set_t(v, "intro", st->intro);
+	set_s(v, "base_url", base_url);
+	if (st->curator) {
+		nv_person_public_name(&b, st->curator);
+		set_s(cur, "name", b.ptr);
+		set_s(cur, "position", st->curator->position);
+	}
+	set_s(cur, "phone", st->curator_phone);
+	if (st->curator_phone) {
+		/* tel: URIs take digits only: «+7 (34567) 2-14-08» → «+73456721408». */
+		const char *p;
+		nv_buf_reset(&b);
+		for (p = st->curator_phone; *p; p++)
+			if ((*p >= '0' && *p <= '9') || (*p == '+' && !b.len))
+				nv_buf_addch(&b, *p);
+		set_s(cur, "phone_uri", b.ptr);
+	}
+	set_s(cur, "email", st->curator_email);
+	set(v, "curator", cur);
+	nv_buf_release(&b);
+	return v;
+}
+
+struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url)
+{
+	struct nv_value *nav = arr(), *item;
+	const struct nv_value *def;
+	const char *section, *slash = strchr(url, '/');
+	size_t i, dir = slash ? (size_t)(slash - url) : 0;
+
+	for (i = 0; i < s->navdef->nr; i++) {
+		def = s->navdef->items[i];
+		item = nv_value_copy(def);
+		section = nv_map_get_str(def, "section");
+		if (!strcmp(nv_map_get_str(def, "url"), url))
+			set_b(item, "current", true);
+		else if (section && dir && strlen(section) == dir && !strncmp(section, url, dir))
+			set_b(item, "active", true);
+		push(nav, item);
+	}
+	return nav;
+}

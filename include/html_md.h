@@ -1,0 +1,34 @@
+/*
+ * html_md.h: the HTML of a document's Markdown body, for the website
+ * back end (html.h).
+ *
+ * The renderer walks the cmark tree held by the model and never changes
+ * it: link targets resolved by the model (nv_entry.link_urls) and the
+ * heading shift are applied as the HTML is written. The HTML is the one
+ * cmark_render_html writes, plus an id on every heading.
+ */
+#ifndef NV_HTML_MD_H
+#define NV_HTML_MD_H
+
+#include "common.h"
+
+struct nv_buf;
+struct nv_md;
+
+/*
+ * Append the HTML of the whole body md to out: cmark's HTML (escaping as
+ * cmark's), with an id="…" attribute on every heading (its
+ * nv_md_heading_id). link_urls, when not NULL, is parallel to md->links:
+ * a non-NULL link_urls[i] is written as the href of md->links[i] in
+ * place of the URL in the tree. Heading levels are raised by shift
+ * (0 or 1: h1 becomes h2 … h5 becomes h6; h6 stays). Unless md was parsed
+ * with NV_MD_UNSAFE, raw HTML is replaced by the comment
+ * "<!-- raw HTML omitted -->" and javascript:, vbscript:, file: and
+ * data: targets (but data:image/png, gif, jpeg and webp) are emptied;
+ * with it, raw HTML is copied as written except that data-sourcepos="…"
+ * attributes in it are dropped. md is only read.
+ */
+void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
+		       int shift);
+
+#endif
