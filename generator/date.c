@@ -591,6 +591,85 @@ static int parse_year(struct parser *p, int *y)
 	return 1;
 }
 
+/* ISO 8601 after the four-digit year t: no spaces, hyphens only. */
+static int parse_iso(struct parser *p, const struct tok *t, struct pt *out)
+{
+	struct tok u, v, w;
+
+	if (next_adjacent(p, t->end, &u) && u.kind == T_DASH && u.hyphen &&
+	    next_adjacent(p, u.end, &v) && v.kind == T_NUM && v.ndigits <= 2 &&
+	    next_adjacent(p, v.end, &w) && w.kind == T_DASH && w.hyphen &&
+	    next_adjacent(p, w.end, &u) && u.kind == T_NUM && u.ndigits <= 2) {
+		p->pos = u.end;
+		out->y = (int)t->num;
+		out->m = (int)v.num;
+		out->d = (int)u.num;
+		return check_date(p, out->y, out->m, out->d) ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
+ * A point starting with the day number t (up to two digits): ДД.ММ[.ГГГГ],
+ * «25 сентября [2025 [г.]]» or, with PT_BARE_DAY, the day alone. save is
+ * the position to go back to when this is not a point.
+ */
+static int parse_day_first(struct parser *p, const struct tok *t, struct pt *out, int flags,
+			   size_t save)
+{
+	struct tok u, v, w;
+	int form = 0, m, y = 0;
+
+	p->pos = t->end;
+	out->d = (int)t->num;
+	if (next_adjacent(p, t->end, &u) && u.kind == T_SYM && u.cp == '.' &&
+	    next_adjacent(p, u.end, &v) && v.kind == T_NUM && v.ndigits <= 2) {
+		/* ДД.ММ[.ГГГГ] */
+		p->pos = v.end;
+		out->m = (int)v.num;
+		if (next_adjacent(p, v.end, &w) && w.kind == T_SYM && w.cp == '.' &&
+		    next_adjacent(p, w.end, &u) && u.kind == T_NUM) {
+			if (u.ndigits != 4) {
+				fail(p, "год должен быть записан четырьмя цифрами");
+				return -1;
+			}
+			p->pos = u.end;
+			y = (int)u.num;
+			skip_year_word(p);
+		}
+	} else if ((m = month_of_word(&u, &form))) {
+		/* 25 сентября [2025 [г.]] */
+		if (form != NV_MONTH_GENITIVE) {
+			fail(p, "в дате месяц пишется в родительном падеже: «%s»",
+			     month_names[1][m - 1]);
+			return -1;
+		}
+		p->pos = u.end;
+		out->m = m;
+		if (parse_year(p, &y) < 0)
+			return -1;
+	} else if (u.kind == T_WORD && !flags) {
+		fail(p, "неизвестный месяц «%s»", u.too_long ? "…" : u.word);
+		return -1;
+	} else if (flags & PT_BARE_DAY) {
+		out->y = out->m = 0;
+		if (out->d < 1 || out->d > 31) {
+			fail(p, "день месяца должен быть от 1 до 31");
+			return -1;
+		}
+		return 1;
+	} else {
+		p->pos = save;
+		return 0;
+	}
+	if (!y && !(flags & PT_NO_YEAR)) {
+		fail(p, "не указан год");
+		return -1;
+	}
+	out->y = y;
+	return check_date(p, y, out->m, out->d) ? -1 : 1;
+}
+
 /*
  * Parse a date or a partial date at the current position. Returns 1 and
  * fills *out, 0 when the text here is not a point (position unchanged),
@@ -599,79 +678,17 @@ static int parse_year(struct parser *p, int *y)
 static int parse_point(struct parser *p, struct pt *out, int flags)
 {
 	size_t save = p->pos;
-	struct tok t, u, v, w;
-	int form = 0, m, r, y = 0;
+	struct tok t;
+	int m, y = 0;
 
 	peek(p, &t);
-	if (t.kind == T_NUM && t.ndigits == 4) {
-		/* ISO 8601: no spaces, hyphens only */
-		if (next_adjacent(p, t.end, &u) && u.kind == T_DASH && u.hyphen &&
-		    next_adjacent(p, u.end, &v) && v.kind == T_NUM && v.ndigits <= 2 &&
-		    next_adjacent(p, v.end, &w) && w.kind == T_DASH && w.hyphen &&
-		    next_adjacent(p, w.end, &u) && u.kind == T_NUM && u.ndigits <= 2) {
-			p->pos = u.end;
-			out->y = (int)t.num;
-			out->m = (int)v.num;
-			out->d = (int)u.num;
-			return check_date(p, out->y, out->m, out->d) ? -1 : 1;
-		}
-		return 0;
-	}
-	if (t.kind == T_NUM && t.ndigits <= 2) {
-		p->pos = t.end;
-		out->d = (int)t.num;
-		if (next_adjacent(p, t.end, &u) && u.kind == T_SYM && u.cp == '.' &&
-		    next_adjacent(p, u.end, &v) && v.kind == T_NUM && v.ndigits <= 2) {
-			/* ДД.ММ[.ГГГГ] */
-			p->pos = v.end;
-			out->m = (int)v.num;
-			if (next_adjacent(p, v.end, &w) && w.kind == T_SYM && w.cp == '.' &&
-			    next_adjacent(p, w.end, &u) && u.kind == T_NUM) {
-				if (u.ndigits != 4) {
-					fail(p, "год должен быть записан четырьмя цифрами");
-					return -1;
-				}
-				p->pos = u.end;
-				y = (int)u.num;
-				skip_year_word(p);
-			}
-		} else if ((m = month_of_word(&u, &form))) {
-			/* 25 сентября [2025 [г.]] */
-			if (form != NV_MONTH_GENITIVE) {
-				fail(p, "в дате месяц пишется в родительном падеже: «%s»",
-				     month_names[1][m - 1]);
-				return -1;
-			}
-			p->pos = u.end;
-			out->m = m;
-			r = parse_year(p, &y);
-			if (r < 0)
-				return -1;
-		} else if (u.kind == T_WORD && !flags) {
-			fail(p, "неизвестный месяц «%s»", u.too_long ? "…" : u.word);
-			return -1;
-		} else if (flags & PT_BARE_DAY) {
-			out->y = out->m = 0;
-			if (out->d < 1 || out->d > 31) {
-				fail(p, "день месяца должен быть от 1 до 31");
-				return -1;
-			}
-			return 1;
-		} else {
-			p->pos = save;
-			return 0;
-		}
-		if (!y && !(flags & PT_NO_YEAR)) {
-			fail(p, "не указан год");
-			return -1;
-		}
-		out->y = y;
-		return check_date(p, y, out->m, out->d) ? -1 : 1;
-	}
+	if (t.kind == T_NUM && t.ndigits == 4)
+		return parse_iso(p, &t, out);
+	if (t.kind == T_NUM && t.ndigits <= 2)
+		return parse_day_first(p, &t, out, flags, save);
 	if ((flags & PT_MONTH) && (m = month_of_word(&t, NULL))) {
 		p->pos = t.end;
-		r = parse_year(p, &y);
-		if (r < 0)
+		if (parse_year(p, &y) < 0)
 			return -1;
 		out->y = y;
 		out->m = m;
