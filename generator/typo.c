@@ -345,62 +345,125 @@ static void put_quote(struct typo *t)
 	put(t, q);
 }
 
+/*
+ * The rules below each handle the character at s[i] (k bytes long). They
+ * return where to go on after writing their output, or 0 when the
+ * character is to be copied as it is (which is also what they return
+ * after writing something that goes before it).
+ */
+
+/* A blank before a dash or before «г.» after a year. */
+static inline size_t at_blank(struct typo *t, size_t i, size_t k)
+{
+	const char *in = t->s;
+	size_t len = t->n, e;
+
+	e = dash_end(in, len, i + k);
+	if (e && is_space(peek(in, len, e, NULL))) {
+		put(t, NBSP);
+		put(t, EM_DASH);
+		return e;
+	}
+	if (t->st->digits == 4) {
+		e = skip_blank(in, len, i);
+		if (year_abbr(in, len, e)) {
+			put(t, NBSP);
+			return e;
+		}
+	}
+	return 0;
+}
+
+/* A run of hyphens: a dash, a range or hyphens kept as they are. */
+static inline size_t at_hyphens(struct typo *t, size_t i)
+{
+	const struct nv_typo_state *st = t->st;
+	const char *in = t->s;
+	size_t len = t->n, e;
+	uint32_t cp;
+
+	for (e = i; e < len && in[e] == '-'; e++)
+		;
+	cp = peek(in, len, e, NULL);
+	if (e - i <= 3 && (!st->prev || is_space(st->prev)) && is_space(cp)) {
+		put(t, EM_DASH);
+		return e;
+	}
+	if ((e - i == 2 || e - i == 3) && st->prev != '<' && cp != '>') {
+		put(t, EM_DASH);
+		return e;
+	}
+	if (e - i == 1 && is_range(t, e)) {
+		put(t, EN_DASH);
+		return e;
+	}
+	copy(t, i, e);
+	return e;
+}
+
+/* «№» or «№№», then a no-break space before the number. */
+static inline size_t at_numero(struct typo *t, size_t i, size_t k)
+{
+	const char *in = t->s;
+	size_t len = t->n, e;
+
+	put(t, NUMERO);
+	i += k;
+	while (peek(in, len, i, &k) == NUMERO) {
+		put(t, NUMERO);
+		i += k;
+	}
+	e = skip_blank(in, len, i);
+	if (e > i || is_digit(peek(in, len, i, NULL)))
+		put(t, NBSP);
+	return e;
+}
+
+/* Any other character: the start of a name with initials or of a URL. */
+static inline size_t at_other(struct typo *t, size_t i, uint32_t cp)
+{
+	uint32_t prev = t->st->prev;
+	size_t e;
+	bool word_start;
+
+	/*
+	 * After a hyphen we are inside a word (Петрова-Водкина):
+	 * starting over there would rescan long hyphenated
+	 * chains again and again.
+	 */
+	word_start = !is_letter(prev) && !is_digit(prev) && prev != '-';
+	if (word_start && is_upper(cp) && (e = initials(t, i)))
+		return e;
+	if (word_start && (cp == 'h' || cp == 'f' || cp == 'w') && (e = url_end(t->s, t->n, i))) {
+		copy(t, i, e);
+		return e;
+	}
+	return 0;
+}
+
 void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_state *st)
 {
 	struct typo t = { out, st, in, len };
 	size_t i = 0, k, e;
 	uint32_t cp;
-	bool word_start;
 
 	nv_buf_grow(out, len);
 	while (i < len) {
 		cp = peek(in, len, i, &k);
+		e = 0;
 		switch (cp) {
 		case ' ':
 		case '\t':
 		case NBSP:
-			e = dash_end(in, len, i + k);
-			if (e && is_space(peek(in, len, e, NULL))) {
-				put(&t, NBSP);
-				put(&t, EM_DASH);
-				i = e;
-				continue;
-			}
-			if (st->digits == 4) {
-				e = skip_blank(in, len, i);
-				if (year_abbr(in, len, e)) {
-					put(&t, NBSP);
-					i = e;
-					continue;
-				}
-			}
+			e = at_blank(&t, i, k);
 			break;
 		case '-':
-			for (e = i; e < len && in[e] == '-'; e++)
-				;
-			cp = peek(in, len, e, NULL);
-			if (e - i <= 3 && (!st->prev || is_space(st->prev)) && is_space(cp)) {
-				put(&t, EM_DASH);
-				i = e;
-				continue;
-			}
-			if ((e - i == 2 || e - i == 3) && st->prev != '<' && cp != '>') {
-				put(&t, EM_DASH);
-				i = e;
-				continue;
-			}
-			if (e - i == 1 && is_range(&t, e)) {
-				put(&t, EN_DASH);
-				i = e;
-				continue;
-			}
-			copy(&t, i, e);
-			i = e;
-			continue;
+			e = at_hyphens(&t, i);
+			break;
 		case '"':
 			put_quote(&t);
-			i += k;
-			continue;
+			e = i + k;
+			break;
 		case LAQUO:
 		case BDQUO:
 			if (st->depth < INT_MAX)
@@ -414,47 +477,25 @@ void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_stat
 		case '.':
 			if (i + 2 < len && in[i + 1] == '.' && in[i + 2] == '.') {
 				put(&t, HELLIP);
-				i += 3;
-				continue;
+				e = i + 3;
 			}
 			break;
 		case NUMERO:
-			put(&t, NUMERO);
-			i += k;
-			while (peek(in, len, i, &k) == NUMERO) {
-				put(&t, NUMERO);
-				i += k;
-			}
-			e = skip_blank(in, len, i);
-			if (e > i || is_digit(peek(in, len, i, NULL)))
-				put(&t, NBSP);
-			i = e;
-			continue;
+			e = at_numero(&t, i, k);
+			break;
 		case CYR_GE:
 			if (st->digits == 4 && year_abbr(in, len, i))
 				put(&t, NBSP);
 			break;
 		default:
-			/*
-			 * After a hyphen we are inside a word (Петрова-Водкина):
-			 * starting over there would rescan long hyphenated
-			 * chains again and again.
-			 */
-			word_start = !is_letter(st->prev) && !is_digit(st->prev) && st->prev != '-';
-			if (word_start && is_upper(cp) && (e = initials(&t, i))) {
-				i = e;
-				continue;
-			}
-			if (word_start && (cp == 'h' || cp == 'f' || cp == 'w') &&
-			    (e = url_end(in, len, i))) {
-				copy(&t, i, e);
-				i = e;
-				continue;
-			}
+			e = at_other(&t, i, cp);
 			break;
 		}
-		copy(&t, i, i + k);
-		i += k;
+		if (!e) {
+			copy(&t, i, i + k);
+			e = i + k;
+		}
+		i = e;
 	}
 }
 

@@ -43,8 +43,8 @@ struct loader {
 	size_t nodes;
 	struct nv_value *root;
 	struct nv_value *trash; /* dropped values, freed at the end (see discard) */
-	bool failed; /* a fatal error: stop parsing */
-	bool errors; /* any error, fatal or not */
+	bool failed;		/* a fatal error: stop parsing */
+	bool errors;		/* any error, fatal or not */
 };
 
 static int line_of(struct loader *l, yaml_mark_t m)
@@ -390,15 +390,97 @@ static bool report_indent_tabs(struct loader *l, const char *text, size_t len)
 	return found;
 }
 
+/* A sequence or a mapping starts: push it, unless it stands where a key should. */
+static void start_collection(struct loader *l, const yaml_event_t *ev)
+{
+	struct nv_value *v;
+
+	if (!count_nodes(l, 1, ev->start_mark))
+		return;
+	if (l->depth && l->stack[l->depth - 1].v->type == NV_MAP && !l->stack[l->depth - 1].key) {
+		nv_diag_hint(error_at(l, ev->start_mark,
+				      "ключ должен быть строкой, а не списком или "
+				      "набором полей"),
+			     "запишите поле как «ключ: значение»");
+		l->failed = true;
+		return;
+	}
+	v = nv_value_new(ev->type == YAML_SEQUENCE_START_EVENT ? NV_LIST : NV_MAP,
+			 line_of(l, ev->start_mark), col_of(ev->start_mark));
+	push(l, v,
+	     (const char *)(ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor
+								  : ev->data.mapping_start.anchor),
+	     ev->start_mark);
+}
+
+/* Apply one parser event to the tree being built; true at the end of the stream. */
+static bool on_event(struct loader *l, const yaml_event_t *ev)
+{
+	struct nv_value *v;
+
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return true;
+	case YAML_DOCUMENT_END_EVENT:
+		/* Only the first document counts; a second is an error. */
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		if (l->root) {
+			error_at(l, ev->start_mark,
+				 "в этом блоке больше одного документа YAML (строка «---»)");
+			l->failed = true;
+		}
+		break;
+	case YAML_SCALAR_EVENT:
+		if (!count_nodes(l, 1, ev->start_mark))
+			break;
+		v = attach(l, make_scalar(l, ev), ev->start_mark);
+		if (v && ev->data.scalar.anchor)
+			add_anchor(l, (const char *)ev->data.scalar.anchor, v);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		start_collection(l, ev);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		pop(l, ev->start_mark);
+		break;
+	case YAML_ALIAS_EVENT:
+		alias(l, ev);
+		break;
+	default:
+		break;
+	}
+	return false;
+}
+
+/* Free everything the loader still holds (the result has been taken out). */
+static void loader_release(struct loader *l)
+{
+	size_t i;
+
+	nv_value_free(l->root);
+	nv_value_free(l->trash);
+	for (i = 0; i < l->depth; i++) {
+		free(l->stack[i].anchor);
+		free(l->stack[i].key);
+		nv_value_free(l->stack[i].v);
+	}
+	free(l->stack);
+	for (i = 0; i < l->nanchors; i++)
+		free(l->anchors[i].name);
+	free(l->anchors);
+}
+
 struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, int first_line,
 			      const struct nv_yaml_limits *limits, struct nv_diags *d)
 {
 	struct loader l;
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	struct nv_value *v, *result = NULL;
+	struct nv_value *result = NULL;
 	bool done = false;
-	size_t i;
 
 	memset(&l, 0, sizeof(l));
 	l.file = file;
@@ -421,59 +503,7 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 			l.failed = true;
 			break;
 		}
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		case YAML_DOCUMENT_END_EVENT:
-			/* Only the first document counts; a second is an error. */
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (l.root) {
-				error_at(
-					&l, ev.start_mark,
-					"в этом блоке больше одного документа YAML (строка «---»)");
-				l.failed = true;
-			}
-			break;
-		case YAML_SCALAR_EVENT:
-			if (!count_nodes(&l, 1, ev.start_mark))
-				break;
-			v = attach(&l, make_scalar(&l, &ev), ev.start_mark);
-			if (v && ev.data.scalar.anchor)
-				add_anchor(&l, (const char *)ev.data.scalar.anchor, v);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (!count_nodes(&l, 1, ev.start_mark))
-				break;
-			if (l.depth && l.stack[l.depth - 1].v->type == NV_MAP &&
-			    !l.stack[l.depth - 1].key) {
-				nv_diag_hint(error_at(&l, ev.start_mark,
-						      "ключ должен быть строкой, а не списком или "
-						      "набором полей"),
-					     "запишите поле как «ключ: значение»");
-				l.failed = true;
-				break;
-			}
-			v = nv_value_new(ev.type == YAML_SEQUENCE_START_EVENT ? NV_LIST : NV_MAP,
-					 line_of(&l, ev.start_mark), col_of(ev.start_mark));
-			push(&l, v,
-			     (const char *)(ev.type == YAML_SEQUENCE_START_EVENT
-						    ? ev.data.sequence_start.anchor
-						    : ev.data.mapping_start.anchor),
-			     ev.start_mark);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			pop(&l, ev.start_mark);
-			break;
-		case YAML_ALIAS_EVENT:
-			alias(&l, &ev);
-			break;
-		default:
-			break;
-		}
+		done = on_event(&l, &ev);
 		yaml_event_delete(&ev);
 	}
 
@@ -481,17 +511,7 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 		result = l.root ? l.root : nv_value_new(NV_NULL, first_line, 1);
 		l.root = NULL;
 	}
-	nv_value_free(l.root);
-	nv_value_free(l.trash);
-	for (i = 0; i < l.depth; i++) {
-		free(l.stack[i].anchor);
-		free(l.stack[i].key);
-		nv_value_free(l.stack[i].v);
-	}
-	free(l.stack);
-	for (i = 0; i < l.nanchors; i++)
-		free(l.anchors[i].name);
-	free(l.anchors);
+	loader_release(&l);
 	yaml_parser_delete(&parser);
 	return result;
 }

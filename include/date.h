@@ -10,9 +10,7 @@
  * An academic year is stored as its first calendar year: 2025 stands for
  * «2025–2026», which runs from 01.09.2025 to 31.08.2026.
  *
- * A term («срок» in a roadmap) is free text kept verbatim, plus the date
- * range it means when it could be understood: «до 15.09.2025», «Май–июнь
- * 2026», «II квартал 2026 г.», «В течение года»…
+ * Roadmap terms are in term.h, which this header includes.
  *
  * Functions that explain a failure append a short Russian reason to a
  * struct nv_buf (e.g. «в феврале 2025 года 28 дней»), fit to be put after
@@ -146,86 +144,10 @@ struct nv_date nv_acyear_first(int start);
 /* Last day of academic year `start`: 31.08.(start + 1). */
 struct nv_date nv_acyear_last(int start);
 
-/* --- roadmap terms ------------------------------------------------------- */
-
 /*
- * A «срок» cell. text is the verbatim cell text, owned by the term (NULL
- * after init). When parsed is true, from..to (inclusive) is the range the
- * text means; when false, from and to are zero.
+ * Roadmap terms (struct nv_term, nv_term_parse(), nv_term_range()) are
+ * declared in term.h, included here so that users of dates see them too.
  */
-struct nv_term {
-	char *text;
-	bool parsed;
-	struct nv_date from, to;
-};
-
-/* clang-format off */
-#define NV_TERM_INIT { NULL, false, { 0, 0, 0 }, { 0, 0, 0 } }
-/* clang-format on */
-
-/* Set t up empty (text NULL, not parsed). */
-void nv_term_init(struct nv_term *t);
-
-/* Free t's text and leave it as after nv_term_init(). Accepts NULL. */
-void nv_term_release(struct nv_term *t);
-
-/*
- * Store a copy of `text` in t (freeing any previous text; NULL counts as
- * "") and parse it into a range with nv_term_range(). `acyear` is the
- * first year of the document's academic year, or 0 when unknown. Returns
- * 0 when parsed, -1 otherwise; in both cases t->text holds the copy. On
- * failure, appends a Russian reason to why when it is not NULL.
- */
-int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf *why);
-
-/*
- * Work out the date range meant by the n bytes of term text at s, without
- * allocating. Letter case does not matter; hyphens, en and em dashes all
- * separate ranges. Understood forms (acyear is the context, 0 if unknown):
- *  - a date in any nv_date_parse() form: from = to = that date;
- *  - «до 15.09.2025», «не позднее 15.09.2025», «к 15.09.2025»: to = the
- *    date, from = 01.09 of the academic year when known (and not later),
- *    otherwise the date itself; «до конца сентября», «до конца I
- *    полугодия», «не позднее мая 2026»: to = end of that period («до
- *    мая» is left unparsed: it may mean before May or through May);
- *  - «с 01.09.2025 по 30.09.2025», «01.09.2025 – 30.09.2025», «с 1 по 15
- *    сентября 2025 г.», «01.09–15.09.2025»; «с 01.09.2025» alone runs to
- *    the end of the academic year when known, else is that one day;
- *  - a month: «Сентябрь 2025», «сентябрь 2025 г.», «в сентябре 2025»,
- *    «в течение сентября» → the whole month; without a year the month
- *    belongs to the academic year (September–December: first year,
- *    January–August: second year);
- *  - month ranges «Май–июнь 2026», «Октябрь 2025 – январь 2026»,
- *    «сентябрь–май» (a missing year is taken from the other end, a range
- *    may cross the new year; with no year at all, the end is placed in
- *    the academic year and the start just before it, so «август–
- *    сентябрь» is August–September of the first year);
- *  - quarters «II квартал 2026 г.», «2 квартал 2026», «I–II квартал»
- *    (calendar quarters);
- *  - half-years: «I полугодие» / «1 полугодие 2025–2026 учебного года» is
- *    September–December, «II полугодие» January–May (the teaching part
- *    of the second half); with a single calendar year, «I полугодие 2026
- *    г.» is January–June and «II полугодие 2026 г.» July–December;
- *  - school quarters «I четверть» (approximated by whole months:
- *    I September–October, II November–December, III January–March,
- *    IV April–May);
- *  - «2025–2026 учебный год», «в течение 2025–2026 учебного года»: that
- *    academic year; «2025 год»: the calendar year;
- *  - «В течение года», «в течение учебного года», «ежемесячно»,
- *    «ежеквартально», «еженедельно», «постоянно», «систематически»,
- *    «регулярно», «по мере необходимости» and similar: the whole
- *    academic year;
- *  - several of the above separated by commas, semicolons, «и» or line
- *    breaks («сентябрь, январь, май»): the covering range.
- * When acyear is 0, a term without any year («сентябрь», «в течение
- * года») borrows the academic year of the first item with an explicit
- * year in the same text (deadlines and open ranges do not count), and
- * fails when there is none.
- *
- * Returns 0 and fills *from and *to (from <= to), or -1 and appends a
- * Russian reason to why when it is not NULL (from and to untouched).
- */
-int nv_term_range(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
-		  struct nv_buf *why);
+#include "term.h"
 
 #endif

@@ -1,0 +1,108 @@
+/*
+ * template_int.h: the compiled form of Mustache templates, shared by the
+ * compiler (template_compile.c) and the set, loader and renderer
+ * (template.c). Private to those two files; everyone else uses template.h.
+ */
+#ifndef NV_TEMPLATE_INT_H
+#define NV_TEMPLATE_INT_H
+
+#include "common.h"
+
+#include "diag.h"
+#include "template.h"
+
+/* ---- the compiled form ---------------------------------------------- */
+
+enum node_type {
+	N_TEXT,
+	N_VAR,
+	N_SECTION,
+	N_INVERTED,
+	N_PARTIAL,
+	N_PARENT,
+	N_BLOCK,
+};
+
+#define NF_LS	      0x01 /* emit the indentation before this node */
+#define NF_ESCAPE     0x02 /* N_VAR: escape HTML */
+#define NF_DYNAMIC    0x04 /* N_PARTIAL, N_PARENT: the name is looked up in the context */
+#define NF_STANDALONE 0x08 /* partial, parent, block: the tag stood alone on its line */
+
+struct tnode {
+	unsigned char type;
+	unsigned char flags;
+	int line, col;
+	size_t end;		    /* index just past the last descendant */
+	struct nv_slice text;	    /* N_TEXT: the text; otherwise the name */
+	size_t part0, nparts;	    /* the name split at dots; nparts is 0 for "." */
+	struct nv_slice indent;	    /* partial, parent, block: see the design note */
+	struct nv_template *target; /* static partial or parent */
+};
+
+enum tpl_state {
+	TS_PENDING, /* source read, not compiled yet */
+	TS_OK,
+	TS_BROKEN,  /* compile errors, or the file could not be read */
+	TS_MISSING, /* no such template */
+};
+
+struct nv_template {
+	char *name; /* NULL for anonymous templates */
+	size_t name_len;
+	char *file;
+	char *src;
+	size_t len;
+	enum tpl_state state;
+	bool invalid_name;
+	char *searched; /* TS_MISSING: where we looked, for the hint */
+	struct tnode *nodes;
+	size_t nr, alloc;
+	struct nv_slice *parts;
+	size_t nparts, aparts;
+	unsigned mark;
+	int closure; /* 0 unknown, 1 this and everything it includes compiled, -1 not */
+	const struct nv_template *broken; /* closure -1: a template with errors */
+};
+
+struct mem_source {
+	char *name;
+	char *text;
+	size_t len;
+};
+
+struct nv_tpl_set {
+	unsigned flags;
+	struct nv_tpl_limits limits;
+	char **dirs;
+	size_t ndirs, adirs;
+	struct mem_source *srcs;
+	size_t nsrcs, asrcs;
+	struct nv_template **tpls;
+	size_t ntpls, atpls;
+	struct nv_template **queue;
+	size_t nqueue, aqueue;
+	unsigned mark;
+};
+
+/*
+ * Find template `name` in the cache or load its source (memory first, then
+ * the search directories). Always returns a cache entry: a missing or
+ * invalid name is cached as TS_MISSING so it is looked for only once. A
+ * file that exists but cannot be read is an error at the referring
+ * position (file, line, col) and leaves the entry TS_BROKEN. Found sources
+ * are queued for compilation. The entry belongs to the set.
+ */
+struct nv_template *nv_tpl_load(struct nv_tpl_set *set, const char *name, size_t len,
+				struct nv_diags *d, const char *file, int line, int col);
+
+/* Add to diag the hint of why the TS_MISSING template t was not found. */
+void nv_tpl_hint_searched(struct nv_diag *diag, const struct nv_template *t);
+
+/*
+ * Compile the TS_PENDING template t of set, reporting errors to d; its
+ * state becomes TS_OK or TS_BROKEN. Statically named partials and parents
+ * are loaded and queued on set, not compiled.
+ */
+void nv_tpl_compile_pending(struct nv_tpl_set *set, struct nv_template *t, struct nv_diags *d);
+
+#endif

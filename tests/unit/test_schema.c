@@ -1,0 +1,205 @@
+/* Unit tests for schema.c: typed field readers and their messages. */
+#include "common.h"
+
+#include "buf.h"
+#include "date.h"
+#include "diag.h"
+#include "harness.h"
+#include "schema.h"
+#include "value.h"
+#include "yaml_load.h"
+
+static struct nv_diags d;
+static struct nv_value *map;
+
+/* Load YAML text as the map under test (line 1 is the first line). */
+static struct nv_value *yaml(const char *text)
+{
+	nv_value_free(map);
+	nv_diags_release(&d);
+	map = nv_yaml_load("x.md", text, strlen(text), 1, NULL, &d);
+	return map;
+}
+
+/* Every diagnostic as «LINE:COL: MSG | HINT» lines, in a static buffer. */
+static const char *diags(void)
+{
+	static char out[4096];
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < d.nr; i++) {
+		const struct nv_diag *x = &d.v[i];
+
+		nv_buf_addf(&b, "%s%d:%d: %s | %s", i ? "\n" : "", x->line, x->col, x->msg,
+			    x->hint ? x->hint : "-");
+	}
+	snprintf(out, sizeof(out), "%s", b.len ? b.ptr : "");
+	nv_buf_release(&b);
+	return out;
+}
+
+static void test_init(void)
+{
+	struct nv_fields f;
+
+	CHECK(yaml("title: Т\n"));
+	CHECK(nv_fields_init(&f, "x.md", map, "в приказе", 9, 9, &d));
+	CHECK(f.map == map);
+	CHECK_INT(f.line, 1);
+	/* no map at all: nothing to read, no error, position from the caller */
+	CHECK(nv_fields_init(&f, "x.md", NULL, "в приказе", 9, 4, &d));
+	CHECK(!f.map);
+	CHECK_INT(f.line, 9);
+	CHECK_INT(f.col, 4);
+	CHECK(!nv_field_str(&f, "title", NV_OPTIONAL, NULL));
+	CHECK_INT(d.nr, 0);
+	/* a list where a map should be */
+	CHECK(yaml("- a\n- b\n"));
+	CHECK(!nv_fields_init(&f, "x.md", map, "у участника «x»", 9, 9, &d));
+	CHECK_INT(f.errors, 1);
+	CHECK_STR(diags(), "1:1: у участника «x» ожидаются поля «ключ: значение», а здесь список | "
+			   "запишите каждое поле на своей строке: «ключ: значение»");
+}
+
+static void test_required_and_strings(void)
+{
+	struct nv_fields f;
+
+	CHECK(yaml("title: Положение\nnumber: 41\nempty: \"\"\nnothing:\nlist: [a]\n"));
+	nv_fields_init(&f, "x.md", map, "в приказе", 0, 0, &d);
+	CHECK_STR(nv_field_str(&f, "title", NV_REQUIRED, NULL), "Положение");
+	/* numbers keep their spelling */
+	CHECK_STR(nv_field_str(&f, "number", NV_REQUIRED, NULL), "41");
+	/* an empty string is fine when optional */
+	CHECK_STR(nv_field_str(&f, "empty", NV_OPTIONAL, NULL), "");
+	CHECK_INT(d.nr, 0);
+	CHECK(!nv_field_str(&f, "empty", NV_REQUIRED, NULL));
+	CHECK(!nv_field_str(&f, "nothing", NV_REQUIRED, "номер приказа, например 41"));
+	CHECK(!nv_field_str(&f, "date", NV_REQUIRED, NULL));
+	CHECK(!nv_field_str(&f, "list", NV_OPTIONAL, "одна строка"));
+	CHECK_INT(f.errors, 4);
+	CHECK_STR(diags(),
+		  "3:8: поле «empty» пустое | -\n"
+		  "1:1: в приказе нет обязательного поля «nothing» | добавьте строку «nothing: "
+		  "…» — номер приказа, например 41\n"
+		  "1:1: в приказе нет обязательного поля «date» | -\n"
+		  "5:7: поле «list» должно быть текстом, а здесь список | одна строка");
+}
+
+static void test_dates_and_years(void)
+{
+	struct nv_fields f;
+	struct nv_date dt = { 0, 0, 0 };
+	int y = 0;
+
+	CHECK(yaml("date: 25 сентября 2025 г.\nbad: 29.02.2025\nyear: 2025-2026\n"
+		   "ybad: 2025-2027\n"));
+	nv_fields_init(&f, "x.md", map, "в приказе", 0, 0, &d);
+	CHECK(nv_field_date(&f, "date", NV_REQUIRED, NULL, &dt));
+	CHECK(dt.year == 2025 && dt.month == 9 && dt.day == 25);
+	CHECK(nv_field_acyear(&f, "year", NV_REQUIRED, NULL, &y));
+	CHECK_INT(y, 2025);
+	CHECK(!nv_field_date(&f, "bad", NV_REQUIRED, NULL, &dt));
+	CHECK(!nv_field_acyear(&f, "ybad", NV_REQUIRED, NULL, &y));
+	CHECK(!nv_field_date(&f, "none", NV_OPTIONAL, NULL, &dt));
+	CHECK_INT(y, 2025);
+	CHECK_STR(diags(), "2:6: поле «bad»: «29.02.2025» — не дата: в феврале 2025 года 28 дней | "
+			   "пишите дату как ДД.ММ.ГГГГ, например 29.08.2025\n"
+			   "4:7: поле «ybad»: «2025-2027» — не учебный год: второй год учебного "
+			   "года должен быть на единицу больше первого: 2025–2026 | учебный год "
+			   "пишется как 2025–2026");
+}
+
+static void test_enum_bool_number(void)
+{
+	static const char *const kinds[] = { "teacher", "student", "external", NULL };
+	struct nv_fields f;
+
+	CHECK(yaml("a: student\nb: studnet\nc: true\nd: да\ne: 5\nf: 500\n"));
+	nv_fields_init(&f, "x.md", map, "у участника", 0, 0, &d);
+	CHECK_INT(nv_field_enum(&f, "a", NV_REQUIRED, kinds, -1), 1);
+	CHECK_INT(nv_field_enum(&f, "b", NV_REQUIRED, kinds, -1), -1);
+	CHECK_INT(nv_field_enum(&f, "z", NV_OPTIONAL, kinds, 2), 2);
+	CHECK(nv_field_bool(&f, "c", false));
+	CHECK(nv_field_bool(&f, "d", true));
+	CHECK(!nv_field_bool(&f, "zz", false));
+	CHECK(nv_field_number(&f, "e", 0, 10, 1) == 5);
+	CHECK(nv_field_number(&f, "f", 0, 10, 1) == 1);
+	CHECK_INT(f.errors, 3);
+	CHECK_STR(diags(), "2:4: поле «b»: неизвестное значение «studnet» | возможно, «student»; "
+			   "допустимые значения: teacher, student, external\n"
+			   "4:4: поле «d» должно быть true или false, а здесь «да» | напишите «d: "
+			   "true» (да) или «d: false» (нет)\n"
+			   "6:4: поле «f» должно быть числом от 0 до 10, а здесь «500» | -");
+}
+
+static void test_lists_and_maps(void)
+{
+	struct nv_fields f;
+	const struct nv_value *v;
+
+	CHECK(yaml("l: [a, b]\ns: one\nm:\n  k: v\nbad: x\n"));
+	nv_fields_init(&f, "x.md", map, "в приказе", 0, 0, &d);
+	v = nv_field_list(&f, "l", NV_REQUIRED, NULL, false);
+	CHECK(v && v->type == NV_LIST && v->nr == 2);
+	v = nv_field_list(&f, "s", NV_REQUIRED, NULL, true);
+	CHECK(v && v->type == NV_STRING);
+	CHECK(!nv_field_list(&f, "m", NV_REQUIRED, NULL, true));
+	v = nv_field_map(&f, "m", NV_REQUIRED, NULL);
+	CHECK(v && v->type == NV_MAP);
+	CHECK(!nv_field_map(&f, "bad", NV_REQUIRED, NULL));
+	CHECK_STR(diags(), "4:3: поле «m» должно быть списком, а здесь набор полей | список "
+			   "пишется как [a, b] или строками «- a» под ключом\n"
+			   "5:6: поле «bad» должно быть набором полей, а здесь строка | вложенные "
+			   "поля пишутся под ключом с отступом в два пробела");
+}
+
+static void test_unknown_keys(void)
+{
+	struct nv_fields f;
+
+	CHECK(yaml("title: Т\ntitel: Т\nother: 1\nskip: 2\n"));
+	nv_fields_init(&f, "x.md", map, "в приказе", 0, 0, &d);
+	nv_field_str(&f, "title", NV_OPTIONAL, NULL);
+	nv_field_str(&f, "number", NV_OPTIONAL, NULL);
+	nv_fields_allow(&f, "skip");
+	nv_fields_finish(&f);
+	CHECK_INT(f.errors, 2);
+	CHECK_STR(diags(), "2:1: в приказе неизвестное поле «titel» | возможно, имелось в виду "
+			   "«title»; допустимые поля: title, number, skip\n"
+			   "3:1: в приказе неизвестное поле «other» | допустимые поля: title, "
+			   "number, skip");
+}
+
+static void test_suggest_and_join(void)
+{
+	static const char *const c[] = { "appendix", NULL, "acquaint", "date" };
+	static const char *const v[] = { "a", "b", "c", NULL };
+	char *s;
+
+	CHECK_STR(nv_suggest("appendices", c, 4), "appendix");
+	CHECK_STR(nv_suggest("acquiant", c, 4), "acquaint");
+	CHECK_STR(nv_suggest("dat", c, 4), "date");
+	CHECK(!nv_suggest("signatory", c, 4));
+	CHECK(!nv_suggest("date", c, 0));
+	s = nv_join(v, " | ");
+	CHECK_STR(s, "a | b | c");
+	free(s);
+	s = nv_join(v + 3, ", ");
+	CHECK_STR(s, "");
+	free(s);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_init);
+	NV_RUN(test_required_and_strings);
+	NV_RUN(test_dates_and_years);
+	NV_RUN(test_enum_bool_number);
+	NV_RUN(test_lists_and_maps);
+	NV_RUN(test_unknown_keys);
+	NV_RUN(test_suggest_and_join);
+	nv_value_free(map);
+	nv_diags_release(&d);
+}

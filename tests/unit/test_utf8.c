@@ -1,0 +1,150 @@
+/* Unit tests for utf8.c: decoding, validation, columns, folding. */
+#include "common.h"
+
+#include "buf.h"
+#include "harness.h"
+#include "utf8.h"
+
+/* The folded form of s, in a static buffer. */
+static const char *fold(const char *s)
+{
+	static char out[256];
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_buf_adds(&b, "[");
+	nv_utf8_fold(&b, s, strlen(s));
+	nv_buf_adds(&b, "]");
+	snprintf(out, sizeof(out), "%s", b.ptr);
+	nv_buf_release(&b);
+	return out;
+}
+
+static void test_decode_lengths(void)
+{
+	uint32_t cp = 0;
+
+	CHECK_INT(nv_utf8_decode("A", 1, &cp), 1);
+	CHECK_INT(cp, 'A');
+	CHECK_INT(nv_utf8_decode("\xd0\x9f", 2, &cp), 2); /* П */
+	CHECK_INT(cp, 0x41F);
+	CHECK_INT(nv_utf8_decode("\xe2\x80\x94", 3, &cp), 3); /* — */
+	CHECK_INT(cp, 0x2014);
+	CHECK_INT(nv_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	CHECK_INT(cp, 0x1F600);
+	CHECK_INT(nv_utf8_decode("\xf4\x8f\xbf\xbf", 4, &cp), 4);
+	CHECK_INT(cp, 0x10FFFF);
+}
+
+static void test_decode_rejects(void)
+{
+	uint32_t cp = 0x1234;
+
+	CHECK_INT(nv_utf8_decode("", 0, &cp), 0);
+	CHECK_INT(nv_utf8_decode("\xd0\x9f", 1, &cp), 0);	  /* truncated */
+	CHECK_INT(nv_utf8_decode("\xc0\xaf", 2, &cp), 0);	  /* overlong '/' */
+	CHECK_INT(nv_utf8_decode("\xe0\x80\xaf", 3, &cp), 0);	  /* overlong, 3 bytes */
+	CHECK_INT(nv_utf8_decode("\xf0\x80\x80\xaf", 4, &cp), 0); /* overlong, 4 bytes */
+	CHECK_INT(nv_utf8_decode("\xed\xa0\x80", 3, &cp), 0);	  /* surrogate */
+	CHECK_INT(nv_utf8_decode("\xf4\x90\x80\x80", 4, &cp), 0); /* above U+10FFFF */
+	CHECK_INT(nv_utf8_decode("\x80", 1, &cp), 0);		  /* continuation */
+	CHECK_INT(nv_utf8_decode("\xd0\x41", 2, &cp), 0);	  /* bad continuation */
+	CHECK_INT(nv_utf8_decode("\xff", 1, &cp), 0);
+	CHECK_INT(cp, 0x1234); /* untouched on failure */
+}
+
+static void test_valid_reports_first_bad_byte(void)
+{
+	size_t bad = 99;
+
+	CHECK(nv_utf8_valid("Приказ № 5", strlen("Приказ № 5"), &bad));
+	CHECK_INT(bad, 99);
+	CHECK(nv_utf8_valid("", 0, NULL));
+	CHECK(!nv_utf8_valid("ab\xd0", 3, &bad));
+	CHECK_INT(bad, 2);
+	CHECK(!nv_utf8_valid("Я\xff\xfe", 4, &bad));
+	CHECK_INT(bad, 2);
+	CHECK(!nv_utf8_valid("\x80", 1, NULL));
+	/* a NUL byte is valid UTF-8 */
+	CHECK(nv_utf8_valid("a\0b", 3, NULL));
+}
+
+static void test_count_and_position(void)
+{
+	int line = 0, col = 0;
+	const char *text = "первая\nвторая строка\n";
+
+	CHECK_INT(nv_utf8_count("Приказ", strlen("Приказ")), 6);
+	CHECK_INT(nv_utf8_count("a\xff"
+				"b",
+				3),
+		  3);				  /* a bad byte counts as one */
+	CHECK_INT(nv_utf8_count("Приказ", 3), 2); /* a cut character counts as one */
+	CHECK_INT(nv_utf8_count("", 0), 0);
+	nv_utf8_position(text, 0, &line, &col);
+	CHECK(line == 1 && col == 1);
+	nv_utf8_position(text, strlen("первая"), &line, &col);
+	CHECK(line == 1 && col == 7);
+	nv_utf8_position(text, strlen("первая\nвторая "), &line, &col);
+	CHECK(line == 2 && col == 8);
+}
+
+static void test_fold(void)
+{
+	CHECK_STR(fold("Ученик — ученик"), "[ученик-ученик]");
+	CHECK_STR(fold("ученик-ученик"), "[ученик-ученик]");
+	CHECK_STR(fold("  ЁЛКА\t \xc2\xa0 Ёж  "), "[елка еж]");
+	CHECK_STR(fold("A  –  B"), "[a-b]");
+	CHECK_STR(fold("Учитель\xe2\x88\x92наставник"), "[учитель-наставник]");
+	CHECK_STR(fold(""), "[]");
+	CHECK_STR(fold("   "), "[]");
+	/* a bad byte becomes U+FFFD */
+	CHECK_STR(fold("a\xff"), "[a\xef\xbf\xbd]");
+}
+
+static void test_fold_appends(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	/* the trailing space of what was there before is not this text's */
+	nv_buf_adds(&b, "x ");
+	nv_utf8_fold(&b, " Да ", strlen(" Да "));
+	CHECK_STR(b.ptr, "x да");
+	nv_buf_release(&b);
+}
+
+static void test_capitalize(void)
+{
+	char *s;
+
+	s = nv_utf8_capitalize("директор");
+	CHECK_STR(s, "Директор");
+	free(s);
+	s = nv_utf8_capitalize("ёлка");
+	CHECK_STR(s, "Ёлка");
+	free(s);
+	s = nv_utf8_capitalize("school");
+	CHECK_STR(s, "School");
+	free(s);
+	s = nv_utf8_capitalize("Уже");
+	CHECK_STR(s, "Уже");
+	free(s);
+	s = nv_utf8_capitalize("");
+	CHECK_STR(s, "");
+	free(s);
+	s = nv_utf8_capitalize("\xff"
+			       "x");
+	CHECK_STR(s, "\xff"
+		     "x");
+	free(s);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_decode_lengths);
+	NV_RUN(test_decode_rejects);
+	NV_RUN(test_valid_reports_first_bad_byte);
+	NV_RUN(test_count_and_position);
+	NV_RUN(test_fold);
+	NV_RUN(test_fold_appends);
+	NV_RUN(test_capitalize);
+}

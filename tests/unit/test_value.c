@@ -1,0 +1,158 @@
+/* Unit tests for value.c: the positioned value tree. */
+#include "common.h"
+
+#include "buf.h"
+#include "harness.h"
+#include "value.h"
+
+/* The JSON dump of v, in a static buffer. */
+static const char *dump(const struct nv_value *v)
+{
+	static char out[1024];
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_value_dump(&b, v);
+	snprintf(out, sizeof(out), "%s", b.ptr);
+	nv_buf_release(&b);
+	return out;
+}
+
+static void test_scalars_keep_their_text(void)
+{
+	struct nv_value *b = nv_value_new_bool(true), *n = nv_value_new_number(41);
+	struct nv_value *f = nv_value_new_number(2.5), *s = nv_value_new_string("ab\0c", 4);
+
+	CHECK_INT(b->type, NV_BOOL);
+	CHECK(b->boolean);
+	CHECK_STR(b->str, "true");
+	CHECK_INT(b->len, 4);
+	CHECK_INT(n->type, NV_NUMBER);
+	CHECK_STR(n->str, "41");
+	CHECK_INT(n->len, 2);
+	CHECK_STR(f->str, "2.5");
+	CHECK_INT(s->type, NV_STRING);
+	CHECK_INT(s->len, 4);
+	CHECK(!memcmp(s->str, "ab\0c", 5));
+	CHECK_INT(b->line, 0);
+	CHECK(nv_value_is_scalar(b) && nv_value_is_scalar(n) && nv_value_is_scalar(s));
+	nv_value_free(b);
+	nv_value_free(n);
+	nv_value_free(f);
+	nv_value_free(s);
+}
+
+static void test_new_has_position_and_no_content(void)
+{
+	struct nv_value *v = nv_value_new(NV_MAP, 7, 3), *z = nv_value_new_null();
+
+	CHECK_INT(v->type, NV_MAP);
+	CHECK_INT(v->line, 7);
+	CHECK_INT(v->col, 3);
+	CHECK_INT(v->nr, 0);
+	CHECK(!v->str);
+	CHECK(!nv_value_is_scalar(v));
+	CHECK(!nv_value_is_scalar(z));
+	CHECK(!nv_value_is_scalar(NULL));
+	CHECK_INT(z->type, NV_NULL);
+	nv_value_free(v);
+	nv_value_free(z);
+	nv_value_free(NULL);
+}
+
+static void test_map_order_lookup_and_set(void)
+{
+	struct nv_value *m = nv_value_new(NV_MAP, 1, 1);
+	struct nv_member *mem;
+
+	nv_map_add(m, "title", 2, 1, nv_value_new_str("Приказ"));
+	nv_map_add(m, "number", 3, 1, nv_value_new_number(41));
+	nv_map_add(m, "tags", 4, 1, nv_value_new(NV_LIST, 4, 7));
+	CHECK_INT(m->nr, 3);
+	CHECK_STR(m->members[0].key, "title");
+	CHECK_INT(m->members[0].keylen, 5);
+	CHECK_STR(nv_map_get_str(m, "title"), "Приказ");
+	CHECK_STR(nv_map_get_str(m, "number"), "41");
+	/* a list is not a scalar: no string */
+	CHECK(nv_map_get(m, "tags"));
+	CHECK(!nv_map_get_str(m, "tags"));
+	CHECK(!nv_map_get(m, "titl"));
+	CHECK(!nv_map_get(m, "titles"));
+	mem = nv_map_member(m, "number", 6);
+	CHECK(mem && mem->line == 3 && mem->col == 1);
+	/* a prefix of a key is not the key */
+	CHECK(!nv_map_member(m, "num", 3));
+	/* set replaces in place and keeps the order */
+	nv_map_set(m, "title", nv_value_new_str("Положение"));
+	CHECK_INT(m->nr, 3);
+	CHECK_STR(m->members[0].key, "title");
+	CHECK_STR(nv_map_get_str(m, "title"), "Положение");
+	/* a new key goes to the end, with no position */
+	nv_map_set(m, "place", nv_value_new_str("Тверь"));
+	CHECK_INT(m->nr, 4);
+	CHECK_STR(m->members[3].key, "place");
+	CHECK_INT(m->members[3].line, 0);
+	/* lookups in what is not a map */
+	CHECK(!nv_map_get(NULL, "title"));
+	CHECK(!nv_map_get(nv_map_get(m, "tags"), "title"));
+	nv_value_free(m);
+}
+
+static void test_copy_is_deep_and_count(void)
+{
+	struct nv_value *m = nv_value_new(NV_MAP, 1, 1), *l = nv_value_new(NV_LIST, 2, 3), *c;
+
+	nv_list_push(l, nv_value_new_str("a"));
+	nv_list_push(l, nv_value_new_bool(false));
+	nv_map_add(m, "list", 2, 1, l);
+	nv_map_add(m, "n", 5, 2, nv_value_new_number(3));
+	CHECK_INT(nv_value_count(m), 5);
+	CHECK_INT(nv_value_count(NULL), 0);
+	c = nv_value_copy(m);
+	CHECK(c != m);
+	CHECK_STR(dump(c), dump(m));
+	CHECK_INT(c->members[0].line, 2);
+	CHECK_INT(c->members[1].col, 2);
+	CHECK_INT(nv_map_get(c, "list")->line, 2);
+	CHECK_INT(nv_map_get(c, "list")->col, 3);
+	/* changing the original leaves the copy alone */
+	nv_map_set(m, "n", nv_value_new_str("x"));
+	nv_list_push(l, nv_value_new_null());
+	CHECK_STR(dump(c), "{\"list\":[\"a\",false],\"n\":3}");
+	CHECK_INT(nv_value_count(c), 5);
+	CHECK(!nv_value_copy(NULL));
+	nv_value_free(m);
+	nv_value_free(c);
+}
+
+static void test_dump_escapes(void)
+{
+	struct nv_value *l = nv_value_new(NV_LIST, 0, 0);
+
+	nv_list_push(l, nv_value_new_str("a\"b\\c\nd\te"));
+	nv_list_push(l, nv_value_new_null());
+	nv_list_push(l, nv_value_new_number(-0.125));
+	nv_list_push(l, nv_value_new_str("ёлка"));
+	CHECK_STR(dump(l), "[\"a\\\"b\\\\c\\nd\\u0009e\",null,-0.125,\"ёлка\"]");
+	CHECK_STR(dump(NULL), "null");
+	nv_value_free(l);
+}
+
+static void test_type_names(void)
+{
+	CHECK_STR(nv_type_name(NV_NULL), "пустое значение");
+	CHECK_STR(nv_type_name(NV_BOOL), "логическое значение (true/false)");
+	CHECK_STR(nv_type_name(NV_NUMBER), "число");
+	CHECK_STR(nv_type_name(NV_STRING), "строка");
+	CHECK_STR(nv_type_name(NV_LIST), "список");
+	CHECK_STR(nv_type_name(NV_MAP), "набор полей");
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_scalars_keep_their_text);
+	NV_RUN(test_new_has_position_and_no_content);
+	NV_RUN(test_map_order_lookup_and_set);
+	NV_RUN(test_copy_is_deep_and_count);
+	NV_RUN(test_dump_escapes);
+	NV_RUN(test_type_names);
+}
