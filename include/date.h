@@ -144,10 +144,4 @@ struct nv_date nv_acyear_first(int start);
 /* Last day of academic year `start`: 31.08.(start + 1). */
 struct nv_date nv_acyear_last(int start);
 
-/*
- * Roadmap terms (struct nv_term, nv_term_parse(), nv_term_range()) are
- * declared in term.h, included here so that users of dates see them too.
- */
-#include "term.h"
-
 #endif

@@ -24,6 +24,7 @@
 #include "common.h"
 
 #include "date.h"
+#include "term.h"
 
 struct nv_buf;
 struct nv_content;

@@ -55,6 +55,7 @@ suite() {
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
+	[ -z "$tag" ] && run "arch" sh tests/arch/run.sh
 	if [ -z "$tag" ]; then
 		# The demo site, checked as a browser and a validator see it.
 		rm -rf "$b/site-check"
