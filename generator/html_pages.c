@@ -17,6 +17,7 @@
 #include "typo.h"
 #include "utf8.h"
 #include "value.h"
+#include "wording.h"
 
 /* Russian titles of the kinds' list pages and of one document of a kind. */
 static const char *const list_titles[] = { "Страницы",	     "Положения", "Программы",
@@ -67,10 +68,7 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 	nv_html_add_approvals(doc, e, s->m);
 	if (e->approved_by) {
 		struct nv_value *ab = obj();
-		nv_buf_adds(&b, "от ");
-		nv_date_add(&b, e->approved_by->date, NV_DATE_NUMERIC);
-		nv_buf_addf(&b, " №\xC2\xA0%s",
-			    e->approved_by->number ? e->approved_by->number : "");
+		nv_wording_order_ref(&b, e->approved_by->date, e->approved_by->number);
 		set_s(ab, "text", b.ptr);
 		set_s(ab, "word", nv_approved_word(e->gender));
 		set_n(ab, "appendix", e->appendix_number);

@@ -16,6 +16,7 @@
 #include "typo.h"
 #include "utf8.h"
 #include "value.h"
+#include "wording.h"
 
 /* The status of a pair as the pairs table shows it. */
 static const char *const pair_status_titles[] = { "работает", "завершила работу",
@@ -174,58 +175,35 @@ char *nv_html_plain_text(const char *html, size_t max)
 
 /* --- documents: approvals, people, pairs -------------------------------------- */
 
+/* push s onto list when it is not NULL. */
+static void push_line(struct nv_value *list, const char *s)
+{
+	if (s)
+		push(list, nv_value_new_str(s));
+}
+
+/* An approval block's context: its label, its lines (wording.h) and a link or signature. */
 static struct nv_value *approval_block(const struct nv_entry *e, const struct nv_approval *a,
 				       const struct nv_model *m)
 {
 	struct nv_value *v = obj(), *lines = arr();
+	struct nv_approval_text t;
 	struct nv_buf b = NV_BUF_INIT;
 
-	if (a->order) {
-		set_s(v, "label", nv_approved_word(e->gender));
-		nv_buf_addf(&b, "приказом %s", m->site.short_name ? m->site.short_name : "");
-		push(lines, nv_value_new_str(b.ptr));
-		nv_buf_reset(&b);
-		nv_buf_adds(&b, "от ");
-		nv_date_add(&b, a->order->date, NV_DATE_NUMERIC);
-		nv_buf_addf(&b, " №\xC2\xA0%s", a->order->number ? a->order->number : "");
-		push(lines, nv_value_new_str(b.ptr));
-		nv_buf_reset(&b);
+	nv_approval_text_init(&t, e, a, m->site.short_name);
+	set_s(v, "label", t.label);
+	push_line(lines, t.by_order);
+	push_line(lines, t.order_ref);
+	push_line(lines, t.position);
+	push_line(lines, t.body);
+	push_line(lines, t.protocol);
+	push_line(lines, t.date);
+	if (t.signature)
+		set_s(v, "signature", t.signature);
+	if (a->order)
 		set_s(v, "url", nv_html_entry_url(a->order, &b));
-	} else {
-		set_s(v, "label", nv_label_title(a->label, e->gender));
-		if (a->person) {
-			if (a->person->position) {
-				/* «директор» starts the line with a capital letter. */
-				char *pos = nv_utf8_capitalize(a->person->position);
-				push(lines, nv_value_new_str(pos));
-				free(pos);
-			}
-			nv_person_signature_name(&b, a->person);
-			set_s(v, "signature", b.ptr);
-			nv_buf_reset(&b);
-		}
-		if (a->body) {
-			char *t = nv_typo_str(a->body);
-			push(lines, nv_value_new_str(t));
-			free(t);
-		}
-		if (a->protocol_number || a->has_protocol_date) {
-			nv_buf_adds(&b, "протокол");
-			if (a->has_protocol_date) {
-				nv_buf_adds(&b, " от ");
-				nv_date_add(&b, a->protocol_date, NV_DATE_NUMERIC);
-			}
-			if (a->protocol_number)
-				nv_buf_addf(&b, " №\xC2\xA0%s", a->protocol_number);
-			push(lines, nv_value_new_str(b.ptr));
-			nv_buf_reset(&b);
-		}
-		if (a->has_date) {
-			nv_date_add(&b, a->date, NV_DATE_LONG);
-			push(lines, nv_value_new_str(b.ptr));
-		}
-	}
 	nv_html_set_list(v, "lines", lines);
+	nv_approval_text_release(&t);
 	nv_buf_release(&b);
 	return v;
 }
