@@ -28,18 +28,21 @@
 #include "alloc.h"
 #include "buf.h"
 #include "markdown.h"
+#include "strmap.h"
 #include "typo.h"
 #include "utf8.h"
 
 /* cmark allocates through the project's allocator, so out of memory is handled once. */
 static cmark_mem nv_cmark_mem = { nv_xcalloc, nv_xrealloc, free };
 
-/* Open-addressing hash index of heading ids (keys borrowed from the headings). */
-struct nv_md_ids {
-	const char **key;
-	unsigned *next; /* the next suffix to try when the key is taken again */
-	size_t *heading;
-	size_t cap, nr;
+/*
+ * What the index of heading ids (md->ids, strmap.h: keys borrowed from
+ * the headings) maps an id to: its heading, and the next suffix to try
+ * when the id is wanted again.
+ */
+struct id_entry {
+	size_t heading;
+	unsigned next;
 };
 
 /* Offsets of the lines of the source text. */
@@ -60,60 +63,13 @@ struct walk {
 	cmark_node *verbatim;  /* the autolink being walked: its text stays */
 };
 
-static size_t hash_str(const char *s)
+static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
 {
-	uint64_t h = 1469598103934665603ull;
+	struct id_entry *x = nv_xmalloc(sizeof(*x));
 
-	while (*s) {
-		h ^= (unsigned char)*s++;
-		h *= 1099511628211ull;
-	}
-	return (size_t)h;
-}
-
-/* The slot holding key, or the empty slot where it would go. */
-static size_t ids_slot(const struct nv_md_ids *ids, const char *key)
-{
-	size_t i = hash_str(key) & (ids->cap - 1);
-
-	while (ids->key[i] && strcmp(ids->key[i], key))
-		i = (i + 1) & (ids->cap - 1);
-	return i;
-}
-
-static void ids_grow(struct nv_md_ids *ids)
-{
-	struct nv_md_ids old = *ids;
-	size_t i, j;
-
-	ids->cap = old.cap ? nv_st_mult(old.cap, 2) : 64;
-	ids->key = nv_xcalloc(ids->cap, sizeof(*ids->key));
-	ids->next = nv_xcalloc(ids->cap, sizeof(*ids->next));
-	ids->heading = nv_xcalloc(ids->cap, sizeof(*ids->heading));
-	for (i = 0; i < old.cap; i++) {
-		if (!old.key[i])
-			continue;
-		j = ids_slot(ids, old.key[i]);
-		ids->key[j] = old.key[i];
-		ids->next[j] = old.next[i];
-		ids->heading[j] = old.heading[i];
-	}
-	free(old.key);
-	free(old.next);
-	free(old.heading);
-}
-
-static void ids_add(struct nv_md_ids *ids, const char *key, size_t heading)
-{
-	size_t i;
-
-	if ((ids->nr + 1) * 2 > ids->cap)
-		ids_grow(ids);
-	i = ids_slot(ids, key);
-	ids->key[i] = key;
-	ids->next[i] = 2;
-	ids->heading[i] = heading;
-	ids->nr++;
+	x->heading = heading;
+	x->next = 2;
+	nv_strmap_put(ids, key, x);
 }
 
 /*
@@ -121,36 +77,23 @@ static void ids_add(struct nv_md_ids *ids, const char *key, size_t heading)
  * itself when it is free, else base-2, base-3, … Returns a string the
  * caller owns; it is not added to the index yet.
  */
-static char *unique_id(struct nv_md_ids *ids, char *base)
+static char *unique_id(struct nv_strmap *ids, char *base)
 {
-	size_t i;
+	struct id_entry *x = nv_strmap_get(ids, base);
 	unsigned k;
 	char *id;
 
-	if (!ids->cap)
-		ids_grow(ids);
-	i = ids_slot(ids, base);
-	if (!ids->key[i])
+	if (!x)
 		return base;
-	for (k = ids->next[i];; k++) {
+	for (k = x->next;; k++) {
 		id = nv_xasprintf("%s-%u", base, k);
-		if (!ids->key[ids_slot(ids, id)])
+		if (!nv_strmap_get(ids, id))
 			break;
 		free(id);
 	}
-	ids->next[i] = k + 1;
+	x->next = k + 1;
 	free(base);
 	return id;
-}
-
-static void ids_free(struct nv_md_ids *ids)
-{
-	if (!ids)
-		return;
-	free(ids->key);
-	free(ids->next);
-	free(ids->heading);
-	free(ids);
 }
 
 static void lines_index(struct lines *l, const char *text, size_t len)
@@ -472,7 +415,7 @@ struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned
 
 	md->flags = flags;
 	md->first_line = first_line < 1 ? 1 : first_line;
-	md->ids = nv_xcalloc(1, sizeof(*md->ids));
+	md->ids = nv_strmap_new();
 	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8,
 					   &nv_cmark_mem);
 	if (len)
@@ -509,7 +452,7 @@ void nv_md_free(struct nv_md *md)
 	}
 	free(md->headings);
 	free(md->links);
-	ids_free(md->ids);
+	nv_strmap_free(md->ids, free);
 	if (md->root)
 		cmark_node_free(md->root);
 	free(md);
@@ -524,10 +467,7 @@ const char *nv_md_heading_id(cmark_node *node)
 
 const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id)
 {
-	size_t i;
+	const struct id_entry *x = md && id ? nv_strmap_get(md->ids, id) : NULL;
 
-	if (!md || !id || !md->ids->cap)
-		return NULL;
-	i = ids_slot(md->ids, id);
-	return md->ids->key[i] ? &md->headings[md->ids->heading[i]] : NULL;
+	return x ? &md->headings[x->heading] : NULL;
 }

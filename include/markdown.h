@@ -69,7 +69,7 @@ struct nv_md {
 	size_t nr_headings, alloc_headings;
 	struct nv_md_link *links;
 	size_t nr_links, alloc_links;
-	struct nv_md_ids *ids; /* private: hash index of the heading ids */
+	struct nv_strmap *ids; /* private: index of the heading ids (strmap.h) */
 };
 
 /*
