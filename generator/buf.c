@@ -147,7 +147,8 @@ void nv_buf_addcp(struct nv_buf *b, uint32_t cp)
 	nv_buf_add(b, u, n);
 }
 
-void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n)
+/* Escape & < > " and, when apos, ' too. */
+static inline void add_html(struct nv_buf *b, const char *s, size_t n, bool apos)
 {
 	size_t i, start = 0;
 	const char *rep;
@@ -167,6 +168,8 @@ void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n)
 			rep = "&quot;";
 			break;
 		case '\'':
+			if (!apos)
+				continue;
 			rep = "&#39;";
 			break;
 		default:
@@ -177,6 +180,16 @@ void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n)
 		start = i + 1;
 	}
 	nv_buf_add(b, s + start, n - start);
+}
+
+void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n)
+{
+	add_html(b, s, n, true);
+}
+
+void nv_buf_add_html4(struct nv_buf *b, const char *s, size_t n)
+{
+	add_html(b, s, n, false);
 }
 
 bool nv_slice_eq(struct nv_slice a, const char *s)

@@ -30,40 +30,11 @@ struct render {
 	cmark_node *plain; /* inside an image: its alt text is written plain */
 };
 
-/* n bytes of text as cmark escapes them (houdini_escape_html0, not secure). */
-static void esc_html_n(struct nv_buf *b, const char *s, size_t n)
-{
-	size_t i, start = 0;
-	const char *rep;
-
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		default:
-			continue;
-		}
-		nv_buf_add(b, s + start, i - start);
-		nv_buf_adds(b, rep);
-		start = i + 1;
-	}
-	nv_buf_add(b, s + start, n - start);
-}
-
+/* Text as cmark escapes it (houdini_escape_html0, not secure: ' stays). */
 static void esc_html(struct nv_buf *b, const char *s)
 {
 	if (s)
-		esc_html_n(b, s, strlen(s));
+		nv_buf_add_html4(b, s, strlen(s));
 }
 
 /* A URL as cmark writes it in an attribute (houdini_escape_href). */
@@ -189,7 +160,7 @@ static void code_block(struct render *r, cmark_node *node)
 		/* The first word of the info string, cut where cmark cuts it. */
 		size_t n = strcspn(info, " \t\n\v\f\r");
 		nv_buf_adds(r->out, "<pre><code class=\"language-");
-		esc_html_n(r->out, info, n);
+		nv_buf_add_html4(r->out, info, n);
 		nv_buf_adds(r->out, "\">");
 	}
 	esc_html(r->out, cmark_node_get_literal(node));

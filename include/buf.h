@@ -64,6 +64,8 @@ void nv_buf_addcp(struct nv_buf *b, uint32_t cp);
  * (& < > " ' become &amp; &lt; &gt; &quot; &#39;).
  */
 void nv_buf_add_html(struct nv_buf *b, const char *s, size_t n);
+/* The same, leaving ' as it is: the four cmark escapes (its houdini_escape_html0). */
+void nv_buf_add_html4(struct nv_buf *b, const char *s, size_t n);
 
 static inline struct nv_slice nv_slice_make(const char *p, size_t n)
 {
