@@ -129,7 +129,7 @@ static void read_report(int fd, struct nv_diags *d)
  * its share as this process would and reports its errors on a pipe.
  */
 static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		     int jobs, const struct nv_html_state *site, const char *print_dir,
+		     int jobs, const struct nv_html_state *html, const char *print_dir,
 		     const char *site_dir, struct nv_diags *d)
 {
 	const struct nv_entry *const *pub;
@@ -192,7 +192,7 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	}
 	free(pid);
 	free(fd);
-	n = nv_html_public_pdfs(site, &pub);
+	n = nv_html_public_pdfs(html, &pub);
 	for (i = 0; i < n && rc == 0; i++) {
 		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
 		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind],
@@ -228,7 +228,7 @@ struct build {
 	size_t nchanged;
 	enum nv_cache_plan plan;
 	struct nv_outdir out, print_out;
-	struct nv_html_state *site;
+	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	struct nv_strlist gone;
 };
@@ -315,14 +315,14 @@ static int render_site(struct build *b)
 		opts.jobs = b->jobs;
 		opts.render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 		opts.prev_search = b->search;
-		b->site = nv_html_new(&opts);
-		r = nv_html_render(b->site, &b->p.model, b->d);
+		b->html = nv_html_new(&opts);
+		r = nv_html_render(b->html, &b->p.model, b->d);
 		if (r != -2)
 			return r;
 		nv_outdir_abort(&b->out);
 		nv_outdir_abort(&b->print_out);
-		nv_html_free(b->site);
-		b->site = NULL;
+		nv_html_free(b->html);
+		b->html = NULL;
 		b->plan = NV_PLAN_WHOLE;
 	}
 }
@@ -378,10 +378,10 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (o->pdf && print_all(b->ps, m, render, b->jobs, b->site, b->print_out.staging,
+	if (o->pdf && print_all(b->ps, m, render, b->jobs, b->html, b->print_out.staging,
 				b->out.staging, b->d) < 0)
 		goto abort;
-	npub = nv_html_public_pdfs(b->site, &pub);
+	npub = nv_html_public_pdfs(b->html, &pub);
 	nv_manifest_update(o->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
 			   &b->new, &b->gone);
 	r = commit(b);
@@ -449,7 +449,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	rc = run(&b, title);
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
-	nv_html_free(b.site);
+	nv_html_free(b.html);
 	nv_print_free(b.ps);
 	nv_project_keep(&b.p, o->keep);
 	if (b.have_old)
