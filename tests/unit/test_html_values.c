@@ -1,9 +1,17 @@
-/* Unit tests for html_values.c: the builders of template contexts. */
+/*
+ * Unit tests for html_values.c: the builders of template contexts. The
+ * contexts of documents are built from a regress project loaded from
+ * the repository root (where the unit tests run) and compared as text
+ * dumps, so a changed key, line or character shows as a diff.
+ */
 #include "common.h"
 
 #include "alloc.h"
+#include "buf.h"
+#include "diag.h"
 #include "harness.h"
 #include "model.h"
+#include "project.h"
 #include "value.h"
 
 #include "../../generator/html_int.h"
@@ -95,8 +103,259 @@ static void test_facet_of_years(void)
 	nv_value_free(list);
 }
 
+/*
+ * Dump v into b, one node a line: a map's members as "key: value" (a
+ * map or list below its key, indented two spaces more), a list's items
+ * as "- item", scalars as their text, true/false and null spelled out.
+ */
+static void dump_value(struct nv_buf *b, const struct nv_value *v, int indent);
+
+static void dump_child(struct nv_buf *b, const struct nv_value *v, int indent)
+{
+	if (v->type == NV_MAP || v->type == NV_LIST) {
+		nv_buf_addch(b, '\n');
+		dump_value(b, v, indent + 2);
+		return;
+	}
+	nv_buf_addch(b, ' ');
+	dump_value(b, v, indent);
+}
+
+static void dump_value(struct nv_buf *b, const struct nv_value *v, int indent)
+{
+	size_t i;
+
+	switch (v->type) {
+	case NV_NULL:
+		nv_buf_adds(b, "null\n");
+		break;
+	case NV_BOOL:
+		nv_buf_adds(b, v->boolean ? "true\n" : "false\n");
+		break;
+	case NV_NUMBER:
+		nv_buf_addf(b, "%g\n", v->number);
+		break;
+	case NV_STRING:
+		nv_buf_addf(b, "%s\n", v->str);
+		break;
+	case NV_LIST:
+		for (i = 0; i < v->nr; i++) {
+			nv_buf_addf(b, "%*s-", indent, "");
+			dump_child(b, v->items[i], indent);
+		}
+		break;
+	case NV_MAP:
+		for (i = 0; i < v->nr; i++) {
+			nv_buf_addf(b, "%*s%s:", indent, "", v->members[i].key);
+			dump_child(b, v->members[i].value, indent);
+		}
+		break;
+	}
+}
+
+/* The dump of v; the caller frees it. */
+static char *dump(const struct nv_value *v)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	dump_value(&b, v, 0);
+	return nv_buf_detach(&b, NULL);
+}
+
+/* The dumper itself, on a tree built by hand. */
+static void test_dump(void)
+{
+	struct nv_value *m = obj(), *l = arr(), *inner = obj();
+	char *got;
+
+	set_s(inner, "a", "б");
+	set_n(inner, "n", 2);
+	push(l, nv_value_new_str("x"));
+	push(l, inner);
+	set(m, "list", l);
+	set_b(m, "flag", true);
+	set(m, "none", nv_value_new_null());
+	got = dump(m);
+	CHECK_STR(got, "list:\n"
+		       "  - x\n"
+		       "  -\n"
+		       "    a: б\n"
+		       "    n: 2\n"
+		       "flag: true\n"
+		       "none: null\n");
+	free(got);
+	nv_value_free(m);
+}
+
+#define APPROVAL_BLOCKS "tests/regress/cases/approval-blocks/content"
+#define NBSP		"\xC2\xA0"
+
+/* The context of id's approval blocks, dumped; NULL when id is not a document. */
+static char *approvals_of(const struct nv_project *p, const char *id)
+{
+	const struct nv_entry *e = nv_model_entry(&p->model, id);
+	struct nv_value *ctx;
+	char *text;
+
+	if (!e)
+		return NULL;
+	ctx = obj();
+	nv_html_add_approvals(ctx, e, &p->model);
+	text = dump(ctx);
+	nv_value_free(ctx);
+	return text;
+}
+
+/*
+ * The программа's blocks: ПРИНЯТО by hand on the left, УТВЕРЖДЕНА derived
+ * from its order (feminine, with a link to it) on the right; the
+ * organization's short name is the user's text, with the space as typed.
+ */
+static const char *const programma_approvals = "approvals: true\n"
+					       "approvals_left:\n"
+					       "  -\n"
+					       "    label: ПРИНЯТО\n"
+					       "    lines:\n"
+					       "      - педагогическим советом\n"
+					       "      - протокол от 28.08.2025 №" NBSP "1\n"
+					       "    has_lines: true\n"
+					       "has_approvals_left: true\n"
+					       "approvals_right:\n"
+					       "  -\n"
+					       "    label: УТВЕРЖДЕНА\n"
+					       "    url: orders/ob-utverzhdenii-programmy.html\n"
+					       "    lines:\n"
+					       "      - приказом МБОУ «СОШ № 3»\n"
+					       "      - от 29.08.2025 №" NBSP "55-од\n"
+					       "    has_lines: true\n"
+					       "has_approvals_right: true\n";
+
+/* The положение's: two blocks on the left, УТВЕРЖДАЮ with a signature on the right. */
+static const char *const polozhenie_approvals = "approvals: true\n"
+						"approvals_left:\n"
+						"  -\n"
+						"    label: ПРИНЯТО\n"
+						"    lines:\n"
+						"      - педагогическим советом\n"
+						"      - протокол от 28.08.2025 №" NBSP "1\n"
+						"    has_lines: true\n"
+						"  -\n"
+						"    label: СОГЛАСОВАНО\n"
+						"    lines:\n"
+						"      - Советом родителей\n"
+						"      - протокол от 27.08.2025 №" NBSP "2\n"
+						"    has_lines: true\n"
+						"has_approvals_left: true\n"
+						"approvals_right:\n"
+						"  -\n"
+						"    label: УТВЕРЖДАЮ\n"
+						"    signature: Л.Н." NBSP "Григорьева\n"
+						"    lines:\n"
+						"      - Директор\n"
+						"      - 29 августа 2025" NBSP "г.\n"
+						"    has_lines: true\n"
+						"has_approvals_right: true\n";
+
+static void test_approvals_as_values(void)
+{
+	struct nv_project_opts o = { APPROVAL_BLOCKS, false, 1, NULL, NULL };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *got;
+
+	CHECK_INT(nv_project_load(&p, &o, &d), 0);
+	CHECK_INT(d.nr, 0);
+	got = approvals_of(&p, "programma");
+	CHECK_STR(got, programma_approvals);
+	free(got);
+	got = approvals_of(&p, "polozhenie");
+	CHECK_STR(got, polozhenie_approvals);
+	free(got);
+	/* The order has no blocks: nothing is set, so {{#approvals}} shows nothing. */
+	got = approvals_of(&p, "ob-utverzhdenii-programmy");
+	CHECK_STR(got, "");
+	free(got);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
+#define PUBLISH_LEVELS "tests/regress/cases/publish-levels/content"
+
+/*
+ * Names under publish levels: initials for «initials» (and by default),
+ * a role for «none» and for students, never the name.
+ */
+static void test_people_names_and_pairs_rows(void)
+{
+	struct nv_project_opts o = { PUBLISH_LEVELS, false, 1, NULL, NULL };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	const struct nv_entry *e;
+	struct nv_value *v;
+	char *got;
+
+	CHECK_INT(nv_project_load(&p, &o, &d), 0);
+	CHECK_INT(d.nr, 0);
+	e = nv_model_entry(&p.model, "zadachi-vmeste");
+	CHECK(e != NULL);
+	v = nv_html_people_names(e->authors, e->nauthors);
+	got = dump(v);
+	nv_value_free(v);
+	CHECK_STR(got, "- Ковалёва" NBSP "С." NBSP "О.\n"
+		       "- Зайцев" NBSP "П." NBSP "А.\n"
+		       "- наставляемый, педагог\n");
+	free(got);
+	v = nv_html_people_names(NULL, 0);
+	CHECK_INT(v->type, NV_LIST);
+	CHECK_INT(v->nr, 0);
+	nv_value_free(v);
+
+	v = nv_html_pairs_rows(&p.model, NULL);
+	got = dump(v);
+	nv_value_free(v);
+	CHECK_STR(got, "-\n"
+		       "  number: 1\n"
+		       "  mentor:\n"
+		       "    name: Ковалёва" NBSP "С." NBSP "О.\n"
+		       "    position: учитель математики\n"
+		       "  mentees: наставляемый, педагог\n"
+		       "  form: учитель – учитель\n"
+		       "  kind: традиционное\n"
+		       "  period: 01.09.2025 – 31.05.2026\n"
+		       "  status: работает\n"
+		       "-\n"
+		       "  number: 2\n"
+		       "  mentor:\n"
+		       "    name: Зайцев" NBSP "П." NBSP "А.\n"
+		       "    position: учитель истории\n"
+		       "  mentees: наставляемый, педагог\n"
+		       "  form: учитель – учитель\n"
+		       "  kind: традиционное\n"
+		       "  period: 01.09.2025 – 31.12.2025\n"
+		       "  status: завершила работу\n"
+		       "-\n"
+		       "  number: 3\n"
+		       "  mentor:\n"
+		       "    name: наставник, 10 класс\n"
+		       "  mentees: наставляемый, 6 класс\n"
+		       "  form: ученик – ученик\n"
+		       "  kind: традиционное\n"
+		       "  period: 01.10.2025 – 31.05.2026\n"
+		       "  status: работает\n");
+	free(got);
+	/* The pairs of an order: none here, so an empty list. */
+	v = nv_html_pairs_rows(&p.model, e);
+	CHECK_INT(v->nr, 0);
+	nv_value_free(v);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_dump);
+	NV_RUN(test_approvals_as_values);
+	NV_RUN(test_people_names_and_pairs_rows);
 	NV_RUN(test_facet_shows_a_form_added_to_the_table);
 	NV_RUN(test_facet_counts_the_whole_table);
 	NV_RUN(test_facet_of_years);
