@@ -10,6 +10,7 @@
 #include "build.h"
 #include "cmd.h"
 #include "diag.h"
+#include "schema.h"
 
 static void usage(void)
 {
@@ -32,6 +33,15 @@ static void usage(void)
 	     "  --force           собрать заново, даже если ничего не изменилось");
 }
 
+/* --base-url: an absolute http(s) address, checked as site.yml's website is. */
+static int parse_base_url(const char *value, void *dest)
+{
+	if (nv_url_problem(value, strlen(value), NV_URL_ABSOLUTE))
+		return -1;
+	*(const char **)dest = value;
+	return 0;
+}
+
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
@@ -46,7 +56,9 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		{ "--force", NULL, NV_OPT_SET, &o.force, NULL, NULL, NULL },
 		{ "-j", NULL, NV_OPT_JOBS, &o.jobs, NULL, NULL, NULL },
 		{ "-o", NULL, NV_OPT_VALUE, &o.out, NULL, NULL, NULL },
-		{ "--base-url", NULL, NV_OPT_VALUE, &o.base_url, NULL, NULL, NULL },
+		{ "--base-url", NULL, NV_OPT_VALUE, &o.base_url, "адрес", parse_base_url,
+		  "адрес --base-url «%s» не подходит: нужен полный адрес, начинающийся с "
+		  "http:// или https://, без пробелов и управляющих символов" },
 		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
 	};
 	const struct nv_cmdline line = { "build", opts, usage, NULL, 0, NULL };

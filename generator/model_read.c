@@ -235,6 +235,7 @@ void mdl_read_people(struct builder *b)
 	}
 	b->people_file = data->path;
 	list = data->value;
+	nv_check_text(data->path, list, b->d);
 	if (list->type != NV_LIST) {
 		nv_diag_hint(
 			nv_error(b->d, data->path, list->line ? list->line : 1,
@@ -277,7 +278,7 @@ static void read_organization(struct builder *b, struct nv_fields *top, struct n
 		"director");
 	s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
 	s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
-	s->website = nv_field_str(&org, "website", NV_OPTIONAL, NULL);
+	s->website = nv_field_url(&org, "website", NV_OPTIONAL, NULL, NV_URL_ABSOLUTE);
 	nv_fields_finish(&org);
 }
 
@@ -401,6 +402,7 @@ void mdl_read_site(struct builder *b)
 		return;
 	}
 	b->site_file = data->path;
+	nv_check_text(data->path, data->value, b->d);
 	if (!nv_fields_init(&top, data->path, data->value, "в site.yml", 1, 1, b->d))
 		return;
 	read_organization(b, &top, s);
@@ -656,7 +658,7 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 							    mdl_level_names, NV_LEVEL_SCHOOL);
 		r->title =
 			nv_field_str(&rf, "title", NV_REQUIRED, "название документа с реквизитами");
-		r->url = nv_field_str(&rf, "url", NV_OPTIONAL, NULL);
+		r->url = nv_field_url(&rf, "url", NV_OPTIONAL, NULL, NV_URL_LINK);
 		r->file = nv_field_str(&rf, "file", NV_OPTIONAL, NULL);
 		r->doc = mdl_ref_entry(b, &rf, nv_field(&rf, "doc", NV_OPTIONAL, NULL), "doc",
 				       NV_KIND_COUNT);
@@ -734,6 +736,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
 	struct nv_fields f;
 
+	nv_check_text(e->doc->path, e->doc->meta, b->d);
 	nv_fields_init(&f, e->doc->path, e->doc->meta, mdl_kind_where[e->kind], 1, 1, b->d);
 	nv_fields_allow(&f, "type");
 	nv_fields_allow(&f, "draft");
@@ -798,6 +801,7 @@ void mdl_read_pairs(struct builder *b)
 	if (!data)
 		return; /* a school may not have formed pairs yet */
 	list = data->value;
+	nv_check_text(data->path, list, b->d);
 	if (list->type == NV_NULL)
 		return;
 	if (list->type != NV_LIST) {

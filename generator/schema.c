@@ -3,6 +3,8 @@
  */
 #include "common.h"
 
+#include <strings.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
@@ -345,4 +347,128 @@ char *nv_join(const char *const *values, const char *sep)
 		nv_buf_adds(&b, values[i]);
 	}
 	return nv_buf_detach(&b, NULL);
+}
+
+/* The schemes a link may have; compared without regard to case. */
+static const char *const url_schemes[] = { "http", "https", "mailto", "tel", NULL };
+
+const char *nv_url_problem(const char *url, size_t len, enum nv_url_kind kind)
+{
+	size_t i, slen;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)url[i] < 0x20 || url[i] == 0x7F)
+			return "в адресе есть управляющий символ";
+	if (!len)
+		return "адрес пустой";
+	if (url[0] == ' ' || url[len - 1] == ' ')
+		return "адрес начинается или кончается пробелом";
+	/* A scheme is whatever precedes the first ':' not after a '/', '?' or '#'. */
+	slen = strcspn(url, ":/?#");
+	if (slen < len && url[slen] == ':') {
+		for (i = 0; url_schemes[i]; i++)
+			if (strlen(url_schemes[i]) == slen &&
+			    !strncasecmp(url, url_schemes[i], slen))
+				break;
+		if (!url_schemes[i])
+			return "такой вид адреса не разрешён";
+	}
+	if (kind == NV_URL_ABSOLUTE) {
+		bool web = slen < len && url[slen] == ':' && (slen == 4 || slen == 5) &&
+			   !strncasecmp(url, "https", slen);
+		if (!web)
+			return "нужен полный адрес, начинающийся с http:// или https://";
+		if (strncmp(url + slen, "://", 3) || !url[slen + 3] || url[slen + 3] == '/')
+			return "после «http:» или «https:» должны идти «//» и имя сайта";
+		if (memchr(url, ' ', len))
+			return "в адресе есть пробел";
+	}
+	return NULL;
+}
+
+/* v's text for a message: control bytes shown as \xNN, so they cannot hide. */
+static char *shown(const char *s, size_t len)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+			nv_buf_addf(&b, "\\x%02X", (unsigned char)s[i]);
+		else
+			nv_buf_addch(&b, s[i]);
+	return nv_buf_detach(&b, NULL);
+}
+
+const char *nv_field_url(struct nv_fields *f, const char *key, int req, const char *hint,
+			 enum nv_url_kind kind)
+{
+	const char *s = nv_field_str(f, key, req, hint);
+	const struct nv_value *v;
+	const char *why;
+	char *text;
+
+	if (!s)
+		return NULL;
+	v = nv_map_get(f->map, key);
+	why = nv_url_problem(s, v->len, kind);
+	if (!why)
+		return s;
+	text = shown(s, v->len);
+	nv_diag_hint(nv_field_error(f, v, "поле «%s»: адрес «%s» не подходит: %s", key, text, why),
+		     "%s", kind == NV_URL_ABSOLUTE ? NV_URL_HINT_ABSOLUTE : NV_URL_HINT_LINK);
+	free(text);
+	return NULL;
+}
+
+/* The first forbidden character of a text, as its offset, or len when none. */
+static size_t bad_char(const unsigned char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F)
+			return i;
+		/* U+FFFE and U+FFFF are not characters: XML refuses them. */
+		if (s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE)
+			return i;
+	}
+	return len;
+}
+
+/* nv_check_text() for v, the value of key (NULL at the top). */
+static size_t check_text(const char *file, const struct nv_value *v, const char *key,
+			 struct nv_diags *d)
+{
+	size_t i, n = 0, at;
+	char code[24];
+
+	if (!v)
+		return 0;
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			n += check_text(file, v->items[i], key, d);
+		return n;
+	}
+	if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++)
+			n += check_text(file, v->members[i].value, v->members[i].key, d);
+		return n;
+	}
+	if (!v->str || (at = bad_char((const unsigned char *)v->str, v->len)) == v->len)
+		return 0;
+	if ((unsigned char)v->str[at] == 0xEF)
+		snprintf(code, sizeof(code), "U+FFF%c", v->str[at + 2] == '\xBE' ? 'E' : 'F');
+	else
+		snprintf(code, sizeof(code), "\\x%02X", (unsigned char)v->str[at]);
+	nv_diag_hint(nv_error(d, file, v->line, v->col, "%s%s%sнедопустимый символ %s",
+			      key ? "поле «" : "", key ? key : "", key ? "»: " : "", code),
+		     "в тексте допустимы буквы, знаки, табуляция и перевод строки; уберите "
+		     "символ (он мог попасть при копировании или через «\\» в кавычках)");
+	return 1;
+}
+
+size_t nv_check_text(const char *file, const struct nv_value *v, struct nv_diags *d)
+{
+	return check_text(file, v, NULL, d);
 }

@@ -97,6 +97,48 @@ const struct nv_value *nv_field_map(struct nv_fields *f, const char *key, int re
 				    const char *hint);
 
 /*
+ * URLs that become links (href) or go into atom.xml and sitemap.xml.
+ * NV_URL_LINK accepts http:, https:, mailto:, tel: (in any case) and
+ * relative paths; NV_URL_ABSOLUTE only http:// or https:// with a host
+ * and no spaces (a base for the Atom feed and sitemap.xml). Either way a
+ * URL has no control characters and no leading or trailing space, so a
+ * browser reads the same scheme as this check: « JaVa\tscript:» is
+ * refused, not mistaken for a relative path.
+ */
+enum nv_url_kind {
+	NV_URL_LINK,
+	NV_URL_ABSOLUTE
+};
+
+#define NV_URL_HINT_LINK                                                                                            \
+	"допустимы адреса http://, https://, mailto:, tel: и относительные пути, " \
+	"например «https://school14.example/doc.pdf»"
+#define NV_URL_HINT_ABSOLUTE "укажите адрес сайта целиком, например «https://school14.example»"
+
+/*
+ * Why url (len bytes) is not acceptable as `kind`, as a Russian phrase
+ * with static lifetime, or NULL when it is.
+ */
+const char *nv_url_problem(const char *url, size_t len, enum nv_url_kind kind);
+
+/*
+ * A scalar that is a URL of `kind` (see nv_url_problem()). A refused URL
+ * is an error at the value, its control bytes shown as \xNN, with a hint;
+ * then NULL, as when absent.
+ */
+const char *nv_field_url(struct nv_fields *f, const char *key, int req, const char *hint,
+			 enum nv_url_kind kind);
+
+/*
+ * Check every scalar under v (a whole YAML file or front matter) for
+ * characters no text may hold: control characters other than tab and
+ * newline (a bare CR included) and U+FFFE/U+FFFF, which an XML feed or an
+ * iCalendar file cannot carry. Adds one located error per such scalar,
+ * naming its key and the character as \xNN; returns how many.
+ */
+size_t nv_check_text(const char *file, const struct nv_value *v, struct nv_diags *d);
+
+/*
  * Add an error at value v (or at the map's position when v is NULL) and
  * count it in f->errors. Returns the diagnostic for a hint.
  */
