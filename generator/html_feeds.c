@@ -148,6 +148,47 @@ static void set_updated(struct nv_value *m, const struct nv_date *d)
 	nv_buf_release(&b);
 }
 
+/*
+ * Whether the bytes at s (n left) start a character XML 1.0 cannot hold:
+ * a C0 control other than tab and newline (CR too: a parser would turn
+ * it into a newline), DEL, U+FFFE or U+FFFF. Returns its length, or 0.
+ */
+static size_t xml_bad(const unsigned char *s, size_t n)
+{
+	if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7F)
+		return 1;
+	if (*s == 0xEF && n >= 3 && s[1] == 0xBF && (s[2] & 0xFE) == 0xBE)
+		return 3;
+	return 0;
+}
+
+/*
+ * Drop what XML cannot hold from every string of a context, in place.
+ * The model refuses such characters in YAML text (nv_check_text()), so
+ * this changes nothing for content that passed the check; it is the last
+ * guard for text that came another way (a theme's data, a future field).
+ */
+static void xml_clean(struct nv_value *v)
+{
+	size_t i, j, bad;
+
+	if (!v)
+		return;
+	for (i = 0; v->type == NV_LIST && i < v->nr; i++)
+		xml_clean(v->items[i]);
+	for (i = 0; v->type == NV_MAP && i < v->nr; i++)
+		xml_clean(v->members[i].value);
+	if (!v->str)
+		return;
+	for (i = j = 0; i < v->len; i += bad ? bad : 1) {
+		bad = xml_bad((const unsigned char *)v->str + i, v->len - i);
+		if (!bad)
+			v->str[j++] = v->str[i];
+	}
+	v->str[j] = '\0';
+	v->len = j;
+}
+
 /* The news feed, news/atom.xml, from the theme's atom.mustache; redacted. */
 void nv_html_emit_atom(struct nv_html_state *s)
 {
@@ -181,6 +222,7 @@ void nv_html_emit_atom(struct nv_html_state *s)
 		push(entries, ev);
 	}
 	set(ctx, "entries", entries);
+	xml_clean(ctx);
 	nv_html_emit_file(s, "news/atom.xml", "atom", ctx, true);
 	nv_buf_release(&url);
 	free(v);
@@ -204,30 +246,44 @@ void nv_html_emit_sitemap(struct nv_html_state *s)
 		push(pages, pv);
 	}
 	set(ctx, "pages", pages);
+	xml_clean(ctx);
 	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx, false);
 }
 
-/* iCalendar text: escape \ ; , and newlines (RFC 5545, 3.3.11). */
+/*
+ * iCalendar text (RFC 5545, 3.3.11): escape \\ ; , and newlines as \\n;
+ * drop the controls TEXT cannot hold (CR included, tab kept) and U+FFFE,
+ * U+FFFF. The model refuses those in YAML already; this is the last guard.
+ */
 static void ics_text(struct nv_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '\\' || *s == ';' || *s == ',')
-			nv_buf_addch(b, '\\');
-		if (*s == '\n') {
-			nv_buf_adds(b, "\\n");
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = s ? strlen(s) : 0, i, bad;
+
+	for (i = 0; i < n; i += bad ? bad : 1) {
+		bad = xml_bad(u + i, n - i);
+		if (bad)
 			continue;
-		}
-		nv_buf_addch(b, *s);
+		if (u[i] == '\\' || u[i] == ';' || u[i] == ',')
+			nv_buf_addch(b, '\\');
+		if (u[i] == '\n')
+			nv_buf_adds(b, "\\n");
+		else
+			nv_buf_addch(b, (char)u[i]);
 	}
 }
 
-/* Fold a content line at 75 octets without splitting a UTF-8 character. */
+/*
+ * Fold a content line (RFC 5545, 3.1): no line longer than 75 octets
+ * without its CRLF, a continuation line's leading space counted, and no
+ * UTF-8 character split across lines.
+ */
 static void ics_line(struct nv_buf *out, const char *line)
 {
 	size_t n = strlen(line), i = 0, take;
 
-	while (n - i > 75) {
-		take = 75 - (i ? 1 : 0);
+	while (n - i > (i ? 74u : 75u)) {
+		take = i ? 74 : 75;
 		while (take && ((unsigned char)line[i + take] & 0xC0) == 0x80)
 			take--;
 		nv_buf_add(out, line + i, take);
@@ -270,7 +326,9 @@ void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e)
 				continue;
 			ics_line(&out, "BEGIN:VEVENT");
 			nv_buf_reset(&line);
-			nv_buf_addf(&line, "UID:%s-%zu-%zu@nastavnik", e->id, i + 1, k + 1);
+			nv_buf_adds(&line, "UID:");
+			ics_text(&line, e->id);
+			nv_buf_addf(&line, "-%zu-%zu@nastavnik", i + 1, k + 1);
 			ics_line(&out, line.ptr);
 			/* Stable, so rebuilds are byte-identical: the start of the academic year.
 			 */

@@ -16,7 +16,7 @@ make gcc pkg-config
 libcmark-dev libyaml-dev
 clang libclang-rt-14-dev
 valgrind time
-chromium tidy libxml2-utils
+chromium tidy libxml2-utils python3-icalendar
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2 poppler-utils
 libmicrohttpd-dev curl qpdf
 "
