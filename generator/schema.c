@@ -463,8 +463,7 @@ static size_t check_text(const char *file, const struct nv_value *v, const char 
 		snprintf(code, sizeof(code), "\\x%02X", (unsigned char)v->str[at]);
 	nv_diag_hint(nv_error(d, file, v->line, v->col, "%s%s%sнедопустимый символ %s",
 			      key ? "поле «" : "", key ? key : "", key ? "»: " : "", code),
-		     "в тексте допустимы буквы, знаки, табуляция и перевод строки; уберите "
-		     "символ (он мог попасть при копировании или через «\\» в кавычках)");
+		     "%s", NV_TEXT_HINT);
 	return 1;
 }
 

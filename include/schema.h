@@ -129,6 +129,10 @@ const char *nv_url_problem(const char *url, size_t len, enum nv_url_kind kind);
 const char *nv_field_url(struct nv_fields *f, const char *key, int req, const char *hint,
 			 enum nv_url_kind kind);
 
+#define NV_TEXT_HINT                                                                                                                                              \
+	"в тексте допустимы буквы, знаки, табуляция и перевод строки; уберите символ (он мог " \
+	"попасть при копировании или через «\\» в кавычках)"
+
 /*
  * Check every scalar under v (a whole YAML file or front matter) for
  * characters no text may hold: control characters other than tab and

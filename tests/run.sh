@@ -52,7 +52,7 @@ suite() {
 	run "${tag}bad input" sh tests/bad/run.sh "$b/nastavnik"
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
 	run "${tag}site" sh tests/site/run.sh "$b/nastavnik"
-	[ -z "$tag" ] && run "feeds" sh tests/feeds/run.sh "$b/nastavnik"
+	run "${tag}feeds" sh tests/feeds/run.sh "$b/nastavnik"
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"

@@ -191,6 +191,103 @@ static void test_suggest_and_join(void)
 	free(s);
 }
 
+/* nv_url_problem(): NULL for an accepted URL. */
+static bool url_ok(const char *u, enum nv_url_kind kind)
+{
+	return !nv_url_problem(u, strlen(u), kind);
+}
+
+static void test_url_problem(void)
+{
+	static const char *const links[] = { "https://publication.pravo.gov.ru/Document/View/1",
+					     "HTTP://x.ru",
+					     "HtTpS://x.ru",
+					     "mailto:nastavnik@school14.example",
+					     "MAILTO:a@b.ru",
+					     "tel:+73456721408",
+					     "../files/plan.pdf",
+					     "files/plan.pdf",
+					     "/doc.html",
+					     "#anchor",
+					     "?q=1",
+					     "docs/a:b.html",
+					     "//cdn.example/x",
+					     "https://x.ru/a b",
+					     NULL };
+	static const char *const refused[] = { "javascript:alert(1)",
+					       "JaVaScRiPt:alert(1)",
+					       " JaVa\tscript:alert(1)",
+					       "java\tscript:alert(1)",
+					       "java\nscript:x",
+					       "\x01javascript:x",
+					       "data:text/html;base64,PHNjcmlwdD4=",
+					       "vbscript:msgbox(1)",
+					       "file:///etc/passwd",
+					       "ftp://x.ru/",
+					       "a b:c",
+					       " https://x.ru",
+					       "https://x.ru ",
+					       "https://x.ru\r",
+					       "",
+					       NULL };
+	size_t i;
+
+	for (i = 0; links[i]; i++)
+		if (!url_ok(links[i], NV_URL_LINK))
+			CHECK_STR(links[i], "(accepted as a link)");
+	for (i = 0; refused[i]; i++)
+		if (url_ok(refused[i], NV_URL_LINK))
+			CHECK_STR(refused[i], "(refused as a link)");
+	/* A NUL inside the value is a control character too, not the end. */
+	CHECK(nv_url_problem("https://x.ru\0javascript:", 24, NV_URL_LINK));
+	CHECK(url_ok("https://school14.example", NV_URL_ABSOLUTE));
+	CHECK(url_ok("HTTP://school14.example/razdel/", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("/razdel/", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("mailto:a@b.ru", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("https:school14.example", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("https:///x", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("https://", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("https://a b.ru", NV_URL_ABSOLUTE));
+	CHECK(!url_ok("javascript://x.ru", NV_URL_ABSOLUTE));
+	CHECK_STR(nv_url_problem("javascript:x", 12, NV_URL_LINK), "такой вид адреса не разрешён");
+}
+
+static void test_field_url(void)
+{
+	struct nv_fields f;
+
+	CHECK(yaml("a: https://x.ru\nb: javascript:alert(1)\nc: \" JaVa\\tscript:x\"\n"
+		   "d: /razdel/\n"));
+	nv_fields_init(&f, "x.md", map, "в ссылке", 0, 0, &d);
+	CHECK_STR(nv_field_url(&f, "a", NV_REQUIRED, NULL, NV_URL_ABSOLUTE), "https://x.ru");
+	CHECK(!nv_field_url(&f, "b", NV_OPTIONAL, NULL, NV_URL_LINK));
+	CHECK(!nv_field_url(&f, "c", NV_OPTIONAL, NULL, NV_URL_LINK));
+	CHECK(!nv_field_url(&f, "d", NV_OPTIONAL, NULL, NV_URL_ABSOLUTE));
+	CHECK(!nv_field_url(&f, "none", NV_OPTIONAL, NULL, NV_URL_LINK));
+	CHECK_INT(f.errors, 3);
+	CHECK_STR(diags(), "2:4: поле «b»: адрес «javascript:alert(1)» не подходит: такой вид "
+			   "адреса не разрешён | " NV_URL_HINT_LINK "\n"
+			   "3:4: поле «c»: адрес « JaVa\\x09script:x» не подходит: в адресе есть "
+			   "управляющий символ | " NV_URL_HINT_LINK "\n"
+			   "4:4: поле «d»: адрес «/razdel/» не подходит: нужен полный адрес, "
+			   "начинающийся с http:// или https:// | " NV_URL_HINT_ABSOLUTE);
+}
+
+static void test_check_text(void)
+{
+	CHECK(yaml("ok: \"tab\\tand\\nnewline, «ёлка» \\u0085\"\nlist: [a, \"b\\rc\"]\n"
+		   "m:\n  k: \"\\0\"\n  n: \"x\\uFFFF\"\n  e: \"\\e\"\nnum: 5\n"));
+	CHECK_INT(nv_check_text("x.md", map, &d), 4);
+	CHECK_STR(diags(), "2:11: поле «list»: недопустимый символ \\x0D | " NV_TEXT_HINT "\n"
+			   "4:6: поле «k»: недопустимый символ \\x00 | " NV_TEXT_HINT "\n"
+			   "5:6: поле «n»: недопустимый символ U+FFFF | " NV_TEXT_HINT "\n"
+			   "6:6: поле «e»: недопустимый символ \\x1B | " NV_TEXT_HINT);
+	CHECK(yaml("\"\\x7F\"\n"));
+	CHECK_INT(nv_check_text("x.md", map, &d), 1);
+	CHECK_STR(diags(), "1:1: недопустимый символ \\x7F | " NV_TEXT_HINT);
+	CHECK_INT(nv_check_text("x.md", NULL, &d), 0);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_init);
@@ -200,6 +297,9 @@ void nv_tests(void)
 	NV_RUN(test_lists_and_maps);
 	NV_RUN(test_unknown_keys);
 	NV_RUN(test_suggest_and_join);
+	NV_RUN(test_url_problem);
+	NV_RUN(test_field_url);
+	NV_RUN(test_check_text);
 	nv_value_free(map);
 	nv_diags_release(&d);
 }
