@@ -1,0 +1,143 @@
+/*
+ * Unit tests for html_feeds.c: the writers of atom.xml and the .ics
+ * calendars clean what they are given, even text the model would have
+ * refused (nv_check_text() stops control characters at check time, so
+ * only a test that edits a loaded model reaches this last guard), and
+ * fold iCalendar lines at 75 octets without splitting a character.
+ */
+#include "common.h"
+
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "fs.h"
+#include "harness.h"
+#include "html.h"
+#include "model.h"
+#include "project.h"
+
+/* The first entry of kind k in the model. */
+static struct nv_entry *first_of(struct nv_model *m, enum nv_kind k)
+{
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++)
+		if (m->entries[i]->kind == k)
+			return m->entries[i];
+	return NULL;
+}
+
+/* Whether b holds a byte XML or iCalendar text cannot carry (tab, LF aside). */
+static bool has_control(const struct nv_buf *b, bool crlf)
+{
+	size_t i;
+
+	for (i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->ptr[i];
+		if (crlf && c == '\r' && i + 1 < b->len && b->ptr[i + 1] == '\n')
+			continue;
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+			return true;
+		if (c == 0xEF && i + 2 < b->len && (unsigned char)b->ptr[i + 1] == 0xBF &&
+		    ((unsigned char)b->ptr[i + 2] & 0xFE) == 0xBE)
+			return true;
+	}
+	return false;
+}
+
+/* The .ics with its folds undone (RFC 5545, 3.1); the caller frees. */
+static char *unfold(const struct nv_buf *b)
+{
+	struct nv_buf u = NV_BUF_INIT;
+	const char *p = b->ptr, *fold;
+
+	while ((fold = strstr(p, "\r\n "))) {
+		nv_buf_add(&u, p, (size_t)(fold - p));
+		p = fold + 3;
+	}
+	nv_buf_adds(&u, p);
+	return nv_buf_detach(&u, NULL);
+}
+
+/* Every line of an .ics: CRLF-terminated, at most 75 octets, whole UTF-8. */
+static bool folded(const struct nv_buf *b)
+{
+	const char *p = b->ptr, *end;
+
+	for (; *p; p = end + 2) {
+		end = strstr(p, "\r\n");
+		if (!end || end - p > 75 || ((unsigned char)*end & 0xC0) == 0x80 ||
+		    (p != b->ptr && p[-1] == '\n' && *p == ' ' &&
+		     ((unsigned char)p[1] & 0xC0) == 0x80))
+			return false;
+	}
+	return true;
+}
+
+static void test_writers_clean_hostile_text(void)
+{
+	struct nv_project_opts po = { "content", false, 1, NULL, NULL };
+	struct nv_html_opts ho = {
+		NULL, "themes/default", NULL, "https://school.example/a&b/", false, false, 1, NULL,
+		NULL
+	};
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_html_state *s;
+	struct nv_entry *news, *road;
+	struct nv_item *it;
+	struct nv_buf atom = NV_BUF_INIT, ics = NV_BUF_INIT;
+	char *out, *path, *text;
+
+	CHECK_INT(nv_project_load(&p, &po, &d), 0);
+	CHECK_INT(d.errors, 0);
+	news = first_of(&p.model, NV_KIND_NEWS);
+	road = first_of(&p.model, NV_KIND_ROADMAP);
+	CHECK(news && road && road->nsections && road->sections[0].nitems);
+	if (!news || !road || !road->nsections || !road->sections[0].nitems)
+		goto out;
+	news->title = "Старт\x01\x1b программы\r\xEF\xBF\xBE & <итоги>";
+	news->summary = "Итоги\x7F года";
+	road->title = "План\r\x02; 2025,2026";
+	it = &road->sections[0].items[0];
+	it->title = "Свет,\r\nтень;\\ "
+		    "ааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа";
+	it->responsible = "Методист\x0b, совет";
+	it->result = "Итог\r";
+	out = nv_xasprintf("%s/site", nv_test_tmpdir());
+	CHECK_INT(mkdir(out, 0755), 0);
+	ho.out = out;
+	s = nv_html_new(&ho);
+	CHECK_INT(nv_html_render(s, &p.model, &d), 0);
+	nv_html_free(s);
+	path = nv_xasprintf("%s/news/atom.xml", out);
+	CHECK_INT(nv_read_file(path, 1 << 20, &atom), 0);
+	free(path);
+	CHECK(!has_control(&atom, false));
+	CHECK(strstr(atom.ptr, "<id>https://school.example/a&amp;b/news/</id>") != NULL);
+	CHECK(strstr(atom.ptr, "Старт программы &amp; &lt;итоги&gt;") != NULL);
+	CHECK(strstr(atom.ptr, "<summary>Итоги года</summary>") != NULL);
+	path = nv_xasprintf("%s/roadmaps/%s.ics", out, road->id);
+	CHECK_INT(nv_read_file(path, 1 << 20, &ics), 0);
+	free(path);
+	CHECK(!has_control(&ics, true));
+	CHECK(folded(&ics));
+	text = unfold(&ics);
+	CHECK(strstr(text, "X-WR-CALNAME:План\\; 2025\\,2026\r\n") != NULL);
+	CHECK(strstr(text, "SUMMARY:1.1. Свет\\,\\nтень\\;\\\\ аааа") != NULL);
+	CHECK(strstr(text, "Ответственный: Методист\\, совет\\nРезультат: Итог\r\n") != NULL);
+	free(text);
+	free(out);
+out:
+	nv_buf_release(&atom);
+	nv_buf_release(&ics);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_writers_clean_hostile_text);
+}
