@@ -59,7 +59,7 @@ valid() {
 
 # project NAME: tests/bad/_base with tests/feeds/NAME laid over it.
 project() {
-	rm -rf "$tmp/$1"
+	rm -rf "${tmp:?}/$1"
 	mkdir -p "$tmp/$1"
 	cp -R "$root/tests/bad/_base/." "$tmp/$1"
 	cp -R "$here/$1/." "$tmp/$1"
