@@ -169,12 +169,15 @@ static const char *file_type(const char *name)
 		{ ".xls", "Excel" },
 		{ ".xlsx", "Excel" },
 		{ ".ods", "OpenDocument" },
+		{ ".odp", "OpenDocument" },
 		{ ".csv", "таблица CSV" },
 		{ ".txt", "текст" },
 		{ ".rtf", "RTF" },
 		{ ".jpg", "изображение JPEG" },
 		{ ".jpeg", "изображение JPEG" },
 		{ ".png", "изображение PNG" },
+		{ ".gif", "изображение GIF" },
+		{ ".webp", "изображение WebP" },
 		{ ".zip", "архив ZIP" },
 	};
 	const char *dot = strrchr(name, '.');
