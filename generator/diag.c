@@ -332,7 +332,8 @@ const char *nv_strerror(int err)
 	case ENAMETOOLONG:
 		return "слишком длинное имя";
 	case ELOOP:
-		return "слишком много символических ссылок";
+		/* Files of a project are opened with O_NOFOLLOW (fs.h, nv_open_in). */
+		return "это символическая ссылка, а ссылки не допускаются";
 	case EIO:
 		return "ошибка ввода-вывода";
 	case ENOMEM:
