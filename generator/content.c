@@ -285,12 +285,13 @@ static void report_walk(const char *shown, const struct nv_walk *w, struct nv_st
 		nv_buf_addf(&path, "%s/%s", shown, w->links.v[i]);
 		n = readlink(path.ptr, target, sizeof(target) - 1);
 		target[n > 0 ? n : 0] = '\0';
-		nv_diag_hint(nv_error(d, path.ptr, 0, 0,
-				      "символическая ссылка на «%s»: ссылки в content/ и theme/ не "
-				      "допускаются",
-				      target),
-			     "положите сюда сам файл или папку, а не ссылку на них: nastavnik не "
-			     "читает и не публикует ничего за пределами проекта");
+		nv_diag_hint(
+			nv_error(d, path.ptr, 0, 0,
+				 "символическая ссылка на «%s»: ссылки в content/ и в темах не "
+				 "допускаются",
+				 target),
+			"положите сюда сам файл или папку, а не ссылку на них: nastavnik не "
+			"читает и не публикует ничего за пределами проекта");
 		if (broken)
 			nv_strlist_add(broken, w->links.v[i]);
 	}
@@ -298,23 +299,28 @@ static void report_walk(const char *shown, const struct nv_walk *w, struct nv_st
 }
 
 /*
- * The project's template overrides, theme/ beside the content folder, are
+ * The project's template overrides (theme/ beside the content folder) and
+ * its own copy of the theme (themes/default/, which builds then use) are
  * read by builds: report their links with the content's, so that `check`
  * shows them too.
  */
-static void check_theme(const char *root, struct nv_diags *d)
+static void check_themes(const char *root, struct nv_diags *d)
 {
+	static const char *const names[] = { "theme", "themes/default" };
 	const char *slash = strrchr(root, '/');
-	char *theme =
-		slash ? nv_xasprintf("%.*s/theme", (int)(slash - root), root) : nv_xstrdup("theme");
 	struct nv_walk w = NV_WALK_INIT;
+	size_t i;
 
-	if (nv_is_dir(theme)) {
-		nv_walk_all(theme, &w);
-		report_walk(theme, &w, NULL, d);
+	for (i = 0; i < NV_ARRAY_SIZE(names); i++) {
+		char *dir = slash ? nv_xasprintf("%.*s/%s", (int)(slash - root), root, names[i])
+				  : nv_xstrdup(names[i]);
+		if (nv_is_dir(dir)) {
+			nv_walk_all(dir, &w);
+			report_walk(dir, &w, NULL, d);
+		}
+		nv_walk_release(&w);
+		free(dir);
 	}
-	nv_walk_release(&w);
-	free(theme);
 }
 
 int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct nv_content *prev,
@@ -339,7 +345,7 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 		goto out;
 	}
 	report_walk(root, &w, &c->broken, d);
-	check_theme(root, d);
+	check_themes(root, d);
 	md = nv_xcalloc(w.files.nr + 1, sizeof(*md));
 	for (i = 0; i < w.files.nr; i++) {
 		const char *rel = w.files.v[i];
