@@ -83,8 +83,8 @@ struct nv_content {
  * Load every file below root into c (which must be zeroed or fresh). Returns
  * 0 when the folder could be walked, -1 when it could not (missing
  * folder, or any folder below it unreadable): then the errors are in d,
- * one per folder. Links are errors in d but do not make it fail. Errors in individual files do not make
- * it fail; check d->errors. Release with nv_content_release().
+ * one per folder. Links and errors in individual files do not make it
+ * fail; check d->errors. Release with nv_content_release().
  */
 int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
 
