@@ -36,7 +36,7 @@ static void hash_stat(struct nv_hash *h, const struct stat *st, bool *racy)
  */
 static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 {
-	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_walk w = NV_WALK_INIT;
 	struct nv_buf path = NV_BUF_INIT;
 	struct stat st;
 	size_t i;
@@ -45,18 +45,21 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	nv_hash_str(h, dir);
 	if (!nv_is_dir(dir))
 		return 0;
-	if (nv_walk(dir, &files) < 0)
-		return -1;
-	for (i = 0; i < files.nr && rc == 0; i++) {
+	if (nv_walk_all(dir, &w) < 0)
+		rc = -1;
+	for (i = 0; i < w.files.nr && rc == 0; i++) {
 		nv_buf_reset(&path);
-		nv_buf_addf(&path, "%s/%s", dir, files.v[i]);
-		nv_hash_str(h, files.v[i]);
+		nv_buf_addf(&path, "%s/%s", dir, w.files.v[i]);
+		nv_hash_str(h, w.files.v[i]);
 		if (stat(path.ptr, &st) < 0)
 			rc = -1;
 		else
 			hash_stat(h, &st, racy);
 	}
-	nv_strlist_release(&files);
+	/* A link is an error of the load: one added since must not pass as «no change». */
+	for (i = 0; i < w.links.nr; i++)
+		nv_hash_str(h, w.links.v[i]);
+	nv_walk_release(&w);
 	nv_buf_release(&path);
 	return rc;
 }

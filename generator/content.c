@@ -8,6 +8,7 @@
 #include "common.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -26,19 +27,22 @@ static bool has_suffix(const char *s, const char *suffix)
 }
 
 /*
- * Read path into buf; on failure add a diagnostic and return -1.
+ * Read path (root/rel) into buf, following no link below root; on failure
+ * add a diagnostic and return -1.
  */
-static int read_source(const char *path, struct nv_buf *buf, struct nv_diags *d)
+static int read_source(const char *path, const char *rel, struct nv_buf *buf, struct nv_diags *d)
 {
+	char *root = nv_xmemdupz(path, strlen(path) - strlen(rel) - 1);
 	struct stat st;
+	int rc = nv_read_file_in(root, rel, NV_MAX_FILE_SIZE, buf);
 
-	if (nv_read_file(path, NV_MAX_FILE_SIZE, buf) == 0)
+	free(root);
+	if (rc == 0)
 		return 0;
-	if (errno == EFBIG && stat(path, &st) == 0) {
+	if (errno == EFBIG && lstat(path, &st) == 0)
 		nv_file_too_big(path, (size_t)st.st_size, d);
-	} else {
+	else
 		nv_error(d, path, 0, 0, "не удалось прочитать файл: %s", nv_strerror(errno));
-	}
 	return -1;
 }
 
@@ -71,7 +75,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->path = nv_xstrdup(path);
 	doc->id = nv_xmemdupz(base, strlen(base) - 3);
 	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
-	if (read_source(path, &buf, d) < 0)
+	if (read_source(path, rel, &buf, d) < 0)
 		goto fail;
 	doc->text = nv_buf_detach(&buf, &doc->len);
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
@@ -226,7 +230,7 @@ static void load_data(struct nv_content *c, const char *rel, const char *path,
 		memset(old, 0, sizeof(*old));
 		return;
 	}
-	if (read_source(path, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
+	if (read_source(path, rel, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
 		goto fail;
 	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);
 	if (!v)
@@ -256,10 +260,73 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
 	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
+/*
+ * Report what the walk of folder `dir` (shown as `shown`, "" for the
+ * current folder) found wrong: folders that could not be read, and
+ * symbolic links, which nastavnik never follows (a link could lead out of
+ * the project). Links are added to broken when it is given.
+ */
+static void report_walk(const char *shown, const struct nv_walk *w, struct nv_strlist *broken,
+			struct nv_diags *d)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	char target[4096];
+	ssize_t n;
+	size_t i;
+
+	for (i = 0; i < w->nfailed; i++) {
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s%s%s", shown, *w->failed[i].rel ? "/" : "", w->failed[i].rel);
+		nv_error(d, path.ptr, 0, 0, "не удалось прочитать каталог: %s",
+			 nv_strerror(w->failed[i].err));
+	}
+	for (i = 0; i < w->links.nr; i++) {
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "%s/%s", shown, w->links.v[i]);
+		n = readlink(path.ptr, target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+		nv_diag_hint(
+			nv_error(d, path.ptr, 0, 0,
+				 "символическая ссылка на «%s»: ссылки в content/ и в темах не "
+				 "допускаются",
+				 target),
+			"положите сюда сам файл или папку, а не ссылку на них: nastavnik не "
+			"читает и не публикует ничего за пределами проекта");
+		if (broken)
+			nv_strlist_add(broken, w->links.v[i]);
+	}
+	nv_buf_release(&path);
+}
+
+/*
+ * The project's template overrides (theme/ beside the content folder) and
+ * its own copy of the theme (themes/default/, which builds then use) are
+ * read by builds: report their links with the content's, so that `check`
+ * shows them too.
+ */
+static void check_themes(const char *root, struct nv_diags *d)
+{
+	static const char *const names[] = { "theme", "themes/default" };
+	const char *slash = strrchr(root, '/');
+	struct nv_walk w = NV_WALK_INIT;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(names); i++) {
+		char *dir = slash ? nv_xasprintf("%.*s/%s", (int)(slash - root), root, names[i])
+				  : nv_xstrdup(names[i]);
+		if (nv_is_dir(dir)) {
+			nv_walk_all(dir, &w);
+			report_walk(dir, &w, NULL, d);
+		}
+		nv_walk_release(&w);
+		free(dir);
+	}
+}
+
 int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct nv_content *prev,
 		      struct nv_diags *d)
 {
-	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_walk w = NV_WALK_INIT;
 	struct nv_buf path = NV_BUF_INIT;
 	const char **md;
 	size_t i, nmd = 0;
@@ -272,13 +339,16 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 			     "или укажите его: nastavnik check -C КАТАЛОГ");
 		goto out;
 	}
-	if (nv_walk(root, &files) < 0) {
-		nv_error(d, root, 0, 0, "не удалось прочитать каталог: %s", nv_strerror(errno));
+	/* Every folder that cannot be read is named; then nothing is loaded. */
+	if (nv_walk_all(root, &w) < 0) {
+		report_walk(root, &w, NULL, d);
 		goto out;
 	}
-	md = nv_xcalloc(files.nr + 1, sizeof(*md));
-	for (i = 0; i < files.nr; i++) {
-		const char *rel = files.v[i];
+	report_walk(root, &w, &c->broken, d);
+	check_themes(root, d);
+	md = nv_xcalloc(w.files.nr + 1, sizeof(*md));
+	for (i = 0; i < w.files.nr; i++) {
+		const char *rel = w.files.v[i];
 
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", root, rel);
@@ -295,7 +365,7 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 	free(md);
 	rc = 0;
 out:
-	nv_strlist_release(&files);
+	nv_walk_release(&w);
 	nv_buf_release(&path);
 	return rc;
 }

@@ -7,6 +7,10 @@
  */
 #include "common.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
@@ -133,6 +137,8 @@ static void cache_load(struct source_cache *c, const char *file)
 	FILE *f;
 	char chunk[8192];
 	size_t n;
+	struct stat st;
+	int fd;
 
 	if (c->name && !strcmp(c->name, file))
 		return;
@@ -140,9 +146,18 @@ static void cache_load(struct source_cache *c, const char *file)
 	c->name = nv_xstrdup(file);
 	nv_buf_reset(&c->text);
 	c->ok = false;
-	f = fopen(file, "rb");
-	if (!f)
+	/*
+	 * The file loaded as a regular file; if it was swapped for a link or a
+	 * device since, show no excerpt rather than a line of something else.
+	 */
+	fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0)
 		return;
+	f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		close(fd);
+		return;
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && c->text.len < (64u << 20))
 		nv_buf_add(&c->text, chunk, n);
 	c->ok = !ferror(f);
@@ -170,14 +185,55 @@ static bool find_line(const struct nv_buf *text, int line, struct nv_slice *out)
 	return true;
 }
 
+/*
+ * A control character of the input (C0 but tab, DEL, C1), shown as an
+ * escape: printed raw, it would move the cursor, clear the screen or
+ * retitle the terminal. Its escape is written to buf (at least 8 bytes);
+ * returns its width in columns, or 0 for a character printed as it is.
+ */
+static int control_escape(uint32_t cp, char *buf, size_t size)
+{
+	if (cp < 0x20 || cp == 0x7f)
+		return snprintf(buf, size, "\\x%02x", (unsigned)cp);
+	if (cp >= 0x80 && cp < 0xa0)
+		return snprintf(buf, size, "\\u%04x", (unsigned)cp);
+	return 0;
+}
+
+/*
+ * Write text with its control characters escaped and bytes that are not
+ * UTF-8 shown as '?'; a tab stays a tab when keep_tab is set (the excerpt
+ * keeps tabs so that its caret lines up).
+ */
+static void put_clean(FILE *out, const char *text, size_t len, bool keep_tab)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+	char esc[16];
+
+	while (i < len) {
+		k = nv_utf8_decode(text + i, len - i, &cp);
+		if (!k) {
+			fputc('?', out);
+			i++;
+			continue;
+		}
+		if ((cp != '\t' || !keep_tab) && control_escape(cp, esc, sizeof(esc)))
+			fputs(esc, out);
+		else
+			fwrite(text + i, 1, k, out);
+		i += k;
+	}
+}
+
 static void print_excerpt(FILE *out, struct source_cache *c, const struct nv_diag *diag)
 {
 	struct nv_slice src;
 	struct nv_buf caret = NV_BUF_INIT;
 	size_t i = 0, k;
-	int col = 1, width;
+	int col = 1, width, w;
 	uint32_t cp;
-	char num[16];
+	char num[16], esc[16];
 
 	if (!c->ok || !find_line(&c->text, diag->line, &src))
 		return;
@@ -187,25 +243,23 @@ static void print_excerpt(FILE *out, struct source_cache *c, const struct nv_dia
 		src.len -= 3;
 	}
 	width = snprintf(num, sizeof(num), "%d", diag->line);
-	/* Build the caret line: keep tabs so it lines up, blank out the rest. */
+	/*
+	 * Build the caret line: keep tabs so it lines up, blank out the rest,
+	 * as wide as each escaped control character is shown.
+	 */
 	while (i < src.len && col < diag->col) {
 		k = nv_utf8_decode(src.ptr + i, src.len - i, &cp);
-		nv_buf_addch(&caret, src.ptr[i] == '\t' ? '\t' : ' ');
+		w = k && cp != '\t' ? control_escape(cp, esc, sizeof(esc)) : 0;
+		if (src.ptr[i] == '\t')
+			nv_buf_addch(&caret, '\t');
+		else
+			nv_buf_addf(&caret, "%*s", w ? w : 1, "");
 		i += k ? k : 1;
 		col++;
 	}
 	fprintf(out, " %*s | ", width + 3, num);
-	/* Invalid UTF-8 would garble a terminal: show bad bytes as '?'. */
-	for (i = 0; i < src.len;) {
-		k = nv_utf8_decode(src.ptr + i, src.len - i, &cp);
-		if (k) {
-			fwrite(src.ptr + i, 1, k, out);
-			i += k;
-		} else {
-			fputc('?', out);
-			i++;
-		}
-	}
+	/* Invalid UTF-8 would garble a terminal, control characters worse. */
+	put_clean(out, src.ptr, src.len, true);
 	fprintf(out, "\n %*s | %s^\n", width + 3, "", caret.ptr);
 	nv_buf_release(&caret);
 }
@@ -219,18 +273,24 @@ void nv_diags_print(const struct nv_diags *d, FILE *out)
 	for (i = 0; i < d->nr; i++) {
 		diag = &d->v[i];
 		fputs("nastavnik: ", out);
-		if (diag->file && diag->line > 0)
-			fprintf(out, "%s:%d:%d: ", diag->file, diag->line,
-				diag->col > 0 ? diag->col : 1);
-		else if (diag->file)
-			fprintf(out, "%s: ", diag->file);
-		fprintf(out, "%s: %s\n", severity_name(diag->severity), diag->msg);
+		if (diag->file) {
+			put_clean(out, diag->file, strlen(diag->file), false);
+			if (diag->line > 0)
+				fprintf(out, ":%d:%d", diag->line, diag->col > 0 ? diag->col : 1);
+			fputs(": ", out);
+		}
+		fprintf(out, "%s: ", severity_name(diag->severity));
+		put_clean(out, diag->msg, strlen(diag->msg), false);
+		fputc('\n', out);
 		if (diag->file && diag->line > 0) {
 			cache_load(&cache, diag->file);
 			print_excerpt(out, &cache, diag);
 		}
-		if (diag->hint)
-			fprintf(out, "  подсказка: %s\n", diag->hint);
+		if (diag->hint) {
+			fputs("  подсказка: ", out);
+			put_clean(out, diag->hint, strlen(diag->hint), false);
+			fputc('\n', out);
+		}
 	}
 	free(cache.name);
 	nv_buf_release(&cache.text);
@@ -272,7 +332,8 @@ const char *nv_strerror(int err)
 	case ENAMETOOLONG:
 		return "слишком длинное имя";
 	case ELOOP:
-		return "слишком много символических ссылок";
+		/* Files of a project are opened with O_NOFOLLOW (fs.h, nv_open_in). */
+		return "это символическая ссылка, а ссылки не допускаются";
 	case EIO:
 		return "ошибка ввода-вывода";
 	case ENOMEM:

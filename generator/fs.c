@@ -13,20 +13,21 @@
 #include "buf.h"
 #include "fs.h"
 
-int nv_read_file(const char *path, size_t max, struct nv_buf *out)
+/* Read the open file fd (a regular file, or fails with EINVAL) into out; closes fd. */
+static int read_fd(int fd, size_t max, struct nv_buf *out)
 {
-	int fd, rc = -1, saved;
+	int rc = -1, saved;
 	struct stat st;
 	ssize_t n;
 
-	nv_buf_reset(out);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
 	if (fstat(fd, &st) < 0)
 		goto out;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
 		goto out;
 	}
 	if (st.st_size > 0 && (uint64_t)st.st_size > max) {
@@ -65,14 +66,88 @@ out:
 	return rc;
 }
 
+int nv_read_file(const char *path, size_t max, struct nv_buf *out)
+{
+	int fd;
+
+	nv_buf_reset(out);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* A FIFO opened without O_NONBLOCK has waited for a writer: read it as before. */
+	return read_fd(fd, max, out);
+}
+
+int nv_open_in(const char *top, const char *rel, int flags)
+{
+	const char *p = rel, *slash;
+	char *name;
+	int dir, fd, saved;
+
+	dir = open(top, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+	/* One component at a time, none of them followed if it is a link. */
+	while (dir >= 0 && (slash = strchr(p, '/')) != NULL) {
+		name = nv_xmemdupz(p, (size_t)(slash - p));
+		fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW);
+		saved = errno;
+		free(name);
+		close(dir);
+		errno = saved;
+		dir = fd;
+		p = slash + 1;
+	}
+	if (dir < 0)
+		return -1;
+	fd = openat(dir, p, flags | O_CLOEXEC | O_NOFOLLOW);
+	saved = errno;
+	close(dir);
+	errno = saved;
+	return fd;
+}
+
+int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out)
+{
+	int fd;
+
+	nv_buf_reset(out);
+	/* O_NONBLOCK: a FIFO put in the folder must not hang the build. */
+	fd = nv_open_in(top, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	return read_fd(fd, max, out);
+}
+
 /* Names with their type byte in front (walk): sorted by the name alone. */
 static int cmp_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
+/* Note that the folder (or entry) rel could not be read, with errno. */
+static void walk_failed(struct nv_walk *w, const char *rel)
+{
+	NV_GROW(w->failed, w->nfailed + 1, w->failed_alloc);
+	w->failed[w->nfailed].rel = nv_xstrdup(rel);
+	w->failed[w->nfailed].err = errno;
+	w->nfailed++;
+}
+
+/* Open dir/rel as a folder, never through a link (rel is "" at the top). */
+static DIR *open_folder(const char *path, const char *rel)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_DIRECTORY | (*rel ? O_NOFOLLOW : 0));
+	DIR *dp;
+
+	if (fd < 0)
+		return NULL;
+	dp = fdopendir(fd);
+	if (!dp)
+		close(fd);
+	return dp;
+}
+
 /* Walk dir/rel; rel is "" at the top. */
-static int walk(const char *dir, const char *rel, struct nv_strlist *out)
+static void walk(const char *dir, const char *rel, struct nv_walk *w)
 {
 	struct nv_strlist names = NV_STRLIST_INIT;
 	struct nv_buf path = NV_BUF_INIT, sub = NV_BUF_INIT;
@@ -80,22 +155,26 @@ static int walk(const char *dir, const char *rel, struct nv_strlist *out)
 	struct dirent *de;
 	struct stat st;
 	size_t i;
-	int rc = -1;
 
 	nv_buf_addf(&path, "%s%s%s", dir, *rel ? "/" : "", rel);
-	dp = opendir(path.ptr);
-	if (!dp)
+	dp = open_folder(path.ptr, rel);
+	if (!dp) {
+		walk_failed(w, rel);
 		goto out;
+	}
 	/*
 	 * Each name is kept with its type from the directory entry in front
-	 * (one byte: 'f' file, 'd' folder, '?' ask lstat), so a folder of ten
-	 * thousand documents costs no system call per file.
+	 * (one byte: 'f' file, 'd' folder, 'l' link, '?' ask lstat), so a
+	 * folder of ten thousand documents costs no system call per file.
 	 */
 	while ((de = readdir(dp)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
 		nv_buf_reset(&sub);
-		nv_buf_addch(&sub, de->d_type == DT_REG ? 'f' : de->d_type == DT_DIR ? 'd' : '?');
+		nv_buf_addch(&sub, de->d_type == DT_REG	  ? 'f'
+				   : de->d_type == DT_DIR ? 'd'
+				   : de->d_type == DT_LNK ? 'l'
+							  : '?');
 		nv_buf_adds(&sub, de->d_name);
 		nv_strlist_add(&names, sub.ptr);
 	}
@@ -107,37 +186,66 @@ static int walk(const char *dir, const char *rel, struct nv_strlist *out)
 		char type = names.v[i][0];
 		const char *name = names.v[i] + 1;
 		memset(&st, 0, sizeof(st));
-		st.st_mode = type == 'f' ? S_IFREG : S_IFDIR;
-		nv_buf_reset(&sub);
-		nv_buf_addf(&sub, "%s/%s", path.ptr, name);
-		if (type == '?' && lstat(sub.ptr, &st) < 0)
-			goto out;
+		st.st_mode = type == 'f' ? S_IFREG : type == 'l' ? S_IFLNK : S_IFDIR;
 		nv_buf_reset(&sub);
 		nv_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", name);
-		if (S_ISDIR(st.st_mode)) {
-			if (walk(dir, sub.ptr, out) < 0)
-				goto out;
-		} else if (S_ISREG(st.st_mode)) {
-			nv_strlist_add(out, sub.ptr);
-		} else if (S_ISLNK(st.st_mode)) {
-			struct nv_buf full = NV_BUF_INIT;
-			nv_buf_addf(&full, "%s/%s", dir, sub.ptr);
-			if (stat(full.ptr, &st) == 0 && S_ISREG(st.st_mode))
-				nv_strlist_add(out, sub.ptr);
-			nv_buf_release(&full);
+		if (type == '?') {
+			char *full = nv_xasprintf("%s/%s", path.ptr, name);
+			int r = lstat(full, &st);
+			free(full);
+			if (r < 0) {
+				walk_failed(w, sub.ptr);
+				continue;
+			}
 		}
+		/* Other kinds of entry (FIFOs, sockets, devices) are no content. */
+		if (S_ISDIR(st.st_mode))
+			walk(dir, sub.ptr, w);
+		else if (S_ISREG(st.st_mode))
+			nv_strlist_add(&w->files, sub.ptr);
+		else if (S_ISLNK(st.st_mode))
+			nv_strlist_add(&w->links, sub.ptr);
 	}
-	rc = 0;
 out:
 	nv_strlist_release(&names);
 	nv_buf_release(&path);
 	nv_buf_release(&sub);
-	return rc;
+}
+
+int nv_walk_all(const char *dir, struct nv_walk *w)
+{
+	size_t failed = w->nfailed;
+
+	walk(dir, "", w);
+	if (w->nfailed == failed)
+		return 0;
+	errno = w->failed[failed].err;
+	return -1;
+}
+
+void nv_walk_release(struct nv_walk *w)
+{
+	size_t i;
+
+	nv_strlist_release(&w->files);
+	nv_strlist_release(&w->links);
+	for (i = 0; i < w->nfailed; i++)
+		free(w->failed[i].rel);
+	free(w->failed);
+	memset(w, 0, sizeof(*w));
 }
 
 int nv_walk(const char *dir, struct nv_strlist *out)
 {
-	return walk(dir, "", out);
+	struct nv_walk w = NV_WALK_INIT;
+	int rc = nv_walk_all(dir, &w), saved = errno;
+	size_t i;
+
+	for (i = 0; rc == 0 && i < w.files.nr; i++)
+		nv_strlist_add(out, w.files.v[i]);
+	nv_walk_release(&w);
+	errno = saved;
+	return rc;
 }
 
 int nv_mkdir_p(const char *path)

@@ -8,7 +8,9 @@
  */
 #include "common.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -169,12 +171,15 @@ static const char *file_type(const char *name)
 		{ ".xls", "Excel" },
 		{ ".xlsx", "Excel" },
 		{ ".ods", "OpenDocument" },
+		{ ".odp", "OpenDocument" },
 		{ ".csv", "таблица CSV" },
 		{ ".txt", "текст" },
 		{ ".rtf", "RTF" },
 		{ ".jpg", "изображение JPEG" },
 		{ ".jpeg", "изображение JPEG" },
 		{ ".png", "изображение PNG" },
+		{ ".gif", "изображение GIF" },
+		{ ".webp", "изображение WebP" },
 		{ ".zip", "архив ZIP" },
 	};
 	const char *dot = strrchr(name, '.');
@@ -196,7 +201,11 @@ static void human_size(struct nv_buf *b, long long size)
 		nv_buf_addf(b, "%lld,%lld МБ", size >> 20, ((size >> 10) % 1024) * 10 / 1024);
 }
 
-/* Copy content/files/ and list it: [{name, url, size, type}]. */
+/*
+ * Copy content/files/ and list it: [{name, url, size, type}]. Files are
+ * read without following links (see nv_read_file_in): the loader refused
+ * links already, and one put there since is refused again.
+ */
 struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
@@ -208,10 +217,20 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 	for (i = 0; i < m->nattachments; i++) {
 		const char *rel = m->attachments[i].rel;
 		const char *src = m->attachments[i].path;
+		char *root = nv_xmemdupz(src, strlen(src) - strlen(rel) - 1);
 		long long size;
+		int r;
 		/* A rebuild of some documents leaves the files: it needs only their sizes. */
-		if (s->opts.render ? stat(src, &st) < 0
-				   : nv_read_file(src, (size_t)64 << 20, &data) < 0) {
+		if (s->opts.render) {
+			int fd = nv_open_in(root, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+			r = fd < 0 || fstat(fd, &st) < 0 ? -1 : 0;
+			if (fd >= 0)
+				close(fd);
+		} else {
+			r = nv_read_file_in(root, rel, (size_t)64 << 20, &data);
+		}
+		free(root);
+		if (r < 0) {
 			nv_error(s->d, src, 0, 0, "не удалось прочитать вложение: %s",
 				 nv_strerror(errno));
 			s->failed = 1;
@@ -260,46 +279,62 @@ char *nv_html_custom_css(const struct nv_html_opts *opts)
 	if (!opts->override_dir)
 		return NULL;
 	path = nv_xasprintf("%s/assets/custom.css", opts->override_dir);
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+	/* A link is found too, so that reading it fails loudly. */
+	if (lstat(path, &st) == 0 && (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)))
 		return path;
 	free(path);
 	return NULL;
 }
 
+/* A file of the theme that cannot be copied: an error of the build. */
+static void asset_failed(struct nv_html_state *s, const char *path, int err)
+{
+	nv_error(s->d, path, 0, 0, "не удалось прочитать файл темы: %s", nv_strerror(err));
+	s->failed = 1;
+}
+
 /*
  * Copy the theme's assets/ folder; then the project's custom.css, which
- * pages link after the theme's stylesheet so that its rules win.
+ * pages link after the theme's stylesheet so that its rules win. No
+ * symbolic link is followed: one in the theme is an error.
  */
 void nv_html_copy_assets(struct nv_html_state *s)
 {
-	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_walk files = NV_WALK_INIT;
 	struct nv_buf data = NV_BUF_INIT;
-	char *dir = nv_xasprintf("%s/assets", s->opts.theme_dir), *src, *dst;
+	char *dir = nv_xasprintf("%s/assets", s->opts.theme_dir), *path, *dst;
 	char *custom = nv_html_custom_css(&s->opts);
 	size_t i;
 
-	if (nv_walk(dir, &files) < 0) {
+	if (nv_walk_all(dir, &files) < 0) {
 		nv_error(s->d, dir, 0, 0, "не удалось прочитать папку темы: %s",
 			 nv_strerror(errno));
 		s->failed = 1;
 	}
-	for (i = 0; i < files.nr; i++) {
-		if (custom && !strcmp(files.v[i], "custom.css"))
+	for (i = 0; i < files.links.nr; i++) {
+		path = nv_xasprintf("%s/%s", dir, files.links.v[i]);
+		asset_failed(s, path, ELOOP);
+		free(path);
+	}
+	for (i = 0; i < files.files.nr; i++) {
+		if (custom && !strcmp(files.files.v[i], "custom.css"))
 			continue; /* the project's own replaces the theme's */
-		src = nv_xasprintf("%s/%s", dir, files.v[i]);
-		dst = nv_xasprintf("assets/%s", files.v[i]);
-		if (nv_read_file(src, (size_t)16 << 20, &data) == 0)
+		dst = nv_xasprintf("assets/%s", files.files.v[i]);
+		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0) {
 			nv_html_write_out(s, dst, data.ptr, data.len);
-		free(src);
+		} else {
+			path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
+			asset_failed(s, path, errno);
+			free(path);
+		}
 		free(dst);
 	}
-	if (custom && nv_read_file(custom, (size_t)16 << 20, &data) == 0)
+	if (custom && nv_read_file_in(s->opts.override_dir, "assets/custom.css", (size_t)16 << 20,
+				      &data) == 0)
 		nv_html_write_out(s, "assets/custom.css", data.ptr, data.len);
-	else if (custom) {
-		nv_error(s->d, custom, 0, 0, "не удалось прочитать файл: %s", nv_strerror(errno));
-		s->failed = 1;
-	}
-	nv_strlist_release(&files);
+	else if (custom)
+		asset_failed(s, custom, errno);
+	nv_walk_release(&files);
 	nv_buf_release(&data);
 	free(custom);
 	free(dir);

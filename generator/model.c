@@ -3,8 +3,8 @@
  * is the driver: it runs the phases in order, reads the documents on
  * threads and releases the model. Each phase reports every problem it
  * finds:
- *   0. the attachments: files of content/ that are no document
- *      (read_attachments, model_read.c);
+ *   0. the attachments: files of content/ that are no document, of
+ *      the types a school publishes (read_attachments, here);
  *   1. people.yml, then site.yml, which names people (read_people,
  *      read_site, model_read.c);
  *   2. one entry per document: kind (folder or `type:`), unique id
@@ -44,6 +44,73 @@ struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
 {
 	return nv_strmap_get(m->entries_index, id);
+}
+
+/*
+ * The types of attachment a school publishes, by extension (compared
+ * without case). Anything else is refused: a browser would run an .html,
+ * .svg or .js file from the school's site as a page of its own.
+ */
+static const char *const attachment_exts[] = {
+	".pdf", ".doc", ".docx", ".odt", ".ods",  ".odp", ".rtf",  ".xls", ".xlsx",
+	".csv", ".txt", ".png",	 ".jpg", ".jpeg", ".gif", ".webp", ".zip",
+};
+
+#define ATTACHMENT_TYPES                                                                                           \
+	"PDF (.pdf), Word (.doc, .docx), LibreOffice (.odt, .ods, .odp), RTF (.rtf), "                             \
+	"таблицы (.xls, .xlsx, .csv), текст (.txt), изображения (.png, .jpg, .jpeg, .gif, " \
+	".webp), архив ZIP (.zip)"
+
+/* True if the file name rel has an extension of a type a school publishes. */
+static bool attachment_allowed(const char *rel)
+{
+	const char *base = strrchr(rel, '/'), *dot;
+	size_t i;
+
+	base = base ? base + 1 : rel;
+	dot = strrchr(base, '.');
+	for (i = 0; dot && dot != base && i < NV_ARRAY_SIZE(attachment_exts); i++)
+		if (!strcasecmp(dot, attachment_exts[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Every file of content/ that is not a document or a data file, when it
+ * is of a type a school publishes; each other one is an error.
+ */
+void mdl_read_attachments(struct builder *b)
+{
+	const struct nv_content *c = b->c;
+	const char *root = c->root ? c->root : "content";
+	size_t i, n = 0;
+
+	b->m->site_yml = nv_xasprintf("%s/site.yml", root);
+	if (!c->assets.nr)
+		return;
+	b->m->attachments = nv_xcalloc(c->assets.nr, sizeof(*b->m->attachments));
+	for (i = 0; i < c->assets.nr; i++) {
+		char *path = nv_xasprintf("%s/%s", root, c->assets.v[i]);
+		const char *base = strrchr(path, '/') + 1, *dot = strrchr(base, '.');
+
+		if (!attachment_allowed(c->assets.v[i])) {
+			struct nv_diag *e =
+				dot && dot != base
+					? nv_error(b->d, path, 0, 0,
+						   "вложения типа «%s» не публикуются", dot)
+					: nv_error(
+						  b->d, path, 0, 0,
+						  "у вложения нет расширения, его тип не известен");
+			nv_diag_hint(e, "допускаются " ATTACHMENT_TYPES "; сохраните файл в одном "
+					"из этих форматов или уберите его из content/");
+			free(path);
+			continue;
+		}
+		b->m->attachments[n].rel = c->assets.v[i];
+		b->m->attachments[n].path = path;
+		n++;
+	}
+	b->m->nattachments = n;
 }
 
 struct entry_job {

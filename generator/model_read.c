@@ -117,23 +117,6 @@ static size_t str_list(struct nv_fields *f, const struct nv_value *list, const c
 	return n;
 }
 
-/* Every file of content/ that is not a document or a data file. */
-void mdl_read_attachments(struct builder *b)
-{
-	const struct nv_content *c = b->c;
-	size_t i;
-
-	b->m->site_yml = nv_xasprintf("%s/site.yml", c->root ? c->root : "content");
-	if (!c->assets.nr)
-		return;
-	b->m->attachments = nv_xcalloc(c->assets.nr, sizeof(*b->m->attachments));
-	for (i = 0; i < c->assets.nr; i++) {
-		b->m->attachments[i].rel = c->assets.v[i];
-		b->m->attachments[i].path = nv_xasprintf("%s/%s", c->root, c->assets.v[i]);
-	}
-	b->m->nattachments = c->assets.nr;
-}
-
 /* The fields of one person of people.yml (f reads the person's map). */
 static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 			       struct nv_person *p)

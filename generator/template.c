@@ -200,8 +200,10 @@ struct nv_template *nv_tpl_load(struct nv_tpl_set *set, const char *name, size_t
 	}
 	for (i = 0; i < set->ndirs; i++) {
 		char *path = nv_xasprintf("%s/%s.mustache", set->dirs[i], t->name);
+		char *rel = path + strlen(set->dirs[i]) + 1;
 
-		if (!nv_read_file(path, NV_TPL_MAX_FILE, &text)) {
+		/* No link below the theme's folder is followed (fs.h, nv_open_in). */
+		if (!nv_read_file_in(set->dirs[i], rel, NV_TPL_MAX_FILE, &text)) {
 			t->file = path;
 			t->len = text.len;
 			t->src = nv_buf_detach(&text, NULL);
@@ -211,7 +213,7 @@ struct nv_template *nv_tpl_load(struct nv_tpl_set *set, const char *name, size_t
 		}
 		if (errno != ENOENT && errno != ENOTDIR) {
 			nv_error(d, file, line, col, "не удалось прочитать «%s»: %s", path,
-				 strerror(errno));
+				 nv_strerror(errno));
 			t->file = path;
 			t->state = TS_BROKEN;
 			goto out;

@@ -11,6 +11,13 @@
  *
  * Paths in struct nv_doc and in diagnostics are "content/…" relative to
  * the project directory (the current directory of the process).
+ *
+ * Nothing is read through a symbolic link: a link anywhere below the
+ * content folder, or in the project's theme/ and themes/default/ beside
+ * it, is an error naming it (the folders themselves may be links), and
+ * files are opened link by link with O_NOFOLLOW (nv_read_file_in, fs.h),
+ * so a link put there during a load is refused too. A folder that cannot
+ * be read is named in its error.
  */
 #ifndef NV_CONTENT_H
 #define NV_CONTENT_H
@@ -75,8 +82,9 @@ struct nv_content {
 /*
  * Load every file below root into c (which must be zeroed or fresh). Returns
  * 0 when the folder could be walked, -1 when it could not (missing
- * folder): then an error is in d. Errors in individual files do not make
- * it fail; check d->errors. Release with nv_content_release().
+ * folder, or any folder below it unreadable): then the errors are in d,
+ * one per folder. Links and errors in individual files do not make it
+ * fail; check d->errors. Release with nv_content_release().
  */
 int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
 

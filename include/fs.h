@@ -26,16 +26,68 @@ struct nv_buf;
 
 /*
  * Read the file at path into out (replacing its contents). Fails with
- * EFBIG when the file is larger than max bytes.
+ * EFBIG when the file is larger than max bytes, EISDIR for a folder and
+ * EINVAL for anything else that is not a regular file.
  */
 int nv_read_file(const char *path, size_t max, struct nv_buf *out);
 
 /*
- * List the regular files below dir recursively, as paths relative to dir
+ * Open top/rel with open(2) flags, following no symbolic link below top:
+ * each folder of rel and the file itself are opened one by one with
+ * O_NOFOLLOW, so a link anywhere below top fails with ELOOP (or ENOTDIR),
+ * also one put there after the caller looked. top itself may be a link.
+ * rel is a relative path without "." or ".." components. Returns the
+ * descriptor (close-on-exec), or -1 with errno set.
+ */
+int nv_open_in(const char *top, const char *rel, int flags);
+
+/*
+ * nv_read_file() of top/rel through nv_open_in(): the file is read only if
+ * it is a regular file reached without following a link below top. This is
+ * how a project's own files are read, so that nothing outside the project
+ * is read through a link, whatever is changed while a build runs.
+ */
+int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out);
+
+/*
+ * What a recursive walk of a folder found, paths relative to the folder
  * ("orders/o-vnedrenii.md"), sorted bytewise within each directory and
- * directories visited in sorted order, so the list is the same on every
- * machine. Names starting with "." are skipped; symbolic links to
- * directories are not followed. Appends to out.
+ * directories visited in sorted order, so the lists are the same on every
+ * machine. Names starting with "." are skipped, and so are FIFOs, sockets
+ * and devices.
+ */
+struct nv_walk_failure {
+	char *rel; /* the folder or entry that could not be read; "" is the top */
+	int err;   /* its errno */
+};
+
+struct nv_walk {
+	struct nv_strlist files; /* regular files */
+	struct nv_strlist links; /* symbolic links to anything: never followed */
+	struct nv_walk_failure *failed;
+	size_t nfailed, failed_alloc;
+};
+
+#define NV_WALK_INIT                                         \
+	{                                                    \
+		NV_STRLIST_INIT, NV_STRLIST_INIT, NULL, 0, 0 \
+	}
+
+/*
+ * Walk dir into w (appending; zeroed or NV_WALK_INIT at first). Folders are
+ * opened without following links (dir itself may be one). A folder that
+ * cannot be read is noted in w->failed and the walk goes on; returns -1
+ * with errno of the first such failure if there was one, else 0.
+ */
+int nv_walk_all(const char *dir, struct nv_walk *w);
+
+/* Free what w holds; w is zeroed. */
+void nv_walk_release(struct nv_walk *w);
+
+/*
+ * The regular files below dir (see struct nv_walk), appended to out.
+ * Symbolic links are neither followed nor listed. Fails (-1, errno set,
+ * nothing appended) when any folder cannot be read.
  */
 int nv_walk(const char *dir, struct nv_strlist *out);
 

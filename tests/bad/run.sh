@@ -8,6 +8,10 @@
 #                          and lay CASE/content over it
 # tests/bad/CASE/setup.sh  if present: run in a scratch copy before checking
 # tests/bad/CASE/args      if present: extra arguments for `check`
+# tests/bad/CASE/build     if present (with base or setup.sh): `build` must
+#                          fail too (exit 1 or 2), write no output/site or
+#                          output/print, and copy nothing of
+#                          /etc/passwd anywhere into the project
 #
 # Usage: tests/bad/run.sh [--bless] BINARY
 # --bless rewrites every expected file from the current output (look at
@@ -45,13 +49,28 @@ for dir in "$here"/*/; do
 	# shellcheck disable=SC2086
 	(cd "$run_dir" && ${VALGRIND:-} "$bin" check $args) >/dev/null 2>"$out"
 	status=$?
+	built=ok
+	if [ -f "$dir/build" ] && [ "$run_dir" != "$dir" ]; then
+		(cd "$run_dir" && ${VALGRIND:-} "$bin" build) >/dev/null 2>&1
+		bstatus=$?
+		if [ "$bstatus" -ne 1 ] && [ "$bstatus" -ne 2 ]; then
+			built="build: код выхода $bstatus, ожидался 1 или 2"
+		elif [ -e "$run_dir/output/site" ] || [ -e "$run_dir/output/print" ]; then
+			built="build: записана папка output/"
+		elif grep -rqs '^root:' "$run_dir"; then
+			built="build: в проект попал /etc/passwd"
+		fi
+	fi
 	[ "$run_dir" != "$dir" ] && rm -rf "$run_dir"
 	if [ "$bless" -eq 1 ]; then
 		cp "$out" "$dir/expected"
 		echo "$status" > "$dir/status"
 		continue
 	fi
-	if [ "$status" -ne "$want_status" ]; then
+	if [ "$built" != ok ]; then
+		echo "bad/$case: $built"
+		fail=$((fail + 1))
+	elif [ "$status" -ne "$want_status" ]; then
 		echo "bad/$case: код выхода $status, ожидался $want_status"
 		cat "$out"
 		fail=$((fail + 1))

@@ -7,7 +7,10 @@
  */
 #include "common.h"
 
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "content.h"
@@ -59,6 +62,74 @@ static char *make_folder(const char *name)
 	write_in(root, ".hidden.md", "не файл проекта");
 	write_in(root, ".git/config", "[core]\n");
 	return root;
+}
+
+/*
+ * Load root in a child process that cannot read files/ and return what
+ * the load said: its result, then each diagnostic as "FILE: MESSAGE".
+ * root runs this test too, and chmod 000 does not stop root: the child
+ * then drops to the user nobody first. NULL if the child failed.
+ */
+static char *load_unreadable(const char *root)
+{
+	char *files = nv_xasprintf("%s/files", root), buf[4096];
+	struct nv_buf got = NV_BUF_INIT;
+	int fd[2], st;
+	ssize_t n;
+	pid_t pid;
+
+	if (chmod(files, 0) < 0 || chmod(nv_test_tmpdir(), 0755) < 0 || pipe(fd) < 0) {
+		free(files);
+		return NULL;
+	}
+	pid = fork();
+	if (pid == 0) {
+		struct nv_content c;
+		struct nv_diags d = NV_DIAGS_INIT;
+		FILE *f = fdopen(fd[1], "w");
+		size_t i;
+		int r;
+
+		close(fd[0]);
+		if (geteuid() == 0 &&
+		    (setgroups(0, NULL) < 0 || setgid(65534) < 0 || setuid(65534) < 0))
+			_exit(3);
+		memset(&c, 0, sizeof(c));
+		r = nv_content_load(&c, root, &d);
+		fprintf(f, "%d\n", r);
+		for (i = 0; i < d.nr; i++)
+			fprintf(f, "%s: %s\n", d.v[i].file, d.v[i].msg);
+		fclose(f);
+		/* Released, so that the child is as clean under valgrind as the parent. */
+		nv_content_release(&c);
+		nv_diags_release(&d);
+		free(files);
+		_exit(0);
+	}
+	close(fd[1]);
+	while ((n = read(fd[0], buf, sizeof(buf))) > 0)
+		nv_buf_add(&got, buf, (size_t)n);
+	close(fd[0]);
+	waitpid(pid, &st, 0);
+	chmod(files, 0755);
+	free(files);
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		nv_buf_release(&got);
+		return NULL;
+	}
+	return nv_buf_detach(&got, NULL);
+}
+
+/* A folder that cannot be read is named, not the content folder. */
+static void test_unreadable_folder_is_named(void)
+{
+	char *root = make_folder("unreadable"), *got = load_unreadable(root), *want;
+
+	want = nv_xasprintf("-1\n%s/files: не удалось прочитать каталог: нет прав доступа\n", root);
+	free(root);
+	CHECK_STR(got, want);
+	free(want);
+	free(got);
 }
 
 static void test_documents_sorted(void)
@@ -225,5 +296,6 @@ void nv_tests(void)
 	NV_RUN(test_data_and_assets);
 	NV_RUN(test_broken_files);
 	NV_RUN(test_missing_folder);
+	NV_RUN(test_unreadable_folder_is_named);
 	NV_RUN(test_threads_same_result);
 }

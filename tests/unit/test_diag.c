@@ -151,6 +151,42 @@ static void test_positions_without_excerpt(void)
 	free(missing);
 }
 
+/*
+ * Control characters of the input never reach the terminal raw: in the
+ * message, the hint, the file name and the excerpt they show as \x1b
+ * (C1 as \u009b), the caret moves past the escape's width, and a tab of
+ * the excerpt stays a tab so the caret lines up.
+ */
+static void test_control_characters_are_escaped(void)
+{
+	char *path = scratch("esc.md", "---\n\ttitle: \x1b[2J\x7f\xc2\x9b\x01x: y\n---\n");
+	char *ctl = scratch("a\x1b"
+			    "b.md",
+			    "");
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *out, *want, *shown;
+
+	nv_diag_hint(nv_error(&d, path, 2, 14, "неизвестный ключ «%s»", "\x1b[2J\x7f\x01x"),
+		     "уберите «\r» и «\xc2\x9b»");
+	nv_error(&d, ctl, 0, 0, "файл с\tтабуляцией");
+	out = printed(&d);
+	shown = nv_xasprintf("%.*s\\x1bb.md", (int)(strlen(ctl) - 5), ctl);
+	want = nv_xasprintf("nastavnik: %s:2:14: ошибка: неизвестный ключ "
+			    "«\\x1b[2J\\x7f\\x01x»\n"
+			    "    2 | \ttitle: \\x1b[2J\\x7f\\u009b\\x01x: y\n"
+			    "      | \t                  ^\n"
+			    "  подсказка: уберите «\\x0d» и «\\u009b»\n"
+			    "nastavnik: %s: ошибка: файл с\\x09табуляцией\n",
+			    path, shown);
+	CHECK_STR(out, want);
+	free(out);
+	free(want);
+	free(shown);
+	nv_diags_release(&d);
+	free(path);
+	free(ctl);
+}
+
 static void test_merge_and_sort(void)
 {
 	struct nv_diags a = NV_DIAGS_INIT, b = NV_DIAGS_INIT;
@@ -203,6 +239,7 @@ void nv_tests(void)
 	NV_RUN(test_caret_counts_characters);
 	NV_RUN(test_bom_crlf_and_wide_numbers);
 	NV_RUN(test_positions_without_excerpt);
+	NV_RUN(test_control_characters_are_escaped);
 	NV_RUN(test_merge_and_sort);
 	NV_RUN(test_russian_helpers);
 }

@@ -84,20 +84,126 @@ static void test_walk_is_sorted_and_skips_hidden(void)
 	p = tmp("c/link.md");
 	CHECK_INT(symlink("z.md", p), 0);
 	free(p);
+	/* A link is not listed: nothing is read through one. */
 	CHECK_INT(nv_walk(root, &l), 0);
-	CHECK_INT(l.nr, 7);
+	CHECK_INT(l.nr, 6);
 	CHECK_STR(l.v[0], "a.yml");
-	CHECK_STR(l.v[1], "link.md");
-	CHECK_STR(l.v[2], "orders/a.md");
-	CHECK_STR(l.v[3], "orders/b.md");
-	CHECK_STR(l.v[4], "pages/b.md");
-	CHECK_STR(l.v[5], "pages/я.md");
-	CHECK_STR(l.v[6], "z.md");
+	CHECK_STR(l.v[1], "orders/a.md");
+	CHECK_STR(l.v[2], "orders/b.md");
+	CHECK_STR(l.v[3], "pages/b.md");
+	CHECK_STR(l.v[4], "pages/я.md");
+	CHECK_STR(l.v[5], "z.md");
 	nv_strlist_release(&l);
 	CHECK_INT(nv_rm_rf(root), 0);
 	CHECK(!nv_exists(root));
 	CHECK_INT(nv_rm_rf(root), 0);
 	free(root);
+}
+
+/*
+ * The full walk lists links (to files, folders, outside, nowhere) apart
+ * and follows none of them; a folder that cannot be read is named and the
+ * walk goes on.
+ */
+static void test_walk_all_lists_links_and_failures(void)
+{
+	struct nv_walk w = NV_WALK_INIT;
+	char *root = tmp("walk"), *p;
+
+	p = tmp("walk/files/a.txt");
+	CHECK_INT(nv_write_file(p, "a", 1), 0);
+	free(p);
+	p = tmp("walk/sub/b.md");
+	CHECK_INT(nv_write_file(p, "b", 1), 0);
+	free(p);
+	p = tmp("walk/files/passwd.txt");
+	CHECK_INT(symlink("/etc/passwd", p), 0);
+	free(p);
+	p = tmp("walk/etc");
+	CHECK_INT(symlink("/etc", p), 0);
+	free(p);
+	p = tmp("walk/sub/up");
+	CHECK_INT(symlink("..", p), 0);
+	free(p);
+	p = tmp("walk/files/none.pdf");
+	CHECK_INT(symlink("none", p), 0);
+	free(p);
+	CHECK_INT(nv_walk_all(root, &w), 0);
+	CHECK_INT(w.files.nr, 2);
+	CHECK_STR(w.files.v[0], "files/a.txt");
+	CHECK_STR(w.files.v[1], "sub/b.md");
+	CHECK_INT(w.links.nr, 4);
+	CHECK_STR(w.links.v[0], "etc");
+	CHECK_STR(w.links.v[1], "files/none.pdf");
+	CHECK_STR(w.links.v[2], "files/passwd.txt");
+	CHECK_STR(w.links.v[3], "sub/up");
+	CHECK_INT(w.nfailed, 0);
+	nv_walk_release(&w);
+	/* A missing folder below the top fails, named; the top too. */
+	p = tmp("walk/missing");
+	CHECK_INT(nv_walk_all(p, &w), -1);
+	CHECK_INT(errno, ENOENT);
+	CHECK_INT(w.nfailed, 1);
+	CHECK_STR(w.failed[0].rel, "");
+	CHECK_INT(w.failed[0].err, ENOENT);
+	nv_walk_release(&w);
+	free(p);
+	CHECK_INT(nv_rm_rf(root), 0);
+	free(root);
+}
+
+/*
+ * nv_read_file_in follows no link below its top, wherever it is in the
+ * path, and reads nothing but regular files; the top may be a link.
+ */
+static void test_read_file_in_follows_no_link(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *root = tmp("r"), *p, *top;
+
+	p = tmp("r/files/a.txt");
+	CHECK_INT(nv_write_file(p, "abc", 3), 0);
+	free(p);
+	p = tmp("r/files/passwd.txt");
+	CHECK_INT(symlink("/etc/passwd", p), 0);
+	free(p);
+	p = tmp("r/files/same.txt");
+	CHECK_INT(symlink("a.txt", p), 0);
+	free(p);
+	p = tmp("r/etc");
+	CHECK_INT(symlink("/etc", p), 0);
+	free(p);
+	p = tmp("r/fifo");
+	CHECK_INT(mkfifo(p, 0600), 0);
+	free(p);
+	CHECK_INT(nv_read_file_in(root, "files/a.txt", 100, &b), 0);
+	CHECK_STR(b.ptr, "abc");
+	CHECK_INT(nv_read_file_in(root, "files/passwd.txt", 100, &b), -1);
+	CHECK_INT(errno, ELOOP);
+	CHECK_INT(b.len, 0);
+	CHECK_INT(nv_read_file_in(root, "files/same.txt", 100, &b), -1);
+	CHECK_INT(errno, ELOOP);
+	/* A link in the middle of the path: the folder swapped for a link. */
+	CHECK_INT(nv_read_file_in(root, "etc/passwd", 100, &b), -1);
+	CHECK(errno == ELOOP || errno == ENOTDIR);
+	CHECK_INT(b.len, 0);
+	/* A FIFO neither blocks nor is read. */
+	CHECK_INT(nv_read_file_in(root, "fifo", 100, &b), -1);
+	CHECK_INT(errno, EINVAL);
+	CHECK_INT(nv_read_file_in(root, "files", 100, &b), -1);
+	CHECK_INT(errno, EISDIR);
+	CHECK_INT(nv_read_file_in(root, "files/a.txt", 2, &b), -1);
+	CHECK_INT(errno, EFBIG);
+	/* The top is the caller's to choose: it may be a link. */
+	top = tmp("r-link");
+	CHECK_INT(symlink("r", top), 0);
+	CHECK_INT(nv_read_file_in(top, "files/a.txt", 100, &b), 0);
+	CHECK_STR(b.ptr, "abc");
+	CHECK_INT(nv_rm_rf(top), 0);
+	CHECK_INT(nv_rm_rf(root), 0);
+	free(top);
+	free(root);
+	nv_buf_release(&b);
 }
 
 static void test_outdir_swaps_on_commit(void)
@@ -261,6 +367,8 @@ void nv_tests(void)
 	NV_RUN(test_write_leaves_no_temp_files);
 	NV_RUN(test_read_file_limits);
 	NV_RUN(test_walk_is_sorted_and_skips_hidden);
+	NV_RUN(test_walk_all_lists_links_and_failures);
+	NV_RUN(test_read_file_in_follows_no_link);
 	NV_RUN(test_outdir_swaps_on_commit);
 	NV_RUN(test_outdir_refuses_foreign_directory);
 	NV_RUN(test_outdir_removes_leftovers_of_interrupted_builds);

@@ -6,6 +6,8 @@
  */
 #include "common.h"
 
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
@@ -618,6 +620,40 @@ static void test_project_folder_overrides_theme(void)
 	free(theme);
 }
 
+/*
+ * A template that is a symbolic link (to /etc/passwd) is never read; the
+ * link in the first folder stops the search, so the theme's own template
+ * does not silently replace it.
+ */
+static void test_linked_template_is_refused(void)
+{
+	char *proj = nv_xasprintf("%s/ln/project", nv_test_tmpdir());
+	char *theme = nv_xasprintf("%s/ln/theme", nv_test_tmpdir());
+	char *link = nv_xasprintf("%s/page.mustache", proj);
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *msg, *want;
+
+	write_file(theme, "page.mustache", "theme page");
+	write_file(proj, "x.mustache", "x");
+	CHECK_INT(symlink("/etc/passwd", link), 0);
+	nv_tpl_set_add_dir(set, proj);
+	nv_tpl_set_add_dir(set, theme);
+	CHECK(!nv_tpl_get(set, "page", &d));
+	msg = diag_text(&d);
+	want = nv_xasprintf("-:0:0: не удалось прочитать «%s»: это символическая ссылка, а "
+			    "ссылки не допускаются\n",
+			    link);
+	CHECK_STR(msg, want);
+	free(msg);
+	free(want);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+	free(proj);
+	free(theme);
+	free(link);
+}
+
 static void test_templates_are_compiled_once(void)
 {
 	char *dir = nv_xasprintf("%s/once", nv_test_tmpdir());
@@ -715,6 +751,7 @@ void nv_tests(void)
 	NV_RUN(test_dynamic_partial_missing_at_render);
 	NV_RUN(test_dynamic_partial_with_errors);
 	NV_RUN(test_project_folder_overrides_theme);
+	NV_RUN(test_linked_template_is_refused);
 	NV_RUN(test_templates_are_compiled_once);
 	NV_RUN(test_get_errors);
 	NV_RUN(test_set_delimiters_and_comments);
