@@ -650,7 +650,7 @@ static int listen_loopback(int port, int *bound)
 	a.sin_port = htons((uint16_t)port);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
-	    bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, 64) < 0 ||
+	    bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, SOMAXCONN) < 0 ||
 	    getsockname(fd, (struct sockaddr *)&a, &alen) < 0) {
 		saved = errno;
 		close(fd);
@@ -718,8 +718,9 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->mhd = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, on_request, s,
 				  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,
 				  MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)NV_SERVE_MEMORY_LIMIT,
-				  MHD_OPTION_CONNECTION_LIMIT, (unsigned int)64,
-				  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+				  MHD_OPTION_CONNECTION_LIMIT, (unsigned int)NV_SERVE_CONN_LIMIT,
+				  MHD_OPTION_CONNECTION_TIMEOUT,
+				  (unsigned int)NV_SERVE_IDLE_TIMEOUT_S,
 				  MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
 	if (!s->mhd) {
 		nv_error(d, NULL, 0, 0, "не удалось запустить HTTP-сервер (libmicrohttpd)");
@@ -742,6 +743,32 @@ out:
 int nv_serve_port(const struct nv_serve *s)
 {
 	return s->port;
+}
+
+static unsigned int connections(struct nv_serve *s)
+{
+	const union MHD_DaemonInfo *info =
+		MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+	return info ? info->num_connections : 0;
+}
+
+/*
+ * Let libmicrohttpd do its work. At its connection limit (or when accept()
+ * ran out of descriptors) it takes the listening socket out of its epoll
+ * set, and it puts it back only at the start of a later run. If this run
+ * closed connections (timed out or done), run once more: otherwise the
+ * connections waiting in the kernel's queue would wake nobody, and
+ * MHD_get_timeout(), with no connection left, would let poll() sleep for
+ * ever. The second run does not block.
+ */
+static void run_mhd(struct nv_serve *s)
+{
+	unsigned int before = connections(s);
+
+	MHD_run(s->mhd);
+	if (connections(s) < before)
+		MHD_run(s->mhd);
 }
 
 int nv_serve_run(struct nv_serve *s, struct nv_diags *d)
@@ -781,7 +808,7 @@ int nv_serve_run(struct nv_serve *s, struct nv_diags *d)
 			s->pending = true;
 			s->last_change = now;
 		}
-		MHD_run(s->mhd);
+		run_mhd(s);
 		if (s->pending && now_ms() >= build_due(s)) {
 			s->pending = false;
 			nv_serve_rebuild(s);

@@ -12,6 +12,22 @@
 struct nv_buf;
 struct nv_diags;
 
+/*
+ * Connections. Every client is on 127.0.0.1, so a limit per address would
+ * be the same as the global one; what keeps idle clients (a browser's
+ * speculative connections, a script holding sockets open) from locking
+ * the browser out is the pair below. A connection that has sent or
+ * received nothing for NV_SERVE_IDLE_TIMEOUT_S seconds is closed, so even
+ * NV_SERVE_CONN_LIMIT idle sockets hold their places for at most that
+ * long; connections beyond the limit wait in the kernel's queue (listen
+ * backlog SOMAXCONN) and are taken as places free up. The reload script
+ * polls every 300 ms, well inside the timeout, so an open page keeps its
+ * connection. The limit leaves room under the usual 1024 descriptors for
+ * the files a build opens.
+ */
+#define NV_SERVE_CONN_LIMIT	256
+#define NV_SERVE_IDLE_TIMEOUT_S 2
+
 /* Where a page asks for the version of the site it shows. */
 #define VERSION_URL "/__nastavnik/version"
 
