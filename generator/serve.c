@@ -353,31 +353,33 @@ static enum MHD_Result send_not_found(struct nv_serve *s, struct MHD_Connection 
 	return send_buf(c, MHD_HTTP_NOT_FOUND, &b, "text/html; charset=utf-8");
 }
 
-/* Redirect a folder URL to the same URL with a final slash. */
-static enum MHD_Result send_slash_redirect(struct MHD_Connection *c, const char *url)
+void nv_serve_location(struct nv_buf *loc, const char *url)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	struct nv_buf loc = NV_BUF_INIT;
-	struct MHD_Response *resp;
 	const unsigned char *p;
 
-	/*
-	 * The URL arrives decoded: encode it again for the Location header,
-	 * with runs of slashes as one ("//host/" would name another server).
-	 */
 	for (p = (const unsigned char *)url; *p; p++) {
 		if (*p == '/' && p[1] == '/')
 			continue;
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("/-._~!$&'()*+,;=:@", *p)) {
-			nv_buf_addch(&loc, *p);
+			nv_buf_addch(loc, *p);
 		} else {
-			nv_buf_addch(&loc, '%');
-			nv_buf_addch(&loc, hex[*p >> 4]);
-			nv_buf_addch(&loc, hex[*p & 15]);
+			nv_buf_addch(loc, '%');
+			nv_buf_addch(loc, hex[*p >> 4]);
+			nv_buf_addch(loc, hex[*p & 15]);
 		}
 	}
-	nv_buf_addch(&loc, '/');
+	nv_buf_addch(loc, '/');
+}
+
+/* Redirect a folder URL to the same URL with a final slash. */
+static enum MHD_Result send_slash_redirect(struct MHD_Connection *c, const char *url)
+{
+	struct nv_buf loc = NV_BUF_INIT;
+	struct MHD_Response *resp;
+
+	nv_serve_location(&loc, url);
 	resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (resp)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, loc.ptr);
@@ -385,12 +387,7 @@ static enum MHD_Result send_slash_redirect(struct MHD_Connection *c, const char 
 	return reply(c, MHD_HTTP_FOUND, resp, NULL);
 }
 
-/*
- * Check the decoded URL path segment by segment: ".." anywhere is an
- * attack (403); "." and hidden names (.nastavnik-output) are not part of
- * the site (404). Returns 0 when the path may be looked up.
- */
-static unsigned int check_path(const char *url)
+unsigned int nv_serve_check_path(const char *url)
 {
 	const char *p = url, *end;
 	size_t n;
@@ -461,7 +458,7 @@ static enum MHD_Result serve_file(struct nv_serve *s, struct MHD_Connection *c, 
 	enum MHD_Result rc;
 	int fd = -1;
 
-	status = check_path(url);
+	status = nv_serve_check_path(url);
 	if (status) {
 		rc = status == MHD_HTTP_NOT_FOUND ? send_not_found(s, c) : send_refusal(c, status);
 		goto out;
@@ -608,18 +605,11 @@ static int hexval(int ch)
 	return -1;
 }
 
-/*
- * Decode %XX in place, as libmicrohttpd's own unescaper, except "%00": a
- * NUL would silently cut the path short ("/a.html%00.png" → "/a.html"),
- * so it stays as it is and names no file.
- */
-static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+size_t nv_serve_unescape(char *s)
 {
 	char *r = s, *w = s;
 	int hi, lo;
 
-	(void)cls;
-	(void)c;
 	while (*r) {
 		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
 		    (hi | lo)) {
@@ -631,6 +621,14 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 	}
 	*w = '\0';
 	return (size_t)(w - s);
+}
+
+/* libmicrohttpd's unescape callback: nv_serve_unescape(). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return nv_serve_unescape(s);
 }
 
 /* ---- the server ------------------------------------------------------- */
