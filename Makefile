@@ -14,7 +14,7 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 WERROR ?= -Werror
-FUZZ_TIME ?= 60
+FUZZ_TIME ?= 10
 V ?=
 Q := $(if $(V),,@)
 
@@ -47,7 +47,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 .SECONDARY:
 .DELETE_ON_ERROR:
 
-.PHONY: all site check unit spec asan valgrind fuzz bench format install clean regress-bless
+.PHONY: all site check unit spec asan valgrind fuzz fuzz-long fuzz-bins bench format install clean regress-bless
 
 all: $(BIN)
 
@@ -81,25 +81,41 @@ regress-bless: $(BIN)
 	@sh tests/regress/run.sh --bless $(BIN)
 	@git status --short tests/bad tests/regress
 
-# libFuzzer harnesses, built with clang; each runs FUZZ_TIME seconds.
+# libFuzzer harnesses, built with clang (not part of `make check`).
+# `make fuzz` runs each briefly: FUZZ_TIME seconds, or FUZZ_TIME_NAME for
+# harness NAME (make fuzz FUZZ_TIME_fuzz_project=180); FUZZ picks the
+# harnesses (make fuzz FUZZ="fuzz_date fuzz_feeds"). `make fuzz-long` runs
+# each for FUZZ_RUNS executions. One at a time, one process each; new
+# inputs go to build/fuzz/corpus/NAME, crashes to build/fuzz/ — a crash
+# found becomes a seed in tests/fuzz/corpus/NAME and a regression test.
 FUZZ_BUILD := build/fuzz
-fuzz: $(DEPS_OK)
+FUZZ ?= $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_RUNS ?= 10000000
+FUZZ_OPTS := -max_len=65536 -timeout=20 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/
+
+# fuzz_run NAME LIMIT: run one harness; its log is build/fuzz/NAME.log.
+fuzz_run = mkdir -p $(FUZZ_BUILD)/corpus/$(1) tests/fuzz/corpus/$(1) && \
+	echo "fuzz: $(1), $(2)" && \
+	{ $(FUZZ_BUILD)/fuzz/$(1) $(2) $(FUZZ_OPTS) $(FUZZ_BUILD)/corpus/$(1) \
+		tests/fuzz/corpus/$(1) 2>$(FUZZ_BUILD)/$(1).log || \
+		{ tail -40 $(FUZZ_BUILD)/$(1).log; exit 1; }; } && \
+	grep -E 'stat::number_of_executed_units|Done' $(FUZZ_BUILD)/$(1).log;
+
+fuzz-bins: $(DEPS_OK)
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-		$(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/fuzz/%)
-	@for f in $(FUZZ_SRC:tests/fuzz/%.c=%); do \
-		mkdir -p $(FUZZ_BUILD)/corpus/$$f; \
-		echo "fuzz: $$f, $(FUZZ_TIME) s"; \
-		$(FUZZ_BUILD)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 \
-			-print_final_stats=1 $(FUZZ_BUILD)/corpus/$$f tests/fuzz/corpus/$$f \
-			2>$(FUZZ_BUILD)/$$f.log || { tail -40 $(FUZZ_BUILD)/$$f.log; exit 1; }; \
-		grep -E 'stat::number_of_executed_units|Done' $(FUZZ_BUILD)/$$f.log; \
-	done
+		$(FUZZ:%=$(FUZZ_BUILD)/fuzz/%)
+
+fuzz: fuzz-bins
+	@$(foreach f,$(FUZZ),$(call fuzz_run,$(f),-max_total_time=$(or $(FUZZ_TIME_$(f)),$(FUZZ_TIME))))
+
+fuzz-long: fuzz-bins
+	@$(foreach f,$(FUZZ),$(call fuzz_run,$(f),-runs=$(FUZZ_RUNS)))
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		$$(cat $(PKG_CFLAGS)) \
+	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $$(cat $(PKG_CFLAGS)) \
 		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/redact_bench

@@ -371,3 +371,14 @@ void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e)
 	nv_buf_release(&line);
 	nv_buf_release(&rel);
 }
+
+/* The escaper and folder of iCalendar text, for tests/fuzz; see html_int.h. */
+void nv_html_ics_text(struct nv_buf *b, const char *s)
+{
+	ics_text(b, s);
+}
+
+void nv_html_ics_line(struct nv_buf *out, const char *line)
+{
+	ics_line(out, line);
+}

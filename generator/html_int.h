@@ -253,4 +253,16 @@ void nv_html_emit_atom(struct nv_html_state *s);
 void nv_html_emit_sitemap(struct nv_html_state *s);
 void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e);
 
+/*
+ * The text writers behind the feeds, exposed for tests/fuzz/fuzz_feeds.c.
+ * nv_html_ics_text appends s (NULL: nothing) as iCalendar TEXT (RFC 5545,
+ * 3.3.11): \ ; , escaped, newlines as \n. nv_html_ics_line appends line
+ * as a content line folded at 75 octets (3.1), never inside a UTF-8
+ * character, with its CRLF. nv_html_json_string (html_out.c) appends s
+ * as a JSON string that is also safe inside a <script>.
+ */
+void nv_html_ics_text(struct nv_buf *b, const char *s);
+void nv_html_ics_line(struct nv_buf *out, const char *line);
+void nv_html_json_string(struct nv_buf *b, const char *s);
+
 #endif

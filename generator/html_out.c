@@ -437,3 +437,9 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 	free(jobs);
 	free(dl);
 }
+
+/* The JSON string writer of the search index, for tests/fuzz; see html_int.h. */
+void nv_html_json_string(struct nv_buf *b, const char *s)
+{
+	add_json_string(b, s);
+}

@@ -353,31 +353,33 @@ static enum MHD_Result send_not_found(struct nv_serve *s, struct MHD_Connection 
 	return send_buf(c, MHD_HTTP_NOT_FOUND, &b, "text/html; charset=utf-8");
 }
 
-/* Redirect a folder URL to the same URL with a final slash. */
-static enum MHD_Result send_slash_redirect(struct MHD_Connection *c, const char *url)
+void nv_serve_location(struct nv_buf *loc, const char *url)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	struct nv_buf loc = NV_BUF_INIT;
-	struct MHD_Response *resp;
 	const unsigned char *p;
 
-	/*
-	 * The URL arrives decoded: encode it again for the Location header,
-	 * with runs of slashes as one ("//host/" would name another server).
-	 */
 	for (p = (const unsigned char *)url; *p; p++) {
 		if (*p == '/' && p[1] == '/')
 			continue;
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("/-._~!$&'()*+,;=:@", *p)) {
-			nv_buf_addch(&loc, *p);
+			nv_buf_addch(loc, *p);
 		} else {
-			nv_buf_addch(&loc, '%');
-			nv_buf_addch(&loc, hex[*p >> 4]);
-			nv_buf_addch(&loc, hex[*p & 15]);
+			nv_buf_addch(loc, '%');
+			nv_buf_addch(loc, hex[*p >> 4]);
+			nv_buf_addch(loc, hex[*p & 15]);
 		}
 	}
-	nv_buf_addch(&loc, '/');
+	nv_buf_addch(loc, '/');
+}
+
+/* Redirect a folder URL to the same URL with a final slash. */
+static enum MHD_Result send_slash_redirect(struct MHD_Connection *c, const char *url)
+{
+	struct nv_buf loc = NV_BUF_INIT;
+	struct MHD_Response *resp;
+
+	nv_serve_location(&loc, url);
 	resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (resp)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, loc.ptr);
@@ -385,12 +387,7 @@ static enum MHD_Result send_slash_redirect(struct MHD_Connection *c, const char 
 	return reply(c, MHD_HTTP_FOUND, resp, NULL);
 }
 
-/*
- * Check the decoded URL path segment by segment: ".." anywhere is an
- * attack (403); "." and hidden names (.nastavnik-output) are not part of
- * the site (404). Returns 0 when the path may be looked up.
- */
-static unsigned int check_path(const char *url)
+unsigned int nv_serve_check_path(const char *url)
 {
 	const char *p = url, *end;
 	size_t n;
@@ -461,7 +458,7 @@ static enum MHD_Result serve_file(struct nv_serve *s, struct MHD_Connection *c, 
 	enum MHD_Result rc;
 	int fd = -1;
 
-	status = check_path(url);
+	status = nv_serve_check_path(url);
 	if (status) {
 		rc = status == MHD_HTTP_NOT_FOUND ? send_not_found(s, c) : send_refusal(c, status);
 		goto out;
@@ -608,18 +605,11 @@ static int hexval(int ch)
 	return -1;
 }
 
-/*
- * Decode %XX in place, as libmicrohttpd's own unescaper, except "%00": a
- * NUL would silently cut the path short ("/a.html%00.png" → "/a.html"),
- * so it stays as it is and names no file.
- */
-static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+size_t nv_serve_unescape(char *s)
 {
 	char *r = s, *w = s;
 	int hi, lo;
 
-	(void)cls;
-	(void)c;
 	while (*r) {
 		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
 		    (hi | lo)) {
@@ -631,6 +621,14 @@ static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
 	}
 	*w = '\0';
 	return (size_t)(w - s);
+}
+
+/* libmicrohttpd's unescape callback: nv_serve_unescape(). */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return nv_serve_unescape(s);
 }
 
 /* ---- the server ------------------------------------------------------- */
@@ -650,7 +648,7 @@ static int listen_loopback(int port, int *bound)
 	a.sin_port = htons((uint16_t)port);
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) < 0 ||
-	    bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, 64) < 0 ||
+	    bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 || listen(fd, SOMAXCONN) < 0 ||
 	    getsockname(fd, (struct sockaddr *)&a, &alen) < 0) {
 		saved = errno;
 		close(fd);
@@ -718,8 +716,9 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->mhd = MHD_start_daemon(MHD_USE_EPOLL, 0, NULL, NULL, on_request, s,
 				  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)s->listen_fd,
 				  MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)NV_SERVE_MEMORY_LIMIT,
-				  MHD_OPTION_CONNECTION_LIMIT, (unsigned int)64,
-				  MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+				  MHD_OPTION_CONNECTION_LIMIT, (unsigned int)NV_SERVE_CONN_LIMIT,
+				  MHD_OPTION_CONNECTION_TIMEOUT,
+				  (unsigned int)NV_SERVE_IDLE_TIMEOUT_S,
 				  MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
 	if (!s->mhd) {
 		nv_error(d, NULL, 0, 0, "не удалось запустить HTTP-сервер (libmicrohttpd)");
@@ -742,6 +741,32 @@ out:
 int nv_serve_port(const struct nv_serve *s)
 {
 	return s->port;
+}
+
+static unsigned int connections(struct nv_serve *s)
+{
+	const union MHD_DaemonInfo *info =
+		MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+	return info ? info->num_connections : 0;
+}
+
+/*
+ * Let libmicrohttpd do its work. At its connection limit (or when accept()
+ * ran out of descriptors) it takes the listening socket out of its epoll
+ * set, and it puts it back only at the start of a later run. If this run
+ * closed connections (timed out or done), run once more: otherwise the
+ * connections waiting in the kernel's queue would wake nobody, and
+ * MHD_get_timeout(), with no connection left, would let poll() sleep for
+ * ever. The second run does not block.
+ */
+static void run_mhd(struct nv_serve *s)
+{
+	unsigned int before = connections(s);
+
+	MHD_run(s->mhd);
+	if (connections(s) < before)
+		MHD_run(s->mhd);
 }
 
 int nv_serve_run(struct nv_serve *s, struct nv_diags *d)
@@ -781,7 +806,7 @@ int nv_serve_run(struct nv_serve *s, struct nv_diags *d)
 			s->pending = true;
 			s->last_change = now;
 		}
-		MHD_run(s->mhd);
+		run_mhd(s);
 		if (s->pending && now_ms() >= build_due(s)) {
 			s->pending = false;
 			nv_serve_rebuild(s);

@@ -18,7 +18,7 @@ clang libclang-rt-14-dev
 valgrind time
 chromium tidy libxml2-utils python3-icalendar
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2 poppler-utils
-libmicrohttpd-dev curl qpdf
+libmicrohttpd-dev curl qpdf python3
 "
 
 missing=""

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The preview server as a browser and an attacker see it, with curl:
 # content types, refused requests (traversal, methods, bodies, oversized
-# headers, foreign Host, symbolic links out of the site), the reload
+# headers, foreign Host, symbolic links out of the site), idle
+# connections that must not lock a browser out, the reload
 # script, rebuild on change, the error page with the diagnostic, recovery,
 # and a clean stop that removes the temporary folder.
 # All traffic goes to 127.0.0.1; every wait is bounded.
@@ -12,8 +13,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 pid=""
 pid2=""
+ipid=""
 cleanup() {
-	for p in $pid $pid2; do kill "$p" 2>/dev/null; done
+	for p in $pid $pid2 $ipid; do kill "$p" 2>/dev/null; done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -245,6 +247,33 @@ if [ -n "$site" ]; then
 	grep -q 'root:' "$tmp/b" && bad "symlink: отдан /etc/passwd"
 else
 	bad "symlink: нет временной папки"
+fi
+
+# --- idle connections do not lock the browser out ---
+# More idle sockets than the server's connection limit (256): they fill
+# it, the rest wait in the kernel's queue, and the browser's request
+# waits behind them. An idle connection is closed after 2 s, so the
+# request is served within 5 s, and every idle socket is closed soon.
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$root/tests/serve/idle.py" "$port" 300 10 >"$tmp/idle" 2>&1 &
+	ipid=$!
+	if wait_for "$tmp/idle" ready 100; then ok; else bad "idle: соединения не открыты"; cat "$tmp/idle"; fi
+	t0=$(ms)
+	code=$(curl -s --max-time 5 -o "$tmp/b" -w '%{http_code}' "$url/")
+	t=$(($(ms) - t0))
+	if [ "$code" = 200 ]; then
+		ok
+		echo "serve: при 300 простаивающих соединениях ответ через $t мс"
+	else
+		bad "idle: при 300 простаивающих соединениях запрос не обслужен за 5 с (код $code)"
+	fi
+	wait "$ipid"
+	ipid=""
+	closed=$(sed -n 's/^closed //p' "$tmp/idle")
+	if [ "${closed:-0}" -eq 300 ]; then ok; else bad "idle: за 10 с сервер закрыл ${closed:-0} простаивающих соединений из 300"; fi
+	expect_code idle-after 200 /
+else
+	bad "idle: python3 не установлен (scripts/deps.sh)"
 fi
 
 # --- usage and a taken port ---
