@@ -286,6 +286,8 @@ static void ics_line(struct nv_buf *out, const char *line)
 		take = i ? 74 : 75;
 		while (take && ((unsigned char)line[i + take] & 0xC0) == 0x80)
 			take--;
+		if (!take) /* not UTF-8: no character starts here, cut anywhere */
+			take = i ? 74 : 75;
 		nv_buf_add(out, line + i, take);
 		nv_buf_adds(out, "\r\n ");
 		i += take;

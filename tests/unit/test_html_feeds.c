@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "harness.h"
+#include "../../generator/html_int.h"
 #include "html.h"
 #include "model.h"
 #include "project.h"
@@ -137,7 +138,64 @@ out:
 	nv_diags_release(&d);
 }
 
+/* The faults tests/fuzz/fuzz_feeds.c found (seeds in tests/fuzz/corpus/fuzz_feeds/). */
+/* Every physical line of out has at most 75 octets before its CRLF. */
+static bool lines_fit(const char *out)
+{
+	const char *p = out, *crlf;
+
+	while (*p) {
+		crlf = strstr(p, "\r\n");
+		if (!crlf || crlf - p > 75)
+			return false;
+		p = crlf + 2;
+	}
+	return true;
+}
+
+/* crash-fold-76-octets: a continuation line of 75 octets plus its space. */
+static void test_fold_counts_the_space(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char line[151];
+
+	memset(line, 'x', 150);
+	line[150] = '\0';
+	nv_html_ics_line(&b, line);
+	CHECK(lines_fit(b.ptr));
+	nv_buf_release(&b);
+}
+
+/* crash-fold-continuation-bytes: no character starts in 75 octets (not UTF-8). */
+static void test_fold_ends_on_bytes_that_are_not_utf8(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char line[201];
+
+	memset(line, 0x80, 200);
+	line[200] = '\0';
+	nv_html_ics_line(&b, line); /* used to loop for ever, growing b */
+	CHECK(lines_fit(b.ptr));
+	CHECK(b.len < 400);
+	nv_buf_release(&b);
+}
+
+/* controls: TEXT holds no control but tab (RFC 5545, 3.3.11). */
+static void test_text_drops_controls(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_ics_text(&b, "a\tb\x01"
+			     "c\x7f"
+			     "d\re;f,g\\h\ni");
+	CHECK_STR(b.ptr, "a\tbcde\\;f\\,g\\\\h\\ni");
+	nv_buf_release(&b);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_writers_clean_hostile_text);
+	NV_RUN(test_fold_counts_the_space);
+	NV_RUN(test_fold_ends_on_bytes_that_are_not_utf8);
+	NV_RUN(test_text_drops_controls);
 }
