@@ -5,7 +5,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -282,9 +284,16 @@ int nv_write_new_file(const char *path, const void *data, size_t len)
 	char *dir = dir_of(path);
 	int fd = -1, rc = -1, saved;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/*
+	 * A new file, never one opened for writing: a staging tree may hold
+	 * hard links to the published files (nv_outdir_link), which must not
+	 * change, so a file already there is unlinked first.
+	 */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == EEXIST && unlink(path) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0 && errno == ENOENT && nv_mkdir_p(dir) == 0)
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0)
 		goto out;
 	if (write_all(fd, data, len) < 0)
@@ -299,6 +308,8 @@ out:
 	errno = saved;
 	return rc;
 }
+
+/* --- output trees ------------------------------------------------------------ */
 
 /* True if dir is empty or was written by us (it holds the marker). */
 static bool replaceable(const char *dir)
@@ -326,38 +337,105 @@ static bool replaceable(const char *dir)
 }
 
 /*
- * An interrupted build leaves its staging folder (FINAL.new-XXXXXX) or the
- * previous tree it was moving away (FINAL.old-XXXXXX) beside FINAL. Remove
- * those, but only folders that carry our marker.
+ * Remove a tree of ours: everything but the marker first, the marker
+ * last, so a removal cut short leaves a tree still known as ours.
  */
-static void remove_leftovers(const char *parent, const char *final)
+static void remove_ours(const char *dir)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+
+	if (dp) {
+		while ((de = readdir(dp)) != NULL) {
+			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
+			    !strcmp(de->d_name, NV_OUTDIR_MARKER))
+				continue;
+			nv_buf_reset(&path);
+			nv_buf_addf(&path, "%s/%s", dir, de->d_name);
+			nv_rm_rf(path.ptr);
+		}
+		closedir(dp);
+	}
+	nv_buf_reset(&path);
+	nv_buf_addf(&path, "%s/%s", dir, NV_OUTDIR_MARKER);
+	unlink(path.ptr);
+	rmdir(dir);
+	nv_buf_release(&path);
+}
+
+/* True for "NAME.new-XXXXXX" and "NAME.old-XXXXXX", the names mkdtemp gives. */
+static bool leftover_name(const char *name, const char *base)
+{
+	size_t n = strlen(base), i;
+
+	if (strncmp(name, base, n) ||
+	    (strncmp(name + n, ".new-", 5) && strncmp(name + n, ".old-", 5)))
+		return false;
+	for (i = n + 5; name[i]; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+		      (name[i] >= '0' && name[i] <= '9')))
+			return false;
+	return i == n + 11;
+}
+
+void nv_outdir_clean(const char *final)
 {
 	const char *base = strrchr(final, '/');
+	char *parent = dir_of(final);
 	struct nv_buf path = NV_BUF_INIT;
-	size_t n;
+	struct stat st;
 	DIR *dp;
 	struct dirent *de;
 
 	base = base ? base + 1 : final;
-	n = strlen(base);
 	dp = opendir(parent);
-	if (!dp)
-		return;
-	while ((de = readdir(dp)) != NULL) {
-		if (strncmp(de->d_name, base, n) ||
-		    (strncmp(de->d_name + n, ".new-", 5) && strncmp(de->d_name + n, ".old-", 5)) ||
-		    strlen(de->d_name + n) != 11)
-			continue;
-		nv_buf_reset(&path);
-		nv_buf_addf(&path, "%s/%s/%s", parent, de->d_name, NV_OUTDIR_MARKER);
-		if (!nv_exists(path.ptr))
+	while (dp && (de = readdir(dp)) != NULL) {
+		if (!leftover_name(de->d_name, base))
 			continue;
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", parent, de->d_name);
-		nv_rm_rf(path.ptr);
+		if (lstat(path.ptr, &st) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		nv_buf_addf(&path, "/%s", NV_OUTDIR_MARKER);
+		if (nv_exists(path.ptr)) {
+			path.ptr[path.len - strlen(NV_OUTDIR_MARKER) - 1] = '\0';
+			remove_ours(path.ptr);
+		} else {
+			/* A staging folder cut off before its marker: empty, or not ours. */
+			path.ptr[path.len - strlen(NV_OUTDIR_MARKER) - 1] = '\0';
+			rmdir(path.ptr);
+		}
 	}
-	closedir(dp);
+	if (dp)
+		closedir(dp);
 	nv_buf_release(&path);
+	free(parent);
+}
+
+int nv_outdir_lock(const char *out, int wait_ms)
+{
+	int fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC), waited = 0, saved;
+
+	if (fd < 0)
+		return -1;
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= wait_ms) {
+			saved = errno;
+			close(fd);
+			errno = saved;
+			return -1;
+		}
+		nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+		waited += 50;
+	}
+	return fd;
+}
+
+void nv_outdir_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* the lock goes with the last descriptor of it */
 }
 
 int nv_outdir_begin(struct nv_outdir *o, const char *final)
@@ -376,8 +454,6 @@ int nv_outdir_begin(struct nv_outdir *o, const char *final)
 	}
 	parent = dir_of(o->final);
 	rc = nv_mkdir_p(parent);
-	if (rc == 0)
-		remove_leftovers(parent, o->final);
 	free(parent);
 	if (rc < 0)
 		goto out;
@@ -387,8 +463,9 @@ int nv_outdir_begin(struct nv_outdir *o, const char *final)
 		goto out;
 	if (chmod(o->staging, 0755) < 0)
 		goto out;
+	/* Written in place: a build cut short in the write still leaves a marker. */
 	marker = nv_xasprintf("%s/%s", o->staging, NV_OUTDIR_MARKER);
-	rc = nv_write_file(marker, "nastavnik\n", 10);
+	rc = nv_write_new_file(marker, "nastavnik\n", 10);
 	free(marker);
 out:
 	if (rc < 0) {
@@ -399,25 +476,121 @@ out:
 	return rc;
 }
 
+/* Copy the file from into the new file to (no hard links on this file system). */
+static int copy_file(const char *from, const char *to)
+{
+	struct nv_buf data = NV_BUF_INIT;
+	int rc = -1;
+
+	if (nv_read_file(from, (size_t)1 << 30, &data) == 0)
+		rc = nv_write_new_file(to, data.ptr, data.len);
+	nv_buf_release(&data);
+	return rc;
+}
+
+int nv_outdir_link(struct nv_outdir *o)
+{
+	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf from = NV_BUF_INIT, to = NV_BUF_INIT;
+	char *dir;
+	size_t i;
+	int rc = -1, r;
+	bool can_link = true;
+
+	if (nv_walk(o->final, &files) < 0)
+		goto out;
+	for (i = 0; i < files.nr; i++) {
+		nv_buf_reset(&from);
+		nv_buf_reset(&to);
+		nv_buf_addf(&from, "%s/%s", o->final, files.v[i]);
+		nv_buf_addf(&to, "%s/%s", o->staging, files.v[i]);
+		r = can_link ? link(from.ptr, to.ptr) : -1;
+		if (r < 0 && can_link && errno == ENOENT) {
+			dir = dir_of(to.ptr);
+			r = nv_mkdir_p(dir) < 0 ? -1 : link(from.ptr, to.ptr);
+			free(dir);
+		}
+		if (r < 0 && can_link &&
+		    (errno == EPERM || errno == EXDEV || errno == EMLINK || errno == ENOTSUP))
+			can_link = false;
+		if (r < 0 && !can_link)
+			r = copy_file(from.ptr, to.ptr);
+		if (r < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	nv_strlist_release(&files);
+	nv_buf_release(&from);
+	nv_buf_release(&to);
+	return rc;
+}
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
+/*
+ * Exchange the names a and b in one step (renameat2 RENAME_EXCHANGE),
+ * through the system call itself: older C libraries lack the wrapper.
+ * NV_TEST_NO_EXCHANGE in the environment makes it fail with EINVAL, as
+ * on a file system without it, so tests reach the fallback.
+ */
+static int exchange(const char *a, const char *b)
+{
+	const char *no = getenv("NV_TEST_NO_EXCHANGE");
+
+	if (no && *no) {
+		errno = EINVAL;
+		return -1;
+	}
+#ifdef SYS_renameat2
+	return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+#else
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
+/*
+ * The fallback swap: move final aside, rename staging in. Between the two
+ * renames final does not exist. *old is set to the name of the old tree.
+ */
+static int swap_by_two_renames(struct nv_outdir *o, char **old)
+{
+	int saved;
+
+	*old = nv_xasprintf("%s.old-XXXXXX", o->final);
+	/* Move the old tree aside first: rename cannot replace a non-empty directory. */
+	if (!mkdtemp(*old) || rmdir(*old) < 0 || rename(o->final, *old) < 0)
+		return -1;
+	if (rename(o->staging, o->final) < 0) {
+		saved = errno;
+		/* Put the old tree back; if even that fails, it stays in `old`. */
+		if (rename(*old, o->final) == 0)
+			errno = saved;
+		return -1;
+	}
+	return 0;
+}
+
 int nv_outdir_commit(struct nv_outdir *o)
 {
-	char *old = nv_xasprintf("%s.old-XXXXXX", o->final);
+	char *old = NULL;
 	int rc = -1, saved;
 
-	if (nv_exists(o->final)) {
-		/* Move the old tree aside first: rename cannot replace a non-empty directory. */
-		if (!mkdtemp(old) || rmdir(old) < 0 || rename(o->final, old) < 0)
+	if (!nv_exists(o->final)) {
+		if (rename(o->staging, o->final) < 0)
 			goto out;
-		if (rename(o->staging, o->final) < 0) {
-			saved = errno;
-			/* Put the old tree back; if even that fails, it stays in `old`. */
-			if (rename(old, o->final) == 0)
-				errno = saved;
-			goto out;
-		}
-		nv_rm_rf(old);
-	} else if (rename(o->staging, o->final) < 0) {
+	} else if (exchange(o->staging, o->final) == 0) {
+		/* The old tree now has the staging folder's name. */
+		remove_ours(o->staging);
+	} else if (errno != EINVAL && errno != ENOSYS) {
 		goto out;
+	} else if (swap_by_two_renames(o, &old) < 0) {
+		goto out;
+	} else {
+		remove_ours(old);
 	}
 	free(o->staging);
 	o->staging = NULL;
@@ -433,7 +606,7 @@ out:
 void nv_outdir_abort(struct nv_outdir *o)
 {
 	if (o->staging) {
-		nv_rm_rf(o->staging);
+		remove_ours(o->staging);
 		free(o->staging);
 	}
 	free(o->final);
@@ -458,32 +631,4 @@ struct nv_hash nv_file_stamp(const struct stat *st, bool *recent)
 		  st->st_ctim.tv_sec > now.tv_sec ||
 		  (st->st_ctim.tv_sec == now.tv_sec && st->st_ctim.tv_nsec >= now.tv_nsec);
 	return h;
-}
-
-int nv_outdir_merge(struct nv_outdir *o)
-{
-	struct nv_strlist files = NV_STRLIST_INIT;
-	size_t i;
-	int rc = -1, saved;
-
-	if (nv_walk(o->staging, &files) < 0)
-		goto out;
-	for (i = 0; i < files.nr; i++) {
-		char *from = nv_xasprintf("%s/%s", o->staging, files.v[i]);
-		char *to = nv_xasprintf("%s/%s", o->final, files.v[i]);
-		char *dir = dir_of(to);
-		int r = nv_mkdir_p(dir) < 0 || rename(from, to) < 0 ? -1 : 0;
-		free(from);
-		free(to);
-		free(dir);
-		if (r < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	saved = errno;
-	nv_strlist_release(&files);
-	nv_outdir_abort(o);
-	errno = saved;
-	return rc;
 }
