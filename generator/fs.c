@@ -336,32 +336,69 @@ static bool replaceable(const char *dir)
 	return ok;
 }
 
+/* The type of entry name of the folder dirfd, from readdir's type when it knows it. */
+static unsigned char type_at(int dirfd, const char *name, unsigned char type)
+{
+	struct stat st;
+
+	if (type != DT_UNKNOWN)
+		return type;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return DT_UNKNOWN;
+	return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+}
+
+/*
+ * Remove entry name (of type, as readdir says) of the folder dirfd and
+ * everything below it. Like nv_rm_rf(), but without a stat per file: an
+ * old output tree has as many files as the site.
+ */
+static void rm_at(int dirfd, const char *name, unsigned char type)
+{
+	struct dirent *de;
+	DIR *dp;
+	int fd;
+
+	if (type_at(dirfd, name, type) != DT_DIR) {
+		unlinkat(dirfd, name, 0);
+		return;
+	}
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	dp = fdopendir(fd);
+	if (!dp) {
+		close(fd);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+			rm_at(fd, de->d_name, de->d_type);
+	closedir(dp);
+	unlinkat(dirfd, name, AT_REMOVEDIR);
+}
+
 /*
  * Remove a tree of ours: everything but the marker first, the marker
  * last, so a removal cut short leaves a tree still known as ours.
  */
 static void remove_ours(const char *dir)
 {
-	struct nv_buf path = NV_BUF_INIT;
-	DIR *dp = opendir(dir);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	struct dirent *de;
+	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
 
+	if (!dp && fd >= 0)
+		close(fd);
 	if (dp) {
-		while ((de = readdir(dp)) != NULL) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..") ||
-			    !strcmp(de->d_name, NV_OUTDIR_MARKER))
-				continue;
-			nv_buf_reset(&path);
-			nv_buf_addf(&path, "%s/%s", dir, de->d_name);
-			nv_rm_rf(path.ptr);
-		}
+		while ((de = readdir(dp)) != NULL)
+			if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") &&
+			    strcmp(de->d_name, NV_OUTDIR_MARKER))
+				rm_at(fd, de->d_name, de->d_type);
+		unlinkat(fd, NV_OUTDIR_MARKER, 0);
 		closedir(dp);
 	}
-	nv_buf_reset(&path);
-	nv_buf_addf(&path, "%s/%s", dir, NV_OUTDIR_MARKER);
-	unlink(path.ptr);
 	rmdir(dir);
-	nv_buf_release(&path);
 }
 
 /* True for "NAME.new-XXXXXX" and "NAME.old-XXXXXX", the names mkdtemp gives. */
@@ -377,6 +414,38 @@ static bool leftover_name(const char *name, const char *base)
 		      (name[i] >= '0' && name[i] <= '9')))
 			return false;
 	return i == n + 11;
+}
+
+/* True for "NAME.tmp-XXXXXX", the temporary file of nv_write_file(). */
+static bool temp_name(const char *name)
+{
+	const char *t = strstr(name, ".tmp-");
+	size_t i;
+
+	if (!t || strlen(t + 5) != 6)
+		return false;
+	for (i = 5; t[i]; i++)
+		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+		      (t[i] >= '0' && t[i] <= '9')))
+			return false;
+	return true;
+}
+
+/* Remove the temporary files of hidden files (a manifest) written into final itself. */
+static void clean_temps(const char *final)
+{
+	int fd = open(final, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
+	struct dirent *de;
+
+	if (!dp && fd >= 0)
+		close(fd);
+	while (dp && (de = readdir(dp)) != NULL)
+		if (de->d_name[0] == '.' && temp_name(de->d_name) &&
+		    type_at(fd, de->d_name, de->d_type) == DT_REG)
+			unlinkat(fd, de->d_name, 0);
+	if (dp)
+		closedir(dp);
 }
 
 void nv_outdir_clean(const char *final)
@@ -411,6 +480,8 @@ void nv_outdir_clean(const char *final)
 		closedir(dp);
 	nv_buf_release(&path);
 	free(parent);
+	if (nv_exists(final) && replaceable(final))
+		clean_temps(final);
 }
 
 int nv_outdir_lock(const char *out, int wait_ms)
@@ -476,53 +547,96 @@ out:
 	return rc;
 }
 
-/* Copy the file from into the new file to (no hard links on this file system). */
-static int copy_file(const char *from, const char *to)
+/* Copy the file name of the folder from into the folder to (where it cannot be linked). */
+static int copy_at(int from, int to, const char *name)
 {
 	struct nv_buf data = NV_BUF_INIT;
-	int rc = -1;
+	char chunk[65536];
+	ssize_t k;
+	int in, out = -1, rc = -1;
 
-	if (nv_read_file(from, (size_t)1 << 30, &data) == 0)
-		rc = nv_write_new_file(to, data.ptr, data.len);
+	in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (in < 0)
+		return -1;
+	while ((k = read(in, chunk, sizeof(chunk))) > 0 || (k < 0 && errno == EINTR))
+		if (k > 0)
+			nv_buf_add(&data, chunk, (size_t)k);
+	if (k == 0)
+		out = openat(to, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (out >= 0 && write_all(out, data.ptr, data.len) == 0)
+		rc = 0;
+	if (out >= 0 && close(out) < 0)
+		rc = -1;
+	close(in);
 	nv_buf_release(&data);
+	return rc;
+}
+
+/*
+ * Link every file below the folder from into the folder to, creating
+ * folders; names starting with "." are left out, as nv_walk() does.
+ * *can_link goes false on a file system without hard links: copies then.
+ */
+static int link_tree(int from, int to, bool *can_link)
+{
+	struct dirent *de;
+	int fd = dup(from), sub_from, sub_to, rc = 0;
+	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
+	unsigned char type;
+
+	if (!dp) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		type = type_at(from, de->d_name, de->d_type);
+		if (type == DT_DIR) {
+			rc = -1;
+			if (mkdirat(to, de->d_name, 0777) < 0 && errno != EEXIST)
+				continue;
+			sub_from = openat(from, de->d_name,
+					  O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			sub_to = openat(to, de->d_name,
+					O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (sub_from >= 0 && sub_to >= 0)
+				rc = link_tree(sub_from, sub_to, can_link);
+			if (sub_from >= 0)
+				close(sub_from);
+			if (sub_to >= 0)
+				close(sub_to);
+		} else if (type == DT_REG) {
+			if (*can_link && linkat(from, de->d_name, to, de->d_name, 0) == 0)
+				continue;
+			if (*can_link && (errno == EPERM || errno == EXDEV || errno == ENOTSUP))
+				*can_link = false;
+			if (!*can_link || errno == EMLINK)
+				rc = copy_at(from, to, de->d_name);
+			else
+				rc = -1;
+		}
+	}
+	closedir(dp);
 	return rc;
 }
 
 int nv_outdir_link(struct nv_outdir *o)
 {
-	struct nv_strlist files = NV_STRLIST_INIT;
-	struct nv_buf from = NV_BUF_INIT, to = NV_BUF_INIT;
-	char *dir;
-	size_t i;
-	int rc = -1, r;
+	int from = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int to = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	bool can_link = true;
+	int rc = -1, saved;
 
-	if (nv_walk(o->final, &files) < 0)
-		goto out;
-	for (i = 0; i < files.nr; i++) {
-		nv_buf_reset(&from);
-		nv_buf_reset(&to);
-		nv_buf_addf(&from, "%s/%s", o->final, files.v[i]);
-		nv_buf_addf(&to, "%s/%s", o->staging, files.v[i]);
-		r = can_link ? link(from.ptr, to.ptr) : -1;
-		if (r < 0 && can_link && errno == ENOENT) {
-			dir = dir_of(to.ptr);
-			r = nv_mkdir_p(dir) < 0 ? -1 : link(from.ptr, to.ptr);
-			free(dir);
-		}
-		if (r < 0 && can_link &&
-		    (errno == EPERM || errno == EXDEV || errno == EMLINK || errno == ENOTSUP))
-			can_link = false;
-		if (r < 0 && !can_link)
-			r = copy_file(from.ptr, to.ptr);
-		if (r < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	nv_strlist_release(&files);
-	nv_buf_release(&from);
-	nv_buf_release(&to);
+	if (from >= 0 && to >= 0)
+		rc = link_tree(from, to, &can_link);
+	saved = errno;
+	if (from >= 0)
+		close(from);
+	if (to >= 0)
+		close(to);
+	errno = saved;
 	return rc;
 }
 

@@ -124,7 +124,9 @@ void nv_outdir_abort(struct nv_outdir *o);
 /*
  * Remove what builds cut short left beside final: folders named
  * FINAL.new-XXXXXX or FINAL.old-XXXXXX that carry the marker (or are
- * empty). Only with the lock held: then no build is using them.
+ * empty), and in final (when it is ours) the temporary files of hidden
+ * files nv_write_file() was writing there (".NAME.tmp-XXXXXX"). Only with
+ * the lock held: then no build is using them.
  */
 void nv_outdir_clean(const char *final);
 

@@ -180,6 +180,12 @@ static void test_outdir_removes_leftovers_of_interrupted_builds(void)
 	CHECK_INT(l.nr, 1);
 	CHECK_STR(l.v[0], "site.new-mine00/keep.txt");
 	free(f);
+	/* A manifest write cut short in the tree itself leaves its temporary file. */
+	f = tmp("left/site/.nastavnik-manifest.tmp-Zx81Qa");
+	nv_test_write(f, "half");
+	nv_outdir_clean(final);
+	CHECK(!nv_exists(f));
+	free(f);
 	nv_strlist_release(&l);
 	free(crashed.final);
 	free(crashed.staging);
