@@ -1,6 +1,8 @@
 /* Unit tests for fs.c. */
 #include "common.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -300,6 +302,68 @@ static void test_outdir_link_and_fallback_swap(void)
 	outdir_link_and_swap(false);
 }
 
+struct poller {
+	const char *path;
+	atomic_bool stop;
+	atomic_long looks, misses;
+};
+
+static void *poll_final(void *arg)
+{
+	struct poller *p = arg;
+	struct stat st;
+
+	while (!atomic_load(&p->stop)) {
+		atomic_fetch_add(&p->looks, 1);
+		if (stat(p->path, &st) < 0)
+			atomic_fetch_add(&p->misses, 1);
+	}
+	return NULL;
+}
+
+/* Count in *misses the looks of a reader that found no final during n commits. */
+static void misses_during_commits(const char *final, int n, long *misses)
+{
+	struct poller p = { final, false, 0, 0 };
+	struct nv_outdir o;
+	pthread_t t;
+	char *f;
+	int i;
+
+	CHECK_INT(pthread_create(&t, NULL, poll_final, &p), 0);
+	for (i = 0; i < n; i++) {
+		CHECK_INT(nv_outdir_begin(&o, final), 0);
+		f = nv_xasprintf("%s/index.html", o.staging);
+		CHECK_INT(nv_write_new_file(f, "x", 1), 0);
+		free(f);
+		CHECK_INT(nv_outdir_commit(&o), 0);
+	}
+	atomic_store(&p.stop, true);
+	pthread_join(t, NULL);
+	CHECK(atomic_load(&p.looks) > 0);
+	*misses = atomic_load(&p.misses);
+}
+
+/*
+ * A reader never finds the output folder missing: the swap is one
+ * exchange. (The fallback of two renames, NV_TEST_NO_EXCHANGE, shows a
+ * reader thousands of misses in the same loop.)
+ */
+static void test_outdir_swap_leaves_no_gap(void)
+{
+	char *final = tmp("gap/site"), *f = tmp("gap/site/index.html");
+	struct nv_outdir o;
+	long misses = -1;
+
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	nv_test_write(f, "x");
+	misses_during_commits(final, 300, &misses);
+	CHECK_INT(misses, 0);
+	free(final);
+	free(f);
+}
+
 static void test_outdir_lock(void)
 {
 	char *dir = tmp("locked");
@@ -335,4 +399,5 @@ void nv_tests(void)
 	NV_RUN(test_outdir_link_and_exchange);
 	NV_RUN(test_outdir_link_and_fallback_swap);
 	NV_RUN(test_outdir_lock);
+	NV_RUN(test_outdir_swap_leaves_no_gap);
 }
