@@ -699,7 +699,7 @@ int nv_outdir_commit(struct nv_outdir *o)
 	} else if (exchange(o->staging, o->final) == 0) {
 		/* The old tree now has the staging folder's name. */
 		remove_ours(o->staging);
-	} else if (errno != EINVAL && errno != ENOSYS) {
+	} else if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
 		goto out;
 	} else if (swap_by_two_renames(o, &old) < 0) {
 		goto out;

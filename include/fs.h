@@ -112,7 +112,7 @@ int nv_outdir_link(struct nv_outdir *o);
  * Put staging in place of final, then remove the old tree; o is released
  * either way. Where final exists, the two are exchanged in one step
  * (renameat2 RENAME_EXCHANGE): a reader sees the old tree or the new one,
- * never none. Where the file system lacks it (EINVAL, ENOSYS), the old
+ * never none. Where the file system lacks it (EINVAL, ENOSYS, ENOTSUP), the old
  * tree is renamed to FINAL.old-XXXXXX and staging to final, and for that
  * moment final does not exist. On failure final is the old tree.
  */
