@@ -205,6 +205,8 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 		pid[t] = fork();
 		if (pid[t] == 0) {
 			close(fds[0]);
+			free(pid); /* the worker's copy: it exits without returning here */
+			free(fd);
 			worker(ps, m, render, print_dir, t, nproc, parent, fds[1], d);
 		}
 		close(fds[1]);
