@@ -2,6 +2,7 @@
 #
 #   make site    build the tool and the demo organisation in content/
 #   make check   every test (unit, spec, bad input, CLI), also under ASan+UBSan
+#   make kill-long  the kill test (tests/kill) at many more points
 #
 # Dependencies are Debian packages installed by scripts/deps.sh, which runs
 # once per build folder before the first compile. Objects go to $(BUILD).
@@ -47,7 +48,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 .SECONDARY:
 .DELETE_ON_ERROR:
 
-.PHONY: all site check unit spec asan valgrind fuzz fuzz-long fuzz-bins bench format install clean regress-bless
+.PHONY: all site check unit spec asan valgrind fuzz fuzz-long fuzz-bins bench format install clean regress-bless kill-long
 
 all: $(BIN)
 
@@ -117,6 +118,10 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 	$(CC) $(CPPFLAGS_NV) $(OPT) -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all $$(cat $(PKG_CFLAGS)) \
 		-o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
+
+# Builds killed at 140 points, not just the 20 of `make check` (a few minutes).
+kill-long: $(BIN)
+	@sh tests/kill/run.sh $(BIN) --long
 
 bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/redact_bench
 	@sh bench/run.sh $(BIN)

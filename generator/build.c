@@ -3,6 +3,8 @@
  */
 #include "common.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -61,6 +63,25 @@ static char *theme_dir(void)
 	return nv_xstrdup(NV_DATADIR "/themes/default");
 }
 
+/*
+ * A test knob: NV_TEST_PAUSE=MS makes a build sleep MS milliseconds at
+ * every named point (and a PDF worker after each document), NV_TEST_PAUSE=
+ * MS:POINT at that point only, so tests can kill it there (tests/kill).
+ */
+static void test_pause(const char *point)
+{
+	const char *v = getenv("NV_TEST_PAUSE"), *at;
+	long ms;
+
+	if (!v || !*v)
+		return;
+	ms = strtol(v, NULL, 10);
+	at = strchr(v, ':');
+	if (ms <= 0 || (at && strcmp(at + 1, point)))
+		return;
+	nanosleep(&(struct timespec){ ms / 1000, (ms % 1000) * 1000000L }, NULL);
+}
+
 /* Start a staging folder for final; a diagnostic says why it cannot be. */
 static int begin_out(struct nv_outdir *o, const char *final, struct nv_diags *d)
 {
@@ -92,6 +113,7 @@ static int print_share(struct nv_print_state *ps, const struct nv_model *m, cons
 		if (nv_print_document(ps, e, path, NULL) < 0)
 			rc = -1;
 		free(path);
+		test_pause("printed-one");
 	}
 	return rc;
 }
@@ -117,6 +139,35 @@ static void read_report(int fd, struct nv_diags *d)
 }
 
 /*
+ * A PDF worker (a child process): print share t of nproc into print_dir,
+ * report the errors on the pipe fd, exit.
+ */
+NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model *m,
+			       const bool *render, const char *print_dir, size_t t, size_t nproc,
+			       pid_t parent, int fd, struct nv_diags *d)
+{
+	size_t i, mark = d->nr;
+	FILE *f;
+	int st;
+
+	/*
+	 * A worker dies with the build: killed, it must not go on writing
+	 * into a staging folder nobody will remove. If the parent died before
+	 * prctl, it is already orphaned and goes at once.
+	 */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+		_exit(1);
+	st = print_share(ps, m, render, print_dir, t, nproc);
+	f = fdopen(fd, "w");
+	for (i = mark; f && i < d->nr; i++)
+		if (d->v[i].severity == NV_ERROR)
+			fprintf(f, "%s\t%s\n", d->v[i].file ? d->v[i].file : "", d->v[i].msg);
+	if (f)
+		fclose(f);
+	_exit(st < 0 ? 1 : 0);
+}
+
+/*
  * Print every order, положение, program and roadmap (with render: only
  * the entries i with render[i]) into print_dir, and copy the ones the
  * site may publish next to their pages in site_dir.
@@ -135,7 +186,7 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	const struct nv_entry *const *pub;
 	struct nv_buf data = NV_BUF_INIT;
 	size_t i, n = 0, t, nproc = 1;
-	pid_t *pid;
+	pid_t *pid, parent;
 	int *fd, fds[2], st, rc = 0;
 	char *path, *dst;
 
@@ -146,24 +197,17 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	pid = nv_xcalloc(nproc, sizeof(*pid));
 	fd = nv_xcalloc(nproc, sizeof(*fd));
 	fflush(NULL); /* nothing buffered may be written twice */
+	parent = getpid();
 	for (t = 1; t < nproc; t++) {
 		pid[t] = -1;
 		if (pipe(fds) < 0)
 			continue;
 		pid[t] = fork();
 		if (pid[t] == 0) {
-			size_t mark = d->nr;
-			FILE *f;
 			close(fds[0]);
-			st = print_share(ps, m, render, print_dir, t, nproc);
-			f = fdopen(fds[1], "w");
-			for (i = mark; f && i < d->nr; i++)
-				if (d->v[i].severity == NV_ERROR)
-					fprintf(f, "%s\t%s\n", d->v[i].file ? d->v[i].file : "",
-						d->v[i].msg);
-			if (f)
-				fclose(f);
-			_exit(st < 0 ? 1 : 0);
+			free(pid); /* the worker's copy: it exits without returning here */
+			free(fd);
+			worker(ps, m, render, print_dir, t, nproc, parent, fds[1], d);
 		}
 		close(fds[1]);
 		fd[t] = fds[0];
@@ -231,7 +275,44 @@ struct build {
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	struct nv_strlist gone;
+	int lock; /* the descriptor that holds the lock of o->out, or -1 */
 };
+
+/*
+ * Lock the output folder against another build (creating it first when
+ * create), then remove what builds cut short left there. Returns 0, or
+ * -1 with a diagnostic.
+ */
+static int lock_out(struct build *b, bool create)
+{
+	const char *w = getenv("NV_TEST_LOCK_WAIT");
+	char *path;
+	int rc = -1;
+
+	if (b->lock >= 0)
+		return 0;
+	if (create && nv_mkdir_p(b->o->out) < 0) {
+		nv_error(b->d, b->o->out, 0, 0, "не удалось создать папку: %s", nv_strerror(errno));
+		return -1;
+	}
+	b->lock = nv_outdir_lock(b->o->out, w && *w ? atoi(w) : NV_BUILD_LOCK_WAIT_MS);
+	if (b->lock < 0 && errno == EWOULDBLOCK) {
+		nv_diag_hint(nv_error(b->d, b->o->out, 0, 0,
+				      "в эту папку уже идёт другая сборка nastavnik"),
+			     "дождитесь её окончания (или остановите её) и запустите сборку снова");
+	} else if (b->lock < 0) {
+		nv_error(b->d, b->o->out, 0, 0, "не удалось открыть папку: %s", nv_strerror(errno));
+	} else {
+		path = nv_xasprintf("%s/site", b->o->out);
+		nv_outdir_clean(path);
+		free(path);
+		path = nv_xasprintf("%s/print", b->o->out);
+		nv_outdir_clean(path);
+		free(path);
+		rc = 0;
+	}
+	return rc;
+}
 
 static bool outputs_in_place(const struct nv_build_opts *o)
 {
@@ -244,13 +325,22 @@ static bool outputs_in_place(const struct nv_build_opts *o)
 	return ok;
 }
 
-/* Remove the files of gone (relative to out); a missing one is fine. */
-static void remove_gone(const char *out, const struct nv_strlist *gone)
+/*
+ * Remove the files of gone ("site/…", "print/…") from the staging trees
+ * site and print (NULL without PDFs); a missing one is fine.
+ */
+static void remove_gone(const char *site, const char *print, const struct nv_strlist *gone)
 {
 	size_t i;
+	char *path;
 
 	for (i = 0; i < gone->nr; i++) {
-		char *path = nv_xasprintf("%s/%s", out, gone->v[i]);
+		if (!strncmp(gone->v[i], "site/", 5))
+			path = nv_xasprintf("%s/%s", site, gone->v[i] + 5);
+		else if (print && !strncmp(gone->v[i], "print/", 6))
+			path = nv_xasprintf("%s/%s", print, gone->v[i] + 6);
+		else
+			continue;
 		unlink(path);
 		free(path);
 	}
@@ -268,7 +358,7 @@ static bool unchanged_on_disk(struct build *b)
 	/* A preview server builds when a file changed: no need to look for one. */
 	if (!o->keep)
 		nv_cache_fingerprint(o->content, b->setup_ok ? &b->setup : NULL, b->fp);
-	b->have_old = !o->force && nv_manifest_read(o->out, &b->old);
+	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
 	return nv_cache_unchanged(b->have_old ? &b->old : NULL, b->fp, outputs_in_place(o));
 }
 
@@ -305,6 +395,14 @@ static int render_site(struct build *b)
 		if (begin_out(&b->out, b->final, b->d) < 0 ||
 		    (o->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0))
 			return -1;
+		/* A rebuild of some documents starts from a copy of the last outputs. */
+		if (b->plan == NV_PLAN_SOME && (nv_outdir_link(&b->out) < 0 ||
+						(o->pdf && nv_outdir_link(&b->print_out) < 0))) {
+			nv_error(b->d, b->final, 0, 0, "не удалось подготовить папку: %s",
+				 nv_strerror(errno));
+			return -1;
+		}
+		test_pause("staged");
 		memset(&opts, 0, sizeof(opts));
 		opts.out = b->out.staging;
 		opts.theme_dir = b->theme;
@@ -328,35 +426,32 @@ static int render_site(struct build *b)
 }
 
 /*
- * Put the staged outputs in place: file by file for a rebuild of some
- * documents (the manifest removed first, so a crash in between means a
- * whole build next time), else the folders swapped in. Returns 0, 1
- * when the site is in place but the print folder is not, or -1.
+ * Put the staged trees in place, each with its manifest: the print
+ * folder, then the site. Each swap is atomic (fs.h); between the two
+ * the trees come from two builds, which each tree's own manifest tells
+ * the next build. Returns 0 or -1.
  */
 static int commit(struct build *b)
 {
 	const struct nv_build_opts *o = b->o;
 
-	if (b->plan == NV_PLAN_SOME) {
-		nv_manifest_remove(o->out);
-		if (nv_outdir_merge(&b->out) < 0 ||
-		    (o->pdf && nv_outdir_merge(&b->print_out) < 0)) {
-			nv_error(b->d, b->final, 0, 0, "не удалось обновить папку: %s",
-				 nv_strerror(errno));
-			return -1;
-		}
-		remove_gone(o->out, &b->gone);
-		return 0;
+	if (nv_manifest_write(b->out.staging, "site/", &b->new) < 0 ||
+	    (o->pdf && nv_manifest_write(b->print_out.staging, "print/", &b->new) < 0)) {
+		nv_error(b->d, b->final, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+		return -1;
 	}
+	test_pause("manifest");
+	if (o->pdf && nv_outdir_commit(&b->print_out) < 0) {
+		nv_error(b->d, b->print_final, 0, 0, "не удалось заменить папку: %s",
+			 nv_strerror(errno));
+		return -1;
+	}
+	test_pause("between");
 	if (nv_outdir_commit(&b->out) < 0) {
 		nv_error(b->d, b->final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
 		return -1;
 	}
-	if (o->pdf && nv_outdir_commit(&b->print_out) < 0) {
-		nv_error(b->d, b->print_final, 0, 0, "не удалось заменить папку: %s",
-			 nv_strerror(errno));
-		return 1;
-	}
+	nv_manifest_remove_legacy(o->out);
 	return 0;
 }
 
@@ -368,10 +463,11 @@ static enum nv_build_status write_outputs(struct build *b)
 	const struct nv_entry *const *pub;
 	const bool *render;
 	size_t npub;
-	int r;
 
 	if (o->pdf && !(b->ps = nv_print_new(m, b->d)))
 		return NV_BUILD_FAILED; /* the font is missing: the error says which */
+	if (lock_out(b, true) < 0)
+		return NV_BUILD_FAILED;
 	b->final = nv_xasprintf("%s/site", o->out);
 	b->print_final = nv_xasprintf("%s/print", o->out);
 	b->search = nv_xasprintf("%s/search-index.json", b->final);
@@ -381,23 +477,38 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (o->pdf && print_all(b->ps, m, render, b->jobs, b->html, b->print_out.staging,
 				b->out.staging, b->d) < 0)
 		goto abort;
+	test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
 	nv_manifest_update(o->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
 			   &b->new, &b->gone);
-	r = commit(b);
-	if (r < 0)
-		goto abort;
-	if (r > 0)
-		return NV_BUILD_FAILED;
+	remove_gone(b->out.staging, o->pdf ? b->print_out.staging : NULL, &b->gone);
 	memcpy(b->new.fingerprint, b->fp, sizeof(b->fp));
 	memcpy(b->new.global, b->global, sizeof(b->global));
 	b->new.title = nv_xstrdup(m->site.section_title);
-	nv_manifest_write(o->out, &b->new);
+	if (commit(b) < 0)
+		goto abort;
 	return NV_BUILD_OK;
 abort:
 	nv_outdir_abort(&b->out);
 	nv_outdir_abort(&b->print_out);
 	return NV_BUILD_FAILED;
+}
+
+/*
+ * Only times changed: record the new fingerprint in each tree's manifest,
+ * each written atomically (the outputs they describe stay as they are).
+ */
+static void update_fingerprint(struct build *b)
+{
+	char *dir = nv_xasprintf("%s/site", b->o->out);
+
+	nv_manifest_write(dir, "site/", &b->old);
+	free(dir);
+	if (b->o->pdf) {
+		dir = nv_xasprintf("%s/print", b->o->out);
+		nv_manifest_write(dir, "print/", &b->old);
+		free(dir);
+	}
 }
 
 static enum nv_build_status run(struct build *b, char **title)
@@ -406,6 +517,9 @@ static enum nv_build_status run(struct build *b, char **title)
 	struct nv_project_opts po = { o->content, o->drafts, b->jobs, o->keep, o->changed };
 	enum nv_build_status rc;
 
+	/* An output folder that exists is locked before its manifest is read. */
+	if (nv_is_dir(o->out) && lock_out(b, false) < 0)
+		return NV_BUILD_FAILED;
 	if (unchanged_on_disk(b)) {
 		if (title)
 			*title = nv_xstrdup(b->old.title);
@@ -426,7 +540,7 @@ static enum nv_build_status run(struct build *b, char **title)
 	if (b->plan == NV_PLAN_UNCHANGED) {
 		/* Only times changed (a file saved as it was): remember the new fingerprint. */
 		memcpy(b->old.fingerprint, b->fp, sizeof(b->fp));
-		nv_manifest_write(o->out, &b->old);
+		update_fingerprint(b);
 		rc = NV_BUILD_UNCHANGED;
 	} else {
 		rc = write_outputs(b);
@@ -446,6 +560,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	b.o = o;
 	b.d = d;
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
+	b.lock = -1;
 	rc = run(&b, title);
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
@@ -462,5 +577,6 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	free(b.print_final);
 	free(b.search);
 	free(b.theme);
+	nv_outdir_unlock(b.lock);
 	return rc;
 }

@@ -158,7 +158,7 @@ void nv_cache_entry_outputs(bool pdf, const struct nv_entry *e, bool public_pdf,
 
 /*
  * Which documents to render again: those whose key differs from the last
- * build's key of their page. Returns how many.
+ * build's key of their page or of their printed PDF. Returns how many.
  */
 static size_t changed_entries(const struct nv_model *m, const struct nv_hash *keys,
 			      const struct nv_manifest *old, bool *render)
@@ -178,6 +178,12 @@ static size_t changed_entries(const struct nv_model *m, const struct nv_hash *ke
 		was = nv_manifest_key(old, path.ptr);
 		nv_hash_hex(keys[i], key);
 		render[i] = !was || strcmp(was, key);
+		/* The print folder has its own manifest, maybe of another build. */
+		nv_buf_reset(&path);
+		nv_buf_addf(&path, "print/%s.pdf", m->entries[i]->id);
+		was = nv_manifest_key(old, path.ptr);
+		if (was && strcmp(was, key))
+			render[i] = true;
 		n += render[i];
 	}
 	nv_buf_release(&path);
@@ -254,17 +260,18 @@ static bool read_field(char **p, const char *name, char out[33])
 	return true;
 }
 
-bool nv_manifest_read(const char *out, struct nv_manifest *m)
+/* Read one manifest file at path into m, sorted by path; false (m zeroed) if it is not one. */
+static bool read_one(const char *path, struct nv_manifest *m)
 {
 	struct nv_buf b = NV_BUF_INIT;
-	char *path = nv_xasprintf("%s/.nastavnik-manifest", out), *p, *eol;
+	char *p, *eol;
 	bool ok = false;
 
 	memset(m, 0, sizeof(*m));
 	if (nv_read_file(path, (size_t)256 << 20, &b) < 0)
 		goto out;
 	p = b.ptr;
-	if (strncmp(p, "nastavnik-manifest 2\n", 21))
+	if (strncmp(p, "nastavnik-manifest 3\n", 21))
 		goto out;
 	p += 21;
 	if (!read_field(&p, "fingerprint", m->fingerprint) ||
@@ -279,31 +286,64 @@ bool nv_manifest_read(const char *out, struct nv_manifest *m)
 		p[32] = '\0';
 		nv_manifest_add(m, p, p + 33);
 	}
-	qsort(m->v, m->nr, sizeof(*m->v), cmp_record);
 	ok = true;
 out:
 	if (!ok)
 		nv_manifest_release(m);
 	nv_buf_release(&b);
-	free(path);
 	return ok;
 }
 
-void nv_manifest_write(const char *out, const struct nv_manifest *m)
+bool nv_manifest_read(const char *out, bool pdf, struct nv_manifest *m)
 {
-	struct nv_buf b = NV_BUF_INIT;
-	char *path = nv_xasprintf("%s/.nastavnik-manifest", out);
+	struct nv_manifest print;
+	char *path = nv_xasprintf("%s/site/%s", out, NV_MANIFEST);
+	bool ok = read_one(path, m);
 	size_t i;
 
-	nv_buf_addf(&b, "nastavnik-manifest 2\nfingerprint %s\nglobal %s\ntitle %s\n",
+	free(path);
+	if (ok && pdf) {
+		path = nv_xasprintf("%s/print/%s", out, NV_MANIFEST);
+		ok = read_one(path, &print);
+		free(path);
+		if (!ok) {
+			nv_manifest_release(m);
+			return false;
+		}
+		/*
+		 * The trees are swapped in one after the other: after a crash in
+		 * between they come from two builds, and their keys prove nothing
+		 * that both do not say.
+		 */
+		if (strcmp(m->fingerprint, print.fingerprint))
+			m->fingerprint[0] = '\0';
+		if (strcmp(m->global, print.global))
+			m->global[0] = '\0';
+		for (i = 0; i < print.nr; i++)
+			nv_manifest_add(m, print.v[i].key, print.v[i].path);
+		nv_manifest_release(&print);
+	}
+	if (ok)
+		qsort(m->v, m->nr, sizeof(*m->v), cmp_record);
+	return ok;
+}
+
+int nv_manifest_write(const char *dir, const char *prefix, const struct nv_manifest *m)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *path = nv_xasprintf("%s/%s", dir, NV_MANIFEST);
+	size_t i, n = strlen(prefix);
+	int rc;
+
+	nv_buf_addf(&b, "nastavnik-manifest 3\nfingerprint %s\nglobal %s\ntitle %s\n",
 		    m->fingerprint, m->global, m->title ? m->title : "");
 	for (i = 0; i < m->nr; i++)
-		nv_buf_addf(&b, "%s %s\n", m->v[i].key, m->v[i].path);
-	/* Without a manifest the next build is simply a full one. */
-	if (nv_write_file(path, b.ptr, b.len) < 0)
-		unlink(path);
+		if (!strncmp(m->v[i].path, prefix, n))
+			nv_buf_addf(&b, "%s %s\n", m->v[i].key, m->v[i].path);
+	rc = nv_write_file(path, b.ptr, b.len);
 	nv_buf_release(&b);
 	free(path);
+	return rc;
 }
 
 static int cmp_ptr(const void *a, const void *b)
@@ -373,7 +413,7 @@ void nv_manifest_update(bool pdf, const struct nv_model *m, const struct nv_entr
 	free(drop);
 }
 
-void nv_manifest_remove(const char *out)
+void nv_manifest_remove_legacy(const char *out)
 {
 	char *path = nv_xasprintf("%s/.nastavnik-manifest", out);
 

@@ -2,18 +2,28 @@
  * build.h: one whole build — content → model → website and PDFs — as the
  * `build` command runs it and as a preview server can rerun it.
  *
- * Nothing is written unless the content has no errors. OUT/.nastavnik-manifest
- * (build.c describes it) records what the last build was made from:
+ * Nothing is written unless the content has no errors. Each output tree
+ * (OUT/site, OUT/print) holds the manifest of what it was made from
+ * (build_cache.h), swapped in with it:
  *  - a fingerprint of the files' names, sizes and times: when it has not
  *    changed, the build stops at once, without reading a file;
  *  - a global key (program, options, theme, data files, attachments, the
  *    front matter of every document): when it changed, the site and the
- *    print folder are built whole in staging folders and swapped in;
+ *    print folder are built whole in staging folders;
  *  - one key per output of a document (the global key, its text and its
- *    appendices' texts): when only texts changed, only the outputs of
- *    those documents and the search index are rendered, into a staging
- *    folder, and moved in file by file; outputs they no longer have are
- *    removed. The result is byte for byte that of a whole build.
+ *    appendices' texts): when only texts changed, the staging folders
+ *    start as hard links to the published files, and only the outputs of
+ *    those documents and the search index are written into them again;
+ *    outputs they no longer have are removed. The result is byte for
+ *    byte that of a whole build.
+ * Either way each staging folder, complete with its manifest, is then
+ * swapped in atomically (fs.h: nv_outdir_commit), the print folder
+ * first, then the site: a build killed at any moment leaves each tree
+ * as the last build or as this one left it, never a mix of the two.
+ *
+ * A build holds a lock on OUT (flock) from before it reads the manifest
+ * to the end, removes the staging folders builds cut short left there,
+ * and kills its PDF workers with it (PR_SET_PDEATHSIG).
  */
 #ifndef NV_BUILD_H
 #define NV_BUILD_H
@@ -45,6 +55,9 @@ struct nv_build_opts {
 	 */
 	const struct nv_strlist *changed;
 };
+
+/* How long a build waits for another one on the same output folder. */
+#define NV_BUILD_LOCK_WAIT_MS 10000
 
 enum nv_build_status {
 	NV_BUILD_OK,

@@ -14,9 +14,13 @@
  *  - one key per document: the global key, its text and its appendices'
  *    texts; a document's own outputs (page, calendar, PDFs) depend on it.
  *
- * OUT/.nastavnik-manifest is a text file:
+ * Each output tree holds the manifest of what is in it, written into the
+ * staging folder before the swap, so it is swapped in with the outputs
+ * it describes: OUT/site/.nastavnik-manifest (the records "site/…") and,
+ * when PDFs are made, OUT/print/.nastavnik-manifest (the records
+ * "print/…"). Each is a text file:
  *
- *   nastavnik-manifest 2
+ *   nastavnik-manifest 3
  *   fingerprint HEX      (empty when it proves nothing)
  *   global HEX           (the global key)
  *   title TEXT           (the section title, for the message)
@@ -31,6 +35,8 @@
 #include "common.h"
 
 #include "buf.h"
+
+#define NV_MANIFEST ".nastavnik-manifest"
 
 struct nv_content;
 struct nv_entry;
@@ -118,14 +124,23 @@ enum nv_cache_plan nv_cache_plan(const struct nv_manifest *old, const char *glob
 				 const struct nv_model *m, const struct nv_hash *keys, bool *render,
 				 size_t *nchanged);
 
-/* The manifest of the last build in out, sorted by path; false (m zeroed) if there is none. */
-bool nv_manifest_read(const char *out, struct nv_manifest *m);
+/*
+ * The manifest of the outputs in out: OUT/site's and, with pdf,
+ * OUT/print's together, sorted by path; false (m zeroed) if one is
+ * missing or unreadable. Where the two disagree on the fingerprint or
+ * the global key (the trees come from two builds), that key is empty.
+ */
+bool nv_manifest_read(const char *out, bool pdf, struct nv_manifest *m);
 
-/* Write m into out; on failure there is none, so the next build is a whole one. */
-void nv_manifest_write(const char *out, const struct nv_manifest *m);
+/*
+ * Write the manifest m into dir (a staging tree, before it is swapped
+ * in), with the records whose path starts with prefix ("site/",
+ * "print/"). Returns -1 with errno on failure.
+ */
+int nv_manifest_write(const char *dir, const char *prefix, const struct nv_manifest *m);
 
-/* Remove OUT/.nastavnik-manifest, before outputs are replaced one by one. */
-void nv_manifest_remove(const char *out);
+/* Remove OUT/.nastavnik-manifest, where versions before 3 kept the manifest. */
+void nv_manifest_remove_legacy(const char *out);
 
 /* Add a record (path is copied). */
 void nv_manifest_add(struct nv_manifest *m, const char *key, const char *path);

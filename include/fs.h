@@ -120,20 +120,27 @@ int nv_write_file(const char *path, const void *data, size_t len);
 
 /*
  * Write a file inside a staging tree (struct nv_outdir), where atomicity
- * comes from swapping the whole tree: the file is written in place, with
- * no temporary file and rename, and missing parent folders are created.
+ * comes from swapping the whole tree: no temporary file and rename, and
+ * missing parent folders are created. A file already at path is unlinked
+ * and a new one created, never written through: it may be a hard link to
+ * a published file (nv_outdir_link).
  */
 int nv_write_new_file(const char *path, const void *data, size_t len);
 
 /*
- * An output tree under construction. nv_outdir_begin() creates an empty
- * staging directory beside `final` (same file system, so the swap is a
- * rename); the build writes into staging; nv_outdir_commit() swaps it in
- * place of final, nv_outdir_abort() throws it away.
+ * An output tree under construction. nv_outdir_begin() creates a staging
+ * directory FINAL.new-XXXXXX beside `final` (same file system, so the
+ * swap is a rename) holding only the marker; the build writes into
+ * staging; nv_outdir_commit() swaps it in place of final,
+ * nv_outdir_abort() throws it away.
  *
  * To never destroy a user's files, an existing `final` is replaced only if
  * it is empty or carries the marker file NV_OUTDIR_MARKER written by a
  * previous build; otherwise begin fails with EEXIST.
+ *
+ * Two builds must not work on one output folder at once: the caller
+ * holds nv_outdir_lock() on the folder that holds final while it begins,
+ * commits and cleans.
  */
 #define NV_OUTDIR_MARKER ".nastavnik-output"
 
@@ -143,12 +150,46 @@ struct nv_outdir {
 };
 
 int nv_outdir_begin(struct nv_outdir *o, const char *final);
+
 /*
- * For a rebuild of a few files: move every file of staging into final
- * (each rename replaces one file atomically), then remove staging.
+ * Fill staging with every file of final (names starting with "." aside),
+ * as hard links, or copies where the file system has none: the start of
+ * a build that renders only some files again. Those are then written
+ * with nv_write_new_file() or nv_write_file(), which replace a link and
+ * never write through it, so the published tree does not change.
  */
-int nv_outdir_merge(struct nv_outdir *o);
+int nv_outdir_link(struct nv_outdir *o);
+
+/*
+ * Put staging in place of final, then remove the old tree; o is released
+ * either way. Where final exists, the two are exchanged in one step
+ * (renameat2 RENAME_EXCHANGE): a reader sees the old tree or the new one,
+ * never none. Where the file system lacks it (EINVAL, ENOSYS, ENOTSUP), the old
+ * tree is renamed to FINAL.old-XXXXXX and staging to final, and for that
+ * moment final does not exist. On failure final is the old tree.
+ */
 int nv_outdir_commit(struct nv_outdir *o);
+
+/* Remove staging (when not committed) and release o; accepts a released o. */
 void nv_outdir_abort(struct nv_outdir *o);
+
+/*
+ * Remove what builds cut short left beside final: folders named
+ * FINAL.new-XXXXXX or FINAL.old-XXXXXX that carry the marker (or are
+ * empty), and in final (when it is ours) the temporary files of hidden
+ * files nv_write_file() was writing there (".NAME.tmp-XXXXXX"). Only with
+ * the lock held: then no build is using them.
+ */
+void nv_outdir_clean(const char *final);
+
+/*
+ * Lock the output folder out (it must exist) against other builds:
+ * flock on the folder itself, so nothing is created and a build killed
+ * releases it with its last process. Waits up to wait_ms milliseconds
+ * for a build running there. Returns the descriptor that holds the lock
+ * (for nv_outdir_unlock), or -1 with errno (EWOULDBLOCK: still locked).
+ */
+int nv_outdir_lock(const char *out, int wait_ms);
+void nv_outdir_unlock(int fd);
 
 #endif

@@ -57,6 +57,8 @@ suite() {
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "arch" sh tests/arch/run.sh
+	# Timed kills: the slower ASan build would shift every kill point.
+	[ -z "$tag" ] && run "kill" sh tests/kill/run.sh "$b/nastavnik"
 	if [ -z "$tag" ]; then
 		# The demo site, checked as a browser and a validator see it.
 		rm -rf "$b/site-check"

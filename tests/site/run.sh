@@ -106,7 +106,8 @@ same_as_clean() { # NAME: the incremental output equals a clean build
 	rm -rf "$tmp/incr-clean"
 	"$bin" build -C "$tmp/incr" -o "$tmp/incr-clean" >/dev/null 2>&1 &&
 		diff -r -x .nastavnik-manifest "$tmp/incr/output" "$tmp/incr-clean" >/dev/null &&
-		cmp -s "$tmp/incr/output/.nastavnik-manifest" "$tmp/incr-clean/.nastavnik-manifest"
+		cmp -s "$tmp/incr/output/site/.nastavnik-manifest" "$tmp/incr-clean/site/.nastavnik-manifest" &&
+		cmp -s "$tmp/incr/output/print/.nastavnik-manifest" "$tmp/incr-clean/print/.nastavnik-manifest"
 }
 inode() { stat -c %i "$tmp/incr/output/$1"; }
 "$bin" build -C "$tmp/incr" >/dev/null 2>&1

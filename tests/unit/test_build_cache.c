@@ -120,7 +120,8 @@ static void test_manifest_round_trip(void)
 {
 	struct nv_manifest m, back;
 	const char *dir = nv_test_tmpdir();
-	char *path = nv_xasprintf("%s/.nastavnik-manifest", dir);
+	char *site = nv_xasprintf("%s/site", dir), *print = nv_xasprintf("%s/print", dir);
+	char *path = nv_xasprintf("%s/print/.nastavnik-manifest", dir);
 
 	memset(&m, 0, sizeof(m));
 	memcpy(m.fingerprint, "0123456789abcdef0123456789abcdef", 33);
@@ -128,8 +129,14 @@ static void test_manifest_round_trip(void)
 	m.title = nv_xstrdup("Наставничество");
 	nv_manifest_add(&m, "11111111111111111111111111111111", "site/orders/b.html");
 	nv_manifest_add(&m, "22222222222222222222222222222222", "print/a.pdf");
-	nv_manifest_write(dir, &m);
-	CHECK(nv_manifest_read(dir, &back));
+	/* Each tree holds the records of its own files. */
+	CHECK_INT(nv_manifest_write(site, "site/", &m), 0);
+	CHECK(!nv_manifest_read(dir, true, &back)); /* no print manifest yet */
+	CHECK_INT(nv_manifest_write(print, "print/", &m), 0);
+	CHECK(nv_manifest_read(dir, false, &back));
+	CHECK_INT(back.nr, 1);
+	nv_manifest_release(&back);
+	CHECK(nv_manifest_read(dir, true, &back));
 	CHECK_STR(back.fingerprint, m.fingerprint);
 	CHECK_STR(back.global, m.global);
 	CHECK_STR(back.title, "Наставничество");
@@ -139,15 +146,55 @@ static void test_manifest_round_trip(void)
 	CHECK(nv_manifest_key(&back, "site/orders/c.html") == NULL);
 	nv_manifest_release(&back);
 
+	/* Trees of two builds (a crash between the swaps): their keys prove nothing. */
+	memcpy(m.global, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 33);
+	memcpy(m.fingerprint, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 33);
+	CHECK_INT(nv_manifest_write(print, "print/", &m), 0);
+	CHECK(nv_manifest_read(dir, true, &back));
+	CHECK_STR(back.global, "");
+	CHECK_STR(back.fingerprint, "");
+	CHECK_INT(back.nr, 2);
+	nv_manifest_release(&back);
+
 	/* A damaged manifest is no manifest: the next build is a whole one. */
-	nv_test_write(path, "nastavnik-manifest 2\nfingerprint xyz\n");
-	CHECK(!nv_manifest_read(dir, &back));
+	nv_test_write(path, "nastavnik-manifest 3\nfingerprint xyz\n");
+	CHECK(!nv_manifest_read(dir, true, &back));
 	CHECK_INT(back.nr, 0);
-	nv_manifest_remove(dir);
-	CHECK(!nv_exists(path));
-	CHECK(!nv_manifest_read(dir, &back));
+	/* The manifest of a version before 3, in the output folder, is not read. */
+	nv_test_write(path, "nastavnik-manifest 2\nfingerprint \nglobal \ntitle x\n");
+	CHECK(!nv_manifest_read(dir, true, &back));
 	nv_manifest_release(&m);
 	free(path);
+	free(site);
+	free(print);
+}
+
+/*
+ * A printed PDF whose recorded key differs from its page's (the print
+ * tree is of another build: a crash between the two swaps) is printed
+ * again, even when the page is as last time.
+ */
+static void test_plan_checks_print_records(void)
+{
+	struct fixture f;
+	struct nv_manifest old;
+	const char *g = "00000000000000000000000000000001";
+	bool render[3];
+	size_t n;
+
+	fixture_init(&f);
+	memset(&old, 0, sizeof(old));
+	memcpy(old.global, g, 33);
+	/* Sorted by path, as nv_manifest_read() leaves them. */
+	nv_manifest_add(&old, f.hex[0], "print/a.pdf");
+	nv_manifest_add(&old, "ffffffffffffffffffffffffffffffff", "print/b.pdf");
+	nv_manifest_add(&old, f.hex[2], "site/news/c.html");
+	nv_manifest_add(&old, f.hex[0], "site/orders/a.html");
+	nv_manifest_add(&old, f.hex[1], "site/positions/b.html");
+	CHECK_INT(nv_cache_plan(&old, g, true, &f.m, f.keys, render, &n), NV_PLAN_SOME);
+	CHECK_INT(n, 1);
+	CHECK(!render[0] && render[1] && !render[2]);
+	nv_manifest_release(&old);
 }
 
 static void test_update_keeps_others_and_finds_gone(void)
@@ -199,5 +246,6 @@ void nv_tests(void)
 	NV_RUN(test_unchanged_needs_fingerprint_and_outputs);
 	NV_RUN(test_plan);
 	NV_RUN(test_manifest_round_trip);
+	NV_RUN(test_plan_checks_print_records);
 	NV_RUN(test_update_keeps_others_and_finds_gone);
 }

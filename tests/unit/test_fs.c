@@ -1,6 +1,8 @@
 /* Unit tests for fs.c. */
 #include "common.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -266,12 +268,31 @@ static void test_outdir_removes_leftovers_of_interrupted_builds(void)
 	f = tmp("left/site.new-mine00/keep.txt");
 	CHECK_INT(nv_write_file(f, "mine", 4), 0);
 	free(f);
+	/* A staging folder cut off before its marker: empty, so removed too. */
+	f = tmp("left/site.new-Ab3xYz");
+	CHECK_INT(nv_mkdir_p(f), 0);
+	free(f);
+	/* A tree of ours that a build was removing when it died. */
+	f = tmp("left/site.old-q1w2e3/page.html");
+	CHECK_INT(nv_write_file(f, "x", 1), 0);
+	free(f);
+	f = tmp("left/site.old-q1w2e3/.nastavnik-output");
+	CHECK_INT(nv_write_file(f, "nastavnik\n", 10), 0);
+	free(f);
+	nv_outdir_clean(final);
 	CHECK_INT(nv_outdir_begin(&o, final), 0);
 	CHECK_INT(nv_outdir_commit(&o), 0);
 	f = tmp("left");
+	CHECK(!nv_exists(crashed.staging));
 	CHECK_INT(nv_walk(f, &l), 0);
 	CHECK_INT(l.nr, 1);
 	CHECK_STR(l.v[0], "site.new-mine00/keep.txt");
+	free(f);
+	/* A manifest write cut short in the tree itself leaves its temporary file. */
+	f = tmp("left/site/.nastavnik-manifest.tmp-Zx81Qa");
+	nv_test_write(f, "half");
+	nv_outdir_clean(final);
+	CHECK(!nv_exists(f));
 	free(f);
 	nv_strlist_release(&l);
 	free(crashed.final);
@@ -320,45 +341,155 @@ static void test_file_stamp(void)
 	free(f);
 }
 
-static void test_outdir_merge_moves_files_in(void)
+/*
+ * A rebuild of some files: staging starts as hard links to the published
+ * tree; a file written again replaces its link and never changes the
+ * published one; the commit swaps the whole tree in. exchange: through
+ * renameat2 RENAME_EXCHANGE, else through the fallback of two renames.
+ */
+static void outdir_link_and_swap(bool exchange)
 {
-	char *final = tmp("merge"), *a = tmp("merge/a.html"), *b = tmp("merge/b.html");
-	char *c = tmp("merge/news/c.html"), *staging;
+	char *final = tmp("link"), *a = tmp("link/a.html"), *b = tmp("link/b.html");
+	char *c = tmp("link/news/c.html"), *f;
 	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_strlist l = NV_STRLIST_INIT;
 	struct nv_outdir o;
 	struct stat before, after;
 
+	if (!exchange)
+		setenv("NV_TEST_NO_EXCHANGE", "1", 1);
+	nv_rm_rf(final);
 	CHECK_INT(nv_outdir_begin(&o, final), 0);
 	CHECK_INT(nv_outdir_commit(&o), 0);
-	nv_test_write(a, "old a");
-	nv_test_write(b, "old b");
+	CHECK_INT(nv_write_file(a, "old a", 5), 0);
+	CHECK_INT(nv_write_file(b, "old b", 5), 0);
+	CHECK_INT(nv_write_file(c, "old c", 5), 0);
 	CHECK_INT(stat(a, &before), 0);
 	CHECK_INT(nv_outdir_begin(&o, final), 0);
-	staging = nv_xstrdup(o.staging);
-	free(c);
-	c = nv_xasprintf("%s/b.html", o.staging);
-	CHECK_INT(nv_write_new_file(c, "new b", 5), 0);
-	free(c);
-	c = nv_xasprintf("%s/news/c.html", o.staging);
-	CHECK_INT(nv_write_new_file(c, "new c", 5), 0);
-	free(c);
-	c = tmp("merge/news/c.html");
-	CHECK_INT(nv_outdir_merge(&o), 0);
-	/* Untouched files stay as they were; the others are replaced or added. */
+	CHECK_INT(nv_outdir_link(&o), 0);
+	f = nv_xasprintf("%s/b.html", o.staging);
+	CHECK_INT(nv_write_new_file(f, "new b", 5), 0);
+	free(f);
+	f = nv_xasprintf("%s/news/c.html", o.staging);
+	CHECK_INT(unlink(f), 0); /* an output gone */
+	free(f);
+	/* Nothing published changed before the commit. */
+	CHECK_INT(nv_read_file(b, 100, &buf), 0);
+	CHECK_STR(buf.ptr, "old b");
+	CHECK(nv_exists(c));
+	CHECK_INT(nv_outdir_commit(&o), 0);
 	CHECK_INT(stat(a, &after), 0);
-	CHECK(before.st_ino == after.st_ino);
+	CHECK(before.st_ino == after.st_ino); /* linked, not copied */
 	CHECK_INT(nv_read_file(b, 100, &buf), 0);
 	CHECK_STR(buf.ptr, "new b");
-	CHECK_INT(nv_read_file(c, 100, &buf), 0);
-	CHECK_STR(buf.ptr, "new c");
-	CHECK(!nv_exists(staging));
+	CHECK(!nv_exists(c));
 	CHECK(o.staging == NULL);
+	f = tmp("");
+	CHECK_INT(nv_walk(f, &l), 0); /* no staging or old tree left */
+	free(f);
+	for (size_t i = 0; i < l.nr; i++)
+		CHECK(strncmp(l.v[i], "link.", 5) != 0);
+	unsetenv("NV_TEST_NO_EXCHANGE");
+	nv_strlist_release(&l);
 	nv_buf_release(&buf);
-	free(staging);
 	free(final);
 	free(a);
 	free(b);
 	free(c);
+}
+
+static void test_outdir_link_and_exchange(void)
+{
+	outdir_link_and_swap(true);
+}
+
+static void test_outdir_link_and_fallback_swap(void)
+{
+	outdir_link_and_swap(false);
+}
+
+struct poller {
+	const char *path;
+	atomic_bool stop;
+	atomic_long looks, misses;
+};
+
+static void *poll_final(void *arg)
+{
+	struct poller *p = arg;
+	struct stat st;
+
+	while (!atomic_load(&p->stop)) {
+		atomic_fetch_add(&p->looks, 1);
+		if (stat(p->path, &st) < 0)
+			atomic_fetch_add(&p->misses, 1);
+	}
+	return NULL;
+}
+
+/* Count in *misses the looks of a reader that found no final during n commits. */
+static void misses_during_commits(const char *final, int n, long *misses)
+{
+	struct poller p = { final, false, 0, 0 };
+	struct nv_outdir o;
+	pthread_t t;
+	char *f;
+	int i;
+
+	CHECK_INT(pthread_create(&t, NULL, poll_final, &p), 0);
+	for (i = 0; i < n; i++) {
+		CHECK_INT(nv_outdir_begin(&o, final), 0);
+		f = nv_xasprintf("%s/index.html", o.staging);
+		CHECK_INT(nv_write_new_file(f, "x", 1), 0);
+		free(f);
+		CHECK_INT(nv_outdir_commit(&o), 0);
+	}
+	atomic_store(&p.stop, true);
+	pthread_join(t, NULL);
+	CHECK(atomic_load(&p.looks) > 0);
+	*misses = atomic_load(&p.misses);
+}
+
+/*
+ * A reader never finds the output folder missing: the swap is one
+ * exchange. (The fallback of two renames, NV_TEST_NO_EXCHANGE, shows a
+ * reader thousands of misses in the same loop.)
+ */
+static void test_outdir_swap_leaves_no_gap(void)
+{
+	char *final = tmp("gap/site"), *f = tmp("gap/site/index.html");
+	struct nv_outdir o;
+	long misses = -1;
+
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	nv_test_write(f, "x");
+	misses_during_commits(final, 300, &misses);
+	CHECK_INT(misses, 0);
+	free(final);
+	free(f);
+}
+
+static void test_outdir_lock(void)
+{
+	char *dir = tmp("locked");
+	int fd, again;
+
+	CHECK_INT(nv_mkdir_p(dir), 0);
+	fd = nv_outdir_lock(dir, 0);
+	CHECK(fd >= 0);
+	/* Another open of the folder is another build: it waits, then fails. */
+	again = nv_outdir_lock(dir, 100);
+	CHECK_INT(again, -1);
+	CHECK_INT(errno, EWOULDBLOCK);
+	nv_outdir_unlock(fd);
+	again = nv_outdir_lock(dir, 0);
+	CHECK(again >= 0);
+	nv_outdir_unlock(again);
+	free(dir);
+	dir = tmp("no-such-folder");
+	CHECK_INT(nv_outdir_lock(dir, 0), -1);
+	free(dir);
 }
 
 void nv_tests(void)
@@ -373,5 +504,8 @@ void nv_tests(void)
 	NV_RUN(test_outdir_refuses_foreign_directory);
 	NV_RUN(test_outdir_removes_leftovers_of_interrupted_builds);
 	NV_RUN(test_file_stamp);
-	NV_RUN(test_outdir_merge_moves_files_in);
+	NV_RUN(test_outdir_link_and_exchange);
+	NV_RUN(test_outdir_link_and_fallback_swap);
+	NV_RUN(test_outdir_lock);
+	NV_RUN(test_outdir_swap_leaves_no_gap);
 }
