@@ -272,6 +272,15 @@ struct build {
 	size_t nchanged;
 	enum nv_cache_plan plan;
 	struct nv_outdir out, print_out;
+	/*
+	 * Where this build writes: the staging trees, or, for the preview
+	 * server's rebuild of some documents (in_place), its own private
+	 * folders themselves. Nobody publishes those, and the server answers
+	 * no request while it builds, so the swap of a whole new tree would
+	 * only cost time: linking and removing every file of a large site.
+	 */
+	const char *site_dir, *print_dir;
+	bool in_place;
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	struct nv_strlist gone;
@@ -326,8 +335,8 @@ static bool outputs_in_place(const struct nv_build_opts *o)
 }
 
 /*
- * Remove the files of gone ("site/…", "print/…") from the staging trees
- * site and print (NULL without PDFs); a missing one is fine.
+ * Remove the files of gone ("site/…", "print/…") from the trees being
+ * written, site and print (NULL without PDFs); a missing one is fine.
  */
 static void remove_gone(const char *site, const char *print, const struct nv_strlist *gone)
 {
@@ -392,19 +401,28 @@ static int render_site(struct build *b)
 	int r;
 
 	for (;;) {
-		if (begin_out(&b->out, b->final, b->d) < 0 ||
-		    (o->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0))
+		b->in_place = b->plan == NV_PLAN_SOME && o->keep;
+		if (b->in_place) {
+			b->site_dir = b->final;
+			b->print_dir = b->print_final;
+		} else if (begin_out(&b->out, b->final, b->d) < 0 ||
+			   (o->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0)) {
 			return -1;
+		} else {
+			b->site_dir = b->out.staging;
+			b->print_dir = b->print_out.staging;
+		}
 		/* A rebuild of some documents starts from a copy of the last outputs. */
-		if (b->plan == NV_PLAN_SOME && (nv_outdir_link(&b->out) < 0 ||
-						(o->pdf && nv_outdir_link(&b->print_out) < 0))) {
+		if (b->plan == NV_PLAN_SOME && !b->in_place &&
+		    (nv_outdir_link(&b->out) < 0 ||
+		     (o->pdf && nv_outdir_link(&b->print_out) < 0))) {
 			nv_error(b->d, b->final, 0, 0, "не удалось подготовить папку: %s",
 				 nv_strerror(errno));
 			return -1;
 		}
 		test_pause("staged");
 		memset(&opts, 0, sizeof(opts));
-		opts.out = b->out.staging;
+		opts.out = b->site_dir;
 		opts.theme_dir = b->theme;
 		opts.override_dir = "theme";
 		opts.base_url = o->base_url;
@@ -429,17 +447,20 @@ static int render_site(struct build *b)
  * Put the staged trees in place, each with its manifest: the print
  * folder, then the site. Each swap is atomic (fs.h); between the two
  * the trees come from two builds, which each tree's own manifest tells
- * the next build. Returns 0 or -1.
+ * the next build. A build in place has only its manifests to write.
+ * Returns 0 or -1.
  */
 static int commit(struct build *b)
 {
 	const struct nv_build_opts *o = b->o;
 
-	if (nv_manifest_write(b->out.staging, "site/", &b->new) < 0 ||
-	    (o->pdf && nv_manifest_write(b->print_out.staging, "print/", &b->new) < 0)) {
+	if (nv_manifest_write(b->site_dir, "site/", &b->new) < 0 ||
+	    (o->pdf && nv_manifest_write(b->print_dir, "print/", &b->new) < 0)) {
 		nv_error(b->d, b->final, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
 		return -1;
 	}
+	if (b->in_place)
+		return 0;
 	test_pause("manifest");
 	if (o->pdf && nv_outdir_commit(&b->print_out) < 0) {
 		nv_error(b->d, b->print_final, 0, 0, "не удалось заменить папку: %s",
@@ -474,14 +495,14 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (o->pdf && print_all(b->ps, m, render, b->jobs, b->html, b->print_out.staging,
-				b->out.staging, b->d) < 0)
+	if (o->pdf &&
+	    print_all(b->ps, m, render, b->jobs, b->html, b->print_dir, b->site_dir, b->d) < 0)
 		goto abort;
 	test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
 	nv_manifest_update(o->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
 			   &b->new, &b->gone);
-	remove_gone(b->out.staging, o->pdf ? b->print_out.staging : NULL, &b->gone);
+	remove_gone(b->site_dir, o->pdf ? b->print_dir : NULL, &b->gone);
 	memcpy(b->new.fingerprint, b->fp, sizeof(b->fp));
 	memcpy(b->new.global, b->global, sizeof(b->global));
 	b->new.title = nv_xstrdup(m->site.section_title);
