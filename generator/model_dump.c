@@ -176,9 +176,12 @@ void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
 		const struct nv_person *p = m->people[i];
 		nv_buf_addf(out, "  %s: ", p->id);
 		nv_person_full_name(out, p);
-		nv_buf_addf(out, ", %s, %s%s%s%s, publish %s", mdl_category_names[p->category],
+		nv_buf_addf(out, ", %s, %s%s%s%s, %s, publish %s", mdl_category_names[p->category],
 			    p->position ? p->position : "", p->class_name ? p->class_name : "",
 			    p->organization ? " / " : "", p->organization ? p->organization : "",
+			    p->gender == NV_FEMININE	? "female"
+			    : p->gender == NV_MASCULINE ? "male"
+							: "gender unknown",
 			    mdl_publish_names[p->publish]);
 		if (p->has_consent) {
 			nv_buf_adds(out, " since ");

@@ -48,6 +48,8 @@ extern const char *const mdl_kind_where[];
 /* The names written in the content for each enum of model.h, NULL-terminated. */
 extern const char *const mdl_publish_names[];
 extern const char *const mdl_category_names[];
+/* «gender» of people.yml: female → NV_FEMININE, male → NV_MASCULINE. */
+extern const char *const mdl_gender_names[];
 extern const char *const mdl_pair_status_names[];
 extern const char *const mdl_item_status_names[];
 extern const char *const mdl_side_names[];
@@ -133,7 +135,21 @@ void mdl_check_pairs(struct builder *b);
  * each entry the web URLs of its links (link_urls).
  */
 void mdl_check_links(struct builder *b);
-/* The publish level of every person (defaults by category and role), and the consent warning. */
+/*
+ * A publish level written in people.yml that would put a name on the
+ * site must be allowed: never a student's (minors are not published by
+ * name, whatever the consent), never without a consent date. The error
+ * is at the «publish» key and the level falls back to none, so nothing
+ * downstream can show the name. Levels taken from site.yml's default are
+ * checked in mdl_settle_people().
+ */
+void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct nv_person *p,
+		       bool student);
+/*
+ * The publish level of every person not given one (defaults by category
+ * and role), and an error where the default would show a name without a
+ * consent date.
+ */
 void mdl_settle_people(struct builder *b);
 
 #endif

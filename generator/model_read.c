@@ -17,6 +17,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+#include "person.h"
 #include "schema.h"
 #include "strmap.h"
 #include "typo.h"
@@ -117,6 +118,21 @@ static size_t str_list(struct nv_fields *f, const struct nv_value *list, const c
 	return n;
 }
 
+/*
+ * The person's gender, which the role words agree with: «gender» when
+ * given, else told by the patronymic; a warning when neither tells it
+ * (none when «gender» has a wrong value: that is an error already).
+ */
+static void read_gender(struct nv_fields *f, const struct nv_value *item, struct nv_person *p)
+{
+	int g = nv_field_enum(f, "gender", NV_OPTIONAL, mdl_gender_names, -1);
+
+	if (g >= 0)
+		p->gender = g == 0 ? NV_FEMININE : NV_MASCULINE;
+	else if (!nv_map_get(item, "gender"))
+		p->gender = nv_gender_from_patronymic(p->patronymic);
+}
+
 /* The fields of one person of people.yml (f reads the person's map). */
 static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 			       struct nv_person *p)
@@ -151,6 +167,8 @@ static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 	p->publish =
 		(enum nv_publish)nv_field_enum(f, "publish", NV_OPTIONAL, mdl_publish_names, -1);
 	p->has_consent = nv_field_date(f, "consent", NV_OPTIONAL, NULL, &p->consent);
+	mdl_check_publish(f, item, p, cat == NV_CAT_STUDENT);
+	read_gender(f, item, p);
 }
 
 /*
@@ -194,6 +212,13 @@ static void read_person(struct builder *b, const char *file, const struct nv_val
 		free(p);
 		return;
 	}
+	if (p->gender == NV_NEUTER && !nv_map_get(item, "gender"))
+		nv_diag_hint(nv_warning(b->d, file, item->line, item->col,
+					"у участника «%s» не указан пол, и по отчеству его не "
+					"определить",
+					p->id),
+			     "добавьте «gender: female» или «gender: male»: с ним согласуются "
+			     "слова «обучающийся/обучающаяся», «наставляемый/наставляемая»");
 	NV_GROW(b->m->people, b->m->npeople + 1, b->people_alloc);
 	b->m->people[b->m->npeople++] = p;
 	nv_strmap_put(b->m->people_index, p->id, p);

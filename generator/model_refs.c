@@ -40,6 +40,7 @@ const char *const nv_mentoring_kinds[] = {
 };
 const char *const mdl_publish_names[] = { "none", "initials", "full", NULL };
 const char *const mdl_category_names[] = { "teacher", "student", "external", NULL };
+const char *const mdl_gender_names[] = { "female", "male", NULL };
 const char *const mdl_pair_status_names[] = { "active", "finished", "ended_early", NULL };
 const char *const mdl_item_status_names[] = { "planned", "done", "moved", NULL };
 const char *const nv_label_names[] = { "ПРИНЯТО",    "СОГЛАСОВАНО", "С УЧЁТОМ МНЕНИЯ",

@@ -339,6 +339,35 @@ void mdl_check_links(struct builder *b)
 	nv_buf_release(&path);
 }
 
+void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct nv_person *p,
+		       bool student)
+{
+	const struct nv_value *v = nv_map_get(item, "publish");
+
+	if ((int)p->publish <= (int)NV_PUBLISH_NONE)
+		return;
+	if (student) {
+		nv_diag_hint(nv_field_error(f, v,
+					    "обучающиеся не публикуются на сайте по имени, а у "
+					    "«%s» (category: student) стоит «publish: %s»",
+					    p->id ? p->id : "?", mdl_publish_names[p->publish]),
+			     "уберите publish или напишите «publish: none»");
+		p->publish = NV_PUBLISH_NONE;
+	} else if (!p->has_consent) {
+		/* A consent that is not a date is reported by its own error. */
+		if (!nv_map_get(item, "consent"))
+			nv_diag_hint(
+				nv_field_error(f, v,
+					       "«publish: %s» показывает имя «%s» на сайте, но не "
+					       "указана дата согласия на распространение "
+					       "персональных данных",
+					       mdl_publish_names[p->publish], p->id ? p->id : "?"),
+				"добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
+				"(152-ФЗ, ст. 10.1) — или напишите «publish: none»");
+		p->publish = NV_PUBLISH_NONE;
+	}
+}
+
 void mdl_settle_people(struct builder *b)
 {
 	struct nv_person *p;
@@ -346,18 +375,21 @@ void mdl_settle_people(struct builder *b)
 
 	for (i = 0; i < b->m->npeople; i++) {
 		p = b->m->people[i];
-		if ((int)p->publish < 0)
-			p->publish = p->category == NV_CAT_STUDENT || p->mentee
-					     ? NV_PUBLISH_NONE
-					     : b->m->site.publish_default;
-		if (p->publish != NV_PUBLISH_NONE && !p->has_consent)
-			nv_diag_hint(
-				nv_warning(b->d, b->people_file, p->line, p->col,
-					   "участник «%s» будет показан на сайте (publish: %s), но "
-					   "не указана дата согласия на распространение "
-					   "персональных данных",
-					   p->id, mdl_publish_names[p->publish]),
-				"добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
-				"(152-ФЗ, ст. 10.1) — или «publish: none»");
+		/* A level written in people.yml was checked when it was read. */
+		if ((int)p->publish >= 0)
+			continue;
+		p->publish = p->category == NV_CAT_STUDENT || p->mentee
+				     ? NV_PUBLISH_NONE
+				     : b->m->site.publish_default;
+		if (p->publish == NV_PUBLISH_NONE || p->has_consent)
+			continue;
+		nv_diag_hint(nv_error(b->d, b->people_file, p->line, p->col,
+				      "участник «%s» будет показан на сайте (publish: "
+				      "%s по умолчанию из site.yml), но не указана дата "
+				      "согласия на распространение персональных данных",
+				      p->id, mdl_publish_names[p->publish]),
+			     "добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
+			     "(152-ФЗ, ст. 10.1) — или «publish: none»");
+		p->publish = NV_PUBLISH_NONE;
 	}
 }

@@ -1,7 +1,9 @@
 /*
  * person.c: the names of a person for each audience; see person.h. The
  * website follows the person's publish level, paper documents always
- * carry the real name.
+ * carry the real name. The role words that agree in gender live here too,
+ * so the web description of a hidden person and the labels on paper use
+ * the same forms.
  */
 #include "common.h"
 
@@ -9,6 +11,48 @@
 #include "model.h"
 #include "person.h"
 #include "utf8.h"
+
+/* Masculine and feminine form of every enum nv_role_word, in its order. */
+static const char *const role_words[][2] = {
+	{ "наставник", "наставник" },	 { "наставляемый", "наставляемая" },
+	{ "участник", "участница" },	 { "внешний участник", "внешняя участница" },
+	{ "педагог", "педагог" },	 { "обучающийся", "обучающаяся" },
+	{ "ознакомлен", "ознакомлена" },
+};
+
+const char *nv_role_word(enum nv_role_word w, enum nv_gender g)
+{
+	return role_words[w][g == NV_FEMININE ? 1 : 0];
+}
+
+/* Whether the folded patronymic ends with suffix (both UTF-8). */
+static bool ends_with(const struct nv_buf *s, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return s->len >= n && !memcmp(s->ptr + s->len - n, suffix, n);
+}
+
+enum nv_gender nv_gender_from_patronymic(const char *patronymic)
+{
+	static const char *const female[] = { "вна", "чна", "шна", "кызы" };
+	static const char *const male[] = { "ич", "оглы" };
+	struct nv_buf b = NV_BUF_INIT;
+	enum nv_gender g = NV_NEUTER;
+	size_t i;
+
+	if (!patronymic)
+		return NV_NEUTER;
+	nv_utf8_fold(&b, patronymic, strlen(patronymic));
+	for (i = 0; i < NV_ARRAY_SIZE(female); i++)
+		if (ends_with(&b, female[i]))
+			g = NV_FEMININE;
+	for (i = 0; i < NV_ARRAY_SIZE(male); i++)
+		if (ends_with(&b, male[i]))
+			g = NV_MASCULINE;
+	nv_buf_release(&b);
+	return g;
+}
 
 /* The first letter of s (one UTF-8 character), appended with a dot. */
 static void add_initial(struct nv_buf *out, const char *s)
@@ -55,19 +99,22 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 	case NV_PUBLISH_NONE:
 		break;
 	}
-	nv_buf_adds(out, p->mentor ? "наставник" : p->mentee ? "наставляемый" : "участник");
-	if (p->category == NV_CAT_STUDENT && p->class_name) {
+	nv_buf_adds(out, nv_role_word(p->mentor	  ? NV_ROLE_MENTOR
+				      : p->mentee ? NV_ROLE_MENTEE
+						  : NV_ROLE_PARTICIPANT,
+				      p->gender));
+	nv_buf_adds(out, ", ");
+	if (p->category == NV_CAT_STUDENT) {
 		/* Only the grade: «7 класс», never the letter that narrows it to a few people. */
-		size_t n = strspn(p->class_name, "0123456789");
+		size_t n = p->class_name ? strspn(p->class_name, "0123456789") : 0;
 		if (n)
-			nv_buf_addf(out, ", %.*s класс", (int)n, p->class_name);
+			nv_buf_addf(out, "%.*s класс", (int)n, p->class_name);
 		else
-			nv_buf_adds(out, ", обучающийся");
-	} else if (p->category == NV_CAT_STUDENT) {
-		nv_buf_adds(out, ", обучающийся");
+			nv_buf_adds(out, nv_role_word(NV_ROLE_STUDENT, p->gender));
 	} else {
 		/* Not the position: in a small school it names the person. */
-		nv_buf_adds(out,
-			    p->category == NV_CAT_TEACHER ? ", педагог" : ", внешний участник");
+		nv_buf_adds(out, nv_role_word(p->category == NV_CAT_TEACHER ? NV_ROLE_TEACHER
+									    : NV_ROLE_EXTERNAL,
+					      p->gender));
 	}
 }

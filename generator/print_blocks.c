@@ -274,7 +274,7 @@ static void add_table(struct printer *p, struct nv_pl_table *t, const char *role
 void nv_pr_person_place(struct nv_buf *b, const struct nv_person *x)
 {
 	if (x->category == NV_CAT_STUDENT) {
-		nv_buf_adds(b, "обучающийся");
+		nv_buf_adds(b, nv_role_word(NV_ROLE_STUDENT, x->gender));
 		if (x->class_name) {
 			nv_buf_adds(b, " ");
 			esc_typo(b, x->class_name);
@@ -359,7 +359,10 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 	add_table(p, t, "pairs");
 }
 
-/* «С приказом ознакомлены:» — № · ФИО · должность · подпись · дата. */
+/*
+ * «С приказом ознакомлены:» («ознакомлен/ознакомлена» for one person) —
+ * № · ФИО · должность · подпись · дата.
+ */
 void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 {
 	static const double mm[] = { 10, 62, 54, 22, 22 };
@@ -367,7 +370,8 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 					    "Подпись", "Дата" };
 	struct nv_pl_table *t;
 	struct nv_pl_style st = style(NV_PL_LEFT);
-	struct nv_buf num = NV_BUF_INIT, name = NV_BUF_INIT, pos = NV_BUF_INIT;
+	struct nv_buf num = NV_BUF_INIT, name = NV_BUF_INIT, pos = NV_BUF_INIT,
+		      head_line = NV_BUF_INIT;
 	const char *cells[5];
 	size_t i;
 
@@ -377,7 +381,9 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 	st.after = p->s->o.size / 2;
 	st.keep_next = true;
 	st.role = "acquaint";
-	nv_pr_para(p, "С приказом ознакомлены:", st);
+	nv_wording_acquainted(&head_line, e->nacquaint, e->acquaint[0]->gender);
+	nv_pr_para(p, head_line.ptr, st);
+	nv_buf_release(&head_line);
 	t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
 	nv_pl_row(t, head, 5, NV_PL_CENTER, true);
 	t->nheader = 1;

@@ -65,6 +65,13 @@ void nv_wording_by_order(struct nv_buf *b, const char *org)
 		nv_buf_adds(b, org);
 }
 
+void nv_wording_acquainted(struct nv_buf *b, size_t n, enum nv_gender g)
+{
+	nv_buf_adds(b, "С приказом ");
+	nv_buf_adds(b, n == 1 ? nv_role_word(NV_ROLE_ACQUAINTED, g) : "ознакомлены");
+	nv_buf_adds(b, ":");
+}
+
 /* The lines of a block that is not derived from an order. */
 static void own_lines(struct nv_approval_text *t, const struct nv_approval *a)
 {

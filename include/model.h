@@ -108,7 +108,12 @@ struct nv_person {
 	bool has_consent;
 	struct nv_date consent;
 	bool mentor, mentee; /* takes part in a pair as … */
-	int line, col;	     /* the person's entry in people.yml */
+	/*
+	 * For the role words that agree with it (person.h): «gender» of
+	 * people.yml, else told by the patronymic; NV_NEUTER when unknown.
+	 */
+	enum nv_gender gender;
+	int line, col; /* the person's entry in people.yml */
 };
 
 struct nv_entry;

@@ -9,13 +9,48 @@
 
 #include "common.h"
 
+#include "model.h"
+
 struct nv_buf;
-struct nv_person;
+
+/*
+ * The words that name a person's role and agree with the person's gender
+ * («обучающийся» / «обучающаяся»). They are the model's vocabulary, like
+ * the labels of approval blocks in model.h: the model describes hidden
+ * people on the web with them, and the wording module and the print back
+ * end label people on paper with the same words (they sit above the
+ * model and include this header; the model never includes theirs).
+ */
+enum nv_role_word {
+	NV_ROLE_MENTOR,	     /* «наставник» (the term of Р-145 for both genders) */
+	NV_ROLE_MENTEE,	     /* «наставляемый» / «наставляемая» */
+	NV_ROLE_PARTICIPANT, /* «участник» / «участница» */
+	NV_ROLE_EXTERNAL, /* «внешний участник» / «внешняя участница» */
+	NV_ROLE_TEACHER,   /* «педагог» (one word for both genders) */
+	NV_ROLE_STUDENT,   /* «обучающийся» / «обучающаяся» */
+	NV_ROLE_ACQUAINTED /* «ознакомлен» / «ознакомлена» */
+};
+
+/*
+ * The word w in the form that agrees with gender g, a static UTF-8
+ * string. NV_FEMININE gives the feminine form; NV_MASCULINE and
+ * NV_NEUTER (gender not known) give the masculine one, the form Russian
+ * documents use for a person of unknown gender.
+ */
+const char *nv_role_word(enum nv_role_word w, enum nv_gender g);
+
+/*
+ * The gender told by a patronymic: «-вна», «-чна», «-шна», «кызы» give
+ * NV_FEMININE; «-ич» (so «-вич»), «оглы» give NV_MASCULINE; anything else,
+ * NULL included, gives NV_NEUTER (cannot be told). Letter case is ignored.
+ */
+enum nv_gender nv_gender_from_patronymic(const char *patronymic);
 
 /*
  * Append the person's name as the publish level allows on the website:
  * full «Орлова Татьяна Николаевна», initials «Орлова Т. Н.», none: a
- * description of the role («наставляемый, 7 класс»).
+ * description of the role that agrees with the person's gender
+ * («наставляемый, 7 класс», «наставляемая, 7 класс»).
  */
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
 /* «Т.Н. Орлова» — for signatures (always the real name: paper only). */

@@ -14,7 +14,10 @@
  * number never starts a line on its own.
  *
  * The module sits above the model and below both back ends: it knows the
- * model's types (approval blocks, genders). The words users also write
+ * model's types (approval blocks, genders). The role words that agree
+ * with a person's gender («обучающаяся», «ознакомлена») are the model's
+ * too (person.h: the model describes hidden people with them); the
+ * phrases built from them are here. The words users also write
  * in front matter — the labels of approval blocks and УТВЕРЖДЕНО agreeing
  * in gender (nv_label_names, nv_label_title) — and the print profile's
  * defaults (nv_print_defaults) are the model's vocabulary, in model.h,
@@ -58,6 +61,13 @@ void nv_wording_to_order(struct nv_buf *b, const char *org);
 
 /* Append «приказом <org>», the second line of a derived approval block; org may be NULL. */
 void nv_wording_by_order(struct nv_buf *b, const char *org);
+
+/*
+ * Append the heading of an acquaintance sheet: «С приказом ознакомлены:»
+ * for n people, and for one person the form agreeing with g, that
+ * person's gender: «С приказом ознакомлен:», «С приказом ознакомлена:».
+ */
+void nv_wording_acquainted(struct nv_buf *b, size_t n, enum nv_gender g);
 
 /* The blank for a date to be written by hand under «УТВЕРЖДАЮ»: «____» ______________ 20___ г. */
 #define NV_WORDING_DATE_BLANK "«____» ______________ 20___" NV_WORDING_NBSP "г."

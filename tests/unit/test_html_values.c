@@ -318,7 +318,7 @@ static void test_people_names_and_pairs_rows(void)
 		       "  mentor:\n"
 		       "    name: Ковалёва" NBSP "С." NBSP "О.\n"
 		       "    position: учитель математики\n"
-		       "  mentees: наставляемый, педагог\n"
+		       "  mentees: наставляемая, педагог\n"
 		       "  form: учитель – учитель\n"
 		       "  kind: традиционное\n"
 		       "  period: 01.09.2025 – 31.05.2026\n"

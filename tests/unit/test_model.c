@@ -59,7 +59,7 @@ static void test_public_names_follow_publish_levels(void)
 	nv_buf_reset(&b);
 	/* A student: only the grade, not the letter of the class. */
 	nv_person_public_name(&b, nv_model_person(&model, "belova-da"));
-	CHECK_STR(b.ptr, "участник, 8 класс");
+	CHECK_STR(b.ptr, "участница, 8 класс");
 	nv_buf_reset(&b);
 	nv_person_signature_name(&b, nv_model_person(&model, "petrova-an"));
 	CHECK_STR(b.ptr, "А.Н.\xC2\xA0Петрова");

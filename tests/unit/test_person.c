@@ -106,10 +106,99 @@ static void test_public_name_none_describes_the_role(void)
 	nv_buf_release(&b);
 }
 
+/* The description of a hidden person agrees with the gender; unknown reads as masculine. */
+static void test_public_name_none_agrees_in_gender(void)
+{
+	struct nv_person p = teacher(NV_PUBLISH_NONE);
+	struct nv_buf b = NV_BUF_INIT;
+
+	p.gender = NV_FEMININE;
+	p.mentee = true;
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "наставляемая, педагог");
+	nv_buf_reset(&b);
+
+	p.mentee = false;
+	p.mentor = true;
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "наставник, педагог");
+	nv_buf_reset(&b);
+
+	p.mentor = false;
+	p.category = NV_CAT_STUDENT;
+	p.class_name = "9 «Б»";
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "участница, 9 класс");
+	nv_buf_reset(&b);
+
+	p.mentee = true;
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "наставляемая, 9 класс");
+	nv_buf_reset(&b);
+
+	p.class_name = NULL;
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "наставляемая, обучающаяся");
+	nv_buf_reset(&b);
+
+	p.mentee = false;
+	p.category = NV_CAT_EXTERNAL;
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "участница, внешняя участница");
+	nv_buf_reset(&b);
+
+	p.gender = NV_MASCULINE;
+	nv_person_public_name(&b, &p);
+	CHECK_STR(b.ptr, "участник, внешний участник");
+	nv_buf_release(&b);
+}
+
+/* Every role word in both genders; an unknown gender takes the masculine form. */
+static void test_role_words(void)
+{
+	CHECK_STR(nv_role_word(NV_ROLE_MENTOR, NV_FEMININE), "наставник");
+	CHECK_STR(nv_role_word(NV_ROLE_MENTOR, NV_MASCULINE), "наставник");
+	CHECK_STR(nv_role_word(NV_ROLE_MENTEE, NV_FEMININE), "наставляемая");
+	CHECK_STR(nv_role_word(NV_ROLE_MENTEE, NV_MASCULINE), "наставляемый");
+	CHECK_STR(nv_role_word(NV_ROLE_PARTICIPANT, NV_FEMININE), "участница");
+	CHECK_STR(nv_role_word(NV_ROLE_PARTICIPANT, NV_MASCULINE), "участник");
+	CHECK_STR(nv_role_word(NV_ROLE_EXTERNAL, NV_FEMININE), "внешняя участница");
+	CHECK_STR(nv_role_word(NV_ROLE_EXTERNAL, NV_MASCULINE), "внешний участник");
+	CHECK_STR(nv_role_word(NV_ROLE_TEACHER, NV_FEMININE), "педагог");
+	CHECK_STR(nv_role_word(NV_ROLE_TEACHER, NV_MASCULINE), "педагог");
+	CHECK_STR(nv_role_word(NV_ROLE_STUDENT, NV_FEMININE), "обучающаяся");
+	CHECK_STR(nv_role_word(NV_ROLE_STUDENT, NV_MASCULINE), "обучающийся");
+	CHECK_STR(nv_role_word(NV_ROLE_ACQUAINTED, NV_FEMININE), "ознакомлена");
+	CHECK_STR(nv_role_word(NV_ROLE_ACQUAINTED, NV_MASCULINE), "ознакомлен");
+	CHECK_STR(nv_role_word(NV_ROLE_STUDENT, NV_NEUTER), "обучающийся");
+}
+
+static void test_gender_from_patronymic(void)
+{
+	CHECK(nv_gender_from_patronymic("Николаевна") == NV_FEMININE);
+	CHECK(nv_gender_from_patronymic("Ильинична") == NV_FEMININE);
+	CHECK(nv_gender_from_patronymic("Фоминишна") == NV_FEMININE);
+	CHECK(nv_gender_from_patronymic("Алиевна кызы") == NV_FEMININE);
+	CHECK(nv_gender_from_patronymic("Гасан кызы") == NV_FEMININE);
+	CHECK(nv_gender_from_patronymic("ИВАНОВНА") == NV_FEMININE);
+	CHECK(nv_gender_from_patronymic("Петрович") == NV_MASCULINE);
+	CHECK(nv_gender_from_patronymic("Ильич") == NV_MASCULINE);
+	CHECK(nv_gender_from_patronymic("Кузьмич ") == NV_MASCULINE);
+	CHECK(nv_gender_from_patronymic("Рашид оглы") == NV_MASCULINE);
+	CHECK(nv_gender_from_patronymic("ПЕТРОВИЧ") == NV_MASCULINE);
+	CHECK(nv_gender_from_patronymic(NULL) == NV_NEUTER);
+	CHECK(nv_gender_from_patronymic("") == NV_NEUTER);
+	CHECK(nv_gender_from_patronymic("Smith") == NV_NEUTER);
+	CHECK(nv_gender_from_patronymic("Ивановская") == NV_NEUTER);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_full_name);
 	NV_RUN(test_signature_name);
 	NV_RUN(test_public_name_full_and_initials);
 	NV_RUN(test_public_name_none_describes_the_role);
+	NV_RUN(test_public_name_none_agrees_in_gender);
+	NV_RUN(test_role_words);
+	NV_RUN(test_gender_from_patronymic);
 }

@@ -123,6 +123,25 @@ static void test_own_block(void)
 	CHECK_STR(NV_WORDING_DATE_BLANK, "«____» ______________ 20___" NBSP "г.");
 }
 
+/* The acquaintance heading: plural for a list, agreeing with a single person. */
+static void test_acquainted(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_wording_acquainted(&b, 3, NV_FEMININE);
+	CHECK_STR(b.ptr, "С приказом ознакомлены:");
+	nv_buf_reset(&b);
+	nv_wording_acquainted(&b, 1, NV_FEMININE);
+	CHECK_STR(b.ptr, "С приказом ознакомлена:");
+	nv_buf_reset(&b);
+	nv_wording_acquainted(&b, 1, NV_MASCULINE);
+	CHECK_STR(b.ptr, "С приказом ознакомлен:");
+	nv_buf_reset(&b);
+	nv_wording_acquainted(&b, 1, NV_NEUTER);
+	CHECK_STR(b.ptr, "С приказом ознакомлен:");
+	nv_buf_release(&b);
+}
+
 static void test_upper_case(void)
 {
 	char *s = nv_wording_upper("Положение ёлки «abc» 1");
@@ -137,5 +156,6 @@ void nv_tests(void)
 	NV_RUN(test_protocol_lines);
 	NV_RUN(test_derived_block);
 	NV_RUN(test_own_block);
+	NV_RUN(test_acquainted);
 	NV_RUN(test_upper_case);
 }
