@@ -541,7 +541,8 @@ static int parse_iso(struct parser *p, const struct tok *t, struct pt *out)
 		out->y = (int)t->num;
 		out->m = (int)v.num;
 		out->d = (int)u.num;
-		return nv_dp_check_date(p, out->y, out->m, out->d) ? -1 : 1;
+		/* Year 0 is no year here: the check reads 0 as «not known yet». */
+		return nv_dp_check_date(p, out->y ? out->y : -1, out->m, out->d) ? -1 : 1;
 	}
 	return 0;
 }

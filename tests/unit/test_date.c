@@ -122,6 +122,13 @@ static void test_month_names(void)
 
 /* --- parsing dates ------------------------------------------------------- */
 
+/* Found by tests/fuzz/fuzz_date.c: an ISO year 0 was taken as «no year» and the date accepted. */
+static void test_iso_year_zero(void)
+{
+	CHECK_STR(date_str("0000-02-02"), "ошибка: год должен быть от 1900 до 2100");
+	CHECK_STR(date_str("2025-02-02"), "02.02.2025");
+}
+
 static void test_parse_numeric(void)
 {
 	struct nv_date d = { 0, 0, 0 };
@@ -336,6 +343,7 @@ static void test_acyear_print_and_bounds(void)
 
 void nv_tests(void)
 {
+	NV_RUN(test_iso_year_zero);
 	NV_RUN(test_leap_years_and_month_lengths);
 	NV_RUN(test_day_numbers_and_weekdays);
 	NV_RUN(test_compare);
