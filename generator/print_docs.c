@@ -432,3 +432,14 @@ out:
 	nv_buf_release(&why);
 	return rc;
 }
+
+int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, struct nv_buf *out)
+{
+	struct nv_pl_doc *doc = build(s, e);
+	struct nv_pl_pages *pages = nv_pl_layout(s->en, doc);
+
+	nv_pl_text(pages, out);
+	nv_pl_pages_free(pages);
+	nv_pl_doc_free(doc);
+	return 0;
+}

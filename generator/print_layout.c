@@ -40,6 +40,7 @@
 #include "hyphenate.h"
 #include "print.h"
 #include "print_int.h"
+#include "utf8.h"
 
 /* --- blocks ------------------------------------------------------------------ */
 
@@ -694,5 +695,54 @@ void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out)
 				break;
 			}
 		}
+	}
+}
+
+/*
+ * Append s (n bytes) without the characters that do not show and may
+ * split a word: soft hyphens, zero-width spaces and joiners, the byte
+ * order mark, combining acute and grave accents; no-break spaces and
+ * line separators become spaces, newlines too.
+ */
+static void add_visible(struct nv_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t c;
+
+	while (i < n) {
+		k = nv_utf8_decode(s + i, n - i, &c);
+		if (!k) { /* not UTF-8: kept as it is, byte by byte */
+			nv_buf_addch(out, s[i++]);
+			continue;
+		}
+		if (c == 0xA0 || c == 0x2028 || c == 0x2029 || c == '\n' || c == '\r' ||
+		    c == 0x202F || c == 0x2007)
+			nv_buf_addch(out, ' ');
+		else if (!(c == 0xAD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 ||
+			   c == 0xFEFF || c == 0x0300 || c == 0x0301 || c == 0x034F))
+			nv_buf_add(out, s + i, k);
+		i += k;
+	}
+}
+
+void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out)
+{
+	size_t i;
+	const char *t;
+
+	add_visible(out, p->title ? p->title : "", p->title ? strlen(p->title) : 0);
+	nv_buf_addch(out, '\n');
+	add_visible(out, p->author ? p->author : "", p->author ? strlen(p->author) : 0);
+	nv_buf_addch(out, '\n');
+	for (i = 0; i < p->nr; i++) {
+		if (!p->v[i].outline)
+			continue;
+		add_visible(out, p->v[i].outline, strlen(p->v[i].outline));
+		nv_buf_addch(out, '\n');
+	}
+	for (i = 0; i < p->nlayouts; i++) {
+		t = pango_layout_get_text(p->layouts[i]);
+		add_visible(out, t, strlen(t));
+		nv_buf_addch(out, '\n');
 	}
 }

@@ -27,6 +27,12 @@ struct nv_html_opts {
 	const char *base_url;	  /* absolute URL of the section, or NULL */
 	bool fragment;		  /* write only each page's main content */
 	bool pdf;		  /* link NAME.pdf beside public documents' pages */
+	/*
+	 * With pdf: for each entry i of the model, whether its printed PDF
+	 * may go on the website — decided by the build from the PDF's laid
+	 * out text (print.h), which this back end cannot see. NULL: none may.
+	 */
+	const bool *pdf_public;
 	int jobs;		  /* threads writing files (writer.h) */
 	/*
 	 * A rebuild of some documents: when render is not NULL, only the
@@ -55,8 +61,9 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 
 /*
  * The documents whose printed PDF may go on the website (after
- * nv_html_render with opts->pdf): положения, programs and roadmaps whose
- * text names nobody hidden from the web. Orders never: their paper copy
+ * nv_html_render with opts->pdf): положения, programs and roadmaps that
+ * opts->pdf_public allows and whose source names nobody hidden from the
+ * web. Orders never: their paper copy
  * carries full names and an acquaintance sheet. Their pages link
  * NAME.pdf in the same folder; the caller writes the file there, at
  * nv_kind_dirs[kind]/id.pdf. Returns the count and the array (owned by s).

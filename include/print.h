@@ -87,6 +87,19 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const char *pdf_path,
 		      struct nv_buf *layout_dump);
 
+/*
+ * Append to out the text of entry e's PDF as nv_print_document() would
+ * paint it, laid out but not painted: its title, author and bookmarks,
+ * then the whole text of every paragraph, table cell, column and page
+ * number, one per line, as Pango shows it — markup (emphasis, entities)
+ * already undone, so a word split by markup comes back whole. Characters
+ * that do not show are dropped (soft hyphens, zero-width spaces and
+ * joiners, stress accents) and no-break spaces are spaces, so a name
+ * reads as one word. For the build's decision which PDFs the website may
+ * publish (the personal-data check looks at this text). Returns 0.
+ */
+int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, struct nv_buf *out);
+
 /* Release everything the state holds. Accepts NULL. */
 void nv_print_free(struct nv_print_state *s);
 
@@ -306,6 +319,14 @@ void nv_pl_pages_free(struct nv_pl_pages *p);
  * structure elements as <Tag> and </Tag>. Coordinates in pt, one decimal.
  */
 void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out);
+
+/*
+ * Append the visible text of the pages (see nv_print_text()): title,
+ * author, bookmarks and the whole text of each Pango layout, one a line,
+ * without soft hyphens, zero-width characters and stress accents, with
+ * no-break spaces as spaces.
+ */
+void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out);
 
 /* The text of a laid-out line as the dump shows it (appended to out). */
 void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out);
