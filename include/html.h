@@ -27,12 +27,6 @@ struct nv_html_opts {
 	const char *base_url;	  /* absolute URL of the section, or NULL */
 	bool fragment;		  /* write only each page's main content */
 	bool pdf;		  /* link NAME.pdf beside public documents' pages */
-	/*
-	 * With pdf: for each entry i of the model, whether its printed PDF
-	 * may go on the website — decided by the build from the PDF's laid
-	 * out text (print.h), which this back end cannot see. NULL: none may.
-	 */
-	const bool *pdf_public;
 	int jobs;		  /* threads writing files (writer.h) */
 	/*
 	 * A rebuild of some documents: when render is not NULL, only the
@@ -43,6 +37,12 @@ struct nv_html_opts {
 	 */
 	const bool *render;
 	const char *prev_search;
+	/*
+	 * With pdf: for each entry i of the model, whether its printed PDF
+	 * may go on the website — decided by the build from the PDF's laid
+	 * out text (print.h), which this back end cannot see. NULL: none may.
+	 */
+	const bool *pdf_public;
 };
 
 struct nv_html_state;
