@@ -319,8 +319,9 @@ static void add_name_case(struct nv_buf *out, const char *s, size_t n)
 /*
  * Decide, for the entries i being rendered (render NULL: all of them),
  * whether the printed PDF of a положение, program or roadmap may go on
- * the website: the PDF is the paper copy with full names, so it is laid
- * out (not painted) and judged by what it shows, never by its source.
+ * the website: the PDF is the paper copy with full names, so it is judged
+ * by the text the print engine would set (print.h, nv_print_text()),
+ * never by its source.
  * It may not when a field the printer shows names somebody hidden (an
  * author, an approval's person), or when the redactor's matcher finds a
  * hidden person's name in its text (or the full name of one published
@@ -344,7 +345,7 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 			continue;
 		nv_buf_truncate(&text, 0);
 		nv_buf_truncate(&norm, 0);
-		if (nv_print_text(ps, e, &text) < 0)
+		if (nv_print_text(ps, e, false, &text) < 0)
 			continue;
 		add_name_case(&norm, text.ptr, text.len);
 		pub[i] = !nv_redact_finds(red, text.ptr, text.len, false) &&

@@ -433,13 +433,19 @@ out:
 	return rc;
 }
 
-int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, struct nv_buf *out)
+int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_out,
+		  struct nv_buf *out)
 {
 	struct nv_pl_doc *doc = build(s, e);
-	struct nv_pl_pages *pages = nv_pl_layout(s->en, doc);
+	struct nv_pl_pages *pages;
 
-	nv_pl_text(pages, out);
-	nv_pl_pages_free(pages);
+	if (laid_out) {
+		pages = nv_pl_layout(s->en, doc);
+		nv_pl_text(pages, out);
+		nv_pl_pages_free(pages);
+	} else {
+		nv_pl_doc_text(doc, out);
+	}
 	nv_pl_doc_free(doc);
 	return 0;
 }

@@ -725,24 +725,61 @@ static void add_visible(struct nv_buf *out, const char *s, size_t n)
 	}
 }
 
+/* Plain text (a title, a bookmark), visible only, as a line; NULL or "" adds nothing. */
+static void add_plain(struct nv_buf *out, const char *s)
+{
+	if (!s || !*s)
+		return;
+	add_visible(out, s, strlen(s));
+	nv_buf_addch(out, '\n');
+}
+
 void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out)
 {
 	size_t i;
-	const char *t;
 
-	add_visible(out, p->title ? p->title : "", p->title ? strlen(p->title) : 0);
+	add_plain(out, p->title);
+	add_plain(out, p->author);
+	for (i = 0; i < p->nr; i++)
+		add_plain(out, p->v[i].outline);
+	for (i = 0; i < p->nlayouts; i++)
+		add_plain(out, pango_layout_get_text(p->layouts[i]));
+}
+
+/* The text markup shows as the engine sets it (set_markup()), visible only. */
+static void add_markup_text(struct nv_buf *out, const char *markup)
+{
+	struct nv_buf t = NV_BUF_INIT;
+	char *text = NULL;
+
+	if (!markup || !*markup)
+		return;
+	glue(&t, markup, NULL);
+	if (pango_parse_markup(t.ptr, (int)t.len, 0, NULL, &text, NULL, NULL) && text)
+		add_visible(out, text, strlen(text));
+	else
+		add_visible(out, t.ptr, t.len);
 	nv_buf_addch(out, '\n');
-	add_visible(out, p->author ? p->author : "", p->author ? strlen(p->author) : 0);
-	nv_buf_addch(out, '\n');
-	for (i = 0; i < p->nr; i++) {
-		if (!p->v[i].outline)
-			continue;
-		add_visible(out, p->v[i].outline, strlen(p->v[i].outline));
-		nv_buf_addch(out, '\n');
-	}
-	for (i = 0; i < p->nlayouts; i++) {
-		t = pango_layout_get_text(p->layouts[i]);
-		add_visible(out, t, strlen(t));
-		nv_buf_addch(out, '\n');
+	g_free(text);
+	nv_buf_release(&t);
+}
+
+void nv_pl_doc_text(const struct nv_pl_doc *doc, struct nv_buf *out)
+{
+	size_t i, k, j;
+
+	add_plain(out, doc->title);
+	add_plain(out, doc->author);
+	add_plain(out, doc->outline);
+	for (i = 0; i < doc->nr; i++) {
+		const struct nv_pl_block *b = &doc->v[i];
+		add_plain(out, b->outline);
+		add_markup_text(out, b->markup);
+		for (k = 0; k < b->ncols; k++)
+			for (j = 0; j < b->cols[k].nparas; j++)
+				add_markup_text(out, b->cols[k].paras[j].markup);
+		for (k = 0; b->table && k < b->table->nrows; k++)
+			for (j = 0; j < b->table->rows[k].ncells; j++)
+				add_markup_text(out, b->table->rows[k].cells[j].markup);
 	}
 }
