@@ -316,6 +316,59 @@ static void add_name_case(struct nv_buf *out, const char *s, size_t n)
 	nv_buf_release(&w);
 }
 
+/* A copy of s with «ё» as «е» and «Ё» as «Е»; NULL stays NULL. */
+static char *yo_to_e(const char *s)
+{
+	char *c = s ? nv_xstrdup(s) : NULL, *p;
+
+	for (p = c; p && *p; p++) {
+		if ((unsigned char)p[0] == 0xD1 && (unsigned char)p[1] == 0x91) {
+			p[0] = (char)0xD0; /* ё U+0451 → е U+0435 */
+			p[1] = (char)0xB5;
+		} else if ((unsigned char)p[0] == 0xD0 && (unsigned char)p[1] == 0x81) {
+			p[1] = (char)0x95; /* Ё U+0401 → Е U+0415 */
+		}
+	}
+	return c;
+}
+
+/*
+ * The people of m for the second look, at text in name case with «ё» as
+ * «е» (add_name_case()): their names with «е» for «ё» too, and every
+ * student hidden, whatever publish says. Free with free_folded().
+ */
+static struct nv_person *folded_people(const struct nv_model *m, struct nv_model *fm)
+{
+	struct nv_person *v = nv_xcalloc(m->npeople + 1, sizeof(*v));
+	size_t i;
+
+	*fm = *m;
+	fm->people = nv_xcalloc(m->npeople + 1, sizeof(*fm->people));
+	for (i = 0; i < m->npeople; i++) {
+		v[i] = *m->people[i];
+		v[i].surname = yo_to_e(v[i].surname);
+		v[i].name = yo_to_e(v[i].name);
+		v[i].patronymic = yo_to_e(v[i].patronymic);
+		if (hidden(&v[i]))
+			v[i].publish = NV_PUBLISH_NONE;
+		fm->people[i] = &v[i];
+	}
+	return v;
+}
+
+static void free_folded(struct nv_person *v, struct nv_model *fm)
+{
+	size_t i;
+
+	for (i = 0; i < fm->npeople; i++) {
+		free((char *)v[i].surname);
+		free((char *)v[i].name);
+		free((char *)v[i].patronymic);
+	}
+	free(v);
+	free(fm->people);
+}
+
 /*
  * Decide, for the entries i being rendered (render NULL: all of them),
  * whether the printed PDF of a положение, program or roadmap may go on
@@ -325,14 +378,16 @@ static void add_name_case(struct nv_buf *out, const char *s, size_t n)
  * It may not when a field the printer shows names somebody hidden (an
  * author, an approval's person), or when the redactor's matcher finds a
  * hidden person's name in its text (or the full name of one published
- * with initials only) — in any case form, in any letter
- * case, whatever markup, entities or escapes spelled it. The caller
+ * with initials only) — in any case form, in any letter case, with «ё»
+ * or «е», whatever markup, entities or escapes spelled it. The caller
  * frees the array (nentries + 1 flags).
  */
 static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
 {
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
-	struct nv_redactor *red = nv_redactor_new(m);
+	struct nv_model fm;
+	struct nv_person *folded = folded_people(m, &fm);
+	struct nv_redactor *red = nv_redactor_new(m), *fred = nv_redactor_new(&fm);
 	struct nv_buf text = NV_BUF_INIT, norm = NV_BUF_INIT;
 	size_t i;
 
@@ -349,11 +404,13 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 			continue;
 		add_name_case(&norm, text.ptr, text.len);
 		pub[i] = !nv_redact_finds(red, text.ptr, text.len, false) &&
-			 !nv_redact_finds(red, norm.ptr, norm.len, false);
+			 !nv_redact_finds(fred, norm.ptr, norm.len, false);
 	}
 	nv_buf_release(&text);
 	nv_buf_release(&norm);
 	nv_redactor_free(red);
+	nv_redactor_free(fred);
+	free_folded(folded, &fm);
 	return pub;
 }
 

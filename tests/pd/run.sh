@@ -30,10 +30,11 @@ pdf_text() {
 		tr -d '\n\f'
 }
 
-# Every form of the hidden names: Зайцева in any case and letter case;
-# the full name of Иванова (published with initials only).
+# Every form of the hidden names: Зайцева in any case and letter case,
+# with «е» or «ё»; the student Белова; the full name of Иванова
+# (published with initials only).
 leaks() {
-	grep -qiE 'зайцев|мария петровна'
+	grep -qiE 'за[йи]ц[её]в|белов|мария петровна'
 }
 
 # new NAME: a copy of the base project with the hidden teacher.
@@ -51,10 +52,16 @@ new() {
 YML
 }
 
-# check NAME KIND ID: build project NAME; KIND/ID must not be public.
+# check NAME KIND ID [refusable]: build project NAME; KIND/ID must not be
+# public. A refusable vector may instead be refused by the build (content
+# errors, nothing written).
 check() {
 	name=$1 kind=$2 id=$3 p=$tmp/$1 ok=1
 	if ! "$bin" build -C "$p" -o "$p/out" >"$p/log" 2>&1; then
+		if [ "${4:-}" = refusable ] && [ ! -e "$p/out/site" ]; then
+			pass=$((pass + 1))
+			return
+		fi
 		bad "$name: сборка не удалась:"
 		sed 's/^/    /' "$p/log"
 		return
@@ -164,6 +171,27 @@ check capitals positions polozhenie
 new initials-full
 printf '\nКуратор — Иванова Мария Петровна.\n' >>"$tmp/initials-full/content/positions/polozhenie.md"
 check initials-full positions polozhenie
+
+# 13. in lower case, in a case form.
+new lower
+printf '\nпоручить зайцевой о. в. подготовку отчёта.\n' >>"$tmp/lower/content/positions/polozhenie.md"
+check lower positions polozhenie
+
+# 14. «е» for the «ё» of a hidden surname, and 15. «ё» for its «е».
+new yo
+sed -i 's/surname: Зайцева/surname: Зайцёва/' "$tmp/yo/content/people.yml" 2>/dev/null
+printf '\nКуратор — Зайцева О. В.\n' >>"$tmp/yo/content/positions/polozhenie.md"
+check yo positions polozhenie
+new yo-back
+printf '\nКуратор — Зайцёва О. В.\n' >>"$tmp/yo-back/content/positions/polozhenie.md"
+check yo-back positions polozhenie
+
+# 16. a student published in full is still a minor: never in a public PDF
+# (or the build refuses `publish: full` on a student).
+new student
+sed -i 's/^  class: 8 «А»$/  class: 8 «А»\n  publish: full/' "$tmp/student/content/people.yml"
+printf '\nЛучший проект года — Белова Дарья.\n' >>"$tmp/student/content/programs/programma.md"
+check student programs programma refusable
 
 # Control: published people as their level allows — the PDFs stay public.
 new control
