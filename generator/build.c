@@ -19,7 +19,9 @@
 #include "model.h"
 #include "print.h"
 #include "project.h"
+#include "redact.h"
 #include "threads.h"
+#include "utf8.h"
 
 #ifndef NV_DATADIR
 #define NV_DATADIR "/usr/local/share/nastavnik"
@@ -253,6 +255,165 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	return rc;
 }
 
+/* --- which printed PDFs the website may publish -------------------------------- */
+
+/* Hidden from the web: publish none, and every student, whatever publish says. */
+static bool hidden(const struct nv_person *p)
+{
+	return p && (p->publish == NV_PUBLISH_NONE || p->category == NV_CAT_STUDENT);
+}
+
+/*
+ * The people e's PDF names through its fields: the authors (a program
+ * prints them on its title page only) and the approvals' people.
+ */
+static bool names_hidden(const struct nv_entry *e)
+{
+	size_t i;
+
+	for (i = 0; e->title_page && i < e->nauthors; i++)
+		if (hidden(e->authors[i]))
+			return true;
+	for (i = 0; i < e->napprovals; i++)
+		if (hidden(e->approvals[i].person))
+			return true;
+	return false;
+}
+
+static bool is_letter(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x410 && c <= 0x44F) ||
+	       c == 0x401 || c == 0x451;
+}
+
+/*
+ * Append s (n bytes) with every word of letters written as a name is:
+ * «ЗАЙЦЕВА», «зайцева» → «Зайцева» (and «ё» as «е»), so the redactor's
+ * matcher, which looks at capitalised words, finds a name in any letter
+ * case.
+ */
+static void add_name_case(struct nv_buf *out, const char *s, size_t n)
+{
+	struct nv_buf w = NV_BUF_INIT;
+	size_t i = 0, j, k;
+	uint32_t c;
+	char *cap;
+
+	while (i < n) {
+		for (j = i; j < n && (k = nv_utf8_decode(s + j, n - j, &c)) && is_letter(c); j += k)
+			;
+		if (j == i) {
+			nv_buf_addch(out, s[i++]);
+			continue;
+		}
+		nv_buf_truncate(&w, 0);
+		nv_utf8_fold(&w, s + i, j - i);
+		cap = nv_utf8_capitalize(w.ptr ? w.ptr : "");
+		nv_buf_adds(out, cap);
+		free(cap);
+		i = j;
+	}
+	nv_buf_release(&w);
+}
+
+/* A copy of s with «ё» as «е» and «Ё» as «Е»; NULL stays NULL. */
+static char *yo_to_e(const char *s)
+{
+	char *c = s ? nv_xstrdup(s) : NULL, *p;
+
+	for (p = c; p && *p; p++) {
+		if ((unsigned char)p[0] == 0xD1 && (unsigned char)p[1] == 0x91) {
+			p[0] = (char)0xD0; /* ё U+0451 → е U+0435 */
+			p[1] = (char)0xB5;
+		} else if ((unsigned char)p[0] == 0xD0 && (unsigned char)p[1] == 0x81) {
+			p[1] = (char)0x95; /* Ё U+0401 → Е U+0415 */
+		}
+	}
+	return c;
+}
+
+/*
+ * The people of m for the second look, at text in name case with «ё» as
+ * «е» (add_name_case()): their names with «е» for «ё» too, and every
+ * student hidden, whatever publish says. Free with free_folded().
+ */
+static struct nv_person *folded_people(const struct nv_model *m, struct nv_model *fm)
+{
+	struct nv_person *v = nv_xcalloc(m->npeople + 1, sizeof(*v));
+	size_t i;
+
+	*fm = *m;
+	fm->people = nv_xcalloc(m->npeople + 1, sizeof(*fm->people));
+	for (i = 0; i < m->npeople; i++) {
+		v[i] = *m->people[i];
+		v[i].surname = yo_to_e(v[i].surname);
+		v[i].name = yo_to_e(v[i].name);
+		v[i].patronymic = yo_to_e(v[i].patronymic);
+		if (hidden(&v[i]))
+			v[i].publish = NV_PUBLISH_NONE;
+		fm->people[i] = &v[i];
+	}
+	return v;
+}
+
+static void free_folded(struct nv_person *v, struct nv_model *fm)
+{
+	size_t i;
+
+	for (i = 0; i < fm->npeople; i++) {
+		free((char *)v[i].surname);
+		free((char *)v[i].name);
+		free((char *)v[i].patronymic);
+	}
+	free(v);
+	free(fm->people);
+}
+
+/*
+ * Decide, for the entries i being rendered (render NULL: all of them),
+ * whether the printed PDF of a положение, program or roadmap may go on
+ * the website: the PDF is the paper copy with full names, so it is judged
+ * by the text the print engine would set (print.h, nv_print_text()),
+ * never by its source.
+ * It may not when a field the printer shows names somebody hidden (an
+ * author, an approval's person), or when the redactor's matcher finds a
+ * hidden person's name in its text (or the full name of one published
+ * with initials only) — in any case form, in any letter case, with «ё»
+ * or «е», whatever markup, entities or escapes spelled it. The caller
+ * frees the array (nentries + 1 flags).
+ */
+static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
+{
+	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
+	struct nv_model fm;
+	struct nv_person *folded = folded_people(m, &fm);
+	struct nv_redactor *red = nv_redactor_new(m), *fred = nv_redactor_new(&fm);
+	struct nv_buf text = NV_BUF_INIT, norm = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		if ((render && !render[i]) ||
+		    (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
+		     e->kind != NV_KIND_ROADMAP) ||
+		    names_hidden(e))
+			continue;
+		nv_buf_truncate(&text, 0);
+		nv_buf_truncate(&norm, 0);
+		if (nv_print_text(ps, e, false, &text) < 0)
+			continue;
+		add_name_case(&norm, text.ptr, text.len);
+		pub[i] = !nv_redact_finds(red, text.ptr, text.len, false) &&
+			 !nv_redact_finds(fred, norm.ptr, norm.len, false);
+	}
+	nv_buf_release(&text);
+	nv_buf_release(&norm);
+	nv_redactor_free(red);
+	nv_redactor_free(fred);
+	free_folded(folded, &fm);
+	return pub;
+}
+
 /* --- the build ---------------------------------------------------------------- */
 
 /* The state of one build, shared by its steps. */
@@ -283,6 +444,7 @@ struct build {
 	bool in_place;
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
+	bool *pdf_public; /* public_pdfs() of the render in progress */
 	struct nv_strlist gone;
 	int lock; /* the descriptor that holds the lock of o->out, or -1 */
 };
@@ -431,6 +593,9 @@ static int render_site(struct build *b)
 		opts.jobs = b->jobs;
 		opts.render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 		opts.prev_search = b->search;
+		free(b->pdf_public);
+		b->pdf_public = o->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
+		opts.pdf_public = b->pdf_public;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
 		if (r != -2)
@@ -594,6 +759,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	nv_strlist_release(&b.gone);
 	free(b.keys);
 	free(b.render);
+	free(b.pdf_public);
 	free(b.final);
 	free(b.print_final);
 	free(b.search);

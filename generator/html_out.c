@@ -146,13 +146,16 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 }
 
 /*
- * A PDF is not redacted, so it goes on the website only for documents
- * that carry no personal data of people hidden from the web: положения,
- * programs and roadmaps whose text names none of them.
+ * A PDF is the paper copy with full names, so it goes on the website only
+ * for положения, programs and roadmaps the build found no hidden person
+ * in, laid out as printed (opts.pdf_public), and — a second lock — whose
+ * source text names none of them either.
  */
-static bool pdf_is_public(const struct nv_html_state *s, const struct nv_entry *e)
+static bool pdf_is_public(const struct nv_html_state *s, size_t i, const struct nv_entry *e)
 {
 	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
+		return false;
+	if (!s->opts.pdf_public || !s->opts.pdf_public[i])
 		return false;
 	return !nv_redact_finds(s->red, e->text, e->text_len, false);
 }
@@ -401,7 +404,7 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 	for (i = 0; i < n; i++) {
 		if (s->opts.render && !s->opts.render[i])
 			continue;
-		pdf[i] = s->opts.pdf && pdf_is_public(s, m->entries[i]);
+		pdf[i] = s->opts.pdf && pdf_is_public(s, i, m->entries[i]);
 		if (pdf[i]) {
 			NV_GROW(s->pdfs, s->npdfs + 1, s->pdfs_alloc);
 			s->pdfs[s->npdfs++] = m->entries[i];

@@ -432,3 +432,20 @@ out:
 	nv_buf_release(&why);
 	return rc;
 }
+
+int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_out,
+		  struct nv_buf *out)
+{
+	struct nv_pl_doc *doc = build(s, e);
+	struct nv_pl_pages *pages;
+
+	if (laid_out) {
+		pages = nv_pl_layout(s->en, doc);
+		nv_pl_text(pages, out);
+		nv_pl_pages_free(pages);
+	} else {
+		nv_pl_doc_text(doc, out);
+	}
+	nv_pl_doc_free(doc);
+	return 0;
+}

@@ -40,6 +40,7 @@
 #include "hyphenate.h"
 #include "print.h"
 #include "print_int.h"
+#include "utf8.h"
 
 /* --- blocks ------------------------------------------------------------------ */
 
@@ -694,5 +695,91 @@ void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out)
 				break;
 			}
 		}
+	}
+}
+
+/*
+ * Append s (n bytes) without the characters that do not show and may
+ * split a word: soft hyphens, zero-width spaces and joiners, the byte
+ * order mark, combining acute and grave accents; no-break spaces and
+ * line separators become spaces, newlines too.
+ */
+static void add_visible(struct nv_buf *out, const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t c;
+
+	while (i < n) {
+		k = nv_utf8_decode(s + i, n - i, &c);
+		if (!k) { /* not UTF-8: kept as it is, byte by byte */
+			nv_buf_addch(out, s[i++]);
+			continue;
+		}
+		if (c == 0xA0 || c == 0x2028 || c == 0x2029 || c == '\n' || c == '\r' ||
+		    c == 0x202F || c == 0x2007)
+			nv_buf_addch(out, ' ');
+		else if (!(c == 0xAD || (c >= 0x200B && c <= 0x200F) || c == 0x2060 ||
+			   c == 0xFEFF || c == 0x0300 || c == 0x0301 || c == 0x034F))
+			nv_buf_add(out, s + i, k);
+		i += k;
+	}
+}
+
+/* Plain text (a title, a bookmark), visible only, as a line; NULL or "" adds nothing. */
+static void add_plain(struct nv_buf *out, const char *s)
+{
+	if (!s || !*s)
+		return;
+	add_visible(out, s, strlen(s));
+	nv_buf_addch(out, '\n');
+}
+
+void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out)
+{
+	size_t i;
+
+	add_plain(out, p->title);
+	add_plain(out, p->author);
+	for (i = 0; i < p->nr; i++)
+		add_plain(out, p->v[i].outline);
+	for (i = 0; i < p->nlayouts; i++)
+		add_plain(out, pango_layout_get_text(p->layouts[i]));
+}
+
+/* The text markup shows as the engine sets it (set_markup()), visible only. */
+static void add_markup_text(struct nv_buf *out, const char *markup)
+{
+	struct nv_buf t = NV_BUF_INIT;
+	char *text = NULL;
+
+	if (!markup || !*markup)
+		return;
+	glue(&t, markup, NULL);
+	if (pango_parse_markup(t.ptr, (int)t.len, 0, NULL, &text, NULL, NULL) && text)
+		add_visible(out, text, strlen(text));
+	else
+		add_visible(out, t.ptr, t.len);
+	nv_buf_addch(out, '\n');
+	g_free(text);
+	nv_buf_release(&t);
+}
+
+void nv_pl_doc_text(const struct nv_pl_doc *doc, struct nv_buf *out)
+{
+	size_t i, k, j;
+
+	add_plain(out, doc->title);
+	add_plain(out, doc->author);
+	add_plain(out, doc->outline);
+	for (i = 0; i < doc->nr; i++) {
+		const struct nv_pl_block *b = &doc->v[i];
+		add_plain(out, b->outline);
+		add_markup_text(out, b->markup);
+		for (k = 0; k < b->ncols; k++)
+			for (j = 0; j < b->cols[k].nparas; j++)
+				add_markup_text(out, b->cols[k].paras[j].markup);
+		for (k = 0; b->table && k < b->table->nrows; k++)
+			for (j = 0; j < b->table->rows[k].ncells; j++)
+				add_markup_text(out, b->table->rows[k].cells[j].markup);
 	}
 }

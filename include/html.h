@@ -37,6 +37,12 @@ struct nv_html_opts {
 	 */
 	const bool *render;
 	const char *prev_search;
+	/*
+	 * With pdf: for each entry i of the model, whether its printed PDF
+	 * may go on the website — decided by the build from the PDF's laid
+	 * out text (print.h), which this back end cannot see. NULL: none may.
+	 */
+	const bool *pdf_public;
 };
 
 struct nv_html_state;
@@ -55,8 +61,9 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 
 /*
  * The documents whose printed PDF may go on the website (after
- * nv_html_render with opts->pdf): положения, programs and roadmaps whose
- * text names nobody hidden from the web. Orders never: their paper copy
+ * nv_html_render with opts->pdf): положения, programs and roadmaps that
+ * opts->pdf_public allows and whose source names nobody hidden from the
+ * web. Orders never: their paper copy
  * carries full names and an acquaintance sheet. Their pages link
  * NAME.pdf in the same folder; the caller writes the file there, at
  * nv_kind_dirs[kind]/id.pdf. Returns the count and the array (owned by s).

@@ -87,6 +87,23 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const char *pdf_path,
 		      struct nv_buf *layout_dump);
 
+/*
+ * Append to out the text of entry e's PDF as nv_print_document() would
+ * paint it, one line per paragraph, table cell, column paragraph, title,
+ * author and bookmark, with markup (emphasis, entities) undone as Pango
+ * undoes it — so a word split by markup comes back whole — and the
+ * characters that do not show dropped (soft hyphens, zero-width spaces
+ * and joiners, stress accents; no-break spaces are spaces), so a name
+ * reads as one word. With laid_out the document is measured and paginated
+ * and the text read from its Pango layouts (nv_pl_text()); without, from
+ * its blocks as the engine would set them (nv_pl_doc_text()): the same
+ * lines save page numbers, and no measuring. For the build's decision
+ * which PDFs the website may publish (the personal-data check reads this
+ * text). Returns 0.
+ */
+int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_out,
+		  struct nv_buf *out);
+
 /* Release everything the state holds. Accepts NULL. */
 void nv_print_free(struct nv_print_state *s);
 
@@ -306,6 +323,20 @@ void nv_pl_pages_free(struct nv_pl_pages *p);
  * structure elements as <Tag> and </Tag>. Coordinates in pt, one decimal.
  */
 void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out);
+
+/*
+ * Append the visible text of the pages (see nv_print_text()): title,
+ * author, bookmarks and the whole text of each Pango layout, one a line,
+ * without soft hyphens, zero-width characters and stress accents, with
+ * no-break spaces as spaces.
+ */
+void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out);
+/*
+ * The same text read from the blocks of doc, without measuring: each
+ * markup as the engine sets it on a layout (parsed, or as plain text when
+ * it does not parse). The lines of nv_pl_text() but for page numbers.
+ */
+void nv_pl_doc_text(const struct nv_pl_doc *doc, struct nv_buf *out);
 
 /* The text of a laid-out line as the dump shows it (appended to out). */
 void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out);
