@@ -396,7 +396,7 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 		if ((render && !render[i]) ||
 		    (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
 		     e->kind != NV_KIND_ROADMAP) ||
-		    names_hidden(e))
+		    names_hidden(e) || e->web_hidden || e->nprivate_items)
 			continue;
 		nv_buf_truncate(&text, 0);
 		nv_buf_truncate(&norm, 0);

@@ -27,7 +27,9 @@ struct render {
 	size_t next_link; /* the next entry of md->links, in document order */
 	int shift;
 	bool unsafe;
-	cmark_node *plain; /* inside an image: its alt text is written plain */
+	cmark_node *plain;		  /* inside an image: its alt text is written plain */
+	struct cmark_node *const *hidden; /* items shown as NV_HTML_MD_PRIVATE_ITEM */
+	size_t nhidden;
 };
 
 /* Text as cmark escapes it (houdini_escape_html0, not secure: ' stays). */
@@ -343,12 +345,51 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 	}
 }
 
+/* Whether node is one of the items kept off the website. */
+static bool hidden_item(const struct render *r, cmark_node *node)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhidden; i++)
+		if (r->hidden[i] == node)
+			return true;
+	return false;
+}
+
+/*
+ * A hidden item: the note in its place, and the links inside it counted
+ * as passed, so that the model's targets of the later links stay theirs.
+ */
+static void hidden(struct render *r, cmark_node *item)
+{
+	cmark_iter *it = cmark_iter_new(item);
+	cmark_event_type ev;
+	cmark_node *node;
+
+	cr(r);
+	nv_buf_adds(r->out, "<li class=\"private\">" NV_HTML_MD_PRIVATE_ITEM "</li>\n");
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && r->next_link < r->md->nr_links &&
+		    r->md->links[r->next_link].node == node)
+			r->next_link++;
+	}
+	cmark_iter_free(it);
+}
+
 void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
 		       int shift)
+{
+	nv_html_md_render_public(out, md, link_urls, shift, NULL, 0);
+}
+
+void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
+			      int shift, struct cmark_node *const *hide, size_t nhide)
 {
 	struct render r = { 0 };
 	cmark_iter *it;
 	cmark_event_type ev;
+	cmark_node *node;
 
 	if (!md || !md->root)
 		return;
@@ -358,8 +399,18 @@ void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *
 	r.link_urls = link_urls;
 	r.shift = shift;
 	r.unsafe = (md->flags & NV_MD_UNSAFE) != 0;
+	r.hidden = hide;
+	r.nhidden = hide ? nhide : 0;
 	it = cmark_iter_new(md->root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-		render_node(&r, cmark_iter_get_node(it), ev);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_ITEM &&
+		    hidden_item(&r, node)) {
+			hidden(&r, node);
+			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+			continue;
+		}
+		render_node(&r, node, ev);
+	}
 	cmark_iter_free(it);
 }

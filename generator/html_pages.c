@@ -35,14 +35,19 @@ static const char *const status_titles[] = { "запланировано", "вы
 /*
  * Render a document's body for the web: links to other .md documents
  * point to their pages, and headings go one level down, since the page
- * title is the only <h1>. The model's tree is only read.
+ * title is the only <h1>. Items marked «не для сайта» become a note; an
+ * appendix listed with `web: false` is only the note. The model's tree
+ * is only read.
  */
 static char *body_html(const struct nv_entry *e)
 {
 	struct nv_buf out = NV_BUF_INIT;
 
-	if (e->md)
-		nv_html_md_render(&out, e->md, e->link_urls, 1);
+	if (e->web_hidden)
+		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
+	else if (e->md)
+		nv_html_md_render_public(&out, e->md, e->link_urls, 1, e->private_items,
+					 e->nprivate_items);
 	return nv_buf_detach(&out, NULL);
 }
 
@@ -57,7 +62,8 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 	nv_html_set_t(doc, "title", e->title);
 	set_s(doc, "kind", nv_kind_names[e->kind]);
 	set_s(doc, "kind_title", kind_titles[e->kind]);
-	nv_html_set_t(doc, "summary", e->summary);
+	if (!e->web_hidden)
+		nv_html_set_t(doc, "summary", e->summary);
 	set(doc, "body", nv_value_new_str(html));
 	nv_html_set_date(doc, "date", &e->date);
 	if (e->acyear) {
@@ -76,7 +82,7 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 		set(doc, "approved_by", ab);
 		nv_buf_reset(&b);
 	}
-	if (pdf) {
+	if (pdf && !e->web_hidden && !e->nprivate_items) {
 		nv_buf_addf(&b, "%s.pdf", e->id);
 		set_s(doc, "pdf", b.ptr);
 	}
@@ -108,7 +114,13 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	for (i = 0; i < e->nappendices; i++) {
 		struct nv_value *a = obj();
 		set_n(a, "number", e->appendices[i].number);
-		if (e->appendices[i].doc) {
+		if (e->appendices[i].web_hidden) {
+			nv_html_set_t(a, "title",
+				      e->appendices[i].doc ? e->appendices[i].doc->title
+							   : "Состав наставнических пар и групп");
+			set_b(a, "private", true);
+			set_s(a, "note", NV_HTML_MD_PRIVATE_APPENDIX);
+		} else if (e->appendices[i].doc) {
 			nv_html_set_t(a, "title", e->appendices[i].doc->title);
 			set_s(a, "url", nv_html_entry_url(e->appendices[i].doc, &url));
 		} else {

@@ -189,6 +189,7 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	read_entries(&b, jobs);
 	mdl_read_pairs(&b);
 	mdl_resolve_appendices(&b);
+	mdl_find_private_items(&b);
 	mdl_check_pairs(&b);
 	mdl_check_links(&b);
 	mdl_settle_people(&b);
@@ -233,6 +234,7 @@ void nv_model_release(struct nv_model *m)
 		for (k = 0; e->link_urls && k < e->md->nr_links; k++)
 			free(e->link_urls[k]);
 		free(e->link_urls);
+		free(e->private_items);
 		free(e);
 	}
 	free(m->entries);

@@ -90,8 +90,9 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 		nv_buf_addf(out, ", %s, signatory %s\n", e->place ? e->place : "?",
 			    e->signatory ? e->signatory->id : "?");
 		for (i = 0; i < e->nappendices; i++)
-			nv_buf_addf(out, "    appendix %d: %s\n", e->appendices[i].number,
-				    e->appendices[i].doc ? e->appendices[i].doc->id : "pairs");
+			nv_buf_addf(out, "    appendix %d: %s%s\n", e->appendices[i].number,
+				    e->appendices[i].doc ? e->appendices[i].doc->id : "pairs",
+				    e->appendices[i].web_hidden ? ", не для сайта" : "");
 		dump_people_list(out, "acquaint", e->acquaint, e->nacquaint);
 	}
 	if (e->kind == NV_KIND_NEWS) {
@@ -102,7 +103,10 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 	if (e->audience)
 		nv_buf_addf(out, "    audience %s\n", e->audience);
 	if (e->approved_by)
-		nv_buf_addf(out, "    appendix %d of %s\n", e->appendix_number, e->approved_by->id);
+		nv_buf_addf(out, "    appendix %d of %s%s\n", e->appendix_number,
+			    e->approved_by->id, e->web_hidden ? ", не для сайта" : "");
+	if (e->nprivate_items)
+		nv_buf_addf(out, "    items not for the website: %zu\n", e->nprivate_items);
 	for (i = 0; i < e->napprovals; i++)
 		dump_approval(out, e, &e->approvals[i]);
 	for (i = 0; i < e->nforms; i++)

@@ -127,7 +127,14 @@ void mdl_read_pairs(struct builder *b);
  * Appendices of orders: each document is an appendix of one order at
  * most; it gets its number and the derived «УТВЕРЖДЕНО приказом» block.
  */
+/*
+ * Read an order's `appendices` (ids, `pairs`, or {id: …, web: false})
+ * into e->appendices; problems go to f's diagnostics.
+ */
+void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields *f);
 void mdl_resolve_appendices(struct builder *b);
+/* Find the list items marked «<!-- не для сайта -->» of every document (nv_entry.private_items). */
+void mdl_find_private_items(struct builder *b);
 /* Warn about pairs whose period leaves the academic year of their order. */
 void mdl_check_pairs(struct builder *b);
 /*

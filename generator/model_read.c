@@ -572,9 +572,8 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 
 static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
-	const struct nv_value *list, *v;
+	const struct nv_value *v;
 	const struct nv_site *s = &b->m->site;
-	size_t i, n;
 
 	e->number = nv_field_str(f, "number", NV_REQUIRED, "номер приказа, например «112-од»");
 	nv_field_date(f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
@@ -586,25 +585,7 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
-	list = nv_field_list(f, "appendices", NV_OPTIONAL, NULL, true);
-	if (list) {
-		n = list->type == NV_LIST ? list->nr : 1;
-		e->appendices = nv_xcalloc(n + 1, sizeof(*e->appendices));
-		for (i = 0; i < n; i++) {
-			v = list->type == NV_LIST ? list->items[i] : list;
-			if (nv_value_is_scalar(v) && !strcmp(v->str, "pairs")) {
-				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
-				e->nappendices++;
-				continue;
-			}
-			e->appendices[e->nappendices].doc =
-				mdl_ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
-			if (e->appendices[e->nappendices].doc) {
-				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
-				e->nappendices++;
-			}
-		}
-	}
+	mdl_read_appendices(b, e, f);
 	e->nacquaint = mdl_ref_people(b, f, nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true),
 				      "acquaint", &e->acquaint);
 	if (e->title) {

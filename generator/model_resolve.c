@@ -18,6 +18,76 @@
 #include "schema.h"
 #include "value.h"
 
+/*
+ * The long form of an appendix, `{id: spisok, web: false}`: *v becomes the
+ * id's node and *hidden is true when `web` is false. False (with an
+ * error) when the map is not that.
+ */
+static bool appendix_map(struct nv_fields *f, const struct nv_value **v, bool *hidden)
+{
+	const struct nv_value *map = *v, *id = nv_map_get(map, "id"), *web;
+	bool ok = true;
+	size_t i;
+
+	for (i = 0; i < map->nr; i++)
+		if (strcmp(map->members[i].key, "id") && strcmp(map->members[i].key, "web")) {
+			nv_diag_hint(nv_field_error(f, map->members[i].value,
+						    "у приложения нет поля «%s»",
+						    map->members[i].key),
+				     "приложение записывается id документа или "
+				     "{id: документ, web: false}");
+			ok = false;
+		}
+	web = nv_map_get(map, "web");
+	if (web && web->type != NV_BOOL) {
+		nv_diag_hint(nv_field_error(f, web,
+					    "в поле «web» ожидается true или false, а "
+					    "здесь %s",
+					    nv_type_name(web->type)),
+			     "web: false — приложение не публикуется на сайте");
+		ok = false;
+	}
+	if (!id) {
+		nv_diag_hint(nv_field_error(f, map, "у приложения не указан id"),
+			     "например {id: pairs, web: false}");
+		ok = false;
+	}
+	*hidden = web && web->type == NV_BOOL && !web->boolean;
+	*v = id;
+	return ok;
+}
+
+void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list, *v;
+	bool hidden;
+	size_t i, n;
+
+	list = nv_field_list(f, "appendices", NV_OPTIONAL, NULL, true);
+	if (list) {
+		n = list->type == NV_LIST ? list->nr : 1;
+		e->appendices = nv_xcalloc(n + 1, sizeof(*e->appendices));
+		for (i = 0; i < n; i++) {
+			v = list->type == NV_LIST ? list->items[i] : list;
+			hidden = false;
+			if (v->type == NV_MAP && !appendix_map(f, &v, &hidden))
+				continue;
+			e->appendices[e->nappendices].web_hidden = hidden;
+			if (nv_value_is_scalar(v) && !strcmp(v->str, "pairs")) {
+				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
+				e->nappendices++;
+				continue;
+			}
+			e->appendices[e->nappendices].doc =
+				mdl_ref_entry(b, f, v, "appendices", NV_KIND_COUNT);
+			if (e->appendices[e->nappendices].doc) {
+				e->appendices[e->nappendices].number = (int)e->nappendices + 1;
+				e->nappendices++;
+			}
+		}
+	}
+}
+
 /* The position of the n-th appendix reference in an order's front matter. */
 static const struct nv_value *appendix_node(const struct nv_entry *order,
 					    const struct nv_entry *doc)
@@ -26,11 +96,83 @@ static const struct nv_value *appendix_node(const struct nv_entry *order,
 	size_t i;
 
 	if (list && list->type == NV_LIST) {
-		for (i = 0; i < list->nr; i++)
-			if (list->items[i]->str && !strcmp(list->items[i]->str, doc->id))
-				return list->items[i];
+		for (i = 0; i < list->nr; i++) {
+			const struct nv_value *it = list->items[i], *id = nv_map_get(it, "id");
+			if (it->type == NV_MAP && id && id->str && !strcmp(id->str, doc->id))
+				return id;
+			if (it->str && !strcmp(it->str, doc->id))
+				return it;
+		}
 	}
 	return list;
+}
+
+/* «<!-- не для сайта -->» (spaces around the words are free), as cmark keeps a comment. */
+static bool private_mark(cmark_node *node)
+{
+	static const char words[] = "не для сайта";
+	const char *s = cmark_node_get_literal(node);
+	size_t n;
+
+	if (!s)
+		return false;
+	s += strspn(s, " \t\r\n");
+	if (strncmp(s, "<!--", 4))
+		return false;
+	s += 4;
+	s += strspn(s, " \t\r\n");
+	n = strlen(words);
+	if (strncmp(s, words, n))
+		return false;
+	s += n;
+	s += strspn(s, " \t\r\n");
+	if (strncmp(s, "-->", 3))
+		return false;
+	s += 3;
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* A list item marked private: the mark is a block of it or inline in one of its paragraphs. */
+static bool private_item(cmark_node *item)
+{
+	cmark_node *c, *in;
+
+	for (c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK && private_mark(c))
+			return true;
+		if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH)
+			continue;
+		for (in = cmark_node_first_child(c); in; in = cmark_node_next(in))
+			if (cmark_node_get_type(in) == CMARK_NODE_HTML_INLINE && private_mark(in))
+				return true;
+	}
+	return false;
+}
+
+void mdl_find_private_items(struct builder *b)
+{
+	struct nv_entry *e;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *node;
+	size_t i, alloc;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if (!e->md || !e->md->root)
+			continue;
+		alloc = 0;
+		it = cmark_iter_new(e->md->root);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			node = cmark_iter_get_node(it);
+			if (ev != CMARK_EVENT_ENTER ||
+			    cmark_node_get_type(node) != CMARK_NODE_ITEM || !private_item(node))
+				continue;
+			NV_GROW(e->private_items, e->nprivate_items + 1, alloc);
+			e->private_items[e->nprivate_items++] = node;
+		}
+		cmark_iter_free(it);
+	}
 }
 
 /* The latest protocol date of the blocks that adopt a document. */
@@ -89,6 +231,7 @@ void mdl_resolve_appendices(struct builder *b)
 				continue;
 			}
 			doc->approved_by = o;
+			doc->web_hidden = o->appendices[k].web_hidden;
 			doc->appendix_number = o->appendices[k].number;
 			if (doc->kind != NV_KIND_POSITION && doc->kind != NV_KIND_PROGRAM &&
 			    doc->kind != NV_KIND_ROADMAP)

@@ -14,6 +14,7 @@
 
 struct nv_buf;
 struct nv_md;
+struct cmark_node;
 
 /*
  * Append the HTML of the whole body md to out: cmark's HTML (escaping as
@@ -30,5 +31,19 @@ struct nv_md;
  */
 void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
 		       int shift);
+
+/* The note the website shows in place of an item or appendix kept off it. */
+#define NV_HTML_MD_PRIVATE_ITEM	    "пункт не публикуется: содержит персональные данные"
+#define NV_HTML_MD_PRIVATE_APPENDIX "приложение не публикуется: содержит персональные данные"
+
+/*
+ * As nv_html_md_render(), but each of the nhide ITEM nodes of md in hide
+ * (nv_entry.private_items) is written as <li class="private"> holding
+ * NV_HTML_MD_PRIVATE_ITEM instead of its content: nothing of the item
+ * (text, links, nested lists) reaches the output, and the list keeps its
+ * numbering. hide may be NULL.
+ */
+void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
+			      int shift, struct cmark_node *const *hide, size_t nhide);
 
 #endif

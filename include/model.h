@@ -168,6 +168,7 @@ struct nv_reflink {
 struct nv_appendix {
 	struct nv_entry *doc; /* NULL for the pairs table */
 	int number;	      /* «Приложение № N» */
+	bool web_hidden;      /* `{id: …, web: false}`: not on the website, only on paper */
 };
 
 /* A resolved document of any kind; fields of other kinds stay empty. */
@@ -186,6 +187,17 @@ struct nv_entry {
 	const char *text;
 	size_t text_len;
 	char **link_urls; /* owned by the model */
+	/*
+	 * Personal data kept off the website (nastavnik.5): the ITEM nodes of
+	 * md marked «<!-- не для сайта -->», in document order (the array is
+	 * the model's, the nodes the tree's), and web_hidden when the whole
+	 * document is an appendix listed with `web: false`. The website shows
+	 * a note in their place and publishes no PDF of the document; paper
+	 * prints them as written.
+	 */
+	struct cmark_node **private_items;
+	size_t nprivate_items;
+	bool web_hidden;
 	enum nv_kind kind;
 	const char *id, *title, *summary;
 	double weight;
