@@ -111,7 +111,8 @@ struct nv_value *nv_html_doc_link(const struct nv_entry *e)
 	set_s(v, "url", nv_html_entry_url(e, &b));
 	set_s(v, "kind", nv_kind_names[e->kind]);
 	nv_html_set_date(v, "date", &e->date);
-	nv_html_set_t(v, "summary", e->summary);
+	if (!e->web_hidden) /* an appendix not for the website: its summary neither */
+		nv_html_set_t(v, "summary", e->summary);
 	if (e->kind == NV_KIND_ORDER)
 		set_s(v, "number", e->number);
 	nv_buf_release(&b);

@@ -31,9 +31,10 @@ static bool appendix_map(struct nv_fields *f, const struct nv_value **v, bool *h
 
 	for (i = 0; i < map->nr; i++)
 		if (strcmp(map->members[i].key, "id") && strcmp(map->members[i].key, "web")) {
-			nv_diag_hint(nv_field_error(f, map->members[i].value,
-						    "у приложения нет поля «%s»",
-						    map->members[i].key),
+			f->errors++;
+			nv_diag_hint(nv_error(f->d, f->file, map->members[i].line,
+					      map->members[i].col, "у приложения нет поля «%s»",
+					      map->members[i].key),
 				     "приложение записывается id документа или "
 				     "{id: документ, web: false}");
 			ok = false;

@@ -321,8 +321,32 @@ static void test_heading_shift(void)
 	nv_md_free(md);
 }
 
+static void test_hidden_items(void)
+{
+	struct nv_md *md = parse("1. a\n2. <!-- не для сайта -->\n   b [x](x.md)\n   1. [y](y.md)\n"
+				 "3. [c](c.md)\n",
+				 1, 0);
+	char *urls[] = { "X", "Y", "C" };
+	struct nv_buf out = NV_BUF_INIT;
+	cmark_node *list = cmark_node_first_child(md->root);
+	cmark_node *hide[] = { cmark_node_next(cmark_node_first_child(list)) };
+
+	CHECK_INT(md->nr_links, 3);
+	nv_html_md_render_public(&out, md, urls, 0, hide, 1);
+	/* The item, its links and its nested list are gone; the next link keeps its target. */
+	CHECK_STR(out.ptr, "<ol>\n<li>a</li>\n<li class=\"private\">" NV_HTML_MD_PRIVATE_ITEM
+			   "</li>\n<li><a href=\"C\">c</a></li>\n</ol>\n");
+	/* Nothing hidden: as nv_html_md_render. */
+	nv_buf_reset(&out);
+	nv_html_md_render_public(&out, md, urls, 0, NULL, 0);
+	CHECK(strstr(out.ptr, "<a href=\"Y\">y</a>") != NULL);
+	nv_buf_release(&out);
+	nv_md_free(md);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_hidden_items);
 	NV_RUN(test_paragraph_typography);
 	NV_RUN(test_quotes_across_emphasis);
 	NV_RUN(test_quotes_across_link);
