@@ -16,6 +16,7 @@
 #include "model.h"
 #include "model_int.h"
 #include "schema.h"
+#include "utf8.h"
 #include "value.h"
 
 /*
@@ -150,6 +151,77 @@ static bool private_item(cmark_node *item)
 	return false;
 }
 
+/*
+ * The file position of a comment node: its line (an inline one without
+ * a position takes its paragraph's), the column of the first «<!--» on
+ * that line of the file, counted in characters.
+ */
+static void mark_pos(const struct nv_entry *e, cmark_node *node, int *line, int *col)
+{
+	int nl = cmark_node_get_start_line(node), k;
+	const char *p = e->text, *end = e->text + e->text_len, *q;
+
+	if (nl < 1)
+		nl = cmark_node_get_start_line(cmark_node_parent(node));
+	*line = (nl < 1 ? 1 : nl) + e->md->first_line - 1;
+	*col = 1;
+	for (k = 1; p && p < end && k < *line; p++)
+		if (*p == '\n')
+			k++;
+	for (q = p; q && q + 4 <= end && *q != '\n'; q++)
+		if (!strncmp(q, "<!--", 4)) {
+			*col = (int)nv_utf8_count(p, (size_t)(q - p)) + 1;
+			break;
+		}
+}
+
+/* A comment in the place of a mark: directly in an item, or inline in an item's paragraph. */
+static bool mark_placed(cmark_node *node)
+{
+	cmark_node *parent = cmark_node_parent(node);
+
+	if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK)
+		return cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+	return cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH &&
+	       cmark_node_get_type(cmark_node_parent(parent)) == CMARK_NODE_ITEM;
+}
+
+/*
+ * A comment that speaks of the website but hides nothing is an error: a
+ * mark misspelt, with the item's text after it on its line (cmark makes
+ * the whole line the comment: the text would vanish from paper too), or
+ * outside a list item.
+ */
+static void check_mark(struct builder *b, const struct nv_entry *e, cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node), *close;
+	int line, col;
+
+	if (!s || !strstr(s, "для сайта"))
+		return;
+	mark_pos(e, node, &line, &col);
+	close = strstr(s, "-->");
+	if (!private_mark(node) && cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK && close &&
+	    close[3 + strspn(close + 3, " \t")] != '\n' && close[3 + strspn(close + 3, " \t")])
+		nv_diag_hint(nv_error(b->d, e->path, line, col,
+				      "текст после «<!-- не для сайта -->» на той же строке "
+				      "не выйдет ни на сайте, ни на бумаге"),
+			     "перенесите текст пункта на следующую строку с отступом, как у "
+			     "текста пункта");
+	else if (!private_mark(node))
+		nv_diag_hint(nv_error(b->d, e->path, line, col,
+				      "метка «не для сайта» не распознана: текст будет "
+				      "опубликован на сайте"),
+			     "пишите ровно <!-- не для сайта -->");
+	else if (!mark_placed(node))
+		nv_diag_hint(nv_error(b->d, e->path, line, col,
+				      "метка «не для сайта» действует только в пункте списка: "
+				      "этот текст будет опубликован на сайте"),
+			     "поставьте её в пункт списка («1. …», «- …») отдельной строкой "
+			     "в начале пункта или в конце его текста; документ целиком "
+			     "скрывает {id: …, web: false} в appendices приказа");
+}
+
 void mdl_find_private_items(struct builder *b)
 {
 	struct nv_entry *e;
@@ -166,6 +238,10 @@ void mdl_find_private_items(struct builder *b)
 		it = cmark_iter_new(e->md->root);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			node = cmark_iter_get_node(it);
+			if (ev == CMARK_EVENT_ENTER &&
+			    (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
+			     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE))
+				check_mark(b, e, node);
 			if (ev != CMARK_EVENT_ENTER ||
 			    cmark_node_get_type(node) != CMARK_NODE_ITEM || !private_item(node))
 				continue;
