@@ -320,7 +320,8 @@ void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e)
 	nv_buf_adds(&line, "X-WR-CALNAME:");
 	ics_field(s, &line, e->title);
 	ics_line(&out, line.ptr);
-	for (i = 0; i < e->nsections; i++) {
+	/* An appendix not for the website (web: false): a calendar without events. */
+	for (i = 0; !e->web_hidden && i < e->nsections; i++) {
 		for (k = 0; k < e->sections[i].nitems; k++) {
 			const struct nv_item *it = &e->sections[i].items[k];
 			struct nv_date end;

@@ -253,7 +253,8 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	const char *tpl = "document";
 
 	doc = doc_common(s, e, html, pdf);
-	switch (e->kind) {
+	/* An appendix not for the website (web: false) shows its note only. */
+	switch (e->web_hidden ? NV_KIND_COUNT : e->kind) {
 	case NV_KIND_ORDER:
 		tpl = "order";
 		order_doc(s, doc, e);
