@@ -24,10 +24,12 @@ struct render {
 	size_t start; /* where this body starts in out */
 	const struct nv_md *md;
 	char *const *link_urls;
+	char *const *link_texts;
 	size_t next_link; /* the next entry of md->links, in document order */
 	int shift;
 	bool unsafe;
 	cmark_node *plain; /* inside an image: its alt text is written plain */
+	cmark_node *skip;  /* a mention: its text (the name as written) is left out */
 };
 
 /* Text as cmark escapes it (houdini_escape_html0, not secure: ' stays). */
@@ -238,6 +240,29 @@ static void custom(struct render *r, cmark_node *node, bool entering, bool block
 		cr(r);
 }
 
+/*
+ * A mention of a person: the model's web text, or the title when the model
+ * has none, or nothing — plain text, never a link, never the text as
+ * written. False if node is not a mention.
+ */
+static bool mention(struct render *r, cmark_node *node)
+{
+	const struct nv_md *md = r->md;
+	const char *text;
+
+	if (cmark_node_get_type(node) != CMARK_NODE_LINK || r->next_link >= md->nr_links ||
+	    md->links[r->next_link].node != node ||
+	    md->links[r->next_link].kind != NV_MD_LINK_PERSON)
+		return false;
+	text = r->link_texts ? r->link_texts[r->next_link] : NULL;
+	if (!text)
+		text = md->links[r->next_link].title;
+	esc_html(r->out, text);
+	r->next_link++;
+	r->skip = node;
+	return true;
+}
+
 static void link(struct render *r, cmark_node *node, bool entering)
 {
 	if (!entering) {
@@ -264,16 +289,29 @@ static void image(struct render *r, cmark_node *node, bool entering)
 	}
 }
 
+/* Nodes written apart from the switch: a mention's, and those in an alt text. */
+static bool apart(struct render *r, cmark_node *node, bool entering)
+{
+	if (r->skip) {
+		if (r->skip == node && !entering)
+			r->skip = NULL;
+		return true;
+	}
+	if (entering && mention(r, node))
+		return true;
+	if (r->plain == node)
+		r->plain = NULL;
+	if (r->plain)
+		plain(r, node);
+	return r->plain != NULL;
+}
+
 static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 {
 	bool entering = ev == CMARK_EVENT_ENTER;
 
-	if (r->plain == node)
-		r->plain = NULL;
-	if (r->plain) {
-		plain(r, node);
+	if (apart(r, node, entering))
 		return;
-	}
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		cr(r);
@@ -344,7 +382,7 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 }
 
 void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
-		       int shift)
+		       char *const *link_texts, int shift)
 {
 	struct render r = { 0 };
 	cmark_iter *it;
@@ -356,6 +394,7 @@ void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *
 	r.start = out->len;
 	r.md = md;
 	r.link_urls = link_urls;
+	r.link_texts = link_texts;
 	r.shift = shift;
 	r.unsafe = (md->flags & NV_MD_UNSAFE) != 0;
 	it = cmark_iter_new(md->root);

@@ -42,7 +42,7 @@ static char *body_html(const struct nv_entry *e)
 	struct nv_buf out = NV_BUF_INIT;
 
 	if (e->md)
-		nv_html_md_render(&out, e->md, e->link_urls, 1);
+		nv_html_md_render(&out, e->md, e->link_urls, e->link_texts, 1);
 	return nv_buf_detach(&out, NULL);
 }
 
