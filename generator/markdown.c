@@ -241,8 +241,12 @@ static void add_link(struct walk *w, cmark_node *node)
 	l->path = nv_xstrdup(url + 1);
 	if (cmark_node_get_title(node) && *cmark_node_get_title(node))
 		l->title = nv_xstrdup(cmark_node_get_title(node));
-	/* The name as written stays out of the heading's id: the public form does. */
-	add_heading_text(w, l->title ? l->title : l->path);
+	/*
+	 * The name as written stays out of the heading's id, and so does the
+	 * id (a transliterated surname): only the public form, the title.
+	 */
+	if (l->title)
+		add_heading_text(w, l->title);
 	w->mention = node;
 	nv_buf_reset(&w->mention_text);
 }

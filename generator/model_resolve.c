@@ -479,21 +479,31 @@ static char *mention_text(const struct nv_md_link *l, const struct nv_person *p)
 /* An error for a mention of an unknown id, with the nearest id as a hint. */
 static void unknown_mention(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
 {
-	const char **ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
+	const char **ids;
 	struct nv_diag *diag;
 	const char *near;
 	size_t i;
 
+	if (!*l->path) {
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "в упоминании «@» не указан id участника"),
+			     "напишите после «@» id из content/people.yml: "
+			     "«[Лебедевой А. С.](@lebedeva-as)»");
+		return;
+	}
 	diag = nv_error(b->d, e->doc->path, l->line, l->col, "нет участника «%s» в people.yml",
 			l->path);
+	ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
 	for (i = 0; i < b->m->npeople; i++)
 		ids[i] = b->m->people[i]->id;
-	near = *l->path ? nv_suggest(l->path, ids, b->m->npeople) : NULL;
+	near = nv_suggest(l->path, ids, b->m->npeople);
 	if (near)
 		nv_diag_hint(diag, "возможно, имелся в виду «@%s»", near);
 	else
-		nv_diag_hint(diag, "упоминание пишется ссылкой на id из content/people.yml: "
-				   "«[Лебедевой А. С.](@lebedeva-as)»");
+		nv_diag_hint(diag,
+			     "добавьте участника с «id: %s» в content/people.yml или исправьте id "
+			     "после «@»",
+			     l->path);
 	free(ids);
 }
 

@@ -12,10 +12,11 @@
  *    (links to "@id", an id of people.yml), for the content model to
  *    resolve and check. A mention's text is the name as written for
  *    paper, in the author's grammatical case; it never goes into a
- *    heading id: a heading with a mention takes its id from the
- *    mention's title, or from the person's id when there is no title
- *    («## Встреча с [Лебедевой А. С.](@lebedeva-as "куратором")» gets
- *    "vstrecha-s-kuratorom"; without the title "vstrecha-s-lebedeva-as").
+ *    heading's id or plain text, nor does the person's id (a
+ *    transliterated surname): a mention adds its title there, or
+ *    nothing when it has none («## Встреча с [Лебедевой А. С.](@lebedeva-as
+ *    "куратором")» gets "vstrecha-s-kuratorom"; without the title
+ *    "vstrecha-s").
  *
  * Positions are those of the .md file a user edits: the body starts at
  * line `first_line` of the file (after the front matter), and columns
