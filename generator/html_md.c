@@ -248,17 +248,21 @@ static void custom(struct render *r, cmark_node *node, bool entering, bool block
 static bool mention(struct render *r, cmark_node *node)
 {
 	const struct nv_md *md = r->md;
-	const char *text;
+	const char *url = cmark_node_get_url(node), *text = NULL, *title;
+	bool ours;
 
-	if (cmark_node_get_type(node) != CMARK_NODE_LINK || r->next_link >= md->nr_links ||
-	    md->links[r->next_link].node != node ||
-	    md->links[r->next_link].kind != NV_MD_LINK_PERSON)
+	if (cmark_node_get_type(node) != CMARK_NODE_LINK || !url || url[0] != '@')
 		return false;
-	text = r->link_texts ? r->link_texts[r->next_link] : NULL;
-	if (!text)
-		text = md->links[r->next_link].title;
+	/* Any "@…" link is a mention, even one the model's list does not hold. */
+	ours = r->next_link < md->nr_links && md->links[r->next_link].node == node;
+	if (ours && r->link_texts)
+		text = r->link_texts[r->next_link];
+	title = cmark_node_get_title(node);
+	if (!text && title && *title)
+		text = title;
 	esc_html(r->out, text);
-	r->next_link++;
+	if (ours)
+		r->next_link++;
 	r->skip = node;
 	return true;
 }
@@ -301,9 +305,13 @@ static bool apart(struct render *r, cmark_node *node, bool entering)
 		return true;
 	if (r->plain == node)
 		r->plain = NULL;
-	if (r->plain)
-		plain(r, node);
-	return r->plain != NULL;
+	if (!r->plain)
+		return false;
+	/* A link in an alt text is text, but keeps the count of the model's links. */
+	if (entering && r->next_link < r->md->nr_links && r->md->links[r->next_link].node == node)
+		r->next_link++;
+	plain(r, node);
+	return true;
 }
 
 static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)

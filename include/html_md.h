@@ -21,9 +21,10 @@ struct nv_md;
  * cmark's), with an id="…" attribute on every heading (its
  * nv_md_heading_id). link_urls, when not NULL, is parallel to md->links:
  * a non-NULL link_urls[i] is written as the href of md->links[i] in
- * place of the URL in the tree. A mention of a person (NV_MD_LINK_PERSON)
- * is never a link and never shows its text as written: it is written as
- * the plain text link_texts[i] (parallel to md->links, the model's
+ * place of the URL in the tree. A mention of a person (any link whose
+ * destination starts with '@', NV_MD_LINK_PERSON) is never a link and
+ * never shows its text as written: it is written as the plain text
+ * link_texts[i] (parallel to md->links, the model's
  * nv_entry.link_texts), or, when link_texts or that entry is NULL, as
  * the mention's title, or as nothing; the same holds inside an image's
  * alt text. Heading levels are raised by shift

@@ -317,6 +317,22 @@ static void test_person_mentions(void)
 	nv_md_free(md);
 }
 
+/* A link in an alt text keeps the model's links in step: the mention after it still counts. */
+static void test_mention_after_link_in_alt_text(void)
+{
+	struct nv_md *md = parse("![a [d](d.md)](p.png) [Кузнецовой](@k \"ей\") [e](e.md)\n", 1, 0);
+	char *urls[] = { "d.html", NULL, "e.html" };
+	char *texts[] = { NULL, "наставляемой", NULL };
+	struct nv_buf out = NV_BUF_INIT;
+
+	CHECK_INT(md->nr_links, 3);
+	nv_html_md_render(&out, md, urls, texts, 0);
+	CHECK_STR(out.ptr, "<p><img src=\"p.png\" alt=\"a d\" /> наставляемой "
+			   "<a href=\"e.html\">e</a></p>\n");
+	nv_buf_release(&out);
+	nv_md_free(md);
+}
+
 static void test_link_urls_from_the_model(void)
 {
 	struct nv_md *md = parse("[a](a.md#p) [b](https://x.ru) [c](#razdel) [d](d.md)\n", 1, 0);
@@ -383,5 +399,6 @@ void nv_tests(void)
 	NV_RUN(test_lists_and_blocks);
 	NV_RUN(test_link_urls_from_the_model);
 	NV_RUN(test_person_mentions);
+	NV_RUN(test_mention_after_link_in_alt_text);
 	NV_RUN(test_heading_shift);
 }
