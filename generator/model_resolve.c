@@ -423,6 +423,35 @@ static size_t next_word(const char **s)
 }
 
 /*
+ * True if the n bytes at w may be the surname in some case: they start
+ * with the surname less its last two letters (Гусев → Гусеву, Ковалёва →
+ * Ковалевой), ignoring letter case and ё/е.
+ */
+static bool surname_form(const char *w, size_t n, const char *surname)
+{
+	struct nv_buf word = NV_BUF_INIT, stem = NV_BUF_INIT;
+	size_t keep, i, count;
+	bool ok;
+
+	nv_utf8_fold(&word, w, n);
+	nv_utf8_fold(&stem, surname ? surname : "", surname ? strlen(surname) : 0);
+	count = nv_utf8_count(stem.ptr ? stem.ptr : "", stem.len);
+	keep = count > 3 ? count - 2 : count;
+	/* i: the byte length of the first `keep` letters. */
+	for (i = 0; i < stem.len; i++) {
+		if (((unsigned char)stem.ptr[i] & 0xC0) == 0x80)
+			continue;
+		if (keep == 0)
+			break;
+		keep--;
+	}
+	ok = stem.len && word.len >= i && !memcmp(word.ptr, stem.ptr, i);
+	nv_buf_release(&word);
+	nv_buf_release(&stem);
+	return ok;
+}
+
+/*
  * True if the mention's text is the surname in some case with the
  * person's initials and nothing else («Лебедевой А. С.», «А.С. Лебедевой»):
  * one word plus initials (a capital and a dot, run together or apart)
@@ -438,6 +467,8 @@ static bool initials_form(const char *text, const struct nv_person *p)
 	while ((n = next_word(&s)) != 0) {
 		w = s - n;
 		if (n < 2 || w[n - 1] != '.') {
+			if (!surname_form(w, n, p->surname))
+				return false;
 			words++;
 			continue;
 		}
