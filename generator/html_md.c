@@ -24,10 +24,12 @@ struct render {
 	size_t start; /* where this body starts in out */
 	const struct nv_md *md;
 	char *const *link_urls;
+	char *const *link_texts;
 	size_t next_link; /* the next entry of md->links, in document order */
 	int shift;
 	bool unsafe;
-	cmark_node *plain;		  /* inside an image: its alt text is written plain */
+	cmark_node *plain; /* inside an image: its alt text is written plain */
+	cmark_node *skip;  /* a mention: its text (the name as written) is left out */
 	struct cmark_node *const *hidden; /* items shown as NV_HTML_MD_PRIVATE_ITEM */
 	size_t nhidden;
 };
@@ -240,6 +242,33 @@ static void custom(struct render *r, cmark_node *node, bool entering, bool block
 		cr(r);
 }
 
+/*
+ * A mention of a person: the model's web text, or the title when the model
+ * has none, or nothing — plain text, never a link, never the text as
+ * written. False if node is not a mention.
+ */
+static bool mention(struct render *r, cmark_node *node)
+{
+	const struct nv_md *md = r->md;
+	const char *url = cmark_node_get_url(node), *text = NULL, *title;
+	bool ours;
+
+	if (cmark_node_get_type(node) != CMARK_NODE_LINK || !url || url[0] != '@')
+		return false;
+	/* Any "@…" link is a mention, even one the model's list does not hold. */
+	ours = r->next_link < md->nr_links && md->links[r->next_link].node == node;
+	if (ours && r->link_texts)
+		text = r->link_texts[r->next_link];
+	title = cmark_node_get_title(node);
+	if (!text && title && *title)
+		text = title;
+	esc_html(r->out, text);
+	if (ours)
+		r->next_link++;
+	r->skip = node;
+	return true;
+}
+
 static void link(struct render *r, cmark_node *node, bool entering)
 {
 	if (!entering) {
@@ -266,16 +295,33 @@ static void image(struct render *r, cmark_node *node, bool entering)
 	}
 }
 
+/* Nodes written apart from the switch: a mention's, and those in an alt text. */
+static bool apart(struct render *r, cmark_node *node, bool entering)
+{
+	if (r->skip) {
+		if (r->skip == node && !entering)
+			r->skip = NULL;
+		return true;
+	}
+	if (entering && mention(r, node))
+		return true;
+	if (r->plain == node)
+		r->plain = NULL;
+	if (!r->plain)
+		return false;
+	/* A link in an alt text is text, but keeps the count of the model's links. */
+	if (entering && r->next_link < r->md->nr_links && r->md->links[r->next_link].node == node)
+		r->next_link++;
+	plain(r, node);
+	return true;
+}
+
 static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 {
 	bool entering = ev == CMARK_EVENT_ENTER;
 
-	if (r->plain == node)
-		r->plain = NULL;
-	if (r->plain) {
-		plain(r, node);
+	if (apart(r, node, entering))
 		return;
-	}
 	switch (cmark_node_get_type(node)) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		cr(r);
@@ -378,13 +424,14 @@ static void hidden(struct render *r, cmark_node *item)
 }
 
 void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
-		       int shift)
+		       char *const *link_texts, int shift)
 {
-	nv_html_md_render_public(out, md, link_urls, shift, NULL, 0);
+	nv_html_md_render_public(out, md, link_urls, link_texts, shift, NULL, 0);
 }
 
 void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
-			      int shift, struct cmark_node *const *hide, size_t nhide)
+			      char *const *link_texts, int shift, struct cmark_node *const *hide,
+			      size_t nhide)
 {
 	struct render r = { 0 };
 	cmark_iter *it;
@@ -397,6 +444,7 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
 	r.start = out->len;
 	r.md = md;
 	r.link_urls = link_urls;
+	r.link_texts = link_texts;
 	r.shift = shift;
 	r.unsafe = (md->flags & NV_MD_UNSAFE) != 0;
 	r.hidden = hide;

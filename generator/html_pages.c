@@ -46,8 +46,8 @@ static char *body_html(const struct nv_entry *e)
 	if (e->web_hidden)
 		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
 	else if (e->md)
-		nv_html_md_render_public(&out, e->md, e->link_urls, 1, e->private_items,
-					 e->nprivate_items);
+		nv_html_md_render_public(&out, e->md, e->link_urls, e->link_texts, 1,
+					 e->private_items, e->nprivate_items);
 	return nv_buf_detach(&out, NULL);
 }
 

@@ -57,10 +57,12 @@ struct walk {
 	struct nv_md *md;
 	struct lines lines;
 	struct nv_typo_state st;
-	struct nv_buf tmp;     /* typeset text of one TEXT node */
-	struct nv_buf heading; /* plain text of the heading being walked */
-	cmark_node *block;     /* the paragraph or heading being walked */
-	cmark_node *verbatim;  /* the autolink being walked: its text stays */
+	struct nv_buf tmp;	    /* typeset text of one TEXT node */
+	struct nv_buf heading;	    /* plain text of the heading being walked */
+	cmark_node *block;	    /* the paragraph or heading being walked */
+	cmark_node *verbatim;	    /* the autolink being walked: its text stays */
+	cmark_node *mention;	    /* the mention being walked: its text is gathered */
+	struct nv_buf mention_text; /* plain text of that mention */
 };
 
 static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
@@ -192,6 +194,12 @@ static bool names_md(const char *url, size_t n)
 	       (url[n - 2] == 'm' || url[n - 2] == 'M') && (url[n - 1] == 'd' || url[n - 1] == 'D');
 }
 
+static void add_heading_text(struct walk *w, const char *s)
+{
+	if (s && w->block && cmark_node_get_type(w->block) == CMARK_NODE_HEADING)
+		nv_buf_adds(&w->heading, s);
+}
+
 static void add_link(struct walk *w, cmark_node *node)
 {
 	struct nv_md *md = w->md;
@@ -206,6 +214,8 @@ static void add_link(struct walk *w, cmark_node *node)
 		if (!url[1])
 			return;
 		kind = NV_MD_LINK_ANCHOR;
+	} else if (url[0] == '@') {
+		kind = NV_MD_LINK_PERSON;
 	} else {
 		/* absolute URLs and site-absolute paths are not documents of ours */
 		if (has_scheme(url) || url[0] == '/')
@@ -222,8 +232,34 @@ static void add_link(struct walk *w, cmark_node *node)
 	l->node = node;
 	l->url = nv_xstrdup(url);
 	l->path = kind == NV_MD_LINK_DOC ? nv_xmemdupz(url, plen) : NULL;
-	l->anchor = hash && hash[1] ? nv_xstrdup(hash + 1) : NULL;
+	l->anchor = hash && hash[1] && kind != NV_MD_LINK_PERSON ? nv_xstrdup(hash + 1) : NULL;
+	l->text = NULL;
+	l->title = NULL;
 	node_pos(w, node, w->block, &l->line, &l->col);
+	if (kind != NV_MD_LINK_PERSON)
+		return;
+	l->path = nv_xstrdup(url + 1);
+	if (cmark_node_get_title(node) && *cmark_node_get_title(node))
+		l->title = nv_xstrdup(cmark_node_get_title(node));
+	/*
+	 * The name as written stays out of the heading's id, and so does the
+	 * id (a transliterated surname): only the public form, the title.
+	 */
+	if (l->title)
+		add_heading_text(w, l->title);
+	w->mention = node;
+	nv_buf_reset(&w->mention_text);
+}
+
+/* Leaving a mention: its gathered text becomes the link's text. */
+static void end_mention(struct walk *w)
+{
+	struct nv_md *md = w->md;
+
+	if (md->nr_links && md->links[md->nr_links - 1].node == w->mention)
+		md->links[md->nr_links - 1].text = nv_xmemdupz(
+			w->mention_text.ptr ? w->mention_text.ptr : "", w->mention_text.len);
+	w->mention = NULL;
 }
 
 /* True if node is an autolink (<https://…>, <x@y.ru>): its text is its URL. */
@@ -260,10 +296,15 @@ static void add_heading(struct walk *w, cmark_node *node)
 	cmark_node_set_user_data(node, id);
 }
 
-static void add_heading_text(struct walk *w, const char *s)
+/* Text of an inline: a mention's text is gathered apart from the heading's. */
+static void add_inline_text(struct walk *w, const char *s)
 {
-	if (s && w->block && cmark_node_get_type(w->block) == CMARK_NODE_HEADING)
-		nv_buf_adds(&w->heading, s);
+	if (w->mention) {
+		if (s)
+			nv_buf_adds(&w->mention_text, s);
+	} else {
+		add_heading_text(w, s);
+	}
 }
 
 /*
@@ -373,11 +414,11 @@ static void walk(struct walk *w)
 				glue_dash(w, node);
 				typeset(w, node);
 			}
-			add_heading_text(w, cmark_node_get_literal(node));
+			add_inline_text(w, cmark_node_get_literal(node));
 			break;
 		case CMARK_NODE_CODE:
 			nv_typo_feed(&w->st, NV_TYPO_OPAQUE);
-			add_heading_text(w, cmark_node_get_literal(node));
+			add_inline_text(w, cmark_node_get_literal(node));
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			/*
@@ -388,14 +429,18 @@ static void walk(struct walk *w)
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:
 			nv_typo_feed(&w->st, ' ');
-			add_heading_text(w, " ");
+			add_inline_text(w, " ");
 			break;
 		case CMARK_NODE_LINK:
 			if (enter) {
 				add_link(w, node);
 				if (!w->verbatim && is_autolink(node))
 					w->verbatim = node;
-			} else if (node == w->verbatim) {
+			} else {
+				if (node == w->mention)
+					end_mention(w);
+				if (node != w->verbatim)
+					break;
 				w->verbatim = NULL;
 				nv_typo_feed(&w->st, NV_TYPO_OPAQUE);
 			}
@@ -427,11 +472,13 @@ struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned
 	nv_typo_init(&w.st);
 	nv_buf_init(&w.tmp);
 	nv_buf_init(&w.heading);
+	nv_buf_init(&w.mention_text);
 	lines_index(&w.lines, text, len);
 	walk(&w);
 	free(w.lines.start);
 	nv_buf_release(&w.tmp);
 	nv_buf_release(&w.heading);
+	nv_buf_release(&w.mention_text);
 	return md;
 }
 
@@ -449,6 +496,8 @@ void nv_md_free(struct nv_md *md)
 		free(md->links[i].url);
 		free(md->links[i].path);
 		free(md->links[i].anchor);
+		free(md->links[i].text);
+		free(md->links[i].title);
 	}
 	free(md->headings);
 	free(md->links);

@@ -193,6 +193,7 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	mdl_check_pairs(&b);
 	mdl_check_links(&b);
 	mdl_settle_people(&b);
+	mdl_resolve_mentions(&b);
 	free(b.draft_ids);
 	mdl_terms_free(b.terms);
 	mdl_loose_set_release(&b.forms);
@@ -235,6 +236,9 @@ void nv_model_release(struct nv_model *m)
 			free(e->link_urls[k]);
 		free(e->link_urls);
 		free(e->private_items);
+		for (k = 0; e->link_texts && k < e->md->nr_links; k++)
+			free(e->link_texts[k]);
+		free(e->link_texts);
 		free(e);
 	}
 	free(m->entries);

@@ -73,6 +73,22 @@ static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const st
 	nv_buf_addch(out, '\n');
 }
 
+/* The links of a body; a mention with what paper and the web show. */
+static void dump_links(struct nv_buf *out, const struct nv_entry *e)
+{
+	const struct nv_md_link *l;
+	size_t i;
+
+	for (i = 0; i < e->doc->md->nr_links; i++) {
+		l = &e->doc->md->links[i];
+		if (l->kind == NV_MD_LINK_PERSON)
+			nv_buf_addf(out, "    mention %s paper «%s» web «%s»\n", l->url, l->text,
+				    e->link_texts && e->link_texts[i] ? e->link_texts[i] : "");
+		else
+			nv_buf_addf(out, "    link %s\n", l->url);
+	}
+}
+
 static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 {
 	size_t i, k;
@@ -150,8 +166,7 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 		for (i = 0; i < e->doc->md->nr_headings; i++)
 			nv_buf_addf(out, "    h%d #%s\n", e->doc->md->headings[i].level,
 				    e->doc->md->headings[i].id);
-		for (i = 0; i < e->doc->md->nr_links; i++)
-			nv_buf_addf(out, "    link %s\n", e->doc->md->links[i].url);
+		dump_links(out, e);
 	}
 }
 

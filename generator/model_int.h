@@ -143,6 +143,13 @@ void mdl_check_pairs(struct builder *b);
  */
 void mdl_check_links(struct builder *b);
 /*
+ * Mentions of people in Markdown bodies ("[Лебедевой А. С.](@lebedeva-as
+ * \"куратору\")"): an unknown id is an error; every entry gets the text
+ * the website shows for each mention (link_texts), once the publish
+ * levels are settled (call after mdl_settle_people).
+ */
+void mdl_resolve_mentions(struct builder *b);
+/*
  * A publish level written in people.yml that would put a name on the
  * site must be allowed: never a student's (minors are not published by
  * name, whatever the consent), never without a consent date. The error

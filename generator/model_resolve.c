@@ -3,7 +3,8 @@
  * read: orders and their appendices (with the derived «УТВЕРЖДЕНО
  * приказом» blocks), pairs against the academic year of their order,
  * links between Markdown documents and their anchors (and the web URL of
- * each), and the publish level of every person.
+ * each), the publish level of every person and what the website shows
+ * for each mention of a person in a Markdown body.
  */
 #include "common.h"
 
@@ -15,6 +16,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+#include "person.h"
 #include "schema.h"
 #include "utf8.h"
 #include "value.h"
@@ -511,6 +513,8 @@ void mdl_check_links(struct builder *b)
 			continue;
 		for (k = 0; k < e->doc->md->nr_links; k++) {
 			l = &e->doc->md->links[k];
+			if (l->kind == NV_MD_LINK_PERSON)
+				continue; /* mdl_resolve_mentions */
 			if (l->kind == NV_MD_LINK_ANCHOR) {
 				check_anchor(b, e, l, e);
 				continue;
@@ -611,5 +615,170 @@ void mdl_settle_people(struct builder *b)
 			     "добавьте «consent: ДД.ММ.ГГГГ» — дату письменного согласия "
 			     "(152-ФЗ, ст. 10.1) — или «publish: none»");
 		p->publish = NV_PUBLISH_NONE;
+	}
+}
+
+/* The next word of s (split at spaces, U+00A0 and U+202F); its length, 0 at the end. */
+static size_t next_word(const char **s)
+{
+	const char *p = *s, *start;
+
+	for (;;) {
+		if (*p == ' ' || *p == '\t')
+			p++;
+		else if (!strncmp(p, "\xC2\xA0", 2))
+			p += 2;
+		else if (!strncmp(p, "\xE2\x80\xAF", 3))
+			p += 3;
+		else
+			break;
+	}
+	start = p;
+	while (*p && *p != ' ' && *p != '\t' && strncmp(p, "\xC2\xA0", 2) &&
+	       strncmp(p, "\xE2\x80\xAF", 3))
+		p++;
+	*s = p;
+	return (size_t)(p - start);
+}
+
+/*
+ * True if the n bytes at w may be the surname in some case: they start
+ * with the surname less its last two letters (Гусев → Гусеву, Ковалёва →
+ * Ковалевой), ignoring letter case and ё/е.
+ */
+static bool surname_form(const char *w, size_t n, const char *surname)
+{
+	struct nv_buf word = NV_BUF_INIT, stem = NV_BUF_INIT;
+	size_t keep, i, count;
+	bool ok;
+
+	nv_utf8_fold(&word, w, n);
+	nv_utf8_fold(&stem, surname ? surname : "", surname ? strlen(surname) : 0);
+	count = nv_utf8_count(stem.ptr ? stem.ptr : "", stem.len);
+	keep = count > 3 ? count - 2 : count;
+	/* i: the byte length of the first `keep` letters. */
+	for (i = 0; i < stem.len; i++) {
+		if (((unsigned char)stem.ptr[i] & 0xC0) == 0x80)
+			continue;
+		if (keep == 0)
+			break;
+		keep--;
+	}
+	ok = stem.len && word.len >= i && !memcmp(word.ptr, stem.ptr, i);
+	nv_buf_release(&word);
+	nv_buf_release(&stem);
+	return ok;
+}
+
+/*
+ * True if the mention's text is the surname in some case with the
+ * person's initials and nothing else («Лебедевой А. С.», «А.С. Лебедевой»):
+ * one word plus initials (a capital and a dot, run together or apart)
+ * that are those of the given name and the patronymic, in order. Such a
+ * text may be shown at publish: initials as the author wrote it.
+ */
+static bool initials_form(const char *text, const struct nv_person *p)
+{
+	const char *want[2] = { p->name, p->patronymic }, *s = text, *w;
+	size_t n, k, words = 0, initials = 0, len;
+	uint32_t cp, first;
+
+	while ((n = next_word(&s)) != 0) {
+		w = s - n;
+		if (n < 2 || w[n - 1] != '.') {
+			if (!surname_form(w, n, p->surname))
+				return false;
+			words++;
+			continue;
+		}
+		for (k = 0; k < n;) {
+			len = nv_utf8_decode(w + k, n - k, &cp);
+			if (!len || k + len >= n || w[k + len] != '.' || initials >= 2 ||
+			    !want[initials] ||
+			    !nv_utf8_decode(want[initials], strlen(want[initials]), &first) ||
+			    first != cp)
+				return false;
+			initials++;
+			k += len + 1;
+		}
+	}
+	return words == 1 && initials >= 1 && (initials == 2 || !p->patronymic);
+}
+
+/*
+ * What the website shows for a mention of p: at publish: full the text as
+ * written (the real name in the author's case); at initials the text as
+ * written if it is in initials form, else the title, else «Фамилия И. О.»;
+ * otherwise (none: every student) the title, else the role description.
+ */
+static char *mention_text(const struct nv_md_link *l, const struct nv_person *p)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	const char *text = l->text ? l->text : "";
+
+	if (p->publish == NV_PUBLISH_FULL ||
+	    (p->publish == NV_PUBLISH_INITIALS && initials_form(text, p)))
+		nv_buf_adds(&out, text);
+	else if (l->title)
+		nv_buf_adds(&out, l->title);
+	else
+		nv_person_public_name(&out, p);
+	return nv_buf_detach(&out, NULL);
+}
+
+/* An error for a mention of an unknown id, with the nearest id as a hint. */
+static void unknown_mention(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
+{
+	const char **ids;
+	struct nv_diag *diag;
+	const char *near;
+	size_t i;
+
+	if (!*l->path) {
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "в упоминании «@» не указан id участника"),
+			     "напишите после «@» id из content/people.yml: "
+			     "«[Лебедевой А. С.](@lebedeva-as)»");
+		return;
+	}
+	diag = nv_error(b->d, e->doc->path, l->line, l->col, "нет участника «%s» в people.yml",
+			l->path);
+	ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
+	for (i = 0; i < b->m->npeople; i++)
+		ids[i] = b->m->people[i]->id;
+	near = nv_suggest(l->path, ids, b->m->npeople);
+	if (near)
+		nv_diag_hint(diag, "возможно, имелся в виду «@%s»", near);
+	else
+		nv_diag_hint(diag,
+			     "добавьте участника с «id: %s» в content/people.yml или исправьте id "
+			     "после «@»",
+			     l->path);
+	free(ids);
+}
+
+void mdl_resolve_mentions(struct builder *b)
+{
+	const struct nv_md_link *l;
+	const struct nv_person *p;
+	struct nv_entry *e;
+	size_t i, k;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		for (k = 0; e->doc->md && k < e->doc->md->nr_links; k++) {
+			l = &e->doc->md->links[k];
+			if (l->kind != NV_MD_LINK_PERSON)
+				continue;
+			p = nv_model_person(b->m, l->path);
+			if (!p && !b->people_broken)
+				unknown_mention(b, e, l);
+			if (!p)
+				continue; /* the web shows the title or nothing (html_md.h) */
+			if (!e->link_texts)
+				e->link_texts =
+					nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_texts));
+			e->link_texts[k] = mention_text(l, p);
+		}
 	}
 }

@@ -211,7 +211,11 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 			body_text(&bd, enter ? "<i>" : "</i>");
 			break;
 		default:
-			/* Documents, links, images (their text is kept), raw HTML (dropped). */
+			/*
+			 * Documents, links, images (their text is kept), raw HTML
+			 * (dropped). A mention of a person ("[Лебедевой А. С.](@id)")
+			 * is a link: paper shows its text as written, the paper form.
+			 */
 			break;
 		}
 	}

@@ -3,7 +3,8 @@
  * back end (html.h).
  *
  * The renderer walks the cmark tree held by the model and never changes
- * it: link targets resolved by the model (nv_entry.link_urls) and the
+ * it: link targets and the web text of mentions of people resolved by
+ * the model (nv_entry.link_urls, link_texts) and the
  * heading shift are applied as the HTML is written. The HTML is the one
  * cmark_render_html writes, plus an id on every heading.
  */
@@ -21,7 +22,13 @@ struct cmark_node;
  * cmark's), with an id="…" attribute on every heading (its
  * nv_md_heading_id). link_urls, when not NULL, is parallel to md->links:
  * a non-NULL link_urls[i] is written as the href of md->links[i] in
- * place of the URL in the tree. Heading levels are raised by shift
+ * place of the URL in the tree. A mention of a person (any link whose
+ * destination starts with '@', NV_MD_LINK_PERSON) is never a link and
+ * never shows its text as written: it is written as the plain text
+ * link_texts[i] (parallel to md->links, the model's
+ * nv_entry.link_texts), or, when link_texts or that entry is NULL, as
+ * the mention's title, or as nothing; the same holds inside an image's
+ * alt text. Heading levels are raised by shift
  * (0 or 1: h1 becomes h2 … h5 becomes h6; h6 stays). Unless md was parsed
  * with NV_MD_UNSAFE, raw HTML is replaced by the comment
  * "<!-- raw HTML omitted -->" and javascript:, vbscript:, file: and
@@ -30,7 +37,7 @@ struct cmark_node;
  * attributes in it are dropped. md is only read.
  */
 void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
-		       int shift);
+		       char *const *link_texts, int shift);
 
 /* The note the website shows in place of an item or appendix kept off it. */
 #define NV_HTML_MD_PRIVATE_ITEM	    "пункт не публикуется: содержит персональные данные"
@@ -44,6 +51,7 @@ void nv_html_md_render(struct nv_buf *out, const struct nv_md *md, char *const *
  * numbering. hide may be NULL.
  */
 void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
-			      int shift, struct cmark_node *const *hide, size_t nhide);
+			      char *const *link_texts, int shift, struct cmark_node *const *hide,
+			      size_t nhide);
 
 #endif

@@ -8,8 +8,15 @@
  *  - heading ids: the slug of each heading's text, unique in the page
  *    (a second «Цели» becomes "tseli-2");
  *  - link collection: links to other documents (relative URLs naming a
- *    .md file) and links to anchors of the same page, for the content
- *    model to resolve and check.
+ *    .md file), links to anchors of the same page and mentions of people
+ *    (links to "@id", an id of people.yml), for the content model to
+ *    resolve and check. A mention's text is the name as written for
+ *    paper, in the author's grammatical case; it never goes into a
+ *    heading's id or plain text, nor does the person's id (a
+ *    transliterated surname): a mention adds its title there, or
+ *    nothing when it has none («## Встреча с [Лебедевой А. С.](@lebedeva-as
+ *    "куратором")» gets "vstrecha-s-kuratorom"; without the title
+ *    "vstrecha-s").
  *
  * Positions are those of the .md file a user edits: the body starts at
  * line `first_line` of the file (after the front matter), and columns
@@ -44,14 +51,19 @@ struct nv_md_heading {
 enum nv_md_link_kind {
 	NV_MD_LINK_DOC,	   /* a relative URL naming a .md file: "../orders/x.md#p2" */
 	NV_MD_LINK_ANCHOR, /* an anchor of the same page: "#razdel-2" */
+	NV_MD_LINK_PERSON, /* a mention of a person: "@lebedeva-as" */
 };
 
 struct nv_md_link {
 	enum nv_md_link_kind kind;
 	cmark_node *node; /* the LINK node; belongs to the tree */
 	char *url;	  /* the destination as cmark read it (escapes resolved) */
-	char *path;	  /* DOC: the part before '?' or '#'; ANCHOR: NULL */
-	char *anchor;	  /* the part after '#', or NULL when there is none */
+	char *path;	  /* DOC: the part before '?' or '#'; PERSON: the id after
+			     '@' (may be empty); ANCHOR: NULL */
+	char *anchor;	  /* the part after '#', or NULL when there is none (PERSON: NULL) */
+	char *text;	  /* PERSON: the link text as plain text after typography
+			     (breaks as spaces); NULL for other kinds */
+	char *title;	  /* PERSON: the link title, NULL when none or empty */
 	int line, col;	  /* where the link starts ('[') in the file */
 };
 

@@ -180,13 +180,18 @@ struct nv_entry {
 	 * it has none; read-only: renderers walk it, never change it), its
 	 * whole text as written (for the personal-data guard) and, for each
 	 * of md->links in order, the web URL of a link to another document
-	 * ("../orders/o-vnedrenii.html#p2"), NULL for other links.
+	 * ("../orders/o-vnedrenii.html#p2"), NULL for other links, and the
+	 * text the website shows for a mention of a person
+	 * (NV_MD_LINK_PERSON), decided by the person's publish level
+	 * (mdl_resolve_mentions), NULL for other links. Paper shows a
+	 * mention's text as written.
 	 */
 	const char *path;
 	const struct nv_md *md;
 	const char *text;
 	size_t text_len;
-	char **link_urls; /* owned by the model */
+	char **link_urls;  /* owned by the model */
+	char **link_texts; /* owned by the model */
 	/*
 	 * Personal data kept off the website (nastavnik.5): the ITEM nodes of
 	 * md marked «<!-- не для сайта -->», in document order (the array is

@@ -25,7 +25,7 @@ static char *render(const char *text, unsigned flags)
 	struct nv_md *md = parse(text, 1, flags);
 	struct nv_buf out = NV_BUF_INIT;
 
-	nv_html_md_render(&out, md, NULL, 0);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
 	nv_md_free(md);
 	return nv_buf_detach(&out, NULL);
 }
@@ -209,8 +209,8 @@ static void test_render_appends(void)
 	struct nv_buf out = NV_BUF_INIT;
 
 	nv_buf_adds(&out, "<main>");
-	nv_html_md_render(&out, md, NULL, 0);
-	nv_html_md_render(&out, md, NULL, 0);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
 	CHECK_STR(out.ptr, "<main><h1 id=\"a\">A</h1>\n<h1 id=\"a\">A</h1>\n");
 	nv_buf_release(&out);
 	nv_md_free(md);
@@ -222,7 +222,7 @@ static void test_invalid_utf8_input(void)
 	struct nv_md *md = nv_md_parse(in, sizeof(in) - 1, 1, 0);
 	struct nv_buf out = NV_BUF_INIT;
 
-	nv_html_md_render(&out, md, NULL, 0);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
 	CHECK(nv_utf8_valid(out.ptr, out.len, NULL));
 	CHECK(strstr(out.ptr, "«x»") != NULL);
 	nv_buf_release(&out);
@@ -234,9 +234,9 @@ static void test_empty_input(void)
 	struct nv_md *md = nv_md_parse(NULL, 0, 1, 0);
 	struct nv_buf out = NV_BUF_INIT;
 
-	nv_html_md_render(&out, md, NULL, 0);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
 	CHECK_STR(out.ptr, "");
-	nv_html_md_render(&out, NULL, NULL, 1);
+	nv_html_md_render(&out, NULL, NULL, NULL, 1);
 	CHECK_STR(out.ptr, "");
 	nv_buf_release(&out);
 	nv_md_free(md);
@@ -287,6 +287,52 @@ static void test_lists_and_blocks(void)
 	     "<pre><code class=\"language-c++\">&lt;&amp;&gt;\n</code></pre>\n");
 }
 
+/* A mention is plain text: the model's web text, else its title, else nothing. */
+static void test_person_mentions(void)
+{
+	struct nv_md *md =
+		parse("## С [Лебедевой А. С.](@lebedeva-as \"куратором\")\n\n"
+		      "[Гусеву Д. В.](@gusev) и [Кузнецовой *Дарье*](@kuznetsova \"ей\") "
+		      "[a](a.md) [Ивановой](@ivanova)\n\n"
+		      "![фото [Кузнецовой](@kuznetsova \"наставляемой\")](p.png)\n",
+		      1, 0);
+	char *urls[] = { NULL, NULL, NULL, "a.html", NULL, NULL };
+	char *texts[] = { "куратором", "Гусеву Д." NB "В.", "наставляемой", NULL, NULL, NULL };
+	struct nv_buf out = NV_BUF_INIT;
+
+	CHECK_INT(md->nr_links, 6);
+	nv_html_md_render(&out, md, urls, texts, 0);
+	CHECK_STR(out.ptr, "<h2 id=\"s-kuratorom\">С куратором</h2>\n"
+			   "<p>Гусеву Д." NB "В. и наставляемой <a href=\"a.html\">a</a> </p>\n"
+			   "<p><img src=\"p.png\" alt=\"фото наставляемой\" /></p>\n");
+	CHECK(!strstr(out.ptr, "Лебедев") && !strstr(out.ptr, "Кузнецов") &&
+	      !strstr(out.ptr, "Иванов") && !strstr(out.ptr, "@"));
+	/* Without the model's texts: the title or nothing, never the name as written. */
+	nv_buf_reset(&out);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
+	CHECK_STR(out.ptr, "<h2 id=\"s-kuratorom\">С куратором</h2>\n"
+			   "<p> и ей <a href=\"a.md\">a</a> </p>\n"
+			   "<p><img src=\"p.png\" alt=\"фото наставляемой\" /></p>\n");
+	nv_buf_release(&out);
+	nv_md_free(md);
+}
+
+/* A link in an alt text keeps the model's links in step: the mention after it still counts. */
+static void test_mention_after_link_in_alt_text(void)
+{
+	struct nv_md *md = parse("![a [d](d.md)](p.png) [Кузнецовой](@k \"ей\") [e](e.md)\n", 1, 0);
+	char *urls[] = { "d.html", NULL, "e.html" };
+	char *texts[] = { NULL, "наставляемой", NULL };
+	struct nv_buf out = NV_BUF_INIT;
+
+	CHECK_INT(md->nr_links, 3);
+	nv_html_md_render(&out, md, urls, texts, 0);
+	CHECK_STR(out.ptr, "<p><img src=\"p.png\" alt=\"a d\" /> наставляемой "
+			   "<a href=\"e.html\">e</a></p>\n");
+	nv_buf_release(&out);
+	nv_md_free(md);
+}
+
 static void test_link_urls_from_the_model(void)
 {
 	struct nv_md *md = parse("[a](a.md#p) [b](https://x.ru) [c](#razdel) [d](d.md)\n", 1, 0);
@@ -294,7 +340,7 @@ static void test_link_urls_from_the_model(void)
 	struct nv_buf out = NV_BUF_INIT;
 
 	CHECK_INT(md->nr_links, 3);
-	nv_html_md_render(&out, md, urls, 0);
+	nv_html_md_render(&out, md, urls, NULL, 0);
 	CHECK_STR(out.ptr, "<p><a href=\"orders/a.html#p\">a</a> <a href=\"https://x.ru\">b</a> "
 			   "<a href=\"#razdel\">c</a> <a href=\"../d.html\">d</a></p>\n");
 	/* The tree is only read: its URLs stay as written. */
@@ -309,13 +355,13 @@ static void test_heading_shift(void)
 	struct nv_md *md = parse("# A\n\n## B\n\n###### F\n", 1, 0);
 	struct nv_buf out = NV_BUF_INIT;
 
-	nv_html_md_render(&out, md, NULL, 1);
+	nv_html_md_render(&out, md, NULL, NULL, 1);
 	CHECK_STR(out.ptr, "<h2 id=\"a\">A</h2>\n<h3 id=\"b\">B</h3>\n<h6 id=\"f\">F</h6>\n");
 	/* The levels in the tree are untouched: a second rendering is the same. */
 	CHECK_INT(cmark_node_get_heading_level(md->headings[0].node), 1);
 	CHECK_INT(cmark_node_get_heading_level(md->headings[2].node), 6);
 	nv_buf_reset(&out);
-	nv_html_md_render(&out, md, NULL, 0);
+	nv_html_md_render(&out, md, NULL, NULL, 0);
 	CHECK_STR(out.ptr, "<h1 id=\"a\">A</h1>\n<h2 id=\"b\">B</h2>\n<h6 id=\"f\">F</h6>\n");
 	nv_buf_release(&out);
 	nv_md_free(md);
@@ -332,13 +378,13 @@ static void test_hidden_items(void)
 	cmark_node *hide[] = { cmark_node_next(cmark_node_first_child(list)) };
 
 	CHECK_INT(md->nr_links, 3);
-	nv_html_md_render_public(&out, md, urls, 0, hide, 1);
+	nv_html_md_render_public(&out, md, urls, NULL, 0, hide, 1);
 	/* The item, its links and its nested list are gone; the next link keeps its target. */
 	CHECK_STR(out.ptr, "<ol>\n<li>a</li>\n<li class=\"private\">" NV_HTML_MD_PRIVATE_ITEM
 			   "</li>\n<li><a href=\"C\">c</a></li>\n</ol>\n");
 	/* Nothing hidden: as nv_html_md_render. */
 	nv_buf_reset(&out);
-	nv_html_md_render_public(&out, md, urls, 0, NULL, 0);
+	nv_html_md_render_public(&out, md, urls, NULL, 0, NULL, 0);
 	CHECK(strstr(out.ptr, "<a href=\"Y\">y</a>") != NULL);
 	nv_buf_release(&out);
 	nv_md_free(md);
@@ -376,5 +422,7 @@ void nv_tests(void)
 	NV_RUN(test_image_alt_is_plain);
 	NV_RUN(test_lists_and_blocks);
 	NV_RUN(test_link_urls_from_the_model);
+	NV_RUN(test_person_mentions);
+	NV_RUN(test_mention_after_link_in_alt_text);
 	NV_RUN(test_heading_shift);
 }

@@ -152,6 +152,50 @@ static void test_link_kinds(void)
 	nv_md_free(md);
 }
 
+static void test_person_mentions(void)
+{
+	struct nv_md *md = parse("Поручить [Лебедевой А. С.](@lebedeva-as \"куратору\") и "
+				 "[*Орловой*\nТ. Н.](@orlova) [x](@) [y](@a#b)\n",
+				 3, 0);
+	const struct nv_md_link *l = md->links;
+
+	CHECK_INT(md->nr_links, 4);
+	CHECK_INT(l[0].kind, NV_MD_LINK_PERSON);
+	CHECK_STR(l[0].url, "@lebedeva-as");
+	CHECK_STR(l[0].path, "lebedeva-as");
+	CHECK(l[0].anchor == NULL);
+	CHECK_STR(l[0].text, "Лебедевой" NB "А." NB "С.");
+	CHECK_STR(l[0].title, "куратору");
+	CHECK_INT(l[0].line, 3);
+	CHECK_INT(l[0].col, 10);
+	CHECK_INT(l[1].kind, NV_MD_LINK_PERSON);
+	CHECK_STR(l[1].path, "orlova");
+	CHECK_STR(l[1].text, "Орловой Т. Н.");
+	CHECK(l[1].title == NULL);
+	CHECK_STR(l[2].path, "");
+	CHECK_STR(l[2].text, "x");
+	CHECK_STR(l[3].path, "a#b");
+	CHECK(l[3].anchor == NULL);
+	nv_md_free(md);
+}
+
+static void test_mention_stays_out_of_heading_id(void)
+{
+	struct nv_md *md = parse("## Встреча с [Лебедевой А. С.](@lebedeva-as \"куратором\")\n\n"
+				 "## Отчёт [Гусева](@gusev-dv)\n\n"
+				 "## [Гусева](@gusev-dv \"\") и `код`\n",
+				 1, 0);
+
+	CHECK_INT(md->nr_headings, 3);
+	CHECK_STR(md->headings[0].id, "vstrecha-s-kuratorom");
+	CHECK_STR(md->headings[0].text, "Встреча с куратором");
+	CHECK_STR(md->headings[1].id, "otchyot");
+	CHECK_STR(md->headings[2].id, "i-kod");
+	CHECK(md->links[2].title == NULL);
+	CHECK_STR(md->links[1].text, "Гусева");
+	nv_md_free(md);
+}
+
 static void test_link_escapes_resolved(void)
 {
 	struct nv_md *md = parse("[a](<папка с пробелом/файл.md>) [b](x\\_y.md)\n", 1, 0);
@@ -286,6 +330,8 @@ void nv_tests(void)
 	NV_RUN(test_heading_positions);
 	NV_RUN(test_links_in_file_coordinates);
 	NV_RUN(test_link_kinds);
+	NV_RUN(test_person_mentions);
+	NV_RUN(test_mention_stays_out_of_heading_id);
 	NV_RUN(test_link_escapes_resolved);
 	NV_RUN(test_links_on_continuation_lines);
 	NV_RUN(test_links_in_containers);
