@@ -123,7 +123,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 kill-long: $(BIN)
 	@sh tests/kill/run.sh $(BIN) --long
 
-bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/redact_bench
+bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/guard_bench
 	@sh bench/run.sh $(BIN)
 
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
@@ -131,7 +131,7 @@ $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
-$(BUILD)/bench/redact_bench: $(BUILD)/bench/redact_bench.o $(LIB_OBJ) $(PKG_LIBS)
+$(BUILD)/bench/guard_bench: $(BUILD)/bench/guard_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
@@ -190,4 +190,4 @@ $(BUILD)/tests/mustache-spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/spec/spec.d \
-	$(BUILD)/bench/template_bench.d $(BUILD)/bench/redact_bench.d
+	$(BUILD)/bench/template_bench.d $(BUILD)/bench/guard_bench.d

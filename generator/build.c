@@ -19,7 +19,7 @@
 #include "model.h"
 #include "print.h"
 #include "project.h"
-#include "redact.h"
+#include "guard.h"
 #include "threads.h"
 #include "utf8.h"
 
@@ -387,7 +387,7 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
 	struct nv_model fm;
 	struct nv_person *folded = folded_people(m, &fm);
-	struct nv_redactor *red = nv_redactor_new(m), *fred = nv_redactor_new(&fm);
+	struct nv_guard *red = nv_guard_new(m), *fred = nv_guard_new(&fm);
 	struct nv_buf text = NV_BUF_INIT, norm = NV_BUF_INIT;
 	size_t i;
 
@@ -408,8 +408,8 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 	}
 	nv_buf_release(&text);
 	nv_buf_release(&norm);
-	nv_redactor_free(red);
-	nv_redactor_free(fred);
+	nv_guard_free(red);
+	nv_guard_free(fred);
 	free_folded(folded, &fm);
 	return pub;
 }

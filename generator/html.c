@@ -21,7 +21,7 @@
 #include "html.h"
 #include "html_int.h"
 #include "model.h"
-#include "redact.h"
+#include "guard.h"
 #include "template.h"
 #include "value.h"
 #include "writer.h"
@@ -70,7 +70,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->m = m;
 	s->d = d;
 	s->main.d = d;
-	s->red = nv_redactor_new(m);
+	s->red = nv_guard_new(m);
 	s->writer = nv_writer_new(s->opts.jobs);
 	s->base_url = base_url_of(&s->opts, m);
 	s->site = nv_html_make_site(m, s->base_url);
@@ -122,7 +122,7 @@ void nv_html_free(struct nv_html_state *s)
 	if (!s)
 		return;
 	nv_tpl_set_free(s->tpl);
-	nv_redactor_free(s->red);
+	nv_guard_free(s->red);
 	nv_value_free(s->site);
 	nv_value_free(s->navdef);
 	for (i = 0; i < s->npages; i++) {

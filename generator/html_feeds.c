@@ -13,7 +13,7 @@
 #include "fs.h"
 #include "html_int.h"
 #include "model.h"
-#include "redact.h"
+#include "guard.h"
 #include "typo.h"
 #include "writer.h"
 /*

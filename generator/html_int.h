@@ -19,7 +19,7 @@
 #include "value.h"
 
 struct nv_tpl_set;
-struct nv_redactor;
+struct nv_guard;
 struct nv_writer;
 
 /*
@@ -48,7 +48,7 @@ struct nv_html_state {
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
 	struct nv_html_worker main; /* the calling thread */
-	struct nv_redactor *red;
+	struct nv_guard *red;
 	struct nv_writer *writer;
 	struct nv_value *site;	    /* the `site` part of every context */
 	struct nv_value *navdef;    /* [{title, url, section}] */

@@ -18,7 +18,7 @@
 #include "fs.h"
 #include "html_int.h"
 #include "model.h"
-#include "redact.h"
+#include "guard.h"
 #include "template.h"
 #include "threads.h"
 #include "typo.h"

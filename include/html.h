@@ -6,7 +6,7 @@
  * school site and from file://. Absolute URLs appear only where a format
  * requires them (Atom feed, sitemap.xml), built from --base-url or from
  * site.yml (organization.website + section.base_path). Everything written
- * passes through the personal-data redactor (redact.h).
+ * passes through the personal-data redactor (guard.h).
  *
  * The back end has the three functions every back end has: new, render,
  * free.

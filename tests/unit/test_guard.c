@@ -5,7 +5,7 @@
 #include "buf.h"
 #include "model.h"
 #include "harness.h"
-#include "redact.h"
+#include "guard.h"
 
 static struct nv_person gusev = { .id = "gusev-dv",
 				  .surname = "Гусев",
@@ -83,7 +83,7 @@ static struct nv_person miller = { .id = "miller-j",
 				   .publish = NV_PUBLISH_NONE };
 
 /* The redactor for all the people above (the model is static: it must outlive it). */
-static struct nv_redactor *redactor(void)
+static struct nv_guard *redactor(void)
 {
 	static struct nv_person *people[] = { &gusev,	 &petrova,  &kim,     &orlova,
 					      &sokolova, &lebedeva, &lebedev, &sergeev,
@@ -93,12 +93,12 @@ static struct nv_redactor *redactor(void)
 	memset(&m, 0, sizeof(m));
 	m.people = people;
 	m.npeople = NV_ARRAY_SIZE(people);
-	return nv_redactor_new(&m);
+	return nv_guard_new(&m);
 }
 
 static char *run(const char *in, bool markup)
 {
-	struct nv_redactor *r = redactor();
+	struct nv_guard *r = redactor();
 	struct nv_buf out = NV_BUF_INIT;
 	size_t len = strlen(in);
 	char *text = nv_xmalloc(len ? len : 1);
@@ -107,7 +107,7 @@ static char *run(const char *in, bool markup)
 	memcpy(text, in, len);
 	nv_redact(r, &out, text, len, markup);
 	free(text);
-	nv_redactor_free(r);
+	nv_guard_free(r);
 	return nv_buf_detach(&out, NULL);
 }
 
@@ -183,11 +183,11 @@ static void test_published_namesake_is_kept(void)
 /* The words of a kept full name are not read again as other people's surnames. */
 static void test_kept_name_is_read_whole(void)
 {
-	struct nv_redactor *r = redactor();
+	struct nv_guard *r = redactor();
 	static const char *kept = "Лебедева Анна Сергеевна";
 	bool found = nv_redact_finds(r, kept, strlen(kept), false);
 
-	nv_redactor_free(r);
+	nv_guard_free(r);
 	/* «Сергеевна» is Лебедева's patronymic, not a case form of the hidden «Сергеев». */
 	CHECK_REDACT("Куратор — Лебедева Анна Сергеевна, а Сергеев — участник.",
 		     "Куратор — Лебедева Анна Сергеевна, а участник, 8 класс — участник.", false);
@@ -251,7 +251,7 @@ static void test_initials_between_two_mentions(void)
 /* The text between mentions is copied unchanged, after what out already holds. */
 static void test_text_between_mentions(void)
 {
-	struct nv_redactor *r = redactor();
+	struct nv_guard *r = redactor();
 	struct nv_buf out = NV_BUF_INIT;
 	static const char *in = "<p>Д. В. Гусев</p>";
 	bool ok;
@@ -263,7 +263,7 @@ static void test_text_between_mentions(void)
 	nv_redact(r, &out, in, strlen(in), true);
 	ok = !strcmp(out.ptr, "Раздел: <p>наставляемый, педагог</p>");
 	nv_buf_release(&out);
-	nv_redactor_free(r);
+	nv_guard_free(r);
 	CHECK(ok);
 }
 
@@ -301,7 +301,7 @@ static void test_latin_surname(void)
 
 static void test_finds(void)
 {
-	struct nv_redactor *r = redactor();
+	struct nv_guard *r = redactor();
 	static const char *no = "Гусеница и Кимберлит", *yes = "учитель Гусеву";
 	static const char *in_tag = "<a title=\"Гусев\">ссылка</a>", *in_text = "<a>Ким</a>";
 	bool ok = !nv_redact_finds(r, no, strlen(no), false) &&
@@ -309,7 +309,7 @@ static void test_finds(void)
 		  !nv_redact_finds(r, in_tag, strlen(in_tag), true) &&
 		  nv_redact_finds(r, in_text, strlen(in_text), true);
 
-	nv_redactor_free(r);
+	nv_guard_free(r);
 	CHECK(ok);
 }
 

@@ -1,5 +1,5 @@
 /*
- * redact.c: replacing mentions of non-public people; see redact.h.
+ * redact.c: replacing mentions of non-public people; see guard.h.
  *
  * For every person to hide, a surname stem is computed once (female
  * endings dropped: «Петрова» → «Петров»). The text is scanned word by
@@ -21,7 +21,7 @@
 #include "buf.h"
 #include "model.h"
 #include "person.h"
-#include "redact.h"
+#include "guard.h"
 #include "utf8.h"
 
 struct target {
@@ -41,7 +41,7 @@ struct target {
 /* Targets sorted by the first letter of the stem, with a range per letter. */
 #define BUCKETS 34 /* А…Я, Ё, and everything else */
 
-struct nv_redactor {
+struct nv_guard {
 	struct target *t;
 	size_t nr;
 	size_t bucket[BUCKETS + 1]; /* targets of letter k: [bucket[k], bucket[k + 1]) */
@@ -176,9 +176,9 @@ static int cmp_target(const void *pa, const void *pb)
 	return strcmp(a->p->id, b->p->id);
 }
 
-struct nv_redactor *nv_redactor_new(const struct nv_model *m)
+struct nv_guard *nv_guard_new(const struct nv_model *m)
 {
-	struct nv_redactor *r = nv_xcalloc(1, sizeof(*r));
+	struct nv_guard *r = nv_xcalloc(1, sizeof(*r));
 	struct nv_buf b = NV_BUF_INIT;
 	const struct nv_person *p;
 	struct target *t;
@@ -227,7 +227,7 @@ struct nv_redactor *nv_redactor_new(const struct nv_model *m)
 	return r;
 }
 
-void nv_redactor_free(struct nv_redactor *r)
+void nv_guard_free(struct nv_guard *r)
 {
 	size_t i;
 
@@ -386,7 +386,7 @@ struct mention {
  * not fit rule the person out. On a tie a hidden person wins: hiding a
  * word too many is safe, leaking a name is not.
  */
-static bool match(const struct nv_redactor *r, const char *s, size_t n, size_t lo, size_t i,
+static bool match(const struct nv_guard *r, const char *s, size_t n, size_t lo, size_t i,
 		  struct mention *best)
 {
 	/* s[i] is A–Z, or 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
@@ -469,10 +469,10 @@ static bool upper_start(const char *s, size_t n, size_t i, bool latin)
 	return b == 0x81 || (b >= 0x90 && b <= 0xAF);
 }
 
-static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char *s, size_t n,
-		     bool markup, bool count_only)
+static size_t redact(const struct nv_guard *r, struct nv_buf *out, const char *s, size_t n,
+		     bool markup, bool count_only, size_t from, struct nv_guard_hit *hit)
 {
-	size_t i = 0, j, count = 0, lo = 0, copied = 0;
+	size_t i = from, j, count = 0, lo = from, copied = 0;
 	const struct target *t;
 	struct mention mt = { NULL, 0, 0, false };
 
@@ -504,6 +504,13 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 			continue;
 		}
 		t = mt.t;
+		if (hit) {
+			hit->p = t->p;
+			hit->start = mt.start;
+			hit->end = mt.end;
+			hit->leak = t->hide || (mt.full && !t->full);
+			return 1;
+		}
 		if (t->hide || (mt.full && !t->full)) {
 			count++;
 			if (count_only)
@@ -539,13 +546,19 @@ static size_t redact(const struct nv_redactor *r, struct nv_buf *out, const char
 	return count;
 }
 
-size_t nv_redact(const struct nv_redactor *r, struct nv_buf *out, const char *text, size_t len,
+size_t nv_redact(const struct nv_guard *r, struct nv_buf *out, const char *text, size_t len,
 		 bool markup)
 {
-	return redact(r, out, text, len, markup, false);
+	return redact(r, out, text, len, markup, false, 0, NULL);
 }
 
-bool nv_redact_finds(const struct nv_redactor *r, const char *text, size_t len, bool markup)
+bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from,
+		   bool markup, struct nv_guard_hit *hit)
 {
-	return redact(r, NULL, text, len, markup, true) > 0;
+	return from < len && redact(g, NULL, text, len, markup, true, from, hit) > 0;
+}
+
+bool nv_redact_finds(const struct nv_guard *r, const char *text, size_t len, bool markup)
+{
+	return redact(r, NULL, text, len, markup, true, 0, NULL) > 0;
 }

@@ -1,7 +1,7 @@
 /*
- * redact_bench.c: how fast the personal-data redactor runs over real pages.
+ * guard_bench.c: how fast the personal-data redactor runs over real pages.
  *
- *   redact_bench CONTENT SITE [ROUNDS]
+ *   guard_bench CONTENT SITE [ROUNDS]
  *
  * Builds the model and the redactor from the content folder CONTENT (the
  * one with people.yml), reads every .html file below SITE (a built site)
@@ -20,7 +20,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "model.h"
-#include "redact.h"
+#include "guard.h"
 
 struct files {
 	struct nv_buf *v;
@@ -90,7 +90,7 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
-static void run(const char *what, const struct nv_redactor *r, const struct files *f, bool markup,
+static void run(const char *what, const struct nv_guard *r, const struct files *f, bool markup,
 		int rounds)
 {
 	struct nv_buf out = NV_BUF_INIT;
@@ -123,13 +123,13 @@ int main(int argc, char **argv)
 	struct nv_content c;
 	struct nv_model m;
 	struct nv_diags d;
-	struct nv_redactor *r = NULL;
+	struct nv_guard *r = NULL;
 	struct files html = { NULL, 0, 0 }, md = { NULL, 0, 0 };
 	int rounds = argc > 3 ? atoi(argv[3]) : 5, rc = 1;
 	bool model_built = false;
 
 	if (argc < 3 || rounds < 1) {
-		fprintf(stderr, "usage: redact_bench CONTENT SITE [ROUNDS]\n");
+		fprintf(stderr, "usage: guard_bench CONTENT SITE [ROUNDS]\n");
 		return 2;
 	}
 	memset(&c, 0, sizeof(c));
@@ -143,15 +143,15 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (load(&html, argv[2], ".html") < 0 || load(&md, argv[1], ".md") < 0) {
-		fprintf(stderr, "redact_bench: cannot read %s or %s\n", argv[2], argv[1]);
+		fprintf(stderr, "guard_bench: cannot read %s or %s\n", argv[2], argv[1]);
 		goto out;
 	}
-	r = nv_redactor_new(&m);
+	r = nv_guard_new(&m);
 	run("html", r, &html, true, rounds);
 	run("md", r, &md, false, rounds);
 	rc = 0;
 out:
-	nv_redactor_free(r);
+	nv_guard_free(r);
 	files_release(&html);
 	files_release(&md);
 	if (model_built)
