@@ -6,7 +6,12 @@
 # What is compared
 #   bench/gen-corpus.sh writes a deterministic corpus (orders, cases, news,
 #   roadmaps, positions, programs, people.yml, pairs.yml) of 1,000 and
-#   10,000 documents. bench/hugo/gen-site.sh turns each into a Hugo site
+#   10,000 documents, in two shapes, reported in this order: `real`
+#   (documents of the size of real ones, 6–7 KB on average: programs
+#   10–20 KB, положения 5–14 KB, roadmaps of 3–6 sections of 3–8 items,
+#   cases 3–9 KB; about 300 people, a third hidden, 100 pairs) and
+#   `synthetic` (short documents, 1.4 KB on average, 500 people; kept to
+#   compare with earlier figures). bench/hugo/gen-site.sh turns each into a Hugo site
 #   with the same Markdown bodies and front matter; the only change is that
 #   a top-level `date: ДД.ММ.ГГГГ` becomes ISO (Hugo reads only ISO dates).
 #   people.yml, pairs.yml and site.yml become Hugo data files.
@@ -57,12 +62,12 @@
 #     memory and parses only the changed file; its own report of each
 #     rebuild is taken (best of 3 edits);
 #   - Hugo's two rebuilds of the 10,000-document site are best of 2, not
-#     3, to keep `make bench` near 3 minutes on 2 cores;
-#   - PDF: the 1,000-document corpus built with PDFs, minus the HTML-only
+#     3, to keep `make bench` near 6 minutes on 2 cores;
+#   - PDF: the realistic 1,000-document corpus built with PDFs, minus the HTML-only
 #     time; pages counted with pdfinfo;
 #   - the template engine alone: build/bench/template_bench.
-#   The last line is `speedup vs hugo (10k cold): X.XX`, Hugo's best cold
-#   time divided by ours.
+#   The last lines are `speedup vs hugo (10k cold, CORPUS corpus): X.XX`,
+#   Hugo's best cold time divided by ours.
 set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -200,12 +205,20 @@ server_bench() {
 	[ -n "$server_ms" ] || server_ms=fail
 }
 
-for n in 1000 10000; do
-	c=$tmp/c$n
+for spec in real:1000 real:10000 synthetic:1000 synthetic:10000; do
+	corpus=${spec%:*}
+	n=${spec#*:}
+	c=$tmp/$corpus$n
 	h=$tmp/h$n
-	say "generating the $n-document corpus and its Hugo twin"
-	sh "$here/gen-corpus.sh" "$c" "$n"
+	say "generating the $n-document $corpus corpus and its Hugo twin"
+	if [ "$corpus" = real ]; then
+		sh "$here/gen-corpus.sh" "$c" "$n" real
+	else
+		sh "$here/gen-corpus.sh" "$c" "$n"
+	fi
 	sh "$here/hugo/gen-site.sh" "$c" "$h"
+	docs_kb=$(find "$c/content" -name '*.md' -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / NR / 1024 }')
+	echo "$corpus corpus, $n documents: $docs_kb KB per document on average" >>"$tmp/table"
 	# Files changed in the last second are not trusted by their times (a
 	# second change in the same clock tick keeps them): let the corpus age.
 	sleep 1
@@ -279,15 +292,16 @@ for n in 1000 10000; do
 	awk -v n="$n" -v a="$ours_html" -v ak="$ours_bytes" -v b="$hugo_html" -v bk="$hugo_bytes" 'BEGIN {
 		printf "%-22s %6d docs  nastavnik %6d HTML files %6.1f MB  |  hugo %6d HTML files %6.1f MB\n",
 			"output", n, a, ak / 1024, b, bk / 1024 }' >>"$tmp/table"
-	eval "ours_$n=\$ours_ms hugo_$n=\$hugo_ms ourskb_$n=\$ours_kb hugokb_$n=\$hugo_kb"
-	eval "noop_$n=\$noop_ms one_$n=\$one_ms serve_$n=\$serve_ms"
+	eval "ours_${corpus}_$n=\$ours_ms hugo_${corpus}_$n=\$hugo_ms"
+	eval "ourskb_${corpus}_$n=\$ours_kb hugokb_${corpus}_$n=\$hugo_kb"
+	eval "noop_${corpus}_$n=\$noop_ms one_${corpus}_$n=\$one_ms serve_${corpus}_$n=\$serve_ms"
 	rm -rf "$tmp/out" "$tmp/public" "$h"
-	[ "$n" = 1000 ] || rm -rf "$c"
+	[ "$spec" = real:1000 ] || rm -rf "$c"
 done
 
-# PDF: the 1,000-document corpus printed.
-say "1000: build with PDFs"
-bestof 3 'rm -rf "$tmp/pdf"' "$bin" build -C "$tmp/c1000" -o "$tmp/pdf"
+# PDF: the realistic 1,000-document corpus printed.
+say "1000 (real): build with PDFs"
+bestof 3 'rm -rf "$tmp/pdf"' "$bin" build -C "$tmp/real1000" -o "$tmp/pdf"
 pdf_ms=$best pdf_kb=$peak
 pages=0
 files=0
@@ -305,18 +319,18 @@ fi
 
 echo
 cat "$tmp/table"
-awk -v ms="$pdf_ms" -v html="$ours_1000" -v pages="$pages" -v files="$files" -v kb="$pdf_kb" 'BEGIN {
+awk -v ms="$pdf_ms" -v html="$ours_real_1000" -v pages="$pages" -v files="$files" -v kb="$pdf_kb" 'BEGIN {
 	if (ms == "fail") { print "pdf: build failed"; exit }
 	t = (ms - html) / 1000; if (t <= 0) t = 0.001
 	printf "%-22s %6d docs  %d PDFs, %d pages in %d ms (build %d ms minus HTML %d ms): %.0f pages per second, peak RSS %.1f MB\n",
-		"pdf", 1000, files, pages, ms - html, ms, html, pages / t, kb / 1024 }'
+		"pdf (real)", 1000, files, pages, ms - html, ms, html, pages / t, kb / 1024 }'
 [ -z "$tpl" ] || echo "$tpl"
 
 # The issue's targets, for reading (not asserted).
-awk -v a="$ours_10000" -v b="$hugo_10000" -v ak="$ourskb_10000" -v bk="$hugokb_10000" \
-	-v noop="$noop_10000" -v one="$one_10000" -v serve="$serve_10000" 'BEGIN {
+awk -v a="$ours_real_10000" -v b="$hugo_real_10000" -v ak="$ourskb_real_10000" -v bk="$hugokb_real_10000" \
+	-v noop="$noop_real_10000" -v one="$one_real_10000" -v serve="$serve_real_10000" 'BEGIN {
 	print ""
-	print "targets on 10,000 documents (informational):"
+	print "targets on the realistic corpus of 10,000 documents (informational):"
 	if (b != "" && b != "fail") {
 		printf "  cold build >= 5x faster than hugo:  %.2fx   %s\n", b / a, (b / a >= 5 ? "met" : "not met")
 		printf "  peak RSS <= 1/5 of hugo:              %.2f    %s\n", ak / bk, (ak / bk <= 0.2 ? "met" : "not met")
@@ -328,8 +342,11 @@ awk -v a="$ours_10000" -v b="$hugo_10000" -v ak="$ourskb_10000" -v bk="$hugokb_1
 		printf "  one changed document < 100 ms:        serve failed (the build command: %d ms)\n", one
 }'
 echo
-if [ -n "$hugo_10000" ] && [ "$hugo_10000" != fail ]; then
-	awk -v a="$ours_10000" -v b="$hugo_10000" 'BEGIN { printf "speedup vs hugo (10k cold): %.2f\n", b / a }'
-else
-	echo "speedup vs hugo (10k cold): n/a"
-fi
+for corpus in synthetic real; do
+	eval "a=\$ours_${corpus}_10000 b=\$hugo_${corpus}_10000"
+	if [ -n "$b" ] && [ "$b" != fail ]; then
+		awk -v a="$a" -v b="$b" -v c="$corpus" 'BEGIN { printf "speedup vs hugo (10k cold, %s corpus): %.2f\n", c, b / a }'
+	else
+		echo "speedup vs hugo (10k cold, $corpus corpus): n/a"
+	fi
+done
