@@ -123,13 +123,19 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 kill-long: $(BIN)
 	@sh tests/kill/run.sh $(BIN) --long
 
-bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/guard_bench
+bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/guard_bench $(BUILD)/bench/floor
 	@sh bench/run.sh $(BIN)
 
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
+
+# The floor: read, libyaml, libcmark, write; nothing of ours.
+$(BUILD)/bench/floor: $(BUILD)/bench/floor.o $(PKG_LIBS)
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $$(cat $(PKG_LIBS))
 
 $(BUILD)/bench/guard_bench: $(BUILD)/bench/guard_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)
@@ -190,4 +196,4 @@ $(BUILD)/tests/mustache-spec: $(BUILD)/tests/spec/spec.o $(LIB_OBJ) $(PKG_LIBS)
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $< $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/spec/spec.d \
-	$(BUILD)/bench/template_bench.d $(BUILD)/bench/guard_bench.d
+	$(BUILD)/bench/template_bench.d $(BUILD)/bench/guard_bench.d $(BUILD)/bench/floor.d
