@@ -5,16 +5,23 @@
 # data files, and every Markdown document with only one change: a
 # top-level `date: ДД.ММ.ГГГГ` becomes `date: ГГГГ-ММ-ДД`, the form Hugo
 # reads as a date. Bodies and all other keys are copied byte for byte.
-# Usage: gen-site.sh CORPUS_DIR HUGO_DIR
+# With `minimal`, the twin is bench/hugo/minimal: each page its title and
+# body, section lists, nothing else.
+# Usage: gen-site.sh CORPUS_DIR HUGO_DIR [minimal]
 set -eu
 src=$1/content
 dst=$2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 rm -rf "$dst"
-mkdir -p "$dst/data" "$dst/static"
-cp "$here/hugo.yaml" "$dst/"
-cp -R "$here/layouts" "$here/content" "$dst/"
+mkdir -p "$dst/data" "$dst/static" "$dst/content"
+if [ "${3:-}" = minimal ]; then
+	cp "$here/minimal/hugo.yaml" "$dst/"
+	cp -R "$here/minimal/layouts" "$dst/"
+else
+	cp "$here/hugo.yaml" "$dst/"
+	cp -R "$here/layouts" "$here/content" "$dst/"
+fi
 cp -R "$root/themes/default/assets" "$dst/static/"
 cp "$src/site.yml" "$src/people.yml" "$src/pairs.yml" "$dst/data/"
 for d in "$src"/*/; do
