@@ -11,6 +11,8 @@ set -eu
 # Pango/Cairo, libhyphen with the Russian patterns and Liberation fonts:
 # the PDF back end; poppler-utils and qpdf: the PDF checks in tests/print.
 # libmicrohttpd: the preview server; curl: its tests in tests/serve.
+# libzip and libxml2: `nastavnik import` reads .docx and .odt; python3-docx
+# and python3-odf write the test fixtures of the import.
 PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
@@ -19,6 +21,7 @@ valgrind time
 chromium tidy libxml2-utils python3-icalendar
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2 poppler-utils
 libmicrohttpd-dev curl qpdf python3
+libzip-dev libxml2-dev python3-docx python3-odf
 "
 
 missing=""
