@@ -12,11 +12,13 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "build.h"
 #include "cmd.h"
 #include "diag.h"
 #include "fs.h"
 #include "serve.h"
+#include "strlist.h"
 
 /* The write end of the stop pipe, for the signal handler. */
 static volatile sig_atomic_t stop_write_fd = -1;
@@ -69,10 +71,68 @@ static void catch_signals(void)
 	sigaction(SIGPIPE, &sa, NULL); /* a browser that hangs up must not kill us */
 }
 
+/*
+ * The warnings of the last build, each as "FILE\037MESSAGE\037K" (the
+ * K-th alike in its file): a warning is said once, at the build that
+ * brought it, not again while it stays (lines may move above it). A
+ * build has a few warnings, so lists do.
+ */
+struct said {
+	struct nv_strlist warnings;
+};
+
+/* Add w's key to now: the file, the message and how many alike came before. */
+static const char *add_key(struct nv_strlist *now, const struct nv_diag *w)
+{
+	size_t k = 1;
+
+	while (true) {
+		char *key = nv_xasprintf("%s\037%s\037%zu", w->file ? w->file : "", w->msg, k);
+
+		if (!nv_strlist_has(now, key)) {
+			nv_strlist_add(now, key);
+			free(key);
+			return now->v[now->nr - 1];
+		}
+		free(key);
+		k++;
+	}
+}
+
+/*
+ * Print the build's errors and its warnings not said at the last build;
+ * count the rest. The warnings said become this build's.
+ */
+static void print_new(struct said *said, const struct nv_diags *d)
+{
+	struct nv_diags out = NV_DIAGS_INIT;
+	struct nv_strlist now = NV_STRLIST_INIT;
+	const struct nv_diag *w;
+	struct nv_diag *c;
+	size_t i, kept = 0;
+
+	for (i = 0; i < d->nr; i++) {
+		w = &d->v[i];
+		if (w->severity == NV_WARNING && nv_strlist_has(&said->warnings, add_key(&now, w))) {
+			kept++;
+			continue;
+		}
+		c = nv_diag_add(&out, w->severity, w->file, w->line, w->col, "%s", w->msg);
+		if (w->hint)
+			nv_diag_hint(c, "%s", w->hint);
+	}
+	nv_diags_print(&out, stderr);
+	if (kept)
+		fprintf(stderr, "nastavnik: ещё %zu %s — как в прошлой сборке, не повторяю\n", kept,
+			nv_plural(kept, "предупреждение", "предупреждения", "предупреждений"));
+	nv_diags_release(&out);
+	nv_strlist_release(&said->warnings);
+	said->warnings = now;
+}
+
 static void on_build(void *ctx, const struct nv_serve_report *r)
 {
-	(void)ctx;
-	nv_diags_print(r->diags, stderr);
+	print_new(ctx, r->diags);
 	if (r->status == NV_BUILD_OK)
 		printf("nastavnik: сборка %lu — готово за %ld мс\n", r->number, r->ms);
 	else if (r->status == NV_BUILD_CONTENT_ERRORS)
@@ -118,6 +178,7 @@ int cmd_serve(int argc, char **argv, struct nv_global *g)
 		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
 	};
 	const struct nv_cmdline line = { "serve", opts, usage, NULL, 0, NULL };
+	struct said said = { NV_STRLIST_INIT };
 
 	memset(&o, 0, sizeof(o));
 	o.build.content = "content";
@@ -144,6 +205,7 @@ int cmd_serve(int argc, char **argv, struct nv_global *g)
 	watch[nw] = NULL;
 	o.watch = watch;
 	o.on_build = on_build;
+	o.ctx = &said;
 
 	if (pipe(pipefd) < 0 || fcntl(pipefd[1], F_SETFL, O_NONBLOCK) < 0 ||
 	    fcntl(pipefd[0], F_SETFD, FD_CLOEXEC) < 0 ||
@@ -168,6 +230,7 @@ int cmd_serve(int argc, char **argv, struct nv_global *g)
 	rc = NV_EXIT_OK;
 out:
 	nv_serve_free(s);
+	nv_strlist_release(&said.warnings);
 	nv_diags_print(&d, stderr);
 	if (rc == NV_EXIT_OK)
 		puts("nastavnik: предпросмотр остановлен");

@@ -209,6 +209,39 @@ get /search-index.json
 if grep -q 'Приём заявок продлён' "$tmp/b"; then ok; else bad "text-edit: нового текста нет в поисковом индексе"; fi
 cp "$tmp/orig.md" "$tmp/p/content/$page"
 
+# --- a warning is said once, not again at every rebuild while it stays ---
+# rebuilt: wait until the build number changes (at most 10 s).
+rebuilt() {
+	get /__nastavnik/version
+	v=$(cat "$tmp/b")
+	"$@"
+	n=0
+	while [ $n -lt 100 ]; do
+		get /__nastavnik/version
+		[ "$(cat "$tmp/b")" != "$v" ] && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	return 1
+}
+order=$tmp/p/content/orders/o-vnedrenii.md
+cp "$order" "$tmp/order.md"
+warn='предупреждение: в конце заголовка приказа точка не ставится'
+rebuilt sed -i 's/^title: \(.*\)$/title: \1./' "$order"
+rebuilt sh -c "printf '\\nЕщё одна фраза.\\n' >>'$tmp/p/content/$page'"
+said=$(grep -c -- "$warn" "$tmp/err")
+if [ "$said" -eq 1 ] && grep -qF "ещё 1 предупреждение — как в прошлой сборке, не повторяю" "$tmp/err"; then
+	ok
+else
+	bad "warnings-once: предупреждение сказано $said раз"
+	tail -n 12 "$tmp/err"
+fi
+rebuilt cp "$tmp/order.md" "$order"
+rebuilt sed -i 's/^title: \(.*\)$/title: \1./' "$order"
+if [ "$(grep -c -- "$warn" "$tmp/err")" -eq 2 ]; then ok; else bad "warnings-once: вернувшееся предупреждение не сказано снова"; fi
+rebuilt cp "$tmp/order.md" "$order"
+cp "$tmp/orig.md" "$tmp/p/content/$page"
+
 # --- a new folder is watched ---
 mkdir -p "$tmp/p/content/news/2026"
 sleep 0.3
