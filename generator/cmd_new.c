@@ -74,8 +74,7 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-/* The skeleton of a document of this kind, dated today, into text. */
-static void skeleton_text(struct nv_buf *text, int kind)
+void nv_new_skeleton(struct nv_buf *text, int kind)
 {
 	struct nv_buf date = NV_BUF_INIT, year = NV_BUF_INIT;
 	struct nv_date today;
@@ -161,7 +160,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
-	skeleton_text(&text, kind);
+	nv_new_skeleton(&text, kind);
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);

@@ -113,7 +113,8 @@ static void print_new(struct said *said, const struct nv_diags *d)
 
 	for (i = 0; i < d->nr; i++) {
 		w = &d->v[i];
-		if (w->severity == NV_WARNING && nv_strlist_has(&said->warnings, add_key(&now, w))) {
+		if (w->severity == NV_WARNING &&
+		    nv_strlist_has(&said->warnings, add_key(&now, w))) {
 			kept++;
 			continue;
 		}

@@ -27,9 +27,15 @@ struct nv_global {
 
 int cmd_build(int argc, char **argv, struct nv_global *g);
 int cmd_check(int argc, char **argv, struct nv_global *g);
+int cmd_hook(int argc, char **argv, struct nv_global *g);
+int cmd_init(int argc, char **argv, struct nv_global *g);
 int cmd_new(int argc, char **argv, struct nv_global *g);
 int cmd_print(int argc, char **argv, struct nv_global *g);
 int cmd_serve(int argc, char **argv, struct nv_global *g);
+
+struct nv_buf;
+/* The skeleton of a document of kind (enum nv_kind), dated today, into text (`new`, `init`). */
+void nv_new_skeleton(struct nv_buf *text, int kind);
 
 enum nv_opt_kind {
 	NV_OPT_SET,   /* a flag: *(bool *)dest = true */

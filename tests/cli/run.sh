@@ -114,5 +114,39 @@ before=$(find "$tmp/p" | sort | md5sum)
 after=$(find "$tmp/p" | sort | md5sum)
 if [ "$before" = "$after" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli/check-writes-nothing: check изменил файлы"; fi
 
+# init: a project that checks with no message and builds, for each kind;
+# a second init writes nothing.
+for kind in school kindergarten; do
+	d=$tmp/init-$kind
+	expect "init-$kind" 0 "nastavnik: проект создан в $d: 14 файлов" - -- "$bin" init "$d" --kind "$kind"
+	expect "init-$kind-check" 0 "ошибок нет" - -- "$bin" -C "$d" check
+	expect "init-$kind-build" 0 "собран в output/site" - -- "$bin" -C "$d" build
+done
+grep -q 'МБДОУ «Детский сад' "$tmp/init-kindergarten/output/site/index.html" && grep -q 'заведующий' "$tmp/init-kindergarten/content/people.yml" &&
+	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-kindergarten: не детский сад"; }
+for f in .gitignore .gitlab-ci.yml .github/workflows/nastavnik.yml; do
+	[ -s "$tmp/init-school/$f" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init: нет $f"; }
+done
+before=$(find "$tmp/init-school" -type f -exec md5sum {} + | sort | md5sum)
+expect init-again 2 - "nastavnik: проект не создан: ничего не записано" -- "$bin" init "$tmp/init-school"
+after=$(find "$tmp/init-school" -type f -exec md5sum {} + | sort | md5sum)
+[ "$before" = "$after" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-again: файлы изменены"; }
+expect init-bad-kind 2 - "вид организации — school или kindergarten, а не «university»" -- "$bin" init "$tmp/init-x" --kind university
+
+# hook install: a pre-commit hook that stops a commit with a mistake, and
+# leaves a hook it did not write alone.
+d=$tmp/init-school
+expect hook-no-repo 2 - "не лежит в репозитории Git" -- "$bin" -C "$d" hook install
+git -C "$d" init -q
+expect hook-install 0 "перед каждой фиксацией запускается nastavnik check" - -- "$bin" -C "$d" hook install
+expect hook-again 0 "перед каждой фиксацией запускается nastavnik check" - -- "$bin" -C "$d" hook install
+git -C "$d" add -A
+expect hook-commit-ok 0 "" "ошибок нет" -- git -C "$d" -c user.email=t@example.org -c user.name=t commit -qm init
+sed -i 's/^title: .*/title:/' "$d/content/pages/o-nastavnichestve.md"
+git -C "$d" add -A
+expect hook-commit-refused 1 "" "на странице нет обязательного поля «title»" -- git -C "$d" -c user.email=t@example.org -c user.name=t commit -qm bad
+printf '#!/bin/sh\nexit 0\n' >"$d/.git/hooks/pre-commit"
+expect hook-foreign 2 - "уже есть, и он не наш — не заменяю" -- "$bin" -C "$d" hook install
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
