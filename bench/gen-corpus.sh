@@ -28,14 +28,20 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cp "$root/content/site.yml" "$c/"
 awk -v c="$c" -v n="$n" -v demo="$root/content/people.yml" '
 function id(prefix, i) { return sprintf("%s-%05d", prefix, i) }
-# person(f, kind, k, cat): the person kind-k, alternately a woman and a man.
-function person(f, kind, k, cat) {
+# person(f, kind, k, cat, hide): the person kind-k, alternately a woman
+# and a man. The surnames of people the website may not name (hide) are
+# never those of people it names, nor those of the demo school: a name
+# both could bear would make the guard of the site fail the build.
+function person(f, kind, k, cat, hide) {
 	fem = k % 2;
+	if (hide) surname = hid[k % nhid + 1];
+	else if (cat == "external") surname = ext[k % nextn + 1];
+	else surname = sur[k % nsur + 1];
 	printf "\n- id: %s\n", id(kind, k) > f;
 	if (fem)
-		printf "  surname: %sа\n  name: %s\n  patronymic: %sна\n", sur[k % nsur + 1], fnames[k % nf + 1], pat[int(k / 3) % np + 1] > f;
+		printf "  surname: %sа\n  name: %s\n  patronymic: %sна\n", surname, fnames[k % nf + 1], pat[int(k / 3) % np + 1] > f;
 	else
-		printf "  surname: %s\n  name: %s\n  patronymic: %sич\n", sur[k % nsur + 1], mnames[k % nm + 1], pat[int(k / 3) % np + 1] > f;
+		printf "  surname: %s\n  name: %s\n  patronymic: %sич\n", surname, mnames[k % nm + 1], pat[int(k / 3) % np + 1] > f;
 	printf "  category: %s\n", cat > f;
 }
 function orderhead(f, i, title, day, mon) {
@@ -45,7 +51,11 @@ function approval(f) {
 	printf "approval:\n  - label: ПРИНЯТО\n    body: педагогическим советом\n    protocol: { number: 1, date: 28.08.2025 }\n" > f;
 }
 BEGIN {
-	nsur = split("Смирнов|Кузнецов|Попов|Васильев|Петров|Соколов|Михайлов|Новиков|Фёдоров|Морозов|Волков|Алексеев|Лебедев|Семёнов|Егоров|Павлов|Козлов|Степанов|Николаев|Орлов|Андреев|Макаров|Никитин|Захаров|Зайцев|Соловьёв|Борисов|Яковлев|Григорьев|Романов|Воробьёв|Сергеев", sur, "|");
+	# Three sets of surnames that share no stem with each other, with the
+	# people of the demo school or with a patronymic («Николаевна»).
+	nsur = split("Попов|Новиков|Фёдоров|Волков|Семёнов|Козлов|Степанов|Макаров|Захаров|Зайцев|Соловьёв|Борисов|Яковлев|Григорьев|Воробьёв", sur, "|");
+	nhid = split("Медведев|Комаров|Киселёв|Ильин|Титов|Кузьмин|Баранов|Куликов|Виноградов|Богданов|Калинин|Шмелёв", hid, "|");
+	nextn = split("Осипов|Белоусов|Зуев|Панов", ext, "|");
 	nf = split("Анна|Мария|Елена|Ольга|Татьяна|Наталья|Ирина|Светлана|Екатерина|Юлия|Дарья|Ксения|Валентина|Галина", fnames, "|");
 	nm = split("Александр|Дмитрий|Сергей|Андрей|Алексей|Михаил|Иван|Николай|Павел|Юрий|Владимир|Евгений|Кирилл|Роман", mnames, "|");
 	np = split("Александров|Сергеев|Андреев|Петров|Иванов|Николаев|Викторов|Михайлов|Юрьев|Владимиров", pat, "|");
@@ -66,17 +76,17 @@ BEGIN {
 	while ((getline line < demo) > 0) print line > f;
 	close(demo);
 	for (k = 1; k <= teachers; k++) {
-		person(f, "pedagog", k, "teacher");
+		person(f, "pedagog", k, "teacher", k % 3 == 0);
 		printf "  position: учитель %s\n", subj[k % nsubj + 1] > f;
 		if (k % 3 == 1) printf "  publish: initials\n  consent: 01.09.2025\n" > f;
 		else if (k % 3 == 2) printf "  publish: full\n  consent: 01.09.2025\n" > f;
 	}
 	for (k = 1; k <= students; k++) {
-		person(f, "uchenik", k, "student");
+		person(f, "uchenik", k, "student", 1);
 		printf "  class: %d «%s»\n", k % 7 + 5, (k % 2 ? "А" : "Б") > f;
 	}
 	for (k = 1; k <= partners; k++) {
-		person(f, "partner", k, "external");
+		person(f, "partner", k, "external", 0);
 		printf "  position: инженер-технолог\n  organization: АО «Верхнеозёрский машиностроительный завод»\n  publish: initials\n  consent: 29.09.2025\n" > f;
 	}
 	close(f);
