@@ -45,7 +45,8 @@ static bool find_leak(const struct nv_guard *g, const char *text, size_t len, bo
 
 /*
  * The form found, for the message: text[start, end) with tags dropped
- * (markup) and every run of spaces one space, at most about 80 bytes.
+ * (markup) and every run of spaces (no-break ones too) one space, at
+ * most about 80 bytes.
  */
 static char *leak_form(const char *text, const struct nv_guard_hit *hit, bool markup)
 {
@@ -61,6 +62,14 @@ static char *leak_form(const char *text, const struct nv_guard_hit *hit, bool ma
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		/* No-break spaces (U+00A0, U+202F) the typography put between initials. */
+		if ((c == 0xC2 && i + 1 < hit->end && (unsigned char)text[i + 1] == 0xA0) ||
+		    (c == 0xE2 && i + 2 < hit->end && (unsigned char)text[i + 1] == 0x80 &&
+		     (unsigned char)text[i + 2] == 0xAF)) {
+			i += c == 0xC2 ? 1 : 2;
 			space = b.len > 0;
 			continue;
 		}
