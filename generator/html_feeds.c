@@ -319,6 +319,16 @@ static void ics_read(struct nv_buf *out, const char *s, size_t n)
 	}
 }
 
+/*
+ * An iCalendar text field, escaped (NULL: nothing). Not guarded here:
+ * the whole calendar is, as its reader gets it (ics_read()).
+ */
+static void ics_field(const struct nv_html_state *s, struct nv_buf *line, const char *text)
+{
+	(void)s;
+	ics_text(line, text);
+}
+
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e)
 {
 	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT, read = NV_BUF_INIT;
@@ -329,7 +339,7 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
 	ics_line(&out, "PRODID:-//nastavnik//" NV_VERSION "//RU");
 	ics_line(&out, "CALSCALE:GREGORIAN");
 	nv_buf_adds(&line, "X-WR-CALNAME:");
-	ics_text(&line, e->title);
+	ics_field(s, &line, e->title);
 	ics_line(&out, line.ptr);
 	/* An appendix not for the website (web: false): a calendar without events. */
 	for (i = 0; !e->web_hidden && i < e->nsections; i++) {
@@ -362,16 +372,16 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);
 			nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
-			ics_text(&line, it->title);
+			ics_field(s, &line, it->title);
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);
 			nv_buf_adds(&line, "DESCRIPTION:Срок: ");
-			ics_text(&line, it->due.text);
+			ics_field(s, &line, it->due.text);
 			nv_buf_adds(&line, "\\nОтветственный: ");
-			ics_text(&line, it->responsible);
+			ics_field(s, &line, it->responsible);
 			if (it->result) {
 				nv_buf_adds(&line, "\\nРезультат: ");
-				ics_text(&line, it->result);
+				ics_field(s, &line, it->result);
 			}
 			ics_line(&out, line.ptr);
 			ics_line(&out, "END:VEVENT");
