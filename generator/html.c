@@ -140,6 +140,7 @@ void nv_html_free(struct nv_html_state *s)
 		free(s->main.leaks[i].rel);
 		free(s->main.leaks[i].form);
 		free(s->main.leaks[i].src);
+		free(s->main.leaks[i].copied_from);
 	}
 	free(s->main.leaks);
 	free(s->pdfs);

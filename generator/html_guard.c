@@ -96,6 +96,7 @@ static void add_leak(struct nv_html_worker *w, const char *rel, const char *text
 	l->e = w->entry;
 	l->where = where;
 	l->src = NULL;
+	l->copied_from = w->copied_from ? nv_xstrdup(w->copied_from) : NULL;
 }
 
 bool nv_html_guard(const struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
@@ -212,8 +213,8 @@ static char *common_source(const struct nv_html_state *s, const struct nv_person
 }
 
 /*
- * Set the source of every leak of p (leaks v[0, n), all of p): the
- * common one, else the document the file was made from, else a document
+ * Set the source of every leak of p (leaks v[0, n), all of p): the file
+ * copied, else the common one, else the document the file was made from, else a document
  * a list page shows (its title or summary), else unknown.
  */
 static void set_sources(const struct nv_html_state *s, struct nv_html_leak *v, size_t n)
@@ -225,6 +226,11 @@ static void set_sources(const struct nv_html_state *s, struct nv_html_leak *v, s
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		if (v[i].copied_from) {
+			v[i].kind = NV_SRC_COPY;
+			v[i].src = nv_xstrdup(v[i].copied_from);
+			continue;
+		}
 		v[i].kind = kind;
 		if (common) {
 			v[i].src = nv_xstrdup(common);
@@ -281,7 +287,10 @@ static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, siz
 				 : "нельзя называть на сайте",
 			 l->form, who, l->src, also);
 
-	if (l->kind == NV_SRC_THEME)
+	if (l->kind == NV_SRC_COPY)
+		nv_diag_hint(dg, "файл копируется на сайт как есть: уберите из него имя "
+				 "или уберите сам файл");
+	else if (l->kind == NV_SRC_THEME)
 		nv_diag_hint(dg, "уберите имя из шаблона: шаблоны темы не называют людей, имена "
 				 "приходят на страницы только из content/");
 	else if (l->kind == NV_SRC_SITE)
@@ -333,6 +342,7 @@ void nv_html_report_leaks(struct nv_html_state *s)
 		free(v[i].rel);
 		free(v[i].form);
 		free(v[i].src);
+		free(v[i].copied_from);
 	}
 	free(v);
 	w->leaks = NULL;

@@ -41,6 +41,7 @@ enum nv_html_leak_where {
 
 /* Where the name came from, as the report tells it (html_guard.c). */
 enum nv_html_source {
+	NV_SRC_COPY,
 	NV_SRC_THEME,
 	NV_SRC_SITE,
 	NV_SRC_DOC,
@@ -50,11 +51,12 @@ enum nv_html_source {
 /*
  * A name the website may not show, found in a file about to be written:
  * rel (relative to the section), the form found, the person, the
- * document the file was made from (NULL: a page made of no document);
- * src and kind are set by the report.
+ * document the file was made from (NULL: a page made of no document),
+ * the file it is a copy of (an attachment, an asset; NULL: none); src
+ * and kind are set by the report.
  */
 struct nv_html_leak {
-	char *rel, *form, *src;
+	char *rel, *form, *src, *copied_from;
 	const struct nv_person *p;
 	const struct nv_entry *e;
 	enum nv_html_leak_where where;
@@ -65,8 +67,8 @@ struct nv_html_leak {
  * What one rendering thread owns: a template set (sets are not
  * thread-safe), its diagnostics, where the page reference of the page it
  * renders goes (a slot kept in document order, or NULL: append), the
- * document it renders (NULL: a page made of no document) and the leaks
- * the guard found in its files.
+ * document it renders (NULL: a page made of no document), the file it
+ * copies (NULL: none) and the leaks the guard found in its files.
  */
 struct nv_html_worker {
 	struct nv_tpl_set *tpl;
@@ -74,6 +76,7 @@ struct nv_html_worker {
 	bool failed;
 	struct nv_html_page *slot;
 	const struct nv_entry *entry;
+	const char *copied_from;
 	struct nv_html_leak *leaks;
 	size_t nleaks, leaks_alloc;
 };

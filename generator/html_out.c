@@ -227,12 +227,20 @@ static int text_format(const char *name)
 	return 0;
 }
 
-/* Write a copied file: its name guarded, and its text when it is a text format. */
-static void write_copy(struct nv_html_state *s, const char *rel, const struct nv_buf *data)
+/*
+ * Write a file copied from src: its name guarded, and its text when it
+ * is a text format; src is the source a leak names.
+ */
+static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
+		       const struct nv_buf *data)
 {
 	int how = text_format(rel);
+	bool ok;
 
-	if (nv_html_guard(s, &s->main, rel, how ? data->ptr : NULL, data->len, how == 2, false))
+	s->main.copied_from = src;
+	ok = nv_html_guard(s, &s->main, rel, how ? data->ptr : NULL, data->len, how == 2, false);
+	s->main.copied_from = NULL;
+	if (ok)
 		nv_html_write_out(s, rel, data->ptr, data->len);
 }
 
@@ -273,7 +281,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		}
 		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
 		if (!s->opts.render)
-			write_copy(s, rel, &data);
+			write_copy(s, rel, src, &data);
 		if (strncmp(rel, "files/", 6))
 			continue;
 		v = obj();
@@ -353,18 +361,17 @@ void nv_html_copy_assets(struct nv_html_state *s)
 		if (custom && !strcmp(files.files.v[i], "custom.css"))
 			continue; /* the project's own replaces the theme's */
 		dst = nv_xasprintf("assets/%s", files.files.v[i]);
-		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0) {
-			write_copy(s, dst, &data);
-		} else {
-			path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
+		path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
+		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0)
+			write_copy(s, dst, path, &data);
+		else
 			asset_failed(s, path, errno);
-			free(path);
-		}
+		free(path);
 		free(dst);
 	}
 	if (custom && nv_read_file_in(s->opts.override_dir, "assets/custom.css", (size_t)16 << 20,
 				      &data) == 0)
-		write_copy(s, "assets/custom.css", &data);
+		write_copy(s, "assets/custom.css", custom, &data);
 	else if (custom)
 		asset_failed(s, custom, errno);
 	nv_walk_release(&files);
