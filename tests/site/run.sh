@@ -1,6 +1,8 @@
 #!/bin/sh
 # The website as a user gets it: `nastavnik build` on the demo school.
-#  - personal data: no person with publish none is named anywhere;
+#  - personal data: nobody hidden from the web is named in any file of
+#    the site or in the text of any public PDF, in any form; a name a
+#    project's template writes fails the build and keeps the old site
 #  (the demo's golden pages are a regress case: tests/regress/cases/demo);
 #  - the build is deterministic, refuses to overwrite foreign folders and
 #    writes nothing when the content has errors; fragment mode.
@@ -300,6 +302,27 @@ if cmp -s "$tmp/custom/theme/assets/custom.css" "$cs/assets/custom.css" &&
 	ok
 else
 	bad "custom.css: не скопирован или не подключён после стилей темы"
+fi
+
+# A name the website may not show, written by the project's theme: the
+# build fails naming the page, the template and the form, and the site
+# built before stays as it was, with nothing staged left beside it.
+IFS='|' read -r id surname name patronymic <"$tmp/hidden"
+mkdir -p "$tmp/custom/theme/partials"
+sed "s|</footer>|<p>Раздел ведёт $surname</p></footer>|" "$root/themes/default/partials/footer.mustache" \
+	>"$tmp/custom/theme/partials/footer.mustache"
+home=$(stat -c %i "$cs/index.html")
+"$bin" build --no-pdf -C "$tmp/custom" -o "$tmp/custom-out" >/dev/null 2>"$tmp/leak-log"
+status=$?
+if [ "$status" -eq 2 ] &&
+	grep -q "^nastavnik: $tmp/custom-out/site/[a-z/-]*\.html: ошибка: на странице оказалось имя человека, которого нельзя называть на сайте: «$surname» ($id, publish: none); источник: theme/partials/footer.mustache; то же имя ещё в [0-9]* файлах сайта$" "$tmp/leak-log" &&
+	[ "$(stat -c %i "$cs/index.html")" = "$home" ] && ! grep -rq "$surname" "$cs" &&
+	[ "$(ls -A "$tmp/custom-out")" = site ]; then
+	ok
+else
+	bad "guard: имя в шаблоне проекта не остановило сборку или испортило прежний сайт (код $status):"
+	cat "$tmp/leak-log"
+	ls -A "$tmp/custom-out"
 fi
 
 echo "site: $pass passed, $fail failed"
