@@ -288,9 +288,8 @@ static bool is_letter(uint32_t c)
 
 /*
  * Append s (n bytes) with every word of letters written as a name is:
- * «ЗАЙЦЕВА», «зайцева» → «Зайцева» (and «ё» as «е»), so the redactor's
- * matcher, which looks at capitalised words, finds a name in any letter
- * case.
+ * «ЗАЙЦЕВА», «зайцева» → «Зайцева» (and «ё» as «е»), so that the guard,
+ * which looks at capitalised words, finds a name in any letter case.
  */
 static void add_name_case(struct nv_buf *out, const char *s, size_t n)
 {
@@ -369,6 +368,20 @@ static void free_folded(struct nv_person *v, struct nv_model *fm)
 	free(fm->people);
 }
 
+/* Whether the guard finds in text a mention the website may not show. */
+static bool guard_leaks(const struct nv_guard *g, const struct nv_buf *text)
+{
+	struct nv_guard_hit hit;
+	size_t from = 0;
+
+	while (from < text->len && nv_guard_find(g, text->ptr, text->len, from, false, &hit)) {
+		if (hit.leak)
+			return true;
+		from = hit.end > from ? hit.end : from + 1;
+	}
+	return false;
+}
+
 /*
  * Decide, for the entries i being rendered (render NULL: all of them),
  * whether the printed PDF of a положение, program or roadmap may go on
@@ -376,18 +389,19 @@ static void free_folded(struct nv_person *v, struct nv_model *fm)
  * by the text the print engine would set (print.h, nv_print_text()),
  * never by its source.
  * It may not when a field the printer shows names somebody hidden (an
- * author, an approval's person), or when the redactor's matcher finds a
- * hidden person's name in its text (or the full name of one published
- * with initials only) — in any case form, in any letter case, with «ё»
- * or «е», whatever markup, entities or escapes spelled it. The caller
- * frees the array (nentries + 1 flags).
+ * author, an approval's person), or when the guard (guard.h) finds in
+ * its text any mention the website may not show: a hidden person's
+ * name, or the full name of one published with initials only — in any
+ * case form, in any letter case, with «ё» or «е», whatever markup,
+ * entities or escapes spelled it. The caller frees the array (nentries
+ * + 1 flags).
  */
 static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
 {
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
 	struct nv_model fm;
 	struct nv_person *folded = folded_people(m, &fm);
-	struct nv_guard *red = nv_guard_new(m), *fred = nv_guard_new(&fm);
+	struct nv_guard *g = nv_guard_new(m), *fg = nv_guard_new(&fm);
 	struct nv_buf text = NV_BUF_INIT, norm = NV_BUF_INIT;
 	size_t i;
 
@@ -403,13 +417,12 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 		if (nv_print_text(ps, e, false, &text) < 0)
 			continue;
 		add_name_case(&norm, text.ptr, text.len);
-		pub[i] = !nv_redact_finds(red, text.ptr, text.len, false) &&
-			 !nv_redact_finds(fred, norm.ptr, norm.len, false);
+		pub[i] = !guard_leaks(g, &text) && !guard_leaks(fg, &norm);
 	}
 	nv_buf_release(&text);
 	nv_buf_release(&norm);
-	nv_guard_free(red);
-	nv_guard_free(fred);
+	nv_guard_free(g);
+	nv_guard_free(fg);
 	free_folded(folded, &fm);
 	return pub;
 }
@@ -593,6 +606,7 @@ static int render_site(struct build *b)
 		opts.jobs = b->jobs;
 		opts.render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 		opts.prev_search = b->search;
+		opts.shown_out = b->final;
 		free(b->pdf_public);
 		b->pdf_public = o->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;

@@ -3,7 +3,9 @@
  *
  * For each page a context (a value tree, the same type as front matter)
  * is built from the model and rendered with a template of the theme;
- * the result passes through the redactor and is written under opts->out.
+ * the guard (html_guard.c) reads the result, which is written under
+ * opts->out exactly as rendered, or, when it names somebody the website
+ * may not show, not at all: the render fails.
  * Every page gets the common part of the context: site, root (the
  * relative way back to the section's root: "" or "../"), nav and page.
  * The context of each template is documented in man/nastavnik-theme.7.
@@ -11,7 +13,8 @@
  * The back end is split by what each part does: html_pages.c builds one
  * context per page kind, html_feeds.c writes the feeds, calendars,
  * sitemap and search index, html_values.c holds the context builders
- * they share, html_out.c renders and writes, html_md.c renders Markdown.
+ * they share, html_out.c renders and writes, html_guard.c guards what is
+ * written, html_md.c renders Markdown.
  * All of them only read the model. This file holds the state and the
  * order in which a build writes things.
  */
@@ -70,7 +73,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->m = m;
 	s->d = d;
 	s->main.d = d;
-	s->red = nv_guard_new(m);
+	s->guard = nv_guard_new(m);
 	s->writer = nv_writer_new(s->opts.jobs);
 	s->base_url = base_url_of(&s->opts, m);
 	s->site = nv_html_make_site(m, s->base_url);
@@ -84,7 +87,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 		files = nv_html_copy_files(s);
 		nv_html_emit_entries(s, files);
 		nv_value_free(files);
-		if (!s->failed && nv_html_merge_search(s) < 0) {
+		if (!s->failed && !s->main.nleaks && nv_html_merge_search(s) < 0) {
 			nv_writer_finish(s->writer, d);
 			s->writer = NULL;
 			return -2;
@@ -107,6 +110,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	nv_html_emit_search(s);
 	nv_html_emit_sitemap(s);
 finish:
+	nv_html_report_leaks(s);
 	if (s->main.failed)
 		s->failed = 1;
 	if (nv_writer_finish(s->writer, d) < 0)
@@ -122,7 +126,7 @@ void nv_html_free(struct nv_html_state *s)
 	if (!s)
 		return;
 	nv_tpl_set_free(s->tpl);
-	nv_guard_free(s->red);
+	nv_guard_free(s->guard);
 	nv_value_free(s->site);
 	nv_value_free(s->navdef);
 	for (i = 0; i < s->npages; i++) {
@@ -132,6 +136,13 @@ void nv_html_free(struct nv_html_state *s)
 		free(s->pages[i].line);
 	}
 	free(s->pages);
+	for (i = 0; i < s->main.nleaks; i++) {
+		free(s->main.leaks[i].rel);
+		free(s->main.leaks[i].form);
+		free(s->main.leaks[i].src);
+		free(s->main.leaks[i].copied_from);
+	}
+	free(s->main.leaks);
 	free(s->pdfs);
 	free(s->base_url);
 	free(s);

@@ -2,7 +2,9 @@
  * html_feeds.c: the files of the section that are not pages: the search
  * index (JSON and a script, merged with the last build's on a rebuild of
  * some documents), the Atom feed of news, sitemap.xml and one iCalendar
- * file per roadmap.
+ * file per roadmap. Each is guarded (html_guard.c) as a page is: the
+ * index record by record as pages are rendered, the XML files whole,
+ * a calendar as its reader gets it, folds undone and escapes read.
  */
 #include "common.h"
 
@@ -189,7 +191,7 @@ static void xml_clean(struct nv_value *v)
 	v->len = j;
 }
 
-/* The news feed, news/atom.xml, from the theme's atom.mustache; redacted. */
+/* The news feed, news/atom.xml, from the theme's atom.mustache. */
 void nv_html_emit_atom(struct nv_html_state *s)
 {
 	struct nv_entry **v;
@@ -223,7 +225,7 @@ void nv_html_emit_atom(struct nv_html_state *s)
 	}
 	set(ctx, "entries", entries);
 	xml_clean(ctx);
-	nv_html_emit_file(s, "news/atom.xml", "atom", ctx, true);
+	nv_html_emit_file(s, "news/atom.xml", "atom", ctx);
 	nv_buf_release(&url);
 	free(v);
 }
@@ -247,7 +249,7 @@ void nv_html_emit_sitemap(struct nv_html_state *s)
 	}
 	set(ctx, "pages", pages);
 	xml_clean(ctx);
-	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx, false);
+	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx);
 }
 
 /*
@@ -296,21 +298,40 @@ static void ics_line(struct nv_buf *out, const char *line)
 	nv_buf_adds(out, "\r\n");
 }
 
-/* An iCalendar text field, redacted before it is escaped and folded. */
-static void ics_field(struct nv_html_state *s, struct nv_buf *line, const char *text)
+/*
+ * The text of a calendar as its reader gets it (RFC 5545, 3.1 and
+ * 3.3.11): folds undone, \n a newline, \X the character X; so that a
+ * name split by a fold or an escape comes back whole for the guard.
+ */
+static void ics_read(struct nv_buf *out, const char *s, size_t n)
 {
-	struct nv_buf r = NV_BUF_INIT;
+	size_t i;
 
-	if (!text)
-		return;
-	nv_redact(s->red, &r, text, strlen(text), false);
-	ics_text(line, r.ptr);
-	nv_buf_release(&r);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\r' && i + 2 < n && s[i + 1] == '\n' && s[i + 2] == ' ') {
+			i += 2;
+		} else if (s[i] == '\\' && i + 1 < n) {
+			i++;
+			nv_buf_addch(out, s[i] == 'n' || s[i] == 'N' ? '\n' : s[i]);
+		} else {
+			nv_buf_addch(out, s[i]);
+		}
+	}
 }
 
-void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e)
+/*
+ * An iCalendar text field, escaped (NULL: nothing). Not guarded here:
+ * the whole calendar is, as its reader gets it (ics_read()).
+ */
+static void ics_field(const struct nv_html_state *s, struct nv_buf *line, const char *text)
 {
-	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT;
+	(void)s;
+	ics_text(line, text);
+}
+
+void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e)
+{
+	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT, read = NV_BUF_INIT;
 	size_t i, k;
 
 	ics_line(&out, "BEGIN:VCALENDAR");
@@ -368,8 +389,10 @@ void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e)
 	}
 	ics_line(&out, "END:VCALENDAR");
 	nv_buf_addf(&rel, "roadmaps/%s.ics", e->id);
-	/* Redacted field by field above: a name must not hide across a folded line. */
-	nv_html_write_out(s, rel.ptr, out.ptr, out.len);
+	ics_read(&read, out.ptr, out.len);
+	if (nv_html_guard(s, w, rel.ptr, read.ptr, read.len, false, false))
+		nv_html_write_out(s, rel.ptr, out.ptr, out.len);
+	nv_buf_release(&read);
 	nv_buf_release(&out);
 	nv_buf_release(&line);
 	nv_buf_release(&rel);

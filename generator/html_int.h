@@ -5,8 +5,9 @@
  * html.c drives a build; html_pages.c builds the context of each page
  * kind; html_feeds.c writes the Atom feed, calendars, sitemap and search
  * index; html_values.c holds the small builders of template contexts;
- * html_out.c renders, redacts and writes files; html_md.c turns a
- * document's Markdown tree into HTML without changing it.
+ * html_out.c renders and writes files; html_guard.c checks every file
+ * written for personal data; html_md.c turns a document's Markdown tree
+ * into HTML without changing it.
  */
 #ifndef NV_HTML_INT_H
 #define NV_HTML_INT_H
@@ -24,22 +25,60 @@ struct nv_writer;
 
 /*
  * A page, for the sitemap and the search index; line is its record in
- * the index, already redacted, or NULL when the page has none.
+ * the index, already guarded, or NULL when the page has none (or the
+ * guard refused it).
  */
 struct nv_html_page {
 	char *url, *title, *kind, *line;
 };
 
+/* Where the guard found a name: a page, another file of the site, a file's name. */
+enum nv_html_leak_where {
+	NV_LEAK_PAGE,
+	NV_LEAK_FILE,
+	NV_LEAK_NAME
+};
+
+/* Where the name came from, as the report tells it (html_guard.c). */
+enum nv_html_source {
+	NV_SRC_COPY,
+	NV_SRC_THEME,
+	NV_SRC_SITE,
+	NV_SRC_DOC,
+	NV_SRC_UNKNOWN
+};
+
+/*
+ * A name the website may not show, found in a file about to be written:
+ * rel (relative to the section), the form found, the person, the
+ * document the file was made from (NULL: a page made of no document),
+ * the file it is a copy of (an attachment, an asset; NULL: none); src
+ * and kind are set by the report.
+ */
+struct nv_html_leak {
+	char *rel, *form, *src, *copied_from;
+	const struct nv_person *p;
+	const struct nv_entry *e;
+	enum nv_html_leak_where where;
+	enum nv_html_source kind;
+};
+
 /*
  * What one rendering thread owns: a template set (sets are not
- * thread-safe), its diagnostics, and where the page reference of the
- * page it renders goes (a slot kept in document order, or NULL: append).
+ * thread-safe), its diagnostics, where the page reference of the page it
+ * renders goes (a slot kept in document order, or NULL: append), the
+ * document it renders (NULL: a page made of no document), the file it
+ * copies (NULL: none) and the leaks the guard found in its files.
  */
 struct nv_html_worker {
 	struct nv_tpl_set *tpl;
 	struct nv_diags *d;
 	bool failed;
 	struct nv_html_page *slot;
+	const struct nv_entry *entry;
+	const char *copied_from;
+	struct nv_html_leak *leaks;
+	size_t nleaks, leaks_alloc;
 };
 
 struct nv_html_state {
@@ -48,7 +87,7 @@ struct nv_html_state {
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
 	struct nv_html_worker main; /* the calling thread */
-	struct nv_guard *red;
+	struct nv_guard *guard;	    /* read by every thread, never changed */
 	struct nv_writer *writer;
 	struct nv_value *site;	    /* the `site` part of every context */
 	struct nv_value *navdef;    /* [{title, url, section}] */
@@ -178,12 +217,19 @@ char *nv_html_plain_text(const char *html, size_t max);
 
 /* --- writing (html_out.c) ---------------------------------------------------- */
 
-/* Hand len bytes of data (copied) to the writer as opts.out/rel. */
+/*
+ * Hand len bytes of data (copied) to the writer as opts.out/rel, as they
+ * are: for files the caller has guarded (nv_html_guard()).
+ */
 void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *data, size_t len);
 
-/* The same through the redactor; markup says text is HTML/XML. */
-void nv_html_write_redacted(struct nv_html_state *s, const char *rel, const char *text, size_t len,
-			    bool markup);
+/*
+ * Guard the file rel with its text (markup: HTML or XML) and hand it to
+ * the writer; a file the guard refuses is not written. page says it is
+ * a page (for the message).
+ */
+void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			   const char *text, size_t len, bool markup, bool page);
 
 /*
  * Render template `tpl` with ctx (taken over) into url, adding the common
@@ -195,10 +241,10 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 
 /*
  * Render template `tpl` with ctx (taken over, nothing added to it) into
- * the file rel, through the redactor when redact is set: the feeds.
+ * the file rel, an XML file (the feeds), guarded as every file.
  */
 void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
-		       struct nv_value *ctx, bool redact);
+		       struct nv_value *ctx);
 
 /*
  * The project's stylesheet, theme/assets/custom.css under
@@ -217,6 +263,29 @@ struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts);
 
 /* Every document page (and roadmap calendar), on opts.jobs threads. */
 void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files);
+
+/* --- the guard (html_guard.c) ------------------------------------------------ */
+
+/*
+ * Whether the file rel with text (len bytes; NULL: its name only) may go
+ * on the website: the guard (guard.h) finds no person named in a form
+ * the website may not show, neither in rel nor in the text read as
+ * markup (HTML, XML) or plain (JSON, iCalendar, CSV, text). On the first
+ * such name, a leak is added to w (w->entry is its document) and false
+ * returned. Threads may call it at once, each with its own w.
+ */
+bool nv_html_guard(const struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+		   const char *text, size_t len, bool markup, bool page);
+
+/* Move the leaks of from to the end of to. */
+void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from);
+
+/*
+ * One error for each source and person among the leaks of s->main, each
+ * naming the first of its files, where the name came from and the form
+ * found; fails the build when there is any.
+ */
+void nv_html_report_leaks(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */
 
@@ -251,7 +320,7 @@ int nv_html_merge_search(struct nv_html_state *s);
 /* news/atom.xml, sitemap.xml (only with a base URL), roadmaps/ID.ics. */
 void nv_html_emit_atom(struct nv_html_state *s);
 void nv_html_emit_sitemap(struct nv_html_state *s);
-void nv_html_emit_ics(struct nv_html_state *s, const struct nv_entry *e);
+void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e);
 
 /*
  * The text writers behind the feeds, exposed for tests/fuzz/fuzz_feeds.c.

@@ -1,10 +1,11 @@
 /*
  * html_out.c: how the website back end writes. A page is a template of
  * the theme rendered with its context (plus the common part: site, root,
- * nav, page), passed through the personal-data redactor and handed to
- * the writer threads. Attachments and theme assets are copied as they
- * are; document pages are rendered by several threads, each with its
- * own template set.
+ * nav, page), read by the personal-data guard (html_guard.c) and handed
+ * to the writer threads exactly as rendered. Attachments and theme
+ * assets are copied as they are, their names and text formats guarded
+ * too; document pages are rendered by several threads, each with its own
+ * template set, and each guards what it renders.
  */
 #include "common.h"
 
@@ -57,28 +58,26 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 		      len);
 }
 
-/* Write text through the redactor. */
-void nv_html_write_redacted(struct nv_html_state *s, const char *rel, const char *text, size_t len,
-			    bool markup)
+/* Guard a file, and write it when the guard finds nothing. */
+void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			   const char *text, size_t len, bool markup, bool page)
 {
-	struct nv_buf out = NV_BUF_INIT;
-	size_t n;
-	char *data;
-
-	nv_redact(s->red, &out, text, len, markup);
-	data = nv_buf_detach(&out, &n);
-	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, n);
+	if (nv_html_guard(s, w, rel, text, len, markup, page))
+		nv_html_write_out(s, rel, text, len);
 }
 
 /*
  * The page's search record (the section's home page has one even without
- * text, so a search finds the section by its title), redacted on its own:
- * a rebuild replaces single records of the last build's index.
+ * text, so a search finds the section by its title), guarded on its own
+ * by the thread that renders the page: a rebuild replaces single records
+ * of the last build's index, and the index adds only its brackets and
+ * commas to them. A record the guard refuses is left out.
  */
-static void fill_page_ref(const struct nv_html_state *s, struct nv_html_page *p, const char *url,
-			  const char *title, const char *kind, const char *text)
+static void fill_page_ref(const struct nv_html_state *s, struct nv_html_worker *w,
+			  struct nv_html_page *p, const char *url, const char *title,
+			  const char *kind, const char *text)
 {
-	struct nv_buf b = NV_BUF_INIT, red = NV_BUF_INIT;
+	struct nv_buf b = NV_BUF_INIT;
 
 	p->url = nv_xstrdup(url);
 	p->title = nv_typo_str(title);
@@ -93,16 +92,16 @@ static void fill_page_ref(const struct nv_html_state *s, struct nv_html_page *p,
 	nv_buf_adds(&b, ",\"x\":");
 	add_json_string(&b, text ? text : "");
 	nv_buf_adds(&b, "}");
-	nv_redact(s->red, &red, b.ptr, b.len, false);
-	p->line = nv_buf_detach(&red, NULL);
+	if (nv_html_guard(s, w, "search-index.json", b.ptr, b.len, false, false))
+		p->line = nv_buf_detach(&b, NULL);
 	nv_buf_release(&b);
 }
 
-static void add_page_ref(struct nv_html_state *s, const char *url, const char *title,
-			 const char *kind, const char *text)
+static void add_page_ref(struct nv_html_state *s, struct nv_html_worker *w, const char *url,
+			 const char *title, const char *kind, const char *text)
 {
 	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
-	fill_page_ref(s, &s->pages[s->npages++], url, title, kind, text);
+	fill_page_ref(s, w, &s->pages[s->npages++], url, title, kind, text);
 }
 
 /*
@@ -134,11 +133,11 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {
-		nv_html_write_redacted(s, url, html.ptr, html.len, true);
+		nv_html_write_guarded(s, w, url, html.ptr, html.len, true, true);
 		if (w->slot)
-			fill_page_ref(s, w->slot, url, title, kind, search_text);
+			fill_page_ref(s, w, w->slot, url, title, kind, search_text);
 		else
-			add_page_ref(s, url, title, kind, search_text);
+			add_page_ref(s, w, url, title, kind, search_text);
 	}
 	nv_value_free(ctx);
 	nv_buf_release(&root);
@@ -146,18 +145,18 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 }
 
 /*
- * A PDF is the paper copy with full names, so it goes on the website only
- * for положения, programs and roadmaps the build found no hidden person
- * in, laid out as printed (opts.pdf_public), and — a second lock — whose
- * source text names none of them either.
+ * A PDF is the paper copy, so it goes on the website only for положения,
+ * programs and roadmaps in whose text, as the print engine sets it, the
+ * build's guard found nobody the website may not name (opts.pdf_public).
+ * The document's source is not read again here: what the PDF shows is
+ * that text, and a name the source holds but the PDF does not show
+ * cannot leak through it.
  */
 static bool pdf_is_public(const struct nv_html_state *s, size_t i, const struct nv_entry *e)
 {
 	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
 		return false;
-	if (!s->opts.pdf_public || !s->opts.pdf_public[i])
-		return false;
-	return !nv_redact_finds(s->red, e->text, e->text_len, false);
+	return s->opts.pdf_public && s->opts.pdf_public[i];
 }
 
 /* --- attachments ----------------------------------------------------------------- */
@@ -205,6 +204,47 @@ static void human_size(struct nv_buf *b, long long size)
 }
 
 /*
+ * The formats the guard reads by content, by extension (without case):
+ * the text ones among the attachments a school may publish (model.c) and
+ * among a theme's assets; 1 is plain text, 2 markup. Others (PDF, office
+ * files, images, archives, fonts) are binary: only their names are read.
+ */
+static int text_format(const char *name)
+{
+	static const struct {
+		const char *ext;
+		int how;
+	} types[] = {
+		{ ".txt", 1 }, { ".csv", 1 }, { ".css", 1 }, { ".js", 1 },   { ".json", 1 },
+		{ ".md", 1 },  { ".ics", 1 }, { ".svg", 2 }, { ".html", 2 }, { ".xml", 2 },
+	};
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	for (i = 0; dot && i < NV_ARRAY_SIZE(types); i++)
+		if (!strcasecmp(dot, types[i].ext))
+			return types[i].how;
+	return 0;
+}
+
+/*
+ * Write a file copied from src: its name guarded, and its text when it
+ * is a text format; src is the source a leak names.
+ */
+static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
+		       const struct nv_buf *data)
+{
+	int how = text_format(rel);
+	bool ok;
+
+	s->main.copied_from = src;
+	ok = nv_html_guard(s, &s->main, rel, how ? data->ptr : NULL, data->len, how == 2, false);
+	s->main.copied_from = NULL;
+	if (ok)
+		nv_html_write_out(s, rel, data->ptr, data->len);
+}
+
+/*
  * Copy content/files/ and list it: [{name, url, size, type}]. Files are
  * read without following links (see nv_read_file_in): the loader refused
  * links already, and one put there since is refused again.
@@ -241,7 +281,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		}
 		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
 		if (!s->opts.render)
-			nv_html_write_out(s, rel, data.ptr, data.len);
+			write_copy(s, rel, src, &data);
 		if (strncmp(rel, "files/", 6))
 			continue;
 		v = obj();
@@ -259,17 +299,15 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 }
 
 void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
-		       struct nv_value *ctx, bool redact)
+		       struct nv_value *ctx)
 {
 	struct nv_buf out = NV_BUF_INIT;
 	const struct nv_template *t = nv_tpl_get(s->main.tpl, tpl, s->main.d);
 
 	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
 		s->main.failed = true;
-	else if (redact)
-		nv_html_write_redacted(s, rel, out.ptr, out.len, true);
 	else
-		nv_html_write_out(s, rel, out.ptr, out.len);
+		nv_html_write_guarded(s, &s->main, rel, out.ptr, out.len, true, false);
 	nv_value_free(ctx);
 	nv_buf_release(&out);
 }
@@ -323,18 +361,17 @@ void nv_html_copy_assets(struct nv_html_state *s)
 		if (custom && !strcmp(files.files.v[i], "custom.css"))
 			continue; /* the project's own replaces the theme's */
 		dst = nv_xasprintf("assets/%s", files.files.v[i]);
-		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0) {
-			nv_html_write_out(s, dst, data.ptr, data.len);
-		} else {
-			path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
+		path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
+		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0)
+			write_copy(s, dst, path, &data);
+		else
 			asset_failed(s, path, errno);
-			free(path);
-		}
+		free(path);
 		free(dst);
 	}
 	if (custom && nv_read_file_in(s->opts.override_dir, "assets/custom.css", (size_t)16 << 20,
 				      &data) == 0)
-		nv_html_write_out(s, "assets/custom.css", data.ptr, data.len);
+		write_copy(s, "assets/custom.css", custom, &data);
 	else if (custom)
 		asset_failed(s, custom, errno);
 	nv_walk_release(&files);
@@ -377,20 +414,22 @@ static void *entry_thread(void *arg)
 		if (j->s->opts.render && !j->s->opts.render[i])
 			continue;
 		j->w.slot = &j->slots[i];
+		j->w.entry = m->entries[i];
 		nv_html_emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i]);
 		if (m->entries[i]->kind == NV_KIND_ROADMAP)
-			nv_html_emit_ics(j->s, m->entries[i]);
+			nv_html_emit_ics(j->s, &j->w, m->entries[i]);
 	}
+	j->w.entry = NULL;
 	return NULL;
 }
 
 /*
  * The document pages, the bulk of a build, rendered by opts.jobs threads,
- * each with its own template set and diagnostics. Shared state is read
- * only (the model with its Markdown trees, the redactor, the site
- * context). Page references go to
- * slots in document order, so the search index and the sitemap do not
- * depend on the threads.
+ * each with its own template set, diagnostics and leaks found by the
+ * guard. Shared state is read only (the model with its Markdown trees,
+ * the guard, the site context). Page references go to slots in document
+ * order, and leaks are sorted when they are reported, so the search
+ * index, the sitemap and the messages do not depend on the threads.
  */
 void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 {
@@ -424,6 +463,7 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 	for (t = 0; t < nthreads; t++) {
 		if (jobs[t].w.failed)
 			s->failed = 1;
+		nv_html_take_leaks(&s->main, &jobs[t].w);
 		if (t) {
 			nv_diags_merge(s->d, &dl[t]);
 			nv_tpl_set_free(jobs[t].w.tpl);

@@ -6,7 +6,9 @@
  * school site and from file://. Absolute URLs appear only where a format
  * requires them (Atom feed, sitemap.xml), built from --base-url or from
  * site.yml (organization.website + section.base_path). Everything written
- * passes through the personal-data redactor (guard.h).
+ * is read by the personal-data guard (guard.h) first: a person named in a
+ * form the website may not show fails the render, and nothing is
+ * rewritten.
  *
  * The back end has the three functions every back end has: new, render,
  * free.
@@ -43,6 +45,8 @@ struct nv_html_opts {
 	 * out text (print.h), which this back end cannot see. NULL: none may.
 	 */
 	const bool *pdf_public;
+	/* The folder as messages name it ("output/site"); NULL: out. */
+	const char *shown_out;
 };
 
 struct nv_html_state;
@@ -53,7 +57,8 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts);
 /*
  * Write every page, feed, calendar, index and asset of the section into
  * opts->out. Returns 0, or -1 with diagnostics in d (template errors,
- * files that could not be written), or -2 (nothing in d) when a rebuild
+ * files that could not be written, a name the guard found in a file),
+ * or -2 (nothing in d) when a rebuild
  * of some documents cannot reuse the last build's search index: then
  * the whole site has to be built.
  */
@@ -62,8 +67,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 /*
  * The documents whose printed PDF may go on the website (after
  * nv_html_render with opts->pdf): положения, programs and roadmaps that
- * opts->pdf_public allows and whose source names nobody hidden from the
- * web. Orders never: their paper copy
+ * opts->pdf_public allows. Orders never: their paper copy
  * carries full names and an acquaintance sheet. Their pages link
  * NAME.pdf in the same folder; the caller writes the file there, at
  * nv_kind_dirs[kind]/id.pdf. Returns the count and the array (owned by s).

@@ -12,6 +12,9 @@
 #                          fail too (exit 1 or 2), write no output/site or
 #                          output/print, and copy nothing of
 #                          /etc/passwd anywhere into the project
+# tests/bad/CASE/build-expected  if present (with build): the exact stderr
+#                          of that `build` (for mistakes only a build
+#                          finds, such as a name in a template)
 #
 # Usage: tests/bad/run.sh [--bless] BINARY
 # --bless rewrites every expected file from the current output (look at
@@ -51,7 +54,7 @@ for dir in "$here"/*/; do
 	status=$?
 	built=ok
 	if [ -f "$dir/build" ] && [ "$run_dir" != "$dir" ]; then
-		(cd "$run_dir" && ${VALGRIND:-} "$bin" build) >/dev/null 2>&1
+		(cd "$run_dir" && ${VALGRIND:-} "$bin" build) >/dev/null 2>"$out.build"
 		bstatus=$?
 		if [ "$bstatus" -ne 1 ] && [ "$bstatus" -ne 2 ]; then
 			built="build: код выхода $bstatus, ожидался 1 или 2"
@@ -59,6 +62,11 @@ for dir in "$here"/*/; do
 			built="build: записана папка output/"
 		elif grep -rqs '^root:' "$run_dir"; then
 			built="build: в проект попал /etc/passwd"
+		elif [ -f "$dir/build-expected" ] && [ "$bless" -eq 1 ]; then
+			cp "$out.build" "$dir/build-expected"
+		elif [ -f "$dir/build-expected" ] && ! cmp -s "$dir/build-expected" "$out.build"; then
+			built="build: диагностика отличается от ожидаемой:
+$(diff -u "$dir/build-expected" "$out.build")"
 		fi
 	fi
 	[ "$run_dir" != "$dir" ] && rm -rf "$run_dir"
@@ -81,7 +89,7 @@ for dir in "$here"/*/; do
 	else
 		pass=$((pass + 1))
 	fi
-	rm -f "$out.diff"
+	rm -f "$out.diff" "$out.build"
 done
 [ "$bless" -eq 1 ] && exit 0
 echo "bad: $pass passed, $fail failed"

@@ -1,0 +1,350 @@
+/*
+ * html_guard.c: the last lock on personal data. Every file the website
+ * back end hands to the writer is read by the guard (guard.h) before it
+ * goes: its name, and its bytes as a reader gets them. A mention of a
+ * person in a form the website may not show (anybody with publish none,
+ * every student, the full name of a person published with initials) is
+ * a leak: the file is not written, and the build fails with an error
+ * that names the output file, where the name came from and the form
+ * found. Nothing is rewritten: the text of the site is made right where
+ * it is built (mentions resolved by the model, items kept off the web),
+ * and this only proves it.
+ *
+ * Rendering threads record their leaks in their own worker; the build
+ * reports them at its end, sorted, so the messages do not depend on the
+ * threads. One message is enough for one source and one person: a name
+ * in a template of the theme leaks into every page that uses it.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "fs.h"
+#include "guard.h"
+#include "html_int.h"
+#include "model.h"
+#include "strlist.h"
+#include "value.h"
+
+static const char *const publish_words[] = { "none", "initials", "full" };
+
+/* The first mention in text that the website may not show, of p when p is set. */
+static bool find_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
+		      const struct nv_person *p, struct nv_guard_hit *hit)
+{
+	size_t from = 0;
+
+	while (from < len && nv_guard_find(g, text, len, from, markup, hit)) {
+		if (hit->leak && (!p || hit->p == p))
+			return true;
+		from = hit->end > from ? hit->end : from + 1;
+	}
+	return false;
+}
+
+/*
+ * The form found, for the message: text[start, end) with tags dropped
+ * (markup) and every run of spaces (no-break ones too) one space, at
+ * most about 80 bytes.
+ */
+static char *leak_form(const char *text, const struct nv_guard_hit *hit, bool markup)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+	bool space = false;
+
+	for (i = hit->start; i < hit->end && b.len < 80; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (markup && c == '<') {
+			while (i < hit->end && text[i] != '>')
+				i++;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		/* No-break spaces (U+00A0, U+202F) the typography put between initials. */
+		if ((c == 0xC2 && i + 1 < hit->end && (unsigned char)text[i + 1] == 0xA0) ||
+		    (c == 0xE2 && i + 2 < hit->end && (unsigned char)text[i + 1] == 0x80 &&
+		     (unsigned char)text[i + 2] == 0xAF)) {
+			i += c == 0xC2 ? 1 : 2;
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			nv_buf_addch(&b, ' ');
+		space = false;
+		nv_buf_addch(&b, (char)c);
+	}
+	while (i < hit->end && ((unsigned char)text[i] & 0xC0) == 0x80)
+		nv_buf_addch(&b, text[i++]); /* never half a character */
+	return nv_buf_detach(&b, NULL);
+}
+
+static void add_leak(struct nv_html_worker *w, const char *rel, const char *text,
+		     const struct nv_guard_hit *hit, bool markup, enum nv_html_leak_where where)
+{
+	struct nv_html_leak *l;
+
+	NV_GROW(w->leaks, w->nleaks + 1, w->leaks_alloc);
+	l = &w->leaks[w->nleaks++];
+	l->rel = nv_xstrdup(rel);
+	l->form = leak_form(text, hit, markup);
+	l->p = hit->p;
+	l->e = w->entry;
+	l->where = where;
+	l->src = NULL;
+	l->copied_from = w->copied_from ? nv_xstrdup(w->copied_from) : NULL;
+}
+
+bool nv_html_guard(const struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+		   const char *text, size_t len, bool markup, bool page)
+{
+	struct nv_guard_hit hit;
+
+	if (find_leak(s->guard, rel, strlen(rel), false, NULL, &hit)) {
+		add_leak(w, rel, rel, &hit, false, NV_LEAK_NAME);
+		return false;
+	}
+	if (text && find_leak(s->guard, text, len, markup, NULL, &hit)) {
+		add_leak(w, rel, text, &hit, markup, page ? NV_LEAK_PAGE : NV_LEAK_FILE);
+		return false;
+	}
+	return true;
+}
+
+void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nleaks; i++) {
+		NV_GROW(to->leaks, to->nleaks + 1, to->leaks_alloc);
+		to->leaks[to->nleaks++] = from->leaks[i];
+	}
+	free(from->leaks);
+	from->leaks = NULL;
+	from->nleaks = from->leaks_alloc = 0;
+}
+
+/* --- where a name came from ------------------------------------------------------ */
+
+/* Whether a string of the value tree v shows p in a form the website may not. */
+static bool value_leaks(const struct nv_guard *g, const struct nv_value *v,
+			const struct nv_person *p)
+{
+	struct nv_guard_hit hit;
+	size_t i;
+
+	if (!v)
+		return false;
+	for (i = 0; v->type == NV_LIST && i < v->nr; i++)
+		if (value_leaks(g, v->items[i], p))
+			return true;
+	for (i = 0; v->type == NV_MAP && i < v->nr; i++)
+		if (value_leaks(g, v->members[i].value, p))
+			return true;
+	return v->str && find_leak(g, v->str, v->len, false, p, &hit);
+}
+
+/* The template of the theme in dir (NULL: none) that names p; the caller frees it. */
+static char *template_naming(const struct nv_guard *g, const char *dir, const struct nv_person *p)
+{
+	struct nv_walk files = NV_WALK_INIT;
+	struct nv_buf data = NV_BUF_INIT;
+	struct nv_guard_hit hit;
+	char *found = NULL;
+	size_t i, n;
+
+	if (!dir || nv_walk_all(dir, &files) < 0)
+		goto out;
+	for (i = 0; !found && i < files.files.nr; i++) {
+		const char *f = files.files.v[i];
+		n = strlen(f);
+		if (n < 9 || strcmp(f + n - 9, ".mustache") ||
+		    nv_read_file_in(dir, f, (size_t)16 << 20, &data) < 0)
+			continue;
+		if (find_leak(g, data.ptr, data.len, true, p, &hit))
+			found = nv_xasprintf("%s/%s", dir, f);
+	}
+out:
+	nv_walk_release(&files);
+	nv_buf_release(&data);
+	return found;
+}
+
+/* A document whose title or summary (what list pages show of it) names p. */
+static const struct nv_entry *entry_naming(const struct nv_html_state *s, const struct nv_person *p)
+{
+	struct nv_guard_hit hit;
+	const struct nv_entry *e;
+	size_t i;
+
+	for (i = 0; i < s->m->nentries; i++) {
+		e = s->m->entries[i];
+		if ((e->title && find_leak(s->guard, e->title, strlen(e->title), false, p, &hit)) ||
+		    (e->summary &&
+		     find_leak(s->guard, e->summary, strlen(e->summary), false, p, &hit)))
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * Where the names of p came from when it is not the document a file was
+ * made from: a template of the project's theme/ or of the theme (they
+ * hold no names, so one that does is the cause) or the text of site.yml
+ * every page shows. NULL when neither; the caller frees it.
+ */
+static char *common_source(const struct nv_html_state *s, const struct nv_person *p,
+			   enum nv_html_source *kind)
+{
+	char *src;
+
+	*kind = NV_SRC_THEME;
+	if ((src = template_naming(s->guard, s->opts.override_dir, p)) ||
+	    (src = template_naming(s->guard, s->opts.theme_dir, p)))
+		return src;
+	*kind = NV_SRC_SITE;
+	if (value_leaks(s->guard, s->site, p) || value_leaks(s->guard, s->navdef, p))
+		return nv_xstrdup(s->m->site_yml ? s->m->site_yml : "content/site.yml");
+	return NULL;
+}
+
+/*
+ * Set the source of every leak of p (leaks v[0, n), all of p): the file
+ * copied, else the common one, else the document the file was made from, else a document
+ * a list page shows (its title or summary), else unknown.
+ */
+static void set_sources(const struct nv_html_state *s, struct nv_html_leak *v, size_t n)
+{
+	enum nv_html_source kind;
+	char *common = common_source(s, v[0].p, &kind);
+	const struct nv_entry *listed = NULL;
+	bool looked = false;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].copied_from) {
+			v[i].kind = NV_SRC_COPY;
+			v[i].src = nv_xstrdup(v[i].copied_from);
+			continue;
+		}
+		v[i].kind = kind;
+		if (common) {
+			v[i].src = nv_xstrdup(common);
+			continue;
+		}
+		if (!v[i].e && !looked) {
+			listed = entry_naming(s, v[i].p);
+			looked = true;
+		}
+		v[i].kind = v[i].e || listed ? NV_SRC_DOC : NV_SRC_UNKNOWN;
+		v[i].src = nv_xstrdup(v[i].e   ? v[i].e->path
+				      : listed ? listed->path
+					       : "шаблон темы или site.yml");
+	}
+	free(common);
+}
+
+/* --- the report ------------------------------------------------------------------ */
+
+static int cmp_person(const void *pa, const void *pb)
+{
+	const struct nv_html_leak *a = pa, *b = pb;
+	int c = strcmp(a->p->id, b->p->id);
+
+	return c ? c : strcmp(a->rel, b->rel);
+}
+
+static int cmp_source(const void *pa, const void *pb)
+{
+	const struct nv_html_leak *a = pa, *b = pb;
+	int c = strcmp(a->src, b->src);
+
+	return c ? c : cmp_person(pa, pb);
+}
+
+static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, size_t more)
+{
+	static const char *const where[] = { "на странице", "в файле сайта", "в имени файла" };
+	const struct nv_person *p = l->p;
+	const char *out = s->opts.shown_out ? s->opts.shown_out : s->opts.out;
+	char *file = nv_xasprintf("%s/%s", out, l->rel);
+	char *who = p->category == NV_CAT_STUDENT
+			    ? nv_xasprintf("%s, обучающийся", p->id)
+			    : nv_xasprintf("%s, publish: %s", p->id, publish_words[p->publish]);
+	char *also = more ? nv_xasprintf("; то же имя ещё в %zu %s сайта", more,
+					 more % 10 == 1 && more % 100 != 11 ? "файле" : "файлах")
+			  : nv_xstrdup("");
+	struct nv_diag *dg =
+		nv_error(s->d, file, 0, 0,
+			 "%s оказалось имя человека, которого %s: «%s» (%s); источник: %s%s",
+			 where[l->where],
+			 p->publish == NV_PUBLISH_INITIALS && p->category != NV_CAT_STUDENT
+				 ? "на сайте называют только фамилией с инициалами"
+				 : "нельзя называть на сайте",
+			 l->form, who, l->src, also);
+
+	if (l->kind == NV_SRC_COPY)
+		nv_diag_hint(dg, "файл копируется на сайт как есть: уберите из него имя "
+				 "или уберите сам файл");
+	else if (l->kind == NV_SRC_THEME)
+		nv_diag_hint(dg, "уберите имя из шаблона: шаблоны темы не называют людей, имена "
+				 "приходят на страницы только из content/");
+	else if (l->kind == NV_SRC_SITE)
+		nv_diag_hint(dg, "уберите имя из текста site.yml; куратора и директора "
+				 "указывайте их id из people.yml (curator.person, "
+				 "organization.director)");
+	else if (l->kind == NV_SRC_DOC)
+		nv_diag_hint(dg,
+			     "упомяните человека ссылкой, а не именем: [%s](@%s \"…\") — на сайте "
+			     "будет заголовок упоминания (см. man nastavnik.5, «Упоминания людей в "
+			     "тексте»)",
+			     l->form, p->id);
+	else
+		nv_diag_hint(dg, "найдите, откуда имя попало в файл: шаблоны темы (theme/), "
+				 "site.yml, заголовки документов; людей упоминайте ссылкой "
+				 "[имя](@id \"…\")");
+	free(file);
+	free(who);
+	free(also);
+}
+
+/*
+ * Report the leaks of s->main (the threads' are moved there): one error
+ * for each source and person, naming the first of its files. Fails the
+ * build when there is any.
+ */
+void nv_html_report_leaks(struct nv_html_state *s)
+{
+	struct nv_html_worker *w = &s->main;
+	struct nv_html_leak *v = w->leaks;
+	size_t i, j, n = w->nleaks;
+
+	if (!n)
+		return;
+	s->failed = 1;
+	qsort(v, n, sizeof(*v), cmp_person);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].p == v[i].p; j++)
+			;
+		set_sources(s, v + i, j - i);
+	}
+	qsort(v, n, sizeof(*v), cmp_source);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j].p == v[i].p && !strcmp(v[j].src, v[i].src); j++)
+			;
+		add_error(s, &v[i], j - i - 1);
+	}
+	for (i = 0; i < n; i++) {
+		free(v[i].rel);
+		free(v[i].form);
+		free(v[i].src);
+		free(v[i].copied_from);
+	}
+	free(v);
+	w->leaks = NULL;
+	w->nleaks = w->leaks_alloc = 0;
+}
