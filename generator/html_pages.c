@@ -154,7 +154,7 @@ static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 			set_s(iv, "number", b.ptr);
 			nv_html_set_t(iv, "title", it->title);
 			nv_html_set_t(iv, "due", it->due.text);
-			nv_html_set_t(iv, "responsible", it->responsible);
+			nv_html_set_t(iv, "responsible", it->responsible_web);
 			nv_html_set_t(iv, "result", it->result);
 			set_s(iv, "status", status_titles[it->status]);
 			set_s(iv, "status_id",

@@ -443,7 +443,7 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 			nv_buf_addf(&c[0], "%zu.%zu.", i + 1, k + 1);
 			esc_typo(&c[1], it->title);
 			esc_typo(&c[2], it->due.text);
-			esc_typo(&c[3], it->responsible);
+			esc_typo(&c[3], it->responsible_paper);
 			esc_typo(&c[4], it->result);
 			for (j = 0; j < 5; j++)
 				cells[j] = c[j].ptr;
