@@ -139,9 +139,13 @@ else
 fi
 # A положение now names a hidden person: its PDF leaves the site, the
 # printed copy is made again, the approving order's PDF is not.
+# It is a mention (a name without one is refused by the build).
 hidden=$(head -n 1 "$tmp/hidden")
+hid=$("$bin" check --dump -C "$root" 2>/dev/null | grep -E "^  [a-z0-9-]+: $hidden .*, publish none" |
+	head -n 1 | sed -E 's/^  ([a-z0-9-]+):.*/\1/')
 order=$(inode print/ob-utverzhdenii-polozheniya.pdf)
-printf '\nОтветственный за архив — %s.\n' "$hidden" >>"$tmp/incr/content/positions/polozhenie-pedagogi.md"
+printf '\nОтветственный за архив — [%s](@%s "педагог").\n' "$hidden" "$hid" \
+	>>"$tmp/incr/content/positions/polozhenie-pedagogi.md"
 sleep 1.1
 "$bin" build -C "$tmp/incr" >/dev/null 2>&1
 if [ ! -e "$tmp/incr/output/site/positions/polozhenie-pedagogi.pdf" ] &&
