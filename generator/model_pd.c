@@ -389,7 +389,7 @@ static void add_hint(struct pd *x, enum place where, const char *key, const char
 		return;
 	case IN_FIELD:
 		nv_buf_addf(o,
-			    "уберите имя из поля «%s»: в полях над текстом упоминание не "
+			    "уберите имя из поля «%s»: в полях между строками «---» упоминание не "
 			    "пишется; назвать человека можно в тексте документа: ",
 			    key ? key : "?");
 		break;
@@ -615,7 +615,7 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node *node,
 			     cmark_node *block, enum place where, const char *s)
 {
-	size_t from, to;
+	size_t from, to, i;
 	int line, col;
 
 	if (!s || !*s)
@@ -623,6 +623,12 @@ static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node 
 	from = node_offset(x, e, node, block);
 	to = node_end(x, e, node, from);
 	nv_utf8_position(x->src, from, &line, &col);
+	/* An address or a title is looked for past the link's text: «](». */
+	for (i = from; where != IN_CODE && i + 1 < to; i++)
+		if (x->src[i] == ']' && x->src[i + 1] == '(') {
+			from = i + 2;
+			break;
+		}
 	scan_string(x, where, NULL, s, strlen(s), from, to, line, col);
 }
 
