@@ -64,7 +64,13 @@ void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item
 			continue;
 		}
 		r = &it->resp[it->nresp];
-		if (mdl_valid_id(v->str)) {
+		/*
+		 * A plain string is text, as it always was, unless it is the id
+		 * of a person; in a list an id of nobody is a mistake.
+		 */
+		if (list->type != NV_LIST && !nv_model_person(b->m, v->str)) {
+			r->text = v->str;
+		} else if (mdl_valid_id(v->str)) {
 			r->person = mdl_ref_person(b, f, v, "responsible");
 			if (!r->person)
 				continue;
