@@ -17,7 +17,11 @@
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), pairs
  *      within the academic year of their order (check_pairs), links
  *      between Markdown documents and their anchors (check_links),
- *      publish levels of people (settle_people).
+ *      publish levels of people (settle_people), what the website shows
+ *      for each mention (resolve_mentions);
+ *   6. personal data (model_pd.c): roadmap `responsible` for paper and
+ *      web (resolve_responsible), names of people written without a
+ *      mention in any public text (check_mentions).
  * Field reading goes through schema.h, so every key is checked for type
  * and unknown keys are reported with a suggestion. Names of enums and
  * reference lookups are in model_refs.c, the text dump in model_dump.c,

@@ -15,8 +15,10 @@
  *
  * The implementation: model.c (the phases in order, release, lookups),
  * model_read.c (the fields of each file), model_refs.c (names, ids,
- * references), model_resolve.c (cross-document rules), model_dump.c;
- * the names of people per audience are in person.h.
+ * references), model_resolve.c (cross-document rules), model_pd.c
+ * (personal data: `responsible` per audience, names written without a
+ * mention), model_dump.c; the names of people per audience are in
+ * person.h.
  */
 #ifndef NV_MODEL_H
 #define NV_MODEL_H
