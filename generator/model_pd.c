@@ -783,6 +783,7 @@ void mdl_check_mentions(struct builder *b)
 {
 	struct pd x = { 0 };
 	const struct nv_entry *e;
+	const struct nv_value *title;
 	const char *base;
 	size_t i;
 
@@ -793,11 +794,16 @@ void mdl_check_mentions(struct builder *b)
 	nv_buf_init(&x.tmp);
 	for (i = 0; i < b->m->nentries; i++) {
 		e = b->m->entries[i];
-		if (e->web_hidden)
-			continue;
 		x.file = e->path;
 		x.src = e->text;
 		x.srclen = e->text_len;
+		/* Kept off the website, its title still names it on its order's page. */
+		if (e->web_hidden) {
+			title = nv_map_get(e->doc->meta, "title");
+			if (title && title->type == NV_STRING)
+				scan_scalar(&x, IN_FIELD, "title", title);
+			continue;
+		}
 		if (e->doc->meta)
 			scan_value(&x, e->doc->meta, NULL);
 		if (e->md && e->md->root)
