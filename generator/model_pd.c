@@ -808,6 +808,11 @@ void mdl_check_mentions(struct builder *b)
 			scan_value(&x, e->doc->meta, NULL);
 		if (e->md && e->md->root)
 			scan_body(&x, e);
+		/* The file's name (a Latin slug) is the page's address. */
+		x.src = NULL;
+		base = strrchr(e->path, '/');
+		base = base ? base + 1 : e->path;
+		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
 	}
 	scan_data(&x, "site");
 	scan_data(&x, "pairs");
