@@ -10,9 +10,10 @@
  * text the website publishes: Markdown bodies as cmark parsed them
  * (entities decoded, typography applied), headings, alt texts, link
  * titles and addresses, code; every string of the front matter but the
- * fields that hold ids; site.yml and pairs.yml; the names of attachments.
- * A mention's own text is paper only and is skipped, as are the items
- * and documents kept off the website. The text of a paragraph or heading
+ * fields that hold ids; site.yml and pairs.yml; the names of documents
+ * and attachments. A mention's own text is paper only and is skipped, as
+ * are the items and documents kept off the website (but the title of
+ * such an appendix, which its order's page shows). The text of a paragraph or heading
  * is joined before the scan, so a name split by emphasis («Зай*цева*»)
  * is found; each hit is traced back to the file by the text node it
  * starts in. A hidden person (or a form beyond a person's level) is an
