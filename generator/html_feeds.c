@@ -378,7 +378,7 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
 			nv_buf_adds(&line, "DESCRIPTION:Срок: ");
 			ics_field(s, &line, it->due.text);
 			nv_buf_adds(&line, "\\nОтветственный: ");
-			ics_field(s, &line, it->responsible);
+			ics_field(s, &line, it->responsible_web);
 			if (it->result) {
 				nv_buf_adds(&line, "\\nРезультат: ");
 				ics_field(s, &line, it->result);

@@ -107,8 +107,8 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 			nv_utf8_capitalize(e->signatory->position ? e->signatory->position : "");
 		set_s(sig, "position", pos);
 		free(pos);
-		nv_person_signature_name(&b, e->signatory);
-		set_s(sig, "name", b.ptr);
+		if (nv_person_web_signature(&b, e->signatory))
+			set_s(sig, "name", b.ptr);
 		set(doc, "signatory", sig);
 	}
 	for (i = 0; i < e->nappendices; i++) {
@@ -154,7 +154,7 @@ static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 			set_s(iv, "number", b.ptr);
 			nv_html_set_t(iv, "title", it->title);
 			nv_html_set_t(iv, "due", it->due.text);
-			nv_html_set_t(iv, "responsible", it->responsible);
+			nv_html_set_t(iv, "responsible", it->responsible_web);
 			nv_html_set_t(iv, "result", it->result);
 			set_s(iv, "status", status_titles[it->status]);
 			set_s(iv, "status_id",

@@ -191,7 +191,7 @@ static struct nv_value *approval_block(const struct nv_entry *e, const struct nv
 	struct nv_approval_text t;
 	struct nv_buf b = NV_BUF_INIT;
 
-	nv_approval_text_init(&t, e, a, m->site.short_name);
+	nv_approval_text_init(&t, e, a, m->site.short_name, true);
 	set_s(v, "label", t.label);
 	push_line(lines, t.by_order);
 	push_line(lines, t.order_ref);

@@ -17,7 +17,11 @@
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), pairs
  *      within the academic year of their order (check_pairs), links
  *      between Markdown documents and their anchors (check_links),
- *      publish levels of people (settle_people).
+ *      publish levels of people (settle_people), what the website shows
+ *      for each mention (resolve_mentions);
+ *   6. personal data (model_pd.c): roadmap `responsible` for paper and
+ *      web (resolve_responsible), names of people written without a
+ *      mention in any public text (check_mentions).
  * Field reading goes through schema.h, so every key is checked for type
  * and unknown keys are reported with a suggestion. Names of enums and
  * reference lookups are in model_refs.c, the text dump in model_dump.c,
@@ -194,6 +198,8 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	mdl_check_links(&b);
 	mdl_settle_people(&b);
 	mdl_resolve_mentions(&b);
+	mdl_resolve_responsible(&b);
+	mdl_check_mentions(&b);
 	free(b.draft_ids);
 	mdl_terms_free(b.terms);
 	mdl_loose_set_release(&b.forms);
@@ -219,8 +225,13 @@ void nv_model_release(struct nv_model *m)
 		e = m->entries[i];
 		for (k = 0; k < e->nsections; k++) {
 			size_t j;
-			for (j = 0; j < e->sections[k].nitems; j++)
-				nv_term_release(&e->sections[k].items[j].due);
+			for (j = 0; j < e->sections[k].nitems; j++) {
+				struct nv_item *it = &e->sections[k].items[j];
+				nv_term_release(&it->due);
+				free(it->resp);
+				free(it->responsible_paper);
+				free(it->responsible_web);
+			}
 			free(e->sections[k].items);
 		}
 		free(e->sections);

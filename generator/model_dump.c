@@ -89,9 +89,36 @@ static void dump_links(struct nv_buf *out, const struct nv_entry *e)
 	}
 }
 
-static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
+/*
+ * A roadmap's sections: one line per item, `responsible` as paper prints
+ * it, and as the website shows it when that differs («(web: …)»).
+ */
+static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 {
 	size_t i, k;
+
+	for (i = 0; i < e->nsections; i++) {
+		const struct nv_section *s = &e->sections[i];
+		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
+		for (k = 0; k < s->nitems; k++) {
+			const struct nv_item *it = &s->items[k];
+			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1,
+				    it->title ? it->title : "");
+			dump_term(out, &it->due);
+			nv_buf_addf(out, " | %s",
+				    it->responsible_paper ? it->responsible_paper : "");
+			if (it->responsible_web && it->responsible_paper &&
+			    strcmp(it->responsible_web, it->responsible_paper))
+				nv_buf_addf(out, " (web: %s)", it->responsible_web);
+			nv_buf_addf(out, " | %s | %s\n", it->result ? it->result : "-",
+				    mdl_item_status_names[it->status]);
+		}
+	}
+}
+
+static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
+{
+	size_t i;
 
 	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
 		    e->title ? e->title : "");
@@ -149,19 +176,7 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 			    : r->url  ? r->url
 				      : "?");
 	}
-	for (i = 0; i < e->nsections; i++) {
-		const struct nv_section *s = &e->sections[i];
-		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
-		for (k = 0; k < s->nitems; k++) {
-			const struct nv_item *it = &s->items[k];
-			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1,
-				    it->title ? it->title : "");
-			dump_term(out, &it->due);
-			nv_buf_addf(
-				out, " | %s | %s | %s\n", it->responsible ? it->responsible : "",
-				it->result ? it->result : "-", mdl_item_status_names[it->status]);
-		}
-	}
+	dump_sections(out, e);
 	if (e->doc->md) {
 		for (i = 0; i < e->doc->md->nr_headings; i++)
 			nv_buf_addf(out, "    h%d #%s\n", e->doc->md->headings[i].level,

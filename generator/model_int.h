@@ -121,6 +121,26 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e);
 /* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
 void mdl_read_pairs(struct builder *b);
 
+/* --- model_pd.c: personal data ------------------------------------------------ */
+
+/*
+ * A roadmap item's `responsible` (text, or a list of texts and ids of
+ * people) from the fields f into it->resp; unknown ids are errors.
+ */
+void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item *it);
+/*
+ * The paper and web strings of every roadmap item's `responsible`
+ * (nv_item); after mdl_settle_people, which fixes the publish levels.
+ */
+void mdl_resolve_responsible(struct builder *b);
+/*
+ * Names of people written without a mention in any text the website
+ * shows (model_pd.c): an error for a hidden person or a form beyond the
+ * person's level, a warning for a published one; each with the mention
+ * to write. After mdl_find_private_items and mdl_settle_people.
+ */
+void mdl_check_mentions(struct builder *b);
+
 /* --- model_resolve.c: cross-document rules ---------------------------------- */
 
 /*

@@ -544,9 +544,7 @@ static void read_sections(struct builder *b, struct nv_entry *e, struct nv_field
 				nv_field_str(&itf, "title", NV_REQUIRED, "название мероприятия");
 			due = nv_field_str(&itf, "due", NV_REQUIRED,
 					   "срок, например «Сентябрь 2025»");
-			it->responsible =
-				nv_field_str(&itf, "responsible", NV_REQUIRED,
-					     "ответственный, например «Лебедева А. С., куратор»");
+			mdl_read_responsible(b, &itf, it);
 			it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
 			it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
 									mdl_item_status_names,

@@ -81,6 +81,14 @@ void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p)
 	nv_buf_adds(out, p->surname);
 }
 
+bool nv_person_web_signature(struct nv_buf *out, const struct nv_person *p)
+{
+	if (p->publish == NV_PUBLISH_NONE)
+		return false;
+	nv_person_signature_name(out, p);
+	return true;
+}
+
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 {
 	switch (p->publish) {

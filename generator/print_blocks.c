@@ -138,7 +138,7 @@ static void approval_lines(struct printer *p, struct nv_pl_column *col, const st
 	st.before = first ? 0 : p->s->o.size;
 	/* The block is one paragraph of the structure. */
 	st.tag = "P";
-	nv_approval_text_init(&t, e, a, org);
+	nv_approval_text_init(&t, e, a, org, false);
 	if (a->order)
 		order_lines(col, &t, st);
 	else
@@ -443,7 +443,7 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 			nv_buf_addf(&c[0], "%zu.%zu.", i + 1, k + 1);
 			esc_typo(&c[1], it->title);
 			esc_typo(&c[2], it->due.text);
-			esc_typo(&c[3], it->responsible);
+			esc_typo(&c[3], it->responsible_paper);
 			esc_typo(&c[4], it->result);
 			for (j = 0; j < 5; j++)
 				cells[j] = c[j].ptr;

@@ -73,7 +73,7 @@ void nv_wording_acquainted(struct nv_buf *b, size_t n, enum nv_gender g)
 }
 
 /* The lines of a block that is not derived from an order. */
-static void own_lines(struct nv_approval_text *t, const struct nv_approval *a)
+static void own_lines(struct nv_approval_text *t, const struct nv_approval *a, bool web)
 {
 	struct nv_buf b = NV_BUF_INIT;
 
@@ -86,8 +86,10 @@ static void own_lines(struct nv_approval_text *t, const struct nv_approval *a)
 		t->protocol = nv_buf_detach(&b, NULL);
 	}
 	if (a->person) {
-		nv_person_signature_name(&b, a->person);
-		t->signature = nv_buf_detach(&b, NULL);
+		if (!web)
+			nv_person_signature_name(&b, a->person);
+		if (!web || nv_person_web_signature(&b, a->person))
+			t->signature = nv_buf_detach(&b, NULL);
 	}
 	if (a->has_date) {
 		nv_date_add(&b, a->date, NV_DATE_LONG);
@@ -97,14 +99,14 @@ static void own_lines(struct nv_approval_text *t, const struct nv_approval *a)
 }
 
 void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
-			   const struct nv_approval *a, const char *org)
+			   const struct nv_approval *a, const char *org, bool web)
 {
 	struct nv_buf b = NV_BUF_INIT;
 
 	memset(t, 0, sizeof(*t));
 	t->label = nv_label_title(a->order ? NV_LABEL_APPROVED : a->label, e->gender);
 	if (!a->order) {
-		own_lines(t, a);
+		own_lines(t, a, web);
 		return;
 	}
 	nv_wording_by_order(&b, org);

@@ -15,8 +15,10 @@
  *
  * The implementation: model.c (the phases in order, release, lookups),
  * model_read.c (the fields of each file), model_refs.c (names, ids,
- * references), model_resolve.c (cross-document rules), model_dump.c;
- * the names of people per audience are in person.h.
+ * references), model_resolve.c (cross-document rules), model_pd.c
+ * (personal data: `responsible` per audience, names written without a
+ * mention), model_dump.c; the names of people per audience are in
+ * person.h.
  */
 #ifndef NV_MODEL_H
 #define NV_MODEL_H
@@ -146,8 +148,24 @@ struct nv_approval {
 	int line, col;
 };
 
+/* A part of a roadmap item's `responsible`: text as written, or a person (text NULL). */
+struct nv_responsible {
+	const char *text;
+	struct nv_person *person;
+};
+
 struct nv_item {
-	const char *title, *responsible, *result;
+	const char *title, *result;
+	/*
+	 * Who is responsible: `responsible` as read (text, or a list of texts
+	 * and ids of people), and as each audience reads it, joined: paper
+	 * names a person «Лебедева А. С.», the website as the person's
+	 * publish level allows (person.h). The back ends read only the two
+	 * strings, which the model owns.
+	 */
+	struct nv_responsible *resp;
+	size_t nresp;
+	char *responsible_paper, *responsible_web;
 	struct nv_term due;
 	enum nv_item_status status;
 	int line, col;

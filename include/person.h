@@ -55,6 +55,12 @@ enum nv_gender nv_gender_from_patronymic(const char *patronymic);
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
 /* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
 void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
+/*
+ * The signature on the website: «Т.Н. Орлова» when p is published (full
+ * or initials: the signature shows no more than initials); nothing for
+ * publish: none, and false (the block keeps its position and date).
+ */
+bool nv_person_web_signature(struct nv_buf *out, const struct nv_person *p);
 /* «Орлова Татьяна Николаевна». */
 void nv_person_full_name(struct nv_buf *out, const struct nv_person *p);
 

@@ -94,10 +94,12 @@ struct nv_approval_text {
  * Fill t with the lines of approval block a of entry e (whose gender
  * the label agrees with). org names the approving organisation in
  * «приказом <org>»; the caller chooses which name and whether it is
- * typeset. Release with nv_approval_text_release().
+ * typeset. For the website (`web`), the signature of a person hidden
+ * from it is left out (nv_person_web_signature()). Release with
+ * nv_approval_text_release().
  */
 void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
-			   const struct nv_approval *a, const char *org);
+			   const struct nv_approval *a, const char *org, bool web);
 
 /* Free the strings of t and clear it; t may be all NULL. */
 void nv_approval_text_release(struct nv_approval_text *t);

@@ -121,35 +121,35 @@ check approval positions polozhenie
 
 # 3. a YAML \u escape in a field: the roadmap's responsible.
 new yaml-escape
-sed -i 's/responsible: Петрова А. Н., директор/responsible: "\\u0417айцева О. В., учитель"/' \
+sed -i 's/responsible: \[petrova-an, директор\]/responsible: "\\u0417айцева О. В., учитель"/' \
 	"$tmp/yaml-escape/content/roadmaps/plan.md"
-check yaml-escape roadmaps plan
+check yaml-escape roadmaps plan refusable
 
 # 4. a YAML \u escape in an approval's body.
 new yaml-escape-body
 sed -i 's/body: педагогическим советом/body: "педагогическим советом, председатель \\u0417айцева О. В."/' \
 	"$tmp/yaml-escape-body/content/positions/polozhenie.md"
-check yaml-escape-body positions polozhenie
+check yaml-escape-body positions polozhenie refusable
 
 # 5. an HTML entity in the body.
 new entity
 printf '\n1.2. Куратор — З&#1072;йцева О. В.\n' >>"$tmp/entity/content/positions/polozhenie.md"
-check entity positions polozhenie
+check entity positions polozhenie refusable
 
 # 6. the entity in hex: &#x430;.
 new entity-hex
 printf '\n1.2. Куратор — Ольга Викторовна З&#x430;йцева.\n' >>"$tmp/entity-hex/content/positions/polozhenie.md"
-check entity-hex positions polozhenie
+check entity-hex positions polozhenie refusable
 
 # 7. a name split by emphasis.
 new emphasis
 printf '\nРуководитель программы — Зай*цева* О. В.\n' >>"$tmp/emphasis/content/programs/programma.md"
-check emphasis programs programma
+check emphasis programs programma refusable
 
 # 8. split by strong emphasis, in a case form.
 new strong
 printf '\nПоручить **Зай**цевой О. В. подготовку отчёта.\n' >>"$tmp/strong/content/programs/programma.md"
-check strong programs programma
+check strong programs programma refusable
 
 # 9. a soft hyphen inside the name.
 new soft-hyphen
@@ -170,7 +170,7 @@ check capitals positions polozhenie
 # check of the build before already caught this one: kept as a guard).
 new initials-full
 printf '\nКуратор — Иванова Мария Петровна.\n' >>"$tmp/initials-full/content/positions/polozhenie.md"
-check initials-full positions polozhenie
+check initials-full positions polozhenie refusable
 
 # 13. in lower case, in a case form.
 new lower

@@ -105,7 +105,8 @@ static void test_writers_clean_hostile_text(void)
 	it = &road->sections[0].items[0];
 	it->title = "Свет,\r\nтень;\\ "
 		    "ааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа";
-	it->responsible = "Методист\x0b, совет";
+	free(it->responsible_web); /* the model owns it: give it a copy */
+	it->responsible_web = nv_xstrdup("Методист\x0b, совет");
 	it->result = "Итог\r";
 	out = nv_xasprintf("%s/site", nv_test_tmpdir());
 	CHECK_INT(mkdir(out, 0755), 0);

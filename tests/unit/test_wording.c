@@ -68,7 +68,7 @@ static void test_derived_block(void)
 	order.number = "118-од";
 	a.label = NV_LABEL_ACCEPTED; /* a derived block is УТВЕРЖДЕНО whatever it says */
 	a.order = &order;
-	nv_approval_text_init(&t, &e, &a, "МАОУ СОШ");
+	nv_approval_text_init(&t, &e, &a, "МАОУ СОШ", false);
 	CHECK_STR(t.label, "УТВЕРЖДЕНА");
 	CHECK_STR(t.by_order, "приказом МАОУ СОШ");
 	CHECK_STR(t.order_ref, "от 29.08.2025 №" NBSP "118-од");
@@ -100,7 +100,7 @@ static void test_own_block(void)
 	a.person = &p;
 	a.has_date = true;
 	a.date = d250925;
-	nv_approval_text_init(&t, &e, &a, "не нужна");
+	nv_approval_text_init(&t, &e, &a, "не нужна", false);
 	CHECK_STR(t.label, "ПРИНЯТО");
 	CHECK(!t.by_order && !t.order_ref);
 	CHECK_STR(t.position, "Директор");
@@ -110,12 +110,30 @@ static void test_own_block(void)
 	CHECK_STR(t.date, "25 сентября 2025" NBSP "г.");
 	nv_approval_text_release(&t);
 
+	/*
+	 * On the website the signature follows the publish level: initials
+	 * keep it, none leaves it out (the position and date stay).
+	 */
+	p.publish = NV_PUBLISH_INITIALS;
+	nv_approval_text_init(&t, &e, &a, NULL, true);
+	CHECK_STR(t.signature, "А.Н." NBSP "Петрова");
+	nv_approval_text_release(&t);
+	p.publish = NV_PUBLISH_NONE;
+	nv_approval_text_init(&t, &e, &a, NULL, true);
+	CHECK(!t.signature);
+	CHECK_STR(t.position, "Директор");
+	CHECK_STR(t.date, "25 сентября 2025" NBSP "г.");
+	nv_approval_text_release(&t);
+	nv_approval_text_init(&t, &e, &a, NULL, false);
+	CHECK_STR(t.signature, "А.Н." NBSP "Петрова");
+	nv_approval_text_release(&t);
+
 	/* Without protocol, person or date: only the label and the text. */
 	memset(&a, 0, sizeof(a));
 	a.label = NV_LABEL_APPROVED;
 	a.body = "Совет";
 	e.gender = NV_MASCULINE;
-	nv_approval_text_init(&t, &e, &a, NULL);
+	nv_approval_text_init(&t, &e, &a, NULL, false);
 	CHECK_STR(t.label, "УТВЕРЖДЕН");
 	CHECK_STR(t.body, "Совет");
 	CHECK(!t.position && !t.protocol && !t.signature && !t.date);

@@ -1,0 +1,831 @@
+/*
+ * model_pd.c: personal data in the model, once the publish levels are
+ * settled.
+ *
+ * The roadmap's `responsible` is text or a list of texts and ids of
+ * people; each item gets the string paper prints («Лебедева А. С.,
+ * куратор») and the one the website shows, by publish level (person.h).
+ *
+ * The check of unmarked mentions runs the guard (guard.h) over every
+ * text the website publishes: Markdown bodies as cmark parsed them
+ * (entities decoded, typography applied), headings, alt texts, link
+ * titles and addresses, code; every string of the front matter but the
+ * fields that hold ids; site.yml and pairs.yml; the names of documents
+ * and attachments. A mention's own text is paper only and is skipped, as
+ * are the items and documents kept off the website (but the title of
+ * such an appendix, which its order's page shows). The text of a paragraph or heading
+ * is joined before the scan, so a name split by emphasis («Зай*цева*»)
+ * is found; each hit is traced back to the file by the text node it
+ * starts in. A hidden person (or a form beyond a person's level) is an
+ * error, a published one named without a mention a warning.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "diag.h"
+#include "guard.h"
+#include "markdown.h"
+#include "model.h"
+#include "model_int.h"
+#include "person.h"
+#include "schema.h"
+#include "utf8.h"
+#include "value.h"
+
+/* --- roadmap `responsible` ------------------------------------------------ */
+
+void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item *it)
+{
+	const struct nv_value *list, *v;
+	struct nv_responsible *r;
+	size_t i, n;
+
+	list = nv_field_list(f, "responsible", NV_REQUIRED,
+			     "ответственный: текст или список из текста и id людей, например "
+			     "«responsible: [lebedeva-as, куратор]»",
+			     true);
+	if (!list)
+		return;
+	n = list->type == NV_LIST ? list->nr : 1;
+	if (!n)
+		nv_diag_hint(nv_field_error(f, list, "список «responsible» пуст"),
+			     "например «responsible: [lebedeva-as, куратор]» или «responsible: "
+			     "Директор»");
+	it->resp = nv_xcalloc(n + 1, sizeof(*it->resp));
+	for (i = 0; i < n; i++) {
+		v = list->type == NV_LIST ? list->items[i] : list;
+		if (!nv_value_is_scalar(v)) {
+			nv_diag_hint(nv_field_error(f, v,
+						    "в списке «responsible» ожидается текст или id "
+						    "участника, а здесь %s",
+						    nv_type_name(v->type)),
+				     "например «responsible: [lebedeva-as, куратор]»");
+			continue;
+		}
+		r = &it->resp[it->nresp];
+		/*
+		 * A plain string is text, as it always was, unless it is the id
+		 * of a person; in a list an id of nobody is a mistake.
+		 */
+		if (list->type != NV_LIST && !nv_model_person(b->m, v->str)) {
+			r->text = v->str;
+		} else if (mdl_valid_id(v->str)) {
+			r->person = mdl_ref_person(b, f, v, "responsible");
+			if (!r->person)
+				continue;
+		} else {
+			r->text = v->str;
+		}
+		it->nresp++;
+	}
+}
+
+/* The first letter of s with a dot: «А.»; nothing for NULL. */
+static void add_initial(struct nv_buf *out, const char *s)
+{
+	uint32_t cp;
+	size_t k = s ? nv_utf8_decode(s, strlen(s), &cp) : 0;
+
+	if (k) {
+		nv_buf_add(out, s, k);
+		nv_buf_addch(out, '.');
+	}
+}
+
+/* «Лебедева А. С.»: the surname and initials, as lists on paper name people. */
+static void paper_name(struct nv_buf *out, const struct nv_person *p)
+{
+	nv_buf_adds(out, p->surname);
+	nv_buf_adds(out, "\xC2\xA0");
+	add_initial(out, p->name);
+	if (p->patronymic) {
+		nv_buf_adds(out, "\xC2\xA0");
+		add_initial(out, p->patronymic);
+	}
+}
+
+/*
+ * The parts of a `responsible` for one audience, joined by «, », or by
+ * «; » when a part has a comma of its own («наставник, педагог»). On
+ * the website a description repeated for several hidden people is
+ * written once.
+ */
+static char *join_responsible(const struct nv_item *it, bool web)
+{
+	struct nv_buf out = NV_BUF_INIT, part = NV_BUF_INIT;
+	char **parts = nv_xcalloc(it->nresp + 1, sizeof(*parts));
+	bool comma = false, seen;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < it->nresp; i++) {
+		nv_buf_reset(&part);
+		if (it->resp[i].text)
+			nv_buf_adds(&part, it->resp[i].text);
+		else if (web)
+			nv_person_public_name(&part, it->resp[i].person);
+		else
+			paper_name(&part, it->resp[i].person);
+		for (seen = false, k = 0; web && k < n; k++)
+			seen = seen || !strcmp(parts[k], part.ptr);
+		if (seen)
+			continue;
+		comma = comma || strchr(part.ptr, ',');
+		parts[n++] = nv_xstrdup(part.ptr);
+	}
+	for (i = 0; i < n; i++) {
+		nv_buf_adds(&out, i ? (comma ? "; " : ", ") : "");
+		nv_buf_adds(&out, parts[i]);
+		free(parts[i]);
+	}
+	free(parts);
+	nv_buf_release(&part);
+	return nv_buf_detach(&out, NULL);
+}
+
+void mdl_resolve_responsible(struct builder *b)
+{
+	struct nv_entry *e;
+	struct nv_item *it;
+	size_t i, k, j;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		for (k = 0; k < e->nsections; k++) {
+			for (j = 0; j < e->sections[k].nitems; j++) {
+				it = &e->sections[k].items[j];
+				it->responsible_paper = join_responsible(it, false);
+				it->responsible_web = join_responsible(it, true);
+			}
+		}
+	}
+}
+
+/* --- unmarked mentions ------------------------------------------------------ */
+
+/* Where a name was found: what the message says and what the hint offers. */
+enum place {
+	IN_TEXT,
+	IN_HEADING,
+	IN_LINK_TEXT,
+	IN_CODE,
+	IN_ALT,
+	IN_TITLE,
+	IN_MENTION_TITLE,
+	IN_URL,
+	IN_FIELD,
+	IN_RESPONSIBLE,	     /* the whole field is this text */
+	IN_RESPONSIBLE_ITEM, /* an element of its list */
+	IN_FILE_NAME,
+};
+
+static const char *const place_words[] = {
+	"",
+	" в заголовке",
+	" в тексте ссылки",
+	" в коде",
+	" в подписи к изображению",
+	" в подсказке ссылки",
+	" в кавычках упоминания",
+	" в адресе ссылки",
+	" в поле «%s»",
+	" в поле «responsible»",
+	" в поле «responsible»",
+	" в имени файла",
+};
+
+/* The state of the check over one file. */
+struct pd {
+	struct builder *b;
+	struct nv_guard *g;
+	const char *file;
+	const char *src; /* the file's text, to place a hit; NULL when not at hand */
+	size_t srclen;
+	struct nv_buf msg, hint, tmp;
+};
+
+/* The byte offset where line (1-based) of the source starts; srclen past the end. */
+static size_t line_offset(const struct pd *x, int line)
+{
+	size_t off = 0;
+
+	while (--line > 0 && off < x->srclen) {
+		const char *nl = memchr(x->src + off, '\n', x->srclen - off);
+		off = nl ? (size_t)(nl - x->src) + 1 : x->srclen;
+	}
+	return off;
+}
+
+/* The offset of the end of the line holding off (before its '\n'). */
+static size_t line_end(const struct pd *x, size_t off)
+{
+	const char *nl = off < x->srclen ? memchr(x->src + off, '\n', x->srclen - off) : NULL;
+
+	return nl ? (size_t)(nl - x->src) : x->srclen;
+}
+
+/* The byte offset of (line, column in characters) of the source. */
+static size_t char_offset(const struct pd *x, int line, int col)
+{
+	size_t off = line_offset(x, line), end = line_end(x, off), k;
+	uint32_t cp;
+
+	while (--col > 0 && off < end) {
+		k = nv_utf8_decode(x->src + off, end - off, &cp);
+		off += k ? k : 1;
+	}
+	return off;
+}
+
+/* The number of times needle (n bytes) occurs in s[0, len). */
+static size_t count_in(const char *s, size_t len, const char *needle, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; n && i + n <= len; i++)
+		if (!memcmp(s + i, needle, n)) {
+			c++;
+			i += n - 1;
+		}
+	return c;
+}
+
+/*
+ * Where in the source the hit at text[k] is: the text was read from the
+ * source between the offsets from and to, where the word at text[k] is
+ * looked for, as often as it occurs in text before k. False when it is
+ * not found there (an escape or an entity changed the letters).
+ */
+static bool locate(const struct pd *x, size_t from, size_t to, const char *text, size_t len,
+		   size_t k, int *line, int *col)
+{
+	size_t n = 0, skip, i;
+
+	if (!x->src || from >= to)
+		return false;
+	while (k + n < len && text[k + n] != ' ' && (unsigned char)text[k + n] != 0xC2 && n < 64)
+		n++;
+	if (!n)
+		return false;
+	skip = count_in(text, k, text + k, n);
+	for (i = from; i + n <= to && i + n <= x->srclen; i++) {
+		if (memcmp(x->src + i, text + k, n))
+			continue;
+		if (skip--) {
+			i += n - 1;
+			continue;
+		}
+		nv_utf8_position(x->src, i, line, col);
+		return true;
+	}
+	return false;
+}
+
+/* The first word of form (up to a space, U+00A0 included). */
+static size_t first_word(const char *form, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && form[i] != ' ' && (unsigned char)form[i] != 0xC2; i++)
+		;
+	return i;
+}
+
+/* True if the word w (n bytes) starts like p's surname (a case form of it). */
+static bool surname_word(const char *w, size_t n, const struct nv_person *p)
+{
+	size_t chars = nv_utf8_count(p->surname, strlen(p->surname)), keep, i = 0, k;
+	uint32_t cp;
+
+	keep = chars > 3 ? chars - 2 : chars;
+	while (keep-- && p->surname[i]) {
+		k = nv_utf8_decode(p->surname + i, strlen(p->surname + i), &cp);
+		i += k ? k : 1;
+	}
+	return n >= i && !memcmp(w, p->surname, i);
+}
+
+/*
+ * The mention to write for form in the hint: «[Павловой Ольге
+ * Константиновне](@pavlova-ok "…")» for a hidden person (the title is
+ * what the website shows instead); for one published with initials, the
+ * surname as written with the initials, which the website keeps in the
+ * author's case; else the form as written.
+ */
+static void mention_example(struct nv_buf *out, const char *form, size_t n,
+			    const struct nv_person *p, bool leak)
+{
+	size_t w = first_word(form, n);
+
+	nv_buf_addch(out, '[');
+	if (p->publish == NV_PUBLISH_INITIALS && (leak || w == n)) {
+		if (surname_word(form, w, p))
+			nv_buf_add(out, form, w);
+		else
+			nv_buf_adds(out, p->surname);
+		nv_buf_addch(out, ' ');
+		add_initial(out, p->name);
+		if (p->patronymic) {
+			nv_buf_addch(out, ' ');
+			add_initial(out, p->patronymic);
+		}
+	} else {
+		nv_buf_add(out, form, n);
+	}
+	nv_buf_addf(out, "](@%s%s)", p->id, p->publish == NV_PUBLISH_NONE ? " \"…\"" : "");
+	if (p->publish == NV_PUBLISH_NONE)
+		nv_buf_adds(out, "; в кавычках напишите, как назвать человека на сайте вместо "
+				 "имени, в том же падеже");
+}
+
+/* The hint for a name found at `where` (mention: the mention to write). */
+static void add_hint(struct pd *x, enum place where, const char *key, const char *text, size_t len,
+		     const struct nv_guard_hit *h)
+{
+	const char *form = text + h->start;
+	size_t n = h->end - h->start;
+	struct nv_buf *o = &x->hint;
+
+	nv_buf_reset(o);
+	switch (where) {
+	case IN_TEXT:
+	case IN_HEADING:
+		nv_buf_adds(o, "отметьте упоминание: ");
+		break;
+	case IN_LINK_TEXT:
+		nv_buf_adds(o, "внутри ссылки упоминание не пишется: вынесите имя из текста "
+			       "ссылки и отметьте упоминание: ");
+		break;
+	case IN_CODE:
+		nv_buf_adds(o, "уберите обратные кавычки вокруг имени и отметьте упоминание: ");
+		break;
+	case IN_ALT:
+		nv_buf_adds(o, "подпись к изображению видна на сайте; отметьте упоминание и в "
+			       "ней: ");
+		break;
+	case IN_TITLE:
+		nv_buf_adds(o, "уберите имя из подсказки ссылки (текст в кавычках после "
+			       "адреса): она видна на сайте");
+		return;
+	case IN_MENTION_TITLE:
+		nv_buf_adds(o, "в кавычках упоминания пишут, как назвать человека на сайте "
+			       "без имени («куратору»): уберите оттуда имя");
+		return;
+	case IN_URL:
+		nv_buf_adds(o, "уберите имя из адреса ссылки (например, переименуйте файл, на "
+			       "который она ведёт)");
+		return;
+	case IN_FILE_NAME:
+		nv_buf_adds(o, "переименуйте файл: его имя видно на сайте в адресе ссылки");
+		return;
+	case IN_RESPONSIBLE_ITEM:
+		nv_buf_addf(o, "напишите вместо имени id участника из people.yml: %s", h->p->id);
+		return;
+	case IN_RESPONSIBLE:
+		nv_buf_adds(o, "запишите ответственных списком, а участника — его id из "
+			       "people.yml: responsible: [");
+		if ((!h->start || (h->start >= 2 && !memcmp(text + h->start - 2, ", ", 2))) &&
+		    (h->end == len || text[h->end] == ','))
+			nv_buf_addf(o, "%.*s%s%.*s", (int)h->start, text, h->p->id,
+				    (int)(len - h->end), text + h->end);
+		else
+			nv_buf_addf(o, "%s, …", h->p->id);
+		nv_buf_addch(o, ']');
+		return;
+	case IN_FIELD:
+		nv_buf_addf(o,
+			    "уберите имя из поля «%s»: в полях между строками «---» упоминание не "
+			    "пишется; назвать человека можно в тексте документа: ",
+			    key ? key : "?");
+		break;
+	}
+	mention_example(o, form, n, h->p, h->leak);
+}
+
+/* Report the hit h in text (len bytes), found at `where`, at line:col of x->file. */
+static void report(struct pd *x, enum place where, const char *key, const char *text, size_t len,
+		   const struct nv_guard_hit *h, int line, int col)
+{
+	const struct nv_person *p = h->p;
+	struct nv_diag *diag;
+
+	nv_buf_reset(&x->msg);
+	nv_buf_addf(&x->msg, "«%.*s»", (int)(h->end - h->start), text + h->start);
+	nv_buf_addf(&x->msg, place_words[where], key ? key : "?");
+	if (h->leak && p->publish == NV_PUBLISH_NONE)
+		nv_buf_addf(&x->msg,
+			    " — имя человека, которого нельзя называть на сайте (%s, "
+			    "publish: none)",
+			    p->id);
+	else if (h->leak)
+		nv_buf_addf(&x->msg,
+			    " — полное имя, а на сайте этого человека называют только фамилией "
+			    "с инициалами (%s, publish: initials)",
+			    p->id);
+	else
+		nv_buf_addf(&x->msg, " — имя участника без отметки упоминания (%s, publish: %s)",
+			    p->id, mdl_publish_names[p->publish]);
+	add_hint(x, where, key, text, len, h);
+	if (h->leak)
+		diag = nv_error(x->b->d, x->file, line, col, "%s", x->msg.ptr);
+	else
+		diag = nv_warning(x->b->d, x->file, line, col, "%s", x->msg.ptr);
+	nv_diag_hint(diag, "%s", x->hint.ptr);
+}
+
+/*
+ * Check a string read from the source between the offsets from and to
+ * (when x->src is set); a hit that cannot be traced there is reported at
+ * (line, col), where the string starts.
+ */
+static void scan_string(struct pd *x, enum place where, const char *key, const char *s, size_t len,
+			size_t from, size_t to, int line, int col)
+{
+	struct nv_guard_hit h;
+	size_t at = 0;
+	int l, c;
+
+	while (nv_guard_find(x->g, s, len, at, false, &h)) {
+		l = line;
+		c = col;
+		locate(x, from, to, s, len, h.start, &l, &c);
+		report(x, where, key, s, len, &h, l, c);
+		at = h.end > h.start ? h.end : h.start + 1;
+	}
+}
+
+/* A scalar of YAML: its text after escapes, traced back from its position. */
+static void scan_scalar(struct pd *x, enum place where, const char *key, const struct nv_value *v)
+{
+	size_t from = x->src ? char_offset(x, v->line, v->col) : 0;
+	size_t to = from + 4 * v->len + 256;
+
+	scan_string(x, where, key, v->str, v->len, from, to < x->srclen ? to : x->srclen, v->line,
+		    v->col);
+}
+
+/* Keys whose values are ids (of people, documents, kinds), never shown as text. */
+static bool id_key(const char *key)
+{
+	static const char *const keys[] = {
+		"id",	   "authors", "signatory", "person",  "acquaint", "appendices",
+		"program", "order",   "mentor",	   "mentees", "director", "type",
+	};
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(keys); i++)
+		if (!strcmp(key, keys[i]))
+			return true;
+	return false;
+}
+
+/* `responsible`: text, or a list of texts and ids (ids are skipped). */
+static void scan_responsible(struct pd *x, const struct nv_value *v)
+{
+	size_t i;
+
+	if (v->type == NV_STRING) {
+		scan_scalar(x, IN_RESPONSIBLE, "responsible", v);
+		return;
+	}
+	for (i = 0; v->type == NV_LIST && i < v->nr; i++)
+		if (v->items[i]->type == NV_STRING && !mdl_valid_id(v->items[i]->str))
+			scan_scalar(x, IN_RESPONSIBLE_ITEM, "responsible", v->items[i]);
+}
+
+/* Every string under v (a front matter or a data file) but those of id keys. */
+static void scan_value(struct pd *x, const struct nv_value *v, const char *key)
+{
+	size_t i;
+
+	switch (v->type) {
+	case NV_MAP:
+		for (i = 0; i < v->nr; i++) {
+			if (id_key(v->members[i].key))
+				continue;
+			if (!strcmp(v->members[i].key, "responsible"))
+				scan_responsible(x, v->members[i].value);
+			else
+				scan_value(x, v->members[i].value, v->members[i].key);
+		}
+		break;
+	case NV_LIST:
+		for (i = 0; i < v->nr; i++)
+			scan_value(x, v->items[i], key);
+		break;
+	case NV_STRING:
+		scan_scalar(x, IN_FIELD, key, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* A piece of the joined text of a block: from `off`, the literal of node (NULL: a space). */
+struct seg {
+	size_t off;
+	cmark_node *node;
+	enum place where;
+};
+
+/* The inline text of one paragraph or heading, joined, and where each piece came from. */
+struct block {
+	cmark_node *node;
+	struct nv_buf text;
+	struct seg *segs;
+	size_t nsegs, alloc;
+	int in_link, in_image; /* depth of links and images around the inline being read */
+};
+
+static void add_seg(struct block *k, cmark_node *node, const char *s, enum place where)
+{
+	NV_GROW(k->segs, k->nsegs + 1, k->alloc);
+	k->segs[k->nsegs].off = k->text.len;
+	k->segs[k->nsegs].node = node;
+	k->segs[k->nsegs].where = where;
+	k->nsegs++;
+	nv_buf_adds(&k->text, s ? s : "");
+}
+
+/*
+ * The source offset where an inline node starts. cmark counts the columns
+ * of a paragraph's later lines from the paragraph's first column, not from
+ * where the line's text starts (see markdown.c): those are found on the
+ * line, past its indentation and '>' markers.
+ */
+static size_t node_offset(const struct pd *x, const struct nv_entry *e, cmark_node *node,
+			  cmark_node *block)
+{
+	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
+	size_t start, end, p, off;
+	long rel;
+
+	if (nl < 1 && block) {
+		node = block;
+		nl = cmark_node_get_start_line(block);
+		nc = cmark_node_get_start_column(block);
+	}
+	start = line_offset(x, (nl < 1 ? 1 : nl) + e->md->first_line - 1);
+	end = line_end(x, start);
+	off = start + (size_t)(nc < 1 ? 0 : nc - 1);
+	if (block && node != block && nl != cmark_node_get_start_line(block)) {
+		rel = (long)nc - cmark_node_get_start_column(block);
+		for (p = start; p < end && strchr(" \t>", x->src[p]); p++)
+			;
+		off = p + (rel > 0 ? (size_t)rel : 0);
+	}
+	return off < end ? off : end;
+}
+
+/* The source offset of the end of the last line of node. */
+static size_t node_end(const struct pd *x, const struct nv_entry *e, cmark_node *node, size_t from)
+{
+	int nl = cmark_node_get_end_line(node);
+
+	if (nl < 1)
+		return line_end(x, from);
+	return line_end(x, line_offset(x, nl + e->md->first_line - 1));
+}
+
+/* Check the joined text of a block; each hit is placed by the text node it starts in. */
+static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
+{
+	struct nv_guard_hit h;
+	const struct seg *s;
+	const char *lit;
+	size_t at = 0, i, from, off;
+	int line, col;
+
+	while (k->text.len && nv_guard_find(x->g, k->text.ptr, k->text.len, at, false, &h)) {
+		at = h.end > h.start ? h.end : h.start + 1;
+		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
+			s = &k->segs[i];
+		if (!s || !s->node)
+			continue;
+		lit = cmark_node_get_literal(s->node);
+		from = node_offset(x, e, s->node, k->node);
+		off = h.start - s->off;
+		if (!locate(x, from, node_end(x, e, s->node, from), lit, strlen(lit), off, &line,
+			    &col)) {
+			nv_utf8_position(x->src, from, &line, &col);
+			col += (int)nv_utf8_count(lit, off);
+		}
+		report(x, s->where, NULL, k->text.ptr, k->text.len, &h, line, col);
+	}
+	nv_buf_reset(&k->text);
+	k->nsegs = 0;
+}
+
+/* A string of a node that is not in the flow of text (an address, a title, code). */
+static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node *node,
+			     cmark_node *block, enum place where, const char *s)
+{
+	size_t from, to, i;
+	int line, col;
+
+	if (!s || !*s)
+		return;
+	from = node_offset(x, e, node, block);
+	to = node_end(x, e, node, from);
+	nv_utf8_position(x->src, from, &line, &col);
+	/* An address or a title is looked for past the link's text: «](». */
+	for (i = from; where != IN_CODE && i + 1 < to; i++)
+		if (x->src[i] == ']' && x->src[i + 1] == '(') {
+			from = i + 2;
+			break;
+		}
+	scan_string(x, where, NULL, s, strlen(s), from, to, line, col);
+}
+
+/* An address with its %XX escapes decoded, so «%D0%93…» reads as letters. */
+static void scan_url(struct pd *x, const struct nv_entry *e, cmark_node *node, cmark_node *block)
+{
+	const char *u = cmark_node_get_url(node);
+	unsigned hi, lo;
+
+	nv_buf_reset(&x->tmp);
+	for (; u && *u; u++) {
+		if (u[0] == '%' && sscanf(u + 1, "%1x%1x", &hi, &lo) == 2) {
+			nv_buf_addch(&x->tmp, (int)(hi * 16 + lo));
+			u += 2;
+		} else {
+			nv_buf_addch(&x->tmp, *u);
+		}
+	}
+	scan_node_string(x, e, node, block, IN_URL, x->tmp.ptr);
+}
+
+/* Where the text of an inline goes on the website, by what holds it. */
+static enum place inline_place(const struct block *k)
+{
+	if (k->in_image)
+		return IN_ALT;
+	if (k->in_link)
+		return IN_LINK_TEXT;
+	return k->node && cmark_node_get_type(k->node) == CMARK_NODE_HEADING ? IN_HEADING : IN_TEXT;
+}
+
+/*
+ * A link or an image. A mention's text is the paper form and is skipped
+ * (false: do not descend), its title is what the website shows.
+ */
+static bool enter_link(struct pd *x, const struct nv_entry *e, struct block *k, cmark_node *node)
+{
+	const char *url = cmark_node_get_url(node);
+
+	if (cmark_node_get_type(node) == CMARK_NODE_LINK && url && url[0] == '@') {
+		add_seg(k, NULL, " ", IN_TEXT);
+		scan_node_string(x, e, node, k->node, IN_MENTION_TITLE, cmark_node_get_title(node));
+		return false;
+	}
+	scan_url(x, e, node, k->node);
+	scan_node_string(x, e, node, k->node, IN_TITLE, cmark_node_get_title(node));
+	if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+		add_seg(k, NULL, " ", IN_TEXT);
+		k->in_image++;
+	} else {
+		k->in_link++;
+	}
+	return true;
+}
+
+/* True if node is an item kept off the website. */
+static bool private_node(const struct nv_entry *e, cmark_node *node)
+{
+	size_t i;
+
+	for (i = 0; i < e->nprivate_items; i++)
+		if (e->private_items[i] == node)
+			return true;
+	return false;
+}
+
+/* One node of the body walk (see scan_body). False: skip what is below it. */
+static bool body_node(struct pd *x, const struct nv_entry *e, struct block *k, cmark_node *node,
+		      bool enter)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_ITEM:
+		return !enter || !private_node(e, node);
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		if (enter)
+			k->node = node;
+		else
+			scan_block(x, e, k);
+		break;
+	case CMARK_NODE_TEXT:
+		add_seg(k, node, cmark_node_get_literal(node), inline_place(k));
+		break;
+	case CMARK_NODE_CODE:
+		add_seg(k, node, cmark_node_get_literal(node), IN_CODE);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		add_seg(k, NULL, " ", IN_TEXT);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		if (enter)
+			return enter_link(x, e, k, node);
+		if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+			k->in_image--;
+			add_seg(k, NULL, " ", IN_TEXT);
+		} else if (cmark_node_get_url(node) && cmark_node_get_url(node)[0] == '@') {
+			break; /* a mention: nothing below it was read */
+		} else {
+			k->in_link--;
+		}
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		scan_node_string(x, e, node, NULL, IN_CODE, cmark_node_get_literal(node));
+		break;
+	default: /* raw HTML never reaches the website (html_md.h) */
+		break;
+	}
+	return true;
+}
+
+/* The Markdown body of e, as the website shows it. */
+static void scan_body(struct pd *x, const struct nv_entry *e)
+{
+	struct block k = { 0 };
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *node;
+
+	nv_buf_init(&k.text);
+	it = cmark_iter_new(e->md->root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (!body_node(x, e, &k, node, ev == CMARK_EVENT_ENTER))
+			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+	nv_buf_release(&k.text);
+	free(k.segs);
+}
+
+/* A data file of content/ (site.yml, pairs.yml): its strings, placed where they start. */
+static void scan_data(struct pd *x, const char *name)
+{
+	const struct nv_data *data = nv_content_data(x->b->c, name);
+
+	if (!data || !data->value)
+		return;
+	x->file = data->path;
+	x->src = NULL;
+	x->srclen = 0;
+	scan_value(x, data->value, NULL);
+}
+
+void mdl_check_mentions(struct builder *b)
+{
+	struct pd x = { 0 };
+	const struct nv_entry *e;
+	const struct nv_value *title;
+	const char *base;
+	size_t i;
+
+	x.b = b;
+	x.g = nv_guard_new(b->m);
+	nv_buf_init(&x.msg);
+	nv_buf_init(&x.hint);
+	nv_buf_init(&x.tmp);
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		x.file = e->path;
+		x.src = e->text;
+		x.srclen = e->text_len;
+		/* Kept off the website, its title still names it on its order's page. */
+		if (e->web_hidden) {
+			title = nv_map_get(e->doc->meta, "title");
+			if (title && title->type == NV_STRING)
+				scan_scalar(&x, IN_FIELD, "title", title);
+			continue;
+		}
+		if (e->doc->meta)
+			scan_value(&x, e->doc->meta, NULL);
+		if (e->md && e->md->root)
+			scan_body(&x, e);
+		/* The file's name (a Latin slug) is the page's address. */
+		x.src = NULL;
+		base = strrchr(e->path, '/');
+		base = base ? base + 1 : e->path;
+		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
+	}
+	scan_data(&x, "site");
+	scan_data(&x, "pairs");
+	x.src = NULL;
+	for (i = 0; i < b->m->nattachments; i++) {
+		x.file = b->m->attachments[i].path;
+		base = strrchr(b->m->attachments[i].rel, '/');
+		base = base ? base + 1 : b->m->attachments[i].rel;
+		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
+	}
+	nv_buf_release(&x.msg);
+	nv_buf_release(&x.hint);
+	nv_buf_release(&x.tmp);
+	nv_guard_free(x.g);
+}
