@@ -309,28 +309,30 @@ static void glue(struct nv_buf *out, const char *markup, const struct nv_hyphen 
 /*
  * Set the text of a layout from markup (plain text when it does not parse).
  *
- * Pango 1.50 overfills a justified line that breaks at a soft hyphen by the
- * hyphen's width when the layout has a first-line indent. Such a line gets
- * its break moved: the soft hyphen it ends with is taken out of the text
- * (the k-th soft hyphen of the layout's text is the k-th of the markup)
- * and the text is set again, a few times at most.
+ * Pango 1.50 chooses the lines of a justified layout without the width of
+ * the hyphen it adds at a soft hyphen, so such a line may stick out by the
+ * hyphen's width. The hyphen must count: a line that ends at a soft hyphen
+ * and is wider than the box gets its break moved. The soft hyphen it ends
+ * with is taken out of the text (the k-th soft hyphen of the layout's text
+ * is the k-th of the markup) and the text is set again, one line fixed
+ * each time, until no line is too wide.
  */
 static void set_markup(PangoLayout *l, struct nv_buf *text)
 {
-	int tries, limit = pango_layout_get_width(l) + PANGO_SCALE / 16;
+	int tries, limit = pango_layout_get_width(l) + PANGO_SCALE / 64;
 	PangoLayoutIter *it;
 	const char *t, *p;
 	size_t k;
 	bool markup = pango_parse_markup(text->ptr, (int)text->len, 0, NULL, NULL, NULL, NULL);
 
-	for (tries = 0; tries < 8; tries++) {
+	for (tries = 0; tries < 256; tries++) {
 		long cut = -1;
 
 		if (markup)
 			pango_layout_set_markup(l, text->ptr, (int)text->len);
 		else
 			pango_layout_set_text(l, text->ptr, (int)text->len);
-		if (!pango_layout_get_justify(l) || !pango_layout_get_indent(l))
+		if (pango_layout_get_width(l) < 0 || !strstr(text->ptr, SHY))
 			return;
 		t = pango_layout_get_text(l);
 		it = pango_layout_get_iter(l);
