@@ -244,6 +244,11 @@ bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en)
 	return en->hy != NULL;
 }
 
+void nv_pl_engine_keep_words(struct nv_pl_engine *en, const char *text, bool names_only)
+{
+	nv_hyphen_keep(en->hy, text, names_only);
+}
+
 const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en)
 {
 	return &en->o;
@@ -278,11 +283,39 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static bool is_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+	       (cp >= 0x400 && cp <= 0x4FF);
+}
+
+/* Letters and digits in s[0, n) just before `at` (back) or from it on. */
+static size_t word_part(const char *s, size_t n, size_t at, bool back)
+{
+	size_t k = 0, l, p;
+	uint32_t cp;
+
+	while (back ? at > 0 : at < n) {
+		p = at;
+		if (back)
+			while (--p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+				;
+		l = nv_utf8_decode(s + p, n - p, &cp);
+		if (!l || !is_alnum(cp))
+			break;
+		k++;
+		at = back ? p : at + l;
+	}
+	return k;
+}
+
 /*
  * Append markup to out with the breaks that Pango would allow but Russian
  * typesetting does not taken away: no break at the dash of a number range
- * («2025–2026», «9–10») nor at the slash between letters («п/п»). Soft
- * hyphens are added when h is not NULL.
+ * («2025–2026», «9–10»), at the slash between letters («п/п») nor at a
+ * hyphen that would leave fewer than two letters before it or three after
+ * it («СШ-» / «И», «№ 212-» / «од», «кто-» / «то»). Soft hyphens are added
+ * when h is not NULL.
  */
 static void glue(struct nv_buf *out, const char *markup, const struct nv_hyphen *h)
 {
@@ -298,6 +331,11 @@ static void glue(struct nv_buf *out, const char *markup, const struct nv_hyphen 
 		} else if (*c == '/' && i > 0 && (unsigned char)c[-1] >= 0x80 && i + 1 < n &&
 			   (unsigned char)c[1] >= 0xD0) {
 			nv_buf_adds(&t, WJ "/" WJ);
+		} else if (*c == '-' && word_part(markup, n, i, true) &&
+			   word_part(markup, n, i + 1, false) &&
+			   (word_part(markup, n, i, true) < 2 ||
+			    word_part(markup, n, i + 1, false) < 3)) {
+			nv_buf_adds(&t, "-" WJ);
 		} else {
 			nv_buf_addch(&t, *c);
 		}

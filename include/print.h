@@ -262,6 +262,11 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 void nv_pl_engine_free(struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
 bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en);
+/*
+ * Never hyphenate these words in any case form (people's names, places):
+ * see nv_hyphen_keep(). Call before laying out from several threads.
+ */
+void nv_pl_engine_keep_words(struct nv_pl_engine *en, const char *text, bool names_only);
 /* The content width of a portrait (or landscape) page, pt. */
 double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape);
 const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en);

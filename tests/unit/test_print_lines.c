@@ -166,9 +166,79 @@ static void test_no_line_past_its_cell(void)
 	nv_buf_release(&worst);
 }
 
+/* The lines of markup set left-aligned in a box of width w, one per line of out. */
+static void lines_at(const char *markup, double w, struct nv_buf *out)
+{
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_pages *p;
+	struct nv_pl_style st;
+	size_t i, k;
+
+	memset(&st, 0, sizeof(st));
+	st.align = NV_PL_LEFT;
+	st.hyphenate = true;
+	st.width = w;
+	nv_pl_para(doc, markup, &st);
+	p = nv_pl_layout(engine(), doc);
+	nv_buf_reset(out);
+	for (i = 0; i < p->nr; i++)
+		for (k = 0; k < p->v[i].nitems; k++)
+			if (p->v[i].items[k].kind == NV_PL_ITEM_LINE) {
+				nv_pl_line_text(p->v[i].items[k].line, out);
+				nv_buf_addch(out, '\n');
+			}
+	nv_pl_pages_free(p);
+	nv_pl_doc_free(doc);
+}
+
+/*
+ * A break at a hyphen leaves two letters before it and three after it at
+ * least («СШ-» / «И», «212-» / «од», «кто-» / «то» never); a longer
+ * compound still breaks there.
+ */
+static void test_hyphen_breaks(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	bool compound = false;
+	double w;
+
+	CHECK(engine());
+	for (w = 40; w < 200; w += 1) {
+		lines_at("школа СШ-И приказ № 212-од кто-то учитель-наставник", w, &b);
+		if (strstr(b.ptr, "СШ-\n") || strstr(b.ptr, "212-\n") || strstr(b.ptr, "кто-\n"))
+			nv_test_failed(__FILE__, __LINE__, "ширина %.0f:\n%s", w, b.ptr);
+		CHECK(!strstr(b.ptr, "СШ-\n") && !strstr(b.ptr, "212-\n") &&
+		      !strstr(b.ptr, "кто-\n"));
+		compound = compound || strstr(b.ptr, "учитель-\nнаставник");
+	}
+	CHECK(compound);
+	nv_buf_release(&b);
+}
+
+/* A kept name stays whole in its case forms, at the start of a sentence too. */
+static void test_kept_names(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	double w;
+
+	CHECK(engine());
+	nv_pl_engine_keep_words(engine(), "Лебедева Анна Сергеевна", false);
+	for (w = 60; w < 200; w += 1) {
+		lines_at("Лебедевой Анной Сергеевной. Назначить Лебедеву куратором", w, &b);
+		CHECK(!strstr(b.ptr, "Ле-\n") && !strstr(b.ptr, "Лебе-\n") &&
+		      !strstr(b.ptr, "Сер-\n") && !strstr(b.ptr, "Сергеев-\n"));
+	}
+	/* other words still break */
+	lines_at("Назначить куратором", 60, &b);
+	CHECK_STR(b.ptr, "Назна-\nчить ку-\nратором\n");
+	nv_buf_release(&b);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_no_line_past_the_margin);
 	NV_RUN(test_no_line_past_its_cell);
+	NV_RUN(test_hyphen_breaks);
+	NV_RUN(test_kept_names);
 	nv_pl_engine_free(engine());
 }
