@@ -348,6 +348,8 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 			r->cells[1].hyphenate = false;
 			r->cells[3].hyphenate = false;
 			r->cells[6].align = NV_PL_CENTER;
+			/* A row continued on the next page shows its number and names again. */
+			r->cells[0].repeat = r->cells[1].repeat = r->cells[3].repeat = true;
 			/* Further mentees of a pair: the pair's cells are merged down. */
 			if (k)
 				for (j = 0; j < 7; j++)
@@ -402,6 +404,8 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 		nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
 		t->rows[t->nrows - 1].cells[0].align = NV_PL_CENTER;
 		t->rows[t->nrows - 1].cells[1].hyphenate = false;
+		t->rows[t->nrows - 1].cells[0].repeat = t->rows[t->nrows - 1].cells[1].repeat =
+			true;
 		t->rows[t->nrows - 1].min_height = p->s->o.table_size * 2.3;
 	}
 	nv_buf_release(&num);
@@ -452,6 +456,7 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 			r->cells[2].align = NV_PL_CENTER;
 			/* People's names are not hyphenated. */
 			r->cells[3].hyphenate = false;
+			r->cells[0].repeat = true;
 		}
 	}
 	for (j = 0; j < 5; j++)

@@ -58,6 +58,7 @@ struct mblock {
 	size_t n, alloc;
 	struct mrow *rows; /* TABLE */
 	size_t nrows;
+	double room; /* TABLE: the height of a page below the repeated header rows */
 };
 
 struct measure {

@@ -22,8 +22,11 @@
  *  - tables repeat their header rows on each page (a header taller than
  *    a third of the page only on the first); a section row goes
  *    with the row after it, a row with merged cells with the row above;
- *    a long row breaks between its lines, each cell keeping two lines on
- *    each side of the break.
+ *    a row moves to the next page whole when it fits there, and the last
+ *    row takes the one before it along rather than stand alone; only a
+ *    row taller than a page breaks, between its lines and never inside a
+ *    word, each cell keeping two lines on each side of the break, and its
+ *    continuation shows the cells that name it again.
  * Pagination also writes the structure of the document into the pages
  * (print.h): it knows where each element really begins and ends, after
  * every page move, so elements open just before their first line and
@@ -522,7 +525,7 @@ static void measure_columns(struct measure *ms, struct mblock *mb)
 static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 {
 	const struct nv_pl_table *t = mb->b->table;
-	double x0 = 0, total = 0, x;
+	double x0 = 0, total = 0, x, head = 0;
 	size_t r, c;
 
 	for (c = 0; c < t->ncols; c++)
@@ -561,7 +564,13 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 		if (mr->h < t->size * 1.15 + 2 * CELL_VPAD)
 			mr->h = t->size * 1.15 + 2 * CELL_VPAD;
 		mb->h += mr->h;
+		if (r < t->nheader)
+			head += mr->h;
 	}
+	mb->room = nv_pl_page_h(mb->landscape) -
+		   (ms->en->o.margin_top + ms->en->o.margin_bottom) * NV_PT_PER_MM;
+	if (head <= mb->room / 3)
+		mb->room -= head;
 }
 
 static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)

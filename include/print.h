@@ -171,6 +171,11 @@ struct nv_pl_cell {
 	 * between them on one page, and the row stays with the row above.
 	 */
 	bool joined;
+	/*
+	 * The cell names its row (№, a person's name): when the row breaks
+	 * over pages, the continuation shows it again.
+	 */
+	bool repeat;
 };
 
 struct nv_pl_row {
