@@ -418,7 +418,7 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 {
 	static const double mm[] = { 17, 98, 36, 53, 53 };
-	static const char *const head[] = { "№ п/п", "Мероприятие", "Срок", "Ответственный",
+	static const char *const head[] = { "№" NBSP "п/п", "Мероприятие", "Срок", "Ответственный",
 					    "Результат / вид документа" };
 	static const char *const nums[] = { "1", "2", "3", "4", "5" };
 	struct nv_pl_table *t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
@@ -461,5 +461,10 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 	}
 	for (j = 0; j < 5; j++)
 		nv_buf_release(&c[j]);
+	/*
+	 * The columns share the width by their text (the longest takes the
+	 * most); «№ п/п» is kept on one line.
+	 */
+	t->auto_widths = true;
 	add_table(p, t, "roadmap");
 }

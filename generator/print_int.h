@@ -101,6 +101,13 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 		      double w, double x0, double y0, struct mline **lines, size_t *n,
 		      size_t *alloc);
 
+/*
+ * A new layout of markup in style st, w pt wide (w < 0: one line per
+ * paragraph) and wrapped by wrap; the caller unrefs it.
+ */
+PangoLayout *nv_pl_layout_text(struct nv_pl_engine *en, const char *markup,
+			       const struct nv_pl_style *st, double w, PangoWrapMode wrap);
+
 /* --- the pager (print_paginate.c) ---------------------------------------------- */
 
 /* Append an item to page pg and return it; the pointer is valid until the next one. */
@@ -131,6 +138,11 @@ void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
 
 /* --- tables (print_table.c) ---------------------------------------------------- */
 
+/*
+ * The widths of the columns of t, pt, into w (t->ncols of them): t->widths,
+ * or with t->auto_widths measured from the cells.
+ */
+void nv_pl_table_widths(struct nv_pl_engine *en, const struct nv_pl_table *t, double *w);
 /* The first part of a table that must share a page: its header and first row. */
 double nv_pl_table_lead(const struct mblock *mb);
 /*

@@ -407,31 +407,22 @@ static void set_markup(PangoLayout *l, struct nv_buf *text)
  * Lay out markup in a box of width w and append its lines to *lines with
  * the given offsets. Returns the height of the text.
  */
-double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
-		      double w, double x0, double y0, struct mline **lines, size_t *n,
-		      size_t *alloc)
+PangoLayout *nv_pl_layout_text(struct nv_pl_engine *en, const char *markup,
+			       const struct nv_pl_style *st, double w, PangoWrapMode wrap)
 {
-	struct nv_pl_engine *en = ms->en;
-	PangoLayout *l;
-	PangoLayoutIter *it;
-	PangoFontDescription *fd;
+	PangoLayout *l = pango_layout_new(en->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
 	struct nv_buf text = NV_BUF_INIT;
 	double size = st->size > 0 ? st->size : en->o.size;
-	double bottom = 0;
 
-	if (!markup || !*markup)
-		return 0;
-	l = pango_layout_new(en->ctx);
-	keep_layout(ms->out, l);
-	fd = pango_font_description_new();
 	pango_font_description_set_family(fd, en->o.font);
 	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE + 0.5));
 	if (st->bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_width(l, w < 0 ? -1 : (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(l, wrap);
 
 	pango_layout_set_alignment(l, st->align == NV_PL_CENTER	 ? PANGO_ALIGN_CENTER
 				      : st->align == NV_PL_RIGHT ? PANGO_ALIGN_RIGHT
@@ -441,6 +432,21 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 	glue(&text, markup, st->hyphenate ? en->hy : NULL);
 	set_markup(l, &text);
 	nv_buf_release(&text);
+	return l;
+}
+
+double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
+		      double w, double x0, double y0, struct mline **lines, size_t *n,
+		      size_t *alloc)
+{
+	PangoLayout *l;
+	PangoLayoutIter *it;
+	double bottom = 0;
+
+	if (!markup || !*markup)
+		return 0;
+	l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
+	keep_layout(ms->out, l);
 
 	it = pango_layout_get_iter(l);
 	do {
@@ -525,11 +531,12 @@ static void measure_columns(struct measure *ms, struct mblock *mb)
 static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 {
 	const struct nv_pl_table *t = mb->b->table;
-	double x0 = 0, total = 0, x, head = 0;
+	double x0 = 0, total = 0, x, head = 0, *widths = nv_xcalloc(t->ncols + 1, sizeof(double));
 	size_t r, c;
 
+	nv_pl_table_widths(ms->en, t, widths);
 	for (c = 0; c < t->ncols; c++)
-		total += t->widths[c];
+		total += widths[c];
 	if (total < cw)
 		x0 = (cw - total) / 2;
 	mb->rows = nv_xcalloc(t->nrows, sizeof(*mb->rows));
@@ -547,7 +554,7 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 			size_t alloc = 0;
 
 			mc->x = x;
-			mc->w = row->section ? total : c < t->ncols ? t->widths[c] : 0;
+			mc->w = row->section ? total : c < t->ncols ? widths[c] : 0;
 			x += mc->w;
 			memset(&st, 0, sizeof(st));
 			st.size = t->size;
@@ -571,6 +578,7 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 		   (ms->en->o.margin_top + ms->en->o.margin_bottom) * NV_PT_PER_MM;
 	if (head <= mb->room / 3)
 		mb->room -= head;
+	free(widths);
 }
 
 static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)

@@ -20,6 +20,95 @@
 #include "print.h"
 #include "print_int.h"
 
+/* --- column widths ------------------------------------------------------------ */
+
+/*
+ * The narrowest and the widest a cell can be set (pt, with its padding):
+ * its longest word (no hyphenation, as a browser's min-content), and its
+ * paragraphs without wrapping (max-content).
+ */
+static void cell_extent(struct nv_pl_engine *en, const struct nv_pl_cell *cell, double size,
+			double *min, double *max)
+{
+	struct nv_pl_style st;
+	PangoLayout *l;
+	PangoLayoutIter *it;
+	PangoRectangle log;
+	int pass;
+
+	*min = *max = 2 * CELL_HPAD;
+	if (!cell->markup || !*cell->markup)
+		return;
+	memset(&st, 0, sizeof(st));
+	st.size = size;
+	st.bold = cell->bold;
+	for (pass = 0; pass < 2; pass++) {
+		double *out = pass ? max : min;
+		l = nv_pl_layout_text(en, cell->markup, &st, pass ? -1 : 1, PANGO_WRAP_WORD);
+		it = pango_layout_get_iter(l);
+		do {
+			pango_layout_iter_get_line_extents(it, NULL, &log);
+			if ((double)log.width / PANGO_SCALE + 2 * CELL_HPAD > *out)
+				*out = (double)log.width / PANGO_SCALE + 2 * CELL_HPAD;
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		g_object_unref(l);
+	}
+}
+
+/*
+ * The automatic table layout of CSS as browsers do it, in a table of
+ * width W: each column gets its min-content width and the rest of W is
+ * shared in proportion to what each column would take more up to its
+ * max-content width; when even max-content leaves room, the room goes in
+ * proportion to max-content. Columns narrower than their longest word
+ * are only set when W is narrower than all the longest words: then the
+ * min-content widths shrink in proportion.
+ */
+static void auto_layout(const double *min, const double *max, size_t n, double W, double *w)
+{
+	double smin = 0, smax = 0;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		smin += min[c];
+		smax += max[c];
+	}
+	for (c = 0; c < n; c++) {
+		if (smin >= W)
+			w[c] = min[c] * W / smin;
+		else if (smax <= W)
+			w[c] = max[c] + (W - smax) * max[c] / smax;
+		else
+			w[c] = min[c] + (max[c] - min[c]) * (W - smin) / (smax - smin);
+	}
+}
+
+void nv_pl_table_widths(struct nv_pl_engine *en, const struct nv_pl_table *t, double *w)
+{
+	double *min, *max, lo, hi, W = 0;
+	size_t r, c, n = t->ncols;
+
+	for (c = 0; c < n; c++)
+		W += w[c] = t->widths[c];
+	if (!t->auto_widths || !n)
+		return;
+	min = nv_xcalloc(2 * n, sizeof(double));
+	max = min + n;
+	for (r = 0; r < t->nrows; r++) {
+		const struct nv_pl_row *row = &t->rows[r];
+		for (c = 0; !row->section && c < row->ncells && c < n; c++) {
+			cell_extent(en, &row->cells[c], t->size, &lo, &hi);
+			min[c] = lo > min[c] ? lo : min[c];
+			max[c] = hi > max[c] ? hi : max[c];
+		}
+	}
+	auto_layout(min, max, n, W, w);
+	free(min);
+}
+
+/* --- pagination ------------------------------------------------------------------ */
+
 /* One line of a table's text with the cell padding, as rows are measured. */
 static double one_line(const struct mblock *mb)
 {

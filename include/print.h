@@ -191,6 +191,11 @@ struct nv_pl_table {
 	struct nv_pl_row *rows; /* the first nheader are repeated on every page */
 	size_t nrows, alloc, nheader;
 	double size; /* pt */
+	/*
+	 * Column widths from the cells' text, as a browser's automatic table
+	 * layout sets them, within the sum of `widths` (see print_table.c).
+	 */
+	bool auto_widths;
 };
 
 enum nv_pl_kind {

@@ -216,11 +216,73 @@ static void test_last_row_not_alone(void)
 	nv_pl_pages_free(p);
 }
 
+/* The widths of the cells of the first body row («row») of page 0. */
+static size_t row_widths(const struct nv_pl_pages *p, double *w, size_t max)
+{
+	size_t k, n = 0;
+	bool in = false;
+
+	for (k = 0; k < p->v[0].nitems; k++) {
+		const struct nv_pl_item *it = &p->v[0].items[k];
+		if (it->kind == NV_PL_ITEM_BOX) {
+			if (in)
+				break;
+			in = !strcmp(it->role, "row");
+		} else if (in && it->kind == NV_PL_ITEM_RECT && n < max) {
+			w[n++] = it->w;
+		}
+	}
+	return n;
+}
+
+/*
+ * Automatic column widths: each column gets its longest word, the rest
+ * of the table's width goes by how much more text a column holds; the
+ * table keeps its width. Without auto_widths the widths are as given.
+ */
+static void test_auto_widths(void)
+{
+	static const double given[] = { 150, 150, 150 };
+	static const char *const head[] = { "№", "Мероприятие", "Результат / вид документа" };
+	static const char *const cells[] = {
+		"1.1.",
+		"Изучение федеральных, региональных и муниципальных нормативных документов о "
+		"наставничестве, анализ опыта школы за 2021–2025 годы и подготовка справки",
+		"Аналитическая справка, протокол"
+	};
+	struct nv_pl_table *t;
+	struct nv_pl_pages *p;
+	double w[3];
+	int a;
+
+	CHECK(engine());
+	for (a = 0; a < 2; a++) {
+		t = nv_pl_table_new(given, 3, 12);
+		nv_pl_row(t, head, 3, NV_PL_CENTER, true);
+		t->nheader = 1;
+		nv_pl_row(t, cells, 3, NV_PL_LEFT, false);
+		t->auto_widths = a == 1;
+		p = lay_out(t);
+		CHECK_INT(row_widths(p, w, 3), 3);
+		nv_pl_pages_free(p);
+		CHECK(w[0] + w[1] + w[2] > 449.9 && w[0] + w[1] + w[2] < 450.1);
+		if (!a) {
+			CHECK(w[0] == 150 && w[1] == 150 && w[2] == 150);
+			continue;
+		}
+		/* «1.1.» narrow, the long text widest, «Аналитическая» whole */
+		CHECK(w[0] > 20 && w[0] < 40);
+		CHECK(w[1] > w[2] && w[2] > w[0]);
+		CHECK(w[2] > 80);
+	}
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_row_moves_whole);
 	NV_RUN(test_long_row_breaks_between_words);
 	NV_RUN(test_last_row_not_alone);
+	NV_RUN(test_auto_widths);
 	nv_pl_doc_free(doc);
 	nv_pl_engine_free(engine());
 }
