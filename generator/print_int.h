@@ -126,6 +126,8 @@ void nv_pl_close_lists(struct pager *pg, int level);
 void nv_pl_struct_ready(struct pager *pg);
 /* Start a new page: closes the section at a bookmark, sets the margins, adds the number. */
 void nv_pl_new_page(struct pager *pg);
+/* Whether line l ends inside a word: at a hyphen a break added, or after one in the word. */
+bool nv_pl_line_ends_in_word(const struct mline *l);
 /* Height of lines [s, e) of a block. */
 double nv_pl_lines_h(const struct mline *l, size_t s, size_t e);
 /* Add the BOX item of block mb at the cursor, x and w relative to the content area. */

@@ -12,7 +12,8 @@
  *  - a paragraph of three lines or fewer, a heading, a column block and
  *    anything marked keep_together moves whole to the next page;
  *  - a longer paragraph breaks so that at least two lines stay on each
- *    side (no orphans, no widows);
+ *    side (no orphans, no widows), and not after a line that ends inside
+ *    a word when the page can do without it;
  *  - a block marked keep_next needs room for itself and the first chunk
  *    of the next block (two lines, a whole small block, a table header
  *    and first row); a chain of such blocks counts as one;

@@ -172,19 +172,6 @@ double nv_pl_table_lead(const struct mblock *mb)
 	return h;
 }
 
-/* Whether line l ends inside a word: at a hyphen a break added or after one in the word. */
-static bool ends_in_word(const struct mline *l)
-{
-	const char *t = pango_layout_get_text(l->pl->layout) + l->pl->start_index;
-	int n = l->pl->length;
-
-	while (n > 0 && t[n - 1] == ' ')
-		n--;
-	if (n >= 2 && !memcmp(t + n - 2, "\xC2\xAD", 2))
-		return true;
-	return n >= 2 && t[n - 1] == '-' && t[n - 2] != ' ';
-}
-
 static bool row_done(const struct mrow *mr, const size_t *next)
 {
 	size_t c;
@@ -215,7 +202,7 @@ static size_t row_ends(const struct mrow *mr, const size_t *next, double content
 		if (strict && e < n) {
 			if (n - e < 2)
 				e = n >= s + 2 ? n - 2 : s;
-			while (e > s && ends_in_word(&mc->lines[e - 1]))
+			while (e > s && nv_pl_line_ends_in_word(&mc->lines[e - 1]))
 				e--;
 			if (e - s < 2)
 				e = s;

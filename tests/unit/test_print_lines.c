@@ -234,11 +234,64 @@ static void test_kept_names(void)
 	nv_buf_release(&b);
 }
 
+/*
+ * A paragraph broken between pages never ends a page inside a word: slid
+ * down the page, its last line on a page never ends in a hyphen.
+ */
+static void test_page_ends_between_words(void)
+{
+	struct nv_buf b = NV_BUF_INIT, t = NV_BUF_INIT;
+	unsigned seed = 3;
+	int pad, breaks = 0;
+
+	CHECK(engine());
+	words(&b, &seed, 400);
+	for (pad = 0; pad < 700; pad += 5) {
+		struct nv_pl_doc *doc = nv_pl_doc_new();
+		struct nv_pl_pages *p;
+		struct nv_pl_style st;
+		size_t i, k;
+		bool bad = false;
+
+		memset(&st, 0, sizeof(st));
+		st.before = pad;
+		nv_pl_para(doc, "Начало.", &st);
+		nv_pl_add(doc, NV_PL_SPACE, &st);
+		st.before = 0;
+		st.align = NV_PL_JUSTIFY;
+		st.indent = 12.5 * NV_PT_PER_MM;
+		st.hyphenate = true;
+		nv_pl_para(doc, b.ptr, &st);
+		p = nv_pl_layout(engine(), doc);
+		for (i = 0; i + 1 < p->nr && !bad; i++) {
+			const struct nv_pl_item *last = NULL;
+			for (k = 0; k < p->v[i].nitems; k++)
+				if (p->v[i].items[k].kind == NV_PL_ITEM_LINE)
+					last = &p->v[i].items[k];
+			nv_buf_reset(&t);
+			if (last)
+				nv_pl_line_text(last->line, &t);
+			bad = bad || (t.len && t.ptr[t.len - 1] == '-');
+			breaks++;
+		}
+		nv_pl_pages_free(p);
+		nv_pl_doc_free(doc);
+		if (bad)
+			nv_test_failed(__FILE__, __LINE__, "%d pt down: a page ends in «%s»", pad,
+				       t.ptr);
+		CHECK(!bad);
+	}
+	CHECK(breaks > 100);
+	nv_buf_release(&b);
+	nv_buf_release(&t);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_no_line_past_the_margin);
 	NV_RUN(test_no_line_past_its_cell);
 	NV_RUN(test_hyphen_breaks);
 	NV_RUN(test_kept_names);
+	NV_RUN(test_page_ends_between_words);
 	nv_pl_engine_free(engine());
 }
