@@ -454,7 +454,8 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 			r = nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
 			r->cells[0].align = NV_PL_CENTER;
 			r->cells[2].align = NV_PL_CENTER;
-			/* People's names are not hyphenated. */
+			/* Terms («Октябрь–ноябрь 2025») and people's names are not hyphenated. */
+			r->cells[2].hyphenate = false;
 			r->cells[3].hyphenate = false;
 			r->cells[0].repeat = true;
 		}
