@@ -285,7 +285,7 @@ static bool abbreviation(const char *w, size_t len, size_t n)
 {
 	static const char *const abbr[] = { "гг",  "ул",  "им",	   "обл", "пос", "стр",	 "см",
 					    "пр",  "др",  "руб",   "тыс", "ст",	 "корп", "каб",
-					    "тел", "ред", "просп", "вып", "пер", "мкр",	 "д" };
+					    "тел", "ред", "просп", "вып", "пер", "мкр" };
 	size_t i;
 
 	if (n == 1)
@@ -296,7 +296,10 @@ static bool abbreviation(const char *w, size_t len, size_t n)
 	return false;
 }
 
-/* Whether the character cp at text[i] ends a sentence; word: the letters just before, if any. */
+/*
+ * Whether the character cp ends a sentence; word (wlen bytes, wn
+ * letters): the word just before it, or NULL.
+ */
 static bool ends_sentence(uint32_t cp, const char *word, size_t wlen, size_t wn)
 {
 	if (cp == '!' || cp == '?' || cp == 0x2026)
@@ -331,9 +334,13 @@ void nv_hyphen_add(const struct nv_hyphen *h, struct nv_buf *out, const char *te
 		}
 		l = nv_utf8_decode(text + i, len - i, &cp);
 		if (!l || !is_letter(cp)) {
-			if (l && wend == i
-				    ? ends_sentence(cp, word, wend - (size_t)(word - text), wn)
-				    : l && ends_sentence(cp, NULL, 0, 0))
+			bool after = l && wend == i; /* right after a word */
+			/* a period between digits is a date's or a number's («21.12.2021») */
+			bool digits = cp == '.' && i + 1 < len && text[i + 1] >= '0' &&
+				      text[i + 1] <= '9';
+			if (l && !digits &&
+			    ends_sentence(cp, after ? word : NULL,
+					  after ? wend - (size_t)(word - text) : 0, wn))
 				sentence = true;
 			l = l ? l : 1;
 			nv_buf_add(out, text + i, l);

@@ -19,7 +19,8 @@
  *    glued to digits, text inside tags.
  * A sentence begins at the start of the text and after «.», «!», «?»,
  * «…», except the period of an initial or of a common abbreviation
- * («И.В. Соколова», «г. Верхнеозёрск»).
+ * («И.В. Соколова», «г. Верхнеозёрск») and one between digits
+ * («20.08.2025 Управления»).
  *
  * (Not hyphen.h: with -Iinclude that name would hide libhyphen's own header.)
  */

@@ -80,6 +80,9 @@ static void test_names_whole(void)
 		  "Ра|бота. Ра|бота! Ра|бота? Ра|бота… Ра|бота");
 	CHECK_STR(hy("Работа в г. Верхнеозёрск, И.В. Соколова, ул. Садовая", false),
 		  "Ра|бота в г. Верхнеозёрск, И.В. Соколова, ул. Садовая");
+	/* nor after the periods of a date or a number */
+	CHECK_STR(hy("приказом от 20.08.2025 Управления, пункт 3.1 Положения", false),
+		  "при|ка|зом от 20.08.2025 Управления, пункт 3.1 Положения");
 	/* in markup: tags and entities between do not begin a sentence */
 	CHECK_STR(hy("учителю <b>Лебедевой</b> &laquo;Работа&raquo;&hellip; Работа", true),
 		  "учи|телю <b>Лебедевой</b> &laquo;Работа&raquo;&hellip; Ра|бота");
