@@ -348,6 +348,8 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 			r->cells[1].hyphenate = false;
 			r->cells[3].hyphenate = false;
 			r->cells[6].align = NV_PL_CENTER;
+			/* A row continued on the next page shows its number and names again. */
+			r->cells[0].repeat = r->cells[1].repeat = r->cells[3].repeat = true;
 			/* Further mentees of a pair: the pair's cells are merged down. */
 			if (k)
 				for (j = 0; j < 7; j++)
@@ -402,6 +404,8 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 		nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
 		t->rows[t->nrows - 1].cells[0].align = NV_PL_CENTER;
 		t->rows[t->nrows - 1].cells[1].hyphenate = false;
+		t->rows[t->nrows - 1].cells[0].repeat = t->rows[t->nrows - 1].cells[1].repeat =
+			true;
 		t->rows[t->nrows - 1].min_height = p->s->o.table_size * 2.3;
 	}
 	nv_buf_release(&num);
@@ -414,7 +418,7 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 {
 	static const double mm[] = { 17, 98, 36, 53, 53 };
-	static const char *const head[] = { "№ п/п", "Мероприятие", "Срок", "Ответственный",
+	static const char *const head[] = { "№" NBSP "п/п", "Мероприятие", "Срок", "Ответственный",
 					    "Результат / вид документа" };
 	static const char *const nums[] = { "1", "2", "3", "4", "5" };
 	struct nv_pl_table *t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
@@ -450,11 +454,18 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 			r = nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
 			r->cells[0].align = NV_PL_CENTER;
 			r->cells[2].align = NV_PL_CENTER;
-			/* People's names are not hyphenated. */
+			/* Terms («Октябрь–ноябрь 2025») and people's names are not hyphenated. */
+			r->cells[2].hyphenate = false;
 			r->cells[3].hyphenate = false;
+			r->cells[0].repeat = true;
 		}
 	}
 	for (j = 0; j < 5; j++)
 		nv_buf_release(&c[j]);
+	/*
+	 * The columns share the width by their text (the longest takes the
+	 * most); «№ п/п» is kept on one line.
+	 */
+	t->auto_widths = true;
 	add_table(p, t, "roadmap");
 }

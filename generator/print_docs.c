@@ -331,6 +331,27 @@ static void print_entry(struct printer *p, const struct nv_entry *e, int appendi
 
 /* --- the back end ------------------------------------------------------------------ */
 
+/*
+ * Names are never hyphenated: the capitals of a name tell most of them
+ * (hyphenate.h); people's names, the place and the proper names in the
+ * organisation's names are also kept at the start of a sentence.
+ */
+static void keep_names(struct nv_pl_engine *en, const struct nv_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->npeople; i++) {
+		const struct nv_person *p = m->people[i];
+		nv_pl_engine_keep_words(en, p->surname, false);
+		nv_pl_engine_keep_words(en, p->name, false);
+		nv_pl_engine_keep_words(en, p->patronymic, false);
+	}
+	nv_pl_engine_keep_words(en, m->site.place, false);
+	nv_pl_engine_keep_words(en, m->site.name, true);
+	nv_pl_engine_keep_words(en, m->site.short_name, true);
+	nv_pl_engine_keep_words(en, m->site.founder, true);
+}
+
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
@@ -357,6 +378,7 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 		s = NULL;
 		goto out;
 	}
+	keep_names(s->en, m);
 	if (!nv_pl_engine_hyphenates(s->en))
 		nv_diag_hint(
 			nv_warning(d, NULL, 0, 0,

@@ -58,6 +58,7 @@ struct mblock {
 	size_t n, alloc;
 	struct mrow *rows; /* TABLE */
 	size_t nrows;
+	double room; /* TABLE: the height of a page below the repeated header rows */
 };
 
 struct measure {
@@ -100,6 +101,13 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 		      double w, double x0, double y0, struct mline **lines, size_t *n,
 		      size_t *alloc);
 
+/*
+ * A new layout of markup in style st, w pt wide (w < 0: one line per
+ * paragraph) and wrapped by wrap; the caller unrefs it.
+ */
+PangoLayout *nv_pl_layout_text(struct nv_pl_engine *en, const char *markup,
+			       const struct nv_pl_style *st, double w, PangoWrapMode wrap);
+
 /* --- the pager (print_paginate.c) ---------------------------------------------- */
 
 /* Append an item to page pg and return it; the pointer is valid until the next one. */
@@ -118,6 +126,8 @@ void nv_pl_close_lists(struct pager *pg, int level);
 void nv_pl_struct_ready(struct pager *pg);
 /* Start a new page: closes the section at a bookmark, sets the margins, adds the number. */
 void nv_pl_new_page(struct pager *pg);
+/* Whether line l ends inside a word: at a hyphen a break added, or after one in the word. */
+bool nv_pl_line_ends_in_word(const struct mline *l);
 /* Height of lines [s, e) of a block. */
 double nv_pl_lines_h(const struct mline *l, size_t s, size_t e);
 /* Add the BOX item of block mb at the cursor, x and w relative to the content area. */
@@ -130,6 +140,11 @@ void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
 
 /* --- tables (print_table.c) ---------------------------------------------------- */
 
+/*
+ * The widths of the columns of t, pt, into w (t->ncols of them): t->widths,
+ * or with t->auto_widths measured from the cells.
+ */
+void nv_pl_table_widths(struct nv_pl_engine *en, const struct nv_pl_table *t, double *w);
 /* The first part of a table that must share a page: its header and first row. */
 double nv_pl_table_lead(const struct mblock *mb);
 /*

@@ -12,7 +12,8 @@
  *  - a paragraph of three lines or fewer, a heading, a column block and
  *    anything marked keep_together moves whole to the next page;
  *  - a longer paragraph breaks so that at least two lines stay on each
- *    side (no orphans, no widows);
+ *    side (no orphans, no widows), and not after a line that ends inside
+ *    a word when the page can do without it;
  *  - a block marked keep_next needs room for itself and the first chunk
  *    of the next block (two lines, a whole small block, a table header
  *    and first row); a chain of such blocks counts as one;
@@ -22,8 +23,11 @@
  *  - tables repeat their header rows on each page (a header taller than
  *    a third of the page only on the first); a section row goes
  *    with the row after it, a row with merged cells with the row above;
- *    a long row breaks between its lines, each cell keeping two lines on
- *    each side of the break.
+ *    a row moves to the next page whole when it fits there, and the last
+ *    row takes the one before it along rather than stand alone; only a
+ *    row taller than a page breaks, between its lines and never inside a
+ *    word, each cell keeping two lines on each side of the break, and its
+ *    continuation shows the cells that name it again.
  * Pagination also writes the structure of the document into the pages
  * (print.h): it knows where each element really begins and ends, after
  * every page move, so elements open just before their first line and
@@ -244,6 +248,11 @@ bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en)
 	return en->hy != NULL;
 }
 
+void nv_pl_engine_keep_words(struct nv_pl_engine *en, const char *text, bool names_only)
+{
+	nv_hyphen_keep(en->hy, text, names_only);
+}
+
 const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en)
 {
 	return &en->o;
@@ -278,11 +287,39 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+static bool is_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+	       (cp >= 0x400 && cp <= 0x4FF);
+}
+
+/* Letters and digits in s[0, n) just before `at` (back) or from it on. */
+static size_t word_part(const char *s, size_t n, size_t at, bool back)
+{
+	size_t k = 0, l, p;
+	uint32_t cp;
+
+	while (back ? at > 0 : at < n) {
+		p = at;
+		if (back)
+			while (--p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+				;
+		l = nv_utf8_decode(s + p, n - p, &cp);
+		if (!l || !is_alnum(cp))
+			break;
+		k++;
+		at = back ? p : at + l;
+	}
+	return k;
+}
+
 /*
  * Append markup to out with the breaks that Pango would allow but Russian
  * typesetting does not taken away: no break at the dash of a number range
- * («2025–2026», «9–10») nor at the slash between letters («п/п»). Soft
- * hyphens are added when h is not NULL.
+ * («2025–2026», «9–10»), at the slash between letters («п/п») nor at a
+ * hyphen that would leave fewer than two letters before it or three after
+ * it («СШ-» / «И», «№ 212-» / «од», «кто-» / «то»). Soft hyphens are added
+ * when h is not NULL.
  */
 static void glue(struct nv_buf *out, const char *markup, const struct nv_hyphen *h)
 {
@@ -298,6 +335,11 @@ static void glue(struct nv_buf *out, const char *markup, const struct nv_hyphen 
 		} else if (*c == '/' && i > 0 && (unsigned char)c[-1] >= 0x80 && i + 1 < n &&
 			   (unsigned char)c[1] >= 0xD0) {
 			nv_buf_adds(&t, WJ "/" WJ);
+		} else if (*c == '-' && word_part(markup, n, i, true) &&
+			   word_part(markup, n, i + 1, false) &&
+			   (word_part(markup, n, i, true) < 2 ||
+			    word_part(markup, n, i + 1, false) < 3)) {
+			nv_buf_adds(&t, "-" WJ);
 		} else {
 			nv_buf_addch(&t, *c);
 		}
@@ -309,28 +351,30 @@ static void glue(struct nv_buf *out, const char *markup, const struct nv_hyphen 
 /*
  * Set the text of a layout from markup (plain text when it does not parse).
  *
- * Pango 1.50 overfills a justified line that breaks at a soft hyphen by the
- * hyphen's width when the layout has a first-line indent. Such a line gets
- * its break moved: the soft hyphen it ends with is taken out of the text
- * (the k-th soft hyphen of the layout's text is the k-th of the markup)
- * and the text is set again, a few times at most.
+ * Pango 1.50 chooses the lines of a justified layout without the width of
+ * the hyphen it adds at a soft hyphen, so such a line may stick out by the
+ * hyphen's width. The hyphen must count: a line that ends at a soft hyphen
+ * and is wider than the box gets its break moved. The soft hyphen it ends
+ * with is taken out of the text (the k-th soft hyphen of the layout's text
+ * is the k-th of the markup) and the text is set again, one line fixed
+ * each time, until no line is too wide.
  */
 static void set_markup(PangoLayout *l, struct nv_buf *text)
 {
-	int tries, limit = pango_layout_get_width(l) + PANGO_SCALE / 16;
+	int tries, limit = pango_layout_get_width(l) + PANGO_SCALE / 64;
 	PangoLayoutIter *it;
 	const char *t, *p;
 	size_t k;
 	bool markup = pango_parse_markup(text->ptr, (int)text->len, 0, NULL, NULL, NULL, NULL);
 
-	for (tries = 0; tries < 8; tries++) {
+	for (tries = 0; tries < 256; tries++) {
 		long cut = -1;
 
 		if (markup)
 			pango_layout_set_markup(l, text->ptr, (int)text->len);
 		else
 			pango_layout_set_text(l, text->ptr, (int)text->len);
-		if (!pango_layout_get_justify(l) || !pango_layout_get_indent(l))
+		if (pango_layout_get_width(l) < 0 || !strstr(text->ptr, SHY))
 			return;
 		t = pango_layout_get_text(l);
 		it = pango_layout_get_iter(l);
@@ -364,31 +408,22 @@ static void set_markup(PangoLayout *l, struct nv_buf *text)
  * Lay out markup in a box of width w and append its lines to *lines with
  * the given offsets. Returns the height of the text.
  */
-double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
-		      double w, double x0, double y0, struct mline **lines, size_t *n,
-		      size_t *alloc)
+PangoLayout *nv_pl_layout_text(struct nv_pl_engine *en, const char *markup,
+			       const struct nv_pl_style *st, double w, PangoWrapMode wrap)
 {
-	struct nv_pl_engine *en = ms->en;
-	PangoLayout *l;
-	PangoLayoutIter *it;
-	PangoFontDescription *fd;
+	PangoLayout *l = pango_layout_new(en->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
 	struct nv_buf text = NV_BUF_INIT;
 	double size = st->size > 0 ? st->size : en->o.size;
-	double bottom = 0;
 
-	if (!markup || !*markup)
-		return 0;
-	l = pango_layout_new(en->ctx);
-	keep_layout(ms->out, l);
-	fd = pango_font_description_new();
 	pango_font_description_set_family(fd, en->o.font);
 	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE + 0.5));
 	if (st->bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	pango_layout_set_width(l, (int)(w * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_width(l, w < 0 ? -1 : (int)(w * PANGO_SCALE));
+	pango_layout_set_wrap(l, wrap);
 
 	pango_layout_set_alignment(l, st->align == NV_PL_CENTER	 ? PANGO_ALIGN_CENTER
 				      : st->align == NV_PL_RIGHT ? PANGO_ALIGN_RIGHT
@@ -398,6 +433,21 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 	glue(&text, markup, st->hyphenate ? en->hy : NULL);
 	set_markup(l, &text);
 	nv_buf_release(&text);
+	return l;
+}
+
+double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
+		      double w, double x0, double y0, struct mline **lines, size_t *n,
+		      size_t *alloc)
+{
+	PangoLayout *l;
+	PangoLayoutIter *it;
+	double bottom = 0;
+
+	if (!markup || !*markup)
+		return 0;
+	l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
+	keep_layout(ms->out, l);
 
 	it = pango_layout_get_iter(l);
 	do {
@@ -482,11 +532,12 @@ static void measure_columns(struct measure *ms, struct mblock *mb)
 static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 {
 	const struct nv_pl_table *t = mb->b->table;
-	double x0 = 0, total = 0, x;
+	double x0 = 0, total = 0, x, head = 0, *widths = nv_xcalloc(t->ncols + 1, sizeof(double));
 	size_t r, c;
 
+	nv_pl_table_widths(ms->en, t, widths);
 	for (c = 0; c < t->ncols; c++)
-		total += t->widths[c];
+		total += widths[c];
 	if (total < cw)
 		x0 = (cw - total) / 2;
 	mb->rows = nv_xcalloc(t->nrows, sizeof(*mb->rows));
@@ -504,7 +555,7 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 			size_t alloc = 0;
 
 			mc->x = x;
-			mc->w = row->section ? total : c < t->ncols ? t->widths[c] : 0;
+			mc->w = row->section ? total : c < t->ncols ? widths[c] : 0;
 			x += mc->w;
 			memset(&st, 0, sizeof(st));
 			st.size = t->size;
@@ -521,7 +572,14 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 		if (mr->h < t->size * 1.15 + 2 * CELL_VPAD)
 			mr->h = t->size * 1.15 + 2 * CELL_VPAD;
 		mb->h += mr->h;
+		if (r < t->nheader)
+			head += mr->h;
 	}
+	mb->room = nv_pl_page_h(mb->landscape) -
+		   (ms->en->o.margin_top + ms->en->o.margin_bottom) * NV_PT_PER_MM;
+	if (head <= mb->room / 3)
+		mb->room -= head;
+	free(widths);
 }
 
 static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)

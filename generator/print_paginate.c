@@ -173,6 +173,18 @@ static void ensure_page(struct pager *pg)
 }
 
 /* Height of lines [s, e) of a block. */
+bool nv_pl_line_ends_in_word(const struct mline *l)
+{
+	const char *t = pango_layout_get_text(l->pl->layout) + l->pl->start_index;
+	int n = l->pl->length;
+
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	if (n >= 2 && !memcmp(t + n - 2, "\xC2\xAD", 2))
+		return true;
+	return n >= 2 && t[n - 1] == '-' && t[n - 2] != ' ';
+}
+
 double nv_pl_lines_h(const struct mline *l, size_t s, size_t e)
 {
 	return e > s ? l[e - 1].top + l[e - 1].h - l[s].top : 0;
@@ -303,7 +315,11 @@ static void place_lines(struct pager *pg, const struct mblock *mb, size_t s, siz
 	pg->y += h;
 }
 
-/* A paragraph that may break between pages, keeping two lines on each side. */
+/*
+ * A paragraph that may break between pages, keeping two lines on each
+ * side and never after a line that ends inside a word (when the page
+ * keeps two lines without it).
+ */
 static void place_split(struct pager *pg, const struct mblock *mb, double gap, double after)
 {
 	size_t s = 0, n = mb->n, k;
@@ -322,6 +338,9 @@ static void place_split(struct pager *pg, const struct mblock *mb, double gap, d
 			;
 		if (k + s + 2 > n)
 			k = n - s >= 2 ? n - s - 2 : 0;
+		/* A page does not end inside a word: the hyphenated line goes over too. */
+		while (k > 2 && s + k < n && nv_pl_line_ends_in_word(&mb->lines[s + k - 1]))
+			k--;
 		if (k < 2) {
 			if (pg->y > 0) {
 				nv_pl_new_page(pg);

@@ -3,8 +3,13 @@
  *
  * Header rows repeat on each page (unless they take more than a third of
  * it), a section row goes with the row after it, a row with merged cells
- * with the row above, and a long row breaks between its lines, each cell
- * keeping two lines on each side of the break. Cell borders of merged
+ * with the row above. A row that does not fit moves to the next page
+ * whole when it fits there; the last row of a table never stands alone
+ * on a page, the row before it goes along. Only a row taller than a page
+ * breaks, between its lines: each cell keeps two lines on each side of
+ * the break and no word is cut at it (a line ending in a hyphen stays
+ * with the next one); the continuation shows the cells that name the row
+ * again (struct nv_pl_cell.repeat: №, names). Cell borders of merged
  * rows are left open where they join.
  */
 #include "common.h"
@@ -15,16 +20,109 @@
 #include "print.h"
 #include "print_int.h"
 
+/* --- column widths ------------------------------------------------------------ */
+
+/*
+ * The narrowest and the widest a cell can be set (pt, with its padding):
+ * its longest word (no hyphenation, as a browser's min-content), and its
+ * paragraphs without wrapping (max-content).
+ */
+static void cell_extent(struct nv_pl_engine *en, const struct nv_pl_cell *cell, double size,
+			double *min, double *max)
+{
+	struct nv_pl_style st;
+	PangoLayout *l;
+	PangoLayoutIter *it;
+	PangoRectangle log;
+	int pass;
+
+	*min = *max = 2 * CELL_HPAD;
+	if (!cell->markup || !*cell->markup)
+		return;
+	memset(&st, 0, sizeof(st));
+	st.size = size;
+	st.bold = cell->bold;
+	for (pass = 0; pass < 2; pass++) {
+		double *out = pass ? max : min;
+		l = nv_pl_layout_text(en, cell->markup, &st, pass ? -1 : 1, PANGO_WRAP_WORD);
+		it = pango_layout_get_iter(l);
+		do {
+			pango_layout_iter_get_line_extents(it, NULL, &log);
+			if ((double)log.width / PANGO_SCALE + 2 * CELL_HPAD > *out)
+				*out = (double)log.width / PANGO_SCALE + 2 * CELL_HPAD;
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+		g_object_unref(l);
+	}
+}
+
+/*
+ * The automatic table layout of CSS as browsers do it, in a table of
+ * width W: each column gets its min-content width and the rest of W is
+ * shared in proportion to what each column would take more up to its
+ * max-content width; when even max-content leaves room, the room goes in
+ * proportion to max-content. Columns narrower than their longest word
+ * are only set when W is narrower than all the longest words: then the
+ * min-content widths shrink in proportion.
+ */
+static void auto_layout(const double *min, const double *max, size_t n, double W, double *w)
+{
+	double smin = 0, smax = 0;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		smin += min[c];
+		smax += max[c];
+	}
+	for (c = 0; c < n; c++) {
+		if (smin >= W)
+			w[c] = min[c] * W / smin;
+		else if (smax <= W)
+			w[c] = max[c] + (W - smax) * max[c] / smax;
+		else
+			w[c] = min[c] + (max[c] - min[c]) * (W - smin) / (smax - smin);
+	}
+}
+
+void nv_pl_table_widths(struct nv_pl_engine *en, const struct nv_pl_table *t, double *w)
+{
+	double *min, *max, lo, hi, W = 0;
+	size_t r, c, n = t->ncols;
+
+	for (c = 0; c < n; c++)
+		W += w[c] = t->widths[c];
+	if (!t->auto_widths || !n)
+		return;
+	min = nv_xcalloc(2 * n, sizeof(double));
+	max = min + n;
+	for (r = 0; r < t->nrows; r++) {
+		const struct nv_pl_row *row = &t->rows[r];
+		for (c = 0; !row->section && c < row->ncells && c < n; c++) {
+			cell_extent(en, &row->cells[c], t->size, &lo, &hi);
+			min[c] = lo > min[c] ? lo : min[c];
+			max[c] = hi > max[c] ? hi : max[c];
+		}
+	}
+	auto_layout(min, max, n, W, w);
+	free(min);
+}
+
+/* --- pagination ------------------------------------------------------------------ */
+
 /* One line of a table's text with the cell padding, as rows are measured. */
 static double one_line(const struct mblock *mb)
 {
 	return mb->b->table->size * 1.15;
 }
 
-/* A row long enough to break between pages: four lines at least. */
+/*
+ * A row that may break between pages: one taller than a page below the
+ * header (any other moves whole), of four lines at least.
+ */
 static bool row_may_break(const struct mblock *mb, const struct mrow *mr)
 {
-	return !mr->r->section && mr->h >= 4 * one_line(mb) + 2 * CELL_VPAD;
+	return !mr->r->section && mr->h > mb->room + 0.01 &&
+	       mr->h >= 4 * one_line(mb) + 2 * CELL_VPAD;
 }
 
 /* What of row r must go on a page: two lines of a row that may break, else all of it. */
@@ -104,6 +202,8 @@ static size_t row_ends(const struct mrow *mr, const size_t *next, double content
 		if (strict && e < n) {
 			if (n - e < 2)
 				e = n >= s + 2 ? n - 2 : s;
+			while (e > s && nv_pl_line_ends_in_word(&mc->lines[e - 1]))
+				e--;
 			if (e - s < 2)
 				e = s;
 		}
@@ -190,13 +290,19 @@ static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, dou
 {
 	double h = 0, used, w = 0;
 	size_t c, *end = nv_xcalloc(mr->n + 1, sizeof(size_t)), box, rect;
+	size_t *from = nv_xcalloc(mr->n + 1, sizeof(size_t));
 	bool done = true, join = false;
 	const char *cell = header ? "TH" : "TD";
 
 	fragment_ends(mr, next, avail - 2 * CELL_VPAD, end);
 	for (c = 0; c < mr->n; c++) {
 		const struct mcell *mc = &mr->cells[c];
-		used = nv_pl_lines_h(mc->lines, next[c], end[c]) + 2 * CELL_VPAD;
+		from[c] = next[c];
+		/* A continuation names its row again. */
+		if (!fresh && mr->r->cells[c].repeat && next[c] >= mc->n &&
+		    nv_pl_lines_h(mc->lines, 0, mc->n) + 2 * CELL_VPAD <= avail + 0.01)
+			from[c] = 0;
+		used = nv_pl_lines_h(mc->lines, from[c], end[c]) + 2 * CELL_VPAD;
 		if (used > h)
 			h = used;
 		if (end[c] < mc->n)
@@ -226,7 +332,7 @@ static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, dou
 		rect = join_border(pg, mr, c, join, rect, box);
 		if (tagged)
 			nv_pl_tag_open(pg, cell);
-		place_cell_lines(pg, mc, next[c], end[c], header, h);
+		place_cell_lines(pg, mc, from[c], end[c], header, h);
 		if (tagged)
 			nv_pl_tag_close(pg, cell);
 		next[c] = end[c];
@@ -237,6 +343,7 @@ static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, dou
 	pg->row_box = box;
 	pg->y += h;
 	free(end);
+	free(from);
 }
 
 /* Height of what is left of a row. */
@@ -292,10 +399,36 @@ static bool row_breaks_here(struct pager *pg, const struct mblock *mb, size_t r,
 	return ok;
 }
 
+static bool row_joined(const struct mrow *mr)
+{
+	size_t c;
+
+	for (c = 0; c < mr->r->ncells; c++)
+		if (mr->r->cells[c].joined)
+			return true;
+	return false;
+}
+
+/*
+ * Whether row r, which fits at the cursor (need: its row_keep()), should
+ * go to the next page anyway so that the table's last row does not
+ * stand alone there: the last row comes next, does not fit below r, and
+ * both fit on a new page. `placed`: rows of the table on this page.
+ */
+static bool leaves_last_alone(const struct pager *pg, const struct mblock *mb, size_t r,
+			      double need, size_t placed)
+{
+	const struct mrow *last = &mb->rows[mb->nrows - 1];
+
+	if (!placed || r + 2 != mb->nrows || row_joined(last) || mb->rows[r].r->section)
+		return false;
+	return pg->y + need + last->h > pg->H + 0.01 && need + last->h <= mb->room + 0.01;
+}
+
 void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, double gap)
 {
 	const struct mblock *mb = &m[i];
-	size_t r, nh = mb->b->table->nheader, *next;
+	size_t r, nh = mb->b->table->nheader, *next, placed = 0;
 	double need, avail;
 	bool fresh;
 
@@ -315,11 +448,13 @@ void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, doubl
 		next = nv_xcalloc(mr->n + 1, sizeof(size_t));
 		fresh = true;
 		need = row_keep(mb, r, pg->H);
-		if (pg->y + need <= pg->H + 0.01) {
+		if (pg->y + need <= pg->H + 0.01 && !leaves_last_alone(pg, mb, r, need, placed)) {
 			place_row(pg, mr, next, mr->h, false, true, true);
+			placed++;
 			free(next);
 			continue;
 		}
+		/* A row that fits on a page moves there whole; a longer one breaks here. */
 		if (row_breaks_here(pg, mb, r, next)) {
 			place_row(pg, mr, next, pg->H - pg->y, false, true, true);
 			fresh = false;
@@ -332,6 +467,7 @@ void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, doubl
 			place_row(pg, mr, next, need < avail ? need : avail, false, fresh, true);
 			fresh = false;
 		}
+		placed = 1;
 		free(next);
 	}
 	nv_pl_tag_close(pg, "Table");

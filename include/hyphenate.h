@@ -4,9 +4,23 @@
  *
  * nv_hyphen_add() copies text and puts a soft hyphen (U+00AD) at every
  * place where a Cyrillic word may be broken; Pango breaks lines there and
- * draws the hyphen only when it does. Words shorter than five letters,
- * words mixed with Latin letters or digits and text inside tags are left
- * alone. At least two letters stay on each side of a break.
+ * draws the hyphen only when it does. The breaks of the patterns are held
+ * to the Russian rules: at least two letters and a vowel before a break,
+ * three letters and a vowel after it, none before «ь», «ъ», «й», and a
+ * part without a vowel goes with the one before it.
+ *
+ * Left whole:
+ *  - names: a word with a capital that does not begin a sentence
+ *    («Лебедеву», «Верхнеозёрском»), a word kept with nv_hyphen_keep() in
+ *    any of its case forms (people's names, also at the start of a
+ *    sentence);
+ *  - abbreviations and words in capitals: two capitals or more («МАОУ»);
+ *  - words shorter than five letters, words mixed with Latin letters or
+ *    glued to digits, text inside tags.
+ * A sentence begins at the start of the text and after «.», «!», «?»,
+ * «…», except the period of an initial or of a common abbreviation
+ * («И.В. Соколова», «г. Верхнеозёрск») and one between digits
+ * («20.08.2025 Управления»).
  *
  * (Not hyphen.h: with -Iinclude that name would hide libhyphen's own header.)
  */
@@ -28,6 +42,19 @@ struct nv_hyphen;
 struct nv_hyphen *nv_hyphen_load(const char *path);
 
 void nv_hyphen_free(struct nv_hyphen *h);
+
+/*
+ * Never hyphenate the words of text (a surname, a name, a place) nor
+ * their case forms, when they begin with a capital: words that begin
+ * with all of a kept word but its last three letters (three letters at
+ * least) and are at most three letters longer («Лебедева»: «Лебедеву»,
+ * «Лебедевой»). With names_only, only the words of text that begin with
+ * a capital and are not its first word are kept («Управление
+ * образования администрации Верхнеозёрского городского округа» keeps
+ * «Верхнеозёрского»). Words shorter than three letters are ignored. Not
+ * thread-safe: keep words before hyphenating from several threads.
+ */
+void nv_hyphen_keep(struct nv_hyphen *h, const char *text, bool names_only);
 
 /*
  * Append len bytes of UTF-8 text to out with soft hyphens added. With

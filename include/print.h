@@ -171,6 +171,11 @@ struct nv_pl_cell {
 	 * between them on one page, and the row stays with the row above.
 	 */
 	bool joined;
+	/*
+	 * The cell names its row (№, a person's name): when the row breaks
+	 * over pages, the continuation shows it again.
+	 */
+	bool repeat;
 };
 
 struct nv_pl_row {
@@ -186,6 +191,11 @@ struct nv_pl_table {
 	struct nv_pl_row *rows; /* the first nheader are repeated on every page */
 	size_t nrows, alloc, nheader;
 	double size; /* pt */
+	/*
+	 * Column widths from the cells' text, as a browser's automatic table
+	 * layout sets them, within the sum of `widths` (see print_table.c).
+	 */
+	bool auto_widths;
 };
 
 enum nv_pl_kind {
@@ -262,6 +272,11 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 void nv_pl_engine_free(struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
 bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en);
+/*
+ * Never hyphenate these words in any case form (people's names, places):
+ * see nv_hyphen_keep(). Call before laying out from several threads.
+ */
+void nv_pl_engine_keep_words(struct nv_pl_engine *en, const char *text, bool names_only);
 /* The content width of a portrait (or landscape) page, pt. */
 double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape);
 const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en);

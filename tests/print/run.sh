@@ -10,6 +10,11 @@
 #  - pdftotext -bbox: no word outside the margins except the page number,
 #    which is in the top margin from page 2 on (title pages have none),
 #    centred over the text and at least 10 mm below the edge of the sheet;
+#  - nothing past the text area, in the demo's documents and in every
+#    document of the regress cases at their margins: each word's box in
+#    the PDF (with the hyphen a break adds) inside the text area, and in a
+#    table inside its cell less the padding; each line of the dump inside
+#    its box (see inside());
 #  - bookmarks: one per outline entry of the dump;
 #  - tagged PDF (pdfinfo, qpdf): "Tagged: yes", a structure tree with
 #    exactly the elements of the dump (<H1>, <P>, <Table>, …), which nest
@@ -42,6 +47,60 @@ top=$(mm 20)
 right=$(mm 10)
 bottom=$(mm 20)
 left=$(mm 30)
+
+# inside NAME PDF DUMP TOP RIGHT BOTTOM LEFT: nothing leaves the text area.
+# Every word's box in the PDF (pdftotext -bbox; a hyphen a break adds is
+# part of its word) is inside the text area, and in a table inside its
+# cell less the cell's padding (the cells of the layout dump); every line
+# of the dump is inside its box too. Page numbers sit in the top margin.
+inside() {
+	pdftotext -bbox "$2" - >"$tmp/inside.bbox" 2>/dev/null
+	if awk -v top="$4" -v right="$5" -v bottom="$6" -v left="$7" -v dump="$3" -v pad=4 -v tol=0.2 '
+		function attr(name,   s) {
+			s = $0; sub(".*" name "=\"", "", s); sub("\".*", "", s); return s + 0
+		}
+		function val(l, key,   s) {
+			s = l; sub(".* " key "=", "", s); sub(" .*", "", s); return s + 0
+		}
+		BEGIN {
+			while ((getline l < dump) > 0) {
+				if (l ~ /^page /) { split(l, f, " "); p = f[2]; split(f[3], wh, "x"); pw = wh[1]; lim = pw - right; box = lim; continue }
+				if (l ~ /^    cell /) {
+					n = ++cells[p]; cx[p, n] = val(l, "x"); cy[p, n] = val(l, "y"); cw[p, n] = val(l, "w"); ch[p, n] = val(l, "h")
+					box = cx[p, n] + cw[p, n] - pad; lo = cx[p, n] + pad; continue
+				}
+				if (l ~ /^  [a-z-]+ y=/) { box = lim; lo = left; continue }
+				if (l ~ /^    y=/) {
+					x = val(l, "x"); w = val(l, "w"); t = l; sub(/^    y=[^ ]* x=[^ ]* w=[^ ]* /, "", t)
+					if (x + w > box + 0.1 || x < lo - 0.1) { printf "раскладка, страница %d: «%s» за пределами своего поля (%.1f…%.1f, можно %.1f…%.1f)\n", p, t, x, x + w, lo, box; e = 1 }
+				}
+			}
+		}
+		/<page / { page++; w = attr("width"); h = attr("height") }
+		/<word / {
+			x0 = attr("xMin"); y0 = attr("yMin"); x1 = attr("xMax"); y1 = attr("yMax")
+			t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
+			if (y1 <= top + 0.5)
+				next
+			if (x0 < left - tol || x1 > w - right + tol || y0 < top - tol || y1 > h - bottom + tol) {
+				printf "страница %d: «%s» за полями (%.2f %.2f %.2f %.2f)\n", page, t, x0, y0, x1, y1; e = 1
+			}
+			for (i = 1; i <= cells[page]; i++) {
+				mx = (x0 + x1) / 2; my = (y0 + y1) / 2
+				if (mx < cx[page, i] || mx > cx[page, i] + cw[page, i] || my < cy[page, i] || my > cy[page, i] + ch[page, i])
+					continue
+				if (x0 < cx[page, i] + pad - tol || x1 > cx[page, i] + cw[page, i] - pad + tol) {
+					printf "страница %d: «%s» выходит из ячейки (%.2f…%.2f, можно %.2f…%.2f)\n", page, t, x0, x1, cx[page, i] + pad, cx[page, i] + cw[page, i] - pad; e = 1
+				}
+			}
+		}
+		END { exit e }' "$tmp/inside.bbox" >"$tmp/why"; then
+		ok
+	else
+		bad "$1: текст выходит за поля или из ячеек:"
+		head -n 10 "$tmp/why"
+	fi
+}
 
 for d in $docs; do
 	if ! "$bin" print -C "$root" "$d" -o "$tmp/$d.pdf" --dump-layout >"$tmp/$d.txt" 2>"$tmp/$d.err"; then
@@ -111,6 +170,7 @@ for d in $docs; do
 		bad "$d: поля и номера страниц:"
 		head -n 10 "$tmp/why"
 	fi
+	inside "$d" "$tmp/$d.pdf" "$tmp/$d.txt" "$top" "$right" "$bottom" "$left"
 
 	# Tagged PDF: the structure elements of the layout, nested properly, are
 	# those of the PDF's structure tree (qpdf writes its objects in the clear).
@@ -199,6 +259,27 @@ else
 	bad "font: код $status, нет сообщения о шрифте или PDF записан"
 	cat "$tmp/err"
 fi
+
+# The documents of the regress cases (tests/regress/cases/*/expected/print)
+# leave nothing past their text area either, at their own margins.
+for c in "$root"/tests/regress/cases/*/; do
+	[ -d "$c/expected/print" ] || continue
+	if [ -f "$c/project" ]; then proj=$c/$(cat "$c/project"); else proj=$c; fi
+	[ "$(cd "$proj" && pwd)" = "$root" ] && continue # the demo, done above
+	m=$("$bin" check -C "$proj" --dump 2>/dev/null | sed -n 's|.*margins \([0-9.]*\)/\([0-9.]*\)/\([0-9.]*\)/\([0-9.]*\) mm.*|\1 \2 \3 \4|p' | head -n 1)
+	if [ -z "$m" ]; then bad "$(basename "$c"): нет полей в check --dump"; continue; fi
+	set -- $m
+	for f in "$c"/expected/print/*.txt; do
+		d=$(basename "$f" .txt)
+		name=$(basename "$c")/$d
+		if ! "$bin" print -C "$proj" "$d" -o "$tmp/case.pdf" --dump-layout >"$tmp/case.txt" 2>"$tmp/case.err"; then
+			bad "$name: nastavnik print завершился с ошибкой"
+			cat "$tmp/case.err"
+			continue
+		fi
+		inside "$name" "$tmp/case.pdf" "$tmp/case.txt" "$(mm "$1")" "$(mm "$2")" "$(mm "$3")" "$(mm "$4")"
+	done
+done
 
 echo "print: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -42,9 +42,9 @@ static void test_words(void)
 {
 	CHECK(dict);
 	CHECK_STR(hy("наставничество", false), "на|став|ни|че|ство");
-	/* upper case and «ё» are hyphenated like lower case and «е» */
-	CHECK_STR(hy("ПРИКАЗЫВАЮ:", false), "ПРИ|КА|ЗЫ|ВАЮ:");
-	CHECK_STR(hy("ёлочка учитель-наставник", false), "ёлоч|ка учи|тель-на|став|ник");
+	/* a capital at the start of a sentence and «ё» are hyphenated like lower case and «е» */
+	CHECK_STR(hy("Наставничество. Ёлочка учитель-наставник", false),
+		  "На|став|ни|че|ство. Ёлочка учи|тель-на|став|ник");
 }
 
 static void test_two_letters_each_side(void)
@@ -52,6 +52,63 @@ static void test_two_letters_each_side(void)
 	CHECK(dict);
 	/* «Обра-зо-ва-ние», never «О-бразование» or «…ни-е» */
 	CHECK_STR(hy("Образование", false), "Обра|зо|ва|ние");
+}
+
+static void test_russian_rules(void)
+{
+	CHECK(dict);
+	/* three letters after a break: never «коллекти-ве», «шко-лу», «устанавливают-ся» */
+	CHECK_STR(hy("коллективе школу устанавливаются", false),
+		  "кол|лек|тиве школу устанав|ливаются");
+	/* a part without a vowel goes with the one before: never «пе-рсонализированных» */
+	CHECK_STR(hy("персонализированных", false), "пер|со|на|ли|зи|ро|ван|ных");
+	/* no break before «ь», «ъ», «й» */
+	CHECK_STR(hy("подъезд объявление", false), "подъезд объяв|ле|ние");
+}
+
+/* Names, places and abbreviations stay whole; a capital at the start of a sentence does not. */
+static void test_names_whole(void)
+{
+	CHECK(dict);
+	CHECK_STR(hy("назначить Лебедеву Анну Сергеевну в Верхнеозёрском округе", false),
+		  "на|зна|чить Лебедеву Анну Сергеевну в Верхнеозёрском округе");
+	/* two capitals or more: abbreviations, words in capitals */
+	CHECK_STR(hy("МАОУ МБДОУ ПРИКАЗЫВАЮ: СОШ-И наставникИ", false),
+		  "МАОУ МБДОУ ПРИКАЗЫВАЮ: СОШ-И наставникИ");
+	/* a sentence begins after «.», «!», «?», «…», not after an initial or «г.» */
+	CHECK_STR(hy("Работа. Работа! Работа? Работа… Работа", false),
+		  "Ра|бота. Ра|бота! Ра|бота? Ра|бота… Ра|бота");
+	CHECK_STR(hy("Работа в г. Верхнеозёрск, И.В. Соколова, ул. Садовая", false),
+		  "Ра|бота в г. Верхнеозёрск, И.В. Соколова, ул. Садовая");
+	/* nor after the periods of a date or a number */
+	CHECK_STR(hy("приказом от 20.08.2025 Управления, пункт 3.1 Положения", false),
+		  "при|ка|зом от 20.08.2025 Управления, пункт 3.1 Положения");
+	/* in markup: tags and entities between do not begin a sentence */
+	CHECK_STR(hy("учителю <b>Лебедевой</b> &laquo;Работа&raquo;&hellip; Работа", true),
+		  "учи|телю <b>Лебедевой</b> &laquo;Работа&raquo;&hellip; Ра|бота");
+}
+
+/* Kept words stay whole in their case forms, also at the start of a sentence. */
+static void test_kept_words(void)
+{
+	struct nv_hyphen *h = nv_hyphen_load(NV_HYPHEN_RU);
+	struct nv_hyphen *was = dict;
+
+	CHECK(h);
+	nv_hyphen_keep(h, "Лебедева", false);
+	nv_hyphen_keep(h, "Анна Сергеевна", false);
+	nv_hyphen_keep(h, "Управление образования администрации Верхнеозёрского округа", true);
+	nv_hyphen_keep(NULL, "Лебедева", false);
+	dict = h;
+	CHECK_STR(hy("Лебедевой. Лебедеву. Лебедевыми. Сергеевной. Верхнеозёрский. Верхнеозёрском",
+		     false),
+		  "Лебедевой. Лебедеву. Лебедевыми. Сергеевной. Верхнеозёрский. Верхнеозёрском");
+	/* another word, a word in lower case and the first word of a names_only text are not kept
+	 */
+	CHECK_STR(hy("Лебяжий. лебедевой. Управление", false),
+		  "Ле|бя|жий. ле|бе|де|вой. Управ|ле|ние");
+	dict = was;
+	nv_hyphen_free(h);
 }
 
 static void test_left_whole(void)
@@ -102,6 +159,9 @@ void nv_tests(void)
 	NV_RUN(test_load);
 	NV_RUN(test_words);
 	NV_RUN(test_two_letters_each_side);
+	NV_RUN(test_russian_rules);
+	NV_RUN(test_names_whole);
+	NV_RUN(test_kept_words);
 	NV_RUN(test_left_whole);
 	NV_RUN(test_markup);
 	NV_RUN(test_bytes_kept);

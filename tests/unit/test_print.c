@@ -500,10 +500,10 @@ static void column_pieces(const struct nv_pl_pages *p, size_t col, int *out, siz
 }
 
 /*
- * Rows of two and of twelve lines in the middle column, slid down the page: a row
- * breaks between pages with two lines of the long cell at least on each
- * side, short cells go whole, nothing is lost and nothing is set below
- * the bottom margin; the header is on each page.
+ * Rows of two and of twelve lines in the middle column, slid down the page:
+ * no piece of a cell has one line alone (rows that fit on a page move
+ * whole), nothing is lost and nothing is set below the bottom margin; the
+ * header is on each page.
  */
 static void test_table_cells_break(void)
 {
