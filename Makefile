@@ -4,7 +4,8 @@
 #   make check   every test (unit, spec, bad input, CLI), also under ASan+UBSan
 #   make kill-long  the kill test (tests/kill) at many more points
 #
-# Dependencies are Debian packages installed by scripts/deps.sh, which runs
+# Dependencies are Debian packages installed by scripts/deps.sh (build: what
+# `make site` needs; test: what the tests add), which runs
 # once per build folder before the first compile. Objects go to $(BUILD).
 
 PREFIX ?= /usr/local
@@ -39,6 +40,7 @@ SPEC_BIN := $(if $(wildcard tests/spec/spec.c),$(BUILD)/tests/mustache-spec)
 BIN := $(BUILD)/nastavnik
 
 DEPS_OK := $(BUILD)/deps.ok
+DEPS_TEST_OK := $(BUILD)/deps-test.ok
 NPM_OK := $(BUILD)/npm.ok
 PKG_CFLAGS := $(BUILD)/pkg.cflags
 PKG_LIBS := $(BUILD)/pkg.libs
@@ -56,7 +58,7 @@ site: $(BIN)
 	./$(BIN) build -C .
 
 # Every test; tests/run.sh prints one line per suite and then the total.
-check: $(BIN) $(UNIT_BIN) $(SPEC_BIN) $(NPM_OK)
+check: $(BIN) $(UNIT_BIN) $(SPEC_BIN) $(DEPS_TEST_OK) $(NPM_OK)
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" asan-bins
 	@sh tests/run.sh $(BUILD) build/asan
 
@@ -68,11 +70,11 @@ spec: $(SPEC_BIN)
 
 asan-bins: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
 
-asan:
+asan: $(DEPS_TEST_OK)
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g" SAN="$(ASAN_FLAGS)" asan-bins
 	@sh tests/run.sh build/asan
 
-valgrind: $(BIN) $(UNIT_BIN) $(SPEC_BIN)
+valgrind: $(BIN) $(UNIT_BIN) $(SPEC_BIN) $(DEPS_TEST_OK)
 	@VALGRIND="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=$(CURDIR)/tests/valgrind.supp" \
 		sh tests/run.sh $(BUILD)
 
@@ -102,7 +104,7 @@ fuzz_run = mkdir -p $(FUZZ_BUILD)/corpus/$(1) tests/fuzz/corpus/$(1) && \
 		{ tail -40 $(FUZZ_BUILD)/$(1).log; exit 1; }; } && \
 	grep -E 'stat::number_of_executed_units|Done' $(FUZZ_BUILD)/$(1).log;
 
-fuzz-bins: $(DEPS_OK)
+fuzz-bins: $(DEPS_TEST_OK)
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
 		SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 		$(FUZZ:%=$(FUZZ_BUILD)/fuzz/%)
@@ -123,7 +125,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_OBJ) $(PKG_LIBS)
 kill-long: $(BIN)
 	@sh tests/kill/run.sh $(BIN) --long
 
-bench: $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/guard_bench $(BUILD)/bench/floor
+bench: $(DEPS_TEST_OK) $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/guard_bench $(BUILD)/bench/floor
 	@sh bench/run.sh $(BIN)
 
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
@@ -162,11 +164,17 @@ clean:
 
 $(DEPS_OK): scripts/deps.sh
 	@mkdir -p $(@D)
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh build
+	@touch $@
+
+# What the tests add (browser, validators, PDF tools, clang): not for `make site`.
+$(DEPS_TEST_OK): scripts/deps.sh
+	@mkdir -p $(@D)
+	@sh scripts/deps.sh test
 	@touch $@
 
 # The browser tests' npm packages: for `make check` only, never for `make site`.
-$(NPM_OK): $(DEPS_OK) scripts/npm-deps.sh tests/browser/package-lock.json tests/browser/package.json
+$(NPM_OK): $(DEPS_TEST_OK) scripts/npm-deps.sh tests/browser/package-lock.json tests/browser/package.json
 	@sh scripts/npm-deps.sh
 	@touch $@
 

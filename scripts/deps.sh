@@ -1,28 +1,43 @@
 #!/bin/sh
-# Install the Debian packages that building and testing nastavnik need.
+# Install the Debian packages nastavnik needs, per target:
+#   scripts/deps.sh build   what building and `make site` need (the default);
+#   scripts/deps.sh test    what `make check`, fuzzing and the bench add.
 # The npm packages of the browser tests are scripts/npm-deps.sh, which
-# only `make check` runs: `make site` needs no network once these are in.
+# only `make check` runs: `make site` needs neither test tools nor npm.
 # Idempotent and silent when everything is already installed.
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
 
-# chromium: headless browser for tests/browser; tidy, libxml2-utils
-# (xmllint): validity of the generated HTML, XML and JSON in tests/html.
-# Pango/Cairo, libhyphen with the Russian patterns and Liberation fonts:
-# the PDF back end; poppler-utils and qpdf: the PDF checks in tests/print.
-# libmicrohttpd: the preview server; curl: its tests in tests/serve.
-# libzip and libxml2: `nastavnik import` reads .docx and .odt; python3-docx
-# and python3-odf write the test fixtures of the import.
-PACKAGES="
+# build: the compiler, cmark and libyaml (content), Pango/Cairo, libhyphen
+# with the Russian patterns and Liberation fonts (the PDF back end),
+# libmicrohttpd (the preview server), libzip and libxml2 (`nastavnik
+# import` reads .docx and .odt).
+BUILD_PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
+libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2
+libmicrohttpd-dev libzip-dev libxml2-dev
+"
+# test: clang (fuzzing, sanitizers), valgrind, time; chromium: headless
+# browser for tests/browser; tidy, libxml2-utils (xmllint): validity of the
+# generated HTML, XML and JSON; python3-icalendar: the calendars;
+# poppler-utils and qpdf: the PDF checks; curl: the preview server's tests;
+# python3-docx and python3-odf write the import's test fixtures.
+TEST_PACKAGES="
 clang libclang-rt-14-dev
 valgrind time
-chromium tidy libxml2-utils python3-icalendar
-libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2 poppler-utils
-libmicrohttpd-dev curl qpdf python3
-libzip-dev libxml2-dev python3-docx python3-odf
+chromium tidy libxml2-utils python3 python3-icalendar
+poppler-utils qpdf curl
+python3-docx python3-odf
 "
+case "${1:-build}" in
+build) PACKAGES=$BUILD_PACKAGES ;;
+test) PACKAGES="$BUILD_PACKAGES $TEST_PACKAGES" ;;
+*)
+	echo "deps.sh: неизвестная цель «$1»: build или test" >&2
+	exit 2
+	;;
+esac
 
 missing=""
 for p in $PACKAGES; do
@@ -33,8 +48,10 @@ done
 # Node.js and npm are checked as commands, not as packages: a machine may
 # have them from NodeSource, whose nodejs package bundles npm and conflicts
 # with Debian's npm package. A fresh Debian 12 gets both from Debian.
-command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ "${1:-build}" = test ]; then
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 
 if [ -n "$missing" ]; then
 	echo "deps.sh: устанавливаю пакеты:$missing" >&2
