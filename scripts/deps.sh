@@ -11,24 +11,27 @@ set -eu
 # build: the compiler, cmark and libyaml (content), Pango/Cairo, libhyphen
 # with the Russian patterns and Liberation fonts (the PDF back end),
 # libmicrohttpd (the preview server), libzip and libxml2 (`nastavnik
-# import` reads .docx and .odt).
+# import` reads .docx and .odt), libcurl (`nastavnik deploy`).
 BUILD_PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2
-libmicrohttpd-dev libzip-dev libxml2-dev
+libmicrohttpd-dev libzip-dev libxml2-dev libcurl4-openssl-dev
 "
 # test: clang (fuzzing, sanitizers), valgrind, time; chromium: headless
 # browser for tests/browser; tidy, libxml2-utils (xmllint): validity of the
 # generated HTML, XML and JSON; python3-icalendar: the calendars;
 # poppler-utils and qpdf: the PDF checks; curl: the preview server's tests;
-# python3-docx and python3-odf write the import's test fixtures.
+# python3-docx and python3-odf write the import's test fixtures;
+# openssh-server, vsftpd and nginx with WebDAV: the servers `nastavnik
+# deploy` is tested against (started by the tests on 127.0.0.1 only).
 TEST_PACKAGES="
 clang libclang-rt-14-dev
 valgrind time
 chromium tidy libxml2-utils python3 python3-icalendar
 poppler-utils qpdf curl
 python3-docx python3-odf
+openssh-server vsftpd nginx-light libnginx-mod-http-dav-ext
 "
 case "${1:-build}" in
 build) PACKAGES=$BUILD_PACKAGES ;;
