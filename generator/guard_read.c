@@ -1,0 +1,391 @@
+/*
+ * guard_read.c: folding text for the guard; see guard_int.h and the top
+ * of guard.c.
+ */
+#include "common.h"
+
+#include <ctype.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "guard.h"
+#include "guard_int.h"
+#include "utf8.h"
+
+/*
+ * The folded byte of code point cp, or NV_GUARD_SKIP. Control characters are
+ * spaces (a newline in plain text separates words like a space).
+ */
+int nv_guard_fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp < 0x20 || cp == 0x7F ? ' ' : (int)cp;
+	if (cp >= 0x410 && cp <= 0x44F)
+		return (int)(cp - 0x410 + 0xC0);
+	if (cp == 0x401 || cp == 0x451)
+		return cp == 0x401 ? 0xC5 : 0xE5;
+	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000)
+		return ' ';
+	if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF ||
+	    (cp >= 0x300 && cp <= 0x36F))
+		return NV_GUARD_SKIP;
+	if (cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F))
+		return '"';
+	if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+		return '-';
+	return NV_GUARD_OTHER;
+}
+
+/* The character references decoded besides numeric ones. */
+static const struct {
+	const char *name;
+	uint32_t cp;
+} entities[] = {
+	{ "amp", '&' },	   { "quot", '"' },	{ "lt", '<' },	      { "gt", '>' },
+	{ "apos", '\'' },  { "nbsp", 0xA0 },	{ "shy", 0xAD },      { "laquo", 0xAB },
+	{ "raquo", 0xBB }, { "ndash", 0x2013 }, { "mdash", 0x2014 },  { "thinsp", 0x2009 },
+	{ "zwj", 0x200D }, { "zwnj", 0x200C },	{ "hellip", 0x2026 },
+};
+
+/* A character reference at s[i] (which is '&'): its end, and the code point in *cp; or 0. */
+static size_t entity_at(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	size_t j = i + 1, k, end;
+	uint32_t v = 0;
+	bool hex;
+
+	if (j < n && s[j] == '#') {
+		hex = ++j < n && (s[j] == 'x' || s[j] == 'X');
+		for (j += hex, k = j; j < n && j - k < 8 && isxdigit((unsigned char)s[j]); j++) {
+			if (!hex && !isdigit((unsigned char)s[j]))
+				break;
+			v = v * (hex ? 16 : 10) + (uint32_t)(isdigit((unsigned char)s[j])
+								     ? s[j] - '0'
+								     : (s[j] | 0x20) - 'a' + 10);
+		}
+		if (j == k || j >= n || s[j] != ';' || v > 0x10FFFF)
+			return 0;
+		*cp = v;
+		return j + 1;
+	}
+	for (end = j; end < n && end - j < 8 && isalpha((unsigned char)s[end]); end++)
+		;
+	if (end >= n || s[end] != ';')
+		return 0;
+	for (k = 0; k < NV_ARRAY_SIZE(entities); k++) {
+		if (strlen(entities[k].name) == end - j &&
+		    !memcmp(s + j, entities[k].name, end - j)) {
+			*cp = entities[k].cp;
+			return end + 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The character at s[i] (a character reference with `refs`) as a code
+ * point in *cp; returns its length in bytes (an invalid byte is U+FFFD
+ * of one byte).
+ */
+size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *cp)
+{
+	size_t k;
+
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		if (refs && s[i] == '&' && (k = entity_at(s, n, i, cp)))
+			return k - i;
+		return 1;
+	}
+	k = nv_utf8_decode(s + i, n - i, cp);
+	if (!k)
+		*cp = 0xFFFD;
+	return k ? k : 1;
+}
+
+/* Tags that do not end a word, by length: a name split by them reads whole. */
+static const char *const inline_tags[7] = {
+	"",
+	"abiqsu",
+	"em",
+	"bdibdodeldfninskbdsubsupvarwbr",
+	"abbrcitecodedatafontmarksampspantime",
+	"small",
+	"strong",
+};
+
+static bool is_inline_tag(const char *name, size_t len)
+{
+	const char *l;
+	char low[8];
+	size_t k;
+
+	if (!len || len > 6)
+		return false;
+	for (k = 0; k < len; k++)
+		low[k] = (char)(name[k] | 0x20);
+	for (l = inline_tags[len]; *l; l += len)
+		if (!memcmp(l, low, len))
+			return true;
+	return false;
+}
+
+/* ---- Reading the text into folded bytes ---- */
+
+static void grow(struct nv_guard_folded *fd)
+{
+	fd->cap = fd->cap ? 2 * fd->cap : 4096 - 8;
+	fd->f = nv_xrealloc(fd->f, fd->cap + 8);
+	fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
+}
+
+static inline void emit(struct nv_guard_folded *fd, int b, size_t off)
+{
+	if (fd->len == fd->cap)
+		grow(fd);
+	fd->f[fd->len] = (unsigned char)b;
+	fd->o[fd->len++] = (uint32_t)(off - fd->base);
+}
+
+/* Fold s[i, end) as text without tags (an attribute value, with references). */
+static void fold_value(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
+		       size_t end)
+{
+	uint32_t cp;
+	size_t k;
+	int b;
+
+	emit(fd, NV_GUARD_BREAK, i);
+	for (; i < end; i += k) {
+		k = nv_guard_char_at(r->s, end, i, true, &cp);
+		if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+			emit(fd, b, i);
+	}
+	emit(fd, NV_GUARD_BREAK, end);
+}
+
+static void flush_pending(struct nv_guard_reader *r, struct nv_guard_folded *fd)
+{
+	int k;
+
+	for (k = 0; k < r->npend; k++)
+		fold_value(r, fd, r->pend[k][0], r->pend[k][1]);
+	r->npend = 0;
+}
+
+/*
+ * The attributes of the tag whose name ends at s[i]: their values are
+ * folded now (`now`) or kept for the next break. Returns the offset after
+ * the tag's '>'.
+ */
+static size_t read_attributes(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
+			      bool now)
+{
+	const char *s = r->s;
+	size_t n = r->n, vs, ve;
+	char q;
+
+	for (;;) {
+		while (i < n && (isspace((unsigned char)s[i]) || s[i] == '/'))
+			i++;
+		if (i >= n || s[i] == '>')
+			return i < n ? i + 1 : n;
+		while (i < n && !isspace((unsigned char)s[i]) && s[i] != '=' && s[i] != '>')
+			i++;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (i >= n || s[i] != '=')
+			continue;
+		for (i++; i < n && isspace((unsigned char)s[i]); i++)
+			;
+		q = i < n && (s[i] == '"' || s[i] == '\'') ? s[i++] : 0;
+		for (vs = i;
+		     i < n && (q ? s[i] != q : !isspace((unsigned char)s[i]) && s[i] != '>');)
+			i++;
+		ve = i;
+		i += q && i < n;
+		if (ve == vs)
+			continue;
+		if (!now && r->npend == NV_GUARD_PENDING)
+			flush_pending(r, fd);
+		if (now) {
+			fold_value(r, fd, vs, ve);
+		} else {
+			r->pend[r->npend][0] = vs;
+			r->pend[r->npend++][1] = ve;
+		}
+	}
+}
+
+/*
+ * Markup at s[i] == '<': a tag is read (see the top of the file); a
+ * comment or CDATA section is a break and its contents read as text.
+ * Returns the offset to go on from, or i when '<' is a plain character.
+ */
+static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
+{
+	const char *s = r->s;
+	size_t n = r->n, j = i + 1, name;
+	bool inl;
+
+	if (n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+		flush_pending(r, fd);
+		emit(fd, NV_GUARD_BREAK, i);
+		return i + 4;
+	}
+	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)) {
+		flush_pending(r, fd);
+		emit(fd, NV_GUARD_BREAK, i);
+		return i + 9;
+	}
+	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
+		j++;
+	if (j >= n || !isalpha((unsigned char)s[j]))
+		return i;
+	for (name = j; j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == ':'); j++)
+		;
+	inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
+	if (!inl) {
+		flush_pending(r, fd);
+		emit(fd, NV_GUARD_BREAK, i);
+	}
+	return read_attributes(r, fd, j, !inl);
+}
+
+/*
+ * Can a window end after what fd holds? After a space that follows a
+ * word in lower case: initials («Д. В.») cannot be right before the next
+ * word.
+ */
+static bool at_cut(const struct nv_guard_reader *r, const struct nv_guard_folded *fd)
+{
+	size_t l = fd->len;
+
+	(void)r;
+	return l >= 3 && fd->f[l - 1] == ' ' &&
+	       (fd->f[l - 2] >= 0xE0 || (fd->f[l - 2] >= 'a' && fd->f[l - 2] <= 'z')) &&
+	       (fd->f[l - 3] >= 0xE0 || (fd->f[l - 3] >= 'a' && fd->f[l - 3] <= 'z'));
+}
+
+/* Fold the character at s[i], any but those of fast_run(); returns the offset after it. */
+static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
+{
+	size_t k;
+	uint32_t cp;
+	int b;
+
+	if (r->s[i] == '<' && (k = read_tag(r, fd, i)) != i)
+		return k;
+	k = nv_guard_char_at(r->s, r->n, i, r->markup, &cp);
+	if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+		emit(fd, b, i);
+	return i + k;
+}
+
+/*
+ * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
+ * (fd has room for them) or another character comes; returns where it
+ * stopped. Most of any text is these.
+ */
+static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
+		       size_t lim)
+{
+	const unsigned char *s = (const unsigned char *)r->s;
+	unsigned char *f = fd->f, c, d;
+	size_t n = r->n, l = fd->len, base = fd->base;
+	uint32_t *o = fd->o;
+
+	while (i < n && l < lim) {
+		c = s[i];
+		if (c < 0x80) {
+			if (r->markup && (c == '<' || c == '&'))
+				break;
+			f[l] = c < 0x20 || c == 0x7F ? ' ' : c;
+			o[l++] = (uint32_t)(i++ - base);
+			continue;
+		}
+		/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
+		d = i + 1 < n ? s[i + 1] : 0;
+		if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
+			f[l] = d + 0x30;
+		else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
+			f[l] = d + 0x70;
+		else
+			break;
+		o[l++] = (uint32_t)(i - base);
+		i += 2;
+	}
+	fd->len = l;
+	return i;
+}
+
+void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t want, bool cut)
+{
+	size_t n = r->n, i = r->i, lim;
+
+	while (i < n) {
+		if (fd->len >= want && (!cut || at_cut(r, fd) || fd->len >= want + 4096))
+			break;
+		if (i - fd->base > INT32_MAX - 65536)
+			break;
+		while (fd->cap - fd->len < 64)
+			grow(fd);
+		lim = fd->len < want ? want : fd->len + 1;
+		lim = lim < fd->len + 64 ? lim : fd->len + 64;
+		i = fast_run(r, fd, i, lim);
+		if (i < n && fd->len < lim)
+			i = step(r, fd, i);
+	}
+	r->i = i;
+	if (i >= n || cut)
+		flush_pending(r, fd);
+}
+
+/* The length of the tag at s[i] ('<'), and whether it is inline; 0 if '<' is a character. */
+size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
+{
+	size_t j = i + 1, name;
+	char q = 0;
+
+	*inl = false;
+	if (n - i >= 4 && !memcmp(s + i, "<!--", 4))
+		return 4;
+	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+		return 9;
+	j += j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?');
+	if (j >= n || !isalpha((unsigned char)s[j]))
+		return 0;
+	for (name = j; j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == ':'); j++)
+		;
+	*inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
+	for (; j < n && (q || s[j] != '>'); j++)
+		if (s[j] == '"' || s[j] == '\'')
+			q = q == s[j] ? 0 : q ? q : s[j];
+	return j < n ? j + 1 - i : n - i;
+}
+
+void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup,
+		   struct nv_buf *out)
+{
+	size_t i = hit->start, n = hit->end, k;
+	uint32_t cp;
+	bool inl;
+
+	while (i < n) {
+		if (markup && text[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
+			if (!inl && out->len && out->ptr[out->len - 1] != ' ')
+				nv_buf_addch(out, ' ');
+			i += k;
+			continue;
+		}
+		k = nv_guard_char_at(text, n, i, markup, &cp);
+		if (nv_guard_fold_cp(cp) != NV_GUARD_SKIP) {
+			if (text[i] == '&' || cp == 0xFFFD)
+				nv_buf_addcp(out, cp);
+			else
+				nv_buf_add(out, text + i, k);
+		}
+		i += k;
+	}
+}
