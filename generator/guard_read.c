@@ -125,9 +125,12 @@ static bool is_inline_tag(const char *name, size_t len)
 		return false;
 	for (k = 0; k < len; k++)
 		low[k] = (char)(name[k] | 0x20);
-	for (l = inline_tags[len]; *l; l += len)
-		if (!memcmp(l, low, len))
+	for (l = inline_tags[len]; *l; l += len) {
+		for (k = 0; k < len && l[k] == low[k]; k++)
+			;
+		if (k == len)
 			return true;
+	}
 	return false;
 }
 
@@ -229,12 +232,12 @@ static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, si
 	size_t n = r->n, j = i + 1, name;
 	bool inl;
 
-	if (n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
 		flush_pending(r, fd);
 		emit(fd, NV_GUARD_BREAK, i);
 		return i + 4;
 	}
-	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)) {
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)) {
 		flush_pending(r, fd);
 		emit(fd, NV_GUARD_BREAK, i);
 		return i + 9;
@@ -349,9 +352,9 @@ size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
 	char q = 0;
 
 	*inl = false;
-	if (n - i >= 4 && !memcmp(s + i, "<!--", 4))
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
 		return 4;
-	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
 		return 9;
 	j += j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?');
 	if (j >= n || !isalpha((unsigned char)s[j]))
