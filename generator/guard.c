@@ -1,18 +1,18 @@
 /*
  * guard.c: finding every mention of a person of people.yml; see guard.h.
  *
- * The text is first read into a folded copy, one byte per character:
- * ASCII as it is, the Russian letters in the layout of code page 1251
- * with «Ё» as «Е» (А–Я 0xC0–0xDF, а–я 0xE0–0xFF), so that `b | 0x20`
- * lower-cases any letter; every kind of space is ' ', quotes '"', dashes
- * '-', any other character NV_GUARD_OTHER. Soft hyphens, zero-width characters
- * and combining accents leave nothing. In markup, character references
- * are decoded, inline tags vanish (a word split by <em> reads whole),
- * block tags are a NV_GUARD_BREAK, and the values of attributes are read as text
- * of their own: a block tag's right there, an inline tag's at the next
- * break, so that they do not split the word the tag sits in. Each folded
- * byte keeps the offset of the character it came from: a mention is
- * given back in the bytes of the original text.
+ * The text is read into a folded copy, one byte per character: ASCII as
+ * it is, the Russian letters in the layout of code page 1251 with «Ё» as
+ * «Е» (А–Я 0xC0–0xDF, а–я 0xE0–0xFF), so that `b | 0x20` lower-cases any
+ * letter; every kind of space is ' ', quotes '"', dashes '-', any other
+ * character NV_GUARD_OTHER. Soft hyphens, zero-width characters and
+ * combining accents leave nothing. In markup, character references are
+ * decoded, inline tags vanish (a word split by <em> reads whole), block
+ * tags are an NV_GUARD_BREAK, and the values of attributes are read as
+ * text of their own: a block tag's right there, an inline tag's at the
+ * next break, so that they do not split the word the tag sits in. Each
+ * folded byte keeps the offset of the character it came from: a mention
+ * is given back in the bytes of the original text.
  *
  * On the folded text the people are keys: a surname stem (female endings
  * dropped: «Петрова» → «петров»), its Latin transliterations and, for the
@@ -21,17 +21,16 @@
  * (initials before or after, given name, patronymic, a student's class)
  * is weighed, and the word goes to the person it fits best.
  *
- * Most words are not names, and every page repeats them, so cheap filters
- * come before any comparison: the keys are bucketed by their first byte,
- * a bitmap per bucket of the second bytes rejects most words at once, and
- * the first eight bytes of each key, kept as one integer, reject the rest
- * without a loop.
- *
- * The text is folded in windows, not all at once: a caller asks again
- * from the end of each mention, and a long page would otherwise be folded
- * again for each of them. A window ends at a word break where no initials
- * can follow, and it is folded a little further than its end, so that a
- * mention starting in it is read whole.
+ * Most words are not names, and every page repeats them, so the text is
+ * not folded at all where no key can start a word: a first pass over the
+ * raw bytes (nv_guard_skip() in guard_read.c) compares the first plain
+ * letters of each word with the keys of its first letter, through the
+ * same buckets, a bitmap per bucket of the keys' second bytes and the
+ * first eight bytes of each key kept as one integer. At a word that may
+ * start a key, a small window is folded from a few words back (initials
+ * before a surname), a little past its end (a mention starting in it is
+ * read whole), and the mentions in it are looked for; a caller asks again
+ * from the end of each mention.
  */
 #include "common.h"
 
@@ -47,48 +46,6 @@
 #include "utf8.h"
 
 /* ---- The people, as keys on the folded text ---- */
-
-enum key_kind {
-	K_SURNAME,
-	K_LATIN,
-	K_NAME
-};
-
-struct target {
-	const struct nv_person *p;
-	bool hide;	      /* publish none, or a student: every mention is a leak */
-	bool initials;	      /* publish initials: a form with the given name is a leak */
-	unsigned char ni, pi; /* folded initials of the name and patronymic, or 0 */
-	char *surname, *stem, *name, *patr; /* folded, lower case; name and patr stems or NULL */
-	size_t surname_len, stem_len, name_len, patr_len;
-	int grade; /* a student's class: «10 «А»» → 10 and 'а'; 0 for none */
-	unsigned char letter;
-	char *replacement; /* for nv_redact() */
-};
-
-struct key {
-	const struct target *t;
-	char *stem; /* folded, lower case */
-	size_t len;
-	uint64_t head, mask; /* the stem's first 8 bytes, see load8() */
-	enum key_kind kind;
-	int tail;	      /* letters the word may have after the stem */
-	bool cap;	      /* the word must start with a capital (short stems) */
-	unsigned char b0, b1; /* the first two bytes */
-};
-
-struct nv_guard {
-	struct target *t;
-	struct key *k;
-	size_t nt, nk;
-	size_t first[257]; /* the keys starting with byte b: k[first[b], first[b + 1]) */
-	/*
-	 * Bit (c & 63) of second[b] is set when a key starting with b has
-	 * the byte c second (all bits for a key of one byte): a word whose
-	 * second byte has no bit starts with none of them.
-	 */
-	uint64_t second[256];
-};
 
 /* s folded (nv_guard_fold_cp()) and in lower case; its length in *len; the caller frees. */
 static char *fold_str(const char *s, size_t *len)
@@ -111,27 +68,10 @@ static bool ends_with_byte(const char *s, size_t len, const char *set)
 	return len && strchr(set, s[len - 1]);
 }
 
-/*
- * The first n bytes of s (at most 8, the rest zero) as one integer. The
- * key's head holds its bytes in lower case, its mask 0xFF for each byte
- * that `| 0x20` leaves alone when folded text is lowered: so
- * ((load8(text) | 0x2020…) & mask) == head holds whenever the text starts
- * with the key in any letter case.
- */
-static uint64_t load8(const unsigned char *s, size_t n)
+static void add_key(struct nv_guard *g, const struct nv_guard_target *t, const char *stem,
+		    size_t len, enum nv_guard_key_kind kind, int tail)
 {
-	uint64_t w = 0;
-
-	memcpy(&w, s, n < 8 ? n : 8);
-	return w;
-}
-
-#define LOWER8 UINT64_C(0x2020202020202020)
-
-static void add_key(struct nv_guard *g, const struct target *t, const char *stem, size_t len,
-		    enum key_kind kind, int tail)
-{
-	struct key *k;
+	struct nv_guard_key *k;
 	unsigned char m[8] = { 0 };
 	size_t i;
 
@@ -148,13 +88,13 @@ static void add_key(struct nv_guard *g, const struct target *t, const char *stem
 	k->len = len;
 	k->kind = kind;
 	k->tail = tail;
-	k->cap = kind == K_SURNAME && len < 4;
+	k->cap = kind == NV_KEY_SURNAME && len < 4;
 	k->b0 = (unsigned char)stem[0];
 	k->b1 = len > 1 ? (unsigned char)stem[1] : 0;
 	for (i = 0; i < len && i < 8; i++)
 		m[i] = ((unsigned char)stem[i] | 0x20) == (unsigned char)stem[i] ? 0xFF : 0;
-	k->mask = load8(m, 8);
-	k->head = load8((const unsigned char *)stem, len) & k->mask;
+	k->mask = nv_guard_load8(m, 8);
+	k->head = nv_guard_load8((const unsigned char *)stem, len) & k->mask;
 }
 
 /* Latin letters for а…я (folded 0xE0…0xFF): the slugs' (typo.c) with ё as е, passports', informal.
@@ -172,11 +112,12 @@ static const char *const informal[32] = {
 	"r", "s", "t", "u", "f", "h", "c",  "ch", "sh", "sch", "",  "y", "",  "e", "ju", "ja",
 };
 
-static void add_latin(struct nv_guard *g, const struct target *t, const char *lat, size_t len)
+static void add_latin(struct nv_guard *g, const struct nv_guard_target *t, const char *lat,
+		      size_t len)
 {
 	/* Two letters are too short for a word of their own in Latin text («li»). */
 	if (len >= 3)
-		add_key(g, t, lat, len, K_LATIN, len > 3 ? 3 : 1);
+		add_key(g, t, lat, len, NV_KEY_LATIN, len > 3 ? 3 : 1);
 }
 
 /*
@@ -184,7 +125,7 @@ static void add_latin(struct nv_guard *g, const struct target *t, const char *la
  * headings are (nv_slug(): «Гусев» → gusev, ё → yo), as in passports
  * (й → i, ц → ts: ZAITSEVA) and informally (й → j, х → h, ц → c).
  */
-static void add_latin_keys(struct nv_guard *g, const struct target *t, const char *surname)
+static void add_latin_keys(struct nv_guard *g, const struct nv_guard_target *t, const char *surname)
 {
 	const char *const *scheme[3] = { slug_e, icao, informal };
 	struct nv_buf b = NV_BUF_INIT;
@@ -224,7 +165,7 @@ static void add_latin_keys(struct nv_guard *g, const struct target *t, const cha
  * «николаевн»). Each may be followed by up to three letters of a case
  * ending.
  */
-static void set_stems(struct target *t, const struct nv_person *p)
+static void set_stems(struct nv_guard_target *t, const struct nv_person *p)
 {
 	size_t n;
 
@@ -256,7 +197,7 @@ static void set_stems(struct target *t, const struct nv_person *p)
 }
 
 /* A student's class «10 «А»» as 10 and 'а' (folded); grade 0 when there is none. */
-static void set_class(struct target *t, const struct nv_person *p)
+static void set_class(struct nv_guard_target *t, const struct nv_person *p)
 {
 	size_t n, i = 0;
 	char *c;
@@ -278,7 +219,7 @@ static void set_class(struct target *t, const struct nv_person *p)
 
 static int cmp_key(const void *pa, const void *pb)
 {
-	const struct key *a = pa, *b = pb;
+	const struct nv_guard_key *a = pa, *b = pb;
 	int c = strcmp(a->stem, b->stem);
 
 	if (a->b0 != b->b0)
@@ -291,7 +232,7 @@ static int cmp_key(const void *pa, const void *pb)
 static void index_keys(struct nv_guard *g)
 {
 	size_t i, b;
-	const struct key *k;
+	const struct nv_guard_key *k;
 
 	if (g->nk > 1)
 		qsort(g->k, g->nk, sizeof(*g->k), cmp_key);
@@ -311,7 +252,7 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 	struct nv_guard *g = nv_xcalloc(1, sizeof(*g));
 	struct nv_buf b = NV_BUF_INIT;
 	const struct nv_person *p;
-	struct target *t;
+	struct nv_guard_target *t;
 	size_t i;
 
 	/*
@@ -336,10 +277,10 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 	}
 	for (i = 0; i < g->nt; i++) {
 		t = &g->t[i];
-		add_key(g, t, t->stem, t->stem_len, K_SURNAME, 3);
+		add_key(g, t, t->stem, t->stem_len, NV_KEY_SURNAME, 3);
 		add_latin_keys(g, t, t->p->surname);
 		if (t->name_len >= 2 && (t->patr || t->grade))
-			add_key(g, t, t->name, t->name_len, K_NAME, 3);
+			add_key(g, t, t->name, t->name_len, NV_KEY_NAME, 3);
 	}
 	index_keys(g);
 	nv_buf_release(&b);
@@ -376,7 +317,7 @@ struct scan {
 
 /* A mention in folded bytes [fs, fe), weighed (see best_at()). */
 struct cand {
-	const struct target *t;
+	const struct nv_guard_target *t;
 	size_t fs, fe;
 	int score;
 	bool full; /* the form has the given name */
@@ -468,13 +409,13 @@ static size_t initials_before(const struct scan *sc, size_t i, unsigned char l[2
 	return start;
 }
 
-static bool initials_fit(const struct target *t, const unsigned char l[2], int nl)
+static bool initials_fit(const struct nv_guard_target *t, const unsigned char l[2], int nl)
 {
 	return nl >= 1 && l[0] == t->ni && (nl < 2 || l[1] == t->pi);
 }
 
 /* The person's given name as the word right before i: where it starts, or i. */
-static size_t name_before(const struct scan *sc, const struct target *t, size_t i)
+static size_t name_before(const struct scan *sc, const struct nv_guard_target *t, size_t i)
 {
 	size_t j = back_sp(sc, i), w = j;
 
@@ -493,16 +434,16 @@ static size_t name_before(const struct scan *sc, const struct target *t, size_t 
  * reported is safer than a name let through. A Latin surname is taken
  * as it is.
  */
-static bool match_surname(const struct scan *sc, const struct key *k, size_t i, size_t e,
+static bool match_surname(const struct scan *sc, const struct nv_guard_key *k, size_t i, size_t e,
 			  struct cand *c)
 {
-	const struct target *t = k->t;
+	const struct nv_guard_target *t = k->t;
 	unsigned char l[2];
 	size_t j = skip_sp(sc, e), e2, b;
 	int nl;
 
 	*c = (struct cand){ t, i, e, 1, false };
-	if (k->kind == K_LATIN)
+	if (k->kind == NV_KEY_LATIN)
 		return true;
 	if (e - i == t->surname_len && word_end(sc, i, t->surname, t->surname_len, 0) == e)
 		c->score = 2;
@@ -533,7 +474,7 @@ static bool match_surname(const struct scan *sc, const struct key *k, size_t i, 
  * «А» класса»), the number, then the letter in any quotes («10А», «10-А»,
  * «10 "А"»). Its end, or 0.
  */
-static size_t class_after(const struct scan *sc, const struct target *t, size_t e)
+static size_t class_after(const struct scan *sc, const struct nv_guard_target *t, size_t e)
 {
 	const unsigned char *f = sc->f;
 	size_t j = e, w;
@@ -566,7 +507,7 @@ static size_t class_after(const struct scan *sc, const struct target *t, size_t 
  * («Дмитрию Валерьевичу», and the surname after it if there is one) or,
  * for a student, with the class.
  */
-static bool match_name(const struct scan *sc, const struct target *t, size_t i, size_t e,
+static bool match_name(const struct scan *sc, const struct nv_guard_target *t, size_t i, size_t e,
 		       struct cand *c)
 {
 	size_t j = skip_sp(sc, e), e2, e3;
@@ -605,22 +546,22 @@ static bool best_at(const struct scan *sc, size_t i, struct cand *best)
 	const unsigned char *f = sc->f;
 	unsigned char b0 = nv_guard_lc(f[i]);
 	size_t a = g->first[b0], z = g->first[b0 + 1], e;
-	const struct key *k;
+	const struct nv_guard_key *k;
 	struct cand c = { NULL, 0, 0, 0, false };
 	uint64_t head;
 
 	best->t = NULL;
 	if (a == z || (i + 1 < sc->len && !((g->second[b0] >> (nv_guard_lc(f[i + 1]) & 63)) & 1)))
 		return false;
-	head = load8(f + i, sc->len - i) | LOWER8;
+	head = nv_guard_load8(f + i, sc->len - i) | NV_GUARD_LOWER8;
 	for (; a < z; a++) {
 		k = &g->k[a];
 		if ((head & k->mask) != k->head || (k->cap && !is_capital(f[i])))
 			continue;
 		if (!(e = word_end(sc, i, k->stem, k->len, k->tail)))
 			continue;
-		if (!(k->kind == K_NAME ? match_name(sc, k->t, i, e, &c)
-					: match_surname(sc, k, i, e, &c)))
+		if (!(k->kind == NV_KEY_NAME ? match_name(sc, k->t, i, e, &c)
+					     : match_surname(sc, k, i, e, &c)))
 			continue;
 		if (!best->t || c.score > best->score ||
 		    (c.score == best->score && c.t->hide && !best->t->hide))
@@ -660,158 +601,6 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 	return hit->t != NULL;
 }
 
-/* ---- Skipping text that names nobody ---- */
-
-/*
- * The folded byte of the plain letter at s[i] (ASCII, or Russian in two
- * bytes), its length in *k; 0 for any other character.
- */
-static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_t i, size_t *k)
-{
-	unsigned char c = s[i], d;
-
-	*k = 1;
-	if (c < 0x80)
-		return nv_guard_is_lat(c) ? c : 0;
-	d = i + 1 < n ? s[i + 1] : 0;
-	*k = 2;
-	if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
-		return d + 0x30;
-	if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
-		return d + 0x70;
-	if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91))
-		return c == 0xD0 ? 0xC5 : 0xE5;
-	return 0;
-}
-
-/*
- * Does a word surely end at s[i] (after plain letters)? At the end, at
- * an ASCII character but a tag or reference, at a no-break space, a
- * quote or a dash; not at what might be skipped (a soft hyphen, a zero
- * width, a combining accent) or read through.
- */
-static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
-{
-	if (i >= n)
-		return true;
-	if (s[i] < 0x80)
-		return !markup || (s[i] != '<' && s[i] != '&');
-	if (i + 1 >= n)
-		return false;
-	if (s[i] == 0xC2)
-		return s[i + 1] != 0xAD;
-	return s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] >= 0x90 &&
-	       s[i + 2] <= 0xAF && s[i + 2] != 0xAD && s[i + 2] != 0xAE;
-}
-
-/*
- * Could a key start the word at s[i]? Its first plain letters (up to 8)
- * are compared with the keys of its first letter; the word may go on
- * past them (through a tag, a reference, a soft hyphen), so only those
- * are. *end is where the plain letters end.
- */
-static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			  bool markup, size_t *end)
-{
-	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
-	size_t a, z, k, l = 0;
-	uint64_t head, known;
-	bool whole;
-
-	b = plain_letter(s, n, i, &k) | 0x20;
-	if (g->first[b] == g->first[b + 1]) {
-		while (i < n && plain_letter(s, n, i, &k))
-			i += k;
-		*end = i;
-		return false;
-	}
-	while (i < n && (b = plain_letter(s, n, i, &k))) {
-		if (l < 8) {
-			w[l] = b | 0x20;
-			m[l] = 0xFF;
-		}
-		l++;
-		i += k;
-	}
-	*end = i;
-	a = g->first[w[0]];
-	z = g->first[w[0] + 1];
-	if (a == z || (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1)))
-		return false;
-	head = load8(w, 8);
-	known = load8(m, 8);
-	whole = word_ends(s, n, i, markup);
-	for (; a < z; a++)
-		if ((head & g->k[a].mask & known) == (g->k[a].head & known) &&
-		    (!whole || g->k[a].len <= l))
-			return true;
-	return false;
-}
-
-#define SAFE 5 /* places kept to fold from: a word start a few words back */
-
-/*
- * The place to fold from, for the first word at or after i that a key
- * may start (may_start_key()), or a letter spelled by a reference; n if
- * there is none. The place is a few word starts back (for initials or a
- * given name before a surname), and the start of the tag for a word in
- * one: attribute values are read as text. Conservative: anything the
- * folding reads as a word start is a word start here too.
- */
-static size_t skip_to_key(const struct nv_guard *g, const char *text, size_t n, size_t i,
-			  bool markup)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t safe[SAFE], tag_start = 0, tag_end = 0, k, e;
-	bool word = false, inl;
-	if (getenv("NOSKIP"))
-		return i;
-	uint32_t cp;
-	int f, ns = 0;
-
-	for (k = 0; k < SAFE; k++)
-		safe[k] = i;
-	while (i < n) {
-		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) &&
-		    !(markup && (s[i] == '<' || s[i] == '&'))) {
-			word = false;
-			i++;
-			continue;
-		}
-		if (plain_letter(s, n, i, &k)) {
-			if (word) {
-				i += k;
-				continue;
-			}
-			if (i >= tag_end)
-				safe[ns++ % SAFE] = i;
-			if (may_start_key(g, s, n, i, markup, &e))
-				return i < tag_end ? tag_start : safe[ns % SAFE];
-			word = true;
-			i = e;
-			continue;
-		}
-		if (markup && s[i] == '<' && i >= tag_end &&
-		    (k = nv_guard_tag_len(text, n, i, &inl))) {
-			safe[ns++ % SAFE] = tag_start = i;
-			tag_end = i + k;
-			word = word && inl;
-			/* The attributes are read as text; a closing tag has none. */
-			i += k < 4 || s[i + 1] == '/' ? k : 1;
-			continue;
-		}
-		k = nv_guard_char_at(text, n, i, markup, &cp);
-		f = nv_guard_fold_cp(cp);
-		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word) {
-			safe[ns++ % SAFE] = i;
-			return i < tag_end ? tag_start : safe[ns % SAFE];
-		}
-		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
-		i += k;
-	}
-	return n;
-}
-
 #define MARGIN 160 /* folded bytes read past a window: the longest mention */
 
 bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
@@ -825,7 +614,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	bool found = false;
 	uint32_t cp;
 
-	while (g && !found && (r.i = skip_to_key(g, text, len, r.i, markup)) < len) {
+	while (g && !found && (r.i = nv_guard_skip(g, text, len, r.i, markup)) < len) {
 		r.npend = 0;
 		fd.len = 0;
 		nv_guard_fold(&r, &fd, want, true);

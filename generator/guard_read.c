@@ -1,6 +1,6 @@
 /*
- * guard_read.c: folding text for the guard; see guard_int.h and the top
- * of guard.c.
+ * guard_read.c: reading text for the guard: folding it, and skipping the
+ * words no key can start; see guard_int.h and the top of guard.c.
  */
 #include "common.h"
 
@@ -391,4 +391,155 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
 		}
 		i += k;
 	}
+}
+
+/* ---- Skipping text that names nobody ---- */
+
+/*
+ * The folded byte of the plain letter at s[i] (ASCII, or Russian in two
+ * bytes), its length in *k; 0 for any other character.
+ */
+static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_t i, size_t *k)
+{
+	unsigned char c = s[i], d;
+
+	*k = 1;
+	if (c < 0x80)
+		return nv_guard_is_lat(c) ? c : 0;
+	d = i + 1 < n ? s[i + 1] : 0;
+	*k = 2;
+	if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
+		return d + 0x30;
+	if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
+		return d + 0x70;
+	if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91))
+		return c == 0xD0 ? 0xC5 : 0xE5;
+	return 0;
+}
+
+/*
+ * Does a word surely end at s[i] (after plain letters)? At the end, at
+ * an ASCII character but a tag or reference, at a no-break space, a
+ * quote or a dash; not at what might be skipped (a soft hyphen, a zero
+ * width, a combining accent) or read through.
+ */
+static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
+{
+	if (i >= n)
+		return true;
+	if (s[i] < 0x80)
+		return !markup || (s[i] != '<' && s[i] != '&');
+	if (i + 1 >= n)
+		return false;
+	if (s[i] == 0xC2)
+		return s[i + 1] != 0xAD;
+	return s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] >= 0x90 &&
+	       s[i + 2] <= 0xAF && s[i + 2] != 0xAD && s[i + 2] != 0xAE;
+}
+
+/*
+ * Could a key start the word at s[i]? Its first plain letters (up to 8)
+ * are compared with the keys of its first letter; the word may go on
+ * past them (through a tag, a reference, a soft hyphen), so only those
+ * are. *end is where the plain letters end.
+ */
+static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup, size_t *end)
+{
+	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
+	size_t a, z, k, l = 0;
+	uint64_t head, known;
+	bool whole;
+
+	b = plain_letter(s, n, i, &k) | 0x20;
+	if (g->first[b] == g->first[b + 1]) {
+		while (i < n && plain_letter(s, n, i, &k))
+			i += k;
+		*end = i;
+		return false;
+	}
+	while (i < n && (b = plain_letter(s, n, i, &k))) {
+		if (l < 8) {
+			w[l] = b | 0x20;
+			m[l] = 0xFF;
+		}
+		l++;
+		i += k;
+	}
+	*end = i;
+	a = g->first[w[0]];
+	z = g->first[w[0] + 1];
+	if (a == z || (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1)))
+		return false;
+	head = nv_guard_load8(w, 8);
+	known = nv_guard_load8(m, 8);
+	whole = word_ends(s, n, i, markup);
+	for (; a < z; a++)
+		if ((head & g->k[a].mask & known) == (g->k[a].head & known) &&
+		    (!whole || g->k[a].len <= l))
+			return true;
+	return false;
+}
+
+#define SAFE 5 /* places kept to fold from: a word start a few words back */
+
+/*
+ * The place to fold from, for the first word at or after i that a key
+ * may start (may_start_key()), or a letter spelled by a reference; n if
+ * there is none. The place is a few word starts back (for initials or a
+ * given name before a surname), and the start of the tag for a word in
+ * one: attribute values are read as text. Conservative: anything the
+ * folding reads as a word start is a word start here too.
+ */
+size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t safe[SAFE], tag_start = 0, tag_end = 0, k, e;
+	bool word = false, inl;
+	if (getenv("NOSKIP"))
+		return i;
+	uint32_t cp;
+	int f, ns = 0;
+
+	for (k = 0; k < SAFE; k++)
+		safe[k] = i;
+	while (i < n) {
+		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) &&
+		    !(markup && (s[i] == '<' || s[i] == '&'))) {
+			word = false;
+			i++;
+			continue;
+		}
+		if (plain_letter(s, n, i, &k)) {
+			if (word) {
+				i += k;
+				continue;
+			}
+			if (i >= tag_end)
+				safe[ns++ % SAFE] = i;
+			if (may_start_key(g, s, n, i, markup, &e))
+				return i < tag_end ? tag_start : safe[ns % SAFE];
+			word = true;
+			i = e;
+			continue;
+		}
+		if (markup && s[i] == '<' && i >= tag_end &&
+		    (k = nv_guard_tag_len(text, n, i, &inl))) {
+			safe[ns++ % SAFE] = tag_start = i;
+			tag_end = i + k;
+			word = word && inl;
+			/* The attributes are read as text; a closing tag has none. */
+			i += k < 4 || s[i + 1] == '/' ? k : 1;
+			continue;
+		}
+		k = nv_guard_char_at(text, n, i, markup, &cp);
+		f = nv_guard_fold_cp(cp);
+		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word) {
+			safe[ns++ % SAFE] = i;
+			return i < tag_end ? tag_start : safe[ns % SAFE];
+		}
+		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
+		i += k;
+	}
+	return n;
 }
