@@ -601,7 +601,7 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 	return hit->t != NULL;
 }
 
-#define MARGIN 160 /* folded bytes read past a window: the longest mention */
+#define MARGIN 128 /* folded bytes read past a window: the longest mention */
 
 bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
 		   struct nv_guard_hit *hit)
@@ -609,7 +609,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	struct nv_guard_reader r = { text, len, from, markup, 0, { { 0, 0 } } }, next;
 	struct nv_guard_folded fd = { NULL, NULL, 0, 0 };
 	struct scan sc = { g, NULL, 0 };
-	size_t want = 128, cut;
+	size_t want = 64, cut;
 	struct cand c = { NULL, 0, 0, 0, false };
 	bool found = false;
 	uint32_t cp;

@@ -138,7 +138,7 @@ static bool is_inline_tag(const char *name, size_t len)
 
 static void grow(struct nv_guard_folded *fd)
 {
-	fd->cap = fd->cap ? 2 * fd->cap : 4096 - 8;
+	fd->cap = fd->cap ? 2 * fd->cap : 1024 - 8;
 	fd->f = nv_xrealloc(fd->f, fd->cap + 8);
 	fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
 }
@@ -417,6 +417,28 @@ static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_
 	return 0;
 }
 
+/* The end of the plain letters from s[i] (see plain_letter()). */
+static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned char c, d;
+
+	while (i < n) {
+		c = s[i];
+		if (c < 0x80) {
+			if (!nv_guard_is_lat(c))
+				break;
+			i++;
+			continue;
+		}
+		d = i + 1 < n ? s[i + 1] : 0;
+		if (!((c == 0xD0 && ((d >= 0x90 && d <= 0xBF) || d == 0x81)) ||
+		      (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91))))
+			break;
+		i += 2;
+	}
+	return i;
+}
+
 /*
  * Does a word surely end at s[i] (after plain letters)? At the end, at
  * an ASCII character but a tag or reference, at a no-break space, a
@@ -446,21 +468,22 @@ static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
 static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
 			  bool markup, size_t *end)
 {
-	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
-	size_t a, z, k, l = 0;
+	unsigned char w[8] = { 0 }, m[8] = { 0 }, b0, b1;
+	size_t a, z, k, k1, l = 0;
 	uint64_t head, known;
 	bool whole;
 
-	b = plain_letter(s, n, i, &k) | 0x20;
-	if (g->first[b] == g->first[b + 1]) {
-		while (i < n && plain_letter(s, n, i, &k))
-			i += k;
-		*end = i;
+	/* Most words are rejected by their first two letters: read the rest only if not. */
+	b0 = plain_letter(s, n, i, &k) | 0x20;
+	b1 = i + k < n ? plain_letter(s, n, i + k, &k1) : 0;
+	if (g->first[b0] == g->first[b0 + 1] ||
+	    (b1 && !((g->second[b0] >> ((b1 | 0x20) & 63)) & 1))) {
+		*end = skip_letters(s, n, i);
 		return false;
 	}
-	while (i < n && (b = plain_letter(s, n, i, &k))) {
+	while (i < n && (b0 = plain_letter(s, n, i, &k))) {
 		if (l < 8) {
-			w[l] = b | 0x20;
+			w[l] = b0 | 0x20;
 			m[l] = 0xFF;
 		}
 		l++;
@@ -469,8 +492,6 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 	*end = i;
 	a = g->first[w[0]];
 	z = g->first[w[0] + 1];
-	if (a == z || (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1)))
-		return false;
 	head = nv_guard_load8(w, 8);
 	known = nv_guard_load8(m, 8);
 	whole = word_ends(s, n, i, markup);
@@ -481,23 +502,86 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 	return false;
 }
 
-#define SAFE 5 /* places kept to fold from: a word start a few words back */
+/*
+ * The next attribute value in the tag s[i, end): its range in *vs, *ve;
+ * returns the offset after it, or 0 when there is none. As
+ * read_attributes() reads them.
+ */
+static size_t next_value(const unsigned char *s, size_t i, size_t end, size_t *vs, size_t *ve)
+{
+	unsigned char q;
+
+	while (i < end && s[i] != '=' && s[i] != '>')
+		i++;
+	if (i >= end || s[i] == '>')
+		return 0;
+	for (i++; i < end && isspace(s[i]); i++)
+		;
+	q = i < end && (s[i] == '"' || s[i] == '\'') ? s[i++] : 0;
+	for (*vs = i; i < end && (q ? s[i] != q : !isspace(s[i]) && s[i] != '>'); i++)
+		;
+	*ve = i;
+	return i + (q && i < end);
+}
+
+/* Could a key start a word in the attribute value s[i, end)? As nv_guard_skip(). */
+static bool value_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	bool word = false;
+	size_t k, e;
+	uint32_t cp;
+	int f;
+
+	while (i < end) {
+		if (plain_letter(s, end, i, &k)) {
+			if (!word && may_start_key(g, s, end, i, true, &e))
+				return true;
+			i = word ? i + k : e;
+			word = true;
+			continue;
+		}
+		k = nv_guard_char_at(text, end, i, true, &cp);
+		f = nv_guard_fold_cp(cp);
+		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word)
+			return true;
+		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
+		i += k;
+	}
+	return false;
+}
+
+/* Could a key start a word in an attribute value of the tag s[i, end)? */
+static bool tag_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t vs, ve;
+
+	/* A closing tag, a comment or a CDATA section has no attributes. */
+	if (end - i < 4 || s[i + 1] == '/' ||
+	    (s[i + 1] == '!' && (s[i + 2] == '-' || s[i + 2] == '[')))
+		return false;
+	while ((i = next_value(s, i + 1, end, &vs, &ve)))
+		if (value_may_name(g, text, vs, ve))
+			return true;
+	return false;
+}
+
+#define SAFE 4 /* places kept to fold from: a word start a few words back */
 
 /*
  * The place to fold from, for the first word at or after i that a key
  * may start (may_start_key()), or a letter spelled by a reference; n if
  * there is none. The place is a few word starts back (for initials or a
  * given name before a surname), and the start of the tag for a word in
- * one: attribute values are read as text. Conservative: anything the
- * folding reads as a word start is a word start here too.
+ * one of its attribute values. Conservative: anything the folding reads
+ * as a word start is a word start here too.
  */
 size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t safe[SAFE], tag_start = 0, tag_end = 0, k, e;
+	size_t safe[SAFE], k, e;
 	bool word = false, inl;
-	if (getenv("NOSKIP"))
-		return i;
 	uint32_t cp;
 	int f, ns = 0;
 
@@ -515,28 +599,26 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 				i += k;
 				continue;
 			}
-			if (i >= tag_end)
-				safe[ns++ % SAFE] = i;
+			safe[ns++ % SAFE] = i;
 			if (may_start_key(g, s, n, i, markup, &e))
-				return i < tag_end ? tag_start : safe[ns % SAFE];
+				return safe[ns % SAFE];
 			word = true;
 			i = e;
 			continue;
 		}
-		if (markup && s[i] == '<' && i >= tag_end &&
-		    (k = nv_guard_tag_len(text, n, i, &inl))) {
-			safe[ns++ % SAFE] = tag_start = i;
-			tag_end = i + k;
+		if (markup && s[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
+			if (tag_may_name(g, text, i, i + k))
+				return i;
+			safe[ns++ % SAFE] = i;
 			word = word && inl;
-			/* The attributes are read as text; a closing tag has none. */
-			i += k < 4 || s[i + 1] == '/' ? k : 1;
+			i += k;
 			continue;
 		}
 		k = nv_guard_char_at(text, n, i, markup, &cp);
 		f = nv_guard_fold_cp(cp);
 		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word) {
 			safe[ns++ % SAFE] = i;
-			return i < tag_end ? tag_start : safe[ns % SAFE];
+			return safe[ns % SAFE];
 		}
 		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
 		i += k;
