@@ -570,18 +570,26 @@ static bool best_at(const struct scan *sc, size_t i, struct cand *best)
 	return best->t != NULL;
 }
 
+static bool cand_leak(const struct cand *c)
+{
+	return c->t->hide || (c->full && c->t->initials);
+}
+
 /*
  * The mention of the window [0, end) (the folded bytes go on past end)
  * that starts first in the text: attribute values of inline tags come
- * after the text they sit in, but before it in the text. The words of a
- * mention are not read again (the «Сергеевна» of «Лебедева Анна
- * Сергеевна» is no case form of another person's «Сергеев»).
+ * after the text they sit in, but before it in the text. One such value
+ * may lie inside a mention («Лебе<span title="Гусев">дева»): a leak
+ * there goes first, or the caller, going on after the mention, would
+ * never see it. The words of a mention are not read again (the
+ * «Сергеевна» of «Лебедева Анна Сергеевна» is no case form of another
+ * person's «Сергеев»).
  */
 static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, struct cand *hit)
 {
 	const unsigned char *f = sc->f;
 	size_t i = 0;
-	struct cand c = { NULL, 0, 0, 0, false };
+	struct cand c = { NULL, 0, 0, 0, false }, leak = c;
 
 	hit->t = NULL;
 	while (i < end) {
@@ -589,15 +597,19 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 			i++;
 			continue;
 		}
-		if ((!hit->t || o[i] < o[hit->fs]) && best_at(sc, i, &c)) {
+		if ((!hit->t || o[i] < o[hit->fe - 1]) && best_at(sc, i, &c)) {
 			if (!hit->t || o[c.fs] < o[hit->fs])
 				*hit = c;
+			if (cand_leak(&c) && (!leak.t || o[c.fs] < o[leak.fs]))
+				leak = c;
 			i = c.fe;
 			continue;
 		}
 		while (i < sc->len && nv_guard_is_let(f[i]))
 			i++;
 	}
+	if (hit->t && !cand_leak(hit) && leak.t && o[leak.fs] < o[hit->fe - 1])
+		*hit = leak;
 	return hit->t != NULL;
 }
 
@@ -629,7 +641,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 			hit->start = fd.base + fd.o[c.fs];
 			hit->end = fd.base + fd.o[c.fe - 1];
 			hit->end += nv_guard_char_at(text, len, hit->end, markup, &cp);
-			hit->leak = c.t->hide || (c.full && c.t->initials);
+			hit->leak = cand_leak(&c);
 		}
 		r = next;
 	}
