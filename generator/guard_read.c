@@ -178,47 +178,34 @@ static void flush_pending(struct nv_guard_reader *r, struct nv_guard_folded *fd)
 }
 
 /*
- * The attributes of the tag whose name ends at s[i]: their values are
- * folded now (`now`) or kept for the next break. Returns the offset after
- * the tag's '>'.
+ * The offset of the '>' that ends the tag whose name ends at s[i] (n if
+ * none): a quoted attribute value may hold a '>'.
  */
-static size_t read_attributes(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
-			      bool now)
+static size_t tag_close(const char *s, size_t n, size_t i)
 {
-	const char *s = r->s;
-	size_t n = r->n, vs, ve;
-	char q;
+	char q = 0;
 
-	for (;;) {
-		while (i < n && (isspace((unsigned char)s[i]) || s[i] == '/'))
-			i++;
-		if (i >= n || s[i] == '>')
-			return i < n ? i + 1 : n;
-		while (i < n && !isspace((unsigned char)s[i]) && s[i] != '=' && s[i] != '>')
-			i++;
-		while (i < n && isspace((unsigned char)s[i]))
-			i++;
-		if (i >= n || s[i] != '=')
-			continue;
-		for (i++; i < n && isspace((unsigned char)s[i]); i++)
-			;
-		q = i < n && (s[i] == '"' || s[i] == '\'') ? s[i++] : 0;
-		for (vs = i;
-		     i < n && (q ? s[i] != q : !isspace((unsigned char)s[i]) && s[i] != '>');)
-			i++;
-		ve = i;
-		i += q && i < n;
-		if (ve == vs)
-			continue;
-		if (!now && r->npend == NV_GUARD_PENDING)
-			flush_pending(r, fd);
-		if (now) {
-			fold_value(r, fd, vs, ve);
-		} else {
-			r->pend[r->npend][0] = vs;
-			r->pend[r->npend++][1] = ve;
-		}
-	}
+	for (; i < n && (q || s[i] != '>'); i++)
+		if (s[i] == '"' || s[i] == '\'')
+			q = q == s[i] ? 0 : q ? q : s[i];
+	return i;
+}
+
+/*
+ * The end of the name of the tag at s[i] ('<', '</', '<!', '<?'), or 0
+ * when '<' starts no tag there.
+ */
+static size_t tag_name_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
+		j++;
+	if (j >= n || !isalpha((unsigned char)s[j]))
+		return 0;
+	while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == ':'))
+		j++;
+	return j;
 }
 
 /*
@@ -229,7 +216,7 @@ static size_t read_attributes(struct nv_guard_reader *r, struct nv_guard_folded 
 static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
 {
 	const char *s = r->s;
-	size_t n = r->n, j = i + 1, name;
+	size_t n = r->n, j, name, gt;
 	bool inl;
 
 	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
@@ -242,18 +229,29 @@ static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, si
 		emit(fd, NV_GUARD_BREAK, i);
 		return i + 9;
 	}
-	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
-		j++;
-	if (j >= n || !isalpha((unsigned char)s[j]))
+	if (!(j = tag_name_end(s, n, i)))
 		return i;
-	for (name = j; j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == ':'); j++)
-		;
+	name = s[i + 1] == '/' ? i + 2 : i + 1;
 	inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
 	if (!inl) {
 		flush_pending(r, fd);
 		emit(fd, NV_GUARD_BREAK, i);
 	}
-	return read_attributes(r, fd, j, !inl);
+	/*
+	 * All of the tag after its name is read as text: the attribute values
+	 * (alt, title, href, id, content, data-*), and their names too, for
+	 * what looks like a tag and is none («a<b» in a script).
+	 */
+	gt = tag_close(s, n, j);
+	if (gt > j && inl) {
+		if (r->npend == NV_GUARD_PENDING)
+			flush_pending(r, fd);
+		r->pend[r->npend][0] = j;
+		r->pend[r->npend++][1] = gt;
+	} else if (gt > j) {
+		fold_value(r, fd, j, gt);
+	}
+	return gt < n ? gt + 1 : n;
 }
 
 /*
@@ -261,11 +259,10 @@ static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, si
  * word in lower case: initials («Д. В.») cannot be right before the next
  * word.
  */
-static bool at_cut(const struct nv_guard_reader *r, const struct nv_guard_folded *fd)
+static bool at_cut(const struct nv_guard_folded *fd)
 {
 	size_t l = fd->len;
 
-	(void)r;
 	return l >= 3 && fd->f[l - 1] == ' ' &&
 	       (fd->f[l - 2] >= 0xE0 || (fd->f[l - 2] >= 'a' && fd->f[l - 2] <= 'z')) &&
 	       (fd->f[l - 3] >= 0xE0 || (fd->f[l - 3] >= 'a' && fd->f[l - 3] <= 'z'));
@@ -328,7 +325,7 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 	size_t n = r->n, i = r->i, lim;
 
 	while (i < n) {
-		if (fd->len >= want && (!cut || at_cut(r, fd) || fd->len >= want + 4096))
+		if (fd->len >= want && (!cut || at_cut(fd) || fd->len >= want + 4096))
 			break;
 		if (i - fd->base > INT32_MAX - 65536)
 			break;
@@ -345,26 +342,20 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 		flush_pending(r, fd);
 }
 
-/* The length of the tag at s[i] ('<'), and whether it is inline; 0 if '<' is a character. */
 size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
 {
-	size_t j = i + 1, name;
-	char q = 0;
+	size_t j, name;
 
 	*inl = false;
 	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
 		return 4;
 	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
 		return 9;
-	j += j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?');
-	if (j >= n || !isalpha((unsigned char)s[j]))
+	if (!(j = tag_name_end(s, n, i)))
 		return 0;
-	for (name = j; j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == ':'); j++)
-		;
+	name = s[i + 1] == '/' ? i + 2 : i + 1;
 	*inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
-	for (; j < n && (q || s[j] != '>'); j++)
-		if (s[j] == '"' || s[j] == '\'')
-			q = q == s[j] ? 0 : q ? q : s[j];
+	j = tag_close(s, n, j);
 	return j < n ? j + 1 - i : n - i;
 }
 
@@ -502,29 +493,7 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 	return false;
 }
 
-/*
- * The next attribute value in the tag s[i, end): its range in *vs, *ve;
- * returns the offset after it, or 0 when there is none. As
- * read_attributes() reads them.
- */
-static size_t next_value(const unsigned char *s, size_t i, size_t end, size_t *vs, size_t *ve)
-{
-	unsigned char q;
-
-	while (i < end && s[i] != '=' && s[i] != '>')
-		i++;
-	if (i >= end || s[i] == '>')
-		return 0;
-	for (i++; i < end && isspace(s[i]); i++)
-		;
-	q = i < end && (s[i] == '"' || s[i] == '\'') ? s[i++] : 0;
-	for (*vs = i; i < end && (q ? s[i] != q : !isspace(s[i]) && s[i] != '>'); i++)
-		;
-	*ve = i;
-	return i + (q && i < end);
-}
-
-/* Could a key start a word in the attribute value s[i, end)? As nv_guard_skip(). */
+/* Could a key start a word in s[i, end), text without tags? As nv_guard_skip(). */
 static bool value_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -551,20 +520,13 @@ static bool value_may_name(const struct nv_guard *g, const char *text, size_t i,
 	return false;
 }
 
-/* Could a key start a word in an attribute value of the tag s[i, end)? */
+/* Could a key start a word in the tag s[i, end) after its name (read as text: read_tag())? */
 static bool tag_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t vs, ve;
+	size_t j = tag_name_end(text, end, i);
 
-	/* A closing tag, a comment or a CDATA section has no attributes. */
-	if (end - i < 4 || s[i + 1] == '/' ||
-	    (s[i + 1] == '!' && (s[i + 2] == '-' || s[i + 2] == '[')))
-		return false;
-	while ((i = next_value(s, i + 1, end, &vs, &ve)))
-		if (value_may_name(g, text, vs, ve))
-			return true;
-	return false;
+	/* A comment or a CDATA section: what follows is text. */
+	return j && j < end && value_may_name(g, text, j, text[end - 1] == '>' ? end - 1 : end);
 }
 
 #define SAFE 4 /* places kept to fold from: a word start a few words back */

@@ -271,6 +271,9 @@ static void test_attributes_are_read(void)
 	CHECK_FOUND("<h2 id=\"urok-guseva\">Урок</h2>", true, "gusev-dv! guseva → guseva");
 	CHECK_FOUND("<img alt=Гусев><img alt=\"&#1043;усев\">", true,
 		    "gusev-dv! Гусев → Гусев\ngusev-dv! &#1043;усев → Гусев");
+	/* What looks like a tag and is none is read as text all the same. */
+	CHECK_FOUND("<script>if (a<b && c) x = \"Гусеву\";</script>", true,
+		    "gusev-dv! Гусеву → Гусеву");
 	/* A leak in an attribute inside a published name is not passed over. */
 	CHECK_FOUND("Лебе<span title=\"Гусев\">дева</span> и Гусев", true,
 		    "gusev-dv! Гусев → Гусев\ngusev-dv! Гусев → Гусев");
