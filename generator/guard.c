@@ -470,9 +470,10 @@ static bool match_surname(const struct scan *sc, const struct nv_guard_key *k, s
 
 /*
  * A student's class after a given name ending at e: a short gap of spaces,
- * punctuation and at most one word of up to four letters («Дарья из 10
- * «А» класса»), the number, then the letter in any quotes («10А», «10-А»,
- * «10 "А"»). Its end, or 0.
+ * punctuation, block tags (the next cell of a table) and at most one
+ * word of up to four letters («Дарья из 10 «А» класса», «Дарья К., 10
+ * А»), the number, then the letter in any quotes («10А», «10-А», «10
+ * "А"»). Its end, or 0.
  */
 static size_t class_after(const struct scan *sc, const struct nv_guard_target *t, size_t e)
 {
@@ -485,8 +486,7 @@ static size_t class_after(const struct scan *sc, const struct nv_guard_target *t
 			;
 		if (w > j && (words++ || w - j > 4))
 			return 0;
-		if (w == j && (f[j] == NV_GUARD_BREAK || f[j] == NV_GUARD_OTHER ||
-			       !strchr(" ,;:()-\"", f[j])))
+		if (w == j && !strchr(" ,.;:()-\"\n", f[j]))
 			return 0;
 		j = w > j ? w : j + 1;
 	}
@@ -641,6 +641,10 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 			hit->start = fd.base + fd.o[c.fs];
 			hit->end = fd.base + fd.o[c.fe - 1];
 			hit->end += nv_guard_char_at(text, len, hit->end, markup, &cp);
+			/* Never before its start: a caller goes on from the end. */
+			if (hit->end <= hit->start)
+				hit->end = hit->start +
+					   nv_guard_char_at(text, len, hit->start, markup, &cp);
 			hit->leak = cand_leak(&c);
 		}
 		r = next;

@@ -362,24 +362,26 @@ size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
 void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup,
 		   struct nv_buf *out)
 {
-	size_t i = hit->start, n = hit->end, k;
+	size_t i = hit->start, n = hit->end, k, start = out->len;
 	uint32_t cp;
-	bool inl;
+	bool inl, space;
 
 	while (i < n) {
+		/* A block tag and any run of ASCII white space are one space. */
 		if (markup && text[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
-			if (!inl && out->len && out->ptr[out->len - 1] != ' ')
-				nv_buf_addch(out, ' ');
-			i += k;
-			continue;
+			space = !inl;
+		} else {
+			k = nv_guard_char_at(text, n, i, markup, &cp);
+			space = cp < 0x80 && isspace((int)cp);
+			if (!space && nv_guard_fold_cp(cp) != NV_GUARD_SKIP) {
+				if (text[i] == '&' || cp == 0xFFFD)
+					nv_buf_addcp(out, cp);
+				else
+					nv_buf_add(out, text + i, k);
+			}
 		}
-		k = nv_guard_char_at(text, n, i, markup, &cp);
-		if (nv_guard_fold_cp(cp) != NV_GUARD_SKIP) {
-			if (text[i] == '&' || cp == 0xFFFD)
-				nv_buf_addcp(out, cp);
-			else
-				nv_buf_add(out, text + i, k);
-		}
+		if (space && out->len > start && out->ptr[out->len - 1] != ' ')
+			nv_buf_addch(out, ' ');
 		i += k;
 	}
 }

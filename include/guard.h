@@ -96,8 +96,10 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 /*
  * Append to out the form of the mention `hit` found in text (with the same
  * `markup`) as readable plain UTF-8, for messages: tags dropped (a block
- * tag as a space), character references decoded, soft hyphens and
- * zero-width characters removed. «Зай<em>цева</em>» → «Зайцева».
+ * tag, like any run of ASCII white space, as one space), character
+ * references decoded, soft hyphens and zero-width characters removed.
+ * «Зай<em>цева</em>» → «Зайцева»; «Дарья</td><td>10 «А»» → «Дарья 10
+ * «А»».
  */
 void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup,
 		   struct nv_buf *out);

@@ -230,6 +230,9 @@ static void test_name_and_class(void)
 		"zaytseva-dk! Дарье 10-а → Дарье 10-а\nzaytseva-dk! Дарья 10\"А\" → Дарья 10\"А\"");
 	CHECK_FOUND("<td>Дарья (10&nbsp;&laquo;А&raquo;)</td>", true,
 		    "zaytseva-dk! Дарья (10&nbsp;&laquo;А&raquo; → Дарья (10\xC2\xA0«А»");
+	/* In the next cell of a table, after an initial. */
+	CHECK_FOUND("<tr><td>Дарья К.</td>\n<td>10 «А»</td></tr>", true,
+		    "zaytseva-dk! Дарья К.</td>\n<td>10 «А» → Дарья К. 10 «А»");
 	/* Another class, a long word between, a number that goes on, a letter that goes on. */
 	CHECK_FOUND("Дарья (11 «А»), Дарья, ученица 10 А, Дарья 100 А, Дарья 10 Ав", false, "");
 	CHECK_FOUND("Виктория, 7В", false, "kim-va! Виктория, 7В → Виктория, 7В");
