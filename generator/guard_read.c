@@ -201,9 +201,10 @@ static size_t tag_name_end(const char *s, size_t n, size_t i)
 
 	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
 		j++;
-	if (j >= n || !isalpha((unsigned char)s[j]))
+	if (j >= n || !nv_guard_is_lat((unsigned char)s[j]))
 		return 0;
-	while (j < n && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == ':'))
+	while (j < n && (nv_guard_is_lat((unsigned char)s[j]) || (s[j] >= '0' && s[j] <= '9') ||
+			 s[j] == '-' || s[j] == ':'))
 		j++;
 	return j;
 }
@@ -410,6 +411,14 @@ static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_
 	return 0;
 }
 
+/*
+ * The second bytes of the Russian letters after 0xD0 and after 0xD1, as
+ * bits (b & 63): Ё А–Я а–п are 0xD0 0x81, 0x90–0xBF; р–я ё 0xD1 0x80–0x8F,
+ * 0x91.
+ */
+static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
+					UINT64_C(0x000000000002FFFF) };
+
 /* The end of the plain letters from s[i] (see plain_letter()). */
 static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
 {
@@ -424,8 +433,8 @@ static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
 			continue;
 		}
 		d = i + 1 < n ? s[i + 1] : 0;
-		if (!((c == 0xD0 && ((d >= 0x90 && d <= 0xBF) || d == 0x81)) ||
-		      (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91))))
+		if ((c & 0xFE) != 0xD0 || (d & 0xC0) != 0x80 ||
+		    !((cyr_second[c & 1] >> (d & 63)) & 1))
 			break;
 		i += 2;
 	}
