@@ -75,6 +75,8 @@ static void add_key(struct nv_guard *g, const struct nv_guard_target *t, const c
 	unsigned char m[8] = { 0 };
 	size_t i;
 
+	/* A key is at most 255 bytes (see may_start_key()); a longer stem is cut. */
+	len = len < 255 ? len : 255;
 	if (!len)
 		return;
 	for (i = 0; i < g->nk; i++)

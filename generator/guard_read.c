@@ -483,7 +483,8 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 		*end = skip_letters(s, n, i);
 		return false;
 	}
-	while (i < n && (b0 = plain_letter(s, n, i, &k))) {
+	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
+	while (i < n && l < 256 && (b0 = plain_letter(s, n, i, &k))) {
 		if (l < 8) {
 			w[l] = b0 | 0x20;
 			m[l] = 0xFF;
@@ -491,16 +492,16 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 		l++;
 		i += k;
 	}
-	*end = i;
 	a = g->first[w[0]];
 	z = g->first[w[0] + 1];
 	head = nv_guard_load8(w, 8);
 	known = nv_guard_load8(m, 8);
-	whole = word_ends(s, n, i, markup);
+	whole = l < 256 && word_ends(s, n, i, markup);
 	for (; a < z; a++)
 		if ((head & g->k[a].mask & known) == (g->k[a].head & known) &&
 		    (!whole || g->k[a].len <= l))
 			return true;
+	*end = skip_letters(s, n, i);
 	return false;
 }
 
