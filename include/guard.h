@@ -14,15 +14,18 @@
  *    patronymic after it, or the given name before it;
  *  - the given name and patronymic without the surname («Дмитрию
  *    Валерьевичу»); a student's given name with the class («Дарья (10
- *    «А»)», «Дарья, 10 А», «Дарья из 10 «А» класса»);
+ *    «А»)», «Дарья, 10 А», «Дарья из 10 «А» класса», or in the next cell
+ *    of a table);
  *  - the surname in Latin letters as the slugs of ids and addresses spell
  *    it, as passports do, or informally («urok-guseva», «gusev-dv.pdf»,
  *    «ZAITSEVA», «zajceva»), at a word boundary with up to three letters
  *    after it; Latin initials next to it are not taken;
  *  - in markup (HTML, XML): character references decoded, inline tags
- *    read through («Зай<em>цева</em>»), block tags ending words, and the
- *    values of attributes (alt, title, href, id, content, data-*) read as
- *    text; soft hyphens and zero-width characters are skipped in any text.
+ *    read through («Зай<em>цева</em>»), block tags ending words, all of a
+ *    tag after its name read as text (the attribute values: alt, title,
+ *    href, id, aria-label, content, data-*), comments and CDATA as text;
+ *    soft hyphens, zero-width characters and combining accents are
+ *    skipped in any text.
  *
  * The match is deliberately greedy: a surname stem («Петров» for
  * «Петрова») followed by up to three letters is a case form, in lower
