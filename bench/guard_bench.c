@@ -1,16 +1,19 @@
 /*
- * guard_bench.c: how fast the personal-data redactor runs over real pages.
+ * guard_bench.c: how fast the personal-data guard runs over real pages.
  *
- *   guard_bench CONTENT SITE [ROUNDS]
+ *   guard_bench CONTENT SITE [ROUNDS [list]]
  *
- * Builds the model and the redactor from the content folder CONTENT (the
- * one with people.yml), reads every .html file below SITE (a built site)
- * as markup and every .md file below CONTENT as plain text (the sources
- * still carry the hidden names), and runs nv_redact() over all of them
- * ROUNDS times (default 5). Prints the best time of a round for each set,
- * the number of replacements and a hash of the output, so two versions
- * of the redactor can be compared for speed and for identical output.
- * No timed assertion: the numbers are for reading.
+ * Builds the model and the guard from the content folder CONTENT (the
+ * one with people.yml), reads every .html and .xml file below SITE (a
+ * built site) as markup, its .json, .js, .ics, .csv and .txt files as
+ * plain text, and every .md file below CONTENT as plain text (the sources
+ * still carry the names), and finds every mention in them with
+ * nv_guard_find() ROUNDS times (default 5). Prints the best time of a
+ * round for each set, the number of mentions and of leaks and a hash of
+ * their places, so two versions of the guard can be compared for speed
+ * and for identical results. With `list`, every mention is printed too
+ * (file, byte range, person, leak, the form found), to check by eye that
+ * each is a real one. No timed assertion: the numbers are for reading.
  */
 #include "common.h"
 
@@ -24,6 +27,7 @@
 
 struct files {
 	struct nv_buf *v;
+	char **names;
 	size_t nr, bytes;
 };
 
@@ -42,19 +46,22 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= k && !strcmp(s + n - k, suffix);
 }
 
-/* Read every file below dir whose name ends with suffix into f. */
-static int load(struct files *f, const char *dir, const char *suffix)
+/* Read every file below dir whose name ends with one of the suffixes (a NULL-ended list) into f. */
+static int load(struct files *f, const char *dir, const char *const *suffix)
 {
 	struct nv_strlist l = NV_STRLIST_INIT;
-	size_t i;
+	size_t i, k;
 	char *path;
 	int rc = -1;
 
 	if (nv_walk(dir, &l) < 0)
 		goto out;
 	f->v = nv_xcalloc(l.nr + 1, sizeof(*f->v));
+	f->names = nv_xcalloc(l.nr + 1, sizeof(*f->names));
 	for (i = 0; i < l.nr; i++) {
-		if (!ends_with(l.v[i], suffix))
+		for (k = 0; suffix[k] && !ends_with(l.v[i], suffix[k]); k++)
+			;
+		if (!suffix[k])
 			continue;
 		path = nv_xasprintf("%s/%s", dir, l.v[i]);
 		nv_buf_init(&f->v[f->nr]);
@@ -62,8 +69,8 @@ static int load(struct files *f, const char *dir, const char *suffix)
 			free(path);
 			goto out;
 		}
+		f->names[f->nr] = path;
 		f->bytes += f->v[f->nr++].len;
-		free(path);
 	}
 	rc = 0;
 out:
@@ -75,12 +82,15 @@ static void files_release(struct files *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->nr; i++)
+	for (i = 0; i < f->nr; i++) {
 		nv_buf_release(&f->v[i]);
+		free(f->names[i]);
+	}
 	free(f->v);
+	free(f->names);
 }
 
-/* FNV-1a over the output, to compare two builds of the redactor. */
+/* FNV-1a over the mentions' places, to compare two builds of the guard. */
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
 {
 	size_t i;
@@ -90,32 +100,48 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
-static void run(const char *what, const struct nv_guard *r, const struct files *f, bool markup,
-		int rounds)
+static void show(const char *name, const char *text, const struct nv_guard_hit *h, bool markup)
 {
-	struct nv_buf out = NV_BUF_INIT;
-	uint64_t h = 0xcbf29ce484222325ull;
-	size_t i, count = 0;
+	struct nv_buf form = NV_BUF_INIT;
+
+	nv_guard_form(text, h, markup, &form);
+	printf("%s:%zu-%zu: %s%s «%s»\n", name, h->start, h->end, h->p->id, h->leak ? " LEAK" : "",
+	       form.ptr);
+	nv_buf_release(&form);
+}
+
+static void run(const char *what, const struct nv_guard *g, const struct files *f, bool markup,
+		int rounds, bool list)
+{
+	struct nv_guard_hit h;
+	uint64_t hash = 0xcbf29ce484222325ull;
+	size_t i, from, count = 0, leaks = 0;
 	double t, best = 0;
 	int k;
 
 	for (k = 0; k < rounds; k++) {
 		t = now_ms();
 		for (i = 0; i < f->nr; i++) {
-			nv_buf_reset(&out);
-			count += nv_redact(r, &out, f->v[i].ptr, f->v[i].len, markup);
-			if (!k)
-				h = fnv(h, out.ptr, out.len);
+			for (from = 0; nv_guard_find(g, f->v[i].ptr, f->v[i].len, from, markup, &h);
+			     from = h.end) {
+				count++;
+				leaks += h.leak;
+				if (k)
+					continue;
+				hash = fnv(hash, (const char *)&h.start, sizeof(h.start));
+				hash = fnv(hash, h.p->id, strlen(h.p->id));
+				if (list)
+					show(f->names[i], f->v[i].ptr, &h, markup);
+			}
 		}
 		t = now_ms() - t;
 		if (!k || t < best)
 			best = t;
 	}
-	printf("redact %s: %zu files, %.1f MB in %.1f ms (%.0f MB/s), %zu replacements, "
-	       "output %016llx\n",
+	printf("guard %s: %zu files, %.2f MB in %.2f ms (%.0f MB/s), %zu mentions, %zu leaks, "
+	       "places %016llx\n",
 	       what, f->nr, f->bytes / 1e6, best, f->bytes / 1e3 / best, count / (size_t)rounds,
-	       (unsigned long long)h);
-	nv_buf_release(&out);
+	       leaks / (size_t)rounds, (unsigned long long)hash);
 }
 
 int main(int argc, char **argv)
@@ -124,12 +150,17 @@ int main(int argc, char **argv)
 	struct nv_model m;
 	struct nv_diags d;
 	struct nv_guard *r = NULL;
-	struct files html = { NULL, 0, 0 }, md = { NULL, 0, 0 };
+	struct files html = { NULL, NULL, 0, 0 }, md = { NULL, NULL, 0, 0 },
+		     plain = { NULL, NULL, 0, 0 };
+	static const char *const html_ext[] = { ".html", ".xml", NULL };
+	static const char *const plain_ext[] = { ".json", ".js", ".ics", ".csv", ".txt", NULL };
+	static const char *const md_ext[] = { ".md", NULL };
 	int rounds = argc > 3 ? atoi(argv[3]) : 5, rc = 1;
+	bool list = argc > 4 && !strcmp(argv[4], "list");
 	bool model_built = false;
 
 	if (argc < 3 || rounds < 1) {
-		fprintf(stderr, "usage: guard_bench CONTENT SITE [ROUNDS]\n");
+		fprintf(stderr, "usage: guard_bench CONTENT SITE [ROUNDS [list]]\n");
 		return 2;
 	}
 	memset(&c, 0, sizeof(c));
@@ -142,18 +173,21 @@ int main(int argc, char **argv)
 		nv_diags_print(&d, stderr);
 		goto out;
 	}
-	if (load(&html, argv[2], ".html") < 0 || load(&md, argv[1], ".md") < 0) {
+	if (load(&html, argv[2], html_ext) < 0 || load(&plain, argv[2], plain_ext) < 0 ||
+	    load(&md, argv[1], md_ext) < 0) {
 		fprintf(stderr, "guard_bench: cannot read %s or %s\n", argv[2], argv[1]);
 		goto out;
 	}
 	r = nv_guard_new(&m);
-	run("html", r, &html, true, rounds);
-	run("md", r, &md, false, rounds);
+	run("html", r, &html, true, rounds, list);
+	run("plain", r, &plain, false, rounds, list);
+	run("md", r, &md, false, rounds, list);
 	rc = 0;
 out:
 	nv_guard_free(r);
 	files_release(&html);
 	files_release(&md);
+	files_release(&plain);
 	if (model_built)
 		nv_model_release(&m);
 	nv_content_release(&c);

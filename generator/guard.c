@@ -1,564 +1,700 @@
 /*
- * redact.c: replacing mentions of non-public people; see guard.h.
+ * guard.c: finding every mention of a person of people.yml; see guard.h.
  *
- * For every person to hide, a surname stem is computed once (female
- * endings dropped: «Петрова» → «Петров»). The text is scanned word by
- * word; at a capitalised word the stems are tried, then initials or a
- * full name next to the surname are taken into the match. Initials written
- * before the surname are already in the output; they are removed from its
- * end when the surname after them matches. Only text after the previous
- * mention counts: initials right after a name are that name's.
+ * The text is read into a folded copy, one byte per character: ASCII as
+ * it is, the Russian letters in the layout of code page 1251 with «Ё» as
+ * «Е» (А–Я 0xC0–0xDF, а–я 0xE0–0xFF), so that `b | 0x20` lower-cases any
+ * letter; every kind of space is ' ', quotes '"', dashes '-', any other
+ * character NV_GUARD_OTHER. Soft hyphens, zero-width characters and
+ * combining accents leave nothing. In markup, character references are
+ * decoded, inline tags vanish (a word split by <em> reads whole), block
+ * tags are an NV_GUARD_BREAK, and the values of attributes are read as
+ * text of their own: a block tag's right there, an inline tag's at the
+ * next break, so that they do not split the word the tag sits in. Each
+ * folded byte keeps the offset of the character it came from: a mention
+ * is given back in the bytes of the original text.
  *
- * Most capitalised words are not names («Главная», «Приказы»), and every
- * page repeats them, so two cheap filters come before any comparison: a
- * bitmap per first letter of the stems' second letters rejects most words
- * at once, and the first eight bytes of each stem, kept as one integer,
- * reject the rest of the stems without a call to memcmp.
+ * On the folded text the people are keys: a surname stem (female endings
+ * dropped: «Петрова» → «петров»), its Latin transliterations and, for the
+ * forms without a surname, a given name stem. At every word start the
+ * keys of its first letter are tried; the mention found around the key
+ * (initials before or after, given name, patronymic, a student's class)
+ * is weighed, and the word goes to the person it fits best.
+ *
+ * Most words are not names, and every page repeats them, so the text is
+ * not folded at all where no key can start a word: a first pass over the
+ * raw bytes (nv_guard_skip() in guard_read.c) compares the first plain
+ * letters of each word with the keys of its first letter, through the
+ * same buckets, a bitmap per bucket of the keys' second bytes and the
+ * first eight bytes of each key kept as one integer. At a word that may
+ * start a key, a small window is folded from a few words back (initials
+ * before a surname), a little past its end (a mention starting in it is
+ * read whole), and the mentions in it are looked for; a caller asks again
+ * from the end of each mention.
  */
 #include "common.h"
 
+#include <ctype.h>
+
 #include "alloc.h"
 #include "buf.h"
+#include "guard.h"
+#include "guard_int.h"
 #include "model.h"
 #include "person.h"
-#include "guard.h"
+#include "typo.h"
 #include "utf8.h"
 
-struct target {
-	const struct nv_person *p;
-	char *stem;          /* surname stem, UTF-8 */
-	char *name_stem;     /* first letters of the name, or NULL */
-	char *patr_stem;     /* first letters of the patronymic, or NULL */
-	uint32_t name_initial, patr_initial; /* first letters, or 0 */
-	char *replacement;   /* what the website shows instead */
-	bool hide;           /* publish none: replace every mention */
-	bool full;           /* publish full: never touched */
-	/* Lengths in bytes, and the stem's first 8 bytes for a quick test (see load8()). */
-	size_t stem_len, surname_len;
-	uint64_t head, head_mask;
-};
+/* ---- The people, as keys on the folded text ---- */
 
-/* Targets sorted by the first letter of the stem, with a range per letter. */
-#define BUCKETS 34 /* А…Я, Ё, and everything else */
-
-struct nv_guard {
-	struct target *t;
-	size_t nr;
-	size_t bucket[BUCKETS + 1]; /* targets of letter k: [bucket[k], bucket[k + 1]) */
-	/*
-	 * Bit (b & 63) of second[k] is set when a stem of letter k has the
-	 * byte b at offset 3, the last byte of its second letter (all bits
-	 * for a stem shorter than that): a word whose byte 3 has no bit
-	 * starts with none of them. The lowercase Russian letters differ
-	 * there (а–п 0xB0–0xBF, р–я 0x80–0x8F, ё 0x91). For a stem in Latin
-	 * letters (in the last bucket) byte 3 is the fourth letter, and the
-	 * test holds all the same.
-	 */
-	uint64_t second[BUCKETS];
-	bool latin; /* a stem starts with A–Z: the scan stops at Latin capitals too */
-};
-
-static bool is_cyr_upper(uint32_t c)
+/* s folded (nv_guard_fold_cp()) and in lower case; its length in *len; the caller frees. */
+static char *fold_str(const char *s, size_t *len)
 {
-	return (c >= 0x410 && c <= 0x42F) || c == 0x401;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i = 0, n = strlen(s);
+	uint32_t cp;
+	int c;
+
+	while (i < n) {
+		i += nv_guard_char_at(s, n, i, false, &cp);
+		if ((c = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+			nv_buf_addch(&b, nv_guard_lc((unsigned char)c));
+	}
+	return nv_buf_detach(&b, len);
 }
 
-static bool is_cyr_lower(uint32_t c)
+static bool ends_with_byte(const char *s, size_t len, const char *set)
 {
-	return (c >= 0x430 && c <= 0x44F) || c == 0x451;
+	return len && strchr(set, s[len - 1]);
 }
 
-static bool is_letter(uint32_t c)
+static void add_key(struct nv_guard *g, const struct nv_guard_target *t, const char *stem,
+		    size_t len, enum nv_guard_key_kind kind, int tail)
 {
-	return is_cyr_upper(c) || is_cyr_lower(c) || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z');
+	struct nv_guard_key *k;
+	unsigned char m[8] = { 0 };
+	size_t i;
+
+	/* A key is at most 255 bytes (see may_start_key()); a longer stem is cut. */
+	len = len < 255 ? len : 255;
+	if (!len)
+		return;
+	for (i = 0; i < g->nk; i++)
+		if (g->k[i].t == t && g->k[i].len == len && !memcmp(g->k[i].stem, stem, len))
+			return;
+	g->k = nv_xrealloc(g->k, (g->nk + 1) * sizeof(*g->k));
+	k = &g->k[g->nk++];
+	memset(k, 0, sizeof(*k));
+	k->t = t;
+	k->stem = nv_xmemdupz(stem, len);
+	k->len = len;
+	k->kind = kind;
+	k->tail = tail;
+	k->cap = kind == NV_KEY_SURNAME && len < 4;
+	k->b0 = (unsigned char)stem[0];
+	k->b1 = len > 1 ? (unsigned char)stem[1] : 0;
+	for (i = 0; i < len && i < 8; i++)
+		m[i] = ((unsigned char)stem[i] | 0x20) == (unsigned char)stem[i] ? 0xFF : 0;
+	k->mask = nv_guard_load8(m, 8);
+	k->head = nv_guard_load8((const unsigned char *)stem, len) & k->mask;
+}
+
+/* Latin letters for а…я (folded 0xE0…0xFF): the slugs' (typo.c) with ё as е, passports', informal.
+ */
+static const char *const slug_e[32] = {
+	"a", "b", "v", "g", "d", "e",  "zh", "z",  "i",	 "y",	 "k", "l", "m", "n", "o",  "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",	"e", "yu", "ya",
+};
+static const char *const icao[32] = {
+	"a", "b", "v", "g", "d", "e",  "zh", "z",  "i",	 "i",	 "k",  "l", "m", "n", "o",  "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "ie", "y", "",	 "e", "iu", "ia",
+};
+static const char *const informal[32] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z",  "i",	"j",   "k", "l", "m", "n", "o",	 "p",
+	"r", "s", "t", "u", "f", "h", "c",  "ch", "sh", "sch", "",  "y", "",  "e", "ju", "ja",
+};
+
+static void add_latin(struct nv_guard *g, const struct nv_guard_target *t, const char *lat,
+		      size_t len)
+{
+	/* Two letters are too short for a word of their own in Latin text («li»). */
+	if (len >= 3)
+		add_key(g, t, lat, len, NV_KEY_LATIN, len > 3 ? 3 : 1);
 }
 
 /*
- * The Russian letter at s[i] (А–я, Ё, ё; both bytes before n) as a code
- * point, or 0. UTF-8 has a single encoding for each, so the bytes tell:
- * 0xD0 0x81, 0xD0 0x90–0xBF, 0xD1 0x80–0x8F, 0xD1 0x91.
+ * The Latin keys of t: its surname stem transliterated as the slugs of
+ * headings are (nv_slug(): «Гусев» → gusev, ё → yo), as in passports
+ * (й → i, ц → ts: ZAITSEVA) and informally (й → j, х → h, ц → c).
  */
-static uint32_t cyr_at(const char *s, size_t n, size_t i)
+static void add_latin_keys(struct nv_guard *g, const struct nv_guard_target *t, const char *surname)
 {
-	unsigned char a, b;
-
-	if (i + 1 >= n)
-		return 0;
-	a = (unsigned char)s[i];
-	b = (unsigned char)s[i + 1];
-	if (a == 0xD0 && (b == 0x81 || (b >= 0x90 && b <= 0xBF)))
-		return 0x400 + (b & 0x3F);
-	if (a == 0xD1 && (b == 0x91 || (b >= 0x80 && b <= 0x8F)))
-		return 0x440 + (b & 0x3F);
-	return 0;
-}
-
-/* The letter (Latin or Russian) at s[i] as a code point, or 0. */
-static uint32_t letter_at(const char *s, size_t n, size_t i)
-{
-	if (i < n && (unsigned char)s[i] < 0x80)
-		return is_letter((unsigned char)s[i]) ? (unsigned char)s[i] : 0;
-	return cyr_at(s, n, i);
-}
-
-/* Decode at s[i]; invalid bytes read as U+FFFD of length 1. */
-static size_t dec(const char *s, size_t n, size_t i, uint32_t *cp)
-{
-	size_t k = i < n ? nv_utf8_decode(s + i, n - i, cp) : 0;
-
-	if (!k) {
-		*cp = i < n ? 0xFFFD : 0;
-		return i < n ? 1 : 0;
-	}
-	return k;
-}
-
-/* The first `chars` characters of s (all of it if shorter); caller frees. */
-static char *prefix_chars(const char *s, size_t chars)
-{
-	size_t i = 0, n = strlen(s), k;
+	const char *const *scheme[3] = { slug_e, icao, informal };
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, chars = 0, k;
+	unsigned char c;
+	char *pre, *slug;
 	uint32_t cp;
 
-	while (i < n && chars--) {
-		k = dec(s, n, i, &cp);
-		i += k;
+	/* The stem's characters (one folded byte each) in the original spelling: ё → yo. */
+	for (i = 0, k = 0, chars = t->stem_len; i < strlen(surname) && k < chars; k++)
+		i += nv_guard_char_at(surname, strlen(surname), i, false, &cp);
+	pre = nv_xmemdupz(surname, i);
+	slug = nv_slug(pre);
+	if (strcmp(slug, "section"))
+		add_latin(g, t, slug, strlen(slug));
+	for (k = 0; k < 3; k++) {
+		nv_buf_reset(&b);
+		for (i = 0; i < t->stem_len; i++) {
+			c = (unsigned char)t->stem[i];
+			if (c >= 0xE0)
+				nv_buf_adds(&b, scheme[k][c - 0xE0]);
+			else if (c >= 'a' && c <= 'z')
+				nv_buf_addch(&b, c);
+		}
+		add_latin(g, t, b.ptr ? b.ptr : "", b.len);
 	}
-	return nv_xmemdupz(s, i);
-}
-
-static char *surname_stem(const char *s)
-{
-	size_t n = strlen(s), chars = nv_utf8_count(s, n);
-
-	/* Female forms: «Петрова», «Ильина» → «Петров», «Ильин»; «Толстая» → «Толст». */
-	if (chars > 4 && n >= 4 && !strcmp(s + n - 4, "ая"))
-		return prefix_chars(s, chars - 2);
-	if (chars > 4 && n >= 2 && (!strcmp(s + n - 2, "а") || !strcmp(s + n - 2, "я")))
-		return prefix_chars(s, chars - 1);
-	return nv_xstrdup(s);
-}
-
-static uint32_t first_cp(const char *s)
-{
-	uint32_t cp = 0;
-
-	return nv_utf8_decode(s, strlen(s), &cp) ? cp : 0;
-}
-
-static size_t bucket_of(uint32_t cp)
-{
-	if (cp >= 0x410 && cp <= 0x42F)
-		return cp - 0x410;
-	return cp == 0x401 ? 32 : 33;
+	nv_buf_release(&b);
+	free(pre);
+	free(slug);
 }
 
 /*
- * The first n bytes of s (at most 8, the rest zero) as one integer. A stem
- * has no NUL byte, so (load8(text) & head_mask) == head holds exactly when
- * the text starts with the stem's first min(8, stem_len) bytes.
+ * The stems of a person's names, folded: the surname without a female
+ * ending («петрова» → «петров», «толстая» → «толст»), the given name
+ * without its last vowel, «й» or «ь» («дмитрий» → «дмитри», «павел» →
+ * «пав»), the patronymic without a female «а» («николаевна» →
+ * «николаевн»). Each may be followed by up to three letters of a case
+ * ending.
  */
-static uint64_t load8(const char *s, size_t n)
+static void set_stems(struct nv_guard_target *t, const struct nv_person *p)
 {
-	uint64_t w = 0;
+	size_t n;
 
-	memcpy(&w, s, n < 8 ? n : 8);
-	return w;
+	t->surname = fold_str(p->surname, &t->surname_len);
+	n = t->surname_len;
+	if (n > 4 && !memcmp(t->surname + n - 2, "\xE0\xFF", 2))
+		n -= 2;
+	else if (n > 4 && ends_with_byte(t->surname, n, "\xE0\xFF"))
+		n--;
+	t->stem = nv_xmemdupz(t->surname, n);
+	t->stem_len = n;
+	if (p->name && *p->name) {
+		t->name = fold_str(p->name, &n);
+		t->ni = (unsigned char)t->name[0];
+		if (n >= 4 && !memcmp(t->name + n - 2, "\xE5\xEB", 2))
+			n -= 2;
+		else if (n >= 3 &&
+			 ends_with_byte(t->name, n, "\xE0\xFF\xEE\xE5\xE8\xE9\xFC\xFB\xF3\xFE"))
+			n--;
+		t->name_len = n;
+	}
+	if (p->patronymic && *p->patronymic) {
+		t->patr = fold_str(p->patronymic, &n);
+		t->pi = (unsigned char)t->patr[0];
+		if (n >= 4 && ends_with_byte(t->patr, n, "\xE0"))
+			n--;
+		t->patr_len = n;
+	}
 }
 
-static int cmp_target(const void *pa, const void *pb)
+/* A student's class «10 «А»» as 10 and 'а' (folded); grade 0 when there is none. */
+static void set_class(struct nv_guard_target *t, const struct nv_person *p)
 {
-	const struct target *a = pa, *b = pb;
-	size_t ka = bucket_of(first_cp(a->stem)), kb = bucket_of(first_cp(b->stem));
+	size_t n, i = 0;
+	char *c;
 
-	if (ka != kb)
-		return ka < kb ? -1 : 1;
-	return strcmp(a->p->id, b->p->id);
+	if (p->category != NV_CAT_STUDENT || !p->class_name)
+		return;
+	c = fold_str(p->class_name, &n);
+	while (i < n && !isdigit((unsigned char)c[i]))
+		i++;
+	for (; i < n && isdigit((unsigned char)c[i]) && t->grade < 100; i++)
+		t->grade = t->grade * 10 + (c[i] - '0');
+	while (i < n && !nv_guard_is_let((unsigned char)c[i]))
+		i++;
+	t->letter = i < n ? (unsigned char)c[i] : 0;
+	if (!t->letter)
+		t->grade = 0;
+	free(c);
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+	const struct nv_guard_key *a = pa, *b = pb;
+	int c = strcmp(a->stem, b->stem);
+
+	if (a->b0 != b->b0)
+		return a->b0 < b->b0 ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return c ? c : strcmp(a->t->p->id, b->t->p->id);
+}
+
+static void index_keys(struct nv_guard *g)
+{
+	size_t i, b;
+	const struct nv_guard_key *k;
+
+	if (g->nk > 1)
+		qsort(g->k, g->nk, sizeof(*g->k), cmp_key);
+	for (b = 0, i = 0; b <= 256; b++) {
+		while (i < g->nk && g->k[i].b0 < b)
+			i++;
+		g->first[b] = i;
+	}
+	for (i = 0; i < g->nk; i++) {
+		k = &g->k[i];
+		g->second[k->b0] |= k->len < 2 ? UINT64_MAX : UINT64_C(1) << (k->b1 & 63);
+	}
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
 {
-	struct nv_guard *r = nv_xcalloc(1, sizeof(*r));
+	struct nv_guard *g = nv_xcalloc(1, sizeof(*g));
 	struct nv_buf b = NV_BUF_INIT;
 	const struct nv_person *p;
-	struct target *t;
-	size_t i, k;
+	struct nv_guard_target *t;
+	size_t i;
 
 	/*
-	 * Published people are targets too: a mention is given to the person
-	 * it fits best, so «Лебедева А. С.» (published) is not mistaken for
-	 * a hidden «Лебедев».
+	 * Published people are keys too: a mention is given to the person it
+	 * fits best, so «Лебедева А. С.» (published) is not mistaken for a
+	 * hidden «Лебедев». Students are hidden whatever `publish` says.
 	 */
-	r->t = nv_xcalloc(m->npeople + 1, sizeof(*r->t));
+	g->t = nv_xcalloc(m->npeople + 1, sizeof(*g->t));
 	for (i = 0; i < m->npeople; i++) {
 		p = m->people[i];
 		if (!p->surname || nv_utf8_count(p->surname, strlen(p->surname)) < 2)
 			continue;
-		t = &r->t[r->nr++];
+		t = &g->t[g->nt++];
 		t->p = p;
-		t->hide = p->publish == NV_PUBLISH_NONE;
-		t->full = p->publish == NV_PUBLISH_FULL;
-		t->stem = surname_stem(p->surname);
-		t->stem_len = strlen(t->stem);
-		t->surname_len = strlen(p->surname);
-		t->head = load8(t->stem, t->stem_len);
-		t->head_mask = load8("\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF", t->stem_len);
-		if (t->stem[0] >= 'A' && t->stem[0] <= 'Z')
-			r->latin = true;
-		r->second[bucket_of(first_cp(t->stem))] |=
-			t->stem_len < 4 ? UINT64_MAX
-					: UINT64_C(1) << ((unsigned char)t->stem[3] & 63);
-		t->name_stem = p->name && *p->name ? prefix_chars(p->name, 3) : NULL;
-		t->patr_stem = p->patronymic ? prefix_chars(p->patronymic, 3) : NULL;
-		t->name_initial = p->name ? first_cp(p->name) : 0;
-		t->patr_initial = p->patronymic ? first_cp(p->patronymic) : 0;
+		t->hide = p->publish == NV_PUBLISH_NONE || p->category == NV_CAT_STUDENT;
+		t->initials = p->publish == NV_PUBLISH_INITIALS;
+		set_stems(t, p);
+		set_class(t, p);
 		nv_buf_reset(&b);
 		nv_person_public_name(&b, p);
 		t->replacement = nv_xstrdup(b.ptr);
 	}
-	if (r->nr > 1)
-		qsort(r->t, r->nr, sizeof(*r->t), cmp_target);
-	for (k = 0, i = 0; k <= BUCKETS; k++) {
-		while (i < r->nr && bucket_of(first_cp(r->t[i].stem)) < k)
-			i++;
-		r->bucket[k] = i;
+	for (i = 0; i < g->nt; i++) {
+		t = &g->t[i];
+		add_key(g, t, t->stem, t->stem_len, NV_KEY_SURNAME, 3);
+		add_latin_keys(g, t, t->p->surname);
+		if (t->name_len >= 2 && (t->patr || t->grade))
+			add_key(g, t, t->name, t->name_len, NV_KEY_NAME, 3);
 	}
+	index_keys(g);
 	nv_buf_release(&b);
-	return r;
+	return g;
 }
 
-void nv_guard_free(struct nv_guard *r)
+void nv_guard_free(struct nv_guard *g)
 {
 	size_t i;
 
-	if (!r)
+	if (!g)
 		return;
-	for (i = 0; i < r->nr; i++) {
-		free(r->t[i].stem);
-		free(r->t[i].name_stem);
-		free(r->t[i].patr_stem);
-		free(r->t[i].replacement);
+	for (i = 0; i < g->nt; i++) {
+		free(g->t[i].surname);
+		free(g->t[i].stem);
+		free(g->t[i].name);
+		free(g->t[i].patr);
+		free(g->t[i].replacement);
 	}
-	free(r->t);
-	free(r);
+	for (i = 0; i < g->nk; i++)
+		free(g->k[i].stem);
+	free(g->t);
+	free(g->k);
+	free(g);
 }
 
-/*
- * Skip spaces from i; returns the new position. Between initials and a
- * surname the typography pass writes a no-break space (U+00A0), and it
- * keeps a narrow no-break space (U+202F) that the author's text already
- * has. back_space() steps back over the same spaces.
- */
-static size_t skip_space(const char *s, size_t n, size_t i)
+/* ---- Finding mentions in the folded text ---- */
+
+struct scan {
+	const struct nv_guard *g;
+	const unsigned char *f;
+	size_t len; /* folded bytes; a window starts at 0, which nothing looks back past */
+};
+
+/* A mention in folded bytes [fs, fe), weighed (see best_at()). */
+struct cand {
+	const struct nv_guard_target *t;
+	size_t fs, fe;
+	int score;
+	bool full; /* the form has the given name */
+};
+
+static size_t skip_sp(const struct scan *sc, size_t i)
 {
-	for (;;) {
-		if (i < n && s[i] == ' ')
-			i++;
-		else if (n - i >= 2 && !memcmp(s + i, "\xC2\xA0", 2))
-			i += 2;
-		else if (n - i >= 3 && !memcmp(s + i, "\xE2\x80\xAF", 3))
-			i += 3;
-		else
-			return i;
-	}
-}
-
-/* An initial «Д.» at i: returns the position after it, or 0. */
-static size_t initial_at(const char *s, size_t n, size_t i)
-{
-	if (!is_cyr_upper(cyr_at(s, n, i)) || i + 2 >= n || s[i + 2] != '.')
-		return 0;
-	return i + 3;
-}
-
-/* «Д. В.» or «Д.» (one or two initials) at i: the end, or 0. */
-static size_t initials_at(const char *s, size_t n, size_t i)
-{
-	size_t e = initial_at(s, n, i), e2;
-
-	if (!e)
-		return 0;
-	e2 = initial_at(s, n, skip_space(s, n, e));
-	return e2 ? e2 : e;
-}
-
-/*
- * A word at i starting with `stem` (sl bytes) and ending at a non-letter:
- * its end, or 0.
- */
-static size_t word_with_stem(const char *s, size_t n, size_t i, const char *stem, size_t sl,
-			     int max_tail)
-{
-	uint32_t cp;
-	int tail = 0;
-
-	if (n - i < sl || memcmp(s + i, stem, sl))
-		return 0;
-	i += sl;
-	while ((cp = letter_at(s, n, i))) {
-		if (!is_cyr_lower(cp) || ++tail > max_tail)
-			return 0;
-		i += 2;
-	}
+	while (i < sc->len && sc->f[i] == ' ')
+		i++;
 	return i;
 }
 
-/* Step back over the spaces of skip_space() ending at i in s; returns the new i. */
-static size_t back_space(const char *s, size_t lo, size_t i)
+static size_t back_sp(const struct scan *sc, size_t i)
 {
-	for (;;) {
-		if (i > lo && s[i - 1] == ' ')
-			i--;
-		else if (i >= lo + 2 && !memcmp(s + i - 2, "\xC2\xA0", 2))
-			i -= 2;
-		else if (i >= lo + 3 && !memcmp(s + i - 3, "\xE2\x80\xAF", 3))
-			i -= 3;
-		else
-			return i;
-	}
-}
-
-/* True if a letter ends at offset j (Cyrillic letters are two bytes). */
-static bool letter_before(const char *s, size_t lo, size_t j)
-{
-	if (j <= lo)
-		return false;
-	if ((unsigned char)s[j - 1] < 0x80)
-		return is_letter((unsigned char)s[j - 1]);
-	return j >= lo + 2 && cyr_at(s, j, j - 2);
+	while (i > 0 && sc->f[i - 1] == ' ')
+		i--;
+	return i;
 }
 
 /*
- * Initials written before a surname at i («Д. В. Гусев», «Д.В. Гусеву»):
- * the offset where they start, or i when there are none.
+ * A word at i: `stem` (sl bytes, lower case) in any letter case and at
+ * most `tail` more letters of the stem's script; its end, or 0.
  */
-static size_t initials_before(const char *s, size_t lo, size_t i)
+static size_t word_end(const struct scan *sc, size_t i, const char *stem, size_t sl, int tail)
 {
-	size_t j = back_space(s, lo, i), start = i;
-	int groups = 0;
+	const unsigned char *f = sc->f;
+	bool cyr = nv_guard_is_cyr((unsigned char)stem[0]); /* «Хo» with a Latin «o» takes «у» */
+	size_t j;
 
-	if (j == i)
-		return i; /* initials are followed by a space */
-	while (groups < 2 && j >= lo + 3 && s[j - 1] == '.' && is_cyr_upper(cyr_at(s, j, j - 3))) {
-		/* The letter must start a word: «Д.», not the end of «ул.». */
-		if (letter_before(s, lo, j - 3))
-			break;
-		j -= 3;
-		start = j;
-		groups++;
-		j = back_space(s, lo, j);
+	if (sc->len - i < sl)
+		return 0;
+	for (j = 0; j < sl; j++)
+		if (nv_guard_lc(f[i + j]) != (unsigned char)stem[j])
+			return 0;
+	for (i += sl; i < sc->len && nv_guard_is_let(f[i]); i++)
+		if (nv_guard_is_cyr(f[i]) != cyr || --tail < 0)
+			return 0;
+	return i;
+}
+
+/* An initial «Д.» at i (a capital and a full stop): its end, or 0. */
+static size_t initial_at(const struct scan *sc, size_t i)
+{
+	const unsigned char *f = sc->f;
+
+	if (i + 1 >= sc->len || f[i] < 0xC0 || f[i] > 0xDF || f[i + 1] != '.')
+		return 0;
+	return i + 2;
+}
+
+/* «Д. В.», «Д.В.» or «Д.» at i: the end, or 0; the letters (lower case) in l, their number in *nl.
+ */
+static size_t initials_at(const struct scan *sc, size_t i, unsigned char l[2], int *nl)
+{
+	size_t e = initial_at(sc, i), e2;
+
+	*nl = 0;
+	if (!e)
+		return 0;
+	l[(*nl)++] = sc->f[i] | 0x20;
+	e2 = initial_at(sc, skip_sp(sc, e));
+	if (!e2)
+		return e;
+	l[(*nl)++] = sc->f[e2 - 2] | 0x20;
+	return e2;
+}
+
+/*
+ * Initials right before the word at i («Д. В. Гусев», «Д.В.\u00A0Гусеву»):
+ * where they start, or i when there are none; letters as initials_at().
+ */
+static size_t initials_before(const struct scan *sc, size_t i, unsigned char l[2], int *nl)
+{
+	const unsigned char *f = sc->f;
+	size_t j = back_sp(sc, i), start = i;
+	unsigned char r[2];
+	int k = 0;
+
+	/* An initial starts a word: «Д.», not the end of «ул.». */
+	while (k < 2 && j >= 2 && f[j - 1] == '.' && f[j - 2] >= 0xC0 && f[j - 2] <= 0xDF &&
+	       !(j >= 3 && nv_guard_is_let(f[j - 3]))) {
+		r[k++] = f[j - 2] | 0x20;
+		start = j - 2;
+		j = back_sp(sc, start);
 	}
+	*nl = k;
+	l[0] = k ? r[k - 1] : 0;
+	l[1] = k > 1 ? r[0] : 0;
 	return start;
 }
 
-/* The letters of «Д. В.» between from and to, stored in l[0], l[1]. */
-static int initials_in(const char *s, size_t from, size_t to, uint32_t l[2])
+static bool initials_fit(const struct nv_guard_target *t, const unsigned char l[2], int nl)
 {
-	size_t i;
-	uint32_t cp;
-	int n = 0;
-
-	/* Byte by byte: 0xD0 is never the second byte of a character. */
-	for (i = from; i < to && n < 2; i++) {
-		cp = cyr_at(s, to, i);
-		if (is_cyr_upper(cp))
-			l[n++] = cp;
-	}
-	return n;
+	return nl >= 1 && l[0] == t->ni && (nl < 2 || l[1] == t->pi);
 }
 
-/* Do the initials fit the person? 1 yes, 0 no. */
-static bool initials_fit(const struct target *t, const uint32_t l[2], int n)
+/* The person's given name as the word right before i: where it starts, or i. */
+static size_t name_before(const struct scan *sc, const struct nv_guard_target *t, size_t i)
 {
-	return n >= 1 && l[0] == t->name_initial && (n < 2 || l[1] == t->patr_initial);
-}
+	size_t j = back_sp(sc, i), w = j;
 
-struct mention {
-	const struct target *t;
-	size_t start, end; /* the whole mention, initials before included */
-	bool full;         /* with the full name */
-};
+	if (j == i || !t->name_len)
+		return i;
+	while (w > 0 && nv_guard_is_let(sc->f[w - 1]))
+		w--;
+	return w < j && word_end(sc, w, t->name, t->name_len, 3) == j ? w : i;
+}
 
 /*
- * Weigh every person whose surname fits the word at i and keep the best:
- * initials or a name that fit (3) beat a bare surname written exactly as
- * in people.yml (2), which beats a bare case form (1); initials that do
- * not fit rule the person out. On a tie a hidden person wins: hiding a
- * word too many is safe, leaking a name is not.
+ * The surname of t at [i, e): initials after or before it that fit, the
+ * given name and patronymic after, the given name before. Initials that
+ * do not fit are not taken, but they do not rule the person out either:
+ * they may be another word's («Соколова И. Гусев»), and a namesake
+ * reported is safer than a name let through. A Latin surname is taken
+ * as it is.
  */
-static bool match(const struct nv_guard *r, const char *s, size_t n, size_t lo, size_t i,
-		  struct mention *best)
+static bool match_surname(const struct scan *sc, const struct nv_guard_key *k, size_t i, size_t e,
+			  struct cand *c)
 {
-	/* s[i] is A–Z, or 0xD0 and s[i + 1] 0x90–0xAF (А–Я) or 0x81 (Ё): see upper_start(). */
-	size_t k = (unsigned char)s[i] < 0x80 ? BUCKETS - 1
-					      : bucket_of(0x400 + ((unsigned char)s[i + 1] & 0x3F));
-	size_t j, e, e2, e3, before;
-	uint32_t l[2];
-	int score, best_score = 0, ni;
-	const struct target *t;
-	uint64_t head = load8(s + i, n - i);
-	bool full;
+	const struct nv_guard_target *t = k->t;
+	unsigned char l[2];
+	size_t j = skip_sp(sc, e), e2, b;
+	int nl;
+
+	*c = (struct cand){ t, i, e, 1, false };
+	if (k->kind == NV_KEY_LATIN)
+		return true;
+	if (e - i == t->surname_len && word_end(sc, i, t->surname, t->surname_len, 0) == e)
+		c->score = 2;
+	if ((e2 = initials_at(sc, j, l, &nl)) && initials_fit(t, l, nl)) {
+		c->score = 3;
+		c->fe = e2;
+	} else if ((b = initials_before(sc, i, l, &nl)) < i && initials_fit(t, l, nl)) {
+		c->score = 3;
+		c->fs = b;
+	} else if (t->name_len && j > e && (e2 = word_end(sc, j, t->name, t->name_len, 3))) {
+		c->full = true;
+		c->score = 3;
+		c->fe = e2;
+		j = skip_sp(sc, e2);
+		if (t->patr_len && j > e2 && (e2 = word_end(sc, j, t->patr, t->patr_len, 3)))
+			c->fe = e2;
+	} else if ((b = name_before(sc, t, i)) < i) {
+		c->full = true;
+		c->score = 3;
+		c->fs = b;
+	}
+	return true;
+}
+
+/*
+ * A student's class after a given name ending at e: a short gap of spaces,
+ * punctuation, block tags (the next cell of a table) and at most one
+ * word of up to four letters («Дарья из 10 «А» класса», «Дарья К., 10
+ * А»), the number, then the letter in any quotes («10А», «10-А», «10
+ * "А"»). Its end, or 0.
+ */
+static size_t class_after(const struct scan *sc, const struct nv_guard_target *t, size_t e)
+{
+	const unsigned char *f = sc->f;
+	size_t j = e, w;
+	int words = 0, grade = 0, digits = 0;
+
+	while (j < sc->len && j - e < 16 && !isdigit(f[j])) {
+		for (w = j; w < sc->len && nv_guard_is_let(f[w]); w++)
+			;
+		if (w > j && (words++ || w - j > 4))
+			return 0;
+		if (w == j && !strchr(" ,.;:()-\"\n", f[j]))
+			return 0;
+		j = w > j ? w : j + 1;
+	}
+	for (; j < sc->len && isdigit(f[j]) && digits < 3; j++, digits++)
+		grade = grade * 10 + (f[j] - '0');
+	if (grade != t->grade || (j < sc->len && isdigit(f[j])))
+		return 0;
+	for (w = j; j < sc->len && j - w < 4 && (f[j] == ' ' || f[j] == '-' || f[j] == '"'); j++)
+		;
+	if (j >= sc->len || nv_guard_lc(f[j]) != t->letter ||
+	    (j + 1 < sc->len && nv_guard_is_let(f[j + 1])))
+		return 0;
+	return j + 1 < sc->len && f[j + 1] == '"' ? j + 2 : j + 1;
+}
+
+/*
+ * The given name of t at [i, e), without the surname: with the patronymic
+ * («Дмитрию Валерьевичу», and the surname after it if there is one) or,
+ * for a student, with the class.
+ */
+static bool match_name(const struct scan *sc, const struct nv_guard_target *t, size_t i, size_t e,
+		       struct cand *c)
+{
+	size_t j = skip_sp(sc, e), e2, e3;
+
+	*c = (struct cand){ t, i, e, 3, true };
+	if (t->patr_len && j > e && (e2 = word_end(sc, j, t->patr, t->patr_len, 3))) {
+		c->fe = e2;
+		j = skip_sp(sc, e2);
+		if (j > e2 && (e3 = word_end(sc, j, t->stem, t->stem_len, 3))) {
+			c->fe = e3;
+			c->score = 4;
+		}
+		return true;
+	}
+	if (t->grade && (e2 = class_after(sc, t, e))) {
+		c->fe = e2;
+		return true;
+	}
+	return false;
+}
+
+static bool is_capital(unsigned char b)
+{
+	return (b >= 0xC0 && b <= 0xDF) || (b >= 'A' && b <= 'Z');
+}
+
+/*
+ * The best mention at the word start i: initials or a name that fit (3)
+ * beat a bare surname written exactly as in people.yml (2), which beats a
+ * bare case form or a Latin one (1); a given name with patronymic and
+ * surname is 4. On a tie a hidden person wins: fail closed.
+ */
+static bool best_at(const struct scan *sc, size_t i, struct cand *best)
+{
+	const struct nv_guard *g = sc->g;
+	const unsigned char *f = sc->f;
+	unsigned char b0 = nv_guard_lc(f[i]);
+	size_t a = g->first[b0], z = g->first[b0 + 1], e;
+	const struct nv_guard_key *k;
+	struct cand c = { NULL, 0, 0, 0, false };
+	uint64_t head;
 
 	best->t = NULL;
-	if (i + 3 < n && !((r->second[k] >> ((unsigned char)s[i + 3] & 63)) & 1))
+	if (a == z || (i + 1 < sc->len && !((g->second[b0] >> (nv_guard_lc(f[i + 1]) & 63)) & 1)))
 		return false;
-	before = initials_before(s, lo, i);
-	for (j = r->bucket[k]; j < r->bucket[k + 1]; j++) {
-		t = &r->t[j];
-		if ((head & t->head_mask) != t->head)
+	head = nv_guard_load8(f + i, sc->len - i) | NV_GUARD_LOWER8;
+	for (; a < z; a++) {
+		k = &g->k[a];
+		if ((head & k->mask) != k->head || (k->cap && !is_capital(f[i])))
 			continue;
-		e = word_with_stem(s, n, i, t->stem, t->stem_len, 3);
-		if (!e)
+		if (!(e = word_end(sc, i, k->stem, k->len, k->tail)))
 			continue;
-		full = false;
-		score = t->surname_len == e - i && !memcmp(s + i, t->p->surname, e - i) ? 2 : 1;
-		e2 = initials_at(s, n, skip_space(s, n, e));
-		if (e2) {
-			/* «Гусев Д. В.» */
-			ni = initials_in(s, e, e2, l);
-			if (!initials_fit(t, l, ni))
-				continue;
-			score = 3;
-			e = e2;
-		} else if (before < i) {
-			/* «Д. В. Гусев» */
-			ni = initials_in(s, before, i, l);
-			if (!initials_fit(t, l, ni))
-				continue;
-			score = 3;
-		} else if (t->name_stem) {
-			/* «Гусев Дмитрий Валерьевич» in any case form */
-			e2 = word_with_stem(s, n, skip_space(s, n, e), t->name_stem,
-					    strlen(t->name_stem), 6);
-			if (e2 && e2 > skip_space(s, n, e)) {
-				full = true;
-				score = 3;
-				e3 = t->patr_stem ? word_with_stem(s, n, skip_space(s, n, e2),
-								   t->patr_stem,
-								   strlen(t->patr_stem), 14)
-						  : 0;
-				e = e3 ? e3 : e2;
-			}
-		}
-		if (score > best_score || (score == best_score && t->hide && !best->t->hide)) {
-			best_score = score;
-			best->t = t;
-			best->start = t->hide ? before : i;
-			best->end = e;
-			best->full = full;
-		}
+		if (!(k->kind == NV_KEY_NAME ? match_name(sc, k->t, i, e, &c)
+					     : match_surname(sc, k, i, e, &c)))
+			continue;
+		if (!best->t || c.score > best->score ||
+		    (c.score == best->score && c.t->hide && !best->t->hide))
+			*best = c;
 	}
-	return best_score > 0;
+	return best->t != NULL;
+}
+
+static bool cand_leak(const struct cand *c)
+{
+	return c->t->hide || (c->full && c->t->initials);
 }
 
 /*
- * Can a capitalised word start at s[i]? А–Я, Ё (0xD0 0x90–0xAF, 0xD0
- * 0x81), and with `latin` A–Z: people.yml may hold a surname in Latin
- * letters, but most schools have none, and then there is no need to stop
- * at every «PDF».
+ * The mention of the window [0, end) (the folded bytes go on past end)
+ * that starts first in the text: attribute values of inline tags come
+ * after the text they sit in, but before it in the text. One such value
+ * may lie inside a mention («Лебе<span title="Гусев">дева»): a leak
+ * there goes first, or the caller, going on after the mention, would
+ * never see it. The words of a mention are not read again (the
+ * «Сергеевна» of «Лебедева Анна Сергеевна» is no case form of another
+ * person's «Сергеев»).
  */
-static bool upper_start(const char *s, size_t n, size_t i, bool latin)
+static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, struct cand *hit)
 {
-	unsigned char b;
+	const unsigned char *f = sc->f;
+	size_t i = 0;
+	struct cand c = { NULL, 0, 0, 0, false }, leak = c;
 
-	if (latin && s[i] >= 'A' && s[i] <= 'Z')
-		return true;
-	if ((unsigned char)s[i] != 0xD0 || i + 1 >= n)
-		return false;
-	b = (unsigned char)s[i + 1];
-	return b == 0x81 || (b >= 0x90 && b <= 0xAF);
+	hit->t = NULL;
+	while (i < end) {
+		if (!nv_guard_is_let(f[i])) {
+			i++;
+			continue;
+		}
+		if ((!hit->t || o[i] < o[hit->fe - 1]) && best_at(sc, i, &c)) {
+			if (!hit->t || o[c.fs] < o[hit->fs])
+				*hit = c;
+			if (cand_leak(&c) && (!leak.t || o[c.fs] < o[leak.fs]))
+				leak = c;
+			i = c.fe;
+			continue;
+		}
+		while (i < sc->len && nv_guard_is_let(f[i]))
+			i++;
+	}
+	if (hit->t && !cand_leak(hit) && leak.t && o[leak.fs] < o[hit->fe - 1])
+		*hit = leak;
+	return hit->t != NULL;
 }
 
-static size_t redact(const struct nv_guard *r, struct nv_buf *out, const char *s, size_t n,
-		     bool markup, bool count_only, size_t from, struct nv_guard_hit *hit)
-{
-	size_t i = from, j, count = 0, lo = from, copied = 0;
-	const struct target *t;
-	struct mention mt = { NULL, 0, 0, false };
+#define MARGIN 128 /* folded bytes read past a window: the longest mention */
 
-	/*
-	 * Text without mentions is copied in one piece: s[copied, i) has been
-	 * read and is still to be copied unchanged. Initials before a surname
-	 * are looked for in s[lo, i) only: lo is after the last tag, and after
-	 * the last mention, whose initials are its own (and gone from out if
-	 * it was replaced). So lo >= copied: initials to take back from out
-	 * are always among the bytes of s just copied.
-	 */
-	while (i < n) {
-		if (markup && s[i] == '<') {
-			const char *gt = memchr(s + i, '>', n - i);
-			i = gt ? (size_t)(gt - s) + 1 : n;
-			lo = i;
-			continue;
+bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
+		   struct nv_guard_hit *hit)
+{
+	struct nv_guard_reader r = { text, len, from, markup, 0, { { 0, 0 } } }, next;
+	struct nv_guard_folded fd = { NULL, NULL, 0, 0 };
+	struct scan sc = { g, NULL, 0 };
+	size_t want = 64, cut;
+	struct cand c = { NULL, 0, 0, 0, false };
+	bool found = false;
+	uint32_t cp;
+
+	while (g && !found && (r.i = nv_guard_skip(g, text, len, r.i, markup)) < len) {
+		r.npend = 0;
+		fd.len = 0;
+		nv_guard_fold(&r, &fd, want, true);
+		cut = fd.len;
+		next = r;
+		nv_guard_fold(&r, &fd, cut + MARGIN, false);
+		sc.f = fd.f;
+		sc.len = fd.len;
+		if (fd.len && scan_window(&sc, fd.o, cut, &c)) {
+			found = true;
+			hit->p = c.t->p;
+			hit->start = fd.base + fd.o[c.fs];
+			hit->end = fd.base + fd.o[c.fe - 1];
+			hit->end += nv_guard_char_at(text, len, hit->end, markup, &cp);
+			/* Never before its start: a caller goes on from the end. */
+			if (hit->end <= hit->start)
+				hit->end = hit->start +
+					   nv_guard_char_at(text, len, hit->start, markup, &cp);
+			hit->leak = cand_leak(&c);
 		}
-		/* Skip everything up to the next tag or capital letter at once. */
-		for (j = i; j < n && !(markup && s[j] == '<') && !upper_start(s, n, j, r->latin);
-		     j++)
-			;
-		if (j > i) {
-			i = j;
-			continue;
-		}
-		if (letter_before(s, lo, i) || !match(r, s, n, lo, i, &mt)) {
-			i += (unsigned char)s[i] < 0x80 ? 1 : 2;
-			continue;
-		}
-		t = mt.t;
-		if (hit) {
-			hit->p = t->p;
-			hit->start = mt.start;
-			hit->end = mt.end;
-			hit->leak = t->hide || (mt.full && !t->full);
-			return 1;
-		}
-		if (t->hide || (mt.full && !t->full)) {
-			count++;
-			if (count_only)
-				return count;
-			nv_buf_add(out, s + copied, i - copied);
-			/* The initials s[mt.start, i) were copied already: take them back. */
-			if (mt.start < i)
-				nv_buf_truncate(out, out->len - (i - mt.start));
-			if (t->hide) {
-				if (markup)
-					nv_buf_add_html(out, t->replacement,
-							strlen(t->replacement));
-				else
-					nv_buf_adds(out, t->replacement);
-			} else {
-				/* Published with initials: keep the surname as written, shorten the
-				 * rest. */
-				size_t e = word_with_stem(s, n, i, t->stem, t->stem_len, 3);
-				nv_buf_add(out, s + i, e - i);
-				nv_buf_adds(out, t->replacement + t->surname_len);
-			}
-			copied = mt.end;
-		}
-		/*
-		 * Go on after the whole mention, also one that is kept: the words
-		 * of «Лебедева Анна Сергеевна» are hers, «Сергеевна» is not a
-		 * case form of another person's «Сергеев».
-		 */
-		i = lo = mt.end;
+		r = next;
 	}
-	if (out)
-		nv_buf_add(out, s + copied, n - copied);
+	free(fd.f);
+	free(fd.o);
+	return found;
+}
+
+/*
+ * The redactor of old, kept until its callers go: every leak is replaced
+ * with the person's public name (HTML-escaped in markup).
+ */
+size_t nv_redact(const struct nv_guard *g, struct nv_buf *out, const char *text, size_t len,
+		 bool markup)
+{
+	struct nv_guard_hit h;
+	size_t from = 0, copied = 0, count = 0, i;
+	const char *rep;
+
+	while (nv_guard_find(g, text, len, from, markup, &h)) {
+		from = h.end;
+		if (!h.leak || h.start < copied)
+			continue;
+		for (i = 0; i < g->nt && g->t[i].p != h.p; i++)
+			;
+		rep = i < g->nt ? g->t[i].replacement : "";
+		nv_buf_add(out, text + copied, h.start - copied);
+		if (markup)
+			nv_buf_add_html(out, rep, strlen(rep));
+		else
+			nv_buf_adds(out, rep);
+		copied = h.end;
+		count++;
+	}
+	nv_buf_add(out, text + copied, len - copied);
 	return count;
 }
 
-size_t nv_redact(const struct nv_guard *r, struct nv_buf *out, const char *text, size_t len,
-		 bool markup)
+bool nv_redact_finds(const struct nv_guard *g, const char *text, size_t len, bool markup)
 {
-	return redact(r, out, text, len, markup, false, 0, NULL);
-}
+	struct nv_guard_hit h;
+	size_t from = 0;
 
-bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from,
-		   bool markup, struct nv_guard_hit *hit)
-{
-	return from < len && redact(g, NULL, text, len, markup, true, from, hit) > 0;
-}
-
-bool nv_redact_finds(const struct nv_guard *r, const char *text, size_t len, bool markup)
-{
-	return redact(r, NULL, text, len, markup, true, 0, NULL) > 0;
+	while (nv_guard_find(g, text, len, from, markup, &h)) {
+		if (h.leak)
+			return true;
+		from = h.end;
+	}
+	return false;
 }

@@ -1,26 +1,44 @@
 /*
  * guard.h: keeping personal data off the website.
  *
- * Everything the site back end writes passes through a redactor built
- * from people.yml. It finds every mention of a person whose publish level
- * is `none` — the surname in any case form («Гусев», «Гусеву»,
- * «Гусевым»), with initials before or after it («Д. В. Гусев», «Гусева
- * Д.В.») or with the full name and patronymic — and replaces it with the
- * person's public description («наставляемый, педагог»). For people
- * published with initials, a full name «Орлова Татьяна Николаевна»
- * becomes «Орлова Т. Н.». Printed documents are not redacted: they are
- * internal paper and carry full names.
+ * The guard finds mentions of the people of people.yml in text: in
+ * Markdown sources, for `check` to report the mentions not marked up,
+ * and in every byte written to the website, for the build to fail when
+ * a form of a name the site may not show got there. It never rewrites.
  *
- * The match is deliberately greedy (a surname stem followed by up to
- * three lowercase letters): hiding a word too many is safe, leaking a
- * name is not.
+ * A mention is found in any form a reader would recognise:
+ *  - the surname in any case form and any letter case («Гусев»,
+ *    «гусеву», «ГУСЕВЫМ»), «ё» and «е» alike both ways;
+ *  - with initials before or after it («Д. В. Гусев», «Гусеву Д.В.»,
+ *    with no-break or narrow no-break spaces), with the given name and
+ *    patronymic after it, or the given name before it;
+ *  - the given name and patronymic without the surname («Дмитрию
+ *    Валерьевичу»); a student's given name with the class («Дарья (10
+ *    «А»)», «Дарья, 10 А», «Дарья из 10 «А» класса», or in the next cell
+ *    of a table);
+ *  - the surname in Latin letters as the slugs of ids and addresses spell
+ *    it, as passports do, or informally («urok-guseva», «gusev-dv.pdf»,
+ *    «ZAITSEVA», «zajceva»), at a word boundary with up to three letters
+ *    after it; Latin initials next to it are not taken;
+ *  - in markup (HTML, XML): character references decoded, inline tags
+ *    read through («Зай<em>цева</em>»), block tags ending words, all of a
+ *    tag after its name read as text (the attribute values: alt, title,
+ *    href, id, aria-label, content, data-*), comments and CDATA as text;
+ *    soft hyphens, zero-width characters and combining accents are
+ *    skipped in any text.
  *
- * A surname written in Latin letters («Miller») is found as well, but
- * Latin initials or names next to it («J. Miller») are not taken into the
- * mention and stay.
+ * The match is deliberately greedy: a surname stem («Петров» for
+ * «Петрова») followed by up to three letters is a case form, in lower
+ * case too («в Павловске» is taken for «Павлова»; «Павловский» is not).
+ * Hiding a word too many is safe, leaking a name is not. Stems shorter
+ * than four letters («Ли», «Ким») must start with a capital.
+ *
+ * Published people are found too: a mention goes to the person it fits
+ * best, so «Лебедева А. С.» (published) is not taken for a hidden
+ * «Лебедев» (see nv_guard_find()).
  */
-#ifndef NV_REDACT_H
-#define NV_REDACT_H
+#ifndef NV_GUARD_H
+#define NV_GUARD_H
 
 #include "common.h"
 
@@ -29,23 +47,30 @@ struct nv_model;
 struct nv_person;
 struct nv_guard;
 
-/* A redactor for the people of m; the caller frees it. m must outlive it. */
+/*
+ * A guard for the people of m; the caller frees it with nv_guard_free()
+ * (which accepts NULL). m must outlive it. Students are hidden whatever
+ * their `publish` says.
+ */
 struct nv_guard *nv_guard_new(const struct nv_model *m);
-void nv_guard_free(struct nv_guard *r);
+void nv_guard_free(struct nv_guard *g);
 
 /*
- * Append text (len bytes) to out with every mention replaced. With
- * `markup`, text is HTML or XML: tags (<…>) are copied untouched and
- * replacements are HTML-escaped. Returns the number of replacements.
+ * The redactor of old, going away: append text (len bytes) to out with
+ * every leak nv_guard_find() finds replaced by the person's public name
+ * (HTML-escaped with `markup`). Returns the number of replacements.
  */
-size_t nv_redact(const struct nv_guard *r, struct nv_buf *out, const char *text, size_t len,
+size_t nv_redact(const struct nv_guard *g, struct nv_buf *out, const char *text, size_t len,
 		 bool markup);
 
 /*
- * A mention of a person found in text: the bytes text[start, end) name
- * p. `leak` is true when the website may not show p in that form: p is
- * published with `none`, or the form says more than p's level allows
- * (the given name of a person published with initials).
+ * A mention of a person found in text: the bytes text[start, end) of the
+ * original text (before any decoding) name p, the whole mention: initials
+ * or a given name before the surname included, tags inside it too
+ * («Зай<em>цева»: the mention ends with its last character, before
+ * «</em>»). `leak` is true when the website may not show p in that
+ * form: p is published with `none` (or is a student), or the form has
+ * the given name of a person published with initials.
  */
 struct nv_guard_hit {
 	const struct nv_person *p;
@@ -54,17 +79,38 @@ struct nv_guard_hit {
 };
 
 /*
- * Find the first mention of any person of people.yml in text[from, len),
- * published or not; false if there is none. With `markup`, text is HTML
- * or XML (as for nv_redact()).
+ * Find the first mention (by its start) of any person of people.yml in
+ * text[from, len), published or not; fill *hit and return true, or return
+ * false if there is none. With `markup`, text is HTML or XML (see the top
+ * of this file); without it, plain text (JSON, JS, iCalendar, file names,
+ * Markdown read as text): no references, no tags. To find them all, call
+ * again with from = hit->end: the words of a mention are not read again
+ * («Лебедева Анна Сергеевна»: «Сергеевна» is no case form of another
+ * person's «Сергеев»), and initials right after one mention are its own.
+ * At one place the best fitting person wins: initials or a given name
+ * that fit beat a surname written as in people.yml, which beats another
+ * case form; on a tie a hidden person wins. Initials that do not fit are
+ * not taken, but do not rule a person out (a namesake is reported). g
+ * may be NULL (nothing is found).
  */
-bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from,
-		   bool markup, struct nv_guard_hit *hit);
+bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
+		   struct nv_guard_hit *hit);
 
 /*
- * True if text mentions a person of publish level `none` (a check for
- * tests and for the build's final safety net).
+ * Append to out the form of the mention `hit` found in text (with the same
+ * `markup`) as readable plain UTF-8, for messages: tags dropped (a block
+ * tag, like any run of ASCII white space, as one space), character
+ * references decoded, soft hyphens and zero-width characters removed.
+ * «Зай<em>цева</em>» → «Зайцева»; «Дарья</td><td>10 «А»» → «Дарья 10
+ * «А»».
  */
-bool nv_redact_finds(const struct nv_guard *r, const char *text, size_t len, bool markup);
+void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup,
+		   struct nv_buf *out);
+
+/*
+ * True if nv_guard_find() finds a leak in text (a check for tests and for
+ * the build's final safety net).
+ */
+bool nv_redact_finds(const struct nv_guard *g, const char *text, size_t len, bool markup);
 
 #endif

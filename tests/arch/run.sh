@@ -26,7 +26,7 @@ stage() {
 	common | banned | alloc | buf | utf8 | diag | fs | strlist | strmap | threads | \
 		date | term | typo | value | hyphenate | template | template_compile) echo "0 base" ;;
 	content | frontmatter | yaml_load | markdown | schema) echo "1 load" ;;
-	model | model_* | person | guard) echo "2 model" ;;
+	model | model_* | person | guard | guard_*) echo "2 model" ;;
 	wording) echo "3 wording" ;;
 	writer) echo "3 writer" ;;
 	html | html_*) echo "4 html" ;;

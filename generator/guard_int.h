@@ -1,0 +1,163 @@
+/*
+ * guard_int.h: what the files of the guard share; private to guard.c,
+ * guard_read.c and their unit tests.
+ *
+ * guard.c builds the keys from people.yml and finds the mentions in
+ * folded text; guard_read.c reads the text: it skips what no key can
+ * start and turns the rest (plain, or HTML/XML) into folded bytes, one
+ * per character, each with the offset of the character it came from. See
+ * the top of guard.c.
+ */
+#ifndef NV_GUARD_INT_H
+#define NV_GUARD_INT_H
+
+#include "common.h"
+
+struct nv_buf;
+
+/* Folded bytes that are no characters of the text. */
+#define NV_GUARD_BREAK '\n' /* a block tag, or the edge of an attribute value */
+#define NV_GUARD_OTHER 0x7F /* any character without a folded form; b | 0x20 == b */
+#define NV_GUARD_SKIP  (-1) /* nv_guard_fold_cp(): the character leaves nothing */
+
+/*
+ * The folded byte of code point cp, or NV_GUARD_SKIP (soft hyphens, zero-width
+ * characters, combining accents). Control characters are spaces.
+ */
+int nv_guard_fold_cp(uint32_t cp);
+
+/*
+ * The character at s[i] (i < n; a character reference with `refs`) as a
+ * code point in *cp; returns its length in bytes (an invalid byte is
+ * U+FFFD of one byte).
+ */
+size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *cp);
+
+static inline bool nv_guard_is_cyr(unsigned char b)
+{
+	return b >= 0xC0;
+}
+
+static inline bool nv_guard_is_lat(unsigned char b)
+{
+	return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
+static inline bool nv_guard_is_let(unsigned char b)
+{
+	return nv_guard_is_cyr(b) || nv_guard_is_lat(b);
+}
+
+/* The folded byte in lower case: letters lowered, the rest as it is. */
+static inline unsigned char nv_guard_lc(unsigned char b)
+{
+	return nv_guard_is_let(b) ? b | 0x20 : b;
+}
+
+#define NV_GUARD_PENDING 16 /* attribute values of inline tags kept for the next break */
+
+struct nv_guard_reader {
+	const char *s;
+	size_t n, i; /* the text, and where reading goes on */
+	bool markup;
+	int npend;
+	size_t pend[NV_GUARD_PENDING][2];
+};
+
+/*
+ * The folded text: f[k] came from the character of the text at base +
+ * o[k]. A window spans less than 2 GiB of text (nv_guard_fold() ends it
+ * there), so that an offset fits in 32 bits: half the bytes to write.
+ */
+struct nv_guard_folded {
+	unsigned char *f;
+	uint32_t *o;
+	size_t base, len, cap;
+};
+
+/*
+ * Fold the text from r->i on into fd (appending) until fd holds `want`
+ * bytes — with `cut`, until a place where a window may end after that
+ * (a space after a word in lower case, nothing pending) — or the text
+ * ends; at its end, or at the end of a window, the attribute values
+ * still pending are folded too.
+ * r->i is where reading goes on; fd's arrays are the caller's to free.
+ */
+void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t want, bool cut);
+
+/*
+ * The length of the tag, comment or CDATA opening at s[i] (which is
+ * '<'), and in *inl whether it is an inline tag (one that does not end a
+ * word); 0 when '<' is a plain character.
+ */
+size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl);
+
+/* ---- The people, as keys on the folded text (built in guard.c) ---- */
+
+enum nv_guard_key_kind {
+	NV_KEY_SURNAME,
+	NV_KEY_LATIN,
+	NV_KEY_NAME
+};
+
+struct nv_guard_target {
+	const struct nv_person *p;
+	bool hide;	      /* publish none, or a student: every mention is a leak */
+	bool initials;	      /* publish initials: a form with the given name is a leak */
+	unsigned char ni, pi; /* folded initials of the name and patronymic, or 0 */
+	char *surname, *stem, *name, *patr; /* folded, lower case; name and patr stems or NULL */
+	size_t surname_len, stem_len, name_len, patr_len;
+	int grade; /* a student's class: «10 «А»» → 10 and 'а'; 0 for none */
+	unsigned char letter;
+	char *replacement; /* for nv_redact() */
+};
+
+struct nv_guard_key {
+	const struct nv_guard_target *t;
+	char *stem; /* folded, lower case */
+	size_t len;
+	uint64_t head, mask; /* the stem's first 8 bytes, see nv_guard_load8() */
+	enum nv_guard_key_kind kind;
+	int tail;	      /* letters the word may have after the stem */
+	bool cap;	      /* the word must start with a capital (short stems) */
+	unsigned char b0, b1; /* the first two bytes */
+};
+
+struct nv_guard {
+	struct nv_guard_target *t;
+	struct nv_guard_key *k;
+	size_t nt, nk;
+	size_t first[257]; /* the keys starting with byte b: k[first[b], first[b + 1]) */
+	/*
+	 * Bit (c & 63) of second[b] is set when a key starting with b has
+	 * the byte c second (all bits for a key of one byte): a word whose
+	 * second byte has no bit starts with none of them.
+	 */
+	uint64_t second[256];
+};
+
+/*
+ * The first n bytes of s (at most 8, the rest zero) as one integer. The
+ * key's head holds its bytes in lower case, its mask 0xFF for each byte
+ * that `| 0x20` leaves alone when folded text is lowered: so
+ * ((nv_guard_load8(text) | 0x2020…) & mask) == head holds whenever the text starts
+ * with the key in any letter case.
+ */
+static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	memcpy(&w, s, n < 8 ? n : 8);
+	return w;
+}
+
+#define NV_GUARD_LOWER8 UINT64_C(0x2020202020202020)
+
+/*
+ * The place to fold from for the first word at or after i in text (n
+ * bytes) that a key of g may start, or n if there is none; see
+ * guard_read.c.
+ */
+size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup);
+
+#endif

@@ -1,0 +1,601 @@
+/*
+ * guard_read.c: reading text for the guard: folding it, and skipping the
+ * words no key can start; see guard_int.h and the top of guard.c.
+ */
+#include "common.h"
+
+#include <ctype.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "guard.h"
+#include "guard_int.h"
+#include "utf8.h"
+
+/*
+ * The folded byte of code point cp, or NV_GUARD_SKIP. Control characters are
+ * spaces (a newline in plain text separates words like a space).
+ */
+int nv_guard_fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp < 0x20 || cp == 0x7F ? ' ' : (int)cp;
+	if (cp >= 0x410 && cp <= 0x44F)
+		return (int)(cp - 0x410 + 0xC0);
+	if (cp == 0x401 || cp == 0x451)
+		return cp == 0x401 ? 0xC5 : 0xE5;
+	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+	    cp == 0x3000)
+		return ' ';
+	if (cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF ||
+	    (cp >= 0x300 && cp <= 0x36F))
+		return NV_GUARD_SKIP;
+	if (cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F))
+		return '"';
+	if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212)
+		return '-';
+	return NV_GUARD_OTHER;
+}
+
+/* The character references decoded besides numeric ones. */
+static const struct {
+	const char *name;
+	uint32_t cp;
+} entities[] = {
+	{ "amp", '&' },	   { "quot", '"' },	{ "lt", '<' },	      { "gt", '>' },
+	{ "apos", '\'' },  { "nbsp", 0xA0 },	{ "shy", 0xAD },      { "laquo", 0xAB },
+	{ "raquo", 0xBB }, { "ndash", 0x2013 }, { "mdash", 0x2014 },  { "thinsp", 0x2009 },
+	{ "zwj", 0x200D }, { "zwnj", 0x200C },	{ "hellip", 0x2026 },
+};
+
+/* A character reference at s[i] (which is '&'): its end, and the code point in *cp; or 0. */
+static size_t entity_at(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	size_t j = i + 1, k, end;
+	uint32_t v = 0;
+	bool hex;
+
+	if (j < n && s[j] == '#') {
+		hex = ++j < n && (s[j] == 'x' || s[j] == 'X');
+		for (j += hex, k = j; j < n && j - k < 8 && isxdigit((unsigned char)s[j]); j++) {
+			if (!hex && !isdigit((unsigned char)s[j]))
+				break;
+			v = v * (hex ? 16 : 10) + (uint32_t)(isdigit((unsigned char)s[j])
+								     ? s[j] - '0'
+								     : (s[j] | 0x20) - 'a' + 10);
+		}
+		if (j == k || j >= n || s[j] != ';' || v > 0x10FFFF)
+			return 0;
+		*cp = v;
+		return j + 1;
+	}
+	for (end = j; end < n && end - j < 8 && isalpha((unsigned char)s[end]); end++)
+		;
+	if (end >= n || s[end] != ';')
+		return 0;
+	for (k = 0; k < NV_ARRAY_SIZE(entities); k++) {
+		if (strlen(entities[k].name) == end - j &&
+		    !memcmp(s + j, entities[k].name, end - j)) {
+			*cp = entities[k].cp;
+			return end + 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The character at s[i] (a character reference with `refs`) as a code
+ * point in *cp; returns its length in bytes (an invalid byte is U+FFFD
+ * of one byte).
+ */
+size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *cp)
+{
+	size_t k;
+
+	if ((unsigned char)s[i] < 0x80) {
+		*cp = (unsigned char)s[i];
+		if (refs && s[i] == '&' && (k = entity_at(s, n, i, cp)))
+			return k - i;
+		return 1;
+	}
+	k = nv_utf8_decode(s + i, n - i, cp);
+	if (!k)
+		*cp = 0xFFFD;
+	return k ? k : 1;
+}
+
+/* Tags that do not end a word, by length: a name split by them reads whole. */
+static const char *const inline_tags[7] = {
+	"",
+	"abiqsu",
+	"em",
+	"bdibdodeldfninskbdsubsupvarwbr",
+	"abbrcitecodedatafontmarksampspantime",
+	"small",
+	"strong",
+};
+
+static bool is_inline_tag(const char *name, size_t len)
+{
+	const char *l;
+	char low[8];
+	size_t k;
+
+	if (!len || len > 6)
+		return false;
+	for (k = 0; k < len; k++)
+		low[k] = (char)(name[k] | 0x20);
+	for (l = inline_tags[len]; *l; l += len) {
+		for (k = 0; k < len && l[k] == low[k]; k++)
+			;
+		if (k == len)
+			return true;
+	}
+	return false;
+}
+
+/* ---- Reading the text into folded bytes ---- */
+
+static void grow(struct nv_guard_folded *fd)
+{
+	fd->cap = fd->cap ? 2 * fd->cap : 1024 - 8;
+	fd->f = nv_xrealloc(fd->f, fd->cap + 8);
+	fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
+}
+
+static inline void emit(struct nv_guard_folded *fd, int b, size_t off)
+{
+	if (fd->len == fd->cap)
+		grow(fd);
+	fd->f[fd->len] = (unsigned char)b;
+	fd->o[fd->len++] = (uint32_t)(off - fd->base);
+}
+
+/* Fold s[i, end) as text without tags (an attribute value, with references). */
+static void fold_value(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
+		       size_t end)
+{
+	uint32_t cp;
+	size_t k;
+	int b;
+
+	emit(fd, NV_GUARD_BREAK, i);
+	for (; i < end; i += k) {
+		k = nv_guard_char_at(r->s, end, i, true, &cp);
+		if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+			emit(fd, b, i);
+	}
+	emit(fd, NV_GUARD_BREAK, end);
+}
+
+static void flush_pending(struct nv_guard_reader *r, struct nv_guard_folded *fd)
+{
+	int k;
+
+	for (k = 0; k < r->npend; k++)
+		fold_value(r, fd, r->pend[k][0], r->pend[k][1]);
+	r->npend = 0;
+}
+
+/*
+ * The offset of the '>' that ends the tag whose name ends at s[i] (n if
+ * none): a quoted attribute value may hold a '>'.
+ */
+static size_t tag_close(const char *s, size_t n, size_t i)
+{
+	char q = 0;
+
+	for (; i < n && (q || s[i] != '>'); i++)
+		if (s[i] == '"' || s[i] == '\'')
+			q = q == s[i] ? 0 : q ? q : s[i];
+	return i;
+}
+
+/*
+ * The end of the name of the tag at s[i] ('<', '</', '<!', '<?'), or 0
+ * when '<' starts no tag there.
+ */
+static size_t tag_name_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
+		j++;
+	if (j >= n || !nv_guard_is_lat((unsigned char)s[j]))
+		return 0;
+	while (j < n && (nv_guard_is_lat((unsigned char)s[j]) || (s[j] >= '0' && s[j] <= '9') ||
+			 s[j] == '-' || s[j] == ':'))
+		j++;
+	return j;
+}
+
+/*
+ * Markup at s[i] == '<': a tag is read (see the top of the file); a
+ * comment or CDATA section is a break and its contents read as text.
+ * Returns the offset to go on from, or i when '<' is a plain character.
+ */
+static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
+{
+	const char *s = r->s;
+	size_t n = r->n, j, name, gt;
+	bool inl;
+
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+		flush_pending(r, fd);
+		emit(fd, NV_GUARD_BREAK, i);
+		return i + 4;
+	}
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)) {
+		flush_pending(r, fd);
+		emit(fd, NV_GUARD_BREAK, i);
+		return i + 9;
+	}
+	if (!(j = tag_name_end(s, n, i)))
+		return i;
+	name = s[i + 1] == '/' ? i + 2 : i + 1;
+	inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
+	if (!inl) {
+		flush_pending(r, fd);
+		emit(fd, NV_GUARD_BREAK, i);
+	}
+	/*
+	 * All of the tag after its name is read as text: the attribute values
+	 * (alt, title, href, id, content, data-*), and their names too, for
+	 * what looks like a tag and is none («a<b» in a script).
+	 */
+	gt = tag_close(s, n, j);
+	if (gt > j && inl) {
+		if (r->npend == NV_GUARD_PENDING)
+			flush_pending(r, fd);
+		r->pend[r->npend][0] = j;
+		r->pend[r->npend++][1] = gt;
+	} else if (gt > j) {
+		fold_value(r, fd, j, gt);
+	}
+	return gt < n ? gt + 1 : n;
+}
+
+/*
+ * Can a window end after what fd holds? After a space that follows a
+ * word in lower case: initials («Д. В.») cannot be right before the next
+ * word.
+ */
+static bool at_cut(const struct nv_guard_folded *fd)
+{
+	size_t l = fd->len;
+
+	return l >= 3 && fd->f[l - 1] == ' ' &&
+	       (fd->f[l - 2] >= 0xE0 || (fd->f[l - 2] >= 'a' && fd->f[l - 2] <= 'z')) &&
+	       (fd->f[l - 3] >= 0xE0 || (fd->f[l - 3] >= 'a' && fd->f[l - 3] <= 'z'));
+}
+
+/* Fold the character at s[i], any but those of fast_run(); returns the offset after it. */
+static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
+{
+	size_t k;
+	uint32_t cp;
+	int b;
+
+	if (r->s[i] == '<' && (k = read_tag(r, fd, i)) != i)
+		return k;
+	k = nv_guard_char_at(r->s, r->n, i, r->markup, &cp);
+	if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+		emit(fd, b, i);
+	return i + k;
+}
+
+/*
+ * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
+ * (fd has room for them) or another character comes; returns where it
+ * stopped. Most of any text is these.
+ */
+static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
+		       size_t lim)
+{
+	const unsigned char *s = (const unsigned char *)r->s;
+	unsigned char *f = fd->f, c, d;
+	size_t n = r->n, l = fd->len, base = fd->base;
+	uint32_t *o = fd->o;
+
+	while (i < n && l < lim) {
+		c = s[i];
+		if (c < 0x80) {
+			if (r->markup && (c == '<' || c == '&'))
+				break;
+			f[l] = c < 0x20 || c == 0x7F ? ' ' : c;
+			o[l++] = (uint32_t)(i++ - base);
+			continue;
+		}
+		/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
+		d = i + 1 < n ? s[i + 1] : 0;
+		if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
+			f[l] = d + 0x30;
+		else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
+			f[l] = d + 0x70;
+		else
+			break;
+		o[l++] = (uint32_t)(i - base);
+		i += 2;
+	}
+	fd->len = l;
+	return i;
+}
+
+void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t want, bool cut)
+{
+	size_t n = r->n, i = r->i, lim;
+
+	while (i < n) {
+		if (fd->len >= want && (!cut || at_cut(fd) || fd->len >= want + 4096))
+			break;
+		if (i - fd->base > INT32_MAX - 65536)
+			break;
+		while (fd->cap - fd->len < 64)
+			grow(fd);
+		lim = fd->len < want ? want : fd->len + 1;
+		lim = lim < fd->len + 64 ? lim : fd->len + 64;
+		i = fast_run(r, fd, i, lim);
+		if (i < n && fd->len < lim)
+			i = step(r, fd, i);
+	}
+	r->i = i;
+	if (i >= n || cut)
+		flush_pending(r, fd);
+}
+
+size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
+{
+	size_t j, name;
+
+	*inl = false;
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
+		return 4;
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+		return 9;
+	if (!(j = tag_name_end(s, n, i)))
+		return 0;
+	name = s[i + 1] == '/' ? i + 2 : i + 1;
+	*inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
+	j = tag_close(s, n, j);
+	return j < n ? j + 1 - i : n - i;
+}
+
+void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup,
+		   struct nv_buf *out)
+{
+	size_t i = hit->start, n = hit->end, k, start = out->len;
+	uint32_t cp;
+	bool inl, space;
+
+	while (i < n) {
+		/* A block tag and any run of ASCII white space are one space. */
+		if (markup && text[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
+			space = !inl;
+		} else {
+			k = nv_guard_char_at(text, n, i, markup, &cp);
+			space = cp < 0x80 && isspace((int)cp);
+			if (!space && nv_guard_fold_cp(cp) != NV_GUARD_SKIP) {
+				if (text[i] == '&' || cp == 0xFFFD)
+					nv_buf_addcp(out, cp);
+				else
+					nv_buf_add(out, text + i, k);
+			}
+		}
+		if (space && out->len > start && out->ptr[out->len - 1] != ' ')
+			nv_buf_addch(out, ' ');
+		i += k;
+	}
+}
+
+/* ---- Skipping text that names nobody ---- */
+
+/*
+ * The folded byte of the plain letter at s[i] (ASCII, or Russian in two
+ * bytes), its length in *k; 0 for any other character.
+ */
+static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_t i, size_t *k)
+{
+	unsigned char c = s[i], d;
+
+	*k = 1;
+	if (c < 0x80)
+		return nv_guard_is_lat(c) ? c : 0;
+	d = i + 1 < n ? s[i + 1] : 0;
+	*k = 2;
+	if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
+		return d + 0x30;
+	if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
+		return d + 0x70;
+	if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91))
+		return c == 0xD0 ? 0xC5 : 0xE5;
+	return 0;
+}
+
+/*
+ * The second bytes of the Russian letters after 0xD0 and after 0xD1, as
+ * bits (b & 63): Ё А–Я а–п are 0xD0 0x81, 0x90–0xBF; р–я ё 0xD1 0x80–0x8F,
+ * 0x91.
+ */
+static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
+					UINT64_C(0x000000000002FFFF) };
+
+/* The end of the plain letters from s[i] (see plain_letter()). */
+static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned char c, d;
+
+	while (i < n) {
+		c = s[i];
+		if (c < 0x80) {
+			if (!nv_guard_is_lat(c))
+				break;
+			i++;
+			continue;
+		}
+		d = i + 1 < n ? s[i + 1] : 0;
+		if ((c & 0xFE) != 0xD0 || (d & 0xC0) != 0x80 ||
+		    !((cyr_second[c & 1] >> (d & 63)) & 1))
+			break;
+		i += 2;
+	}
+	return i;
+}
+
+/*
+ * Does a word surely end at s[i] (after plain letters)? At the end, at
+ * an ASCII character but a tag or reference, at a no-break space, a
+ * quote or a dash; not at what might be skipped (a soft hyphen, a zero
+ * width, a combining accent) or read through.
+ */
+static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
+{
+	if (i >= n)
+		return true;
+	if (s[i] < 0x80)
+		return !markup || (s[i] != '<' && s[i] != '&');
+	if (i + 1 >= n)
+		return false;
+	if (s[i] == 0xC2)
+		return s[i + 1] != 0xAD;
+	return s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] >= 0x90 &&
+	       s[i + 2] <= 0xAF && s[i + 2] != 0xAD && s[i + 2] != 0xAE;
+}
+
+/*
+ * Could a key start the word at s[i]? Its first plain letters (up to 8)
+ * are compared with the keys of its first letter; the word may go on
+ * past them (through a tag, a reference, a soft hyphen), so only those
+ * are. *end is where the plain letters end.
+ */
+static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup, size_t *end)
+{
+	unsigned char w[8] = { 0 }, m[8] = { 0 }, b0, b1;
+	size_t a, z, k, k1, l = 0;
+	uint64_t head, known;
+	bool whole;
+
+	/* Most words are rejected by their first two letters: read the rest only if not. */
+	b0 = plain_letter(s, n, i, &k) | 0x20;
+	b1 = i + k < n ? plain_letter(s, n, i + k, &k1) : 0;
+	if (g->first[b0] == g->first[b0 + 1] ||
+	    (b1 && !((g->second[b0] >> ((b1 | 0x20) & 63)) & 1))) {
+		*end = skip_letters(s, n, i);
+		return false;
+	}
+	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
+	while (i < n && l < 256 && (b0 = plain_letter(s, n, i, &k))) {
+		if (l < 8) {
+			w[l] = b0 | 0x20;
+			m[l] = 0xFF;
+		}
+		l++;
+		i += k;
+	}
+	a = g->first[w[0]];
+	z = g->first[w[0] + 1];
+	head = nv_guard_load8(w, 8);
+	known = nv_guard_load8(m, 8);
+	whole = l < 256 && word_ends(s, n, i, markup);
+	for (; a < z; a++)
+		if ((head & g->k[a].mask & known) == (g->k[a].head & known) &&
+		    (!whole || g->k[a].len <= l))
+			return true;
+	*end = skip_letters(s, n, i);
+	return false;
+}
+
+/* Could a key start a word in s[i, end), text without tags? As nv_guard_skip(). */
+static bool value_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	bool word = false;
+	size_t k, e;
+	uint32_t cp;
+	int f;
+
+	while (i < end) {
+		if (plain_letter(s, end, i, &k)) {
+			if (!word && may_start_key(g, s, end, i, true, &e))
+				return true;
+			i = word ? i + k : e;
+			word = true;
+			continue;
+		}
+		k = nv_guard_char_at(text, end, i, true, &cp);
+		f = nv_guard_fold_cp(cp);
+		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word)
+			return true;
+		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
+		i += k;
+	}
+	return false;
+}
+
+/* Could a key start a word in the tag s[i, end) after its name (read as text: read_tag())? */
+static bool tag_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
+{
+	size_t j = tag_name_end(text, end, i);
+
+	/* A comment or a CDATA section: what follows is text. */
+	return j && j < end && value_may_name(g, text, j, text[end - 1] == '>' ? end - 1 : end);
+}
+
+#define SAFE 4 /* places kept to fold from: a word start a few words back */
+
+/*
+ * The place to fold from, for the first word at or after i that a key
+ * may start (may_start_key()), or a letter spelled by a reference; n if
+ * there is none. The place is a few word starts back (for initials or a
+ * given name before a surname), and the start of the tag for a word in
+ * one of its attribute values. Conservative: anything the folding reads
+ * as a word start is a word start here too.
+ */
+size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t safe[SAFE], k, e;
+	bool word = false, inl;
+	uint32_t cp;
+	int f, ns = 0;
+
+	for (k = 0; k < SAFE; k++)
+		safe[k] = i;
+	while (i < n) {
+		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) &&
+		    !(markup && (s[i] == '<' || s[i] == '&'))) {
+			word = false;
+			i++;
+			continue;
+		}
+		if (plain_letter(s, n, i, &k)) {
+			if (word) {
+				i += k;
+				continue;
+			}
+			safe[ns++ % SAFE] = i;
+			if (may_start_key(g, s, n, i, markup, &e))
+				return safe[ns % SAFE];
+			word = true;
+			i = e;
+			continue;
+		}
+		if (markup && s[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
+			if (tag_may_name(g, text, i, i + k))
+				return i;
+			safe[ns++ % SAFE] = i;
+			word = word && inl;
+			i += k;
+			continue;
+		}
+		k = nv_guard_char_at(text, n, i, markup, &cp);
+		f = nv_guard_fold_cp(cp);
+		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word) {
+			safe[ns++ % SAFE] = i;
+			return safe[ns % SAFE];
+		}
+		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
+		i += k;
+	}
+	return n;
+}
