@@ -42,7 +42,7 @@
 #     typography too); links to ../x/y.md resolved by a render hook.
 #   Left different: we also put no-break spaces after «№», write «ёлочки»
 #   (Hugo 0.111 cannot be told to), transliterate heading ids, fold .ics
-#   lines, and redact the names of people without consent in all text;
+#   lines, and check every output byte for names the web may not show;
 #   Hugo shows names by publish level only where the templates print a
 #   person. Both parse and render on all cores.
 #

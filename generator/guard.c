@@ -41,7 +41,6 @@
 #include "guard.h"
 #include "guard_int.h"
 #include "model.h"
-#include "person.h"
 #include "typo.h"
 #include "utf8.h"
 
@@ -252,7 +251,6 @@ static void index_keys(struct nv_guard *g)
 struct nv_guard *nv_guard_new(const struct nv_model *m)
 {
 	struct nv_guard *g = nv_xcalloc(1, sizeof(*g));
-	struct nv_buf b = NV_BUF_INIT;
 	const struct nv_person *p;
 	struct nv_guard_target *t;
 	size_t i;
@@ -273,9 +271,6 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 		t->initials = p->publish == NV_PUBLISH_INITIALS;
 		set_stems(t, p);
 		set_class(t, p);
-		nv_buf_reset(&b);
-		nv_person_public_name(&b, p);
-		t->replacement = nv_xstrdup(b.ptr);
 	}
 	for (i = 0; i < g->nt; i++) {
 		t = &g->t[i];
@@ -285,7 +280,6 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 			add_key(g, t, t->name, t->name_len, NV_KEY_NAME, 3);
 	}
 	index_keys(g);
-	nv_buf_release(&b);
 	return g;
 }
 
@@ -300,7 +294,6 @@ void nv_guard_free(struct nv_guard *g)
 		free(g->t[i].stem);
 		free(g->t[i].name);
 		free(g->t[i].patr);
-		free(g->t[i].replacement);
 	}
 	for (i = 0; i < g->nk; i++)
 		free(g->k[i].stem);
@@ -656,37 +649,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	return found;
 }
 
-/*
- * The redactor of old, kept until its callers go: every leak is replaced
- * with the person's public name (HTML-escaped in markup).
- */
-size_t nv_redact(const struct nv_guard *g, struct nv_buf *out, const char *text, size_t len,
-		 bool markup)
-{
-	struct nv_guard_hit h;
-	size_t from = 0, copied = 0, count = 0, i;
-	const char *rep;
-
-	while (nv_guard_find(g, text, len, from, markup, &h)) {
-		from = h.end;
-		if (!h.leak || h.start < copied)
-			continue;
-		for (i = 0; i < g->nt && g->t[i].p != h.p; i++)
-			;
-		rep = i < g->nt ? g->t[i].replacement : "";
-		nv_buf_add(out, text + copied, h.start - copied);
-		if (markup)
-			nv_buf_add_html(out, rep, strlen(rep));
-		else
-			nv_buf_adds(out, rep);
-		copied = h.end;
-		count++;
-	}
-	nv_buf_add(out, text + copied, len - copied);
-	return count;
-}
-
-bool nv_redact_finds(const struct nv_guard *g, const char *text, size_t len, bool markup)
+bool nv_guard_leaks(const struct nv_guard *g, const char *text, size_t len, bool markup)
 {
 	struct nv_guard_hit h;
 	size_t from = 0;

@@ -109,7 +109,6 @@ struct nv_guard_target {
 	size_t surname_len, stem_len, name_len, patr_len;
 	int grade; /* a student's class: «10 «А»» → 10 and 'а'; 0 for none */
 	unsigned char letter;
-	char *replacement; /* for nv_redact() */
 };
 
 struct nv_guard_key {

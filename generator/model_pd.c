@@ -202,7 +202,7 @@ struct pd {
 	const char *file;
 	const char *src; /* the file's text, to place a hit; NULL when not at hand */
 	size_t srclen;
-	struct nv_buf msg, hint, tmp;
+	struct nv_buf msg, hint, tmp, form; /* form: the name found, as read */
 };
 
 /* The byte offset where line (1-based) of the source starts; srclen past the end. */
@@ -343,8 +343,8 @@ static void mention_example(struct nv_buf *out, const char *form, size_t n,
 static void add_hint(struct pd *x, enum place where, const char *key, const char *text, size_t len,
 		     const struct nv_guard_hit *h)
 {
-	const char *form = text + h->start;
-	size_t n = h->end - h->start;
+	const char *form = x->form.ptr; /* report() sets it */
+	size_t n = x->form.len;
 	struct nv_buf *o = &x->hint;
 
 	nv_buf_reset(o);
@@ -410,8 +410,11 @@ static void report(struct pd *x, enum place where, const char *key, const char *
 	const struct nv_person *p = h->p;
 	struct nv_diag *diag;
 
+	/* The form as a reader sees it: no soft hyphens or zero-width characters. */
+	nv_buf_reset(&x->form);
+	nv_guard_form(text, h, false, &x->form);
 	nv_buf_reset(&x->msg);
-	nv_buf_addf(&x->msg, "«%.*s»", (int)(h->end - h->start), text + h->start);
+	nv_buf_addf(&x->msg, "«%s»", x->form.ptr);
 	nv_buf_addf(&x->msg, place_words[where], key ? key : "?");
 	if (h->leak && p->publish == NV_PUBLISH_NONE)
 		nv_buf_addf(&x->msg,
@@ -435,6 +438,16 @@ static void report(struct pd *x, enum place where, const char *key, const char *
 }
 
 /*
+ * Keys whose values are addresses (mail, web): a published person's name
+ * in one is no mention to mark, only a hidden person's is reported.
+ */
+static bool address_key(const char *key)
+{
+	return key && (!strcmp(key, "email") || !strcmp(key, "website") || !strcmp(key, "url") ||
+		       !strcmp(key, "deploy"));
+}
+
+/*
  * Check a string read from the source between the offsets from and to
  * (when x->src is set); a hit that cannot be traced there is reported at
  * (line, col), where the string starts.
@@ -447,6 +460,10 @@ static void scan_string(struct pd *x, enum place where, const char *key, const c
 	int l, c;
 
 	while (nv_guard_find(x->g, s, len, at, false, &h)) {
+		if (!h.leak && address_key(key)) {
+			at = h.end > h.start ? h.end : h.start + 1;
+			continue;
+		}
 		l = line;
 		c = col;
 		locate(x, from, to, s, len, h.start, &l, &c);
@@ -469,8 +486,8 @@ static void scan_scalar(struct pd *x, enum place where, const char *key, const s
 static bool id_key(const char *key)
 {
 	static const char *const keys[] = {
-		"id",	   "authors", "signatory", "person",  "acquaint", "appendices",
-		"program", "order",   "mentor",	   "mentees", "director", "type",
+		"id",	 "authors", "signatory", "person", "acquaint", "appendices", "program",
+		"order", "mentor",  "mentees",	 "mentee", "director", "type",
 	};
 	size_t i;
 
@@ -486,7 +503,9 @@ static void scan_responsible(struct pd *x, const struct nv_value *v)
 	size_t i;
 
 	if (v->type == NV_STRING) {
-		scan_scalar(x, IN_RESPONSIBLE, "responsible", v);
+		/* A person's id alone is read as that person (mdl_read_responsible). */
+		if (!nv_model_person(x->b->m, v->str))
+			scan_scalar(x, IN_RESPONSIBLE, "responsible", v);
 		return;
 	}
 	for (i = 0; v->type == NV_LIST && i < v->nr; i++)
@@ -793,6 +812,7 @@ void mdl_check_mentions(struct builder *b)
 	nv_buf_init(&x.msg);
 	nv_buf_init(&x.hint);
 	nv_buf_init(&x.tmp);
+	nv_buf_init(&x.form);
 	for (i = 0; i < b->m->nentries; i++) {
 		e = b->m->entries[i];
 		x.file = e->path;
@@ -827,5 +847,6 @@ void mdl_check_mentions(struct builder *b)
 	nv_buf_release(&x.msg);
 	nv_buf_release(&x.hint);
 	nv_buf_release(&x.tmp);
+	nv_buf_release(&x.form);
 	nv_guard_free(x.g);
 }

@@ -56,14 +56,6 @@ struct nv_guard *nv_guard_new(const struct nv_model *m);
 void nv_guard_free(struct nv_guard *g);
 
 /*
- * The redactor of old, going away: append text (len bytes) to out with
- * every leak nv_guard_find() finds replaced by the person's public name
- * (HTML-escaped with `markup`). Returns the number of replacements.
- */
-size_t nv_redact(const struct nv_guard *g, struct nv_buf *out, const char *text, size_t len,
-		 bool markup);
-
-/*
  * A mention of a person found in text: the bytes text[start, end) of the
  * original text (before any decoding) name p, the whole mention: initials
  * or a given name before the surname included, tags inside it too
@@ -111,6 +103,6 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
  * True if nv_guard_find() finds a leak in text (a check for tests and for
  * the build's final safety net).
  */
-bool nv_redact_finds(const struct nv_guard *g, const char *text, size_t len, bool markup);
+bool nv_guard_leaks(const struct nv_guard *g, const char *text, size_t len, bool markup);
 
 #endif

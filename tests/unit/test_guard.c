@@ -435,21 +435,17 @@ static void test_from(void)
 	CHECK_INT(h.end, strlen(t));
 }
 
-static void test_redact_finds(void)
+static void test_leaks(void)
 {
 	struct nv_guard *g = guard();
-	struct nv_buf out = NV_BUF_INIT;
 	static const char *no = "Гусеница и Лебедева А. С.", *yes = "учитель гусеву";
 	static const char *in_attr = "<a title=\"Гусев\">ссылка</a>";
-	bool ok = !nv_redact_finds(g, no, strlen(no), false) &&
-		  nv_redact_finds(g, yes, strlen(yes), false) &&
-		  nv_redact_finds(g, in_attr, strlen(in_attr), true);
+	bool ok = !nv_guard_leaks(g, no, strlen(no), false) &&
+		  nv_guard_leaks(g, yes, strlen(yes), false) &&
+		  nv_guard_leaks(g, in_attr, strlen(in_attr), true);
 
-	nv_redact(g, &out, yes, strlen(yes), false);
 	nv_guard_free(g);
 	CHECK(ok);
-	CHECK_STR(out.ptr, "учитель наставляемый, педагог");
-	nv_buf_release(&out);
 }
 
 void nv_tests(void)
@@ -468,5 +464,5 @@ void nv_tests(void)
 	NV_RUN(test_long_text);
 	NV_RUN(test_skipping_pass);
 	NV_RUN(test_from);
-	NV_RUN(test_redact_finds);
+	NV_RUN(test_leaks);
 }
