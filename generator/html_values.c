@@ -241,7 +241,7 @@ struct nv_value *nv_html_pairs_rows(const struct nv_model *m, const struct nv_en
 {
 	struct nv_value *rows = arr(), *row;
 	struct nv_buf b = NV_BUF_INIT;
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < m->npairs; i++) {
 		const struct nv_pair *p = m->pairs[i];
@@ -251,11 +251,7 @@ struct nv_value *nv_html_pairs_rows(const struct nv_model *m, const struct nv_en
 		set_n(row, "number", (double)rows->nr + 1);
 		nv_html_set_person(row, "mentor", p->mentor);
 		nv_buf_reset(&b);
-		for (k = 0; k < p->nmentees; k++) {
-			if (k)
-				nv_buf_adds(&b, "; ");
-			nv_person_public_name(&b, p->mentees[k]);
-		}
+		nv_people_public_list(&b, p->mentees, p->nmentees);
 		set_s(row, "mentees", b.ptr);
 		set_s(row, "form", p->form);
 		set_s(row, "kind", p->kind);

@@ -7,7 +7,9 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
+#include "diag.h"
 #include "model.h"
 #include "person.h"
 #include "utf8.h"
@@ -125,4 +127,59 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 									    : NV_ROLE_EXTERNAL,
 					      p->gender));
 	}
+}
+
+/* The grade of a student («7» of «7 «Б»»), as its length in class_name; 0 if none. */
+static size_t grade_len(const struct nv_person *p)
+{
+	return p->category == NV_CAT_STUDENT && p->class_name ? strspn(p->class_name, "0123456789")
+							      : 0;
+}
+
+/* True if hidden a and b are described alike on the web (same kind, same grade). */
+static bool alike(const struct nv_person *a, const struct nv_person *b)
+{
+	size_t n = grade_len(a);
+
+	return a->category == b->category && n == grade_len(b) &&
+	       !strncmp(a->class_name ? a->class_name : "", b->class_name ? b->class_name : "", n);
+}
+
+/* «3 педагога», «2 обучающихся 7 класса», «4 участника»: n (≥ 2) hidden people alike p. */
+static void add_group(struct nv_buf *out, const struct nv_person *p, size_t n)
+{
+	size_t g = grade_len(p);
+
+	nv_buf_addf(out, "%zu\xC2\xA0", n);
+	if (p->category == NV_CAT_TEACHER)
+		nv_buf_adds(out, nv_plural(n, "педагог", "педагога", "педагогов"));
+	else if (p->category == NV_CAT_STUDENT)
+		nv_buf_adds(out, "обучающихся");
+	else
+		nv_buf_adds(out, nv_plural(n, "участник", "участника", "участников"));
+	if (g)
+		nv_buf_addf(out, " %.*s\xC2\xA0класса", (int)g, p->class_name);
+}
+
+void nv_people_public_list(struct nv_buf *out, struct nv_person *const *v, size_t n)
+{
+	bool *done = nv_xcalloc(n + 1, sizeof(*done));
+	size_t i, k, count, items = 0;
+
+	for (i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		for (count = 1, k = i + 1; v[i]->publish == NV_PUBLISH_NONE && k < n; k++)
+			if (!done[k] && v[k]->publish == NV_PUBLISH_NONE && alike(v[i], v[k])) {
+				done[k] = true;
+				count++;
+			}
+		if (items++)
+			nv_buf_adds(out, "; ");
+		if (count > 1)
+			add_group(out, v[i], count);
+		else
+			nv_person_public_name(out, v[i]);
+	}
+	free(done);
 }

@@ -53,6 +53,17 @@ enum nv_gender nv_gender_from_patronymic(const char *patronymic);
  * («наставляемый, 7 класс», «наставляемая, 7 класс»).
  */
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
+/*
+ * Append the names of the n people of v as the website shows a list of
+ * them, separated by «; »: each published person by name, and people
+ * hidden from the site grouped by what describes them, counted — «3
+ * педагога», «2 обучающихся 7 класса» — instead of a description
+ * repeated for each («наставляемый, педагог; наставляемая, педагог; …»).
+ * One hidden person alone keeps the description of
+ * nv_person_public_name().
+ */
+void nv_people_public_list(struct nv_buf *out, struct nv_person *const *v, size_t n);
+
 /* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
 void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
 /*

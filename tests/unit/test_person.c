@@ -192,6 +192,31 @@ static void test_gender_from_patronymic(void)
 	CHECK(nv_gender_from_patronymic("Ивановская") == NV_NEUTER);
 }
 
+/* A list on the web: hidden people alike are counted, not described again and again. */
+static void test_public_list_groups_hidden_people(void)
+{
+	struct nv_person t1 = teacher(NV_PUBLISH_NONE), t2 = teacher(NV_PUBLISH_NONE),
+			 t3 = teacher(NV_PUBLISH_NONE), pub = teacher(NV_PUBLISH_INITIALS);
+	struct nv_person s1 = { 0 }, s2 = { 0 }, s3 = { 0 };
+	struct nv_person *v[] = { &t1, &pub, &t2, &s1, &t3, &s2, &s3 };
+	struct nv_buf b = NV_BUF_INIT;
+
+	t1.mentee = t2.mentee = t3.mentee = true;
+	s1.category = s2.category = s3.category = NV_CAT_STUDENT;
+	s1.class_name = "7 «А»";
+	s2.class_name = "7 «Б»"; /* the letter is never shown, so 7 «А» and 7 «Б» are alike */
+	s3.class_name = "8 «А»";
+	s3.mentee = true;
+	s3.gender = NV_FEMININE;
+	nv_people_public_list(&b, v, NV_ARRAY_SIZE(v));
+	CHECK_STR(b.ptr, "3\xC2\xA0педагога; Орлова\xC2\xA0Т.\xC2\xA0Н.; 2\xC2\xA0обучающихся "
+			 "7\xC2\xA0класса; наставляемая, 8 класс");
+	nv_buf_reset(&b);
+	nv_people_public_list(&b, v, 1);
+	CHECK_STR(b.ptr, "наставляемый, педагог");
+	nv_buf_release(&b);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_full_name);
@@ -201,4 +226,5 @@ void nv_tests(void)
 	NV_RUN(test_public_name_none_agrees_in_gender);
 	NV_RUN(test_role_words);
 	NV_RUN(test_gender_from_patronymic);
+	NV_RUN(test_public_list_groups_hidden_people);
 }
