@@ -74,7 +74,7 @@ suite "$build" ""
 if [ -n "$asan" ]; then
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	# fontconfig and libhyphen keep a few bytes for the life of the process.
-	LSAN_OPTIONS=suppressions=$(pwd)/tests/print/lsan.supp
+	LSAN_OPTIONS=suppressions=$(pwd)/tests/print/lsan.supp:print_suppressions=0
 	export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 	suite "$asan" "asan "
 fi
