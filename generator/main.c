@@ -18,6 +18,7 @@ struct command {
 static const struct command commands[] = {
 	{ "build", cmd_build, "проверить документы и собрать раздел сайта в output/site" },
 	{ "check", cmd_check, "проверить документы в content/ и показать все ошибки" },
+	{ "import", cmd_import, "перенести документы .docx, .odt, .txt в content/ с полями и отчётом" },
 	{ "new", cmd_new, "создать заготовку документа: nastavnik new order o-vnedrenii" },
 	{ "print", cmd_print, "напечатать документ в PDF по ГОСТ Р 7.0.97" },
 	{ "serve", cmd_serve, "показать раздел в браузере и пересобирать при изменениях" },

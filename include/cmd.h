@@ -27,6 +27,7 @@ struct nv_global {
 
 int cmd_build(int argc, char **argv, struct nv_global *g);
 int cmd_check(int argc, char **argv, struct nv_global *g);
+int cmd_import(int argc, char **argv, struct nv_global *g);
 int cmd_new(int argc, char **argv, struct nv_global *g);
 int cmd_print(int argc, char **argv, struct nv_global *g);
 int cmd_serve(int argc, char **argv, struct nv_global *g);

@@ -1,0 +1,255 @@
+/*
+ * cmd_import.c: `nastavnik import [--kind KIND] [--dry-run] FILE...` —
+ * a school's .docx, .odt and text documents become documents of
+ * content/ with their front matter filled, and a report says what was
+ * recognised, what could not be placed and what the author must add.
+ *
+ * Nothing is written unless every file imports: a file that cannot be
+ * read, or whose document would take an existing file or id, stops the
+ * whole run. After writing, the project is checked as `check` does.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd.h"
+#include "diag.h"
+#include "fs.h"
+#include "import.h"
+#include "model.h"
+#include "project.h"
+
+enum {
+	MAX_FILES = 64
+};
+
+struct job {
+	const char *arg; /* as given */
+	char *abs;	 /* absolute, read after the chdir into the project */
+	struct nv_imp_doc doc;
+	struct nv_imp_result res;
+	char *path; /* content/<dir>/<id>.md */
+};
+
+static void usage(void)
+{
+	puts("Использование: nastavnik import [--kind ВИД] [--dry-run] ФАЙЛ...\n"
+	     "\n"
+	     "Переносит документы школы (.docx, .odt, .txt, .md в UTF-8 или Windows-1251)\n"
+	     "в content/ВИД/ИМЯ.md: узнаёт вид документа и его реквизиты, пишет поля и\n"
+	     "текст в Markdown и показывает отчёт — что найдено, какие абзацы не\n"
+	     "размещены и что нужно дописать. Существующие файлы не перезаписываются:\n"
+	     "если файл или имя документа уже есть, не пишется ничего.\n"
+	     "\n"
+	     "  --kind ВИД  вид документа: page, position, program, roadmap, order, case,\n"
+	     "              news (по умолчанию узнаётся по тексту)\n"
+	     "  --dry-run   показать, что было бы записано, ничего не записывая");
+}
+
+static int parse_kind(const char *v, void *dest)
+{
+	size_t i;
+
+	for (i = 0; nv_import_kinds[i]; i++)
+		if (!strcmp(v, nv_import_kinds[i])) {
+			*(const char **)dest = nv_import_kinds[i];
+			return 0;
+		}
+	return -1;
+}
+
+static const char *kind_dir(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; nv_kind_names[i]; i++)
+		if (!strcmp(nv_kind_names[i], kind))
+			return nv_kind_dirs[i];
+	return "pages";
+}
+
+static void print_list(const char *head, const struct nv_strlist *l)
+{
+	size_t i;
+
+	if (!l->nr)
+		return;
+	if (head)
+		printf("  %s\n", head);
+	for (i = 0; i < l->nr; i++)
+		printf("  %s%s\n", head ? "  " : "", l->v[i]);
+}
+
+static void report(const struct job *j, bool dry)
+{
+	printf("nastavnik: %s (%s%s%s)\n", j->arg, j->doc.format,
+	       j->doc.encoding ? ", кодировка " : "", j->doc.encoding ? j->doc.encoding : "");
+	print_list(NULL, &j->res.found);
+	print_list("не размещено:", &j->res.unplaced);
+	print_list("нужно дописать:", &j->res.todo);
+	if (j->path)
+		printf("  %s %s\n", dry ? "будет записан" : "записан", j->path);
+	if (dry && j->path)
+		fwrite(j->res.text.ptr, 1, j->res.text.len, stdout);
+}
+
+/* Read and recognise one file; 0, or -1 after adding the error to d. */
+static int import_one(struct job *j, const char *root, const struct nv_imp_opts *o,
+		      const struct nv_model *m, struct job *jobs, size_t done, struct nv_diags *d)
+{
+	size_t k;
+
+	nv_imp_doc_init(&j->doc);
+	nv_imp_result_init(&j->res);
+	if (nv_import_read(j->abs, j->arg, &j->doc, d) < 0)
+		return -1;
+	if (nv_import_recognise(&j->doc, o, &j->res) < 0) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "не найден заголовок документа"),
+			     "проверьте, что это документ школы, и укажите вид: --kind");
+		return -1;
+	}
+	j->path = nv_xasprintf("%s/%s/%s.md", root, kind_dir(j->res.kind), j->res.id);
+	if (nv_exists(j->path) || nv_model_entry(m, j->res.id)) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "документ «%s» уже есть в %s", j->res.id,
+				      nv_exists(j->path) ? j->path : "content/"),
+			     "файлы не перезаписываются: переименуйте или удалите существующий "
+			     "документ");
+		return -1;
+	}
+	for (k = 0; k < done; k++)
+		if (jobs[k].res.id && !strcmp(jobs[k].res.id, j->res.id)) {
+			nv_error(d, j->arg, 0, 0, "документ «%s» уже получен из %s", j->res.id,
+				 jobs[k].arg);
+			return -1;
+		}
+	return 0;
+}
+
+/* The people of the model, for matching signatures; the caller frees. */
+static struct nv_imp_person *people(const struct nv_model *m)
+{
+	struct nv_imp_person *v = nv_xcalloc(m->npeople + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < m->npeople; i++) {
+		v[i].id = m->people[i]->id;
+		v[i].surname = m->people[i]->surname;
+		v[i].name = m->people[i]->name;
+		v[i].patronymic = m->people[i]->patronymic;
+	}
+	return v;
+}
+
+/* After writing: the project checked as `check` does; the exit code. */
+static int recheck(const struct nv_global *g2)
+{
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	int rc = NV_EXIT_OK;
+
+	if (nv_project_open(&p, g2, false, 1, &d) == -2)
+		return NV_EXIT_USAGE;
+	nv_diags_sort(&d);
+	fflush(stdout);
+	nv_diags_print(&d, stderr);
+	if (d.errors) {
+		fprintf(stderr, "nastavnik: после импорта проверка находит ошибки — допишите то, "
+				"что перечислено в отчёте, и запустите nastavnik check\n");
+		rc = NV_EXIT_CONTENT;
+	}
+	nv_project_release(&p);
+	nv_diags_release(&d);
+	return rc;
+}
+
+static int run(struct job *jobs, size_t n, const struct nv_global *g, const char *kind, bool dry)
+{
+	struct nv_global g2 = *g;
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_opts o = { kind, NULL, 0 };
+	const char *root;
+	size_t i;
+	int rc = NV_EXIT_CONTENT;
+
+	if (nv_cmd_chdir(g, &root) < 0)
+		return NV_EXIT_USAGE;
+	if (!strcmp(root, "content"))
+		g2.dir = NULL; /* we are in the project now */
+	if (nv_project_open(&p, &g2, false, 1, &d) == -2)
+		return NV_EXIT_USAGE;
+	nv_diags_release(&d); /* the project's own mistakes are check's business */
+	o.people = people(&p.model);
+	o.npeople = p.model.npeople;
+	for (i = 0; i < n; i++)
+		import_one(&jobs[i], root, &o, &p.model, jobs, i, &d);
+	if (d.errors) {
+		nv_diags_print(&d, stderr);
+		fprintf(stderr, "nastavnik: ничего не записано\n");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		report(&jobs[i], dry);
+	rc = NV_EXIT_OK;
+	for (i = 0; i < n && !dry; i++)
+		if (nv_write_file(jobs[i].path, jobs[i].res.text.ptr, jobs[i].res.text.len) < 0) {
+			fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", jobs[i].path,
+				nv_strerror(errno));
+			rc = NV_EXIT_USAGE;
+		}
+	if (!dry && rc == NV_EXIT_OK)
+		rc = recheck(&g2);
+out:
+	free((void *)o.people);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+	return rc;
+}
+
+int cmd_import(int argc, char **argv, struct nv_global *g)
+{
+	const char *kind = NULL, *files[MAX_FILES + 1] = { NULL };
+	struct job jobs[MAX_FILES];
+	bool dry = false;
+	size_t n, i;
+	int rc;
+	const struct nv_option opts[] = {
+		{ "--kind", NULL, NV_OPT_VALUE, &kind, "вид документа", parse_kind,
+		  "неизвестный вид документа «%s»; допустимые: page, position, program, roadmap, "
+		  "order, case, news" },
+		{ "--dry-run", "-n", NV_OPT_SET, &dry, NULL, NULL, NULL },
+		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct nv_cmdline line = {
+		"import", opts,	     usage,
+		files,	  MAX_FILES, "import: слишком много файлов (лишний — «%s»)"
+	};
+
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	for (n = 0; files[n]; n++)
+		;
+	if (!n)
+		return nv_usage_error(
+			"import: укажите файлы, например «nastavnik import prikaz.docx»");
+	memset(jobs, 0, sizeof(jobs));
+	for (i = 0; i < n; i++) {
+		jobs[i].arg = files[i];
+		jobs[i].abs = realpath(files[i], NULL);
+		if (!jobs[i].abs) {
+			fprintf(stderr, "nastavnik: %s: не удалось открыть файл: %s\n", files[i],
+				nv_strerror(errno));
+			rc = NV_EXIT_USAGE;
+		}
+	}
+	if (!rc)
+		rc = run(jobs, n, g, kind, dry);
+	for (i = 0; i < n; i++) {
+		free(jobs[i].abs);
+		free(jobs[i].path);
+		nv_imp_doc_release(&jobs[i].doc);
+		nv_imp_result_release(&jobs[i].res);
+	}
+	return rc;
+}
