@@ -236,26 +236,27 @@ static bool is_abbrev(const char *w, size_t len)
 
 char *nv_imp_sentence(const char *s)
 {
-	struct nv_buf out = NV_BUF_INIT;
+	struct nv_buf out = NV_BUF_INIT, word = NV_BUF_INIT;
 	const char *p = s, *e;
-	bool first = true;
+	bool first = true, all = nv_imp_is_upper(s), leading = true;
 
-	if (!nv_imp_is_upper(s))
-		return nv_utf8_capitalize(s);
+	/* A whole upper-case line, or the upper-case words that open a mixed one («ПОЛОЖЕНИЕ о …»).
+	 */
 	while (*p) {
-		bool keep = false;
-
 		for (e = p; *e && *e != ' '; e++)
 			;
-		keep = is_abbrev(p, (size_t)(e - p));
-		if (keep && !first)
-			nv_buf_add(&out, p, (size_t)(e - p));
-		else
+		nv_buf_reset(&word);
+		nv_buf_add(&word, p, (size_t)(e - p));
+		leading = leading && nv_imp_is_upper(word.ptr);
+		if ((all || leading) && (first || !is_abbrev(p, (size_t)(e - p))))
 			nv_imp_lower(&out, p, (size_t)(e - p));
+		else
+			nv_buf_add(&out, p, (size_t)(e - p));
 		first = false;
 		for (p = e; *p == ' '; p++)
 			nv_buf_addch(&out, ' ');
 	}
+	nv_buf_release(&word);
 	e = nv_buf_detach(&out, NULL);
 	p = nv_utf8_capitalize(e);
 	free((char *)e);
