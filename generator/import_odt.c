@@ -167,7 +167,11 @@ static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out)
 			int k = v ? atoi(v) : 1;
 
 			free(v);
-			while (k-- > 0 && out->len < NV_IMP_MAX_PART)
+			/* A run of spaces in a real document is short; a huge count is an attack.
+			 */
+			if (k > 64)
+				k = 64;
+			while (k-- > 0)
 				nv_buf_addch(out, ' ');
 		} else if (nv_imp_is(c, NS_TEXT, "tab")) {
 			nv_buf_addch(out, '\t');

@@ -322,6 +322,9 @@ static bool needs_quotes(const char *s)
 	    s[strlen(s) - 1] == ':' || s[strlen(s) - 1] == ' ' || strchr(s, '\t') ||
 	    strchr(s, '\n'))
 		return true;
+	/* «05» would be read as the number 5. */
+	if (s[0] == '0' && s[1] && strspn(s, "0123456789") == strlen(s))
+		return true;
 	if (!strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null") || !strcmp(s, "~") ||
 	    !strcmp(s, "yes") || !strcmp(s, "no"))
 		return true;

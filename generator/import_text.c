@@ -6,7 +6,8 @@
  * Russian Windows, converted here; doc->encoding says which. Every
  * non-empty line is a paragraph, except that a line starting with a
  * lower-case letter continues the one before (text wrapped by hand).
- * Lines with tabs, or with «|» as Markdown tables have, are table rows:
+ * Lines with tabs, with «|» as Markdown tables have, or with three columns
+ * aligned by runs of spaces are table rows:
  * consecutive rows make one table, one cell per column.
  */
 #include "common.h"
@@ -43,7 +44,29 @@ static void from_cp1251(struct nv_buf *out, const char *s, size_t len)
 	}
 }
 
-/* True if the line (len bytes) is a table row: a tab, or «|» at the start. */
+/* How many runs of two or more spaces split the text of the line (columns aligned by spaces). */
+static int space_gaps(const char *s, size_t len)
+{
+	size_t i = 0, run;
+	int gaps = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	while (i < len) {
+		for (run = 0; i < len && s[i] == ' '; i++)
+			run++;
+		if (run >= 2 && i < len)
+			gaps++;
+		while (i < len && s[i] != ' ')
+			i++;
+	}
+	return gaps;
+}
+
+/*
+ * True if the line (len bytes) is a table row: a tab, «|» at the start,
+ * or three columns aligned by spaces (two or more between them).
+ */
 static bool is_row(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -52,7 +75,7 @@ static bool is_row(const char *s, size_t len)
 		i++;
 	if (i < len && s[i] == '|')
 		return true;
-	return memchr(s, '\t', len) != NULL;
+	return memchr(s, '\t', len) != NULL || space_gaps(s, len) >= 2;
 }
 
 /* A Markdown separator row «|---|:--:|». */
@@ -70,28 +93,40 @@ static bool is_separator(const char *s, size_t len)
 	return dash;
 }
 
+/* The start of the next run of two or more spaces in [s, end), or NULL. */
+static const char *strstr_gap(const char *s, const char *end)
+{
+	for (; s + 2 <= end; s++)
+		if (s[0] == ' ' && s[1] == ' ')
+			return s;
+	return NULL;
+}
+
 static void add_row(struct nv_imp_doc *doc, struct nv_imp_table *t, const char *s, size_t len)
 {
 	struct nv_imp_row *row = nv_imp_add_row(t);
 	const char *end = s + len, *p;
 	char sep = memchr(s, '\t', len) ? '\t' : '|';
+	bool spaces = sep == '|' && !memchr(s, '|', len);
 
 	while (s < end && *s == ' ')
 		s++;
 	if (sep == '|' && s < end && *s == '|')
 		s++;
-	if (sep == '|' && end > s && end[-1] == '|')
+	while (end > s && (end[-1] == ' ' || (sep == '|' && end[-1] == '|' && !spaces)))
 		end--;
 	while (s <= end) {
 		struct nv_slice cell;
 
-		p = memchr(s, sep, (size_t)(end - s));
+		p = spaces ? strstr_gap(s, end) : memchr(s, sep, (size_t)(end - s));
 		if (!p)
 			p = end;
 		cell = nv_slice_trim(nv_slice_make(s, (size_t)(p - s)));
 		nv_imp_add_para(doc, nv_imp_add_cell(row, 1, 1, false), cell.ptr, cell.len);
 		doc->next_src--; /* cells share their line's number */
 		s = p + 1;
+		while (spaces && s < end && *s == ' ')
+			s++;
 	}
 	doc->next_src++;
 }

@@ -171,6 +171,29 @@ static void test_position_and_roadmap(void)
 	nv_imp_result_release(&r);
 }
 
+static void test_space_aligned_table(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text("ПЛАН МЕРОПРИЯТИЙ на 2025–2026 учебный год\n"
+			      "№    Мероприятие        Срок           Ответственный\n"
+			      "1.   Издание приказа    Август 2025    Директор\n"
+			      "2.   Анкетирование      Сентябрь 2025  Куратор\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.kind, "roadmap");
+	CHECK_STR(r.text.ptr,
+		  "---\ntitle: План мероприятий на 2025–2026 учебный год\n"
+		  "academic_year: 2025–2026\nsections:\n  - title: Мероприятия\n    items:\n"
+		  "      - title: Издание приказа\n        due: Август 2025\n"
+		  "        responsible: Директор\n      - title: Анкетирование\n"
+		  "        due: Сентябрь 2025\n        responsible: Куратор\n---\n");
+	CHECK_INT(r.todo.nr, 1);
+	CHECK_STR(r.todo.v[0], "мероприятия до первого раздела собраны в раздел «Мероприятия»: "
+			       "переименуйте его");
+	nv_imp_result_release(&r);
+}
+
 static void test_not_what_the_name_says(void)
 {
 	struct nv_imp_doc doc;
@@ -195,5 +218,6 @@ void nv_tests(void)
 	NV_RUN(test_order_spellings);
 	NV_RUN(test_order_report);
 	NV_RUN(test_position_and_roadmap);
+	NV_RUN(test_space_aligned_table);
 	NV_RUN(test_not_what_the_name_says);
 }
