@@ -21,6 +21,15 @@ struct approval {
 	bool order; /* «УТВЕРЖДЕНО приказом …»: derived from the order */
 };
 
+/* «1. текст», «2) текст»: an item of a numbered list (not a clause 1.1.). */
+static bool numbered(const char *t)
+{
+	size_t k = strspn(t, "0123456789");
+
+	return k > 0 && k <= 3 && (t[k] == '.' || t[k] == ')') &&
+	       (t[k + 1] == ' ' || t[k + 1] == '\t');
+}
+
 static const char *label_of(const char *t)
 {
 	if (nv_imp_starts_word(t, "ПРИНЯТО") || nv_imp_starts_word(t, "ПРИНЯТ"))
@@ -260,8 +269,9 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 
 	(void)clauses;
 	l->used = true;
-	kind = l->t ? 3 : bullet(l, &rest) ? 2 : 1;
-	if (c->body.len && !(kind == 2 && c->last == 2))
+	kind = l->t ? 3 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;
+	/* Items of one list stay together (a tight list); everything else is a block. */
+	if (c->body.len && !((kind == 2 || kind == 4) && c->last == kind))
 		nv_buf_addch(&c->body, '\n');
 	c->last = kind;
 	if (l->t) {
@@ -342,7 +352,7 @@ static void count_body(struct nv_imp_ctx *c)
 	for (p = c->body.ptr; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
 		if (!strncmp(p, "# ", 2))
 			sec++;
-		else if (!strncmp(p, "- ", 2))
+		else if (!strncmp(p, "- ", 2) || numbered(p))
 			li++;
 		else if (!strncmp(p, "| --- ", 6))
 			tab++;

@@ -171,7 +171,7 @@ def body_blocks(body):
         elif line.startswith('- '):
             yield 'li', line[2:].replace('**', '')
         else:
-            yield 'p', line
+            yield 'p', line.replace('**', '')
 
 
 def position_docx(fm, body, path):
@@ -214,6 +214,48 @@ def position_odt(fm, body, path):
         else:
             lst = None
             doc.text.addElement(P(text=text))
+    doc.save(path)
+
+
+def program_docx(fm, body, path):
+    d = docx.Document()
+    d.add_paragraph(approval_text(fm['approval'][0]))
+    d.add_paragraph('ПРОГРАММА НАСТАВНИЧЕСТВА').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph('«Шаг навстречу»').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph('на %s учебный год' % fm['academic_year']).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in body_blocks(body):
+        if kind == 'li':
+            d.add_paragraph(text, style='List Bullet')
+        else:
+            d.add_paragraph(text)
+    d.save(path)
+
+
+def program_odt(fm, body, path):
+    """The program with its numbered lists as LibreOffice lists («1.» from the list style)."""
+    doc, center = odt_doc()
+    numbers = ListStyle(name='Numbers')
+    lvl = ListLevelStyleNumber(level=1, numformat='1', numsuffix='.')
+    lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
+    numbers.addElement(lvl)
+    doc.automaticstyles.addElement(numbers)
+    for line in approval_text(fm['approval'][0]).split('\n'):
+        doc.text.addElement(P(text=line))
+    for t in ('ПРОГРАММА НАСТАВНИЧЕСТВА', '«Шаг навстречу»', 'на %s учебный год' % fm['academic_year']):
+        doc.text.addElement(P(stylename=center, text=t))
+    lst = None
+    for kind, text in body_blocks(body):
+        m = re.match(r'^\d+\. (.*)$', text) if kind == 'p' else None
+        if m:
+            if lst is None:
+                lst = List(stylename=numbers)
+                doc.text.addElement(lst)
+            item = ListItem()
+            item.addElement(P(text=m.group(1)))
+            lst.addElement(item)
+            continue
+        lst = None
+        doc.text.addElement(P(text=('– ' + text) if kind == 'li' else text))
     doc.save(path)
 
 
@@ -305,4 +347,7 @@ position_odt(fm, body, os.path.join(out, 'position.odt'))
 fm, body = load('roadmaps/dorozhnaya-karta-2025-2026.md')
 roadmap_docx(fm, body, os.path.join(out, 'roadmap.docx'))
 roadmap_odt(fm, body, os.path.join(out, 'roadmap.odt'))
+fm, body = load('programs/programma-nastavnichestva.md')
+program_docx(fm, body, os.path.join(out, 'program.docx'))
+program_odt(fm, body, os.path.join(out, 'program.odt'))
 hostile()

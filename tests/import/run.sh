@@ -61,6 +61,8 @@ roundtrip position.docx positions/polozhenie-pedagogi.md
 roundtrip position.odt positions/polozhenie-pedagogi.md
 roundtrip roadmap.docx roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip roadmap.odt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip program.docx programs/programma-nastavnichestva.md
+roundtrip program.odt programs/programma-nastavnichestva.md
 
 # Never overwrite: the same order a second time is an error, nothing changes.
 rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
