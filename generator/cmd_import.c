@@ -97,6 +97,7 @@ static void report(const struct job *j, bool dry)
 static int import_one(struct job *j, const char *root, const struct nv_imp_opts *o,
 		      const struct nv_model *m, struct job *jobs, size_t done, struct nv_diags *d)
 {
+	const struct nv_entry *e = NULL;
 	size_t k;
 
 	nv_imp_doc_init(&j->doc);
@@ -109,9 +110,9 @@ static int import_one(struct job *j, const char *root, const struct nv_imp_opts 
 		return -1;
 	}
 	j->path = nv_xasprintf("%s/%s/%s.md", root, kind_dir(j->res.kind), j->res.id);
-	if (nv_exists(j->path) || nv_model_entry(m, j->res.id)) {
-		nv_diag_hint(nv_error(d, j->arg, 0, 0, "документ «%s» уже есть в %s", j->res.id,
-				      nv_exists(j->path) ? j->path : "content/"),
+	if (nv_exists(j->path) || (e = nv_model_entry(m, j->res.id))) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "документ «%s» уже есть: %s", j->res.id,
+				      e ? e->path : j->path),
 			     "файлы не перезаписываются: переименуйте или удалите существующий "
 			     "документ");
 		return -1;

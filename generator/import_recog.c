@@ -369,13 +369,22 @@ void nv_imp_md_text(struct nv_buf *out, const char *s)
 	}
 }
 
+/* The kinds in Russian, in the order of nv_import_kinds. */
+static const char *const kinds_ru[] = { "страница", "положение", "программа", "дорожная карта",
+					"приказ",   "кейс",	 "новость" };
+
 /* Find the kind and say why. */
 static const char *detect(struct nv_imp_ctx *c)
 {
 	size_t i, lim = c->n < 40 ? c->n : 40;
 
-	if (c->o->kind)
+	if (c->o->kind) {
+		for (i = 0; nv_import_kinds[i] && strcmp(nv_import_kinds[i], c->o->kind); i++)
+			;
+		nv_imp_found(c, "вид: %s — задан параметром --kind",
+			     nv_import_kinds[i] ? kinds_ru[i] : c->o->kind);
 		return c->o->kind;
+	}
 	for (i = 0; i < lim; i++) {
 		const char *t = c->ln[i].text;
 

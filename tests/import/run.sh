@@ -75,6 +75,14 @@ status=$?
 cmp -s "$tmp/before" "$tmp/after" && ok || bad "overwrite: файлы изменились (position.odt не должен был записаться)"
 same "overwrite: сообщение" "$tmp/err" "$here/expected/overwrite.err"
 
+# An id taken by a document of another kind is an error too.
+printf 'Программа наставничества\nТекст.\n' >"$tmp/page.txt"
+(cd "$tmp" && "$bin" -C p import --kind page page.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 1 ] && [ ! -f "$tmp/p/content/pages/programma-nastavnichestva.md" ] && ok ||
+	bad "id: код $status или файл записан"
+same "id: сообщение" "$tmp/err" "$here/expected/id.err"
+
 # --dry-run writes nothing and shows the document.
 (cd "$tmp/p" && find content -type f | sort) >"$tmp/before"
 "$bin" -C "$tmp/p" import --dry-run "$fx/roadmap.odt" >"$tmp/out" 2>&1
