@@ -87,6 +87,7 @@ static void report(const struct job *j, bool dry)
 	print_list(NULL, &j->res.found);
 	print_list("не размещено:", &j->res.unplaced);
 	print_list("нужно дописать:", &j->res.todo);
+	print_list("предложения (файлы не меняются — перенесите сами):", &j->res.propose);
 	if (j->path)
 		printf("  %s %s\n", dry ? "будет записан" : "записан", j->path);
 	if (dry && j->path)
@@ -168,7 +169,7 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	struct nv_global g2 = *g;
 	struct nv_project p;
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_imp_opts o = { kind, NULL, 0 };
+	struct nv_imp_opts o = { kind, NULL, 0, NULL, NULL, NULL };
 	const char *root;
 	size_t i;
 	int rc = NV_EXIT_CONTENT;
@@ -182,6 +183,9 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	nv_diags_release(&d); /* the project's own mistakes are check's business */
 	o.people = people(&p.model);
 	o.npeople = p.model.npeople;
+	o.org_name = p.model.site.name;
+	o.org_short = p.model.site.short_name;
+	o.founder = p.model.site.founder;
 	for (i = 0; i < n; i++)
 		import_one(&jobs[i], root, &o, &p.model, jobs, i, &d);
 	if (d.errors) {

@@ -36,6 +36,7 @@ void nv_imp_result_release(struct nv_imp_result *r)
 	nv_strlist_release(&r->found);
 	nv_strlist_release(&r->unplaced);
 	nv_strlist_release(&r->todo);
+	nv_strlist_release(&r->propose);
 	nv_imp_result_init(r);
 }
 

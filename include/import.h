@@ -130,6 +130,8 @@ struct nv_imp_opts {
 	const char *kind; /* "order", …, or NULL to recognise it */
 	const struct nv_imp_person *people;
 	size_t npeople;
+	/* site.yml's organisation.name, short_name and founder, or NULL. */
+	const char *org_name, *org_short, *founder;
 };
 
 /* What the recogniser made. */
@@ -140,6 +142,7 @@ struct nv_imp_result {
 	struct nv_strlist found;    /* report lines: the kind and why, every requisite */
 	struct nv_strlist unplaced; /* «абзац N: … — hint» */
 	struct nv_strlist todo;	    /* what the author must add for `check` to pass */
+	struct nv_strlist propose;  /* entries for site.yml and people.yml (not written) */
 };
 
 void nv_imp_result_init(struct nv_imp_result *r);

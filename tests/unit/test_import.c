@@ -22,7 +22,7 @@ static int import_text(const char *text, const char *kind, struct nv_imp_result 
 {
 	struct nv_imp_doc doc;
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_imp_opts o = { kind, people, 2 };
+	struct nv_imp_opts o = { kind, people, 2, "МБОУ «ООШ № 2»", NULL, NULL };
 	int rc;
 
 	nv_imp_doc_init(&doc);
@@ -137,6 +137,22 @@ static void test_order_report(void)
 	CHECK_STR(r.todo.v[2],
 		  "подписавший («Директор\tИ. И. Неизвестный») не найден в "
 		  "people.yml: добавьте его и впишите signatory (по умолчанию — директор)");
+	CHECK_INT(r.propose.nr, 1);
+	CHECK_STR(r.propose.v[0],
+		  "people.yml: - id: neizvestnyy-ii, surname: Неизвестный, position: "
+		  "директор — впишите name и patronymic полностью, затем "
+		  "signatory: neizvestnyy-ii");
+	nv_imp_result_release(&r);
+
+	/* The organisation of site.yml is no proposal; another founder is. */
+	CHECK_INT(import_text("МБОУ «ООШ № 2»\nУправление образования\nПРИКАЗ\n№ 1 от 01.09.2025\n"
+			      "О плане\nПРИКАЗЫВАЮ:\n1. Утвердить.\n"
+			      "И.о. директора ________ Петрова А.Н.\n",
+			      NULL, &r),
+		  0);
+	CHECK_INT(r.propose.nr, 1);
+	CHECK_STR(r.propose.v[0], "site.yml, organization: founder: «Управление образования»");
+	CHECK(strstr(r.text.ptr, "signatory: petrova-an\n") != NULL);
 	nv_imp_result_release(&r);
 }
 
