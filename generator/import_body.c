@@ -227,11 +227,17 @@ static void md_table(struct nv_imp_ctx *c, const struct nv_imp_table *t)
 }
 
 /* «1. ОБЩИЕ ПОЛОЖЕНИЯ» or a heading style: the section number and title, or false. */
+/* A heading by its style («Heading 1», «Заголовок 1») or outline level. */
+static bool is_heading(const struct nv_imp_ln *l)
+{
+	if (l->p->style && (strstr(l->p->style, "eading") || strstr(l->p->style, "аголовок")))
+		return true;
+	return l->p->level >= 0 && !l->p->number && !l->p->bullet;
+}
+
 static bool section(const struct nv_imp_ln *l, int *num, const char **rest)
 {
 	const char *t = l->text, *p = t;
-	bool heading =
-		l->p->style && (strstr(l->p->style, "eading") || strstr(l->p->style, "аголовок"));
 
 	while (*p >= '0' && *p <= '9')
 		p++;
@@ -245,7 +251,7 @@ static bool section(const struct nv_imp_ln *l, int *num, const char **rest)
 	while (*p == ' ' || *p == '\t')
 		p++;
 	*rest = p;
-	return *p && (nv_imp_is_upper(p) || heading) && !strchr(".;:", t[strlen(t) - 1]);
+	return *p && (nv_imp_is_upper(p) || is_heading(l)) && !strchr(".;:", t[strlen(t) - 1]);
 }
 
 static bool bullet(const struct nv_imp_ln *l, const char **rest)
@@ -262,28 +268,39 @@ static bool bullet(const struct nv_imp_ln *l, const char **rest)
 	return l->p->bullet;
 }
 
+/* A heading line: «# 1. Общие положения», or «#»… by level without a number. */
+static void heading(struct nv_imp_ctx *c, const struct nv_imp_ln *l, int num, const char *rest)
+{
+	char *s = nv_imp_sentence(rest);
+	int level = l->p->level > 0 && l->p->level < 3 ? l->p->level : 0;
+
+	nv_buf_addf(&c->body, "%.*s ", level + 1, "###");
+	if (num >= 0)
+		nv_buf_addf(&c->body, "%d. ", num);
+	nv_imp_md_text(&c->body, s);
+	nv_buf_addch(&c->body, '\n');
+	free(s);
+}
+
 void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 {
 	const char *rest = l->text;
-	int num, kind;
+	int num = -1, kind;
+	bool sec = !l->t && section(l, &num, &rest);
 
 	(void)clauses;
 	l->used = true;
-	kind = l->t ? 3 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;
+	if (!sec && !l->t && is_heading(l) && l->text[0])
+		sec = true, num = -1, rest = l->text;
+	kind = l->t ? 3 : sec ? 5 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;
 	/* Items of one list stay together (a tight list); everything else is a block. */
 	if (c->body.len && !((kind == 2 || kind == 4) && c->last == kind))
 		nv_buf_addch(&c->body, '\n');
 	c->last = kind;
 	if (l->t) {
 		md_table(c, l->t);
-	} else if (section(l, &num, &rest)) {
-		char *s = nv_imp_sentence(rest);
-
-		nv_buf_addf(&c->body, "# %d. ", num);
-		nv_imp_md_text(&c->body, s);
-		nv_buf_addch(&c->body, '\n');
-		free(s);
-		c->last = 1;
+	} else if (sec) {
+		heading(c, l, num, rest);
 	} else if (kind == 2) {
 		nv_buf_adds(&c->body, "- ");
 		nv_imp_md_text(&c->body, rest);

@@ -148,6 +148,21 @@ static bool is_marker(const char *s)
 	return s[k] == ')';
 }
 
+/* A paragraph of one line; a Markdown heading «## …» gives its level. */
+static struct nv_imp_para *add_line(struct nv_imp_doc *doc, struct nv_slice l)
+{
+	size_t k = 0;
+	struct nv_imp_para *p;
+
+	while (k < l.len && k < 6 && l.ptr[k] == '#')
+		k++;
+	if (!k || k >= l.len || l.ptr[k] != ' ')
+		return nv_imp_add_para(doc, NULL, l.ptr, l.len);
+	p = nv_imp_add_para(doc, NULL, l.ptr + k + 1, l.len - k - 1);
+	p->level = (int)k - 1;
+	return p;
+}
+
 static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 {
 	struct nv_imp_table *table = NULL;
@@ -188,7 +203,7 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 			continue;
 		}
 		doc->next_src = line - 1;
-		last = nv_imp_add_para(doc, NULL, l.ptr, l.len);
+		last = add_line(doc, l);
 	}
 }
 

@@ -43,7 +43,8 @@ def fields(fm, body):
     for line in body.splitlines():
         if line.strip():
             n += 1
-            out.append(('body[%d]' % n, norm(line)))
+            # Indentation is kept: it is how Markdown nests sub-items.
+            out.append(('body[%d]' % n, ' ' * (len(line) - len(line.lstrip())) + norm(line)))
     return out
 
 

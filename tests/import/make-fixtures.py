@@ -140,8 +140,29 @@ def order_odt(fm, body, path):
     odt_table(doc, [['от %s' % fm['date'], fm['place'], '№ %s' % fm['number']]])
     doc.text.addElement(P(text=fm['title']))
     doc.text.addElement(P(text=fm['preamble'].strip() + ' ПРИКАЗЫВАЮ:'))
-    for line in items_numbered(order_lines(fm, body)):
-        doc.text.addElement(P(text=line))
+    # Items as a LibreOffice list: «2.» and «2.1.» come from the list style.
+    numbers = ListStyle(name='Items')
+    for level in (1, 2):
+        lvl = ListLevelStyleNumber(level=level, numformat='1', numsuffix='.',
+                                   displaylevels=level)
+        lvl.addElement(ListLevelProperties(spacebefore='%dcm' % level, minlabelwidth='1cm'))
+        numbers.addElement(lvl)
+    doc.automaticstyles.addElement(numbers)
+    top = List(stylename=numbers)
+    doc.text.addElement(top)
+    item = sub = None
+    for depth, text in order_lines(fm, body):
+        if depth == 1:
+            item, sub = ListItem(), None
+            item.addElement(P(text=text))
+            top.addElement(item)
+        else:
+            if sub is None:
+                sub = List()
+                item.addElement(sub)
+            li = ListItem()
+            li.addElement(P(text=text))
+            sub.addElement(li)
     doc.text.addElement(P(text='Директор\tИ.В. Соколова'))
     doc.save(path)
 

@@ -210,6 +210,32 @@ static void test_space_aligned_table(void)
 	nv_imp_result_release(&r);
 }
 
+static void test_body_headings_and_tables(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text("# Формы и шаблоны\n## Бланки\nТекст с *звёздочкой*.\n"
+			      "| Форма | Кому |\n|---|---|\n| Анкета | наставнику |\n"
+			      "1. первый;\n2. второй.\n",
+			      "page", &r),
+		  0);
+	CHECK_STR(r.text.ptr, "---\ntitle: Формы и шаблоны\n---\n## Бланки\n\n"
+			      "Текст с \\*звёздочкой\\*.\n\n| Форма | Кому |\n| --- | --- |\n"
+			      "| Анкета | наставнику |\n\n1. первый;\n2. второй.\n");
+	nv_imp_result_release(&r);
+
+	/* УТВЕРЖДЕНО приказом is derived from the order: reported, not written. */
+	CHECK_INT(import_text("УТВЕРЖДЕНО\nприказом от 29.08.2025 № 118-од\nПОЛОЖЕНИЕ\n"
+			      "о наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n1.1. Текст.\n",
+			      NULL, &r),
+		  0);
+	CHECK(!strstr(r.text.ptr, "approval"));
+	CHECK_INT(r.todo.nr, 1);
+	CHECK_STR(r.todo.v[0], "укажите id документа в appendices приказа от 29.08.2025 № 118-од "
+			       "(блок «УТВЕРЖДЕНО приказом» nastavnik выводит сам)");
+	nv_imp_result_release(&r);
+}
+
 static void test_not_what_the_name_says(void)
 {
 	struct nv_imp_doc doc;
@@ -235,5 +261,6 @@ void nv_tests(void)
 	NV_RUN(test_order_report);
 	NV_RUN(test_position_and_roadmap);
 	NV_RUN(test_space_aligned_table);
+	NV_RUN(test_body_headings_and_tables);
 	NV_RUN(test_not_what_the_name_says);
 }
