@@ -29,6 +29,7 @@ void nv_imp_doc_init(struct nv_imp_doc *doc)
 static void para_release(struct nv_imp_para *p)
 {
 	free(p->text);
+	free(p->md);
 	free(p->style);
 	free(p->number);
 }
@@ -147,6 +148,56 @@ void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c)
 		}
 		nv_buf_adds(out, c->paras[i].text);
 	}
+}
+
+/* Close an open bold run, keeping the spaces before it outside («**a** b», not «**a **b»). */
+static void inline_close(struct nv_imp_inline *in)
+{
+	size_t sp = 0;
+
+	while (sp < in->md.len && in->md.ptr[in->md.len - 1 - sp] == ' ')
+		sp++;
+	nv_buf_truncate(&in->md, in->md.len - sp);
+	nv_buf_adds(&in->md, "**");
+	while (sp--)
+		nv_buf_addch(&in->md, ' ');
+	in->open = false;
+}
+
+void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, bool bold)
+{
+	size_t i = 0;
+
+	if (!bold && in->open)
+		inline_close(in);
+	if (bold && !in->open) {
+		for (; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+			nv_buf_addch(&in->md, ' ');
+		if (i == len)
+			return;
+		nv_buf_adds(&in->md, "**");
+		in->open = true;
+	}
+	for (; i < len; i++) {
+		if (strchr("\\*_`<[]", s[i]) && s[i])
+			nv_buf_addch(&in->md, '\\');
+		nv_buf_addch(&in->md, s[i] == '\t' ? ' ' : s[i]);
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+			*(bold ? &in->bold : &in->plain) += 1;
+	}
+}
+
+char *nv_imp_inline_finish(struct nv_imp_inline *in)
+{
+	char *md = NULL;
+
+	if (in->open)
+		inline_close(in);
+	if (in->bold && in->plain && !memchr(in->md.ptr, '\n', in->md.len))
+		md = nv_buf_detach(&in->md, NULL);
+	nv_buf_release(&in->md);
+	memset(in, 0, sizeof(*in));
+	return md;
 }
 
 /* The extension of name after its last dot, lower-cased ASCII, or "". */

@@ -268,6 +268,25 @@ static bool bullet(const struct nv_imp_ln *l, const char **rest)
 	return l->p->bullet;
 }
 
+/*
+ * The text of l from rest on as Markdown: with its bold runs when the
+ * reader gave them (and the part before rest is the same there), else
+ * escaped plain text.
+ */
+static void inline_text(struct nv_imp_ctx *c, const struct nv_imp_ln *l, const char *rest)
+{
+	size_t off = (size_t)(rest - l->text);
+	const char *p;
+
+	if (!l->md || strncmp(l->md, l->text, off)) {
+		nv_imp_md_text(&c->body, rest);
+		return;
+	}
+	nv_imp_md_block(&c->body, l->md + off);
+	for (p = l->md + off; *p; p++)
+		nv_buf_addch(&c->body, *p == '\t' ? ' ' : *p);
+}
+
 /* A heading line: «# 1. Общие положения», or «#»… by level without a number. */
 static void heading(struct nv_imp_ctx *c, const struct nv_imp_ln *l, int num, const char *rest)
 {
@@ -301,12 +320,10 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 		md_table(c, l->t);
 	} else if (sec) {
 		heading(c, l, num, rest);
-	} else if (kind == 2) {
-		nv_buf_adds(&c->body, "- ");
-		nv_imp_md_text(&c->body, rest);
-		nv_buf_addch(&c->body, '\n');
 	} else {
-		nv_imp_md_text(&c->body, l->text);
+		if (kind == 2)
+			nv_buf_adds(&c->body, "- ");
+		inline_text(c, l, kind == 2 ? rest : l->text);
 		nv_buf_addch(&c->body, '\n');
 	}
 }

@@ -292,8 +292,30 @@ static void number_para(struct reader *r, struct nv_imp_para *p, int num_id, int
 	p->number = nv_buf_detach(&out, NULL);
 }
 
-/* The text of a paragraph or run container, recursively, into out. */
-static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out)
+/* Is the run w:r bold (w:rPr/w:b, not switched off with w:val="0" or "false")? */
+static bool run_bold(const xmlNode *run, bool dflt)
+{
+	xmlNode *b = nv_imp_child(nv_imp_child(run, W, "rPr"), W, "b");
+	char *v;
+	bool on;
+
+	if (!b)
+		return dflt;
+	v = nv_imp_attr(b, W, "val");
+	on = !v || (strcmp(v, "0") && strcmp(v, "false"));
+	free(v);
+	return on;
+}
+
+static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, bool bold)
+{
+	nv_buf_adds(out, s);
+	nv_imp_inline_add(in, s, strlen(s), bold);
+}
+
+/* The text of a paragraph or run container, recursively, into out (and in, as Markdown). */
+static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
+		     bool bold)
 {
 	xmlNode *c;
 
@@ -307,14 +329,14 @@ static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out)
 		if (nv_imp_is(c, W, "t")) {
 			xmlChar *s = xmlNodeGetContent(c);
 
-			nv_buf_adds(out, (const char *)s);
+			emit(out, in, (const char *)s, bold);
 			xmlFree(s);
 		} else if (nv_imp_is(c, W, "tab")) {
-			nv_buf_addch(out, '\t');
+			emit(out, in, "\t", bold);
 		} else if (nv_imp_is(c, W, "br") || nv_imp_is(c, W, "cr")) {
-			nv_buf_addch(out, '\n');
+			emit(out, in, "\n", bold);
 		} else if (nv_imp_is(c, W, "noBreakHyphen")) {
-			nv_buf_addch(out, '-');
+			emit(out, in, "-", bold);
 		} else if (nv_imp_is(c, W, "drawing") || nv_imp_is(c, W, "pict")) {
 			r->doc->images++;
 		} else if (nv_imp_is(c, W, "object")) {
@@ -323,8 +345,10 @@ static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out)
 			   nv_imp_is(c, W, "pPr") || nv_imp_is(c, W, "rPr") ||
 			   nv_imp_is(c, W, "delText") || nv_imp_is(c, W, "footnoteReference")) {
 			continue;
+		} else if (nv_imp_is(c, W, "r")) {
+			run_text(r, c, out, in, run_bold(c, false));
 		} else {
-			run_text(r, c, out); /* w:r, w:hyperlink, w:ins, w:smartTag, w:sdt… */
+			run_text(r, c, out, in, bold); /* w:hyperlink, w:ins, w:smartTag, w:sdt… */
 		}
 	}
 }
@@ -369,12 +393,15 @@ static void para_props(struct reader *r, xmlNode *p, struct nv_imp_para *out)
 static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell)
 {
 	struct nv_buf text = NV_BUF_INIT;
+	struct nv_imp_inline in;
 	struct nv_imp_para *first;
 	char *s, *nl;
 
-	run_text(r, p, &text);
+	memset(&in, 0, sizeof(in));
+	run_text(r, p, &text, &in, false);
 	nl = strchr(text.ptr, '\n');
 	first = nv_imp_add_para(r->doc, cell, text.ptr, nl ? (size_t)(nl - text.ptr) : text.len);
+	first->md = nv_imp_inline_finish(&in);
 	para_props(r, p, first);
 	for (s = nl; s; s = nl) {
 		struct nv_imp_para *more;

@@ -50,8 +50,9 @@ bool nv_imp_is_upper(const char *s);
 
 /* One line of the document as the recogniser sees it. */
 struct nv_imp_ln {
-	char *text;		     /* owned: the number (if any), a space and the text, trimmed */
-	const struct nv_imp_para *p; /* NULL for a table */
+	char *text; /* owned: the number (if any), a space and the text, trimmed */
+	char *md;   /* owned: the same as Markdown with bold runs (para->md), or NULL */
+	const struct nv_imp_para *p;  /* NULL for a table */
 	const struct nv_imp_table *t; /* the table, or NULL */
 	int src;
 	bool used;
@@ -79,6 +80,8 @@ void nv_imp_generic(struct nv_imp_ctx *c, const char *kind);
 void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value);
 /* Text as Markdown inline content (the characters Markdown reads escaped). */
 void nv_imp_md_text(struct nv_buf *out, const char *s);
+/* A backslash before s when its first characters would start a Markdown block. */
+void nv_imp_md_block(struct nv_buf *out, const char *s);
 /* The first date ДД.ММ.ГГГГ in s into out[11]; returns its start or NULL. */
 const char *nv_imp_find_date(const char *s, char out[11]);
 /* The number after «№» in s (copied), or NULL. */

@@ -42,6 +42,7 @@ struct lstyle {
 struct reader {
 	const char *name;
 	struct nv_imp_doc *doc;
+	struct nv_strlist bold; /* text styles that make a span bold */
 	struct pstyle *ps;
 	size_t nps;
 	struct lstyle *ls;
@@ -112,6 +113,18 @@ static void read_lstyle(struct reader *r, xmlNode *s)
 	}
 }
 
+/* A text style: remember it when it makes text bold. */
+static void read_tstyle(struct reader *r, xmlNode *s)
+{
+	xmlNode *tp = nv_imp_child(s, NS_STYLE, "text-properties");
+	char *w = tp ? attr(tp, NS_FO, "font-weight") : NULL, *name = attr(s, NS_STYLE, "name");
+
+	if (w && name && (!strcmp(w, "bold") || atoi(w) >= 600))
+		nv_strlist_add(&r->bold, name);
+	free(w);
+	free(name);
+}
+
 /* The styles of one part: office:styles and office:automatic-styles. */
 static void read_styles(struct reader *r, xmlNode *root)
 {
@@ -127,6 +140,8 @@ static void read_styles(struct reader *r, xmlNode *root)
 
 				if (fam && !strcmp(fam, "paragraph"))
 					read_pstyle(r, s);
+				else if (fam && !strcmp(fam, "text"))
+					read_tstyle(r, s);
 				free(fam);
 			} else if (nv_imp_is(s, NS_TEXT, "list-style")) {
 				read_lstyle(r, s);
@@ -155,13 +170,20 @@ static struct lstyle *find_ls(const struct reader *r, const char *name)
 	return NULL;
 }
 
-static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out)
+static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, bool bold)
+{
+	nv_buf_adds(out, s);
+	nv_imp_inline_add(in, s, strlen(s), bold);
+}
+
+static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
+		      bool bold)
 {
 	xmlNode *c;
 
 	for (c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			nv_buf_adds(out, (const char *)c->content);
+			emit(out, in, (const char *)c->content, bold);
 		} else if (nv_imp_is(c, NS_TEXT, "s")) {
 			char *v = attr(c, NS_TEXT, "c");
 			int k = v ? atoi(v) : 1;
@@ -172,20 +194,25 @@ static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out)
 			if (k > 64)
 				k = 64;
 			while (k-- > 0)
-				nv_buf_addch(out, ' ');
+				emit(out, in, " ", bold);
 		} else if (nv_imp_is(c, NS_TEXT, "tab")) {
-			nv_buf_addch(out, '\t');
+			emit(out, in, "\t", bold);
 		} else if (nv_imp_is(c, NS_TEXT, "line-break")) {
-			nv_buf_addch(out, '\n');
+			emit(out, in, "\n", bold);
 		} else if (nv_imp_is(c, NS_DRAW, "frame")) {
 			if (nv_imp_child(c, NS_DRAW, "object") ||
 			    nv_imp_child(c, NS_DRAW, "object-ole"))
 				r->doc->objects++;
 			else
 				r->doc->images++;
-		} else if (nv_imp_is(c, NS_TEXT, "span") || nv_imp_is(c, NS_TEXT, "a") ||
-			   nv_imp_is(c, NS_TEXT, "meta") || nv_imp_is(c, NS_TEXT, "ruby-base")) {
-			para_text(r, c, out);
+		} else if (nv_imp_is(c, NS_TEXT, "span")) {
+			char *st = attr(c, NS_TEXT, "style-name");
+
+			para_text(r, c, out, in, bold || (st && nv_strlist_has(&r->bold, st)));
+			free(st);
+		} else if (nv_imp_is(c, NS_TEXT, "a") || nv_imp_is(c, NS_TEXT, "meta") ||
+			   nv_imp_is(c, NS_TEXT, "ruby-base")) {
+			para_text(r, c, out, in, bold);
 		}
 		/* text:note, text:number, office:annotation, bookmarks: not text of the paragraph
 		 */
@@ -231,17 +258,22 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell,
 		      const struct lstyle *lst, int lvl, bool first_of_item)
 {
 	struct nv_buf text = NV_BUF_INIT;
+	struct nv_imp_inline in;
 	struct nv_imp_para *para = NULL;
 	struct pstyle *st;
-	char *sname = attr(p, NS_TEXT, "style-name"), *s, *nl, *ol;
+	char *sname = attr(p, NS_TEXT, "style-name"), *s, *nl, *ol, *md;
 	int depth;
 
-	para_text(r, p, &text);
+	memset(&in, 0, sizeof(in));
+	para_text(r, p, &text, &in, false);
+	md = nv_imp_inline_finish(&in);
 	for (s = text.ptr; s; s = nl ? nl + 1 : NULL) {
 		nl = strchr(s, '\n');
 		para = nv_imp_add_para(r->doc, cell, s, nl ? (size_t)(nl - s) : strlen(s));
 		if (s != text.ptr)
 			para->src = --r->doc->next_src;
+		else
+			para->md = md;
 		for (st = find_ps(r, sname), depth = 0; st && depth < 16;
 		     st = find_ps(r, st->parent), depth++)
 			if (st->has_align) {
@@ -402,6 +434,7 @@ static void reader_release(struct reader *r)
 	}
 	free(r->ps);
 	free(r->ls);
+	nv_strlist_release(&r->bold);
 }
 
 /* Check the mimetype entry: 0 for a text document, -1 after an error. */
@@ -428,7 +461,7 @@ int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_
 		  struct nv_diags *d)
 {
 	static const char *const parts[] = { "styles.xml", "content.xml" };
-	struct reader r = { name, doc, NULL, 0, NULL, 0, { 0 } };
+	struct reader r = { name, doc, NV_STRLIST_INIT, NULL, 0, NULL, 0, { 0 } };
 	struct nv_buf xml = NV_BUF_INIT;
 	xmlDoc *x = NULL;
 	xmlNode *body, *text;

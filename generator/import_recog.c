@@ -115,12 +115,15 @@ static void make_lines(struct nv_imp_ctx *c)
 			nv_buf_release(&t);
 		} else {
 			l->text = clean(b->para.number, b->para.text);
+			l->md = b->para.md ? clean(b->para.number, b->para.md) : NULL;
 			l->p = &b->para;
 			l->src = b->para.src;
 		}
 		/* Empty paragraphs only space the page: they are no lines. */
 		if (!l->text[0] && !l->t) {
 			free(l->text);
+			free(l->md);
+			l->md = NULL;
 			continue;
 		}
 		c->n++;
@@ -360,14 +363,19 @@ void nv_imp_md_text(struct nv_buf *out, const char *s)
 {
 	const char *p;
 
-	/* A line that Markdown would read as a block marker. */
-	if (strchr("#>+*-=", s[0]) && s[0] && (s[1] == ' ' || s[0] == '#' || s[0] == '='))
-		nv_buf_addch(out, '\\');
+	nv_imp_md_block(out, s);
 	for (p = s; *p; p++) {
 		if (strchr("\\*_`<[]", *p))
 			nv_buf_addch(out, '\\');
 		nv_buf_addch(out, *p == '\t' ? ' ' : *p);
 	}
+}
+
+void nv_imp_md_block(struct nv_buf *out, const char *s)
+{
+	/* A line that Markdown would read as a block marker. */
+	if (strchr("#>+*-=", s[0]) && s[0] && (s[1] == ' ' || s[0] == '#' || s[0] == '='))
+		nv_buf_addch(out, '\\');
 }
 
 /* The kinds in Russian, in the order of nv_import_kinds. */
@@ -489,8 +497,10 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	} else {
 		nv_imp_todo(&c, "не найден заголовок документа: документ не записан");
 	}
-	for (i = 0; i < c.n; i++)
+	for (i = 0; i < c.n; i++) {
 		free(c.ln[i].text);
+		free(c.ln[i].md);
+	}
 	free(c.ln);
 	free(c.title);
 	nv_buf_release(&c.fm);

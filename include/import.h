@@ -36,8 +36,10 @@ struct nv_imp_para {
 	char *text;   /* owned UTF-8, tabs kept as '\t'; never NULL */
 	char *style;  /* owned style name ("heading 1", "List Number"), or NULL */
 	char *number; /* owned: what automatic numbering shows ("2.1.", "а)"), or NULL */
-	int level;    /* list or outline level from 0, -1 when none */
-	bool bullet;  /* an automatic list item without a number (a bullet) */
+	char *md; /* owned: the text as Markdown when part of it is bold («**термин** — …»), or NULL
+		   */
+	int level;   /* list or outline level from 0, -1 when none */
+	bool bullet; /* an automatic list item without a number (a bullet) */
 	enum nv_imp_align align;
 	int src; /* its number in the source: paragraph N (1-based) or line N of text */
 };
@@ -99,6 +101,23 @@ struct nv_imp_para *nv_imp_add_para(struct nv_imp_doc *doc, struct nv_imp_cell *
 struct nv_imp_table *nv_imp_add_table(struct nv_imp_doc *doc);
 struct nv_imp_row *nv_imp_add_row(struct nv_imp_table *t);
 struct nv_imp_cell *nv_imp_add_cell(struct nv_imp_row *r, int colspan, int rowspan, bool covered);
+/*
+ * The inline Markdown of a paragraph being read: its text with the
+ * characters Markdown reads escaped and bold runs in «**». Start zeroed.
+ */
+struct nv_imp_inline {
+	struct nv_buf md;
+	bool open;	    /* a bold run is open */
+	size_t bold, plain; /* non-space bytes in bold and not */
+};
+/* Append len bytes of text, bold or not. */
+void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, bool bold);
+/*
+ * Finish: the Markdown (the caller frees) when part of the paragraph is
+ * bold, else NULL (all bold is a heading's look, not emphasis); in is released.
+ */
+char *nv_imp_inline_finish(struct nv_imp_inline *in);
+
 /* The text of a cell: its paragraphs joined with spaces, into out (appended). */
 void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c);
 

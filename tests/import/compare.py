@@ -16,7 +16,7 @@ def load(path):
 
 
 def norm(s):
-    return re.sub(r'\s+', ' ', str(s).replace('**', '')).strip()
+    return re.sub(r'\s+', ' ', str(s)).strip()
 
 
 def fields(fm, body):

@@ -190,9 +190,39 @@ def body_blocks(body):
             num, title = line[2:].split(' ', 1)
             yield 'h', '%s %s' % (num, title.upper())
         elif line.startswith('- '):
-            yield 'li', line[2:].replace('**', '')
+            yield 'li', line[2:]
         else:
-            yield 'p', line.replace('**', '')
+            yield 'p', line
+
+
+def docx_para(d, text, style=None):
+    """A paragraph whose «**…**» parts are bold runs, as Word writes them."""
+    p = d.add_paragraph(style=style)
+    for i, part in enumerate(text.split('**')):
+        if part:
+            p.add_run(part).bold = bool(i % 2) or None
+    return p
+
+
+BOLD = None
+
+
+def odt_para(text, doc=None):
+    """A text:p whose «**…**» parts are spans in a bold text style."""
+    from odf.style import TextProperties
+    from odf.text import Span
+    global BOLD
+    if BOLD is None or doc is not None:
+        BOLD = Style(name='Strong', family='text')
+        BOLD.addElement(TextProperties(fontweight='bold'))
+        doc.automaticstyles.addElement(BOLD)
+    p = P()
+    for i, part in enumerate(text.split('**')):
+        if part and i % 2:
+            p.addElement(Span(stylename=BOLD, text=part))
+        elif part:
+            p.addText(part)
+    return p
 
 
 def position_docx(fm, body, path):
@@ -206,15 +236,13 @@ def position_docx(fm, body, path):
     d.add_paragraph('ПОЛОЖЕНИЕ').alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph(fm['title'][len('Положение '):]).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind, text in body_blocks(body):
-        if kind == 'li':
-            d.add_paragraph(text, style='List Bullet')
-        else:
-            d.add_paragraph(text)
+        docx_para(d, text, 'List Bullet' if kind == 'li' else None)
     d.save(path)
 
 
 def position_odt(fm, body, path):
     doc, center = odt_doc()
+    odt_para('', doc)
     bullets = ListStyle(name='Bullets')
     lvl = ListLevelStyleBullet(level=1, bulletchar='•')
     lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
@@ -230,11 +258,11 @@ def position_odt(fm, body, path):
                 lst = List(stylename=bullets)
                 doc.text.addElement(lst)
             item = ListItem()
-            item.addElement(P(text=text))
+            item.addElement(odt_para(text))
             lst.addElement(item)
         else:
             lst = None
-            doc.text.addElement(P(text=text))
+            doc.text.addElement(odt_para(text))
     doc.save(path)
 
 
@@ -245,16 +273,14 @@ def program_docx(fm, body, path):
     d.add_paragraph('«Шаг навстречу»').alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph('на %s учебный год' % fm['academic_year']).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind, text in body_blocks(body):
-        if kind == 'li':
-            d.add_paragraph(text, style='List Bullet')
-        else:
-            d.add_paragraph(text)
+        docx_para(d, text, 'List Bullet' if kind == 'li' else None)
     d.save(path)
 
 
 def program_odt(fm, body, path):
     """The program with its numbered lists as LibreOffice lists («1.» from the list style)."""
     doc, center = odt_doc()
+    odt_para('', doc)
     numbers = ListStyle(name='Numbers')
     lvl = ListLevelStyleNumber(level=1, numformat='1', numsuffix='.')
     lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
@@ -272,11 +298,11 @@ def program_odt(fm, body, path):
                 lst = List(stylename=numbers)
                 doc.text.addElement(lst)
             item = ListItem()
-            item.addElement(P(text=m.group(1)))
+            item.addElement(odt_para(m.group(1)))
             lst.addElement(item)
             continue
         lst = None
-        doc.text.addElement(P(text=('– ' + text) if kind == 'li' else text))
+        doc.text.addElement(odt_para(('– ' + text) if kind == 'li' else text))
     doc.save(path)
 
 
