@@ -354,6 +354,32 @@ def roadmap_odt(fm, body, path):
     doc.save(path)
 
 
+def position_text(fm, body):
+    lines = []
+    for a in fm['approval']:
+        lines += approval_text(a).split('\n') + ['']
+    lines += ['ПОЛОЖЕНИЕ', fm['title'][len('Положение '):], '']
+    for kind, text in body_blocks(body):
+        lines.append(('– ' if kind == 'li' else '') + text.replace('**', ''))
+    return '\r\n'.join(lines) + '\r\n'
+
+
+def roadmap_text(fm, body):
+    lines = approval_text(fm['approval'][0]).split('\n') + ['']
+    lines += ['ДОРОЖНАЯ КАРТА', fm['title'][len('Дорожная карта '):], '']
+    lines += [line.strip() for line in body.split('\n\n')] + ['']
+    rows, spans = roadmap_rows(fm)
+    for i, r in enumerate(rows):
+        lines.append('\t'.join(r + [''] * (len(HEAD) - len(r))))
+    return '\n'.join(lines) + '\n'
+
+
+def write_text(name, text):
+    """The same text in UTF-8 and in Windows-1251, as Notepad saves it."""
+    open(os.path.join(out, name + '-utf8.txt'), 'w', encoding='utf-8', newline='').write(text)
+    open(os.path.join(out, name + '-cp1251.txt'), 'w', encoding='cp1251', newline='').write(text)
+
+
 def hostile():
     # A zip bomb: a document.xml of 40 MB of spaces, compressed to a few KB.
     with zipfile.ZipFile(os.path.join(out, 'bomb.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
@@ -385,15 +411,15 @@ def hostile():
 fm, body = load('orders/o-zakreplenii-par.md')
 order_docx(fm, body, os.path.join(out, 'order.docx'))
 order_odt(fm, body, os.path.join(out, 'order.odt'))
-text = order_text(fm, body)
-open(os.path.join(out, 'order-utf8.txt'), 'w', encoding='utf-8', newline='').write(text)
-open(os.path.join(out, 'order-cp1251.txt'), 'w', encoding='cp1251', newline='').write(text)
+write_text('order', order_text(fm, body))
 fm, body = load('positions/polozhenie-pedagogi.md')
 position_docx(fm, body, os.path.join(out, 'position.docx'))
 position_odt(fm, body, os.path.join(out, 'position.odt'))
+write_text('position', position_text(fm, body))
 fm, body = load('roadmaps/dorozhnaya-karta-2025-2026.md')
 roadmap_docx(fm, body, os.path.join(out, 'roadmap.docx'))
 roadmap_odt(fm, body, os.path.join(out, 'roadmap.odt'))
+write_text('roadmap', roadmap_text(fm, body))
 fm, body = load('programs/programma-nastavnichestva.md')
 program_docx(fm, body, os.path.join(out, 'program.docx'))
 program_odt(fm, body, os.path.join(out, 'program.odt'))

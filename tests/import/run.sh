@@ -29,7 +29,8 @@ same() {
 	if cmp -s "$2" "$3"; then ok; else bad "$1: вывод отличается:"; diff "$3" "$2" | head -20; fi
 }
 
-# roundtrip FIXTURE DEMO: import into a copy of the demo, compare with DEMO.
+# roundtrip FIXTURE DEMO [plain]: import into a copy of the demo, compare with
+# DEMO (plain: text, which has no bold).
 roundtrip() {
 	rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
 	name=$(basename "$1")
@@ -43,7 +44,7 @@ roundtrip() {
 		bad "$name: документ не записан"
 		return
 	fi
-	$py "$here/compare.py" "$tmp/p/$written" "$root/content/$2" >"$tmp/cmp"
+	$py "$here/compare.py" "$tmp/p/$written" "$root/content/$2" ${3:-} >"$tmp/cmp"
 	[ $? -eq 0 ] && ok || { bad "$name: поля отличаются от $2:"; cat "$tmp/cmp"; }
 	line=$(tail -n 1 "$tmp/cmp")
 	got_total=$((got_total + $(echo "$line" | sed 's|recovered \([0-9]*\)/.*|\1|')))
@@ -59,8 +60,12 @@ roundtrip order-utf8.txt orders/o-zakreplenii-par.md
 roundtrip order-cp1251.txt orders/o-zakreplenii-par.md
 roundtrip position.docx positions/polozhenie-pedagogi.md
 roundtrip position.odt positions/polozhenie-pedagogi.md
+roundtrip position-utf8.txt positions/polozhenie-pedagogi.md plain
+roundtrip position-cp1251.txt positions/polozhenie-pedagogi.md plain
 roundtrip roadmap.docx roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip roadmap.odt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip roadmap-utf8.txt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip roadmap-cp1251.txt roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip program.docx programs/programma-nastavnichestva.md
 roundtrip program.odt programs/programma-nastavnichestva.md
 
