@@ -105,6 +105,11 @@ static int import_one(struct job *j, const char *root, const struct nv_imp_opts 
 	nv_imp_result_init(&j->res);
 	if (nv_import_read(j->abs, j->arg, &j->doc, d) < 0)
 		return -1;
+	if (!j->doc.n) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "в файле нет текста"),
+			     "проверьте, тот ли это файл");
+		return -1;
+	}
 	if (nv_import_recognise(&j->doc, o, &j->res) < 0) {
 		nv_diag_hint(nv_error(d, j->arg, 0, 0, "не найден заголовок документа"),
 			     "проверьте, что это документ школы, и укажите вид: --kind");

@@ -289,8 +289,9 @@ zip_t *nv_imp_zip_open(const char *name, const char *data, size_t len, const cha
 	zip_error_fini(&err);
 	n = zip_get_num_entries(z, 0);
 	if (n > NV_IMP_MAX_ENTRIES) {
-		nv_diag_hint(nv_error(d, name, 0, 0, "в архиве %lld файлов, больше %d: это не %s",
-				      (long long)n, NV_IMP_MAX_ENTRIES, what),
+		nv_diag_hint(nv_error(d, name, 0, 0, "в архиве %lld %s, больше %d: это не %s",
+				      (long long)n, nv_plural((size_t)n, "файл", "файла", "файлов"),
+				      NV_IMP_MAX_ENTRIES, what),
 			     "файл похож на «zip-бомбу»; откройте документ в редакторе и "
 			     "сохраните его заново");
 		zip_discard(z);
