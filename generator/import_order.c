@@ -396,11 +396,45 @@ static void propose_person(struct nv_imp_ctx *c, const char *t)
 	nv_buf_release(&b);
 }
 
+/* An appendix stamp at ln[*i] with its continuation lines; moves *i to its last line. */
+static void stamp(struct nv_imp_ctx *c, size_t *i)
+{
+	struct nv_buf st = NV_BUF_INIT;
+	const struct nv_imp_ln *l = &c->ln[*i];
+
+	nv_buf_adds(&st, l->text);
+	c->ln[*i].used = true;
+	while (*i + 1 < c->n && !c->ln[*i + 1].t &&
+	       (!strncmp(c->ln[*i + 1].text, "к ", strlen("к ")) ||
+		!strncmp(c->ln[*i + 1].text, "приказом", strlen("приказом")) ||
+		!strncmp(c->ln[*i + 1].text, "от ", strlen("от ")))) {
+		nv_buf_addf(&st, " %s", c->ln[++*i].text);
+		c->ln[*i].used = true;
+	}
+	nv_imp_found(c,
+		     "штамп приложения: «%s» (абзац %d); текст приложения импортируйте "
+		     "отдельным документом и укажите его id в appendices",
+		     st.ptr, l->src);
+	nv_buf_release(&st);
+}
+
+/* A line of an appendix's text: reported as such, not placed in the order. */
+static void appendix_line(struct nv_imp_ctx *c, struct nv_imp_ln *l)
+{
+	char *s = nv_xasprintf("абзац %d: %s приложения — сохраните приложение отдельным файлом, "
+			       "импортируйте его и укажите в appendices",
+			       l->src, l->t ? "таблица" : "текст");
+
+	nv_strlist_add(&c->r->unplaced, s);
+	free(s);
+	l->used = true;
+}
+
 /* The signature, the appendices and the acquaintance list. */
 static void tail(struct nv_imp_ctx *c, size_t i)
 {
 	struct nv_buf acq = NV_BUF_INIT;
-	bool in_acq = false;
+	bool in_acq = false, in_app = false;
 
 	for (; i < c->n; i++) {
 		struct nv_imp_ln *l = &c->ln[i];
@@ -415,32 +449,20 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 				propose_person(c, l->text);
 			l->used = true;
 			in_acq = false;
-		} else if (nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||
-			   nv_imp_starts_word(l->text, "УТВЕРЖДЕН")) {
-			struct nv_buf stamp = NV_BUF_INIT;
-
-			nv_buf_adds(&stamp, l->text);
-			l->used = true;
-			while (i + 1 < c->n && !c->ln[i + 1].t &&
-			       (!strncmp(c->ln[i + 1].text, "к ", strlen("к ")) ||
-				!strncmp(c->ln[i + 1].text, "приказом", strlen("приказом")) ||
-				!strncmp(c->ln[i + 1].text, "от ", strlen("от ")))) {
-				nv_buf_addf(&stamp, " %s", c->ln[++i].text);
-				c->ln[i].used = true;
-			}
-			nv_imp_found(
-				c,
-				"штамп приложения: «%s» (абзац %d); текст приложения "
-				"импортируйте отдельным документом и укажите его id в appendices",
-				stamp.ptr, l->src);
-			nv_buf_release(&stamp);
+		} else if ((nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||
+			    nv_imp_starts_word(l->text, "УТВЕРЖДЕН"))) {
+			stamp(c, &i);
 			in_acq = false;
+			in_app = true;
 		} else if (nv_imp_starts_word(l->text, "Сприказомознакомлен")) {
 			in_acq = true;
+			in_app = false;
 			l->used = true;
 		} else if (in_acq && p) {
 			nv_buf_addf(&acq, "%s%s", acq.len ? ", " : "", p->id);
 			l->used = true;
+		} else if (in_app) {
+			appendix_line(c, l);
 		}
 	}
 	if (acq.len) {

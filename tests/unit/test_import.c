@@ -144,6 +144,22 @@ static void test_order_report(void)
 		  "signatory: neizvestnyy-ii");
 	nv_imp_result_release(&r);
 
+	/* An appendix: its stamp is a requisite, its text belongs in a document of its own. */
+	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
+			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
+			      "к приказу от 01.09.2025 № 1\nПлан работы\nСентябрь\tВстреча\n",
+			      NULL, &r),
+		  0);
+	CHECK_INT(r.unplaced.nr, 2);
+	CHECK_STR(r.unplaced.v[0], "абзац 9: текст приложения — сохраните приложение отдельным "
+				   "файлом, импортируйте его и укажите в appendices");
+	CHECK_STR(r.unplaced.v[1], "абзац 10: таблица приложения — сохраните приложение отдельным "
+				   "файлом, импортируйте его и укажите в appendices");
+	CHECK_STR(r.found.v[r.found.nr - 1],
+		  "штамп приложения: «Приложение к приказу от 01.09.2025 № 1» (абзац 7); текст "
+		  "приложения импортируйте отдельным документом и укажите его id в appendices");
+	nv_imp_result_release(&r);
+
 	/* The organisation of site.yml is no proposal; another founder is. */
 	CHECK_INT(import_text("МБОУ «ООШ № 2»\nУправление образования\nПРИКАЗ\n№ 1 от 01.09.2025\n"
 			      "О плане\nПРИКАЗЫВАЮ:\n1. Утвердить.\n"
