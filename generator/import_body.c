@@ -19,6 +19,7 @@ struct approval {
 	struct nv_buf body;
 	char date[11], *number, *person;
 	bool order; /* «УТВЕРЖДЕНО приказом …»: derived from the order */
+	bool ref;   /* a protocol or an order was named: a date and № may follow */
 };
 
 /* «1. текст», «2) текст»: an item of a numbered list (not a clause 1.1.). */
@@ -69,7 +70,7 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 			nv_buf_adds(&c->fm, "approval:\n");
 		*any = true;
 		nv_buf_addf(&c->fm, "  - label: %s\n", a->label);
-		if (b->len) {
+		if (b->len && strcmp(a->label, "УТВЕРЖДАЮ")) {
 			char *lower = nv_xstrdup(b->ptr);
 
 			/* «Педагогическим советом» → «педагогическим советом» for «ПРИНЯТО …». */
@@ -91,9 +92,9 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 				    a->date);
 		else if (a->date[0])
 			nv_imp_yaml(&c->fm, 4, "date", a->date);
-		nv_imp_found(c, "%s: %s%s%s%s%s", a->label, b->ptr,
-			     a->number ? ", протокол № " : "", a->number ? a->number : "",
-			     a->date[0] ? " от " : "", a->date);
+		nv_imp_found(c, "%s: %s%s%s%s%s%s%s", a->label, b->ptr, a->person ? " → " : "",
+			     a->person ? a->person : "", a->number ? ", протокол № " : "",
+			     a->number ? a->number : "", a->date[0] ? " от " : "", a->date);
 	}
 	nv_buf_release(b);
 	free(a->number);
@@ -101,34 +102,52 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 	memset(a, 0, sizeof(*a));
 }
 
+/* Skip the words of the label at the start of t («С учётом мнения» is three). */
+static const char *skip_label(const char *t, const char *label)
+{
+	const char *l;
+	int words = 1;
+
+	for (l = label; *l; l++)
+		words += *l == ' ';
+	while (words-- > 0) {
+		while (*t && *t != ' ')
+			t++;
+		while (*t == ' ' || *t == ':')
+			t++;
+	}
+	return t;
+}
+
 /* Feed one line of a block; returns true if it belongs to one. */
 static bool feed(struct nv_imp_ctx *c, struct approval *a, const char *t, bool *any)
 {
-	const char *label = label_of(t);
+	const char *label = label_of(t), *cut;
 	const struct nv_imp_person *p;
+	bool proto = strstr(t, "ротокол"), order = strstr(t, "риказ");
+	char date[11];
 
 	if (label) {
 		flush(c, a, any);
 		a->label = label;
 		nv_buf_init(&a->body);
-		t += strlen(label) - (strcmp(label, "С УЧЁТОМ МНЕНИЯ") ? 0 : 0);
-		while (*t && *t != ' ')
-			t++;
-		while (*t == ' ' || *t == ':')
-			t++;
+		t = skip_label(t, label);
 		if (!*t)
 			return true;
 	} else if (!a->label) {
 		return false;
 	}
-	if (strstr(t, "протокол") || strstr(t, "Протокол") || strstr(t, "приказ") ||
-	    strstr(t, "Приказ")) {
-		const char *cut = strstr(t, "(");
-
-		a->order = !strstr(t, "ротокол");
-		nv_imp_find_date(t, a->date);
+	/* «(протокол от … № …)», or its date and number on the next line. */
+	if (proto || order || (a->ref && (nv_imp_find_date(t, date) || strstr(t, "№")))) {
+		if (proto || order) {
+			a->ref = true;
+			a->order = order && !proto;
+		}
+		if (!a->date[0])
+			nv_imp_find_date(t, a->date);
 		if (!a->number)
 			a->number = nv_imp_find_number(t);
+		cut = strstr(t, "(");
 		if (cut && cut > t && !a->order)
 			nv_buf_add(&a->body, t, (size_t)(cut - t));
 		return true;
@@ -137,7 +156,7 @@ static bool feed(struct nv_imp_ctx *c, struct approval *a, const char *t, bool *
 		a->person = nv_xstrdup(p->id);
 		return true;
 	}
-	if (!a->date[0] && nv_imp_find_date(t, a->date) && strlen(t) < 30)
+	if (!a->date[0] && nv_imp_find_date(t, a->date) && strlen(t) < 48)
 		return true;
 	if (a->body.len)
 		nv_buf_addch(&a->body, ' ');

@@ -15,6 +15,7 @@
 #include <regex.h>
 
 #include "alloc.h"
+#include "date.h"
 #include "import.h"
 #include "import_int.h"
 #include "typo.h"
@@ -130,6 +131,32 @@ static void make_lines(struct nv_imp_ctx *c)
 	}
 }
 
+/* «18» октября 2022 г., 5 мая 2025 года: a date with the month in words. */
+static const char *find_long_date(const char *s, char out[11])
+{
+	regex_t re;
+	regmatch_t m[4];
+	const char *at = NULL;
+	struct nv_date d;
+	char *text;
+
+	if (regcomp(&re, "(«?)([0-9]{1,2})»? *([^ 0-9.,;:()]+) +[0-9]{4}", REG_EXTENDED))
+		return NULL;
+	if (!regexec(&re, s, 4, m, 0)) {
+		text = nv_xasprintf("%.*s %.*s %.4s", (int)(m[2].rm_eo - m[2].rm_so),
+				    s + m[2].rm_so, (int)(m[3].rm_eo - m[3].rm_so), s + m[3].rm_so,
+				    s + m[0].rm_eo - 4);
+		if (!nv_date_parse_mem(text, strlen(text), &d, NULL)) {
+			snprintf(out, 11, "%02u.%02u.%04u", (unsigned)d.day % 100u,
+				 (unsigned)d.month % 100u, (unsigned)d.year % 10000u);
+			at = s + m[0].rm_so;
+		}
+		free(text);
+	}
+	regfree(&re);
+	return at;
+}
+
 const char *nv_imp_find_date(const char *s, char out[11])
 {
 	regex_t re;
@@ -147,7 +174,7 @@ const char *nv_imp_find_date(const char *s, char out[11])
 		at = s + m[2].rm_so;
 	}
 	regfree(&re);
-	return at;
+	return at ? at : find_long_date(s, out);
 }
 
 char *nv_imp_find_number(const char *s)

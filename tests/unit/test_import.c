@@ -240,6 +240,19 @@ static void test_body_headings_and_tables(void)
 			      "| Анкета | наставнику |\n\n1. первый;\n2. второй.\n");
 	nv_imp_result_release(&r);
 
+	/* A protocol's date on the next line; УТВЕРЖДАЮ with a person and a date in words. */
+	CHECK_INT(import_text("СОГЛАСОВАНО\nПредседатель профкома\nПротокол № 4\nот 27.08.2025\n\n"
+			      "УТВЕРЖДАЮ\nДиректор МБОУ «ООШ № 2»\n__________ А.Н. Петрова\n"
+			      "«29» августа 2025 г.\n\nПОЛОЖЕНИЕ\nо наставничестве\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.text.ptr, "---\ntitle: Положение о наставничестве\napproval:\n"
+			      "  - label: СОГЛАСОВАНО\n    body: председатель профкома\n"
+			      "    protocol: { number: 4, date: 27.08.2025 }\n"
+			      "  - label: УТВЕРЖДАЮ\n    person: petrova-an\n    date: 29.08.2025\n"
+			      "audience: teachers\n---\n");
+	nv_imp_result_release(&r);
+
 	/* УТВЕРЖДЕНО приказом is derived from the order: reported, not written. */
 	CHECK_INT(import_text("УТВЕРЖДЕНО\nприказом от 29.08.2025 № 118-од\nПОЛОЖЕНИЕ\n"
 			      "о наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n1.1. Текст.\n",
