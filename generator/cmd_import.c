@@ -36,22 +36,26 @@ static void usage(void)
 	puts("Использование: nastavnik import [--kind ВИД] [--dry-run] ФАЙЛ...\n"
 	     "\n"
 	     "Переносит документы школы (.docx, .odt, .txt, .md в UTF-8 или Windows-1251)\n"
-	     "в content/ВИД/ИМЯ.md: узнаёт вид документа и его реквизиты, пишет поля и\n"
+	     "в content/ПАПКА/ИМЯ.md: узнаёт вид документа и его реквизиты, пишет поля и\n"
 	     "текст в Markdown и показывает отчёт — что найдено, какие абзацы не\n"
 	     "размещены и что нужно дописать. Существующие файлы не перезаписываются:\n"
 	     "если файл или имя документа уже есть, не пишется ничего.\n"
 	     "\n"
-	     "  --kind ВИД  вид документа: page, position, program, roadmap, order, case,\n"
-	     "              news (по умолчанию узнаётся по тексту)\n"
-	     "  --dry-run   показать, что было бы записано, ничего не записывая");
+	     "  --kind ВИД     вид документа: page, position, program, roadmap, order,\n"
+	     "                 case, news или по-русски (по умолчанию узнаётся по тексту)\n"
+	     "  --dry-run, -n  показать, что было бы записано, ничего не записывая");
 }
+
+/* Russian names of the kinds, as `nastavnik new` takes them, in the order of nv_import_kinds. */
+static const char *const kinds_ru[] = { "страница", "положение", "программа", "дорожная-карта",
+					"приказ",   "кейс",	 "новость" };
 
 static int parse_kind(const char *v, void *dest)
 {
 	size_t i;
 
 	for (i = 0; nv_import_kinds[i]; i++)
-		if (!strcmp(v, nv_import_kinds[i])) {
+		if (!strcmp(v, nv_import_kinds[i]) || !strcmp(v, kinds_ru[i])) {
 			*(const char **)dest = nv_import_kinds[i];
 			return 0;
 		}

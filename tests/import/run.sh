@@ -88,6 +88,12 @@ status=$?
 	bad "id: код $status или файл записан"
 same "id: сообщение" "$tmp/err" "$here/expected/id.err"
 
+# Usage errors: exit 2 and the exact message.
+"$bin" import --kind letter x.txt >/dev/null 2>"$tmp/err"
+status=$?
+[ "$status" -eq 2 ] && ok || bad "usage: код $status, а не 2"
+same "usage: сообщение" "$tmp/err" "$here/expected/usage.err"
+
 # --dry-run writes nothing and shows the document.
 (cd "$tmp/p" && find content -type f | sort) >"$tmp/before"
 "$bin" -C "$tmp/p" import --dry-run "$fx/roadmap.odt" >"$tmp/out" 2>&1
