@@ -76,6 +76,22 @@ static struct nv_imp_block *add_block(struct nv_imp_doc *doc)
 	return &doc->v[doc->n++];
 }
 
+/*
+ * Control characters (C0 but the tab, DEL, C1) become spaces: a document
+ * may hold them, content/ may not, and nothing a reader sees is lost.
+ */
+static void sanitize(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	for (; *p; p++) {
+		if ((*p < 0x20 && *p != '\t') || *p == 0x7F)
+			*p = ' ';
+		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			p[0] = ' ', p[1] = ' ';
+	}
+}
+
 struct nv_imp_para *nv_imp_add_para(struct nv_imp_doc *doc, struct nv_imp_cell *cell,
 				    const char *text, size_t len)
 {
@@ -93,6 +109,7 @@ struct nv_imp_para *nv_imp_add_para(struct nv_imp_doc *doc, struct nv_imp_cell *
 		p = &add_block(doc)->para;
 	}
 	p->text = nv_xmemdupz(text, len);
+	sanitize(p->text);
 	p->level = -1;
 	p->src = ++doc->next_src;
 	return p;
@@ -193,8 +210,10 @@ char *nv_imp_inline_finish(struct nv_imp_inline *in)
 
 	if (in->open)
 		inline_close(in);
-	if (in->bold && in->plain && !memchr(in->md.ptr, '\n', in->md.len))
+	if (in->bold && in->plain && !memchr(in->md.ptr, '\n', in->md.len)) {
 		md = nv_buf_detach(&in->md, NULL);
+		sanitize(md);
+	}
 	nv_buf_release(&in->md);
 	memset(in, 0, sizeof(*in));
 	return md;
