@@ -164,41 +164,101 @@ static bool feed(struct nv_imp_ctx *c, struct approval *a, const char *t, bool *
 	return true;
 }
 
+/*
+ * Blocks side by side in a table: each column top to bottom (a cell of a
+ * Word table holds a whole block; a text table has a line per row).
+ */
+static void approval_table(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool *any)
+{
+	struct approval a;
+	size_t j, k, m, cols = 0;
+
+	memset(&a, 0, sizeof(a));
+	for (j = 0; j < l->t->n; j++)
+		cols = l->t->rows[j].n > cols ? l->t->rows[j].n : cols;
+	for (k = 0; k < cols; k++) {
+		for (j = 0; j < l->t->n; j++) {
+			const struct nv_imp_cell *cell;
+
+			if (k >= l->t->rows[j].n)
+				continue;
+			cell = &l->t->rows[j].cells[k];
+			for (m = 0; m < cell->n; m++)
+				if (cell->paras[m].text[0] && feed(c, &a, cell->paras[m].text, any))
+					l->used = true;
+		}
+		flush(c, &a, any);
+	}
+}
+
+/* The column col (0: before the first tab, 1: after the last) of a line, into out. */
+static void column(struct nv_buf *out, const char *t, int col)
+{
+	const char *tab = strchr(t, '\t'), *last = strrchr(t, '\t');
+
+	nv_buf_reset(out);
+	if (col == 0)
+		nv_buf_add(out, t, tab ? (size_t)(tab - t) : strlen(t));
+	else if (last)
+		nv_buf_adds(out, last + 1);
+	while (out->len && out->ptr[out->len - 1] == ' ')
+		out->ptr[--out->len] = '\0';
+}
+
+/* Do the lines have two blocks side by side, split by tabs («ПРИНЯТО<TAB>УТВЕРЖДАЮ»)? */
+static bool side_by_side(struct nv_imp_ctx *c, size_t from, size_t to)
+{
+	struct nv_buf right = NV_BUF_INIT;
+	bool two = false;
+	size_t i;
+
+	for (i = from; i < to && !two; i++)
+		if (!c->ln[i].t && label_of(c->ln[i].text) && strchr(c->ln[i].text, '\t')) {
+			column(&right, c->ln[i].text, 1);
+			two = label_of(right.ptr) != NULL;
+		}
+	nv_buf_release(&right);
+	return two;
+}
+
 void nv_imp_approvals(struct nv_imp_ctx *c, size_t from, size_t to, const char *gender)
 {
 	struct approval a;
-	bool any = false;
-	size_t i, j, k, m;
+	struct nv_buf col = NV_BUF_INIT;
+	bool any = false, two = side_by_side(c, from, to);
+	size_t i;
+	int k;
 
 	(void)gender;
 	memset(&a, 0, sizeof(a));
-	for (i = from; i < to; i++) {
-		struct nv_imp_ln *l = &c->ln[i];
+	for (k = 0; k < (two ? 2 : 1); k++) {
+		for (i = from; i < to; i++) {
+			struct nv_imp_ln *l = &c->ln[i];
 
-		if (l->t) {
-			for (j = 0; j < l->t->n; j++)
-				for (k = 0; k < l->t->rows[j].n; k++) {
-					const struct nv_imp_cell *cell = &l->t->rows[j].cells[k];
-
-					for (m = 0; m < cell->n; m++)
-						if (feed(c, &a, cell->paras[m].text, &any))
-							l->used = true;
-					flush(c, &a, &any);
-				}
-			continue;
+			if (l->t) {
+				if (k == 0)
+					approval_table(c, l, &any);
+				continue;
+			}
+			if (nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ")) {
+				if (k == 0)
+					nv_imp_found(
+						c,
+						"штамп: «%s» (абзац %d) — приложение к приказу "
+						"выводится из его appendices",
+						l->text, l->src);
+				l->used = true;
+				continue;
+			}
+			column(&col, l->text, k);
+			if (!two)
+				nv_buf_reset(&col), nv_buf_adds(&col, l->text);
+			if (col.len && feed(c, &a, col.ptr, &any))
+				l->used = true;
 		}
-		if (nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ")) {
-			nv_imp_found(c,
-				     "штамп: «%s» (абзац %d) — приложение к приказу выводится из "
-				     "его appendices",
-				     l->text, l->src);
-			l->used = true;
-			continue;
-		}
-		if (feed(c, &a, l->text, &any))
-			l->used = true;
+		flush(c, &a, &any);
 	}
-	flush(c, &a, &any);
+	nv_buf_release(&col);
 }
 
 /* A Markdown table of t; merged cells repeat nothing and leave their places empty. */

@@ -267,8 +267,12 @@ def position_odt(fm, body, path):
 
 
 def program_docx(fm, body, path):
+    """Its blocks side by side, split by tabs, as many schools type them."""
     d = docx.Document()
-    d.add_paragraph(approval_text(fm['approval'][0]))
+    left = approval_text(fm['approval'][0]).split('\n')
+    right = ['УТВЕРЖДЕНА', 'приказом от 29.08.2025 № 118-од', '']
+    for l, r in zip(left, right):
+        d.add_paragraph(l + ('\t\t\t' + r if r else ''))
     d.add_paragraph('ПРОГРАММА НАСТАВНИЧЕСТВА').alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph('«Шаг навстречу»').alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph('на %s учебный год' % fm['academic_year']).alignment = WD_ALIGN_PARAGRAPH.CENTER
