@@ -19,6 +19,7 @@ static const struct command commands[] = {
 	{ "build", cmd_build, "проверить документы и собрать раздел сайта в output/site" },
 	{ "check", cmd_check, "проверить документы в content/ и показать все ошибки" },
 	{ "hook", cmd_hook, "проверять документы перед каждой фиксацией: nastavnik hook install" },
+	{ "import", cmd_import, "перенести документы .docx, .odt, .txt в content/ с полями и отчётом" },
 	{ "init", cmd_init, "создать проект: настройки, люди, примеры документов, CI" },
 	{ "new", cmd_new, "создать заготовку документа: nastavnik new order o-vnedrenii" },
 	{ "print", cmd_print, "напечатать документ в PDF по ГОСТ Р 7.0.97" },

@@ -55,6 +55,7 @@ suite() {
 	run "${tag}feeds" sh tests/feeds/run.sh "$b/nastavnik"
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	run "${tag}pd" sh tests/pd/run.sh "$b/nastavnik"
+	run "${tag}import" sh tests/import/run.sh "$b/nastavnik"
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "arch" sh tests/arch/run.sh

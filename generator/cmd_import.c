@@ -1,0 +1,421 @@
+/*
+ * cmd_import.c: `nastavnik import [--kind KIND] [--dry-run] FILE...` —
+ * a school's .docx, .odt and text documents become documents of
+ * content/ with their front matter filled, and a report says what was
+ * recognised, what could not be placed and what the author must add.
+ *
+ * Nothing is written unless every file imports: a file that cannot be
+ * read, or whose document would take an existing file or id, stops the
+ * whole run. After writing, the project is checked as `check` does.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd.h"
+#include "diag.h"
+#include "fs.h"
+#include "guard.h"
+#include "import.h"
+#include "model.h"
+#include "project.h"
+
+enum {
+	MAX_FILES = 64
+};
+
+struct job {
+	const char *arg; /* as given */
+	char *abs;	 /* absolute, read after the chdir into the project */
+	struct nv_imp_doc doc;
+	struct nv_imp_result res;
+	char *path; /* content/<dir>/<id>.md */
+};
+
+static void usage(void)
+{
+	puts("Использование: nastavnik import [--kind ВИД] [--dry-run] ФАЙЛ...\n"
+	     "\n"
+	     "Переносит документы школы (.docx, .odt, .txt, .md в UTF-8 или Windows-1251)\n"
+	     "в content/ПАПКА/ИМЯ.md: узнаёт вид документа и его реквизиты, пишет поля и\n"
+	     "текст в Markdown и показывает отчёт — что найдено, какие абзацы не\n"
+	     "размещены и что нужно дописать. Существующие файлы не перезаписываются:\n"
+	     "если файл или имя документа уже есть, не пишется ничего.\n"
+	     "\n"
+	     "  --kind ВИД     вид документа: page, position, program, roadmap, order,\n"
+	     "                 case, news или по-русски (по умолчанию узнаётся по тексту)\n"
+	     "  --dry-run, -n  показать, что было бы записано, ничего не записывая");
+}
+
+/* Russian names of the kinds, as `nastavnik new` takes them, in the order of nv_import_kinds. */
+static const char *const kinds_ru[] = { "страница", "положение", "программа", "дорожная-карта",
+					"приказ",   "кейс",	 "новость" };
+
+static int parse_kind(const char *v, void *dest)
+{
+	size_t i;
+
+	for (i = 0; nv_import_kinds[i]; i++)
+		if (!strcmp(v, nv_import_kinds[i]) || !strcmp(v, kinds_ru[i])) {
+			*(const char **)dest = nv_import_kinds[i];
+			return 0;
+		}
+	return -1;
+}
+
+static const char *kind_dir(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; nv_kind_names[i]; i++)
+		if (!strcmp(nv_kind_names[i], kind))
+			return nv_kind_dirs[i];
+	return "pages";
+}
+
+static void print_list(const char *head, const struct nv_strlist *l)
+{
+	size_t i;
+
+	if (!l->nr)
+		return;
+	if (head)
+		printf("  %s\n", head);
+	for (i = 0; i < l->nr; i++)
+		printf("  %s%s\n", head ? "  " : "", l->v[i]);
+}
+
+static void report(const struct job *j, bool dry)
+{
+	printf("nastavnik: %s (%s%s%s)\n", j->arg, j->doc.format,
+	       j->doc.encoding ? ", кодировка " : "", j->doc.encoding ? j->doc.encoding : "");
+	print_list(NULL, &j->res.found);
+	print_list("не размещено:", &j->res.unplaced);
+	print_list("нужно дописать:", &j->res.todo);
+	print_list("предложения (файлы не меняются — перенесите сами):", &j->res.propose);
+	if (j->path)
+		printf("  %s %s\n", dry ? "будет записан" : "записан", j->path);
+	if (dry && j->path)
+		fwrite(j->res.text.ptr, 1, j->res.text.len, stdout);
+}
+
+/* True if s[start, end) can be the text of a link: no Markdown of its own. */
+static bool plain_span(const char *s, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++)
+		if (strchr("[]*_`<>\\\n", s[i]))
+			return false;
+	return true;
+}
+
+/* True if offset at of s (from body) is inside a link's text or address. */
+static bool in_link(const char *s, size_t body, size_t at)
+{
+	size_t i, open = 0;
+
+	for (i = body; i < at; i++) {
+		if (s[i] == '[' || s[i] == '(')
+			open++;
+		else if ((s[i] == ']' || s[i] == ')') && open)
+			open--;
+		else if (s[i] == '\n')
+			open = 0;
+	}
+	return open > 0;
+}
+
+/* Append part (n bytes) to a YAML flow list, quoted when it must be. */
+static void add_flow_item(struct nv_buf *out, const char *part, size_t n)
+{
+	size_t i;
+
+	if (!strpbrk(part, ",[]{}#&*!|>'\"%@`:") || n == 0) {
+		nv_buf_add(out, part, n);
+		return;
+	}
+	nv_buf_addch(out, '"');
+	for (i = 0; i < n; i++) {
+		if (part[i] == '"' || part[i] == '\\')
+			nv_buf_addch(out, '\\');
+		nv_buf_addch(out, part[i]);
+	}
+	nv_buf_addch(out, '"');
+}
+
+/*
+ * A roadmap's «responsible: Лебедева А. С., куратор» whose parts name
+ * people of people.yml becomes «responsible: [lebedeva-as, куратор]»: the
+ * paper and the site then show each person as they may. Returns true if
+ * the line (without its newline) was rewritten into out.
+ */
+static bool responsible_ids(const char *text, size_t len, const struct nv_guard *g,
+			    struct nv_buf *out)
+{
+	static const char key[] = "responsible: ";
+	char *line = nv_xmemdupz(text, len), *part;
+	const char *v = strstr(line, key), *end = line + len, *p, *comma;
+	struct nv_buf list = NV_BUF_INIT;
+	struct nv_guard_hit h;
+	bool any = false;
+
+	if (!v || v[sizeof(key) - 1] == '[' || v[sizeof(key) - 1] == '"') {
+		free(line);
+		return false;
+	}
+	nv_buf_add(&list, line, (size_t)(v - line) + sizeof(key) - 1);
+	nv_buf_addch(&list, '[');
+	for (p = v + sizeof(key) - 1; p < end; p = comma + 2) {
+		comma = strstr(p, ", ");
+		if (!comma)
+			comma = end;
+		part = nv_xmemdupz(p, (size_t)(comma - p));
+		if (p != v + sizeof(key) - 1)
+			nv_buf_adds(&list, ", ");
+		if (nv_guard_find(g, part, strlen(part), 0, false, &h) && h.start == 0 &&
+		    h.end == strlen(part) && !h.leak) {
+			nv_buf_adds(&list, h.p->id);
+			any = true;
+		} else {
+			add_flow_item(&list, part, strlen(part));
+		}
+		free(part);
+		if (comma == end)
+			break;
+	}
+	nv_buf_addch(&list, ']');
+	if (any)
+		nv_buf_add(out, list.ptr, list.len);
+	nv_buf_release(&list);
+	free(line);
+	return any;
+}
+
+/* The front matter s[0, n) with every roadmap responsible by ids where it names people. */
+static void front_ids(const char *s, size_t n, const struct nv_guard *g, struct nv_buf *out)
+{
+	const char *p = s, *nl;
+
+	while (p < s + n) {
+		nl = memchr(p, '\n', (size_t)(s + n - p));
+		nl = nl ? nl : s + n;
+		if (!responsible_ids(p, (size_t)(nl - p), g, out))
+			nv_buf_add(out, p, (size_t)(nl - p));
+		if (nl < s + n)
+			nv_buf_addch(out, '\n');
+		p = nl + 1;
+	}
+}
+
+/*
+ * Mark every name of a person of people.yml in the body as a mention,
+ * «[Лебедевой А. С.](@lebedeva-as)», as `check` asks. A person hidden
+ * from the site is marked too (the site shows a description instead) and
+ * the report asks for a public form that reads right in the sentence.
+ */
+static void mark_mentions(struct nv_imp_result *r, const struct nv_guard *g)
+{
+	const char *s = r->text.ptr, *fm = strstr(s, "\n---\n");
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_guard_hit h;
+	size_t body = fm ? (size_t)(fm - s) + 5 : 0, from = body, copied = body;
+
+	if (!fm)
+		return;
+	front_ids(s, body, g, &out);
+	while (nv_guard_find(g, s, r->text.len, from, false, &h)) {
+		from = h.end > h.start ? h.end : h.start + 1;
+		if (!plain_span(s, h.start, h.end) || in_link(s, body, h.start))
+			continue;
+		nv_buf_add(&out, s + copied, h.start - copied);
+		nv_buf_addf(&out, "[%.*s](@%s)", (int)(h.end - h.start), s + h.start, h.p->id);
+		copied = h.end;
+		if (h.p->publish == NV_PUBLISH_NONE)
+			nv_strlist_addf(
+				&r->todo,
+				"«%.*s» (%s) на сайте не называют: вместо имени будет описание "
+				"роли; чтобы фраза читалась, впишите в упоминание публичную "
+				"форму в том же падеже: [%.*s](@%s \"педагогу-наставнику\")",
+				(int)(h.end - h.start), s + h.start, h.p->id,
+				(int)(h.end - h.start), s + h.start, h.p->id);
+	}
+	nv_buf_add(&out, s + copied, r->text.len - copied);
+	nv_buf_release(&r->text);
+	r->text = out;
+}
+
+/* Read and recognise one file; 0, or -1 after adding the error to d. */
+static int import_one(struct job *j, const char *root, const struct nv_imp_opts *o,
+		      const struct nv_model *m, const struct nv_guard *g, struct job *jobs,
+		      size_t done, struct nv_diags *d)
+{
+	const struct nv_entry *e = NULL;
+	size_t k;
+
+	nv_imp_doc_init(&j->doc);
+	nv_imp_result_init(&j->res);
+	if (nv_import_read(j->abs, j->arg, &j->doc, d) < 0)
+		return -1;
+	if (!j->doc.n) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "в файле нет текста"),
+			     "проверьте, тот ли это файл");
+		return -1;
+	}
+	if (nv_import_recognise(&j->doc, o, &j->res) < 0) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "не найден заголовок документа"),
+			     "проверьте, что это документ школы, и укажите вид: --kind");
+		return -1;
+	}
+	mark_mentions(&j->res, g);
+	j->path = nv_xasprintf("%s/%s/%s.md", root, kind_dir(j->res.kind), j->res.id);
+	if (nv_exists(j->path) || (e = nv_model_entry(m, j->res.id))) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "документ «%s» уже есть: %s", j->res.id,
+				      e ? e->path : j->path),
+			     "файлы не перезаписываются: переименуйте или удалите существующий "
+			     "документ");
+		return -1;
+	}
+	for (k = 0; k < done; k++)
+		if (jobs[k].res.id && !strcmp(jobs[k].res.id, j->res.id)) {
+			nv_error(d, j->arg, 0, 0, "документ «%s» уже получен из %s", j->res.id,
+				 jobs[k].arg);
+			return -1;
+		}
+	return 0;
+}
+
+/* The people of the model, for matching signatures; the caller frees. */
+static struct nv_imp_person *people(const struct nv_model *m)
+{
+	struct nv_imp_person *v = nv_xcalloc(m->npeople + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < m->npeople; i++) {
+		v[i].id = m->people[i]->id;
+		v[i].surname = m->people[i]->surname;
+		v[i].name = m->people[i]->name;
+		v[i].patronymic = m->people[i]->patronymic;
+	}
+	return v;
+}
+
+/* After writing: the project checked as `check` does; the exit code. */
+static int recheck(const struct nv_global *g2)
+{
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	int rc = NV_EXIT_OK;
+
+	if (nv_project_open(&p, g2, false, 1, &d) == -2)
+		return NV_EXIT_USAGE;
+	nv_diags_sort(&d);
+	fflush(stdout);
+	nv_diags_print(&d, stderr);
+	if (d.errors) {
+		fprintf(stderr, "nastavnik: после импорта проверка находит ошибки — допишите то, "
+				"что перечислено в отчёте, и запустите nastavnik check\n");
+		rc = NV_EXIT_CONTENT;
+	}
+	nv_project_release(&p);
+	nv_diags_release(&d);
+	return rc;
+}
+
+static int run(struct job *jobs, size_t n, const struct nv_global *g, const char *kind, bool dry)
+{
+	struct nv_global g2 = *g;
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_opts o = { kind, NULL, 0, NULL, NULL, NULL };
+	const char *root;
+	struct nv_guard *guard = NULL;
+	size_t i;
+	int rc = NV_EXIT_CONTENT;
+
+	if (nv_cmd_chdir(g, &root) < 0)
+		return NV_EXIT_USAGE;
+	if (!strcmp(root, "content"))
+		g2.dir = NULL; /* we are in the project now */
+	if (nv_project_open(&p, &g2, false, 1, &d) == -2)
+		return NV_EXIT_USAGE;
+	nv_diags_release(&d); /* the project's own mistakes are check's business */
+	o.people = people(&p.model);
+	o.npeople = p.model.npeople;
+	o.org_name = p.model.site.name;
+	o.org_short = p.model.site.short_name;
+	o.founder = p.model.site.founder;
+	guard = nv_guard_new(&p.model);
+	for (i = 0; i < n; i++)
+		import_one(&jobs[i], root, &o, &p.model, guard, jobs, i, &d);
+	if (d.errors) {
+		nv_diags_print(&d, stderr);
+		fprintf(stderr, "nastavnik: ничего не записано\n");
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		report(&jobs[i], dry);
+	rc = NV_EXIT_OK;
+	for (i = 0; i < n && !dry; i++)
+		if (nv_write_file(jobs[i].path, jobs[i].res.text.ptr, jobs[i].res.text.len) < 0) {
+			fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", jobs[i].path,
+				nv_strerror(errno));
+			rc = NV_EXIT_USAGE;
+		}
+	if (!dry && rc == NV_EXIT_OK)
+		rc = recheck(&g2);
+out:
+	nv_guard_free(guard);
+	free((void *)o.people);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+	return rc;
+}
+
+int cmd_import(int argc, char **argv, struct nv_global *g)
+{
+	const char *kind = NULL, *files[MAX_FILES + 1] = { NULL };
+	struct job jobs[MAX_FILES];
+	bool dry = false;
+	size_t n, i;
+	int rc;
+	const struct nv_option opts[] = {
+		{ "--kind", NULL, NV_OPT_VALUE, &kind, "вид документа", parse_kind,
+		  "неизвестный вид документа «%s»; допустимые: page, position, program, roadmap, "
+		  "order, case, news" },
+		{ "--dry-run", "-n", NV_OPT_SET, &dry, NULL, NULL, NULL },
+		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
+	};
+	const struct nv_cmdline line = {
+		"import", opts,	     usage,
+		files,	  MAX_FILES, "import: слишком много файлов (лишний — «%s»)"
+	};
+
+	rc = nv_cmdline_parse(&line, argc, argv, g);
+	if (rc)
+		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	for (n = 0; files[n]; n++)
+		;
+	if (!n)
+		return nv_usage_error(
+			"import: укажите файлы, например «nastavnik import prikaz.docx»");
+	memset(jobs, 0, sizeof(jobs));
+	for (i = 0; i < n; i++) {
+		jobs[i].arg = files[i];
+		jobs[i].abs = realpath(files[i], NULL);
+		if (!jobs[i].abs) {
+			fprintf(stderr, "nastavnik: %s: не удалось открыть файл: %s\n", files[i],
+				nv_strerror(errno));
+			rc = NV_EXIT_USAGE;
+		}
+	}
+	if (!rc)
+		rc = run(jobs, n, g, kind, dry);
+	for (i = 0; i < n; i++) {
+		free(jobs[i].abs);
+		free(jobs[i].path);
+		nv_imp_doc_release(&jobs[i].doc);
+		nv_imp_result_release(&jobs[i].res);
+	}
+	return rc;
+}

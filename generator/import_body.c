@@ -1,0 +1,720 @@
+/*
+ * import_body.c: the recognisers of `nastavnik import` for положения,
+ * roadmaps and the kinds that are a title and a body (program, case,
+ * news, page), with what they share: approval blocks (ПРИНЯТО,
+ * СОГЛАСОВАНО, УТВЕРЖДЕНО — also side by side in a table) and the body
+ * as Markdown (sections «1. ОБЩИЕ ПОЛОЖЕНИЯ», clauses 1.1., lists,
+ * tables).
+ */
+#include "common.h"
+
+#include <regex.h>
+
+#include "alloc.h"
+#include "import.h"
+#include "import_int.h"
+
+struct approval {
+	const char *label;
+	struct nv_buf body;
+	char date[11], *number, *person;
+	bool order; /* «УТВЕРЖДЕНО приказом …»: derived from the order */
+	bool ref;   /* a protocol or an order was named: a date and № may follow */
+};
+
+/* «1. текст», «2) текст»: an item of a numbered list (not a clause 1.1.). */
+static bool numbered(const char *t)
+{
+	size_t k = strspn(t, "0123456789");
+
+	return k > 0 && k <= 3 && (t[k] == '.' || t[k] == ')') &&
+	       (t[k + 1] == ' ' || t[k + 1] == '\t');
+}
+
+static const char *label_of(const char *t)
+{
+	if (nv_imp_starts_word(t, "ПРИНЯТО") || nv_imp_starts_word(t, "ПРИНЯТ"))
+		return "ПРИНЯТО";
+	if (nv_imp_starts_word(t, "СОГЛАСОВАНО"))
+		return "СОГЛАСОВАНО";
+	if (nv_imp_starts_word(t, "СУЧЁТОММНЕНИЯ") || nv_imp_starts_word(t, "СУЧЕТОММНЕНИЯ"))
+		return "С УЧЁТОМ МНЕНИЯ";
+	if (nv_imp_starts_word(t, "УТВЕРЖДАЮ"))
+		return "УТВЕРЖДАЮ";
+	if (nv_imp_starts_word(t, "УТВЕРЖДЕН"))
+		return "УТВЕРЖДЕНО";
+	return NULL;
+}
+
+/* Write one block, or report the one derived from an order. */
+static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
+{
+	struct nv_buf *b = &a->body;
+
+	if (!a->label)
+		return;
+	while (b->len && strchr(" ,;.", b->ptr[b->len - 1]))
+		b->ptr[--b->len] = '\0';
+	if (a->order) {
+		nv_imp_found(c, "%s приказом от %s № %s — этот блок выводится из приказа", a->label,
+			     a->date, a->number ? a->number : "?");
+		nv_imp_todo(c,
+			    "укажите id документа в appendices приказа от %s № %s (блок «%s "
+			    "приказом» nastavnik выводит сам)",
+			    a->date, a->number ? a->number : "?", a->label);
+	} else if (!strcmp(a->label, "УТВЕРЖДАЮ") && !a->person) {
+		nv_imp_todo(c, "блок УТВЕРЖДАЮ: подписавший не найден в people.yml — добавьте его "
+			       "и впишите person");
+	} else {
+		if (!*any)
+			nv_buf_adds(&c->fm, "approval:\n");
+		*any = true;
+		nv_buf_addf(&c->fm, "  - label: %s\n", a->label);
+		if (b->len && strcmp(a->label, "УТВЕРЖДАЮ")) {
+			char *lower = nv_xstrdup(b->ptr);
+
+			/* «Педагогическим советом» → «педагогическим советом» for «ПРИНЯТО …». */
+			if ((unsigned char)lower[0] == 0xD0 && (unsigned char)lower[1] >= 0x90 &&
+			    (unsigned char)lower[1] <= 0xAF && !nv_imp_is_upper(lower)) {
+				struct nv_buf l = NV_BUF_INIT;
+
+				nv_imp_lower(&l, lower, 2);
+				memcpy(lower, l.ptr, 2);
+				nv_buf_release(&l);
+			}
+			nv_imp_yaml(&c->fm, 4, "body", lower);
+			free(lower);
+		}
+		if (a->person)
+			nv_imp_yaml(&c->fm, 4, "person", a->person);
+		if (a->number && a->date[0])
+			nv_buf_addf(&c->fm, "    protocol: { number: %s, date: %s }\n", a->number,
+				    a->date);
+		else if (a->date[0])
+			nv_imp_yaml(&c->fm, 4, "date", a->date);
+		nv_imp_found(c, "%s: %s%s%s%s%s%s%s", a->label, b->ptr, a->person ? " → " : "",
+			     a->person ? a->person : "", a->number ? ", протокол № " : "",
+			     a->number ? a->number : "", a->date[0] ? " от " : "", a->date);
+	}
+	nv_buf_release(b);
+	free(a->number);
+	free(a->person);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Skip the words of the label at the start of t («С учётом мнения» is three). */
+static const char *skip_label(const char *t, const char *label)
+{
+	const char *l;
+	int words = 1;
+
+	for (l = label; *l; l++)
+		words += *l == ' ';
+	while (words-- > 0) {
+		while (*t && *t != ' ')
+			t++;
+		while (*t == ' ' || *t == ':')
+			t++;
+	}
+	return t;
+}
+
+/* Feed one line of a block; returns true if it belongs to one. */
+static bool feed(struct nv_imp_ctx *c, struct approval *a, const char *t, bool *any)
+{
+	const char *label = label_of(t), *cut;
+	const struct nv_imp_person *p;
+	bool proto = strstr(t, "ротокол"), order = strstr(t, "риказ");
+	char date[11];
+
+	if (label) {
+		flush(c, a, any);
+		a->label = label;
+		nv_buf_init(&a->body);
+		t = skip_label(t, label);
+		if (!*t)
+			return true;
+	} else if (!a->label) {
+		return false;
+	}
+	/* «(протокол от … № …)», or its date and number on the next line. */
+	if (proto || order || (a->ref && (nv_imp_find_date(t, date) || strstr(t, "№")))) {
+		if (proto || order) {
+			a->ref = true;
+			a->order = order && !proto;
+		}
+		if (!a->date[0])
+			nv_imp_find_date(t, a->date);
+		if (!a->number)
+			a->number = nv_imp_find_number(t);
+		cut = strstr(t, "(");
+		if (cut && cut > t && !a->order)
+			nv_buf_add(&a->body, t, (size_t)(cut - t));
+		return true;
+	}
+	if ((p = nv_imp_person_in(c, t))) {
+		a->person = nv_xstrdup(p->id);
+		return true;
+	}
+	if (!a->date[0] && nv_imp_find_date(t, a->date) && strlen(t) < 48)
+		return true;
+	if (a->body.len)
+		nv_buf_addch(&a->body, ' ');
+	nv_buf_adds(&a->body, t);
+	return true;
+}
+
+/*
+ * Blocks side by side in a table: each column top to bottom (a cell of a
+ * Word table holds a whole block; a text table has a line per row).
+ */
+static void approval_table(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool *any)
+{
+	struct approval a;
+	size_t j, k, m, cols = 0;
+
+	memset(&a, 0, sizeof(a));
+	for (j = 0; j < l->t->n; j++)
+		cols = l->t->rows[j].n > cols ? l->t->rows[j].n : cols;
+	for (k = 0; k < cols; k++) {
+		for (j = 0; j < l->t->n; j++) {
+			const struct nv_imp_cell *cell;
+
+			if (k >= l->t->rows[j].n)
+				continue;
+			cell = &l->t->rows[j].cells[k];
+			for (m = 0; m < cell->n; m++)
+				if (cell->paras[m].text[0] && feed(c, &a, cell->paras[m].text, any))
+					l->used = true;
+		}
+		flush(c, &a, any);
+	}
+}
+
+/* The column col (0: before the first tab, 1: after the last) of a line, into out. */
+static void column(struct nv_buf *out, const char *t, int col)
+{
+	const char *tab = strchr(t, '\t'), *last = strrchr(t, '\t');
+
+	nv_buf_reset(out);
+	if (col == 0)
+		nv_buf_add(out, t, tab ? (size_t)(tab - t) : strlen(t));
+	else if (last)
+		nv_buf_adds(out, last + 1);
+	while (out->len && out->ptr[out->len - 1] == ' ')
+		out->ptr[--out->len] = '\0';
+}
+
+/* Do the lines have two blocks side by side, split by tabs («ПРИНЯТО<TAB>УТВЕРЖДАЮ»)? */
+static bool side_by_side(struct nv_imp_ctx *c, size_t from, size_t to)
+{
+	struct nv_buf right = NV_BUF_INIT;
+	bool two = false;
+	size_t i;
+
+	for (i = from; i < to && !two; i++)
+		if (!c->ln[i].t && label_of(c->ln[i].text) && strchr(c->ln[i].text, '\t')) {
+			column(&right, c->ln[i].text, 1);
+			two = label_of(right.ptr) != NULL;
+		}
+	nv_buf_release(&right);
+	return two;
+}
+
+void nv_imp_approvals(struct nv_imp_ctx *c, size_t from, size_t to, const char *gender)
+{
+	struct approval a;
+	struct nv_buf col = NV_BUF_INIT;
+	bool any = false, two = side_by_side(c, from, to);
+	size_t i;
+	int k;
+
+	(void)gender;
+	memset(&a, 0, sizeof(a));
+	for (k = 0; k < (two ? 2 : 1); k++) {
+		for (i = from; i < to; i++) {
+			struct nv_imp_ln *l = &c->ln[i];
+
+			if (l->t) {
+				if (k == 0)
+					approval_table(c, l, &any);
+				continue;
+			}
+			if (nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ")) {
+				if (k == 0)
+					nv_imp_found(
+						c,
+						"штамп: «%s» (абзац %d) — приложение к приказу "
+						"выводится из его appendices",
+						l->text, l->src);
+				l->used = true;
+				continue;
+			}
+			column(&col, l->text, k);
+			if (!two)
+				nv_buf_reset(&col), nv_buf_adds(&col, l->text);
+			if (col.len && feed(c, &a, col.ptr, &any))
+				l->used = true;
+		}
+		flush(c, &a, &any);
+	}
+	nv_buf_release(&col);
+}
+
+/* A Markdown table of t; merged cells repeat nothing and leave their places empty. */
+static void md_table(struct nv_imp_ctx *c, const struct nv_imp_table *t)
+{
+	size_t i, j, cols = 0, n;
+	int k;
+
+	for (i = 0; i < t->n; i++) {
+		for (j = 0, n = 0; j < t->rows[i].n; j++)
+			n += (size_t)t->rows[i].cells[j].colspan;
+		cols = n > cols ? n : cols;
+	}
+	for (i = 0; i < t->n; i++) {
+		nv_buf_adds(&c->body, "|");
+		for (j = 0, n = 0; j < t->rows[i].n; j++) {
+			const struct nv_imp_cell *cell = &t->rows[i].cells[j];
+			struct nv_buf text = NV_BUF_INIT;
+			const char *p;
+
+			if (!cell->covered)
+				nv_imp_cell_text(&text, cell);
+			nv_buf_addch(&c->body, ' ');
+			for (p = text.ptr; *p; p++) {
+				if (*p == '|')
+					nv_buf_addch(&c->body, '\\');
+				nv_buf_addch(&c->body, *p);
+			}
+			nv_buf_adds(&c->body, " |");
+			for (k = 1; k < cell->colspan; k++)
+				nv_buf_adds(&c->body, "  |");
+			n += (size_t)cell->colspan;
+			nv_buf_release(&text);
+		}
+		for (; n < cols; n++)
+			nv_buf_adds(&c->body, "  |");
+		nv_buf_addch(&c->body, '\n');
+		if (i == 0) {
+			nv_buf_adds(&c->body, "|");
+			for (n = 0; n < cols; n++)
+				nv_buf_adds(&c->body, " --- |");
+			nv_buf_addch(&c->body, '\n');
+		}
+	}
+}
+
+/* «1. ОБЩИЕ ПОЛОЖЕНИЯ» or a heading style: the section number and title, or false. */
+/* A heading by its style («Heading 1», «Заголовок 1») or outline level. */
+static bool is_heading(const struct nv_imp_ln *l)
+{
+	if (l->p->style && (strstr(l->p->style, "eading") || strstr(l->p->style, "аголовок")))
+		return true;
+	return l->p->level >= 0 && !l->p->number && !l->p->bullet;
+}
+
+static bool section(const struct nv_imp_ln *l, int *num, const char **rest)
+{
+	const char *t = l->text, *p = t;
+
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (p == t || p - t > 2 || (*p == '.' && p[1] >= '0' && p[1] <= '9'))
+		return false;
+	*num = atoi(t);
+	if (*p == '.')
+		p++;
+	if (*p != ' ' && *p != '\t')
+		return false;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	*rest = p;
+	return *p && (nv_imp_is_upper(p) || is_heading(l)) && !strchr(".;:", t[strlen(t) - 1]);
+}
+
+static bool bullet(const struct nv_imp_ln *l, const char **rest)
+{
+	static const char *const marks[] = { "- ", "– ", "— ", "• ", "· ", "\xEF\x82\xB7 ", NULL };
+	size_t k;
+
+	for (k = 0; marks[k]; k++)
+		if (!strncmp(l->text, marks[k], strlen(marks[k]))) {
+			*rest = l->text + strlen(marks[k]);
+			return true;
+		}
+	*rest = l->text;
+	return l->p->bullet;
+}
+
+/*
+ * The text of l from rest on as Markdown: with its bold runs when the
+ * reader gave them (and the part before rest is the same there), else
+ * escaped plain text.
+ */
+static void inline_text(struct nv_imp_ctx *c, const struct nv_imp_ln *l, const char *rest)
+{
+	size_t off = (size_t)(rest - l->text);
+	const char *p;
+
+	if (!l->md || strncmp(l->md, l->text, off)) {
+		nv_imp_md_text(&c->body, rest);
+		return;
+	}
+	nv_imp_md_block(&c->body, l->md + off);
+	for (p = l->md + off; *p; p++)
+		nv_buf_addch(&c->body, *p == '\t' ? ' ' : *p);
+}
+
+/* A heading line: «# 1. Общие положения», or «#»… by level without a number. */
+static void heading(struct nv_imp_ctx *c, const struct nv_imp_ln *l, int num, const char *rest)
+{
+	char *s = nv_imp_sentence(rest);
+	int level = l->p->level > 0 && l->p->level < 3 ? l->p->level : 0;
+
+	nv_buf_addf(&c->body, "%.*s ", level + 1, "###");
+	if (num >= 0)
+		nv_buf_addf(&c->body, "%d. ", num);
+	nv_imp_md_text(&c->body, s);
+	nv_buf_addch(&c->body, '\n');
+	free(s);
+}
+
+void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
+{
+	const char *rest = l->text;
+	int num = -1, kind;
+	bool sec = !l->t && section(l, &num, &rest);
+
+	(void)clauses;
+	l->used = true;
+	if (!sec && !l->t && is_heading(l) && l->text[0])
+		sec = true, num = -1, rest = l->text;
+	kind = l->t ? 3 : sec ? 5 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;
+	/* Items of one list stay together (a tight list); everything else is a block. */
+	if (c->body.len && !((kind == 2 || kind == 4) && c->last == kind))
+		nv_buf_addch(&c->body, '\n');
+	c->last = kind;
+	if (l->t) {
+		md_table(c, l->t);
+	} else if (sec) {
+		heading(c, l, num, rest);
+	} else {
+		if (kind == 2)
+			nv_buf_adds(&c->body, "- ");
+		inline_text(c, l, kind == 2 ? rest : l->text);
+		nv_buf_addch(&c->body, '\n');
+	}
+}
+
+/* The first line at or after from that starts with word (squeezed, any case). */
+static size_t find_word(struct nv_imp_ctx *c, size_t from, const char *w1, const char *w2)
+{
+	size_t i;
+
+	for (i = from; i < c->n; i++)
+		if (!c->ln[i].t && (nv_imp_starts_word(c->ln[i].text, w1) ||
+				    (w2 && nv_imp_starts_word(c->ln[i].text, w2))))
+			return i;
+	return c->n;
+}
+
+/* Title at k (or the first line not used), approvals before it; returns the line after. */
+static size_t title_block(struct nv_imp_ctx *c, size_t k)
+{
+	size_t i;
+
+	if (k == c->n)
+		for (k = 0; k < c->n && (c->ln[k].t || label_of(c->ln[k].text)); k++)
+			;
+	nv_imp_approvals(c, 0, k, NULL);
+	for (i = k; i < c->n && c->ln[i].used; i++)
+		;
+	c->title = nv_imp_title_at(c, &i);
+	if (c->title)
+		nv_imp_found(c, "заголовок: %s", c->title);
+	return i;
+}
+
+static void year(struct nv_imp_ctx *c, bool required, const char *key)
+{
+	char y[16];
+	size_t i;
+
+	if (c->title && nv_imp_find_year(c->title, y)) {
+		nv_imp_yaml(&c->fm, 0, key, y);
+		nv_imp_found(c, "учебный год: %s", y);
+		return;
+	}
+	for (i = 0; i < c->n && i < 40; i++)
+		if (nv_imp_find_year(c->ln[i].text, y)) {
+			nv_imp_yaml(&c->fm, 0, key, y);
+			nv_imp_found(c, "учебный год: %s (абзац %d)", y, c->ln[i].src);
+			return;
+		}
+	if (required)
+		nv_imp_todo(c, "не найден учебный год: впишите academic_year: 2025–2026");
+}
+
+/* Say how many sections, clauses, list items and tables the body has. */
+static void count_body(struct nv_imp_ctx *c)
+{
+	const char *p;
+	size_t sec = 0, cl = 0, li = 0, tab = 0;
+
+	for (p = c->body.ptr; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (!strncmp(p, "# ", 2))
+			sec++;
+		else if (!strncmp(p, "- ", 2) || numbered(p))
+			li++;
+		else if (!strncmp(p, "| --- ", 6))
+			tab++;
+		else if (*p >= '0' && *p <= '9' && strchr(p, '.') && strchr(p, '.')[1] >= '0' &&
+			 strchr(p, '.')[1] <= '9')
+			cl++;
+	}
+	nv_imp_found(c, "разделы: %zu, пункты: %zu, элементы списков: %zu, таблицы: %zu", sec, cl,
+		     li, tab);
+}
+
+void nv_imp_position(struct nv_imp_ctx *c)
+{
+	size_t i = title_block(c, find_word(c, 0, "ПОЛОЖЕНИЕ", NULL));
+
+	if (c->title && (strstr(c->title, "обучающ") || strstr(c->title, "учащ")))
+		nv_imp_yaml(&c->fm, 0, "audience", "students");
+	else
+		nv_imp_yaml(&c->fm, 0, "audience", "teachers");
+	for (; i < c->n; i++)
+		if (!c->ln[i].used)
+			nv_imp_body_line(c, &c->ln[i], true);
+	count_body(c);
+}
+
+void nv_imp_generic(struct nv_imp_ctx *c, const char *kind)
+{
+	size_t i = title_block(c, !strcmp(kind, "program") ? find_word(c, 0, "ПРОГРАММА", NULL)
+							   : c->n);
+	char date[11];
+
+	if (!strcmp(kind, "program")) {
+		year(c, true, "academic_year");
+		nv_imp_todo(c, "впишите forms (формы наставничества) и authors, если они нужны");
+	} else if (!strcmp(kind, "case")) {
+		year(c, false, "year");
+		nv_imp_todo(c, "кейсу нужны form (форма наставничества) и year (учебный год): "
+			       "впишите их");
+	} else if (!strcmp(kind, "news")) {
+		if (i < c->n && nv_imp_find_date(c->ln[i].text, date) &&
+		    strlen(c->ln[i].text) < 40) {
+			c->ln[i++].used = true;
+			nv_imp_yaml(&c->fm, 0, "date", date);
+			nv_imp_found(c, "дата: %s", date);
+		} else {
+			nv_imp_todo(c, "не найдена дата новости: впишите date: ДД.ММ.ГГГГ");
+		}
+	}
+	for (; i < c->n; i++)
+		if (!c->ln[i].used)
+			nv_imp_body_line(c, &c->ln[i], false);
+	count_body(c);
+}
+
+enum col {
+	COL_NONE,
+	COL_NUM,
+	COL_TITLE,
+	COL_DUE,
+	COL_RESP,
+	COL_RESULT,
+	COL_STATUS
+};
+
+static enum col col_of(const char *h)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	enum col r = COL_NONE;
+
+	nv_imp_lower(&b, h, strlen(h));
+	if (strstr(b.ptr, "срок"))
+		r = COL_DUE;
+	else if (strstr(b.ptr, "ответствен") || strstr(b.ptr, "исполнител"))
+		r = COL_RESP;
+	else if (strstr(b.ptr, "мероприят") || strstr(b.ptr, "наименован") ||
+		 strstr(b.ptr, "содержан") || strstr(b.ptr, "действи"))
+		r = COL_TITLE;
+	else if (strstr(b.ptr, "результат") || strstr(b.ptr, "форм") || strstr(b.ptr, "итог") ||
+		 strstr(b.ptr, "документ") || strstr(b.ptr, "продукт"))
+		r = COL_RESULT;
+	else if (strstr(b.ptr, "статус") || strstr(b.ptr, "отметк") || strstr(b.ptr, "выполн"))
+		r = COL_STATUS;
+	else if (strstr(b.ptr, "№") || strstr(b.ptr, "п/п"))
+		r = COL_NUM;
+	nv_buf_release(&b);
+	return r;
+}
+
+/* The cells of row r by column kind (texts owned by the caller's array). */
+static void row_cells(const struct nv_imp_row *r, const enum col *cols, size_t ncols, char *out[7],
+		      size_t *filled)
+{
+	size_t j, g = 0;
+
+	*filled = 0;
+	for (j = 0; j < r->n; g += (size_t)r->cells[j].colspan, j++) {
+		struct nv_buf t = NV_BUF_INIT;
+
+		if (r->cells[j].covered)
+			continue;
+		nv_imp_cell_text(&t, &r->cells[j]);
+		if (t.len)
+			(*filled)++;
+		if (g < ncols && !out[cols[g]])
+			out[cols[g]] = nv_buf_detach(&t, NULL);
+		nv_buf_release(&t);
+	}
+}
+
+static bool numbers_row(const struct nv_imp_row *r)
+{
+	size_t j;
+	struct nv_buf t = NV_BUF_INIT;
+	bool ok = r->n > 1;
+
+	for (j = 0; j < r->n && ok; j++) {
+		nv_buf_reset(&t);
+		nv_imp_cell_text(&t, &r->cells[j]);
+		ok = atoi(t.ptr) == (int)j + 1 && strspn(t.ptr, "0123456789.") == t.len;
+	}
+	nv_buf_release(&t);
+	return ok;
+}
+
+/* A section row's title without «1.», «Раздел 1.», «Этап 1:». */
+static const char *section_title(const char *s)
+{
+	const char *p = s;
+
+	if (nv_imp_starts_word(p, "РАЗДЕЛ") || nv_imp_starts_word(p, "ЭТАП"))
+		while (*p && *p != ' ')
+			p++;
+	while (*p == ' ')
+		p++;
+	if (*p >= '0' && *p <= '9') {
+		while ((*p >= '0' && *p <= '9') || *p == '.' || *p == ':' || *p == ')')
+			p++;
+		while (*p == ' ' || *p == '.')
+			p++;
+	}
+	return *p ? p : s;
+}
+
+static void roadmap_item(struct nv_imp_ctx *c, char *cell[7], bool *sec)
+{
+	if (!*sec) {
+		nv_buf_adds(&c->fm, "sections:\n  - title: Мероприятия\n    items:\n");
+		nv_imp_todo(c, "мероприятия до первого раздела собраны в раздел «Мероприятия»: "
+			       "переименуйте его");
+		*sec = true;
+	}
+	nv_buf_adds(&c->fm, "      - ");
+	nv_imp_yaml(&c->fm, 0, "title", cell[COL_TITLE]);
+	nv_imp_yaml(&c->fm, 8, "due", cell[COL_DUE] && cell[COL_DUE][0] ? cell[COL_DUE] : "?");
+	nv_imp_yaml(&c->fm, 8, "responsible",
+		    cell[COL_RESP] && cell[COL_RESP][0] ? cell[COL_RESP] : "?");
+	if (cell[COL_RESULT] && cell[COL_RESULT][0])
+		nv_imp_yaml(&c->fm, 8, "result", cell[COL_RESULT]);
+	if (cell[COL_STATUS] &&
+	    (strstr(cell[COL_STATUS], "ыполнен") || strstr(cell[COL_STATUS], "done")))
+		nv_imp_yaml(&c->fm, 8, "status", "done");
+	else if (cell[COL_STATUS] && strstr(cell[COL_STATUS], "еренес"))
+		nv_imp_yaml(&c->fm, 8, "status", "moved");
+	if (!cell[COL_DUE] || !cell[COL_DUE][0] || !cell[COL_RESP] || !cell[COL_RESP][0])
+		nv_imp_todo(c,
+			    "мероприятие «%s»: нет срока или ответственного — впишите due и "
+			    "responsible вместо «?»",
+			    cell[COL_TITLE]);
+}
+
+/* The rows of a plan table into sections and items. */
+static void plan_table(struct nv_imp_ctx *c, const struct nv_imp_table *t, const enum col *cols,
+		       size_t ncols)
+{
+	size_t i, k, filled, nsec = 0, nitems = 0;
+	bool sec = false;
+
+	for (i = 1; i < t->n; i++) {
+		char *cell[7] = { NULL };
+
+		if (numbers_row(&t->rows[i])) {
+			nv_imp_found(c, "строка %zu таблицы — номера столбцов, пропущена", i + 1);
+			continue;
+		}
+		row_cells(&t->rows[i], cols, ncols, cell, &filled);
+		if (filled == 1 || t->rows[i].n == 1) {
+			const char *s = NULL;
+
+			for (k = 0; k < 7 && !s; k++)
+				if (cell[k] && cell[k][0])
+					s = cell[k];
+			if (s && (nv_imp_starts_word(s, "ЗАДАЧА") ||
+				  nv_imp_starts_word(s, "РЕЗУЛЬТАТ"))) {
+				nv_imp_todo(
+					c,
+					"строка %zu таблицы «%s» — у раздела дорожной карты нет "
+					"задачи и результата: перенесите её в текст",
+					i + 1, s);
+			} else if (s) {
+				nv_buf_adds(&c->fm, sec ? "" : "sections:\n");
+				nv_buf_adds(&c->fm, "  - ");
+				nv_imp_yaml(&c->fm, 0, "title", section_title(s));
+				nv_buf_adds(&c->fm, "    items:\n");
+				sec = true;
+				nsec++;
+			}
+		} else if (cell[COL_TITLE] && cell[COL_TITLE][0]) {
+			roadmap_item(c, cell, &sec);
+			nitems++;
+		}
+		for (k = 0; k < 7; k++)
+			free(cell[k]);
+	}
+	nv_imp_found(c, "разделы: %zu, мероприятия: %zu", nsec, nitems);
+}
+
+void nv_imp_roadmap(struct nv_imp_ctx *c)
+{
+	size_t i = title_block(c, find_word(c, 0, "ДОРОЖНАЯКАРТА", "ПЛАН")), j, g, k;
+
+	year(c, true, "academic_year");
+	for (; i < c->n; i++) {
+		const struct nv_imp_table *t = c->ln[i].t;
+		enum col cols[32] = { COL_NONE };
+		size_t ncols = 0;
+		bool due = false, title = false;
+
+		if (!t || !t->n || c->ln[i].used) {
+			if (!c->ln[i].used && !t)
+				nv_imp_body_line(c, &c->ln[i], false);
+			continue;
+		}
+		for (j = 0, g = 0; j < t->rows[0].n && g < 32; j++) {
+			struct nv_buf h = NV_BUF_INIT;
+
+			nv_imp_cell_text(&h, &t->rows[0].cells[j]);
+			for (k = 0; k < (size_t)t->rows[0].cells[j].colspan && g < 32; k++)
+				cols[g++] = col_of(h.ptr);
+			due |= cols[g - 1] == COL_DUE;
+			title |= cols[g - 1] == COL_TITLE;
+			nv_buf_release(&h);
+		}
+		ncols = g;
+		if (!due || !title) {
+			nv_imp_body_line(c, &c->ln[i], false);
+			continue;
+		}
+		nv_imp_found(c, "таблица мероприятий: абзац %d, %zu столбцов", c->ln[i].src, ncols);
+		plan_table(c, t, cols, ncols);
+		c->ln[i].used = true;
+	}
+}

@@ -1,0 +1,107 @@
+/*
+ * import_int.h: what the import readers and the recogniser share
+ * (import*.c only).
+ */
+#ifndef NV_IMPORT_INT_H
+#define NV_IMPORT_INT_H
+
+#include "common.h"
+
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "buf.h"
+#include "import.h"
+
+/*
+ * Open the ZIP container in data (len bytes) with the entry-count limit.
+ * Returns the archive (close with zip_discard()) or NULL with an error in
+ * d that names `what` («документ Word») for a file that is no ZIP.
+ */
+zip_t *nv_imp_zip_open(const char *name, const char *data, size_t len, const char *what,
+		       struct nv_diags *d);
+/*
+ * Read the entry `entry` of z into out, refusing encrypted entries and
+ * those over the size and ratio limits. Returns 1 when read, 0 when
+ * there is no such entry (nothing added to d), -1 after an error in d.
+ */
+int nv_imp_zip_read(zip_t *z, const char *name, const char *entry, struct nv_buf *out,
+		    struct nv_diags *d);
+/*
+ * Parse XML (the part `entry` of name) with no network, no entity
+ * substitution and no DTD; a document with a DOCTYPE is refused (no
+ * office format has one: it is how entity bombs come). Returns the tree
+ * (xmlFreeDoc) or NULL with an error in d.
+ */
+xmlDoc *nv_imp_xml_parse(const char *name, const char *entry, const struct nv_buf *xml,
+			 struct nv_diags *d);
+
+/* True if node n is the element `local` in the namespace whose URI is ns. */
+bool nv_imp_is(const xmlNode *n, const char *ns, const char *local);
+/* The attribute `local` of namespace ns (copied; the caller frees), or NULL. */
+char *nv_imp_attr(const xmlNode *n, const char *ns, const char *local);
+/* The first child element ns:local of n, or NULL. */
+xmlNode *nv_imp_child(const xmlNode *n, const char *ns, const char *local);
+
+/* Lower-case Russian and ASCII letters of s (len bytes) into out. */
+void nv_imp_lower(struct nv_buf *out, const char *s, size_t len);
+/* True if s has letters and none of them is lower-case. */
+bool nv_imp_is_upper(const char *s);
+
+/* One line of the document as the recogniser sees it. */
+struct nv_imp_ln {
+	char *text; /* owned: the number (if any), a space and the text, trimmed */
+	char *md;   /* owned: the same as Markdown with bold runs (para->md), or NULL */
+	const struct nv_imp_para *p;  /* NULL for a table */
+	const struct nv_imp_table *t; /* the table, or NULL */
+	int src;
+	bool used;
+};
+
+struct nv_imp_ctx {
+	const struct nv_imp_doc *doc;
+	const struct nv_imp_opts *o;
+	struct nv_imp_result *r;
+	struct nv_imp_ln *ln;
+	size_t n;
+	struct nv_buf fm, body; /* front matter (without ---) and Markdown body */
+	char *title;
+	int last; /* the kind of the last body block: 0 none, 1 paragraph, 2 list item */
+};
+
+/* The recognisers of each kind; they fill c->fm, c->body, c->title. */
+void nv_imp_order(struct nv_imp_ctx *c);
+void nv_imp_position(struct nv_imp_ctx *c);
+void nv_imp_roadmap(struct nv_imp_ctx *c);
+/* program, case, news, page: title and body. */
+void nv_imp_generic(struct nv_imp_ctx *c, const char *kind);
+
+/* `key: value` in YAML, quoted only when it must be (indent spaces first). */
+void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value);
+/* Text as Markdown inline content (the characters Markdown reads escaped). */
+void nv_imp_md_text(struct nv_buf *out, const char *s);
+/* A backslash before s when its first characters would start a Markdown block. */
+void nv_imp_md_block(struct nv_buf *out, const char *s);
+/* The first date ДД.ММ.ГГГГ in s into out[11]; returns its start or NULL. */
+const char *nv_imp_find_date(const char *s, char out[11]);
+/* The number after «№» in s (copied), or NULL. */
+char *nv_imp_find_number(const char *s);
+/* «2025–2026» found in s into out[16] (en dash), or false. */
+bool nv_imp_find_year(const char *s, char out[16]);
+/* True if s, without spaces and case-folded, starts with the word w (upper case). */
+bool nv_imp_starts_word(const char *s, const char *w);
+/* Sentence case of an upper-case line, abbreviations kept; the caller frees. */
+char *nv_imp_sentence(const char *s);
+/* The title from ln[*i] on: joined lines, sentence case; moves *i past them. */
+char *nv_imp_title_at(struct nv_imp_ctx *c, size_t *i);
+/* Parse approval blocks in ln[from, to) (tables too) into c->fm; marks lines used. */
+void nv_imp_approvals(struct nv_imp_ctx *c, size_t from, size_t to, const char *doc_gender);
+/* A block of the body as Markdown (heading, list item, paragraph, table). */
+void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses);
+/* Add a report line. */
+void nv_imp_found(struct nv_imp_ctx *c, const char *fmt, ...) NV_PRINTF(2, 3);
+void nv_imp_todo(struct nv_imp_ctx *c, const char *fmt, ...) NV_PRINTF(2, 3);
+/* The person of people.yml the name «И. В. Соколова» / «Соколова И. В.» in s points to. */
+const struct nv_imp_person *nv_imp_person_in(const struct nv_imp_ctx *c, const char *s);
+
+#endif

@@ -1,0 +1,495 @@
+/*
+ * import_order.c: the order recogniser of `nastavnik import`.
+ *
+ * An order reads, top to bottom: the founder and the organisation, the
+ * word ПРИКАЗ (often spaced out), the date and number with the place
+ * (on one line with tabs, or in a borderless table), the title «О …»,
+ * the preamble, ПРИКАЗЫВАЮ, numbered items («1.», «3.1.», «1)», «а)»),
+ * the signature (position and name), then appendices with their stamps
+ * and the acquaintance list. We walk it in that order.
+ */
+#include "common.h"
+
+#include <regex.h>
+
+#include "alloc.h"
+#include "import.h"
+#include "import_int.h"
+#include "typo.h"
+#include "utf8.h"
+
+/* The item number at the start of s: depth (0 when none) and where the text starts. */
+struct marker {
+	int depth;   /* 1 for «1.», 2 for «3.1.», … */
+	bool paren;  /* «1)» */
+	bool letter; /* «а)» */
+	size_t skip; /* bytes of the marker and the space after it */
+};
+
+static struct marker item_marker(const char *s)
+{
+	struct marker m = { 0, false, false, 0 };
+	regex_t re;
+	regmatch_t g[2];
+	const char *p;
+
+	if (!regcomp(&re, "^([0-9]{1,3}(\\.[0-9]{1,3})*)(\\.|\\))?[ \t]+", REG_EXTENDED)) {
+		if (!regexec(&re, s, 2, g, 0) && (s[g[1].rm_eo] == '.' || s[g[1].rm_eo] == ')' ||
+						  strchr(s, '.') < s + g[1].rm_eo)) {
+			m.depth = 1;
+			for (p = s; p < s + g[1].rm_eo; p++)
+				m.depth += *p == '.';
+			m.paren = s[g[1].rm_eo] == ')';
+			m.skip = (size_t)g[0].rm_eo;
+		}
+		regfree(&re);
+	}
+	if (!m.depth && s[0] && s[1] && ((unsigned char)s[0] >= 0xD0 ? s[2] == ')' : s[1] == ')')) {
+		m.letter = true;
+		m.depth = 1;
+		m.skip = ((unsigned char)s[0] >= 0xD0 ? 3 : 2);
+		while (s[m.skip] == ' ' || s[m.skip] == '\t')
+			m.skip++;
+	}
+	return m;
+}
+
+static bool is_prikaz(const char *t)
+{
+	return nv_imp_starts_word(t, "ПРИКАЗ") && !nv_imp_starts_word(t, "ПРИКАЗЫВАЮ") &&
+	       (nv_imp_is_upper(t) || strlen(t) < 20);
+}
+
+/* The header: founder and organisation lines before ПРИКАЗ. */
+/* Propose the organisation or founder for site.yml when it says something else. */
+static void propose_site(struct nv_imp_ctx *c, const char *t, bool founder)
+{
+	const struct nv_imp_opts *o = c->o;
+	char *s;
+
+	if (founder ? (o->founder && !strcmp(o->founder, t))
+		    : ((o->org_name && !strcmp(o->org_name, t)) ||
+		       (o->org_short && !strcmp(o->org_short, t))))
+		return;
+	s = nv_xasprintf("site.yml, organization: %s: «%s»%s", founder ? "founder" : "name", t,
+			 (founder ? o->founder : o->org_name) ? " (сейчас там другое)" : "");
+	nv_strlist_add(&c->r->propose, s);
+	free(s);
+}
+
+static size_t header(struct nv_imp_ctx *c)
+{
+	size_t i, k;
+
+	for (k = 0; k < c->n && !is_prikaz(c->ln[k].text); k++)
+		;
+	if (k == c->n)
+		return 0;
+	for (i = 0; i < k; i++) {
+		const char *t = c->ln[i].text;
+		bool founder = strstr(t, "правлени") || strstr(t, "епартамент") ||
+			       strstr(t, "инистерств") || strstr(t, "омитет") ||
+			       strstr(t, "дминистрац");
+
+		nv_imp_found(c, "%s: «%s» (абзац %d)", founder ? "учредитель" : "организация", t,
+			     c->ln[i].src);
+		propose_site(c, t, founder);
+		c->ln[i].used = true;
+	}
+	nv_imp_found(c, "ПРИКАЗ: абзац %d", c->ln[k].src);
+	c->ln[k].used = true;
+	return k + 1;
+}
+
+/* «г. Верхнеозёрск» in t: a settlement mark and a capital letter, up to a tab or the end. */
+static char *find_place(const char *t)
+{
+	static const char *const marks[] = { "г. ", "с. ", "п. ", "пос. ", "д. ", "ст. ", NULL };
+	const char *p, *e;
+	size_t k;
+
+	for (k = 0; marks[k]; k++)
+		for (p = strstr(t, marks[k]); p; p = strstr(p + 1, marks[k])) {
+			const unsigned char *n = (const unsigned char *)p + strlen(marks[k]);
+
+			if (p > t && p[-1] != ' ' && p[-1] != '\t')
+				continue;
+			if (!(n[0] == 0xD0 && ((n[1] >= 0x90 && n[1] <= 0xAF) || n[1] == 0x81)))
+				continue;
+			for (e = (const char *)n; *e && *e != '\t'; e++)
+				;
+			return nv_xmemdupz(p, (size_t)(e - p));
+		}
+	return NULL;
+}
+
+/* Date, number and place from the lines after ПРИКАЗ; returns the next line. */
+static size_t requisites(struct nv_imp_ctx *c, size_t i)
+{
+	char date[11] = "", *number = NULL, *place = NULL;
+	size_t end = i + 4 < c->n ? i + 4 : c->n;
+
+	for (; i < end && !(date[0] && number && place); i++) {
+		const char *t = c->ln[i].text;
+		bool any = false;
+
+		if (!date[0] && nv_imp_find_date(t, date))
+			any = true;
+		if (!number && (number = nv_imp_find_number(t)))
+			any = true;
+		if (!place && (place = find_place(t)))
+			any = true;
+		if (!any)
+			break;
+		c->ln[i].used = true;
+	}
+	if (date[0]) {
+		nv_imp_yaml(&c->fm, 0, "number", number ? number : "");
+		nv_imp_yaml(&c->fm, 0, "date", date);
+		nv_imp_found(c, "дата: %s", date);
+	} else {
+		nv_imp_todo(c, "не найдена дата приказа: впишите date: ДД.ММ.ГГГГ");
+	}
+	if (number)
+		nv_imp_found(c, "номер: %s", number);
+	else
+		nv_imp_todo(c,
+			    "не найден номер приказа: впишите number (как в журнале регистрации)");
+	if (place) {
+		nv_imp_yaml(&c->fm, 0, "place", place);
+		nv_imp_found(c, "место: %s", place);
+	}
+	free(number);
+	free(place);
+	return i;
+}
+
+static bool is_order_word(const char *t)
+{
+	return strstr(t, "ПРИКАЗЫВАЮ") || strstr(t, "П Р И К А З Ы В А Ю") ||
+	       nv_imp_starts_word(t, "ПРИКАЗЫВАЮ") || nv_imp_starts_word(t, "ПОСТАНОВЛЯЮ");
+}
+
+/* The preamble up to ПРИКАЗЫВАЮ; returns the line after it. */
+static size_t preamble(struct nv_imp_ctx *c, size_t i)
+{
+	struct nv_buf pre = NV_BUF_INIT;
+	size_t start = i;
+
+	for (; i < c->n && !is_order_word(c->ln[i].text); i++)
+		if (item_marker(c->ln[i].text).depth)
+			break;
+	if (i == c->n || !is_order_word(c->ln[i].text)) {
+		nv_imp_todo(c, "не найдено слово ПРИКАЗЫВАЮ: пункты приказа не выделены");
+		i = start;
+		goto out;
+	}
+	for (; start <= i; start++) {
+		const char *t = c->ln[start].text, *w = strstr(t, "ПРИКАЗЫВАЮ");
+		size_t len = w ? (size_t)(w - t) : strlen(t);
+
+		if (start == i && !w)
+			break;
+		if (pre.len && len)
+			nv_buf_addch(&pre, ' ');
+		nv_buf_add(&pre, t, len);
+		c->ln[start].used = true;
+	}
+	while (pre.len && strchr(" ,:\t", pre.ptr[pre.len - 1]))
+		pre.ptr[--pre.len] = '\0';
+	if (pre.len) {
+		nv_imp_yaml(&c->fm, 0, "preamble", pre.ptr);
+		nv_imp_found(c, "преамбула: %zu знаков", nv_utf8_count(pre.ptr, pre.len));
+	}
+	nv_imp_found(c, "ПРИКАЗЫВАЮ: абзац %d", c->ln[i].src);
+	i++;
+out:
+	nv_buf_release(&pre);
+	return i;
+}
+
+/* How many capital Russian letters followed by a dot s has («И. В. Соколова»: 2). */
+static int initials(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int n = 0;
+
+	for (; p[0] && p[1]; p++)
+		if (p[0] == 0xD0 && ((p[1] >= 0x90 && p[1] <= 0xAF) || p[1] == 0x81) && p[2] == '.')
+			n++;
+	return n;
+}
+
+/* The signature line: a position and a name. */
+static bool is_signature(struct nv_imp_ctx *c, const char *t)
+{
+	static const char *const posts[] = { "Директор", "директор",  "Заведующ",    "И.о.",
+					     "И. о.",	 "Исполняющ", "Руководител", NULL };
+	size_t k;
+
+	for (k = 0; posts[k]; k++)
+		if (!strncmp(t, posts[k], strlen(posts[k])))
+			return strlen(t) < 200 && (strchr(t, '\t') || nv_imp_person_in(c, t) ||
+						   initials(t) >= 2 || strstr(t, "_"));
+	return false;
+}
+
+struct items {
+	int count[8];
+	int indent[8];
+	int depth;
+	bool colon; /* the last item ended with «:» */
+	int paren_depth, letter_depth;
+	int nitems;
+};
+
+/* One item as a Markdown list item, nested by its depth. */
+static void add_item(struct nv_imp_ctx *c, struct items *it, const char *t, struct marker m)
+{
+	int depth = m.depth, k;
+
+	if (m.paren || m.letter) {
+		int *d = m.paren ? &it->paren_depth : &it->letter_depth;
+
+		if (!*d || it->colon)
+			*d = it->colon ? it->depth + 1 : (it->depth ? it->depth : 1);
+		depth = *d;
+	}
+	if (depth > it->depth + 1)
+		depth = it->depth + 1;
+	if (depth > 7)
+		depth = 7;
+	if (depth <= 1)
+		it->paren_depth = m.paren ? 1 : 0, it->letter_depth = m.letter ? 1 : 0;
+	it->count[depth]++;
+	for (k = depth + 1; k < 8; k++)
+		it->count[k] = 0;
+	it->indent[depth] =
+		it->indent[depth - 1] + (depth > 1 ? (it->count[depth - 1] >= 10 ? 4 : 3) : 0);
+	nv_buf_addf(&c->body, "%*s%d. ", it->indent[depth], "", it->count[depth]);
+	nv_imp_md_text(&c->body, t + m.skip);
+	nv_buf_addch(&c->body, '\n');
+	it->depth = depth;
+	it->colon = t[strlen(t) - 1] == ':';
+	it->nitems++;
+}
+
+static size_t items(struct nv_imp_ctx *c, size_t i)
+{
+	struct items it;
+
+	memset(&it, 0, sizeof(it));
+	for (; i < c->n; i++) {
+		struct nv_imp_ln *l = &c->ln[i];
+		struct marker m = item_marker(l->text);
+
+		if (is_signature(c, l->text) || nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||
+		    nv_imp_starts_word(l->text, "Сприказомознакомлен"))
+			break;
+		if (l->t)
+			continue;
+		if (!m.depth && !it.nitems)
+			continue;
+		if (!m.depth) { /* a paragraph of the item above */
+			nv_buf_addf(&c->body, "\n%*s", it.indent[it.depth] + 3, "");
+			nv_imp_md_text(&c->body, l->text);
+			nv_buf_addch(&c->body, '\n');
+		} else {
+			add_item(c, &it, l->text, m);
+		}
+		l->used = true;
+	}
+	if (it.nitems)
+		nv_imp_found(c, "пункты: %d", it.nitems);
+	else
+		nv_imp_todo(c,
+			    "не найдены нумерованные пункты приказа: приказ без пунктов — ошибка; "
+			    "пронумеруйте пункты «1.», «2.»");
+	return i;
+}
+
+/* True if the word (len bytes) is initials: «И.», «И.В.» (capital Russian letters with dots). */
+static bool is_initials(const char *w, size_t len)
+{
+	size_t i;
+
+	if (!len || len % 3)
+		return false;
+	for (i = 0; i < len; i += 3)
+		if (!((unsigned char)w[i] == 0xD0 && (unsigned char)w[i + 1] >= 0x81 &&
+		      (unsigned char)w[i + 1] <= 0xAF && w[i + 2] == '.'))
+			return false;
+	return true;
+}
+
+/*
+ * Split a signature into position, initials and surname: the name is the
+ * last words («А. Н. Петрова», «Петрова А.Н.»), the position what comes
+ * before them. Returns false when there is no such name.
+ */
+static bool split_signature(const char *t, struct nv_buf *pos, struct nv_buf *ini,
+			    struct nv_buf *sur)
+{
+	const char *end = t + strlen(t), *w, *name = end;
+	size_t k;
+
+	while (name > t) {
+		for (w = name; w > t && !strchr(" \t_", w[-1]); w--)
+			;
+		if (w == name) { /* a separator */
+			name--;
+			continue;
+		}
+		if (is_initials(w, (size_t)(name - w))) {
+			for (k = 0; k < (size_t)(name - w); k += 3)
+				nv_buf_add(ini, w + k, 2);
+		} else if (!sur->len && !memchr(w, '.', (size_t)(name - w)) &&
+			   (unsigned char)*w == 0xD0) {
+			nv_buf_add(sur, w, (size_t)(name - w));
+		} else {
+			break;
+		}
+		name = w;
+		if (sur->len && ini->len >= 4)
+			break;
+	}
+	if (!sur->len || !ini->len)
+		return false;
+	nv_buf_add(pos, t, (size_t)(name - t));
+	while (pos->len && strchr(" \t_", pos->ptr[pos->len - 1]))
+		pos->ptr[--pos->len] = '\0';
+	return true;
+}
+
+/*
+ * The signatory is not in people.yml: say so, and propose an entry from
+ * the signature «Директор<TAB>А. Н. Петрова» (position, initials, surname).
+ */
+static void propose_person(struct nv_imp_ctx *c, const char *t)
+{
+	struct nv_buf pos = NV_BUF_INIT, ini = NV_BUF_INIT, sur = NV_BUF_INIT, b = NV_BUF_INIT;
+	char *id, *s;
+	size_t cap;
+
+	nv_imp_todo(c,
+		    "подписавший («%s») не найден в people.yml: добавьте его и впишите "
+		    "signatory (по умолчанию — директор)",
+		    t);
+	if (split_signature(t, &pos, &ini, &sur)) {
+		nv_buf_addf(&b, "%s %s", sur.ptr, ini.ptr);
+		id = nv_slug(b.ptr);
+		/* «Директор» → «директор», as people.yml writes positions. */
+		nv_buf_reset(&b);
+		cap = pos.len >= 2 && (unsigned char)pos.ptr[0] == 0xD0 ? 2 : 0;
+		nv_imp_lower(&b, pos.ptr, cap);
+		nv_buf_adds(&b, pos.ptr + cap);
+		s = nv_xasprintf("people.yml: - id: %s, surname: %s, position: %s — впишите name и "
+				 "patronymic полностью, затем signatory: %s",
+				 id, sur.ptr, b.ptr, id);
+		nv_strlist_add(&c->r->propose, s);
+		free(s);
+		free(id);
+	}
+	nv_buf_release(&pos);
+	nv_buf_release(&ini);
+	nv_buf_release(&sur);
+	nv_buf_release(&b);
+}
+
+/* An appendix stamp at ln[*i] with its continuation lines; moves *i to its last line. */
+static void stamp(struct nv_imp_ctx *c, size_t *i)
+{
+	struct nv_buf st = NV_BUF_INIT;
+	const struct nv_imp_ln *l = &c->ln[*i];
+
+	nv_buf_adds(&st, l->text);
+	c->ln[*i].used = true;
+	while (*i + 1 < c->n && !c->ln[*i + 1].t &&
+	       (!strncmp(c->ln[*i + 1].text, "к ", strlen("к ")) ||
+		!strncmp(c->ln[*i + 1].text, "приказом", strlen("приказом")) ||
+		!strncmp(c->ln[*i + 1].text, "от ", strlen("от ")))) {
+		nv_buf_addf(&st, " %s", c->ln[++*i].text);
+		c->ln[*i].used = true;
+	}
+	nv_imp_found(c,
+		     "штамп приложения: «%s» (абзац %d); текст приложения импортируйте "
+		     "отдельным документом и укажите его id в appendices",
+		     st.ptr, l->src);
+	nv_buf_release(&st);
+}
+
+/* A line of an appendix's text: reported as such, not placed in the order. */
+static void appendix_line(struct nv_imp_ctx *c, struct nv_imp_ln *l)
+{
+	char *s = nv_xasprintf("абзац %d: %s приложения — сохраните приложение отдельным файлом, "
+			       "импортируйте его и укажите в appendices",
+			       l->src, l->t ? "таблица" : "текст");
+
+	nv_strlist_add(&c->r->unplaced, s);
+	free(s);
+	l->used = true;
+}
+
+/* The signature, the appendices and the acquaintance list. */
+static void tail(struct nv_imp_ctx *c, size_t i)
+{
+	struct nv_buf acq = NV_BUF_INIT;
+	bool in_acq = false, in_app = false;
+
+	for (; i < c->n; i++) {
+		struct nv_imp_ln *l = &c->ln[i];
+		const struct nv_imp_person *p = nv_imp_person_in(c, l->text);
+
+		if (is_signature(c, l->text)) {
+			nv_imp_found(c, "подпись: «%s»%s%s", l->text, p ? " → " : "",
+				     p ? p->id : "");
+			if (p)
+				nv_imp_yaml(&c->fm, 0, "signatory", p->id);
+			else
+				propose_person(c, l->text);
+			l->used = true;
+			in_acq = false;
+		} else if ((nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||
+			    nv_imp_starts_word(l->text, "УТВЕРЖДЕН"))) {
+			stamp(c, &i);
+			in_acq = false;
+			in_app = true;
+		} else if (nv_imp_starts_word(l->text, "Сприказомознакомлен")) {
+			in_acq = true;
+			in_app = false;
+			l->used = true;
+		} else if (in_acq && p) {
+			nv_buf_addf(&acq, "%s%s", acq.len ? ", " : "", p->id);
+			l->used = true;
+		} else if (in_app) {
+			appendix_line(c, l);
+		}
+	}
+	if (acq.len) {
+		nv_buf_addf(&c->fm, "acquaint: [%s]\n", acq.ptr);
+		nv_imp_found(c, "лист ознакомления: %s", acq.ptr);
+	}
+	nv_buf_release(&acq);
+}
+
+void nv_imp_order(struct nv_imp_ctx *c)
+{
+	size_t i = header(c);
+	char year[16];
+
+	i = requisites(c, i);
+	if (i < c->n && !c->ln[i].t) {
+		c->title = nv_imp_title_at(c, &i);
+		nv_imp_found(c, "заголовок: %s", c->title);
+		if (nv_imp_find_year(c->title, year)) {
+			nv_imp_yaml(&c->fm, 0, "academic_year", year);
+			nv_imp_found(c, "учебный год: %s", year);
+		}
+		if (strncmp(c->title, "О ", strlen("О ")) &&
+		    strncmp(c->title, "Об ", strlen("Об ")))
+			nv_imp_todo(c, "заголовок приказа обычно начинается с «О» или «Об»");
+	}
+	i = preamble(c, i);
+	i = items(c, i);
+	tail(c, i);
+}

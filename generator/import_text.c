@@ -1,0 +1,236 @@
+/*
+ * import_text.c: the plain-text reader of `nastavnik import`.
+ *
+ * Text gives only what it can. The encoding is UTF-8 when the bytes are
+ * valid UTF-8 (a BOM is dropped), else Windows-1251, the encoding of
+ * Russian Windows, converted here; doc->encoding says which. Every
+ * non-empty line is a paragraph, except that a line starting with a
+ * lower-case letter continues the one before (text wrapped by hand).
+ * Lines with tabs, with «|» as Markdown tables have, or with three columns
+ * aligned by runs of spaces are table rows:
+ * consecutive rows make one table, one cell per column.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "diag.h"
+#include "import.h"
+#include "import_int.h"
+#include "utf8.h"
+
+/* Windows-1251 0x80…0xBF as Unicode code points (0xC0…0xFF are А…я). */
+static const uint16_t cp1251_high[64] = {
+	0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409,
+	0x2039, 0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0,
+	0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB,
+	0x00AC, 0x00AD, 0x00AE, 0x0407, 0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6,
+	0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+};
+
+static void from_cp1251(struct nv_buf *out, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80)
+			nv_buf_addch(out, (char)c);
+		else if (c >= 0xC0)
+			nv_buf_addcp(out, 0x0410 + (c - 0xC0));
+		else
+			nv_buf_addcp(out, cp1251_high[c - 0x80]);
+	}
+}
+
+/* How many runs of two or more spaces split the text of the line (columns aligned by spaces). */
+static int space_gaps(const char *s, size_t len)
+{
+	size_t i = 0, run;
+	int gaps = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	while (i < len) {
+		for (run = 0; i < len && s[i] == ' '; i++)
+			run++;
+		if (run >= 2 && i < len)
+			gaps++;
+		while (i < len && s[i] != ' ')
+			i++;
+	}
+	return gaps;
+}
+
+/*
+ * True if the line (len bytes) is a table row: a tab, «|» at the start,
+ * or three columns aligned by spaces (two or more between them).
+ */
+static bool is_row(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i < len && s[i] == '|')
+		return true;
+	return memchr(s, '\t', len) != NULL || space_gaps(s, len) >= 2;
+}
+
+/* A Markdown separator row «|---|:--:|». */
+static bool is_separator(const char *s, size_t len)
+{
+	size_t i;
+	bool dash = false;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '-')
+			dash = true;
+		else if (!strchr("|: \t", s[i]))
+			return false;
+	}
+	return dash;
+}
+
+/* The start of the next run of two or more spaces in [s, end), or NULL. */
+static const char *strstr_gap(const char *s, const char *end)
+{
+	for (; s + 2 <= end; s++)
+		if (s[0] == ' ' && s[1] == ' ')
+			return s;
+	return NULL;
+}
+
+static void add_row(struct nv_imp_doc *doc, struct nv_imp_table *t, const char *s, size_t len)
+{
+	struct nv_imp_row *row = nv_imp_add_row(t);
+	const char *end = s + len, *p;
+	char sep = memchr(s, '\t', len) ? '\t' : '|';
+	bool spaces = sep == '|' && !memchr(s, '|', len);
+
+	while (s < end && *s == ' ')
+		s++;
+	if (sep == '|' && s < end && *s == '|')
+		s++;
+	while (end > s && (end[-1] == ' ' || (sep == '|' && end[-1] == '|' && !spaces)))
+		end--;
+	while (s <= end) {
+		struct nv_slice cell;
+
+		p = spaces ? strstr_gap(s, end) : memchr(s, sep, (size_t)(end - s));
+		if (!p)
+			p = end;
+		cell = nv_slice_trim(nv_slice_make(s, (size_t)(p - s)));
+		nv_imp_add_para(doc, nv_imp_add_cell(row, 1, 1, false), cell.ptr, cell.len);
+		doc->next_src--; /* cells share their line's number */
+		s = p + 1;
+		while (spaces && s < end && *s == ' ')
+			s++;
+	}
+	doc->next_src++;
+}
+
+/* True if the line starts with a lower-case Russian or Latin letter. */
+static bool starts_lower(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return (*p >= 'a' && *p <= 'z') || (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF) ||
+	       (p[0] == 0xD1 && ((p[1] >= 0x80 && p[1] <= 0x8F) || p[1] == 0x91));
+}
+
+/* «а) …»: a lettered item, not a continuation. */
+static bool is_marker(const char *s)
+{
+	size_t k = (unsigned char)s[0] < 0x80 ? 1 : 2;
+
+	return s[k] == ')';
+}
+
+/* A paragraph of one line; a Markdown heading «## …» gives its level. */
+static struct nv_imp_para *add_line(struct nv_imp_doc *doc, struct nv_slice l)
+{
+	size_t k = 0;
+	struct nv_imp_para *p;
+
+	while (k < l.len && k < 6 && l.ptr[k] == '#')
+		k++;
+	if (!k || k >= l.len || l.ptr[k] != ' ')
+		return nv_imp_add_para(doc, NULL, l.ptr, l.len);
+	p = nv_imp_add_para(doc, NULL, l.ptr + k + 1, l.len - k - 1);
+	p->level = (int)k - 1;
+	return p;
+}
+
+static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
+{
+	struct nv_imp_table *table = NULL;
+	struct nv_imp_para *last = NULL;
+	const char *s = text, *end = text + len, *nl;
+	int line = 0;
+
+	for (; s < end && doc->n < NV_IMP_MAX_BLOCKS; s = nl + 1) {
+		struct nv_slice l;
+
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			nl = end;
+		line++;
+		l = nv_slice_make(s, (size_t)(nl - s));
+		if (l.len && l.ptr[l.len - 1] == '\r')
+			l.len--;
+		if (is_row(l.ptr, l.len)) {
+			last = NULL;
+			if (!table)
+				table = nv_imp_add_table(doc);
+			doc->next_src = line - 1;
+			if (!is_separator(l.ptr, l.len))
+				add_row(doc, table, l.ptr, l.len);
+			continue;
+		}
+		table = NULL;
+		l = nv_slice_trim(l);
+		if (!l.len) {
+			last = NULL;
+			continue;
+		}
+		if (last && starts_lower(l.ptr) && !is_marker(l.ptr)) {
+			char *joined = nv_xasprintf("%s %.*s", last->text, (int)l.len, l.ptr);
+
+			free(last->text);
+			last->text = joined;
+			continue;
+		}
+		doc->next_src = line - 1;
+		last = add_line(doc, l);
+	}
+}
+
+int nv_import_text(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
+		   struct nv_diags *d)
+{
+	struct nv_buf utf8 = NV_BUF_INIT;
+
+	doc->format = "text";
+	if (memchr(data, '\0', len)) {
+		nv_diag_hint(
+			nv_error(d, name, 0, 0, "в файле нулевой байт: это не текстовый файл"),
+			"документ Word дайте с расширением .docx, документ LibreOffice — .odt");
+		return -1;
+	}
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
+		data += 3;
+		len -= 3;
+	}
+	if (nv_utf8_valid(data, len, NULL)) {
+		doc->encoding = "UTF-8";
+		nv_buf_add(&utf8, data, len);
+	} else {
+		doc->encoding = "Windows-1251";
+		from_cp1251(&utf8, data, len);
+	}
+	split_lines(doc, utf8.ptr, utf8.len);
+	nv_buf_release(&utf8);
+	return 0;
+}

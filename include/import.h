@@ -1,0 +1,181 @@
+/*
+ * import.h: `nastavnik import` below the command layer — a school's
+ * .docx, .odt and text documents read into one intermediate form, and
+ * the recogniser that turns that form into a document of content/
+ * (front matter + Markdown) with a report of what it found.
+ *
+ * The intermediate form is a list of blocks: paragraphs (text, style
+ * name, outline or list level, the number Word's or LibreOffice's
+ * automatic numbering shows, alignment) and tables (rows of cells with
+ * their spans, each cell a list of paragraphs). The three readers
+ * (import_docx.c, import_odt.c, import_text.c) fill it; the recogniser
+ * (import_recog.c and import_order.c, import_body.c) reads only it.
+ *
+ * Library code: functions return 0/-1 and add diagnostics; nothing here
+ * prints or writes files.
+ */
+#ifndef NV_IMPORT_H
+#define NV_IMPORT_H
+
+#include "common.h"
+
+#include "buf.h"
+#include "strlist.h"
+
+struct nv_diags;
+
+enum nv_imp_align {
+	NV_IMP_LEFT,
+	NV_IMP_CENTER,
+	NV_IMP_RIGHT,
+	NV_IMP_BOTH,
+};
+
+/* One paragraph of the source. */
+struct nv_imp_para {
+	char *text;   /* owned UTF-8, tabs kept as '\t'; never NULL */
+	char *style;  /* owned style name ("heading 1", "List Number"), or NULL */
+	char *number; /* owned: what automatic numbering shows ("2.1.", "а)"), or NULL */
+	char *md; /* owned: the text as Markdown when part of it is bold («**термин** — …»), or NULL
+		   */
+	int level;   /* list or outline level from 0, -1 when none */
+	bool bullet; /* an automatic list item without a number (a bullet) */
+	enum nv_imp_align align;
+	int src; /* its number in the source: paragraph N (1-based) or line N of text */
+};
+
+struct nv_imp_cell {
+	struct nv_imp_para *paras;
+	size_t n, alloc;
+	int colspan, rowspan; /* 1 and 1 for a plain cell */
+	bool covered;	      /* a place taken by a merged cell above or to the left */
+};
+
+struct nv_imp_row {
+	struct nv_imp_cell *cells;
+	size_t n, alloc;
+};
+
+struct nv_imp_table {
+	struct nv_imp_row *rows;
+	size_t n, alloc;
+	int src; /* the number of its first paragraph in the source */
+};
+
+/* A block is a paragraph (table == NULL) or a table. */
+struct nv_imp_block {
+	struct nv_imp_para para;
+	struct nv_imp_table *table;
+};
+
+struct nv_imp_doc {
+	struct nv_imp_block *v;
+	size_t n, alloc;
+	const char *format;   /* "docx", "odt", "text" */
+	const char *encoding; /* "UTF-8" or "Windows-1251" (text only), else NULL */
+	int images, objects;  /* skipped pictures and embedded objects */
+	int next_src;	      /* the readers' paragraph counter */
+};
+
+/* Limits against hostile containers (zip bombs). */
+enum {
+	NV_IMP_MAX_ENTRIES = 5000,   /* entries in the archive */
+	NV_IMP_MAX_PART = 32 << 20,  /* unpacked size of one XML part we read */
+	NV_IMP_MAX_RATIO = 200,	     /* unpacked / packed, for parts over 1 MB */
+	NV_IMP_MAX_INPUT = 64 << 20, /* size of the file itself */
+	NV_IMP_MAX_BLOCKS = 200000,  /* paragraphs and tables in a document */
+};
+
+void nv_imp_doc_init(struct nv_imp_doc *doc);
+/* Free everything doc holds; doc is empty and reusable. */
+void nv_imp_doc_release(struct nv_imp_doc *doc);
+/*
+ * Append a paragraph with a copy of text (len bytes) to the body or, when
+ * cell is not NULL, to that cell. Returns it (valid until the next append)
+ * for the caller to set its style, number and level; its src is the next
+ * paragraph number.
+ */
+struct nv_imp_para *nv_imp_add_para(struct nv_imp_doc *doc, struct nv_imp_cell *cell,
+				    const char *text, size_t len);
+/* Append an empty table to the body; owned by doc. */
+struct nv_imp_table *nv_imp_add_table(struct nv_imp_doc *doc);
+struct nv_imp_row *nv_imp_add_row(struct nv_imp_table *t);
+struct nv_imp_cell *nv_imp_add_cell(struct nv_imp_row *r, int colspan, int rowspan, bool covered);
+/*
+ * The inline Markdown of a paragraph being read: its text with the
+ * characters Markdown reads escaped and bold runs in «**». Start zeroed.
+ */
+struct nv_imp_inline {
+	struct nv_buf md;
+	bool open;	    /* a bold run is open */
+	size_t bold, plain; /* non-space bytes in bold and not */
+};
+/* Append len bytes of text, bold or not. */
+void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, bool bold);
+/*
+ * Finish: the Markdown (the caller frees) when part of the paragraph is
+ * bold, else NULL (all bold is a heading's look, not emphasis); in is released.
+ */
+char *nv_imp_inline_finish(struct nv_imp_inline *in);
+
+/* The text of a cell: its paragraphs joined with spaces, into out (appended). */
+void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c);
+
+/*
+ * Read the file at path (shown as `name` in messages) into doc, choosing
+ * the reader by the contents and the extension: a ZIP container is read
+ * as .docx or .odt, anything else named .txt or .md as text. Returns 0,
+ * or -1 with a located error in d (corrupt, encrypted, not what its name
+ * says, over a limit); doc then holds nothing useful.
+ */
+int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, struct nv_diags *d);
+
+/* The readers, for nv_import_read() and the tests. */
+int nv_import_docx(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
+		   struct nv_diags *d);
+int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
+		  struct nv_diags *d);
+/* Text in UTF-8 (a BOM is dropped) or Windows-1251, detected; doc->encoding says which. */
+int nv_import_text(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
+		   struct nv_diags *d);
+
+/* A person of people.yml, for matching a signature to an id. */
+struct nv_imp_person {
+	const char *id, *surname, *name, *patronymic;
+};
+
+/* What the recogniser is given besides the document. */
+struct nv_imp_opts {
+	const char *kind; /* "order", …, or NULL to recognise it */
+	const struct nv_imp_person *people;
+	size_t npeople;
+	/* site.yml's organisation.name, short_name and founder, or NULL. */
+	const char *org_name, *org_short, *founder;
+};
+
+/* What the recogniser made. */
+struct nv_imp_result {
+	const char *kind;	    /* "order", "position", … (static) */
+	char *id;		    /* owned: the slug of the title */
+	struct nv_buf text;	    /* the document: front matter and Markdown */
+	struct nv_strlist found;    /* report lines: the kind and why, every requisite */
+	struct nv_strlist unplaced; /* «абзац N: … — hint» */
+	struct nv_strlist todo;	    /* what the author must add for `check` to pass */
+	struct nv_strlist propose;  /* entries for site.yml and people.yml (not written) */
+};
+
+void nv_imp_result_init(struct nv_imp_result *r);
+void nv_imp_result_release(struct nv_imp_result *r);
+
+/*
+ * Recognise the kind (or take o->kind), the requisites and the body of doc
+ * and write the document into r. Returns 0, or -1 when nothing usable
+ * was found (no title): r->todo says why.
+ */
+int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *o,
+			struct nv_imp_result *r);
+
+/* The kind names the recogniser knows, NULL-terminated, in content/ order. */
+extern const char *const nv_import_kinds[];
+
+#endif

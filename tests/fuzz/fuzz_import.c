@@ -1,0 +1,66 @@
+/*
+ * fuzz_import.c: libFuzzer harness for `nastavnik import` (import.h): the
+ * three readers and the recogniser over whatever they read.
+ *
+ * The first byte chooses the reader (0: .docx, 1: .odt, else text); the
+ * rest is the file. Beyond "no crash, no leak", it checks the contracts:
+ *  - a reader that fails adds an error and leaves no paragraph behind it
+ *    that the recogniser would see half-read (it is not called);
+ *  - a recognised document starts with its front matter, has an id made
+ *    of [a-z0-9-], and its text is valid UTF-8 with no control character
+ *    but the line feed.
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "diag.h"
+#include "import.h"
+#include "utf8.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_result(const struct nv_imp_result *r)
+{
+	const char *p;
+
+	if (strncmp(r->text.ptr, "---\ntitle: ", 11) || !r->id || !r->id[0])
+		abort();
+	for (p = r->id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			abort();
+	if (!nv_utf8_valid(r->text.ptr, r->text.len, NULL))
+		abort();
+	for (p = r->text.ptr; p < r->text.ptr + r->text.len; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\n') || *p == 0x7F)
+			abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const struct nv_imp_person people[] = { { "petrova-an", "Петрова", "Анна", NULL } };
+	struct nv_imp_opts o = { NULL, people, 1, NULL, NULL, NULL };
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+	const char *s = (const char *)data + 1;
+	int rc;
+
+	if (size < 1 || size > (1u << 20))
+		return 0;
+	nv_imp_doc_init(&doc);
+	nv_imp_result_init(&r);
+	if (data[0] == 0)
+		rc = nv_import_docx("f.docx", s, size - 1, &doc, &d);
+	else if (data[0] == 1)
+		rc = nv_import_odt("f.odt", s, size - 1, &doc, &d);
+	else
+		rc = nv_import_text("f.txt", s, size - 1, &doc, &d);
+	if (rc < 0 && !d.errors)
+		abort();
+	if (rc == 0 && nv_import_recognise(&doc, &o, &r) == 0)
+		check_result(&r);
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+	return 0;
+}

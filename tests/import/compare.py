@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+"""Compare an imported document with the demo's own, field by field.
+
+Usage: compare.py IMPORTED.md DEMO.md [plain]
+"plain": the source was text, which has no bold: «**» of the demo is dropped.
+Prints every field that differs and a last line "recovered N/M"; exits 1
+when something differs. Fields: the requisites of the front matter, and
+for the body every item of an order, every section, clause and list item
+of a положение, every cell of a roadmap."""
+import re, sys
+import yaml
+
+
+def load(path):
+    _, fm, body = open(path, encoding='utf-8').read().split('---\n', 2)
+    return yaml.safe_load(fm), body
+
+
+def norm(s):
+    return re.sub(r'\s+', ' ', str(s)).strip()
+
+
+def fields(fm, body):
+    """(name, value) pairs of a document, in order."""
+    out = []
+    for key in ('title', 'number', 'date', 'place', 'preamble', 'signatory', 'audience',
+                'academic_year'):
+        if key in fm:
+            out.append((key, norm(fm[key])))
+    for i, a in enumerate(fm.get('approval') or []):
+        for key in ('label', 'body', 'person', 'date'):
+            if key in a:
+                out.append(('approval[%d].%s' % (i, key), norm(a[key])))
+        for key in ('number', 'date'):
+            if 'protocol' in a:
+                out.append(('approval[%d].protocol.%s' % (i, key), norm(a['protocol'][key])))
+    for s, sec in enumerate(fm.get('sections') or []):
+        out.append(('sections[%d].title' % s, norm(sec['title'])))
+        for i, it in enumerate(sec['items']):
+            for key in ('title', 'due', 'responsible', 'result', 'status'):
+                if key in it:
+                    out.append(('sections[%d].items[%d].%s' % (s, i, key), norm(it[key])))
+    n = 0
+    for line in body.splitlines():
+        if line.strip():
+            n += 1
+            # Indentation is kept: it is how Markdown nests sub-items.
+            out.append(('body[%d]' % n, ' ' * (len(line) - len(line.lstrip())) + norm(line)))
+    return out
+
+
+mine = dict(fields(*load(sys.argv[1])))
+theirs = fields(*load(sys.argv[2]))
+if sys.argv[3:] == ['plain']:
+    theirs = [(name, value.replace('**', '')) for name, value in theirs]
+ok = 0
+for name, value in theirs:
+    if mine.get(name) == value:
+        ok += 1
+    else:
+        print('%s: ждали «%s», получили «%s»' % (name, value, mine.get(name)))
+print('recovered %d/%d' % (ok, len(theirs)))
+sys.exit(0 if ok == len(theirs) else 1)

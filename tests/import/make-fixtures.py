@@ -1,0 +1,430 @@
+#!/usr/bin/python3
+"""Write the demo school's documents as the school would have them:
+.docx (python3-docx), .odt (python3-odf) and text (UTF-8, Windows-1251),
+plus hostile files for the bad-input tests.
+
+Usage: tests/import/make-fixtures.py ROOT OUTDIR
+ROOT is the repository (its content/ is the demo school)."""
+import io, os, re, sys, zipfile
+import yaml
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from odf.opendocument import OpenDocumentText
+from odf.style import Style, ParagraphProperties, ListLevelProperties
+from odf.text import P, List, ListItem, ListStyle, ListLevelStyleBullet, ListLevelStyleNumber
+from odf.table import Table, TableColumn, TableRow, TableCell, CoveredTableCell
+
+root, out = sys.argv[1], sys.argv[2]
+os.makedirs(out, exist_ok=True)
+
+
+def load(rel):
+    text = open(os.path.join(root, 'content', rel), encoding='utf-8').read()
+    _, fm, body = text.split('---\n', 2)
+    return yaml.safe_load(fm), body
+
+
+site = yaml.safe_load(open(os.path.join(root, 'content/site.yml'), encoding='utf-8'))
+org = site['organization']
+
+
+def order_lines(fm, body):
+    """The order as (kind, text) lines: kind is 'p', 'item1', 'item2'."""
+    items = []
+    for line in body.splitlines():
+        m = re.match(r'^( *)(\d+)\. (.*)$', line)
+        if m:
+            items.append((1 if not m.group(1) else 2, m.group(3)))
+    return items
+
+
+def items_numbered(items):
+    """Items with their numbers as text: «2.», «2.1.»."""
+    res, top, sub = [], 0, 0
+    for depth, text in items:
+        if depth == 1:
+            top, sub = top + 1, 0
+            res.append('%d. %s' % (top, text))
+        else:
+            sub += 1
+            res.append('%d.%d. %s' % (top, sub, text))
+    return res
+
+
+NUMBERING = ('<w:abstractNum %s w:abstractNumId="90">'
+             '<w:multiLevelType w:val="multilevel"/>'
+             '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+             '<w:lvlText w:val="%%1."/></w:lvl>'
+             '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+             '<w:lvlText w:val="%%1.%%2."/></w:lvl></w:abstractNum>') % nsdecls('w')
+NUM = '<w:num %s w:numId="90"><w:abstractNumId w:val="90"/></w:num>' % nsdecls('w')
+
+
+def docx_numbered(d, text, level):
+    p = d.add_paragraph(text)
+    p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(parse_xml('<w:numPr %s><w:ilvl w:val="%d"/><w:numId w:val="90"/></w:numPr>'
+                         % (nsdecls('w'), level)))
+
+
+def tiny_png():
+    """A 1×1 PNG: the school's logo, which import must skip and report."""
+    import struct, zlib
+
+    def chunk(kind, data):
+        return (struct.pack('>I', len(data)) + kind + data
+                + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff))
+    return (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b'IDAT', zlib.compress(b'\x00\x00')) + chunk(b'IEND', b''))
+
+
+def order_docx(fm, body, path):
+    d = docx.Document()
+    d.add_picture(io.BytesIO(tiny_png()))
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING))
+    numbering.append(parse_xml(NUM))
+    for t in (org['founder'], org['name']):
+        d.add_paragraph(t).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph('П Р И К А З').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph('%s г.\t\t\t\t№ %s' % (fm['date'], fm['number']))
+    d.add_paragraph(fm['place']).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph(fm['title'])
+    d.add_paragraph(fm['preamble'].strip() + ',')
+    d.add_paragraph('ПРИКАЗЫВАЮ:')
+    for depth, text in order_lines(fm, body):
+        docx_numbered(d, text, depth - 1)
+    d.add_paragraph('Директор\t\t\tИ. В. Соколова')
+    d.add_paragraph('Приложение\nк приказу от %s № %s' % (fm['date'], fm['number']))
+    d.save(path)
+
+
+def odt_doc():
+    doc = OpenDocumentText()
+    center = Style(name='Center', family='paragraph')
+    center.addElement(ParagraphProperties(textalign='center'))
+    doc.automaticstyles.addElement(center)
+    return doc, center
+
+
+def odt_table(doc, rows, spans=()):
+    """rows: lists of cell texts; spans: row indexes whose one cell spans the table."""
+    n = max(len(r) for r in rows)
+    t = Table(name='T%d' % id(rows))
+    t.addElement(TableColumn(numbercolumnsrepeated=n))
+    for i, r in enumerate(rows):
+        tr = TableRow()
+        if i in spans:
+            c = TableCell(numbercolumnsspanned=n)
+            c.addElement(P(text=r[0]))
+            tr.addElement(c)
+            for _ in range(n - 1):
+                tr.addElement(CoveredTableCell())
+        else:
+            for text in r:
+                c = TableCell()
+                for line in text.split('\n'):
+                    c.addElement(P(text=line))
+                tr.addElement(c)
+        t.addElement(tr)
+    doc.text.addElement(t)
+
+
+def order_odt(fm, body, path):
+    doc, center = odt_doc()
+    for t in (org['founder'], org['name'], 'ПРИКАЗ'):
+        doc.text.addElement(P(stylename=center, text=t))
+    odt_table(doc, [['от %s' % fm['date'], fm['place'], '№ %s' % fm['number']]])
+    doc.text.addElement(P(text=fm['title']))
+    doc.text.addElement(P(text=fm['preamble'].strip() + ' ПРИКАЗЫВАЮ:'))
+    # Items as a LibreOffice list: «2.» and «2.1.» come from the list style.
+    numbers = ListStyle(name='Items')
+    for level in (1, 2):
+        lvl = ListLevelStyleNumber(level=level, numformat='1', numsuffix='.',
+                                   displaylevels=level)
+        lvl.addElement(ListLevelProperties(spacebefore='%dcm' % level, minlabelwidth='1cm'))
+        numbers.addElement(lvl)
+    doc.automaticstyles.addElement(numbers)
+    top = List(stylename=numbers)
+    doc.text.addElement(top)
+    item = sub = None
+    for depth, text in order_lines(fm, body):
+        if depth == 1:
+            item, sub = ListItem(), None
+            item.addElement(P(text=text))
+            top.addElement(item)
+        else:
+            if sub is None:
+                sub = List()
+                item.addElement(sub)
+            li = ListItem()
+            li.addElement(P(text=text))
+            sub.addElement(li)
+    doc.text.addElement(P(text='Директор\tИ.В. Соколова'))
+    doc.save(path)
+
+
+def order_text(fm, body):
+    lines = [org['founder'], org['name'], '', 'ПРИКАЗ', '',
+             '№ %s от %s' % (fm['number'], fm['date']), fm['place'], '', fm['title'], '',
+             fm['preamble'].strip(), 'ПРИКАЗЫВАЮ:']
+    lines += items_numbered(order_lines(fm, body))
+    lines += ['', 'Директор      И. В. Соколова']
+    return '\r\n'.join(lines) + '\r\n'
+
+
+def approval_text(a):
+    p = a['protocol']
+    return '%s\n%s\n(протокол от %s № %s)' % (a['label'], a['body'], p['date'], p['number'])
+
+
+def body_blocks(body):
+    """The body of a положение as (kind, text): h, p, li."""
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        if line.startswith('# '):
+            num, title = line[2:].split(' ', 1)
+            yield 'h', '%s %s' % (num, title.upper())
+        elif line.startswith('- '):
+            yield 'li', line[2:]
+        else:
+            yield 'p', line
+
+
+def docx_para(d, text, style=None):
+    """A paragraph whose «**…**» parts are bold runs, as Word writes them."""
+    p = d.add_paragraph(style=style)
+    for i, part in enumerate(text.split('**')):
+        if part:
+            p.add_run(part).bold = bool(i % 2) or None
+    return p
+
+
+BOLD = None
+
+
+def odt_para(text, doc=None):
+    """A text:p whose «**…**» parts are spans in a bold text style."""
+    from odf.style import TextProperties
+    from odf.text import Span
+    global BOLD
+    if BOLD is None or doc is not None:
+        BOLD = Style(name='Strong', family='text')
+        BOLD.addElement(TextProperties(fontweight='bold'))
+        doc.automaticstyles.addElement(BOLD)
+    p = P()
+    for i, part in enumerate(text.split('**')):
+        if part and i % 2:
+            p.addElement(Span(stylename=BOLD, text=part))
+        elif part:
+            p.addText(part)
+    return p
+
+
+def position_docx(fm, body, path):
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    for cell, a in zip(t.rows[0].cells, fm['approval']):
+        lines = approval_text(a).split('\n')
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    d.add_paragraph('ПОЛОЖЕНИЕ').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph(fm['title'][len('Положение '):]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in body_blocks(body):
+        docx_para(d, text, 'List Bullet' if kind == 'li' else None)
+    d.save(path)
+
+
+def position_odt(fm, body, path):
+    doc, center = odt_doc()
+    odt_para('', doc)
+    bullets = ListStyle(name='Bullets')
+    lvl = ListLevelStyleBullet(level=1, bulletchar='•')
+    lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
+    bullets.addElement(lvl)
+    doc.automaticstyles.addElement(bullets)
+    odt_table(doc, [[approval_text(a) for a in fm['approval']]])
+    doc.text.addElement(P(stylename=center, text='ПОЛОЖЕНИЕ'))
+    doc.text.addElement(P(stylename=center, text=fm['title'][len('Положение '):]))
+    lst = None
+    for kind, text in body_blocks(body):
+        if kind == 'li':
+            if lst is None:
+                lst = List(stylename=bullets)
+                doc.text.addElement(lst)
+            item = ListItem()
+            item.addElement(odt_para(text))
+            lst.addElement(item)
+        else:
+            lst = None
+            doc.text.addElement(odt_para(text))
+    doc.save(path)
+
+
+def program_docx(fm, body, path):
+    """Its blocks side by side, split by tabs, as many schools type them."""
+    d = docx.Document()
+    left = approval_text(fm['approval'][0]).split('\n')
+    right = ['УТВЕРЖДЕНА', 'приказом от 29.08.2025 № 118-од', '']
+    for l, r in zip(left, right):
+        d.add_paragraph(l + ('\t\t\t' + r if r else ''))
+    d.add_paragraph('ПРОГРАММА НАСТАВНИЧЕСТВА').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph('«Шаг навстречу»').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph('на %s учебный год' % fm['academic_year']).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in body_blocks(body):
+        docx_para(d, text, 'List Bullet' if kind == 'li' else None)
+    d.save(path)
+
+
+def program_odt(fm, body, path):
+    """The program with its numbered lists as LibreOffice lists («1.» from the list style)."""
+    doc, center = odt_doc()
+    odt_para('', doc)
+    numbers = ListStyle(name='Numbers')
+    lvl = ListLevelStyleNumber(level=1, numformat='1', numsuffix='.')
+    lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
+    numbers.addElement(lvl)
+    doc.automaticstyles.addElement(numbers)
+    for line in approval_text(fm['approval'][0]).split('\n'):
+        doc.text.addElement(P(text=line))
+    for t in ('ПРОГРАММА НАСТАВНИЧЕСТВА', '«Шаг навстречу»', 'на %s учебный год' % fm['academic_year']):
+        doc.text.addElement(P(stylename=center, text=t))
+    lst = None
+    for kind, text in body_blocks(body):
+        m = re.match(r'^\d+\. (.*)$', text) if kind == 'p' else None
+        if m:
+            if lst is None:
+                lst = List(stylename=numbers)
+                doc.text.addElement(lst)
+            item = ListItem()
+            item.addElement(odt_para(m.group(1)))
+            lst.addElement(item)
+            continue
+        lst = None
+        doc.text.addElement(odt_para(('– ' + text) if kind == 'li' else text))
+    doc.save(path)
+
+
+STATUS = {'done': 'выполнено', 'moved': 'перенесено', 'planned': ''}
+HEAD = ['№ п/п', 'Мероприятие', 'Срок', 'Ответственный', 'Результат', 'Отметка о выполнении']
+
+
+def roadmap_rows(fm):
+    rows, spans = [HEAD, [str(i + 1) for i in range(len(HEAD))]], []
+    for s, sec in enumerate(fm['sections']):
+        spans.append(len(rows))
+        rows.append(['%d. %s' % (s + 1, sec['title'])])
+        for i, it in enumerate(sec['items']):
+            rows.append(['%d.%d.' % (s + 1, i + 1), it['title'], it['due'], it['responsible'],
+                         it.get('result', ''), STATUS[it.get('status', 'planned')]])
+    return rows, spans
+
+
+def roadmap_docx(fm, body, path):
+    d = docx.Document()
+    d.add_paragraph(approval_text(fm['approval'][0]))
+    d.add_paragraph('ДОРОЖНАЯ КАРТА').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph(fm['title'][len('Дорожная карта '):]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in body.split('\n\n'):
+        d.add_paragraph(line.strip())
+    rows, spans = roadmap_rows(fm)
+    t = d.add_table(rows=len(rows), cols=len(HEAD))
+    for i, r in enumerate(rows):
+        cells = t.rows[i].cells
+        if i in spans:
+            cells[0].merge(cells[-1])
+            cells[0].text = r[0]
+        else:
+            for c, text in zip(cells, r):
+                c.text = text
+    d.save(path)
+
+
+def roadmap_odt(fm, body, path):
+    doc, center = odt_doc()
+    for line in approval_text(fm['approval'][0]).split('\n'):
+        doc.text.addElement(P(text=line))
+    doc.text.addElement(P(stylename=center, text='ДОРОЖНАЯ КАРТА'))
+    doc.text.addElement(P(stylename=center, text=fm['title'][len('Дорожная карта '):]))
+    for line in body.split('\n\n'):
+        doc.text.addElement(P(text=line.strip()))
+    rows, spans = roadmap_rows(fm)
+    odt_table(doc, rows, spans)
+    doc.save(path)
+
+
+def position_text(fm, body):
+    lines = []
+    for a in fm['approval']:
+        lines += approval_text(a).split('\n') + ['']
+    lines += ['ПОЛОЖЕНИЕ', fm['title'][len('Положение '):], '']
+    for kind, text in body_blocks(body):
+        lines.append(('– ' if kind == 'li' else '') + text.replace('**', ''))
+    return '\r\n'.join(lines) + '\r\n'
+
+
+def roadmap_text(fm, body):
+    lines = approval_text(fm['approval'][0]).split('\n') + ['']
+    lines += ['ДОРОЖНАЯ КАРТА', fm['title'][len('Дорожная карта '):], '']
+    lines += [line.strip() for line in body.split('\n\n')] + ['']
+    rows, spans = roadmap_rows(fm)
+    for i, r in enumerate(rows):
+        lines.append('\t'.join(r + [''] * (len(HEAD) - len(r))))
+    return '\n'.join(lines) + '\n'
+
+
+def write_text(name, text):
+    """The same text in UTF-8 and in Windows-1251, as Notepad saves it."""
+    open(os.path.join(out, name + '-utf8.txt'), 'w', encoding='utf-8', newline='').write(text)
+    open(os.path.join(out, name + '-cp1251.txt'), 'w', encoding='cp1251', newline='').write(text)
+
+
+def hostile():
+    # A zip bomb: a document.xml of 40 MB of spaces, compressed to a few KB.
+    with zipfile.ZipFile(os.path.join(out, 'bomb.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml', '<Types/>')
+        z.writestr('word/document.xml', b' ' * (40 << 20))
+    # Entity expansion ("billion laughs") in word/document.xml.
+    ents = '<!ENTITY a0 "ha">' + ''.join(
+        '<!ENTITY a%d "&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;">' % ((i,) + (i - 1,) * 10)
+        for i in range(1, 10))
+    xml = ('<?xml version="1.0"?><!DOCTYPE w:document [%s]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           '<w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>' % ents)
+    with zipfile.ZipFile(os.path.join(out, 'entities.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('word/document.xml', xml)
+    # A password-protected Word file is an OLE compound file, not a ZIP.
+    with open(os.path.join(out, 'encrypted.docx'), 'wb') as f:
+        f.write(b'\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1' + b'\0' * 504)
+    # A text file named .docx, and a cut-off archive.
+    with open(os.path.join(out, 'text.docx'), 'w', encoding='utf-8') as f:
+        f.write('ПРИКАЗ\n№ 1 от 01.09.2025\n')
+    data = open(os.path.join(out, 'order.docx'), 'rb').read()
+    with open(os.path.join(out, 'corrupt.docx'), 'wb') as f:
+        f.write(data[:len(data) // 2])
+    # An .odt named .docx.
+    with open(os.path.join(out, 'odt-named.docx'), 'wb') as f:
+        f.write(open(os.path.join(out, 'order.odt'), 'rb').read())
+
+
+fm, body = load('orders/o-zakreplenii-par.md')
+order_docx(fm, body, os.path.join(out, 'order.docx'))
+order_odt(fm, body, os.path.join(out, 'order.odt'))
+write_text('order', order_text(fm, body))
+fm, body = load('positions/polozhenie-pedagogi.md')
+position_docx(fm, body, os.path.join(out, 'position.docx'))
+position_odt(fm, body, os.path.join(out, 'position.odt'))
+write_text('position', position_text(fm, body))
+fm, body = load('roadmaps/dorozhnaya-karta-2025-2026.md')
+roadmap_docx(fm, body, os.path.join(out, 'roadmap.docx'))
+roadmap_odt(fm, body, os.path.join(out, 'roadmap.odt'))
+write_text('roadmap', roadmap_text(fm, body))
+fm, body = load('programs/programma-nastavnichestva.md')
+program_docx(fm, body, os.path.join(out, 'program.docx'))
+program_odt(fm, body, os.path.join(out, 'program.odt'))
+hostile()

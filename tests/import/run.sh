@@ -1,0 +1,135 @@
+#!/bin/sh
+# `nastavnik import`: the demo school's documents, written as .docx, .odt
+# and text by make-fixtures.py (committed in fixtures/), are imported into
+# a copy of the demo and compared field by field with the demo's own
+# (compare.py); `check` must pass afterwards. Hostile files must give
+# their exact error and write nothing.
+#
+# Usage: tests/import/run.sh BINARY
+# Regenerate the fixtures: tests/import/make-fixtures.py . tests/import/fixtures
+# (then bless the expected reports: IMPORT_BLESS=1 tests/import/run.sh BINARY).
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+fx=$here/fixtures
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+got_total=0
+want_total=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "import/$1"; }
+
+# same NAME FILE EXPECTED: FILE must equal EXPECTED (or bless it).
+same() {
+	if [ -n "${IMPORT_BLESS:-}" ]; then cp "$2" "$3"; fi
+	if cmp -s "$2" "$3"; then ok; else bad "$1: вывод отличается:"; diff "$3" "$2" | head -20; fi
+}
+
+# roundtrip FIXTURE DEMO [plain]: import into a copy of the demo, compare with
+# DEMO (plain: text, which has no bold).
+roundtrip() {
+	rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+	name=$(basename "$1")
+	(cd "$tmp" && "$bin" -C p import "$fx/$1") >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	[ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "$name: код $status"; cat "$tmp/err"; }
+	sed "s|$fx/||" "$tmp/out" >"$tmp/report"
+	same "$name: отчёт" "$tmp/report" "$here/expected/$name.report"
+	written=$(sed -n 's/^  записан //p' "$tmp/out")
+	if [ -z "$written" ] || [ ! -f "$tmp/p/$written" ]; then
+		bad "$name: документ не записан"
+		return
+	fi
+	$py "$here/compare.py" "$tmp/p/$written" "$root/content/$2" ${3:-} >"$tmp/cmp"
+	[ $? -eq 0 ] && ok || { bad "$name: поля отличаются от $2:"; cat "$tmp/cmp"; }
+	line=$(tail -n 1 "$tmp/cmp")
+	got_total=$((got_total + $(echo "$line" | sed 's|recovered \([0-9]*\)/.*|\1|')))
+	want_total=$((want_total + $(echo "$line" | sed 's|recovered [0-9]*/||')))
+	echo "import: $name → $2: $line"
+	"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
+		{ bad "$name: check после импорта:"; head -20 "$tmp/check"; }
+}
+
+roundtrip order.docx orders/o-zakreplenii-par.md
+roundtrip order.odt orders/o-zakreplenii-par.md
+roundtrip order-utf8.txt orders/o-zakreplenii-par.md
+roundtrip order-cp1251.txt orders/o-zakreplenii-par.md
+roundtrip position.docx positions/polozhenie-pedagogi.md
+roundtrip position.odt positions/polozhenie-pedagogi.md
+roundtrip position-utf8.txt positions/polozhenie-pedagogi.md plain
+roundtrip position-cp1251.txt positions/polozhenie-pedagogi.md plain
+roundtrip roadmap.docx roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip roadmap.odt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip roadmap-utf8.txt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip roadmap-cp1251.txt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip program.docx programs/programma-nastavnichestva.md
+roundtrip program.odt programs/programma-nastavnichestva.md
+
+# Never overwrite: the same order a second time is an error, nothing changes.
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+"$bin" -C "$tmp/p" import "$fx/order.docx" >/dev/null 2>&1
+(cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
+(cd "$fx" && "$bin" -C "$tmp/p" import position.odt order.docx) >"$tmp/out" 2>"$tmp/err"
+status=$?
+(cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/after"
+[ "$status" -eq 1 ] && ok || bad "overwrite: код $status, а не 1"
+cmp -s "$tmp/before" "$tmp/after" && ok || bad "overwrite: файлы изменились (position.odt не должен был записаться)"
+same "overwrite: сообщение" "$tmp/err" "$here/expected/overwrite.err"
+
+# An id taken by a document of another kind is an error too.
+printf 'Программа наставничества\nТекст.\n' >"$tmp/page.txt"
+(cd "$tmp" && "$bin" -C p import --kind page page.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 1 ] && [ ! -f "$tmp/p/content/pages/programma-nastavnichestva.md" ] && ok ||
+	bad "id: код $status или файл записан"
+same "id: сообщение" "$tmp/err" "$here/expected/id.err"
+
+# Usage errors: exit 2 and the exact message.
+"$bin" import --kind letter x.txt >/dev/null 2>"$tmp/err"
+status=$?
+[ "$status" -eq 2 ] && ok || bad "usage: код $status, а не 2"
+same "usage: сообщение" "$tmp/err" "$here/expected/usage.err"
+
+# --dry-run writes nothing and shows the document.
+(cd "$tmp/p" && find content -type f | sort) >"$tmp/before"
+"$bin" -C "$tmp/p" import --dry-run "$fx/roadmap.odt" >"$tmp/out" 2>&1
+status=$?
+(cd "$tmp/p" && find content -type f | sort) >"$tmp/after"
+[ "$status" -eq 0 ] && cmp -s "$tmp/before" "$tmp/after" && ok || bad "dry-run: код $status или записан файл"
+grep -q '^  будет записан content/roadmaps/' "$tmp/out" && grep -q '^sections:$' "$tmp/out" && ok ||
+	bad "dry-run: нет документа в выводе"
+
+# Made here, too big to commit: an archive of 5001 entries, a part packed
+# 1000 to 1, and an empty text.
+$py - "$tmp" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1] + '/many.docx', 'w') as z:
+    for i in range(5001):
+        z.writestr(str(i), '')
+with zipfile.ZipFile(sys.argv[1] + '/ratio.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', b'<' * (4 << 20))
+open(sys.argv[1] + '/empty.txt', 'w').write('\n\n')
+PY
+
+# Hostile files: the exact error, exit 1, nothing written.
+for f in bomb.docx entities.docx encrypted.docx text.docx corrupt.docx odt-named.docx \
+	"$tmp/many.docx" "$tmp/ratio.docx" "$tmp/empty.txt"; do
+	rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
+	(cd "$tmp/b" && find content -type f | sort) >"$tmp/before"
+	case $f in /*) dir=$(dirname "$f") ;; *) dir=$fx ;; esac
+	(cd "$dir" && "$bin" -C "$tmp/b" import "$(basename "$f")") >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	f=$(basename "$f")
+	(cd "$tmp/b" && find content -type f | sort) >"$tmp/after"
+	[ "$status" -eq 1 ] && ok || bad "$f: код $status, а не 1"
+	cmp -s "$tmp/before" "$tmp/after" && ok || bad "$f: что-то записано"
+	same "$f: сообщение" "$tmp/err" "$here/expected/$f.err"
+done
+
+echo "import: восстановлено реквизитов, пунктов и ячеек: $got_total из $want_total"
+echo "import: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

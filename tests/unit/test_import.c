@@ -1,0 +1,295 @@
+/*
+ * Unit tests for the import readers and recogniser (import*.c): the
+ * text reader (encodings, tables, wrapped lines), the spellings of an
+ * order's requisites and items, a roadmap from a text table, the
+ * report, and the errors for files that are not what they say.
+ * The .docx and .odt readers are tested on real files in tests/import.
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "diag.h"
+#include "harness.h"
+#include "import.h"
+
+static const struct nv_imp_person people[] = {
+	{ "petrova-an", "Петрова", "Анна", "Николаевна" },
+	{ "ivanova-mp", "Иванова", "Мария", "Петровна" },
+};
+
+/* Import text as kind (NULL: recognise it) into r; returns nv_import_recognise(). */
+static int import_text(const char *text, const char *kind, struct nv_imp_result *r)
+{
+	struct nv_imp_doc doc;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_opts o = { kind, people, 2, "МБОУ «ООШ № 2»", NULL, NULL };
+	int rc;
+
+	nv_imp_doc_init(&doc);
+	nv_imp_result_init(r);
+	rc = nv_import_text("t.txt", text, strlen(text), &doc, &d);
+	if (!rc)
+		rc = nv_import_recognise(&doc, &o, r);
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+	return rc;
+}
+
+static void test_text_cp1251(void)
+{
+	/* «ПРИКАЗ № 5» in Windows-1251: П Р И К А З, space, № (0xB9), space, 5. */
+	const char text[] = "\xcf\xd0\xc8\xca\xc0\xc7 \xb9 5\n";
+	struct nv_imp_doc doc;
+	struct nv_diags d = NV_DIAGS_INIT;
+
+	nv_imp_doc_init(&doc);
+	CHECK_INT(nv_import_text("t.txt", text, strlen(text), &doc, &d), 0);
+	CHECK_STR(doc.encoding, "Windows-1251");
+	CHECK_INT(doc.n, 1);
+	CHECK_STR(doc.v[0].para.text, "ПРИКАЗ № 5");
+	nv_imp_doc_release(&doc);
+	CHECK_INT(nv_import_text("t.txt", "\xef\xbb\xbfПРИКАЗ\r\n", 15, &doc, &d), 0);
+	CHECK_STR(doc.encoding, "UTF-8");
+	CHECK_STR(doc.v[0].para.text, "ПРИКАЗ");
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+}
+
+static void test_text_tables_and_wrapped_lines(void)
+{
+	const char *text = "Первая строка\nпродолжение строки\nа) пункт\n"
+			   "Столбец 1\tСтолбец 2\nА\tБ\n| x | y |\n|---|---|\n| 1 | 2 |\n";
+	struct nv_imp_doc doc;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf cell = NV_BUF_INIT;
+
+	nv_imp_doc_init(&doc);
+	CHECK_INT(nv_import_text("t.txt", text, strlen(text), &doc, &d), 0);
+	CHECK_INT(doc.n, 3);
+	CHECK_STR(doc.v[0].para.text, "Первая строка продолжение строки");
+	CHECK_STR(doc.v[1].para.text, "а) пункт");
+	CHECK_INT(doc.v[1].para.src, 3);
+	CHECK(doc.v[2].table != NULL);
+	CHECK_INT(doc.v[2].table->n, 4); /* the separator row is dropped */
+	nv_imp_cell_text(&cell, &doc.v[2].table->rows[3].cells[1]);
+	CHECK_STR(cell.ptr, "2");
+	nv_buf_release(&cell);
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+}
+
+static void test_order_spellings(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text(
+			  "МБОУ «ООШ № 2»\nП Р И К А З\nот 18.10.2022\t\t№ 02-04-211\n"
+			  "с. Заречное\nОб организации наставничества.\n"
+			  "В целях развития наставничества,\nПРИКАЗЫВАЮ:\n"
+			  "1) Назначить куратором Иванову М. П.\n2) Куратору:\nа) составить план;\n"
+			  "б) провести встречу.\n3) Контроль оставляю за собой.\n"
+			  "Директор\tА. Н. Петрова\nС приказом ознакомлены:\nИванова М. П.\n",
+			  NULL, &r),
+		  0);
+	CHECK_STR(r.kind, "order");
+	CHECK_STR(r.id, "ob-organizatsii-nastavnichestva");
+	CHECK_STR(r.text.ptr, "---\ntitle: Об организации наставничества\nnumber: 02-04-211\n"
+			      "date: 18.10.2022\nplace: с. Заречное\n"
+			      "preamble: В целях развития наставничества\nsignatory: petrova-an\n"
+			      "acquaint: [ivanova-mp]\n---\n"
+			      "1. Назначить куратором Иванову М. П.\n2. Куратору:\n"
+			      "   1. составить план;\n   2. провести встречу.\n"
+			      "3. Контроль оставляю за собой.\n");
+	CHECK_INT(r.unplaced.nr, 0);
+	CHECK_INT(r.todo.nr, 0);
+	nv_imp_result_release(&r);
+
+	CHECK_INT(import_text("ПРИКАЗ\n№ 95 от 03.03.2021\nО внедрении\nПРИКАЗЫВАЮ: 1. Внедрить.\n"
+			      "1. Внедрить.\n3.1. Подпункт.\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.text.ptr, "---\ntitle: О внедрении\nnumber: 95\ndate: 03.03.2021\n---\n"
+			      "1. Внедрить.\n   1. Подпункт.\n");
+	nv_imp_result_release(&r);
+
+	CHECK_INT(import_text("ПРИКАЗ\n25.09.2023 г.   № 131-од   г. Озёрск\nО плане\nПРИКАЗЫВАЮ:\n"
+			      "1. Утвердить план.\n",
+			      "order", &r),
+		  0);
+	CHECK_STR(r.text.ptr, "---\ntitle: О плане\nnumber: 131-од\ndate: 25.09.2023\n"
+			      "place: г. Озёрск\n---\n1. Утвердить план.\n");
+	nv_imp_result_release(&r);
+}
+
+static void test_order_report(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text("ПРИКАЗ\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план.\n"
+			      "Директор\tИ. И. Неизвестный\nЛишний абзац в конце\n",
+			      NULL, &r),
+		  0);
+	CHECK_INT(r.unplaced.nr, 1);
+	CHECK_STR(r.unplaced.v[0], "абзац 6: «Лишний абзац в конце» — не распознан; перенесите его "
+				   "в документ вручную или удалите");
+	CHECK_INT(r.todo.nr, 3);
+	CHECK_STR(r.todo.v[0], "не найдена дата приказа: впишите date: ДД.ММ.ГГГГ");
+	CHECK_STR(r.todo.v[2],
+		  "подписавший («Директор\tИ. И. Неизвестный») не найден в "
+		  "people.yml: добавьте его и впишите signatory (по умолчанию — директор)");
+	CHECK_INT(r.propose.nr, 1);
+	CHECK_STR(r.propose.v[0],
+		  "people.yml: - id: neizvestnyy-ii, surname: Неизвестный, position: "
+		  "директор — впишите name и patronymic полностью, затем "
+		  "signatory: neizvestnyy-ii");
+	nv_imp_result_release(&r);
+
+	/* An appendix: its stamp is a requisite, its text belongs in a document of its own. */
+	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
+			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
+			      "к приказу от 01.09.2025 № 1\nПлан работы\nСентябрь\tВстреча\n",
+			      NULL, &r),
+		  0);
+	CHECK_INT(r.unplaced.nr, 2);
+	CHECK_STR(r.unplaced.v[0], "абзац 9: текст приложения — сохраните приложение отдельным "
+				   "файлом, импортируйте его и укажите в appendices");
+	CHECK_STR(r.unplaced.v[1], "абзац 10: таблица приложения — сохраните приложение отдельным "
+				   "файлом, импортируйте его и укажите в appendices");
+	CHECK_STR(r.found.v[r.found.nr - 1],
+		  "штамп приложения: «Приложение к приказу от 01.09.2025 № 1» (абзац 7); текст "
+		  "приложения импортируйте отдельным документом и укажите его id в appendices");
+	nv_imp_result_release(&r);
+
+	/* The organisation of site.yml is no proposal; another founder is. */
+	CHECK_INT(import_text("МБОУ «ООШ № 2»\nУправление образования\nПРИКАЗ\n№ 1 от 01.09.2025\n"
+			      "О плане\nПРИКАЗЫВАЮ:\n1. Утвердить.\n"
+			      "И.о. директора ________ Петрова А.Н.\n",
+			      NULL, &r),
+		  0);
+	CHECK_INT(r.propose.nr, 1);
+	CHECK_STR(r.propose.v[0], "site.yml, organization: founder: «Управление образования»");
+	CHECK(strstr(r.text.ptr, "signatory: petrova-an\n") != NULL);
+	nv_imp_result_release(&r);
+}
+
+static void test_position_and_roadmap(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text("ПРИНЯТО\nПедагогическим советом\n(протокол № 3 от 30.08.2024)\n"
+			      "ПОЛОЖЕНИЕ\nо наставничестве обучающихся\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n"
+			      "1.1. Текст пункта.\n– первый;\n– второй.\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.kind, "position");
+	CHECK_STR(r.text.ptr,
+		  "---\ntitle: Положение о наставничестве обучающихся\napproval:\n"
+		  "  - label: ПРИНЯТО\n    body: педагогическим советом\n"
+		  "    protocol: { number: 3, date: 30.08.2024 }\naudience: students\n---\n"
+		  "# 1. Общие положения\n\n1.1. Текст пункта.\n\n- первый;\n- второй.\n");
+	nv_imp_result_release(&r);
+
+	CHECK_INT(import_text("ДОРОЖНАЯ КАРТА\nна 2025-2026 учебный год\n"
+			      "№\tМероприятие\tСрок\tОтветственный\n1\t2\t3\t4\n"
+			      "\t1. Подготовка\t\t\n1.1\tИздание приказа\tАвгуст 2025\tДиректор\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.kind, "roadmap");
+	CHECK_STR(r.text.ptr,
+		  "---\ntitle: Дорожная карта на 2025-2026 учебный год\n"
+		  "academic_year: 2025–2026\nsections:\n  - title: Подготовка\n    items:\n"
+		  "      - title: Издание приказа\n        due: Август 2025\n"
+		  "        responsible: Директор\n---\n");
+	nv_imp_result_release(&r);
+}
+
+static void test_space_aligned_table(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text("ПЛАН МЕРОПРИЯТИЙ на 2025–2026 учебный год\n"
+			      "№    Мероприятие        Срок           Ответственный\n"
+			      "1.   Издание приказа    Август 2025    Директор\n"
+			      "2.   Анкетирование      Сентябрь 2025  Куратор\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.kind, "roadmap");
+	CHECK_STR(r.text.ptr,
+		  "---\ntitle: План мероприятий на 2025–2026 учебный год\n"
+		  "academic_year: 2025–2026\nsections:\n  - title: Мероприятия\n    items:\n"
+		  "      - title: Издание приказа\n        due: Август 2025\n"
+		  "        responsible: Директор\n      - title: Анкетирование\n"
+		  "        due: Сентябрь 2025\n        responsible: Куратор\n---\n");
+	CHECK_INT(r.todo.nr, 1);
+	CHECK_STR(r.todo.v[0], "мероприятия до первого раздела собраны в раздел «Мероприятия»: "
+			       "переименуйте его");
+	nv_imp_result_release(&r);
+}
+
+static void test_body_headings_and_tables(void)
+{
+	struct nv_imp_result r;
+
+	CHECK_INT(import_text("# Формы и шаблоны\n## Бланки\nТекст с *звёздочкой*.\n"
+			      "| Форма | Кому |\n|---|---|\n| Анкета | наставнику |\n"
+			      "1. первый;\n2. второй.\n",
+			      "page", &r),
+		  0);
+	CHECK_STR(r.text.ptr, "---\ntitle: Формы и шаблоны\n---\n## Бланки\n\n"
+			      "Текст с \\*звёздочкой\\*.\n\n| Форма | Кому |\n| --- | --- |\n"
+			      "| Анкета | наставнику |\n\n1. первый;\n2. второй.\n");
+	nv_imp_result_release(&r);
+
+	/* A protocol's date on the next line; УТВЕРЖДАЮ with a person and a date in words. */
+	CHECK_INT(import_text("СОГЛАСОВАНО\nПредседатель профкома\nПротокол № 4\nот 27.08.2025\n\n"
+			      "УТВЕРЖДАЮ\nДиректор МБОУ «ООШ № 2»\n__________ А.Н. Петрова\n"
+			      "«29» августа 2025 г.\n\nПОЛОЖЕНИЕ\nо наставничестве\n",
+			      NULL, &r),
+		  0);
+	CHECK_STR(r.text.ptr, "---\ntitle: Положение о наставничестве\napproval:\n"
+			      "  - label: СОГЛАСОВАНО\n    body: председатель профкома\n"
+			      "    protocol: { number: 4, date: 27.08.2025 }\n"
+			      "  - label: УТВЕРЖДАЮ\n    person: petrova-an\n    date: 29.08.2025\n"
+			      "audience: teachers\n---\n");
+	nv_imp_result_release(&r);
+
+	/* УТВЕРЖДЕНО приказом is derived from the order: reported, not written. */
+	CHECK_INT(import_text("УТВЕРЖДЕНО\nприказом от 29.08.2025 № 118-од\nПОЛОЖЕНИЕ\n"
+			      "о наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n1.1. Текст.\n",
+			      NULL, &r),
+		  0);
+	CHECK(!strstr(r.text.ptr, "approval"));
+	CHECK_INT(r.todo.nr, 1);
+	CHECK_STR(r.todo.v[0], "укажите id документа в appendices приказа от 29.08.2025 № 118-од "
+			       "(блок «УТВЕРЖДЕНО приказом» nastavnik выводит сам)");
+	nv_imp_result_release(&r);
+}
+
+static void test_not_what_the_name_says(void)
+{
+	struct nv_imp_doc doc;
+	struct nv_diags d = NV_DIAGS_INIT;
+
+	nv_imp_doc_init(&doc);
+	CHECK_INT(nv_import_docx("a.docx", "ПРИКАЗ", strlen("ПРИКАЗ"), &doc, &d), -1);
+	CHECK_INT(d.nr, 1);
+	CHECK_STR(d.v[0].msg, "это не документ Word (.docx): файл не является архивом ZIP");
+	CHECK_INT(nv_import_odt("a.odt", "PK\3\4broken", 10, &doc, &d), -1);
+	CHECK_STR(d.v[1].msg, "архив ZIP повреждён: документ LibreOffice (.odt) не читается");
+	CHECK_INT(nv_import_text("a.txt", "a\0b", 3, &doc, &d), -1);
+	CHECK_STR(d.v[2].msg, "в файле нулевой байт: это не текстовый файл");
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_text_cp1251);
+	NV_RUN(test_text_tables_and_wrapped_lines);
+	NV_RUN(test_order_spellings);
+	NV_RUN(test_order_report);
+	NV_RUN(test_position_and_roadmap);
+	NV_RUN(test_space_aligned_table);
+	NV_RUN(test_body_headings_and_tables);
+	NV_RUN(test_not_what_the_name_says);
+}
