@@ -5,7 +5,7 @@
 #include "buf.h"
 #include "utf8.h"
 
-size_t nv_utf8_decode(const char *str, size_t n, uint32_t *cp)
+size_t nv_utf8_decode_long(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	uint32_t c;
@@ -42,17 +42,23 @@ size_t nv_utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
-bool nv_utf8_valid(const char *s, size_t n, size_t *bad)
+bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, k;
 	uint32_t cp;
 
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
+		/* ASCII and two-byte sequences (Russian) need no full decode. */
+		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		k = nv_utf8_decode(s + i, n - i, &cp);
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		k = nv_utf8_decode_long(str + i, n - i, &cp);
 		if (!k) {
 			if (bad)
 				*bad = i;

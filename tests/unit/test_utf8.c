@@ -52,6 +52,29 @@ static void test_decode_rejects(void)
 	CHECK_INT(cp, 0x1234); /* untouched on failure */
 }
 
+/* The inline fast path and the general decoder agree on every two bytes. */
+static void test_decode_inline_matches_long(void)
+{
+	char s[3] = { 0, 0, 0 };
+	uint32_t a, b;
+	size_t ka, kb, n;
+	int x, y, bad = 0;
+
+	for (x = 0; x < 256; x++) {
+		for (y = 0; y < 256; y++) {
+			s[0] = (char)x;
+			s[1] = (char)y;
+			for (n = 1; n <= 2; n++) {
+				a = b = 0xDEAD;
+				ka = nv_utf8_decode(s, n, &a);
+				kb = nv_utf8_decode_long(s, n, &b);
+				bad += ka != kb || (ka && a != b);
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void test_valid_reports_first_bad_byte(void)
 {
 	size_t bad = 99;
@@ -66,6 +89,14 @@ static void test_valid_reports_first_bad_byte(void)
 	CHECK(!nv_utf8_valid("\x80", 1, NULL));
 	/* a NUL byte is valid UTF-8 */
 	CHECK(nv_utf8_valid("a\0b", 3, NULL));
+	/* the two-byte fast path: a bad continuation, an overlong lead, a cut */
+	CHECK(!nv_utf8_valid("ЯЯ\xd0\x41", 6, &bad));
+	CHECK_INT(bad, 4);
+	CHECK(!nv_utf8_valid("Я\xc1\xbf", 4, &bad));
+	CHECK_INT(bad, 2);
+	CHECK(!nv_utf8_valid("ЯЯЯ\xd0", 7, &bad));
+	CHECK_INT(bad, 6);
+	CHECK(nv_utf8_valid("Я—Я\xf0\x9f\x98\x80", 11, &bad));
 }
 
 static void test_count_and_position(void)
@@ -142,6 +173,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_decode_lengths);
 	NV_RUN(test_decode_rejects);
+	NV_RUN(test_decode_inline_matches_long);
 	NV_RUN(test_valid_reports_first_bad_byte);
 	NV_RUN(test_count_and_position);
 	NV_RUN(test_fold);
