@@ -100,6 +100,7 @@ static char *unique_id(struct nv_strmap *ids, char *base)
 
 static void lines_index(struct lines *l, const char *text, size_t len)
 {
+	const char *p;
 	size_t i;
 
 	l->text = text;
@@ -108,6 +109,16 @@ static void lines_index(struct lines *l, const char *text, size_t len)
 	l->nr = l->alloc = 0;
 	NV_GROW(l->start, 1, l->alloc);
 	l->start[l->nr++] = 0;
+	if (len && !memchr(text, '\r', len)) {
+		/* the usual case: only '\n' ends lines, and memchr finds it fast */
+		for (p = memchr(text, '\n', len); p;
+		     p = memchr(p, '\n', len - (size_t)(p - text))) {
+			p++;
+			NV_GROW(l->start, l->nr + 1, l->alloc);
+			l->start[l->nr++] = (size_t)(p - text);
+		}
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
 			i++;

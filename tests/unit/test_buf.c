@@ -159,6 +159,30 @@ static void test_utf8(void)
 	CHECK_INT(col, 7);
 }
 
+/* nv_buf_addf formats in place when it fits and again when it does not. */
+static void test_buf_addf_long_and_short(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char big[300];
+
+	memset(big, 'z', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	nv_buf_addf(&b, "%s", "");
+	CHECK_STR(b.ptr, "");
+	CHECK_INT(b.len, 0);
+	nv_buf_addf(&b, "%d/%s", 12, "a");
+	CHECK_STR(b.ptr, "12/a");
+	nv_buf_addf(&b, "[%s]", big);
+	CHECK_INT(b.len, 4 + 2 + 299);
+	CHECK_INT(b.ptr[4], '[');
+	CHECK_INT(b.ptr[b.len - 1], ']');
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_addf(&b, "%c", 'e');
+	CHECK_INT(b.ptr[b.len - 1], 'e');
+	CHECK_INT(b.len, 306);
+	nv_buf_release(&b);
+}
+
 static void test_xasprintf_and_grow(void)
 {
 	char *s = nv_xasprintf("%s-%03d", "id", 7);
@@ -305,6 +329,7 @@ void nv_tests(void)
 	NV_RUN(test_buf_codepoints);
 	NV_RUN(test_slices);
 	NV_RUN(test_utf8);
+	NV_RUN(test_buf_addf_long_and_short);
 	NV_RUN(test_xasprintf_and_grow);
 	NV_RUN(test_plural);
 	NV_RUN(test_diag_print_with_caret);
