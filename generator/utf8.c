@@ -42,6 +42,41 @@ size_t nv_utf8_decode_long(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+
+/* The high bit of every byte of x that is zero; exact (no carries between bytes). */
+static inline uint64_t zero_bytes(uint64_t x)
+{
+	return ~(((x & ~HIGH) + ~HIGH) | x) & HIGH;
+}
+
+/*
+ * True if the 8 bytes at s, starting at a character, are whole characters
+ * of ASCII and two-byte sequences (all of Russian) and end at a character
+ * boundary: every continuation byte follows a lead C2..DF in the word.
+ */
+static inline bool word_valid(const unsigned char *s)
+{
+	uint64_t w, cont, lead, overlong;
+
+	memcpy(&w, s, 8);
+	if (!(w & HIGH))
+		return true;
+	cont = zero_bytes((w & (0xC0 * ONES)) ^ HIGH);
+	lead = zero_bytes((w & (0xE0 * ONES)) ^ (0xC0 * ONES));
+	overlong = zero_bytes((w & (0xFE * ONES)) ^ (0xC0 * ONES));
+	return (w & HIGH) == (cont | lead) && cont == lead << 8 && !(lead >> 63) && !overlong;
+}
+#else
+static inline bool word_valid(const unsigned char *s)
+{
+	(void)s;
+	return false;
+}
+#endif
+
 bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -49,7 +84,11 @@ bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
 	uint32_t cp;
 
 	while (i < n) {
-		/* ASCII and two-byte sequences (Russian) need no full decode. */
+		/* Eight bytes at a time while they are ASCII and two-byte sequences. */
+		if (i + 8 <= n && word_valid(s + i)) {
+			i += 8;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;

@@ -99,6 +99,49 @@ static void test_valid_reports_first_bad_byte(void)
 	CHECK(nv_utf8_valid("Я—Я\xf0\x9f\x98\x80", 11, &bad));
 }
 
+/* Eight bytes at a time: sequences across and at the edges of a word. */
+static void test_valid_by_words(void)
+{
+	static const struct {
+		const char *s;
+		size_t bad; /* 0: valid */
+	} cases[] = {
+		{ "ЖЖЖЖЖЖЖЖ", 0 },
+		{ "aЖЖЖ\xd0\x96"
+		  "b",
+		  0 }, /* a lead as the 8th byte */
+		{ "abcdefg\xd0\x96", 0 },
+		{ "abcdefg\xd0", 8 }, /* cut at the end, reported at the lead */
+		{ "ЖЖЖ\xc1\x81"
+		  "abc",
+		  7 }, /* overlong lead */
+		{ "ЖЖЖЖ\x80"
+		  "abcdefg",
+		  9 }, /* a continuation starting a word */
+		{ "Ж\xd0\xd0\x96"
+		  "abcdefgh",
+		  3 }, /* two leads in a row */
+		{ "\xe2\x80\x94ЖЖЖЖЖ", 0 },
+		{ "ЖЖЖ\xe2\x80\x94ЖЖЖЖ", 0 },
+		{ "ЖЖЖ\xdf\xbf\xc2\x80"
+		  "abc",
+		  0 },
+		{ "abcdefgh\xff", 9 },
+	};
+	size_t i, bad, n;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		n = strlen(cases[i].s);
+		bad = 0;
+		if (!cases[i].bad) {
+			CHECK(nv_utf8_valid(cases[i].s, n, &bad));
+		} else {
+			CHECK(!nv_utf8_valid(cases[i].s, n, &bad));
+			CHECK_INT(bad + 1, cases[i].bad);
+		}
+	}
+}
+
 static void test_count_and_position(void)
 {
 	int line = 0, col = 0;
@@ -175,6 +218,7 @@ void nv_tests(void)
 	NV_RUN(test_decode_rejects);
 	NV_RUN(test_decode_inline_matches_long);
 	NV_RUN(test_valid_reports_first_bad_byte);
+	NV_RUN(test_valid_by_words);
 	NV_RUN(test_count_and_position);
 	NV_RUN(test_fold);
 	NV_RUN(test_fold_appends);
