@@ -350,7 +350,9 @@ static void glue_dash(struct walk *w, cmark_node *node)
 	cmark_node *prev, *nbsp;
 	size_t n;
 
-	if (!lit || !nv_typo_starts_dash(lit, strlen(lit)) || !(prev = inline_before(node)))
+	/* a dash starts with '-' or the lead byte of «—»: most texts end here */
+	if (!lit || (lit[0] != '-' && (unsigned char)lit[0] != 0xE2) ||
+	    !nv_typo_starts_dash(lit, strlen(lit)) || !(prev = inline_before(node)))
 		return;
 	switch (cmark_node_get_type(prev)) {
 	case CMARK_NODE_SOFTBREAK:

@@ -127,6 +127,20 @@ static void test_valid_by_words(void)
 		  "abc",
 		  0 },
 		{ "abcdefgh\xff", 9 },
+		/* sixteen at a time */
+		{ "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ", 0 },
+		{ "aЖЖЖЖЖЖЖ\xd0\x96"
+		  "b",
+		  0 },			       /* a lead as the 16th byte */
+		{ "abcdefghijklmno\xd0", 16 }, /* cut at the lead */
+		{ "ЖЖЖЖЖЖ\xc0\x80"
+		  "abcdefgh",
+		  13 }, /* overlong in the block */
+		{ "ЖЖЖЖЖЖЖЖ\x80"
+		  "abcdefghijklmnop",
+		  17 }, /* a continuation starting a block */
+		{ "ЖЖЖЖЖЖЖ\xe2\x80\x94ЖЖЖЖЖЖЖЖ", 0 },
+		{ "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ\xd0\xd0", 31 },
 	};
 	size_t i, bad, n;
 
