@@ -92,7 +92,7 @@ static bool opens_quote(uint32_t c)
  * is not NULL: 0 with length 0 at the end, U+FFFD with length 1 for a
  * byte that does not start valid UTF-8.
  */
-static uint32_t peek(const char *s, size_t n, size_t i, size_t *k)
+static inline uint32_t peek(const char *s, size_t n, size_t i, size_t *k)
 {
 	uint32_t cp = 0;
 	size_t len = 0;
@@ -255,6 +255,15 @@ static size_t word_end(const char *s, size_t n, size_t i)
 	if (!is_lower(peek(s, n, j, NULL)))
 		return 0;
 	for (;;) {
+		/* letters of Cyrillic (U+0400..U+047F) and ASCII, on the bytes */
+		if (j + 1 < n && (s[j] & 0xFE) == 0xD0 && (s[j + 1] & 0xC0) == 0x80) {
+			j += 2;
+			continue;
+		}
+		if (j < n && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') {
+			j++;
+			continue;
+		}
 		c = peek(s, n, j, &k);
 		if (is_letter(c))
 			j += k;
@@ -555,7 +564,20 @@ static const unsigned char byte_class[256] = {
  */
 static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+#endif
+
 	for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* four letters (lead D0/D1, continuation) at a time */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0xC0FEC0FEC0FEC0FEu) != 0x80D080D080D080D0u)
+				break;
+			i += 8;
+		}
+#endif
 		if (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)
 			i += 2;
 		else if (i + 2 < n && s[i] == ' ' &&
