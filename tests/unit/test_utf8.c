@@ -141,6 +141,12 @@ static void test_valid_by_words(void)
 		  17 }, /* a continuation starting a block */
 		{ "ЖЖЖЖЖЖЖ\xe2\x80\x94ЖЖЖЖЖЖЖЖ", 0 },
 		{ "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ\xd0\xd0", 31 },
+		/* a character across two blocks: the first takes 15 bytes */
+		{ "aЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ", 0 },
+		{ "aЖЖЖЖЖЖЖЖ\xff", 18 },
+		{ "aЖЖЖЖЖЖЖЖ\xd0"
+		  "a",
+		  18 },
 	};
 	size_t i, bad, n;
 
