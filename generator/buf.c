@@ -184,7 +184,7 @@ static inline void add_html(struct nv_buf *b, const char *s, size_t n, bool apos
 	unsigned max = apos ? 5 : 4, e;
 	size_t i, start = 0;
 
-	if (n)
+	if (n && n >= b->cap - b->len)
 		nv_buf_grow(b, n);
 	for (i = html_plain_end(u, 0, n, max); i < n; i = html_plain_end(u, i, n, max)) {
 		e = html_esc[u[i]];

@@ -18,6 +18,10 @@
 #include "value.h"
 #include "wording.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* The status of a pair as the pairs table shows it. */
 static const char *const pair_status_titles[] = { "работает", "завершила работу",
 						  "прекращена досрочно" };
@@ -130,11 +134,34 @@ static const unsigned char plain_class[256] = {
 /*
  * The end of the run of bytes copied as they are that starts at p[0] (a
  * byte of class 0): single spaces between two such bytes belong to it.
+ * end is the string's terminating NUL; sixteen bytes at a time with SSE2.
  */
-static const char *plain_run(const char *p)
+static const char *plain_run(const char *p, const char *end)
 {
 	const unsigned char *q = (const unsigned char *)p + 1;
+#ifdef __SSE2__
+	__m128i v, stop, space;
+	unsigned bad, ws, sp;
 
+#define EQ(c) _mm_cmpeq_epi8(v, _mm_set1_epi8(c))
+	/* q[16] must exist too: the byte after a space decides about it */
+	while (q + 16 <= (const unsigned char *)end) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		stop = _mm_or_si128(_mm_or_si128(EQ('\0'), EQ('<')),
+				    _mm_or_si128(EQ('&'), _mm_or_si128(EQ('\n'), EQ('\t'))));
+		space = EQ(' ');
+		bad = (unsigned)_mm_movemask_epi8(stop);
+		sp = (unsigned)_mm_movemask_epi8(space);
+		ws = ((bad | sp) >> 1) | (plain_class[q[16]] ? 0x8000u : 0);
+		bad |= sp & ws;
+		if (bad)
+			return (const char *)q + __builtin_ctz(bad);
+		q += 16;
+	}
+#undef EQ
+#else
+	(void)end;
+#endif
 	for (;;) {
 		if (!plain_class[q[0]])
 			q++;
@@ -175,14 +202,14 @@ char *nv_html_plain_text(const char *html, size_t max)
 {
 	struct nv_buf b = NV_BUF_INIT;
 	bool space = false;
-	const char *p = html, *q, *ch;
+	const char *p = html, *q, *ch, *end = html + strlen(html);
 	size_t n;
 
 	while (*p && b.len < max) {
 		if (*p == '<') {
 			space = true;
 			q = strchr(p + 1, '>');
-			p = q ? q + 1 : p + strlen(p);
+			p = q ? q + 1 : end;
 			continue;
 		}
 		if (plain_class[(unsigned char)*p] == 2) {
@@ -199,7 +226,7 @@ char *nv_html_plain_text(const char *html, size_t max)
 			continue;
 		}
 		/* the first byte goes in whatever the length, then up to max */
-		q = *p == '&' ? p + 1 : plain_run(p);
+		q = *p == '&' ? p + 1 : plain_run(p, end);
 		n = (size_t)(q - p) - 1;
 		if (n > max - b.len - 1 && b.len + 1 < max) {
 			n = max - b.len - 1;

@@ -370,6 +370,13 @@ static void test_plain_text(void)
 		{ "ab &amp;", 3, "ab &" },
 		{ "Шшш", 3, "Ш" }, /* the cut half of «ш» is dropped */
 		{ "", 10, "" },
+		/* runs longer than sixteen bytes, spaces at the edges of a block */
+		{ "0123456789abcde fghij", 100, "0123456789abcde fghij" },
+		{ "0123456789abcdef  g", 100, "0123456789abcdef g" },
+		{ "0123456789abcdefghijklmnop", 20, "0123456789abcdefghij" },
+		{ "0123456789 abcdefghij", 11, "0123456789 a" },
+		{ "<p>Школа наставничества работает</p>\n<p>с 2025 года.</p>", 100,
+		  "Школа наставничества работает с 2025 года." },
 	};
 	size_t i;
 	char *got;
