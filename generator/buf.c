@@ -4,6 +4,10 @@
 #include "alloc.h"
 #include "buf.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 char nv_buf_empty[1];
 
 void nv_buf_init(struct nv_buf *b)
@@ -69,45 +73,27 @@ char *nv_buf_detach(struct nv_buf *b, size_t *len)
 	return p;
 }
 
-void nv_buf_add(struct nv_buf *b, const void *data, size_t n)
-{
-	if (!n)
-		return;
-	nv_buf_grow(b, n);
-	memcpy(b->ptr + b->len, data, n);
-	b->len += n;
-	b->ptr[b->len] = '\0';
-}
-
-void nv_buf_adds(struct nv_buf *b, const char *s)
-{
-	nv_buf_add(b, s, strlen(s));
-}
-
-void nv_buf_addch(struct nv_buf *b, int c)
-{
-	nv_buf_grow(b, 1);
-	b->ptr[b->len++] = (char)c;
-	b->ptr[b->len] = '\0';
-}
-
-void nv_buf_addslice(struct nv_buf *b, struct nv_slice s)
-{
-	nv_buf_add(b, s.ptr, s.len);
-}
-
 void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
+	size_t room;
 	int n;
 
+	/* Format once into the room there is; only a longer result formats twice. */
+	if (b->cap - b->len < 64)
+		nv_buf_grow(b, 64);
+	room = b->cap - b->len;
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->ptr + b->len, room, fmt, cp);
 	va_end(cp);
-	if (n <= 0)
+	if (n <= 0) {
+		b->ptr[b->len] = '\0';
 		return;
-	nv_buf_grow(b, (size_t)n);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		nv_buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -122,62 +108,89 @@ void nv_buf_addf(struct nv_buf *b, const char *fmt, ...)
 
 void nv_buf_addcp(struct nv_buf *b, uint32_t cp)
 {
-	char u[4];
-	size_t n;
+	char *u;
 
 	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
+		nv_buf_addch(b, (int)cp);
+		return;
+	}
+	if (b->len + 5 > b->cap)
+		nv_buf_grow(b, 4);
+	u = b->ptr + b->len;
+	if (cp < 0x800) {
 		u[0] = (char)(0xC0 | (cp >> 6));
 		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
+		b->len += 2;
 	} else if (cp < 0x10000) {
 		u[0] = (char)(0xE0 | (cp >> 12));
 		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
+		b->len += 3;
 	} else {
 		u[0] = (char)(0xF0 | (cp >> 18));
 		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
 		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
+		b->len += 4;
 	}
-	nv_buf_add(b, u, n);
+	b->ptr[b->len] = '\0';
 }
 
-/* Escape & < > " and, when apos, ' too. */
+/*
+ * For each byte, its escape in HTML (the index into html_rep), or 0 when
+ * it stays as it is. ' is last, so the four cmark escapes are 1..4.
+ */
+static const unsigned char html_esc[256] = {
+	['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\''] = 5,
+};
+static const struct {
+	const char *s;
+	size_t n;
+} html_rep[] = { { "", 0 },	{ "&amp;", 5 },	 { "&lt;", 4 },
+		 { "&gt;", 4 }, { "&quot;", 6 }, { "&#39;", 5 } };
+
+/*
+ * The first byte at or after s[i] (n bytes in all) that add_html() escapes,
+ * or n: sixteen bytes at a time with SSE2.
+ */
+static inline size_t html_plain_end(const unsigned char *s, size_t i, size_t n, unsigned max)
+{
+#ifdef __SSE2__
+	__m128i v, m;
+	unsigned mask;
+
+	for (; i + 16 <= n; i += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+		if (max == 5)
+			m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+		mask = (unsigned)_mm_movemask_epi8(m);
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+	}
+#endif
+	while (i < n && (!html_esc[s[i]] || html_esc[s[i]] > max))
+		i++;
+	return i;
+}
+
+/* Escape & < > " and, when apos, ' too: runs of plain bytes go in one copy. */
 static inline void add_html(struct nv_buf *b, const char *s, size_t n, bool apos)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned max = apos ? 5 : 4, e;
 	size_t i, start = 0;
-	const char *rep;
 
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&':
-			rep = "&amp;";
-			break;
-		case '<':
-			rep = "&lt;";
-			break;
-		case '>':
-			rep = "&gt;";
-			break;
-		case '"':
-			rep = "&quot;";
-			break;
-		case '\'':
-			if (!apos)
-				continue;
-			rep = "&#39;";
-			break;
-		default:
-			continue;
-		}
+	if (n && n >= b->cap - b->len)
+		nv_buf_grow(b, n);
+	for (i = html_plain_end(u, 0, n, max); i < n; i = html_plain_end(u, i, n, max)) {
+		e = html_esc[u[i]];
 		nv_buf_add(b, s + start, i - start);
-		nv_buf_adds(b, rep);
-		start = i + 1;
+		nv_buf_add(b, html_rep[e].s, html_rep[e].n);
+		start = ++i;
 	}
 	nv_buf_add(b, s + start, n - start);
 }

@@ -18,6 +18,10 @@
 #include "value.h"
 #include "wording.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* The status of a pair as the pairs table shows it. */
 static const char *const pair_status_titles[] = { "работает", "завершила работу",
 						  "прекращена досрочно" };
@@ -119,52 +123,121 @@ struct nv_value *nv_html_doc_link(const struct nv_entry *e)
 	return v;
 }
 
-/* Plain text of HTML for the search index: tags dropped, spaces collapsed. */
+/*
+ * For nv_html_plain_text(): 0 for a byte copied as it is, 1 for one that
+ * ends a run of such bytes (NUL, '<', '&'), 2 for white space.
+ */
+static const unsigned char plain_class[256] = {
+	['\0'] = 1, ['<'] = 1, ['&'] = 1, ['\n'] = 2, [' '] = 2, ['\t'] = 2,
+};
+
+/*
+ * The end of the run of bytes copied as they are that starts at p[0] (a
+ * byte of class 0): single spaces between two such bytes belong to it.
+ * end is the string's terminating NUL; sixteen bytes at a time with SSE2.
+ */
+static const char *plain_run(const char *p, const char *end)
+{
+	const unsigned char *q = (const unsigned char *)p + 1;
+#ifdef __SSE2__
+	__m128i v, stop, space;
+	unsigned bad, ws, sp;
+
+#define EQ(c) _mm_cmpeq_epi8(v, _mm_set1_epi8(c))
+	/* q[16] must exist too: the byte after a space decides about it */
+	while (q + 16 <= (const unsigned char *)end) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		stop = _mm_or_si128(_mm_or_si128(EQ('\0'), EQ('<')),
+				    _mm_or_si128(EQ('&'), _mm_or_si128(EQ('\n'), EQ('\t'))));
+		space = EQ(' ');
+		bad = (unsigned)_mm_movemask_epi8(stop);
+		sp = (unsigned)_mm_movemask_epi8(space);
+		ws = ((bad | sp) >> 1) | (plain_class[q[16]] ? 0x8000u : 0);
+		bad |= sp & ws;
+		if (bad)
+			return (const char *)q + __builtin_ctz(bad);
+		q += 16;
+	}
+#undef EQ
+#else
+	(void)end;
+#endif
+	for (;;) {
+		if (!plain_class[q[0]])
+			q++;
+		else if (q[0] == ' ' && !plain_class[q[1]])
+			q += 2;
+		else
+			return (const char *)q;
+	}
+}
+
+/* An entity at p that the plain text shows as one character, or NULL. */
+static const char *plain_entity(const char *p, size_t *len)
+{
+	static const struct {
+		const char *ent, *ch;
+		size_t n;
+	} ents[] = { { "&amp;", "&", 5 },
+		     { "&lt;", "<", 4 },
+		     { "&gt;", ">", 4 },
+		     { "&quot;", "\"", 6 },
+		     { "&#39;", "'", 5 } };
+	size_t k;
+
+	for (k = 0; k < NV_ARRAY_SIZE(ents); k++) {
+		if (!strncmp(p, ents[k].ent, ents[k].n)) {
+			*len = ents[k].n;
+			return ents[k].ch;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Plain text of HTML for the search index: tags dropped, spaces collapsed,
+ * cut once it reaches max bytes. Runs of text are copied whole.
+ */
 char *nv_html_plain_text(const char *html, size_t max)
 {
 	struct nv_buf b = NV_BUF_INIT;
-	bool tag = false, space = false;
-	const char *p;
+	bool space = false;
+	const char *p = html, *q, *ch, *end = html + strlen(html);
+	size_t n;
 
-	for (p = html; *p && b.len < max; p++) {
+	while (*p && b.len < max) {
 		if (*p == '<') {
-			tag = true;
 			space = true;
+			q = strchr(p + 1, '>');
+			p = q ? q + 1 : end;
 			continue;
 		}
-		if (tag) {
-			tag = *p != '>';
-			continue;
-		}
-		if (*p == '\n' || *p == ' ' || *p == '\t') {
+		if (plain_class[(unsigned char)*p] == 2) {
 			space = true;
+			p++;
 			continue;
 		}
 		if (space && b.len)
 			nv_buf_addch(&b, ' ');
 		space = false;
-		if (*p == '&') {
-			static const struct {
-				const char *ent, *ch;
-			} ents[] = { { "&amp;", "&" },
-				     { "&lt;", "<" },
-				     { "&gt;", ">" },
-				     { "&quot;", "\"" },
-				     { "&#39;", "'" } };
-			size_t k;
-			bool done = false;
-			for (k = 0; k < NV_ARRAY_SIZE(ents) && !done; k++) {
-				size_t n = strlen(ents[k].ent);
-				if (!strncmp(p, ents[k].ent, n)) {
-					nv_buf_adds(&b, ents[k].ch);
-					p += n - 1;
-					done = true;
-				}
-			}
-			if (done)
-				continue;
+		if (*p == '&' && (ch = plain_entity(p, &n))) {
+			nv_buf_addch(&b, *ch);
+			p += n;
+			continue;
 		}
-		nv_buf_addch(&b, *p);
+		/* the first byte goes in whatever the length, then up to max */
+		q = *p == '&' ? p + 1 : plain_run(p, end);
+		n = (size_t)(q - p) - 1;
+		if (n > max - b.len - 1 && b.len + 1 < max) {
+			n = max - b.len - 1;
+			n += p[n] == ' '; /* a space goes in with the byte after it */
+		} else if (b.len + 1 >= max) {
+			n = 0;
+		}
+		nv_buf_add(&b, p, n + 1);
+		p = q;
+		if (b.len >= max)
+			break;
 	}
 	/* Do not cut a UTF-8 sequence in half. */
 	while (b.len && ((unsigned char)b.ptr[b.len - 1] & 0xC0) == 0x80)

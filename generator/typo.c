@@ -12,6 +12,12 @@
  * become a no-break space before a dash is caught by looking ahead from
  * the space. Every rule maps its own output to itself, which is what
  * makes the pass idempotent; the unit tests check that for each rule.
+ *
+ * Speed: most of any text is letters, spaces and punctuation that no rule
+ * touches. plain_end() finds such runs on the bytes, without decoding, and
+ * they are copied with one memcpy; only where a rule may fire does the
+ * pass go a code point at a time (step()). The output is the same byte
+ * for byte as going a code point at a time everywhere.
  */
 #include "common.h"
 
@@ -86,7 +92,7 @@ static bool opens_quote(uint32_t c)
  * is not NULL: 0 with length 0 at the end, U+FFFD with length 1 for a
  * byte that does not start valid UTF-8.
  */
-static uint32_t peek(const char *s, size_t n, size_t i, size_t *k)
+static inline uint32_t peek(const char *s, size_t n, size_t i, size_t *k)
 {
 	uint32_t cp = 0;
 	size_t len = 0;
@@ -249,6 +255,15 @@ static size_t word_end(const char *s, size_t n, size_t i)
 	if (!is_lower(peek(s, n, j, NULL)))
 		return 0;
 	for (;;) {
+		/* letters of Cyrillic (U+0400..U+047F) and ASCII, on the bytes */
+		if (j + 1 < n && (s[j] & 0xFE) == 0xD0 && (s[j + 1] & 0xC0) == 0x80) {
+			j += 2;
+			continue;
+		}
+		if (j < n && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') {
+			j++;
+			continue;
+		}
 		c = peek(s, n, j, &k);
 		if (is_letter(c))
 			j += k;
@@ -441,61 +456,264 @@ static inline size_t at_other(struct typo *t, size_t i, uint32_t cp)
 	return 0;
 }
 
+/* The character at s[i] through the rules (one step of the slow path). */
+static size_t step(struct typo *t, size_t i)
+{
+	struct nv_typo_state *st = t->st;
+	const char *in = t->s;
+	size_t len = t->n, k, e = 0;
+	uint32_t cp = peek(in, len, i, &k);
+
+	switch (cp) {
+	case ' ':
+	case '\t':
+	case NBSP:
+		e = at_blank(t, i, k);
+		break;
+	case '-':
+		e = at_hyphens(t, i);
+		break;
+	case '"':
+		put_quote(t);
+		e = i + k;
+		break;
+	case LAQUO:
+	case BDQUO:
+		if (st->depth < INT_MAX)
+			st->depth++;
+		break;
+	case RAQUO:
+	case LDQUO:
+		if (st->depth > 0)
+			st->depth--;
+		break;
+	case '.':
+		if (i + 2 < len && in[i + 1] == '.' && in[i + 2] == '.') {
+			put(t, HELLIP);
+			e = i + 3;
+		}
+		break;
+	case NUMERO:
+		e = at_numero(t, i, k);
+		break;
+	case CYR_GE:
+		if (st->digits == 4 && year_abbr(in, len, i))
+			put(t, NBSP);
+		break;
+	default:
+		e = at_other(t, i, cp);
+		break;
+	}
+	if (!e) {
+		copy(t, i, i + k);
+		e = i + k;
+	}
+	return e;
+}
+
+/*
+ * The fast path. Most text is letters, digits, spaces and punctuation no
+ * rule touches; plain_end() finds how far such a run goes, byte by byte
+ * with no decoding, and the run is copied whole. It stops, leaving the
+ * character to step(), wherever a rule might fire or the byte is anything
+ * but ASCII or a two-byte Cyrillic letter (U+0400..U+047F): so every
+ * character in a run is one step() would copy unchanged, and feed_run()
+ * brings the state to where step() would have left it.
+ */
+enum {
+	B_STOP,
+	B_LOW,
+	B_WORD,
+	B_DIGIT,
+	B_BLANK,
+	B_DOT,
+	B_PUNCT,
+	B_D0,
+	B_D1
+};
+
+/*
+ * The class of each byte as the first byte of a character: 1 a-z but h f
+ * w, 2 A-Z h f w (capitals may start «И. О.», h f w a URL), 3 digits,
+ * 4 space and tab, 5 '.', 6 other ASCII, 7 and 8 the lead bytes D0 and D1
+ * of Cyrillic; 0 (NUL, '-', '"' and any other byte) leaves it to step().
+ */
+static const unsigned char byte_class[256] = {
+	0, 6, 6, 6, 6, 6, 6, 6, 6, 4, 6, 6, 6, 6, 6, 6, /* 0_ */
+	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, /* 1_ */
+	4, 6, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 5, 6, /* 2_ */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 6, 6, 6, /* 3_ */
+	6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 4_ */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 6, 6, 6, 6, 6, /* 5_ */
+	6, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, /* 6_ */
+	1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 6, 6, 6, 6, 6, /* 7_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 8_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 9_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* A_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* B_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* C_ */
+	7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* D_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* E_ */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* F_ */
+};
+
+/*
+ * The end of the Cyrillic words at s[i], just after a Cyrillic letter:
+ * more letters, and a space with a small letter after it (nothing to do
+ * for a space that no dash follows, nor for a word that no capital starts).
+ */
+static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+#endif
+
+	for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* four letters (lead D0/D1, continuation) at a time */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0xC0FEC0FEC0FEC0FEu) != 0x80D080D080D080D0u)
+				break;
+			i += 8;
+		}
+#endif
+		if (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)
+			i += 2;
+		else if (i + 2 < n && s[i] == ' ' &&
+			 ((s[i + 1] == 0xD0 && s[i + 2] >= 0xB0 && s[i + 2] <= 0xBF) ||
+			  (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80)))
+			i += 3;
+		else
+			return i;
+	}
+}
+
+/*
+ * The end of the run of plain characters at s[i]: `word` says whether the
+ * character before s[i] is a letter, a digit or '-' (no word starts at
+ * s[i]), `digits` how many ASCII digits end there (5 stands for more).
+ */
+static size_t plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c;
+
+	while (i < n) {
+		/* Cyrillic letters inside a word, the bulk of a text: no rule there */
+		if (word && digits != 4 && i + 1 < n && (s[i] & 0xFE) == 0xD0 &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i = cyr_words_end(s, n, i + 2);
+			digits = 0;
+			if (i >= n)
+				break;
+		}
+		c = s[i];
+		switch (byte_class[c]) {
+		case B_WORD:
+			if (!word)
+				return i;
+			/* fall through */
+		case B_LOW:
+			word = true;
+			digits = 0;
+			i++;
+			break;
+		case B_DIGIT:
+			word = true;
+			digits += digits < 5;
+			i++;
+			break;
+		case B_BLANK:
+			/* a dash or «г.» after a year may follow */
+			if (digits == 4 || (i + 1 < n && (s[i + 1] == '-' || s[i + 1] == 0xE2)))
+				return i;
+			/* fall through */
+		case B_PUNCT:
+			word = false;
+			digits = 0;
+			i++;
+			break;
+		case B_DOT:
+			if (i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
+				return i;
+			word = false;
+			digits = 0;
+			i++;
+			break;
+		case B_D0:
+			/* D0 80..AF are capitals (U+0400..U+042F), D0 B3 is «г» */
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 1] < 0xB0 && !word) ||
+			    (s[i + 1] == 0xB3 && digits == 4))
+				return i;
+			word = true;
+			digits = 0;
+			i += 2;
+			break;
+		case B_D1:
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+				return i;
+			word = true;
+			digits = 0;
+			i += 2;
+			break;
+		default:
+			return i;
+		}
+	}
+	return i;
+}
+
+/* The code point that ends at s[e] inside a run of plain characters. */
+static uint32_t run_last(const unsigned char *s, size_t e)
+{
+	if (s[e - 1] < 0x80)
+		return s[e - 1];
+	return ((uint32_t)(s[e - 2] & 0x1F) << 6) | (s[e - 1] & 0x3Fu);
+}
+
+/* nv_typo_feed() for every character of the plain run s[from, to). */
+static void feed_run(struct nv_typo_state *st, const char *str, size_t from, size_t to)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t e = to, d;
+
+	while (e > from && s[e - 1] >= '0' && s[e - 1] <= '9')
+		e--;
+	d = to - e;
+	if (e == from) {
+		if (!st->digits)
+			st->before = st->prev;
+		d += st->digits;
+	} else if (d) {
+		st->before = run_last(s, e);
+	}
+	st->digits = d < UINT_MAX ? (unsigned)d : UINT_MAX;
+	st->prev = run_last(s, to);
+	/* st->numero was false and nothing in a run sets it */
+}
+
 void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_state *st)
 {
 	struct typo t = { out, st, in, len };
-	size_t i = 0, k, e;
-	uint32_t cp;
+	size_t i = 0, e;
+	uint32_t p;
 
 	nv_buf_grow(out, len);
 	while (i < len) {
-		cp = peek(in, len, i, &k);
-		e = 0;
-		switch (cp) {
-		case ' ':
-		case '\t':
-		case NBSP:
-			e = at_blank(&t, i, k);
-			break;
-		case '-':
-			e = at_hyphens(&t, i);
-			break;
-		case '"':
-			put_quote(&t);
-			e = i + k;
-			break;
-		case LAQUO:
-		case BDQUO:
-			if (st->depth < INT_MAX)
-				st->depth++;
-			break;
-		case RAQUO:
-		case LDQUO:
-			if (st->depth > 0)
-				st->depth--;
-			break;
-		case '.':
-			if (i + 2 < len && in[i + 1] == '.' && in[i + 2] == '.') {
-				put(&t, HELLIP);
-				e = i + 3;
+		if (!st->numero) {
+			p = st->prev;
+			e = plain_end(in, len, i, is_letter(p) || is_digit(p) || p == '-',
+				      st->digits < 5 ? st->digits : 5);
+			if (e > i) {
+				nv_buf_add(out, in + i, e - i);
+				feed_run(st, in, i, e);
+				i = e;
+				if (i == len)
+					break;
 			}
-			break;
-		case NUMERO:
-			e = at_numero(&t, i, k);
-			break;
-		case CYR_GE:
-			if (st->digits == 4 && year_abbr(in, len, i))
-				put(&t, NBSP);
-			break;
-		default:
-			e = at_other(&t, i, cp);
-			break;
 		}
-		if (!e) {
-			copy(&t, i, i + k);
-			e = i + k;
-		}
-		i = e;
+		i = step(&t, i);
 	}
 }
 

@@ -5,7 +5,7 @@
 #include "buf.h"
 #include "utf8.h"
 
-size_t nv_utf8_decode(const char *str, size_t n, uint32_t *cp)
+size_t nv_utf8_decode_long(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	uint32_t c;
@@ -42,23 +42,107 @@ size_t nv_utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
-bool nv_utf8_valid(const char *s, size_t n, size_t *bad)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+
+/* The high bit of every byte of x that is zero; exact (no carries between bytes). */
+static inline uint64_t zero_bytes(uint64_t x)
 {
-	size_t i = 0, k;
+	return ~(((x & ~HIGH) + ~HIGH) | x) & HIGH;
+}
+
+/*
+ * How many of the 8 bytes at s, starting at a character, are whole
+ * characters of ASCII and two-byte sequences (all of Russian): 8, 7 when
+ * the last byte is the lead of a character that goes on, or 0 when some
+ * byte is anything else. A continuation byte counts only right after a
+ * lead C2..DF in the word.
+ */
+static inline size_t word_valid(const unsigned char *s)
+{
+	uint64_t w, cont, lead, overlong;
+
+	memcpy(&w, s, 8);
+	if (!(w & HIGH))
+		return 8;
+	cont = zero_bytes((w & (0xC0 * ONES)) ^ HIGH);
+	lead = zero_bytes((w & (0xE0 * ONES)) ^ (0xC0 * ONES));
+	overlong = zero_bytes((w & (0xFE * ONES)) ^ (0xC0 * ONES));
+	if ((w & HIGH) != (cont | lead) || cont != lead << 8 || overlong)
+		return 0;
+	return lead >> 63 ? 7 : 8;
+}
+#else
+static inline size_t word_valid(const unsigned char *s)
+{
+	(void)s;
+	return 0;
+}
+#endif
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* word_valid() for 16 bytes (16, 15 or 0), with SSE2 (every x86-64 has it). */
+static inline size_t block_valid(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned high = (unsigned)_mm_movemask_epi8(v), cont, lead, overlong;
+
+	if (!high)
+		return 16;
+	cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+	lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xC0)));
+	overlong = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xC0)));
+	if (high != (cont | lead) || cont != ((lead << 1) & 0xFFFFu) || overlong)
+		return 0;
+	return lead & 0x8000u ? 15 : 16;
+}
+#else
+static inline size_t block_valid(const unsigned char *s)
+{
+	size_t k = word_valid(s);
+
+	return k == 8 ? 8 + word_valid(s + 8) : k;
+}
+#endif
+
+bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k, end;
 	uint32_t cp;
 
 	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
+		/* Sixteen bytes (or 15) at a time while they are ASCII and two-byte sequences. */
+		if (i + 16 <= n && (k = block_valid(s + i))) {
+			i += k;
 			continue;
 		}
-		k = nv_utf8_decode(s + i, n - i, &cp);
-		if (!k) {
-			if (bad)
-				*bad = i;
-			return false;
+		/* Else a character at a time to the end of those sixteen bytes. */
+		end = n - i > 16 ? i + 16 : n;
+		while (i < end) {
+			if (s[i] < 0x80) {
+				i++;
+				continue;
+			}
+			if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n &&
+			    (s[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			k = nv_utf8_decode_long(str + i, n - i, &cp);
+			if (!k) {
+				if (bad)
+					*bad = i;
+				return false;
+			}
+			i += k;
 		}
-		i += k;
 	}
 	return true;
 }

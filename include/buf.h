@@ -51,10 +51,35 @@ void nv_buf_truncate(struct nv_buf *b, size_t len);
  */
 char *nv_buf_detach(struct nv_buf *b, size_t *len);
 
-void nv_buf_add(struct nv_buf *b, const void *data, size_t n);
-void nv_buf_adds(struct nv_buf *b, const char *s);
-void nv_buf_addch(struct nv_buf *b, int c);
-void nv_buf_addslice(struct nv_buf *b, struct nv_slice s);
+/*
+ * The appends below are inline: they are on every hot path, and when
+ * there is room they are a copy and a store. Only growing goes out of line.
+ */
+static inline void nv_buf_add(struct nv_buf *b, const void *data, size_t n)
+{
+	if (!n)
+		return;
+	/* room for n bytes and the terminator (cap is 0 for nv_buf_empty) */
+	if (n >= b->cap - b->len)
+		nv_buf_grow(b, n);
+	memcpy(b->ptr + b->len, data, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+static inline void nv_buf_adds(struct nv_buf *b, const char *s)
+{
+	nv_buf_add(b, s, strlen(s));
+}
+
+static inline void nv_buf_addch(struct nv_buf *b, int c)
+{
+	if (b->len + 2 > b->cap)
+		nv_buf_grow(b, 1);
+	b->ptr[b->len++] = (char)c;
+	b->ptr[b->len] = '\0';
+}
+
 void nv_buf_addf(struct nv_buf *b, const char *fmt, ...) NV_PRINTF(2, 3);
 void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap) NV_PRINTF(2, 0);
 /* Append the UTF-8 encoding of code point cp (cp <= 0x10FFFF). */
@@ -71,6 +96,11 @@ static inline struct nv_slice nv_slice_make(const char *p, size_t n)
 {
 	struct nv_slice s = { p, n };
 	return s;
+}
+
+static inline void nv_buf_addslice(struct nv_buf *b, struct nv_slice s)
+{
+	nv_buf_add(b, s.ptr, s.len);
 }
 static inline struct nv_slice nv_slice_str(const char *p)
 {

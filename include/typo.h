@@ -44,7 +44,7 @@
 struct nv_typo_state {
 	int depth;	 /* open quotes: 0 outside, 1 inside «…», 2+ inside „…“ */
 	uint32_t prev;	 /* last code point written; 0 at the start of a block */
-	uint32_t before; /* the code point before the digit run ending at prev */
+	uint32_t before; /* the code point before the digit run ending at prev (if digits) */
 	unsigned digits; /* ASCII digits in a row ending at prev */
 	bool numero;	 /* prev is «№», a space after it or the number after it */
 };

@@ -15,7 +15,30 @@
  * sequence (overlong forms, surrogates and values above U+10FFFF are
  * invalid).
  */
-size_t nv_utf8_decode(const char *s, size_t n, uint32_t *cp);
+static inline size_t nv_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/*
+ * The general case of nv_utf8_decode(), out of line: the same contract.
+ * Call nv_utf8_decode(), which handles ASCII and two-byte sequences (all
+ * of Russian) inline and hands the rest to this.
+ */
+size_t nv_utf8_decode_long(const char *s, size_t n, uint32_t *cp);
+
+static inline size_t nv_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n && u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	/* A lead byte C2..DF and one continuation byte are always valid. */
+	if (n >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3Fu);
+		return 2;
+	}
+	return nv_utf8_decode_long(s, n, cp);
+}
 
 /*
  * Check that s (n bytes) is valid UTF-8. Returns true if it is; otherwise

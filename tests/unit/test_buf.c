@@ -54,6 +54,55 @@ static void test_buf_html_escape(void)
 	nv_buf_release(&b);
 }
 
+/* The four cmark escapes leave ' alone; runs between escapes are copied whole. */
+static void test_buf_html4_escape(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	const char *in = "Школа «Радуга» & 'дети' <b>\"5\"</b>";
+
+	nv_buf_add_html4(&b, in, strlen(in));
+	CHECK_STR(b.ptr, "Школа «Радуга» &amp; 'дети' &lt;b&gt;&quot;5&quot;&lt;/b&gt;");
+	nv_buf_reset(&b);
+	nv_buf_add_html(&b, "", 0);
+	nv_buf_add_html4(&b, "&&", 2);
+	CHECK_STR(b.ptr, "&amp;&amp;");
+	nv_buf_release(&b);
+	nv_buf_add_html(&b, "", 0);
+	CHECK_INT(b.cap, 0); /* nothing to add, nothing allocated */
+}
+
+/* The inline appends grow exactly at the edge: the terminator always fits. */
+static void test_buf_append_at_capacity(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t cap;
+
+	nv_buf_addch(&b, 'a');
+	cap = b.cap;
+	CHECK(cap >= 2);
+	while (b.len + 2 <= cap)
+		nv_buf_addch(&b, 'b');
+	CHECK_INT(b.cap, cap); /* full: len + 1 == cap */
+	CHECK_INT(b.len + 1, cap);
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_addch(&b, 'c');
+	CHECK(b.cap > cap);
+	CHECK_INT(b.ptr[b.len - 1], 'c');
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_release(&b);
+	nv_buf_add(&b, "xy", 2);
+	cap = b.cap;
+	nv_buf_add(&b, "0123456789abcdefghijklmnopqrstuvwxyz", cap - b.len - 1);
+	CHECK_INT(b.cap, cap);
+	CHECK_INT(b.len + 1, cap);
+	nv_buf_add(&b, "z", 1);
+	CHECK(b.cap > cap);
+	CHECK_INT(b.ptr[b.len - 1], 'z');
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_add(&b, NULL, 0); /* nothing to copy is fine */
+	nv_buf_release(&b);
+}
+
 static void test_buf_codepoints(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -63,6 +112,17 @@ static void test_buf_codepoints(void)
 	nv_buf_addcp(&b, 0x2014);  /* — */
 	nv_buf_addcp(&b, 0x1F600); /* emoji */
 	CHECK_STR(b.ptr, "A«—\xF0\x9F\x98\x80");
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_reset(&b);
+	nv_buf_addcp(&b, 0x7F);
+	nv_buf_addcp(&b, 0x80);
+	nv_buf_addcp(&b, 0x7FF);
+	nv_buf_addcp(&b, 0x800);
+	nv_buf_addcp(&b, 0xFFFF);
+	nv_buf_addcp(&b, 0x10000);
+	nv_buf_addcp(&b, 0x10FFFF);
+	CHECK_STR(b.ptr,
+		  "\x7F\xC2\x80\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF0\x90\x80\x80\xF4\x8F\xBF\xBF");
 	nv_buf_release(&b);
 }
 
@@ -97,6 +157,30 @@ static void test_utf8(void)
 	nv_utf8_position(text, (size_t)(strstr(text, "31") - text), &line, &col);
 	CHECK_INT(line, 2);
 	CHECK_INT(col, 7);
+}
+
+/* nv_buf_addf formats in place when it fits and again when it does not. */
+static void test_buf_addf_long_and_short(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char big[300];
+
+	memset(big, 'z', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	nv_buf_addf(&b, "%s", "");
+	CHECK_STR(b.ptr, "");
+	CHECK_INT(b.len, 0);
+	nv_buf_addf(&b, "%d/%s", 12, "a");
+	CHECK_STR(b.ptr, "12/a");
+	nv_buf_addf(&b, "[%s]", big);
+	CHECK_INT(b.len, 4 + 2 + 299);
+	CHECK_INT(b.ptr[4], '[');
+	CHECK_INT(b.ptr[b.len - 1], ']');
+	CHECK_INT(b.ptr[b.len], 0);
+	nv_buf_addf(&b, "%c", 'e');
+	CHECK_INT(b.ptr[b.len - 1], 'e');
+	CHECK_INT(b.len, 306);
+	nv_buf_release(&b);
 }
 
 static void test_xasprintf_and_grow(void)
@@ -240,9 +324,12 @@ void nv_tests(void)
 	NV_RUN(test_buf_empty_is_printable);
 	NV_RUN(test_buf_append_and_detach);
 	NV_RUN(test_buf_html_escape);
+	NV_RUN(test_buf_html4_escape);
+	NV_RUN(test_buf_append_at_capacity);
 	NV_RUN(test_buf_codepoints);
 	NV_RUN(test_slices);
 	NV_RUN(test_utf8);
+	NV_RUN(test_buf_addf_long_and_short);
 	NV_RUN(test_xasprintf_and_grow);
 	NV_RUN(test_plural);
 	NV_RUN(test_diag_print_with_caret);

@@ -351,6 +351,43 @@ static void test_people_names_and_pairs_rows(void)
 	nv_diags_release(&d);
 }
 
+/* The search index's plain text of HTML: exact bytes, cut where the old loop cut. */
+static void test_plain_text(void)
+{
+	static const struct {
+		const char *html;
+		size_t max;
+		const char *want;
+	} cases[] = {
+		{ "<p>Школа  <b>«Радуга»</b>\n\t&amp; дети.</p>", 100, "Школа «Радуга» & дети." },
+		{ "  <p>x</p>  ", 100, "x" },
+		{ "&lt;a&gt; &quot;b&quot; &#39;c&#39; &am &", 100, "<a> \"b\" 'c' &am &" },
+		{ "<a href=\"1<2\">a</a>b<i", 100, "a b" },
+		{ "abcdef", 3, "abc" },
+		{ "ab cd", 3, "ab c" }, /* a space goes in with the byte after it */
+		{ "ab  cd", 2, "ab" },
+		{ "a <b>c</b>d", 2, "a c" },
+		{ "ab &amp;", 3, "ab &" },
+		{ "Шшш", 3, "Ш" }, /* the cut half of «ш» is dropped */
+		{ "", 10, "" },
+		/* runs longer than sixteen bytes, spaces at the edges of a block */
+		{ "0123456789abcde fghij", 100, "0123456789abcde fghij" },
+		{ "0123456789abcdef  g", 100, "0123456789abcdef g" },
+		{ "0123456789abcdefghijklmnop", 20, "0123456789abcdefghij" },
+		{ "0123456789 abcdefghij", 11, "0123456789 a" },
+		{ "<p>Школа наставничества работает</p>\n<p>с 2025 года.</p>", 100,
+		  "Школа наставничества работает с 2025 года." },
+	};
+	size_t i;
+	char *got;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		got = nv_html_plain_text(cases[i].html, cases[i].max);
+		CHECK_STR(got, cases[i].want);
+		free(got);
+	}
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_dump);
@@ -359,4 +396,5 @@ void nv_tests(void)
 	NV_RUN(test_facet_shows_a_form_added_to_the_table);
 	NV_RUN(test_facet_counts_the_whole_table);
 	NV_RUN(test_facet_of_years);
+	NV_RUN(test_plain_text);
 }

@@ -288,6 +288,42 @@ static void test_invalid_utf8_input(void)
 	nv_md_free(md);
 }
 
+/* The literal of the first text node of the first paragraph of in (n bytes). */
+static char *first_text(const char *in, size_t n)
+{
+	struct nv_md *md = nv_md_parse(in, n, 1, 0);
+	cmark_node *t = cmark_node_first_child(cmark_node_first_child(md->root));
+	char *s = nv_xstrdup(t ? cmark_node_get_literal(t) : "(none)");
+
+	nv_md_free(md);
+	return s;
+}
+
+/* Bad bytes and NULs become U+FFFD, valid text stays as it is. */
+static void test_bad_bytes_become_replacement(void)
+{
+	static const struct {
+		const char *in;
+		size_t n;
+		const char *want;
+	} cases[] = {
+		{ "Жж ё", 7, "Жж ё" },
+		{ "a\0b", 3,
+		  "a\xEF\xBF\xBD"
+		  "b" },
+		{ "Ж\0\xFF", 4, "Ж\xEF\xBF\xBD\xEF\xBF\xBD" },
+		{ "a\xD0", 2, "a\xEF\xBF\xBD" },
+	};
+	size_t i;
+	char *got;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		got = first_text(cases[i].in, cases[i].n);
+		CHECK_STR(got, cases[i].want);
+		free(got);
+	}
+}
+
 static void test_empty_input(void)
 {
 	struct nv_md *md = nv_md_parse(NULL, 0, 1, 0);
@@ -338,6 +374,7 @@ void nv_tests(void)
 	NV_RUN(test_crlf_positions);
 	NV_RUN(test_first_line_below_one);
 	NV_RUN(test_invalid_utf8_input);
+	NV_RUN(test_bad_bytes_become_replacement);
 	NV_RUN(test_empty_input);
 	NV_RUN(test_deep_nesting_survives);
 }

@@ -367,6 +367,88 @@ static void test_long_inputs_stay_linear(void)
 	nv_buf_release(&out);
 }
 
+/*
+ * Plain text is copied in runs, without the rules: each rule still fires
+ * right after a long run, inside a word, and at the end of the input.
+ */
+static void test_rules_after_plain_runs(void)
+{
+	static const char *const cases[][2] = {
+		{ "слово - слово", "слово" NB "— слово" },
+		{ "слово -- слово", "слово" NB "— слово" },
+		{ "слово — слово", "слово" NB "— слово" },
+		{ "годы 2019-2020", "годы 2019–2020" },
+		{ "код 07-01-05", "код 07-01-05" },
+		{ "приказ № 12", "приказ №" NB "12" },
+		{ "приказ №12 от", "приказ №" NB "12 от" },
+		{ "подписал И. О. Петров", "подписал И." NB "О." NB "Петров" },
+		{ "подписала Петрова И.О.", "подписала Петрова" NB "И.О." },
+		{ "в 2025 г.", "в 2025" NB "г." },
+		{ "в 2025г.", "в 2025" NB "г." },
+		{ "в 150 г. муки", "в 150 г. муки" },
+		{ "и так далее...", "и так далее…" },
+		{ "слова \"в кавычках\" и", "слова «в кавычках» и" },
+		{ "сайт www.a-b.ru/1-2 там", "сайт www.a-b.ru/1-2 там" },
+		{ "слово hello world", "слово hello world" },
+		{ "Школа-интернат, Петрова-Водкина", "Школа-интернат, Петрова-Водкина" },
+		{ "ПОЛОЖЕНИЕ о наставничестве", "ПОЛОЖЕНИЕ о наставничестве" },
+		{ "ёлка ѣ Ґ", "ёлка ѣ Ґ" },
+		{ "ВНЕДРЕНИЕ ПРОГРАММЫ - итог", "ВНЕДРЕНИЕ ПРОГРАММЫ" NB "— итог" },
+		{ "сверхдлинноеслово2025 г.", "сверхдлинноеслово2025" NB "г." },
+		{ "абвгдежзийк-Иванов И. И.", "абвгдежзийк-Иванов И. И." },
+		{ "одиннадцать \"двенадцать\"", "одиннадцать «двенадцать»" },
+	};
+	static const char *const runs[] = { "", "в тексте приказа, утверждённого вчера, сказано: ",
+					    "text in Latin, 1 2 3; ", "длинное-предлинное слово " };
+	struct nv_buf in = NV_BUF_INIT, want = NV_BUF_INIT;
+	size_t i, r;
+	char *got;
+
+	for (r = 0; r < NV_ARRAY_SIZE(runs); r++) {
+		for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+			nv_buf_reset(&in);
+			nv_buf_reset(&want);
+			nv_buf_adds(&in, runs[r]);
+			nv_buf_adds(&in, cases[i][0]);
+			got = nv_typo_str(runs[r]);
+			nv_buf_adds(&want, got);
+			free(got);
+			nv_buf_adds(&want, cases[i][1]);
+			if (!typo_is(__FILE__, __LINE__, in.ptr, want.ptr))
+				goto out;
+		}
+	}
+out:
+	nv_buf_release(&in);
+	nv_buf_release(&want);
+}
+
+/* After a run the state is what a character at a time would leave. */
+static void test_state_after_plain_runs(void)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf out = NV_BUF_INIT;
+
+	nv_typo(&out, "слово", strlen("слово"), &st);
+	CHECK_INT(st.prev, 0x43E); /* о */
+	CHECK_INT(st.digits, 0);
+	nv_typo(&out, " в 20", strlen(" в 20"), &st);
+	CHECK_INT(st.prev, '0');
+	CHECK_INT(st.digits, 2);
+	CHECK_INT(st.before, ' ');
+	nv_typo(&out, "25", 2, &st); /* the digits go on across pieces */
+	CHECK_INT(st.digits, 4);
+	CHECK_INT(st.before, ' ');
+	nv_typo(&out, " г.", strlen(" г."), &st);
+	CHECK_STR(out.ptr, "слово в 2025" NB "г.");
+	nv_typo(&out, " Ж7", strlen(" Ж7"), &st);
+	CHECK_INT(st.digits, 1);
+	CHECK_INT(st.before, 0x416); /* Ж */
+	CHECK(!st.numero);
+	CHECK_INT(st.depth, 0);
+	nv_buf_release(&out);
+}
+
 /* Random text from typographically interesting pieces: valid UTF-8 and idempotent. */
 static void test_random_valid_and_idempotent(void)
 {
@@ -488,6 +570,8 @@ void nv_tests(void)
 	NV_RUN(test_invalid_utf8_passes_through);
 	NV_RUN(test_embedded_nul);
 	NV_RUN(test_long_inputs_stay_linear);
+	NV_RUN(test_rules_after_plain_runs);
+	NV_RUN(test_state_after_plain_runs);
 	NV_RUN(test_random_valid_and_idempotent);
 	NV_RUN(test_slug_russian);
 	NV_RUN(test_slug_ascii_and_edges);

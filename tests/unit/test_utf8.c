@@ -52,6 +52,29 @@ static void test_decode_rejects(void)
 	CHECK_INT(cp, 0x1234); /* untouched on failure */
 }
 
+/* The inline fast path and the general decoder agree on every two bytes. */
+static void test_decode_inline_matches_long(void)
+{
+	char s[3] = { 0, 0, 0 };
+	uint32_t a, b;
+	size_t ka, kb, n;
+	int x, y, bad = 0;
+
+	for (x = 0; x < 256; x++) {
+		for (y = 0; y < 256; y++) {
+			s[0] = (char)x;
+			s[1] = (char)y;
+			for (n = 1; n <= 2; n++) {
+				a = b = 0xDEAD;
+				ka = nv_utf8_decode(s, n, &a);
+				kb = nv_utf8_decode_long(s, n, &b);
+				bad += ka != kb || (ka && a != b);
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void test_valid_reports_first_bad_byte(void)
 {
 	size_t bad = 99;
@@ -66,6 +89,77 @@ static void test_valid_reports_first_bad_byte(void)
 	CHECK(!nv_utf8_valid("\x80", 1, NULL));
 	/* a NUL byte is valid UTF-8 */
 	CHECK(nv_utf8_valid("a\0b", 3, NULL));
+	/* the two-byte fast path: a bad continuation, an overlong lead, a cut */
+	CHECK(!nv_utf8_valid("ЯЯ\xd0\x41", 6, &bad));
+	CHECK_INT(bad, 4);
+	CHECK(!nv_utf8_valid("Я\xc1\xbf", 4, &bad));
+	CHECK_INT(bad, 2);
+	CHECK(!nv_utf8_valid("ЯЯЯ\xd0", 7, &bad));
+	CHECK_INT(bad, 6);
+	CHECK(nv_utf8_valid("Я—Я\xf0\x9f\x98\x80", 11, &bad));
+}
+
+/* Eight bytes at a time: sequences across and at the edges of a word. */
+static void test_valid_by_words(void)
+{
+	static const struct {
+		const char *s;
+		size_t bad; /* 0: valid */
+	} cases[] = {
+		{ "ЖЖЖЖЖЖЖЖ", 0 },
+		{ "aЖЖЖ\xd0\x96"
+		  "b",
+		  0 }, /* a lead as the 8th byte */
+		{ "abcdefg\xd0\x96", 0 },
+		{ "abcdefg\xd0", 8 }, /* cut at the end, reported at the lead */
+		{ "ЖЖЖ\xc1\x81"
+		  "abc",
+		  7 }, /* overlong lead */
+		{ "ЖЖЖЖ\x80"
+		  "abcdefg",
+		  9 }, /* a continuation starting a word */
+		{ "Ж\xd0\xd0\x96"
+		  "abcdefgh",
+		  3 }, /* two leads in a row */
+		{ "\xe2\x80\x94ЖЖЖЖЖ", 0 },
+		{ "ЖЖЖ\xe2\x80\x94ЖЖЖЖ", 0 },
+		{ "ЖЖЖ\xdf\xbf\xc2\x80"
+		  "abc",
+		  0 },
+		{ "abcdefgh\xff", 9 },
+		/* sixteen at a time */
+		{ "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ", 0 },
+		{ "aЖЖЖЖЖЖЖ\xd0\x96"
+		  "b",
+		  0 },			       /* a lead as the 16th byte */
+		{ "abcdefghijklmno\xd0", 16 }, /* cut at the lead */
+		{ "ЖЖЖЖЖЖ\xc0\x80"
+		  "abcdefgh",
+		  13 }, /* overlong in the block */
+		{ "ЖЖЖЖЖЖЖЖ\x80"
+		  "abcdefghijklmnop",
+		  17 }, /* a continuation starting a block */
+		{ "ЖЖЖЖЖЖЖ\xe2\x80\x94ЖЖЖЖЖЖЖЖ", 0 },
+		{ "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ\xd0\xd0", 31 },
+		/* a character across two blocks: the first takes 15 bytes */
+		{ "aЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ", 0 },
+		{ "aЖЖЖЖЖЖЖЖ\xff", 18 },
+		{ "aЖЖЖЖЖЖЖЖ\xd0"
+		  "a",
+		  18 },
+	};
+	size_t i, bad, n;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		n = strlen(cases[i].s);
+		bad = 0;
+		if (!cases[i].bad) {
+			CHECK(nv_utf8_valid(cases[i].s, n, &bad));
+		} else {
+			CHECK(!nv_utf8_valid(cases[i].s, n, &bad));
+			CHECK_INT(bad + 1, cases[i].bad);
+		}
+	}
 }
 
 static void test_count_and_position(void)
@@ -142,7 +236,9 @@ void nv_tests(void)
 {
 	NV_RUN(test_decode_lengths);
 	NV_RUN(test_decode_rejects);
+	NV_RUN(test_decode_inline_matches_long);
 	NV_RUN(test_valid_reports_first_bad_byte);
+	NV_RUN(test_valid_by_words);
 	NV_RUN(test_count_and_position);
 	NV_RUN(test_fold);
 	NV_RUN(test_fold_appends);
