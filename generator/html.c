@@ -235,15 +235,15 @@ static char *base_url_of(const struct nv_html_opts *o, const struct nv_model *m)
 	return nv_xasprintf("%.*s%s%s", (int)n, web, path[0] == '/' ? "" : "/", path);
 }
 
-/*
- * Fragments are pasted into pages of another site: they need the
- * section's absolute address for every link.
- */
-static int need_base(struct nv_html_state *s, const char *shown)
+int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *m,
+			   struct nv_diags *d)
 {
-	if (!s->opts.fragment || shown)
+	char *base = base_url_of(o, m);
+
+	free(base);
+	if (!o->fragment || base)
 		return 0;
-	nv_diag_hint(nv_error(s->d, NULL, 0, 0,
+	nv_diag_hint(nv_error(d, NULL, 0, 0,
 			      "для --fragment нужен адрес раздела на сайте: ссылки во фрагментах "
 			      "должны быть полными, иначе на чужой странице они не откроются"),
 		     "укажите его: --base-url https://school14.ru/nastavnichestvo/ — или задайте "
@@ -272,12 +272,12 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->main.d = d;
 	s->guard = nv_guard_new(m);
 	s->writer = nv_writer_new(s->opts.jobs);
-	shown = base_url_of(&s->opts, m);
-	if (need_base(s, shown) < 0) {
+	if (nv_html_check_fragment(&s->opts, m, d) < 0) {
 		nv_writer_finish(s->writer, d);
 		s->writer = NULL;
 		return -1;
 	}
+	shown = base_url_of(&s->opts, m);
 	s->base_url = shown ? ascii_url(shown) : NULL;
 	s->site = nv_html_make_site(m, shown);
 	free(shown);

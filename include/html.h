@@ -71,6 +71,15 @@ const char *nv_html_base_url_problem(const char *url);
  */
 int nv_html_idna_host(struct nv_buf *out, const char *host, size_t len);
 
+/*
+ * Fragments need the section's absolute address (o->base_url, or the
+ * website and base_path of m's site.yml): without one, an error with a
+ * hint in d and -1; else 0. nv_html_render checks it too; a build checks
+ * it first, so that nothing is started.
+ */
+int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *m,
+			   struct nv_diags *d);
+
 /* Prepare rendering (templates are compiled lazily); the caller frees. */
 struct nv_html_state *nv_html_new(const struct nv_html_opts *opts);
 
