@@ -239,9 +239,10 @@ int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *
 			   struct nv_diags *d)
 {
 	char *base = base_url_of(o, m);
+	bool have = base != NULL;
 
 	free(base);
-	if (!o->fragment || base)
+	if (!o->fragment || have)
 		return 0;
 	nv_diag_hint(nv_error(d, NULL, 0, 0,
 			      "для --fragment нужен адрес раздела на сайте: ссылки во фрагментах "

@@ -7,7 +7,9 @@
  * CMARK_OPT_SOURCEPOS, so the escaping below is cmark's (houdini):
  * text escapes & < > " and hrefs are percent-encoded outside a safe set.
  * What the website needs on top — the model's link targets, heading ids
- * and headings one level down — is applied on output: the tree belongs
+ * and headings one level down; for a fragment (build --fragment),
+ * absolute links and the numbers of ordered items written as text — is
+ * applied on output: the tree belongs
  * to the model and may be rendered again (PDF, rebuilds, other threads
  * never share a tree, but nothing here relies on that).
  */

@@ -123,9 +123,12 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	for (p = url; *p && !s->opts.fragment; p++)
 		if (*p == '/')
 			nv_buf_adds(&root, "../");
-	nv_buf_add(&here, root.ptr, root.len);
-	if (s->opts.fragment && (p = strrchr(url, '/')))
-		nv_buf_add(&here, url, (size_t)(p - url) + 1);
+	/* The page's folder: "" on the website, its absolute URL in a fragment. */
+	if (s->opts.fragment) {
+		nv_buf_adds(&here, s->base_url);
+		if ((p = strrchr(url, '/')))
+			nv_buf_add(&here, url, (size_t)(p - url) + 1);
+	}
 	nv_html_set_t(page, "title", title);
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);

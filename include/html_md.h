@@ -62,7 +62,8 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
  * absolute (nv_html_abs_url); and text_numbers: an ordered list is a
  * <div> of <p> whose numbers are written as text, as on paper («3.1. »:
  * the numbers of the enclosing ordered lists), so no stylesheet, or the
- * lack of one, renumbers them.
+ * lack of one, renumbers them; a hidden item of such a list is
+ * <p class="private"> with its number and NV_HTML_MD_PRIVATE_ITEM.
  */
 struct nv_html_md_opts {
 	int shift;
