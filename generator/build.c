@@ -729,6 +729,10 @@ static enum nv_build_status run(struct build *b, char **title)
 		return NV_BUILD_FAILED;
 	if (b->d->errors)
 		return NV_BUILD_CONTENT_ERRORS;
+	if (nv_html_check_fragment(
+		    &(struct nv_html_opts){ .base_url = o->base_url, .fragment = o->fragment },
+		    &b->p.model, b->d) < 0)
+		return NV_BUILD_FAILED;
 	if (!nv_is_dir(b->theme)) {
 		nv_diag_hint(
 			nv_error(b->d, b->theme, 0, 0, "не найдена тема оформления"),

@@ -10,6 +10,7 @@
 #include "build.h"
 #include "cmd.h"
 #include "diag.h"
+#include "html.h"
 #include "schema.h"
 
 static void usage(void)
@@ -24,22 +25,13 @@ static void usage(void)
 	     "\n"
 	     "  -o ПАПКА          куда писать (по умолчанию output)\n"
 	     "  --drafts          включить черновики (draft: true)\n"
-	     "  --base-url АДРЕС  адрес раздела на сайте для ленты новостей и sitemap.xml\n"
-	     "                    (по умолчанию: website и base_path из site.yml)\n"
-	     "  --fragment        только содержимое страниц, без оформления — для вставки\n"
-	     "                    в конструктор сайта\n"
+	     "  --base-url АДРЕС  адрес раздела на сайте для ленты новостей, sitemap.xml и\n"
+	     "                    фрагментов (по умолчанию: website и base_path из site.yml)\n"
+	     "  --fragment        только содержимое страниц, без оформления и поиска, с полными\n"
+	     "                    ссылками — для вставки в конструктор сайта; нужен адрес раздела\n"
 	     "  --no-pdf          не печатать документы в PDF (ПАПКА/print)\n"
 	     "  -j N              писать файлы в N потоков (по умолчанию — по числу процессоров)\n"
 	     "  --force           собрать заново, даже если ничего не изменилось");
-}
-
-/* --base-url: an absolute http(s) address, checked as site.yml's website is. */
-static int parse_base_url(const char *value, void *dest)
-{
-	if (nv_url_problem(value, strlen(value), NV_URL_ABSOLUTE))
-		return -1;
-	*(const char **)dest = value;
-	return 0;
 }
 
 int cmd_build(int argc, char **argv, struct nv_global *g)
@@ -47,6 +39,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_build_opts o = { "content", "output", NULL, false, false, true, false, 0 };
 	char *title = NULL;
+	const char *why;
 	size_t updated = 0;
 	int rc;
 	const struct nv_option opts[] = {
@@ -56,9 +49,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		{ "--force", NULL, NV_OPT_SET, &o.force, NULL, NULL, NULL },
 		{ "-j", NULL, NV_OPT_JOBS, &o.jobs, NULL, NULL, NULL },
 		{ "-o", NULL, NV_OPT_VALUE, &o.out, NULL, NULL, NULL },
-		{ "--base-url", NULL, NV_OPT_VALUE, &o.base_url, "адрес", parse_base_url,
-		  "адрес --base-url «%s» не подходит: нужен полный адрес, начинающийся с "
-		  "http:// или https://, без пробелов и управляющих символов" },
+		{ "--base-url", NULL, NV_OPT_VALUE, &o.base_url, "адрес", NULL, NULL },
 		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
 	};
 	const struct nv_cmdline line = { "build", opts, usage, NULL, 0, NULL };
@@ -66,6 +57,12 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	rc = nv_cmdline_parse(&line, argc, argv, g);
 	if (rc)
 		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;
+	/* --base-url: http(s), a host (Cyrillic too), no user, no query. */
+	why = o.base_url ? nv_html_base_url_problem(o.base_url) : NULL;
+	if (why)
+		return nv_usage_error("build: адрес --base-url «%s» не подходит: %s\n"
+				      "Пример: --base-url https://школа14.рф/nastavnichestvo/",
+				      o.base_url, why);
 	if (nv_cmd_chdir(g, &o.content) < 0)
 		return NV_EXIT_USAGE;
 	switch (nv_build(&o, &d, &title, &updated)) {

@@ -21,17 +21,198 @@
 #include "common.h"
 
 #include "alloc.h"
+#include "buf.h"
+#include "diag.h"
 #include "html.h"
 #include "html_int.h"
 #include "model.h"
+#include "schema.h"
 #include "guard.h"
 #include "template.h"
+#include "utf8.h"
 #include "value.h"
 #include "writer.h"
 size_t nv_html_public_pdfs(const struct nv_html_state *s, const struct nv_entry *const **out)
 {
 	*out = s->pdfs;
 	return s->npdfs;
+}
+
+/* --- base URLs ------------------------------------------------------------------ */
+
+/* Punycode (RFC 3492, 6.1): the bias after a code point is written. */
+static uint32_t adapt(uint32_t delta, uint32_t points, bool first)
+{
+	uint32_t k = 0;
+
+	delta = first ? delta / 700 : delta / 2;
+	delta += delta / points;
+	while (delta > (36 - 1) * 26 / 2) {
+		delta /= 36 - 1;
+		k += 36;
+	}
+	return k + (36 - 1 + 1) * delta / (delta + 38);
+}
+
+static char digit(uint32_t d)
+{
+	return (char)(d < 26 ? 'a' + d : '0' + d - 26);
+}
+
+/* Append the Punycode of the n code points cp (RFC 3492, 6.3). */
+static void punycode(struct nv_buf *out, const uint32_t *cp, size_t n)
+{
+	uint32_t next = 128, delta = 0, bias = 72, h, b = 0, m, q, k, t;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cp[i] < 128) {
+			nv_buf_addch(out, (char)cp[i]);
+			b++;
+		}
+	if (b)
+		nv_buf_addch(out, '-');
+	for (h = b; h < n; delta++, next++) {
+		for (m = UINT32_MAX, i = 0; i < n; i++)
+			if (cp[i] >= next && cp[i] < m)
+				m = cp[i];
+		delta += (m - next) * (h + 1);
+		next = m;
+		for (i = 0; i < n; i++) {
+			if (cp[i] < next)
+				delta++;
+			if (cp[i] != next)
+				continue;
+			for (q = delta, k = 36;; k += 36) {
+				t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+				if (q < t)
+					break;
+				nv_buf_addch(out, digit(t + (q - t) % (36 - t)));
+				q = (q - t) / (36 - t);
+			}
+			nv_buf_addch(out, digit(q));
+			bias = adapt(delta, h + 1, h == b);
+			delta = 0;
+			h++;
+		}
+	}
+}
+
+/* A letter in lower case: ASCII and Cyrillic (IDNA wants labels lower-cased). */
+static uint32_t lower(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	return c;
+}
+
+int nv_html_idna_host(struct nv_buf *out, const char *host, size_t len)
+{
+	uint32_t cp[64];
+	size_t i = 0, n, end, k;
+	bool ascii;
+
+	while (i <= len) {
+		for (end = i; end < len && host[end] != '.'; end++)
+			;
+		for (ascii = true, k = i; k < end; k++)
+			ascii = ascii && !((unsigned char)host[k] & 0x80);
+		if (ascii) {
+			nv_buf_add(out, host + i, end - i);
+		} else {
+			for (n = 0, k = i; k < end; n++) {
+				size_t step = n < NV_ARRAY_SIZE(cp)
+						      ? nv_utf8_decode(host + k, end - k, &cp[n])
+						      : 0;
+				if (!step)
+					return -1;
+				cp[n] = lower(cp[n]);
+				k += step;
+			}
+			nv_buf_adds(out, "xn--");
+			punycode(out, cp, n);
+		}
+		if (end < len)
+			nv_buf_addch(out, '.');
+		i = end + 1;
+	}
+	return 0;
+}
+
+#define HOST_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+
+/* Whether one label of a host name may be written: letters, digits, '-' inside. */
+static const char *label_problem(const char *l, size_t n)
+{
+	size_t i;
+
+	if (!n)
+		return "в имени сайта пустая часть: две точки подряд или точка с краю";
+	if (l[0] == '-' || l[n - 1] == '-')
+		return "часть имени сайта не может начинаться или кончаться дефисом";
+	for (i = 0; i < n; i++)
+		if (!((unsigned char)l[i] & 0x80) && !strchr(HOST_CHARS, l[i]))
+			return "в имени сайта допустимы только буквы, цифры, дефис и точки";
+	if (!nv_utf8_valid(l, n, NULL))
+		return "в имени сайта неверная кодировка (нужна UTF-8)";
+	return NULL;
+}
+
+const char *nv_html_base_url_problem(const char *url)
+{
+	const char *why = nv_url_problem(url, strlen(url), NV_URL_ABSOLUTE), *host, *p;
+	size_t hlen, n;
+
+	if (strncasecmp(url, "http://", 7) && strncasecmp(url, "https://", 8))
+		return "нужен полный адрес, начинающийся с http:// или https://";
+	if (why)
+		return why;
+	host = strstr(url, "://") + 3;
+	hlen = strcspn(host, "/?#");
+	if (memchr(host, '@', hlen))
+		return "в адресе раздела не должно быть имени пользователя и пароля (до «@»)";
+	if (strpbrk(url, "?#"))
+		return "в адресе раздела не должно быть «?» и «#»: нужен адрес папки раздела";
+	p = memchr(host, ':', hlen);
+	if (p) {
+		n = (size_t)(host + hlen - p - 1);
+		if (!n || n > 5 || strspn(p + 1, "0123456789") < n)
+			return "после «:» в имени сайта должен идти номер порта";
+		hlen = (size_t)(p - host);
+	}
+	for (p = host; p <= host + hlen; p += n + 1) {
+		n = strcspn(p, ".:/");
+		if (p + n > host + hlen)
+			n = (size_t)(host + hlen - p);
+		why = label_problem(p, n);
+		if (why)
+			return why;
+	}
+	return NULL;
+}
+
+/* url as XML and href attributes want it: the host in Punycode, other non-ASCII %-encoded. */
+static char *ascii_url(const char *url)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	const char *host = strstr(url, "://"), *p;
+	size_t hlen;
+
+	host = host ? host + 3 : url;
+	hlen = strcspn(host, "/?#:");
+	nv_buf_add(&b, url, (size_t)(host - url));
+	if (nv_html_idna_host(&b, host, hlen) < 0)
+		nv_buf_add(&b, host, hlen);
+	for (p = host + hlen; *p; p++)
+		if ((unsigned char)*p & 0x80)
+			nv_buf_addf(&b, "%%%02X", (unsigned char)*p);
+		else
+			nv_buf_addch(&b, *p);
+	return nv_buf_detach(&b, NULL);
 }
 
 /*
@@ -54,6 +235,23 @@ static char *base_url_of(const struct nv_html_opts *o, const struct nv_model *m)
 	return nv_xasprintf("%.*s%s%s", (int)n, web, path[0] == '/' ? "" : "/", path);
 }
 
+int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *m,
+			   struct nv_diags *d)
+{
+	char *base = base_url_of(o, m);
+	bool have = base != NULL;
+
+	free(base);
+	if (!o->fragment || have)
+		return 0;
+	nv_diag_hint(nv_error(d, NULL, 0, 0,
+			      "для --fragment нужен адрес раздела на сайте: ссылки во фрагментах "
+			      "должны быть полными, иначе на чужой странице они не откроются"),
+		     "укажите его: --base-url https://school14.ru/nastavnichestvo/ — или задайте "
+		     "organization.website (и section.base_path) в site.yml");
+	return -1;
+}
+
 struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
 {
 	struct nv_html_state *s = nv_xcalloc(1, sizeof(*s));
@@ -67,7 +265,7 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
 int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_value *files;
-	char *custom;
+	char *custom, *shown;
 	size_t i;
 
 	s->m = m;
@@ -75,8 +273,15 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->main.d = d;
 	s->guard = nv_guard_new(m);
 	s->writer = nv_writer_new(s->opts.jobs);
-	s->base_url = base_url_of(&s->opts, m);
-	s->site = nv_html_make_site(m, s->base_url);
+	if (nv_html_check_fragment(&s->opts, m, d) < 0) {
+		nv_writer_finish(s->writer, d);
+		s->writer = NULL;
+		return -1;
+	}
+	shown = base_url_of(&s->opts, m);
+	s->base_url = shown ? ascii_url(shown) : NULL;
+	s->site = nv_html_make_site(m, shown);
+	free(shown);
 	s->navdef = nv_html_make_nav(m);
 	custom = nv_html_custom_css(&s->opts);
 	s->custom_css = custom != NULL;
@@ -87,14 +292,17 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 		files = nv_html_copy_files(s);
 		nv_html_emit_entries(s, files);
 		nv_value_free(files);
-		if (!s->failed && !s->main.nleaks && nv_html_merge_search(s) < 0) {
+		if (!s->failed && !s->main.nleaks && !s->opts.fragment &&
+		    nv_html_merge_search(s) < 0) {
 			nv_writer_finish(s->writer, d);
 			s->writer = NULL;
 			return -2;
 		}
 		goto finish;
 	}
-	nv_html_copy_assets(s);
+	/* Fragments link no stylesheet nor script, and have no search. */
+	if (!s->opts.fragment)
+		nv_html_copy_assets(s);
 	files = nv_html_copy_files(s);
 	nv_html_emit_index(s);
 	nv_html_emit_entries(s, files);
@@ -107,7 +315,8 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	nv_html_emit_mentors(s);
 	nv_html_emit_monitoring(s);
 	nv_html_emit_atom(s);
-	nv_html_emit_search(s);
+	if (!s->opts.fragment)
+		nv_html_emit_search(s);
 	nv_html_emit_sitemap(s);
 finish:
 	nv_html_report_leaks(s);

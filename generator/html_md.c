@@ -7,7 +7,9 @@
  * CMARK_OPT_SOURCEPOS, so the escaping below is cmark's (houdini):
  * text escapes & < > " and hrefs are percent-encoded outside a safe set.
  * What the website needs on top — the model's link targets, heading ids
- * and headings one level down — is applied on output: the tree belongs
+ * and headings one level down; for a fragment (build --fragment),
+ * absolute links and the numbers of ordered items written as text — is
+ * applied on output: the tree belongs
  * to the model and may be rendered again (PDF, rebuilds, other threads
  * never share a tree, but nothing here relies on that).
  */
@@ -18,6 +20,14 @@
 #include "buf.h"
 #include "html_md.h"
 #include "markdown.h"
+
+#define MD_MAX_NEST 16
+
+/* One open list, for numbers written as text: its kind and last number. */
+struct md_level {
+	bool ordered;
+	int n;
+};
 
 struct render {
 	struct nv_buf *out;
@@ -32,6 +42,12 @@ struct render {
 	cmark_node *skip;  /* a mention: its text (the name as written) is left out */
 	struct cmark_node *const *hidden; /* items shown as NV_HTML_MD_PRIVATE_ITEM */
 	size_t nhidden;
+	/* Fragment mode (nv_html_md_opts): absolute links, numbers as text. */
+	const char *base, *page;
+	bool text_numbers;
+	int depth;			     /* lists open (text_numbers) */
+	struct md_level levels[MD_MAX_NEST]; /* the innermost lists' kinds and counts */
+	bool fresh; /* the next paragraph begins an item of an ordered list */
 };
 
 /* Text as cmark escapes it (houdini_escape_html0, not secure: ' stays). */
@@ -117,8 +133,16 @@ static void target(struct render *r, cmark_node *node)
 			url = r->link_urls[r->next_link];
 		r->next_link++;
 	}
-	if (r->unsafe || !dangerous(url))
-		esc_href(r->out, url);
+	if (!r->unsafe && dangerous(url))
+		return;
+	if (r->base && url) {
+		struct nv_buf abs = NV_BUF_INIT;
+		nv_html_abs_url(&abs, r->base, r->page, url);
+		esc_href(r->out, abs.ptr);
+		nv_buf_release(&abs);
+		return;
+	}
+	esc_href(r->out, url);
 }
 
 /* The title attribute of a link or an image, when it has one. */
@@ -171,35 +195,115 @@ static void code_block(struct render *r, cmark_node *node)
 	nv_buf_adds(r->out, "</code></pre>\n");
 }
 
+/* Wrap: the opening tag on entering, the closing one on leaving. */
+static void wrap(struct render *r, bool entering, const char *open, const char *close)
+{
+	nv_buf_adds(r->out, entering ? open : close);
+}
+
+/* The innermost open list, or NULL when none is tracked (numbers as text). */
+static struct md_level *innermost(struct render *r)
+{
+	return r->depth > 0 && r->depth <= MD_MAX_NEST ? &r->levels[r->depth - 1] : NULL;
+}
+
+/* Whether node's parent is an ordered list whose numbers are written as text. */
+static bool text_item(const struct render *r, cmark_node *node)
+{
+	cmark_node *parent = cmark_node_parent(node);
+
+	return r->text_numbers && parent && cmark_node_get_type(parent) == CMARK_NODE_LIST &&
+	       cmark_node_get_list_type(parent) == CMARK_ORDERED_LIST;
+}
+
+/* The number of the current item as text, as the printed copy has it: «3.1. ». */
+static void item_number(struct render *r)
+{
+	int i, top = r->depth < MD_MAX_NEST ? r->depth : MD_MAX_NEST;
+
+	for (i = 0; i < top; i++)
+		if (r->levels[i].ordered)
+			nv_buf_addf(r->out, "%d.", r->levels[i].n);
+	nv_buf_addch(r->out, ' ');
+}
+
+/*
+ * A list. With numbers as text an ordered list is a <div> of paragraphs
+ * that carry their numbers, so that no stylesheet can renumber them.
+ */
 static void list(struct render *r, cmark_node *node, bool entering)
 {
 	bool bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
 	int start = cmark_node_get_list_start(node);
 
+	if (r->text_numbers && !entering)
+		r->depth--;
 	if (!entering) {
-		nv_buf_adds(r->out, bullet ? "</ul>\n" : "</ol>\n");
+		nv_buf_adds(r->out, bullet ? "</ul>\n" : r->text_numbers ? "</div>\n" : "</ol>\n");
 		return;
 	}
 	cr(r);
+	if (r->text_numbers) {
+		if (r->depth < MD_MAX_NEST)
+			r->levels[r->depth] =
+				(struct md_level){ !bullet, start > 0 ? start - 1 : 0 };
+		r->depth++;
+	}
 	if (bullet)
 		nv_buf_adds(r->out, "<ul>\n");
+	else if (r->text_numbers)
+		nv_buf_adds(r->out, "<div>\n");
 	else if (start == 1)
 		nv_buf_adds(r->out, "<ol>\n");
 	else
 		nv_buf_addf(r->out, "<ol start=\"%d\">\n", start);
 }
 
-/* A paragraph of a tight list has no <p>. */
+/*
+ * An item. With numbers as text, an item of an ordered list counts, and
+ * its first paragraph carries the number (or a paragraph of its own
+ * does, when the item begins with something else).
+ */
+static void item(struct render *r, cmark_node *node, bool entering)
+{
+	struct md_level *l = innermost(r);
+	cmark_node *first = cmark_node_first_child(node);
+
+	if (!text_item(r, node)) {
+		if (entering)
+			cr(r);
+		wrap(r, entering, "<li>", "</li>\n");
+		return;
+	}
+	if (!entering)
+		return;
+	if (l)
+		l->n++;
+	if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+		r->fresh = true;
+		return;
+	}
+	cr(r);
+	nv_buf_adds(r->out, "<p>");
+	item_number(r);
+	nv_buf_adds(r->out, "</p>\n");
+}
+
+/* A paragraph of a tight list has no <p>, but one that carries a number as text has. */
 static void paragraph(struct render *r, cmark_node *node, bool entering)
 {
-	cmark_node *grandparent = cmark_node_parent(cmark_node_parent(node));
+	cmark_node *parent = cmark_node_parent(node);
+	cmark_node *grandparent = cmark_node_parent(parent);
 
 	if (grandparent && cmark_node_get_type(grandparent) == CMARK_NODE_LIST &&
-	    cmark_node_get_list_tight(grandparent))
+	    cmark_node_get_list_tight(grandparent) && !text_item(r, parent))
 		return;
 	if (entering) {
 		cr(r);
 		nv_buf_adds(r->out, "<p>");
+		if (r->fresh && cmark_node_first_child(parent) == node)
+			item_number(r);
+		r->fresh = false;
 	} else {
 		nv_buf_adds(r->out, "</p>\n");
 	}
@@ -221,12 +325,6 @@ static void plain(struct render *r, cmark_node *node)
 	default:
 		break;
 	}
-}
-
-/* Wrap: the opening tag on entering, the closing one on leaving. */
-static void wrap(struct render *r, bool entering, const char *open, const char *close)
-{
-	nv_buf_adds(r->out, entering ? open : close);
 }
 
 /* Custom nodes carry their own markup; blocks stand on lines of their own. */
@@ -331,9 +429,7 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 		list(r, node, entering);
 		break;
 	case CMARK_NODE_ITEM:
-		if (entering)
-			cr(r);
-		wrap(r, entering, "<li>", "</li>\n");
+		item(r, node, entering);
 		break;
 	case CMARK_NODE_HEADING:
 		heading(r, node, entering);
@@ -406,14 +502,23 @@ static bool hidden_item(const struct render *r, cmark_node *node)
  * A hidden item: the note in its place, and the links inside it counted
  * as passed, so that the model's targets of the later links stay theirs.
  */
-static void hidden(struct render *r, cmark_node *item)
+static void hidden(struct render *r, cmark_node *it_node)
 {
-	cmark_iter *it = cmark_iter_new(item);
+	cmark_iter *it = cmark_iter_new(it_node);
+	struct md_level *l = innermost(r);
 	cmark_event_type ev;
 	cmark_node *node;
 
 	cr(r);
-	nv_buf_adds(r->out, "<li class=\"private\">" NV_HTML_MD_PRIVATE_ITEM "</li>\n");
+	if (text_item(r, it_node)) {
+		if (l)
+			l->n++;
+		nv_buf_adds(r->out, "<p class=\"private\">");
+		item_number(r);
+		nv_buf_adds(r->out, NV_HTML_MD_PRIVATE_ITEM "</p>\n");
+	} else {
+		nv_buf_adds(r->out, "<li class=\"private\">" NV_HTML_MD_PRIVATE_ITEM "</li>\n");
+	}
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && r->next_link < r->md->nr_links &&
@@ -433,6 +538,14 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
 			      char *const *link_texts, int shift, struct cmark_node *const *hide,
 			      size_t nhide)
 {
+	const struct nv_html_md_opts o = { shift, hide, nhide, NULL, NULL, false };
+
+	nv_html_md_render_opts(out, md, link_urls, link_texts, &o);
+}
+
+void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
+			    char *const *link_texts, const struct nv_html_md_opts *o)
+{
 	struct render r = { 0 };
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -445,10 +558,13 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
 	r.md = md;
 	r.link_urls = link_urls;
 	r.link_texts = link_texts;
-	r.shift = shift;
+	r.shift = o->shift;
 	r.unsafe = (md->flags & NV_MD_UNSAFE) != 0;
-	r.hidden = hide;
-	r.nhidden = hide ? nhide : 0;
+	r.hidden = o->hide;
+	r.nhidden = o->hide ? o->nhide : 0;
+	r.base = o->base;
+	r.page = o->page ? o->page : "";
+	r.text_numbers = o->text_numbers;
 	it = cmark_iter_new(md->root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
@@ -461,4 +577,70 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
 		render_node(&r, node, ev);
 	}
 	cmark_iter_free(it);
+}
+
+/* --- absolute links ------------------------------------------------------------ */
+
+/* The length of url's scheme with its ':' ("https:" is 6), or 0 when it has none. */
+static size_t scheme_len(const char *url)
+{
+	size_t n = strcspn(url, ":/?#");
+
+	if (!n || url[n] != ':' || !((url[0] | 0x20) >= 'a' && (url[0] | 0x20) <= 'z'))
+		return 0;
+	return n + 1;
+}
+
+/*
+ * Append path (no query nor fragment) to out with its "." and ".."
+ * segments removed (RFC 3986, 5.2.4); ".." never climbs above the start.
+ */
+static void add_clean_path(struct nv_buf *out, const char *path, size_t len)
+{
+	size_t start = out->len, i = 0, n;
+
+	while (i < len) {
+		n = i;
+		while (n < len && path[n] != '/')
+			n++;
+		if (n - i == 2 && !strncmp(path + i, "..", 2)) {
+			size_t k = out->len > start ? out->len - 1 : start; /* before its '/' */
+			while (k > start && out->ptr[k - 1] != '/')
+				k--;
+			nv_buf_truncate(out, k);
+		} else if (!(n - i == 1 && path[i] == '.')) {
+			nv_buf_add(out, path + i, n - i);
+			if (n < len)
+				nv_buf_addch(out, '/');
+		}
+		i = n < len ? n + 1 : n;
+	}
+}
+
+void nv_html_abs_url(struct nv_buf *out, const char *base, const char *page, const char *url)
+{
+	struct nv_buf rel = NV_BUF_INIT;
+	const char *slash = strrchr(page, '/'), *host, *tail;
+	size_t n;
+
+	if (url[0] == '#' || scheme_len(url) || (url[0] == '/' && url[1] == '/')) {
+		nv_buf_adds(out, url);
+		return;
+	}
+	if (url[0] == '/') {
+		/* From the site's root: the base's scheme and host. */
+		host = strstr(base, "://");
+		host = host ? host + 3 : base;
+		nv_buf_add(out, base, (size_t)(host - base) + strcspn(host, "/"));
+		nv_buf_adds(out, url);
+		return;
+	}
+	nv_buf_add(&rel, page, slash ? (size_t)(slash - page) + 1 : 0);
+	nv_buf_adds(&rel, url);
+	n = strcspn(rel.ptr, "?#");
+	tail = rel.ptr + n;
+	nv_buf_adds(out, base);
+	add_clean_path(out, rel.ptr, n);
+	nv_buf_adds(out, tail);
+	nv_buf_release(&rel);
 }

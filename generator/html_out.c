@@ -112,14 +112,23 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 		  const char *tpl, struct nv_value *ctx, const char *title, const char *kind,
 		  const char *search_text)
 {
-	struct nv_buf root = NV_BUF_INIT, html = NV_BUF_INIT;
+	struct nv_buf root = NV_BUF_INIT, here = NV_BUF_INIT, html = NV_BUF_INIT;
 	const struct nv_template *t;
 	struct nv_value *page = obj();
 	const char *p;
 
-	for (p = url; *p; p++)
+	/* A fragment lives on another site: its links start from the base URL. */
+	if (s->opts.fragment)
+		nv_buf_adds(&root, s->base_url);
+	for (p = url; *p && !s->opts.fragment; p++)
 		if (*p == '/')
 			nv_buf_adds(&root, "../");
+	/* The page's folder: "" on the website, its absolute URL in a fragment. */
+	if (s->opts.fragment) {
+		nv_buf_adds(&here, s->base_url);
+		if ((p = strrchr(url, '/')))
+			nv_buf_add(&here, url, (size_t)(p - url) + 1);
+	}
 	nv_html_set_t(page, "title", title);
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);
@@ -127,6 +136,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set(ctx, "site", nv_value_copy(s->site));
 	set(ctx, "nav", nv_html_nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
+	set(ctx, "here", nv_value_new_str(here.ptr));
+	set_b(ctx, "fragment", s->opts.fragment);
 	set_s(ctx, "generator", "nastavnik " NV_VERSION);
 	set_b(ctx, "custom_css", s->custom_css);
 	t = nv_tpl_get(w->tpl, tpl, w->d);
@@ -141,6 +152,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	}
 	nv_value_free(ctx);
 	nv_buf_release(&root);
+	nv_buf_release(&here);
 	nv_buf_release(&html);
 }
 
@@ -380,14 +392,50 @@ void nv_html_copy_assets(struct nv_html_state *s)
 	free(dir);
 }
 
-/* A template set for the theme (one per rendering thread). */
+/* Whether the theme (or the project's overrides) has the template NAME. */
+static bool has_template(const struct nv_html_opts *opts, const char *name)
+{
+	const char *dirs[] = { opts->override_dir, opts->theme_dir };
+	struct stat st;
+	char *path;
+	bool found = false;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(dirs) && !found; i++) {
+		if (!dirs[i])
+			continue;
+		path = nv_xasprintf("%s/%s.mustache", dirs[i], name);
+		found = stat(path, &st) == 0;
+		free(path);
+	}
+	return found;
+}
+
+/*
+ * A template set for the theme (one per rendering thread). A fragment is
+ * the page's content block alone, without the layout; where the theme
+ * has fragment/NAME.mustache, the page template NAME is that one, made
+ * to read right with no stylesheet.
+ */
 struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts)
 {
+	static const char *const pages[] = { "order", "document", "roadmap", "case",	  "cases",
+					     "list",  "index",	  "mentors", "monitoring" };
 	struct nv_tpl_set *t = nv_tpl_set_new(0);
+	char *name, *text;
+	size_t i;
 
-	/* A fragment is the page's content block alone, without the layout. */
 	if (opts->fragment)
 		nv_tpl_set_add_source(t, "layout", "{{$content}}{{/content}}", 24);
+	for (i = 0; opts->fragment && i < NV_ARRAY_SIZE(pages); i++) {
+		name = nv_xasprintf("fragment/%s", pages[i]);
+		if (has_template(opts, name)) {
+			text = nv_xasprintf("{{> %s}}", name);
+			nv_tpl_set_add_source(t, pages[i], text, strlen(text));
+			free(text);
+		}
+		free(name);
+	}
 	if (opts->override_dir)
 		nv_tpl_set_add_dir(t, opts->override_dir);
 	nv_tpl_set_add_dir(t, opts->theme_dir);

@@ -39,15 +39,19 @@ static const char *const status_titles[] = { "запланировано", "вы
  * appendix listed with `web: false` is only the note. The model's tree
  * is only read.
  */
-static char *body_html(const struct nv_entry *e)
+static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, const char *url)
 {
 	struct nv_buf out = NV_BUF_INIT;
+	/* A fragment: absolute links, and the numbers of items written as on paper. */
+	const struct nv_html_md_opts o = {
+		1,   e->private_items, e->nprivate_items, s->opts.fragment ? s->base_url : NULL,
+		url, s->opts.fragment
+	};
 
 	if (e->web_hidden)
 		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
 	else if (e->md)
-		nv_html_md_render_public(&out, e->md, e->link_urls, e->link_texts, 1,
-					 e->private_items, e->nprivate_items);
+		nv_html_md_render_opts(&out, e->md, e->link_urls, e->link_texts, &o);
 	return nv_buf_detach(&out, NULL);
 }
 
@@ -187,6 +191,28 @@ static struct nv_value *str_list(const char *const *v, size_t n, bool typo)
 	return list;
 }
 
+/*
+ * A list of strings (taken over) under k, and, when it is not empty, its
+ * items joined by ", " under k_text: a fragment, read with no
+ * stylesheet, cannot put the commas between the items itself.
+ */
+static void set_list_text(struct nv_value *m, const char *k, struct nv_value *list)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *key;
+	size_t i;
+
+	for (i = 0; i < list->nr; i++)
+		nv_buf_addf(&b, "%s%s", i ? ", " : "", list->items[i]->str);
+	if (list->nr) {
+		key = nv_xasprintf("%s_text", k);
+		set_s(m, key, b.ptr);
+		free(key);
+	}
+	nv_html_set_list(m, k, list);
+	nv_buf_release(&b);
+}
+
 /* A best practice: form, kind, problem, goal, results, tags, authors, program. */
 static void case_doc(struct nv_value *doc, const struct nv_entry *e)
 {
@@ -195,8 +221,8 @@ static void case_doc(struct nv_value *doc, const struct nv_entry *e)
 	nv_html_set_t(doc, "problem", e->problem);
 	nv_html_set_t(doc, "goal", e->goal);
 	nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
-	nv_html_set_list(doc, "tags", str_list(e->tags, e->ntags, false));
-	nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
+	set_list_text(doc, "tags", str_list(e->tags, e->ntags, false));
+	set_list_text(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 	if (e->program)
 		set(doc, "program", nv_html_doc_link(e->program));
 }
@@ -249,7 +275,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 {
 	struct nv_value *ctx = obj(), *doc;
 	struct nv_buf url = NV_BUF_INIT;
-	char *html = body_html(e), *text;
+	char *html = body_html(s, e, nv_html_entry_url(e, &url)), *text;
 	const char *tpl = "document";
 
 	doc = doc_common(s, e, html, pdf);
@@ -268,8 +294,8 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		case_doc(doc, e);
 		break;
 	case NV_KIND_PROGRAM:
-		nv_html_set_list(doc, "forms", str_list(e->forms, e->nforms, false));
-		nv_html_set_list(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
+		set_list_text(doc, "forms", str_list(e->forms, e->nforms, false));
+		set_list_text(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 		break;
 	case NV_KIND_PAGE:
 		page_doc(doc, e, files);
@@ -454,7 +480,7 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 			if (!dup && pr->form)
 				push(fl, nv_value_new_str(pr->form));
 		}
-		nv_html_set_list(v, "forms", fl);
+		set_list_text(v, "forms", fl);
 		set_n(v, "mentees", (double)nmentees);
 		push(list, v);
 	}

@@ -5,7 +5,10 @@
  * Every link is relative, so the folder works under any sub-path of a
  * school site and from file://. Absolute URLs appear only where a format
  * requires them (Atom feed, sitemap.xml), built from --base-url or from
- * site.yml (organization.website + section.base_path). Everything written
+ * site.yml (organization.website + section.base_path), with the host in
+ * Punycode («xn--…» for «школа14.рф»). Fragments (opts.fragment), pasted
+ * into another site's pages, have only absolute links; without a base
+ * URL they are an error. Everything written
  * is read by the personal-data guard (guard.h) first: a person named in a
  * form the website may not show fails the render, and nothing is
  * rewritten.
@@ -27,7 +30,7 @@ struct nv_html_opts {
 	const char *theme_dir;	  /* the theme: themes/default */
 	const char *override_dir; /* the project's template overrides, may be missing */
 	const char *base_url;	  /* absolute URL of the section, or NULL */
-	bool fragment;		  /* write only each page's main content */
+	bool fragment;		  /* each page's content alone, absolute links (needs a base) */
 	bool pdf;		  /* link NAME.pdf beside public documents' pages */
 	int jobs;		  /* threads writing files (writer.h) */
 	/*
@@ -50,6 +53,32 @@ struct nv_html_opts {
 };
 
 struct nv_html_state;
+struct nv_buf;
+
+/*
+ * Why url cannot be the section's address (--base-url), in Russian, or
+ * NULL when it can: http or https, a host of letters, digits, '-' and
+ * dots (Cyrillic too: «школа14.рф»), an optional port, no user, no '?'
+ * nor '#'.
+ */
+const char *nv_html_base_url_problem(const char *url);
+
+/*
+ * Append host (len bytes, UTF-8) as IDNA wants it: every label with a
+ * letter outside ASCII lower-cased and written in Punycode after "xn--"
+ * (RFC 3492), the others as they are. Returns 0, or -1 for invalid
+ * UTF-8 or a label over 64 letters (out holds part of it then).
+ */
+int nv_html_idna_host(struct nv_buf *out, const char *host, size_t len);
+
+/*
+ * Fragments need the section's absolute address (o->base_url, or the
+ * website and base_path of m's site.yml): without one, an error with a
+ * hint in d and -1; else 0. nv_html_render checks it too; a build checks
+ * it first, so that nothing is started.
+ */
+int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *m,
+			   struct nv_diags *d);
 
 /* Prepare rendering (templates are compiled lazily); the caller frees. */
 struct nv_html_state *nv_html_new(const struct nv_html_opts *opts);

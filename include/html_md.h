@@ -54,4 +54,34 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
 			      char *const *link_texts, int shift, struct cmark_node *const *hide,
 			      size_t nhide);
 
+/*
+ * How a body is rendered: the heading shift and the hidden items of
+ * nv_html_md_render_public(), and for a fragment (build --fragment), base
+ * (the section's absolute URL, ending in '/') and page (the page's path
+ * under it, "orders/x.html"): then every relative href and src is made
+ * absolute (nv_html_abs_url); and text_numbers: an ordered list is a
+ * <div> of <p> whose numbers are written as text, as on paper («3.1. »:
+ * the numbers of the enclosing ordered lists), so no stylesheet, or the
+ * lack of one, renumbers them; a hidden item of such a list is
+ * <p class="private"> with its number and NV_HTML_MD_PRIVATE_ITEM.
+ */
+struct nv_html_md_opts {
+	int shift;
+	struct cmark_node *const *hide;
+	size_t nhide;
+	const char *base, *page;
+	bool text_numbers;
+};
+
+void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,
+			    char *const *link_texts, const struct nv_html_md_opts *o);
+
+/*
+ * Append url made absolute to out: a URL with a scheme, one beginning
+ * with "//" or "#" as it is; one beginning with '/' after the scheme and
+ * host of base; any other relative to page (a path under base), its "."
+ * and ".." segments resolved without climbing above base.
+ */
+void nv_html_abs_url(struct nv_buf *out, const char *base, const char *page, const char *url);
+
 #endif

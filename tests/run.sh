@@ -68,6 +68,11 @@ suite() {
 		run "html" sh tests/html/run.sh "$b/site-check/site"
 		run "links" node tests/html/links.mjs "$b/site-check/site"
 		run "browser" node tests/browser/run.mjs "$b/site-check/site" "$b/screenshots"
+		# Fragments as a CMS shows them: no stylesheet, a Cyrillic domain.
+		rm -rf "$b/fragment-check"
+		"$b/nastavnik" build -C . -o "$b/fragment-check" --no-pdf --fragment \
+			--base-url https://школа14.рф/nastavnichestvo/ >/dev/null 2>&1
+		run "fragments" node tests/browser/fragments.mjs "$b/fragment-check/site" "$b/screenshots"
 	fi
 }
 

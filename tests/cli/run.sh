@@ -58,6 +58,25 @@ expect serve-port-missing 2 - "nastavnik: serve: после -p нужно ука
 expect serve-port-bad 2 - "nastavnik: serve: порт — число от 0 до 65535, а не «99999»" -- "$bin" serve --port=99999
 expect check-jobs-glued 2 - "nastavnik: check: после -j нужно число потоков от 1 до 256, а не «x»" -- "$bin" check -jx
 expect dash-C-missing-arg 2 - "nastavnik: после -C нужно указать каталог" -- "$bin" check -C
+# --base-url: http(s) and a host, each refusal saying why (html.c).
+for c in 'ftp://school14.ru/|нужен полный адрес, начинающийся с http:// или https://' \
+	'https://|после «http:» или «https:» должны идти «//» и имя сайта' \
+	'https://school14..ru/|в имени сайта пустая часть: две точки подряд или точка с краю' \
+	'https://ivanov@school14.ru/|в адресе раздела не должно быть имени пользователя и пароля (до «@»)' \
+	'https://school14.ru:8o/|после «:» в имени сайта должен идти номер порта' \
+	'https://school14.ru/?page=1|в адресе раздела не должно быть «?» и «#»: нужен адрес папки раздела' \
+	'https://-school14.ru/|часть имени сайта не может начинаться или кончаться дефисом' \
+	'https://school_14.ru/|в имени сайта допустимы только буквы, цифры, дефис и точки'; do
+	expect "build-base-url ${c%%|*}" 2 - "nastavnik: build: адрес --base-url «${c%%|*}» не подходит: ${c#*|}" -- "$bin" build --base-url "${c%%|*}"
+done
+# --fragment needs the section's address: site.yml without a website and no --base-url.
+mkdir -p "$tmp/nobase"
+cp -R "$root/content" "$tmp/nobase/content"
+sed -i '/^  website:/d' "$tmp/nobase/content/site.yml"
+expect build-fragment-no-base 2 - "nastavnik: ошибка: для --fragment нужен адрес раздела на сайте: ссылки во фрагментах должны быть полными, иначе на чужой странице они не откроются" -- "$bin" -C "$tmp/nobase" build --no-pdf --fragment
+expect build-fragment-no-base-hint 2 - "  подсказка: укажите его: --base-url https://school14.ru/nastavnichestvo/ — или задайте organization.website (и section.base_path) в site.yml" -- "$bin" -C "$tmp/nobase" build --no-pdf --fragment
+[ ! -e "$tmp/nobase/output" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/build-fragment-no-base: создана папка output"; }
+expect build-fragment-base 0 "собран в output/site" - -- "$bin" -C "$tmp/nobase" build --no-pdf --fragment --base-url https://школа14.рф/nastavnichestvo/
 expect dash-C-missing-dir 2 - "nastavnik: не удалось перейти в каталог «$tmp/nope»: файл или каталог не найден" -- "$bin" -C "$tmp/nope" check
 
 # The demo organisation is clean: exit 0, a summary on stdout, nothing on stderr.

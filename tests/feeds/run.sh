@@ -104,14 +104,18 @@ else
 	ok
 fi
 
-# --base-url: checked like site.yml's website, before anything is read.
+# --base-url: checked like site.yml's website, before anything is read;
+# the message says why (the reasons: html.c, nv_html_base_url_problem).
 tab=$(printf '\t')
-for u in 'javascript:alert(1)' " JaVa${tab}script:alert(1)" 'data:text/html,x' \
-	'/nastavnichestvo/' 'https:///x' 'https://school.example/a b/'; do
+http='нужен полный адрес, начинающийся с http:// или https://'
+for c in "javascript:alert(1)|$http" " JaVa${tab}script:alert(1)|$http" "data:text/html,x|$http" \
+	"/nastavnichestvo/|$http" 'https:///x|после «http:» или «https:» должны идти «//» и имя сайта' \
+	'https://school.example/a b/|в адресе есть пробел'; do
+	u=${c%%|*}
 	project tricky
 	(cd "$tmp/tricky" && "$bin" build -o out --no-pdf --base-url "$u") >/dev/null 2>"$tmp/log"
 	status=$?
-	want="nastavnik: build: адрес --base-url «$u» не подходит: нужен полный адрес, начинающийся с http:// или https://, без пробелов и управляющих символов"
+	want="nastavnik: build: адрес --base-url «$u» не подходит: ${c#*|}"
 	if [ "$status" -ne 2 ] || [ "$(head -1 "$tmp/log")" != "$want" ]; then
 		bad "base-url «$u»: код выхода $status, ожидался 2 с сообщением:"
 		echo "$want"

@@ -267,10 +267,38 @@ if [ "$status" -eq 2 ] && [ -f "$tmp/foreign/site/diplom.docx" ] &&
 	grep -q 'создана не nastavnik — не перезаписываю' "$tmp/err"; then ok; else bad "foreign: код $status"; fi
 
 # Fragment mode: the main content alone, no layout.
-"$bin" build -C "$root" -o "$tmp/frag" --fragment >/dev/null 2>&1
-if [ -f "$tmp/frag/site/orders/o-vnedrenii.html" ] &&
-	! grep -q '<html' "$tmp/frag/site/orders/o-vnedrenii.html" &&
-	grep -q 'ПРИКАЗЫВАЮ' "$tmp/frag/site/orders/o-vnedrenii.html"; then ok; else bad "fragment: страница с оформлением или пустая"; fi
+# Fragments (build --fragment): the content of each page alone, to paste
+# into a school's CMS: no layout, no search, no script, no stylesheet;
+# every link absolute from --base-url, a Cyrillic host in Punycode in
+# links and in sitemap.xml; numbers of items and requisites as text.
+"$bin" build -C "$root" -o "$tmp/frag" --no-pdf --fragment \
+	--base-url https://школа14.рф/nastavnichestvo >/dev/null 2>&1
+fs=$tmp/frag/site
+fo=$fs/orders/o-vnedrenii.html
+if [ -f "$fo" ] && ! grep -q '<html' "$fo" &&
+	grep -q 'ПРИКАЗЫВАЮ' "$fo"; then ok; else bad "fragment: страница с оформлением или пустая"; fi
+if grep -rlE '<script|<link |search\.html|data-search' "$fs" --include='*.html' >"$tmp/fs" ||
+	[ -e "$fs/search.html" ] || [ -e "$fs/search-index.json" ] || [ -e "$fs/search-index.js" ] ||
+	[ -e "$fs/assets" ]; then
+	bad "fragment: поиск, скрипты или оформление: $(tr '\n' ' ' <"$tmp/fs")"
+else ok; fi
+# Every href and src: https://xn--…/nastavnichestvo/…, another site, an anchor, mailto:, tel:.
+grep -rhoE '(href|src)="[^"]*"' "$fs" --include='*.html' |
+	grep -vE '="(https?://|#|mailto:|tel:)' >"$tmp/rel"
+if [ -s "$tmp/rel" ] || grep -rqE '(href|src)="[^"]*(\.\./|школа14)' "$fs" --include='*.html' ||
+	! grep -q 'href="https://xn--14-6kc3bfr2e.xn--p1ai/nastavnichestvo/positions/polozhenie-pedagogi.html"' \
+		"$fs/orders/ob-utverzhdenii-polozheniya.html" ||
+	! grep -q 'href="https://xn--14-6kc3bfr2e.xn--p1ai/nastavnichestvo/roadmaps/dorozhnaya-karta-2025-2026.ics"' \
+		"$fs/roadmaps/dorozhnaya-karta-2025-2026.html"; then
+	bad "fragment: относительные ссылки: $(sort -u "$tmp/rel" | head -5 | tr '\n' ' ')"
+else ok; fi
+if grep -q '<loc>https://xn--14-6kc3bfr2e.xn--p1ai/nastavnichestvo/orders/o-vnedrenii.html</loc>' "$fs/sitemap.xml" &&
+	grep -q '<id>https://xn--14-6kc3bfr2e.xn--p1ai/nastavnichestvo/news/</id>' "$fs/news/atom.xml" &&
+	! grep -q 'школа14' "$fs/sitemap.xml" "$fs/news/atom.xml"; then ok; else bad "fragment: в sitemap.xml или atom.xml имя сайта не в Punycode"; fi
+if grep -qF '<p><time datetime="2025-08-22">22.08.2025</time> №&nbsp;112-од</p>' "$fo" &&
+	grep -qF '<p>3.1. организацию разработки положений' "$fo" &&
+	grep -qF '<p>Директор&emsp;&emsp;&emsp;И.В.' "$fo" &&
+	! grep -q '<ol' "$fo"; then ok; else bad "fragment: реквизиты приказа или номера пунктов не текстом"; fi
 
 # PDFs: every printable document in print/; on the site only the public
 # ones (never an order: the paper copy has full names), linked from the page.

@@ -390,9 +390,59 @@ static void test_hidden_items(void)
 	nv_md_free(md);
 }
 
+/* Fragments: numbers of ordered items as text, in <p>, as on paper. */
+static char *render_fragment(const char *text, const char *page)
+{
+	struct nv_md *md = parse(text, 1, 0);
+	struct nv_buf out = NV_BUF_INIT;
+	const struct nv_html_md_opts o = { 0, NULL, 0, "https://x.ru/n/", page, true };
+
+	nv_html_md_render_opts(&out, md, NULL, NULL, &o);
+	nv_md_free(md);
+	return nv_buf_detach(&out, NULL);
+}
+
+static void test_fragment_numbers_as_text(void)
+{
+	char *got = render_fragment("1. Один.\n2. Два:\n   1. первое;\n   2. второе.\n"
+				    "   - пункт\n3. Три.\n",
+				    "orders/a.html");
+	const char *want = "<div>\n<p>1. Один.</p>\n<p>2. Два:</p>\n<div>\n<p>2.1. первое;</p>\n"
+			   "<p>2.2. второе.</p>\n</div>\n<ul>\n<li>пункт</li>\n</ul>\n"
+			   "<p>3. Три.</p>\n</div>\n";
+
+	if (strcmp(got, want))
+		nv_test_failed(__FILE__, __LINE__, "got «%s»", got);
+	free(got);
+	/* A list that starts at 5; an item that begins with a list. */
+	got = render_fragment("5. Пять.\n6. - a\n", "p.html");
+	want = "<div>\n<p>5. Пять.</p>\n<p>6. </p>\n<ul>\n<li>a</li>\n</ul>\n</div>\n";
+	if (strcmp(got, want))
+		nv_test_failed(__FILE__, __LINE__, "got «%s»", got);
+	free(got);
+}
+
+static void test_fragment_links_absolute(void)
+{
+	char *got = render_fragment("[a](../positions/p.html#x) [b](c.pdf) [c](/top/) [d](#h) "
+				    "[e](https://o.ru/) [f](mailto:a@b.ru) [g](../../../up.html)",
+				    "orders/a.html");
+	const char *want =
+		"<p><a href=\"https://x.ru/n/positions/p.html#x\">a</a> "
+		"<a href=\"https://x.ru/n/orders/c.pdf\">b</a> <a href=\"https://x.ru/top/\">c</a> "
+		"<a href=\"#h\">d</a> <a href=\"https://o.ru/\">e</a> "
+		"<a href=\"mailto:a@b.ru\">f</a> <a href=\"https://x.ru/n/up.html\">g</a></p>\n";
+
+	if (strcmp(got, want))
+		nv_test_failed(__FILE__, __LINE__, "got «%s»\nwant «%s»", got, want);
+	free(got);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_hidden_items);
+	NV_RUN(test_fragment_numbers_as_text);
+	NV_RUN(test_fragment_links_absolute);
 	NV_RUN(test_paragraph_typography);
 	NV_RUN(test_quotes_across_emphasis);
 	NV_RUN(test_quotes_across_link);

@@ -388,8 +388,49 @@ static void test_plain_text(void)
 	}
 }
 
+/* Hosts in Punycode (RFC 3492, the vectors of its section 7 and .рф). */
+static void test_idna_host(void)
+{
+	static const char *const cases[][2] = {
+		{ "школа14.рф", "xn--14-6kc3bfr2e.xn--p1ai" },
+		{ "Школа14.РФ", "xn--14-6kc3bfr2e.xn--p1ai" },
+		{ "президент.рф", "xn--d1abbgf6aiiy.xn--p1ai" },
+		{ "пример.example", "xn--e1afmkfd.example" },
+		{ "bücher.de", "xn--bcher-kva.de" },
+		{ "school14.ru", "school14.ru" },
+	};
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		nv_buf_reset(&b);
+		CHECK_INT(nv_html_idna_host(&b, cases[i][0], strlen(cases[i][0])), 0);
+		CHECK_STR(b.ptr, cases[i][1]);
+	}
+	nv_buf_reset(&b);
+	CHECK_INT(nv_html_idna_host(&b, "\xD1.ru", 4), -1);
+	nv_buf_release(&b);
+}
+
+static void test_base_url_problem(void)
+{
+	CHECK(!nv_html_base_url_problem("https://школа14.рф/nastavnichestvo/"));
+	CHECK(!nv_html_base_url_problem("http://localhost:8080/a/"));
+	CHECK_STR(nv_html_base_url_problem("ftp://a.ru/"),
+		  "нужен полный адрес, начинающийся с http:// или https://");
+	CHECK_STR(nv_html_base_url_problem("https://a.ru./"),
+		  "в имени сайта пустая часть: две точки подряд или точка с краю");
+	CHECK_STR(nv_html_base_url_problem("https://a.ru:/"),
+		  "после «:» в имени сайта должен идти номер порта");
+	CHECK_STR(nv_html_base_url_problem("https://a b.ru/"), "в адресе есть пробел");
+	CHECK_STR(nv_html_base_url_problem("https://a.ru/#x"),
+		  "в адресе раздела не должно быть «?» и «#»: нужен адрес папки раздела");
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_idna_host);
+	NV_RUN(test_base_url_problem);
 	NV_RUN(test_dump);
 	NV_RUN(test_approvals_as_values);
 	NV_RUN(test_people_names_and_pairs_rows);
