@@ -50,7 +50,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 .SECONDARY:
 .DELETE_ON_ERROR:
 
-.PHONY: all site check unit spec asan valgrind fuzz fuzz-long fuzz-bins bench format install clean regress-bless kill-long
+.PHONY: all site check unit spec asan valgrind fuzz fuzz-long fuzz-bins bench format install clean regress-bless typeset-report kill-long
 
 all: $(BIN)
 
@@ -83,6 +83,12 @@ regress-bless: $(BIN)
 	@sh tests/bad/run.sh --bless $(BIN)
 	@sh tests/regress/run.sh --bless $(BIN)
 	@git status --short tests/bad tests/regress
+
+# Typesetting figures of the printed documents of the demo and the regress
+# cases: hyphenated names, lines past the margin, loose lines, widows, …
+# (tests/print/typeset-report.sh; not part of `make check`).
+typeset-report: $(BIN)
+	@sh tests/print/typeset-report.sh $(BIN)
 
 # libFuzzer harnesses, built with clang (not part of `make check`).
 # `make fuzz` runs each briefly: FUZZ_TIME seconds, or FUZZ_TIME_NAME for

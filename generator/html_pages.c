@@ -118,6 +118,9 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	for (i = 0; i < e->nappendices; i++) {
 		struct nv_value *a = obj();
 		set_n(a, "number", e->appendices[i].number);
+		nv_buf_reset(&b);
+		nv_wording_appendix(&b, e->appendices[i].number, e->nappendices);
+		set_s(a, "mark", b.ptr);
 		if (e->appendices[i].web_hidden) {
 			nv_html_set_t(a, "title",
 				      e->appendices[i].doc ? e->appendices[i].doc->title

@@ -102,15 +102,8 @@ static void own_lines(struct nv_pl_column *col, const struct nv_approval *a,
 	nv_pl_column_para(col, t->label, &st);
 	st.before = 0;
 	st.tag = NULL;
-	if (t->position) {
-		esc(&b, t->position);
-		if (a->person->organization) {
-			nv_buf_addch(&b, ' ');
-			esc(&b, a->person->organization);
-		}
-		nv_pl_column_para(col, b.ptr, &st);
-		nv_buf_reset(&b);
-	}
+	if (t->position)
+		column_text(col, t->position, &st);
 	if (t->body)
 		column_text(col, t->body, &st);
 	if (t->protocol)
@@ -147,10 +140,28 @@ static void approval_lines(struct printer *p, struct nv_pl_column *col, const st
 	free(org);
 }
 
+void nv_pr_appendix_mark(struct printer *p, int appendix)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT), ast = style(NV_PL_LEFT);
+	struct nv_pl_block *b;
+	struct nv_buf num = NV_BUF_INIT;
+
+	if (appendix <= 0)
+		return;
+	st.after = p->s->o.size;
+	st.keep_next = true;
+	st.role = "appendix-mark";
+	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
+	nv_wording_appendix(&num, appendix, p->appendices);
+	ast.tag = "P";
+	nv_pl_column_para(nv_pl_column(b, p->cw - corner_w(p), corner_w(p)), num.ptr, &ast);
+	nv_buf_release(&num);
+}
+
 /*
  * The approval blocks of a local act, left and right, side by side; the
  * right column is the corner column (corner_w()). `appendix` (when > 0)
- * puts «Приложение № N» at the top of the right column.
+ * puts the appendix mark above them (nv_pr_appendix_mark()).
  */
 void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix)
 {
@@ -161,7 +172,9 @@ void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix)
 	bool lfirst = true, rfirst = true;
 	double cw = corner_w(p);
 
-	if (!e->napprovals && appendix <= 0)
+	if (appendix > 0)
+		nv_pr_appendix_mark(p, appendix);
+	if (!e->napprovals)
 		return;
 	st = style(NV_PL_LEFT);
 	st.after = p->s->o.size;
@@ -172,15 +185,6 @@ void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix)
 	/* Both columns exist now: adding one may move the other. */
 	left = &b->cols[0];
 	right = &b->cols[1];
-	if (appendix > 0) {
-		struct nv_pl_style ast = style(NV_PL_LEFT);
-		struct nv_buf num = NV_BUF_INIT;
-		nv_wording_appendix(&num, appendix);
-		ast.tag = "P";
-		nv_pl_column_para(right, num.ptr, &ast);
-		nv_buf_release(&num);
-		rfirst = false;
-	}
 	for (i = 0; i < e->napprovals; i++) {
 		const struct nv_approval *a = &e->approvals[i];
 		if (a->right) {
@@ -206,7 +210,7 @@ void nv_pr_corner(struct printer *p, const struct nv_entry *order, int number)
 	st.role = "corner";
 	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
 	col = nv_pl_column(b, p->cw - corner_w(p), corner_w(p));
-	nv_wording_appendix(&t, number);
+	nv_wording_appendix(&t, number, order->nappendices);
 	column_text(col, t.ptr, &cst);
 	nv_buf_reset(&t);
 	nv_wording_to_order(&t, org);
@@ -282,7 +286,7 @@ void nv_pr_person_place(struct nv_buf *b, const struct nv_person *x)
 		}
 		return;
 	}
-	esc(b, x->position);
+	esc_typo(b, x->position);
 	if (x->organization) {
 		nv_buf_adds(b, x->position ? ", " : "");
 		esc_typo(b, x->organization);
@@ -361,6 +365,21 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 	add_table(p, t, "pairs");
 }
 
+/* «Лист ознакомления с приказом от … № … «title»», escaped. */
+static void acquaint_sheet_head(struct nv_buf *b, const struct nv_entry *e)
+{
+	struct nv_buf t = NV_BUF_INIT;
+
+	nv_wording_acquaint_sheet(&t, e->date, e->number);
+	esc(b, t.ptr);
+	if (e->title) {
+		nv_buf_adds(b, " «");
+		esc_typo(b, e->title);
+		nv_buf_adds(b, "»");
+	}
+	nv_buf_release(&t);
+}
+
 /*
  * «С приказом ознакомлены:» («ознакомлен/ознакомлена» for one person) —
  * № · ФИО · должность · подпись · дата.
@@ -385,6 +404,10 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 	st.role = "acquaint";
 	nv_wording_acquainted(&head_line, e->nacquaint, e->acquaint[0]->gender);
 	nv_pr_para(p, head_line.ptr, st);
+	/* At the top of a page the sheet names its order. */
+	nv_buf_reset(&head_line);
+	acquaint_sheet_head(&head_line, e);
+	p->doc->v[p->doc->nr - 1].top_markup = nv_buf_detach(&head_line, NULL);
 	nv_buf_release(&head_line);
 	t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
 	nv_pl_row(t, head, 5, NV_PL_CENTER, true);

@@ -18,12 +18,15 @@
  */
 #include "common.h"
 
+#include <cmark.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
 #include "hyphenate.h"
+#include "markdown.h"
 #include "model.h"
 #include "person.h"
 #include "print.h"
@@ -34,6 +37,60 @@
 /* --- printers -------------------------------------------------------------------------- */
 
 static void print_entry(struct printer *p, const struct nv_entry *e, int appendix);
+
+/*
+ * The organisation's header, the first requisites of every document it
+ * issues (ГОСТ Р 7.0.97, 5.2–5.3): the founder, the organisation's full
+ * name in bold and its short name in brackets, centred.
+ */
+static void org_header(struct printer *p)
+{
+	const struct nv_model *m = p->s->m;
+	struct nv_pl_style st;
+	struct nv_buf t = NV_BUF_INIT;
+
+	if (m->site.founder) {
+		st = style(NV_PL_CENTER);
+		st.role = "founder";
+		st.after = p->s->o.size / 2;
+		st.keep_next = true;
+		esc_typo(&t, m->site.founder);
+		nv_pr_para(p, t.ptr, st);
+		nv_buf_reset(&t);
+	}
+	st = style(NV_PL_CENTER);
+	st.bold = true;
+	st.keep_next = true;
+	st.role = "organisation";
+	esc_typo(&t, m->site.name);
+	nv_pr_para(p, t.ptr, st);
+	nv_buf_reset(&t);
+	if (m->site.short_name) {
+		st.bold = false;
+		st.role = "short-name";
+		nv_buf_adds(&t, "(");
+		esc_typo(&t, m->site.short_name);
+		nv_buf_adds(&t, ")");
+		nv_pr_para(p, t.ptr, st);
+	}
+	nv_buf_release(&t);
+}
+
+/* The head of an order: the organisation's header, the word «ПРИКАЗ». */
+static void order_head(struct printer *p)
+{
+	struct nv_pl_style st;
+
+	/* Requisites: founder, organisation, document kind, date and number, place. */
+	org_header(p);
+	st = style(NV_PL_CENTER);
+	st.bold = true;
+	st.size = p->s->o.size + 2;
+	st.before = p->s->o.size * 1.5;
+	st.after = p->s->o.size * 1.5;
+	st.role = "kind";
+	nv_pr_para(p, "<span letter_spacing=\"4096\">ПРИКАЗ</span>", st);
+}
 
 /* The year at the foot of a title page: of the approving order, else of the academic year. */
 static int title_year(const struct nv_entry *e)
@@ -78,15 +135,13 @@ static void title_page_authors(struct printer *p, const struct nv_entry *e)
 static void add_title_page(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	const struct nv_model *m = p->s->m;
-	struct nv_pl_style st = style(NV_PL_CENTER);
+	struct nv_pl_style st;
 	struct nv_buf t = NV_BUF_INIT;
 
-	esc_typo(&t, m->site.name);
-	st.after = p->s->o.size * 2;
-	st.role = "organisation";
-	nv_pr_para(p, t.ptr, st);
-	nv_buf_reset(&t);
-	nv_pr_approvals(p, e, appendix);
+	nv_pr_appendix_mark(p, appendix);
+	org_header(p);
+	nv_pr_space(p, p->s->o.size);
+	nv_pr_approvals(p, e, 0);
 	nv_pr_space(p, CM(4.0));
 	st = style(NV_PL_CENTER);
 	st.bold = true;
@@ -123,64 +178,53 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	nv_pr_new_page(p, false, NULL);
 }
 
-/* A position, a program or any other document: approvals, title, body. */
+/*
+ * The head of a local act: the appendix mark when it is printed with its
+ * order, the organisation's header, the approval blocks.
+ */
+static void local_act_head(struct printer *p, const struct nv_entry *e, int appendix)
+{
+	nv_pr_appendix_mark(p, appendix);
+	org_header(p);
+	nv_pr_space(p, p->s->o.size);
+	nv_pr_approvals(p, e, 0);
+}
+
+/* A position, a program or any other document: head, title, body. */
 static void print_local_act(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	if (e->kind == NV_KIND_PROGRAM && e->title_page) {
 		add_title_page(p, e, appendix);
 	} else {
-		nv_pr_approvals(p, e, appendix);
+		local_act_head(p, e, appendix);
 		nv_pr_title(p, e->title, e->kind == NV_KIND_POSITION);
 	}
 	nv_pr_body(p, e->md);
 }
 
+/*
+ * A roadmap: its head, title and prose (goals, expected results) on
+ * portrait pages, and its table, which needs the width, on landscape
+ * pages of the same document; without prose, all of it on landscape
+ * pages (roadmap_all_landscape()).
+ */
 static void print_roadmap(struct printer *p, const struct nv_entry *e, int appendix)
 {
-	nv_pr_approvals(p, e, appendix);
+	local_act_head(p, e, appendix);
 	nv_pr_title(p, e->title, false);
 	nv_pr_body(p, e->md);
+	if (!p->landscape)
+		nv_pr_new_page(p, true, NULL);
 	nv_pr_roadmap_table(p, e);
 }
 
-/* The head of an order: founder, organisation and its short name, the word «ПРИКАЗ». */
-static void order_head(struct printer *p)
+/*
+ * Whether roadmap e is set on landscape pages from its first page: when
+ * it has no prose, its title stays with the table.
+ */
+static bool roadmap_all_landscape(const struct nv_entry *e)
 {
-	const struct nv_model *m = p->s->m;
-	struct nv_pl_style st;
-	struct nv_buf t = NV_BUF_INIT;
-
-	/* Requisites: founder, organisation, document kind, date and number, place. */
-	if (m->site.founder) {
-		st = style(NV_PL_CENTER);
-		st.role = "founder";
-		st.after = p->s->o.size / 2;
-		esc_typo(&t, m->site.founder);
-		nv_pr_para(p, t.ptr, st);
-		nv_buf_reset(&t);
-	}
-	st = style(NV_PL_CENTER);
-	st.bold = true;
-	st.role = "organisation";
-	esc_typo(&t, m->site.name);
-	nv_pr_para(p, t.ptr, st);
-	nv_buf_reset(&t);
-	if (m->site.short_name) {
-		st.bold = false;
-		st.role = "short-name";
-		nv_buf_adds(&t, "(");
-		esc_typo(&t, m->site.short_name);
-		nv_buf_adds(&t, ")");
-		nv_pr_para(p, t.ptr, st);
-	}
-	st = style(NV_PL_CENTER);
-	st.bold = true;
-	st.size = p->s->o.size + 2;
-	st.before = p->s->o.size * 1.5;
-	st.after = p->s->o.size * 1.5;
-	st.role = "kind";
-	nv_pr_para(p, "<span letter_spacing=\"4096\">ПРИКАЗ</span>", st);
-	nv_buf_release(&t);
+	return e->kind == NV_KIND_ROADMAP && (!e->md || !cmark_node_first_child(e->md->root));
 }
 
 /* The date left and «№ N» right on one line, then the place. */
@@ -272,16 +316,17 @@ static void order_appendices(struct printer *p, const struct nv_entry *e)
 	struct nv_buf t = NV_BUF_INIT;
 	size_t i;
 
+	p->appendices = e->nappendices;
 	for (i = 0; i < e->nappendices; i++) {
 		const struct nv_appendix *a = &e->appendices[i];
 		nv_buf_reset(&t);
-		nv_wording_appendix(&t, a->number);
+		nv_wording_appendix(&t, a->number, e->nappendices);
 		nv_buf_adds(&t, ". ");
 		if (a->doc) {
 			char *title = nv_typo_str(a->doc->title ? a->doc->title : "");
 			nv_buf_adds(&t, title);
 			free(title);
-			nv_pr_new_page(p, a->doc->kind == NV_KIND_ROADMAP, t.ptr);
+			nv_pr_new_page(p, roadmap_all_landscape(a->doc), t.ptr);
 			if (a->doc->kind == NV_KIND_PROGRAM && a->doc->title_page)
 				p->doc->v[p->doc->nr - 1].unnumbered = true;
 			print_entry(p, a->doc, a->number);
@@ -409,7 +454,7 @@ static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *
 	memset(&p, 0, sizeof(p));
 	p.s = s;
 	p.doc = nv_pl_doc_new();
-	p.landscape = e->kind == NV_KIND_ROADMAP;
+	p.landscape = roadmap_all_landscape(e);
 	p.cw = nv_pl_content_width(s->en, p.landscape);
 	p.doc->landscape = p.landscape;
 	if (e->kind == NV_KIND_ORDER) {

@@ -39,6 +39,11 @@ struct printer {
 	struct nv_pl_doc *doc;
 	bool landscape;
 	double cw; /* content width of the current pages */
+	/*
+	 * The number of appendices of the order being printed: one is marked
+	 * «Приложение», several «Приложение № N» (nv_wording_appendix()).
+	 */
+	size_t appendices;
 };
 
 static inline struct nv_pl_style style(enum nv_pl_align a)
@@ -93,11 +98,19 @@ void nv_pr_space(struct printer *p, double pt);
 /* Start a new page, landscape or not, with a bookmark `outline` (may be NULL). */
 void nv_pr_new_page(struct printer *p, bool landscape, const char *outline);
 /*
- * The approval blocks of a local act, left and right, side by side; the
- * right column is the corner column. `appendix` (when > 0) puts
- * «Приложение № N» at the top of the right column.
+ * The approval blocks of a local act, left and right, side by side and
+ * top-aligned; the right column is the corner column. `appendix` (when
+ * > 0) puts the appendix mark («Приложение № N») in the corner above
+ * them.
  */
 void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix);
+/*
+ * The mark of an approved document printed with its order as appendix
+ * `appendix` («Приложение № N», or «Приложение» when it is the only one),
+ * at the top of the corner column, above the approval blocks, so that the
+ * blocks of both columns begin on one line. Nothing when appendix <= 0.
+ */
+void nv_pr_appendix_mark(struct printer *p, int appendix);
 /* «Приложение № N / к приказу МАОУ «СОШ № 14» / от … № …» in the corner column. */
 void nv_pr_corner(struct printer *p, const struct nv_entry *order, int number);
 /*
@@ -114,7 +127,11 @@ void nv_pr_full_name(struct nv_buf *b, const struct nv_person *x);
  * on its first row and merged down over the rows of its other mentees.
  */
 void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order);
-/* «С приказом ознакомлены:» and its table, when the order lists people to acquaint. */
+/*
+ * «С приказом ознакомлены:» and its table, when the order lists people to
+ * acquaint; at the top of a page the heading is «Лист ознакомления с
+ * приказом от … № … «title»».
+ */
 void nv_pr_acquaint(struct printer *p, const struct nv_entry *e);
 /* The roadmap's table: № п/п · Мероприятие · Срок · Ответственный · Результат. */
 void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e);

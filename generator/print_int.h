@@ -64,6 +64,7 @@ struct mblock {
 struct measure {
 	struct nv_pl_engine *en;
 	struct nv_pl_pages *out; /* owns the layouts */
+	const bool *top;	 /* per block: set its top_markup; NULL: none */
 };
 
 struct pager {
@@ -81,6 +82,9 @@ struct pager {
 	bool doc_open, sect_open;
 	int lists;	  /* L elements open, each with an LI open in it */
 	const char *leaf; /* the element of the paragraph being placed */
+	/* Per block: whether it began a page (for top_markup); NULL: not recorded. */
+	bool *at_top;
+	const struct mblock *m0; /* the first block, for the index of a block */
 	/* The last table row placed on this page, for merged cells: its BOX item. */
 	size_t row_page; /* page number (1-based), 0: none */
 	size_t row_box;

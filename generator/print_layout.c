@@ -81,6 +81,7 @@ void nv_pl_doc_free(struct nv_pl_doc *doc)
 	for (i = 0; i < doc->nr; i++) {
 		struct nv_pl_block *b = &doc->v[i];
 		free(b->markup);
+		free(b->top_markup);
 		free(b->outline);
 		for (k = 0; k < b->ncols; k++) {
 			for (j = 0; j < b->cols[k].nparas; j++)
@@ -469,13 +470,33 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 	return bottom;
 }
 
-static void measure_para(struct measure *ms, struct mblock *mb, double cw)
+/*
+ * A paragraph: its markup, or its top_markup where ms->top says so for
+ * block i. Both are laid out, markup first, so that the text of the pages
+ * (nv_pl_text()) holds both, as that of the blocks (nv_pl_doc_text()) does.
+ */
+static void measure_para(struct measure *ms, struct mblock *mb, size_t i, double cw)
 {
 	const struct nv_pl_style *st = &mb->b->st;
-	double w = st->width > 0 ? st->width : cw - st->left;
+	double w = st->width > 0 ? st->width : cw - st->left, h;
+	struct mline *other = NULL;
+	size_t n = 0, alloc = 0;
+	bool top = ms->top && ms->top[i];
 
 	mb->h = nv_pl_set_text(ms, mb->b->markup, st, w, st->left, 0, &mb->lines, &mb->n,
 			       &mb->alloc);
+	if (!mb->b->top_markup)
+		return;
+	h = nv_pl_set_text(ms, mb->b->top_markup, st, w, st->left, 0, &other, &n, &alloc);
+	if (top) {
+		free(mb->lines);
+		mb->lines = other;
+		mb->n = n;
+		mb->alloc = alloc;
+		mb->h = h;
+	} else {
+		free(other);
+	}
 }
 
 static void measure_columns(struct measure *ms, struct mblock *mb)
@@ -599,7 +620,7 @@ static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)
 		m[i].landscape = landscape;
 		switch (b->kind) {
 		case NV_PL_PARA:
-			measure_para(ms, &m[i], cw);
+			measure_para(ms, &m[i], i, cw);
 			break;
 		case NV_PL_COLUMNS:
 			measure_columns(ms, &m[i]);
@@ -635,10 +656,16 @@ static void mblocks_free(struct mblock *m, size_t n)
  * The lines of a COLUMNS block are placed by place_lines() (print_paginate.c)
  * like those of a paragraph: their x already includes the column's offset.
  */
-struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
+/*
+ * Measure and paginate doc once; top: per block, whether to set its
+ * top_markup (NULL: none); at_top (doc->nr of them, may be NULL) gets
+ * which blocks began a page.
+ */
+static struct nv_pl_pages *lay_out(struct nv_pl_engine *en, const struct nv_pl_doc *doc,
+				   const bool *top, bool *at_top)
 {
 	struct nv_pl_pages *out = nv_xcalloc(1, sizeof(*out));
-	struct measure ms = { en, out };
+	struct measure ms = { en, out, top };
 	struct pager pg;
 	struct mblock *m;
 
@@ -652,9 +679,29 @@ struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc
 	pg.ms = &ms;
 	pg.landscape = doc->landscape;
 	pg.outline = doc->outline ? nv_xstrdup(doc->outline) : NULL;
+	pg.at_top = at_top;
+	pg.m0 = m;
 	nv_pl_paginate(&pg, m, doc->nr);
 	free(pg.outline);
 	mblocks_free(m, doc->nr + 1);
+	return out;
+}
+
+struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
+{
+	bool *at_top = nv_xcalloc(doc->nr + 1, sizeof(bool)), again = false;
+	struct nv_pl_pages *out = lay_out(en, doc, NULL, at_top);
+	size_t i;
+
+	for (i = 0; i < doc->nr; i++) {
+		at_top[i] = at_top[i] && doc->v[i].top_markup;
+		again = again || at_top[i];
+	}
+	if (again) {
+		nv_pl_pages_free(out);
+		out = lay_out(en, doc, at_top, NULL);
+	}
+	free(at_top);
 	return out;
 }
 
@@ -675,86 +722,7 @@ void nv_pl_pages_free(struct nv_pl_pages *p)
 	free(p);
 }
 
-/* --- dump --------------------------------------------------------------------- */
-
-void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out)
-{
-	PangoLayoutLine *pl = (PangoLayoutLine *)line;
-	const char *t = pango_layout_get_text(pl->layout) + pl->start_index;
-	size_t i, n = (size_t)pl->length, start = out->len;
-	bool soft = false;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
-		if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0) {
-			nv_buf_addch(out, '~');
-			i++;
-		} else if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xAD) {
-			soft = i + 2 == n;
-			i++;
-		} else if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x81 &&
-			   (unsigned char)t[i + 2] == 0xA0) {
-			i += 2;
-		} else if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
-			   (unsigned char)t[i + 2] == 0xA8) {
-			/* U+2028 LINE SEPARATOR ends the line like a newline. */
-			nv_buf_addch(out, ' ');
-			i += 2;
-		} else if (c == '\n' || c == '\r') {
-			nv_buf_addch(out, ' ');
-		} else {
-			nv_buf_addch(out, (char)c);
-		}
-	}
-	while (out->len > start && out->ptr[out->len - 1] == ' ')
-		nv_buf_truncate(out, out->len - 1);
-	if (soft)
-		nv_buf_addch(out, '-');
-}
-
-void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out)
-{
-	size_t i, k;
-
-	nv_buf_addf(out, "document «%s» author «%s» pages %zu\n", p->title ? p->title : "",
-		    p->author ? p->author : "", p->nr);
-	for (i = 0; i < p->nr; i++) {
-		const struct nv_pl_page *pg = &p->v[i];
-		nv_buf_addf(out, "page %zu %.1fx%.1f %s", i + 1, pg->w, pg->h,
-			    pg->landscape ? "landscape" : "portrait");
-		if (pg->number)
-			nv_buf_addf(out, " number %d", pg->number);
-		if (pg->outline)
-			nv_buf_addf(out, " outline «%s»", pg->outline);
-		nv_buf_addch(out, '\n');
-		for (k = 0; k < pg->nitems; k++) {
-			const struct nv_pl_item *it = &pg->items[k];
-			switch (it->kind) {
-			case NV_PL_ITEM_BOX:
-				nv_buf_addf(out, "  %s y=%.1f x=%.1f w=%.1f h=%.1f\n", it->role,
-					    it->y, it->x, it->w, it->h);
-				break;
-			case NV_PL_ITEM_LINE:
-				nv_buf_addf(out, "    y=%.1f x=%.1f w=%.1f ", it->y, it->x, it->w);
-				nv_pl_line_text(it->line, out);
-				nv_buf_addch(out, '\n');
-				break;
-			case NV_PL_ITEM_RECT:
-				nv_buf_addf(out, "    cell y=%.1f x=%.1f w=%.1f h=%.1f%s%s\n",
-					    it->y, it->x, it->w, it->h,
-					    it->open & NV_PL_OPEN_TOP ? " open-top" : "",
-					    it->open & NV_PL_OPEN_BOTTOM ? " open-bottom" : "");
-				break;
-			case NV_PL_ITEM_BEGIN:
-				nv_buf_addf(out, "  <%s>\n", it->tag);
-				break;
-			case NV_PL_ITEM_END:
-				nv_buf_addf(out, "  </%s>\n", it->tag);
-				break;
-			}
-		}
-	}
-}
+/* --- text ---------------------------------------------------------------------- */
 
 /*
  * Append s (n bytes) without the characters that do not show and may
@@ -833,6 +801,7 @@ void nv_pl_doc_text(const struct nv_pl_doc *doc, struct nv_buf *out)
 		const struct nv_pl_block *b = &doc->v[i];
 		add_plain(out, b->outline);
 		add_markup_text(out, b->markup);
+		add_markup_text(out, b->top_markup);
 		for (k = 0; k < b->ncols; k++)
 			for (j = 0; j < b->cols[k].nparas; j++)
 				add_markup_text(out, b->cols[k].paras[j].markup);

@@ -281,6 +281,8 @@ static void place_lines(struct pager *pg, const struct mblock *mb, size_t s, siz
 	if (e <= s)
 		return;
 	if (para && s == 0) {
+		if (pg->at_top && pg->m0)
+			pg->at_top[mb - pg->m0] = pg->y < 0.01;
 		pg->leaf = open_para(pg, &mb->b->st);
 	} else if (!para) {
 		nv_pl_struct_ready(pg);

@@ -319,6 +319,7 @@ static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, dou
 		       pg->top + pg->y, w, h)
 		->role = mr->r->section ? "section-row"
 			 : header	? "header-row"
+			 : !done	? "row-split" /* goes on on the next page */
 					: "row";
 	/* Merged with the row above on this page: no border between them. */
 	join = join && fresh && pg->row_page == pg->out->nr;

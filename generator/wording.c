@@ -46,9 +46,11 @@ void nv_wording_protocol(struct nv_buf *b, bool has_date, struct nv_date date, c
 	}
 }
 
-void nv_wording_appendix(struct nv_buf *b, int number)
+void nv_wording_appendix(struct nv_buf *b, int number, size_t count)
 {
-	nv_buf_addf(b, "Приложение №" NBSP "%d", number);
+	nv_buf_adds(b, "Приложение");
+	if (count != 1)
+		nv_buf_addf(b, " №" NBSP "%d", number);
 }
 
 void nv_wording_to_order(struct nv_buf *b, const char *org)
@@ -72,13 +74,43 @@ void nv_wording_acquainted(struct nv_buf *b, size_t n, enum nv_gender g)
 	nv_buf_adds(b, ":");
 }
 
+void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char *number)
+{
+	nv_buf_adds(b, "Лист ознакомления с приказом ");
+	nv_wording_order_ref(b, date, number);
+}
+
+/*
+ * The position of the person of block a: capitalised, with the person's
+ * organisation, or for the approver (УТВЕРЖДАЮ) of a person without one,
+ * org: ГОСТ Р 7.0.97 names the approver's position with the organisation
+ * («Директор МАОУ «СОШ № 14»»).
+ */
+static char *position_line(const struct nv_approval *a, const char *org)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *pos = nv_utf8_capitalize(a->person->position);
+	const char *where = a->person->organization;
+
+	nv_buf_adds(&b, pos);
+	free(pos);
+	if (!where && a->label == NV_LABEL_APPROVE)
+		where = org;
+	if (where && *where) {
+		nv_buf_addch(&b, ' ');
+		nv_buf_adds(&b, where);
+	}
+	return nv_buf_detach(&b, NULL);
+}
+
 /* The lines of a block that is not derived from an order. */
-static void own_lines(struct nv_approval_text *t, const struct nv_approval *a, bool web)
+static void own_lines(struct nv_approval_text *t, const struct nv_approval *a, const char *org,
+		      bool web)
 {
 	struct nv_buf b = NV_BUF_INIT;
 
 	if (a->person && a->person->position)
-		t->position = nv_utf8_capitalize(a->person->position);
+		t->position = position_line(a, org);
 	if (a->body)
 		t->body = nv_typo_str(a->body);
 	if (a->protocol_number || a->has_protocol_date) {
@@ -106,7 +138,7 @@ void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
 	memset(t, 0, sizeof(*t));
 	t->label = nv_label_title(a->order ? NV_LABEL_APPROVED : a->label, e->gender);
 	if (!a->order) {
-		own_lines(t, a, web);
+		own_lines(t, a, org, web);
 		return;
 	}
 	nv_wording_by_order(&b, org);

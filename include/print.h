@@ -72,13 +72,17 @@ struct nv_print_state;
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d);
 
 /*
- * Print entry e as a PDF at pdf_path (written atomically). An order comes
- * with everything that belongs to it: the acquaintance sheet after the
- * signature and each appendix on a new page — approved documents as their
- * full text under their «УТВЕРЖДЕНО приказом …» block, the pairs table
- * under «Приложение № N к приказу …». Positions and programs get their
- * approval blocks, a program with title_page its title page; a roadmap is
- * a landscape table. When layout_dump is not NULL the page layout is
+ * Print entry e as a PDF at pdf_path (written atomically). Every document
+ * begins with the organisation's header (founder, full and short name).
+ * An order comes with everything that belongs to it: the acquaintance
+ * sheet after the signature (headed «Лист ознакомления с приказом от … №
+ * …» when it begins a page) and each appendix on a new page — approved
+ * documents as their full text under the appendix mark and their
+ * «УТВЕРЖДЕНО приказом …» block, the pairs table under «Приложение № N к
+ * приказу …»; the only appendix is «Приложение», without a number.
+ * Positions and programs get their approval blocks, a program with
+ * title_page its title page; a roadmap its prose on portrait pages and
+ * its table on landscape ones. When layout_dump is not NULL the page layout is
  * appended to it as text (see nv_pl_dump()). With SOURCE_DATE_EPOCH set
  * in the environment the bytes of the PDF depend on the input only.
  * pdf_path may be NULL: then only the dump is made (and the PDF painted
@@ -210,6 +214,12 @@ struct nv_pl_block {
 	enum nv_pl_kind kind;
 	struct nv_pl_style st; /* PARA: all of it; others: before, after and keep flags */
 	char *markup;	       /* PARA */
+	/*
+	 * PARA: the markup set instead when the paragraph begins a page (a
+	 * heading that names what it belongs to there, as «Лист ознакомления
+	 * с приказом от … № …»), or NULL. See nv_pl_layout().
+	 */
+	char *top_markup;
 	struct nv_pl_column *cols;
 	size_t ncols;
 	bool align_last; /* COLUMNS: the last lines of all columns on one baseline */
@@ -325,16 +335,22 @@ struct nv_pl_pages {
 /*
  * Measure and paginate doc (phases 1 and 2). The result holds references
  * to doc's strings: free it with nv_pl_pages_free() before doc. Never
- * fails: text that cannot fit is placed anyway.
+ * fails: text that cannot fit is placed anyway. A paragraph with a
+ * top_markup that begins a page is set with it: the document is laid
+ * out again with that text (what comes before it is unchanged, so it
+ * still begins the page).
  */
 struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc);
 void nv_pl_pages_free(struct nv_pl_pages *p);
 
 /*
  * Append a text dump of the pages: for each page its number, size and
- * orientation, then its items in order — boxes with their role, lines
- * with y (baseline), x and text (U+00A0 shown as '~', a soft hyphen where
- * the line breaks as '-'), cell borders (with the sides left open), and
+ * orientation, then its items in order — boxes with their role (a table
+ * row that goes on on the next page is «row-split»), lines
+ * with y (baseline), x, width, for a line whose word spaces Pango
+ * stretched «ws=R» (R: their width over their natural width, two
+ * decimals, from 1.01 on) and text (U+00A0 shown as '~', a soft hyphen
+ * where the line breaks as '-'), cell borders (with the sides left open), and
  * structure elements as <Tag> and </Tag>. Coordinates in pt, one decimal.
  */
 void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out);
@@ -348,7 +364,7 @@ void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out);
 void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out);
 /*
  * The same text read from the blocks of doc, without measuring: each
- * markup as the engine sets it on a layout (parsed, or as plain text when
+ * markup (and top_markup) as the engine sets it on a layout (parsed, or as plain text when
  * it does not parse). The lines of nv_pl_text() but for page numbers.
  */
 void nv_pl_doc_text(const struct nv_pl_doc *doc, struct nv_buf *out);

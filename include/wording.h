@@ -53,8 +53,13 @@ void nv_wording_order_ref(struct nv_buf *b, struct nv_date date, const char *num
  */
 void nv_wording_protocol(struct nv_buf *b, bool has_date, struct nv_date date, const char *number);
 
-/* Append «Приложение № N» (no-break space after «№»). */
-void nv_wording_appendix(struct nv_buf *b, int number);
+/*
+ * Append the mark of appendix `number` of a document that has `count`
+ * appendices: «Приложение № N» (no-break space after «№»), or
+ * «Приложение» alone when it is the only one — the text then refers to it
+ * as «согласно приложению», without a number (ГОСТ Р 7.0.97, 5.23).
+ */
+void nv_wording_appendix(struct nv_buf *b, int number, size_t count);
 
 /* Append «к приказу <org>», the second line of an appendix mark; org may be NULL. */
 void nv_wording_to_order(struct nv_buf *b, const char *org);
@@ -68,6 +73,13 @@ void nv_wording_by_order(struct nv_buf *b, const char *org);
  * person's gender: «С приказом ознакомлен:», «С приказом ознакомлена:».
  */
 void nv_wording_acquainted(struct nv_buf *b, size_t n, enum nv_gender g);
+
+/*
+ * Append the heading of an acquaintance sheet that begins a page, where
+ * the order above is not in sight: «Лист ознакомления с приказом от
+ * 30.09.2025 № 131-од».
+ */
+void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char *number);
 
 /* The blank for a date to be written by hand under «УТВЕРЖДАЮ»: «____» ______________ 20___ г. */
 #define NV_WORDING_DATE_BLANK "«____» ______________ 20___" NV_WORDING_NBSP "г."
@@ -83,7 +95,7 @@ struct nv_approval_text {
 	const char *label; /* «ПРИНЯТО», «УТВЕРЖДЕНА», … */
 	char *by_order;	   /* «приказом <org>» */
 	char *order_ref;   /* «от 29.08.2025 № 118-од» */
-	char *position;	   /* the person's position, first letter capitalised */
+	char *position;	   /* the person's position, capitalised, with the organisation */
 	char *body;	   /* the block's free text, with typography */
 	char *protocol;	   /* «протокол от … № …» */
 	char *signature;   /* «И.О. Фамилия» of the person */
@@ -93,8 +105,10 @@ struct nv_approval_text {
 /*
  * Fill t with the lines of approval block a of entry e (whose gender
  * the label agrees with). org names the approving organisation in
- * «приказом <org>»; the caller chooses which name and whether it is
- * typeset. For the website (`web`), the signature of a person hidden
+ * «приказом <org>» and after the position of an approver (УТВЕРЖДАЮ)
+ * who has no organisation of their own («Директор <org>»; a person's
+ * own organisation follows the position otherwise); the caller chooses
+ * which name and whether it is typeset. For the website (`web`), the signature of a person hidden
  * from it is left out (nv_person_web_signature()). Release with
  * nv_approval_text_release().
  */

@@ -21,7 +21,9 @@
 #    properly; a title (H1) and paragraphs in every document, a Table in
 #    every document with a table;
 #  - SOURCE_DATE_EPOCH: two runs give the same bytes;
-#  - a font that is not installed is an error, not a silent fallback.
+#  - a font that is not installed is an error, not a silent fallback;
+#  - the counter of `make typeset-report` finds each fault of a dump made
+#    to hold each once (typeset/faults.txt).
 # Usage: tests/print/run.sh BINARY
 set -u
 command -v qpdf >/dev/null 2>&1 || { echo "print: нужен qpdf (Debian: пакет qpdf)"; exit 1; }
@@ -71,7 +73,7 @@ inside() {
 				}
 				if (l ~ /^  [a-z-]+ y=/) { box = lim; lo = left; continue }
 				if (l ~ /^    y=/) {
-					x = val(l, "x"); w = val(l, "w"); t = l; sub(/^    y=[^ ]* x=[^ ]* w=[^ ]* /, "", t)
+					x = val(l, "x"); w = val(l, "w"); t = l; sub(/^    y=[^ ]* x=[^ ]* w=[^ ]* (ws=[^ ]* )?/, "", t)
 					if (x + w > box + 0.1 || x < lo - 0.1) { printf "раскладка, страница %d: «%s» за пределами своего поля (%.1f…%.1f, можно %.1f…%.1f)\n", p, t, x, x + w, lo, box; e = 1 }
 				}
 			}
@@ -227,10 +229,12 @@ in_order o-vnedrenii "Управление образования админис
 	"О внедрении целевой модели наставничества и назначении куратора" "В соответствии с" \
 	"ПРИКАЗЫВАЮ:" "1. Внедрить с 01.09.2025" "3.1. организацию" "7. Контроль за исполнением" \
 	"Директор" "И.В. Соколова" "С приказом ознакомлены:" "Лебедева Анна Сергеевна"
-in_order o-zakreplenii-par "№ 131-од" "ПРИКАЗЫВАЮ:" "И.В. Соколова" "Приложение № 1" \
+in_order o-zakreplenii-par "№ 131-од" "ПРИКАЗЫВАЮ:" "И.В. Соколова" "Приложение" \
 	"к приказу МАОУ «СОШ № 14»" "от 30.09.2025 № 131-од" "Состав наставнических пар и групп" \
 	"Наставник" "Наставляемый" "Кузнецова Елена" "Гусев Дмитрий"
-in_order ob-utverzhdenii-polozheniya "№ 118-од" "ПРИКАЗЫВАЮ:" "Приложение № 1" "УТВЕРЖДЕНО" \
+in_order ob-utverzhdenii-polozheniya "№ 118-од" "ПРИКАЗЫВАЮ:" \
+	"Лист ознакомления с приказом от 29.08.2025 № 118-од" "Приложение № 1" \
+	"Управление образования администрации Верхнеозёрского городского округа" "ПРИНЯТО" "УТВЕРЖДЕНО" \
 	"приказом МАОУ «СОШ № 14»" "от 29.08.2025 № 118-од" "ПОЛОЖЕНИЕ" \
 	"о наставничестве педагогических работников" "1. Общие положения" "Приложение № 2" \
 	"о наставничестве обучающихся"
@@ -239,7 +243,12 @@ in_order ob-utverzhdenii-dorozhnoy-karty "№ 119-од" "Приложение �
 	"Лебедева Анна Сергеевна" "г. Верхнеозёрск" "Приложение № 2" "УТВЕРЖДЕН" \
 	"№ п/п" "Мероприятие" "Срок" "Ответственный" "Результат / вид" \
 	"1. Подготовка условий" "1.1." "Август 2025" "2. Формирование базы наставляемых" "2.1."
-in_order programma-nastavnichestva "ПРИНЯТО" "УТВЕРЖДЕНА" "педагогическим советом" \
+in_order polozhenie-pedagogi "Управление образования администрации Верхнеозёрского городского округа" \
+	"Муниципальное автономное общеобразовательное учреждение" "(МАОУ «СОШ № 14»)" "ПРИНЯТО" \
+	"ПОЛОЖЕНИЕ"
+in_order dorozhnaya-karta-2025-2026 "(МАОУ «СОШ № 14»)" "ПРИНЯТО" "Дорожная карта" "Цель дорожной карты" \
+	"№ п/п" "Мероприятие"
+in_order programma-nastavnichestva "(МАОУ «СОШ № 14»)" "ПРИНЯТО" "УТВЕРЖДЕНА" "педагогическим советом" \
 	"Программа наставничества" "Авторы-составители:" "г. Верхнеозёрск" "2025" \
 	"1. Пояснительная записка"
 
@@ -280,6 +289,20 @@ for c in "$root"/tests/regress/cases/*/; do
 		inside "$name" "$tmp/case.pdf" "$tmp/case.txt" "$(mm "$1")" "$(mm "$2")" "$(mm "$3")" "$(mm "$4")"
 	done
 done
+
+# make typeset-report counts each fault of a dump made to hold each once
+# (tests/print/typeset/faults.txt) and ends with the summary line.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+want="typeset: names-hyphenated 1, past-margin 1, loose-lines 1 (libreoffice n/a), one-letter-ends 1, widows 1, orphans 1, split-rows 1"
+got=$("$py" "$root/tests/print/typeset_report.py" n/a "$root/tests/print/typeset/faults.txt" 2>&1)
+if [ "$(printf '%s\n' "$got" | tail -n 1)" = "$want" ] &&
+	printf '%s\n' "$got" | grep -q '^typeset/faults: .*, headings-last 1$'; then
+	ok
+else
+	bad "typeset-report: счёт ошибок на typeset/faults.txt не тот:"
+	printf '%s\n' "$got" | tail -n 3
+fi
 
 echo "print: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

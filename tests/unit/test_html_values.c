@@ -251,7 +251,7 @@ static const char *const polozhenie_approvals = "approvals: true\n"
 						"    label: УТВЕРЖДАЮ\n"
 						"    signature: Л.Н." NBSP "Григорьева\n"
 						"    lines:\n"
-						"      - Директор\n"
+						"      - Директор МБОУ «СОШ № 3»\n"
 						"      - 29 августа 2025" NBSP "г.\n"
 						"    has_lines: true\n"
 						"has_approvals_right: true\n";

@@ -286,6 +286,104 @@ static void test_page_ends_between_words(void)
 	nv_buf_release(&t);
 }
 
+/*
+ * A paragraph with a top_markup is set with it where it begins a page,
+ * and with its markup elsewhere: the document is laid out again.
+ */
+static void test_top_markup(void)
+{
+	struct nv_pl_style body, head;
+	struct nv_buf t = NV_BUF_INIT, dump = NV_BUF_INIT;
+	unsigned seed = 7;
+	int fill;
+
+	memset(&body, 0, sizeof(body));
+	body.align = NV_PL_JUSTIFY;
+	head = body;
+	head.align = NV_PL_LEFT;
+	head.before = 28;
+	head.keep_next = true;
+	head.role = "acquaint";
+	/* 0 lines before it: a page of its own; 5: the same page. */
+	for (fill = 0; fill <= 1; fill++) {
+		struct nv_pl_doc *doc = nv_pl_doc_new();
+		struct nv_pl_pages *p;
+		struct nv_pl_block *b;
+		words(&t, &seed, fill ? 40 : 5);
+		nv_pl_para(doc, t.ptr, &body);
+		if (!fill)
+			nv_pl_add(doc, NV_PL_BREAK, NULL);
+		b = nv_pl_para(doc, "С приказом ознакомлены:", &head);
+		b->top_markup = strdup("Лист ознакомления с приказом");
+		words(&t, &seed, 20);
+		nv_pl_para(doc, t.ptr, &body);
+		p = nv_pl_layout(engine(), doc);
+		nv_buf_reset(&dump);
+		nv_pl_dump(p, &dump);
+		if (fill) {
+			CHECK(strstr(dump.ptr, " С приказом ознакомлены:\n") != NULL);
+			CHECK(strstr(dump.ptr, "Лист ознакомления") == NULL);
+		} else {
+			CHECK(strstr(dump.ptr, "page 2 ") != NULL);
+			CHECK(strstr(strstr(dump.ptr, "page 2 "), "  acquaint y=56.7 ") != NULL);
+			CHECK(strstr(dump.ptr, " Лист ознакомления с приказом\n") != NULL);
+			CHECK(strstr(dump.ptr, "С приказом ознакомлены:") == NULL);
+		}
+		nv_pl_pages_free(p);
+		nv_pl_doc_free(doc);
+	}
+	nv_buf_release(&t);
+	nv_buf_release(&dump);
+}
+
+/* The lines of a dump that show ws=. */
+static int count_ws(const char *d)
+{
+	int n = 0;
+
+	while ((d = strstr(d, " ws=")) != NULL) {
+		n++;
+		d++;
+	}
+	return n;
+}
+
+/*
+ * The dump shows how much a justified line's word spaces were stretched
+ * (ws=), and nothing for a line set at its natural width: the last line
+ * of a paragraph, a left-aligned one.
+ */
+static void test_dump_word_spaces(void)
+{
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_style st;
+	struct nv_pl_pages *p;
+	struct nv_buf dump = NV_BUF_INIT;
+	const char *l;
+
+	memset(&st, 0, sizeof(st));
+	st.align = NV_PL_JUSTIFY;
+	/* Two long words and short ones: the first line is stretched a lot. */
+	nv_pl_para(doc,
+		   "а б в г д е ж з и к л м н о п р с т у ф х ц ч ш щ э ю я "
+		   "персонализированныхпрограммнаставничества конец",
+		   &st);
+	st.align = NV_PL_LEFT;
+	nv_pl_para(doc, "слева без растяжения", &st);
+	p = nv_pl_layout(engine(), doc);
+	nv_pl_dump(p, &dump);
+	/* The first line: «а б в … я», stretched. */
+	l = strstr(dump.ptr, "    y=");
+	CHECK(l && strstr(l, " ws=") && strstr(l, " ws=") < strchr(l, '\n'));
+	CHECK(l && strtod(strstr(l, " ws=") + 4, NULL) > 1.5);
+	/* The last line and the left-aligned one: at their natural width. */
+	CHECK(strstr(dump.ptr, " конец\n") != NULL);
+	CHECK(count_ws(dump.ptr) == 1);
+	nv_pl_pages_free(p);
+	nv_pl_doc_free(doc);
+	nv_buf_release(&dump);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_no_line_past_the_margin);
@@ -293,5 +391,7 @@ void nv_tests(void)
 	NV_RUN(test_hyphen_breaks);
 	NV_RUN(test_kept_names);
 	NV_RUN(test_page_ends_between_words);
+	NV_RUN(test_top_markup);
+	NV_RUN(test_dump_word_spaces);
 	nv_pl_engine_free(engine());
 }

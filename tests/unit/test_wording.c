@@ -28,8 +28,12 @@ static void test_numbers_and_references(void)
 	nv_wording_order_ref(&b, d290825, NULL);
 	CHECK_STR(b.ptr, "от 29.08.2025 №" NBSP);
 	nv_buf_reset(&b);
-	nv_wording_appendix(&b, 2);
+	nv_wording_appendix(&b, 2, 2);
 	CHECK_STR(b.ptr, "Приложение №" NBSP "2");
+	nv_buf_reset(&b);
+	/* The only appendix has no number: «согласно приложению». */
+	nv_wording_appendix(&b, 1, 1);
+	CHECK_STR(b.ptr, "Приложение");
 	nv_buf_reset(&b);
 	nv_wording_to_order(&b, "МАОУ «СОШ №" NBSP "14»");
 	CHECK_STR(b.ptr, "к приказу МАОУ «СОШ №" NBSP "14»");
@@ -128,6 +132,17 @@ static void test_own_block(void)
 	CHECK_STR(t.signature, "А.Н." NBSP "Петрова");
 	nv_approval_text_release(&t);
 
+	/* The approver's position names the organisation: its own, or the school. */
+	a.label = NV_LABEL_APPROVE;
+	nv_approval_text_init(&t, &e, &a, "МАОУ «СОШ №" NBSP "14»", false);
+	CHECK_STR(t.position, "Директор МАОУ «СОШ №" NBSP "14»");
+	nv_approval_text_release(&t);
+	p.organization = "МАУ ДО «ЦДТ»";
+	nv_approval_text_init(&t, &e, &a, "МАОУ «СОШ №" NBSP "14»", false);
+	CHECK_STR(t.position, "Директор МАУ ДО «ЦДТ»");
+	nv_approval_text_release(&t);
+	p.organization = NULL;
+
 	/* Without protocol, person or date: only the label and the text. */
 	memset(&a, 0, sizeof(a));
 	a.label = NV_LABEL_APPROVED;
@@ -139,6 +154,16 @@ static void test_own_block(void)
 	CHECK(!t.position && !t.protocol && !t.signature && !t.date);
 	nv_approval_text_release(&t);
 	CHECK_STR(NV_WORDING_DATE_BLANK, "«____» ______________ 20___" NBSP "г.");
+}
+
+/* An acquaintance sheet at the top of a page names its order. */
+static void test_acquaint_sheet(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_wording_acquaint_sheet(&b, d290825, "131-од");
+	CHECK_STR(b.ptr, "Лист ознакомления с приказом от 29.08.2025 №" NBSP "131-од");
+	nv_buf_release(&b);
 }
 
 /* The acquaintance heading: plural for a list, agreeing with a single person. */
@@ -175,5 +200,6 @@ void nv_tests(void)
 	NV_RUN(test_derived_block);
 	NV_RUN(test_own_block);
 	NV_RUN(test_acquainted);
+	NV_RUN(test_acquaint_sheet);
 	NV_RUN(test_upper_case);
 }
