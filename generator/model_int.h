@@ -102,16 +102,31 @@ void mdl_loose_set_release(struct loose_set *set);
  */
 void mdl_create_entries(struct builder *b);
 
-/* --- model_read.c: the fields of each file, by kind ------------------------ */
+/* --- model_site.c: people.yml and site.yml ---------------------------------- */
 
-/* Free a memo of parsed terms (builder.terms); x may be NULL. */
-void mdl_terms_free(struct nv_strmap *x);
-/* Fill the model's site_yml and attachments: every file of content/ that is not a document. */
-void mdl_read_attachments(struct builder *b);
 /* Phase 1: people.yml into the model's people and their index. */
 void mdl_read_people(struct builder *b);
 /* Phase 1: site.yml into the model's site, with its defaults (names people). */
 void mdl_read_site(struct builder *b);
+
+/* --- model_roadmap.c: roadmap sections, terms, responsible ------------------ */
+
+/*
+ * As nv_term_parse(t, text, acyear, why), but each (text, acyear) is
+ * parsed once per build (b->terms). text must outlive the build (it is
+ * the key); why must not be NULL.
+ */
+int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int acyear,
+		   struct nv_buf *why);
+/* Free a memo of parsed terms (builder.terms); x may be NULL. */
+void mdl_terms_free(struct nv_strmap *x);
+/* A roadmap's `sections` (with their items) from its front matter f into e. */
+void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *f);
+
+/* --- model_read.c: the fields of each document, by kind --------------------- */
+
+/* Fill the model's site_yml and attachments: every file of content/ that is not a document. */
+void mdl_read_attachments(struct builder *b);
 /*
  * Phase 3: the fields of one entry, by kind. Touches only e (and b's
  * diagnostics, term memo and folded sets), so entries may be read on
@@ -120,8 +135,6 @@ void mdl_read_site(struct builder *b);
 void mdl_read_entry(struct builder *b, struct nv_entry *e);
 /* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
 void mdl_read_pairs(struct builder *b);
-
-/* --- model_pd.c: personal data ------------------------------------------------ */
 
 /*
  * A roadmap item's `responsible` (text, or a list of texts and ids of
@@ -133,6 +146,9 @@ void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item
  * (nv_item); after mdl_settle_people, which fixes the publish levels.
  */
 void mdl_resolve_responsible(struct builder *b);
+
+/* --- model_pd.c: personal data ------------------------------------------------ */
+
 /*
  * Names of people written without a mention in any text the website
  * shows (model_pd.c): an error for a hidden person or a form beyond the

@@ -1,12 +1,6 @@
 /*
  * model_pd.c: personal data in the model, once the publish levels are
- * settled.
- *
- * The roadmap's `responsible` is text or a list of texts and ids of
- * people; each item gets the string paper prints («Лебедева А. С.,
- * куратор») and the one the website shows, by publish level (person.h).
- *
- * The check of unmarked mentions runs the guard (guard.h) over every
+ * settled: the check of unmarked mentions runs the guard (guard.h) over every
  * text the website publishes: Markdown bodies as cmark parsed them
  * (entities decoded, typography applied), headings, alt texts, link
  * titles and addresses, code; every string of the front matter but the
@@ -33,134 +27,6 @@
 #include "schema.h"
 #include "utf8.h"
 #include "value.h"
-
-/* --- roadmap `responsible` ------------------------------------------------ */
-
-void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item *it)
-{
-	const struct nv_value *list, *v;
-	struct nv_responsible *r;
-	size_t i, n;
-
-	list = nv_field_list(f, "responsible", NV_REQUIRED,
-			     "ответственный: текст или список из текста и id людей, например "
-			     "«responsible: [lebedeva-as, куратор]»",
-			     true);
-	if (!list)
-		return;
-	n = list->type == NV_LIST ? list->nr : 1;
-	if (!n)
-		nv_diag_hint(nv_field_error(f, list, "список «responsible» пуст"),
-			     "например «responsible: [lebedeva-as, куратор]» или «responsible: "
-			     "Директор»");
-	it->resp = nv_xcalloc(n + 1, sizeof(*it->resp));
-	for (i = 0; i < n; i++) {
-		v = list->type == NV_LIST ? list->items[i] : list;
-		if (!nv_value_is_scalar(v)) {
-			nv_diag_hint(nv_field_error(f, v,
-						    "в списке «responsible» ожидается текст или id "
-						    "участника, а здесь %s",
-						    nv_type_name(v->type)),
-				     "например «responsible: [lebedeva-as, куратор]»");
-			continue;
-		}
-		r = &it->resp[it->nresp];
-		/*
-		 * A plain string is text, as it always was, unless it is the id
-		 * of a person; in a list an id of nobody is a mistake.
-		 */
-		if (list->type != NV_LIST && !nv_model_person(b->m, v->str)) {
-			r->text = v->str;
-		} else if (mdl_valid_id(v->str)) {
-			r->person = mdl_ref_person(b, f, v, "responsible");
-			if (!r->person)
-				continue;
-		} else {
-			r->text = v->str;
-		}
-		it->nresp++;
-	}
-}
-
-/* The first letter of s with a dot: «А.»; nothing for NULL. */
-static void add_initial(struct nv_buf *out, const char *s)
-{
-	uint32_t cp;
-	size_t k = s ? nv_utf8_decode(s, strlen(s), &cp) : 0;
-
-	if (k) {
-		nv_buf_add(out, s, k);
-		nv_buf_addch(out, '.');
-	}
-}
-
-/* «Лебедева А. С.»: the surname and initials, as lists on paper name people. */
-static void paper_name(struct nv_buf *out, const struct nv_person *p)
-{
-	nv_buf_adds(out, p->surname);
-	nv_buf_adds(out, "\xC2\xA0");
-	add_initial(out, p->name);
-	if (p->patronymic) {
-		nv_buf_adds(out, "\xC2\xA0");
-		add_initial(out, p->patronymic);
-	}
-}
-
-/*
- * The parts of a `responsible` for one audience, joined by «, », or by
- * «; » when a part has a comma of its own («наставник, педагог»). On
- * the website a description repeated for several hidden people is
- * written once.
- */
-static char *join_responsible(const struct nv_item *it, bool web)
-{
-	struct nv_buf out = NV_BUF_INIT, part = NV_BUF_INIT;
-	char **parts = nv_xcalloc(it->nresp + 1, sizeof(*parts));
-	bool comma = false, seen;
-	size_t i, k, n = 0;
-
-	for (i = 0; i < it->nresp; i++) {
-		nv_buf_reset(&part);
-		if (it->resp[i].text)
-			nv_buf_adds(&part, it->resp[i].text);
-		else if (web)
-			nv_person_public_name(&part, it->resp[i].person);
-		else
-			paper_name(&part, it->resp[i].person);
-		for (seen = false, k = 0; web && k < n; k++)
-			seen = seen || !strcmp(parts[k], part.ptr);
-		if (seen)
-			continue;
-		comma = comma || strchr(part.ptr, ',');
-		parts[n++] = nv_xstrdup(part.ptr);
-	}
-	for (i = 0; i < n; i++) {
-		nv_buf_adds(&out, i ? (comma ? "; " : ", ") : "");
-		nv_buf_adds(&out, parts[i]);
-		free(parts[i]);
-	}
-	free(parts);
-	nv_buf_release(&part);
-	return nv_buf_detach(&out, NULL);
-}
-
-void mdl_resolve_responsible(struct builder *b)
-{
-	struct nv_entry *e;
-	struct nv_item *it;
-	size_t i, k, j;
-
-	for (i = 0; i < b->m->nentries; i++) {
-		e = b->m->entries[i];
-		for (k = 0; k < e->nsections; k++) {
-			for (j = 0; j < e->sections[k].nitems; j++) {
-				it = &e->sections[k].items[j];
-				it->responsible_paper = join_responsible(it, false);
-				it->responsible_web = join_responsible(it, true);
-			}
-		}
-	}
-}
 
 /* --- unmarked mentions ------------------------------------------------------ */
 
@@ -325,10 +191,10 @@ static void mention_example(struct nv_buf *out, const char *form, size_t n,
 		else
 			nv_buf_adds(out, p->surname);
 		nv_buf_addch(out, ' ');
-		add_initial(out, p->name);
+		nv_person_add_initial(out, p->name);
 		if (p->patronymic) {
 			nv_buf_addch(out, ' ');
-			add_initial(out, p->patronymic);
+			nv_person_add_initial(out, p->patronymic);
 		}
 	} else {
 		nv_buf_add(out, form, n);

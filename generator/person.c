@@ -57,10 +57,10 @@ enum nv_gender nv_gender_from_patronymic(const char *patronymic)
 }
 
 /* The first letter of s (one UTF-8 character), appended with a dot. */
-static void add_initial(struct nv_buf *out, const char *s)
+void nv_person_add_initial(struct nv_buf *out, const char *s)
 {
 	uint32_t cp;
-	size_t k = nv_utf8_decode(s, strlen(s), &cp);
+	size_t k = s ? nv_utf8_decode(s, strlen(s), &cp) : 0;
 
 	if (k) {
 		nv_buf_add(out, s, k);
@@ -76,9 +76,9 @@ void nv_person_full_name(struct nv_buf *out, const struct nv_person *p)
 
 void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p)
 {
-	add_initial(out, p->name);
+	nv_person_add_initial(out, p->name);
 	if (p->patronymic)
-		add_initial(out, p->patronymic);
+		nv_person_add_initial(out, p->patronymic);
 	nv_buf_adds(out, "\xC2\xA0");
 	nv_buf_adds(out, p->surname);
 }
@@ -100,10 +100,10 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 	case NV_PUBLISH_INITIALS:
 		nv_buf_adds(out, p->surname);
 		nv_buf_adds(out, "\xC2\xA0");
-		add_initial(out, p->name);
+		nv_person_add_initial(out, p->name);
 		if (p->patronymic) {
 			nv_buf_adds(out, "\xC2\xA0");
-			add_initial(out, p->patronymic);
+			nv_person_add_initial(out, p->patronymic);
 		}
 		return;
 	case NV_PUBLISH_NONE:

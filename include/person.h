@@ -64,6 +64,9 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
  */
 void nv_people_public_list(struct nv_buf *out, struct nv_person *const *v, size_t n);
 
+/* Append the first letter of s with a dot («Т.»); nothing for NULL or "". */
+void nv_person_add_initial(struct nv_buf *out, const char *s);
+
 /* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
 void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
 /*
