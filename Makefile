@@ -20,7 +20,7 @@ FUZZ_TIME ?= 10
 V ?=
 Q := $(if $(V),,@)
 
-PKGS := libcmark yaml-0.1 pangocairo libmicrohttpd libzip libxml-2.0 libcurl
+PKGS := libcmark yaml-0.1 pangocairo libmicrohttpd libzip libxml-2.0 libcurl libgit2
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)

@@ -11,12 +11,13 @@ set -eu
 # build: the compiler, cmark and libyaml (content), Pango/Cairo, libhyphen
 # with the Russian patterns and Liberation fonts (the PDF back end),
 # libmicrohttpd (the preview server), libzip and libxml2 (`nastavnik
-# import` reads .docx and .odt), libcurl (`nastavnik deploy`).
+# import` reads .docx and .odt), libcurl (`nastavnik deploy`), libgit2
+# (revision history of documents from Git).
 BUILD_PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2
-libmicrohttpd-dev libzip-dev libxml2-dev libcurl4-openssl-dev
+libmicrohttpd-dev libzip-dev libxml2-dev libcurl4-openssl-dev libgit2-dev
 "
 # test: clang (fuzzing, sanitizers), valgrind, time; chromium: headless
 # browser for tests/browser; tidy, libxml2-utils (xmllint): validity of the
