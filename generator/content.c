@@ -80,8 +80,8 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->text = nv_buf_detach(&buf, &doc->len);
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
-	doc->md = nv_md_parse(doc->text + doc->split.body_off, doc->split.body_len,
-			      doc->split.body_line, 0);
+	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
+				   doc->split.body_line, 0, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;

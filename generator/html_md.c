@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "html_md.h"
 #include "markdown.h"
+#include "md_table.h"
 
 #define MD_MAX_NEST 16
 
@@ -298,6 +299,10 @@ static void paragraph(struct render *r, cmark_node *node, bool entering)
 	if (grandparent && cmark_node_get_type(grandparent) == CMARK_NODE_LIST &&
 	    cmark_node_get_list_tight(grandparent) && !text_item(r, parent))
 		return;
+	/* The one paragraph of a table cell or a caption is its text, with no <p>. */
+	if (nv_md_part(parent) != NV_MD_PART_NONE && cmark_node_first_child(parent) == node &&
+	    !cmark_node_next(node))
+		return;
 	if (entering) {
 		cr(r);
 		nv_buf_adds(r->out, "<p>");
@@ -414,6 +419,145 @@ static bool apart(struct render *r, cmark_node *node, bool entering)
 	return true;
 }
 
+/* --- tables (md_table.h) ------------------------------------------------------ */
+
+/* The caption's plain text for aria-label: mentions give their web text or nothing. */
+static void caption_label(struct render *r, cmark_node *cap)
+{
+	cmark_iter *it = cmark_iter_new(cap);
+	cmark_event_type ev;
+	cmark_node *node, *skip = NULL;
+	size_t k = r->next_link;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (skip) {
+			if (node == skip && ev == CMARK_EVENT_EXIT)
+				skip = NULL;
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (k < r->md->nr_links && r->md->links[k].node == node) {
+			if (r->md->links[k].kind == NV_MD_LINK_PERSON) {
+				if (r->link_texts && r->link_texts[k])
+					nv_buf_add_html4(r->out, r->link_texts[k],
+							 strlen(r->link_texts[k]));
+				skip = node;
+			}
+			k++;
+			continue;
+		}
+		if (cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK ||
+		    cmark_node_get_type(node) == CMARK_NODE_LINEBREAK)
+			nv_buf_addch(r->out, ' ');
+		else if (cmark_node_get_type(node) == CMARK_NODE_TEXT ||
+			 cmark_node_get_type(node) == CMARK_NODE_CODE)
+			esc_html(r->out, cmark_node_get_literal(node));
+	}
+	cmark_iter_free(it);
+}
+
+/* A table opens: the scroll region, its label, the column widths. */
+static void table_cols(struct render *r, const struct nv_md_table *t);
+
+static void table_open(struct render *r, const struct nv_md_table *t)
+{
+	cr(r);
+	nv_buf_adds(r->out,
+		    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+	if (t->caption_node)
+		caption_label(r, t->caption_node);
+	else
+		nv_buf_adds(r->out, "Таблица");
+	nv_buf_adds(r->out, "\">\n<table class=\"md-table\">\n");
+	if (!t->caption_node)
+		table_cols(r, t);
+}
+
+/* The column widths, after the caption (which must come first). */
+static void table_cols(struct render *r, const struct nv_md_table *t)
+{
+	double total = 0;
+	int c;
+
+	for (c = 0; c < t->ncols; c++)
+		total += t->widths[c];
+	nv_buf_adds(r->out, "<colgroup>");
+	for (c = 0; c < t->ncols; c++)
+		nv_buf_addf(r->out, "<col style=\"width: %.1f%%\" />", t->widths[c] / total * 100);
+	nv_buf_adds(r->out, "</colgroup>\n");
+}
+
+/* The row of column numbers under the header: 1, 2, 3… */
+static void table_numbers(struct render *r, const struct nv_md_table *t)
+{
+	int c;
+
+	nv_buf_adds(r->out, "<tr class=\"col-numbers\">");
+	for (c = 0; c < t->ncols; c++)
+		nv_buf_addf(r->out, "<td>%d</td>", c + 1);
+	nv_buf_adds(r->out, "</tr>\n");
+}
+
+/* A cell opens: the row and the table's parts it begins first. */
+static void cell_open(struct render *r, const struct nv_md_cell *c, const struct nv_md_table *t)
+{
+	bool head = c->header, row_head = !head && c->col == 0 && t->ncols > 1;
+
+	if (c->row_first) {
+		if (c->row == 0 && head)
+			nv_buf_adds(r->out, "<thead>\n");
+		if (c->row == t->nheader) {
+			if (t->nheader && t->numbers)
+				table_numbers(r, t);
+			nv_buf_adds(r->out, t->nheader ? "</thead>\n<tbody>\n" : "<tbody>\n");
+		}
+		nv_buf_adds(r->out, "<tr>");
+	}
+	nv_buf_adds(r->out, head ? "<th scope=\"col\"" : row_head ? "<th scope=\"row\"" : "<td");
+	if (c->colspan > 1)
+		nv_buf_addf(r->out, " colspan=\"%d\"", c->colspan);
+	if (c->rowspan > 1)
+		nv_buf_addf(r->out, " rowspan=\"%d\"", c->rowspan);
+	nv_buf_adds(r->out, ">");
+}
+
+/* A part of a table (md_table.h) opens or closes. */
+static void table_part(struct render *r, cmark_node *node, bool entering)
+{
+	const struct nv_md_cell *c = nv_md_cell_of(node);
+	const struct nv_md_table *t;
+
+	switch (nv_md_part(node)) {
+	case NV_MD_PART_TABLE:
+		if (entering)
+			table_open(r, nv_md_table_of(node));
+		else
+			nv_buf_adds(r->out, "</tbody>\n</table>\n</div>\n");
+		break;
+	case NV_MD_PART_CAPTION:
+		nv_buf_adds(r->out, entering ? "<caption>" : "</caption>\n");
+		if (!entering)
+			table_cols(r, nv_md_table_of(cmark_node_parent(node)));
+		break;
+	case NV_MD_PART_CELL:
+		t = nv_md_table_of(cmark_node_parent(node));
+		if (entering) {
+			cell_open(r, c, t);
+			break;
+		}
+		if (r->out->len > r->start && r->out->ptr[r->out->len - 1] == '\n')
+			nv_buf_truncate(r->out, r->out->len - 1);
+		nv_buf_adds(r->out, c->header || (c->col == 0 && t->ncols > 1) ? "</th>" : "</td>");
+		if (c->row_last)
+			nv_buf_adds(r->out, "</tr>\n");
+		break;
+	default:
+		break;
+	}
+}
+
 static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 {
 	bool entering = ev == CMARK_EVENT_ENTER;
@@ -443,6 +587,11 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 		cr(r);
 		break;
 	case CMARK_NODE_CUSTOM_BLOCK:
+		if (nv_md_part(node) != NV_MD_PART_NONE) {
+			table_part(r, node, entering);
+			break;
+		}
+		/* fall through */
 	case CMARK_NODE_CUSTOM_INLINE:
 		custom(r, node, entering, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK);
 		break;

@@ -28,6 +28,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "markdown.h"
+#include "md_table.h"
 #include "strmap.h"
 #include "typo.h"
 #include "utf8.h"
@@ -57,12 +58,13 @@ struct walk {
 	struct nv_md *md;
 	struct lines lines;
 	struct nv_typo_state st;
-	struct nv_buf tmp;	    /* typeset text of one TEXT node */
-	struct nv_buf heading;	    /* plain text of the heading being walked */
-	cmark_node *block;	    /* the paragraph or heading being walked */
-	cmark_node *verbatim;	    /* the autolink being walked: its text stays */
-	cmark_node *mention;	    /* the mention being walked: its text is gathered */
-	struct nv_buf mention_text; /* plain text of that mention */
+	struct nv_buf tmp;	       /* typeset text of one TEXT node */
+	struct nv_buf heading;	       /* plain text of the heading being walked */
+	cmark_node *block;	       /* the paragraph or heading being walked */
+	cmark_node *verbatim;	       /* the autolink being walked: its text stays */
+	cmark_node *mention;	       /* the mention being walked: its text is gathered */
+	struct nv_buf mention_text;    /* plain text of that mention */
+	const struct nv_md_cell *cell; /* the table cell being walked */
 };
 
 static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
@@ -140,6 +142,21 @@ static size_t line_len(const struct lines *l, size_t idx)
 }
 
 /*
+ * Bytes before a table cell's text on body line nl (whose text is
+ * s[0, len)): cmark counted the cell's columns from 1 (md_table.h).
+ */
+static size_t cell_indent(const struct nv_md_cell *c, const char *s, size_t len, int nl)
+{
+	size_t p = 0;
+
+	if (!c->block && nl == c->body_line)
+		return (size_t)c->col0;
+	while (p < len && s[p] == ' ')
+		p++;
+	return p;
+}
+
+/*
  * Store the file position of `node` in *line and *col. `block` is the
  * paragraph or heading holding an inline node, NULL for a block node.
  */
@@ -174,6 +191,8 @@ static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, 
 				break;
 		}
 		off = p - start + (rel > 0 ? (size_t)rel : 0);
+	} else if (w->cell) {
+		off += cell_indent(w->cell, l->text + start, len, nl);
 	}
 	if (off > len)
 		off = len;
@@ -422,6 +441,10 @@ static void walk(struct walk *w)
 				w->block = NULL;
 			}
 			break;
+		case CMARK_NODE_CUSTOM_BLOCK:
+			if (nv_md_cell_of(node))
+				w->cell = enter ? nv_md_cell_of(node) : NULL;
+			break;
 		case CMARK_NODE_TEXT:
 			if (typo && !w->verbatim) {
 				glue_dash(w, node);
@@ -467,6 +490,12 @@ static void walk(struct walk *w)
 
 struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags)
 {
+	return nv_md_parse_file(text, len, first_line, flags, NULL, NULL);
+}
+
+struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, unsigned flags,
+			       const char *file, struct nv_diags *d)
+{
 	struct nv_md *md = nv_xcalloc(1, sizeof(*md));
 	struct walk w = { 0 };
 	cmark_parser *parser;
@@ -486,6 +515,7 @@ struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned
 		cmark_parser_feed(parser, text, len);
 	md->root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
+	nv_md_tables(md, text, len, file, d);
 
 	w.md = md;
 	nv_typo_init(&w.st);
@@ -521,6 +551,7 @@ void nv_md_free(struct nv_md *md)
 	free(md->headings);
 	free(md->links);
 	nv_strmap_free(md->ids, free);
+	nv_md_tables_free(md);
 	if (md->root)
 		cmark_node_free(md->root);
 	free(md);

@@ -12,8 +12,10 @@
 
 #include <cmark.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "markdown.h"
+#include "md_table.h"
 #include "print.h"
 #include "print_docs_int.h"
 
@@ -34,6 +36,11 @@ struct body {
 	struct list_level lists[MAX_LIST_NEST];
 	int depth; /* lists open; deeper levels count but are not tracked */
 	int quote;
+	/* A table (md_table.h) being read: the markup of its cells, in order. */
+	const struct nv_md_table *table;
+	char **cells;
+	bool in_cell, caption;
+	struct nv_buf cell; /* the markup of the cell being read */
 };
 
 static void body_prefix(struct body *bd)
@@ -63,7 +70,20 @@ static void body_emit(struct body *bd)
 	static const char *const h[] = { "H2", "H3", "H4", "H5", "H6" };
 	struct nv_pl_style st = body_style();
 
-	if (bd->heading) {
+	if (bd->in_cell) {
+		/* A cell is one markup: its paragraphs and items on lines of their own. */
+		if (bd->cell.len && bd->text.len)
+			nv_buf_addch(&bd->cell, '\n');
+		nv_buf_adds(&bd->cell, bd->heading ? "<b>" : "");
+		nv_buf_add(&bd->cell, bd->text.ptr ? bd->text.ptr : "", bd->text.len);
+		nv_buf_adds(&bd->cell, bd->heading ? "</b>" : "");
+	} else if (bd->caption) {
+		st = style(NV_PL_CENTER);
+		st.bold = true;
+		st.keep_next = true;
+		st.before = 6;
+		st.role = "caption";
+	} else if (bd->heading) {
 		st = style(bd->heading <= 2 ? NV_PL_CENTER : NV_PL_JUSTIFY);
 		st.indent = bd->heading <= 2 ? 0 : INDENT;
 		st.bold = true;
@@ -79,7 +99,7 @@ static void body_emit(struct body *bd)
 		st.list = bd->depth < MAX_LIST_NEST ? bd->depth : MAX_LIST_NEST;
 		st.tag = bd->item ? "LI" : NULL;
 	}
-	if (bd->text.len)
+	if (bd->text.len && !bd->in_cell)
 		nv_pr_para(bd->p, bd->text.ptr, st);
 	nv_buf_reset(&bd->text);
 	bd->open = false;
@@ -153,6 +173,108 @@ static void body_text(struct body *bd, const char *s)
 }
 
 /*
+ * One row of grid row `row` of table t: a cell in each slot where one
+ * begins, an empty joined one under a cell merged down (own: the cell
+ * of each slot).
+ */
+static void table_row(struct body *bd, struct nv_pl_table *pt, const int *own, int row)
+{
+	const struct nv_md_table *t = bd->table;
+	const char *markup[NV_MD_TABLE_MAX_COLS];
+	int span[NV_MD_TABLE_MAX_COLS], col = 0, n = 0, k;
+	bool joined[NV_MD_TABLE_MAX_COLS], head = row < t->nheader;
+	struct nv_pl_row *r;
+
+	while (col < t->ncols) {
+		const struct nv_md_cell *c = &t->cells[own[row * t->ncols + col]];
+		joined[n] = c->row != row;
+		markup[n] = joined[n] ? "" : bd->cells[c - t->cells];
+		span[n++] = c->colspan;
+		col += c->colspan;
+	}
+	r = nv_pl_row(pt, markup, (size_t)n, head ? NV_PL_CENTER : NV_PL_LEFT, head);
+	for (k = 0; k < n; k++) {
+		r->cells[k].span = span[k];
+		r->cells[k].joined = joined[k];
+	}
+}
+
+/* The table read: its rows (the header repeated on every page) as a table block. */
+static void table_emit(struct body *bd)
+{
+	const struct nv_md_table *t = bd->table;
+	const char *nums[NV_MD_TABLE_MAX_COLS];
+	char numbuf[NV_MD_TABLE_MAX_COLS][4];
+	double w[NV_MD_TABLE_MAX_COLS], total = 0;
+	int *own = nv_xcalloc((size_t)(t->nrows * t->ncols) + 1, sizeof(int)), c, r, i, j;
+	struct nv_pl_style st = style(NV_PL_LEFT);
+	struct nv_pl_table *pt;
+	size_t k;
+
+	for (c = 0; c < t->ncols; c++)
+		total += t->widths[c];
+	for (c = 0; c < t->ncols; c++)
+		w[c] = t->widths[c] / total * bd->p->cw;
+	for (k = 0; k < t->ncells; k++)
+		for (i = t->cells[k].row; i < t->cells[k].row + t->cells[k].rowspan; i++)
+			for (j = t->cells[k].col; j < t->cells[k].col + t->cells[k].colspan; j++)
+				own[i * t->ncols + j] = (int)k;
+	pt = nv_pl_table_new(w, (size_t)t->ncols, bd->p->s->o.table_size);
+	for (r = 0; r < t->nrows; r++) {
+		if (r == t->nheader && t->nheader && t->numbers) {
+			for (c = 0; c < t->ncols; c++) {
+				snprintf(numbuf[c], sizeof(numbuf[c]), "%d", c + 1);
+				nums[c] = numbuf[c];
+			}
+			nv_pl_row(pt, nums, (size_t)t->ncols, NV_PL_CENTER, false);
+		}
+		table_row(bd, pt, own, r);
+	}
+	pt->nheader = (size_t)t->nheader + (t->nheader && t->numbers);
+	free(own);
+	st.role = "table";
+	st.before = bd->p->s->o.size / 2;
+	st.after = bd->p->s->o.size;
+	nv_pl_add(bd->p->doc, NV_PL_TABLE, &st)->table = pt;
+}
+
+/* A part of a table opens or closes (md_table.h). */
+static void body_table(struct body *bd, cmark_node *node, bool enter)
+{
+	const struct nv_md_cell *c = nv_md_cell_of(node);
+	size_t k;
+
+	switch (nv_md_part(node)) {
+	case NV_MD_PART_TABLE:
+		if (enter) {
+			bd->table = nv_md_table_of(node);
+			bd->cells = nv_xcalloc(bd->table->ncells + 1, sizeof(char *));
+			break;
+		}
+		table_emit(bd);
+		for (k = 0; k < bd->table->ncells; k++)
+			free(bd->cells[k]);
+		free(bd->cells);
+		bd->cells = NULL;
+		bd->table = NULL;
+		break;
+	case NV_MD_PART_CAPTION:
+		bd->caption = enter;
+		break;
+	case NV_MD_PART_CELL:
+		bd->in_cell = enter && bd->table;
+		if (enter)
+			nv_buf_reset(&bd->cell);
+		else if (bd->table)
+			bd->cells[c - bd->table->cells] =
+				nv_xmemdupz(bd->cell.ptr ? bd->cell.ptr : "", bd->cell.len);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
  * Append the blocks of a Markdown body. Raw HTML is left out; links keep
  * their text; a thematic break is a blank line.
  */
@@ -167,6 +289,7 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 	memset(&bd, 0, sizeof(bd));
 	bd.p = p;
 	nv_buf_init(&bd.text);
+	nv_buf_init(&bd.cell);
 	it = cmark_iter_new(md->root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
@@ -189,6 +312,9 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 			break;
 		case CMARK_NODE_CODE_BLOCK:
 			body_code(&bd, node);
+			break;
+		case CMARK_NODE_CUSTOM_BLOCK:
+			body_table(&bd, node, enter);
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			nv_pr_space(p, p->s->o.size);
@@ -221,4 +347,5 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 	}
 	cmark_iter_free(it);
 	nv_buf_release(&bd.text);
+	nv_buf_release(&bd.cell);
 }

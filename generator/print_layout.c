@@ -550,11 +550,22 @@ static void measure_columns(struct measure *ms, struct mblock *mb)
 	free(start);
 }
 
+/* The width of a cell from column *col over span columns (0: one); *col moves past it. */
+static double cell_width(const double *widths, size_t ncols, size_t *col, int span)
+{
+	double w = 0;
+	size_t k, n = span > 1 ? (size_t)span : 1;
+
+	for (k = 0; k < n && *col < ncols; k++)
+		w += widths[(*col)++];
+	return w;
+}
+
 static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 {
 	const struct nv_pl_table *t = mb->b->table;
 	double x0 = 0, total = 0, x, head = 0, *widths = nv_xcalloc(t->ncols + 1, sizeof(double));
-	size_t r, c;
+	size_t r, c, col;
 
 	nv_pl_table_widths(ms->en, t, widths);
 	for (c = 0; c < t->ncols; c++)
@@ -570,13 +581,16 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 		mr->n = row->ncells;
 		mr->cells = nv_xcalloc(row->ncells, sizeof(*mr->cells));
 		x = x0;
+		col = 0;
 		for (c = 0; c < row->ncells; c++) {
 			struct mcell *mc = &mr->cells[c];
 			struct nv_pl_style st;
 			size_t alloc = 0;
 
 			mc->x = x;
-			mc->w = row->section ? total : c < t->ncols ? widths[c] : 0;
+			mc->w = row->section
+					? total
+					: cell_width(widths, t->ncols, &col, row->cells[c].span);
 			x += mc->w;
 			memset(&st, 0, sizeof(st));
 			st.size = t->size;

@@ -98,6 +98,8 @@ void nv_pl_table_widths(struct nv_pl_engine *en, const struct nv_pl_table *t, do
 	for (r = 0; r < t->nrows; r++) {
 		const struct nv_pl_row *row = &t->rows[r];
 		for (c = 0; !row->section && c < row->ncells && c < n; c++) {
+			if (row->cells[c].span > 1)
+				break; /* the columns no longer match the cells */
 			cell_extent(en, &row->cells[c], t->size, &lo, &hi);
 			min[c] = lo > min[c] ? lo : min[c];
 			max[c] = hi > max[c] ? hi : max[c];

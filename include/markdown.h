@@ -36,6 +36,9 @@
 
 #include "buf.h"
 
+struct nv_diags;
+struct nv_md_table;
+
 /* Flags of nv_md_parse(). */
 #define NV_MD_UNSAFE  (1u << 0) /* keep raw HTML in the HTML output */
 #define NV_MD_NO_TYPO (1u << 1) /* skip the typography pass */
@@ -81,7 +84,9 @@ struct nv_md {
 	size_t nr_headings, alloc_headings;
 	struct nv_md_link *links;
 	size_t nr_links, alloc_links;
-	struct nv_strmap *ids; /* private: index of the heading ids (strmap.h) */
+	struct nv_strmap *ids;	     /* private: index of the heading ids (strmap.h) */
+	struct nv_md_table **tables; /* the ```table blocks read (md_table.h) */
+	size_t nr_tables, alloc_tables;
 };
 
 /*
@@ -94,6 +99,14 @@ struct nv_md {
  * uses). Free with nv_md_free().
  */
 struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags);
+
+/*
+ * nv_md_parse() that also reads ```table blocks (md_table.h): `file`
+ * names the document in diagnostics, and each mistake in a table is an
+ * error added to d (the block then stays code). d may be NULL.
+ */
+struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, unsigned flags,
+			       const char *file, struct nv_diags *d);
 
 /* Free md, its tree and everything it owns. Accepts NULL. */
 void nv_md_free(struct nv_md *md);

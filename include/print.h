@@ -180,6 +180,7 @@ struct nv_pl_cell {
 	 * over pages, the continuation shows it again.
 	 */
 	bool repeat;
+	int span; /* columns the cell takes; 0 counts as 1 (a section row: all) */
 };
 
 struct nv_pl_row {

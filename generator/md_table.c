@@ -1,0 +1,523 @@
+/*
+ * md_table.c: ```table blocks of Markdown bodies; see md_table.h.
+ *
+ * Design: the block's literal is read with yaml_load.c (positions are
+ * those of the .md file), checked for its shape (every row fills the
+ * columns, no span leaves the table) and turned into custom nodes. The
+ * text of a cell is Markdown parsed by cmark on its own, after as many
+ * empty lines as put its first line where it stands in the body: so the
+ * lines of its nodes are the body's, and markdown.c and the checks of
+ * names place them in the file (columns: see nv_md_cell.col0 and block).
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "markdown.h"
+#include "md_table.h"
+#include "utf8.h"
+#include "value.h"
+#include "yaml_load.h"
+
+static cmark_mem md_table_mem = { nv_xcalloc, nv_xrealloc, free };
+
+#define TABLE_KEYS "caption, widths, header, numbers, rows"
+#define SPAN_HINT  "пустая ячейка — \"\"; объединённая — {text: …, colspan: 2} или rowspan"
+
+/* What one table is read with. */
+struct reader {
+	struct nv_md *md;
+	const char *text; /* the body */
+	size_t len;
+	const char *file;
+	struct nv_diags *d;
+	struct nv_md_table *t;
+	size_t alloc;
+	bool *used; /* nrows × ncols slots taken */
+	bool bad;
+};
+
+static struct nv_diag *err(struct reader *r, const struct nv_value *v, const char *msg)
+{
+	r->bad = true;
+	return nv_error(r->d, r->file, v ? v->line : 0, v ? v->col : 0, "%s", msg);
+}
+
+enum nv_md_part_kind nv_md_part(cmark_node *node)
+{
+	const enum nv_md_part_kind *k;
+
+	if (!node || cmark_node_get_type(node) != CMARK_NODE_CUSTOM_BLOCK)
+		return NV_MD_PART_NONE;
+	k = cmark_node_get_user_data(node);
+	return k ? *k : NV_MD_PART_NONE;
+}
+
+const struct nv_md_table *nv_md_table_of(cmark_node *node)
+{
+	return nv_md_part(node) == NV_MD_PART_TABLE ? cmark_node_get_user_data(node) : NULL;
+}
+
+const struct nv_md_cell *nv_md_cell_of(cmark_node *node)
+{
+	return nv_md_part(node) == NV_MD_PART_CELL ? cmark_node_get_user_data(node) : NULL;
+}
+
+/* The byte offset of 1-based line `line` of the body, or len. */
+static size_t body_line_off(const struct reader *r, int line)
+{
+	size_t off = 0;
+
+	while (--line > 0) {
+		const char *nl = memchr(r->text + off, '\n', r->len - off);
+		if (!nl)
+			return r->len;
+		off = (size_t)(nl - r->text) + 1;
+	}
+	return off;
+}
+
+/* The text of a scalar cell value (null: empty), or NULL for other types. */
+static const char *scalar_text(const struct nv_value *v)
+{
+	if (!v || v->type == NV_NULL)
+		return "";
+	return nv_value_is_scalar(v) ? v->str : NULL;
+}
+
+/*
+ * A new custom block whose children are the blocks of `s` parsed as
+ * Markdown, its first line at line v->line of the file; c (may be NULL)
+ * learns where the text starts.
+ */
+static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const char *s,
+			      struct nv_md_cell *c)
+{
+	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem), *doc,
+		   *child;
+	int line = v->line - r->md->first_line + 1, i;
+	struct nv_buf src = NV_BUF_INIT;
+	cmark_parser *p;
+	size_t off, at;
+
+	off = body_line_off(r, line < 1 ? 1 : line);
+	for (at = off, i = 1; i < v->col && at < r->len && r->text[at] != '\n'; i++)
+		at += nv_utf8_decode(r->text + at, r->len - at, &(uint32_t){ 0 });
+	if (at < r->len && (r->text[at] == '|' || r->text[at] == '>') && v->type == NV_STRING) {
+		line++; /* a block: the text starts on the next line */
+		if (c)
+			c->block = true;
+	} else if (at < r->len && (r->text[at] == '"' || r->text[at] == '\'')) {
+		at++;
+	}
+	if (c) {
+		c->body_line = line < 1 ? 1 : line;
+		c->col0 = c->block ? 0 : (int)(at - off);
+	}
+	for (i = 1; i < line; i++)
+		nv_buf_addch(&src, '\n');
+	nv_buf_adds(&src, s);
+	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &md_table_mem);
+	cmark_parser_feed(p, src.ptr ? src.ptr : "", src.len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	nv_buf_release(&src);
+	while ((child = cmark_node_first_child(doc)))
+		cmark_node_append_child(box, child);
+	cmark_node_free(doc);
+	return box;
+}
+
+/* A positive whole number of a span, or 0 after an error. */
+static int span_of(struct reader *r, const struct nv_value *v, const char *key)
+{
+	struct nv_diag *dg;
+
+	if (!v)
+		return 1;
+	if (v->type == NV_NUMBER && v->number >= 1 && v->number <= NV_MD_TABLE_MAX_COLS * 100 &&
+	    v->number == (int)v->number)
+		return (int)v->number;
+	dg = err(r, v, "число объединённых ячеек должно быть целым, от 1");
+	nv_diag_hint(dg, "напишите, например, «%s: 2»", key);
+	return 0;
+}
+
+/* Read a cell value: its text and spans. False after an error. */
+static bool cell_value(struct reader *r, const struct nv_value *v, const struct nv_value **text,
+		       int *colspan, int *rowspan)
+{
+	size_t i;
+
+	*text = v;
+	*colspan = *rowspan = 1;
+	if (v->type != NV_MAP) {
+		if (scalar_text(v))
+			return true;
+		nv_diag_hint(err(r, v, "ячейка таблицы должна быть текстом или набором полей"),
+			     "запишите ячейку как \"текст\" или {text: …, colspan: 2}; "
+			     "текст в несколько строк — блоком «|»");
+		return false;
+	}
+	for (i = 0; i < v->nr; i++) {
+		const char *k = v->members[i].key;
+		if (strcmp(k, "text") && strcmp(k, "colspan") && strcmp(k, "rowspan")) {
+			struct nv_diag *dg =
+				nv_error(r->d, r->file, v->members[i].line, v->members[i].col,
+					 "неизвестное поле ячейки «%s»", k);
+			nv_diag_hint(dg, "допустимые поля ячейки: text, colspan, rowspan");
+			r->bad = true;
+			return false;
+		}
+	}
+	*text = nv_map_get(v, "text");
+	if (*text && !scalar_text(*text)) {
+		nv_diag_hint(err(r, *text, "текст ячейки должен быть строкой"),
+			     "текст в несколько строк пишите блоком «|»");
+		return false;
+	}
+	if (!*text)
+		*text = v;
+	*colspan = span_of(r, nv_map_get(v, "colspan"), "colspan");
+	*rowspan = span_of(r, nv_map_get(v, "rowspan"), "rowspan");
+	return *colspan && *rowspan;
+}
+
+/* The number of columns row v takes (spans counted), for the first row. */
+static int row_width(const struct nv_value *v)
+{
+	const struct nv_value *cs;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; v->type == NV_LIST && i < v->nr; i++) {
+		cs = v->items[i]->type == NV_MAP ? nv_map_get(v->items[i], "colspan") : NULL;
+		n += cs && cs->type == NV_NUMBER && cs->number >= 1 &&
+				     cs->number <= NV_MD_TABLE_MAX_COLS
+			     ? (int)cs->number
+			     : 1;
+	}
+	return n;
+}
+
+/* Add cell (row, col) of spans cs × rs with text v; false if it leaves the table. */
+static bool place(struct reader *r, const struct nv_value *cv, const struct nv_value *v, int row,
+		  int col, int cs, int rs, bool header)
+{
+	struct nv_md_table *t = r->t;
+	struct nv_md_cell *c;
+	struct nv_diag *dg;
+	int i, j, last = header ? t->nheader : t->nrows;
+
+	if (col + cs > t->ncols) {
+		dg = nv_error(r->d, r->file, cv->line, cv->col,
+			      "ячейка выходит за правый край таблицы: в таблице %d столбц%s",
+			      t->ncols,
+			      t->ncols == 1  ? ""
+			      : t->ncols < 5 ? "а"
+					     : "ов");
+		nv_diag_hint(dg, "уберите лишнюю ячейку или уменьшите colspan; %s", SPAN_HINT);
+		r->bad = true;
+		return false;
+	}
+	if (row + rs > last) {
+		dg = nv_error(r->d, r->file, cv->line, cv->col,
+			      "ячейка выходит за нижний край %s: rowspan %d, а строк ниже %d",
+			      header ? "шапки таблицы" : "таблицы", rs, last - row - 1);
+		nv_diag_hint(dg, "уменьшите rowspan до %d или добавьте строки", last - row);
+		r->bad = true;
+		return false;
+	}
+	for (i = row; i < row + rs; i++)
+		for (j = col; j < col + cs; j++)
+			r->used[i * t->ncols + j] = true;
+	NV_GROW(t->cells, t->ncells + 1, r->alloc);
+	c = &t->cells[t->ncells++];
+	memset(c, 0, sizeof(*c));
+	c->kind = NV_MD_PART_CELL;
+	c->row = row;
+	c->col = col;
+	c->colspan = cs;
+	c->rowspan = rs;
+	c->header = header;
+	c->node = parse_text(r, v, scalar_text(v) ? scalar_text(v) : "", c);
+	return true;
+}
+
+/* Read row `row` (a list of cells); false after an error. */
+static bool read_row(struct reader *r, const struct nv_value *v, int row, bool header)
+{
+	struct nv_md_table *t = r->t;
+	const struct nv_value *text;
+	size_t i, first = t->ncells;
+	int col = 0, cs, rs, free_slots = 0;
+
+	if (v->type != NV_LIST) {
+		nv_diag_hint(err(r, v, "строка таблицы должна быть списком ячеек"),
+			     "запишите строку как «- [ячейка, ячейка]»");
+		return false;
+	}
+	for (i = 0; i < v->nr; i++) {
+		while (col < t->ncols && r->used[row * t->ncols + col])
+			col++;
+		if (!cell_value(r, v->items[i], &text, &cs, &rs) ||
+		    !place(r, v->items[i], text, row, col, cs, rs, header))
+			return false;
+		col += cs;
+	}
+	for (col = 0; col < t->ncols; col++)
+		free_slots += !r->used[row * t->ncols + col];
+	if (free_slots || t->ncells == first) {
+		nv_diag_hint(nv_error(r->d, r->file, v->line, v->col,
+				      "в строке таблицы не хватает ячеек: пустых столбцов %d из %d",
+				      free_slots, t->ncols),
+			     "добавьте ячейки; %s", SPAN_HINT);
+		r->bad = true;
+		return false;
+	}
+	t->cells[first].row_first = true;
+	t->cells[t->ncells - 1].row_last = true;
+	return true;
+}
+
+/* The header as rows: one row (a list of cells) or a list of rows; one[] holds a single row. */
+static size_t header_rows(const struct nv_value *h, const struct nv_value **one,
+			  const struct nv_value *const **rows)
+{
+	*rows = NULL;
+	if (!h || h->type != NV_LIST || !h->nr)
+		return 0;
+	if (h->items[0]->type == NV_LIST) {
+		*rows = (const struct nv_value *const *)h->items;
+		return h->nr;
+	}
+	one[0] = h;
+	*rows = one;
+	return 1;
+}
+
+/* widths: relative widths, one per column; ncols from it. */
+static bool read_widths(struct reader *r, const struct nv_value *w)
+{
+	size_t i;
+
+	if (!w)
+		return true;
+	if (w->type != NV_LIST || !w->nr || w->nr > NV_MD_TABLE_MAX_COLS) {
+		nv_diag_hint(err(r, w, "widths — список относительных ширин столбцов"),
+			     "например, «widths: [1, 3]»: второй столбец втрое шире первого");
+		return false;
+	}
+	for (i = 0; i < w->nr; i++) {
+		if (w->items[i]->type != NV_NUMBER || !(w->items[i]->number > 0)) {
+			nv_diag_hint(err(r, w->items[i], "ширина столбца — положительное число"),
+				     "например, «widths: [1, 3]»");
+			return false;
+		}
+		r->t->widths[i] = w->items[i]->number;
+	}
+	r->t->ncols = (int)w->nr;
+	return true;
+}
+
+/* The keys of the table's map: known ones only, of the right types. */
+static bool read_keys(struct reader *r, const struct nv_value *root)
+{
+	const struct nv_value *v;
+	size_t i;
+
+	if (root->type != NV_MAP) {
+		nv_diag_hint(err(r, root, "таблица должна быть набором полей: " TABLE_KEYS),
+			     "начните с «rows:» и списка строк «- [ячейка, ячейка]»");
+		return false;
+	}
+	for (i = 0; i < root->nr; i++) {
+		const char *k = root->members[i].key;
+		if (strcmp(k, "caption") && strcmp(k, "widths") && strcmp(k, "header") &&
+		    strcmp(k, "numbers") && strcmp(k, "rows")) {
+			nv_diag_hint(nv_error(r->d, r->file, root->members[i].line,
+					      root->members[i].col, "неизвестное поле таблицы «%s»",
+					      k),
+				     "допустимые поля: " TABLE_KEYS);
+			r->bad = true;
+			return false;
+		}
+	}
+	v = nv_map_get(root, "numbers");
+	if (v && v->type != NV_BOOL) {
+		nv_diag_hint(err(r, v, "numbers — true или false"),
+			     "«numbers: true» добавляет под шапкой строку с номерами столбцов");
+		return false;
+	}
+	r->t->numbers = v && v->boolean;
+	v = nv_map_get(root, "rows");
+	if (!v || v->type != NV_LIST || !v->nr) {
+		nv_diag_hint(err(r, v ? v : root, "у таблицы нет строк (rows)"),
+			     "добавьте «rows:» и список строк «- [ячейка, ячейка]»");
+		return false;
+	}
+	v = nv_map_get(root, "header");
+	if (v && (v->type != NV_LIST || !v->nr)) {
+		nv_diag_hint(err(r, v, "header — список ячеек шапки или список её строк"),
+			     "например, «header: [Уровень, Ответственность]»");
+		return false;
+	}
+	v = nv_map_get(root, "caption");
+	if (v && v->type != NV_STRING) {
+		nv_diag_hint(err(r, v, "caption — название таблицы, строка"),
+			     "например, «caption: Уровни ответственности»");
+		return false;
+	}
+	return read_widths(r, nv_map_get(root, "widths"));
+}
+
+/* Read the rows of the header and the body into r->t; false after an error. */
+static bool read_rows(struct reader *r, const struct nv_value *root)
+{
+	struct nv_md_table *t = r->t;
+	const struct nv_value *one[1], *const *head, *rows = nv_map_get(root, "rows");
+	size_t nh = header_rows(nv_map_get(root, "header"), one, &head), i;
+	int w;
+
+	w = row_width(nh ? head[0] : rows->items[0]);
+	if (!t->ncols)
+		t->ncols = w;
+	if (t->ncols > NV_MD_TABLE_MAX_COLS) {
+		nv_diag_hint(err(r, root, "в таблице слишком много столбцов"),
+			     "столбцов может быть не больше %d", NV_MD_TABLE_MAX_COLS);
+		return false;
+	}
+	t->nheader = (int)nh;
+	t->nrows = (int)(nh + rows->nr);
+	r->used = nv_xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof(bool));
+	for (i = 0; i < nh; i++)
+		if (!read_row(r, head[i], (int)i, true))
+			return false;
+	for (i = 0; i < rows->nr; i++)
+		if (!read_row(r, rows->items[i], (int)(nh + i), false))
+			return false;
+	for (i = (size_t)(t->ncols); i-- > 0;)
+		if (!(t->widths[i] > 0))
+			t->widths[i] = 1;
+	return true;
+}
+
+static void table_free(struct nv_md_table *t)
+{
+	if (!t)
+		return;
+	free(t->cells);
+	free(t);
+}
+
+/* Put the table's nodes in the place of the code block `code`. */
+static void build(struct reader *r, const struct nv_value *root, cmark_node *code)
+{
+	struct nv_md_table *t = r->t;
+	const struct nv_value *cap = nv_map_get(root, "caption");
+	struct nv_md_caption *c;
+	size_t i;
+
+	t->kind = NV_MD_PART_TABLE;
+	t->node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem);
+	cmark_node_set_user_data(t->node, t);
+	if (cap && cap->len) {
+		c = nv_xcalloc(1, sizeof(*c));
+		c->kind = NV_MD_PART_CAPTION;
+		c->table = t;
+		t->caption_node = parse_text(r, cap, cap->str, NULL);
+		cmark_node_set_user_data(t->caption_node, c);
+		cmark_node_append_child(t->node, t->caption_node);
+	}
+	for (i = 0; i < t->ncells; i++) {
+		cmark_node_set_user_data(t->cells[i].node, &t->cells[i]);
+		cmark_node_append_child(t->node, t->cells[i].node);
+	}
+	cmark_node_replace(code, t->node);
+	cmark_node_free(code);
+}
+
+/* One ```table block; it stays code after a mistake. */
+static void one_table(struct reader *r, cmark_node *code)
+{
+	const char *lit = cmark_node_get_literal(code);
+	int line = r->md->first_line + cmark_node_get_start_line(code);
+	struct nv_value *root;
+	struct nv_diags local;
+	size_t i;
+
+	nv_diags_init(&local);
+	r->d = r->d ? r->d : &local;
+	root = nv_yaml_load(r->file ? r->file : "", lit ? lit : "", lit ? strlen(lit) : 0, line,
+			    NULL, r->d);
+	r->t = nv_xcalloc(1, sizeof(*r->t));
+	r->alloc = 0;
+	r->used = NULL;
+	r->bad = !root;
+	if (root && read_keys(r, root) && read_rows(r, root)) {
+		build(r, root, code);
+		NV_GROW(r->md->tables, r->md->nr_tables + 1, r->md->alloc_tables);
+		r->md->tables[r->md->nr_tables++] = r->t;
+	} else {
+		for (i = 0; i < r->t->ncells; i++)
+			cmark_node_free(r->t->cells[i].node);
+		table_free(r->t);
+	}
+	if (r->d == &local)
+		r->d = NULL;
+	nv_diags_release(&local);
+	nv_value_free(root);
+	free(r->used);
+}
+
+/* True if node is a fenced code block whose info string is «table». */
+static bool is_table(cmark_node *node)
+{
+	const char *info;
+	size_t n;
+
+	if (cmark_node_get_type(node) != CMARK_NODE_CODE_BLOCK)
+		return false;
+	info = cmark_node_get_fence_info(node);
+	if (!info)
+		return false;
+	while (*info == ' ')
+		info++;
+	n = strcspn(info, " ");
+	return n == 5 && !memcmp(info, "table", 5);
+}
+
+void nv_md_tables(struct nv_md *md, const char *text, size_t len, const char *file,
+		  struct nv_diags *d)
+{
+	struct reader r = { md, text, len, file, d, NULL, 0, NULL, false };
+	cmark_node **found = NULL, *node;
+	size_t n = 0, alloc = 0, i;
+	cmark_iter *it = cmark_iter_new(md->root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && is_table(node)) {
+			NV_GROW(found, n + 1, alloc);
+			found[n++] = node;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < n; i++)
+		one_table(&r, found[i]);
+	free(found);
+}
+
+void nv_md_tables_free(struct nv_md *md)
+{
+	size_t i;
+
+	for (i = 0; i < md->nr_tables; i++) {
+		if (md->tables[i]->caption_node)
+			free(cmark_node_get_user_data(md->tables[i]->caption_node));
+		table_free(md->tables[i]);
+	}
+	free(md->tables);
+}
