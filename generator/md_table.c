@@ -223,8 +223,9 @@ static bool place(struct reader *r, const struct nv_value *cv, const struct nv_v
 	}
 	if (row + rs > last) {
 		dg = nv_error(r->d, r->file, cv->line, cv->col,
-			      "ячейка выходит за нижний край %s: rowspan %d, а строк ниже %d",
-			      header ? "шапки таблицы" : "таблицы", rs, last - row - 1);
+			      "ячейка выходит за нижний край %s: rowspan: %d, а строк до края "
+			      "(с этой): %d",
+			      header ? "шапки таблицы" : "таблицы", rs, last - row);
 		nv_diag_hint(dg, "уменьшите rowspan до %d или добавьте строки", last - row);
 		r->bad = true;
 		return false;
