@@ -500,10 +500,16 @@ static void table_numbers(struct render *r, const struct nv_md_table *t)
 	nv_buf_adds(r->out, "</tr>\n");
 }
 
+/* A body cell that heads its row: the first column's, unless it spans the table. */
+static bool row_head(const struct nv_md_cell *c, const struct nv_md_table *t)
+{
+	return !c->header && c->col == 0 && t->ncols > 1 && c->colspan < t->ncols;
+}
+
 /* A cell opens: the row and the table's parts it begins first. */
 static void cell_open(struct render *r, const struct nv_md_cell *c, const struct nv_md_table *t)
 {
-	bool head = c->header, row_head = !head && c->col == 0 && t->ncols > 1;
+	bool head = c->header;
 
 	if (c->row_first) {
 		if (c->row == 0 && head)
@@ -515,7 +521,9 @@ static void cell_open(struct render *r, const struct nv_md_cell *c, const struct
 		}
 		nv_buf_adds(r->out, "<tr>");
 	}
-	nv_buf_adds(r->out, head ? "<th scope=\"col\"" : row_head ? "<th scope=\"row\"" : "<td");
+	nv_buf_adds(r->out, head	     ? "<th scope=\"col\""
+			    : row_head(c, t) ? "<th scope=\"row\""
+					     : "<td");
 	if (c->colspan > 1)
 		nv_buf_addf(r->out, " colspan=\"%d\"", c->colspan);
 	if (c->rowspan > 1)
@@ -549,7 +557,7 @@ static void table_part(struct render *r, cmark_node *node, bool entering)
 		}
 		if (r->out->len > r->start && r->out->ptr[r->out->len - 1] == '\n')
 			nv_buf_truncate(r->out, r->out->len - 1);
-		nv_buf_adds(r->out, c->header || (c->col == 0 && t->ncols > 1) ? "</th>" : "</td>");
+		nv_buf_adds(r->out, c->header || row_head(c, t) ? "</th>" : "</td>");
 		if (c->row_last)
 			nv_buf_adds(r->out, "</tr>\n");
 		break;

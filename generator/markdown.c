@@ -515,7 +515,7 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 		cmark_parser_feed(parser, text, len);
 	md->root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
-	nv_md_tables(md, text, len, file, d);
+	md->nr_tables = nv_md_tables(md->root, md->first_line, text, len, file, d, &md->tables);
 
 	w.md = md;
 	nv_typo_init(&w.st);
@@ -551,7 +551,7 @@ void nv_md_free(struct nv_md *md)
 	free(md->headings);
 	free(md->links);
 	nv_strmap_free(md->ids, free);
-	nv_md_tables_free(md);
+	nv_md_tables_free(md->tables, md->nr_tables);
 	if (md->root)
 		cmark_node_free(md->root);
 	free(md);

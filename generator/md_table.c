@@ -14,7 +14,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
-#include "markdown.h"
 #include "md_table.h"
 #include "utf8.h"
 #include "value.h"
@@ -27,7 +26,9 @@ static cmark_mem md_table_mem = { nv_xcalloc, nv_xrealloc, free };
 
 /* What one table is read with. */
 struct reader {
-	struct nv_md *md;
+	int first_line;		     /* the body's first line in the file */
+	struct nv_md_table **tables; /* the tables read */
+	size_t ntables, alloc_tables;
 	const char *text; /* the body */
 	size_t len;
 	const char *file;
@@ -96,7 +97,7 @@ static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const 
 {
 	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem), *doc,
 		   *child;
-	int line = v->line - r->md->first_line + 1, i;
+	int line = v->line - r->first_line + 1, i;
 	struct nv_buf src = NV_BUF_INIT;
 	cmark_parser *p;
 	size_t off, at;
@@ -443,7 +444,7 @@ static void build(struct reader *r, const struct nv_value *root, cmark_node *cod
 static void one_table(struct reader *r, cmark_node *code)
 {
 	const char *lit = cmark_node_get_literal(code);
-	int line = r->md->first_line + cmark_node_get_start_line(code);
+	int line = r->first_line + cmark_node_get_start_line(code);
 	struct nv_value *root;
 	struct nv_diags local;
 	size_t i;
@@ -458,8 +459,8 @@ static void one_table(struct reader *r, cmark_node *code)
 	r->bad = !root;
 	if (root && read_keys(r, root) && read_rows(r, root)) {
 		build(r, root, code);
-		NV_GROW(r->md->tables, r->md->nr_tables + 1, r->md->alloc_tables);
-		r->md->tables[r->md->nr_tables++] = r->t;
+		NV_GROW(r->tables, r->ntables + 1, r->alloc_tables);
+		r->tables[r->ntables++] = r->t;
 	} else {
 		for (i = 0; i < r->t->ncells; i++)
 			cmark_node_free(r->t->cells[i].node);
@@ -489,13 +490,13 @@ static bool is_table(cmark_node *node)
 	return n == 5 && !memcmp(info, "table", 5);
 }
 
-void nv_md_tables(struct nv_md *md, const char *text, size_t len, const char *file,
-		  struct nv_diags *d)
+size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t len,
+		    const char *file, struct nv_diags *d, struct nv_md_table ***tables)
 {
-	struct reader r = { md, text, len, file, d, NULL, 0, NULL, false };
+	struct reader r = { first_line, NULL, 0, 0, text, len, file, d, NULL, 0, NULL, false };
 	cmark_node **found = NULL, *node;
 	size_t n = 0, alloc = 0, i;
-	cmark_iter *it = cmark_iter_new(md->root);
+	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -509,16 +510,18 @@ void nv_md_tables(struct nv_md *md, const char *text, size_t len, const char *fi
 	for (i = 0; i < n; i++)
 		one_table(&r, found[i]);
 	free(found);
+	*tables = r.tables;
+	return r.ntables;
 }
 
-void nv_md_tables_free(struct nv_md *md)
+void nv_md_tables_free(struct nv_md_table **tables, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < md->nr_tables; i++) {
-		if (md->tables[i]->caption_node)
-			free(cmark_node_get_user_data(md->tables[i]->caption_node));
-		table_free(md->tables[i]);
+	for (i = 0; i < n; i++) {
+		if (tables[i]->caption_node)
+			free(cmark_node_get_user_data(tables[i]->caption_node));
+		table_free(tables[i]);
 	}
-	free(md->tables);
+	free(tables);
 }

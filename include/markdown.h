@@ -86,7 +86,7 @@ struct nv_md {
 	size_t nr_links, alloc_links;
 	struct nv_strmap *ids;	     /* private: index of the heading ids (strmap.h) */
 	struct nv_md_table **tables; /* the ```table blocks read (md_table.h) */
-	size_t nr_tables, alloc_tables;
+	size_t nr_tables;
 };
 
 /*

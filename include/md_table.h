@@ -29,7 +29,6 @@
 #include <cmark.h>
 
 struct nv_diags;
-struct nv_md;
 
 #define NV_MD_TABLE_MAX_COLS 32
 
@@ -80,14 +79,15 @@ const struct nv_md_table *nv_md_table_of(cmark_node *node);
 const struct nv_md_cell *nv_md_cell_of(cmark_node *node);
 
 /*
- * Replace every ```table block of md's tree with a table (private to
- * markdown.c: it runs before the passes). `text`/`len` is the body,
- * `file` names it in diagnostics (NULL with d NULL: mistakes are dropped
- * and the block stays code).
+ * Replace every ```table block of the tree `root` with a table (for
+ * markdown.c: it runs before its passes). The body `text`/`len` starts at
+ * line first_line of the file `file`, as diagnostics name it; with d NULL
+ * mistakes are dropped (the block stays code). Stores the tables read in
+ * *tables and returns their number.
  */
-void nv_md_tables(struct nv_md *md, const char *text, size_t len, const char *file,
-		  struct nv_diags *d);
-/* Free the tables of md (private to markdown.c). */
-void nv_md_tables_free(struct nv_md *md);
+size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t len,
+		    const char *file, struct nv_diags *d, struct nv_md_table ***tables);
+/* Free the tables (not their nodes, which belong to the tree). */
+void nv_md_tables_free(struct nv_md_table **tables, size_t n);
 
 #endif
