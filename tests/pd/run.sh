@@ -366,6 +366,18 @@ new unknown-mention
 add pages/o-nastavnichestve.md 'Куратор — [Зайцева О. В.](@zaytseva-ob).'
 refused
 
+new table-cell
+add positions/polozhenie.md '```table
+header: [Уровень, Ответственность]
+rows:
+  - [Школа, "[Петрова А. Н.](@petrova-an) утверждает план"]
+  - - Кафедра
+    - |
+      1. Отчёт готовит
+         Зайцева О. В. к маю.
+```'
+refused
+
 # --- people.yml itself ----------------------------------------------------
 
 new student-full
