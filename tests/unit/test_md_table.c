@@ -1,0 +1,141 @@
+/* Unit tests for md_table.c: ```table blocks read into cells, their positions and mistakes. */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "harness.h"
+#include "html_md.h"
+#include "markdown.h"
+#include "md_table.h"
+
+#define NB "\xC2\xA0"
+
+static const char table_text[] = "Текст.\n"
+				 "\n"
+				 "```table\n"
+				 "caption: Уровни\n"
+				 "widths: [1, 3]\n"
+				 "header: [Уровень, Ответственность]\n"
+				 "numbers: true\n"
+				 "rows:\n"
+				 "  - [Школа, \"Директор: \\\"план\\\" - и отчёт\"]\n"
+				 "  - - {text: Куратор, rowspan: 2}\n"
+				 "    - |\n"
+				 "      1. Пункт, [Лебедева А. С.](@lebedeva-as).\n"
+				 "  - [\"*итог*\"]\n"
+				 "```\n";
+
+static void test_cells_and_spans(void)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_md *md = nv_md_parse_file(table_text, strlen(table_text), 5, 0, "x.md", &d);
+	const struct nv_md_table *t;
+
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(md->nr_tables, 1);
+	t = md->tables[0];
+	CHECK(nv_md_table_of(t->node) == t);
+	CHECK(nv_md_part(t->caption_node) == NV_MD_PART_CAPTION);
+	CHECK_INT(t->ncols, 2);
+	CHECK_INT(t->nrows, 4);
+	CHECK_INT(t->nheader, 1);
+	CHECK(t->numbers);
+	CHECK(t->widths[1] == 3);
+	CHECK_INT(t->ncells, 7);
+	CHECK(t->cells[0].header && t->cells[0].row_first && !t->cells[0].row_last);
+	CHECK_INT(t->cells[4].rowspan, 2);
+	CHECK_INT(t->cells[6].row, 3);
+	CHECK_INT(t->cells[6].col, 1);
+	CHECK(t->cells[6].row_first && t->cells[6].row_last);
+	CHECK(nv_md_cell_of(t->cells[5].node) == &t->cells[5]);
+	/* typography inside a cell */
+	CHECK_STR(cmark_node_get_literal(
+			  cmark_node_first_child(cmark_node_first_child(t->cells[3].node))),
+		  "Директор: «план»" NB "— и отчёт");
+	/* the mention in the «|» block is placed in the file: line 5 + 11, after the indent */
+	CHECK_INT(md->nr_links, 1);
+	CHECK_INT(md->links[0].line, 16);
+	CHECK_INT(md->links[0].col, 17);
+	nv_md_free(md);
+	nv_diags_release(&d);
+}
+
+static void test_html(void)
+{
+	struct nv_md *md = nv_md_parse_file(table_text, strlen(table_text), 1, 0, "x.md", NULL);
+	struct nv_buf out = NV_BUF_INIT;
+	char *const texts[] = { (char *)"Лебедева А. С." };
+
+	nv_html_md_render(&out, md, NULL, texts, 0);
+	CHECK_STR(out.ptr,
+		  "<p>Текст.</p>\n"
+		  "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" "
+		  "aria-label=\"Уровни\">\n"
+		  "<table class=\"md-table\">\n"
+		  "<caption>Уровни</caption>\n"
+		  "<colgroup><col style=\"width: 25.0%\" /><col style=\"width: 75.0%\" "
+		  "/></colgroup>\n"
+		  "<thead>\n"
+		  "<tr><th scope=\"col\">Уровень</th><th scope=\"col\">Ответственность</th></tr>\n"
+		  "<tr class=\"col-numbers\"><td>1</td><td>2</td></tr>\n"
+		  "</thead>\n"
+		  "<tbody>\n"
+		  "<tr><th scope=\"row\">Школа</th><td>Директор: «план»" NB "— и отчёт</td></tr>\n"
+		  "<tr><th scope=\"row\" rowspan=\"2\">Куратор</th><td>\n"
+		  "<ol>\n"
+		  "<li>Пункт, Лебедева А. С..</li>\n"
+		  "</ol></td></tr>\n"
+		  "<tr><td><em>итог</em></td></tr>\n"
+		  "</tbody>\n"
+		  "</table>\n"
+		  "</div>\n");
+	nv_buf_release(&out);
+	nv_md_free(md);
+}
+
+/* Parse `text` as a body at line 1 and return its first diagnostic as «L:C: msg». */
+static char *first_error(const char *text)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_md *md = nv_md_parse_file(text, strlen(text), 1, 0, "x.md", &d);
+	char *s;
+
+	s = d.nr ? nv_xasprintf("%d:%d: %s", d.v[0].line, d.v[0].col, d.v[0].msg) : nv_xstrdup("");
+	/* a table with a mistake stays code */
+	if (d.nr && md->nr_tables)
+		s[0] = '!';
+	nv_md_free(md);
+	nv_diags_release(&d);
+	return s;
+}
+
+static void test_mistakes(void)
+{
+	char *s;
+
+	s = first_error("```table\nheader: [a, b]\nrows:\n  - [a]\n```\n");
+	CHECK_STR(s, "4:5: в строке таблицы не хватает ячеек: пустых столбцов 1 из 2");
+	free(s);
+	s = first_error("```table\nrows:\n  - [a, b]\n  - [a, b, c]\n```\n");
+	CHECK_STR(s, "4:12: ячейка выходит за правый край таблицы: в таблице 2 столбца");
+	free(s);
+	s = first_error("```table\nrows:\n  - [{text: a, rowspan: 2}, b]\n```\n");
+	CHECK_STR(s, "3:6: ячейка выходит за нижний край таблицы: rowspan: 2, а строк до края "
+		     "(с этой): 1");
+	free(s);
+	s = first_error("```table\nrows: [[a, b]\n```\n");
+	CHECK(s[0] && s[0] != '!');
+	free(s);
+	/* a code block of another language is left alone */
+	s = first_error("```yaml\nrows: [\n```\n");
+	CHECK_STR(s, "");
+	free(s);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_cells_and_spans);
+	NV_RUN(test_html);
+	NV_RUN(test_mistakes);
+}
