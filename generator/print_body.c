@@ -40,6 +40,7 @@ struct body {
 	const struct nv_md_table *table;
 	char **cells;
 	bool in_cell, caption;
+	int table_depth;    /* lists open around the table */
 	struct nv_buf cell; /* the markup of the cell being read */
 };
 
@@ -55,6 +56,9 @@ static void body_prefix(struct body *bd)
 		return;
 	l->fresh = false;
 	bd->item = true;
+	/* In a table cell a nested item is set off by spaces: a cell has no indents. */
+	for (i = bd->table_depth + 1; bd->in_cell && i < top; i++)
+		nv_buf_adds(&bd->text, NBSP NBSP NBSP);
 	if (!l->ordered) {
 		nv_buf_adds(&bd->text, "–" NBSP);
 		return;
@@ -248,6 +252,7 @@ static void body_table(struct body *bd, cmark_node *node, bool enter)
 	case NV_MD_PART_TABLE:
 		if (enter) {
 			bd->table = nv_md_table_of(node);
+			bd->table_depth = bd->depth;
 			bd->cells = nv_xcalloc(bd->table->ncells + 1, sizeof(char *));
 			break;
 		}
