@@ -7,7 +7,8 @@
  * CMARK_OPT_SOURCEPOS, so the escaping below is cmark's (houdini):
  * text escapes & < > " and hrefs are percent-encoded outside a safe set.
  * What the website needs on top — the model's link targets, heading ids
- * and headings one level down; for a fragment (build --fragment),
+ * and headings one level down; tables (md_table.h) in a scroll region;
+ * class="paren" on lists numbered «1)», which keep that delimiter; for a fragment (build --fragment),
  * absolute links and the numbers of ordered items written as text — is
  * applied on output: the tree belongs
  * to the model and may be rendered again (PDF, rebuilds, other threads
@@ -27,6 +28,7 @@
 /* One open list, for numbers written as text: its kind and last number. */
 struct md_level {
 	bool ordered;
+	bool paren; /* numbered «1)» as written */
 	int n;
 };
 
@@ -222,8 +224,13 @@ static void item_number(struct render *r)
 {
 	int i, top = r->depth < MD_MAX_NEST ? r->depth : MD_MAX_NEST;
 
+	/* «1)» as written: its own number only; «1.» carries its parents' («2.1.»). */
+	if (top && r->levels[top - 1].paren) {
+		nv_buf_addf(r->out, "%d) ", r->levels[top - 1].n);
+		return;
+	}
 	for (i = 0; i < top; i++)
-		if (r->levels[i].ordered)
+		if (r->levels[i].ordered && !r->levels[i].paren)
 			nv_buf_addf(r->out, "%d.", r->levels[i].n);
 	nv_buf_addch(r->out, ' ');
 }
@@ -235,6 +242,7 @@ static void item_number(struct render *r)
 static void list(struct render *r, cmark_node *node, bool entering)
 {
 	bool bullet = cmark_node_get_list_type(node) == CMARK_BULLET_LIST;
+	bool paren = !bullet && cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM;
 	int start = cmark_node_get_list_start(node);
 
 	if (r->text_numbers && !entering)
@@ -247,7 +255,7 @@ static void list(struct render *r, cmark_node *node, bool entering)
 	if (r->text_numbers) {
 		if (r->depth < MD_MAX_NEST)
 			r->levels[r->depth] =
-				(struct md_level){ !bullet, start > 0 ? start - 1 : 0 };
+				(struct md_level){ !bullet, paren, start > 0 ? start - 1 : 0 };
 		r->depth++;
 	}
 	if (bullet)
@@ -255,9 +263,10 @@ static void list(struct render *r, cmark_node *node, bool entering)
 	else if (r->text_numbers)
 		nv_buf_adds(r->out, "<div>\n");
 	else if (start == 1)
-		nv_buf_adds(r->out, "<ol>\n");
+		nv_buf_adds(r->out, paren ? "<ol class=\"paren\">\n" : "<ol>\n");
 	else
-		nv_buf_addf(r->out, "<ol start=\"%d\">\n", start);
+		nv_buf_addf(r->out, "<ol%s start=\"%d\">\n", paren ? " class=\"paren\"" : "",
+			    start);
 }
 
 /*

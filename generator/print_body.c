@@ -23,6 +23,7 @@
 
 struct list_level {
 	bool ordered;
+	bool paren; /* numbered «1)», not «1.» */
 	int n;
 	bool fresh; /* the next paragraph is the first of the current item */
 };
@@ -63,8 +64,13 @@ static void body_prefix(struct body *bd)
 		nv_buf_adds(&bd->text, "–" NBSP);
 		return;
 	}
+	/* «1)» as written: its own number only; «1.» carries its parents' («2.1.»). */
+	if (l->paren) {
+		nv_buf_addf(&bd->text, "%d)" NBSP, l->n);
+		return;
+	}
 	for (i = 0; i < top; i++)
-		if (bd->lists[i].ordered)
+		if (bd->lists[i].ordered && !bd->lists[i].paren)
 			nv_buf_addf(&bd->text, "%d.", bd->lists[i].n);
 	nv_buf_addch(&bd->text, ' ');
 }
@@ -123,6 +129,7 @@ static void body_list(struct body *bd, cmark_node *node, bool enter)
 	if (bd->depth < MAX_LIST_NEST) {
 		l = &bd->lists[bd->depth];
 		l->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+		l->paren = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM;
 		l->n = cmark_node_get_list_start(node) - 1;
 		if (l->n < 0)
 			l->n = 0;

@@ -282,7 +282,7 @@ static void test_lists_and_blocks(void)
 	HTML("> a\n>\n> - b\n> - c\n\n1. x\n\n   y\n2. z\n\n5) q\n\n---\n", NV_MD_NO_TYPO,
 	     "<blockquote>\n<p>a</p>\n<ul>\n<li>b</li>\n<li>c</li>\n</ul>\n</blockquote>\n"
 	     "<ol>\n<li>\n<p>x</p>\n<p>y</p>\n</li>\n<li>\n<p>z</p>\n</li>\n</ol>\n"
-	     "<ol start=\"5\">\n<li>q</li>\n</ol>\n<hr />\n");
+	     "<ol class=\"paren\" start=\"5\">\n<li>q</li>\n</ol>\n<hr />\n");
 	HTML("```c++ x\n<&>\n```\n", 0,
 	     "<pre><code class=\"language-c++\">&lt;&amp;&gt;\n</code></pre>\n");
 }
@@ -422,6 +422,20 @@ static void test_fragment_numbers_as_text(void)
 	free(got);
 }
 
+/* «1)» lists keep their delimiter: a class on the web, the number as written in fragments. */
+static void test_paren_delimiters(void)
+{
+	char *got = render_fragment("1) один;\n2) два:\n   1. первое.\n", "p.html");
+	const char *want = "<div>\n<p>1) один;</p>\n<p>2) два:</p>\n<div>\n<p>1. первое.</p>\n"
+			   "</div>\n</div>\n";
+
+	if (strcmp(got, want))
+		nv_test_failed(__FILE__, __LINE__, "got «%s»", got);
+	free(got);
+	HTML("1) один\n2) два\n", 0, "<ol class=\"paren\">\n<li>один</li>\n<li>два</li>\n</ol>\n");
+	HTML("3) три\n", 0, "<ol class=\"paren\" start=\"3\">\n<li>три</li>\n</ol>\n");
+}
+
 static void test_fragment_links_absolute(void)
 {
 	char *got = render_fragment("[a](../positions/p.html#x) [b](c.pdf) [c](/top/) [d](#h) "
@@ -442,6 +456,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_hidden_items);
 	NV_RUN(test_fragment_numbers_as_text);
+	NV_RUN(test_paren_delimiters);
 	NV_RUN(test_fragment_links_absolute);
 	NV_RUN(test_paragraph_typography);
 	NV_RUN(test_quotes_across_emphasis);
