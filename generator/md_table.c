@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "md_table.h"
+#include "schema.h"
 #include "utf8.h"
 #include "value.h"
 #include "yaml_load.h"
@@ -145,10 +146,32 @@ static int span_of(struct reader *r, const struct nv_value *v, const char *key)
 	return 0;
 }
 
+/* An unknown key of `what` («таблицы», «ячейки»), with the nearest of keys (NULL-ended). */
+static void unknown_key(struct reader *r, const struct nv_member *m, const char *what,
+			const char *const *keys)
+{
+	struct nv_diag *dg =
+		nv_error(r->d, r->file, m->line, m->col, "неизвестное поле %s «%s»", what, m->key);
+	const char *near;
+	char *all = nv_join(keys, ", ");
+	size_t n = 0;
+
+	while (keys[n])
+		n++;
+	near = nv_suggest(m->key, keys, n);
+	if (near)
+		nv_diag_hint(dg, "возможно, имелось в виду «%s»; допустимые поля: %s", near, all);
+	else
+		nv_diag_hint(dg, "допустимые поля: %s", all);
+	free(all);
+	r->bad = true;
+}
+
 /* Read a cell value: its text and spans. False after an error. */
 static bool cell_value(struct reader *r, const struct nv_value *v, const struct nv_value **text,
 		       int *colspan, int *rowspan)
 {
+	static const char *const keys[] = { "text", "colspan", "rowspan", NULL };
 	size_t i;
 
 	*text = v;
@@ -164,11 +187,7 @@ static bool cell_value(struct reader *r, const struct nv_value *v, const struct 
 	for (i = 0; i < v->nr; i++) {
 		const char *k = v->members[i].key;
 		if (strcmp(k, "text") && strcmp(k, "colspan") && strcmp(k, "rowspan")) {
-			struct nv_diag *dg =
-				nv_error(r->d, r->file, v->members[i].line, v->members[i].col,
-					 "неизвестное поле ячейки «%s»", k);
-			nv_diag_hint(dg, "допустимые поля ячейки: text, colspan, rowspan");
-			r->bad = true;
+			unknown_key(r, &v->members[i], "ячейки", keys);
 			return false;
 		}
 	}
@@ -326,6 +345,9 @@ static bool read_widths(struct reader *r, const struct nv_value *w)
 /* The keys of the table's map: known ones only, of the right types. */
 static bool read_keys(struct reader *r, const struct nv_value *root)
 {
+	static const char *const keys[] = {
+		"caption", "widths", "header", "numbers", "rows", NULL
+	};
 	const struct nv_value *v;
 	size_t i;
 
@@ -338,11 +360,7 @@ static bool read_keys(struct reader *r, const struct nv_value *root)
 		const char *k = root->members[i].key;
 		if (strcmp(k, "caption") && strcmp(k, "widths") && strcmp(k, "header") &&
 		    strcmp(k, "numbers") && strcmp(k, "rows")) {
-			nv_diag_hint(nv_error(r->d, r->file, root->members[i].line,
-					      root->members[i].col, "неизвестное поле таблицы «%s»",
-					      k),
-				     "допустимые поля: " TABLE_KEYS);
-			r->bad = true;
+			unknown_key(r, &root->members[i], "таблицы", keys);
 			return false;
 		}
 	}
