@@ -442,8 +442,8 @@ static void walk(struct walk *w)
 			}
 			break;
 		case CMARK_NODE_CUSTOM_BLOCK:
-			if (nv_md_cell_of(node))
-				w->cell = enter ? nv_md_cell_of(node) : NULL;
+			if (nv_md_text_of(node))
+				w->cell = enter ? nv_md_text_of(node) : NULL;
 			break;
 		case CMARK_NODE_TEXT:
 			if (typo && !w->verbatim) {

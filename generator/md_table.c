@@ -61,6 +61,14 @@ const struct nv_md_table *nv_md_table_of(cmark_node *node)
 	return nv_md_part(node) == NV_MD_PART_TABLE ? cmark_node_get_user_data(node) : NULL;
 }
 
+const struct nv_md_cell *nv_md_text_of(cmark_node *node)
+{
+	enum nv_md_part_kind k = nv_md_part(node);
+
+	return k == NV_MD_PART_CELL || k == NV_MD_PART_CAPTION ? cmark_node_get_user_data(node)
+							       : NULL;
+}
+
 const struct nv_md_cell *nv_md_cell_of(cmark_node *node)
 {
 	return nv_md_part(node) == NV_MD_PART_CELL ? cmark_node_get_user_data(node) : NULL;
@@ -436,18 +444,16 @@ static void build(struct reader *r, const struct nv_value *root, cmark_node *cod
 {
 	struct nv_md_table *t = r->t;
 	const struct nv_value *cap = nv_map_get(root, "caption");
-	struct nv_md_caption *c;
 	size_t i;
 
 	t->kind = NV_MD_PART_TABLE;
 	t->node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem);
 	cmark_node_set_user_data(t->node, t);
 	if (cap && cap->len) {
-		c = nv_xcalloc(1, sizeof(*c));
-		c->kind = NV_MD_PART_CAPTION;
-		c->table = t;
-		t->caption_node = parse_text(r, cap, cap->str, NULL);
-		cmark_node_set_user_data(t->caption_node, c);
+		t->caption.kind = NV_MD_PART_CAPTION;
+		t->caption_node = parse_text(r, cap, cap->str, &t->caption);
+		t->caption.node = t->caption_node;
+		cmark_node_set_user_data(t->caption_node, &t->caption);
 		cmark_node_append_child(t->node, t->caption_node);
 	}
 	for (i = 0; i < t->ncells; i++) {
@@ -537,8 +543,6 @@ void nv_md_tables_free(struct nv_md_table **tables, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (tables[i]->caption_node)
-			free(cmark_node_get_user_data(tables[i]->caption_node));
 		table_free(tables[i]);
 	}
 	free(tables);

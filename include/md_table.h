@@ -39,6 +39,7 @@ enum nv_md_part_kind {
 	NV_MD_PART_CELL,
 };
 
+/* A cell, or the caption (kind NV_MD_PART_CAPTION: only node and the positions count). */
 struct nv_md_cell {
 	enum nv_md_part_kind kind; /* NV_MD_PART_CELL: first, see nv_md_part() */
 	cmark_node *node;	   /* the CUSTOM_BLOCK holding the cell's blocks */
@@ -55,18 +56,13 @@ struct nv_md_cell {
 struct nv_md_table {
 	enum nv_md_part_kind kind;	     /* NV_MD_PART_TABLE */
 	cmark_node *node;		     /* the CUSTOM_BLOCK of the table */
-	cmark_node *caption_node;	     /* its CUSTOM_BLOCK, or NULL */
+	cmark_node *caption_node;	     /* the caption's CUSTOM_BLOCK, or NULL */
+	struct nv_md_cell caption;	     /* its user data: kind NV_MD_PART_CAPTION */
 	double widths[NV_MD_TABLE_MAX_COLS]; /* relative, > 0; all 1 when not given */
 	int ncols, nrows, nheader;	     /* nheader rows of the nrows are the header */
 	bool numbers;			     /* a row of column numbers under the header */
 	struct nv_md_cell *cells;	     /* in row order: the custom nodes' user data */
 	size_t ncells;
-};
-
-/* The caption's user data only says what it is. */
-struct nv_md_caption {
-	enum nv_md_part_kind kind; /* NV_MD_PART_CAPTION */
-	struct nv_md_table *table;
 };
 
 /*
@@ -77,6 +73,8 @@ enum nv_md_part_kind nv_md_part(cmark_node *node);
 /* The table of a NV_MD_PART_TABLE node, a cell of a NV_MD_PART_CELL one; else NULL. */
 const struct nv_md_table *nv_md_table_of(cmark_node *node);
 const struct nv_md_cell *nv_md_cell_of(cmark_node *node);
+/* The cell or the caption a node of those kinds is (for positions), else NULL. */
+const struct nv_md_cell *nv_md_text_of(cmark_node *node);
 
 /*
  * Replace every ```table block of the tree `root` with a table (for

@@ -133,8 +133,24 @@ static void test_mistakes(void)
 	free(s);
 }
 
+/* A mention in the caption is placed after the quote that opens it. */
+static void test_caption_position(void)
+{
+	const char *text = "```table\ncaption: \"План [X](@x)\"\nrows:\n  - [a]\n```\n";
+	struct nv_md *md = nv_md_parse_file(text, strlen(text), 3, 0, "x.md", NULL);
+
+	CHECK_INT(md->nr_tables, 1);
+	CHECK(nv_md_part(md->tables[0]->caption_node) == NV_MD_PART_CAPTION);
+	CHECK(nv_md_text_of(md->tables[0]->caption_node) == &md->tables[0]->caption);
+	CHECK_INT(md->nr_links, 1);
+	CHECK_INT(md->links[0].line, 4);
+	CHECK_INT(md->links[0].col, 16);
+	nv_md_free(md);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_caption_position);
 	NV_RUN(test_cells_and_spans);
 	NV_RUN(test_html);
 	NV_RUN(test_mistakes);
