@@ -164,6 +164,8 @@ static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, 
 {
 	const struct lines *l = &w->lines;
 	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
+	/* A table cell was parsed on its own: its lines count from its first one. */
+	int shift = w->cell ? w->cell->body_line - 1 : 0;
 	size_t idx, off, len, p, start;
 	long rel;
 
@@ -175,6 +177,7 @@ static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, 
 		nl = 1;
 	if (nc < 1)
 		nc = 1;
+	nl += shift;
 	*line = nl + w->md->first_line - 1;
 	*col = nc;
 	if ((size_t)nl > l->nr)
@@ -183,7 +186,7 @@ static void node_pos(const struct walk *w, cmark_node *node, cmark_node *block, 
 	start = l->start[idx];
 	len = line_len(l, idx);
 	off = (size_t)nc - 1;
-	if (block && nl != cmark_node_get_start_line(block)) {
+	if (block && nl - shift != cmark_node_get_start_line(block)) {
 		/* cmark counted from the block's first column: find where the line's text starts */
 		rel = (long)nc - cmark_node_get_start_column(block);
 		for (p = start; p < start + len; p++) {

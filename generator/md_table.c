@@ -4,10 +4,10 @@
  * Design: the block's literal is read with yaml_load.c (positions are
  * those of the .md file), checked for its shape (every row fills the
  * columns, no span leaves the table) and turned into custom nodes. The
- * text of a cell is Markdown parsed by cmark on its own, after as many
- * empty lines as put its first line where it stands in the body: so the
- * lines of its nodes are the body's, and markdown.c and the checks of
- * names place them in the file (columns: see nv_md_cell.col0 and block).
+ * text of a cell is Markdown parsed by cmark on its own: the lines of its
+ * nodes count from the cell's first line, nv_md_cell.body_line of the
+ * body, and markdown.c and the checks of names add it (columns: see
+ * nv_md_cell.col0 and block).
  */
 #include "common.h"
 
@@ -36,7 +36,9 @@ struct reader {
 	struct nv_diags *d;
 	struct nv_md_table *t;
 	size_t alloc;
-	bool *used; /* nrows × ncols slots taken */
+	bool *used;    /* nrows × ncols slots taken */
+	size_t *lines; /* offsets of the body's lines, made when first needed */
+	size_t nlines, alloc_lines;
 	bool bad;
 };
 
@@ -75,17 +77,21 @@ const struct nv_md_cell *nv_md_cell_of(cmark_node *node)
 }
 
 /* The byte offset of 1-based line `line` of the body, or len. */
-static size_t body_line_off(const struct reader *r, int line)
+static size_t body_line_off(struct reader *r, int line)
 {
-	size_t off = 0;
+	const char *p, *end = r->text + r->len;
 
-	while (--line > 0) {
-		const char *nl = memchr(r->text + off, '\n', r->len - off);
-		if (!nl)
-			return r->len;
-		off = (size_t)(nl - r->text) + 1;
+	if (!r->lines) {
+		/* indexed once, for the first table of the body */
+		NV_GROW(r->lines, 1, r->alloc_lines);
+		r->lines[r->nlines++] = 0;
+		for (p = r->text; p && p < end && (p = memchr(p, '\n', (size_t)(end - p)));) {
+			p++;
+			NV_GROW(r->lines, r->nlines + 1, r->alloc_lines);
+			r->lines[r->nlines++] = (size_t)(p - r->text);
+		}
 	}
-	return off;
+	return line >= 1 && (size_t)line <= r->nlines ? r->lines[line - 1] : r->len;
 }
 
 /* The text of a scalar cell value (null: empty), or NULL for other types. */
@@ -107,7 +113,6 @@ static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const 
 	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem), *doc,
 		   *child;
 	int line = v->line - r->first_line + 1, i;
-	struct nv_buf src = NV_BUF_INIT;
 	cmark_parser *p;
 	size_t off, at;
 
@@ -125,14 +130,10 @@ static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const 
 		c->body_line = line < 1 ? 1 : line;
 		c->col0 = c->block ? 0 : (int)(at - off);
 	}
-	for (i = 1; i < line; i++)
-		nv_buf_addch(&src, '\n');
-	nv_buf_adds(&src, s);
 	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &md_table_mem);
-	cmark_parser_feed(p, src.ptr ? src.ptr : "", src.len);
+	cmark_parser_feed(p, s, strlen(s));
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
-	nv_buf_release(&src);
 	while ((child = cmark_node_first_child(doc)))
 		cmark_node_append_child(box, child);
 	cmark_node_free(doc);
@@ -238,6 +239,12 @@ static bool place(struct reader *r, const struct nv_value *cv, const struct nv_v
 	struct nv_diag *dg;
 	int i, j, last = header ? t->nheader : t->nrows;
 
+	if (t->ncells >= NV_MD_TABLE_MAX_CELLS) {
+		nv_diag_hint(err(r, cv, "в таблице слишком много ячеек"),
+			     "ячеек может быть не больше %d: разделите таблицу на несколько",
+			     NV_MD_TABLE_MAX_CELLS);
+		return false;
+	}
 	if (col + cs > t->ncols) {
 		dg = nv_error(r->d, r->file, cv->line, cv->col,
 			      "ячейка выходит за правый край таблицы: в таблице %d столбц%s",
@@ -517,12 +524,17 @@ static bool is_table(cmark_node *node)
 size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t len,
 		    const char *file, struct nv_diags *d, struct nv_md_table ***tables)
 {
-	struct reader r = { first_line, NULL, 0, 0, text, len, file, d, NULL, 0, NULL, false };
+	struct reader r = { 0 };
 	cmark_node **found = NULL, *node;
 	size_t n = 0, alloc = 0, i;
 	cmark_iter *it = cmark_iter_new(root);
 	cmark_event_type ev;
 
+	r.first_line = first_line;
+	r.text = text;
+	r.len = len;
+	r.file = file;
+	r.d = d;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && is_table(node)) {
@@ -534,6 +546,7 @@ size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t l
 	for (i = 0; i < n; i++)
 		one_table(&r, found[i]);
 	free(found);
+	free(r.lines);
 	*tables = r.tables;
 	return r.ntables;
 }

@@ -22,6 +22,7 @@
 #include "guard.h"
 #include "markdown.h"
 #include "model.h"
+#include "md_table.h"
 #include "model_int.h"
 #include "person.h"
 #include "schema.h"
@@ -434,6 +435,21 @@ static void add_seg(struct block *k, cmark_node *node, const char *s, enum place
 }
 
 /*
+ * Lines before the first line of the table cell (or caption) holding
+ * node: a cell's text was parsed on its own (md_table.h); 0 elsewhere.
+ */
+static int cell_shift(cmark_node *node)
+{
+	const struct nv_md_cell *c;
+
+	for (; node; node = cmark_node_parent(node))
+		if (cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK &&
+		    (c = nv_md_text_of(node)))
+			return c->body_line - 1;
+	return 0;
+}
+
+/*
  * The source offset where an inline node starts. cmark counts the columns
  * of a paragraph's later lines from the paragraph's first column, not from
  * where the line's text starts (see markdown.c): those are found on the
@@ -443,6 +459,7 @@ static size_t node_offset(const struct pd *x, const struct nv_entry *e, cmark_no
 			  cmark_node *block)
 {
 	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
+	int shift = cell_shift(node);
 	size_t start, end, p, off;
 	long rel;
 
@@ -451,7 +468,7 @@ static size_t node_offset(const struct pd *x, const struct nv_entry *e, cmark_no
 		nl = cmark_node_get_start_line(block);
 		nc = cmark_node_get_start_column(block);
 	}
-	start = line_offset(x, (nl < 1 ? 1 : nl) + e->md->first_line - 1);
+	start = line_offset(x, (nl < 1 ? 1 : nl) + shift + e->md->first_line - 1);
 	end = line_end(x, start);
 	off = start + (size_t)(nc < 1 ? 0 : nc - 1);
 	if (block && node != block && nl != cmark_node_get_start_line(block)) {
@@ -470,7 +487,7 @@ static size_t node_end(const struct pd *x, const struct nv_entry *e, cmark_node 
 
 	if (nl < 1)
 		return line_end(x, from);
-	return line_end(x, line_offset(x, nl + e->md->first_line - 1));
+	return line_end(x, line_offset(x, nl + cell_shift(node) + e->md->first_line - 1));
 }
 
 /* Check the joined text of a block; each hit is placed by the text node it starts in. */

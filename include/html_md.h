@@ -6,7 +6,12 @@
  * it: link targets and the web text of mentions of people resolved by
  * the model (nv_entry.link_urls, link_texts) and the
  * heading shift are applied as the HTML is written. The HTML is the one
- * cmark_render_html writes, plus an id on every heading.
+ * cmark_render_html writes, plus an id on every heading, class="paren"
+ * on lists numbered «1)», and tables (md_table.h): a <table> with its
+ * <caption>, column widths, <th scope="col"> in the header and
+ * <th scope="row"> for the first column, in a
+ * <div class="table-scroll" tabindex="0" role="region" aria-label="…">
+ * that a keyboard can reach and scroll.
  */
 #ifndef NV_HTML_MD_H
 #define NV_HTML_MD_H

@@ -2,7 +2,9 @@
  * markdown.h: a Markdown body parsed with cmark, plus what the later
  * stages need to know about it.
  *
- * nv_md_parse() builds the cmark tree and runs three passes over it:
+ * nv_md_parse() builds the cmark tree, replaces ```table blocks with
+ * tables whose cells are Markdown (md_table.h: nv_md_parse_file()
+ * reports their mistakes), and runs three passes over it, cells included:
  *  - typography (typo.h) on the text of every paragraph and heading,
  *    never inside code spans, code blocks, raw HTML or autolinks;
  *  - heading ids: the slug of each heading's text, unique in the page

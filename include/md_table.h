@@ -30,7 +30,8 @@
 
 struct nv_diags;
 
-#define NV_MD_TABLE_MAX_COLS 32
+#define NV_MD_TABLE_MAX_COLS  32
+#define NV_MD_TABLE_MAX_CELLS 20000
 
 enum nv_md_part_kind {
 	NV_MD_PART_NONE,
