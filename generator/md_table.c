@@ -39,6 +39,7 @@ struct reader {
 	bool *used;    /* nrows × ncols slots taken */
 	size_t *lines; /* offsets of the body's lines, made when first needed */
 	size_t nlines, alloc_lines;
+	int indent; /* bytes before the fence of the block being read */
 	bool bad;
 };
 
@@ -117,7 +118,10 @@ static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const 
 	size_t off, at;
 
 	off = body_line_off(r, line < 1 ? 1 : line);
-	for (at = off, i = 1; i < v->col && at < r->len && r->text[at] != '\n'; i++)
+	/* the literal of a block inside a list item lost the item's indent */
+	for (at = off, i = 0; i < r->indent && at < r->len && r->text[at] == ' '; i++)
+		at++;
+	for (i = 1; i < v->col && at < r->len && r->text[at] != '\n'; i++)
 		at += nv_utf8_decode(r->text + at, r->len - at, &(uint32_t){ 0 });
 	if (at < r->len && (r->text[at] == '|' || r->text[at] == '>') && v->type == NV_STRING) {
 		line++; /* a block: the text starts on the next line */
@@ -482,6 +486,7 @@ static void one_table(struct reader *r, cmark_node *code)
 
 	nv_diags_init(&local);
 	r->d = r->d ? r->d : &local;
+	r->indent = cmark_node_get_start_column(code) - 1;
 	root = nv_yaml_load(r->file ? r->file : "", lit ? lit : "", lit ? strlen(lit) : 0, line,
 			    NULL, r->d);
 	r->t = nv_xcalloc(1, sizeof(*r->t));
