@@ -266,6 +266,29 @@ struct items {
 	int nitems;
 };
 
+/*
+ * A lettered sub-item «а) …» under an item: Markdown has no lettered
+ * lists, so it stays as written, a line of the item above after a hard
+ * line break («\\» at the end of the line before), at its text's column.
+ */
+static void letter_line(struct nv_imp_ctx *c, struct items *it, const char *t, struct marker m)
+{
+	size_t mark = m.skip;
+	char num[16];
+
+	while (mark && (t[mark - 1] == ' ' || t[mark - 1] == '\t'))
+		mark--;
+	if (c->body.len && c->body.ptr[c->body.len - 1] == '\n')
+		c->body.len--;
+	snprintf(num, sizeof(num), "%d. ", it->count[it->depth]);
+	nv_buf_addf(&c->body, "\\\n%*s%.*s ", it->indent[it->depth] + (int)strlen(num), "",
+		    (int)mark, t);
+	nv_imp_md_text(&c->body, t + m.skip);
+	nv_buf_addch(&c->body, '\n');
+	it->colon = t[strlen(t) - 1] == ':';
+	it->nitems++;
+}
+
 /* One item as a Markdown list item, nested by its depth. */
 static void add_item(struct nv_imp_ctx *c, struct items *it, const char *t, struct marker m)
 {
@@ -280,6 +303,10 @@ static void add_item(struct nv_imp_ctx *c, struct items *it, const char *t, stru
 	}
 	if (depth > it->depth + 1)
 		depth = it->depth + 1;
+	if (m.letter && depth >= 2) {
+		letter_line(c, it, t, m);
+		return;
+	}
 	if (depth > 7)
 		depth = 7;
 	if (depth <= 1)

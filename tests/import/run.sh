@@ -165,6 +165,19 @@ rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b" && rm "$tmp/b/content/
 [ ! -f "$tmp/b/content/site.yml" ] && grep -qx '    content/site.yml нет — организация из документа не внесена (файл не создаётся)' "$tmp/out" && ok ||
 	bad "no site.yml: создан или нет строки в отчёте"
 
+# Lettered sub-items stay lettered: lines of their item after hard breaks; check passes.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
+printf '%s\n' 'ПРИКАЗ' '01.10.2025 № 21-од' 'О плане' 'ПРИКАЗЫВАЮ:' '1. Утвердить план.' \
+	'2. Наставникам:' 'а) составить планы;' 'б) провести встречи.' '3. Контроль оставляю за собой.' \
+	'Директор А. Н. Петрова' >"$tmp/letters.txt"
+(cd "$tmp" && "$bin" -C b import letters.txt) >/dev/null 2>"$tmp/err"
+status=$?
+awk 'n >= 2; /^---$/ { n++ }' "$tmp/b/content/orders/o-plane.md" >"$tmp/items"
+printf '%s\n' '1. Утвердить план.' '2. Наставникам:\' '   а) составить планы;\' '   б) провести встречи.' \
+	'3. Контроль оставляю за собой.' >"$tmp/want"
+[ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$tmp/items" "$tmp/want" && ok ||
+	{ bad "letters: код $status или пункты:"; cat "$tmp/err"; diff "$tmp/want" "$tmp/items"; }
+
 # Made here, too big to commit: an archive of 5001 entries, a part packed
 # 1000 to 1, and an empty text.
 $py - "$tmp" <<'PY'

@@ -93,12 +93,13 @@ static void test_order_spellings(void)
 		  0);
 	CHECK_STR(r.kind, "order");
 	CHECK_STR(r.id, "ob-organizatsii-nastavnichestva");
+	/* Lettered sub-items stay lettered: lines of their item after hard breaks. */
 	CHECK_STR(r.text.ptr, "---\ntitle: Об организации наставничества\nnumber: 02-04-211\n"
 			      "date: 18.10.2022\nplace: с. Заречное\n"
 			      "preamble: В целях развития наставничества\nsignatory: petrova-an\n"
 			      "acquaint: [ivanova-mp]\n---\n"
-			      "1. Назначить куратором Иванову М. П.\n2. Куратору:\n"
-			      "   1. составить план;\n   2. провести встречу.\n"
+			      "1. Назначить куратором Иванову М. П.\n2. Куратору:\\\n"
+			      "   а) составить план;\\\n   б) провести встречу.\n"
 			      "3. Контроль оставляю за собой.\n");
 	CHECK_INT(r.unplaced.nr, 0);
 	CHECK_INT(r.todo.nr, 0);
