@@ -165,6 +165,18 @@ rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b" && rm "$tmp/b/content/
 [ ! -f "$tmp/b/content/site.yml" ] && grep -qx '    content/site.yml нет — организация из документа не внесена (файл не создаётся)' "$tmp/out" && ok ||
 	bad "no site.yml: создан или нет строки в отчёте"
 
+# All or nothing: when the document cannot be written (its folder is a
+# file), people.yml keeps its bytes and nothing else is written either.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b" && rm -r "$tmp/b/content/positions"
+: >"$tmp/b/content/positions"
+(cd "$tmp/b" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
+(cd "$tmp" && "$bin" -C b import sovet.txt) >/dev/null 2>"$tmp/err"
+status=$?
+(cd "$tmp/b" && find content -type f -exec md5sum {} + | sort) >"$tmp/after"
+[ "$status" -eq 2 ] && cmp -s "$tmp/before" "$tmp/after" && ok ||
+	bad "all or nothing: код $status или файлы изменились"
+same "all or nothing: сообщение" "$tmp/err" "$here/expected/unwritable.err"
+
 # Lettered sub-items stay lettered: lines of their item after hard breaks; check passes.
 rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
 printf '%s\n' 'ПРИКАЗ' '01.10.2025 № 21-од' 'О плане' 'ПРИКАЗЫВАЮ:' '1. Утвердить план.' \
