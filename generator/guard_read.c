@@ -462,45 +462,80 @@ static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
 }
 
 /*
- * Could a key start the word at s[i]? Its first plain letters (up to 8)
- * are compared with the keys of its first letter; the word may go on
- * past them (through a tag, a reference, a soft hyphen), so only those
- * are. *end is where the plain letters end.
+ * Could one of the odd keys (guard_int.h) start the word at s[i]? Its
+ * first plain letters (up to 8) are compared with the keys' first bytes,
+ * all but those that stand for any letter; the word may go on past them
+ * (through a tag, a reference, a soft hyphen), so only those are.
  */
-static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			  bool markup, size_t *end)
+static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup)
 {
-	unsigned char w[8] = { 0 }, m[8] = { 0 }, b0, b1;
-	size_t a, z, k, k1, l = 0;
+	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
+	const struct nv_guard_key *key;
+	size_t k, j, l = 0;
 	uint64_t head, known;
 	bool whole;
 
-	/* Most words are rejected by their first two letters: read the rest only if not. */
-	b0 = plain_letter(s, n, i, &k) | 0x20;
-	b1 = i + k < n ? plain_letter(s, n, i + k, &k1) : 0;
-	if (g->first[b0] == g->first[b0 + 1] ||
-	    (b1 && !((g->second[b0] >> ((b1 | 0x20) & 63)) & 1))) {
-		*end = skip_letters(s, n, i);
-		return false;
-	}
 	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
-	while (i < n && l < 256 && (b0 = plain_letter(s, n, i, &k))) {
+	while (i < n && l < 256 && (b = plain_letter(s, n, i, &k))) {
 		if (l < 8) {
-			w[l] = b0 | 0x20;
+			w[l] = b | 0x20;
 			m[l] = 0xFF;
 		}
 		l++;
 		i += k;
 	}
-	a = g->first[w[0]];
-	z = g->first[w[0] + 1];
+	/* As the keys in the trie, a word must have a second letter some key of its first has. */
+	if (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1))
+		return false;
 	head = nv_guard_load8(w, 8);
 	known = nv_guard_load8(m, 8);
 	whole = l < 256 && word_ends(s, n, i, markup);
-	for (; a < z; a++)
-		if ((head & g->k[a].mask & known) == (g->k[a].head & known) &&
-		    (!whole || g->k[a].len <= l))
+	for (j = 0; j < g->nodd; j++) {
+		key = g->odd[j];
+		if (key->b0 == w[0] && (head & key->mask & known) == (key->head & known) &&
+		    (!whole || key->len <= l))
 			return true;
+	}
+	return false;
+}
+
+/*
+ * Could a key start the word at s[i]? Its first plain letters (up to 8)
+ * are walked down the trie of the keys' first bytes (guard_int.h): a key
+ * may start the word if its first bytes are the word's first letters, or
+ * the word's letters are its first bytes and the word may go on (through
+ * a tag, a reference, a soft hyphen) or is no shorter than the key. *end
+ * is where the plain letters end.
+ */
+static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup, size_t *end)
+{
+	const struct nv_guard_node *nd = g->node;
+	size_t start = i, k, l = 0;
+	unsigned char b;
+	uint64_t bit;
+
+	while (l < 8 && i < n && (b = plain_letter(s, n, i, &k))) {
+		bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
+		if (!(nd->kids & bit))
+			goto miss;
+		nd = &g->node[nd->base + (size_t)__builtin_popcountll(nd->kids & (bit - 1))];
+		l++;
+		i += k;
+		if (nd->end)
+			return true;
+	}
+	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
+	while (l >= 8 && l < 256 && i < n && plain_letter(s, n, i, &k)) {
+		l++;
+		i += k;
+	}
+	if (nd->minlen <= l || !(l < 256 && word_ends(s, n, i, markup)))
+		return true;
+miss:
+	if (g->nodd && odd_may_start(g, s, n, start, markup))
+		return true;
 	*end = skip_letters(s, n, i);
 	return false;
 }
