@@ -244,7 +244,7 @@ static void lay_out_trie(struct nv_guard *g, int32_t (*ch)[NV_GUARD_CLASSES],
 {
 	size_t *order = nv_xcalloc(nn, sizeof(*order)), q, next = 1;
 	struct nv_guard_node *nd;
-	int c;
+	int c, b;
 
 	g->node = nv_xcalloc(nn, sizeof(*g->node));
 	g->nnode = nn;
@@ -260,6 +260,11 @@ static void lay_out_trie(struct nv_guard *g, int32_t (*ch)[NV_GUARD_CLASSES],
 			order[next++] = (size_t)ch[order[q]][c];
 		}
 	}
+	for (b = 'a'; b < 256; b = b == 'z' ? 0xE0 : b + 1)
+		if ((g->node[0].kids >> (c = nv_guard_cls((unsigned char)b))) & 1)
+			g->root[b] = g->node[0].base +
+				     (uint32_t)nv_guard_pop64(g->node[0].kids &
+							      ((UINT64_C(1) << c) - 1));
 	free(order);
 }
 

@@ -142,6 +142,15 @@ struct nv_guard_node {
 	bool end;	      /* a key ends here */
 };
 
+/* The number of bits set in x (without the popcnt instruction, which -O2 does not assume). */
+static inline size_t nv_guard_pop64(uint64_t x)
+{
+	x -= (x >> 1) & UINT64_C(0x5555555555555555);
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	return (size_t)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 struct nv_guard {
 	struct nv_guard_target *t;
 	struct nv_guard_key *k;
@@ -152,6 +161,7 @@ struct nv_guard {
 	 * letter are in odd (their first bytes may stand for any letter).
 	 */
 	struct nv_guard_node *node;
+	uint32_t root[256]; /* the child of node[0] for a letter (folded, lower case), or 0 */
 	const struct nv_guard_key **odd;
 	size_t nnode, nodd;
 	size_t first[257]; /* the keys starting with byte b: k[first[b], first[b + 1]) */

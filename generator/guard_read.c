@@ -419,11 +419,47 @@ static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_
 static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
 					UINT64_C(0x000000000002FFFF) };
 
-/* The end of the plain letters from s[i] (see plain_letter()). */
+/*
+ * Are the 8 bytes w (in memory order, little-endian) four Russian letters
+ * but «Ё» and «ё» (0xD0 0x90–0xBF, 0xD1 0x80–0x8F)? In each 16-bit lane
+ * the low byte is the first of a letter: 0xD0 takes a second byte with
+ * bits 0x30 set, 0xD1 one without.
+ */
+static inline bool cyr8(uint64_t w)
+{
+	uint64_t hi;
+
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+	return false; /* the letters are then left to the loop of one at a time */
+#endif
+	if ((w & UINT64_C(0xC0FEC0FEC0FEC0FE)) != UINT64_C(0x80D080D080D080D0))
+		return false;
+	hi = (((w >> 8) & UINT64_C(0x0030003000300030)) + UINT64_C(0x0030003000300030)) &
+	     UINT64_C(0x0040004000400040);
+	return (hi ^ ((w & UINT64_C(0x0001000100010001)) << 6)) == UINT64_C(0x0040004000400040);
+}
+
+/* Are the 8 bytes w Latin letters (nv_guard_is_lat())? */
+static inline bool lat8(uint64_t w)
+{
+	uint64_t x = w | UINT64_C(0x2020202020202020), h = UINT64_C(0x8080808080808080);
+
+	return !(w & h) &&
+	       ((x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & h) == h;
+}
+
+/* The end of the plain letters from s[i] (see plain_letter()): 8 bytes at a time while it can. */
 static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
 {
 	unsigned char c, d;
+	uint64_t w;
 
+	while (n - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if (!cyr8(w) && !lat8(w))
+			break;
+		i += 8;
+	}
 	while (i < n) {
 		c = s[i];
 		if (c < 0x80) {
@@ -511,16 +547,24 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
 static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
 			  bool markup, size_t *end)
 {
-	const struct nv_guard_node *nd = g->node;
-	size_t start = i, k, l = 0;
+	const struct nv_guard_node *nd;
+	size_t start = i, k, l = 1;
 	unsigned char b;
 	uint64_t bit;
+	uint32_t r;
 
+	/* The caller has seen a letter at s[i]; most words stop at the first or second. */
+	if (!(r = g->root[plain_letter(s, n, i, &k) | 0x20]))
+		goto miss;
+	nd = &g->node[r];
+	i += k;
+	if (nd->end)
+		return true;
 	while (l < 8 && i < n && (b = plain_letter(s, n, i, &k))) {
 		bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
 		if (!(nd->kids & bit))
 			goto miss;
-		nd = &g->node[nd->base + (size_t)__builtin_popcountll(nd->kids & (bit - 1))];
+		nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
 		l++;
 		i += k;
 		if (nd->end)

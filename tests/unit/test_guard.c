@@ -477,6 +477,11 @@ static void test_skip_words(void)
 	CHECK_SKIP("а б в г д yunga yun<b>", true, "г д yunga yun<b>");
 	CHECK_SKIP("а б в г д yunk", false, "");
 	CHECK_SKIP("а б в г д юн-<b> юн-", true, "");
+	/* Long words are skipped 8 bytes at a time: «і», «_» end them, «ё» does not. */
+	CHECK_FOUND("переподготовкаігусев переподготовкаёгусев", false, "gusev-dv! гусев → гусев");
+	CHECK_FOUND("Переподготовк\xD1\x96Гусеву", false, "gusev-dv! Гусеву → Гусеву");
+	CHECK_FOUND("retrainingretraining_gusev retrainingretraininggusev", false,
+		    "gusev-dv! gusev → gusev");
 	CHECK_FOUND(
 		"Юн-Ким, ЮН-КИМУ, yun-kim, Константинопольской", false,
 		"yun-kim-s! Юн-Ким → Юн-Ким\nyun-kim-s! ЮН-КИМУ → ЮН-КИМУ\nyun-kim-s! yun-kim → "
