@@ -584,18 +584,59 @@ miss:
 	return false;
 }
 
+/*
+ * The cheap part of may_start_key() for the word at s[i], whose first
+ * letter b is k bytes long: true, with *end where its letters end, when
+ * no key can start it by its first three letters (and there are no odd
+ * keys); false when may_start_key() has to tell.
+ */
+static inline bool quick_miss(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			      unsigned char b, size_t k, size_t *end)
+{
+	const struct nv_guard_node *nd;
+	uint64_t bit;
+	uint32_t r;
+	int depth;
+
+	if (g->nodd)
+		return false;
+	if ((r = g->root[b | 0x20])) {
+		nd = &g->node[r];
+		for (depth = 1; depth < 3; depth++) {
+			i += k;
+			if (nd->end || i >= n || !(b = plain_letter(s, n, i, &k)))
+				return false;
+			bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
+			if (!(nd->kids & bit))
+				break;
+			if (depth == 2)
+				return false;
+			nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
+		}
+	}
+	*end = skip_letters(s, n, i);
+	return true;
+}
+
 /* Could a key start a word in s[i, end), text without tags? As nv_guard_skip(). */
 static bool value_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	bool word = false;
+	unsigned char b;
 	size_t k, e;
 	uint32_t cp;
 	int f;
 
 	while (i < end) {
-		if (plain_letter(s, end, i, &k)) {
-			if (!word && may_start_key(g, s, end, i, true, &e))
+		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) && s[i] != '&') {
+			word = false;
+			i++;
+			continue;
+		}
+		if ((b = plain_letter(s, end, i, &k))) {
+			if (!word && !quick_miss(g, s, end, i, b, k, &e) &&
+			    may_start_key(g, s, end, i, true, &e))
 				return true;
 			i = word ? i + k : e;
 			word = true;
@@ -635,6 +676,7 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 	const unsigned char *s = (const unsigned char *)text;
 	size_t safe[SAFE], k, e;
 	bool word = false, inl;
+	unsigned char b;
 	uint32_t cp;
 	int f, ns = 0;
 
@@ -647,13 +689,14 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 			i++;
 			continue;
 		}
-		if (plain_letter(s, n, i, &k)) {
+		if ((b = plain_letter(s, n, i, &k))) {
 			if (word) {
 				i += k;
 				continue;
 			}
 			safe[ns++ % SAFE] = i;
-			if (may_start_key(g, s, n, i, markup, &e))
+			if (!quick_miss(g, s, n, i, b, k, &e) &&
+			    may_start_key(g, s, n, i, markup, &e))
 				return safe[ns % SAFE];
 			word = true;
 			i = e;
