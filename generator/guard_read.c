@@ -420,47 +420,54 @@ static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
 					UINT64_C(0x000000000002FFFF) };
 
 /*
- * Are the 8 bytes w (in memory order, little-endian) four Russian letters
- * but «Ё» and «ё» (0xD0 0x90–0xBF, 0xD1 0x80–0x8F)? In each 16-bit lane
- * the low byte is the first of a letter: 0xD0 takes a second byte with
- * bits 0x30 set, 0xD1 one without.
+ * How many of the 8 bytes w (in memory order) are, from the first on,
+ * Russian letters but «Ё» and «ё» (0xD0 0x90–0xBF, 0xD1 0x80–0x8F; an
+ * even number) or Latin letters (nv_guard_is_lat()). A part of the
+ * letters the byte loop of skip_letters() takes, never more.
  */
-static inline bool cyr8(uint64_t w)
+static inline size_t letters8(uint64_t w)
 {
-	uint64_t hi;
+	const uint64_t h = UINT64_C(0x8080808080808080);
+	uint64_t lo = w & ~h, x = lo | UINT64_C(0x2020202020202020), bad, hi;
+	size_t lat, cyr;
 
-#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-	return false; /* the letters are then left to the loop of one at a time */
-#endif
-	if ((w & UINT64_C(0xC0FEC0FEC0FEC0FE)) != UINT64_C(0x80D080D080D080D0))
-		return false;
+	/* Latin: a byte without its high bit whose | 0x20 is in 0x61–0x7A. */
+	bad = ~((x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w) & h;
+	lat = bad ? (size_t)__builtin_ctzll(bad) >> 3 : 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Russian: in each 16-bit lane the low byte is the first of a letter;
+	 * 0xD0 takes a second byte with bits 0x30 set, 0xD1 one without.
+	 */
 	hi = (((w >> 8) & UINT64_C(0x0030003000300030)) + UINT64_C(0x0030003000300030)) &
 	     UINT64_C(0x0040004000400040);
-	return (hi ^ ((w & UINT64_C(0x0001000100010001)) << 6)) == UINT64_C(0x0040004000400040);
+	bad = ((w & UINT64_C(0xC0FEC0FEC0FEC0FE)) ^ UINT64_C(0x80D080D080D080D0)) |
+	      (hi ^ ((w & UINT64_C(0x0001000100010001)) << 6) ^ UINT64_C(0x0040004000400040));
+	cyr = bad ? ((size_t)__builtin_ctzll(bad) >> 4) * 2 : 8;
+#else
+	(void)hi;
+	cyr = 0; /* the letters are then left to the loop of one at a time */
+#endif
+	return lat > cyr ? lat : cyr;
 }
 
-/* Are the 8 bytes w Latin letters (nv_guard_is_lat())? */
-static inline bool lat8(uint64_t w)
-{
-	uint64_t x = w | UINT64_C(0x2020202020202020), h = UINT64_C(0x8080808080808080);
-
-	return !(w & h) &&
-	       ((x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & h) == h;
-}
-
-/* The end of the plain letters from s[i] (see plain_letter()): 8 bytes at a time while it can. */
+/*
+ * The end of the plain letters from s[i] (see plain_letter()): up to 8
+ * bytes at a time, a letter at a time where letters8() stops short.
+ */
 static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
 {
 	unsigned char c, d;
 	uint64_t w;
+	size_t k;
 
-	while (n - i >= 8) {
-		memcpy(&w, s + i, 8);
-		if (!cyr8(w) && !lat8(w))
-			break;
-		i += 8;
-	}
 	while (i < n) {
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			i += (k = letters8(w));
+			if (k == 8)
+				continue;
+		}
 		c = s[i];
 		if (c < 0x80) {
 			if (!nv_guard_is_lat(c))
