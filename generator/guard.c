@@ -23,10 +23,10 @@
  *
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
- * raw bytes (nv_guard_skip() in guard_read.c) compares the first plain
- * letters of each word with the keys of its first letter, through the
- * same buckets, a bitmap per bucket of the keys' second bytes and the
- * first eight bytes of each key kept as one integer. At a word that may
+ * raw bytes (nv_guard_skip() in guard_read.c) walks the first plain
+ * letters of each word down a trie of the keys' first eight bytes (most
+ * words leave it at their first or second letter) and skips the rest of
+ * the word up to eight bytes at a time. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
