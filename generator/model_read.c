@@ -303,7 +303,8 @@ static int year_of(const char *s, size_t n)
 
 /*
  * `period` of a program or roadmap: «2021–2024» (whole calendar years) or
- * «01.05.2022 – 31.10.2022»; any dash. Returns 0 and fills e, or -1.
+ * «01.05.2022 – 31.10.2022»; any dash. Returns 0 and fills e, -2 when it
+ * ends before it begins, -1 when it is not a period.
  */
 static int parse_period(const char *s, struct nv_entry *e)
 {
@@ -325,16 +326,17 @@ static int parse_period(const char *s, struct nv_entry *e)
 		return -1;
 	y1 = year_of(s, (size_t)(d - s));
 	y2 = year_of(d + dl, strlen(d + dl));
-	if (y1 && y2 && y1 <= y2) {
+	if (y1 && y2 && y1 > y2)
+		return -2;
+	if (y1 && y2) {
 		e->period_from = (struct nv_date){ y1, 1, 1 };
 		e->period_to = (struct nv_date){ y2, 12, 31 };
 		return 0;
 	}
 	a = trimmed(s, (size_t)(d - s));
 	z = trimmed(d + dl, strlen(d + dl));
-	if (!nv_date_parse(a, &e->period_from) && !nv_date_parse(z, &e->period_to) &&
-	    nv_date_cmp(e->period_from, e->period_to) <= 0)
-		r = 0;
+	if (!nv_date_parse(a, &e->period_from) && !nv_date_parse(z, &e->period_to))
+		r = nv_date_cmp(e->period_from, e->period_to) <= 0 ? 0 : -2;
 	free(a);
 	free(z);
 	return r;
@@ -348,6 +350,7 @@ static int parse_period(const char *s, struct nv_entry *e)
 static void read_period(struct nv_entry *e, struct nv_fields *f)
 {
 	const struct nv_value *pv = nv_map_get(f->map, "period");
+	int r;
 
 	if (!pv || nv_map_get(f->map, "academic_year")) {
 		nv_field_acyear(f, "academic_year", NV_REQUIRED,
@@ -364,11 +367,16 @@ static void read_period(struct nv_entry *e, struct nv_fields *f)
 		return;
 	}
 	e->period_text = nv_field_str(f, "period", NV_REQUIRED, NULL);
-	if (e->period_text && parse_period(e->period_text, e) == 0) {
+	r = e->period_text ? parse_period(e->period_text, e) : -1;
+	if (r == 0) {
 		e->has_period = true;
 		return;
 	}
-	if (e->period_text)
+	if (r == -2)
+		nv_diag_hint(nv_field_error(f, pv, "период «%s» кончается раньше, чем начинается",
+					    e->period_text),
+			     "сначала начало, потом конец: «period: 01.05.2022 – 31.10.2022»");
+	else if (e->period_text)
 		nv_diag_hint(nv_field_error(f, pv, "«%s» — не период", e->period_text),
 			     "пишите годы «period: 2021–2024» или даты «period: 01.05.2022 – "
 			     "31.10.2022»");
