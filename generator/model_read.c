@@ -170,7 +170,8 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	if (!e->place)
 		e->place = s->place;
 	e->preamble = nv_field_str(f, "preamble", NV_OPTIONAL, NULL);
-	/* Without a head in site.yml (a department may have none), the order names its signatory. */
+	/* Without a head in site.yml (a department may have none), the order names its signatory.
+	 */
 	v = nv_field(f, "signatory",
 		     s->director || (s->kind != NV_ORG_DEPARTMENT && s->kind != NV_ORG_CENTER)
 			     ? NV_OPTIONAL
@@ -526,6 +527,59 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 	nv_fields_finish(&f);
 }
 
+/* True if a name is only an initial: «Т.», «Т» — one letter, a full stop or nothing. */
+static bool is_initial(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n && s[n - 1] == '.')
+		n--;
+	return n == 1 || (n == 2 && ((unsigned char)s[0] == 0xD0 || (unsigned char)s[0] == 0xD1));
+}
+
+/* A person of a pair printed in the pairs appendix of the pair's order, once per person. */
+static void need_full_name(struct builder *b, const struct nv_pair *pr, const struct nv_person *x,
+			   struct nv_strmap *seen)
+{
+	if (!x || (!is_initial(x->name) && !is_initial(x->patronymic)) ||
+	    nv_strmap_get(seen, x->id))
+		return;
+	nv_strmap_put(seen, x->id, (void *)x);
+	nv_diag_hint(
+		nv_warning(b->d, b->people_file, x->line, x->col,
+			   "у участника «%s» имя или отчество дано инициалом, а приложение "
+			   "«Состав наставнических пар и групп» к приказу «%s» печатает полные "
+			   "фамилию, имя и отчество",
+			   x->id, pr->order->id),
+		"напишите имя и отчество полностью: «name: Татьяна», «patronymic: Петровна»");
+}
+
+/*
+ * Names given by initials (`name: Т.`, `patronymic: П.`) serve every
+ * requisite («Т.П. Гришина»), but the pairs appendix of an order lists
+ * full names: warn for each person of a pair whose order has one.
+ */
+static void check_full_names(struct builder *b)
+{
+	struct nv_strmap *seen = nv_strmap_new();
+	size_t i, k;
+	bool table;
+
+	for (i = 0; i < b->m->npairs; i++) {
+		const struct nv_pair *pr = b->m->pairs[i];
+		if (!pr->order)
+			continue;
+		for (table = false, k = 0; k < pr->order->nappendices; k++)
+			table = table || !pr->order->appendices[k].doc;
+		if (!table)
+			continue;
+		need_full_name(b, pr, pr->mentor, seen);
+		for (k = 0; k < pr->nmentees; k++)
+			need_full_name(b, pr, pr->mentees[k], seen);
+	}
+	nv_strmap_free(seen, NULL);
+}
+
 void mdl_read_pairs(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "pairs");
@@ -605,4 +659,5 @@ void mdl_read_pairs(struct builder *b)
 	}
 	nv_buf_release(&what);
 	nv_buf_release(&why);
+	check_full_names(b);
 }
