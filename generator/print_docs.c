@@ -92,11 +92,16 @@ static void order_head(struct printer *p)
 	nv_pr_para(p, "<span letter_spacing=\"4096\">ПРИКАЗ</span>", st);
 }
 
-/* The year at the foot of a title page: of the approving order, else of the academic year. */
+/*
+ * The year at the foot of a title page: of the approving order (of the
+ * project or outside it), else of the academic year or the period.
+ */
 static int title_year(const struct nv_entry *e)
 {
 	if (e->approved_by && e->approved_by->date.year)
 		return e->approved_by->date.year;
+	if (e->appendix_of.given && e->appendix_of.date.year)
+		return e->appendix_of.date.year;
 	if (!e->acyear && e->has_period)
 		return e->period_from.year;
 	return e->acyear;
