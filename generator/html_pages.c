@@ -107,8 +107,7 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	nv_html_set_t(doc, "preamble", e->preamble);
 	if (e->signatory) {
 		struct nv_value *sig = obj();
-		char *pos =
-			nv_utf8_capitalize(e->signatory->position ? e->signatory->position : "");
+		char *pos = nv_utf8_capitalize(e->signatory_position ? e->signatory_position : "");
 		set_s(sig, "position", pos);
 		free(pos);
 		if (nv_person_web_signature(&b, e->signatory))

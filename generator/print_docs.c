@@ -92,11 +92,18 @@ static void order_head(struct printer *p)
 	nv_pr_para(p, "<span letter_spacing=\"4096\">ПРИКАЗ</span>", st);
 }
 
-/* The year at the foot of a title page: of the approving order, else of the academic year. */
+/*
+ * The year at the foot of a title page: of the approving order (of the
+ * project or outside it), else of the academic year or the period.
+ */
 static int title_year(const struct nv_entry *e)
 {
 	if (e->approved_by && e->approved_by->date.year)
 		return e->approved_by->date.year;
+	if (e->appendix_of.given && e->appendix_of.date.year)
+		return e->appendix_of.date.year;
+	if (!e->acyear && e->has_period)
+		return e->period_from.year;
 	return e->acyear;
 }
 
@@ -138,7 +145,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	struct nv_pl_style st;
 	struct nv_buf t = NV_BUF_INIT;
 
-	nv_pr_appendix_mark(p, appendix);
+	nv_pr_appendix_mark(p, e, appendix);
 	org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
@@ -160,6 +167,13 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 		nv_buf_adds(&t, " учебный год");
 		nv_pr_para(p, t.ptr, st);
 		nv_buf_reset(&t);
+	} else if (e->period_text) {
+		st = style(NV_PL_CENTER);
+		st.role = "academic-year";
+		nv_buf_adds(&t, "Срок реализации: ");
+		esc_typo(&t, e->period_text);
+		nv_pr_para(p, t.ptr, st);
+		nv_buf_reset(&t);
 	}
 	if (e->nauthors)
 		title_page_authors(p, e);
@@ -167,7 +181,8 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	st.at_bottom = true;
 	st.role = "place-year";
 	nv_buf_reset(&t);
-	esc(&t, m->site.place);
+	if (m->site.place)
+		esc(&t, m->site.place);
 	if (title_year(e)) {
 		if (t.len)
 			nv_buf_adds(&t, "\xE2\x80\xA8");
@@ -184,7 +199,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
  */
 static void local_act_head(struct printer *p, const struct nv_entry *e, int appendix)
 {
-	nv_pr_appendix_mark(p, appendix);
+	nv_pr_appendix_mark(p, e, appendix);
 	org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
@@ -281,7 +296,7 @@ static void order_text(struct printer *p, const struct nv_entry *e)
 }
 
 /* Signature: position left, «И.О. Фамилия» right on its last line's baseline. */
-static void order_signature(struct printer *p, const struct nv_person *sig)
+static void order_signature(struct printer *p, const struct nv_person *sig, const char *position)
 {
 	struct nv_pl_style st = style(NV_PL_LEFT);
 	struct nv_pl_block *b;
@@ -294,7 +309,7 @@ static void order_signature(struct printer *p, const struct nv_person *sig)
 	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
 	b->align_last = true;
 	col = nv_pl_column(b, 0, p->cw * 0.6);
-	nv_pr_esc_cap(&t, sig->position ? sig->position : "");
+	nv_pr_esc_cap(&t, position ? position : "");
 	nv_pl_column_para(col, t.ptr, &st);
 	nv_buf_reset(&t);
 	col = nv_pl_column(b, p->cw * 0.6, p->cw * 0.4);
@@ -354,7 +369,7 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	nv_pr_title(p, e->title, false);
 	order_text(p, e);
 	if (e->signatory)
-		order_signature(p, e->signatory);
+		order_signature(p, e->signatory, e->signatory_position);
 	nv_pr_acquaint(p, e);
 	order_appendices(p, e);
 }
