@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "build.h"
 #include "build_cache.h"
+#include "build_git.h"
 #include "diag.h"
 #include "fs.h"
 #include "html.h"
@@ -459,6 +460,7 @@ struct build {
 	struct nv_print_state *ps;
 	bool *pdf_public; /* public_pdfs() of the render in progress */
 	struct nv_strlist gone;
+	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
 	int lock; /* the descriptor that holds the lock of o->out, or -1 */
 };
 
@@ -536,12 +538,19 @@ static bool unchanged_on_disk(struct build *b)
 	const struct nv_build_opts *o = b->o;
 
 	struct nv_cache_opts co = { o->base_url, o->drafts, o->fragment, o->pdf };
+	struct nv_hash fps;
+	char head[41];
 
 	b->theme = theme_dir();
 	b->setup_ok = nv_cache_setup_key(&co, b->theme, &b->setup) == 0;
 	/* A preview server builds when a file changed: no need to look for one. */
-	if (!o->keep)
-		nv_cache_fingerprint(o->content, b->setup_ok ? &b->setup : NULL, b->fp);
+	if (!o->keep) {
+		/* A new commit is a change too: it adds a revision. */
+		nv_git_head(o->content, head);
+		fps = b->setup;
+		nv_hash_str(&fps, head);
+		nv_cache_fingerprint(o->content, b->setup_ok ? &fps : NULL, b->fp);
+	}
 	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
 	return nv_cache_unchanged(b->have_old ? &b->old : NULL, b->fp, outputs_in_place(o));
 }
@@ -555,10 +564,18 @@ static void plan(struct build *b)
 
 	b->keys = nv_xcalloc(m->nentries + 1, sizeof(*b->keys));
 	b->render = nv_xcalloc(m->nentries + 1, sizeof(*b->render));
-	if (nv_cache_global_key(b->setup_ok ? &b->setup : NULL, &b->p.content, &g) == 0)
+	/*
+	 * The sitemap and the feed show each document's last commit date;
+	 * each page, its own revisions.
+	 */
+	if (nv_cache_global_key(b->setup_ok ? &b->setup : NULL, &b->p.content, &g) == 0) {
+		nv_git_hash_lastmods(&g, &b->hist, m);
 		nv_hash_hex(g, b->global);
-	for (i = 0; i < m->nentries; i++)
+	}
+	for (i = 0; i < m->nentries; i++) {
 		b->keys[i] = nv_cache_entry_key(g, m->entries[i]);
+		nv_git_hash_revs(&b->keys[i], &b->hist, m->entries[i]->path);
+	}
 	b->plan = nv_cache_plan(b->have_old ? &b->old : NULL, b->global, outputs_in_place(b->o), m,
 				b->keys, b->render, &b->nchanged);
 }
@@ -607,6 +624,7 @@ static int render_site(struct build *b)
 		opts.render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 		opts.prev_search = b->search;
 		opts.shown_out = b->final;
+		opts.history = &b->hist;
 		free(b->pdf_public);
 		b->pdf_public = o->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
@@ -740,6 +758,8 @@ static enum nv_build_status run(struct build *b, char **title)
 			"(make install)");
 		return NV_BUILD_FAILED;
 	}
+	nv_git_history_load(&b->hist, o->content, b->d);
+	nv_git_history_guard(&b->hist, &b->p.model, b->d);
 	plan(b);
 	if (b->plan == NV_PLAN_UNCHANGED) {
 		/* Only times changed (a file saved as it was): remember the new fingerprint. */
@@ -775,6 +795,8 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 		nv_manifest_release(&b.old);
 	nv_manifest_release(&b.new);
 	nv_strlist_release(&b.gone);
+	if (b.hist.files)
+		nv_git_history_release(&b.hist);
 	free(b.keys);
 	free(b.render);
 	free(b.pdf_public);

@@ -190,6 +190,12 @@ struct nv_appendix {
 };
 
 /* A resolved document of any kind; fields of other kinds stay empty. */
+/* One revision a document's front matter lists (`revision:`, nastavnik.5). */
+struct nv_revision {
+	struct nv_date date;
+	const char *text; /* the model's, may be NULL */
+};
+
 struct nv_entry {
 	struct nv_doc *doc; /* the loader's source: for the model and the build driver only */
 	/*
@@ -231,6 +237,9 @@ struct nv_entry {
 	struct nv_approval *approvals;
 	size_t napprovals;
 	struct nv_entry *approved_by; /* the order listing it as an appendix */
+	/* position, program, roadmap, order: `revision:` as the author wrote it */
+	struct nv_revision *revisions;
+	size_t nrevisions;
 	int appendix_number;
 	const char *audience; /* position: teachers | students */
 
