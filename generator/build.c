@@ -456,6 +456,8 @@ struct build {
 	 */
 	const char *site_dir, *print_dir;
 	bool in_place;
+	bool pdf;      /* PDFs are made: o->pdf, unless the font is missing */
+	bool no_print; /* o->pdf, but the font is missing: the site alone */
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	bool *pdf_public; /* public_pdfs() of the render in progress */
@@ -598,7 +600,7 @@ static int render_site(struct build *b)
 			b->site_dir = b->final;
 			b->print_dir = b->print_final;
 		} else if (begin_out(&b->out, b->final, b->d) < 0 ||
-			   (o->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0)) {
+			   (b->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0)) {
 			return -1;
 		} else {
 			b->site_dir = b->out.staging;
@@ -607,7 +609,7 @@ static int render_site(struct build *b)
 		/* A rebuild of some documents starts from a copy of the last outputs. */
 		if (b->plan == NV_PLAN_SOME && !b->in_place &&
 		    (nv_outdir_link(&b->out) < 0 ||
-		     (o->pdf && nv_outdir_link(&b->print_out) < 0))) {
+		     (b->pdf && nv_outdir_link(&b->print_out) < 0))) {
 			nv_error(b->d, b->final, 0, 0, "не удалось подготовить папку: %s",
 				 nv_strerror(errno));
 			return -1;
@@ -619,14 +621,14 @@ static int render_site(struct build *b)
 		opts.override_dir = "theme";
 		opts.base_url = o->base_url;
 		opts.fragment = o->fragment;
-		opts.pdf = o->pdf;
+		opts.pdf = b->pdf;
 		opts.jobs = b->jobs;
 		opts.render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 		opts.prev_search = b->search;
 		opts.shown_out = b->final;
 		opts.history = &b->hist;
 		free(b->pdf_public);
-		b->pdf_public = o->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
+		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
@@ -652,14 +654,14 @@ static int commit(struct build *b)
 	const struct nv_build_opts *o = b->o;
 
 	if (nv_manifest_write(b->site_dir, "site/", &b->new) < 0 ||
-	    (o->pdf && nv_manifest_write(b->print_dir, "print/", &b->new) < 0)) {
+	    (b->pdf && nv_manifest_write(b->print_dir, "print/", &b->new) < 0)) {
 		nv_error(b->d, b->final, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
 		return -1;
 	}
 	if (b->in_place)
 		return 0;
 	test_pause("manifest");
-	if (o->pdf && nv_outdir_commit(&b->print_out) < 0) {
+	if (b->pdf && nv_outdir_commit(&b->print_out) < 0) {
 		nv_error(b->d, b->print_final, 0, 0, "не удалось заменить папку: %s",
 			 nv_strerror(errno));
 		return -1;
@@ -682,8 +684,17 @@ static enum nv_build_status write_outputs(struct build *b)
 	const bool *render;
 	size_t npub;
 
-	if (o->pdf && !(b->ps = nv_print_new(m, b->d)))
-		return NV_BUILD_FAILED; /* the font is missing: the error says which */
+	if (b->pdf && !(b->ps = nv_print_new(m, b->d))) {
+		/*
+		 * The font is missing (the error says which): a font never
+		 * blocks the website. It is built whole without PDFs, and its
+		 * manifest proves nothing, so that the next build builds all.
+		 */
+		b->pdf = false;
+		b->no_print = true;
+		b->plan = NV_PLAN_WHOLE;
+		b->fp[0] = b->global[0] = '\0';
+	}
 	if (lock_out(b, true) < 0)
 		return NV_BUILD_FAILED;
 	b->final = nv_xasprintf("%s/site", o->out);
@@ -692,20 +703,20 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (o->pdf &&
+	if (b->pdf &&
 	    print_all(b->ps, m, render, b->jobs, b->html, b->print_dir, b->site_dir, b->d) < 0)
 		goto abort;
 	test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
-	nv_manifest_update(o->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
+	nv_manifest_update(b->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
 			   &b->new, &b->gone);
-	remove_gone(b->site_dir, o->pdf ? b->print_dir : NULL, &b->gone);
+	remove_gone(b->site_dir, b->pdf ? b->print_dir : NULL, &b->gone);
 	memcpy(b->new.fingerprint, b->fp, sizeof(b->fp));
 	memcpy(b->new.global, b->global, sizeof(b->global));
 	b->new.title = nv_xstrdup(m->site.section_title);
 	if (commit(b) < 0)
 		goto abort;
-	return NV_BUILD_OK;
+	return b->no_print ? NV_BUILD_NO_PRINT : NV_BUILD_OK;
 abort:
 	nv_outdir_abort(&b->out);
 	nv_outdir_abort(&b->print_out);
@@ -785,6 +796,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	b.d = d;
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
 	b.lock = -1;
+	b.pdf = o->pdf;
 	rc = run(&b, title);
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;

@@ -282,6 +282,7 @@ struct nv_print_profile {
 	bool gost2025;
 	double margin_top, margin_right, margin_bottom, margin_left; /* mm */
 	const char *font;
+	int font_line, font_col; /* where site.yml names the font; 0 when it does not */
 	double size, table_size; /* pt */
 };
 
