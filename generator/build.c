@@ -463,7 +463,7 @@ struct build {
 	bool *pdf_public; /* public_pdfs() of the render in progress */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
-	int lock; /* the descriptor that holds the lock of o->out, or -1 */
+	int lock;		    /* the descriptor that holds the lock of o->out, or -1 */
 };
 
 /*

@@ -247,7 +247,8 @@ void nv_git_history_load(struct nv_git_history *h, const char *content, struct n
 		note(d, "чтобы страницы показывали редакции, храните проект в репозитории Git",
 		     "история редакций не показана: папка %s не в репозитории Git", content);
 	else if (r < 0)
-		note(d, NULL, "история редакций не показана: не удалось открыть репозиторий Git: %s",
+		note(d, NULL,
+		     "история редакций не показана: не удалось открыть репозиторий Git: %s",
 		     git_why());
 	else
 		load(h, repo, content, d);
@@ -271,13 +272,7 @@ void nv_git_head(const char *content, char out[41])
 	git_libgit2_shutdown();
 }
 
-const struct nv_git_revs *nv_git_revs_of(const struct nv_git_history *h, const char *path)
-{
-	return h && path ? nv_strmap_get(h->files, path) : NULL;
-}
-
-void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m,
-			  struct nv_diags *d)
+void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_guard *g;
 	struct nv_git_revs *r;
@@ -289,14 +284,16 @@ void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m,
 	for (i = 0; i < m->nentries; i++) {
 		r = nv_strmap_get(h->files, m->entries[i]->path);
 		for (k = 0; r && k < r->nr; k++) {
-			if (!r->v[k].msg || !nv_guard_leaks(g, r->v[k].msg, strlen(r->v[k].msg), false))
+			if (!r->v[k].msg ||
+			    !nv_guard_leaks(g, r->v[k].msg, strlen(r->v[k].msg), false))
 				continue;
-			nv_diag_hint(nv_warning(d, r->path, 0, 0,
-						"сообщение коммита %s называет человека, которого "
-						"сайт не показывает: в редакциях показана только дата",
-						r->v[k].id),
-				     "чтобы показать текст, напишите редакции в поле «revision:» "
-				     "документа; история Git не меняется");
+			nv_diag_hint(
+				nv_warning(d, r->path, 0, 0,
+					   "сообщение коммита %s называет человека, которого "
+					   "сайт не показывает: в редакциях показана только дата",
+					   r->v[k].id),
+				"чтобы показать текст, напишите редакции в поле «revision:» "
+				"документа; история Git не меняется");
 			free(r->v[k].msg);
 			r->v[k].msg = NULL;
 		}

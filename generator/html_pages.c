@@ -8,12 +8,12 @@
 #include "common.h"
 
 #include "alloc.h"
-#include "build_git.h"
 #include "buf.h"
 #include "date.h"
 #include "html_int.h"
 #include "html_md.h"
 #include "model.h"
+#include "model_git.h"
 #include "person.h"
 #include "typo.h"
 #include "utf8.h"

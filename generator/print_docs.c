@@ -403,7 +403,8 @@ static const char *font_package_hint(const char *font)
 {
 	if (!strcasecmp(font, "Times New Roman"))
 		return "Times New Roman ставит пакет ttf-mscorefonts-installer (Debian, раздел "
-		       "contrib); без него PDF наберёт Liberation Serif из пакета fonts-liberation2";
+		       "contrib); без него PDF наберёт Liberation Serif из пакета "
+		       "fonts-liberation2";
 	if (!strncasecmp(font, "Liberation ", 11) || nv_pl_font_substitute(font))
 		return "установите пакет fonts-liberation2 (Debian) или укажите в print.font "
 		       "установленный шрифт (список: fc-list : family)";
@@ -450,14 +451,15 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 		goto out;
 	}
 	if (strcmp(nv_pl_engine_font(s->en), s->o.font)) {
-		nv_diag_hint(nv_diag_add(d, NV_NOTE, s->site_yml, pp->font_line, pp->font_col,
-					 "печать: шрифт «%s» не установлен — документы набраны "
-					 "метрически совместимым «%s»",
-					 s->o.font, nv_pl_engine_font(s->en)),
-			     "чтобы печатать шрифтом «%s», установите его%s", s->o.font,
-			     strcasecmp(s->o.font, "Times New Roman")
-				     ? ""
-				     : " (Debian: пакет ttf-mscorefonts-installer, раздел contrib)");
+		nv_diag_hint(
+			nv_diag_add(d, NV_NOTE, s->site_yml, pp->font_line, pp->font_col,
+				    "печать: шрифт «%s» не установлен — документы набраны "
+				    "метрически совместимым «%s»",
+				    s->o.font, nv_pl_engine_font(s->en)),
+			"чтобы печатать шрифтом «%s», установите его%s", s->o.font,
+			strcasecmp(s->o.font, "Times New Roman")
+				? ""
+				: " (Debian: пакет ttf-mscorefonts-installer, раздел contrib)");
 		s->o.font = nv_pl_engine_font(s->en);
 	}
 	keep_names(s->en, m);

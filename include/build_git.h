@@ -18,30 +18,10 @@
 
 #include "common.h"
 #include "buf.h"
-#include "date.h"
+#include "model_git.h"
 
 struct nv_diags;
 struct nv_model;
-struct nv_strmap;
-
-/* One commit that changed a file. */
-struct nv_git_rev {
-	struct nv_date date; /* the author date, in the author's time zone */
-	char *msg;	     /* the first line of the message; NULL when the guard dropped it */
-	char id[13];	     /* the abbreviated commit id, for messages */
-};
-
-/* The commits that changed one file, newest first. */
-struct nv_git_revs {
-	char *path; /* the key of the map, owned */
-	struct nv_git_rev *v;
-	size_t nr, alloc;
-};
-
-struct nv_git_history {
-	struct nv_strmap *files; /* path as the model names it ("content/orders/x.md") → revs */
-	char head[41];		 /* HEAD's commit id, "" without a history */
-};
 
 /*
  * The environment variable that turns the history off (any value but
@@ -64,16 +44,12 @@ void nv_git_history_load(struct nv_git_history *h, const char *content, struct n
  */
 void nv_git_head(const char *content, char out[41]);
 
-/* The commits that changed path, or NULL (h may be NULL). */
-const struct nv_git_revs *nv_git_revs_of(const struct nv_git_history *h, const char *path);
-
 /*
  * Drop every commit message in which the personal-data guard finds a
  * mention the website may not show, with a warning naming the commit and
  * the document: its page shows only the date then.
  */
-void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m,
-			  struct nv_diags *d);
+void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m, struct nv_diags *d);
 
 /* Add the revisions of the file path to a cache key. */
 void nv_git_hash_revs(struct nv_hash *key, const struct nv_git_history *h, const char *path);
