@@ -205,6 +205,14 @@ static const struct nv_date *last_commit(const struct nv_html_state *s, const st
 	return r && r->nr ? &r->v[0].date : fallback;
 }
 
+/* When a news item was updated: its last commit, never before its date. */
+static const struct nv_date *news_updated(const struct nv_html_state *s, const struct nv_entry *e)
+{
+	const struct nv_date *d = last_commit(s, e, &e->date);
+
+	return nv_date_cmp(*d, e->date) > 0 ? d : &e->date;
+}
+
 /* The news feed, news/atom.xml, from the theme's atom.mustache. */
 void nv_html_emit_atom(struct nv_html_state *s)
 {
@@ -223,8 +231,8 @@ void nv_html_emit_atom(struct nv_html_state *s)
 	set_str(ctx, "base", s->base_url);
 	/* The feed was updated when its newest entry was. */
 	for (i = 0; i < n; i++)
-		if (!newest || nv_date_cmp(*last_commit(s, v[i], &v[i]->date), *newest) > 0)
-			newest = last_commit(s, v[i], &v[i]->date);
+		if (!newest || nv_date_cmp(*news_updated(s, v[i]), *newest) > 0)
+			newest = news_updated(s, v[i]);
 	set_updated(ctx, newest);
 	set_str(ctx, "author", s->m->site.name);
 	for (i = 0; i < n; i++) {
@@ -233,7 +241,7 @@ void nv_html_emit_atom(struct nv_html_state *s)
 		t = nv_typo_str(v[i]->title ? v[i]->title : "");
 		set_str(ev, "title", t);
 		free(t);
-		set_updated(ev, last_commit(s, v[i], &v[i]->date));
+		set_updated(ev, news_updated(s, v[i]));
 		if (v[i]->summary) {
 			t = nv_typo_str(v[i]->summary);
 			set_str(ev, "summary", t);
