@@ -58,6 +58,7 @@ static char *first_line(const git_commit *c)
 {
 	const char *m = git_commit_message(c);
 	size_t n, bad;
+	char *line;
 
 	if (!m)
 		return NULL;
@@ -68,7 +69,15 @@ static char *first_line(const git_commit *c)
 		n--;
 	if (!n || !nv_utf8_valid(m, n, &bad))
 		return NULL;
-	return nv_xmemdupz(m, n);
+	/* No control character reaches a page (a tab reads as a space). */
+	for (bad = 0; bad < n; bad++)
+		if (((unsigned char)m[bad] < 0x20 && m[bad] != '\t') || m[bad] == 0x7F)
+			return NULL;
+	line = nv_xmemdupz(m, n);
+	for (bad = 0; bad < n; bad++)
+		if (line[bad] == '\t')
+			line[bad] = ' ';
+	return line;
 }
 
 struct walk {
@@ -187,13 +196,19 @@ static char *repo_prefix(git_repository *repo, const char *content)
 	return p;
 }
 
-/* Open the repository of content: 0, 1 when there is none, -1 on an error. */
+/*
+ * Open the repository of content: 0, 1 when there is none, 2 when it
+ * belongs to another user (Git refuses it: CI containers), -1 on another
+ * error.
+ */
 static int open_repo(git_repository **repo, const char *content)
 {
 	int r = git_repository_open_ext(repo, content, 0, NULL);
 
 	if (r == GIT_ENOTFOUND)
 		return 1;
+	if (r == GIT_EOWNER)
+		return 2;
 	return r < 0 ? -1 : 0;
 }
 
@@ -243,9 +258,16 @@ void nv_git_history_load(struct nv_git_history *h, const char *content, struct n
 		return;
 	git_libgit2_init();
 	r = open_repo(&repo, content);
-	if (r > 0)
+	if (r == 1)
 		note(d, "чтобы страницы показывали редакции, храните проект в репозитории Git",
 		     "история редакций не показана: папка %s не в репозитории Git", content);
+	else if (r == 2)
+		note(d,
+		     "разрешите его: git config --global --add safe.directory ПАПКА_РЕПОЗИТОРИЯ "
+		     "(или соберите от имени владельца)",
+		     "история редакций не показана: репозиторий папки %s принадлежит другому "
+		     "пользователю",
+		     content);
 	else if (r < 0)
 		note(d, NULL,
 		     "история редакций не показана: не удалось открыть репозиторий Git: %s",

@@ -48,7 +48,8 @@ pos=content/positions/polozhenie-pedagogi.md
 commit 2025-08-28T10:00:00+03:00 "Первая редакция положения"
 echo "Дополнение." >>"$repo/$pos"
 # The author's day, not UTC's (14.10 22:30 UTC).
-commit 2025-10-15T01:30:00+03:00 "Уточнён порядок закрепления пар"
+# A tab in the message reads as a space.
+commit 2025-10-15T01:30:00+03:00 "$(printf 'Уточнён порядок\tзакрепления пар')"
 echo "Ещё дополнение." >>"$repo/$pos"
 echo "Дополнение." >>"$repo/content/news/2025-09-15-start.md"
 commit 2026-01-20T09:00:00+03:00 "Новая редакция раздела 5
