@@ -152,6 +152,11 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 		nv_buf_addf(out, "    items not for the website: %zu\n", e->nprivate_items);
 	for (i = 0; i < e->napprovals; i++)
 		dump_approval(out, e, &e->approvals[i]);
+	for (i = 0; i < e->nrevisions; i++) {
+		nv_buf_adds(out, "    revision ");
+		dump_date(out, &e->revisions[i].date);
+		nv_buf_addf(out, " %s\n", e->revisions[i].text ? e->revisions[i].text : "-");
+	}
 	for (i = 0; i < e->nforms; i++)
 		nv_buf_addf(out, "    form %s\n", e->forms[i]);
 	if (e->form)
