@@ -19,6 +19,8 @@
 #include "strmap.h"
 #include "utf8.h"
 
+static void free_revs(void *p);
+
 /* Whether the user turned the history off (NASTAVNIK_NO_HISTORY=1). */
 static bool history_off(void)
 {
@@ -239,7 +241,7 @@ static void load(struct nv_git_history *h, git_repository *repo, const char *con
 	if (walk_all(&w, repo, prefix) < 0) {
 		note(d, NULL, "история редакций не показана: не удалось прочитать историю Git: %s",
 		     git_why());
-		nv_strmap_free(h->files, NULL);
+		nv_strmap_free(h->files, free_revs);
 		h->files = nv_strmap_new();
 	} else {
 		git_oid_tostr(h->head, sizeof(h->head), &head);
