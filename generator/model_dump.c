@@ -128,12 +128,9 @@ static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 	}
 }
 
-static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
+/* The period of an entry: its academic year, its own period, an outside order it belongs to. */
+static void dump_period(struct nv_buf *out, const struct nv_entry *e)
 {
-	size_t i;
-
-	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
-		    e->title ? e->title : "");
 	if (e->acyear) {
 		nv_buf_adds(out, "    academic year: ");
 		nv_acyear_add(out, e->acyear);
@@ -150,6 +147,15 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 		dump_outside(out, "    appendix of", &e->appendix_of);
 		nv_buf_addch(out, '\n');
 	}
+}
+
+static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
+{
+	size_t i;
+
+	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
+		    e->title ? e->title : "");
+	dump_period(out, e);
 	if (e->kind == NV_KIND_ORDER) {
 		nv_buf_addf(out, "    № %s от ", e->number ? e->number : "?");
 		dump_date(out, &e->date);
@@ -175,6 +181,11 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 		nv_buf_addf(out, "    items not for the website: %zu\n", e->nprivate_items);
 	for (i = 0; i < e->napprovals; i++)
 		dump_approval(out, e, &e->approvals[i]);
+	for (i = 0; i < e->nrevisions; i++) {
+		nv_buf_adds(out, "    revision ");
+		dump_date(out, &e->revisions[i].date);
+		nv_buf_addf(out, " %s\n", e->revisions[i].text ? e->revisions[i].text : "-");
+	}
 	for (i = 0; i < e->nforms; i++)
 		nv_buf_addf(out, "    form %s\n", e->forms[i]);
 	if (e->form)

@@ -469,6 +469,35 @@ static void read_case(struct builder *b, struct nv_entry *e, struct nv_fields *f
 				   NV_KIND_PROGRAM);
 }
 
+/*
+ * `revision:` of a normative document: the list of its revisions,
+ * { date, text }, newest first as written; it replaces the Git history
+ * on the website.
+ */
+static void read_revisions(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list = nv_field_list(f, "revision", NV_OPTIONAL, NULL, false);
+	const struct nv_value *item;
+	struct nv_revision *r;
+	struct nv_fields rf;
+	size_t i;
+
+	if (!list)
+		return;
+	e->revisions = nv_xcalloc(list->nr + 1, sizeof(*e->revisions));
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		if (!nv_fields_init(&rf, f->file, item, "в редакции", item->line, item->col, b->d))
+			continue;
+		r = &e->revisions[e->nrevisions];
+		if (nv_field_date(&rf, "date", NV_REQUIRED, "дата редакции, например «01.09.2025»",
+				  &r->date))
+			e->nrevisions++;
+		r->text = nv_field_str(&rf, "text", NV_OPTIONAL, NULL);
+		nv_fields_finish(&rf);
+	}
+}
+
 /* Phase 3: the fields of one entry. */
 void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
@@ -524,6 +553,9 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 	case NV_KIND_COUNT:
 		break;
 	}
+	if (e->kind == NV_KIND_POSITION || e->kind == NV_KIND_PROGRAM ||
+	    e->kind == NV_KIND_ROADMAP || e->kind == NV_KIND_ORDER)
+		read_revisions(b, e, &f);
 	nv_fields_finish(&f);
 }
 

@@ -387,8 +387,11 @@ static void read_print(struct builder *b, struct nv_fields *top, struct nv_site 
 		return;
 	s->print.gost2025 = nv_field_enum(&pr, "profile", NV_OPTIONAL, mdl_profile_names, 0) == 1;
 	read_margins(b, &pr, &s->print);
-	if (nv_map_get(pr.map, "font"))
+	if (nv_map_get(pr.map, "font")) {
 		s->print.font = nv_field_str(&pr, "font", NV_OPTIONAL, NULL);
+		s->print.font_line = nv_map_get(pr.map, "font")->line;
+		s->print.font_col = nv_map_get(pr.map, "font")->col;
+	}
 	nv_fields_allow(&pr, "font");
 	if (!s->print.font)
 		s->print.font = nv_print_defaults.font;

@@ -19,6 +19,7 @@
 #include "common.h"
 
 #include <cmark.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -412,6 +413,34 @@ static void keep_names(struct nv_pl_engine *en, const struct nv_model *m)
 	nv_pl_engine_keep_words(en, m->site.founder, true);
 }
 
+/* How to install font on Debian, naming a package that holds it. */
+static const char *font_package_hint(const char *font)
+{
+	if (!strcasecmp(font, "Times New Roman"))
+		return "Times New Roman ставит пакет ttf-mscorefonts-installer (Debian, раздел "
+		       "contrib); без него PDF наберёт Liberation Serif из пакета "
+		       "fonts-liberation2";
+	if (!strncasecmp(font, "Liberation ", 11) || nv_pl_font_substitute(font))
+		return "установите пакет fonts-liberation2 (Debian) или укажите в print.font "
+		       "установленный шрифт (список: fc-list : family)";
+	return "установите этот шрифт или укажите в print.font установленный, например "
+	       "«Liberation Serif» из пакета fonts-liberation2 (список: fc-list : family)";
+}
+
+/*
+ * The font of the PDFs is missing and has no substitute: an error at the
+ * line of site.yml that names it (the whole file when none does).
+ */
+static void font_missing(struct nv_print_state *s, const struct nv_print_profile *pp,
+			 const char *why)
+{
+	const char *hint = font_package_hint(s->o.font);
+
+	nv_diag_hint(nv_error(s->d, s->site_yml, pp->font_line, pp->font_col,
+			      "печать: %s; PDF не собраны", why),
+		     "%s", hint);
+}
+
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
@@ -431,12 +460,22 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 	s->o.gost2025 = pp->gost2025;
 	s->en = nv_pl_engine_new(&s->o, NV_HYPHEN_RU, &why);
 	if (!s->en) {
-		nv_diag_hint(nv_error(d, s->site_yml, 0, 0, "печать: %s", why.ptr),
-			     "установите шрифт (Debian: fonts-liberation2) или укажите другой "
-			     "в print.font");
+		font_missing(s, pp, why.ptr);
 		nv_print_free(s);
 		s = NULL;
 		goto out;
+	}
+	if (strcmp(nv_pl_engine_font(s->en), s->o.font)) {
+		nv_diag_hint(
+			nv_diag_add(d, NV_NOTE, s->site_yml, pp->font_line, pp->font_col,
+				    "печать: шрифт «%s» не установлен — документы набраны "
+				    "метрически совместимым «%s»",
+				    s->o.font, nv_pl_engine_font(s->en)),
+			"чтобы печатать шрифтом «%s», установите его%s", s->o.font,
+			strcasecmp(s->o.font, "Times New Roman")
+				? ""
+				: " (Debian: пакет ttf-mscorefonts-installer, раздел contrib)");
+		s->o.font = nv_pl_engine_font(s->en);
 	}
 	keep_names(s->en, m);
 	if (!nv_pl_engine_hyphenates(s->en))

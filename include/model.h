@@ -205,6 +205,12 @@ struct nv_appendix {
 };
 
 /* A resolved document of any kind; fields of other kinds stay empty. */
+/* One revision a document's front matter lists (`revision:`, nastavnik.5). */
+struct nv_revision {
+	struct nv_date date;
+	const char *text; /* the model's, may be NULL */
+};
+
 struct nv_entry {
 	struct nv_doc *doc; /* the loader's source: for the model and the build driver only */
 	/*
@@ -246,6 +252,9 @@ struct nv_entry {
 	struct nv_approval *approvals;
 	size_t napprovals;
 	struct nv_entry *approved_by; /* the order listing it as an appendix */
+	/* position, program, roadmap, order: `revision:` as the author wrote it */
+	struct nv_revision *revisions;
+	size_t nrevisions;
 	int appendix_number;
 	const char *audience; /* position: teachers | students */
 
@@ -300,6 +309,7 @@ struct nv_print_profile {
 	bool gost2025;
 	double margin_top, margin_right, margin_bottom, margin_left; /* mm */
 	const char *font;
+	int font_line, font_col; /* where site.yml names the font; 0 when it does not */
 	double size, table_size; /* pt */
 };
 

@@ -2,6 +2,10 @@
 # The binary as a user runs it: options, exit codes, messages.
 # Usage: tests/cli/run.sh BINARY
 set -u
+# Outputs must not depend on this repository's commits, nor say that a
+# temporary project has none: tests/git tests the revision history.
+NASTAVNIK_NO_HISTORY=1
+export NASTAVNIK_NO_HISTORY
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
