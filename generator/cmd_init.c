@@ -251,19 +251,13 @@ static struct file *add_file(struct file *f, size_t *n, const char *dir, const c
 static size_t project_files(struct file *f, const char *dir, const struct org_kind *k)
 {
 	struct nv_buf today = NV_BUF_INIT;
-	time_t now = time(NULL);
-	struct tm tm;
-	struct nv_date d;
+	struct nv_date d = nv_date_today();
 	size_t n = 0, i;
 	int start;
 	char *rel;
 
-	localtime_r(&now, &tm);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
 	nv_date_add(&today, d, NV_DATE_NUMERIC);
-	start = d.month >= 8 ? d.year : d.year - 1;
+	start = nv_acyear_for_new(d);
 	nv_buf_addf(&add_file(f, &n, dir, "content/site.yml")->text, site_yml, k->name, k->full,
 		    k->brief, k->genitive, k->founder, k->where);
 	nv_buf_addf(&add_file(f, &n, dir, "content/people.yml")->text, people_yml, k->head,
