@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "build.h"
 #include "build_cache.h"
+#include "build_git.h"
 #include "diag.h"
 #include "fs.h"
 #include "html.h"
@@ -455,11 +456,14 @@ struct build {
 	 */
 	const char *site_dir, *print_dir;
 	bool in_place;
+	bool pdf;      /* PDFs are made: o->pdf, unless the font is missing */
+	bool no_print; /* o->pdf, but the font is missing: the site alone */
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	bool *pdf_public; /* public_pdfs() of the render in progress */
 	struct nv_strlist gone;
-	int lock; /* the descriptor that holds the lock of o->out, or -1 */
+	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
+	int lock;		    /* the descriptor that holds the lock of o->out, or -1 */
 };
 
 /*
@@ -536,12 +540,19 @@ static bool unchanged_on_disk(struct build *b)
 	const struct nv_build_opts *o = b->o;
 
 	struct nv_cache_opts co = { o->base_url, o->drafts, o->fragment, o->pdf };
+	struct nv_hash fps;
+	char head[41];
 
 	b->theme = theme_dir();
 	b->setup_ok = nv_cache_setup_key(&co, b->theme, &b->setup) == 0;
 	/* A preview server builds when a file changed: no need to look for one. */
-	if (!o->keep)
-		nv_cache_fingerprint(o->content, b->setup_ok ? &b->setup : NULL, b->fp);
+	if (!o->keep) {
+		/* A new commit is a change too: it adds a revision. */
+		nv_git_head(o->content, head);
+		fps = b->setup;
+		nv_hash_str(&fps, head);
+		nv_cache_fingerprint(o->content, b->setup_ok ? &fps : NULL, b->fp);
+	}
 	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
 	return nv_cache_unchanged(b->have_old ? &b->old : NULL, b->fp, outputs_in_place(o));
 }
@@ -555,10 +566,18 @@ static void plan(struct build *b)
 
 	b->keys = nv_xcalloc(m->nentries + 1, sizeof(*b->keys));
 	b->render = nv_xcalloc(m->nentries + 1, sizeof(*b->render));
-	if (nv_cache_global_key(b->setup_ok ? &b->setup : NULL, &b->p.content, &g) == 0)
+	/*
+	 * The sitemap and the feed show each document's last commit date;
+	 * each page, its own revisions.
+	 */
+	if (nv_cache_global_key(b->setup_ok ? &b->setup : NULL, &b->p.content, &g) == 0) {
+		nv_git_hash_lastmods(&g, &b->hist, m);
 		nv_hash_hex(g, b->global);
-	for (i = 0; i < m->nentries; i++)
+	}
+	for (i = 0; i < m->nentries; i++) {
 		b->keys[i] = nv_cache_entry_key(g, m->entries[i]);
+		nv_git_hash_revs(&b->keys[i], &b->hist, m->entries[i]->path);
+	}
 	b->plan = nv_cache_plan(b->have_old ? &b->old : NULL, b->global, outputs_in_place(b->o), m,
 				b->keys, b->render, &b->nchanged);
 }
@@ -581,7 +600,7 @@ static int render_site(struct build *b)
 			b->site_dir = b->final;
 			b->print_dir = b->print_final;
 		} else if (begin_out(&b->out, b->final, b->d) < 0 ||
-			   (o->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0)) {
+			   (b->pdf && begin_out(&b->print_out, b->print_final, b->d) < 0)) {
 			return -1;
 		} else {
 			b->site_dir = b->out.staging;
@@ -590,7 +609,7 @@ static int render_site(struct build *b)
 		/* A rebuild of some documents starts from a copy of the last outputs. */
 		if (b->plan == NV_PLAN_SOME && !b->in_place &&
 		    (nv_outdir_link(&b->out) < 0 ||
-		     (o->pdf && nv_outdir_link(&b->print_out) < 0))) {
+		     (b->pdf && nv_outdir_link(&b->print_out) < 0))) {
 			nv_error(b->d, b->final, 0, 0, "не удалось подготовить папку: %s",
 				 nv_strerror(errno));
 			return -1;
@@ -602,13 +621,14 @@ static int render_site(struct build *b)
 		opts.override_dir = "theme";
 		opts.base_url = o->base_url;
 		opts.fragment = o->fragment;
-		opts.pdf = o->pdf;
+		opts.pdf = b->pdf;
 		opts.jobs = b->jobs;
 		opts.render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 		opts.prev_search = b->search;
 		opts.shown_out = b->final;
+		opts.history = &b->hist;
 		free(b->pdf_public);
-		b->pdf_public = o->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
+		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
@@ -634,14 +654,14 @@ static int commit(struct build *b)
 	const struct nv_build_opts *o = b->o;
 
 	if (nv_manifest_write(b->site_dir, "site/", &b->new) < 0 ||
-	    (o->pdf && nv_manifest_write(b->print_dir, "print/", &b->new) < 0)) {
+	    (b->pdf && nv_manifest_write(b->print_dir, "print/", &b->new) < 0)) {
 		nv_error(b->d, b->final, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
 		return -1;
 	}
 	if (b->in_place)
 		return 0;
 	test_pause("manifest");
-	if (o->pdf && nv_outdir_commit(&b->print_out) < 0) {
+	if (b->pdf && nv_outdir_commit(&b->print_out) < 0) {
 		nv_error(b->d, b->print_final, 0, 0, "не удалось заменить папку: %s",
 			 nv_strerror(errno));
 		return -1;
@@ -664,8 +684,17 @@ static enum nv_build_status write_outputs(struct build *b)
 	const bool *render;
 	size_t npub;
 
-	if (o->pdf && !(b->ps = nv_print_new(m, b->d)))
-		return NV_BUILD_FAILED; /* the font is missing: the error says which */
+	if (b->pdf && !(b->ps = nv_print_new(m, b->d))) {
+		/*
+		 * The font is missing (the error says which): a font never
+		 * blocks the website. It is built whole without PDFs, and its
+		 * manifest proves nothing, so that the next build builds all.
+		 */
+		b->pdf = false;
+		b->no_print = true;
+		b->plan = NV_PLAN_WHOLE;
+		b->fp[0] = b->global[0] = '\0';
+	}
 	if (lock_out(b, true) < 0)
 		return NV_BUILD_FAILED;
 	b->final = nv_xasprintf("%s/site", o->out);
@@ -674,20 +703,20 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (o->pdf &&
+	if (b->pdf &&
 	    print_all(b->ps, m, render, b->jobs, b->html, b->print_dir, b->site_dir, b->d) < 0)
 		goto abort;
 	test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
-	nv_manifest_update(o->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
+	nv_manifest_update(b->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
 			   &b->new, &b->gone);
-	remove_gone(b->site_dir, o->pdf ? b->print_dir : NULL, &b->gone);
+	remove_gone(b->site_dir, b->pdf ? b->print_dir : NULL, &b->gone);
 	memcpy(b->new.fingerprint, b->fp, sizeof(b->fp));
 	memcpy(b->new.global, b->global, sizeof(b->global));
 	b->new.title = nv_xstrdup(m->site.section_title);
 	if (commit(b) < 0)
 		goto abort;
-	return NV_BUILD_OK;
+	return b->no_print ? NV_BUILD_NO_PRINT : NV_BUILD_OK;
 abort:
 	nv_outdir_abort(&b->out);
 	nv_outdir_abort(&b->print_out);
@@ -740,6 +769,8 @@ static enum nv_build_status run(struct build *b, char **title)
 			"(make install)");
 		return NV_BUILD_FAILED;
 	}
+	nv_git_history_load(&b->hist, o->content, b->d);
+	nv_git_history_guard(&b->hist, &b->p.model, b->d);
 	plan(b);
 	if (b->plan == NV_PLAN_UNCHANGED) {
 		/* Only times changed (a file saved as it was): remember the new fingerprint. */
@@ -765,6 +796,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	b.d = d;
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
 	b.lock = -1;
+	b.pdf = o->pdf;
 	rc = run(&b, title);
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
@@ -775,6 +807,8 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 		nv_manifest_release(&b.old);
 	nv_manifest_release(&b.new);
 	nv_strlist_release(&b.gone);
+	if (b.hist.files)
+		nv_git_history_release(&b.hist);
 	free(b.keys);
 	free(b.render);
 	free(b.pdf_public);

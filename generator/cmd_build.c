@@ -78,6 +78,16 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	case NV_BUILD_CONTENT_ERRORS:
 		rc = NV_EXIT_CONTENT;
 		break;
+	case NV_BUILD_NO_PRINT:
+		/* The site is written; the error says which font the PDFs lack. */
+		nv_diags_sort(&d);
+		nv_diags_print(&d, stderr);
+		printf("nastavnik: раздел «%s» собран в %s/site; документы для печати не "
+		       "собраны — см. ошибку выше\n",
+		       title, o.out);
+		free(title);
+		nv_diags_release(&d);
+		return NV_EXIT_USAGE;
 	default:
 		rc = NV_EXIT_USAGE;
 	}

@@ -6,9 +6,17 @@
  *
  * Nothing is written unless every file imports: a file that cannot be
  * read, or whose document would take an existing file or id, stops the
- * whole run. After writing, the project is checked as `check` does.
+ * whole run. The people a document names who are not in people.yml are
+ * appended to it, and the organisation's keys site.yml lacks are inserted
+ * (import_merge.c). Every file is written to a temporary file first and
+ * put in place only when all are written and people.yml and site.yml are
+ * as they were read; a failure undoes what was put in place. After
+ * writing, the project is checked as `check` does.
  */
 #include "common.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -29,7 +37,25 @@ struct job {
 	char *abs;	 /* absolute, read after the chdir into the project */
 	struct nv_imp_doc doc;
 	struct nv_imp_result res;
-	char *path; /* content/<dir>/<id>.md */
+	char *path;		/* content/<dir>/<id>.md */
+	struct nv_buf people;	/* what it appends to people.yml */
+	struct nv_strlist site; /* the lines it inserts into site.yml */
+};
+
+/* A data file the import adds to: its bytes as read, and as they will be. */
+struct data_file {
+	char *path;
+	bool exists;
+	struct nv_buf was, now;
+};
+
+/* One file to put in place: written to tmp first, then linked or renamed. */
+struct commit {
+	const char *path;
+	char *tmp;
+	bool replace;		      /* rename over path (people.yml, site.yml) */
+	const struct data_file *orig; /* its bytes before, for a rollback; NULL for a new file */
+	bool done;
 };
 
 static void usage(void)
@@ -39,8 +65,10 @@ static void usage(void)
 	     "Переносит документы школы (.docx, .odt, .txt, .md в UTF-8 или Windows-1251)\n"
 	     "в content/ПАПКА/ИМЯ.md: узнаёт вид документа и его реквизиты, пишет поля и\n"
 	     "текст в Markdown и показывает отчёт — что найдено, какие абзацы не\n"
-	     "размещены и что нужно дописать. Существующие файлы не перезаписываются:\n"
-	     "если файл или имя документа уже есть, не пишется ничего.\n"
+	     "размещены и что нужно дописать. Подписавшего, которого нет в people.yml,\n"
+	     "дописывает в его конец; организацию и учредителя, которых нет в site.yml,\n"
+	     "вставляет в раздел organization. Существующие документы не\n"
+	     "перезаписываются: если файл или имя документа уже есть, не пишется ничего.\n"
 	     "\n"
 	     "  --kind ВИД     вид документа: page, position, program, roadmap, order,\n"
 	     "                 case, news или по-русски (по умолчанию узнаётся по тексту)\n"
@@ -85,14 +113,26 @@ static void print_list(const char *head, const struct nv_strlist *l)
 		printf("  %s%s\n", head ? "  " : "", l->v[i]);
 }
 
-static void report(const struct job *j, bool dry)
+static void report(const struct job *j, bool dry, const char *people_path, const char *site_path)
 {
+	size_t i;
+
 	printf("nastavnik: %s (%s%s%s)\n", j->arg, j->doc.format,
 	       j->doc.encoding ? ", кодировка " : "", j->doc.encoding ? j->doc.encoding : "");
 	print_list(NULL, &j->res.found);
 	print_list("не размещено:", &j->res.unplaced);
 	print_list("нужно дописать:", &j->res.todo);
-	print_list("предложения (файлы не меняются — перенесите сами):", &j->res.propose);
+	print_list("не внесено (проверьте сами):", &j->res.propose);
+	if (j->people.len) {
+		printf("  %s в конец %s:\n", dry ? "будет дописано" : "дописано", people_path);
+		fwrite(j->people.ptr, 1, j->people.len, stdout);
+	}
+	if (j->site.nr) {
+		printf("  %s в %s, раздел organization:\n", dry ? "будет вставлено" : "вставлено",
+		       site_path);
+		for (i = 0; i < j->site.nr; i++)
+			printf("%s\n", j->site.v[i]);
+	}
 	if (j->path)
 		printf("  %s %s\n", dry ? "будет записан" : "записан", j->path);
 	if (dry && j->path)
@@ -300,6 +340,207 @@ static struct nv_imp_person *people(const struct nv_model *m)
 	return v;
 }
 
+/* The part of path after its last slash. */
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+/* Read a data file of the project (absent is no error); -1 after an error in d. */
+static int data_read(struct data_file *f, const char *root, const char *name, struct nv_diags *d)
+{
+	f->path = nv_xasprintf("%s/%s", root, name);
+	f->exists = nv_exists(f->path);
+	if (f->exists && nv_read_file(f->path, 16 << 20, &f->was) < 0) {
+		nv_diag_hint(nv_error(d, f->path, 0, 0, "не удалось прочитать файл: %s",
+				      nv_strerror(errno)),
+			     "проверьте права на файл");
+		return -1;
+	}
+	nv_buf_add(&f->now, f->was.ptr, f->was.len);
+	return 0;
+}
+
+static void data_release(struct data_file *f)
+{
+	free(f->path);
+	nv_buf_release(&f->was);
+	nv_buf_release(&f->now);
+}
+
+/*
+ * The new people of every job appended to people.yml (each once, and
+ * none that is there already), and the organisation's keys site.yml
+ * lacks inserted; what cannot be merged goes to the job's report.
+ */
+static void merge(struct job *jobs, size_t n, const struct nv_model *m, struct data_file *ppl,
+		  struct data_file *site)
+{
+	const char *have[NV_IMP_ORG_KEYS] = { m->site.name, m->site.short_name, m->site.founder };
+	struct nv_strlist ids = NV_STRLIST_INIT;
+	struct nv_buf out = NV_BUF_INIT;
+	size_t i, k;
+
+	for (i = 0; i < m->npeople; i++)
+		if (m->people[i]->id)
+			nv_strlist_add(&ids, m->people[i]->id);
+	for (i = 0; i < n; i++) {
+		struct job *j = &jobs[i];
+		const char *const *found = (const char *const *)j->res.org;
+
+		nv_import_people_add(&j->people, &j->res, base_name(j->arg),
+				     ppl->now.len ? ppl->now.ptr[ppl->now.len - 1] : 0, &ids);
+		nv_buf_add(&ppl->now, j->people.ptr, j->people.len);
+		if (!site->exists) {
+			if (found[0] || found[1] || found[2])
+				nv_strlist_addf(&j->res.propose,
+						"%s нет — организация из документа не внесена "
+						"(файл не создаётся)",
+						site->path);
+			continue;
+		}
+		nv_import_site_merge(site->now.ptr, site->now.len, found, have, &out, &j->site,
+				     &j->res.propose);
+		nv_buf_reset(&site->now);
+		nv_buf_add(&site->now, out.ptr, out.len);
+		for (k = 0; k < NV_IMP_ORG_KEYS; k++)
+			if (found[k] && !have[k])
+				have[k] = found[k];
+	}
+	nv_buf_release(&out);
+	nv_strlist_release(&ids);
+}
+
+/* Write data into a temporary file beside path; its name (the caller frees) or NULL. */
+static char *write_temp(const char *path, const struct nv_buf *data)
+{
+	char *tmp = nv_xasprintf("%s.import-XXXXXX", path), *slash = strrchr(tmp, '/');
+	int fd, saved;
+
+	if (slash) {
+		*slash = '\0';
+		if (nv_mkdir_p(tmp) < 0)
+			goto fail;
+		*slash = '/';
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		goto fail;
+	if (write(fd, data->ptr, data->len) != (ssize_t)data->len || fchmod(fd, 0644) < 0 ||
+	    close(fd) < 0) {
+		saved = errno ? errno : EIO;
+		close(fd);
+		unlink(tmp);
+		errno = saved;
+		goto fail;
+	}
+	return tmp;
+fail:
+	free(tmp);
+	return NULL;
+}
+
+/* True if the data file is still as it was read. */
+static bool unchanged(const struct data_file *f)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	bool same;
+
+	if (!f->exists)
+		return !nv_exists(f->path);
+	same = nv_read_file(f->path, 16 << 20, &b) == 0 && b.len == f->was.len &&
+	       !memcmp(b.ptr, f->was.ptr, b.len);
+	nv_buf_release(&b);
+	return same;
+}
+
+/* Put one file in place: a new one never replaces a file (link), a data file is renamed over. */
+static int put(struct commit *c)
+{
+	if (c->replace && c->orig && c->orig->exists) {
+		if (rename(c->tmp, c->path) < 0)
+			return -1;
+	} else {
+		if (link(c->tmp, c->path) < 0)
+			return -1;
+		unlink(c->tmp);
+	}
+	c->done = true;
+	return 0;
+}
+
+/* Undo what was put in place, and remove the temporary files. */
+static void undo(struct commit *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].done && v[i].orig && v[i].orig->exists)
+			nv_write_file(v[i].path, v[i].orig->was.ptr, v[i].orig->was.len);
+		else if (v[i].done)
+			unlink(v[i].path);
+		else if (v[i].tmp)
+			unlink(v[i].tmp);
+	}
+}
+
+/*
+ * Write every document and the changed data files, all or nothing: first
+ * into temporary files, then, if people.yml and site.yml are still as
+ * they were read, each put in place; a failure undoes the rest. 0 or -1
+ * (after printing why).
+ */
+static int write_all(struct job *jobs, size_t n, struct data_file *const data[2])
+{
+	struct commit v[MAX_FILES + 2];
+	size_t nv = 0, i;
+	int rc = 0;
+
+	memset(v, 0, sizeof(v));
+	for (i = 0; i < n; i++)
+		v[nv++].path = jobs[i].path;
+	for (i = 0; i < 2; i++)
+		if (data[i]->now.len != data[i]->was.len ||
+		    memcmp(data[i]->now.ptr, data[i]->was.ptr, data[i]->now.len)) {
+			v[nv].path = data[i]->path;
+			v[nv].replace = true;
+			v[nv++].orig = data[i];
+		}
+	for (i = 0; i < nv && !rc; i++) {
+		const struct nv_buf *b = v[i].orig ? &v[i].orig->now : &jobs[i].res.text;
+
+		v[i].tmp = write_temp(v[i].path, b);
+		if (!v[i].tmp) {
+			fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", v[i].path,
+				nv_strerror(errno));
+			rc = -1;
+		}
+	}
+	for (i = 0; i < 2 && !rc; i++)
+		if (!unchanged(data[i])) {
+			fprintf(stderr,
+				"nastavnik: %s изменился во время импорта — запустите импорт ещё "
+				"раз\n",
+				data[i]->path);
+			rc = -1;
+		}
+	for (i = 0; i < nv && !rc; i++)
+		if (put(&v[i]) < 0) {
+			fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", v[i].path,
+				nv_strerror(errno));
+			rc = -1;
+		}
+	if (rc < 0) {
+		undo(v, nv);
+		fprintf(stderr, "nastavnik: ничего не записано\n");
+	}
+	for (i = 0; i < nv; i++)
+		free(v[i].tmp);
+	return rc;
+}
+
 /* After writing: the project checked as `check` does; the exit code. */
 static int recheck(const struct nv_global *g2)
 {
@@ -330,8 +571,12 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	struct nv_imp_opts o = { kind, NULL, 0, NULL, NULL, NULL };
 	const char *root;
 	struct nv_guard *guard = NULL;
+	struct data_file ppl, site, *const data[2] = { &ppl, &site };
 	size_t i;
 	int rc = NV_EXIT_CONTENT;
+
+	memset(&ppl, 0, sizeof(ppl));
+	memset(&site, 0, sizeof(site));
 
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
@@ -348,24 +593,25 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	guard = nv_guard_new(&p.model);
 	for (i = 0; i < n; i++)
 		import_one(&jobs[i], root, &o, &p.model, guard, jobs, i, &d);
+	if (!d.errors && data_read(&ppl, root, "people.yml", &d) == 0)
+		data_read(&site, root, "site.yml", &d);
 	if (d.errors) {
 		nv_diags_print(&d, stderr);
 		fprintf(stderr, "nastavnik: ничего не записано\n");
 		goto out;
 	}
+	merge(jobs, n, &p.model, &ppl, &site);
 	for (i = 0; i < n; i++)
-		report(&jobs[i], dry);
+		report(&jobs[i], dry, ppl.path, site.path);
 	rc = NV_EXIT_OK;
-	for (i = 0; i < n && !dry; i++)
-		if (nv_write_file(jobs[i].path, jobs[i].res.text.ptr, jobs[i].res.text.len) < 0) {
-			fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", jobs[i].path,
-				nv_strerror(errno));
-			rc = NV_EXIT_USAGE;
-		}
+	if (!dry && write_all(jobs, n, data) < 0)
+		rc = NV_EXIT_USAGE;
 	if (!dry && rc == NV_EXIT_OK)
 		rc = recheck(&g2);
 out:
 	nv_guard_free(guard);
+	data_release(&ppl);
+	data_release(&site);
 	free((void *)o.people);
 	nv_project_release(&p);
 	nv_diags_release(&d);
@@ -414,6 +660,8 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 	for (i = 0; i < n; i++) {
 		free(jobs[i].abs);
 		free(jobs[i].path);
+		nv_buf_release(&jobs[i].people);
+		nv_strlist_release(&jobs[i].site);
 		nv_imp_doc_release(&jobs[i].doc);
 		nv_imp_result_release(&jobs[i].res);
 	}

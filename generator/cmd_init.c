@@ -1,5 +1,5 @@
 /*
- * cmd_init.c: `nastavnik init [КАТАЛОГ] [--kind school|kindergarten]` —
+ * cmd_init.c: `nastavnik init [КАТАЛОГ] [--kind school|kindergarten|department]` —
  * start a project that checks and builds at once: site.yml with every
  * field explained, people.yml, pairs.yml, one example document of each
  * kind (the skeletons of `nastavnik new`), .gitignore and CI files for
@@ -19,23 +19,36 @@
 #include "fs.h"
 #include "model.h"
 
-/* What differs between a school and a kindergarten. */
+/* What differs between a school, a kindergarten and a municipal department. */
 struct org_kind {
-	const char *name;	  /* --kind */
+	const char *name;	  /* --kind, and organization.kind */
 	const char *full, *brief; /* the organisation's names */
-	const char *head;	  /* the head's position */
-	const char *mentee;	  /* the example mentee's position */
-	const char *form;	  /* the form of the example pair */
+	const char *genitive; /* site.yml lines after short_name: the genitive, if it declines */
+	const char *founder;
+	const char *where;  /* «Как устроено наставничество в …» */
+	const char *head;   /* the head's position */
+	const char *mentee; /* the example mentee's position */
+	const char *form;   /* the form of the example pair */
 };
 
 static const struct org_kind kinds[] = {
 	{ "school",
 	  "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная "
 	  "школа № 1»",
-	  "МБОУ «СОШ № 1»", "директор", "учитель начальных классов", "учитель – учитель" },
+	  "МБОУ «СОШ № 1»", "", "Управление образования администрации города", "МБОУ «СОШ № 1»",
+	  "директор", "учитель начальных классов", "учитель – учитель" },
 	{ "kindergarten",
 	  "Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 1»",
+	  "МБДОУ «Детский сад № 1»", "", "Управление образования администрации города",
 	  "МБДОУ «Детский сад № 1»", "заведующий", "воспитатель", "педагог – педагог" },
+	{ "department", "Управление образования администрации города", "Управление образования",
+	  "  # Краткое название склоняется: в «УТВЕРЖДЕНО приказом …» нужен\n"
+	  "  # родительный падеж.\n"
+	  "  short_name_genitive: Управления образования\n"
+	  "  # Должность руководителя в подписи и грифах: начальник, и. о. начальника.\n"
+	  "  head_title: начальник\n",
+	  "Администрация города", "Управлении образования", "начальник управления", "методист",
+	  "педагог – педагог" },
 };
 
 static const char site_yml[] =
@@ -44,13 +57,17 @@ static const char site_yml[] =
 	"\n"
 	"# Организация: так она названа в шапке приказов и на сайте.\n"
 	"organization:\n"
+	"  # Вид: school, kindergarten, college, dod (дополнительное образование),\n"
+	"  # department (управление, отдел образования), center (центр).\n"
+	"  kind: %s\n"
 	"  # Полное наименование по уставу.\n"
 	"  name: %s\n"
 	"  # Краткое наименование: в заголовках и в «УТВЕРЖДЕНО приказом …».\n"
 	"  short_name: %s\n"
+	"%s"
 	"  # Учредитель: первая строка шапки приказа.\n"
-	"  founder: Управление образования администрации города\n"
-	"  # Место издания приказов: «г. Город», «с. Село».\n"
+	"  founder: %s\n"
+	"  # Место издания приказов: «г. Город», «с. Село»; можно не указывать.\n"
 	"  place: г. Город\n"
 	"  # Руководитель: id человека из people.yml, он подписывает приказы.\n"
 	"  director: ivanova-mp\n"
@@ -234,21 +251,15 @@ static struct file *add_file(struct file *f, size_t *n, const char *dir, const c
 static size_t project_files(struct file *f, const char *dir, const struct org_kind *k)
 {
 	struct nv_buf today = NV_BUF_INIT;
-	time_t now = time(NULL);
-	struct tm tm;
-	struct nv_date d;
+	struct nv_date d = nv_date_today();
 	size_t n = 0, i;
 	int start;
 	char *rel;
 
-	localtime_r(&now, &tm);
-	d.year = tm.tm_year + 1900;
-	d.month = tm.tm_mon + 1;
-	d.day = tm.tm_mday;
 	nv_date_add(&today, d, NV_DATE_NUMERIC);
-	start = d.month >= 8 ? d.year : d.year - 1;
-	nv_buf_addf(&add_file(f, &n, dir, "content/site.yml")->text, site_yml, k->full, k->brief,
-		    k->brief);
+	start = nv_acyear_for_new(d);
+	nv_buf_addf(&add_file(f, &n, dir, "content/site.yml")->text, site_yml, k->name, k->full,
+		    k->brief, k->genitive, k->founder, k->where);
 	nv_buf_addf(&add_file(f, &n, dir, "content/people.yml")->text, people_yml, k->head,
 		    today.ptr, today.ptr, k->mentee, today.ptr, k->mentee);
 	nv_buf_addf(&add_file(f, &n, dir, "content/pairs.yml")->text, pairs_yml, k->form, start,
@@ -270,7 +281,7 @@ static size_t project_files(struct file *f, const char *dir, const struct org_ki
 
 static void usage(void)
 {
-	puts("Использование: nastavnik init [КАТАЛОГ] [--kind school|kindergarten]\n"
+	puts("Использование: nastavnik init [КАТАЛОГ] [--kind school|kindergarten|department]\n"
 	     "\n"
 	     "Создаёт проект раздела «Наставничество» в КАТАЛОГЕ (по умолчанию — в\n"
 	     "текущем): content/site.yml с пояснением каждого поля, people.yml,\n"
@@ -279,7 +290,8 @@ static void usage(void)
 	     "и собирается. Ни один существующий файл не перезаписывается.\n"
 	     "\n"
 	     "  --kind school        школа (по умолчанию)\n"
-	     "  --kind kindergarten  детский сад");
+	     "  --kind kindergarten  детский сад\n"
+	     "  --kind department    управление (отдел) образования");
 }
 
 static int parse_kind(const char *v, void *dest)
@@ -328,7 +340,7 @@ int cmd_init(int argc, char **argv, struct nv_global *g)
 	int rc;
 	const struct nv_option opts[] = {
 		{ "--kind", NULL, NV_OPT_VALUE, &kind, "вид организации", parse_kind,
-		  "вид организации — school или kindergarten, а не «%s»" },
+		  "вид организации — school, kindergarten или department, а не «%s»" },
 		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
 	};
 	const struct nv_cmdline line = {

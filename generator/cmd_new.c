@@ -77,17 +77,10 @@ static bool valid_name(const char *s)
 void nv_new_skeleton(struct nv_buf *text, int kind)
 {
 	struct nv_buf date = NV_BUF_INIT, year = NV_BUF_INIT;
-	struct nv_date today;
-	struct tm tm;
-	time_t now = time(NULL);
-	int start;
+	struct nv_date today = nv_date_today();
+	int start = nv_acyear_for_new(today);
 
-	localtime_r(&now, &tm);
-	today.year = tm.tm_year + 1900;
-	today.month = tm.tm_mon + 1;
-	today.day = tm.tm_mday;
 	nv_date_add(&date, today, NV_DATE_NUMERIC);
-	start = today.month >= 8 ? today.year : today.year - 1;
 	nv_acyear_add(&year, start);
 	switch (kind) {
 	case NV_KIND_POSITION:

@@ -749,3 +749,21 @@ int nv_acyear_parse(const char *s, int *start)
 {
 	return nv_acyear_parse_mem(s, strlen(s), start, NULL);
 }
+
+struct nv_date nv_date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	struct nv_date d;
+
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
+}
+
+int nv_acyear_for_new(struct nv_date d)
+{
+	return d.month >= 8 ? d.year : d.year - 1;
+}

@@ -23,10 +23,10 @@
  *
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
- * raw bytes (nv_guard_skip() in guard_read.c) compares the first plain
- * letters of each word with the keys of its first letter, through the
- * same buckets, a bitmap per bucket of the keys' second bytes and the
- * first eight bytes of each key kept as one integer. At a word that may
+ * raw bytes (nv_guard_skip() in guard_read.c) walks the first plain
+ * letters of each word down a trie of the keys' first eight bytes (most
+ * words leave it at their first or second letter) and skips the rest of
+ * the word up to eight bytes at a time. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
@@ -230,6 +230,89 @@ static int cmp_key(const void *pa, const void *pb)
 	return c ? c : strcmp(a->t->p->id, b->t->p->id);
 }
 
+static bool is_lc_letter(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || b >= 0xE0;
+}
+
+/*
+ * Lay out the trie ch (nn nodes, node 0 the root) breadth first in
+ * g->node, so that the children of a node lie side by side.
+ */
+static void lay_out_trie(struct nv_guard *g, int32_t (*ch)[NV_GUARD_CLASSES],
+			 const unsigned char *minlen, const bool *end, size_t nn)
+{
+	size_t *order = nv_xcalloc(nn, sizeof(*order)), q, next = 1;
+	struct nv_guard_node *nd;
+	int c, b;
+
+	g->node = nv_xcalloc(nn, sizeof(*g->node));
+	g->nnode = nn;
+	for (q = 0; q < next; q++) {
+		nd = &g->node[q];
+		nd->base = (uint32_t)next;
+		nd->minlen = minlen[order[q]];
+		nd->end = end[order[q]];
+		for (c = 0; c < NV_GUARD_CLASSES; c++) {
+			if (!ch[order[q]][c])
+				continue;
+			nd->kids |= UINT64_C(1) << c;
+			order[next++] = (size_t)ch[order[q]][c];
+		}
+	}
+	for (b = 'a'; b < 256; b = b == 'z' ? 0xE0 : b + 1)
+		if ((g->node[0].kids >> (c = nv_guard_cls((unsigned char)b))) & 1)
+			g->root[b] = g->node[0].base +
+				     (uint32_t)nv_guard_pop64(g->node[0].kids &
+							      ((UINT64_C(1) << c) - 1));
+	free(order);
+}
+
+/*
+ * The trie of the keys' first eight bytes for nv_guard_skip(); keys with
+ * other bytes there go to g->odd, those not starting with a letter
+ * nowhere (a word starts with a letter).
+ */
+static void build_trie(struct nv_guard *g)
+{
+	size_t cap = 8 * g->nk + 1, nn = 1, i, j, d, q;
+	int32_t(*ch)[NV_GUARD_CLASSES] = nv_xcalloc(cap, sizeof(*ch));
+	unsigned char *minlen = nv_xcalloc(cap, 1);
+	bool *end = nv_xcalloc(cap, sizeof(*end));
+	const struct nv_guard_key *k;
+	int c;
+
+	g->odd = nv_xcalloc(g->nk + 1, sizeof(*g->odd));
+	minlen[0] = 255;
+	for (i = 0; i < g->nk; i++) {
+		k = &g->k[i];
+		d = k->len < 8 ? k->len : 8;
+		for (j = 1; j < d && is_lc_letter((unsigned char)k->stem[j]); j++)
+			;
+		if (!is_lc_letter(k->b0))
+			continue;
+		if (j < d) {
+			g->odd[g->nodd++] = k;
+			continue;
+		}
+		for (q = 0, j = 0; j < d; j++) {
+			c = nv_guard_cls((unsigned char)k->stem[j]);
+			if (!ch[q][c]) {
+				minlen[nn] = 255;
+				ch[q][c] = (int32_t)nn++;
+			}
+			q = (size_t)ch[q][c];
+			if (k->len < minlen[q])
+				minlen[q] = (unsigned char)k->len;
+		}
+		end[q] = end[q] || k->len == d;
+	}
+	lay_out_trie(g, ch, minlen, end, nn);
+	free(ch);
+	free(minlen);
+	free(end);
+}
+
 static void index_keys(struct nv_guard *g)
 {
 	size_t i, b;
@@ -246,6 +329,7 @@ static void index_keys(struct nv_guard *g)
 		k = &g->k[i];
 		g->second[k->b0] |= k->len < 2 ? UINT64_MAX : UINT64_C(1) << (k->b1 & 63);
 	}
+	build_trie(g);
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
@@ -299,6 +383,8 @@ void nv_guard_free(struct nv_guard *g)
 		free(g->k[i].stem);
 	free(g->t);
 	free(g->k);
+	free(g->node);
+	free(g->odd);
 	free(g);
 }
 

@@ -122,10 +122,48 @@ struct nv_guard_key {
 	unsigned char b0, b1; /* the first two bytes */
 };
 
+/* The letters a key starts with: 'a'–'z' are 0–25, а–я (folded, lower case) 26–57. */
+#define NV_GUARD_CLASSES 58
+
+static inline int nv_guard_cls(unsigned char lc)
+{
+	return lc >= 0xE0 ? lc - 0xE0 + 26 : lc - 'a';
+}
+
+/*
+ * A node of the trie of the keys' first eight bytes (see nv_guard_skip()):
+ * its children, one for each letter class with a bit in `kids`, lie in
+ * class order from `base` on.
+ */
+struct nv_guard_node {
+	uint64_t kids;
+	uint32_t base;
+	unsigned char minlen; /* the length of the shortest key through this node */
+	bool end;	      /* a key ends here */
+};
+
+/* The number of bits set in x (without the popcnt instruction, which -O2 does not assume). */
+static inline size_t nv_guard_pop64(uint64_t x)
+{
+	x -= (x >> 1) & UINT64_C(0x5555555555555555);
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	return (size_t)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 struct nv_guard {
 	struct nv_guard_target *t;
 	struct nv_guard_key *k;
 	size_t nt, nk;
+	/*
+	 * The keys whose first eight bytes (or all, if fewer) are letters in
+	 * lower case, as a trie from node[0]; the others starting with a
+	 * letter are in odd (their first bytes may stand for any letter).
+	 */
+	struct nv_guard_node *node;
+	uint32_t root[256]; /* the child of node[0] for a letter (folded, lower case), or 0 */
+	const struct nv_guard_key **odd;
+	size_t nnode, nodd;
 	size_t first[257]; /* the keys starting with byte b: k[first[b], first[b + 1]) */
 	/*
 	 * Bit (c & 63) of second[b] is set when a key starting with b has

@@ -419,12 +419,55 @@ static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_
 static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
 					UINT64_C(0x000000000002FFFF) };
 
-/* The end of the plain letters from s[i] (see plain_letter()). */
+/*
+ * How many of the 8 bytes w (in memory order) are, from the first on,
+ * Russian letters but «Ё» and «ё» (0xD0 0x90–0xBF, 0xD1 0x80–0x8F; an
+ * even number) or Latin letters (nv_guard_is_lat()). A part of the
+ * letters the byte loop of skip_letters() takes, never more.
+ */
+static inline size_t letters8(uint64_t w)
+{
+	const uint64_t h = UINT64_C(0x8080808080808080);
+	uint64_t lo = w & ~h, x = lo | UINT64_C(0x2020202020202020), bad, hi;
+	size_t lat, cyr;
+
+	/* Latin: a byte without its high bit whose | 0x20 is in 0x61–0x7A. */
+	bad = ~((x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w) & h;
+	lat = bad ? (size_t)__builtin_ctzll(bad) >> 3 : 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Russian: in each 16-bit lane the low byte is the first of a letter;
+	 * 0xD0 takes a second byte with bits 0x30 set, 0xD1 one without.
+	 */
+	hi = (((w >> 8) & UINT64_C(0x0030003000300030)) + UINT64_C(0x0030003000300030)) &
+	     UINT64_C(0x0040004000400040);
+	bad = ((w & UINT64_C(0xC0FEC0FEC0FEC0FE)) ^ UINT64_C(0x80D080D080D080D0)) |
+	      (hi ^ ((w & UINT64_C(0x0001000100010001)) << 6) ^ UINT64_C(0x0040004000400040));
+	cyr = bad ? ((size_t)__builtin_ctzll(bad) >> 4) * 2 : 8;
+#else
+	(void)hi;
+	cyr = 0; /* the letters are then left to the loop of one at a time */
+#endif
+	return lat > cyr ? lat : cyr;
+}
+
+/*
+ * The end of the plain letters from s[i] (see plain_letter()): up to 8
+ * bytes at a time, a letter at a time where letters8() stops short.
+ */
 static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
 {
 	unsigned char c, d;
+	uint64_t w;
+	size_t k;
 
 	while (i < n) {
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			i += (k = letters8(w));
+			if (k == 8)
+				continue;
+		}
 		c = s[i];
 		if (c < 0x80) {
 			if (!nv_guard_is_lat(c))
@@ -462,47 +505,124 @@ static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
 }
 
 /*
- * Could a key start the word at s[i]? Its first plain letters (up to 8)
- * are compared with the keys of its first letter; the word may go on
- * past them (through a tag, a reference, a soft hyphen), so only those
- * are. *end is where the plain letters end.
+ * Could one of the odd keys (guard_int.h) start the word at s[i]? Its
+ * first plain letters (up to 8) are compared with the keys' first bytes,
+ * all but those that stand for any letter; the word may go on past them
+ * (through a tag, a reference, a soft hyphen), so only those are.
  */
-static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			  bool markup, size_t *end)
+static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup)
 {
-	unsigned char w[8] = { 0 }, m[8] = { 0 }, b0, b1;
-	size_t a, z, k, k1, l = 0;
+	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
+	const struct nv_guard_key *key;
+	size_t k, j, l = 0;
 	uint64_t head, known;
 	bool whole;
 
-	/* Most words are rejected by their first two letters: read the rest only if not. */
-	b0 = plain_letter(s, n, i, &k) | 0x20;
-	b1 = i + k < n ? plain_letter(s, n, i + k, &k1) : 0;
-	if (g->first[b0] == g->first[b0 + 1] ||
-	    (b1 && !((g->second[b0] >> ((b1 | 0x20) & 63)) & 1))) {
-		*end = skip_letters(s, n, i);
-		return false;
-	}
 	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
-	while (i < n && l < 256 && (b0 = plain_letter(s, n, i, &k))) {
+	while (i < n && l < 256 && (b = plain_letter(s, n, i, &k))) {
 		if (l < 8) {
-			w[l] = b0 | 0x20;
+			w[l] = b | 0x20;
 			m[l] = 0xFF;
 		}
 		l++;
 		i += k;
 	}
-	a = g->first[w[0]];
-	z = g->first[w[0] + 1];
+	/* As the keys in the trie, a word must have a second letter some key of its first has. */
+	if (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1))
+		return false;
 	head = nv_guard_load8(w, 8);
 	known = nv_guard_load8(m, 8);
 	whole = l < 256 && word_ends(s, n, i, markup);
-	for (; a < z; a++)
-		if ((head & g->k[a].mask & known) == (g->k[a].head & known) &&
-		    (!whole || g->k[a].len <= l))
+	for (j = 0; j < g->nodd; j++) {
+		key = g->odd[j];
+		if (key->b0 == w[0] && (head & key->mask & known) == (key->head & known) &&
+		    (!whole || key->len <= l))
 			return true;
+	}
+	return false;
+}
+
+/*
+ * Could a key start the word at s[i]? Its first plain letters (up to 8)
+ * are walked down the trie of the keys' first bytes (guard_int.h): a key
+ * may start the word if its first bytes are the word's first letters, or
+ * the word's letters are its first bytes and the word may go on (through
+ * a tag, a reference, a soft hyphen) or is no shorter than the key. *end
+ * is where the plain letters end.
+ */
+static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup, size_t *end)
+{
+	const struct nv_guard_node *nd;
+	size_t start = i, k, l = 1;
+	unsigned char b;
+	uint64_t bit;
+	uint32_t r;
+
+	/* The caller has seen a letter at s[i]; most words stop at the first or second. */
+	if (!(r = g->root[plain_letter(s, n, i, &k) | 0x20]))
+		goto miss;
+	nd = &g->node[r];
+	i += k;
+	if (nd->end)
+		return true;
+	while (l < 8 && i < n && (b = plain_letter(s, n, i, &k))) {
+		bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
+		if (!(nd->kids & bit))
+			goto miss;
+		nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
+		l++;
+		i += k;
+		if (nd->end)
+			return true;
+	}
+	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
+	while (l >= 8 && l < 256 && i < n && plain_letter(s, n, i, &k)) {
+		l++;
+		i += k;
+	}
+	if (nd->minlen <= l || !(l < 256 && word_ends(s, n, i, markup)))
+		return true;
+miss:
+	if (g->nodd && odd_may_start(g, s, n, start, markup))
+		return true;
 	*end = skip_letters(s, n, i);
 	return false;
+}
+
+/*
+ * The cheap part of may_start_key() for the word at s[i], whose first
+ * letter b is k bytes long: true, with *end where its letters end, when
+ * no key can start it by its first three letters (and there are no odd
+ * keys); false when may_start_key() has to tell.
+ */
+static inline bool quick_miss(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			      unsigned char b, size_t k, size_t *end)
+{
+	const struct nv_guard_node *nd;
+	uint64_t bit;
+	uint32_t r;
+	int depth;
+
+	if (g->nodd)
+		return false;
+	if ((r = g->root[b | 0x20])) {
+		nd = &g->node[r];
+		for (depth = 1; depth < 3; depth++) {
+			i += k;
+			if (nd->end || i >= n || !(b = plain_letter(s, n, i, &k)))
+				return false;
+			bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
+			if (!(nd->kids & bit))
+				break;
+			if (depth == 2)
+				return false;
+			nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
+		}
+	}
+	*end = skip_letters(s, n, i);
+	return true;
 }
 
 /* Could a key start a word in s[i, end), text without tags? As nv_guard_skip(). */
@@ -510,13 +630,20 @@ static bool value_may_name(const struct nv_guard *g, const char *text, size_t i,
 {
 	const unsigned char *s = (const unsigned char *)text;
 	bool word = false;
+	unsigned char b;
 	size_t k, e;
 	uint32_t cp;
 	int f;
 
 	while (i < end) {
-		if (plain_letter(s, end, i, &k)) {
-			if (!word && may_start_key(g, s, end, i, true, &e))
+		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) && s[i] != '&') {
+			word = false;
+			i++;
+			continue;
+		}
+		if ((b = plain_letter(s, end, i, &k))) {
+			if (!word && !quick_miss(g, s, end, i, b, k, &e) &&
+			    may_start_key(g, s, end, i, true, &e))
 				return true;
 			i = word ? i + k : e;
 			word = true;
@@ -556,6 +683,7 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 	const unsigned char *s = (const unsigned char *)text;
 	size_t safe[SAFE], k, e;
 	bool word = false, inl;
+	unsigned char b;
 	uint32_t cp;
 	int f, ns = 0;
 
@@ -568,13 +696,14 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 			i++;
 			continue;
 		}
-		if (plain_letter(s, n, i, &k)) {
+		if ((b = plain_letter(s, n, i, &k))) {
 			if (word) {
 				i += k;
 				continue;
 			}
 			safe[ns++ % SAFE] = i;
-			if (may_start_key(g, s, n, i, markup, &e))
+			if (!quick_miss(g, s, n, i, b, k, &e) &&
+			    may_start_key(g, s, n, i, markup, &e))
 				return safe[ns % SAFE];
 			word = true;
 			i = e;

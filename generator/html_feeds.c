@@ -15,8 +15,10 @@
 #include "fs.h"
 #include "html_int.h"
 #include "model.h"
+#include "model_git.h"
 #include "guard.h"
 #include "typo.h"
+#include "strmap.h"
 #include "writer.h"
 /*
  * The search index, twice: search-index.json for other tools, and the
@@ -191,6 +193,26 @@ static void xml_clean(struct nv_value *v)
 	v->len = j;
 }
 
+/*
+ * The day of the last commit that changed e's file (opts.history), or
+ * fallback when Git has none.
+ */
+static const struct nv_date *last_commit(const struct nv_html_state *s, const struct nv_entry *e,
+					 const struct nv_date *fallback)
+{
+	const struct nv_git_revs *r = nv_git_revs_of(s->opts.history, e->path);
+
+	return r && r->nr ? &r->v[0].date : fallback;
+}
+
+/* When a news item was updated: its last commit, never before its date. */
+static const struct nv_date *news_updated(const struct nv_html_state *s, const struct nv_entry *e)
+{
+	const struct nv_date *d = last_commit(s, e, &e->date);
+
+	return nv_date_cmp(*d, e->date) > 0 ? d : &e->date;
+}
+
 /* The news feed, news/atom.xml, from the theme's atom.mustache. */
 void nv_html_emit_atom(struct nv_html_state *s)
 {
@@ -198,6 +220,7 @@ void nv_html_emit_atom(struct nv_html_state *s)
 	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &v);
 	struct nv_value *ctx = obj(), *entries = arr(), *ev;
 	struct nv_buf url = NV_BUF_INIT;
+	const struct nv_date *newest = NULL;
 	char *t;
 
 	set(ctx, "site", nv_value_copy(s->site));
@@ -206,7 +229,11 @@ void nv_html_emit_atom(struct nv_html_state *s)
 	set_str(ctx, "title", t);
 	free(t);
 	set_str(ctx, "base", s->base_url);
-	set_updated(ctx, n ? &v[0]->date : NULL);
+	/* The feed was updated when its newest entry was. */
+	for (i = 0; i < n; i++)
+		if (!newest || nv_date_cmp(*news_updated(s, v[i]), *newest) > 0)
+			newest = news_updated(s, v[i]);
+	set_updated(ctx, newest);
 	set_str(ctx, "author", s->m->site.name);
 	for (i = 0; i < n; i++) {
 		ev = obj();
@@ -214,7 +241,7 @@ void nv_html_emit_atom(struct nv_html_state *s)
 		t = nv_typo_str(v[i]->title ? v[i]->title : "");
 		set_str(ev, "title", t);
 		free(t);
-		set_updated(ev, &v[i]->date);
+		set_updated(ev, news_updated(s, v[i]));
 		if (v[i]->summary) {
 			t = nv_typo_str(v[i]->summary);
 			set_str(ev, "summary", t);
@@ -234,22 +261,45 @@ void nv_html_emit_atom(struct nv_html_state *s)
 void nv_html_emit_sitemap(struct nv_html_state *s)
 {
 	struct nv_value *ctx, *pages, *pv;
+	struct nv_strmap *last = nv_strmap_new();
+	struct nv_buf url = NV_BUF_INIT, *iso;
+	const struct nv_date *d;
 	size_t i;
 
-	if (!s->base_url)
+	if (!s->base_url) {
+		nv_strmap_free(last, NULL);
 		return;
+	}
 	ctx = obj();
 	pages = arr();
 	set(ctx, "site", nv_value_copy(s->site));
 	set_str(ctx, "base", s->base_url);
+	/* lastmod: the day of the last commit that changed a document's file. */
+	iso = nv_xcalloc(s->m->nentries + 1, sizeof(*iso));
+	for (i = 0; i < s->m->nentries; i++) {
+		d = last_commit(s, s->m->entries[i], NULL);
+		nv_html_entry_url(s->m->entries[i], &url);
+		if (!d || nv_strmap_get(last, url.ptr))
+			continue;
+		nv_buf_adds(&iso[i], url.ptr);
+		nv_buf_addch(&iso[i], '\0');
+		nv_date_add(&iso[i], *d, NV_DATE_ISO);
+		nv_strmap_put(last, iso[i].ptr, iso[i].ptr + strlen(iso[i].ptr) + 1);
+	}
 	for (i = 0; i < s->npages; i++) {
 		pv = obj();
 		set_str(pv, "url", s->pages[i].url);
+		set_str(pv, "lastmod", nv_strmap_get(last, s->pages[i].url));
 		push(pages, pv);
 	}
 	set(ctx, "pages", pages);
 	xml_clean(ctx);
 	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx);
+	nv_strmap_free(last, NULL);
+	for (i = 0; i < s->m->nentries; i++)
+		nv_buf_release(&iso[i]);
+	free(iso);
+	nv_buf_release(&url);
 }
 
 /*

@@ -13,6 +13,7 @@
 #include "html_int.h"
 #include "html_md.h"
 #include "model.h"
+#include "model_git.h"
 #include "person.h"
 #include "typo.h"
 #include "utf8.h"
@@ -55,6 +56,34 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 	return nv_buf_detach(&out, NULL);
 }
 
+/*
+ * «Редакции» of a normative document: its front matter's `revision:`,
+ * or else the commits that changed its file (opts.history), newest first.
+ */
+static void add_revisions(const struct nv_html_state *s, struct nv_value *doc,
+			  const struct nv_entry *e)
+{
+	const struct nv_git_revs *g = nv_git_revs_of(s->opts.history, e->path);
+	struct nv_value *list, *r;
+	size_t i, n = e->nrevisions ? e->nrevisions : g ? g->nr : 0;
+
+	if ((e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
+	     e->kind != NV_KIND_ROADMAP && e->kind != NV_KIND_ORDER) ||
+	    e->web_hidden || !n)
+		return;
+	list = arr();
+	for (i = 0; i < n; i++) {
+		r = obj();
+		nv_html_set_date(r, "date", e->nrevisions ? &e->revisions[i].date : &g->v[i].date);
+		/* Set even when empty, so that an item never shows its parent's. */
+		set_s(r, "text", "");
+		nv_html_set_t(r, "text", e->nrevisions ? e->revisions[i].text : g->v[i].msg);
+		push(list, r);
+	}
+	set(doc, "revisions", list);
+	set(doc, "has_revisions", nv_value_new_bool(true));
+}
+
 /* The parts of every document page: id, titles, body, dates, approvals, PDF. */
 static struct nv_value *doc_common(const struct nv_html_state *s, const struct nv_entry *e,
 				   const char *html, bool pdf)
@@ -76,6 +105,7 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 		nv_buf_reset(&b);
 	}
 	nv_html_add_approvals(doc, e, s->m);
+	add_revisions(s, doc, e);
 	if (e->approved_by) {
 		struct nv_value *ab = obj();
 		nv_wording_order_ref(&b, e->approved_by->date, e->approved_by->number);
@@ -107,8 +137,7 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	nv_html_set_t(doc, "preamble", e->preamble);
 	if (e->signatory) {
 		struct nv_value *sig = obj();
-		char *pos =
-			nv_utf8_capitalize(e->signatory->position ? e->signatory->position : "");
+		char *pos = nv_utf8_capitalize(e->signatory_position ? e->signatory_position : "");
 		set_s(sig, "position", pos);
 		free(pos);
 		if (nv_person_web_signature(&b, e->signatory))

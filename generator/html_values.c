@@ -256,28 +256,58 @@ static void push_line(struct nv_value *list, const char *s)
 		push(list, nv_value_new_str(s));
 }
 
-/* An approval block's context: its label, its lines (wording.h) and a link or signature. */
+/*
+ * An approval block's context: its label, its lines in the order of ГОСТ
+ * Р 7.0.97 (wording.h), the signature, the date after it and a link.
+ */
 static struct nv_value *approval_block(const struct nv_entry *e, const struct nv_approval *a,
 				       const struct nv_model *m)
 {
 	struct nv_value *v = obj(), *lines = arr();
 	struct nv_approval_text t;
 	struct nv_buf b = NV_BUF_INIT;
+	struct nv_wording_org o = { m->site.short_name, m->site.genitive, &m->site };
 
-	nv_approval_text_init(&t, e, a, m->site.short_name, true);
+	nv_approval_text_init(&t, e, a, &o, true);
 	set_s(v, "label", t.label);
 	push_line(lines, t.by_order);
 	push_line(lines, t.order_ref);
-	push_line(lines, t.position);
 	push_line(lines, t.body);
 	push_line(lines, t.protocol);
-	push_line(lines, t.date);
+	push_line(lines, t.position);
 	if (t.signature)
 		set_s(v, "signature", t.signature);
+	if (t.date)
+		set_s(v, "date", t.date);
 	if (a->order)
 		set_s(v, "url", nv_html_entry_url(a->order, &b));
 	nv_html_set_list(v, "lines", lines);
 	nv_approval_text_release(&t);
+	nv_buf_release(&b);
+	return v;
+}
+
+/* The stamp of a document that is an appendix of an outside order, as a block of the right side. */
+static struct nv_value *outside_stamp(const struct nv_entry *e, const struct nv_model *m)
+{
+	struct nv_value *v = obj(), *lines = arr();
+	struct nv_buf b = NV_BUF_INIT;
+	char *line, *nl;
+	bool first = true;
+
+	nv_wording_outside_stamp(&b, &e->appendix_of, m->site.genitive);
+	for (line = b.ptr; line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (first)
+			set_s(v, "label", line);
+		else
+			push_line(lines, line);
+		first = false;
+	}
+	nv_html_set_list(v, "lines", lines);
+	set_b(v, "stamp", true);
 	nv_buf_release(&b);
 	return v;
 }
@@ -287,6 +317,8 @@ void nv_html_add_approvals(struct nv_value *ctx, const struct nv_entry *e, const
 	struct nv_value *left = arr(), *right = arr();
 	size_t i;
 
+	if (e->appendix_of.given && !e->approved_by)
+		push(right, outside_stamp(e, m));
 	for (i = 0; i < e->napprovals; i++)
 		push(e->approvals[i].right ? right : left, approval_block(e, &e->approvals[i], m));
 	if (left->nr || right->nr)

@@ -46,6 +46,22 @@ static const char *label_of(const char *t)
 	return NULL;
 }
 
+/*
+ * The approver of a block УТВЕРЖДАЮ is not in people.yml: a new person
+ * from «Директор МАОУ «СОШ № 14» ______ И. В. Соколова», appended to
+ * people.yml by the command. Returns true if the block names someone.
+ */
+static bool new_approver(struct nv_imp_ctx *c, struct approval *a)
+{
+	const char *id = a->body.len ? nv_imp_new_person(c, a->body.ptr, NULL) : NULL;
+
+	if (!id)
+		return false;
+	a->person = nv_xstrdup(id);
+	nv_imp_found(c, "утверждающий не найден в people.yml: новый участник %s", id);
+	return true;
+}
+
 /* Write one block, or report the one derived from an order. */
 static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 {
@@ -62,7 +78,7 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 			    "укажите id документа в appendices приказа от %s № %s (блок «%s "
 			    "приказом» nastavnik выводит сам)",
 			    a->date, a->number ? a->number : "?", a->label);
-	} else if (!strcmp(a->label, "УТВЕРЖДАЮ") && !a->person) {
+	} else if (!strcmp(a->label, "УТВЕРЖДАЮ") && !a->person && !new_approver(c, a)) {
 		nv_imp_todo(c, "блок УТВЕРЖДАЮ: подписавший не найден в people.yml — добавьте его "
 			       "и впишите person");
 	} else {

@@ -104,4 +104,11 @@ void nv_imp_todo(struct nv_imp_ctx *c, const char *fmt, ...) NV_PRINTF(2, 3);
 /* The person of people.yml the name «И. В. Соколова» / «Соколова И. В.» in s points to. */
 const struct nv_imp_person *nv_imp_person_in(const struct nv_imp_ctx *c, const char *s);
 
+/*
+ * A signature t («Директор<TAB>И. В. Соколова») of someone not in
+ * people.yml becomes a new person of c->r (position: the signature's, else
+ * `position` when not NULL); returns the new id, or NULL when t names no one.
+ */
+const char *nv_imp_new_person(struct nv_imp_ctx *c, const char *t, const char *position);
+
 #endif

@@ -60,23 +60,43 @@ static bool is_prikaz(const char *t)
 	       (nv_imp_is_upper(t) || strlen(t) < 20);
 }
 
-/* The header: founder and organisation lines before ПРИКАЗ. */
-/* Propose the organisation or founder for site.yml when it says something else. */
-static void propose_site(struct nv_imp_ctx *c, const char *t, bool founder)
+/* Keep the header's value for site.yml's key k (the first one found). */
+static void set_org(struct nv_imp_ctx *c, int k, const char *t, size_t len)
 {
-	const struct nv_imp_opts *o = c->o;
-	char *s;
-
-	if (founder ? (o->founder && !strcmp(o->founder, t))
-		    : ((o->org_name && !strcmp(o->org_name, t)) ||
-		       (o->org_short && !strcmp(o->org_short, t))))
-		return;
-	s = nv_xasprintf("site.yml, organization: %s: «%s»%s", founder ? "founder" : "name", t,
-			 (founder ? o->founder : o->org_name) ? " (сейчас там другое)" : "");
-	nv_strlist_add(&c->r->propose, s);
-	free(s);
+	while (len && t[len - 1] == ' ')
+		len--;
+	if (!c->r->org[k] && len)
+		c->r->org[k] = nv_xmemdupz(t, len);
 }
 
+/*
+ * An organisation line of the header: the full name, a short name
+ * («МАОУ «СОШ № 14»», its first word in capitals) or both, the short one
+ * in brackets at the end.
+ */
+static void header_org(struct nv_imp_ctx *c, const char *t)
+{
+	const char *open = strrchr(t, '('), *sp = strchr(t, ' ');
+	size_t len = strlen(t);
+	char *word;
+
+	if (open && len && t[len - 1] == ')' && open > t && (unsigned char)open[1] == 0xD0) {
+		word = nv_xmemdupz(open + 1, strcspn(open + 1, " )"));
+		if (nv_imp_is_upper(word)) {
+			set_org(c, NV_IMP_ORG_NAME, t, (size_t)(open - t));
+			set_org(c, NV_IMP_ORG_SHORT, open + 1, len - (size_t)(open - t) - 2);
+			free(word);
+			return;
+		}
+		free(word);
+	}
+	word = nv_xmemdupz(t, sp ? (size_t)(sp - t) : len);
+	set_org(c, nv_imp_is_upper(word) && strlen(word) > 2 ? NV_IMP_ORG_SHORT : NV_IMP_ORG_NAME,
+		t, len);
+	free(word);
+}
+
+/* The header: founder and organisation lines before ПРИКАЗ. */
 static size_t header(struct nv_imp_ctx *c)
 {
 	size_t i, k;
@@ -93,7 +113,10 @@ static size_t header(struct nv_imp_ctx *c)
 
 		nv_imp_found(c, "%s: «%s» (абзац %d)", founder ? "учредитель" : "организация", t,
 			     c->ln[i].src);
-		propose_site(c, t, founder);
+		if (founder)
+			set_org(c, NV_IMP_ORG_FOUNDER, t, strlen(t));
+		else
+			header_org(c, t);
 		c->ln[i].used = true;
 	}
 	nv_imp_found(c, "ПРИКАЗ: абзац %d", c->ln[k].src);
@@ -243,6 +266,29 @@ struct items {
 	int nitems;
 };
 
+/*
+ * A lettered sub-item «а) …» under an item: Markdown has no lettered
+ * lists, so it stays as written, a line of the item above after a hard
+ * line break («\\» at the end of the line before), at its text's column.
+ */
+static void letter_line(struct nv_imp_ctx *c, struct items *it, const char *t, struct marker m)
+{
+	size_t mark = m.skip;
+	char num[16];
+
+	while (mark && (t[mark - 1] == ' ' || t[mark - 1] == '\t'))
+		mark--;
+	if (c->body.len && c->body.ptr[c->body.len - 1] == '\n')
+		c->body.len--;
+	snprintf(num, sizeof(num), "%d. ", it->count[it->depth]);
+	nv_buf_addf(&c->body, "\\\n%*s%.*s ", it->indent[it->depth] + (int)strlen(num), "",
+		    (int)mark, t);
+	nv_imp_md_text(&c->body, t + m.skip);
+	nv_buf_addch(&c->body, '\n');
+	it->colon = t[strlen(t) - 1] == ':';
+	it->nitems++;
+}
+
 /* One item as a Markdown list item, nested by its depth. */
 static void add_item(struct nv_imp_ctx *c, struct items *it, const char *t, struct marker m)
 {
@@ -257,6 +303,10 @@ static void add_item(struct nv_imp_ctx *c, struct items *it, const char *t, stru
 	}
 	if (depth > it->depth + 1)
 		depth = it->depth + 1;
+	if (m.letter && depth >= 2) {
+		letter_line(c, it, t, m);
+		return;
+	}
 	if (depth > 7)
 		depth = 7;
 	if (depth <= 1)
@@ -308,92 +358,24 @@ static size_t items(struct nv_imp_ctx *c, size_t i)
 	return i;
 }
 
-/* True if the word (len bytes) is initials: «И.», «И.В.» (capital Russian letters with dots). */
-static bool is_initials(const char *w, size_t len)
-{
-	size_t i;
-
-	if (!len || len % 3)
-		return false;
-	for (i = 0; i < len; i += 3)
-		if (!((unsigned char)w[i] == 0xD0 && (unsigned char)w[i + 1] >= 0x81 &&
-		      (unsigned char)w[i + 1] <= 0xAF && w[i + 2] == '.'))
-			return false;
-	return true;
-}
-
 /*
- * Split a signature into position, initials and surname: the name is the
- * last words («А. Н. Петрова», «Петрова А.Н.»), the position what comes
- * before them. Returns false when there is no such name.
+ * The signatory is not in people.yml: a new person from the signature
+ * «Директор<TAB>А. Н. Петрова», appended to people.yml by the command;
+ * the order names them as its signatory.
  */
-static bool split_signature(const char *t, struct nv_buf *pos, struct nv_buf *ini,
-			    struct nv_buf *sur)
+static void new_signatory(struct nv_imp_ctx *c, const char *t)
 {
-	const char *end = t + strlen(t), *w, *name = end;
-	size_t k;
+	const char *id = nv_imp_new_person(c, t, NULL);
 
-	while (name > t) {
-		for (w = name; w > t && !strchr(" \t_", w[-1]); w--)
-			;
-		if (w == name) { /* a separator */
-			name--;
-			continue;
-		}
-		if (is_initials(w, (size_t)(name - w))) {
-			for (k = 0; k < (size_t)(name - w); k += 3)
-				nv_buf_add(ini, w + k, 2);
-		} else if (!sur->len && !memchr(w, '.', (size_t)(name - w)) &&
-			   (unsigned char)*w == 0xD0) {
-			nv_buf_add(sur, w, (size_t)(name - w));
-		} else {
-			break;
-		}
-		name = w;
-		if (sur->len && ini->len >= 4)
-			break;
+	if (id) {
+		nv_imp_yaml(&c->fm, 0, "signatory", id);
+		nv_imp_found(c, "подписавший не найден в people.yml: новый участник %s", id);
+	} else {
+		nv_imp_todo(c,
+			    "подписавший («%s») не найден в people.yml: добавьте его и впишите "
+			    "signatory (по умолчанию — директор)",
+			    t);
 	}
-	if (!sur->len || !ini->len)
-		return false;
-	nv_buf_add(pos, t, (size_t)(name - t));
-	while (pos->len && strchr(" \t_", pos->ptr[pos->len - 1]))
-		pos->ptr[--pos->len] = '\0';
-	return true;
-}
-
-/*
- * The signatory is not in people.yml: say so, and propose an entry from
- * the signature «Директор<TAB>А. Н. Петрова» (position, initials, surname).
- */
-static void propose_person(struct nv_imp_ctx *c, const char *t)
-{
-	struct nv_buf pos = NV_BUF_INIT, ini = NV_BUF_INIT, sur = NV_BUF_INIT, b = NV_BUF_INIT;
-	char *id, *s;
-	size_t cap;
-
-	nv_imp_todo(c,
-		    "подписавший («%s») не найден в people.yml: добавьте его и впишите "
-		    "signatory (по умолчанию — директор)",
-		    t);
-	if (split_signature(t, &pos, &ini, &sur)) {
-		nv_buf_addf(&b, "%s %s", sur.ptr, ini.ptr);
-		id = nv_slug(b.ptr);
-		/* «Директор» → «директор», as people.yml writes positions. */
-		nv_buf_reset(&b);
-		cap = pos.len >= 2 && (unsigned char)pos.ptr[0] == 0xD0 ? 2 : 0;
-		nv_imp_lower(&b, pos.ptr, cap);
-		nv_buf_adds(&b, pos.ptr + cap);
-		s = nv_xasprintf("people.yml: - id: %s, surname: %s, position: %s — впишите name и "
-				 "patronymic полностью, затем signatory: %s",
-				 id, sur.ptr, b.ptr, id);
-		nv_strlist_add(&c->r->propose, s);
-		free(s);
-		free(id);
-	}
-	nv_buf_release(&pos);
-	nv_buf_release(&ini);
-	nv_buf_release(&sur);
-	nv_buf_release(&b);
 }
 
 /* An appendix stamp at ln[*i] with its continuation lines; moves *i to its last line. */
@@ -446,7 +428,7 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 			if (p)
 				nv_imp_yaml(&c->fm, 0, "signatory", p->id);
 			else
-				propose_person(c, l->text);
+				new_signatory(c, l->text);
 			l->used = true;
 			in_acq = false;
 		} else if ((nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||

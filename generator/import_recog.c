@@ -32,12 +32,24 @@ void nv_imp_result_init(struct nv_imp_result *r)
 
 void nv_imp_result_release(struct nv_imp_result *r)
 {
+	size_t i;
+
 	free(r->id);
 	nv_buf_release(&r->text);
 	nv_strlist_release(&r->found);
 	nv_strlist_release(&r->unplaced);
 	nv_strlist_release(&r->todo);
 	nv_strlist_release(&r->propose);
+	for (i = 0; i < r->nnewp; i++) {
+		free(r->newp[i].id);
+		free(r->newp[i].surname);
+		free(r->newp[i].name);
+		free(r->newp[i].patronymic);
+		free(r->newp[i].position);
+	}
+	free(r->newp);
+	for (i = 0; i < NV_IMP_ORG_KEYS; i++)
+		free(r->org[i]);
 	nv_imp_result_init(r);
 }
 

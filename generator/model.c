@@ -236,6 +236,7 @@ void nv_model_release(struct nv_model *m)
 		}
 		free(e->sections);
 		free(e->approvals);
+		free(e->revisions);
 		free(e->forms);
 		free(e->authors);
 		free(e->appendices);

@@ -47,6 +47,16 @@ static void dump_people_list(struct nv_buf *out, const char *label, struct nv_pe
 	nv_buf_addch(out, '\n');
 }
 
+/* An order outside the project: «приказ <issuer> от … № …», appendix N. */
+static void dump_outside(struct nv_buf *out, const char *what, const struct nv_outside_order *o)
+{
+	nv_buf_addf(out, "%s приказ %s от ", what, o->issuer ? o->issuer : "(организации)");
+	dump_date(out, &o->date);
+	nv_buf_addf(out, " № %s", o->number ? o->number : "?");
+	if (o->appendix)
+		nv_buf_addf(out, ", приложение %d", o->appendix);
+}
+
 static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const struct nv_approval *a)
 {
 	nv_buf_addf(out, "    approval %s ", a->right ? "right" : "left");
@@ -57,6 +67,8 @@ static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const st
 		return;
 	}
 	nv_buf_adds(out, nv_label_names[a->label]);
+	if (a->cites.given)
+		dump_outside(out, ",", &a->cites);
 	if (a->body)
 		nv_buf_addf(out, " %s", a->body);
 	if (a->protocol_number || a->has_protocol_date) {
@@ -116,17 +128,34 @@ static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 	}
 }
 
+/* The period of an entry: its academic year, its own period, an outside order it belongs to. */
+static void dump_period(struct nv_buf *out, const struct nv_entry *e)
+{
+	if (e->acyear) {
+		nv_buf_adds(out, "    academic year: ");
+		nv_acyear_add(out, e->acyear);
+		nv_buf_addch(out, '\n');
+	}
+	if (e->period_text) {
+		nv_buf_adds(out, "    period ");
+		dump_date(out, &e->period_from);
+		nv_buf_adds(out, " – ");
+		dump_date(out, &e->period_to);
+		nv_buf_addch(out, '\n');
+	}
+	if (e->appendix_of.given) {
+		dump_outside(out, "    appendix of", &e->appendix_of);
+		nv_buf_addch(out, '\n');
+	}
+}
+
 static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 {
 	size_t i;
 
 	nv_buf_addf(out, "  %s %s: «%s»\n", nv_kind_names[e->kind], e->id,
 		    e->title ? e->title : "");
-	if (e->acyear) {
-		nv_buf_adds(out, "    academic year: ");
-		nv_acyear_add(out, e->acyear);
-		nv_buf_addch(out, '\n');
-	}
+	dump_period(out, e);
 	if (e->kind == NV_KIND_ORDER) {
 		nv_buf_addf(out, "    № %s от ", e->number ? e->number : "?");
 		dump_date(out, &e->date);
@@ -152,6 +181,11 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 		nv_buf_addf(out, "    items not for the website: %zu\n", e->nprivate_items);
 	for (i = 0; i < e->napprovals; i++)
 		dump_approval(out, e, &e->approvals[i]);
+	for (i = 0; i < e->nrevisions; i++) {
+		nv_buf_adds(out, "    revision ");
+		dump_date(out, &e->revisions[i].date);
+		nv_buf_addf(out, " %s\n", e->revisions[i].text ? e->revisions[i].text : "-");
+	}
 	for (i = 0; i < e->nforms; i++)
 		nv_buf_addf(out, "    form %s\n", e->forms[i]);
 	if (e->form)
@@ -196,6 +230,10 @@ void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
 		nv_buf_addf(out, "  founder: %s\n", s->founder);
 	nv_buf_addf(out, "  place: %s, director %s\n", s->place ? s->place : "?",
 		    s->director ? s->director->id : "?");
+	if (s->kind != NV_ORG_SCHOOL || s->short_name_genitive || s->name_genitive)
+		nv_buf_addf(out, "  kind %s, head «%s», genitive «%s»\n",
+			    nv_org_kind_names[s->kind], s->head_title ? s->head_title : "-",
+			    s->genitive ? s->genitive : "-");
 	nv_buf_addf(out, "  section «%s», base path %s\n", s->section_title,
 		    s->base_path ? s->base_path : "-");
 	nv_buf_addf(out, "  curator %s, %s, %s\n", s->curator ? s->curator->id : "?",

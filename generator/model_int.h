@@ -112,6 +112,20 @@ void mdl_read_site(struct builder *b);
 /* --- model_roadmap.c: roadmap sections, terms, responsible ------------------ */
 
 /*
+ * The academic year terms of e are parsed in: e->acyear, or for a
+ * document with a `period`, the academic year in which the period begins.
+ */
+int mdl_term_acyear(const struct nv_entry *e);
+
+/*
+ * Move term t of e, parsed in mdl_term_acyear(e), into e's `period` when
+ * the term has no date of its own: «В течение года» becomes the whole
+ * period, «октябрь» the first October within it. Nothing for a document
+ * with an academic year.
+ */
+void mdl_term_in_period(const struct nv_entry *e, struct nv_term *t);
+
+/*
  * As nv_term_parse(t, text, acyear, why), but each (text, acyear) is
  * parsed once per build (b->terms). text must outlive the build (it is
  * the key); why must not be NULL.

@@ -71,11 +71,60 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 					: NV_FEMININE;
 }
 
+/*
+ * An order outside the project cited at key `key` of f: a map with
+ * number, date and optionally issuer (in the genitive) and, when
+ * `appendix`, the appendix number. Returns true when given.
+ */
+static bool read_outside_order(struct builder *b, struct nv_fields *f, const char *key,
+			       bool appendix, struct nv_outside_order *o)
+{
+	const struct nv_value *v = nv_field_map(f, key, NV_OPTIONAL, NULL);
+	struct nv_fields of;
+
+	memset(o, 0, sizeof(*o));
+	if (!v || !nv_fields_init(&of, f->file, v, "в ссылке на приказ", v->line, v->col, b->d))
+		return false;
+	o->given = true;
+	o->line = v->line;
+	o->col = v->col;
+	o->number = nv_field_str(&of, "number", NV_REQUIRED, "номер приказа, например «187»");
+	nv_field_date(&of, "date", NV_REQUIRED, "дата приказа, например «14.04.2021»", &o->date);
+	o->issuer = nv_field_str(&of, "issuer", NV_OPTIONAL, NULL);
+	if (appendix)
+		o->appendix = (int)nv_field_number(&of, "appendix", 1, 999, 0);
+	nv_fields_finish(&of);
+	return true;
+}
+
+/* The fields of one approval block besides the label and the side. */
+static void read_approval_fields(struct builder *b, struct nv_fields *af, struct nv_approval *a)
+{
+	const struct nv_value *proto;
+	struct nv_fields pf;
+
+	a->body = nv_field_str(af, "body", NV_OPTIONAL, NULL);
+	read_outside_order(b, af, "order", false, &a->cites);
+	proto = nv_field_map(af, "protocol", NV_OPTIONAL, NULL);
+	if (proto &&
+	    nv_fields_init(&pf, af->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
+		a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
+		a->has_protocol_date = nv_field_date(&pf, "date", NV_REQUIRED, "дата протокола",
+						     &a->protocol_date);
+		nv_fields_finish(&pf);
+	}
+	a->person = mdl_ref_person(b, af,
+				   nv_field(af, "person", a->label == NV_LABEL_APPROVE,
+					    "кто утверждает: id директора из people.yml"),
+				   "person");
+	a->has_date = nv_field_date(af, "date", NV_OPTIONAL, NULL, &a->date);
+}
+
 static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
 	const struct nv_value *list = nv_field_list(f, "approval", NV_OPTIONAL, NULL, false);
-	const struct nv_value *item, *proto;
-	struct nv_fields af, pf;
+	const struct nv_value *item;
+	struct nv_fields af;
 	struct nv_approval *a;
 	int side;
 	size_t i;
@@ -95,25 +144,11 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 		a->right = side < 0
 				   ? (a->label == NV_LABEL_APPROVED || a->label == NV_LABEL_APPROVE)
 				   : side == 1;
-		a->body = nv_field_str(&af, "body", NV_OPTIONAL, NULL);
-		proto = nv_field_map(&af, "protocol", NV_OPTIONAL, NULL);
-		if (proto && nv_fields_init(&pf, f->file, proto, "в протоколе", proto->line,
-					    proto->col, b->d)) {
-			a->protocol_number =
-				nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
-			a->has_protocol_date = nv_field_date(&pf, "date", NV_REQUIRED,
-							     "дата протокола", &a->protocol_date);
-			nv_fields_finish(&pf);
-		}
-		a->person = mdl_ref_person(b, &af,
-					   nv_field(&af, "person", a->label == NV_LABEL_APPROVE,
-						    "кто утверждает: id директора из people.yml"),
-					   "person");
-		a->has_date = nv_field_date(&af, "date", NV_OPTIONAL, NULL, &a->date);
+		read_approval_fields(b, &af, a);
 		a->line = item->line;
 		a->col = item->col;
 		if (a->label != NV_LABEL_APPROVE && a->label != NV_LABEL_APPROVED && !a->body &&
-		    !a->person && !proto)
+		    !a->person && !a->protocol_number && !a->has_protocol_date && !a->cites.given)
 			nv_diag_hint(nv_field_error(&af, item,
 						    "в блоке «%s» не сказано, кем принят документ",
 						    nv_label_names[a->label]),
@@ -135,8 +170,15 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	if (!e->place)
 		e->place = s->place;
 	e->preamble = nv_field_str(f, "preamble", NV_OPTIONAL, NULL);
-	v = nv_field(f, "signatory", NV_OPTIONAL, NULL);
+	/* Without a head in site.yml (a department may have none), the order names its signatory.
+	 */
+	v = nv_field(f, "signatory",
+		     s->director || (s->kind != NV_ORG_DEPARTMENT && s->kind != NV_ORG_CENTER)
+			     ? NV_OPTIONAL
+			     : NV_REQUIRED,
+		     "кто подписывает приказ: id из people.yml (в site.yml нет director)");
 	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
+	e->signatory_position = nv_site_position(s, e->signatory);
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
 	mdl_read_appendices(b, e, f);
@@ -230,13 +272,166 @@ static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_field
 	}
 }
 
+/* A copy of the n bytes at s without spaces around; the caller frees. */
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	return nv_xmemdupz(s, n);
+}
+
+/* The n bytes at s as a calendar year «2021», or 0. */
+static int year_of(const char *s, size_t n)
+{
+	int y = 0;
+	size_t i;
+
+	while (n && *s == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n != 4)
+		return 0;
+	for (i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		y = y * 10 + (s[i] - '0');
+	}
+	return y;
+}
+
+/*
+ * `period` of a program or roadmap: «2021–2024» (whole calendar years) or
+ * «01.05.2022 – 31.10.2022»; any dash. Returns 0 and fills e, -2 when it
+ * ends before it begins, -1 when it is not a period.
+ */
+static int parse_period(const char *s, struct nv_entry *e)
+{
+	static const char *const dashes[] = { "\xE2\x80\x93", "\xE2\x80\x94", "-" };
+	const char *d = NULL;
+	size_t i, dl = 0;
+	char *a, *z;
+	int y1, y2, r = -1;
+
+	for (i = 0; i < NV_ARRAY_SIZE(dashes) && !d; i++) {
+		/* The dash between the ends: not inside a date like «2022-05-01». */
+		const char *p = strstr(s, dashes[i]);
+		if (p) {
+			d = p;
+			dl = strlen(dashes[i]);
+		}
+	}
+	if (!d)
+		return -1;
+	y1 = year_of(s, (size_t)(d - s));
+	y2 = year_of(d + dl, strlen(d + dl));
+	if (y1 && y2 && y1 > y2)
+		return -2;
+	if (y1 && y2) {
+		e->period_from = (struct nv_date){ y1, 1, 1 };
+		e->period_to = (struct nv_date){ y2, 12, 31 };
+		return 0;
+	}
+	a = trimmed(s, (size_t)(d - s));
+	z = trimmed(d + dl, strlen(d + dl));
+	if (!nv_date_parse(a, &e->period_from) && !nv_date_parse(z, &e->period_to))
+		r = nv_date_cmp(e->period_from, e->period_to) <= 0 ? 0 : -2;
+	free(a);
+	free(z);
+	return r;
+}
+
+/*
+ * The period of a program or roadmap: `academic_year` or `period`, one
+ * of them required. With a period, e->acyear stays 0 and terms resolve
+ * within the period (mdl_term_in_period()).
+ */
+static void read_period(struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *pv = nv_map_get(f->map, "period");
+	int r;
+
+	if (!pv || nv_map_get(f->map, "academic_year")) {
+		nv_field_acyear(f, "academic_year", NV_REQUIRED,
+				"учебный год «2025–2026» или «period: 2021–2024»", &e->acyear);
+		nv_fields_allow(f, "period");
+		if (pv)
+			nv_diag_hint(nv_field_error(f, pv, "указаны и academic_year, и period"),
+				     "оставьте одно: учебный год или период");
+		if (e->acyear) {
+			e->period_from = nv_acyear_first(e->acyear);
+			e->period_to = nv_acyear_last(e->acyear);
+			e->has_period = true;
+		}
+		return;
+	}
+	e->period_text = nv_field_str(f, "period", NV_REQUIRED, NULL);
+	r = e->period_text ? parse_period(e->period_text, e) : -1;
+	if (r == 0) {
+		e->has_period = true;
+		return;
+	}
+	if (r == -2)
+		nv_diag_hint(nv_field_error(f, pv, "период «%s» кончается раньше, чем начинается",
+					    e->period_text),
+			     "сначала начало, потом конец: «period: 01.05.2022 – 31.10.2022»");
+	else if (e->period_text)
+		nv_diag_hint(nv_field_error(f, pv, "«%s» — не период", e->period_text),
+			     "пишите годы «period: 2021–2024» или даты «period: 01.05.2022 – "
+			     "31.10.2022»");
+	e->period_text = NULL;
+}
+
+int mdl_term_acyear(const struct nv_entry *e)
+{
+	if (e->acyear || !e->has_period)
+		return e->acyear;
+	return e->period_from.month >= 9 ? e->period_from.year : e->period_from.year - 1;
+}
+
+/* True if the term's text has no digit: no year or date of its own. */
+static bool undated(const char *text)
+{
+	for (; *text; text++)
+		if (*text >= '0' && *text <= '9')
+			return false;
+	return true;
+}
+
+void mdl_term_in_period(const struct nv_entry *e, struct nv_term *t)
+{
+	int ac = mdl_term_acyear(e), shift;
+
+	if (e->acyear || !e->has_period || !t->parsed || !t->text || !undated(t->text))
+		return;
+	/* «В течение года»: the whole academic year is the whole period. */
+	if (!nv_date_cmp(t->from, nv_acyear_first(ac)) && !nv_date_cmp(t->to, nv_acyear_last(ac))) {
+		t->from = e->period_from;
+		t->to = e->period_to;
+		return;
+	}
+	/* «Октябрь»: the first such month (or range) within the period. */
+	for (shift = -1; shift <= e->period_to.year - e->period_from.year + 1; shift++) {
+		struct nv_date from = t->from, to = t->to;
+		from.year += shift;
+		to.year += shift;
+		if (nv_date_valid(from) && nv_date_valid(to) &&
+		    nv_date_cmp(from, e->period_from) >= 0 && nv_date_cmp(to, e->period_to) <= 0) {
+			t->from = from;
+			t->to = to;
+			return;
+		}
+	}
+}
+
 /* The fields of a program (type: program). */
 static void read_program(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
 	const struct nv_value *v;
 
-	nv_field_acyear(f, "academic_year", NV_REQUIRED, "учебный год, например «2025–2026»",
-			&e->acyear);
+	read_period(e, f);
 	v = nv_field_list(f, "forms", NV_OPTIONAL, NULL, true);
 	if (v) {
 		size_t i, n = v->type == NV_LIST ? v->nr : 1;
@@ -274,6 +469,35 @@ static void read_case(struct builder *b, struct nv_entry *e, struct nv_fields *f
 				   NV_KIND_PROGRAM);
 }
 
+/*
+ * `revision:` of a normative document: the list of its revisions,
+ * { date, text }, newest first as written; it replaces the Git history
+ * on the website.
+ */
+static void read_revisions(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	const struct nv_value *list = nv_field_list(f, "revision", NV_OPTIONAL, NULL, false);
+	const struct nv_value *item;
+	struct nv_revision *r;
+	struct nv_fields rf;
+	size_t i;
+
+	if (!list)
+		return;
+	e->revisions = nv_xcalloc(list->nr + 1, sizeof(*e->revisions));
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		if (!nv_fields_init(&rf, f->file, item, "в редакции", item->line, item->col, b->d))
+			continue;
+		r = &e->revisions[e->nrevisions];
+		if (nv_field_date(&rf, "date", NV_REQUIRED, "дата редакции, например «01.09.2025»",
+				  &r->date))
+			e->nrevisions++;
+		r->text = nv_field_str(&rf, "text", NV_OPTIONAL, NULL);
+		nv_fields_finish(&rf);
+	}
+}
+
 /* Phase 3: the fields of one entry. */
 void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
@@ -289,6 +513,8 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 	e->weight = nv_field_number(&f, "weight", -1e9, 1e9, 0);
 	e->gender = gender_of(e->title, e->kind);
 
+	if (e->kind == NV_KIND_POSITION || e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP)
+		read_outside_order(b, &f, "appendix_of", true, &e->appendix_of);
 	switch (e->kind) {
 	case NV_KIND_PAGE:
 		read_reflinks(b, e, &f);
@@ -305,8 +531,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 		read_program(b, e, &f);
 		break;
 	case NV_KIND_ROADMAP:
-		nv_field_acyear(&f, "academic_year", NV_REQUIRED,
-				"учебный год, например «2025–2026»", &e->acyear);
+		read_period(e, &f);
 		read_approvals(b, e, &f);
 		mdl_read_sections(b, e, &f);
 		break;
@@ -328,7 +553,63 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 	case NV_KIND_COUNT:
 		break;
 	}
+	if (e->kind == NV_KIND_POSITION || e->kind == NV_KIND_PROGRAM ||
+	    e->kind == NV_KIND_ROADMAP || e->kind == NV_KIND_ORDER)
+		read_revisions(b, e, &f);
 	nv_fields_finish(&f);
+}
+
+/* True if a name is only an initial: «Т.», «Т» — one letter, a full stop or nothing. */
+static bool is_initial(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n && s[n - 1] == '.')
+		n--;
+	return n == 1 || (n == 2 && ((unsigned char)s[0] == 0xD0 || (unsigned char)s[0] == 0xD1));
+}
+
+/* A person of a pair printed in the pairs appendix of the pair's order, once per person. */
+static void need_full_name(struct builder *b, const struct nv_pair *pr, const struct nv_person *x,
+			   struct nv_strmap *seen)
+{
+	if (!x || (!is_initial(x->name) && !is_initial(x->patronymic)) ||
+	    nv_strmap_get(seen, x->id))
+		return;
+	nv_strmap_put(seen, x->id, (void *)x);
+	nv_diag_hint(
+		nv_warning(b->d, b->people_file, x->line, x->col,
+			   "у участника «%s» имя или отчество дано инициалом, а приложение "
+			   "«Состав наставнических пар и групп» к приказу «%s» печатает полные "
+			   "фамилию, имя и отчество",
+			   x->id, pr->order->id),
+		"напишите имя и отчество полностью: «name: Татьяна», «patronymic: Петровна»");
+}
+
+/*
+ * Names given by initials (`name: Т.`, `patronymic: П.`) serve every
+ * requisite («Т.П. Гришина»), but the pairs appendix of an order lists
+ * full names: warn for each person of a pair whose order has one.
+ */
+static void check_full_names(struct builder *b)
+{
+	struct nv_strmap *seen = nv_strmap_new();
+	size_t i, k;
+	bool table;
+
+	for (i = 0; i < b->m->npairs; i++) {
+		const struct nv_pair *pr = b->m->pairs[i];
+		if (!pr->order)
+			continue;
+		for (table = false, k = 0; k < pr->order->nappendices; k++)
+			table = table || !pr->order->appendices[k].doc;
+		if (!table)
+			continue;
+		need_full_name(b, pr, pr->mentor, seen);
+		for (k = 0; k < pr->nmentees; k++)
+			need_full_name(b, pr, pr->mentees[k], seen);
+	}
+	nv_strmap_free(seen, NULL);
 }
 
 void mdl_read_pairs(struct builder *b)
@@ -410,4 +691,5 @@ void mdl_read_pairs(struct builder *b)
 	}
 	nv_buf_release(&what);
 	nv_buf_release(&why);
+	check_full_names(b);
 }

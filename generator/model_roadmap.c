@@ -143,7 +143,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 									NV_ITEM_PLANNED);
 			nv_term_init(&it->due);
 			nv_buf_reset(&why);
-			if (due && mdl_parse_term(b, &it->due, due, e->acyear, &why) < 0) {
+			if (due && mdl_parse_term(b, &it->due, due, mdl_term_acyear(e), &why) < 0) {
 				const struct nv_value *dv = nv_map_get(iv, "due");
 				nv_diag_hint(
 					nv_warning(b->d, f->file, dv->line, dv->col,
@@ -153,6 +153,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 					"пишите, например, «Сентябрь 2025», «до 15.09.2025», "
 					"«II квартал 2026 г.»");
 			}
+			mdl_term_in_period(e, &it->due);
 			nv_fields_finish(&itf);
 		}
 	}

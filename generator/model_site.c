@@ -168,6 +168,93 @@ static void site_defaults(struct nv_site *s)
 	s->publish_default = NV_PUBLISH_NONE;
 }
 
+const char *const nv_org_kind_names[] = { "school",	"kindergarten", "college", "dod",
+					  "department", "center",	NULL };
+
+/* The head's title when site.yml and the head's entry say nothing, by kind. */
+static const char *const default_head_titles[] = { "директор", "заведующий", "директор",
+						   "директор", "начальник",  "директор" };
+
+/* True for a kind whose head need not be a person of people.yml (a department, a centre). */
+static bool kind_is_body(enum nv_org_kind k)
+{
+	return k == NV_ORG_DEPARTMENT || k == NV_ORG_CENTER;
+}
+
+const char *nv_site_position(const struct nv_site *s, const struct nv_person *p)
+{
+	if (p && p == s->director && s->head_title)
+		return s->head_title;
+	return p ? p->position : NULL;
+}
+
+/*
+ * True if a short name keeps its form in the genitive: it begins with an
+ * abbreviation («МАОУ «СОШ № 14»», «ГАУ ДПО …») or a quoted name. A name
+ * that begins with a word in lower case after the first letter
+ * («Управление образования») declines and is not guessed.
+ */
+static bool name_is_fixed(const char *name)
+{
+	size_t i, letters = 0;
+
+	if (!strncmp(name, "«", strlen("«")) || name[0] == '"')
+		return true;
+	for (i = 0; name[i] && name[i] != ' '; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (c >= 'a' && c <= 'z')
+			return false;
+		/* Russian lower case: а–п D0 B0–BF, р–я D1 80–8F, ё D1 91. */
+		if ((c == 0xD0 && (unsigned char)name[i + 1] >= 0xB0) ||
+		    (c == 0xD1 && (unsigned char)name[i + 1] >= 0x80 &&
+		     (unsigned char)name[i + 1] <= 0x9F))
+			return false;
+		if (c < 0x80 || c == 0xD0 || c == 0xD1)
+			letters++;
+	}
+	return letters >= 2;
+}
+
+/* The genitive of the short name suggested in a hint: the first noun, when it is a known one. */
+static void suggest_genitive(struct nv_buf *b, const char *name)
+{
+	static const char *const from[] = { "Управление ",  "Отдел ",	     "Комитет ",
+					    "Департамент ", "Министерство ", "Центр " };
+	static const char *const to[] = { "Управления ",   "Отдела ",	    "Комитета ",
+					  "Департамента ", "Министерства ", "Центра " };
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(from); i++)
+		if (!strncmp(name, from[i], strlen(from[i]))) {
+			nv_buf_addf(b, "%s%s", to[i], name + strlen(from[i]));
+			return;
+		}
+	nv_buf_adds(b, "<название в родительном падеже>");
+}
+
+/* The names in the genitive: read, and required where the short name declines. */
+static void read_genitive(struct nv_fields *org, struct nv_site *s)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	s->name_genitive = nv_field_str(org, "name_genitive", NV_OPTIONAL, NULL);
+	s->short_name_genitive = nv_field_str(org, "short_name_genitive", NV_OPTIONAL, NULL);
+	if (s->short_name_genitive)
+		s->genitive = s->short_name_genitive;
+	else if (s->short_name && name_is_fixed(s->short_name))
+		s->genitive = s->short_name;
+	if (s->genitive || !s->short_name)
+		return;
+	suggest_genitive(&b, s->short_name);
+	nv_diag_hint(nv_field_error(org, nv_map_get(org->map, "short_name"),
+				    "краткое название «%s» склоняется, а реквизиты («УТВЕРЖДЕНО "
+				    "приказом …», «Приложение к приказу …») требуют родительного "
+				    "падежа",
+				    s->short_name),
+		     "добавьте в organization «short_name_genitive: %s»", b.ptr);
+	nv_buf_release(&b);
+}
+
 static void read_organization(struct builder *b, struct nv_fields *top, struct nv_site *s)
 {
 	struct nv_fields org;
@@ -177,15 +264,22 @@ static void read_organization(struct builder *b, struct nv_fields *top, struct n
 	if (!v ||
 	    !nv_fields_init(&org, top->file, v, "в разделе organization", v->line, v->col, b->d))
 		return;
+	s->kind = (enum nv_org_kind)nv_field_enum(&org, "kind", NV_OPTIONAL, nv_org_kind_names,
+						  NV_ORG_SCHOOL);
 	s->name = nv_field_str(&org, "name", NV_REQUIRED, "полное название организации");
 	s->short_name = nv_field_str(&org, "short_name", NV_REQUIRED,
 				     "краткое название, например «МАОУ «СОШ № 14»»");
+	read_genitive(&org, s);
 	s->founder = nv_field_str(&org, "founder", NV_OPTIONAL, NULL);
-	s->place = nv_field_str(&org, "place", NV_REQUIRED,
-				"место издания приказов, например «г. Верхнеозёрск»");
+	s->place = nv_field_str(&org, "place", NV_OPTIONAL, NULL);
 	s->director = mdl_ref_person(
-		b, &org, nv_field(&org, "director", NV_REQUIRED, "id директора из people.yml"),
+		b, &org,
+		nv_field(&org, "director", !kind_is_body(s->kind), "id руководителя из people.yml"),
 		"director");
+	s->head_title = nv_field_str(&org, "head_title", NV_OPTIONAL, NULL);
+	if (!s->head_title)
+		s->head_title = s->director && s->director->position ? s->director->position
+								     : default_head_titles[s->kind];
 	s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
 	s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
 	s->website = nv_field_url(&org, "website", NV_OPTIONAL, NULL, NV_URL_ABSOLUTE);
@@ -213,6 +307,15 @@ static void read_section(struct builder *b, struct nv_fields *top, struct nv_sit
 	nv_fields_finish(&sec);
 }
 
+/* A phone without a digit («-», «нет») is not a phone: it would print «тел. -». */
+static bool has_digit(const char *s)
+{
+	for (; *s; s++)
+		if (*s >= '0' && *s <= '9')
+			return true;
+	return false;
+}
+
 static void read_curator(struct builder *b, struct nv_fields *top, struct nv_site *s)
 {
 	struct nv_fields cur;
@@ -225,7 +328,17 @@ static void read_curator(struct builder *b, struct nv_fields *top, struct nv_sit
 	s->curator = mdl_ref_person(
 		b, &cur, nv_field(&cur, "person", NV_REQUIRED, "id куратора из people.yml"),
 		"person");
-	s->curator_phone = nv_field_str(&cur, "phone", NV_REQUIRED, "рабочий телефон куратора");
+	s->curator_phone =
+		nv_field_str(&cur, "phone", !kind_is_body(s->kind), "рабочий телефон куратора");
+	if (s->curator_phone && !has_digit(s->curator_phone)) {
+		nv_diag_hint(nv_field_error(&cur, nv_map_get(v, "phone"),
+					    "«%s» — не номер телефона", s->curator_phone),
+			     kind_is_body(s->kind)
+				     ? "напишите номер, например «phone: +7 (34567) 2-14-08», или "
+				       "уберите поле phone"
+				     : "напишите номер, например «phone: +7 (34567) 2-14-08»");
+		s->curator_phone = NULL;
+	}
 	email = nv_field_str(&cur, "email", NV_OPTIONAL, NULL);
 	if (email && (!strchr(email, '@') || !strchr(strchr(email, '@'), '.')))
 		nv_diag_hint(nv_field_error(&cur, nv_map_get(v, "email"),
@@ -274,8 +387,11 @@ static void read_print(struct builder *b, struct nv_fields *top, struct nv_site 
 		return;
 	s->print.gost2025 = nv_field_enum(&pr, "profile", NV_OPTIONAL, mdl_profile_names, 0) == 1;
 	read_margins(b, &pr, &s->print);
-	if (nv_map_get(pr.map, "font"))
+	if (nv_map_get(pr.map, "font")) {
 		s->print.font = nv_field_str(&pr, "font", NV_OPTIONAL, NULL);
+		s->print.font_line = nv_map_get(pr.map, "font")->line;
+		s->print.font_col = nv_map_get(pr.map, "font")->col;
+	}
 	nv_fields_allow(&pr, "font");
 	if (!s->print.font)
 		s->print.font = nv_print_defaults.font;

@@ -80,6 +80,12 @@ static char *org_short(const struct nv_model *m)
 					      : "");
 }
 
+/* The organisation's name in the genitive for «приказом …», «к приказу …», typeset. */
+static char *org_genitive(const struct nv_model *m)
+{
+	return nv_typo_str(m->site.genitive ? m->site.genitive : "");
+}
+
 /* --- approval blocks and corner stamps ---------------------------------------------- */
 
 /* The lines of a block derived from the approving order: label, «приказом …», «от … № …». */
@@ -93,21 +99,23 @@ static void order_lines(struct nv_pl_column *col, const struct nv_approval_text 
 	column_text(col, t->order_ref, &st);
 }
 
-/* The lines of any other block: label, position, text, protocol, signature, date. */
+/*
+ * The lines of any other block in the order of ГОСТ Р 7.0.97: label, the
+ * order it cites, text, protocol, position, signature, date.
+ */
 static void own_lines(struct nv_pl_column *col, const struct nv_approval *a,
 		      const struct nv_approval_text *t, struct nv_pl_style st)
 {
+	const char *lines[] = { t->by_order, t->order_ref, t->body, t->protocol, t->position };
 	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
 
 	nv_pl_column_para(col, t->label, &st);
 	st.before = 0;
 	st.tag = NULL;
-	if (t->position)
-		column_text(col, t->position, &st);
-	if (t->body)
-		column_text(col, t->body, &st);
-	if (t->protocol)
-		column_text(col, t->protocol, &st);
+	for (i = 0; i < NV_ARRAY_SIZE(lines); i++)
+		if (lines[i])
+			column_text(col, lines[i], &st);
 	if (t->signature) {
 		nv_buf_adds(&b, "____________ ");
 		esc(&b, t->signature);
@@ -126,26 +134,69 @@ static void approval_lines(struct printer *p, struct nv_pl_column *col, const st
 {
 	struct nv_pl_style st = style(NV_PL_LEFT);
 	struct nv_approval_text t;
-	char *org = org_short(p->s->m);
+	struct nv_wording_org o;
+	char *org = org_short(p->s->m), *gen = org_genitive(p->s->m);
 
 	st.before = first ? 0 : p->s->o.size;
 	/* The block is one paragraph of the structure. */
 	st.tag = "P";
-	nv_approval_text_init(&t, e, a, org, false);
+	o.name = org;
+	o.genitive = gen;
+	o.site = &p->s->m->site;
+	nv_approval_text_init(&t, e, a, &o, false);
 	if (a->order)
 		order_lines(col, &t, st);
 	else
 		own_lines(col, a, &t, st);
 	nv_approval_text_release(&t);
 	free(org);
+	free(gen);
 }
 
-void nv_pr_appendix_mark(struct printer *p, int appendix)
+/* «Приложение № 2 / к приказу Отдела образования / от 14.04.2021 № 187»: an outside order's stamp.
+ */
+static void outside_stamp(struct printer *p, const struct nv_entry *e)
+{
+	struct nv_pl_style st = style(NV_PL_LEFT), ast = style(NV_PL_LEFT);
+	struct nv_pl_block *b;
+	struct nv_pl_column *col;
+	struct nv_buf t = NV_BUF_INIT;
+	char *gen = org_genitive(p->s->m), *issuer = NULL, *line, *nl;
+
+	st.after = p->s->o.size;
+	st.keep_next = true;
+	st.role = "appendix-mark";
+	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
+	col = nv_pl_column(b, p->cw - corner_w(p), corner_w(p));
+	if (e->appendix_of.issuer) {
+		struct nv_outside_order ref = e->appendix_of;
+		issuer = nv_typo_str(ref.issuer);
+		ref.issuer = issuer;
+		nv_wording_outside_stamp(&t, &ref, gen);
+	} else {
+		nv_wording_outside_stamp(&t, &e->appendix_of, gen);
+	}
+	ast.tag = "P";
+	for (line = t.ptr; line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		column_text(col, line, &ast);
+		ast.tag = NULL;
+	}
+	nv_buf_release(&t);
+	free(issuer);
+	free(gen);
+}
+
+void nv_pr_appendix_mark(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	struct nv_pl_style st = style(NV_PL_LEFT), ast = style(NV_PL_LEFT);
 	struct nv_pl_block *b;
 	struct nv_buf num = NV_BUF_INIT;
 
+	if (appendix <= 0 && e && e->appendix_of.given)
+		outside_stamp(p, e);
 	if (appendix <= 0)
 		return;
 	st.after = p->s->o.size;
@@ -173,7 +224,7 @@ void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix)
 	double cw = corner_w(p);
 
 	if (appendix > 0)
-		nv_pr_appendix_mark(p, appendix);
+		nv_pr_appendix_mark(p, e, appendix);
 	if (!e->napprovals)
 		return;
 	st = style(NV_PL_LEFT);
@@ -204,7 +255,7 @@ void nv_pr_corner(struct printer *p, const struct nv_entry *order, int number)
 	struct nv_pl_block *b;
 	struct nv_pl_column *col;
 	struct nv_buf t = NV_BUF_INIT;
-	char *org = org_short(p->s->m);
+	char *org = org_genitive(p->s->m);
 
 	st.after = p->s->o.size;
 	st.role = "corner";

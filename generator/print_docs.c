@@ -19,6 +19,7 @@
 #include "common.h"
 
 #include <cmark.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -92,11 +93,18 @@ static void order_head(struct printer *p)
 	nv_pr_para(p, "<span letter_spacing=\"4096\">ПРИКАЗ</span>", st);
 }
 
-/* The year at the foot of a title page: of the approving order, else of the academic year. */
+/*
+ * The year at the foot of a title page: of the approving order (of the
+ * project or outside it), else of the academic year or the period.
+ */
 static int title_year(const struct nv_entry *e)
 {
 	if (e->approved_by && e->approved_by->date.year)
 		return e->approved_by->date.year;
+	if (e->appendix_of.given && e->appendix_of.date.year)
+		return e->appendix_of.date.year;
+	if (!e->acyear && e->has_period)
+		return e->period_from.year;
 	return e->acyear;
 }
 
@@ -138,7 +146,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	struct nv_pl_style st;
 	struct nv_buf t = NV_BUF_INIT;
 
-	nv_pr_appendix_mark(p, appendix);
+	nv_pr_appendix_mark(p, e, appendix);
 	org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
@@ -160,6 +168,13 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 		nv_buf_adds(&t, " учебный год");
 		nv_pr_para(p, t.ptr, st);
 		nv_buf_reset(&t);
+	} else if (e->period_text) {
+		st = style(NV_PL_CENTER);
+		st.role = "academic-year";
+		nv_buf_adds(&t, "Срок реализации: ");
+		esc_typo(&t, e->period_text);
+		nv_pr_para(p, t.ptr, st);
+		nv_buf_reset(&t);
 	}
 	if (e->nauthors)
 		title_page_authors(p, e);
@@ -167,7 +182,8 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	st.at_bottom = true;
 	st.role = "place-year";
 	nv_buf_reset(&t);
-	esc(&t, m->site.place);
+	if (m->site.place)
+		esc(&t, m->site.place);
 	if (title_year(e)) {
 		if (t.len)
 			nv_buf_adds(&t, "\xE2\x80\xA8");
@@ -184,7 +200,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
  */
 static void local_act_head(struct printer *p, const struct nv_entry *e, int appendix)
 {
-	nv_pr_appendix_mark(p, appendix);
+	nv_pr_appendix_mark(p, e, appendix);
 	org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
@@ -281,7 +297,7 @@ static void order_text(struct printer *p, const struct nv_entry *e)
 }
 
 /* Signature: position left, «И.О. Фамилия» right on its last line's baseline. */
-static void order_signature(struct printer *p, const struct nv_person *sig)
+static void order_signature(struct printer *p, const struct nv_person *sig, const char *position)
 {
 	struct nv_pl_style st = style(NV_PL_LEFT);
 	struct nv_pl_block *b;
@@ -294,7 +310,7 @@ static void order_signature(struct printer *p, const struct nv_person *sig)
 	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
 	b->align_last = true;
 	col = nv_pl_column(b, 0, p->cw * 0.6);
-	nv_pr_esc_cap(&t, sig->position ? sig->position : "");
+	nv_pr_esc_cap(&t, position ? position : "");
 	nv_pl_column_para(col, t.ptr, &st);
 	nv_buf_reset(&t);
 	col = nv_pl_column(b, p->cw * 0.6, p->cw * 0.4);
@@ -354,7 +370,7 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	nv_pr_title(p, e->title, false);
 	order_text(p, e);
 	if (e->signatory)
-		order_signature(p, e->signatory);
+		order_signature(p, e->signatory, e->signatory_position);
 	nv_pr_acquaint(p, e);
 	order_appendices(p, e);
 }
@@ -397,6 +413,34 @@ static void keep_names(struct nv_pl_engine *en, const struct nv_model *m)
 	nv_pl_engine_keep_words(en, m->site.founder, true);
 }
 
+/* How to install font on Debian, naming a package that holds it. */
+static const char *font_package_hint(const char *font)
+{
+	if (!strcasecmp(font, "Times New Roman"))
+		return "Times New Roman ставит пакет ttf-mscorefonts-installer (Debian, раздел "
+		       "contrib); без него PDF наберёт Liberation Serif из пакета "
+		       "fonts-liberation2";
+	if (!strncasecmp(font, "Liberation ", 11) || nv_pl_font_substitute(font))
+		return "установите пакет fonts-liberation2 (Debian) или укажите в print.font "
+		       "установленный шрифт (список: fc-list : family)";
+	return "установите этот шрифт или укажите в print.font установленный, например "
+	       "«Liberation Serif» из пакета fonts-liberation2 (список: fc-list : family)";
+}
+
+/*
+ * The font of the PDFs is missing and has no substitute: an error at the
+ * line of site.yml that names it (the whole file when none does).
+ */
+static void font_missing(struct nv_print_state *s, const struct nv_print_profile *pp,
+			 const char *why)
+{
+	const char *hint = font_package_hint(s->o.font);
+
+	nv_diag_hint(nv_error(s->d, s->site_yml, pp->font_line, pp->font_col,
+			      "печать: %s; PDF не собраны", why),
+		     "%s", hint);
+}
+
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d)
 {
 	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
@@ -416,12 +460,22 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 	s->o.gost2025 = pp->gost2025;
 	s->en = nv_pl_engine_new(&s->o, NV_HYPHEN_RU, &why);
 	if (!s->en) {
-		nv_diag_hint(nv_error(d, s->site_yml, 0, 0, "печать: %s", why.ptr),
-			     "установите шрифт (Debian: fonts-liberation2) или укажите другой "
-			     "в print.font");
+		font_missing(s, pp, why.ptr);
 		nv_print_free(s);
 		s = NULL;
 		goto out;
+	}
+	if (strcmp(nv_pl_engine_font(s->en), s->o.font)) {
+		nv_diag_hint(
+			nv_diag_add(d, NV_NOTE, s->site_yml, pp->font_line, pp->font_col,
+				    "печать: шрифт «%s» не установлен — документы набраны "
+				    "метрически совместимым «%s»",
+				    s->o.font, nv_pl_engine_font(s->en)),
+			"чтобы печатать шрифтом «%s», установите его%s", s->o.font,
+			strcasecmp(s->o.font, "Times New Roman")
+				? ""
+				: " (Debian: пакет ttf-mscorefonts-installer, раздел contrib)");
+		s->o.font = nv_pl_engine_font(s->en);
 	}
 	keep_names(s->en, m);
 	if (!nv_pl_engine_hyphenates(s->en))

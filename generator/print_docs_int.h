@@ -108,9 +108,10 @@ void nv_pr_approvals(struct printer *p, const struct nv_entry *e, int appendix);
  * The mark of an approved document printed with its order as appendix
  * `appendix` («Приложение № N», or «Приложение» when it is the only one),
  * at the top of the corner column, above the approval blocks, so that the
- * blocks of both columns begin on one line. Nothing when appendix <= 0.
+ * blocks of both columns begin on one line. When appendix <= 0: the stamp
+ * of the outside order e is an appendix of (e->appendix_of), if any.
  */
-void nv_pr_appendix_mark(struct printer *p, int appendix);
+void nv_pr_appendix_mark(struct printer *p, const struct nv_entry *e, int appendix);
 /* «Приложение № N / к приказу МАОУ «СОШ № 14» / от … № …» in the corner column. */
 void nv_pr_corner(struct printer *p, const struct nv_entry *order, int number);
 /*

@@ -177,14 +177,64 @@ struct nv_pl_row *nv_pl_row(struct nv_pl_table *t, const char *const *markup, si
 
 /* --- engine ------------------------------------------------------------------ */
 
+/*
+ * The family Pango resolves for name at size pt ("" when none), into
+ * out; true when it is name itself. Pango falls back silently, so the
+ * family it found is compared.
+ */
+static bool font_installed(struct nv_pl_engine *en, const char *name, struct nv_buf *out)
+{
+	PangoFontDescription *want = pango_font_description_new(), *got = NULL;
+	PangoFont *font;
+	const char *family = NULL;
+	bool ok;
+
+	pango_font_description_set_family(want, name);
+	pango_font_description_set_size(want, (int)(en->o.size * PANGO_SCALE));
+	font = pango_font_map_load_font(en->fm, en->ctx, want);
+	if (font) {
+		got = pango_font_describe(font);
+		family = pango_font_description_get_family(got);
+	}
+	nv_buf_reset(out);
+	nv_buf_adds(out, family ? family : "");
+	ok = family && !g_ascii_strcasecmp(family, name);
+	if (got)
+		pango_font_description_free(got);
+	if (font)
+		g_object_unref(font);
+	pango_font_description_free(want);
+	return ok;
+}
+
+/* The metric-compatible Liberation font that replaces name, or NULL. */
+const char *nv_pl_font_substitute(const char *name)
+{
+	static const char *const pairs[][2] = {
+		{ "Times New Roman", "Liberation Serif" },
+		{ "Arial", "Liberation Sans" },
+		{ "Courier New", "Liberation Mono" },
+	};
+	size_t i;
+
+	for (i = 0; name && i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (!g_ascii_strcasecmp(name, pairs[i][0]))
+			return pairs[i][1];
+	return NULL;
+}
+
+const char *nv_pl_engine_font(const struct nv_pl_engine *en)
+{
+	return en->o.font;
+}
+
 struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
 				      struct nv_buf *why)
 {
 	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
 	cairo_font_options_t *fo;
-	PangoFontDescription *want = NULL, *got = NULL;
-	PangoFont *font = NULL;
-	const char *family = NULL;
+	struct nv_buf found = NV_BUF_INIT, other = NV_BUF_INIT;
+	const char *sub;
 
 	en->o = *o;
 	if (!en->o.font || !*en->o.font)
@@ -205,30 +255,24 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 	pango_context_set_round_glyph_positions(en->ctx, FALSE);
 	pango_context_set_language(en->ctx, pango_language_from_string("ru"));
 
-	/* Pango falls back silently: compare the family it resolved. */
-	want = pango_font_description_new();
-	pango_font_description_set_family(want, en->o.font);
-	pango_font_description_set_size(want, (int)(en->o.size * PANGO_SCALE));
-	font = pango_font_map_load_font(en->fm, en->ctx, want);
-	if (font) {
-		got = pango_font_describe(font);
-		family = pango_font_description_get_family(got);
-	}
-	if (!family || g_ascii_strcasecmp(family, en->o.font)) {
-		nv_buf_addf(why, "шрифт «%s» не установлен (вместо него нашёлся «%s»)", en->o.font,
-			    family ? family : "никакой");
-		nv_pl_engine_free(en);
-		en = NULL;
-		goto out;
+	/* A font that is missing may have a metric-compatible substitute. */
+	if (!font_installed(en, en->o.font, &found)) {
+		sub = nv_pl_font_substitute(en->o.font);
+		if (sub && font_installed(en, sub, &other)) {
+			en->o.font = sub;
+		} else {
+			nv_buf_addf(why, "шрифт «%s» не установлен (вместо него нашёлся «%s»)",
+				    en->o.font, found.len ? found.ptr : "никакой");
+			nv_pl_engine_free(en);
+			en = NULL;
+			goto out;
+		}
 	}
 	if (hyphen_path)
 		en->hy = nv_hyphen_load(hyphen_path);
 out:
-	if (got)
-		pango_font_description_free(got);
-	if (font)
-		g_object_unref(font);
-	pango_font_description_free(want);
+	nv_buf_release(&found);
+	nv_buf_release(&other);
 	return en;
 }
 

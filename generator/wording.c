@@ -81,21 +81,24 @@ void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char
 }
 
 /*
- * The position of the person of block a: capitalised, with the person's
- * organisation, or for the approver (УТВЕРЖДАЮ) of a person without one,
- * org: ГОСТ Р 7.0.97 names the approver's position with the organisation
- * («Директор МАОУ «СОШ № 14»»).
+ * The position of the person of block a: capitalised (the head's title
+ * for the head, nv_site_position()), with the person's organisation, or
+ * for the approver (УТВЕРЖДАЮ, УТВЕРЖДЕНО) of a person without one,
+ * o->name: ГОСТ Р 7.0.97 names the approver's position with the
+ * organisation («Директор МАОУ «СОШ № 14»»).
  */
-static char *position_line(const struct nv_approval *a, const char *org)
+static char *position_line(const struct nv_approval *a, const struct nv_wording_org *o)
 {
 	struct nv_buf b = NV_BUF_INIT;
-	char *pos = nv_utf8_capitalize(a->person->position);
+	const char *title =
+		o && o->site ? nv_site_position(o->site, a->person) : a->person->position;
+	char *pos = nv_utf8_capitalize(title);
 	const char *where = a->person->organization;
 
 	nv_buf_adds(&b, pos);
 	free(pos);
-	if (!where && a->label == NV_LABEL_APPROVE)
-		where = org;
+	if (!where && (a->label == NV_LABEL_APPROVE || a->label == NV_LABEL_APPROVED) && o)
+		where = o->name;
 	if (where && *where) {
 		nv_buf_addch(&b, ' ');
 		nv_buf_adds(&b, where);
@@ -104,13 +107,19 @@ static char *position_line(const struct nv_approval *a, const char *org)
 }
 
 /* The lines of a block that is not derived from an order. */
-static void own_lines(struct nv_approval_text *t, const struct nv_approval *a, const char *org,
-		      bool web)
+static void own_lines(struct nv_approval_text *t, const struct nv_approval *a,
+		      const struct nv_wording_org *o, bool web)
 {
 	struct nv_buf b = NV_BUF_INIT;
 
-	if (a->person && a->person->position)
-		t->position = position_line(a, org);
+	if (a->cites.given) {
+		nv_wording_by_order(&b, a->cites.issuer ? a->cites.issuer : o ? o->genitive : NULL);
+		t->by_order = nv_buf_detach(&b, NULL);
+		nv_wording_order_ref(&b, a->cites.date, a->cites.number);
+		t->order_ref = nv_buf_detach(&b, NULL);
+	}
+	if (a->person && (a->person->position || (o && o->site && a->person == o->site->director)))
+		t->position = position_line(a, o);
 	if (a->body)
 		t->body = nv_typo_str(a->body);
 	if (a->protocol_number || a->has_protocol_date) {
@@ -131,21 +140,31 @@ static void own_lines(struct nv_approval_text *t, const struct nv_approval *a, c
 }
 
 void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
-			   const struct nv_approval *a, const char *org, bool web)
+			   const struct nv_approval *a, const struct nv_wording_org *o, bool web)
 {
 	struct nv_buf b = NV_BUF_INIT;
 
 	memset(t, 0, sizeof(*t));
 	t->label = nv_label_title(a->order ? NV_LABEL_APPROVED : a->label, e->gender);
 	if (!a->order) {
-		own_lines(t, a, org, web);
+		own_lines(t, a, o, web);
 		return;
 	}
-	nv_wording_by_order(&b, org);
+	nv_wording_by_order(&b, o ? o->genitive : NULL);
 	t->by_order = nv_buf_detach(&b, NULL);
 	nv_wording_order_ref(&b, a->order->date, a->order->number);
 	t->order_ref = nv_buf_detach(&b, NULL);
 	nv_buf_release(&b);
+}
+
+void nv_wording_outside_stamp(struct nv_buf *b, const struct nv_outside_order *ref,
+			      const char *genitive)
+{
+	nv_wording_appendix(b, ref->appendix, ref->appendix ? 2 : 1);
+	nv_buf_addch(b, '\n');
+	nv_wording_to_order(b, ref->issuer ? ref->issuer : genitive);
+	nv_buf_addch(b, '\n');
+	nv_wording_order_ref(b, ref->date, ref->number);
 }
 
 void nv_approval_text_release(struct nv_approval_text *t)

@@ -64,6 +64,7 @@ enum nv_build_status {
 	NV_BUILD_CONTENT_ERRORS, /* the content has errors: nothing was written */
 	NV_BUILD_FAILED,	 /* environment: a folder, the theme, a font */
 	NV_BUILD_UNCHANGED,	 /* nothing changed since the last build: nothing done */
+	NV_BUILD_NO_PRINT,	 /* the site was written, the PDFs not: their font is missing */
 };
 
 /*

@@ -75,6 +75,14 @@ long nv_date_to_days(struct nv_date d);
 /* The date with day number `days` (inverse of nv_date_to_days()). */
 struct nv_date nv_date_from_days(long days);
 
+/* Today's date on this computer (local time), for new documents and projects. */
+struct nv_date nv_date_today(void);
+/*
+ * The academic year new documents dated d are written for, as its first
+ * year: from August on, the coming one (plans are made in August).
+ */
+int nv_acyear_for_new(struct nv_date d);
+
 /* Day of the week of a valid date: 1 = Monday … 7 = Sunday (ISO 8601). */
 int nv_date_weekday(struct nv_date d);
 

@@ -23,6 +23,7 @@
 
 struct nv_diags;
 struct nv_entry;
+struct nv_git_history;
 struct nv_model;
 
 struct nv_html_opts {
@@ -50,6 +51,13 @@ struct nv_html_opts {
 	const bool *pdf_public;
 	/* The folder as messages name it ("output/site"); NULL: out. */
 	const char *shown_out;
+	/*
+	 * The revisions of the content from Git (build_git.h), or NULL: the
+	 * «Редакции» of normative documents' pages (unless their front
+	 * matter has `revision:`), the sitemap's lastmod and the feed's
+	 * updated.
+	 */
+	const struct nv_git_history *history;
 };
 
 struct nv_html_state;

@@ -153,6 +153,25 @@ struct nv_imp_opts {
 	const char *org_name, *org_short, *founder;
 };
 
+/*
+ * A person the document names who is not in people.yml (the signatory of
+ * an order, the approver of a block УТВЕРЖДАЮ), as far as it tells: name
+ * and patronymic are often only initials («И.», «В.»).
+ */
+struct nv_imp_newperson {
+	char *id, *surname, *name, *patronymic, *position; /* owned; position may be NULL */
+};
+
+/* The organisation's header of a document: NV_IMP_ORG_NAME … as indexes. */
+enum {
+	NV_IMP_ORG_NAME,
+	NV_IMP_ORG_SHORT,
+	NV_IMP_ORG_FOUNDER,
+	NV_IMP_ORG_KEYS
+};
+/* The keys of site.yml's organization: "name", "short_name", "founder". */
+extern const char *const nv_import_org_keys[NV_IMP_ORG_KEYS];
+
 /* What the recogniser made. */
 struct nv_imp_result {
 	const char *kind;	    /* "order", "position", … (static) */
@@ -161,7 +180,12 @@ struct nv_imp_result {
 	struct nv_strlist found;    /* report lines: the kind and why, every requisite */
 	struct nv_strlist unplaced; /* «абзац N: … — hint» */
 	struct nv_strlist todo;	    /* what the author must add for `check` to pass */
-	struct nv_strlist propose;  /* entries for site.yml and people.yml (not written) */
+	struct nv_strlist propose;  /* what could not be merged into site.yml and people.yml */
+	struct nv_imp_newperson
+		*newp; /* people to add to people.yml; the document uses their ids */
+	size_t nnewp;
+	char *org[NV_IMP_ORG_KEYS]; /* owned: the header's organisation, short name, founder, or
+				       NULL */
 };
 
 void nv_imp_result_init(struct nv_imp_result *r);
@@ -174,6 +198,28 @@ void nv_imp_result_release(struct nv_imp_result *r);
  */
 int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *o,
 			struct nv_imp_result *r);
+
+/*
+ * The bytes to append to people.yml (len bytes now, ending as `tail`
+ * says: its last byte, or 0 when empty) for the new people of r not in
+ * `have` (ids; those added are put there): a comment naming the source
+ * `from`, then each entry. Nothing when there is no one to add.
+ */
+void nv_import_people_add(struct nv_buf *out, const struct nv_imp_result *r, const char *from,
+			  int tail, struct nv_strlist *have);
+
+/*
+ * Merge the organisation's keys found (found[k], NULL when not found) into
+ * site.yml's text (s, len bytes): a key site.yml lacks is inserted under
+ * `organization:` at the indentation of its keys, every other byte kept.
+ * A key whose value in site.yml (have[k]) differs is left as it is and
+ * reported in notes. Into out goes the new text (unchanged when nothing
+ * is inserted), into added the inserted lines. Returns the number of
+ * lines inserted.
+ */
+int nv_import_site_merge(const char *s, size_t len, const char *const found[NV_IMP_ORG_KEYS],
+			 const char *const have[NV_IMP_ORG_KEYS], struct nv_buf *out,
+			 struct nv_strlist *added, struct nv_strlist *notes);
 
 /* The kind names the recogniser knows, NULL-terminated, in content/ order. */
 extern const char *const nv_import_kinds[];

@@ -134,9 +134,24 @@ struct nv_pair {
 	int line, col;
 };
 
+/*
+ * A document outside the project cited by a requisite: an order of the
+ * founder or of the organisation itself that is not a document of
+ * content/. `issuer` is written in the genitive as the requisite prints
+ * it («Отдела образования»); NULL means the organisation itself.
+ */
+struct nv_outside_order {
+	bool given;
+	const char *issuer, *number;
+	struct nv_date date;
+	int appendix; /* «Приложение № N»; 0: «Приложение» alone */
+	int line, col;
+};
+
 struct nv_approval {
 	enum nv_label label;
 	bool right;
+	struct nv_outside_order cites; /* `order:` of the block: «приказом … от … № …» */
 	const char *body;
 	const char *protocol_number;
 	bool has_protocol_date;
@@ -190,6 +205,12 @@ struct nv_appendix {
 };
 
 /* A resolved document of any kind; fields of other kinds stay empty. */
+/* One revision a document's front matter lists (`revision:`, nastavnik.5). */
+struct nv_revision {
+	struct nv_date date;
+	const char *text; /* the model's, may be NULL */
+};
+
 struct nv_entry {
 	struct nv_doc *doc; /* the loader's source: for the model and the build driver only */
 	/*
@@ -231,11 +252,25 @@ struct nv_entry {
 	struct nv_approval *approvals;
 	size_t napprovals;
 	struct nv_entry *approved_by; /* the order listing it as an appendix */
+	/* position, program, roadmap, order: `revision:` as the author wrote it */
+	struct nv_revision *revisions;
+	size_t nrevisions;
 	int appendix_number;
 	const char *audience; /* position: teachers | students */
 
+	/* `appendix_of:` — the document is an appendix of an order outside the project */
+	struct nv_outside_order appendix_of;
+
 	/* program, roadmap, case */
 	int acyear; /* first year of the academic year; 0 if none */
+	/*
+	 * program, roadmap: `period:` instead of an academic year, several
+	 * years («2021–2024») or dates («01.05.2022 – 31.10.2022»); undated
+	 * terms resolve within it. With `academic_year`, the year's bounds.
+	 */
+	bool has_period;
+	struct nv_date period_from, period_to;
+	const char *period_text; /* as written, NULL with academic_year */
 
 	/* program */
 	const char **forms;
@@ -252,6 +287,7 @@ struct nv_entry {
 	const char *number, *place, *preamble;
 	struct nv_date date; /* order, news */
 	struct nv_person *signatory;
+	const char *signatory_position; /* the head's title for the head (nv_site_position()) */
 	struct nv_appendix *appendices;
 	size_t nappendices;
 	struct nv_person **acquaint;
@@ -273,6 +309,7 @@ struct nv_print_profile {
 	bool gost2025;
 	double margin_top, margin_right, margin_bottom, margin_left; /* mm */
 	const char *font;
+	int font_line, font_col; /* where site.yml names the font; 0 when it does not */
 	double size, table_size; /* pt */
 };
 
@@ -283,9 +320,32 @@ struct nv_print_profile {
  */
 extern const struct nv_print_profile nv_print_defaults;
 
+/* `organization.kind`: who issues the documents; decides required fields and the head's title. */
+enum nv_org_kind {
+	NV_ORG_SCHOOL,
+	NV_ORG_KINDERGARTEN,
+	NV_ORG_COLLEGE,
+	NV_ORG_DOD,	   /* дополнительное образование */
+	NV_ORG_DEPARTMENT, /* управление, отдел, комитет образования */
+	NV_ORG_CENTER, /* региональный или муниципальный центр */
+	NV_ORG_COUNT
+};
+/* "school", "kindergarten", … as written in site.yml, ending with NULL. */
+extern const char *const nv_org_kind_names[];
+
 struct nv_site {
+	enum nv_org_kind kind;
 	const char *name, *short_name, *founder, *place, *address, *phone, *website;
-	struct nv_person *director;
+	/*
+	 * The names in the genitive as written (`name_genitive`,
+	 * `short_name_genitive`), and the one requisites print after
+	 * «приказом» and «к приказу»: the short name's genitive, else the
+	 * short name when it does not decline («МАОУ «СОШ № 14»»).
+	 */
+	const char *name_genitive, *short_name_genitive, *genitive;
+	/* The head's title: `head_title`, else the head's position, else by kind («заведующий»). */
+	const char *head_title;
+	struct nv_person *director; /* the head; may be NULL for a department or a centre */
 	const char *section_title, *base_path, *intro;
 	struct nv_person *curator;
 	const char *curator_phone, *curator_email;
@@ -332,6 +392,13 @@ void nv_model_release(struct nv_model *m);
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id);
 /* The document with this id, or NULL. */
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
+
+/*
+ * The position a requisite prints for person p: the head's title
+ * (site.head_title) for the head of the organisation, else p's position;
+ * NULL when there is none.
+ */
+const char *nv_site_position(const struct nv_site *s, const struct nv_person *p);
 
 /* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
 const char *nv_approved_word(enum nv_gender g);

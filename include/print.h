@@ -280,6 +280,15 @@ struct nv_pl_engine;
  */
 struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
 				      struct nv_buf *why);
+/*
+ * A missing font with a metric-compatible substitute installed (Times New
+ * Roman → Liberation Serif, Arial → Liberation Sans, Courier New →
+ * Liberation Mono) is replaced by it: nv_pl_engine_font() tells the
+ * family the engine sets, nv_pl_font_substitute() the substitute of a
+ * name (NULL when it has none).
+ */
+const char *nv_pl_engine_font(const struct nv_pl_engine *en);
+const char *nv_pl_font_substitute(const char *name);
 void nv_pl_engine_free(struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
 bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en);

@@ -85,35 +85,59 @@ void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char
 #define NV_WORDING_DATE_BLANK "«____» ______________ 20___" NV_WORDING_NBSP "г."
 
 /*
+ * The organisation as approval blocks name it: `name` after an
+ * approver's position («Директор МАОУ «СОШ № 14»»), `genitive` after
+ * «приказом» and «к приказу» (struct nv_site's genitive), `site` for the
+ * head's title (nv_site_position()). Any may be NULL; the caller decides
+ * whether the names are typeset.
+ */
+struct nv_wording_org {
+	const char *name, *genitive;
+	const struct nv_site *site;
+};
+
+/*
  * The lines of one approval block as plain UTF-8. A derived block
  * (a->order set) has label, by_order and order_ref; any other block has
- * label and, when known, position, body, protocol, signature and date.
- * Fields that do not apply are NULL. label is static; the other strings
- * belong to the struct and are freed by nv_approval_text_release().
+ * label and, when known, by_order and order_ref (the outside order it
+ * cites, `order:`), body, protocol, position, signature and date. The
+ * back ends print them in the order ГОСТ Р 7.0.97 gives: label, by_order,
+ * order_ref, body, protocol, position, signature, date. Fields that do
+ * not apply are NULL. label is static; the other strings belong to the
+ * struct and are freed by nv_approval_text_release().
  */
 struct nv_approval_text {
 	const char *label; /* «ПРИНЯТО», «УТВЕРЖДЕНА», … */
-	char *by_order;	   /* «приказом <org>» */
+	char *by_order;	   /* «приказом <org in the genitive>» */
 	char *order_ref;   /* «от 29.08.2025 № 118-од» */
-	char *position;	   /* the person's position, capitalised, with the organisation */
 	char *body;	   /* the block's free text, with typography */
 	char *protocol;	   /* «протокол от … № …» */
+	char *position;	   /* the person's position, capitalised, with the organisation */
 	char *signature;   /* «И.О. Фамилия» of the person */
 	char *date;	   /* «25 сентября 2025 г.» */
 };
 
 /*
  * Fill t with the lines of approval block a of entry e (whose gender
- * the label agrees with). org names the approving organisation in
- * «приказом <org>» and after the position of an approver (УТВЕРЖДАЮ)
- * who has no organisation of their own («Директор <org>»; a person's
- * own organisation follows the position otherwise); the caller chooses
- * which name and whether it is typeset. For the website (`web`), the signature of a person hidden
- * from it is left out (nv_person_web_signature()). Release with
- * nv_approval_text_release().
+ * the label agrees with). o names the organisation (struct
+ * nv_wording_org): o->genitive in «приказом <org>» unless the block
+ * cites an issuer of its own, o->name after the position of an approver
+ * (УТВЕРЖДАЮ, УТВЕРЖДЕНО) who has no organisation of their own (a
+ * person's own organisation follows the position otherwise). For the
+ * website (`web`), the signature of a person hidden from it is left out
+ * (nv_person_web_signature()). Release with nv_approval_text_release().
  */
 void nv_approval_text_init(struct nv_approval_text *t, const struct nv_entry *e,
-			   const struct nv_approval *a, const char *org, bool web);
+			   const struct nv_approval *a, const struct nv_wording_org *o, bool web);
+
+/*
+ * Append the stamp of a document that is an appendix of an order outside
+ * the project, three lines joined by '\n': «Приложение № 2» (or
+ * «Приложение» when ref has no appendix number), «к приказу <issuer, else
+ * genitive>», «от 14.04.2021 № 187».
+ */
+void nv_wording_outside_stamp(struct nv_buf *b, const struct nv_outside_order *ref,
+			      const char *genitive);
 
 /* Free the strings of t and clear it; t may be all NULL. */
 void nv_approval_text_release(struct nv_approval_text *t);

@@ -53,6 +53,7 @@ suite() {
 	run "${tag}regress" sh tests/regress/run.sh "$b/nastavnik"
 	run "${tag}site" sh tests/site/run.sh "$b/nastavnik"
 	run "${tag}feeds" sh tests/feeds/run.sh "$b/nastavnik"
+	run "${tag}git" sh tests/git/run.sh "$b/nastavnik"
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	run "${tag}pd" sh tests/pd/run.sh "$b/nastavnik"
 	run "${tag}import" sh tests/import/run.sh "$b/nastavnik"

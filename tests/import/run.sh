@@ -103,6 +103,93 @@ status=$?
 grep -q '^  будет записан content/roadmaps/' "$tmp/out" && grep -q '^sections:$' "$tmp/out" && ok ||
 	bad "dry-run: нет документа в выводе"
 
+# people.yml and site.yml: into the small project of tests/bad, whose
+# director is someone else, the demo order's signatory is appended at the
+# end of people.yml (only appended bytes), the founder it lacks is
+# inserted into site.yml (every other byte kept), the differing name is
+# reported and not changed; check passes with at most warnings.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
+cp "$tmp/b/content/people.yml" "$tmp/people.was"
+cp "$tmp/b/content/site.yml" "$tmp/site.was"
+(cd "$tmp/b" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
+(cd "$fx" && "$bin" -C "$tmp/b" import --dry-run order-utf8.txt) >"$tmp/out" 2>&1
+status=$?
+(cd "$tmp/b" && find content -type f -exec md5sum {} + | sort) >"$tmp/after"
+[ "$status" -eq 0 ] && cmp -s "$tmp/before" "$tmp/after" && ok || bad "people dry-run: код $status или файлы изменились"
+sed -n '/^  будет дописано/,/^  будет записан/p' "$tmp/out" >"$tmp/shown"
+same "people dry-run: вывод" "$tmp/shown" "$here/expected/people-dry.out"
+(cd "$fx" && "$bin" -C "$tmp/b" import order-utf8.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 0 ] && ok || bad "people: код $status"
+same "people: отчёт" "$tmp/out" "$here/expected/people.report"
+same "people: предупреждения" "$tmp/err" "$here/expected/people.err"
+size=$(wc -c <"$tmp/people.was")
+head -c "$size" "$tmp/b/content/people.yml" | cmp -s - "$tmp/people.was" && ok ||
+	bad "people: прежние байты people.yml изменились"
+tail -c +$((size + 1)) "$tmp/b/content/people.yml" >"$tmp/added"
+same "people: дописанное" "$tmp/added" "$here/expected/people.added"
+diff "$tmp/site.was" "$tmp/b/content/site.yml" >"$tmp/site.diff"
+same "site: изменения" "$tmp/site.diff" "$here/expected/site.diff"
+"$bin" -C "$tmp/b" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:' "$tmp/check" && ok ||
+	{ bad "people: check после импорта:"; head -20 "$tmp/check"; }
+# A second document by the same person: people.yml is not touched again,
+# the order names the id added the first time.
+cp "$tmp/b/content/people.yml" "$tmp/people.was"
+cp "$tmp/b/content/site.yml" "$tmp/site.was"
+printf '%s\n' 'МБОУ «ООШ № 2»' 'ПРИКАЗ' '01.10.2025 № 20-од' 'с. Заречное' \
+	'О проведении семинара наставников' 'В целях обмена опытом наставников школы' \
+	'ПРИКАЗЫВАЮ:' '1. Провести семинар наставников 15.10.2025.' \
+	'2. Контроль за исполнением приказа оставляю за собой.' 'Директор И. В. Соколова' >"$tmp/seminar.txt"
+(cd "$tmp" && "$bin" -C b import seminar.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 0 ] && cmp -s "$tmp/people.was" "$tmp/b/content/people.yml" &&
+	cmp -s "$tmp/site.was" "$tmp/b/content/site.yml" && ok ||
+	bad "people again: код $status или people.yml, site.yml изменились"
+grep -qx 'signatory: sokolova-iv' "$tmp/b/content/orders/o-provedenii-seminara-nastavnikov.md" && ok ||
+	bad "people again: нет signatory: sokolova-iv"
+# The approver of a block УТВЕРЖДАЮ; the organisation after the position is dropped.
+printf '%s\n' 'УТВЕРЖДАЮ' 'Директор МБОУ «ООШ № 2»' '________ П. С. Зайцев' '01.09.2025' '' \
+	'ПОЛОЖЕНИЕ' 'о совете наставников' '' '1.1. Совет объединяет наставников школы.' >"$tmp/sovet.txt"
+cp "$tmp/b/content/people.yml" "$tmp/people.was"
+(cd "$tmp" && "$bin" -C b import sovet.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+size=$(wc -c <"$tmp/people.was")
+tail -c +$((size + 1)) "$tmp/b/content/people.yml" >"$tmp/added"
+[ "$status" -eq 0 ] && ok || bad "approver: код $status"
+same "approver: дописанное" "$tmp/added" "$here/expected/approver.added"
+grep -q '^    person: zaytsev-ps$' "$tmp/b/content/positions/polozhenie-o-sovete-nastavnikov.md" && ok ||
+	bad "approver: нет person: zaytsev-ps"
+# No site.yml: it is not created, the report says so.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b" && rm "$tmp/b/content/site.yml"
+(cd "$fx" && "$bin" -C "$tmp/b" import order-utf8.txt) >"$tmp/out" 2>/dev/null
+[ ! -f "$tmp/b/content/site.yml" ] && grep -qx '    content/site.yml нет — организация из документа не внесена (файл не создаётся)' "$tmp/out" && ok ||
+	bad "no site.yml: создан или нет строки в отчёте"
+
+# All or nothing: when the document cannot be written (its folder is a
+# file), people.yml keeps its bytes and nothing else is written either.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b" && rm -r "$tmp/b/content/positions"
+: >"$tmp/b/content/positions"
+(cd "$tmp/b" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
+(cd "$tmp" && "$bin" -C b import sovet.txt) >/dev/null 2>"$tmp/err"
+status=$?
+(cd "$tmp/b" && find content -type f -exec md5sum {} + | sort) >"$tmp/after"
+[ "$status" -eq 2 ] && cmp -s "$tmp/before" "$tmp/after" && ok ||
+	bad "all or nothing: код $status или файлы изменились"
+same "all or nothing: сообщение" "$tmp/err" "$here/expected/unwritable.err"
+
+# Lettered sub-items stay lettered: lines of their item after hard breaks; check passes.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
+printf '%s\n' 'ПРИКАЗ' '01.10.2025 № 21-од' 'О плане' 'ПРИКАЗЫВАЮ:' '1. Утвердить план.' \
+	'2. Наставникам:' 'а) составить планы;' 'б) провести встречи.' '3. Контроль оставляю за собой.' \
+	'Директор А. Н. Петрова' >"$tmp/letters.txt"
+(cd "$tmp" && "$bin" -C b import letters.txt) >/dev/null 2>"$tmp/err"
+status=$?
+awk 'n >= 2; /^---$/ { n++ }' "$tmp/b/content/orders/o-plane.md" >"$tmp/items"
+printf '%s\n' '1. Утвердить план.' '2. Наставникам:\' '   а) составить планы;\' '   б) провести встречи.' \
+	'3. Контроль оставляю за собой.' >"$tmp/want"
+[ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$tmp/items" "$tmp/want" && ok ||
+	{ bad "letters: код $status или пункты:"; cat "$tmp/err"; diff "$tmp/want" "$tmp/items"; }
+
 # Made here, too big to commit: an archive of 5001 entries, a part packed
 # 1000 to 1, and an empty text.
 $py - "$tmp" <<'PY'

@@ -269,6 +269,54 @@ else
 	cat "$tmp/err"
 fi
 
+# Fonts in `build` (the history of Git is off: temporary projects have none).
+# «Times New Roman», when not installed, is replaced by the metric-compatible
+# Liberation Serif with one note at its line: the PDFs are those of
+# Liberation Serif, byte for byte.
+mkdir -p "$tmp/tnr"
+cp -R "$root/content" "$tmp/tnr/content"
+sed -i 's/^  font: .*/  font: Times New Roman/' "$tmp/tnr/content/site.yml"
+line=$(grep -n '^  font: ' "$tmp/tnr/content/site.yml" | cut -d: -f1)
+if fc-list : family | grep -qx 'Times New Roman'; then
+	ok # installed: nothing to replace
+else
+	NASTAVNIK_NO_HISTORY=1 "$bin" build -C "$tmp/tnr" -o "$tmp/tnr/out" >/dev/null 2>"$tmp/err"
+	status=$?
+	mkdir -p "$tmp/lib"
+	cp -R "$root/content" "$tmp/lib/content"
+	NASTAVNIK_NO_HISTORY=1 "$bin" build -C "$tmp/lib" -o "$tmp/lib/out" >/dev/null 2>&1
+	cat >"$tmp/want" <<W
+nastavnik: content/site.yml:$line:9: примечание: печать: шрифт «Times New Roman» не установлен — документы набраны метрически совместимым «Liberation Serif»
+$(printf '%6d' "$line") |   font: Times New Roman
+       |         ^
+  подсказка: чтобы печатать шрифтом «Times New Roman», установите его (Debian: пакет ttf-mscorefonts-installer, раздел contrib)
+W
+	if [ "$status" -eq 0 ] && diff -u "$tmp/want" "$tmp/err" &&
+		cmp -s "$tmp/tnr/out/print/o-vnedrenii.pdf" "$tmp/lib/out/print/o-vnedrenii.pdf"; then
+		ok
+	else
+		bad "font-fallback: Times New Roman не заменён Liberation Serif с одним примечанием (код $status)"
+	fi
+fi
+# A font that does not exist: an error at its line of site.yml; the site
+# is built all the same, without PDFs, and build exits with 2.
+mkdir -p "$tmp/nofont2"
+cp -R "$root/content" "$tmp/nofont2/content"
+sed -i 's/^  font: .*/  font: Нет Такого Шрифта/' "$tmp/nofont2/content/site.yml"
+NASTAVNIK_NO_HISTORY=1 "$bin" build -C "$tmp/nofont2" -o out >"$tmp/out" 2>"$tmp/err"
+status=$?
+got=$(grep -c 'ошибка' "$tmp/err")
+if [ "$status" -eq 2 ] && [ "$got" -eq 1 ] &&
+	grep -qx "nastavnik: content/site.yml:$line:9: ошибка: печать: шрифт «Нет Такого Шрифта» не установлен (вместо него нашёлся «.*»); PDF не собраны" "$tmp/err" &&
+	grep -qx '  подсказка: установите этот шрифт или укажите в print.font установленный, например «Liberation Serif» из пакета fonts-liberation2 (список: fc-list : family)' "$tmp/err" &&
+	grep -qx 'nastavnik: раздел «Наставничество» собран в out/site; документы для печати не собраны — см. ошибку выше' "$tmp/out" &&
+	[ -f "$tmp/nofont2/out/site/positions/polozhenie-pedagogi.html" ] && [ ! -e "$tmp/nofont2/out/print" ]; then
+	ok
+else
+	bad "font-missing: код $status; нужна ошибка в строке site.yml и сайт без PDF"
+	cat "$tmp/err" "$tmp/out"
+fi
+
 # The documents of the regress cases (tests/regress/cases/*/expected/print)
 # leave nothing past their text area either, at their own margins.
 for c in "$root"/tests/regress/cases/*/; do

@@ -11,6 +11,10 @@
 # (and model.txt), so a new page or document is added as an empty file first.
 # Usage: tests/regress/run.sh [--bless] BINARY
 set -u
+# Outputs must not depend on this repository's commits, nor say that a
+# temporary project has none: tests/git tests the revision history.
+NASTAVNIK_NO_HISTORY=1
+export NASTAVNIK_NO_HISTORY
 bless=0
 if [ "${1:-}" = "--bless" ]; then bless=1; shift; fi
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")

@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "guard.h"
+#include "../../generator/guard_int.h"
 #include "harness.h"
 #include "model.h"
 
@@ -105,18 +106,33 @@ static struct nv_person pavlova = { .id = "pavlova-ei",
 				    .patronymic = "Игоревна",
 				    .category = NV_CAT_TEACHER,
 				    .publish = NV_PUBLISH_NONE };
+/* A key longer than eight bytes, and keys with a byte no letter («юн-ким», «yun-kim»). */
+static struct nv_person konst = { .id = "konstantinopolskaya-ea",
+				  .surname = "Константинопольская",
+				  .name = "Елена",
+				  .category = NV_CAT_TEACHER,
+				  .publish = NV_PUBLISH_NONE };
+static struct nv_person yunkim = { .id = "yun-kim-s",
+				   .surname = "Юн-Ким",
+				   .name = "Сергей",
+				   .category = NV_CAT_TEACHER,
+				   .publish = NV_PUBLISH_NONE };
+
+/* Without it, no key has a byte no letter: the skipping pass takes its quick way. */
+static bool with_odd = true;
 
 /* The guard for all the people above (the model is static: it must outlive it). */
 static struct nv_guard *guard(void)
 {
-	static struct nv_person *people[] = { &gusev,	 &petrova, &kim,      &orlova, &sokolova,
-					      &lebedeva, &lebedev, &sergeev,  &li,     &yolkin,
-					      &ho,	 &miller,  &zaytseva, &pavlova };
+	static struct nv_person *people[] = { &gusev,	 &petrova,  &kim,     &orlova,
+					      &sokolova, &lebedeva, &lebedev, &sergeev,
+					      &li,	 &yolkin,   &ho,      &miller,
+					      &zaytseva, &pavlova,  &konst,   &yunkim };
 	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
 	m.people = people;
-	m.npeople = NV_ARRAY_SIZE(people);
+	m.npeople = NV_ARRAY_SIZE(people) - !with_odd;
 	return nv_guard_new(&m);
 }
 
@@ -419,6 +435,77 @@ static void test_skipping_pass(void)
 	CHECK(ok);
 }
 
+/* Where the skipping pass (nv_guard_skip()) goes on in `in`: the rest of the text from there. */
+static char *skipped(const char *in, bool markup)
+{
+	struct nv_guard *g = guard();
+	size_t len = strlen(in), at = nv_guard_skip(g, in, len, 0, markup);
+	char *rest = nv_xstrdup(in + at);
+
+	nv_guard_free(g);
+	return rest;
+}
+
+#define CHECK_SKIP(in, markup, want)                                                               \
+	do {                                                                                       \
+		char *got_ = skipped((in), (markup));                                              \
+		bool ok_ = !strcmp(got_, (want));                                                  \
+		if (!ok_)                                                                          \
+			nv_test_failed(__FILE__, __LINE__, "in «%s»:\n  got:  «%s»\n  want: «%s»", \
+				       (in), got_, (want));                                        \
+		free(got_);                                                                        \
+		if (!ok_)                                                                          \
+			return;                                                                    \
+	} while (0)
+
+/*
+ * The skipping pass stops a few words before a word a key may start: the
+ * word's letters are a key's first bytes (up to eight), or the key's
+ * first bytes are the word, and the word may go on (markup) or is no
+ * shorter than the key. These hold with keys that have a byte no letter
+ * («юн-ким») or without.
+ */
+static void test_skip_common(void)
+{
+	CHECK_SKIP("а б в г д гусеница гусе", false, "");
+	CHECK_SKIP("а б в г д гусеница гусе<b>", true, "г д гусеница гусе<b>");
+	CHECK_SKIP("а б в г д гусь гусев", false, "г д гусь гусев");
+	CHECK_SKIP("а б в г д константиновна константинопольски", false,
+		   "г д константиновна константинопольски");
+	CHECK_SKIP("а б в г д константиновна константинопольскому", false,
+		   "г д константиновна константинопольскому");
+	CHECK_SKIP("а б в г д константинопол<i>", true, "в г д константинопол<i>");
+	/* Long words are skipped 8 bytes at a time: «і», «_» end them, «ё» does not. */
+	CHECK_FOUND("переподготовкаігусев переподготовкаёгусев", false, "gusev-dv! гусев → гусев");
+	CHECK_FOUND("Переподготовк\xD1\x96Гусеву", false, "gusev-dv! Гусеву → Гусеву");
+	CHECK_FOUND("retrainingretraining_gusev retrainingretraininggusev", false,
+		    "gusev-dv! gusev → gusev");
+}
+
+/* Keys with a byte no letter are compared too. */
+static void test_skip_words(void)
+{
+	test_skip_common();
+	CHECK_SKIP("а б в г д юн юнга юх<b>", true, "");
+	CHECK_SKIP("а б в г д юнга юн<b>", true, "г д юнга юн<b>");
+	CHECK_SKIP("а б в г д yun yunga", false, "");
+	CHECK_SKIP("а б в г д yunga yun<b>", true, "г д yunga yun<b>");
+	CHECK_SKIP("а б в г д yunk", false, "");
+	CHECK_SKIP("а б в г д юн-<b> юн-", true, "");
+	CHECK_FOUND(
+		"Юн-Ким, ЮН-КИМУ, yun-kim, Константинопольской", false,
+		"yun-kim-s! Юн-Ким → Юн-Ким\nyun-kim-s! ЮН-КИМУ → ЮН-КИМУ\nyun-kim-s! yun-kim → "
+		"yun-kim\nkonstantinopolskaya-ea! Константинопольской → Константинопольской");
+}
+
+/* The same with no odd key: the skipping pass goes its quick way. */
+static void test_skip_quick(void)
+{
+	with_odd = false;
+	test_skip_common();
+	with_odd = true;
+}
+
 /* from: only mentions at or after it; a hit's start and end are offsets of the text. */
 static void test_from(void)
 {
@@ -463,6 +550,8 @@ void nv_tests(void)
 	NV_RUN(test_names_at_the_end);
 	NV_RUN(test_long_text);
 	NV_RUN(test_skipping_pass);
+	NV_RUN(test_skip_words);
+	NV_RUN(test_skip_quick);
 	NV_RUN(test_from);
 	NV_RUN(test_leaks);
 }

@@ -230,7 +230,10 @@ static const char *const programma_approvals = "approvals: true\n"
 					       "    has_lines: true\n"
 					       "has_approvals_right: true\n";
 
-/* The положение's: two blocks on the left, УТВЕРЖДАЮ with a signature on the right. */
+/*
+ * The положение's: two blocks on the left, УТВЕРЖДАЮ with a signature on
+ * the right, its date after the signature (ГОСТ Р 7.0.97).
+ */
 static const char *const polozhenie_approvals = "approvals: true\n"
 						"approvals_left:\n"
 						"  -\n"
@@ -250,9 +253,9 @@ static const char *const polozhenie_approvals = "approvals: true\n"
 						"  -\n"
 						"    label: УТВЕРЖДАЮ\n"
 						"    signature: Л.Н." NBSP "Григорьева\n"
+						"    date: 29 августа 2025" NBSP "г.\n"
 						"    lines:\n"
 						"      - Директор МБОУ «СОШ № 3»\n"
-						"      - 29 августа 2025" NBSP "г.\n"
 						"    has_lines: true\n"
 						"has_approvals_right: true\n";
 

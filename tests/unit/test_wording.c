@@ -72,7 +72,8 @@ static void test_derived_block(void)
 	order.number = "118-од";
 	a.label = NV_LABEL_ACCEPTED; /* a derived block is УТВЕРЖДЕНО whatever it says */
 	a.order = &order;
-	nv_approval_text_init(&t, &e, &a, "МАОУ СОШ", false);
+	nv_approval_text_init(&t, &e, &a, &(struct nv_wording_org){ "МАОУ СОШ", "МАОУ СОШ", NULL },
+			      false);
 	CHECK_STR(t.label, "УТВЕРЖДЕНА");
 	CHECK_STR(t.by_order, "приказом МАОУ СОШ");
 	CHECK_STR(t.order_ref, "от 29.08.2025 №" NBSP "118-од");
@@ -104,7 +105,8 @@ static void test_own_block(void)
 	a.person = &p;
 	a.has_date = true;
 	a.date = d250925;
-	nv_approval_text_init(&t, &e, &a, "не нужна", false);
+	nv_approval_text_init(&t, &e, &a, &(struct nv_wording_org){ "не нужна", "не нужна", NULL },
+			      false);
 	CHECK_STR(t.label, "ПРИНЯТО");
 	CHECK(!t.by_order && !t.order_ref);
 	CHECK_STR(t.position, "Директор");
@@ -133,12 +135,13 @@ static void test_own_block(void)
 	nv_approval_text_release(&t);
 
 	/* The approver's position names the organisation: its own, or the school. */
+	struct nv_wording_org school = { "МАОУ «СОШ №" NBSP "14»", "МАОУ «СОШ №" NBSP "14»", NULL };
 	a.label = NV_LABEL_APPROVE;
-	nv_approval_text_init(&t, &e, &a, "МАОУ «СОШ №" NBSP "14»", false);
+	nv_approval_text_init(&t, &e, &a, &school, false);
 	CHECK_STR(t.position, "Директор МАОУ «СОШ №" NBSP "14»");
 	nv_approval_text_release(&t);
 	p.organization = "МАУ ДО «ЦДТ»";
-	nv_approval_text_init(&t, &e, &a, "МАОУ «СОШ №" NBSP "14»", false);
+	nv_approval_text_init(&t, &e, &a, &school, false);
 	CHECK_STR(t.position, "Директор МАУ ДО «ЦДТ»");
 	nv_approval_text_release(&t);
 	p.organization = NULL;
@@ -154,6 +157,66 @@ static void test_own_block(void)
 	CHECK(!t.position && !t.protocol && !t.signature && !t.date);
 	nv_approval_text_release(&t);
 	CHECK_STR(NV_WORDING_DATE_BLANK, "«____» ______________ 20___" NBSP "г.");
+}
+
+/*
+ * A block that cites an outside order reads in the order of ГОСТ Р
+ * 7.0.97: «приказом <issuer> от … № …» first, then the position (the
+ * head's title for the head, with the organisation), signature, date.
+ */
+static void test_outside_order(void)
+{
+	struct nv_entry e;
+	struct nv_person p;
+	struct nv_approval a;
+	struct nv_approval_text t;
+	struct nv_site site;
+	struct nv_wording_org o = { "МБДОУ «Детский сад №" NBSP "5»",
+				    "МБДОУ «Детский сад №" NBSP "5»", &site };
+	struct nv_buf b = NV_BUF_INIT;
+
+	memset(&e, 0, sizeof(e));
+	memset(&p, 0, sizeof(p));
+	memset(&a, 0, sizeof(a));
+	memset(&site, 0, sizeof(site));
+	e.gender = NV_NEUTER;
+	p.surname = "Гришина";
+	p.name = "Т.";
+	p.patronymic = "П.";
+	p.position = "воспитатель";
+	site.director = &p;
+	site.head_title = "заведующий";
+	a.label = NV_LABEL_APPROVED;
+	a.cites.given = true;
+	a.cites.number = "45";
+	a.cites.date = d290825;
+	a.person = &p;
+	a.has_date = true;
+	a.date = d290825;
+	nv_approval_text_init(&t, &e, &a, &o, false);
+	CHECK_STR(t.label, "УТВЕРЖДЕНО");
+	CHECK_STR(t.by_order, "приказом МБДОУ «Детский сад №" NBSP "5»");
+	CHECK_STR(t.order_ref, "от 29.08.2025 №" NBSP "45");
+	CHECK_STR(t.position, "Заведующий МБДОУ «Детский сад №" NBSP "5»");
+	CHECK_STR(t.signature, "Т.П." NBSP "Гришина");
+	CHECK_STR(t.date, "29 августа 2025" NBSP "г.");
+	nv_approval_text_release(&t);
+	a.cites.issuer = "Отдела образования";
+	nv_approval_text_init(&t, &e, &a, &o, false);
+	CHECK_STR(t.by_order, "приказом Отдела образования");
+	nv_approval_text_release(&t);
+
+	/* The stamp of an appendix of an outside order, with and without its number. */
+	a.cites.appendix = 2;
+	nv_wording_outside_stamp(&b, &a.cites, "не нужна");
+	CHECK_STR(b.ptr,
+		  "Приложение №" NBSP "2\nк приказу Отдела образования\nот 29.08.2025 №" NBSP "45");
+	nv_buf_reset(&b);
+	a.cites.appendix = 0;
+	a.cites.issuer = NULL;
+	nv_wording_outside_stamp(&b, &a.cites, "Управления образования");
+	CHECK_STR(b.ptr, "Приложение\nк приказу Управления образования\nот 29.08.2025 №" NBSP "45");
+	nv_buf_release(&b);
 }
 
 /* An acquaintance sheet at the top of a page names its order. */
@@ -199,6 +262,7 @@ void nv_tests(void)
 	NV_RUN(test_protocol_lines);
 	NV_RUN(test_derived_block);
 	NV_RUN(test_own_block);
+	NV_RUN(test_outside_order);
 	NV_RUN(test_acquainted);
 	NV_RUN(test_acquaint_sheet);
 	NV_RUN(test_upper_case);
