@@ -390,6 +390,15 @@ static bool read_keys(struct reader *r, const struct nv_value *root)
 		return false;
 	}
 	r->t->numbers = v && v->boolean;
+	if (r->t->numbers && !nv_map_get(root, "header")) {
+		nv_diag_hint(err(r, v,
+				 "строка с номерами столбцов (numbers) ставится под шапкой, а "
+				 "шапки (header) нет"),
+			     "добавьте шапку, например «header: [Уровень, Ответственность]», или "
+			     "уберите "
+			     "«numbers: true»");
+		return false;
+	}
 	v = nv_map_get(root, "rows");
 	if (!v || v->type != NV_LIST || !v->nr) {
 		nv_diag_hint(err(r, v ? v : root, "у таблицы нет строк (rows)"),
