@@ -503,7 +503,8 @@ static int write_all(struct job *jobs, size_t n, struct data_file *const data[2]
 		v[nv++].path = jobs[i].path;
 	for (i = 0; i < 2; i++)
 		if (data[i]->now.len != data[i]->was.len ||
-		    memcmp(data[i]->now.ptr, data[i]->was.ptr, data[i]->now.len)) {
+		    (data[i]->now.len &&
+		     memcmp(data[i]->now.ptr, data[i]->was.ptr, data[i]->now.len))) {
 			v[nv].path = data[i]->path;
 			v[nv].replace = true;
 			v[nv++].orig = data[i];
