@@ -451,7 +451,7 @@ static bool unchanged(const struct data_file *f)
 	if (!f->exists)
 		return !nv_exists(f->path);
 	same = nv_read_file(f->path, 16 << 20, &b) == 0 && b.len == f->was.len &&
-	       !memcmp(b.ptr, f->was.ptr, b.len);
+	       (!b.len || !memcmp(b.ptr, f->was.ptr, b.len));
 	nv_buf_release(&b);
 	return same;
 }
