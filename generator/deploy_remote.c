@@ -26,6 +26,7 @@
 #include "deploy_int.h"
 #include "diag.h"
 #include "fs.h"
+#include "strlist.h"
 
 #define ATTEMPTS 3
 
@@ -48,6 +49,11 @@ struct dpl_remote {
 	char *pub;	  /* NASTAVNIK_DEPLOY_KEY + ".pub" when it exists */
 	char *home_known; /* ~/.ssh/known_hosts when it exists and nothing else is set */
 	long code;	  /* the last response code */
+	char *entry;
+	struct nv_strlist made;
+		/* WebDAV folders made or met by this deploy */ /* the FTP or SFTP folder after
+								   login, where relative paths start
+								 */
 };
 
 /* What one request sends, receives and asks for. */
@@ -223,6 +229,8 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, q);
 	setup_auth(r);
+	if (getenv("NV_DEBUG_CURL"))
+		curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	if (r->limit)
 		curl_easy_setopt(c, CURLOPT_MAX_SEND_SPEED_LARGE,
 				 (curl_off_t)strtoll(r->limit, NULL, 10));
@@ -244,6 +252,12 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	}
 	rc = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->code);
+	if (rc == CURLE_OK && !r->entry) {
+		char *entry = NULL;
+
+		if (curl_easy_getinfo(c, CURLINFO_FTP_ENTRY_PATH, &entry) == CURLE_OK && entry)
+			r->entry = nv_xstrdup(entry);
+	}
 	curl_easy_setopt(c, CURLOPT_QUOTE, NULL);
 	curl_slist_free_all(quote);
 	return rc;
@@ -303,26 +317,29 @@ static bool not_there(const struct dpl_remote *r, CURLcode c)
 	       (r->proto == P_FTP && c == CURLE_REMOTE_ACCESS_DENIED);
 }
 
-/* MKCOL every folder from the server's root down to rel's. */
+/*
+ * MKCOL every folder from the target's down to rel's that this deploy has
+ * not made or met yet; one that is there already answers 405.
+ */
 static void make_collections(struct dpl_remote *r, const char *rel)
 {
-	char *url = nv_xasprintf("%s", r->base), *e = escape(rel), *full, *slash;
+	char *e = escape(rel), *full = nv_xasprintf("%s%s", r->base, e), *slash;
 	struct req q = { NULL, "MKCOL", NULL, NULL, 0, 0, NULL, false };
 
-	full = nv_xasprintf("%s%s", url, e);
-	slash = strstr(full, "://");
-	slash = slash ? strchr(slash + 3, '/') : NULL;
-	while (slash && (slash = strchr(slash + 1, '/'))) {
+	slash = full + strlen(r->root) - 1;
+	while ((slash = strchr(slash + 1, '/'))) {
 		char keep = slash[1];
 
 		slash[1] = '\0';
-		q.url = full;
-		attempt(r, &q);
+		if (!nv_strlist_has(&r->made, full)) {
+			q.url = full;
+			attempt(r, &q);
+			nv_strlist_add(&r->made, full);
+		}
 		slash[1] = keep;
 	}
 	free(full);
 	free(e);
-	free(url);
 }
 
 static int curl_put(struct dpl_remote *r, const char *rel, const void *data, size_t len,
@@ -330,10 +347,14 @@ static int curl_put(struct dpl_remote *r, const char *rel, const void *data, siz
 {
 	char *e = escape(rel), *url = nv_xasprintf("%s%s", r->base, e);
 	struct req q = { url, NULL, NULL, data, len, 0, NULL, false };
-	CURLcode c = attempt(r, &q);
+	CURLcode c;
 	int rc = 0;
 
+	if (r->proto == P_HTTP)
+		make_collections(r, rel);
+	c = attempt(r, &q);
 	if (c == CURLE_OK && r->proto == P_HTTP && (r->code == 409 || r->code == 404)) {
+		nv_strlist_release(&r->made);
 		make_collections(r, rel);
 		c = attempt(r, &q);
 	}
@@ -374,7 +395,13 @@ static int curl_delete(struct dpl_remote *r, const char *rel, struct nv_diags *d
 	int rc = 0;
 
 	if (r->proto != P_HTTP) {
-		/* QUOTE paths are quoted for SFTP, the rest of the line for FTP. */
+		/*
+		 * QUOTE paths are quoted for SFTP, the rest of the line for FTP;
+		 * absolute, as a reused FTP connection is where its last CWD left it.
+		 */
+		if (r->dir[0] != '/' && r->entry)
+			nv_buf_addf(&path, "%s%s", r->entry,
+				    r->entry[strlen(r->entry) - 1] == '/' ? "" : "/");
 		for (s = r->dir; *s; s++)
 			nv_buf_addf(&path, "%s%c",
 				    r->proto == P_SFTP && strchr("\"\\", *s) ? "\\" : "", *s);
@@ -391,7 +418,7 @@ static int curl_delete(struct dpl_remote *r, const char *rel, struct nv_diags *d
 	c = attempt(r, &q);
 	if (c == CURLE_QUOTE_ERROR) {
 		/* Refused, or not there: a file that is gone is removed already. */
-		struct req look = { url, NULL, NULL, NULL, 0, 0, NULL, true };
+		struct req look = { url, NULL, NULL, NULL, 0, 0, NULL, false };
 
 		if (not_there(r, attempt(r, &look)))
 			c = CURLE_OK;
@@ -607,5 +634,7 @@ void dpl_remote_close(struct dpl_remote *r)
 	free(r->dir);
 	free(r->pub);
 	free(r->home_known);
+	free(r->entry);
+	nv_strlist_release(&r->made);
 	free(r);
 }
