@@ -389,6 +389,46 @@ out:
 	return rc;
 }
 
+static int longest_first(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t lx = strlen(x), ly = strlen(y);
+
+	return lx != ly ? (lx < ly ? 1 : -1) : strcmp(x, y);
+}
+
+/*
+ * The folders of removed files that hold no file of the site now, deepest
+ * first, removed when empty: what a deploy made, it takes away.
+ */
+static void remove_folders(struct run *run, const struct nv_deploy_list *local)
+{
+	const struct nv_deploy_list *rm = &run->r->plan.remove;
+	struct nv_strlist dirs = NV_STRLIST_INIT;
+	struct nv_diags quiet = NV_DIAGS_INIT;
+	size_t i, k, n;
+	char *dir;
+
+	for (i = 0; i < rm->nr; i++)
+		for (n = strlen(rm->v[i].path); n > 0; n--) {
+			if (rm->v[i].path[n - 1] != '/')
+				continue;
+			dir = nv_xasprintf("%.*s", (int)n, rm->v[i].path);
+			for (k = 0; k < local->nr && strncmp(local->v[k].path, dir, n); k++)
+				;
+			if (k == local->nr && !nv_strlist_has(&dirs, dir))
+				nv_strlist_add(&dirs, dir);
+			free(dir);
+		}
+	if (dirs.nr > 1)
+		qsort(dirs.v, dirs.nr, sizeof(*dirs.v), longest_first);
+	/* A folder that stays (someone else's files in it) is not an error. */
+	for (i = 0; i < dirs.nr; i++)
+		dpl_remote_rmdir(run->remote, dirs.v[i], &quiet);
+	nv_diags_release(&quiet);
+	nv_strlist_release(&dirs);
+}
+
 static int remove_all(struct run *run, struct nv_diags *d)
 {
 	const struct nv_deploy_list *rm = &run->r->plan.remove;
@@ -434,6 +474,7 @@ int nv_deploy(const struct nv_deploy_opts *o, struct nv_deploy_result *r, struct
 	run.written = now();
 	if (send_all(&run, d) < 0 || remove_all(&run, d) < 0)
 		goto out;
+	remove_folders(&run, &local);
 	if (run.dirty && write_manifest(&run, d) < 0)
 		goto out;
 	rc = 0;

@@ -24,6 +24,12 @@ int dpl_remote_put(struct dpl_remote *r, const char *rel, const void *data, size
 		   struct nv_diags *d);
 /* Remove rel; a file that is not there is removed already: 0 or -1. */
 int dpl_remote_delete(struct dpl_remote *r, const char *rel, struct nv_diags *d);
+/*
+ * Remove the folder rel ("files/big") if it is empty; one that is not
+ * (it holds files of someone else) stays. A WebDAV server cannot remove
+ * only an empty folder, so there folders stay: 0 or -1.
+ */
+int dpl_remote_rmdir(struct dpl_remote *r, const char *rel, struct nv_diags *d);
 /* Close the connection; accepts NULL. */
 void dpl_remote_close(struct dpl_remote *r);
 

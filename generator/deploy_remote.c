@@ -51,9 +51,9 @@ struct dpl_remote {
 	long code;	  /* the last response code */
 	char *entry;
 	struct nv_strlist made;
-		/* WebDAV folders made or met by this deploy */ /* the FTP or SFTP folder after
-								   login, where relative paths start
-								 */
+	/* WebDAV folders made or met by this deploy */ /* the FTP or SFTP folder after
+							   login, where relative paths start
+							 */
 };
 
 /* What one request sends, receives and asks for. */
@@ -231,9 +231,12 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	setup_auth(r);
 	if (getenv("NV_DEBUG_CURL"))
 		curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
-	if (r->limit)
+	if (r->limit) {
+		/* Small chunks, so that a limit holds within a file too. */
 		curl_easy_setopt(c, CURLOPT_MAX_SEND_SPEED_LARGE,
 				 (curl_off_t)strtoll(r->limit, NULL, 10));
+		curl_easy_setopt(c, CURLOPT_UPLOAD_BUFFERSIZE, 16384L);
+	}
 	if (q->data) {
 		curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
 		curl_easy_setopt(c, CURLOPT_READFUNCTION, on_read);
@@ -385,31 +388,59 @@ static int curl_get(struct dpl_remote *r, const char *rel, struct nv_buf *out, s
 	return rc;
 }
 
+/* The QUOTE command "verb path" for rel: SFTP's path quoted, FTP's the rest of the line. */
+static char *quote_cmd(struct dpl_remote *r, const char *sftp, const char *ftp, const char *rel)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	char *cmd;
+	const char *s;
+
+	/* Absolute, as a reused FTP connection is where its last CWD left it. */
+	if (r->dir[0] != '/' && r->entry)
+		nv_buf_addf(&path, "%s%s", r->entry,
+			    r->entry[strlen(r->entry) - 1] == '/' ? "" : "/");
+	nv_buf_addf(&path, "%s%s", r->dir, rel);
+	if (r->proto == P_FTP) {
+		cmd = nv_xasprintf("%s %s", ftp, path.ptr);
+	} else {
+		struct nv_buf q = NV_BUF_INIT;
+
+		for (s = path.ptr; *s; s++)
+			nv_buf_addf(&q, "%s%c", strchr("\"\\", *s) ? "\\" : "", *s);
+		cmd = nv_xasprintf("%s \"%s\"", sftp, q.ptr);
+		nv_buf_release(&q);
+	}
+	nv_buf_release(&path);
+	return cmd;
+}
+
+static int curl_rmdir(struct dpl_remote *r, const char *rel, struct nv_diags *d)
+{
+	char *cmd;
+	struct req q = { NULL, NULL, NULL, NULL, 0, 0, NULL, true };
+	CURLcode c;
+
+	if (r->proto == P_HTTP)
+		return 0;
+	cmd = quote_cmd(r, "rmdir", "RMD", rel);
+	q.url = r->root;
+	q.quote = cmd;
+	c = attempt(r, &q);
+	free(cmd);
+	if (c != CURLE_OK)
+		fail(r, d, c, rel);
+	return c == CURLE_OK ? 0 : -1;
+}
+
 static int curl_delete(struct dpl_remote *r, const char *rel, struct nv_diags *d)
 {
 	char *e = escape(rel), *url = nv_xasprintf("%s%s", r->base, e), *cmd = NULL;
 	struct req q = { url, "DELETE", NULL, NULL, 0, 0, NULL, false };
-	struct nv_buf path = NV_BUF_INIT;
-	const char *s;
 	CURLcode c;
 	int rc = 0;
 
 	if (r->proto != P_HTTP) {
-		/*
-		 * QUOTE paths are quoted for SFTP, the rest of the line for FTP;
-		 * absolute, as a reused FTP connection is where its last CWD left it.
-		 */
-		if (r->dir[0] != '/' && r->entry)
-			nv_buf_addf(&path, "%s%s", r->entry,
-				    r->entry[strlen(r->entry) - 1] == '/' ? "" : "/");
-		for (s = r->dir; *s; s++)
-			nv_buf_addf(&path, "%s%c",
-				    r->proto == P_SFTP && strchr("\"\\", *s) ? "\\" : "", *s);
-		for (s = rel; *s; s++)
-			nv_buf_addf(&path, "%s%c",
-				    r->proto == P_SFTP && strchr("\"\\", *s) ? "\\" : "", *s);
-		cmd = r->proto == P_SFTP ? nv_xasprintf("rm \"%s\"", path.ptr)
-					 : nv_xasprintf("DELE %s", path.ptr);
+		cmd = quote_cmd(r, "rm", "DELE", rel);
 		q.url = r->root;
 		q.method = NULL;
 		q.quote = cmd;
@@ -430,7 +461,6 @@ static int curl_delete(struct dpl_remote *r, const char *rel, struct nv_diags *d
 		rc = -1;
 	}
 	free(cmd);
-	nv_buf_release(&path);
 	free(url);
 	free(e);
 	return rc;
@@ -620,6 +650,22 @@ int dpl_remote_put(struct dpl_remote *r, const char *rel, const void *data, size
 int dpl_remote_delete(struct dpl_remote *r, const char *rel, struct nv_diags *d)
 {
 	return r->proto == P_FILE ? file_delete(r, rel, d) : curl_delete(r, rel, d);
+}
+
+int dpl_remote_rmdir(struct dpl_remote *r, const char *rel, struct nv_diags *d)
+{
+	char *path;
+	int rc = 0;
+
+	if (r->proto != P_FILE)
+		return curl_rmdir(r, rel, d);
+	path = nv_xasprintf("%s%s", r->dir, rel);
+	if (rmdir(path) < 0 && errno != ENOENT) {
+		file_fail(r, d, errno, rel);
+		rc = -1;
+	}
+	free(path);
+	return rc;
 }
 
 void dpl_remote_close(struct dpl_remote *r)

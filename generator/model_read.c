@@ -418,7 +418,7 @@ static const char *read_deploy(struct nv_fields *top)
 		why = "нужен адрес sftp://, ftp://, ftps://, http(s):// или file://";
 	else if (strpbrk(s, " \t\n"))
 		why = "в адресе есть пробел";
-	else if (n != 7 && host == end)
+	else if (host == end && strncasecmp(s, "file", 4))
 		why = "после «://» нужно имя сервера";
 	else if (!*end)
 		why = "после имени сервера нужен путь к папке сайта, хотя бы «/»";
