@@ -229,8 +229,6 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_write);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, q);
 	setup_auth(r);
-	if (getenv("NV_DEBUG_CURL"))
-		curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);
 	if (r->limit) {
 		/* Small chunks, so that a limit holds within a file too. */
 		curl_easy_setopt(c, CURLOPT_MAX_SEND_SPEED_LARGE,
