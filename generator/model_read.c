@@ -423,10 +423,11 @@ static const char *read_deploy(struct nv_fields *top)
 	else if (!*end)
 		why = "после имени сервера нужен путь к папке сайта, хотя бы «/»";
 	if (pass) /* never echo the password */
-		nv_diag_hint(nv_field_error(top, nv_map_get(top->map, "deploy"),
-					    "поле «deploy»: в адресе записан пароль"),
-			     "уберите «:пароль»: site.yml попадает в Git; пароль передайте в "
-			     "NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, DEPLOY)");
+		nv_diag_hint(
+			nv_field_error(top, nv_map_get(top->map, "deploy"),
+				       "поле «deploy»: в адресе записан пароль"),
+			"уберите «:пароль»: site.yml попадает в Git; пароль передайте в "
+			"NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, команда deploy)");
 	else if (why)
 		nv_diag_hint(nv_field_error(top, nv_map_get(top->map, "deploy"),
 					    "поле «deploy»: адрес «%s» не подходит: %s", s, why),

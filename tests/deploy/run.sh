@@ -112,7 +112,7 @@ check_bad() {
 }
 check_bad "sftp://mentor:secret@school14.example/www/" "поле «deploy»: в адресе записан пароль"
 grep "ошибка:" "$tmp/out" | grep -q secret && bad "check: the password is shown in the message"
-grep -qF "подсказка: уберите «:пароль»: site.yml попадает в Git; пароль передайте в NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, DEPLOY)" "$tmp/out" && ok || bad "check: no hint for the password"
+grep -qF "подсказка: уберите «:пароль»: site.yml попадает в Git; пароль передайте в NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, команда deploy)" "$tmp/out" && ok || bad "check: no hint for the password"
 check_bad "scp://school14.example/www/" "поле «deploy»: адрес «scp://school14.example/www/» не подходит: нужен адрес sftp://, ftp://, ftps://, http(s):// или file://"
 check_bad "sftp:///www/" "поле «deploy»: адрес «sftp:///www/» не подходит: после «://» нужно имя сервера"
 check_bad "ftp://school14.example" "поле «deploy»: адрес «ftp://school14.example» не подходит: после имени сервера нужен путь к папке сайта, хотя бы «/»"
