@@ -221,7 +221,13 @@ cut_mid_upload() {
 	total=$(find "$site" -type f ! -name '.*' | wc -l)
 	NASTAVNIK_DEPLOY_LIMIT=300000 "$bin" deploy -C "$tmp/p" >"$tmp/out" 2>"$tmp/err" &
 	dpid=$!
-	sleep 3
+	# Cut once the manifest on the server lists some of the big files (written every 2 s).
+	w=0
+	while [ "$w" -lt 150 ] && ! grep -q ' big/' "$dir/.nastavnik-deploy-manifest" 2>/dev/null; do
+		sleep 0.1
+		w=$((w + 1))
+	done
+	sleep 0.3
 	stop "$name"
 	wait $dpid
 	st=$?
