@@ -394,6 +394,10 @@ http {
 		listen 127.0.0.1:$hport;
 		root $ngx/root;
 		client_max_body_size 0;
+		location /ro/ {
+			auth_basic "deploy";
+			auth_basic_user_file $ngx/htpasswd;
+		}
 		location / {
 			dav_methods PUT DELETE MKCOL;
 			dav_access user:rw group:r all:r;
@@ -410,6 +414,22 @@ EOF
 	restart_webdav
 	export NASTAVNIK_DEPLOY_USER=deployer NASTAVNIK_DEPLOY_PASSWORD=sekret
 	cases webdav "http://127.0.0.1:$hport/www/" "$ngx/root/www" "NASTAVNIK_DEPLOY_PASSWORD=wrong"
+	# A folder the server does not let us write into.
+	target "http://127.0.0.1:$hport/ro/"
+	deploy
+	if [ $? -eq 2 ] && [ "$(head -n 2 "$tmp/err")" = "nastavnik: ошибка: http://127.0.0.1:$hport/ro/: нет прав на запись «assets/nastavnik.js»
+  подсказка: попросите администратора сайта дать этому пользователю право записывать и удалять файлы в папке" ]; then ok; else
+		bad "webdav: permission denied"
+		cat "$tmp/err"
+	fi
+	# Nobody listens there (the server stopped).
+	stop webdav
+	target "http://127.0.0.1:$hport/www/"
+	deploy
+	if [ $? -eq 2 ] && [ "$(head -n 1 "$tmp/err")" = "nastavnik: ошибка: http://127.0.0.1:$hport/www/: сервер недоступен" ]; then ok; else
+		bad "webdav: host unreachable"
+		cat "$tmp/err"
+	fi
 	unset NASTAVNIK_DEPLOY_USER NASTAVNIK_DEPLOY_PASSWORD
 	stop webdav
 fi
