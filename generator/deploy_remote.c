@@ -45,7 +45,7 @@ struct dpl_remote {
 	char *dir;   /* the folder's path, decoded: file:// on disk, QUOTE paths */
 	CURL *curl;
 	char err[CURL_ERROR_SIZE];
-	const char *user, *password, *key, *known, *limit;
+	const char *user, *password, *key, *known, *limit, *ca;
 	char *pub;	  /* NASTAVNIK_DEPLOY_KEY + ".pub" when it exists */
 	char *home_known; /* ~/.ssh/known_hosts when it exists and nothing else is set */
 	long code;	  /* the last response code */
@@ -138,11 +138,12 @@ static void fail(struct dpl_remote *r, struct nv_diags *d, CURLcode c, const cha
 			     "попросите администратора сайта дать этому пользователю право "
 			     "записывать и удалять файлы в папке");
 	else if (c == CURLE_PEER_FAILED_VERIFICATION || c == CURLE_SSL_CACERT_BADFILE)
-		nv_diag_hint(nv_error(d, NULL, 0, 0,
-				      "%s: не удалось подтвердить подлинность сервера", r->shown),
-			     "для SFTP добавьте ключ сервера в ~/.ssh/known_hosts (ssh-keyscan) "
-			     "или укажите файл в NASTAVNIK_DEPLOY_KNOWN_HOSTS; для https и ftps "
-			     "нужен действительный сертификат");
+		nv_diag_hint(
+			nv_error(d, NULL, 0, 0, "%s: не удалось подтвердить подлинность сервера",
+				 r->shown),
+			"для SFTP добавьте ключ сервера в ~/.ssh/known_hosts (ssh-keyscan) "
+			"или укажите файл в NASTAVNIK_DEPLOY_KNOWN_HOSTS; для https и ftps "
+			"нужен действительный сертификат (свой — файлом в NASTAVNIK_DEPLOY_CA)");
 	else if (c == CURLE_REMOTE_DISK_FULL || (r->proto == P_HTTP && code == 507))
 		nv_diag_hint(
 			nv_error(d, NULL, 0, 0, "%s: на сервере нет места для «%s»", r->shown, rel),
@@ -196,6 +197,8 @@ static void setup_auth(struct dpl_remote *r)
 	if (r->password)
 		curl_easy_setopt(c, CURLOPT_PASSWORD, r->password);
 	curl_easy_setopt(c, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+	if (r->ca)
+		curl_easy_setopt(c, CURLOPT_CAINFO, r->ca);
 	if (r->proto != P_SFTP)
 		return;
 	if (r->key) {
@@ -617,6 +620,7 @@ struct dpl_remote *dpl_remote_open(const char *url, struct nv_diags *d)
 	r->key = env("NASTAVNIK_DEPLOY_KEY");
 	r->limit = env("NASTAVNIK_DEPLOY_LIMIT");
 	r->known = env("NASTAVNIK_DEPLOY_KNOWN_HOSTS");
+	r->ca = env("NASTAVNIK_DEPLOY_CA");
 	if (r->key) {
 		r->pub = nv_xasprintf("%s.pub", r->key);
 		if (!nv_exists(r->pub)) {

@@ -2,7 +2,7 @@
 # nastavnik deploy against real servers started here on 127.0.0.1, on
 # free high ports, as the user running the test, with their files in a
 # temporary folder: OpenSSH's sftp (a test key), vsftpd (anonymous
-# writes), nginx with WebDAV (PUT, DELETE, MKCOL; a password), and a
+# writes; and FTPS with a test certificate), nginx with WebDAV (PUT, DELETE, MKCOL; a password), and a
 # file:// folder. For each: the first deploy (the files equal output/site),
 # nothing changed, one changed page (only it is sent), a removed page
 # (removed on the server), wrong credentials (the exact Russian error,
@@ -31,7 +31,7 @@ bad() {
 }
 export LC_ALL=C.UTF-8
 unset NASTAVNIK_DEPLOY_USER NASTAVNIK_DEPLOY_PASSWORD NASTAVNIK_DEPLOY_KEY \
-	NASTAVNIK_DEPLOY_KNOWN_HOSTS NASTAVNIK_DEPLOY_LIMIT
+	NASTAVNIK_DEPLOY_KNOWN_HOSTS NASTAVNIK_DEPLOY_LIMIT NASTAVNIK_DEPLOY_CA
 # No ~/.netrc or known_hosts of the user's own.
 export HOME=$tmp/home
 mkdir -p "$HOME"
@@ -140,11 +140,12 @@ if [ $? -eq 2 ] && grep -qF "file://$tmp/nowhere/: папка $tmp/nowhere/ не
 fi
 
 # --- the cases, the same for every protocol ----------------------------------
-# cases NAME URL DIR WRONG...: DIR is where the server keeps the files;
-# WRONG an env assignment giving wrong credentials ("" for none); the
-# caller exported the right ones. restart_NAME restarts the server.
+# cases NAME URL DIR WRONG [nocut]: DIR is where the server keeps the
+# files; WRONG an env assignment giving wrong credentials ("" for none);
+# the caller exported the right ones. restart_NAME restarts the server
+# for the cut, left out with "nocut".
 cases() {
-	name=$1 url=$2 dir=$3 wrong=$4
+	name=$1 url=$2 dir=$3 wrong=$4 cut=${5:-}
 	target "$url"
 	reset_site
 	nfiles=$(find "$site" -type f ! -name '.*' | wc -l)
@@ -205,13 +206,12 @@ cases() {
 		fi
 		rm -rf "$tmp/before"
 	fi
-	cut_mid_upload "$name" "$url" "$dir"
+	[ "$cut" = nocut ] || cut_mid_upload "$name" "$url" "$dir"
 }
 
 # A bigger site sent slowly, the server killed in the middle.
 cut_mid_upload() {
 	name=$1 url=$2 dir=$3
-	[ "$name" = file ] && return
 	mkdir -p "$site/big"
 	i=0
 	while [ $i -lt 40 ]; do
@@ -269,7 +269,7 @@ cut_mid_upload() {
 
 # --- file:// -------------------------------------------------------------------
 mkdir -p "$tmp/share"
-cases file "file://$tmp/share/" "$tmp/share" ""
+cases file "file://$tmp/share/" "$tmp/share" "" nocut
 
 # --- SFTP: OpenSSH ---------------------------------------------------------------
 sshd=$(command -v sshd || echo /usr/sbin/sshd)
@@ -330,7 +330,7 @@ else
 	fport=$port
 	free_port
 	pasv=$port
-	next_port=$((next_port + 10))
+	next_port=$((next_port + 40))
 	cat >"$f/config" <<EOF
 listen=YES
 listen_address=127.0.0.1
@@ -350,7 +350,7 @@ allow_writeable_chroot=YES
 pasv_enable=YES
 pasv_address=127.0.0.1
 pasv_min_port=$pasv
-pasv_max_port=$((pasv + 10))
+pasv_max_port=$((pasv + 40))
 secure_chroot_dir=$f/empty
 seccomp_sandbox=NO
 xferlog_enable=NO
@@ -362,6 +362,45 @@ EOF
 	restart_ftp
 	cases ftp "ftp://127.0.0.1:$fport/www/" "$f/root/www" "NASTAVNIK_DEPLOY_USER=mentor NASTAVNIK_DEPLOY_PASSWORD=wrong"
 	stop ftp
+
+	# FTPS (implicit TLS), with the server's own certificate given in
+	# NASTAVNIK_DEPLOY_CA; the transfers are FTP's, cut above.
+	if ! command -v openssl >/dev/null 2>&1; then
+		echo "deploy: ftps пропущен: нет openssl"
+	else
+		openssl req -x509 -newkey rsa:2048 -nodes -keyout "$f/key.pem" -out "$f/cert.pem" \
+			-days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
+		free_port
+		fport=$port
+		mkdir -p "$f/root/tls"
+		free_port
+		next_port=$((next_port + 40))
+		sed "s/^listen_port=.*/listen_port=$fport/; s/^pasv_min_port=.*/pasv_min_port=$port/; s/^pasv_max_port=.*/pasv_max_port=$((port + 40))/" "$f/config" >"$f/config-tls"
+		cat >>"$f/config-tls" <<EOF
+ssl_enable=YES
+implicit_ssl=YES
+allow_anon_ssl=YES
+require_ssl_reuse=NO
+rsa_cert_file=$f/cert.pem
+rsa_private_key_file=$f/key.pem
+EOF
+		restart_ftps() {
+			start ftps "$vsftpd" "$f/config-tls"
+			wait_port "$fport" || bad "ftps: vsftpd did not start: $(cat "$tmp/ftps.out")"
+		}
+		restart_ftps
+		target "ftps://127.0.0.1:$fport/tls/"
+		deploy
+		if [ $? -eq 2 ] && [ "$(head -n 1 "$tmp/err")" = "nastavnik: ошибка: ftps://127.0.0.1:$fport/tls/: не удалось подтвердить подлинность сервера" ] &&
+			[ -z "$(ls "$f/root/tls")" ]; then ok; else
+			bad "ftps: a certificate nobody vouches for"
+			cat "$tmp/err"
+		fi
+		export NASTAVNIK_DEPLOY_CA="$f/cert.pem"
+		cases ftps "ftps://127.0.0.1:$fport/tls/" "$f/root/tls" "NASTAVNIK_DEPLOY_USER=mentor NASTAVNIK_DEPLOY_PASSWORD=wrong" nocut
+		unset NASTAVNIK_DEPLOY_CA
+		stop ftps
+	fi
 fi
 
 # --- WebDAV: nginx -------------------------------------------------------------------
