@@ -246,6 +246,10 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 		curl_easy_setopt(c, CURLOPT_FTP_CREATE_MISSING_DIRS,
 				 (long)CURLFTP_CREATE_DIR_RETRY);
 	}
+	/* libcurl 7.88 waits a second before each EPSV data connection; PASV does not (IPv6 keeps
+	 * EPSV). */
+	if (r->proto == P_FTP)
+		curl_easy_setopt(c, CURLOPT_FTP_USE_EPSV, 0L);
 	if (q->method)
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, q->method);
 	if (q->nobody)
