@@ -18,6 +18,7 @@ struct command {
 static const struct command commands[] = {
 	{ "build", cmd_build, "проверить документы и собрать раздел сайта в output/site" },
 	{ "check", cmd_check, "проверить документы в content/ и показать все ошибки" },
+	{ "deploy", cmd_deploy, "опубликовать собранный раздел на сайте школы (поле deploy)" },
 	{ "hook", cmd_hook, "проверять документы перед каждой фиксацией: nastavnik hook install" },
 	{ "import", cmd_import, "перенести документы .docx, .odt, .txt в content/ с полями и отчётом" },
 	{ "init", cmd_init, "создать проект: настройки, люди, примеры документов, CI" },

@@ -412,6 +412,47 @@ static void read_publish(struct builder *b, struct nv_fields *top, struct nv_sit
 	nv_fields_finish(&pub);
 }
 
+/* deploy: where `nastavnik deploy` publishes; a password never stays in site.yml. */
+static const char *read_deploy(struct nv_fields *top)
+{
+	static const char *const schemes[] = { "sftp://", "ftp://",   "ftps://",
+					       "http://", "https://", "file://" };
+	const char *s = nv_field_str(top, "deploy", NV_OPTIONAL, NULL), *host, *end, *at,
+		   *why = NULL;
+	size_t i, n = 0;
+	bool pass;
+
+	for (i = 0; s && i < NV_ARRAY_SIZE(schemes) && !n; i++)
+		n = strncasecmp(s, schemes[i], strlen(schemes[i])) ? 0 : strlen(schemes[i]);
+	if (!s)
+		return NULL;
+	host = s + n;
+	end = host + strcspn(host, "/");
+	at = memchr(host, '@', (size_t)(end - host));
+	pass = at && memchr(host, ':', (size_t)(at - host));
+	if (pass)
+		why = "";
+	else if (!n)
+		why = "нужен адрес sftp://, ftp://, ftps://, http(s):// или file://";
+	else if (strpbrk(s, " \t\n"))
+		why = "в адресе есть пробел";
+	else if (host == end && strncasecmp(s, "file", 4))
+		why = "после «://» нужно имя сервера";
+	else if (!*end)
+		why = "после имени сервера нужен путь к папке сайта, хотя бы «/»";
+	if (pass) /* never echo the password */
+		nv_diag_hint(
+			nv_field_error(top, nv_map_get(top->map, "deploy"),
+				       "поле «deploy»: в адресе записан пароль"),
+			"уберите «:пароль»: site.yml попадает в Git; пароль передайте в "
+			"NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, команда deploy)");
+	else if (why)
+		nv_diag_hint(nv_field_error(top, nv_map_get(top->map, "deploy"),
+					    "поле «deploy»: адрес «%s» не подходит: %s", s, why),
+			     "например «deploy: sftp://school14.example/var/www/nastavnik/»");
+	return why ? NULL : s;
+}
+
 void mdl_read_site(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "site");
@@ -436,5 +477,6 @@ void mdl_read_site(struct builder *b)
 	read_curator(b, &top, s);
 	read_print(b, &top, s);
 	read_publish(b, &top, s);
+	s->deploy = read_deploy(&top);
 	nv_fields_finish(&top);
 }

@@ -27,6 +27,7 @@ struct nv_global {
 
 int cmd_build(int argc, char **argv, struct nv_global *g);
 int cmd_check(int argc, char **argv, struct nv_global *g);
+int cmd_deploy(int argc, char **argv, struct nv_global *g);
 int cmd_hook(int argc, char **argv, struct nv_global *g);
 int cmd_import(int argc, char **argv, struct nv_global *g);
 int cmd_init(int argc, char **argv, struct nv_global *g);

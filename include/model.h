@@ -351,6 +351,7 @@ struct nv_site {
 	const char *curator_phone, *curator_email;
 	struct nv_print_profile print;
 	enum nv_publish publish_default;
+	const char *deploy; /* where `nastavnik deploy` publishes: "sftp://host/path/", or NULL */
 };
 
 /* A file of content/ that is neither a document nor a data file: copied into the site as it is. */

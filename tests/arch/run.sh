@@ -31,7 +31,7 @@ stage() {
 	writer) echo "3 writer" ;;
 	html | html_*) echo "4 html" ;;
 	print | print_*) echo "4 print" ;;
-	build | build_* | project) echo "5 build" ;;
+	build | build_* | project | deploy | deploy_*) echo "5 build" ;;
 	serve | serve_*) echo "6 serve" ;;
 	main | cmd | cmd_*) echo "7 cmd" ;;
 	*) echo "? unknown" ;;

@@ -1,0 +1,129 @@
+/*
+ * deploy.h: publishing a built site (OUT/site) to the school's hosting —
+ * `nastavnik deploy`. The target is site.yml's `deploy:` URL: sftp://,
+ * ftp://, ftps://, http(s):// (WebDAV) or file:// (a mounted share), all
+ * with the same behaviour.
+ *
+ * Only what changed is sent. The server keeps a manifest,
+ * TARGET/.nastavnik-deploy-manifest, a text file:
+ *
+ *   nastavnik-deploy 1
+ *   HEX SIZE PATH        (one line per file: its content hash and size)
+ *   end                  (a manifest cut short has no "end": it is ignored)
+ *
+ * A deploy reads it, compares it with the files of OUT/site and sends, in
+ * this order, the assets (styles, scripts, images, attachments), the
+ * pages, the index pages and feeds that link to them; then removes the
+ * files that are gone, and writes the manifest last. The manifest is
+ * also written after each of these batches and every few seconds within
+ * one, and only ever lists files that arrived: a deploy cut short is
+ * continued by the next one, which does not send again what arrived.
+ *
+ * Credentials come from the environment only (NASTAVNIK_DEPLOY_USER,
+ * NASTAVNIK_DEPLOY_PASSWORD, NASTAVNIK_DEPLOY_KEY for SFTP) or ~/.netrc.
+ */
+#ifndef NV_DEPLOY_H
+#define NV_DEPLOY_H
+
+#include "common.h"
+
+#include <stdint.h>
+
+struct nv_buf;
+struct nv_diags;
+
+#define NV_DEPLOY_MANIFEST ".nastavnik-deploy-manifest"
+
+/* Where a file goes in the order of a deploy. */
+enum nv_deploy_class {
+	NV_DEPLOY_ASSET, /* styles, scripts, images, attachments, calendars */
+	NV_DEPLOY_PAGE,	 /* an .html page */
+	NV_DEPLOY_INDEX, /* index.html of a folder, sitemap.xml, feeds, the search index */
+};
+
+struct nv_deploy_file {
+	char *path;    /* relative to the site folder: "orders/o-vnedrenii.html" */
+	char hash[33]; /* of the content, hex */
+	uint64_t size;
+};
+
+/* A list of files, sorted by path once read or scanned. */
+struct nv_deploy_list {
+	struct nv_deploy_file *v;
+	size_t nr, alloc;
+};
+
+/* What a deploy does: send, in order, then remove; the rest is unchanged. */
+struct nv_deploy_plan {
+	struct nv_deploy_list send;   /* in the order of sending (assets, pages, index) */
+	struct nv_deploy_list remove; /* sorted by path */
+	size_t unchanged;
+	uint64_t bytes; /* the sizes of send */
+};
+
+/* The class of path (relative to the site folder). */
+enum nv_deploy_class nv_deploy_class(const char *path);
+
+/* Add a file (path copied). */
+void nv_deploy_list_add(struct nv_deploy_list *l, const char *path, const char *hash,
+			uint64_t size);
+/* Sort by path. */
+void nv_deploy_list_sort(struct nv_deploy_list *l);
+/* The file at path in a sorted list, or NULL. */
+struct nv_deploy_file *nv_deploy_list_find(const struct nv_deploy_list *l, const char *path);
+/* Free what l holds; l is zeroed. */
+void nv_deploy_list_release(struct nv_deploy_list *l);
+
+/*
+ * Read a manifest (text, len bytes) into out, sorted. Returns -1 (out
+ * empty) when the text is not a whole manifest: cut short, another
+ * format, or a path that leaves the site folder.
+ */
+int nv_deploy_manifest_parse(const char *text, size_t len, struct nv_deploy_list *out);
+/* Write the manifest of l (sorted) to out. */
+void nv_deploy_manifest_format(const struct nv_deploy_list *l, struct nv_buf *out);
+
+/*
+ * The files of the site folder dir with their hashes and sizes, sorted;
+ * names starting with "." are left out. Returns -1 with an error in d.
+ */
+int nv_deploy_scan(const char *dir, struct nv_deploy_list *out, struct nv_diags *d);
+
+/*
+ * Compare the local files with the remote manifest (both sorted): what to
+ * send (in the order of sending), what to remove, how many are unchanged.
+ * p is filled from zero; release it with nv_deploy_plan_release().
+ */
+void nv_deploy_diff(const struct nv_deploy_list *local, const struct nv_deploy_list *remote,
+		    struct nv_deploy_plan *p);
+void nv_deploy_plan_release(struct nv_deploy_plan *p);
+
+/* The URL as it may be shown: without a password, if one was given. Caller frees. */
+char *nv_deploy_url_shown(const char *url);
+
+struct nv_deploy_opts {
+	const char *site; /* the built site folder: "output/site" */
+	const char *url;  /* site.yml's deploy: */
+	bool dry_run;	  /* only read the remote manifest and plan */
+	/* Called before each transfer (may be NULL): done of total, and the path. */
+	void (*progress)(void *ctx, size_t done, size_t total, const char *path);
+	void *ctx;
+};
+
+struct nv_deploy_result {
+	struct nv_deploy_plan plan; /* what was to be done */
+	size_t sent, removed;	    /* what was done */
+	uint64_t bytes;		    /* sent */
+	double seconds;
+};
+
+/*
+ * Publish o->site to o->url (see the top of this file). Fills r (release
+ * with nv_deploy_result_release()) even on failure: what was done until
+ * then. Returns 0, or -1 with the error in d (the URL shown without a
+ * password, a Russian message and a hint).
+ */
+int nv_deploy(const struct nv_deploy_opts *o, struct nv_deploy_result *r, struct nv_diags *d);
+void nv_deploy_result_release(struct nv_deploy_result *r);
+
+#endif
