@@ -329,6 +329,31 @@ static void ics_field(const struct nv_html_state *s, struct nv_buf *line, const 
 	ics_text(line, text);
 }
 
+/*
+ * «RRULE:…» for a term that repeats («Октябрь–ноябрь, ежегодно») and is
+ * shorter than its period, else nothing: a whole-year «ежемесячно» is
+ * one event, not twelve overlapping ones.
+ */
+static void ics_rrule(struct nv_buf *out, const struct nv_term *t)
+{
+	static const struct {
+		enum nv_term_recur recur;
+		int days; /* the shortest period */
+		const char *rule;
+	} rules[] = {
+		{ NV_RECUR_YEARLY, 365, "RRULE:FREQ=YEARLY" },
+		{ NV_RECUR_QUARTERLY, 89, "RRULE:FREQ=MONTHLY;INTERVAL=3" },
+		{ NV_RECUR_MONTHLY, 28, "RRULE:FREQ=MONTHLY" },
+		{ NV_RECUR_WEEKLY, 7, "RRULE:FREQ=WEEKLY" },
+	};
+	long len = nv_date_to_days(t->to) - nv_date_to_days(t->from) + 1;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(rules); i++)
+		if (rules[i].recur == t->recur && len < rules[i].days)
+			ics_line(out, rules[i].rule);
+}
+
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e)
 {
 	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT, read = NV_BUF_INIT;
@@ -370,8 +395,12 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
 			nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month,
 				    end.day);
 			ics_line(&out, line.ptr);
+			ics_rrule(&out, &it->due);
 			nv_buf_reset(&line);
-			nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
+			if (e->sections[i].title)
+				nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
+			else
+				nv_buf_addf(&line, "SUMMARY:%zu. ", k + 1);
 			ics_field(s, &line, it->title);
 			ics_line(&out, line.ptr);
 			nv_buf_reset(&line);

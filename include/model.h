@@ -168,6 +168,7 @@ struct nv_item {
 	char *responsible_paper, *responsible_web;
 	struct nv_term due;
 	enum nv_item_status status;
+	bool has_status; /* `status` written (else status is the default) */
 	int line, col;
 };
 
