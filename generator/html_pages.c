@@ -142,33 +142,86 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	nv_buf_release(&b);
 }
 
-/* A roadmap: numbered sections of items with their status, and its calendar. */
+/* A text cell of a roadmap row. */
+static void roadmap_cell(struct nv_value *cells, const char *text)
+{
+	struct nv_value *c = obj();
+
+	nv_html_set_t(c, "text", text);
+	push(cells, c);
+}
+
+/* The headings of the columns a roadmap prints (empty columns left out). */
+static void roadmap_columns(struct nv_value *doc, const struct nv_entry *e)
+{
+	struct nv_value *cols = arr();
+	size_t j;
+
+	roadmap_cell(cols, "№\xC2\xA0п/п");
+	for (j = 0; j < 3; j++)
+		roadmap_cell(cols, e->columns[j]);
+	if (e->show_result)
+		roadmap_cell(cols, e->columns[3]);
+	for (j = 0; j < e->nextra; j++)
+		if (e->show_extra[j])
+			roadmap_cell(cols, e->extra_columns[j]);
+	if (e->show_status)
+		roadmap_cell(cols, "Статус");
+	set_n(doc, "ncolumns", (double)cols->nr);
+	nv_html_set_list(doc, "columns", cols);
+}
+
+/* One item's row: its number and the cells of the columns printed. */
+static struct nv_value *roadmap_item(const struct nv_entry *e, const struct nv_item *it,
+				     const char *number)
+{
+	struct nv_value *iv = obj(), *cells = arr(), *c;
+	size_t j;
+
+	set_s(iv, "number", number);
+	roadmap_cell(cells, it->title);
+	roadmap_cell(cells, it->due.text);
+	roadmap_cell(cells, it->responsible_web);
+	if (e->show_result)
+		roadmap_cell(cells, it->result);
+	for (j = 0; j < e->nextra; j++)
+		if (e->show_extra[j])
+			roadmap_cell(cells, it->extra ? it->extra[j] : NULL);
+	if (e->show_status) {
+		c = obj();
+		set_s(c, "status", status_titles[it->status]);
+		push(cells, c);
+	}
+	nv_html_set_list(iv, "cells", cells);
+	set_s(iv, "status_id",
+	      it->status == NV_ITEM_DONE    ? "done"
+	      : it->status == NV_ITEM_MOVED ? "moved"
+					    : "planned");
+	return iv;
+}
+
+/*
+ * A roadmap: items, in numbered sections or flat, with the columns that
+ * have something in them, and its calendar.
+ */
 static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 {
 	struct nv_value *list = arr();
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i, k;
 
+	roadmap_columns(doc, e);
 	for (i = 0; i < e->nsections; i++) {
 		struct nv_value *sec = obj(), *items = arr();
 		set_n(sec, "number", (double)i + 1);
 		nv_html_set_t(sec, "title", e->sections[i].title);
 		for (k = 0; k < e->sections[i].nitems; k++) {
-			const struct nv_item *it = &e->sections[i].items[k];
-			struct nv_value *iv = obj();
 			nv_buf_reset(&b);
-			nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
-			set_s(iv, "number", b.ptr);
-			nv_html_set_t(iv, "title", it->title);
-			nv_html_set_t(iv, "due", it->due.text);
-			nv_html_set_t(iv, "responsible", it->responsible_web);
-			nv_html_set_t(iv, "result", it->result);
-			set_s(iv, "status", status_titles[it->status]);
-			set_s(iv, "status_id",
-			      it->status == NV_ITEM_DONE    ? "done"
-			      : it->status == NV_ITEM_MOVED ? "moved"
-							    : "planned");
-			push(items, iv);
+			if (e->sections[i].title)
+				nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
+			else
+				nv_buf_addf(&b, "%zu.", k + 1);
+			push(items, roadmap_item(e, &e->sections[i].items[k], b.ptr));
 		}
 		nv_html_set_list(sec, "items", items);
 		push(list, sec);

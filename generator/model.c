@@ -231,10 +231,13 @@ void nv_model_release(struct nv_model *m)
 				free(it->resp);
 				free(it->responsible_paper);
 				free(it->responsible_web);
+				free(it->extra);
 			}
 			free(e->sections[k].items);
 		}
 		free(e->sections);
+		free(e->extra_columns);
+		free(e->show_extra);
 		free(e->approvals);
 		free(e->forms);
 		free(e->authors);

@@ -24,6 +24,14 @@ static void dump_date(struct nv_buf *out, const struct nv_date *d)
 static void dump_term(struct nv_buf *out, const struct nv_term *t)
 {
 	nv_buf_addf(out, "«%s»", t->text ? t->text : "");
+	if (t->note)
+		nv_buf_addf(out, " (note: %s)", t->note);
+	if (t->recur)
+		nv_buf_addf(out, " (recur: %d)", (int)t->recur);
+	if (t->undated) {
+		nv_buf_adds(out, " = undated");
+		return;
+	}
 	if (t->parsed) {
 		nv_buf_adds(out, " = ");
 		dump_date(out, &t->from);
@@ -95,8 +103,11 @@ static void dump_links(struct nv_buf *out, const struct nv_entry *e)
  */
 static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 {
-	size_t i, k;
+	size_t i, k, j;
 
+	if (e->nsections && strcmp(e->columns[1], "Срок"))
+		nv_buf_addf(out, "    columns: %s | %s | %s | %s\n", e->columns[0], e->columns[1],
+			    e->columns[2], e->columns[3]);
 	for (i = 0; i < e->nsections; i++) {
 		const struct nv_section *s = &e->sections[i];
 		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
@@ -110,8 +121,12 @@ static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 			if (it->responsible_web && it->responsible_paper &&
 			    strcmp(it->responsible_web, it->responsible_paper))
 				nv_buf_addf(out, " (web: %s)", it->responsible_web);
-			nv_buf_addf(out, " | %s | %s\n", it->result ? it->result : "-",
+			nv_buf_addf(out, " | %s | %s", it->result ? it->result : "-",
 				    mdl_item_status_names[it->status]);
+			for (j = 0; it->extra && j < e->nextra; j++)
+				nv_buf_addf(out, " | %s: %s", e->extra_columns[j],
+					    it->extra[j] ? it->extra[j] : "-");
+			nv_buf_adds(out, "\n");
 		}
 	}
 }

@@ -248,6 +248,72 @@ static void read_due(struct builder *b, struct nv_entry *e, const char *file,
 	nv_buf_release(&y);
 }
 
+/* An item's `extra`: one value per heading of `extra_columns`, in order. */
+static void read_extra(struct builder *b, struct nv_entry *e, struct nv_fields *f,
+		       struct nv_item *it)
+{
+	const struct nv_value *list = nv_field_list(f, "extra", NV_OPTIONAL, NULL, true);
+	size_t i, n;
+
+	(void)b;
+	if (!list)
+		return;
+	n = list->type == NV_LIST ? list->nr : 1;
+	if (n > e->nextra) {
+		nv_diag_hint(nv_field_error(f, list,
+					    "в «extra» %zu знач., а дополнительных столбцов "
+					    "(«extra_columns») %zu",
+					    n, e->nextra),
+			     "объявите столбцы в «extra_columns: [Отметка о выполнении]» и дайте "
+			     "по одному значению на столбец");
+		return;
+	}
+	it->extra = nv_xcalloc(e->nextra + 1, sizeof(*it->extra));
+	for (i = 0; i < n; i++) {
+		const struct nv_value *v = list->type == NV_LIST ? list->items[i] : list;
+		if (!nv_value_is_scalar(v)) {
+			nv_field_error(f, v, "в «extra» ожидается текст, а здесь %s",
+				       nv_type_name(v->type));
+			continue;
+		}
+		it->extra[i] = v->str && *v->str ? v->str : NULL;
+	}
+}
+
+/*
+ * `columns: {due: Срок реализации, …}` (headings of the four columns,
+ * defaults for those not given) and `extra_columns: [Отметка о
+ * выполнении]`.
+ */
+static void read_columns(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	static const char *const keys[4] = { "title", "due", "responsible", "result" };
+	static const char *const dflt[4] = { "Мероприятие", "Срок", "Ответственный",
+					     "Результат / вид документа" };
+	const struct nv_value *cv = nv_field_map(f, "columns", NV_OPTIONAL, NULL);
+	const struct nv_value *xv = nv_field_list(f, "extra_columns", NV_OPTIONAL, NULL, true);
+	struct nv_fields cf;
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		e->columns[i] = dflt[i];
+	if (cv && nv_fields_init(&cf, f->file, cv, "в «columns»", cv->line, cv->col, b->d)) {
+		for (i = 0; i < 4; i++)
+			if ((s = nv_field_str(&cf, keys[i], NV_OPTIONAL, NULL)) != NULL)
+				e->columns[i] = s;
+		nv_fields_finish(&cf);
+	}
+	if (!xv)
+		return;
+	e->nextra = xv->type == NV_LIST ? xv->nr : 1;
+	e->extra_columns = nv_xcalloc(e->nextra + 1, sizeof(*e->extra_columns));
+	for (i = 0; i < e->nextra; i++) {
+		const struct nv_value *v = xv->type == NV_LIST ? xv->items[i] : xv;
+		e->extra_columns[i] = nv_value_is_scalar(v) && v->str ? v->str : "";
+	}
+}
+
 /* Read item iv of a roadmap into it; `what` names it for messages. False if not a map. */
 static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
 		      const struct nv_value *iv, const char *what, struct nv_item *it)
@@ -267,6 +333,7 @@ static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
 							mdl_item_status_names, NV_ITEM_PLANNED);
 	it->has_status = nv_map_get(iv, "status") != NULL;
 	read_due(b, e, file, nv_map_get(iv, "due"), due, it);
+	read_extra(b, e, &itf, it);
 	nv_fields_finish(&itf);
 	return true;
 }
@@ -288,6 +355,23 @@ static void read_items(struct builder *b, struct nv_entry *e, const char *file,
 	nv_buf_release(&what);
 }
 
+/* Which optional columns of roadmap e have something in them. */
+static void find_columns(struct nv_entry *e)
+{
+	const struct nv_item *it;
+	size_t i, k, j;
+
+	e->show_extra = nv_xcalloc(e->nextra + 1, sizeof(*e->show_extra));
+	for (i = 0; i < e->nsections; i++)
+		for (k = 0; k < e->sections[i].nitems; k++) {
+			it = &e->sections[i].items[k];
+			e->show_result = e->show_result || it->result;
+			e->show_status = e->show_status || it->has_status;
+			for (j = 0; it->extra && j < e->nextra; j++)
+				e->show_extra[j] = e->show_extra[j] || it->extra[j];
+		}
+}
+
 /*
  * A roadmap's items: `sections:` (each with a title and items), or
  * `items:` alone — one section without a title, numbered 1., 2., …
@@ -301,6 +385,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 	struct nv_buf what = NV_BUF_INIT;
 	size_t i;
 
+	read_columns(b, e, f);
 	if (flat) {
 		items = nv_field_list(f, "items", NV_REQUIRED, "мероприятия дорожной карты", false);
 		if (!items)
@@ -308,6 +393,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 		e->sections = nv_xcalloc(2, sizeof(*e->sections));
 		e->nsections = 1;
 		read_items(b, e, f->file, items, "", &e->sections[0]);
+		find_columns(e);
 		return;
 	}
 	list = nv_field_list(f, "sections", NV_REQUIRED,
@@ -336,6 +422,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 		nv_buf_addf(&what, "%zu.", i + 1);
 		read_items(b, e, f->file, items, what.ptr, sec);
 	}
+	find_columns(e);
 	nv_buf_release(&what);
 }
 

@@ -168,7 +168,8 @@ struct nv_item {
 	char *responsible_paper, *responsible_web;
 	struct nv_term due;
 	enum nv_item_status status;
-	bool has_status; /* `status` written (else status is the default) */
+	bool has_status;    /* `status` written (else status is the default) */
+	const char **extra; /* values of the roadmap's extra columns (NULL: empty) */
 	int line, col;
 };
 
@@ -246,8 +247,19 @@ struct nv_entry {
 	bool title_page;
 
 	/* roadmap */
-	struct nv_section *sections;
+	struct nv_section *sections; /* one without a title when items are flat */
 	size_t nsections;
+	/* headings of the columns title, due, responsible, result (defaults filled) */
+	const char *columns[4];
+	const char **extra_columns; /* `extra_columns`: headings after the result */
+	size_t nextra;
+	/*
+	 * Which optional columns have something to print: results, extra
+	 * columns (nextra entries) and the status (only when some item has
+	 * one written). Empty columns are not printed.
+	 */
+	bool show_result, show_status;
+	bool *show_extra;
 
 	/* order */
 	const char *number, *place, *preamble;
