@@ -171,15 +171,25 @@ static void roadmap_columns(struct nv_value *doc, const struct nv_entry *e)
 	nv_html_set_list(doc, "columns", cols);
 }
 
-/* One item's row: its number and the cells of the columns printed. */
-static struct nv_value *roadmap_item(const struct nv_entry *e, const struct nv_item *it,
-				     const char *number)
+/*
+ * One row of a roadmap: the cells of `it` after the title; with a lead
+ * (number and title, spanning `span` rows) unless it goes on under the
+ * row above.
+ */
+static struct nv_value *roadmap_row(const struct nv_entry *e, const struct nv_item *it,
+				    const char *number, const char *title, size_t span)
 {
-	struct nv_value *iv = obj(), *cells = arr(), *c;
+	struct nv_value *iv = obj(), *cells = arr(), *c, *lead;
 	size_t j;
 
-	set_s(iv, "number", number);
-	roadmap_cell(cells, it->title);
+	if (number) {
+		lead = obj();
+		set_s(lead, "number", number);
+		nv_html_set_t(lead, "title", title);
+		if (span > 1)
+			set_n(lead, "rowspan", (double)span);
+		set(iv, "lead", lead);
+	}
 	roadmap_cell(cells, it->due.text);
 	roadmap_cell(cells, it->responsible_web);
 	if (e->show_result)
@@ -198,6 +208,40 @@ static struct nv_value *roadmap_item(const struct nv_entry *e, const struct nv_i
 	      : it->status == NV_ITEM_MOVED ? "moved"
 					    : "planned");
 	return iv;
+}
+
+/* 1 + the sub-rows without a title of their own from index r on. */
+static size_t roadmap_span(const struct nv_item *it, size_t r)
+{
+	size_t n = 1;
+
+	while (r < it->nrows && !it->rows[r].title) {
+		n++;
+		r++;
+	}
+	return n;
+}
+
+/* An item and its sub-rows, as paper prints them (print_blocks.c). */
+static void roadmap_item(struct nv_value *rows, const struct nv_entry *e, const struct nv_item *it,
+			 const char *num)
+{
+	struct nv_buf sub = NV_BUF_INIT;
+	size_t r = 0;
+
+	if (it->nrows && !it->due.text && !it->rows[0].title) {
+		push(rows, roadmap_row(e, &it->rows[0], num, it->title, roadmap_span(it, 1)));
+		r = 1;
+	} else {
+		push(rows, roadmap_row(e, it, num, it->title, roadmap_span(it, 0)));
+	}
+	for (; r < it->nrows; r++) {
+		nv_buf_reset(&sub);
+		nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+		push(rows, roadmap_row(e, &it->rows[r], it->rows[r].title ? sub.ptr : NULL,
+				       it->rows[r].title, roadmap_span(it, r + 1)));
+	}
+	nv_buf_release(&sub);
 }
 
 /*
@@ -221,7 +265,7 @@ static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 				nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
 			else
 				nv_buf_addf(&b, "%zu.", k + 1);
-			push(items, roadmap_item(e, &e->sections[i].items[k], b.ptr));
+			roadmap_item(items, e, &e->sections[i].items[k], b.ptr);
 		}
 		nv_html_set_list(sec, "items", items);
 		push(list, sec);

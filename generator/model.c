@@ -207,6 +207,21 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	return 0;
 }
 
+/* Free what roadmap item it owns, its sub-rows included. */
+static void item_free(struct nv_item *it)
+{
+	size_t r;
+
+	for (r = 0; r < it->nrows; r++)
+		item_free(&it->rows[r]);
+	free(it->rows);
+	nv_term_release(&it->due);
+	free(it->resp);
+	free(it->responsible_paper);
+	free(it->responsible_web);
+	free(it->extra);
+}
+
 void nv_model_release(struct nv_model *m)
 {
 	size_t i, k;
@@ -226,12 +241,7 @@ void nv_model_release(struct nv_model *m)
 		for (k = 0; k < e->nsections; k++) {
 			size_t j;
 			for (j = 0; j < e->sections[k].nitems; j++) {
-				struct nv_item *it = &e->sections[k].items[j];
-				nv_term_release(&it->due);
-				free(it->resp);
-				free(it->responsible_paper);
-				free(it->responsible_web);
-				free(it->extra);
+				item_free(&e->sections[k].items[j]);
 			}
 			free(e->sections[k].items);
 		}

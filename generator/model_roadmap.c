@@ -314,20 +314,56 @@ static void read_columns(struct builder *b, struct nv_entry *e, struct nv_fields
 	}
 }
 
-/* Read item iv of a roadmap into it; `what` names it for messages. False if not a map. */
 static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
-		      const struct nv_value *iv, const char *what, struct nv_item *it)
+		      const struct nv_value *iv, const char *what, struct nv_item *it, bool sub);
+
+/*
+ * An item's `rows`: sub-rows with their own term, responsible and
+ * result (a title of their own is optional: without one, the row goes
+ * on under the item's title).
+ */
+static void read_rows(struct builder *b, struct nv_entry *e, const char *file,
+		      const struct nv_value *rows, const char *what, struct nv_item *it)
+{
+	struct nv_buf w = NV_BUF_INIT;
+	size_t j;
+
+	it->rows = nv_xcalloc(rows->nr + 1, sizeof(*it->rows));
+	for (j = 0; j < rows->nr; j++) {
+		nv_buf_reset(&w);
+		nv_buf_addf(&w, "%s строке %zu", what, j + 1);
+		if (read_item(b, e, file, rows->items[j], w.ptr, &it->rows[it->nrows], true))
+			it->nrows++;
+	}
+	nv_buf_release(&w);
+}
+
+/*
+ * Read item iv of a roadmap into it (a sub-row when `sub`); `what` names
+ * it for messages. An item with `rows` needs no term or responsible of
+ * its own; a sub-row needs no title. False if iv is not a map.
+ */
+static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
+		      const struct nv_value *iv, const char *what, struct nv_item *it, bool sub)
 {
 	struct nv_fields itf;
+	const struct nv_value *rows = NULL;
 	const char *due;
+	bool loose;
 
 	if (!nv_fields_init(&itf, file, iv, what, iv->line, iv->col, b->d))
 		return false;
 	it->line = iv->line;
 	it->col = iv->col;
-	it->title = nv_field_str(&itf, "title", NV_REQUIRED, "название мероприятия");
-	due = nv_field_str(&itf, "due", NV_REQUIRED, "срок, например «Сентябрь 2025»");
-	mdl_read_responsible(b, &itf, it);
+	if (!sub)
+		rows = nv_field_list(&itf, "rows", NV_OPTIONAL, NULL, false);
+	loose = rows && rows->nr;
+	it->title = nv_field_str(&itf, "title", sub ? NV_OPTIONAL : NV_REQUIRED,
+				 "название мероприятия");
+	due = nv_field_str(&itf, "due", loose ? NV_OPTIONAL : NV_REQUIRED,
+			   "срок, например «Сентябрь 2025»");
+	if (!(loose || sub) || nv_map_get(iv, "responsible"))
+		mdl_read_responsible(b, &itf, it);
 	it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
 	it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
 							mdl_item_status_names, NV_ITEM_PLANNED);
@@ -335,6 +371,8 @@ static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
 	read_due(b, e, file, nv_map_get(iv, "due"), due, it);
 	read_extra(b, e, &itf, it);
 	nv_fields_finish(&itf);
+	if (loose)
+		read_rows(b, e, file, rows, what, it);
 	return true;
 }
 
@@ -349,10 +387,22 @@ static void read_items(struct builder *b, struct nv_entry *e, const char *file,
 	for (j = 0; j < items->nr; j++) {
 		nv_buf_reset(&what);
 		nv_buf_addf(&what, "в мероприятии %s%zu.", prefix, j + 1);
-		if (read_item(b, e, file, items->items[j], what.ptr, &sec->items[sec->nitems]))
+		if (read_item(b, e, file, items->items[j], what.ptr, &sec->items[sec->nitems],
+			      false))
 			sec->nitems++;
 	}
 	nv_buf_release(&what);
+}
+
+/* Mark the optional columns item (or sub-row) it has something in. */
+static void note_columns(struct nv_entry *e, const struct nv_item *it)
+{
+	size_t j;
+
+	e->show_result = e->show_result || it->result;
+	e->show_status = e->show_status || it->has_status;
+	for (j = 0; it->extra && j < e->nextra; j++)
+		e->show_extra[j] = e->show_extra[j] || it->extra[j];
 }
 
 /* Which optional columns of roadmap e have something in them. */
@@ -365,10 +415,9 @@ static void find_columns(struct nv_entry *e)
 	for (i = 0; i < e->nsections; i++)
 		for (k = 0; k < e->sections[i].nitems; k++) {
 			it = &e->sections[i].items[k];
-			e->show_result = e->show_result || it->result;
-			e->show_status = e->show_status || it->has_status;
-			for (j = 0; it->extra && j < e->nextra; j++)
-				e->show_extra[j] = e->show_extra[j] || it->extra[j];
+			note_columns(e, it);
+			for (j = 0; j < it->nrows; j++)
+				note_columns(e, &it->rows[j]);
 		}
 }
 
@@ -526,7 +575,7 @@ void mdl_resolve_responsible(struct builder *b)
 {
 	struct nv_entry *e;
 	struct nv_item *it;
-	size_t i, k, j;
+	size_t i, k, j, r;
 
 	for (i = 0; i < b->m->nentries; i++) {
 		e = b->m->entries[i];
@@ -535,6 +584,12 @@ void mdl_resolve_responsible(struct builder *b)
 				it = &e->sections[k].items[j];
 				it->responsible_paper = join_responsible(it, false);
 				it->responsible_web = join_responsible(it, true);
+				for (r = 0; r < it->nrows; r++) {
+					it->rows[r].responsible_paper =
+						join_responsible(&it->rows[r], false);
+					it->rows[r].responsible_web =
+						join_responsible(&it->rows[r], true);
+				}
 			}
 		}
 	}

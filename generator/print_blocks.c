@@ -471,22 +471,28 @@ static size_t roadmap_cols(const struct nv_entry *e, const char **head, double *
 	return n;
 }
 
-/* The text of column `which` of item it. */
-static const char *roadmap_text(const struct nv_entry *e, const struct nv_item *it, size_t which)
+/* The text of column `which` of item it (the title: `title`). */
+static const char *roadmap_text(const struct nv_entry *e, const struct nv_item *it,
+				const char *title, size_t which)
 {
-	const char *const four[4] = { it->title, it->due.text, it->responsible_paper, it->result };
+	const char *const four[4] = { title, it->due.text, it->responsible_paper, it->result };
 
 	if (which < 4)
 		return four[which];
 	return it->extra && which - 4 < e->nextra ? it->extra[which - 4] : NULL;
 }
 
-/* One item's row; num is its number («2.3.» or «7.»). */
+/*
+ * One row: number num and title (joined to the cells above when
+ * `joined`: a sub-row without a title of its own), the other cells from
+ * it.
+ */
 static void roadmap_row(struct nv_pl_table *t, const struct nv_entry *e, const struct nv_item *it,
-			const char *num, const size_t *which, size_t n)
+			const char *title, const char *num, const size_t *which, size_t n,
+			bool joined)
 {
 	struct nv_buf c[ROADMAP_MAX_COLS];
-	const char *cells[ROADMAP_MAX_COLS];
+	const char *cells[ROADMAP_MAX_COLS] = { NULL };
 	struct nv_pl_row *r;
 	size_t j;
 
@@ -495,7 +501,7 @@ static void roadmap_row(struct nv_pl_table *t, const struct nv_entry *e, const s
 		if (j == 0)
 			nv_buf_adds(&c[j], num);
 		else
-			esc_typo(&c[j], roadmap_text(e, it, which[j]));
+			esc_typo(&c[j], roadmap_text(e, it, title, which[j]));
 		cells[j] = c[j].ptr ? c[j].ptr : "";
 	}
 	r = nv_pl_row(t, cells, n, NV_PL_LEFT, false);
@@ -505,8 +511,38 @@ static void roadmap_row(struct nv_pl_table *t, const struct nv_entry *e, const s
 	r->cells[2].hyphenate = false;
 	r->cells[3].hyphenate = false;
 	r->cells[0].repeat = true;
+	r->cells[0].joined = r->cells[1].joined = joined;
 	for (j = 0; j < n; j++)
 		nv_buf_release(&c[j]);
+}
+
+/*
+ * An item and its sub-rows. A sub-row with a title of its own gets a
+ * number («3.1.»); one without goes on under the item's number and
+ * title (merged cells). An item with no term of its own whose first
+ * sub-row has no title shares its row with that sub-row.
+ */
+static void roadmap_item_rows(struct nv_pl_table *t, const struct nv_entry *e,
+			      const struct nv_item *it, const char *num, const size_t *which,
+			      size_t n)
+{
+	struct nv_buf sub = NV_BUF_INIT;
+	size_t r = 0;
+
+	if (it->nrows && !it->due.text && !it->rows[0].title) {
+		roadmap_row(t, e, &it->rows[0], it->title, num, which, n, false);
+		r = 1;
+	} else {
+		roadmap_row(t, e, it, it->title, num, which, n, false);
+	}
+	for (; r < it->nrows; r++) {
+		nv_buf_reset(&sub);
+		if (it->rows[r].title)
+			nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+		roadmap_row(t, e, &it->rows[r], it->rows[r].title, sub.ptr ? sub.ptr : "", which, n,
+			    !it->rows[r].title);
+	}
+	nv_buf_release(&sub);
 }
 
 /*
@@ -543,7 +579,7 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 				nv_buf_addf(&num, "%zu.%zu.", i + 1, k + 1);
 			else
 				nv_buf_addf(&num, "%zu.", k + 1);
-			roadmap_row(t, e, &sec->items[k], num.ptr, which, n);
+			roadmap_item_rows(t, e, &sec->items[k], num.ptr, which, n);
 		}
 	}
 	nv_buf_release(&num);

@@ -168,8 +168,10 @@ struct nv_item {
 	char *responsible_paper, *responsible_web;
 	struct nv_term due;
 	enum nv_item_status status;
-	bool has_status;    /* `status` written (else status is the default) */
-	const char **extra; /* values of the roadmap's extra columns (NULL: empty) */
+	bool has_status;      /* `status` written (else status is the default) */
+	const char **extra;   /* values of the roadmap's extra columns (NULL: empty) */
+	struct nv_item *rows; /* `rows`: sub-rows (their own rows NULL; title may be NULL) */
+	size_t nrows;
 	int line, col;
 };
 
