@@ -29,6 +29,12 @@ static const char *const kind_titles[] = { "Страница",	     "Полож�
 static const char *const level_titles[] = { "Федеральный уровень", "Региональный уровень",
 					    "Муниципальный уровень",
 					    "Уровень образовательной организации" };
+/* The model's forms of mentoring, as lists of names are passed. */
+static const char *const *forms_of(const struct nv_model *m)
+{
+	return (const char *const *)m->forms;
+}
+
 static const char *const status_titles[] = { "запланировано", "выполнено", "перенесено" };
 /* --- Markdown bodies ---------------------------------------------------------- */
 
@@ -463,7 +469,9 @@ void nv_html_emit_cases(struct nv_html_state *s)
 	}
 	/* The page of all cases (p = 0), then one per value of each facet. */
 	for (p = 0; p < 4; p++) {
-		const char *const *values = p == 1 ? nv_forms : p == 2 ? nv_mentoring_kinds : years;
+		const char *const *values = p == 1   ? forms_of(s->m)
+					    : p == 2 ? nv_mentoring_kinds
+						     : years;
 		size_t nv = 0;
 
 		if (p)
@@ -493,7 +501,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 				continue;
 			}
 			nv_html_set_list(facets, "forms",
-					 nv_html_facet("form", nv_forms, v, n, url));
+					 nv_html_facet("form", forms_of(s->m), v, n, url));
 			nv_html_set_list(facets, "kinds",
 					 nv_html_facet("kind", nv_mentoring_kinds, v, n, url));
 			nv_html_set_list(facets, "years", nv_html_facet("year", years, v, n, url));
@@ -584,17 +592,17 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 		set_n(v, "mentees", (double)nmentees);
 		push(list, v);
 	}
-	for (f = 0; nv_forms[f]; f++) {
+	for (f = 0; m->forms[f]; f++) {
 		size_t count = 0, active = 0;
 		for (k = 0; k < m->npairs; k++)
-			if (m->pairs[k]->form == nv_forms[f]) {
+			if (m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f])) {
 				count++;
 				active += m->pairs[k]->status == NV_PAIR_ACTIVE;
 			}
 		if (!count)
 			continue;
 		v = obj();
-		set_s(v, "form", nv_forms[f]);
+		set_s(v, "form", m->forms[f]);
 		set_n(v, "count", (double)count);
 		set_n(v, "active", (double)active);
 		push(forms, v);
@@ -659,14 +667,14 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
 	struct nv_buf b = NV_BUF_INIT;
 
-	for (f = 0; nv_forms[f]; f++) {
+	for (f = 0; m->forms[f]; f++) {
 		size_t count = 0;
 		for (k = 0; k < m->npairs; k++)
-			count += m->pairs[k]->form == nv_forms[f];
+			count += m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f]);
 		if (!count)
 			continue;
 		v = obj();
-		set_s(v, "form", nv_forms[f]);
+		set_s(v, "form", m->forms[f]);
 		set_n(v, "count", (double)count);
 		push(forms, v);
 		if (count > max)

@@ -184,14 +184,16 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	b.drafts = drafts;
 	b.terms = nv_strmap_new();
 	b.people_file = "content/people.yml";
-	b.forms.canon = nv_forms;
+	b.forms.canon = nv_forms; /* until site.yml is read: mdl_forms_default() */
 	b.kinds.canon = nv_mentoring_kinds;
 	mdl_read_attachments(&b);
 	mdl_read_people(&b);
 	mdl_read_site(&b);
+	mdl_forms_default(&b);
 	mdl_create_entries(&b);
 	read_entries(&b, jobs);
 	mdl_read_pairs(&b);
+	mdl_collect_forms(&b);
 	mdl_resolve_appendices(&b);
 	mdl_find_private_items(&b);
 	mdl_check_pairs(&b);
@@ -236,6 +238,7 @@ void nv_model_release(struct nv_model *m)
 		free(m->pairs[i]);
 	}
 	free(m->pairs);
+	free(m->forms);
 	for (i = 0; i < m->nentries; i++) {
 		e = m->entries[i];
 		for (k = 0; k < e->nsections; k++) {

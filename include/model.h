@@ -99,6 +99,8 @@ extern const char *const nv_label_names[];
 
 /* The forms of mentoring (Р-145 and the teachers' system), canonical spelling. */
 extern const char *const nv_forms[];
+/* Forms outside the federal list that schools commonly use: accepted as they are. */
+extern const char *const nv_school_forms[];
 /* The kinds (виды) of mentoring. */
 extern const char *const nv_mentoring_kinds[];
 
@@ -328,6 +330,18 @@ struct nv_model {
 	size_t nentries;
 	size_t ndrafts;					/* drafts left out */
 	struct nv_strmap *people_index, *entries_index; /* private: lookups by id */
+	/*
+	 * Forms of mentoring in the order lists show them: nv_forms, the
+	 * forms schools commonly use (nv_school_forms), those site.yml
+	 * declares (`forms:`), then any other form a pair or a document
+	 * names (accepted with a warning). NULL-terminated; strings not owned.
+	 */
+	const char **forms;
+	size_t nforms, forms_alloc;
+	/* `totals:` of site.yml: how many teachers and students the school has (0: not given) */
+	struct {
+		double teachers, students;
+	} totals;
 };
 
 /*
