@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
+#include "diag.h"
 #include "html_int.h"
 #include "html_md.h"
 #include "model.h"
@@ -553,6 +554,48 @@ void nv_html_emit_index(struct nv_html_state *s)
 		     NULL);
 }
 
+/* --- numbers in words: every number agrees with its noun ------------------ */
+
+/* «наставническая пара или группа» / «…пары или группы» / «…пар и групп» for n. */
+static const char *pairs_noun(size_t n)
+{
+	return nv_plural(n, "наставническая пара или группа", "наставнические пары или группы",
+			 "наставнических пар и групп");
+}
+
+/* A verb for n: «работает 1», «работают 12». */
+static const char *verb(size_t n, const char *one, const char *many)
+{
+	return nv_plural(n, one, many, many);
+}
+
+/*
+ * The mentors page's sentence, counting pairs as the monitoring page
+ * does: «работает 1 наставническая пара или группа», «работают 10
+ * наставнических пар и групп, всего в программе — 12».
+ */
+static void mentors_sentence(struct nv_buf *b, size_t active, size_t all)
+{
+	nv_buf_addf(b, "%s %zu %s", verb(active, "работает", "работают"), active,
+		    pairs_noun(active));
+	if (all != active)
+		nv_buf_addf(b, ", всего в программе — %zu", all);
+}
+
+/*
+ * The monitoring line after the figure `all`: «наставнических пар и
+ * групп, из них работают 10, завершила работу 1, прекращены досрочно 2».
+ */
+static void monitoring_line(struct nv_buf *b, size_t all, const size_t *pstatus)
+{
+	size_t a = pstatus[NV_PAIR_ACTIVE], f = pstatus[NV_PAIR_FINISHED],
+	       e = pstatus[NV_PAIR_ENDED_EARLY];
+
+	nv_buf_addf(b, "%s, из них %s %zu, %s работу %zu, %s досрочно %zu", pairs_noun(all),
+		    verb(a, "работает", "работают"), a, verb(f, "завершила", "завершили"), f,
+		    verb(e, "прекращена", "прекращены"), e);
+}
+
 void nv_html_emit_mentors(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
@@ -612,6 +655,11 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	if (hidden)
 		set_n(ctx, "hidden", (double)hidden);
 	set_n(ctx, "pairs", (double)m->npairs);
+	for (k = 0, f = 0; k < m->npairs; k++)
+		f += m->pairs[k]->status == NV_PAIR_ACTIVE;
+	nv_buf_reset(&b);
+	mentors_sentence(&b, f, m->npairs);
+	set_s(ctx, "pairs_sentence", b.ptr);
 	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
@@ -657,6 +705,29 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 	set(c, "bars", bars);
 	nv_buf_release(&b);
 	return c;
+}
+
+/*
+ * The shares of teachers and students in mentoring. The denominators
+ * are the totals site.yml declares (`totals:`), else the people listed
+ * in people.yml (counted: teachers, students); students_declared tells
+ * the template which.
+ */
+static void monitoring_shares(struct nv_value *ctx, const struct nv_model *m, size_t teachers,
+			      size_t t_in, size_t students, size_t s_in)
+{
+	if (m->totals.teachers > 0)
+		teachers = (size_t)m->totals.teachers;
+	if (m->totals.students > 0) {
+		students = (size_t)m->totals.students;
+		set_n(ctx, "students_declared", 1);
+	}
+	set_n(ctx, "teachers", (double)teachers);
+	set_n(ctx, "teachers_involved", (double)t_in);
+	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
+	set_n(ctx, "students", (double)students);
+	set_n(ctx, "students_involved", (double)s_in);
+	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
 }
 
 void nv_html_emit_monitoring(struct nv_html_state *s)
@@ -705,7 +776,10 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	set_n(ctx, "pairs_active", (double)pstatus[NV_PAIR_ACTIVE]);
 	set_n(ctx, "pairs_finished", (double)pstatus[NV_PAIR_FINISHED]);
 	set_n(ctx, "pairs_ended_early", (double)pstatus[NV_PAIR_ENDED_EARLY]);
-	set_n(ctx, "teachers", (double)teachers);
+	nv_buf_reset(&b);
+	monitoring_line(&b, m->npairs, pstatus);
+	set_s(ctx, "pairs_line", b.ptr);
+	monitoring_shares(ctx, m, teachers, t_in, students, s_in);
 	set_n(ctx, "teachers_involved", (double)t_in);
 	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
 	set_n(ctx, "students", (double)students);
@@ -715,6 +789,9 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	set_n(roadmap, "planned", (double)status[NV_ITEM_PLANNED]);
 	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
 	set_n(roadmap, "total", (double)(status[0] + status[1] + status[2]));
+	set_s(roadmap, "items_noun",
+	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
+			"мероприятий"));
 	set(ctx, "roadmap", roadmap);
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);
