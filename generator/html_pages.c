@@ -266,6 +266,9 @@ static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 		struct nv_value *sec = obj(), *items = arr();
 		set_n(sec, "number", (double)i + 1);
 		nv_html_set_t(sec, "title", e->sections[i].title);
+		nv_html_set_t(sec, "goal", e->sections[i].goal);
+		nv_html_set_t(sec, "tasks", e->sections[i].tasks);
+		nv_html_set_t(sec, "stage_result", e->sections[i].result);
 		for (k = 0; k < e->sections[i].nitems; k++) {
 			nv_buf_reset(&b);
 			if (e->sections[i].title)

@@ -142,6 +142,10 @@ static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 		const struct nv_section *s = &e->sections[i];
 		if (s->title)
 			nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title);
+		if (s->goal || s->tasks || s->result)
+			nv_buf_addf(out, "      goal: %s | tasks: %s | result: %s\n",
+				    s->goal ? s->goal : "-", s->tasks ? s->tasks : "-",
+				    s->result ? s->result : "-");
 		for (k = 0; k < s->nitems; k++) {
 			nv_buf_reset(&num);
 			if (s->title)

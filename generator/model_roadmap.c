@@ -460,6 +460,9 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 			continue;
 		sec = &e->sections[e->nsections++];
 		sec->title = nv_field_str(&sf, "title", NV_REQUIRED, "название раздела");
+		sec->goal = nv_field_str(&sf, "goal", NV_OPTIONAL, NULL);
+		sec->tasks = nv_field_str(&sf, "tasks", NV_OPTIONAL, NULL);
+		sec->result = nv_field_str(&sf, "result", NV_OPTIONAL, NULL);
 		items = nv_field_list(&sf, "items", NV_REQUIRED, "мероприятия раздела", false);
 		if (items && !items->nr)
 			nv_field_error(&sf, items, "в разделе %zu нет ни одного мероприятия",

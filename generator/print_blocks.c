@@ -546,6 +546,34 @@ static void roadmap_item_rows(struct nv_pl_table *t, const struct nv_entry *e,
 }
 
 /*
+ * A stage's «Цель: … Задачи: … Результат: …» as a row spanning the
+ * table under the section's title, when the section has any of them.
+ */
+static void roadmap_stage(struct nv_pl_table *t, const struct nv_section *sec)
+{
+	static const char *const label[3] = { "Цель: ", "Задачи: ", "Результат: " };
+	const char *const text[3] = { sec->goal, sec->tasks, sec->result };
+	struct nv_buf b = NV_BUF_INIT;
+	const char *cells[1];
+	struct nv_pl_row *r;
+	size_t j;
+
+	for (j = 0; j < 3; j++) {
+		if (!text[j])
+			continue;
+		nv_buf_adds(&b, b.len ? "\n" : "");
+		nv_buf_adds(&b, label[j]);
+		esc_typo(&b, text[j]);
+	}
+	if (b.len) {
+		cells[0] = b.ptr;
+		r = nv_pl_row(t, cells, 1, NV_PL_LEFT, false);
+		r->section = true;
+	}
+	nv_buf_release(&b);
+}
+
+/*
  * The roadmap's table: № п/п · Мероприятие · Срок · Ответственный ·
  * Результат (when some item has one) · extra columns, under headings
  * the roadmap may rename; sections as spanning rows, or flat items.
@@ -572,6 +600,7 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 			esc_typo(&num, sec->title);
 			cells[0] = num.ptr;
 			nv_pl_row(t, cells, 1, NV_PL_CENTER, true);
+			roadmap_stage(t, sec);
 		}
 		for (k = 0; k < sec->nitems; k++) {
 			nv_buf_reset(&num);

@@ -179,6 +179,7 @@ struct nv_item {
 
 struct nv_section {
 	const char *title;
+	const char *goal, *tasks, *result; /* «Цель / Задачи / Результат» of the stage, or NULL */
 	struct nv_item *items;
 	size_t nitems;
 };
