@@ -261,9 +261,9 @@ static void read_extra(struct builder *b, struct nv_entry *e, struct nv_fields *
 	n = list->type == NV_LIST ? list->nr : 1;
 	if (n > e->nextra) {
 		nv_diag_hint(nv_field_error(f, list,
-					    "в «extra» %zu знач., а дополнительных столбцов "
-					    "(«extra_columns») %zu",
-					    n, e->nextra),
+					    "в «extra» %zu %s, а столбцов в «extra_columns» — %zu",
+					    n, nv_plural(n, "значение", "значения", "значений"),
+					    e->nextra),
 			     "объявите столбцы в «extra_columns: [Отметка о выполнении]» и дайте "
 			     "по одному значению на столбец");
 		return;
@@ -331,7 +331,10 @@ static void read_rows(struct builder *b, struct nv_entry *e, const char *file,
 	it->rows = nv_xcalloc(rows->nr + 1, sizeof(*it->rows));
 	for (j = 0; j < rows->nr; j++) {
 		nv_buf_reset(&w);
-		nv_buf_addf(&w, "%s строке %zu", what, j + 1);
+		nv_buf_addf(&w, "в строке %zu мероприятия %s", j + 1,
+			    what + (strncmp(what, "в мероприятии ", strlen("в мероприятии "))
+					    ? 0
+					    : strlen("в мероприятии ")));
 		if (read_item(b, e, file, rows->items[j], w.ptr, &it->rows[it->nrows], true))
 			it->nrows++;
 	}
