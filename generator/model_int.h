@@ -106,6 +106,8 @@ void mdl_read_site_lists(struct builder *b, struct nv_fields *top);
 void mdl_forms_default(struct builder *b);
 /* Add to m->forms the forms outside its lists that pairs and documents name. */
 void mdl_collect_forms(struct builder *b);
+/* Warn about a mentee in two pairs of one form working at the same time (model_resolve.c). */
+void mdl_check_mentees(struct builder *b);
 /*
  * Phase 2: an entry per document, with its kind (folder or `type:`) and a
  * unique, valid id, indexed by id; sorted by kind, then id. Drafts are
