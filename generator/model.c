@@ -198,6 +198,7 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	mdl_find_private_items(&b);
 	mdl_check_pairs(&b);
 	mdl_check_mentees(&b);
+	mdl_check_texts(&b);
 	mdl_check_links(&b);
 	mdl_settle_people(&b);
 	mdl_resolve_mentions(&b);

@@ -108,6 +108,8 @@ void mdl_forms_default(struct builder *b);
 void mdl_collect_forms(struct builder *b);
 /* Warn about a mentee in two pairs of one form working at the same time (model_resolve.c). */
 void mdl_check_mentees(struct builder *b);
+/* Warn about Word bullets, headings and appendix references in documents' text (model_text.c). */
+void mdl_check_texts(struct builder *b);
 /*
  * Phase 2: an entry per document, with its kind (folder or `type:`) and a
  * unique, valid id, indexed by id; sorted by kind, then id. Drafts are
