@@ -334,7 +334,8 @@ static void ics_field(const struct nv_html_state *s, struct nv_buf *line, const 
  * shorter than its period, else nothing: a whole-year «ежемесячно» is
  * one event, not twelve overlapping ones.
  */
-static void ics_rrule(struct nv_buf *out, const struct nv_term *t)
+static void ics_rrule(struct nv_buf *out, const struct nv_term *t, struct nv_date from,
+		      struct nv_date to)
 {
 	static const struct {
 		enum nv_term_recur recur;
@@ -346,7 +347,7 @@ static void ics_rrule(struct nv_buf *out, const struct nv_term *t)
 		{ NV_RECUR_MONTHLY, 28, "RRULE:FREQ=MONTHLY" },
 		{ NV_RECUR_WEEKLY, 7, "RRULE:FREQ=WEEKLY" },
 	};
-	long len = nv_date_to_days(t->to) - nv_date_to_days(t->from) + 1;
+	long len = nv_date_to_days(to) - nv_date_to_days(from) + 1;
 	size_t i;
 
 	for (i = 0; i < NV_ARRAY_SIZE(rules); i++)
@@ -355,11 +356,12 @@ static void ics_rrule(struct nv_buf *out, const struct nv_term *t)
 }
 
 /*
- * One event: item (or sub-row) it, numbered num («1.2.» or «3.1.»),
- * titled `title`, with UID «ID-uid@nastavnik».
+ * One event from..to of item (or sub-row) it, numbered num («1.2.» or
+ * «3.1.»), titled `title`, with UID «ID-uid@nastavnik».
  */
 static void ics_event(struct nv_buf *out, const struct nv_html_state *s, const struct nv_entry *e,
-		      const struct nv_item *it, const char *num, const char *title, const char *uid)
+		      const struct nv_item *it, struct nv_date from, struct nv_date to,
+		      const char *num, const char *title, const char *uid)
 {
 	struct nv_buf line = NV_BUF_INIT;
 	struct nv_date end;
@@ -374,14 +376,13 @@ static void ics_event(struct nv_buf *out, const struct nv_html_state *s, const s
 	nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z", e->acyear ? e->acyear : 2000);
 	ics_line(out, line.ptr);
 	nv_buf_reset(&line);
-	nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", it->due.from.year, it->due.from.month,
-		    it->due.from.day);
+	nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", from.year, from.month, from.day);
 	ics_line(out, line.ptr);
-	end = nv_date_from_days(nv_date_to_days(it->due.to) + 1); /* DTEND is exclusive */
+	end = nv_date_from_days(nv_date_to_days(to) + 1); /* DTEND is exclusive */
 	nv_buf_reset(&line);
 	nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month, end.day);
 	ics_line(out, line.ptr);
-	ics_rrule(out, &it->due);
+	ics_rrule(out, &it->due, from, to);
 	nv_buf_reset(&line);
 	nv_buf_addf(&line, "SUMMARY:%s ", num);
 	ics_field(s, &line, title);
@@ -400,6 +401,33 @@ static void ics_event(struct nv_buf *out, const struct nv_html_state *s, const s
 	nv_buf_release(&line);
 }
 
+/* The most events one term gives: «сентябрь, январь, май» is three. */
+#define ICS_MAX_DATES 12
+
+/*
+ * The events of a term: one for its range, or one for each of its dates
+ * («сентябрь, январь, май»: three events, UIDs «…-d1», «…-d2», …).
+ */
+static void ics_events(struct nv_buf *out, const struct nv_html_state *s, const struct nv_entry *e,
+		       const struct nv_item *it, const char *num, const char *title,
+		       const char *uid)
+{
+	struct nv_date from[ICS_MAX_DATES], to[ICS_MAX_DATES];
+	struct nv_buf u = NV_BUF_INIT;
+	size_t n = nv_term_ranges(it->due.text, e->acyear, from, to, ICS_MAX_DATES), i;
+
+	if (n <= 1) {
+		ics_event(out, s, e, it, it->due.from, it->due.to, num, title, uid);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		nv_buf_reset(&u);
+		nv_buf_addf(&u, "%s-d%zu", uid, i + 1);
+		ics_event(out, s, e, it, from[i], to[i], num, title, u.ptr);
+	}
+	nv_buf_release(&u);
+}
+
 /* The events of item it of section i (0-based), numbered num, and of its sub-rows. */
 static void ics_item(struct nv_buf *out, const struct nv_html_state *s, const struct nv_entry *e,
 		     const struct nv_item *it, size_t i, size_t k, const char *num)
@@ -409,7 +437,7 @@ static void ics_item(struct nv_buf *out, const struct nv_html_state *s, const st
 
 	nv_buf_addf(&uid, "%zu-%zu", i + 1, k + 1);
 	if (it->due.parsed)
-		ics_event(out, s, e, it, num, it->title, uid.ptr);
+		ics_events(out, s, e, it, num, it->title, uid.ptr);
 	for (r = 0; r < it->nrows; r++) {
 		if (!it->rows[r].due.parsed)
 			continue;
@@ -423,7 +451,7 @@ static void ics_item(struct nv_buf *out, const struct nv_html_state *s, const st
 			nv_buf_adds(&title, ": ");
 			nv_buf_adds(&title, it->rows[r].title);
 		}
-		ics_event(out, s, e, &it->rows[r], sub.len ? sub.ptr : num, title.ptr, uid.ptr);
+		ics_events(out, s, e, &it->rows[r], sub.len ? sub.ptr : num, title.ptr, uid.ptr);
 	}
 	nv_buf_release(&uid);
 	nv_buf_release(&sub);

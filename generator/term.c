@@ -49,6 +49,9 @@ struct term_info {
 	size_t ndated;		  /* items with dates */
 	size_t nundated;	  /* «по плану» and the like */
 	enum nv_term_recur recur; /* the first recurrence word */
+	/* the second pass: the range of each dated item, up to max of them */
+	struct nv_date *rfrom, *rto;
+	size_t nranges, max;
 };
 
 /* The calendar year of month m in the academic year that starts in `start`. */
@@ -633,6 +636,11 @@ static int term_pass(struct parser *p, int ctx, struct term_info *ti, struct nv_
 		if (resolve(p, &sp, ctx, &f, &t))
 			return -1;
 		cover(&any, f, t, from, to);
+		if (ti->nranges < ti->max) {
+			ti->rfrom[ti->nranges] = f;
+			ti->rto[ti->nranges] = t;
+		}
+		ti->nranges++;
 	}
 	if (!any && ctx >= 0) {
 		nv_dp_fail(p, "%s", ti->nundated ? "срок без даты" : "срок не указан");
@@ -641,14 +649,16 @@ static int term_pass(struct parser *p, int ctx, struct term_info *ti, struct nv_
 	return 0;
 }
 
-/* As nv_term_range(), and fill *ti. */
+/* As nv_term_range(), and fill *ti (rfrom, rto and max: set by the caller, or zero). */
 static int term_read(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
 		     struct nv_buf *why, struct term_info *ti)
 {
 	struct parser p;
 	struct nv_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
 
-	memset(ti, 0, sizeof(*ti));
+	ti->found = 0;
+	ti->ndated = ti->nundated = ti->nranges = 0;
+	ti->recur = NV_RECUR_NONE;
 	nv_dp_parser_init(&p, s, n, why);
 	if (acyear < NV_DATE_MIN_YEAR || acyear >= NV_DATE_MAX_YEAR)
 		acyear = 0;
@@ -666,9 +676,23 @@ static int term_read(const char *s, size_t n, int acyear, struct nv_date *from, 
 int nv_term_range(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
 		  struct nv_buf *why)
 {
-	struct term_info ti;
+	struct term_info ti = { 0 };
 
 	return term_read(s, n, acyear, from, to, why, &ti);
+}
+
+size_t nv_term_ranges(const char *s, int acyear, struct nv_date *from, struct nv_date *to,
+		      size_t max)
+{
+	struct term_info ti = { 0 };
+	struct nv_date f, t;
+
+	ti.rfrom = from;
+	ti.rto = to;
+	ti.max = max;
+	if (term_read(s, strlen(s), acyear, &f, &t, NULL, &ti))
+		return 0;
+	return ti.nranges < max ? ti.nranges : max;
 }
 
 void nv_term_init(struct nv_term *t)
@@ -708,7 +732,7 @@ char *nv_term_note(const char *s)
 int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf *why)
 {
 	struct nv_date zero = { 0, 0, 0 };
-	struct term_info ti;
+	struct term_info ti = { 0 };
 
 	nv_term_release(t);
 	t->text = nv_xstrdup(text ? text : "");

@@ -127,4 +127,13 @@ char *nv_term_note(const char *s);
 int nv_term_range(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
 		  struct nv_buf *why);
 
+/*
+ * The range of each dated item of term text s (NUL-terminated) in
+ * order, as nv_term_range() reads them: «сентябрь, январь, май» gives
+ * three months. Fills up to max pairs from[i]..to[i]; returns their
+ * count, or 0 when the term is not understood.
+ */
+size_t nv_term_ranges(const char *s, int acyear, struct nv_date *from, struct nv_date *to,
+		      size_t max);
+
 #endif

@@ -411,6 +411,28 @@ static void test_term_as_written(void)
 	nv_buf_release(&why);
 }
 
+/* Several dates of one term, each on its own. */
+static void test_term_ranges(void)
+{
+	struct nv_date f[4], t[4];
+
+	CHECK_INT((int)nv_term_ranges("сентябрь, январь, май", 2023, f, t, 4), 3);
+	CHECK_INT(f[0].month, 9);
+	CHECK_INT(f[0].year, 2023);
+	CHECK_INT(t[1].month, 1);
+	CHECK_INT(t[1].year, 2024);
+	CHECK_INT(t[2].day, 31);
+	CHECK_INT((int)nv_term_ranges("Октябрь-ноябрь, ежегодно", 2023, f, t, 4), 1);
+	CHECK_INT(f[0].month, 10);
+	CHECK_INT(t[0].month, 11);
+	CHECK_INT((int)nv_term_ranges("01.09.2025, 02.09.2025, 03.09.2025, 04.09.2025, 05.09.2025",
+				      0, f, t, 4),
+		  4);
+	CHECK_INT(f[3].day, 4);
+	CHECK_INT((int)nv_term_ranges("По плану", 2023, f, t, 4), 0);
+	CHECK_INT((int)nv_term_ranges("когда получится", 2023, f, t, 4), 0);
+}
+
 static void test_term_phrase_words(void)
 {
 	CHECK_STR(term_str("ПО МЕРЕ НЕОБХОДИМОСТИ", 2025), "ошибка: срок без даты");
@@ -446,4 +468,5 @@ void nv_tests(void)
 	NV_RUN(test_term_long_and_strange_input);
 	NV_RUN(test_term_phrase_words);
 	NV_RUN(test_term_as_written);
+	NV_RUN(test_term_ranges);
 }
