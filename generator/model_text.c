@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "content.h"
 #include "diag.h"
+#include "markdown.h"
 #include "model.h"
 #include "model_int.h"
 #include "utf8.h"
@@ -183,11 +184,45 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 	}
 }
 
+/*
+ * Staff an order gives tasks to (mentioned in its text) but who are
+ * missing from its acquaintance sheet, when it has one.
+ */
+static void check_acquaint(struct builder *b, const struct nv_entry *e)
+{
+	const struct nv_md_link *l;
+	const struct nv_person *p;
+	size_t i, k;
+	bool found;
+
+	if (e->kind != NV_KIND_ORDER || !e->nacquaint || !e->doc->md)
+		return;
+	for (i = 0; i < e->doc->md->nr_links; i++) {
+		l = &e->doc->md->links[i];
+		/* staff only: a letter of thanks to a partner is not a task */
+		if (l->kind != NV_MD_LINK_PERSON || !(p = nv_model_person(b->m, l->path)) ||
+		    p->category != NV_CAT_TEACHER)
+			continue;
+		for (found = p == e->signatory, k = 0; k < e->nacquaint && !found; k++)
+			found = e->acquaint[k] == p;
+		if (!found)
+			nv_diag_hint(
+				nv_warning(b->d, e->doc->path, l->line, l->col,
+					   "«%s» упомянут в приказе, но не в листе ознакомления",
+					   p->id),
+				"добавьте «%s» в поле «acquaint» приказа", p->id);
+	}
+}
+
 void mdl_check_texts(struct builder *b)
 {
 	size_t i;
 
-	for (i = 0; i < b->m->nentries; i++)
-		if (b->m->entries[i]->doc && b->m->entries[i]->doc->split.body_len)
+	for (i = 0; i < b->m->nentries; i++) {
+		if (!b->m->entries[i]->doc)
+			continue;
+		if (b->m->entries[i]->doc->split.body_len)
 			check_body(b, b->m->entries[i]);
+		check_acquaint(b, b->m->entries[i]);
+	}
 }
