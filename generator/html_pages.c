@@ -149,12 +149,25 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	nv_buf_release(&b);
 }
 
+/* Set k to text, typographed, without trailing line breaks (a YAML «|» block keeps one). */
+static void set_trimmed(struct nv_value *m, const char *k, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	char *cut;
+
+	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
+		n--;
+	cut = text ? nv_xmemdupz(text, n) : NULL;
+	nv_html_set_t(m, k, cut);
+	free(cut);
+}
+
 /* A text cell of a roadmap row. */
 static void roadmap_cell(struct nv_value *cells, const char *text)
 {
 	struct nv_value *c = obj();
 
-	nv_html_set_t(c, "text", text);
+	set_trimmed(c, "text", text);
 	push(cells, c);
 }
 
@@ -192,7 +205,7 @@ static struct nv_value *roadmap_row(const struct nv_entry *e, const struct nv_it
 	if (number) {
 		lead = obj();
 		set_s(lead, "number", number);
-		nv_html_set_t(lead, "title", title);
+		set_trimmed(lead, "title", title);
 		if (span > 1)
 			set_n(lead, "rowspan", (double)span);
 		set(iv, "lead", lead);

@@ -471,6 +471,19 @@ static size_t roadmap_cols(const struct nv_entry *e, const char **head, double *
 	return n;
 }
 
+/* esc_typo() of s without its trailing line breaks (a YAML «|» block keeps one). */
+static void esc_trimmed(struct nv_buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *cut;
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' '))
+		n--;
+	cut = s ? nv_xmemdupz(s, n) : NULL;
+	esc_typo(b, cut);
+	free(cut);
+}
+
 /* The text of column `which` of item it (the title: `title`). */
 static const char *roadmap_text(const struct nv_entry *e, const struct nv_item *it,
 				const char *title, size_t which)
@@ -501,7 +514,7 @@ static void roadmap_row(struct nv_pl_table *t, const struct nv_entry *e, const s
 		if (j == 0)
 			nv_buf_adds(&c[j], num);
 		else
-			esc_typo(&c[j], roadmap_text(e, it, title, which[j]));
+			esc_trimmed(&c[j], roadmap_text(e, it, title, which[j]));
 		cells[j] = c[j].ptr ? c[j].ptr : "";
 	}
 	r = nv_pl_row(t, cells, n, NV_PL_LEFT, false);
