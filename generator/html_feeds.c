@@ -379,6 +379,135 @@ static void ics_field(const struct nv_html_state *s, struct nv_buf *line, const 
 	ics_text(line, text);
 }
 
+/*
+ * «RRULE:…» for a term that repeats («Октябрь–ноябрь, ежегодно») and is
+ * shorter than its period, else nothing: a whole-year «ежемесячно» is
+ * one event, not twelve overlapping ones.
+ */
+static void ics_rrule(struct nv_buf *out, const struct nv_term *t, struct nv_date from,
+		      struct nv_date to)
+{
+	static const struct {
+		enum nv_term_recur recur;
+		int days; /* the shortest period */
+		const char *rule;
+	} rules[] = {
+		{ NV_RECUR_YEARLY, 365, "RRULE:FREQ=YEARLY" },
+		{ NV_RECUR_QUARTERLY, 89, "RRULE:FREQ=MONTHLY;INTERVAL=3" },
+		{ NV_RECUR_MONTHLY, 28, "RRULE:FREQ=MONTHLY" },
+		{ NV_RECUR_WEEKLY, 7, "RRULE:FREQ=WEEKLY" },
+	};
+	long len = nv_date_to_days(to) - nv_date_to_days(from) + 1;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(rules); i++)
+		if (rules[i].recur == t->recur && len < rules[i].days)
+			ics_line(out, rules[i].rule);
+}
+
+/*
+ * One event from..to of item (or sub-row) it, numbered num («1.2.» or
+ * «3.1.»), titled `title`, with UID «ID-uid@nastavnik».
+ */
+static void ics_event(struct nv_buf *out, const struct nv_html_state *s, const struct nv_entry *e,
+		      const struct nv_item *it, struct nv_date from, struct nv_date to,
+		      const char *num, const char *title, const char *uid)
+{
+	struct nv_buf line = NV_BUF_INIT;
+	struct nv_date end;
+
+	ics_line(out, "BEGIN:VEVENT");
+	nv_buf_adds(&line, "UID:");
+	ics_text(&line, e->id);
+	nv_buf_addf(&line, "-%s@nastavnik", uid);
+	ics_line(out, line.ptr);
+	/* Stable, so rebuilds are byte-identical: the start of the academic year. */
+	nv_buf_reset(&line);
+	nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z", e->acyear ? e->acyear : 2000);
+	ics_line(out, line.ptr);
+	nv_buf_reset(&line);
+	nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", from.year, from.month, from.day);
+	ics_line(out, line.ptr);
+	end = nv_date_from_days(nv_date_to_days(to) + 1); /* DTEND is exclusive */
+	nv_buf_reset(&line);
+	nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month, end.day);
+	ics_line(out, line.ptr);
+	ics_rrule(out, &it->due, from, to);
+	nv_buf_reset(&line);
+	nv_buf_addf(&line, "SUMMARY:%s ", num);
+	ics_field(s, &line, title);
+	ics_line(out, line.ptr);
+	nv_buf_reset(&line);
+	nv_buf_adds(&line, "DESCRIPTION:Срок: ");
+	ics_field(s, &line, it->due.text);
+	nv_buf_adds(&line, "\\nОтветственный: ");
+	ics_field(s, &line, it->responsible_web);
+	if (it->result) {
+		nv_buf_adds(&line, "\\nРезультат: ");
+		ics_field(s, &line, it->result);
+	}
+	ics_line(out, line.ptr);
+	ics_line(out, "END:VEVENT");
+	nv_buf_release(&line);
+}
+
+/* The most events one term gives: «сентябрь, январь, май» is three. */
+#define ICS_MAX_DATES 12
+
+/*
+ * The events of a term: one for its range, or one for each of its dates
+ * («сентябрь, январь, май»: three events, UIDs «…-d1», «…-d2», …).
+ */
+static void ics_events(struct nv_buf *out, const struct nv_html_state *s, const struct nv_entry *e,
+		       const struct nv_item *it, const char *num, const char *title,
+		       const char *uid)
+{
+	struct nv_date from[ICS_MAX_DATES], to[ICS_MAX_DATES];
+	struct nv_buf u = NV_BUF_INIT;
+	size_t n = nv_term_ranges(it->due.text, e->acyear, from, to, ICS_MAX_DATES), i;
+
+	if (n <= 1) {
+		ics_event(out, s, e, it, it->due.from, it->due.to, num, title, uid);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		nv_buf_reset(&u);
+		nv_buf_addf(&u, "%s-d%zu", uid, i + 1);
+		ics_event(out, s, e, it, from[i], to[i], num, title, u.ptr);
+	}
+	nv_buf_release(&u);
+}
+
+/* The events of item it of section i (0-based), numbered num, and of its sub-rows. */
+static void ics_item(struct nv_buf *out, const struct nv_html_state *s, const struct nv_entry *e,
+		     const struct nv_item *it, size_t i, size_t k, const char *num)
+{
+	struct nv_buf uid = NV_BUF_INIT, sub = NV_BUF_INIT, title = NV_BUF_INIT;
+	size_t r;
+
+	nv_buf_addf(&uid, "%zu-%zu", i + 1, k + 1);
+	if (it->due.parsed)
+		ics_events(out, s, e, it, num, it->title, uid.ptr);
+	for (r = 0; r < it->nrows; r++) {
+		if (!it->rows[r].due.parsed)
+			continue;
+		nv_buf_reset(&uid);
+		nv_buf_addf(&uid, "%zu-%zu-%zu", i + 1, k + 1, r + 1);
+		nv_buf_reset(&sub);
+		nv_buf_reset(&title);
+		nv_buf_adds(&title, it->title);
+		if (it->rows[r].title) {
+			nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+			nv_buf_adds(&title, ": ");
+			nv_buf_adds(&title, it->rows[r].title);
+		}
+		ics_events(out, s, e, &it->rows[r], sub.len ? sub.ptr : num, title.ptr, uid.ptr);
+	}
+	nv_buf_release(&uid);
+	nv_buf_release(&sub);
+	nv_buf_release(&title);
+}
+
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e)
 {
 	struct nv_buf out = NV_BUF_INIT, line = NV_BUF_INIT, rel = NV_BUF_INIT, read = NV_BUF_INIT;
@@ -394,47 +523,12 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
 	/* An appendix not for the website (web: false): a calendar without events. */
 	for (i = 0; !e->web_hidden && i < e->nsections; i++) {
 		for (k = 0; k < e->sections[i].nitems; k++) {
-			const struct nv_item *it = &e->sections[i].items[k];
-			struct nv_date end;
-			if (!it->due.parsed)
-				continue;
-			ics_line(&out, "BEGIN:VEVENT");
 			nv_buf_reset(&line);
-			nv_buf_adds(&line, "UID:");
-			ics_text(&line, e->id);
-			nv_buf_addf(&line, "-%zu-%zu@nastavnik", i + 1, k + 1);
-			ics_line(&out, line.ptr);
-			/* Stable, so rebuilds are byte-identical: the start of the academic year.
-			 */
-			nv_buf_reset(&line);
-			nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z",
-				    e->acyear ? e->acyear : 2000);
-			ics_line(&out, line.ptr);
-			nv_buf_reset(&line);
-			nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", it->due.from.year,
-				    it->due.from.month, it->due.from.day);
-			ics_line(&out, line.ptr);
-			end = nv_date_from_days(nv_date_to_days(it->due.to) +
-						1); /* DTEND is exclusive */
-			nv_buf_reset(&line);
-			nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month,
-				    end.day);
-			ics_line(&out, line.ptr);
-			nv_buf_reset(&line);
-			nv_buf_addf(&line, "SUMMARY:%zu.%zu. ", i + 1, k + 1);
-			ics_field(s, &line, it->title);
-			ics_line(&out, line.ptr);
-			nv_buf_reset(&line);
-			nv_buf_adds(&line, "DESCRIPTION:Срок: ");
-			ics_field(s, &line, it->due.text);
-			nv_buf_adds(&line, "\\nОтветственный: ");
-			ics_field(s, &line, it->responsible_web);
-			if (it->result) {
-				nv_buf_adds(&line, "\\nРезультат: ");
-				ics_field(s, &line, it->result);
-			}
-			ics_line(&out, line.ptr);
-			ics_line(&out, "END:VEVENT");
+			if (e->sections[i].title)
+				nv_buf_addf(&line, "%zu.%zu.", i + 1, k + 1);
+			else
+				nv_buf_addf(&line, "%zu.", k + 1);
+			ics_item(&out, s, e, &e->sections[i].items[k], i, k, line.ptr);
 		}
 	}
 	ics_line(&out, "END:VCALENDAR");

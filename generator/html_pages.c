@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
+#include "diag.h"
 #include "html_int.h"
 #include "html_md.h"
 #include "model.h"
@@ -30,6 +31,12 @@ static const char *const kind_titles[] = { "Страница",	     "Полож�
 static const char *const level_titles[] = { "Федеральный уровень", "Региональный уровень",
 					    "Муниципальный уровень",
 					    "Уровень образовательной организации" };
+/* The model's forms of mentoring, as lists of names are passed. */
+static const char *const *forms_of(const struct nv_model *m)
+{
+	return (const char *const *)m->forms;
+}
+
 static const char *const status_titles[] = { "запланировано", "выполнено", "перенесено" };
 /* --- Markdown bodies ---------------------------------------------------------- */
 
@@ -171,33 +178,146 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 	nv_buf_release(&b);
 }
 
-/* A roadmap: numbered sections of items with their status, and its calendar. */
+/* Set k to text, typographed, without trailing line breaks (a YAML «|» block keeps one). */
+static void set_trimmed(struct nv_value *m, const char *k, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	char *cut;
+
+	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
+		n--;
+	cut = text ? nv_xmemdupz(text, n) : NULL;
+	nv_html_set_t(m, k, cut);
+	free(cut);
+}
+
+/* A text cell of a roadmap row. */
+static void roadmap_cell(struct nv_value *cells, const char *text)
+{
+	struct nv_value *c = obj();
+
+	set_trimmed(c, "text", text);
+	push(cells, c);
+}
+
+/* The headings of the columns a roadmap prints (empty columns left out). */
+static void roadmap_columns(struct nv_value *doc, const struct nv_entry *e)
+{
+	struct nv_value *cols = arr();
+	size_t j;
+
+	roadmap_cell(cols, "№\xC2\xA0п/п");
+	for (j = 0; j < 3; j++)
+		roadmap_cell(cols, e->columns[j]);
+	if (e->show_result)
+		roadmap_cell(cols, e->columns[3]);
+	for (j = 0; j < e->nextra; j++)
+		if (e->show_extra[j])
+			roadmap_cell(cols, e->extra_columns[j]);
+	if (e->show_status)
+		roadmap_cell(cols, "Статус");
+	set_n(doc, "ncolumns", (double)cols->nr);
+	nv_html_set_list(doc, "columns", cols);
+}
+
+/*
+ * One row of a roadmap: the cells of `it` after the title; with a lead
+ * (number and title, spanning `span` rows) unless it goes on under the
+ * row above.
+ */
+static struct nv_value *roadmap_row(const struct nv_entry *e, const struct nv_item *it,
+				    const char *number, const char *title, size_t span)
+{
+	struct nv_value *iv = obj(), *cells = arr(), *c, *lead;
+	size_t j;
+
+	if (number) {
+		lead = obj();
+		set_s(lead, "number", number);
+		set_trimmed(lead, "title", title);
+		if (span > 1)
+			set_n(lead, "rowspan", (double)span);
+		set(iv, "lead", lead);
+	}
+	roadmap_cell(cells, it->due.text);
+	roadmap_cell(cells, it->responsible_web);
+	if (e->show_result)
+		roadmap_cell(cells, it->result);
+	for (j = 0; j < e->nextra; j++)
+		if (e->show_extra[j])
+			roadmap_cell(cells, it->extra ? it->extra[j] : NULL);
+	if (e->show_status) {
+		c = obj();
+		set_s(c, "status", status_titles[it->status]);
+		push(cells, c);
+	}
+	nv_html_set_list(iv, "cells", cells);
+	set_s(iv, "status_id",
+	      it->status == NV_ITEM_DONE    ? "done"
+	      : it->status == NV_ITEM_MOVED ? "moved"
+					    : "planned");
+	return iv;
+}
+
+/* 1 + the sub-rows without a title of their own from index r on. */
+static size_t roadmap_span(const struct nv_item *it, size_t r)
+{
+	size_t n = 1;
+
+	while (r < it->nrows && !it->rows[r].title) {
+		n++;
+		r++;
+	}
+	return n;
+}
+
+/* An item and its sub-rows, as paper prints them (print_blocks.c). */
+static void roadmap_item(struct nv_value *rows, const struct nv_entry *e, const struct nv_item *it,
+			 const char *num)
+{
+	struct nv_buf sub = NV_BUF_INIT;
+	size_t r = 0;
+
+	if (it->nrows && !it->due.text && !it->rows[0].title) {
+		push(rows, roadmap_row(e, &it->rows[0], num, it->title, roadmap_span(it, 1)));
+		r = 1;
+	} else {
+		push(rows, roadmap_row(e, it, num, it->title, roadmap_span(it, 0)));
+	}
+	for (; r < it->nrows; r++) {
+		nv_buf_reset(&sub);
+		nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+		push(rows, roadmap_row(e, &it->rows[r], it->rows[r].title ? sub.ptr : NULL,
+				       it->rows[r].title, roadmap_span(it, r + 1)));
+	}
+	nv_buf_release(&sub);
+}
+
+/*
+ * A roadmap: items, in numbered sections or flat, with the columns that
+ * have something in them, and its calendar.
+ */
 static void roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 {
 	struct nv_value *list = arr();
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i, k;
 
+	roadmap_columns(doc, e);
 	for (i = 0; i < e->nsections; i++) {
 		struct nv_value *sec = obj(), *items = arr();
 		set_n(sec, "number", (double)i + 1);
 		nv_html_set_t(sec, "title", e->sections[i].title);
+		nv_html_set_t(sec, "goal", e->sections[i].goal);
+		nv_html_set_t(sec, "tasks", e->sections[i].tasks);
+		nv_html_set_t(sec, "stage_result", e->sections[i].result);
 		for (k = 0; k < e->sections[i].nitems; k++) {
-			const struct nv_item *it = &e->sections[i].items[k];
-			struct nv_value *iv = obj();
 			nv_buf_reset(&b);
-			nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
-			set_s(iv, "number", b.ptr);
-			nv_html_set_t(iv, "title", it->title);
-			nv_html_set_t(iv, "due", it->due.text);
-			nv_html_set_t(iv, "responsible", it->responsible_web);
-			nv_html_set_t(iv, "result", it->result);
-			set_s(iv, "status", status_titles[it->status]);
-			set_s(iv, "status_id",
-			      it->status == NV_ITEM_DONE    ? "done"
-			      : it->status == NV_ITEM_MOVED ? "moved"
-							    : "planned");
-			push(items, iv);
+			if (e->sections[i].title)
+				nv_buf_addf(&b, "%zu.%zu.", i + 1, k + 1);
+			else
+				nv_buf_addf(&b, "%zu.", k + 1);
+			roadmap_item(items, e, &e->sections[i].items[k], b.ptr);
 		}
 		nv_html_set_list(sec, "items", items);
 		push(list, sec);
@@ -395,7 +515,9 @@ void nv_html_emit_cases(struct nv_html_state *s)
 	}
 	/* The page of all cases (p = 0), then one per value of each facet. */
 	for (p = 0; p < 4; p++) {
-		const char *const *values = p == 1 ? nv_forms : p == 2 ? nv_mentoring_kinds : years;
+		const char *const *values = p == 1   ? forms_of(s->m)
+					    : p == 2 ? nv_mentoring_kinds
+						     : years;
 		size_t nv = 0;
 
 		if (p)
@@ -425,7 +547,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 				continue;
 			}
 			nv_html_set_list(facets, "forms",
-					 nv_html_facet("form", nv_forms, v, n, url));
+					 nv_html_facet("form", forms_of(s->m), v, n, url));
 			nv_html_set_list(facets, "kinds",
 					 nv_html_facet("kind", nv_mentoring_kinds, v, n, url));
 			nv_html_set_list(facets, "years", nv_html_facet("year", years, v, n, url));
@@ -477,6 +599,48 @@ void nv_html_emit_index(struct nv_html_state *s)
 		     NULL);
 }
 
+/* --- numbers in words: every number agrees with its noun ------------------ */
+
+/* «наставническая пара или группа» / «…пары или группы» / «…пар и групп» for n. */
+static const char *pairs_noun(size_t n)
+{
+	return nv_plural(n, "наставническая пара или группа", "наставнические пары или группы",
+			 "наставнических пар и групп");
+}
+
+/* A verb for n: «работает 1», «работают 12». */
+static const char *verb(size_t n, const char *one, const char *many)
+{
+	return nv_plural(n, one, many, many);
+}
+
+/*
+ * The mentors page's sentence, counting pairs as the monitoring page
+ * does: «работает 1 наставническая пара или группа», «работают 10
+ * наставнических пар и групп, всего в программе — 12».
+ */
+static void mentors_sentence(struct nv_buf *b, size_t active, size_t all)
+{
+	nv_buf_addf(b, "%s %zu %s", verb(active, "работает", "работают"), active,
+		    pairs_noun(active));
+	if (all != active)
+		nv_buf_addf(b, ", всего в программе — %zu", all);
+}
+
+/*
+ * The monitoring line after the figure `all`: «наставнических пар и
+ * групп, из них работают 10, завершила работу 1, прекращены досрочно 2».
+ */
+static void monitoring_line(struct nv_buf *b, size_t all, const size_t *pstatus)
+{
+	size_t a = pstatus[NV_PAIR_ACTIVE], f = pstatus[NV_PAIR_FINISHED],
+	       e = pstatus[NV_PAIR_ENDED_EARLY];
+
+	nv_buf_addf(b, "%s, из них %s %zu, %s работу %zu, %s досрочно %zu", pairs_noun(all),
+		    verb(a, "работает", "работают"), a, verb(f, "завершила", "завершили"), f,
+		    verb(e, "прекращена", "прекращены"), e);
+}
+
 void nv_html_emit_mentors(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
@@ -516,17 +680,17 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 		set_n(v, "mentees", (double)nmentees);
 		push(list, v);
 	}
-	for (f = 0; nv_forms[f]; f++) {
+	for (f = 0; m->forms[f]; f++) {
 		size_t count = 0, active = 0;
 		for (k = 0; k < m->npairs; k++)
-			if (m->pairs[k]->form == nv_forms[f]) {
+			if (m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f])) {
 				count++;
 				active += m->pairs[k]->status == NV_PAIR_ACTIVE;
 			}
 		if (!count)
 			continue;
 		v = obj();
-		set_s(v, "form", nv_forms[f]);
+		set_s(v, "form", m->forms[f]);
 		set_n(v, "count", (double)count);
 		set_n(v, "active", (double)active);
 		push(forms, v);
@@ -536,6 +700,11 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	if (hidden)
 		set_n(ctx, "hidden", (double)hidden);
 	set_n(ctx, "pairs", (double)m->npairs);
+	for (k = 0, f = 0; k < m->npairs; k++)
+		f += m->pairs[k]->status == NV_PAIR_ACTIVE;
+	nv_buf_reset(&b);
+	mentors_sentence(&b, f, m->npairs);
+	set_s(ctx, "pairs_sentence", b.ptr);
 	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
@@ -583,6 +752,29 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 	return c;
 }
 
+/*
+ * The shares of teachers and students in mentoring. The denominators
+ * are the totals site.yml declares (`totals:`), else the people listed
+ * in people.yml (counted: teachers, students); students_declared tells
+ * the template which.
+ */
+static void monitoring_shares(struct nv_value *ctx, const struct nv_model *m, size_t teachers,
+			      size_t t_in, size_t students, size_t s_in)
+{
+	if (m->totals.teachers > 0)
+		teachers = (size_t)m->totals.teachers;
+	if (m->totals.students > 0) {
+		students = (size_t)m->totals.students;
+		set_n(ctx, "students_declared", 1);
+	}
+	set_n(ctx, "teachers", (double)teachers);
+	set_n(ctx, "teachers_involved", (double)t_in);
+	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
+	set_n(ctx, "students", (double)students);
+	set_n(ctx, "students_involved", (double)s_in);
+	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
+}
+
 void nv_html_emit_monitoring(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
@@ -591,14 +783,14 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
 	struct nv_buf b = NV_BUF_INIT;
 
-	for (f = 0; nv_forms[f]; f++) {
+	for (f = 0; m->forms[f]; f++) {
 		size_t count = 0;
 		for (k = 0; k < m->npairs; k++)
-			count += m->pairs[k]->form == nv_forms[f];
+			count += m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f]);
 		if (!count)
 			continue;
 		v = obj();
-		set_s(v, "form", nv_forms[f]);
+		set_s(v, "form", m->forms[f]);
 		set_n(v, "count", (double)count);
 		push(forms, v);
 		if (count > max)
@@ -629,7 +821,10 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	set_n(ctx, "pairs_active", (double)pstatus[NV_PAIR_ACTIVE]);
 	set_n(ctx, "pairs_finished", (double)pstatus[NV_PAIR_FINISHED]);
 	set_n(ctx, "pairs_ended_early", (double)pstatus[NV_PAIR_ENDED_EARLY]);
-	set_n(ctx, "teachers", (double)teachers);
+	nv_buf_reset(&b);
+	monitoring_line(&b, m->npairs, pstatus);
+	set_s(ctx, "pairs_line", b.ptr);
+	monitoring_shares(ctx, m, teachers, t_in, students, s_in);
 	set_n(ctx, "teachers_involved", (double)t_in);
 	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
 	set_n(ctx, "students", (double)students);
@@ -639,6 +834,9 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	set_n(roadmap, "planned", (double)status[NV_ITEM_PLANNED]);
 	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
 	set_n(roadmap, "total", (double)(status[0] + status[1] + status[2]));
+	set_s(roadmap, "items_noun",
+	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
+			"мероприятий"));
 	set(ctx, "roadmap", roadmap);
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);

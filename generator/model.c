@@ -184,17 +184,21 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	b.drafts = drafts;
 	b.terms = nv_strmap_new();
 	b.people_file = "content/people.yml";
-	b.forms.canon = nv_forms;
+	b.forms.canon = nv_forms; /* until site.yml is read: mdl_forms_default() */
 	b.kinds.canon = nv_mentoring_kinds;
 	mdl_read_attachments(&b);
 	mdl_read_people(&b);
 	mdl_read_site(&b);
+	mdl_forms_default(&b);
 	mdl_create_entries(&b);
 	read_entries(&b, jobs);
 	mdl_read_pairs(&b);
+	mdl_collect_forms(&b);
 	mdl_resolve_appendices(&b);
 	mdl_find_private_items(&b);
 	mdl_check_pairs(&b);
+	mdl_check_mentees(&b);
+	mdl_check_texts(&b);
 	mdl_check_links(&b);
 	mdl_settle_people(&b);
 	mdl_resolve_mentions(&b);
@@ -205,6 +209,21 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	mdl_loose_set_release(&b.forms);
 	mdl_loose_set_release(&b.kinds);
 	return 0;
+}
+
+/* Free what roadmap item it owns, its sub-rows included. */
+static void item_free(struct nv_item *it)
+{
+	size_t r;
+
+	for (r = 0; r < it->nrows; r++)
+		item_free(&it->rows[r]);
+	free(it->rows);
+	nv_term_release(&it->due);
+	free(it->resp);
+	free(it->responsible_paper);
+	free(it->responsible_web);
+	free(it->extra);
 }
 
 void nv_model_release(struct nv_model *m)
@@ -221,20 +240,19 @@ void nv_model_release(struct nv_model *m)
 		free(m->pairs[i]);
 	}
 	free(m->pairs);
+	free(m->forms);
 	for (i = 0; i < m->nentries; i++) {
 		e = m->entries[i];
 		for (k = 0; k < e->nsections; k++) {
 			size_t j;
 			for (j = 0; j < e->sections[k].nitems; j++) {
-				struct nv_item *it = &e->sections[k].items[j];
-				nv_term_release(&it->due);
-				free(it->resp);
-				free(it->responsible_paper);
-				free(it->responsible_web);
+				item_free(&e->sections[k].items[j]);
 			}
 			free(e->sections[k].items);
 		}
 		free(e->sections);
+		free(e->extra_columns);
+		free(e->show_extra);
 		free(e->approvals);
 		free(e->revisions);
 		free(e->forms);

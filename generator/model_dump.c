@@ -24,6 +24,14 @@ static void dump_date(struct nv_buf *out, const struct nv_date *d)
 static void dump_term(struct nv_buf *out, const struct nv_term *t)
 {
 	nv_buf_addf(out, "«%s»", t->text ? t->text : "");
+	if (t->note)
+		nv_buf_addf(out, " (note: %s)", t->note);
+	if (t->recur)
+		nv_buf_addf(out, " (recur: %d)", (int)t->recur);
+	if (t->undated) {
+		nv_buf_adds(out, " = undated");
+		return;
+	}
 	if (t->parsed) {
 		nv_buf_adds(out, " = ");
 		dump_date(out, &t->from);
@@ -105,27 +113,61 @@ static void dump_links(struct nv_buf *out, const struct nv_entry *e)
  * A roadmap's sections: one line per item, `responsible` as paper prints
  * it, and as the website shows it when that differs («(web: …)»).
  */
+static void dump_item(struct nv_buf *out, const struct nv_entry *e, const struct nv_item *it,
+		      const char *indent, const char *num)
+{
+	struct nv_buf sub = NV_BUF_INIT;
+	size_t j;
+
+	nv_buf_addf(out, "%s%s %s | ", indent, num, it->title ? it->title : "");
+	dump_term(out, &it->due);
+	nv_buf_addf(out, " | %s", it->responsible_paper ? it->responsible_paper : "");
+	if (it->responsible_web && it->responsible_paper &&
+	    strcmp(it->responsible_web, it->responsible_paper))
+		nv_buf_addf(out, " (web: %s)", it->responsible_web);
+	nv_buf_addf(out, " | %s | %s", it->result ? it->result : "-",
+		    mdl_item_status_names[it->status]);
+	for (j = 0; it->extra && j < e->nextra; j++)
+		nv_buf_addf(out, " | %s: %s", e->extra_columns[j],
+			    it->extra[j] ? it->extra[j] : "-");
+	nv_buf_adds(out, "\n");
+	for (j = 0; j < it->nrows; j++) {
+		nv_buf_reset(&sub);
+		nv_buf_addf(&sub, "%s%zu.", num, j + 1);
+		dump_item(out, e, &it->rows[j], "        ", sub.ptr);
+	}
+	nv_buf_release(&sub);
+}
+
 static void dump_sections(struct nv_buf *out, const struct nv_entry *e)
 {
+	struct nv_buf num = NV_BUF_INIT;
 	size_t i, k;
 
+	if (e->nsections && (strcmp(e->columns[1], "Срок") || e->nextra))
+		nv_buf_addf(out, "    columns: %s | %s | %s | %s\n", e->columns[0], e->columns[1],
+			    e->columns[2], e->columns[3]);
+	if (e->nsections)
+		nv_buf_addf(out, "    shown: result %s, status %s\n", e->show_result ? "yes" : "no",
+			    e->show_status ? "yes" : "no");
 	for (i = 0; i < e->nsections; i++) {
 		const struct nv_section *s = &e->sections[i];
-		nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title ? s->title : "");
+		if (s->title)
+			nv_buf_addf(out, "    %zu. %s\n", i + 1, s->title);
+		if (s->goal || s->tasks || s->result)
+			nv_buf_addf(out, "      goal: %s | tasks: %s | result: %s\n",
+				    s->goal ? s->goal : "-", s->tasks ? s->tasks : "-",
+				    s->result ? s->result : "-");
 		for (k = 0; k < s->nitems; k++) {
-			const struct nv_item *it = &s->items[k];
-			nv_buf_addf(out, "      %zu.%zu. %s | ", i + 1, k + 1,
-				    it->title ? it->title : "");
-			dump_term(out, &it->due);
-			nv_buf_addf(out, " | %s",
-				    it->responsible_paper ? it->responsible_paper : "");
-			if (it->responsible_web && it->responsible_paper &&
-			    strcmp(it->responsible_web, it->responsible_paper))
-				nv_buf_addf(out, " (web: %s)", it->responsible_web);
-			nv_buf_addf(out, " | %s | %s\n", it->result ? it->result : "-",
-				    mdl_item_status_names[it->status]);
+			nv_buf_reset(&num);
+			if (s->title)
+				nv_buf_addf(&num, "%zu.%zu.", i + 1, k + 1);
+			else
+				nv_buf_addf(&num, "%zu.", k + 1);
+			dump_item(out, e, &s->items[k], "      ", num.ptr);
 		}
 	}
+	nv_buf_release(&num);
 }
 
 /* The period of an entry: its academic year, its own period, an outside order it belongs to. */

@@ -23,6 +23,7 @@ struct nv_value;
 /* Canonical spellings that users type loosely; see mdl_loose_enum(). */
 struct loose_set {
 	const char *const *canon; /* NULL-terminated */
+	bool open;		  /* a value outside canon is a warning and kept as written */
 	char **folded;		  /* canon folded by nv_utf8_fold(), made on first use */
 };
 
@@ -95,6 +96,20 @@ const char *mdl_loose_enum(struct nv_fields *f, const char *key, int req, struct
 			   const char *what);
 /* Free the folded spellings of set (made on first use); set stays usable. */
 void mdl_loose_set_release(struct loose_set *set);
+/*
+ * `forms:` (the project's own forms of mentoring) and `totals:` (how many
+ * teachers and students the school has) of site.yml, read from its top
+ * fields; called by mdl_read_site() (model_site.c). Sets up m->forms.
+ */
+void mdl_read_site_lists(struct builder *b, struct nv_fields *top);
+/* m->forms with no site.yml (mdl_read_site_lists() not called): the default lists. */
+void mdl_forms_default(struct builder *b);
+/* Add to m->forms the forms outside its lists that pairs and documents name. */
+void mdl_collect_forms(struct builder *b);
+/* Warn about a mentee in two pairs of one form working at the same time (model_resolve.c). */
+void mdl_check_mentees(struct builder *b);
+/* Warn about Word bullets, headings and appendix references in documents' text (model_text.c). */
+void mdl_check_texts(struct builder *b);
 /*
  * Phase 2: an entry per document, with its kind (folder or `type:`) and a
  * unique, valid id, indexed by id; sorted by kind, then id. Drafts are

@@ -17,6 +17,7 @@
 #include "strmap.h"
 #include "typo.h"
 #include "utf8.h"
+#include "utf8.h"
 #include "value.h"
 
 const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
@@ -33,6 +34,12 @@ const char *const nv_forms[] = {
 	"работодатель – студент",    "педагог – педагог",
 	"руководитель – педагог",    "социальный партнёр – педагог",
 	"воспитатель – воспитатель", NULL,
+};
+const char *const nv_school_forms[] = {
+	"учитель – ученик",
+	"педагог – ученик",
+	"педагог – молодой специалист",
+	NULL,
 };
 const char *const nv_mentoring_kinds[] = {
 	"традиционное", "групповое",  "краткосрочное", "реверсивное",
@@ -278,6 +285,16 @@ const char *mdl_loose_enum_value(struct nv_fields *f, const struct nv_value *v, 
 	if (found)
 		return found;
 	all = nv_join(set->canon, "; ");
+	if (set->open) {
+		nv_diag_hint(nv_warning(f->d, f->file, v->line, v->col,
+					"«%s» — форма наставничества вне федерального перечня",
+					v->str),
+			     "если это форма вашей школы, объявите её в site.yml: «forms: [%s]»; "
+			     "известные формы: %s",
+			     v->str, all);
+		free(all);
+		return v->str;
+	}
 	nv_diag_hint(nv_field_error(f, v, "«%s» — %s", v->str, what), "допустимые значения: %s",
 		     all);
 	free(all);
@@ -373,4 +390,89 @@ void mdl_create_entries(struct builder *b)
 	}
 	if (b->m->nentries > 1)
 		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
+}
+
+/* --- forms of mentoring and totals (site.yml) -------------------------------- */
+
+/* Append form to m->forms unless a form folded alike is there. */
+static void add_form(struct builder *b, const char *form)
+{
+	struct nv_model *m = b->m;
+	struct nv_buf x = NV_BUF_INIT, y = NV_BUF_INIT;
+	bool seen = false;
+	size_t i;
+
+	nv_utf8_fold(&x, form, strlen(form));
+	for (i = 0; i < m->nforms && !seen; i++) {
+		nv_buf_reset(&y);
+		nv_utf8_fold(&y, m->forms[i], strlen(m->forms[i]));
+		seen = !strcmp(x.ptr, y.ptr);
+	}
+	nv_buf_release(&x);
+	nv_buf_release(&y);
+	if (seen)
+		return;
+	if (m->nforms + 1 >= m->forms_alloc) {
+		m->forms_alloc = m->forms_alloc ? 2 * m->forms_alloc : 16;
+		m->forms = nv_xrealloc(m->forms, m->forms_alloc * sizeof(*m->forms));
+	}
+	m->forms[m->nforms++] = form;
+	m->forms[m->nforms] = NULL;
+}
+
+void mdl_forms_default(struct builder *b)
+{
+	size_t i;
+
+	if (b->m->forms)
+		return;
+	for (i = 0; nv_forms[i]; i++)
+		add_form(b, nv_forms[i]);
+	for (i = 0; nv_school_forms[i]; i++)
+		add_form(b, nv_school_forms[i]);
+	b->forms.canon = b->m->forms;
+	b->forms.open = true;
+}
+
+void mdl_read_site_lists(struct builder *b, struct nv_fields *top)
+{
+	const struct nv_value *fl = nv_field_list(top, "forms", NV_OPTIONAL, NULL, true);
+	const struct nv_value *tv = nv_field_map(top, "totals", NV_OPTIONAL, NULL);
+	const struct nv_value *v;
+	struct nv_fields tf;
+	size_t i, n = fl ? (fl->type == NV_LIST ? fl->nr : 1) : 0;
+
+	mdl_forms_default(b);
+	for (i = 0; i < n; i++) {
+		v = fl->type == NV_LIST ? fl->items[i] : fl;
+		if (nv_value_is_scalar(v) && v->str && *v->str)
+			add_form(b, v->str);
+		else
+			nv_diag_hint(nv_field_error(top, v, "в «forms» ожидается название формы"),
+				     "например «forms: [учитель – ученик, педагог – родитель]»");
+	}
+	b->forms.canon = b->m->forms;
+	if (tv && nv_fields_init(&tf, top->file, tv, "в «totals»", tv->line, tv->col, b->d)) {
+		b->m->totals.teachers = nv_field_number(&tf, "teachers", 1, 1e6, 0);
+		b->m->totals.students = nv_field_number(&tf, "students", 1, 1e6, 0);
+		nv_fields_finish(&tf);
+	}
+}
+
+void mdl_collect_forms(struct builder *b)
+{
+	const struct nv_entry *e;
+	size_t i, k;
+
+	for (i = 0; i < b->m->npairs; i++)
+		if (b->m->pairs[i]->form)
+			add_form(b, b->m->pairs[i]->form);
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if (e->form)
+			add_form(b, e->form);
+		for (k = 0; k < e->nforms; k++)
+			add_form(b, e->forms[k]);
+	}
+	b->forms.canon = b->m->forms;
 }

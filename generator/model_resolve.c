@@ -379,6 +379,62 @@ void mdl_check_pairs(struct builder *b)
 	nv_buf_release(&y);
 }
 
+/*
+ * True if pairs p and q of the same form work at the same time: both
+ * active, periods overlapping or unknown. (A mentee may have a mentor
+ * and take part in a group of another form as well.)
+ */
+static bool pairs_overlap(const struct nv_pair *p, const struct nv_pair *q)
+{
+	if (p->status != NV_PAIR_ACTIVE || q->status != NV_PAIR_ACTIVE)
+		return false;
+	if (!p->form || !q->form || strcmp(p->form, q->form))
+		return false;
+	if (!p->period.parsed || !q->period.parsed)
+		return true;
+	return nv_date_cmp(p->period.from, q->period.to) <= 0 &&
+	       nv_date_cmp(q->period.from, p->period.to) <= 0;
+}
+
+/* Warn, at pair q's mentees, that mentee x is in pair p too. */
+static void warn_two_pairs(struct builder *b, const struct nv_data *data, const struct nv_pair *p,
+			   const struct nv_pair *q, const struct nv_person *x)
+{
+	const struct nv_value *item = data->value->items[q->number - 1];
+	const struct nv_value *v = nv_map_get(item, "mentees");
+
+	if (!v)
+		v = nv_map_get(item, "mentee");
+	if (!v)
+		v = item;
+	nv_diag_hint(
+		nv_warning(b->d, data->path, v->line, v->col,
+			   "наставляемый «%s» одновременно в двух парах формы «%s»: № %d и № %d",
+			   x->id, q->form, p->number, q->number),
+		"завершите одну из пар («status: finished») или разведите их сроки");
+}
+
+void mdl_check_mentees(struct builder *b)
+{
+	const struct nv_data *data = nv_content_data(b->c, "pairs");
+	const struct nv_pair *p, *q;
+	size_t i, j, k, l;
+
+	if (!data || !data->value || data->value->type != NV_LIST)
+		return;
+	for (i = 0; i < b->m->npairs; i++)
+		for (j = i + 1; j < b->m->npairs; j++) {
+			p = b->m->pairs[i];
+			q = b->m->pairs[j];
+			if (!pairs_overlap(p, q))
+				continue;
+			for (k = 0; k < q->nmentees; k++)
+				for (l = 0; l < p->nmentees; l++)
+					if (q->mentees[k] == p->mentees[l])
+						warn_two_pairs(b, data, p, q, q->mentees[k]);
+		}
+}
+
 /* Normalise "content/pages/../orders/x.md" into out; false if it leaves content. */
 static bool join_path(struct nv_buf *out, const char *base, const char *rel)
 {

@@ -8,6 +8,8 @@
  */
 #include "common.h"
 
+#include <ctype.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -20,6 +22,7 @@
 #include "schema.h"
 #include "strmap.h"
 #include "typo.h"
+#include "utf8.h"
 #include "value.h"
 
 /*
@@ -32,7 +35,8 @@
 struct term_memo {
 	struct term_memo *next; /* the same text with another academic year */
 	int acyear;
-	bool parsed;
+	bool parsed, undated;
+	enum nv_term_recur recur;
 	struct nv_date from, to;
 	char *why; /* the reason nv_term_parse() gave, "" if none */
 };
@@ -53,7 +57,10 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 			continue;
 		nv_term_release(t);
 		t->text = nv_xstrdup(text);
+		t->note = nv_term_note(text);
 		t->parsed = tm->parsed;
+		t->undated = tm->undated;
+		t->recur = tm->recur;
 		t->from = tm->from;
 		t->to = tm->to;
 		nv_buf_adds(why, tm->why);
@@ -62,6 +69,8 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 	tm = nv_xcalloc(1, sizeof(*tm));
 	tm->acyear = acyear;
 	tm->parsed = !nv_term_parse(t, text, acyear, why);
+	tm->undated = t->undated;
+	tm->recur = t->recur;
 	tm->from = t->from;
 	tm->to = t->to;
 	tm->why = nv_xstrdup(why->ptr + len);
@@ -91,19 +100,367 @@ void mdl_terms_free(struct nv_strmap *x)
 	nv_strmap_free(x, term_memo_free);
 }
 
+/* Words of terms, for «возможно, имелось в виду …» on a term not understood. */
+static const char *const term_words[] = {
+	"январь",	  "января",	   "январе",	   "февраль",	  "февраля",
+	"феврале",	  "март",	   "марта",	   "марте",	  "апрель",
+	"апреля",	  "апреле",	   "май",	   "мая",	  "мае",
+	"июнь",		  "июня",	   "июне",	   "июль",	  "июля",
+	"июле",		  "август",	   "августа",	   "августе",	  "сентябрь",
+	"сентября",	  "сентябре",	   "октябрь",	   "октября",	  "октябре",
+	"ноябрь",	  "ноября",	   "ноябре",	   "декабрь",	  "декабря",
+	"декабре",	  "течение",	   "года",	   "учебного",	  "квартал",
+	"квартала",	  "полугодие",	   "полугодия",	   "четверть",	  "четверти",
+	"ежегодно",	  "ежеквартально", "ежемесячно",   "еженедельно", "постоянно",
+	"систематически", "регулярно",	   "позднее",	   "конца",	  "необходимости",
+	"плану",	  "графику",	   "согласованию", "отдельному",  "соответствии",
+};
+
+/* Decode up to max code points of s (n bytes) into cp; their count. */
+static size_t decode(const char *s, size_t n, uint32_t *cp, size_t max)
+{
+	size_t k = 0, off = 0, len;
+
+	while (off < n && k < max) {
+		len = nv_utf8_decode(s + off, n - off, &cp[k++]);
+		off += len ? len : 1;
+	}
+	return k;
+}
+
+/* Edit distance between two words of at most 32 code points. */
+static size_t word_distance(const char *a, const char *b)
+{
+	uint32_t x[32], y[32];
+	size_t row[33], n = decode(a, strlen(a), x, 32), m = decode(b, strlen(b), y, 32);
+	size_t i, j, diag, up;
+
+	for (j = 0; j <= m; j++)
+		row[j] = j;
+	for (i = 1; i <= n; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= m; j++) {
+			up = row[j];
+			row[j] = diag + (x[i - 1] != y[j - 1]);
+			if (up + 1 < row[j])
+				row[j] = up + 1;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			diag = up;
+		}
+	}
+	return row[m];
+}
+
+/*
+ * A known term word one letter away from `word` (two for long words),
+ * or NULL; words shorter than six letters are not guessed at.
+ */
+static const char *near_term_word(const char *word)
+{
+	size_t i, d, len = nv_utf8_count(word, strlen(word)), limit = len >= 9 ? 2 : 1;
+
+	if (len < 6)
+		return NULL;
+	for (i = 0; i < NV_ARRAY_SIZE(term_words); i++) {
+		d = word_distance(word, term_words[i]);
+		if (d == 0)
+			return NULL;
+		if (d <= limit)
+			return term_words[i];
+	}
+	return NULL;
+}
+
+/*
+ * The first word of a term not understood that looks like a misspelt
+ * term word: appends «возможно, имелось в виду «течение» вместо «течние»;
+ * » to hint and returns true, or returns false.
+ */
+static bool term_suggest(struct nv_buf *hint, const char *due)
+{
+	struct nv_buf fold = NV_BUF_INIT, word = NV_BUF_INIT;
+	const char *p, *near = NULL;
+	size_t n;
+
+	nv_utf8_fold(&fold, due, strlen(due));
+	for (p = fold.ptr; *p && !near; p += n) {
+		for (n = 0; p[n] && ((unsigned char)p[n] >= 0x80 || isalpha((unsigned char)p[n]));)
+			n++;
+		if (!n) {
+			n = 1;
+			continue;
+		}
+		nv_buf_reset(&word);
+		nv_buf_add(&word, p, n);
+		near = near_term_word(word.ptr);
+	}
+	if (near)
+		nv_buf_addf(hint, "возможно, имелось в виду «%s» вместо «%s»; ", near, word.ptr);
+	nv_buf_release(&fold);
+	nv_buf_release(&word);
+	return near != NULL;
+}
+
+/*
+ * True if term t lies wholly outside academic year y and the August
+ * before it (preparation: «Август 2025» in a 2025–2026 roadmap).
+ */
+static bool outside_acyear(const struct nv_term *t, int y)
+{
+	struct nv_date first = { y, 8, 1 };
+
+	return nv_date_cmp(t->to, first) < 0 || nv_date_cmp(t->from, nv_acyear_last(y)) > 0;
+}
+
+/*
+ * Parse the term of item it (cell text due, the value at dv) and warn
+ * when it is not understood (undated terms such as «По плану» are
+ * fine) or lies wholly outside the document's academic year.
+ */
+static void read_due(struct builder *b, struct nv_entry *e, const char *file,
+		     const struct nv_value *dv, const char *due, struct nv_item *it)
+{
+	struct nv_buf why = NV_BUF_INIT, hint = NV_BUF_INIT, y = NV_BUF_INIT;
+
+	nv_term_init(&it->due);
+	if (!due)
+		return;
+	if (mdl_parse_term(b, &it->due, due, mdl_term_acyear(e), &why) < 0 &&
+	    !it->due.undated) {
+		term_suggest(&hint, due);
+		nv_diag_hint(nv_warning(b->d, file, dv->line, dv->col,
+					"срок «%s» не удалось понять как период: %s", due,
+					why.len ? why.ptr : "неизвестный формат"),
+			     "%sсрок сохранится как написан; чтобы он попал в календарь, "
+			     "пишите, например, «Сентябрь 2025», «до 15.09.2025», «II квартал "
+			     "2026 г.»; без даты: «По плану»",
+			     hint.ptr ? hint.ptr : "");
+	} else if (it->due.parsed && e->acyear && outside_acyear(&it->due, e->acyear)) {
+		nv_acyear_add(&y, e->acyear);
+		nv_diag_hint(nv_warning(b->d, file, dv->line, dv->col,
+					"срок «%s» выходит за %s учебный год документа", due,
+					y.ptr),
+			     "исправьте год в сроке или поле «academic_year» документа");
+	} else if (!e->acyear && it->due.parsed && e->has_period) {
+		mdl_term_in_period(e, &it->due);
+		if (nv_date_cmp(it->due.to, e->period_from) < 0 ||
+		    nv_date_cmp(it->due.from, e->period_to) > 0)
+			nv_diag_hint(nv_warning(b->d, file, dv->line, dv->col,
+						"срок «%s» выходит за период документа «%s»", due,
+						e->period_text ? e->period_text : ""),
+				     "исправьте год в сроке или поле «period» документа");
+	}
+	nv_buf_release(&why);
+	nv_buf_release(&hint);
+	nv_buf_release(&y);
+}
+
+/* An item's `extra`: one value per heading of `extra_columns`, in order. */
+static void read_extra(struct builder *b, struct nv_entry *e, struct nv_fields *f,
+		       struct nv_item *it)
+{
+	const struct nv_value *list = nv_field_list(f, "extra", NV_OPTIONAL, NULL, true);
+	size_t i, n;
+
+	(void)b;
+	if (!list)
+		return;
+	n = list->type == NV_LIST ? list->nr : 1;
+	if (n > e->nextra) {
+		nv_diag_hint(nv_field_error(f, list,
+					    "в «extra» %zu %s, а столбцов в «extra_columns» — %zu",
+					    n, nv_plural(n, "значение", "значения", "значений"),
+					    e->nextra),
+			     "объявите столбцы в «extra_columns: [Отметка о выполнении]» и дайте "
+			     "по одному значению на столбец");
+		return;
+	}
+	it->extra = nv_xcalloc(e->nextra + 1, sizeof(*it->extra));
+	for (i = 0; i < n; i++) {
+		const struct nv_value *v = list->type == NV_LIST ? list->items[i] : list;
+		if (!nv_value_is_scalar(v)) {
+			nv_field_error(f, v, "в «extra» ожидается текст, а здесь %s",
+				       nv_type_name(v->type));
+			continue;
+		}
+		it->extra[i] = v->str && *v->str ? v->str : NULL;
+	}
+}
+
+/*
+ * `columns: {due: Срок реализации, …}` (headings of the four columns,
+ * defaults for those not given) and `extra_columns: [Отметка о
+ * выполнении]`.
+ */
+static void read_columns(struct builder *b, struct nv_entry *e, struct nv_fields *f)
+{
+	static const char *const keys[4] = { "title", "due", "responsible", "result" };
+	static const char *const dflt[4] = { "Мероприятие", "Срок", "Ответственный",
+					     "Результат / вид документа" };
+	const struct nv_value *cv = nv_field_map(f, "columns", NV_OPTIONAL, NULL);
+	const struct nv_value *xv = nv_field_list(f, "extra_columns", NV_OPTIONAL, NULL, true);
+	struct nv_fields cf;
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		e->columns[i] = dflt[i];
+	if (cv && nv_fields_init(&cf, f->file, cv, "в «columns»", cv->line, cv->col, b->d)) {
+		for (i = 0; i < 4; i++)
+			if ((s = nv_field_str(&cf, keys[i], NV_OPTIONAL, NULL)) != NULL)
+				e->columns[i] = s;
+		nv_fields_finish(&cf);
+	}
+	if (!xv)
+		return;
+	e->nextra = xv->type == NV_LIST ? xv->nr : 1;
+	e->extra_columns = nv_xcalloc(e->nextra + 1, sizeof(*e->extra_columns));
+	for (i = 0; i < e->nextra; i++) {
+		const struct nv_value *v = xv->type == NV_LIST ? xv->items[i] : xv;
+		e->extra_columns[i] = nv_value_is_scalar(v) && v->str ? v->str : "";
+	}
+}
+
+static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
+		      const struct nv_value *iv, const char *what, struct nv_item *it, bool sub);
+
+/*
+ * An item's `rows`: sub-rows with their own term, responsible and
+ * result (a title of their own is optional: without one, the row goes
+ * on under the item's title).
+ */
+static void read_rows(struct builder *b, struct nv_entry *e, const char *file,
+		      const struct nv_value *rows, const char *what, struct nv_item *it)
+{
+	struct nv_buf w = NV_BUF_INIT;
+	size_t j;
+
+	it->rows = nv_xcalloc(rows->nr + 1, sizeof(*it->rows));
+	for (j = 0; j < rows->nr; j++) {
+		nv_buf_reset(&w);
+		nv_buf_addf(&w, "в строке %zu мероприятия %s", j + 1,
+			    what + (strncmp(what, "в мероприятии ", strlen("в мероприятии "))
+					    ? 0
+					    : strlen("в мероприятии ")));
+		if (read_item(b, e, file, rows->items[j], w.ptr, &it->rows[it->nrows], true))
+			it->nrows++;
+	}
+	nv_buf_release(&w);
+}
+
+/*
+ * Read item iv of a roadmap into it (a sub-row when `sub`); `what` names
+ * it for messages. An item with `rows` needs no term or responsible of
+ * its own; a sub-row needs no title. False if iv is not a map.
+ */
+static bool read_item(struct builder *b, struct nv_entry *e, const char *file,
+		      const struct nv_value *iv, const char *what, struct nv_item *it, bool sub)
+{
+	struct nv_fields itf;
+	const struct nv_value *rows = NULL;
+	const char *due;
+	bool loose;
+
+	if (!nv_fields_init(&itf, file, iv, what, iv->line, iv->col, b->d))
+		return false;
+	it->line = iv->line;
+	it->col = iv->col;
+	if (!sub)
+		rows = nv_field_list(&itf, "rows", NV_OPTIONAL, NULL, false);
+	loose = rows && rows->nr;
+	it->title = nv_field_str(&itf, "title", sub ? NV_OPTIONAL : NV_REQUIRED,
+				 "название мероприятия");
+	due = nv_field_str(&itf, "due", loose ? NV_OPTIONAL : NV_REQUIRED,
+			   "срок, например «Сентябрь 2025»");
+	if (!(loose || sub) || nv_map_get(iv, "responsible"))
+		mdl_read_responsible(b, &itf, it);
+	it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
+	it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
+							mdl_item_status_names, NV_ITEM_PLANNED);
+	it->has_status = nv_map_get(iv, "status") != NULL;
+	read_due(b, e, file, nv_map_get(iv, "due"), due, it);
+	read_extra(b, e, &itf, it);
+	nv_fields_finish(&itf);
+	if (loose)
+		read_rows(b, e, file, rows, what, it);
+	return true;
+}
+
+/* Read the items of list `items` into sec; prefix numbers them («2.» or ""). */
+static void read_items(struct builder *b, struct nv_entry *e, const char *file,
+		       const struct nv_value *items, const char *prefix, struct nv_section *sec)
+{
+	struct nv_buf what = NV_BUF_INIT;
+	size_t j;
+
+	sec->items = nv_xcalloc(items->nr + 1, sizeof(*sec->items));
+	for (j = 0; j < items->nr; j++) {
+		nv_buf_reset(&what);
+		nv_buf_addf(&what, "в мероприятии %s%zu.", prefix, j + 1);
+		if (read_item(b, e, file, items->items[j], what.ptr, &sec->items[sec->nitems],
+			      false))
+			sec->nitems++;
+	}
+	nv_buf_release(&what);
+}
+
+/* Mark the optional columns item (or sub-row) it has something in. */
+static void note_columns(struct nv_entry *e, const struct nv_item *it)
+{
+	size_t j;
+
+	e->show_result = e->show_result || it->result;
+	e->show_status = e->show_status || it->has_status;
+	for (j = 0; it->extra && j < e->nextra; j++)
+		e->show_extra[j] = e->show_extra[j] || it->extra[j];
+}
+
+/* Which optional columns of roadmap e have something in them. */
+static void find_columns(struct nv_entry *e)
+{
+	const struct nv_item *it;
+	size_t i, k, j;
+
+	e->show_extra = nv_xcalloc(e->nextra + 1, sizeof(*e->show_extra));
+	for (i = 0; i < e->nsections; i++)
+		for (k = 0; k < e->sections[i].nitems; k++) {
+			it = &e->sections[i].items[k];
+			note_columns(e, it);
+			for (j = 0; j < it->nrows; j++)
+				note_columns(e, &it->rows[j]);
+		}
+}
+
+/*
+ * A roadmap's items: `sections:` (each with a title and items), or
+ * `items:` alone — one section without a title, numbered 1., 2., …
+ */
 void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
-	const struct nv_value *list =
-		nv_field_list(f, "sections", NV_REQUIRED,
-			      "разделы дорожной карты со списками мероприятий", false);
-	const struct nv_value *sv, *items, *iv;
-	struct nv_fields sf, itf;
+	const struct nv_value *list, *flat = nv_map_get(f->map, "items");
+	const struct nv_value *sv, *items;
+	struct nv_fields sf;
 	struct nv_section *sec;
-	struct nv_item *it;
-	struct nv_buf why = NV_BUF_INIT, what = NV_BUF_INIT;
-	const char *due;
-	size_t i, j;
+	struct nv_buf what = NV_BUF_INIT;
+	size_t i;
 
+	read_columns(b, e, f);
+	if (flat) {
+		items = nv_field_list(f, "items", NV_REQUIRED, "мероприятия дорожной карты", false);
+		if (!items)
+			return;
+		e->sections = nv_xcalloc(2, sizeof(*e->sections));
+		e->nsections = 1;
+		read_items(b, e, f->file, items, "", &e->sections[0]);
+		find_columns(e);
+		return;
+	}
+	list = nv_field_list(f, "sections", NV_REQUIRED,
+			     "разделы дорожной карты со списками мероприятий (или «items:» — "
+			     "мероприятия без разделов)",
+			     false);
 	if (!list)
 		return;
 	e->sections = nv_xcalloc(list->nr + 1, sizeof(*e->sections));
@@ -115,6 +472,9 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 			continue;
 		sec = &e->sections[e->nsections++];
 		sec->title = nv_field_str(&sf, "title", NV_REQUIRED, "название раздела");
+		sec->goal = nv_field_str(&sf, "goal", NV_OPTIONAL, NULL);
+		sec->tasks = nv_field_str(&sf, "tasks", NV_OPTIONAL, NULL);
+		sec->result = nv_field_str(&sf, "result", NV_OPTIONAL, NULL);
 		items = nv_field_list(&sf, "items", NV_REQUIRED, "мероприятия раздела", false);
 		if (items && !items->nr)
 			nv_field_error(&sf, items, "в разделе %zu нет ни одного мероприятия",
@@ -122,42 +482,11 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 		nv_fields_finish(&sf);
 		if (!items)
 			continue;
-		sec->items = nv_xcalloc(items->nr + 1, sizeof(*sec->items));
-		for (j = 0; j < items->nr; j++) {
-			iv = items->items[j];
-			nv_buf_reset(&what);
-			nv_buf_addf(&what, "в мероприятии %zu.%zu.", i + 1, j + 1);
-			if (!nv_fields_init(&itf, f->file, iv, what.ptr, iv->line, iv->col, b->d))
-				continue;
-			it = &sec->items[sec->nitems++];
-			it->line = iv->line;
-			it->col = iv->col;
-			it->title =
-				nv_field_str(&itf, "title", NV_REQUIRED, "название мероприятия");
-			due = nv_field_str(&itf, "due", NV_REQUIRED,
-					   "срок, например «Сентябрь 2025»");
-			mdl_read_responsible(b, &itf, it);
-			it->result = nv_field_str(&itf, "result", NV_OPTIONAL, NULL);
-			it->status = (enum nv_item_status)nv_field_enum(&itf, "status", NV_OPTIONAL,
-									mdl_item_status_names,
-									NV_ITEM_PLANNED);
-			nv_term_init(&it->due);
-			nv_buf_reset(&why);
-			if (due && mdl_parse_term(b, &it->due, due, mdl_term_acyear(e), &why) < 0) {
-				const struct nv_value *dv = nv_map_get(iv, "due");
-				nv_diag_hint(
-					nv_warning(b->d, f->file, dv->line, dv->col,
-						   "срок «%s» не удалось понять как период: %s",
-						   due, why.len ? why.ptr : "неизвестный формат"),
-					"срок сохранится как написан; чтобы он попал в календарь, "
-					"пишите, например, «Сентябрь 2025», «до 15.09.2025», "
-					"«II квартал 2026 г.»");
-			}
-			mdl_term_in_period(e, &it->due);
-			nv_fields_finish(&itf);
-		}
+		nv_buf_reset(&what);
+		nv_buf_addf(&what, "%zu.", i + 1);
+		read_items(b, e, f->file, items, what.ptr, sec);
 	}
-	nv_buf_release(&why);
+	find_columns(e);
 	nv_buf_release(&what);
 }
 
@@ -261,7 +590,7 @@ void mdl_resolve_responsible(struct builder *b)
 {
 	struct nv_entry *e;
 	struct nv_item *it;
-	size_t i, k, j;
+	size_t i, k, j, r;
 
 	for (i = 0; i < b->m->nentries; i++) {
 		e = b->m->entries[i];
@@ -270,6 +599,12 @@ void mdl_resolve_responsible(struct builder *b)
 				it = &e->sections[k].items[j];
 				it->responsible_paper = join_responsible(it, false);
 				it->responsible_web = join_responsible(it, true);
+				for (r = 0; r < it->nrows; r++) {
+					it->rows[r].responsible_paper =
+						join_responsible(&it->rows[r], false);
+					it->rows[r].responsible_web =
+						join_responsible(&it->rows[r], true);
+				}
 			}
 		}
 	}

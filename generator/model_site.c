@@ -478,5 +478,6 @@ void mdl_read_site(struct builder *b)
 	read_print(b, &top, s);
 	read_publish(b, &top, s);
 	s->deploy = read_deploy(&top);
+	mdl_read_site_lists(b, &top); /* `forms`, `totals`: model_refs.c */
 	nv_fields_finish(&top);
 }

@@ -488,54 +488,194 @@ void nv_pr_acquaint(struct printer *p, const struct nv_entry *e)
 	add_table(p, t, "acquaint-table");
 }
 
-/* The roadmap's table: № п/п · Мероприятие · Срок · Ответственный · Результат. */
+/* The most columns a roadmap table prints (table_mm() takes up to 16). */
+#define ROADMAP_MAX_COLS 16
+
+/*
+ * The columns a roadmap prints: the headings and widths (mm) of №,
+ * title, due, responsible, then the result and extra columns that have
+ * something in them. Fills which[] with the column's source (0..3: the
+ * four, 4 + j: extra column j). Returns the count.
+ */
+static size_t roadmap_cols(const struct nv_entry *e, const char **head, double *mm, size_t *which)
+{
+	static const double width[4] = { 98, 36, 53, 53 };
+	size_t n = 0, j;
+
+	head[n] = "№" NBSP "п/п";
+	mm[n] = 17;
+	which[n++] = SIZE_MAX;
+	for (j = 0; j < 4; j++) {
+		if (j == 3 && !e->show_result)
+			continue;
+		head[n] = e->columns[j];
+		mm[n] = width[j];
+		which[n++] = j;
+	}
+	for (j = 0; j < e->nextra && n < ROADMAP_MAX_COLS; j++) {
+		if (!e->show_extra[j])
+			continue;
+		head[n] = e->extra_columns[j];
+		mm[n] = 40;
+		which[n++] = 4 + j;
+	}
+	return n;
+}
+
+/* esc_typo() of s without its trailing line breaks (a YAML «|» block keeps one). */
+static void esc_trimmed(struct nv_buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *cut;
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' '))
+		n--;
+	cut = s ? nv_xmemdupz(s, n) : NULL;
+	esc_typo(b, cut);
+	free(cut);
+}
+
+/* The text of column `which` of item it (the title: `title`). */
+static const char *roadmap_text(const struct nv_entry *e, const struct nv_item *it,
+				const char *title, size_t which)
+{
+	const char *const four[4] = { title, it->due.text, it->responsible_paper, it->result };
+
+	if (which < 4)
+		return four[which];
+	return it->extra && which - 4 < e->nextra ? it->extra[which - 4] : NULL;
+}
+
+/*
+ * One row: number num and title (joined to the cells above when
+ * `joined`: a sub-row without a title of its own), the other cells from
+ * it.
+ */
+static void roadmap_row(struct nv_pl_table *t, const struct nv_entry *e, const struct nv_item *it,
+			const char *title, const char *num, const size_t *which, size_t n,
+			bool joined)
+{
+	struct nv_buf c[ROADMAP_MAX_COLS];
+	const char *cells[ROADMAP_MAX_COLS] = { NULL };
+	struct nv_pl_row *r;
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		nv_buf_init(&c[j]);
+		if (j == 0)
+			nv_buf_adds(&c[j], num);
+		else
+			esc_trimmed(&c[j], roadmap_text(e, it, title, which[j]));
+		cells[j] = c[j].ptr ? c[j].ptr : "";
+	}
+	r = nv_pl_row(t, cells, n, NV_PL_LEFT, false);
+	r->cells[0].align = NV_PL_CENTER;
+	r->cells[2].align = NV_PL_CENTER;
+	/* Terms («Октябрь–ноябрь 2025») and people's names are not hyphenated. */
+	r->cells[2].hyphenate = false;
+	r->cells[3].hyphenate = false;
+	r->cells[0].repeat = true;
+	r->cells[0].joined = r->cells[1].joined = joined;
+	for (j = 0; j < n; j++)
+		nv_buf_release(&c[j]);
+}
+
+/*
+ * An item and its sub-rows. A sub-row with a title of its own gets a
+ * number («3.1.»); one without goes on under the item's number and
+ * title (merged cells). An item with no term of its own whose first
+ * sub-row has no title shares its row with that sub-row.
+ */
+static void roadmap_item_rows(struct nv_pl_table *t, const struct nv_entry *e,
+			      const struct nv_item *it, const char *num, const size_t *which,
+			      size_t n)
+{
+	struct nv_buf sub = NV_BUF_INIT;
+	size_t r = 0;
+
+	if (it->nrows && !it->due.text && !it->rows[0].title) {
+		roadmap_row(t, e, &it->rows[0], it->title, num, which, n, false);
+		r = 1;
+	} else {
+		roadmap_row(t, e, it, it->title, num, which, n, false);
+	}
+	for (; r < it->nrows; r++) {
+		nv_buf_reset(&sub);
+		if (it->rows[r].title)
+			nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+		roadmap_row(t, e, &it->rows[r], it->rows[r].title, sub.ptr ? sub.ptr : "", which, n,
+			    !it->rows[r].title);
+	}
+	nv_buf_release(&sub);
+}
+
+/*
+ * A stage's «Цель: … Задачи: … Результат: …» as a row spanning the
+ * table under the section's title, when the section has any of them.
+ */
+static void roadmap_stage(struct nv_pl_table *t, const struct nv_section *sec)
+{
+	static const char *const label[3] = { "Цель: ", "Задачи: ", "Результат: " };
+	const char *const text[3] = { sec->goal, sec->tasks, sec->result };
+	struct nv_buf b = NV_BUF_INIT;
+	const char *cells[1];
+	struct nv_pl_row *r;
+	size_t j;
+
+	for (j = 0; j < 3; j++) {
+		if (!text[j])
+			continue;
+		nv_buf_adds(&b, b.len ? "\n" : "");
+		nv_buf_adds(&b, label[j]);
+		esc_typo(&b, text[j]);
+	}
+	if (b.len) {
+		cells[0] = b.ptr;
+		r = nv_pl_row(t, cells, 1, NV_PL_LEFT, false);
+		r->section = true;
+	}
+	nv_buf_release(&b);
+}
+
+/*
+ * The roadmap's table: № п/п · Мероприятие · Срок · Ответственный ·
+ * Результат (when some item has one) · extra columns, under headings
+ * the roadmap may rename; sections as spanning rows, or flat items.
+ */
 void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 {
-	static const double mm[] = { 17, 98, 36, 53, 53 };
-	static const char *const head[] = { "№" NBSP "п/п", "Мероприятие", "Срок", "Ответственный",
-					    "Результат / вид документа" };
-	static const char *const nums[] = { "1", "2", "3", "4", "5" };
-	struct nv_pl_table *t = table_mm(p, mm, NV_ARRAY_SIZE(mm));
-	struct nv_buf c[5];
-	const char *cells[5];
-	size_t i, k, j;
+	static const char *const nums[] = { "1", "2",  "3",  "4",  "5",	 "6",  "7",  "8",
+					    "9", "10", "11", "12", "13", "14", "15", "16" };
+	const char *head[ROADMAP_MAX_COLS];
+	double mm[ROADMAP_MAX_COLS];
+	size_t which[ROADMAP_MAX_COLS], n = roadmap_cols(e, head, mm, which), i, k;
+	struct nv_pl_table *t = table_mm(p, mm, n);
+	struct nv_buf num = NV_BUF_INIT;
+	const char *cells[1];
 
-	for (j = 0; j < 5; j++)
-		nv_buf_init(&c[j]);
-	nv_pl_row(t, head, 5, NV_PL_CENTER, true);
-	nv_pl_row(t, nums, 5, NV_PL_CENTER, false);
+	nv_pl_row(t, head, n, NV_PL_CENTER, true);
+	nv_pl_row(t, nums, n, NV_PL_CENTER, false);
 	t->nheader = 2;
 	for (i = 0; i < e->nsections; i++) {
 		const struct nv_section *sec = &e->sections[i];
-		nv_buf_reset(&c[0]);
-		nv_buf_addf(&c[0], "%zu.", i + 1);
-		nv_buf_adds(&c[0], " ");
-		esc_typo(&c[0], sec->title);
-		cells[0] = c[0].ptr;
-		nv_pl_row(t, cells, 1, NV_PL_CENTER, true);
+		if (sec->title) {
+			nv_buf_reset(&num);
+			nv_buf_addf(&num, "%zu. ", i + 1);
+			esc_typo(&num, sec->title);
+			cells[0] = num.ptr;
+			nv_pl_row(t, cells, 1, NV_PL_CENTER, true);
+			roadmap_stage(t, sec);
+		}
 		for (k = 0; k < sec->nitems; k++) {
-			const struct nv_item *it = &sec->items[k];
-			struct nv_pl_row *r;
-			for (j = 0; j < 5; j++)
-				nv_buf_reset(&c[j]);
-			nv_buf_addf(&c[0], "%zu.%zu.", i + 1, k + 1);
-			esc_typo(&c[1], it->title);
-			esc_typo(&c[2], it->due.text);
-			esc_typo(&c[3], it->responsible_paper);
-			esc_typo(&c[4], it->result);
-			for (j = 0; j < 5; j++)
-				cells[j] = c[j].ptr;
-			r = nv_pl_row(t, cells, 5, NV_PL_LEFT, false);
-			r->cells[0].align = NV_PL_CENTER;
-			r->cells[2].align = NV_PL_CENTER;
-			/* Terms («Октябрь–ноябрь 2025») and people's names are not hyphenated. */
-			r->cells[2].hyphenate = false;
-			r->cells[3].hyphenate = false;
-			r->cells[0].repeat = true;
+			nv_buf_reset(&num);
+			if (sec->title)
+				nv_buf_addf(&num, "%zu.%zu.", i + 1, k + 1);
+			else
+				nv_buf_addf(&num, "%zu.", k + 1);
+			roadmap_item_rows(t, e, &sec->items[k], num.ptr, which, n);
 		}
 	}
-	for (j = 0; j < 5; j++)
-		nv_buf_release(&c[j]);
+	nv_buf_release(&num);
 	/*
 	 * The columns share the width by their text (the longest takes the
 	 * most); «№ п/п» is kept on one line.

@@ -33,11 +33,25 @@ enum span_kind {
 	SPAN_RANGE,    /* a..b */
 	SPAN_DEADLINE, /* до b: from the start of the academic year */
 	SPAN_OPEN,     /* с a: to the end of the academic year */
+	SPAN_RECUR,    /* «ежегодно»: the whole academic year, unless dated items */
+	SPAN_UNDATED,  /* «по плану»: no date at all */
 };
 
 struct span {
 	enum span_kind kind;
+	enum nv_term_recur recur; /* SPAN_RECUR */
 	struct pt a, b;
+};
+
+/* What the first pass learns about a term's items. */
+struct term_info {
+	int found;		  /* the academic year of the first item with a year */
+	size_t ndated;		  /* items with dates */
+	size_t nundated;	  /* «по плану» and the like */
+	enum nv_term_recur recur; /* the first recurrence word */
+	/* the second pass: the range of each dated item, up to max of them */
+	struct nv_date *rfrom, *rto;
+	size_t nranges, max;
 };
 
 /* The calendar year of month m in the academic year that starts in `start`. */
@@ -300,11 +314,37 @@ static int parse_range(struct parser *p, struct span *sp)
 
 /* Words that mean "all year round". */
 static const char *const whole_year[] = {
-	"ежемесячно",	    "ежеквартально",	 "еженедельно",
-	"ежедневно",	    "ежегодно",		 "постоянно",
-	"систематически",   "регулярно",	 "круглогодично",
-	"весь учебный год", "весь год",		 "по мере необходимости",
-	"по необходимости", "при необходимости", NULL,
+	"ежедневно",	 "постоянно",	     "систематически", "регулярно",
+	"круглогодично", "весь учебный год", "весь год",       NULL,
+};
+
+/* Recurrence words: a rule for the calendar, not a range of their own. */
+static const struct {
+	const char *word;
+	enum nv_term_recur recur;
+} recurrences[] = {
+	{ "ежегодно", NV_RECUR_YEARLY },
+	{ "ежеквартально", NV_RECUR_QUARTERLY },
+	{ "ежемесячно", NV_RECUR_MONTHLY },
+	{ "еженедельно", NV_RECUR_WEEKLY },
+};
+
+/* Terms with no date by design: accepted, kept as text, not in the calendar. */
+static const char *const undated[] = {
+	"по мере необходимости",
+	"по необходимости",
+	"при необходимости",
+	"по отдельному плану",
+	"по отдельному графику",
+	"в соответствии с планом",
+	"в соответствии с графиком",
+	"согласно плану",
+	"согласно графику",
+	"по плану",
+	"по графику",
+	"по согласованию",
+	"по запросу",
+	NULL,
 };
 
 static const char *const during[] = {
@@ -323,7 +363,20 @@ static int parse_item(struct parser *p, struct span *sp)
 {
 	int r;
 
+	size_t i;
+
 	memset(sp, 0, sizeof(*sp));
+	for (i = 0; i < NV_ARRAY_SIZE(recurrences); i++)
+		if (nv_dp_accept_phrase(p, recurrences[i].word)) {
+			span_acyear(sp, 0);
+			sp->kind = SPAN_RECUR;
+			sp->recur = recurrences[i].recur;
+			return 1;
+		}
+	if (nv_dp_accept_any(p, undated)) {
+		sp->kind = SPAN_UNDATED;
+		return 1;
+	}
 	if (nv_dp_accept_any(p, whole_year)) {
 		span_acyear(sp, 0);
 		return 1;
@@ -381,16 +434,40 @@ static int parse_item(struct parser *p, struct span *sp)
 	return parse_range(p, sp);
 }
 
-/* Skip commas, semicolons, stray dots, slashes and «и» between items. */
-static void skip_separators(struct parser *p)
+/*
+ * Skip commas, semicolons, stray dots, slashes, «и» and parentheses
+ * between items; *depth counts open parentheses.
+ */
+static void skip_separators(struct parser *p, int *depth)
 {
 	for (;;) {
+		if (nv_dp_accept_sym(p, '(')) {
+			(*depth)++;
+			continue;
+		}
+		if (nv_dp_accept_sym(p, ')')) {
+			if (*depth > 0)
+				(*depth)--;
+			continue;
+		}
 		if (nv_dp_accept_sym(p, ',') || nv_dp_accept_sym(p, ';') ||
 		    nv_dp_accept_sym(p, '.') || nv_dp_accept_sym(p, '/') ||
 		    nv_dp_accept_phrase(p, "и"))
 			continue;
 		break;
 	}
+}
+
+/*
+ * A note in parentheses that is not a term («(по решению педсовета)»):
+ * skip to the closing parenthesis, or to the end.
+ */
+static void skip_note(struct parser *p, int *depth)
+{
+	const char *close = memchr(p->s + p->pos, ')', p->n - p->pos);
+
+	p->pos = close ? (size_t)(close - p->s) + 1 : p->n;
+	(*depth)--;
 }
 
 static int start_key(struct pt a)
@@ -460,7 +537,10 @@ static int resolve(struct parser *p, const struct span *sp, int ctx, struct nv_d
 			*to = nv_acyear_last(ctx);
 		return 0;
 	case SPAN_RANGE:
+	case SPAN_RECUR: /* the whole academic year, as span_acyear() left it */
 		break;
+	case SPAN_UNDATED:
+		return need_acyear(p); /* never resolved: term_pass() skips them */
 	}
 	if (!a.y && !b.y) {
 		/*
@@ -487,26 +567,59 @@ static int resolve(struct parser *p, const struct span *sp, int ctx, struct nv_d
 	return 0;
 }
 
+/* Widen from..to to cover f..t (the first time: set it). */
+static void cover(bool *any, struct nv_date f, struct nv_date t, struct nv_date *from,
+		  struct nv_date *to)
+{
+	if (!*any || nv_date_cmp(f, *from) < 0)
+		*from = f;
+	if (!*any || nv_date_cmp(t, *to) > 0)
+		*to = t;
+	*any = true;
+}
+
+/* Learn from span *sp in the first pass. */
+static void learn(struct term_info *ti, const struct span *sp)
+{
+	if (sp->kind == SPAN_UNDATED) {
+		ti->nundated++;
+		return;
+	}
+	if (sp->kind == SPAN_RECUR) {
+		if (!ti->recur)
+			ti->recur = sp->recur;
+		return;
+	}
+	ti->ndated++;
+	if (!ti->found && sp->kind == SPAN_RANGE && (sp->a.y || sp->b.y))
+		ti->found = sp->a.y ? acyear_of(sp->a.y, sp->a.m) : acyear_of(sp->b.y, sp->b.m);
+}
+
 /*
- * One pass over the items of a term. With `ctx` < 0, only parse and
- * return in *found the academic year of the first item with an explicit
- * year (0 if none); otherwise resolve with academic year ctx (0 =
- * unknown) and take the covering range.
+ * One pass over the items of a term. With `ctx` < 0, only parse and fill
+ * *ti; otherwise resolve with academic year ctx (0 = unknown) and take
+ * the covering range. Undated items are skipped, and recurrence words
+ * count as the whole academic year only when no item has a date. A note
+ * in parentheses that is not a term is skipped.
  */
-static int term_pass(struct parser *p, int ctx, int *found, struct nv_date *from,
+static int term_pass(struct parser *p, int ctx, struct term_info *ti, struct nv_date *from,
 		     struct nv_date *to)
 {
 	struct span sp;
 	struct nv_date f, t;
 	bool any = false;
-	int r;
+	int r, depth = 0;
 
 	p->pos = 0;
 	for (;;) {
-		skip_separators(p);
+		skip_separators(p, &depth);
 		if (nv_dp_at_end(p))
 			break;
 		r = parse_item(p, &sp);
+		if (r == 0 && depth > 0) {
+			skip_note(p, &depth);
+			continue;
+		}
 		if (r == 0)
 			nv_dp_fail(
 				p,
@@ -515,46 +628,71 @@ static int term_pass(struct parser *p, int ctx, int *found, struct nv_date *from
 		if (r <= 0)
 			return -1;
 		if (ctx < 0) {
-			if (!*found && sp.kind == SPAN_RANGE && (sp.a.y || sp.b.y))
-				*found = sp.a.y ? acyear_of(sp.a.y, sp.a.m)
-						: acyear_of(sp.b.y, sp.b.m);
-			any = true;
+			learn(ti, &sp);
 			continue;
 		}
+		if (sp.kind == SPAN_UNDATED || (sp.kind == SPAN_RECUR && ti->ndated))
+			continue;
 		if (resolve(p, &sp, ctx, &f, &t))
 			return -1;
-		if (!any || nv_date_cmp(f, *from) < 0)
-			*from = f;
-		if (!any || nv_date_cmp(t, *to) > 0)
-			*to = t;
-		any = true;
+		cover(&any, f, t, from, to);
+		if (ti->nranges < ti->max) {
+			ti->rfrom[ti->nranges] = f;
+			ti->rto[ti->nranges] = t;
+		}
+		ti->nranges++;
 	}
-	if (!any) {
-		nv_dp_fail(p, "срок не указан");
+	if (!any && ctx >= 0) {
+		nv_dp_fail(p, "%s", ti->nundated ? "срок без даты" : "срок не указан");
 		return -1;
 	}
+	return 0;
+}
+
+/* As nv_term_range(), and fill *ti (rfrom, rto and max: set by the caller, or zero). */
+static int term_read(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
+		     struct nv_buf *why, struct term_info *ti)
+{
+	struct parser p;
+	struct nv_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
+
+	ti->found = 0;
+	ti->ndated = ti->nundated = ti->nranges = 0;
+	ti->recur = NV_RECUR_NONE;
+	nv_dp_parser_init(&p, s, n, why);
+	if (acyear < NV_DATE_MIN_YEAR || acyear >= NV_DATE_MAX_YEAR)
+		acyear = 0;
+	if (term_pass(&p, -1, ti, &f, &t))
+		return -1;
+	if (!acyear)
+		acyear = ti->found;
+	if (term_pass(&p, acyear, ti, &f, &t))
+		return -1;
+	*from = f;
+	*to = t;
 	return 0;
 }
 
 int nv_term_range(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
 		  struct nv_buf *why)
 {
-	struct parser p;
-	struct nv_date f = { 0, 0, 0 }, t = { 0, 0, 0 };
-	int found = 0;
+	struct term_info ti = { 0 };
 
-	nv_dp_parser_init(&p, s, n, why);
-	if (acyear < NV_DATE_MIN_YEAR || acyear >= NV_DATE_MAX_YEAR)
-		acyear = 0;
-	if (term_pass(&p, -1, &found, &f, &t))
-		return -1;
-	if (!acyear)
-		acyear = found;
-	if (term_pass(&p, acyear, &found, &f, &t))
-		return -1;
-	*from = f;
-	*to = t;
-	return 0;
+	return term_read(s, n, acyear, from, to, why, &ti);
+}
+
+size_t nv_term_ranges(const char *s, int acyear, struct nv_date *from, struct nv_date *to,
+		      size_t max)
+{
+	struct term_info ti = { 0 };
+	struct nv_date f, t;
+
+	ti.rfrom = from;
+	ti.rto = to;
+	ti.max = max;
+	if (term_read(s, strlen(s), acyear, &f, &t, NULL, &ti))
+		return 0;
+	return ti.nranges < max ? ti.nranges : max;
 }
 
 void nv_term_init(struct nv_term *t)
@@ -569,16 +707,39 @@ void nv_term_release(struct nv_term *t)
 	if (!t)
 		return;
 	free(t->text);
+	free(t->note);
 	nv_term_init(t);
+}
+
+char *nv_term_note(const char *s)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	const char *open, *close;
+
+	while ((open = strchr(s, '(')) != NULL) {
+		close = strchr(open, ')');
+		if (!close)
+			close = open + strlen(open);
+		if (close > open + 1) {
+			nv_buf_adds(&out, out.len ? "; " : "");
+			nv_buf_add(&out, open + 1, (size_t)(close - open - 1));
+		}
+		s = *close ? close + 1 : close;
+	}
+	return out.len ? nv_buf_detach(&out, NULL) : NULL;
 }
 
 int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf *why)
 {
 	struct nv_date zero = { 0, 0, 0 };
+	struct term_info ti = { 0 };
 
 	nv_term_release(t);
 	t->text = nv_xstrdup(text ? text : "");
-	t->parsed = !nv_term_range(t->text, strlen(t->text), acyear, &t->from, &t->to, why);
+	t->note = nv_term_note(t->text);
+	t->parsed = !term_read(t->text, strlen(t->text), acyear, &t->from, &t->to, why, &ti);
+	t->recur = ti.recur;
+	t->undated = !t->parsed && ti.nundated && !ti.ndated;
 	if (!t->parsed) {
 		t->from = zero;
 		t->to = zero;

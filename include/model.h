@@ -99,6 +99,8 @@ extern const char *const nv_label_names[];
 
 /* The forms of mentoring (Р-145 and the teachers' system), canonical spelling. */
 extern const char *const nv_forms[];
+/* Forms outside the federal list that schools commonly use: accepted as they are. */
+extern const char *const nv_school_forms[];
 /* The kinds (виды) of mentoring. */
 extern const char *const nv_mentoring_kinds[];
 
@@ -183,11 +185,16 @@ struct nv_item {
 	char *responsible_paper, *responsible_web;
 	struct nv_term due;
 	enum nv_item_status status;
+	bool has_status;      /* `status` written (else status is the default) */
+	const char **extra;   /* values of the roadmap's extra columns (NULL: empty) */
+	struct nv_item *rows; /* `rows`: sub-rows (their own rows NULL; title may be NULL) */
+	size_t nrows;
 	int line, col;
 };
 
 struct nv_section {
 	const char *title;
+	const char *goal, *tasks, *result; /* «Цель / Задачи / Результат» of the stage, or NULL */
 	struct nv_item *items;
 	size_t nitems;
 };
@@ -280,8 +287,19 @@ struct nv_entry {
 	bool title_page;
 
 	/* roadmap */
-	struct nv_section *sections;
+	struct nv_section *sections; /* one without a title when items are flat */
 	size_t nsections;
+	/* headings of the columns title, due, responsible, result (defaults filled) */
+	const char *columns[4];
+	const char **extra_columns; /* `extra_columns`: headings after the result */
+	size_t nextra;
+	/*
+	 * Which optional columns have something to print: results, extra
+	 * columns (nextra entries) and the status (only when some item has
+	 * one written). Empty columns are not printed.
+	 */
+	bool show_result, show_status;
+	bool *show_extra;
 
 	/* order */
 	const char *number, *place, *preamble;
@@ -374,6 +392,18 @@ struct nv_model {
 	size_t nentries;
 	size_t ndrafts;					/* drafts left out */
 	struct nv_strmap *people_index, *entries_index; /* private: lookups by id */
+	/*
+	 * Forms of mentoring in the order lists show them: nv_forms, the
+	 * forms schools commonly use (nv_school_forms), those site.yml
+	 * declares (`forms:`), then any other form a pair or a document
+	 * names (accepted with a warning). NULL-terminated; strings not owned.
+	 */
+	const char **forms;
+	size_t nforms, forms_alloc;
+	/* `totals:` of site.yml: how many teachers and students the school has (0: not given) */
+	struct {
+		double teachers, students;
+	} totals;
 };
 
 /*

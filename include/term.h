@@ -18,19 +18,35 @@
 
 /* --- roadmap terms ------------------------------------------------------- */
 
+/* How often an item repeats: «ежегодно», «ежеквартально»… */
+enum nv_term_recur {
+	NV_RECUR_NONE,
+	NV_RECUR_YEARLY,
+	NV_RECUR_QUARTERLY,
+	NV_RECUR_MONTHLY,
+	NV_RECUR_WEEKLY,
+};
+
 /*
  * A «срок» cell. text is the verbatim cell text, owned by the term (NULL
  * after init). When parsed is true, from..to (inclusive) is the range the
- * text means; when false, from and to are zero.
+ * text means; when false, from and to are zero. note holds the texts in
+ * parentheses («Сентябрь 2023 (ежегодно)» → «ежегодно»), joined by «; »,
+ * or NULL; owned. recur is the first recurrence word of the text (in a
+ * note too). undated is true when the text names no date by design
+ * («По плану», «По мере необходимости»): not parsed, and not a mistake.
  */
 struct nv_term {
 	char *text;
+	char *note;
 	bool parsed;
+	bool undated;
+	enum nv_term_recur recur;
 	struct nv_date from, to;
 };
 
 /* clang-format off */
-#define NV_TERM_INIT { NULL, false, { 0, 0, 0 }, { 0, 0, 0 } }
+#define NV_TERM_INIT { NULL, NULL, false, false, NV_RECUR_NONE, { 0, 0, 0 }, { 0, 0, 0 } }
 /* clang-format on */
 
 /* Set t up empty (text NULL, not parsed). */
@@ -47,6 +63,12 @@ void nv_term_release(struct nv_term *t);
  * failure, appends a Russian reason to why when it is not NULL.
  */
 int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf *why);
+
+/*
+ * The texts in parentheses of term text s, joined by «; » (a new string),
+ * or NULL when there are none: the note of nv_term_parse().
+ */
+char *nv_term_note(const char *s);
 
 /*
  * Work out the date range meant by the n bytes of term text at s, without
@@ -81,10 +103,17 @@ int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf
  *    IV April–May);
  *  - «2025–2026 учебный год», «в течение 2025–2026 учебного года»: that
  *    academic year; «2025 год»: the calendar year;
- *  - «В течение года», «в течение учебного года», «ежемесячно»,
- *    «ежеквартально», «еженедельно», «постоянно», «систематически»,
- *    «регулярно», «по мере необходимости» and similar: the whole
+ *  - «В течение года», «в течение учебного года», «постоянно»,
+ *    «систематически», «регулярно» and similar: the whole academic year;
+ *  - recurrence words «ежегодно», «ежеквартально», «ежемесячно»,
+ *    «еженедельно» add no range of their own («Октябрь–ноябрь,
+ *    ежегодно» is October–November); alone they mean the whole
  *    academic year;
+ *  - undated phrases «по плану», «по графику», «по мере необходимости»,
+ *    «по согласованию» and similar are skipped; a term made only of
+ *    them fails with the reason «срок без даты»;
+ *  - notes in parentheses: read as items when they are terms
+ *    («(ежегодно)»), skipped otherwise («(по решению педсовета)»);
  *  - several of the above separated by commas, semicolons, «и» or line
  *    breaks («сентябрь, январь, май»): the covering range.
  * When acyear is 0, a term without any year («сентябрь», «в течение
@@ -97,5 +126,14 @@ int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf
  */
 int nv_term_range(const char *s, size_t n, int acyear, struct nv_date *from, struct nv_date *to,
 		  struct nv_buf *why);
+
+/*
+ * The range of each dated item of term text s (NUL-terminated) in
+ * order, as nv_term_range() reads them: «сентябрь, январь, май» gives
+ * three months. Fills up to max pairs from[i]..to[i]; returns their
+ * count, or 0 when the term is not understood.
+ */
+size_t nv_term_ranges(const char *s, int acyear, struct nv_date *from, struct nv_date *to,
+		      size_t max);
 
 #endif

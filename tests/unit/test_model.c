@@ -179,8 +179,8 @@ static void test_repeated_terms(void)
 		"---\ntitle: План\nacademic_year: %d–%d\nsections:\n  - title: Раздел\n"
 		"    items:\n"
 		"      - { title: a, due: В течение года, responsible: x }\n"
-		"      - { title: b, due: по согласованию, responsible: x }\n"
-		"      - { title: c, due: по согласованию, responsible: x }\n---\n";
+		"      - { title: b, due: по итогам, responsible: x }\n"
+		"      - { title: c, due: по итогам, responsible: x }\n---\n";
 	char *root = nv_xasprintf("%s/terms", nv_test_tmpdir());
 	char *dir = nv_xasprintf("%s/roadmaps", root), *text, *path;
 	struct nv_content c;
@@ -210,9 +210,9 @@ static void test_repeated_terms(void)
 	CHECK_INT(b[0].due.from.year, 2026);
 	CHECK(a[0].due.text != b[0].due.text);
 	CHECK(!a[2].due.parsed && !a[2].due.from.year);
-	CHECK_STR(a[2].due.text, "по согласованию");
+	CHECK_STR(a[2].due.text, "по итогам");
 	for (i = 0; i < d.nr; i++)
-		if (strstr(d.v[i].msg, "«по согласованию»") && nw < 4)
+		if (strstr(d.v[i].msg, "«по итогам»") && nw < 4)
 			w[nw++] = &d.v[i];
 	CHECK_INT(nw, 4);
 	for (i = 0; i < 4; i++) {

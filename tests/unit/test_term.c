@@ -213,8 +213,6 @@ static void test_term_whole_year(void)
 		"постоянно",
 		"систематически",
 		"регулярно",
-		"по мере необходимости",
-		"При необходимости",
 		"весь учебный год",
 	};
 	size_t i;
@@ -242,7 +240,7 @@ static void test_term_lists(void)
 	CHECK_STR(term_str("сентябрь, январь, май 2026", 0), "01.09.2025..31.05.2026");
 	CHECK_STR(term_str("Декабрь 2025, январь", 0), "01.12.2025..31.01.2026");
 	/* one bad item spoils the cell */
-	CHECK(failed(term_str("сентябрь, по плану", 2025)));
+	CHECK(failed(term_str("сентябрь, по итогам", 2025)));
 	CHECK(failed(term_str("25.09.2025, 31.02.2025", 0)));
 }
 
@@ -270,25 +268,15 @@ static void test_term_real_cells(void)
 static void test_term_unparseable(void)
 {
 	static const char *const bad[] = {
-		"",
-		"   ",
-		"по плану",
-		"в соответствии с графиком",
-		"1 раз в четверть",
-		"ежемесячно, до 25 числа",
-		"сентябрь (по согласованию)",
-		"2025",
-		"15",
-		"31.02.2025",
-		"сентябрь 2025 - по графику",
-		"с 1",
-		"\xff\xfe",
+		"",	"   ",	    "1 раз в четверть", "ежемесячно, до 25 числа",
+		"2025", "15",	    "31.02.2025",	"сентябрь 2025 - по графику",
+		"с 1",	"\xff\xfe",
 	};
 	size_t i;
 
 	for (i = 0; i < NV_ARRAY_SIZE(bad); i++)
 		CHECK(failed(term_str(bad[i], 2025)));
-	CHECK_STR(term_str("по плану", 2025),
+	CHECK_STR(term_str("по итогам", 2025),
 		  "ошибка: срок не распознан: ожидается дата (15.09.2025), месяц (сентябрь "
 		  "2025), квартал, полугодие или период «с … по …»");
 	CHECK_STR(term_str("", 2025), "ошибка: срок не указан");
@@ -378,9 +366,76 @@ static void test_term_long_and_strange_input(void)
  * in any letter case: a word that only starts like a phrase word, or
  * that a phrase word only starts, is not that word.
  */
+/* Terms as schools write them: notes, recurrence, any dash, undated phrases. */
+static void test_term_as_written(void)
+{
+	struct nv_term t = NV_TERM_INIT;
+	struct nv_buf why = NV_BUF_INIT;
+
+	/* a recurrence word adds no range of its own */
+	CHECK_STR(term_str("Октябрь-ноябрь, ежегодно", 2023), "01.10.2023..30.11.2023");
+	CHECK_STR(term_str("Сентябрь 2023 (ежегодно)", 0), "01.09.2023..30.09.2023");
+	CHECK_STR(term_str("ежегодно", 2023), "01.09.2023..31.08.2024");
+	/* ranges with any dash or hyphen */
+	CHECK_STR(term_str("Октябрь-ноябрь", 2023), "01.10.2023..30.11.2023");
+	CHECK_STR(term_str("Сентябрь - октябрь", 2023), "01.09.2023..31.10.2023");
+	CHECK_STR(term_str("Сентябрь " EM " октябрь", 2023), "01.09.2023..31.10.2023");
+	CHECK_STR(term_str("Сентябрь" EN "октябрь", 2023), "01.09.2023..31.10.2023");
+	/* notes in parentheses */
+	CHECK_STR(term_str("В течение года (по отдельному плану)", 2023), "01.09.2023..31.08.2024");
+	CHECK_STR(term_str("сентябрь (по решению педсовета)", 2023), "01.09.2023..30.09.2023");
+	CHECK_STR(term_str("сентябрь, по плану", 2023), "01.09.2023..30.09.2023");
+	/* undated by design */
+	CHECK_STR(term_str("По плану", 2023), "ошибка: срок без даты");
+	CHECK_STR(term_str("По графику", 2023), "ошибка: срок без даты");
+	CHECK_STR(term_str("По мере необходимости", 2023), "ошибка: срок без даты");
+	CHECK_STR(term_str("(по согласованию)", 2023), "ошибка: срок без даты");
+
+	CHECK(nv_term_parse(&t, "Сентябрь 2023 (ежегодно)", 0, &why) == 0);
+	CHECK_STR(t.note, "ежегодно");
+	CHECK(t.recur == NV_RECUR_YEARLY);
+	CHECK(!t.undated);
+	CHECK(nv_term_parse(&t, "Октябрь-ноябрь, ежеквартально", 2023, &why) == 0);
+	CHECK(t.note == NULL);
+	CHECK(t.recur == NV_RECUR_QUARTERLY);
+	CHECK(nv_term_parse(&t, "ежемесячно (по графику)", 2023, &why) == 0);
+	CHECK(t.recur == NV_RECUR_MONTHLY);
+	CHECK_STR(t.note, "по графику");
+	CHECK(nv_term_parse(&t, "По плану", 2023, &why) == -1);
+	CHECK(t.undated);
+	CHECK(t.recur == NV_RECUR_NONE);
+	CHECK(nv_term_parse(&t, "В течние года", 2023, &why) == -1);
+	CHECK(!t.undated);
+	nv_term_release(&t);
+	CHECK(t.note == NULL && t.text == NULL);
+	nv_buf_release(&why);
+}
+
+/* Several dates of one term, each on its own. */
+static void test_term_ranges(void)
+{
+	struct nv_date f[4], t[4];
+
+	CHECK_INT((int)nv_term_ranges("сентябрь, январь, май", 2023, f, t, 4), 3);
+	CHECK_INT(f[0].month, 9);
+	CHECK_INT(f[0].year, 2023);
+	CHECK_INT(t[1].month, 1);
+	CHECK_INT(t[1].year, 2024);
+	CHECK_INT(t[2].day, 31);
+	CHECK_INT((int)nv_term_ranges("Октябрь-ноябрь, ежегодно", 2023, f, t, 4), 1);
+	CHECK_INT(f[0].month, 10);
+	CHECK_INT(t[0].month, 11);
+	CHECK_INT((int)nv_term_ranges("01.09.2025, 02.09.2025, 03.09.2025, 04.09.2025, 05.09.2025",
+				      0, f, t, 4),
+		  4);
+	CHECK_INT(f[3].day, 4);
+	CHECK_INT((int)nv_term_ranges("По плану", 2023, f, t, 4), 0);
+	CHECK_INT((int)nv_term_ranges("когда получится", 2023, f, t, 4), 0);
+}
+
 static void test_term_phrase_words(void)
 {
-	CHECK_STR(term_str("ПО МЕРЕ НЕОБХОДИМОСТИ", 2025), "01.09.2025..31.08.2026");
+	CHECK_STR(term_str("ПО МЕРЕ НЕОБХОДИМОСТИ", 2025), "ошибка: срок без даты");
 	CHECK_STR(term_str("Весь учебный год", 2025), "01.09.2025..31.08.2026");
 	CHECK_STR(term_str("в течение уч.г.", 2025), "01.09.2025..31.08.2026");
 	CHECK_STR(term_str("Не позднее 15.09.2025", 2025), "01.09.2025..15.09.2025");
@@ -412,4 +467,6 @@ void nv_tests(void)
 	NV_RUN(test_term_case_and_spaces);
 	NV_RUN(test_term_long_and_strange_input);
 	NV_RUN(test_term_phrase_words);
+	NV_RUN(test_term_as_written);
+	NV_RUN(test_term_ranges);
 }

@@ -1,0 +1,228 @@
+/*
+ * model_text.c: checks a secretary would make on the text of documents,
+ * as located warnings: bullets pasted from Word («·», «▪», «□»), which
+ * Markdown does not take for a list and runs into one paragraph;
+ * headings ending with a full stop or starting with «З.» for «3.»;
+ * references to appendices that do not match how the appendices are
+ * numbered («согласно приложению» with several appendices, «приложению
+ * № 1» with a single, unnumbered one).
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "diag.h"
+#include "markdown.h"
+#include "model.h"
+#include "model_int.h"
+#include "utf8.h"
+
+/* One line of a document's body being checked. */
+struct line {
+	struct builder *b;
+	const struct nv_entry *e;
+	const char *s; /* the line, n bytes, no newline */
+	size_t n;
+	int no; /* file line */
+};
+
+/* A warning at byte off of line l. */
+static struct nv_diag *warn_at(const struct line *l, size_t off, const char *msg)
+{
+	return nv_warning(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, off) + 1, "%s",
+			  msg);
+}
+
+/* True if the n bytes at s start with prefix. */
+static bool starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && !memcmp(s, prefix, k);
+}
+
+/* Word's bullets at the start of a line. */
+static void check_bullets(const struct line *l, size_t ind)
+{
+	static const char *const bullets[] = { "\u00B7", "\u25AA", "\u25A1",
+					       "\u2022", "\u25A0", "\uF0B7" };
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(bullets); i++)
+		if (starts(l->s + ind, l->n - ind, bullets[i])) {
+			nv_diag_hint(
+				warn_at(l, ind,
+					"строка начинается со знака «·», «▪» или «□» — маркера "
+					"списка из Word: Markdown не считает его списком"),
+				"начните пункт списка с «- » (дефис и пробел), каждый пункт с "
+				"новой строки");
+			return;
+		}
+}
+
+/*
+ * True if the n bytes at s end with an abbreviation or an initial
+ * rather than a full stop: a last word of at most three letters
+ * («К. О.», «2025 г.», «т. д.») or «…».
+ */
+static bool abbreviation(const char *s, size_t n)
+{
+	size_t start = n - 1;
+
+	while (start > 0 && s[start - 1] != ' ' &&
+	       !(start >= 2 && (unsigned char)s[start - 1] == 0xA0 &&
+		 (unsigned char)s[start - 2] == 0xC2))
+		start--; /* back to a space or a no-break space */
+	return nv_utf8_count(s + start, n - 1 - start) <= 3 || (n >= 2 && s[n - 2] == '.');
+}
+
+/* A heading ending with a full stop, or starting with «З.» for «3.». */
+static void check_heading(const struct line *l, size_t ind)
+{
+	size_t i = ind, end = l->n;
+
+	while (i < l->n && l->s[i] == '#')
+		i++;
+	if (i == ind || i - ind > 6 || i >= l->n || l->s[i] != ' ')
+		return;
+	while (i < l->n && l->s[i] == ' ')
+		i++;
+	while (end > i && (l->s[end - 1] == ' ' || l->s[end - 1] == '#'))
+		end--;
+	if (starts(l->s + i, end - i, "З.") || starts(l->s + i, end - i, "З "))
+		nv_diag_hint(
+			warn_at(l, i, "заголовок начинается с буквы «З», похожей на цифру «3»"),
+			"если это номер раздела, напишите цифру «3»");
+	if (end > i && l->s[end - 1] == '.' && !abbreviation(l->s + i, end - i))
+		nv_diag_hint(warn_at(l, end - 1, "в конце заголовка стоит точка"),
+			     "уберите точку в конце заголовка (ГОСТ Р 7.0.97)");
+}
+
+/* The first occurrence of word in the n bytes at s, or NULL. */
+static const char *find(const char *s, size_t n, const char *word)
+{
+	size_t k = strlen(word), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (!memcmp(s + i, word, k))
+			return s + i;
+	return NULL;
+}
+
+/* True if a «№» follows the word at off (after its letters and spaces). */
+static bool numbered_after(const char *s, size_t n, size_t off)
+{
+	while (off < n && ((unsigned char)s[off] >= 0xD0 && (unsigned char)s[off] <= 0xD1))
+		off += 2; /* Cyrillic letters */
+	while (off < n && (s[off] == ' ' || starts(s + off, n - off, "\xC2\xA0")))
+		off += s[off] == ' ' ? 1 : 2;
+	return starts(s + off, n - off, "№");
+}
+
+/* References to appendices that do not match their numbering. */
+static void check_appendix_refs(const struct line *l)
+{
+	const char *p = l->s, *end = l->s + l->n, *hit;
+	size_t napp = l->e->nappendices;
+	char *msg;
+
+	if (!napp)
+		return;
+	while ((hit = find(p, (size_t)(end - p), "риложени")) != NULL) {
+		size_t off = (size_t)(hit - l->s) + strlen("риложени");
+		bool num = numbered_after(l->s, l->n, off);
+		if (num && napp == 1) {
+			nv_diag_hint(
+				warn_at(l, (size_t)(hit - l->s) - 1,
+					"ссылка на приложение с номером, а приложение у приказа "
+					"одно и печатается без номера"),
+				"уберите номер: единственное приложение печатается как "
+				"«Приложение», без «№»");
+		} else if (!num && napp > 1 && hit - l->s >= (ptrdiff_t)strlen("огласно п") &&
+			   !memcmp(hit - strlen("огласно п"), "огласно п", strlen("огласно п"))) {
+			msg = nv_xasprintf(
+				"ссылка «согласно приложению» без номера, а приложений у "
+				"приказа %zu",
+				napp);
+			nv_diag_hint(warn_at(l, (size_t)(hit - l->s) - 1, msg),
+				     "укажите номер: «согласно приложению № 1»");
+			free(msg);
+		}
+		p = hit + strlen("риложени");
+	}
+}
+
+/* Check the body of e line by line; fenced blocks are skipped. */
+static void check_body(struct builder *b, const struct nv_entry *e)
+{
+	const struct nv_doc *doc = e->doc;
+	const char *s = doc->text + doc->split.body_off, *end = s + doc->split.body_len, *nl;
+	struct line l = { b, e, NULL, 0, doc->split.body_line };
+	bool fenced = false;
+	size_t ind;
+
+	for (; s < end; s = nl + 1, l.no++) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			nl = end;
+		l.s = s;
+		l.n = (size_t)(nl - s);
+		if (l.n && l.s[l.n - 1] == '\r')
+			l.n--;
+		for (ind = 0; ind < l.n && ind < 4 && l.s[ind] == ' ';)
+			ind++;
+		if (starts(l.s + ind, l.n - ind, "```") || starts(l.s + ind, l.n - ind, "~~~")) {
+			fenced = !fenced;
+			continue;
+		}
+		if (fenced || ind >= 4)
+			continue;
+		check_bullets(&l, ind);
+		check_heading(&l, ind);
+		check_appendix_refs(&l);
+	}
+}
+
+/*
+ * Staff an order gives tasks to (mentioned in its text) but who are
+ * missing from its acquaintance sheet, when it has one.
+ */
+static void check_acquaint(struct builder *b, const struct nv_entry *e)
+{
+	const struct nv_md_link *l;
+	const struct nv_person *p;
+	size_t i, k;
+	bool found;
+
+	if (e->kind != NV_KIND_ORDER || !e->nacquaint || !e->doc->md)
+		return;
+	for (i = 0; i < e->doc->md->nr_links; i++) {
+		l = &e->doc->md->links[i];
+		/* staff only: a letter of thanks to a partner is not a task */
+		if (l->kind != NV_MD_LINK_PERSON || !(p = nv_model_person(b->m, l->path)) ||
+		    p->category != NV_CAT_TEACHER)
+			continue;
+		for (found = p == e->signatory, k = 0; k < e->nacquaint && !found; k++)
+			found = e->acquaint[k] == p;
+		if (!found)
+			nv_diag_hint(
+				nv_warning(b->d, e->doc->path, l->line, l->col,
+					   "«%s» упомянут в приказе, но не в листе ознакомления",
+					   p->id),
+				"добавьте «%s» в поле «acquaint» приказа", p->id);
+	}
+}
+
+void mdl_check_texts(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		if (!b->m->entries[i]->doc)
+			continue;
+		if (b->m->entries[i]->doc->split.body_len)
+			check_body(b, b->m->entries[i]);
+		check_acquaint(b, b->m->entries[i]);
+	}
+}
