@@ -215,7 +215,7 @@ static void table_emit(struct body *bd)
 {
 	const struct nv_md_table *t = bd->table;
 	const char *nums[NV_MD_TABLE_MAX_COLS];
-	char numbuf[NV_MD_TABLE_MAX_COLS][4];
+	char numbuf[NV_MD_TABLE_MAX_COLS][12];
 	double w[NV_MD_TABLE_MAX_COLS], total = 0;
 	int *own = nv_xcalloc((size_t)(t->nrows * t->ncols) + 1, sizeof(int)), c, r, i, j;
 	struct nv_pl_style st = style(NV_PL_LEFT);
