@@ -282,7 +282,7 @@ void nv_diags_print(const struct nv_diags *d, FILE *out)
 		fprintf(out, "%s: ", severity_name(diag->severity));
 		put_clean(out, diag->msg, strlen(diag->msg), false);
 		fputc('\n', out);
-		if (diag->file && diag->line > 0) {
+		if (diag->file && diag->line > 0 && !diag->secret) {
 			cache_load(&cache, diag->file);
 			print_excerpt(out, &cache, diag);
 		}

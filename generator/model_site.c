@@ -440,13 +440,14 @@ static const char *read_deploy(struct nv_fields *top)
 		why = "после «://» нужно имя сервера";
 	else if (!*end)
 		why = "после имени сервера нужен путь к папке сайта, хотя бы «/»";
-	if (pass) /* never echo the password */
-		nv_diag_hint(
-			nv_field_error(top, nv_map_get(top->map, "deploy"),
-				       "поле «deploy»: в адресе записан пароль"),
+	if (pass) { /* never echo the password, nor the line that holds it */
+		struct nv_diag *e = nv_field_error(top, nv_map_get(top->map, "deploy"),
+						   "поле «deploy»: в адресе записан пароль");
+		e->secret = true;
+		nv_diag_hint(e,
 			"уберите «:пароль»: site.yml попадает в Git; пароль передайте в "
 			"NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, команда deploy)");
-	else if (why)
+	} else if (why)
 		nv_diag_hint(nv_field_error(top, nv_map_get(top->map, "deploy"),
 					    "поле «deploy»: адрес «%s» не подходит: %s", s, why),
 			     "например «deploy: sftp://school14.example/var/www/nastavnik/»");

@@ -27,6 +27,7 @@ struct nv_diag {
 	char *msg;  /* owned */
 	char *hint; /* owned, may be NULL */
 	size_t seq; /* insertion order, keeps sorting stable */
+	bool secret; /* the source line holds a secret (a password): print no excerpt */
 };
 
 struct nv_diags {

@@ -111,7 +111,7 @@ check_bad() {
 	fi
 }
 check_bad "sftp://mentor:secret@school14.example/www/" "поле «deploy»: в адресе записан пароль"
-grep "ошибка:" "$tmp/out" | grep -q secret && bad "check: the password is shown in the message"
+grep -q secret "$tmp/out" && bad "check: the password is shown (in the message or the source line under it)"
 grep -qF "подсказка: уберите «:пароль»: site.yml попадает в Git; пароль передайте в NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, команда deploy)" "$tmp/out" && ok || bad "check: no hint for the password"
 check_bad "scp://school14.example/www/" "поле «deploy»: адрес «scp://school14.example/www/» не подходит: нужен адрес sftp://, ftp://, ftps://, http(s):// или file://"
 check_bad "sftp:///www/" "поле «deploy»: адрес «sftp:///www/» не подходит: после «://» нужно имя сервера"
