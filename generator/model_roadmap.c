@@ -536,18 +536,6 @@ void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item
 	}
 }
 
-/* «Лебедева А. С.»: the surname and initials, as lists on paper name people. */
-static void paper_name(struct nv_buf *out, const struct nv_person *p)
-{
-	nv_buf_adds(out, p->surname);
-	nv_buf_adds(out, "\xC2\xA0");
-	nv_person_add_initial(out, p->name);
-	if (p->patronymic) {
-		nv_buf_adds(out, "\xC2\xA0");
-		nv_person_add_initial(out, p->patronymic);
-	}
-}
-
 /*
  * The parts of a `responsible` for one audience, joined by «, », or by
  * «; » when a part has a comma of its own («наставник, педагог»). On
@@ -568,7 +556,7 @@ static char *join_responsible(const struct nv_item *it, bool web)
 		else if (web)
 			nv_person_public_name(&part, it->resp[i].person);
 		else
-			paper_name(&part, it->resp[i].person);
+			nv_person_short_name(&part, it->resp[i].person);
 		for (seen = false, k = 0; web && k < n; k++)
 			seen = seen || !strcmp(parts[k], part.ptr);
 		if (seen)

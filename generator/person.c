@@ -91,6 +91,17 @@ bool nv_person_web_signature(struct nv_buf *out, const struct nv_person *p)
 	return true;
 }
 
+void nv_person_short_name(struct nv_buf *out, const struct nv_person *p)
+{
+	nv_buf_adds(out, p->surname);
+	nv_buf_adds(out, "\xC2\xA0");
+	nv_person_add_initial(out, p->name);
+	if (p->patronymic) {
+		nv_buf_adds(out, "\xC2\xA0");
+		nv_person_add_initial(out, p->patronymic);
+	}
+}
+
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 {
 	switch (p->publish) {
@@ -98,13 +109,7 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 		nv_person_full_name(out, p);
 		return;
 	case NV_PUBLISH_INITIALS:
-		nv_buf_adds(out, p->surname);
-		nv_buf_adds(out, "\xC2\xA0");
-		nv_person_add_initial(out, p->name);
-		if (p->patronymic) {
-			nv_buf_adds(out, "\xC2\xA0");
-			nv_person_add_initial(out, p->patronymic);
-		}
+		nv_person_short_name(out, p);
 		return;
 	case NV_PUBLISH_NONE:
 		break;

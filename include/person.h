@@ -67,6 +67,9 @@ void nv_people_public_list(struct nv_buf *out, struct nv_person *const *v, size_
 /* Append the first letter of s with a dot («Т.»); nothing for NULL or "". */
 void nv_person_add_initial(struct nv_buf *out, const char *s);
 
+/* «Орлова Т. Н.» (no-break spaces): lists on paper, and the web at publish: initials. */
+void nv_person_short_name(struct nv_buf *out, const struct nv_person *p);
+
 /* «Т.Н. Орлова» — for signatures (always the real name: paper only). */
 void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p);
 /*
