@@ -5,7 +5,9 @@
  * headings ending with a full stop or starting with «З.» for «3.»;
  * references to appendices that do not match how the appendices are
  * numbered («согласно приложению» with several appendices, «приложению
- * № 1» with a single, unnumbered one).
+ * № 1» with a single, unnumbered one); in an order's items, an award «по
+ * списку» with no list attached and a payment («выплату», «премию»,
+ * «доплату») with no amount.
  */
 #include "common.h"
 
@@ -153,12 +155,153 @@ static void check_appendix_refs(const struct line *l)
 	}
 }
 
+/*
+ * One item of an order (a list item with its continuation lines and
+ * nested lists, or a paragraph) being gathered for the checks of a
+ * whole item; n == 0 when none is open.
+ */
+struct item {
+	const char *s; /* its first line; n bytes to the end of its last */
+	size_t n;
+	int no;	    /* file line of its first line */
+	size_t ind; /* indent of its list marker, or 0 */
+	bool list;  /* started with a list marker */
+	bool blank; /* a blank line since its last line */
+};
+
+/* A warning at hit, inside item it. */
+static struct nv_diag *warn_item(const struct line *l, const struct item *it, const char *hit,
+				 const char *msg)
+{
+	struct line at = *l;
+	const char *p;
+
+	at.s = it->s;
+	at.no = it->no;
+	for (p = it->s; p < hit; p++)
+		if (*p == '\n') {
+			at.s = p + 1;
+			at.no++;
+		}
+	at.n = (size_t)(hit - at.s);
+	return warn_at(&at, at.n, msg);
+}
+
+/* The first of words found in the n bytes at s, or NULL. */
+static const char *find_any(const char *s, size_t n, const char *const *words, size_t nwords)
+{
+	const char *hit, *first = NULL;
+	size_t i;
+
+	for (i = 0; i < nwords; i++)
+		if ((hit = find(s, n, words[i])) != NULL && (!first || hit < first))
+			first = hit;
+	return first;
+}
+
+/*
+ * True if the list named at hit (the bytes after «списку») is given in
+ * the item («по списку:» and the list below) or said to come from
+ * elsewhere («по списку, представленному куратором»).
+ */
+static bool list_given(const char *s, size_t n)
+{
+	static const char *const whose[] = { "представлен", "утвержд", "составлен", "направлен",
+					     "согласован" };
+	size_t i;
+
+	while (n && *s == ' ')
+		s++, n--;
+	if (n && *s == ':')
+		return true;
+	if (!n || *s != ',')
+		return false;
+	for (s++, n--; n && *s == ' '; s++, n--)
+		;
+	for (i = 0; i < NV_ARRAY_SIZE(whose); i++)
+		if (starts(s, n, whose[i]))
+			return true;
+	return false;
+}
+
+/* An order's item: «по списку» with no list, a payment with no amount. */
+static void check_item(const struct line *l, const struct item *it)
+{
+	static const char *const lists[] = { "по списку", "По списку", "огласно списку",
+					     "прилагаемому списку" };
+	static const char *const pays[] = { "выплату",	"премию",     "доплату",   "надбавку",
+					    "ыплатить", "ремировать", "доплатить", "Доплатить" };
+	static const char *const sums[] = { "руб", "\u20BD", "%", "размер", "сумм", "процент" };
+	const char *hit;
+
+	if (!it->n || l->e->kind != NV_KIND_ORDER)
+		return;
+	hit = find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists));
+	if (hit && !l->e->nappendices) {
+		const char *word = find(hit, it->n - (size_t)(hit - it->s), "списку");
+		if (!list_given(word + strlen("списку"),
+				it->n - (size_t)(word + strlen("списку") - it->s)))
+			nv_diag_hint(warn_item(l, it, hit,
+					       "пункт ссылается на список, а у приказа "
+					       "нет приложений"),
+				     "приложите список к приказу (поле «appendices») или "
+				     "перечислите людей в пункте: «по списку:» и список ниже");
+	}
+	hit = find_any(it->s, it->n, pays, NV_ARRAY_SIZE(pays));
+	while (hit && hit - it->s >= 2 &&
+	       ((unsigned char)hit[-2] == 0xD0 || (unsigned char)hit[-2] == 0xD1))
+		hit -= 2; /* back to the start of the word: «ыплатить» is found in «Выплатить» */
+	if (hit && !find_any(it->s, it->n, sums, NV_ARRAY_SIZE(sums)))
+		nv_diag_hint(warn_item(l, it, hit, "в пункте о выплате не указан её размер"),
+			     "укажите сумму («в размере 5000 рублей») или откуда она берётся («в "
+			     "размере, предусмотренном положением об оплате труда»)");
+}
+
+/* True if a list marker («1.», «1)», «-», «*», «+») stands at byte ind of l. */
+static bool list_marker(const struct line *l, size_t ind)
+{
+	size_t i = ind;
+
+	if (i < l->n && (l->s[i] == '-' || l->s[i] == '*' || l->s[i] == '+'))
+		return i + 1 == l->n || l->s[i + 1] == ' ';
+	while (i < l->n && l->s[i] >= '0' && l->s[i] <= '9')
+		i++;
+	return i > ind && i < l->n && (l->s[i] == '.' || l->s[i] == ')') &&
+	       (i + 1 == l->n || l->s[i + 1] == ' ');
+}
+
+/*
+ * Add line l (indent ind) to the open item, or close it and open a new
+ * one: a list marker no deeper than the item's own, a heading, or a
+ * paragraph after a blank line start a new item; a blank line is kept.
+ */
+static void next_item(const struct line *l, size_t ind, struct item *it)
+{
+	bool marker = list_marker(l, ind), blank = ind == l->n;
+
+	if (blank) {
+		it->blank = it->n != 0;
+		return;
+	}
+	if (it->n && !(marker ? ind > it->ind
+			      : !starts(l->s + ind, l->n - ind, "#") &&
+					(!it->blank || (it->list && ind > it->ind)))) {
+		check_item(l, it);
+		it->n = 0;
+	}
+	if (!it->n)
+		*it = (struct item){ l->s, 0, l->no, marker ? ind : 0, marker, false };
+	it->n = (size_t)(l->s + l->n - it->s);
+	it->blank = false;
+}
+
 /* Check the body of e line by line; fenced blocks are skipped. */
 static void check_body(struct builder *b, const struct nv_entry *e)
 {
 	const struct nv_doc *doc = e->doc;
 	const char *s = doc->text + doc->split.body_off, *end = s + doc->split.body_len, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
+	struct item it = { 0 };
 	bool fenced = false;
 	size_t ind;
 
@@ -170,18 +313,24 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 		l.n = (size_t)(nl - s);
 		if (l.n && l.s[l.n - 1] == '\r')
 			l.n--;
-		for (ind = 0; ind < l.n && ind < 4 && l.s[ind] == ' ';)
+		for (ind = 0; ind < l.n && l.s[ind] == ' ';)
 			ind++;
-		if (starts(l.s + ind, l.n - ind, "```") || starts(l.s + ind, l.n - ind, "~~~")) {
+		if (ind < 4 &&
+		    (starts(l.s + ind, l.n - ind, "```") || starts(l.s + ind, l.n - ind, "~~~"))) {
+			check_item(&l, &it);
+			it.n = 0;
 			fenced = !fenced;
 			continue;
 		}
+		if (!fenced && (ind < 4 || it.list))
+			next_item(&l, ind, &it);
 		if (fenced || ind >= 4)
 			continue;
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
 		check_appendix_refs(&l);
 	}
+	check_item(&l, &it);
 }
 
 /*
