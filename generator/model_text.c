@@ -7,7 +7,8 @@
  * numbered («согласно приложению» with several appendices, «приложению
  * № 1» with a single, unnumbered one); in an order's items, an award «по
  * списку» with no list attached and a payment («выплату», «премию»,
- * «доплату») with no amount.
+ * «доплату») with no amount; footnote marks («¹», «²») with no note
+ * (a paragraph starting with the mark) and notes no mark refers to.
  */
 #include "common.h"
 
@@ -19,6 +20,7 @@
 #include "model.h"
 #include "model_int.h"
 #include "utf8.h"
+#include "value.h"
 
 /* One line of a document's body being checked. */
 struct line {
@@ -295,6 +297,134 @@ static void next_item(const struct line *l, size_t ind, struct item *it)
 	it->blank = false;
 }
 
+/* A footnote's mark («¹», «¹²») or note (a line starting with its mark). */
+struct fnote {
+	char mark[16];
+	int line, col;
+	bool used;
+};
+
+/* The footnotes of one document; more than fit are not checked. */
+struct fnotes {
+	struct fnote marks[64], notes[32];
+	size_t nmarks, nnotes;
+};
+
+/* The length of a superscript digit at s (n bytes), or 0. */
+static size_t sup_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3))
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 &&
+	    (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9)))
+		return 3;
+	return 0;
+}
+
+/* The length of a run of superscript digits at s, at most one mark long. */
+static size_t sup_run(const char *s, size_t n)
+{
+	size_t k = 0, d;
+
+	while ((d = sup_digit(s + k, n - k)) != 0 && k + d < sizeof(((struct fnote *)0)->mark))
+		k += d;
+	return k;
+}
+
+/* Record a mark or note of k bytes at s, at line no, column col. */
+static void add_fnote(struct fnote *v, size_t *nv, size_t max, const char *s, size_t k, int no,
+		      int col)
+{
+	if (*nv == max)
+		return;
+	memcpy(v[*nv].mark, s, k);
+	v[*nv].mark[k] = '\0';
+	v[*nv].line = no;
+	v[*nv].col = col;
+	v[*nv].used = false;
+	(*nv)++;
+}
+
+/* True if the i bytes before s + i end with a unit («м», «см²») or a digit («10⁶»). */
+static bool power_of(const char *s, size_t i)
+{
+	static const char *const units[] = { "м", "см", "мм", "дм", "км", "m", "cm", "mm", "km" };
+	size_t w = i, u;
+
+	if (i && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return true;
+	while (w >= 2 && ((unsigned char)s[w - 2] == 0xD0 || (unsigned char)s[w - 2] == 0xD1))
+		w -= 2; /* back over Cyrillic letters */
+	while (w && ((s[w - 1] >= 'a' && s[w - 1] <= 'z') || (s[w - 1] >= 'A' && s[w - 1] <= 'Z')))
+		w--;
+	for (u = 0; u < NV_ARRAY_SIZE(units); u++)
+		if (i - w == strlen(units[u]) && !memcmp(s + w, units[u], i - w))
+			return true;
+	return false;
+}
+
+/* The marks in the n bytes at s (line no, first column col0), not powers. */
+static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int col0)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i += k ? k : 1) {
+		k = sup_run(s + i, n - i);
+		if (!k || power_of(s, i))
+			continue;
+		add_fnote(f->marks, &f->nmarks, NV_ARRAY_SIZE(f->marks), s + i, k, no,
+			  col0 + (int)nv_utf8_count(s, i));
+	}
+}
+
+/* A note «¹ текст» at the line's indent ind, or the marks in the line. */
+static void scan_fnotes(const struct line *l, size_t ind, struct fnotes *f)
+{
+	size_t k = sup_run(l->s + ind, l->n - ind);
+
+	if (k && ind + k < l->n && l->s[ind + k] == ' ') {
+		add_fnote(f->notes, &f->nnotes, NV_ARRAY_SIZE(f->notes), l->s + ind, k, l->no,
+			  (int)ind + 1);
+		return;
+	}
+	scan_marks(f, l->s, l->n, l->no, 1);
+}
+
+/* Marks with no note and notes with no mark, the title's marks included. */
+static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fnotes *f)
+{
+	const struct nv_value *t = e->doc->meta ? nv_map_get(e->doc->meta, "title") : NULL;
+	size_t i, k;
+
+	if (t && e->title)
+		scan_marks(f, e->title, strlen(e->title), t->line, t->col);
+	for (i = 0; i < f->nmarks; i++) {
+		for (k = 0; k < f->nnotes && strcmp(f->notes[k].mark, f->marks[i].mark); k++)
+			;
+		if (k < f->nnotes)
+			f->notes[k].used = true;
+		else
+			nv_diag_hint(
+				nv_warning(b->d, e->doc->path, f->marks[i].line, f->marks[i].col,
+					   "знак сноски «%s» есть, а примечания к нему нет",
+					   f->marks[i].mark),
+				"добавьте в конце документа абзац, который начинается с «%s » и "
+				"текста примечания",
+				f->marks[i].mark);
+	}
+	for (k = 0; k < f->nnotes; k++)
+		if (!f->notes[k].used)
+			nv_diag_hint(nv_warning(b->d, e->doc->path, f->notes[k].line,
+						f->notes[k].col,
+						"примечание «%s» не отмечено в тексте",
+						f->notes[k].mark),
+				     "поставьте «%s» сразу после слова, к которому относится "
+				     "примечание, или уберите примечание",
+				     f->notes[k].mark);
+}
+
 /* Check the body of e line by line; fenced blocks are skipped. */
 static void check_body(struct builder *b, const struct nv_entry *e)
 {
@@ -302,6 +432,7 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 	const char *s = doc->text + doc->split.body_off, *end = s + doc->split.body_len, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
+	struct fnotes *fn = nv_xcalloc(1, sizeof(*fn));
 	bool fenced = false;
 	size_t ind;
 
@@ -329,8 +460,11 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
 		check_appendix_refs(&l);
+		scan_fnotes(&l, ind, fn);
 	}
 	check_item(&l, &it);
+	check_fnotes(b, e, fn);
+	free(fn);
 }
 
 /*
