@@ -5,7 +5,10 @@
  * headings ending with a full stop or starting with «З.» for «3.»;
  * references to appendices that do not match how the appendices are
  * numbered («согласно приложению» with several appendices, «приложению
- * № 1» with a single, unnumbered one).
+ * № 1» with a single, unnumbered one); in an order's items, an award «по
+ * списку» with no list attached and a payment («выплату», «премию»,
+ * «доплату») with no amount; footnote marks («¹», «²») with no note
+ * (a paragraph starting with the mark) and notes no mark refers to.
  */
 #include "common.h"
 
@@ -17,6 +20,7 @@
 #include "model.h"
 #include "model_int.h"
 #include "utf8.h"
+#include "value.h"
 
 /* One line of a document's body being checked. */
 struct line {
@@ -153,12 +157,282 @@ static void check_appendix_refs(const struct line *l)
 	}
 }
 
+/*
+ * One item of an order (a list item with its continuation lines and
+ * nested lists, or a paragraph) being gathered for the checks of a
+ * whole item; n == 0 when none is open.
+ */
+struct item {
+	const char *s; /* its first line; n bytes to the end of its last */
+	size_t n;
+	int no;	    /* file line of its first line */
+	size_t ind; /* indent of its list marker, or 0 */
+	bool list;  /* started with a list marker */
+	bool blank; /* a blank line since its last line */
+};
+
+/* A warning at hit, inside item it. */
+static struct nv_diag *warn_item(const struct line *l, const struct item *it, const char *hit,
+				 const char *msg)
+{
+	struct line at = *l;
+	const char *p;
+
+	at.s = it->s;
+	at.no = it->no;
+	for (p = it->s; p < hit; p++)
+		if (*p == '\n') {
+			at.s = p + 1;
+			at.no++;
+		}
+	at.n = (size_t)(hit - at.s);
+	return warn_at(&at, at.n, msg);
+}
+
+/* The first of words found in the n bytes at s, or NULL. */
+static const char *find_any(const char *s, size_t n, const char *const *words, size_t nwords)
+{
+	const char *hit, *first = NULL;
+	size_t i;
+
+	for (i = 0; i < nwords; i++)
+		if ((hit = find(s, n, words[i])) != NULL && (!first || hit < first))
+			first = hit;
+	return first;
+}
+
+/*
+ * True if the list named at hit (the bytes after «списку») is given in
+ * the item («по списку:» and the list below) or said to come from
+ * elsewhere («по списку, представленному куратором»).
+ */
+static bool list_given(const char *s, size_t n)
+{
+	static const char *const whose[] = { "представлен", "утвержд", "составлен", "направлен",
+					     "согласован" };
+	size_t i;
+
+	while (n && *s == ' ')
+		s++, n--;
+	if (n && *s == ':')
+		return true;
+	if (!n || *s != ',')
+		return false;
+	for (s++, n--; n && *s == ' '; s++, n--)
+		;
+	for (i = 0; i < NV_ARRAY_SIZE(whose); i++)
+		if (starts(s, n, whose[i]))
+			return true;
+	return false;
+}
+
+/* An order's item: «по списку» with no list, a payment with no amount. */
+static void check_item(const struct line *l, const struct item *it)
+{
+	static const char *const lists[] = { "по списку", "По списку", "огласно списку",
+					     "прилагаемому списку" };
+	static const char *const pays[] = { "выплату",	"премию",     "доплату",   "надбавку",
+					    "ыплатить", "ремировать", "доплатить", "Доплатить" };
+	static const char *const sums[] = { "руб", "\u20BD", "%", "размер", "сумм", "процент" };
+	const char *hit;
+
+	if (!it->n || l->e->kind != NV_KIND_ORDER)
+		return;
+	hit = find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists));
+	if (hit && !l->e->nappendices) {
+		const char *word = find(hit, it->n - (size_t)(hit - it->s), "списку");
+		if (!list_given(word + strlen("списку"),
+				it->n - (size_t)(word + strlen("списку") - it->s)))
+			nv_diag_hint(warn_item(l, it, hit,
+					       "пункт ссылается на список, а у приказа "
+					       "нет приложений"),
+				     "приложите список к приказу (поле «appendices») или "
+				     "перечислите людей в пункте: «по списку:» и список ниже");
+	}
+	hit = find_any(it->s, it->n, pays, NV_ARRAY_SIZE(pays));
+	while (hit && hit - it->s >= 2 &&
+	       ((unsigned char)hit[-2] == 0xD0 || (unsigned char)hit[-2] == 0xD1))
+		hit -= 2; /* back to the start of the word: «ыплатить» is found in «Выплатить» */
+	if (hit && !find_any(it->s, it->n, sums, NV_ARRAY_SIZE(sums)))
+		nv_diag_hint(warn_item(l, it, hit, "в пункте о выплате не указан её размер"),
+			     "укажите сумму («в размере 5000 рублей») или откуда она берётся («в "
+			     "размере, предусмотренном положением об оплате труда»)");
+}
+
+/* True if a list marker («1.», «1)», «-», «*», «+») stands at byte ind of l. */
+static bool list_marker(const struct line *l, size_t ind)
+{
+	size_t i = ind;
+
+	if (i < l->n && (l->s[i] == '-' || l->s[i] == '*' || l->s[i] == '+'))
+		return i + 1 == l->n || l->s[i + 1] == ' ';
+	while (i < l->n && l->s[i] >= '0' && l->s[i] <= '9')
+		i++;
+	return i > ind && i < l->n && (l->s[i] == '.' || l->s[i] == ')') &&
+	       (i + 1 == l->n || l->s[i + 1] == ' ');
+}
+
+/*
+ * Add line l (indent ind) to the open item, or close it and open a new
+ * one: a list marker no deeper than the item's own, a heading, or a
+ * paragraph after a blank line start a new item; a blank line is kept.
+ */
+static void next_item(const struct line *l, size_t ind, struct item *it)
+{
+	bool marker = list_marker(l, ind), blank = ind == l->n;
+
+	if (blank) {
+		it->blank = it->n != 0;
+		return;
+	}
+	if (it->n && !(marker ? ind > it->ind
+			      : !starts(l->s + ind, l->n - ind, "#") &&
+					(!it->blank || (it->list && ind > it->ind)))) {
+		check_item(l, it);
+		it->n = 0;
+	}
+	if (!it->n)
+		*it = (struct item){ l->s, 0, l->no, marker ? ind : 0, marker, false };
+	it->n = (size_t)(l->s + l->n - it->s);
+	it->blank = false;
+}
+
+/* A footnote's mark («¹», «¹²») or note (a line starting with its mark). */
+struct fnote {
+	char mark[16];
+	int line, col;
+	bool used;
+};
+
+/* The footnotes of one document; more than fit are not checked. */
+struct fnotes {
+	struct fnote marks[64], notes[32];
+	size_t nmarks, nnotes;
+};
+
+/* The length of a superscript digit at s (n bytes), or 0. */
+static size_t sup_digit(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3))
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 &&
+	    (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9)))
+		return 3;
+	return 0;
+}
+
+/* The length of a run of superscript digits at s, at most one mark long. */
+static size_t sup_run(const char *s, size_t n)
+{
+	size_t k = 0, d;
+
+	while ((d = sup_digit(s + k, n - k)) != 0 && k + d < sizeof(((struct fnote *)0)->mark))
+		k += d;
+	return k;
+}
+
+/* Record a mark or note of k bytes at s, at line no, column col. */
+static void add_fnote(struct fnote *v, size_t *nv, size_t max, const char *s, size_t k, int no,
+		      int col)
+{
+	if (*nv == max)
+		return;
+	memcpy(v[*nv].mark, s, k);
+	v[*nv].mark[k] = '\0';
+	v[*nv].line = no;
+	v[*nv].col = col;
+	v[*nv].used = false;
+	(*nv)++;
+}
+
+/* True if the i bytes before s + i end with a unit («м», «см²») or a digit («10⁶»). */
+static bool power_of(const char *s, size_t i)
+{
+	static const char *const units[] = { "м", "см", "мм", "дм", "км", "m", "cm", "mm", "km" };
+	size_t w = i, u;
+
+	if (i && s[i - 1] >= '0' && s[i - 1] <= '9')
+		return true;
+	while (w >= 2 && ((unsigned char)s[w - 2] == 0xD0 || (unsigned char)s[w - 2] == 0xD1))
+		w -= 2; /* back over Cyrillic letters */
+	while (w && ((s[w - 1] >= 'a' && s[w - 1] <= 'z') || (s[w - 1] >= 'A' && s[w - 1] <= 'Z')))
+		w--;
+	for (u = 0; u < NV_ARRAY_SIZE(units); u++)
+		if (i - w == strlen(units[u]) && !memcmp(s + w, units[u], i - w))
+			return true;
+	return false;
+}
+
+/* The marks in the n bytes at s (line no, first column col0), not powers. */
+static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int col0)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i += k ? k : 1) {
+		k = sup_run(s + i, n - i);
+		if (!k || power_of(s, i))
+			continue;
+		add_fnote(f->marks, &f->nmarks, NV_ARRAY_SIZE(f->marks), s + i, k, no,
+			  col0 + (int)nv_utf8_count(s, i));
+	}
+}
+
+/* A note «¹ текст» at the line's indent ind, or the marks in the line. */
+static void scan_fnotes(const struct line *l, size_t ind, struct fnotes *f)
+{
+	size_t k = sup_run(l->s + ind, l->n - ind);
+
+	if (k && ind + k < l->n && l->s[ind + k] == ' ') {
+		add_fnote(f->notes, &f->nnotes, NV_ARRAY_SIZE(f->notes), l->s + ind, k, l->no,
+			  (int)ind + 1);
+		return;
+	}
+	scan_marks(f, l->s, l->n, l->no, 1);
+}
+
+/* Marks with no note and notes with no mark, the title's marks included. */
+static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fnotes *f)
+{
+	const struct nv_value *t = e->doc->meta ? nv_map_get(e->doc->meta, "title") : NULL;
+	size_t i, k;
+
+	if (t && e->title)
+		scan_marks(f, e->title, strlen(e->title), t->line, t->col);
+	for (i = 0; i < f->nmarks; i++) {
+		for (k = 0; k < f->nnotes && strcmp(f->notes[k].mark, f->marks[i].mark); k++)
+			;
+		if (k < f->nnotes)
+			f->notes[k].used = true;
+		else
+			nv_diag_hint(
+				nv_warning(b->d, e->doc->path, f->marks[i].line, f->marks[i].col,
+					   "знак сноски «%s» есть, а примечания к нему нет",
+					   f->marks[i].mark),
+				"добавьте в конце документа абзац, который начинается с «%s » и "
+				"текста примечания",
+				f->marks[i].mark);
+	}
+	for (k = 0; k < f->nnotes; k++)
+		if (!f->notes[k].used)
+			nv_diag_hint(nv_warning(b->d, e->doc->path, f->notes[k].line,
+						f->notes[k].col,
+						"примечание «%s» не отмечено в тексте",
+						f->notes[k].mark),
+				     "поставьте «%s» сразу после слова, к которому относится "
+				     "примечание, или уберите примечание",
+				     f->notes[k].mark);
+}
+
 /* Check the body of e line by line; fenced blocks are skipped. */
 static void check_body(struct builder *b, const struct nv_entry *e)
 {
 	const struct nv_doc *doc = e->doc;
 	const char *s = doc->text + doc->split.body_off, *end = s + doc->split.body_len, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
+	struct item it = { 0 };
+	struct fnotes *fn = nv_xcalloc(1, sizeof(*fn));
 	bool fenced = false;
 	size_t ind;
 
@@ -170,18 +444,27 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 		l.n = (size_t)(nl - s);
 		if (l.n && l.s[l.n - 1] == '\r')
 			l.n--;
-		for (ind = 0; ind < l.n && ind < 4 && l.s[ind] == ' ';)
+		for (ind = 0; ind < l.n && l.s[ind] == ' ';)
 			ind++;
-		if (starts(l.s + ind, l.n - ind, "```") || starts(l.s + ind, l.n - ind, "~~~")) {
+		if (ind < 4 &&
+		    (starts(l.s + ind, l.n - ind, "```") || starts(l.s + ind, l.n - ind, "~~~"))) {
+			check_item(&l, &it);
+			it.n = 0;
 			fenced = !fenced;
 			continue;
 		}
+		if (!fenced && (ind < 4 || it.list))
+			next_item(&l, ind, &it);
 		if (fenced || ind >= 4)
 			continue;
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
 		check_appendix_refs(&l);
+		scan_fnotes(&l, ind, fn);
 	}
+	check_item(&l, &it);
+	check_fnotes(b, e, fn);
+	free(fn);
 }
 
 /*
