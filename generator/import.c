@@ -210,17 +210,20 @@ void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, unsi
 			nv_buf_addch(&in->md, '\\');
 		nv_buf_addch(&in->md, s[i] == '\t' ? ' ' : s[i]);
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
-			*(look ? &in->bold : &in->plain) += 1;
+			*(look & NV_IMP_BOLD ? &in->bold : look ? &in->italic : &in->plain) += 1;
 	}
 }
 
-char *nv_imp_inline_finish(struct nv_imp_inline *in)
+char *nv_imp_inline_finish(struct nv_imp_inline *in, bool *all_bold)
 {
 	char *md = NULL;
 
+	if (all_bold)
+		*all_bold = in->bold && !in->plain && !in->italic;
 	if (in->open)
 		inline_close(in);
-	if (in->bold && in->plain && !memchr(in->md.ptr, '\n', in->md.len)) {
+	if ((in->bold || in->italic) && (in->plain || (in->italic && in->bold)) &&
+	    !memchr(in->md.ptr, '\n', in->md.len)) {
 		md = nv_buf_detach(&in->md, NULL);
 		sanitize(md);
 	}

@@ -402,12 +402,14 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell)
 	struct nv_imp_inline in;
 	struct nv_imp_para *first;
 	char *s, *nl;
+	bool bold;
 
 	memset(&in, 0, sizeof(in));
 	run_text(r, p, &text, &in, 0);
 	nl = strchr(text.ptr, '\n');
 	first = nv_imp_add_para(r->doc, cell, text.ptr, nl ? (size_t)(nl - text.ptr) : text.len);
-	first->md = nv_imp_inline_finish(&in);
+	first->md = nv_imp_inline_finish(&in, &bold);
+	first->bold = bold;
 	para_props(r, p, first);
 	for (s = nl; s; s = nl) {
 		struct nv_imp_para *more;

@@ -271,13 +271,15 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell,
 	struct pstyle *st;
 	char *sname = attr(p, NS_TEXT, "style-name"), *s, *nl, *ol, *md;
 	int depth;
+	bool bold;
 
 	memset(&in, 0, sizeof(in));
 	para_text(r, p, &text, &in, 0);
-	md = nv_imp_inline_finish(&in);
+	md = nv_imp_inline_finish(&in, &bold);
 	for (s = text.ptr; s; s = nl ? nl + 1 : NULL) {
 		nl = strchr(s, '\n');
 		para = nv_imp_add_para(r->doc, cell, s, nl ? (size_t)(nl - s) : strlen(s));
+		para->bold = bold;
 		if (s != text.ptr)
 			para->src = --r->doc->next_src;
 		else

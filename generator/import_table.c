@@ -55,6 +55,22 @@ static bool number_row(const struct nv_imp_row *r, size_t cols)
 	return ok;
 }
 
+/* Is all the text of row r bold (and there is some)? */
+static bool bold_row(const struct nv_imp_row *r)
+{
+	size_t j, k, n = 0;
+
+	for (j = 0; j < r->n; j++)
+		for (k = 0; !r->cells[j].covered && k < r->cells[j].n; k++) {
+			if (!r->cells[j].paras[k].text[0])
+				continue;
+			if (!r->cells[j].paras[k].bold)
+				return false;
+			n++;
+		}
+	return n > 0;
+}
+
 /* Names of people.yml in md («Лебедева А. С.», «А. С. Лебедева») as mentions. */
 static void mentions(const struct nv_imp_ctx *c, struct nv_buf *md)
 {
@@ -228,8 +244,10 @@ void nv_imp_table_block(struct nv_imp_ctx *c, const struct nv_imp_table *t, cons
 		if (number_row(&t->rows[i], cols))
 			numbers = true, head = i;
 	if (!numbers)
-		while (head < t->n && head + 1 < t->n && t->rows[head].header)
+		while (head + 1 < t->n && t->rows[head].header)
 			head++;
+	if (!numbers && !head && t->n > 1 && bold_row(&t->rows[0]) && !bold_row(&t->rows[1]))
+		head = 1;
 	nv_buf_adds(&c->body, "```table\n");
 	if (caption) {
 		nv_buf_adds(&c->body, "caption: ");

@@ -40,6 +40,7 @@ struct nv_imp_para {
 		   */
 	int level;   /* list or outline level from 0, -1 when none */
 	bool bullet; /* an automatic list item without a number (a bullet) */
+	bool bold;   /* all its text is bold (a header cell's look) */
 	enum nv_imp_align align;
 	int src; /* its number in the source: paragraph N (1-based) or line N of text */
 };
@@ -112,8 +113,8 @@ struct nv_imp_cell *nv_imp_add_cell(struct nv_imp_row *r, int colspan, int rowsp
  */
 struct nv_imp_inline {
 	struct nv_buf md;
-	unsigned open;	    /* the NV_IMP_BOLD, NV_IMP_ITALIC runs open */
-	size_t bold, plain; /* non-space bytes in bold or italic, and not */
+	unsigned open;		    /* the NV_IMP_BOLD, NV_IMP_ITALIC runs open */
+	size_t bold, italic, plain; /* non-space bytes in bold, in italic only, in neither */
 };
 enum {
 	NV_IMP_BOLD = 1,
@@ -123,9 +124,10 @@ enum {
 void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, unsigned look);
 /*
  * Finish: the Markdown (the caller frees) when part of the paragraph is
- * bold, else NULL (all bold is a heading's look, not emphasis); in is released.
+ * bold or italic, else NULL (all bold is a heading's look, not emphasis);
+ * in is released. *all_bold (when not NULL) tells whether all its text was bold.
  */
-char *nv_imp_inline_finish(struct nv_imp_inline *in);
+char *nv_imp_inline_finish(struct nv_imp_inline *in, bool *all_bold);
 
 /* The text of a cell: its paragraphs joined with spaces, into out (appended). */
 void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c);

@@ -351,7 +351,8 @@ static void item(struct nv_imp_doc *doc, struct nv_imp_cell *c, const char *numb
  * A table in a body as a ```table block: the caption above it, the
  * header before the number row, widths in proportion, a cell with a
  * paragraph, a numbered list and dash sub-items, italic, a mention, and
- * merged cells; then one with no number row, with a header row.
+ * merged cells; then one whose header row is marked as such, and one
+ * whose header row is bold.
  */
 static void test_table_block(void)
 {
@@ -396,6 +397,12 @@ static void test_table_block(void)
 	cell(&doc, row, 1, 1, "Показатель");
 	row = nv_imp_add_row(t);
 	cell(&doc, row, 1, 1, "Число пар");
+	t = nv_imp_add_table(&doc);
+	row = nv_imp_add_row(t);
+	c = cell(&doc, row, 1, 1, "Срок");
+	c->paras[0].bold = true;
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, 1, "Май");
 	nv_imp_result_init(&r);
 	CHECK_INT(nv_import_recognise(&doc, &o, &r), 0);
 	CHECK_STR(strstr(r.text.ptr, "---\n```"),
@@ -407,7 +414,8 @@ static void test_table_block(void)
 		  "        1. Формирует базу.\n        2. Проводит мониторинг:\n"
 		  "           - итоговый;\n        - ведёт *журнал* наставника.\n"
 		  "  - - \"\"\n  - - text: \"Итоги — в июне.\"\n      colspan: 2\n```\n\n"
-		  "```table\nheader:\n  - - \"Показатель\"\nrows:\n  - - \"Число пар\"\n```\n");
+		  "```table\nheader:\n  - - \"Показатель\"\nrows:\n  - - \"Число пар\"\n```\n\n"
+		  "```table\nheader:\n  - - \"Срок\"\nrows:\n  - - \"Май\"\n```\n");
 	CHECK_STR(r.found.v[2], "таблица: 3 строки (абзац 3), подпись: Кто за что отвечает");
 	CHECK_STR(r.found.v[3], "таблица: 1 строка (абзац 14)");
 	nv_imp_result_release(&r);
