@@ -167,7 +167,10 @@ void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c)
 	}
 }
 
-/* Close an open bold run, keeping the spaces before it outside («**a** b», not «**a **b»). */
+/*
+ * Close the open runs (italic inside bold), keeping the spaces before
+ * them outside («**a** b», not «**a **b»).
+ */
 static void inline_close(struct nv_imp_inline *in)
 {
 	size_t sp = 0;
@@ -175,42 +178,52 @@ static void inline_close(struct nv_imp_inline *in)
 	while (sp < in->md.len && in->md.ptr[in->md.len - 1 - sp] == ' ')
 		sp++;
 	nv_buf_truncate(&in->md, in->md.len - sp);
-	nv_buf_adds(&in->md, "**");
+	if (in->open & NV_IMP_ITALIC)
+		nv_buf_addch(&in->md, '*');
+	if (in->open & NV_IMP_BOLD)
+		nv_buf_adds(&in->md, "**");
 	while (sp--)
 		nv_buf_addch(&in->md, ' ');
-	in->open = false;
+	in->open = 0;
 }
 
-void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, bool bold)
+void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, unsigned look)
 {
 	size_t i = 0;
 
-	if (!bold && in->open)
+	look &= NV_IMP_BOLD | NV_IMP_ITALIC;
+	if (in->open && look != in->open)
 		inline_close(in);
-	if (bold && !in->open) {
+	if (look && !in->open) {
 		for (; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
 			nv_buf_addch(&in->md, ' ');
 		if (i == len)
 			return;
-		nv_buf_adds(&in->md, "**");
-		in->open = true;
+		if (look & NV_IMP_BOLD)
+			nv_buf_adds(&in->md, "**");
+		if (look & NV_IMP_ITALIC)
+			nv_buf_addch(&in->md, '*');
+		in->open = look;
 	}
 	for (; i < len; i++) {
 		if (strchr("\\*_`<[]", s[i]) && s[i])
 			nv_buf_addch(&in->md, '\\');
 		nv_buf_addch(&in->md, s[i] == '\t' ? ' ' : s[i]);
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
-			*(bold ? &in->bold : &in->plain) += 1;
+			*(look & NV_IMP_BOLD ? &in->bold : look ? &in->italic : &in->plain) += 1;
 	}
 }
 
-char *nv_imp_inline_finish(struct nv_imp_inline *in)
+char *nv_imp_inline_finish(struct nv_imp_inline *in, bool *all_bold)
 {
 	char *md = NULL;
 
+	if (all_bold)
+		*all_bold = in->bold && !in->plain && !in->italic;
 	if (in->open)
 		inline_close(in);
-	if (in->bold && in->plain && !memchr(in->md.ptr, '\n', in->md.len)) {
+	if ((in->bold || in->italic) && (in->plain || (in->italic && in->bold)) &&
+	    !memchr(in->md.ptr, '\n', in->md.len)) {
 		md = nv_buf_detach(&in->md, NULL);
 		sanitize(md);
 	}

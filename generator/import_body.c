@@ -277,50 +277,6 @@ void nv_imp_approvals(struct nv_imp_ctx *c, size_t from, size_t to, const char *
 	nv_buf_release(&col);
 }
 
-/* A Markdown table of t; merged cells repeat nothing and leave their places empty. */
-static void md_table(struct nv_imp_ctx *c, const struct nv_imp_table *t)
-{
-	size_t i, j, cols = 0, n;
-	int k;
-
-	for (i = 0; i < t->n; i++) {
-		for (j = 0, n = 0; j < t->rows[i].n; j++)
-			n += (size_t)t->rows[i].cells[j].colspan;
-		cols = n > cols ? n : cols;
-	}
-	for (i = 0; i < t->n; i++) {
-		nv_buf_adds(&c->body, "|");
-		for (j = 0, n = 0; j < t->rows[i].n; j++) {
-			const struct nv_imp_cell *cell = &t->rows[i].cells[j];
-			struct nv_buf text = NV_BUF_INIT;
-			const char *p;
-
-			if (!cell->covered)
-				nv_imp_cell_text(&text, cell);
-			nv_buf_addch(&c->body, ' ');
-			for (p = text.ptr; *p; p++) {
-				if (*p == '|')
-					nv_buf_addch(&c->body, '\\');
-				nv_buf_addch(&c->body, *p);
-			}
-			nv_buf_adds(&c->body, " |");
-			for (k = 1; k < cell->colspan; k++)
-				nv_buf_adds(&c->body, "  |");
-			n += (size_t)cell->colspan;
-			nv_buf_release(&text);
-		}
-		for (; n < cols; n++)
-			nv_buf_adds(&c->body, "  |");
-		nv_buf_addch(&c->body, '\n');
-		if (i == 0) {
-			nv_buf_adds(&c->body, "|");
-			for (n = 0; n < cols; n++)
-				nv_buf_adds(&c->body, " --- |");
-			nv_buf_addch(&c->body, '\n');
-		}
-	}
-}
-
 /* «1. ОБЩИЕ ПОЛОЖЕНИЯ» or a heading style: the section number and title, or false. */
 /* A heading by its style («Heading 1», «Заголовок 1») or outline level. */
 static bool is_heading(const struct nv_imp_ln *l)
@@ -404,6 +360,9 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 
 	(void)clauses;
 	l->used = true;
+	/* A caption goes into the table block that follows it. */
+	if (!l->t && l + 1 < c->ln + c->n && l[1].t && !l[1].used && nv_imp_is_caption(l))
+		return;
 	if (!sec && !l->t && is_heading(l) && l->text[0])
 		sec = true, num = -1, rest = l->text;
 	kind = l->t ? 3 : sec ? 5 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;
@@ -412,7 +371,8 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 		nv_buf_addch(&c->body, '\n');
 	c->last = kind;
 	if (l->t) {
-		md_table(c, l->t);
+		nv_imp_table_block(c, l->t,
+				   l > c->ln && nv_imp_is_caption(&l[-1]) ? l[-1].text : NULL);
 	} else if (sec) {
 		heading(c, l, num, rest);
 	} else {
@@ -483,7 +443,7 @@ static void count_body(struct nv_imp_ctx *c)
 			sec++;
 		else if (!strncmp(p, "- ", 2) || numbered(p))
 			li++;
-		else if (!strncmp(p, "| --- ", 6))
+		else if (!strncmp(p, "```table\n", 9))
 			tab++;
 		else if (*p >= '0' && *p <= '9' && strchr(p, '.') && strchr(p, '.')[1] >= '0' &&
 			 strchr(p, '.')[1] <= '9')

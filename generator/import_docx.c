@@ -292,22 +292,28 @@ static void number_para(struct reader *r, struct nv_imp_para *p, int num_id, int
 	p->number = nv_buf_detach(&out, NULL);
 }
 
-/* Is the run w:r bold (w:rPr/w:b, not switched off with w:val="0" or "false")? */
-static bool run_bold(const xmlNode *run, bool dflt)
+/* Is the property w:rPr/w:`local` of run on (there, not w:val="0" or "false")? */
+static bool run_prop(const xmlNode *run, const char *local)
 {
-	xmlNode *b = nv_imp_child(nv_imp_child(run, W, "rPr"), W, "b");
+	xmlNode *b = nv_imp_child(nv_imp_child(run, W, "rPr"), W, local);
 	char *v;
 	bool on;
 
 	if (!b)
-		return dflt;
+		return false;
 	v = nv_imp_attr(b, W, "val");
 	on = !v || (strcmp(v, "0") && strcmp(v, "false"));
 	free(v);
 	return on;
 }
 
-static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, bool bold)
+/* The run's look: NV_IMP_BOLD (w:b), NV_IMP_ITALIC (w:i). */
+static unsigned run_look(const xmlNode *run)
+{
+	return (run_prop(run, "b") ? NV_IMP_BOLD : 0) | (run_prop(run, "i") ? NV_IMP_ITALIC : 0);
+}
+
+static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, unsigned bold)
 {
 	nv_buf_adds(out, s);
 	nv_imp_inline_add(in, s, strlen(s), bold);
@@ -315,7 +321,7 @@ static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, bo
 
 /* The text of a paragraph or run container, recursively, into out (and in, as Markdown). */
 static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
-		     bool bold)
+		     unsigned bold)
 {
 	xmlNode *c;
 
@@ -346,7 +352,7 @@ static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv
 			   nv_imp_is(c, W, "delText") || nv_imp_is(c, W, "footnoteReference")) {
 			continue;
 		} else if (nv_imp_is(c, W, "r")) {
-			run_text(r, c, out, in, run_bold(c, false));
+			run_text(r, c, out, in, run_look(c));
 		} else {
 			run_text(r, c, out, in, bold); /* w:hyperlink, w:ins, w:smartTag, w:sdt… */
 		}
@@ -396,12 +402,14 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell)
 	struct nv_imp_inline in;
 	struct nv_imp_para *first;
 	char *s, *nl;
+	bool bold;
 
 	memset(&in, 0, sizeof(in));
-	run_text(r, p, &text, &in, false);
+	run_text(r, p, &text, &in, 0);
 	nl = strchr(text.ptr, '\n');
 	first = nv_imp_add_para(r->doc, cell, text.ptr, nl ? (size_t)(nl - text.ptr) : text.len);
-	first->md = nv_imp_inline_finish(&in);
+	first->md = nv_imp_inline_finish(&in, &bold);
+	first->bold = bold;
 	para_props(r, p, first);
 	for (s = nl; s; s = nl) {
 		struct nv_imp_para *more;
@@ -475,12 +483,17 @@ static void read_table(struct reader *r, xmlNode *tbl)
 	struct nv_imp_table *t = nv_imp_add_table(r->doc);
 	xmlNode *tr, *tc;
 
+	for (tc = nv_imp_child(nv_imp_child(tbl, W, "tblGrid"), W, "gridCol");
+	     tc && t->nwidths < NV_ARRAY_SIZE(t->widths); tc = tc->next)
+		if (nv_imp_is(tc, W, "gridCol"))
+			t->widths[t->nwidths++] = attr_int(tc, "w", 0);
 	for (tr = tbl->children; tr; tr = tr->next) {
 		struct nv_imp_row *row;
 
 		if (!nv_imp_is(tr, W, "tr"))
 			continue;
 		row = nv_imp_add_row(t);
+		row->header = nv_imp_child(nv_imp_child(tr, W, "trPr"), W, "tblHeader") != NULL;
 		for (tc = tr->children; tc; tc = tc->next) {
 			xmlNode *pr = nv_imp_child(tc, W, "tcPr"),
 				*vm = nv_imp_child(pr, W, "vMerge");

@@ -98,6 +98,10 @@ char *nv_imp_title_at(struct nv_imp_ctx *c, size_t *i);
 void nv_imp_approvals(struct nv_imp_ctx *c, size_t from, size_t to, const char *doc_gender);
 /* A block of the body as Markdown (heading, list item, paragraph, table). */
 void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses);
+/* Does l read like a table's caption (a caption style, «Таблица 1…»)? */
+bool nv_imp_is_caption(const struct nv_imp_ln *l);
+/* Table t as a ```table block of c->body, with the caption (or NULL); reports it. */
+void nv_imp_table_block(struct nv_imp_ctx *c, const struct nv_imp_table *t, const char *caption);
 /* Add a report line. */
 void nv_imp_found(struct nv_imp_ctx *c, const char *fmt, ...) NV_PRINTF(2, 3);
 void nv_imp_todo(struct nv_imp_ctx *c, const char *fmt, ...) NV_PRINTF(2, 3);

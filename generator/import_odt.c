@@ -42,7 +42,8 @@ struct lstyle {
 struct reader {
 	const char *name;
 	struct nv_imp_doc *doc;
-	struct nv_strlist bold; /* text styles that make a span bold */
+	struct nv_strlist bold;	  /* text styles that make a span bold */
+	struct nv_strlist italic; /* and italic */
 	struct pstyle *ps;
 	size_t nps;
 	struct lstyle *ls;
@@ -113,14 +114,18 @@ static void read_lstyle(struct reader *r, xmlNode *s)
 	}
 }
 
-/* A text style: remember it when it makes text bold. */
+/* A text style: remember it when it makes text bold or italic. */
 static void read_tstyle(struct reader *r, xmlNode *s)
 {
 	xmlNode *tp = nv_imp_child(s, NS_STYLE, "text-properties");
 	char *w = tp ? attr(tp, NS_FO, "font-weight") : NULL, *name = attr(s, NS_STYLE, "name");
+	char *it = tp ? attr(tp, NS_FO, "font-style") : NULL;
 
 	if (w && name && (!strcmp(w, "bold") || atoi(w) >= 600))
 		nv_strlist_add(&r->bold, name);
+	if (it && name && (!strcmp(it, "italic") || !strcmp(it, "oblique")))
+		nv_strlist_add(&r->italic, name);
+	free(it);
 	free(w);
 	free(name);
 }
@@ -170,14 +175,14 @@ static struct lstyle *find_ls(const struct reader *r, const char *name)
 	return NULL;
 }
 
-static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, bool bold)
+static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, unsigned bold)
 {
 	nv_buf_adds(out, s);
 	nv_imp_inline_add(in, s, strlen(s), bold);
 }
 
 static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
-		      bool bold)
+		      unsigned bold)
 {
 	xmlNode *c;
 
@@ -208,7 +213,10 @@ static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct n
 		} else if (nv_imp_is(c, NS_TEXT, "span")) {
 			char *st = attr(c, NS_TEXT, "style-name");
 
-			para_text(r, c, out, in, bold || (st && nv_strlist_has(&r->bold, st)));
+			para_text(
+				r, c, out, in,
+				bold | (st && nv_strlist_has(&r->bold, st) ? NV_IMP_BOLD : 0) |
+					(st && nv_strlist_has(&r->italic, st) ? NV_IMP_ITALIC : 0));
 			free(st);
 		} else if (nv_imp_is(c, NS_TEXT, "a") || nv_imp_is(c, NS_TEXT, "meta") ||
 			   nv_imp_is(c, NS_TEXT, "ruby-base")) {
@@ -263,13 +271,15 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell,
 	struct pstyle *st;
 	char *sname = attr(p, NS_TEXT, "style-name"), *s, *nl, *ol, *md;
 	int depth;
+	bool bold;
 
 	memset(&in, 0, sizeof(in));
-	para_text(r, p, &text, &in, false);
-	md = nv_imp_inline_finish(&in);
+	para_text(r, p, &text, &in, 0);
+	md = nv_imp_inline_finish(&in, &bold);
 	for (s = text.ptr; s; s = nl ? nl + 1 : NULL) {
 		nl = strchr(s, '\n');
 		para = nv_imp_add_para(r->doc, cell, s, nl ? (size_t)(nl - s) : strlen(s));
+		para->bold = bold;
 		if (s != text.ptr)
 			para->src = --r->doc->next_src;
 		else
@@ -347,7 +357,7 @@ static void read_list(struct reader *r, xmlNode *list, struct nv_imp_cell *cell,
 static void read_table(struct reader *r, xmlNode *tbl, struct nv_imp_cell *into);
 
 static void read_rows(struct reader *r, xmlNode *parent, struct nv_imp_table *t,
-		      struct nv_imp_cell *into)
+		      struct nv_imp_cell *into, bool header)
 {
 	xmlNode *tr, *tc;
 
@@ -357,13 +367,15 @@ static void read_rows(struct reader *r, xmlNode *parent, struct nv_imp_table *t,
 
 		if (nv_imp_is(tr, NS_TABLE, "table-header-rows") ||
 		    nv_imp_is(tr, NS_TABLE, "table-rows")) {
-			read_rows(r, tr, t, into);
+			read_rows(r, tr, t, into, nv_imp_is(tr, NS_TABLE, "table-header-rows"));
 			continue;
 		}
 		if (!nv_imp_is(tr, NS_TABLE, "table-row"))
 			continue;
-		if (!into)
+		if (!into) {
 			row = nv_imp_add_row(t);
+			row->header = header;
+		}
 		for (tc = tr->children; tc; tc = tc->next) {
 			bool covered = nv_imp_is(tc, NS_TABLE, "covered-table-cell");
 			char *cs, *rs;
@@ -388,12 +400,59 @@ static void read_rows(struct reader *r, xmlNode *parent, struct nv_imp_table *t,
 	}
 }
 
+/* The relative width («3000*») of the automatic column style `name` of doc, or 0. */
+static long column_width(xmlNode *tbl, const char *name)
+{
+	xmlNode *s = nv_imp_child(xmlDocGetRootElement(tbl->doc), NS_OFFICE, "automatic-styles");
+	long w = 0;
+
+	for (s = s ? s->children : NULL; s && name && !w; s = s->next) {
+		char *n = nv_imp_is(s, NS_STYLE, "style") ? attr(s, NS_STYLE, "name") : NULL;
+		char *v = NULL;
+
+		if (n && !strcmp(n, name))
+			v = attr(nv_imp_child(s, NS_STYLE, "table-column-properties"), NS_STYLE,
+				 "rel-column-width");
+		w = v ? atol(v) : 0;
+		free(n);
+		free(v);
+	}
+	return w;
+}
+
+/* The columns' relative widths of tbl into t (none when a column has none). */
+static void read_widths(xmlNode *tbl, struct nv_imp_table *t)
+{
+	xmlNode *c;
+
+	for (c = tbl->children; c; c = c->next) {
+		char *st, *rep;
+		long w, k;
+
+		if (!nv_imp_is(c, NS_TABLE, "table-column"))
+			continue;
+		st = attr(c, NS_TABLE, "style-name");
+		rep = attr(c, NS_TABLE, "number-columns-repeated");
+		w = column_width(tbl, st);
+		for (k = rep ? atol(rep) : 1; k > 0 && t->nwidths < NV_ARRAY_SIZE(t->widths); k--)
+			t->widths[t->nwidths++] = w;
+		free(st);
+		free(rep);
+		if (!w) {
+			t->nwidths = 0;
+			return;
+		}
+	}
+}
+
 /* A table; one inside a cell (into) gives its paragraphs to that cell. */
 static void read_table(struct reader *r, xmlNode *tbl, struct nv_imp_cell *into)
 {
 	struct nv_imp_table *t = into ? NULL : nv_imp_add_table(r->doc);
 
-	read_rows(r, tbl, t, into);
+	if (t)
+		read_widths(tbl, t);
+	read_rows(r, tbl, t, into, false);
 }
 
 static void read_text(struct reader *r, xmlNode *parent, struct nv_imp_cell *cell,
@@ -435,6 +494,7 @@ static void reader_release(struct reader *r)
 	free(r->ps);
 	free(r->ls);
 	nv_strlist_release(&r->bold);
+	nv_strlist_release(&r->italic);
 }
 
 /* Check the mimetype entry: 0 for a text document, -1 after an error. */
@@ -461,7 +521,7 @@ int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_
 		  struct nv_diags *d)
 {
 	static const char *const parts[] = { "styles.xml", "content.xml" };
-	struct reader r = { name, doc, NV_STRLIST_INIT, NULL, 0, NULL, 0, { 0 } };
+	struct reader r = { name, doc, NV_STRLIST_INIT, NV_STRLIST_INIT, NULL, 0, NULL, 0, { 0 } };
 	struct nv_buf xml = NV_BUF_INIT;
 	xmlDoc *x = NULL;
 	xmlNode *body, *text;

@@ -187,6 +187,8 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 			doc->next_src = line - 1;
 			if (!is_separator(l.ptr, l.len))
 				add_row(doc, table, l.ptr, l.len);
+			else if (table->n == 1) /* Markdown's: the row above is the header */
+				table->rows[0].header = true;
 			continue;
 		}
 		table = NULL;

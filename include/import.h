@@ -40,6 +40,7 @@ struct nv_imp_para {
 		   */
 	int level;   /* list or outline level from 0, -1 when none */
 	bool bullet; /* an automatic list item without a number (a bullet) */
+	bool bold;   /* all its text is bold (a header cell's look) */
 	enum nv_imp_align align;
 	int src; /* its number in the source: paragraph N (1-based) or line N of text */
 };
@@ -54,12 +55,16 @@ struct nv_imp_cell {
 struct nv_imp_row {
 	struct nv_imp_cell *cells;
 	size_t n, alloc;
+	bool header; /* a header row the source repeats on each page */
 };
 
 struct nv_imp_table {
 	struct nv_imp_row *rows;
 	size_t n, alloc;
 	int src; /* the number of its first paragraph in the source */
+	/* The columns' widths as the source gives them (any unit), or nwidths 0. */
+	long widths[32];
+	size_t nwidths;
 };
 
 /* A block is a paragraph (table == NULL) or a table. */
@@ -103,20 +108,26 @@ struct nv_imp_row *nv_imp_add_row(struct nv_imp_table *t);
 struct nv_imp_cell *nv_imp_add_cell(struct nv_imp_row *r, int colspan, int rowspan, bool covered);
 /*
  * The inline Markdown of a paragraph being read: its text with the
- * characters Markdown reads escaped and bold runs in «**». Start zeroed.
+ * characters Markdown reads escaped, bold runs in «**» and italic ones in
+ * «*». Start zeroed.
  */
 struct nv_imp_inline {
 	struct nv_buf md;
-	bool open;	    /* a bold run is open */
-	size_t bold, plain; /* non-space bytes in bold and not */
+	unsigned open;		    /* the NV_IMP_BOLD, NV_IMP_ITALIC runs open */
+	size_t bold, italic, plain; /* non-space bytes in bold, in italic only, in neither */
 };
-/* Append len bytes of text, bold or not. */
-void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, bool bold);
+enum {
+	NV_IMP_BOLD = 1,
+	NV_IMP_ITALIC = 2
+};
+/* Append len bytes of text in the style `look` (NV_IMP_BOLD | NV_IMP_ITALIC, or 0). */
+void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, unsigned look);
 /*
  * Finish: the Markdown (the caller frees) when part of the paragraph is
- * bold, else NULL (all bold is a heading's look, not emphasis); in is released.
+ * bold or italic, else NULL (all bold is a heading's look, not emphasis);
+ * in is released. *all_bold (when not NULL) tells whether all its text was bold.
  */
-char *nv_imp_inline_finish(struct nv_imp_inline *in);
+char *nv_imp_inline_finish(struct nv_imp_inline *in, bool *all_bold);
 
 /* The text of a cell: its paragraphs joined with spaces, into out (appended). */
 void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c);

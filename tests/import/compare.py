@@ -6,7 +6,9 @@ Usage: compare.py IMPORTED.md DEMO.md [plain]
 Prints every field that differs and a last line "recovered N/M"; exits 1
 when something differs. Fields: the requisites of the front matter, and
 for the body every item of an order, every section, clause and list item
-of a положение, every cell of a roadmap."""
+of a положение, every cell of a roadmap, and of a ```table block its
+caption, widths, header and number row, and every cell (its Markdown and
+spans)."""
 import re, sys
 import yaml
 
@@ -18,6 +20,31 @@ def load(path):
 
 def norm(s):
     return re.sub(r'\s+', ' ', str(s)).strip()
+
+
+def cell(c):
+    """A cell as (Markdown, colspan, rowspan); the Markdown's lines without
+    trailing spaces (a | block and a quoted string are the same cell)."""
+    if not isinstance(c, dict):
+        c = {'text': c}
+    text = '\n'.join(l.rstrip() for l in str(c.get('text', '')).strip('\n').split('\n'))
+    return '%s [%d×%d]' % (text, c.get('colspan', 1), c.get('rowspan', 1))
+
+
+def table_fields(name, t):
+    """The fields of a ```table block: caption, widths, numbers, every cell."""
+    out = [(name + '.caption', norm(t.get('caption', ''))),
+           (name + '.widths', str(t.get('widths'))),
+           (name + '.numbers', str(bool(t.get('numbers'))))]
+    head = t.get('header') or []
+    if head and not isinstance(head[0], list):
+        head = [head]
+    for part, rows in (('header', head), ('rows', t.get('rows') or [])):
+        for i, r in enumerate(rows):
+            for j, c in enumerate(r):
+                out.append(('%s.%s[%d][%d]' % (name, part, i, j), cell(c)))
+            out.append(('%s.%s[%d].cells' % (name, part, i), str(len(r))))
+    return out
 
 
 def fields(fm, body):
@@ -41,8 +68,18 @@ def fields(fm, body):
                 if key in it:
                     out.append(('sections[%d].items[%d].%s' % (s, i, key), norm(it[key])))
     n = 0
+    fence, tables = None, 0
     for line in body.splitlines():
-        if line.strip():
+        if fence is not None:
+            if line == '```':
+                tables += 1
+                out += table_fields('table[%d]' % tables, yaml.safe_load('\n'.join(fence)))
+                fence = None
+            else:
+                fence.append(line)
+        elif line == '```table':
+            fence = []
+        elif line.strip():
             n += 1
             # Indentation is kept: it is how Markdown nests sub-items.
             out.append(('body[%d]' % n, ' ' * (len(line) - len(line.lstrip())) + norm(line)))

@@ -3,8 +3,9 @@
 .docx (python3-docx), .odt (python3-odf) and text (UTF-8, Windows-1251),
 plus hostile files for the bad-input tests.
 
-Usage: tests/import/make-fixtures.py ROOT OUTDIR
-ROOT is the repository (its content/ is the demo school)."""
+Usage: tests/import/make-fixtures.py ROOT OUTDIR [KIND...]
+ROOT is the repository (its content/ is the demo school); KIND (order,
+position, roadmap, program, hostile) writes only those fixtures."""
 import io, os, re, sys, zipfile
 import yaml
 import docx
@@ -17,6 +18,7 @@ from odf.text import P, List, ListItem, ListStyle, ListLevelStyleBullet, ListLev
 from odf.table import Table, TableColumn, TableRow, TableCell, CoveredTableCell
 
 root, out = sys.argv[1], sys.argv[2]
+only = sys.argv[3:]
 os.makedirs(out, exist_ok=True)
 
 
@@ -182,8 +184,19 @@ def approval_text(a):
 
 
 def body_blocks(body):
-    """The body of a положение as (kind, text): h, p, li."""
+    """The body of a положение as (kind, text): h, p, li, table (its YAML, parsed)."""
+    fence = None
     for line in body.splitlines():
+        if fence is not None:
+            if line == '```':
+                yield 'table', yaml.safe_load('\n'.join(fence))
+                fence = None
+            else:
+                fence.append(line)
+            continue
+        if line == '```table':
+            fence = []
+            continue
         if not line.strip():
             continue
         if line.startswith('# '):
@@ -266,6 +279,129 @@ def position_odt(fm, body, path):
     doc.save(path)
 
 
+def cell_blocks(md):
+    """A cell's Markdown as (kind, level, text): p, num (a numbered item), li.
+    A mention «[Лебедева А. С.](@lebedeva-as)» is the name as typed."""
+    md = re.sub(r'\[([^]]*)\]\(@[^)]*\)', r'\1', md)
+    for line in md.splitlines():
+        if not line.strip():
+            continue
+        depth = (len(line) - len(line.lstrip())) // 3
+        m = re.match(r'^\s*(\d+)\. (.*)$', line)
+        if m:
+            yield 'num', depth, m.group(2)
+        elif line.lstrip().startswith('- '):
+            yield 'li', depth, line.lstrip()[2:]
+        else:
+            yield 'p', 0, line.strip()
+
+
+def table_grid(tb):
+    """The table's rows as lists of (markdown, colspan, rowspan) with None for
+    the places merged cells cover; the header rows and the number row first."""
+    head = tb.get('header') or []
+    if head and not isinstance(head[0], list):
+        head = [head]
+    rows = list(head)
+    n = max(sum(c.get('colspan', 1) if isinstance(c, dict) else 1 for c in r)
+            for r in head + tb['rows'])
+    if tb.get('numbers'):
+        rows.append([str(i + 1) for i in range(n)])
+    rows += tb['rows']
+    grid = [[None] * n for _ in rows]
+    for i, r in enumerate(rows):
+        j = 0
+        for c in r:
+            while grid[i][j] is not None:
+                j += 1
+            c = c if isinstance(c, dict) else {'text': c}
+            cs, rs = c.get('colspan', 1), c.get('rowspan', 1)
+            for a in range(rs):
+                for b in range(cs):
+                    grid[i + a][j + b] = 'covered'
+            grid[i][j] = (str(c['text']), cs, rs)
+            j += cs
+    return grid, len(head)
+
+
+# Numbered items «1.», their dash sub-items, and dash lists: for cells.
+CELL_NUMBERING = ('<w:abstractNum %s w:abstractNumId="91">'
+                  '<w:multiLevelType w:val="multilevel"/>'
+                  '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                  '<w:lvlText w:val="%%1."/></w:lvl>'
+                  '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+                  '<w:lvlText w:val="-"/></w:lvl></w:abstractNum>'
+                  '<w:abstractNum %s w:abstractNumId="92">'
+                  '<w:multiLevelType w:val="multilevel"/>'
+                  '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+                  '<w:lvlText w:val="-"/></w:lvl></w:abstractNum>') % (nsdecls('w'), nsdecls('w'))
+
+
+def docx_cell(d, cell, md, state):
+    """The cell's paragraphs; each numbered list restarts at 1 (a w:num of its own)."""
+    first = True
+    for kind, level, text in cell_blocks(md):
+        p = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        for i, part in enumerate(re.split(r'(\*[^*]+\*)', text)):
+            if part.startswith('*') and part.endswith('*') and len(part) > 2:
+                p.add_run(part[1:-1]).italic = True
+            elif part:
+                p.add_run(part)
+        if kind == 'p':
+            state['list'] = None
+            continue
+        abstract = 91 if kind == 'num' or level else 92
+        if state['list'] is None or state['list'][0] != abstract:
+            state['num'] += 1
+            numbering = d.part.numbering_part.element
+            numbering.append(parse_xml('<w:num %s w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>'
+                                       % (nsdecls('w'), state['num'], abstract)))
+            state['list'] = (abstract, state['num'])
+        p._p.get_or_add_pPr().append(parse_xml(
+            '<w:numPr %s><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr>'
+            % (nsdecls('w'), level, state['list'][1])))
+    if first:
+        cell.paragraphs[0].text = ''
+
+
+def table_docx(d, tb):
+    """A Word table: the caption above it (style Caption), the header rows
+    bold and repeated, the widths as the grid's, merged cells merged."""
+    from docx.shared import Cm
+    if tb.get('caption'):
+        d.add_paragraph(tb['caption'], style='Caption')
+    grid, nhead = table_grid(tb)
+    ncols = len(grid[0])
+    t = d.add_table(rows=len(grid), cols=ncols)
+    t.style = 'Table Grid'
+    widths = tb.get('widths') or [1] * ncols
+    for j, col in enumerate(t.columns):
+        col.width = Cm(4 * widths[j])
+        for c in col.cells:
+            c.width = Cm(4 * widths[j])
+    for i in range(nhead):
+        t.rows[i]._tr.get_or_add_trPr().append(parse_xml('<w:tblHeader %s/>' % nsdecls('w')))
+    state = {'num': 100, 'list': None}
+    numbering = d.part.numbering_part.element
+    if not numbering.xpath('./w:abstractNum[@w:abstractNumId="91"]'):
+        for el in reversed(parse_xml('<x %s>%s</x>' % (nsdecls('w'), CELL_NUMBERING)).getchildren()):
+            numbering.insert(0, el)
+    for i, r in enumerate(grid):
+        for j, c in enumerate(r):
+            if c is None or c == 'covered':
+                continue
+            text, cs, rs = c
+            cell = t.cell(i, j)
+            if cs > 1 or rs > 1:
+                cell = cell.merge(t.cell(i + rs - 1, j + cs - 1))
+            state['list'] = None
+            if i < nhead:
+                cell.paragraphs[0].add_run(text).bold = True
+            else:
+                docx_cell(d, cell, text, state)
+
+
 def program_docx(fm, body, path):
     """Its blocks side by side, split by tabs, as many schools type them."""
     d = docx.Document()
@@ -277,8 +413,107 @@ def program_docx(fm, body, path):
     d.add_paragraph('«Шаг навстречу»').alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph('на %s учебный год' % fm['academic_year']).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind, text in body_blocks(body):
-        docx_para(d, text, 'List Bullet' if kind == 'li' else None)
+        if kind == 'table':
+            table_docx(d, text)
+        else:
+            docx_para(d, text, 'List Bullet' if kind == 'li' else None)
     d.save(path)
+
+
+def odt_cell_paras(doc, cell, md, styles):
+    """A cell's paragraphs and lists: «1.» items from a number list style
+    with dash sub-items, dash lists from a bullet style."""
+    from odf.text import Span
+    lst = sub = item = kind_of = None
+    for kind, level, text in cell_blocks(md):
+        p = P()
+        for part in re.split(r'(\*[^*]+\*)', text):
+            if part.startswith('*') and part.endswith('*') and len(part) > 2:
+                p.addElement(Span(stylename=styles['italic'], text=part[1:-1]))
+            elif part:
+                p.addText(part)
+        if kind == 'p':
+            lst = None
+            cell.addElement(p)
+        elif level == 0:
+            if lst is None or kind_of != kind:
+                lst, kind_of = List(stylename=styles[kind]), kind
+                cell.addElement(lst)
+            item, sub = ListItem(), None
+            item.addElement(p)
+            lst.addElement(item)
+        else:
+            if sub is None:
+                sub = List()
+                item.addElement(sub)
+            li = ListItem()
+            li.addElement(p)
+            sub.addElement(li)
+
+
+def odt_table_styles(doc):
+    """The styles table_odt() uses: Caption, a «1.» list with «–» sub-items, a «–» list, italic."""
+    from odf.style import TextProperties
+    caption = Style(name='Caption', family='paragraph')
+    doc.styles.addElement(caption)
+    italic = Style(name='Emphasis', family='text')
+    italic.addElement(TextProperties(fontstyle='italic'))
+    doc.automaticstyles.addElement(italic)
+    num = ListStyle(name='CellNumbers')
+    lvl = ListLevelStyleNumber(level=1, numformat='1', numsuffix='.')
+    lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
+    num.addElement(lvl)
+    lvl = ListLevelStyleBullet(level=2, bulletchar='–')
+    lvl.addElement(ListLevelProperties(spacebefore='1.2cm', minlabelwidth='0.6cm'))
+    num.addElement(lvl)
+    doc.automaticstyles.addElement(num)
+    dash = ListStyle(name='CellDashes')
+    lvl = ListLevelStyleBullet(level=1, bulletchar='–')
+    lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
+    dash.addElement(lvl)
+    doc.automaticstyles.addElement(dash)
+    return {'caption': caption, 'italic': italic, 'num': num, 'li': dash, 'tables': []}
+
+
+def table_odt(doc, tb, styles):
+    """An ODF table: the caption above it (style Caption), the header rows
+    in table-header-rows, the widths as relative column widths, spans."""
+    from odf.style import TableColumnProperties
+    from odf.table import TableHeaderRows
+    if tb.get('caption'):
+        doc.text.addElement(P(stylename=styles['caption'], text=tb['caption']))
+    grid, nhead = table_grid(tb)
+    ncols = len(grid[0])
+    t = Table(name='Table%d' % (len(styles['tables']) + 1))
+    styles['tables'].append(t)
+    for j, w in enumerate(tb.get('widths') or [1] * ncols):
+        cs = Style(name='%s.C%d' % (t.getAttribute('name'), j), family='table-column')
+        cs.addElement(TableColumnProperties(relcolumnwidth='%d*' % (1000 * w)))
+        doc.automaticstyles.addElement(cs)
+        t.addElement(TableColumn(stylename=cs))
+    head = TableHeaderRows()
+    if nhead:
+        t.addElement(head)
+    for i, r in enumerate(grid):
+        tr = TableRow()
+        for c in r:
+            if c == 'covered':
+                tr.addElement(CoveredTableCell())
+                continue
+            text, cs, rs = c
+            kw = {}
+            if cs > 1:
+                kw['numbercolumnsspanned'] = cs
+            if rs > 1:
+                kw['numberrowsspanned'] = rs
+            cell = TableCell(**kw)
+            if i < nhead:
+                cell.addElement(odt_para('**%s**' % text))
+            else:
+                odt_cell_paras(doc, cell, text, styles)
+            tr.addElement(cell)
+        (head if i < nhead else t).addElement(tr)
+    doc.text.addElement(t)
 
 
 def program_odt(fm, body, path):
@@ -290,12 +525,17 @@ def program_odt(fm, body, path):
     lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
     numbers.addElement(lvl)
     doc.automaticstyles.addElement(numbers)
+    styles = odt_table_styles(doc)
     for line in approval_text(fm['approval'][0]).split('\n'):
         doc.text.addElement(P(text=line))
     for t in ('ПРОГРАММА НАСТАВНИЧЕСТВА', '«Шаг навстречу»', 'на %s учебный год' % fm['academic_year']):
         doc.text.addElement(P(stylename=center, text=t))
     lst = None
     for kind, text in body_blocks(body):
+        if kind == 'table':
+            lst = None
+            table_odt(doc, text, styles)
+            continue
         m = re.match(r'^\d+\. (.*)$', text) if kind == 'p' else None
         if m:
             if lst is None:
@@ -412,19 +652,28 @@ def hostile():
         f.write(open(os.path.join(out, 'order.odt'), 'rb').read())
 
 
-fm, body = load('orders/o-zakreplenii-par.md')
-order_docx(fm, body, os.path.join(out, 'order.docx'))
-order_odt(fm, body, os.path.join(out, 'order.odt'))
-write_text('order', order_text(fm, body))
-fm, body = load('positions/polozhenie-pedagogi.md')
-position_docx(fm, body, os.path.join(out, 'position.docx'))
-position_odt(fm, body, os.path.join(out, 'position.odt'))
-write_text('position', position_text(fm, body))
-fm, body = load('roadmaps/dorozhnaya-karta-2025-2026.md')
-roadmap_docx(fm, body, os.path.join(out, 'roadmap.docx'))
-roadmap_odt(fm, body, os.path.join(out, 'roadmap.odt'))
-write_text('roadmap', roadmap_text(fm, body))
-fm, body = load('programs/programma-nastavnichestva.md')
-program_docx(fm, body, os.path.join(out, 'program.docx'))
-program_odt(fm, body, os.path.join(out, 'program.odt'))
-hostile()
+def want(kind):
+    return not only or kind in only
+
+
+if want('order'):
+    fm, body = load('orders/o-zakreplenii-par.md')
+    order_docx(fm, body, os.path.join(out, 'order.docx'))
+    order_odt(fm, body, os.path.join(out, 'order.odt'))
+    write_text('order', order_text(fm, body))
+if want('position'):
+    fm, body = load('positions/polozhenie-pedagogi.md')
+    position_docx(fm, body, os.path.join(out, 'position.docx'))
+    position_odt(fm, body, os.path.join(out, 'position.odt'))
+    write_text('position', position_text(fm, body))
+if want('roadmap'):
+    fm, body = load('roadmaps/dorozhnaya-karta-2025-2026.md')
+    roadmap_docx(fm, body, os.path.join(out, 'roadmap.docx'))
+    roadmap_odt(fm, body, os.path.join(out, 'roadmap.odt'))
+    write_text('roadmap', roadmap_text(fm, body))
+if want('program'):
+    fm, body = load('programs/programma-nastavnichestva.md')
+    program_docx(fm, body, os.path.join(out, 'program.docx'))
+    program_odt(fm, body, os.path.join(out, 'program.odt'))
+if want('hostile'):
+    hostile()

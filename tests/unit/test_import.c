@@ -7,6 +7,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "diag.h"
 #include "harness.h"
@@ -291,9 +292,12 @@ static void test_body_headings_and_tables(void)
 			      "1. первый;\n2. второй.\n",
 			      "page", &r),
 		  0);
-	CHECK_STR(r.text.ptr, "---\ntitle: Формы и шаблоны\n---\n## Бланки\n\n"
-			      "Текст с \\*звёздочкой\\*.\n\n| Форма | Кому |\n| --- | --- |\n"
-			      "| Анкета | наставнику |\n\n1. первый;\n2. второй.\n");
+	CHECK_STR(r.text.ptr,
+		  "---\ntitle: Формы и шаблоны\n---\n## Бланки\n\n"
+		  "Текст с \\*звёздочкой\\*.\n\n```table\nheader:\n  - - \"Форма\"\n"
+		  "    - \"Кому\"\nrows:\n  - - \"Анкета\"\n    - \"наставнику\"\n```\n\n"
+		  "1. первый;\n2. второй.\n");
+	CHECK_STR(r.found.v[r.found.nr - 2], "таблица: 1 строка (абзац 4)");
 	nv_imp_result_release(&r);
 
 	/* A protocol's date on the next line; УТВЕРЖДАЮ with a person and a date in words. */
@@ -319,6 +323,103 @@ static void test_body_headings_and_tables(void)
 	CHECK_STR(r.todo.v[0], "укажите id документа в appendices приказа от 29.08.2025 № 118-од "
 			       "(блок «УТВЕРЖДЕНО приказом» nastavnik выводит сам)");
 	nv_imp_result_release(&r);
+}
+
+/* A cell of row r: colspan cs, rowspan rs, its paragraphs' texts (NULL-ended). */
+static struct nv_imp_cell *cell(struct nv_imp_doc *doc, struct nv_imp_row *r, int cs, int rs,
+				const char *text)
+{
+	struct nv_imp_cell *c = nv_imp_add_cell(r, cs, rs, false);
+
+	if (text)
+		nv_imp_add_para(doc, c, text, strlen(text));
+	return c;
+}
+
+/* A list item of cell c: number (NULL for a bullet) at level. */
+static void item(struct nv_imp_doc *doc, struct nv_imp_cell *c, const char *number, int level,
+		 const char *text)
+{
+	struct nv_imp_para *p = nv_imp_add_para(doc, c, text, strlen(text));
+
+	p->number = number ? nv_xstrdup(number) : NULL;
+	p->bullet = !number;
+	p->level = level;
+}
+
+/*
+ * A table in a body as a ```table block: the caption above it, the
+ * header before the number row, widths in proportion, a cell with a
+ * paragraph, a numbered list and dash sub-items, italic, a mention, and
+ * merged cells; then one whose header row is marked as such, and one
+ * whose header row is bold.
+ */
+static void test_table_block(void)
+{
+	struct nv_imp_doc doc;
+	struct nv_imp_opts o = { "page", people, 2, NULL, NULL, NULL };
+	struct nv_imp_result r;
+	struct nv_imp_table *t;
+	struct nv_imp_row *row;
+	struct nv_imp_cell *c;
+	struct nv_imp_para *p;
+
+	nv_imp_doc_init(&doc);
+	nv_imp_add_para(&doc, NULL, "Памятка", strlen("Памятка"));
+	p = nv_imp_add_para(&doc, NULL, "Кто за что отвечает", strlen("Кто за что отвечает"));
+	p->style = nv_xstrdup("Caption");
+	t = nv_imp_add_table(&doc);
+	t->widths[0] = 2268, t->widths[1] = 6803, t->nwidths = 2;
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, 1, "Кто");
+	cell(&doc, row, 1, 1, "Что");
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, 1, "1");
+	cell(&doc, row, 1, 1, "2");
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, 2, "Куратор: \"главный\"");
+	c = cell(&doc, row, 1, 1, "Куратор Петрова А. Н.:");
+	item(&doc, c, "1.", 0, "Формирует базу.");
+	item(&doc, c, "2.", 0, "Проводит мониторинг:");
+	item(&doc, c, NULL, 1, "итоговый;");
+	p = nv_imp_add_para(&doc, c, "ведёт журнал наставника.",
+			    strlen("ведёт журнал наставника."));
+	p->md = nv_xstrdup("ведёт *журнал* наставника.");
+	p->bullet = true, p->level = 0;
+	row = nv_imp_add_row(t);
+	nv_imp_add_cell(row, 1, 1, true);
+	cell(&doc, row, 1, 1, NULL);
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 2, 1, "Итоги — в июне.");
+	t = nv_imp_add_table(&doc);
+	row = nv_imp_add_row(t);
+	row->header = true;
+	cell(&doc, row, 1, 1, "Показатель");
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, 1, "Число пар");
+	t = nv_imp_add_table(&doc);
+	row = nv_imp_add_row(t);
+	c = cell(&doc, row, 1, 1, "Срок");
+	c->paras[0].bold = true;
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, 1, "Май");
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_recognise(&doc, &o, &r), 0);
+	CHECK_STR(strstr(r.text.ptr, "---\n```"),
+		  "---\n```table\ncaption: \"Кто за что отвечает\"\nwidths: [1, 3]\nheader:\n"
+		  "  - - \"Кто\"\n    - \"Что\"\nnumbers: true\nrows:\n"
+		  "  - - text: \"Куратор: \\\"главный\\\"\"\n      rowspan: 2\n"
+		  "    - |\n"
+		  "        Куратор [Петрова А. Н.](@petrova-an):\n\n"
+		  "        1. Формирует базу.\n        2. Проводит мониторинг:\n"
+		  "           - итоговый;\n        - ведёт *журнал* наставника.\n"
+		  "  - - \"\"\n  - - text: \"Итоги — в июне.\"\n      colspan: 2\n```\n\n"
+		  "```table\nheader:\n  - - \"Показатель\"\nrows:\n  - - \"Число пар\"\n```\n\n"
+		  "```table\nheader:\n  - - \"Срок\"\nrows:\n  - - \"Май\"\n```\n");
+	CHECK_STR(r.found.v[2], "таблица: 3 строки (абзац 3), подпись: Кто за что отвечает");
+	CHECK_STR(r.found.v[3], "таблица: 1 строка (абзац 14)");
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
 }
 
 static void test_not_what_the_name_says(void)
@@ -349,5 +450,6 @@ void nv_tests(void)
 	NV_RUN(test_position_and_roadmap);
 	NV_RUN(test_space_aligned_table);
 	NV_RUN(test_body_headings_and_tables);
+	NV_RUN(test_table_block);
 	NV_RUN(test_not_what_the_name_says);
 }
