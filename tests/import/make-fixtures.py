@@ -30,6 +30,17 @@ def load(rel):
 
 site = yaml.safe_load(open(os.path.join(root, 'content/site.yml'), encoding='utf-8'))
 org = site['organization']
+people = {p['id']: p for p in yaml.safe_load(open(os.path.join(root, 'content/people.yml'), encoding='utf-8'))}
+
+
+def responsible(r):
+    """A roadmap item's responsible as a school types it: «Лебедева А. С., куратор»."""
+    def part(x):
+        p = people.get(x)
+        if not p:
+            return x
+        return '%s %s.%s' % (p['surname'], p['name'][0], (' %s.' % p['patronymic'][0]) if p.get('patronymic') else '')
+    return ', '.join(part(x) for x in r) if isinstance(r, list) else part(r)
 
 
 def order_lines(fm, body):
@@ -560,7 +571,7 @@ def roadmap_rows(fm):
         spans.append(len(rows))
         rows.append(['%d. %s' % (s + 1, sec['title'])])
         for i, it in enumerate(sec['items']):
-            rows.append(['%d.%d.' % (s + 1, i + 1), it['title'], it['due'], it['responsible'],
+            rows.append(['%d.%d.' % (s + 1, i + 1), it['title'], it['due'], responsible(it['responsible']),
                          it.get('result', ''), STATUS[it.get('status', 'planned')]])
     return rows, spans
 
