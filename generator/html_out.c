@@ -28,21 +28,43 @@
 
 /* --- search records and writing ------------------------------------------------ */
 
-/* s as a JSON string, safe inside a <script>. */
+/* Whether a byte needs an escape in add_json_string(). */
+static inline bool json_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == '<';
+}
+
+/*
+ * s as a JSON string, safe inside a <script>: runs of plain bytes go in
+ * one copy, the string is measured once.
+ */
 static void add_json_string(struct nv_buf *b, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, start;
+	char esc[7] = "\\u00";
 
+	nv_buf_grow(b, n + 2);
 	nv_buf_addch(b, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			nv_buf_addf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			nv_buf_addf(b, "\\u%04x", *p);
-		else if (*p == '<')
-			nv_buf_adds(b, "\\u003c"); /* never close a <script> */
-		else
-			nv_buf_addch(b, (char)*p);
+	while (i < n) {
+		start = i;
+		while (i < n && !json_special(u[i]))
+			i++;
+		nv_buf_add(b, s + start, i - start);
+		if (i == n)
+			break;
+		if (u[i] == '<') {
+			nv_buf_add(b, "\\u003c", 6); /* never close a <script> */
+		} else if (u[i] < 0x20) {
+			esc[4] = "0123456789abcdef"[u[i] >> 4];
+			esc[5] = "0123456789abcdef"[u[i] & 15];
+			nv_buf_add(b, esc, 6);
+		} else {
+			esc[1] = (char)u[i];
+			nv_buf_add(b, esc, 2);
+			esc[1] = 'u';
+		}
+		i++;
 	}
 	nv_buf_addch(b, '"');
 }
@@ -85,6 +107,8 @@ static void fill_page_ref(const struct nv_html_state *s, struct nv_html_worker *
 	p->line = NULL;
 	if ((!text || !*text) && strcmp(p->kind, "index"))
 		return;
+	/* One allocation: the text is most of the record. */
+	nv_buf_grow(&b, strlen(p->title) + strlen(p->url) + (text ? strlen(text) : 0) + 32);
 	nv_buf_adds(&b, "{\"t\":");
 	add_json_string(&b, p->title);
 	nv_buf_adds(&b, ",\"u\":");
