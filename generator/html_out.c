@@ -80,6 +80,22 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 		      len);
 }
 
+/*
+ * Guard the text in b, and hand b's memory to the writer when the guard
+ * finds nothing (b is left empty): a page is not copied again.
+ */
+static void write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			      struct nv_buf *b, bool markup, bool page)
+{
+	size_t len;
+	char *data;
+
+	if (!nv_html_guard(s, w, rel, b->ptr, b->len, markup, page))
+		return;
+	data = nv_buf_detach(b, &len);
+	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, len);
+}
+
 /* Guard a file, and write it when the guard finds nothing. */
 void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
 			   const char *text, size_t len, bool markup, bool page)
@@ -168,7 +184,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {
-		nv_html_write_guarded(s, w, url, html.ptr, html.len, true, true);
+		write_guarded_buf(s, w, url, &html, true, true);
 		if (w->slot)
 			fill_page_ref(s, w, w->slot, url, title, kind, search_text);
 		else
@@ -343,7 +359,7 @@ void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl
 	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
 		s->main.failed = true;
 	else
-		nv_html_write_guarded(s, &s->main, rel, out.ptr, out.len, true, false);
+		write_guarded_buf(s, &s->main, rel, &out, true, false);
 	nv_value_free(ctx);
 	nv_buf_release(&out);
 }
