@@ -144,6 +144,16 @@ static void add_page_ref(struct nv_html_state *s, struct nv_html_worker *w, cons
 	fill_page_ref(s, w, &s->pages[s->npages++], url, title, kind, text);
 }
 
+/* Take v, lent to map m, back from it before m is freed. */
+static void unlend(struct nv_value *m, const struct nv_value *v)
+{
+	size_t i;
+
+	for (i = 0; i < m->nr; i++)
+		if (m->members[i].value == v)
+			m->members[i].value = NULL;
+}
+
 /*
  * Render template `tpl` with ctx (taken over) into url, adding the common
  * context, and remember the page for the sitemap and the search index.
@@ -173,7 +183,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);
 	set(ctx, "page", page);
-	set(ctx, "site", nv_value_copy(s->site));
+	/* Lent, not copied: every page has the same; taken back below. */
+	set(ctx, "site", s->site);
 	set(ctx, "nav", nv_html_nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
 	set(ctx, "here", nv_value_new_str(here.ptr));
@@ -190,6 +201,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 		else
 			add_page_ref(s, w, url, title, kind, search_text);
 	}
+	unlend(ctx, s->site);
 	nv_value_free(ctx);
 	nv_buf_release(&root);
 	nv_buf_release(&here);
