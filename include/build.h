@@ -56,8 +56,8 @@ struct nv_build_opts {
 	const struct nv_strlist *changed;
 	/*
 	 * The process exits right after the build (the CLI, unless a leak
-	 * checker watches it: nv_leak_checked()): the content, the model and
-	 * the manifests are left to the exit, not freed one block at a time
+	 * checker watches it: nv_leak_checked()): the content, the model, the
+	 * website's state and the manifests are left to the exit, not freed one block at a time
 	 * (7 % of a cold build). Ignored with keep.
 	 */
 	bool exit_after;
