@@ -57,8 +57,8 @@ struct nv_build_opts {
 	/*
 	 * The process exits right after the build (the CLI, unless a leak
 	 * checker watches it: nv_leak_checked()): the content, the model, the
-	 * website's state and the manifests are left to the exit, not freed one block at a time
-	 * (7 % of a cold build). Ignored with keep.
+	 * website's state and the manifests are left to the exit, not freed
+	 * one block at a time (7 % of a cold build). Ignored with keep.
 	 */
 	bool exit_after;
 };
