@@ -3,6 +3,20 @@
 
 #include "alloc.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define NV_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NV_ASAN 1
+#endif
+#endif
+#if !defined(NV_ASAN) && defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define NV_HAVE_VALGRIND_H 1
+#endif
+#endif
+
 NV_NORETURN static void default_oom(size_t size)
 {
 	fprintf(stderr, "nastavnik: недостаточно памяти (не удалось выделить %zu байт)\n", size);
@@ -97,4 +111,19 @@ char *nv_xasprintf(const char *fmt, ...)
 	p = nv_xasprintf_v(fmt, ap);
 	va_end(ap);
 	return p;
+}
+
+bool nv_leak_checked(void)
+{
+#ifdef NV_ASAN
+	return true;
+#else
+	const char *pre = getenv("LD_PRELOAD"); /* valgrind preloads its vgpreload_*.so */
+
+#ifdef NV_HAVE_VALGRIND_H
+	if (RUNNING_ON_VALGRIND)
+		return true;
+#endif
+	return pre && strstr(pre, "vgpreload");
+#endif
 }

@@ -800,12 +800,14 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	rc = run(&b, title);
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
-	nv_html_free(b.html);
 	nv_print_free(b.ps);
-	nv_project_keep(&b.p, o->keep);
-	if (b.have_old)
-		nv_manifest_release(&b.old);
-	nv_manifest_release(&b.new);
+	if (!o->exit_after || o->keep) {
+		nv_html_free(b.html);
+		nv_project_keep(&b.p, o->keep);
+		if (b.have_old)
+			nv_manifest_release(&b.old);
+		nv_manifest_release(&b.new);
+	}
 	nv_strlist_release(&b.gone);
 	if (b.hist.files)
 		nv_git_history_release(&b.hist);

@@ -7,6 +7,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "build.h"
 #include "cmd.h"
 #include "diag.h"
@@ -54,6 +55,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 	};
 	const struct nv_cmdline line = { "build", opts, usage, NULL, 0, NULL };
 
+	o.exit_after = !nv_leak_checked(); /* the process ends after the build */
 	rc = nv_cmdline_parse(&line, argc, argv, g);
 	if (rc)
 		return rc > 0 ? NV_EXIT_OK : NV_EXIT_USAGE;

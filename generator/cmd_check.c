@@ -4,6 +4,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
 #include "content.h"
@@ -78,6 +79,12 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 	nv_diags_print(&d, stderr);
 	print_summary(&p.content, &d);
 	rc = d.errors ? NV_EXIT_CONTENT : NV_EXIT_OK;
+	/* The process exits at once: freeing the content and the model block
+	 * by block would only cost, unless a leak checker watches. */
+	if (nv_leak_checked())
+		nv_project_release(&p);
+	nv_diags_release(&d);
+	return rc;
 out:
 	nv_project_release(&p);
 	nv_diags_release(&d);

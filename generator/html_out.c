@@ -28,21 +28,43 @@
 
 /* --- search records and writing ------------------------------------------------ */
 
-/* s as a JSON string, safe inside a <script>. */
+/* Whether a byte needs an escape in add_json_string(). */
+static inline bool json_special(unsigned char c)
+{
+	return c < 0x20 || c == '"' || c == '\\' || c == '<';
+}
+
+/*
+ * s as a JSON string, safe inside a <script>: runs of plain bytes go in
+ * one copy, the string is measured once.
+ */
 static void add_json_string(struct nv_buf *b, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, start;
+	char esc[7] = "\\u00";
 
+	nv_buf_grow(b, n + 2);
 	nv_buf_addch(b, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			nv_buf_addf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			nv_buf_addf(b, "\\u%04x", *p);
-		else if (*p == '<')
-			nv_buf_adds(b, "\\u003c"); /* never close a <script> */
-		else
-			nv_buf_addch(b, (char)*p);
+	while (i < n) {
+		start = i;
+		while (i < n && !json_special(u[i]))
+			i++;
+		nv_buf_add(b, s + start, i - start);
+		if (i == n)
+			break;
+		if (u[i] == '<') {
+			nv_buf_add(b, "\\u003c", 6); /* never close a <script> */
+		} else if (u[i] < 0x20) {
+			esc[4] = "0123456789abcdef"[u[i] >> 4];
+			esc[5] = "0123456789abcdef"[u[i] & 15];
+			nv_buf_add(b, esc, 6);
+		} else {
+			esc[1] = (char)u[i];
+			nv_buf_add(b, esc, 2);
+			esc[1] = 'u';
+		}
+		i++;
 	}
 	nv_buf_addch(b, '"');
 }
@@ -56,6 +78,22 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 {
 	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), nv_xmemdupz(data, len),
 		      len);
+}
+
+/*
+ * Guard the text in b, and hand b's memory to the writer when the guard
+ * finds nothing (b is left empty): a page is not copied again.
+ */
+static void write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			      struct nv_buf *b, bool markup, bool page)
+{
+	size_t len;
+	char *data;
+
+	if (!nv_html_guard(s, w, rel, b->ptr, b->len, markup, page))
+		return;
+	data = nv_buf_detach(b, &len);
+	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, len);
 }
 
 /* Guard a file, and write it when the guard finds nothing. */
@@ -85,6 +123,8 @@ static void fill_page_ref(const struct nv_html_state *s, struct nv_html_worker *
 	p->line = NULL;
 	if ((!text || !*text) && strcmp(p->kind, "index"))
 		return;
+	/* One allocation: the text is most of the record. */
+	nv_buf_grow(&b, strlen(p->title) + strlen(p->url) + (text ? strlen(text) : 0) + 32);
 	nv_buf_adds(&b, "{\"t\":");
 	add_json_string(&b, p->title);
 	nv_buf_adds(&b, ",\"u\":");
@@ -102,6 +142,16 @@ static void add_page_ref(struct nv_html_state *s, struct nv_html_worker *w, cons
 {
 	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
 	fill_page_ref(s, w, &s->pages[s->npages++], url, title, kind, text);
+}
+
+/* Take v, lent to map m, back from it before m is freed. */
+static void unlend(struct nv_value *m, const struct nv_value *v)
+{
+	size_t i;
+
+	for (i = 0; i < m->nr; i++)
+		if (m->members[i].value == v)
+			m->members[i].value = NULL;
 }
 
 /*
@@ -133,7 +183,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);
 	set(ctx, "page", page);
-	set(ctx, "site", nv_value_copy(s->site));
+	/* Lent, not copied: every page has the same; taken back below. */
+	set(ctx, "site", s->site);
 	set(ctx, "nav", nv_html_nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
 	set(ctx, "here", nv_value_new_str(here.ptr));
@@ -144,12 +195,13 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {
-		nv_html_write_guarded(s, w, url, html.ptr, html.len, true, true);
+		write_guarded_buf(s, w, url, &html, true, true);
 		if (w->slot)
 			fill_page_ref(s, w, w->slot, url, title, kind, search_text);
 		else
 			add_page_ref(s, w, url, title, kind, search_text);
 	}
+	unlend(ctx, s->site);
 	nv_value_free(ctx);
 	nv_buf_release(&root);
 	nv_buf_release(&here);
@@ -319,7 +371,7 @@ void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl
 	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
 		s->main.failed = true;
 	else
-		nv_html_write_guarded(s, &s->main, rel, out.ptr, out.len, true, false);
+		write_guarded_buf(s, &s->main, rel, &out, true, false);
 	nv_value_free(ctx);
 	nv_buf_release(&out);
 }

@@ -46,6 +46,14 @@ void nv_set_oom_hook(void (*hook)(size_t size));
 		}                                                                     \
 	} while (0)
 
+/*
+ * Whether a leak checker watches the process (built with AddressSanitizer,
+ * or run under valgrind): a command that would leave its memory to the
+ * exit, to save the time of freeing it, frees it all then, so that the
+ * checker sees no leak.
+ */
+bool nv_leak_checked(void);
+
 /* Multiply two sizes, aborting through the OOM hook on overflow. */
 size_t nv_st_mult(size_t a, size_t b);
 

@@ -22,6 +22,30 @@ static void test_buf_empty_is_printable(void)
 	nv_buf_release(&b);
 }
 
+/*
+ * Valgrind is seen by the preload it puts in the environment (the CLI then
+ * frees its memory before the exit); outside valgrind and ASan, not.
+ */
+static void test_leak_checked_by_valgrind_preload(void)
+{
+	const char *pre = getenv("LD_PRELOAD");
+	char *old = pre ? nv_xstrdup(pre) : NULL;
+
+	if (nv_leak_checked()) { /* run under valgrind, or built with ASan */
+		free(old);
+		return;
+	}
+	setenv("LD_PRELOAD", "/usr/libexec/valgrind/vgpreload_memcheck-amd64-linux.so", 1);
+	CHECK(nv_leak_checked());
+	setenv("LD_PRELOAD", "/usr/lib/libfaketime.so.1", 1);
+	CHECK(!nv_leak_checked());
+	if (old)
+		setenv("LD_PRELOAD", old, 1);
+	else
+		unsetenv("LD_PRELOAD");
+	free(old);
+}
+
 static void test_buf_append_and_detach(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -335,4 +359,5 @@ void nv_tests(void)
 	NV_RUN(test_diag_print_with_caret);
 	NV_RUN(test_diag_merge_keeps_counts);
 	NV_RUN(test_hash);
+	NV_RUN(test_leak_checked_by_valgrind_preload);
 }
