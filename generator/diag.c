@@ -53,6 +53,7 @@ struct nv_diag *nv_diag_add(struct nv_diags *d, enum nv_severity sev, const char
 	diag->severity = sev;
 	diag->msg = nv_buf_detach(&msg, NULL);
 	diag->hint = NULL;
+	diag->secret = false;
 	diag->seq = d->nr;
 	d->nr++;
 	if (sev == NV_ERROR)
