@@ -1,23 +1,23 @@
 /*
- * typo.c: Russian typography on plain UTF-8 text, and slugs; see typo.h.
+ * typo.c: Russian typography on plain UTF-8 text; see typo.h (slugs are in
+ * typo_slug.c).
  *
  * Design: one forward pass, code point by code point. Each rule fires on
- * the character under the cursor and may look ahead inside the input but
- * never reads back what was written: everything it needs to know about
- * the past (the previous character, the digit run before it, the quote
- * depth, whether a «№» is being followed) lives in struct nv_typo_state,
- * which is also all that carries over from one piece of a block to the
- * next. Because nothing written is ever rewritten, the output is a
- * sequence of whole code points and stays valid UTF-8. A space that must
+ * the character under the cursor and may look ahead inside the input (and
+ * back at a month's name in it) but never reads what was written:
+ * what it needs to know about the past (the previous character, the digit
+ * run before it, the quote depth, whether a «№» is being followed) lives
+ * in struct nv_typo_state, which is also all that carries over from one
+ * piece of a block to the next. Nothing written is ever rewritten, so the
+ * output is whole code points and stays valid UTF-8. A space that must
  * become a no-break space before a dash is caught by looking ahead from
- * the space. Every rule maps its own output to itself, which is what
- * makes the pass idempotent; the unit tests check that for each rule.
+ * the space. Every rule maps its own output to itself, which makes the
+ * pass idempotent; the unit tests check that for each rule.
  *
- * Speed: most of any text is letters, spaces and punctuation that no rule
- * touches. plain_end() finds such runs on the bytes, without decoding, and
- * they are copied with one memcpy; only where a rule may fire does the
- * pass go a code point at a time (step()). The output is the same byte
- * for byte as going a code point at a time everywhere.
+ * Speed: plain_end() finds runs that no rule touches on the bytes, without
+ * decoding, and they are copied with one memcpy; only where a rule may
+ * fire does the pass go a code point at a time (step()), with the same
+ * output byte for byte.
  */
 #include "common.h"
 
@@ -208,6 +208,17 @@ static bool is_range(const struct typo *t, size_t j)
 	return true;
 }
 
+/* Whether a date (…05.2026) ends at st and another starts at s[j]. */
+static bool date_range(const struct typo *t, size_t j)
+{
+	size_t e = j;
+
+	while (e < t->n && is_digit((unsigned char)t->s[e]))
+		e++;
+	return t->st->before == '.' && e > j && e + 1 < t->n && t->s[e] == '.' &&
+	       is_digit((unsigned char)t->s[e + 1]);
+}
+
 /* True if s[i..] is «г.» or «гг.» (год, годы). */
 static bool year_abbr(const char *s, size_t n, size_t i)
 {
@@ -323,9 +334,7 @@ static size_t initials(struct typo *t, size_t i)
 /* Write the two bytes of UTF-8 of c (U+0080..U+07FF) to w; returns 2. */
 static size_t put2(uint32_t c, char *w)
 {
-	w[0] = (char)(0xC0 | (c >> 6));
-	w[1] = (char)(0x80 | (c & 0x3F));
-	return 2;
+	return w[0] = (char)(0xC0 | (c >> 6)), w[1] = (char)(0x80 | (c & 0x3F)), 2;
 }
 
 /* Russian capitals in small letters; anything else as it is. */
@@ -368,10 +377,7 @@ static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 	return strstr(two, w) ? i + k1 + k2 : 0;
 }
 
-/*
- * Whether the word s[from, to) names a month in any case (сентябрь,
- * сентября, Май); capitals only at its start.
- */
+/* Whether the word s[from, to) names a month (сентябрь, сентября, Май). */
 static bool is_month(const char *s, size_t from, size_t to)
 {
 	static const char *const stems[] = { "январ",  "феврал",  "март",   "апрел", "июн",   "июл",
@@ -395,7 +401,7 @@ static bool is_month(const char *s, size_t from, size_t to)
 	return false;
 }
 
-/* Whether a month's name ends just before s[i] (s starts at a word's start). */
+/* Whether a month's name ends just before s[i]. */
 static bool month_before(const char *s, size_t i)
 {
 	size_t j = i;
@@ -418,9 +424,8 @@ static bool month_at(const char *s, size_t n, size_t i)
 }
 
 /*
- * A short word at s[i] (a word's start): writes it and a no-break space
- * for the blanks after it and returns where to go on, or returns 0 and
- * writes nothing. A dash or a line's end after the blanks keeps them.
+ * A short word at s[i] (a word's start) and a no-break space for the
+ * blanks after it, unless a dash or a line's end follows: see initials().
  */
 static size_t glue_short(struct typo *t, size_t i)
 {
@@ -504,14 +509,13 @@ static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 {
 	const struct nv_typo_state *st = t->st;
 	const char *in = t->s;
-	size_t len = t->n, e, d, w, j;
-	bool nb = false;
+	size_t len = t->n, e, d, w;
 
 	e = skip_blank(in, len, i);
 	d = dash_end(in, len, e);
 	if (d && is_space(peek(in, len, d, NULL))) {
 		w = skip_blank(in, len, d);
-		if ((st->digits && is_range(t, w)) ||
+		if ((st->digits && (is_range(t, w) || date_range(t, w))) ||
 		    (is_letter(st->prev) && month_before(in, i) && month_at(in, len, w))) {
 			put(t, EN_DASH);
 			return w;
@@ -529,9 +533,7 @@ static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 	}
 	if (e - i == k)
 		return 0;
-	for (j = i; j < e; j++)
-		nb = nb || (unsigned char)in[j] == 0xC2;
-	put(t, nb ? NBSP : ' ');
+	put(t, memchr(in + i, 0xC2, e - i) ? NBSP : ' ');
 	return e;
 }
 
