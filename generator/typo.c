@@ -501,9 +501,9 @@ static void put_quote(struct typo *t)
  */
 
 /*
- * Blanks: before a dash (a sentence dash, or a range of numbers or months
- * written with spaces), after a number before its unit or «г.», after a
- * month before a year; any other run of blanks becomes one.
+ * Blanks: before a dash (a sentence dash, or a range of numbers, dates or
+ * months written with spaces), after a number before its unit or «г.»;
+ * any other run of blanks becomes one.
  */
 static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 {
@@ -525,9 +525,8 @@ static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 		return d;
 	}
 	if ((st->digits == 4 && year_abbr(in, len, e)) ||
-	    (st->digits && is_unit_start(peek(in, len, e, NULL)) &&
-	     !short_word_end(in, len, e, false)) ||
-	    (is_letter(st->prev) && is_digit(peek(in, len, e, NULL)) && month_before(in, i))) {
+	    (st->digits && st->before != '.' && is_unit_start(peek(in, len, e, NULL)) &&
+	     !short_word_end(in, len, e, false))) {
 		put(t, NBSP);
 		return e;
 	}
