@@ -302,9 +302,10 @@ static void test_person_mentions(void)
 
 	CHECK_INT(md->nr_links, 6);
 	nv_html_md_render(&out, md, urls, texts, 0);
-	CHECK_STR(out.ptr, "<h2 id=\"s-kuratorom\">С" NB "куратором</h2>\n"
-			   "<p>Гусеву Д." NB "В. и" NB "наставляемой <a href=\"a.html\">a</a> </p>\n"
-			   "<p><img src=\"p.png\" alt=\"фото наставляемой\" /></p>\n");
+	CHECK_STR(out.ptr,
+		  "<h2 id=\"s-kuratorom\">С" NB "куратором</h2>\n"
+		  "<p>Гусеву Д." NB "В. и" NB "наставляемой <a href=\"a.html\">a</a> </p>\n"
+		  "<p><img src=\"p.png\" alt=\"фото наставляемой\" /></p>\n");
 	CHECK(!strstr(out.ptr, "Лебедев") && !strstr(out.ptr, "Кузнецов") &&
 	      !strstr(out.ptr, "Иванов") && !strstr(out.ptr, "@"));
 	/* Without the model's texts: the title or nothing, never the name as written. */

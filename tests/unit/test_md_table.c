@@ -81,7 +81,8 @@ static void test_html(void)
 		  "<tr class=\"col-numbers\"><td>1</td><td>2</td></tr>\n"
 		  "</thead>\n"
 		  "<tbody>\n"
-		  "<tr><th scope=\"row\">Школа</th><td>Директор: «план»" NB "— и" NB "отчёт</td></tr>\n"
+		  "<tr><th scope=\"row\">Школа</th><td>Директор: «план»" NB "— и" NB
+		  "отчёт</td></tr>\n"
 		  "<tr><th scope=\"row\" rowspan=\"2\">Куратор</th><td>\n"
 		  "<ol>\n"
 		  "<li>Пункт, Лебедева А. С..</li>\n"
