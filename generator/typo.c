@@ -1,23 +1,23 @@
 /*
- * typo.c: Russian typography on plain UTF-8 text, and slugs; see typo.h.
+ * typo.c: Russian typography on plain UTF-8 text; see typo.h (slugs are in
+ * typo_slug.c).
  *
  * Design: one forward pass, code point by code point. Each rule fires on
- * the character under the cursor and may look ahead inside the input but
- * never reads back what was written: everything it needs to know about
- * the past (the previous character, the digit run before it, the quote
- * depth, whether a «№» is being followed) lives in struct nv_typo_state,
- * which is also all that carries over from one piece of a block to the
- * next. Because nothing written is ever rewritten, the output is a
- * sequence of whole code points and stays valid UTF-8. A space that must
+ * the character under the cursor and may look ahead inside the input (and
+ * back at a month's name in it) but never reads what was written:
+ * what it needs to know about the past (the previous character, the digit
+ * run before it, the quote depth, whether a «№» is being followed) lives
+ * in struct nv_typo_state, which is also all that carries over from one
+ * piece of a block to the next. Nothing written is ever rewritten, so the
+ * output is whole code points and stays valid UTF-8. A space that must
  * become a no-break space before a dash is caught by looking ahead from
- * the space. Every rule maps its own output to itself, which is what
- * makes the pass idempotent; the unit tests check that for each rule.
+ * the space. Every rule maps its own output to itself, which makes the
+ * pass idempotent; the unit tests check that for each rule.
  *
- * Speed: most of any text is letters, spaces and punctuation that no rule
- * touches. plain_end() finds such runs on the bytes, without decoding, and
- * they are copied with one memcpy; only where a rule may fire does the
- * pass go a code point at a time (step()). The output is the same byte
- * for byte as going a code point at a time everywhere.
+ * Speed: plain_end() finds runs that no rule touches on the bytes, without
+ * decoding, and they are copied with one memcpy; only where a rule may
+ * fire does the pass go a code point at a time (step()), with the same
+ * output byte for byte.
  */
 #include "common.h"
 
@@ -165,16 +165,18 @@ static void copy(struct typo *t, size_t from, size_t to)
 	}
 }
 
-/* The end of a dash written as 1-3 hyphens or as «—» at s[i], or 0. */
+/* The end of a dash written as 1-3 hyphens, «–» or «—» at s[i], or 0. */
 static size_t dash_end(const char *s, size_t n, size_t i)
 {
 	size_t j = i, k;
+	uint32_t c;
 
 	while (j < n && s[j] == '-' && j - i < 4)
 		j++;
 	if (j > i)
 		return j - i <= 3 ? j : 0;
-	return peek(s, n, i, &k) == EM_DASH ? i + k : 0;
+	c = peek(s, n, i, &k);
+	return c == EM_DASH || c == EN_DASH ? i + k : 0;
 }
 
 /*
@@ -204,6 +206,17 @@ static bool is_range(const struct typo *t, size_t j)
 			return false;
 	}
 	return true;
+}
+
+/* Whether a date (…05.2026) ends at st and another starts at s[j]. */
+static bool date_range(const struct typo *t, size_t j)
+{
+	size_t e = j;
+
+	while (e < t->n && is_digit((unsigned char)t->s[e]))
+		e++;
+	return t->st->before == '.' && e > j && e + 1 < t->n && t->s[e] == '.' &&
+	       is_digit((unsigned char)t->s[e + 1]);
 }
 
 /* True if s[i..] is «г.» or «гг.» (год, годы). */
@@ -276,9 +289,9 @@ static size_t word_end(const char *s, size_t n, size_t i)
 
 static void put_initials(struct typo *t, size_t i, size_t e1, size_t w1, size_t e2)
 {
+	/* ГОСТ Р 7.0.97: «И. О.», so «И.О.» gets its space too */
 	copy(t, i, e1);
-	if (w1 > e1)
-		put(t, NBSP);
+	put(t, NBSP);
 	copy(t, w1, e2);
 }
 
@@ -316,6 +329,126 @@ static size_t initials(struct typo *t, size_t i)
 	put_initials(t, i, e1, w1, e2);
 	put(t, NBSP);
 	return w2;
+}
+
+/* Write the two bytes of UTF-8 of c (U+0080..U+07FF) to w; returns 2. */
+static size_t put2(uint32_t c, char *w)
+{
+	return w[0] = (char)(0xC0 | (c >> 6)), w[1] = (char)(0x80 | (c & 0x3F)), 2;
+}
+
+/* Russian capitals in small letters; anything else as it is. */
+static uint32_t ru_lower(uint32_t c)
+{
+	if (c >= 0x0410 && c <= 0x042F)
+		return c + 0x20;
+	return c == 0x0401 ? 0x0451 : c;
+}
+
+/*
+ * The end of a short word at s[i] that must not end a line, or 0: a word
+ * of one letter (а в и к о с у я) or a two-letter preposition, conjunction
+ * or particle that goes with the next word, in any case, with a blank
+ * right after it (with anything but a letter if not `blank`). Particles that go with the word
+ * before (же, ли, бы) are not here.
+ */
+static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
+{
+	static const char one[] = "авикосуя";
+	static const char two[] = "во до за из ко на не ни но об от по со";
+	char w[5];
+	uint32_t c1, c2;
+	size_t k1, k2;
+
+	c1 = ru_lower(peek(s, n, i, &k1));
+	if (c1 < 0x0430 || c1 > 0x044F)
+		return 0;
+	c2 = peek(s, n, i + k1, &k2);
+	put2(c1, w);
+	w[2] = 0;
+	if (blank ? is_blank(c2) : !is_letter(c2))
+		return strstr(one, w) ? i + k1 : 0;
+	c2 = ru_lower(c2);
+	c1 = peek(s, n, i + k1 + k2, NULL);
+	if (c2 < 0x0430 || c2 > 0x044F || (blank ? !is_blank(c1) : is_letter(c1)))
+		return 0;
+	put2(c2, w + 2);
+	w[4] = 0;
+	return strstr(two, w) ? i + k1 + k2 : 0;
+}
+
+/* Whether the word s[from, to) names a month (сентябрь, сентября, Май). */
+static bool is_month(const char *s, size_t from, size_t to)
+{
+	static const char *const stems[] = { "январ",  "феврал",  "март",   "апрел", "июн",   "июл",
+					     "август", "сентябр", "октябр", "ноябр", "декабр" };
+	char w[32];
+	size_t i, m, k;
+
+	if (to - from < 6 || to - from > sizeof(w) - 2)
+		return false;
+	k = put2(ru_lower(peek(s, to, from, &i)), w);
+	memcpy(w + k, s + from + i, to - from - i);
+	w[k + to - from - i] = 0;
+	if (!strcmp(w, "май") || !strcmp(w, "мая"))
+		return true;
+	for (i = 0; i < NV_ARRAY_SIZE(stems); i++) {
+		m = strlen(stems[i]);
+		/* the stem and an ending of up to three letters */
+		if (!strncmp(w, stems[i], m) && strlen(w) <= m + 6)
+			return true;
+	}
+	return false;
+}
+
+/* Whether a month's name ends just before s[i]. */
+static bool month_before(const char *s, size_t i)
+{
+	size_t j = i;
+
+	while (j >= 2 && ((unsigned char)s[j - 2] & 0xFE) == 0xD0 &&
+	       ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+		j -= 2;
+	return j < i && (!j || !is_letter((unsigned char)s[j - 1])) && is_month(s, j, i);
+}
+
+/* Whether a month's name starts at s[i]. */
+static bool month_at(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+
+	while (j + 1 < n && ((unsigned char)s[j] & 0xFE) == 0xD0 &&
+	       ((unsigned char)s[j + 1] & 0xC0) == 0x80)
+		j += 2;
+	return j > i && !is_letter(peek(s, n, j, NULL)) && is_month(s, i, j);
+}
+
+/*
+ * A short word at s[i] (a word's start) and a no-break space for the
+ * blanks after it, unless a dash or a line's end follows: see initials().
+ */
+static size_t glue_short(struct typo *t, size_t i)
+{
+	size_t e = short_word_end(t->s, t->n, i, true), w, d;
+	uint32_t c;
+
+	if (!e)
+		return 0;
+	w = skip_blank(t->s, t->n, e);
+	c = peek(t->s, t->n, w, NULL);
+	d = dash_end(t->s, t->n, w);
+	if (c == '\n' || c == '\r' || (d && (d == t->n || is_space(peek(t->s, t->n, d, NULL)))))
+		return 0;
+	copy(t, i, e);
+	put(t, NBSP);
+	return w;
+}
+
+/* What may follow a number and a no-break space: a small letter or a unit sign. */
+static bool is_unit_start(uint32_t c)
+{
+	return (c >= 0x0430 && c <= 0x045F) || c == '%' || c == 0x2030 || c == 0x00B0 ||
+	       c == 0x20BD;
 }
 
 /* The end of a URL written as text at s[i] (http://…, www.…), or 0. */
@@ -367,26 +500,40 @@ static void put_quote(struct typo *t)
  * after writing something that goes before it).
  */
 
-/* A blank before a dash or before «г.» after a year. */
+/*
+ * Blanks: before a dash (a sentence dash, or a range of numbers, dates or
+ * months written with spaces), after a number before its unit or «г.»;
+ * any other run of blanks becomes one.
+ */
 static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 {
+	const struct nv_typo_state *st = t->st;
 	const char *in = t->s;
-	size_t len = t->n, e;
+	size_t len = t->n, e, d, w;
 
-	e = dash_end(in, len, i + k);
-	if (e && is_space(peek(in, len, e, NULL))) {
+	e = skip_blank(in, len, i);
+	d = dash_end(in, len, e);
+	if (d && is_space(peek(in, len, d, NULL))) {
+		w = skip_blank(in, len, d);
+		if ((st->digits && (is_range(t, w) || date_range(t, w))) ||
+		    (is_letter(st->prev) && month_before(in, i) && month_at(in, len, w))) {
+			put(t, EN_DASH);
+			return w;
+		}
 		put(t, NBSP);
 		put(t, EM_DASH);
+		return d;
+	}
+	if ((st->digits == 4 && year_abbr(in, len, e)) ||
+	    (st->digits && st->before != '.' && is_unit_start(peek(in, len, e, NULL)) &&
+	     !short_word_end(in, len, e, false))) {
+		put(t, NBSP);
 		return e;
 	}
-	if (t->st->digits == 4) {
-		e = skip_blank(in, len, i);
-		if (year_abbr(in, len, e)) {
-			put(t, NBSP);
-			return e;
-		}
-	}
-	return 0;
+	if (e - i == k)
+		return 0;
+	put(t, memchr(in + i, 0xC2, e - i) ? NBSP : ' ');
+	return e;
 }
 
 /* A run of hyphens: a dash, a range or hyphens kept as they are. */
@@ -408,7 +555,8 @@ static inline size_t at_hyphens(struct typo *t, size_t i)
 		put(t, EM_DASH);
 		return e;
 	}
-	if (e - i == 1 && is_range(t, e)) {
+	if (e - i == 1 && (is_range(t, e) ||
+			   (is_letter(st->prev) && month_before(in, i) && month_at(in, len, e)))) {
 		put(t, EN_DASH);
 		return e;
 	}
@@ -449,8 +597,12 @@ static inline size_t at_other(struct typo *t, size_t i, uint32_t cp)
 	word_start = !is_letter(prev) && !is_digit(prev) && prev != '-';
 	if (word_start && is_upper(cp) && (e = initials(t, i)))
 		return e;
+	if (word_start && (e = glue_short(t, i)))
+		return e;
 	if (word_start && (cp == 'h' || cp == 'f' || cp == 'w') && (e = url_end(t->s, t->n, i))) {
 		copy(t, i, e);
+		/* digits at a URL's end are no number with a unit after it */
+		nv_typo_feed(t->st, NV_TYPO_OPAQUE);
 		return e;
 	}
 	return 0;
@@ -495,6 +647,13 @@ static size_t step(struct typo *t, size_t i)
 		break;
 	case NUMERO:
 		e = at_numero(t, i, k);
+		break;
+	case EN_DASH:
+		/* a spaced en dash between words is a sentence dash */
+		if ((!st->prev || is_space(st->prev)) && is_space(peek(in, len, i + k, NULL))) {
+			put(t, EM_DASH);
+			e = i + k;
+		}
 		break;
 	case CYR_GE:
 		if (st->digits == 4 && year_abbr(in, len, i))
@@ -582,7 +741,8 @@ static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
 			i += 2;
 		else if (i + 2 < n && s[i] == ' ' &&
 			 ((s[i + 1] == 0xD0 && s[i + 2] >= 0xB0 && s[i + 2] <= 0xBF) ||
-			  (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80)))
+			  (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80)) &&
+			 !short_word_end((const char *)s, n, i + 1, true))
 			i += 3;
 		else
 			return i;
@@ -625,8 +785,11 @@ static size_t plain_end(const char *str, size_t n, size_t i, bool word, unsigned
 			i++;
 			break;
 		case B_BLANK:
-			/* a dash or «г.» after a year may follow */
-			if (digits == 4 || (i + 1 < n && (s[i + 1] == '-' || s[i + 1] == 0xE2)))
+			/* a dash, a unit after a number, a year or more blanks may follow */
+			if (digits ||
+			    (i + 1 < n && (s[i + 1] == '-' || s[i + 1] == 0xE2 || s[i + 1] == ' ' ||
+					   s[i + 1] == '\t' || s[i + 1] == 0xC2 ||
+					   (s[i + 1] >= '0' && s[i + 1] <= '9'))))
 				return i;
 			/* fall through */
 		case B_PUNCT:
@@ -644,14 +807,16 @@ static size_t plain_end(const char *str, size_t n, size_t i, bool word, unsigned
 		case B_D0:
 			/* D0 80..AF are capitals (U+0400..U+042F), D0 B3 is «г» */
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 1] < 0xB0 && !word) ||
-			    (s[i + 1] == 0xB3 && digits == 4))
+			    (s[i + 1] == 0xB3 && digits == 4) ||
+			    (!word && short_word_end(str, n, i, true)))
 				return i;
 			word = true;
 			digits = 0;
 			i += 2;
 			break;
 		case B_D1:
-			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 ||
+			    (!word && short_word_end(str, n, i, true)))
 				return i;
 			word = true;
 			digits = 0;
@@ -730,56 +895,5 @@ char *nv_typo_str(const char *s)
 	struct nv_typo_state st = NV_TYPO_STATE_INIT;
 
 	nv_typo(&out, s, strlen(s), &st);
-	return nv_buf_detach(&out, NULL);
-}
-
-/* Russian а…я (U+0430…U+044F) in Latin letters; ё is handled apart. */
-static const char *const ru_latin[32] = {
-	"a", "b", "v", "g", "d", "e",  "zh", "z",  "i",	 "y",	 "k", "l", "m", "n", "o",  "p",
-	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",	"e", "yu", "ya",
-};
-
-void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
-{
-	size_t i = 0, k, start = out->len;
-	bool dash = false;
-	char one[2] = { 0, 0 };
-	const char *tr;
-	uint32_t cp;
-
-	while (i < len) {
-		cp = peek(s, len, i, &k);
-		i += k;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
-		if ((cp >= 'a' && cp <= 'z') || is_digit(cp)) {
-			one[0] = (char)cp;
-			tr = one;
-		} else if (cp >= 0x0410 && cp <= 0x042F) {
-			tr = ru_latin[cp - 0x0410];
-		} else if (cp >= 0x0430 && cp <= 0x044F) {
-			tr = ru_latin[cp - 0x0430];
-		} else if (cp == 0x0401 || cp == 0x0451) {
-			tr = "yo";
-		} else {
-			dash = true;
-			continue;
-		}
-		if (!*tr)
-			continue; /* ъ and ь vanish without splitting the word */
-		if (dash && out->len > start)
-			nv_buf_addch(out, '-');
-		dash = false;
-		nv_buf_adds(out, tr);
-	}
-	if (out->len == start)
-		nv_buf_adds(out, "section");
-}
-
-char *nv_slug(const char *s)
-{
-	struct nv_buf out = NV_BUF_INIT;
-
-	nv_slug_add(&out, s, strlen(s));
 	return nv_buf_detach(&out, NULL);
 }

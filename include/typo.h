@@ -5,14 +5,23 @@
  * printed Russian document shows:
  *
  *   "Школа "Радуга""     → «Школа „Радуга“»    (ёлочки outside, лапки inside)
- *   слово - слово        → слово\u00A0— слово  (the dash never starts a line)
- *   слово -- слово, a--b → the same em dash; a hyphen inside a word stays
- *   -- реплика           → — реплика           (at the start of a block)
- *   2025-2026, 1-4       → 2025–2026, 1–4      (ranges of numbers: en dash)
+ *   слово - слово        → слово\u00A0— слово  (the dash never starts a line;
+ *   слово – слово           also -- and a spaced en dash); a hyphen inside a
+ *                           word stays; a--b → a—b
+ *   -- реплика, – реплика → — реплика          (at the start of a block)
+ *   2025-2026, 1 - 4     → 2025–2026, 1–4      (ranges of numbers: en dash,
+ *   01.10.2025 – 15.10.2025 → 01.10.2025–15.10.2025   no spaces; also dates
+ *   Октябрь-ноябрь, Май - июнь → Октябрь–ноябрь, Май–июнь    and months)
  *   № 12, №12, №№ 1      → №\u00A012 …         (no break after «№»)
- *   И. О. Фамилия        → И.\u00A0О.\u00A0Фамилия, И.О.\u00A0Фамилия,
- *   Фамилия И. О.        → Фамилия\u00A0И.\u00A0О., Фамилия\u00A0И.О.
+ *   И. О. Фамилия, И.О. Фамилия → И.\u00A0О.\u00A0Фамилия (ГОСТ Р 7.0.97)
+ *   Фамилия И. О., Фамилия И.О. → Фамилия\u00A0И.\u00A0О.
+ *   в школе, на уроке    → в\u00A0школе, на\u00A0уроке (one-letter words,
+ *                           2-letter prepositions and conjunctions)
+ *   36 часов, 10 %       → 36\u00A0часов, 10\u00A0% (a number and a small
+ *                           letter or a unit sign; not after a date, not
+ *                           before a short word)
  *   2025 г., 2025г.      → 2025\u00A0г. (also «гг.»)
+ *   two  spaces, a\t\tb  → two spaces, a b    (runs of blanks: one)
  *   ...                  → …
  *
  * Nothing else changes. Text already typeset is left as it is: running
@@ -21,8 +30,9 @@
  *
  * Deliberately left alone: hyphens in codes and dates (07-01-05-503,
  * 2025-09-01, 8-800-555-35-35, 1.1-1.3, № 5-1), URLs written in the text
- * (http://, https://, ftp://, www.), spaced en dashes («ученик – ученик»),
- * "<<" and ">>", "-->" and no-break spaces after short prepositions.
+ * (http://, https://, ftp://, www.), "<<" and ">>", "-->", and a short
+ * word at the end of a piece or before a line break (the caller's
+ * Markdown soft break is outside nv_typo()'s reach).
  *
  * One paragraph of Markdown arrives in several pieces (text inside and
  * outside emphasis or links), and a quote may open in one piece and close

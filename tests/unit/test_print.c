@@ -887,7 +887,7 @@ static void test_demo_documents(void)
 	CHECK(strstr(dump.ptr, "    y=181.7 x=85.0 w=65.9 ПРИНЯТО\n") != NULL);
 	CHECK(strstr(dump.ptr, "    y=181.7 x=354.3 w=94.5 УТВЕРЖДЕНО\n") != NULL);
 	CHECK(strstr(dump.ptr, "    y=69.2 x=85.0 w=436.1 Лист ознакомления с приказом от "
-			       "29.08.2025 №~118-од «Об утверждении\n") != NULL);
+			       "29.08.2025 №~118-од «Об~утверждении\n") != NULL);
 	CHECK(strstr(dump.ptr, "С приказом ознакомлены:") == NULL);
 
 	nv_buf_reset(&dump);

@@ -51,7 +51,7 @@ static char *typo_pieces(const char *const *pieces, size_t nr)
 static void test_quotes_outer(void)
 {
 	TYPO("\"Школа\"", "«Школа»");
-	TYPO("приказ \"О внедрении\".", "приказ «О внедрении».");
+	TYPO("приказ \"О внедрении\".", "приказ «О" NB "внедрении».");
 	TYPO("(\"а\") [\"б\"] {\"в\"}", "(«а») [«б»] {«в»}");
 	TYPO("слово — \"цитата\"", "слово" NB "— «цитата»");
 }
@@ -67,7 +67,7 @@ static void test_quotes_existing_count_for_nesting(void)
 {
 	TYPO("«Школа \"Радуга\"»", "«Школа „Радуга“»");
 	TYPO("«Школа „Радуга\"\"", "«Школа „Радуга“»");
-	TYPO("«готово» и \"ещё\"", "«готово» и «ещё»");
+	TYPO("«готово» и \"ещё\"", "«готово» и" NB "«ещё»");
 	/* an English opening quote outside any quotes changes nothing */
 	TYPO("“x” \"y\"", "“x” «y»");
 }
@@ -89,7 +89,7 @@ static void test_quotes_across_pieces(void)
 	CHECK_STR(s, "«Школа „Радуга“»");
 	free(s);
 	s = typo_pieces(p2, NV_ARRAY_SIZE(p2));
-	CHECK_STR(s, "«x» и «y»");
+	CHECK_STR(s, "«x» и" NB "«y»");
 	free(s);
 }
 
@@ -104,7 +104,7 @@ static void test_quotes_after_opaque(void)
 	nv_typo(&out, "\" и ", 5, &st);
 	nv_typo_feed(&st, ' ');
 	nv_typo(&out, "\"x\"", 3, &st);
-	CHECK_STR(out.ptr, "«» и «x»");
+	CHECK_STR(out.ptr, "«» и" NB "«x»");
 	nv_buf_release(&out);
 }
 
@@ -132,7 +132,7 @@ static void test_dash_between_spaces(void)
 	TYPO("Наставник — это педагог", "Наставник" NB "— это педагог");
 	TYPO("Наставник --- это педагог", "Наставник" NB "— это педагог");
 	TYPO("Наставник" NB "— это педагог", "Наставник" NB "— это педагог");
-	TYPO("2025 - 2026", "2025" NB "— 2026");
+	TYPO("2025 - 2026", "2025–2026");
 	TYPO("а\t- б", "а" NB "— б");
 }
 
@@ -141,9 +141,9 @@ static void test_dash_without_spaces(void)
 	TYPO("во-первых, кто-то, из-за", "во-первых, кто-то, из-за");
 	TYPO("слово--слово", "слово—слово");
 	TYPO("слово---слово", "слово—слово");
-	TYPO("а ---- б", "а ---- б");
-	TYPO("а -б, а- б", "а -б, а- б");
-	TYPO("от -5 до -10 °C", "от -5 до -10 °C");
+	TYPO("а ---- б", "а" NB "---- б");
+	TYPO("а -б, а- б", "а" NB "-б, а- б");
+	TYPO("от -5 до -10 °C", "от" NB "-5 до" NB "-10" NB "°C");
 	TYPO("a --> b <-- c", "a --> b <-- c");
 	TYPO("итого -", "итого -");
 }
@@ -164,11 +164,11 @@ static void test_dash_across_pieces(void)
 	char *s;
 
 	s = typo_pieces(p1, NV_ARRAY_SIZE(p1));
-	CHECK_STR(s, "Срок" NB "— до 1 мая");
+	CHECK_STR(s, "Срок" NB "— до" NB "1" NB "мая");
 	free(s);
 	/* the space is in the other piece: it cannot change, the dash still may not start */
 	s = typo_pieces(p2, NV_ARRAY_SIZE(p2));
-	CHECK_STR(s, "Срок — до 1 мая");
+	CHECK_STR(s, "Срок — до" NB "1" NB "мая");
 	free(s);
 }
 
@@ -181,17 +181,18 @@ static void test_starts_dash(void)
 	CHECK(nv_typo_starts_dash("—" NB "это", strlen("—" NB "это")));
 	CHECK(!nv_typo_starts_dash("---- это", 9));
 	CHECK(!nv_typo_starts_dash("-это", 7));
-	CHECK(!nv_typo_starts_dash("–  это", strlen("–  это")));
+	CHECK(nv_typo_starts_dash("–  это", strlen("–  это")));
+	CHECK(!nv_typo_starts_dash("–это", strlen("–это")));
 	CHECK(!nv_typo_starts_dash("-", 1));
 	CHECK(!nv_typo_starts_dash("", 0));
 }
 
 static void test_number_ranges(void)
 {
-	TYPO("2025-2026 учебный год", "2025–2026 учебный год");
-	TYPO("1-4 классы", "1–4 классы");
-	TYPO("для 5-9 классов, в 1-4-х классах", "для 5–9 классов, в 1–4-х классах");
-	TYPO("с 9:00-10:30", "с 9:00–10:30");
+	TYPO("2025-2026 учебный год", "2025–2026" NB "учебный год");
+	TYPO("1-4 классы", "1–4" NB "классы");
+	TYPO("для 5-9 классов, в 1-4-х классах", "для 5–9" NB "классов, в" NB "1–4-х классах");
+	TYPO("с 9:00-10:30", "с" NB "9:00–10:30");
 	TYPO("(2025-2026)", "(2025–2026)");
 }
 
@@ -224,30 +225,30 @@ static void test_numero(void)
 	TYPO("№   7", "№" NB "7");
 	TYPO("№ п/п", "№" NB "п/п");
 	TYPO("приказ № 07-01-05-503 от", "приказ №" NB "07-01-05-503 от");
-	TYPO("№ 5-1 и 2-3", "№" NB "5-1 и 2–3");
+	TYPO("№ 5-1 и 2-3", "№" NB "5-1 и" NB "2–3");
 	TYPO("№", "№");
 }
 
 static void test_initials_before_surname(void)
 {
 	TYPO("И. О. Фамилия", "И." NB "О." NB "Фамилия");
-	TYPO("И.О. Фамилия", "И.О." NB "Фамилия");
-	TYPO("директор И.И. Петрова-Водкина", "директор И.И." NB "Петрова-Водкина");
+	TYPO("И.О. Фамилия", "И." NB "О." NB "Фамилия");
+	TYPO("директор И.И. Петрова-Водкина", "директор И." NB "И." NB "Петрова-Водкина");
 	TYPO("J. R. Tolkien", "J." NB "R." NB "Tolkien");
 }
 
 static void test_initials_after_surname(void)
 {
 	TYPO("Фамилия И. О.", "Фамилия" NB "И." NB "О.");
-	TYPO("Фамилия И.О.", "Фамилия" NB "И.О.");
-	TYPO("Иванов И.И., Петров П. П.", "Иванов" NB "И.И., Петров" NB "П." NB "П.");
-	TYPO("(Ёлкина Е.Е.)", "(Ёлкина" NB "Е.Е.)");
-	TYPO("Петрова-Водкина А.А.", "Петрова-Водкина" NB "А.А.");
+	TYPO("Фамилия И.О.", "Фамилия" NB "И." NB "О.");
+	TYPO("Иванов И.И., Петров П. П.", "Иванов" NB "И." NB "И., Петров" NB "П." NB "П.");
+	TYPO("(Ёлкина Е.Е.)", "(Ёлкина" NB "Е." NB "Е.)");
+	TYPO("Петрова-Водкина А.А.", "Петрова-Водкина" NB "А." NB "А.");
 }
 
 static void test_initials_belong_to_next_name(void)
 {
-	TYPO("Директор И.О. Фамилия", "Директор И.О." NB "Фамилия");
+	TYPO("Директор И.О. Фамилия", "Директор И." NB "О." NB "Фамилия");
 	TYPO("Приказ подписал Директор И. О. Фамилия",
 	     "Приказ подписал Директор И." NB "О." NB "Фамилия");
 }
@@ -258,21 +259,21 @@ static void test_not_initials(void)
 	TYPO("и. о. директора", "и. о. директора");
 	TYPO("ИО. Петров", "ИО. Петров");
 	TYPO("А. Пушкин", "А. Пушкин");
-	TYPO("Иванов и др.", "Иванов и др.");
+	TYPO("Иванов и др.", "Иванов и" NB "др.");
 	TYPO("И.О.Фамилия", "И.О.Фамилия");
-	TYPO("в пункте А. Б. в", "в пункте А. Б. в");
+	TYPO("в пункте А. Б. в", "в" NB "пункте А. Б. в");
 }
 
 static void test_year_abbreviation(void)
 {
 	TYPO("2025 г.", "2025" NB "г.");
 	TYPO("2025г.", "2025" NB "г.");
-	TYPO("25 сентября 2023 г. в", "25 сентября 2023" NB "г. в");
+	TYPO("25 сентября 2023 г. в", "25" NB "сентября 2023" NB "г. в");
 	TYPO("2025-2026 гг.", "2025–2026" NB "гг.");
 	TYPO("25.09.2023 г.", "25.09.2023" NB "г.");
-	TYPO("2025 года", "2025 года");
-	TYPO("2025 г", "2025 г");
-	TYPO("150 г. муки", "150 г. муки");
+	TYPO("2025 года", "2025" NB "года");
+	TYPO("2025 г", "2025" NB "г");
+	TYPO("150 г. муки", "150" NB "г. муки");
 }
 
 static void test_year_across_pieces(void)
@@ -284,10 +285,92 @@ static void test_year_across_pieces(void)
 	free(s);
 }
 
+static void test_short_words_glue(void)
+{
+	TYPO("в школе и дома", "в" NB "школе и" NB "дома");
+	TYPO("А также С другой К тому О чём У нас Я сам",
+	     "А" NB "также С" NB "другой К" NB "тому О" NB "чём У" NB "нас Я" NB "сам");
+	TYPO("на уроке по плану за год из них от нас до мая не все но и ни один",
+	     "на" NB "уроке по" NB "плану за" NB "год из" NB "них от" NB "нас до" NB "мая не" NB
+	     "все но" NB "и" NB "ни" NB "один");
+	TYPO("во дворе со школой об этом ко мне",
+	     "во" NB "дворе со" NB "школой об" NB "этом ко" NB "мне");
+	TYPO("НА ОСНОВЕ О НАСТАВНИЧЕСТВЕ", "НА" NB "ОСНОВЕ О" NB "НАСТАВНИЧЕСТВЕ");
+	TYPO("в  два пробела", "в" NB "два пробела");
+	TYPO("(в школе) «и дома»", "(в" NB "школе) «и" NB "дома»");
+	/* particles that go with the word before, other short words: no change */
+	TYPO("он же ли бы то да мы", "он же ли бы то да мы");
+	/* at a line's end, before a dash, with no blank, a letter b (Latin) */
+	TYPO("в\nшколе", "в\nшколе");
+	TYPO("а - б", "а" NB "— б");
+	TYPO("в.", "в.");
+	TYPO("b c", "b c");
+	TYPO("из-за", "из-за");
+}
+
+static void test_short_words_across_pieces(void)
+{
+	const char *const p[] = { "в ", "школе" };
+	char *s = typo_pieces(p, NV_ARRAY_SIZE(p));
+
+	CHECK_STR(s, "в" NB "школе");
+	free(s);
+}
+
+static void test_number_and_unit(void)
+{
+	TYPO("10 %", "10" NB "%");
+	TYPO("36 часов, 5 человек", "36" NB "часов, 5" NB "человек");
+	TYPO("25 сентября 2025 г.", "25" NB "сентября 2025" NB "г.");
+	TYPO("до 10.03.2026 разместить", "до" NB "10.03.2026 разместить");
+	/* a short word after a number, a capital, a sign: no change */
+	TYPO("5 и 6", "5 и" NB "6");
+	TYPO("пункт 5 Положения", "пункт 5 Положения");
+	TYPO("школа 2025 Итоги", "школа 2025 Итоги");
+}
+
+static void test_spaced_ranges(void)
+{
+	TYPO("2025 - 2026", "2025–2026");
+	TYPO("2025 – 2026 учебный год", "2025–2026" NB "учебный год");
+	TYPO("9:00 - 10:30", "9:00–10:30");
+	TYPO("01.09.2025 - 31.05.2026", "01.09.2025–31.05.2026");
+	TYPO("01.10.2025 – 15.10.2025", "01.10.2025–15.10.2025");
+	TYPO("п. 1.2 - 5 пунктов", "п. 1.2" NB "— 5" NB "пунктов");
+}
+
+static void test_month_ranges(void)
+{
+	TYPO("Октябрь-ноябрь, ежегодно", "Октябрь–ноябрь, ежегодно");
+	TYPO("Сентябрь - октябрь", "Сентябрь–октябрь");
+	TYPO("сентябрь – октябрь", "сентябрь–октябрь");
+	TYPO("с мая по август, май-июнь", "с" NB "мая по" NB "август, май–июнь");
+	TYPO("Сентябрь-Октябрь", "Сентябрь–Октябрь");
+	/* not months: hyphens and dashes as before */
+	TYPO("Марта-Мария, сентябрь - время", "Марта-Мария, сентябрь" NB "— время");
+	TYPO("мартовский-апрельский", "мартовский-апрельский");
+}
+
+static void test_en_dash_between_words(void)
+{
+	TYPO("ученик – ученик", "ученик" NB "— ученик");
+	TYPO("«ученик – ученик»", "«ученик" NB "— ученик»");
+	TYPO("– реплика", "— реплика");
+	TYPO("слово–слово", "слово–слово");
+}
+
+static void test_spaces_collapse(void)
+{
+	TYPO("два  пробела,   три\t\tи", "два пробела, три и");
+	TYPO("слово " NB " слово", "слово" NB "слово");
+	TYPO("один пробел", "один пробел");
+	TYPO("слово \n слово", "слово \n слово");
+}
+
 static void test_ellipsis(void)
 {
 	TYPO("Итак...", "Итак…");
-	TYPO("...и так далее", "…и так далее");
+	TYPO("...и так далее", "…и" NB "так далее");
 	TYPO("....", "….");
 	TYPO("..", "..");
 	TYPO("1.2.3", "1.2.3");
@@ -305,7 +388,7 @@ static void test_urls_in_text_unchanged(void)
 static void test_nothing_else_changes(void)
 {
 	const char *plain = "Цели: (1) обучение; [2] развитие! 50% & <b> 'x' a/b п/п "
-			    "1.1. 12:30 << >> – «ученик – ученик» e-mail";
+			    "1.1. 12:30 << >> e-mail";
 
 	TYPO(plain, plain);
 	TYPO("", "");
@@ -315,8 +398,8 @@ static void test_idempotent_document(void)
 {
 	TYPO("Приказ № 5 от 25.09.2023 г. \"О внедрении модели \"Наставник\"\" - "
 	     "утвердить на 2025-2026 уч. год... Директор И.О. Петров",
-	     "Приказ №" NB "5 от 25.09.2023" NB "г. «О внедрении модели „Наставник“»" NB "— "
-	     "утвердить на 2025–2026 уч. год… Директор И.О." NB "Петров");
+	     "Приказ №" NB "5 от" NB "25.09.2023" NB "г. «О" NB "внедрении модели „Наставник“»" NB
+	     "— утвердить на" NB "2025–2026" NB "уч. год… Директор И." NB "О." NB "Петров");
 }
 
 static void test_invalid_utf8_passes_through(void)
@@ -382,16 +465,16 @@ static void test_rules_after_plain_runs(void)
 		{ "приказ № 12", "приказ №" NB "12" },
 		{ "приказ №12 от", "приказ №" NB "12 от" },
 		{ "подписал И. О. Петров", "подписал И." NB "О." NB "Петров" },
-		{ "подписала Петрова И.О.", "подписала Петрова" NB "И.О." },
-		{ "в 2025 г.", "в 2025" NB "г." },
-		{ "в 2025г.", "в 2025" NB "г." },
-		{ "в 150 г. муки", "в 150 г. муки" },
-		{ "и так далее...", "и так далее…" },
-		{ "слова \"в кавычках\" и", "слова «в кавычках» и" },
+		{ "подписала Петрова И.О.", "подписала Петрова" NB "И." NB "О." },
+		{ "в 2025 г.", "в" NB "2025" NB "г." },
+		{ "в 2025г.", "в" NB "2025" NB "г." },
+		{ "в 150 г. муки", "в" NB "150" NB "г. муки" },
+		{ "и так далее...", "и" NB "так далее…" },
+		{ "слова \"в кавычках\" и", "слова «в" NB "кавычках» и" },
 		{ "сайт www.a-b.ru/1-2 там", "сайт www.a-b.ru/1-2 там" },
 		{ "слово hello world", "слово hello world" },
 		{ "Школа-интернат, Петрова-Водкина", "Школа-интернат, Петрова-Водкина" },
-		{ "ПОЛОЖЕНИЕ о наставничестве", "ПОЛОЖЕНИЕ о наставничестве" },
+		{ "ПОЛОЖЕНИЕ о наставничестве", "ПОЛОЖЕНИЕ о" NB "наставничестве" },
 		{ "ёлка ѣ Ґ", "ёлка ѣ Ґ" },
 		{ "ВНЕДРЕНИЕ ПРОГРАММЫ - итог", "ВНЕДРЕНИЕ ПРОГРАММЫ" NB "— итог" },
 		{ "сверхдлинноеслово2025 г.", "сверхдлинноеслово2025" NB "г." },
@@ -435,12 +518,12 @@ static void test_state_after_plain_runs(void)
 	nv_typo(&out, " в 20", strlen(" в 20"), &st);
 	CHECK_INT(st.prev, '0');
 	CHECK_INT(st.digits, 2);
-	CHECK_INT(st.before, ' ');
+	CHECK_INT(st.before, 0xA0);
 	nv_typo(&out, "25", 2, &st); /* the digits go on across pieces */
 	CHECK_INT(st.digits, 4);
-	CHECK_INT(st.before, ' ');
+	CHECK_INT(st.before, 0xA0);
 	nv_typo(&out, " г.", strlen(" г."), &st);
-	CHECK_STR(out.ptr, "слово в 2025" NB "г.");
+	CHECK_STR(out.ptr, "слово в" NB "2025" NB "г.");
 	nv_typo(&out, " Ж7", strlen(" Ж7"), &st);
 	CHECK_INT(st.digits, 1);
 	CHECK_INT(st.before, 0x416); /* Ж */
@@ -563,6 +646,13 @@ void nv_tests(void)
 	NV_RUN(test_not_initials);
 	NV_RUN(test_year_abbreviation);
 	NV_RUN(test_year_across_pieces);
+	NV_RUN(test_short_words_glue);
+	NV_RUN(test_short_words_across_pieces);
+	NV_RUN(test_number_and_unit);
+	NV_RUN(test_spaced_ranges);
+	NV_RUN(test_month_ranges);
+	NV_RUN(test_en_dash_between_words);
+	NV_RUN(test_spaces_collapse);
 	NV_RUN(test_ellipsis);
 	NV_RUN(test_urls_in_text_unchanged);
 	NV_RUN(test_nothing_else_changes);

@@ -110,7 +110,7 @@ static void test_own_block(void)
 	CHECK_STR(t.label, "ПРИНЯТО");
 	CHECK(!t.by_order && !t.order_ref);
 	CHECK_STR(t.position, "Директор");
-	CHECK_STR(t.body, "на педагогическом совете");
+	CHECK_STR(t.body, "на" NBSP "педагогическом совете");
 	CHECK_STR(t.protocol, "протокол от 29.08.2025 №" NBSP "1");
 	CHECK_STR(t.signature, "А.Н." NBSP "Петрова");
 	CHECK_STR(t.date, "25 сентября 2025" NBSP "г.");
