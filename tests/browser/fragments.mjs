@@ -102,7 +102,8 @@ async function check(browser, key, spec, site, shots) {
 	await ctx.route('**/*', (r) => { requests.push(r.request().url()); r.abort('blockedbyclient'); });
 	const page = await ctx.newPage();
 	await page.setContent(cmsPage(html), { waitUntil: 'load' });
-	const text = await page.evaluate(() => document.body.innerText);
+	// No-break spaces (the typography pass) read as spaces.
+	const text = (await page.evaluate(() => document.body.innerText)).replace(/\u00a0/g, " ");
 	const hrefs = await page.evaluate(() => [...document.querySelectorAll('[href], [src]')]
 		.map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
 	for (const [re, what] of spec.want) if (!re.test(text)) problems.push(`нет: ${what}`);

@@ -151,7 +151,7 @@ t0=$(ms)
 n=0
 while [ $n -lt 100 ]; do
 	get /pages/o-nastavnichestve.html
-	[ "$code" = 200 ] && grep -q 'Наставничество в новой редакции' "$tmp/b" && break
+	[ "$code" = 200 ] && sed 's/\xC2\xA0/ /g' "$tmp/b" | grep -q 'Наставничество в новой редакции' && break
 	sleep 0.1
 	n=$((n + 1))
 done
@@ -192,7 +192,7 @@ while [ $n -lt 100 ]; do
 	sleep 0.1
 	n=$((n + 1))
 done
-if [ "$code" = 200 ] && grep -q 'О наставничестве' "$tmp/b"; then ok; else bad "recovery: за 10 с страница не вернулась (код $code)"; fi
+if [ "$code" = 200 ] && sed 's/\xC2\xA0/ /g' "$tmp/b" | grep -q 'О наставничестве'; then ok; else bad "recovery: за 10 с страница не вернулась (код $code)"; fi
 
 # --- a text edited: the documents stay loaded, only the page and the
 # search index are written again, and both show the new sentence ---
