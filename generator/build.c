@@ -22,7 +22,6 @@
 #include "project.h"
 #include "guard.h"
 #include "threads.h"
-#include "utf8.h"
 
 #ifndef NV_DATADIR
 #define NV_DATADIR "/usr/local/share/nastavnik"
@@ -281,108 +280,6 @@ static bool names_hidden(const struct nv_entry *e)
 	return false;
 }
 
-static bool is_letter(uint32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x410 && c <= 0x44F) ||
-	       c == 0x401 || c == 0x451;
-}
-
-/*
- * Append s (n bytes) with every word of letters written as a name is:
- * «ЗАЙЦЕВА», «зайцева» → «Зайцева» (and «ё» as «е»), so that the guard,
- * which looks at capitalised words, finds a name in any letter case.
- */
-static void add_name_case(struct nv_buf *out, const char *s, size_t n)
-{
-	struct nv_buf w = NV_BUF_INIT;
-	size_t i = 0, j, k;
-	uint32_t c;
-	char *cap;
-
-	while (i < n) {
-		for (j = i; j < n && (k = nv_utf8_decode(s + j, n - j, &c)) && is_letter(c); j += k)
-			;
-		if (j == i) {
-			nv_buf_addch(out, s[i++]);
-			continue;
-		}
-		nv_buf_truncate(&w, 0);
-		nv_utf8_fold(&w, s + i, j - i);
-		cap = nv_utf8_capitalize(w.ptr ? w.ptr : "");
-		nv_buf_adds(out, cap);
-		free(cap);
-		i = j;
-	}
-	nv_buf_release(&w);
-}
-
-/* A copy of s with «ё» as «е» and «Ё» as «Е»; NULL stays NULL. */
-static char *yo_to_e(const char *s)
-{
-	char *c = s ? nv_xstrdup(s) : NULL, *p;
-
-	for (p = c; p && *p; p++) {
-		if ((unsigned char)p[0] == 0xD1 && (unsigned char)p[1] == 0x91) {
-			p[0] = (char)0xD0; /* ё U+0451 → е U+0435 */
-			p[1] = (char)0xB5;
-		} else if ((unsigned char)p[0] == 0xD0 && (unsigned char)p[1] == 0x81) {
-			p[1] = (char)0x95; /* Ё U+0401 → Е U+0415 */
-		}
-	}
-	return c;
-}
-
-/*
- * The people of m for the second look, at text in name case with «ё» as
- * «е» (add_name_case()): their names with «е» for «ё» too, and every
- * student hidden, whatever publish says. Free with free_folded().
- */
-static struct nv_person *folded_people(const struct nv_model *m, struct nv_model *fm)
-{
-	struct nv_person *v = nv_xcalloc(m->npeople + 1, sizeof(*v));
-	size_t i;
-
-	*fm = *m;
-	fm->people = nv_xcalloc(m->npeople + 1, sizeof(*fm->people));
-	for (i = 0; i < m->npeople; i++) {
-		v[i] = *m->people[i];
-		v[i].surname = yo_to_e(v[i].surname);
-		v[i].name = yo_to_e(v[i].name);
-		v[i].patronymic = yo_to_e(v[i].patronymic);
-		if (hidden(&v[i]))
-			v[i].publish = NV_PUBLISH_NONE;
-		fm->people[i] = &v[i];
-	}
-	return v;
-}
-
-static void free_folded(struct nv_person *v, struct nv_model *fm)
-{
-	size_t i;
-
-	for (i = 0; i < fm->npeople; i++) {
-		free((char *)v[i].surname);
-		free((char *)v[i].name);
-		free((char *)v[i].patronymic);
-	}
-	free(v);
-	free(fm->people);
-}
-
-/* Whether the guard finds in text a mention the website may not show. */
-static bool guard_leaks(const struct nv_guard *g, const struct nv_buf *text)
-{
-	struct nv_guard_hit hit;
-	size_t from = 0;
-
-	while (from < text->len && nv_guard_find(g, text->ptr, text->len, from, false, &hit)) {
-		if (hit.leak)
-			return true;
-		from = hit.end > from ? hit.end : from + 1;
-	}
-	return false;
-}
-
 /*
  * Decide, for the entries i being rendered (render NULL: all of them),
  * whether the printed PDF of a положение, program or roadmap may go on
@@ -400,10 +297,8 @@ static bool guard_leaks(const struct nv_guard *g, const struct nv_buf *text)
 static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
 {
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
-	struct nv_model fm;
-	struct nv_person *folded = folded_people(m, &fm);
-	struct nv_guard *g = nv_guard_new(m), *fg = nv_guard_new(&fm);
-	struct nv_buf text = NV_BUF_INIT, norm = NV_BUF_INIT;
+	struct nv_guard *g = nv_guard_new(m);
+	struct nv_buf text = NV_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < m->nentries; i++) {
@@ -414,17 +309,12 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 		    names_hidden(e) || e->web_hidden || e->nprivate_items)
 			continue;
 		nv_buf_truncate(&text, 0);
-		nv_buf_truncate(&norm, 0);
 		if (nv_print_text(ps, e, false, &text) < 0)
 			continue;
-		add_name_case(&norm, text.ptr, text.len);
-		pub[i] = !guard_leaks(g, &text) && !guard_leaks(fg, &norm);
+		pub[i] = !nv_guard_leaks(g, text.ptr, text.len, false);
 	}
 	nv_buf_release(&text);
-	nv_buf_release(&norm);
 	nv_guard_free(g);
-	nv_guard_free(fg);
-	free_folded(folded, &fm);
 	return pub;
 }
 
