@@ -187,6 +187,12 @@ static void inline_close(struct nv_imp_inline *in)
 	in->open = 0;
 }
 
+void nv_imp_emit(struct nv_buf *plain, struct nv_imp_inline *in, const char *s, unsigned look)
+{
+	nv_buf_adds(plain, s);
+	nv_imp_inline_add(in, s, strlen(s), look);
+}
+
 void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, unsigned look)
 {
 	size_t i = 0;

@@ -313,12 +313,6 @@ static unsigned run_look(const xmlNode *run)
 	return (run_prop(run, "b") ? NV_IMP_BOLD : 0) | (run_prop(run, "i") ? NV_IMP_ITALIC : 0);
 }
 
-static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, unsigned bold)
-{
-	nv_buf_adds(out, s);
-	nv_imp_inline_add(in, s, strlen(s), bold);
-}
-
 /* The text of a paragraph or run container, recursively, into out (and in, as Markdown). */
 static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
 		     unsigned bold)
@@ -335,14 +329,14 @@ static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv
 		if (nv_imp_is(c, W, "t")) {
 			xmlChar *s = xmlNodeGetContent(c);
 
-			emit(out, in, (const char *)s, bold);
+			nv_imp_emit(out, in, (const char *)s, bold);
 			xmlFree(s);
 		} else if (nv_imp_is(c, W, "tab")) {
-			emit(out, in, "\t", bold);
+			nv_imp_emit(out, in, "\t", bold);
 		} else if (nv_imp_is(c, W, "br") || nv_imp_is(c, W, "cr")) {
-			emit(out, in, "\n", bold);
+			nv_imp_emit(out, in, "\n", bold);
 		} else if (nv_imp_is(c, W, "noBreakHyphen")) {
-			emit(out, in, "-", bold);
+			nv_imp_emit(out, in, "-", bold);
 		} else if (nv_imp_is(c, W, "drawing") || nv_imp_is(c, W, "pict")) {
 			r->doc->images++;
 		} else if (nv_imp_is(c, W, "object")) {

@@ -175,12 +175,6 @@ static struct lstyle *find_ls(const struct reader *r, const char *name)
 	return NULL;
 }
 
-static void emit(struct nv_buf *out, struct nv_imp_inline *in, const char *s, unsigned bold)
-{
-	nv_buf_adds(out, s);
-	nv_imp_inline_add(in, s, strlen(s), bold);
-}
-
 static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
 		      unsigned bold)
 {
@@ -188,7 +182,7 @@ static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct n
 
 	for (c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			emit(out, in, (const char *)c->content, bold);
+			nv_imp_emit(out, in, (const char *)c->content, bold);
 		} else if (nv_imp_is(c, NS_TEXT, "s")) {
 			char *v = attr(c, NS_TEXT, "c");
 			int k = v ? atoi(v) : 1;
@@ -199,11 +193,11 @@ static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct n
 			if (k > 64)
 				k = 64;
 			while (k-- > 0)
-				emit(out, in, " ", bold);
+				nv_imp_emit(out, in, " ", bold);
 		} else if (nv_imp_is(c, NS_TEXT, "tab")) {
-			emit(out, in, "\t", bold);
+			nv_imp_emit(out, in, "\t", bold);
 		} else if (nv_imp_is(c, NS_TEXT, "line-break")) {
-			emit(out, in, "\n", bold);
+			nv_imp_emit(out, in, "\n", bold);
 		} else if (nv_imp_is(c, NS_DRAW, "frame")) {
 			if (nv_imp_child(c, NS_DRAW, "object") ||
 			    nv_imp_child(c, NS_DRAW, "object-ole"))

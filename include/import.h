@@ -122,6 +122,8 @@ enum {
 };
 /* Append len bytes of text in the style `look` (NV_IMP_BOLD | NV_IMP_ITALIC, or 0). */
 void nv_imp_inline_add(struct nv_imp_inline *in, const char *s, size_t len, unsigned look);
+/* Append the string s to a paragraph's plain text and, in the style look, to its Markdown. */
+void nv_imp_emit(struct nv_buf *plain, struct nv_imp_inline *in, const char *s, unsigned look);
 /*
  * Finish: the Markdown (the caller frees) when part of the paragraph is
  * bold or italic, else NULL (all bold is a heading's look, not emphasis);
