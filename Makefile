@@ -20,7 +20,7 @@ FUZZ_TIME ?= 10
 V ?=
 Q := $(if $(V),,@)
 
-PKGS := libcmark yaml-0.1 pangocairo libmicrohttpd libzip libxml-2.0 libcurl libgit2
+PKGS := libcmark yaml-0.1 pangocairo libmicrohttpd libzip libxml-2.0 libcurl libgit2 xlsxwriter
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -88,6 +88,7 @@ regress-bless: $(BIN)
 # cases: hyphenated names, lines past the margin, loose lines, widows, …
 # (tests/print/typeset-report.sh; not part of `make check`).
 typeset-report: $(BIN)
+	@sh scripts/deps.sh typeset
 	@sh tests/print/typeset-report.sh $(BIN)
 
 # libFuzzer harnesses, built with clang (not part of `make check`).

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages nastavnik needs, per target:
 #   scripts/deps.sh build   what building and `make site` need (the default);
-#   scripts/deps.sh test    what `make check`, fuzzing and the bench add.
+#   scripts/deps.sh test    what `make check`, fuzzing and the bench add;
+#   scripts/deps.sh typeset what `make typeset-report` adds (LibreOffice).
 # The npm packages of the browser tests are scripts/npm-deps.sh, which
 # only `make check` runs: `make site` needs neither test tools nor npm.
 # Idempotent and silent when everything is already installed.
@@ -12,18 +13,21 @@ set -eu
 # with the Russian patterns and Liberation fonts (the PDF back end),
 # libmicrohttpd (the preview server), libzip and libxml2 (`nastavnik
 # import` reads .docx and .odt), libcurl (`nastavnik deploy`), libgit2
-# (revision history of documents from Git).
+# (revision history of documents from Git), libxlsxwriter (`nastavnik
+# report --xlsx`).
 BUILD_PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2
 libmicrohttpd-dev libzip-dev libxml2-dev libcurl4-openssl-dev libgit2-dev
+libxlsxwriter-dev
 "
 # test: clang (fuzzing, sanitizers), valgrind, time; chromium: headless
 # browser for tests/browser; tidy, libxml2-utils (xmllint): validity of the
 # generated HTML, XML and JSON; python3-icalendar: the calendars;
 # poppler-utils and qpdf: the PDF checks; curl: the preview server's tests;
 # python3-docx and python3-odf write the import's test fixtures;
+# python3-openpyxl reads back the spreadsheets `nastavnik report` writes;
 # openssh-server, vsftpd and nginx with WebDAV: the servers `nastavnik
 # deploy` is tested against (started by the tests on 127.0.0.1 only).
 TEST_PACKAGES="
@@ -31,14 +35,16 @@ clang libclang-rt-14-dev
 valgrind time
 chromium tidy libxml2-utils python3 python3-icalendar
 poppler-utils qpdf curl
-python3-docx python3-odf
+python3-docx python3-odf python3-openpyxl
 openssh-server vsftpd nginx-light libnginx-mod-http-dav-ext
 "
 case "${1:-build}" in
 build) PACKAGES=$BUILD_PACKAGES ;;
 test) PACKAGES="$BUILD_PACKAGES $TEST_PACKAGES" ;;
+# LibreOffice Writer sets the same text for the typeset report's comparison.
+typeset) PACKAGES="$BUILD_PACKAGES libreoffice-writer-nogui" ;;
 *)
-	echo "deps.sh: неизвестная цель «$1»: build или test" >&2
+	echo "deps.sh: неизвестная цель «$1»: build, test или typeset" >&2
 	exit 2
 	;;
 esac
