@@ -150,18 +150,19 @@ static bool plain_span(const char *s, size_t start, size_t end)
 	return true;
 }
 
-/* True if offset at of s (from body) is inside a link's text or address. */
+/* True if offset at of s (from body) is inside a link's text or address.
+ * A link never spans lines, so only the line of at is read. */
 static bool in_link(const char *s, size_t body, size_t at)
 {
-	size_t i, open = 0;
+	size_t i, open = 0, line = at;
 
-	for (i = body; i < at; i++) {
+	while (line > body && s[line - 1] != '\n')
+		line--;
+	for (i = line; i < at; i++) {
 		if (s[i] == '[' || s[i] == '(')
 			open++;
 		else if ((s[i] == ']' || s[i] == ')') && open)
 			open--;
-		else if (s[i] == '\n')
-			open = 0;
 	}
 	return open > 0;
 }
