@@ -15,6 +15,7 @@
 #include "html_md.h"
 #include "model.h"
 #include "model_git.h"
+#include "model_monitoring.h"
 #include "person.h"
 #include "typo.h"
 #include "utf8.h"
@@ -646,6 +647,7 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *list = arr(), *forms = arr(), *v, *fl;
 	struct nv_buf b = NV_BUF_INIT;
+	struct nv_monitoring mon;
 	size_t i, k, hidden = 0, nmentees, f;
 
 	for (i = 0; i < m->npeople; i++) {
@@ -680,31 +682,23 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 		set_n(v, "mentees", (double)nmentees);
 		push(list, v);
 	}
-	for (f = 0; m->forms[f]; f++) {
-		size_t count = 0, active = 0;
-		for (k = 0; k < m->npairs; k++)
-			if (m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f])) {
-				count++;
-				active += m->pairs[k]->status == NV_PAIR_ACTIVE;
-			}
-		if (!count)
-			continue;
+	nv_monitoring_count(&mon, m);
+	for (f = 0; f < mon.nforms; f++) {
 		v = obj();
-		set_s(v, "form", m->forms[f]);
-		set_n(v, "count", (double)count);
-		set_n(v, "active", (double)active);
+		set_s(v, "form", mon.forms[f].form);
+		set_n(v, "count", (double)mon.forms[f].pairs);
+		set_n(v, "active", (double)mon.forms[f].active);
 		push(forms, v);
 	}
 	nv_html_set_list(ctx, "mentors", list);
 	nv_html_set_list(ctx, "forms", forms);
 	if (hidden)
 		set_n(ctx, "hidden", (double)hidden);
-	set_n(ctx, "pairs", (double)m->npairs);
-	for (k = 0, f = 0; k < m->npairs; k++)
-		f += m->pairs[k]->status == NV_PAIR_ACTIVE;
+	set_n(ctx, "pairs", (double)mon.pairs);
 	nv_buf_reset(&b);
-	mentors_sentence(&b, f, m->npairs);
+	mentors_sentence(&b, mon.pairs_by_status[NV_PAIR_ACTIVE], mon.pairs);
 	set_s(ctx, "pairs_sentence", b.ptr);
+	nv_monitoring_release(&mon);
 	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
@@ -755,89 +749,53 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 /*
  * The shares of teachers and students in mentoring. The denominators
  * are the totals site.yml declares (`totals:`), else the people listed
- * in people.yml (counted: teachers, students); students_declared tells
- * the template which.
+ * in people.yml (nv_monitoring_count()); students_declared tells the
+ * template which.
  */
-static void monitoring_shares(struct nv_value *ctx, const struct nv_model *m, size_t teachers,
-			      size_t t_in, size_t students, size_t s_in)
+static void monitoring_shares(struct nv_value *ctx, const struct nv_monitoring *mon)
 {
-	if (m->totals.teachers > 0)
-		teachers = (size_t)m->totals.teachers;
-	if (m->totals.students > 0) {
-		students = (size_t)m->totals.students;
+	if (mon->students_declared)
 		set_n(ctx, "students_declared", 1);
-	}
-	set_n(ctx, "teachers", (double)teachers);
-	set_n(ctx, "teachers_involved", (double)t_in);
-	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
-	set_n(ctx, "students", (double)students);
-	set_n(ctx, "students_involved", (double)s_in);
-	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
+	set_n(ctx, "teachers", (double)mon->teachers);
+	set_n(ctx, "teachers_involved", (double)mon->teachers_involved);
+	set_n(ctx, "teachers_share", (double)mon->teachers_share);
+	set_n(ctx, "students", (double)mon->students);
+	set_n(ctx, "students_involved", (double)mon->students_involved);
+	set_n(ctx, "students_share", (double)mon->students_share);
 }
 
 void nv_html_emit_monitoring(struct nv_html_state *s)
 {
-	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
-	size_t i, k, f, max = 0, teachers = 0, students = 0, t_in = 0, s_in = 0;
-	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
+	struct nv_monitoring mon;
 	struct nv_buf b = NV_BUF_INIT;
+	size_t f;
 
-	for (f = 0; m->forms[f]; f++) {
-		size_t count = 0;
-		for (k = 0; k < m->npairs; k++)
-			count += m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f]);
-		if (!count)
-			continue;
+	nv_monitoring_count(&mon, s->m);
+	for (f = 0; f < mon.nforms; f++) {
 		v = obj();
-		set_s(v, "form", m->forms[f]);
-		set_n(v, "count", (double)count);
+		set_s(v, "form", mon.forms[f].form);
+		set_n(v, "count", (double)mon.forms[f].pairs);
 		push(forms, v);
-		if (count > max)
-			max = count;
 	}
-	for (k = 0; k < m->npairs; k++)
-		pstatus[m->pairs[k]->status]++;
-	for (i = 0; i < m->npeople; i++) {
-		const struct nv_person *p = m->people[i];
-		bool in = p->mentor || p->mentee;
-		if (p->category == NV_CAT_TEACHER) {
-			teachers++;
-			t_in += in;
-		} else if (p->category == NV_CAT_STUDENT) {
-			students++;
-			s_in += in;
-		}
-	}
-	for (i = 0; i < m->nentries; i++)
-		for (k = 0; k < m->entries[i]->nsections; k++) {
-			size_t j;
-			for (j = 0; j < m->entries[i]->sections[k].nitems; j++)
-				status[m->entries[i]->sections[k].items[j].status]++;
-		}
-	set(ctx, "chart", chart(forms, max));
+	set(ctx, "chart", chart(forms, mon.max_form_pairs));
 	nv_html_set_list(ctx, "forms", forms);
-	set_n(ctx, "pairs", (double)m->npairs);
-	set_n(ctx, "pairs_active", (double)pstatus[NV_PAIR_ACTIVE]);
-	set_n(ctx, "pairs_finished", (double)pstatus[NV_PAIR_FINISHED]);
-	set_n(ctx, "pairs_ended_early", (double)pstatus[NV_PAIR_ENDED_EARLY]);
+	set_n(ctx, "pairs", (double)mon.pairs);
+	set_n(ctx, "pairs_active", (double)mon.pairs_by_status[NV_PAIR_ACTIVE]);
+	set_n(ctx, "pairs_finished", (double)mon.pairs_by_status[NV_PAIR_FINISHED]);
+	set_n(ctx, "pairs_ended_early", (double)mon.pairs_by_status[NV_PAIR_ENDED_EARLY]);
 	nv_buf_reset(&b);
-	monitoring_line(&b, m->npairs, pstatus);
+	monitoring_line(&b, mon.pairs, mon.pairs_by_status);
 	set_s(ctx, "pairs_line", b.ptr);
-	monitoring_shares(ctx, m, teachers, t_in, students, s_in);
-	set_n(ctx, "teachers_involved", (double)t_in);
-	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
-	set_n(ctx, "students", (double)students);
-	set_n(ctx, "students_involved", (double)s_in);
-	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
-	set_n(roadmap, "done", (double)status[NV_ITEM_DONE]);
-	set_n(roadmap, "planned", (double)status[NV_ITEM_PLANNED]);
-	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
-	set_n(roadmap, "total", (double)(status[0] + status[1] + status[2]));
+	monitoring_shares(ctx, &mon);
+	set_n(roadmap, "done", (double)mon.items_by_status[NV_ITEM_DONE]);
+	set_n(roadmap, "planned", (double)mon.items_by_status[NV_ITEM_PLANNED]);
+	set_n(roadmap, "moved", (double)mon.items_by_status[NV_ITEM_MOVED]);
+	set_n(roadmap, "total", (double)mon.items);
 	set_s(roadmap, "items_noun",
-	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
-			"мероприятий"));
+	      nv_plural(mon.items, "мероприятия", "мероприятий", "мероприятий"));
 	set(ctx, "roadmap", roadmap);
+	nv_monitoring_release(&mon);
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);
 	nv_buf_release(&b);

@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "init", cmd_init, "создать проект: настройки, люди, примеры документов, CI" },
 	{ "new", cmd_new, "создать заготовку документа: nastavnik new order o-vnedrenii" },
 	{ "print", cmd_print, "напечатать документ в PDF по ГОСТ Р 7.0.97" },
+	{ "report", cmd_report, "отчёт для региона в .xlsx: nastavnik report --xlsx отчёт.xlsx" },
 	{ "serve", cmd_serve, "показать раздел в браузере и пересобирать при изменениях" },
 };
 

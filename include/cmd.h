@@ -33,6 +33,7 @@ int cmd_import(int argc, char **argv, struct nv_global *g);
 int cmd_init(int argc, char **argv, struct nv_global *g);
 int cmd_new(int argc, char **argv, struct nv_global *g);
 int cmd_print(int argc, char **argv, struct nv_global *g);
+int cmd_report(int argc, char **argv, struct nv_global *g);
 int cmd_serve(int argc, char **argv, struct nv_global *g);
 
 struct nv_buf;
