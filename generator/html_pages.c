@@ -752,42 +752,18 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 	return c;
 }
 
-/*
- * The shares of teachers and students in mentoring. The denominators
- * are the totals site.yml declares (`totals:`), else the people listed
- * in people.yml (counted: teachers, students); students_declared tells
- * the template which.
- */
-static void monitoring_shares(struct nv_value *ctx, const struct nv_model *m, size_t teachers,
-			      size_t t_in, size_t students, size_t s_in)
-{
-	if (m->totals.teachers > 0)
-		teachers = (size_t)m->totals.teachers;
-	if (m->totals.students > 0) {
-		students = (size_t)m->totals.students;
-		set_n(ctx, "students_declared", 1);
-	}
-	set_n(ctx, "teachers", (double)teachers);
-	set_n(ctx, "teachers_involved", (double)t_in);
-	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
-	set_n(ctx, "students", (double)students);
-	set_n(ctx, "students_involved", (double)s_in);
-	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
-}
-
 void nv_html_emit_monitoring(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
-	size_t i, k, f, max = 0, teachers = 0, students = 0, t_in = 0, s_in = 0;
-	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
+	size_t f, count, max = 0, items;
+	struct nv_html_figures fg;
 	struct nv_buf b = NV_BUF_INIT;
 
+	/* The figures data.json exports too (html_data.c): one computation for both. */
+	nv_html_figures(m, &fg);
 	for (f = 0; m->forms[f]; f++) {
-		size_t count = 0;
-		for (k = 0; k < m->npairs; k++)
-			count += m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f]);
-		if (!count)
+		if (!(count = nv_html_pairs_with(m, m->forms[f], NULL)))
 			continue;
 		v = obj();
 		set_s(v, "form", m->forms[f]);
@@ -796,47 +772,27 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 		if (count > max)
 			max = count;
 	}
-	for (k = 0; k < m->npairs; k++)
-		pstatus[m->pairs[k]->status]++;
-	for (i = 0; i < m->npeople; i++) {
-		const struct nv_person *p = m->people[i];
-		bool in = p->mentor || p->mentee;
-		if (p->category == NV_CAT_TEACHER) {
-			teachers++;
-			t_in += in;
-		} else if (p->category == NV_CAT_STUDENT) {
-			students++;
-			s_in += in;
-		}
-	}
-	for (i = 0; i < m->nentries; i++)
-		for (k = 0; k < m->entries[i]->nsections; k++) {
-			size_t j;
-			for (j = 0; j < m->entries[i]->sections[k].nitems; j++)
-				status[m->entries[i]->sections[k].items[j].status]++;
-		}
 	set(ctx, "chart", chart(forms, max));
 	nv_html_set_list(ctx, "forms", forms);
-	set_n(ctx, "pairs", (double)m->npairs);
-	set_n(ctx, "pairs_active", (double)pstatus[NV_PAIR_ACTIVE]);
-	set_n(ctx, "pairs_finished", (double)pstatus[NV_PAIR_FINISHED]);
-	set_n(ctx, "pairs_ended_early", (double)pstatus[NV_PAIR_ENDED_EARLY]);
-	nv_buf_reset(&b);
-	monitoring_line(&b, m->npairs, pstatus);
+	set_n(ctx, "pairs", (double)fg.pairs);
+	set_n(ctx, "pairs_active", (double)fg.pstatus[NV_PAIR_ACTIVE]);
+	set_n(ctx, "pairs_finished", (double)fg.pstatus[NV_PAIR_FINISHED]);
+	set_n(ctx, "pairs_ended_early", (double)fg.pstatus[NV_PAIR_ENDED_EARLY]);
+	monitoring_line(&b, fg.pairs, fg.pstatus);
 	set_s(ctx, "pairs_line", b.ptr);
-	monitoring_shares(ctx, m, teachers, t_in, students, s_in);
-	set_n(ctx, "teachers_involved", (double)t_in);
-	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
-	set_n(ctx, "students", (double)students);
-	set_n(ctx, "students_involved", (double)s_in);
-	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
-	set_n(roadmap, "done", (double)status[NV_ITEM_DONE]);
-	set_n(roadmap, "planned", (double)status[NV_ITEM_PLANNED]);
-	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
-	set_n(roadmap, "total", (double)(status[0] + status[1] + status[2]));
-	set_s(roadmap, "items_noun",
-	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
-			"мероприятий"));
+	set_b(ctx, "students_declared", fg.students_declared);
+	set_n(ctx, "teachers", (double)fg.teachers);
+	set_n(ctx, "teachers_involved", (double)fg.teachers_involved);
+	set_n(ctx, "teachers_share", (double)fg.teachers_share);
+	set_n(ctx, "students", (double)fg.students);
+	set_n(ctx, "students_involved", (double)fg.students_involved);
+	set_n(ctx, "students_share", (double)fg.students_share);
+	items = fg.roadmap[0] + fg.roadmap[1] + fg.roadmap[2];
+	set_n(roadmap, "done", (double)fg.roadmap[NV_ITEM_DONE]);
+	set_n(roadmap, "planned", (double)fg.roadmap[NV_ITEM_PLANNED]);
+	set_n(roadmap, "moved", (double)fg.roadmap[NV_ITEM_MOVED]);
+	set_n(roadmap, "total", (double)items);
+	set_s(roadmap, "items_noun", nv_plural(items, "мероприятия", "мероприятий", "мероприятий"));
 	set(ctx, "roadmap", roadmap);
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);
