@@ -364,40 +364,57 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* [{title, url, count, current}] of facet f's values. */
-static struct nv_value *facet_list(enum facet f, const char *const *values, size_t nv,
-				   const struct mcase *cases, size_t n, const char *current)
-{
-	struct nv_value *list = arr(), *v;
-	size_t i, k, count;
-	char *url;
-
-	for (i = 0; i < nv; i++) {
-		for (count = 0, k = 0; k < n; k++)
-			count += value_of(&cases[k], f) &&
-				 !strcmp(value_of(&cases[k], f), values[i]);
-		v = obj();
-		/* Forms and years as the members wrote them («ученик – ученик»). */
-		if (f == F_ORG)
-			nv_html_set_t(v, "title", values[i]);
-		else
-			set_s(v, "title", values[i]);
-		url = facet_url(f, values[i]);
-		set_s(v, "url", url);
-		set_b(v, "current", !strcmp(url, current));
-		free(url);
-		set_z(v, "count", count);
-		push(list, v);
-	}
-	return list;
-}
-
 struct bank {
 	struct mcase *cases;
 	size_t n;
 	const char **values[4]; /* per facet: the values met (F_ORG in members' order) */
 	size_t nvalues[4];
+	size_t *counts[4]; /* the cases of each value */
+	char **urls[4];	   /* the filter page of each value */
 };
+
+/* [{title, url, count, current}] of facet f's values; counted once, not per page. */
+static struct nv_value *facet_list(const struct bank *b, enum facet f, const char *current)
+{
+	struct nv_value *list = arr(), *v;
+	size_t i;
+
+	for (i = 0; i < b->nvalues[f]; i++) {
+		v = obj();
+		/* Forms and years as the members wrote them («ученик – ученик»). */
+		if (f == F_ORG)
+			nv_html_set_t(v, "title", b->values[f][i]);
+		else
+			set_s(v, "title", b->values[f][i]);
+		set_s(v, "url", b->urls[f][i]);
+		set_b(v, "current", !strcmp(b->urls[f][i], current));
+		set_z(v, "count", b->counts[f][i]);
+		push(list, v);
+	}
+	return list;
+}
+
+/* The counts and URLs of every facet's values. */
+static void bank_index(struct bank *b)
+{
+	size_t i, k;
+	int f;
+
+	for (f = F_ORG; f <= F_YEAR; f++) {
+		b->counts[f] = nv_xcalloc(b->nvalues[f] + 1, sizeof(*b->counts[f]));
+		b->urls[f] = nv_xcalloc(b->nvalues[f] + 1, sizeof(*b->urls[f]));
+		for (i = 0; i < b->nvalues[f]; i++)
+			b->urls[f][i] = facet_url((enum facet)f, b->values[f][i]);
+		for (k = 0; k < b->n; k++) {
+			const char *v = value_of(&b->cases[k], (enum facet)f);
+			for (i = 0; v && i < b->nvalues[f]; i++)
+				if (!strcmp(v, b->values[f][i])) {
+					b->counts[f][i]++;
+					break;
+				}
+		}
+	}
+}
 
 static struct nv_value *case_card(const struct mcase *c)
 {
@@ -425,15 +442,9 @@ static void bank_page(struct nv_html_state *s, const struct bank *b, enum facet 
 		if (f == F_ALL ||
 		    (value_of(&b->cases[i], f) && !strcmp(value_of(&b->cases[i], f), value)))
 			push(items, case_card(&b->cases[i]));
-	nv_html_set_list(
-		facets, "organizations",
-		facet_list(F_ORG, b->values[F_ORG], b->nvalues[F_ORG], b->cases, b->n, url));
-	nv_html_set_list(
-		facets, "forms",
-		facet_list(F_FORM, b->values[F_FORM], b->nvalues[F_FORM], b->cases, b->n, url));
-	nv_html_set_list(
-		facets, "years",
-		facet_list(F_YEAR, b->values[F_YEAR], b->nvalues[F_YEAR], b->cases, b->n, url));
+	nv_html_set_list(facets, "organizations", facet_list(b, F_ORG, url));
+	nv_html_set_list(facets, "forms", facet_list(b, F_FORM, url));
+	nv_html_set_list(facets, "years", facet_list(b, F_YEAR, url));
 	set(ctx, "facets", facets);
 	nv_html_set_list(ctx, "items", items);
 	set_z(ctx, "total", b->n);
@@ -472,12 +483,18 @@ static void emit_bank(struct nv_html_state *s)
 		}
 	qsort(b.values[F_FORM], b.nvalues[F_FORM], sizeof(char *), cmp_str);
 	qsort(b.values[F_YEAR], b.nvalues[F_YEAR], sizeof(char *), cmp_str);
+	bank_index(&b);
 	bank_page(s, &b, F_ALL, NULL);
 	for (f = F_ORG; f <= F_YEAR; f++)
 		for (i = 0; i < b.nvalues[f]; i++)
 			bank_page(s, &b, f, b.values[f][i]);
-	for (f = F_ORG; f <= F_YEAR; f++)
+	for (f = F_ORG; f <= F_YEAR; f++) {
+		for (i = 0; i < b.nvalues[f]; i++)
+			free(b.urls[f][i]);
+		free(b.urls[f]);
+		free(b.counts[f]);
 		free(b.values[f]);
+	}
 	free(b.cases);
 }
 

@@ -64,6 +64,7 @@ struct reader {
 	const char *file;
 	struct nv_diags *d;
 	int bad;
+	char prefix[64]; /* where the value read is, for messages: "pairs.by_form[2]." */
 };
 
 /* The value at a dotted path ("organization.name"), or NULL. */
@@ -89,9 +90,9 @@ static void problem(struct reader *r, const char *path, const char *what)
 	if (r->bad++)
 		return; /* one message per member: the first problem */
 	nv_diag_hint(nv_warning(r->d, r->file, r->mb->line, r->mb->col,
-				"участник «%s»: в выгрузке data.json поле «%s» %s; организация "
+				"участник «%s»: в выгрузке data.json поле «%s%s» %s; организация "
 				"пропущена",
-				r->mb->source, path, what),
+				r->mb->source, r->prefix, path, what),
 		     "пересоберите сайт организации актуальной версией nastavnik или "
 		     "уберите её из members");
 }
@@ -143,12 +144,12 @@ static struct nv_member_count *counts(struct reader *r, const struct nv_value *v
 
 	*n = l ? l->nr : 0;
 	c = nv_xcalloc(*n + 1, sizeof(*c));
-	for (i = 0; i < *n; i++) {
+	for (i = 0; i < *n && !r->bad; i++) {
+		snprintf(r->prefix, sizeof(r->prefix), "%s[%zu].", path, i);
 		c[i].name = str(r, l->items[i], key, true);
 		c[i].count = num(r, l->items[i], "count");
-		if (r->bad)
-			break;
 	}
+	r->prefix[0] = '\0';
 	return c;
 }
 
@@ -162,6 +163,7 @@ static void read_cases(struct reader *r, const struct nv_value *v)
 	mb->cases = nv_xcalloc(mb->ncases + 1, sizeof(*mb->cases));
 	for (i = 0; i < mb->ncases && !r->bad; i++) {
 		const struct nv_value *c = l->items[i];
+		snprintf(r->prefix, sizeof(r->prefix), "cases[%zu].", i);
 		mb->cases[i].title = str(r, c, "title", true);
 		mb->cases[i].form = str(r, c, "form", false);
 		mb->cases[i].kind = str(r, c, "kind", false);
@@ -172,6 +174,7 @@ static void read_cases(struct reader *r, const struct nv_value *v)
 		if (mb->cases[i].url && !strstr(mb->cases[i].url, "://"))
 			mb->cases[i].url = NULL;
 	}
+	r->prefix[0] = '\0';
 }
 
 static void read_fields(struct reader *r, const struct nv_value *v)
@@ -211,7 +214,7 @@ static void read_fields(struct reader *r, const struct nv_value *v)
 int nv_org_member_read(struct nv_org_member *mb, struct nv_value *data, const char *site_yml,
 		       struct nv_date today, struct nv_diags *d)
 {
-	struct reader r = { mb, site_yml, d, 0 };
+	struct reader r = { mb, site_yml, d, 0, "" };
 	const char *schema, *exported;
 	long age;
 
