@@ -95,6 +95,26 @@ static int take_text(struct loader *l, struct nv_org_member *mb, const char *fil
 	return rc;
 }
 
+/* The warning for a member project with errors: the first of them, with its place. */
+static void project_errors(struct loader *l, const struct nv_org_member *mb,
+			   const struct nv_diags *pd)
+{
+	struct nv_buf first = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < pd->nr && pd->v[i].severity != NV_ERROR; i++)
+		;
+	if (i < pd->nr && pd->v[i].file && pd->v[i].line)
+		nv_buf_addf(&first, "%s:%d: ", pd->v[i].file, pd->v[i].line);
+	nv_buf_adds(&first, i < pd->nr ? pd->v[i].msg : "папка не читается");
+	nv_diag_hint(warn(l, mb,
+			  "участник «%s»: в материалах организации есть ошибки (%s%s); "
+			  "организация пропущена",
+			  first.ptr, pd->errors > 1 ? " и другие" : ""),
+		     "проверьте её проект: nastavnik -C %s check", mb->source);
+	nv_buf_release(&first);
+}
+
 /* A member project: its content folder, loaded and exported here. */
 static int from_project(struct loader *l, struct nv_org_member *mb, const char *content)
 {
@@ -105,14 +125,7 @@ static int from_project(struct loader *l, struct nv_org_member *mb, const char *
 	int rc = -1;
 
 	if (nv_project_load(&p, &po, &pd) < 0 || pd.errors) {
-		size_t i;
-		for (i = 0; i < pd.nr && pd.v[i].severity != NV_ERROR; i++)
-			;
-		nv_diag_hint(warn(l, mb,
-				  "участник «%s»: в материалах организации есть ошибки "
-				  "(%s); организация пропущена",
-				  i < pd.nr ? pd.v[i].msg : "папка не читается", NULL),
-			     "проверьте её проект: nastavnik check -C %s", mb->source);
+		project_errors(l, mb, &pd);
 	} else {
 		base = nv_html_section_url(&p.model, NULL);
 		mb->built = true;
@@ -135,7 +148,44 @@ static size_t on_write(char *data, size_t size, size_t n, void *ctx)
 	return size * n;
 }
 
-/* GET url into out; 0, or -1 with curl's reason in err. */
+/* Why a fetch failed, in Russian; curl's own words only for the rare cases. */
+static void reason(char *err, CURLcode rc)
+{
+	const char *why = NULL;
+
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+		why = "сервер не найден";
+		break;
+	case CURLE_COULDNT_CONNECT:
+		why = "сервер недоступен";
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		why = "сервер не ответил вовремя";
+		break;
+	case CURLE_FILE_COULDNT_READ_FILE:
+		why = "файла нет";
+		break;
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CONNECT_ERROR:
+		why = "не удалось подтвердить подлинность сервера";
+		break;
+	case CURLE_WRITE_ERROR:
+		why = "файл больше 16 МБ";
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		why = "такой адрес не поддерживается";
+		break;
+	default:
+		break;
+	}
+	if (why)
+		snprintf(err, CURL_ERROR_SIZE, "%s", why);
+	else if (!err[0])
+		snprintf(err, CURL_ERROR_SIZE, "ошибка сети: %s", curl_easy_strerror(rc));
+}
+
+/* GET url into out; 0, or -1 with the reason in err. */
 static int fetch(const char *url, struct nv_buf *out, char *err)
 {
 	static bool inited;
@@ -166,8 +216,8 @@ static int fetch(const char *url, struct nv_buf *out, char *err)
 		snprintf(err, CURL_ERROR_SIZE, "сервер ответил %ld", status);
 		return -1;
 	}
-	if (rc != CURLE_OK && !err[0])
-		snprintf(err, CURL_ERROR_SIZE, "%s", curl_easy_strerror(rc));
+	if (rc != CURLE_OK)
+		reason(err, rc);
 	return rc == CURLE_OK ? 0 : -1;
 }
 
