@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "build_git.h"
 #include "build_members.h"
 #include "date.h"
 #include "diag.h"
@@ -121,17 +122,23 @@ static int from_project(struct loader *l, struct nv_org_member *mb, const char *
 	struct nv_project_opts po = { content, false, l->jobs, NULL, NULL };
 	struct nv_diags pd = NV_DIAGS_INIT;
 	struct nv_project p;
+	struct nv_git_history hist;
 	char *base;
 	int rc = -1;
 
+	memset(&hist, 0, sizeof(hist));
 	if (nv_project_load(&p, &po, &pd) < 0 || pd.errors) {
 		project_errors(l, mb, &pd);
 	} else {
+		/* Its history dates its export, as the member's own build would. */
+		nv_git_history_load(&hist, content, &pd);
 		base = nv_html_section_url(&p.model, NULL);
 		mb->built = true;
-		rc = nv_org_member_read(mb, nv_html_data(&p.model, base, NULL), l->m->site_yml,
+		rc = nv_org_member_read(mb, nv_html_data(&p.model, base, &hist), l->m->site_yml,
 					l->today, l->d);
 		free(base);
+		if (hist.files)
+			nv_git_history_release(&hist);
 	}
 	nv_project_release(&p);
 	nv_diags_release(&pd);
