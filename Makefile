@@ -134,6 +134,7 @@ kill-long: $(BIN)
 
 bench: $(DEPS_TEST_OK) $(BIN) $(BUILD)/bench/template_bench $(BUILD)/bench/guard_bench $(BUILD)/bench/floor
 	@sh bench/run.sh $(BIN)
+	@sh bench/municipal.sh $(BIN)
 
 $(BUILD)/bench/template_bench: $(BUILD)/bench/template_bench.o $(LIB_OBJ) $(PKG_LIBS)
 	@mkdir -p $(@D)

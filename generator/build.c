@@ -14,6 +14,7 @@
 #include "build.h"
 #include "build_cache.h"
 #include "build_git.h"
+#include "build_members.h"
 #include "diag.h"
 #include "fs.h"
 #include "html.h"
@@ -353,7 +354,10 @@ struct build {
 	bool *pdf_public; /* public_pdfs() of the render in progress */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
-	int lock;		    /* the descriptor that holds the lock of o->out, or -1 */
+	/* A department's members (build_members.h): their data are not in its files. */
+	bool dept;
+	struct nv_org_members members;
+	int lock; /* the descriptor that holds the lock of o->out, or -1 */
 };
 
 /*
@@ -517,6 +521,7 @@ static int render_site(struct build *b)
 		opts.prev_search = b->search;
 		opts.shown_out = b->final;
 		opts.history = &b->hist;
+		opts.members = &b->members;
 		free(b->pdf_public);
 		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
@@ -639,7 +644,8 @@ static enum nv_build_status run(struct build *b, char **title)
 	/* An output folder that exists is locked before its manifest is read. */
 	if (nv_is_dir(o->out) && lock_out(b, false) < 0)
 		return NV_BUILD_FAILED;
-	if (unchanged_on_disk(b)) {
+	b->dept = nv_members_declared(o->content);
+	if (unchanged_on_disk(b) && !b->dept) {
 		if (title)
 			*title = nv_xstrdup(b->old.title);
 		return NV_BUILD_UNCHANGED;
@@ -661,7 +667,10 @@ static enum nv_build_status run(struct build *b, char **title)
 	}
 	nv_git_history_load(&b->hist, o->content, b->d);
 	nv_git_history_guard(&b->hist, &b->p.model, b->d);
+	nv_members_load(&b->members, &b->p.model, b->jobs, b->d);
 	plan(b);
+	if (b->dept || b->p.model.site.members)
+		b->plan = NV_PLAN_WHOLE; /* the members' data may have changed: build all */
 	if (b->plan == NV_PLAN_UNCHANGED) {
 		/* Only times changed (a file saved as it was): remember the new fingerprint. */
 		memcpy(b->old.fingerprint, b->fp, sizeof(b->fp));
@@ -699,6 +708,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 		nv_manifest_release(&b.new);
 	}
 	nv_strlist_release(&b.gone);
+	nv_members_release(&b.members);
 	if (b.hist.files)
 		nv_git_history_release(&b.hist);
 	free(b.keys);

@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "build_members.h"
 #include "build_report.h"
 #include "build_report_int.h"
 #include "diag.h"
@@ -285,6 +286,52 @@ void nv_rollup_row_from_monitoring(struct nv_rollup_row *r, const struct nv_site
 	r->teachers_involved = mon->teachers_involved;
 	r->students = mon->students;
 	r->students_involved = mon->students_involved;
+}
+
+size_t nv_rollup_rows_from_members(struct nv_rollup_row **rows, const struct nv_org_members *ms)
+{
+	struct nv_rollup_row *v = nv_xcalloc(ms->nr ? ms->nr : 1, sizeof(*v));
+	struct nv_form_count *f;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < ms->nr; i++) {
+		const struct nv_org_member *mb = &ms->v[i];
+		struct nv_rollup_row *r = &v[n];
+
+		if (!mb->ok)
+			continue;
+		n++;
+		r->name = mb->short_name ? mb->short_name : mb->name;
+		r->kind = mb->kind;
+		r->note = mb->from_cache ? "сайт недоступен: данные из кэша"
+			  : mb->stale	  ? "данные устарели"
+					  : NULL;
+		r->forms = f = nv_xcalloc(mb->nforms ? mb->nforms : 1, sizeof(*f));
+		r->nforms = mb->nforms;
+		for (k = 0; k < mb->nforms; k++) {
+			f[k].form = mb->by_form[k].name;
+			f[k].pairs = mb->by_form[k].count;
+		}
+		r->pairs = mb->pairs;
+		r->pairs_active = mb->pairs_active;
+		r->mentors = mb->mentors;
+		r->mentees = mb->mentees;
+		r->teachers = mb->teachers;
+		r->teachers_involved = mb->teachers_involved;
+		r->students = mb->students;
+		r->students_involved = mb->students_involved;
+	}
+	*rows = v;
+	return n;
+}
+
+void nv_rollup_rows_release(struct nv_rollup_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free((void *)rows[i].forms);
+	free(rows);
 }
 
 /* The forms any row names, in the order they first appear. */

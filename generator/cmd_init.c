@@ -29,6 +29,7 @@ struct org_kind {
 	const char *head;   /* the head's position */
 	const char *mentee; /* the example mentee's position */
 	const char *form;   /* the form of the example pair */
+	bool department;    /* members: in site.yml, the CI file of members' builds */
 };
 
 static const struct org_kind kinds[] = {
@@ -48,7 +49,7 @@ static const struct org_kind kinds[] = {
 	  "  # Должность руководителя в подписи и грифах: начальник, и. о. начальника.\n"
 	  "  head_title: начальник\n",
 	  "Администрация города", "Управлении образования", "начальник управления", "методист",
-	  "педагог – педагог" },
+	  "педагог – педагог", true },
 };
 
 static const char site_yml[] =
@@ -103,7 +104,20 @@ static const char site_yml[] =
 	"# Что показывать на сайте о взрослых, если в people.yml не сказано:\n"
 	"# none — ничего, пока человек не дал письменного согласия.\n"
 	"publish:\n"
-	"  default: none\n";
+	"  default: none\n"
+	"%s";
+
+/* A department's members, commented out until it has some (man 5 nastavnik, MEMBERS). */
+static const char members_yml[] =
+	"\n"
+	"# Организации муниципалитета: их раздел «Наставничество» соберётся в\n"
+	"# сводку. Каждая строка — папка проекта организации (с content/; годится\n"
+	"# подмодуль Git), её выгрузка data.json или адрес опубликованного\n"
+	"# data.json. В CI (.gitlab-ci.yml) каждая организация собирается\n"
+	"# отдельной параллельной задачей, а управление читает их выгрузки.\n"
+	"# members:\n"
+	"#   - members/sosh-1/output/site/data.json\n"
+	"#   - https://school2.example/nastavnichestvo/data.json\n";
 
 static const char people_yml[] =
 	"# Участники наставничества. Замените примеры настоящими людьми.\n"
@@ -172,7 +186,9 @@ static const char pairs_order[] =
 	"2. Контроль за исполнением настоящего приказа оставляю за собой.\n";
 
 static const char gitignore[] = "# Собранный раздел и PDF: их делает nastavnik build.\n"
-				"/output/\n";
+				"/output/\n"
+				"# Скачанные выгрузки организаций управления (members).\n"
+				"/.nastavnik-cache/\n";
 
 static const char gitlab_ci[] =
 	"# Проверка документов при каждой отправке и заявке на слияние, сборка\n"
@@ -193,6 +209,51 @@ static const char gitlab_ci[] =
 	"  rules:\n"
 	"    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH\n"
 	"  script:\n"
+	"    - /opt/nastavnik/build/nastavnik build\n"
+	"  artifacts:\n"
+	"    paths: [output/]\n";
+
+/*
+ * A department: each member (a Git submodule in members/NAME) is built
+ * by its own job of a parallel matrix; the department's job waits for
+ * them all and reads their data.json from the artifacts (man 1
+ * nastavnik, DEPARTMENT IN CI).
+ */
+static const char gitlab_ci_department[] =
+	"# Сборка сайта управления по частям. Каждая организация — подмодуль Git\n"
+	"# в members/ИМЯ (проект nastavnik); её сайт собирает отдельная задача,\n"
+	"# все они идут параллельно (parallel:matrix — добавьте имена в MEMBER).\n"
+	"# Задача управления ждёт их и читает выгрузки members/ИМЯ/output/site/\n"
+	"# data.json из их артефактов: в content/site.yml они перечислены в\n"
+	"# members. nastavnik собирается из исходников: адрес его репозитория —\n"
+	"# переменная NASTAVNIK_SRC в настройках CI/CD проекта.\n"
+	"image: debian:12\n"
+	"\n"
+	"variables:\n"
+	"  GIT_SUBMODULE_STRATEGY: recursive\n"
+	"\n"
+	"stages: [members, department]\n"
+	"\n"
+	"before_script:\n"
+	"  - apt-get update -q && apt-get install -y -q git make sudo\n"
+	"  - git clone --depth 1 \"$NASTAVNIK_SRC\" /opt/nastavnik\n"
+	"  - make -C /opt/nastavnik\n"
+	"\n"
+	"member:\n"
+	"  stage: members\n"
+	"  parallel:\n"
+	"    matrix:\n"
+	"      - MEMBER: [sosh-1]\n"
+	"  script:\n"
+	"    - /opt/nastavnik/build/nastavnik -C members/$MEMBER build\n"
+	"  artifacts:\n"
+	"    paths: [members/$MEMBER/output/site/data.json]\n"
+	"\n"
+	"department:\n"
+	"  stage: department\n"
+	"  needs: [member]\n"
+	"  script:\n"
+	"    - /opt/nastavnik/build/nastavnik check\n"
 	"    - /opt/nastavnik/build/nastavnik build\n"
 	"  artifacts:\n"
 	"    paths: [output/]\n";
@@ -259,7 +320,7 @@ static size_t project_files(struct file *f, const char *dir, const struct org_ki
 	nv_date_add(&today, d, NV_DATE_NUMERIC);
 	start = nv_acyear_for_new(d);
 	nv_buf_addf(&add_file(f, &n, dir, "content/site.yml")->text, site_yml, k->name, k->full,
-		    k->brief, k->genitive, k->founder, k->where);
+		    k->brief, k->genitive, k->founder, k->where, k->department ? members_yml : "");
 	nv_buf_addf(&add_file(f, &n, dir, "content/people.yml")->text, people_yml, k->head,
 		    today.ptr, today.ptr, k->mentee, today.ptr, k->mentee);
 	nv_buf_addf(&add_file(f, &n, dir, "content/pairs.yml")->text, pairs_yml, k->form, start,
@@ -273,7 +334,8 @@ static size_t project_files(struct file *f, const char *dir, const struct org_ki
 		free(rel);
 	}
 	nv_buf_adds(&add_file(f, &n, dir, ".gitignore")->text, gitignore);
-	nv_buf_adds(&add_file(f, &n, dir, ".gitlab-ci.yml")->text, gitlab_ci);
+	nv_buf_adds(&add_file(f, &n, dir, ".gitlab-ci.yml")->text,
+		    k->department ? gitlab_ci_department : gitlab_ci);
 	nv_buf_adds(&add_file(f, &n, dir, ".github/workflows/nastavnik.yml")->text, github_ci);
 	nv_buf_release(&today);
 	return n;

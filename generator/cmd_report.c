@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "build_members.h"
 #include "build_report.h"
 #include "cmd.h"
 #include "date.h"
@@ -87,6 +88,8 @@ static bool inside_content(const char *path, const char *root)
 static int report(struct nv_report_opts *o, struct nv_global *g, struct nv_diags *d)
 {
 	struct nv_project p;
+	struct nv_org_members ms = { NULL, 0 };
+	struct nv_rollup_row *rows = NULL;
 	const char *root;
 	int rc = NV_EXIT_USAGE;
 
@@ -108,9 +111,17 @@ static int report(struct nv_report_opts *o, struct nv_global *g, struct nv_diags
 			     "укажите файл вне проекта, например ~/отчёт.xlsx");
 		goto out;
 	}
+	/* A department's roll-up: its members' exports, as the build reads them. */
+	if (p.model.site.members) {
+		nv_members_load(&ms, &p.model, 0, d);
+		o->nmembers = nv_rollup_rows_from_members(&rows, &ms);
+		o->members = rows;
+	}
 	if (nv_report_xlsx(&p.model, o, d) == 0)
 		rc = NV_EXIT_OK;
 out:
+	nv_rollup_rows_release(rows, o->nmembers);
+	nv_members_release(&ms);
 	nv_project_release(&p);
 	return rc;
 }

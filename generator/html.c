@@ -235,6 +235,15 @@ static char *base_url_of(const struct nv_html_opts *o, const struct nv_model *m)
 	return nv_xasprintf("%.*s%s%s", (int)n, web, path[0] == '/' ? "" : "/", path);
 }
 
+char *nv_html_section_url(const struct nv_model *m, const char *base_url)
+{
+	struct nv_html_opts o = { .base_url = base_url };
+	char *shown = base_url_of(&o, m), *url = shown ? ascii_url(shown) : NULL;
+
+	free(shown);
+	return url;
+}
+
 int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *m,
 			   struct nv_diags *d)
 {
@@ -283,6 +292,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->site = nv_html_make_site(m, shown);
 	free(shown);
 	s->navdef = nv_html_make_nav(m);
+	nv_html_municipal_nav(s->navdef, &s->opts);
 	custom = nv_html_custom_css(&s->opts);
 	s->custom_css = custom != NULL;
 	free(custom);
@@ -292,6 +302,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 		files = nv_html_copy_files(s);
 		nv_html_emit_entries(s, files);
 		nv_value_free(files);
+		nv_html_emit_data(s);
 		if (!s->failed && !s->main.nleaks && !s->opts.fragment &&
 		    nv_html_merge_search(s) < 0) {
 			nv_writer_finish(s->writer, d);
@@ -314,6 +325,8 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	nv_html_emit_cases(s);
 	nv_html_emit_mentors(s);
 	nv_html_emit_monitoring(s);
+	nv_html_emit_data(s);
+	nv_html_emit_municipal(s);
 	nv_html_emit_atom(s);
 	if (!s->opts.fragment)
 		nv_html_emit_search(s);

@@ -334,4 +334,22 @@ void nv_html_ics_text(struct nv_buf *b, const char *s);
 void nv_html_ics_line(struct nv_buf *out, const char *line);
 void nv_html_json_string(struct nv_buf *b, const char *s);
 
+/* --- the data export (html_data.c) and the municipal section (html_municipal.c) --- */
+
+/* Append v as indented JSON (two spaces a level, keys in their order). */
+void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth);
+
+/* data.json, guarded like every file. */
+void nv_html_emit_data(struct nv_html_state *s);
+
+/*
+ * A department's municipal pages from opts.members (nothing without
+ * members): the organisations and contacts, the roll-up monitoring with
+ * its chart, and the municipal case bank with its static filter pages.
+ */
+void nv_html_emit_municipal(struct nv_html_state *s);
+
+/* The navigation entries of the municipal pages, appended to nav (none without members). */
+void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o);
+
 #endif

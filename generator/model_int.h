@@ -102,6 +102,8 @@ void mdl_loose_set_release(struct loose_set *set);
  * fields; called by mdl_read_site() (model_site.c). Sets up m->forms.
  */
 void mdl_read_site_lists(struct builder *b, struct nv_fields *top);
+/* `members:` of site.yml (model_members.c): the checked list, or NULL. */
+const struct nv_value *mdl_read_members(struct builder *b, struct nv_fields *top);
 /* m->forms with no site.yml (mdl_read_site_lists() not called): the default lists. */
 void mdl_forms_default(struct builder *b);
 /* Add to m->forms the forms outside its lists that pairs and documents name. */

@@ -480,5 +480,6 @@ void mdl_read_site(struct builder *b)
 	read_publish(b, &top, s);
 	s->deploy = read_deploy(&top);
 	mdl_read_site_lists(b, &top); /* `forms`, `totals`: model_refs.c */
+	s->members = mdl_read_members(b, &top); /* model_members.c */
 	nv_fields_finish(&top);
 }

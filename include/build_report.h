@@ -51,6 +51,18 @@ struct nv_rollup_row {
 void nv_rollup_row_from_monitoring(struct nv_rollup_row *r, const struct nv_site *s,
 				   const struct nv_monitoring *mon);
 
+struct nv_org_members;
+
+/*
+ * The rows of a department's members that were loaded (build_members.h),
+ * in their order, into *rows (allocated; the strings point into ms, which
+ * must outlive them); the note says when a member's data are stale or
+ * from the cache. Returns the number of rows. Free with
+ * nv_rollup_rows_release().
+ */
+size_t nv_rollup_rows_from_members(struct nv_rollup_row **rows, const struct nv_org_members *ms);
+void nv_rollup_rows_release(struct nv_rollup_row *rows, size_t n);
+
 struct nv_report_opts {
 	const char *path;    /* the .xlsx to write */
 	const char *display; /* the path as messages name it (as the user wrote it); NULL: path */

@@ -24,7 +24,9 @@
 struct nv_diags;
 struct nv_entry;
 struct nv_git_history;
+struct nv_org_members;
 struct nv_model;
+struct nv_value;
 
 struct nv_html_opts {
 	const char *out;	  /* folder to write into (a staging folder) */
@@ -58,6 +60,11 @@ struct nv_html_opts {
 	 * updated.
 	 */
 	const struct nv_git_history *history;
+	/*
+	 * A department's member organisations (build_members.h), or NULL:
+	 * with some, the municipal pages are written (html_municipal.c).
+	 */
+	const struct nv_org_members *members;
 };
 
 struct nv_html_state;
@@ -110,6 +117,22 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
  * nv_kind_dirs[kind]/id.pdf. Returns the count and the array (owned by s).
  */
 size_t nv_html_public_pdfs(const struct nv_html_state *s, const struct nv_entry *const **out);
+
+/*
+ * The public data export of m (data.json, man/nastavnik.5) as a value
+ * tree: links absolute under base_url (the section's address, ending in
+ * '/'; NULL: relative to the section), the export's date from h (may be
+ * NULL). The caller frees it.
+ */
+struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
+			      const struct nv_git_history *h);
+
+/*
+ * The section's absolute address as links use it (host in Punycode,
+ * ending in '/'): base_url, else organization.website and
+ * section.base_path of m; NULL when neither is set. The caller frees it.
+ */
+char *nv_html_section_url(const struct nv_model *m, const char *base_url);
 
 /* Free the state and everything it owns; s may be NULL. */
 void nv_html_free(struct nv_html_state *s);

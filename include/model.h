@@ -370,6 +370,12 @@ struct nv_site {
 	struct nv_print_profile print;
 	enum nv_publish publish_default;
 	const char *deploy; /* where `nastavnik deploy` publishes: "sftp://host/path/", or NULL */
+	/*
+	 * `members:` of a department: its member organisations, a list of
+	 * strings (paths or URLs) checked by model_members.c, loaded by
+	 * build_members.h; NULL when there is none. Points into site.yml's tree.
+	 */
+	const struct nv_value *members;
 };
 
 /* A file of content/ that is neither a document nor a data file: copied into the site as it is. */

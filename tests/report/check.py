@@ -4,6 +4,8 @@ and compare its values (tests/report/run.sh).
   check.py school XLSX SITE   the register of a school against its built site
   check.py totals XLSX SITE   the same, with site.yml's totals as denominators
   check.py department XLSX    a department's roll-up without member data
+  check.py members XLSX JSON...  a department's roll-up against each
+                              member's own data.json, in site.yml's order
 
 Prints one line per failed check ("FAIL: ...") and a last line
 "checks: N passed, M failed"; exits 1 when any failed.
@@ -175,6 +177,34 @@ def department(path):
           "Сведения управления: строка о данных")
 
 
+def members(path, exports):
+    """Each member's row of the roll-up holds the figures of its own data.json."""
+    import json
+    ws = openpyxl.load_workbook(path)["Свод по организациям"]
+    head = [c.value for c in ws[1]]
+    got = rows(ws)
+    check(len(got) == len(exports) + 1, "Свод: %d строк на %d участников" % (len(got), len(exports)))
+    for row, name in zip(got, exports):
+        with open(name, encoding="utf-8") as f:
+            d = json.load(f)
+        r = dict(zip(head, row))
+        o, p, mon = d["organization"], d["pairs"], d["monitoring"]
+        who = o["short_name"] or o["name"]
+        check(r["Организация"] == who, "Свод: %r вместо %r" % (r["Организация"], who))
+        want = {"Пар и групп": p["total"], "Работают": p["active"],
+                "Наставников": d["mentors"], "Наставляемых": d["mentees"],
+                "Педагогов": mon["teachers"], "Педагогов участвуют": mon["teachers_involved"],
+                "Охват педагогов, %": mon["teachers_share"], "Обучающихся": mon["students"],
+                "Обучающихся вовлечены": mon["students_involved"],
+                "Охват обучающихся, %": mon["students_share"]}
+        for f in p["by_form"]:
+            want[f["form"]] = f["count"]
+        for k, v in want.items():
+            check(r.get(k) == v, "Свод, %s, «%s»: %r, в data.json %r" % (who, k, r.get(k), v))
+    total = dict(zip(head, got[-1])) if got else {}
+    check(total.get("Пар и групп") == sum(r[3] for r in got[:-1]), "Свод: итог пар %r" % total)
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
     if kind == "school":
@@ -184,5 +214,7 @@ if __name__ == "__main__":
                declared=True)
     elif kind == "department":
         department(sys.argv[2])
+    elif kind == "members":
+        members(sys.argv[2], sys.argv[3:])
     print("checks: %d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)

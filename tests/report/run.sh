@@ -111,6 +111,19 @@ else
 	bad "не собрался: $(cat "$tmp/out")"
 fi
 
+# --- the example municipality: a row per member, its figures its own data.json's ---
+name=municipality
+muni="$root/examples/municipality"
+if "$bin" -C "$root" build -o "$tmp/m-school" --no-pdf >"$tmp/out" 2>&1 &&
+	"$bin" -C "$muni/members/detsad-5" build -o "$tmp/m-dou" --no-pdf >"$tmp/out" 2>&1 &&
+	(cd "$muni" && "$bin" report --xlsx "$tmp/muni.xlsx") >"$tmp/out" 2>&1; then
+	ok
+	readback municipality members "$tmp/muni.xlsx" "$tmp/m-school/site/data.json" \
+		"$tmp/m-dou/site/data.json" "$muni/members/sosh-9-data.json"
+else
+	bad "не собрался: $(cat "$tmp/out")"
+fi
+
 # --date: the date «по состоянию на» of the first sheet, an Excel date.
 name=date
 if "$bin" -C "$tmp/dept" report --xlsx "$tmp/date.xlsx" --date 15.01.2026 >/dev/null 2>&1 &&

@@ -1,0 +1,325 @@
+/*
+ * html_data.c: the public data export of a build, output/site/data.json
+ * ("nastavnik-data/1", man/nastavnik.5, section DATA.JSON) — the
+ * organisation, its programs and roadmap items, pairs by form and by
+ * kind, mentors and mentees, the monitoring figures and the cases with
+ * their links. The figures are the model's (model_monitoring.h), the
+ * same the monitoring page and the regional report show.
+ *
+ * The export is a value tree (nv_html_data(), also what a department
+ * build reads of a member given by its path, build_members.c) written
+ * as indented JSON in a fixed key order: the same content gives the
+ * same bytes. It is written through the guard like every page: it
+ * holds what the website shows and nothing more.
+ */
+#include "common.h"
+
+#include <stdlib.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "date.h"
+#include "html_int.h"
+#include "model.h"
+#include "model_git.h"
+#include "model_members.h"
+#include "model_monitoring.h"
+#include "person.h"
+#include "value.h"
+
+/* The pairs of one kind of mentoring. */
+static size_t pairs_of_kind(const struct nv_model *m, const char *kind)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < m->npairs; k++)
+		n += m->pairs[k]->kind && !strcmp(m->pairs[k]->kind, kind);
+	return n;
+}
+
+/* --- the export ------------------------------------------------------------------ */
+
+/* A string, null when NULL: every documented key is always present. */
+static void put_s(struct nv_value *m, const char *k, const char *v)
+{
+	set(m, k, v ? nv_value_new_str(v) : nv_value_new_null());
+}
+
+/* A document's URL: absolute under base (ends with '/'), else relative to the section. */
+static void put_url(struct nv_value *m, const struct nv_entry *e, const char *base)
+{
+	struct nv_buf b = NV_BUF_INIT, u = NV_BUF_INIT;
+
+	nv_buf_addf(&u, "%s%s", base ? base : "", nv_html_entry_url(e, &b));
+	put_s(m, "url", u.ptr);
+	nv_buf_release(&b);
+	nv_buf_release(&u);
+}
+
+/*
+ * The date the data is current as of: SOURCE_DATE_EPOCH when set, else
+ * the newest commit of a document or data file (h) or the newest date
+ * of an order or news item, else today. Never the clock when the content
+ * tells it: the same content gives the same export.
+ */
+static struct nv_date as_of(const struct nv_model *m, const struct nv_git_history *h)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	struct nv_date best = { 0, 0, 0 };
+	const struct nv_git_revs *r;
+	size_t i;
+
+	if (epoch && *epoch)
+		return nv_date_from_days(strtol(epoch, NULL, 10) / 86400);
+	r = nv_git_revs_of(h, m->site_yml);
+	if (r && r->nr)
+		best = r->v[0].date;
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		r = nv_git_revs_of(h, e->path);
+		if (r && r->nr && nv_date_cmp(r->v[0].date, best) > 0)
+			best = r->v[0].date;
+		if ((e->kind == NV_KIND_ORDER || e->kind == NV_KIND_NEWS) && e->date.year &&
+		    nv_date_cmp(e->date, best) > 0)
+			best = e->date;
+	}
+	return best.year ? best : nv_date_today();
+}
+
+static struct nv_value *organization(const struct nv_model *m, const char *base)
+{
+	const struct nv_site *st = &m->site;
+	struct nv_value *o = obj(), *c = obj();
+	struct nv_buf b = NV_BUF_INIT;
+
+	put_s(o, "name", st->name);
+	put_s(o, "short_name", st->short_name);
+	put_s(o, "kind", nv_org_kind_names[st->kind]);
+	put_s(o, "place", st->place);
+	put_s(o, "address", st->address);
+	put_s(o, "phone", st->phone);
+	put_s(o, "website", st->website);
+	put_s(o, "section_url", base);
+	put_s(o, "section_title", st->section_title);
+	/* The curator as the website names them (publish level), or null. */
+	if (st->curator && st->curator->publish != NV_PUBLISH_NONE)
+		nv_person_public_name(&b, st->curator);
+	put_s(c, "name", b.len ? b.ptr : NULL);
+	put_s(c, "position", st->curator && b.len ? st->curator->position : NULL);
+	put_s(c, "phone", st->curator_phone);
+	put_s(c, "email", st->curator_email);
+	set(o, "curator", c);
+	nv_buf_release(&b);
+	return o;
+}
+
+static struct nv_value *year_value(int acyear)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	struct nv_value *v;
+
+	if (!acyear)
+		return nv_value_new_null();
+	nv_acyear_add(&b, acyear);
+	v = nv_value_new_str(b.ptr);
+	nv_buf_release(&b);
+	return v;
+}
+
+/* programs, cases and roadmap items of the export. */
+static void documents(struct nv_value *root, const struct nv_model *m, const char *base)
+{
+	struct nv_value *programs = arr(), *cases = arr(), *items = arr(), *v, *forms;
+	size_t i, k, j, f;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		if (e->kind == NV_KIND_PROGRAM) {
+			v = obj();
+			put_s(v, "title", e->title);
+			forms = arr();
+			for (f = 0; f < e->nforms; f++)
+				push(forms, nv_value_new_str(e->forms[f]));
+			set(v, "forms", forms);
+			set(v, "year", year_value(e->acyear));
+			put_url(v, e, base);
+			push(programs, v);
+		} else if (e->kind == NV_KIND_CASE) {
+			v = obj();
+			put_s(v, "title", e->title);
+			put_s(v, "form", e->form);
+			put_s(v, "kind", e->mkind);
+			set(v, "year", year_value(e->acyear));
+			put_url(v, e, base);
+			push(cases, v);
+		}
+		for (k = 0; k < e->nsections; k++)
+			for (j = 0; j < e->sections[k].nitems; j++) {
+				const struct nv_item *it = &e->sections[k].items[j];
+				v = obj();
+				put_s(v, "roadmap", e->title);
+				put_s(v, "section", e->sections[k].title);
+				put_s(v, "term", it->due.text);
+				put_s(v, "text", it->title);
+				put_s(v, "responsible", it->responsible_web);
+				put_s(v, "status",
+				      (const char *[]){ "planned", "done", "moved" }[it->status]);
+				push(items, v);
+			}
+	}
+	set(root, "programs", programs);
+	set(root, "roadmap", items);
+	set(root, "cases", cases);
+}
+
+/* pairs: the total, by status, by form (the model's order) and by kind. */
+static struct nv_value *pairs(const struct nv_model *m, const struct nv_monitoring *f)
+{
+	struct nv_value *p = obj(), *forms = arr(), *kinds = arr(), *v;
+	size_t i, n;
+
+	set_n(p, "total", (double)f->pairs);
+	set_n(p, "active", (double)f->pairs_by_status[NV_PAIR_ACTIVE]);
+	set_n(p, "finished", (double)f->pairs_by_status[NV_PAIR_FINISHED]);
+	set_n(p, "ended_early", (double)f->pairs_by_status[NV_PAIR_ENDED_EARLY]);
+	for (i = 0; i < f->nforms; i++) {
+		v = obj();
+		put_s(v, "form", f->forms[i].form);
+		set_n(v, "count", (double)f->forms[i].pairs);
+		push(forms, v);
+	}
+	for (i = 0; nv_mentoring_kinds[i]; i++)
+		if ((n = pairs_of_kind(m, nv_mentoring_kinds[i]))) {
+			v = obj();
+			put_s(v, "kind", nv_mentoring_kinds[i]);
+			set_n(v, "count", (double)n);
+			push(kinds, v);
+		}
+	set(p, "by_form", forms);
+	set(p, "by_kind", kinds);
+	return p;
+}
+
+static struct nv_value *monitoring(const struct nv_monitoring *f)
+{
+	struct nv_value *v = obj(), *r = obj();
+
+	set_n(v, "teachers", (double)f->teachers);
+	set_n(v, "teachers_involved", (double)f->teachers_involved);
+	set_n(v, "teachers_share", (double)f->teachers_share);
+	set_n(v, "students", (double)f->students);
+	set_n(v, "students_involved", (double)f->students_involved);
+	set_n(v, "students_share", (double)f->students_share);
+	set(v, "students_declared", nv_value_new_bool(f->students_declared));
+	set_n(r, "total", (double)f->items);
+	set_n(r, "done", (double)f->items_by_status[NV_ITEM_DONE]);
+	set_n(r, "planned", (double)f->items_by_status[NV_ITEM_PLANNED]);
+	set_n(r, "moved", (double)f->items_by_status[NV_ITEM_MOVED]);
+	set(v, "roadmap", r);
+	return v;
+}
+
+struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
+			      const struct nv_git_history *h)
+{
+	struct nv_value *root = obj();
+	struct nv_monitoring f;
+	struct nv_buf b = NV_BUF_INIT;
+	struct nv_date d = as_of(m, h);
+
+	nv_monitoring_count(&f, m);
+	put_s(root, "schema", NV_DATA_SCHEMA);
+	nv_buf_addf(&b, "%04d-%02d-%02d", d.year, d.month, d.day);
+	put_s(root, "exported", b.ptr);
+	set(root, "organization", organization(m, base_url));
+	set(root, "pairs", pairs(m, &f));
+	set_n(root, "mentors", (double)f.mentors);
+	set_n(root, "mentees", (double)f.mentees);
+	set(root, "monitoring", monitoring(&f));
+	documents(root, m, base_url);
+	nv_monitoring_release(&f);
+	nv_buf_release(&b);
+	return root;
+}
+
+/* --- JSON text ---------------------------------------------------------------------- */
+
+static void json_str(struct nv_buf *b, const char *s, size_t n)
+{
+	size_t i;
+	unsigned char c;
+
+	nv_buf_addch(b, '"');
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			nv_buf_addf(b, "\\%c", c);
+		else if (c == '\n')
+			nv_buf_adds(b, "\\n");
+		else if (c < 0x20)
+			nv_buf_addf(b, "\\u%04x", c);
+		else
+			nv_buf_addch(b, (char)c);
+	}
+	nv_buf_addch(b, '"');
+}
+
+static void indent(struct nv_buf *b, int depth)
+{
+	nv_buf_addch(b, '\n');
+	while (depth-- > 0)
+		nv_buf_adds(b, "  ");
+}
+
+void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth)
+{
+	size_t i;
+
+	switch (v->type) {
+	case NV_MAP:
+	case NV_LIST:
+		if (!v->nr) {
+			nv_buf_adds(b, v->type == NV_MAP ? "{}" : "[]");
+			break;
+		}
+		nv_buf_addch(b, v->type == NV_MAP ? '{' : '[');
+		for (i = 0; i < v->nr; i++) {
+			if (i)
+				nv_buf_addch(b, ',');
+			indent(b, depth + 1);
+			if (v->type == NV_MAP) {
+				json_str(b, v->members[i].key, v->members[i].keylen);
+				nv_buf_adds(b, ": ");
+			}
+			nv_html_json(b, v->type == NV_MAP ? v->members[i].value : v->items[i],
+				     depth + 1);
+		}
+		indent(b, depth);
+		nv_buf_addch(b, v->type == NV_MAP ? '}' : ']');
+		break;
+	case NV_STRING:
+		json_str(b, v->str, v->len);
+		break;
+	case NV_NUMBER:
+		nv_buf_addf(b, "%.15g", v->number);
+		break;
+	case NV_BOOL:
+		nv_buf_adds(b, v->boolean ? "true" : "false");
+		break;
+	case NV_NULL:
+		nv_buf_adds(b, "null");
+		break;
+	}
+}
+
+void nv_html_emit_data(struct nv_html_state *s)
+{
+	struct nv_value *v = nv_html_data(s->m, s->base_url, s->opts.history);
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_json(&b, v, 0);
+	nv_buf_addch(&b, '\n');
+	nv_html_write_guarded(s, &s->main, "data.json", b.ptr, b.len, false, false);
+	nv_value_free(v);
+	nv_buf_release(&b);
+}
