@@ -72,7 +72,8 @@ void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o)
 		struct nv_value *v = obj();
 		nv_html_set_t(v, "title", entries[i][0]);
 		set_s(v, "url", entries[i][1]);
-		set_s(v, "section", "municipal");
+		if (strstr(entries[i][1], "cases/"))
+			set_s(v, "section", "municipal/cases");
 		nv_html_set_t(v, "description", entries[i][2]);
 		push(nav, v);
 	}

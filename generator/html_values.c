@@ -584,16 +584,18 @@ struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url)
 {
 	struct nv_value *nav = arr(), *item;
 	const struct nv_value *def;
-	const char *section, *slash = strchr(url, '/');
-	size_t i, dir = slash ? (size_t)(slash - url) : 0;
+	const char *section;
+	size_t i, n;
 
+	/* An entry is active on the pages under its section's folder («cases/…»). */
 	for (i = 0; i < s->navdef->nr; i++) {
 		def = s->navdef->items[i];
 		item = nv_value_copy(def);
 		section = nv_map_get_str(def, "section");
+		n = section ? strlen(section) : 0;
 		if (!strcmp(nv_map_get_str(def, "url"), url))
 			set_b(item, "current", true);
-		else if (section && dir && strlen(section) == dir && !strncmp(section, url, dir))
+		else if (n && !strncmp(section, url, n) && url[n] == '/')
 			set_b(item, "active", true);
 		push(nav, item);
 	}
