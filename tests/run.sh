@@ -56,6 +56,7 @@ suite() {
 	run "${tag}git" sh tests/git/run.sh "$b/nastavnik"
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	run "${tag}pd" sh tests/pd/run.sh "$b/nastavnik"
+	run "${tag}forms" sh tests/forms/run.sh "$b/nastavnik"
 	run "${tag}import" sh tests/import/run.sh "$b/nastavnik"
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	run "${tag}deploy" sh tests/deploy/run.sh "$b/nastavnik"
