@@ -472,8 +472,8 @@ static bool has_template(const struct nv_html_opts *opts, const char *name)
  */
 struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts)
 {
-	static const char *const pages[] = { "order", "document", "roadmap", "case",	  "cases",
-					     "list",  "index",	  "mentors", "monitoring" };
+	static const char *const pages[] = { "order", "document", "roadmap", "case",	   "cases",
+					     "list",  "index",	  "mentors", "monitoring", "form" };
 	struct nv_tpl_set *t = nv_tpl_set_new(0);
 	char *name, *text;
 	size_t i;
