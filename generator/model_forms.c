@@ -292,6 +292,7 @@ static bool blank_on(const struct nv_site *s, size_t i)
 void mdl_builtin_forms(struct builder *b, void (*add)(struct builder *, struct nv_doc *))
 {
 	struct nv_model *m = b->m;
+	struct nv_entry *dup;
 	struct nv_doc *doc;
 	size_t i;
 	char *path;
@@ -300,8 +301,17 @@ void mdl_builtin_forms(struct builder *b, void (*add)(struct builder *, struct n
 		if (!blank_on(&m->site, i))
 			continue;
 		/* The project's own content/forms/ID.md replaces the built-in one. */
-		if (nv_model_entry(m, forms_text[i].id))
+		if ((dup = nv_model_entry(m, forms_text[i].id))) {
+			if (dup->kind != NV_KIND_FORM)
+				nv_diag_hint(
+					nv_warning(b->d, b->site_file, m->site.blanks_line,
+						   m->site.blanks_col,
+						   "бланк «%s» не добавлен: документ с таким id "
+						   "уже есть: %s",
+						   forms_text[i].id, dup->path),
+					"переименуйте документ или уберите бланк из blanks");
 			continue;
+		}
 		path = nv_xasprintf("forms/%s.md", forms_text[i].id);
 		doc = nv_content_doc_parse(path, "forms", forms_text[i].text,
 					   strlen(forms_text[i].text), b->d);
