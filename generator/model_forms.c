@@ -442,13 +442,18 @@ static int value_of(const struct nv_model *m, const char *key, struct nv_buf *ou
 	return -1;
 }
 
-/* Append s to out with every ASCII punctuation mark escaped for Markdown. */
+/*
+ * Append s to out with the marks that would start Markdown markup inside
+ * a line escaped (emphasis, links, code, HTML, entities). Other marks stay
+ * as they are, so a value also fits in a double-quoted cell of a
+ * ```table block, where YAML allows no other escapes.
+ */
 static void add_md_escaped(struct nv_buf *out, const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i]) && s[i])
+		if (s[i] && strchr("\\`*_[]<>&", s[i]))
 			nv_buf_addch(out, '\\');
 		nv_buf_addch(out, s[i]);
 	}
