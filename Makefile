@@ -197,6 +197,14 @@ $(BUILD)/%.o: %.c $(PKG_CFLAGS)
 	$(if $(Q),@echo "  CC      $@")
 	$(Q)$(CC) $(CPPFLAGS_NV) $(OPT) $(SAN) $(WARNINGS) $$(cat $(PKG_CFLAGS)) -MMD -MP -c -o $@ $<
 
+# The built-in forms (forms/*.md), compiled into the program (model_forms.c).
+FORMS_H := $(BUILD)/gen/forms_text.h
+$(FORMS_H): $(wildcard forms/*.md) scripts/embed-forms.sh
+	@mkdir -p $(@D)
+	$(Q)sh scripts/embed-forms.sh forms $@
+$(BUILD)/generator/model_forms.o: $(FORMS_H)
+$(BUILD)/generator/model_forms.o: CPPFLAGS_NV += -I$(BUILD)/gen
+
 $(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm

@@ -304,9 +304,10 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
-		if ((render && !render[i]) ||
+		/* Forms are listed with their PDFs by the forms page: always decided. */
+		if ((render && !render[i] && e->kind != NV_KIND_FORM) ||
 		    (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
-		     e->kind != NV_KIND_ROADMAP) ||
+		     e->kind != NV_KIND_ROADMAP && e->kind != NV_KIND_FORM) ||
 		    names_hidden(e) || e->web_hidden || e->nprivate_items)
 			continue;
 		nv_buf_truncate(&text, 0);
@@ -317,6 +318,22 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 	nv_buf_release(&text);
 	nv_guard_free(g);
 	return pub;
+}
+
+/*
+ * The sizes of the forms' public PDFs, which the forms page states
+ * before they are printed: each painted in memory. The caller frees the
+ * array (nentries + 1 sizes, 0 for any other entry).
+ */
+static long long *form_sizes(struct nv_print_state *ps, const struct nv_model *m, const bool *pub)
+{
+	long long *size = nv_xcalloc(m->nentries + 1, sizeof(*size));
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++)
+		if (m->entries[i]->kind == NV_KIND_FORM && pub[i])
+			nv_print_size(ps, m->entries[i], &size[i]);
+	return size;
 }
 
 /* --- the build ---------------------------------------------------------------- */
@@ -351,7 +368,8 @@ struct build {
 	bool no_print; /* o->pdf, but the font is missing: the site alone */
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
-	bool *pdf_public; /* public_pdfs() of the render in progress */
+	bool *pdf_public;     /* public_pdfs() of the render in progress */
+	long long *pdf_sizes; /* form_sizes() of the render in progress */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
 	/* A department's members (build_members.h): their data are not in its files. */
@@ -525,6 +543,9 @@ static int render_site(struct build *b)
 		free(b->pdf_public);
 		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
+		free(b->pdf_sizes);
+		b->pdf_sizes = b->pdf ? form_sizes(b->ps, &b->p.model, b->pdf_public) : NULL;
+		opts.pdf_sizes = b->pdf_sizes;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
 		if (r != -2)
@@ -714,6 +735,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	free(b.keys);
 	free(b.render);
 	free(b.pdf_public);
+	free(b.pdf_sizes);
 	free(b.final);
 	free(b.print_final);
 	free(b.search);

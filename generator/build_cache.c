@@ -17,7 +17,7 @@
 bool nv_cache_printable(const struct nv_entry *e)
 {
 	return e->kind == NV_KIND_ORDER || e->kind == NV_KIND_POSITION ||
-	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP;
+	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP || e->kind == NV_KIND_FORM;
 }
 
 static void hash_stat(struct nv_hash *h, const struct stat *st, bool *racy)

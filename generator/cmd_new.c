@@ -16,7 +16,7 @@
 
 /* Russian names accepted for the kinds, in the order of nv_kind_names. */
 static const char *const kind_ru[] = { "страница", "положение", "программа", "дорожная-карта",
-				       "приказ",   "кейс",	"новость",   NULL };
+				       "приказ",   "кейс",	"новость",   "бланк", NULL };
 
 /* The front matter and body of each kind; %s is today's date, %s the year. */
 static const char *const skeleton[] = {
@@ -52,6 +52,12 @@ static const char *const skeleton[] = {
 	/* news */
 	"---\ntitle: Заголовок новости\ndate: %s\nsummary: Одно предложение для ленты.\n---\n"
 	"Текст новости.\n",
+	/* form */
+	"---\ntitle: Согласие на участие в мероприятии\nsummary: Кто и когда заполняет бланк.\n---\n"
+	"Я, {{blank 40}} (фамилия, имя, отчество (при наличии)), даю согласие "
+	"{{organization.short_name}} …\n\n"
+	"«{{blank 3}}» {{blank 14}} 20{{blank 3}} г.\n\n"
+	"Подпись {{blank 16}} Расшифровка подписи {{blank 24}}\n",
 };
 
 static int find_kind(const char *s)
@@ -109,10 +115,10 @@ static void usage(void)
 	puts("Использование: nastavnik new ВИД ИМЯ\n"
 	     "\n"
 	     "Создаёт заготовку документа content/ПАПКА/ИМЯ.md с нужными полями.\n"
-	     "ВИД: page, position, program, roadmap, order, case, news (или "
+	     "ВИД: page, position, program, roadmap, order, case, news, form (или "
 	     "по-русски:\n"
 	     "страница, положение, программа, дорожная-карта, приказ, кейс, "
-	     "новость).\n"
+	     "новость, бланк).\n"
 	     "ИМЯ — адрес страницы: строчная латиница, цифры и дефисы.\n"
 	     "Существующий файл не перезаписывается.");
 }

@@ -94,6 +94,35 @@ fail:
 	return NULL;
 }
 
+struct nv_doc *nv_content_doc_parse(const char *path, const char *section, const char *text,
+				    size_t len, struct nv_diags *d)
+{
+	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+
+	doc->path = nv_xstrdup(path);
+	doc->id = nv_xmemdupz(base, strlen(base) > 3 ? strlen(base) - 3 : strlen(base));
+	doc->section = nv_xstrdup(section);
+	doc->text = nv_xmemdupz(text, len);
+	doc->len = len;
+	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0) {
+		doc_free(doc);
+		return NULL;
+	}
+	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
+				   doc->split.body_line, 0, path, d);
+	doc->hash = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&doc->hash, doc->text, doc->len);
+	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+	return doc;
+}
+
+void nv_content_doc_free(struct nv_doc *doc)
+{
+	doc_free(doc);
+}
+
 struct doc_job {
 	const char *root;
 	const char **rel;      /* the .md files, in walk order */

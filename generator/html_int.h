@@ -188,6 +188,20 @@ char *nv_html_filter_url(const char *what, const char *value);
 /* A case in the bank: its doc_link plus form, kind, year and their slugs. */
 struct nv_value *nv_html_case_card(const struct nv_entry *e);
 
+/* A file size as the site states it: «512 Б», «85,3 КБ», «1,2 МБ» (html_out.c). */
+void nv_html_human_size(struct nv_buf *b, long long size);
+
+/* --- forms (html_forms.c) ------------------------------------------------------ */
+
+/* A form's page: pdf (NAME.pdf) and pdf_size («PDF, 85,3 КБ») when its PDF is published. */
+void nv_html_form_doc(const struct nv_html_state *s, struct nv_value *doc,
+		      const struct nv_entry *e);
+/*
+ * blanks: the forms of the project for a page with `files: true`, each
+ * {title, summary, url, pdf, pdf_size}; left out when there is none.
+ */
+void nv_html_forms_list(const struct nv_html_state *s, struct nv_value *doc);
+
 /*
  * One group of filter values of the case bank: [{title, id, url, count,
  * current}], one item per value of the NULL-terminated table `values`

@@ -210,7 +210,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 
 /*
  * A PDF is the paper copy, so it goes on the website only for положения,
- * programs and roadmaps in whose text, as the print engine sets it, the
+ * programs, roadmaps and forms in whose text, as the print engine sets it, the
  * build's guard found nobody the website may not name (opts.pdf_public).
  * The document's source is not read again here: what the PDF shows is
  * that text, and a name the source holds but the PDF does not show
@@ -218,7 +218,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
  */
 static bool pdf_is_public(const struct nv_html_state *s, size_t i, const struct nv_entry *e)
 {
-	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM && e->kind != NV_KIND_ROADMAP)
+	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
+	    e->kind != NV_KIND_ROADMAP && e->kind != NV_KIND_FORM)
 		return false;
 	return s->opts.pdf_public && s->opts.pdf_public[i];
 }
@@ -257,7 +258,7 @@ static const char *file_type(const char *name)
 	return "файл";
 }
 
-static void human_size(struct nv_buf *b, long long size)
+void nv_html_human_size(struct nv_buf *b, long long size)
 {
 	if (size < 1024)
 		nv_buf_addf(b, "%lld Б", size);
@@ -352,7 +353,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		set_s(v, "name", rel + 6);
 		set_s(v, "url", rel);
 		nv_buf_reset(&b);
-		human_size(&b, size);
+		nv_html_human_size(&b, size);
 		set_s(v, "size", b.ptr);
 		set_s(v, "type", file_type(rel));
 		push(list, v);
@@ -471,8 +472,8 @@ static bool has_template(const struct nv_html_opts *opts, const char *name)
  */
 struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts)
 {
-	static const char *const pages[] = { "order", "document", "roadmap", "case",	  "cases",
-					     "list",  "index",	  "mentors", "monitoring" };
+	static const char *const pages[] = { "order", "document", "roadmap", "case",	   "cases",
+					     "list",  "index",	  "mentors", "monitoring", "form" };
 	struct nv_tpl_set *t = nv_tpl_set_new(0);
 	char *name, *text;
 	size_t i;

@@ -25,10 +25,10 @@
 /* Russian titles of the kinds' list pages and of one document of a kind. */
 static const char *const list_titles[] = { "Страницы",	     "Положения", "Программы",
 					   "Дорожные карты", "Приказы",	  "Лучшие практики",
-					   "Новости" };
+					   "Новости",	     "Бланки" };
 static const char *const kind_titles[] = { "Страница",	     "Положение", "Программа",
 					   "Дорожная карта", "Приказ",	  "Лучшая практика",
-					   "Новость" };
+					   "Новость",	     "Бланк" };
 static const char *const level_titles[] = { "Федеральный уровень", "Региональный уровень",
 					    "Муниципальный уровень",
 					    "Уровень образовательной организации" };
@@ -452,6 +452,12 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		break;
 	case NV_KIND_PAGE:
 		page_doc(doc, e, files);
+		if (e->list_files)
+			nv_html_forms_list(s, doc);
+		break;
+	case NV_KIND_FORM:
+		tpl = "form";
+		nv_html_form_doc(s, doc, e);
 		break;
 	default:
 		break;

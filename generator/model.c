@@ -269,9 +269,14 @@ void nv_model_release(struct nv_model *m)
 		for (k = 0; e->link_texts && k < e->md->nr_links; k++)
 			free(e->link_texts[k]);
 		free(e->link_texts);
+		nv_md_free(e->form_md);
 		free(e);
 	}
 	free(m->entries);
+	for (i = 0; i < m->nform_docs; i++)
+		nv_content_doc_free(m->form_docs[i]);
+	free(m->form_docs);
+	free(m->site.blanks);
 	for (i = 0; i < m->nattachments; i++)
 		free(m->attachments[i].path);
 	free(m->attachments);

@@ -209,6 +209,9 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 				    e->appendices[i].web_hidden ? ", не для сайта" : "");
 		dump_people_list(out, "acquaint", e->acquaint, e->nacquaint);
 	}
+	if (e->kind == NV_KIND_FORM)
+		nv_buf_addf(out, "    %s%s\n", e->builtin ? "built in" : "content/forms",
+			    e->letterhead ? ", letterhead" : "");
 	if (e->kind == NV_KIND_NEWS) {
 		nv_buf_adds(out, "    date ");
 		dump_date(out, &e->date);
@@ -276,6 +279,11 @@ void nv_model_dump(struct nv_buf *out, const struct nv_model *m)
 		nv_buf_addf(out, "  kind %s, head «%s», genitive «%s»\n",
 			    nv_org_kind_names[s->kind], s->head_title ? s->head_title : "-",
 			    s->genitive ? s->genitive : "-");
+	if (s->inn || s->ogrn)
+		nv_buf_addf(out, "  ИНН %s, ОГРН %s\n", s->inn ? s->inn : "-",
+			    s->ogrn ? s->ogrn : "-");
+	if (s->blanks_all || s->blanks)
+		nv_buf_addf(out, "  blanks: %s\n", s->blanks_all ? "all" : "listed");
 	nv_buf_addf(out, "  section «%s», base path %s\n", s->section_title,
 		    s->base_path ? s->base_path : "-");
 	nv_buf_addf(out, "  curator %s, %s, %s\n", s->curator ? s->curator->id : "?",

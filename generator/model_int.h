@@ -15,6 +15,7 @@
 #include "model.h"
 
 struct nv_content;
+struct nv_doc;
 struct nv_diags;
 struct nv_fields;
 struct nv_strmap;
@@ -118,6 +119,21 @@ void mdl_check_texts(struct builder *b);
  * left out (and remembered) unless b->drafts.
  */
 void mdl_create_entries(struct builder *b);
+
+/* --- model_forms.c: requisites and forms ----------------------------------- */
+
+/* `inn` and `ogrn` of organization (the fields org), checked, into s. */
+void mdl_read_requisites(struct nv_fields *org, struct nv_site *s);
+/* `blanks:` of site.yml (the fields top): which built-in forms are switched on. */
+void mdl_read_blanks(struct builder *b, struct nv_fields *top);
+/*
+ * Phase 2, after the documents: the built-in forms switched on that the
+ * project does not replace, parsed into m->form_docs and handed to add,
+ * which makes their entries.
+ */
+void mdl_builtin_forms(struct builder *b, void (*add)(struct builder *, struct nv_doc *));
+/* Phase 3: a form's requisites filled in; e->md becomes the filled body. */
+void mdl_read_form(struct builder *b, struct nv_entry *e, struct nv_fields *f);
 
 /* --- model_site.c: people.yml and site.yml ---------------------------------- */
 

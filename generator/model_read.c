@@ -550,6 +550,9 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",
 			      &e->date);
 		break;
+	case NV_KIND_FORM:
+		mdl_read_form(b, e, &f);
+		break;
 	case NV_KIND_COUNT:
 		break;
 	}

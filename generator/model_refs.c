@@ -20,14 +20,14 @@
 #include "utf8.h"
 #include "value.h"
 
-const char *const nv_kind_names[] = { "page",  "position", "program", "roadmap",
-				      "order", "case",	   "news",    NULL };
-const char *const nv_kind_dirs[] = { "pages",  "positions", "programs", "roadmaps",
-				     "orders", "cases",	    "news",	NULL };
+const char *const nv_kind_names[] = { "page", "position", "program", "roadmap", "order",
+				      "case", "news",	  "form",    NULL };
+const char *const nv_kind_dirs[] = { "pages", "positions", "programs", "roadmaps", "orders",
+				     "cases", "news",	   "forms",    NULL };
 /* Prepositional phrases for messages: "в приказе нет поля …". */
 const char *const mdl_kind_where[] = { "на странице",	   "в положении", "в программе",
 				       "в дорожной карте", "в приказе",	  "в кейсе",
-				       "в новости" };
+				       "в новости",	   "в бланке" };
 const char *const nv_forms[] = {
 	"ученик – ученик",	     "учитель – учитель",
 	"студент – ученик",	     "работодатель – ученик",
@@ -319,75 +319,77 @@ static int cmp_entry(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-/* Phase 2: an entry per document, with its kind and a unique, valid id. */
-void mdl_create_entries(struct builder *b)
+/* One entry for doc, unless it is a draft, of no kind, or its id is bad or taken. */
+static void add_doc(struct builder *b, struct nv_doc *doc)
 {
-	const struct nv_content *c = b->c;
 	struct nv_entry *e, *dup;
-	struct nv_doc *doc;
 	const struct nv_value *t;
 	struct nv_fields f;
 	int kind;
-	size_t i, k;
+	size_t k;
 
-	for (i = 0; i < c->ndocs; i++) {
-		doc = c->docs[i];
-		nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
-		if (nv_field_bool(&f, "draft", false) && !b->drafts) {
-			NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
-			b->draft_ids[b->ndraft_ids++] = doc->id;
-			b->m->ndrafts++;
-			continue;
-		}
-		kind = -1;
-		for (k = 0; nv_kind_dirs[k]; k++)
-			if (!strcmp(doc->section, nv_kind_dirs[k]))
-				kind = (int)k;
-		t = nv_map_get(doc->meta, "type");
-		if (t) /* a wrong type is reported; the folder's kind is kept to go on checking */
-			kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
-		if (kind < 0) {
-			if (!t || !f.errors)
-				nv_diag_hint(
-					nv_error(b->d, doc->path, 1, 1,
-						 "не удалось определить вид документа"),
-					"положите файл в одну из папок content/pages, positions, "
-					"programs, roadmaps, orders, cases, news или укажите вид: "
-					"«type: page»");
-			continue;
-		}
-		if (!mdl_valid_id(doc->id)) {
-			char *slug = nv_slug(doc->id);
-			nv_diag_hint(
-				nv_error(b->d, doc->path, 0, 0,
-					 "имя файла «%s.md» может содержать только строчные "
-					 "латинские "
-					 "буквы, цифры и дефисы: оно становится адресом страницы",
-					 doc->id),
-				"переименуйте файл, например в «%s.md»", slug);
-			free(slug);
-			continue;
-		}
-		dup = nv_model_entry(b->m, doc->id);
-		if (dup) {
-			nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
-					      "документ с id «%s» уже есть: %s", doc->id,
-					      dup->doc->path),
-				     "id документа — имя файла; переименуйте один из файлов");
-			continue;
-		}
-		e = nv_xcalloc(1, sizeof(*e));
-		e->doc = doc;
-		e->path = doc->path;
-		e->md = doc->md;
-		e->text = doc->text;
-		e->text_len = doc->len;
-		e->kind = (enum nv_kind)kind;
-		e->id = doc->id;
-		NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
-		b->m->entries[b->m->nentries++] = e;
-		nv_strmap_put(b->m->entries_index, e->id, e);
+	nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
+	if (nv_field_bool(&f, "draft", false) && !b->drafts) {
+		NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
+		b->draft_ids[b->ndraft_ids++] = doc->id;
+		b->m->ndrafts++;
+		return;
 	}
+	kind = -1;
+	for (k = 0; nv_kind_dirs[k]; k++)
+		if (!strcmp(doc->section, nv_kind_dirs[k]))
+			kind = (int)k;
+	t = nv_map_get(doc->meta, "type");
+	if (t) /* a wrong type is reported; the folder's kind is kept to go on checking */
+		kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
+	if (kind < 0) {
+		if (!t || !f.errors)
+			nv_diag_hint(nv_error(b->d, doc->path, 1, 1,
+					      "не удалось определить вид документа"),
+				     "положите файл в одну из папок content/pages, positions, "
+				     "programs, roadmaps, orders, cases, news, forms или укажите "
+				     "вид: «type: page»");
+		return;
+	}
+	if (!mdl_valid_id(doc->id)) {
+		char *slug = nv_slug(doc->id);
+		nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
+				      "имя файла «%s.md» может содержать только строчные "
+				      "латинские "
+				      "буквы, цифры и дефисы: оно становится адресом страницы",
+				      doc->id),
+			     "переименуйте файл, например в «%s.md»", slug);
+		free(slug);
+		return;
+	}
+	dup = nv_model_entry(b->m, doc->id);
+	if (dup) {
+		nv_diag_hint(nv_error(b->d, doc->path, 0, 0, "документ с id «%s» уже есть: %s",
+				      doc->id, dup->doc->path),
+			     "id документа — имя файла; переименуйте один из файлов");
+		return;
+	}
+	e = nv_xcalloc(1, sizeof(*e));
+	e->doc = doc;
+	e->path = doc->path;
+	e->md = doc->md;
+	e->text = doc->text;
+	e->text_len = doc->len;
+	e->kind = (enum nv_kind)kind;
+	e->id = doc->id;
+	NV_GROW(b->m->entries, b->m->nentries + 1, b->entries_alloc);
+	b->m->entries[b->m->nentries++] = e;
+	nv_strmap_put(b->m->entries_index, e->id, e);
+}
+
+/* Phase 2: an entry per document, with its kind and a unique, valid id. */
+void mdl_create_entries(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->c->ndocs; i++)
+		add_doc(b, b->c->docs[i]);
+	mdl_builtin_forms(b, add_doc);
 	if (b->m->nentries > 1)
 		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
 }

@@ -283,6 +283,7 @@ static void read_organization(struct builder *b, struct nv_fields *top, struct n
 	s->address = nv_field_str(&org, "address", NV_OPTIONAL, NULL);
 	s->phone = nv_field_str(&org, "phone", NV_OPTIONAL, NULL);
 	s->website = nv_field_url(&org, "website", NV_OPTIONAL, NULL, NV_URL_ABSOLUTE);
+	mdl_read_requisites(&org, s);
 	nv_fields_finish(&org);
 }
 
@@ -481,5 +482,6 @@ void mdl_read_site(struct builder *b)
 	s->deploy = read_deploy(&top);
 	mdl_read_site_lists(b, &top); /* `forms`, `totals`: model_refs.c */
 	s->members = mdl_read_members(b, &top); /* model_members.c */
+	mdl_read_blanks(b, &top);     /* model_forms.c */
 	nv_fields_finish(&top);
 }

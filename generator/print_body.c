@@ -75,6 +75,16 @@ static void body_prefix(struct body *bd)
 	nv_buf_addch(&bd->text, ' ');
 }
 
+/*
+ * A paragraph of a form set ragged: with a line to fill in or a box to
+ * tick, or a short one («Программа: …»); prose stays justified.
+ */
+static bool form_line(const char *text)
+{
+	return text &&
+	       (strstr(text, "___") || !strncmp(text, "\xE2\x98\x90", 3) || strlen(text) < 200);
+}
+
 static void body_emit(struct body *bd)
 {
 	static const char *const h[] = { "H2", "H3", "H4", "H5", "H6" };
@@ -108,6 +118,16 @@ static void body_emit(struct body *bd)
 		st.role = bd->depth ? "item" : "para";
 		st.list = bd->depth < MAX_LIST_NEST ? bd->depth : MAX_LIST_NEST;
 		st.tag = bd->item ? "LI" : NULL;
+		if (bd->p->form && bd->quote) {
+			/* A form's quote is its addressee: the right half of the page. */
+			st.left = bd->p->cw / 2;
+			st.align = NV_PL_LEFT;
+			st.indent = 0;
+		} else if (bd->p->form && form_line(bd->text.ptr)) {
+			/* A line of a form to fill in: stretched, its blanks would gape. */
+			st.align = NV_PL_LEFT;
+			st.indent = 0;
+		}
 	}
 	if (bd->text.len && !bd->in_cell)
 		nv_pr_para(bd->p, bd->text.ptr, st);
@@ -317,6 +337,11 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			bd.quote += enter ? 1 : -1;
+			if (!enter && !bd.quote && p->pending_title) {
+				nv_pr_space(p, p->s->o.size);
+				nv_pr_title(p, p->pending_title, false);
+				p->pending_title = NULL;
+			}
 			break;
 		case CMARK_NODE_HEADING:
 		case CMARK_NODE_PARAGRAPH:

@@ -375,9 +375,33 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	order_appendices(p, e);
 }
 
+/*
+ * A form (бланк): the organisation's header unless the form is a
+ * person's application (`letterhead: false`, which begins with its
+ * addressee), the title, the text with its lines to fill in.
+ */
+static void print_form(struct printer *p, const struct nv_entry *e)
+{
+	cmark_node *first = e->md ? cmark_node_first_child(e->md->root) : NULL;
+
+	if (e->letterhead) {
+		org_header(p);
+		nv_pr_space(p, p->s->o.size);
+	}
+	/* An application's addressee (a quote first) comes before its title. */
+	if (!e->letterhead && first && cmark_node_get_type(first) == CMARK_NODE_BLOCK_QUOTE)
+		p->pending_title = e->title;
+	else
+		nv_pr_title(p, e->title, false);
+	nv_pr_body(p, e->md);
+}
+
 static void print_entry(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	switch (e->kind) {
+	case NV_KIND_FORM:
+		print_form(p, e);
+		break;
 	case NV_KIND_ORDER:
 		print_order(p, e);
 		break;
@@ -511,6 +535,7 @@ static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *
 	p.landscape = roadmap_all_landscape(e);
 	p.cw = nv_pl_content_width(s->en, p.landscape);
 	p.doc->landscape = p.landscape;
+	p.form = e->kind == NV_KIND_FORM;
 	if (e->kind == NV_KIND_ORDER) {
 		nv_buf_adds(&t, "Приказ ");
 		nv_wording_order_ref(&t, e->date, e->number);
@@ -547,6 +572,27 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 	}
 	rc = 0;
 out:
+	nv_pl_pages_free(pages);
+	nv_pl_doc_free(doc);
+	nv_buf_release(&pdf);
+	nv_buf_release(&why);
+	return rc;
+}
+
+int nv_print_size(struct nv_print_state *s, const struct nv_entry *e, long long *size)
+{
+	struct nv_pl_doc *doc = build(s, e);
+	struct nv_pl_pages *pages = nv_pl_layout(s->en, doc);
+	struct nv_buf pdf = NV_BUF_INIT, why = NV_BUF_INIT;
+	int rc = 0;
+
+	*size = 0;
+	if (nv_pl_paint(s->en, pages, &pdf, &why) < 0) {
+		nv_error(s->d, e->path, 0, 0, "печать: %s", why.ptr);
+		rc = -1;
+	} else {
+		*size = (long long)pdf.len;
+	}
 	nv_pl_pages_free(pages);
 	nv_pl_doc_free(doc);
 	nv_buf_release(&pdf);

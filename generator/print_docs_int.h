@@ -38,7 +38,9 @@ struct printer {
 	struct nv_print_state *s;
 	struct nv_pl_doc *doc;
 	bool landscape;
-	double cw; /* content width of the current pages */
+	bool form; /* a form (бланк): its lines to fill in are set ragged, not justified */
+	const char *pending_title; /* a form's title, set after the quote that begins it */
+	double cw;		   /* content width of the current pages */
 	/*
 	 * The number of appendices of the order being printed: one is marked
 	 * «Приложение», several «Приложение № N» (nv_wording_appendix()).

@@ -65,6 +65,17 @@ struct nv_data {
 	bool reusable;
 };
 
+/*
+ * A document that is no file of the content folder (a form built into
+ * the program): text (len bytes, copied) parsed as a file at `path`, which
+ * diagnostics name, in folder `section`. NULL, with diagnostics in d, if
+ * its front matter is broken. Free with nv_content_doc_free().
+ */
+struct nv_doc *nv_content_doc_parse(const char *path, const char *section, const char *text,
+				    size_t len, struct nv_diags *d);
+/* Free a document of nv_content_doc_parse(). Accepts NULL. */
+void nv_content_doc_free(struct nv_doc *doc);
+
 struct nv_content {
 	char *root; /* the content folder as given, e.g. "content" */
 	struct nv_doc **docs;

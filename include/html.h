@@ -51,6 +51,8 @@ struct nv_html_opts {
 	 * out text (print.h), which this back end cannot see. NULL: none may.
 	 */
 	const bool *pdf_public;
+	/* With pdf: for each entry i, its PDF's size in bytes when known (forms), else 0 */
+	const long long *pdf_sizes;
 	/* The folder as messages name it ("output/site"); NULL: out. */
 	const char *shown_out;
 	/*

@@ -43,6 +43,7 @@ enum nv_kind {
 	NV_KIND_ORDER,
 	NV_KIND_CASE,
 	NV_KIND_NEWS,
+	NV_KIND_FORM,
 	NV_KIND_COUNT
 };
 
@@ -320,7 +321,17 @@ struct nv_entry {
 	/* page */
 	struct nv_reflink *reflinks;
 	size_t nreflinks;
-	bool list_files; /* `files: true`: the page lists content/files/ */
+	bool list_files; /* `files: true`: the page lists content/files/ and the forms */
+
+	/*
+	 * form: the body with the organisation's requisites filled in
+	 * (model_forms.c), parsed again; owned by the model. md points to it.
+	 * builtin: the form is one of the program's own (`blanks:` of site.yml),
+	 * not a file of content/forms/.
+	 */
+	struct nv_md *form_md;
+	bool builtin;
+	bool letterhead; /* `letterhead:` (default true): printed under the organisation's header */
 };
 
 struct nv_print_profile {
@@ -354,6 +365,13 @@ extern const char *const nv_org_kind_names[];
 struct nv_site {
 	enum nv_org_kind kind;
 	const char *name, *short_name, *founder, *place, *address, *phone, *website;
+	/* `inn`, `ogrn`: checked for length and checksum (model_forms.c); NULL when absent or wrong
+	 */
+	const char *inn, *ogrn;
+	/* `blanks:` of site.yml: the built-in forms switched on (all, or those listed) */
+	bool blanks_all;
+	const char **blanks; /* NULL-terminated ids, owned by the model; NULL without a list */
+	int blanks_line, blanks_col; /* where site.yml switches them on */
 	/*
 	 * The names in the genitive as written (`name_genitive`,
 	 * `short_name_genitive`), and the one requisites print after
@@ -410,6 +428,9 @@ struct nv_model {
 	struct {
 		double teachers, students;
 	} totals;
+	/* The built-in forms switched on (`blanks:`), parsed by the model, which owns them */
+	struct nv_doc **form_docs;
+	size_t nform_docs, form_docs_alloc;
 };
 
 /*

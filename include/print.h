@@ -92,6 +92,13 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 		      struct nv_buf *layout_dump);
 
 /*
+ * The size in bytes of entry e's PDF as nv_print_document() paints it
+ * (painted in memory, written nowhere), for a link that states it before
+ * the PDF is printed. Returns 0, or -1 with a diagnostic.
+ */
+int nv_print_size(struct nv_print_state *s, const struct nv_entry *e, long long *size);
+
+/*
  * Append to out the text of entry e's PDF as nv_print_document() would
  * paint it, one line per paragraph, table cell, column paragraph, title,
  * author and bookmark, with markup (emphasis, entities) undone as Pango

@@ -57,6 +57,7 @@ suite() {
 	run "${tag}print" sh tests/print/run.sh "$b/nastavnik"
 	run "${tag}pd" sh tests/pd/run.sh "$b/nastavnik"
 	run "${tag}report" sh tests/report/run.sh "$b/nastavnik"
+	run "${tag}forms" sh tests/forms/run.sh "$b/nastavnik"
 	run "${tag}import" sh tests/import/run.sh "$b/nastavnik"
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	run "${tag}deploy" sh tests/deploy/run.sh "$b/nastavnik"

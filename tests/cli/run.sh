@@ -113,7 +113,7 @@ expect drafts-checked 1 - "content/news/chernovik.md:4:7: ошибка: поле
 
 # new: a skeleton of every kind that passes check; never overwrites.
 cp -R "$root/tests/bad/_base" "$tmp/n"
-for k in page position program roadmap order case news; do
+for k in page position program roadmap order case news form; do
 	expect "new-$k" 0 "nastavnik: создан content/" - -- "$bin" new -C "$tmp/n" "$k" "novyy-$k"
 done
 expect new-skeletons-check 0 "ошибок нет" - -- "$bin" check -C "$tmp/n"

@@ -170,6 +170,10 @@ fi
 # last second are not trusted by their times, hence the sleeps.
 mkdir -p "$tmp/incr"
 cp -R "$root/content" "$tmp/incr/content"
+# An attachment beside the forms, for the page that lists both.
+mkdir -p "$tmp/incr/content/files"
+awk 'BEGIN { for (i = 0; i < 100; i++) print "Памятка наставнику: строка " i }' \
+	>"$tmp/incr/content/files/pamyatka.txt"
 sed -i '/^---$/,/^---$/!d' "$tmp/incr/content/news/2026-03-02-den-nastavnika.md" # no text
 sleep 1.1
 same_as_clean() { # NAME: the incremental output equals a clean build
@@ -194,13 +198,16 @@ if grep -q 'первого сентября 2025' "$tmp/incr/output/site/news/20
 else
 	bad "incremental: правка текста новости — не та пересборка или не равна чистой"
 fi
-# A page that lists the attachments: rendered again, it takes their sizes
-# from the files without reading them, and shows the same table.
+# A page that lists the attachments and the forms: rendered again, it
+# takes the attachments' sizes from the files without reading them, the
+# forms' PDFs' sizes from the build, and shows the same lists.
 sed -i 's/^Здесь собраны бланки/Здесь собраны все бланки/' "$tmp/incr/content/pages/formy-i-shablony.md"
 sleep 1.1
 "$bin" build -C "$tmp/incr" >/dev/null 2>&1
 if grep -q 'Здесь собраны все бланки' "$tmp/incr/output/site/pages/formy-i-shablony.html" &&
-	grep -q 'anketa-nastavlyaemogo.txt</a></td><td>текст</td><td>3,0 КБ</td>' \
+	grep -q 'pamyatka.txt</a></td><td>текст</td><td>5,1 КБ</td>' \
+		"$tmp/incr/output/site/pages/formy-i-shablony.html" &&
+	grep -q 'soglasie-na-rasprostranenie.pdf" download>бланк для печати</a> (PDF, [0-9]*,[0-9] КБ)' \
 		"$tmp/incr/output/site/pages/formy-i-shablony.html" &&
 	[ "$(inode site/index.html)" = "$home" ] && same_as_clean; then
 	ok
