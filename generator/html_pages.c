@@ -370,9 +370,13 @@ static void case_doc(struct nv_value *doc, const struct nv_entry *e)
 {
 	set_s(doc, "form", e->form);
 	set_s(doc, "mentoring_kind", e->mkind);
-	nv_html_set_t(doc, "problem", e->problem);
-	nv_html_set_t(doc, "goal", e->goal);
-	nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
+	/* a section the body repeats is the body's alone (model_text.c warns) */
+	if (!nv_case_body_repeats(e, "problem"))
+		nv_html_set_t(doc, "problem", e->problem);
+	if (!nv_case_body_repeats(e, "goal"))
+		nv_html_set_t(doc, "goal", e->goal);
+	if (!nv_case_body_repeats(e, "results"))
+		nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
 	set_list_text(doc, "tags", str_list(e->tags, e->ntags, false));
 	set_list_text(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 	if (e->program)

@@ -431,6 +431,17 @@ struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
  */
 const char *nv_site_position(const struct nv_site *s, const struct nv_person *p);
 
+/*
+ * A best practice's sections rendered from fields: the field ("problem",
+ * "goal", "results") whose section a body heading of case e repeats
+ * («Проблема», «Цели», «Результаты», letter case and a final colon or
+ * full stop aside), NULL when it repeats none or the field is empty
+ * (model_text.c); and whether any heading of e's body repeats field's
+ * section (the case page then leaves the field's section out).
+ */
+const char *nv_case_heading_field(const struct nv_entry *e, const char *heading);
+bool nv_case_body_repeats(const struct nv_entry *e, const char *field);
+
 /* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
 const char *nv_approved_word(enum nv_gender g);
 /* The heading of an approval block: «ПРИНЯТО», … with УТВЕРЖДЕНО agreeing in gender. */
