@@ -5,7 +5,8 @@
  * html.c drives a build; html_pages.c builds the context of each page
  * kind; html_feeds.c writes the Atom feed, calendars, sitemap and search
  * index; html_values.c holds the small builders of template contexts;
- * html_out.c renders and writes files; html_guard.c checks every file
+ * html_out.c renders and writes files; html_dates.c tells the day each
+ * page last changed; html_guard.c checks every file
  * written for personal data; html_md.c turns a document's Markdown tree
  * into HTML without changing it.
  */
@@ -99,6 +100,22 @@ struct nv_html_state {
 	bool custom_css; /* the project has theme/assets/custom.css */
 	int failed;
 };
+
+/* --- «Дата обновления» (html_dates.c) ----------------------------------------- */
+
+/*
+ * The day document e last changed: its last commit, else its newest
+ * `revision:`, else its date; year 0 when none tells.
+ */
+struct nv_date nv_html_entry_changed(const struct nv_html_state *s, const struct nv_entry *e);
+/* The newest day any document or data file (site.yml, people.yml, pairs.yml) changed. */
+struct nv_date nv_html_site_changed(const struct nv_html_state *s);
+/*
+ * Set ctx's updated, updated_iso, updated_long (nv_html_set_date()) to d,
+ * or to the day of SOURCE_DATE_EPOCH when d's year is 0; nothing when
+ * neither is known.
+ */
+void nv_html_set_updated(struct nv_value *ctx, struct nv_date d);
 
 /* --- value builders (html_values.c) ------------------------------------------ */
 

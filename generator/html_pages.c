@@ -460,6 +460,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		break;
 	}
 	set(ctx, "doc", doc);
+	nv_html_set_updated(ctx, nv_html_entry_changed(s, e));
 	text = nv_html_plain_text(html, 4000);
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
@@ -475,6 +476,7 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	size_t i, n = nv_html_entries_of(s->m, kind, &v);
 	struct nv_value *ctx, *items;
 	struct nv_buf url = NV_BUF_INIT;
+	struct nv_date newest = { 0, 0, 0 }, c;
 
 	if (!n) {
 		free(v);
@@ -483,9 +485,14 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	ctx = obj();
 	items = arr();
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		push(items, nv_html_doc_link(v[i]));
+		c = nv_html_entry_changed(s, v[i]);
+		if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
+			newest = c;
+	}
 	nv_html_set_list(ctx, "items", items);
+	nv_html_set_updated(ctx, newest);
 	set_s(ctx, "kind", nv_kind_names[kind]);
 	if (kind == NV_KIND_NEWS)
 		set_b(ctx, "feed", true);
@@ -532,6 +539,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			char *url = p ? nv_html_filter_url(what[p - 1], values[k])
 				      : nv_xstrdup("cases/index.html");
 			size_t shown = 0;
+			struct nv_date newest = { 0, 0, 0 }, c;
 
 			for (i = 0; i < n; i++) {
 				const char *cv;
@@ -542,6 +550,9 @@ void nv_html_emit_cases(struct nv_html_state *s)
 					continue;
 				push(items, nv_html_case_card(v[i]));
 				shown++;
+				c = nv_html_entry_changed(s, v[i]);
+				if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
+					newest = c;
 			}
 			if (p && !shown) {
 				nv_value_free(items);
@@ -557,6 +568,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			nv_html_set_list(facets, "years", nv_html_facet("year", years, v, n, url));
 			set(ctx, "facets", facets);
 			nv_html_set_list(ctx, "items", items);
+			nv_html_set_updated(ctx, newest);
 			set_n(ctx, "total", (double)n);
 			if (p) {
 				set_s(ctx, "filter", values[k]);
@@ -599,6 +611,7 @@ void nv_html_emit_index(struct nv_html_state *s)
 		push(sections, v);
 	}
 	nv_html_set_list(ctx, "sections", sections);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "index.html", "index", ctx, s->m->site.section_title, "index",
 		     NULL);
 }
@@ -709,6 +722,7 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	nv_buf_reset(&b);
 	mentors_sentence(&b, f, m->npairs);
 	set_s(ctx, "pairs_sentence", b.ptr);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
@@ -842,6 +856,7 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
 			"мероприятий"));
 	set(ctx, "roadmap", roadmap);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);
 	nv_buf_release(&b);
