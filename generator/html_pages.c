@@ -502,15 +502,11 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	free(v);
 }
 
-/* The case bank: the full list and one static page per filter value. */
-void nv_html_emit_cases(struct nv_html_state *s)
+/* The academic years of the n cases v, each once, into years (and year_store, which owns them). */
+static size_t case_years(struct nv_entry **v, size_t n, const char **years, char **year_store)
 {
-	struct nv_entry **v;
-	size_t n = nv_html_entries_of(s->m, NV_KIND_CASE, &v), i, k, nyears = 0, p;
-	const char **years = nv_xcalloc(n + 1, sizeof(*years));
 	struct nv_buf b = NV_BUF_INIT;
-	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
-	const char *what[] = { "form", "kind", "year" };
+	size_t i, k, nyears = 0;
 
 	for (i = 0; i < n; i++) {
 		bool seen = false;
@@ -524,6 +520,21 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			nyears++;
 		}
 	}
+	nv_buf_release(&b);
+	return nyears;
+}
+
+/* The case bank: the full list and one static page per filter value. */
+void nv_html_emit_cases(struct nv_html_state *s)
+{
+	struct nv_entry **v;
+	size_t n = nv_html_entries_of(s->m, NV_KIND_CASE, &v), i, k, nyears = 0, p;
+	const char **years = nv_xcalloc(n + 1, sizeof(*years));
+	struct nv_buf b = NV_BUF_INIT;
+	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
+	const char *what[] = { "form", "kind", "year" };
+
+	nyears = case_years(v, n, years, year_store);
 	/* The page of all cases (p = 0), then one per value of each facet. */
 	for (p = 0; p < 4; p++) {
 		const char *const *values = p == 1   ? forms_of(s->m)
