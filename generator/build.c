@@ -350,7 +350,8 @@ struct build {
 	bool no_print; /* o->pdf, but the font is missing: the site alone */
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
-	bool *pdf_public; /* public_pdfs() of the render in progress */
+	bool *pdf_public;     /* public_pdfs() of the render in progress */
+	struct nv_buf report; /* the printed справка (NV_HTML_REPORT_PDF), empty without PDFs */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
 	int lock;		    /* the descriptor that holds the lock of o->out, or -1 */
@@ -517,6 +518,7 @@ static int render_site(struct build *b)
 		opts.prev_search = b->search;
 		opts.shown_out = b->final;
 		opts.history = &b->hist;
+		opts.report_pdf_size = b->report.len;
 		free(b->pdf_public);
 		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
@@ -565,6 +567,23 @@ static int commit(struct build *b)
 	return 0;
 }
 
+/* The printed справка into the print folder and beside monitoring.html. */
+static int write_report(struct build *b)
+{
+	char *path = nv_xasprintf("%s/%s", b->print_dir, NV_HTML_REPORT_PDF);
+	char *dst = nv_xasprintf("%s/%s", b->site_dir, NV_HTML_REPORT_PDF);
+	int rc = 0;
+
+	if (nv_write_file(path, b->report.ptr, b->report.len) < 0 ||
+	    nv_write_file(dst, b->report.ptr, b->report.len) < 0) {
+		nv_error(b->d, dst, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	free(dst);
+	return rc;
+}
+
 /* Render, print and put in place what plan() decided; returns the status. */
 static enum nv_build_status write_outputs(struct build *b)
 {
@@ -590,11 +609,16 @@ static enum nv_build_status write_outputs(struct build *b)
 	b->final = nv_xasprintf("%s/site", o->out);
 	b->print_final = nv_xasprintf("%s/print", o->out);
 	b->search = nv_xasprintf("%s/search-index.json", b->final);
+	/* printed first: the monitoring page states its size */
+	if (b->pdf && nv_print_report(b->ps, &b->report, NULL) < 0)
+		goto abort;
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
 	if (b->pdf &&
 	    print_all(b->ps, m, render, b->jobs, b->html, b->print_dir, b->site_dir, b->d) < 0)
+		goto abort;
+	if (b->report.len && write_report(b) < 0)
 		goto abort;
 	test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
@@ -682,6 +706,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	enum nv_build_status rc;
 
 	memset(&b, 0, sizeof(b));
+	b.report = (struct nv_buf)NV_BUF_INIT;
 	b.o = o;
 	b.d = d;
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
@@ -691,6 +716,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
 	nv_print_free(b.ps);
+	nv_buf_release(&b.report);
 	if (!o->exit_after || o->keep) {
 		nv_html_free(b.html);
 		nv_project_keep(&b.p, o->keep);

@@ -101,6 +101,17 @@ struct nv_html_state {
 	int failed;
 };
 
+/* The size of a file as links state it: «512 Б», «12,3 КБ», «4,1 МБ» (html_out.c). */
+void nv_html_human_size(struct nv_buf *b, long long size);
+
+/*
+ * The аналитическая справка of the monitoring page (html_report.c):
+ * {academic_year, intro, rows: [{title, n, total, share, y, text_y,
+ * width, value_x}], conclusions: [{text}], signature: {position, name},
+ * pdf, pdf_size}. The caller owns it.
+ */
+struct nv_value *nv_html_report(const struct nv_html_state *s);
+
 /* --- «Дата обновления» (html_dates.c) ----------------------------------------- */
 
 /*

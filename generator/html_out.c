@@ -257,7 +257,7 @@ static const char *file_type(const char *name)
 	return "файл";
 }
 
-static void human_size(struct nv_buf *b, long long size)
+void nv_html_human_size(struct nv_buf *b, long long size)
 {
 	if (size < 1024)
 		nv_buf_addf(b, "%lld Б", size);
@@ -352,7 +352,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		set_s(v, "name", rel + 6);
 		set_s(v, "url", rel);
 		nv_buf_reset(&b);
-		human_size(&b, size);
+		nv_html_human_size(&b, size);
 		set_s(v, "size", b.ptr);
 		set_s(v, "type", file_type(rel));
 		push(list, v);

@@ -867,6 +867,7 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
 			"мероприятий"));
 	set(ctx, "roadmap", roadmap);
+	set(ctx, "report", nv_html_report(s));
 	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);

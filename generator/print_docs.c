@@ -44,7 +44,7 @@ static void print_entry(struct printer *p, const struct nv_entry *e, int appendi
  * issues (ГОСТ Р 7.0.97, 5.2–5.3): the founder, the organisation's full
  * name in bold and its short name in brackets, centred.
  */
-static void org_header(struct printer *p)
+void nv_pr_org_header(struct printer *p)
 {
 	const struct nv_model *m = p->s->m;
 	struct nv_pl_style st;
@@ -83,7 +83,7 @@ static void order_head(struct printer *p)
 	struct nv_pl_style st;
 
 	/* Requisites: founder, organisation, document kind, date and number, place. */
-	org_header(p);
+	nv_pr_org_header(p);
 	st = style(NV_PL_CENTER);
 	st.bold = true;
 	st.size = p->s->o.size + 2;
@@ -147,7 +147,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	struct nv_buf t = NV_BUF_INIT;
 
 	nv_pr_appendix_mark(p, e, appendix);
-	org_header(p);
+	nv_pr_org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
 	nv_pr_space(p, CM(4.0));
@@ -201,7 +201,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 static void local_act_head(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	nv_pr_appendix_mark(p, e, appendix);
-	org_header(p);
+	nv_pr_org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
 }

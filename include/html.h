@@ -58,7 +58,17 @@ struct nv_html_opts {
 	 * updated.
 	 */
 	const struct nv_git_history *history;
+	/*
+	 * The size in bytes of the printed аналитическая справка, which the
+	 * build writes beside monitoring.html as NV_HTML_REPORT_PDF; 0: none
+	 * (the page then links no PDF).
+	 */
+	size_t report_pdf_size;
 };
+
+/* The file name of the printed аналитическая справка in the site's root. */
+#define NV_HTML_REPORT_PDF "spravka-po-itogam-monitoringa.pdf"
+
 
 struct nv_html_state;
 struct nv_buf;

@@ -400,9 +400,12 @@ struct nv_model {
 	 */
 	const char **forms;
 	size_t nforms, forms_alloc;
-	/* `totals:` of site.yml: how many teachers and students the school has (0: not given) */
+	/*
+	 * `totals:` of site.yml: how many teachers, young specialists and
+	 * students of the classes the program covers the school has (0: not given)
+	 */
 	struct {
-		double teachers, students;
+		double teachers, students, young;
 	} totals;
 };
 

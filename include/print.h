@@ -108,6 +108,15 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_out,
 		  struct nv_buf *out);
 
+/*
+ * The аналитическая справка по итогам мониторинга (model_report.h) as a
+ * PDF appended to pdf (may be NULL: laid out only), its layout appended
+ * to layout_dump when not NULL (print_report.c). The curator's name is
+ * printed as the website shows it: the справка is published. Returns 0,
+ * or -1 with a diagnostic in the state's list.
+ */
+int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump);
+
 /* Release everything the state holds. Accepts NULL. */
 void nv_print_free(struct nv_print_state *s);
 
@@ -181,6 +190,11 @@ struct nv_pl_cell {
 	 */
 	bool repeat;
 	int span; /* columns the cell takes; 0 counts as 1 (a section row: all) */
+	/*
+	 * A bar of a chart: the share (0…1) of the cell's inner width filled
+	 * from the left, grey, under the cell's text; 0: none.
+	 */
+	double bar;
 };
 
 struct nv_pl_row {
@@ -307,6 +321,7 @@ enum nv_pl_item_kind {
 	NV_PL_ITEM_RECT,  /* a table cell's border: x, y, w, h */
 	NV_PL_ITEM_BEGIN, /* a structure element (tag) begins: what follows is in it */
 	NV_PL_ITEM_END,	  /* the structure element `tag` ends */
+	NV_PL_ITEM_FILL,  /* a filled rectangle (a chart's bar): x, y, w, h */
 };
 
 /* Sides of a cell border that are not drawn (merged cells). */
