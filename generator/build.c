@@ -171,8 +171,8 @@ NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model 
 
 /*
  * Print every order, положение, program and roadmap (with render: only
- * the entries i with render[i]) into print_dir, and copy the ones the
- * site may publish next to their pages in site_dir.
+ * the entries i with render[i]) into print_dir, before the site is
+ * rendered: the pages state the size of the PDFs they link.
  *
  * With jobs > 1, child processes print shares of the documents. Not
  * threads: Pango and Cairo share caches between threads, and documents
@@ -182,15 +182,11 @@ NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model 
  * its share as this process would and reports its errors on a pipe.
  */
 static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		     int jobs, const struct nv_html_state *html, const char *print_dir,
-		     const char *site_dir, struct nv_diags *d)
+		     int jobs, const char *print_dir, struct nv_diags *d)
 {
-	const struct nv_entry *const *pub;
-	struct nv_buf data = NV_BUF_INIT;
 	size_t i, n = 0, t, nproc = 1;
 	pid_t *pid, parent;
 	int *fd, fds[2], st, rc = 0;
-	char *path, *dst;
 
 	for (i = 0; i < m->nentries; i++)
 		n += nv_cache_printable(m->entries[i]) && (!render || render[i]);
@@ -238,7 +234,19 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	}
 	free(pid);
 	free(fd);
-	n = nv_html_public_pdfs(html, &pub);
+	return rc;
+}
+
+/* Copy the PDFs the site may publish from print_dir next to their pages in site_dir. */
+static int copy_public(const struct nv_html_state *html, const char *print_dir,
+		       const char *site_dir, struct nv_diags *d)
+{
+	const struct nv_entry *const *pub;
+	struct nv_buf data = NV_BUF_INIT;
+	size_t i, n = nv_html_public_pdfs(html, &pub);
+	char *path, *dst;
+	int rc = 0;
+
 	for (i = 0; i < n && rc == 0; i++) {
 		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
 		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind],
@@ -351,6 +359,7 @@ struct build {
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	bool *pdf_public;     /* public_pdfs() of the render in progress */
+	size_t *pdf_sizes;    /* pdf_sizes() of the render in progress */
 	struct nv_buf report; /* the printed справка (NV_HTML_REPORT_PDF), empty without PDFs */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
@@ -473,6 +482,24 @@ static void plan(struct build *b)
 				b->keys, b->render, &b->nchanged);
 }
 
+/* The size of each public PDF printed into print_dir, per entry (0: none); the caller frees. */
+static size_t *pdf_sizes(const struct nv_model *m, const bool *pub, const char *print_dir)
+{
+	size_t *v = nv_xcalloc(m->nentries + 1, sizeof(*v)), i;
+	struct stat st;
+	char *path;
+
+	for (i = 0; pub && i < m->nentries; i++) {
+		if (!pub[i])
+			continue;
+		path = nv_xasprintf("%s/%s.pdf", print_dir, m->entries[i]->id);
+		if (stat(path, &st) == 0)
+			v[i] = (size_t)st.st_size;
+		free(path);
+	}
+	return v;
+}
+
 /*
  * Render the site into a staging folder (and start the print one). A
  * rebuild of some documents whose last search index cannot be patched
@@ -522,6 +549,12 @@ static int render_site(struct build *b)
 		free(b->pdf_public);
 		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
+		if (b->pdf &&
+		    print_all(b->ps, &b->p.model, opts.render, b->jobs, b->print_dir, b->d) < 0)
+			return -1;
+		free(b->pdf_sizes);
+		b->pdf_sizes = b->pdf ? pdf_sizes(&b->p.model, b->pdf_public, b->print_dir) : NULL;
+		opts.pdf_sizes = b->pdf_sizes;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
 		if (r != -2)
@@ -615,8 +648,7 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (b->pdf &&
-	    print_all(b->ps, m, render, b->jobs, b->html, b->print_dir, b->site_dir, b->d) < 0)
+	if (b->pdf && copy_public(b->html, b->print_dir, b->site_dir, b->d) < 0)
 		goto abort;
 	if (b->report.len && write_report(b) < 0)
 		goto abort;
@@ -730,6 +762,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	free(b.keys);
 	free(b.render);
 	free(b.pdf_public);
+	free(b.pdf_sizes);
 	free(b.final);
 	free(b.print_final);
 	free(b.search);

@@ -317,9 +317,12 @@ void nv_html_report_leaks(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */
 
-/* The page of one document; files lists the attachments, pdf links id.pdf. */
+/*
+ * The page of one document; files lists the attachments, pdf links
+ * id.pdf, stating pdf_size (bytes; 0: unknown) beside the link.
+ */
 void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
-			const struct nv_value *files, bool pdf);
+			const struct nv_value *files, bool pdf, size_t pdf_size);
 
 /* The list page of a kind; none when the kind has no documents. */
 void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind);

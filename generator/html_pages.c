@@ -427,7 +427,7 @@ static void page_doc(struct nv_value *doc, const struct nv_entry *e, const struc
 
 /* `files` is the list of attachments, for pages that list them. */
 void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
-			const struct nv_value *files, bool pdf)
+			const struct nv_value *files, bool pdf, size_t pdf_size)
 {
 	struct nv_value *ctx = obj(), *doc;
 	struct nv_buf url = NV_BUF_INIT;
@@ -435,6 +435,12 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	const char *tpl = "document";
 
 	doc = doc_common(s, e, html, pdf);
+	if (pdf_size && nv_map_get(doc, "pdf")) {
+		struct nv_buf z = NV_BUF_INIT;
+		nv_html_human_size(&z, (long long)pdf_size);
+		set_s(doc, "pdf_size", z.ptr);
+		nv_buf_release(&z);
+	}
 	/* An appendix not for the website (web: false) shows its note only. */
 	switch (e->web_hidden ? NV_KIND_COUNT : e->kind) {
 	case NV_KIND_ORDER:

@@ -49,6 +49,11 @@ struct nv_html_opts {
 	 * out text (print.h), which this back end cannot see. NULL: none may.
 	 */
 	const bool *pdf_public;
+	/*
+	 * With pdf_public: the size in bytes of each entry's PDF, which its
+	 * page states beside the link («PDF, 120,4 КБ»); NULL or 0: unknown.
+	 */
+	const size_t *pdf_sizes;
 	/* The folder as messages name it ("output/site"); NULL: out. */
 	const char *shown_out;
 	/*
