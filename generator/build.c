@@ -178,7 +178,7 @@ NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model 
  * threads: Pango and Cairo share caches between threads, and documents
  * laid out at the same time get glyph offsets a hair apart, so the bytes
  * would depend on the threads. A child is a copy of this process after
- * the model and the site are done (no other thread runs then); it prints
+ * the model is done and before the site is rendered (no other thread runs then); it prints
  * its share as this process would and reports its errors on a pipe.
  */
 static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
