@@ -58,7 +58,7 @@ static int print_report(struct nv_project *p, const char *out, struct nv_buf *du
 	int rc = NV_EXIT_USAGE;
 
 	*path = out ? nv_xstrdup(out) : nv_xstrdup("output/print/" REPORT ".pdf");
-	if (ps && nv_print_report(ps, &pdf, dump) == 0) {
+	if (ps && nv_print_report(ps, &pdf, dump, NULL) == 0) {
 		if (nv_write_file(*path, pdf.ptr, pdf.len) < 0)
 			nv_error(d, *path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
 		else

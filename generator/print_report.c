@@ -175,7 +175,8 @@ static void report_body(struct printer *p, const struct nv_report *r)
 	nv_buf_release(&t);
 }
 
-int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump)
+int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump,
+		    struct nv_buf *text)
 {
 	struct printer p;
 	struct nv_report r;
@@ -196,6 +197,8 @@ int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf 
 	pages = nv_pl_layout(s->en, p.doc);
 	if (layout_dump)
 		nv_pl_dump(pages, layout_dump);
+	if (text)
+		nv_pl_text(pages, text);
 	if (pdf && nv_pl_paint(s->en, pages, pdf, &why) < 0) {
 		nv_error(s->d, s->m->site_yml, 0, 0, "печать справки: %s", why.ptr);
 		rc = -1;

@@ -111,11 +111,13 @@ int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_
 /*
  * The аналитическая справка по итогам мониторинга (model_report.h) as a
  * PDF appended to pdf (may be NULL: laid out only), its layout appended
- * to layout_dump when not NULL (print_report.c). The curator's name is
- * printed as the website shows it: the справка is published. Returns 0,
- * or -1 with a diagnostic in the state's list.
+ * to layout_dump and its text (as nv_print_text() reads it) to text when
+ * they are not NULL (print_report.c). The curator's name is printed as
+ * the website shows it: the справка is published. Returns 0, or -1 with
+ * a diagnostic in the state's list.
  */
-int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump);
+int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump,
+		    struct nv_buf *text);
 
 /* Release everything the state holds. Accepts NULL. */
 void nv_print_free(struct nv_print_state *s);
