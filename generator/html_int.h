@@ -108,9 +108,10 @@ void nv_html_human_size(struct nv_buf *b, long long size);
  * The аналитическая справка of the monitoring page (html_report.c):
  * {academic_year, intro, rows: [{title, n, total, share, y, text_y,
  * width, value_x}], conclusions: [{text}], signature: {position, name},
- * pdf, pdf_size}. The caller owns it.
+ * pdf, pdf_size} of report r (model_report.h). The caller owns it.
  */
-struct nv_value *nv_html_report(const struct nv_html_state *s);
+struct nv_report;
+struct nv_value *nv_html_report(const struct nv_html_state *s, const struct nv_report *r);
 
 /* --- «Дата обновления» (html_dates.c) ----------------------------------------- */
 

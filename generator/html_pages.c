@@ -15,6 +15,7 @@
 #include "html_md.h"
 #include "model.h"
 #include "model_git.h"
+#include "model_report.h"
 #include "person.h"
 #include "typo.h"
 #include "utf8.h"
@@ -788,35 +789,31 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 }
 
 /*
- * The shares of teachers and students in mentoring. The denominators
- * are the totals site.yml declares (`totals:`), else the people listed
- * in people.yml (counted: teachers, students); students_declared tells
- * the template which.
+ * The shares of teachers and students in mentoring, as the справка
+ * counts them (model_report.h): of the totals site.yml declares
+ * (`totals:`), else of the people listed in people.yml; students_declared
+ * tells the template which. A share is «18», or «0,2» below one per cent.
  */
-static void monitoring_shares(struct nv_value *ctx, const struct nv_model *m, size_t teachers,
-			      size_t t_in, size_t students, size_t s_in)
+static void monitoring_shares(struct nv_value *ctx, const struct nv_report *r)
 {
-	if (m->totals.teachers > 0)
-		teachers = (size_t)m->totals.teachers;
-	if (m->totals.students > 0) {
-		students = (size_t)m->totals.students;
+	if (r->rows[2].declared)
 		set_n(ctx, "students_declared", 1);
-	}
-	set_n(ctx, "teachers", (double)teachers);
-	set_n(ctx, "teachers_involved", (double)t_in);
-	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
-	set_n(ctx, "students", (double)students);
-	set_n(ctx, "students_involved", (double)s_in);
-	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
+	set_n(ctx, "teachers", (double)r->rows[0].total);
+	set_n(ctx, "teachers_involved", (double)r->rows[0].n);
+	set_s(ctx, "teachers_share", r->rows[0].share_text);
+	set_n(ctx, "students", (double)r->rows[2].total);
+	set_n(ctx, "students_involved", (double)r->rows[2].n);
+	set_s(ctx, "students_share", r->rows[2].share_text);
 }
 
 void nv_html_emit_monitoring(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
-	size_t i, k, f, max = 0, teachers = 0, students = 0, t_in = 0, s_in = 0;
+	size_t i, k, f, max = 0;
 	size_t status[3] = { 0, 0, 0 }, pstatus[3] = { 0, 0, 0 };
 	struct nv_buf b = NV_BUF_INIT;
+	struct nv_report r;
 
 	for (f = 0; m->forms[f]; f++) {
 		size_t count = 0;
@@ -833,17 +830,6 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	}
 	for (k = 0; k < m->npairs; k++)
 		pstatus[m->pairs[k]->status]++;
-	for (i = 0; i < m->npeople; i++) {
-		const struct nv_person *p = m->people[i];
-		bool in = p->mentor || p->mentee;
-		if (p->category == NV_CAT_TEACHER) {
-			teachers++;
-			t_in += in;
-		} else if (p->category == NV_CAT_STUDENT) {
-			students++;
-			s_in += in;
-		}
-	}
 	for (i = 0; i < m->nentries; i++)
 		for (k = 0; k < m->entries[i]->nsections; k++) {
 			size_t j;
@@ -859,12 +845,8 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	nv_buf_reset(&b);
 	monitoring_line(&b, m->npairs, pstatus);
 	set_s(ctx, "pairs_line", b.ptr);
-	monitoring_shares(ctx, m, teachers, t_in, students, s_in);
-	set_n(ctx, "teachers_involved", (double)t_in);
-	set_n(ctx, "teachers_share", teachers ? (double)(t_in * 100 / teachers) : 0);
-	set_n(ctx, "students", (double)students);
-	set_n(ctx, "students_involved", (double)s_in);
-	set_n(ctx, "students_share", students ? (double)(s_in * 100 / students) : 0);
+	nv_report_build(&r, m);
+	monitoring_shares(ctx, &r);
 	set_n(roadmap, "done", (double)status[NV_ITEM_DONE]);
 	set_n(roadmap, "planned", (double)status[NV_ITEM_PLANNED]);
 	set_n(roadmap, "moved", (double)status[NV_ITEM_MOVED]);
@@ -873,7 +855,8 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	      nv_plural(status[0] + status[1] + status[2], "мероприятия", "мероприятий",
 			"мероприятий"));
 	set(ctx, "roadmap", roadmap);
-	set(ctx, "report", nv_html_report(s));
+	set(ctx, "report", nv_html_report(s, &r));
+	nv_report_release(&r);
 	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);

@@ -63,14 +63,13 @@ static struct nv_value *signature(const struct nv_model *m)
 	return v;
 }
 
-struct nv_value *nv_html_report(const struct nv_html_state *s)
+struct nv_value *nv_html_report(const struct nv_html_state *s, const struct nv_report *rp)
 {
 	struct nv_value *v = obj(), *list = arr();
-	struct nv_report r;
+	const struct nv_report r = *rp;
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i;
 
-	nv_report_build(&r, s->m);
 	if (r.acyear) {
 		nv_acyear_add(&b, r.acyear);
 		set_s(v, "academic_year", b.ptr);
@@ -90,7 +89,6 @@ struct nv_value *nv_html_report(const struct nv_html_state *s)
 		set_s(v, "pdf_size", b.ptr);
 		set_s(v, "pdf", NV_HTML_REPORT_PDF);
 	}
-	nv_report_release(&r);
 	nv_buf_release(&b);
 	return v;
 }
