@@ -172,26 +172,22 @@ NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model 
 
 /*
  * Print every order, положение, program and roadmap (with render: only
- * the entries i with render[i]) into print_dir, and copy the ones the
- * site may publish next to their pages in site_dir.
+ * the entries i with render[i]) into print_dir, before the site is
+ * rendered: the pages state the size of the PDFs they link.
  *
  * With jobs > 1, child processes print shares of the documents. Not
  * threads: Pango and Cairo share caches between threads, and documents
  * laid out at the same time get glyph offsets a hair apart, so the bytes
  * would depend on the threads. A child is a copy of this process after
- * the model and the site are done (no other thread runs then); it prints
+ * the model is done and before the site is rendered (no other thread runs then); it prints
  * its share as this process would and reports its errors on a pipe.
  */
 static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		     int jobs, const struct nv_html_state *html, const char *print_dir,
-		     const char *site_dir, struct nv_diags *d)
+		     int jobs, const char *print_dir, struct nv_diags *d)
 {
-	const struct nv_entry *const *pub;
-	struct nv_buf data = NV_BUF_INIT;
 	size_t i, n = 0, t, nproc = 1;
 	pid_t *pid, parent;
 	int *fd, fds[2], st, rc = 0;
-	char *path, *dst;
 
 	for (i = 0; i < m->nentries; i++)
 		n += nv_cache_printable(m->entries[i]) && (!render || render[i]);
@@ -239,7 +235,19 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	}
 	free(pid);
 	free(fd);
-	n = nv_html_public_pdfs(html, &pub);
+	return rc;
+}
+
+/* Copy the PDFs the site may publish from print_dir next to their pages in site_dir. */
+static int copy_public(const struct nv_html_state *html, const char *print_dir,
+		       const char *site_dir, struct nv_diags *d)
+{
+	const struct nv_entry *const *pub;
+	struct nv_buf data = NV_BUF_INIT;
+	size_t i, n = nv_html_public_pdfs(html, &pub);
+	char *path, *dst;
+	int rc = 0;
+
 	for (i = 0; i < n && rc == 0; i++) {
 		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
 		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind],
@@ -320,22 +328,6 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 	return pub;
 }
 
-/*
- * The sizes of the forms' public PDFs, which the forms page states
- * before they are printed: each painted in memory. The caller frees the
- * array (nentries + 1 sizes, 0 for any other entry).
- */
-static long long *form_sizes(struct nv_print_state *ps, const struct nv_model *m, const bool *pub)
-{
-	long long *size = nv_xcalloc(m->nentries + 1, sizeof(*size));
-	size_t i;
-
-	for (i = 0; i < m->nentries; i++)
-		if (m->entries[i]->kind == NV_KIND_FORM && pub[i])
-			nv_print_size(ps, m->entries[i], &size[i]);
-	return size;
-}
-
 /* --- the build ---------------------------------------------------------------- */
 
 /* The state of one build, shared by its steps. */
@@ -369,7 +361,8 @@ struct build {
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	bool *pdf_public;     /* public_pdfs() of the render in progress */
-	long long *pdf_sizes; /* form_sizes() of the render in progress */
+	size_t *pdf_sizes;    /* pdf_sizes() of the render in progress */
+	struct nv_buf report; /* the printed справка (NV_HTML_REPORT_PDF), empty without PDFs */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
 	/* A department's members (build_members.h): their data are not in its files. */
@@ -494,6 +487,24 @@ static void plan(struct build *b)
 				b->keys, b->render, &b->nchanged);
 }
 
+/* The size of each public PDF printed into print_dir, per entry (0: none); the caller frees. */
+static size_t *pdf_sizes(const struct nv_model *m, const bool *pub, const char *print_dir)
+{
+	size_t *v = nv_xcalloc(m->nentries + 1, sizeof(*v)), i;
+	struct stat st;
+	char *path;
+
+	for (i = 0; pub && i < m->nentries; i++) {
+		if (!pub[i])
+			continue;
+		path = nv_xasprintf("%s/%s.pdf", print_dir, m->entries[i]->id);
+		if (stat(path, &st) == 0)
+			v[i] = (size_t)st.st_size;
+		free(path);
+	}
+	return v;
+}
+
 /*
  * Render the site into a staging folder (and start the print one). A
  * rebuild of some documents whose last search index cannot be patched
@@ -540,11 +551,15 @@ static int render_site(struct build *b)
 		opts.shown_out = b->final;
 		opts.history = &b->hist;
 		opts.members = &b->members;
+		opts.report_pdf_size = b->report.len;
 		free(b->pdf_public);
 		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
+		if (b->pdf &&
+		    print_all(b->ps, &b->p.model, opts.render, b->jobs, b->print_dir, b->d) < 0)
+			return -1;
 		free(b->pdf_sizes);
-		b->pdf_sizes = b->pdf ? form_sizes(b->ps, &b->p.model, b->pdf_public) : NULL;
+		b->pdf_sizes = b->pdf ? pdf_sizes(&b->p.model, b->pdf_public, b->print_dir) : NULL;
 		opts.pdf_sizes = b->pdf_sizes;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
@@ -591,6 +606,42 @@ static int commit(struct build *b)
 	return 0;
 }
 
+/*
+ * Print the справка into b->report, kept only when the guard finds in its
+ * text nobody the website may not name (it shows the curator as the
+ * website does, so it never should): else it is neither linked nor
+ * published.
+ */
+static int print_report(struct build *b)
+{
+	struct nv_guard *g = nv_guard_new(&b->p.model);
+	struct nv_buf text = NV_BUF_INIT;
+	int rc = nv_print_report(b->ps, &b->report, NULL, &text);
+
+	if (rc == 0 && nv_guard_leaks(g, text.ptr, text.len, false))
+		nv_buf_truncate(&b->report, 0);
+	nv_buf_release(&text);
+	nv_guard_free(g);
+	return rc;
+}
+
+/* The printed справка into the print folder and beside monitoring.html. */
+static int write_report(struct build *b)
+{
+	char *path = nv_xasprintf("%s/%s", b->print_dir, NV_HTML_REPORT_PDF);
+	char *dst = nv_xasprintf("%s/%s", b->site_dir, NV_HTML_REPORT_PDF);
+	int rc = 0;
+
+	if (nv_write_file(path, b->report.ptr, b->report.len) < 0 ||
+	    nv_write_file(dst, b->report.ptr, b->report.len) < 0) {
+		nv_error(b->d, dst, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+		rc = -1;
+	}
+	free(path);
+	free(dst);
+	return rc;
+}
+
 /* Render, print and put in place what plan() decided; returns the status. */
 static enum nv_build_status write_outputs(struct build *b)
 {
@@ -616,11 +667,15 @@ static enum nv_build_status write_outputs(struct build *b)
 	b->final = nv_xasprintf("%s/site", o->out);
 	b->print_final = nv_xasprintf("%s/print", o->out);
 	b->search = nv_xasprintf("%s/search-index.json", b->final);
+	/* printed first: the monitoring page states its size */
+	if (b->pdf && print_report(b) < 0)
+		goto abort;
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (b->pdf &&
-	    print_all(b->ps, m, render, b->jobs, b->html, b->print_dir, b->site_dir, b->d) < 0)
+	if (b->pdf && copy_public(b->html, b->print_dir, b->site_dir, b->d) < 0)
+		goto abort;
+	if (b->report.len && write_report(b) < 0)
 		goto abort;
 	test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
@@ -712,6 +767,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	enum nv_build_status rc;
 
 	memset(&b, 0, sizeof(b));
+	b.report = (struct nv_buf)NV_BUF_INIT;
 	b.o = o;
 	b.d = d;
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
@@ -721,6 +777,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
 	nv_print_free(b.ps);
+	nv_buf_release(&b.report);
 	if (!o->exit_after || o->keep) {
 		nv_html_free(b.html);
 		nv_project_keep(&b.p, o->keep);

@@ -214,7 +214,7 @@ static void figure(struct rp_sheet *s, const char *what, size_t n, size_t of, bo
 	rp_num(s, 1, (double)n);
 	if (share) {
 		rp_num(s, 2, (double)of);
-		rp_num(s, 3, nv_monitoring_share(n, of));
+		rp_num(s, 3, nv_monitoring_percent(n, of));
 	}
 	rp_str(s, 4, note);
 	s->row++;

@@ -6,7 +6,9 @@
  * DOC is a document id («o-vnedrenii») or its file
  * («content/orders/o-vnedrenii.md»). Without -o the PDF goes to
  * output/print/DOC.pdf. --dump-layout writes the page layout as text to
- * standard output (for golden tests).
+ * standard output (for golden tests). DOC «spravka-po-itogam-monitoringa»
+ * (when no document has that id) is the аналитическая справка по итогам
+ * мониторинга the build puts on the monitoring page.
  */
 #include "common.h"
 
@@ -14,6 +16,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "diag.h"
+#include "fs.h"
 #include "model.h"
 #include "print.h"
 #include "project.h"
@@ -24,7 +27,8 @@ static void usage(void)
 	     "\n"
 	     "Печатает документ (приказ со всеми приложениями, положение, программу,\n"
 	     "дорожную карту) в PDF по ГОСТ Р 7.0.97. ДОКУМЕНТ — имя файла без .md\n"
-	     "(o-vnedrenii) или путь к нему.\n"
+	     "(o-vnedrenii) или путь к нему; spravka-po-itogam-monitoringa — аналитическая\n"
+	     "справка по итогам мониторинга.\n"
 	     "\n"
 	     "  -o ФАЙЛ.pdf     куда писать (по умолчанию output/print/ДОКУМЕНТ.pdf)\n"
 	     "  --dump-layout   вывести раскладку страниц текстом (для тестов)");
@@ -41,6 +45,28 @@ static char *doc_id(const char *arg)
 	if (n > 3 && !strcmp(base + n - 3, ".md"))
 		n -= 3;
 	return nv_xmemdupz(base, n);
+}
+
+#define REPORT "spravka-po-itogam-monitoringa"
+
+/* The справка: its PDF into *path (out, else output/print/REPORT.pdf); the exit code. */
+static int print_report(struct nv_project *p, const char *out, struct nv_buf *dump, char **path,
+			struct nv_diags *d)
+{
+	struct nv_print_state *ps = nv_print_new(&p->model, d);
+	struct nv_buf pdf = NV_BUF_INIT;
+	int rc = NV_EXIT_USAGE;
+
+	*path = out ? nv_xstrdup(out) : nv_xstrdup("output/print/" REPORT ".pdf");
+	if (ps && nv_print_report(ps, &pdf, dump, NULL) == 0) {
+		if (nv_write_file(*path, pdf.ptr, pdf.len) < 0)
+			nv_error(d, *path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
+		else
+			rc = NV_EXIT_OK;
+	}
+	nv_print_free(ps);
+	nv_buf_release(&pdf);
+	return rc;
 }
 
 int cmd_print(int argc, char **argv, struct nv_global *g)
@@ -81,6 +107,10 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	}
 	id = doc_id(docarg);
 	e = nv_model_entry(&p.model, id);
+	if (!e && !strcmp(id, REPORT)) {
+		rc = print_report(&p, out, want_dump ? &dump : NULL, &path, &d);
+		goto print;
+	}
 	if (!e) {
 		nv_diag_hint(nv_error(&d, NULL, 0, 0, "нет документа «%s»", id),
 			     "укажите имя файла документа без .md, например o-vnedrenii");

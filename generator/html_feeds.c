@@ -57,6 +57,7 @@ static void write_search(struct nv_html_state *s, const char *const *lines, size
 void nv_html_emit_search(struct nv_html_state *s)
 {
 	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
+	struct nv_value *ctx = obj();
 	size_t i, n = 0;
 
 	for (i = 0; i < s->npages; i++)
@@ -64,7 +65,8 @@ void nv_html_emit_search(struct nv_html_state *s)
 			lines[n++] = s->pages[i].line;
 	write_search(s, lines, n);
 	free(lines);
-	nv_html_emit(s, &s->main, "search.html", "search", obj(), "Поиск", "search", NULL);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
+	nv_html_emit(s, &s->main, "search.html", "search", ctx, "Поиск", "search", NULL);
 }
 
 static int cmp_page_url(const void *a, const void *b)

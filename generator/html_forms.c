@@ -2,7 +2,7 @@
  * html_forms.c: the forms (бланки) on the website: each form's page with
  * its PDF and the PDF's size, and the list of all forms on the page that
  * lists the files (`files: true`). The sizes come from the build, which
- * paints the forms' PDFs before the pages are written (opts.pdf_sizes).
+ * prints the PDFs before the pages are written (opts.pdf_sizes).
  */
 #include "common.h"
 
@@ -36,15 +36,6 @@ static bool pdf_size(const struct nv_html_state *s, const struct nv_entry *e, st
 		nv_html_human_size(b, s->opts.pdf_sizes[i]);
 	}
 	return true;
-}
-
-void nv_html_form_doc(const struct nv_html_state *s, struct nv_value *doc, const struct nv_entry *e)
-{
-	struct nv_buf b = NV_BUF_INIT;
-
-	if (pdf_size(s, e, &b))
-		set_s(doc, "pdf_size", b.ptr);
-	nv_buf_release(&b);
 }
 
 void nv_html_forms_list(const struct nv_html_state *s, struct nv_value *doc)

@@ -5,7 +5,8 @@
  * html.c drives a build; html_pages.c builds the context of each page
  * kind; html_feeds.c writes the Atom feed, calendars, sitemap and search
  * index; html_values.c holds the small builders of template contexts;
- * html_out.c renders and writes files; html_guard.c checks every file
+ * html_out.c renders and writes files; html_dates.c tells the day each
+ * page last changed; html_guard.c checks every file
  * written for personal data; html_md.c turns a document's Markdown tree
  * into HTML without changing it.
  */
@@ -100,6 +101,34 @@ struct nv_html_state {
 	int failed;
 };
 
+/* The size of a file as links state it: «512 Б», «12,3 КБ», «4,1 МБ» (html_out.c). */
+void nv_html_human_size(struct nv_buf *b, long long size);
+
+/*
+ * The аналитическая справка of the monitoring page (html_report.c):
+ * {academic_year, intro, rows: [{title, n, total, share, y, text_y,
+ * width, value_x}], conclusions: [{text}], signature: {position, name},
+ * pdf, pdf_size} of report r (model_report.h). The caller owns it.
+ */
+struct nv_report;
+struct nv_value *nv_html_report(const struct nv_html_state *s, const struct nv_report *r);
+
+/* --- «Дата обновления» (html_dates.c) ----------------------------------------- */
+
+/*
+ * The day document e last changed: its last commit, else its newest
+ * `revision:`, else its date; year 0 when none tells.
+ */
+struct nv_date nv_html_entry_changed(const struct nv_html_state *s, const struct nv_entry *e);
+/* The newest day any document or data file (site.yml, people.yml, pairs.yml) changed. */
+struct nv_date nv_html_site_changed(const struct nv_html_state *s);
+/*
+ * Set ctx's updated, updated_iso, updated_long (nv_html_set_date()) to d,
+ * or to the day of SOURCE_DATE_EPOCH when d's year is 0; nothing when
+ * neither is known.
+ */
+void nv_html_set_updated(struct nv_value *ctx, struct nv_date d);
+
 /* --- value builders (html_values.c) ------------------------------------------ */
 
 /* An empty map, an empty list: the caller owns them. */
@@ -188,14 +217,9 @@ char *nv_html_filter_url(const char *what, const char *value);
 /* A case in the bank: its doc_link plus form, kind, year and their slugs. */
 struct nv_value *nv_html_case_card(const struct nv_entry *e);
 
-/* A file size as the site states it: «512 Б», «85,3 КБ», «1,2 МБ» (html_out.c). */
-void nv_html_human_size(struct nv_buf *b, long long size);
 
 /* --- forms (html_forms.c) ------------------------------------------------------ */
 
-/* A form's page: pdf (NAME.pdf) and pdf_size («PDF, 85,3 КБ») when its PDF is published. */
-void nv_html_form_doc(const struct nv_html_state *s, struct nv_value *doc,
-		      const struct nv_entry *e);
 /*
  * blanks: the forms of the project for a page with `files: true`, each
  * {title, summary, url, pdf, pdf_size}; left out when there is none.
@@ -303,9 +327,12 @@ void nv_html_report_leaks(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */
 
-/* The page of one document; files lists the attachments, pdf links id.pdf. */
+/*
+ * The page of one document; files lists the attachments, pdf links
+ * id.pdf, stating pdf_size (bytes; 0: unknown) beside the link.
+ */
 void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
-			const struct nv_value *files, bool pdf);
+			const struct nv_value *files, bool pdf, size_t pdf_size);
 
 /* The list page of a kind; none when the kind has no documents. */
 void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind);

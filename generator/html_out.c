@@ -516,7 +516,8 @@ static void *entry_thread(void *arg)
 			continue;
 		j->w.slot = &j->slots[i];
 		j->w.entry = m->entries[i];
-		nv_html_emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i]);
+		nv_html_emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i],
+				   j->s->opts.pdf_sizes ? j->s->opts.pdf_sizes[i] : 0);
 		if (m->entries[i]->kind == NV_KIND_ROADMAP)
 			nv_html_emit_ics(j->s, &j->w, m->entries[i]);
 	}

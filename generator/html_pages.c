@@ -16,6 +16,7 @@
 #include "model.h"
 #include "model_git.h"
 #include "model_monitoring.h"
+#include "model_report.h"
 #include "person.h"
 #include "typo.h"
 #include "utf8.h"
@@ -371,9 +372,13 @@ static void case_doc(struct nv_value *doc, const struct nv_entry *e)
 {
 	set_s(doc, "form", e->form);
 	set_s(doc, "mentoring_kind", e->mkind);
-	nv_html_set_t(doc, "problem", e->problem);
-	nv_html_set_t(doc, "goal", e->goal);
-	nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
+	/* a section the body repeats is the body's alone (model_text.c warns) */
+	if (!nv_case_body_repeats(e, "problem"))
+		nv_html_set_t(doc, "problem", e->problem);
+	if (!nv_case_body_repeats(e, "goal"))
+		nv_html_set_t(doc, "goal", e->goal);
+	if (!nv_case_body_repeats(e, "results"))
+		nv_html_set_list(doc, "results", str_list(e->results, e->nresults, true));
 	set_list_text(doc, "tags", str_list(e->tags, e->ntags, false));
 	set_list_text(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 	if (e->program)
@@ -424,7 +429,7 @@ static void page_doc(struct nv_value *doc, const struct nv_entry *e, const struc
 
 /* `files` is the list of attachments, for pages that list them. */
 void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
-			const struct nv_value *files, bool pdf)
+			const struct nv_value *files, bool pdf, size_t pdf_size)
 {
 	struct nv_value *ctx = obj(), *doc;
 	struct nv_buf url = NV_BUF_INIT;
@@ -432,6 +437,12 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	const char *tpl = "document";
 
 	doc = doc_common(s, e, html, pdf);
+	if (pdf_size && nv_map_get(doc, "pdf")) {
+		struct nv_buf z = NV_BUF_INIT;
+		nv_html_human_size(&z, (long long)pdf_size);
+		set_s(doc, "pdf_size", z.ptr);
+		nv_buf_release(&z);
+	}
 	/* An appendix not for the website (web: false) shows its note only. */
 	switch (e->web_hidden ? NV_KIND_COUNT : e->kind) {
 	case NV_KIND_ORDER:
@@ -457,12 +468,12 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		break;
 	case NV_KIND_FORM:
 		tpl = "form";
-		nv_html_form_doc(s, doc, e);
 		break;
 	default:
 		break;
 	}
 	set(ctx, "doc", doc);
+	nv_html_set_updated(ctx, nv_html_entry_changed(s, e));
 	text = nv_html_plain_text(html, 4000);
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
@@ -478,6 +489,7 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	size_t i, n = nv_html_entries_of(s->m, kind, &v);
 	struct nv_value *ctx, *items;
 	struct nv_buf url = NV_BUF_INIT;
+	struct nv_date newest = { 0, 0, 0 }, c;
 
 	if (!n) {
 		free(v);
@@ -486,9 +498,14 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	ctx = obj();
 	items = arr();
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		push(items, nv_html_doc_link(v[i]));
+		c = nv_html_entry_changed(s, v[i]);
+		if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
+			newest = c;
+	}
 	nv_html_set_list(ctx, "items", items);
+	nv_html_set_updated(ctx, newest);
 	set_s(ctx, "kind", nv_kind_names[kind]);
 	if (kind == NV_KIND_NEWS)
 		set_b(ctx, "feed", true);
@@ -498,15 +515,11 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	free(v);
 }
 
-/* The case bank: the full list and one static page per filter value. */
-void nv_html_emit_cases(struct nv_html_state *s)
+/* The academic years of the n cases v, each once, into years (and year_store, which owns them). */
+static size_t case_years(struct nv_entry **v, size_t n, const char **years, char **year_store)
 {
-	struct nv_entry **v;
-	size_t n = nv_html_entries_of(s->m, NV_KIND_CASE, &v), i, k, nyears = 0, p;
-	const char **years = nv_xcalloc(n + 1, sizeof(*years));
 	struct nv_buf b = NV_BUF_INIT;
-	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
-	const char *what[] = { "form", "kind", "year" };
+	size_t i, k, nyears = 0;
 
 	for (i = 0; i < n; i++) {
 		bool seen = false;
@@ -520,6 +533,21 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			nyears++;
 		}
 	}
+	nv_buf_release(&b);
+	return nyears;
+}
+
+/* The case bank: the full list and one static page per filter value. */
+void nv_html_emit_cases(struct nv_html_state *s)
+{
+	struct nv_entry **v;
+	size_t n = nv_html_entries_of(s->m, NV_KIND_CASE, &v), i, k, nyears = 0, p;
+	const char **years = nv_xcalloc(n + 1, sizeof(*years));
+	struct nv_buf b = NV_BUF_INIT;
+	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
+	const char *what[] = { "form", "kind", "year" };
+
+	nyears = case_years(v, n, years, year_store);
 	/* The page of all cases (p = 0), then one per value of each facet. */
 	for (p = 0; p < 4; p++) {
 		const char *const *values = p == 1   ? forms_of(s->m)
@@ -535,6 +563,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			char *url = p ? nv_html_filter_url(what[p - 1], values[k])
 				      : nv_xstrdup("cases/index.html");
 			size_t shown = 0;
+			struct nv_date newest = { 0, 0, 0 }, c;
 
 			for (i = 0; i < n; i++) {
 				const char *cv;
@@ -545,6 +574,9 @@ void nv_html_emit_cases(struct nv_html_state *s)
 					continue;
 				push(items, nv_html_case_card(v[i]));
 				shown++;
+				c = nv_html_entry_changed(s, v[i]);
+				if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
+					newest = c;
 			}
 			if (p && !shown) {
 				nv_value_free(items);
@@ -560,6 +592,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			nv_html_set_list(facets, "years", nv_html_facet("year", years, v, n, url));
 			set(ctx, "facets", facets);
 			nv_html_set_list(ctx, "items", items);
+			nv_html_set_updated(ctx, newest);
 			set_n(ctx, "total", (double)n);
 			if (p) {
 				set_s(ctx, "filter", values[k]);
@@ -602,6 +635,7 @@ void nv_html_emit_index(struct nv_html_state *s)
 		push(sections, v);
 	}
 	nv_html_set_list(ctx, "sections", sections);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "index.html", "index", ctx, s->m->site.section_title, "index",
 		     NULL);
 }
@@ -705,6 +739,7 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	mentors_sentence(&b, mon.pairs_by_status[NV_PAIR_ACTIVE], mon.pairs);
 	set_s(ctx, "pairs_sentence", b.ptr);
 	nv_monitoring_release(&mon);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
@@ -753,21 +788,21 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 }
 
 /*
- * The shares of teachers and students in mentoring. The denominators
- * are the totals site.yml declares (`totals:`), else the people listed
- * in people.yml (nv_monitoring_count()); students_declared tells the
- * template which.
+ * The shares of teachers and students in mentoring, as the справка
+ * counts them (model_report.h): of the totals site.yml declares
+ * (`totals:`), else of the people listed in people.yml; students_declared
+ * tells the template which. A share is «18», or «0,2» below one per cent.
  */
-static void monitoring_shares(struct nv_value *ctx, const struct nv_monitoring *mon)
+static void monitoring_shares(struct nv_value *ctx, const struct nv_report *r)
 {
-	if (mon->students_declared)
+	if (r->rows[2].declared)
 		set_n(ctx, "students_declared", 1);
-	set_n(ctx, "teachers", (double)mon->teachers);
-	set_n(ctx, "teachers_involved", (double)mon->teachers_involved);
-	set_n(ctx, "teachers_share", (double)mon->teachers_share);
-	set_n(ctx, "students", (double)mon->students);
-	set_n(ctx, "students_involved", (double)mon->students_involved);
-	set_n(ctx, "students_share", (double)mon->students_share);
+	set_n(ctx, "teachers", (double)r->rows[0].total);
+	set_n(ctx, "teachers_involved", (double)r->rows[0].n);
+	set_s(ctx, "teachers_share", r->rows[0].share_text);
+	set_n(ctx, "students", (double)r->rows[2].total);
+	set_n(ctx, "students_involved", (double)r->rows[2].n);
+	set_s(ctx, "students_share", r->rows[2].share_text);
 }
 
 void nv_html_emit_monitoring(struct nv_html_state *s)
@@ -775,6 +810,7 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
 	struct nv_monitoring mon;
 	struct nv_buf b = NV_BUF_INIT;
+	struct nv_report r;
 	size_t f;
 
 	nv_monitoring_count(&mon, s->m);
@@ -793,7 +829,8 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	nv_buf_reset(&b);
 	monitoring_line(&b, mon.pairs, mon.pairs_by_status);
 	set_s(ctx, "pairs_line", b.ptr);
-	monitoring_shares(ctx, &mon);
+	nv_report_build(&r, s->m);
+	monitoring_shares(ctx, &r);
 	set_n(roadmap, "done", (double)mon.items_by_status[NV_ITEM_DONE]);
 	set_n(roadmap, "planned", (double)mon.items_by_status[NV_ITEM_PLANNED]);
 	set_n(roadmap, "moved", (double)mon.items_by_status[NV_ITEM_MOVED]);
@@ -802,6 +839,9 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	      nv_plural(mon.items, "мероприятия", "мероприятий", "мероприятий"));
 	set(ctx, "roadmap", roadmap);
 	nv_monitoring_release(&mon);
+	set(ctx, "report", nv_html_report(s, &r));
+	nv_report_release(&r);
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
 	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
 		     NULL);
 	nv_buf_release(&b);

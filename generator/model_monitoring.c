@@ -5,13 +5,56 @@
 #include "common.h"
 
 #include "alloc.h"
+#include "buf.h"
+#include "utf8.h"
 #include "model.h"
 #include "model_monitoring.h"
 
 unsigned nv_monitoring_share(size_t part, size_t whole)
 {
-	return whole ? (unsigned)(part * 100 / whole) : 0;
+	return whole ? (unsigned)((part * 200 + whole) / (2 * whole)) : 0;
 }
+
+double nv_monitoring_percent(size_t part, size_t whole)
+{
+	unsigned share = nv_monitoring_share(part, whole);
+	size_t tenths;
+
+	if (share || !part || !whole)
+		return share;
+	tenths = part * 1000 / whole; /* one in 640 is not «0 %» */
+	return (double)(tenths ? tenths : 1) / 10;
+}
+
+/* Whether the mentee's part of a role model («опытный педагог – молодой специалист») names a young
+ * one. */
+static bool young_role(const char *role)
+{
+	struct nv_buf f = NV_BUF_INIT;
+	const char *dash;
+	bool young;
+
+	if (!role)
+		return false;
+	nv_utf8_fold(&f, role, strlen(role));
+	dash = strchr(f.ptr, '-');
+	young = strstr(dash ? dash : f.ptr, "молод") != NULL;
+	nv_buf_release(&f);
+	return young;
+}
+
+/* Whether person p is a teacher mentee of a pair with a young specialist's role. */
+static bool young_in(const struct nv_model *m, const struct nv_person *p)
+{
+	size_t i, k;
+
+	for (i = 0; i < m->npairs; i++)
+		for (k = 0; k < m->pairs[i]->nmentees; k++)
+			if (m->pairs[i]->mentees[k] == p && young_role(m->pairs[i]->role_model))
+				return true;
+	return false;
+}
+
 
 /* The forms that have pairs, in the model's order of forms. */
 static void count_forms(struct nv_monitoring *mon, const struct nv_model *m)
@@ -47,6 +90,7 @@ static void count_people(struct nv_monitoring *mon, const struct nv_model *m)
 		if (p->category == NV_CAT_TEACHER) {
 			teachers++;
 			mon->teachers_involved += in;
+			mon->young_involved += p->mentee && young_in(m, p);
 		} else if (p->category == NV_CAT_STUDENT) {
 			students++;
 			mon->students_involved += in;
@@ -56,6 +100,9 @@ static void count_people(struct nv_monitoring *mon, const struct nv_model *m)
 	mon->students_declared = m->totals.students > 0;
 	mon->teachers = mon->teachers_declared ? (size_t)m->totals.teachers : teachers;
 	mon->students = mon->students_declared ? (size_t)m->totals.students : students;
+	/* Young specialists are not marked in people.yml: without `totals:`, those in pairs. */
+	mon->young_declared = m->totals.young > 0;
+	mon->young = mon->young_declared ? (size_t)m->totals.young : mon->young_involved;
 	mon->teachers_share = nv_monitoring_share(mon->teachers_involved, mon->teachers);
 	mon->students_share = nv_monitoring_share(mon->students_involved, mon->students);
 }

@@ -457,6 +457,7 @@ void mdl_read_site_lists(struct builder *b, struct nv_fields *top)
 	if (tv && nv_fields_init(&tf, top->file, tv, "в «totals»", tv->line, tv->col, b->d)) {
 		b->m->totals.teachers = nv_field_number(&tf, "teachers", 1, 1e6, 0);
 		b->m->totals.students = nv_field_number(&tf, "students", 1, 1e6, 0);
+		b->m->totals.young = nv_field_number(&tf, "young_specialists", 1, 1e6, 0);
 		nv_fields_finish(&tf);
 	}
 }

@@ -8,7 +8,9 @@
  * № 1» with a single, unnumbered one); in an order's items, an award «по
  * списку» with no list attached and a payment («выплату», «премию»,
  * «доплату») with no amount; footnote marks («¹», «²») with no note
- * (a paragraph starting with the mark) and notes no mark refers to.
+ * (a paragraph starting with the mark) and notes no mark refers to;
+ * in a best practice, a body heading that repeats a section the case
+ * page already renders from a field («Проблема», «Цель», «Результаты»).
  */
 #include "common.h"
 
@@ -497,6 +499,80 @@ static void check_acquaint(struct builder *b, const struct nv_entry *e)
 	}
 }
 
+/* The sections a case page renders from fields, and the headings that name them (folded). */
+static const struct {
+	const char *field, *names[3];
+} case_sections[] = {
+	{ "problem", { "проблема", "проблемы", NULL } },
+	{ "goal", { "цель", "цели", NULL } },
+	{ "results", { "результаты", "результат", NULL } },
+};
+
+const char *nv_case_heading_field(const struct nv_entry *e, const char *heading)
+{
+	struct nv_buf f = NV_BUF_INIT;
+	const char *field = NULL;
+	size_t i, k;
+
+	nv_utf8_fold(&f, heading, strlen(heading));
+	while (f.len &&
+	       (f.ptr[f.len - 1] == '.' || f.ptr[f.len - 1] == ':' || f.ptr[f.len - 1] == ' '))
+		f.ptr[--f.len] = '\0';
+	for (i = 0; i < sizeof(case_sections) / sizeof(case_sections[0]) && !field; i++) {
+		bool given =
+			(i == 0 && e->problem) || (i == 1 && e->goal) || (i == 2 && e->nresults);
+		for (k = 0; given && case_sections[i].names[k]; k++)
+			if (!strcmp(f.ptr, case_sections[i].names[k]))
+				field = case_sections[i].field;
+	}
+	nv_buf_release(&f);
+	return field;
+}
+
+bool nv_case_body_repeats(const struct nv_entry *e, const char *field)
+{
+	const char *hit;
+	size_t i;
+
+	for (i = 0; e->md && i < e->md->nr_headings; i++)
+		if ((hit = nv_case_heading_field(e, e->md->headings[i].text)) &&
+		    !strcmp(hit, field))
+			return true;
+	return false;
+}
+
+/*
+ * A case's body heading that repeats a section its fields render: the
+ * case page shows the field's section only when the body has no heading
+ * of the same name (nv_case_heading_repeats()), so the author is told
+ * which of the two the page keeps.
+ */
+static void check_case_headings(struct builder *b, const struct nv_entry *e)
+{
+	const struct nv_md *md = e->doc->md;
+	const char *field;
+	size_t i;
+
+	if (e->kind != NV_KIND_CASE || !md)
+		return;
+	for (i = 0; i < md->nr_headings; i++) {
+		field = nv_case_heading_field(e, md->headings[i].text);
+		if (!field)
+			continue;
+		nv_diag_hint(
+			nv_warning(b->d, e->doc->path, md->headings[i].line, md->headings[i].col,
+				   "заголовок «%s» повторяет раздел, который страница практики "
+				   "выводит из поля «%s»: на сайте раздел поля не показан",
+				   md->headings[i].text, field),
+			"перенесите текст раздела в поле «%s» и уберите заголовок или "
+			"назовите раздел иначе, например «%s»",
+			field,
+			!strcmp(field, "problem") ? "Как выявили проблему"
+			: !strcmp(field, "goal")  ? "Задачи"
+						  : "Что изменилось");
+	}
+}
+
 void mdl_check_texts(struct builder *b)
 {
 	size_t i;
@@ -507,5 +583,6 @@ void mdl_check_texts(struct builder *b)
 		if (b->m->entries[i]->doc->split.body_len)
 			check_body(b, b->m->entries[i]);
 		check_acquaint(b, b->m->entries[i]);
+		check_case_headings(b, b->m->entries[i]);
 	}
 }

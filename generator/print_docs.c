@@ -44,7 +44,7 @@ static void print_entry(struct printer *p, const struct nv_entry *e, int appendi
  * issues (ГОСТ Р 7.0.97, 5.2–5.3): the founder, the organisation's full
  * name in bold and its short name in brackets, centred.
  */
-static void org_header(struct printer *p)
+void nv_pr_org_header(struct printer *p)
 {
 	const struct nv_model *m = p->s->m;
 	struct nv_pl_style st;
@@ -83,7 +83,7 @@ static void order_head(struct printer *p)
 	struct nv_pl_style st;
 
 	/* Requisites: founder, organisation, document kind, date and number, place. */
-	org_header(p);
+	nv_pr_org_header(p);
 	st = style(NV_PL_CENTER);
 	st.bold = true;
 	st.size = p->s->o.size + 2;
@@ -147,7 +147,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 	struct nv_buf t = NV_BUF_INIT;
 
 	nv_pr_appendix_mark(p, e, appendix);
-	org_header(p);
+	nv_pr_org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
 	nv_pr_space(p, CM(4.0));
@@ -201,7 +201,7 @@ static void add_title_page(struct printer *p, const struct nv_entry *e, int appe
 static void local_act_head(struct printer *p, const struct nv_entry *e, int appendix)
 {
 	nv_pr_appendix_mark(p, e, appendix);
-	org_header(p);
+	nv_pr_org_header(p);
 	nv_pr_space(p, p->s->o.size);
 	nv_pr_approvals(p, e, 0);
 }
@@ -385,7 +385,7 @@ static void print_form(struct printer *p, const struct nv_entry *e)
 	cmark_node *first = e->md ? cmark_node_first_child(e->md->root) : NULL;
 
 	if (e->letterhead) {
-		org_header(p);
+		nv_pr_org_header(p);
 		nv_pr_space(p, p->s->o.size);
 	}
 	/* An application's addressee (a quote first) comes before its title. */
@@ -572,27 +572,6 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 	}
 	rc = 0;
 out:
-	nv_pl_pages_free(pages);
-	nv_pl_doc_free(doc);
-	nv_buf_release(&pdf);
-	nv_buf_release(&why);
-	return rc;
-}
-
-int nv_print_size(struct nv_print_state *s, const struct nv_entry *e, long long *size)
-{
-	struct nv_pl_doc *doc = build(s, e);
-	struct nv_pl_pages *pages = nv_pl_layout(s->en, doc);
-	struct nv_buf pdf = NV_BUF_INIT, why = NV_BUF_INIT;
-	int rc = 0;
-
-	*size = 0;
-	if (nv_pl_paint(s->en, pages, &pdf, &why) < 0) {
-		nv_error(s->d, e->path, 0, 0, "печать: %s", why.ptr);
-		rc = -1;
-	} else {
-		*size = (long long)pdf.len;
-	}
 	nv_pl_pages_free(pages);
 	nv_pl_doc_free(doc);
 	nv_buf_release(&pdf);

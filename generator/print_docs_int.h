@@ -91,6 +91,9 @@ static inline void nv_pr_para(struct printer *p, const char *markup, struct nv_p
 	nv_pl_para(p->doc, markup, &st);
 }
 
+/* The organisation's header: founder, full name in bold, short name (print_docs.c). */
+void nv_pr_org_header(struct printer *p);
+
 /* --- print_blocks.c --------------------------------------------------------------- */
 
 /* Append s escaped, its first letter upper-cased: «директор» → «Директор». */

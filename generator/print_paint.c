@@ -95,6 +95,12 @@ static void paint_page(cairo_t *cr, const struct nv_pl_page *pg)
 		case NV_PL_ITEM_RECT:
 			paint_rect(cr, it);
 			break;
+		case NV_PL_ITEM_FILL:
+			cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+			cairo_fill(cr);
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			break;
 		case NV_PL_ITEM_BEGIN:
 			cairo_tag_begin(cr, it->tag, NULL);
 			break;

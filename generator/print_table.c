@@ -333,6 +333,12 @@ static void place_row(struct pager *pg, const struct mrow *mr, size_t *next, dou
 		nv_pl_add_item(pg->page, NV_PL_ITEM_RECT, pg->left + mc->x, pg->top + pg->y, mc->w,
 			       h);
 		rect = join_border(pg, mr, c, join, rect, box);
+		if (mr->r->cells[c].bar > 0)
+			nv_pl_add_item(pg->page, NV_PL_ITEM_FILL, pg->left + mc->x + CELL_VPAD,
+				       pg->top + pg->y + CELL_VPAD,
+				       (mc->w - 2 * CELL_VPAD) *
+					       (mr->r->cells[c].bar > 1 ? 1 : mr->r->cells[c].bar),
+				       h - 2 * CELL_VPAD);
 		if (tagged)
 			nv_pl_tag_open(pg, cell);
 		place_cell_lines(pg, mc, from[c], end[c], header, h);

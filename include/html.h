@@ -51,8 +51,11 @@ struct nv_html_opts {
 	 * out text (print.h), which this back end cannot see. NULL: none may.
 	 */
 	const bool *pdf_public;
-	/* With pdf: for each entry i, its PDF's size in bytes when known (forms), else 0 */
-	const long long *pdf_sizes;
+	/*
+	 * With pdf_public: the size in bytes of each entry's PDF, which its
+	 * page states beside the link («PDF, 120,4 КБ»); NULL or 0: unknown.
+	 */
+	const size_t *pdf_sizes;
 	/* The folder as messages name it ("output/site"); NULL: out. */
 	const char *shown_out;
 	/*
@@ -67,7 +70,16 @@ struct nv_html_opts {
 	 * with some, the municipal pages are written (html_municipal.c).
 	 */
 	const struct nv_org_members *members;
+	/*
+	 * The size in bytes of the printed аналитическая справка, which the
+	 * build writes beside monitoring.html as NV_HTML_REPORT_PDF; 0: none
+	 * (the page then links no PDF).
+	 */
+	size_t report_pdf_size;
 };
+
+/* The file name of the printed аналитическая справка in the site's root. */
+#define NV_HTML_REPORT_PDF "spravka-po-itogam-monitoringa.pdf"
 
 struct nv_html_state;
 struct nv_buf;

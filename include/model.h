@@ -424,9 +424,12 @@ struct nv_model {
 	 */
 	const char **forms;
 	size_t nforms, forms_alloc;
-	/* `totals:` of site.yml: how many teachers and students the school has (0: not given) */
+	/*
+	 * `totals:` of site.yml: how many teachers, young specialists and
+	 * students of the classes the program covers the school has (0: not given)
+	 */
 	struct {
-		double teachers, students;
+		double teachers, students, young;
 	} totals;
 	/* The built-in forms switched on (`blanks:`), parsed by the model, which owns them */
 	struct nv_doc **form_docs;
@@ -457,6 +460,17 @@ struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
  * NULL when there is none.
  */
 const char *nv_site_position(const struct nv_site *s, const struct nv_person *p);
+
+/*
+ * A best practice's sections rendered from fields: the field ("problem",
+ * "goal", "results") whose section a body heading of case e repeats
+ * («Проблема», «Цели», «Результаты», letter case and a final colon or
+ * full stop aside), NULL when it repeats none or the field is empty
+ * (model_text.c); and whether any heading of e's body repeats field's
+ * section (the case page then leaves the field's section out).
+ */
+const char *nv_case_heading_field(const struct nv_entry *e, const char *heading);
+bool nv_case_body_repeats(const struct nv_entry *e, const char *field);
 
 /* «УТВЕРЖДЕНО», «УТВЕРЖДЕНА», «УТВЕРЖДЕН» by the document's gender. */
 const char *nv_approved_word(enum nv_gender g);

@@ -38,6 +38,13 @@ struct nv_monitoring {
 	 */
 	size_t teachers, teachers_involved, students, students_involved;
 	bool teachers_declared, students_declared;
+	/*
+	 * Young specialists: teachers who are the mentee of a pair whose
+	 * role model names a young one («… – молодой специалист»); the
+	 * denominator is `totals: young_specialists`, else those in pairs.
+	 */
+	size_t young, young_involved;
+	bool young_declared;
 	unsigned teachers_share, students_share; /* whole percent, see nv_monitoring_share() */
 	size_t items;		   /* roadmap items of every roadmap (not their sub-rows) */
 	size_t items_by_status[3]; /* indexed by enum nv_item_status */
@@ -54,8 +61,15 @@ void nv_monitoring_release(struct nv_monitoring *mon);
 
 /*
  * A share in whole percent as the monitoring page shows it: part * 100 /
- * whole, rounded down; 0 when whole is 0.
+ * whole, rounded half up; 0 when whole is 0.
  */
 unsigned nv_monitoring_share(size_t part, size_t whole);
+
+/*
+ * The share as the monitoring page and the справка state it: whole
+ * percent (nv_monitoring_share()), or in tenths below one percent (0.2),
+ * never 0 when part is not 0.
+ */
+double nv_monitoring_percent(size_t part, size_t whole);
 
 #endif

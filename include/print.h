@@ -92,13 +92,6 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 		      struct nv_buf *layout_dump);
 
 /*
- * The size in bytes of entry e's PDF as nv_print_document() paints it
- * (painted in memory, written nowhere), for a link that states it before
- * the PDF is printed. Returns 0, or -1 with a diagnostic.
- */
-int nv_print_size(struct nv_print_state *s, const struct nv_entry *e, long long *size);
-
-/*
  * Append to out the text of entry e's PDF as nv_print_document() would
  * paint it, one line per paragraph, table cell, column paragraph, title,
  * author and bookmark, with markup (emphasis, entities) undone as Pango
@@ -114,6 +107,17 @@ int nv_print_size(struct nv_print_state *s, const struct nv_entry *e, long long 
  */
 int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_out,
 		  struct nv_buf *out);
+
+/*
+ * The аналитическая справка по итогам мониторинга (model_report.h) as a
+ * PDF appended to pdf (may be NULL: laid out only), its layout appended
+ * to layout_dump and its text (as nv_print_text() reads it) to text when
+ * they are not NULL (print_report.c). The curator's name is printed as
+ * the website shows it: the справка is published. Returns 0, or -1 with
+ * a diagnostic in the state's list.
+ */
+int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump,
+		    struct nv_buf *text);
 
 /* Release everything the state holds. Accepts NULL. */
 void nv_print_free(struct nv_print_state *s);
@@ -188,6 +192,11 @@ struct nv_pl_cell {
 	 */
 	bool repeat;
 	int span; /* columns the cell takes; 0 counts as 1 (a section row: all) */
+	/*
+	 * A bar of a chart: the share (0…1) of the cell's inner width filled
+	 * from the left, grey, under the cell's text; 0: none.
+	 */
+	double bar;
 };
 
 struct nv_pl_row {
@@ -314,6 +323,7 @@ enum nv_pl_item_kind {
 	NV_PL_ITEM_RECT,  /* a table cell's border: x, y, w, h */
 	NV_PL_ITEM_BEGIN, /* a structure element (tag) begins: what follows is in it */
 	NV_PL_ITEM_END,	  /* the structure element `tag` ends */
+	NV_PL_ITEM_FILL,  /* a filled rectangle (a chart's bar): x, y, w, h */
 };
 
 /* Sides of a cell border that are not drawn (merged cells). */

@@ -95,6 +95,21 @@ grep -A1 "сообщение коммита" "$tmp/log" >"$tmp/got"
 if diff -u "$tmp/want" "$tmp/got"; then ok; else bad "guard: предупреждение о сообщении коммита не то"; fi
 if grep -q "примечание" "$tmp/log"; then bad "repo: сборка в репозитории дала примечание"; else ok; fi
 
+# «Дата обновления»: a document's page from its last commit, a list from
+# its newest item, the home page from the newest change of the content.
+updated() { sed -n 's/^<p class="page-updated">Дата обновления: <time datetime="\([0-9-]*\)">\(.*\)<\/time><\/p>$/\1 \2/p' "$site/$1"; }
+{
+	updated positions/polozhenie-pedagogi.html
+	updated positions/index.html
+	updated index.html
+} | sed 's/\xc2\xa0/~/g' >"$tmp/got"
+cat >"$tmp/want" <<'W'
+2026-01-20 20 января 2026~г.
+2026-01-21 21 января 2026~г.
+2026-01-21 21 января 2026~г.
+W
+if diff -u "$tmp/want" "$tmp/got"; then ok; else bad "updated: «Дата обновления» не из Git"; fi
+
 # lastmod: the day of the last commit of each document.
 if grep -q '<loc>https://example.org/n/positions/polozhenie-pedagogi.html</loc><lastmod>2026-01-20</lastmod>' "$site/sitemap.xml"; then
 	ok

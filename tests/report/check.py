@@ -90,7 +90,7 @@ def page_figures(site):
     f["active"], f["finished"], f["early"] = map(int, m.groups())
     f["t_share"] = int(items[1][0].split()[0])
     f["t_in"], f["teachers"] = map(int, re.search(r"\((\d+) из (\d+)\)", items[1][1]).groups())
-    f["s_share"] = int(items[2][0].split()[0])
+    f["s_share"] = float(items[2][0].split()[0].replace(",", "."))
     f["s_in"], f["students"] = map(int, re.search(r"\((\d+) из (\d+)\)", items[2][1]).groups())
     f["done"] = int(items[3][0])
     m = re.search(r"из (\d+) .*запланировано (\d+), перенесено (\d+)", items[3][1])
@@ -208,7 +208,8 @@ def members(path, exports):
 if __name__ == "__main__":
     kind = sys.argv[1]
     if kind == "school":
-        school(sys.argv[2], sys.argv[3], "Кузнецова Елена Владимировна", "Фролов Максим Игоревич")
+        school(sys.argv[2], sys.argv[3], "Кузнецова Елена Владимировна", "Фролов Максим Игоревич",
+               declared=True)
     elif kind == "totals":
         school(sys.argv[2], sys.argv[3], "Иванова Мария Петровна", "Сергеев Константин Олегович",
                declared=True)

@@ -360,5 +360,40 @@ else
 	ls -A "$tmp/custom-out"
 fi
 
+# Every link to a PDF states its format and its real size, as the forms
+# page states the size of attachments: «(PDF, 73,3 КБ)»; the справка of
+# the monitoring page is among them.
+if /usr/bin/python3 - "$site" >"$tmp/pdfsizes" 2>&1 <<'PY'
+import os, re, sys
+site = sys.argv[1]
+def human(n):
+    if n < 1024: return "%d Б" % n
+    if n < 1 << 20: return "%d,%d КБ" % (n // 1024, (n % 1024) * 10 // 1024)
+    return "%d,%d МБ" % (n >> 20, ((n >> 10) % 1024) * 10 // 1024)
+bad = links = 0
+for d, _, files in os.walk(site):
+    for f in files:
+        if not f.endswith(".html"):
+            continue
+        text = open(os.path.join(d, f), encoding="utf-8").read()
+        for m in re.finditer(r'href="([^"#?]*\.pdf)"[^>]*>[^<]*</a>([^<]{0,40})', text):
+            links += 1
+            target = os.path.join(d, m.group(1))
+            want = "(PDF, %s)" % human(os.path.getsize(target)) if os.path.exists(target) else "?"
+            if want not in m.group(2):
+                bad += 1
+                print("%s: %s: %r, ожидалось %s" % (f, m.group(1), m.group(2), want))
+if links < 3:
+    print("ссылок на PDF меньше трёх (%d): проверять нечего" % links)
+    bad += 1
+sys.exit(1 if bad else 0)
+PY
+then
+	ok
+else
+	bad "pdf-size: ссылка на PDF не называет формат и размер файла:"
+	cat "$tmp/pdfsizes"
+fi
+
 echo "site: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

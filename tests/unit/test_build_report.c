@@ -117,8 +117,13 @@ static void test_share(void)
 {
 	CHECK_INT(nv_monitoring_share(2, 58), 3);
 	CHECK_INT(nv_monitoring_share(1, 640), 0);
-	CHECK_INT(nv_monitoring_share(2, 3), 66);
+	CHECK_INT(nv_monitoring_share(2, 3), 67); /* half up, as the справка rounds */
+	CHECK_INT(nv_monitoring_share(1, 8), 13);
 	CHECK_INT(nv_monitoring_share(5, 0), 0);
+	CHECK(nv_monitoring_percent(1, 640) == 0.1); /* not «0 %» */
+	CHECK(nv_monitoring_percent(3, 640) == 0.4);
+	CHECK(nv_monitoring_percent(0, 640) == 0);
+	CHECK(nv_monitoring_percent(5, 0) == 0);
 }
 
 void nv_tests(void)

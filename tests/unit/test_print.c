@@ -201,6 +201,7 @@ static const char *walk_structure(const struct nv_pl_pages *p, struct structure 
 				st->v[top].lines++;
 				break;
 			case NV_PL_ITEM_RECT:
+			case NV_PL_ITEM_FILL:
 				break;
 			}
 		}
@@ -795,6 +796,50 @@ static void test_table_header_repeats(void)
 }
 
 /*
+ * A chart's bar: a cell with bar = 0.5 gets one FILL item inside its
+ * border, half its inner width (less the padding), as tall as the row
+ * less the padding; a cell with no bar gets none; the dump names it.
+ */
+static void test_table_bar(void)
+{
+	static const double w[] = { 100, 300, 81.9 };
+	static const char *const cells[] = { "Педагоги", "", "50 %" };
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_table *t = nv_pl_table_new(w, 3, 12);
+	struct nv_pl_row *row;
+	struct nv_pl_pages *p;
+	struct nv_buf dump = NV_BUF_INIT;
+	size_t k, fills = 0;
+	double cell_x = 0, cell_h = 0;
+
+	CHECK(engine() != NULL);
+	row = nv_pl_row(t, cells, 3, NV_PL_LEFT, false);
+	row->cells[1].bar = 0.5;
+	nv_pl_add(doc, NV_PL_TABLE, NULL)->table = t;
+	p = nv_pl_layout(engine(), doc);
+	CHECK_INT(p->nr, 1);
+	for (k = 0; k < p->v[0].nitems; k++) {
+		const struct nv_pl_item *it = &p->v[0].items[k];
+		if (it->kind == NV_PL_ITEM_RECT && it->w > 299 && it->w < 301) {
+			cell_x = it->x;
+			cell_h = it->h;
+		}
+		if (it->kind != NV_PL_ITEM_FILL)
+			continue;
+		fills++;
+		CHECK(it->x > cell_x && it->x < cell_x + 10);
+		CHECK(it->w > 140 && it->w < 150);
+		CHECK(it->h > 0 && it->h < cell_h);
+	}
+	CHECK_INT(fills, 1);
+	nv_pl_dump(p, &dump);
+	CHECK(strstr(dump.ptr, "    bar y=") != NULL);
+	nv_pl_pages_free(p);
+	nv_pl_doc_free(doc);
+	nv_buf_release(&dump);
+}
+
+/*
  * A header taller than a page and a cell longer than one: the layout
  * ends, and the header is not repeated on every page.
  */
@@ -950,6 +995,7 @@ void nv_tests(void)
 	NV_RUN(test_widows_and_orphans);
 	NV_RUN(test_page_end_rules);
 	NV_RUN(test_table_header_repeats);
+	NV_RUN(test_table_bar);
 	NV_RUN(test_table_cells_break);
 	NV_RUN(test_merged_cells);
 	NV_RUN(test_structure);

@@ -27,7 +27,7 @@ sub roadmaps/dorozhnaya-karta-2025-2026.md '0,/^        status: done$/s//       
 # position: an approval label that does not exist
 sub positions/polozhenie-pedagogi.md '0,/^  - label: СОГЛАСОВАНО$/s//  - label: СОГЛАСОВАННО/'
 # page: a link to a missing heading and a link to a missing document
-sub pages/o-nastavnichestve.md 's/#7-motivatsiya-i-pooshchrenie-nastavnikov/#7-motivatsiya/'
+sub pages/kak-stat-uchastnikom.md 's/#7-motivatsiya-i-pooshchrenie-nastavnikov/#7-motivatsiya/'
 sub pages/o-nastavnichestve.md 's#(../cases/inzhenernye-subboty.md)#(../cases/inzhenernye-subboty-2025.md)#'
 # case: the program is an order; news: a date that does not exist
 sub cases/chitaem-vmeste.md 's/^program: programma-nastavnichestva$/program: o-vnedrenii/'
