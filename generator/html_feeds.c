@@ -368,6 +368,18 @@ static void ics_text(struct nv_buf *b, const char *s)
 	size_t n = s ? strlen(s) : 0, i, bad;
 
 	for (i = 0; i < n; i += bad ? bad : 1) {
+		size_t run = i;
+		/* a run of bytes copied as they are: no escape, no control, no 0xEF */
+		while (run < n && u[run] >= 0x20 && u[run] != 0x7F && u[run] != 0xEF &&
+		       u[run] != '\\' && u[run] != ';' && u[run] != ',')
+			run++;
+		if (run > i) {
+			nv_buf_add(b, s + i, run - i);
+			i = run;
+			bad = 0;
+			if (i == n)
+				break;
+		}
 		bad = xml_bad(u + i, n - i);
 		if (bad)
 			continue;
@@ -413,6 +425,14 @@ static void ics_read(struct nv_buf *out, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		size_t run = i;
+		while (run < n && s[run] != '\r' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			nv_buf_add(out, s + i, run - i);
+			if ((i = run) == n)
+				break;
+		}
 		if (s[i] == '\r' && i + 2 < n && s[i + 1] == '\n' && s[i + 2] == ' ') {
 			i += 2;
 		} else if (s[i] == '\\' && i + 1 < n) {
