@@ -303,3 +303,27 @@ void nv_hash_hex(struct nv_hash h, char out[33])
 	}
 	out[32] = '\0';
 }
+
+/*
+ * Looks for the second byte of w with memchr and checks the rest: for a
+ * Cyrillic word the first byte (0xD0 or 0xD1) is in every other position
+ * of Russian text, the second is not.
+ */
+const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
+{
+	const char *q, *last;
+
+	if (k > n)
+		return NULL;
+	if (k < 2)
+		return k ? memchr(s, w[0], n) : s;
+	last = s + (n - k) + 1; /* the second byte of the last place w fits */
+	for (q = s + 1; q <= last; q++) {
+		q = memchr(q, (unsigned char)w[1], (size_t)(last - q) + 1);
+		if (!q)
+			return NULL;
+		if (q[-1] == w[0] && !memcmp(q + 1, w + 2, k - 2))
+			return q - 1;
+	}
+	return NULL;
+}

@@ -54,6 +54,61 @@ static void write_search(struct nv_html_state *s, const char *const *lines, size
 	nv_writer_add(s->writer, nv_xasprintf("%s/search-index.js", s->opts.out), json, size);
 }
 
+/* Append to b the plain text of the headings h2–h6 of html not already in b. */
+static void add_headings(struct nv_buf *b, const char *html, size_t max)
+{
+	const char *p = html, *q, *end;
+	char *inner, *text;
+	size_t start = b->len;
+
+	/* each after « · » */
+	while ((p = strstr(p, "<h")) != NULL && b->len - start < max) {
+		p += 2;
+		if (*p < '2' || *p > '6' || (p[1] != '>' && p[1] != ' '))
+			continue;
+		if (!(q = strchr(p, '>')) || !(end = strstr(q, "</h")))
+			break;
+		inner = nv_xmemdupz(q + 1, (size_t)(end - q - 1));
+		text = nv_html_plain_text(inner, 200);
+		if (*text && !strstr(b->ptr, text)) {
+			nv_buf_adds(b, " · ");
+			nv_buf_adds(b, text);
+		}
+		free(text);
+		free(inner);
+		p = end;
+	}
+}
+
+/*
+ * What the search index holds of a page: the opening of its text, at most
+ * NV_SEARCH_LEAD bytes cut after a word, and its section headings, at
+ * most NV_SEARCH_HEADS bytes — not the whole text, which would make the
+ * index as big as the site.
+ */
+char *nv_html_search_text(const char *html)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *lead = nv_html_plain_text(html, NV_SEARCH_LEAD + 64);
+	size_t n = strlen(lead);
+
+	if (n > NV_SEARCH_LEAD) {
+		/* cut: back to the end of the last whole word, if there is one */
+		size_t k = NV_SEARCH_LEAD;
+		while (k > 0 && lead[k] != ' ')
+			k--;
+		while (k > 0 && lead[k - 1] == ' ')
+			k--;
+		nv_buf_add(&b, lead, k ? k : n);
+		nv_buf_adds(&b, "…");
+	} else {
+		nv_buf_add(&b, lead, n);
+	}
+	free(lead);
+	add_headings(&b, html, NV_SEARCH_HEADS);
+	return nv_buf_detach(&b, NULL);
+}
+
 void nv_html_emit_search(struct nv_html_state *s)
 {
 	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
@@ -315,6 +370,18 @@ static void ics_text(struct nv_buf *b, const char *s)
 	size_t n = s ? strlen(s) : 0, i, bad;
 
 	for (i = 0; i < n; i += bad ? bad : 1) {
+		size_t run = i;
+		/* a run of bytes copied as they are: no escape, no control, no 0xEF */
+		while (run < n && u[run] >= 0x20 && u[run] != 0x7F && u[run] != 0xEF &&
+		       u[run] != '\\' && u[run] != ';' && u[run] != ',')
+			run++;
+		if (run > i) {
+			nv_buf_add(b, s + i, run - i);
+			i = run;
+			bad = 0;
+			if (i == n)
+				break;
+		}
 		bad = xml_bad(u + i, n - i);
 		if (bad)
 			continue;
@@ -360,6 +427,14 @@ static void ics_read(struct nv_buf *out, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		size_t run = i;
+		while (run < n && s[run] != '\r' && s[run] != '\\')
+			run++;
+		if (run > i) {
+			nv_buf_add(out, s + i, run - i);
+			if ((i = run) == n)
+				break;
+		}
 		if (s[i] == '\r' && i + 2 < n && s[i + 1] == '\n' && s[i + 2] == ' ') {
 			i += 2;
 		} else if (s[i] == '\\' && i + 1 < n) {

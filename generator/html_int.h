@@ -253,6 +253,15 @@ struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_ur
  */
 char *nv_html_plain_text(const char *html, size_t max);
 
+/*
+ * The text of a page in the search index (html_feeds.c): the opening of
+ * its plain text cut after a word and its section headings; the caller
+ * frees it.
+ */
+#define NV_SEARCH_LEAD 400
+#define NV_SEARCH_HEADS 400
+char *nv_html_search_text(const char *html);
+
 /* --- writing (html_out.c) ---------------------------------------------------- */
 
 /*

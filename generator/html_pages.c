@@ -474,7 +474,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	}
 	set(ctx, "doc", doc);
 	nv_html_set_updated(ctx, nv_html_entry_changed(s, e));
-	text = nv_html_plain_text(html, 4000);
+	text = nv_html_search_text(html);
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
 	free(text);

@@ -239,11 +239,16 @@ char *nv_html_plain_text(const char *html, size_t max)
 		if (b.len >= max)
 			break;
 	}
-	/* Do not cut a UTF-8 sequence in half. */
-	while (b.len && ((unsigned char)b.ptr[b.len - 1] & 0xC0) == 0x80)
-		nv_buf_truncate(&b, b.len - 1);
-	if (b.len && (unsigned char)b.ptr[b.len - 1] >= 0xC0)
-		nv_buf_truncate(&b, b.len - 1);
+	/* Do not cut a UTF-8 sequence in half: a last one left incomplete goes. */
+	if (b.len) {
+		size_t k = b.len - 1;
+		unsigned char c;
+		while (k > 0 && ((unsigned char)b.ptr[k] & 0xC0) == 0x80)
+			k--;
+		c = (unsigned char)b.ptr[k];
+		if (b.len - k < (c >= 0xF0 ? 4u : c >= 0xE0 ? 3u : c >= 0xC0 ? 2u : 1u))
+			nv_buf_truncate(&b, k);
+	}
 	return nv_buf_detach(&b, NULL);
 }
 

@@ -182,6 +182,7 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	b.c = c;
 	b.d = d;
 	b.drafts = drafts;
+	b.jobs = jobs;
 	b.terms = nv_strmap_new();
 	b.people_file = "content/people.yml";
 	b.forms.canon = nv_forms; /* until site.yml is read: mdl_forms_default() */

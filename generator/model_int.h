@@ -41,6 +41,7 @@ struct builder {
 	size_t people_alloc, pairs_alloc, entries_alloc;
 	struct nv_strmap *terms;       /* term text → struct term_memo, see model_read.c */
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
+	int jobs;		       /* -j: threads for the checks done per entry */
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */

@@ -26,6 +26,7 @@
 #include "model_int.h"
 #include "person.h"
 #include "schema.h"
+#include "threads.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -70,17 +71,29 @@ struct pd {
 	const char *src; /* the file's text, to place a hit; NULL when not at hand */
 	size_t srclen;
 	struct nv_buf msg, hint, tmp, form; /* form: the name found, as read */
+	/* The last line looked up in src and where it starts: fields come in order. */
+	const char *at_src;
+	int at_line;
+	size_t at_off;
 };
 
 /* The byte offset where line (1-based) of the source starts; srclen past the end. */
-static size_t line_offset(const struct pd *x, int line)
+static size_t line_offset(struct pd *x, int line)
 {
 	size_t off = 0;
+	int at = 1;
 
-	while (--line > 0 && off < x->srclen) {
+	if (x->at_src == x->src && x->at_line <= line) {
+		at = x->at_line;
+		off = x->at_off;
+	}
+	for (; at < line && off < x->srclen; at++) {
 		const char *nl = memchr(x->src + off, '\n', x->srclen - off);
 		off = nl ? (size_t)(nl - x->src) + 1 : x->srclen;
 	}
+	x->at_src = x->src;
+	x->at_line = at;
+	x->at_off = off;
 	return off;
 }
 
@@ -93,7 +106,7 @@ static size_t line_end(const struct pd *x, size_t off)
 }
 
 /* The byte offset of (line, column in characters) of the source. */
-static size_t char_offset(const struct pd *x, int line, int col)
+static size_t char_offset(struct pd *x, int line, int col)
 {
 	size_t off = line_offset(x, line), end = line_end(x, off), k;
 	uint32_t cp;
@@ -455,7 +468,7 @@ static int cell_shift(cmark_node *node)
  * where the line's text starts (see markdown.c): those are found on the
  * line, past its indentation and '>' markers.
  */
-static size_t node_offset(const struct pd *x, const struct nv_entry *e, cmark_node *node,
+static size_t node_offset(struct pd *x, const struct nv_entry *e, cmark_node *node,
 			  cmark_node *block)
 {
 	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
@@ -481,7 +494,7 @@ static size_t node_offset(const struct pd *x, const struct nv_entry *e, cmark_no
 }
 
 /* The source offset of the end of the last line of node. */
-static size_t node_end(const struct pd *x, const struct nv_entry *e, cmark_node *node, size_t from)
+static size_t node_end(struct pd *x, const struct nv_entry *e, cmark_node *node, size_t from)
 {
 	int nl = cmark_node_get_end_line(node);
 
@@ -682,42 +695,91 @@ static void scan_data(struct pd *x, const char *name)
 	scan_value(x, data->value, NULL);
 }
 
-void mdl_check_mentions(struct builder *b)
+/* A check of the entries first, first + step, …, with its own guard and diagnostics. */
+struct mention_job {
+	struct builder b;
+	struct nv_diags d;
+	size_t first, step;
+};
+
+static void pd_init(struct pd *x, struct builder *b)
 {
-	struct pd x = { 0 };
-	const struct nv_entry *e;
+	memset(x, 0, sizeof(*x));
+	x->b = b;
+	x->g = nv_guard_new(b->m);
+	nv_buf_init(&x->msg);
+	nv_buf_init(&x->hint);
+	nv_buf_init(&x->tmp);
+	nv_buf_init(&x->form);
+}
+
+static void pd_release(struct pd *x)
+{
+	nv_buf_release(&x->msg);
+	nv_buf_release(&x->hint);
+	nv_buf_release(&x->tmp);
+	nv_buf_release(&x->form);
+	nv_guard_free(x->g);
+}
+
+static void check_entry(struct pd *x, const struct nv_entry *e)
+{
 	const struct nv_value *title;
 	const char *base;
+
+	x->file = e->path;
+	x->src = e->text;
+	x->srclen = e->text_len;
+	/* Kept off the website, its title still names it on its order's page. */
+	if (e->web_hidden) {
+		title = nv_map_get(e->doc->meta, "title");
+		if (title && title->type == NV_STRING)
+			scan_scalar(x, IN_FIELD, "title", title);
+		return;
+	}
+	if (e->doc->meta)
+		scan_value(x, e->doc->meta, NULL);
+	if (e->md && e->md->root)
+		scan_body(x, e);
+	/* The file's name (a Latin slug) is the page's address. */
+	x->src = NULL;
+	base = strrchr(e->path, '/');
+	base = base ? base + 1 : e->path;
+	scan_string(x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
+}
+
+static void *mention_thread(void *arg)
+{
+	struct mention_job *j = arg;
+	struct pd x;
 	size_t i;
 
-	x.b = b;
-	x.g = nv_guard_new(b->m);
-	nv_buf_init(&x.msg);
-	nv_buf_init(&x.hint);
-	nv_buf_init(&x.tmp);
-	nv_buf_init(&x.form);
-	for (i = 0; i < b->m->nentries; i++) {
-		e = b->m->entries[i];
-		x.file = e->path;
-		x.src = e->text;
-		x.srclen = e->text_len;
-		/* Kept off the website, its title still names it on its order's page. */
-		if (e->web_hidden) {
-			title = nv_map_get(e->doc->meta, "title");
-			if (title && title->type == NV_STRING)
-				scan_scalar(&x, IN_FIELD, "title", title);
-			continue;
-		}
-		if (e->doc->meta)
-			scan_value(&x, e->doc->meta, NULL);
-		if (e->md && e->md->root)
-			scan_body(&x, e);
-		/* The file's name (a Latin slug) is the page's address. */
-		x.src = NULL;
-		base = strrchr(e->path, '/');
-		base = base ? base + 1 : e->path;
-		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
+	pd_init(&x, &j->b);
+	for (i = j->first; i < j->b.m->nentries; i += j->step)
+		check_entry(&x, j->b.m->entries[i]);
+	pd_release(&x);
+	return NULL;
+}
+
+/* The entries on b->jobs threads (the diagnostics are sorted later), then the data files. */
+void mdl_check_mentions(struct builder *b)
+{
+	size_t t, n = nv_thread_count(b->jobs, b->m->nentries), i;
+	struct mention_job *j = nv_xcalloc(n, sizeof(*j));
+	struct pd x;
+	const char *base;
+
+	for (t = 0; t < n; t++) {
+		j[t].b = *b;
+		j[t].b.d = &j[t].d;
+		j[t].first = t;
+		j[t].step = n;
 	}
+	nv_run_threads(mention_thread, j, n, sizeof(*j));
+	for (t = 0; t < n; t++)
+		nv_diags_merge(b->d, &j[t].d);
+	free(j);
+	pd_init(&x, b);
 	scan_data(&x, "site");
 	scan_data(&x, "pairs");
 	x.src = NULL;
@@ -727,9 +789,5 @@ void mdl_check_mentions(struct builder *b)
 		base = base ? base + 1 : b->m->attachments[i].rel;
 		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
 	}
-	nv_buf_release(&x.msg);
-	nv_buf_release(&x.hint);
-	nv_buf_release(&x.tmp);
-	nv_buf_release(&x.form);
-	nv_guard_free(x.g);
+	pd_release(&x);
 }

@@ -21,6 +21,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+#include "threads.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -108,12 +109,7 @@ static void check_heading(const struct line *l, size_t ind)
 /* The first occurrence of word in the n bytes at s, or NULL. */
 static const char *find(const char *s, size_t n, const char *word)
 {
-	size_t k = strlen(word), i;
-
-	for (i = 0; i + k <= n; i++)
-		if (!memcmp(s + i, word, k))
-			return s + i;
-	return NULL;
+	return nv_mem_find(s, n, word, strlen(word));
 }
 
 /* True if a «№» follows the word at off (after its letters and spaces). */
@@ -373,6 +369,11 @@ static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int co
 	size_t i, k;
 
 	for (i = 0; i < n; i += k ? k : 1) {
+		/* a superscript digit starts with 0xC2 or 0xE2 */
+		while (i < n && (unsigned char)s[i] != 0xC2 && (unsigned char)s[i] != 0xE2)
+			i++;
+		if (i == n)
+			break;
 		k = sup_run(s + i, n - i);
 		if (!k || power_of(s, i))
 			continue;
@@ -573,16 +574,45 @@ static void check_case_headings(struct builder *b, const struct nv_entry *e)
 	}
 }
 
-void mdl_check_texts(struct builder *b)
+/* The entries first, first + step, … checked by one thread, with its own diagnostics. */
+struct text_job {
+	struct builder b;
+	struct nv_diags d;
+	size_t first, step;
+};
+
+static void *text_thread(void *arg)
 {
+	struct text_job *j = arg;
+	const struct nv_entry *e;
 	size_t i;
 
-	for (i = 0; i < b->m->nentries; i++) {
-		if (!b->m->entries[i]->doc)
+	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+		e = j->b.m->entries[i];
+		if (!e->doc)
 			continue;
-		if (b->m->entries[i]->doc->split.body_len)
-			check_body(b, b->m->entries[i]);
-		check_acquaint(b, b->m->entries[i]);
-		check_case_headings(b, b->m->entries[i]);
+		if (e->doc->split.body_len)
+			check_body(&j->b, e);
+		check_acquaint(&j->b, e);
+		check_case_headings(&j->b, e);
 	}
+	return NULL;
+}
+
+/* On b->jobs threads: the checks read one entry each; warnings are sorted later. */
+void mdl_check_texts(struct builder *b)
+{
+	size_t t, n = nv_thread_count(b->jobs, b->m->nentries);
+	struct text_job *j = nv_xcalloc(n, sizeof(*j));
+
+	for (t = 0; t < n; t++) {
+		j[t].b = *b;
+		j[t].b.d = &j[t].d;
+		j[t].first = t;
+		j[t].step = n;
+	}
+	nv_run_threads(text_thread, j, n, sizeof(*j));
+	for (t = 0; t < n; t++)
+		nv_diags_merge(b->d, &j[t].d);
+	free(j);
 }

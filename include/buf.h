@@ -35,6 +35,12 @@ struct nv_slice {
 	size_t len;
 };
 
+/*
+ * The first occurrence of the k bytes at w in the n bytes at s, or NULL
+ * (memmem, which C11 and POSIX lack).
+ */
+const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k);
+
 void nv_buf_init(struct nv_buf *b);
 /* Free the bytes and leave b empty. */
 void nv_buf_release(struct nv_buf *b);

@@ -22,6 +22,25 @@ static void test_buf_empty_is_printable(void)
 	nv_buf_release(&b);
 }
 
+/* nv_mem_find finds the first place, across UTF-8 and at both ends. */
+static void test_mem_find(void)
+{
+	const char *s = "по списку и по списку";
+	size_t n = strlen(s);
+
+	CHECK_INT(nv_mem_find(s, n, "списку", strlen("списку")) - s, 5);
+	CHECK_INT(nv_mem_find(s + 6, n - 6, "списку", strlen("списку")) - s, 26);
+	CHECK_INT(nv_mem_find(s, n, "по", 4) - s, 0);
+	CHECK_INT(nv_mem_find(s, n, "у", 2) - s, 15);
+	CHECK_INT(nv_mem_find(s, n, " ", 1) - s, 4);
+	CHECK_INT(nv_mem_find(s, n, "", 0) - s, 0);
+	CHECK(nv_mem_find(s, n - 1, "списку", strlen("списку")) - s == 5);
+	CHECK(nv_mem_find(s + 6, n - 7, "списку", strlen("списку")) == NULL);
+	CHECK(nv_mem_find(s, n, "списка", strlen("списка")) == NULL);
+	CHECK(nv_mem_find("ab", 2, "abc", 3) == NULL);
+	CHECK(nv_mem_find("xab", 3, "ab", 2) != NULL);
+}
+
 /*
  * Valgrind is seen by the preload it puts in the environment (the CLI then
  * frees its memory before the exit); outside valgrind and ASan, not.
@@ -359,5 +378,6 @@ void nv_tests(void)
 	NV_RUN(test_diag_print_with_caret);
 	NV_RUN(test_diag_merge_keeps_counts);
 	NV_RUN(test_hash);
+	NV_RUN(test_mem_find);
 	NV_RUN(test_leak_checked_by_valgrind_preload);
 }

@@ -193,10 +193,40 @@ static void test_text_drops_controls(void)
 	nv_buf_release(&b);
 }
 
+/*
+ * The search index holds the opening of a page's text cut after a word,
+ * and its section headings not already in it.
+ */
+static void test_search_text(void)
+{
+	struct nv_buf html = NV_BUF_INIT;
+	char *got;
+	int i;
+
+	got = nv_html_search_text("<h2>Цель</h2><p>Короткий текст.</p><h3>Итоги</h3>");
+	CHECK_STR(got, "Цель Короткий текст. Итоги");
+	free(got);
+	nv_buf_adds(&html, "<h2 id=\"a\">Общие положения</h2>\n<p>");
+	for (i = 0; i < 60; i++)
+		nv_buf_adds(&html, "слово ");
+	nv_buf_adds(&html, "</p>\n<h2 id=\"b\">Цели</h2>\n<h2 id=\"c\">Общие положения</h2>");
+	got = nv_html_search_text(html.ptr);
+	/* 400 bytes: «Общие положения» (29) and 33 words of 11 bytes with their space */
+	nv_buf_reset(&html);
+	nv_buf_adds(&html, "Общие положения");
+	for (i = 0; i < 33; i++)
+		nv_buf_adds(&html, " слово");
+	nv_buf_adds(&html, "… · Цели");
+	CHECK_STR(got, html.ptr);
+	free(got);
+	nv_buf_release(&html);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_writers_clean_hostile_text);
 	NV_RUN(test_fold_counts_the_space);
 	NV_RUN(test_fold_ends_on_bytes_that_are_not_utf8);
 	NV_RUN(test_text_drops_controls);
+	NV_RUN(test_search_text);
 }

@@ -371,7 +371,9 @@ static void test_plain_text(void)
 		{ "ab  cd", 2, "ab" },
 		{ "a <b>c</b>d", 2, "a c" },
 		{ "ab &amp;", 3, "ab &" },
-		{ "Шшш", 3, "Ш" }, /* the cut half of «ш» is dropped */
+		{ "Шшш", 3, "Ш" },		  /* the cut half of «ш» is dropped */
+		{ "<h2>Цель</h2>", 100, "Цель" }, /* an uncut last letter stays */
+		{ "Шш", 4, "Шш" },
 		{ "", 10, "" },
 		/* runs longer than sixteen bytes, spaces at the edges of a block */
 		{ "0123456789abcde fghij", 100, "0123456789abcde fghij" },
