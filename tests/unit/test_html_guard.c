@@ -33,17 +33,28 @@ static struct nv_entry *first_of(struct nv_model *m, enum nv_kind k)
 	return NULL;
 }
 
-/* The first entry with a mention of a person, and the index of its web text in *k. */
-static struct nv_entry *with_mention(struct nv_model *m, size_t *k)
+/*
+ * A mention in the first lines of a document's body, which the search
+ * index's excerpt holds (the first 400 bytes of the text).
+ */
+static struct nv_entry *with_early_mention(struct nv_model *m, size_t *k)
 {
+	const char *body, *at;
 	size_t i, j;
 
-	for (i = 0; i < m->nentries; i++)
-		for (j = 0; m->entries[i]->md && j < m->entries[i]->md->nr_links; j++)
-			if (m->entries[i]->link_texts && m->entries[i]->link_texts[j]) {
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		if (!e->text || !e->link_texts || !(body = strstr(e->text + 3, "\n---\n")))
+			continue;
+		at = strstr(body, "](@");
+		if (!at || at - body > 300)
+			continue;
+		for (j = 0; j < e->md->nr_links; j++)
+			if (e->link_texts[j]) {
 				*k = j;
 				return m->entries[i];
 			}
+	}
 	return NULL;
 }
 
@@ -145,7 +156,7 @@ static void test_search_index_is_guarded(void)
 
 	CHECK_INT(nv_project_load(&p, &po, &d), 0);
 	CHECK_INT(d.errors, 0);
-	e = with_mention(&p.model, &k);
+	e = with_early_mention(&p.model, &k);
 	CHECK(e != NULL);
 	free(e->link_texts[k]); /* the model owns them */
 	e->link_texts[k] = nv_xstrdup("Павловой О. К.");
