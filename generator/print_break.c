@@ -339,28 +339,35 @@ static PangoAttrList *line_attrs(PangoLayout *whole, const struct cut *c, const 
 }
 
 /*
- * Give l, line c of whole, its attributes, its word spaces shrunk as far
- * as it must to fit c->w: as Pango shapes the line it may be a little
- * wider than measured, so the shrink is corrected until it fits.
+ * Give l, line c of whole (text t, len bytes), its attributes, and its
+ * width when it is justified. As Pango shapes the line it may come out a
+ * little wider than measured and wrap: its spaces then shrink a little
+ * more, a few times, before it is left at its natural width. The layout
+ * is computed once when it fits at once, as it nearly always does.
  */
 static void fit_line(PangoLayout *l, PangoLayout *whole, const struct cut *c, const char *t,
 		     int len)
 {
-	double scale = c->scale, target = c->w - FIT_EPS / 2;
+	double scale = c->scale;
 	PangoAttrList *cp;
-	int tries, nat;
+	int tries;
 
 	for (tries = 0;; tries++) {
 		cp = line_attrs(whole, c, t, len, scale);
 		pango_layout_set_attributes(l, cp);
 		pango_attr_list_unref(cp);
-		if (c->w <= 0 || c->sp <= 0 || tries == 3)
+		if (c->w <= 0)
+			return;
+		pango_layout_set_width(l, c->w);
+		pango_layout_set_justify(l, true);
+		pango_layout_set_justify_last_line(l, true);
+		if (pango_layout_get_line_count(l) == 1)
+			return;
+		if (c->sp <= 0 || tries == 4)
 			break;
-		pango_layout_get_size(l, &nat, NULL);
-		if (nat <= target)
-			break;
-		scale -= (nat - target) / c->sp;
+		scale -= (FIT_EPS + PANGO_SCALE / 4) / c->sp;
 	}
+	pango_layout_set_width(l, -1);
 }
 
 /*
@@ -384,14 +391,6 @@ static double set_line(struct measure *ms, PangoLayout *whole, const struct cut 
 	pango_layout_set_text(l, t, len + (c->b.shy ? 1 : 0));
 	fit_line(l, whole, c, t, len);
 	free(t);
-	if (c->w > 0) {
-		pango_layout_set_width(l, c->w);
-		pango_layout_set_justify(l, true);
-		pango_layout_set_justify_last_line(l, true);
-		/* Pango's shaping of the line is wider after all: its natural width. */
-		if (pango_layout_get_line_count(l) > 1)
-			pango_layout_set_width(l, -1);
-	}
 	g_object_set_data(G_OBJECT(l), "nv-line", GINT_TO_POINTER(1));
 	nv_pl_keep_layout(ms->out, l);
 	it = pango_layout_get_iter(l);
