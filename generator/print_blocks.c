@@ -402,6 +402,8 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 			r->cells[0].align = NV_PL_CENTER;
 			r->cells[1].hyphenate = false;
 			r->cells[3].hyphenate = false;
+			r->cells[5].hyphenate =
+				false; /* «учитель – учитель»: words of a fixed list */
 			r->cells[6].align = NV_PL_CENTER;
 			/* A row continued on the next page shows its number and names again. */
 			r->cells[0].repeat = r->cells[1].repeat = r->cells[3].repeat = true;
@@ -413,6 +415,8 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 	}
 	for (j = 0; j < 7; j++)
 		nv_buf_release(&c[j]);
+	/* Widths from the text, as the roadmap's: a term «01.10.2025–31.05.2026» on one line. */
+	t->auto_widths = true;
 	add_table(p, t, "pairs");
 }
 
