@@ -8,16 +8,21 @@
  * between two breaks. Boxes are the words as Pango shaped them (fonts,
  * bold and italic runs kept); glue is each word space (U+0020, and the
  * no-break space, which stretches but never breaks) with a stretch of
- * half its width and no shrink, since Pango only stretches; penalties
+ * half its width and a shrink of 0.3 of it (Pango's justification only
+ * stretches: a line that must shrink gets its spaces scaled down by an
+ * attribute, then justified to the exact width); penalties
  * are the breaks Pango allows inside words: a soft hyphen (HYPHEN_PEN,
  * and the width of the hyphen it shows) and an explicit hyphen or dash.
  * A break after a one-letter word is not one. Demerits are the paper's:
  * (LINE_PEN + badness)² + penalty², more for two hyphenated lines in a
- * row, for a hyphen in the last line but one and for neighbouring lines
- * whose fitness classes are more than one apart. The last line, and each
- * line that ends at a hard break, is ragged. Active nodes die when their
- * next line would be overfull, so the work is about the number of breaks
- * times the breaks of one line.
+ * row, for a hyphen in the last line but one, for neighbouring lines
+ * whose fitness classes are more than one apart, for a line stretched
+ * past 1.5 times its spaces (loose) and for a last line shorter than one
+ * and a half paragraph indents (the Russian rule). Badness is not capped
+ * at TeX's 10000, so one line is not stretched without bound to spare the
+ * others. The last line, and each line that ends at a hard break, is
+ * ragged. Active nodes die when their next line would be overfull, so the
+ * work is about the number of breaks times the breaks of one line.
  *
  * Each line is then set in a layout of its own, justified by Pango to the
  * width of the line (a ragged one at its natural width), so its text is
@@ -39,14 +44,18 @@
 #define LINE_PEN       10
 #define HYPHEN_PEN     50
 #define EXHYPHEN_PEN   50
-#define DOUBLE_HYPHEN  3000
+#define DOUBLE_HYPHEN  10000
+#define TRIPLE_HYPHEN  10000000 /* three hyphenated lines in a row: only when nothing else fits */
 #define FINAL_HYPHEN   5000
 #define ADJ_DEMERITS   10000
 #define LOOSE_DEMERITS 100000
-#define NO_STRETCH     100.0		    /* the r of a short line without spaces */
-#define STRETCH	       0.5		    /* of a word space's natural width */
-#define SHRINK	       0.3		    /* of a word space's natural width */
-#define FIT_EPS	       (0.05 * PANGO_SCALE) /* a line this much narrower than its box fits */
+#define SHORT_LAST     1000000 /* a last line shorter than LAST_MIN paragraph indents */
+#define LAST_MIN       1.5
+#define INDENT	       (12.5 * NV_PT_PER_MM) /* the indent of GOST R 7.0.97, where there is none */
+#define NO_STRETCH     100.0		     /* the r of a short line without spaces */
+#define STRETCH	       0.5		     /* of a word space's natural width */
+#define SHRINK	       0.3		     /* of a word space's natural width */
+#define FIT_EPS	       (0.05 * PANGO_SCALE)  /* a line this much narrower than its box fits */
 
 /* A place to break. */
 struct brk {
@@ -60,6 +69,7 @@ struct brk {
 
 struct node {
 	int brk, line, fit, prev;
+	int hyphens; /* hyphenated lines in a row that end at it */
 	double total;
 };
 
@@ -83,7 +93,8 @@ struct para {
 	size_t nn, an;
 	size_t *active;
 	size_t na, aa;
-	double w1, w2; /* the first line's width and the others', Pango units */
+	double w1, w2;	 /* the first line's width and the others', Pango units */
+	double last_min; /* the shortest a last line should be, Pango units */
 };
 
 static bool is_space(const char *c)
@@ -225,6 +236,7 @@ static void add_node(struct para *p, int brk, int line, int fit, double total, i
 	n->fit = fit;
 	n->total = total;
 	n->prev = prev;
+	n->hyphens = p->b[brk].flagged && prev >= 0 ? p->nodes[prev].hyphens + 1 : 0;
 	NV_GROW(p->active, p->na + 1, p->aa);
 	p->active[p->na++] = p->nn++;
 }
@@ -257,9 +269,11 @@ static double demerits(const struct para *p, const struct node *a, size_t i, int
 	*fit = r > 1 ? 0 : r > 0.5 ? 1 : r >= -0.5 ? 2 : 3;
 	d = (LINE_PEN + bad) * (LINE_PEN + bad) + (double)to->pen * to->pen;
 	if (to->flagged && from->flagged)
-		d += DOUBLE_HYPHEN;
+		d += a->hyphens >= 2 ? TRIPLE_HYPHEN : DOUBLE_HYPHEN;
 	if (last && from->flagged)
 		d += FINAL_HYPHEN;
+	if (last && L < p->last_min)
+		d += SHORT_LAST;
 	if (abs(*fit - a->fit) > 1)
 		d += ADJ_DEMERITS;
 	if (r > 1)
@@ -446,6 +460,7 @@ static int break_all(PangoLayout *whole, struct para *p, const struct nv_pl_styl
 		p->w1 = line->is_paragraph_start ? (w - fmax(ind, 0)) * PANGO_SCALE : p->w2;
 		off[0] = line->is_paragraph_start ? fmax(ind, 0) : fmax(-ind, 0);
 		off[1] = fmax(-ind, 0);
+		p->last_min = LAST_MIN * (ind > 0 ? ind : INDENT) * PANGO_SCALE;
 		if ((best = total_fit(p)) < 0)
 			return -1;
 		add_cuts(p, best, off, cuts, nc, ac);

@@ -2,7 +2,7 @@
  * Unit tests for justified text broken by total fit (print_break.c): the
  * lines of a paragraph Pango's greedy breaking set loosely, no line ending
  * in a one-letter word, bold runs kept, the text of the document read once,
- * and a word wider than the line left to Pango.
+ * no short last line, and a word wider than the line left to Pango.
  */
 #include "common.h"
 
@@ -217,6 +217,29 @@ static void test_text_once(void)
 	nv_buf_release(&text);
 }
 
+/*
+ * The last line of a paragraph is not shorter than one and a half
+ * paragraph indents when another breaking allows it: «…в разделе настав-
+ * ничества», not «…в разделе наставниче-» / «ства».
+ */
+static void test_short_last_line(void)
+{
+	struct nv_buf t = NV_BUF_INIT;
+	struct nv_pl_pages *p =
+		set("Куратор проводит мониторинг два раза в\xC2\xA0год: в\xC2\xA0декабре "
+		    "и\xC2\xA0в\xC2\xA0мае; его результаты обсуждаются на\xC2\xA0педагогическом "
+		    "совете и\xC2\xA0публикуются на\xC2\xA0сайте школы в\xC2\xA0разделе "
+		    "наставничества",
+		    276, 12.5 * NV_PT_PER_MM, &t, NULL);
+	const char *last = t.ptr + t.len - 1;
+
+	while (last > t.ptr && last[-1] != '\n')
+		last--;
+	CHECK_STR(last, "ничества\n");
+	nv_pl_pages_free(p);
+	nv_buf_release(&t);
+}
+
 /* A word wider than the line: no breaking fits, Pango's own lines break it. */
 static void test_word_wider_than_line(void)
 {
@@ -241,6 +264,7 @@ void nv_tests(void)
 	NV_RUN(test_no_one_letter_end);
 	NV_RUN(test_bold_runs);
 	NV_RUN(test_text_once);
+	NV_RUN(test_short_last_line);
 	NV_RUN(test_word_wider_than_line);
 	nv_pl_engine_free(engine());
 }
