@@ -240,6 +240,52 @@ static void test_short_last_line(void)
 	nv_buf_release(&t);
 }
 
+/* Whether three lines in a row of t (one a line) end in a hyphen. */
+static bool three_hyphens(const char *t)
+{
+	const char *nl;
+	int run = 0;
+
+	for (; (nl = strchr(t, '\n')) != NULL; t = nl + 1) {
+		run = nl > t && nl[-1] == '-' ? run + 1 : 0;
+		if (run == 3)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Three hyphenated lines in a row cost more than a loose line: at these
+ * widths total fit with only TeX's double-hyphen demerits sets three
+ * («направ-» / «необхо-» / «организа-»), with the rule it sets two at
+ * most. (Much narrower, or with a very loose line as the only other way,
+ * three may remain.)
+ */
+static void test_no_three_hyphens(void)
+{
+	static const double widths[] = { 310, 320, 335, 340, 420, 425, 430, 455 };
+	static const char text[] =
+		"Наставничество\xC2\xA0— форма обеспечения профессионального становления, "
+		"развития и\xC2\xA0адаптации педагогического работника к\xC2\xA0исполнению "
+		"должностных обязанностей, основанная на\xC2\xA0совместной деятельности "
+		"наставника и\xC2\xA0наставляемого, направленная на\xC2\xA0освоение "
+		"профессиональных компетенций, необходимых для самостоятельной работы "
+		"в\xC2\xA0образовательной организации";
+	struct nv_buf t = NV_BUF_INIT;
+	size_t k;
+
+	CHECK(engine());
+	for (k = 0; k < NV_ARRAY_SIZE(widths); k++) {
+		struct nv_pl_pages *p = set(text, widths[k], 12.5 * NV_PT_PER_MM, &t, NULL);
+		bool three = three_hyphens(t.ptr);
+		nv_pl_pages_free(p);
+		if (three)
+			nv_test_failed(__FILE__, __LINE__, "ширина %.0f:\n%s", widths[k], t.ptr);
+		CHECK(!three);
+	}
+	nv_buf_release(&t);
+}
+
 /* A word wider than the line: no breaking fits, Pango's own lines break it. */
 static void test_word_wider_than_line(void)
 {
@@ -265,6 +311,7 @@ void nv_tests(void)
 	NV_RUN(test_bold_runs);
 	NV_RUN(test_text_once);
 	NV_RUN(test_short_last_line);
+	NV_RUN(test_no_three_hyphens);
 	NV_RUN(test_word_wider_than_line);
 	nv_pl_engine_free(engine());
 }
