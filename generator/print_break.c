@@ -99,7 +99,7 @@ struct para {
 
 static bool is_space(const char *c)
 {
-	return *c == ' ' || !memcmp(c, "\xC2\xA0", 2);
+	return *c == ' ' || !strncmp(c, "\xC2\xA0", 2);
 }
 
 /* The width of "-" in the font of item, cached per font. */
@@ -141,7 +141,7 @@ static void measure_clusters(PangoLayout *whole, struct para *p, size_t len)
 					p->x[at] = x;
 					p->s[at] = s;
 				}
-				if (!memcmp(p->text + at, "\xC2\xAD", 2))
+				if (!strncmp(p->text + at, "\xC2\xAD", 2))
 					p->hy[at] = hyphen_width(run->item, &font, &hw);
 				x += gw;
 				if (is_space(p->text + at))
@@ -184,7 +184,7 @@ static bool one_letter(const char *text, int start, int end)
 	if (c == text + start)
 		return true;
 	c = g_utf8_find_prev_char(text + start, c);
-	return c && (is_space(c) || *c == '(' || !memcmp(c, "\xC2\xAB", 2));
+	return c && (is_space(c) || *c == '(' || !strncmp(c, "\xC2\xAB", 2));
 }
 
 /* The breaks of hard line [ls, le), whose first character is character ci of the text. */
@@ -206,7 +206,7 @@ static void find_breaks(struct para *p, const PangoLogAttr *la, int ls, int le, 
 				;
 			if (!one_letter(t, ls, end))
 				add_brk(p, (int)(c - t), end, 0, false, false);
-		} else if (!memcmp(prev, "\xC2\xAD", 2)) {
+		} else if (!strncmp(prev, "\xC2\xAD", 2)) {
 			add_brk(p, (int)(c - t), (int)(prev - t), HYPHEN_PEN, true, true);
 		} else {
 			bool hyphen = *prev == '-';
@@ -217,8 +217,8 @@ static void find_breaks(struct para *p, const PangoLogAttr *la, int ls, int le, 
 	/* The end: without the hard break and the spaces before it. */
 	for (end = le; end > ls; end--) {
 		const char *q = g_utf8_find_prev_char(t + ls, t + end);
-		if (*q != ' ' && *q != '\n' && *q != '\r' && memcmp(q, "\xE2\x80\xA8", 3) &&
-		    memcmp(q, "\xE2\x80\xA9", 3))
+		if (*q != ' ' && *q != '\n' && *q != '\r' && strncmp(q, "\xE2\x80\xA8", 3) &&
+		    strncmp(q, "\xE2\x80\xA9", 3))
 			break;
 		end = (int)(q - t) + 1;
 	}
@@ -325,7 +325,7 @@ static void shrink_spaces(PangoAttrList *al, const char *t, int len, double scal
 
 	for (i = 0; i < len; i += k) {
 		PangoAttribute *at;
-		k = t[i] == ' ' ? 1 : i + 1 < len && !memcmp(t + i, "\xC2\xA0", 2) ? 2 : 0;
+		k = t[i] == ' ' ? 1 : i + 1 < len && !strncmp(t + i, "\xC2\xA0", 2) ? 2 : 0;
 		if (!k) {
 			k = 1;
 			continue;
