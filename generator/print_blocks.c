@@ -303,7 +303,7 @@ void nv_pr_title(struct printer *p, const char *title, bool kind_word)
 /* Column widths given in mm for a 170 mm wide page, scaled to cw. */
 static struct nv_pl_table *table_mm(struct printer *p, const double *mm, size_t n)
 {
-	double w[16], total = 0;
+	double w[16] = { 0 }, total = 0;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -402,6 +402,8 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 			r->cells[0].align = NV_PL_CENTER;
 			r->cells[1].hyphenate = false;
 			r->cells[3].hyphenate = false;
+			r->cells[5].hyphenate =
+				false; /* «учитель – учитель»: words of a fixed list */
 			r->cells[6].align = NV_PL_CENTER;
 			/* A row continued on the next page shows its number and names again. */
 			r->cells[0].repeat = r->cells[1].repeat = r->cells[3].repeat = true;
@@ -413,6 +415,8 @@ void nv_pr_pairs_table(struct printer *p, const struct nv_entry *order)
 	}
 	for (j = 0; j < 7; j++)
 		nv_buf_release(&c[j]);
+	/* Widths from the text, as the roadmap's: a term «01.10.2025–31.05.2026» on one line. */
+	t->auto_widths = true;
 	add_table(p, t, "pairs");
 }
 
@@ -638,6 +642,29 @@ static void roadmap_stage(struct nv_pl_table *t, const struct nv_section *sec)
 }
 
 /*
+ * The heading row of a roadmap's table: the headings as the roadmap
+ * names them (extra_columns too), escaped and typeset like its cells.
+ */
+static void roadmap_head(struct nv_pl_table *t, const char **head, const size_t *which, size_t n)
+{
+	struct nv_buf b[ROADMAP_MAX_COLS];
+	const char *cells[ROADMAP_MAX_COLS];
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		nv_buf_init(&b[k]);
+		if (which[k] == SIZE_MAX)
+			nv_buf_adds(&b[k], head[k]);
+		else
+			esc_typo(&b[k], head[k]);
+		cells[k] = b[k].ptr;
+	}
+	nv_pl_row(t, cells, n, NV_PL_CENTER, true);
+	for (k = 0; k < n; k++)
+		nv_buf_release(&b[k]);
+}
+
+/*
  * The roadmap's table: № п/п · Мероприятие · Срок · Ответственный ·
  * Результат (when some item has one) · extra columns, under headings
  * the roadmap may rename; sections as spanning rows, or flat items.
@@ -653,7 +680,7 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e)
 	struct nv_buf num = NV_BUF_INIT;
 	const char *cells[1];
 
-	nv_pl_row(t, head, n, NV_PL_CENTER, true);
+	roadmap_head(t, head, which, n);
 	nv_pl_row(t, nums, n, NV_PL_CENTER, false);
 	t->nheader = 2;
 	for (i = 0; i < e->nsections; i++) {

@@ -106,11 +106,33 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 		      size_t *alloc);
 
 /*
+ * Append the lines of a layout from iterator it (at its first line) to
+ * *lines, offset by x0, y0; returns the height of the text.
+ */
+double nv_pl_add_lines(PangoLayoutIter *it, double x0, double y0, struct mline **lines, size_t *n,
+		       size_t *alloc);
+
+/* Keep layout l until the pages p are freed (its lines are shown on them). */
+void nv_pl_keep_layout(struct nv_pl_pages *p, PangoLayout *l);
+
+/*
  * A new layout of markup in style st, w pt wide (w < 0: one line per
  * paragraph) and wrapped by wrap; the caller unrefs it.
  */
 PangoLayout *nv_pl_layout_text(struct nv_pl_engine *en, const char *markup,
 			       const struct nv_pl_style *st, double w, PangoWrapMode wrap);
+
+/* --- justified text (print_break.c) ------------------------------------------ */
+
+/*
+ * Break justified markup into lines of width w by total fit (Knuth and
+ * Plass) and append them to *lines like nv_pl_set_text(), their height
+ * into *height. Returns -1, appending nothing, when no breaking fits (a
+ * word wider than the line): the caller lets Pango break it.
+ */
+int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_style *st, double w,
+		     double x0, double y0, struct mline **lines, size_t *n, size_t *alloc,
+		     double *height);
 
 /* --- the pager (print_paginate.c) ---------------------------------------------- */
 

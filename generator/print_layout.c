@@ -318,7 +318,7 @@ double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape)
 }
 /* --- measure ------------------------------------------------------------------ */
 
-static void keep_layout(struct nv_pl_pages *p, PangoLayout *l)
+void nv_pl_keep_layout(struct nv_pl_pages *p, PangoLayout *l)
 {
 	NV_GROW(p->layouts, p->nlayouts + 1, p->layouts_alloc);
 	p->layouts[p->nlayouts++] = l;
@@ -481,20 +481,11 @@ PangoLayout *nv_pl_layout_text(struct nv_pl_engine *en, const char *markup,
 	return l;
 }
 
-double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
-		      double w, double x0, double y0, struct mline **lines, size_t *n,
-		      size_t *alloc)
+double nv_pl_add_lines(PangoLayoutIter *it, double x0, double y0, struct mline **lines, size_t *n,
+		       size_t *alloc)
 {
-	PangoLayout *l;
-	PangoLayoutIter *it;
 	double bottom = 0;
 
-	if (!markup || !*markup)
-		return 0;
-	l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
-	keep_layout(ms->out, l);
-
-	it = pango_layout_get_iter(l);
 	do {
 		PangoRectangle log;
 		struct mline *ml;
@@ -510,6 +501,27 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 		ml->base = y0 + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
 		bottom = ml->top + ml->h - y0;
 	} while (pango_layout_iter_next_line(it));
+	return bottom;
+}
+
+double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl_style *st,
+		      double w, double x0, double y0, struct mline **lines, size_t *n,
+		      size_t *alloc)
+{
+	PangoLayout *l;
+	PangoLayoutIter *it;
+	double bottom = 0;
+
+	if (!markup || !*markup)
+		return 0;
+	/* Justified text is broken by print_break.c, unless no breaking fits. */
+	if (st->align == NV_PL_JUSTIFY && w > 0 &&
+	    !nv_pl_break_text(ms, markup, st, w, x0, y0, lines, n, alloc, &bottom))
+		return bottom;
+	l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
+	nv_pl_keep_layout(ms->out, l);
+	it = pango_layout_get_iter(l);
+	bottom = nv_pl_add_lines(it, x0, y0, lines, n, alloc);
 	pango_layout_iter_free(it);
 	return bottom;
 }
@@ -826,8 +838,10 @@ void nv_pl_text(const struct nv_pl_pages *p, struct nv_buf *out)
 	add_plain(out, p->author);
 	for (i = 0; i < p->nr; i++)
 		add_plain(out, p->v[i].outline);
+	/* The layouts of single lines (print_break.c) repeat their paragraph's text. */
 	for (i = 0; i < p->nlayouts; i++)
-		add_plain(out, pango_layout_get_text(p->layouts[i]));
+		if (!g_object_get_data(G_OBJECT(p->layouts[i]), "nv-line"))
+			add_plain(out, pango_layout_get_text(p->layouts[i]));
 }
 
 /* The text markup shows as the engine sets it (set_markup()), visible only. */

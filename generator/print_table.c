@@ -4,8 +4,9 @@
  * Header rows repeat on each page (unless they take more than a third of
  * it), a section row goes with the row after it, a row with merged cells
  * with the row above. A row that does not fit moves to the next page
- * whole when it fits there; the last row of a table never stands alone
- * on a page, the row before it goes along. Only a row taller than a page
+ * whole when it fits there; the last row of a table (or its last group
+ * of rows joined by merged cells) never stands alone on a page, the row
+ * (group) before it goes along. Only a row taller than a page
  * breaks, between its lines: each cell keeps two lines on each side of
  * the break and no word is cut at it (a line ending in a hyphen stays
  * with the next one); the continuation shows the cells that name the row
@@ -422,16 +423,26 @@ static bool row_joined(const struct mrow *mr)
  * Whether row r, which fits at the cursor (need: its row_keep()), should
  * go to the next page anyway so that the table's last row does not
  * stand alone there: the last row comes next, does not fit below r, and
- * both fit on a new page. `placed`: rows of the table on this page.
+ * both fit on a new page. The last row is the last group of rows when
+ * rows are joined to it by merged cells (a mentor with two mentees), and
+ * r heads the group before it. `placed`: rows of the table on this page.
  */
 static bool leaves_last_alone(const struct pager *pg, const struct mblock *mb, size_t r,
 			      double need, size_t placed)
 {
-	const struct mrow *last = &mb->rows[mb->nrows - 1];
+	size_t g = mb->nrows - 1, e = r + 1, k;
+	double last = 0;
 
-	if (!placed || r + 2 != mb->nrows || row_joined(last) || mb->rows[r].r->section)
+	while (g > r && row_joined(&mb->rows[g]))
+		g--;
+	while (e < mb->nrows && row_joined(&mb->rows[e]))
+		e++;
+	if (!placed || e != g || row_joined(&mb->rows[r]) || mb->rows[r].r->section)
 		return false;
-	return pg->y + need + last->h > pg->H + 0.01 && need + last->h <= mb->room + 0.01;
+	for (k = g; k < mb->nrows; k++)
+		last += mb->rows[k].h;
+	/* need holds r's group when it fits on half a page (row_keep()). */
+	return pg->y + need + last > pg->H + 0.01 && need + last <= mb->room + 0.01;
 }
 
 void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, double gap)

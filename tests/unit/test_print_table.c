@@ -1,8 +1,8 @@
 /*
  * Unit tests for the pagination of tables (print_table.c): rows move
  * whole, a row taller than a page breaks between words and its
- * continuation names it again, the last row never stands alone, the
- * header repeats.
+ * continuation names it again, the last row (or group of rows) never
+ * stands alone, the header repeats.
  */
 #include "common.h"
 
@@ -219,6 +219,39 @@ static void test_last_row_not_alone(void)
 	nv_pl_pages_free(p);
 }
 
+/*
+ * Nor does the last group of rows joined by merged cells (a mentor with
+ * two mentees): the row before it goes along to the next page.
+ */
+static void test_last_group_not_alone(void)
+{
+	struct nv_pl_table *t;
+	struct nv_pl_pages *p;
+	struct nv_pl_row *r;
+	size_t first;
+	int i;
+
+	CHECK(engine());
+	t = table();
+	for (i = 1; i <= 80; i++)
+		row(t, i, "школа", 2);
+	p = lay_out(t);
+	first = boxes(p, 0, "row");
+	nv_pl_pages_free(p);
+	/* first - 1 rows, then a group of two: the group does not fit on page 1 */
+	t = table();
+	for (i = 1; i <= (int)first; i++)
+		row(t, i, "школа", 2);
+	row(t, i, "школа", 2);
+	r = &t->rows[t->nrows - 1];
+	r->cells[0].joined = r->cells[1].joined = true;
+	p = lay_out(t);
+	CHECK_INT(p->nr, 2);
+	CHECK_INT(boxes(p, 0, "row"), first - 2);
+	CHECK_INT(boxes(p, 1, "row"), 3);
+	nv_pl_pages_free(p);
+}
+
 /* The widths of the cells of the first body row («row») of page 0. */
 static size_t row_widths(const struct nv_pl_pages *p, double *w, size_t max)
 {
@@ -285,6 +318,7 @@ void nv_tests(void)
 	NV_RUN(test_row_moves_whole);
 	NV_RUN(test_long_row_breaks_between_words);
 	NV_RUN(test_last_row_not_alone);
+	NV_RUN(test_last_group_not_alone);
 	NV_RUN(test_auto_widths);
 	nv_pl_doc_free(doc);
 	nv_pl_engine_free(engine());
