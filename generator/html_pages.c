@@ -51,9 +51,16 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 {
 	struct nv_buf out = NV_BUF_INIT;
 	/* A fragment: absolute links, and the numbers of items written as on paper. */
+	const char *const keep[] = { s->m->site.short_name, s->m->site.genitive };
 	const struct nv_html_md_opts o = {
-		1,   e->private_items, e->nprivate_items, s->opts.fragment ? s->base_url : NULL,
-		url, s->opts.fragment
+		.shift = 1,
+		.hide = e->private_items,
+		.nhide = e->nprivate_items,
+		.base = s->opts.fragment ? s->base_url : NULL,
+		.page = url,
+		.text_numbers = s->opts.fragment,
+		.keep = keep,
+		.nkeep = 2,
 	};
 
 	if (e->web_hidden)
