@@ -107,6 +107,7 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 
 	set_s(doc, "id", e->id);
 	nv_html_set_t(doc, "title", e->title);
+	nv_html_set_keep(doc, "title_html", e->title, s->m);
 	set_s(doc, "kind", nv_kind_names[e->kind]);
 	set_s(doc, "kind_title", kind_titles[e->kind]);
 	if (!e->web_hidden)

@@ -251,6 +251,22 @@ char *nv_html_plain_text(const char *html, size_t max)
 
 /* --- documents: approvals, people, pairs -------------------------------------- */
 
+void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
+		      const struct nv_model *model)
+{
+	const char *const keep[] = { model->site.short_name, model->site.genitive };
+	struct nv_buf b = NV_BUF_INIT;
+	char *t;
+
+	if (!v || !*v)
+		return;
+	t = nv_typo_str(v);
+	nv_html_add_keep(&b, t, keep, 2, nv_buf_add_html);
+	set(m, k, nv_value_new_str(b.ptr));
+	nv_buf_release(&b);
+	free(t);
+}
+
 /* push s onto list when it is not NULL. */
 static void push_line(struct nv_value *list, const char *s)
 {
