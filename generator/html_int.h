@@ -175,6 +175,9 @@ static inline void push(struct nv_value *list, struct nv_value *v)
 
 /* A string with the Russian typography applied (titles, preambles); left out when empty. */
 void nv_html_set_t(struct nv_value *m, const char *k, const char *v);
+/* The same as HTML, the organisation's short name and «№ N» kept on one line (html_keep.h). */
+void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
+		      const struct nv_model *model);
 
 /* A date as k (ДД.ММ.ГГГГ), k_iso and k_long; left out when d is not set. */
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d);

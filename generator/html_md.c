@@ -9,7 +9,8 @@
  * What the website needs on top — the model's link targets, heading ids
  * and headings one level down; tables (md_table.h) in a scroll region;
  * class="paren" on lists numbered «1)», which keep that delimiter; for a fragment (build --fragment),
- * absolute links and the numbers of ordered items written as text — is
+ * absolute links and the numbers of ordered items written as text; requisites in text kept on
+ * one line (html_keep.h) — is
  * applied on output: the tree belongs
  * to the model and may be rendered again (PDF, rebuilds, other threads
  * never share a tree, but nothing here relies on that).
@@ -19,6 +20,7 @@
 #include <cmark.h>
 
 #include "buf.h"
+#include "html_keep.h"
 #include "html_md.h"
 #include "markdown.h"
 #include "md_table.h"
@@ -48,6 +50,8 @@ struct render {
 	/* Fragment mode (nv_html_md_opts): absolute links, numbers as text. */
 	const char *base, *page;
 	bool text_numbers;
+	const char *const *keep; /* names kept on one line (html_keep.h) */
+	size_t nkeep;
 	int depth;			     /* lists open (text_numbers) */
 	struct md_level levels[MD_MAX_NEST]; /* the innermost lists' kinds and counts */
 	bool fresh; /* the next paragraph begins an item of an ordered list */
@@ -620,7 +624,8 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 		paragraph(r, node, entering);
 		break;
 	case CMARK_NODE_TEXT:
-		esc_html(r->out, cmark_node_get_literal(node));
+		nv_html_add_keep(r->out, cmark_node_get_literal(node), r->keep, r->nkeep,
+				 nv_buf_add_html4);
 		break;
 	case CMARK_NODE_LINEBREAK:
 		nv_buf_adds(r->out, "<br />\n");
@@ -731,6 +736,8 @@ void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *co
 	r.base = o->base;
 	r.page = o->page ? o->page : "";
 	r.text_numbers = o->text_numbers;
+	r.keep = o->keep;
+	r.nkeep = o->keep ? o->nkeep : 0;
 	it = cmark_iter_new(md->root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);

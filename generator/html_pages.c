@@ -53,9 +53,16 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 {
 	struct nv_buf out = NV_BUF_INIT;
 	/* A fragment: absolute links, and the numbers of items written as on paper. */
+	const char *const keep[] = { s->m->site.short_name, s->m->site.genitive };
 	const struct nv_html_md_opts o = {
-		1,   e->private_items, e->nprivate_items, s->opts.fragment ? s->base_url : NULL,
-		url, s->opts.fragment
+		.shift = 1,
+		.hide = e->private_items,
+		.nhide = e->nprivate_items,
+		.base = s->opts.fragment ? s->base_url : NULL,
+		.page = url,
+		.text_numbers = s->opts.fragment,
+		.keep = keep,
+		.nkeep = 2,
 	};
 
 	if (e->web_hidden)
@@ -102,6 +109,7 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 
 	set_s(doc, "id", e->id);
 	nv_html_set_t(doc, "title", e->title);
+	nv_html_set_keep(doc, "title_html", e->title, s->m);
 	set_s(doc, "kind", nv_kind_names[e->kind]);
 	set_s(doc, "kind_title", kind_titles[e->kind]);
 	if (!e->web_hidden)

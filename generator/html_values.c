@@ -17,6 +17,7 @@
 #include "utf8.h"
 #include "value.h"
 #include "wording.h"
+#include "html_keep.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -207,7 +208,8 @@ char *nv_html_plain_text(const char *html, size_t max)
 
 	while (*p && b.len < max) {
 		if (*p == '<') {
-			space = true;
+			/* A span (a requisite kept on one line) is inside a word. */
+			space = space || (strncmp(p, "<span", 5) && strncmp(p, "</span", 6));
 			q = strchr(p + 1, '>');
 			p = q ? q + 1 : end;
 			continue;
@@ -254,11 +256,48 @@ char *nv_html_plain_text(const char *html, size_t max)
 
 /* --- documents: approvals, people, pairs -------------------------------------- */
 
+void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
+		      const struct nv_model *model)
+{
+	const char *const keep[] = { model->site.short_name, model->site.genitive };
+	struct nv_buf b = NV_BUF_INIT;
+	char *t;
+
+	if (!v || !*v)
+		return;
+	t = nv_typo_str(v);
+	nv_html_add_keep(&b, t, keep, 2, nv_buf_add_html);
+	set(m, k, nv_value_new_str(b.ptr));
+	nv_buf_release(&b);
+	free(t);
+}
+
 /* push s onto list when it is not NULL. */
 static void push_line(struct nv_value *list, const char *s)
 {
 	if (s)
 		push(list, nv_value_new_str(s));
+}
+
+/*
+ * lines_html: each of the block's lines as HTML, the organisation's name
+ * and «№ N» kept on one line (html_keep.h).
+ */
+static void set_lines_html(struct nv_value *v, const struct nv_value *lines,
+			   const struct nv_model *m)
+{
+	const char *const keep[] = { m->site.short_name, m->site.genitive };
+	struct nv_value *html = arr();
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < lines->nr; i++) {
+		nv_buf_reset(&b);
+		nv_html_add_keep(&b, lines->items[i]->str, keep, 2, nv_buf_add_html);
+		push(html, nv_value_new_str(b.ptr));
+	}
+	nv_html_set_list(v, "lines_html", html);
+	nv_buf_release(&b);
 }
 
 /*
@@ -286,6 +325,7 @@ static struct nv_value *approval_block(const struct nv_entry *e, const struct nv
 		set_s(v, "date", t.date);
 	if (a->order)
 		set_s(v, "url", nv_html_entry_url(a->order, &b));
+	set_lines_html(v, lines, m);
 	nv_html_set_list(v, "lines", lines);
 	nv_approval_text_release(&t);
 	nv_buf_release(&b);
@@ -311,6 +351,7 @@ static struct nv_value *outside_stamp(const struct nv_entry *e, const struct nv_
 			push_line(lines, line);
 		first = false;
 	}
+	set_lines_html(v, lines, m);
 	nv_html_set_list(v, "lines", lines);
 	set_b(v, "stamp", true);
 	nv_buf_release(&b);

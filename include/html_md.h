@@ -69,6 +69,8 @@ void nv_html_md_render_public(struct nv_buf *out, const struct nv_md *md, char *
  * the numbers of the enclosing ordered lists), so no stylesheet, or the
  * lack of one, renumbers them; a hidden item of such a list is
  * <p class="private"> with its number and NV_HTML_MD_PRIVATE_ITEM.
+ * Text keeps requisites on one line (html_keep.h): every «№ N», and each
+ * of the nkeep names in keep (the organisation's short name).
  */
 struct nv_html_md_opts {
 	int shift;
@@ -76,6 +78,8 @@ struct nv_html_md_opts {
 	size_t nhide;
 	const char *base, *page;
 	bool text_numbers;
+	const char *const *keep;
+	size_t nkeep;
 };
 
 void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *const *link_urls,

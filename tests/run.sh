@@ -73,6 +73,8 @@ suite() {
 		run "html" sh tests/html/run.sh "$b/site-check/site"
 		run "links" node tests/html/links.mjs "$b/site-check/site"
 		run "browser" node tests/browser/run.mjs "$b/site-check/site" "$b/screenshots"
+		# axe on every page of the demo and of every regress case, in three modes.
+		run "axe" sh tests/browser/axe.sh "$b/nastavnik"
 		# Fragments as a CMS shows them: no stylesheet, a Cyrillic domain.
 		rm -rf "$b/fragment-check"
 		"$b/nastavnik" build -C . -o "$b/fragment-check" --no-pdf --fragment \

@@ -53,7 +53,8 @@ static void test_paragraph_typography(void)
 	HTML("Школа \"Радуга\" - лучшая в 2025-2026 гг. Итак...", 0,
 	     "<p>Школа «Радуга»" NB "— лучшая в" NB "2025–2026" NB "гг. Итак…</p>\n");
 	HTML("Приказ № 5. Директор И.О. Петров", 0,
-	     "<p>Приказ №" NB "5. Директор И." NB "О." NB "Петров</p>\n");
+	     "<p>Приказ <span class=\"nobr\">№" NB "5</span>. Директор И." NB "О." NB
+	     "Петров</p>\n");
 }
 
 static void test_quotes_across_emphasis(void)

@@ -211,53 +211,74 @@ static char *approvals_of(const struct nv_project *p, const char *id)
  * from its order (feminine, with a link to it) on the right; the
  * organization's short name is the user's text, with the space as typed.
  */
-static const char *const programma_approvals = "approvals: true\n"
-					       "approvals_left:\n"
-					       "  -\n"
-					       "    label: ПРИНЯТО\n"
-					       "    lines:\n"
-					       "      - педагогическим советом\n"
-					       "      - протокол от 28.08.2025 №" NBSP "1\n"
-					       "    has_lines: true\n"
-					       "has_approvals_left: true\n"
-					       "approvals_right:\n"
-					       "  -\n"
-					       "    label: УТВЕРЖДЕНА\n"
-					       "    url: orders/ob-utverzhdenii-programmy.html\n"
-					       "    lines:\n"
-					       "      - приказом МБОУ «СОШ № 3»\n"
-					       "      - от 29.08.2025 №" NBSP "55-од\n"
-					       "    has_lines: true\n"
-					       "has_approvals_right: true\n";
+static const char *const programma_approvals =
+	"approvals: true\n"
+	"approvals_left:\n"
+	"  -\n"
+	"    label: ПРИНЯТО\n"
+	"    lines_html:\n"
+	"      - педагогическим советом\n"
+	"      - протокол от 28.08.2025 <span class=\"nobr\">№" NBSP "1</span>\n"
+	"    has_lines_html: true\n"
+	"    lines:\n"
+	"      - педагогическим советом\n"
+	"      - протокол от 28.08.2025 №" NBSP "1\n"
+	"    has_lines: true\n"
+	"has_approvals_left: true\n"
+	"approvals_right:\n"
+	"  -\n"
+	"    label: УТВЕРЖДЕНА\n"
+	"    url: orders/ob-utverzhdenii-programmy.html\n"
+	"    lines_html:\n"
+	"      - приказом <span class=\"nobr\">МБОУ «СОШ № 3»</span>\n"
+	"      - от 29.08.2025 <span class=\"nobr\">№" NBSP "55-од</span>\n"
+	"    has_lines_html: true\n"
+	"    lines:\n"
+	"      - приказом МБОУ «СОШ № 3»\n"
+	"      - от 29.08.2025 №" NBSP "55-од\n"
+	"    has_lines: true\n"
+	"has_approvals_right: true\n";
 
 /*
  * The положение's: two blocks on the left, УТВЕРЖДАЮ with a signature on
  * the right, its date after the signature (ГОСТ Р 7.0.97).
  */
-static const char *const polozhenie_approvals = "approvals: true\n"
-						"approvals_left:\n"
-						"  -\n"
-						"    label: ПРИНЯТО\n"
-						"    lines:\n"
-						"      - педагогическим советом\n"
-						"      - протокол от 28.08.2025 №" NBSP "1\n"
-						"    has_lines: true\n"
-						"  -\n"
-						"    label: СОГЛАСОВАНО\n"
-						"    lines:\n"
-						"      - Советом родителей\n"
-						"      - протокол от 27.08.2025 №" NBSP "2\n"
-						"    has_lines: true\n"
-						"has_approvals_left: true\n"
-						"approvals_right:\n"
-						"  -\n"
-						"    label: УТВЕРЖДАЮ\n"
-						"    signature: Л.Н." NBSP "Григорьева\n"
-						"    date: 29 августа 2025" NBSP "г.\n"
-						"    lines:\n"
-						"      - Директор МБОУ «СОШ № 3»\n"
-						"    has_lines: true\n"
-						"has_approvals_right: true\n";
+static const char *const polozhenie_approvals =
+	"approvals: true\n"
+	"approvals_left:\n"
+	"  -\n"
+	"    label: ПРИНЯТО\n"
+	"    lines_html:\n"
+	"      - педагогическим советом\n"
+	"      - протокол от 28.08.2025 <span class=\"nobr\">№" NBSP "1</span>\n"
+	"    has_lines_html: true\n"
+	"    lines:\n"
+	"      - педагогическим советом\n"
+	"      - протокол от 28.08.2025 №" NBSP "1\n"
+	"    has_lines: true\n"
+	"  -\n"
+	"    label: СОГЛАСОВАНО\n"
+	"    lines_html:\n"
+	"      - Советом родителей\n"
+	"      - протокол от 27.08.2025 <span class=\"nobr\">№" NBSP "2</span>\n"
+	"    has_lines_html: true\n"
+	"    lines:\n"
+	"      - Советом родителей\n"
+	"      - протокол от 27.08.2025 №" NBSP "2\n"
+	"    has_lines: true\n"
+	"has_approvals_left: true\n"
+	"approvals_right:\n"
+	"  -\n"
+	"    label: УТВЕРЖДАЮ\n"
+	"    signature: Л.Н." NBSP "Григорьева\n"
+	"    date: 29 августа 2025" NBSP "г.\n"
+	"    lines_html:\n"
+	"      - Директор <span class=\"nobr\">МБОУ «СОШ № 3»</span>\n"
+	"    has_lines_html: true\n"
+	"    lines:\n"
+	"      - Директор МБОУ «СОШ № 3»\n"
+	"    has_lines: true\n"
+	"has_approvals_right: true\n";
 
 static void test_approvals_as_values(void)
 {
@@ -382,6 +403,8 @@ static void test_plain_text(void)
 		{ "0123456789 abcdefghij", 11, "0123456789 a" },
 		{ "<p>Школа наставничества работает</p>\n<p>с 2025 года.</p>", 100,
 		  "Школа наставничества работает с 2025 года." },
+		/* a requisite kept on one line is inside its word */
+		{ "(приложение <span class=\"nobr\">№ 1</span>).", 100, "(приложение № 1)." },
 	};
 	size_t i;
 	char *got;

@@ -1,0 +1,78 @@
+/* Unit tests for html_keep.c: requisites kept on one line on the web. */
+#include "common.h"
+
+#include "buf.h"
+#include "harness.h"
+#include "html_keep.h"
+
+#define NB    "\xC2\xA0"
+#define OPEN  "<span class=\"nobr\">"
+#define CLOSE "</span>"
+
+/* s with requisites kept, the names given, escaped as templates escape. */
+static char *keep(const char *s, const char *const *names, size_t n)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_add_keep(&b, s, names, n, nv_buf_add_html);
+	return nv_buf_detach(&b, NULL);
+}
+
+#define KEEP(s, names, n, want)                                                                 \
+	do {                                                                                    \
+		const char *s_ = (s);                                                           \
+		char *got_ = keep(s_, (names), (n));                                            \
+		bool ok_ = !strcmp(got_, (want));                                               \
+		if (!ok_)                                                                       \
+			nv_test_failed(__FILE__, __LINE__, "«%s»:\n  got:  «%s»\n  want: «%s»", \
+				       s_ ? s_ : "(null)", got_, (want));                       \
+		free(got_);                                                                     \
+		if (!ok_)                                                                       \
+			return;                                                                 \
+	} while (0)
+
+static void test_number_with_hyphen(void)
+{
+	KEEP("от 29.08.2025 №" NB "212-ад", NULL, 0, "от 29.08.2025 " OPEN "№" NB "212-ад" CLOSE);
+	KEEP("№ 212-ад, № Р-145; №" NB "1-пс.", NULL, 0,
+	     OPEN "№ 212-ад" CLOSE ", " OPEN "№ Р-145" CLOSE "; " OPEN "№" NB "1-пс" CLOSE ".");
+	/* The number ends at a closing quote or bracket. */
+	KEEP("(«СОШ №" NB "3»)", NULL, 0, "(«СОШ " OPEN "№" NB "3" CLOSE "»)");
+}
+
+static void test_sign_alone(void)
+{
+	KEEP("№", NULL, 0, "№");
+	KEEP("№ п/п", NULL, 0, OPEN "№ п/п" CLOSE);
+	KEEP("№ ", NULL, 0, "№ ");
+	KEEP("№12", NULL, 0, "№12");
+	KEEP(NULL, NULL, 0, "");
+}
+
+static void test_names(void)
+{
+	const char *const names[] = { NULL, "", "МБДОУ «ДС» № 35" };
+
+	/* A space of the name matches a no-break space of the text. */
+	KEEP("приказом МБДОУ «ДС» №" NB "35 от 29.08.2025 № 212-ад", names, 3,
+	     "приказом " OPEN "МБДОУ «ДС» №" NB "35" CLOSE " от 29.08.2025 " OPEN "№ 212-ад" CLOSE);
+	KEEP("Заведующий МБДОУ «ДС» № 35", names, 3, "Заведующий " OPEN "МБДОУ «ДС» № 35" CLOSE);
+	/* Only the whole name: a shorter one is a number alone. */
+	KEEP("МБДОУ «ДС» № 3", names, 3, "МБДОУ «ДС» " OPEN "№ 3" CLOSE);
+}
+
+static void test_escaping(void)
+{
+	const char *const names[] = { "ООО \"Р&К\"" };
+
+	KEEP("<b> & ООО \"Р&К\" № 1<2", names, 1,
+	     "&lt;b&gt; &amp; " OPEN "ООО &quot;Р&amp;К&quot;" CLOSE " " OPEN "№ 1" CLOSE "&lt;2");
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_number_with_hyphen);
+	NV_RUN(test_sign_alone);
+	NV_RUN(test_names);
+	NV_RUN(test_escaping);
+}
