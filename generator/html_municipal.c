@@ -51,7 +51,31 @@ static bool have_members(const struct nv_html_opts *o)
 	return o->members && o->members->nr;
 }
 
-void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o)
+bool nv_html_municipal_only(const struct nv_html_opts *o, const struct nv_model *m)
+{
+	return have_members(o) && !m->npairs;
+}
+
+/* Drops the entry of url from nav: a school's page a department does not build. */
+static void nav_drop(struct nv_value *nav, const char *url)
+{
+	size_t i;
+	const char *u;
+
+	for (i = 0; i < nav->nr; i++) {
+		u = nv_map_get_str(nav->items[i], "url");
+		if (u && !strcmp(u, url)) {
+			nv_value_free(nav->items[i]);
+			memmove(nav->items + i, nav->items + i + 1,
+				(nav->nr - i - 1) * sizeof(*nav->items));
+			nav->nr--;
+			return;
+		}
+	}
+}
+
+void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o,
+			   const struct nv_model *m)
 {
 	static const char *const entries[][3] = {
 		{ "Организации", "municipal/index.html",
@@ -66,6 +90,10 @@ void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o)
 
 	if (!have_members(o))
 		return;
+	if (nv_html_municipal_only(o, m)) {
+		nav_drop(nav, "mentors.html");
+		nav_drop(nav, "monitoring.html");
+	}
 	/* Before «Поиск», the last entry. */
 	last = nav->nr ? nav->items[--nav->nr] : NULL;
 	for (i = 0; i < NV_ARRAY_SIZE(entries); i++) {
