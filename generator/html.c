@@ -292,7 +292,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->site = nv_html_make_site(m, shown);
 	free(shown);
 	s->navdef = nv_html_make_nav(m);
-	nv_html_municipal_nav(s->navdef, &s->opts);
+	nv_html_municipal_nav(s->navdef, &s->opts, m);
 	custom = nv_html_custom_css(&s->opts);
 	s->custom_css = custom != NULL;
 	free(custom);
@@ -323,8 +323,10 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 		if (i != NV_KIND_PAGE && i != NV_KIND_CASE)
 			nv_html_emit_list(s, (enum nv_kind)i);
 	nv_html_emit_cases(s);
-	nv_html_emit_mentors(s);
-	nv_html_emit_monitoring(s);
+	if (!nv_html_municipal_only(&s->opts, m)) {
+		nv_html_emit_mentors(s);
+		nv_html_emit_monitoring(s);
+	}
 	nv_html_emit_data(s);
 	nv_html_emit_municipal(s);
 	nv_html_emit_atom(s);

@@ -402,7 +402,16 @@ void nv_html_emit_data(struct nv_html_state *s);
  */
 void nv_html_emit_municipal(struct nv_html_state *s);
 
-/* The navigation entries of the municipal pages, appended to nav (none without members). */
-void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o);
+/*
+ * The navigation entries of the municipal pages, appended to nav (none
+ * without members); a department with members and no pairs of its own
+ * loses «Наставники» and «Мониторинг» (nv_html_municipal_only).
+ */
+void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o,
+			   const struct nv_model *m);
+
+/* A department with members and no pairs of its own: its pages «Наставники»
+ * and «Мониторинг» would only say «0 пар»; the municipal pages replace them. */
+bool nv_html_municipal_only(const struct nv_html_opts *o, const struct nv_model *m);
 
 #endif

@@ -51,7 +51,31 @@ static bool have_members(const struct nv_html_opts *o)
 	return o->members && o->members->nr;
 }
 
-void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o)
+bool nv_html_municipal_only(const struct nv_html_opts *o, const struct nv_model *m)
+{
+	return have_members(o) && !m->npairs;
+}
+
+/* Drops the entry of url from nav: a school's page a department does not build. */
+static void nav_drop(struct nv_value *nav, const char *url)
+{
+	size_t i;
+	const char *u;
+
+	for (i = 0; i < nav->nr; i++) {
+		u = nv_map_get_str(nav->items[i], "url");
+		if (u && !strcmp(u, url)) {
+			nv_value_free(nav->items[i]);
+			memmove(nav->items + i, nav->items + i + 1,
+				(nav->nr - i - 1) * sizeof(*nav->items));
+			nav->nr--;
+			return;
+		}
+	}
+}
+
+void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o,
+			   const struct nv_model *m)
 {
 	static const char *const entries[][3] = {
 		{ "Организации", "municipal/index.html",
@@ -66,6 +90,10 @@ void nv_html_municipal_nav(struct nv_value *nav, const struct nv_html_opts *o)
 
 	if (!have_members(o))
 		return;
+	if (nv_html_municipal_only(o, m)) {
+		nav_drop(nav, "mentors.html");
+		nav_drop(nav, "monitoring.html");
+	}
 	/* Before «Поиск», the last entry. */
 	last = nav->nr ? nav->items[--nav->nr] : NULL;
 	for (i = 0; i < NV_ARRAY_SIZE(entries); i++) {
@@ -173,31 +201,51 @@ static size_t count_of(const struct nv_org_member *mb, const char *form)
 	return 0;
 }
 
+/*
+ * The chart's geometry, in viewBox units: a narrow box (the page scales it
+ * to its width, so the text stays readable on a phone), each organisation
+ * a label line above its bar, the total after the bar.
+ */
+enum {
+	CHART_W = 400,	  /* viewBox width */
+	CHART_BAR = 330,  /* the longest bar */
+	CHART_ROW = 52,	  /* one organisation: label, bar, gap */
+	CHART_LABEL = 15, /* label baseline below the row's top */
+	CHART_BAR_Y = 22, /* bar top below the row's top */
+	CHART_BAR_H = 20,
+};
+
 /* One bar of the chart: a row of segments, one per form with pairs. */
-static struct nv_value *chart_row(const char *label, const size_t *counts, size_t nforms,
-				  size_t max, size_t y, const char *note)
+static struct nv_value *chart_row(const char *label, const size_t *counts, const char *const *forms,
+				  size_t nforms, size_t max, size_t y, const char *note)
 {
 	struct nv_value *row = obj(), *segs = arr(), *seg;
+	struct nv_buf tip = NV_BUF_INIT;
 	size_t f, x = 0, total = 0, w;
 
 	nv_html_set_t(row, "label", label);
 	set_z(row, "y", y);
-	set_z(row, "text_y", y + 17);
+	set_z(row, "text_y", y + CHART_LABEL);
+	set_z(row, "value_y", y + CHART_BAR_Y + CHART_BAR_H - 5);
 	for (f = 0; f < nforms; f++) {
 		total += counts[f];
 		if (!counts[f])
 			continue;
-		w = max ? counts[f] * 300 / max : 0;
+		w = max ? counts[f] * CHART_BAR / max : 0;
 		seg = obj();
-		set_z(seg, "x", 280 + x);
+		set_z(seg, "x", x);
+		set_z(seg, "y", y + CHART_BAR_Y);
 		set_z(seg, "width", w ? w : 1);
 		set_s(seg, "color", palette[f % NV_ARRAY_SIZE(palette)]);
-		set_z(seg, "count", counts[f]);
+		nv_buf_reset(&tip);
+		nv_buf_addf(&tip, "%s: %zu", forms[f], counts[f]);
+		set_s(seg, "tip", tip.ptr);
 		push(segs, seg);
 		x += w ? w : 1;
 	}
+	nv_buf_release(&tip);
 	set(row, "segments", segs);
-	set_z(row, "value_x", 288 + x);
+	set_z(row, "value_x", x + 6);
 	set_z(row, "total", total);
 	set_s(row, "note", note);
 	return row;
@@ -208,7 +256,7 @@ static void rollup_rows(struct nv_html_state *s, struct nv_value *rows, struct n
 			const char *const *forms, size_t nforms, size_t *sum, size_t max)
 {
 	const struct nv_org_members *ms = s->opts.members;
-	size_t *c = nv_xcalloc(nforms + 1, sizeof(*c)), i, f, y = 6;
+	size_t *c = nv_xcalloc(nforms + 1, sizeof(*c)), i, f, y = 0;
 	struct nv_buf note = NV_BUF_INIT;
 	struct nv_value *v, *cells;
 
@@ -234,9 +282,9 @@ static void rollup_rows(struct nv_html_state *s, struct nv_value *rows, struct n
 		set_exported(v, mb);
 		push(rows, v);
 		nv_buf_reset(&note);
-		nv_buf_addf(&note, "%zu (охват педагогов %zu %%)", mb->pairs, mb->teachers_share);
-		push(bars, chart_row(mb->short_name, c, nforms, max, y, note.ptr));
-		y += 30;
+		nv_buf_addf(&note, "%zu", mb->pairs);
+		push(bars, chart_row(mb->short_name, c, forms, nforms, max, y, note.ptr));
+		y += CHART_ROW;
 	}
 	free(c);
 	nv_buf_release(&note);
@@ -300,7 +348,8 @@ static void emit_rollup(struct nv_html_state *s)
 		set_s(v, "color", palette[f % NV_ARRAY_SIZE(palette)]);
 		push(legend, v);
 	}
-	set_z(chart, "height", bars->nr * 30 + 10);
+	set_z(chart, "width", CHART_W);
+	set_z(chart, "height", bars->nr * CHART_ROW);
 	set(chart, "bars", bars);
 	set(ctx, "chart", chart);
 	nv_html_set_list(ctx, "forms", heads);

@@ -559,7 +559,9 @@ struct nv_value *nv_html_make_nav(const struct nv_model *m)
 	free(v);
 	if ((n = nv_html_entries_of(m, NV_KIND_ORDER, &v)))
 		nav_add(nav, "Приказы", "orders/index.html", "orders",
-			"Приказы директора о внедрении и работе системы наставничества");
+			m->site.kind == NV_ORG_DEPARTMENT || m->site.kind == NV_ORG_CENTER
+				? "Приказы о системе наставничества в организациях"
+				: "Приказы директора о внедрении и работе системы наставничества");
 	free(v);
 	if ((n = nv_html_entries_of(m, NV_KIND_POSITION, &v)))
 		nav_add(nav, "Положения", "positions/index.html", "positions",
@@ -621,6 +623,11 @@ struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_ur
 		set_s(cur, "phone_uri", b.ptr);
 	}
 	set_s(cur, "email", st->curator_email);
+	/* A department's or a centre's curator coordinates its organisations. */
+	set_s(cur, "title",
+	      st->kind == NV_ORG_DEPARTMENT ? "Муниципальный координатор наставничества"
+	      : st->kind == NV_ORG_CENTER ? "Координатор наставничества"
+					  : "Куратор наставничества");
 	set(v, "curator", cur);
 	nv_buf_release(&b);
 	return v;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # axe-core on every page of the demo school and of every regress case
-# (tests/regress/cases/*: their content/ or the project they name), at
+# (tests/regress/cases/*: their content/ or the project they name) and
+# of the example department (examples/municipality), at
 # 1280 px, at 375 px and in the large-font mode: tests/browser/axe.mjs.
 # Usage: tests/browser/axe.sh BINARY
 # Ends with the line "axe: N passed, M failed".
@@ -28,5 +29,13 @@ for c in "$root"/tests/regress/cases/*/; do
 	fi
 	sites="$sites $tmp/$name/site"
 done
+# The example department: its municipal pages (organisations, roll-up, case bank).
+if ! "$bin" build --no-pdf -C "$root/examples/municipality" -o "$tmp/municipality" >"$tmp/err" 2>&1; then
+	echo "axe: сборка examples/municipality завершилась с ошибкой:"
+	tail -n 20 "$tmp/err"
+	echo "axe: 0 passed, 1 failed"
+	exit 1
+fi
+sites="$sites $tmp/municipality/site"
 # shellcheck disable=SC2086 # one argument per site
 node "$root/tests/browser/axe.mjs" $sites

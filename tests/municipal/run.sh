@@ -68,6 +68,28 @@ if sh "$root/tests/html/run.sh" "$tmp/dep/site" >"$tmp/html.log" 2>&1; then ok; 
 fi
 grep -q 'данные устарели' "$tmp/dep/site/municipal/index.html" && ok ||
 	bad "example: на странице организаций не отмечены устаревшие данные"
+# A department without pairs of its own has no «Наставники» and «Мониторинг»
+# pages (they would say «0 пар»); its curator is the municipal coordinator.
+d=$tmp/dep/site
+[ ! -e "$d/mentors.html" ] && [ ! -e "$d/monitoring.html" ] && ok ||
+	bad "department: собраны mentors.html или monitoring.html без своих пар"
+grep -q 'href="\(\.\./\)*\(mentors\|monitoring\)\.html"' "$d/index.html" "$d/municipal/index.html" &&
+	bad "department: меню ссылается на mentors.html или monitoring.html" || ok
+has footer "$d/municipal/index.html" \
+	'<p>Муниципальный координатор наставничества: Петрова Анна Николаевна, тел. +7 (34567) 2-10-15, <a href="mailto:nastavnichestvo@uo-verhneozersk.example">nastavnichestvo@uo-verhneozersk.example</a></p>'
+# The roll-up: a narrow chart (readable when scaled to a phone), a
+# keyboard-reachable scroll region round the table, the case bank's
+# facets (the only filter there) kept visible with JS.
+grep -q '<svg class="chart chart-rollup" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 156"' \
+	"$d/municipal/monitoring.html" && ok || bad "monitoring: диаграмма не 400 в ширину или не 3 организации"
+has scroll "$d/municipal/monitoring.html" \
+	'<div class="table-scroll" tabindex="0" role="region" aria-label="Сводная таблица по организациям">'
+grep -q '<title>учитель – учитель: 3</title>' "$d/municipal/monitoring.html" && ok ||
+	bad "monitoring: у отрезка диаграммы нет подсказки «форма: число»"
+grep -q '<nav class="facets muni-facets" ' "$d/municipal/cases/index.html" && ok ||
+	bad "cases: у отбора банка практик нет класса muni-facets"
+grep -q '^\.js \.muni-facets { display: block; }$' "$root/themes/default/assets/style.css" && ok ||
+	bad "css: отбор банка практик скрыт при JS"
 
 # --- data.json: deterministic, documented ---------------------------------------
 "$bin" -C "$root" build --no-pdf -j 1 -o "$tmp/j1" >/dev/null 2>&1
