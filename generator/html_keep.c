@@ -58,20 +58,22 @@ static bool number_ends(const char *p)
 	return false;
 }
 
-/* The length of «№», a space and the number at p, else 0 (no number). */
+/* The length of «№», a space and the number at p (with a digit), else 0 (no number). */
 static size_t number_at(const char *p)
 {
 	const char *s = p + strlen(NUMERO), *end;
+	bool digit = false;
 	size_t sp;
 
 	if (strncmp(p, NUMERO, strlen(NUMERO)) || !(sp = space_at(s)))
 		return 0;
 	s += sp;
-	for (end = s; !number_ends(end);)
-		end++;
+	for (end = s; !number_ends(end); end++)
+		digit |= *end >= '0' && *end <= '9';
 	while (end > s && end[-1] == '.')
 		end--;
-	return end > s ? (size_t)(end - p) : 0;
+	/* «№ Р-145» is a number, «№ п/п» a column's name */
+	return end > s && digit ? (size_t)(end - p) : 0;
 }
 
 /* The length of the requisite kept whole at p, else 0. */
