@@ -296,13 +296,13 @@ static void order_text(struct printer *p, const struct nv_entry *e)
 	nv_buf_release(&t);
 }
 
-/* Signature: position left, «И.О. Фамилия» right on its last line's baseline. */
-static void order_signature(struct printer *p, const struct nv_person *sig, const char *position)
+/* Signature: position left, name right on its last line's baseline (plain texts). */
+void nv_pr_signature(struct printer *p, const char *position, const char *name)
 {
 	struct nv_pl_style st = style(NV_PL_LEFT);
 	struct nv_pl_block *b;
 	struct nv_pl_column *col;
-	struct nv_buf t = NV_BUF_INIT, n = NV_BUF_INIT;
+	struct nv_buf t = NV_BUF_INIT;
 
 	st.role = "signature";
 	st.before = p->s->o.size * 2.5;
@@ -314,11 +314,9 @@ static void order_signature(struct printer *p, const struct nv_person *sig, cons
 	nv_pl_column_para(col, t.ptr, &st);
 	nv_buf_reset(&t);
 	col = nv_pl_column(b, p->cw * 0.6, p->cw * 0.4);
-	nv_person_signature_name(&n, sig);
-	esc(&t, n.ptr);
+	esc(&t, name);
 	st.align = NV_PL_RIGHT;
 	nv_pl_column_para(col, t.ptr, &st);
-	nv_buf_release(&n);
 	nv_buf_release(&t);
 }
 
@@ -369,8 +367,12 @@ static void print_order(struct printer *p, const struct nv_entry *e)
 	nv_pr_space(p, p->s->o.size * 1.5);
 	nv_pr_title(p, e->title, false);
 	order_text(p, e);
-	if (e->signatory)
-		order_signature(p, e->signatory, e->signatory_position);
+	if (e->signatory) {
+		struct nv_buf n = NV_BUF_INIT;
+		nv_person_signature_name(&n, e->signatory);
+		nv_pr_signature(p, e->signatory_position, n.ptr);
+		nv_buf_release(&n);
+	}
 	nv_pr_acquaint(p, e);
 	order_appendices(p, e);
 }

@@ -94,6 +94,13 @@ static inline void nv_pr_para(struct printer *p, const char *markup, struct nv_p
 /* The organisation's header: founder, full name in bold, short name (print_docs.c). */
 void nv_pr_org_header(struct printer *p);
 
+/*
+ * A signature: position (plain text, capitalised) on the left, name
+ * (plain text) on the right on the baseline of the position's last line
+ * (print_docs.c).
+ */
+void nv_pr_signature(struct printer *p, const char *position, const char *name);
+
 /* --- print_blocks.c --------------------------------------------------------------- */
 
 /* Append s escaped, its first letter upper-cased: «директор» → «Директор». */

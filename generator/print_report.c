@@ -109,35 +109,22 @@ static void chart(struct printer *p, const struct nv_report *r)
 	caption(p, "Рисунок 1 — Доли участников наставничества от их общего числа, %", true);
 }
 
-/* Position and name on one line with the signature line between. */
+/* The curator's position, the signature line and the name as the web may show it. */
 static void report_signature(struct printer *p)
 {
 	const struct nv_person *c = p->s->m->site.curator;
-	struct nv_pl_style st = style(NV_PL_LEFT);
-	struct nv_pl_block *b;
-	struct nv_pl_column *col;
 	struct nv_buf t = NV_BUF_INIT, n = NV_BUF_INIT;
 
-	st.role = "signature";
-	st.before = p->s->o.size * 2.5;
-	st.keep_prev = true;
-	b = nv_pl_add(p->doc, NV_PL_COLUMNS, &st);
-	b->align_last = true;
-	col = nv_pl_column(b, 0, p->cw * 0.55);
 	if (c && c->position) {
-		nv_pr_esc_cap(&t, c->position);
+		nv_buf_adds(&t, c->position);
 		nv_buf_adds(&t, ", куратор программы наставничества");
 	} else {
 		nv_buf_adds(&t, "Куратор программы наставничества");
 	}
-	nv_pl_column_para(col, t.ptr, &st);
-	col = nv_pl_column(b, p->cw * 0.58, p->cw * 0.42);
-	nv_buf_reset(&t);
-	nv_buf_adds(&t, "____________ ");
-	if (c && nv_person_web_signature(&n, c))
-		esc(&t, n.ptr);
-	st.align = NV_PL_RIGHT;
-	nv_pl_column_para(col, t.ptr, &st);
+	nv_buf_adds(&n, "____________ ");
+	if (c)
+		nv_person_web_signature(&n, c);
+	nv_pr_signature(p, t.ptr, n.ptr);
 	nv_buf_release(&n);
 	nv_buf_release(&t);
 }
