@@ -286,3 +286,20 @@ void nv_model_release(struct nv_model *m)
 	nv_strmap_free(m->entries_index, NULL);
 	memset(m, 0, sizeof(*m));
 }
+
+void mdl_per_entry(struct builder *b, void *(*fn)(void *))
+{
+	size_t t, n = nv_thread_count(b->jobs, b->m->nentries);
+	struct mdl_entry_job *j = nv_xcalloc(n, sizeof(*j));
+
+	for (t = 0; t < n; t++) {
+		j[t].b = *b;
+		j[t].b.d = &j[t].d;
+		j[t].first = t;
+		j[t].step = n;
+	}
+	nv_run_threads(fn, j, n, sizeof(*j));
+	for (t = 0; t < n; t++)
+		nv_diags_merge(b->d, &j[t].d);
+	free(j);
+}

@@ -12,6 +12,7 @@
 
 #include "common.h"
 
+#include "diag.h"
 #include "model.h"
 
 struct nv_content;
@@ -59,6 +60,20 @@ extern const char *const mdl_side_names[];
 extern const char *const mdl_level_names[];
 extern const char *const mdl_audience_names[];
 extern const char *const mdl_profile_names[];
+
+/*
+ * Checks that read one entry each, on b->jobs threads: job t takes the
+ * entries t, t + step, …, with a copy of the builder whose diagnostics
+ * are its own (merged into b->d afterwards, sorted later). fn gets a
+ * struct mdl_entry_job (model.c).
+ */
+struct mdl_entry_job {
+	struct builder b;
+	struct nv_diags d;
+	size_t first, step;
+};
+void mdl_per_entry(struct builder *b, void *(*fn)(void *));
+
 
 /* True if s is a valid id: not empty, only a-z, 0-9, '-' and '_'. */
 bool mdl_valid_id(const char *s);

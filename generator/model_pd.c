@@ -696,12 +696,6 @@ static void scan_data(struct pd *x, const char *name)
 }
 
 /* A check of the entries first, first + step, …, with its own guard and diagnostics. */
-struct mention_job {
-	struct builder b;
-	struct nv_diags d;
-	size_t first, step;
-};
-
 static void pd_init(struct pd *x, struct builder *b)
 {
 	memset(x, 0, sizeof(*x));
@@ -750,7 +744,7 @@ static void check_entry(struct pd *x, const struct nv_entry *e)
 
 static void *mention_thread(void *arg)
 {
-	struct mention_job *j = arg;
+	struct mdl_entry_job *j = arg;
 	struct pd x;
 	size_t i;
 
@@ -764,21 +758,11 @@ static void *mention_thread(void *arg)
 /* The entries on b->jobs threads (the diagnostics are sorted later), then the data files. */
 void mdl_check_mentions(struct builder *b)
 {
-	size_t t, n = nv_thread_count(b->jobs, b->m->nentries), i;
-	struct mention_job *j = nv_xcalloc(n, sizeof(*j));
 	struct pd x;
 	const char *base;
+	size_t i;
 
-	for (t = 0; t < n; t++) {
-		j[t].b = *b;
-		j[t].b.d = &j[t].d;
-		j[t].first = t;
-		j[t].step = n;
-	}
-	nv_run_threads(mention_thread, j, n, sizeof(*j));
-	for (t = 0; t < n; t++)
-		nv_diags_merge(b->d, &j[t].d);
-	free(j);
+	mdl_per_entry(b, mention_thread);
 	pd_init(&x, b);
 	scan_data(&x, "site");
 	scan_data(&x, "pairs");

@@ -574,16 +574,9 @@ static void check_case_headings(struct builder *b, const struct nv_entry *e)
 	}
 }
 
-/* The entries first, first + step, … checked by one thread, with its own diagnostics. */
-struct text_job {
-	struct builder b;
-	struct nv_diags d;
-	size_t first, step;
-};
-
 static void *text_thread(void *arg)
 {
-	struct text_job *j = arg;
+	struct mdl_entry_job *j = arg;
 	const struct nv_entry *e;
 	size_t i;
 
@@ -602,17 +595,5 @@ static void *text_thread(void *arg)
 /* On b->jobs threads: the checks read one entry each; warnings are sorted later. */
 void mdl_check_texts(struct builder *b)
 {
-	size_t t, n = nv_thread_count(b->jobs, b->m->nentries);
-	struct text_job *j = nv_xcalloc(n, sizeof(*j));
-
-	for (t = 0; t < n; t++) {
-		j[t].b = *b;
-		j[t].b.d = &j[t].d;
-		j[t].first = t;
-		j[t].step = n;
-	}
-	nv_run_threads(text_thread, j, n, sizeof(*j));
-	for (t = 0; t < n; t++)
-		nv_diags_merge(b->d, &j[t].d);
-	free(j);
+	mdl_per_entry(b, text_thread);
 }
