@@ -131,6 +131,8 @@ static void measure_clusters(PangoLayout *whole, struct para *p, size_t len)
 	for (ll = pango_layout_get_lines_readonly(whole); ll; ll = ll->next) {
 		PangoLayoutLine *line = ll->data;
 		double x = 0, s = 0;
+		/* A line after a line separator (U+2028) starts where the one before ended. */
+		p->x[line->start_index] = -1;
 		for (r = line->runs; r; r = r->next) {
 			PangoGlyphItem *run = r->data;
 			PangoGlyphString *gs = run->glyphs;

@@ -304,6 +304,36 @@ static void test_word_wider_than_line(void)
 	nv_buf_release(&t);
 }
 
+/*
+ * Lines after a hard break (U+2028, Markdown's backslash at a line end)
+ * are broken to the width like the first: they were measured from where
+ * the line before ended and ran past the margin.
+ */
+static void test_hard_breaks(void)
+{
+	struct nv_buf t = NV_BUF_INIT;
+	struct nv_pl_pages *p = set(
+		"<b>Оператор персональных данных:</b>\u2028Муниципальное автономное "
+		"общеобразовательное учреждение «Средняя общеобразовательная школа №\u00a014» "
+		"(МАОУ «СОШ №\u00a014»);\u2028адрес, указанный в\u00a0Едином "
+		"государственном реестре юридических лиц: 624140, Озёрный край, г. Верхнеозёрск, "
+		"ул. Школьная, д. 3;\u2028ИНН 9901400145; ОГРН 1029900140016.",
+		0, 35, &t, NULL);
+	size_t k, lines = 0;
+
+	for (k = 0; k < p->v[0].nitems; k++) {
+		const struct nv_pl_item *it = &p->v[0].items[k];
+		if (it->kind != NV_PL_ITEM_LINE)
+			continue;
+		lines++;
+		CHECK(it->x + it->w <= 30 * NV_PT_PER_MM + 481.9 + 0.01);
+	}
+	CHECK(lines >= 6);
+	CHECK(strstr(t.ptr, "ОГРН 1029900140016.") != NULL);
+	nv_pl_pages_free(p);
+	nv_buf_release(&t);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_total_fit);
@@ -313,5 +343,6 @@ void nv_tests(void)
 	NV_RUN(test_short_last_line);
 	NV_RUN(test_no_three_hyphens);
 	NV_RUN(test_word_wider_than_line);
+	NV_RUN(test_hard_breaks);
 	nv_pl_engine_free(engine());
 }
