@@ -11,6 +11,7 @@
 #include "model.h"
 #include "model_monitoring.h"
 #include "model_report.h"
+#include "typo.h"
 #include "utf8.h"
 
 #define NBSP "\xc2\xa0"
@@ -38,11 +39,11 @@ static void count(struct nv_report *r, const struct nv_model *m)
 	size_t i;
 
 	nv_monitoring_count(&mon, m);
-	row(&r->rows[0], "Педагогические работники, участвующие в наставничестве", "Педагоги",
+	row(&r->rows[0], "Педагогические работники, участвующие в" NBSP "наставничестве", "Педагоги",
 	    mon.teachers_involved, mon.teachers, mon.teachers_declared);
 	row(&r->rows[1], "Молодые специалисты, за которыми закреплены наставники",
 	    "Молодые специалисты", mon.young_involved, mon.young, mon.young_declared);
-	row(&r->rows[2], "Обучающиеся, вовлечённые в наставничество", "Обучающиеся",
+	row(&r->rows[2], "Обучающиеся, вовлечённые в" NBSP "наставничество", "Обучающиеся",
 	    mon.students_involved, mon.students, mon.students_declared);
 	r->pairs = mon.pairs;
 	memcpy(r->status, mon.pairs_by_status, sizeof(r->status));
@@ -54,10 +55,19 @@ static void count(struct nv_report *r, const struct nv_model *m)
 	nv_monitoring_release(&mon);
 }
 
+/* A sentence as the documents' text is set: no-break spaces after short words, dashes. */
+static char *typeset(struct nv_buf *b)
+{
+	char *t = nv_typo_str(b->ptr ? b->ptr : "");
+
+	nv_buf_release(b);
+	return t;
+}
+
 static void add(struct nv_report *r, struct nv_buf *b)
 {
 	r->conclusions = nv_xrealloc(r->conclusions, (r->nconclusions + 1) * sizeof(char *));
-	r->conclusions[r->nconclusions++] = nv_buf_detach(b, NULL);
+	r->conclusions[r->nconclusions++] = typeset(b);
 }
 
 /* «участвует 1 педагогический работник», «участвуют 11 педагогических работников». */
@@ -106,7 +116,7 @@ static void write_intro(struct nv_report *r, const struct nv_model *m)
 			      "наставнические пары или группы", "наставнических пар и групп"));
 	statuses(&b, r->status);
 	nv_buf_adds(&b, ".");
-	r->intro = nv_buf_detach(&b, NULL);
+	r->intro = typeset(&b);
 }
 
 static void write_conclusions(struct nv_report *r)
