@@ -549,6 +549,7 @@ struct nv_value *nv_html_make_nav(const struct nv_model *m)
 	struct nv_value *nav = arr();
 	struct nv_entry **v;
 	struct nv_buf url = NV_BUF_INIT;
+	bool over = m->site.kind == NV_ORG_DEPARTMENT || m->site.kind == NV_ORG_CENTER;
 	size_t i, n;
 
 	nav_add(nav, "Главная", "index.html", NULL, NULL);
@@ -559,13 +560,13 @@ struct nv_value *nv_html_make_nav(const struct nv_model *m)
 	free(v);
 	if ((n = nv_html_entries_of(m, NV_KIND_ORDER, &v)))
 		nav_add(nav, "Приказы", "orders/index.html", "orders",
-			m->site.kind == NV_ORG_DEPARTMENT || m->site.kind == NV_ORG_CENTER
-				? "Приказы о системе наставничества в организациях"
-				: "Приказы директора о внедрении и работе системы наставничества");
+			over ? "Приказы о системе наставничества в организациях"
+			     : "Приказы директора о внедрении и работе системы наставничества");
 	free(v);
 	if ((n = nv_html_entries_of(m, NV_KIND_POSITION, &v)))
 		nav_add(nav, "Положения", "positions/index.html", "positions",
-			"Положения о наставничестве педагогов и обучающихся");
+			over ? "Положения о системе наставничества в организациях"
+			     : "Положения о наставничестве педагогов и обучающихся");
 	free(v);
 	if ((n = nv_html_entries_of(m, NV_KIND_ROADMAP, &v)))
 		nav_add(nav, "Дорожная карта",
