@@ -145,7 +145,9 @@ void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *name
 		c = (unsigned char)*p;
 		if (!st.first[c] || (st.second[c] && st.second[c] != (unsigned char)p[1]) ||
 		    (c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {
-			p++;
+			/* a two-byte character (Cyrillic) at once: its second byte starts nothing
+			 */
+			p += (c & 0xE0) == 0xC0 && ((unsigned char)p[1] & 0xC0) == 0x80 ? 2 : 1;
 			continue;
 		}
 		esc(out, run, (size_t)(p - run));
