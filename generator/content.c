@@ -81,7 +81,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
-				   doc->split.body_line, 0, path, d);
+				   doc->split.body_line, NV_MD_CHECKED, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
@@ -110,7 +110,7 @@ struct nv_doc *nv_content_doc_parse(const char *path, const char *section, const
 		return NULL;
 	}
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
-				   doc->split.body_line, 0, path, d);
+				   doc->split.body_line, NV_MD_CHECKED, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;

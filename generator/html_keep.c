@@ -87,18 +87,67 @@ static size_t kept_at(const char *p, const char *const *names, size_t n)
 	return number_at(p);
 }
 
+/*
+ * The first two bytes a requisite can start with: first[b] when one can
+ * start with byte b, and then second[b], if not 0, the only byte that
+ * can follow it. A space in a name matches a space or a no-break space,
+ * so a name starting with one, or whose second character is one, allows
+ * any second byte. kept_at() is 0 at any place these exclude.
+ */
+struct starts {
+	bool first[256];
+	unsigned char second[256];
+};
+
+static void add_start(struct starts *st, unsigned char b0, unsigned char b1)
+{
+	if (!st->first[b0]) {
+		st->first[b0] = true;
+		st->second[b0] = b1;
+	} else if (st->second[b0] != b1) {
+		st->second[b0] = 0;
+	}
+}
+
+static void find_starts(struct starts *st, const char *const *names, size_t n)
+{
+	const unsigned char *u;
+	size_t i;
+
+	memset(st, 0, sizeof *st);
+	add_start(st, (unsigned char)NUMERO[0], (unsigned char)NUMERO[1]);
+	for (i = 0; i < n; i++) {
+		if (!names[i] || !*names[i])
+			continue;
+		u = (const unsigned char *)names[i];
+		if (space_at(names[i])) {
+			add_start(st, ' ', 0);
+			add_start(st, (unsigned char)NBSP[0], 0);
+		} else {
+			add_start(st, u[0], space_at(names[i] + 1) ? 0 : u[1]);
+		}
+	}
+}
+
 void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *names, size_t n,
 		      nv_html_esc_fn *esc)
 {
 	const char *run = s, *p = s;
+	struct starts st;
+	unsigned char c;
 	size_t len;
 
 	if (!s)
 		return;
+	find_starts(&st, names, n);
 	while (*p) {
 		/* Requisites start with a letter or «№» (0xE2), never inside a UTF-8 sequence. */
-		if (((unsigned char)*p & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {
-			p++;
+		c = (unsigned char)*p;
+		if (!st.first[c] || (st.second[c] && st.second[c] != (unsigned char)p[1]) ||
+		    (c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {
+			/* a two-byte character (Cyrillic) at once: its second byte starts nothing
+			 */
+			p += (c & 0xE0) == 0xC0 && ((unsigned char)p[1] & 0xC0) == 0x80 ? 2 : 1;
 			continue;
 		}
 		esc(out, run, (size_t)(p - run));

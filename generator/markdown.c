@@ -511,7 +511,8 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	 * cmark's own check of UTF-8 is slow and changes nothing in valid text
 	 * with no NUL (it replaces NULs even without it): check ours, faster.
 	 */
-	valid = !len || (nv_utf8_valid(text, len, NULL) && !memchr(text, '\0', len));
+	valid = !len || (flags & NV_MD_CHECKED) ||
+		(nv_utf8_valid(text, len, NULL) && !memchr(text, '\0', len));
 	parser = cmark_parser_new_with_mem(
 		CMARK_OPT_DEFAULT | (valid ? 0 : CMARK_OPT_VALIDATE_UTF8), &nv_cmark_mem);
 	if (len)

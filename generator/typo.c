@@ -346,17 +346,20 @@ static uint32_t ru_lower(uint32_t c)
 }
 
 /*
- * The end of a short word at s[i] that must not end a line, or 0: a word
- * of one letter (а в и к о с у я) or a two-letter preposition, conjunction
- * or particle that goes with the next word, in any case, with a blank
- * right after it (with anything but a letter if not `blank`). Particles that go with the word
- * before (же, ли, бы) are not here.
+ * The end of a short word at s[i] that must not end a line, or 0: a word of one letter
+ * (а в и к о с у я) or a two-letter preposition, conjunction or particle that goes with the
+ * next word (not же, ли, бы), in any case, with a blank right after it (with anything but a
+ * letter if not `blank`).
  */
 static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 {
-	static const char one[] = "авикосуя";
-	static const char two[] = "во до за из ко на не ни но об от по со";
-	char w[5];
+	/* Bit (c - U+0430) of each small letter c: «а в и к о с у я» */
+	static const uint32_t one = 0x800a4505;
+	/* two[c1 - U+0430]: the seconds c2 of «во до за из ко на не ни но об от по со» */
+	static const uint32_t two[32] = {
+		0, 0,	   0x4000, 0, 0x4000, 0,       0,      0x1, 0x80,
+		0, 0x4000, 0,	   0, 0x4121, 0x40002, 0x4000, 0,   0x4000
+	};
 	uint32_t c1, c2;
 	size_t k1, k2;
 
@@ -364,17 +367,15 @@ static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 	if (c1 < 0x0430 || c1 > 0x044F)
 		return 0;
 	c2 = peek(s, n, i + k1, &k2);
-	put2(c1, w);
-	w[2] = 0;
 	if (blank ? is_blank(c2) : !is_letter(c2))
-		return strstr(one, w) ? i + k1 : 0;
+		return (one >> (c1 - 0x430)) & 1 ? i + k1 : 0;
 	c2 = ru_lower(c2);
-	c1 = peek(s, n, i + k1 + k2, NULL);
-	if (c2 < 0x0430 || c2 > 0x044F || (blank ? !is_blank(c1) : is_letter(c1)))
+	if (c2 < 0x0430 || c2 > 0x044F || !((two[c1 - 0x430] >> (c2 - 0x430)) & 1))
 		return 0;
-	put2(c2, w + 2);
-	w[4] = 0;
-	return strstr(two, w) ? i + k1 + k2 : 0;
+	c1 = peek(s, n, i + k1 + k2, NULL);
+	if (blank ? !is_blank(c1) : is_letter(c1))
+		return 0;
+	return i + k1 + k2;
 }
 
 /* Whether the word s[from, to) names a month (сентябрь, сентября, Май). */

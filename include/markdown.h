@@ -44,6 +44,7 @@ struct nv_md_table;
 /* Flags of nv_md_parse(). */
 #define NV_MD_UNSAFE  (1u << 0) /* keep raw HTML in the HTML output */
 #define NV_MD_NO_TYPO (1u << 1) /* skip the typography pass */
+#define NV_MD_CHECKED (1u << 2) /* the text is valid UTF-8 without NUL (nv_text_check()) */
 
 struct nv_md_heading {
 	cmark_node *node; /* the HEADING node; belongs to the tree */
