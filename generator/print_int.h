@@ -56,6 +56,9 @@ struct mblock {
 	double h;
 	struct mline *lines; /* PARA, COLUMNS */
 	size_t n, alloc;
+	struct mline *top; /* PARA with top_markup: its lines at the top of a page */
+	size_t ntop, atop;
+	double htop;
 	struct mrow *rows; /* TABLE */
 	size_t nrows;
 	double room; /* TABLE: the height of a page below the repeated header rows */
@@ -64,7 +67,6 @@ struct mblock {
 struct measure {
 	struct nv_pl_engine *en;
 	struct nv_pl_pages *out; /* owns the layouts */
-	const bool *top;	 /* per block: set its top_markup; NULL: none */
 };
 
 struct pager {
@@ -163,6 +165,9 @@ void nv_pl_place_box(struct pager *pg, const struct mblock *mb, double x, double
  * print_layout.c) into pg->out, with the document's structure.
  */
 void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
+
+/* Drop the pages of out and the layouts past the first kept. */
+void nv_pl_drop_pages(struct nv_pl_pages *out, size_t kept);
 
 /* --- tables (print_table.c) ---------------------------------------------------- */
 

@@ -527,32 +527,20 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 }
 
 /*
- * A paragraph: its markup, or its top_markup where ms->top says so for
- * block i. Both are laid out, markup first, so that the text of the pages
+ * A paragraph: its markup, and its top_markup (mb->top) when it has one.
+ * Both are laid out, markup first, so that the text of the pages
  * (nv_pl_text()) holds both, as that of the blocks (nv_pl_doc_text()) does.
  */
-static void measure_para(struct measure *ms, struct mblock *mb, size_t i, double cw)
+static void measure_para(struct measure *ms, struct mblock *mb, double cw)
 {
 	const struct nv_pl_style *st = &mb->b->st;
-	double w = st->width > 0 ? st->width : cw - st->left, h;
-	struct mline *other = NULL;
-	size_t n = 0, alloc = 0;
-	bool top = ms->top && ms->top[i];
+	double w = st->width > 0 ? st->width : cw - st->left;
 
 	mb->h = nv_pl_set_text(ms, mb->b->markup, st, w, st->left, 0, &mb->lines, &mb->n,
 			       &mb->alloc);
-	if (!mb->b->top_markup)
-		return;
-	h = nv_pl_set_text(ms, mb->b->top_markup, st, w, st->left, 0, &other, &n, &alloc);
-	if (top) {
-		free(mb->lines);
-		mb->lines = other;
-		mb->n = n;
-		mb->alloc = alloc;
-		mb->h = h;
-	} else {
-		free(other);
-	}
+	if (mb->b->top_markup)
+		mb->htop = nv_pl_set_text(ms, mb->b->top_markup, st, w, st->left, 0, &mb->top,
+					  &mb->ntop, &mb->atop);
 }
 
 static void measure_columns(struct measure *ms, struct mblock *mb)
@@ -690,7 +678,7 @@ static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)
 		m[i].landscape = landscape;
 		switch (b->kind) {
 		case NV_PL_PARA:
-			measure_para(ms, &m[i], i, cw);
+			measure_para(ms, &m[i], cw);
 			break;
 		case NV_PL_COLUMNS:
 			measure_columns(ms, &m[i]);
@@ -712,6 +700,7 @@ static void mblocks_free(struct mblock *m, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(m[i].lines);
+		free(m[i].top);
 		for (r = 0; r < m[i].nrows; r++) {
 			for (c = 0; c < m[i].rows[r].n; c++)
 				free(m[i].rows[r].cells[c].lines);
@@ -727,69 +716,77 @@ static void mblocks_free(struct mblock *m, size_t n)
  * like those of a paragraph: their x already includes the column's offset.
  */
 /*
- * Measure and paginate doc once; top: per block, whether to set its
- * top_markup (NULL: none); at_top (doc->nr of them, may be NULL) gets
- * which blocks began a page.
+ * Paginate the measured blocks m of doc into ms->out; at_top (doc->nr of
+ * them, may be NULL) gets which blocks began a page.
  */
-static struct nv_pl_pages *lay_out(struct nv_pl_engine *en, const struct nv_pl_doc *doc,
-				   const bool *top, bool *at_top)
+static void paginate(struct measure *ms, const struct nv_pl_doc *doc, const struct mblock *m,
+		     bool *at_top)
 {
-	struct nv_pl_pages *out = nv_xcalloc(1, sizeof(*out));
-	struct measure ms = { en, out, top };
 	struct pager pg;
-	struct mblock *m;
 
-	out->title = doc->title;
-	out->author = doc->author;
-	m = measure(&ms, doc);
 	memset(&pg, 0, sizeof(pg));
-	pg.en = en;
+	pg.en = ms->en;
 	pg.doc = doc;
-	pg.out = out;
-	pg.ms = &ms;
+	pg.out = ms->out;
+	pg.ms = ms;
 	pg.landscape = doc->landscape;
 	pg.outline = doc->outline ? nv_xstrdup(doc->outline) : NULL;
 	pg.at_top = at_top;
 	pg.m0 = m;
 	nv_pl_paginate(&pg, m, doc->nr);
 	free(pg.outline);
-	mblocks_free(m, doc->nr + 1);
-	return out;
 }
 
+/* Block mb begins a page: it shows its top_markup. */
+static void use_top(struct mblock *mb)
+{
+	struct mline *l = mb->lines;
+	size_t n = mb->n, a = mb->alloc;
+	double h = mb->h;
+
+	mb->lines = mb->top;
+	mb->n = mb->ntop;
+	mb->alloc = mb->atop;
+	mb->h = mb->htop;
+	mb->top = l;
+	mb->ntop = n;
+	mb->atop = a;
+	mb->htop = h;
+}
+
+/*
+ * Measure doc once and paginate it. A block with a top_markup that began
+ * a page shows it instead: the pages are made again from the same
+ * measures (both texts were laid out), the layouts of the first pages'
+ * numbers dropped, so that the result is that of a layout from scratch.
+ */
 struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
 {
 	bool *at_top = nv_xcalloc(doc->nr + 1, sizeof(bool)), again = false;
-	struct nv_pl_pages *out = lay_out(en, doc, NULL, at_top);
-	size_t i;
+	struct nv_pl_pages *out = nv_xcalloc(1, sizeof(*out));
+	struct measure ms = { en, out };
+	struct mblock *m;
+	size_t i, kept;
 
+	out->title = doc->title;
+	out->author = doc->author;
+	m = measure(&ms, doc);
+	kept = out->nlayouts;
+	paginate(&ms, doc, m, at_top);
 	for (i = 0; i < doc->nr; i++) {
 		at_top[i] = at_top[i] && doc->v[i].top_markup;
 		again = again || at_top[i];
 	}
 	if (again) {
-		nv_pl_pages_free(out);
-		out = lay_out(en, doc, at_top, NULL);
+		nv_pl_drop_pages(out, kept);
+		for (i = 0; i < doc->nr; i++)
+			if (at_top[i])
+				use_top(&m[i]);
+		paginate(&ms, doc, m, NULL);
 	}
+	mblocks_free(m, doc->nr + 1);
 	free(at_top);
 	return out;
-}
-
-void nv_pl_pages_free(struct nv_pl_pages *p)
-{
-	size_t i;
-
-	if (!p)
-		return;
-	for (i = 0; i < p->nr; i++) {
-		free(p->v[i].items);
-		free(p->v[i].outline);
-	}
-	free(p->v);
-	for (i = 0; i < p->nlayouts; i++)
-		g_object_unref(p->layouts[i]);
-	free(p->layouts);
-	free(p);
 }
 
 /* --- text ---------------------------------------------------------------------- */
