@@ -28,6 +28,7 @@ struct nv_pl_engine {
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	struct nv_hyphen *hy;
+	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
 };
 
 /* A line with its position relative to its block (or table cell). */
@@ -67,6 +68,8 @@ struct mblock {
 struct measure {
 	struct nv_pl_engine *en;
 	struct nv_pl_pages *out; /* owns the layouts */
+	double *offs;		 /* the x offsets of the line layouts of the text being set */
+	size_t noffs, aoffs;
 };
 
 struct pager {
@@ -165,6 +168,25 @@ void nv_pl_place_box(struct pager *pg, const struct mblock *mb, double x, double
  * print_layout.c) into pg->out, with the document's structure.
  */
 void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
+
+/* --- texts set before (print_cache.c) ------------------------------------------ */
+
+/* The key of markup set in style st, w pt wide. */
+void nv_pl_cache_key(struct nv_buf *key, const char *markup, const struct nv_pl_style *st,
+		     double w);
+/*
+ * When the text of key was set before, keep its layouts in ms->out, append
+ * its lines at x0, y0 to *lines, set *height; false when it was not.
+ */
+bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, double y0,
+		     struct mline **lines, size_t *n, size_t *alloc, double *height);
+/*
+ * Keep the text of key: the layouts of ms->out from first on; broken: by
+ * print_break.c (the first layout shows no lines, the others are lines
+ * at the offsets ms->offs).
+ */
+void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first, bool broken);
+void nv_pl_cache_free(struct nv_pl_cache *c);
 
 /* Drop the pages of out and the layouts past the first kept. */
 void nv_pl_drop_pages(struct nv_pl_pages *out, size_t kept);

@@ -285,6 +285,7 @@ void nv_pl_engine_free(struct nv_pl_engine *en)
 	if (en->fm)
 		g_object_unref(en->fm);
 	nv_hyphen_free(en->hy);
+	nv_pl_cache_free(en->cache);
 	free(en);
 }
 
@@ -508,21 +509,32 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 		      double w, double x0, double y0, struct mline **lines, size_t *n,
 		      size_t *alloc)
 {
+	struct nv_buf key = NV_BUF_INIT;
+	size_t first = ms->out->nlayouts;
 	PangoLayout *l;
 	PangoLayoutIter *it;
 	double bottom = 0;
+	bool broken;
 
 	if (!markup || !*markup)
 		return 0;
+	nv_pl_cache_key(&key, markup, st, w);
+	if (nv_pl_cache_get(ms, &key, x0, y0, lines, n, alloc, &bottom))
+		goto out;
 	/* Justified text is broken by print_break.c, unless no breaking fits. */
-	if (st->align == NV_PL_JUSTIFY && w > 0 &&
-	    !nv_pl_break_text(ms, markup, st, w, x0, y0, lines, n, alloc, &bottom))
-		return bottom;
-	l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
-	nv_pl_keep_layout(ms->out, l);
-	it = pango_layout_get_iter(l);
-	bottom = nv_pl_add_lines(it, x0, y0, lines, n, alloc);
-	pango_layout_iter_free(it);
+	ms->noffs = 0;
+	broken = st->align == NV_PL_JUSTIFY && w > 0 &&
+		 !nv_pl_break_text(ms, markup, st, w, x0, y0, lines, n, alloc, &bottom);
+	if (!broken) {
+		l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
+		nv_pl_keep_layout(ms->out, l);
+		it = pango_layout_get_iter(l);
+		bottom = nv_pl_add_lines(it, x0, y0, lines, n, alloc);
+		pango_layout_iter_free(it);
+	}
+	nv_pl_cache_put(ms, &key, first, broken);
+out:
+	nv_buf_release(&key);
 	return bottom;
 }
 
@@ -785,6 +797,7 @@ struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc
 		paginate(&ms, doc, m, NULL);
 	}
 	mblocks_free(m, doc->nr + 1);
+	free(ms.offs);
 	free(at_top);
 	return out;
 }
