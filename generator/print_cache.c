@@ -10,7 +10,8 @@
  * direct-mapped with a fixed number of entries (256: more keep more
  * memory for little gain): a new text takes the slot
  * of an old one, and the memory stays bounded however many documents an
- * engine prints.
+ * engine prints. The narrowest and widest each table cell can be
+ * (print_table.c) are kept the same way.
  */
 #include "common.h"
 
@@ -36,8 +37,16 @@ struct entry {
 	size_t n;
 };
 
+/* The narrowest and widest a table cell can be (print_table.c). */
+struct extent {
+	char *key;
+	size_t klen;
+	double min, max;
+};
+
 struct nv_pl_cache {
 	struct entry slot[SLOTS];
+	struct extent ext[SLOTS];
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -68,8 +77,10 @@ void nv_pl_cache_free(struct nv_pl_cache *c)
 
 	if (!c)
 		return;
-	for (i = 0; i < SLOTS; i++)
+	for (i = 0; i < SLOTS; i++) {
 		entry_clear(&c->slot[i]);
+		free(c->ext[i].key);
+	}
 	free(c);
 }
 
@@ -128,4 +139,36 @@ void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first,
 		e->l[i] = g_object_ref(ms->out->layouts[first + i]);
 		e->off[i] = !broken ? 0 : i == 0 ? NAN : ms->offs[i - 1];
 	}
+}
+
+static struct extent *ext_slot(struct nv_pl_engine *en, const struct nv_buf *key)
+{
+	if (!en->cache)
+		en->cache = nv_xcalloc(1, sizeof(*en->cache));
+	return &en->cache->ext[hash(key->ptr, key->len) % SLOTS];
+}
+
+bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, double *min,
+			    double *max)
+{
+	struct extent *x = ext_slot(en, key);
+
+	if (!x->key || x->klen != key->len || memcmp(x->key, key->ptr, key->len))
+		return false;
+	*min = x->min;
+	*max = x->max;
+	return true;
+}
+
+void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, double min,
+			    double max)
+{
+	struct extent *x = ext_slot(en, key);
+
+	free(x->key);
+	x->key = nv_xmalloc(key->len + 1);
+	memcpy(x->key, key->ptr, key->len + 1);
+	x->klen = key->len;
+	x->min = min;
+	x->max = max;
 }

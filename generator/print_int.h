@@ -186,6 +186,11 @@ bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, do
  * at the offsets ms->offs).
  */
 void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first, bool broken);
+/* The extent of a table cell measured before (key: its size, weight and markup). */
+bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, double *min,
+			    double *max);
+void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, double min,
+			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
 
 /* Drop the pages of out and the layouts past the first kept. */

@@ -100,7 +100,57 @@ static void test_same_text_set_once(void)
 	nv_buf_release(&why);
 }
 
+/* An automatic-width table set by en: the x and w of its cells into v; their count. */
+static size_t table_cells(struct nv_pl_engine *en, double *v, size_t max)
+{
+	static const double given[] = { 150, 150, 150 };
+	static const char *const row[] = { "1.1.",
+					   "Изучение нормативных документов о наставничестве, "
+					   "анализ опыта школы и подготовка справки",
+					   "Аналитическая справка, протокол" };
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_table *t = nv_pl_table_new(given, 3, 12);
+	struct nv_pl_pages *p;
+	size_t k, n = 0;
+
+	nv_pl_row(t, row, 3, NV_PL_LEFT, false);
+	t->auto_widths = true;
+	nv_pl_add(doc, NV_PL_TABLE, NULL)->table = t;
+	p = nv_pl_layout(en, doc);
+	for (k = 0; p->nr && k < p->v[0].nitems && n + 2 <= max; k++)
+		if (p->v[0].items[k].kind == NV_PL_ITEM_RECT) {
+			v[n++] = p->v[0].items[k].x;
+			v[n++] = p->v[0].items[k].w;
+		}
+	nv_pl_pages_free(p);
+	nv_pl_doc_free(doc);
+	return n;
+}
+
+/* Column widths measured once, the same as a fresh engine's. */
+static void test_same_table_measured_once(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_engine *fresh = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	double a[16], b[16], c[16];
+	size_t na, nb, nc, i;
+
+	CHECK(en && fresh);
+	na = table_cells(en, a, 16);
+	nb = table_cells(en, b, 16);
+	nc = table_cells(fresh, c, 16);
+	CHECK(na >= 6 && na == nb && na == nc);
+	for (i = 0; i < na && i < nb && i < nc; i++)
+		CHECK(a[i] == b[i] && b[i] == c[i]);
+	CHECK(a[3] > a[1] && a[1] < 40); /* auto widths: «1.1.» narrow */
+	nv_pl_engine_free(en);
+	nv_pl_engine_free(fresh);
+	nv_buf_release(&why);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_same_text_set_once);
+	NV_RUN(test_same_table_measured_once);
 }
