@@ -29,6 +29,7 @@ struct nv_pl_engine {
 	PangoContext *ctx;
 	struct nv_hyphen *hy;
 	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
+	unsigned docs;		   /* printed: see nv_pl_engine_rest() */
 };
 
 /* A line with its position relative to its block (or table cell). */
@@ -192,6 +193,9 @@ bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, double min,
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
+
+/* A font map and a context of its own for en (print_layout.c). */
+void nv_pl_new_context(struct nv_pl_engine *en);
 
 /* Drop the pages of out and the layouts past the first kept. */
 void nv_pl_drop_pages(struct nv_pl_pages *out, size_t kept);

@@ -228,21 +228,10 @@ const char *nv_pl_engine_font(const struct nv_pl_engine *en)
 	return en->o.font;
 }
 
-struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
-				      struct nv_buf *why)
+void nv_pl_new_context(struct nv_pl_engine *en)
 {
-	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
 	cairo_font_options_t *fo;
-	struct nv_buf found = NV_BUF_INIT, other = NV_BUF_INIT;
-	const char *sub;
 
-	en->o = *o;
-	if (!en->o.font || !*en->o.font)
-		en->o.font = "Liberation Serif";
-	if (en->o.size <= 0)
-		en->o.size = 14;
-	if (en->o.table_size <= 0)
-		en->o.table_size = 12;
 	en->fm = pango_cairo_font_map_new();
 	en->ctx = pango_font_map_create_context(en->fm);
 	/* Points are PDF units; glyph positions unhinted, as on paper. */
@@ -254,6 +243,23 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(en->ctx, FALSE);
 	pango_context_set_language(en->ctx, pango_language_from_string("ru"));
+}
+
+struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
+				      struct nv_buf *why)
+{
+	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
+	struct nv_buf found = NV_BUF_INIT, other = NV_BUF_INIT;
+	const char *sub;
+
+	en->o = *o;
+	if (!en->o.font || !*en->o.font)
+		en->o.font = "Liberation Serif";
+	if (en->o.size <= 0)
+		en->o.size = 14;
+	if (en->o.table_size <= 0)
+		en->o.table_size = 12;
+	nv_pl_new_context(en);
 
 	/* A font that is missing may have a metric-compatible substitute. */
 	if (!font_installed(en, en->o.font, &found)) {

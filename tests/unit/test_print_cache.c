@@ -149,8 +149,37 @@ static void test_same_table_measured_once(void)
 	nv_buf_release(&why);
 }
 
+/* An engine that has rested (a fresh font map) sets text as before. */
+static void test_rest_changes_nothing(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_pages *a, *b;
+	const struct nv_pl_item *la[32], *lb[32];
+	size_t na, nb, i;
+	int k;
+
+	CHECK(en);
+	a = set(en, 0, 280);
+	na = lines(a, la, 32);
+	for (k = 0; k < 16; k++) /* REST_EVERY documents */
+		nv_pl_engine_rest(en);
+	b = set(en, 0, 280);
+	nb = lines(b, lb, 32);
+	CHECK(na > 3 && na == nb);
+	for (i = 0; i < na && i < nb; i++) {
+		CHECK(la[i]->line != lb[i]->line); /* it rested: shaped again */
+		CHECK(la[i]->x == lb[i]->x && la[i]->y == lb[i]->y && la[i]->w == lb[i]->w);
+	}
+	nv_pl_pages_free(a);
+	nv_pl_pages_free(b);
+	nv_pl_engine_free(en);
+	nv_buf_release(&why);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_rest_changes_nothing);
 	NV_RUN(test_same_text_set_once);
 	NV_RUN(test_same_table_measured_once);
 }
