@@ -409,6 +409,8 @@ static double set_line(struct measure *ms, PangoLayout *whole, const struct cut 
 	free(t);
 	g_object_set_data(G_OBJECT(l), "nv-line", GINT_TO_POINTER(1));
 	nv_pl_keep_layout(ms->out, l);
+	NV_GROW(ms->offs, ms->noffs + 1, ms->aoffs);
+	ms->offs[ms->noffs++] = c->off;
 	it = pango_layout_get_iter(l);
 	h = nv_pl_add_lines(it, x0 + c->off, y, lines, n, alloc);
 	pango_layout_iter_free(it);

@@ -578,6 +578,7 @@ out:
 	nv_pl_doc_free(doc);
 	nv_buf_release(&pdf);
 	nv_buf_release(&why);
+	nv_pl_engine_rest(s->en);
 	return rc;
 }
 

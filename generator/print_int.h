@@ -28,6 +28,8 @@ struct nv_pl_engine {
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	struct nv_hyphen *hy;
+	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
+	unsigned docs;		   /* printed: see nv_pl_engine_rest() */
 };
 
 /* A line with its position relative to its block (or table cell). */
@@ -56,6 +58,9 @@ struct mblock {
 	double h;
 	struct mline *lines; /* PARA, COLUMNS */
 	size_t n, alloc;
+	struct mline *top; /* PARA with top_markup: its lines at the top of a page */
+	size_t ntop, atop;
+	double htop;
 	struct mrow *rows; /* TABLE */
 	size_t nrows;
 	double room; /* TABLE: the height of a page below the repeated header rows */
@@ -64,7 +69,8 @@ struct mblock {
 struct measure {
 	struct nv_pl_engine *en;
 	struct nv_pl_pages *out; /* owns the layouts */
-	const bool *top;	 /* per block: set its top_markup; NULL: none */
+	double *offs;		 /* the x offsets of the line layouts of the text being set */
+	size_t noffs, aoffs;
 };
 
 struct pager {
@@ -163,6 +169,36 @@ void nv_pl_place_box(struct pager *pg, const struct mblock *mb, double x, double
  * print_layout.c) into pg->out, with the document's structure.
  */
 void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
+
+/* --- texts set before (print_cache.c) ------------------------------------------ */
+
+/* The key of markup set in style st, w pt wide. */
+void nv_pl_cache_key(struct nv_buf *key, const char *markup, const struct nv_pl_style *st,
+		     double w);
+/*
+ * When the text of key was set before, keep its layouts in ms->out, append
+ * its lines at x0, y0 to *lines, set *height; false when it was not.
+ */
+bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, double y0,
+		     struct mline **lines, size_t *n, size_t *alloc, double *height);
+/*
+ * Keep the text of key: the layouts of ms->out from first on; broken: by
+ * print_break.c (the first layout shows no lines, the others are lines
+ * at the offsets ms->offs).
+ */
+void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first, bool broken);
+/* The extent of a table cell measured before (key: its size, weight and markup). */
+bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, double *min,
+			    double *max);
+void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, double min,
+			    double max);
+void nv_pl_cache_free(struct nv_pl_cache *c);
+
+/* A font map and a context of its own for en (print_layout.c). */
+void nv_pl_new_context(struct nv_pl_engine *en);
+
+/* Drop the pages of out and the layouts past the first kept. */
+void nv_pl_drop_pages(struct nv_pl_pages *out, size_t kept);
 
 /* --- tables (print_table.c) ---------------------------------------------------- */
 

@@ -228,21 +228,10 @@ const char *nv_pl_engine_font(const struct nv_pl_engine *en)
 	return en->o.font;
 }
 
-struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
-				      struct nv_buf *why)
+void nv_pl_new_context(struct nv_pl_engine *en)
 {
-	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
 	cairo_font_options_t *fo;
-	struct nv_buf found = NV_BUF_INIT, other = NV_BUF_INIT;
-	const char *sub;
 
-	en->o = *o;
-	if (!en->o.font || !*en->o.font)
-		en->o.font = "Liberation Serif";
-	if (en->o.size <= 0)
-		en->o.size = 14;
-	if (en->o.table_size <= 0)
-		en->o.table_size = 12;
 	en->fm = pango_cairo_font_map_new();
 	en->ctx = pango_font_map_create_context(en->fm);
 	/* Points are PDF units; glyph positions unhinted, as on paper. */
@@ -254,6 +243,23 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(en->ctx, FALSE);
 	pango_context_set_language(en->ctx, pango_language_from_string("ru"));
+}
+
+struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
+				      struct nv_buf *why)
+{
+	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
+	struct nv_buf found = NV_BUF_INIT, other = NV_BUF_INIT;
+	const char *sub;
+
+	en->o = *o;
+	if (!en->o.font || !*en->o.font)
+		en->o.font = "Liberation Serif";
+	if (en->o.size <= 0)
+		en->o.size = 14;
+	if (en->o.table_size <= 0)
+		en->o.table_size = 12;
+	nv_pl_new_context(en);
 
 	/* A font that is missing may have a metric-compatible substitute. */
 	if (!font_installed(en, en->o.font, &found)) {
@@ -285,6 +291,7 @@ void nv_pl_engine_free(struct nv_pl_engine *en)
 	if (en->fm)
 		g_object_unref(en->fm);
 	nv_hyphen_free(en->hy);
+	nv_pl_cache_free(en->cache);
 	free(en);
 }
 
@@ -508,51 +515,50 @@ double nv_pl_set_text(struct measure *ms, const char *markup, const struct nv_pl
 		      double w, double x0, double y0, struct mline **lines, size_t *n,
 		      size_t *alloc)
 {
+	struct nv_buf key = NV_BUF_INIT;
+	size_t first = ms->out->nlayouts;
 	PangoLayout *l;
 	PangoLayoutIter *it;
 	double bottom = 0;
+	bool broken;
 
 	if (!markup || !*markup)
 		return 0;
+	nv_pl_cache_key(&key, markup, st, w);
+	if (nv_pl_cache_get(ms, &key, x0, y0, lines, n, alloc, &bottom))
+		goto out;
 	/* Justified text is broken by print_break.c, unless no breaking fits. */
-	if (st->align == NV_PL_JUSTIFY && w > 0 &&
-	    !nv_pl_break_text(ms, markup, st, w, x0, y0, lines, n, alloc, &bottom))
-		return bottom;
-	l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
-	nv_pl_keep_layout(ms->out, l);
-	it = pango_layout_get_iter(l);
-	bottom = nv_pl_add_lines(it, x0, y0, lines, n, alloc);
-	pango_layout_iter_free(it);
+	ms->noffs = 0;
+	broken = st->align == NV_PL_JUSTIFY && w > 0 &&
+		 !nv_pl_break_text(ms, markup, st, w, x0, y0, lines, n, alloc, &bottom);
+	if (!broken) {
+		l = nv_pl_layout_text(ms->en, markup, st, w, PANGO_WRAP_WORD_CHAR);
+		nv_pl_keep_layout(ms->out, l);
+		it = pango_layout_get_iter(l);
+		bottom = nv_pl_add_lines(it, x0, y0, lines, n, alloc);
+		pango_layout_iter_free(it);
+	}
+	nv_pl_cache_put(ms, &key, first, broken);
+out:
+	nv_buf_release(&key);
 	return bottom;
 }
 
 /*
- * A paragraph: its markup, or its top_markup where ms->top says so for
- * block i. Both are laid out, markup first, so that the text of the pages
+ * A paragraph: its markup, and its top_markup (mb->top) when it has one.
+ * Both are laid out, markup first, so that the text of the pages
  * (nv_pl_text()) holds both, as that of the blocks (nv_pl_doc_text()) does.
  */
-static void measure_para(struct measure *ms, struct mblock *mb, size_t i, double cw)
+static void measure_para(struct measure *ms, struct mblock *mb, double cw)
 {
 	const struct nv_pl_style *st = &mb->b->st;
-	double w = st->width > 0 ? st->width : cw - st->left, h;
-	struct mline *other = NULL;
-	size_t n = 0, alloc = 0;
-	bool top = ms->top && ms->top[i];
+	double w = st->width > 0 ? st->width : cw - st->left;
 
 	mb->h = nv_pl_set_text(ms, mb->b->markup, st, w, st->left, 0, &mb->lines, &mb->n,
 			       &mb->alloc);
-	if (!mb->b->top_markup)
-		return;
-	h = nv_pl_set_text(ms, mb->b->top_markup, st, w, st->left, 0, &other, &n, &alloc);
-	if (top) {
-		free(mb->lines);
-		mb->lines = other;
-		mb->n = n;
-		mb->alloc = alloc;
-		mb->h = h;
-	} else {
-		free(other);
-	}
+	if (mb->b->top_markup)
+		mb->htop = nv_pl_set_text(ms, mb->b->top_markup, st, w, st->left, 0, &mb->top,
+					  &mb->ntop, &mb->atop);
 }
 
 static void measure_columns(struct measure *ms, struct mblock *mb)
@@ -690,7 +696,7 @@ static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)
 		m[i].landscape = landscape;
 		switch (b->kind) {
 		case NV_PL_PARA:
-			measure_para(ms, &m[i], i, cw);
+			measure_para(ms, &m[i], cw);
 			break;
 		case NV_PL_COLUMNS:
 			measure_columns(ms, &m[i]);
@@ -712,6 +718,7 @@ static void mblocks_free(struct mblock *m, size_t n)
 
 	for (i = 0; i < n; i++) {
 		free(m[i].lines);
+		free(m[i].top);
 		for (r = 0; r < m[i].nrows; r++) {
 			for (c = 0; c < m[i].rows[r].n; c++)
 				free(m[i].rows[r].cells[c].lines);
@@ -727,69 +734,78 @@ static void mblocks_free(struct mblock *m, size_t n)
  * like those of a paragraph: their x already includes the column's offset.
  */
 /*
- * Measure and paginate doc once; top: per block, whether to set its
- * top_markup (NULL: none); at_top (doc->nr of them, may be NULL) gets
- * which blocks began a page.
+ * Paginate the measured blocks m of doc into ms->out; at_top (doc->nr of
+ * them, may be NULL) gets which blocks began a page.
  */
-static struct nv_pl_pages *lay_out(struct nv_pl_engine *en, const struct nv_pl_doc *doc,
-				   const bool *top, bool *at_top)
+static void paginate(struct measure *ms, const struct nv_pl_doc *doc, const struct mblock *m,
+		     bool *at_top)
 {
-	struct nv_pl_pages *out = nv_xcalloc(1, sizeof(*out));
-	struct measure ms = { en, out, top };
 	struct pager pg;
-	struct mblock *m;
 
-	out->title = doc->title;
-	out->author = doc->author;
-	m = measure(&ms, doc);
 	memset(&pg, 0, sizeof(pg));
-	pg.en = en;
+	pg.en = ms->en;
 	pg.doc = doc;
-	pg.out = out;
-	pg.ms = &ms;
+	pg.out = ms->out;
+	pg.ms = ms;
 	pg.landscape = doc->landscape;
 	pg.outline = doc->outline ? nv_xstrdup(doc->outline) : NULL;
 	pg.at_top = at_top;
 	pg.m0 = m;
 	nv_pl_paginate(&pg, m, doc->nr);
 	free(pg.outline);
-	mblocks_free(m, doc->nr + 1);
-	return out;
 }
 
+/* Block mb begins a page: it shows its top_markup. */
+static void use_top(struct mblock *mb)
+{
+	struct mline *l = mb->lines;
+	size_t n = mb->n, a = mb->alloc;
+	double h = mb->h;
+
+	mb->lines = mb->top;
+	mb->n = mb->ntop;
+	mb->alloc = mb->atop;
+	mb->h = mb->htop;
+	mb->top = l;
+	mb->ntop = n;
+	mb->atop = a;
+	mb->htop = h;
+}
+
+/*
+ * Measure doc once and paginate it. A block with a top_markup that began
+ * a page shows it instead: the pages are made again from the same
+ * measures (both texts were laid out), the layouts of the first pages'
+ * numbers dropped, so that the result is that of a layout from scratch.
+ */
 struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
 {
 	bool *at_top = nv_xcalloc(doc->nr + 1, sizeof(bool)), again = false;
-	struct nv_pl_pages *out = lay_out(en, doc, NULL, at_top);
-	size_t i;
+	struct nv_pl_pages *out = nv_xcalloc(1, sizeof(*out));
+	struct measure ms = { en, out };
+	struct mblock *m;
+	size_t i, kept;
 
+	out->title = doc->title;
+	out->author = doc->author;
+	m = measure(&ms, doc);
+	kept = out->nlayouts;
+	paginate(&ms, doc, m, at_top);
 	for (i = 0; i < doc->nr; i++) {
 		at_top[i] = at_top[i] && doc->v[i].top_markup;
 		again = again || at_top[i];
 	}
 	if (again) {
-		nv_pl_pages_free(out);
-		out = lay_out(en, doc, at_top, NULL);
+		nv_pl_drop_pages(out, kept);
+		for (i = 0; i < doc->nr; i++)
+			if (at_top[i])
+				use_top(&m[i]);
+		paginate(&ms, doc, m, NULL);
 	}
+	mblocks_free(m, doc->nr + 1);
+	free(ms.offs);
 	free(at_top);
 	return out;
-}
-
-void nv_pl_pages_free(struct nv_pl_pages *p)
-{
-	size_t i;
-
-	if (!p)
-		return;
-	for (i = 0; i < p->nr; i++) {
-		free(p->v[i].items);
-		free(p->v[i].outline);
-	}
-	free(p->v);
-	for (i = 0; i < p->nlayouts; i++)
-		g_object_unref(p->layouts[i]);
-	free(p->layouts);
-	free(p);
 }
 
 /* --- text ---------------------------------------------------------------------- */

@@ -427,3 +427,29 @@ void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n)
 	if (pg->doc_open)
 		nv_pl_tag_close(pg, "Document");
 }
+
+/* Drop the pages of out and the layouts past the first kept (those of the pages). */
+void nv_pl_drop_pages(struct nv_pl_pages *out, size_t kept)
+{
+	size_t i;
+
+	for (i = 0; i < out->nr; i++) {
+		free(out->v[i].items);
+		free(out->v[i].outline);
+	}
+	free(out->v);
+	out->v = NULL;
+	out->nr = out->alloc = 0;
+	for (i = kept; i < out->nlayouts; i++)
+		g_object_unref(out->layouts[i]);
+	out->nlayouts = kept;
+}
+
+void nv_pl_pages_free(struct nv_pl_pages *p)
+{
+	if (!p)
+		return;
+	nv_pl_drop_pages(p, 0);
+	free(p->layouts);
+	free(p);
+}

@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "print.h"
 #include "print_int.h"
 
@@ -31,6 +32,7 @@
 static void cell_extent(struct nv_pl_engine *en, const struct nv_pl_cell *cell, double size,
 			double *min, double *max)
 {
+	struct nv_buf key = NV_BUF_INIT;
 	struct nv_pl_style st;
 	PangoLayout *l;
 	PangoLayoutIter *it;
@@ -40,21 +42,27 @@ static void cell_extent(struct nv_pl_engine *en, const struct nv_pl_cell *cell, 
 	*min = *max = 2 * CELL_HPAD;
 	if (!cell->markup || !*cell->markup)
 		return;
+	nv_buf_addf(&key, "%a %d|%s", size, cell->bold, cell->markup);
+	if (nv_pl_cache_get_extent(en, &key, min, max))
+		goto out;
 	memset(&st, 0, sizeof(st));
 	st.size = size;
 	st.bold = cell->bold;
 	for (pass = 0; pass < 2; pass++) {
-		double *out = pass ? max : min;
+		double *o = pass ? max : min;
 		l = nv_pl_layout_text(en, cell->markup, &st, pass ? -1 : 1, PANGO_WRAP_WORD);
 		it = pango_layout_get_iter(l);
 		do {
 			pango_layout_iter_get_line_extents(it, NULL, &log);
-			if ((double)log.width / PANGO_SCALE + 2 * CELL_HPAD > *out)
-				*out = (double)log.width / PANGO_SCALE + 2 * CELL_HPAD;
+			if ((double)log.width / PANGO_SCALE + 2 * CELL_HPAD > *o)
+				*o = (double)log.width / PANGO_SCALE + 2 * CELL_HPAD;
 		} while (pango_layout_iter_next_line(it));
 		pango_layout_iter_free(it);
 		g_object_unref(l);
 	}
+	nv_pl_cache_put_extent(en, &key, *min, *max);
+out:
+	nv_buf_release(&key);
 }
 
 /*

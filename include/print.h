@@ -307,6 +307,8 @@ const char *nv_pl_engine_font(const struct nv_pl_engine *en);
 const char *nv_pl_font_substitute(const char *name);
 void nv_pl_engine_free(struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
+/* Call after each document: now and then the engine drops its font caches. */
+void nv_pl_engine_rest(struct nv_pl_engine *en);
 bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en);
 /*
  * Never hyphenate these words in any case form (people's names, places):
