@@ -61,7 +61,7 @@ static void count_forms(struct nv_monitoring *mon, const struct nv_model *m)
 {
 	size_t f, k;
 
-	for (f = 0; m->forms[f]; f++) {
+	for (f = 0; m->forms && m->forms[f]; f++) {
 		struct nv_form_count fc = { m->forms[f], 0, 0 };
 		for (k = 0; k < m->npairs; k++)
 			if (m->pairs[k]->form && !strcmp(m->pairs[k]->form, m->forms[f])) {
