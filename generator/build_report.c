@@ -304,8 +304,8 @@ size_t nv_rollup_rows_from_members(struct nv_rollup_row **rows, const struct nv_
 		r->name = mb->short_name ? mb->short_name : mb->name;
 		r->kind = mb->kind;
 		r->note = mb->from_cache ? "сайт недоступен: данные из кэша"
-			  : mb->stale	  ? "данные устарели"
-					  : NULL;
+			  : mb->stale	 ? "данные устарели"
+					 : NULL;
 		r->forms = f = nv_xcalloc(mb->nforms ? mb->nforms : 1, sizeof(*f));
 		r->nforms = mb->nforms;
 		for (k = 0; k < mb->nforms; k++) {

@@ -15,8 +15,9 @@
 #include "typo.h"
 
 /* Russian names accepted for the kinds, in the order of nv_kind_names. */
-static const char *const kind_ru[] = { "страница", "положение", "программа", "дорожная-карта",
-				       "приказ",   "кейс",	"новость",   "бланк", NULL };
+static const char *const kind_ru[] = { "страница",	 "положение", "программа",
+				       "дорожная-карта", "приказ",    "кейс",
+				       "новость",	 "бланк",     NULL };
 
 /* The front matter and body of each kind; %s is today's date, %s the year. */
 static const char *const skeleton[] = {
@@ -53,7 +54,8 @@ static const char *const skeleton[] = {
 	"---\ntitle: Заголовок новости\ndate: %s\nsummary: Одно предложение для ленты.\n---\n"
 	"Текст новости.\n",
 	/* form */
-	"---\ntitle: Согласие на участие в мероприятии\nsummary: Кто и когда заполняет бланк.\n---\n"
+	"---\ntitle: Согласие на участие в мероприятии\nsummary: Кто и когда заполняет "
+	"бланк.\n---\n"
 	"Я, {{blank 40}} (фамилия, имя, отчество (при наличии)), даю согласие "
 	"{{organization.short_name}} …\n\n"
 	"«{{blank 3}}» {{blank 14}} 20{{blank 3}} г.\n\n"

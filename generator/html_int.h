@@ -220,7 +220,6 @@ char *nv_html_filter_url(const char *what, const char *value);
 /* A case in the bank: its doc_link plus form, kind, year and their slugs. */
 struct nv_value *nv_html_case_card(const struct nv_entry *e);
 
-
 /* --- forms (html_forms.c) ------------------------------------------------------ */
 
 /*
@@ -261,7 +260,7 @@ char *nv_html_plain_text(const char *html, size_t max);
  * its plain text cut after a word and its section headings; the caller
  * frees it.
  */
-#define NV_SEARCH_LEAD 400
+#define NV_SEARCH_LEAD	400
 #define NV_SEARCH_HEADS 400
 char *nv_html_search_text(const char *html);
 

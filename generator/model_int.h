@@ -74,7 +74,6 @@ struct mdl_entry_job {
 };
 void mdl_per_entry(struct builder *b, void *(*fn)(void *));
 
-
 /* True if s is a valid id: not empty, only a-z, 0-9, '-' and '_'. */
 bool mdl_valid_id(const char *s);
 /* True if the document with this id was left out as a draft. */

@@ -55,7 +55,6 @@ static bool young_in(const struct nv_model *m, const struct nv_person *p)
 	return false;
 }
 
-
 /* The forms that have pairs, in the model's order of forms. */
 static void count_forms(struct nv_monitoring *mon, const struct nv_model *m)
 {

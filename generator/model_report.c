@@ -32,15 +32,16 @@ static void row(struct nv_report_row *r, const char *title, const char *label, s
 			 (int)(nv_monitoring_percent(n, r->total) * 10 + 0.5));
 }
 
-/* The rows from the monitoring figures (model_monitoring.h): the page, data.json and the report agree. */
+/* The rows from the monitoring figures (model_monitoring.h): the page, data.json and the report
+ * agree. */
 static void count(struct nv_report *r, const struct nv_model *m)
 {
 	struct nv_monitoring mon;
 	size_t i;
 
 	nv_monitoring_count(&mon, m);
-	row(&r->rows[0], "Педагогические работники, участвующие в" NBSP "наставничестве", "Педагоги",
-	    mon.teachers_involved, mon.teachers, mon.teachers_declared);
+	row(&r->rows[0], "Педагогические работники, участвующие в" NBSP "наставничестве",
+	    "Педагоги", mon.teachers_involved, mon.teachers, mon.teachers_declared);
 	row(&r->rows[1], "Молодые специалисты, за которыми закреплены наставники",
 	    "Молодые специалисты", mon.young_involved, mon.young, mon.young_declared);
 	row(&r->rows[2], "Обучающиеся, вовлечённые в" NBSP "наставничество", "Обучающиеся",

@@ -118,8 +118,8 @@ void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out)
 					    it->open & NV_PL_OPEN_BOTTOM ? " open-bottom" : "");
 				break;
 			case NV_PL_ITEM_FILL:
-				nv_buf_addf(out, "    bar y=%.1f x=%.1f w=%.1f h=%.1f\n", it->y, it->x,
-					    it->w, it->h);
+				nv_buf_addf(out, "    bar y=%.1f x=%.1f w=%.1f h=%.1f\n", it->y,
+					    it->x, it->w, it->h);
 				break;
 			case NV_PL_ITEM_BEGIN:
 				nv_buf_addf(out, "  <%s>\n", it->tag);

@@ -21,13 +21,12 @@ struct school {
 	struct nv_person *mentees[3][2];
 };
 
-
 /* got is the plain sentence want as the typography pass sets it (no-break spaces). */
-#define CHECK_SET(got, want)                          \
-	do {                                          \
-		char *set_ = nv_typo_str(want);       \
-		CHECK_STR(got, set_);                 \
-		free(set_);                           \
+#define CHECK_SET(got, want)                    \
+	do {                                    \
+		char *set_ = nv_typo_str(want); \
+		CHECK_STR(got, set_);           \
+		free(set_);                     \
 	} while (0)
 
 static void person(struct school *s, size_t i, enum nv_category c, bool mentor, bool mentee)
