@@ -244,26 +244,6 @@ struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
 
 /* --- JSON text ---------------------------------------------------------------------- */
 
-static void json_str(struct nv_buf *b, const char *s, size_t n)
-{
-	size_t i;
-	unsigned char c;
-
-	nv_buf_addch(b, '"');
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c == '"' || c == '\\')
-			nv_buf_addf(b, "\\%c", c);
-		else if (c == '\n')
-			nv_buf_adds(b, "\\n");
-		else if (c < 0x20)
-			nv_buf_addf(b, "\\u%04x", c);
-		else
-			nv_buf_addch(b, (char)c);
-	}
-	nv_buf_addch(b, '"');
-}
-
 static void indent(struct nv_buf *b, int depth)
 {
 	nv_buf_addch(b, '\n');
@@ -288,7 +268,7 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth)
 				nv_buf_addch(b, ',');
 			indent(b, depth + 1);
 			if (v->type == NV_MAP) {
-				json_str(b, v->members[i].key, v->members[i].keylen);
+				nv_html_json_string(b, v->members[i].key);
 				nv_buf_adds(b, ": ");
 			}
 			nv_html_json(b, v->type == NV_MAP ? v->members[i].value : v->items[i],
@@ -298,7 +278,7 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth)
 		nv_buf_addch(b, v->type == NV_MAP ? '}' : ']');
 		break;
 	case NV_STRING:
-		json_str(b, v->str, v->len);
+		nv_html_json_string(b, v->str);
 		break;
 	case NV_NUMBER:
 		nv_buf_addf(b, "%.15g", v->number);

@@ -375,7 +375,8 @@ void nv_html_emit_sitemap(struct nv_html_state *s);
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e);
 
 /*
- * The text writers behind the feeds, exposed for tests/fuzz/fuzz_feeds.c.
+ * The text writers behind the feeds (and data.json's strings), exposed
+ * for tests/fuzz/fuzz_feeds.c.
  * nv_html_ics_text appends s (NULL: nothing) as iCalendar TEXT (RFC 5545,
  * 3.3.11): \ ; , escaped, newlines as \n. nv_html_ics_line appends line
  * as a content line folded at 75 octets (3.1), never inside a UTF-8
