@@ -190,17 +190,19 @@ static const char gitignore[] = "# Собранный раздел и PDF: их 
 				"# Скачанные выгрузки организаций управления (members).\n"
 				"/.nastavnik-cache/\n";
 
+/* GitLab CI: nastavnik built from its sources before every job. */
+#define CI_BEFORE_SCRIPT                                                 \
+	"before_script:\n"                                               \
+	"  - apt-get update -q && apt-get install -y -q git make sudo\n" \
+	"  - git clone --depth 1 \"$NASTAVNIK_SRC\" /opt/nastavnik\n"    \
+	"  - make -C /opt/nastavnik\n"
+
 static const char gitlab_ci[] =
 	"# Проверка документов при каждой отправке и заявке на слияние, сборка\n"
 	"# раздела на основной ветке. nastavnik собирается из исходников: адрес\n"
 	"# его репозитория — переменная NASTAVNIK_SRC в настройках CI/CD проекта.\n"
 	"image: debian:12\n"
-	"\n"
-	"before_script:\n"
-	"  - apt-get update -q && apt-get install -y -q git make sudo\n"
-	"  - git clone --depth 1 \"$NASTAVNIK_SRC\" /opt/nastavnik\n"
-	"  - make -C /opt/nastavnik\n"
-	"\n"
+	"\n" CI_BEFORE_SCRIPT "\n"
 	"check:\n"
 	"  script:\n"
 	"    - /opt/nastavnik/build/nastavnik check\n"
@@ -233,12 +235,7 @@ static const char gitlab_ci_department[] =
 	"  GIT_SUBMODULE_STRATEGY: recursive\n"
 	"\n"
 	"stages: [members, department]\n"
-	"\n"
-	"before_script:\n"
-	"  - apt-get update -q && apt-get install -y -q git make sudo\n"
-	"  - git clone --depth 1 \"$NASTAVNIK_SRC\" /opt/nastavnik\n"
-	"  - make -C /opt/nastavnik\n"
-	"\n"
+	"\n" CI_BEFORE_SCRIPT "\n"
 	"member:\n"
 	"  stage: members\n"
 	"  parallel:\n"
