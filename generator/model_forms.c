@@ -368,33 +368,25 @@ static void section_url(struct nv_buf *out, const struct nv_site *s)
  */
 static void head_dative(struct nv_buf *out, const char *t)
 {
+	char *cap;
 	size_t n;
-	uint32_t cp;
-	size_t k;
 
 	if (!t || !*t)
 		return;
-	n = strlen(t);
 	if (strchr(t, ' ')) {
 		nv_buf_adds(out, t);
 		return;
 	}
-	k = nv_utf8_decode(t, n, &cp);
-	/* Cyrillic small а–я to capital А–Я (U+0430–044F → U+0410–042F). */
-	if (cp >= 0x430 && cp <= 0x44f && k == 2) {
-		cp -= 0x20;
-		nv_buf_addch(out, (int)(0xc0 | (cp >> 6)));
-		nv_buf_addch(out, (int)(0x80 | (cp & 0x3f)));
-	} else {
-		nv_buf_add(out, t, k);
-	}
-	if (n >= 4 && !strcmp(t + n - 4, "ий")) {
-		nv_buf_add(out, t + k, n - k - 4);
+	cap = nv_utf8_capitalize(t);
+	n = strlen(cap);
+	if (n >= 4 && !strcmp(cap + n - 4, "ий")) {
+		nv_buf_add(out, cap, n - 4);
 		nv_buf_adds(out, "ему");
 	} else {
-		nv_buf_adds(out, t + k);
+		nv_buf_adds(out, cap);
 		nv_buf_adds(out, "у");
 	}
+	free(cap);
 }
 
 /*
