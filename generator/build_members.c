@@ -54,11 +54,9 @@ static bool ends_with(const char *s, const char *tail)
 /* Today, or the day of SOURCE_DATE_EPOCH (reproducible builds and tests). */
 static struct nv_date today(void)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	struct nv_date d = nv_source_date();
 
-	if (epoch && *epoch)
-		return nv_date_from_days(strtol(epoch, NULL, 10) / 86400);
-	return nv_date_today();
+	return d.year ? d : nv_date_today();
 }
 
 static struct nv_diag *warn(struct loader *l, const struct nv_org_member *mb, const char *fmt,

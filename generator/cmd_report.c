@@ -44,20 +44,6 @@ static int parse_date(const char *value, void *dest)
 	return nv_date_parse(value, dest);
 }
 
-/* SOURCE_DATE_EPOCH, or 0 when it is not set or not a number. */
-static long long source_date_epoch(void)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (!s || !*s)
-		return 0;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	return errno || *end || v < 0 ? 0 : v;
-}
-
 /* FILE made absolute against the directory the command started in; the caller frees. */
 static char *absolute(const char *path)
 {
@@ -149,7 +135,8 @@ int cmd_report(int argc, char **argv, struct nv_global *g)
 		return nv_usage_error("report: укажите файл отчёта, например: nastavnik report "
 				      "--xlsx отчёт.xlsx");
 	have_date = o.date.year != 0;
-	o.created = source_date_epoch();
+	if (!nv_source_date_epoch(&o.created))
+		o.created = 0;
 	if (!have_date && o.created) {
 		o.date = nv_date_from_days((long)(o.created / 86400));
 	} else if (!have_date) {

@@ -19,6 +19,9 @@
  */
 #include "common.h"
 
+#include <errno.h>
+#include <stdlib.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "date.h"
@@ -748,6 +751,30 @@ int nv_acyear_parse_mem(const char *s, size_t n, int *start, struct nv_buf *why)
 int nv_acyear_parse(const char *s, int *start)
 {
 	return nv_acyear_parse_mem(s, strlen(s), start, NULL);
+}
+
+bool nv_source_date_epoch(long long *secs)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < 0)
+		return false;
+	*secs = v;
+	return true;
+}
+
+struct nv_date nv_source_date(void)
+{
+	struct nv_date none = { 0, 0, 0 };
+	long long t;
+
+	return nv_source_date_epoch(&t) ? nv_date_from_days((long)(t / 86400)) : none;
 }
 
 struct nv_date nv_date_today(void)

@@ -64,13 +64,12 @@ static void put_url(struct nv_value *m, const struct nv_entry *e, const char *ba
  */
 static struct nv_date as_of(const struct nv_model *m, const struct nv_git_history *h)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	struct nv_date best = { 0, 0, 0 };
+	struct nv_date best = nv_source_date();
 	const struct nv_git_revs *r;
 	size_t i;
 
-	if (epoch && *epoch)
-		return nv_date_from_days(strtol(epoch, NULL, 10) / 86400);
+	if (best.year)
+		return best;
 	r = nv_git_revs_of(h, m->site_yml);
 	if (r && r->nr)
 		best = r->v[0].date;

@@ -77,26 +77,9 @@ struct nv_date nv_html_site_changed(const struct nv_html_state *s)
 	return d;
 }
 
-/* The day of SOURCE_DATE_EPOCH; year 0 when it is not set or not a number. */
-static struct nv_date source_day(void)
-{
-	struct nv_date none = { 0, 0, 0 };
-	const char *v = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long t;
-
-	if (!v || !*v)
-		return none;
-	errno = 0;
-	t = strtoll(v, &end, 10);
-	if (errno || *end || t < 0)
-		return none;
-	return nv_date_from_days((long)(t / 86400));
-}
-
 void nv_html_set_updated(struct nv_value *ctx, struct nv_date d)
 {
 	if (!d.year)
-		d = source_day();
+		d = nv_source_date();
 	nv_html_set_date(ctx, "updated", &d);
 }

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "buf.h"
+#include "date.h"
 #include "print.h"
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
@@ -31,17 +32,11 @@ static cairo_status_t write_buf(void *closure, const unsigned char *data, unsign
  */
 static bool source_date(char *out, size_t n)
 {
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
 	long long v;
 	time_t t;
 	struct tm tm;
 
-	if (!s || !*s)
-		return false;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v < 0)
+	if (!nv_source_date_epoch(&v))
 		return false;
 	t = (time_t)v;
 	if (!gmtime_r(&t, &tm))

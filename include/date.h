@@ -77,6 +77,15 @@ struct nv_date nv_date_from_days(long days);
 
 /* Today's date on this computer (local time), for new documents and projects. */
 struct nv_date nv_date_today(void);
+
+/*
+ * SOURCE_DATE_EPOCH (reproducible builds): its seconds into *secs and
+ * true; false when it is not set or not a non-negative number.
+ */
+bool nv_source_date_epoch(long long *secs);
+
+/* The day of SOURCE_DATE_EPOCH, or year 0 when it is not set (see above). */
+struct nv_date nv_source_date(void);
 /*
  * The academic year new documents dated d are written for, as its first
  * year: from August on, the coming one (plans are made in August).

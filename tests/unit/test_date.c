@@ -341,6 +341,27 @@ static void test_acyear_print_and_bounds(void)
 	CHECK_INT(nv_date_acyear(mkdate(2025, 8, 31)), 2024);
 }
 
+/* SOURCE_DATE_EPOCH: its day; unset, empty or not a number is no date. */
+static void test_source_date(void)
+{
+	long long t = -1;
+
+	setenv("SOURCE_DATE_EPOCH", "1767225600", 1); /* 01.01.2026 00:00 UTC */
+	CHECK(nv_source_date_epoch(&t));
+	CHECK(t == 1767225600LL);
+	CHECK_INT(nv_source_date().year, 2026);
+	CHECK_INT(nv_source_date().month, 1);
+	CHECK_INT(nv_source_date().day, 1);
+	setenv("SOURCE_DATE_EPOCH", "12x", 1);
+	CHECK(!nv_source_date_epoch(&t));
+	CHECK_INT(nv_source_date().year, 0);
+	setenv("SOURCE_DATE_EPOCH", "-5", 1);
+	CHECK(!nv_source_date_epoch(&t));
+	unsetenv("SOURCE_DATE_EPOCH");
+	CHECK(!nv_source_date_epoch(&t));
+	CHECK_INT(nv_source_date().year, 0);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_iso_year_zero);
@@ -359,4 +380,5 @@ void nv_tests(void)
 	NV_RUN(test_acyear_parse_forms);
 	NV_RUN(test_acyear_errors);
 	NV_RUN(test_acyear_print_and_bounds);
+	NV_RUN(test_source_date);
 }
