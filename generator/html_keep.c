@@ -1,6 +1,7 @@
 /*
  * html_keep.c: requisites kept on one line on the web; see html_keep.h.
  */
+#define _GNU_SOURCE /* memmem() */
 #include "common.h"
 
 #include <string.h>
@@ -88,65 +89,72 @@ static size_t kept_at(const char *p, const char *const *names, size_t n)
 }
 
 /*
- * The first two bytes a requisite can start with: first[b] when one can
- * start with byte b, and then second[b], if not 0, the only byte that
- * can follow it. A space in a name matches a space or a no-break space,
- * so a name starting with one, or whose second character is one, allows
- * any second byte. kept_at() is 0 at any place these exclude.
+ * Where a requisite may start: «№», or a name's first word (up to its
+ * first space, which may be written as a no-break space). kept_at() is 0
+ * anywhere else. A name starting with a space has no such word: then
+ * every character is a candidate.
  */
 struct starts {
-	bool first[256];
-	unsigned char second[256];
+	const char *word[8];
+	size_t len[8];
+	size_t n;
+	bool any;
 };
-
-static void add_start(struct starts *st, unsigned char b0, unsigned char b1)
-{
-	if (!st->first[b0]) {
-		st->first[b0] = true;
-		st->second[b0] = b1;
-	} else if (st->second[b0] != b1) {
-		st->second[b0] = 0;
-	}
-}
 
 static void find_starts(struct starts *st, const char *const *names, size_t n)
 {
-	const unsigned char *u;
-	size_t i;
+	size_t i, l;
 
-	memset(st, 0, sizeof *st);
-	add_start(st, (unsigned char)NUMERO[0], (unsigned char)NUMERO[1]);
+	st->word[0] = NUMERO;
+	st->len[0] = strlen(NUMERO);
+	st->n = 1;
+	st->any = false;
 	for (i = 0; i < n; i++) {
 		if (!names[i] || !*names[i])
 			continue;
-		u = (const unsigned char *)names[i];
-		if (space_at(names[i])) {
-			add_start(st, ' ', 0);
-			add_start(st, (unsigned char)NBSP[0], 0);
-		} else {
-			add_start(st, u[0], space_at(names[i] + 1) ? 0 : u[1]);
+		for (l = 0; names[i][l] && !space_at(names[i] + l); l++)
+			;
+		if (!l || st->n == sizeof st->word / sizeof *st->word) {
+			st->any = true;
+			return;
 		}
+		st->word[st->n] = names[i];
+		st->len[st->n++] = l;
 	}
+}
+
+/* The first place in [p, end) where a requisite may start, else end. */
+static const char *next_start(const struct starts *st, const char *p, const char *end)
+{
+	const char *best = end, *q;
+	size_t i;
+
+	if (st->any)
+		return p;
+	for (i = 0; i < st->n; i++) {
+		q = memmem(p, (size_t)(best - p), st->word[i], st->len[i]);
+		if (q)
+			best = q;
+	}
+	return best;
 }
 
 void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *names, size_t n,
 		      nv_html_esc_fn *esc)
 {
-	const char *run = s, *p = s;
+	const char *run = s, *p = s, *end;
 	struct starts st;
 	unsigned char c;
 	size_t len;
 
 	if (!s)
 		return;
+	end = s + strlen(s);
 	find_starts(&st, names, n);
-	while (*p) {
-		/* Requisites start with a letter or «№» (0xE2), never inside a UTF-8 sequence. */
+	while ((p = next_start(&st, p, end)) < end) {
+		/* Requisites start with a letter or «№», never inside a UTF-8 sequence. */
 		c = (unsigned char)*p;
-		if (!st.first[c] || (st.second[c] && st.second[c] != (unsigned char)p[1]) ||
-		    (c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {
-			/* a two-byte character (Cyrillic) at once: its second byte starts nothing
-			 */
+		if ((c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {
 			p += (c & 0xE0) == 0xC0 && ((unsigned char)p[1] & 0xC0) == 0x80 ? 2 : 1;
 			continue;
 		}
@@ -157,5 +165,5 @@ void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *name
 		p += len;
 		run = p;
 	}
-	esc(out, run, (size_t)(p - run));
+	esc(out, run, (size_t)(end - run));
 }
