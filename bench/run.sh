@@ -68,6 +68,9 @@
 #     3, to keep `make bench` near 6 minutes on 2 cores;
 #   - PDF: the realistic 1,000-document corpus built with PDFs, minus the HTML-only
 #     time; pages counted with pdfinfo;
+#   - print: `nastavnik print` of two orders of the demo school (content/,
+#     ~40 documents: a real school's section), 2 and 5 pages, the mean of
+#     20 runs with start-up;
 #   - the template engine alone: build/bench/template_bench.
 #   The last lines are `speedup vs hugo (10k cold, CORPUS corpus): X.XX`,
 #   Hugo's best cold time divided by ours.
@@ -322,17 +325,22 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 		eval "spread_min_$n=\$spread"
 		rm -rf "$h-min"
 		say "$n ($corpus): the floor (read + libyaml + libcmark + write, one thread)"
-		floor_cpu=fail
-		if [ -x "$(dirname "$bin")/bench/floor" ]; then
-			rm -rf "$tmp/floor"
-			floor_cpu=$("$(dirname "$bin")/bench/floor" "$c/content" "$tmp/floor" | sed 's/.*cpu \([0-9]*\) ms/\1/')
-			rm -rf "$tmp/floor"
-		fi
-		rm -rf "$tmp/out"
-		/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$bin" build --no-pdf -C "$c" -o "$tmp/out" >/dev/null 2>&1
-		ours_cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
+		# CPU (user + system), the least of 3 runs each, interleaved.
+		floor_cpu=fail ours_cpu=""
+		for run in 1 2 3; do
+			if [ -x "$(dirname "$bin")/bench/floor" ]; then
+				rm -rf "$tmp/floor"
+				f=$("$(dirname "$bin")/bench/floor" "$c/content" "$tmp/floor" | sed 's/.*cpu \([0-9]*\) ms/\1/')
+				if [ "$floor_cpu" = fail ] || [ "$f" -lt "$floor_cpu" ]; then floor_cpu=$f; fi
+				rm -rf "$tmp/floor"
+			fi
+			rm -rf "$tmp/out"
+			/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$bin" build --no-pdf -C "$c" -o "$tmp/out" >/dev/null 2>&1
+			o=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
+			if [ -z "$ours_cpu" ] || [ "$o" -lt "$ours_cpu" ]; then ours_cpu=$o; fi
+		done
 		floorx=$(awk -v f="$floor_cpu" -v o="$ours_cpu" 'BEGIN { if (f != "fail") printf "%.2f", o / f }')
-		echo "CPU, one cold build: nastavnik $ours_cpu ms, floor $floor_cpu ms: ${floorx:-n/a}x the floor" >>"$tmp/table"
+		echo "CPU, one cold build (least of 3): nastavnik $ours_cpu ms, floor $floor_cpu ms: ${floorx:-n/a}x the floor" >>"$tmp/table"
 		eval "floorx_$n=\$floorx"
 	fi
 	row "check (no output)" "$n" "$check_ms" "$check_kb" "" 0 >>"$tmp/table"
@@ -370,6 +378,22 @@ for f in "$tmp/pdf/print/"*.pdf; do
 	pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')))
 done
 
+# `nastavnik print` of one order of the demo school (content/: about 40
+# documents, the size of a real school's section), start-up included: the
+# mean of 20 runs, for a 2-page and a 5-page order.
+print_line=""
+demo=$(cd "$here/.." && pwd)
+for doc in o-vnedrenii o-zakreplenii-par; do
+	"$bin" print -C "$demo" "$doc" -o "$tmp/one.pdf" >/dev/null 2>&1 || continue
+	np=$(pdfinfo "$tmp/one.pdf" | awk '/^Pages:/ { print $2 }')
+	t0=$(date +%s%N)
+	for run in $(seq 20); do
+		"$bin" print -C "$demo" "$doc" -o "$tmp/one.pdf" >/dev/null 2>&1
+	done
+	t1=$(date +%s%N)
+	print_line="$print_line $doc:$np:$(((t1 - t0) / 20000000))"
+done
+
 say "template engine"
 tpl=""
 if [ -x "$(dirname "$bin")/bench/template_bench" ]; then
@@ -378,21 +402,30 @@ fi
 
 echo
 cat "$tmp/table"
+pdf_pps=$(awk -v ms="$pdf_ms" -v html="${ours_real_1000:-0}" -v pages="$pages" 'BEGIN {
+	if (ms != "fail") { t = (ms - html) / 1000; if (t <= 0) t = 0.001; printf "%d", pages / t } }')
 awk -v ms="$pdf_ms" -v html="${ours_real_1000:-0}" -v pages="$pages" -v files="$files" -v kb="$pdf_kb" 'BEGIN {
 	if (ms == "fail") { print "pdf: not measured (real:1000 not in BENCH_CORPORA) or the build failed"; exit }
 	t = (ms - html) / 1000; if (t <= 0) t = 0.001
 	printf "%-22s %6d docs  %d PDFs, %d pages in %d ms (build %d ms minus HTML %d ms): %.0f pages per second, peak RSS %.1f MB\n",
 		"pdf (real)", 1000, files, pages, ms - html, ms, html, pages / t, kb / 1024 }'
+for p in $print_line; do
+	echo "$p" | awk -F: '{ printf "%-22s %s, %d pages: %d ms (mean of 20 runs, start-up included)\n", "print (demo)", $1, $2, $3 }'
+done
 [ -z "$tpl" ] || echo "$tpl"
 
 # The issue's targets, for reading (not asserted).
 [ -n "${ours_real_10000:-}" ] && awk -v a="$ours_real_10000" -v b="$hugo_real_10000" -v ak="$ourskb_real_10000" -v bk="$hugokb_real_10000" \
 	-v noop="$noop_real_10000" -v one="$one_real_10000" -v serve="$serve_real_10000" \
-	-v smin="${spread_min_10000:-n/a}" -v fx="${floorx_10000:-}" 'BEGIN {
+	-v smin="${spread_min_10000:-n/a}" -v fx="${floorx_10000:-}" -v pps="${pdf_pps:-}" \
+	-v prints="$print_line" 'BEGIN {
 	print ""
 	print "targets on the realistic corpus of 10,000 documents (informational):"
 	if (b != "" && b != "fail") {
-		printf "  cold build >= 5x faster than hugo:  %.2fx   %s (equivalent templates; minimal: %s)\n", b / a, (b / a >= 5 ? "met" : "not met"), smin
+		if (split(smin, w, " ") >= 2 && w[1] == "median")
+			printf "  cold build >= 5x hugo (minimal):     %.2fx   %s (interleaved pairs, %s; equivalent templates %.2fx)\n", w[2], (w[2] >= 5 ? "met" : "not met"), smin, b / a
+		else
+			printf "  cold build >= 5x hugo (minimal):     n/a (equivalent templates %.2fx)\n", b / a
 		printf "  peak RSS <= 1/8 of hugo:              %.2f    %s\n", ak / bk, (ak / bk <= 0.125 ? "met" : "not met")
 	}
 	if (fx != "")
@@ -404,6 +437,13 @@ awk -v ms="$pdf_ms" -v html="${ours_real_1000:-0}" -v pages="$pages" -v files="$
 		printf "  one changed document < 100 ms:        serve failed (the build command: %d ms)\n", one
 	if (one != "fail")
 		printf "  a CLI build after one edit <= 300 ms: %d ms %s\n", one, (one <= 300 ? "met" : "not met")
+	if (pps != "")
+		printf "  PDFs inside build >= 500 pages/s:     %d     %s (1,000 documents)\n", pps, (pps >= 500 ? "met" : "not met")
+	n = split(prints, pr, " ")
+	for (i = 1; i <= n; i++) {
+		split(pr[i], f, ":")
+		printf "  print of one order <= 40 ms:          %d ms  %s (%s, %d pages)\n", f[3], (f[3] <= 40 ? "met" : "not met"), f[1], f[2]
+	}
 }'
 echo
 for corpus in synthetic real; do
