@@ -173,5 +173,40 @@ expect hook-commit-refused 1 "" "на странице нет обязатель
 printf '#!/bin/sh\nexit 0\n' >"$d/.git/hooks/pre-commit"
 expect hook-foreign 2 - "уже есть, и он не наш — не заменяю" -- "$bin" -C "$d" hook install
 
+# The libraries only some commands need are loaded with dlopen() on first
+# use (lazylib.c), not at start-up: none of them is NEEDED, and commands
+# that do not use them never load them (LD_DEBUG=files lists each load).
+lazy='lib\(curl\|git2\|microhttpd\|zip\|xml2\|xlsxwriter\)\.'
+# lazy_loads NAME WANT -- COMMAND...: the lazy libraries COMMAND loads, one
+# name a line without ".so…", sorted ("" for none), must be WANT.
+lazy_loads() {
+	name=$1 want=$2
+	shift 3
+	got=$(LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n "s/.*file=\($lazy\)so[^ ]* .*/\1/p" | sed 's/\.$//' | sort -u)
+	if [ "$got" = "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "cli/lazy-$name: загружены «$got», ожидалось «$want»"
+	fi
+}
+if readelf -d "$bin" | grep NEEDED | grep -q "$lazy"; then
+	fail=$((fail + 1))
+	echo "cli/lazy-needed: библиотеки, которые грузятся по требованию, снова связаны с программой:"
+	readelf -d "$bin" | grep NEEDED | grep "$lazy"
+else
+	pass=$((pass + 1))
+fi
+lazy_loads version "" -- "$bin" --version
+lazy_loads check "" -- "$bin" -C "$root" check
+lazy_loads print "" -- "$bin" -C "$root" print o-vnedrenii -o "$tmp/lazy.pdf"
+"$bin" init "$tmp/lazy" >/dev/null 2>&1
+lazy_loads build-no-git "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
+git -C "$tmp/lazy" init -q
+lazy_loads build-git "libgit2" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
+lazy_loads import-txt "" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order-utf8.txt"
+lazy_loads import-docx "libxml2
+libzip" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
