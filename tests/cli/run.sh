@@ -198,15 +198,33 @@ else
 	pass=$((pass + 1))
 fi
 lazy_loads version "" -- "$bin" --version
-lazy_loads check "" -- "$bin" -C "$root" check
-lazy_loads print "" -- "$bin" -C "$root" print o-vnedrenii -o "$tmp/lazy.pdf"
+# (the demo is in this repository's Git: neither reads the history)
+lazy_loads check "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" check
+lazy_loads print "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" print o-vnedrenii -o "$tmp/lazy.pdf"
 "$bin" init "$tmp/lazy" >/dev/null 2>&1
+echo 'deploy: sftp://127.0.0.1:1/site/' >>"$tmp/lazy/content/site.yml"
 lazy_loads build-no-git "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
 git -C "$tmp/lazy" init -q
 lazy_loads build-git "libgit2" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
 lazy_loads import-txt "" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order-utf8.txt"
 lazy_loads import-docx "libxml2
 libzip" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
+# A library that cannot be loaded is a diagnostic of the command that
+# needs it, not a crash: a library of that soname without its functions
+# (a copy of libyaml) is found first through LD_LIBRARY_PATH.
+mkdir "$tmp/fakelib"
+for l in curl git2 microhttpd zip xlsxwriter; do
+	so=$(strings "$bin" | grep -m1 "^lib$l\.so\.")
+	eval "so_$l=\$so"
+	cp "$(ldd "$bin" | awk '/libyaml/ { print $3 }')" "$tmp/fakelib/$so"
+done
+fake="env -u NASTAVNIK_NO_HISTORY LD_LIBRARY_PATH=$tmp/fakelib"
+expect lazy-missing-report 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_xlsxwriter: в ней нет функции format_set_align" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
+expect lazy-missing-serve 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_microhttpd: в ней нет функции MHD_add_response_header" -- $fake "$bin" -C "$tmp/lazy" serve
+expect lazy-missing-import 1 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_zip: в ней нет функции zip_discard" -- $fake "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
+expect lazy-missing-deploy 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_curl: в ней нет функции curl_global_init" -- $fake "$bin" -C "$tmp/lazy" deploy -o "$tmp/lazy-out"
+expect lazy-missing-history 0 "" "nastavnik: примечание: история редакций не показана: не удалось загрузить библиотеку $so_git2: в ней нет функции git_libgit2_init" -- $fake "$bin" -C "$tmp/lazy" build --no-pdf --force -o "$tmp/lazy-out"
+expect lazy-missing-hint 2 - "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в котором есть $so_xlsxwriter)" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
