@@ -190,10 +190,9 @@
 	   lxw_format *format),                                                                    \
 	  (ws, row, col, string, format))
 
-#define ALL_SYMS(F, V, E)                                                         \
-	CURL_SYMS(F, V, E)                                                        \
-	GIT2_SYMS(F, V, E) MHD_SYMS(F, V, E) ZIP_SYMS(F, V, E) XML2_SYMS(F, V, E) \
-		XLSX_SYMS(F, V, E)
+#define ALL_SYMS(F, V, E)  \
+	CURL_SYMS(F, V, E) \
+	GIT2_SYMS(F, V, E) MHD_SYMS(F, V, E) ZIP_SYMS(F, V, E) XML2_SYMS(F, V, E) XLSX_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,
