@@ -20,7 +20,12 @@ FUZZ_TIME ?= 10
 V ?=
 Q := $(if $(V),,@)
 
-PKGS := libcmark yaml-0.1 pangocairo libmicrohttpd libzip libxml-2.0 libcurl libgit2 xlsxwriter
+# LAZY_PKGS are not linked: lazylib.c opens them with dlopen() in the
+# commands that need them (start-up stays fast); NAME=PKG names each one's
+# soname macro in $(BUILD)/gen/sonames.h.
+LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter
+LAZY_PKGS := $(foreach l,$(LAZY),$(word 2,$(subst =, ,$(l))))
+PKGS := libcmark yaml-0.1 pangocairo $(LAZY_PKGS)
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -190,7 +195,14 @@ $(PKG_CFLAGS): $(DEPS_OK) Makefile
 	@pkg-config --cflags $(PKGS) > $@
 
 $(PKG_LIBS): $(DEPS_OK) Makefile
-	@pkg-config --libs $(PKGS) > $@
+	@pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) > $@
+
+SONAMES_H := $(BUILD)/gen/sonames.h
+$(SONAMES_H): $(DEPS_OK) Makefile scripts/sonames.sh
+	@mkdir -p $(@D)
+	$(Q)sh scripts/sonames.sh "$(CC)" $(LAZY) > $@
+$(BUILD)/generator/lazylib.o: $(SONAMES_H)
+$(BUILD)/generator/lazylib.o: CPPFLAGS_NV += -I$(BUILD)/gen
 
 $(BUILD)/%.o: %.c $(PKG_CFLAGS)
 	@mkdir -p $(@D)

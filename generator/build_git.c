@@ -14,7 +14,9 @@
 
 #include "alloc.h"
 #include "diag.h"
+#include "fs.h"
 #include "guard.h"
+#include "lazylib.h"
 #include "model.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -198,6 +200,38 @@ static char *repo_prefix(git_repository *repo, const char *content)
 	return p;
 }
 
+/* Whether dir/name exists; b is scratch. */
+static bool has(struct nv_buf *b, const char *dir, const char *name)
+{
+	nv_buf_reset(b);
+	nv_buf_addf(b, "%s/%s", strcmp(dir, "/") ? dir : "", name);
+	return nv_exists(b->ptr);
+}
+
+/*
+ * Whether content may be in a Git repository: some folder from it up to
+ * the root has .git, or is a bare repository (HEAD, objects, refs), as
+ * libgit2 looks. Without one, libgit2 is not loaded at all.
+ */
+static bool maybe_repo(const char *content)
+{
+	char *dir = realpath(content, NULL), *slash;
+	struct nv_buf b = NV_BUF_INIT;
+	bool yes = false;
+
+	while (dir && !yes) {
+		yes = has(&b, dir, ".git") ||
+		      (has(&b, dir, "HEAD") && has(&b, dir, "objects") && has(&b, dir, "refs"));
+		slash = strrchr(dir, '/');
+		if (!slash || !strcmp(dir, "/"))
+			break;
+		slash[slash == dir] = '\0'; /* "/a" becomes "/" */
+	}
+	free(dir);
+	nv_buf_release(&b);
+	return yes;
+}
+
 /*
  * Open the repository of content: 0, 1 when there is none, 2 when it
  * belongs to another user (Git refuses it: CI containers), -1 on another
@@ -252,14 +286,22 @@ static void load(struct nv_git_history *h, git_repository *repo, const char *con
 void nv_git_history_load(struct nv_git_history *h, const char *content, struct nv_diags *d)
 {
 	git_repository *repo = NULL;
+	bool inited = false;
 	int r;
 
 	memset(h, 0, sizeof(*h));
 	h->files = nv_strmap_new();
 	if (history_off())
 		return;
-	git_libgit2_init();
-	r = open_repo(&repo, content);
+	if (!maybe_repo(content))
+		r = 1;
+	else if (nv_lib_load(NV_LIB_GIT2, NULL) < 0)
+		r = 3;
+	else {
+		git_libgit2_init();
+		inited = true;
+		r = open_repo(&repo, content);
+	}
 	if (r == 1)
 		note(d, "чтобы страницы показывали редакции, храните проект в репозитории Git",
 		     "история редакций не показана: папка %s не в репозитории Git", content);
@@ -270,14 +312,19 @@ void nv_git_history_load(struct nv_git_history *h, const char *content, struct n
 		     "история редакций не показана: репозиторий папки %s принадлежит другому "
 		     "пользователю",
 		     content);
+	else if (r == 3)
+		note(d, "установите зависимости: sh scripts/deps.sh",
+		     "история редакций не показана: %s", nv_lib_why(NV_LIB_GIT2));
 	else if (r < 0)
 		note(d, NULL,
 		     "история редакций не показана: не удалось открыть репозиторий Git: %s",
 		     git_why());
 	else
 		load(h, repo, content, d);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	if (inited) {
+		git_repository_free(repo);
+		git_libgit2_shutdown();
+	}
 }
 
 void nv_git_head(const char *content, char out[41])
@@ -286,7 +333,7 @@ void nv_git_head(const char *content, char out[41])
 	git_oid id;
 
 	out[0] = '\0';
-	if (history_off())
+	if (history_off() || !maybe_repo(content) || nv_lib_load(NV_LIB_GIT2, NULL) < 0)
 		return;
 	git_libgit2_init();
 	if (open_repo(&repo, content) == 0 && git_repository_is_shallow(repo) != 1 &&

@@ -21,6 +21,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
+#include "lazylib.h"
 #include "html.h"
 #include "model.h"
 #include "project.h"
@@ -198,6 +199,10 @@ static int fetch(const char *url, struct nv_buf *out, char *err)
 	CURLcode rc;
 	long status = 0;
 
+	if (nv_lib_load(NV_LIB_CURL, NULL) < 0) {
+		snprintf(err, CURL_ERROR_SIZE, "%s", nv_lib_why(NV_LIB_CURL));
+		return -1;
+	}
 	if (!inited) {
 		curl_global_init(CURL_GLOBAL_DEFAULT);
 		inited = true;

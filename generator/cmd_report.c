@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "diag.h"
+#include "lazylib.h"
 #include "model.h"
 #include "project.h"
 
@@ -79,6 +80,8 @@ static int report(struct nv_report_opts *o, struct nv_global *g, struct nv_diags
 	const char *root;
 	int rc = NV_EXIT_USAGE;
 
+	if (nv_lib_load(NV_LIB_XLSX, d) < 0)
+		return NV_EXIT_USAGE;
 	switch (nv_project_open(&p, g, false, 0, d)) {
 	case -2:
 		return NV_EXIT_USAGE;

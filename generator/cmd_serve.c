@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "fs.h"
+#include "lazylib.h"
 #include "serve.h"
 #include "strlist.h"
 
@@ -220,6 +221,8 @@ int cmd_serve(int argc, char **argv, struct nv_global *g)
 	/* Build results and the address must reach a pipe or a log at once. */
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
+	if (nv_lib_load(NV_LIB_MHD, &d) < 0)
+		goto out;
 	s = nv_serve_new(&o, &d);
 	if (!s)
 		goto out;

@@ -26,6 +26,7 @@
 #include "deploy_int.h"
 #include "diag.h"
 #include "fs.h"
+#include "lazylib.h"
 #include "strlist.h"
 
 #define ATTEMPTS 3
@@ -613,6 +614,10 @@ struct dpl_remote *dpl_remote_open(const char *url, struct nv_diags *d)
 			return NULL;
 		}
 		return r;
+	}
+	if (nv_lib_load(NV_LIB_CURL, d) < 0) {
+		dpl_remote_close(r);
+		return NULL;
 	}
 	if (!inited) {
 		curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "diag.h"
 #include "fs.h"
+#include "lazylib.h"
 #include "import.h"
 #include "import_int.h"
 
@@ -271,6 +272,10 @@ int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, s
 				 nv_strerror(errno));
 		goto out;
 	}
+	/* .docx and .odt are ZIP archives of XML. */
+	if ((!strcmp(ext, "docx") || !strcmp(ext, "odt")) &&
+	    (nv_lib_load(NV_LIB_ZIP, d) < 0 || nv_lib_load(NV_LIB_XML2, d) < 0))
+		goto out;
 	if (!strcmp(ext, "docx"))
 		rc = nv_import_docx(name, data.ptr, data.len, doc, d);
 	else if (!strcmp(ext, "odt"))

@@ -10,6 +10,9 @@
  * out: the commits they bring in are walked themselves. A folder outside
  * any repository, a shallow clone (CI) or a repository libgit2 cannot
  * read give one note and an empty history; a build never fails for it.
+ * libgit2 is loaded (lazylib.h) only when a folder above content has
+ * .git or is a bare repository; a libgit2 that cannot be loaded is one
+ * note too.
  * The same repository state gives the same history, so builds stay
  * deterministic.
  */

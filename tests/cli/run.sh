@@ -173,5 +173,61 @@ expect hook-commit-refused 1 "" "на странице нет обязатель
 printf '#!/bin/sh\nexit 0\n' >"$d/.git/hooks/pre-commit"
 expect hook-foreign 2 - "уже есть, и он не наш — не заменяю" -- "$bin" -C "$d" hook install
 
+# The libraries only some commands need are loaded with dlopen() on first
+# use (lazylib.c), not at start-up: none of them is NEEDED, and commands
+# that do not use them never load them (LD_DEBUG=files lists each load).
+lazy='lib\(curl\|git2\|microhttpd\|zip\|xml2\|xlsxwriter\)\.'
+# lazy_loads NAME WANT -- COMMAND...: the lazy libraries COMMAND loads, one
+# name a line without ".so…", sorted ("" for none), must be WANT.
+lazy_loads() {
+	name=$1 want=$2
+	shift 3
+	got=$(LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n "s/.*file=\($lazy\)so[^ ]* .*/\1/p" | sed 's/\.$//' | sort -u)
+	if [ "$got" = "$want" ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "cli/lazy-$name: загружены «$got», ожидалось «$want»"
+	fi
+}
+if readelf -d "$bin" | grep NEEDED | grep -q "$lazy"; then
+	fail=$((fail + 1))
+	echo "cli/lazy-needed: библиотеки, которые грузятся по требованию, снова связаны с программой:"
+	readelf -d "$bin" | grep NEEDED | grep "$lazy"
+else
+	pass=$((pass + 1))
+fi
+lazy_loads version "" -- "$bin" --version
+# (the demo is in this repository's Git: neither reads the history)
+lazy_loads check "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" check
+lazy_loads print "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" print o-vnedrenii -o "$tmp/lazy.pdf"
+"$bin" init "$tmp/lazy" >/dev/null 2>&1
+echo 'deploy: sftp://127.0.0.1:1/site/' >>"$tmp/lazy/content/site.yml"
+lazy_loads build-no-git "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
+git -C "$tmp/lazy" init -q
+lazy_loads build-git "libgit2" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
+lazy_loads import-txt "" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order-utf8.txt"
+lazy_loads import-docx "libxml2
+libzip" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
+# A library that cannot be loaded is a diagnostic of the command that
+# needs it, not a crash: a library of that soname without its functions
+# (a copy of libyaml) is found first through LD_LIBRARY_PATH.
+mkdir "$tmp/fakelib"
+for l in curl git2 microhttpd zip xlsxwriter; do
+	so=$(strings "$bin" | grep -m1 "^lib$l\.so\.")
+	eval "so_$l=\$so"
+	cp "$(ldd "$bin" | awk '/libyaml/ { print $3 }')" "$tmp/fakelib/$so"
+done
+fake="env -u NASTAVNIK_NO_HISTORY LD_LIBRARY_PATH=$tmp/fakelib"
+expect lazy-missing-report 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_xlsxwriter: в ней нет функции format_set_align" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
+expect lazy-missing-serve 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_microhttpd: в ней нет функции MHD_add_response_header" -- $fake "$bin" -C "$tmp/lazy" serve
+expect lazy-missing-import 1 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_zip: в ней нет функции zip_discard" -- $fake "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
+expect lazy-missing-deploy 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_curl: в ней нет функции curl_global_init" -- $fake "$bin" -C "$tmp/lazy" deploy -o "$tmp/lazy-out"
+expect lazy-missing-history 0 "" "nastavnik: примечание: история редакций не показана: не удалось загрузить библиотеку $so_git2: в ней нет функции git_libgit2_init" -- $fake "$bin" -C "$tmp/lazy" build --no-pdf --force -o "$tmp/lazy-out"
+"$bin" init "$tmp/lazy-dept" --kind department >/dev/null 2>&1
+printf 'members:\n  - http://127.0.0.1:1/data.json\n' >>"$tmp/lazy-dept/content/site.yml"
+expect lazy-missing-members 0 "" "участник «http://127.0.0.1:1/data.json»: не удалось получить данные (не удалось загрузить библиотеку $so_curl: в ней нет функции curl_global_init); организация пропущена" -- $fake "$bin" -C "$tmp/lazy-dept" build --no-pdf -o "$tmp/lazy-dept-out"
+expect lazy-missing-hint 2 - "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в котором есть $so_xlsxwriter)" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

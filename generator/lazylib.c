@@ -1,0 +1,404 @@
+/*
+ * lazylib.c: the libraries only some commands need, opened with dlopen()
+ * on first use; see lazylib.h.
+ *
+ * Every function the program calls in them is listed once below, with
+ * its return type and parameters as the library's header declares them
+ * (the compiler checks each definition against that declaration, and
+ * the link fails if a call has no definition here). Each becomes a
+ * pointer slot, filled by dlsym() when its library is opened, and a
+ * function of the same name that calls through the slot. The variadic
+ * ones are written out by hand after the lists.
+ */
+#include "common.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+/* The headers declare the functions this file defines. */
+#define CURL_DISABLE_TYPECHECK 1
+#include <curl/curl.h>
+#include <git2.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <microhttpd.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include "diag.h"
+#include "lazylib.h"
+#include "sonames.h"
+
+/*
+ * F(lib, type, name, params, args): a function returning type;
+ * V(lib, name, params, args): a void one; E(lib, name): a symbol only
+ * resolved, for the hand-written forwarders and the data symbol xmlFree.
+ */
+#define CURL_SYMS(F, V, E)                                                        \
+	F(NV_LIB_CURL, CURLcode, curl_global_init, (long flags), (flags))         \
+	F(NV_LIB_CURL, CURL *, curl_easy_init, (void), ())                        \
+	V(NV_LIB_CURL, curl_easy_cleanup, (CURL * curl), (curl))                  \
+	V(NV_LIB_CURL, curl_easy_reset, (CURL * curl), (curl))                    \
+	F(NV_LIB_CURL, CURLcode, curl_easy_perform, (CURL * curl), (curl))        \
+	F(NV_LIB_CURL, const char *, curl_easy_strerror, (CURLcode code), (code)) \
+	F(NV_LIB_CURL, struct curl_slist *, curl_slist_append,                    \
+	  (struct curl_slist * list, const char *data), (list, data))             \
+	V(NV_LIB_CURL, curl_slist_free_all, (struct curl_slist * list), (list))   \
+	E(NV_LIB_CURL, curl_easy_setopt)                                          \
+	E(NV_LIB_CURL, curl_easy_getinfo)
+
+#define GIT2_SYMS(F, V, E)                                                                         \
+	F(NV_LIB_GIT2, int, git_libgit2_init, (void), ())                                          \
+	F(NV_LIB_GIT2, int, git_libgit2_shutdown, (void), ())                                      \
+	F(NV_LIB_GIT2, const git_error *, git_error_last, (void), ())                              \
+	F(NV_LIB_GIT2, int, git_repository_open_ext,                                               \
+	  (git_repository * *out, const char *path, unsigned int flags, const char *ceiling),      \
+	  (out, path, flags, ceiling))                                                             \
+	V(NV_LIB_GIT2, git_repository_free, (git_repository * repo), (repo))                       \
+	F(NV_LIB_GIT2, int, git_repository_is_shallow, (git_repository * repo), (repo))            \
+	F(NV_LIB_GIT2, const char *, git_repository_workdir, (const git_repository *repo), (repo)) \
+	F(NV_LIB_GIT2, int, git_reference_name_to_id,                                              \
+	  (git_oid * out, git_repository * repo, const char *name), (out, repo, name))             \
+	F(NV_LIB_GIT2, char *, git_oid_tostr, (char *out, size_t n, const git_oid *id),            \
+	  (out, n, id))                                                                            \
+	F(NV_LIB_GIT2, int, git_revwalk_new, (git_revwalk * *out, git_repository * repo),          \
+	  (out, repo))                                                                             \
+	V(NV_LIB_GIT2, git_revwalk_free, (git_revwalk * walk), (walk))                             \
+	F(NV_LIB_GIT2, int, git_revwalk_next, (git_oid * out, git_revwalk * walk), (out, walk))    \
+	F(NV_LIB_GIT2, int, git_revwalk_push_head, (git_revwalk * walk), (walk))                   \
+	F(NV_LIB_GIT2, int, git_revwalk_sorting, (git_revwalk * walk, unsigned int mode),          \
+	  (walk, mode))                                                                            \
+	F(NV_LIB_GIT2, int, git_commit_lookup,                                                     \
+	  (git_commit * *commit, git_repository * repo, const git_oid *id), (commit, repo, id))    \
+	V(NV_LIB_GIT2, git_commit_free, (git_commit * commit), (commit))                           \
+	F(NV_LIB_GIT2, const git_signature *, git_commit_author, (const git_commit *commit),       \
+	  (commit))                                                                                \
+	F(NV_LIB_GIT2, const git_oid *, git_commit_id, (const git_commit *commit), (commit))       \
+	F(NV_LIB_GIT2, const char *, git_commit_message, (const git_commit *commit), (commit))     \
+	F(NV_LIB_GIT2, int, git_commit_parent,                                                     \
+	  (git_commit * *out, const git_commit *commit, unsigned int n), (out, commit, n))         \
+	F(NV_LIB_GIT2, unsigned int, git_commit_parentcount, (const git_commit *commit), (commit)) \
+	F(NV_LIB_GIT2, int, git_commit_tree, (git_tree * *out, const git_commit *commit),          \
+	  (out, commit))                                                                           \
+	V(NV_LIB_GIT2, git_tree_free, (git_tree * tree), (tree))                                   \
+	F(NV_LIB_GIT2, int, git_diff_tree_to_tree,                                                 \
+	  (git_diff * *diff, git_repository * repo, git_tree * old_tree, git_tree * new_tree,      \
+	   const git_diff_options *opts),                                                          \
+	  (diff, repo, old_tree, new_tree, opts))                                                  \
+	V(NV_LIB_GIT2, git_diff_free, (git_diff * diff), (diff))                                   \
+	F(NV_LIB_GIT2, const git_diff_delta *, git_diff_get_delta,                                 \
+	  (const git_diff *diff, size_t idx), (diff, idx))                                         \
+	F(NV_LIB_GIT2, size_t, git_diff_num_deltas, (const git_diff *diff), (diff))
+
+#define MHD_SYMS(F, V, E)                                                                      \
+	F(NV_LIB_MHD, enum MHD_Result, MHD_add_response_header,                                \
+	  (struct MHD_Response * response, const char *header, const char *content),           \
+	  (response, header, content))                                                         \
+	F(NV_LIB_MHD, struct MHD_Response *, MHD_create_response_from_buffer,                  \
+	  (size_t size, void *buffer, enum MHD_ResponseMemoryMode mode), (size, buffer, mode)) \
+	F(NV_LIB_MHD, struct MHD_Response *, MHD_create_response_from_fd64,                    \
+	  (uint64_t size, int fd), (size, fd))                                                 \
+	V(NV_LIB_MHD, MHD_destroy_response, (struct MHD_Response * response), (response))      \
+	F(NV_LIB_MHD, enum MHD_Result, MHD_get_timeout,                                        \
+	  (struct MHD_Daemon * daemon, unsigned long long *timeout), (daemon, timeout))        \
+	F(NV_LIB_MHD, const char *, MHD_lookup_connection_value,                               \
+	  (struct MHD_Connection * connection, enum MHD_ValueKind kind, const char *key),      \
+	  (connection, kind, key))                                                             \
+	F(NV_LIB_MHD, enum MHD_Result, MHD_queue_response,                                     \
+	  (struct MHD_Connection * connection, unsigned int status_code,                       \
+	   struct MHD_Response *response),                                                     \
+	  (connection, status_code, response))                                                 \
+	F(NV_LIB_MHD, enum MHD_Result, MHD_run, (struct MHD_Daemon * daemon), (daemon))        \
+	V(NV_LIB_MHD, MHD_stop_daemon, (struct MHD_Daemon * daemon), (daemon))                 \
+	E(NV_LIB_MHD, MHD_start_daemon_va)                                                     \
+	E(NV_LIB_MHD, MHD_get_daemon_info)
+
+#define ZIP_SYMS(F, V, E)                                                                       \
+	V(NV_LIB_ZIP, zip_discard, (zip_t * za), (za))                                          \
+	V(NV_LIB_ZIP, zip_error_fini, (zip_error_t * err), (err))                               \
+	V(NV_LIB_ZIP, zip_error_init, (zip_error_t * err), (err))                               \
+	F(NV_LIB_ZIP, int, zip_fclose, (zip_file_t * zf), (zf))                                 \
+	F(NV_LIB_ZIP, zip_file_t *, zip_fopen, (zip_t * za, const char *name, zip_flags_t fl),  \
+	  (za, name, fl))                                                                       \
+	F(NV_LIB_ZIP, zip_int64_t, zip_fread, (zip_file_t * zf, void *buf, zip_uint64_t n),     \
+	  (zf, buf, n))                                                                         \
+	F(NV_LIB_ZIP, zip_int64_t, zip_get_num_entries, (zip_t * za, zip_flags_t fl), (za, fl)) \
+	F(NV_LIB_ZIP, zip_int64_t, zip_name_locate,                                             \
+	  (zip_t * za, const char *name, zip_flags_t fl), (za, name, fl))                       \
+	F(NV_LIB_ZIP, zip_t *, zip_open_from_source,                                            \
+	  (zip_source_t * src, int flags, zip_error_t *err), (src, flags, err))                 \
+	F(NV_LIB_ZIP, zip_source_t *, zip_source_buffer_create,                                 \
+	  (const void *data, zip_uint64_t len, int freep, zip_error_t *err),                    \
+	  (data, len, freep, err))                                                              \
+	V(NV_LIB_ZIP, zip_source_free, (zip_source_t * src), (src))                             \
+	F(NV_LIB_ZIP, int, zip_stat,                                                            \
+	  (zip_t * za, const char *name, zip_flags_t fl, zip_stat_t *st), (za, name, fl, st))   \
+	V(NV_LIB_ZIP, zip_stat_init, (zip_stat_t * st), (st))
+
+#define XML2_SYMS(F, V, E)                                                                     \
+	F(NV_LIB_XML2, xmlErrorPtr, xmlCtxtGetLastError, (void *ctx), (ctx))                   \
+	F(NV_LIB_XML2, xmlDocPtr, xmlCtxtReadMemory,                                           \
+	  (xmlParserCtxtPtr ctxt, const char *buffer, int size, const char *URL,               \
+	   const char *encoding, int options),                                                 \
+	  (ctxt, buffer, size, URL, encoding, options))                                        \
+	F(NV_LIB_XML2, xmlNodePtr, xmlDocGetRootElement, (const xmlDoc *doc), (doc))           \
+	V(NV_LIB_XML2, xmlFreeDoc, (xmlDocPtr cur), (cur))                                     \
+	V(NV_LIB_XML2, xmlFreeParserCtxt, (xmlParserCtxtPtr ctxt), (ctxt))                     \
+	F(NV_LIB_XML2, xmlChar *, xmlGetNsProp,                                                \
+	  (const xmlNode *node, const xmlChar *name, const xmlChar *ns), (node, name, ns))     \
+	F(NV_LIB_XML2, xmlParserCtxtPtr, xmlNewParserCtxt, (void), ())                         \
+	F(NV_LIB_XML2, xmlChar *, xmlNodeGetContent, (const xmlNode *cur), (cur))              \
+	V(NV_LIB_XML2, xmlSetStructuredErrorFunc, (void *ctx, xmlStructuredErrorFunc handler), \
+	  (ctx, handler))                                                                      \
+	E(NV_LIB_XML2, xmlFree)
+
+#define XLSX_SYMS(F, V, E)                                                                         \
+	V(NV_LIB_XLSX, format_set_align, (lxw_format * f, uint8_t alignment), (f, alignment))      \
+	V(NV_LIB_XLSX, format_set_bold, (lxw_format * f), (f))                                     \
+	V(NV_LIB_XLSX, format_set_font_size, (lxw_format * f, double size), (f, size))             \
+	V(NV_LIB_XLSX, format_set_num_format, (lxw_format * f, const char *num_format),            \
+	  (f, num_format))                                                                         \
+	V(NV_LIB_XLSX, format_set_text_wrap, (lxw_format * f), (f))                                \
+	V(NV_LIB_XLSX, format_set_top, (lxw_format * f, uint8_t style), (f, style))                \
+	F(NV_LIB_XLSX, char *, lxw_strerror, (lxw_error error_num), (error_num))                   \
+	F(NV_LIB_XLSX, lxw_format *, workbook_add_format, (lxw_workbook * wb), (wb))               \
+	F(NV_LIB_XLSX, lxw_worksheet *, workbook_add_worksheet,                                    \
+	  (lxw_workbook * wb, const char *sheetname), (wb, sheetname))                             \
+	F(NV_LIB_XLSX, lxw_error, workbook_close, (lxw_workbook * wb), (wb))                       \
+	F(NV_LIB_XLSX, lxw_workbook *, workbook_new, (const char *filename), (filename))           \
+	F(NV_LIB_XLSX, lxw_error, workbook_set_properties,                                         \
+	  (lxw_workbook * wb, lxw_doc_properties * properties), (wb, properties))                  \
+	F(NV_LIB_XLSX, lxw_error, worksheet_autofilter,                                            \
+	  (lxw_worksheet * ws, lxw_row_t first_row, lxw_col_t first_col, lxw_row_t last_row,       \
+	   lxw_col_t last_col),                                                                    \
+	  (ws, first_row, first_col, last_row, last_col))                                          \
+	V(NV_LIB_XLSX, worksheet_freeze_panes, (lxw_worksheet * ws, lxw_row_t row, lxw_col_t col), \
+	  (ws, row, col))                                                                          \
+	F(NV_LIB_XLSX, lxw_error, worksheet_set_column,                                            \
+	  (lxw_worksheet * ws, lxw_col_t first_col, lxw_col_t last_col, double width,              \
+	   lxw_format *format),                                                                    \
+	  (ws, first_col, last_col, width, format))                                                \
+	F(NV_LIB_XLSX, lxw_error, worksheet_write_datetime,                                        \
+	  (lxw_worksheet * ws, lxw_row_t row, lxw_col_t col, lxw_datetime * datetime,              \
+	   lxw_format * format),                                                                   \
+	  (ws, row, col, datetime, format))                                                        \
+	F(NV_LIB_XLSX, lxw_error, worksheet_write_number,                                          \
+	  (lxw_worksheet * ws, lxw_row_t row, lxw_col_t col, double number, lxw_format *format),   \
+	  (ws, row, col, number, format))                                                          \
+	F(NV_LIB_XLSX, lxw_error, worksheet_write_string,                                          \
+	  (lxw_worksheet * ws, lxw_row_t row, lxw_col_t col, const char *string,                   \
+	   lxw_format *format),                                                                    \
+	  (ws, row, col, string, format))
+
+#define ALL_SYMS(F, V, E)  \
+	CURL_SYMS(F, V, E) \
+	GIT2_SYMS(F, V, E) MHD_SYMS(F, V, E) ZIP_SYMS(F, V, E) XML2_SYMS(F, V, E) XLSX_SYMS(F, V, E)
+
+/* The index of each symbol's slot: S_curl_easy_init, … */
+#define ENUM_F(lib, type, name, params, args) S_##name,
+#define ENUM_V(lib, name, params, args)	      S_##name,
+#define ENUM_E(lib, name)		      S_##name,
+enum {
+	ALL_SYMS(ENUM_F, ENUM_V, ENUM_E) SYM_COUNT
+};
+
+static const struct {
+	const char *name;
+	enum nv_lib lib;
+} syms[SYM_COUNT] = {
+#define NAME_F(lib, type, name, params, args) { #name, lib },
+#define NAME_V(lib, name, params, args)	      { #name, lib },
+#define NAME_E(lib, name)		      { #name, lib },
+	ALL_SYMS(NAME_F, NAME_V, NAME_E)
+};
+
+/* Written once per library inside pthread_once, read after it. */
+static void *slot[SYM_COUNT];
+
+static struct lib {
+	const char *soname;
+	const char *file; /* nv_lib_set_file(), or NULL for soname */
+	pthread_once_t once;
+	int state; /* 0 loaded, -1 failed */
+	char why[512];
+} libs[NV_LIB_COUNT] = {
+	[NV_LIB_CURL] = { NV_SONAME_CURL, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_GIT2] = { NV_SONAME_GIT2, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_MHD] = { NV_SONAME_MHD, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_ZIP] = { NV_SONAME_ZIP, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_XML2] = { NV_SONAME_XML2, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_XLSX] = { NV_SONAME_XLSX, NULL, PTHREAD_ONCE_INIT, -1, "" },
+};
+
+/* libxml2's free function, a variable its header declares. */
+xmlFreeFunc xmlFree;
+
+/* Open lib and fill its slots; on failure l->why says why. */
+static void open_lib(enum nv_lib lib)
+{
+	struct lib *l = &libs[lib];
+	const char *file = l->file ? l->file : l->soname;
+	void *h = dlopen(file, RTLD_LAZY | RTLD_LOCAL);
+	size_t i;
+
+	if (!h) {
+		snprintf(l->why, sizeof(l->why), "не удалось загрузить библиотеку %s: %s", file,
+			 dlerror());
+		return;
+	}
+	for (i = 0; i < SYM_COUNT; i++) {
+		if (syms[i].lib != lib)
+			continue;
+		slot[i] = dlsym(h, syms[i].name);
+		if (!slot[i]) {
+			snprintf(l->why, sizeof(l->why),
+				 "не удалось загрузить библиотеку %s: в ней нет функции %s", file,
+				 syms[i].name);
+			dlclose(h);
+			return;
+		}
+	}
+	if (lib == NV_LIB_XML2)
+		xmlFree = *(xmlFreeFunc *)slot[S_xmlFree];
+	l->state = 0;
+}
+
+#define ONCE(lib, fn)          \
+	static void fn(void)   \
+	{                      \
+		open_lib(lib); \
+	}
+ONCE(NV_LIB_CURL, open_curl)
+ONCE(NV_LIB_GIT2, open_git2)
+ONCE(NV_LIB_MHD, open_mhd)
+ONCE(NV_LIB_ZIP, open_zip)
+ONCE(NV_LIB_XML2, open_xml2)
+ONCE(NV_LIB_XLSX, open_xlsx)
+
+static void (*const openers[NV_LIB_COUNT])(void) = {
+	[NV_LIB_CURL] = open_curl, [NV_LIB_GIT2] = open_git2, [NV_LIB_MHD] = open_mhd,
+	[NV_LIB_ZIP] = open_zip,   [NV_LIB_XML2] = open_xml2, [NV_LIB_XLSX] = open_xlsx,
+};
+
+static int load(enum nv_lib lib)
+{
+	pthread_once(&libs[lib].once, openers[lib]);
+	return libs[lib].state;
+}
+
+int nv_lib_load(enum nv_lib lib, struct nv_diags *d)
+{
+	if (load(lib) == 0)
+		return 0;
+	if (d)
+		nv_diag_hint(nv_error(d, NULL, 0, 0, "%s", libs[lib].why),
+			     "установите зависимости: sh scripts/deps.sh (в Debian — пакет, в "
+			     "котором есть %s)",
+			     libs[lib].soname);
+	return -1;
+}
+
+const char *nv_lib_why(enum nv_lib lib)
+{
+	return libs[lib].why;
+}
+
+const char *nv_lib_soname(enum nv_lib lib)
+{
+	return libs[lib].soname;
+}
+
+void nv_lib_set_file(enum nv_lib lib, const char *file)
+{
+	libs[lib].file = file;
+}
+
+/*
+ * The slot of sym, its library loaded. A command checks with nv_lib_load()
+ * before it calls into a library, so failing here is a bug of ours; the
+ * program stops as when memory runs out, with the reason.
+ */
+static void *need(enum nv_lib lib, int sym)
+{
+	if (load(lib) < 0) {
+		fprintf(stderr, "nastavnik: %s\n", libs[lib].why);
+		exit(2);
+	}
+	return slot[sym];
+}
+
+/* The forwarders. */
+#define FWD_F(lib, type, name, params, args)                           \
+	type(name) params                                              \
+	{                                                              \
+		return ((__typeof__(&(name)))need(lib, S_##name))args; \
+	}
+#define FWD_V(lib, name, params, args)                           \
+	void(name) params                                        \
+	{                                                        \
+		((__typeof__(&(name)))need(lib, S_##name)) args; \
+	}
+#define FWD_E(lib, name)
+ALL_SYMS(FWD_F, FWD_V, FWD_E)
+
+/* The option number tells the type of the value (curl/curl.h, CURLOPTTYPE_*). */
+CURLcode(curl_easy_setopt)(CURL *curl, CURLoption option, ...)
+{
+	CURLcode (*fn)(CURL *, CURLoption, ...) = need(NV_LIB_CURL, S_curl_easy_setopt);
+	va_list ap;
+	CURLcode rc;
+
+	va_start(ap, option);
+	if (option < CURLOPTTYPE_OBJECTPOINT)
+		rc = fn(curl, option, va_arg(ap, long));
+	else if (option < CURLOPTTYPE_FUNCTIONPOINT)
+		rc = fn(curl, option, va_arg(ap, void *));
+	else if (option < CURLOPTTYPE_OFF_T)
+		rc = fn(curl, option, va_arg(ap, void (*)(void)));
+	else if (option < CURLOPTTYPE_BLOB)
+		rc = fn(curl, option, va_arg(ap, curl_off_t));
+	else
+		rc = fn(curl, option, va_arg(ap, struct curl_blob *));
+	va_end(ap);
+	return rc;
+}
+
+/* Every CURLINFO_* takes a pointer to where the answer goes. */
+CURLcode(curl_easy_getinfo)(CURL *curl, CURLINFO info, ...)
+{
+	CURLcode (*fn)(CURL *, CURLINFO, ...) = need(NV_LIB_CURL, S_curl_easy_getinfo);
+	va_list ap;
+	void *out;
+
+	va_start(ap, info);
+	out = va_arg(ap, void *);
+	va_end(ap);
+	return fn(curl, info, out);
+}
+
+/* The options go to the va_list twin the library exports for this. */
+struct MHD_Daemon *(MHD_start_daemon)(unsigned int flags, uint16_t port,
+				      MHD_AcceptPolicyCallback apc, void *apc_cls,
+				      MHD_AccessHandlerCallback dh, void *dh_cls, ...)
+{
+	__typeof__(&MHD_start_daemon_va) fn = need(NV_LIB_MHD, S_MHD_start_daemon_va);
+	struct MHD_Daemon *daemon;
+	va_list ap;
+
+	va_start(ap, dh_cls);
+	daemon = fn(flags, port, apc, apc_cls, dh, dh_cls, ap);
+	va_end(ap);
+	return daemon;
+}
+
+/*
+ * No info type the program asks for (EPOLL_FD, CURRENT_CONNECTIONS) takes
+ * an argument after it, and libmicrohttpd reads none for them.
+ */
+const union MHD_DaemonInfo *(MHD_get_daemon_info)(struct MHD_Daemon *daemon,
+						  enum MHD_DaemonInfoType info_type, ...)
+{
+	__typeof__(&MHD_get_daemon_info) fn = need(NV_LIB_MHD, S_MHD_get_daemon_info);
+
+	return fn(daemon, info_type);
+}
