@@ -160,7 +160,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
-	doc->reusable = !recent && d->nr == diags;
+	doc->reusable = !recent && d->nr == diags && !doc->pooled;
 	return doc;
 fail:
 	nv_buf_release(&buf);
@@ -516,7 +516,8 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 	struct stat st;
 	int rc = 0;
 
-	if (!prev->root || prev->broken.nr)
+	/* A load for once (its texts pooled or dropped) is never taken over. */
+	if (!prev->root || prev->broken.nr || prev->pool_texts)
 		goto out;
 	for (i = 0; i < changed->nr; i++) {
 		for (k = 0; k < prev->ndocs && strcmp(prev->docs[k]->path, changed->v[i]); k++)

@@ -113,7 +113,7 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
  * The same, for a process that loads once and frees the documents' texts
  * together with nv_content_drop_texts() when its model is built: they
  * are kept apart from the parsed trees, so that the memory goes back to
- * the system.
+ * the system. Its documents are never taken over by a later load.
  */
 int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
 

@@ -316,6 +316,7 @@ static void test_load_once_and_drop_texts(void)
 	CHECK_INT(c2.ndocs, c1.ndocs);
 	for (i = 0; i < c2.ndocs; i++) {
 		CHECK(c2.docs[i]->pooled);
+		CHECK(!c2.docs[i]->reusable);
 		CHECK(!c1.docs[i]->pooled);
 		CHECK_INT(c2.docs[i]->len, c1.docs[i]->len);
 		CHECK_STR(c2.docs[i]->text, c1.docs[i]->text);
