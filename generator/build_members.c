@@ -118,7 +118,7 @@ static void project_errors(struct loader *l, const struct nv_org_member *mb,
 /* A member project: its content folder, loaded and exported here. */
 static int from_project(struct loader *l, struct nv_org_member *mb, const char *content)
 {
-	struct nv_project_opts po = { content, false, l->jobs, NULL, NULL };
+	struct nv_project_opts po = { content, false, l->jobs, NULL, NULL, true };
 	struct nv_diags pd = NV_DIAGS_INIT;
 	struct nv_project p;
 	struct nv_git_history hist;

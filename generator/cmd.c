@@ -194,7 +194,7 @@ int nv_cmd_chdir(const struct nv_global *g, const char **root)
 int nv_project_open(struct nv_project *p, const struct nv_global *g, bool drafts, int jobs,
 		    struct nv_diags *d)
 {
-	struct nv_project_opts o = { NULL, drafts, jobs, NULL, NULL };
+	struct nv_project_opts o = { NULL, drafts, jobs, NULL, NULL, true };
 
 	memset(p, 0, sizeof(*p));
 	if (nv_cmd_chdir(g, &o.content) < 0)

@@ -7,6 +7,7 @@
  */
 #include "common.h"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,6 +47,72 @@ static int read_source(const char *path, const char *rel, struct nv_buf *buf, st
 	return -1;
 }
 
+/*
+ * Where a load that frees every text at once (nv_content_load_once) keeps
+ * them: slabs of mapped memory, each filled from its start, so that
+ * nv_content_drop_texts() gives the memory back to the system rather than
+ * leaving a hole between the trees of every document.
+ */
+struct nv_text_slab {
+	struct nv_text_slab *next;
+	size_t size, used;
+};
+
+#define SLAB_SIZE ((size_t)4 << 20)
+#define SLAB_HEAD ((sizeof(struct nv_text_slab) + 15) & ~(size_t)15)
+
+static struct nv_text_slab *slab_new(size_t need)
+{
+	size_t size = SLAB_HEAD + need > SLAB_SIZE ? SLAB_HEAD + need : SLAB_SIZE;
+	struct nv_text_slab *s =
+		mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (s == MAP_FAILED)
+		return NULL;
+	s->size = size;
+	s->used = SLAB_HEAD;
+	return s;
+}
+
+/*
+ * A copy of text (len bytes and a NUL) in the slabs; NULL when no memory
+ * can be mapped (the caller allocates). A text too big for the rest of
+ * the first slab gets a new one, or its own after the first when it is
+ * big.
+ */
+static char *slab_copy(struct nv_text_slab **slabs, const char *text, size_t len)
+{
+	struct nv_text_slab *s = *slabs;
+	char *p;
+
+	if (!s || s->size - s->used < len + 1) {
+		if (!(s = slab_new(len + 1)))
+			return NULL;
+		if (*slabs && len + 1 > SLAB_SIZE / 4) {
+			s->next = (*slabs)->next;
+			(*slabs)->next = s;
+		} else {
+			s->next = *slabs;
+			*slabs = s;
+		}
+	}
+	p = (char *)s + s->used;
+	memcpy(p, text, len);
+	p[len] = '\0';
+	s->used += len + 1;
+	return p;
+}
+
+static void slabs_free(struct nv_text_slab *s)
+{
+	struct nv_text_slab *next;
+
+	for (; s; s = next) {
+		next = s->next;
+		munmap(s, s->size);
+	}
+}
+
 static void doc_free(struct nv_doc *doc)
 {
 	if (!doc)
@@ -53,7 +120,8 @@ static void doc_free(struct nv_doc *doc)
 	free(doc->path);
 	free(doc->id);
 	free(doc->section);
-	free(doc->text);
+	if (!doc->pooled)
+		free(doc->text);
 	nv_value_free(doc->meta);
 	nv_md_free(doc->md);
 	free(doc);
@@ -61,7 +129,7 @@ static void doc_free(struct nv_doc *doc)
 
 /* Read and parse one document; NULL (with diagnostics in d) if it is broken. */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
-				struct nv_diags *d)
+				struct nv_text_slab **slabs, struct nv_diags *d)
 {
 	struct nv_buf buf = NV_BUF_INIT;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -77,7 +145,13 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
 	if (read_source(path, rel, &buf, d) < 0)
 		goto fail;
-	doc->text = nv_buf_detach(&buf, &doc->len);
+	if (slabs && (doc->text = slab_copy(slabs, buf.ptr, buf.len))) {
+		doc->len = buf.len;
+		doc->pooled = true;
+		nv_buf_release(&buf);
+	} else {
+		doc->text = nv_buf_detach(&buf, &doc->len);
+	}
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
@@ -86,7 +160,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
-	doc->reusable = !recent && d->nr == diags;
+	doc->reusable = !recent && d->nr == diags && !doc->pooled;
 	return doc;
 fail:
 	nv_buf_release(&buf);
@@ -123,12 +197,29 @@ void nv_content_doc_free(struct nv_doc *doc)
 	doc_free(doc);
 }
 
+void nv_content_drop_texts(struct nv_content *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndocs; i++) {
+		if (!c->docs[i]->pooled)
+			free(c->docs[i]->text);
+		c->docs[i]->text = NULL;
+		c->docs[i]->pooled = false;
+		c->docs[i]->reusable = false;
+	}
+	slabs_free(c->slabs);
+	c->slabs = NULL;
+}
+
 struct doc_job {
 	const char *root;
 	const char **rel;      /* the .md files, in walk order */
 	struct nv_doc **slots; /* their documents, NULL for broken ones */
 	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
 	size_t n, first, step;
+	struct nv_text_slab *slabs; /* the texts read, when pool is set */
+	bool pool;
 	struct nv_diags d;
 };
 
@@ -145,13 +236,15 @@ static void *doc_thread(void *arg)
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
 		if (stat(path.ptr, &st) < 0) {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, &j->d);
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL,
+						j->pool ? &j->slabs : NULL, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, &j->d);
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st,
+						j->pool ? &j->slabs : NULL, &j->d);
 		}
 	}
 	nv_buf_release(&path);
@@ -200,6 +293,7 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].first = t;
 		j[t].step = nthreads;
 		j[t].prev = old;
+		j[t].pool = c->pool_texts;
 	}
 	/* The last load's document of each path, found by binary search. */
 	if (prev && prev->ndocs) {
@@ -216,8 +310,15 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		}
 	}
 	nv_run_threads(doc_thread, j, nthreads, sizeof(*j));
-	for (t = 0; t < nthreads; t++)
+	for (t = 0; t < nthreads; t++) {
 		nv_diags_merge(d, &j[t].d);
+		while (j[t].slabs) {
+			struct nv_text_slab *next = j[t].slabs->next;
+			j[t].slabs->next = c->slabs;
+			c->slabs = j[t].slabs;
+			j[t].slabs = next;
+		}
+	}
 	for (i = 0; i < n; i++) {
 		if (slots[i]) {
 			NV_GROW(c->docs, c->ndocs + 1, c->docs_alloc);
@@ -286,6 +387,12 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d)
 
 int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d)
 {
+	return nv_content_reload(c, root, jobs, NULL, d);
+}
+
+int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d)
+{
+	c->pool_texts = true;
 	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
@@ -409,7 +516,8 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 	struct stat st;
 	int rc = 0;
 
-	if (!prev->root || prev->broken.nr)
+	/* A load for once (its texts pooled or dropped) is never taken over. */
+	if (!prev->root || prev->broken.nr || prev->pool_texts)
 		goto out;
 	for (i = 0; i < changed->nr; i++) {
 		for (k = 0; k < prev->ndocs && strcmp(prev->docs[k]->path, changed->v[i]); k++)
@@ -417,7 +525,7 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 		if (k == prev->ndocs || stat(changed->v[i], &st) < 0)
 			goto out;
 		at[i] = k;
-		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, &local);
+		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, NULL, &local);
 		if (!fresh[i] || local.nr)
 			goto out;
 	}
@@ -469,5 +577,6 @@ void nv_content_release(struct nv_content *c)
 	nv_strlist_release(&c->assets);
 	nv_strlist_release(&c->broken);
 	free(c->root);
+	slabs_free(c->slabs);
 	memset(c, 0, sizeof(*c));
 }

@@ -125,50 +125,108 @@ static struct nv_value *year_value(int acyear)
 	return v;
 }
 
-/* programs, cases and roadmap items of the export. */
-static void documents(struct nv_value *root, const struct nv_model *m, const char *base)
+/*
+ * Where the items of one array of the export go: into list, or, when
+ * list is NULL, written at once as JSON into b (an array at depth 1 of
+ * the root, as nv_html_json() writes it) and freed, so that a build
+ * never holds the export's tree of every roadmap item.
+ */
+struct sink {
+	struct nv_value *list;
+	struct nv_buf *b;
+	size_t n;
+};
+
+static void indent(struct nv_buf *b, int depth);
+
+static void sink_put(struct sink *k, struct nv_value *v)
 {
-	struct nv_value *programs = arr(), *cases = arr(), *items = arr(), *v, *forms;
-	size_t i, k, j, f;
+	if (k->list) {
+		push(k->list, v);
+		return;
+	}
+	if (k->n++)
+		nv_buf_addch(k->b, ',');
+	indent(k->b, 2);
+	nv_html_json(k->b, v, 2);
+	nv_value_free(v);
+}
+
+static void programs(struct sink *k, const struct nv_model *m, const char *base)
+{
+	struct nv_value *v, *forms;
+	size_t i, f;
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
-		if (e->kind == NV_KIND_PROGRAM) {
-			v = obj();
-			put_s(v, "title", e->title);
-			forms = arr();
-			for (f = 0; f < e->nforms; f++)
-				push(forms, nv_value_new_str(e->forms[f]));
-			set(v, "forms", forms);
-			set(v, "year", year_value(e->acyear));
-			put_url(v, e, base);
-			push(programs, v);
-		} else if (e->kind == NV_KIND_CASE) {
-			v = obj();
-			put_s(v, "title", e->title);
-			put_s(v, "form", e->form);
-			put_s(v, "kind", e->mkind);
-			set(v, "year", year_value(e->acyear));
-			put_url(v, e, base);
-			push(cases, v);
-		}
-		for (k = 0; k < e->nsections; k++)
-			for (j = 0; j < e->sections[k].nitems; j++) {
-				const struct nv_item *it = &e->sections[k].items[j];
+		if (e->kind != NV_KIND_PROGRAM)
+			continue;
+		v = obj();
+		put_s(v, "title", e->title);
+		forms = arr();
+		for (f = 0; f < e->nforms; f++)
+			push(forms, nv_value_new_str(e->forms[f]));
+		set(v, "forms", forms);
+		set(v, "year", year_value(e->acyear));
+		put_url(v, e, base);
+		sink_put(k, v);
+	}
+}
+
+static void cases(struct sink *k, const struct nv_model *m, const char *base)
+{
+	struct nv_value *v;
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		if (e->kind != NV_KIND_CASE)
+			continue;
+		v = obj();
+		put_s(v, "title", e->title);
+		put_s(v, "form", e->form);
+		put_s(v, "kind", e->mkind);
+		set(v, "year", year_value(e->acyear));
+		put_url(v, e, base);
+		sink_put(k, v);
+	}
+}
+
+static void roadmap_items(struct sink *k, const struct nv_model *m)
+{
+	struct nv_value *v;
+	size_t i, s, j;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		for (s = 0; s < e->nsections; s++)
+			for (j = 0; j < e->sections[s].nitems; j++) {
+				const struct nv_item *it = &e->sections[s].items[j];
 				v = obj();
 				put_s(v, "roadmap", e->title);
-				put_s(v, "section", e->sections[k].title);
+				put_s(v, "section", e->sections[s].title);
 				put_s(v, "term", it->due.text);
 				put_s(v, "text", it->title);
 				put_s(v, "responsible", it->responsible_web);
 				put_s(v, "status",
 				      (const char *[]){ "planned", "done", "moved" }[it->status]);
-				push(items, v);
+				sink_put(k, v);
 			}
 	}
-	set(root, "programs", programs);
-	set(root, "roadmap", items);
-	set(root, "cases", cases);
+}
+
+/* The export's arrays, last in its root, in this order. */
+static const char *const doc_keys[] = { "programs", "roadmap", "cases" };
+
+/* Fill array number which of the export (doc_keys) into k. */
+static void documents(struct sink *k, int which, const struct nv_model *m, const char *base)
+{
+	if (which == 0)
+		programs(k, m, base);
+	else if (which == 1)
+		roadmap_items(k, m);
+	else
+		cases(k, m, base);
 }
 
 /* pairs: the total, by status, by form (the model's order) and by kind. */
@@ -218,8 +276,9 @@ static struct nv_value *monitoring(const struct nv_monitoring *f)
 	return v;
 }
 
-struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
-			      const struct nv_git_history *h)
+/* The export without its arrays of documents (doc_keys). */
+static struct nv_value *data_head(const struct nv_model *m, const char *base_url,
+				  const struct nv_git_history *h)
 {
 	struct nv_value *root = obj();
 	struct nv_monitoring f;
@@ -235,9 +294,23 @@ struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
 	set_n(root, "mentors", (double)f.mentors);
 	set_n(root, "mentees", (double)f.mentees);
 	set(root, "monitoring", monitoring(&f));
-	documents(root, m, base_url);
 	nv_monitoring_release(&f);
 	nv_buf_release(&b);
+	return root;
+}
+
+struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
+			      const struct nv_git_history *h)
+{
+	struct nv_value *root = data_head(m, base_url, h);
+	struct sink k = { NULL, NULL, 0 };
+	int i;
+
+	for (i = 0; i < (int)NV_ARRAY_SIZE(doc_keys); i++) {
+		k.list = arr();
+		documents(&k, i, m, base_url);
+		set(root, doc_keys[i], k.list);
+	}
 	return root;
 }
 
@@ -291,14 +364,41 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth)
 	}
 }
 
+/*
+ * data.json: the same bytes as nv_html_json() of nv_html_data() and a
+ * newline, with the arrays of documents written item by item (sink).
+ * The text is handed to the writer, not copied.
+ */
 void nv_html_emit_data(struct nv_html_state *s)
 {
-	struct nv_value *v = nv_html_data(s->m, s->base_url, s->opts.history);
+	struct nv_value *head = data_head(s->m, s->base_url, s->opts.history);
 	struct nv_buf b = NV_BUF_INIT;
+	struct sink k = { NULL, &b, 0 };
+	size_t i;
 
-	nv_html_json(&b, v, 0);
-	nv_buf_addch(&b, '\n');
-	nv_html_write_guarded(s, &s->main, "data.json", b.ptr, b.len, false, false);
-	nv_value_free(v);
+	nv_buf_addch(&b, '{');
+	for (i = 0; i < head->nr; i++) {
+		if (i)
+			nv_buf_addch(&b, ',');
+		indent(&b, 1);
+		nv_html_json_string(&b, head->members[i].key);
+		nv_buf_adds(&b, ": ");
+		nv_html_json(&b, head->members[i].value, 1);
+	}
+	nv_value_free(head);
+	for (i = 0; i < NV_ARRAY_SIZE(doc_keys); i++) {
+		nv_buf_addch(&b, ',');
+		indent(&b, 1);
+		nv_html_json_string(&b, doc_keys[i]);
+		nv_buf_adds(&b, ": [");
+		k.n = 0;
+		documents(&k, (int)i, s->m, s->base_url);
+		if (k.n)
+			indent(&b, 1);
+		nv_buf_addch(&b, ']');
+	}
+	indent(&b, 0);
+	nv_buf_adds(&b, "}\n");
+	nv_html_write_guarded_buf(s, &s->main, "data.json", &b, false, false);
 	nv_buf_release(&b);
 }

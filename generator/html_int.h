@@ -281,6 +281,13 @@ void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, co
 			   const char *text, size_t len, bool markup, bool page);
 
 /*
+ * The same for the text in b, whose memory is handed to the writer when
+ * the guard finds nothing (b is left empty): the text is not copied.
+ */
+void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			       struct nv_buf *b, bool markup, bool page);
+
+/*
  * Render template `tpl` with ctx (taken over) into url, adding the common
  * context, and remember the page for the sitemap and the search index.
  */

@@ -80,12 +80,8 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 		      len);
 }
 
-/*
- * Guard the text in b, and hand b's memory to the writer when the guard
- * finds nothing (b is left empty): a page is not copied again.
- */
-static void write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
-			      struct nv_buf *b, bool markup, bool page)
+void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			       struct nv_buf *b, bool markup, bool page)
 {
 	size_t len;
 	char *data;
@@ -195,7 +191,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {
-		write_guarded_buf(s, w, url, &html, true, true);
+		nv_html_write_guarded_buf(s, w, url, &html, true, true);
 		if (w->slot)
 			fill_page_ref(s, w, w->slot, url, title, kind, search_text);
 		else
@@ -372,7 +368,7 @@ void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl
 	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
 		s->main.failed = true;
 	else
-		write_guarded_buf(s, &s->main, rel, &out, true, false);
+		nv_html_write_guarded_buf(s, &s->main, rel, &out, true, false);
 	nv_value_free(ctx);
 	nv_buf_release(&out);
 }

@@ -9,8 +9,9 @@
  * gathered on the way in and given an id on the way out; links are
  * classified on the way in. Ids are made unique through a small hash
  * index that remembers the next free suffix of each id, so a page of
- * thousands of equal headings stays linear; the index is kept for
- * nv_md_find_heading().
+ * thousands of equal headings stays linear; the walk then leaves only
+ * the headings sorted by id, for nv_md_find_heading(), and no spare
+ * room in its arrays: a content folder keeps thousands of them.
  *
  * Positions: cmark reports 1-based byte columns. For an inline node on
  * the second or a later line of a paragraph it counts from the
@@ -37,7 +38,7 @@
 static cmark_mem nv_cmark_mem = { nv_xcalloc, nv_xrealloc, free };
 
 /*
- * What the index of heading ids (md->ids, strmap.h: keys borrowed from
+ * What the index of heading ids (walk.ids, strmap.h: keys borrowed from
  * the headings) maps an id to: its heading, and the next suffix to try
  * when the id is wanted again.
  */
@@ -56,6 +57,7 @@ struct lines {
 
 struct walk {
 	struct nv_md *md;
+	struct nv_strmap *ids; /* the heading ids so far (struct id_entry) */
 	struct lines lines;
 	struct nv_typo_state st;
 	struct nv_buf tmp;	       /* typeset text of one TEXT node */
@@ -316,7 +318,7 @@ static void add_heading(struct walk *w, cmark_node *node)
 	struct nv_md_heading *h;
 	char *id;
 
-	id = unique_id(md->ids, nv_slug(w->heading.ptr));
+	id = unique_id(w->ids, nv_slug(w->heading.ptr));
 	NV_GROW(md->headings, md->nr_headings + 1, md->alloc_headings);
 	h = &md->headings[md->nr_headings];
 	h->node = node;
@@ -324,7 +326,7 @@ static void add_heading(struct walk *w, cmark_node *node)
 	h->text = nv_xmemdupz(w->heading.ptr, w->heading.len);
 	h->level = cmark_node_get_heading_level(node);
 	node_pos(w, node, NULL, &h->line, &h->col);
-	ids_add(md->ids, id, md->nr_headings);
+	ids_add(w->ids, id, md->nr_headings);
 	md->nr_headings++;
 	cmark_node_set_user_data(node, id);
 }
@@ -496,6 +498,33 @@ struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned
 	return nv_md_parse_file(text, len, first_line, flags, NULL, NULL);
 }
 
+static int cmp_heading_id(const void *a, const void *b)
+{
+	return strcmp((*(const struct nv_md_heading *const *)a)->id,
+		      (*(const struct nv_md_heading *const *)b)->id);
+}
+
+/* The arrays of md without spare room, and its headings sorted by id. */
+static void settle(struct nv_md *md)
+{
+	size_t i;
+
+	if (md->alloc_headings > md->nr_headings) {
+		md->headings = nv_xrealloc(md->headings, md->nr_headings * sizeof(*md->headings));
+		md->alloc_headings = md->nr_headings;
+	}
+	if (md->alloc_links > md->nr_links) {
+		md->links = nv_xrealloc(md->links, md->nr_links * sizeof(*md->links));
+		md->alloc_links = md->nr_links;
+	}
+	if (!md->nr_headings)
+		return;
+	md->by_id = nv_xcalloc(md->nr_headings, sizeof(*md->by_id));
+	for (i = 0; i < md->nr_headings; i++)
+		md->by_id[i] = &md->headings[i];
+	qsort(md->by_id, md->nr_headings, sizeof(*md->by_id), cmp_heading_id);
+}
+
 struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, unsigned flags,
 			       const char *file, struct nv_diags *d)
 {
@@ -506,7 +535,6 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 
 	md->flags = flags;
 	md->first_line = first_line < 1 ? 1 : first_line;
-	md->ids = nv_strmap_new();
 	/*
 	 * cmark's own check of UTF-8 is slow and changes nothing in valid text
 	 * with no NUL (it replaces NULs even without it): check ours, faster.
@@ -522,12 +550,15 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	md->nr_tables = nv_md_tables(md->root, md->first_line, text, len, file, d, &md->tables);
 
 	w.md = md;
+	w.ids = nv_strmap_new();
 	nv_typo_init(&w.st);
 	nv_buf_init(&w.tmp);
 	nv_buf_init(&w.heading);
 	nv_buf_init(&w.mention_text);
 	lines_index(&w.lines, text, len);
 	walk(&w);
+	nv_strmap_free(w.ids, free);
+	settle(md);
 	free(w.lines.start);
 	nv_buf_release(&w.tmp);
 	nv_buf_release(&w.heading);
@@ -554,7 +585,7 @@ void nv_md_free(struct nv_md *md)
 	}
 	free(md->headings);
 	free(md->links);
-	nv_strmap_free(md->ids, free);
+	free(md->by_id);
 	nv_md_tables_free(md->tables, md->nr_tables);
 	if (md->root)
 		cmark_node_free(md->root);
@@ -570,7 +601,11 @@ const char *nv_md_heading_id(cmark_node *node)
 
 const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id)
 {
-	const struct id_entry *x = md && id ? nv_strmap_get(md->ids, id) : NULL;
+	struct nv_md_heading key = { .id = (char *)id }, *kp = &key;
+	const struct nv_md_heading **hit;
 
-	return x ? &md->headings[x->heading] : NULL;
+	if (!md || !id || !md->nr_headings)
+		return NULL;
+	hit = bsearch(&kp, md->by_id, md->nr_headings, sizeof(*md->by_id), cmp_heading_id);
+	return hit ? *hit : NULL;
 }

@@ -9,6 +9,21 @@
 #include "project.h"
 #include "threads.h"
 
+/* Free the text of the content's documents, which the model's entries no longer show. */
+static void drop_texts(struct nv_project *p)
+{
+	size_t i;
+
+	nv_content_drop_texts(&p->content);
+	for (i = 0; i < p->model.nentries; i++) {
+		struct nv_entry *e = p->model.entries[i];
+		if (e->doc && !e->doc->text) {
+			e->text = NULL;
+			e->text_len = 0;
+		}
+	}
+}
+
 int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struct nv_diags *d)
 {
 	struct nv_content prev;
@@ -23,11 +38,15 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 			r = nv_content_reload(&p->content, o->content, jobs, &prev, d);
 		nv_content_release(&prev);
 	} else {
-		r = nv_content_load_jobs(&p->content, o->content, jobs, d);
+		r = o->once ? nv_content_load_once(&p->content, o->content, jobs, d)
+			    : nv_content_load_jobs(&p->content, o->content, jobs, d);
 	}
 	if (r < 0)
 		return -1;
 	nv_model_build_jobs(&p->model, &p->content, o->drafts, jobs, d);
+	/* The back ends read the parsed trees, never the texts. */
+	if (o->once && !o->prev)
+		drop_texts(p);
 	p->loaded = true;
 	return 0;
 }

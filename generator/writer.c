@@ -5,8 +5,12 @@
  * the producer waits while the ring is full, the workers while it holds
  * fewer than BATCH jobs (until the end), so that a worker wakes for a
  * run of files rather than for each one: a wake-up costs two context
- * switches, more than writing a small file to tmpfs. Failures are recorded (path and errno) and
- * reported by the thread that calls nv_writer_finish(), since diagnostics are not thread-safe.
+ * switches, more than writing a small file to tmpfs. Bytes count too:
+ * a worker is woken as soon as WAKE_BYTES are queued (a big file such as
+ * data.json is not kept waiting for fifteen more), and the producer waits
+ * while MAX_BYTES are, so the queue never holds much of the site in memory.
+ * Failures are recorded (path and errno) and reported by the thread that
+ * calls nv_writer_finish(), since diagnostics are not thread-safe.
  */
 #include "common.h"
 
@@ -17,8 +21,10 @@
 #include "fs.h"
 #include "writer.h"
 
-#define QUEUE 256
-#define BATCH 16 /* jobs waiting before an idle worker is woken */
+#define QUEUE	   256
+#define BATCH	   16		      /* jobs waiting before an idle worker is woken */
+#define WAKE_BYTES ((size_t)1 << 20)  /* or bytes */
+#define MAX_BYTES  ((size_t)32 << 20) /* bytes queued before the producer waits */
 
 struct job {
 	char *path, *data;
@@ -34,7 +40,7 @@ struct nv_writer {
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
 	struct job ring[QUEUE];
-	size_t head, count;
+	size_t head, count, bytes;
 	int idle, full_waits; /* workers waiting for jobs, producers for room */
 	bool done;
 	pthread_t *threads;
@@ -66,7 +72,7 @@ static void *worker(void *arg)
 
 	for (;;) {
 		pthread_mutex_lock(&w->lock);
-		while (w->count < BATCH && !w->done) {
+		while (w->count < BATCH && w->bytes < WAKE_BYTES && !w->done) {
 			w->idle++;
 			pthread_cond_wait(&w->not_empty, &w->lock);
 			w->idle--;
@@ -78,6 +84,7 @@ static void *worker(void *arg)
 		j = w->ring[w->head];
 		w->head = (w->head + 1) % QUEUE;
 		w->count--;
+		w->bytes -= j.len;
 		if (w->full_waits)
 			pthread_cond_signal(&w->not_full);
 		pthread_mutex_unlock(&w->lock);
@@ -111,14 +118,15 @@ void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len)
 		return;
 	}
 	pthread_mutex_lock(&w->lock);
-	while (w->count == QUEUE) {
+	while (w->count == QUEUE || w->bytes >= MAX_BYTES) {
 		w->full_waits++;
 		pthread_cond_wait(&w->not_full, &w->lock);
 		w->full_waits--;
 	}
 	w->ring[(w->head + w->count) % QUEUE] = j;
 	w->count++;
-	if (w->count >= BATCH && w->idle)
+	w->bytes += len;
+	if ((w->count >= BATCH || w->bytes >= WAKE_BYTES) && w->idle)
 		pthread_cond_signal(&w->not_empty);
 	pthread_mutex_unlock(&w->lock);
 }

@@ -258,10 +258,28 @@ static void push(struct loader *l, struct nv_value *v, const char *anchor, yaml_
 	f->key_line = f->key_col = 0;
 }
 
+/*
+ * A finished collection keeps no spare room: a content folder holds tens
+ * of thousands of small maps and lists, grown eight entries at a time.
+ */
+static void shrink(struct nv_value *v)
+{
+	if (v->nr == v->alloc || !v->nr)
+		return;
+	if (v->type == NV_LIST)
+		v->items = nv_xrealloc(v->items, v->nr * sizeof(*v->items));
+	else if (v->type == NV_MAP)
+		v->members = nv_xrealloc(v->members, v->nr * sizeof(*v->members));
+	else
+		return;
+	v->alloc = v->nr;
+}
+
 static void pop(struct loader *l, yaml_mark_t m)
 {
 	struct frame f = l->stack[--l->depth];
 
+	shrink(f.v);
 	if (f.key) {
 		/* A key with no value cannot happen in well-formed events. */
 		free(f.key);

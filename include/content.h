@@ -53,6 +53,7 @@ struct nv_doc {
 	 */
 	struct nv_hash stamp;
 	bool reusable;
+	bool pooled; /* text is in the content's slabs (nv_content_load_once) */
 };
 
 /* One YAML data file. */
@@ -88,6 +89,9 @@ struct nv_content {
 	 * to root: later stages keep quiet about references into them.
 	 */
 	struct nv_strlist broken;
+	/* Private: where nv_content_load_once() keeps the documents' texts. */
+	struct nv_text_slab *slabs;
+	bool pool_texts;
 };
 
 /*
@@ -104,6 +108,14 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
  * on); the result does not depend on the number of threads.
  */
 int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
+
+/*
+ * The same, for a process that loads once and frees the documents' texts
+ * together with nv_content_drop_texts() when its model is built: they
+ * are kept apart from the parsed trees, so that the memory goes back to
+ * the system. Its documents are never taken over by a later load.
+ */
+int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
 
 /*
  * The same, taking over from prev (an earlier load of the same folder,
@@ -124,6 +136,13 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
  */
 int nv_content_update(struct nv_content *c, struct nv_content *prev,
 		      const struct nv_strlist *changed);
+
+/*
+ * Free the text of every document (doc->text becomes NULL) once nothing
+ * reads it any more: a process that loads once, when its model is built.
+ * Such documents cannot be taken over by a later load.
+ */
+void nv_content_drop_texts(struct nv_content *c);
 
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);

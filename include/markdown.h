@@ -87,8 +87,8 @@ struct nv_md {
 	size_t nr_headings, alloc_headings;
 	struct nv_md_link *links;
 	size_t nr_links, alloc_links;
-	struct nv_strmap *ids;	     /* private: index of the heading ids (strmap.h) */
-	struct nv_md_table **tables; /* the ```table blocks read (md_table.h) */
+	const struct nv_md_heading **by_id; /* private: headings sorted by id */
+	struct nv_md_table **tables;	    /* the ```table blocks read (md_table.h) */
 	size_t nr_tables;
 };
 

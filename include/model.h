@@ -225,7 +225,8 @@ struct nv_entry {
 	 * The source as the back ends see it (they never look into the
 	 * loader): the file's path for messages, its parsed body (NULL when
 	 * it has none; read-only: renderers walk it, never change it), its
-	 * whole text as written (for the personal-data guard) and, for each
+	 * whole text as written (for the model's checks; NULL once a process
+	 * that loads once has built its model, project.h) and, for each
 	 * of md->links in order, the web URL of a link to another document
 	 * ("../orders/o-vnedrenii.html#p2"), NULL for other links, and the
 	 * text the website shows for a mention of a person

@@ -28,6 +28,12 @@ struct nv_project_opts {
 	 */
 	struct nv_content *prev;
 	const struct nv_strlist *changed;
+	/*
+	 * A process that loads once (without prev) and never takes its
+	 * content over: the documents' texts, which only the model's checks
+	 * read, are freed when the model is built (entries' text is NULL).
+	 */
+	bool once;
 };
 
 struct nv_project {

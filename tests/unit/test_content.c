@@ -290,6 +290,53 @@ static void test_threads_same_result(void)
 	free(root);
 }
 
+/*
+ * A load for once keeps the texts in its slabs, the same bytes as a
+ * plain load, and frees them together: the documents stay, without text.
+ */
+static void test_load_once_and_drop_texts(void)
+{
+	char *root = make_folder("once");
+	struct nv_content c1, c2;
+	struct nv_diags d1 = NV_DIAGS_INIT, d2 = NV_DIAGS_INIT;
+	char rel[64], text[256];
+	size_t i;
+
+	for (i = 0; i < 80; i++) {
+		snprintf(rel, sizeof(rel), "news/n-%03zu.md", i);
+		snprintf(text, sizeof(text), "---\ntitle: Новость %zu\ndate: 01.09.2025\n---\n%s\n",
+			 i, i % 2 ? "Текст новости." : "");
+		write_in(root, rel, text);
+	}
+	memset(&c1, 0, sizeof(c1));
+	memset(&c2, 0, sizeof(c2));
+	CHECK_INT(nv_content_load_jobs(&c1, root, 2, &d1), 0);
+	CHECK_INT(nv_content_load_once(&c2, root, 2, &d2), 0);
+	CHECK(c2.ndocs >= 80);
+	CHECK_INT(c2.ndocs, c1.ndocs);
+	for (i = 0; i < c2.ndocs; i++) {
+		CHECK(c2.docs[i]->pooled);
+		CHECK(!c2.docs[i]->reusable);
+		CHECK(!c1.docs[i]->pooled);
+		CHECK_INT(c2.docs[i]->len, c1.docs[i]->len);
+		CHECK_STR(c2.docs[i]->text, c1.docs[i]->text);
+		CHECK(c2.docs[i]->md != NULL);
+	}
+	nv_content_drop_texts(&c2);
+	for (i = 0; i < c2.ndocs; i++) {
+		CHECK(c2.docs[i]->text == NULL);
+		CHECK(!c2.docs[i]->reusable);
+		CHECK(nv_hash_eq(c2.docs[i]->hash, c1.docs[i]->hash));
+	}
+	CHECK_INT(d1.nr, 0);
+	CHECK_INT(d2.nr, 0);
+	nv_content_release(&c1);
+	nv_content_release(&c2);
+	nv_diags_release(&d1);
+	nv_diags_release(&d2);
+	free(root);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_documents_sorted);
@@ -298,4 +345,5 @@ void nv_tests(void)
 	NV_RUN(test_missing_folder);
 	NV_RUN(test_unreadable_folder_is_named);
 	NV_RUN(test_threads_same_result);
+	NV_RUN(test_load_once_and_drop_texts);
 }

@@ -197,6 +197,62 @@ static void test_text_drops_controls(void)
  * The search index holds the opening of a page's text cut after a word,
  * and its section headings not already in it.
  */
+/*
+ * Render the model into a new folder under the test's directory and
+ * compare its data.json with the export's tree as JSON and a newline:
+ * the file is written item by item, never as the tree.
+ */
+static void check_data_json(struct nv_model *m, const char *name)
+{
+	struct nv_html_opts ho = {
+		NULL, "themes/default", NULL, "https://school.example/", false, false, 1, NULL, NULL
+	};
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf got = NV_BUF_INIT, want = NV_BUF_INIT;
+	struct nv_html_state *s;
+	struct nv_value *tree = nv_html_data(m, "https://school.example/", NULL);
+	char *out = nv_xasprintf("%s/%s", nv_test_tmpdir(), name), *path;
+
+	nv_html_json(&want, tree, 0);
+	nv_buf_addch(&want, '\n');
+	CHECK_INT(mkdir(out, 0755), 0);
+	ho.out = out;
+	s = nv_html_new(&ho);
+	CHECK_INT(nv_html_render(s, m, &d), 0);
+	nv_html_free(s);
+	path = nv_xasprintf("%s/data.json", out);
+	CHECK_INT(nv_read_file(path, 1 << 24, &got), 0);
+	CHECK_STR(got.ptr, want.ptr);
+	free(path);
+	free(out);
+	nv_value_free(tree);
+	nv_buf_release(&got);
+	nv_buf_release(&want);
+	nv_diags_release(&d);
+}
+
+/* data.json is the export's tree, with documents and without any. */
+static void test_data_json_is_the_tree(void)
+{
+	struct nv_project_opts po = { "content", false, 1, NULL, NULL };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	size_t n;
+
+	CHECK_INT(nv_project_load(&p, &po, &d), 0);
+	CHECK_INT(d.errors, 0);
+	CHECK(first_of(&p.model, NV_KIND_PROGRAM) && first_of(&p.model, NV_KIND_CASE) &&
+	      first_of(&p.model, NV_KIND_ROADMAP));
+	check_data_json(&p.model, "data-all");
+	/* No documents: the arrays are empty ("[]"). */
+	n = p.model.nentries;
+	p.model.nentries = 0;
+	check_data_json(&p.model, "data-none");
+	p.model.nentries = n;
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
 static void test_search_text(void)
 {
 	struct nv_buf html = NV_BUF_INIT;
@@ -229,4 +285,5 @@ void nv_tests(void)
 	NV_RUN(test_fold_ends_on_bytes_that_are_not_utf8);
 	NV_RUN(test_text_drops_controls);
 	NV_RUN(test_search_text);
+	NV_RUN(test_data_json_is_the_tree);
 }

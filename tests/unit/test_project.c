@@ -178,6 +178,40 @@ static void test_keep_and_reload(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * A load for once gives the same model, and frees the documents' texts
+ * when it is built: no entry shows one any more.
+ */
+static void test_once_drops_texts(void)
+{
+	struct nv_project_opts o = { NEWS_FEED, false, 2, NULL, NULL, false };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *before, *after;
+	size_t i;
+
+	CHECK_INT(nv_project_load(&p, &o, &d), 0);
+	before = dump(&p);
+	CHECK(p.model.entries[0]->text != NULL);
+	nv_project_release(&p);
+	o.once = true;
+	CHECK_INT(nv_project_load(&p, &o, &d), 0);
+	CHECK_INT(d.nr, 0);
+	after = dump(&p);
+	CHECK_STR(after, before);
+	CHECK_INT(p.model.nentries, 3);
+	for (i = 0; i < p.model.nentries; i++) {
+		CHECK(p.model.entries[i]->text == NULL);
+		CHECK_INT(p.model.entries[i]->text_len, 0);
+	}
+	for (i = 0; i < p.content.ndocs; i++)
+		CHECK(p.content.docs[i]->text == NULL);
+	free(before);
+	free(after);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
 /* Keeping a project that failed to load gives an empty content. */
 static void test_keep_after_failed_load(void)
 {
@@ -202,4 +236,5 @@ void nv_tests(void)
 	NV_RUN(test_missing_folder);
 	NV_RUN(test_keep_and_reload);
 	NV_RUN(test_keep_after_failed_load);
+	NV_RUN(test_once_drops_texts);
 }

@@ -6,6 +6,9 @@
  */
 #include "common.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
@@ -123,9 +126,58 @@ static void test_failure_reported(void)
 	free(root);
 }
 
+/* A big file alone in the queue is written before the end, not kept waiting for others. */
+static void test_big_file_written_at_once(void)
+{
+	char *path = nv_xasprintf("%s/big.json", nv_test_tmpdir());
+	size_t len = (size_t)2 << 20, i;
+	char *data = nv_xmalloc(len);
+	struct nv_writer *w = nv_writer_new(2);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct stat st;
+
+	memset(data, 'x', len);
+	nv_writer_add(w, nv_xstrdup(path), data, len);
+	for (i = 0; i < 500 && !(stat(path, &st) == 0 && (size_t)st.st_size == len); i++)
+		usleep(10000);
+	CHECK(stat(path, &st) == 0 && (size_t)st.st_size == len);
+	CHECK_INT(nv_writer_finish(w, &d), 0);
+	nv_diags_release(&d);
+	free(path);
+}
+
+/* More bytes than the queue holds, in a few big files: all written, none lost. */
+static void test_many_big_files(void)
+{
+	size_t len = (size_t)3 << 19, i;
+	struct nv_writer *w = nv_writer_new(2);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf got = NV_BUF_INIT;
+	char *path, *data;
+
+	for (i = 0; i < 30; i++) {
+		data = nv_xmalloc(len);
+		memset(data, 'a' + (int)i % 26, len);
+		nv_writer_add(w, nv_xasprintf("%s/big-%zu.txt", nv_test_tmpdir(), i), data, len);
+	}
+	CHECK_INT(nv_writer_finish(w, &d), 0);
+	for (i = 0; i < 30; i++) {
+		path = nv_xasprintf("%s/big-%zu.txt", nv_test_tmpdir(), i);
+		CHECK_INT(nv_read_file(path, len, &got), 0);
+		CHECK_INT(got.len, len);
+		CHECK(got.ptr[0] == 'a' + (int)i % 26 && got.ptr[len - 1] == got.ptr[0]);
+		nv_buf_reset(&got);
+		free(path);
+	}
+	nv_buf_release(&got);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_one_thread);
 	NV_RUN(test_four_threads);
 	NV_RUN(test_failure_reported);
+	NV_RUN(test_big_file_written_at_once);
+	NV_RUN(test_many_big_files);
 }

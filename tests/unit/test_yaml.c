@@ -305,6 +305,28 @@ static void test_fm_size_limit(void)
 	nv_diags_release(&d);
 }
 
+/* Finished maps and lists keep no spare room. */
+static void test_collections_shrunk(void)
+{
+	const char *yaml = "a: 1\nb: [x, y, z]\nc: {d: 2}\ne: []\n";
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_value *v = nv_yaml_load("t.yml", yaml, strlen(yaml), 1, NULL, &d);
+
+	CHECK(v != NULL);
+	CHECK_INT(v->nr, 4);
+	CHECK_INT(v->alloc, 4);
+	CHECK_INT(nv_map_get(v, "b")->nr, 3);
+	CHECK_INT(nv_map_get(v, "b")->alloc, 3);
+	CHECK_INT(nv_map_get(v, "c")->alloc, 1);
+	CHECK_INT(nv_map_get(v, "e")->alloc, 0);
+	/* and grow again when a caller adds to them */
+	nv_map_set(v, "f", nv_value_new_str("g"));
+	CHECK_STR(nv_map_get_str(v, "f"), "g");
+	CHECK_INT(v->nr, 5);
+	nv_value_free(v);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_value_tree_basics);
@@ -328,4 +350,5 @@ void nv_tests(void)
 	NV_RUN(test_fm_top_level_must_be_map);
 	NV_RUN(test_fm_invalid_utf8);
 	NV_RUN(test_fm_size_limit);
+	NV_RUN(test_collections_shrunk);
 }
