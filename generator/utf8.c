@@ -42,7 +42,8 @@ size_t nv_utf8_decode_long(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Without SSE2, 8 bytes at a time in a 64-bit word (unused otherwise: clang warns). */
+#if !defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define ONES 0x0101010101010101u
 #define HIGH 0x8080808080808080u
 
@@ -73,7 +74,7 @@ static inline size_t word_valid(const unsigned char *s)
 		return 0;
 	return lead >> 63 ? 7 : 8;
 }
-#else
+#elif !defined(__SSE2__)
 static inline size_t word_valid(const unsigned char *s)
 {
 	(void)s;
