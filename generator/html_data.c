@@ -369,7 +369,7 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth)
  * newline, with the arrays of documents written item by item (sink).
  * The text is handed to the writer, not copied.
  */
-void nv_html_emit_data(struct nv_html_state *s)
+void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_value *head = data_head(s->m, s->base_url, s->opts.history);
 	struct nv_buf b = NV_BUF_INIT;
@@ -399,6 +399,6 @@ void nv_html_emit_data(struct nv_html_state *s)
 	}
 	indent(&b, 0);
 	nv_buf_adds(&b, "}\n");
-	nv_html_write_guarded_buf(s, &s->main, "data.json", &b, false, false);
+	nv_html_write_guarded_buf(s, w, "data.json", &b, false, false);
 	nv_buf_release(&b);
 }

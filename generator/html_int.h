@@ -399,8 +399,8 @@ void nv_html_json_string(struct nv_buf *b, const char *s);
 /* Append v as indented JSON (two spaces a level, keys in their order). */
 void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth);
 
-/* data.json, guarded like every file. */
-void nv_html_emit_data(struct nv_html_state *s);
+/* data.json, guarded like every file, through worker w. */
+void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w);
 
 /*
  * A department's municipal pages from opts.members (nothing without
