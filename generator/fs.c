@@ -8,6 +8,9 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -80,6 +83,29 @@ int nv_read_file(const char *path, size_t max, struct nv_buf *out)
 	return read_fd(fd, max, out);
 }
 
+/*
+ * openat2() with RESOLVE_NO_SYMLINKS: rel in one call, no component of it
+ * followed if it is a link; -1 with errno ENOSYS where the kernel (before
+ * 5.6) or a sandbox lacks it.
+ */
+static int open_no_links(int dir, const char *rel, int flags)
+{
+#ifdef SYS_openat2
+	struct open_how how;
+
+	memset(&how, 0, sizeof how);
+	how.flags = (uint64_t)(flags | O_CLOEXEC | O_NOFOLLOW);
+	how.resolve = RESOLVE_NO_SYMLINKS;
+	return (int)syscall(SYS_openat2, dir, rel, &how, sizeof how);
+#else
+	(void)dir;
+	(void)rel;
+	(void)flags;
+	errno = ENOSYS;
+	return -1;
+#endif
+}
+
 int nv_open_in(const char *top, const char *rel, int flags)
 {
 	const char *p = rel, *slash;
@@ -87,6 +113,15 @@ int nv_open_in(const char *top, const char *rel, int flags)
 	int dir, fd, saved;
 
 	dir = open(top, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+	if (dir >= 0 && strchr(rel, '/')) {
+		fd = open_no_links(dir, rel, flags);
+		if (fd >= 0 || (errno != ENOSYS && errno != EPERM)) {
+			saved = errno;
+			close(dir);
+			errno = saved;
+			return fd;
+		}
+	}
 	/* One component at a time, none of them followed if it is a link. */
 	while (dir >= 0 && (slash = strchr(p, '/')) != NULL) {
 		name = nv_xmemdupz(p, (size_t)(slash - p));
