@@ -9,6 +9,7 @@
 
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -28,16 +29,23 @@ static bool has_suffix(const char *s, const char *suffix)
 }
 
 /*
- * Read path (root/rel) into buf, following no link below root; on failure
- * add a diagnostic and return -1.
+ * Read path (root/rel) into buf, following no link below root (rootfd if
+ * it is open, else -1); on failure add a diagnostic and return -1.
  */
-static int read_source(const char *path, const char *rel, struct nv_buf *buf, struct nv_diags *d)
+static int read_source(const char *path, const char *rel, int rootfd, struct nv_buf *buf,
+		       struct nv_diags *d)
 {
-	char *root = nv_xmemdupz(path, strlen(path) - strlen(rel) - 1);
+	char *root;
 	struct stat st;
-	int rc = nv_read_file_in(root, rel, NV_MAX_FILE_SIZE, buf);
+	int rc;
 
-	free(root);
+	if (rootfd >= 0) {
+		rc = nv_read_file_at(rootfd, rel, NV_MAX_FILE_SIZE, buf);
+	} else {
+		root = nv_xmemdupz(path, strlen(path) - strlen(rel) - 1);
+		rc = nv_read_file_in(root, rel, NV_MAX_FILE_SIZE, buf);
+		free(root);
+	}
 	if (rc == 0)
 		return 0;
 	if (errno == EFBIG && lstat(path, &st) == 0)
@@ -129,7 +137,7 @@ static void doc_free(struct nv_doc *doc)
 
 /* Read and parse one document; NULL (with diagnostics in d) if it is broken. */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
-				struct nv_text_slab **slabs, struct nv_diags *d)
+				int rootfd, struct nv_text_slab **slabs, struct nv_diags *d)
 {
 	struct nv_buf buf = NV_BUF_INIT;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -143,7 +151,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->path = nv_xstrdup(path);
 	doc->id = nv_xmemdupz(base, strlen(base) - 3);
 	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
-	if (read_source(path, rel, &buf, d) < 0)
+	if (read_source(path, rel, rootfd, &buf, d) < 0)
 		goto fail;
 	if (slabs && (doc->text = slab_copy(slabs, buf.ptr, buf.len))) {
 		doc->len = buf.len;
@@ -231,22 +239,31 @@ static void *doc_thread(void *arg)
 	size_t i;
 	bool recent;
 
+	/*
+	 * The folder opened once for all the thread's files. A load for once
+	 * (pooled texts) keeps no document for a later load: no stamp, so no
+	 * stat either.
+	 */
+	int rootfd = open(j->root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+
 	for (i = j->first; i < j->n; i += j->step) {
 		struct nv_doc **prev = j->prev ? &j->prev[i] : NULL;
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
-		if (stat(path.ptr, &st) < 0) {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL,
+		if (j->pool || stat(path.ptr, &st) < 0) {
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, rootfd,
 						j->pool ? &j->slabs : NULL, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st,
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd,
 						j->pool ? &j->slabs : NULL, &j->d);
 		}
 	}
+	if (rootfd >= 0)
+		close(rootfd);
 	nv_buf_release(&path);
 	return NULL;
 }
@@ -360,7 +377,7 @@ static void load_data(struct nv_content *c, const char *rel, const char *path,
 		memset(old, 0, sizeof(*old));
 		return;
 	}
-	if (read_source(path, rel, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
+	if (read_source(path, rel, -1, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
 		goto fail;
 	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);
 	if (!v)
@@ -525,7 +542,8 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 		if (k == prev->ndocs || stat(changed->v[i], &st) < 0)
 			goto out;
 		at[i] = k;
-		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, NULL, &local);
+		fresh[i] =
+			parse_doc(changed->v[i] + root + 1, changed->v[i], &st, -1, NULL, &local);
 		if (!fresh[i] || local.nr)
 			goto out;
 	}

@@ -106,21 +106,17 @@ static int open_no_links(int dir, const char *rel, int flags)
 #endif
 }
 
-int nv_open_in(const char *top, const char *rel, int flags)
+/* nv_open_in() below the open folder top, which stays open. */
+static int open_at_dir(int top, const char *rel, int flags)
 {
 	const char *p = rel, *slash;
 	char *name;
-	int dir, fd, saved;
+	int dir = top, fd, saved;
 
-	dir = open(top, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-	if (dir >= 0 && strchr(rel, '/')) {
-		fd = open_no_links(dir, rel, flags);
-		if (fd >= 0 || (errno != ENOSYS && errno != EPERM)) {
-			saved = errno;
-			close(dir);
-			errno = saved;
+	if (strchr(rel, '/')) {
+		fd = open_no_links(top, rel, flags);
+		if (fd >= 0 || (errno != ENOSYS && errno != EPERM))
 			return fd;
-		}
 	}
 	/* One component at a time, none of them followed if it is a link. */
 	while (dir >= 0 && (slash = strchr(p, '/')) != NULL) {
@@ -128,7 +124,8 @@ int nv_open_in(const char *top, const char *rel, int flags)
 		fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_DIRECTORY | O_NOFOLLOW);
 		saved = errno;
 		free(name);
-		close(dir);
+		if (dir != top)
+			close(dir);
 		errno = saved;
 		dir = fd;
 		p = slash + 1;
@@ -137,9 +134,34 @@ int nv_open_in(const char *top, const char *rel, int flags)
 		return -1;
 	fd = openat(dir, p, flags | O_CLOEXEC | O_NOFOLLOW);
 	saved = errno;
+	if (dir != top)
+		close(dir);
+	errno = saved;
+	return fd;
+}
+
+int nv_open_in(const char *top, const char *rel, int flags)
+{
+	int dir = open(top, O_RDONLY | O_CLOEXEC | O_DIRECTORY), fd, saved;
+
+	if (dir < 0)
+		return -1;
+	fd = open_at_dir(dir, rel, flags);
+	saved = errno;
 	close(dir);
 	errno = saved;
 	return fd;
+}
+
+int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out)
+{
+	int fd;
+
+	nv_buf_reset(out);
+	fd = open_at_dir(top, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	return read_fd(fd, max, out);
 }
 
 int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out)

@@ -49,6 +49,9 @@ int nv_open_in(const char *top, const char *rel, int flags);
  */
 int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out);
 
+/* nv_read_file_in() below the open folder top (kept open: one open for many files). */
+int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out);
+
 /*
  * What a recursive walk of a folder found, paths relative to the folder
  * ("orders/o-vnedrenii.md"), sorted bytewise within each directory and

@@ -1,6 +1,7 @@
 /* Unit tests for fs.c. */
 #include "common.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <sys/stat.h>
@@ -152,6 +153,35 @@ static void test_walk_all_lists_links_and_failures(void)
 	free(p);
 	CHECK_INT(nv_rm_rf(root), 0);
 	free(root);
+}
+
+/* nv_read_file_at reads below an open folder, follows no link there and leaves the folder open. */
+static void test_read_file_at_keeps_folder(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *root = tmp("at"), *p;
+	int dir;
+
+	p = tmp("at/sub/a.md");
+	CHECK_INT(nv_write_file(p, "abc", 3), 0);
+	free(p);
+	p = tmp("at/link");
+	CHECK_INT(symlink("sub", p), 0);
+	free(p);
+	dir = open(root, O_RDONLY | O_DIRECTORY);
+	CHECK(dir >= 0);
+	CHECK_INT(nv_read_file_at(dir, "sub/a.md", 100, &b), 0);
+	CHECK_STR(b.ptr, "abc");
+	CHECK_INT(nv_read_file_at(dir, "link/a.md", 100, &b), -1);
+	CHECK(errno == ELOOP || errno == ENOTDIR);
+	CHECK_INT(b.len, 0);
+	/* Still open: a second read through it works. */
+	CHECK_INT(nv_read_file_at(dir, "sub/a.md", 100, &b), 0);
+	CHECK_INT(fcntl(dir, F_GETFD) >= 0, 1);
+	close(dir);
+	CHECK_INT(nv_rm_rf(root), 0);
+	free(root);
+	nv_buf_release(&b);
 }
 
 /*
@@ -500,6 +530,7 @@ void nv_tests(void)
 	NV_RUN(test_walk_is_sorted_and_skips_hidden);
 	NV_RUN(test_walk_all_lists_links_and_failures);
 	NV_RUN(test_read_file_in_follows_no_link);
+	NV_RUN(test_read_file_at_keeps_folder);
 	NV_RUN(test_outdir_swaps_on_commit);
 	NV_RUN(test_outdir_refuses_foreign_directory);
 	NV_RUN(test_outdir_removes_leftovers_of_interrupted_builds);
