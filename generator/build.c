@@ -714,7 +714,8 @@ static void update_fingerprint(struct build *b)
 static enum nv_build_status run(struct build *b, char **title)
 {
 	const struct nv_build_opts *o = b->o;
-	struct nv_project_opts po = { o->content, o->drafts, b->jobs, o->keep, o->changed };
+	struct nv_project_opts po = { o->content, o->drafts,  b->jobs,
+				      o->keep,	  o->changed, o->keep ? o->checks : NULL };
 	enum nv_build_status rc;
 
 	/* An output folder that exists is locked before its manifest is read. */

@@ -6,6 +6,7 @@
 #include "content.h"
 #include "diag.h"
 #include "model.h"
+#include "model_cache.h"
 #include "project.h"
 #include "threads.h"
 
@@ -27,7 +28,7 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	}
 	if (r < 0)
 		return -1;
-	nv_model_build_jobs(&p->model, &p->content, o->drafts, jobs, d);
+	nv_model_build_cached(&p->model, &p->content, o->drafts, jobs, o->checks, d);
 	p->loaded = true;
 	return 0;
 }

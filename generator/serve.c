@@ -34,6 +34,7 @@
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
+#include "model_cache.h"
 #include "serve.h"
 #include "serve_int.h"
 
@@ -46,10 +47,11 @@
 
 struct nv_serve {
 	struct nv_serve_opts o;
-	struct nv_build_opts build; /* o.build with out = tmp */
-	struct nv_content keep;	    /* the documents of the last build */
-	char *tmp;		    /* the private output folder */
-	char *site;		    /* tmp/site: what is served */
+	struct nv_build_opts build;    /* o.build with out = tmp */
+	struct nv_content keep;	       /* the documents of the last build */
+	struct nv_check_cache *checks; /* their checks' results (model_cache.h) */
+	char *tmp;		       /* the private output folder */
+	char *site;		       /* tmp/site: what is served */
 	int port;
 	int listen_fd;
 	struct MHD_Daemon *mhd;
@@ -710,6 +712,8 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->build.out = s->tmp;
 	/* Documents stay loaded between builds: a change parses only its file. */
 	s->build.keep = &s->keep;
+	s->checks = nv_check_cache_new();
+	s->build.checks = s->checks;
 	s->rewatch = true;
 	s->changed_known = false; /* the first build reads everything */
 
@@ -830,6 +834,7 @@ void nv_serve_free(struct nv_serve *s)
 	if (s->inotify_fd >= 0)
 		close(s->inotify_fd);
 	nv_content_release(&s->keep);
+	nv_check_cache_free(s->checks);
 	nv_strlist_release(&s->changed);
 	for (i = 0; i < s->wd_alloc; i++)
 		free(s->wd_dirs[i]);

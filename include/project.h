@@ -28,6 +28,8 @@ struct nv_project_opts {
 	 */
 	struct nv_content *prev;
 	const struct nv_strlist *changed;
+	/* The per-document checks' results kept between loads (model_cache.h), or NULL. */
+	struct nv_check_cache *checks;
 };
 
 struct nv_project {
