@@ -33,8 +33,7 @@ struct record {
 	struct nv_hash key[MDL_CHECK_COUNT];
 	bool have[MDL_CHECK_COUNT];
 	struct nv_diags diags[MDL_CHECK_COUNT];
-	unsigned long seen;			/* the build that last had this document */
-	unsigned long claimed[MDL_CHECK_COUNT]; /* the build whose check k took it */
+	unsigned long seen; /* the build that last had this document */
 };
 
 /* What the current build decided for entry i. */
@@ -52,6 +51,10 @@ struct nv_check_cache {
 	struct slot *slots;	/* per entry, for the check being run */
 	size_t nslots;
 	enum mdl_check check;
+	/* Per entry of this build, its record (NULL: never cached), found by the first check. */
+	struct record **of;
+	size_t nof;
+	unsigned long of_build;
 };
 
 struct nv_check_cache *nv_check_cache_new(void)
@@ -84,6 +87,7 @@ void nv_check_cache_free(struct nv_check_cache *x)
 	free(x->v);
 	nv_strmap_free(x->recs, NULL);
 	free(x->slots);
+	free(x->of);
 	free(x);
 }
 
@@ -160,6 +164,40 @@ static bool cacheable(const struct nv_entry *e)
 	       e->text_len == e->doc->len && e->md == e->doc->md;
 }
 
+/* The record of e, made if new; NULL if another entry of this build has it. */
+static struct record *record_of(struct nv_check_cache *x, const struct nv_entry *e)
+{
+	struct record *r = nv_strmap_get(x->recs, e->path);
+
+	if (!r) {
+		r = nv_xcalloc(1, sizeof(*r));
+		r->path = nv_xstrdup(e->path);
+		nv_strmap_put(x->recs, r->path, r);
+		NV_GROW(x->v, x->nr + 1, x->alloc);
+		x->v[x->nr++] = r;
+	} else if (r->seen == x->build) {
+		return NULL; /* two entries of one file: check both, every time */
+	}
+	r->seen = x->build;
+	return r;
+}
+
+/* Find the record of every entry, once per build: the entries stay the same between checks. */
+static void find_records(struct nv_check_cache *x, const struct nv_model *m)
+{
+	size_t i;
+
+	if (x->of && x->of_build == x->build && x->nof == m->nentries)
+		return;
+	free(x->of);
+	x->of = nv_xcalloc(m->nentries + 1, sizeof(*x->of));
+	x->nof = m->nentries;
+	x->of_build = x->build;
+	for (i = 0; i < m->nentries; i++)
+		if (cacheable(m->entries[i]))
+			x->of[i] = record_of(x, m->entries[i]);
+}
+
 void mdl_cache_begin(struct builder *b, enum mdl_check k)
 {
 	struct nv_check_cache *x = b->cache;
@@ -175,36 +213,24 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
 	free(x->slots);
 	x->nslots = b->m->nentries;
 	x->slots = nv_xcalloc(x->nslots + 1, sizeof(*x->slots));
-	if (k == MDL_CHECK_META) {
-		/* The front matter's characters: its text alone. */
-		g = (struct nv_hash)NV_HASH_INIT;
-		nv_hash_str(&g, CACHE_SALT);
-		nv_hash_add(&g, &v, sizeof(v));
-	} else {
+	find_records(x, b->m);
+	g = (struct nv_hash)NV_HASH_INIT;
+	if (k != MDL_CHECK_META) {
 		/* The people as check k sees them: publish levels are settled between the checks.
 		 */
 		g = x->content;
-		nv_hash_add(&g, &v, sizeof(v));
 		nv_hash_add(&g, &b->m->nentries, sizeof(b->m->nentries));
 		hash_people(&g, b->m);
 	}
+	nv_hash_str(&g, CACHE_SALT);
+	nv_hash_add(&g, &v, sizeof(v));
 	for (i = 0; i < x->nslots; i++) {
 		e = b->m->entries[i];
-		if (!cacheable(e))
-			continue;
-		r = nv_strmap_get(x->recs, e->path);
-		if (!r) {
-			r = nv_xcalloc(1, sizeof(*r));
-			r->path = nv_xstrdup(e->path);
-			nv_strmap_put(x->recs, r->path, r);
-			NV_GROW(x->v, x->nr + 1, x->alloc);
-			x->v[x->nr++] = r;
-		} else if (r->claimed[k] == x->build) {
-			continue; /* two entries of one file: check both */
-		}
-		r->seen = r->claimed[k] = x->build;
 		/* The path is the record's; id and kind follow from it and the front matters. */
+		if (!(r = x->of[i]) || !cacheable(e))
+			continue;
 		h = g;
+		/* The front matter's characters are its text's alone. */
 		nv_hash_hash(&h, k == MDL_CHECK_META ? e->doc->meta_hash : e->doc->hash);
 		x->slots[i].rec = r;
 		x->slots[i].hit = r->have[k] && nv_hash_eq(r->key[k], h);
@@ -291,4 +317,7 @@ void mdl_cache_end(struct builder *b)
 	free(x->slots);
 	x->slots = NULL;
 	x->nslots = 0;
+	free(x->of);
+	x->of = NULL;
+	x->nof = 0;
 }

@@ -747,16 +747,20 @@ static void *mention_thread(void *arg)
 	struct mdl_entry_job *j = arg;
 	struct pd x;
 	size_t i, mark;
+	bool ready = false; /* the guard is made for the first entry checked */
 
-	pd_init(&x, &j->b);
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		if (mdl_cache_replay(&j->b, MDL_CHECK_MENTIONS, i))
 			continue;
+		if (!ready)
+			pd_init(&x, &j->b);
+		ready = true;
 		mark = j->b.d->nr;
 		check_entry(&x, j->b.m->entries[i]);
 		mdl_cache_store(&j->b, MDL_CHECK_MENTIONS, i, mark);
 	}
-	pd_release(&x);
+	if (ready)
+		pd_release(&x);
 	return NULL;
 }
 

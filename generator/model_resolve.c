@@ -224,16 +224,18 @@ static void check_mark(struct builder *b, const struct nv_entry *e, cmark_node *
 			     "скрывает {id: …, web: false} в appendices приказа");
 }
 
-void mdl_find_private_items(struct builder *b)
+/* The marks of the entries of one job: an entry's items are its own, its errors the job's. */
+static void *private_thread(void *arg)
 {
+	struct mdl_entry_job *j = arg;
 	struct nv_entry *e;
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *node;
 	size_t i, alloc;
 
-	for (i = 0; i < b->m->nentries; i++) {
-		e = b->m->entries[i];
+	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+		e = j->b.m->entries[i];
 		if (!e->md || !e->md->root)
 			continue;
 		alloc = 0;
@@ -243,7 +245,7 @@ void mdl_find_private_items(struct builder *b)
 			if (ev == CMARK_EVENT_ENTER &&
 			    (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
 			     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE))
-				check_mark(b, e, node);
+				check_mark(&j->b, e, node);
 			if (ev != CMARK_EVENT_ENTER ||
 			    cmark_node_get_type(node) != CMARK_NODE_ITEM || !private_item(node))
 				continue;
@@ -252,6 +254,13 @@ void mdl_find_private_items(struct builder *b)
 		}
 		cmark_iter_free(it);
 	}
+	return NULL;
+}
+
+/* On b->jobs threads (the diagnostics are sorted later). */
+void mdl_find_private_items(struct builder *b)
+{
+	mdl_per_entry(b, private_thread);
 }
 
 /* The latest protocol date of the blocks that adopt a document. */
