@@ -55,6 +55,7 @@ struct nv_check_cache {
 	struct record **of;
 	size_t nof;
 	unsigned long of_build;
+	size_t hits; /* of this build */
 };
 
 struct nv_check_cache *nv_check_cache_new(void)
@@ -234,6 +235,7 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
 		nv_hash_hash(&h, k == MDL_CHECK_META ? e->doc->meta_hash : e->doc->hash);
 		x->slots[i].rec = r;
 		x->slots[i].hit = r->have[k] && nv_hash_eq(r->key[k], h);
+		x->hits += x->slots[i].hit;
 		if (!x->slots[i].hit) {
 			r->have[k] = false;
 			r->key[k] = h;
@@ -299,11 +301,17 @@ static void drop_gone(struct nv_check_cache *x)
 	x->nr = n;
 }
 
+size_t nv_check_cache_hits(const struct nv_check_cache *x)
+{
+	return x ? x->hits : 0;
+}
+
 void mdl_cache_start(struct builder *b)
 {
 	if (!b->cache)
 		return;
 	b->cache->build++;
+	b->cache->hits = 0;
 	b->cache->content = content_key(b);
 }
 

@@ -33,6 +33,12 @@ struct nv_check_cache *nv_check_cache_new(void);
 void nv_check_cache_free(struct nv_check_cache *x);
 
 /*
+ * How many results (one per document and check) the last build took
+ * from x instead of checking; for tests.
+ */
+size_t nv_check_cache_hits(const struct nv_check_cache *x);
+
+/*
  * nv_model_build_jobs(), taking the results of the per-document checks
  * from x where their keys are unchanged and recording the others in x
  * (NULL: no cache, the same as nv_model_build_jobs). Only one build may
