@@ -188,10 +188,16 @@ static bool read_events(struct nv_serve *s)
 
 /* ---- building --------------------------------------------------------- */
 
-/* When the pending build starts: after a quiet time, or at the latest MAX_WAIT. */
+/*
+ * When the pending build starts: after a quiet time, or at the latest
+ * MAX_WAIT. The quiet time is short when every change named a file
+ * written in place: a save from an editor, nothing like a checkout of
+ * many files, where a folder, a new or a moved file shows up.
+ */
 static int64_t build_due(const struct nv_serve *s)
 {
-	int64_t due = s->last_change + NV_SERVE_DEBOUNCE_MS;
+	int64_t due = s->last_change + (s->changed_known && s->changed.nr ? NV_SERVE_QUICK_MS
+									  : NV_SERVE_DEBOUNCE_MS);
 
 	if (due > s->first_change + NV_SERVE_MAX_WAIT_MS)
 		due = s->first_change + NV_SERVE_MAX_WAIT_MS;
