@@ -36,7 +36,6 @@
 #include "diag.h"
 #include "markdown.h"
 #include "model.h"
-#include "model_cache.h"
 #include "model_int.h"
 #include "schema.h"
 #include "strmap.h"

@@ -288,6 +288,10 @@ static void drop_gone(struct nv_check_cache *x)
 {
 	size_t i, n = 0;
 
+	for (i = 0; i < x->nr && x->v[i]->seen == x->build; i++)
+		;
+	if (i == x->nr)
+		return; /* every document is still there: the index stays */
 	nv_strmap_free(x->recs, NULL);
 	x->recs = nv_strmap_new();
 	for (i = 0; i < x->nr; i++) {

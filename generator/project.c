@@ -6,7 +6,6 @@
 #include "content.h"
 #include "diag.h"
 #include "model.h"
-#include "model_cache.h"
 #include "project.h"
 #include "threads.h"
 

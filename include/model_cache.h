@@ -14,7 +14,8 @@
  * model holds it when the check runs. Anything else changed (people.yml
  * gains a hidden person, a front matter is edited) checks every document
  * again. The diagnostics taken over are the very ones the check made, in
- * the same order.
+ * the same order. A build uses the cache through nv_model_build_cached()
+ * (model.h).
  */
 #ifndef NV_MODEL_CACHE_H
 #define NV_MODEL_CACHE_H
@@ -22,9 +23,6 @@
 #include "common.h"
 
 struct nv_check_cache;
-struct nv_content;
-struct nv_diags;
-struct nv_model;
 
 /* An empty cache; free with nv_check_cache_free(). */
 struct nv_check_cache *nv_check_cache_new(void);
@@ -37,14 +35,5 @@ void nv_check_cache_free(struct nv_check_cache *x);
  * from x instead of checking; for tests.
  */
 size_t nv_check_cache_hits(const struct nv_check_cache *x);
-
-/*
- * nv_model_build_jobs(), taking the results of the per-document checks
- * from x where their keys are unchanged and recording the others in x
- * (NULL: no cache, the same as nv_model_build_jobs). Only one build may
- * use x at a time.
- */
-int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
-			  struct nv_check_cache *x, struct nv_diags *d);
 
 #endif

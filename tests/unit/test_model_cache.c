@@ -4,7 +4,8 @@
  * «Кузнецова», loaded again and again as the preview server does, with
  * a check cache. After every change of people.yml the diagnostics are
  * those of a load without a cache, and the unchanged page is judged
- * anew; an unchanged project takes every result from the cache.
+ * anew; an unchanged project takes every result from the cache, and a
+ * document removed and put back is checked again.
  */
 #include "common.h"
 
@@ -122,6 +123,24 @@ static void test_people_change_judges_unchanged_page_anew(void)
 			CHECK_INT(nv_check_cache_hits(x), n);
 		else
 			CHECK_INT(nv_check_cache_hits(x), 3 * n);
+	}
+	/* A document gone, then back: its result is dropped, then made again. */
+	for (i = 0; i < 2; i++) {
+		nv_buf_reset(&cmd);
+		nv_buf_addf(&cmd, i ? "mv %s/../start.md %s/news/" : "mv %s/news/start.md %s/..",
+			    content, content);
+		CHECK_INT(system(cmd.ptr), 0);
+		CHECK_INT(nv_project_load(&p, &o, &d), 0);
+		n = p.model.nentries;
+		nv_project_keep(&p, &keep);
+		got = text_of(&d);
+		nv_diags_release(&d);
+		base = fresh();
+		CHECK_STR(got, base);
+		free(got);
+		free(base);
+		/* The set of documents changed: only the front matters' results are kept. */
+		CHECK_INT(nv_check_cache_hits(x), i ? n - 1 : n);
 	}
 	nv_content_release(&keep);
 	nv_check_cache_free(x);
