@@ -280,6 +280,14 @@ void nv_git_history_load(struct nv_git_history *h, const char *content, struct n
 	git_libgit2_shutdown();
 }
 
+void nv_git_hold(bool hold)
+{
+	if (hold)
+		git_libgit2_init();
+	else
+		git_libgit2_shutdown();
+}
+
 void nv_git_head(const char *content, char out[41])
 {
 	git_repository *repo = NULL;

@@ -31,6 +31,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
+#include "build_git.h"
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
@@ -50,6 +51,7 @@ struct nv_serve {
 	struct nv_build_opts build;    /* o.build with out = tmp */
 	struct nv_content keep;	       /* the documents of the last build */
 	struct nv_check_cache *checks; /* their checks' results (model_cache.h) */
+	bool git_held;		       /* libgit2 kept set up between builds (build_git.h) */
 	char *tmp;		       /* the private output folder */
 	char *site;		       /* tmp/site: what is served */
 	int port;
@@ -720,6 +722,8 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->build.keep = &s->keep;
 	s->checks = nv_check_cache_new();
 	s->build.checks = s->checks;
+	nv_git_hold(true);
+	s->git_held = true;
 	s->rewatch = true;
 	s->changed_known = false; /* the first build reads everything */
 
@@ -841,6 +845,8 @@ void nv_serve_free(struct nv_serve *s)
 		close(s->inotify_fd);
 	nv_content_release(&s->keep);
 	nv_check_cache_free(s->checks);
+	if (s->git_held)
+		nv_git_hold(false);
 	nv_strlist_release(&s->changed);
 	for (i = 0; i < s->wd_alloc; i++)
 		free(s->wd_dirs[i]);

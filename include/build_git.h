@@ -60,4 +60,12 @@ void nv_git_hash_lastmods(struct nv_hash *key, const struct nv_git_history *h,
 
 void nv_git_history_release(struct nv_git_history *h);
 
+/*
+ * Keep libgit2 set up between builds (hold true) until told otherwise
+ * (hold false), for a process that builds again and again (the preview
+ * server): each build would otherwise set it up again, reading every
+ * certificate of the system. Calls pair like init and shutdown.
+ */
+void nv_git_hold(bool hold);
+
 #endif
