@@ -216,7 +216,7 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
 	x->slots = nv_xcalloc(x->nslots + 1, sizeof(*x->slots));
 	find_records(x, b->m);
 	g = (struct nv_hash)NV_HASH_INIT;
-	if (k != MDL_CHECK_META) {
+	if (k != MDL_CHECK_META && k != MDL_CHECK_MARKS) {
 		/* The people as check k sees them: publish levels are settled between the checks.
 		 */
 		g = x->content;

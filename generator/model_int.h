@@ -88,7 +88,8 @@ void mdl_per_entry(struct builder *b, void *(*fn)(void *));
  * b->d's diagnostics before it. All do nothing without b->cache.
  */
 enum mdl_check {
-	MDL_CHECK_META, /* nv_check_text() of the front matter (schema.h) */
+	MDL_CHECK_META,	 /* nv_check_text() of the front matter (schema.h) */
+	MDL_CHECK_MARKS, /* the marks «не для сайта»: stored only when there are none */
 	MDL_CHECK_TEXT,
 	MDL_CHECK_MENTIONS,
 	MDL_CHECK_COUNT,

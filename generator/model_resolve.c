@@ -232,12 +232,13 @@ static void *private_thread(void *arg)
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *node;
-	size_t i, alloc;
+	size_t i, alloc, mark;
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
-		if (!e->md || !e->md->root)
+		if (!e->md || !e->md->root || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
 			continue;
+		mark = j->b.d->nr;
 		alloc = 0;
 		it = cmark_iter_new(e->md->root);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -253,13 +254,21 @@ static void *private_thread(void *arg)
 			e->private_items[e->nprivate_items++] = node;
 		}
 		cmark_iter_free(it);
+		/* Nodes cannot be kept between builds: only «nothing here» is. */
+		if (!e->nprivate_items && j->b.d->nr == mark)
+			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);
 	}
 	return NULL;
 }
 
-/* On b->jobs threads (the diagnostics are sorted later). */
+/*
+ * On b->jobs threads (the diagnostics are sorted later). A body that had
+ * neither a mark nor an error in the last build and has not changed is
+ * not walked again (model_cache.h).
+ */
 void mdl_find_private_items(struct builder *b)
 {
+	mdl_cache_begin(b, MDL_CHECK_MARKS);
 	mdl_per_entry(b, private_thread);
 }
 
