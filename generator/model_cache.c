@@ -36,26 +36,21 @@ struct record {
 	unsigned long seen; /* the build that last had this document */
 };
 
-/* What the current build decided for entry i. */
-struct slot {
-	struct record *rec; /* NULL: never cached (see above) */
-	bool hit;
-};
-
 struct nv_check_cache {
 	struct nv_strmap *recs; /* path → struct record (one of v) */
 	struct record **v;
 	size_t nr, alloc;
 	unsigned long build;
-	struct nv_hash content; /* content_key() of this build */
-	struct slot *slots;	/* per entry, for the check being run */
-	size_t nslots;
-	enum mdl_check check;
+	size_t nseen;			   /* records this build has */
+	struct nv_hash content;		   /* content_key() of this build */
+	enum mdl_check check;		   /* being run */
+	struct nv_hash g[MDL_CHECK_COUNT]; /* what every result of check k depends on, this build */
 	/* Per entry of this build, its record (NULL: never cached), found by the first check. */
 	struct record **of;
 	size_t nof;
 	unsigned long of_build;
-	size_t hits; /* of this build */
+	unsigned char *hit; /* per entry, bit k: check k took its result from the cache */
+	size_t hits;	    /* of the last build */
 };
 
 struct nv_check_cache *nv_check_cache_new(void)
@@ -87,8 +82,8 @@ void nv_check_cache_free(struct nv_check_cache *x)
 		record_free(x->v[i]);
 	free(x->v);
 	nv_strmap_free(x->recs, NULL);
-	free(x->slots);
 	free(x->of);
+	free(x->hit);
 	free(x);
 }
 
@@ -180,6 +175,7 @@ static struct record *record_of(struct nv_check_cache *x, const struct nv_entry 
 		return NULL; /* two entries of one file: check both, every time */
 	}
 	r->seen = x->build;
+	x->nseen++;
 	return r;
 }
 
@@ -191,7 +187,9 @@ static void find_records(struct nv_check_cache *x, const struct nv_model *m)
 	if (x->of && x->of_build == x->build && x->nof == m->nentries)
 		return;
 	free(x->of);
+	free(x->hit);
 	x->of = nv_xcalloc(m->nentries + 1, sizeof(*x->of));
+	x->hit = nv_xcalloc(m->nentries + 1, sizeof(*x->hit));
 	x->nof = m->nentries;
 	x->of_build = x->build;
 	for (i = 0; i < m->nentries; i++)
@@ -202,20 +200,13 @@ static void find_records(struct nv_check_cache *x, const struct nv_model *m)
 void mdl_cache_begin(struct builder *b, enum mdl_check k)
 {
 	struct nv_check_cache *x = b->cache;
-	const struct nv_entry *e;
-	struct nv_hash g, h;
-	struct record *r;
-	size_t i;
+	struct nv_hash g = NV_HASH_INIT;
 	int v = (int)k;
 
 	if (!x)
 		return;
 	x->check = k;
-	free(x->slots);
-	x->nslots = b->m->nentries;
-	x->slots = nv_xcalloc(x->nslots + 1, sizeof(*x->slots));
 	find_records(x, b->m);
-	g = (struct nv_hash)NV_HASH_INIT;
 	if (k != MDL_CHECK_META && k != MDL_CHECK_MARKS) {
 		/* The people as check k sees them: publish levels are settled between the checks.
 		 */
@@ -225,52 +216,69 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
 	}
 	nv_hash_str(&g, CACHE_SALT);
 	nv_hash_add(&g, &v, sizeof(v));
-	for (i = 0; i < x->nslots; i++) {
-		e = b->m->entries[i];
-		/* The path is the record's; id and kind follow from it and the front matters. */
-		if (!(r = x->of[i]) || !cacheable(e))
-			continue;
-		h = g;
-		/* The front matter's characters are its text's alone. */
-		nv_hash_hash(&h, k == MDL_CHECK_META ? e->doc->meta_hash : e->doc->hash);
-		x->slots[i].rec = r;
-		x->slots[i].hit = r->have[k] && nv_hash_eq(r->key[k], h);
-		x->hits += x->slots[i].hit;
-		if (!x->slots[i].hit) {
-			r->have[k] = false;
-			r->key[k] = h;
-		}
-	}
+	x->g[k] = g;
+}
+
+/*
+ * The record of entry i for check k, with the key of its result in *h;
+ * NULL when entry i is not cached. Called by the thread that checks
+ * entry i (it reads only that entry and its record): the entry's form
+ * body may have been filled since the records were found.
+ */
+static struct record *slot(const struct builder *b, enum mdl_check k, size_t i, struct nv_hash *h)
+{
+	const struct nv_check_cache *x = b->cache;
+	const struct nv_entry *e;
+	struct record *r;
+
+	if (!x || x->check != k || i >= x->nof || !(r = x->of[i]))
+		return NULL;
+	e = b->m->entries[i];
+	if (!cacheable(e))
+		return NULL;
+	/* The path is the record's; id and kind follow from it and the front matters. */
+	*h = x->g[k];
+	/* The front matter's characters, and the marks, are the document's text's alone. */
+	nv_hash_hash(h, k == MDL_CHECK_META ? e->doc->meta_hash : e->doc->hash);
+	return r;
 }
 
 bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 {
-	const struct nv_check_cache *x = b->cache;
+	struct record *r;
 	const struct nv_diag *v;
 	struct nv_diag *n;
+	struct nv_hash h;
 	size_t j;
 
-	if (!x || x->check != k || i >= x->nslots || !x->slots[i].hit)
+	if (!(r = slot(b, k, i, &h)))
 		return false;
-	for (j = 0; j < x->slots[i].rec->diags[k].nr; j++) {
-		v = &x->slots[i].rec->diags[k].v[j];
+	if (!r->have[k] || !nv_hash_eq(r->key[k], h)) {
+		/* Checked now: mdl_cache_store() records the result under this key. */
+		r->have[k] = false;
+		r->key[k] = h;
+		return false;
+	}
+	for (j = 0; j < r->diags[k].nr; j++) {
+		v = &r->diags[k].v[j];
 		n = nv_diag_add(b->d, v->severity, v->file, v->line, v->col, "%s", v->msg);
 		if (v->hint)
 			nv_diag_hint(n, "%s", v->hint);
 		n->secret = v->secret;
 	}
+	b->cache->hit[i] |= (unsigned char)(1u << k);
 	return true;
 }
 
 void mdl_cache_store(const struct builder *b, enum mdl_check k, size_t i, size_t mark)
 {
-	const struct nv_check_cache *x = b->cache;
 	struct record *r;
 	const struct nv_diag *v;
 	struct nv_diag *n;
+	struct nv_hash h;
 	size_t j;
 
-	if (!x || x->check != k || i >= x->nslots || !(r = x->slots[i].rec) || x->slots[i].hit)
+	if (!(r = slot(b, k, i, &h)) || r->have[k] || !nv_hash_eq(r->key[k], h))
 		return;
 	nv_diags_release(&r->diags[k]);
 	for (j = mark; j < b->d->nr; j++) {
@@ -288,9 +296,7 @@ static void drop_gone(struct nv_check_cache *x)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < x->nr && x->v[i]->seen == x->build; i++)
-		;
-	if (i == x->nr)
+	if (x->nseen == x->nr)
 		return; /* every document is still there: the index stays */
 	nv_strmap_free(x->recs, NULL);
 	x->recs = nv_strmap_new();
@@ -315,20 +321,25 @@ void mdl_cache_start(struct builder *b)
 	if (!b->cache)
 		return;
 	b->cache->build++;
-	b->cache->hits = 0;
+	b->cache->nseen = 0;
 	b->cache->content = content_key(b);
 }
 
 void mdl_cache_end(struct builder *b)
 {
 	struct nv_check_cache *x = b->cache;
+	size_t i;
+	int k;
 
 	if (!x)
 		return;
+	x->hits = 0;
+	for (i = 0; i < x->nof; i++)
+		for (k = 0; k < MDL_CHECK_COUNT; k++)
+			x->hits += (x->hit[i] >> k) & 1;
 	drop_gone(x);
-	free(x->slots);
-	x->slots = NULL;
-	x->nslots = 0;
+	free(x->hit);
+	x->hit = NULL;
 	free(x->of);
 	x->of = NULL;
 	x->nof = 0;
