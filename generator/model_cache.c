@@ -3,12 +3,18 @@
  * builds; see model_cache.h.
  *
  * The cache maps a document's path to a record: for each check, the key
- * it was made under and the diagnostics it made. Before a check runs on
- * its threads, the main thread computes every entry's key, finds its
- * record (creating it) and decides whether it is a hit; a thread then
- * either replays the record's diagnostics or runs the check and stores
- * what it made, touching only the records of its own entries. After the
- * last check, the records of documents that are gone are dropped.
+ * it was made under and the diagnostics it made. Once per build, the
+ * main thread finds (or makes) every entry's record; before each check
+ * it computes what every result of that check depends on (the content
+ * and the people as they are then). The thread that checks an entry
+ * then makes the entry's key, and either replays the record's
+ * diagnostics or runs the check and stores what it made, touching only
+ * the records of its own entries. After the last check, the records of
+ * documents that are gone are dropped.
+ *
+ * The marks «не для сайта» (model_resolve.c) are a result of nodes of a
+ * tree that is parsed again when its file changes: only «none, and no
+ * error» is stored, so a body with a mark is always walked.
  *
  * Fail closed: an entry whose text or body is not its file's (a form
  * filled from site.yml), or whose path another entry of the same build

@@ -81,17 +81,18 @@ void mdl_per_entry(struct builder *b, void *(*fn)(void *));
  *
  * mdl_cache_start() opens a build, mdl_cache_end() drops the records of
  * documents gone. Before the check k runs its threads, mdl_cache_begin()
- * decides, in the calling thread, which entries' results are taken over.
- * Then, per entry i, a thread calls mdl_cache_replay(): true when entry
- * i's diagnostics were added to b->d from the cache (skip the check);
- * else it runs the check and calls mdl_cache_store() with the count of
- * b->d's diagnostics before it. All do nothing without b->cache.
+ * states, in the calling thread, what its results depend on besides each
+ * document. Then, per entry i, the thread that checks it calls
+ * mdl_cache_replay(): true when entry i's diagnostics were added to b->d
+ * from the cache (skip the check); else it runs the check and calls
+ * mdl_cache_store() with the count of b->d's diagnostics before it (or
+ * not at all, to keep nothing). All do nothing without b->cache.
  */
 enum mdl_check {
 	MDL_CHECK_META,	 /* nv_check_text() of the front matter (schema.h) */
 	MDL_CHECK_MARKS, /* the marks «не для сайта»: stored only when there are none */
-	MDL_CHECK_TEXT,
-	MDL_CHECK_MENTIONS,
+	MDL_CHECK_TEXT,	 /* the secretary's checks (model_text.c) */
+	MDL_CHECK_MENTIONS, /* names without a mention (model_pd.c) */
 	MDL_CHECK_COUNT,
 };
 void mdl_cache_start(struct builder *b);
