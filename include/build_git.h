@@ -54,7 +54,10 @@ void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m, st
 /* Add the revisions of the file path to a cache key. */
 void nv_git_hash_revs(struct nv_hash *key, const struct nv_git_history *h, const char *path);
 
-/* Add the date of each document's last commit (sitemap, feed) to a cache key. */
+/*
+ * Add the date of each document's last commit (sitemap, feed) and of
+ * site.yml's (data.json is as of the newest) to a cache key.
+ */
 void nv_git_hash_lastmods(struct nv_hash *key, const struct nv_git_history *h,
 			  const struct nv_model *m);
 
