@@ -715,10 +715,11 @@ static enum nv_build_status run(struct build *b, char **title)
 {
 	const struct nv_build_opts *o = b->o;
 	struct nv_project_opts po = {
-		o->content, o->drafts, b->jobs, o->keep, o->changed, !o->keep
+		o->content, o->drafts, b->jobs, o->keep, o->changed, !o->keep, NULL
 	};
 	enum nv_build_status rc;
 
+	po.checks = o->keep ? o->checks : NULL;
 	/* An output folder that exists is locked before its manifest is read. */
 	if (nv_is_dir(o->out) && lock_out(b, false) < 0)
 		return NV_BUILD_FAILED;

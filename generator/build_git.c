@@ -327,6 +327,14 @@ void nv_git_history_load(struct nv_git_history *h, const char *content, struct n
 	}
 }
 
+void nv_git_hold(bool hold)
+{
+	if (hold)
+		git_libgit2_init();
+	else
+		git_libgit2_shutdown();
+}
+
 void nv_git_head(const char *content, char out[41])
 {
 	git_repository *repo = NULL;
@@ -396,6 +404,10 @@ void nv_git_hash_lastmods(struct nv_hash *key, const struct nv_git_history *h,
 		else
 			nv_hash_str(key, "");
 	}
+	/* data.json is as of the newest commit, site.yml's too (nothing without Git). */
+	r = m->site_yml ? nv_git_revs_of(h, m->site_yml) : NULL;
+	if (r && r->nr)
+		nv_hash_add(key, &r->v[0].date, sizeof(r->v[0].date));
 }
 
 static void free_revs(void *p)

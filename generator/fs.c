@@ -380,7 +380,7 @@ bool nv_is_dir(const char *path)
 }
 
 /* Write all of data to fd, retrying after interruptions. */
-static int write_all(int fd, const char *p, size_t len)
+int nv_write_all(int fd, const char *p, size_t len)
 {
 	ssize_t n;
 
@@ -398,7 +398,7 @@ static int write_all(int fd, const char *p, size_t len)
 }
 
 /* The directory part of path ("." when there is none); the caller frees. */
-static char *dir_of(const char *path)
+char *nv_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -411,7 +411,7 @@ static char *dir_of(const char *path)
 
 int nv_write_file(const char *path, const void *data, size_t len)
 {
-	char *dir = dir_of(path), *tmp = nv_xasprintf("%s.tmp-XXXXXX", path);
+	char *dir = nv_dir_of(path), *tmp = nv_xasprintf("%s.tmp-XXXXXX", path);
 	int fd = -1, rc = -1, saved;
 
 	if (nv_mkdir_p(dir) < 0)
@@ -419,7 +419,7 @@ int nv_write_file(const char *path, const void *data, size_t len)
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		goto out;
-	if (write_all(fd, data, len) < 0)
+	if (nv_write_all(fd, data, len) < 0)
 		goto out;
 	/* mkstemp makes 0600 files; outputs are ordinary readable files. */
 	if (fchmod(fd, 0644) < 0)
@@ -446,7 +446,7 @@ out:
 
 int nv_write_new_file(const char *path, const void *data, size_t len)
 {
-	char *dir = dir_of(path);
+	char *dir = nv_dir_of(path);
 	int fd = -1, rc = -1, saved;
 
 	/*
@@ -461,7 +461,7 @@ int nv_write_new_file(const char *path, const void *data, size_t len)
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0)
 		goto out;
-	if (write_all(fd, data, len) < 0)
+	if (nv_write_all(fd, data, len) < 0)
 		goto out;
 	rc = close(fd);
 	fd = -1;
@@ -472,425 +472,6 @@ out:
 	free(dir);
 	errno = saved;
 	return rc;
-}
-
-/* --- output trees ------------------------------------------------------------ */
-
-/* True if dir is empty or was written by us (it holds the marker). */
-static bool replaceable(const char *dir)
-{
-	struct nv_buf marker = NV_BUF_INIT;
-	DIR *dp;
-	struct dirent *de;
-	bool ok;
-
-	nv_buf_addf(&marker, "%s/%s", dir, NV_OUTDIR_MARKER);
-	ok = nv_exists(marker.ptr);
-	nv_buf_release(&marker);
-	if (ok)
-		return true;
-	dp = opendir(dir);
-	if (!dp)
-		return false;
-	ok = true;
-	while ((de = readdir(dp)) != NULL)
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") &&
-		    strcmp(de->d_name, ".gitkeep"))
-			ok = false;
-	closedir(dp);
-	return ok;
-}
-
-/* The type of entry name of the folder dirfd, from readdir's type when it knows it. */
-static unsigned char type_at(int dirfd, const char *name, unsigned char type)
-{
-	struct stat st;
-
-	if (type != DT_UNKNOWN)
-		return type;
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-		return DT_UNKNOWN;
-	return S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
-}
-
-/*
- * Remove entry name (of type, as readdir says) of the folder dirfd and
- * everything below it. Like nv_rm_rf(), but without a stat per file: an
- * old output tree has as many files as the site.
- */
-static void rm_at(int dirfd, const char *name, unsigned char type)
-{
-	struct dirent *de;
-	DIR *dp;
-	int fd;
-
-	if (type_at(dirfd, name, type) != DT_DIR) {
-		unlinkat(dirfd, name, 0);
-		return;
-	}
-	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	dp = fdopendir(fd);
-	if (!dp) {
-		close(fd);
-		return;
-	}
-	while ((de = readdir(dp)) != NULL)
-		if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-			rm_at(fd, de->d_name, de->d_type);
-	closedir(dp);
-	unlinkat(dirfd, name, AT_REMOVEDIR);
-}
-
-/*
- * Remove a tree of ours: everything but the marker first, the marker
- * last, so a removal cut short leaves a tree still known as ours.
- */
-static void remove_ours(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	struct dirent *de;
-	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
-
-	if (!dp && fd >= 0)
-		close(fd);
-	if (dp) {
-		while ((de = readdir(dp)) != NULL)
-			if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..") &&
-			    strcmp(de->d_name, NV_OUTDIR_MARKER))
-				rm_at(fd, de->d_name, de->d_type);
-		unlinkat(fd, NV_OUTDIR_MARKER, 0);
-		closedir(dp);
-	}
-	rmdir(dir);
-}
-
-/* True for "NAME.new-XXXXXX" and "NAME.old-XXXXXX", the names mkdtemp gives. */
-static bool leftover_name(const char *name, const char *base)
-{
-	size_t n = strlen(base), i;
-
-	if (strncmp(name, base, n) ||
-	    (strncmp(name + n, ".new-", 5) && strncmp(name + n, ".old-", 5)))
-		return false;
-	for (i = n + 5; name[i]; i++)
-		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
-		      (name[i] >= '0' && name[i] <= '9')))
-			return false;
-	return i == n + 11;
-}
-
-/* True for "NAME.tmp-XXXXXX", the temporary file of nv_write_file(). */
-static bool temp_name(const char *name)
-{
-	const char *t = strstr(name, ".tmp-");
-	size_t i;
-
-	if (!t || strlen(t + 5) != 6)
-		return false;
-	for (i = 5; t[i]; i++)
-		if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-		      (t[i] >= '0' && t[i] <= '9')))
-			return false;
-	return true;
-}
-
-/* Remove the temporary files of hidden files (a manifest) written into final itself. */
-static void clean_temps(const char *final)
-{
-	int fd = open(final, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
-	struct dirent *de;
-
-	if (!dp && fd >= 0)
-		close(fd);
-	while (dp && (de = readdir(dp)) != NULL)
-		if (de->d_name[0] == '.' && temp_name(de->d_name) &&
-		    type_at(fd, de->d_name, de->d_type) == DT_REG)
-			unlinkat(fd, de->d_name, 0);
-	if (dp)
-		closedir(dp);
-}
-
-void nv_outdir_clean(const char *final)
-{
-	const char *base = strrchr(final, '/');
-	char *parent = dir_of(final);
-	struct nv_buf path = NV_BUF_INIT;
-	struct stat st;
-	DIR *dp;
-	struct dirent *de;
-
-	base = base ? base + 1 : final;
-	dp = opendir(parent);
-	while (dp && (de = readdir(dp)) != NULL) {
-		if (!leftover_name(de->d_name, base))
-			continue;
-		nv_buf_reset(&path);
-		nv_buf_addf(&path, "%s/%s", parent, de->d_name);
-		if (lstat(path.ptr, &st) < 0 || !S_ISDIR(st.st_mode))
-			continue;
-		nv_buf_addf(&path, "/%s", NV_OUTDIR_MARKER);
-		if (nv_exists(path.ptr)) {
-			path.ptr[path.len - strlen(NV_OUTDIR_MARKER) - 1] = '\0';
-			remove_ours(path.ptr);
-		} else {
-			/* A staging folder cut off before its marker: empty, or not ours. */
-			path.ptr[path.len - strlen(NV_OUTDIR_MARKER) - 1] = '\0';
-			rmdir(path.ptr);
-		}
-	}
-	if (dp)
-		closedir(dp);
-	nv_buf_release(&path);
-	free(parent);
-	if (nv_exists(final) && replaceable(final))
-		clean_temps(final);
-}
-
-int nv_outdir_lock(const char *out, int wait_ms)
-{
-	int fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC), waited = 0, saved;
-
-	if (fd < 0)
-		return -1;
-	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		if ((errno != EWOULDBLOCK && errno != EINTR) || waited >= wait_ms) {
-			saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-		nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
-		waited += 50;
-	}
-	return fd;
-}
-
-void nv_outdir_unlock(int fd)
-{
-	if (fd >= 0)
-		close(fd); /* the lock goes with the last descriptor of it */
-}
-
-int nv_outdir_begin(struct nv_outdir *o, const char *final)
-{
-	char *parent, *marker;
-	size_t len = strlen(final);
-	int rc = -1;
-
-	o->final = nv_xstrdup(final);
-	while (len > 1 && o->final[len - 1] == '/')
-		o->final[--len] = '\0';
-	o->staging = NULL;
-	if (nv_exists(o->final) && (!nv_is_dir(o->final) || !replaceable(o->final))) {
-		errno = EEXIST;
-		goto out;
-	}
-	parent = dir_of(o->final);
-	rc = nv_mkdir_p(parent);
-	free(parent);
-	if (rc < 0)
-		goto out;
-	rc = -1;
-	o->staging = nv_xasprintf("%s.new-XXXXXX", o->final);
-	if (!mkdtemp(o->staging))
-		goto out;
-	if (chmod(o->staging, 0755) < 0)
-		goto out;
-	/* Written in place: a build cut short in the write still leaves a marker. */
-	marker = nv_xasprintf("%s/%s", o->staging, NV_OUTDIR_MARKER);
-	rc = nv_write_new_file(marker, "nastavnik\n", 10);
-	free(marker);
-out:
-	if (rc < 0) {
-		int saved = errno;
-		nv_outdir_abort(o);
-		errno = saved;
-	}
-	return rc;
-}
-
-/* Copy the file name of the folder from into the folder to (where it cannot be linked). */
-static int copy_at(int from, int to, const char *name)
-{
-	struct nv_buf data = NV_BUF_INIT;
-	char chunk[65536];
-	ssize_t k;
-	int in, out = -1, rc = -1;
-
-	in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (in < 0)
-		return -1;
-	while ((k = read(in, chunk, sizeof(chunk))) > 0 || (k < 0 && errno == EINTR))
-		if (k > 0)
-			nv_buf_add(&data, chunk, (size_t)k);
-	if (k == 0)
-		out = openat(to, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (out >= 0 && write_all(out, data.ptr, data.len) == 0)
-		rc = 0;
-	if (out >= 0 && close(out) < 0)
-		rc = -1;
-	close(in);
-	nv_buf_release(&data);
-	return rc;
-}
-
-/*
- * Link every file below the folder from into the folder to, creating
- * folders; names starting with "." are left out, as nv_walk() does.
- * *can_link goes false on a file system without hard links: copies then.
- */
-static int link_tree(int from, int to, bool *can_link)
-{
-	struct dirent *de;
-	int fd = dup(from), sub_from, sub_to, rc = 0;
-	DIR *dp = fd < 0 ? NULL : fdopendir(fd);
-	unsigned char type;
-
-	if (!dp) {
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		type = type_at(from, de->d_name, de->d_type);
-		if (type == DT_DIR) {
-			rc = -1;
-			if (mkdirat(to, de->d_name, 0777) < 0 && errno != EEXIST)
-				continue;
-			sub_from = openat(from, de->d_name,
-					  O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-			sub_to = openat(to, de->d_name,
-					O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-			if (sub_from >= 0 && sub_to >= 0)
-				rc = link_tree(sub_from, sub_to, can_link);
-			if (sub_from >= 0)
-				close(sub_from);
-			if (sub_to >= 0)
-				close(sub_to);
-		} else if (type == DT_REG) {
-			if (*can_link && linkat(from, de->d_name, to, de->d_name, 0) == 0)
-				continue;
-			if (*can_link && (errno == EPERM || errno == EXDEV || errno == ENOTSUP))
-				*can_link = false;
-			if (!*can_link || errno == EMLINK)
-				rc = copy_at(from, to, de->d_name);
-			else
-				rc = -1;
-		}
-	}
-	closedir(dp);
-	return rc;
-}
-
-int nv_outdir_link(struct nv_outdir *o)
-{
-	int from = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int to = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	bool can_link = true;
-	int rc = -1, saved;
-
-	if (from >= 0 && to >= 0)
-		rc = link_tree(from, to, &can_link);
-	saved = errno;
-	if (from >= 0)
-		close(from);
-	if (to >= 0)
-		close(to);
-	errno = saved;
-	return rc;
-}
-
-#ifndef RENAME_EXCHANGE
-#define RENAME_EXCHANGE (1 << 1)
-#endif
-
-/*
- * Exchange the names a and b in one step (renameat2 RENAME_EXCHANGE),
- * through the system call itself: older C libraries lack the wrapper.
- * NV_TEST_NO_EXCHANGE in the environment makes it fail with EINVAL, as
- * on a file system without it, so tests reach the fallback.
- */
-static int exchange(const char *a, const char *b)
-{
-	const char *no = getenv("NV_TEST_NO_EXCHANGE");
-
-	if (no && *no) {
-		errno = EINVAL;
-		return -1;
-	}
-#ifdef SYS_renameat2
-	return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
-#else
-	errno = ENOSYS;
-	return -1;
-#endif
-}
-
-/*
- * The fallback swap: move final aside, rename staging in. Between the two
- * renames final does not exist. *old is set to the name of the old tree.
- */
-static int swap_by_two_renames(struct nv_outdir *o, char **old)
-{
-	int saved;
-
-	*old = nv_xasprintf("%s.old-XXXXXX", o->final);
-	/* Move the old tree aside first: rename cannot replace a non-empty directory. */
-	if (!mkdtemp(*old) || rmdir(*old) < 0 || rename(o->final, *old) < 0)
-		return -1;
-	if (rename(o->staging, o->final) < 0) {
-		saved = errno;
-		/* Put the old tree back; if even that fails, it stays in `old`. */
-		if (rename(*old, o->final) == 0)
-			errno = saved;
-		return -1;
-	}
-	return 0;
-}
-
-int nv_outdir_commit(struct nv_outdir *o)
-{
-	char *old = NULL;
-	int rc = -1, saved;
-
-	if (!nv_exists(o->final)) {
-		if (rename(o->staging, o->final) < 0)
-			goto out;
-	} else if (exchange(o->staging, o->final) == 0) {
-		/* The old tree now has the staging folder's name. */
-		remove_ours(o->staging);
-	} else if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
-		goto out;
-	} else if (swap_by_two_renames(o, &old) < 0) {
-		goto out;
-	} else {
-		remove_ours(old);
-	}
-	free(o->staging);
-	o->staging = NULL;
-	rc = 0;
-out:
-	saved = errno;
-	free(old);
-	nv_outdir_abort(o);
-	errno = saved;
-	return rc;
-}
-
-void nv_outdir_abort(struct nv_outdir *o)
-{
-	if (o->staging) {
-		remove_ours(o->staging);
-		free(o->staging);
-	}
-	free(o->final);
-	o->staging = NULL;
-	o->final = NULL;
 }
 
 struct nv_hash nv_file_stamp(const struct stat *st, bool *recent)

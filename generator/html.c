@@ -357,7 +357,8 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 		files = nv_html_copy_files(s);
 		nv_html_emit_entries(s, files);
 		nv_value_free(files);
-		nv_html_emit_data(s, &s->main);
+		if (!nv_html_data_kept(s))
+			nv_html_emit_data(s, &s->main);
 		if (!s->failed && !s->main.nleaks && !s->opts.fragment &&
 		    nv_html_merge_search(s) < 0) {
 			nv_writer_finish(s->writer, d);

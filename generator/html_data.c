@@ -62,7 +62,7 @@ static void put_url(struct nv_value *m, const struct nv_entry *e, const char *ba
  * of an order or news item, else today. Never the clock when the content
  * tells it: the same content gives the same export.
  */
-static struct nv_date as_of(const struct nv_model *m, const struct nv_git_history *h)
+static struct nv_date dated(const struct nv_model *m, const struct nv_git_history *h)
 {
 	struct nv_date best = nv_source_date();
 	const struct nv_git_revs *r;
@@ -82,6 +82,13 @@ static struct nv_date as_of(const struct nv_model *m, const struct nv_git_histor
 		    nv_date_cmp(e->date, best) > 0)
 			best = e->date;
 	}
+	return best;
+}
+
+static struct nv_date as_of(const struct nv_model *m, const struct nv_git_history *h)
+{
+	struct nv_date best = dated(m, h);
+
 	return best.year ? best : nv_date_today();
 }
 
@@ -362,6 +369,11 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth)
 		nv_buf_adds(b, "null");
 		break;
 	}
+}
+
+bool nv_html_data_kept(const struct nv_html_state *s)
+{
+	return s->opts.render && dated(s->m, s->opts.history).year;
 }
 
 /*

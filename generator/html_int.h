@@ -401,6 +401,15 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth);
 
 /* data.json, guarded like every file, through worker w. */
 void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w);
+/*
+ * True when data.json needs no writing: in a rebuild of some documents
+ * (opts.render), which the global key (build_cache.h) allows only when
+ * no data file, no front matter and no last commit date of a document or
+ * site.yml changed, data.json — made of those alone, never of a body —
+ * is the last build's, unless its date is today's (no SOURCE_DATE_EPOCH,
+ * commit, or dated order or news item).
+ */
+bool nv_html_data_kept(const struct nv_html_state *s);
 
 /*
  * A department's municipal pages from opts.members (nothing without

@@ -37,6 +37,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+#include "schema.h"
 #include "strmap.h"
 #include "threads.h"
 
@@ -126,10 +127,18 @@ struct entry_job {
 static void *entry_thread(void *arg)
 {
 	struct entry_job *j = arg;
-	size_t i;
+	struct nv_entry *e;
+	size_t i, mark;
 
-	for (i = j->first; i < j->b.m->nentries; i += j->step)
-		mdl_read_entry(&j->b, j->b.m->entries[i]);
+	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+		e = j->b.m->entries[i];
+		if (!mdl_cache_replay(&j->b, MDL_CHECK_META, i)) {
+			mark = j->b.d->nr;
+			nv_check_text(e->doc->path, e->doc->meta, j->b.d);
+			mdl_cache_store(&j->b, MDL_CHECK_META, i, mark);
+		}
+		mdl_read_entry(&j->b, e);
+	}
 	return NULL;
 }
 
@@ -144,6 +153,7 @@ static void read_entries(struct builder *b, int jobs)
 	size_t t, nthreads = nv_thread_count(jobs, b->m->nentries);
 	struct entry_job *j = nv_xcalloc(nthreads, sizeof(*j));
 
+	mdl_cache_begin(b, MDL_CHECK_META);
 	for (t = 0; t < nthreads; t++) {
 		j[t].b = *b;
 		j[t].b.d = &j[t].d;
@@ -171,6 +181,12 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
 int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
 			struct nv_diags *d)
 {
+	return nv_model_build_cached(m, c, drafts, jobs, NULL, d);
+}
+
+int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
+			  struct nv_check_cache *cache, struct nv_diags *d)
+{
 	struct builder b;
 
 	memset(m, 0, sizeof(*m));
@@ -183,6 +199,8 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	b.d = d;
 	b.drafts = drafts;
 	b.jobs = jobs;
+	b.cache = cache;
+	mdl_cache_start(&b);
 	b.terms = nv_strmap_new();
 	b.people_file = "content/people.yml";
 	b.forms.canon = nv_forms; /* until site.yml is read: mdl_forms_default() */
@@ -205,6 +223,7 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	mdl_resolve_mentions(&b);
 	mdl_resolve_responsible(&b);
 	mdl_check_mentions(&b);
+	mdl_cache_end(&b);
 	free(b.draft_ids);
 	mdl_terms_free(b.terms);
 	mdl_loose_set_release(&b.forms);

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "model.h"
 
+struct nv_check_cache;
 struct nv_content;
 struct nv_doc;
 struct nv_diags;
@@ -43,6 +44,7 @@ struct builder {
 	struct nv_strmap *terms;       /* term text → struct term_memo, see model_read.c */
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 	int jobs;		       /* -j: threads for the checks done per entry */
+	struct nv_check_cache *cache;  /* results kept between builds, or NULL (model_cache.h) */
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */
@@ -73,6 +75,31 @@ struct mdl_entry_job {
 	size_t first, step;
 };
 void mdl_per_entry(struct builder *b, void *(*fn)(void *));
+
+/*
+ * --- model_cache.c: the per-document checks' results kept between builds ---
+ *
+ * mdl_cache_start() opens a build, mdl_cache_end() drops the records of
+ * documents gone. Before the check k runs its threads, mdl_cache_begin()
+ * states, in the calling thread, what its results depend on besides each
+ * document. Then, per entry i, the thread that checks it calls
+ * mdl_cache_replay(): true when entry i's diagnostics were added to b->d
+ * from the cache (skip the check); else it runs the check and calls
+ * mdl_cache_store() with the count of b->d's diagnostics before it (or
+ * not at all, to keep nothing). All do nothing without b->cache.
+ */
+enum mdl_check {
+	MDL_CHECK_META,	 /* nv_check_text() of the front matter (schema.h) */
+	MDL_CHECK_MARKS, /* the marks «не для сайта»: stored only when there are none */
+	MDL_CHECK_TEXT,	 /* the secretary's checks (model_text.c) */
+	MDL_CHECK_MENTIONS, /* names without a mention (model_pd.c) */
+	MDL_CHECK_COUNT,
+};
+void mdl_cache_start(struct builder *b);
+void mdl_cache_begin(struct builder *b, enum mdl_check k);
+bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i);
+void mdl_cache_store(const struct builder *b, enum mdl_check k, size_t i, size_t mark);
+void mdl_cache_end(struct builder *b);
 
 /* True if s is a valid id: not empty, only a-z, 0-9, '-' and '_'. */
 bool mdl_valid_id(const char *s);

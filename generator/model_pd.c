@@ -746,22 +746,36 @@ static void *mention_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;
 	struct pd x;
-	size_t i;
+	size_t i, mark;
+	bool ready = false; /* the guard is made for the first entry checked */
 
-	pd_init(&x, &j->b);
-	for (i = j->first; i < j->b.m->nentries; i += j->step)
+	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+		if (mdl_cache_replay(&j->b, MDL_CHECK_MENTIONS, i))
+			continue;
+		if (!ready)
+			pd_init(&x, &j->b);
+		ready = true;
+		mark = j->b.d->nr;
 		check_entry(&x, j->b.m->entries[i]);
-	pd_release(&x);
+		mdl_cache_store(&j->b, MDL_CHECK_MENTIONS, i, mark);
+	}
+	if (ready)
+		pd_release(&x);
 	return NULL;
 }
 
-/* The entries on b->jobs threads (the diagnostics are sorted later), then the data files. */
+/*
+ * The entries on b->jobs threads (the diagnostics are sorted later), an
+ * entry unchanged since the last build taking its results from the cache
+ * (model_cache.h); then the data files and attachments, always.
+ */
 void mdl_check_mentions(struct builder *b)
 {
 	struct pd x;
 	const char *base;
 	size_t i;
 
+	mdl_cache_begin(b, MDL_CHECK_MENTIONS);
 	mdl_per_entry(b, mention_thread);
 	pd_init(&x, b);
 	scan_data(&x, "site");

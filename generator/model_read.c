@@ -498,12 +498,11 @@ static void read_revisions(struct builder *b, struct nv_entry *e, struct nv_fiel
 	}
 }
 
-/* Phase 3: the fields of one entry. */
+/* Phase 3: the fields of one entry (the characters of its front matter are checked before). */
 void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
 	struct nv_fields f;
 
-	nv_check_text(e->doc->path, e->doc->meta, b->d);
 	nv_fields_init(&f, e->doc->path, e->doc->meta, mdl_kind_where[e->kind], 1, 1, b->d);
 	nv_fields_allow(&f, "type");
 	nv_fields_allow(&f, "draft");

@@ -224,18 +224,21 @@ static void check_mark(struct builder *b, const struct nv_entry *e, cmark_node *
 			     "скрывает {id: …, web: false} в appendices приказа");
 }
 
-void mdl_find_private_items(struct builder *b)
+/* The marks of the entries of one job: an entry's items are its own, its errors the job's. */
+static void *private_thread(void *arg)
 {
+	struct mdl_entry_job *j = arg;
 	struct nv_entry *e;
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *node;
-	size_t i, alloc;
+	size_t i, alloc, mark;
 
-	for (i = 0; i < b->m->nentries; i++) {
-		e = b->m->entries[i];
-		if (!e->md || !e->md->root)
+	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+		e = j->b.m->entries[i];
+		if (!e->md || !e->md->root || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
 			continue;
+		mark = j->b.d->nr;
 		alloc = 0;
 		it = cmark_iter_new(e->md->root);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -243,7 +246,7 @@ void mdl_find_private_items(struct builder *b)
 			if (ev == CMARK_EVENT_ENTER &&
 			    (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
 			     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE))
-				check_mark(b, e, node);
+				check_mark(&j->b, e, node);
 			if (ev != CMARK_EVENT_ENTER ||
 			    cmark_node_get_type(node) != CMARK_NODE_ITEM || !private_item(node))
 				continue;
@@ -251,7 +254,22 @@ void mdl_find_private_items(struct builder *b)
 			e->private_items[e->nprivate_items++] = node;
 		}
 		cmark_iter_free(it);
+		/* Nodes cannot be kept between builds: only «nothing here» is. */
+		if (!e->nprivate_items && j->b.d->nr == mark)
+			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);
 	}
+	return NULL;
+}
+
+/*
+ * On b->jobs threads (the diagnostics are sorted later). A body that had
+ * neither a mark nor an error in the last build and has not changed is
+ * not walked again (model_cache.h).
+ */
+void mdl_find_private_items(struct builder *b)
+{
+	mdl_cache_begin(b, MDL_CHECK_MARKS);
+	mdl_per_entry(b, private_thread);
 }
 
 /* The latest protocol date of the blocks that adopt a document. */

@@ -227,8 +227,7 @@ static void read_due(struct builder *b, struct nv_entry *e, const char *file,
 	nv_term_init(&it->due);
 	if (!due)
 		return;
-	if (mdl_parse_term(b, &it->due, due, mdl_term_acyear(e), &why) < 0 &&
-	    !it->due.undated) {
+	if (mdl_parse_term(b, &it->due, due, mdl_term_acyear(e), &why) < 0 && !it->due.undated) {
 		term_suggest(&hint, due);
 		nv_diag_hint(nv_warning(b->d, file, dv->line, dv->col,
 					"срок «%s» не удалось понять как период: %s", due,
@@ -574,14 +573,16 @@ static char *join_responsible(const struct nv_item *it, bool web)
 	return nv_buf_detach(&out, NULL);
 }
 
-void mdl_resolve_responsible(struct builder *b)
+/* The joined `responsible` of every item of the entries of one job. */
+static void *responsible_thread(void *arg)
 {
+	struct mdl_entry_job *job = arg;
 	struct nv_entry *e;
 	struct nv_item *it;
 	size_t i, k, j, r;
 
-	for (i = 0; i < b->m->nentries; i++) {
-		e = b->m->entries[i];
+	for (i = job->first; i < job->b.m->nentries; i += job->step) {
+		e = job->b.m->entries[i];
 		for (k = 0; k < e->nsections; k++) {
 			for (j = 0; j < e->sections[k].nitems; j++) {
 				it = &e->sections[k].items[j];
@@ -596,4 +597,11 @@ void mdl_resolve_responsible(struct builder *b)
 			}
 		}
 	}
+	return NULL;
+}
+
+/* On b->jobs threads: an entry's items are its own, people are only read. */
+void mdl_resolve_responsible(struct builder *b)
+{
+	mdl_per_entry(b, responsible_thread);
 }

@@ -578,22 +578,29 @@ static void *text_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;
 	const struct nv_entry *e;
-	size_t i;
+	size_t i, mark;
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
-		if (!e->doc)
+		if (!e->doc || mdl_cache_replay(&j->b, MDL_CHECK_TEXT, i))
 			continue;
+		mark = j->b.d->nr;
 		if (e->doc->split.body_len)
 			check_body(&j->b, e);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);
+		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);
 	}
 	return NULL;
 }
 
-/* On b->jobs threads: the checks read one entry each; warnings are sorted later. */
+/*
+ * On b->jobs threads: the checks read one entry each; warnings are sorted
+ * later. An entry unchanged since the last build takes its results from
+ * the cache (model_cache.h).
+ */
 void mdl_check_texts(struct builder *b)
 {
+	mdl_cache_begin(b, MDL_CHECK_TEXT);
 	mdl_per_entry(b, text_thread);
 }

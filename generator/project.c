@@ -43,7 +43,7 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	}
 	if (r < 0)
 		return -1;
-	nv_model_build_jobs(&p->model, &p->content, o->drafts, jobs, d);
+	nv_model_build_cached(&p->model, &p->content, o->drafts, jobs, o->checks, d);
 	/* The back ends read the parsed trees, never the texts. */
 	if (o->once && !o->prev)
 		drop_texts(p);

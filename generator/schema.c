@@ -421,18 +421,43 @@ const char *nv_field_url(struct nv_fields *f, const char *key, int req, const ch
 	return NULL;
 }
 
+/* True if one of the 8 bytes of w is below 0x20, 0x7F or 0xEF (a word at a time). */
+static bool may_be_bad(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t del = w ^ (ones * 0x7F), ef = w ^ (ones * 0xEF);
+
+	/* A byte b < n (n ≤ 128): (b - n) & ~b has its high bit; a zero byte: (x - 1) & ~x. */
+	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((ef - ones) & ~ef)) & high;
+}
+
+/* True if the character at s[i] (of len bytes) is forbidden. */
+static bool bad_at(const unsigned char *s, size_t len, size_t i)
+{
+	if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F)
+		return true;
+	/* U+FFFE and U+FFFF are not characters: XML refuses them. */
+	return s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE;
+}
+
 /* The first forbidden character of a text, as its offset, or len when none. */
 static size_t bad_char(const unsigned char *s, size_t len)
 {
-	size_t i;
+	size_t i = 0, k;
+	uint64_t w;
 
-	for (i = 0; i < len; i++) {
-		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F)
-			return i;
-		/* U+FFFE and U+FFFF are not characters: XML refuses them. */
-		if (s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE)
-			return i;
+	/* A word with none of the bytes that may start one is passed whole. */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (!may_be_bad(w))
+			continue;
+		for (k = i; k < i + 8; k++)
+			if (bad_at(s, len, k))
+				return k;
 	}
+	for (; i < len; i++)
+		if (bad_at(s, len, i))
+			return i;
 	return len;
 }
 

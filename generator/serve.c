@@ -31,9 +31,11 @@
 #include "alloc.h"
 #include "buf.h"
 #include "build.h"
+#include "build_git.h"
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
+#include "model_cache.h"
 #include "serve.h"
 #include "serve_int.h"
 
@@ -46,10 +48,12 @@
 
 struct nv_serve {
 	struct nv_serve_opts o;
-	struct nv_build_opts build; /* o.build with out = tmp */
-	struct nv_content keep;	    /* the documents of the last build */
-	char *tmp;		    /* the private output folder */
-	char *site;		    /* tmp/site: what is served */
+	struct nv_build_opts build;    /* o.build with out = tmp */
+	struct nv_content keep;	       /* the documents of the last build */
+	struct nv_check_cache *checks; /* their checks' results (model_cache.h) */
+	bool git_held;		       /* libgit2 kept set up between builds (build_git.h) */
+	char *tmp;		       /* the private output folder */
+	char *site;		       /* tmp/site: what is served */
 	int port;
 	int listen_fd;
 	struct MHD_Daemon *mhd;
@@ -186,10 +190,16 @@ static bool read_events(struct nv_serve *s)
 
 /* ---- building --------------------------------------------------------- */
 
-/* When the pending build starts: after a quiet time, or at the latest MAX_WAIT. */
+/*
+ * When the pending build starts: after a quiet time, or at the latest
+ * MAX_WAIT. The quiet time is short when every change named a file
+ * written in place: a save from an editor, nothing like a checkout of
+ * many files, where a folder, a new or a moved file shows up.
+ */
 static int64_t build_due(const struct nv_serve *s)
 {
-	int64_t due = s->last_change + NV_SERVE_DEBOUNCE_MS;
+	int64_t due = s->last_change + (s->changed_known && s->changed.nr ? NV_SERVE_QUICK_MS
+									  : NV_SERVE_DEBOUNCE_MS);
 
 	if (due > s->first_change + NV_SERVE_MAX_WAIT_MS)
 		due = s->first_change + NV_SERVE_MAX_WAIT_MS;
@@ -710,6 +720,10 @@ struct nv_serve *nv_serve_new(const struct nv_serve_opts *o, struct nv_diags *d)
 	s->build.out = s->tmp;
 	/* Documents stay loaded between builds: a change parses only its file. */
 	s->build.keep = &s->keep;
+	s->checks = nv_check_cache_new();
+	s->build.checks = s->checks;
+	nv_git_hold(true);
+	s->git_held = true;
 	s->rewatch = true;
 	s->changed_known = false; /* the first build reads everything */
 
@@ -830,6 +844,9 @@ void nv_serve_free(struct nv_serve *s)
 	if (s->inotify_fd >= 0)
 		close(s->inotify_fd);
 	nv_content_release(&s->keep);
+	nv_check_cache_free(s->checks);
+	if (s->git_held)
+		nv_git_hold(false);
 	nv_strlist_release(&s->changed);
 	for (i = 0; i < s->wd_alloc; i++)
 		free(s->wd_dirs[i]);

@@ -31,6 +31,7 @@
 #include "common.h"
 
 struct nv_diags;
+struct nv_check_cache;
 struct nv_content;
 struct nv_strlist;
 
@@ -54,6 +55,12 @@ struct nv_build_opts {
 	 * are read; the others are taken without even a look at their times.
 	 */
 	const struct nv_strlist *changed;
+	/*
+	 * With keep: the results of the per-document checks of the last
+	 * builds, taken over where nothing they depend on changed
+	 * (model_cache.h), or NULL.
+	 */
+	struct nv_check_cache *checks;
 	/*
 	 * The process exits right after the build (the CLI, unless a leak
 	 * checker watches it: nv_leak_checked()): the content, the model, the

@@ -57,10 +57,21 @@ void nv_git_history_guard(struct nv_git_history *h, const struct nv_model *m, st
 /* Add the revisions of the file path to a cache key. */
 void nv_git_hash_revs(struct nv_hash *key, const struct nv_git_history *h, const char *path);
 
-/* Add the date of each document's last commit (sitemap, feed) to a cache key. */
+/*
+ * Add the date of each document's last commit (sitemap, feed) and of
+ * site.yml's (data.json is as of the newest) to a cache key.
+ */
 void nv_git_hash_lastmods(struct nv_hash *key, const struct nv_git_history *h,
 			  const struct nv_model *m);
 
 void nv_git_history_release(struct nv_git_history *h);
+
+/*
+ * Keep libgit2 set up between builds (hold true) until told otherwise
+ * (hold false), for a process that builds again and again (the preview
+ * server): each build would otherwise set it up again, reading every
+ * certificate of the system. Calls pair like init and shutdown.
+ */
+void nv_git_hold(bool hold);
 
 #endif

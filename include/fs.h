@@ -49,6 +49,12 @@ int nv_open_in(const char *top, const char *rel, int flags);
  */
 int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out);
 
+/* The folder part of path («.» when there is none, «/» at the root); the caller frees. */
+char *nv_dir_of(const char *path);
+
+/* Write all of data to fd, retrying after interruptions; 0 or -1 (errno). */
+int nv_write_all(int fd, const char *p, size_t len);
+
 /* nv_read_file_in() below the open folder top (kept open: one open for many files). */
 int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out);
 

@@ -29,6 +29,7 @@
 #include "term.h"
 
 struct nv_buf;
+struct nv_check_cache;
 struct nv_content;
 struct nv_diags;
 struct nv_doc;
@@ -447,6 +448,13 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
 /* The same, reading the documents' fields on `jobs` threads; the same result. */
 int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
 			struct nv_diags *d);
+/*
+ * The same, taking the results of the per-document checks from `checks`
+ * where nothing they depend on changed, and recording the others there
+ * (model_cache.h; NULL: none). One build at a time may use a cache.
+ */
+int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
+			  struct nv_check_cache *checks, struct nv_diags *d);
 
 void nv_model_release(struct nv_model *m);
 

@@ -34,6 +34,8 @@ struct nv_project_opts {
 	 * read, are freed when the model is built (entries' text is NULL).
 	 */
 	bool once;
+	/* The per-document checks' results kept between loads (model_cache.h), or NULL. */
+	struct nv_check_cache *checks;
 };
 
 struct nv_project {

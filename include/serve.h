@@ -6,7 +6,10 @@
  * loopback interface and rebuilds whenever something changes in the
  * watched folders (content/ and the theme, with inotify: every subfolder,
  * new ones included). Changes are debounced: a build starts once the
- * folders have been quiet for NV_SERVE_DEBOUNCE_MS.
+ * folders have been quiet for NV_SERVE_DEBOUNCE_MS, or only
+ * NV_SERVE_QUICK_MS when every change was a file saved in place (an
+ * editor's save: the build then reads that file alone, and a change
+ * that follows is built next).
  *
  * Reloading: every HTML response (not the files on disk) gets a small
  * script before </body> that carries the version it was served with and
@@ -50,6 +53,7 @@ struct nv_diags;
 struct nv_serve;
 
 #define NV_SERVE_DEBOUNCE_MS  150   /* quiet time after the last change */
+#define NV_SERVE_QUICK_MS     20    /* … when every change named a file written in place */
 #define NV_SERVE_MAX_WAIT_MS  2000  /* build at the latest this long after the first */
 #define NV_SERVE_MEMORY_LIMIT 65536 /* bytes per connection: request line + headers */
 

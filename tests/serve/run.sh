@@ -242,6 +242,35 @@ if [ "$(grep -c -- "$warn" "$tmp/err")" -eq 2 ]; then ok; else bad "warnings-onc
 rebuilt cp "$tmp/order.md" "$order"
 cp "$tmp/orig.md" "$tmp/p/content/$page"
 
+# --- the checks' results kept between rebuilds are checked again when what
+# they read changed: a document that did not change is judged anew when
+# people.yml makes a name in it a hidden person's, and the reverse ---
+people=$tmp/p/content/people.yml
+cp "$people" "$tmp/people.yml"
+rebuilt sh -c "printf '\\nВстречу провела Кузнецова.\\n' >>'$tmp/p/content/$page'"
+line=$(grep -n 'Встречу провела Кузнецова' "$tmp/p/content/$page" | cut -d: -f1)
+pdmsg="content/$page:$line:17: ошибка: «Кузнецова» — имя человека, которого нельзя называть на сайте (kuznecova-ov, publish: none)"
+pdwarn="content/$page:$line:17: предупреждение: «Кузнецова» — имя участника без отметки упоминания (kuznecova-ov, publish: full)"
+get /pages/o-nastavnichestve.html
+if [ "$code" = 200 ] && ! grep -q 'Кузнецова»' "$tmp/err"; then ok; else bad "pd-cache: фамилия не из people.yml — код $code"; fi
+person() {
+	cp "$tmp/people.yml" "$people"
+	printf -- '- id: kuznecova-ov\n  surname: Кузнецова\n  name: Ольга\n  patronymic: Викторовна\n  category: teacher\n  position: педагог-психолог\n  publish: %s\n  consent: 25.08.2025\n' "$1" >>"$people"
+}
+rebuilt person none
+get /pages/o-nastavnichestve.html
+if [ "$code" = 500 ] && grep -qF "$pdmsg" "$tmp/b" && grep -qF "$pdmsg" "$tmp/err"; then ok; else bad "pd-cache: скрытый человек в people.yml — ошибки в неизменённом документе нет (код $code)"; tail -n 8 "$tmp/err"; fi
+rebuilt person full
+get /pages/o-nastavnichestve.html
+if [ "$code" = 200 ] && grep -qF "$pdwarn" "$tmp/err" && [ "$(grep -cF "$pdmsg" "$tmp/err")" -eq 1 ]; then ok; else bad "pd-cache: человек стал публичным — ошибка осталась (код $code)"; tail -n 8 "$tmp/err"; fi
+rebuilt person none
+get /pages/o-nastavnichestve.html
+if [ "$code" = 500 ] && [ "$(grep -cF "$pdmsg" "$tmp/err")" -eq 2 ]; then ok; else bad "pd-cache: человек снова скрыт — ошибки нет (код $code)"; fi
+rebuilt cp "$tmp/people.yml" "$people"
+get /pages/o-nastavnichestve.html
+if [ "$code" = 200 ]; then ok; else bad "pd-cache: человек убран из people.yml — код $code"; fi
+rebuilt cp "$tmp/orig.md" "$tmp/p/content/$page"
+
 # --- a new folder is watched ---
 mkdir -p "$tmp/p/content/news/2026"
 sleep 0.3

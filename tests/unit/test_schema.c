@@ -288,6 +288,49 @@ static void test_check_text(void)
 	CHECK_INT(nv_check_text("x.md", NULL, &d), 0);
 }
 
+/*
+ * A forbidden character at every offset of a long text, among allowed
+ * bytes that look like it (tab, newline, U+FFFD, Cyrillic), as the word
+ * at a time scan meets it: at a word's start, inside, across two words.
+ */
+static void test_check_text_offsets(void)
+{
+	static const char *const bad[] = { "\x01", "\x0D",	   "\x1F",
+					   "\x7F", "\xEF\xBF\xBE", "\xEF\xBF\xBF" };
+	static const char *const code[] = {
+		"\\x01", "\\x0D", "\\x1F", "\\x7F", "U+FFFE", "U+FFFF"
+	};
+	const char *fill = "\t\n\xEF\xBF\xBDйё x\x7E\x20\xEF\xBF";
+	struct nv_buf b = NV_BUF_INIT, want = NV_BUF_INIT;
+	struct nv_value *v;
+	size_t i, at, n = strlen(fill);
+
+	for (i = 0; i < NV_ARRAY_SIZE(bad); i++)
+		for (at = 0; at <= 2 * n; at++) {
+			nv_buf_reset(&b);
+			nv_buf_add(&b, fill, n);
+			nv_buf_add(&b, fill, n);
+			nv_buf_truncate(&b, at);
+			nv_buf_adds(&b, bad[i]);
+			nv_buf_add(&b, fill, n);
+			v = nv_value_new_string(b.ptr, b.len);
+			nv_diags_release(&d);
+			CHECK_INT(nv_check_text("x.md", v, &d), 1);
+			nv_buf_reset(&want);
+			nv_buf_addf(&want, "0:0: недопустимый символ %s | " NV_TEXT_HINT, code[i]);
+			CHECK_STR(diags(), want.ptr);
+			nv_value_free(v);
+		}
+	/* The allowed bytes alone, at every length. */
+	for (at = 0; at <= n; at++) {
+		v = nv_value_new_string(fill, at);
+		CHECK_INT(nv_check_text("x.md", v, &d), 0);
+		nv_value_free(v);
+	}
+	nv_buf_release(&b);
+	nv_buf_release(&want);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_init);
@@ -300,6 +343,7 @@ void nv_tests(void)
 	NV_RUN(test_url_problem);
 	NV_RUN(test_field_url);
 	NV_RUN(test_check_text);
+	NV_RUN(test_check_text_offsets);
 	nv_value_free(map);
 	nv_diags_release(&d);
 }
