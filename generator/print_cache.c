@@ -176,11 +176,12 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 /*
  * Every REST_EVERY documents, a fresh font map (and the texts kept with the
  * old one dropped). Pango keeps every font pattern it has made, for good:
- * each line whose spaces shrink makes a size of its own, and finding a new
- * one among them (FcPatternEqual) grew to a quarter of the time of a build
- * of 1,000 documents. The fonts made again are the same fonts.
+ * each line whose spaces shrink makes a size of its own. Finding one among
+ * them is cheap (print_fonts.c hashes their sizes), but they take memory,
+ * some 20 KB per document; a rest costs the fonts of the common sizes
+ * made again, which are the same fonts.
  */
-#define REST_EVERY 16
+#define REST_EVERY 64
 
 void nv_pl_engine_rest(struct nv_pl_engine *en)
 {

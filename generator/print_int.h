@@ -23,6 +23,9 @@
 #define CELL_VPAD 2.0 /* pt, above and below */
 #define RULE_W	  0.5
 
+/* The family the engine sets when the profile names none. */
+#define NV_PL_DEFAULT_FONT "Liberation Serif"
+
 struct nv_pl_engine {
 	struct nv_print_opts o;
 	PangoFontMap *fm;
@@ -194,7 +197,7 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
 
-/* A font map and a context of its own for en (print_layout.c). */
+/* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);
 
 /* Drop the pages of out and the layouts past the first kept. */
