@@ -143,6 +143,25 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 		     double x0, double y0, struct mline **lines, size_t *n, size_t *alloc,
 		     double *height);
 
+/* --- shrunk word spaces (print_space.c) ------------------------------------------ */
+
+/*
+ * Shrink the word spaces (U+0020, U+00A0) of line text t (len bytes) in
+ * al to the width they have in their font scaled to scale, by letter
+ * spacing; font[i] is the font of the space at t[i] (font may be NULL).
+ * Returns false, adding nothing, when a space's font is unknown, is not of
+ * family or lacks the space's glyph: the caller scales the font instead.
+ */
+bool nv_pl_shrink_spaces(PangoAttrList *al, const char *t, int len, double scale,
+			 PangoFont *const *font, const char *family);
+/* Whether layout l's attributes space letters (markup letter_spacing). */
+bool nv_pl_has_spacing(PangoLayout *l);
+/*
+ * The letter spacing nv_pl_shrink_spaces() gave the run of item in line
+ * (a layout marked "nv-spaced"), 0 for any other.
+ */
+int nv_pl_space_spacing(const PangoLayoutLine *line, const PangoItem *item);
+
 /* --- the pager (print_paginate.c) ---------------------------------------------- */
 
 /* Append an item to page pg and return it; the pointer is valid until the next one. */
