@@ -174,18 +174,17 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 }
 
 /*
- * Every REST_EVERY documents, a fresh font map (and the texts kept with the
+ * Every NV_PL_REST_EVERY documents (print_int.h), a fresh font map (and the texts kept with the
  * old one dropped). Pango keeps every font pattern it has made, for good:
  * each line whose spaces shrink makes a size of its own. Finding one among
  * them is cheap (print_fonts.c hashes their sizes), but they take memory,
  * some 20 KB per document; a rest costs the fonts of the common sizes
  * made again, which are the same fonts.
  */
-#define REST_EVERY 64
 
 void nv_pl_engine_rest(struct nv_pl_engine *en)
 {
-	if (++en->docs % REST_EVERY)
+	if (++en->docs % NV_PL_REST_EVERY)
 		return;
 	nv_pl_cache_free(en->cache);
 	en->cache = NULL;

@@ -215,6 +215,8 @@ bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, double min,
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
+/* Documents between two rests of an engine (nv_pl_engine_rest()). */
+#define NV_PL_REST_EVERY 64
 
 /* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);
