@@ -174,12 +174,13 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 }
 
 /*
- * Every NV_PL_REST_EVERY documents (print_int.h), a fresh font map (and the texts kept with the
- * old one dropped). Pango keeps every font pattern it has made, for good:
- * each line whose spaces shrink makes a size of its own. Finding one among
- * them is cheap (print_fonts.c hashes their sizes), but they take memory,
- * some 20 KB per document; a rest costs the fonts of the common sizes
- * made again, which are the same fonts.
+ * Every NV_PL_REST_EVERY documents (print_int.h), a fresh font map (and
+ * the texts kept with the old one dropped). Pango keeps every font pattern
+ * it has made, for good, in a table whose hash (FcPatternHash()) sees only
+ * the integer part of a size: a font map that made many sizes finds a new
+ * one slowly. Shrunk word spaces no longer make sizes of their own
+ * (print_space.c), but text may still; a rest costs the fonts of the
+ * common sizes made again, which are the same fonts.
  */
 
 void nv_pl_engine_rest(struct nv_pl_engine *en)

@@ -11,27 +11,12 @@
  * compiles the Russian patterns. nv_pl_warm_start() does both on a
  * thread of its own while the caller loads the project, and
  * nv_pl_engine_new() takes what it made.
- *
- * Every justified line whose spaces shrink is set with a font of a size
- * of its own (print_break.c), so the font map makes thousands of sizes.
- * Pango keeps each font pattern it makes in a hash table keyed by
- * FcPatternHash(), which takes the integer part of a size only: all sizes
- * between 13 and 14 pt land in one bucket, and finding a pattern there
- * compares it with every pattern made before (a quarter of the time of a
- * build of 1,000 documents). A substitute hook (run by Pango on each new
- * pattern, after Fontconfig's own substitutions) adds the exact pixel
- * size as a string of its own, which FcPatternHash() hashes whole and
- * which no font matching looks at: the same fonts are found, in the same
- * order, and the table stays a hash table.
  */
 #include "common.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
-#include <stdio.h>
 
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -49,49 +34,6 @@ struct nv_pl_warm {
 	struct nv_hyphen *hy;
 };
 
-/* --- the size of a pattern, hashed whole ------------------------------------- */
-
-/*
- * Fontconfig and Pango's Fontconfig font map are not linked by name (they
- * come with pangocairo): the three functions the hook needs are looked up
- * once. Without them the hook is not set, and the engine's rests
- * (nv_pl_engine_rest()) keep the table short instead.
- */
-static struct {
-	pthread_once_t once;
-	__typeof__(&FcPatternGetDouble) get_double;
-	__typeof__(&FcPatternAddString) add_string;
-	__typeof__(&pango_fc_font_map_set_default_substitute) set_substitute;
-} fc = { PTHREAD_ONCE_INIT, NULL, NULL, NULL };
-
-static void fc_resolve(void)
-{
-	*(void **)&fc.get_double = dlsym(RTLD_DEFAULT, "FcPatternGetDouble");
-	*(void **)&fc.add_string = dlsym(RTLD_DEFAULT, "FcPatternAddString");
-	*(void **)&fc.set_substitute =
-		dlsym(RTLD_DEFAULT, "pango_fc_font_map_set_default_substitute");
-}
-
-/* The pattern's pixel size, exactly, as the string element "nastavnik-size". */
-static void hash_size(FcPattern *p, gpointer data)
-{
-	double px;
-	char s[40];
-
-	(void)data;
-	if (fc.get_double(p, FC_PIXEL_SIZE, 0, &px) != FcResultMatch)
-		return;
-	snprintf(s, sizeof(s), "%a", px);
-	fc.add_string(p, "nastavnik-size", (const FcChar8 *)s);
-}
-
-static void set_size_hash(PangoFontMap *fm)
-{
-	pthread_once(&fc.once, fc_resolve);
-	if (fc.get_double && fc.add_string && fc.set_substitute)
-		fc.set_substitute((PangoFcFontMap *)fm, hash_size, NULL, NULL);
-}
-
 /* --- the engine ---------------------------------------------------------------- */
 
 void nv_pl_new_context(struct nv_pl_engine *en)
@@ -99,7 +41,6 @@ void nv_pl_new_context(struct nv_pl_engine *en)
 	cairo_font_options_t *fo;
 
 	en->fm = pango_cairo_font_map_new();
-	set_size_hash(en->fm);
 	en->ctx = pango_font_map_create_context(en->fm);
 	/* Points are PDF units; glyph positions unhinted, as on paper. */
 	pango_cairo_context_set_resolution(en->ctx, 72.0);
