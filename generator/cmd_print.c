@@ -50,10 +50,10 @@ static char *doc_id(const char *arg)
 #define REPORT "spravka-po-itogam-monitoringa"
 
 /* The справка: its PDF into *path (out, else output/print/REPORT.pdf); the exit code. */
-static int print_report(struct nv_project *p, const char *out, struct nv_buf *dump, char **path,
-			struct nv_diags *d)
+static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *out,
+			struct nv_buf *dump, char **path, struct nv_diags *d)
 {
-	struct nv_print_state *ps = nv_print_new(&p->model, d);
+	struct nv_print_state *ps = nv_print_new_warm(&p->model, d, w);
 	struct nv_buf pdf = NV_BUF_INIT;
 	int rc = NV_EXIT_USAGE;
 
@@ -74,6 +74,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	struct nv_project p;
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_print_state *ps = NULL;
+	struct nv_pl_warm *warm = NULL;
 	struct nv_buf dump = NV_BUF_INIT;
 	const struct nv_entry *e;
 	const char *docarg = NULL, *out = NULL;
@@ -94,9 +95,12 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	if (!docarg)
 		return nv_usage_error(
 			"print: укажите документ, например: nastavnik print o-vnedrenii");
+	/* Fonts and hyphenation are set up while the project loads. */
+	warm = nv_print_warm_start();
 	/* A draft can be printed: it is read before it is signed. */
 	switch (nv_project_open(&p, g, true, 0, &d)) {
 	case -2:
+		nv_print_warm_free(warm);
 		return NV_EXIT_USAGE;
 	case -1:
 		goto print;
@@ -108,7 +112,8 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	id = doc_id(docarg);
 	e = nv_model_entry(&p.model, id);
 	if (!e && !strcmp(id, REPORT)) {
-		rc = print_report(&p, out, want_dump ? &dump : NULL, &path, &d);
+		rc = print_report(&p, warm, out, want_dump ? &dump : NULL, &path, &d);
+		warm = NULL;
 		goto print;
 	}
 	if (!e) {
@@ -116,7 +121,8 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 			     "укажите имя файла документа без .md, например o-vnedrenii");
 		goto print;
 	}
-	ps = nv_print_new(&p.model, &d);
+	ps = nv_print_new_warm(&p.model, &d, warm);
+	warm = NULL;
 	if (!ps)
 		goto print;
 	path = out ? nv_xstrdup(out) : nv_xasprintf("output/print/%s.pdf", id);
@@ -132,6 +138,7 @@ print:
 	if (rc == NV_EXIT_OK && !want_dump)
 		printf("nastavnik: %s\n", path);
 	nv_print_free(ps);
+	nv_print_warm_free(warm);
 	nv_project_release(&p);
 	nv_diags_release(&d);
 	nv_buf_release(&dump);

@@ -80,13 +80,15 @@ struct node {
 struct cut {
 	struct brk a, b;
 	int w;
-	double off, scale, sp; /* sp: its word spaces' natural width */
+	double off, scale, sp;	/* sp: its word spaces' natural width */
+	PangoFont *const *font; /* per byte from a.pos: the font of a word space */
 };
 
 /* One hard line of the text: from its start or a hard break to the next. */
 struct para {
 	const char *text;
 	double *x, *s, *hy; /* per byte: x of the cluster there, spaces before it, hyphen width */
+	PangoFont **font;   /* per byte: the font of the word space there (NULL: none) */
 	struct brk *b;
 	size_t nb, ab;
 	struct node *nodes;
@@ -146,8 +148,10 @@ static void measure_clusters(PangoLayout *whole, struct para *p, size_t len)
 				if (!strncmp(p->text + at, "\xC2\xAD", 2))
 					p->hy[at] = hyphen_width(run->item, &font, &hw);
 				x += gw;
-				if (is_space(p->text + at))
+				if (is_space(p->text + at)) {
 					s += gw;
+					p->font[at] = run->item->analysis.font;
+				}
 			}
 		}
 		i = (size_t)(line->start_index + line->length);
@@ -320,12 +324,20 @@ static int total_fit(struct para *p)
 	return p->nb > 1 ? best_node : -1;
 }
 
-/* Scale the word spaces of t (len bytes) by scale in attribute list al. */
-static void shrink_spaces(PangoAttrList *al, const char *t, int len, double scale)
+/*
+ * Shrink the word spaces of t (len bytes), line c of whole, to scale in
+ * attribute list al: by letter spacing (print_space.c; *spaced set), else
+ * by scaling their font.
+ */
+static void shrink_spaces(PangoAttrList *al, PangoLayout *whole, const struct cut *c, const char *t,
+			  int len, double scale, bool *spaced)
 {
+	const char *family =
+		pango_font_description_get_family(pango_layout_get_font_description(whole));
 	int i, k;
 
-	for (i = 0; i < len; i += k) {
+	*spaced = nv_pl_shrink_spaces(al, t, len, scale, c->font, family);
+	for (i = 0; !*spaced && i < len; i += k) {
 		PangoAttribute *at;
 		k = t[i] == ' ' ? 1 : i + 1 < len && !strncmp(t + i, "\xC2\xA0", 2) ? 2 : 0;
 		if (!k) {
@@ -341,7 +353,7 @@ static void shrink_spaces(PangoAttrList *al, const char *t, int len, double scal
 
 /* The attributes of line c of whole (text t, len bytes) with its spaces scaled. */
 static PangoAttrList *line_attrs(PangoLayout *whole, const struct cut *c, const char *t, int len,
-				 double scale)
+				 double scale, bool *spaced)
 {
 	PangoAttrList *al = pango_layout_get_attributes(whole);
 	PangoAttrList *cp = al ? pango_attr_list_copy(al) : pango_attr_list_new();
@@ -349,8 +361,9 @@ static PangoAttrList *line_attrs(PangoLayout *whole, const struct cut *c, const 
 	pango_attr_list_update(cp, 0, c->a.pos, 0);
 	if (c->b.shy)
 		pango_attr_list_update(cp, len, 2, 1);
+	*spaced = false;
 	if (scale < 1)
-		shrink_spaces(cp, t, len, scale);
+		shrink_spaces(cp, whole, c, t, len, scale, spaced);
 	return cp;
 }
 
@@ -366,10 +379,12 @@ static void fit_line(PangoLayout *l, PangoLayout *whole, const struct cut *c, co
 {
 	double scale = c->scale;
 	PangoAttrList *cp;
+	bool spaced;
 	int tries;
 
 	for (tries = 0;; tries++) {
-		cp = line_attrs(whole, c, t, len, scale);
+		cp = line_attrs(whole, c, t, len, scale, &spaced);
+		g_object_set_data(G_OBJECT(l), "nv-spaced", GINT_TO_POINTER(spaced));
 		pango_layout_set_attributes(l, cp);
 		pango_attr_list_unref(cp);
 		if (c->w <= 0)
@@ -439,6 +454,7 @@ static void add_cuts(const struct para *p, int last, const double *off, struct c
 		c->b = p->b[b->brk];
 		c->w = b->brk + 1 == (int)p->nb ? -1 : (int)(a->line ? p->w2 : p->w1);
 		c->off = off[a->line ? 1 : 0];
+		c->font = p->font + c->a.pos;
 		c->scale = 1;
 		L = c->b.x_end - p->x[c->a.pos];
 		c->sp = c->b.s_end - p->s[c->a.pos];
@@ -489,7 +505,11 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 	p.x = nv_xcalloc(len + 1, sizeof(double));
 	p.s = nv_xcalloc(len + 1, sizeof(double));
 	p.hy = nv_xcalloc(len + 1, sizeof(double));
+	p.font = nv_xcalloc(len + 1, sizeof(*p.font));
 	measure_clusters(whole, &p, len);
+	/* Spaces already spaced by markup keep their spacing: they are scaled. */
+	if (nv_pl_has_spacing(whole))
+		memset(p.font, 0, (len + 1) * sizeof(*p.font));
 	rc = break_all(whole, &p, st, w, &cuts, &nc, &ac);
 	if (rc == 0) {
 		nv_pl_keep_layout(ms->out, whole);
@@ -503,6 +523,7 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 	free(p.x);
 	free(p.s);
 	free(p.hy);
+	free(p.font);
 	free(p.b);
 	free(p.nodes);
 	free(p.active);

@@ -174,17 +174,18 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 }
 
 /*
- * Every REST_EVERY documents, a fresh font map (and the texts kept with the
- * old one dropped). Pango keeps every font pattern it has made, for good:
- * each line whose spaces shrink makes a size of its own, and finding a new
- * one among them (FcPatternEqual) grew to a quarter of the time of a build
- * of 1,000 documents. The fonts made again are the same fonts.
+ * Every NV_PL_REST_EVERY documents (print_int.h), a fresh font map (and
+ * the texts kept with the old one dropped). Pango keeps every font pattern
+ * it has made, for good, in a table whose hash (FcPatternHash()) sees only
+ * the integer part of a size: a font map that made many sizes finds a new
+ * one slowly. Shrunk word spaces no longer make sizes of their own
+ * (print_space.c), but text may still; a rest costs the fonts of the
+ * common sizes made again, which are the same fonts.
  */
-#define REST_EVERY 16
 
 void nv_pl_engine_rest(struct nv_pl_engine *en)
 {
-	if (++en->docs % REST_EVERY)
+	if (++en->docs % NV_PL_REST_EVERY)
 		return;
 	nv_pl_cache_free(en->cache);
 	en->cache = NULL;

@@ -467,7 +467,23 @@ static void font_missing(struct nv_print_state *s, const struct nv_print_profile
 		     "%s", hint);
 }
 
+struct nv_pl_warm *nv_print_warm_start(void)
+{
+	return nv_pl_warm_start(NV_HYPHEN_RU, true);
+}
+
+void nv_print_warm_free(struct nv_pl_warm *w)
+{
+	nv_pl_warm_free(w);
+}
+
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d)
+{
+	return nv_print_new_warm(m, d, NULL);
+}
+
+struct nv_print_state *nv_print_new_warm(const struct nv_model *m, struct nv_diags *d,
+					 struct nv_pl_warm *w)
 {
 	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
 	const struct nv_print_profile *pp = &m->site.print, *df = &nv_print_defaults;
@@ -484,7 +500,7 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 	s->o.margin_bottom = pp->margin_bottom > 0 ? pp->margin_bottom : df->margin_bottom;
 	s->o.margin_left = pp->margin_left > 0 ? pp->margin_left : df->margin_left;
 	s->o.gost2025 = pp->gost2025;
-	s->en = nv_pl_engine_new(&s->o, NV_HYPHEN_RU, &why);
+	s->en = nv_pl_engine_new_warm(&s->o, w ? w : nv_pl_warm_start(NV_HYPHEN_RU, false), &why);
 	if (!s->en) {
 		font_missing(s, pp, why.ptr);
 		nv_print_free(s);

@@ -74,7 +74,9 @@ static double space_ratio(const PangoLayoutLine *line)
 			pango_font_get_glyph_extents(run->item->analysis.font, gs->glyphs[g].glyph,
 						     NULL, &logical);
 			got += gs->glyphs[g].geometry.width;
-			natural += logical.width;
+			/* A shrunk space's natural width is that of its font scaled
+			 * (print_space.c). */
+			natural += logical.width + nv_pl_space_spacing(line, run->item);
 		}
 	}
 	return natural > 0 ? got / natural : 1;

@@ -23,6 +23,9 @@
 #define CELL_VPAD 2.0 /* pt, above and below */
 #define RULE_W	  0.5
 
+/* The family the engine sets when the profile names none. */
+#define NV_PL_DEFAULT_FONT "Liberation Serif"
+
 struct nv_pl_engine {
 	struct nv_print_opts o;
 	PangoFontMap *fm;
@@ -140,6 +143,25 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 		     double x0, double y0, struct mline **lines, size_t *n, size_t *alloc,
 		     double *height);
 
+/* --- shrunk word spaces (print_space.c) ------------------------------------------ */
+
+/*
+ * Shrink the word spaces (U+0020, U+00A0) of line text t (len bytes) in
+ * al to the width they have in their font scaled to scale, by letter
+ * spacing; font[i] is the font of the space at t[i] (font may be NULL).
+ * Returns false, adding nothing, when a space's font is unknown, is not of
+ * family or lacks the space's glyph: the caller scales the font instead.
+ */
+bool nv_pl_shrink_spaces(PangoAttrList *al, const char *t, int len, double scale,
+			 PangoFont *const *font, const char *family);
+/* Whether layout l's attributes space letters (markup letter_spacing). */
+bool nv_pl_has_spacing(PangoLayout *l);
+/*
+ * The letter spacing nv_pl_shrink_spaces() gave the run of item in line
+ * (a layout marked "nv-spaced"), 0 for any other.
+ */
+int nv_pl_space_spacing(const PangoLayoutLine *line, const PangoItem *item);
+
 /* --- the pager (print_paginate.c) ---------------------------------------------- */
 
 /* Append an item to page pg and return it; the pointer is valid until the next one. */
@@ -193,8 +215,10 @@ bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, double min,
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
+/* Documents between two rests of an engine (nv_pl_engine_rest()). */
+#define NV_PL_REST_EVERY 64
 
-/* A font map and a context of its own for en (print_layout.c). */
+/* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);
 
 /* Drop the pages of out and the layouts past the first kept. */

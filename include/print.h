@@ -72,6 +72,18 @@ struct nv_print_state;
 struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d);
 
 /*
+ * For a command that prints one document: start setting up fonts and
+ * hyphenation (nv_pl_warm_start()) before the project is loaded, then
+ * hand it to nv_print_new_warm(), which is nv_print_new() with that
+ * set-up (it takes w over, also on failure; w may be NULL). Free an
+ * unused one with nv_print_warm_free() (accepts NULL).
+ */
+struct nv_pl_warm *nv_print_warm_start(void);
+struct nv_print_state *nv_print_new_warm(const struct nv_model *m, struct nv_diags *d,
+					 struct nv_pl_warm *w);
+void nv_print_warm_free(struct nv_pl_warm *w);
+
+/*
  * Print entry e as a PDF at pdf_path (written atomically). Every document
  * begins with the organisation's header (founder, full and short name).
  * An order comes with everything that belongs to it: the acquaintance
@@ -296,6 +308,20 @@ struct nv_pl_engine;
  */
 struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
 				      struct nv_buf *why);
+/*
+ * The engine's set-up that needs no print profile — Pango's font map,
+ * which waits for Fontconfig to read its configuration, and the
+ * hyphenation patterns at hyphen_path (may be NULL) — started on a
+ * thread of its own when threaded (done at once when not, or when no
+ * thread can be made), so that it runs while the caller loads the
+ * project. nv_pl_engine_new_warm() waits for it and takes it over (also
+ * when it fails); nv_pl_warm_free() drops it unused (accepts NULL).
+ */
+struct nv_pl_warm;
+struct nv_pl_warm *nv_pl_warm_start(const char *hyphen_path, bool threaded);
+struct nv_pl_engine *nv_pl_engine_new_warm(const struct nv_print_opts *o, struct nv_pl_warm *w,
+					   struct nv_buf *why);
+void nv_pl_warm_free(struct nv_pl_warm *w);
 /*
  * A missing font with a metric-compatible substitute installed (Times New
  * Roman → Liberation Serif, Arial → Liberation Sans, Courier New →

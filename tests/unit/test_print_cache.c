@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "hyphenate.h"
 #include "print.h"
+#include "../../generator/print_int.h"
 
 static struct nv_print_opts opts = { "Liberation Serif", 14, 12, 20, 10, 20, 30, false };
 
@@ -162,7 +163,7 @@ static void test_rest_changes_nothing(void)
 	CHECK(en);
 	a = set(en, 0, 280);
 	na = lines(a, la, 32);
-	for (k = 0; k < 16; k++) /* REST_EVERY documents */
+	for (k = 0; k < NV_PL_REST_EVERY; k++)
 		nv_pl_engine_rest(en);
 	b = set(en, 0, 280);
 	nb = lines(b, lb, 32);

@@ -1,0 +1,231 @@
+/*
+ * print_fonts.c: the print engine's fonts and hyphenation (struct
+ * nv_pl_engine); see print.h.
+ *
+ * The engine holds a Pango font map and context at 72 dpi with unhinted
+ * metrics, the family it sets (checked to be installed: Pango falls back
+ * silently) and the hyphenation patterns.
+ *
+ * Setting up is slow next to printing one document: Fontconfig reads its
+ * configuration and caches (FcInit, in a thread of Pango's), libhyphen
+ * compiles the Russian patterns. nv_pl_warm_start() does both on a
+ * thread of its own while the caller loads the project, and
+ * nv_pl_engine_new() takes what it made.
+ */
+#include "common.h"
+
+#include <pthread.h>
+
+#include <pango/pangocairo.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "hyphenate.h"
+#include "print.h"
+#include "print_int.h"
+
+/* What nv_pl_warm_start() makes: a font map and context, the patterns. */
+struct nv_pl_warm {
+	pthread_t tid;
+	bool threaded;
+	char *hyphen_path;
+	PangoFontMap *fm;
+	PangoContext *ctx;
+	struct nv_hyphen *hy;
+};
+
+/* --- the engine ---------------------------------------------------------------- */
+
+void nv_pl_new_context(struct nv_pl_engine *en)
+{
+	cairo_font_options_t *fo;
+
+	en->fm = pango_cairo_font_map_new();
+	en->ctx = pango_font_map_create_context(en->fm);
+	/* Points are PDF units; glyph positions unhinted, as on paper. */
+	pango_cairo_context_set_resolution(en->ctx, 72.0);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(en->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(en->ctx, FALSE);
+	pango_context_set_language(en->ctx, pango_language_from_string("ru"));
+}
+
+/*
+ * The family Pango resolves for name at size pt ("" when none), into
+ * out (may be NULL); true when it is name itself. Pango falls back
+ * silently, so the family it found is compared.
+ */
+static bool font_installed(PangoFontMap *fm, PangoContext *ctx, const char *name, double pt,
+			   struct nv_buf *out)
+{
+	PangoFontDescription *want = pango_font_description_new(), *got = NULL;
+	PangoFont *font;
+	const char *family = NULL;
+	bool ok;
+
+	pango_font_description_set_family(want, name);
+	pango_font_description_set_size(want, (int)(pt * PANGO_SCALE));
+	font = pango_font_map_load_font(fm, ctx, want);
+	if (font) {
+		got = pango_font_describe(font);
+		family = pango_font_description_get_family(got);
+	}
+	if (out) {
+		nv_buf_reset(out);
+		nv_buf_adds(out, family ? family : "");
+	}
+	ok = family && !g_ascii_strcasecmp(family, name);
+	if (got)
+		pango_font_description_free(got);
+	if (font)
+		g_object_unref(font);
+	pango_font_description_free(want);
+	return ok;
+}
+
+/* The metric-compatible Liberation font that replaces name, or NULL. */
+const char *nv_pl_font_substitute(const char *name)
+{
+	static const char *const pairs[][2] = {
+		{ "Times New Roman", "Liberation Serif" },
+		{ "Arial", "Liberation Sans" },
+		{ "Courier New", "Liberation Mono" },
+	};
+	size_t i;
+
+	for (i = 0; name && i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (!g_ascii_strcasecmp(name, pairs[i][0]))
+			return pairs[i][1];
+	return NULL;
+}
+
+const char *nv_pl_engine_font(const struct nv_pl_engine *en)
+{
+	return en->o.font;
+}
+
+/*
+ * The set-up that needs no print profile: the font map (whose first font
+ * waits for Fontconfig's set-up) and the patterns.
+ */
+static void *warm_run(void *arg)
+{
+	struct nv_pl_warm *w = arg;
+	struct nv_pl_engine tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	nv_pl_new_context(&tmp);
+	w->fm = tmp.fm;
+	w->ctx = tmp.ctx;
+	if (w->hyphen_path)
+		w->hy = nv_hyphen_load(w->hyphen_path);
+	font_installed(w->fm, w->ctx, NV_PL_DEFAULT_FONT, 14, NULL);
+	return NULL;
+}
+
+struct nv_pl_warm *nv_pl_warm_start(const char *hyphen_path, bool threaded)
+{
+	struct nv_pl_warm *w = nv_xcalloc(1, sizeof(*w));
+
+	w->hyphen_path = hyphen_path ? nv_xstrdup(hyphen_path) : NULL;
+	w->threaded = threaded && pthread_create(&w->tid, NULL, warm_run, w) == 0;
+	if (!w->threaded)
+		warm_run(w);
+	return w;
+}
+
+/* Wait for w's thread; w's font map, context and patterns are the caller's now. */
+static void warm_join(struct nv_pl_warm *w)
+{
+	if (w->threaded)
+		pthread_join(w->tid, NULL);
+	w->threaded = false;
+	free(w->hyphen_path);
+	w->hyphen_path = NULL;
+}
+
+void nv_pl_warm_free(struct nv_pl_warm *w)
+{
+	if (!w)
+		return;
+	warm_join(w);
+	if (w->ctx)
+		g_object_unref(w->ctx);
+	if (w->fm)
+		g_object_unref(w->fm);
+	nv_hyphen_free(w->hy);
+	free(w);
+}
+
+struct nv_pl_engine *nv_pl_engine_new_warm(const struct nv_print_opts *o, struct nv_pl_warm *w,
+					   struct nv_buf *why)
+{
+	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
+	struct nv_buf found = NV_BUF_INIT;
+	const char *sub;
+
+	warm_join(w);
+	en->fm = w->fm;
+	en->ctx = w->ctx;
+	en->hy = w->hy;
+	free(w);
+	en->o = *o;
+	if (!en->o.font || !*en->o.font)
+		en->o.font = NV_PL_DEFAULT_FONT;
+	if (en->o.size <= 0)
+		en->o.size = 14;
+	if (en->o.table_size <= 0)
+		en->o.table_size = 12;
+
+	/* A font that is missing may have a metric-compatible substitute. */
+	if (!font_installed(en->fm, en->ctx, en->o.font, en->o.size, &found)) {
+		sub = nv_pl_font_substitute(en->o.font);
+		if (sub && font_installed(en->fm, en->ctx, sub, en->o.size, NULL)) {
+			en->o.font = sub;
+		} else {
+			nv_buf_addf(why, "шрифт «%s» не установлен (вместо него нашёлся «%s»)",
+				    en->o.font, found.len ? found.ptr : "никакой");
+			nv_pl_engine_free(en);
+			en = NULL;
+		}
+	}
+	nv_buf_release(&found);
+	return en;
+}
+
+struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char *hyphen_path,
+				      struct nv_buf *why)
+{
+	return nv_pl_engine_new_warm(o, nv_pl_warm_start(hyphen_path, false), why);
+}
+
+void nv_pl_engine_free(struct nv_pl_engine *en)
+{
+	if (!en)
+		return;
+	if (en->ctx)
+		g_object_unref(en->ctx);
+	if (en->fm)
+		g_object_unref(en->fm);
+	nv_hyphen_free(en->hy);
+	nv_pl_cache_free(en->cache);
+	free(en);
+}
+
+bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en)
+{
+	return en->hy != NULL;
+}
+
+void nv_pl_engine_keep_words(struct nv_pl_engine *en, const char *text, bool names_only)
+{
+	nv_hyphen_keep(en->hy, text, names_only);
+}
+
+const struct nv_print_opts *nv_pl_engine_opts(const struct nv_pl_engine *en)
+{
+	return &en->o;
+}
