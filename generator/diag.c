@@ -131,6 +131,8 @@ struct source_cache {
 	char *name;
 	struct nv_buf text;
 	bool ok;
+	int line;   /* a line found last, and */
+	size_t pos; /* where it starts: sorted messages go on from there */
 };
 
 static void cache_load(struct source_cache *c, const char *file)
@@ -147,6 +149,8 @@ static void cache_load(struct source_cache *c, const char *file)
 	c->name = nv_xstrdup(file);
 	nv_buf_reset(&c->text);
 	c->ok = false;
+	c->line = 1;
+	c->pos = 0;
 	/*
 	 * The file loaded as a regular file; if it was swapped for a link or a
 	 * device since, show no excerpt rather than a line of something else.
@@ -165,12 +169,22 @@ static void cache_load(struct source_cache *c, const char *file)
 	fclose(f);
 }
 
-/* Find line `line` (1-based) in text; store its start and length. */
-static bool find_line(const struct nv_buf *text, int line, struct nv_slice *out)
+/*
+ * Find line `line` (1-based) in c's text; store its start and length.
+ * From the line found last when it is not past this one: messages come
+ * sorted by line, and 27,000 of them in a long pairs.yml each read it
+ * from the top.
+ */
+static bool find_line(struct source_cache *c, int line, struct nv_slice *out)
 {
+	const struct nv_buf *text = &c->text;
 	const char *p = text->ptr, *end = text->ptr + text->len, *nl;
 	int l = 1;
 
+	if (c->line <= line) {
+		p += c->pos;
+		l = c->line;
+	}
 	while (l < line) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl)
@@ -178,6 +192,8 @@ static bool find_line(const struct nv_buf *text, int line, struct nv_slice *out)
 		p = nl + 1;
 		l++;
 	}
+	c->line = line;
+	c->pos = (size_t)(p - text->ptr);
 	nl = memchr(p, '\n', (size_t)(end - p));
 	out->ptr = p;
 	out->len = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -236,7 +252,7 @@ static void print_excerpt(FILE *out, struct source_cache *c, const struct nv_dia
 	uint32_t cp;
 	char num[16], esc[16];
 
-	if (!c->ok || !find_line(&c->text, diag->line, &src))
+	if (!c->ok || !find_line(c, diag->line, &src))
 		return;
 	/* Strip a UTF-8 BOM from the first line so it does not shift the caret. */
 	if (diag->line == 1 && src.len >= 3 && !memcmp(src.ptr, "\xEF\xBB\xBF", 3)) {
@@ -265,12 +281,20 @@ static void print_excerpt(FILE *out, struct source_cache *c, const struct nv_dia
 	nv_buf_release(&caret);
 }
 
-void nv_diags_print(const struct nv_diags *d, FILE *out)
+void nv_diags_print(const struct nv_diags *d, FILE *to)
 {
-	struct source_cache cache = { NULL, NV_BUF_INIT, false };
+	struct source_cache cache = { NULL, NV_BUF_INIT, false, 1, 0 };
 	const struct nv_diag *diag;
-	size_t i;
+	char *text = NULL;
+	size_t i, len = 0;
+	/*
+	 * Into memory first, then one write: stderr is unbuffered, and each
+	 * piece of a message was a system call of its own.
+	 */
+	FILE *out = d->nr ? open_memstream(&text, &len) : NULL;
 
+	if (!out)
+		out = to;
 	for (i = 0; i < d->nr; i++) {
 		diag = &d->v[i];
 		fputs("nastavnik: ", out);
@@ -295,6 +319,12 @@ void nv_diags_print(const struct nv_diags *d, FILE *out)
 	}
 	free(cache.name);
 	nv_buf_release(&cache.text);
+	if (out != to) {
+		fclose(out);
+		fwrite(text, 1, len, to);
+		fflush(to);
+		free(text);
+	}
 }
 
 const char *nv_plural(size_t n, const char *one, const char *few, const char *many)

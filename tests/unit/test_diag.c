@@ -58,6 +58,35 @@ static void test_error_with_excerpt_and_hint(void)
 	free(path);
 }
 
+/* Lines found in any order in one file: later, the same, then an earlier one. */
+static void test_excerpts_in_any_line_order(void)
+{
+	char *path = scratch("order.yml", "a: 1\nb: 2\nc: 3\n");
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *out, *want;
+
+	nv_warning(&d, path, 2, 1, "два");
+	nv_warning(&d, path, 3, 1, "три");
+	nv_warning(&d, path, 3, 4, "три ещё");
+	nv_warning(&d, path, 1, 1, "один");
+	nv_warning(&d, path, 9, 1, "нет такой строки");
+	nv_warning(&d, path, 2, 4, "снова два");
+	out = printed(&d);
+	want = nv_xasprintf(
+		"nastavnik: %s:2:1: предупреждение: два\n    2 | b: 2\n      | ^\n"
+		"nastavnik: %s:3:1: предупреждение: три\n    3 | c: 3\n      | ^\n"
+		"nastavnik: %s:3:4: предупреждение: три ещё\n    3 | c: 3\n      |    ^\n"
+		"nastavnik: %s:1:1: предупреждение: один\n    1 | a: 1\n      | ^\n"
+		"nastavnik: %s:9:1: предупреждение: нет такой строки\n"
+		"nastavnik: %s:2:4: предупреждение: снова два\n    2 | b: 2\n      |    ^\n",
+		path, path, path, path, path, path);
+	CHECK_STR(out, want);
+	free(out);
+	free(want);
+	nv_diags_release(&d);
+	free(path);
+}
+
 /* The caret is placed by characters, not bytes; tabs are kept so it lines up. */
 static void test_caret_counts_characters(void)
 {
@@ -241,5 +270,6 @@ void nv_tests(void)
 	NV_RUN(test_positions_without_excerpt);
 	NV_RUN(test_control_characters_are_escaped);
 	NV_RUN(test_merge_and_sort);
+	NV_RUN(test_excerpts_in_any_line_order);
 	NV_RUN(test_russian_helpers);
 }
