@@ -69,8 +69,10 @@ void nv_value_free(struct nv_value *v)
 			nv_value_free(v->members[i].value);
 		}
 	}
-	free(v->items);
-	free(v->members);
+	if (v->type == NV_LIST)
+		free(v->items);
+	else if (v->type == NV_MAP)
+		free(v->members);
 	free(v->str);
 	free(v);
 }

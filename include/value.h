@@ -42,11 +42,13 @@ struct nv_value {
 	int line, col; /* 1-based position in the source; 0 when built in code */
 	bool boolean;
 	double number;
-	char *str;		   /* owned text of a scalar (NUL-terminated), NULL otherwise */
-	size_t len;		   /* length of str in bytes */
-	size_t nr, alloc;	   /* used and allocated entries of items or members */
-	struct nv_value **items;   /* NV_LIST */
-	struct nv_member *members; /* NV_MAP */
+	char *str;	  /* owned text of a scalar (NUL-terminated), NULL otherwise */
+	size_t len;	  /* length of str in bytes */
+	size_t nr, alloc; /* used and allocated entries of items or members */
+	union {		  /* one or the other, by type: 64 bytes a node, not 72 */
+		struct nv_value **items;   /* NV_LIST */
+		struct nv_member *members; /* NV_MAP */
+	};
 };
 
 /* A new node of the given type with no content; the caller frees. */
