@@ -227,8 +227,19 @@ rebuilt() {
 order=$tmp/p/content/orders/o-vnedrenii.md
 cp "$order" "$tmp/order.md"
 warn='предупреждение: в конце заголовка приказа точка не ставится'
+# waitfor TEXT: until the server's messages hold TEXT (at most 10 s): a
+# save may be seen as two builds, the first of which changes nothing.
+waitfor() {
+	n=0
+	while [ $n -lt 100 ] && ! grep -qF -- "$1" "$tmp/err"; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+}
 rebuilt sed -i 's/^title: \(.*\)$/title: \1./' "$order"
+waitfor "$warn"
 rebuilt sh -c "printf '\\nЕщё одна фраза.\\n' >>'$tmp/p/content/$page'"
+waitfor "как в прошлой сборке, не повторяю"
 said=$(grep -c -- "$warn" "$tmp/err")
 if [ "$said" -eq 1 ] && grep -qF "ещё 1 предупреждение — как в прошлой сборке, не повторяю" "$tmp/err"; then
 	ok
@@ -238,6 +249,11 @@ else
 fi
 rebuilt cp "$tmp/order.md" "$order"
 rebuilt sed -i 's/^title: \(.*\)$/title: \1./' "$order"
+n=0
+while [ $n -lt 100 ] && [ "$(grep -c -- "$warn" "$tmp/err")" -lt 2 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
 if [ "$(grep -c -- "$warn" "$tmp/err")" -eq 2 ]; then ok; else bad "warnings-once: вернувшееся предупреждение не сказано снова"; fi
 rebuilt cp "$tmp/order.md" "$order"
 cp "$tmp/orig.md" "$tmp/p/content/$page"
