@@ -158,6 +158,7 @@ int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out)
 	int fd;
 
 	nv_buf_reset(out);
+	/* O_NONBLOCK: a FIFO put in the folder must not hang the build. */
 	fd = open_at_dir(top, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -1;
@@ -166,14 +167,17 @@ int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out)
 
 int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out)
 {
-	int fd;
+	int dir = open(top, O_RDONLY | O_CLOEXEC | O_DIRECTORY), rc, saved;
 
-	nv_buf_reset(out);
-	/* O_NONBLOCK: a FIFO put in the folder must not hang the build. */
-	fd = nv_open_in(top, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-	if (fd < 0)
+	if (dir < 0) {
+		nv_buf_reset(out);
 		return -1;
-	return read_fd(fd, max, out);
+	}
+	rc = nv_read_file_at(dir, rel, max, out);
+	saved = errno;
+	close(dir);
+	errno = saved;
+	return rc;
 }
 
 /* Names with their type byte in front (walk): sorted by the name alone. */

@@ -314,7 +314,7 @@ static void *tail_thread(void *arg)
 
 static void emit_tail(struct nv_html_state *s)
 {
-	struct nv_diags dd = { 0 };
+	struct nv_diags dd = NV_DIAGS_INIT;
 	struct tail_job jobs[2] = { { s, { 0 }, false }, { s, { 0 }, true } };
 
 	jobs[1].w.d = &dd;

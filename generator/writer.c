@@ -7,10 +7,10 @@
  * run of files rather than for each one: a wake-up costs two context
  * switches, more than writing a small file to tmpfs; and it takes up to
  * BATCH jobs under one lock (at 10,000 files: 1,600 futex calls, not
- * 36,000). Bytes count too:
- * a worker is woken as soon as WAKE_BYTES are queued (a big file such as
- * data.json is not kept waiting for fifteen more), and the producer waits
- * while MAX_BYTES are, so the queue never holds much of the site in memory.
+ * 36,000). Bytes count too: a worker is woken as soon as WAKE_BYTES are
+ * queued (a big file such as data.json is not kept waiting for fifteen
+ * more), and the producer waits while MAX_BYTES are, so the queue never
+ * holds much of the site in memory.
  * Failures are recorded (path and errno) and reported by the thread that
  * calls nv_writer_finish(), since diagnostics are not thread-safe.
  */
