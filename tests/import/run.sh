@@ -190,6 +190,23 @@ printf '%s\n' '1. Утвердить план.' '2. Наставникам:\' ' 
 [ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$tmp/items" "$tmp/want" && ok ||
 	{ bad "letters: код $status или пункты:"; cat "$tmp/err"; diff "$tmp/want" "$tmp/items"; }
 
+# Text saved from a document with pictures: each «[image: …]» is taken out
+# (with one of two spaces around it) and counted in the report.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
+printf '%s\n' 'ПОЛОЖЕНИЕ' 'о совете наставников' '' \
+	'1.1. Совет объединяет наставников школы (далее [image: ]«Совет»).' \
+	'1.2. Принципы работы совета:[image: Схема 1]' '-[image: ] открытость;' \
+	'- коллегиальность «наставник [image: ]- наставляемый».' '1.3. Скобка [image: без конца.' >"$tmp/images.txt"
+(cd "$tmp" && "$bin" -C b import --kind position images.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+awk 'n >= 2; /^---$/ { n++ }' "$tmp/b/content/positions/polozhenie-o-sovete-nastavnikov.md" >"$tmp/items"
+printf '%s\n' '1.1. Совет объединяет наставников школы (далее «Совет»).' '' \
+	'1.2. Принципы работы совета:' '' '- открытость;' '- коллегиальность «наставник - наставляемый».' '' \
+	'1.3. Скобка \[image: без конца.' >"$tmp/want"
+[ "$status" -eq 0 ] && grep -qx '  пропущено: рисунков — 4, встроенных объектов — 0; добавьте их в content/files/ и сошлитесь на них в тексте' "$tmp/out" &&
+	cmp -s "$tmp/items" "$tmp/want" && ok ||
+	{ bad "images: код $status, отчёт или текст:"; cat "$tmp/out" "$tmp/err"; diff "$tmp/want" "$tmp/items"; }
+
 # Made here, too big to commit: an archive of 5001 entries, a part packed
 # 1000 to 1, and an empty text.
 $py - "$tmp" <<'PY'
