@@ -50,7 +50,7 @@ static void from_cp1251(struct nv_buf *out, const char *s, size_t len)
 	}
 }
 
-#define IMAGE_MARK "[image:"
+#define IMAGE_MARK     "[image:"
 #define IMAGE_MARK_MAX 300 /* the longest caption taken for a mark, in bytes */
 
 /*
