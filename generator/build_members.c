@@ -191,7 +191,7 @@ static void reason(char *err, CURLcode rc)
 		snprintf(err, CURL_ERROR_SIZE, "ошибка сети: %s", curl_easy_strerror(rc));
 }
 
-/* GET url into out; 0, or -1 with the reason in err. */
+/* GET url into out; 0, or -1 with the reason in err (-2: libcurl cannot be loaded). */
 static int fetch(const char *url, struct nv_buf *out, char *err)
 {
 	static bool inited;
@@ -201,7 +201,7 @@ static int fetch(const char *url, struct nv_buf *out, char *err)
 
 	if (nv_lib_load(NV_LIB_CURL, NULL) < 0) {
 		snprintf(err, CURL_ERROR_SIZE, "%s", nv_lib_why(NV_LIB_CURL));
-		return -1;
+		return -2;
 	}
 	if (!inited) {
 		curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -236,11 +236,12 @@ static int from_url(struct loader *l, struct nv_org_member *mb)
 {
 	struct nv_buf text = NV_BUF_INIT;
 	char err[CURL_ERROR_SIZE], *slug = nv_slug(mb->source), *cache;
+	struct nv_diag *dg;
 	struct stat st;
-	int rc = -1;
+	int rc = -1, got;
 
 	cache = nv_xasprintf("%s/%s.json", NV_MEMBERS_CACHE, slug);
-	if (fetch(mb->source, &text, err) == 0) {
+	if ((got = fetch(mb->source, &text, err)) == 0) {
 		if (nv_mkdir_p(NV_MEMBERS_CACHE) == 0)
 			nv_write_file(cache, text.ptr, text.len);
 		rc = take_text(l, mb, mb->source, &text);
@@ -254,13 +255,20 @@ static int from_url(struct loader *l, struct nv_org_member *mb)
 			"обновятся сами");
 		rc = take_text(l, mb, cache, &text);
 	} else {
-		nv_diag_hint(warn(l, mb,
-				  "участник «%s»: не удалось получить данные (%s); "
-				  "организация пропущена",
-				  err, NULL),
-			     "проверьте адрес и сеть; после первой удачной загрузки сборка "
-			     "работает и без сети (копия в %s)",
-			     NV_MEMBERS_CACHE);
+		dg = warn(l, mb,
+			  "участник «%s»: не удалось получить данные (%s); организация пропущена",
+			  err, NULL);
+		if (got == -2)
+			nv_diag_hint(
+				dg,
+				"установите зависимости: sh scripts/deps.sh (в Debian — пакет, "
+				"в котором есть %s)",
+				nv_lib_soname(NV_LIB_CURL));
+		else
+			nv_diag_hint(dg,
+				     "проверьте адрес и сеть; после первой удачной загрузки сборка "
+				     "работает и без сети (копия в %s)",
+				     NV_MEMBERS_CACHE);
 	}
 	free(cache);
 	free(slug);

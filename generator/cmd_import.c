@@ -286,18 +286,22 @@ static void mark_mentions(struct nv_imp_result *r, const struct nv_guard *g)
 	r->text = out;
 }
 
-/* Read and recognise one file; 0, or -1 after adding the error to d. */
+/*
+ * Read and recognise one file; 0, or -1 after adding the error to d (-2:
+ * a library its reader needs is missing).
+ */
 static int import_one(struct job *j, const char *root, const struct nv_imp_opts *o,
 		      const struct nv_model *m, const struct nv_guard *g, struct job *jobs,
 		      size_t done, struct nv_diags *d)
 {
 	const struct nv_entry *e = NULL;
 	size_t k;
+	int rc;
 
 	nv_imp_doc_init(&j->doc);
 	nv_imp_result_init(&j->res);
-	if (nv_import_read(j->abs, j->arg, &j->doc, d) < 0)
-		return -1;
+	if ((rc = nv_import_read(j->abs, j->arg, &j->doc, d)) < 0)
+		return rc;
 	if (!j->doc.n) {
 		nv_diag_hint(nv_error(d, j->arg, 0, 0, "в файле нет текста"),
 			     "проверьте, тот ли это файл");
@@ -593,8 +597,11 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	o.org_short = p.model.site.short_name;
 	o.founder = p.model.site.founder;
 	guard = nv_guard_new(&p.model);
+	/* A missing library is the installation's fault, not the file's: exit 2, as other commands.
+	 */
 	for (i = 0; i < n; i++)
-		import_one(&jobs[i], root, &o, &p.model, guard, jobs, i, &d);
+		if (import_one(&jobs[i], root, &o, &p.model, guard, jobs, i, &d) == -2)
+			rc = NV_EXIT_USAGE;
 	if (!d.errors && data_read(&ppl, root, "people.yml", &d) == 0)
 		data_read(&site, root, "site.yml", &d);
 	if (d.errors) {

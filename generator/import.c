@@ -274,8 +274,10 @@ int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, s
 	}
 	/* .docx and .odt are ZIP archives of XML. */
 	if ((!strcmp(ext, "docx") || !strcmp(ext, "odt")) &&
-	    (nv_lib_load(NV_LIB_ZIP, d) < 0 || nv_lib_load(NV_LIB_XML2, d) < 0))
+	    (nv_lib_load(NV_LIB_ZIP, d) < 0 || nv_lib_load(NV_LIB_XML2, d) < 0)) {
+		rc = -2;
 		goto out;
+	}
 	if (!strcmp(ext, "docx"))
 		rc = nv_import_docx(name, data.ptr, data.len, doc, d);
 	else if (!strcmp(ext, "odt"))

@@ -139,7 +139,8 @@ void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c);
  * the reader by the contents and the extension: a ZIP container is read
  * as .docx or .odt, anything else named .txt or .md as text. Returns 0,
  * or -1 with a located error in d (corrupt, encrypted, not what its name
- * says, over a limit); doc then holds nothing useful.
+ * says, over a limit), or -2 when a library the reader needs cannot be
+ * loaded (lazylib.h; the error is in d); doc then holds nothing useful.
  */
 int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, struct nv_diags *d);
 

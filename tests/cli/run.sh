@@ -221,12 +221,13 @@ done
 fake="env -u NASTAVNIK_NO_HISTORY LD_LIBRARY_PATH=$tmp/fakelib"
 expect lazy-missing-report 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_xlsxwriter: в ней нет функции format_set_align" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
 expect lazy-missing-serve 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_microhttpd: в ней нет функции MHD_add_response_header" -- $fake "$bin" -C "$tmp/lazy" serve
-expect lazy-missing-import 1 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_zip: в ней нет функции zip_discard" -- $fake "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
+expect lazy-missing-import 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_zip: в ней нет функции zip_discard" -- $fake "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order.docx"
 expect lazy-missing-deploy 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_curl: в ней нет функции curl_global_init" -- $fake "$bin" -C "$tmp/lazy" deploy -o "$tmp/lazy-out"
 expect lazy-missing-history 0 "" "nastavnik: примечание: история редакций не показана: не удалось загрузить библиотеку $so_git2: в ней нет функции git_libgit2_init" -- $fake "$bin" -C "$tmp/lazy" build --no-pdf --force -o "$tmp/lazy-out"
 "$bin" init "$tmp/lazy-dept" --kind department >/dev/null 2>&1
 printf 'members:\n  - http://127.0.0.1:1/data.json\n' >>"$tmp/lazy-dept/content/site.yml"
 expect lazy-missing-members 0 "" "участник «http://127.0.0.1:1/data.json»: не удалось получить данные (не удалось загрузить библиотеку $so_curl: в ней нет функции curl_global_init); организация пропущена" -- $fake "$bin" -C "$tmp/lazy-dept" build --no-pdf -o "$tmp/lazy-dept-out"
+expect lazy-missing-members-hint 0 "" "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в котором есть $so_curl)" -- $fake "$bin" -C "$tmp/lazy-dept" build --no-pdf --force -o "$tmp/lazy-dept-out"
 expect lazy-missing-hint 2 - "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в котором есть $so_xlsxwriter)" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
 
 echo "cli: $pass passed, $fail failed"
