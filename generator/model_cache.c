@@ -268,8 +268,20 @@ static void find_records(struct nv_check_cache *x, const struct nv_model *m)
 
 	if (x->of && x->of_build == x->build && x->nof == m->nentries)
 		return;
-	free(x->of);
 	free(x->hit);
+	x->hit = NULL;
+	if (x->kept.adopted && x->of && x->nof == m->nentries) {
+		/* The entries of the last build, whose records it found (and kept: it saw them). */
+		x->hit = nv_xcalloc(m->nentries + 1, sizeof(*x->hit));
+		x->of_build = x->build;
+		for (i = 0; i < x->nof; i++)
+			if (x->of[i]) {
+				x->of[i]->seen = x->build;
+				x->nseen++;
+			}
+		return;
+	}
+	free(x->of);
 	x->of = nv_xcalloc(m->nentries + 1, sizeof(*x->of));
 	x->hit = nv_xcalloc(m->nentries + 1, sizeof(*x->hit));
 	x->nof = m->nentries;
@@ -422,15 +434,13 @@ void mdl_cache_end(struct builder *b)
 	if (!x)
 		return;
 	x->hits = 0;
-	for (i = 0; i < x->nof; i++)
+	for (i = 0; x->hit && i < x->nof; i++)
 		for (k = 0; k < MDL_CHECK_COUNT; k++)
 			x->hits += (x->hit[i] >> k) & 1;
 	drop_gone(x);
 	free(x->hit);
 	x->hit = NULL;
-	free(x->of);
-	x->of = NULL;
-	x->nof = 0;
+	/* x->of stays for a next build that takes the model over (find_records()). */
 }
 
 /* ---- the whole model kept between builds (model_int.h) ------------------------ */
