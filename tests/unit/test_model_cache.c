@@ -205,6 +205,9 @@ static const struct save {
 	{ "printf '\nЕщё строка.\n' >>news/start.md", "news/start.md", true,
 	  "«Иванова» — имя человека, которого нельзя называть на сайте (ivanova-mp, publish: "
 	  "none)" },
+	/* A form's body is filled from site.yml, not taken as written: never taken over. */
+	{ "printf '\nПриписка.\n' >>forms/otchet-pary.md", "forms/otchet-pary.md", false, NULL },
+	{ "printf '\nЕщё строка.\n' >>news/start.md", "news/start.md", true, NULL },
 };
 
 /*
@@ -225,8 +228,10 @@ static void test_body_edits_take_the_model_over(void)
 	size_t i;
 
 	snprintf(content, sizeof(content), "%s/keep/content", nv_test_tmpdir());
-	nv_buf_addf(&cmd, "mkdir -p %s/keep && cp -R tests/bad/_base/content %s", nv_test_tmpdir(),
-		    content);
+	nv_buf_addf(&cmd,
+		    "mkdir -p %s/keep && cp -R tests/bad/_base/content %s && mkdir %s/forms && cp "
+		    "forms/otchet-pary.md %s/forms/",
+		    nv_test_tmpdir(), content, content, content);
 	CHECK_INT(system(cmd.ptr), 0);
 	memset(&keep, 0, sizeof(keep));
 	o.checks = x;
