@@ -11,7 +11,8 @@
  *      (create_entries, model_refs.c);
  *   3. the fields of every entry, by kind, on threads (read_entry,
  *      model_read.c); references to people and to other documents
- *      resolve now, since all entries exist (model_refs.c);
+ *      resolve now, since all entries exist (model_refs.c); then the
+ *      numbered items of orders' bodies (check_orders);
  *   4. pairs.yml: people, programs, orders (read_pairs, model_read.c);
  *   5. cross-document rules (model_resolve.c): appendices and the
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), pairs
@@ -27,6 +28,11 @@
  * reference lookups are in model_refs.c, the text dump in model_dump.c,
  * names of people per audience in person.c. model_int.h holds what
  * these files share (struct builder).
+ *
+ * The phases are a table (phases[]) that says which of them read
+ * documents' bodies: a preview server's build whose only changes are
+ * bodies of plain documents takes the last build's model over and runs
+ * those alone, the others' diagnostics added again (model_cache.c).
  */
 #include "common.h"
 
