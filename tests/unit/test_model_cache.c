@@ -205,6 +205,11 @@ static const struct save {
 	{ "printf '\nЕщё строка.\n' >>news/start.md", "news/start.md", true,
 	  "«Иванова» — имя человека, которого нельзя называть на сайте (ivanova-mp, publish: "
 	  "none)" },
+	/* site.yml, a new document: everything is read again. */
+	{ "sed -i 's/place: с. Заречное/place: с. Заречное-2/' site.yml", "site.yml", false, NULL },
+	{ "printf -- '---\ntitle: Новая\ndate: 01.09.2025\n---\nТекст.\n' >news/nova.md",
+	  "news/nova.md", false, NULL },
+	{ "printf '\nЕщё строка.\n' >>news/nova.md", "news/nova.md", true, NULL },
 	/* A form's body is filled from site.yml, not taken as written: never taken over. */
 	{ "printf '\nПриписка.\n' >>forms/otchet-pary.md", "forms/otchet-pary.md", false, NULL },
 	{ "printf '\nЕщё строка.\n' >>news/start.md", "news/start.md", true, NULL },
