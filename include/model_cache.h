@@ -16,6 +16,13 @@
  * again. The diagnostics taken over are the very ones the check made, in
  * the same order. A build uses the cache through nv_model_build_cached()
  * (model.h).
+ *
+ * The cache also keeps the whole model of the last build (handed over by
+ * the build driver, nv_check_cache_keep_model()), which the next build
+ * takes over when nothing but bodies of plain documents changed: the same
+ * key as above without the texts, and every document read again with the
+ * same front matter (its first version is kept alive: the model's strings
+ * point into it). Then only the steps that read bodies run again.
  */
 #ifndef NV_MODEL_CACHE_H
 #define NV_MODEL_CACHE_H
