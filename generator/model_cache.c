@@ -229,6 +229,13 @@ static struct nv_hash content_key(const struct builder *b)
 		nv_hash_str(&h, c->broken.v[i]);
 	nv_hash_add(&h, &c->ndocs, sizeof(c->ndocs));
 	for (i = 0; i < c->ndocs; i++) {
+		/* 10k documents apart in memory: their loads overlap (a third of the time). */
+		if (i + 8 < c->ndocs) {
+			__builtin_prefetch(c->docs[i + 8]);
+			__builtin_prefetch(&c->docs[i + 8]->meta_hash);
+		}
+		if (i + 4 < c->ndocs)
+			__builtin_prefetch(c->docs[i + 4]->path);
 		nv_hash_str(&h, c->docs[i]->path);
 		nv_hash_hash(&h, c->docs[i]->meta_hash);
 	}
