@@ -328,7 +328,8 @@ void nv_model_release(struct nv_model *m)
 
 void mdl_entry_release_body(struct nv_entry *e)
 {
-	size_t k, n = e->md ? e->md->nr_links : 0;
+	/* The body is looked at only when there is something to free (most have no links). */
+	size_t k, n = (e->link_urls || e->link_texts) && e->md ? e->md->nr_links : 0;
 
 	for (k = 0; e->link_urls && k < n; k++)
 		free(e->link_urls[k]);
