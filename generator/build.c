@@ -20,6 +20,7 @@
 #include "fs.h"
 #include "html.h"
 #include "model.h"
+#include "model_cache.h"
 #include "print.h"
 #include "project.h"
 #include "guard.h"
@@ -797,6 +798,9 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	nv_buf_release(&b.report);
 	if (!o->exit_after || o->keep) {
 		nv_html_free(b.html);
+		/* The next build may take the model over (model_cache.h). */
+		if (o->keep && o->checks && b.p.loaded)
+			nv_check_cache_keep_model(o->checks, &b.p.model);
 		nv_project_keep(&b.p, o->keep);
 		if (b.have_old)
 			nv_manifest_release(&b.old);

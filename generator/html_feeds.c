@@ -132,9 +132,11 @@ static int cmp_page_url(const void *a, const void *b)
 
 /*
  * For a rebuild of some documents: the last build's index with the
- * records of the pages rendered now in place of theirs. -1 when that
- * cannot be: the old index is unreadable, or a page rendered now has a
- * record and had none (its place is unknown).
+ * records of the pages rendered now in place of theirs; when each of
+ * them is as it was (a change past a page's opening), the files are
+ * left as they are. -1 when that cannot be: the old index is
+ * unreadable, or a page rendered now has a record and had none (its
+ * place is unknown).
  */
 int nv_html_merge_search(struct nv_html_state *s)
 {
@@ -144,6 +146,7 @@ int nv_html_merge_search(struct nv_html_state *s)
 	const char **lines = NULL;
 	size_t i, n = 0, alloc = 0;
 	char *p, *end, *u;
+	bool same = true;
 	int rc = -1;
 
 	for (i = 0; i < s->npages; i++)
@@ -170,6 +173,7 @@ int nv_html_merge_search(struct nv_html_state *s)
 			lines[n++] = p;
 		} else {
 			used[hit - now] = true;
+			same = same && (*hit)->line && !strcmp((*hit)->line, p);
 			if ((*hit)->line)
 				lines[n++] = (*hit)->line;
 		}
@@ -179,7 +183,9 @@ int nv_html_merge_search(struct nv_html_state *s)
 	for (i = 0; i < s->npages; i++)
 		if (now[i]->line && !used[i])
 			goto out;
-	write_search(s, lines, n);
+	/* Records as they were (a change past a page's opening): both indexes stay. */
+	if (!same)
+		write_search(s, lines, n);
 	rc = 0;
 out:
 	nv_buf_release(&old);

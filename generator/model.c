@@ -11,7 +11,8 @@
  *      (create_entries, model_refs.c);
  *   3. the fields of every entry, by kind, on threads (read_entry,
  *      model_read.c); references to people and to other documents
- *      resolve now, since all entries exist (model_refs.c);
+ *      resolve now, since all entries exist (model_refs.c); then the
+ *      numbered items of orders' bodies (check_orders);
  *   4. pairs.yml: people, programs, orders (read_pairs, model_read.c);
  *   5. cross-document rules (model_resolve.c): appendices and the
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), pairs
@@ -27,6 +28,11 @@
  * reference lookups are in model_refs.c, the text dump in model_dump.c,
  * names of people per audience in person.c. model_int.h holds what
  * these files share (struct builder).
+ *
+ * The phases are a table (phases[]) that says which of them read
+ * documents' bodies: a preview server's build whose only changes are
+ * bodies of plain documents takes the last build's model over and runs
+ * those alone, the others' diagnostics added again (model_cache.c).
  */
 #include "common.h"
 
@@ -143,14 +149,14 @@ static void *entry_thread(void *arg)
 }
 
 /*
- * Read every entry's own fields on `jobs` threads (from 64 entries on).
+ * Read every entry's own fields on b->jobs threads (from 64 entries on).
  * An entry is read by one thread, touching only itself; people and other
  * entries are only looked up. Diagnostics are merged and later sorted by
  * place, so they do not depend on the threads.
  */
-static void read_entries(struct builder *b, int jobs)
+static void read_entries(struct builder *b)
 {
-	size_t t, nthreads = nv_thread_count(jobs, b->m->nentries);
+	size_t t, nthreads = nv_thread_count(b->jobs, b->m->nentries);
 	struct entry_job *j = nv_xcalloc(nthreads, sizeof(*j));
 
 	mdl_cache_begin(b, MDL_CHECK_META);
@@ -184,16 +190,37 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 	return nv_model_build_cached(m, c, drafts, jobs, NULL, d);
 }
 
+/*
+ * The phases in order. body: the phase reads documents' bodies, so it
+ * runs again on a model kept from the last build (model_int.h); the
+ * others read front matters and data files only.
+ */
+static const struct phase {
+	void (*run)(struct builder *b);
+	bool body;
+} phases[] = {
+	{ mdl_read_attachments, false },  { mdl_read_people, false },
+	{ mdl_read_site, false },	  { mdl_forms_default, false },
+	{ mdl_create_entries, false },	  { read_entries, false },
+	{ mdl_check_orders, true },	  { mdl_read_pairs, false },
+	{ mdl_collect_forms, false },	  { mdl_resolve_appendices, false },
+	{ mdl_find_private_items, true }, { mdl_check_pairs, false },
+	{ mdl_check_mentees, false },	  { mdl_check_texts, true },
+	{ mdl_check_links, true },	  { mdl_settle_people, false },
+	{ mdl_resolve_mentions, true },	  { mdl_resolve_responsible, false },
+	{ mdl_check_mentions, true },
+};
+_Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
+
 int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
 			  struct nv_check_cache *cache, struct nv_diags *d)
 {
 	struct builder b;
+	size_t i, mark;
+	bool adopted;
 
 	memset(m, 0, sizeof(*m));
 	memset(&b, 0, sizeof(b));
-	m->content = c;
-	m->people_index = nv_strmap_new();
-	m->entries_index = nv_strmap_new();
 	b.m = m;
 	b.c = c;
 	b.d = d;
@@ -201,28 +228,27 @@ int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool d
 	b.jobs = jobs;
 	b.cache = cache;
 	mdl_cache_start(&b);
+	adopted = mdl_keep_adopt(&b);
+	if (!adopted) {
+		m->content = c;
+		m->people_index = nv_strmap_new();
+		m->entries_index = nv_strmap_new();
+		b.people_file = "content/people.yml";
+		b.forms.canon = nv_forms; /* until site.yml is read: mdl_forms_default() */
+		b.kinds.canon = nv_mentoring_kinds;
+	}
 	b.terms = nv_strmap_new();
-	b.people_file = "content/people.yml";
-	b.forms.canon = nv_forms; /* until site.yml is read: mdl_forms_default() */
-	b.kinds.canon = nv_mentoring_kinds;
-	mdl_read_attachments(&b);
-	mdl_read_people(&b);
-	mdl_read_site(&b);
-	mdl_forms_default(&b);
-	mdl_create_entries(&b);
-	read_entries(&b, jobs);
-	mdl_read_pairs(&b);
-	mdl_collect_forms(&b);
-	mdl_resolve_appendices(&b);
-	mdl_find_private_items(&b);
-	mdl_check_pairs(&b);
-	mdl_check_mentees(&b);
-	mdl_check_texts(&b);
-	mdl_check_links(&b);
-	mdl_settle_people(&b);
-	mdl_resolve_mentions(&b);
-	mdl_resolve_responsible(&b);
-	mdl_check_mentions(&b);
+	for (i = 0; i < NV_ARRAY_SIZE(phases); i++) {
+		if (adopted && !phases[i].body) {
+			mdl_keep_replay(&b, i);
+			continue;
+		}
+		mark = d->nr;
+		phases[i].run(&b);
+		if (!adopted && !phases[i].body)
+			mdl_keep_record(&b, i, mark);
+	}
+	mdl_keep_done(&b, adopted);
 	mdl_cache_end(&b);
 	free(b.draft_ids);
 	mdl_terms_free(b.terms);
@@ -282,13 +308,7 @@ void nv_model_release(struct nv_model *m)
 		free(e->results);
 		free(e->tags);
 		free(e->reflinks);
-		for (k = 0; e->link_urls && k < e->md->nr_links; k++)
-			free(e->link_urls[k]);
-		free(e->link_urls);
-		free(e->private_items);
-		for (k = 0; e->link_texts && k < e->md->nr_links; k++)
-			free(e->link_texts[k]);
-		free(e->link_texts);
+		mdl_entry_release_body(e);
 		nv_md_free(e->form_md);
 		free(e);
 	}
@@ -304,6 +324,24 @@ void nv_model_release(struct nv_model *m)
 	nv_strmap_free(m->people_index, NULL);
 	nv_strmap_free(m->entries_index, NULL);
 	memset(m, 0, sizeof(*m));
+}
+
+void mdl_entry_release_body(struct nv_entry *e)
+{
+	/* The body is looked at only when there is something to free (most have no links). */
+	size_t k, n = (e->link_urls || e->link_texts) && e->md ? e->md->nr_links : 0;
+
+	for (k = 0; e->link_urls && k < n; k++)
+		free(e->link_urls[k]);
+	free(e->link_urls);
+	e->link_urls = NULL;
+	for (k = 0; e->link_texts && k < n; k++)
+		free(e->link_texts[k]);
+	free(e->link_texts);
+	e->link_texts = NULL;
+	free(e->private_items);
+	e->private_items = NULL;
+	e->nprivate_items = 0;
 }
 
 void mdl_per_entry(struct builder *b, void *(*fn)(void *))

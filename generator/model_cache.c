@@ -42,6 +42,39 @@ struct record {
 	unsigned long seen; /* the build that last had this document */
 };
 
+/* A document read again since the kept model was built: its entry, and its place in the content. */
+struct change {
+	size_t entry, doc;
+};
+
+/* The model of the last build and what taking it over needs (model_int.h). */
+struct kept {
+	/* Made by the last build that ran every phase (mdl_keep_done()). */
+	bool record;
+	struct nv_hash content; /* its content key */
+	bool drafts;
+	struct builder b;		       /* its builder at the end, without what that owned */
+	char **draft_ids;		       /* copies: a draft's document may be read again */
+	struct nv_diags diags[MDL_MAX_PHASES]; /* what each phase of the first sort reported */
+	struct nv_hash g[MDL_CHECK_COUNT];     /* what the checks' results depended on */
+	struct nv_doc **orig;		       /* per entry, the document it was read from */
+	size_t norig;
+	/* Handed over by the build driver (nv_check_cache_keep_model()). */
+	bool have_model;
+	struct nv_model model;
+	/*
+	 * The documents read again since (nv_check_cache_retire()): the first
+	 * versions, whose front matters the entries' strings point into, live
+	 * as long as the model; later ones until the next build.
+	 */
+	struct nv_doc **retained, **transient;
+	size_t nretained, retained_alloc, ntransient, transient_alloc;
+	struct change *changes;
+	size_t nchanges, changes_alloc;
+	bool adopted; /* the build in progress took the model over */
+	bool took;    /* the last build did */
+};
+
 struct nv_check_cache {
 	struct nv_strmap *recs; /* path → struct record (one of v) */
 	struct record **v;
@@ -57,6 +90,7 @@ struct nv_check_cache {
 	unsigned long of_build;
 	unsigned char *hit; /* per entry, bit k: check k took its result from the cache */
 	size_t hits;	    /* of the last build */
+	struct kept kept;
 };
 
 struct nv_check_cache *nv_check_cache_new(void)
@@ -78,12 +112,54 @@ static void record_free(void *p)
 	free(r);
 }
 
+static void free_docs(struct nv_doc **v, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		nv_content_doc_free(v[i]);
+	*n = 0;
+}
+
+/*
+ * Drop the kept model and its record. The documents its entries point
+ * to must still be alive: those of the content it was taken over with,
+ * and the retired ones, freed here after it.
+ */
+static void keep_release(struct nv_check_cache *x)
+{
+	struct kept *k = &x->kept;
+	size_t i;
+
+	if (k->have_model)
+		nv_model_release(&k->model);
+	k->have_model = false;
+	free_docs(k->retained, &k->nretained);
+	free_docs(k->transient, &k->ntransient);
+	k->nchanges = 0;
+	k->record = false;
+	for (i = 0; i < k->b.ndraft_ids; i++)
+		free(k->draft_ids[i]);
+	free(k->draft_ids);
+	k->draft_ids = NULL;
+	k->b.ndraft_ids = 0;
+	for (i = 0; i < MDL_MAX_PHASES; i++)
+		nv_diags_release(&k->diags[i]);
+	free(k->orig);
+	k->orig = NULL;
+	k->norig = 0;
+}
+
 void nv_check_cache_free(struct nv_check_cache *x)
 {
 	size_t i;
 
 	if (!x)
 		return;
+	keep_release(x);
+	free(x->kept.retained);
+	free(x->kept.transient);
+	free(x->kept.changes);
 	for (i = 0; i < x->nr; i++)
 		record_free(x->v[i]);
 	free(x->v);
@@ -153,6 +229,13 @@ static struct nv_hash content_key(const struct builder *b)
 		nv_hash_str(&h, c->broken.v[i]);
 	nv_hash_add(&h, &c->ndocs, sizeof(c->ndocs));
 	for (i = 0; i < c->ndocs; i++) {
+		/* 10k documents apart in memory: their loads overlap (a third of the time). */
+		if (i + 8 < c->ndocs) {
+			__builtin_prefetch(c->docs[i + 8]);
+			__builtin_prefetch(&c->docs[i + 8]->meta_hash);
+		}
+		if (i + 4 < c->ndocs)
+			__builtin_prefetch(c->docs[i + 4]->path);
 		nv_hash_str(&h, c->docs[i]->path);
 		nv_hash_hash(&h, c->docs[i]->meta_hash);
 	}
@@ -192,8 +275,20 @@ static void find_records(struct nv_check_cache *x, const struct nv_model *m)
 
 	if (x->of && x->of_build == x->build && x->nof == m->nentries)
 		return;
-	free(x->of);
 	free(x->hit);
+	x->hit = NULL;
+	if (x->kept.adopted && x->of && x->nof == m->nentries) {
+		/* The entries of the last build, whose records it found (and kept: it saw them). */
+		x->hit = nv_xcalloc(m->nentries + 1, sizeof(*x->hit));
+		x->of_build = x->build;
+		for (i = 0; i < x->nof; i++)
+			if (x->of[i]) {
+				x->of[i]->seen = x->build;
+				x->nseen++;
+			}
+		return;
+	}
+	free(x->of);
 	x->of = nv_xcalloc(m->nentries + 1, sizeof(*x->of));
 	x->hit = nv_xcalloc(m->nentries + 1, sizeof(*x->hit));
 	x->nof = m->nentries;
@@ -213,6 +308,11 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
 		return;
 	x->check = k;
 	find_records(x, b->m);
+	if (x->kept.adopted) {
+		/* The same content key: the people are as they were when the last build checked. */
+		x->g[k] = x->kept.g[k];
+		return;
+	}
 	if (k != MDL_CHECK_META && k != MDL_CHECK_MARKS) {
 		/* The people as check k sees them: publish levels are settled between the checks.
 		 */
@@ -249,13 +349,24 @@ static struct record *slot(const struct builder *b, enum mdl_check k, size_t i, 
 	return r;
 }
 
+/* Add to dst a copy of each of the n diagnostics at v. */
+static void copy_diags(struct nv_diags *dst, const struct nv_diag *v, size_t n)
+{
+	struct nv_diag *c;
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		c = nv_diag_add(dst, v[j].severity, v[j].file, v[j].line, v[j].col, "%s", v[j].msg);
+		if (v[j].hint)
+			nv_diag_hint(c, "%s", v[j].hint);
+		c->secret = v[j].secret;
+	}
+}
+
 bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 {
 	struct record *r;
-	const struct nv_diag *v;
-	struct nv_diag *n;
 	struct nv_hash h;
-	size_t j;
 
 	if (!(r = slot(b, k, i, &h)))
 		return false;
@@ -265,13 +376,7 @@ bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 		r->key[k] = h;
 		return false;
 	}
-	for (j = 0; j < r->diags[k].nr; j++) {
-		v = &r->diags[k].v[j];
-		n = nv_diag_add(b->d, v->severity, v->file, v->line, v->col, "%s", v->msg);
-		if (v->hint)
-			nv_diag_hint(n, "%s", v->hint);
-		n->secret = v->secret;
-	}
+	copy_diags(b->d, r->diags[k].v, r->diags[k].nr);
 	b->cache->hit[i] |= (unsigned char)(1u << k);
 	return true;
 }
@@ -279,21 +384,12 @@ bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 void mdl_cache_store(const struct builder *b, enum mdl_check k, size_t i, size_t mark)
 {
 	struct record *r;
-	const struct nv_diag *v;
-	struct nv_diag *n;
 	struct nv_hash h;
-	size_t j;
 
 	if (!(r = slot(b, k, i, &h)) || r->have[k] || !nv_hash_eq(r->key[k], h))
 		return;
 	nv_diags_release(&r->diags[k]);
-	for (j = mark; j < b->d->nr; j++) {
-		v = &b->d->v[j];
-		n = nv_diag_add(&r->diags[k], v->severity, v->file, v->line, v->col, "%s", v->msg);
-		if (v->hint)
-			nv_diag_hint(n, "%s", v->hint);
-		n->secret = v->secret;
-	}
+	copy_diags(&r->diags[k], b->d->v + mark, b->d->nr - mark);
 	r->have[k] = true;
 }
 
@@ -315,6 +411,11 @@ static void drop_gone(struct nv_check_cache *x)
 		nv_strmap_put(x->recs, x->v[i]->path, x->v[i]);
 	}
 	x->nr = n;
+}
+
+bool nv_check_cache_took_model(const struct nv_check_cache *x)
+{
+	return x && x->kept.took;
 }
 
 size_t nv_check_cache_hits(const struct nv_check_cache *x)
@@ -340,13 +441,210 @@ void mdl_cache_end(struct builder *b)
 	if (!x)
 		return;
 	x->hits = 0;
-	for (i = 0; i < x->nof; i++)
+	for (i = 0; x->hit && i < x->nof; i++)
 		for (k = 0; k < MDL_CHECK_COUNT; k++)
 			x->hits += (x->hit[i] >> k) & 1;
 	drop_gone(x);
 	free(x->hit);
 	x->hit = NULL;
-	free(x->of);
-	x->of = NULL;
-	x->nof = 0;
+	/* x->of stays for a next build that takes the model over (find_records()). */
+}
+
+/* ---- the whole model kept between builds (model_int.h) ------------------------ */
+
+/* True if the kept model can be taken over by the build b opens. */
+static bool can_adopt(const struct builder *b)
+{
+	const struct kept *k = &b->cache->kept;
+	const struct nv_entry *e;
+	const struct nv_doc *od, *nd;
+	size_t i;
+
+	if (!k->record || !k->have_model || k->drafts != b->drafts ||
+	    !nv_hash_eq(k->content, b->cache->content) || k->norig != k->model.nentries)
+		return false;
+	for (i = 0; i < k->nchanges; i++) {
+		if (k->changes[i].entry >= k->model.nentries || k->changes[i].doc >= b->c->ndocs)
+			return false;
+		e = k->model.entries[k->changes[i].entry];
+		od = e->doc;
+		nd = b->c->docs[k->changes[i].doc];
+		/* A plain document: its body and text its file's (not a form filled in). */
+		if (e->kind == NV_KIND_FORM || e->builtin || e->md != od->md ||
+		    e->text != od->text || e->path != od->path)
+			return false;
+		/* The same file with the same front matter: the entry's fields stand. */
+		if (strcmp(nd->path, od->path) || !nv_hash_eq(nd->meta_hash, od->meta_hash) ||
+		    nd->split.body_line != od->split.body_line)
+			return false;
+	}
+	return true;
+}
+
+/* The builder of the last whole build, for the body steps of b (which owns nothing of it). */
+static void restore_builder(struct builder *b, const struct kept *k)
+{
+	size_t i;
+
+	b->people_file = k->b.people_file;
+	b->site_file = k->b.site_file;
+	b->people_broken = k->b.people_broken;
+	b->people_alloc = k->b.people_alloc;
+	b->pairs_alloc = k->b.pairs_alloc;
+	b->entries_alloc = k->b.entries_alloc;
+	b->forms = k->b.forms;
+	b->kinds = k->b.kinds;
+	b->forms.folded = b->kinds.folded = NULL;
+	b->ndraft_ids = b->draft_alloc = k->b.ndraft_ids;
+	b->draft_ids = nv_xcalloc(b->ndraft_ids + 1, sizeof(*b->draft_ids));
+	for (i = 0; i < b->ndraft_ids; i++)
+		b->draft_ids[i] = k->draft_ids[i];
+}
+
+bool mdl_keep_adopt(struct builder *b)
+{
+	struct nv_check_cache *x = b->cache;
+	struct kept *k;
+	struct nv_entry *e;
+	struct nv_doc *doc;
+	size_t i;
+
+	if (!x)
+		return false;
+	k = &x->kept;
+	k->adopted = false;
+	if (!can_adopt(b)) {
+		keep_release(x);
+		return false;
+	}
+	/* Cleared while the old bodies they were made of are still there. */
+	for (i = 0; i < k->model.nentries; i++)
+		mdl_entry_release_body(k->model.entries[i]);
+	for (i = 0; i < k->nchanges; i++) {
+		e = k->model.entries[k->changes[i].entry];
+		doc = b->c->docs[k->changes[i].doc];
+		e->doc = doc;
+		e->path = doc->path;
+		e->md = doc->md;
+		e->text = doc->text;
+		e->text_len = doc->len;
+	}
+	*b->m = k->model;
+	memset(&k->model, 0, sizeof(k->model));
+	k->have_model = false;
+	b->m->content = b->c;
+	restore_builder(b, k);
+	k->adopted = true;
+	return true;
+}
+
+void mdl_keep_record(struct builder *b, size_t phase, size_t mark)
+{
+	struct nv_check_cache *x = b->cache;
+
+	if (!x || phase >= MDL_MAX_PHASES)
+		return;
+	nv_diags_release(&x->kept.diags[phase]);
+	copy_diags(&x->kept.diags[phase], b->d->v + mark, b->d->nr - mark);
+}
+
+void mdl_keep_replay(struct builder *b, size_t phase)
+{
+	const struct nv_diags *v = &b->cache->kept.diags[phase];
+
+	copy_diags(b->d, v->v, v->nr);
+}
+
+void mdl_keep_done(struct builder *b, bool adopted)
+{
+	struct nv_check_cache *x = b->cache;
+	struct kept *k;
+	size_t i;
+
+	if (!x)
+		return;
+	k = &x->kept;
+	/* No entry points to a later version any more: it was the current one. */
+	free_docs(k->transient, &k->ntransient);
+	k->nchanges = 0;
+	k->adopted = false;
+	k->took = adopted;
+	if (adopted)
+		return;
+	k->record = true;
+	k->content = x->content;
+	k->drafts = b->drafts;
+	k->b = *b;
+	k->b.terms = NULL;
+	k->b.forms.folded = k->b.kinds.folded = NULL;
+	k->b.draft_ids = NULL;
+	k->draft_ids = nv_xcalloc(b->ndraft_ids + 1, sizeof(*k->draft_ids));
+	for (i = 0; i < b->ndraft_ids; i++)
+		k->draft_ids[i] = nv_xstrdup(b->draft_ids[i]);
+	memcpy(k->g, x->g, sizeof(k->g));
+	k->norig = b->m->nentries;
+	k->orig = nv_xcalloc(k->norig + 1, sizeof(*k->orig));
+	for (i = 0; i < k->norig; i++)
+		k->orig[i] = b->m->entries[i]->doc;
+}
+
+void nv_check_cache_keep_model(struct nv_check_cache *x, struct nv_model *m)
+{
+	if (!x->kept.record || x->kept.have_model) {
+		nv_model_release(m);
+		return;
+	}
+	x->kept.model = *m;
+	x->kept.have_model = true;
+	memset(m, 0, sizeof(*m));
+}
+
+/* A stand-in for doc in the content: the same names, nothing read (doc itself is kept). */
+static struct nv_doc *stand_in(const struct nv_doc *doc)
+{
+	struct nv_doc *s = nv_xcalloc(1, sizeof(*s));
+
+	s->path = nv_xstrdup(doc->path);
+	s->id = nv_xstrdup(doc->id);
+	s->section = nv_xstrdup(doc->section);
+	return s;
+}
+
+void nv_check_cache_retire(struct nv_check_cache *x, struct nv_content *prev,
+			   const struct nv_strlist *changed)
+{
+	struct kept *k = x ? &x->kept : NULL;
+	struct nv_doc *doc;
+	size_t i, d, e;
+
+	if (!k || !k->have_model || !changed)
+		return;
+	for (i = 0; i < changed->nr; i++) {
+		for (d = 0; d < prev->ndocs && strcmp(prev->docs[d]->path, changed->v[i]); d++)
+			;
+		if (d == prev->ndocs)
+			continue;
+		doc = prev->docs[d];
+		for (e = 0; e < k->model.nentries && k->model.entries[e]->doc != doc; e++)
+			;
+		if (e == k->model.nentries || e >= k->norig)
+			continue; /* a draft, or no document of the model: nothing points to it */
+		prev->docs[d] = stand_in(doc);
+		if (doc == k->orig[e]) {
+			NV_GROW(k->retained, k->nretained + 1, k->retained_alloc);
+			k->retained[k->nretained++] = doc;
+		} else {
+			NV_GROW(k->transient, k->ntransient + 1, k->transient_alloc);
+			k->transient[k->ntransient++] = doc;
+		}
+		NV_GROW(k->changes, k->nchanges + 1, k->changes_alloc);
+		k->changes[k->nchanges].entry = e;
+		k->changes[k->nchanges++].doc = d;
+	}
+}
+
+void nv_check_cache_forget(struct nv_check_cache *x)
+{
+	if (x)
+		keep_release(x);
 }

@@ -101,6 +101,35 @@ bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i);
 void mdl_cache_store(const struct builder *b, enum mdl_check k, size_t i, size_t mark);
 void mdl_cache_end(struct builder *b);
 
+/*
+ * --- model_cache.c: the whole model kept between builds --------------------
+ *
+ * The phases of a build (model.c) are of two sorts: those that read
+ * front matters and data files only, and those that read documents'
+ * bodies (phases[].body). A build with a cache records what every phase
+ * of the first sort reported (mdl_keep_record(), with the count of b->d's
+ * diagnostics before the phase), and the state its builder ends with
+ * (mdl_keep_done()); the build driver then hands the model to the cache
+ * (nv_check_cache_keep_model(), model_cache.h). The next build takes
+ * that model over (mdl_keep_adopt()) only when nothing any phase of the
+ * first sort reads has changed: the same content key (every data file,
+ * every document's path and front matter, the attachments, the files
+ * that failed to load, the drafts option) and the documents read again
+ * all plain documents that the load took over by nv_content_update()
+ * (their old versions kept alive for the strings of their front matter,
+ * nv_check_cache_retire()). Then each phase of the first sort only adds
+ * again what it reported (mdl_keep_replay()), and each phase of the
+ * second sort runs again over every entry, on the results of the body
+ * steps cleared by mdl_entry_release_body().
+ */
+#define MDL_MAX_PHASES 24
+bool mdl_keep_adopt(struct builder *b);
+void mdl_keep_record(struct builder *b, size_t phase, size_t mark);
+void mdl_keep_replay(struct builder *b, size_t phase);
+void mdl_keep_done(struct builder *b, bool adopted);
+/* Free what the body steps gave e (its links' URLs and texts, its private items). */
+void mdl_entry_release_body(struct nv_entry *e);
+
 /* True if s is a valid id: not empty, only a-z, 0-9, '-' and '_'. */
 bool mdl_valid_id(const char *s);
 /* True if the document with this id was left out as a draft. */
@@ -222,6 +251,8 @@ void mdl_read_attachments(struct builder *b);
  * several threads, each with its own copy of the builder.
  */
 void mdl_read_entry(struct builder *b, struct nv_entry *e);
+/* After phase 3: an order without numbered items in its body is an error (a body step). */
+void mdl_check_orders(struct builder *b);
 /* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
 void mdl_read_pairs(struct builder *b);
 

@@ -573,15 +573,21 @@ static char *link_url(const struct nv_md_link *l)
 	return nv_buf_detach(&url, NULL);
 }
 
-void mdl_check_links(struct builder *b)
+/*
+ * The links of the entries of one job: an entry's URLs are its own, its
+ * errors the job's; other entries are only read.
+ */
+static void *links_thread(void *arg)
 {
+	struct mdl_entry_job *j = arg;
+	struct builder *b = &j->b;
 	struct nv_buf path = NV_BUF_INIT;
 	const struct nv_md_link *l;
 	struct nv_entry *e;
 	const struct nv_entry *target;
 	size_t i, k;
 
-	for (i = 0; i < b->m->nentries; i++) {
+	for (i = j->first; i < b->m->nentries; i += j->step) {
 		e = b->m->entries[i];
 		if (!e->doc->md)
 			continue;
@@ -635,6 +641,13 @@ void mdl_check_links(struct builder *b)
 		}
 	}
 	nv_buf_release(&path);
+	return NULL;
+}
+
+/* On b->jobs threads (the diagnostics are sorted later). */
+void mdl_check_links(struct builder *b)
+{
+	mdl_per_entry(b, links_thread);
 }
 
 void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct nv_person *p,
@@ -831,14 +844,17 @@ static void unknown_mention(struct builder *b, const struct nv_entry *e, const s
 	free(ids);
 }
 
-void mdl_resolve_mentions(struct builder *b)
+/* The mentions of the entries of one job: an entry's texts are its own, its errors the job's. */
+static void *mention_texts_thread(void *arg)
 {
+	struct mdl_entry_job *j = arg;
+	struct builder *b = &j->b;
 	const struct nv_md_link *l;
 	const struct nv_person *p;
 	struct nv_entry *e;
 	size_t i, k;
 
-	for (i = 0; i < b->m->nentries; i++) {
+	for (i = j->first; i < b->m->nentries; i += j->step) {
 		e = b->m->entries[i];
 		for (k = 0; e->doc->md && k < e->doc->md->nr_links; k++) {
 			l = &e->doc->md->links[k];
@@ -855,4 +871,11 @@ void mdl_resolve_mentions(struct builder *b)
 			e->link_texts[k] = mention_text(l, p);
 		}
 	}
+	return NULL;
+}
+
+/* On b->jobs threads: the people are only looked up (the diagnostics are sorted later). */
+void mdl_resolve_mentions(struct builder *b)
+{
+	mdl_per_entry(b, mention_texts_thread);
 }

@@ -6,6 +6,7 @@
 #include "content.h"
 #include "diag.h"
 #include "model.h"
+#include "model_cache.h"
 #include "project.h"
 #include "threads.h"
 
@@ -34,10 +35,15 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		/* Documents not changed since the last load are taken, not parsed. */
 		prev = *o->prev;
 		memset(o->prev, 0, sizeof(*o->prev));
-		if (!o->changed || !nv_content_update(&p->content, &prev, o->changed))
+		/* The documents read again outlive the model kept from the last load. */
+		nv_check_cache_retire(o->checks, &prev, o->changed);
+		if (!o->changed || !nv_content_update(&p->content, &prev, o->changed)) {
+			nv_check_cache_forget(o->checks);
 			r = nv_content_reload(&p->content, o->content, jobs, &prev, d);
+		}
 		nv_content_release(&prev);
 	} else {
+		nv_check_cache_forget(o->checks);
 		r = o->once ? nv_content_load_once(&p->content, o->content, jobs, d)
 			    : nv_content_load_jobs(&p->content, o->content, jobs, d);
 	}

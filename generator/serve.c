@@ -843,8 +843,9 @@ void nv_serve_free(struct nv_serve *s)
 		close(s->listen_fd);
 	if (s->inotify_fd >= 0)
 		close(s->inotify_fd);
-	nv_content_release(&s->keep);
+	/* The kept model points into the kept documents: it goes first. */
 	nv_check_cache_free(s->checks);
+	nv_content_release(&s->keep);
 	if (s->git_held)
 		nv_git_hold(false);
 	nv_strlist_release(&s->changed);

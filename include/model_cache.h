@@ -16,6 +16,13 @@
  * again. The diagnostics taken over are the very ones the check made, in
  * the same order. A build uses the cache through nv_model_build_cached()
  * (model.h).
+ *
+ * The cache also keeps the whole model of the last build (handed over by
+ * the build driver, nv_check_cache_keep_model()), which the next build
+ * takes over when nothing but bodies of plain documents changed: the same
+ * key as above without the texts, and every document read again with the
+ * same front matter (its first version is kept alive: the model's strings
+ * point into it). Then only the steps that read bodies run again.
  */
 #ifndef NV_MODEL_CACHE_H
 #define NV_MODEL_CACHE_H
@@ -23,6 +30,9 @@
 #include "common.h"
 
 struct nv_check_cache;
+struct nv_content;
+struct nv_model;
+struct nv_strlist;
 
 /* An empty cache; free with nv_check_cache_free(). */
 struct nv_check_cache *nv_check_cache_new(void);
@@ -35,5 +45,39 @@ void nv_check_cache_free(struct nv_check_cache *x);
  * from x instead of checking; for tests.
  */
 size_t nv_check_cache_hits(const struct nv_check_cache *x);
+
+/* True if the last build with x took over the model kept from the one before; for tests. */
+bool nv_check_cache_took_model(const struct nv_check_cache *x);
+
+/*
+ * The model of a build that used x, handed over by the build driver when
+ * it is done with it (m is zeroed): the next build takes it over when
+ * nothing but bodies of plain documents changed, and runs again only the
+ * steps that read bodies (the marks «не для сайта», the links and their
+ * anchors, the mentions of people, the texts' checks, the items of
+ * orders); the other steps' diagnostics are added again as they were.
+ * Anything else (people.yml, site.yml, pairs.yml or any data file, any
+ * front matter, the set of documents or attachments, a form, the drafts
+ * option) builds the whole model again. Released by x, or at once when x
+ * has no record of the build that made it.
+ */
+void nv_check_cache_keep_model(struct nv_check_cache *x, struct nv_model *m);
+
+/*
+ * Before a load takes over prev with the files `changed` read again
+ * (nv_content_update, content.h): each document of prev among them that
+ * the kept model reads is replaced in prev by a stand-in with its names
+ * and kept alive by x, since the model's strings point into it. Nothing
+ * without a kept model, x or changed.
+ */
+void nv_check_cache_retire(struct nv_check_cache *x, struct nv_content *prev,
+			   const struct nv_strlist *changed);
+
+/*
+ * The load reads the folder again, and documents the kept model points to
+ * may go: release the model first (while prev still holds them). Accepts
+ * NULL.
+ */
+void nv_check_cache_forget(struct nv_check_cache *x);
 
 #endif

@@ -287,6 +287,22 @@ get /pages/o-nastavnichestve.html
 if [ "$code" = 200 ]; then ok; else bad "pd-cache: человек убран из people.yml — код $code"; fi
 rebuilt cp "$tmp/orig.md" "$tmp/p/content/$page"
 
+# --- a body saved: the model of the last build is taken over, and what
+# reads bodies is done again, across documents too: a link's anchor is
+# judged by its target's headings as they are now ---
+pos=$tmp/p/content/positions/polozhenie.md
+cp "$pos" "$tmp/pos.md"
+rebuilt sh -c "printf '\\nСм. [раздел](../positions/polozhenie.md#2-poryadok).\\n' >>'$tmp/p/content/$page'"
+line=$(grep -n 'См. \[раздел\]' "$tmp/p/content/$page" | cut -d: -f1)
+anchormsg="content/$page:$line:5: ошибка: в документе «polozhenie» нет заголовка с якорем «#2-poryadok»"
+get /pages/o-nastavnichestve.html
+if [ "$code" = 500 ] && grep -qF "$anchormsg" "$tmp/b"; then ok; else bad "keep-model: нет ошибки о якоре (код $code)"; tail -n 8 "$tmp/err"; fi
+rebuilt sh -c "printf '\\n# 2. Порядок\\n\\nТекст.\\n' >>'$pos'"
+get /pages/o-nastavnichestve.html
+if [ "$code" = 200 ] && grep -qF 'polozhenie.html#2-poryadok' "$tmp/b"; then ok; else bad "keep-model: заголовок появился в другом документе — ошибка о якоре осталась (код $code)"; tail -n 8 "$tmp/err"; fi
+rebuilt cp "$tmp/orig.md" "$tmp/p/content/$page"
+rebuilt cp "$tmp/pos.md" "$pos"
+
 # --- a new folder is watched ---
 mkdir -p "$tmp/p/content/news/2026"
 sleep 0.3

@@ -200,6 +200,19 @@ if grep -q 'первого сентября 2025' "$tmp/incr/output/site/news/20
 else
 	bad "incremental: правка текста новости — не та пересборка или не равна чистой"
 fi
+# A change past a page's opening leaves its search record as it was:
+# neither index is written again (the same files), still equal to clean.
+sj=$(inode site/search-index.json) sjs=$(inode site/search-index.js)
+printf '\nПриписка-в-конце.\n' >>"$tmp/incr/content/positions/polozhenie-pedagogi.md"
+sleep 1.1
+"$bin" build -C "$tmp/incr" >/dev/null 2>&1
+if grep -q 'Приписка-в-конце' "$tmp/incr/output/site/positions/polozhenie-pedagogi.html" &&
+	[ "$(inode site/search-index.json)" = "$sj" ] && [ "$(inode site/search-index.js)" = "$sjs" ] &&
+	same_as_clean; then
+	ok
+else
+	bad "incremental: правка после начала текста — индекс поиска записан заново или сборка не равна чистой"
+fi
 # A page that lists the attachments and the forms: rendered again, it
 # takes the attachments' sizes from the files without reading them, the
 # forms' PDFs' sizes from the build, and shows the same lists.
