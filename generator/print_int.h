@@ -218,8 +218,8 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 void nv_pl_cache_free(struct nv_pl_cache *c);
 /* Documents between two rests of an engine (nv_pl_engine_rest()). */
 #define NV_PL_REST_EVERY 256
-/* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~50×). */
-#define NV_PL_CACHE_BYTES (1024 * 1024)
+/* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
+#define NV_PL_CACHE_BYTES (512 * 1024)
 
 /* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);

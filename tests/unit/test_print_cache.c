@@ -160,6 +160,34 @@ static void test_oldest_text_goes(void)
 	nv_buf_release(&why);
 }
 
+/* An engine that forgot its texts sets them again, the same. */
+static void test_forget_sets_again(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_pages *a, *b;
+	const struct nv_pl_item *la[32], *lb[32];
+	size_t na, nb, i;
+
+	CHECK(en);
+	a = set(en, 0, 280);
+	nv_pl_engine_forget(en);
+	b = set(en, 0, 280);
+	na = lines(a, la, 32);
+	nb = lines(b, lb, 32);
+	CHECK(na > 3 && na == nb);
+	for (i = 0; i < na && i < nb; i++) {
+		CHECK(la[i]->line != lb[i]->line); /* shaped again */
+		CHECK(la[i]->x == lb[i]->x && la[i]->y == lb[i]->y && la[i]->w == lb[i]->w);
+	}
+	nv_pl_pages_free(a);
+	nv_pl_pages_free(b);
+	nv_pl_engine_forget(en); /* nothing kept: fine */
+	nv_pl_engine_forget(en);
+	nv_pl_engine_free(en);
+	nv_buf_release(&why);
+}
+
 /* An automatic-width table set by en: the x and w of its cells into v; their count. */
 static size_t table_cells(struct nv_pl_engine *en, double *v, size_t max)
 {
@@ -242,5 +270,6 @@ void nv_tests(void)
 	NV_RUN(test_rest_changes_nothing);
 	NV_RUN(test_same_text_set_once);
 	NV_RUN(test_oldest_text_goes);
+	NV_RUN(test_forget_sets_again);
 	NV_RUN(test_same_table_measured_once);
 }
