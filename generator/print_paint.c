@@ -12,13 +12,14 @@
  * which makes the PDF a tagged one (/StructTreeRoot, /MarkInfo).
  *
  * A line is drawn as Pango would draw it (pango_cairo_show_layout_line():
- * the same glyphs at the same positions, with their text), but with one
- * call per font instead of one per run, and without the clusters that
- * show no glyph and mean nothing (soft hyphens, word joiners): Cairo
- * writes each of those as a marked-content span of its own, which made
- * a third of the text operators of a page. A line with anything else
- * (colour, underline, rise, unknown glyphs, right-to-left runs) is left
- * to Pango.
+ * the same glyphs at the same positions, with their text), but the lines
+ * in a row (up to a cell border or a structure tag) are shown with one
+ * call per change of font instead of one per run, and without the
+ * clusters that show no glyph and mean nothing (soft hyphens, word
+ * joiners): Cairo writes each of those as a marked-content span of its
+ * own, which made a third of the text operators of a page. A line with
+ * anything else (colour, underline, rise, unknown glyphs, right-to-left
+ * runs) or with nothing but spaces is left to Pango.
  */
 #include "common.h"
 
@@ -65,21 +66,52 @@ static bool source_date(char *out, size_t n)
 	return strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
 }
 
-/* Whether s[0, n) is only characters that show nothing and mean nothing. */
+/*
+ * The length of the character at s (n bytes left) when it shows nothing
+ * and means nothing (soft hyphen, word joiner, zero-width space), else 0.
+ */
+static int invisible_at(const char *s, int n)
+{
+	if (n >= 2 && !memcmp(s, "\xC2\xAD", 2))
+		return 2;
+	if (n >= 3 && (!memcmp(s, "\xE2\x81\xA0", 3) || !memcmp(s, "\xE2\x80\x8B", 3)))
+		return 3;
+	return 0;
+}
+
+/* Whether s[0, n) is only characters that show nothing (and is not empty). */
 static bool invisible(const char *s, int n)
 {
-	int i = 0;
+	int i = 0, k;
 
-	while (i < n) {
-		if (i + 2 <= n && !memcmp(s + i, "\xC2\xAD", 2)) /* soft hyphen */
-			i += 2;
-		else if (i + 3 <= n && (!memcmp(s + i, "\xE2\x81\xA0", 3) || /* word joiner */
-					!memcmp(s + i, "\xE2\x80\x8B", 3)))  /* zero-width space */
-			i += 3;
+	while (i < n)
+		if ((k = invisible_at(s + i, n - i)))
+			i += k;
 		else
 			return false;
-	}
 	return n > 0;
+}
+
+/*
+ * Whether s[0, n) is only spaces (U+0020, U+00A0) and characters that
+ * show nothing. Cairo drops a call whose glyphs are all blank, when there
+ * is more than one, with their text: such a line is left to Pango, to be
+ * shown alone as before.
+ */
+static bool blank(const char *s, int n)
+{
+	int i = 0, k;
+
+	while (i < n)
+		if (s[i] == ' ')
+			i++;
+		else if (i + 2 <= n && !memcmp(s + i, "\xC2\xA0", 2))
+			i += 2;
+		else if ((k = invisible_at(s + i, n - i)))
+			i += k;
+		else
+			return false;
+	return true;
 }
 
 /* Whether run is drawn by show_run(): plain text as Pango draws it. */
@@ -172,8 +204,8 @@ static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const
 	GSList *r;
 	int x = 0;
 
-	sh->font = NULL;
-	sh->end = -1;
+	/* Lines follow each other in the text shown: only runs must follow within one. */
+	sh->end = line->runs ? ((PangoGlyphItem *)line->runs->data)->item->offset : -1;
 	for (r = line->runs; r; r = r->next) {
 		PangoGlyphItem *run = r->data;
 		int w = pango_glyph_string_get_width(run->glyphs);
@@ -181,7 +213,6 @@ static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const
 		show_run(cr, sh, text, run, x, x0, y0);
 		x += w + run->end_x_offset;
 	}
-	show_flush(cr, sh);
 }
 
 /*
@@ -192,15 +223,18 @@ static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const
 static void paint_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, double x, double y)
 {
 	const char *text = pango_layout_get_text(line->layout);
+	bool plain = !blank(text + line->start_index, line->length);
 	double x0, y0;
 	GSList *r;
 
 	cairo_move_to(cr, x, y);
-	for (r = line->runs; r; r = r->next)
-		if (!plain_run(r->data)) {
-			pango_cairo_show_layout_line(cr, line);
-			return;
-		}
+	for (r = line->runs; r && plain; r = r->next)
+		plain = plain_run(r->data);
+	if (!plain) {
+		show_flush(cr, sh);
+		pango_cairo_show_layout_line(cr, line);
+		return;
+	}
 	cairo_get_current_point(cr, &x0, &y0);
 	show_line(cr, sh, line, text, x0, y0);
 }
@@ -241,6 +275,9 @@ static void paint_page(cairo_t *cr, struct show *sh, const struct nv_pl_page *pg
 	cairo_set_line_width(cr, 0.5);
 	for (i = 0; i < pg->nitems; i++) {
 		const struct nv_pl_item *it = &pg->items[i];
+		/* The glyphs of lines in a row are shown at once, before anything else. */
+		if (it->kind != NV_PL_ITEM_LINE && it->kind != NV_PL_ITEM_BOX)
+			show_flush(cr, sh);
 		switch (it->kind) {
 		case NV_PL_ITEM_BOX:
 			break;
@@ -264,6 +301,7 @@ static void paint_page(cairo_t *cr, struct show *sh, const struct nv_pl_page *pg
 			break;
 		}
 	}
+	show_flush(cr, sh);
 }
 
 int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_buf *out,
