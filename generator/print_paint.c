@@ -222,8 +222,8 @@ static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const
  */
 static void paint_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, double x, double y)
 {
-	const char *text = pango_layout_get_text(line->layout);
-	bool plain = !blank(text + line->start_index, line->length);
+	const char *text = line->layout ? pango_layout_get_text(line->layout) : NULL;
+	bool plain = text && !blank(text + line->start_index, line->length);
 	double x0, y0;
 	GSList *r;
 
