@@ -190,6 +190,8 @@ NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model 
  * the model is done and before the site is rendered (no other thread runs then); it prints
  * its share as this process would and reports its errors on a pipe.
  */
+#define MANY_DOCS 8 /* printed by several processes, and kept texts forgotten after */
+
 static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
 		     int jobs, const char *print_dir, struct nv_diags *d)
 {
@@ -199,7 +201,7 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 
 	for (i = 0; i < m->nentries; i++)
 		n += nv_cache_printable(m->entries[i]) && (!render || render[i]);
-	if (jobs > 1 && n >= 8)
+	if (jobs > 1 && n >= MANY_DOCS)
 		nproc = (size_t)jobs;
 	/* The counter of the next document, in memory the children share. */
 	next = nproc > 1 ? mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE,
@@ -249,6 +251,9 @@ static int print_all(struct nv_print_state *ps, const struct nv_model *m, const 
 	}
 	if (next != &one)
 		munmap(next, sizeof(*next));
+	/* The texts this process kept would add to the peak of the site's render. */
+	if (n >= MANY_DOCS)
+		nv_print_forget(ps);
 	free(pid);
 	free(fd);
 	return rc;

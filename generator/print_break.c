@@ -516,6 +516,12 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 		for (k = 0; k < nc; k++)
 			h += set_line(ms, whole, &cuts[k], x0, y0 + h, lines, n, alloc);
 		*height = h;
+		/*
+		 * Only its text is needed from now on (nv_pl_text()): a width
+		 * set drops its shaped line, which would be kept with the pages
+		 * and the texts set before, to no use.
+		 */
+		pango_layout_set_width(whole, PANGO_SCALE);
 	} else {
 		g_object_unref(whole);
 	}

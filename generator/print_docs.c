@@ -531,6 +531,12 @@ out:
 	return s;
 }
 
+void nv_print_forget(struct nv_print_state *s)
+{
+	if (s)
+		nv_pl_engine_forget(s->en);
+}
+
 void nv_print_free(struct nv_print_state *s)
 {
 	if (!s)

@@ -32,7 +32,8 @@ struct nv_pl_engine {
 	PangoContext *ctx;
 	struct nv_hyphen *hy;
 	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
-	unsigned docs;		   /* printed: see nv_pl_engine_rest() */
+	size_t cache_bytes; /* the keys it may keep; 0: NV_PL_CACHE_BYTES (tests keep less) */
+	unsigned docs;	    /* printed: see nv_pl_engine_rest() */
 };
 
 /* A line with its position relative to its block (or table cell). */
@@ -216,7 +217,9 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
 /* Documents between two rests of an engine (nv_pl_engine_rest()). */
-#define NV_PL_REST_EVERY 64
+#define NV_PL_REST_EVERY 256
+/* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
+#define NV_PL_CACHE_BYTES (512 * 1024)
 
 /* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);

@@ -10,15 +10,37 @@
  * names are hashes of their glyphs, nothing else varies). Pages with an
  * outline title get a bookmark. The structure items become Cairo tags,
  * which makes the PDF a tagged one (/StructTreeRoot, /MarkInfo).
+ *
+ * A line is drawn as Pango would draw it (pango_cairo_show_layout_line():
+ * the same glyphs at the same positions, with their text), but the lines
+ * in a row (up to a cell border or a structure tag) are shown with one
+ * call per change of font instead of one per run, and without the
+ * clusters that show no glyph and mean nothing (soft hyphens, word
+ * joiners): Cairo writes each of those as a marked-content span of its
+ * own, which made a third of the text operators of a page. A line with
+ * anything else (colour, underline, rise, unknown glyphs, right-to-left
+ * runs) or with nothing but spaces is left to Pango.
  */
 #include "common.h"
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "date.h"
 #include "print.h"
+
+/* The glyphs of a line in one font, with their text, to show at once. */
+struct show {
+	cairo_scaled_font_t *font;
+	cairo_glyph_t *g;
+	size_t n, alloc;
+	cairo_text_cluster_t *c;
+	size_t nc, aclus;
+	struct nv_buf text;
+	int end; /* the byte of the layout's text after the last run added */
+};
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -42,6 +64,179 @@ static bool source_date(char *out, size_t n)
 	if (!gmtime_r(&t, &tm))
 		return false;
 	return strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
+}
+
+/*
+ * The length of the character at s (n bytes left) when it shows nothing
+ * and means nothing (soft hyphen, word joiner, zero-width space), else 0.
+ */
+static int invisible_at(const char *s, int n)
+{
+	if (n >= 2 && !memcmp(s, "\xC2\xAD", 2))
+		return 2;
+	if (n >= 3 && (!memcmp(s, "\xE2\x81\xA0", 3) || !memcmp(s, "\xE2\x80\x8B", 3)))
+		return 3;
+	return 0;
+}
+
+/* Whether s[0, n) is only characters that show nothing (and is not empty). */
+static bool invisible(const char *s, int n)
+{
+	int i = 0, k;
+
+	while (i < n)
+		if ((k = invisible_at(s + i, n - i)))
+			i += k;
+		else
+			return false;
+	return n > 0;
+}
+
+/*
+ * Whether s[0, n) is only spaces (U+0020, U+00A0) and characters that
+ * show nothing. Cairo drops a call whose glyphs are all blank, when there
+ * is more than one, with their text: such a line is left to Pango, to be
+ * shown alone as before.
+ */
+static bool blank(const char *s, int n)
+{
+	int i = 0, k;
+
+	while (i < n)
+		if (s[i] == ' ')
+			i++;
+		else if (i + 2 <= n && !memcmp(s + i, "\xC2\xA0", 2))
+			i += 2;
+		else if ((k = invisible_at(s + i, n - i)))
+			i += k;
+		else
+			return false;
+	return true;
+}
+
+/* Whether run is drawn by show_run(): plain text as Pango draws it. */
+static bool plain_run(const PangoGlyphItem *run)
+{
+	const PangoItem *item = run->item;
+	const GSList *a;
+	int i;
+
+	if ((item->analysis.level & 1) || run->y_offset ||
+	    (item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) ||
+	    !PANGO_IS_CAIRO_FONT(item->analysis.font) ||
+	    !pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font)))
+		return false;
+	for (a = item->analysis.extra_attrs; a; a = a->next)
+		if (((const PangoAttribute *)a->data)->klass->type != PANGO_ATTR_LETTER_SPACING)
+			return false;
+	for (i = 0; i < run->glyphs->num_glyphs; i++) {
+		PangoGlyph g = run->glyphs->glyphs[i].glyph;
+		if (g != PANGO_GLYPH_EMPTY && (g & PANGO_GLYPH_UNKNOWN_FLAG))
+			return false;
+	}
+	return true;
+}
+
+/* Show the glyphs gathered in sh, if any. */
+static void show_flush(cairo_t *cr, struct show *sh)
+{
+	if (sh->n || sh->nc) {
+		cairo_set_scaled_font(cr, sh->font);
+		cairo_show_text_glyphs(cr, sh->text.ptr, (int)sh->text.len, sh->g, (int)sh->n,
+				       sh->c, (int)sh->nc, 0);
+	}
+	sh->n = sh->nc = 0;
+	nv_buf_reset(&sh->text);
+}
+
+/*
+ * Add run (of text, the layout's) to sh at x (Pango units from the
+ * line's origin x0, y0): the glyphs where Pango's renderer puts them,
+ * each cluster with its text, the clusters that show nothing dropped.
+ */
+static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphItem *run, int x,
+		     double x0, double y0)
+{
+	cairo_scaled_font_t *font =
+		pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+	PangoGlyphString *gs = run->glyphs;
+	double base_x = x0 + (double)x / PANGO_SCALE;
+	PangoGlyphItemIter it;
+	int i, x_position = 0;
+
+	if (font != sh->font || run->item->offset != sh->end)
+		show_flush(cr, sh);
+	sh->font = font;
+	sh->end = run->item->offset + run->item->length;
+	NV_GROW(sh->g, sh->n + (size_t)gs->num_glyphs, sh->alloc);
+	for (i = 0; i < gs->num_glyphs; i++) {
+		const PangoGlyphInfo *gi = &gs->glyphs[i];
+		if (gi->glyph != PANGO_GLYPH_EMPTY) {
+			cairo_glyph_t *g = &sh->g[sh->n++];
+			g->index = gi->glyph;
+			g->x = base_x + (double)(x_position + gi->geometry.x_offset) / PANGO_SCALE;
+			g->y = gi->geometry.y_offset == 0
+				       ? y0
+				       : y0 + (double)gi->geometry.y_offset / PANGO_SCALE;
+		}
+		x_position += gi->geometry.width;
+	}
+	if (!pango_glyph_item_iter_init_start(&it, run, text))
+		return;
+	do {
+		int nb = it.end_index - it.start_index, ng = it.end_glyph - it.start_glyph;
+		for (i = it.start_glyph; i < it.end_glyph; i++)
+			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
+				ng--;
+		if (!ng && invisible(text + it.start_index, nb))
+			continue;
+		NV_GROW(sh->c, sh->nc + 1, sh->aclus);
+		sh->c[sh->nc].num_bytes = nb;
+		sh->c[sh->nc++].num_glyphs = ng;
+		nv_buf_add(&sh->text, text + it.start_index, (size_t)nb);
+	} while (pango_glyph_item_iter_next_cluster(&it));
+}
+
+/* Show the runs of line (text: its layout's) from x0, y0 as Pango's renderer places them. */
+static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const char *text,
+		      double x0, double y0)
+{
+	GSList *r;
+	int x = 0;
+
+	/* Lines follow each other in the text shown: only runs must follow within one. */
+	sh->end = line->runs ? ((PangoGlyphItem *)line->runs->data)->item->offset : -1;
+	for (r = line->runs; r; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		int w = pango_glyph_string_get_width(run->glyphs);
+		x += run->start_x_offset;
+		show_run(cr, sh, text, run, x, x0, y0);
+		x += w + run->end_x_offset;
+	}
+}
+
+/*
+ * Draw line with its baseline's left end at x, y, as
+ * pango_cairo_show_layout_line() would (see the top of the file): from
+ * the current point (which Cairo keeps in fixed point), which stays.
+ */
+static void paint_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, double x, double y)
+{
+	const char *text = line->layout ? pango_layout_get_text(line->layout) : NULL;
+	bool plain = text && !blank(text + line->start_index, line->length);
+	double x0, y0;
+	GSList *r;
+
+	cairo_move_to(cr, x, y);
+	for (r = line->runs; r && plain; r = r->next)
+		plain = plain_run(r->data);
+	if (!plain) {
+		show_flush(cr, sh);
+		pango_cairo_show_layout_line(cr, line);
+		return;
+	}
+	cairo_get_current_point(cr, &x0, &y0);
+	show_line(cr, sh, line, text, x0, y0);
 }
 
 /* A cell's border, without the sides that are open to a merged cell. */
@@ -72,7 +267,7 @@ static void paint_rect(cairo_t *cr, const struct nv_pl_item *it)
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 }
 
-static void paint_page(cairo_t *cr, const struct nv_pl_page *pg)
+static void paint_page(cairo_t *cr, struct show *sh, const struct nv_pl_page *pg)
 {
 	size_t i;
 
@@ -80,12 +275,14 @@ static void paint_page(cairo_t *cr, const struct nv_pl_page *pg)
 	cairo_set_line_width(cr, 0.5);
 	for (i = 0; i < pg->nitems; i++) {
 		const struct nv_pl_item *it = &pg->items[i];
+		/* The glyphs of lines in a row are shown at once, before anything else. */
+		if (it->kind != NV_PL_ITEM_LINE && it->kind != NV_PL_ITEM_BOX)
+			show_flush(cr, sh);
 		switch (it->kind) {
 		case NV_PL_ITEM_BOX:
 			break;
 		case NV_PL_ITEM_LINE:
-			cairo_move_to(cr, it->x, it->y);
-			pango_cairo_show_layout_line(cr, it->line);
+			paint_line(cr, sh, it->line, it->x, it->y);
 			break;
 		case NV_PL_ITEM_RECT:
 			paint_rect(cr, it);
@@ -104,6 +301,7 @@ static void paint_page(cairo_t *cr, const struct nv_pl_page *pg)
 			break;
 		}
 	}
+	show_flush(cr, sh);
 }
 
 int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_buf *out,
@@ -112,6 +310,7 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	cairo_status_t st;
+	struct show sh = { .text = NV_BUF_INIT };
 	char date[32], link[32];
 	size_t i;
 	int rc = -1;
@@ -136,7 +335,7 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 			cairo_pdf_surface_add_outline(surf, CAIRO_PDF_OUTLINE_ROOT, pg->outline,
 						      link, 0);
 		}
-		paint_page(cr, pg);
+		paint_page(cr, &sh, pg);
 		cairo_show_page(cr);
 	}
 	/* Tags that do not nest put the context in an error state. */
@@ -152,5 +351,8 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 	rc = 0;
 out:
 	cairo_surface_destroy(surf);
+	free(sh.g);
+	free(sh.c);
+	nv_buf_release(&sh.text);
 	return rc;
 }

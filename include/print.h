@@ -131,6 +131,13 @@ int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_
 int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf *layout_dump,
 		    struct nv_buf *text);
 
+/*
+ * Drop the texts the state's engine keeps to set them again at once
+ * (print_cache.c): after printing many documents they serve the next
+ * print little and would only add to the memory of what follows.
+ */
+void nv_print_forget(struct nv_print_state *s);
+
 /* Release everything the state holds. Accepts NULL. */
 void nv_print_free(struct nv_print_state *s);
 
@@ -335,6 +342,8 @@ void nv_pl_engine_free(struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
 /* Call after each document: now and then the engine drops its font caches. */
 void nv_pl_engine_rest(struct nv_pl_engine *en);
+/* Drop the texts the engine keeps (print_cache.c); it sets them again when asked. */
+void nv_pl_engine_forget(struct nv_pl_engine *en);
 bool nv_pl_engine_hyphenates(const struct nv_pl_engine *en);
 /*
  * Never hyphenate these words in any case form (people's names, places):

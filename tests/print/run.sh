@@ -20,6 +20,7 @@
 #    exactly the elements of the dump (<H1>, <P>, <Table>, …), which nest
 #    properly; a title (H1) and paragraphs in every document, a Table in
 #    every document with a table;
+#  - soft hyphens and word joiners are not written as text (ActualText);
 #  - SOURCE_DATE_EPOCH: two runs give the same bytes;
 #  - a font that is not installed is an error, not a silent fallback;
 #  - the counter of `make typeset-report` finds each fault of a dump made
@@ -200,6 +201,14 @@ for d in $docs; do
 		else
 			ok
 		fi
+	fi
+
+	# Soft hyphens and word joiners show nothing and are not text: no
+	# marked-content span (ActualText) of their own in the PDF.
+	if [ -f "$tmp/$d.qdf" ] && grep -aq 'ActualText <feff\(00ad\|2060\)>' "$tmp/$d.qdf"; then
+		bad "$d: мягкие переносы или запреты разрыва записаны в PDF текстом (ActualText)"
+	else
+		ok
 	fi
 
 	# Bookmarks: one destination per outline entry of the layout.

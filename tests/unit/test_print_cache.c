@@ -5,6 +5,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "harness.h"
 #include "hyphenate.h"
@@ -101,6 +102,92 @@ static void test_same_text_set_once(void)
 	nv_buf_release(&why);
 }
 
+/* A text of its own, n: a paragraph of para's words set in a box of width 300. */
+static struct nv_pl_pages *set_other(struct nv_pl_engine *en, int n)
+{
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_pages *p;
+	struct nv_pl_style st;
+	char *markup = nv_xasprintf("%d. %s", n, para);
+
+	memset(&st, 0, sizeof(st));
+	st.align = NV_PL_JUSTIFY;
+	st.width = 300;
+	nv_pl_para(doc, markup, &st);
+	p = nv_pl_layout(en, doc);
+	nv_pl_doc_free(doc);
+	free(markup);
+	return p;
+}
+
+/* Whether the first line of p is that of q (the text was kept). */
+static bool kept(struct nv_pl_pages *p, struct nv_pl_pages *q)
+{
+	const struct nv_pl_item *lp[32], *lq[32];
+	bool same = lines(p, lp, 32) > 0 && lines(q, lq, 32) > 0 && lp[0]->line == lq[0]->line;
+
+	nv_pl_pages_free(q);
+	return same;
+}
+
+/*
+ * The cache keeps cache_bytes of keys: new texts push out the text used
+ * longest ago, not one used lately.
+ */
+static void test_oldest_text_goes(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_pages *a, *b;
+	int k;
+
+	CHECK(en);
+	en->cache_bytes = 8 * (strlen(para) + 64); /* eight texts */
+	b = set_other(en, 1000);
+	a = set_other(en, 2000);
+	CHECK(kept(b, set_other(en, 1000)));
+	CHECK(kept(a, set_other(en, 2000)));
+	for (k = 0; k < 5; k++)
+		nv_pl_pages_free(set_other(en, k));
+	CHECK(kept(a, set_other(en, 2000))); /* used now: the newest */
+	for (k = 5; k < 10; k++)
+		nv_pl_pages_free(set_other(en, k));
+	CHECK(kept(a, set_other(en, 2000)));
+	CHECK(!kept(b, set_other(en, 1000))); /* used longest ago: gone */
+	nv_pl_pages_free(a);
+	nv_pl_pages_free(b);
+	nv_pl_engine_free(en);
+	nv_buf_release(&why);
+}
+
+/* An engine that forgot its texts sets them again, the same. */
+static void test_forget_sets_again(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_pages *a, *b;
+	const struct nv_pl_item *la[32], *lb[32];
+	size_t na, nb, i;
+
+	CHECK(en);
+	a = set(en, 0, 280);
+	nv_pl_engine_forget(en);
+	b = set(en, 0, 280);
+	na = lines(a, la, 32);
+	nb = lines(b, lb, 32);
+	CHECK(na > 3 && na == nb);
+	for (i = 0; i < na && i < nb; i++) {
+		CHECK(la[i]->line != lb[i]->line); /* shaped again */
+		CHECK(la[i]->x == lb[i]->x && la[i]->y == lb[i]->y && la[i]->w == lb[i]->w);
+	}
+	nv_pl_pages_free(a);
+	nv_pl_pages_free(b);
+	nv_pl_engine_forget(en); /* nothing kept: fine */
+	nv_pl_engine_forget(en);
+	nv_pl_engine_free(en);
+	nv_buf_release(&why);
+}
+
 /* An automatic-width table set by en: the x and w of its cells into v; their count. */
 static size_t table_cells(struct nv_pl_engine *en, double *v, size_t max)
 {
@@ -182,5 +269,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_rest_changes_nothing);
 	NV_RUN(test_same_text_set_once);
+	NV_RUN(test_oldest_text_goes);
+	NV_RUN(test_forget_sets_again);
 	NV_RUN(test_same_table_measured_once);
 }
