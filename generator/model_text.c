@@ -428,17 +428,25 @@ static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fno
 				     f->notes[k].mark);
 }
 
-/* Check the body of e line by line; fenced blocks are skipped. */
+/*
+ * Check the body of e line by line; fenced blocks are skipped. A load
+ * for once reads the text again for the check and drops it after.
+ */
 static void check_body(struct builder *b, const struct nv_entry *e)
 {
-	const struct nv_doc *doc = e->doc;
-	const char *s = doc->text + doc->split.body_off, *end = s + doc->split.body_len, *nl;
+	struct nv_doc *doc = e->doc;
+	const char *text = nv_content_doc_text(doc, b->d), *s, *end, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
-	struct fnotes *fn = nv_xcalloc(1, sizeof(*fn));
+	struct fnotes *fn;
 	bool fenced = false;
 	size_t ind;
 
+	if (!text)
+		return;
+	s = text + doc->split.body_off;
+	end = s + doc->split.body_len;
+	fn = nv_xcalloc(1, sizeof(*fn));
 	for (; s < end; s = nl + 1, l.no++) {
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (!nl)
@@ -468,6 +476,7 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 	check_item(&l, &it);
 	check_fnotes(b, e, fn);
 	free(fn);
+	nv_content_doc_text_done(doc);
 }
 
 /*
