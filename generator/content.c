@@ -56,6 +56,8 @@ static int read_source(const char *path, const char *rel, int rootfd, struct nv_
 
 static void doc_free(struct nv_doc *doc)
 {
+	size_t i;
+
 	if (!doc)
 		return;
 	free(doc->path);
@@ -63,6 +65,9 @@ static void doc_free(struct nv_doc *doc)
 	free(doc->section);
 	free(doc->text);
 	nv_value_free(doc->meta);
+	for (i = 0; i < doc->nkept; i++)
+		free(doc->kept[i]);
+	free(doc->kept);
 	nv_md_free(doc->md);
 	free(doc);
 }
@@ -182,13 +187,21 @@ void nv_content_doc_text_done(struct nv_doc *doc)
 
 void nv_content_drop_texts(struct nv_content *c)
 {
-	size_t i;
+	struct nv_doc *doc;
+	size_t i, alloc;
 
 	for (i = 0; i < c->ndocs; i++) {
-		free(c->docs[i]->text);
-		c->docs[i]->text = NULL;
-		c->docs[i]->once = false;
-		c->docs[i]->reusable = false;
+		doc = c->docs[i];
+		free(doc->text);
+		doc->text = NULL;
+		doc->once = false;
+		doc->reusable = false;
+		/* The model's strings point into the tree: its texts stay. */
+		alloc = 0;
+		nv_value_strip(doc->meta, &doc->kept, &doc->nkept, &alloc);
+		doc->meta = NULL;
+		if (alloc > doc->nkept)
+			doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
 	}
 }
 

@@ -77,6 +77,35 @@ void nv_value_free(struct nv_value *v)
 	free(v);
 }
 
+static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
+{
+	if (!text)
+		return;
+	NV_GROW(*texts, *n + 1, *alloc);
+	(*texts)[(*n)++] = text;
+}
+
+void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			nv_value_strip(v->items[i], texts, n, alloc);
+		free(v->items);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++) {
+			keep_text(v->members[i].key, texts, n, alloc);
+			nv_value_strip(v->members[i].value, texts, n, alloc);
+		}
+		free(v->members);
+	}
+	keep_text(v->str, texts, n, alloc);
+	free(v);
+}
+
 struct nv_value *nv_value_copy(const struct nv_value *v)
 {
 	struct nv_value *c;

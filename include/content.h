@@ -42,7 +42,7 @@ struct nv_doc {
 	size_t len;
 	size_t root_len;	  /* path[0, root_len) is the content folder */
 	struct nv_split split;	  /* where the front matter and body are in text */
-	struct nv_value *meta;	  /* front matter, always a map */
+	struct nv_value *meta;	  /* front matter, always a map (see nv_content_drop_texts) */
 	struct nv_md *md;	  /* the parsed body */
 	struct nv_hash hash;	  /* of text */
 	struct nv_hash meta_hash; /* of the front matter part of text */
@@ -60,6 +60,9 @@ struct nv_doc {
 	 */
 	bool once;
 	bool lost; /* it could not be read again, which was said */
+	/* The texts of meta, kept when its tree was freed (nv_content_drop_texts). */
+	char **kept;
+	size_t nkept;
 };
 
 /* One YAML data file. */
@@ -156,10 +159,12 @@ const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d);
 void nv_content_doc_text_done(struct nv_doc *doc);
 
 /*
- * Free the text of every document (doc->text becomes NULL) once nothing
- * reads it any more: a process that loads once, when its model is built.
- * Such documents cannot be taken over by a later load, and their texts
- * are not read again.
+ * Free the text of every document (doc->text becomes NULL) and the tree
+ * of its front matter (doc->meta becomes NULL) once nothing reads them
+ * any more: a process that loads once, when its model is built. The
+ * strings of the tree stay until the content is released, as the
+ * model's strings point into them. Such documents cannot be taken over
+ * by a later load, and their texts are not read again.
  */
 void nv_content_drop_texts(struct nv_content *c);
 

@@ -63,6 +63,13 @@ struct nv_value *nv_value_new_str(const char *s);
 /* Free v and everything below it. Accepts NULL. */
 void nv_value_free(struct nv_value *v);
 
+/*
+ * Free v and everything below it but the texts (scalars' str, maps'
+ * keys), which something may still point to: each is appended to
+ * *texts (*n used, *alloc allocated) for the caller to free later.
+ */
+void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc);
+
 /* A deep copy of v (positions included); the caller frees. */
 struct nv_value *nv_value_copy(const struct nv_value *v);
 

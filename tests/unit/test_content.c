@@ -343,6 +343,9 @@ static void test_load_once_and_drop_texts(void)
 	nv_content_drop_texts(&c2);
 	for (i = 0; i < c2.ndocs; i++) {
 		CHECK(c2.docs[i]->text == NULL);
+		CHECK(c2.docs[i]->meta == NULL); /* its strings are kept */
+		CHECK_INT(c2.docs[i]->nkept,
+			  2 * c1.docs[i]->meta->nr); /* scalars' keys and values */
 		CHECK(!c2.docs[i]->reusable);
 		CHECK(nv_hash_eq(c2.docs[i]->hash, c1.docs[i]->hash));
 	}

@@ -137,6 +137,35 @@ static void test_dump_escapes(void)
 	nv_value_free(l);
 }
 
+/* Stripping frees the nodes and hands over every text, keys and scalars, in tree order. */
+static void test_strip_keeps_texts(void)
+{
+	struct nv_value *map = nv_value_new(NV_MAP, 1, 1), *list = nv_value_new(NV_LIST, 2, 1);
+	const char *title;
+	char **texts = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	nv_map_add(map, "title", 1, 1, nv_value_new_str("Приказ"));
+	nv_list_push(list, nv_value_new_str("a"));
+	nv_list_push(list, nv_value_new_number(2));
+	nv_list_push(list, nv_value_new_null());
+	nv_map_add(map, "tags", 2, 1, list);
+	title = nv_map_get_str(map, "title");
+	nv_value_strip(map, &texts, &n, &alloc);
+	CHECK_INT(n, 5);
+	CHECK_STR(texts[0], "title");
+	CHECK(texts[1] == title); /* the same bytes, where they were */
+	CHECK_STR(texts[1], "Приказ");
+	CHECK_STR(texts[2], "tags");
+	CHECK_STR(texts[3], "a");
+	CHECK_STR(texts[4], "2");
+	nv_value_strip(NULL, &texts, &n, &alloc);
+	CHECK_INT(n, 5);
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
 static void test_type_names(void)
 {
 	CHECK_STR(nv_type_name(NV_NULL), "пустое значение");
@@ -154,5 +183,6 @@ void nv_tests(void)
 	NV_RUN(test_map_order_lookup_and_set);
 	NV_RUN(test_copy_is_deep_and_count);
 	NV_RUN(test_dump_escapes);
+	NV_RUN(test_strip_keeps_texts);
 	NV_RUN(test_type_names);
 }
