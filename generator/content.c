@@ -203,6 +203,7 @@ void nv_content_drop_texts(struct nv_content *c)
 		if (alloc > doc->nkept)
 			doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
 	}
+	nv_alloc_trim();
 }
 
 struct doc_job {

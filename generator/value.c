@@ -5,6 +5,149 @@
 #include "buf.h"
 #include "value.h"
 
+/*
+ * The keys of the schema and of the data files, in one block, sorted: a
+ * map's key found here points into it rather than to a copy of its own
+ * (a content folder repeats these few words hundreds of thousands of
+ * times: «title», «due», «responsible», …).
+ */
+static const char known_keys[][24] = {
+	"academic_year",
+	"acquaint",
+	"address",
+	"appendices",
+	"appendix",
+	"approval",
+	"audience",
+	"authors",
+	"base_path",
+	"blanks",
+	"body",
+	"caption",
+	"category",
+	"class",
+	"colspan",
+	"columns",
+	"consent",
+	"count",
+	"curator",
+	"date",
+	"default",
+	"deploy",
+	"description",
+	"director",
+	"doc",
+	"documents",
+	"draft",
+	"due",
+	"email",
+	"extra",
+	"extra_columns",
+	"file",
+	"files",
+	"font",
+	"form",
+	"forms",
+	"founder",
+	"gender",
+	"goal",
+	"head_title",
+	"header",
+	"id",
+	"inn",
+	"intro",
+	"issuer",
+	"items",
+	"kind",
+	"label",
+	"letterhead",
+	"level",
+	"margins",
+	"members",
+	"mentee",
+	"mentees",
+	"mentor",
+	"name",
+	"name_genitive",
+	"number",
+	"numbers",
+	"ogrn",
+	"order",
+	"organization",
+	"patronymic",
+	"pdf",
+	"period",
+	"person",
+	"phone",
+	"place",
+	"position",
+	"preamble",
+	"print",
+	"problem",
+	"profile",
+	"program",
+	"protocol",
+	"publish",
+	"responsible",
+	"result",
+	"results",
+	"revision",
+	"role_model",
+	"rows",
+	"rowspan",
+	"section",
+	"sections",
+	"short_name",
+	"short_name_genitive",
+	"side",
+	"signatory",
+	"size",
+	"status",
+	"students",
+	"summary",
+	"surname",
+	"table_size",
+	"tags",
+	"tasks",
+	"teachers",
+	"text",
+	"title",
+	"title_page",
+	"totals",
+	"type",
+	"url",
+	"web",
+	"website",
+	"weight",
+	"widths",
+	"year",
+	"young_specialists",
+};
+
+static int cmp_known_key(const void *key, const void *elem)
+{
+	return strcmp(key, elem);
+}
+
+/* key (keylen bytes) in known_keys, or a copy of it that the map owns. */
+static char *intern_key(const char *key, size_t keylen)
+{
+	const char *k = NULL;
+
+	if (keylen < sizeof(known_keys[0]))
+		k = bsearch(key, known_keys, NV_ARRAY_SIZE(known_keys), sizeof(*known_keys),
+			    cmp_known_key);
+	return k ? (char *)k : nv_xmemdupz(key, keylen);
+}
+
+/* True if the map does not own key: it points into known_keys. */
+static bool known_key(const char *key)
+{
+	uintptr_t k = (uintptr_t)key, first = (uintptr_t)known_keys;
+
+	return k >= first && k < first + sizeof(known_keys);
+}
+
 struct nv_value *nv_value_new(enum nv_type type, int line, int col)
 {
 	struct nv_value *v = nv_xcalloc(1, sizeof(*v));
@@ -65,7 +208,8 @@ void nv_value_free(struct nv_value *v)
 			nv_value_free(v->items[i]);
 	} else if (v->type == NV_MAP) {
 		for (i = 0; i < v->nr; i++) {
-			free(v->members[i].key);
+			if (!known_key(v->members[i].key))
+				free(v->members[i].key);
 			nv_value_free(v->members[i].value);
 		}
 	}
@@ -97,7 +241,8 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 		free(v->items);
 	} else if (v->type == NV_MAP) {
 		for (i = 0; i < v->nr; i++) {
-			keep_text(v->members[i].key, texts, n, alloc);
+			if (!known_key(v->members[i].key))
+				keep_text(v->members[i].key, texts, n, alloc);
 			nv_value_strip(v->members[i].value, texts, n, alloc);
 		}
 		free(v->members);
@@ -158,8 +303,8 @@ void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct
 
 	NV_GROW(map->members, map->nr + 1, map->alloc);
 	m = &map->members[map->nr++];
-	m->key = nv_xstrdup(key);
-	m->keylen = strlen(m->key);
+	m->keylen = strlen(key);
+	m->key = intern_key(key, m->keylen);
 	m->line = line;
 	m->col = col;
 	m->value = value;

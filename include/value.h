@@ -31,7 +31,7 @@ enum nv_type {
 struct nv_value;
 
 struct nv_member {
-	char *key;		/* owned */
+	char *key;		/* owned, or one of the schema's keys, shared: never change it */
 	size_t keylen;		/* strlen(key), compared before the bytes */
 	int line, col;		/* position of the key */
 	struct nv_value *value; /* owned */
@@ -66,7 +66,8 @@ void nv_value_free(struct nv_value *v);
 /*
  * Free v and everything below it but the texts (scalars' str, maps'
  * keys), which something may still point to: each is appended to
- * *texts (*n used, *alloc allocated) for the caller to free later.
+ * *texts (*n used, *alloc allocated) for the caller to free later, but
+ * for the keys the tree does not own (the schema's, shared).
  */
 void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc);
 

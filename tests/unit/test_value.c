@@ -137,7 +137,10 @@ static void test_dump_escapes(void)
 	nv_value_free(l);
 }
 
-/* Stripping frees the nodes and hands over every text, keys and scalars, in tree order. */
+/*
+ * Stripping frees the nodes and hands over the texts the tree owns, in
+ * tree order: scalars and keys of its own, not the schema's shared keys.
+ */
 static void test_strip_keeps_texts(void)
 {
 	struct nv_value *map = nv_value_new(NV_MAP, 1, 1), *list = nv_value_new(NV_LIST, 2, 1);
@@ -150,20 +153,46 @@ static void test_strip_keeps_texts(void)
 	nv_list_push(list, nv_value_new_number(2));
 	nv_list_push(list, nv_value_new_null());
 	nv_map_add(map, "tags", 2, 1, list);
+	nv_map_add(map, "своё_поле", 3, 1, nv_value_new_bool(true));
 	title = nv_map_get_str(map, "title");
 	nv_value_strip(map, &texts, &n, &alloc);
 	CHECK_INT(n, 5);
-	CHECK_STR(texts[0], "title");
-	CHECK(texts[1] == title); /* the same bytes, where they were */
-	CHECK_STR(texts[1], "Приказ");
-	CHECK_STR(texts[2], "tags");
-	CHECK_STR(texts[3], "a");
-	CHECK_STR(texts[4], "2");
+	CHECK(texts[0] == title); /* the same bytes, where they were */
+	CHECK_STR(texts[0], "Приказ");
+	CHECK_STR(texts[1], "a");
+	CHECK_STR(texts[2], "2");
+	CHECK_STR(texts[3], "своё_поле");
+	CHECK_STR(texts[4], "true");
 	nv_value_strip(NULL, &texts, &n, &alloc);
 	CHECK_INT(n, 5);
 	for (i = 0; i < n; i++)
 		free(texts[i]);
 	free(texts);
+}
+
+/* The schema's keys are shared by every map, other keys copied; either is freed right. */
+static void test_known_keys_shared(void)
+{
+	struct nv_value *a = nv_value_new(NV_MAP, 1, 1), *b = nv_value_new(NV_MAP, 1, 1);
+	char key[] = "title", other[] = "заголовок";
+
+	nv_map_add(a, key, 1, 1, nv_value_new_str("x"));
+	nv_map_add(b, "title", 1, 1, nv_value_new_str("y"));
+	nv_map_add(a, other, 2, 1, nv_value_new_str("z"));
+	nv_map_add(a, "young_specialists", 3, 1, nv_value_new_null());
+	nv_map_add(a, "academic_year_", 4, 1, nv_value_new_null());
+	key[0] = 'T';
+	other[0] = 'X';
+	CHECK(a->members[0].key == b->members[0].key);
+	CHECK_STR(a->members[0].key, "title");
+	CHECK_INT(a->members[0].keylen, 5);
+	CHECK(a->members[1].key != other);
+	CHECK_STR(a->members[1].key, "заголовок");
+	CHECK_STR(nv_map_get_str(a, "заголовок"), "z");
+	CHECK(nv_map_get(a, "young_specialists") != NULL);
+	CHECK_STR(a->members[3].key, "academic_year_");
+	nv_value_free(a);
+	nv_value_free(b);
 }
 
 static void test_type_names(void)
@@ -184,5 +213,6 @@ void nv_tests(void)
 	NV_RUN(test_copy_is_deep_and_count);
 	NV_RUN(test_dump_escapes);
 	NV_RUN(test_strip_keeps_texts);
+	NV_RUN(test_known_keys_shared);
 	NV_RUN(test_type_names);
 }
