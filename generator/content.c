@@ -65,6 +65,7 @@ static void doc_free(struct nv_doc *doc)
 	free(doc->section);
 	free(doc->text);
 	nv_value_free(doc->meta);
+	free(doc->strings);
 	for (i = 0; i < doc->nkept; i++)
 		free(doc->kept[i]);
 	free(doc->kept);
@@ -102,6 +103,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->once = scratch != NULL;
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
+	doc->strings = nv_value_pack(doc->meta);
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
 				   doc->split.body_line, NV_MD_CHECKED, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;

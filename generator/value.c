@@ -276,7 +276,8 @@ void nv_value_free(struct nv_value *v)
 		free(v->items);
 	else if (v->type == NV_MAP)
 		free(v->members);
-	free(v->str);
+	if (!v->packed)
+		free(v->str);
 	free(v);
 }
 
@@ -306,8 +307,55 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 		}
 		free(v->members);
 	}
-	keep_text(v->str, texts, n, alloc);
+	if (!v->packed)
+		keep_text(v->str, texts, n, alloc);
 	free(v);
+}
+
+/* The bytes the texts under v that it owns take with their NULs. */
+static size_t text_size(const struct nv_value *v)
+{
+	size_t i, n = v->str && !v->packed ? v->len + 1 : 0;
+
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			n += text_size(v->items[i]);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			n += text_size(v->members[i].value);
+	return n;
+}
+
+/* Move the texts under v to block + *at. */
+static void pack_into(struct nv_value *v, char *block, size_t *at)
+{
+	size_t i;
+
+	if (v->str && !v->packed) {
+		memcpy(block + *at, v->str, v->len + 1);
+		free(v->str);
+		v->str = block + *at;
+		v->packed = true;
+		*at += v->len + 1;
+	}
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			pack_into(v->items[i], block, at);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			pack_into(v->members[i].value, block, at);
+}
+
+char *nv_value_pack(struct nv_value *v)
+{
+	size_t n = v ? text_size(v) : 0, at = 0;
+	char *block;
+
+	if (!n)
+		return NULL;
+	block = nv_xmalloc(n);
+	pack_into(v, block, &at);
+	return block;
 }
 
 struct nv_value *nv_value_copy(const struct nv_value *v)

@@ -43,6 +43,7 @@ struct nv_doc {
 	size_t root_len;	  /* path[0, root_len) is the content folder */
 	struct nv_split split;	  /* where the front matter and body are in text */
 	struct nv_value *meta;	  /* front matter, always a map (see nv_content_drop_texts) */
+	char *strings;		  /* the texts of meta's scalars (nv_value_pack) */
 	struct nv_md *md;	  /* the parsed body */
 	struct nv_hash hash;	  /* of text */
 	struct nv_hash meta_hash; /* of the front matter part of text */

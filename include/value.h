@@ -41,6 +41,7 @@ struct nv_value {
 	enum nv_type type;
 	int line, col; /* 1-based position in the source; 0 when built in code */
 	bool boolean;
+	bool packed; /* str lies in a block of nv_value_pack(), which v does not own */
 	double number;
 	char *str;	  /* owned text of a scalar (NUL-terminated), NULL otherwise */
 	size_t len;	  /* length of str in bytes */
@@ -70,6 +71,15 @@ void nv_value_free(struct nv_value *v);
  * for the keys the tree does not own (the schema's, shared).
  */
 void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc);
+
+/*
+ * Move the texts of the scalars under v into one block of their exact
+ * size, which the caller owns and frees after v; the nodes keep pointing
+ * at their texts but no longer own them. A loaded tree's strings thus
+ * stay together, away from its nodes, which nv_value_strip() can free
+ * whole. NULL when v holds no text.
+ */
+char *nv_value_pack(struct nv_value *v);
 
 /* A deep copy of v (positions included); the caller frees. */
 struct nv_value *nv_value_copy(const struct nv_value *v);

@@ -170,6 +170,37 @@ static void test_strip_keeps_texts(void)
 	free(texts);
 }
 
+/* Packing moves every scalar's text into one block, in tree order, and frees right. */
+static void test_pack(void)
+{
+	struct nv_value *map = nv_value_new(NV_MAP, 1, 1), *list = nv_value_new(NV_LIST, 2, 1);
+	struct nv_value *copy;
+	char *block;
+
+	CHECK(nv_value_pack(NULL) == NULL);
+	CHECK(nv_value_pack(list) == NULL);
+	nv_map_add(map, "title", 1, 1, nv_value_new_str("Приказ"));
+	nv_list_push(list, nv_value_new_str(""));
+	nv_list_push(list, nv_value_new_number(2));
+	nv_map_add(map, "tags", 2, 1, list);
+	block = nv_value_pack(map);
+	CHECK(block != NULL);
+	CHECK(nv_map_get(map, "title")->packed);
+	CHECK(nv_map_get_str(map, "title") == block);
+	CHECK_STR(block, "Приказ");
+	CHECK(list->items[0]->str == block + strlen("Приказ") + 1);
+	CHECK_STR(list->items[1]->str, "2");
+	CHECK(nv_value_pack(map) == NULL); /* nothing left to move */
+	copy = nv_value_copy(map);	   /* a copy owns its texts */
+	CHECK(!nv_map_get(copy, "title")->packed);
+	CHECK_STR(nv_map_get_str(copy, "title"), "Приказ");
+	nv_map_set(map, "title", nv_value_new_str("Другой"));
+	CHECK_STR(nv_map_get_str(map, "title"), "Другой");
+	nv_value_free(map);
+	free(block);
+	nv_value_free(copy);
+}
+
 /* The schema's keys are shared by every map, other keys copied; either is freed right. */
 static void test_known_keys_shared(void)
 {
@@ -214,5 +245,6 @@ void nv_tests(void)
 	NV_RUN(test_dump_escapes);
 	NV_RUN(test_strip_keeps_texts);
 	NV_RUN(test_known_keys_shared);
+	NV_RUN(test_pack);
 	NV_RUN(test_type_names);
 }
