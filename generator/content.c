@@ -153,14 +153,25 @@ void nv_content_doc_free(struct nv_doc *doc)
 
 const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d)
 {
+	return nv_content_doc_text_at(doc, NULL, d);
+}
+
+const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d)
+{
 	struct nv_diags quiet = NV_DIAGS_INIT;
 	struct nv_buf buf = NV_BUF_INIT;
 	const char *rel = doc->path + doc->root_len + 1;
+	char *root;
 
 	if (doc->text || !doc->once || doc->lost)
 		return doc->text;
+	if (top && *top < 0) {
+		root = nv_xmemdupz(doc->path, doc->root_len);
+		*top = open(root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+		free(root);
+	}
 	/* Said once: a document that cannot be read again is not tried again. */
-	if (read_source(doc->path, rel, -1, &buf, d ? d : &quiet) < 0) {
+	if (read_source(doc->path, rel, top ? *top : -1, &buf, d ? d : &quiet) < 0) {
 		nv_diags_release(&quiet);
 		doc->lost = d != NULL;
 		return NULL;

@@ -14,6 +14,8 @@
  */
 #include "common.h"
 
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -432,10 +434,10 @@ static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fno
  * Check the body of e line by line; fenced blocks are skipped. A load
  * for once reads the text again for the check and drops it after.
  */
-static void check_body(struct builder *b, const struct nv_entry *e)
+static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 {
 	struct nv_doc *doc = e->doc;
-	const char *text = nv_content_doc_text(doc, b->d), *s, *end, *nl;
+	const char *text = nv_content_doc_text_at(doc, top, b->d), *s, *end, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
 	struct fnotes *fn;
@@ -588,6 +590,7 @@ static void *text_thread(void *arg)
 	struct mdl_entry_job *j = arg;
 	const struct nv_entry *e;
 	size_t i, mark;
+	int top = -1; /* the content folder, for the texts read again */
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
@@ -595,11 +598,13 @@ static void *text_thread(void *arg)
 			continue;
 		mark = j->b.d->nr;
 		if (e->doc->split.body_len)
-			check_body(&j->b, e);
+			check_body(&j->b, e, &top);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);
 		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);
 	}
+	if (top >= 0)
+		close(top);
 	return NULL;
 }
 

@@ -155,6 +155,12 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
  * read again: later calls return NULL without a word.
  */
 const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d);
+/*
+ * The same for a loop over many documents of one content folder: *top
+ * is the folder, opened at the first read when it is -1 (a failure
+ * leaves it -1: each read opens it then); the caller closes it.
+ */
+const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d);
 
 /* Drop the text nv_content_doc_text() read again (a load for once); else nothing. */
 void nv_content_doc_text_done(struct nv_doc *doc);

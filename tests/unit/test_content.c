@@ -302,6 +302,7 @@ static void test_load_once_and_drop_texts(void)
 	struct nv_diags d1 = NV_DIAGS_INIT, d2 = NV_DIAGS_INIT;
 	char rel[64], text[256];
 	size_t i;
+	int top = -1;
 
 	for (i = 0; i < 80; i++) {
 		snprintf(rel, sizeof(rel), "news/n-%03zu.md", i);
@@ -333,6 +334,14 @@ static void test_load_once_and_drop_texts(void)
 		nv_content_doc_text_done(c1.docs[i]); /* a plain load keeps its texts */
 		CHECK(c1.docs[i]->text != NULL);
 	}
+	CHECK_INT(d2.nr, 0);
+	/* A loop opens the folder once for all its reads. */
+	for (i = 0; i < c2.ndocs; i++) {
+		CHECK_STR(nv_content_doc_text_at(c2.docs[i], &top, &d2), c1.docs[i]->text);
+		CHECK(top >= 0);
+		nv_content_doc_text_done(c2.docs[i]);
+	}
+	close(top);
 	CHECK_INT(d2.nr, 0);
 	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "news/n-000.md"); i++)
 		;
