@@ -17,6 +17,20 @@
 #endif
 #endif
 
+/*
+ * jemalloc's control call, when jemalloc is the allocator (a weak
+ * reference: NULL with another malloc, as under a sanitizer).
+ */
+extern int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)
+	__attribute__((weak));
+
+void nv_alloc_trim(void)
+{
+	/* All arenas (MALLCTL_ARENAS_ALL): free pages go back to the system. */
+	if (mallctl)
+		mallctl("arena.4096.purge", NULL, NULL, NULL, 0);
+}
+
 NV_NORETURN static void default_oom(size_t size)
 {
 	fprintf(stderr, "nastavnik: недостаточно памяти (не удалось выделить %zu байт)\n", size);

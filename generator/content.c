@@ -7,7 +7,6 @@
  */
 #include "common.h"
 
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -55,91 +54,35 @@ static int read_source(const char *path, const char *rel, int rootfd, struct nv_
 	return -1;
 }
 
-/*
- * Where a load that frees every text at once (nv_content_load_once) keeps
- * them: slabs of mapped memory, each filled from its start, so that
- * nv_content_drop_texts() gives the memory back to the system rather than
- * leaving a hole between the trees of every document.
- */
-struct nv_text_slab {
-	struct nv_text_slab *next;
-	size_t size, used;
-};
-
-#define SLAB_SIZE ((size_t)4 << 20)
-#define SLAB_HEAD ((sizeof(struct nv_text_slab) + 15) & ~(size_t)15)
-
-static struct nv_text_slab *slab_new(size_t need)
-{
-	size_t size = SLAB_HEAD + need > SLAB_SIZE ? SLAB_HEAD + need : SLAB_SIZE;
-	struct nv_text_slab *s =
-		mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-
-	if (s == MAP_FAILED)
-		return NULL;
-	s->size = size;
-	s->used = SLAB_HEAD;
-	return s;
-}
-
-/*
- * A copy of text (len bytes and a NUL) in the slabs; NULL when no memory
- * can be mapped (the caller allocates). A text too big for the rest of
- * the first slab gets a new one, or its own after the first when it is
- * big.
- */
-static char *slab_copy(struct nv_text_slab **slabs, const char *text, size_t len)
-{
-	struct nv_text_slab *s = *slabs;
-	char *p;
-
-	if (!s || s->size - s->used < len + 1) {
-		if (!(s = slab_new(len + 1)))
-			return NULL;
-		if (*slabs && len + 1 > SLAB_SIZE / 4) {
-			s->next = (*slabs)->next;
-			(*slabs)->next = s;
-		} else {
-			s->next = *slabs;
-			*slabs = s;
-		}
-	}
-	p = (char *)s + s->used;
-	memcpy(p, text, len);
-	p[len] = '\0';
-	s->used += len + 1;
-	return p;
-}
-
-static void slabs_free(struct nv_text_slab *s)
-{
-	struct nv_text_slab *next;
-
-	for (; s; s = next) {
-		next = s->next;
-		munmap(s, s->size);
-	}
-}
-
 static void doc_free(struct nv_doc *doc)
 {
+	size_t i;
+
 	if (!doc)
 		return;
 	free(doc->path);
 	free(doc->id);
 	free(doc->section);
-	if (!doc->pooled)
-		free(doc->text);
+	free(doc->text);
 	nv_value_free(doc->meta);
+	free(doc->strings);
+	for (i = 0; i < doc->nkept; i++)
+		free(doc->kept[i]);
+	free(doc->kept);
 	nv_md_free(doc->md);
 	free(doc);
 }
 
-/* Read and parse one document; NULL (with diagnostics in d) if it is broken. */
+/*
+ * Read and parse one document; NULL (with diagnostics in d) if it is
+ * broken. With `scratch` (a load for once), the text is read there and
+ * dropped once parsed: the checks that read it again get it from
+ * nv_content_doc_text().
+ */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
-				int rootfd, struct nv_text_slab **slabs, struct nv_diags *d)
+				int rootfd, struct nv_buf *scratch, struct nv_diags *d)
 {
-	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_buf own = NV_BUF_INIT, *buf = scratch ? scratch : &own;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
 	const char *slash = strrchr(rel, '/'), *base = slash ? slash + 1 : rel;
 	const char *first = strchr(rel, '/');
@@ -151,27 +94,30 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->path = nv_xstrdup(path);
 	doc->id = nv_xmemdupz(base, strlen(base) - 3);
 	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
-	if (read_source(path, rel, rootfd, &buf, d) < 0)
+	doc->root_len = strlen(path) - strlen(rel) - 1;
+	nv_buf_reset(buf);
+	if (read_source(path, rel, rootfd, buf, d) < 0)
 		goto fail;
-	if (slabs && (doc->text = slab_copy(slabs, buf.ptr, buf.len))) {
-		doc->len = buf.len;
-		doc->pooled = true;
-		nv_buf_release(&buf);
-	} else {
-		doc->text = nv_buf_detach(&buf, &doc->len);
-	}
+	doc->len = buf->len;
+	doc->text = scratch ? scratch->ptr : nv_buf_detach(buf, NULL);
+	doc->once = scratch != NULL;
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
+	doc->strings = nv_value_pack(doc->meta);
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
 				   doc->split.body_line, NV_MD_CHECKED, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
-	doc->reusable = !recent && d->nr == diags && !doc->pooled;
+	doc->reusable = !recent && d->nr == diags && !doc->once;
+	if (doc->once)
+		doc->text = NULL;
 	return doc;
 fail:
-	nv_buf_release(&buf);
+	if (doc->once)
+		doc->text = NULL;
+	nv_buf_release(&own);
 	doc_free(doc);
 	return NULL;
 }
@@ -205,19 +151,72 @@ void nv_content_doc_free(struct nv_doc *doc)
 	doc_free(doc);
 }
 
+const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d)
+{
+	return nv_content_doc_text_at(doc, NULL, d);
+}
+
+const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d)
+{
+	struct nv_diags quiet = NV_DIAGS_INIT;
+	struct nv_buf buf = NV_BUF_INIT;
+	const char *rel = doc->path + doc->root_len + 1;
+	char *root;
+
+	if (doc->text || !doc->once || doc->lost)
+		return doc->text;
+	if (top && *top < 0) {
+		root = nv_xmemdupz(doc->path, doc->root_len);
+		*top = open(root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+		free(root);
+	}
+	/* Said once: a document that cannot be read again is not tried again. */
+	if (read_source(doc->path, rel, top ? *top : -1, &buf, d ? d : &quiet) < 0) {
+		nv_diags_release(&quiet);
+		doc->lost = d != NULL;
+		return NULL;
+	}
+	/* The size tells an edit made while the build runs from the text parsed. */
+	if (buf.len != doc->len) {
+		if (d)
+			nv_diag_hint(nv_error(d, doc->path, 0, 0, "файл изменился во время сборки"),
+				     "дождитесь, пока файл будет сохранён, и запустите "
+				     "сборку ещё раз");
+		doc->lost = d != NULL;
+		nv_buf_release(&buf);
+		return NULL;
+	}
+	doc->text = nv_buf_detach(&buf, NULL);
+	return doc->text;
+}
+
+void nv_content_doc_text_done(struct nv_doc *doc)
+{
+	if (!doc->once)
+		return;
+	free(doc->text);
+	doc->text = NULL;
+}
+
 void nv_content_drop_texts(struct nv_content *c)
 {
-	size_t i;
+	struct nv_doc *doc;
+	size_t i, alloc;
 
 	for (i = 0; i < c->ndocs; i++) {
-		if (!c->docs[i]->pooled)
-			free(c->docs[i]->text);
-		c->docs[i]->text = NULL;
-		c->docs[i]->pooled = false;
-		c->docs[i]->reusable = false;
+		doc = c->docs[i];
+		free(doc->text);
+		doc->text = NULL;
+		doc->once = false;
+		doc->reusable = false;
+		/* The model's strings point into the tree: its texts stay. */
+		alloc = 0;
+		nv_value_strip(doc->meta, &doc->kept, &doc->nkept, &alloc);
+		doc->meta = NULL;
+		if (alloc > doc->nkept)
+			doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
 	}
-	slabs_free(c->slabs);
-	c->slabs = NULL;
+	nv_alloc_trim();
 }
 
 struct doc_job {
@@ -226,23 +225,21 @@ struct doc_job {
 	struct nv_doc **slots; /* their documents, NULL for broken ones */
 	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
 	size_t n, first, step;
-	struct nv_text_slab *slabs; /* the texts read, when pool is set */
-	bool pool;
+	bool once; /* texts dropped once parsed */
 	struct nv_diags d;
 };
 
 static void *doc_thread(void *arg)
 {
 	struct doc_job *j = arg;
-	struct nv_buf path = NV_BUF_INIT;
+	struct nv_buf path = NV_BUF_INIT, scratch = NV_BUF_INIT;
 	struct stat st;
 	size_t i;
 	bool recent;
 
 	/*
 	 * The folder opened once for all the thread's files. A load for once
-	 * (pooled texts) keeps no document for a later load: no stamp, so no
-	 * stat either.
+	 * keeps no document for a later load: no stamp, so no stat either.
 	 */
 	int rootfd = open(j->root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
 
@@ -250,21 +247,21 @@ static void *doc_thread(void *arg)
 		struct nv_doc **prev = j->prev ? &j->prev[i] : NULL;
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
-		if (j->pool || stat(path.ptr, &st) < 0) {
+		if (j->once || stat(path.ptr, &st) < 0) {
 			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, rootfd,
-						j->pool ? &j->slabs : NULL, &j->d);
+						j->once ? &scratch : NULL, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd,
-						j->pool ? &j->slabs : NULL, &j->d);
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, &j->d);
 		}
 	}
 	if (rootfd >= 0)
 		close(rootfd);
 	nv_buf_release(&path);
+	nv_buf_release(&scratch);
 	return NULL;
 }
 
@@ -310,7 +307,7 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].first = t;
 		j[t].step = nthreads;
 		j[t].prev = old;
-		j[t].pool = c->pool_texts;
+		j[t].once = c->once;
 	}
 	/* The last load's document of each path, found by binary search. */
 	if (prev && prev->ndocs) {
@@ -327,15 +324,8 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		}
 	}
 	nv_run_threads(doc_thread, j, nthreads, sizeof(*j));
-	for (t = 0; t < nthreads; t++) {
+	for (t = 0; t < nthreads; t++)
 		nv_diags_merge(d, &j[t].d);
-		while (j[t].slabs) {
-			struct nv_text_slab *next = j[t].slabs->next;
-			j[t].slabs->next = c->slabs;
-			c->slabs = j[t].slabs;
-			j[t].slabs = next;
-		}
-	}
 	for (i = 0; i < n; i++) {
 		if (slots[i]) {
 			NV_GROW(c->docs, c->ndocs + 1, c->docs_alloc);
@@ -409,7 +399,7 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
 
 int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d)
 {
-	c->pool_texts = true;
+	c->once = true;
 	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
@@ -533,8 +523,8 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 	struct stat st;
 	int rc = 0;
 
-	/* A load for once (its texts pooled or dropped) is never taken over. */
-	if (!prev->root || prev->broken.nr || prev->pool_texts)
+	/* A load for once (its texts dropped) is never taken over. */
+	if (!prev->root || prev->broken.nr || prev->once)
 		goto out;
 	for (i = 0; i < changed->nr; i++) {
 		for (k = 0; k < prev->ndocs && strcmp(prev->docs[k]->path, changed->v[i]); k++)
@@ -595,6 +585,5 @@ void nv_content_release(struct nv_content *c)
 	nv_strlist_release(&c->assets);
 	nv_strlist_release(&c->broken);
 	free(c->root);
-	slabs_free(c->slabs);
 	memset(c, 0, sizeof(*c));
 }

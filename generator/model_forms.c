@@ -520,12 +520,15 @@ static const char *find2(const char *p, const char *end, const char *xx)
 
 void mdl_read_form(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
-	const char *body = e->doc->text + e->doc->split.body_off, *p, *q, *end;
+	const char *text = nv_content_doc_text(e->doc, b->d), *body, *p, *q, *end;
 	size_t len = e->doc->split.body_len;
 	struct nv_buf out = NV_BUF_INIT, key = NV_BUF_INIT;
 	bool any = false;
 
 	e->letterhead = nv_field_bool(f, "letterhead", true);
+	if (!text)
+		return;
+	body = text + e->doc->split.body_off;
 	for (p = body, end = body + len; p < end;) {
 		const char *open = find2(p, end, "{{"), *nl;
 		if (!open)
@@ -553,4 +556,5 @@ void mdl_read_form(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 	}
 	nv_buf_release(&out);
 	nv_buf_release(&key);
+	nv_content_doc_text_done(e->doc); /* read again by a load for once */
 }

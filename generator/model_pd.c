@@ -70,12 +70,29 @@ struct pd {
 	const char *file;
 	const char *src; /* the file's text, to place a hit; NULL when not at hand */
 	size_t srclen;
+	/*
+	 * The entry's document whose text was dropped (a load for once): it
+	 * is read again at the first hit (need_src), and dropped after.
+	 */
+	struct nv_doc *doc;
+	bool reread;
 	struct nv_buf msg, hint, tmp, form; /* form: the name found, as read */
 	/* The last line looked up in src and where it starts: fields come in order. */
 	const char *at_src;
 	int at_line;
 	size_t at_off;
 };
+
+/* The source of the entry being checked, read again at its first hit if it was dropped. */
+static void need_src(struct pd *x)
+{
+	if (x->src || !x->doc || x->reread)
+		return;
+	x->reread = true;
+	x->src = nv_content_doc_text(x->doc, x->b->d);
+	x->srclen = x->src ? x->doc->len : 0;
+	x->at_src = NULL;
+}
 
 /* The byte offset where line (1-based) of the source starts; srclen past the end. */
 static size_t line_offset(struct pd *x, int line)
@@ -355,8 +372,15 @@ static void scan_string(struct pd *x, enum place where, const char *key, const c
 /* A scalar of YAML: its text after escapes, traced back from its position. */
 static void scan_scalar(struct pd *x, enum place where, const char *key, const struct nv_value *v)
 {
-	size_t from = x->src ? char_offset(x, v->line, v->col) : 0;
-	size_t to = from + 4 * v->len + 256;
+	struct nv_guard_hit h;
+	size_t from, to;
+
+	/* Most strings name nobody: the source is wanted for a hit only. */
+	if (!nv_guard_find(x->g, v->str, v->len, 0, false, &h))
+		return;
+	need_src(x);
+	from = x->src ? char_offset(x, v->line, v->col) : 0;
+	to = from + 4 * v->len + 256;
 
 	scan_string(x, where, key, v->str, v->len, from, to < x->srclen ? to : x->srclen, v->line,
 		    v->col);
@@ -518,6 +542,7 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 			s = &k->segs[i];
 		if (!s || !s->node)
 			continue;
+		need_src(x);
 		lit = cmark_node_get_literal(s->node);
 		from = node_offset(x, e, s->node, k->node);
 		off = h.start - s->off;
@@ -536,11 +561,13 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node *node,
 			     cmark_node *block, enum place where, const char *s)
 {
+	struct nv_guard_hit h;
 	size_t from, to, i;
 	int line, col;
 
-	if (!s || !*s)
+	if (!s || !*s || !nv_guard_find(x->g, s, strlen(s), 0, false, &h))
 		return;
+	need_src(x);
 	from = node_offset(x, e, node, block);
 	to = node_end(x, e, node, from);
 	nv_utf8_position(x->src, from, &line, &col);
@@ -716,6 +743,17 @@ static void pd_release(struct pd *x)
 	nv_guard_free(x->g);
 }
 
+/* Done with the entry's source: a text read again is dropped. */
+static void drop_src(struct pd *x)
+{
+	if (x->reread)
+		nv_content_doc_text_done(x->doc);
+	x->doc = NULL;
+	x->reread = false;
+	x->src = NULL;
+	x->srclen = 0;
+}
+
 static void check_entry(struct pd *x, const struct nv_entry *e)
 {
 	const struct nv_value *title;
@@ -724,11 +762,15 @@ static void check_entry(struct pd *x, const struct nv_entry *e)
 	x->file = e->path;
 	x->src = e->text;
 	x->srclen = e->text_len;
+	x->doc = e->text ? NULL : e->doc;
+	x->reread = false;
+	x->at_src = NULL;
 	/* Kept off the website, its title still names it on its order's page. */
 	if (e->web_hidden) {
 		title = nv_map_get(e->doc->meta, "title");
 		if (title && title->type == NV_STRING)
 			scan_scalar(x, IN_FIELD, "title", title);
+		drop_src(x);
 		return;
 	}
 	if (e->doc->meta)
@@ -736,7 +778,7 @@ static void check_entry(struct pd *x, const struct nv_entry *e)
 	if (e->md && e->md->root)
 		scan_body(x, e);
 	/* The file's name (a Latin slug) is the page's address. */
-	x->src = NULL;
+	drop_src(x);
 	base = strrchr(e->path, '/');
 	base = base ? base + 1 : e->path;
 	scan_string(x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);

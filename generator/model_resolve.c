@@ -160,8 +160,10 @@ static bool private_item(cmark_node *item)
  */
 static void mark_pos(const struct nv_entry *e, cmark_node *node, int *line, int *col)
 {
+	/* A load for once dropped the text: it is read again for the mark. */
+	const char *text = e->text || !e->doc ? e->text : nv_content_doc_text(e->doc, NULL);
+	const char *p = text, *end = text ? text + e->text_len : NULL, *q;
 	int nl = cmark_node_get_start_line(node), k;
-	const char *p = e->text, *end = e->text + e->text_len, *q;
 
 	if (nl < 1)
 		nl = cmark_node_get_start_line(cmark_node_parent(node));
@@ -175,6 +177,8 @@ static void mark_pos(const struct nv_entry *e, cmark_node *node, int *line, int 
 			*col = (int)nv_utf8_count(p, (size_t)(q - p)) + 1;
 			break;
 		}
+	if (!e->text && e->doc)
+		nv_content_doc_text_done(e->doc);
 }
 
 /* A comment in the place of a mark: directly in an item, or inline in an item's paragraph. */

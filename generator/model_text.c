@@ -14,6 +14,8 @@
  */
 #include "common.h"
 
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -428,17 +430,25 @@ static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fno
 				     f->notes[k].mark);
 }
 
-/* Check the body of e line by line; fenced blocks are skipped. */
-static void check_body(struct builder *b, const struct nv_entry *e)
+/*
+ * Check the body of e line by line; fenced blocks are skipped. A load
+ * for once reads the text again for the check and drops it after.
+ */
+static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 {
-	const struct nv_doc *doc = e->doc;
-	const char *s = doc->text + doc->split.body_off, *end = s + doc->split.body_len, *nl;
+	struct nv_doc *doc = e->doc;
+	const char *text = nv_content_doc_text_at(doc, top, b->d), *s, *end, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
-	struct fnotes *fn = nv_xcalloc(1, sizeof(*fn));
+	struct fnotes *fn;
 	bool fenced = false;
 	size_t ind;
 
+	if (!text)
+		return;
+	s = text + doc->split.body_off;
+	end = s + doc->split.body_len;
+	fn = nv_xcalloc(1, sizeof(*fn));
 	for (; s < end; s = nl + 1, l.no++) {
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (!nl)
@@ -468,6 +478,7 @@ static void check_body(struct builder *b, const struct nv_entry *e)
 	check_item(&l, &it);
 	check_fnotes(b, e, fn);
 	free(fn);
+	nv_content_doc_text_done(doc);
 }
 
 /*
@@ -579,6 +590,7 @@ static void *text_thread(void *arg)
 	struct mdl_entry_job *j = arg;
 	const struct nv_entry *e;
 	size_t i, mark;
+	int top = -1; /* the content folder, for the texts read again */
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
@@ -586,11 +598,13 @@ static void *text_thread(void *arg)
 			continue;
 		mark = j->b.d->nr;
 		if (e->doc->split.body_len)
-			check_body(&j->b, e);
+			check_body(&j->b, e, &top);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);
 		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);
 	}
+	if (top >= 0)
+		close(top);
 	return NULL;
 }
 

@@ -5,6 +5,208 @@
 #include "buf.h"
 #include "value.h"
 
+/*
+ * The keys of the schema, of the data files and of the website's
+ * templates, in one block, sorted: a map's key found here points into
+ * it rather than to a copy of its own (a content folder repeats these
+ * few words hundreds of thousands of times: «title», «due»,
+ * «responsible», and each page's context «url», «date_iso», …).
+ */
+static const char known_keys[][24] = {
+	"academic_year",
+	"acquaint",
+	"active",
+	"address",
+	"appendices",
+	"appendix",
+	"approval",
+	"approvals",
+	"approvals_left",
+	"approvals_right",
+	"approved_by",
+	"audience",
+	"authors",
+	"authors_text",
+	"base_path",
+	"blanks",
+	"body",
+	"caption",
+	"category",
+	"cells",
+	"class",
+	"colspan",
+	"columns",
+	"consent",
+	"count",
+	"curator",
+	"current",
+	"date",
+	"date_iso",
+	"date_long",
+	"default",
+	"deploy",
+	"description",
+	"director",
+	"doc",
+	"documents",
+	"draft",
+	"due",
+	"email",
+	"extra",
+	"extra_columns",
+	"file",
+	"files",
+	"font",
+	"form",
+	"form_id",
+	"forms",
+	"forms_text",
+	"founder",
+	"gender",
+	"generator",
+	"goal",
+	"has_appendices",
+	"has_approvals_left",
+	"has_approvals_right",
+	"has_authors",
+	"has_cells",
+	"has_columns",
+	"has_forms",
+	"has_items",
+	"has_lines",
+	"has_lines_html",
+	"has_pairs",
+	"has_revisions",
+	"has_sections",
+	"has_summary",
+	"has_tags",
+	"head_title",
+	"header",
+	"here",
+	"ics",
+	"id",
+	"inn",
+	"intro",
+	"issuer",
+	"items",
+	"kind",
+	"kind_id",
+	"kind_title",
+	"label",
+	"lastmod",
+	"lead",
+	"letterhead",
+	"level",
+	"lines",
+	"lines_html",
+	"margins",
+	"mark",
+	"members",
+	"mentee",
+	"mentees",
+	"mentor",
+	"mentoring_kind",
+	"name",
+	"name_genitive",
+	"nav",
+	"ncolumns",
+	"number",
+	"numbers",
+	"ogrn",
+	"order",
+	"organization",
+	"page",
+	"pairs",
+	"patronymic",
+	"pdf",
+	"period",
+	"person",
+	"phone",
+	"place",
+	"position",
+	"preamble",
+	"print",
+	"problem",
+	"profile",
+	"program",
+	"protocol",
+	"publish",
+	"responsible",
+	"result",
+	"results",
+	"revision",
+	"revisions",
+	"roadmap",
+	"role_model",
+	"root",
+	"rows",
+	"rowspan",
+	"section",
+	"sections",
+	"short_name",
+	"short_name_genitive",
+	"side",
+	"signatory",
+	"site",
+	"size",
+	"status",
+	"status_id",
+	"students",
+	"summary",
+	"surname",
+	"table",
+	"table_size",
+	"tags",
+	"tags_text",
+	"tasks",
+	"teachers",
+	"term",
+	"text",
+	"title",
+	"title_html",
+	"title_page",
+	"total",
+	"totals",
+	"type",
+	"updated",
+	"updated_iso",
+	"updated_long",
+	"url",
+	"web",
+	"website",
+	"weight",
+	"widths",
+	"word",
+	"year",
+	"year_id",
+	"years",
+	"young_specialists",
+};
+
+static int cmp_known_key(const void *key, const void *elem)
+{
+	return strcmp(key, elem);
+}
+
+/* key (keylen bytes) in known_keys, or a copy of it that the map owns. */
+static char *intern_key(const char *key, size_t keylen)
+{
+	const char *k = NULL;
+
+	if (keylen < sizeof(known_keys[0]))
+		k = bsearch(key, known_keys, NV_ARRAY_SIZE(known_keys), sizeof(*known_keys),
+			    cmp_known_key);
+	return k ? (char *)k : nv_xmemdupz(key, keylen);
+}
+
+/* True if the map does not own key: it points into known_keys. */
+static bool known_key(const char *key)
+{
+	uintptr_t k = (uintptr_t)key, first = (uintptr_t)known_keys;
+
+	return k >= first && k < first + sizeof(known_keys);
+}
+
 struct nv_value *nv_value_new(enum nv_type type, int line, int col)
 {
 	struct nv_value *v = nv_xcalloc(1, sizeof(*v));
@@ -65,7 +267,8 @@ void nv_value_free(struct nv_value *v)
 			nv_value_free(v->items[i]);
 	} else if (v->type == NV_MAP) {
 		for (i = 0; i < v->nr; i++) {
-			free(v->members[i].key);
+			if (!known_key(v->members[i].key))
+				free(v->members[i].key);
 			nv_value_free(v->members[i].value);
 		}
 	}
@@ -73,8 +276,86 @@ void nv_value_free(struct nv_value *v)
 		free(v->items);
 	else if (v->type == NV_MAP)
 		free(v->members);
-	free(v->str);
+	if (!v->packed)
+		free(v->str);
 	free(v);
+}
+
+static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
+{
+	if (!text)
+		return;
+	NV_GROW(*texts, *n + 1, *alloc);
+	(*texts)[(*n)++] = text;
+}
+
+void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
+{
+	size_t i;
+
+	if (!v)
+		return;
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			nv_value_strip(v->items[i], texts, n, alloc);
+		free(v->items);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++) {
+			if (!known_key(v->members[i].key))
+				keep_text(v->members[i].key, texts, n, alloc);
+			nv_value_strip(v->members[i].value, texts, n, alloc);
+		}
+		free(v->members);
+	}
+	if (!v->packed)
+		keep_text(v->str, texts, n, alloc);
+	free(v);
+}
+
+/* The bytes the texts under v that it owns take with their NULs. */
+static size_t text_size(const struct nv_value *v)
+{
+	size_t i, n = v->str && !v->packed ? v->len + 1 : 0;
+
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			n += text_size(v->items[i]);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			n += text_size(v->members[i].value);
+	return n;
+}
+
+/* Move the texts under v to block + *at. */
+static void pack_into(struct nv_value *v, char *block, size_t *at)
+{
+	size_t i;
+
+	if (v->str && !v->packed) {
+		memcpy(block + *at, v->str, v->len + 1);
+		free(v->str);
+		v->str = block + *at;
+		v->packed = true;
+		*at += v->len + 1;
+	}
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			pack_into(v->items[i], block, at);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			pack_into(v->members[i].value, block, at);
+}
+
+char *nv_value_pack(struct nv_value *v)
+{
+	size_t n = v ? text_size(v) : 0, at = 0;
+	char *block;
+
+	if (!n)
+		return NULL;
+	block = nv_xmalloc(n);
+	pack_into(v, block, &at);
+	return block;
 }
 
 struct nv_value *nv_value_copy(const struct nv_value *v)
@@ -129,8 +410,8 @@ void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct
 
 	NV_GROW(map->members, map->nr + 1, map->alloc);
 	m = &map->members[map->nr++];
-	m->key = nv_xstrdup(key);
-	m->keylen = strlen(m->key);
+	m->keylen = strlen(key);
+	m->key = intern_key(key, m->keylen);
 	m->line = line;
 	m->col = col;
 	m->value = value;

@@ -38,10 +38,12 @@ struct nv_doc {
 	char *path;    /* "content/orders/o-vnedrenii.md" */
 	char *id;      /* file name without ".md": "o-vnedrenii" */
 	char *section; /* first folder below content/ ("orders"), "" at the top */
-	char *text;    /* the whole file, owned */
+	char *text;    /* the whole file, owned; NULL in a load for once (see once) */
 	size_t len;
+	size_t root_len;	  /* path[0, root_len) is the content folder */
 	struct nv_split split;	  /* where the front matter and body are in text */
-	struct nv_value *meta;	  /* front matter, always a map */
+	struct nv_value *meta;	  /* front matter, always a map (see nv_content_drop_texts) */
+	char *strings;		  /* the texts of meta's scalars (nv_value_pack) */
 	struct nv_md *md;	  /* the parsed body */
 	struct nv_hash hash;	  /* of text */
 	struct nv_hash meta_hash; /* of the front matter part of text */
@@ -53,7 +55,15 @@ struct nv_doc {
 	 */
 	struct nv_hash stamp;
 	bool reusable;
-	bool pooled; /* text is in the content's slabs (nv_content_load_once) */
+	/*
+	 * Loaded by nv_content_load_once(): the text was dropped once parsed,
+	 * and nv_content_doc_text() reads it again for a check that needs it.
+	 */
+	bool once;
+	bool lost; /* it could not be read again, which was said */
+	/* The texts of meta, kept when its tree was freed (nv_content_drop_texts). */
+	char **kept;
+	size_t nkept;
 };
 
 /* One YAML data file. */
@@ -89,9 +99,7 @@ struct nv_content {
 	 * to root: later stages keep quiet about references into them.
 	 */
 	struct nv_strlist broken;
-	/* Private: where nv_content_load_once() keeps the documents' texts. */
-	struct nv_text_slab *slabs;
-	bool pool_texts;
+	bool once; /* private: loaded by nv_content_load_once() */
 };
 
 /*
@@ -110,10 +118,11 @@ int nv_content_load(struct nv_content *c, const char *root, struct nv_diags *d);
 int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
 
 /*
- * The same, for a process that loads once and frees the documents' texts
- * together with nv_content_drop_texts() when its model is built: they
- * are kept apart from the parsed trees, so that the memory goes back to
- * the system. Its documents are never taken over by a later load.
+ * The same, for a process that loads once: each document's text is
+ * dropped as soon as it is parsed (doc->text is NULL), so that the texts
+ * of a large folder are never all in memory beside the parsed trees; the
+ * model's checks that read a text get it from nv_content_doc_text(). Its
+ * documents are never taken over by a later load.
  */
 int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
 
@@ -138,9 +147,31 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 		      const struct nv_strlist *changed);
 
 /*
- * Free the text of every document (doc->text becomes NULL) once nothing
- * reads it any more: a process that loads once, when its model is built.
- * Such documents cannot be taken over by a later load.
+ * The text of doc (doc->len bytes and a NUL): doc->text, or, in a load
+ * for once, the file read again and kept in doc->text until
+ * nv_content_doc_text_done(). NULL, with an error in d (none when d is
+ * NULL), when the file can no longer be read or its size is not the
+ * size parsed: it was changed while the build ran. Such a file is not
+ * read again: later calls return NULL without a word.
+ */
+const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d);
+/*
+ * The same for a loop over many documents of one content folder: *top
+ * is the folder, opened at the first read when it is -1 (a failure
+ * leaves it -1: each read opens it then); the caller closes it.
+ */
+const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d);
+
+/* Drop the text nv_content_doc_text() read again (a load for once); else nothing. */
+void nv_content_doc_text_done(struct nv_doc *doc);
+
+/*
+ * Free the text of every document (doc->text becomes NULL) and the tree
+ * of its front matter (doc->meta becomes NULL) once nothing reads them
+ * any more: a process that loads once, when its model is built. The
+ * strings of the tree stay until the content is released, as the
+ * model's strings point into them. Such documents cannot be taken over
+ * by a later load, and their texts are not read again.
  */
 void nv_content_drop_texts(struct nv_content *c);
 

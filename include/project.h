@@ -31,7 +31,8 @@ struct nv_project_opts {
 	/*
 	 * A process that loads once (without prev) and never takes its
 	 * content over: the documents' texts, which only the model's checks
-	 * read, are freed when the model is built (entries' text is NULL).
+	 * read, are dropped as each is parsed (entries' text is NULL) and
+	 * read again by a check that needs one (nv_content_doc_text).
 	 */
 	bool once;
 	/* The per-document checks' results kept between loads (model_cache.h), or NULL. */

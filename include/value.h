@@ -31,7 +31,7 @@ enum nv_type {
 struct nv_value;
 
 struct nv_member {
-	char *key;		/* owned */
+	char *key;		/* owned, or one of the schema's keys, shared: never change it */
 	size_t keylen;		/* strlen(key), compared before the bytes */
 	int line, col;		/* position of the key */
 	struct nv_value *value; /* owned */
@@ -41,6 +41,7 @@ struct nv_value {
 	enum nv_type type;
 	int line, col; /* 1-based position in the source; 0 when built in code */
 	bool boolean;
+	bool packed; /* str lies in a block of nv_value_pack(), which v does not own */
 	double number;
 	char *str;	  /* owned text of a scalar (NUL-terminated), NULL otherwise */
 	size_t len;	  /* length of str in bytes */
@@ -62,6 +63,23 @@ struct nv_value *nv_value_new_str(const char *s);
 
 /* Free v and everything below it. Accepts NULL. */
 void nv_value_free(struct nv_value *v);
+
+/*
+ * Free v and everything below it but the texts (scalars' str, maps'
+ * keys), which something may still point to: each is appended to
+ * *texts (*n used, *alloc allocated) for the caller to free later, but
+ * for the keys the tree does not own (the schema's, shared).
+ */
+void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc);
+
+/*
+ * Move the texts of the scalars under v into one block of their exact
+ * size, which the caller owns and frees after v; the nodes keep pointing
+ * at their texts but no longer own them. A loaded tree's strings thus
+ * stay together, away from its nodes, which nv_value_strip() can free
+ * whole. NULL when v holds no text.
+ */
+char *nv_value_pack(struct nv_value *v);
 
 /* A deep copy of v (positions included); the caller frees. */
 struct nv_value *nv_value_copy(const struct nv_value *v);

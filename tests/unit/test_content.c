@@ -291,8 +291,9 @@ static void test_threads_same_result(void)
 }
 
 /*
- * A load for once keeps the texts in its slabs, the same bytes as a
- * plain load, and frees them together: the documents stay, without text.
+ * A load for once drops each text once parsed: the same trees and
+ * hashes as a plain load, and the text read again on demand, the same
+ * bytes, until it is dropped again; a file changed since is an error.
  */
 static void test_load_once_and_drop_texts(void)
 {
@@ -301,6 +302,7 @@ static void test_load_once_and_drop_texts(void)
 	struct nv_diags d1 = NV_DIAGS_INIT, d2 = NV_DIAGS_INIT;
 	char rel[64], text[256];
 	size_t i;
+	int top = -1;
 
 	for (i = 0; i < 80; i++) {
 		snprintf(rel, sizeof(rel), "news/n-%03zu.md", i);
@@ -315,21 +317,52 @@ static void test_load_once_and_drop_texts(void)
 	CHECK(c2.ndocs >= 80);
 	CHECK_INT(c2.ndocs, c1.ndocs);
 	for (i = 0; i < c2.ndocs; i++) {
-		CHECK(c2.docs[i]->pooled);
+		/* a document's strings are packed in one block */
+		CHECK(c2.docs[i]->meta->members[0].value->packed);
+		CHECK(c2.docs[i]->meta->members[0].value->str == c2.docs[i]->strings);
+		CHECK(c2.docs[i]->once);
 		CHECK(!c2.docs[i]->reusable);
-		CHECK(!c1.docs[i]->pooled);
+		CHECK(!c1.docs[i]->once);
+		CHECK(c2.docs[i]->text == NULL);
 		CHECK_INT(c2.docs[i]->len, c1.docs[i]->len);
-		CHECK_STR(c2.docs[i]->text, c1.docs[i]->text);
+		CHECK(nv_hash_eq(c2.docs[i]->hash, c1.docs[i]->hash));
+		CHECK_STR(nv_content_doc_text(c2.docs[i], &d2), c1.docs[i]->text);
+		CHECK(c2.docs[i]->text != NULL);
 		CHECK(c2.docs[i]->md != NULL);
+		nv_content_doc_text_done(c2.docs[i]);
+		CHECK(c2.docs[i]->text == NULL);
+		nv_content_doc_text_done(c1.docs[i]); /* a plain load keeps its texts */
+		CHECK(c1.docs[i]->text != NULL);
 	}
+	CHECK_INT(d2.nr, 0);
+	/* A loop opens the folder once for all its reads. */
+	for (i = 0; i < c2.ndocs; i++) {
+		CHECK_STR(nv_content_doc_text_at(c2.docs[i], &top, &d2), c1.docs[i]->text);
+		CHECK(top >= 0);
+		nv_content_doc_text_done(c2.docs[i]);
+	}
+	close(top);
+	CHECK_INT(d2.nr, 0);
+	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "news/n-000.md"); i++)
+		;
+	CHECK(i < c2.ndocs);
+	write_in(root, "news/n-000.md", "---\ntitle: Другая\n---\n");
+	CHECK(nv_content_doc_text(c2.docs[i], &d2) == NULL);
+	CHECK_INT(d2.nr, 1);
+	CHECK_STR(d2.v[0].msg, "файл изменился во время сборки");
+	CHECK(nv_content_doc_text(c2.docs[i], &d2) == NULL); /* said once */
+	CHECK_INT(d2.nr, 1);
 	nv_content_drop_texts(&c2);
 	for (i = 0; i < c2.ndocs; i++) {
 		CHECK(c2.docs[i]->text == NULL);
+		CHECK(c2.docs[i]->meta == NULL); /* its strings are kept */
+		/* the values are in the packed block, the keys (title, date) the schema's */
+		CHECK_INT(c2.docs[i]->nkept, 0);
+		CHECK(c2.docs[i]->strings != NULL);
 		CHECK(!c2.docs[i]->reusable);
 		CHECK(nv_hash_eq(c2.docs[i]->hash, c1.docs[i]->hash));
 	}
 	CHECK_INT(d1.nr, 0);
-	CHECK_INT(d2.nr, 0);
 	nv_content_release(&c1);
 	nv_content_release(&c2);
 	nv_diags_release(&d1);

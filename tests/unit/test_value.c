@@ -137,6 +137,95 @@ static void test_dump_escapes(void)
 	nv_value_free(l);
 }
 
+/*
+ * Stripping frees the nodes and hands over the texts the tree owns, in
+ * tree order: scalars and keys of its own, not the schema's shared keys.
+ */
+static void test_strip_keeps_texts(void)
+{
+	struct nv_value *map = nv_value_new(NV_MAP, 1, 1), *list = nv_value_new(NV_LIST, 2, 1);
+	const char *title;
+	char **texts = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	nv_map_add(map, "title", 1, 1, nv_value_new_str("Приказ"));
+	nv_list_push(list, nv_value_new_str("a"));
+	nv_list_push(list, nv_value_new_number(2));
+	nv_list_push(list, nv_value_new_null());
+	nv_map_add(map, "tags", 2, 1, list);
+	nv_map_add(map, "своё_поле", 3, 1, nv_value_new_bool(true));
+	title = nv_map_get_str(map, "title");
+	nv_value_strip(map, &texts, &n, &alloc);
+	CHECK_INT(n, 5);
+	CHECK(texts[0] == title); /* the same bytes, where they were */
+	CHECK_STR(texts[0], "Приказ");
+	CHECK_STR(texts[1], "a");
+	CHECK_STR(texts[2], "2");
+	CHECK_STR(texts[3], "своё_поле");
+	CHECK_STR(texts[4], "true");
+	nv_value_strip(NULL, &texts, &n, &alloc);
+	CHECK_INT(n, 5);
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+/* Packing moves every scalar's text into one block, in tree order, and frees right. */
+static void test_pack(void)
+{
+	struct nv_value *map = nv_value_new(NV_MAP, 1, 1), *list = nv_value_new(NV_LIST, 2, 1);
+	struct nv_value *copy;
+	char *block;
+
+	CHECK(nv_value_pack(NULL) == NULL);
+	CHECK(nv_value_pack(list) == NULL);
+	nv_map_add(map, "title", 1, 1, nv_value_new_str("Приказ"));
+	nv_list_push(list, nv_value_new_str(""));
+	nv_list_push(list, nv_value_new_number(2));
+	nv_map_add(map, "tags", 2, 1, list);
+	block = nv_value_pack(map);
+	CHECK(block != NULL);
+	CHECK(nv_map_get(map, "title")->packed);
+	CHECK(nv_map_get_str(map, "title") == block);
+	CHECK_STR(block, "Приказ");
+	CHECK(list->items[0]->str == block + strlen("Приказ") + 1);
+	CHECK_STR(list->items[1]->str, "2");
+	CHECK(nv_value_pack(map) == NULL); /* nothing left to move */
+	copy = nv_value_copy(map);	   /* a copy owns its texts */
+	CHECK(!nv_map_get(copy, "title")->packed);
+	CHECK_STR(nv_map_get_str(copy, "title"), "Приказ");
+	nv_map_set(map, "title", nv_value_new_str("Другой"));
+	CHECK_STR(nv_map_get_str(map, "title"), "Другой");
+	nv_value_free(map);
+	free(block);
+	nv_value_free(copy);
+}
+
+/* The schema's keys are shared by every map, other keys copied; either is freed right. */
+static void test_known_keys_shared(void)
+{
+	struct nv_value *a = nv_value_new(NV_MAP, 1, 1), *b = nv_value_new(NV_MAP, 1, 1);
+	char key[] = "title", other[] = "заголовок";
+
+	nv_map_add(a, key, 1, 1, nv_value_new_str("x"));
+	nv_map_add(b, "title", 1, 1, nv_value_new_str("y"));
+	nv_map_add(a, other, 2, 1, nv_value_new_str("z"));
+	nv_map_add(a, "young_specialists", 3, 1, nv_value_new_null());
+	nv_map_add(a, "academic_year_", 4, 1, nv_value_new_null());
+	key[0] = 'T';
+	other[0] = 'X';
+	CHECK(a->members[0].key == b->members[0].key);
+	CHECK_STR(a->members[0].key, "title");
+	CHECK_INT(a->members[0].keylen, 5);
+	CHECK(a->members[1].key != other);
+	CHECK_STR(a->members[1].key, "заголовок");
+	CHECK_STR(nv_map_get_str(a, "заголовок"), "z");
+	CHECK(nv_map_get(a, "young_specialists") != NULL);
+	CHECK_STR(a->members[3].key, "academic_year_");
+	nv_value_free(a);
+	nv_value_free(b);
+}
+
 static void test_type_names(void)
 {
 	CHECK_STR(nv_type_name(NV_NULL), "пустое значение");
@@ -154,5 +243,8 @@ void nv_tests(void)
 	NV_RUN(test_map_order_lookup_and_set);
 	NV_RUN(test_copy_is_deep_and_count);
 	NV_RUN(test_dump_escapes);
+	NV_RUN(test_strip_keeps_texts);
+	NV_RUN(test_known_keys_shared);
+	NV_RUN(test_pack);
 	NV_RUN(test_type_names);
 }
