@@ -41,6 +41,16 @@ void nv_pl_new_context(struct nv_pl_engine *en)
 	cairo_font_options_t *fo;
 
 	en->fm = pango_cairo_font_map_new();
+	/*
+	 * The map at the context's resolution. Pango measures a font's
+	 * metrics in a context of its own, at the map's resolution (96 dpi
+	 * by default): its Fontconfig pattern then differs from the
+	 * layout's in size only, and costs a second match and sort (two
+	 * threads), a second font and its glyphs, for each font used. At
+	 * 72 dpi both are the same pattern and font; layouts do not change
+	 * (the context below sets its own resolution).
+	 */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(en->fm), 72.0);
 	en->ctx = pango_font_map_create_context(en->fm);
 	/* Points are PDF units; glyph positions unhinted, as on paper. */
 	pango_cairo_context_set_resolution(en->ctx, 72.0);
