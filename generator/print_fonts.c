@@ -36,11 +36,17 @@ struct nv_pl_warm {
 
 /* --- the engine ---------------------------------------------------------------- */
 
-void nv_pl_new_context(struct nv_pl_engine *en)
+/* A font map for en; Pango starts Fontconfig's set-up (FcInit) on a thread of its own. */
+static void new_map(struct nv_pl_engine *en)
+{
+	en->fm = pango_cairo_font_map_new();
+}
+
+/* en's context on its font map, which waits for Fontconfig's set-up. */
+static void new_context(struct nv_pl_engine *en)
 {
 	cairo_font_options_t *fo;
 
-	en->fm = pango_cairo_font_map_new();
 	/*
 	 * The map at the context's resolution. Pango measures a font's
 	 * metrics in a context of its own, at the map's resolution (96 dpi
@@ -61,6 +67,12 @@ void nv_pl_new_context(struct nv_pl_engine *en)
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(en->ctx, FALSE);
 	pango_context_set_language(en->ctx, pango_language_from_string("ru"));
+}
+
+void nv_pl_new_context(struct nv_pl_engine *en)
+{
+	new_map(en);
+	new_context(en);
 }
 
 /*
@@ -127,11 +139,13 @@ static void *warm_run(void *arg)
 	struct nv_pl_engine tmp;
 
 	memset(&tmp, 0, sizeof(tmp));
-	nv_pl_new_context(&tmp);
-	w->fm = tmp.fm;
-	w->ctx = tmp.ctx;
+	new_map(&tmp);
+	/* The patterns compile while Fontconfig sets up. */
 	if (w->hyphen_path)
 		w->hy = nv_hyphen_load(w->hyphen_path);
+	new_context(&tmp);
+	w->fm = tmp.fm;
+	w->ctx = tmp.ctx;
 	font_installed(w->fm, w->ctx, NV_PL_DEFAULT_FONT, 14, NULL);
 	return NULL;
 }
