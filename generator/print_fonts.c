@@ -42,7 +42,7 @@ static void new_map(struct nv_pl_engine *en)
 	en->fm = pango_cairo_font_map_new();
 }
 
-/* en's context on its font map, which waits for Fontconfig's set-up. */
+/* en's context on its font map (setting the map's resolution waits for Fontconfig's set-up). */
 static void new_context(struct nv_pl_engine *en)
 {
 	cairo_font_options_t *fo;
@@ -140,7 +140,7 @@ static void *warm_run(void *arg)
 
 	memset(&tmp, 0, sizeof(tmp));
 	new_map(&tmp);
-	/* The patterns compile while Fontconfig sets up. */
+	/* The hyphenation patterns compile while Fontconfig sets up. */
 	if (w->hyphen_path)
 		w->hy = nv_hyphen_load(w->hyphen_path);
 	new_context(&tmp);
