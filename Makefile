@@ -25,7 +25,7 @@ Q := $(if $(V),,@)
 # soname macro in $(BUILD)/gen/sonames.h.
 LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter
 LAZY_PKGS := $(foreach l,$(LAZY),$(word 2,$(subst =, ,$(l))))
-PKGS := libcmark yaml-0.1 pangocairo $(LAZY_PKGS)
+PKGS := libcmark yaml-0.1 pangocairo fontconfig $(LAZY_PKGS)
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)

@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "alloc.h"
@@ -36,9 +37,45 @@ struct nv_pl_warm {
 
 /* --- the engine ---------------------------------------------------------------- */
 
-/* A font map for en; Pango starts Fontconfig's set-up (FcInit) on a thread of its own. */
+/*
+ * Fontconfig's configuration, made current, as FcInit() makes it (the
+ * configuration file and what it includes, then the fonts of its
+ * directories) less one pass: FcInit() also reads every file of the
+ * configurations not enabled (conf.avail) for their descriptions only,
+ * which nothing here asks for, and that pass is two fifths of its
+ * work. When the file cannot be read or names no cache directory,
+ * nothing is made current, and FcInit() sets up as it always does
+ * (with its fallback and warnings).
+ */
+static void fc_set_up(void)
+{
+	FcConfig *c = FcConfigCreate();
+	FcStrList *caches;
+	bool ok;
+
+	if (!c)
+		return;
+	ok = FcConfigParseAndLoad(c, NULL, FcTrue);
+	if (ok) {
+		caches = FcConfigGetCacheDirs(c);
+		ok = caches && FcStrListNext(caches);
+		if (caches)
+			FcStrListDone(caches);
+	}
+	if (ok && FcConfigBuildFonts(c))
+		FcConfigSetCurrent(c); /* takes its own reference */
+	FcConfigDestroy(c);
+}
+
+static pthread_once_t fc_once = PTHREAD_ONCE_INIT;
+
+/*
+ * A font map for en. The first one sets Fontconfig up (fc_set_up());
+ * Pango's own set-up (FcInit, on a thread of its own) then finds it done.
+ */
 static void new_map(struct nv_pl_engine *en)
 {
+	pthread_once(&fc_once, fc_set_up);
 	en->fm = pango_cairo_font_map_new();
 }
 
