@@ -112,6 +112,36 @@ void nv_pl_new_context(struct nv_pl_engine *en)
 	new_context(en);
 }
 
+/* Stops pango_fontset_foreach() at the fontset's second font. */
+static gboolean second_font(PangoFontset *fs, PangoFont *font, gpointer data)
+{
+	int *n = data;
+
+	(void)fs;
+	(void)font;
+	return ++*n >= 2;
+}
+
+/*
+ * Wait until Pango has sorted the fonts for want. Pango matches and
+ * sorts the fonts of a new pattern on two threads of its own, and
+ * loading a font waits for the match only; `build` forks its print
+ * workers once the engine is made, and a worker that inherits a sort
+ * still running waits for it forever. The fontset's second font is
+ * taken from the sort.
+ */
+static void wait_sorted(PangoFontMap *fm, PangoContext *ctx, const PangoFontDescription *want)
+{
+	PangoFontset *fs =
+		pango_font_map_load_fontset(fm, ctx, want, pango_context_get_language(ctx));
+	int n = 0;
+
+	if (!fs)
+		return;
+	pango_fontset_foreach(fs, second_font, &n);
+	g_object_unref(fs);
+}
+
 /*
  * The family Pango resolves for name at size pt ("" when none), into
  * out (may be NULL); true when it is name itself. Pango falls back
@@ -128,6 +158,7 @@ static bool font_installed(PangoFontMap *fm, PangoContext *ctx, const char *name
 	pango_font_description_set_family(want, name);
 	pango_font_description_set_size(want, (int)(pt * PANGO_SCALE));
 	font = pango_font_map_load_font(fm, ctx, want);
+	wait_sorted(fm, ctx, want);
 	if (font) {
 		got = pango_font_describe(font);
 		family = pango_font_description_get_family(got);
