@@ -7,10 +7,10 @@
  * silently) and the hyphenation patterns.
  *
  * Setting up is slow next to printing one document: Fontconfig reads its
- * configuration and caches (FcInit, in a thread of Pango's), libhyphen
- * compiles the Russian patterns. nv_pl_warm_start() does both on a
- * thread of its own while the caller loads the project, and
- * nv_pl_engine_new() takes what it made.
+ * configuration and caches (fc_set_up()), libhyphen compiles the Russian
+ * patterns. nv_pl_warm_start() does both on a thread of its own while
+ * the caller loads the project, and nv_pl_engine_new() takes what it
+ * made.
  */
 #include "common.h"
 
@@ -79,7 +79,7 @@ static void new_map(struct nv_pl_engine *en)
 	en->fm = pango_cairo_font_map_new();
 }
 
-/* en's context on its font map (setting the map's resolution waits for Fontconfig's set-up). */
+/* en's context on its font map (setting the map's resolution waits for Pango's FcInit). */
 static void new_context(struct nv_pl_engine *en)
 {
 	cairo_font_options_t *fo;
@@ -208,7 +208,6 @@ static void *warm_run(void *arg)
 
 	memset(&tmp, 0, sizeof(tmp));
 	new_map(&tmp);
-	/* The hyphenation patterns compile while Fontconfig sets up. */
 	if (w->hyphen_path)
 		w->hy = nv_hyphen_load(w->hyphen_path);
 	new_context(&tmp);
