@@ -161,6 +161,7 @@ const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags
 	struct nv_diags quiet = NV_DIAGS_INIT;
 	struct nv_buf buf = NV_BUF_INIT;
 	const char *rel = doc->path + doc->root_len + 1;
+	struct nv_hash h;
 	char *root;
 
 	if (doc->text || !doc->once || doc->lost)
@@ -176,8 +177,10 @@ const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags
 		doc->lost = d != NULL;
 		return NULL;
 	}
-	/* The size tells an edit made while the build runs from the text parsed. */
-	if (buf.len != doc->len) {
+	/* The hash tells an edit made while the build runs from the text parsed. */
+	h = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&h, buf.ptr, buf.len);
+	if (buf.len != doc->len || !nv_hash_eq(h, doc->hash)) {
 		if (d)
 			nv_diag_hint(nv_error(d, doc->path, 0, 0, "файл изменился во время сборки"),
 				     "дождитесь, пока файл будет сохранён, и запустите "

@@ -293,7 +293,8 @@ static void test_threads_same_result(void)
 /*
  * A load for once drops each text once parsed: the same trees and
  * hashes as a plain load, and the text read again on demand, the same
- * bytes, until it is dropped again; a file changed since is an error.
+ * bytes, until it is dropped again; a file changed since is an error,
+ * even when its size is the same.
  */
 static void test_load_once_and_drop_texts(void)
 {
@@ -352,6 +353,15 @@ static void test_load_once_and_drop_texts(void)
 	CHECK_STR(d2.v[0].msg, "файл изменился во время сборки");
 	CHECK(nv_content_doc_text(c2.docs[i], &d2) == NULL); /* said once */
 	CHECK_INT(d2.nr, 1);
+	/* An edit that keeps the size is told too. */
+	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "news/n-001.md"); i++)
+		;
+	CHECK(i < c2.ndocs);
+	write_in(root, "news/n-001.md",
+		 "---\ntitle: Новость 7\ndate: 01.09.2025\n---\nТекст новости.\n");
+	CHECK(nv_content_doc_text(c2.docs[i], &d2) == NULL);
+	CHECK_INT(d2.nr, 2);
+	CHECK_STR(d2.v[1].msg, "файл изменился во время сборки");
 	nv_content_drop_texts(&c2);
 	for (i = 0; i < c2.ndocs; i++) {
 		CHECK(c2.docs[i]->text == NULL);
