@@ -23,9 +23,11 @@ Q := $(if $(V),,@)
 # LAZY_PKGS are not linked: lazylib.c opens them with dlopen() in the
 # commands that need them (start-up stays fast); NAME=PKG names each one's
 # soname macro in $(BUILD)/gen/sonames.h.
-LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter
+LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter \
+	GLIB=glib-2.0 GOBJECT=gobject-2.0 FC=fontconfig HB=harfbuzz CAIRO=cairo PANGO=pango \
+	PANGOCAIRO=pangocairo
 LAZY_PKGS := $(foreach l,$(LAZY),$(word 2,$(subst =, ,$(l))))
-PKGS := libcmark yaml-0.1 pangocairo fontconfig $(LAZY_PKGS)
+PKGS := libcmark yaml-0.1 $(LAZY_PKGS)
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -56,13 +58,11 @@ PKG_LIBS := $(BUILD)/pkg.libs
 MALLOC_LIB := $(if $(SAN),,-ljemalloc)
 
 # The program's libraries in the order the dynamic linker searches them:
-# the allocator, then the C library and GLib, which define most of what
-# the ~45 libraries look up at start-up (they are bound at load time),
-# then the rest. In pkg-config's order (dependents first) a lookup of a
-# libc symbol passes ten libraries first: start-up took 22 % more
-# instructions (callgrind, `nastavnik --version`: 12.2 M, now 10.0 M).
-# No symbol changes library (libm stays before libc, which shares a few).
-LINK_FIRST := $(MALLOC_LIB) -lm -lc -lglib-2.0 -lgobject-2.0 -lcairo -lharfbuzz -lpango-1.0
+# the allocator, then the C library, which define most of what the
+# libraries look up (also those lazylib.c opens later: the program's
+# own libraries come first in every lookup), then the rest. No symbol
+# changes library (libm stays before libc, which shares a few).
+LINK_FIRST := $(MALLOC_LIB) -lm -lc
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

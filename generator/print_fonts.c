@@ -6,11 +6,12 @@
  * metrics, the family it sets (checked to be installed: Pango falls back
  * silently) and the hyphenation patterns.
  *
- * Setting up is slow next to printing one document: Fontconfig reads its
- * configuration and caches (fc_set_up()), libhyphen compiles the Russian
- * patterns. nv_pl_warm_start() does both on a thread of its own while
- * the caller loads the project, and nv_pl_engine_new() takes what it
- * made.
+ * Setting up is slow next to printing one document: the dynamic loader
+ * loads Pango and the libraries under it (lazylib.h), Fontconfig reads
+ * its configuration and caches (fc_set_up()), libhyphen compiles the
+ * Russian patterns. nv_pl_warm_start() does all three on a thread of its
+ * own while the caller loads the project, and nv_pl_engine_new() takes
+ * what it made.
  */
 #include "common.h"
 
@@ -22,6 +23,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "hyphenate.h"
+#include "lazylib.h"
 #include "print.h"
 #include "print_int.h"
 
@@ -198,14 +200,17 @@ const char *nv_pl_engine_font(const struct nv_pl_engine *en)
 }
 
 /*
- * The set-up that needs no print profile: the font map (whose first font
- * waits for Fontconfig's set-up) and the patterns.
+ * The set-up that needs no print profile: the libraries, the font map
+ * (whose first font waits for Fontconfig's set-up) and the patterns.
+ * Nothing when the libraries cannot be loaded.
  */
 static void *warm_run(void *arg)
 {
 	struct nv_pl_warm *w = arg;
 	struct nv_pl_engine tmp;
 
+	if (nv_lib_load_print(NULL) < 0)
+		return NULL;
 	memset(&tmp, 0, sizeof(tmp));
 	new_map(&tmp);
 	if (w->hyphen_path)
@@ -257,8 +262,17 @@ struct nv_pl_engine *nv_pl_engine_new_warm(const struct nv_print_opts *o, struct
 	struct nv_pl_engine *en = nv_xcalloc(1, sizeof(*en));
 	struct nv_buf found = NV_BUF_INIT;
 	const char *sub;
+	int lib;
 
 	warm_join(w);
+	if (!w->fm) {
+		/* nv_lib_load_print() failed: the first library that failed says why */
+		for (lib = NV_LIB_GLIB; lib <= NV_LIB_PANGOCAIRO && !why->len; lib++)
+			nv_buf_adds(why, nv_lib_why((enum nv_lib)lib));
+		nv_pl_warm_free(w);
+		free(en);
+		return NULL;
+	}
 	en->fm = w->fm;
 	en->ctx = w->ctx;
 	en->hy = w->hy;
