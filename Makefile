@@ -231,6 +231,18 @@ $(FORMS_H): $(wildcard forms/*.md) scripts/embed-forms.sh
 $(BUILD)/generator/model_forms.o: $(FORMS_H)
 $(BUILD)/generator/model_forms.o: CPPFLAGS_NV += -I$(BUILD)/gen
 
+# libhyphen's compiled Russian patterns (hyphenate.c), made on this machine
+# from the dictionary hyphenate.h names; the program checks it loads that file.
+HYPH_H := $(BUILD)/gen/hyphen_tables.h
+HYPH_DIC := $(shell sed -n 's/^\#define NV_HYPHEN_RU "\(.*\)"/\1/p' include/hyphenate.h)
+$(BUILD)/gen/hyphen-tables: scripts/hyphen-tables.c include/hyphenate.h $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS_NV) -O1 -o $@ $< -lhyphen
+$(HYPH_H): $(BUILD)/gen/hyphen-tables $(wildcard $(HYPH_DIC))
+	$(Q)$(BUILD)/gen/hyphen-tables >$@.tmp && mv $@.tmp $@
+$(BUILD)/generator/hyphenate.o: $(HYPH_H)
+$(BUILD)/generator/hyphenate.o: CPPFLAGS_NV += -I$(BUILD)/gen
+
 $(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(OPT) $(SAN) -o $@ $(CMD_OBJ) $(LIB_OBJ) $(LINK_FIRST) $$(cat $(PKG_LIBS)) -lhyphen -lpthread -lm
