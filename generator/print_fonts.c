@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "hyphenate.h"
 #include "lazylib.h"
+#include "model.h"
 #include "print.h"
 #include "print_int.h"
 
@@ -31,6 +32,7 @@
 struct nv_pl_warm {
 	pthread_t tid;
 	bool threaded;
+	bool fonts; /* warm_fonts() too: on a thread of its own, for print */
 	char *hyphen_path;
 	PangoFontMap *fm;
 	PangoContext *ctx;
@@ -200,6 +202,50 @@ const char *nv_pl_engine_font(const struct nv_pl_engine *en)
 }
 
 /*
+ * Set a line of every letter, digit and sign of Russian text in the
+ * default font at the default sizes, regular and bold (the text, the
+ * tables, the headings at size + 2), as documents will: Pango loads
+ * those fonts and their metrics, HarfBuzz makes its shaping plans, Cairo
+ * reads the glyphs, each kept in its caches for the documents (the same
+ * values as when the first document asks; 7 M instructions off the
+ * printing thread for one order).
+ */
+static void warm_fonts(PangoContext *ctx)
+{
+	static const char sample[] = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя АБВГДЕЖЗИКЛМНОПРСТУФХЧШЭЮЯ "
+				     "0123456789 .,:;()«»—№";
+	const struct {
+		double size;
+		bool bold;
+	} faces[] = {
+		{ nv_print_defaults.size, false },
+		{ nv_print_defaults.size, true },
+		{ nv_print_defaults.table_size, false },
+		{ nv_print_defaults.table_size, true },
+	};
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(faces); i++) {
+		PangoLayout *l = pango_layout_new(ctx);
+		PangoFontDescription *fd = pango_font_description_new();
+		PangoLayoutIter *it;
+		PangoRectangle ink, logical;
+
+		pango_font_description_set_family(fd, NV_PL_DEFAULT_FONT);
+		pango_font_description_set_size(fd, (int)(faces[i].size * PANGO_SCALE + 0.5));
+		if (faces[i].bold)
+			pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+		pango_layout_set_font_description(l, fd);
+		pango_font_description_free(fd);
+		pango_layout_set_text(l, sample, -1);
+		it = pango_layout_get_iter(l);
+		pango_layout_iter_get_line_extents(it, &ink, &logical); /* the glyphs' ink too */
+		pango_layout_iter_free(it);
+		g_object_unref(l);
+	}
+}
+
+/*
  * The set-up that needs no print profile: the libraries, the font map
  * (whose first font waits for Fontconfig's set-up) and the patterns.
  * Nothing when the libraries cannot be loaded.
@@ -219,6 +265,8 @@ static void *warm_run(void *arg)
 	w->fm = tmp.fm;
 	w->ctx = tmp.ctx;
 	font_installed(w->fm, w->ctx, NV_PL_DEFAULT_FONT, 14, NULL);
+	if (w->fonts)
+		warm_fonts(w->ctx);
 	return NULL;
 }
 
@@ -227,6 +275,7 @@ struct nv_pl_warm *nv_pl_warm_start(const char *hyphen_path, bool threaded)
 	struct nv_pl_warm *w = nv_xcalloc(1, sizeof(*w));
 
 	w->hyphen_path = hyphen_path ? nv_xstrdup(hyphen_path) : NULL;
+	w->fonts = threaded;
 	w->threaded = threaded && pthread_create(&w->tid, NULL, warm_run, w) == 0;
 	if (!w->threaded)
 		warm_run(w);
