@@ -23,9 +23,11 @@ Q := $(if $(V),,@)
 # LAZY_PKGS are not linked: lazylib.c opens them with dlopen() in the
 # commands that need them (start-up stays fast); NAME=PKG names each one's
 # soname macro in $(BUILD)/gen/sonames.h.
-LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter
+LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter \
+	GLIB=glib-2.0 GOBJECT=gobject-2.0 FC=fontconfig HB=harfbuzz CAIRO=cairo PANGO=pango \
+	PANGOCAIRO=pangocairo
 LAZY_PKGS := $(foreach l,$(LAZY),$(word 2,$(subst =, ,$(l))))
-PKGS := libcmark yaml-0.1 pangocairo fontconfig $(LAZY_PKGS)
+PKGS := libcmark yaml-0.1 $(LAZY_PKGS)
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wvla -Wno-missing-field-initializers
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -56,13 +58,11 @@ PKG_LIBS := $(BUILD)/pkg.libs
 MALLOC_LIB := $(if $(SAN),,-ljemalloc)
 
 # The program's libraries in the order the dynamic linker searches them:
-# the allocator, then the C library and GLib, which define most of what
-# the ~45 libraries look up at start-up (they are bound at load time),
-# then the rest. In pkg-config's order (dependents first) a lookup of a
-# libc symbol passes ten libraries first: start-up took 22 % more
-# instructions (callgrind, `nastavnik --version`: 12.2 M, now 10.0 M).
-# No symbol changes library (libm stays before libc, which shares a few).
-LINK_FIRST := $(MALLOC_LIB) -lm -lc -lglib-2.0 -lgobject-2.0 -lcairo -lharfbuzz -lpango-1.0
+# the allocator, then the C library, which define most of what the
+# libraries look up (also those lazylib.c opens later: the program's
+# own libraries come first in every lookup), then the rest. No symbol
+# changes library (libm stays before libc, which shares a few).
+LINK_FIRST := $(MALLOC_LIB) -lm -lc
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -230,6 +230,18 @@ $(FORMS_H): $(wildcard forms/*.md) scripts/embed-forms.sh
 	$(Q)sh scripts/embed-forms.sh forms $@
 $(BUILD)/generator/model_forms.o: $(FORMS_H)
 $(BUILD)/generator/model_forms.o: CPPFLAGS_NV += -I$(BUILD)/gen
+
+# libhyphen's compiled Russian patterns (hyphenate.c), made on this machine
+# from the dictionary hyphenate.h names; the program checks it loads that file.
+HYPH_H := $(BUILD)/gen/hyphen_tables.h
+HYPH_DIC := $(shell sed -n 's/^\#define NV_HYPHEN_RU "\(.*\)"/\1/p' include/hyphenate.h)
+$(BUILD)/gen/hyphen-tables: scripts/hyphen-tables.c include/hyphenate.h $(DEPS_OK)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(CPPFLAGS_NV) -O1 -o $@ $< -lhyphen
+$(HYPH_H): $(BUILD)/gen/hyphen-tables $(wildcard $(HYPH_DIC))
+	$(Q)$(BUILD)/gen/hyphen-tables >$@.tmp && mv $@.tmp $@
+$(BUILD)/generator/hyphenate.o: $(HYPH_H)
+$(BUILD)/generator/hyphenate.o: CPPFLAGS_NV += -I$(BUILD)/gen
 
 $(BIN): $(CMD_OBJ) $(LIB_OBJ) $(PKG_LIBS)
 	$(if $(Q),@echo "  LINK    $@")

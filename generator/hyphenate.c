@@ -16,6 +16,26 @@
 #include "hyphenate.h"
 #include "utf8.h"
 
+/*
+ * libhyphen's compiled patterns of NV_HYPHEN_RU, made at build time by
+ * scripts/hyphen-tables.c: each string is an offset in hyph_pool, each
+ * transition list one in hyph_trans (-1 for NULL).
+ */
+struct hyph_state {
+	int match, repl;
+	signed char replindex, replcut;
+	int fallback_state, num_trans, trans;
+};
+
+struct hyph_level {
+	char lhmin, rhmin, clhmin, crhmin;
+	int nohyphen, nohyphenl, num_states, utf8;
+	char cset[MAX_NAME];
+	int first; /* its first state in hyph_states */
+};
+
+#include "hyphen_tables.h"
+
 #define MIN_WORD	5
 #define MAX_WORD	64
 #define MIN_BEFORE	2 /* letters before a break */
@@ -31,6 +51,7 @@ struct kept {
 
 struct nv_hyphen {
 	HyphenDict *dict;
+	bool built_in; /* dict is made of hyphen_tables.h: one block, freed with free() */
 	struct kept *kept;
 	size_t nkept, alloc;
 };
@@ -88,16 +109,103 @@ static bool koi8_sign(char c)
 	return c == '\xD8' || c == '\xDF' || c == '\xCA';
 }
 
+/* Whether the file at path is byte for byte the one hyphen_tables.h was made from. */
+static bool same_file(const char *path)
+{
+	FILE *f = HYPH_FILE_LEN < 0 ? NULL : fopen(path, "rb");
+	uint64_t hash = 14695981039346656037ULL; /* FNV-1a, as scripts/hyphen-tables.c */
+	unsigned char chunk[8192];
+	long len = 0;
+	size_t n, i;
+
+	if (!f)
+		return false;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && len <= HYPH_FILE_LEN) {
+		for (i = 0; i < n; i++)
+			hash = (hash ^ chunk[i]) * 1099511628211ULL;
+		len += (long)n;
+	}
+	fclose(f);
+	return len == HYPH_FILE_LEN && hash == HYPH_FILE_HASH;
+}
+
+#ifdef HYPH_NONE
+static HyphenDict *built_in_dict(void)
+{
+	return NULL;
+}
+#else
+static char *pool_at(int off)
+{
+	return off < 0 ? NULL : (char *)hyph_pool + off;
+}
+
+/*
+ * The dictionary of hyphen_tables.h as libhyphen's loader makes it: its
+ * levels and states in one block, the strings and transitions in the
+ * tables (libhyphen only reads them).
+ */
+static HyphenDict *built_in_dict(void)
+{
+	const size_t nlev = NV_ARRAY_SIZE(hyph_levels), nst = NV_ARRAY_SIZE(hyph_states);
+	HyphenDict *d = nv_xcalloc(1, nlev * sizeof(*d) + nst * sizeof(HyphenState));
+	HyphenState *st = (HyphenState *)(d + nlev);
+	size_t i;
+
+	for (i = 0; i < nst; i++) {
+		const struct hyph_state *s = &hyph_states[i];
+
+		st[i].match = pool_at(s->match);
+		st[i].repl = pool_at(s->repl);
+		st[i].replindex = s->replindex;
+		st[i].replcut = s->replcut;
+		st[i].fallback_state = s->fallback_state;
+		st[i].num_trans = s->num_trans;
+		st[i].trans = s->trans < 0 ? NULL : (HyphenTrans *)&hyph_trans[s->trans];
+	}
+	for (i = 0; i < nlev; i++) {
+		const struct hyph_level *l = &hyph_levels[i];
+
+		d[i].lhmin = l->lhmin;
+		d[i].rhmin = l->rhmin;
+		d[i].clhmin = l->clhmin;
+		d[i].crhmin = l->crhmin;
+		d[i].nohyphen = pool_at(l->nohyphen);
+		d[i].nohyphenl = l->nohyphenl;
+		d[i].num_states = l->num_states;
+		memcpy(d[i].cset, l->cset, sizeof(d[i].cset));
+		d[i].utf8 = l->utf8;
+		d[i].states = st + l->first;
+		d[i].nextlevel = i + 1 < nlev ? &d[i + 1] : NULL;
+	}
+	return d;
+}
+#endif
+
 struct nv_hyphen *nv_hyphen_load(const char *path)
 {
 	struct nv_hyphen *h;
-	HyphenDict *dict = hnj_hyphen_load(path);
+	HyphenDict *dict = NULL;
+	bool built_in = same_file(path) && (dict = built_in_dict()) != NULL;
 
+	if (!built_in)
+		dict = hnj_hyphen_load(path);
 	if (!dict)
 		return NULL;
 	h = nv_xcalloc(1, sizeof(*h));
 	h->dict = dict;
+	h->built_in = built_in;
 	return h;
+}
+
+bool nv_hyphen_built_in(const struct nv_hyphen *h)
+{
+	return h && h->built_in;
+}
+
+const void *nv_hyphen_dict(const struct nv_hyphen *h)
+{
+	return h ? h->dict : NULL;
 }
 
 void nv_hyphen_free(struct nv_hyphen *h)
@@ -106,7 +214,10 @@ void nv_hyphen_free(struct nv_hyphen *h)
 
 	if (!h)
 		return;
-	hnj_hyphen_free(h->dict);
+	if (h->built_in)
+		free(h->dict);
+	else
+		hnj_hyphen_free(h->dict);
 	for (i = 0; i < h->nkept; i++)
 		free(h->kept[i].cp);
 	free(h->kept);

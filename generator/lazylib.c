@@ -25,6 +25,14 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <glib-object.h>
+#include <glib.h>
+#include <hb.h>
+#include <pango/pangocairo.h>
+
 #include "diag.h"
 #include "lazylib.h"
 #include "sonames.h"
@@ -190,9 +198,263 @@
 	   lxw_format *format),                                                                    \
 	  (ws, row, col, string, format))
 
-#define ALL_SYMS(F, V, E)  \
-	CURL_SYMS(F, V, E) \
-	GIT2_SYMS(F, V, E) MHD_SYMS(F, V, E) ZIP_SYMS(F, V, E) XML2_SYMS(F, V, E) XLSX_SYMS(F, V, E)
+/*
+ * The print engine's: Pango and the libraries under it, each resolved
+ * in its own (print_*.c call them directly).
+ */
+#define GLIB_SYMS(F, V, E)                                                                     \
+	F(NV_LIB_GLIB, gint, g_ascii_strcasecmp, (const gchar *s1, const gchar *s2), (s1, s2)) \
+	V(NV_LIB_GLIB, g_free, (gpointer mem), (mem))                                          \
+	F(NV_LIB_GLIB, gboolean, g_unichar_isalpha, (gunichar c), (c))                         \
+	F(NV_LIB_GLIB, gchar *, g_utf8_find_prev_char, (const gchar *str, const gchar *p),     \
+	  (str, p))                                                                            \
+	F(NV_LIB_GLIB, gunichar, g_utf8_get_char, (const gchar *p), (p))                       \
+	F(NV_LIB_GLIB, glong, g_utf8_pointer_to_offset, (const gchar *str, const gchar *pos),  \
+	  (str, pos))
+
+#define GOBJECT_SYMS(F, V, E)                                                                     \
+	F(NV_LIB_GOBJECT, gpointer, g_object_get_data, (GObject * object, const gchar *key),      \
+	  (object, key))                                                                          \
+	F(NV_LIB_GOBJECT, gpointer, g_object_ref, (gpointer object), (object))                    \
+	V(NV_LIB_GOBJECT, g_object_set_data, (GObject * object, const gchar *key, gpointer data), \
+	  (object, key, data))                                                                    \
+	V(NV_LIB_GOBJECT, g_object_unref, (gpointer object), (object))                            \
+	F(NV_LIB_GOBJECT, GTypeInstance *, g_type_check_instance_cast,                            \
+	  (GTypeInstance * instance, GType iface_type), (instance, iface_type))                   \
+	F(NV_LIB_GOBJECT, gboolean, g_type_check_instance_is_a,                                   \
+	  (GTypeInstance * instance, GType iface_type), (instance, iface_type))
+
+#define FC_SYMS(F, V, E)                                                                       \
+	F(NV_LIB_FC, FcBool, FcConfigBuildFonts, (FcConfig * config), (config))                \
+	F(NV_LIB_FC, FcConfig *, FcConfigCreate, (void), ())                                   \
+	V(NV_LIB_FC, FcConfigDestroy, (FcConfig * config), (config))                           \
+	F(NV_LIB_FC, FcStrList *, FcConfigGetCacheDirs, (FcConfig * config), (config))         \
+	F(NV_LIB_FC, FcBool, FcConfigParseAndLoad,                                             \
+	  (FcConfig * config, const FcChar8 *file, FcBool complain), (config, file, complain)) \
+	F(NV_LIB_FC, FcBool, FcConfigSetCurrent, (FcConfig * config), (config))                \
+	V(NV_LIB_FC, FcStrListDone, (FcStrList * list), (list))                                \
+	F(NV_LIB_FC, FcChar8 *, FcStrListNext, (FcStrList * list), (list))
+
+#define HB_SYMS(F, V, E)                                                                \
+	F(NV_LIB_HB, hb_font_t *, hb_font_create, (hb_face_t * face), (face))           \
+	V(NV_LIB_HB, hb_font_destroy, (hb_font_t * font), (font))                       \
+	F(NV_LIB_HB, hb_face_t *, hb_font_get_face, (hb_font_t * font), (font))         \
+	F(NV_LIB_HB, hb_position_t, hb_font_get_glyph_h_advance,                        \
+	  (hb_font_t * font, hb_codepoint_t glyph), (font, glyph))                      \
+	F(NV_LIB_HB, hb_bool_t, hb_font_get_nominal_glyph,                              \
+	  (hb_font_t * font, hb_codepoint_t unicode, hb_codepoint_t * glyph),           \
+	  (font, unicode, glyph))                                                       \
+	V(NV_LIB_HB, hb_font_get_scale, (hb_font_t * font, int *x_scale, int *y_scale), \
+	  (font, x_scale, y_scale))                                                     \
+	V(NV_LIB_HB, hb_font_set_scale, (hb_font_t * font, int x_scale, int y_scale),   \
+	  (font, x_scale, y_scale))
+
+#define CAIRO_SYMS(F, V, E)                                                                        \
+	F(NV_LIB_CAIRO, cairo_t *, cairo_create, (cairo_surface_t * target), (target))             \
+	V(NV_LIB_CAIRO, cairo_destroy, (cairo_t * cr), (cr))                                       \
+	V(NV_LIB_CAIRO, cairo_fill, (cairo_t * cr), (cr))                                          \
+	F(NV_LIB_CAIRO, cairo_font_options_t *, cairo_font_options_create, (void), ())             \
+	V(NV_LIB_CAIRO, cairo_font_options_destroy, (cairo_font_options_t * options), (options))   \
+	V(NV_LIB_CAIRO, cairo_font_options_set_hint_metrics,                                       \
+	  (cairo_font_options_t * options, cairo_hint_metrics_t hint_metrics),                     \
+	  (options, hint_metrics))                                                                 \
+	V(NV_LIB_CAIRO, cairo_font_options_set_hint_style,                                         \
+	  (cairo_font_options_t * options, cairo_hint_style_t hint_style), (options, hint_style))  \
+	V(NV_LIB_CAIRO, cairo_get_current_point, (cairo_t * cr, double *x, double *y), (cr, x, y)) \
+	V(NV_LIB_CAIRO, cairo_line_to, (cairo_t * cr, double x, double y), (cr, x, y))             \
+	V(NV_LIB_CAIRO, cairo_move_to, (cairo_t * cr, double x, double y), (cr, x, y))             \
+	F(NV_LIB_CAIRO, int, cairo_pdf_surface_add_outline,                                        \
+	  (cairo_surface_t * surface, int parent_id, const char *utf8, const char *link_attribs,   \
+	   cairo_pdf_outline_flags_t flags),                                                       \
+	  (surface, parent_id, utf8, link_attribs, flags))                                         \
+	F(NV_LIB_CAIRO, cairo_surface_t *, cairo_pdf_surface_create_for_stream,                    \
+	  (cairo_write_func_t write_func, void *closure, double width_in_points,                   \
+	   double height_in_points),                                                               \
+	  (write_func, closure, width_in_points, height_in_points))                                \
+	V(NV_LIB_CAIRO, cairo_pdf_surface_restrict_to_version,                                     \
+	  (cairo_surface_t * surface, cairo_pdf_version_t version), (surface, version))            \
+	V(NV_LIB_CAIRO, cairo_pdf_surface_set_metadata,                                            \
+	  (cairo_surface_t * surface, cairo_pdf_metadata_t metadata, const char *utf8),            \
+	  (surface, metadata, utf8))                                                               \
+	V(NV_LIB_CAIRO, cairo_pdf_surface_set_size,                                                \
+	  (cairo_surface_t * surface, double width_in_points, double height_in_points),            \
+	  (surface, width_in_points, height_in_points))                                            \
+	V(NV_LIB_CAIRO, cairo_rectangle,                                                           \
+	  (cairo_t * cr, double x, double y, double width, double height),                         \
+	  (cr, x, y, width, height))                                                               \
+	V(NV_LIB_CAIRO, cairo_set_line_cap, (cairo_t * cr, cairo_line_cap_t line_cap),             \
+	  (cr, line_cap))                                                                          \
+	V(NV_LIB_CAIRO, cairo_set_line_width, (cairo_t * cr, double width), (cr, width))           \
+	V(NV_LIB_CAIRO, cairo_set_scaled_font,                                                     \
+	  (cairo_t * cr, const cairo_scaled_font_t *scaled_font), (cr, scaled_font))               \
+	V(NV_LIB_CAIRO, cairo_set_source_rgb,                                                      \
+	  (cairo_t * cr, double red, double green, double blue), (cr, red, green, blue))           \
+	V(NV_LIB_CAIRO, cairo_show_page, (cairo_t * cr), (cr))                                     \
+	V(NV_LIB_CAIRO, cairo_show_text_glyphs,                                                    \
+	  (cairo_t * cr, const char *utf8, int utf8_len, const cairo_glyph_t *glyphs,              \
+	   int num_glyphs, const cairo_text_cluster_t *clusters, int num_clusters,                 \
+	   cairo_text_cluster_flags_t cluster_flags),                                              \
+	  (cr, utf8, utf8_len, glyphs, num_glyphs, clusters, num_clusters, cluster_flags))         \
+	F(NV_LIB_CAIRO, cairo_status_t, cairo_status, (cairo_t * cr), (cr))                        \
+	F(NV_LIB_CAIRO, const char *, cairo_status_to_string, (cairo_status_t status), (status))   \
+	V(NV_LIB_CAIRO, cairo_stroke, (cairo_t * cr), (cr))                                        \
+	V(NV_LIB_CAIRO, cairo_surface_destroy, (cairo_surface_t * surface), (surface))             \
+	V(NV_LIB_CAIRO, cairo_surface_finish, (cairo_surface_t * surface), (surface))              \
+	F(NV_LIB_CAIRO, cairo_status_t, cairo_surface_status, (cairo_surface_t * surface),         \
+	  (surface))                                                                               \
+	V(NV_LIB_CAIRO, cairo_tag_begin,                                                           \
+	  (cairo_t * cr, const char *tag_name, const char *attributes),                            \
+	  (cr, tag_name, attributes))                                                              \
+	V(NV_LIB_CAIRO, cairo_tag_end, (cairo_t * cr, const char *tag_name), (cr, tag_name))
+
+#define PANGO_SYMS(F, V, E)                                                                        \
+	F(NV_LIB_PANGO, PangoAttribute *, pango_attr_letter_spacing_new, (int letter_spacing),     \
+	  (letter_spacing))                                                                        \
+	V(NV_LIB_PANGO, pango_attr_list_change, (PangoAttrList * list, PangoAttribute * attr),     \
+	  (list, attr))                                                                            \
+	F(NV_LIB_PANGO, PangoAttrList *, pango_attr_list_copy, (PangoAttrList * list), (list))     \
+	F(NV_LIB_PANGO, PangoAttrList *, pango_attr_list_filter,                                   \
+	  (PangoAttrList * list, PangoAttrFilterFunc func, gpointer data), (list, func, data))     \
+	F(NV_LIB_PANGO, PangoAttrList *, pango_attr_list_new, (void), ())                          \
+	V(NV_LIB_PANGO, pango_attr_list_unref, (PangoAttrList * list), (list))                     \
+	V(NV_LIB_PANGO, pango_attr_list_update,                                                    \
+	  (PangoAttrList * list, int pos, int remove, int add), (list, pos, remove, add))          \
+	F(NV_LIB_PANGO, PangoAttribute *, pango_attr_scale_new, (double scale_factor),             \
+	  (scale_factor))                                                                          \
+	F(NV_LIB_PANGO, PangoLanguage *, pango_context_get_language, (PangoContext * context),     \
+	  (context))                                                                               \
+	V(NV_LIB_PANGO, pango_context_set_language,                                                \
+	  (PangoContext * context, PangoLanguage * language), (context, language))                 \
+	V(NV_LIB_PANGO, pango_context_set_round_glyph_positions,                                   \
+	  (PangoContext * context, gboolean round_positions), (context, round_positions))          \
+	F(NV_LIB_PANGO, PangoFontDescription *, pango_font_describe, (PangoFont * font), (font))   \
+	V(NV_LIB_PANGO, pango_font_description_free, (PangoFontDescription * desc), (desc))        \
+	F(NV_LIB_PANGO, const char *, pango_font_description_get_family,                           \
+	  (const PangoFontDescription *desc), (desc))                                              \
+	F(NV_LIB_PANGO, PangoFontDescription *, pango_font_description_new, (void), ())            \
+	V(NV_LIB_PANGO, pango_font_description_set_family,                                         \
+	  (PangoFontDescription * desc, const char *family), (desc, family))                       \
+	V(NV_LIB_PANGO, pango_font_description_set_size, (PangoFontDescription * desc, gint size), \
+	  (desc, size))                                                                            \
+	V(NV_LIB_PANGO, pango_font_description_set_weight,                                         \
+	  (PangoFontDescription * desc, PangoWeight weight), (desc, weight))                       \
+	V(NV_LIB_PANGO, pango_font_get_glyph_extents,                                              \
+	  (PangoFont * font, PangoGlyph glyph, PangoRectangle * ink_rect,                          \
+	   PangoRectangle * logical_rect),                                                         \
+	  (font, glyph, ink_rect, logical_rect))                                                   \
+	F(NV_LIB_PANGO, hb_font_t *, pango_font_get_hb_font, (PangoFont * font), (font))           \
+	F(NV_LIB_PANGO, PangoContext *, pango_font_map_create_context, (PangoFontMap * fontmap),   \
+	  (fontmap))                                                                               \
+	F(NV_LIB_PANGO, PangoFont *, pango_font_map_load_font,                                     \
+	  (PangoFontMap * fontmap, PangoContext * context, const PangoFontDescription *desc),      \
+	  (fontmap, context, desc))                                                                \
+	F(NV_LIB_PANGO, PangoFontset *, pango_font_map_load_fontset,                               \
+	  (PangoFontMap * fontmap, PangoContext * context, const PangoFontDescription *desc,       \
+	   PangoLanguage *language),                                                               \
+	  (fontmap, context, desc, language))                                                      \
+	V(NV_LIB_PANGO, pango_fontset_foreach,                                                     \
+	  (PangoFontset * fontset, PangoFontsetForeachFunc func, gpointer data),                   \
+	  (fontset, func, data))                                                                   \
+	F(NV_LIB_PANGO, gboolean, pango_glyph_item_iter_init_start,                                \
+	  (PangoGlyphItemIter * iter, PangoGlyphItem * glyph_item, const char *text),              \
+	  (iter, glyph_item, text))                                                                \
+	F(NV_LIB_PANGO, gboolean, pango_glyph_item_iter_next_cluster, (PangoGlyphItemIter * iter), \
+	  (iter))                                                                                  \
+	V(NV_LIB_PANGO, pango_glyph_string_free, (PangoGlyphString * string), (string))            \
+	F(NV_LIB_PANGO, int, pango_glyph_string_get_width, (PangoGlyphString * glyphs), (glyphs))  \
+	F(NV_LIB_PANGO, PangoGlyphString *, pango_glyph_string_new, (void), ())                    \
+	F(NV_LIB_PANGO, PangoLanguage *, pango_language_from_string, (const char *language),       \
+	  (language))                                                                              \
+	F(NV_LIB_PANGO, PangoAttrList *, pango_layout_get_attributes, (PangoLayout * layout),      \
+	  (layout))                                                                                \
+	F(NV_LIB_PANGO, const PangoFontDescription *, pango_layout_get_font_description,           \
+	  (PangoLayout * layout), (layout))                                                        \
+	F(NV_LIB_PANGO, PangoLayoutIter *, pango_layout_get_iter, (PangoLayout * layout),          \
+	  (layout))                                                                                \
+	F(NV_LIB_PANGO, int, pango_layout_get_line_count, (PangoLayout * layout), (layout))        \
+	F(NV_LIB_PANGO, GSList *, pango_layout_get_lines_readonly, (PangoLayout * layout),         \
+	  (layout))                                                                                \
+	F(NV_LIB_PANGO, const PangoLogAttr *, pango_layout_get_log_attrs_readonly,                 \
+	  (PangoLayout * layout, gint * n_attrs), (layout, n_attrs))                               \
+	F(NV_LIB_PANGO, const char *, pango_layout_get_text, (PangoLayout * layout), (layout))     \
+	F(NV_LIB_PANGO, int, pango_layout_get_width, (PangoLayout * layout), (layout))             \
+	V(NV_LIB_PANGO, pango_layout_iter_free, (PangoLayoutIter * iter), (iter))                  \
+	F(NV_LIB_PANGO, int, pango_layout_iter_get_baseline, (PangoLayoutIter * iter), (iter))     \
+	V(NV_LIB_PANGO, pango_layout_iter_get_line_extents,                                        \
+	  (PangoLayoutIter * iter, PangoRectangle * ink_rect, PangoRectangle * logical_rect),      \
+	  (iter, ink_rect, logical_rect))                                                          \
+	F(NV_LIB_PANGO, PangoLayoutLine *, pango_layout_iter_get_line_readonly,                    \
+	  (PangoLayoutIter * iter), (iter))                                                        \
+	F(NV_LIB_PANGO, gboolean, pango_layout_iter_next_line, (PangoLayoutIter * iter), (iter))   \
+	V(NV_LIB_PANGO, pango_layout_line_get_extents,                                             \
+	  (PangoLayoutLine * line, PangoRectangle * ink_rect, PangoRectangle * logical_rect),      \
+	  (line, ink_rect, logical_rect))                                                          \
+	F(NV_LIB_PANGO, PangoLayout *, pango_layout_new, (PangoContext * context), (context))      \
+	V(NV_LIB_PANGO, pango_layout_set_alignment,                                                \
+	  (PangoLayout * layout, PangoAlignment alignment), (layout, alignment))                   \
+	V(NV_LIB_PANGO, pango_layout_set_attributes,                                               \
+	  (PangoLayout * layout, PangoAttrList * attrs), (layout, attrs))                          \
+	V(NV_LIB_PANGO, pango_layout_set_font_description,                                         \
+	  (PangoLayout * layout, const PangoFontDescription *desc), (layout, desc))                \
+	V(NV_LIB_PANGO, pango_layout_set_indent, (PangoLayout * layout, int indent),               \
+	  (layout, indent))                                                                        \
+	V(NV_LIB_PANGO, pango_layout_set_justify, (PangoLayout * layout, gboolean justify),        \
+	  (layout, justify))                                                                       \
+	V(NV_LIB_PANGO, pango_layout_set_justify_last_line,                                        \
+	  (PangoLayout * layout, gboolean justify), (layout, justify))                             \
+	V(NV_LIB_PANGO, pango_layout_set_markup,                                                   \
+	  (PangoLayout * layout, const char *markup, int length), (layout, markup, length))        \
+	V(NV_LIB_PANGO, pango_layout_set_text,                                                     \
+	  (PangoLayout * layout, const char *text, int length), (layout, text, length))            \
+	V(NV_LIB_PANGO, pango_layout_set_width, (PangoLayout * layout, int width),                 \
+	  (layout, width))                                                                         \
+	V(NV_LIB_PANGO, pango_layout_set_wrap, (PangoLayout * layout, PangoWrapMode wrap),         \
+	  (layout, wrap))                                                                          \
+	F(NV_LIB_PANGO, gboolean, pango_parse_markup,                                              \
+	  (const char *markup_text, int length, gunichar accel_marker, PangoAttrList **attr_list,  \
+	   char **text, gunichar *accel_char, GError **error),                                     \
+	  (markup_text, length, accel_marker, attr_list, text, accel_char, error))                 \
+	V(NV_LIB_PANGO, pango_shape,                                                               \
+	  (const char *text, int length, const PangoAnalysis *analysis, PangoGlyphString *glyphs), \
+	  (text, length, analysis, glyphs))                                                        \
+	PANGO_TEST_SYMS(F, V, E)
+
+/* Called by the unit tests of the print engine only. */
+#define PANGO_TEST_SYMS(F, V, E)                                                                \
+	F(NV_LIB_PANGO, gboolean, pango_attr_list_equal,                                        \
+	  (PangoAttrList * list, PangoAttrList * other_list), (list, other_list))               \
+	F(NV_LIB_PANGO, PangoFontDescription *, pango_font_description_from_string,             \
+	  (const char *str), (str))                                                             \
+	F(NV_LIB_PANGO, PangoWeight, pango_font_description_get_weight,                         \
+	  (const PangoFontDescription *desc), (desc))                                           \
+	F(NV_LIB_PANGO, PangoLayoutLine *, pango_layout_get_line_readonly,                      \
+	  (PangoLayout * layout, int line), (layout, line))                                     \
+	V(NV_LIB_PANGO, pango_layout_get_size, (PangoLayout * layout, int *width, int *height), \
+	  (layout, width, height))
+
+#define PANGOCAIRO_SYMS(F, V, E)                                                                   \
+	V(NV_LIB_PANGOCAIRO, pango_cairo_context_set_font_options,                                 \
+	  (PangoContext * context, const cairo_font_options_t *options), (context, options))       \
+	V(NV_LIB_PANGOCAIRO, pango_cairo_context_set_resolution,                                   \
+	  (PangoContext * context, double dpi), (context, dpi))                                    \
+	F(NV_LIB_PANGOCAIRO, cairo_scaled_font_t *, pango_cairo_font_get_scaled_font,              \
+	  (PangoCairoFont * font), (font))                                                         \
+	F(NV_LIB_PANGOCAIRO, GType, pango_cairo_font_get_type, (void), ())                         \
+	F(NV_LIB_PANGOCAIRO, GType, pango_cairo_font_map_get_type, (void), ())                     \
+	F(NV_LIB_PANGOCAIRO, PangoFontMap *, pango_cairo_font_map_new, (void), ())                 \
+	V(NV_LIB_PANGOCAIRO, pango_cairo_font_map_set_resolution,                                  \
+	  (PangoCairoFontMap * fontmap, double dpi), (fontmap, dpi))                               \
+	V(NV_LIB_PANGOCAIRO, pango_cairo_show_layout_line, (cairo_t * cr, PangoLayoutLine * line), \
+	  (cr, line))
+
+#define ALL_SYMS(F, V, E)                                                                 \
+	CURL_SYMS(F, V, E)                                                                \
+	GIT2_SYMS(F, V, E)                                                                \
+	MHD_SYMS(F, V, E)                                                                 \
+	ZIP_SYMS(F, V, E)                                                                 \
+	XML2_SYMS(F, V, E) XLSX_SYMS(F, V, E) GLIB_SYMS(F, V, E) GOBJECT_SYMS(F, V, E)    \
+		FC_SYMS(F, V, E) HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) \
+			PANGOCAIRO_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,
@@ -212,7 +474,7 @@ static const struct {
 	ALL_SYMS(NAME_F, NAME_V, NAME_E)
 };
 
-/* Written once per library inside pthread_once, read after it. */
+/* Written once per library inside pthread_once (all or none), read by need(). */
 static void *slot[SYM_COUNT];
 
 static struct lib {
@@ -228,17 +490,52 @@ static struct lib {
 	[NV_LIB_ZIP] = { NV_SONAME_ZIP, NULL, PTHREAD_ONCE_INIT, -1, "" },
 	[NV_LIB_XML2] = { NV_SONAME_XML2, NULL, PTHREAD_ONCE_INIT, -1, "" },
 	[NV_LIB_XLSX] = { NV_SONAME_XLSX, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_GLIB] = { NV_SONAME_GLIB, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_GOBJECT] = { NV_SONAME_GOBJECT, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_FC] = { NV_SONAME_FC, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_HB] = { NV_SONAME_HB, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_CAIRO] = { NV_SONAME_CAIRO, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_PANGO] = { NV_SONAME_PANGO, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_PANGOCAIRO] = { NV_SONAME_PANGOCAIRO, NULL, PTHREAD_ONCE_INIT, -1, "" },
 };
 
 /* libxml2's free function, a variable its header declares. */
 xmlFreeFunc xmlFree;
 
-/* Open lib and fill its slots; on failure l->why says why. */
+/*
+ * GLib's table of UTF-8 sequence lengths by first byte, a variable its
+ * header declares (g_utf8_next_char() reads it): the same bytes as
+ * GLib's own (gutf8.c), which the program uses without loading GLib.
+ */
+/* clang-format off */
+static const gchar utf8_skip[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 70 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 80 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 90 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* B0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D0 */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E0 */
+	4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 1, 1, /* F0 */
+};
+/* clang-format on */
+const gchar *const g_utf8_skip = utf8_skip;
+
+/* Open lib and fill its slots; on failure l->why says why and no slot is filled. */
 static void open_lib(enum nv_lib lib)
 {
 	struct lib *l = &libs[lib];
 	const char *file = l->file ? l->file : l->soname;
 	void *h = dlopen(file, RTLD_LAZY | RTLD_LOCAL);
+	void *got[SYM_COUNT];
 	size_t i;
 
 	if (!h) {
@@ -249,8 +546,8 @@ static void open_lib(enum nv_lib lib)
 	for (i = 0; i < SYM_COUNT; i++) {
 		if (syms[i].lib != lib)
 			continue;
-		slot[i] = dlsym(h, syms[i].name);
-		if (!slot[i]) {
+		got[i] = dlsym(h, syms[i].name);
+		if (!got[i]) {
 			snprintf(l->why, sizeof(l->why),
 				 "не удалось загрузить библиотеку %s: в ней нет функции %s", file,
 				 syms[i].name);
@@ -259,7 +556,10 @@ static void open_lib(enum nv_lib lib)
 		}
 	}
 	if (lib == NV_LIB_XML2)
-		xmlFree = *(xmlFreeFunc *)slot[S_xmlFree];
+		xmlFree = *(xmlFreeFunc *)got[S_xmlFree];
+	for (i = 0; i < SYM_COUNT; i++)
+		if (syms[i].lib == lib)
+			__atomic_store_n(&slot[i], got[i], __ATOMIC_RELEASE);
 	l->state = 0;
 }
 
@@ -274,10 +574,28 @@ ONCE(NV_LIB_MHD, open_mhd)
 ONCE(NV_LIB_ZIP, open_zip)
 ONCE(NV_LIB_XML2, open_xml2)
 ONCE(NV_LIB_XLSX, open_xlsx)
+ONCE(NV_LIB_GLIB, open_glib)
+ONCE(NV_LIB_GOBJECT, open_gobject)
+ONCE(NV_LIB_FC, open_fc)
+ONCE(NV_LIB_HB, open_hb)
+ONCE(NV_LIB_CAIRO, open_cairo)
+ONCE(NV_LIB_PANGO, open_pango)
+ONCE(NV_LIB_PANGOCAIRO, open_pangocairo)
 
 static void (*const openers[NV_LIB_COUNT])(void) = {
-	[NV_LIB_CURL] = open_curl, [NV_LIB_GIT2] = open_git2, [NV_LIB_MHD] = open_mhd,
-	[NV_LIB_ZIP] = open_zip,   [NV_LIB_XML2] = open_xml2, [NV_LIB_XLSX] = open_xlsx,
+	[NV_LIB_CURL] = open_curl,
+	[NV_LIB_GIT2] = open_git2,
+	[NV_LIB_MHD] = open_mhd,
+	[NV_LIB_ZIP] = open_zip,
+	[NV_LIB_XML2] = open_xml2,
+	[NV_LIB_XLSX] = open_xlsx,
+	[NV_LIB_GLIB] = open_glib,
+	[NV_LIB_GOBJECT] = open_gobject,
+	[NV_LIB_FC] = open_fc,
+	[NV_LIB_HB] = open_hb,
+	[NV_LIB_CAIRO] = open_cairo,
+	[NV_LIB_PANGO] = open_pango,
+	[NV_LIB_PANGOCAIRO] = open_pangocairo,
 };
 
 static int load(enum nv_lib lib)
@@ -296,6 +614,16 @@ int nv_lib_load(enum nv_lib lib, struct nv_diags *d)
 			     "котором есть %s)",
 			     libs[lib].soname);
 	return -1;
+}
+
+int nv_lib_load_print(struct nv_diags *d)
+{
+	int lib;
+
+	for (lib = NV_LIB_GLIB; lib <= NV_LIB_PANGOCAIRO; lib++)
+		if (nv_lib_load((enum nv_lib)lib, d) < 0)
+			return -1;
+	return 0;
 }
 
 const char *nv_lib_why(enum nv_lib lib)
@@ -318,13 +646,21 @@ void nv_lib_set_file(enum nv_lib lib, const char *file)
  * before it calls into a library, so failing here is a bug of ours; the
  * program stops as when memory runs out, with the reason.
  */
-static void *need(enum nv_lib lib, int sym)
+static void *need_slow(enum nv_lib lib, int sym)
 {
 	if (load(lib) < 0) {
 		fprintf(stderr, "nastavnik: %s\n", libs[lib].why);
 		exit(2);
 	}
 	return slot[sym];
+}
+
+/* A slot is filled only once its library is loaded whole: then it is used as it is. */
+static inline void *need(enum nv_lib lib, int sym)
+{
+	void *fn = __atomic_load_n(&slot[sym], __ATOMIC_ACQUIRE);
+
+	return fn ? fn : need_slow(lib, sym);
 }
 
 /* The forwarders. */

@@ -27,6 +27,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "hyphenate.h"
+#include "lazylib.h"
 #include "markdown.h"
 #include "model.h"
 #include "person.h"
@@ -485,10 +486,16 @@ struct nv_print_state *nv_print_new(const struct nv_model *m, struct nv_diags *d
 struct nv_print_state *nv_print_new_warm(const struct nv_model *m, struct nv_diags *d,
 					 struct nv_pl_warm *w)
 {
-	struct nv_print_state *s = nv_xcalloc(1, sizeof(*s));
+	struct nv_print_state *s;
 	const struct nv_print_profile *pp = &m->site.print, *df = &nv_print_defaults;
 	struct nv_buf why = NV_BUF_INIT;
 
+	/* Pango and the libraries under it are loaded now (lazylib.h), or w's thread loads them. */
+	if (nv_lib_load_print(d) < 0) {
+		nv_pl_warm_free(w);
+		return NULL;
+	}
+	s = nv_xcalloc(1, sizeof(*s));
 	s->m = m;
 	s->d = d;
 	s->site_yml = nv_xstrdup(m->site_yml ? m->site_yml : "content/site.yml");

@@ -44,6 +44,16 @@ struct nv_hyphen *nv_hyphen_load(const char *path);
 void nv_hyphen_free(struct nv_hyphen *h);
 
 /*
+ * Whether h's patterns are the ones compiled in at build time
+ * (scripts/hyphen-tables.c): the file loaded was byte for byte the
+ * NV_HYPHEN_RU the build read, and libhyphen's loader, which would have
+ * made the same, was not run. For tests, as nv_hyphen_dict(): h's
+ * HyphenDict.
+ */
+bool nv_hyphen_built_in(const struct nv_hyphen *h);
+const void *nv_hyphen_dict(const struct nv_hyphen *h);
+
+/*
  * Never hyphenate the words of text (a surname, a name, a place) nor
  * their case forms, when they begin with a capital: words that begin
  * with all of a kept word but its last three letters (three letters at

@@ -5,7 +5,11 @@
  * Linking libcurl, libgit2, libmicrohttpd, libzip, libxml2 and
  * libxlsxwriter costs every run, `--version` and `print` included, the
  * dynamic loader's work on all of them and their own dependencies
- * (about 12 ms of a 17 ms start). So they are not linked: lazylib.c
+ * (about 12 ms of a 17 ms start). Pango, Cairo, HarfBuzz, Fontconfig
+ * and GLib, with the 30 libraries under them, cost another 5 ms to
+ * every command, and only `print` and `build` with PDFs use them
+ * (`print` loads them on its warm-up thread, while the project loads).
+ * So they are not linked: lazylib.c
  * defines every function of theirs the program calls, with the same name
  * and signature the library's header declares, and forwards it through a
  * pointer that dlsym() gave when the library was opened. Call sites stay
@@ -35,6 +39,14 @@ enum nv_lib {
 	NV_LIB_ZIP,  /* import of .docx and .odt */
 	NV_LIB_XML2, /* import of .docx and .odt */
 	NV_LIB_XLSX, /* report */
+	/* The print engine's (print, build with PDFs), in the order they depend on each other: */
+	NV_LIB_GLIB,
+	NV_LIB_GOBJECT,
+	NV_LIB_FC, /* Fontconfig */
+	NV_LIB_HB, /* HarfBuzz */
+	NV_LIB_CAIRO,
+	NV_LIB_PANGO,
+	NV_LIB_PANGOCAIRO,
 	NV_LIB_COUNT
 };
 
@@ -45,6 +57,13 @@ enum nv_lib {
  * return the first result at once.
  */
 int nv_lib_load(enum nv_lib lib, struct nv_diags *d);
+
+/*
+ * Load the print engine's libraries, NV_LIB_GLIB to NV_LIB_PANGOCAIRO in
+ * that order, as nv_lib_load() does each; 0, or -1 with the error of the
+ * first that failed.
+ */
+int nv_lib_load_print(struct nv_diags *d);
 
 /*
  * Why lib could not be loaded, as one Russian sentence without a final

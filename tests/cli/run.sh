@@ -176,13 +176,21 @@ expect hook-foreign 2 - "уже есть, и он не наш — не заме�
 # The libraries only some commands need are loaded with dlopen() on first
 # use (lazylib.c), not at start-up: none of them is NEEDED, and commands
 # that do not use them never load them (LD_DEBUG=files lists each load).
-lazy='lib\(curl\|git2\|microhttpd\|zip\|xml2\|xlsxwriter\)\.'
+lazy='lib\(curl\|git2\|microhttpd\|zip\|xml2\|xlsxwriter\|glib-2\.0\|gobject-2\.0\|fontconfig\|harfbuzz\|cairo\|pango-1\.0\|pangocairo-1\.0\)\.'
+# what the print engine loads: Pango and the libraries under it
+print_libs="libcairo
+libfontconfig
+libglib-2.0
+libgobject-2.0
+libharfbuzz
+libpango-1.0
+libpangocairo-1.0"
 # lazy_loads NAME WANT -- COMMAND...: the lazy libraries COMMAND loads, one
 # name a line without ".so…", sorted ("" for none), must be WANT.
 lazy_loads() {
 	name=$1 want=$2
 	shift 3
-	got=$(LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n "s/.*file=\($lazy\)so[^ ]* .*/\1/p" | sed 's/\.$//' | sort -u)
+	got=$(LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n "s/.*file=\($lazy\)so[^ ]* .*/\1/p" | sed 's/\.$//' | LC_ALL=C sort -u)
 	if [ "$got" = "$want" ]; then
 		pass=$((pass + 1))
 	else
@@ -200,10 +208,12 @@ fi
 lazy_loads version "" -- "$bin" --version
 # (the demo is in this repository's Git: neither reads the history)
 lazy_loads check "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" check
-lazy_loads print "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" print o-vnedrenii -o "$tmp/lazy.pdf"
+lazy_loads print "$print_libs" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$root" print o-vnedrenii -o "$tmp/lazy.pdf"
+lazy_loads print-help "" -- "$bin" print --help
 "$bin" init "$tmp/lazy" >/dev/null 2>&1
 echo 'deploy: sftp://127.0.0.1:1/site/' >>"$tmp/lazy/content/site.yml"
 lazy_loads build-no-git "" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
+lazy_loads build-pdf "$print_libs" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build -o "$tmp/lazy-out-pdf"
 git -C "$tmp/lazy" init -q
 lazy_loads build-git "libgit2" -- env -u NASTAVNIK_NO_HISTORY "$bin" -C "$tmp/lazy" build --no-pdf -o "$tmp/lazy-out"
 lazy_loads import-txt "" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/order-utf8.txt"
@@ -213,8 +223,8 @@ libzip" -- "$bin" -C "$tmp/lazy" import --dry-run "$root/tests/import/fixtures/o
 # needs it, not a crash: a library of that soname without its functions
 # (a copy of libyaml) is found first through LD_LIBRARY_PATH.
 mkdir "$tmp/fakelib"
-for l in curl git2 microhttpd zip xlsxwriter; do
-	so=$(strings "$bin" | grep -m1 "^lib$l\.so\.")
+for l in curl git2 microhttpd zip xlsxwriter pango; do
+	so=$(strings "$bin" | grep -m1 "^lib$l\(-1\.0\)\?\.so\.")
 	eval "so_$l=\$so"
 	cp "$(ldd "$bin" | awk '/libyaml/ { print $3 }')" "$tmp/fakelib/$so"
 done
@@ -228,6 +238,10 @@ expect lazy-missing-history 0 "" "nastavnik: примечание: истори�
 printf 'members:\n  - http://127.0.0.1:1/data.json\n' >>"$tmp/lazy-dept/content/site.yml"
 expect lazy-missing-members 0 "" "участник «http://127.0.0.1:1/data.json»: не удалось получить данные (не удалось загрузить библиотеку $so_curl: в ней нет функции curl_global_init); организация пропущена" -- $fake "$bin" -C "$tmp/lazy-dept" build --no-pdf -o "$tmp/lazy-dept-out"
 expect lazy-missing-members-hint 0 "" "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в котором есть $so_curl)" -- $fake "$bin" -C "$tmp/lazy-dept" build --no-pdf --force -o "$tmp/lazy-dept-out"
+# Pango lacking a function: print stops, build makes the site without the PDFs.
+expect lazy-missing-print 2 - "nastavnik: ошибка: не удалось загрузить библиотеку $so_pango: в ней нет функции pango_attr_letter_spacing_new" -- $fake "$bin" -C "$tmp/lazy" print o-vnedrenii -o "$tmp/lazy.pdf"
+expect lazy-missing-build-pdf 2 "документы для печати не собраны — см. ошибку выше" "nastavnik: ошибка: не удалось загрузить библиотеку $so_pango: в ней нет функции pango_attr_letter_spacing_new" -- $fake "$bin" -C "$tmp/lazy" build -o "$tmp/lazy-out-fake"
+expect lazy-missing-build-site 0 "" - -- test -s "$tmp/lazy-out-fake/site/index.html"
 expect lazy-missing-hint 2 - "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в котором есть $so_xlsxwriter)" -- $fake "$bin" -C "$tmp/lazy" report --xlsx "$tmp/lazy.xlsx"
 
 echo "cli: $pass passed, $fail failed"

@@ -1,7 +1,11 @@
 /* Unit tests for hyphenate.c: soft hyphens in Russian words. */
 #include "common.h"
 
+#include <hyphen.h>
+
+#include "alloc.h"
 #include "buf.h"
+#include "fs.h"
 #include "harness.h"
 #include "hyphenate.h"
 
@@ -36,6 +40,90 @@ static void test_load(void)
 	nv_hyphen_free(NULL);
 	dict = nv_hyphen_load(NV_HYPHEN_RU);
 	CHECK(dict != NULL);
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The strings of a nohyphen list: nohyphenl + 1 of them. */
+static bool same_nohyphen(const HyphenDict *a, const HyphenDict *b)
+{
+	const char *p = a->nohyphen, *q = b->nohyphen;
+	int i;
+
+	if (!p || !q)
+		return p == q;
+	for (i = 0; i <= a->nohyphenl; i++, p += strlen(p) + 1, q += strlen(q) + 1)
+		if (strcmp(p, q))
+			return false;
+	return true;
+}
+
+/* Every level, state, transition and string of a as of b. */
+static bool same_dict(const HyphenDict *a, const HyphenDict *b)
+{
+	int i, k;
+
+	for (; a && b; a = a->nextlevel, b = b->nextlevel) {
+		if (a->lhmin != b->lhmin || a->rhmin != b->rhmin || a->clhmin != b->clhmin ||
+		    a->crhmin != b->crhmin || a->nohyphenl != b->nohyphenl ||
+		    a->num_states != b->num_states || a->utf8 != b->utf8 ||
+		    memcmp(a->cset, b->cset, sizeof(a->cset)) || !same_nohyphen(a, b))
+			return false;
+		for (i = 0; i < a->num_states; i++) {
+			const HyphenState *s = &a->states[i], *t = &b->states[i];
+
+			/* (replindex and replcut are read only with repl: the loader leaves them
+			 * unset) */
+			if (!same_str(s->match, t->match) || !same_str(s->repl, t->repl) ||
+			    (s->repl &&
+			     (s->replindex != t->replindex || s->replcut != t->replcut)) ||
+			    s->fallback_state != t->fallback_state ||
+			    s->num_trans != t->num_trans || !s->trans != !t->trans)
+				return false;
+			for (k = 0; s->trans && k < s->num_trans; k++)
+				if (s->trans[k].ch != t->trans[k].ch ||
+				    s->trans[k].new_state != t->trans[k].new_state)
+					return false;
+		}
+	}
+	return !a && !b;
+}
+
+/*
+ * The patterns compiled in at build time are those libhyphen makes of
+ * the file, and are used only for that very file: one byte changed, and
+ * libhyphen's loader reads it.
+ */
+static void test_built_in(void)
+{
+	HyphenDict *ref = hnj_hyphen_load(NV_HYPHEN_RU);
+	struct nv_hyphen *other;
+	struct nv_buf text = NV_BUF_INIT;
+	char *path;
+
+	CHECK(ref != NULL);
+	CHECK(nv_hyphen_built_in(dict));
+	CHECK(same_dict(nv_hyphen_dict(dict), ref));
+	CHECK(nv_read_file(NV_HYPHEN_RU, 1 << 20, &text) == 0);
+	path = nv_xasprintf("%s/hyph.dic", nv_test_tmpdir());
+	CHECK(nv_write_file(path, text.ptr, text.len) == 0);
+	other = nv_hyphen_load(path);
+	CHECK(nv_hyphen_built_in(other));
+	nv_hyphen_free(other);
+	nv_buf_addch(&text, '\n');
+	CHECK(nv_write_file(path, text.ptr, text.len) == 0);
+	other = nv_hyphen_load(path);
+	CHECK(other && !nv_hyphen_built_in(other));
+	hnj_hyphen_free(ref);
+	ref = hnj_hyphen_load(path);
+	CHECK(same_dict(nv_hyphen_dict(other), ref));
+	nv_hyphen_free(other);
+	hnj_hyphen_free(ref);
+	nv_buf_release(&text);
+	free(path);
 }
 
 static void test_words(void)
@@ -157,6 +245,7 @@ static void test_bytes_kept(void)
 void nv_tests(void)
 {
 	NV_RUN(test_load);
+	NV_RUN(test_built_in);
 	NV_RUN(test_words);
 	NV_RUN(test_two_letters_each_side);
 	NV_RUN(test_russian_rules);

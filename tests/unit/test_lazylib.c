@@ -17,6 +17,10 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
@@ -149,6 +153,58 @@ static void test_xlsx(void)
 	free(path);
 }
 
+static cairo_status_t on_pdf(void *closure, const unsigned char *data, unsigned int len)
+{
+	nv_buf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * Pango and the libraries under it: loaded in one call, each forwarder
+ * reaches its own library (a GObject type check among them), and
+ * g_utf8_next_char() reads the program's copy of GLib's table.
+ */
+static void test_print_libs(void)
+{
+	static const char text[] = "aё€𝄞";
+	PangoFontDescription *desc;
+	PangoFontMap *fm;
+	cairo_surface_t *surface;
+	struct nv_buf pdf = NV_BUF_INIT;
+	const char *p = text;
+	int n = 0, lib;
+	FcConfig *fc;
+
+	CHECK_INT(nv_lib_load_print(NULL), 0);
+	for (lib = NV_LIB_GLIB; lib <= NV_LIB_PANGOCAIRO; lib++)
+		CHECK_STR(nv_lib_why((enum nv_lib)lib), "");
+	CHECK_INT(g_ascii_strcasecmp("Arial", "ARIAL"), 0);
+	while (*p) {
+		CHECK(g_utf8_next_char(p) - p == n + 1);
+		p = g_utf8_next_char(p);
+		n++;
+	}
+	CHECK_INT(g_utf8_pointer_to_offset(text, p), 4);
+	CHECK_INT((int)g_utf8_get_char(text + 1), 0x451);
+	fc = FcConfigCreate();
+	CHECK(fc);
+	FcConfigDestroy(fc);
+	desc = pango_font_description_new();
+	pango_font_description_set_family(desc, "Liberation Serif");
+	CHECK_STR(pango_font_description_get_family(desc), "Liberation Serif");
+	pango_font_description_free(desc);
+	fm = pango_cairo_font_map_new();
+	CHECK(PANGO_IS_CAIRO_FONT_MAP(fm));
+	g_object_unref(fm);
+	surface = cairo_pdf_surface_create_for_stream(on_pdf, &pdf, 100, 100);
+	CHECK_INT(cairo_surface_status(surface), CAIRO_STATUS_SUCCESS);
+	cairo_surface_finish(surface);
+	cairo_surface_destroy(surface);
+	CHECK(pdf.len > 4 && !memcmp(pdf.ptr, "%PDF", 4));
+	CHECK_STR(cairo_status_to_string(CAIRO_STATUS_NO_MEMORY), "out of memory");
+	nv_buf_release(&pdf);
+}
+
 /*
  * In a child: open lib from file and write the diagnostic to a pipe.
  * The text read back, or NULL if the child failed.
@@ -222,6 +278,19 @@ static void test_missing_function(void)
 		 zip, nv_lib_soname(NV_LIB_GIT2), zip);
 	CHECK_STR(load_in_child(NV_LIB_GIT2, zip, &out), want);
 	nv_buf_release(&out);
+
+	/* So for the print engine's: the first function listed of that library. */
+	nv_buf_reset(&out);
+	snprintf(want, sizeof(want),
+		 "nastavnik: ошибка: не удалось загрузить библиотеку %s: в ней нет функции "
+		 "pango_attr_letter_spacing_new\n"
+		 "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в "
+		 "котором есть %s)\n"
+		 "why: не удалось загрузить библиотеку %s: в ней нет функции "
+		 "pango_attr_letter_spacing_new\n",
+		 zip, nv_lib_soname(NV_LIB_PANGO), zip);
+	CHECK_STR(load_in_child(NV_LIB_PANGO, zip, &out), want);
+	nv_buf_release(&out);
 }
 
 void nv_tests(void)
@@ -233,4 +302,5 @@ void nv_tests(void)
 	NV_RUN(test_mhd);
 	NV_RUN(test_zip_xml);
 	NV_RUN(test_xlsx);
+	NV_RUN(test_print_libs);
 }
