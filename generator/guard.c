@@ -313,6 +313,32 @@ static void build_trie(struct nv_guard *g)
 	free(end);
 }
 
+/* g->letter and g->pair (guard_int.h). */
+static void build_tables(struct nv_guard *g)
+{
+	const struct nv_guard_node *nd;
+	int b, c;
+
+	for (b = 0; b < 0x80; b++)
+		g->letter[0][b] = nv_guard_is_lat((unsigned char)b) ? (unsigned char)(b | 0x20) : 0;
+	for (b = 0x90; b <= 0xBF; b++)
+		g->letter[1][b] = (unsigned char)((b + 0x30) | 0x20);
+	for (b = 0x80; b <= 0x8F; b++)
+		g->letter[2][b] = (unsigned char)(b + 0x70);
+	g->letter[1][0x81] = g->letter[2][0x91] = 0xE5; /* «Ё» and «ё» are «е» */
+	g->pair = nv_xcalloc(NV_GUARD_CLASSES * 64, sizeof(*g->pair));
+	for (b = 'a'; b < 256; b = b == 'z' ? 0xE0 : b + 1) {
+		if (!g->root[b])
+			continue;
+		nd = &g->node[g->root[b]];
+		for (c = 0; c < NV_GUARD_CLASSES; c++)
+			if ((nd->kids >> c) & 1)
+				g->pair[nv_guard_cls((unsigned char)b) * 64 + c] =
+					nd->base + (uint32_t)nv_guard_pop64(
+							   nd->kids & ((UINT64_C(1) << c) - 1));
+	}
+}
+
 static void index_keys(struct nv_guard *g)
 {
 	size_t i, b;
@@ -330,6 +356,7 @@ static void index_keys(struct nv_guard *g)
 		g->second[k->b0] |= k->len < 2 ? UINT64_MAX : UINT64_C(1) << (k->b1 & 63);
 	}
 	build_trie(g);
+	build_tables(g);
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
@@ -384,6 +411,7 @@ void nv_guard_free(struct nv_guard *g)
 	free(g->t);
 	free(g->k);
 	free(g->node);
+	free(g->pair);
 	free(g->odd);
 	free(g);
 }
@@ -694,13 +722,16 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 	return hit->t != NULL;
 }
 
-#define MARGIN 128 /* folded bytes read past a window: the longest mention */
+#define MARGIN	 128  /* folded bytes read past a window: the longest mention */
+#define FOLD_BUF 1016 /* folded bytes a window holds on the stack (no malloc for most) */
 
 bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
 		   struct nv_guard_hit *hit)
 {
 	struct nv_guard_reader r = { text, len, from, markup, 0, { { 0, 0 } } }, next;
-	struct nv_guard_folded fd = { NULL, NULL, 0, 0 };
+	unsigned char fbuf[FOLD_BUF + 8];
+	uint32_t obuf[FOLD_BUF];
+	struct nv_guard_folded fd = { fbuf, obuf, 0, 0, FOLD_BUF, true };
 	struct scan sc = { g, NULL, 0 };
 	size_t want = 64, cut;
 	struct cand c = { NULL, 0, 0, 0, false };
@@ -730,8 +761,10 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 		}
 		r = next;
 	}
-	free(fd.f);
-	free(fd.o);
+	if (!fd.borrowed) {
+		free(fd.f);
+		free(fd.o);
+	}
 	return found;
 }
 

@@ -73,6 +73,7 @@ struct nv_guard_folded {
 	unsigned char *f;
 	uint32_t *o;
 	size_t base, len, cap;
+	bool borrowed; /* f (cap + 8 bytes) and o are the caller's: grown into new arrays */
 };
 
 /*
@@ -81,7 +82,8 @@ struct nv_guard_folded {
  * (a space after a word in lower case, nothing pending) — or the text
  * ends; at its end, or at the end of a window, the attribute values
  * still pending are folded too.
- * r->i is where reading goes on; fd's arrays are the caller's to free.
+ * r->i is where reading goes on; fd's arrays are the caller's to free
+ * (unless still borrowed).
  */
 void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t want, bool cut);
 
@@ -171,6 +173,14 @@ struct nv_guard {
 	 * second byte has no bit starts with none of them.
 	 */
 	uint64_t second[256];
+	/*
+	 * Plain letters (see guard_read.c) as folded bytes in lower case, or
+	 * 0: letter[0] by ASCII byte, letter[1] and letter[2] by the byte
+	 * after 0xD0 and after 0xD1.
+	 */
+	unsigned char letter[3][256];
+	/* The trie's node for two letters (classes c1, c2) at pair[c1 * 64 + c2], or 0. */
+	uint32_t *pair;
 };
 
 /*

@@ -12,6 +12,10 @@
 #include "guard_int.h"
 #include "utf8.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /*
  * The folded byte of code point cp, or NV_GUARD_SKIP. Control characters are
  * spaces (a newline in plain text separates words like a space).
@@ -36,6 +40,23 @@ int nv_guard_fold_cp(uint32_t cp)
 		return '-';
 	return NV_GUARD_OTHER;
 }
+
+#ifdef __SSE2__
+
+/* The bytes of x in [lo, hi], as 0xFF. */
+static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char hi)
+{
+	__m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)(hi - lo))), t);
+}
+
+static inline __m128i eq8(__m128i x, unsigned char b)
+{
+	return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)b));
+}
+
+#endif
 
 /* The character references decoded besides numeric ones. */
 static const struct {
@@ -138,9 +159,22 @@ static bool is_inline_tag(const char *name, size_t len)
 
 static void grow(struct nv_guard_folded *fd)
 {
+	unsigned char *f;
+	uint32_t *o;
+
 	fd->cap = fd->cap ? 2 * fd->cap : 1024 - 8;
-	fd->f = nv_xrealloc(fd->f, fd->cap + 8);
-	fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
+	if (!fd->borrowed) {
+		fd->f = nv_xrealloc(fd->f, fd->cap + 8);
+		fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
+		return;
+	}
+	f = nv_xmalloc(fd->cap + 8);
+	o = nv_xmalloc(fd->cap * sizeof(*o));
+	memcpy(f, fd->f, fd->len);
+	memcpy(o, fd->o, fd->len * sizeof(*o));
+	fd->f = f;
+	fd->o = o;
+	fd->borrowed = false;
 }
 
 static inline void emit(struct nv_guard_folded *fd, int b, size_t off)
@@ -184,11 +218,40 @@ static void flush_pending(struct nv_guard_reader *r, struct nv_guard_folded *fd)
 static size_t tag_close(const char *s, size_t n, size_t i)
 {
 	char q = 0;
+#ifdef __SSE2__
+	__m128i v;
+	unsigned m;
 
+	/* 16 bytes at a time to the next '>' or quote (in quotes: the closing quote). */
+	while (n - i >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		m = (unsigned)_mm_movemask_epi8(
+			q ? eq8(v, (unsigned char)q)
+			  : _mm_or_si128(eq8(v, '>'), _mm_or_si128(eq8(v, '"'), eq8(v, '\''))));
+		if (!m) {
+			i += 16;
+			continue;
+		}
+		i += (unsigned)__builtin_ctz(m);
+		if (!q && s[i] == '>')
+			return i;
+		q = q ? 0 : s[i];
+		i++;
+	}
+#endif
 	for (; i < n && (q || s[i] != '>'); i++)
 		if (s[i] == '"' || s[i] == '\'')
 			q = q == s[i] ? 0 : q ? q : s[i];
 	return i;
+}
+
+/* A character of a tag's name after its first: a Latin letter, a digit, '-' or ':'. */
+static inline bool is_name_char(unsigned char c)
+{
+	static const uint64_t bits[2] = { UINT64_C(0x07FF200000000000),
+					  UINT64_C(0x07FFFFFE07FFFFFE) };
+
+	return c < 0x80 && ((bits[c >> 6] >> (c & 63)) & 1);
 }
 
 /*
@@ -203,8 +266,7 @@ static size_t tag_name_end(const char *s, size_t n, size_t i)
 		j++;
 	if (j >= n || !nv_guard_is_lat((unsigned char)s[j]))
 		return 0;
-	while (j < n && (nv_guard_is_lat((unsigned char)s[j]) || (s[j] >= '0' && s[j] <= '9') ||
-			 s[j] == '-' || s[j] == ':'))
+	while (j < n && is_name_char((unsigned char)s[j]))
 		j++;
 	return j;
 }
@@ -269,6 +331,20 @@ static bool at_cut(const struct nv_guard_folded *fd)
 	       (fd->f[l - 3] >= 0xE0 || (fd->f[l - 3] >= 'a' && fd->f[l - 3] <= 'z'));
 }
 
+/* The offset past which a window ends (see struct nv_guard_folded). */
+#define WINDOW_END (INT32_MAX - 65536)
+
+static inline bool lc_letter(unsigned char b)
+{
+	return b >= 0xE0 || (b >= 'a' && b <= 'z');
+}
+
+/* Does nv_guard_fold() stop at s[i], fd holding want bytes or more? */
+static bool stop_at(const struct nv_guard_folded *fd, size_t i, size_t want, bool cut)
+{
+	return !cut || at_cut(fd) || fd->len >= want + 4096 || i - fd->base > WINDOW_END;
+}
+
 /* Fold the character at s[i], any but those of fast_run(); returns the offset after it. */
 static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
 {
@@ -287,35 +363,42 @@ static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 /*
  * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
  * (fd has room for them) or another character comes; returns where it
- * stopped. Most of any text is these.
+ * stopped. Most of any text is these. From `want` bytes on it also stops
+ * where nv_guard_fold() ends: after a space that at_cut() takes (with
+ * `cut`), or past the end of a window.
  */
 static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
-		       size_t lim)
+		       size_t lim, size_t want, bool cut)
 {
 	const unsigned char *s = (const unsigned char *)r->s;
 	unsigned char *f = fd->f, c, d;
 	size_t n = r->n, l = fd->len, base = fd->base;
 	uint32_t *o = fd->o;
+	bool markup = r->markup;
 
 	while (i < n && l < lim) {
 		c = s[i];
 		if (c < 0x80) {
-			if (r->markup && (c == '<' || c == '&'))
+			if (markup && (c == '<' || c == '&'))
 				break;
 			f[l] = c < 0x20 || c == 0x7F ? ' ' : c;
 			o[l++] = (uint32_t)(i++ - base);
-			continue;
+		} else {
+			/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
+			d = i + 1 < n ? s[i + 1] : 0;
+			if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
+				f[l] = d + 0x30;
+			else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
+				f[l] = d + 0x70;
+			else
+				break;
+			o[l++] = (uint32_t)(i - base);
+			i += 2;
 		}
-		/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
-		d = i + 1 < n ? s[i + 1] : 0;
-		if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
-			f[l] = d + 0x30;
-		else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
-			f[l] = d + 0x70;
-		else
+		if (l >= want && ((cut && f[l - 1] == ' ' && l >= 3 && lc_letter(f[l - 2]) &&
+				   lc_letter(f[l - 3])) ||
+				  i - base > WINDOW_END))
 			break;
-		o[l++] = (uint32_t)(i - base);
-		i += 2;
 	}
 	fd->len = l;
 	return i;
@@ -328,14 +411,15 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 	while (i < n) {
 		if (fd->len >= want && (!cut || at_cut(fd) || fd->len >= want + 4096))
 			break;
-		if (i - fd->base > INT32_MAX - 65536)
+		if (i - fd->base > WINDOW_END)
 			break;
 		while (fd->cap - fd->len < 64)
 			grow(fd);
-		lim = fd->len < want ? want : fd->len + 1;
+		/* Past `want`, fast_run() stops where the loop would. */
+		lim = cut ? want + 4096 : want;
 		lim = lim < fd->len + 64 ? lim : fd->len + 64;
-		i = fast_run(r, fd, i, lim);
-		if (i < n && fd->len < lim)
+		i = fast_run(r, fd, i, lim, want, cut);
+		if (i < n && fd->len < lim && (fd->len < want || !stop_at(fd, i, want, cut)))
 			i = step(r, fd, i);
 	}
 	r->i = i;
@@ -390,25 +474,21 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
 /* ---- Skipping text that names nobody ---- */
 
 /*
- * The folded byte of the plain letter at s[i] (ASCII, or Russian in two
- * bytes), its length in *k; 0 for any other character.
+ * The folded byte, in lower case, of the plain letter at s[i] (ASCII, or
+ * Russian in two bytes), its length in *k; 0 for any other character.
  */
-static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_t i, size_t *k)
+static inline unsigned char plain_letter(const struct nv_guard *g, const unsigned char *s, size_t n,
+					 size_t i, size_t *k)
 {
-	unsigned char c = s[i], d;
+	unsigned char c = s[i];
 
 	*k = 1;
 	if (c < 0x80)
-		return nv_guard_is_lat(c) ? c : 0;
-	d = i + 1 < n ? s[i + 1] : 0;
+		return g->letter[0][c];
 	*k = 2;
-	if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
-		return d + 0x30;
-	if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
-		return d + 0x70;
-	if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91))
-		return c == 0xD0 ? 0xC5 : 0xE5;
-	return 0;
+	if ((c & 0xFE) != 0xD0 || i + 1 >= n)
+		return 0;
+	return g->letter[1 + (c & 1)][s[i + 1]];
 }
 
 /*
@@ -520,7 +600,7 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
 	bool whole;
 
 	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
-	while (i < n && l < 256 && (b = plain_letter(s, n, i, &k))) {
+	while (i < n && l < 256 && (b = plain_letter(g, s, n, i, &k))) {
 		if (l < 8) {
 			w[l] = b | 0x20;
 			m[l] = 0xFF;
@@ -549,7 +629,7 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
  * may start the word if its first bytes are the word's first letters, or
  * the word's letters are its first bytes and the word may go on (through
  * a tag, a reference, a soft hyphen) or is no shorter than the key. *end
- * is where the plain letters end.
+ * (unless end is NULL) is where the plain letters end.
  */
 static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
 			  bool markup, size_t *end)
@@ -561,13 +641,13 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 	uint32_t r;
 
 	/* The caller has seen a letter at s[i]; most words stop at the first or second. */
-	if (!(r = g->root[plain_letter(s, n, i, &k) | 0x20]))
+	if (!(r = g->root[plain_letter(g, s, n, i, &k)]))
 		goto miss;
 	nd = &g->node[r];
 	i += k;
 	if (nd->end)
 		return true;
-	while (l < 8 && i < n && (b = plain_letter(s, n, i, &k))) {
+	while (l < 8 && i < n && (b = plain_letter(g, s, n, i, &k))) {
 		bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
 		if (!(nd->kids & bit))
 			goto miss;
@@ -578,7 +658,7 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 			return true;
 	}
 	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
-	while (l >= 8 && l < 256 && i < n && plain_letter(s, n, i, &k)) {
+	while (l >= 8 && l < 256 && i < n && plain_letter(g, s, n, i, &k)) {
 		l++;
 		i += k;
 	}
@@ -587,40 +667,48 @@ static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size
 miss:
 	if (g->nodd && odd_may_start(g, s, n, start, markup))
 		return true;
-	*end = skip_letters(s, n, i);
+	if (end)
+		*end = skip_letters(s, n, i);
 	return false;
 }
 
 /*
- * The cheap part of may_start_key() for the word at s[i], whose first
- * letter b is k bytes long: true, with *end where its letters end, when
- * no key can start it by its first three letters (and there are no odd
- * keys); false when may_start_key() has to tell.
+ * The cheap part of may_start_key() for the word at s[*i], whose first
+ * letter b is k bytes long: true when no key can start it by its first
+ * three letters (and there are no odd keys), with *i past the letters
+ * looked at; false when may_start_key() has to tell.
  */
-static inline bool quick_miss(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			      unsigned char b, size_t k, size_t *end)
+static inline bool quick_reject(const struct nv_guard *g, const unsigned char *s, size_t n,
+				size_t *pi, unsigned char b, size_t k)
 {
-	const struct nv_guard_node *nd;
-	uint64_t bit;
+	size_t i = *pi;
 	uint32_t r;
-	int depth;
+	unsigned char c;
 
 	if (g->nodd)
 		return false;
-	if ((r = g->root[b | 0x20])) {
-		nd = &g->node[r];
-		for (depth = 1; depth < 3; depth++) {
+	/* The trie's first two levels in root and pair, the third in the node's kids. */
+	if ((r = g->root[b])) {
+		i += k;
+		if (g->node[r].end || i >= n || !(c = plain_letter(g, s, n, i, &k)))
+			return false;
+		if ((r = g->pair[nv_guard_cls(b) * 64 + nv_guard_cls(c)])) {
 			i += k;
-			if (nd->end || i >= n || !(b = plain_letter(s, n, i, &k)))
+			if (g->node[r].end || i >= n || !(c = plain_letter(g, s, n, i, &k)) ||
+			    ((g->node[r].kids >> nv_guard_cls(c)) & 1))
 				return false;
-			bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
-			if (!(nd->kids & bit))
-				break;
-			if (depth == 2)
-				return false;
-			nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
 		}
 	}
+	*pi = i;
+	return true;
+}
+
+/* quick_reject(), with *end where the word's plain letters end. */
+static inline bool quick_miss(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			      unsigned char b, size_t k, size_t *end)
+{
+	if (!quick_reject(g, s, n, &i, b, k))
+		return false;
 	*end = skip_letters(s, n, i);
 	return true;
 }
@@ -641,7 +729,7 @@ static bool value_may_name(const struct nv_guard *g, const char *text, size_t i,
 			i++;
 			continue;
 		}
-		if ((b = plain_letter(s, end, i, &k))) {
+		if ((b = plain_letter(g, s, end, i, &k))) {
 			if (!word && !quick_miss(g, s, end, i, b, k, &e) &&
 			    may_start_key(g, s, end, i, true, &e))
 				return true;
@@ -659,16 +747,175 @@ static bool value_may_name(const struct nv_guard *g, const char *text, size_t i,
 	return false;
 }
 
-/* Could a key start a word in the tag s[i, end) after its name (read as text: read_tag())? */
-static bool tag_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
+/*
+ * The tag, comment or CDATA section at s[i] == '<' for nv_guard_skip():
+ * its length as nv_guard_tag_len(), 0 when '<' is a plain character; in
+ * *name whether a key may start a word in it after its name (read as
+ * text: read_tag()), in *inl whether it is an inline tag, which is only
+ * looked up `in_word` (elsewhere it makes no difference).
+ */
+static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t i, bool in_word,
+		       bool *inl, bool *name)
 {
-	size_t j = tag_name_end(text, end, i);
+	size_t j, end, nm;
 
-	/* A comment or a CDATA section: what follows is text. */
-	return j && j < end && value_may_name(g, text, j, text[end - 1] == '>' ? end - 1 : end);
+	*inl = *name = false;
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
+		return 4;
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+		return 9;
+	if (!(j = tag_name_end(s, n, i)))
+		return 0;
+	nm = s[i + 1] == '/' ? i + 2 : i + 1;
+	*inl = in_word && s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + nm, j - nm);
+	if (j < n && s[j] == '>')
+		return j + 1 - i;
+	end = tag_close(s, n, j);
+	end = end < n ? end + 1 : n;
+	*name = j < end && value_may_name(g, s, j, s[end - 1] == '>' ? end - 1 : end);
+	return end - i;
 }
 
 #define SAFE 4 /* places kept to fold from: a word start a few words back */
+
+/* What nv_guard_skip() carries from one character to the next. */
+struct skip_state {
+	size_t safe[SAFE]; /* the last word starts and tags, the newest at (ns - 1) % SAFE */
+	unsigned ns;
+	bool word; /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
+};
+
+/* Could a key start the word whose first letter is at s[i]? */
+static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
+				  size_t i, bool markup)
+{
+	size_t k, j = i;
+	unsigned char b = plain_letter(g, s, n, i, &k);
+
+	return !quick_reject(g, s, n, &j, b, k) && may_start_key(g, s, n, i, markup, NULL);
+}
+
+#ifdef __SSE2__
+/*
+ * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
+ * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
+ * Russian letter starting at s[15]), in *begin their first bytes.
+ * Returns the bits of the bytes that are none of these nor an ASCII
+ * separator (a character nv_guard_skip() reads one at a time).
+ */
+static inline unsigned classify16(const unsigned char *s, bool markup, unsigned *let,
+				  unsigned *begin)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i lat = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+	__m128i c0 =
+		_mm_and_si128(eq8(v, 0xD0), _mm_or_si128(in_range(w, 0x90, 0xBF), eq8(w, 0x81)));
+	__m128i c1 =
+		_mm_and_si128(eq8(v, 0xD1), _mm_or_si128(in_range(w, 0x80, 0x8F), eq8(w, 0x91)));
+	unsigned l = (unsigned)_mm_movemask_epi8(lat);
+	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
+	unsigned ascii = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF, mark = 0;
+
+	if (markup)
+		mark = (unsigned)_mm_movemask_epi8(_mm_or_si128(eq8(v, '<'), eq8(v, '&')));
+	*let = l | c | c << 1;
+	*begin = l | c;
+	return ~(*let | (ascii & ~mark)) & 0xFFFF;
+}
+
+/*
+ * nv_guard_skip() 16 bytes at a time from *pi while they are plain
+ * letters and ASCII separators: true at a word a key may start (st->safe
+ * holds the place); false with *pi at the first other character, or less
+ * than 17 bytes before the end.
+ */
+static bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n, bool markup,
+			struct skip_state *st, size_t *pi)
+{
+	unsigned let, begin, other, starts, lim;
+	size_t i = *pi, p;
+	bool found = false;
+
+	while (n - i > 16) {
+		other = classify16(s + i, markup, &let, &begin);
+		lim = other ? (unsigned)__builtin_ctz(other) : 16;
+		starts = begin & ~(let << 1 | st->word) & ((1u << lim) - 1);
+		for (; starts && !found; starts &= starts - 1) {
+			p = i + (unsigned)__builtin_ctz(starts);
+			st->safe[st->ns++ % SAFE] = p;
+			found = word_may_start(g, s, n, p, markup);
+		}
+		if (found || !lim)
+			break;
+		st->word = (let >> (lim - 1)) & 1;
+		i += lim == 16 && (let >> 16) ? 17 : lim;
+		if (lim < 16)
+			break;
+	}
+	*pi = i;
+	return found;
+}
+#else
+static inline bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n,
+			       bool markup, struct skip_state *st, size_t *pi)
+{
+	(void)g, (void)s, (void)n, (void)markup, (void)st, (void)pi;
+	return false;
+}
+#endif
+
+#define SKIP_FOUND SIZE_MAX
+
+/*
+ * One step of nv_guard_skip() at s[i]: returns the offset to go on from,
+ * or SKIP_FOUND with the place to fold from in *at.
+ */
+static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
+			struct skip_state *st, size_t *at)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	unsigned char b;
+	size_t k, e;
+	uint32_t cp;
+	bool inl, name;
+	int f;
+
+	if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) && !(markup && (s[i] == '<' || s[i] == '&'))) {
+		st->word = false;
+		return i + 1;
+	}
+	if ((b = plain_letter(g, s, n, i, &k))) {
+		if (st->word)
+			return i + k;
+		st->safe[st->ns++ % SAFE] = i;
+		if (!quick_miss(g, s, n, i, b, k, &e) && may_start_key(g, s, n, i, markup, &e)) {
+			*at = st->safe[st->ns % SAFE];
+			return SKIP_FOUND;
+		}
+		st->word = true;
+		return e;
+	}
+	if (markup && s[i] == '<' && (k = skip_tag(g, text, n, i, st->word, &inl, &name))) {
+		if (name) {
+			*at = i;
+			return SKIP_FOUND;
+		}
+		st->safe[st->ns++ % SAFE] = i;
+		st->word = st->word && inl;
+		return i + k;
+	}
+	k = nv_guard_char_at(text, n, i, markup, &cp);
+	f = nv_guard_fold_cp(cp);
+	if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !st->word) {
+		st->safe[st->ns++ % SAFE] = i;
+		*at = st->safe[st->ns % SAFE];
+		return SKIP_FOUND;
+	}
+	if (f != NV_GUARD_SKIP)
+		st->word = nv_guard_is_let((unsigned char)f);
+	return i + k;
+}
 
 /*
  * The place to fold from, for the first word at or after i that a key
@@ -676,55 +923,25 @@ static bool tag_may_name(const struct nv_guard *g, const char *text, size_t i, s
  * there is none. The place is a few word starts back (for initials or a
  * given name before a surname), and the start of the tag for a word in
  * one of its attribute values. Conservative: anything the folding reads
- * as a word start is a word start here too.
+ * as a word start is a word start here too. Runs of plain letters and
+ * ASCII separators go 16 bytes at a time (skip_blocks()), the rest a
+ * character or a tag at a time (skip_step()).
  */
 size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t safe[SAFE], k, e;
-	bool word = false, inl;
-	unsigned char b;
-	uint32_t cp;
-	int f, ns = 0;
+	struct skip_state st;
+	size_t k, at = n;
 
 	for (k = 0; k < SAFE; k++)
-		safe[k] = i;
+		st.safe[k] = i;
+	st.ns = 0;
+	st.word = false;
 	while (i < n) {
-		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) &&
-		    !(markup && (s[i] == '<' || s[i] == '&'))) {
-			word = false;
-			i++;
-			continue;
-		}
-		if ((b = plain_letter(s, n, i, &k))) {
-			if (word) {
-				i += k;
-				continue;
-			}
-			safe[ns++ % SAFE] = i;
-			if (!quick_miss(g, s, n, i, b, k, &e) &&
-			    may_start_key(g, s, n, i, markup, &e))
-				return safe[ns % SAFE];
-			word = true;
-			i = e;
-			continue;
-		}
-		if (markup && s[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
-			if (tag_may_name(g, text, i, i + k))
-				return i;
-			safe[ns++ % SAFE] = i;
-			word = word && inl;
-			i += k;
-			continue;
-		}
-		k = nv_guard_char_at(text, n, i, markup, &cp);
-		f = nv_guard_fold_cp(cp);
-		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word) {
-			safe[ns++ % SAFE] = i;
-			return safe[ns % SAFE];
-		}
-		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
-		i += k;
+		if (n - i > 16 && skip_blocks(g, s, n, markup, &st, &i))
+			return st.safe[st.ns % SAFE];
+		if (i < n && (i = skip_step(g, text, n, i, markup, &st, &at)) == SKIP_FOUND)
+			return at;
 	}
 	return n;
 }
