@@ -435,6 +435,54 @@ static void test_skipping_pass(void)
 	CHECK(ok);
 }
 
+/*
+ * The skipping pass reads 16 bytes at a time: a name, or a character
+ * that makes one (a soft hyphen, an inline tag, a reference, a letter
+ * that is no plain one), on either side of every edge of those blocks,
+ * and at the very end of the text, after ASCII or Russian letters.
+ */
+static void test_skip_block_edges(void)
+{
+	static const struct {
+		const char *word, *want;
+		bool markup;
+	} c[] = {
+		{ "Гусев", "gusev-dv! Гусев → Гусев", false },
+		{ "Гу\xC2\xADсев", "gusev-dv! Гу\xC2\xADсев → Гусев", false },
+		{ "Г\xE2\x80\x8Bусев", "gusev-dv! Г\xE2\x80\x8Bусев → Гусев", false },
+		{ "Гу<b>сев", "gusev-dv! Гу<b>сев → Гусев", true },
+		{ "&#1043;усев", "gusev-dv! &#1043;усев → Гусев", true },
+		{ "слово—Гусеву", "gusev-dv! Гусеву → Гусеву", false },
+		{ "переподготовкаігусев", "gusev-dv! гусев → гусев", false },
+		{ "переподготовкаёгусев", "", false },
+		{ "<i title=\"Гусев\">x</i>", "gusev-dv! Гусев → Гусев", true },
+	};
+	struct nv_buf in = NV_BUF_INIT;
+	size_t k, pad, tail;
+	char *got;
+	bool ok = true;
+
+	for (k = 0; ok && k < NV_ARRAY_SIZE(c); k++) {
+		for (pad = 0; ok && pad < 68; pad++) {
+			for (tail = 0; ok && tail < 2; tail++) {
+				nv_buf_reset(&in);
+				nv_buf_addf(&in, "%.*s%s ", (int)(pad % 34),
+					    "abcdefghijklmnopqrstuvwxyzabcdefgh",
+					    pad < 34 ? "" : "ы");
+				nv_buf_adds(&in, c[k].word);
+				nv_buf_adds(&in, tail ? " и другие слова текста" : "");
+				got = mentions(in.ptr, c[k].markup);
+				ok = !strcmp(got, c[k].want);
+				if (!ok)
+					nv_test_failed(__FILE__, __LINE__, "in «%s»: got «%s»",
+						       in.ptr, got);
+				free(got);
+			}
+		}
+	}
+	nv_buf_release(&in);
+}
+
 /* Where the skipping pass (nv_guard_skip()) goes on in `in`: the rest of the text from there. */
 static char *skipped(const char *in, bool markup)
 {
@@ -552,6 +600,7 @@ void nv_tests(void)
 	NV_RUN(test_skipping_pass);
 	NV_RUN(test_skip_words);
 	NV_RUN(test_skip_quick);
+	NV_RUN(test_skip_block_edges);
 	NV_RUN(test_from);
 	NV_RUN(test_leaks);
 }
