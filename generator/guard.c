@@ -339,6 +339,51 @@ static void build_tables(struct nv_guard *g)
 	}
 }
 
+/* May a key start a word of the letter classes c1, c2, c3 (NV_GUARD_NONE: no letter)? */
+static bool tri_may_start(const struct nv_guard *g, int c1, int c2, int c3)
+{
+	const struct nv_guard_node *nd = &g->node[0];
+	uint32_t r;
+
+	if (!((nd->kids >> c1) & 1))
+		return false;
+	nd = &g->node[nd->base + nv_guard_pop64(nd->kids & ((UINT64_C(1) << c1) - 1))];
+	if (nd->end || c2 == NV_GUARD_NONE)
+		return true;
+	if (!(r = g->pair[c1 * 64 + c2]))
+		return false;
+	return g->node[r].end || c3 == NV_GUARD_NONE || ((g->node[r].kids >> c3) & 1);
+}
+
+/* g->cls and g->tri (guard_int.h). */
+static void build_tri(struct nv_guard *g)
+{
+	size_t bit;
+	int b, c1, c2, c3;
+
+	memset(g->cls, NV_GUARD_NONE, sizeof(g->cls));
+	for (b = 0; b < 0x80; b++)
+		if (g->letter[0][b])
+			g->cls[b] = (unsigned char)nv_guard_cls(g->letter[0][b]);
+	for (b = 0x80; b < 0x100; b++) {
+		if (g->letter[1][b])
+			g->cls[256 + b] = (unsigned char)nv_guard_cls(g->letter[1][b]);
+		if (g->letter[2][b])
+			g->cls[512 + b] = (unsigned char)nv_guard_cls(g->letter[2][b]);
+	}
+	g->tri =
+		nv_xcalloc((NV_GUARD_TRI * NV_GUARD_TRI * NV_GUARD_TRI + 63) / 64, sizeof(*g->tri));
+	for (c1 = 0; c1 < NV_GUARD_CLASSES; c1++)
+		for (c2 = 0; c2 < NV_GUARD_TRI; c2++)
+			for (c3 = 0; c3 < NV_GUARD_TRI; c3++)
+				if (tri_may_start(g, c1, c2, c3)) {
+					bit = ((size_t)c1 * NV_GUARD_TRI + (size_t)c2) *
+						      NV_GUARD_TRI +
+					      (size_t)c3;
+					g->tri[bit / 64] |= UINT64_C(1) << (bit % 64);
+				}
+}
+
 static void index_keys(struct nv_guard *g)
 {
 	size_t i, b;
@@ -357,6 +402,7 @@ static void index_keys(struct nv_guard *g)
 	}
 	build_trie(g);
 	build_tables(g);
+	build_tri(g);
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
@@ -412,6 +458,7 @@ void nv_guard_free(struct nv_guard *g)
 	free(g->k);
 	free(g->node);
 	free(g->pair);
+	free(g->tri);
 	free(g->odd);
 	free(g);
 }

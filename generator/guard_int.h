@@ -181,7 +181,22 @@ struct nv_guard {
 	unsigned char letter[3][256];
 	/* The trie's node for two letters (classes c1, c2) at pair[c1 * 64 + c2], or 0. */
 	uint32_t *pair;
+	/*
+	 * The class of a plain letter, NV_GUARD_NONE for any other character:
+	 * cls[b] for an ASCII byte b (cls[0x80] is NV_GUARD_NONE), cls[256 +
+	 * b] and cls[512 + b] for the byte b after 0xD0 and after 0xD1.
+	 */
+	unsigned char cls[768];
+	/*
+	 * Bit c1 * 59² + c2 * 59 + c3 is set when a key may start a word
+	 * whose first three characters are of classes c1, c2, c3 (c2, c3
+	 * maybe NV_GUARD_NONE) by the trie's first three levels.
+	 */
+	uint64_t *tri;
 };
+
+#define NV_GUARD_NONE NV_GUARD_CLASSES /* no plain letter */
+#define NV_GUARD_TRI  (NV_GUARD_CLASSES + 1)
 
 /*
  * The first n bytes of s (at most 8, the rest zero) as one integer. The

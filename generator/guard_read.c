@@ -785,13 +785,35 @@ struct skip_state {
 	bool word; /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
 };
 
-/* Could a key start the word whose first letter is at s[i]? */
+/* The class of the character at s[0] (g->cls), its length in *k; s[1] may be read. */
+static inline unsigned letter_cls(const struct nv_guard *g, const unsigned char *s, size_t *k)
+{
+	unsigned c = s[0];
+	unsigned x = (c & 0xFE) == 0xD0 ? 256 + ((c & 1) << 8) + s[1] : 0x80;
+
+	*k = 1 + (c >= 0x80);
+	return g->cls[c < 0x80 ? c : x];
+}
+
+/*
+ * Could a key start the word whose first letter is at s[i]? Its first
+ * three characters are looked up in g->tri where 6 bytes can be read.
+ */
 static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
 				  size_t i, bool markup)
 {
-	size_t k, j = i;
-	unsigned char b = plain_letter(g, s, n, i, &k);
+	size_t k, j = i, bit;
+	unsigned char b;
 
+	if (!g->nodd && n - i >= 6) {
+		bit = letter_cls(g, s + j, &k);
+		bit = bit * NV_GUARD_TRI + letter_cls(g, s + (j += k), &k);
+		bit = bit * NV_GUARD_TRI + letter_cls(g, s + (j += k), &k);
+		if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
+			return false;
+		return may_start_key(g, s, n, i, markup, NULL);
+	}
+	b = plain_letter(g, s, n, i, &k);
 	return !quick_reject(g, s, n, &j, b, k) && may_start_key(g, s, n, i, markup, NULL);
 }
 
