@@ -360,6 +360,41 @@ static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 	return i + k;
 }
 
+#ifdef __SSE2__
+/*
+ * Fold the Russian letters but «Ё» and «ё» at s (16 bytes may be read),
+ * up to 8, into f (8 bytes written) and their offsets, off on, into o (8
+ * written); returns how many there were.
+ */
+static inline size_t fold_cyr8(const unsigned char *s, unsigned char *f, uint32_t *o, uint32_t off)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s), base = _mm_set1_epi32((int)off);
+	__m128i lead = _mm_and_si128(v, _mm_set1_epi16(0xFF)), cont = _mm_srli_epi16(v, 8);
+	__m128i d0 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD0));
+	__m128i d1 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD1));
+	__m128i ok0 = _mm_and_si128(_mm_cmpgt_epi16(cont, _mm_set1_epi16(0x8F)),
+				    _mm_cmplt_epi16(cont, _mm_set1_epi16(0xC0)));
+	__m128i ok1 = _mm_and_si128(_mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F)),
+				    _mm_cmplt_epi16(cont, _mm_set1_epi16(0x90)));
+	__m128i ok = _mm_or_si128(_mm_and_si128(d0, ok0), _mm_and_si128(d1, ok1));
+	unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+	/* А–Я а–п: the second byte + 0x30; р–я: + 0x70. */
+	__m128i lc = _mm_add_epi16(
+		cont, _mm_add_epi16(_mm_set1_epi16(0x30), _mm_and_si128(d1, _mm_set1_epi16(0x40))));
+
+	_mm_storel_epi64((__m128i *)f, _mm_packus_epi16(lc, lc));
+	_mm_storeu_si128((__m128i *)o, _mm_add_epi32(base, _mm_setr_epi32(0, 2, 4, 6)));
+	_mm_storeu_si128((__m128i *)(o + 4), _mm_add_epi32(base, _mm_setr_epi32(8, 10, 12, 14)));
+	return bad ? (size_t)__builtin_ctz(bad) / 2 : 8;
+}
+#else
+static inline size_t fold_cyr8(const unsigned char *s, unsigned char *f, uint32_t *o, uint32_t off)
+{
+	(void)s, (void)f, (void)o, (void)off;
+	return 0;
+}
+#endif
+
 /*
  * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
  * (fd has room for them) or another character comes; returns where it
@@ -372,7 +407,7 @@ static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *
 {
 	const unsigned char *s = (const unsigned char *)r->s;
 	unsigned char *f = fd->f, c, d;
-	size_t n = r->n, l = fd->len, base = fd->base;
+	size_t n = r->n, l = fd->len, base = fd->base, k;
 	uint32_t *o = fd->o;
 	bool markup = r->markup;
 
@@ -384,6 +419,12 @@ static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *
 			f[l] = c < 0x20 || c == 0x7F ? ' ' : c;
 			o[l++] = (uint32_t)(i++ - base);
 		} else {
+			if (n - i >= 16 && lim - l >= 8 && i - base + 16 <= WINDOW_END &&
+			    (k = fold_cyr8(s + i, f + l, o + l, (uint32_t)(i - base)))) {
+				l += k;
+				i += 2 * k;
+				continue;
+			}
 			/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
 			d = i + 1 < n ? s[i + 1] : 0;
 			if (c == 0xD0 && d >= 0x90 && d <= 0xBF)

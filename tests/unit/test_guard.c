@@ -483,6 +483,55 @@ static void test_skip_block_edges(void)
 	nv_buf_release(&in);
 }
 
+/*
+ * Plain text folds as one character at a time would (nv_guard_char_at(),
+ * nv_guard_fold_cp()), whatever runs of letters the folding takes at
+ * once: long Russian words, «ё», letters of other alphabets and bytes
+ * that are no UTF-8 right after them, at every alignment.
+ */
+static void test_fold_plain(void)
+{
+	static const char *const words[] = {
+		"Переподготовка",   "переподготовкаёгусев",  "Константинопольской",
+		"сл\xD1\x96во",	    "абв\xD1\x90где",	     "абвгдежз\xD0\xC0и",
+		"абвгдеж\xD1\x75и", "ЁЖИК\xC2\xAD\xC2\xA0x",
+	};
+	struct nv_buf in = NV_BUF_INIT, want = NV_BUF_INIT;
+	struct nv_guard_folded fd = { NULL, NULL, 0, 0, 0, false };
+	struct nv_guard_reader r;
+	size_t pad, k, i;
+	uint32_t cp;
+	int b;
+	bool ok = true;
+
+	for (pad = 0; ok && pad < 20; pad++) {
+		nv_buf_reset(&in);
+		nv_buf_addf(&in, "%.*s", (int)pad, "abcdefghij\x01klmnopqrst");
+		for (k = 0; k < NV_ARRAY_SIZE(words); k++)
+			nv_buf_addf(&in, " %s", words[k]);
+		nv_buf_reset(&want);
+		for (i = 0; i < in.len; i += k) {
+			k = nv_guard_char_at(in.ptr, in.len, i, false, &cp);
+			if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+				nv_buf_addf(&want, "%02x@%zu ", b, i);
+		}
+		r = (struct nv_guard_reader){ in.ptr, in.len, 0, false, 0, { { 0, 0 } } };
+		fd.len = 0;
+		nv_guard_fold(&r, &fd, SIZE_MAX, false);
+		nv_buf_reset(&in);
+		for (i = 0; i < fd.len; i++)
+			nv_buf_addf(&in, "%02x@%u ", fd.f[i], fd.o[i]);
+		ok = !strcmp(in.ptr ? in.ptr : "", want.ptr);
+		if (!ok)
+			nv_test_failed(__FILE__, __LINE__, "pad %zu:\n  got:  %s\n  want: %s", pad,
+				       in.ptr, want.ptr);
+	}
+	free(fd.f);
+	free(fd.o);
+	nv_buf_release(&in);
+	nv_buf_release(&want);
+}
+
 /* Where the skipping pass (nv_guard_skip()) goes on in `in`: the rest of the text from there. */
 static char *skipped(const char *in, bool markup)
 {
@@ -601,6 +650,7 @@ void nv_tests(void)
 	NV_RUN(test_skip_words);
 	NV_RUN(test_skip_quick);
 	NV_RUN(test_skip_block_edges);
+	NV_RUN(test_fold_plain);
 	NV_RUN(test_from);
 	NV_RUN(test_leaks);
 }
