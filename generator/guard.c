@@ -362,6 +362,8 @@ static void build_tri(struct nv_guard *g)
 	int b, c1, c2, c3;
 
 	memset(g->cls, NV_GUARD_NONE, sizeof(g->cls));
+	for (b = 0; b < 256; b++)
+		g->row[b] = b < 0x80 ? 0 : b == 0xD0 ? 256 : b == 0xD1 ? 512 : 768;
 	for (b = 0; b < 0x80; b++)
 		if (g->letter[0][b])
 			g->cls[b] = (unsigned char)nv_guard_cls(g->letter[0][b]);

@@ -183,10 +183,13 @@ struct nv_guard {
 	uint32_t *pair;
 	/*
 	 * The class of a plain letter, NV_GUARD_NONE for any other character:
-	 * cls[b] for an ASCII byte b (cls[0x80] is NV_GUARD_NONE), cls[256 +
-	 * b] and cls[512 + b] for the byte b after 0xD0 and after 0xD1.
+	 * cls[b] for an ASCII byte b, cls[256 + b] and cls[512 + b] for the
+	 * byte b after 0xD0 and after 0xD1; row[c] is where to look for a
+	 * character whose first byte is c (768, a row of NV_GUARD_NONE, for
+	 * any other).
 	 */
-	unsigned char cls[768];
+	unsigned char cls[1024];
+	uint16_t row[256];
 	/*
 	 * Bit c1 * 59² + c2 * 59 + c3 is set when a key may start a word
 	 * whose first three characters are of classes c1, c2, c3 (c2, c3

@@ -830,10 +830,9 @@ struct skip_state {
 static inline unsigned letter_cls(const struct nv_guard *g, const unsigned char *s, size_t *k)
 {
 	unsigned c = s[0];
-	unsigned x = (c & 0xFE) == 0xD0 ? 256 + ((c & 1) << 8) + s[1] : 0x80;
 
 	*k = 1 + (c >= 0x80);
-	return g->cls[c < 0x80 ? c : x];
+	return g->cls[g->row[c] + (c < 0x80 ? c : s[1])];
 }
 
 /*
@@ -888,7 +887,24 @@ static inline unsigned classify16(const unsigned char *s, bool markup, unsigned 
 }
 
 /*
- * nv_guard_skip() 16 bytes at a time from *pi while they are plain
+ * classify16() over 32 bytes at s (33 may be read), *let up to bit 32;
+ * `other` as 64-bit masks.
+ */
+static inline uint64_t classify32(const unsigned char *s, bool markup, uint64_t *let,
+				  uint64_t *begin)
+{
+	unsigned l0, b0, l1, b1;
+	uint64_t o0 = classify16(s, markup, &l0, &b0), o1 = classify16(s + 16, markup, &l1, &b1);
+
+	/* A Russian letter across the middle: its second byte is no other character. */
+	o1 &= ~(uint64_t)(l0 >> 16);
+	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
+	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
+	return o0 | o1 << 16;
+}
+
+/*
+ * nv_guard_skip() 32 or 16 bytes at a time from *pi while they are plain
  * letters and ASCII separators: true at a word a key may start (st->safe
  * holds the place); false with *pi at the first other character, or less
  * than 17 bytes before the end.
@@ -896,24 +912,33 @@ static inline unsigned classify16(const unsigned char *s, bool markup, unsigned 
 static bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n, bool markup,
 			struct skip_state *st, size_t *pi)
 {
-	unsigned let, begin, other, starts, lim;
+	uint64_t let, begin, other, starts;
+	unsigned l16, b16, lim, w;
 	size_t i = *pi, p;
 	bool found = false;
 
 	while (n - i > 16) {
-		other = classify16(s + i, markup, &let, &begin);
-		lim = other ? (unsigned)__builtin_ctz(other) : 16;
-		starts = begin & ~(let << 1 | st->word) & ((1u << lim) - 1);
+		if (n - i > 32) {
+			other = classify32(s + i, markup, &let, &begin);
+			w = 32;
+		} else {
+			other = classify16(s + i, markup, &l16, &b16);
+			let = l16;
+			begin = b16;
+			w = 16;
+		}
+		lim = other ? (unsigned)__builtin_ctzll(other) : w;
+		starts = begin & ~(let << 1 | st->word) & ((UINT64_C(1) << lim) - 1);
 		for (; starts && !found; starts &= starts - 1) {
-			p = i + (unsigned)__builtin_ctz(starts);
+			p = i + (unsigned)__builtin_ctzll(starts);
 			st->safe[st->ns++ % SAFE] = p;
 			found = word_may_start(g, s, n, p, markup);
 		}
 		if (found || !lim)
 			break;
 		st->word = (let >> (lim - 1)) & 1;
-		i += lim == 16 && (let >> 16) ? 17 : lim;
-		if (lim < 16)
+		i += lim == w && ((let >> w) & 1) ? w + 1 : lim;
+		if (lim < w)
 			break;
 	}
 	*pi = i;
