@@ -111,6 +111,7 @@ static size_t entity_at(const char *s, size_t n, size_t i, uint32_t *cp)
  */
 size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *cp)
 {
+	const unsigned char *u;
 	size_t k;
 
 	if ((unsigned char)s[i] < 0x80) {
@@ -118,6 +119,12 @@ size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *
 		if (refs && s[i] == '&' && (k = entity_at(s, n, i, cp)))
 			return k - i;
 		return 1;
+	}
+	u = (const unsigned char *)s + i;
+	/* Dashes, quotes, spaces: E2 and two continuation bytes are always valid. */
+	if (u[0] == 0xE2 && n - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = 0x2000 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
 	}
 	k = nv_utf8_decode(s + i, n - i, cp);
 	if (!k)
@@ -258,7 +265,7 @@ static inline bool is_name_char(unsigned char c)
  * The end of the name of the tag at s[i] ('<', '</', '<!', '<?'), or 0
  * when '<' starts no tag there.
  */
-static size_t tag_name_end(const char *s, size_t n, size_t i)
+static inline size_t tag_name_end(const char *s, size_t n, size_t i)
 {
 	size_t j = i + 1;
 
