@@ -1,17 +1,21 @@
 /*
  * guard_int.h: what the files of the guard share; private to guard.c,
- * guard_read.c and their unit tests.
+ * guard_read.c, guard_skip.c and their unit tests.
  *
  * guard.c builds the keys from people.yml and finds the mentions in
- * folded text; guard_read.c reads the text: it skips what no key can
- * start and turns the rest (plain, or HTML/XML) into folded bytes, one
- * per character, each with the offset of the character it came from. See
- * the top of guard.c.
+ * folded text; guard_read.c reads the text (plain, or HTML/XML) into
+ * folded bytes, one per character, each with the offset of the character
+ * it came from; guard_skip.c skips what no key can start. See the top of
+ * guard.c.
  */
 #ifndef NV_GUARD_INT_H
 #define NV_GUARD_INT_H
 
 #include "common.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct nv_buf;
 
@@ -93,6 +97,58 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
  * word); 0 when '<' is a plain character.
  */
 size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl);
+
+/* A character of a tag's name after its first: a Latin letter, a digit, '-' or ':'. */
+static inline bool nv_guard_is_name_char(unsigned char c)
+{
+	static const uint64_t bits[2] = { UINT64_C(0x07FF200000000000),
+					  UINT64_C(0x07FFFFFE07FFFFFE) };
+
+	return c < 0x80 && ((bits[c >> 6] >> (c & 63)) & 1);
+}
+
+/*
+ * The end of the name of the tag at s[i] ('<', '</', '<!', '<?'), or 0
+ * when '<' starts no tag there.
+ */
+static inline size_t nv_guard_tag_name_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
+		j++;
+	if (j >= n || !nv_guard_is_lat((unsigned char)s[j]))
+		return 0;
+	while (j < n && nv_guard_is_name_char((unsigned char)s[j]))
+		j++;
+	return j;
+}
+
+/*
+ * The offset of the '>' that ends the tag whose name ends at s[i] (n if
+ * none): a quoted attribute value may hold a '>'.
+ */
+size_t nv_guard_tag_close(const char *s, size_t n, size_t i);
+
+/* Is `name` (len bytes, any case) an inline tag's, one that a word reads through? */
+bool nv_guard_is_inline_tag(const char *name, size_t len);
+
+#ifdef __SSE2__
+
+/* The bytes of x in [lo, hi], as 0xFF. */
+static inline __m128i nv_guard_in_range(__m128i x, unsigned char lo, unsigned char hi)
+{
+	__m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)(hi - lo))), t);
+}
+
+static inline __m128i nv_guard_eq8(__m128i x, unsigned char b)
+{
+	return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)b));
+}
+
+#endif
 
 /* ---- The people, as keys on the folded text (built in guard.c) ---- */
 
