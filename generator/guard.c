@@ -23,10 +23,12 @@
  *
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
- * raw bytes (nv_guard_skip() in guard_read.c) walks the first plain
- * letters of each word down a trie of the keys' first eight bytes (most
- * words leave it at their first or second letter) and skips the rest of
- * the word up to eight bytes at a time. At a word that may
+ * raw bytes (nv_guard_skip() in guard_skip.c) finds the word starts 32
+ * or 16 bytes at a time with SSE2 where the bytes are plain letters and
+ * ASCII separators (anything else is read a character or a tag at a
+ * time), looks the first three letters of each word up in a bitmap of
+ * the trie of the keys' first eight bytes (most words stop there), and
+ * walks the rest down the trie. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again

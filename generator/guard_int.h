@@ -230,7 +230,7 @@ struct nv_guard {
 	 */
 	uint64_t second[256];
 	/*
-	 * Plain letters (see guard_read.c) as folded bytes in lower case, or
+	 * Plain letters (see guard_skip.c) as folded bytes in lower case, or
 	 * 0: letter[0] by ASCII byte, letter[1] and letter[2] by the byte
 	 * after 0xD0 and after 0xD1.
 	 */
@@ -277,7 +277,7 @@ static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
 /*
  * The place to fold from for the first word at or after i in text (n
  * bytes) that a key of g may start, or n if there is none; see
- * guard_read.c.
+ * guard_skip.c.
  */
 size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup);
 

@@ -1,6 +1,7 @@
 /*
- * guard_read.c: reading text for the guard: folding it, and skipping the
- * words no key can start; see guard_int.h and the top of guard.c.
+ * guard_read.c: reading text for the guard: folding it (the words no key
+ * can start are skipped in guard_skip.c); see guard_int.h and the top of
+ * guard.c.
  */
 #include "common.h"
 
