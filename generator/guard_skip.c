@@ -385,14 +385,20 @@ static inline unsigned classify16(const unsigned char *s, bool markup, unsigned 
 
 /*
  * classify16() over 32 bytes at s (33 may be read), *let up to bit 32;
- * `other` as 64-bit masks.
+ * `other` as 64-bit masks. When the first 16 bytes hold another
+ * character, only they are looked at (the caller stops there).
  */
 static inline uint64_t classify32(const unsigned char *s, bool markup, uint64_t *let,
 				  uint64_t *begin)
 {
 	unsigned l0, b0, l1, b1;
-	uint64_t o0 = classify16(s, markup, &l0, &b0), o1 = classify16(s + 16, markup, &l1, &b1);
+	uint64_t o0 = classify16(s, markup, &l0, &b0), o1;
 
+	*let = l0;
+	*begin = b0;
+	if (o0) /* the caller stops in the first half */
+		return o0;
+	o1 = classify16(s + 16, markup, &l1, &b1);
 	/* A Russian letter across the middle: its second byte is no other character. */
 	o1 &= ~(uint64_t)(l0 >> 16);
 	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
