@@ -23,10 +23,12 @@
  *
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
- * raw bytes (nv_guard_skip() in guard_read.c) walks the first plain
- * letters of each word down a trie of the keys' first eight bytes (most
- * words leave it at their first or second letter) and skips the rest of
- * the word up to eight bytes at a time. At a word that may
+ * raw bytes (nv_guard_skip() in guard_skip.c) finds the word starts 32
+ * or 16 bytes at a time with SSE2 where the bytes are plain letters and
+ * ASCII separators (anything else is read a character or a tag at a
+ * time), looks the first three letters of each word up in a bitmap of
+ * the trie of the keys' first eight bytes (most words stop there), and
+ * walks the rest down the trie. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
@@ -313,6 +315,79 @@ static void build_trie(struct nv_guard *g)
 	free(end);
 }
 
+/* g->letter and g->pair (guard_int.h). */
+static void build_tables(struct nv_guard *g)
+{
+	const struct nv_guard_node *nd;
+	int b, c;
+
+	for (b = 0; b < 0x80; b++)
+		g->letter[0][b] = nv_guard_is_lat((unsigned char)b) ? (unsigned char)(b | 0x20) : 0;
+	for (b = 0x90; b <= 0xBF; b++)
+		g->letter[1][b] = (unsigned char)((b + 0x30) | 0x20);
+	for (b = 0x80; b <= 0x8F; b++)
+		g->letter[2][b] = (unsigned char)(b + 0x70);
+	g->letter[1][0x81] = g->letter[2][0x91] = 0xE5; /* «Ё» and «ё» are «е» */
+	g->pair = nv_xcalloc(NV_GUARD_CLASSES * 64, sizeof(*g->pair));
+	for (b = 'a'; b < 256; b = b == 'z' ? 0xE0 : b + 1) {
+		if (!g->root[b])
+			continue;
+		nd = &g->node[g->root[b]];
+		for (c = 0; c < NV_GUARD_CLASSES; c++)
+			if ((nd->kids >> c) & 1)
+				g->pair[nv_guard_cls((unsigned char)b) * 64 + c] =
+					nd->base + (uint32_t)nv_guard_pop64(
+							   nd->kids & ((UINT64_C(1) << c) - 1));
+	}
+}
+
+/* May a key start a word of the letter classes c1, c2, c3 (NV_GUARD_NONE: no letter)? */
+static bool tri_may_start(const struct nv_guard *g, int c1, int c2, int c3)
+{
+	const struct nv_guard_node *nd = &g->node[0];
+	uint32_t r;
+
+	if (!((nd->kids >> c1) & 1))
+		return false;
+	nd = &g->node[nd->base + nv_guard_pop64(nd->kids & ((UINT64_C(1) << c1) - 1))];
+	if (nd->end || c2 == NV_GUARD_NONE)
+		return true;
+	if (!(r = g->pair[c1 * 64 + c2]))
+		return false;
+	return g->node[r].end || c3 == NV_GUARD_NONE || ((g->node[r].kids >> c3) & 1);
+}
+
+/* g->cls and g->tri (guard_int.h). */
+static void build_tri(struct nv_guard *g)
+{
+	size_t bit;
+	int b, c1, c2, c3;
+
+	memset(g->cls, NV_GUARD_NONE, sizeof(g->cls));
+	for (b = 0; b < 256; b++)
+		g->row[b] = b < 0x80 ? 0 : b == 0xD0 ? 256 : b == 0xD1 ? 512 : 768;
+	for (b = 0; b < 0x80; b++)
+		if (g->letter[0][b])
+			g->cls[b] = (unsigned char)nv_guard_cls(g->letter[0][b]);
+	for (b = 0x80; b < 0x100; b++) {
+		if (g->letter[1][b])
+			g->cls[256 + b] = (unsigned char)nv_guard_cls(g->letter[1][b]);
+		if (g->letter[2][b])
+			g->cls[512 + b] = (unsigned char)nv_guard_cls(g->letter[2][b]);
+	}
+	g->tri =
+		nv_xcalloc((NV_GUARD_TRI * NV_GUARD_TRI * NV_GUARD_TRI + 63) / 64, sizeof(*g->tri));
+	for (c1 = 0; c1 < NV_GUARD_CLASSES; c1++)
+		for (c2 = 0; c2 < NV_GUARD_TRI; c2++)
+			for (c3 = 0; c3 < NV_GUARD_TRI; c3++)
+				if (tri_may_start(g, c1, c2, c3)) {
+					bit = ((size_t)c1 * NV_GUARD_TRI + (size_t)c2) *
+						      NV_GUARD_TRI +
+					      (size_t)c3;
+					g->tri[bit / 64] |= UINT64_C(1) << (bit % 64);
+				}
+}
+
 static void index_keys(struct nv_guard *g)
 {
 	size_t i, b;
@@ -330,6 +405,8 @@ static void index_keys(struct nv_guard *g)
 		g->second[k->b0] |= k->len < 2 ? UINT64_MAX : UINT64_C(1) << (k->b1 & 63);
 	}
 	build_trie(g);
+	build_tables(g);
+	build_tri(g);
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
@@ -384,6 +461,8 @@ void nv_guard_free(struct nv_guard *g)
 	free(g->t);
 	free(g->k);
 	free(g->node);
+	free(g->pair);
+	free(g->tri);
 	free(g->odd);
 	free(g);
 }
@@ -694,13 +773,16 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 	return hit->t != NULL;
 }
 
-#define MARGIN 128 /* folded bytes read past a window: the longest mention */
+#define MARGIN	 128  /* folded bytes read past a window: the longest mention */
+#define FOLD_BUF 1016 /* folded bytes a window holds on the stack (no malloc for most) */
 
 bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
 		   struct nv_guard_hit *hit)
 {
 	struct nv_guard_reader r = { text, len, from, markup, 0, { { 0, 0 } } }, next;
-	struct nv_guard_folded fd = { NULL, NULL, 0, 0 };
+	unsigned char fbuf[FOLD_BUF + 8];
+	uint32_t obuf[FOLD_BUF];
+	struct nv_guard_folded fd = { fbuf, obuf, 0, 0, FOLD_BUF, true };
 	struct scan sc = { g, NULL, 0 };
 	size_t want = 64, cut;
 	struct cand c = { NULL, 0, 0, 0, false };
@@ -730,8 +812,10 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 		}
 		r = next;
 	}
-	free(fd.f);
-	free(fd.o);
+	if (!fd.borrowed) {
+		free(fd.f);
+		free(fd.o);
+	}
 	return found;
 }
 

@@ -1,17 +1,21 @@
 /*
  * guard_int.h: what the files of the guard share; private to guard.c,
- * guard_read.c and their unit tests.
+ * guard_read.c, guard_skip.c and their unit tests.
  *
  * guard.c builds the keys from people.yml and finds the mentions in
- * folded text; guard_read.c reads the text: it skips what no key can
- * start and turns the rest (plain, or HTML/XML) into folded bytes, one
- * per character, each with the offset of the character it came from. See
- * the top of guard.c.
+ * folded text; guard_read.c reads the text (plain, or HTML/XML) into
+ * folded bytes, one per character, each with the offset of the character
+ * it came from; guard_skip.c skips what no key can start. See the top of
+ * guard.c.
  */
 #ifndef NV_GUARD_INT_H
 #define NV_GUARD_INT_H
 
 #include "common.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 struct nv_buf;
 
@@ -73,6 +77,7 @@ struct nv_guard_folded {
 	unsigned char *f;
 	uint32_t *o;
 	size_t base, len, cap;
+	bool borrowed; /* f (cap + 8 bytes) and o are the caller's: grown into new arrays */
 };
 
 /*
@@ -81,7 +86,8 @@ struct nv_guard_folded {
  * (a space after a word in lower case, nothing pending) — or the text
  * ends; at its end, or at the end of a window, the attribute values
  * still pending are folded too.
- * r->i is where reading goes on; fd's arrays are the caller's to free.
+ * r->i is where reading goes on; fd's arrays are the caller's to free
+ * (unless still borrowed).
  */
 void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t want, bool cut);
 
@@ -91,6 +97,58 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
  * word); 0 when '<' is a plain character.
  */
 size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl);
+
+/* A character of a tag's name after its first: a Latin letter, a digit, '-' or ':'. */
+static inline bool nv_guard_is_name_char(unsigned char c)
+{
+	static const uint64_t bits[2] = { UINT64_C(0x07FF200000000000),
+					  UINT64_C(0x07FFFFFE07FFFFFE) };
+
+	return c < 0x80 && ((bits[c >> 6] >> (c & 63)) & 1);
+}
+
+/*
+ * The end of the name of the tag at s[i] ('<', '</', '<!', '<?'), or 0
+ * when '<' starts no tag there.
+ */
+static inline size_t nv_guard_tag_name_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i + 1;
+
+	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
+		j++;
+	if (j >= n || !nv_guard_is_lat((unsigned char)s[j]))
+		return 0;
+	while (j < n && nv_guard_is_name_char((unsigned char)s[j]))
+		j++;
+	return j;
+}
+
+/*
+ * The offset of the '>' that ends the tag whose name ends at s[i] (n if
+ * none): a quoted attribute value may hold a '>'.
+ */
+size_t nv_guard_tag_close(const char *s, size_t n, size_t i);
+
+/* Is `name` (len bytes, any case) an inline tag's, one that a word reads through? */
+bool nv_guard_is_inline_tag(const char *name, size_t len);
+
+#ifdef __SSE2__
+
+/* The bytes of x in [lo, hi], as 0xFF. */
+static inline __m128i nv_guard_in_range(__m128i x, unsigned char lo, unsigned char hi)
+{
+	__m128i t = _mm_sub_epi8(x, _mm_set1_epi8((char)lo));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8((char)(hi - lo))), t);
+}
+
+static inline __m128i nv_guard_eq8(__m128i x, unsigned char b)
+{
+	return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)b));
+}
+
+#endif
 
 /* ---- The people, as keys on the folded text (built in guard.c) ---- */
 
@@ -171,7 +229,33 @@ struct nv_guard {
 	 * second byte has no bit starts with none of them.
 	 */
 	uint64_t second[256];
+	/*
+	 * Plain letters (see guard_skip.c) as folded bytes in lower case, or
+	 * 0: letter[0] by ASCII byte, letter[1] and letter[2] by the byte
+	 * after 0xD0 and after 0xD1.
+	 */
+	unsigned char letter[3][256];
+	/* The trie's node for two letters (classes c1, c2) at pair[c1 * 64 + c2], or 0. */
+	uint32_t *pair;
+	/*
+	 * The class of a plain letter, NV_GUARD_NONE for any other character:
+	 * cls[b] for an ASCII byte b, cls[256 + b] and cls[512 + b] for the
+	 * byte b after 0xD0 and after 0xD1; row[c] is where to look for a
+	 * character whose first byte is c (768, a row of NV_GUARD_NONE, for
+	 * any other).
+	 */
+	unsigned char cls[1024];
+	uint16_t row[256];
+	/*
+	 * Bit c1 * 59² + c2 * 59 + c3 is set when a key may start a word
+	 * whose first three characters are of classes c1, c2, c3 (c2, c3
+	 * maybe NV_GUARD_NONE) by the trie's first three levels.
+	 */
+	uint64_t *tri;
 };
+
+#define NV_GUARD_NONE NV_GUARD_CLASSES /* no plain letter */
+#define NV_GUARD_TRI  (NV_GUARD_CLASSES + 1)
 
 /*
  * The first n bytes of s (at most 8, the rest zero) as one integer. The
@@ -193,7 +277,7 @@ static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
 /*
  * The place to fold from for the first word at or after i in text (n
  * bytes) that a key of g may start, or n if there is none; see
- * guard_read.c.
+ * guard_skip.c.
  */
 size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup);
 

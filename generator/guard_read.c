@@ -1,6 +1,7 @@
 /*
- * guard_read.c: reading text for the guard: folding it, and skipping the
- * words no key can start; see guard_int.h and the top of guard.c.
+ * guard_read.c: reading text for the guard: folding it (the words no key
+ * can start are skipped in guard_skip.c); see guard_int.h and the top of
+ * guard.c.
  */
 #include "common.h"
 
@@ -90,6 +91,7 @@ static size_t entity_at(const char *s, size_t n, size_t i, uint32_t *cp)
  */
 size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *cp)
 {
+	const unsigned char *u;
 	size_t k;
 
 	if ((unsigned char)s[i] < 0x80) {
@@ -98,13 +100,19 @@ size_t nv_guard_char_at(const char *s, size_t n, size_t i, bool refs, uint32_t *
 			return k - i;
 		return 1;
 	}
+	u = (const unsigned char *)s + i;
+	/* Dashes, quotes, spaces: E2 and two continuation bytes are always valid. */
+	if (u[0] == 0xE2 && n - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = 0x2000 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
 	k = nv_utf8_decode(s + i, n - i, cp);
 	if (!k)
 		*cp = 0xFFFD;
 	return k ? k : 1;
 }
 
-/* Tags that do not end a word, by length: a name split by them reads whole. */
+/* Tags that do not end a word, by length (nv_guard_is_inline_tag()). */
 static const char *const inline_tags[7] = {
 	"",
 	"abiqsu",
@@ -115,7 +123,7 @@ static const char *const inline_tags[7] = {
 	"strong",
 };
 
-static bool is_inline_tag(const char *name, size_t len)
+bool nv_guard_is_inline_tag(const char *name, size_t len)
 {
 	const char *l;
 	char low[8];
@@ -138,9 +146,22 @@ static bool is_inline_tag(const char *name, size_t len)
 
 static void grow(struct nv_guard_folded *fd)
 {
+	unsigned char *f;
+	uint32_t *o;
+
 	fd->cap = fd->cap ? 2 * fd->cap : 1024 - 8;
-	fd->f = nv_xrealloc(fd->f, fd->cap + 8);
-	fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
+	if (!fd->borrowed) {
+		fd->f = nv_xrealloc(fd->f, fd->cap + 8);
+		fd->o = nv_xrealloc(fd->o, fd->cap * sizeof(*fd->o));
+		return;
+	}
+	f = nv_xmalloc(fd->cap + 8);
+	o = nv_xmalloc(fd->cap * sizeof(*o));
+	memcpy(f, fd->f, fd->len);
+	memcpy(o, fd->o, fd->len * sizeof(*o));
+	fd->f = f;
+	fd->o = o;
+	fd->borrowed = false;
 }
 
 static inline void emit(struct nv_guard_folded *fd, int b, size_t off)
@@ -177,36 +198,36 @@ static void flush_pending(struct nv_guard_reader *r, struct nv_guard_folded *fd)
 	r->npend = 0;
 }
 
-/*
- * The offset of the '>' that ends the tag whose name ends at s[i] (n if
- * none): a quoted attribute value may hold a '>'.
- */
-static size_t tag_close(const char *s, size_t n, size_t i)
+size_t nv_guard_tag_close(const char *s, size_t n, size_t i)
 {
 	char q = 0;
+#ifdef __SSE2__
+	__m128i v;
+	unsigned m;
 
+	/* 16 bytes at a time to the next '>' or quote (in quotes: the closing quote). */
+	while (n - i >= 16) {
+		v = _mm_loadu_si128((const __m128i *)(s + i));
+		m = (unsigned)_mm_movemask_epi8(
+			q ? nv_guard_eq8(v, (unsigned char)q)
+			  : _mm_or_si128(
+				    nv_guard_eq8(v, '>'),
+				    _mm_or_si128(nv_guard_eq8(v, '"'), nv_guard_eq8(v, '\''))));
+		if (!m) {
+			i += 16;
+			continue;
+		}
+		i += (unsigned)__builtin_ctz(m);
+		if (!q && s[i] == '>')
+			return i;
+		q = q ? 0 : s[i];
+		i++;
+	}
+#endif
 	for (; i < n && (q || s[i] != '>'); i++)
 		if (s[i] == '"' || s[i] == '\'')
 			q = q == s[i] ? 0 : q ? q : s[i];
 	return i;
-}
-
-/*
- * The end of the name of the tag at s[i] ('<', '</', '<!', '<?'), or 0
- * when '<' starts no tag there.
- */
-static size_t tag_name_end(const char *s, size_t n, size_t i)
-{
-	size_t j = i + 1;
-
-	if (j < n && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
-		j++;
-	if (j >= n || !nv_guard_is_lat((unsigned char)s[j]))
-		return 0;
-	while (j < n && (nv_guard_is_lat((unsigned char)s[j]) || (s[j] >= '0' && s[j] <= '9') ||
-			 s[j] == '-' || s[j] == ':'))
-		j++;
-	return j;
 }
 
 /*
@@ -230,10 +251,10 @@ static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, si
 		emit(fd, NV_GUARD_BREAK, i);
 		return i + 9;
 	}
-	if (!(j = tag_name_end(s, n, i)))
+	if (!(j = nv_guard_tag_name_end(s, n, i)))
 		return i;
 	name = s[i + 1] == '/' ? i + 2 : i + 1;
-	inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
+	inl = s[i + 1] != '!' && s[i + 1] != '?' && nv_guard_is_inline_tag(s + name, j - name);
 	if (!inl) {
 		flush_pending(r, fd);
 		emit(fd, NV_GUARD_BREAK, i);
@@ -243,7 +264,7 @@ static size_t read_tag(struct nv_guard_reader *r, struct nv_guard_folded *fd, si
 	 * (alt, title, href, id, content, data-*), and their names too, for
 	 * what looks like a tag and is none («a<b» in a script).
 	 */
-	gt = tag_close(s, n, j);
+	gt = nv_guard_tag_close(s, n, j);
 	if (gt > j && inl) {
 		if (r->npend == NV_GUARD_PENDING)
 			flush_pending(r, fd);
@@ -269,6 +290,20 @@ static bool at_cut(const struct nv_guard_folded *fd)
 	       (fd->f[l - 3] >= 0xE0 || (fd->f[l - 3] >= 'a' && fd->f[l - 3] <= 'z'));
 }
 
+/* The offset past which a window ends (see struct nv_guard_folded). */
+#define WINDOW_END (INT32_MAX - 65536)
+
+static inline bool lc_letter(unsigned char b)
+{
+	return b >= 0xE0 || (b >= 'a' && b <= 'z');
+}
+
+/* Does nv_guard_fold() stop at s[i], fd holding want bytes or more? */
+static bool stop_at(const struct nv_guard_folded *fd, size_t i, size_t want, bool cut)
+{
+	return !cut || at_cut(fd) || fd->len >= want + 4096 || i - fd->base > WINDOW_END;
+}
+
 /* Fold the character at s[i], any but those of fast_run(); returns the offset after it. */
 static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i)
 {
@@ -284,38 +319,86 @@ static size_t step(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 	return i + k;
 }
 
+#ifdef __SSE2__
+/*
+ * Fold the Russian letters but «Ё» and «ё» at s (16 bytes may be read),
+ * up to 8, into f (8 bytes written) and their offsets, off on, into o (8
+ * written); returns how many there were.
+ */
+static inline size_t fold_cyr8(const unsigned char *s, unsigned char *f, uint32_t *o, uint32_t off)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s), base = _mm_set1_epi32((int)off);
+	__m128i lead = _mm_and_si128(v, _mm_set1_epi16(0xFF)), cont = _mm_srli_epi16(v, 8);
+	__m128i d0 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD0));
+	__m128i d1 = _mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD1));
+	__m128i ok0 = _mm_and_si128(_mm_cmpgt_epi16(cont, _mm_set1_epi16(0x8F)),
+				    _mm_cmplt_epi16(cont, _mm_set1_epi16(0xC0)));
+	__m128i ok1 = _mm_and_si128(_mm_cmpgt_epi16(cont, _mm_set1_epi16(0x7F)),
+				    _mm_cmplt_epi16(cont, _mm_set1_epi16(0x90)));
+	__m128i ok = _mm_or_si128(_mm_and_si128(d0, ok0), _mm_and_si128(d1, ok1));
+	unsigned bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+	/* А–Я а–п: the second byte + 0x30; р–я: + 0x70. */
+	__m128i lc = _mm_add_epi16(
+		cont, _mm_add_epi16(_mm_set1_epi16(0x30), _mm_and_si128(d1, _mm_set1_epi16(0x40))));
+
+	_mm_storel_epi64((__m128i *)f, _mm_packus_epi16(lc, lc));
+	_mm_storeu_si128((__m128i *)o, _mm_add_epi32(base, _mm_setr_epi32(0, 2, 4, 6)));
+	_mm_storeu_si128((__m128i *)(o + 4), _mm_add_epi32(base, _mm_setr_epi32(8, 10, 12, 14)));
+	return bad ? (size_t)__builtin_ctz(bad) / 2 : 8;
+}
+#else
+static inline size_t fold_cyr8(const unsigned char *s, unsigned char *f, uint32_t *o, uint32_t off)
+{
+	(void)s, (void)f, (void)o, (void)off;
+	return 0;
+}
+#endif
+
 /*
  * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
  * (fd has room for them) or another character comes; returns where it
- * stopped. Most of any text is these.
+ * stopped. Most of any text is these. From `want` bytes on it also stops
+ * where nv_guard_fold() ends: after a space that at_cut() takes (with
+ * `cut`), or past the end of a window.
  */
 static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
-		       size_t lim)
+		       size_t lim, size_t want, bool cut)
 {
 	const unsigned char *s = (const unsigned char *)r->s;
 	unsigned char *f = fd->f, c, d;
-	size_t n = r->n, l = fd->len, base = fd->base;
+	size_t n = r->n, l = fd->len, base = fd->base, k;
 	uint32_t *o = fd->o;
+	bool markup = r->markup;
 
 	while (i < n && l < lim) {
 		c = s[i];
 		if (c < 0x80) {
-			if (r->markup && (c == '<' || c == '&'))
+			if (markup && (c == '<' || c == '&'))
 				break;
 			f[l] = c < 0x20 || c == 0x7F ? ' ' : c;
 			o[l++] = (uint32_t)(i++ - base);
-			continue;
+		} else {
+			if (n - i >= 16 && lim - l >= 8 && i - base + 16 <= WINDOW_END &&
+			    (k = fold_cyr8(s + i, f + l, o + l, (uint32_t)(i - base)))) {
+				l += k;
+				i += 2 * k;
+				continue;
+			}
+			/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
+			d = i + 1 < n ? s[i + 1] : 0;
+			if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
+				f[l] = d + 0x30;
+			else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
+				f[l] = d + 0x70;
+			else
+				break;
+			o[l++] = (uint32_t)(i - base);
+			i += 2;
 		}
-		/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
-		d = i + 1 < n ? s[i + 1] : 0;
-		if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
-			f[l] = d + 0x30;
-		else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
-			f[l] = d + 0x70;
-		else
+		if (l >= want && ((cut && f[l - 1] == ' ' && l >= 3 && lc_letter(f[l - 2]) &&
+				   lc_letter(f[l - 3])) ||
+				  i - base > WINDOW_END))
 			break;
-		o[l++] = (uint32_t)(i - base);
-		i += 2;
 	}
 	fd->len = l;
 	return i;
@@ -328,14 +411,15 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
 	while (i < n) {
 		if (fd->len >= want && (!cut || at_cut(fd) || fd->len >= want + 4096))
 			break;
-		if (i - fd->base > INT32_MAX - 65536)
+		if (i - fd->base > WINDOW_END)
 			break;
 		while (fd->cap - fd->len < 64)
 			grow(fd);
-		lim = fd->len < want ? want : fd->len + 1;
+		/* Past `want`, fast_run() stops where the loop would. */
+		lim = cut ? want + 4096 : want;
 		lim = lim < fd->len + 64 ? lim : fd->len + 64;
-		i = fast_run(r, fd, i, lim);
-		if (i < n && fd->len < lim)
+		i = fast_run(r, fd, i, lim, want, cut);
+		if (i < n && fd->len < lim && (fd->len < want || !stop_at(fd, i, want, cut)))
 			i = step(r, fd, i);
 	}
 	r->i = i;
@@ -352,11 +436,11 @@ size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
 		return 4;
 	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
 		return 9;
-	if (!(j = tag_name_end(s, n, i)))
+	if (!(j = nv_guard_tag_name_end(s, n, i)))
 		return 0;
 	name = s[i + 1] == '/' ? i + 2 : i + 1;
-	*inl = s[i + 1] != '!' && s[i + 1] != '?' && is_inline_tag(s + name, j - name);
-	j = tag_close(s, n, j);
+	*inl = s[i + 1] != '!' && s[i + 1] != '?' && nv_guard_is_inline_tag(s + name, j - name);
+	j = nv_guard_tag_close(s, n, j);
 	return j < n ? j + 1 - i : n - i;
 }
 
@@ -385,346 +469,4 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
 			nv_buf_addch(out, ' ');
 		i += k;
 	}
-}
-
-/* ---- Skipping text that names nobody ---- */
-
-/*
- * The folded byte of the plain letter at s[i] (ASCII, or Russian in two
- * bytes), its length in *k; 0 for any other character.
- */
-static inline unsigned char plain_letter(const unsigned char *s, size_t n, size_t i, size_t *k)
-{
-	unsigned char c = s[i], d;
-
-	*k = 1;
-	if (c < 0x80)
-		return nv_guard_is_lat(c) ? c : 0;
-	d = i + 1 < n ? s[i + 1] : 0;
-	*k = 2;
-	if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
-		return d + 0x30;
-	if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
-		return d + 0x70;
-	if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91))
-		return c == 0xD0 ? 0xC5 : 0xE5;
-	return 0;
-}
-
-/*
- * The second bytes of the Russian letters after 0xD0 and after 0xD1, as
- * bits (b & 63): Ё А–Я а–п are 0xD0 0x81, 0x90–0xBF; р–я ё 0xD1 0x80–0x8F,
- * 0x91.
- */
-static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
-					UINT64_C(0x000000000002FFFF) };
-
-/*
- * How many of the 8 bytes w (in memory order) are, from the first on,
- * Russian letters but «Ё» and «ё» (0xD0 0x90–0xBF, 0xD1 0x80–0x8F; an
- * even number) or Latin letters (nv_guard_is_lat()). A part of the
- * letters the byte loop of skip_letters() takes, never more.
- */
-static inline size_t letters8(uint64_t w)
-{
-	const uint64_t h = UINT64_C(0x8080808080808080);
-	uint64_t lo = w & ~h, x = lo | UINT64_C(0x2020202020202020), bad, hi;
-	size_t lat, cyr;
-
-	/* Latin: a byte without its high bit whose | 0x20 is in 0x61–0x7A. */
-	bad = ~((x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w) & h;
-	lat = bad ? (size_t)__builtin_ctzll(bad) >> 3 : 8;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	/*
-	 * Russian: in each 16-bit lane the low byte is the first of a letter;
-	 * 0xD0 takes a second byte with bits 0x30 set, 0xD1 one without.
-	 */
-	hi = (((w >> 8) & UINT64_C(0x0030003000300030)) + UINT64_C(0x0030003000300030)) &
-	     UINT64_C(0x0040004000400040);
-	bad = ((w & UINT64_C(0xC0FEC0FEC0FEC0FE)) ^ UINT64_C(0x80D080D080D080D0)) |
-	      (hi ^ ((w & UINT64_C(0x0001000100010001)) << 6) ^ UINT64_C(0x0040004000400040));
-	cyr = bad ? ((size_t)__builtin_ctzll(bad) >> 4) * 2 : 8;
-#else
-	(void)hi;
-	cyr = 0; /* the letters are then left to the loop of one at a time */
-#endif
-	return lat > cyr ? lat : cyr;
-}
-
-/*
- * The end of the plain letters from s[i] (see plain_letter()): up to 8
- * bytes at a time, a letter at a time where letters8() stops short.
- */
-static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
-{
-	unsigned char c, d;
-	uint64_t w;
-	size_t k;
-
-	while (i < n) {
-		if (n - i >= 8) {
-			memcpy(&w, s + i, 8);
-			i += (k = letters8(w));
-			if (k == 8)
-				continue;
-		}
-		c = s[i];
-		if (c < 0x80) {
-			if (!nv_guard_is_lat(c))
-				break;
-			i++;
-			continue;
-		}
-		d = i + 1 < n ? s[i + 1] : 0;
-		if ((c & 0xFE) != 0xD0 || (d & 0xC0) != 0x80 ||
-		    !((cyr_second[c & 1] >> (d & 63)) & 1))
-			break;
-		i += 2;
-	}
-	return i;
-}
-
-/*
- * Does a word surely end at s[i] (after plain letters)? At the end, at
- * an ASCII character but a tag or reference, at a no-break space, a
- * quote or a dash; not at what might be skipped (a soft hyphen, a zero
- * width, a combining accent) or read through.
- */
-static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
-{
-	if (i >= n)
-		return true;
-	if (s[i] < 0x80)
-		return !markup || (s[i] != '<' && s[i] != '&');
-	if (i + 1 >= n)
-		return false;
-	if (s[i] == 0xC2)
-		return s[i + 1] != 0xAD;
-	return s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] >= 0x90 &&
-	       s[i + 2] <= 0xAF && s[i + 2] != 0xAD && s[i + 2] != 0xAE;
-}
-
-/*
- * Could one of the odd keys (guard_int.h) start the word at s[i]? Its
- * first plain letters (up to 8) are compared with the keys' first bytes,
- * all but those that stand for any letter; the word may go on past them
- * (through a tag, a reference, a soft hyphen), so only those are.
- */
-static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			  bool markup)
-{
-	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
-	const struct nv_guard_key *key;
-	size_t k, j, l = 0;
-	uint64_t head, known;
-	bool whole;
-
-	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
-	while (i < n && l < 256 && (b = plain_letter(s, n, i, &k))) {
-		if (l < 8) {
-			w[l] = b | 0x20;
-			m[l] = 0xFF;
-		}
-		l++;
-		i += k;
-	}
-	/* As the keys in the trie, a word must have a second letter some key of its first has. */
-	if (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1))
-		return false;
-	head = nv_guard_load8(w, 8);
-	known = nv_guard_load8(m, 8);
-	whole = l < 256 && word_ends(s, n, i, markup);
-	for (j = 0; j < g->nodd; j++) {
-		key = g->odd[j];
-		if (key->b0 == w[0] && (head & key->mask & known) == (key->head & known) &&
-		    (!whole || key->len <= l))
-			return true;
-	}
-	return false;
-}
-
-/*
- * Could a key start the word at s[i]? Its first plain letters (up to 8)
- * are walked down the trie of the keys' first bytes (guard_int.h): a key
- * may start the word if its first bytes are the word's first letters, or
- * the word's letters are its first bytes and the word may go on (through
- * a tag, a reference, a soft hyphen) or is no shorter than the key. *end
- * is where the plain letters end.
- */
-static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			  bool markup, size_t *end)
-{
-	const struct nv_guard_node *nd;
-	size_t start = i, k, l = 1;
-	unsigned char b;
-	uint64_t bit;
-	uint32_t r;
-
-	/* The caller has seen a letter at s[i]; most words stop at the first or second. */
-	if (!(r = g->root[plain_letter(s, n, i, &k) | 0x20]))
-		goto miss;
-	nd = &g->node[r];
-	i += k;
-	if (nd->end)
-		return true;
-	while (l < 8 && i < n && (b = plain_letter(s, n, i, &k))) {
-		bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
-		if (!(nd->kids & bit))
-			goto miss;
-		nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
-		l++;
-		i += k;
-		if (nd->end)
-			return true;
-	}
-	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
-	while (l >= 8 && l < 256 && i < n && plain_letter(s, n, i, &k)) {
-		l++;
-		i += k;
-	}
-	if (nd->minlen <= l || !(l < 256 && word_ends(s, n, i, markup)))
-		return true;
-miss:
-	if (g->nodd && odd_may_start(g, s, n, start, markup))
-		return true;
-	*end = skip_letters(s, n, i);
-	return false;
-}
-
-/*
- * The cheap part of may_start_key() for the word at s[i], whose first
- * letter b is k bytes long: true, with *end where its letters end, when
- * no key can start it by its first three letters (and there are no odd
- * keys); false when may_start_key() has to tell.
- */
-static inline bool quick_miss(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
-			      unsigned char b, size_t k, size_t *end)
-{
-	const struct nv_guard_node *nd;
-	uint64_t bit;
-	uint32_t r;
-	int depth;
-
-	if (g->nodd)
-		return false;
-	if ((r = g->root[b | 0x20])) {
-		nd = &g->node[r];
-		for (depth = 1; depth < 3; depth++) {
-			i += k;
-			if (nd->end || i >= n || !(b = plain_letter(s, n, i, &k)))
-				return false;
-			bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
-			if (!(nd->kids & bit))
-				break;
-			if (depth == 2)
-				return false;
-			nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
-		}
-	}
-	*end = skip_letters(s, n, i);
-	return true;
-}
-
-/* Could a key start a word in s[i, end), text without tags? As nv_guard_skip(). */
-static bool value_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	bool word = false;
-	unsigned char b;
-	size_t k, e;
-	uint32_t cp;
-	int f;
-
-	while (i < end) {
-		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) && s[i] != '&') {
-			word = false;
-			i++;
-			continue;
-		}
-		if ((b = plain_letter(s, end, i, &k))) {
-			if (!word && !quick_miss(g, s, end, i, b, k, &e) &&
-			    may_start_key(g, s, end, i, true, &e))
-				return true;
-			i = word ? i + k : e;
-			word = true;
-			continue;
-		}
-		k = nv_guard_char_at(text, end, i, true, &cp);
-		f = nv_guard_fold_cp(cp);
-		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word)
-			return true;
-		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
-		i += k;
-	}
-	return false;
-}
-
-/* Could a key start a word in the tag s[i, end) after its name (read as text: read_tag())? */
-static bool tag_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
-{
-	size_t j = tag_name_end(text, end, i);
-
-	/* A comment or a CDATA section: what follows is text. */
-	return j && j < end && value_may_name(g, text, j, text[end - 1] == '>' ? end - 1 : end);
-}
-
-#define SAFE 4 /* places kept to fold from: a word start a few words back */
-
-/*
- * The place to fold from, for the first word at or after i that a key
- * may start (may_start_key()), or a letter spelled by a reference; n if
- * there is none. The place is a few word starts back (for initials or a
- * given name before a surname), and the start of the tag for a word in
- * one of its attribute values. Conservative: anything the folding reads
- * as a word start is a word start here too.
- */
-size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t safe[SAFE], k, e;
-	bool word = false, inl;
-	unsigned char b;
-	uint32_t cp;
-	int f, ns = 0;
-
-	for (k = 0; k < SAFE; k++)
-		safe[k] = i;
-	while (i < n) {
-		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) &&
-		    !(markup && (s[i] == '<' || s[i] == '&'))) {
-			word = false;
-			i++;
-			continue;
-		}
-		if ((b = plain_letter(s, n, i, &k))) {
-			if (word) {
-				i += k;
-				continue;
-			}
-			safe[ns++ % SAFE] = i;
-			if (!quick_miss(g, s, n, i, b, k, &e) &&
-			    may_start_key(g, s, n, i, markup, &e))
-				return safe[ns % SAFE];
-			word = true;
-			i = e;
-			continue;
-		}
-		if (markup && s[i] == '<' && (k = nv_guard_tag_len(text, n, i, &inl))) {
-			if (tag_may_name(g, text, i, i + k))
-				return i;
-			safe[ns++ % SAFE] = i;
-			word = word && inl;
-			i += k;
-			continue;
-		}
-		k = nv_guard_char_at(text, n, i, markup, &cp);
-		f = nv_guard_fold_cp(cp);
-		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word) {
-			safe[ns++ % SAFE] = i;
-			return safe[ns % SAFE];
-		}
-		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
-		i += k;
-	}
-	return n;
 }

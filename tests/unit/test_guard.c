@@ -435,6 +435,103 @@ static void test_skipping_pass(void)
 	CHECK(ok);
 }
 
+/*
+ * The skipping pass reads 16 bytes at a time: a name, or a character
+ * that makes one (a soft hyphen, an inline tag, a reference, a letter
+ * that is no plain one), on either side of every edge of those blocks,
+ * and at the very end of the text, after ASCII or Russian letters.
+ */
+static void test_skip_block_edges(void)
+{
+	static const struct {
+		const char *word, *want;
+		bool markup;
+	} c[] = {
+		{ "Гусев", "gusev-dv! Гусев → Гусев", false },
+		{ "Гу\xC2\xADсев", "gusev-dv! Гу\xC2\xADсев → Гусев", false },
+		{ "Г\xE2\x80\x8Bусев", "gusev-dv! Г\xE2\x80\x8Bусев → Гусев", false },
+		{ "Гу<b>сев", "gusev-dv! Гу<b>сев → Гусев", true },
+		{ "&#1043;усев", "gusev-dv! &#1043;усев → Гусев", true },
+		{ "слово—Гусеву", "gusev-dv! Гусеву → Гусеву", false },
+		{ "переподготовкаігусев", "gusev-dv! гусев → гусев", false },
+		{ "переподготовкаёгусев", "", false },
+		{ "<i title=\"Гусев\">x</i>", "gusev-dv! Гусев → Гусев", true },
+	};
+	struct nv_buf in = NV_BUF_INIT;
+	size_t k, pad, tail;
+	char *got;
+	bool ok = true;
+
+	for (k = 0; ok && k < NV_ARRAY_SIZE(c); k++) {
+		for (pad = 0; ok && pad < 68; pad++) {
+			for (tail = 0; ok && tail < 2; tail++) {
+				nv_buf_reset(&in);
+				nv_buf_addf(&in, "%.*s%s ", (int)(pad % 34),
+					    "abcdefghijklmnopqrstuvwxyzabcdefgh",
+					    pad < 34 ? "" : "ы");
+				nv_buf_adds(&in, c[k].word);
+				nv_buf_adds(&in, tail ? " и другие слова текста" : "");
+				got = mentions(in.ptr, c[k].markup);
+				ok = !strcmp(got, c[k].want);
+				if (!ok)
+					nv_test_failed(__FILE__, __LINE__, "in «%s»: got «%s»",
+						       in.ptr, got);
+				free(got);
+			}
+		}
+	}
+	nv_buf_release(&in);
+}
+
+/*
+ * Plain text folds as one character at a time would (nv_guard_char_at(),
+ * nv_guard_fold_cp()), whatever runs of letters the folding takes at
+ * once: long Russian words, «ё», letters of other alphabets and bytes
+ * that are no UTF-8 right after them, at every alignment.
+ */
+static void test_fold_plain(void)
+{
+	static const char *const words[] = {
+		"Переподготовка",   "переподготовкаёгусев",  "Константинопольской",
+		"сл\xD1\x96во",	    "абв\xD1\x90где",	     "абвгдежз\xD0\xC0и",
+		"абвгдеж\xD1\x75и", "ЁЖИК\xC2\xAD\xC2\xA0x",
+	};
+	struct nv_buf in = NV_BUF_INIT, want = NV_BUF_INIT;
+	struct nv_guard_folded fd = { NULL, NULL, 0, 0, 0, false };
+	struct nv_guard_reader r;
+	size_t pad, k, i;
+	uint32_t cp;
+	int b;
+	bool ok = true;
+
+	for (pad = 0; ok && pad < 20; pad++) {
+		nv_buf_reset(&in);
+		nv_buf_addf(&in, "%.*s", (int)pad, "abcdefghij\x01klmnopqrst");
+		for (k = 0; k < NV_ARRAY_SIZE(words); k++)
+			nv_buf_addf(&in, " %s", words[k]);
+		nv_buf_reset(&want);
+		for (i = 0; i < in.len; i += k) {
+			k = nv_guard_char_at(in.ptr, in.len, i, false, &cp);
+			if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
+				nv_buf_addf(&want, "%02x@%zu ", b, i);
+		}
+		r = (struct nv_guard_reader){ in.ptr, in.len, 0, false, 0, { { 0, 0 } } };
+		fd.len = 0;
+		nv_guard_fold(&r, &fd, SIZE_MAX, false);
+		nv_buf_reset(&in);
+		for (i = 0; i < fd.len; i++)
+			nv_buf_addf(&in, "%02x@%u ", fd.f[i], fd.o[i]);
+		ok = !strcmp(in.ptr ? in.ptr : "", want.ptr);
+		if (!ok)
+			nv_test_failed(__FILE__, __LINE__, "pad %zu:\n  got:  %s\n  want: %s", pad,
+				       in.ptr, want.ptr);
+	}
+	free(fd.f);
+	free(fd.o);
+	nv_buf_release(&in);
+	nv_buf_release(&want);
+}
+
 /* Where the skipping pass (nv_guard_skip()) goes on in `in`: the rest of the text from there. */
 static char *skipped(const char *in, bool markup)
 {
@@ -552,6 +649,8 @@ void nv_tests(void)
 	NV_RUN(test_skipping_pass);
 	NV_RUN(test_skip_words);
 	NV_RUN(test_skip_quick);
+	NV_RUN(test_skip_block_edges);
+	NV_RUN(test_fold_plain);
 	NV_RUN(test_from);
 	NV_RUN(test_leaks);
 }

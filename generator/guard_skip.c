@@ -1,0 +1,538 @@
+/*
+ * guard_skip.c: the guard's first pass, skipping the text in which no key
+ * can start a word; see guard_int.h and the top of guard.c.
+ */
+#include "common.h"
+
+#include "guard.h"
+#include "guard_int.h"
+
+/*
+ * The folded byte, in lower case, of the plain letter at s[i] (ASCII, or
+ * Russian in two bytes), its length in *k; 0 for any other character.
+ */
+static inline unsigned char plain_letter(const struct nv_guard *g, const unsigned char *s, size_t n,
+					 size_t i, size_t *k)
+{
+	unsigned char c = s[i];
+
+	*k = 1;
+	if (c < 0x80)
+		return g->letter[0][c];
+	*k = 2;
+	if ((c & 0xFE) != 0xD0 || i + 1 >= n)
+		return 0;
+	return g->letter[1 + (c & 1)][s[i + 1]];
+}
+
+/*
+ * The second bytes of the Russian letters after 0xD0 and after 0xD1, as
+ * bits (b & 63): Ё А–Я а–п are 0xD0 0x81, 0x90–0xBF; р–я ё 0xD1 0x80–0x8F,
+ * 0x91.
+ */
+static const uint64_t cyr_second[2] = { UINT64_C(0xFFFFFFFFFFFF0002),
+					UINT64_C(0x000000000002FFFF) };
+
+/*
+ * How many of the 8 bytes w (in memory order) are, from the first on,
+ * Russian letters but «Ё» and «ё» (0xD0 0x90–0xBF, 0xD1 0x80–0x8F; an
+ * even number) or Latin letters (nv_guard_is_lat()). A part of the
+ * letters the byte loop of skip_letters() takes, never more.
+ */
+static inline size_t letters8(uint64_t w)
+{
+	const uint64_t h = UINT64_C(0x8080808080808080);
+	uint64_t lo = w & ~h, x = lo | UINT64_C(0x2020202020202020), bad, hi;
+	size_t lat, cyr;
+
+	/* Latin: a byte without its high bit whose | 0x20 is in 0x61–0x7A. */
+	bad = ~((x + UINT64_C(0x1F1F1F1F1F1F1F1F)) & ~(x + UINT64_C(0x0505050505050505)) & ~w) & h;
+	lat = bad ? (size_t)__builtin_ctzll(bad) >> 3 : 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Russian: in each 16-bit lane the low byte is the first of a letter;
+	 * 0xD0 takes a second byte with bits 0x30 set, 0xD1 one without.
+	 */
+	hi = (((w >> 8) & UINT64_C(0x0030003000300030)) + UINT64_C(0x0030003000300030)) &
+	     UINT64_C(0x0040004000400040);
+	bad = ((w & UINT64_C(0xC0FEC0FEC0FEC0FE)) ^ UINT64_C(0x80D080D080D080D0)) |
+	      (hi ^ ((w & UINT64_C(0x0001000100010001)) << 6) ^ UINT64_C(0x0040004000400040));
+	cyr = bad ? ((size_t)__builtin_ctzll(bad) >> 4) * 2 : 8;
+#else
+	(void)hi;
+	cyr = 0; /* the letters are then left to the loop of one at a time */
+#endif
+	return lat > cyr ? lat : cyr;
+}
+
+/*
+ * The end of the plain letters from s[i] (see plain_letter()): up to 8
+ * bytes at a time, a letter at a time where letters8() stops short.
+ */
+static inline size_t skip_letters(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned char c, d;
+	uint64_t w;
+	size_t k;
+
+	while (i < n) {
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			i += (k = letters8(w));
+			if (k == 8)
+				continue;
+		}
+		c = s[i];
+		if (c < 0x80) {
+			if (!nv_guard_is_lat(c))
+				break;
+			i++;
+			continue;
+		}
+		d = i + 1 < n ? s[i + 1] : 0;
+		if ((c & 0xFE) != 0xD0 || (d & 0xC0) != 0x80 ||
+		    !((cyr_second[c & 1] >> (d & 63)) & 1))
+			break;
+		i += 2;
+	}
+	return i;
+}
+
+/*
+ * Does a word surely end at s[i] (after plain letters)? At the end, at
+ * an ASCII character but a tag or reference, at a no-break space, a
+ * quote or a dash; not at what might be skipped (a soft hyphen, a zero
+ * width, a combining accent) or read through.
+ */
+static bool word_ends(const unsigned char *s, size_t n, size_t i, bool markup)
+{
+	if (i >= n)
+		return true;
+	if (s[i] < 0x80)
+		return !markup || (s[i] != '<' && s[i] != '&');
+	if (i + 1 >= n)
+		return false;
+	if (s[i] == 0xC2)
+		return s[i + 1] != 0xAD;
+	return s[i] == 0xE2 && s[i + 1] == 0x80 && i + 2 < n && s[i + 2] >= 0x90 &&
+	       s[i + 2] <= 0xAF && s[i + 2] != 0xAD && s[i + 2] != 0xAE;
+}
+
+/*
+ * Could one of the odd keys (guard_int.h) start the word at s[i]? Its
+ * first plain letters (up to 8) are compared with the keys' first bytes,
+ * all but those that stand for any letter; the word may go on past them
+ * (through a tag, a reference, a soft hyphen), so only those are.
+ */
+static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup)
+{
+	unsigned char w[8] = { 0 }, m[8] = { 0 }, b;
+	const struct nv_guard_key *key;
+	size_t k, j, l = 0;
+	uint64_t head, known;
+	bool whole;
+
+	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
+	while (i < n && l < 256 && (b = plain_letter(g, s, n, i, &k))) {
+		if (l < 8) {
+			w[l] = b | 0x20;
+			m[l] = 0xFF;
+		}
+		l++;
+		i += k;
+	}
+	/* As the keys in the trie, a word must have a second letter some key of its first has. */
+	if (l > 1 && !((g->second[w[0]] >> (w[1] & 63)) & 1))
+		return false;
+	head = nv_guard_load8(w, 8);
+	known = nv_guard_load8(m, 8);
+	whole = l < 256 && word_ends(s, n, i, markup);
+	for (j = 0; j < g->nodd; j++) {
+		key = g->odd[j];
+		if (key->b0 == w[0] && (head & key->mask & known) == (key->head & known) &&
+		    (!whole || key->len <= l))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Could a key start the word at s[i]? Its first plain letters (up to 8)
+ * are walked down the trie of the keys' first bytes (guard_int.h): a key
+ * may start the word if its first bytes are the word's first letters, or
+ * the word's letters are its first bytes and the word may go on (through
+ * a tag, a reference, a soft hyphen) or is no shorter than the key. *end
+ * (unless end is NULL) is where the plain letters end.
+ */
+static bool may_start_key(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			  bool markup, size_t *end)
+{
+	const struct nv_guard_node *nd;
+	size_t start = i, k, l = 1;
+	unsigned char b;
+	uint64_t bit;
+	uint32_t r;
+
+	/* The caller has seen a letter at s[i]; most words stop at the first or second. */
+	if (!(r = g->root[plain_letter(g, s, n, i, &k)]))
+		goto miss;
+	nd = &g->node[r];
+	i += k;
+	if (nd->end)
+		return true;
+	while (l < 8 && i < n && (b = plain_letter(g, s, n, i, &k))) {
+		bit = UINT64_C(1) << nv_guard_cls(b | 0x20);
+		if (!(nd->kids & bit))
+			goto miss;
+		nd = &g->node[nd->base + nv_guard_pop64(nd->kids & (bit - 1))];
+		l++;
+		i += k;
+		if (nd->end)
+			return true;
+	}
+	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
+	while (l >= 8 && l < 256 && i < n && plain_letter(g, s, n, i, &k)) {
+		l++;
+		i += k;
+	}
+	if (nd->minlen <= l || !(l < 256 && word_ends(s, n, i, markup)))
+		return true;
+miss:
+	if (g->nodd && odd_may_start(g, s, n, start, markup))
+		return true;
+	if (end)
+		*end = skip_letters(s, n, i);
+	return false;
+}
+
+/*
+ * The cheap part of may_start_key() for the word at s[*i], whose first
+ * letter b is k bytes long: true when no key can start it by its first
+ * three letters (and there are no odd keys), with *i past the letters
+ * looked at; false when may_start_key() has to tell.
+ */
+static inline bool quick_reject(const struct nv_guard *g, const unsigned char *s, size_t n,
+				size_t *pi, unsigned char b, size_t k)
+{
+	size_t i = *pi;
+	uint32_t r;
+	unsigned char c;
+
+	if (g->nodd)
+		return false;
+	/* The trie's first two levels in root and pair, the third in the node's kids. */
+	if ((r = g->root[b])) {
+		i += k;
+		if (g->node[r].end || i >= n || !(c = plain_letter(g, s, n, i, &k)))
+			return false;
+		if ((r = g->pair[nv_guard_cls(b) * 64 + nv_guard_cls(c)])) {
+			i += k;
+			if (g->node[r].end || i >= n || !(c = plain_letter(g, s, n, i, &k)) ||
+			    ((g->node[r].kids >> nv_guard_cls(c)) & 1))
+				return false;
+		}
+	}
+	*pi = i;
+	return true;
+}
+
+/* quick_reject(), with *end where the word's plain letters end. */
+static inline bool quick_miss(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i,
+			      unsigned char b, size_t k, size_t *end)
+{
+	if (!quick_reject(g, s, n, &i, b, k))
+		return false;
+	*end = skip_letters(s, n, i);
+	return true;
+}
+
+/* Could a key start a word in s[i, end), text without tags? As nv_guard_skip(). */
+static bool value_may_name(const struct nv_guard *g, const char *text, size_t i, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	bool word = false;
+	unsigned char b;
+	size_t k, e;
+	uint32_t cp;
+	int f;
+
+	while (i < end) {
+		if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) && s[i] != '&') {
+			word = false;
+			i++;
+			continue;
+		}
+		if ((b = plain_letter(g, s, end, i, &k))) {
+			if (!word && !quick_miss(g, s, end, i, b, k, &e) &&
+			    may_start_key(g, s, end, i, true, &e))
+				return true;
+			i = word ? i + k : e;
+			word = true;
+			continue;
+		}
+		k = nv_guard_char_at(text, end, i, true, &cp);
+		f = nv_guard_fold_cp(cp);
+		if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !word)
+			return true;
+		word = f == NV_GUARD_SKIP ? word : nv_guard_is_let((unsigned char)f);
+		i += k;
+	}
+	return false;
+}
+
+/*
+ * The tag, comment or CDATA section at s[i] == '<' for nv_guard_skip():
+ * its length as nv_guard_tag_len(), 0 when '<' is a plain character; in
+ * *name whether a key may start a word in it after its name (read as
+ * text: read_tag()), in *inl whether it is an inline tag, which is only
+ * looked up `in_word` (elsewhere it makes no difference).
+ */
+static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t i, bool in_word,
+		       bool *inl, bool *name)
+{
+	size_t j, end, nm;
+
+	*inl = *name = false;
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
+		return 4;
+	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+		return 9;
+	if (!(j = nv_guard_tag_name_end(s, n, i)))
+		return 0;
+	nm = s[i + 1] == '/' ? i + 2 : i + 1;
+	*inl = in_word && s[i + 1] != '!' && s[i + 1] != '?' &&
+	       nv_guard_is_inline_tag(s + nm, j - nm);
+	if (j < n && s[j] == '>')
+		return j + 1 - i;
+	end = nv_guard_tag_close(s, n, j);
+	end = end < n ? end + 1 : n;
+	*name = j < end && value_may_name(g, s, j, s[end - 1] == '>' ? end - 1 : end);
+	return end - i;
+}
+
+#define SAFE 4 /* places kept to fold from: a word start a few words back */
+
+/* What nv_guard_skip() carries from one character to the next. */
+struct skip_state {
+	size_t safe[SAFE]; /* the last word starts and tags, the newest at (ns - 1) % SAFE */
+	unsigned ns;
+	bool word; /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
+};
+
+/* The class of the character at s[0] (g->cls), its length in *k; s[1] may be read. */
+static inline unsigned letter_cls(const struct nv_guard *g, const unsigned char *s, size_t *k)
+{
+	unsigned c = s[0];
+
+	*k = 1 + (c >= 0x80);
+	return g->cls[g->row[c] + (c < 0x80 ? c : s[1])];
+}
+
+/*
+ * Could a key start the word whose first letter is at s[i]? Its first
+ * three characters are looked up in g->tri where 6 bytes can be read.
+ */
+static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
+				  size_t i, bool markup)
+{
+	size_t k, j = i, bit;
+	unsigned char b;
+
+	if (!g->nodd && n - i >= 6) {
+		bit = letter_cls(g, s + j, &k);
+		bit = bit * NV_GUARD_TRI + letter_cls(g, s + (j += k), &k);
+		bit = bit * NV_GUARD_TRI + letter_cls(g, s + (j += k), &k);
+		if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
+			return false;
+		return may_start_key(g, s, n, i, markup, NULL);
+	}
+	b = plain_letter(g, s, n, i, &k);
+	return !quick_reject(g, s, n, &j, b, k) && may_start_key(g, s, n, i, markup, NULL);
+}
+
+#ifdef __SSE2__
+/*
+ * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
+ * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
+ * Russian letter starting at s[15]), in *begin their first bytes.
+ * Returns the bits of the bytes that are none of these nor an ASCII
+ * separator (a character nv_guard_skip() reads one at a time).
+ */
+static inline unsigned classify16(const unsigned char *s, bool markup, unsigned *let,
+				  unsigned *begin)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+	__m128i c0 =
+		_mm_and_si128(nv_guard_eq8(v, 0xD0), _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF),
+								  nv_guard_eq8(w, 0x81)));
+	__m128i c1 =
+		_mm_and_si128(nv_guard_eq8(v, 0xD1), _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F),
+								  nv_guard_eq8(w, 0x91)));
+	unsigned l = (unsigned)_mm_movemask_epi8(lat);
+	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
+	unsigned ascii = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF, mark = 0;
+
+	if (markup)
+		mark = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&')));
+	*let = l | c | c << 1;
+	*begin = l | c;
+	return ~(*let | (ascii & ~mark)) & 0xFFFF;
+}
+
+/*
+ * classify16() over 32 bytes at s (33 may be read), *let up to bit 32;
+ * `other` as 64-bit masks. When the first 16 bytes hold another
+ * character, only they are looked at (the caller stops there).
+ */
+static inline uint64_t classify32(const unsigned char *s, bool markup, uint64_t *let,
+				  uint64_t *begin)
+{
+	unsigned l0, b0, l1, b1;
+	uint64_t o0 = classify16(s, markup, &l0, &b0), o1;
+
+	*let = l0;
+	*begin = b0;
+	if (o0) /* the caller stops in the first half */
+		return o0;
+	o1 = classify16(s + 16, markup, &l1, &b1);
+	/* A Russian letter across the middle: its second byte is no other character. */
+	o1 &= ~(uint64_t)(l0 >> 16);
+	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
+	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
+	return o0 | o1 << 16;
+}
+
+/*
+ * nv_guard_skip() 32 or 16 bytes at a time from *pi while they are plain
+ * letters and ASCII separators: true at a word a key may start (st->safe
+ * holds the place); false with *pi at the first other character, or less
+ * than 17 bytes before the end.
+ */
+static bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n, bool markup,
+			struct skip_state *st, size_t *pi)
+{
+	uint64_t let, begin, other, starts;
+	unsigned l16, b16, lim, w;
+	size_t i = *pi, p;
+	bool found = false;
+
+	while (n - i > 16) {
+		if (n - i > 32) {
+			other = classify32(s + i, markup, &let, &begin);
+			w = 32;
+		} else {
+			other = classify16(s + i, markup, &l16, &b16);
+			let = l16;
+			begin = b16;
+			w = 16;
+		}
+		lim = other ? (unsigned)__builtin_ctzll(other) : w;
+		starts = begin & ~(let << 1 | st->word) & ((UINT64_C(1) << lim) - 1);
+		for (; starts && !found; starts &= starts - 1) {
+			p = i + (unsigned)__builtin_ctzll(starts);
+			st->safe[st->ns++ % SAFE] = p;
+			found = word_may_start(g, s, n, p, markup);
+		}
+		if (found || !lim)
+			break;
+		st->word = (let >> (lim - 1)) & 1;
+		i += lim == w && ((let >> w) & 1) ? w + 1 : lim;
+		if (lim < w)
+			break;
+	}
+	*pi = i;
+	return found;
+}
+#else
+static inline bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n,
+			       bool markup, struct skip_state *st, size_t *pi)
+{
+	(void)g, (void)s, (void)n, (void)markup, (void)st, (void)pi;
+	return false;
+}
+#endif
+
+#define SKIP_FOUND SIZE_MAX
+
+/*
+ * One step of nv_guard_skip() at s[i]: returns the offset to go on from,
+ * or SKIP_FOUND with the place to fold from in *at.
+ */
+static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
+			struct skip_state *st, size_t *at)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	unsigned char b;
+	size_t k, e;
+	uint32_t cp;
+	bool inl, name;
+	int f;
+
+	if (s[i] < 0x80 && !nv_guard_is_lat(s[i]) && !(markup && (s[i] == '<' || s[i] == '&'))) {
+		st->word = false;
+		return i + 1;
+	}
+	if ((b = plain_letter(g, s, n, i, &k))) {
+		if (st->word)
+			return i + k;
+		st->safe[st->ns++ % SAFE] = i;
+		if (!quick_miss(g, s, n, i, b, k, &e) && may_start_key(g, s, n, i, markup, &e)) {
+			*at = st->safe[st->ns % SAFE];
+			return SKIP_FOUND;
+		}
+		st->word = true;
+		return e;
+	}
+	if (markup && s[i] == '<' && (k = skip_tag(g, text, n, i, st->word, &inl, &name))) {
+		if (name) {
+			*at = i;
+			return SKIP_FOUND;
+		}
+		st->safe[st->ns++ % SAFE] = i;
+		st->word = st->word && inl;
+		return i + k;
+	}
+	k = nv_guard_char_at(text, n, i, markup, &cp);
+	f = nv_guard_fold_cp(cp);
+	if (f != NV_GUARD_SKIP && nv_guard_is_let((unsigned char)f) && !st->word) {
+		st->safe[st->ns++ % SAFE] = i;
+		*at = st->safe[st->ns % SAFE];
+		return SKIP_FOUND;
+	}
+	if (f != NV_GUARD_SKIP)
+		st->word = nv_guard_is_let((unsigned char)f);
+	return i + k;
+}
+
+/*
+ * The place to fold from, for the first word at or after i that a key
+ * may start (may_start_key()), or a letter spelled by a reference; n if
+ * there is none. The place is a few word starts back (for initials or a
+ * given name before a surname), and the start of the tag for a word in
+ * one of its attribute values. Conservative: anything the folding reads
+ * as a word start is a word start here too. Runs of plain letters and
+ * ASCII separators go 16 bytes at a time (skip_blocks()), the rest a
+ * character or a tag at a time (skip_step()).
+ */
+size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct skip_state st;
+	size_t k, at = n;
+
+	for (k = 0; k < SAFE; k++)
+		st.safe[k] = i;
+	st.ns = 0;
+	st.word = false;
+	while (i < n) {
+		if (n - i > 16 && skip_blocks(g, s, n, markup, &st, &i))
+			return st.safe[st.ns % SAFE];
+		if (i < n && (i = skip_step(g, text, n, i, markup, &st, &at)) == SKIP_FOUND)
+			return at;
+	}
+	return n;
+}
