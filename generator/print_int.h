@@ -210,6 +210,13 @@ bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, do
  * at the offsets ms->offs).
  */
 void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first, bool broken);
+/*
+ * The layout of a line of justified text set before (print_break.c) with
+ * key, a new reference; NULL when there is none.
+ */
+PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *key);
+/* Keep line layout l for key (a reference of its own). */
+void nv_pl_cache_put_line(struct nv_pl_engine *en, const struct nv_buf *key, PangoLayout *l);
 /* The extent of a table cell measured before (key: its size, weight and markup). */
 bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, double *min,
 			    double *max);
@@ -220,6 +227,8 @@ void nv_pl_cache_free(struct nv_pl_cache *c);
 #define NV_PL_REST_EVERY 256
 /* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
 #define NV_PL_CACHE_BYTES (512 * 1024)
+/* The lines kept (print_cache.c): at most this many bytes of keys. */
+#define NV_PL_LINE_BYTES (256 * 1024)
 
 /* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);
