@@ -228,7 +228,7 @@ void nv_pl_cache_free(struct nv_pl_cache *c);
 /* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
 #define NV_PL_CACHE_BYTES (512 * 1024)
 /* The lines kept (print_cache.c): at most this many bytes of keys. */
-#define NV_PL_LINE_BYTES (256 * 1024)
+#define NV_PL_LINE_BYTES (1024 * 1024)
 
 /* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);
