@@ -40,6 +40,9 @@ struct show {
 	size_t nc, aclus;
 	struct nv_buf text;
 	int end; /* the byte of the layout's text after the last run added */
+	/* The last font a run was checked in and its Cairo font (NULL: not plain). */
+	PangoFont *checked;
+	cairo_scaled_font_t *scaled;
 };
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
@@ -114,8 +117,23 @@ static bool blank(const char *s, int n)
 	return true;
 }
 
+/*
+ * The Cairo font of font, NULL when it has none; remembered in sh for
+ * the next run, nearly always in the same font.
+ */
+static cairo_scaled_font_t *scaled_font(struct show *sh, PangoFont *font)
+{
+	if (font != sh->checked) {
+		sh->checked = font;
+		sh->scaled = PANGO_IS_CAIRO_FONT(font)
+				     ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font))
+				     : NULL;
+	}
+	return sh->scaled;
+}
+
 /* Whether run is drawn by show_run(): plain text as Pango draws it. */
-static bool plain_run(const PangoGlyphItem *run)
+static bool plain_run(struct show *sh, const PangoGlyphItem *run)
 {
 	const PangoItem *item = run->item;
 	const GSList *a;
@@ -123,8 +141,7 @@ static bool plain_run(const PangoGlyphItem *run)
 
 	if ((item->analysis.level & 1) || run->y_offset ||
 	    (item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) ||
-	    !PANGO_IS_CAIRO_FONT(item->analysis.font) ||
-	    !pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font)))
+	    !scaled_font(sh, item->analysis.font))
 		return false;
 	for (a = item->analysis.extra_attrs; a; a = a->next)
 		if (((const PangoAttribute *)a->data)->klass->type != PANGO_ATTR_LETTER_SPACING)
@@ -157,8 +174,7 @@ static void show_flush(cairo_t *cr, struct show *sh)
 static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphItem *run, int x,
 		     double x0, double y0)
 {
-	cairo_scaled_font_t *font =
-		pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+	cairo_scaled_font_t *font = scaled_font(sh, run->item->analysis.font);
 	PangoGlyphString *gs = run->glyphs;
 	double base_x = x0 + (double)x / PANGO_SCALE;
 	PangoGlyphItemIter it;
@@ -229,7 +245,7 @@ static void paint_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, doub
 
 	cairo_move_to(cr, x, y);
 	for (r = line->runs; r && plain; r = r->next)
-		plain = plain_run(r->data);
+		plain = plain_run(sh, r->data);
 	if (!plain) {
 		show_flush(cr, sh);
 		pango_cairo_show_layout_line(cr, line);
