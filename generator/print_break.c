@@ -421,26 +421,33 @@ static void line_key(struct nv_buf *key, PangoLayout *whole, const struct cut *c
 }
 
 /*
- * The layout of line c of whole (text t, len bytes; t[len] is a hyphen):
- * one set before with the same text, attributes and width when there is
- * one (an order's lines come again in the next order), else a new one.
+ * Set line c of whole (text t, len bytes; t[len] is a hyphen) at x, y
+ * and append it to *lines: as it was set before with the same text,
+ * attributes and width when it was (an order's lines come again in the
+ * next order), else anew. Returns its layout (the caller's reference);
+ * its height into *h.
  */
 static PangoLayout *line_layout(struct nv_pl_engine *en, PangoLayout *whole, const struct cut *c,
-				const char *t, int len)
+				const char *t, int len, double x, double y, struct mline **lines,
+				size_t *n, size_t *alloc, double *h)
 {
 	struct nv_buf key = NV_BUF_INIT;
 	bool spaced;
 	PangoAttrList *cp = line_attrs(whole, c, t, len, c->scale, &spaced);
+	PangoLayoutIter *it;
 	PangoLayout *l;
 
 	line_key(&key, whole, c, t, len, cp);
-	if (!(l = nv_pl_cache_get_line(en, &key))) {
+	if (!(l = nv_pl_cache_get_line(en, &key, x, y, lines, n, alloc, h))) {
 		l = pango_layout_new(en->ctx);
 		pango_layout_set_font_description(l, pango_layout_get_font_description(whole));
 		pango_layout_set_text(l, t, len + (c->b.shy ? 1 : 0));
 		fit_line(l, whole, c, t, len, cp, spaced);
 		g_object_set_data(G_OBJECT(l), "nv-line", GINT_TO_POINTER(1));
 		nv_pl_cache_put_line(en, &key, l);
+		it = pango_layout_get_iter(l);
+		*h = nv_pl_add_lines(it, x, y, lines, n, alloc);
+		pango_layout_iter_free(it);
 	}
 	pango_attr_list_unref(cp);
 	nv_buf_release(&key);
@@ -458,20 +465,15 @@ static double set_line(struct measure *ms, PangoLayout *whole, const struct cut 
 	const char *text = pango_layout_get_text(whole);
 	int len = c->b.end - c->a.pos;
 	char *t = nv_xmalloc((size_t)len + 2);
-	PangoLayout *l;
-	PangoLayoutIter *it;
 	double h;
 
 	memcpy(t, text + c->a.pos, (size_t)len);
 	t[len] = '-';
-	l = line_layout(ms->en, whole, c, t, len);
+	nv_pl_keep_layout(ms->out, line_layout(ms->en, whole, c, t, len, x0 + c->off, y, lines, n,
+					       alloc, &h));
 	free(t);
-	nv_pl_keep_layout(ms->out, l);
 	NV_GROW(ms->offs, ms->noffs + 1, ms->aoffs);
 	ms->offs[ms->noffs++] = c->off;
-	it = pango_layout_get_iter(l);
-	h = nv_pl_add_lines(it, x0 + c->off, y, lines, n, alloc);
-	pango_layout_iter_free(it);
 	return h;
 }
 

@@ -6,7 +6,9 @@
  * An entry keeps the Pango layouts nv_pl_set_text() made, in their order,
  * with the x offset of each line layout; a hit takes a reference to each
  * and places their lines by the same arithmetic as the first time, so the
- * pages are the same as if the text were shaped again. The cache holds
+ * pages are the same as if the text were shaped again (the lines' extents
+ * are asked of Pango once, when the entry is first used again, and kept
+ * with it). The cache holds
  * at most NV_PL_CACHE_BYTES of keys (print_int.h; its layouts take some
  * 30 times that): a new text pushes out the texts used longest ago, so
  * the memory stays bounded however many documents an engine prints. On
@@ -50,6 +52,9 @@ struct entry {
 	PangoLayout **l;
 	double *off; /* per layout: the x offset of its lines; NAN: it has none shown */
 	size_t n;
+	/* Once used again: the lines of each layout placed at 0, 0 (nrel per layout). */
+	struct mline *rel;
+	size_t *nrel, arel;
 	struct entry *next;	     /* in its bucket */
 	struct entry *older, *newer; /* in the order of use */
 };
@@ -92,6 +97,8 @@ static void entry_free(struct entry *e)
 	free(e->key);
 	free(e->l);
 	free(e->off);
+	free(e->rel);
+	free(e->nrel);
 	free(e);
 }
 
@@ -176,6 +183,53 @@ static struct entry *find(struct table *c, const struct nv_buf *key, uint64_t h)
 	return NULL;
 }
 
+/*
+ * The lines of the layouts of e, placed at 0, 0 by nv_pl_add_lines() the
+ * first time e is used again, then kept: a text used again places its
+ * lines without asking Pango for their extents.
+ */
+static void rel_lines(struct entry *e)
+{
+	size_t i, n = 0;
+
+	if (e->nrel)
+		return;
+	e->nrel = nv_xcalloc(e->n, sizeof(*e->nrel));
+	for (i = 0; i < e->n; i++) {
+		PangoLayoutIter *it;
+		if (!isnan(e->off[i])) {
+			it = pango_layout_get_iter(e->l[i]);
+			nv_pl_add_lines(it, 0, 0, &e->rel, &n, &e->arel);
+			pango_layout_iter_free(it);
+		}
+		e->nrel[i] = n; /* the lines of layouts [0, i] */
+	}
+}
+
+/*
+ * Append lines r[s, k) at x0, y0 to *lines as nv_pl_add_lines() placed
+ * them (the same sums, so the same positions to the last bit); returns
+ * their height.
+ */
+static double place(const struct mline *r, size_t s, size_t k, double x0, double y0,
+		    struct mline **lines, size_t *n, size_t *alloc)
+{
+	double bottom = 0;
+	size_t i;
+
+	for (i = s; i < k; i++) {
+		struct mline *ml;
+		NV_GROW(*lines, *n + 1, *alloc);
+		ml = &(*lines)[(*n)++];
+		*ml = r[i];
+		ml->x = x0 + r[i].x;
+		ml->top = y0 + r[i].top;
+		ml->base = y0 + r[i].base;
+		bottom = ml->top + ml->h - y0;
+	}
+	return bottom;
+}
+
 bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, double y0,
 		     struct mline **lines, size_t *n, size_t *alloc, double *height)
 {
@@ -187,15 +241,14 @@ bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, do
 	if (!e)
 		return false;
 	touch(c, e);
+	rel_lines(e);
 	for (i = 0; i < e->n; i++) {
-		PangoLayoutIter *it;
 		g_object_ref(e->l[i]);
 		nv_pl_keep_layout(ms->out, e->l[i]);
 		if (isnan(e->off[i]))
 			continue;
-		it = pango_layout_get_iter(e->l[i]);
-		h += nv_pl_add_lines(it, x0 + e->off[i], y0 + h, lines, n, alloc);
-		pango_layout_iter_free(it);
+		h += place(e->rel, i ? e->nrel[i - 1] : 0, e->nrel[i], x0 + e->off[i], y0 + h,
+			   lines, n, alloc);
 	}
 	*height = h;
 	return true;
@@ -244,7 +297,9 @@ void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first,
 	}
 }
 
-PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *key)
+PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *key, double x0,
+				  double y0, struct mline **lines, size_t *n, size_t *alloc,
+				  double *height)
 {
 	struct table *c = &cache(en)->lines;
 	struct entry *e = find(c, key, hash(key->ptr, key->len));
@@ -252,6 +307,8 @@ PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *
 	if (!e)
 		return NULL;
 	touch(c, e);
+	rel_lines(e);
+	*height = place(e->rel, 0, e->nrel[0], x0, y0, lines, n, alloc);
 	return g_object_ref(e->l[0]);
 }
 

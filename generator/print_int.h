@@ -212,9 +212,12 @@ bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, do
 void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first, bool broken);
 /*
  * The layout of a line of justified text set before (print_break.c) with
- * key, a new reference; NULL when there is none.
+ * key, a new reference, its lines appended at x0, y0 to *lines and their
+ * height into *height; NULL when there is none.
  */
-PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *key);
+PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *key, double x0,
+				  double y0, struct mline **lines, size_t *n, size_t *alloc,
+				  double *height);
 /* Keep line layout l for key (a reference of its own). */
 void nv_pl_cache_put_line(struct nv_pl_engine *en, const struct nv_buf *key, PangoLayout *l);
 /* The extent of a table cell measured before (key: its size, weight and markup). */
