@@ -177,8 +177,8 @@ static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphI
 	cairo_scaled_font_t *font = scaled_font(sh, run->item->analysis.font);
 	PangoGlyphString *gs = run->glyphs;
 	double base_x = x0 + (double)x / PANGO_SCALE;
-	PangoGlyphItemIter it;
-	int i, x_position = 0;
+	const PangoItem *item = run->item;
+	int i, k, ng, start = item->offset, end, x_position = 0;
 
 	if (font != sh->font || run->item->offset != sh->end)
 		show_flush(cr, sh);
@@ -197,20 +197,24 @@ static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphI
 		}
 		x_position += gi->geometry.width;
 	}
-	if (!pango_glyph_item_iter_init_start(&it, run, text))
-		return;
-	do {
-		int nb = it.end_index - it.start_index, ng = it.end_glyph - it.start_glyph;
-		for (i = it.start_glyph; i < it.end_glyph; i++)
-			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
-				ng--;
-		if (!ng && invisible(text + it.start_index, nb))
+	/*
+	 * The clusters as pango_glyph_item_iter_next_cluster() gives them in
+	 * a left-to-right run: the glyphs up to the next greater byte offset, and the text
+	 * from it to the next cluster's.
+	 */
+	for (i = 0; i < gs->num_glyphs; i = k, start = end) {
+		for (k = i, ng = 0;
+		     k < gs->num_glyphs && gs->log_clusters[k] <= gs->log_clusters[i]; k++)
+			ng += gs->glyphs[k].glyph != PANGO_GLYPH_EMPTY;
+		end = k < gs->num_glyphs ? item->offset + gs->log_clusters[k]
+					 : item->offset + item->length;
+		if (!ng && invisible(text + start, end - start))
 			continue;
 		NV_GROW(sh->c, sh->nc + 1, sh->aclus);
-		sh->c[sh->nc].num_bytes = nb;
+		sh->c[sh->nc].num_bytes = end - start;
 		sh->c[sh->nc++].num_glyphs = ng;
-		nv_buf_add(&sh->text, text + it.start_index, (size_t)nb);
-	} while (pango_glyph_item_iter_next_cluster(&it));
+		nv_buf_add(&sh->text, text + start, (size_t)(end - start));
+	}
 }
 
 /* Show the runs of line (text: its layout's) from x0, y0 as Pango's renderer places them. */
