@@ -84,6 +84,7 @@ struct cut {
 	int w;
 	double off, scale, sp;	/* sp: its word spaces' natural width */
 	PangoFont *const *font; /* per byte from a.pos: the font of a word space */
+	const char *fd;		/* the font of the text, as a string (line_key()) */
 };
 
 /* One hard line of the text: from its start or a hard break to the next. */
@@ -405,18 +406,16 @@ static void fit_line(PangoLayout *l, PangoLayout *whole, const struct cut *c, co
 }
 
 /*
- * The key of line c of whole (text t, len bytes, attributes cp): what
+ * The key of line c (text t, len bytes, attributes cp): what
  * its layout is made of, so that a line set before is taken again.
  */
-static void line_key(struct nv_buf *key, PangoLayout *whole, const struct cut *c, const char *t,
-		     int len, PangoAttrList *cp)
+static void line_key(struct nv_buf *key, const struct cut *c, const char *t, int len,
+		     PangoAttrList *cp)
 {
-	char *fd = pango_font_description_to_string(pango_layout_get_font_description(whole));
 	char *at = pango_attr_list_to_string(cp);
 
-	nv_buf_addf(key, "%s|%d %d %a %a|%s|", fd, c->w, c->b.shy, c->scale, c->sp, at);
+	nv_buf_addf(key, "%s|%d %d %a %a|%s|", c->fd, c->w, c->b.shy, c->scale, c->sp, at);
 	nv_buf_add(key, t, (size_t)len);
-	g_free(fd);
 	g_free(at);
 }
 
@@ -437,7 +436,7 @@ static PangoLayout *line_layout(struct nv_pl_engine *en, PangoLayout *whole, con
 	PangoLayoutIter *it;
 	PangoLayout *l;
 
-	line_key(&key, whole, c, t, len, cp);
+	line_key(&key, c, t, len, cp);
 	if (!(l = nv_pl_cache_get_line(en, &key, x, y, lines, n, alloc, h))) {
 		l = pango_layout_new(en->ctx);
 		pango_layout_set_font_description(l, pango_layout_get_font_description(whole));
@@ -557,9 +556,14 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 		memset(p.font, 0, (len + 1) * sizeof(*p.font));
 	rc = break_all(whole, &p, st, w, &cuts, &nc, &ac);
 	if (rc == 0) {
+		char *fd =
+			pango_font_description_to_string(pango_layout_get_font_description(whole));
 		nv_pl_keep_layout(ms->out, whole);
-		for (k = 0; k < nc; k++)
+		for (k = 0; k < nc; k++) {
+			cuts[k].fd = fd;
 			h += set_line(ms, whole, &cuts[k], x0, y0 + h, lines, n, alloc);
+		}
+		g_free(fd);
 		*height = h;
 		/*
 		 * Only its text is needed from now on (nv_pl_text()): a width
