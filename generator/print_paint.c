@@ -199,8 +199,8 @@ static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphI
 	}
 	/*
 	 * The clusters as pango_glyph_item_iter_next_cluster() gives them in
-	 * a left-to-right run: the glyphs up to the next greater byte offset, and the text
-	 * from it to the next cluster's.
+	 * a left-to-right run: the glyphs up to the next greater byte offset,
+	 * and the text from theirs to that one.
 	 */
 	for (i = 0; i < gs->num_glyphs; i = k, start = end) {
 		for (k = i, ng = 0;
