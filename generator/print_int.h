@@ -227,7 +227,7 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
 /* Documents between two rests of an engine (nv_pl_engine_rest()). */
-#define NV_PL_REST_EVERY 256
+#define NV_PL_REST_EVERY 1024
 /* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
 #define NV_PL_CACHE_BYTES (512 * 1024)
 /* The lines kept (print_cache.c): at most this many bytes of keys. */
