@@ -22,8 +22,8 @@
  * mostly shares its lines with one set before (an order differs from the
  * last in a name or a date, and the lines before it come out the same).
  * On the realistic 1k corpus 25,000 lines are set, of 4,500 different
- * ones; shaping each once takes a tenth of the CPU of the PDFs, and
- * the layouts shared use less memory than those made again. The narrowest
+ * ones: setting each once saves some 10 % of the CPU of the PDFs, and
+ * the layouts shared take less memory than those made again. The narrowest
  * and widest each table cell can be (print_table.c) are kept in SLOTS
  * direct-mapped slots.
  */
