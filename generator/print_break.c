@@ -27,7 +27,8 @@
  * Each line is then set in a layout of its own, justified by Pango to the
  * width of the line (a ragged one at its natural width), so its text is
  * in order with its spaces in the PDF; a soft hyphen ending a line becomes
- * a hyphen. The unwrapped layout is kept for the text of the document
+ * a hyphen. A line of the same text, attributes and width set before is
+ * taken again (print_cache.c). The unwrapped layout is kept for the text of the document
  * (nv_pl_text()); the layouts of lines are marked so that it skips them.
  * When no breaking fits (a word wider than the line), the caller falls
  * back on Pango's own lines.
@@ -38,6 +39,7 @@
 #include <pango/pangocairo.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "print.h"
 #include "print_int.h"
 
@@ -82,6 +84,7 @@ struct cut {
 	int w;
 	double off, scale, sp;	/* sp: its word spaces' natural width */
 	PangoFont *const *font; /* per byte from a.pos: the font of a word space */
+	const char *fd;		/* the font of the text, as a string (line_key()) */
 };
 
 /* One hard line of the text: from its start or a hard break to the next. */
@@ -368,22 +371,23 @@ static PangoAttrList *line_attrs(PangoLayout *whole, const struct cut *c, const 
 }
 
 /*
- * Give l, line c of whole (text t, len bytes), its attributes, and its
- * width when it is justified. As Pango shapes the line it may come out a
- * little wider than measured and wrap: its spaces then shrink a little
- * more, a few times, before it is left at its natural width. The layout
- * is computed once when it fits at once, as it nearly always does.
+ * Give l, line c of whole (text t, len bytes), its attributes (first
+ * cp, spaced as line_attrs() made them), and its width when it is
+ * justified. As Pango shapes the line it may come out a little wider than
+ * measured and wrap: its spaces then shrink a little more, a few times,
+ * before it is left at its natural width. The layout is computed once
+ * when it fits at once, as it nearly always does.
  */
 static void fit_line(PangoLayout *l, PangoLayout *whole, const struct cut *c, const char *t,
-		     int len)
+		     int len, PangoAttrList *cp, bool spaced)
 {
 	double scale = c->scale;
-	PangoAttrList *cp;
-	bool spaced;
 	int tries;
 
+	pango_attr_list_ref(cp);
 	for (tries = 0;; tries++) {
-		cp = line_attrs(whole, c, t, len, scale, &spaced);
+		if (tries)
+			cp = line_attrs(whole, c, t, len, scale, &spaced);
 		g_object_set_data(G_OBJECT(l), "nv-spaced", GINT_TO_POINTER(spaced));
 		pango_layout_set_attributes(l, cp);
 		pango_attr_list_unref(cp);
@@ -402,6 +406,54 @@ static void fit_line(PangoLayout *l, PangoLayout *whole, const struct cut *c, co
 }
 
 /*
+ * The key of line c (text t, len bytes, attributes cp): what
+ * its layout is made of, so that a line set before is taken again.
+ */
+static void line_key(struct nv_buf *key, const struct cut *c, const char *t, int len,
+		     PangoAttrList *cp)
+{
+	char *at = pango_attr_list_to_string(cp);
+
+	nv_buf_addf(key, "%s|%d %d %a %a|%s|", c->fd, c->w, c->b.shy, c->scale, c->sp, at);
+	nv_buf_add(key, t, (size_t)len);
+	g_free(at);
+}
+
+/*
+ * Set line c of whole (text t, len bytes; t[len] is a hyphen) at x, y
+ * and append it to *lines: as it was set before with the same text,
+ * attributes and width when it was (an order's lines come again in the
+ * next order), else anew. Returns its layout (the caller's reference);
+ * its height into *h.
+ */
+static PangoLayout *line_layout(struct nv_pl_engine *en, PangoLayout *whole, const struct cut *c,
+				const char *t, int len, double x, double y, struct mline **lines,
+				size_t *n, size_t *alloc, double *h)
+{
+	struct nv_buf key = NV_BUF_INIT;
+	bool spaced;
+	PangoAttrList *cp = line_attrs(whole, c, t, len, c->scale, &spaced);
+	PangoLayoutIter *it;
+	PangoLayout *l;
+
+	line_key(&key, c, t, len, cp);
+	if (!(l = nv_pl_cache_get_line(en, &key, x, y, lines, n, alloc, h))) {
+		l = pango_layout_new(en->ctx);
+		pango_layout_set_font_description(l, pango_layout_get_font_description(whole));
+		pango_layout_set_text(l, t, len + (c->b.shy ? 1 : 0));
+		fit_line(l, whole, c, t, len, cp, spaced);
+		g_object_set_data(G_OBJECT(l), "nv-line", GINT_TO_POINTER(1));
+		nv_pl_cache_put_line(en, &key, l);
+		it = pango_layout_get_iter(l);
+		*h = nv_pl_add_lines(it, x, y, lines, n, alloc);
+		pango_layout_iter_free(it);
+	}
+	pango_attr_list_unref(cp);
+	nv_buf_release(&key);
+	return l;
+}
+
+/*
  * Set text [a.pos, b.end) of whole, a hyphen added when b.shy, as a line
  * c->w Pango units wide (justified) or at its natural width (c->w < 0),
  * at x0 + c->off, y; append it to *lines. Returns its height.
@@ -409,26 +461,18 @@ static void fit_line(PangoLayout *l, PangoLayout *whole, const struct cut *c, co
 static double set_line(struct measure *ms, PangoLayout *whole, const struct cut *c, double x0,
 		       double y, struct mline **lines, size_t *n, size_t *alloc)
 {
-	PangoLayout *l = pango_layout_new(ms->en->ctx);
 	const char *text = pango_layout_get_text(whole);
 	int len = c->b.end - c->a.pos;
 	char *t = nv_xmalloc((size_t)len + 2);
-	PangoLayoutIter *it;
 	double h;
 
 	memcpy(t, text + c->a.pos, (size_t)len);
 	t[len] = '-';
-	pango_layout_set_font_description(l, pango_layout_get_font_description(whole));
-	pango_layout_set_text(l, t, len + (c->b.shy ? 1 : 0));
-	fit_line(l, whole, c, t, len);
+	nv_pl_keep_layout(ms->out, line_layout(ms->en, whole, c, t, len, x0 + c->off, y, lines, n,
+					       alloc, &h));
 	free(t);
-	g_object_set_data(G_OBJECT(l), "nv-line", GINT_TO_POINTER(1));
-	nv_pl_keep_layout(ms->out, l);
 	NV_GROW(ms->offs, ms->noffs + 1, ms->aoffs);
 	ms->offs[ms->noffs++] = c->off;
-	it = pango_layout_get_iter(l);
-	h = nv_pl_add_lines(it, x0 + c->off, y, lines, n, alloc);
-	pango_layout_iter_free(it);
 	return h;
 }
 
@@ -512,9 +556,14 @@ int nv_pl_break_text(struct measure *ms, const char *markup, const struct nv_pl_
 		memset(p.font, 0, (len + 1) * sizeof(*p.font));
 	rc = break_all(whole, &p, st, w, &cuts, &nc, &ac);
 	if (rc == 0) {
+		char *fd =
+			pango_font_description_to_string(pango_layout_get_font_description(whole));
 		nv_pl_keep_layout(ms->out, whole);
-		for (k = 0; k < nc; k++)
+		for (k = 0; k < nc; k++) {
+			cuts[k].fd = fd;
 			h += set_line(ms, whole, &cuts[k], x0, y0 + h, lines, n, alloc);
+		}
+		g_free(fd);
 		*height = h;
 		/*
 		 * Only its text is needed from now on (nv_pl_text()): a width

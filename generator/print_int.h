@@ -210,6 +210,16 @@ bool nv_pl_cache_get(struct measure *ms, const struct nv_buf *key, double x0, do
  * at the offsets ms->offs).
  */
 void nv_pl_cache_put(struct measure *ms, const struct nv_buf *key, size_t first, bool broken);
+/*
+ * The layout of a line of justified text set before (print_break.c) with
+ * key, a new reference, its lines appended at x0, y0 to *lines and their
+ * height into *height; NULL when there is none.
+ */
+PangoLayout *nv_pl_cache_get_line(struct nv_pl_engine *en, const struct nv_buf *key, double x0,
+				  double y0, struct mline **lines, size_t *n, size_t *alloc,
+				  double *height);
+/* Keep line layout l for key (a reference of its own). */
+void nv_pl_cache_put_line(struct nv_pl_engine *en, const struct nv_buf *key, PangoLayout *l);
 /* The extent of a table cell measured before (key: its size, weight and markup). */
 bool nv_pl_cache_get_extent(struct nv_pl_engine *en, const struct nv_buf *key, double *min,
 			    double *max);
@@ -217,9 +227,11 @@ void nv_pl_cache_put_extent(struct nv_pl_engine *en, const struct nv_buf *key, d
 			    double max);
 void nv_pl_cache_free(struct nv_pl_cache *c);
 /* Documents between two rests of an engine (nv_pl_engine_rest()). */
-#define NV_PL_REST_EVERY 256
+#define NV_PL_REST_EVERY 1024
 /* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
 #define NV_PL_CACHE_BYTES (512 * 1024)
+/* The lines kept (print_cache.c): at most this many bytes of keys. */
+#define NV_PL_LINE_BYTES (1024 * 1024)
 
 /* A font map and a context of its own for en (print_fonts.c). */
 void nv_pl_new_context(struct nv_pl_engine *en);

@@ -40,6 +40,9 @@ struct show {
 	size_t nc, aclus;
 	struct nv_buf text;
 	int end; /* the byte of the layout's text after the last run added */
+	/* The last font a run was checked in and its Cairo font (NULL: not plain). */
+	PangoFont *checked;
+	cairo_scaled_font_t *scaled;
 };
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
@@ -114,8 +117,23 @@ static bool blank(const char *s, int n)
 	return true;
 }
 
+/*
+ * The Cairo font of font, NULL when it has none; remembered in sh for
+ * the next run, nearly always in the same font.
+ */
+static cairo_scaled_font_t *scaled_font(struct show *sh, PangoFont *font)
+{
+	if (font != sh->checked) {
+		sh->checked = font;
+		sh->scaled = PANGO_IS_CAIRO_FONT(font)
+				     ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font))
+				     : NULL;
+	}
+	return sh->scaled;
+}
+
 /* Whether run is drawn by show_run(): plain text as Pango draws it. */
-static bool plain_run(const PangoGlyphItem *run)
+static bool plain_run(struct show *sh, const PangoGlyphItem *run)
 {
 	const PangoItem *item = run->item;
 	const GSList *a;
@@ -123,8 +141,7 @@ static bool plain_run(const PangoGlyphItem *run)
 
 	if ((item->analysis.level & 1) || run->y_offset ||
 	    (item->analysis.flags & PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) ||
-	    !PANGO_IS_CAIRO_FONT(item->analysis.font) ||
-	    !pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(item->analysis.font)))
+	    !scaled_font(sh, item->analysis.font))
 		return false;
 	for (a = item->analysis.extra_attrs; a; a = a->next)
 		if (((const PangoAttribute *)a->data)->klass->type != PANGO_ATTR_LETTER_SPACING)
@@ -157,12 +174,11 @@ static void show_flush(cairo_t *cr, struct show *sh)
 static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphItem *run, int x,
 		     double x0, double y0)
 {
-	cairo_scaled_font_t *font =
-		pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+	cairo_scaled_font_t *font = scaled_font(sh, run->item->analysis.font);
 	PangoGlyphString *gs = run->glyphs;
 	double base_x = x0 + (double)x / PANGO_SCALE;
-	PangoGlyphItemIter it;
-	int i, x_position = 0;
+	const PangoItem *item = run->item;
+	int i, k, ng, start = item->offset, end, x_position = 0;
 
 	if (font != sh->font || run->item->offset != sh->end)
 		show_flush(cr, sh);
@@ -181,20 +197,24 @@ static void show_run(cairo_t *cr, struct show *sh, const char *text, PangoGlyphI
 		}
 		x_position += gi->geometry.width;
 	}
-	if (!pango_glyph_item_iter_init_start(&it, run, text))
-		return;
-	do {
-		int nb = it.end_index - it.start_index, ng = it.end_glyph - it.start_glyph;
-		for (i = it.start_glyph; i < it.end_glyph; i++)
-			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
-				ng--;
-		if (!ng && invisible(text + it.start_index, nb))
+	/*
+	 * The clusters as pango_glyph_item_iter_next_cluster() gives them in
+	 * a left-to-right run: the glyphs up to the next greater byte offset,
+	 * and the text from theirs to that one.
+	 */
+	for (i = 0; i < gs->num_glyphs; i = k, start = end) {
+		for (k = i, ng = 0;
+		     k < gs->num_glyphs && gs->log_clusters[k] <= gs->log_clusters[i]; k++)
+			ng += gs->glyphs[k].glyph != PANGO_GLYPH_EMPTY;
+		end = k < gs->num_glyphs ? item->offset + gs->log_clusters[k]
+					 : item->offset + item->length;
+		if (!ng && invisible(text + start, end - start))
 			continue;
 		NV_GROW(sh->c, sh->nc + 1, sh->aclus);
-		sh->c[sh->nc].num_bytes = nb;
+		sh->c[sh->nc].num_bytes = end - start;
 		sh->c[sh->nc++].num_glyphs = ng;
-		nv_buf_add(&sh->text, text + it.start_index, (size_t)nb);
-	} while (pango_glyph_item_iter_next_cluster(&it));
+		nv_buf_add(&sh->text, text + start, (size_t)(end - start));
+	}
 }
 
 /* Show the runs of line (text: its layout's) from x0, y0 as Pango's renderer places them. */
@@ -229,7 +249,7 @@ static void paint_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, doub
 
 	cairo_move_to(cr, x, y);
 	for (r = line->runs; r && plain; r = r->next)
-		plain = plain_run(r->data);
+		plain = plain_run(sh, r->data);
 	if (!plain) {
 		show_flush(cr, sh);
 		pango_cairo_show_layout_line(cr, line);

@@ -102,6 +102,67 @@ static void test_same_text_set_once(void)
 	nv_buf_release(&why);
 }
 
+/* para with tail after it, justified in a box of width 300. */
+static struct nv_pl_pages *set_tail(struct nv_pl_engine *en, const char *tail)
+{
+	struct nv_pl_doc *doc = nv_pl_doc_new();
+	struct nv_pl_pages *p;
+	struct nv_pl_style st;
+	char *markup = nv_xasprintf("%s %s", para, tail);
+
+	memset(&st, 0, sizeof(st));
+	st.align = NV_PL_JUSTIFY;
+	st.hyphenate = true;
+	st.width = 300;
+	nv_pl_para(doc, markup, &st);
+	p = nv_pl_layout(en, doc);
+	nv_pl_doc_free(doc);
+	free(markup);
+	return p;
+}
+
+/*
+ * Two texts that differ only at their end: the lines they share are set
+ * once (the layout of the first text's line is the second's), the others
+ * anew, and all stand where a fresh engine puts them.
+ */
+static void test_same_line_set_once(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_engine *fresh = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
+	struct nv_pl_pages *a, *b, *c;
+	const struct nv_pl_item *la[32], *lb[32], *lc[32];
+	size_t na, nb, nc, i;
+
+	CHECK(en && fresh);
+	a = set_tail(en, "Срок: до 1 сентября.");
+	b = set_tail(en, "Контроль оставляю за собой.");
+	c = set_tail(fresh, "Контроль оставляю за собой.");
+	na = lines(a, la, 32);
+	nb = lines(b, lb, 32);
+	nc = lines(c, lc, 32);
+	CHECK(na > 3 && nb > 3 && nb == nc);
+	CHECK(la[0]->line == lb[0]->line); /* set once */
+	CHECK(la[na - 1]->line != lb[nb - 1]->line);
+	for (i = 0; i < nb && i < nc; i++) {
+		CHECK(lb[i]->line != lc[i]->line);
+		CHECK(lb[i]->x == lc[i]->x && lb[i]->y == lc[i]->y);
+		CHECK(lb[i]->w == lc[i]->w && lb[i]->h == lc[i]->h);
+		CHECK(lb[i]->line->length == lc[i]->line->length);
+		CHECK(!strncmp(
+			pango_layout_get_text(lb[i]->line->layout) + lb[i]->line->start_index,
+			pango_layout_get_text(lc[i]->line->layout) + lc[i]->line->start_index,
+			(size_t)lc[i]->line->length));
+	}
+	nv_pl_pages_free(a);
+	nv_pl_pages_free(b);
+	nv_pl_pages_free(c);
+	nv_pl_engine_free(en);
+	nv_pl_engine_free(fresh);
+	nv_buf_release(&why);
+}
+
 /* A text of its own, n: a paragraph of para's words set in a box of width 300. */
 static struct nv_pl_pages *set_other(struct nv_pl_engine *en, int n)
 {
@@ -269,6 +330,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_rest_changes_nothing);
 	NV_RUN(test_same_text_set_once);
+	NV_RUN(test_same_line_set_once);
 	NV_RUN(test_oldest_text_goes);
 	NV_RUN(test_forget_sets_again);
 	NV_RUN(test_same_table_measured_once);
