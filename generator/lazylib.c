@@ -316,6 +316,8 @@
 	F(NV_LIB_PANGO, PangoAttrList *, pango_attr_list_filter,                                   \
 	  (PangoAttrList * list, PangoAttrFilterFunc func, gpointer data), (list, func, data))     \
 	F(NV_LIB_PANGO, PangoAttrList *, pango_attr_list_new, (void), ())                          \
+	F(NV_LIB_PANGO, PangoAttrList *, pango_attr_list_ref, (PangoAttrList * list), (list))      \
+	F(NV_LIB_PANGO, char *, pango_attr_list_to_string, (PangoAttrList * list), (list))         \
 	V(NV_LIB_PANGO, pango_attr_list_unref, (PangoAttrList * list), (list))                     \
 	V(NV_LIB_PANGO, pango_attr_list_update,                                                    \
 	  (PangoAttrList * list, int pos, int remove, int add), (list, pos, remove, add))          \
@@ -336,6 +338,8 @@
 	  (PangoFontDescription * desc, const char *family), (desc, family))                       \
 	V(NV_LIB_PANGO, pango_font_description_set_size, (PangoFontDescription * desc, gint size), \
 	  (desc, size))                                                                            \
+	F(NV_LIB_PANGO, char *, pango_font_description_to_string,                                  \
+	  (const PangoFontDescription *desc), (desc))                                              \
 	V(NV_LIB_PANGO, pango_font_description_set_weight,                                         \
 	  (PangoFontDescription * desc, PangoWeight weight), (desc, weight))                       \
 	V(NV_LIB_PANGO, pango_font_get_glyph_extents,                                              \
@@ -447,14 +451,14 @@
 	V(NV_LIB_PANGOCAIRO, pango_cairo_show_layout_line, (cairo_t * cr, PangoLayoutLine * line), \
 	  (cr, line))
 
-#define ALL_SYMS(F, V, E)                                                                 \
-	CURL_SYMS(F, V, E)                                                                \
-	GIT2_SYMS(F, V, E)                                                                \
-	MHD_SYMS(F, V, E)                                                                 \
-	ZIP_SYMS(F, V, E)                                                                 \
-	XML2_SYMS(F, V, E) XLSX_SYMS(F, V, E) GLIB_SYMS(F, V, E) GOBJECT_SYMS(F, V, E)    \
-		FC_SYMS(F, V, E) HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) \
-			PANGOCAIRO_SYMS(F, V, E)
+#define ALL_SYMS(F, V, E)                                                            \
+	CURL_SYMS(F, V, E)                                                           \
+	GIT2_SYMS(F, V, E)                                                           \
+	MHD_SYMS(F, V, E)                                                            \
+	ZIP_SYMS(F, V, E)                                                            \
+	XML2_SYMS(F, V, E)                                                           \
+	XLSX_SYMS(F, V, E) GLIB_SYMS(F, V, E) GOBJECT_SYMS(F, V, E) FC_SYMS(F, V, E) \
+		HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,
