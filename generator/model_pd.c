@@ -395,8 +395,9 @@ static bool id_key(const char *key)
 	};
 	size_t i;
 
+	/* The first letter first: every member of every front matter comes here. */
 	for (i = 0; i < NV_ARRAY_SIZE(keys); i++)
-		if (!strcmp(key, keys[i]))
+		if (key[0] == keys[i][0] && !strcmp(key, keys[i]))
 			return true;
 	return false;
 }

@@ -78,12 +78,25 @@ static enum nv_type resolve_plain(const char *s, size_t n)
 	size_t i = 0;
 	bool digits = false, frac = false;
 
-	if (n == 0 || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") ||
-	    !strcmp(s, "NULL"))
+	/* The words of null and bool, by length: most scalars are neither, and cost no compare. */
+	switch (n) {
+	case 0:
 		return NV_NULL;
-	if (!strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") || !strcmp(s, "false") ||
-	    !strcmp(s, "False") || !strcmp(s, "FALSE"))
-		return NV_BOOL;
+	case 1:
+		if (s[0] == '~')
+			return NV_NULL;
+		break;
+	case 4:
+		if (!memcmp(s, "null", 4) || !memcmp(s, "Null", 4) || !memcmp(s, "NULL", 4))
+			return NV_NULL;
+		if (!memcmp(s, "true", 4) || !memcmp(s, "True", 4) || !memcmp(s, "TRUE", 4))
+			return NV_BOOL;
+		break;
+	case 5:
+		if (!memcmp(s, "false", 5) || !memcmp(s, "False", 5) || !memcmp(s, "FALSE", 5))
+			return NV_BOOL;
+		break;
+	}
 	if (s[i] == '-' || s[i] == '+')
 		i++;
 	while (i < n && s[i] >= '0' && s[i] <= '9') {

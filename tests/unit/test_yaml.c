@@ -75,6 +75,12 @@ static void test_scalar_types(void)
 		   "{\"a\":1,\"b\":-2.5,\"c\":true,\"d\":null,\"e\":null,\"f\":\"12\","
 		   "\"g\":\"25.09.2025\",\"h\":7,\"i\":1000,\"j\":false,\"k\":\"null\",\"l\":\"1.2."
 		   "3\"}");
+	/* Every spelling of null and bool, and words that only start like them. */
+	CHECK_LOAD("a: Null\nb: NULL\nc: null\nd: True\ne: TRUE\nf: False\ng: false\nh: nulls\n"
+		   "i: truer\nj: tru\nk: ~~\nl: FALSe\n",
+		   "{\"a\":null,\"b\":null,\"c\":null,\"d\":true,\"e\":true,\"f\":false,"
+		   "\"g\":false,\"h\":\"nulls\",\"i\":\"truer\",\"j\":\"tru\",\"k\":\"~~\","
+		   "\"l\":\"FALSe\"}");
 }
 
 static void test_scalar_keeps_source_text(void)
