@@ -98,6 +98,18 @@ void nv_guard_fold(struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t
  */
 size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl);
 
+/* The length of the opening of a comment or a CDATA section at s[i] ('<'), else 0. */
+static inline size_t nv_guard_open_len(const char *s, size_t n, size_t i)
+{
+	if (i + 1 >= n || s[i + 1] != '!')
+		return 0;
+	if (n - i >= 4 && !memcmp(s + i, "<!--", 4))
+		return 4;
+	if (n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
+		return 9;
+	return 0;
+}
+
 /* A character of a tag's name after its first: a Latin letter, a digit, '-' or ':'. */
 static inline bool nv_guard_is_name_char(unsigned char c)
 {

@@ -432,10 +432,8 @@ size_t nv_guard_tag_len(const char *s, size_t n, size_t i, bool *inl)
 	size_t j, name;
 
 	*inl = false;
-	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
-		return 4;
-	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
-		return 9;
+	if ((j = nv_guard_open_len(s, n, i)))
+		return j;
 	if (!(j = nv_guard_tag_name_end(s, n, i)))
 		return 0;
 	name = s[i + 1] == '/' ? i + 2 : i + 1;

@@ -294,10 +294,8 @@ static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t
 	size_t j, end, nm;
 
 	*inl = *name = false;
-	if (i + 1 < n && s[i + 1] == '!' && n - i >= 4 && !memcmp(s + i, "<!--", 4))
-		return 4;
-	if (i + 1 < n && s[i + 1] == '!' && n - i >= 9 && !memcmp(s + i, "<![CDATA[", 9))
-		return 9;
+	if ((j = nv_guard_open_len(s, n, i)))
+		return j;
 	if (!(j = nv_guard_tag_name_end(s, n, i)))
 		return 0;
 	nm = s[i + 1] == '/' ? i + 2 : i + 1;
