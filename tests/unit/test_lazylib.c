@@ -262,35 +262,33 @@ static void test_missing(void)
 	nv_buf_release(&out);
 }
 
-/* A library that lacks a function the program calls: another version. */
-static void test_missing_function(void)
+/*
+ * Library lib opened from the file of another (file), which lacks func,
+ * the first function listed of lib: the exact error and hint.
+ */
+static void check_missing(enum nv_lib lib, const char *file, const char *func)
 {
 	struct nv_buf out = NV_BUF_INIT;
-	const char *zip = nv_lib_soname(NV_LIB_ZIP);
 	char want[1024];
 
 	snprintf(want, sizeof(want),
-		 "nastavnik: ошибка: не удалось загрузить библиотеку %s: в ней нет функции "
-		 "git_libgit2_init\n"
+		 "nastavnik: ошибка: не удалось загрузить библиотеку %s: в ней нет функции %s\n"
 		 "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в "
 		 "котором есть %s)\n"
-		 "why: не удалось загрузить библиотеку %s: в ней нет функции git_libgit2_init\n",
-		 zip, nv_lib_soname(NV_LIB_GIT2), zip);
-	CHECK_STR(load_in_child(NV_LIB_GIT2, zip, &out), want);
+		 "why: не удалось загрузить библиотеку %s: в ней нет функции %s\n",
+		 file, func, nv_lib_soname(lib), file, func);
+	CHECK_STR(load_in_child(lib, file, &out), want);
 	nv_buf_release(&out);
+}
 
-	/* So for the print engine's: the first function listed of that library. */
-	nv_buf_reset(&out);
-	snprintf(want, sizeof(want),
-		 "nastavnik: ошибка: не удалось загрузить библиотеку %s: в ней нет функции "
-		 "pango_attr_letter_spacing_new\n"
-		 "  подсказка: установите зависимости: sh scripts/deps.sh (в Debian — пакет, в "
-		 "котором есть %s)\n"
-		 "why: не удалось загрузить библиотеку %s: в ней нет функции "
-		 "pango_attr_letter_spacing_new\n",
-		 zip, nv_lib_soname(NV_LIB_PANGO), zip);
-	CHECK_STR(load_in_child(NV_LIB_PANGO, zip, &out), want);
-	nv_buf_release(&out);
+/* A library that lacks a function the program calls: another version. */
+static void test_missing_function(void)
+{
+	const char *zip = nv_lib_soname(NV_LIB_ZIP);
+
+	check_missing(NV_LIB_GIT2, zip, "git_libgit2_init");
+	/* So for the print engine's. */
+	check_missing(NV_LIB_PANGO, zip, "pango_attr_letter_spacing_new");
 }
 
 void nv_tests(void)

@@ -102,23 +102,28 @@ static void test_same_text_set_once(void)
 	nv_buf_release(&why);
 }
 
-/* para with tail after it, justified in a box of width 300. */
-static struct nv_pl_pages *set_tail(struct nv_pl_engine *en, const char *tail)
+/* markup (freed here) justified in a box of width 300, hyphenated or not. */
+static struct nv_pl_pages *set_300(struct nv_pl_engine *en, char *markup, bool hyphenate)
 {
 	struct nv_pl_doc *doc = nv_pl_doc_new();
 	struct nv_pl_pages *p;
 	struct nv_pl_style st;
-	char *markup = nv_xasprintf("%s %s", para, tail);
 
 	memset(&st, 0, sizeof(st));
 	st.align = NV_PL_JUSTIFY;
-	st.hyphenate = true;
+	st.hyphenate = hyphenate;
 	st.width = 300;
 	nv_pl_para(doc, markup, &st);
 	p = nv_pl_layout(en, doc);
 	nv_pl_doc_free(doc);
 	free(markup);
 	return p;
+}
+
+/* para with tail after it, hyphenated. */
+static struct nv_pl_pages *set_tail(struct nv_pl_engine *en, const char *tail)
+{
+	return set_300(en, nv_xasprintf("%s %s", para, tail), true);
 }
 
 /*
@@ -163,22 +168,10 @@ static void test_same_line_set_once(void)
 	nv_buf_release(&why);
 }
 
-/* A text of its own, n: a paragraph of para's words set in a box of width 300. */
+/* A text of its own, n: a paragraph of para's words, not hyphenated. */
 static struct nv_pl_pages *set_other(struct nv_pl_engine *en, int n)
 {
-	struct nv_pl_doc *doc = nv_pl_doc_new();
-	struct nv_pl_pages *p;
-	struct nv_pl_style st;
-	char *markup = nv_xasprintf("%d. %s", n, para);
-
-	memset(&st, 0, sizeof(st));
-	st.align = NV_PL_JUSTIFY;
-	st.width = 300;
-	nv_pl_para(doc, markup, &st);
-	p = nv_pl_layout(en, doc);
-	nv_pl_doc_free(doc);
-	free(markup);
-	return p;
+	return set_300(en, nv_xasprintf("%d. %s", n, para), false);
 }
 
 /* Whether the first line of p is that of q (the text was kept). */
