@@ -327,15 +327,181 @@ static int link_tree(int from, int to, bool *can_link)
 	return rc;
 }
 
+/* The kept last tree of final: PARENT/.BASE.prev; the caller frees. */
+static char *prev_name(const char *final)
+{
+	const char *base = strrchr(final, '/');
+	char *parent = nv_dir_of(final), *p;
+
+	p = nv_xasprintf("%s/.%s.prev", parent, base ? base + 1 : final);
+	free(parent);
+	return p;
+}
+
+/* True if dir is a folder (not a link to one) that holds the marker. */
+static bool ours(const char *dir)
+{
+	struct stat st;
+	char *marker;
+	bool ok;
+
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return false;
+	marker = nv_xasprintf("%s/%s", dir, NV_OUTDIR_MARKER);
+	ok = nv_exists(marker);
+	free(marker);
+	return ok;
+}
+
+struct dent {
+	char *name;
+	ino_t ino;
+	unsigned char type;
+};
+
+static int dent_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
+}
+
+/* The entries of the folder fd but "." and "..", sorted by name; *n their count. */
+static struct dent *list_at(int fd, size_t *n)
+{
+	int dup_fd = dup(fd);
+	DIR *dp = dup_fd < 0 ? NULL : fdopendir(dup_fd);
+	struct dirent *de;
+	struct dent *v = NULL;
+	size_t alloc = 0;
+
+	*n = 0;
+	if (!dp) {
+		if (dup_fd >= 0)
+			close(dup_fd);
+		return NULL;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		NV_GROW(v, *n + 1, alloc);
+		v[*n].name = nv_xstrdup(de->d_name);
+		v[*n].ino = de->d_ino;
+		v[*n].type = type_at(fd, de->d_name, de->d_type);
+		(*n)++;
+	}
+	closedir(dp);
+	if (*n)
+		qsort(v, *n, sizeof(*v), dent_cmp);
+	return v;
+}
+
+static void dents_free(struct dent *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+static int sync_tree(int from, int to, bool top, bool *can_link);
+
+/* Bring entry f of the folder from into the folder to, where t (or nothing) is. */
+static int sync_entry(int from, int to, const struct dent *f, const struct dent *t, bool *can_link)
+{
+	int sub_from, sub_to, rc = -1;
+
+	if (f->type == DT_REG) {
+		/* The same file (both names alive on one file system): nothing to do. */
+		if (t && t->type == DT_REG && t->ino == f->ino && *can_link)
+			return 0;
+		if (t)
+			rm_at(to, t->name, t->type);
+		if (*can_link && linkat(from, f->name, to, f->name, 0) == 0)
+			return 0;
+		if (*can_link && (errno == EPERM || errno == EXDEV || errno == ENOTSUP))
+			*can_link = false;
+		return !*can_link || errno == EMLINK ? copy_at(from, to, f->name) : -1;
+	}
+	if (t && t->type != DT_DIR)
+		rm_at(to, t->name, t->type);
+	if (!(t && t->type == DT_DIR) && mkdirat(to, f->name, 0777) < 0)
+		return -1;
+	sub_from = openat(from, f->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	sub_to = openat(to, f->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (sub_from >= 0 && sub_to >= 0)
+		rc = sync_tree(sub_from, sub_to, false, can_link);
+	if (sub_from >= 0)
+		close(sub_from);
+	if (sub_to >= 0)
+		close(sub_to);
+	return rc;
+}
+
+/*
+ * Make the folder to hold what link_tree() would have put into an empty
+ * one: every file and folder of from (names starting with "." aside), a
+ * file there already the same (same inode) kept, anything else replaced
+ * or removed; in the top folder the marker stays.
+ */
+static int sync_tree(int from, int to, bool top, bool *can_link)
+{
+	size_t nf, nt, i = 0, k = 0;
+	struct dent *f = list_at(from, &nf), *t = list_at(to, &nt);
+	int c, rc = 0;
+
+	while (rc == 0 && (i < nf || k < nt)) {
+		c = i >= nf ? 1 : k >= nt ? -1 : strcmp(f[i].name, t[k].name);
+		if (c > 0) {
+			/* Only in to, or hidden: not what a link of from makes. */
+			if (!(top && !strcmp(t[k].name, NV_OUTDIR_MARKER)))
+				rm_at(to, t[k].name, t[k].type);
+			k++;
+			continue;
+		}
+		if (f[i].name[0] != '.' && (f[i].type == DT_REG || f[i].type == DT_DIR))
+			rc = sync_entry(from, to, &f[i], c == 0 ? &t[k] : NULL, can_link);
+		else if (c == 0 && !(top && !strcmp(t[k].name, NV_OUTDIR_MARKER)))
+			rm_at(to, t[k].name, t[k].type);
+		if (c == 0)
+			k++;
+		i++;
+	}
+	dents_free(f, nf);
+	dents_free(t, nt);
+	return rc;
+}
+
+/*
+ * Take the tree kept by the last commit (prev_name()) as staging, in
+ * place of the empty one begin made. Returns false when there is none
+ * of ours or it cannot be taken; staging is then as begin left it.
+ */
+static bool take_prev(struct nv_outdir *o)
+{
+	char *prev = prev_name(o->final), *marker;
+	bool ok = false;
+
+	if (ours(prev)) {
+		marker = nv_xasprintf("%s/%s", o->staging, NV_OUTDIR_MARKER);
+		ok = unlink(marker) == 0 && rmdir(o->staging) == 0 && rename(prev, o->staging) == 0;
+		/* Cut short: begin's empty staging again, so abort and commit work as ever. */
+		if (!ok && (mkdir(o->staging, 0755) == 0 || errno == EEXIST))
+			nv_write_new_file(marker, "nastavnik\n", 10);
+		free(marker);
+	}
+	free(prev);
+	return ok;
+}
+
 int nv_outdir_link(struct nv_outdir *o)
 {
-	int from = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	int to = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	bool can_link = true;
+	int from = open(o->final, O_RDONLY | O_DIRECTORY | O_CLOEXEC), to;
+	bool can_link = true, taken = take_prev(o);
 	int rc = -1, saved;
 
+	to = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (from >= 0 && to >= 0)
-		rc = link_tree(from, to, &can_link);
+		rc = taken ? sync_tree(from, to, true, &can_link) : link_tree(from, to, &can_link);
 	saved = errno;
 	if (from >= 0)
 		close(from);
@@ -393,6 +559,23 @@ static int swap_by_two_renames(struct nv_outdir *o, char **old)
 	return 0;
 }
 
+/*
+ * Keep the tree old, just replaced by final, as the next build's start
+ * (nv_outdir_link): in place of the one kept before, or removed when it
+ * cannot be kept.
+ */
+static void keep_prev(const char *final, const char *old)
+{
+	char *prev = prev_name(final);
+	struct stat st;
+
+	if (ours(prev))
+		remove_ours(prev);
+	if (lstat(prev, &st) == 0 || rename(old, prev) < 0)
+		remove_ours(old);
+	free(prev);
+}
+
 int nv_outdir_commit(struct nv_outdir *o)
 {
 	char *old = NULL;
@@ -403,13 +586,13 @@ int nv_outdir_commit(struct nv_outdir *o)
 			goto out;
 	} else if (exchange(o->staging, o->final) == 0) {
 		/* The old tree now has the staging folder's name. */
-		remove_ours(o->staging);
+		keep_prev(o->final, o->staging);
 	} else if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
 		goto out;
 	} else if (swap_by_two_renames(o, &old) < 0) {
 		goto out;
 	} else {
-		remove_ours(old);
+		keep_prev(o->final, old);
 	}
 	free(o->staging);
 	o->staging = NULL;

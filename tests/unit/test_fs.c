@@ -438,6 +438,118 @@ static void test_outdir_link_and_fallback_swap(void)
 	outdir_link_and_swap(false);
 }
 
+/* Write path in a staging tree, as a build does. */
+static void stage_write(const struct nv_outdir *o, const char *rel, const char *data)
+{
+	char *f = nv_xasprintf("%s/%s", o->staging, rel);
+
+	CHECK_INT(nv_write_new_file(f, data, strlen(data)), 0);
+	free(f);
+}
+
+/* Write (or remove, data NULL) the file rel of the temporary folder. */
+static void put(const char *rel, const char *data)
+{
+	char *f = tmp(rel);
+
+	if (data)
+		CHECK_INT(nv_write_file(f, data, strlen(data)), 0);
+	else
+		CHECK_INT(nv_rm_rf(f), 0);
+	free(f);
+}
+
+/* True if rel is one file (the same inode) in the folders a and b. */
+static bool same_file(const char *a, const char *b, const char *rel)
+{
+	char *fa = nv_xasprintf("%s/%s", a, rel), *fb = nv_xasprintf("%s/%s", b, rel);
+	struct stat sa, sb;
+	bool same = stat(fa, &sa) == 0 && stat(fb, &sb) == 0 && sa.st_ino == sb.st_ino;
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* The files below dir, hidden ones included, one per line. */
+static char *files_of(const char *dir)
+{
+	char *cmd = nv_xasprintf("cd '%s' && find . | sort", dir);
+	struct nv_buf out = NV_BUF_INIT;
+	FILE *p = popen(cmd, "r");
+	char chunk[4096];
+	size_t k;
+
+	while (p && (k = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		nv_buf_add(&out, chunk, k);
+	if (p)
+		pclose(p);
+	free(cmd);
+	return nv_buf_detach(&out, NULL);
+}
+
+/*
+ * A commit keeps the tree it replaced as .NAME.prev, and the next build
+ * that renders some files starts from it: made equal to final (same
+ * inodes where it holds the same file), whatever it held besides.
+ */
+static void test_outdir_takes_the_last_tree(void)
+{
+	char *final = tmp("take/site"), *prev = tmp("take/.site.prev"), *got, *want;
+	struct nv_outdir o;
+
+	put("take", NULL);
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	stage_write(&o, "a.html", "a");
+	stage_write(&o, "b.html", "old b");
+	stage_write(&o, "news/c.html", "c");
+	stage_write(&o, "d/x.html", "x");
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	CHECK(!nv_exists(prev)); /* nothing was replaced */
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_link(&o), 0);
+	stage_write(&o, "b.html", "new b");
+	stage_write(&o, "news/e.html", "e");
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	/* The tree replaced, kept whole. */
+	got = files_of(prev);
+	CHECK_STR(got, ".\n./.nastavnik-output\n./a.html\n./b.html\n./d\n./d/x.html\n./news\n"
+		       "./news/c.html\n");
+	free(got);
+	/* What the next start must drop: a file and a folder final lacks, a hidden file, a folder
+	 * where final has a file. */
+	put("take/.site.prev/stale.html", "s");
+	put("take/.site.prev/gone/y.html", "y");
+	put("take/.site.prev/.hidden", "h");
+	put("take/.site.prev/a.html", NULL);
+	put("take/.site.prev/a.html/z", "z");
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_link(&o), 0);
+	CHECK(!nv_exists(prev)); /* taken */
+	got = files_of(o.staging);
+	want = files_of(final);
+	CHECK_STR(got, want);
+	CHECK(same_file(o.staging, final, "a.html"));
+	CHECK(same_file(o.staging, final, "b.html"));
+	CHECK(same_file(o.staging, final, "d/x.html"));
+	free(got);
+	free(want);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	CHECK(nv_exists(prev));
+	/* A .site.prev that is not ours is neither taken nor removed. */
+	put("take/.site.prev", NULL);
+	put("take/.site.prev/mine.txt", "user's");
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_link(&o), 0);
+	stage_write(&o, "b.html", "newer b");
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	got = files_of(prev);
+	CHECK_STR(got, ".\n./mine.txt\n");
+	free(got);
+	free(final);
+	free(prev);
+}
+
 struct poller {
 	const char *path;
 	atomic_bool stop;
@@ -537,6 +649,7 @@ void nv_tests(void)
 	NV_RUN(test_file_stamp);
 	NV_RUN(test_outdir_link_and_exchange);
 	NV_RUN(test_outdir_link_and_fallback_swap);
+	NV_RUN(test_outdir_takes_the_last_tree);
 	NV_RUN(test_outdir_lock);
 	NV_RUN(test_outdir_swap_leaves_no_gap);
 }
