@@ -624,6 +624,14 @@ struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_ur
 		set_s(cur, "phone_uri", b.ptr);
 	}
 	set_s(cur, "email", st->curator_email);
+	if (st->curator_email && strrchr(st->curator_email, '@')) {
+		/* Split for the themes, which let a narrow column break the address after «@». */
+		const char *at = strrchr(st->curator_email, '@');
+		nv_buf_reset(&b);
+		nv_buf_add(&b, st->curator_email, (size_t)(at - st->curator_email));
+		set_s(cur, "email_user", b.ptr);
+		set_s(cur, "email_domain", at + 1);
+	}
 	/* A department's or a centre's curator coordinates its organisations. */
 	set_s(cur, "title",
 	      st->kind == NV_ORG_DEPARTMENT ? "Муниципальный координатор наставничества"

@@ -554,6 +554,8 @@ async function main() {
 		for (const [key, rel] of samples) {
 			await test(`телефон ${rel || key}`, () => (rel ? narrow(mobile, rel, key, shots) : [missing[key]]));
 		}
+		// 9. The curator's e-mail in the narrow column breaks only after «@».
+		await test('почта куратора', () => mailBreaks(ctx));
 		if (shots) {
 			for (const [key, rel] of samples) {
 				if (!rel) continue;
@@ -916,6 +918,44 @@ async function narrow(ctx, rel, key, shots) {
 	if (r.scrollW > r.w + 1)
 		out.push(`на экране ${r.w}px страница шириной ${r.scrollW}px прокручивается вбок: ${r.wide.join(', ') || '?'} (широкие таблицы — в контейнер с overflow-x: auto)`);
 	if (shots) await page.screenshot({ path: path.join(shots, `${key}-375.png`), fullPage: true });
+	out.push(...(await problems()));
+	await release(page);
+	return out;
+}
+
+/*
+ * The lines the curator's address on the home page takes, at widths from
+ * a phone's to a desktop's: broken nowhere but after «@».
+ */
+async function mailBreaks(ctx) {
+	const { page, problems } = await open(ctx, httpUrl('index.html'));
+	const out = [];
+	for (let w = 360; w <= 1280 && out.length === 0; w += 15) {
+		await page.setViewportSize({ width: w, height: 900 });
+		const r = await page.evaluate(() => {
+			const a = document.querySelector('.curator a[href^="mailto:"]');
+			if (!a) return null;
+			const tops = [];
+			let text = '';
+			const walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				for (let i = 0; i < n.length; i++) {
+					const range = document.createRange();
+					range.setStart(n, i);
+					range.setEnd(n, i + 1);
+					const rect = range.getClientRects()[0];
+					tops.push(rect ? Math.round(rect.top) : null);
+					text += n.data[i];
+				}
+			}
+			const breaks = [];
+			for (let i = 1; i < tops.length; i++) if (tops[i] !== tops[i - 1]) breaks.push(i);
+			return { text, breaks, at: text.indexOf('@') + 1 };
+		});
+		if (!r) out.push('на главной нет ссылки mailto: в блоке куратора (.curator)');
+		else if (r.breaks.some((i) => i !== r.at))
+			out.push(`на экране ${w}px адрес перенесён не после «@»: ${r.breaks.map((i) => `«${r.text.slice(0, i)}|${r.text.slice(i)}»`).join(', ')}`);
+	}
 	out.push(...(await problems()));
 	await release(page);
 	return out;
