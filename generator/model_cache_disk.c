@@ -123,14 +123,19 @@ static void put_body(struct nv_buf *b, const struct nv_check_cache *x)
 	memcpy(b->ptr + at, &(uint32_t){ (uint32_t)count }, sizeof(uint32_t));
 }
 
-/* Write len bytes to path through a temporary file beside it (mode 0600, as mkstemp makes it). */
+/*
+ * Write len bytes to path through PATH.tmp beside it, readable by its
+ * owner alone, renamed over path. One name, not a unique one: the build
+ * holds the folder's lock, and a build killed while writing leaves a
+ * file the next one writes over.
+ */
 static int write_atomic(const char *path, const char *data, size_t len)
 {
-	char *tmp = nv_xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp), rc = -1, saved;
-	bool made = fd >= 0;
+	char *tmp = nv_xasprintf("%s.tmp", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600), rc = -1;
+	int saved;
 
-	if (fd >= 0 && nv_write_all(fd, data, len) == 0) {
+	if (fd >= 0 && fchmod(fd, 0600) == 0 && nv_write_all(fd, data, len) == 0) {
 		rc = close(fd);
 		fd = -1;
 		if (rc == 0)
@@ -139,7 +144,7 @@ static int write_atomic(const char *path, const char *data, size_t len)
 	saved = errno;
 	if (fd >= 0)
 		close(fd);
-	if (rc < 0 && made)
+	if (rc < 0)
 		unlink(tmp);
 	free(tmp);
 	errno = saved;

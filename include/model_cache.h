@@ -61,10 +61,11 @@ struct nv_check_cache *nv_check_cache_read(const char *path);
 
 /*
  * Write the results of x (those of its last build, and any others whose
- * documents it still has) to path: into a temporary file beside it,
- * readable by its owner alone (diagnostics name people), renamed over
- * path. Returns 0, or -1 with errno when it could not be written (path
- * is then as it was). The model kept for the next build is not written.
+ * documents it still has) to path: into PATH.tmp, readable by its owner
+ * alone (diagnostics name people), renamed over path; the caller holds
+ * the lock of the folder (nv_outdir_lock, fs.h). Returns 0, or -1 with
+ * errno when it could not be written (path is then as it was). The model
+ * kept for the next build is not written.
  */
 int nv_check_cache_write(const struct nv_check_cache *x, const char *path);
 
