@@ -390,6 +390,9 @@ struct build {
 	bool dept;
 	struct nv_org_members members;
 	int lock; /* the descriptor that holds the lock of o->out, or -1 */
+	/* A one-shot build's checks' results, read from o->out and written back (model_cache.h). */
+	struct nv_check_cache *checks;
+	char *checks_file;
 };
 
 /*
@@ -749,6 +752,12 @@ static enum nv_build_status run(struct build *b, char **title)
 			*title = nv_xstrdup(b->old.title);
 		return NV_BUILD_UNCHANGED;
 	}
+	if (!o->keep) {
+		/* The preview server keeps its own, in memory (o->checks). */
+		b->checks_file = nv_xasprintf("%s/%s", o->out, NV_CHECKS_FILE);
+		b->checks = o->force ? nv_check_cache_new() : nv_check_cache_read(b->checks_file);
+		po.checks = b->checks;
+	}
 	if (nv_project_load(&b->p, &po, b->d) < 0)
 		return NV_BUILD_FAILED;
 	if (b->d->errors)
@@ -778,6 +787,13 @@ static enum nv_build_status run(struct build *b, char **title)
 	} else {
 		rc = write_outputs(b);
 	}
+	/*
+	 * Once the outputs are in place, from a build without errors. A file
+	 * that cannot be written is no error: the last one stays, and each of
+	 * its results holds for the key it names.
+	 */
+	if (b->checks && rc != NV_BUILD_FAILED && !b->d->errors)
+		nv_check_cache_write(b->checks, b->checks_file);
 	if (title && rc != NV_BUILD_FAILED)
 		*title = nv_xstrdup(b->p.model.site.section_title);
 	return rc;
@@ -823,6 +839,9 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	free(b.print_final);
 	free(b.search);
 	free(b.theme);
+	free(b.checks_file);
+	if (!o->exit_after)
+		nv_check_cache_free(b.checks);
 	nv_outdir_unlock(b.lock);
 	return rc;
 }

@@ -28,19 +28,12 @@
 #include "diag.h"
 #include "model.h"
 #include "model_cache.h"
+#include "model_cache_int.h"
 #include "model_int.h"
 #include "strmap.h"
 
-/* Bump when what a check reads changes, so no old result survives (in-process only). */
+/* Bump when what a check reads changes, so no old result survives. */
 #define CACHE_SALT "nastavnik check cache 1"
-
-struct record {
-	char *path; /* the key in recs */
-	struct nv_hash key[MDL_CHECK_COUNT];
-	bool have[MDL_CHECK_COUNT];
-	struct nv_diags diags[MDL_CHECK_COUNT];
-	unsigned long seen; /* the build that last had this document */
-};
 
 /* A document read again since the kept model was built: its entry, and its place in the content. */
 struct change {
@@ -76,8 +69,8 @@ struct kept {
 };
 
 struct nv_check_cache {
-	struct nv_strmap *recs; /* path → struct record (one of v) */
-	struct record **v;
+	struct nv_strmap *recs; /* path → struct mdl_record (one of v) */
+	struct mdl_record **v;
 	size_t nr, alloc;
 	unsigned long build;
 	size_t nseen;			   /* records this build has */
@@ -85,7 +78,7 @@ struct nv_check_cache {
 	enum mdl_check check;		   /* being run */
 	struct nv_hash g[MDL_CHECK_COUNT]; /* what every result of check k depends on, this build */
 	/* Per entry of this build, its record (NULL: never cached), found by the first check. */
-	struct record **of;
+	struct mdl_record **of;
 	size_t nof;
 	unsigned long of_build;
 	unsigned char *hit; /* per entry, bit k: check k took its result from the cache */
@@ -103,7 +96,7 @@ struct nv_check_cache *nv_check_cache_new(void)
 
 static void record_free(void *p)
 {
-	struct record *r = p;
+	struct mdl_record *r = p;
 	int k;
 
 	for (k = 0; k < MDL_CHECK_COUNT; k++)
@@ -249,17 +242,33 @@ static bool cacheable(const struct nv_entry *e)
 	       e->text_len == e->doc->len && e->md == e->doc->md;
 }
 
-/* The record of e, made if new; NULL if another entry of this build has it. */
-static struct record *record_of(struct nv_check_cache *x, const struct nv_entry *e)
+struct mdl_record *mdl_cache_add(struct nv_check_cache *x, const char *path)
 {
-	struct record *r = nv_strmap_get(x->recs, e->path);
+	struct mdl_record *r;
+
+	if (nv_strmap_get(x->recs, path))
+		return NULL;
+	r = nv_xcalloc(1, sizeof(*r));
+	r->path = nv_xstrdup(path);
+	nv_strmap_put(x->recs, r->path, r);
+	NV_GROW(x->v, x->nr + 1, x->alloc);
+	x->v[x->nr++] = r;
+	return r;
+}
+
+struct mdl_record *const *mdl_cache_records(const struct nv_check_cache *x, size_t *n)
+{
+	*n = x->nr;
+	return x->v;
+}
+
+/* The record of e, made if new; NULL if another entry of this build has it. */
+static struct mdl_record *record_of(struct nv_check_cache *x, const struct nv_entry *e)
+{
+	struct mdl_record *r = nv_strmap_get(x->recs, e->path);
 
 	if (!r) {
-		r = nv_xcalloc(1, sizeof(*r));
-		r->path = nv_xstrdup(e->path);
-		nv_strmap_put(x->recs, r->path, r);
-		NV_GROW(x->v, x->nr + 1, x->alloc);
-		x->v[x->nr++] = r;
+		r = mdl_cache_add(x, e->path);
 	} else if (r->seen == x->build) {
 		return NULL; /* two entries of one file: check both, every time */
 	}
@@ -331,11 +340,12 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
  * entry i (it reads only that entry and its record): the entry's form
  * body may have been filled since the records were found.
  */
-static struct record *slot(const struct builder *b, enum mdl_check k, size_t i, struct nv_hash *h)
+static struct mdl_record *slot(const struct builder *b, enum mdl_check k, size_t i,
+			       struct nv_hash *h)
 {
 	const struct nv_check_cache *x = b->cache;
 	const struct nv_entry *e;
-	struct record *r;
+	struct mdl_record *r;
 
 	if (!x || x->check != k || i >= x->nof || !(r = x->of[i]))
 		return NULL;
@@ -349,8 +359,7 @@ static struct record *slot(const struct builder *b, enum mdl_check k, size_t i, 
 	return r;
 }
 
-/* Add to dst a copy of each of the n diagnostics at v. */
-static void copy_diags(struct nv_diags *dst, const struct nv_diag *v, size_t n)
+void mdl_cache_copy_diags(struct nv_diags *dst, const struct nv_diag *v, size_t n)
 {
 	struct nv_diag *c;
 	size_t j;
@@ -365,7 +374,7 @@ static void copy_diags(struct nv_diags *dst, const struct nv_diag *v, size_t n)
 
 bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 {
-	struct record *r;
+	struct mdl_record *r;
 	struct nv_hash h;
 
 	if (!(r = slot(b, k, i, &h)))
@@ -376,20 +385,20 @@ bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 		r->key[k] = h;
 		return false;
 	}
-	copy_diags(b->d, r->diags[k].v, r->diags[k].nr);
+	mdl_cache_copy_diags(b->d, r->diags[k].v, r->diags[k].nr);
 	b->cache->hit[i] |= (unsigned char)(1u << k);
 	return true;
 }
 
 void mdl_cache_store(const struct builder *b, enum mdl_check k, size_t i, size_t mark)
 {
-	struct record *r;
+	struct mdl_record *r;
 	struct nv_hash h;
 
 	if (!(r = slot(b, k, i, &h)) || r->have[k] || !nv_hash_eq(r->key[k], h))
 		return;
 	nv_diags_release(&r->diags[k]);
-	copy_diags(&r->diags[k], b->d->v + mark, b->d->nr - mark);
+	mdl_cache_copy_diags(&r->diags[k], b->d->v + mark, b->d->nr - mark);
 	r->have[k] = true;
 }
 
@@ -545,14 +554,14 @@ void mdl_keep_record(struct builder *b, size_t phase, size_t mark)
 	if (!x || phase >= MDL_MAX_PHASES)
 		return;
 	nv_diags_release(&x->kept.diags[phase]);
-	copy_diags(&x->kept.diags[phase], b->d->v + mark, b->d->nr - mark);
+	mdl_cache_copy_diags(&x->kept.diags[phase], b->d->v + mark, b->d->nr - mark);
 }
 
 void mdl_keep_replay(struct builder *b, size_t phase)
 {
 	const struct nv_diags *v = &b->cache->kept.diags[phase];
 
-	copy_diags(b->d, v->v, v->nr);
+	mdl_cache_copy_diags(b->d, v->v, v->nr);
 }
 
 void mdl_keep_done(struct builder *b, bool adopted)

@@ -23,6 +23,12 @@
  * key as above without the texts, and every document read again with the
  * same front matter (its first version is kept alive: the model's strings
  * point into it). Then only the steps that read bodies run again.
+ *
+ * A one-shot build keeps the results per document (never the model) in
+ * a file of its output folder, NV_CHECKS_FILE, beside site/ and print/
+ * (model_cache_disk.c): the next build reads it into a cache and checks
+ * only the documents whose keys differ. The file names the program that
+ * wrote it; one of another program, or not whole, is ignored.
  */
 #ifndef NV_MODEL_CACHE_H
 #define NV_MODEL_CACHE_H
@@ -34,11 +40,34 @@ struct nv_content;
 struct nv_model;
 struct nv_strlist;
 
+/* The file of an output folder that holds the results of its last build's checks. */
+#define NV_CHECKS_FILE ".nastavnik-checks"
+
 /* An empty cache; free with nv_check_cache_free(). */
 struct nv_check_cache *nv_check_cache_new(void);
 
 /* Free x and every result it holds; accepts NULL. */
 void nv_check_cache_free(struct nv_check_cache *x);
+
+/*
+ * A cache holding the results that nv_check_cache_write() of this very
+ * program (its version and its file: a program built again ignores the
+ * file) wrote to path. A file that is missing, cut short, changed in any
+ * byte, of another format or of another program gives an empty cache, as
+ * does one that cannot be read: a build with it then checks everything,
+ * as without it. Never NULL; free with nv_check_cache_free().
+ */
+struct nv_check_cache *nv_check_cache_read(const char *path);
+
+/*
+ * Write the results of x (those of its last build, and any others whose
+ * documents it still has) to path: into PATH.tmp, readable by its owner
+ * alone (diagnostics name people), renamed over path; the caller holds
+ * the lock of the folder (nv_outdir_lock, fs.h). Returns 0, or -1 with
+ * errno when it could not be written (path is then as it was). The model
+ * kept for the next build is not written.
+ */
+int nv_check_cache_write(const struct nv_check_cache *x, const char *path);
 
 /*
  * How many results (one per document and check) the last build took

@@ -23,7 +23,8 @@ snap() {
 	"$bin" check --dump -C "$dir" >"$out/$name.model" 2>"$out/$name.check"
 	echo "exit $?" >>"$out/$name.check"
 	"$bin" build -C "$dir" -o "$out/$name" -j 2 --force >/dev/null 2>&1
-	rm -f "$out/$name/.nastavnik-manifest" "$out/$name/site/.nastavnik-manifest" "$out/$name/print/.nastavnik-manifest"
+	rm -f "$out/$name/.nastavnik-manifest" "$out/$name/site/.nastavnik-manifest" "$out/$name/print/.nastavnik-manifest" \
+		"$out/$name/.nastavnik-checks"
 	mkdir -p "$out/$name.layout"
 	sed -n -E 's/^  (order|position|program|roadmap) ([a-z0-9_-]+):.*/\2/p' \
 		"$out/$name.model" | while read -r doc; do

@@ -157,7 +157,7 @@ sed -i 's/^title: В школе стартовала программа/title: �
 rm "$tmp/edit/content/cases/tochka-rosta.md"
 "$bin" build -C "$tmp/edit" -o "$tmp/inc" >/dev/null 2>&1
 "$bin" build -C "$tmp/edit" -o "$tmp/clean" >/dev/null 2>&1
-if diff -r -x .nastavnik-manifest -x '.*.prev' "$tmp/inc" "$tmp/clean" >/dev/null && grep -q '<h1>Стартовала программа наставничества' \
+if diff -r -x .nastavnik-manifest -x .nastavnik-checks -x '.*.prev' "$tmp/inc" "$tmp/clean" >/dev/null && grep -q '<h1>Стартовала программа наставничества' \
 	"$tmp/inc/site/news/2025-09-15-start.html" && [ ! -e "$tmp/inc/site/cases/tochka-rosta.html" ]; then
 	ok
 else
@@ -179,7 +179,7 @@ sleep 1.1
 same_as_clean() { # NAME: the incremental output equals a clean build
 	rm -rf "$tmp/incr-clean"
 	"$bin" build -C "$tmp/incr" -o "$tmp/incr-clean" >/dev/null 2>&1 &&
-		diff -r -x .nastavnik-manifest -x '.*.prev' "$tmp/incr/output" "$tmp/incr-clean" >/dev/null &&
+		diff -r -x .nastavnik-manifest -x .nastavnik-checks -x '.*.prev' "$tmp/incr/output" "$tmp/incr-clean" >/dev/null &&
 		cmp -s "$tmp/incr/output/site/.nastavnik-manifest" "$tmp/incr-clean/site/.nastavnik-manifest" &&
 		cmp -s "$tmp/incr/output/print/.nastavnik-manifest" "$tmp/incr-clean/print/.nastavnik-manifest"
 }
@@ -265,6 +265,96 @@ if grep -q 'Стартовала программа' "$tmp/incr/output/site/news
 	ok
 else
 	bad "incremental: правка заголовка — сборка не равна чистой"
+fi
+
+# The checks' results are kept in OUT/.nastavnik-checks (its owner's
+# alone), beside site/ and print/: a later build checks again only the
+# documents it changed, and its messages and pages are a clean build's.
+# The file's «hits» line counts the results the build that wrote it took
+# from the file before. A page with a secretary's warning and one with an
+# unmarked name keep their warnings word for word; a person hidden in
+# people.yml refuses the unchanged page that names him; a damaged file,
+# another program's file and --force check everything.
+cp -R "$root/tests/bad/_base" "$tmp/kept"
+printf -- '---\ntitle: Задачи\n---\n## Цели и задачи.\n' >"$tmp/kept/content/pages/zadachi.md"
+printf -- '---\ntitle: Встреча\n---\nВстречу открыла Петрова Анна Николаевна, протокол вёл Сидоров Олег Ильич.\n' \
+	>"$tmp/kept/content/pages/vstrecha.md"
+cat >"$tmp/kept-want" <<'W'
+nastavnik: content/pages/vstrecha.md:4:17: предупреждение: «Петрова Анна Николаевна» — имя участника без отметки упоминания (petrova-an, publish: full)
+nastavnik: content/pages/zadachi.md:4:17: предупреждение: в конце заголовка стоит точка
+W
+# kept NAME [OPTION]: build into kept-out, then a clean build into kept-clean;
+# the messages (but the last line, which names the folder) and the site
+# must be the same.
+kept() {
+	"$bin" build --no-pdf ${2:-} -C "$tmp/kept" -o "$tmp/kept-out" >/dev/null 2>"$tmp/kept-log"
+	kstatus=$?
+	rm -rf "$tmp/kept-clean"
+	"$bin" build --no-pdf -C "$tmp/kept" -o "$tmp/kept-clean" >/dev/null 2>"$tmp/kept-clean-log"
+	cstatus=$?
+	sed '$d' "$tmp/kept-log" >"$tmp/kept-msgs"
+	sed '$d' "$tmp/kept-clean-log" >"$tmp/kept-clean-msgs"
+	if [ "$kstatus" -ne "$cstatus" ] || ! cmp -s "$tmp/kept-msgs" "$tmp/kept-clean-msgs"; then
+		bad "checks: $1: код $kstatus или сообщения не те, что у чистой сборки (код $cstatus):"
+		diff "$tmp/kept-log" "$tmp/kept-clean-log"
+		return 1
+	fi
+	if [ "$kstatus" -eq 0 ] && ! diff -r -x .nastavnik-manifest "$tmp/kept-out/site" "$tmp/kept-clean/site" >/dev/null; then
+		bad "checks: $1: сайт не тот, что у чистой сборки"
+		return 1
+	fi
+	return 0
+}
+hits() { sed -n 's/^hits //p' "$tmp/kept-out/.nastavnik-checks"; }
+# warned: both warnings, word for word
+warned() { grep '^nastavnik: content/pages/.*предупреждение' "$tmp/kept-log" | cmp -s - "$tmp/kept-want"; }
+if kept first && [ "$(hits)" = 0 ] && warned && [ "$(stat -c %a "$tmp/kept-out/.nastavnik-checks")" = 600 ] &&
+	[ "$(ls -A "$tmp/kept-out")" = ".nastavnik-checks
+site" ]; then ok; else bad "checks: первая сборка: результаты проверок не записаны"; fi
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+# (what a build killed while writing the file leaves is written over)
+echo half >"$tmp/kept-out/.nastavnik-checks.tmp"
+if kept edit && [ "$(hits)" -gt 20 ] && warned && [ ! -e "$tmp/kept-out/.nastavnik-checks.tmp" ]; then
+	ok
+else
+	bad "checks: правка текста: проверки не взяты из файла ($(hits)), предупреждения потеряны или остался .tmp"
+fi
+full=$(hits)
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+if kept again && [ "$(hits)" = "$full" ]; then ok; else bad "checks: вторая правка: $(hits) результатов из файла, а не $full"; fi
+# --force reads nothing, and writes the file again.
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+if kept force --force && [ "$(hits)" = 0 ] && warned; then ok; else bad "checks: --force взял результаты из файла"; fi
+# A byte changed, the file cut short: nothing taken, the same messages.
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+size=$(stat -c %s "$tmp/kept-out/.nastavnik-checks")
+printf '\377' | dd of="$tmp/kept-out/.nastavnik-checks" bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null
+if kept flipped && [ "$(hits)" = 0 ] && warned; then ok; else bad "checks: испорченный файл прочитан ($(hits))"; fi
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+truncate -s $((size / 2)) "$tmp/kept-out/.nastavnik-checks"
+if kept truncated && [ "$(hits)" = 0 ] && warned; then ok; else bad "checks: обрезанный файл прочитан ($(hits))"; fi
+# Another program (a copy of this one is another file): nothing taken.
+mkdir -p "$tmp/other-bin"
+cp "$bin" "$tmp/other-bin/nastavnik"
+ln -s "$root/themes" "$tmp/kept/themes"
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+"$tmp/other-bin/nastavnik" build --no-pdf -C "$tmp/kept" -o "$tmp/kept-out" >/dev/null 2>&1
+if [ "$(hits)" = 0 ]; then ok; else bad "checks: файл другой программы прочитан ($(hits))"; fi
+rm "$tmp/kept/themes"
+printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
+if kept back && [ "$(hits)" = 0 ]; then ok; else bad "checks: после другой программы взято $(hits)"; fi
+# people.yml hides the man the unchanged page names: an error, nothing
+# written, the file as it was.
+cp "$tmp/kept-out/.nastavnik-checks" "$tmp/kept-before"
+printf -- '- id: sidorov-oi\n  surname: Сидоров\n  name: Олег\n  patronymic: Ильич\n  category: teacher\n  position: учитель\n  publish: none\n' \
+	>>"$tmp/kept/content/people.yml"
+if kept hidden && [ "$kstatus" -eq 1 ] &&
+	grep -qxF 'nastavnik: content/pages/vstrecha.md:4:55: ошибка: «Сидоров Олег Ильич» — имя человека, которого нельзя называть на сайте (sidorov-oi, publish: none)' "$tmp/kept-log" &&
+	cmp -s "$tmp/kept-out/.nastavnik-checks" "$tmp/kept-before"; then
+	ok
+else
+	bad "checks: скрытый в people.yml участник не остановил сборку (код $kstatus) или файл переписан"
+	cat "$tmp/kept-log"
 fi
 
 # A forced build replaces the tree whole (no stale files).
@@ -367,7 +457,8 @@ status=$?
 if [ "$status" -eq 2 ] &&
 	grep -q "^nastavnik: $tmp/custom-out/site/[a-z/-]*\.html: ошибка: на странице оказалось имя человека, которого нельзя называть на сайте: «$surname» ($id, publish: none); источник: theme/partials/footer.mustache; то же имя ещё в [0-9]* файлах сайта$" "$tmp/leak-log" &&
 	[ "$(stat -c %i "$cs/index.html")" = "$home" ] && ! grep -rq "$surname" "$cs" &&
-	[ "$(ls -A "$tmp/custom-out")" = site ]; then
+	[ "$(ls -A "$tmp/custom-out")" = ".nastavnik-checks
+site" ]; then
 	ok
 else
 	bad "guard: имя в шаблоне проекта не остановило сборку или испортило прежний сайт (код $status):"
