@@ -12,7 +12,10 @@
  * Cairo, Fontconfig and HarfBuzz, which the two maps share, are). The
  * twin's fonts resolve to the same Cairo fonts, so the measures, the
  * pages and the PDF are byte for byte those of one thread
- * (tests/print/run.sh compares them).
+ * (tests/print/run.sh compares them). `print` starts the twin and loads
+ * its fonts while the engine is being set up on its own thread
+ * (nv_pl_twin_start(), print_docs.c): the processor that loaded the
+ * project would wait for that set-up anyway.
  */
 #include "common.h"
 
