@@ -326,6 +326,7 @@ struct nv_pl_engine *nv_pl_engine_new_warm(const struct nv_print_opts *o, struct
 	en->fm = w->fm;
 	en->ctx = w->ctx;
 	en->hy = w->hy;
+	en->fonts_loaded = w->fonts;
 	free(w);
 	en->o = *o;
 	if (!en->o.font || !*en->o.font)
@@ -364,6 +365,7 @@ struct nv_pl_engine *nv_pl_twin_start(void)
 	new_map(t);
 	new_context(t);
 	warm_fonts(t->ctx);
+	t->fonts_loaded = true;
 	t->hy_borrowed = true;
 	return t;
 }

@@ -31,7 +31,8 @@ struct nv_pl_engine {
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	struct nv_hyphen *hy;
-	bool hy_borrowed;	   /* a twin's (nv_pl_engine_twin()): not freed with it */
+	bool hy_borrowed;  /* a twin's (nv_pl_engine_twin()): not freed with it */
+	bool fonts_loaded; /* its default fonts are loaded (warm_fonts(), or a document set) */
 	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
 	size_t cache_bytes; /* the keys it may keep; 0: NV_PL_CACHE_BYTES (tests keep less) */
 	unsigned docs;	    /* printed: see nv_pl_engine_rest() */
@@ -247,10 +248,10 @@ void nv_pl_cache_free(struct nv_pl_cache *c);
 /* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
 #define NV_PL_CACHE_BYTES (512 * 1024)
 /*
- * nv_pl_layout_two(): making a twin engine and loading its fonts cost
- * the second thread about as much as measuring NV_PL_TWIN_BYTES of text;
- * a document is shared between the two threads only when that saves
- * NV_PL_TWIN_MIN bytes or more.
+ * nv_pl_layout_two(): loading the default fonts costs an engine that has
+ * not loaded them (fonts_loaded) about as much as measuring
+ * NV_PL_TWIN_BYTES of text; a document is shared between the two threads
+ * only when that saves NV_PL_TWIN_MIN bytes or more.
  */
 #define NV_PL_TWIN_BYTES 900
 #define NV_PL_TWIN_MIN	 1000

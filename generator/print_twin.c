@@ -81,22 +81,27 @@ static size_t block_bytes(const struct nv_pl_block *b)
 
 /*
  * The first block the second thread measures: where the longer of the
- * two parts is shortest, the second's counting what it spends making
- * its engine when it has none (NV_PL_TWIN_BYTES); doc->nr when sharing
- * saves less than NV_PL_TWIN_MIN.
+ * two parts is shortest, each counting NV_PL_TWIN_BYTES more when its
+ * engine has its fonts to load (first, second: the engines; second NULL
+ * when the thread makes it); doc->nr when sharing saves less than
+ * NV_PL_TWIN_MIN.
  */
-static size_t split_at(const struct nv_pl_doc *doc, bool fresh)
+static size_t split_at(const struct nv_pl_doc *doc, const struct nv_pl_engine *first,
+		       const struct nv_pl_engine *second)
 {
-	size_t total = 0, sum = 0, best = doc->nr, longest, i;
-	size_t extra = fresh ? NV_PL_TWIN_BYTES : 0;
+	size_t lead = first->fonts_loaded ? 0 : NV_PL_TWIN_BYTES;
+	size_t extra = second && second->fonts_loaded ? 0 : NV_PL_TWIN_BYTES;
+	size_t total = 0, head = 0, best = doc->nr, longest, one, two, i;
 
 	for (i = 0; i < doc->nr; i++)
 		total += block_bytes(&doc->v[i]);
-	longest = total > NV_PL_TWIN_MIN ? total - NV_PL_TWIN_MIN : 0;
+	longest = total + lead > NV_PL_TWIN_MIN ? total + lead - NV_PL_TWIN_MIN : 0;
 	for (i = 0; i + 1 < doc->nr; i++) {
-		sum += block_bytes(&doc->v[i]);
-		if (sum < longest && total - sum + extra < longest) {
-			longest = sum > total - sum + extra ? sum : total - sum + extra;
+		head += block_bytes(&doc->v[i]);
+		one = lead + head;
+		two = total - head + extra;
+		if (one < longest && two < longest) {
+			longest = one > two ? one : two;
 			best = i + 1;
 		}
 	}
@@ -114,13 +119,14 @@ void nv_pl_measure_two(struct measure *ms, struct nv_pl_engine **twin, const str
 	s.twin = twin;
 	s.doc = doc;
 	s.m = m;
-	s.from = split_at(doc, !*twin);
+	s.from = split_at(doc, ms->en, *twin);
 	if (s.from >= doc->nr || pthread_create(&s.tid, NULL, second_run, &s) != 0) {
 		nv_pl_measure(ms, doc, m, 0, doc->nr);
 		return;
 	}
 	nv_pl_measure(ms, doc, m, 0, s.from);
 	pthread_join(s.tid, NULL);
+	ms->en->fonts_loaded = (*twin)->fonts_loaded = true;
 	for (i = 0; i < s.out.nlayouts; i++)
 		nv_pl_keep_layout(ms->out, s.out.layouts[i]);
 	free(s.out.layouts);
