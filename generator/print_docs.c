@@ -509,9 +509,6 @@ struct nv_print_state *nv_print_new_warm(const struct nv_model *m, struct nv_dia
 	s->o.margin_left = pp->margin_left > 0 ? pp->margin_left : df->margin_left;
 	s->o.gost2025 = pp->gost2025;
 	s->two = w && nv_cpu_count() > 1;
-	/* The twin loads its fonts here while w's thread sets the engine up. */
-	if (s->two)
-		s->twin = nv_pl_twin_start();
 	s->en = nv_pl_engine_new_warm(&s->o, w ? w : nv_pl_warm_start(NV_HYPHEN_RU, false), &why);
 	if (!s->en) {
 		font_missing(s, pp, why.ptr);
@@ -519,8 +516,6 @@ struct nv_print_state *nv_print_new_warm(const struct nv_model *m, struct nv_dia
 		s = NULL;
 		goto out;
 	}
-	if (s->twin)
-		nv_pl_twin_of(s->twin, s->en);
 	if (strcmp(nv_pl_engine_font(s->en), s->o.font)) {
 		nv_diag_hint(
 			nv_diag_add(d, NV_NOTE, s->site_yml, pp->font_line, pp->font_col,

@@ -358,33 +358,16 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 	return nv_pl_engine_new_warm(o, nv_pl_warm_start(hyphen_path, false), why);
 }
 
-struct nv_pl_engine *nv_pl_twin_start(void)
-{
-	struct nv_pl_engine *t = nv_xcalloc(1, sizeof(*t));
-
-	new_map(t);
-	new_context(t);
-	warm_fonts(t->ctx);
-	t->fonts_loaded = true;
-	t->hy_borrowed = true;
-	return t;
-}
-
-void nv_pl_twin_of(struct nv_pl_engine *t, const struct nv_pl_engine *en)
-{
-	t->o = en->o;
-	t->hy = en->hy;
-	t->cache_bytes = en->cache_bytes;
-}
-
 struct nv_pl_engine *nv_pl_engine_twin(const struct nv_pl_engine *en)
 {
 	struct nv_pl_engine *t = nv_xcalloc(1, sizeof(*t));
 
 	new_map(t);
 	new_context(t);
+	t->o = en->o;
+	t->hy = en->hy;
 	t->hy_borrowed = true;
-	nv_pl_twin_of(t, en);
+	t->cache_bytes = en->cache_bytes;
 	return t;
 }
 

@@ -346,16 +346,6 @@ void nv_pl_engine_free(struct nv_pl_engine *en);
  * text). Free with nv_pl_engine_free().
  */
 struct nv_pl_engine *nv_pl_engine_twin(const struct nv_pl_engine *en);
-/*
- * A twin made before its engine, while that one is being set up on its
- * thread (nv_pl_warm_start()): its font map and context, and the
- * default fonts loaded, as the set-up loads them for the engine; it
- * takes the engine's options and patterns with nv_pl_twin_of() once the
- * engine is made, before it sets text. Needs the print libraries
- * loaded (nv_lib_load_print()).
- */
-struct nv_pl_engine *nv_pl_twin_start(void);
-void nv_pl_twin_of(struct nv_pl_engine *twin, const struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
 /* Call after each document: now and then the engine drops its font caches. */
 void nv_pl_engine_rest(struct nv_pl_engine *en);

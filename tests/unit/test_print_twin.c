@@ -3,8 +3,7 @@
  * long enough to share is measured by a twin engine in part, and its
  * pages (the layout dump) and PDF are those of one thread, with the twin
  * made on the way and with it handed in again; a short one is measured
- * on one thread and makes no twin; a twin started before its engine
- * (as `print` starts it while the engine is set up) sets the same.
+ * on one thread and makes no twin.
  */
 #include "common.h"
 
@@ -98,33 +97,6 @@ static void test_twin_same_pages_and_bytes(void)
 	nv_buf_release(&p3);
 }
 
-/* A twin started before its engine (nv_pl_twin_start()), then given the engine's settings. */
-static void test_twin_started_early(void)
-{
-	struct nv_buf why = NV_BUF_INIT, d1 = NV_BUF_INIT, d2 = NV_BUF_INIT;
-	struct nv_buf p1 = NV_BUF_INIT, p2 = NV_BUF_INIT;
-	struct nv_pl_engine *twin = nv_pl_twin_start();
-	struct nv_pl_engine *en = nv_pl_engine_new(&opts, NV_HYPHEN_RU, &why);
-	struct nv_pl_doc *doc = long_doc(30);
-
-	CHECK(en != NULL && twin != NULL);
-	nv_pl_twin_of(twin, en);
-	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
-	print(en, NULL, doc, &d1, &p1);
-	print(en, &twin, doc, &d2, &p2);
-	CHECK(strstr(d1.ptr, "-\n") != NULL);
-	CHECK_STR(d1.ptr, d2.ptr);
-	CHECK(p1.len > 1000 && p1.len == p2.len && !memcmp(p1.ptr, p2.ptr, p1.len));
-	nv_pl_doc_free(doc);
-	nv_pl_engine_free(twin);
-	nv_pl_engine_free(en);
-	nv_buf_release(&why);
-	nv_buf_release(&d1);
-	nv_buf_release(&d2);
-	nv_buf_release(&p1);
-	nv_buf_release(&p2);
-}
-
 static void test_short_text_one_thread(void)
 {
 	struct nv_buf why = NV_BUF_INIT, d1 = NV_BUF_INIT, d2 = NV_BUF_INIT;
@@ -152,6 +124,5 @@ static void test_short_text_one_thread(void)
 void nv_tests(void)
 {
 	NV_RUN(test_twin_same_pages_and_bytes);
-	NV_RUN(test_twin_started_early);
 	NV_RUN(test_short_text_one_thread);
 }
