@@ -49,6 +49,34 @@ static char *doc_id(const char *arg)
 
 #define REPORT "spravka-po-itogam-monitoringa"
 
+/*
+ * Open the project for printing id. The built-in forms are left out of
+ * the model unless id is one of them: nothing else prints them, and
+ * parsing their bodies is a fifth of the load. When that load reports
+ * anything (a reference to a form, say), the project is loaded again
+ * with them, so that print says what it always said. Returns what
+ * nv_project_open() does.
+ */
+static int open_project(struct nv_project *p, const struct nv_global *g, const char *id,
+			struct nv_diags *d)
+{
+	struct nv_project_opts o = { NULL, true, 0, NULL, NULL, true };
+	int r;
+
+	nv_model_builtin_forms(nv_model_is_builtin_form(id));
+	memset(p, 0, sizeof(*p));
+	if (nv_cmd_chdir(g, &o.content) < 0)
+		r = -2;
+	else if ((r = nv_project_load(p, &o, d)) == 0 && d->nr && !nv_model_is_builtin_form(id)) {
+		nv_project_release(p);
+		nv_diags_release(d);
+		nv_model_builtin_forms(true);
+		r = nv_project_load(p, &o, d);
+	}
+	nv_model_builtin_forms(true);
+	return r;
+}
+
 /* The справка: its PDF into *path (out, else output/print/REPORT.pdf); the exit code. */
 static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *out,
 			struct nv_buf *dump, char **path, struct nv_diags *d)
@@ -97,11 +125,10 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 			"print: укажите документ, например: nastavnik print o-vnedrenii");
 	/* Fonts and hyphenation are set up while the project loads. */
 	warm = nv_print_warm_start();
+	id = doc_id(docarg);
 	/* A draft can be printed: it is read before it is signed. */
-	switch (nv_project_open(&p, g, true, 0, &d)) {
-	case -2:
-		nv_print_warm_free(warm);
-		return NV_EXIT_USAGE;
+	switch (open_project(&p, g, id, &d)) {
+	case -2: /* the folder is not there: said already */
 	case -1:
 		goto print;
 	}
@@ -109,7 +136,6 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 		rc = NV_EXIT_CONTENT;
 		goto print;
 	}
-	id = doc_id(docarg);
 	e = nv_model_entry(&p.model, id);
 	if (!e && !strcmp(id, REPORT)) {
 		rc = print_report(&p, warm, out, want_dump ? &dump : NULL, &path, &d);

@@ -182,6 +182,14 @@ void mdl_read_requisites(struct nv_fields *org, struct nv_site *s)
 
 /* --- built-in forms ------------------------------------------------------------------- */
 
+/* Set by nv_model_builtin_forms(): the forms are not parsed. */
+static bool builtin_off;
+
+void nv_model_builtin_forms(bool on)
+{
+	builtin_off = !on;
+}
+
 /* The index of the built-in form `id` in forms_text, or -1. */
 static int builtin_index(const char *id)
 {
@@ -191,6 +199,11 @@ static int builtin_index(const char *id)
 		if (!strcmp(forms_text[i].id, id))
 			return (int)i;
 	return -1;
+}
+
+bool nv_model_is_builtin_form(const char *id)
+{
+	return builtin_index(id) >= 0;
 }
 
 /* The ids of the built-in forms, NULL-terminated (for suggestions). */
@@ -312,6 +325,8 @@ void mdl_builtin_forms(struct builder *b, void (*add)(struct builder *, struct n
 					"переименуйте документ или уберите бланк из blanks");
 			continue;
 		}
+		if (builtin_off)
+			continue;
 		path = nv_xasprintf("forms/%s.md", forms_text[i].id);
 		doc = nv_content_doc_parse(path, "forms", forms_text[i].text,
 					   strlen(forms_text[i].text), b->d);

@@ -200,7 +200,7 @@ void mdl_read_blanks(struct builder *b, struct nv_fields *top);
 /*
  * Phase 2, after the documents: the built-in forms switched on that the
  * project does not replace, parsed into m->form_docs and handed to add,
- * which makes their entries.
+ * which makes their entries (none after nv_model_builtin_forms(false)).
  */
 void mdl_builtin_forms(struct builder *b, void (*add)(struct builder *, struct nv_doc *));
 /* Phase 3: a form's requisites filled in; e->md becomes the filled body. */

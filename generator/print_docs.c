@@ -33,6 +33,7 @@
 #include "person.h"
 #include "print.h"
 #include "print_docs_int.h"
+#include "threads.h"
 #include "typo.h"
 #include "wording.h"
 
@@ -507,6 +508,7 @@ struct nv_print_state *nv_print_new_warm(const struct nv_model *m, struct nv_dia
 	s->o.margin_bottom = pp->margin_bottom > 0 ? pp->margin_bottom : df->margin_bottom;
 	s->o.margin_left = pp->margin_left > 0 ? pp->margin_left : df->margin_left;
 	s->o.gost2025 = pp->gost2025;
+	s->two = w && nv_cpu_count() > 1;
 	s->en = nv_pl_engine_new_warm(&s->o, w ? w : nv_pl_warm_start(NV_HYPHEN_RU, false), &why);
 	if (!s->en) {
 		font_missing(s, pp, why.ptr);
@@ -548,6 +550,7 @@ void nv_print_free(struct nv_print_state *s)
 {
 	if (!s)
 		return;
+	nv_pl_engine_free(s->twin); /* first: it borrows the patterns of s->en */
 	nv_pl_engine_free(s->en);
 	free(s->site_yml);
 	free(s);
@@ -586,7 +589,8 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 		      struct nv_buf *layout_dump)
 {
 	struct nv_pl_doc *doc = build(s, e);
-	struct nv_pl_pages *pages = nv_pl_layout(s->en, doc);
+	struct nv_pl_pages *pages =
+		s->two ? nv_pl_layout_two(s->en, &s->twin, doc) : nv_pl_layout(s->en, doc);
 	struct nv_buf pdf = NV_BUF_INIT, why = NV_BUF_INIT;
 	const char *file = e->path;
 	int rc = -1;

@@ -30,6 +30,13 @@ struct nv_print_state {
 	struct nv_diags *d;
 	struct nv_print_opts o;
 	struct nv_pl_engine *en;
+	/*
+	 * For a command that prints one document (nv_print_new_warm() with
+	 * a set-up): documents are measured on two threads, the second with
+	 * twin (nv_pl_layout_two()).
+	 */
+	bool two;
+	struct nv_pl_engine *twin;
 	char *site_yml; /* for diagnostics */
 };
 

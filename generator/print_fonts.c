@@ -220,10 +220,8 @@ static void warm_fonts(PangoContext *ctx)
 		double size;
 		bool bold;
 	} faces[] = {
-		{ nv_print_defaults.size, false },
-		{ nv_print_defaults.size, true },
-		{ nv_print_defaults.table_size, false },
-		{ nv_print_defaults.table_size, true },
+		{ nv_print_defaults.size, false },	 { nv_print_defaults.size, true },
+		{ nv_print_defaults.table_size, false }, { nv_print_defaults.table_size, true },
 		{ nv_print_defaults.size + 2, true },
 	};
 	size_t i;
@@ -328,6 +326,7 @@ struct nv_pl_engine *nv_pl_engine_new_warm(const struct nv_print_opts *o, struct
 	en->fm = w->fm;
 	en->ctx = w->ctx;
 	en->hy = w->hy;
+	en->fonts_loaded = w->fonts;
 	free(w);
 	en->o = *o;
 	if (!en->o.font || !*en->o.font)
@@ -359,6 +358,19 @@ struct nv_pl_engine *nv_pl_engine_new(const struct nv_print_opts *o, const char 
 	return nv_pl_engine_new_warm(o, nv_pl_warm_start(hyphen_path, false), why);
 }
 
+struct nv_pl_engine *nv_pl_engine_twin(const struct nv_pl_engine *en)
+{
+	struct nv_pl_engine *t = nv_xcalloc(1, sizeof(*t));
+
+	new_map(t);
+	new_context(t);
+	t->o = en->o;
+	t->hy = en->hy;
+	t->hy_borrowed = true;
+	t->cache_bytes = en->cache_bytes;
+	return t;
+}
+
 void nv_pl_engine_free(struct nv_pl_engine *en)
 {
 	if (!en)
@@ -367,7 +379,8 @@ void nv_pl_engine_free(struct nv_pl_engine *en)
 		g_object_unref(en->ctx);
 	if (en->fm)
 		g_object_unref(en->fm);
-	nv_hyphen_free(en->hy);
+	if (!en->hy_borrowed)
+		nv_hyphen_free(en->hy);
 	nv_pl_cache_free(en->cache);
 	free(en);
 }

@@ -31,6 +31,8 @@ struct nv_pl_engine {
 	PangoFontMap *fm;
 	PangoContext *ctx;
 	struct nv_hyphen *hy;
+	bool hy_borrowed;  /* a twin's (nv_pl_engine_twin()): not freed with it */
+	bool fonts_loaded; /* its default fonts are loaded (warm_fonts(), or a document set) */
 	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
 	size_t cache_bytes; /* the keys it may keep; 0: NV_PL_CACHE_BYTES (tests keep less) */
 	unsigned docs;	    /* printed: see nv_pl_engine_rest() */
@@ -76,6 +78,21 @@ struct measure {
 	double *offs;		 /* the x offsets of the line layouts of the text being set */
 	size_t noffs, aoffs;
 };
+
+/*
+ * Measure blocks [from, to) of doc into m (doc->nr + 1 of them), in the
+ * orientation the breaks before from leave (print_layout.c).
+ */
+void nv_pl_measure(struct measure *ms, const struct nv_pl_doc *doc, struct mblock *m, size_t from,
+		   size_t to);
+/*
+ * Measure all of doc into m: the first blocks with ms's engine, the
+ * others at the same time on a second thread with *twin (made there when
+ * NULL), or all here when the text is too short to share or no thread
+ * can be made (print_twin.c). The twin's layouts join ms->out's.
+ */
+void nv_pl_measure_two(struct measure *ms, struct nv_pl_engine **twin, const struct nv_pl_doc *doc,
+		       struct mblock *m);
 
 struct pager {
 	struct nv_pl_engine *en;
@@ -230,6 +247,14 @@ void nv_pl_cache_free(struct nv_pl_cache *c);
 #define NV_PL_REST_EVERY 1024
 /* The texts kept (print_cache.c): at most this many bytes of keys (their layouts: ~30×). */
 #define NV_PL_CACHE_BYTES (512 * 1024)
+/*
+ * nv_pl_layout_two(): loading the default fonts costs an engine that has
+ * not loaded them (fonts_loaded) about as much as measuring
+ * NV_PL_TWIN_BYTES of text; a document is shared between the two threads
+ * only when that saves NV_PL_TWIN_MIN bytes or more.
+ */
+#define NV_PL_TWIN_BYTES 900
+#define NV_PL_TWIN_MIN	 1000
 /* The lines kept (print_cache.c): at most this many bytes of keys. */
 #define NV_PL_LINE_BYTES (1024 * 1024)
 

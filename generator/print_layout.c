@@ -544,18 +544,20 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 	free(widths);
 }
 
-static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)
+void nv_pl_measure(struct measure *ms, const struct nv_pl_doc *doc, struct mblock *m, size_t from,
+		   size_t to)
 {
-	struct mblock *m = nv_xcalloc(doc->nr + 1, sizeof(*m));
 	bool landscape = doc->landscape;
 	size_t i;
 
-	for (i = 0; i < doc->nr; i++) {
+	for (i = 0; i < to; i++) {
 		const struct nv_pl_block *b = &doc->v[i];
 		double cw;
 
 		if (b->kind == NV_PL_BREAK)
 			landscape = b->landscape;
+		if (i < from)
+			continue;
 		cw = nv_pl_content_width(ms->en, landscape);
 		m[i].b = b;
 		m[i].landscape = landscape;
@@ -574,7 +576,6 @@ static struct mblock *measure(struct measure *ms, const struct nv_pl_doc *doc)
 			break;
 		}
 	}
-	return m;
 }
 
 static void mblocks_free(struct mblock *m, size_t n)
@@ -643,7 +644,8 @@ static void use_top(struct mblock *mb)
  * measures (both texts were laid out), the layouts of the first pages'
  * numbers dropped, so that the result is that of a layout from scratch.
  */
-struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
+static struct nv_pl_pages *layout(struct nv_pl_engine *en, struct nv_pl_engine **twin,
+				  const struct nv_pl_doc *doc)
 {
 	bool *at_top = nv_xcalloc(doc->nr + 1, sizeof(bool)), again = false;
 	struct nv_pl_pages *out = nv_xcalloc(1, sizeof(*out));
@@ -653,7 +655,11 @@ struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc
 
 	out->title = doc->title;
 	out->author = doc->author;
-	m = measure(&ms, doc);
+	m = nv_xcalloc(doc->nr + 1, sizeof(*m));
+	if (twin)
+		nv_pl_measure_two(&ms, twin, doc, m);
+	else
+		nv_pl_measure(&ms, doc, m, 0, doc->nr);
 	kept = out->nlayouts;
 	paginate(&ms, doc, m, at_top);
 	for (i = 0; i < doc->nr; i++) {
@@ -671,6 +677,17 @@ struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc
 	free(ms.offs);
 	free(at_top);
 	return out;
+}
+
+struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc)
+{
+	return layout(en, NULL, doc);
+}
+
+struct nv_pl_pages *nv_pl_layout_two(struct nv_pl_engine *en, struct nv_pl_engine **twin,
+				     const struct nv_pl_doc *doc)
+{
+	return layout(en, twin, doc);
 }
 
 /* --- text ---------------------------------------------------------------------- */

@@ -181,7 +181,9 @@ int nv_print_report(struct nv_print_state *s, struct nv_buf *pdf, struct nv_buf 
 	nv_report_build(&r, s->m);
 	report_body(&p, &r);
 	nv_report_release(&r);
-	pages = nv_pl_layout(s->en, p.doc);
+	/* nv_pl_text() reads the layouts in the order of one thread. */
+	pages = s->two && !text ? nv_pl_layout_two(s->en, &s->twin, p.doc)
+				: nv_pl_layout(s->en, p.doc);
 	if (layout_dump)
 		nv_pl_dump(pages, layout_dump);
 	if (text)

@@ -458,6 +458,19 @@ int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool d
 
 void nv_model_release(struct nv_model *m);
 
+/*
+ * Whether the model builds that follow parse the built-in forms (бланки)
+ * `blanks:` switches on (the default) or leave them out, keeping only
+ * the warning about a document that takes a form's id. Not thread-safe:
+ * set it before a build. `nastavnik print` of a document that is not a
+ * built-in form leaves them out (their bodies are a fifth of a small
+ * project's load) and loads again with them when that load reports
+ * anything (cmd_print.c).
+ */
+void nv_model_builtin_forms(bool on);
+/* Whether id names one of the program's built-in forms. */
+bool nv_model_is_builtin_form(const char *id);
+
 /* The person with this id, or NULL. */
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id);
 /* The document with this id, or NULL. */

@@ -339,6 +339,13 @@ void nv_pl_warm_free(struct nv_pl_warm *w);
 const char *nv_pl_engine_font(const struct nv_pl_engine *en);
 const char *nv_pl_font_substitute(const char *name);
 void nv_pl_engine_free(struct nv_pl_engine *en);
+/*
+ * A second engine like en, for another thread: a font map and context
+ * of its own, en's options, en's hyphenation patterns and kept words
+ * (borrowed: en must outlive it and keep no more words while it sets
+ * text). Free with nv_pl_engine_free().
+ */
+struct nv_pl_engine *nv_pl_engine_twin(const struct nv_pl_engine *en);
 /* True if the hyphenation patterns were loaded. */
 /* Call after each document: now and then the engine drops its font caches. */
 void nv_pl_engine_rest(struct nv_pl_engine *en);
@@ -405,6 +412,16 @@ struct nv_pl_pages {
  * still begins the page).
  */
 struct nv_pl_pages *nv_pl_layout(struct nv_pl_engine *en, const struct nv_pl_doc *doc);
+/*
+ * The same pages, measured on two threads: the first blocks with en,
+ * the others with *twin, a second engine (nv_pl_engine_twin(); made on
+ * that thread when *twin is NULL, the caller frees it after the pages
+ * and may hand it in again). The lines and pages are those of
+ * nv_pl_layout(), but not the order of the layouts the pages keep
+ * (nv_pl_text() reads it).
+ */
+struct nv_pl_pages *nv_pl_layout_two(struct nv_pl_engine *en, struct nv_pl_engine **twin,
+				     const struct nv_pl_doc *doc);
 void nv_pl_pages_free(struct nv_pl_pages *p);
 
 /*

@@ -41,8 +41,8 @@ SOURCE_DATE_EPOCH=1756425600
 export SOURCE_DATE_EPOCH
 
 docs="o-vnedrenii ob-utverzhdenii-polozheniya ob-utverzhdenii-dorozhnoy-karty o-zakreplenii-par
-o-pooshchrenii-nastavnikov polozhenie-pedagogi polozhenie-obuchayushchiesya
-programma-nastavnichestva dorozhnaya-karta-2025-2026"
+o-pooshchrenii-nastavnikov o-provedenii-konkursa-nastavnik-goda polozhenie-pedagogi
+polozhenie-obuchayushchiesya programma-nastavnichestva dorozhnaya-karta-2025-2026"
 
 # Margins of the demo's print profile (site.yml), in points.
 mm() { awk -v v="$1" 'BEGIN { printf "%.3f", v * 72 / 25.4 }'; }
@@ -252,6 +252,18 @@ in_order ob-utverzhdenii-dorozhnoy-karty "№ 119-од" "Приложение �
 	"Лебедева Анна Сергеевна" "г. Верхнеозёрск" "Приложение № 2" "УТВЕРЖДЕН" \
 	"№ п/п" "Мероприятие" "Срок" "Ответственный" \
 	"1. Подготовка условий" "1.1." "Август 2025" "2. Формирование базы наставляемых" "2.1."
+in_order o-provedenii-konkursa-nastavnik-goda "20.01.2026" "№ 9-од" \
+	"О проведении школьного конкурса «Наставник года — 2026»" "ПРИКАЗЫВАЮ:" \
+	"6. Контроль за исполнением" "И.В. Соколова" "С приказом ознакомлены:" \
+	"Никитин Сергей Александрович" "Приложение" "УТВЕРЖДЕНО" "от 20.01.2026 № 9-од" \
+	"ПОЛОЖЕНИЕ" "о школьном конкурсе «Наставник года — 2026»" "4. Номинации" \
+	"«Наставник молодого педагога»" "«Командное наставничество»" "7. Жюри конкурса" \
+	"8. Подведение итогов и награждение"
+if [ "$(grep -c '^page ' "$tmp/o-provedenii-konkursa-nastavnik-goda.txt")" -eq 3 ]; then
+	ok
+else
+	bad "o-provedenii-konkursa-nastavnik-goda: не 3 страницы (бенчмарк печатает приказ в 3 страницы)"
+fi
 in_order polozhenie-pedagogi "Управление образования администрации Верхнеозёрского городского округа" \
 	"Муниципальное автономное общеобразовательное учреждение" "(МАОУ «СОШ № 14»)" "ПРИНЯТО" \
 	"ПОЛОЖЕНИЕ"
@@ -261,10 +273,56 @@ in_order programma-nastavnichestva "(МАОУ «СОШ № 14»)" "ПРИНЯТ�
 	"Программа наставничества" "Авторы-составители:" "г. Верхнеозёрск" "2025" \
 	"1. Пояснительная записка"
 
+# print measures a document on two threads (print_twin.c), build on one
+# per document: the PDFs are the same bytes.
+mkdir -p "$tmp/one"
+cp -R "$root/content" "$tmp/one/content"
+NASTAVNIK_NO_HISTORY=1 "$bin" build -C "$tmp/one" -o "$tmp/one/out" -j1 >/dev/null 2>&1
+for d in $docs; do
+	if cmp -s "$tmp/$d.pdf" "$tmp/one/out/print/$d.pdf"; then
+		ok
+	else
+		bad "$d: PDF из print (два потока) не совпадает с PDF из build (один)"
+	fi
+done
+
 # Byte-reproducible with SOURCE_DATE_EPOCH.
 "$bin" print -C "$root" o-vnedrenii -o "$tmp/again.pdf" >/dev/null 2>&1
 if cmp -s "$tmp/o-vnedrenii.pdf" "$tmp/again.pdf"; then ok; else bad "SOURCE_DATE_EPOCH: два PDF различаются"; fi
 if pdfinfo "$tmp/again.pdf" | grep -q 'CreationDate:.*2025'; then ok; else bad "SOURCE_DATE_EPOCH: дата создания не из переменной"; fi
+
+# print leaves the built-in forms out of the model unless it prints one,
+# and loads again with them when that load reports anything: a form as an
+# appendix of an order is printed, with no message; a form itself too;
+# and a warning elsewhere is reported once, as before.
+cp -R "$root/content" "$tmp/forms"
+sed -i 's/^appendices: \[polozhenie-konkurs-nastavnik-goda\]$/appendices: [polozhenie-konkurs-nastavnik-goda, soglasie-nastavnika]/' \
+	"$tmp/forms/orders/o-provedenii-konkursa-nastavnik-goda.md"
+"$bin" print -C "$tmp/forms" o-provedenii-konkursa-nastavnik-goda -o "$tmp/forms.pdf" >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] &&
+	pdftotext "$tmp/forms.pdf" - | tr -s ' \n' '  ' | grep -q 'Приложение № 1 .*Согласие работника на выполнение работы по наставничеству'; then
+	ok
+else
+	bad "forms: бланк в приложении приказа не напечатан (код $status)"
+	cat "$tmp/err"
+fi
+"$bin" print -C "$tmp/forms" soglasie-nastavnika -o "$tmp/form.pdf" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && pdftotext "$tmp/form.pdf" - | grep -q '^Согласие работника на выполнение работы по наставничеству$'; then
+	ok
+else
+	bad "forms: бланк soglasie-nastavnika не напечатан (код $status)"
+	cat "$tmp/err"
+fi
+sed -i 's/^title: О внедрении целевой модели наставничества и назначении куратора$/&./' "$tmp/forms/orders/o-vnedrenii.md"
+"$bin" print -C "$tmp/forms" o-provedenii-konkursa-nastavnik-goda -o "$tmp/forms.pdf" >/dev/null 2>"$tmp/err"
+"$bin" check -C "$tmp/forms" >/dev/null 2>"$tmp/want"
+if [ -s "$tmp/want" ] && diff -u "$tmp/want" "$tmp/err"; then
+	ok
+else
+	bad "forms: print сообщает не то, что check"
+fi
 
 # A missing font is an error naming the font, and no PDF is written.
 cp -R "$root/content" "$tmp/nofont"
