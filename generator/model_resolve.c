@@ -240,7 +240,11 @@ static void *private_thread(void *arg)
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
-		if (!e->md || !e->md->root || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
+		if (!e->md || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
+			continue;
+		/* A body taken from its summary is parsed now (md_summary.h). */
+		if (!e->md->root && (!e->doc || e->md != e->doc->md ||
+				     nv_content_doc_tree(e->doc, NULL, j->b.d) < 0))
 			continue;
 		mark = j->b.d->nr;
 		alloc = 0;

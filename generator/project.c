@@ -5,6 +5,7 @@
 
 #include "content.h"
 #include "diag.h"
+#include "fs.h"
 #include "model.h"
 #include "model_cache.h"
 #include "project.h"
@@ -44,7 +45,7 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		nv_content_release(&prev);
 	} else {
 		nv_check_cache_forget(o->checks);
-		r = o->once ? nv_content_load_once(&p->content, o->content, jobs, d)
+		r = o->once ? nv_content_load_bodies(&p->content, o->content, jobs, o->bodies, d)
 			    : nv_content_load_jobs(&p->content, o->content, jobs, d);
 	}
 	if (r < 0)
@@ -55,6 +56,19 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		drop_texts(p);
 	p->loaded = true;
 	return 0;
+}
+
+int nv_project_save_bodies(const struct nv_project *p, const char *file)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	int rc = -1;
+
+	if (p->loaded) {
+		nv_content_bodies(&p->content, &out);
+		rc = nv_write_file(file, out.ptr, out.len);
+	}
+	nv_buf_release(&out);
+	return rc;
 }
 
 void nv_project_keep(struct nv_project *p, struct nv_content *keep)
