@@ -793,8 +793,10 @@ static enum nv_build_status run(struct build *b, char **title)
 	enum nv_build_status rc;
 
 	po.checks = o->keep ? o->checks : NULL;
+	/* The bodies kept by the last build (md_summary.h): not with --force, which parses all. */
 	if (!o->keep)
-		po.bodies = b->bodies = nv_xasprintf("%s/.nastavnik-bodies", o->out);
+		b->bodies = nv_xasprintf("%s/.nastavnik-bodies", o->out);
+	po.bodies = o->force ? NULL : b->bodies;
 	/* An output folder that exists is locked before its manifest is read. */
 	if (nv_is_dir(o->out) && lock_out(b, false) < 0)
 		return NV_BUILD_FAILED;
