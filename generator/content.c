@@ -305,19 +305,22 @@ int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_d
 
 void nv_content_bodies(const struct nv_content *c, struct nv_buf *out)
 {
+	struct nv_md_summary_key k;
 	const struct nv_doc *doc;
 	size_t i;
 
-	nv_md_summary_begin(out);
+	nv_md_summary_begin(out, c->bodies);
 	for (i = 0; i < c->ndocs; i++) {
 		doc = c->docs[i];
 		if (!doc || !doc->md || !doc->body_clean)
 			continue;
-		nv_md_summary_add(out,
-				  &(struct nv_md_summary_key){
-					  doc->path, doc->hash, doc->len, doc->split.body_off,
-					  doc->split.body_len, doc->split.body_line },
-				  doc->md, doc->ordered_list);
+		k = (struct nv_md_summary_key){
+			doc->path,	     doc->hash,		  doc->len,
+			doc->split.body_off, doc->split.body_len, doc->split.body_line
+		};
+		/* A body taken from the summaries: its record as read, unless it learned more. */
+		if (!nv_md_summary_copy(out, c->bodies, &k, doc->ordered_list))
+			nv_md_summary_add(out, &k, doc->md, doc->ordered_list);
 	}
 	nv_md_summary_end(out);
 }
@@ -545,7 +548,6 @@ int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, con
 	struct nv_md_summaries *s = NULL;
 	size_t len;
 	char *data;
-	int rc;
 
 	if (bodies && nv_read_file(bodies, (size_t)1 << 30, &buf) == 0) {
 		data = nv_buf_detach(&buf, &len);
@@ -553,11 +555,8 @@ int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, con
 	}
 	nv_buf_release(&buf);
 	c->once = true;
-	c->bodies = s;
-	rc = nv_content_reload(c, root, jobs, NULL, d);
-	c->bodies = NULL;
-	nv_md_summaries_free(s);
-	return rc;
+	c->bodies = s; /* kept: nv_content_bodies() copies the records of stubs */
+	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
 /*
@@ -741,6 +740,7 @@ void nv_content_release(struct nv_content *c)
 	free(c->data);
 	nv_strlist_release(&c->assets);
 	nv_strlist_release(&c->broken);
+	nv_md_summaries_free(c->bodies);
 	free(c->root);
 	memset(c, 0, sizeof(*c));
 }

@@ -28,12 +28,19 @@
 /* magic, version, count, identity, payload length, payload hash */
 #define HEADER_LEN (8 + 4 + 4 + 16 + 8 + 16)
 
+/* A record in the file: where it starts (its path), its fixed part, its end. */
+struct rec {
+	const char *start, *head, *end;
+	char *path; /* NUL-terminated: the key in at */
+	uint32_t ordered;
+};
+
 struct nv_md_summaries {
 	char *data;
 	size_t len;
-	struct nv_strmap *at; /* path (in data, NUL-terminated copy in paths) → record */
-	char **paths;
-	size_t npaths;
+	struct nv_strmap *at; /* path → struct rec (one of recs) */
+	struct rec *recs;
+	size_t nrecs;
 };
 
 struct nv_hash nv_md_summary_identity(void)
@@ -86,9 +93,10 @@ static void put_str(struct nv_buf *out, const char *s)
 	nv_buf_add(out, s, n);
 }
 
-void nv_md_summary_begin(struct nv_buf *out)
+void nv_md_summary_begin(struct nv_buf *out, const struct nv_md_summaries *like)
 {
 	nv_buf_reset(out);
+	nv_buf_grow(out, like ? like->len + like->len / 8 : HEADER_LEN);
 	nv_buf_add(out, MAGIC, 8);
 	put_u32(out, NV_MD_SUMMARY_VERSION);
 	put_u32(out, 0);
@@ -97,10 +105,19 @@ void nv_md_summary_begin(struct nv_buf *out)
 	put_hash(out, (struct nv_hash){ 0, 0 });
 }
 
+/* One record more in the header's count. */
+static void count_one(struct nv_buf *out)
+{
+	uint32_t count;
+
+	memcpy(&count, out->ptr + 12, sizeof(count));
+	count++;
+	memcpy(out->ptr + 12, &count, sizeof(count));
+}
+
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 		       const struct nv_md *md, int ordered)
 {
-	uint32_t count;
 	size_t i;
 
 	put_str(out, k->path);
@@ -133,9 +150,7 @@ void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 		put_str(out, l->text);
 		put_str(out, l->title);
 	}
-	memcpy(&count, out->ptr + 12, sizeof(count));
-	count++;
-	memcpy(out->ptr + 12, &count, sizeof(count));
+	count_one(out);
 }
 
 void nv_md_summary_end(struct nv_buf *out)
@@ -282,23 +297,32 @@ static bool index_records(struct nv_md_summaries *s, uint32_t count)
 {
 	struct cur c = { s->data + HEADER_LEN, s->data + s->len, false };
 	struct head h;
+	struct rec *r;
 	const char *path;
 	size_t n, i;
 
 	s->at = nv_strmap_new();
-	s->paths = nv_xcalloc((size_t)count + 1, sizeof(*s->paths));
+	/* Each record takes 68 bytes at least: no count beyond the file. */
+	if (count > s->len / 68)
+		return false;
+	s->recs = nv_xcalloc((size_t)count + 1, sizeof(*s->recs));
 	for (i = 0; i < count; i++) {
+		r = &s->recs[s->nrecs];
+		r->start = c.p;
 		path = get_str(&c, &n);
 		if (!path)
 			return false;
-		s->paths[s->npaths] = nv_xmemdupz(path, n);
-		if (nv_strmap_get(s->at, s->paths[s->npaths]))
+		r->path = nv_xmemdupz(path, n);
+		s->nrecs++;
+		if (nv_strmap_get(s->at, r->path))
 			return false;
-		nv_strmap_put(s->at, s->paths[s->npaths], (void *)c.p);
-		s->npaths++;
+		nv_strmap_put(s->at, r->path, r);
+		r->head = c.p;
 		get_head(&c, &h);
 		if (c.bad || !skip_body(&c, &h))
 			return false;
+		r->end = c.p;
+		r->ordered = h.ordered;
 	}
 	return c.p == c.end;
 }
@@ -343,7 +367,7 @@ struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_
 
 size_t nv_md_summaries_count(const struct nv_md_summaries *s)
 {
-	return s ? s->npaths : 0;
+	return s ? s->nrecs : 0;
 }
 
 static int cmp_heading_id(const void *a, const void *b)
@@ -392,20 +416,26 @@ static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
 	qsort(md->by_id, md->nr_headings, sizeof(*md->by_id), cmp_heading_id);
 }
 
+/* Whether record r is keyed by k; c is left after its fixed part h. */
+static bool same_key(const struct rec *r, const struct nv_md_summary_key *k, struct cur *c,
+		     struct head *h)
+{
+	*c = (struct cur){ r->head, r->end, false };
+	get_head(c, h);
+	return !c->bad && nv_hash_eq(h->hash, k->hash) && h->len == k->len &&
+	       h->body_off == k->body_off && h->body_len == k->body_len &&
+	       h->body_line == k->body_line;
+}
+
 struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 				   const struct nv_md_summary_key *k, int *ordered)
 {
-	const char *at = s ? nv_strmap_get(s->at, k->path) : NULL;
+	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct cur c;
 	struct head h;
 	struct nv_md *md;
 
-	if (!at)
-		return NULL;
-	c = (struct cur){ at, s->data + s->len, false };
-	get_head(&c, &h);
-	if (c.bad || !nv_hash_eq(h.hash, k->hash) || h.len != k->len || h.body_off != k->body_off ||
-	    h.body_len != k->body_len || h.body_line != k->body_line)
+	if (!r || !same_key(r, k, &c, &h))
 		return NULL;
 	md = nv_xcalloc(1, sizeof(*md));
 	md->flags = h.flags;
@@ -415,6 +445,20 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	return md;
 }
 
+bool nv_md_summary_copy(struct nv_buf *out, const struct nv_md_summaries *s,
+			const struct nv_md_summary_key *k, int ordered)
+{
+	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
+	struct cur c;
+	struct head h;
+
+	if (!r || r->ordered != (uint32_t)ordered || !same_key(r, k, &c, &h))
+		return false;
+	nv_buf_add(out, r->start, (size_t)(r->end - r->start));
+	count_one(out);
+	return true;
+}
+
 void nv_md_summaries_free(struct nv_md_summaries *s)
 {
 	size_t i;
@@ -422,9 +466,9 @@ void nv_md_summaries_free(struct nv_md_summaries *s)
 	if (!s)
 		return;
 	nv_strmap_free(s->at, NULL);
-	for (i = 0; i < s->npaths; i++)
-		free(s->paths[i]);
-	free(s->paths);
+	for (i = 0; i < s->nrecs; i++)
+		free(s->recs[i].path);
+	free(s->recs);
 	free(s->data);
 	free(s);
 }

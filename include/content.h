@@ -110,8 +110,8 @@ struct nv_content {
 	 */
 	struct nv_strlist broken;
 	bool once; /* private: loaded by nv_content_load_once() */
-	/* private: the summaries of bodies a load takes instead of parsing, during it only */
-	const struct nv_md_summaries *bodies;
+	/* private: the summaries of bodies the load took instead of parsing (owned) */
+	struct nv_md_summaries *bodies;
 };
 
 /*

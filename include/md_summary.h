@@ -51,8 +51,12 @@ struct nv_md_summary_key {
  */
 struct nv_hash nv_md_summary_identity(void);
 
-/* Start a file in out (emptied): its header, to be completed by nv_md_summary_end(). */
-void nv_md_summary_begin(struct nv_buf *out);
+/*
+ * Start a file in out (emptied): its header, to be completed by
+ * nv_md_summary_end(), with room for as many bytes as the file of `like`
+ * (the summaries read by this build, or NULL).
+ */
+void nv_md_summary_begin(struct nv_buf *out, const struct nv_md_summaries *like);
 /* Append the summary of a body md (with its tree or a stub) to a file begun in out. */
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 		       const struct nv_md *md, int ordered);
@@ -77,6 +81,14 @@ size_t nv_md_summaries_count(const struct nv_md_summaries *s);
  */
 struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 				   const struct nv_md_summary_key *k, int *ordered);
+
+/*
+ * Append to a file begun in out the record s holds for k, as it is, when
+ * its ordered-list bit is `ordered`: the bytes nv_md_summary_add() would
+ * write for the stub it gave. Returns whether it did.
+ */
+bool nv_md_summary_copy(struct nv_buf *out, const struct nv_md_summaries *s,
+			const struct nv_md_summary_key *k, int ordered);
 
 /* Free s. Accepts NULL. */
 void nv_md_summaries_free(struct nv_md_summaries *s);

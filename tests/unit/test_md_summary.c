@@ -2,8 +2,8 @@
  * Unit tests for md_summary.c: a body's summary written and read back is
  * the parse's links and headings; the reader refuses a file cut short at
  * any length, with any byte changed, of another version or another
- * program; a stub takes its tree back from a parse of the same body and
- * refuses another body's.
+ * program; a record copied as read is the bytes written; a stub takes its tree back from a parse of
+ * the same body and refuses another body's.
  */
 #include "common.h"
 
@@ -32,7 +32,7 @@ static void make_file(struct nv_buf *out)
 	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED);
 	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
 
-	nv_md_summary_begin(out);
+	nv_md_summary_begin(out, NULL);
 	nv_md_summary_add(out, &a, md, 2);
 	nv_md_summary_add(out, &b, md, 1);
 	nv_md_summary_end(out);
@@ -184,10 +184,36 @@ static void test_summary_adopt(void)
 	nv_buf_release(&f);
 }
 
+/* A record copied as read is the bytes written; not with another ordered-list bit. */
+static void test_summary_copy(void)
+{
+	struct nv_buf f = NV_BUF_INIT, g = NV_BUF_INIT;
+	struct nv_md_summaries *s;
+	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
+
+	make_file(&f);
+	s = parse_copy(&f);
+	CHECK(s != NULL);
+	nv_md_summary_begin(&g, s);
+	CHECK(!nv_md_summary_copy(&g, s, &a, 1));
+	CHECK(nv_md_summary_copy(&g, s, &a, 2));
+	CHECK(nv_md_summary_copy(&g, s, &b, 1));
+	b.hash.b ^= 1;
+	CHECK(!nv_md_summary_copy(&g, s, &b, 1));
+	CHECK(!nv_md_summary_copy(&g, NULL, &a, 2));
+	nv_md_summary_end(&g);
+	CHECK_INT(g.len, f.len);
+	CHECK(!memcmp(g.ptr, f.ptr, f.len));
+	nv_md_summaries_free(s);
+	nv_buf_release(&f);
+	nv_buf_release(&g);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_summary_round_trip);
 	NV_RUN(test_summary_damaged);
 	NV_RUN(test_summary_foreign);
 	NV_RUN(test_summary_adopt);
+	NV_RUN(test_summary_copy);
 }
