@@ -75,12 +75,6 @@ static void doc_free(struct nv_doc *doc)
 }
 
 /*
- * Read and parse one document; NULL (with diagnostics in d) if it is
- * broken. With `scratch` (a load for once), the text is read there and
- * dropped once parsed: the checks that read it again get it from
- * nv_content_doc_text().
- */
-/*
  * The body of doc: a stub from the summaries when they keep this very
  * text (md_summary.h), else parsed.
  */
@@ -103,6 +97,12 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 	doc->body_clean = d->nr == mark;
 }
 
+/*
+ * Read and parse one document; NULL (with diagnostics in d) if it is
+ * broken. With `scratch` (a load for once), the text is read there and
+ * dropped once parsed: the checks that read it again get it from
+ * nv_content_doc_text(). With `bodies`, a body they summarise is a stub.
+ */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
 				int rootfd, struct nv_buf *scratch,
 				const struct nv_md_summaries *bodies, struct nv_diags *d)
