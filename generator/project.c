@@ -3,6 +3,10 @@
  */
 #include "common.h"
 
+#include <dirent.h>
+#include <unistd.h>
+
+#include "alloc.h"
 #include "content.h"
 #include "diag.h"
 #include "fs.h"
@@ -58,12 +62,37 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	return 0;
 }
 
+/* Remove what a write of file cut short left beside it (nv_write_file's FILE.tmp-XXXXXX). */
+static void remove_leftovers(const char *file)
+{
+	char *dir = nv_dir_of(file), *path;
+	const char *base = strrchr(file, '/');
+	size_t n;
+	struct dirent *de;
+	DIR *dp;
+
+	base = base ? base + 1 : file;
+	n = strlen(base);
+	dp = opendir(dir);
+	while (dp && (de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, base, n) || strncmp(de->d_name + n, ".tmp-", 5))
+			continue;
+		path = nv_xasprintf("%s/%s", dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
+}
+
 int nv_project_save_bodies(const struct nv_project *p, const char *file)
 {
 	struct nv_buf out = NV_BUF_INIT;
 	int rc = -1;
 
 	if (p->loaded) {
+		remove_leftovers(file);
 		nv_content_bodies(&p->content, &out);
 		rc = nv_write_file(file, out.ptr, out.len);
 	}

@@ -69,7 +69,8 @@ void nv_project_keep(struct nv_project *p, struct nv_content *keep);
 
 /*
  * Keep the summaries of p's bodies for the next build in `file`, written
- * atomically. Returns 0, or -1 (nothing is lost but time).
+ * atomically (what an earlier write cut short left beside it is removed).
+ * Returns 0, or -1 (nothing is lost but time).
  */
 int nv_project_save_bodies(const struct nv_project *p, const char *file);
 
