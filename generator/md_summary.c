@@ -6,7 +6,7 @@
  * same program on the same machine: its identity says so). A string is
  * its length (u32; NONE for NULL) and its bytes. A record is:
  *   path; hash (16 bytes); len, body_off, body_len (u64); body_line,
- *   first_line (i32); flags, ordered, headings, links (u32);
+ *   first_line (i32); flags, facts, headings, links (u32);
  *   each heading: level, line, col (i32), id, text;
  *   each link: kind (u32), line, col (i32), url, path, anchor, text, title.
  */
@@ -32,7 +32,7 @@
 struct rec {
 	const char *start, *head, *end;
 	char *path; /* NUL-terminated: the key in at */
-	uint32_t ordered;
+	uint32_t facts;
 };
 
 struct nv_md_summaries {
@@ -116,7 +116,7 @@ static void count_one(struct nv_buf *out)
 }
 
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
-		       const struct nv_md *md, int ordered)
+		       const struct nv_md *md, unsigned facts)
 {
 	size_t i;
 
@@ -128,7 +128,7 @@ void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 	put_i32(out, k->body_line);
 	put_i32(out, md->first_line);
 	put_u32(out, md->flags);
-	put_u32(out, (uint32_t)ordered);
+	put_u32(out, facts);
 	put_u32(out, (uint32_t)md->nr_headings);
 	put_u32(out, (uint32_t)md->nr_links);
 	for (i = 0; i < md->nr_headings; i++) {
@@ -247,7 +247,7 @@ struct head {
 	struct nv_hash hash;
 	uint64_t len, body_off, body_len;
 	int body_line, first_line;
-	uint32_t flags, ordered, nh, nl;
+	uint32_t flags, facts, nh, nl;
 };
 
 static void get_head(struct cur *c, struct head *h)
@@ -260,7 +260,7 @@ static void get_head(struct cur *c, struct head *h)
 	h->body_line = get_i32(c);
 	h->first_line = get_i32(c);
 	h->flags = get_u32(c);
-	h->ordered = get_u32(c);
+	h->facts = get_u32(c);
 	h->nh = get_u32(c);
 	h->nl = get_u32(c);
 }
@@ -271,8 +271,8 @@ static bool skip_body(struct cur *c, const struct head *h)
 	size_t i, n;
 
 	/* Each heading takes 20 bytes at least, each link 32: no count beyond the file. */
-	if (h->ordered > 2 || h->nh > (size_t)(c->end - c->p) / 20 ||
-	    h->nl > (size_t)(c->end - c->p) / 32)
+	if (h->facts > 15 || NV_MD_FACT_ORDERED(h->facts) > 2 || NV_MD_FACT_HTML(h->facts) > 2 ||
+	    h->nh > (size_t)(c->end - c->p) / 20 || h->nl > (size_t)(c->end - c->p) / 32)
 		return false;
 	for (i = 0; i < h->nh && !c->bad; i++) {
 		skip(c, 12);
@@ -322,7 +322,7 @@ static bool index_records(struct nv_md_summaries *s, uint32_t count)
 		if (c.bad || !skip_body(&c, &h))
 			return false;
 		r->end = c.p;
-		r->ordered = h.ordered;
+		r->facts = h.facts;
 	}
 	return c.p == c.end;
 }
@@ -428,7 +428,7 @@ static bool same_key(const struct rec *r, const struct nv_md_summary_key *k, str
 }
 
 struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
-				   const struct nv_md_summary_key *k, int *ordered)
+				   const struct nv_md_summary_key *k, unsigned *facts)
 {
 	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct cur c;
@@ -441,18 +441,18 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	md->flags = h.flags;
 	md->first_line = h.first_line;
 	read_body(&c, &h, md);
-	*ordered = (int)h.ordered;
+	*facts = h.facts;
 	return md;
 }
 
 bool nv_md_summary_copy(struct nv_buf *out, const struct nv_md_summaries *s,
-			const struct nv_md_summary_key *k, int ordered)
+			const struct nv_md_summary_key *k, unsigned facts)
 {
 	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct cur c;
 	struct head h;
 
-	if (!r || r->ordered != (uint32_t)ordered || !same_key(r, k, &c, &h))
+	if (!r || r->facts != facts || !same_key(r, k, &c, &h))
 		return false;
 	nv_buf_add(out, r->start, (size_t)(r->end - r->start));
 	count_one(out);

@@ -33,8 +33,20 @@ static void make_file(struct nv_buf *out)
 	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
 
 	nv_md_summary_begin(out, NULL);
-	nv_md_summary_add(out, &a, md, 2);
+	nv_md_summary_add(out, &a, md, NV_MD_FACTS(2, 1));
 	nv_md_summary_add(out, &b, md, 1);
+	nv_md_summary_end(out);
+	nv_md_free(md);
+}
+
+/* A file of one record with these facts. */
+static void make_facts(struct nv_buf *out, unsigned facts)
+{
+	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED);
+	struct nv_md_summary_key a = key("content/a.md");
+
+	nv_md_summary_begin(out, NULL);
+	nv_md_summary_add(out, &a, md, facts);
 	nv_md_summary_end(out);
 	nv_md_free(md);
 }
@@ -50,7 +62,7 @@ static void test_summary_round_trip(void)
 	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED), *stub;
 	struct nv_md_summaries *s;
 	struct nv_md_summary_key k = key("content/a.md");
-	int ordered = 0;
+	unsigned ordered = 0;
 	size_t i;
 
 	make_file(&f);
@@ -60,7 +72,8 @@ static void test_summary_round_trip(void)
 	stub = nv_md_summaries_stub(s, &k, &ordered);
 	CHECK(stub != NULL);
 	CHECK(stub->root == NULL);
-	CHECK_INT(ordered, 2);
+	CHECK_INT(NV_MD_FACT_ORDERED(ordered), 2);
+	CHECK_INT(NV_MD_FACT_HTML(ordered), 1);
 	CHECK_INT(stub->first_line, md->first_line);
 	CHECK_INT(stub->flags, md->flags);
 	CHECK_INT(stub->nr_headings, 2);
@@ -131,7 +144,7 @@ static void test_summary_damaged(void)
 	nv_buf_release(&f);
 }
 
-/* Another version of the format, or another program, is refused. */
+/* Another version of the format, another program, or a fact unknown, is refused. */
 static void test_summary_foreign(void)
 {
 	struct nv_buf f = NV_BUF_INIT;
@@ -149,6 +162,16 @@ static void test_summary_foreign(void)
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	nv_md_summaries_free(s);
+	/* A fact that is neither 0, 1 nor 2. */
+	f.len = 0;
+	make_facts(&f, NV_MD_FACTS(3, 0));
+	CHECK(parse_copy(&f) == NULL);
+	make_facts(&f, NV_MD_FACTS(0, 3));
+	CHECK(parse_copy(&f) == NULL);
+	make_facts(&f, NV_MD_FACTS(2, 2));
+	s = parse_copy(&f);
+	CHECK(s != NULL);
+	nv_md_summaries_free(s);
 	nv_buf_release(&f);
 }
 
@@ -160,7 +183,7 @@ static void test_summary_adopt(void)
 	struct nv_md_summary_key k = key("content/a.md");
 	struct nv_md *stub, *fresh, *other;
 	const char *id;
-	int ordered;
+	unsigned ordered;
 
 	make_file(&f);
 	s = parse_copy(&f);
@@ -184,7 +207,7 @@ static void test_summary_adopt(void)
 	nv_buf_release(&f);
 }
 
-/* A record copied as read is the bytes written; not with another ordered-list bit. */
+/* A record copied as read is the bytes written; not with other facts. */
 static void test_summary_copy(void)
 {
 	struct nv_buf f = NV_BUF_INIT, g = NV_BUF_INIT;
@@ -195,8 +218,8 @@ static void test_summary_copy(void)
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	nv_md_summary_begin(&g, s);
-	CHECK(!nv_md_summary_copy(&g, s, &a, 1));
-	CHECK(nv_md_summary_copy(&g, s, &a, 2));
+	CHECK(!nv_md_summary_copy(&g, s, &a, 2));
+	CHECK(nv_md_summary_copy(&g, s, &a, NV_MD_FACTS(2, 1)));
 	CHECK(nv_md_summary_copy(&g, s, &b, 1));
 	b.hash.b ^= 1;
 	CHECK(!nv_md_summary_copy(&g, s, &b, 1));
