@@ -85,12 +85,9 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 		doc->split.body_off, doc->split.body_len, doc->split.body_line
 	};
 	size_t mark = d->nr;
-	unsigned facts = 0;
 
-	if (bodies && (doc->md = nv_md_summaries_stub(bodies, &k, &facts))) {
+	if (bodies && (doc->md = nv_md_summaries_stub(bodies, &k))) {
 		doc->body_clean = true;
-		doc->ordered_list = (unsigned char)NV_MD_FACT_ORDERED(facts);
-		doc->raw_html = (unsigned char)NV_MD_FACT_HTML(facts);
 		return;
 	}
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
@@ -308,7 +305,6 @@ void nv_content_bodies(const struct nv_content *c, struct nv_buf *out)
 {
 	struct nv_md_summary_key k;
 	const struct nv_doc *doc;
-	unsigned facts;
 	size_t i;
 
 	nv_md_summary_begin(out, c->bodies);
@@ -320,10 +316,9 @@ void nv_content_bodies(const struct nv_content *c, struct nv_buf *out)
 			doc->path,	     doc->hash,		  doc->len,
 			doc->split.body_off, doc->split.body_len, doc->split.body_line
 		};
-		/* A body taken from the summaries: its record as read, unless it learned more. */
-		facts = NV_MD_FACTS(doc->ordered_list, doc->raw_html);
-		if (!nv_md_summary_copy(out, c->bodies, &k, facts))
-			nv_md_summary_add(out, &k, doc->md, facts);
+		/* A body taken from the summaries: its record as read. */
+		if (!nv_md_summary_copy(out, c->bodies, &k))
+			nv_md_summary_add(out, &k, doc->md);
 	}
 	nv_md_summary_end(out);
 }

@@ -6,7 +6,7 @@
  * same program on the same machine: its identity says so). A string is
  * its length (u32; NONE for NULL) and its bytes. A record is:
  *   path; hash (16 bytes); len, body_off, body_len (u64); body_line,
- *   first_line (i32); flags, facts, headings, links (u32);
+ *   first_line (i32); flags, facts (FACT_*), headings, links (u32);
  *   each heading: level, line, col (i32), id, text;
  *   each link: kind (u32), line, col (i32), url, path, anchor, text, title.
  */
@@ -25,6 +25,9 @@
 
 #define MAGIC "NVBODIES"
 #define NONE  0xFFFFFFFFu
+/* The facts of a body (struct nv_md): an ordered list, raw HTML. */
+#define FACT_ORDERED 1u
+#define FACT_HTML    2u
 /* magic, version, count, identity, payload length, payload hash */
 #define HEADER_LEN (8 + 4 + 4 + 16 + 8 + 16)
 
@@ -32,7 +35,6 @@
 struct rec {
 	const char *start, *head, *end;
 	char *path; /* NUL-terminated: the key in at */
-	uint32_t facts;
 };
 
 struct nv_md_summaries {
@@ -116,7 +118,7 @@ static void count_one(struct nv_buf *out)
 }
 
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
-		       const struct nv_md *md, unsigned facts)
+		       const struct nv_md *md)
 {
 	size_t i;
 
@@ -128,7 +130,7 @@ void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 	put_i32(out, k->body_line);
 	put_i32(out, md->first_line);
 	put_u32(out, md->flags);
-	put_u32(out, facts);
+	put_u32(out, (md->ordered_list ? FACT_ORDERED : 0) | (md->raw_html ? FACT_HTML : 0));
 	put_u32(out, (uint32_t)md->nr_headings);
 	put_u32(out, (uint32_t)md->nr_links);
 	for (i = 0; i < md->nr_headings; i++) {
@@ -271,8 +273,8 @@ static bool skip_body(struct cur *c, const struct head *h)
 	size_t i, n;
 
 	/* Each heading takes 20 bytes at least, each link 32: no count beyond the file. */
-	if (h->facts > 15 || NV_MD_FACT_ORDERED(h->facts) > 2 || NV_MD_FACT_HTML(h->facts) > 2 ||
-	    h->nh > (size_t)(c->end - c->p) / 20 || h->nl > (size_t)(c->end - c->p) / 32)
+	if (h->facts > (FACT_ORDERED | FACT_HTML) || h->nh > (size_t)(c->end - c->p) / 20 ||
+	    h->nl > (size_t)(c->end - c->p) / 32)
 		return false;
 	for (i = 0; i < h->nh && !c->bad; i++) {
 		skip(c, 12);
@@ -322,7 +324,6 @@ static bool index_records(struct nv_md_summaries *s, uint32_t count)
 		if (c.bad || !skip_body(&c, &h))
 			return false;
 		r->end = c.p;
-		r->facts = h.facts;
 	}
 	return c.p == c.end;
 }
@@ -428,7 +429,7 @@ static bool same_key(const struct rec *r, const struct nv_md_summary_key *k, str
 }
 
 struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
-				   const struct nv_md_summary_key *k, unsigned *facts)
+				   const struct nv_md_summary_key *k)
 {
 	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct cur c;
@@ -441,18 +442,19 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	md->flags = h.flags;
 	md->first_line = h.first_line;
 	read_body(&c, &h, md);
-	*facts = h.facts;
+	md->ordered_list = (h.facts & FACT_ORDERED) != 0;
+	md->raw_html = (h.facts & FACT_HTML) != 0;
 	return md;
 }
 
 bool nv_md_summary_copy(struct nv_buf *out, const struct nv_md_summaries *s,
-			const struct nv_md_summary_key *k, unsigned facts)
+			const struct nv_md_summary_key *k)
 {
 	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct cur c;
 	struct head h;
 
-	if (!r || r->facts != facts || !same_key(r, k, &c, &h))
+	if (!r || !same_key(r, k, &c, &h))
 		return false;
 	nv_buf_add(out, r->start, (size_t)(r->end - r->start));
 	count_one(out);
@@ -485,7 +487,8 @@ static bool same_body(const struct nv_md *a, const struct nv_md *b)
 	size_t i;
 
 	if (a->nr_headings != b->nr_headings || a->nr_links != b->nr_links ||
-	    a->first_line != b->first_line || a->flags != b->flags)
+	    a->first_line != b->first_line || a->flags != b->flags || a->raw_html != b->raw_html ||
+	    a->ordered_list != b->ordered_list)
 		return false;
 	for (i = 0; i < a->nr_headings; i++) {
 		const struct nv_md_heading *x = &a->headings[i], *y = &b->headings[i];

@@ -203,32 +203,11 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 
 /*
  * True if the Markdown body has an ordered list: the items of an order.
- * A body taken from its summary (md_summary.h) may know without its tree.
+ * The parse tells (markdown.h), also for a body without its tree (md_summary.h).
  */
-static bool has_ordered_list(struct builder *b, struct nv_doc *doc)
+static bool has_ordered_list(const struct nv_doc *doc)
 {
-	cmark_iter *it;
-	cmark_event_type ev;
-	cmark_node *node;
-	bool found = false;
-
-	if (!doc->md)
-		return false;
-	if (!doc->md->root && doc->ordered_list)
-		return doc->ordered_list == 2;
-	/* A file that cannot be read again has its error: no second one. */
-	if (nv_content_doc_tree(doc, NULL, b->d) < 0)
-		return true;
-	it = cmark_iter_new(doc->md->root);
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_LIST &&
-		    cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
-			found = true;
-	}
-	cmark_iter_free(it);
-	doc->ordered_list = found ? 2 : 1;
-	return found;
+	return doc->md && doc->md->ordered_list;
 }
 
 /* An order's body holds its items: the one rule of the fields' readers that reads a body. */
@@ -240,7 +219,7 @@ static void *order_thread(void *arg)
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
-		if (e->kind == NV_KIND_ORDER && !has_ordered_list(&j->b, e->doc))
+		if (e->kind == NV_KIND_ORDER && !has_ordered_list(e->doc))
 			nv_diag_hint(nv_error(j->b.d, e->doc->path, e->doc->split.body_line, 1,
 					      "в тексте приказа нет нумерованных пунктов"),
 				     "после полей напишите пункты приказа нумерованным списком: "

@@ -237,32 +237,29 @@ static void *private_thread(void *arg)
 	cmark_event_type ev;
 	cmark_node *node;
 	size_t i, alloc, mark;
-	bool own, html;
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
 		if (!e->md || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
 			continue;
 		mark = j->b.d->nr;
-		own = e->doc && e->md == e->doc->md;
-		/* Marks are raw HTML: a stub (md_summary.h) known to have none has none. */
-		if (!e->md->root && own && e->doc->raw_html == 1) {
+		/* Marks are raw HTML: a body without any has none, tree or not (markdown.h). */
+		if (!e->md->raw_html) {
 			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);
 			continue;
 		}
-		if (!e->md->root && (!own || nv_content_doc_tree(e->doc, NULL, j->b.d) < 0))
+		/* A body taken from its summary (md_summary.h) is parsed now. */
+		if (!e->md->root && (!e->doc || e->md != e->doc->md ||
+				     nv_content_doc_tree(e->doc, NULL, j->b.d) < 0))
 			continue;
 		alloc = 0;
-		html = false;
 		it = cmark_iter_new(e->md->root);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			node = cmark_iter_get_node(it);
 			if (ev == CMARK_EVENT_ENTER &&
 			    (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
-			     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE)) {
-				html = true;
+			     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE))
 				check_mark(&j->b, e, node);
-			}
 			if (ev != CMARK_EVENT_ENTER ||
 			    cmark_node_get_type(node) != CMARK_NODE_ITEM || !private_item(node))
 				continue;
@@ -270,8 +267,6 @@ static void *private_thread(void *arg)
 			e->private_items[e->nprivate_items++] = node;
 		}
 		cmark_iter_free(it);
-		if (own)
-			e->doc->raw_html = html ? 2 : 1;
 		/* Nodes cannot be kept between builds: only «nothing here» is. */
 		if (!e->nprivate_items && j->b.d->nr == mark)
 			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);

@@ -72,12 +72,6 @@ struct nv_doc {
 	 * nv_content_doc_tree() parses it.
 	 */
 	bool body_clean;
-	/*
-	 * What the model learned of the body, kept with its summary: whether
-	 * it has an ordered list, and raw HTML (where marks «не для сайта»
-	 * are). 0 not known, 1 none, 2 one or more.
-	 */
-	unsigned char ordered_list, raw_html;
 };
 
 /* One YAML data file. */

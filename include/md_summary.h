@@ -5,8 +5,8 @@
  *
  * A summary is what the content model reads of a body (markdown.h)
  * without its tree: the links and headings with their positions, the
- * first line and flags, and the facts the model learned of the body
- * (NV_MD_FACT_*). It is keyed by the
+ * first line and flags, whether it has raw HTML and an ordered list. It
+ * is keyed by the
  * document's path and the hash and length of its whole text, and by
  * where its body is in it, so a summary is found only for the very text
  * it was made of.
@@ -36,14 +36,6 @@ struct nv_md_summaries;
 /* The format's version: bump it when a record's layout or meaning changes. */
 #define NV_MD_SUMMARY_VERSION 1u
 
-/*
- * What the model learned of a body, kept with its summary: each fact is 0
- * (not known), 1 (no) or 2 (yes), packed by NV_MD_FACTS().
- */
-#define NV_MD_FACT_ORDERED(f)	   ((f)&3u) /* an ordered list: an order's items */
-#define NV_MD_FACT_HTML(f)	   (((f) >> 2) & 3u) /* raw HTML: where marks «не для сайта» are */
-#define NV_MD_FACTS(ordered, html) ((unsigned)(ordered) | (unsigned)(html) << 2)
-
 /* What a summary is keyed by: the document and where its body is. */
 struct nv_md_summary_key {
 	const char *path;    /* "content/orders/o-vnedrenii.md" */
@@ -67,7 +59,7 @@ struct nv_hash nv_md_summary_identity(void);
 void nv_md_summary_begin(struct nv_buf *out, const struct nv_md_summaries *like);
 /* Append the summary of a body md (with its tree or a stub) to a file begun in out. */
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
-		       const struct nv_md *md, unsigned facts);
+		       const struct nv_md *md);
 /* Complete the header: the record count, the payload's length and hash. */
 void nv_md_summary_end(struct nv_buf *out);
 
@@ -84,19 +76,19 @@ size_t nv_md_summaries_count(const struct nv_md_summaries *s);
 
 /*
  * A stub for the body keyed by k (every field must match the record's),
- * or NULL when s has none. *facts gets the record's facts.
+ * or NULL when s has none.
  * Safe from several threads at once. Free with nv_md_free().
  */
 struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
-				   const struct nv_md_summary_key *k, unsigned *facts);
+				   const struct nv_md_summary_key *k);
 
 /*
- * Append to a file begun in out the record s holds for k, as it is, when
- * its facts are `facts`: the bytes nv_md_summary_add() would
- * write for the stub it gave. Returns whether it did.
+ * Append to a file begun in out the record s holds for k, as it is: the
+ * bytes nv_md_summary_add() would write for the stub it gave. Returns
+ * whether it did.
  */
 bool nv_md_summary_copy(struct nv_buf *out, const struct nv_md_summaries *s,
-			const struct nv_md_summary_key *k, unsigned facts);
+			const struct nv_md_summary_key *k);
 
 /* Free s. Accepts NULL. */
 void nv_md_summaries_free(struct nv_md_summaries *s);

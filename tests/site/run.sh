@@ -395,7 +395,9 @@ lazy_same() { # NAME: the rebuild's messages, status and outputs are a fresh bui
 	grep -v '^nastavnik: раздел «' "$lz/inc.log" >"$lz/inc.msg"
 	grep -v '^nastavnik: раздел «' "$lz/fresh.log" >"$lz/fresh.msg"
 	if [ "$s1" = "$s2" ] && cmp -s "$lz/inc.msg" "$lz/fresh.msg" &&
-		{ [ "$s1" != 0 ] || diff -r -x .nastavnik-manifest "$lz/out" "$lz/fresh" >/dev/null; }; then
+		{ [ "$s1" != 0 ] || { diff -r -x .nastavnik-manifest "$lz/out/site" "$lz/fresh/site" >/dev/null &&
+			diff -r -x .nastavnik-manifest "$lz/out/print" "$lz/fresh/print" >/dev/null &&
+			cmp -s "$lz/out/.nastavnik-bodies" "$lz/fresh/.nastavnik-bodies"; }; }; then
 		ok
 	else
 		bad "lazy-bodies/$1: пересборка отличается от чистой сборки (коды $s1 и $s2):"

@@ -2,7 +2,8 @@
  * Unit tests for md_summary.c: a body's summary written and read back is
  * the parse's links and headings; the reader refuses a file cut short at
  * any length, with any byte changed, of another version or another
- * program; a record copied as read is the bytes written; a stub takes its tree back from a parse of
+ * program or with facts it does not know; a record copied as read is the
+ * bytes written; a stub takes its tree back from a parse of
  * the same body and refuses another body's.
  */
 #include "common.h"
@@ -12,6 +13,9 @@
 #include "harness.h"
 #include "markdown.h"
 #include "md_summary.h"
+
+/* The header's size: magic, version, count, identity, payload's length and hash. */
+#define HEADER_LEN_TEST (8 + 4 + 4 + 16 + 8 + 16)
 
 static const char body[] = "# Цели\n\nТекст со ссылкой на [положение](../positions/p.md#tseli) и "
 			   "[Лебедеву А. С.](@lebedeva-as \"куратора\").\n\n"
@@ -33,20 +37,8 @@ static void make_file(struct nv_buf *out)
 	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
 
 	nv_md_summary_begin(out, NULL);
-	nv_md_summary_add(out, &a, md, NV_MD_FACTS(2, 1));
-	nv_md_summary_add(out, &b, md, 1);
-	nv_md_summary_end(out);
-	nv_md_free(md);
-}
-
-/* A file of one record with these facts. */
-static void make_facts(struct nv_buf *out, unsigned facts)
-{
-	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED);
-	struct nv_md_summary_key a = key("content/a.md");
-
-	nv_md_summary_begin(out, NULL);
-	nv_md_summary_add(out, &a, md, facts);
+	nv_md_summary_add(out, &a, md);
+	nv_md_summary_add(out, &b, md);
 	nv_md_summary_end(out);
 	nv_md_free(md);
 }
@@ -62,18 +54,17 @@ static void test_summary_round_trip(void)
 	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED), *stub;
 	struct nv_md_summaries *s;
 	struct nv_md_summary_key k = key("content/a.md");
-	unsigned ordered = 0;
 	size_t i;
 
 	make_file(&f);
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	CHECK_INT(nv_md_summaries_count(s), 2);
-	stub = nv_md_summaries_stub(s, &k, &ordered);
+	stub = nv_md_summaries_stub(s, &k);
 	CHECK(stub != NULL);
 	CHECK(stub->root == NULL);
-	CHECK_INT(NV_MD_FACT_ORDERED(ordered), 2);
-	CHECK_INT(NV_MD_FACT_HTML(ordered), 1);
+	CHECK(stub->ordered_list && md->ordered_list);
+	CHECK(!stub->raw_html && !md->raw_html);
 	CHECK_INT(stub->first_line, md->first_line);
 	CHECK_INT(stub->flags, md->flags);
 	CHECK_INT(stub->nr_headings, 2);
@@ -103,12 +94,12 @@ static void test_summary_round_trip(void)
 	nv_md_free(stub);
 	/* Another text, length or place of the body: no stub. */
 	k.hash.a ^= 1;
-	CHECK(nv_md_summaries_stub(s, &k, &ordered) == NULL);
+	CHECK(nv_md_summaries_stub(s, &k) == NULL);
 	k = key("content/a.md");
 	k.body_line = 5;
-	CHECK(nv_md_summaries_stub(s, &k, &ordered) == NULL);
+	CHECK(nv_md_summaries_stub(s, &k) == NULL);
 	k = key("content/c.md");
-	CHECK(nv_md_summaries_stub(s, &k, &ordered) == NULL);
+	CHECK(nv_md_summaries_stub(s, &k) == NULL);
 	nv_md_summaries_free(s);
 	nv_md_free(md);
 	nv_buf_release(&f);
@@ -144,12 +135,13 @@ static void test_summary_damaged(void)
 	nv_buf_release(&f);
 }
 
-/* Another version of the format, another program, or a fact unknown, is refused. */
+/* Another version of the format, another program, or facts unknown, are refused. */
 static void test_summary_foreign(void)
 {
 	struct nv_buf f = NV_BUF_INIT;
 	struct nv_hash other = nv_md_summary_identity();
-	uint32_t version = NV_MD_SUMMARY_VERSION + 1;
+	uint32_t version = NV_MD_SUMMARY_VERSION + 1, facts;
+	size_t at;
 	struct nv_md_summaries *s;
 
 	make_file(&f);
@@ -162,13 +154,17 @@ static void test_summary_foreign(void)
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	nv_md_summaries_free(s);
-	/* A fact that is neither 0, 1 nor 2. */
-	f.len = 0;
-	make_facts(&f, NV_MD_FACTS(3, 0));
+	/* Facts unknown to this version (an ordered list, raw HTML: two bits). */
+	at = HEADER_LEN_TEST + 4 + strlen("content/a.md") + 16 + 24 + 8 + 4;
+	memcpy(&facts, f.ptr + at, sizeof(facts));
+	CHECK_INT(facts, 1);
+	facts = 4;
+	memcpy(f.ptr + at, &facts, sizeof(facts));
+	nv_md_summary_end(&f);
 	CHECK(parse_copy(&f) == NULL);
-	make_facts(&f, NV_MD_FACTS(0, 3));
-	CHECK(parse_copy(&f) == NULL);
-	make_facts(&f, NV_MD_FACTS(2, 2));
+	facts = 3;
+	memcpy(f.ptr + at, &facts, sizeof(facts));
+	nv_md_summary_end(&f);
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	nv_md_summaries_free(s);
@@ -183,12 +179,11 @@ static void test_summary_adopt(void)
 	struct nv_md_summary_key k = key("content/a.md");
 	struct nv_md *stub, *fresh, *other;
 	const char *id;
-	unsigned ordered;
 
 	make_file(&f);
 	s = parse_copy(&f);
 	CHECK(s != NULL);
-	stub = nv_md_summaries_stub(s, &k, &ordered);
+	stub = nv_md_summaries_stub(s, &k);
 	nv_md_summaries_free(s);
 	CHECK(stub != NULL);
 	other = nv_md_parse(body, sizeof(body) - 2, 5, NV_MD_CHECKED); /* lines moved */
@@ -207,7 +202,7 @@ static void test_summary_adopt(void)
 	nv_buf_release(&f);
 }
 
-/* A record copied as read is the bytes written; not with other facts. */
+/* A record copied as read is the bytes written; none for another text. */
 static void test_summary_copy(void)
 {
 	struct nv_buf f = NV_BUF_INIT, g = NV_BUF_INIT;
@@ -218,12 +213,11 @@ static void test_summary_copy(void)
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	nv_md_summary_begin(&g, s);
-	CHECK(!nv_md_summary_copy(&g, s, &a, 2));
-	CHECK(nv_md_summary_copy(&g, s, &a, NV_MD_FACTS(2, 1)));
-	CHECK(nv_md_summary_copy(&g, s, &b, 1));
+	CHECK(nv_md_summary_copy(&g, s, &a));
+	CHECK(nv_md_summary_copy(&g, s, &b));
 	b.hash.b ^= 1;
-	CHECK(!nv_md_summary_copy(&g, s, &b, 1));
-	CHECK(!nv_md_summary_copy(&g, NULL, &a, 2));
+	CHECK(!nv_md_summary_copy(&g, s, &b));
+	CHECK(!nv_md_summary_copy(&g, NULL, &a));
 	nv_md_summary_end(&g);
 	CHECK_INT(g.len, f.len);
 	CHECK(!memcmp(g.ptr, f.ptr, f.len));
