@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "html.h"
+#include "markdown.h"
 #include "model.h"
 #include "model_cache.h"
 #include "print.h"
@@ -393,6 +394,7 @@ struct build {
 	/* A one-shot build's checks' results, read from o->out and written back (model_cache.h). */
 	struct nv_check_cache *checks;
 	char *checks_file;
+	char *bodies; /* the bodies' summaries kept between builds (md_summary.h), or NULL */
 };
 
 /*
@@ -529,6 +531,55 @@ static size_t *pdf_sizes(const struct nv_model *m, const bool *pub, const char *
 	return v;
 }
 
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Add e's document to v when its body is a stub (md_summary.h). */
+static void add_stub(struct nv_doc **v, size_t *n, const struct nv_entry *e)
+{
+	if (e && e->doc && e->doc->md && !e->doc->md->root)
+		v[(*n)++] = e->doc;
+}
+
+/*
+ * Parse the trees of the bodies this build renders or prints (every one
+ * in a whole build), with the appendices an order prints and the forms
+ * whose PDFs the forms page lists: a load for once took the others from
+ * their summaries, without a tree. Returns 0, or -1 with the error.
+ */
+static int parse_trees(struct build *b)
+{
+	const struct nv_model *m = &b->p.model;
+	struct nv_doc **v;
+	size_t i, k, n = 0, all = 0, u = 0;
+	int rc;
+
+	for (i = 0; i < m->nentries; i++)
+		all += 1 + m->entries[i]->nappendices;
+	v = nv_xcalloc(all + 1, sizeof(*v));
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		if (b->plan == NV_PLAN_SOME && !b->render[i] &&
+		    !(b->pdf && e->kind == NV_KIND_FORM))
+			continue;
+		add_stub(v, &n, e);
+		for (k = 0; k < e->nappendices; k++)
+			add_stub(v, &n, e->appendices[k].doc);
+	}
+	/* One thread per document: each once. */
+	qsort(v, n, sizeof(*v), cmp_ptr);
+	for (i = 0; i < n; i++)
+		if (!u || v[u - 1] != v[i])
+			v[u++] = v[i];
+	rc = nv_content_trees(v, u, b->jobs, b->d);
+	free(v);
+	return rc;
+}
+
 /*
  * Render the site into a staging folder (and start the print one). A
  * rebuild of some documents whose last search index cannot be patched
@@ -542,6 +593,8 @@ static int render_site(struct build *b)
 	int r;
 
 	for (;;) {
+		if (parse_trees(b) < 0)
+			return -1;
 		b->in_place = b->plan == NV_PLAN_SOME && o->keep;
 		if (b->in_place) {
 			b->site_dir = b->final;
@@ -743,6 +796,10 @@ static enum nv_build_status run(struct build *b, char **title)
 	enum nv_build_status rc;
 
 	po.checks = o->keep ? o->checks : NULL;
+	/* The bodies kept by the last build (md_summary.h): not with --force, which parses all. */
+	if (!o->keep)
+		b->bodies = nv_xasprintf("%s/.nastavnik-bodies", o->out);
+	po.bodies = o->force ? NULL : b->bodies;
 	/* An output folder that exists is locked before its manifest is read. */
 	if (nv_is_dir(o->out) && lock_out(b, false) < 0)
 		return NV_BUILD_FAILED;
@@ -794,6 +851,9 @@ static enum nv_build_status run(struct build *b, char **title)
 	 */
 	if (b->checks && rc != NV_BUILD_FAILED && !b->d->errors)
 		nv_check_cache_write(b->checks, b->checks_file);
+	/* What this build parsed, the next one need not. */
+	if (b->bodies && (rc == NV_BUILD_OK || rc == NV_BUILD_UNCHANGED))
+		nv_project_save_bodies(&b->p, b->bodies);
 	if (title && rc != NV_BUILD_FAILED)
 		*title = nv_xstrdup(b->p.model.site.section_title);
 	return rc;
@@ -842,6 +902,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	free(b.checks_file);
 	if (!o->exit_after)
 		nv_check_cache_free(b.checks);
+	free(b.bodies);
 	nv_outdir_unlock(b.lock);
 	return rc;
 }

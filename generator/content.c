@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "markdown.h"
+#include "md_summary.h"
 #include "threads.h"
 #include "value.h"
 #include "yaml_load.h"
@@ -74,13 +75,35 @@ static void doc_free(struct nv_doc *doc)
 }
 
 /*
+ * The body of doc: a stub from the summaries when they keep this very
+ * text (md_summary.h), else parsed.
+ */
+static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies, struct nv_diags *d)
+{
+	const struct nv_md_summary_key k = {
+		doc->path,	     doc->hash,		  doc->len,
+		doc->split.body_off, doc->split.body_len, doc->split.body_line
+	};
+	size_t mark = d->nr;
+
+	if (bodies && (doc->md = nv_md_summaries_stub(bodies, &k))) {
+		doc->body_clean = true;
+		return;
+	}
+	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
+				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
+	doc->body_clean = d->nr == mark;
+}
+
+/*
  * Read and parse one document; NULL (with diagnostics in d) if it is
  * broken. With `scratch` (a load for once), the text is read there and
  * dropped once parsed: the checks that read it again get it from
- * nv_content_doc_text().
+ * nv_content_doc_text(). With `bodies`, a body they summarise is a stub.
  */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
-				int rootfd, struct nv_buf *scratch, struct nv_diags *d)
+				int rootfd, struct nv_buf *scratch,
+				const struct nv_md_summaries *bodies, struct nv_diags *d)
 {
 	struct nv_buf own = NV_BUF_INIT, *buf = scratch ? scratch : &own;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -104,12 +127,11 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
 		goto fail;
 	doc->strings = nv_value_pack(doc->meta);
-	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
-				   doc->split.body_line, NV_MD_CHECKED, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
 	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+	parse_body(doc, bodies, d);
 	doc->reusable = !recent && d->nr == diags && !doc->once;
 	if (doc->once)
 		doc->text = NULL;
@@ -156,41 +178,149 @@ const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d)
 	return nv_content_doc_text_at(doc, NULL, d);
 }
 
-const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d)
+/*
+ * Read doc's file again into buf, which must hold the text loaded (its
+ * size and hash); else -1, said in d (nothing when d is NULL) and
+ * remembered (doc->lost) when said.
+ */
+static int reread(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d)
 {
 	struct nv_diags quiet = NV_DIAGS_INIT;
-	struct nv_buf buf = NV_BUF_INIT;
 	const char *rel = doc->path + doc->root_len + 1;
 	struct nv_hash h;
 	char *root;
 
-	if (doc->text || !doc->once || doc->lost)
-		return doc->text;
 	if (top && *top < 0) {
 		root = nv_xmemdupz(doc->path, doc->root_len);
 		*top = open(root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
 		free(root);
 	}
 	/* Said once: a document that cannot be read again is not tried again. */
-	if (read_source(doc->path, rel, top ? *top : -1, &buf, d ? d : &quiet) < 0) {
+	if (read_source(doc->path, rel, top ? *top : -1, buf, d ? d : &quiet) < 0) {
 		nv_diags_release(&quiet);
 		doc->lost = d != NULL;
-		return NULL;
+		return -1;
 	}
 	/* The hash tells an edit made while the build runs from the text parsed. */
 	h = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&h, buf.ptr, buf.len);
-	if (buf.len != doc->len || !nv_hash_eq(h, doc->hash)) {
+	nv_hash_add(&h, buf->ptr, buf->len);
+	if (buf->len != doc->len || !nv_hash_eq(h, doc->hash)) {
 		if (d)
 			nv_diag_hint(nv_error(d, doc->path, 0, 0, "файл изменился во время сборки"),
 				     "дождитесь, пока файл будет сохранён, и запустите "
 				     "сборку ещё раз");
 		doc->lost = d != NULL;
-		nv_buf_release(&buf);
-		return NULL;
+		nv_buf_release(buf);
+		return -1;
 	}
+	return 0;
+}
+
+const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d)
+{
+	struct nv_buf buf = NV_BUF_INIT;
+
+	if (doc->text || !doc->once || doc->lost)
+		return doc->text;
+	if (reread(doc, top, &buf, d) < 0)
+		return NULL;
 	doc->text = nv_buf_detach(&buf, NULL);
 	return doc->text;
+}
+
+int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d)
+{
+	struct nv_diags local = NV_DIAGS_INIT;
+	struct nv_buf buf = NV_BUF_INIT;
+	const char *text = doc->text;
+	struct nv_md *fresh;
+	bool clean;
+
+	if (!doc->md || doc->md->root)
+		return 0;
+	if (!text) {
+		if (doc->lost || reread(doc, top, &buf, d) < 0)
+			return -1;
+		text = buf.ptr;
+	}
+	fresh = nv_md_parse_file(text + doc->split.body_off, doc->split.body_len,
+				 doc->split.body_line, NV_MD_CHECKED, doc->path, &local);
+	nv_buf_release(&buf);
+	clean = !local.nr;
+	nv_diags_merge(d, &local);
+	if (clean && nv_md_adopt_tree(doc->md, fresh) == 0)
+		return 0;
+	nv_md_free(fresh);
+	nv_diag_hint(nv_error(d, doc->path, doc->split.body_line, 1,
+			      "разбор текста документа не совпал с сохранённым при прошлой сборке"),
+		     "удалите файл .nastavnik-bodies в папке сборки и запустите сборку ещё раз");
+	return -1;
+}
+
+struct tree_job {
+	struct nv_doc *const *docs;
+	size_t n, first, step;
+	bool failed;
+	struct nv_diags d;
+};
+
+static void *tree_thread(void *arg)
+{
+	struct tree_job *j = arg;
+	int top = -1; /* the content folder, opened at the first read */
+	size_t i;
+
+	for (i = j->first; i < j->n; i += j->step)
+		if (nv_content_doc_tree(j->docs[i], &top, &j->d) < 0)
+			j->failed = true;
+	if (top >= 0)
+		close(top);
+	return NULL;
+}
+
+int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_diags *d)
+{
+	size_t t, nthreads = nv_thread_count(jobs, n);
+	struct tree_job *j = nv_xcalloc(nthreads + 1, sizeof(*j));
+	int rc = 0;
+
+	for (t = 0; t < nthreads; t++) {
+		j[t].docs = docs;
+		j[t].n = n;
+		j[t].first = t;
+		j[t].step = nthreads;
+		j[t].d = (struct nv_diags)NV_DIAGS_INIT;
+	}
+	nv_run_threads(tree_thread, j, nthreads, sizeof(*j));
+	for (t = 0; t < nthreads; t++) {
+		nv_diags_merge(d, &j[t].d);
+		if (j[t].failed)
+			rc = -1;
+	}
+	free(j);
+	return rc;
+}
+
+void nv_content_bodies(const struct nv_content *c, struct nv_buf *out)
+{
+	struct nv_md_summary_key k;
+	const struct nv_doc *doc;
+	size_t i;
+
+	nv_md_summary_begin(out, c->bodies);
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		if (!doc || !doc->md || !doc->body_clean)
+			continue;
+		k = (struct nv_md_summary_key){
+			doc->path,	     doc->hash,		  doc->len,
+			doc->split.body_off, doc->split.body_len, doc->split.body_line
+		};
+		/* A body taken from the summaries: its record as read. */
+		if (!nv_md_summary_copy(out, c->bodies, &k))
+			nv_md_summary_add(out, &k, doc->md);
+	}
+	nv_md_summary_end(out);
 }
 
 void nv_content_doc_text_done(struct nv_doc *doc)
@@ -229,6 +359,7 @@ struct doc_job {
 	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
 	size_t n, first, step;
 	bool once; /* texts dropped once parsed */
+	const struct nv_md_summaries *bodies;
 	struct nv_diags d;
 };
 
@@ -252,13 +383,14 @@ static void *doc_thread(void *arg)
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
 		if (j->once || stat(path.ptr, &st) < 0) {
 			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, rootfd,
-						j->once ? &scratch : NULL, &j->d);
+						j->once ? &scratch : NULL, j->bodies, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, &j->d);
+			j->slots[i] =
+				parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, NULL, &j->d);
 		}
 	}
 	if (rootfd >= 0)
@@ -311,6 +443,7 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].step = nthreads;
 		j[t].prev = old;
 		j[t].once = c->once;
+		j[t].bodies = c->bodies;
 	}
 	/* The last load's document of each path, found by binary search. */
 	if (prev && prev->ndocs) {
@@ -403,6 +536,24 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
 int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d)
 {
 	c->once = true;
+	return nv_content_reload(c, root, jobs, NULL, d);
+}
+
+int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
+			   struct nv_diags *d)
+{
+	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_md_summaries *s = NULL;
+	size_t len;
+	char *data;
+
+	if (bodies && nv_read_file(bodies, (size_t)1 << 30, &buf) == 0) {
+		data = nv_buf_detach(&buf, &len);
+		s = nv_md_summaries_parse(data, len, nv_md_summary_identity());
+	}
+	nv_buf_release(&buf);
+	c->once = true;
+	c->bodies = s; /* kept: nv_content_bodies() copies the records of stubs */
 	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
@@ -535,8 +686,8 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 		if (k == prev->ndocs || stat(changed->v[i], &st) < 0)
 			goto out;
 		at[i] = k;
-		fresh[i] =
-			parse_doc(changed->v[i] + root + 1, changed->v[i], &st, -1, NULL, &local);
+		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, -1, NULL, NULL,
+				     &local);
 		if (!fresh[i] || local.nr)
 			goto out;
 	}
@@ -587,6 +738,7 @@ void nv_content_release(struct nv_content *c)
 	free(c->data);
 	nv_strlist_release(&c->assets);
 	nv_strlist_release(&c->broken);
+	nv_md_summaries_free(c->bodies);
 	free(c->root);
 	memset(c, 0, sizeof(*c));
 }

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "html_int.h"
 #include "html_md.h"
+#include "markdown.h"
 #include "model.h"
 #include "model_git.h"
 #include "model_monitoring.h"
@@ -439,10 +440,22 @@ static void page_doc(struct nv_value *doc, const struct nv_entry *e, const struc
 void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e,
 			const struct nv_value *files, bool pdf, size_t pdf_size)
 {
-	struct nv_value *ctx = obj(), *doc;
+	struct nv_value *ctx, *doc;
 	struct nv_buf url = NV_BUF_INIT;
-	char *html = body_html(s, e, nv_html_entry_url(e, &url)), *text;
+	char *html, *text;
 	const char *tpl = "document";
+
+	/* A body without its tree (md_summary.h) here is a bug: no blank page. */
+	if (!e->web_hidden && e->md && !e->md->root) {
+		nv_diag_hint(nv_error(w->d, e->path, 0, 0,
+				      "внутренняя ошибка: текст документа не разобран"),
+			     "удалите файл .nastavnik-bodies в папке сборки, запустите сборку ещё "
+			     "раз и сообщите об ошибке разработчикам");
+		w->failed = true;
+		return;
+	}
+	ctx = obj();
+	html = body_html(s, e, nv_html_entry_url(e, &url));
 
 	doc = doc_common(s, e, html, pdf);
 	if (pdf_size && nv_map_get(doc, "pdf")) {

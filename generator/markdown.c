@@ -466,6 +466,14 @@ static void walk(struct walk *w)
 			 * Tags are transparent for quote direction: in
 			 * «слово <b>"x"</b>» the quote opens after the space.
 			 */
+			w->md->raw_html = true;
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			w->md->raw_html = true;
+			break;
+		case CMARK_NODE_LIST:
+			if (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+				w->md->ordered_list = true;
 			break;
 		case CMARK_NODE_SOFTBREAK:
 		case CMARK_NODE_LINEBREAK:

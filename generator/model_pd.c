@@ -776,6 +776,9 @@ static void check_entry(struct pd *x, const struct nv_entry *e)
 	}
 	if (e->doc->meta)
 		scan_value(x, e->doc->meta, NULL);
+	/* A body taken from its summary is parsed now (md_summary.h). */
+	if (e->md && !e->md->root && e->md == e->doc->md)
+		nv_content_doc_tree(e->doc, NULL, x->b->d);
 	if (e->md && e->md->root)
 		scan_body(x, e);
 	/* The file's name (a Latin slug) is the page's address. */

@@ -201,25 +201,13 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	}
 }
 
-/* True if the Markdown body has an ordered list: the items of an order. */
+/*
+ * True if the Markdown body has an ordered list: the items of an order.
+ * The parse tells (markdown.h), also for a body without its tree (md_summary.h).
+ */
 static bool has_ordered_list(const struct nv_doc *doc)
 {
-	cmark_iter *it;
-	cmark_event_type ev;
-	cmark_node *node;
-	bool found = false;
-
-	if (!doc->md)
-		return false;
-	it = cmark_iter_new(doc->md->root);
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_LIST &&
-		    cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
-			found = true;
-	}
-	cmark_iter_free(it);
-	return found;
+	return doc->md && doc->md->ordered_list;
 }
 
 /* An order's body holds its items: the one rule of the fields' readers that reads a body. */

@@ -240,9 +240,18 @@ static void *private_thread(void *arg)
 
 	for (i = j->first; i < j->b.m->nentries; i += j->step) {
 		e = j->b.m->entries[i];
-		if (!e->md || !e->md->root || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
+		if (!e->md || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
 			continue;
 		mark = j->b.d->nr;
+		/* Marks are raw HTML: a body without any has none, tree or not (markdown.h). */
+		if (!e->md->raw_html) {
+			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);
+			continue;
+		}
+		/* A body taken from its summary (md_summary.h) is parsed now. */
+		if (!e->md->root && (!e->doc || e->md != e->doc->md ||
+				     nv_content_doc_tree(e->doc, NULL, j->b.d) < 0))
+			continue;
 		alloc = 0;
 		it = cmark_iter_new(e->md->root);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

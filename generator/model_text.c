@@ -446,6 +446,12 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 
 	if (!text)
 		return;
+	/*
+	 * A body taken from its summary (md_summary.h) is parsed from the text
+	 * read here, for the mentions' check after this one, which walks it.
+	 */
+	if (doc->md && !doc->md->root && e->md == doc->md)
+		nv_content_doc_tree(doc, top, b->d);
 	s = text + doc->split.body_off;
 	end = s + doc->split.body_len;
 	fn = nv_xcalloc(1, sizeof(*fn));

@@ -585,16 +585,40 @@ static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *
 	return p.doc;
 }
 
+/*
+ * Whether e and the appendices it prints have their bodies' trees: a
+ * body without one (md_summary.h) here is a bug, said, never a blank page.
+ */
+static bool parsed(struct nv_print_state *s, const struct nv_entry *e)
+{
+	size_t i;
+
+	if (e->md && !e->md->root) {
+		nv_diag_hint(nv_error(s->d, e->path, 0, 0,
+				      "внутренняя ошибка: текст документа не разобран"),
+			     "удалите файл .nastavnik-bodies в папке сборки, запустите сборку ещё "
+			     "раз и сообщите об ошибке разработчикам");
+		return false;
+	}
+	for (i = 0; i < e->nappendices; i++)
+		if (e->appendices[i].doc && !parsed(s, e->appendices[i].doc))
+			return false;
+	return true;
+}
+
 int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const char *pdf_path,
 		      struct nv_buf *layout_dump)
 {
-	struct nv_pl_doc *doc = build(s, e);
-	struct nv_pl_pages *pages =
-		s->two ? nv_pl_layout_two(s->en, &s->twin, doc) : nv_pl_layout(s->en, doc);
+	struct nv_pl_doc *doc;
+	struct nv_pl_pages *pages;
 	struct nv_buf pdf = NV_BUF_INIT, why = NV_BUF_INIT;
 	const char *file = e->path;
 	int rc = -1;
 
+	if (!parsed(s, e))
+		return -1;
+	doc = build(s, e);
+	pages = s->two ? nv_pl_layout_two(s->en, &s->twin, doc) : nv_pl_layout(s->en, doc);
 	if (layout_dump)
 		nv_pl_dump(pages, layout_dump);
 	if (nv_pl_paint(s->en, pages, &pdf, &why) < 0) {
@@ -618,8 +642,12 @@ out:
 int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_out,
 		  struct nv_buf *out)
 {
-	struct nv_pl_doc *doc = build(s, e);
+	struct nv_pl_doc *doc;
 	struct nv_pl_pages *pages;
+
+	if (!parsed(s, e))
+		return -1;
+	doc = build(s, e);
 
 	if (laid_out) {
 		pages = nv_pl_layout(s->en, doc);

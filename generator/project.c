@@ -3,8 +3,13 @@
  */
 #include "common.h"
 
+#include <dirent.h>
+#include <unistd.h>
+
+#include "alloc.h"
 #include "content.h"
 #include "diag.h"
+#include "fs.h"
 #include "model.h"
 #include "model_cache.h"
 #include "project.h"
@@ -44,7 +49,7 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		nv_content_release(&prev);
 	} else {
 		nv_check_cache_forget(o->checks);
-		r = o->once ? nv_content_load_once(&p->content, o->content, jobs, d)
+		r = o->once ? nv_content_load_bodies(&p->content, o->content, jobs, o->bodies, d)
 			    : nv_content_load_jobs(&p->content, o->content, jobs, d);
 	}
 	if (r < 0)
@@ -55,6 +60,44 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		drop_texts(p);
 	p->loaded = true;
 	return 0;
+}
+
+/* Remove what a write of file cut short left beside it (nv_write_file's FILE.tmp-XXXXXX). */
+static void remove_leftovers(const char *file)
+{
+	char *dir = nv_dir_of(file), *path;
+	const char *base = strrchr(file, '/');
+	size_t n;
+	struct dirent *de;
+	DIR *dp;
+
+	base = base ? base + 1 : file;
+	n = strlen(base);
+	dp = opendir(dir);
+	while (dp && (de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, base, n) || strncmp(de->d_name + n, ".tmp-", 5))
+			continue;
+		path = nv_xasprintf("%s/%s", dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
+}
+
+int nv_project_save_bodies(const struct nv_project *p, const char *file)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	int rc = -1;
+
+	if (p->loaded) {
+		remove_leftovers(file);
+		nv_content_bodies(&p->content, &out);
+		rc = nv_write_file(file, out.ptr, out.len);
+	}
+	nv_buf_release(&out);
+	return rc;
 }
 
 void nv_project_keep(struct nv_project *p, struct nv_content *keep)

@@ -32,6 +32,7 @@
 struct nv_diags;
 struct nv_value;
 struct nv_md;
+struct nv_md_summaries;
 
 /* One Markdown document. */
 struct nv_doc {
@@ -64,6 +65,13 @@ struct nv_doc {
 	/* The texts of meta, kept when its tree was freed (nv_content_drop_texts). */
 	char **kept;
 	size_t nkept;
+	/*
+	 * The body parsed without a diagnostic, or came from a summary
+	 * (md_summary.h): its summary may be kept for the next build. A body
+	 * taken from a summary is a stub, md->root NULL, until
+	 * nv_content_doc_tree() parses it.
+	 */
+	bool body_clean;
 };
 
 /* One YAML data file. */
@@ -100,6 +108,8 @@ struct nv_content {
 	 */
 	struct nv_strlist broken;
 	bool once; /* private: loaded by nv_content_load_once() */
+	/* private: the summaries of bodies the load took instead of parsing (owned) */
+	struct nv_md_summaries *bodies;
 };
 
 /*
@@ -125,6 +135,35 @@ int nv_content_load_jobs(struct nv_content *c, const char *root, int jobs, struc
  * documents are never taken over by a later load.
  */
 int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struct nv_diags *d);
+
+/*
+ * nv_content_load_once() that takes each body whose summary the file
+ * `bodies` (md_summary.h; NULL: none) keeps for the same text as a stub
+ * instead of parsing it: doc->md->root is NULL until nv_content_doc_tree().
+ * A missing, foreign or damaged file is ignored. Only for a process that
+ * loads once and parses every tree it renders (the build of the command
+ * line): the result is otherwise the same as nv_content_load_once()'s.
+ */
+int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
+			   struct nv_diags *d);
+
+/*
+ * Give doc's body its tree when it is a stub: its text read again (its
+ * hash must still be the one loaded) and parsed. 0 when doc->md has its
+ * tree; -1 with an error in d when the file cannot be read again or was
+ * changed, or its parse is not what the summary said. top: as in
+ * nv_content_doc_text_at(), or NULL. One thread at a time per document.
+ */
+int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d);
+
+/* nv_content_doc_tree() for n documents on `jobs` threads; -1 if one failed. */
+int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_diags *d);
+
+/*
+ * The summaries of c's bodies (md_summary.h) as a file's bytes into out
+ * (emptied): every document whose body is clean (see struct nv_doc).
+ */
+void nv_content_bodies(const struct nv_content *c, struct nv_buf *out);
 
 /*
  * The same, taking over from prev (an earlier load of the same folder,

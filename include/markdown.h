@@ -80,9 +80,11 @@ struct nv_md_link {
  * nv_md_heading_id()).
  */
 struct nv_md {
-	cmark_node *root; /* the DOCUMENT node */
+	cmark_node *root; /* the DOCUMENT node; NULL in a stub (md_summary.h) */
 	unsigned flags;
 	int first_line;
+	bool raw_html;	   /* the tree has raw HTML, a block or inline */
+	bool ordered_list; /* the tree has an ordered list */
 	struct nv_md_heading *headings;
 	size_t nr_headings, alloc_headings;
 	struct nv_md_link *links;

@@ -37,6 +37,13 @@ struct nv_project_opts {
 	bool once;
 	/* The per-document checks' results kept between loads (model_cache.h), or NULL. */
 	struct nv_check_cache *checks;
+	/*
+	 * A load for once only: the file of the bodies' summaries the last
+	 * build kept (md_summary.h), or NULL. An unchanged body is then a stub
+	 * without its tree: the caller parses the trees it renders
+	 * (nv_content_trees()).
+	 */
+	const char *bodies;
 };
 
 struct nv_project {
@@ -59,6 +66,13 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
  * or free it too when keep is NULL; p is zeroed.
  */
 void nv_project_keep(struct nv_project *p, struct nv_content *keep);
+
+/*
+ * Keep the summaries of p's bodies for the next build in `file`, written
+ * atomically (what an earlier write cut short left beside it is removed).
+ * Returns 0, or -1 (nothing is lost but time).
+ */
+int nv_project_save_bodies(const struct nv_project *p, const char *file);
 
 /* Free what p holds; p is zeroed. Accepts a project that failed to load. */
 void nv_project_release(struct nv_project *p);

@@ -309,7 +309,8 @@ hits() { sed -n 's/^hits //p' "$tmp/kept-out/.nastavnik-checks"; }
 # warned: both warnings, word for word
 warned() { grep '^nastavnik: content/pages/.*предупреждение' "$tmp/kept-log" | cmp -s - "$tmp/kept-want"; }
 if kept first && [ "$(hits)" = 0 ] && warned && [ "$(stat -c %a "$tmp/kept-out/.nastavnik-checks")" = 600 ] &&
-	[ "$(ls -A "$tmp/kept-out")" = ".nastavnik-checks
+	[ "$(ls -A "$tmp/kept-out")" = ".nastavnik-bodies
+.nastavnik-checks
 site" ]; then ok; else bad "checks: первая сборка: результаты проверок не записаны"; fi
 printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
 # (what a build killed while writing the file leaves is written over)
@@ -457,7 +458,7 @@ status=$?
 if [ "$status" -eq 2 ] &&
 	grep -q "^nastavnik: $tmp/custom-out/site/[a-z/-]*\.html: ошибка: на странице оказалось имя человека, которого нельзя называть на сайте: «$surname» ($id, publish: none); источник: theme/partials/footer.mustache; то же имя ещё в [0-9]* файлах сайта$" "$tmp/leak-log" &&
 	[ "$(stat -c %i "$cs/index.html")" = "$home" ] && ! grep -rq "$surname" "$cs" &&
-	[ "$(ls -A "$tmp/custom-out")" = ".nastavnik-checks
+	[ "$(ls -A "$tmp/custom-out" | grep -vx .nastavnik-bodies)" = ".nastavnik-checks
 site" ]; then
 	ok
 else
@@ -465,6 +466,87 @@ else
 	cat "$tmp/leak-log"
 	ls -A "$tmp/custom-out"
 fi
+
+# A body not changed since the last build is not parsed again: the
+# build keeps each body's links and headings in OUT/.nastavnik-bodies,
+# and parses only the trees it renders and prints. A rebuild over it
+# says and writes exactly what a fresh build of the same content does:
+# after a body edit; after a renamed heading another document links to
+# (the unchanged link is reported as a fresh build reports it); after an
+# edit of an order that prints two положения as its appendices; with the
+# file damaged, cut short or foreign.
+lz=$tmp/lazy
+mkdir -p "$lz" && cp -R "$root/content" "$lz/content"
+"$bin" build -C "$lz" -o "$lz/out" >/dev/null 2>&1
+lazy_same() { # NAME: the rebuild's messages, status and outputs are a fresh build's
+	"$bin" build -C "$lz" -o "$lz/out" >"$lz/inc.log" 2>&1
+	s1=$?
+	rm -rf "$lz/fresh"
+	"$bin" build -C "$lz" -o "$lz/fresh" >"$lz/fresh.log" 2>&1
+	s2=$?
+	grep -v '^nastavnik: раздел «' "$lz/inc.log" >"$lz/inc.msg"
+	grep -v '^nastavnik: раздел «' "$lz/fresh.log" >"$lz/fresh.msg"
+	if [ "$s1" = "$s2" ] && cmp -s "$lz/inc.msg" "$lz/fresh.msg" &&
+		{ [ "$s1" != 0 ] || { diff -r -x .nastavnik-manifest "$lz/out/site" "$lz/fresh/site" >/dev/null &&
+			diff -r -x .nastavnik-manifest "$lz/out/print" "$lz/fresh/print" >/dev/null &&
+			cmp -s "$lz/out/.nastavnik-bodies" "$lz/fresh/.nastavnik-bodies"; }; }; then
+		ok
+	else
+		bad "lazy-bodies/$1: пересборка отличается от чистой сборки (коды $s1 и $s2):"
+		diff "$lz/inc.log" "$lz/fresh.log"
+		diff -r -x .nastavnik-manifest "$lz/out" "$lz/fresh" | head -5
+	fi
+}
+if [ "$(head -c 8 "$lz/out/.nastavnik-bodies" 2>/dev/null)" = NVBODIES ]; then ok; else bad "lazy-bodies: сводка тел не записана"; fi
+# A write of the file cut short: what it left is removed by the next build.
+echo cut >"$lz/out/.nastavnik-bodies.tmp-AbC123"
+echo "Ещё одно предложение." >>"$lz/content/news/2025-09-15-start.md"
+lazy_same body
+if [ -f "$lz/out/.nastavnik-bodies" ] && ! ls -A "$lz/out" | grep -q 'tmp'; then ok; else bad "lazy-bodies: остались временные файлы: $(ls -A "$lz/out")"; fi
+pg=$lz/content/positions/polozhenie-pedagogi.md
+sed -i 's/^# 3\. Формы и виды наставничества$/# 3. Формы наставничества/' "$pg"
+lazy_same anchor
+if grep -q "^nastavnik: content/pages/o-nastavnichestve.md:30:[0-9]*: ошибка: в документе «polozhenie-pedagogi» нет заголовка с якорем «#3-formy-i-vidy-nastavnichestva»$" "$lz/inc.log"; then
+	ok
+else
+	bad "lazy-bodies/anchor: ссылка на исчезнувший заголовок не найдена:"
+	cat "$lz/inc.log"
+fi
+sed -i 's/^# 3\. Формы наставничества$/# 3. Формы и виды наставничества/' "$pg"
+# The other way: an edited link to a heading of the unchanged положение.
+pn=$lz/content/pages/o-nastavnichestve.md
+cp "$pn" "$lz/page.md"
+echo 'См. [раздел 11](../positions/polozhenie-pedagogi.md#11-net-takogo).' >>"$pn"
+lazy_same anchor-target
+if grep -q "^nastavnik: content/pages/o-nastavnichestve.md:[0-9]*:[0-9]*: ошибка: в документе «polozhenie-pedagogi» нет заголовка с якорем «#11-net-takogo»$" "$lz/inc.log" &&
+	[ "$(grep -c 'нет заголовка с якорем' "$lz/inc.log")" = 1 ]; then
+	ok
+else
+	bad "lazy-bodies/anchor-target: ссылка на несуществующий заголовок не найдена:"
+	cat "$lz/inc.log"
+fi
+cp "$lz/page.md" "$pn"
+"$bin" build -C "$lz" -o "$lz/out" >/dev/null 2>&1
+sed -i 's/^2\. Ввести положения в действие с 01\.09\.2025\./2. Ввести положения в действие с 01.09.2025 года./' \
+	"$lz/content/orders/ob-utverzhdenii-polozheniya.md"
+lazy_same order
+# A field edited: the whole site again, the unchanged bodies from their
+# summaries; the order's item marked «не для сайта» stays off the web.
+sed -i 's/^title: В школе стартовала программа/title: Стартовала программа/' \
+	"$lz/content/news/2025-09-15-start.md"
+lazy_same field
+if grep -q '<li class="private">' "$lz/out/site/orders/o-pooshchrenii-nastavnikov.html"; then ok; else bad "lazy-bodies/field: пункт «не для сайта» вышел на сайт"; fi
+# Damaged: a byte changed in the middle, cut short, another program's.
+size=$(stat -c %s "$lz/out/.nastavnik-bodies")
+printf 'X' | dd of="$lz/out/.nastavnik-bodies" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+echo "Ещё одно предложение." >>"$lz/content/news/2025-09-15-start.md"
+lazy_same flipped
+truncate -s $((size / 3)) "$lz/out/.nastavnik-bodies"
+echo "Ещё одно предложение." >>"$lz/content/news/2025-09-15-start.md"
+lazy_same truncated
+printf 'NVBODIES\001\000\000\000' >"$lz/out/.nastavnik-bodies"
+echo "Ещё одно предложение." >>"$lz/content/news/2025-09-15-start.md"
+lazy_same foreign
 
 # Every link to a PDF states its format and its real size, as the forms
 # page states the size of attachments: «(PDF, 73,3 КБ)»; the справка of

@@ -15,7 +15,9 @@
 #include "alloc.h"
 #include "content.h"
 #include "diag.h"
+#include "fs.h"
 #include "harness.h"
+#include "markdown.h"
 #include "value.h"
 
 static const char *const doc_text = "---\ntitle: Документ\n---\nТекст.\n";
@@ -380,6 +382,91 @@ static void test_load_once_and_drop_texts(void)
 	free(root);
 }
 
+/*
+ * A load with the bodies' summaries of an earlier load (md_summary.h):
+ * an unchanged body is a stub with the same links and headings and no
+ * tree, a changed one is parsed; nv_content_doc_tree() and
+ * nv_content_trees() parse a stub's text again; a file changed since
+ * its load is an error; a body with a diagnostic is never summarised.
+ */
+static void test_load_bodies(void)
+{
+	char *root = make_folder("bodies"),
+	     *file = nv_xasprintf("%s/bodies-file", nv_test_tmpdir());
+	struct nv_content c1, c2;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_doc *a = NULL, *b = NULL, *t = NULL;
+	size_t i;
+
+	mkdir_in(root, "pages");
+	write_in(root, "pages/a.md", "---\ntitle: А\n---\n# Цели\n\nСм. [б](b.md#zadachi).\n");
+	write_in(root, "pages/b.md", "---\ntitle: Б\n---\n## Задачи\n\n1. Пункт.\n");
+	write_in(root, "pages/t.md", "---\ntitle: Т\n---\n```table\n[\n```\n");
+	memset(&c1, 0, sizeof(c1));
+	memset(&c2, 0, sizeof(c2));
+	CHECK_INT(nv_content_load_bodies(&c1, root, 1, file, &d), 0); /* no file yet */
+	for (i = 0; i < c1.ndocs; i++)
+		CHECK(c1.docs[i]->md->root != NULL);
+	nv_content_bodies(&c1, &out);
+	CHECK_INT(nv_write_file(file, out.ptr, out.len), 0);
+	write_in(root, "pages/b.md", "---\ntitle: Б\n---\n## Задачи и цели\n\n1. Пункт.\n");
+	nv_diags_release(&d);
+	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, &d), 0);
+	for (i = 0; i < c2.ndocs; i++) {
+		if (strstr(c2.docs[i]->path, "pages/a.md"))
+			a = c2.docs[i];
+		if (strstr(c2.docs[i]->path, "pages/b.md"))
+			b = c2.docs[i];
+		if (strstr(c2.docs[i]->path, "pages/t.md"))
+			t = c2.docs[i];
+	}
+	CHECK(a && b && t);
+	CHECK(a->md->root == NULL && a->body_clean);
+	CHECK_INT(a->md->nr_links, 1);
+	CHECK_STR(a->md->links[0].anchor, "zadachi");
+	CHECK_STR(a->md->headings[0].id, "tseli");
+	CHECK(b->md->root != NULL);
+	CHECK_STR(b->md->headings[0].id, "zadachi-i-tseli");
+	CHECK(t->md->root != NULL && !t->body_clean); /* its table has an error */
+	CHECK_INT(nv_content_doc_tree(a, NULL, &d), 0);
+	CHECK(a->md->root != NULL);
+	CHECK(a->md->links[0].node != NULL);
+	CHECK_INT(nv_content_doc_tree(a, NULL, &d), 0); /* once is enough */
+	nv_content_release(&c2);
+	/* Changed after the load: an error, and the stub stays a stub. */
+	memset(&c2, 0, sizeof(c2));
+	nv_diags_release(&d);
+	write_in(root, "pages/b.md", "---\ntitle: Б\n---\n## Задачи\n\n1. Пункт.\n");
+	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, &d), 0);
+	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "pages/a.md"); i++)
+		;
+	CHECK(i < c2.ndocs && c2.docs[i]->md->root == NULL);
+	a = c2.docs[i];
+	CHECK(nv_content_trees(c2.docs, c2.ndocs, 2, &d) == 0);
+	CHECK(a->md->root != NULL);
+	nv_content_release(&c2);
+	memset(&c2, 0, sizeof(c2));
+	nv_diags_release(&d);
+	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, &d), 0);
+	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "pages/a.md"); i++)
+		;
+	a = c2.docs[i];
+	CHECK(a->md->root == NULL);
+	write_in(root, "pages/a.md", "---\ntitle: А\n---\n# Цели\n\nСм. [б](b.md#zadachi)!\n");
+	nv_diags_release(&d);
+	CHECK_INT(nv_content_doc_tree(a, NULL, &d), -1);
+	CHECK(a->md->root == NULL);
+	CHECK_INT(d.nr, 1);
+	CHECK_STR(d.v[0].msg, "файл изменился во время сборки");
+	nv_content_release(&c2);
+	nv_content_release(&c1);
+	nv_diags_release(&d);
+	nv_buf_release(&out);
+	free(file);
+	free(root);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_documents_sorted);
@@ -389,4 +476,5 @@ void nv_tests(void)
 	NV_RUN(test_unreadable_folder_is_named);
 	NV_RUN(test_threads_same_result);
 	NV_RUN(test_load_once_and_drop_texts);
+	NV_RUN(test_load_bodies);
 }

@@ -356,6 +356,33 @@ static void test_deep_nesting_survives(void)
 	nv_md_free(md);
 }
 
+/* Whether a body has raw HTML (where marks are) and an ordered list (an order's items). */
+static void test_body_facts(void)
+{
+	static const struct {
+		const char *text;
+		bool html, ordered;
+	} cases[] = {
+		{ "# Цели\n\n- один\n- два\n", false, false },
+		{ "1. Пункт.\n", false, true },
+		{ "- один\n\n  1. вложенный\n", false, true },
+		{ "Текст <b>жирный</b>.\n", true, false },
+		{ "<div>\nблок\n</div>\n", true, false },
+		{ "2. <!-- не для сайта -->\n   Пункт.\n", true, true },
+		{ "    <b>код</b>\n\n`<i>`\n", false, false },
+	};
+	struct nv_md *md;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		md = nv_md_parse(cases[i].text, strlen(cases[i].text), 1, 0);
+		if (md->raw_html != cases[i].html || md->ordered_list != cases[i].ordered)
+			nv_test_failed(__FILE__, __LINE__, "«%s»: html %d, ordered %d",
+				       cases[i].text, md->raw_html, md->ordered_list);
+		nv_md_free(md);
+	}
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_heading_id_and_text);
@@ -377,4 +404,5 @@ void nv_tests(void)
 	NV_RUN(test_bad_bytes_become_replacement);
 	NV_RUN(test_empty_input);
 	NV_RUN(test_deep_nesting_survives);
+	NV_RUN(test_body_facts);
 }
