@@ -15,6 +15,7 @@
 #include "build.h"
 #include "build_cache.h"
 #include "build_git.h"
+#include "build_int.h"
 #include "build_members.h"
 #include "diag.h"
 #include "fs.h"
@@ -69,12 +70,7 @@ static char *theme_dir(void)
 	return nv_xstrdup(NV_DATADIR "/themes/default");
 }
 
-/*
- * A test knob: NV_TEST_PAUSE=MS makes a build sleep MS milliseconds at
- * every named point (and a PDF worker after each document), NV_TEST_PAUSE=
- * MS:POINT at that point only, so tests can kill it there (tests/kill).
- */
-static void test_pause(const char *point)
+void bld_test_pause(const char *point)
 {
 	const char *v = getenv("NV_TEST_PAUSE"), *at;
 	long ms;
@@ -101,253 +97,6 @@ static int begin_out(struct nv_outdir *o, const char *final, struct nv_diags *d)
 	else
 		nv_error(d, final, 0, 0, "не удалось создать папку: %s", nv_strerror(errno));
 	return -1;
-}
-
-/*
- * Print the documents that are printed this time, taking each next one
- * from the counter *next that all printing processes share (a long
- * положение and a one-page order cost ten times apart: shares fixed in
- * advance left one process idle for a third of the time). A document's
- * bytes do not depend on the process nor on what it printed before.
- */
-static int print_share(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		       const char *dir, size_t *next)
-{
-	size_t i;
-	char *path;
-	int rc = 0;
-
-	while ((i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED)) < m->nentries) {
-		const struct nv_entry *e = m->entries[i];
-		if (!nv_cache_printable(e) || (render && !render[i]))
-			continue;
-		path = nv_xasprintf("%s/%s.pdf", dir, e->id);
-		if (nv_print_document(ps, e, path, NULL) < 0)
-			rc = -1;
-		free(path);
-		test_pause("printed-one");
-	}
-	return rc;
-}
-
-/* Read a child's report: lines "FILE\tMESSAGE", its errors. */
-static void read_report(int fd, struct nv_diags *d)
-{
-	struct nv_buf b = NV_BUF_INIT;
-	char chunk[4096], *p, *eol, *tab;
-	ssize_t k;
-
-	while ((k = read(fd, chunk, sizeof(chunk))) > 0 || (k < 0 && errno == EINTR))
-		if (k > 0)
-			nv_buf_add(&b, chunk, (size_t)k);
-	for (p = b.ptr; (eol = strchr(p, '\n')); p = eol + 1) {
-		*eol = '\0';
-		if ((tab = strchr(p, '\t'))) {
-			*tab = '\0';
-			nv_error(d, *p ? p : NULL, 0, 0, "%s", tab + 1);
-		}
-	}
-	nv_buf_release(&b);
-}
-
-/*
- * A PDF worker (a child process): print documents from the shared
- * counter next into print_dir, report the errors on the pipe fd, exit.
- */
-NV_NORETURN static void worker(struct nv_print_state *ps, const struct nv_model *m,
-			       const bool *render, const char *print_dir, size_t *next,
-			       pid_t parent, int fd, struct nv_diags *d)
-{
-	size_t i, mark = d->nr;
-	FILE *f;
-	int st;
-
-	/*
-	 * A worker dies with the build: killed, it must not go on writing
-	 * into a staging folder nobody will remove. If the parent died before
-	 * prctl, it is already orphaned and goes at once.
-	 */
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
-		_exit(1);
-	st = print_share(ps, m, render, print_dir, next);
-	f = fdopen(fd, "w");
-	for (i = mark; f && i < d->nr; i++)
-		if (d->v[i].severity == NV_ERROR)
-			fprintf(f, "%s\t%s\n", d->v[i].file ? d->v[i].file : "", d->v[i].msg);
-	if (f)
-		fclose(f);
-	_exit(st < 0 ? 1 : 0);
-}
-
-/*
- * Print every order, положение, program and roadmap (with render: only
- * the entries i with render[i]) into print_dir, before the site is
- * rendered: the pages state the size of the PDFs they link.
- *
- * With jobs > 1, child processes print shares of the documents. Not
- * threads: Pango and Cairo share caches between threads, and documents
- * laid out at the same time get glyph offsets a hair apart, so the bytes
- * would depend on the threads. A child is a copy of this process after
- * the model is done and before the site is rendered (no other thread runs then); it prints
- * its share as this process would and reports its errors on a pipe.
- */
-#define MANY_DOCS 8 /* printed by several processes, and kept texts forgotten after */
-
-static int print_all(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
-		     int jobs, const char *print_dir, struct nv_diags *d)
-{
-	size_t i, n = 0, t, nproc = 1, *next, one = 0;
-	pid_t *pid, parent;
-	int *fd, fds[2], st, rc = 0;
-
-	for (i = 0; i < m->nentries; i++)
-		n += nv_cache_printable(m->entries[i]) && (!render || render[i]);
-	if (jobs > 1 && n >= MANY_DOCS)
-		nproc = (size_t)jobs;
-	/* The counter of the next document, in memory the children share. */
-	next = nproc > 1 ? mmap(NULL, sizeof(*next), PROT_READ | PROT_WRITE,
-				MAP_SHARED | MAP_ANONYMOUS, -1, 0)
-			 : MAP_FAILED;
-	if (next == MAP_FAILED) {
-		next = &one;
-		nproc = 1;
-	}
-	*next = 0;
-	pid = nv_xcalloc(nproc, sizeof(*pid));
-	fd = nv_xcalloc(nproc, sizeof(*fd));
-	fflush(NULL); /* nothing buffered may be written twice */
-	parent = getpid();
-	for (t = 1; t < nproc; t++) {
-		pid[t] = -1;
-		if (pipe(fds) < 0)
-			continue;
-		pid[t] = fork();
-		if (pid[t] == 0) {
-			close(fds[0]);
-			free(pid); /* the worker's copy: it exits without returning here */
-			free(fd);
-			worker(ps, m, render, print_dir, next, parent, fds[1], d);
-		}
-		close(fds[1]);
-		fd[t] = fds[0];
-		if (pid[t] < 0)
-			close(fd[t]);
-	}
-	/* What a process that failed to start would have printed is printed here. */
-	if (print_share(ps, m, render, print_dir, next) < 0)
-		rc = -1;
-	for (t = 1; t < nproc; t++) {
-		if (pid[t] < 0)
-			continue;
-		read_report(fd[t], d);
-		close(fd[t]);
-		while (waitpid(pid[t], &st, 0) < 0 && errno == EINTR)
-			;
-		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-			rc = -1;
-			if (!d->errors)
-				nv_error(d, print_dir, 0, 0,
-					 "печать прервана: процесс печати завершился аварийно");
-		}
-	}
-	if (next != &one)
-		munmap(next, sizeof(*next));
-	/* The texts this process kept would add to the peak of the site's render. */
-	if (n >= MANY_DOCS)
-		nv_print_forget(ps);
-	free(pid);
-	free(fd);
-	return rc;
-}
-
-/* Copy the PDFs the site may publish from print_dir next to their pages in site_dir. */
-static int copy_public(const struct nv_html_state *html, const char *print_dir,
-		       const char *site_dir, struct nv_diags *d)
-{
-	const struct nv_entry *const *pub;
-	struct nv_buf data = NV_BUF_INIT;
-	size_t i, n = nv_html_public_pdfs(html, &pub);
-	char *path, *dst;
-	int rc = 0;
-
-	for (i = 0; i < n && rc == 0; i++) {
-		path = nv_xasprintf("%s/%s.pdf", print_dir, pub[i]->id);
-		dst = nv_xasprintf("%s/%s/%s.pdf", site_dir, nv_kind_dirs[pub[i]->kind],
-				   pub[i]->id);
-		if (nv_read_file(path, (size_t)256 << 20, &data) < 0 ||
-		    nv_write_new_file(dst, data.ptr, data.len) < 0) {
-			nv_error(d, dst, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
-			rc = -1;
-		}
-		free(path);
-		free(dst);
-	}
-	nv_buf_release(&data);
-	return rc;
-}
-
-/* --- which printed PDFs the website may publish -------------------------------- */
-
-/* Hidden from the web: publish none, and every student, whatever publish says. */
-static bool hidden(const struct nv_person *p)
-{
-	return p && (p->publish == NV_PUBLISH_NONE || p->category == NV_CAT_STUDENT);
-}
-
-/*
- * The people e's PDF names through its fields: the authors (a program
- * prints them on its title page only) and the approvals' people.
- */
-static bool names_hidden(const struct nv_entry *e)
-{
-	size_t i;
-
-	for (i = 0; e->title_page && i < e->nauthors; i++)
-		if (hidden(e->authors[i]))
-			return true;
-	for (i = 0; i < e->napprovals; i++)
-		if (hidden(e->approvals[i].person))
-			return true;
-	return false;
-}
-
-/*
- * Decide, for the entries i being rendered (render NULL: all of them),
- * whether the printed PDF of a положение, program or roadmap may go on
- * the website: the PDF is the paper copy with full names, so it is judged
- * by the text the print engine would set (print.h, nv_print_text()),
- * never by its source.
- * It may not when a field the printer shows names somebody hidden (an
- * author, an approval's person), or when the guard (guard.h) finds in
- * its text any mention the website may not show: a hidden person's
- * name, or the full name of one published with initials only — in any
- * case form, in any letter case, with «ё» or «е», whatever markup,
- * entities or escapes spelled it. The caller frees the array (nentries
- * + 1 flags).
- */
-static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
-{
-	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
-	struct nv_guard *g = nv_guard_new(m);
-	struct nv_buf text = NV_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < m->nentries; i++) {
-		const struct nv_entry *e = m->entries[i];
-		/* Forms are listed with their PDFs by the forms page: always decided. */
-		if ((render && !render[i] && e->kind != NV_KIND_FORM) ||
-		    (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
-		     e->kind != NV_KIND_ROADMAP && e->kind != NV_KIND_FORM) ||
-		    names_hidden(e) || e->web_hidden || e->nprivate_items)
-			continue;
-		nv_buf_truncate(&text, 0);
-		if (nv_print_text(ps, e, false, &text) < 0)
-			continue;
-		pub[i] = !nv_guard_leaks(g, text.ptr, text.len, false);
-	}
-	nv_buf_release(&text);
-	nv_guard_free(g);
-	return pub;
 }
 
 /* --- the build ---------------------------------------------------------------- */
@@ -382,8 +131,8 @@ struct build {
 	bool no_print; /* o->pdf, but the font is missing: the site alone */
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
-	bool *pdf_public;     /* public_pdfs() of the render in progress */
-	size_t *pdf_sizes;    /* pdf_sizes() of the render in progress */
+	bool *pdf_public;     /* bld_public_pdfs() of the render in progress */
+	size_t *pdf_sizes;    /* bld_pdf_sizes() of the render in progress */
 	struct nv_buf report; /* the printed справка (NV_HTML_REPORT_PDF), empty without PDFs */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
@@ -513,24 +262,6 @@ static void plan(struct build *b)
 				b->keys, b->render, &b->nchanged);
 }
 
-/* The size of each public PDF printed into print_dir, per entry (0: none); the caller frees. */
-static size_t *pdf_sizes(const struct nv_model *m, const bool *pub, const char *print_dir)
-{
-	size_t *v = nv_xcalloc(m->nentries + 1, sizeof(*v)), i;
-	struct stat st;
-	char *path;
-
-	for (i = 0; pub && i < m->nentries; i++) {
-		if (!pub[i])
-			continue;
-		path = nv_xasprintf("%s/%s.pdf", print_dir, m->entries[i]->id);
-		if (stat(path, &st) == 0)
-			v[i] = (size_t)st.st_size;
-		free(path);
-	}
-	return v;
-}
-
 static int cmp_ptr(const void *a, const void *b)
 {
 	uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
@@ -614,7 +345,7 @@ static int render_site(struct build *b)
 				 nv_strerror(errno));
 			return -1;
 		}
-		test_pause("staged");
+		bld_test_pause("staged");
 		memset(&opts, 0, sizeof(opts));
 		opts.out = b->site_dir;
 		opts.theme_dir = b->theme;
@@ -630,13 +361,14 @@ static int render_site(struct build *b)
 		opts.members = &b->members;
 		opts.report_pdf_size = b->report.len;
 		free(b->pdf_public);
-		b->pdf_public = b->pdf ? public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
+		b->pdf_public = b->pdf ? bld_public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
 		opts.pdf_public = b->pdf_public;
 		if (b->pdf &&
-		    print_all(b->ps, &b->p.model, opts.render, b->jobs, b->print_dir, b->d) < 0)
+		    bld_print_all(b->ps, &b->p.model, opts.render, b->jobs, b->print_dir, b->d) < 0)
 			return -1;
 		free(b->pdf_sizes);
-		b->pdf_sizes = b->pdf ? pdf_sizes(&b->p.model, b->pdf_public, b->print_dir) : NULL;
+		b->pdf_sizes =
+			b->pdf ? bld_pdf_sizes(&b->p.model, b->pdf_public, b->print_dir) : NULL;
 		opts.pdf_sizes = b->pdf_sizes;
 		b->html = nv_html_new(&opts);
 		r = nv_html_render(b->html, &b->p.model, b->d);
@@ -668,13 +400,13 @@ static int commit(struct build *b)
 	}
 	if (b->in_place)
 		return 0;
-	test_pause("manifest");
+	bld_test_pause("manifest");
 	if (b->pdf && nv_outdir_commit(&b->print_out) < 0) {
 		nv_error(b->d, b->print_final, 0, 0, "не удалось заменить папку: %s",
 			 nv_strerror(errno));
 		return -1;
 	}
-	test_pause("between");
+	bld_test_pause("between");
 	if (nv_outdir_commit(&b->out) < 0) {
 		nv_error(b->d, b->final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
 		return -1;
@@ -750,11 +482,11 @@ static enum nv_build_status write_outputs(struct build *b)
 	if (render_site(b) < 0)
 		goto abort;
 	render = b->plan == NV_PLAN_SOME ? b->render : NULL;
-	if (b->pdf && copy_public(b->html, b->print_dir, b->site_dir, b->d) < 0)
+	if (b->pdf && bld_copy_public(b->html, b->print_dir, b->site_dir, b->d) < 0)
 		goto abort;
 	if (b->report.len && write_report(b) < 0)
 		goto abort;
-	test_pause("rendered");
+	bld_test_pause("rendered");
 	npub = nv_html_public_pdfs(b->html, &pub);
 	nv_manifest_update(b->pdf, m, pub, npub, render, b->keys, b->have_old ? &b->old : NULL,
 			   &b->new, &b->gone);
