@@ -1,23 +1,19 @@
 /*
- * typo.c: Russian typography on plain UTF-8 text; see typo.h (slugs are in
- * typo_slug.c).
+ * typo.c: Russian typography on plain UTF-8 text; see typo.h (slugs: typo_slug.c).
  *
  * Design: one forward pass, code point by code point. Each rule fires on
  * the character under the cursor and may look ahead inside the input (and
- * back at a month's name in it) but never reads what was written:
- * what it needs to know about the past (the previous character, the digit
- * run before it, the quote depth, whether a «№» is being followed) lives
- * in struct nv_typo_state, which is also all that carries over from one
- * piece of a block to the next. Nothing written is ever rewritten, so the
- * output is whole code points and stays valid UTF-8. A space that must
- * become a no-break space before a dash is caught by looking ahead from
- * the space. Every rule maps its own output to itself, which makes the
- * pass idempotent; the unit tests check that for each rule.
+ * back at a month's name in it) but never reads what was written: what it
+ * needs of the past (the previous character, the digit run before it, the
+ * quote depth, a «№» followed) is in struct nv_typo_state, all that carries
+ * over from one piece of a block to the next. Nothing written is rewritten,
+ * so the output is whole code points, valid UTF-8. A space that must become
+ * a no-break one before a dash is caught looking ahead from it. Every rule
+ * maps its own output to itself: the pass is idempotent (unit-tested).
  *
- * Speed: plain_end() finds runs that no rule touches on the bytes, without
- * decoding, and they are copied with one memcpy; only where a rule may
- * fire does the pass go a code point at a time (step()), with the same
- * output byte for byte.
+ * Speed: plain_end() finds runs that no rule touches on the bytes, copied
+ * with one memcpy; only where a rule may fire does the pass go a code point
+ * at a time (step()), with the same output byte for byte.
  */
 #include "common.h"
 
@@ -346,10 +342,9 @@ static uint32_t ru_lower(uint32_t c)
 }
 
 /*
- * The end of a short word at s[i] that must not end a line, or 0: a word of one letter
- * (а в и к о с у я) or a two-letter preposition, conjunction or particle that goes with the
- * next word (not же, ли, бы), in any case, with a blank right after it (with anything but a
- * letter if not `blank`).
+ * The end of a short word at s[i] that must not end a line, or 0: a word of one letter (а в и
+ * к о с у я) or a two-letter preposition, conjunction or particle that goes with the next word
+ * (not же, ли, бы), in any case, with a blank after it (anything but a letter if not `blank`).
  */
 static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 {
@@ -360,9 +355,14 @@ static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 		0, 0,	   0x4000, 0, 0x4000, 0,       0,      0x1, 0x80,
 		0, 0x4000, 0,	   0, 0x4121, 0x40002, 0x4000, 0,   0x4000
 	};
+	const unsigned char *u = (const unsigned char *)s;
 	uint32_t c1, c2;
 	size_t k1, k2;
 
+	/* Most words: three Cyrillic letters (U+0400..U+047F) from s[i] on, no blank. */
+	if (blank && n - i >= 6 && (u[i + 2] & 0xFE) == 0xD0 && (u[i + 3] & 0xC0) == 0x80 &&
+	    (u[i + 4] & 0xFE) == 0xD0 && (u[i + 5] & 0xC0) == 0x80)
+		return 0;
 	c1 = ru_lower(peek(s, n, i, &k1));
 	if (c1 < 0x0430 || c1 > 0x044F)
 		return 0;
