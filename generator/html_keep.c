@@ -4,9 +4,6 @@
 #include "common.h"
 
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "buf.h"
 #include "html_keep.h"
@@ -126,35 +123,6 @@ static void find_starts(struct starts *st, const char *const *names, size_t n)
 }
 
 /*
- * The first place of word (len bytes, len >= 1) wholly inside [p, end),
- * else end: its first and last bytes are compared 16 places at a time,
- * the rest where both fit. As memmem(), with no set-up per call: a text
- * node is short and there are several words to look for in each.
- */
-static const char *find_word(const char *p, const char *end, const char *word, size_t len)
-{
-	size_t mid = len > 2 ? len - 2 : 0;
-#ifdef __SSE2__
-	const __m128i first = _mm_set1_epi8(word[0]), last = _mm_set1_epi8(word[len - 1]);
-	unsigned bits;
-
-	while (end - p >= (ptrdiff_t)(len + 15)) {
-		bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), first),
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + len - 1)), last)));
-		for (; bits; bits &= bits - 1)
-			if (!memcmp(p + __builtin_ctz(bits) + 1, word + 1, mid))
-				return p + __builtin_ctz(bits);
-		p += 16;
-	}
-#endif
-	for (; end - p >= (ptrdiff_t)len; p++)
-		if (*p == word[0] && p[len - 1] == word[len - 1] && !memcmp(p + 1, word + 1, mid))
-			return p;
-	return end;
-}
-
-/*
  * The first place in [p, end) where a requisite may start, else end; at[i]
  * is the first place of word i at or after the last p (end: none; NULL:
  * not looked for), found again only once p has passed it.
@@ -162,14 +130,16 @@ static const char *find_word(const char *p, const char *end, const char *word, s
 static const char *next_start(const struct starts *st, const char **at, const char *p,
 			      const char *end)
 {
-	const char *best = end;
+	const char *best = end, *q;
 	size_t i;
 
 	if (st->any)
 		return p;
 	for (i = 0; i < st->n; i++) {
-		if (!at[i] || at[i] < p)
-			at[i] = find_word(p, end, st->word[i], st->len[i]);
+		if (!at[i] || at[i] < p) {
+			q = nv_mem_find(p, (size_t)(end - p), st->word[i], st->len[i]);
+			at[i] = q ? q : end;
+		}
 		/* As memmem() over [p, best): a word reaching past best is not taken. */
 		if (at[i] < best && (size_t)(best - at[i]) >= st->len[i])
 			best = at[i];
