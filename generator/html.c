@@ -370,6 +370,9 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	/* Fragments link no stylesheet nor script, and have no search. */
 	if (!s->opts.fragment)
 		nv_html_copy_assets(s);
+	/* Every page: the titles shown on many typeset once (a rebuild of some has no use for it).
+	 */
+	s->typo = nv_html_typo_new(m, s->opts.jobs);
 	files = nv_html_copy_files(s);
 	nv_html_emit_index(s);
 	nv_html_emit_entries(s, files);
@@ -393,6 +396,7 @@ void nv_html_free(struct nv_html_state *s)
 		return;
 	nv_tpl_set_free(s->tpl);
 	nv_guard_free(s->guard);
+	nv_html_typo_free(s->typo);
 	nv_value_free(s->site);
 	nv_value_free(s->navdef);
 	for (i = 0; i < s->npages; i++) {

@@ -99,6 +99,7 @@ struct nv_html_state {
 	size_t npdfs, pdfs_alloc;
 	bool custom_css; /* the project has theme/assets/custom.css */
 	int failed;
+	struct nv_html_typo *typo; /* the entries' titles and summaries typeset, or NULL */
 };
 
 /* The size of a file as links state it: «512 Б», «12,3 КБ», «4,1 МБ» (html_out.c). */
@@ -176,8 +177,23 @@ static inline void push(struct nv_value *list, struct nv_value *v)
 /* A string with the Russian typography applied (titles, preambles); left out when empty. */
 void nv_html_set_t(struct nv_value *m, const char *k, const char *v);
 /* The same as HTML, the organisation's short name and «№ N» kept on one line (html_keep.h). */
-void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
-		      const struct nv_model *model);
+void nv_html_set_keep(const struct nv_html_state *s, struct nv_value *m, const char *k,
+		      const char *v);
+
+/*
+ * The typographed title and summary of every entry of m, made once on
+ * `jobs` threads for the pages that show them again and again
+ * (html_typo.c); free it with nv_html_typo_free() (NULL accepted).
+ */
+struct nv_html_typo *nv_html_typo_new(const struct nv_model *m, int jobs);
+void nv_html_typo_free(struct nv_html_typo *t);
+/* The typographed v when v is the address of an entry's title or summary, else NULL. */
+const char *nv_html_typo_get(const struct nv_html_typo *t, const char *v);
+/* nv_typo_str() of v, from s->typo when it has v (s may be NULL); the caller frees it. */
+char *nv_html_typo_str(const struct nv_html_state *s, const char *v);
+/* nv_html_set_t(), from s->typo when it has v (s may be NULL). */
+void nv_html_set_tt(const struct nv_html_state *s, struct nv_value *m, const char *k,
+		    const char *v);
 
 /* A date as k (ДД.ММ.ГГГГ), k_iso and k_long; left out when d is not set. */
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d);
@@ -195,7 +211,7 @@ void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_perso
 const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b);
 
 /* {title, url, kind, date…, summary, number} of a document; the caller owns it. */
-struct nv_value *nv_html_doc_link(const struct nv_entry *e);
+struct nv_value *nv_html_doc_link(const struct nv_html_state *s, const struct nv_entry *e);
 
 /* approvals, approvals_left and approvals_right of e's approval blocks, into ctx. */
 void nv_html_add_approvals(struct nv_value *ctx, const struct nv_entry *e,
@@ -218,7 +234,7 @@ size_t nv_html_entries_of(const struct nv_model *m, enum nv_kind kind, struct nv
 char *nv_html_filter_url(const char *what, const char *value);
 
 /* A case in the bank: its doc_link plus form, kind, year and their slugs. */
-struct nv_value *nv_html_case_card(const struct nv_entry *e);
+struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct nv_entry *e);
 
 /* --- forms (html_forms.c) ------------------------------------------------------ */
 

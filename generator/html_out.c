@@ -114,7 +114,7 @@ static void fill_page_ref(const struct nv_html_state *s, struct nv_html_worker *
 	struct nv_buf b = NV_BUF_INIT;
 
 	p->url = nv_xstrdup(url);
-	p->title = nv_typo_str(title);
+	p->title = nv_html_typo_str(s, title);
 	p->kind = nv_xstrdup(kind ? kind : "");
 	p->line = NULL;
 	if ((!text || !*text) && strcmp(p->kind, "index"))
@@ -175,7 +175,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 		if ((p = strrchr(url, '/')))
 			nv_buf_add(&here, url, (size_t)(p - url) + 1);
 	}
-	nv_html_set_t(page, "title", title);
+	nv_html_set_tt(s, page, "title", title);
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);
 	set(ctx, "page", page);

@@ -108,12 +108,12 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
 
 	set_s(doc, "id", e->id);
-	nv_html_set_t(doc, "title", e->title);
-	nv_html_set_keep(doc, "title_html", e->title, s->m);
+	nv_html_set_tt(s, doc, "title", e->title);
+	nv_html_set_keep(s, doc, "title_html", e->title);
 	set_s(doc, "kind", nv_kind_names[e->kind]);
 	set_s(doc, "kind_title", kind_titles[e->kind]);
 	if (!e->web_hidden)
-		nv_html_set_t(doc, "summary", e->summary);
+		nv_html_set_tt(s, doc, "summary", e->summary);
 	set(doc, "body", nv_value_new_str(html));
 	nv_html_set_date(doc, "date", &e->date);
 	if (e->acyear) {
@@ -376,7 +376,7 @@ static void set_list_text(struct nv_value *m, const char *k, struct nv_value *li
 }
 
 /* A best practice: form, kind, problem, goal, results, tags, authors, program. */
-static void case_doc(struct nv_value *doc, const struct nv_entry *e)
+static void case_doc(const struct nv_html_state *s, struct nv_value *doc, const struct nv_entry *e)
 {
 	set_s(doc, "form", e->form);
 	set_s(doc, "mentoring_kind", e->mkind);
@@ -390,7 +390,7 @@ static void case_doc(struct nv_value *doc, const struct nv_entry *e)
 	set_list_text(doc, "tags", str_list(e->tags, e->ntags, false));
 	set_list_text(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 	if (e->program)
-		set(doc, "program", nv_html_doc_link(e->program));
+		set(doc, "program", nv_html_doc_link(s, e->program));
 }
 
 /* A free page: its normative documents by level, and the attachments if it lists them. */
@@ -463,7 +463,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		break;
 	case NV_KIND_CASE:
 		tpl = "case";
-		case_doc(doc, e);
+		case_doc(s, doc, e);
 		break;
 	case NV_KIND_PROGRAM:
 		set_list_text(doc, "forms", str_list(e->forms, e->nforms, false));
@@ -507,7 +507,7 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	items = arr();
 
 	for (i = 0; i < n; i++) {
-		push(items, nv_html_doc_link(v[i]));
+		push(items, nv_html_doc_link(s, v[i]));
 		c = nv_html_entry_changed(s, v[i]);
 		if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
 			newest = c;
@@ -580,7 +580,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 				cv = p == 1 ? v[i]->form : p == 2 ? v[i]->mkind : b.ptr;
 				if (p && (!cv || strcmp(cv, values[k])))
 					continue;
-				push(items, nv_html_case_card(v[i]));
+				push(items, nv_html_case_card(s, v[i]));
 				shown++;
 				c = nv_html_entry_changed(s, v[i]);
 				if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
@@ -632,7 +632,7 @@ void nv_html_emit_index(struct nv_html_state *s)
 	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &items);
 
 	for (i = 0; i < n && i < 3; i++)
-		push(news, nv_html_doc_link(items[i]));
+		push(news, nv_html_doc_link(s, items[i]));
 	nv_html_set_list(ctx, "news", news);
 	free(items);
 	for (i = 0; i < s->navdef->nr; i++) {

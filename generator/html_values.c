@@ -107,17 +107,17 @@ const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b)
 }
 
 /* {title, url} of a document, the url relative to the section root. */
-struct nv_value *nv_html_doc_link(const struct nv_entry *e)
+struct nv_value *nv_html_doc_link(const struct nv_html_state *s, const struct nv_entry *e)
 {
 	struct nv_value *v = obj();
 	struct nv_buf b = NV_BUF_INIT;
 
-	nv_html_set_t(v, "title", e->title);
+	nv_html_set_tt(s, v, "title", e->title);
 	set_s(v, "url", nv_html_entry_url(e, &b));
 	set_s(v, "kind", nv_kind_names[e->kind]);
 	nv_html_set_date(v, "date", &e->date);
 	if (!e->web_hidden) /* an appendix not for the website: its summary neither */
-		nv_html_set_t(v, "summary", e->summary);
+		nv_html_set_tt(s, v, "summary", e->summary);
 	if (e->kind == NV_KIND_ORDER)
 		set_s(v, "number", e->number);
 	nv_buf_release(&b);
@@ -256,16 +256,16 @@ char *nv_html_plain_text(const char *html, size_t max)
 
 /* --- documents: approvals, people, pairs -------------------------------------- */
 
-void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
-		      const struct nv_model *model)
+void nv_html_set_keep(const struct nv_html_state *s, struct nv_value *m, const char *k,
+		      const char *v)
 {
-	const char *const keep[] = { model->site.short_name, model->site.genitive };
+	const char *const keep[] = { s->m->site.short_name, s->m->site.genitive };
 	struct nv_buf b = NV_BUF_INIT;
 	char *t;
 
 	if (!v || !*v)
 		return;
-	t = nv_typo_str(v);
+	t = nv_html_typo_str(s, v);
 	nv_html_add_keep(&b, t, keep, 2, nv_buf_add_html);
 	set(m, k, nv_value_new_str(b.ptr));
 	nv_buf_release(&b);
@@ -460,9 +460,9 @@ char *nv_html_filter_url(const char *what, const char *value)
 	return url;
 }
 
-struct nv_value *nv_html_case_card(const struct nv_entry *e)
+struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct nv_entry *e)
 {
-	struct nv_value *v = nv_html_doc_link(e);
+	struct nv_value *v = nv_html_doc_link(s, e);
 	struct nv_buf b = NV_BUF_INIT;
 	char *slug;
 
