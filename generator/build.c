@@ -327,7 +327,8 @@ static bool names_hidden(const struct nv_entry *e)
 static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
 {
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
-	struct nv_guard *g = nv_guard_new(m);
+	struct nv_guard *own = m->guard ? NULL : nv_guard_new(m);
+	const struct nv_guard *g = m->guard ? m->guard : own;
 	struct nv_buf text = NV_BUF_INIT;
 	size_t i;
 
@@ -345,7 +346,7 @@ static bool *public_pdfs(struct nv_print_state *ps, const struct nv_model *m, co
 		pub[i] = !nv_guard_leaks(g, text.ptr, text.len, false);
 	}
 	nv_buf_release(&text);
-	nv_guard_free(g);
+	nv_guard_free(own);
 	return pub;
 }
 
@@ -635,14 +636,15 @@ static int commit(struct build *b)
  */
 static int print_report(struct build *b)
 {
-	struct nv_guard *g = nv_guard_new(&b->p.model);
+	const struct nv_model *m = &b->p.model;
+	struct nv_guard *own = m->guard ? NULL : nv_guard_new(m);
 	struct nv_buf text = NV_BUF_INIT;
 	int rc = nv_print_report(b->ps, &b->report, NULL, &text);
 
-	if (rc == 0 && nv_guard_leaks(g, text.ptr, text.len, false))
+	if (rc == 0 && nv_guard_leaks(m->guard ? m->guard : own, text.ptr, text.len, false))
 		nv_buf_truncate(&b->report, 0);
 	nv_buf_release(&text);
-	nv_guard_free(g);
+	nv_guard_free(own);
 	return rc;
 }
 

@@ -335,7 +335,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->m = m;
 	s->d = d;
 	s->main.d = d;
-	s->guard = nv_guard_new(m);
+	s->guard = m->guard ? m->guard : (s->own_guard = nv_guard_new(m));
 	s->writer = nv_writer_new(s->opts.jobs);
 	if (nv_html_check_fragment(&s->opts, m, d) < 0) {
 		nv_writer_finish(s->writer, d);
@@ -395,7 +395,7 @@ void nv_html_free(struct nv_html_state *s)
 	if (!s)
 		return;
 	nv_tpl_set_free(s->tpl);
-	nv_guard_free(s->guard);
+	nv_guard_free(s->own_guard);
 	nv_html_typo_free(s->typo);
 	nv_value_free(s->site);
 	nv_value_free(s->navdef);

@@ -87,8 +87,9 @@ struct nv_html_state {
 	const struct nv_model *m;
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
-	struct nv_html_worker main; /* the calling thread */
-	struct nv_guard *guard;	    /* read by every thread, never changed */
+	struct nv_html_worker main;   /* the calling thread */
+	const struct nv_guard *guard; /* read by every thread, never changed: the model's… */
+	struct nv_guard *own_guard;   /* …or this one, made when the model has none */
 	struct nv_writer *writer;
 	struct nv_value *site;	    /* the `site` part of every context */
 	struct nv_value *navdef;    /* [{title, url, section}] */

@@ -41,6 +41,7 @@
 #include "date.h"
 #include "diag.h"
 #include "markdown.h"
+#include "guard.h"
 #include "model.h"
 #include "model_int.h"
 #include "schema.h"
@@ -323,6 +324,7 @@ void nv_model_release(struct nv_model *m)
 	free((char *)m->site_yml);
 	nv_strmap_free(m->people_index, NULL);
 	nv_strmap_free(m->entries_index, NULL);
+	nv_guard_free(m->guard);
 	memset(m, 0, sizeof(*m));
 }
 
