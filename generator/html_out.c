@@ -9,6 +9,10 @@
  */
 #include "common.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,6 +38,29 @@ static inline bool json_special(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\' || c == '<';
 }
 
+/* The end of the run of bytes at u[i] that need no escape (n: the string's end). */
+static inline size_t json_plain_end(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i bias = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x20 ^ 0x80));
+	unsigned m;
+
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		/* c < 0x20 unsigned, as a signed compare of c ^ 0x80 */
+		__m128i x = _mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(v, bias), lim),
+					 _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+						 _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))));
+		if ((m = (unsigned)_mm_movemask_epi8(x)))
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && !json_special(u[i]))
+		i++;
+	return i;
+}
+
 /*
  * s as a JSON string, safe inside a <script>: runs of plain bytes go in
  * one copy, the string is measured once.
@@ -48,8 +75,7 @@ static void add_json_string(struct nv_buf *b, const char *s)
 	nv_buf_addch(b, '"');
 	while (i < n) {
 		start = i;
-		while (i < n && !json_special(u[i]))
-			i++;
+		i = json_plain_end(u, i, n);
 		nv_buf_add(b, s + start, i - start);
 		if (i == n)
 			break;

@@ -455,6 +455,21 @@ static void test_base_url_problem(void)
 		  "в адресе раздела не должно быть «?» и «#»: нужен адрес папки раздела");
 }
 
+/* JSON strings: every escape found, 16 bytes at a time and in the tail. */
+static void test_json_string(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_json_string(&b, "Приказ «О наставничестве» \"1\" <script> a\\b\tс\x01 конец");
+	CHECK_STR(b.ptr,
+		  "\"Приказ «О наставничестве» \\\"1\\\" \\u003cscript> a\\\\b\\u0009с\\u0001 "
+		  "конец\"");
+	nv_buf_reset(&b);
+	nv_html_json_string(&b, "0123456789abcdef0123456789abcdef\n");
+	CHECK_STR(b.ptr, "\"0123456789abcdef0123456789abcdef\\u000a\"");
+	nv_buf_release(&b);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_idna_host);
@@ -466,4 +481,5 @@ void nv_tests(void)
 	NV_RUN(test_facet_counts_the_whole_table);
 	NV_RUN(test_facet_of_years);
 	NV_RUN(test_plain_text);
+	NV_RUN(test_json_string);
 }
