@@ -183,27 +183,58 @@ static const char known_keys[][24] = {
 	"young_specialists",
 };
 
-static int cmp_known_key(const void *key, const void *elem)
+/* The 8 bytes at p as an integer that orders as they do (big-endian). */
+static inline uint64_t key_word(const char *p)
 {
-	const unsigned char *a = key, *b = elem;
+	uint64_t w;
 
-	/* By hand: keys are short, and a call per probe cost more than the compare. */
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return (int)*a - (int)*b;
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
 }
 
-/* key (keylen bytes) in known_keys, or a copy of it that the map owns. */
+/*
+ * key (keylen bytes) in known_keys, or a copy of it that the map owns.
+ * The key is padded with zeros to a row of the table, so that a probe
+ * compares three words, in the order of strcmp().
+ */
 static char *intern_key(const char *key, size_t keylen)
 {
-	const char *k = NULL;
+	char pad[sizeof(known_keys[0])] = { 0 };
+	const char *row;
+	uint64_t k0, k1, k2, a, b;
+	size_t lo = 0, hi = NV_ARRAY_SIZE(known_keys), mid;
 
-	if (keylen < sizeof(known_keys[0]))
-		k = bsearch(key, known_keys, NV_ARRAY_SIZE(known_keys), sizeof(*known_keys),
-			    cmp_known_key);
-	return k ? (char *)k : nv_xmemdupz(key, keylen);
+	_Static_assert(sizeof(known_keys[0]) == 24, "a row of known_keys is three words");
+	if (keylen >= sizeof(known_keys[0]))
+		return nv_xmemdupz(key, keylen);
+	memcpy(pad, key, keylen);
+	k0 = key_word(pad);
+	k1 = key_word(pad + 8);
+	k2 = key_word(pad + 16);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		row = known_keys[mid];
+		a = key_word(row);
+		b = k0;
+		if (a == b) {
+			a = key_word(row + 8);
+			b = k1;
+		}
+		if (a == b) {
+			a = key_word(row + 16);
+			b = k2;
+		}
+		if (a == b)
+			return (char *)row;
+		if (a < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return nv_xmemdupz(key, keylen);
 }
 
 /* True if the map does not own key: it points into known_keys. */
