@@ -176,6 +176,8 @@ static void unlend(struct nv_value *m, const struct nv_value *v)
 			m->members[i].value = NULL;
 }
 
+#define PAGE_ROOM 16384 /* bytes a page takes beyond its body, at most for most */
+
 /*
  * Render template `tpl` with ctx (taken over) into url, adding the common
  * context, and remember the page for the sitemap and the search index.
@@ -186,7 +188,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 {
 	struct nv_buf root = NV_BUF_INIT, here = NV_BUF_INIT, html = NV_BUF_INIT;
 	const struct nv_template *t;
-	struct nv_value *page = obj();
+	struct nv_value *page = obj(), *body;
 	const char *p;
 
 	/* A fragment lives on another site: its links start from the base URL. */
@@ -214,6 +216,9 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set_s(ctx, "generator", "nastavnik " NV_VERSION);
 	set_b(ctx, "custom_css", s->custom_css);
 	t = nv_tpl_get(w->tpl, tpl, w->d);
+	/* The page is its body and some 10 KB of the theme's: grown once, not a dozen times. */
+	body = nv_map_get(ctx, "body");
+	nv_buf_grow(&html, (body && body->type == NV_STRING ? body->len : 0) + PAGE_ROOM);
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {

@@ -65,10 +65,13 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 		.nkeep = 2,
 	};
 
-	if (e->web_hidden)
+	if (e->web_hidden) {
 		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
-	else if (e->md)
+	} else if (e->md) {
+		/* The HTML of a body is about its file and a third more: grown once. */
+		nv_buf_grow(&out, e->text_len / 3 * 4 + 256);
 		nv_html_md_render_opts(&out, e->md, e->link_urls, e->link_texts, &o);
+	}
 	return nv_buf_detach(&out, NULL);
 }
 
