@@ -17,6 +17,10 @@
  */
 #include "common.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "alloc.h"
 #include "buf.h"
 #include "typo.h"
@@ -495,10 +499,8 @@ static void put_quote(struct typo *t)
 }
 
 /*
- * The rules below each handle the character at s[i] (k bytes long). They
- * return where to go on after writing their output, or 0 when the
- * character is to be copied as it is (which is also what they return
- * after writing something that goes before it).
+ * The rules below each handle the character at s[i] (k bytes long): they return where to go
+ * on after writing their output, or 0 when it is copied as it is (after what goes before it).
  */
 
 /*
@@ -672,13 +674,11 @@ static size_t step(struct typo *t, size_t i)
 }
 
 /*
- * The fast path. Most text is letters, digits, spaces and punctuation no
- * rule touches; plain_end() finds how far such a run goes, byte by byte
- * with no decoding, and the run is copied whole. It stops, leaving the
- * character to step(), wherever a rule might fire or the byte is anything
- * but ASCII or a two-byte Cyrillic letter (U+0400..U+047F): so every
- * character in a run is one step() would copy unchanged, and feed_run()
- * brings the state to where step() would have left it.
+ * The fast path. Most text is letters, digits, spaces and punctuation no rule touches;
+ * plain_end() finds how far such a run goes on the bytes, and the run is copied whole. It
+ * stops, leaving the character to step(), wherever a rule might fire or at anything but ASCII
+ * or a two-byte Cyrillic letter (U+0400..U+047F): so step() would copy every character of a
+ * run unchanged, and feed_run() brings the state to where step() would have left it.
  */
 enum {
 	B_STOP,
@@ -724,18 +724,17 @@ static const unsigned char byte_class[256] = {
  */
 static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t w;
-#endif
-
 	for (;;) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* four letters (lead D0/D1, continuation) at a time */
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if ((w & 0xC0FEC0FEC0FEC0FEu) != 0x80D080D080D080D0u)
+#ifdef __SSE2__
+		/* eight letters (lead D0/D1, continuation) at a time, to the first other byte */
+		for (unsigned bad; n - i >= 16; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			v = _mm_and_si128(v, _mm_set1_epi16((short)0xC0FE));
+			v = _mm_cmpeq_epi8(v, _mm_set1_epi16((short)0x80D0));
+			if ((bad = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF)) {
+				i += (unsigned)__builtin_ctz(bad) & ~1u;
 				break;
-			i += 8;
+			}
 		}
 #endif
 		if (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)
