@@ -348,6 +348,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	free(shown);
 	s->navdef = nv_html_make_nav(m);
 	nv_html_municipal_nav(s->navdef, &s->opts, m);
+	nv_html_navs_make(s);
 	custom = nv_html_custom_css(&s->opts);
 	s->custom_css = custom != NULL;
 	free(custom);
@@ -398,6 +399,9 @@ void nv_html_free(struct nv_html_state *s)
 	nv_guard_free(s->own_guard);
 	nv_html_typo_free(s->typo);
 	nv_value_free(s->site);
+	for (i = 0; s->navs && s->navdef && i <= s->navdef->nr; i++)
+		nv_value_free(s->navs[i]);
+	free(s->navs);
 	nv_value_free(s->navdef);
 	for (i = 0; i < s->npages; i++) {
 		free(s->pages[i].url);

@@ -93,6 +93,7 @@ struct nv_html_state {
 	struct nv_writer *writer;
 	struct nv_value *site;	    /* the `site` part of every context */
 	struct nv_value *navdef;    /* [{title, url, section}] */
+	struct nv_value **navs;	    /* navdef->nr + 1 navigations (nv_html_navs_make()), or NULL */
 	struct nv_html_page *pages; /* for sitemap and search */
 	size_t npages, pages_alloc;
 	char *base_url;		      /* ends with '/', or NULL */
@@ -258,6 +259,17 @@ struct nv_value *nv_html_facet(const char *what, const char *const *values,
 
 /* The navigation of a page at url: navdef with current/active set; the caller owns it. */
 struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url);
+/*
+ * s->navs: the navigation with each entry of navdef active in turn and
+ * with none, made once for the pages to share (freed by nv_html_free()).
+ */
+void nv_html_navs_make(struct nv_html_state *s);
+/*
+ * The one of s->navs that is nv_html_nav_for(s, url), lent (never
+ * changed nor freed by the caller); NULL when url needs its own: it is a
+ * section's page (current) or s->navs is not made.
+ */
+const struct nv_value *nv_html_nav_shared(const struct nv_html_state *s, const char *url);
 
 /* The section's navigation [{title, url, section, description}]; the caller owns it. */
 struct nv_value *nv_html_make_nav(const struct nv_model *m);

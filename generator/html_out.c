@@ -189,6 +189,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	struct nv_buf root = NV_BUF_INIT, here = NV_BUF_INIT, html = NV_BUF_INIT;
 	const struct nv_template *t;
 	struct nv_value *page = obj(), *body;
+	const struct nv_value *nav;
 	const char *p;
 
 	/* A fragment lives on another site: its links start from the base URL. */
@@ -209,7 +210,9 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set(ctx, "page", page);
 	/* Lent, not copied: every page has the same; taken back below. */
 	set(ctx, "site", s->site);
-	set(ctx, "nav", nv_html_nav_for(s, url));
+	/* Lent too when the page is in a section or none: the same for many. */
+	nav = nv_html_nav_shared(s, url);
+	set(ctx, "nav", nav ? (struct nv_value *)nav : nv_html_nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
 	set(ctx, "here", nv_value_new_str(here.ptr));
 	set_b(ctx, "fragment", s->opts.fragment);
@@ -229,6 +232,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 			add_page_ref(s, w, url, title, kind, search_text);
 	}
 	unlend(ctx, s->site);
+	if (nav)
+		unlend(ctx, nav);
 	nv_value_free(ctx);
 	nv_buf_release(&root);
 	nv_buf_release(&here);

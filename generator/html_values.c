@@ -634,24 +634,62 @@ struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_ur
 	return v;
 }
 
-struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url)
+/* Whether nav entry def is the page at url (1), the section holding it (2), or neither (0). */
+static int nav_state(const struct nv_value *def, const char *url)
 {
-	struct nv_value *nav = arr(), *item;
-	const struct nv_value *def;
-	const char *section;
-	size_t i, n;
+	const char *section = nv_map_get_str(def, "section");
+	size_t n = section ? strlen(section) : 0;
 
 	/* An entry is active on the pages under its section's folder («cases/…»). */
+	if (!strcmp(nv_map_get_str(def, "url"), url))
+		return 1;
+	return n && !strncmp(section, url, n) && url[n] == '/' ? 2 : 0;
+}
+
+/* navdef with entry `active` (navdef->nr: none) active, url's entry (when set) current. */
+static struct nv_value *nav_with(const struct nv_html_state *s, size_t active, const char *url)
+{
+	struct nv_value *nav = arr(), *item;
+	size_t i;
+	int st;
+
 	for (i = 0; i < s->navdef->nr; i++) {
-		def = s->navdef->items[i];
-		item = nv_value_copy(def);
-		section = nv_map_get_str(def, "section");
-		n = section ? strlen(section) : 0;
-		if (!strcmp(nv_map_get_str(def, "url"), url))
-			set_b(item, "current", true);
-		else if (n && !strncmp(section, url, n) && url[n] == '/')
-			set_b(item, "active", true);
+		item = nv_value_copy(s->navdef->items[i]);
+		st = url ? nav_state(s->navdef->items[i], url) : i == active ? 2 : 0;
+		if (st)
+			set_b(item, st == 1 ? "current" : "active", true);
 		push(nav, item);
 	}
 	return nav;
+}
+
+struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url)
+{
+	return nav_with(s, 0, url);
+}
+
+void nv_html_navs_make(struct nv_html_state *s)
+{
+	size_t i;
+
+	s->navs = nv_xcalloc(s->navdef->nr + 1, sizeof(*s->navs));
+	for (i = 0; i <= s->navdef->nr; i++)
+		s->navs[i] = nav_with(s, i, NULL);
+}
+
+const struct nv_value *nv_html_nav_shared(const struct nv_html_state *s, const char *url)
+{
+	size_t i, active = s->navdef->nr;
+	int st;
+
+	if (!s->navs)
+		return NULL;
+	for (i = 0; i < s->navdef->nr; i++) {
+		if (!(st = nav_state(s->navdef->items[i], url)))
+			continue;
+		if (st == 1 || active < s->navdef->nr)
+			return NULL; /* a section's own page, or two sections: made for the page */
+		active = i;
+	}
+	return s->navs[active];
 }
