@@ -41,7 +41,6 @@
 #include "date.h"
 #include "diag.h"
 #include "markdown.h"
-#include "guard.h"
 #include "model.h"
 #include "model_int.h"
 #include "schema.h"
@@ -324,7 +323,7 @@ void nv_model_release(struct nv_model *m)
 	free((char *)m->site_yml);
 	nv_strmap_free(m->people_index, NULL);
 	nv_strmap_free(m->entries_index, NULL);
-	nv_guard_free(m->guard);
+	mdl_guard_release(m);
 	memset(m, 0, sizeof(*m));
 }
 

@@ -819,7 +819,7 @@ void mdl_check_mentions(struct builder *b)
 
 	mdl_cache_begin(b, MDL_CHECK_MENTIONS);
 	/* Made again for a model kept from the last build: the people may have changed. */
-	nv_guard_free(b->m->guard);
+	mdl_guard_release(b->m);
 	b->m->guard = nv_guard_new(b->m);
 	mdl_per_entry(b, mention_thread);
 	pd_init(&x, b);
@@ -833,4 +833,10 @@ void mdl_check_mentions(struct builder *b)
 		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
 	}
 	pd_release(&x);
+}
+
+void mdl_guard_release(struct nv_model *m)
+{
+	nv_guard_free(m->guard);
+	m->guard = NULL;
 }
