@@ -549,6 +549,30 @@ static size_t case_years(struct nv_entry **v, size_t n, const char **years, char
 }
 
 /* The case bank: the full list and one static page per filter value. */
+/*
+ * The card of each of the n cases, made once: a case shows on the page of
+ * all cases and on the page of each of its filters, which take copies.
+ * The caller frees them with free_cards().
+ */
+static struct nv_value **case_cards(const struct nv_html_state *s, struct nv_entry **v, size_t n)
+{
+	struct nv_value **cards = nv_xcalloc(n + 1, sizeof(*cards));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cards[i] = nv_html_case_card(s, v[i]);
+	return cards;
+}
+
+static void free_cards(struct nv_value **cards, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		nv_value_free(cards[i]);
+	free(cards);
+}
+
 void nv_html_emit_cases(struct nv_html_state *s)
 {
 	struct nv_entry **v;
@@ -557,6 +581,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 	struct nv_buf b = NV_BUF_INIT;
 	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
 	const char *what[] = { "form", "kind", "year" };
+	struct nv_value **cards = case_cards(s, v, n);
 
 	nyears = case_years(v, n, years, year_store);
 	/* The page of all cases (p = 0), then one per value of each facet. */
@@ -583,7 +608,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 				cv = p == 1 ? v[i]->form : p == 2 ? v[i]->mkind : b.ptr;
 				if (p && (!cv || strcmp(cv, values[k])))
 					continue;
-				push(items, nv_html_case_card(s, v[i]));
+				push(items, nv_value_copy(cards[i]));
 				shown++;
 				c = nv_html_entry_changed(s, v[i]);
 				if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
@@ -622,6 +647,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 		free(year_store[i]);
 	free(year_store);
 	free(years);
+	free_cards(cards, n);
 	free(v);
 	nv_buf_release(&b);
 }
