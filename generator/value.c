@@ -197,23 +197,24 @@ static inline uint64_t key_word(const char *p)
 
 /*
  * key (keylen bytes) in known_keys, or a copy of it that the map owns.
- * The key is padded with zeros to a row of the table, so that a probe
- * compares three words, in the order of strcmp().
+ * The key is taken as a row of the table would hold it (zeros after it),
+ * as three big-endian words, so that a probe compares three words in the
+ * order of strcmp(); built byte by byte (no copy to read back).
  */
 static char *intern_key(const char *key, size_t keylen)
 {
-	char pad[sizeof(known_keys[0])] = { 0 };
+	uint64_t k[3] = { 0, 0, 0 }, k0, k1, k2, a, b;
 	const char *row;
-	uint64_t k0, k1, k2, a, b;
-	size_t lo = 0, hi = NV_ARRAY_SIZE(known_keys), mid;
+	size_t lo = 0, hi = NV_ARRAY_SIZE(known_keys), mid, i;
 
 	_Static_assert(sizeof(known_keys[0]) == 24, "a row of known_keys is three words");
 	if (keylen >= sizeof(known_keys[0]))
 		return nv_xmemdupz(key, keylen);
-	memcpy(pad, key, keylen);
-	k0 = key_word(pad);
-	k1 = key_word(pad + 8);
-	k2 = key_word(pad + 16);
+	for (i = 0; i < keylen; i++)
+		k[i / 8] |= (uint64_t)(unsigned char)key[i] << (56 - 8 * (i % 8));
+	k0 = k[0];
+	k1 = k[1];
+	k2 = k[2];
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		row = known_keys[mid];
