@@ -103,9 +103,9 @@ static void add_revisions(const struct nv_html_state *s, struct nv_value *doc,
 	set(doc, "has_revisions", nv_value_new_bool(true));
 }
 
-/* The parts of every document page: id, titles, body, dates, approvals, PDF. */
+/* The parts of every document page: id, titles, body (html, taken over), dates, approvals, PDF. */
 static struct nv_value *doc_common(const struct nv_html_state *s, const struct nv_entry *e,
-				   const char *html, bool pdf)
+				   char *html, bool pdf)
 {
 	struct nv_value *doc = obj();
 	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
@@ -117,7 +117,7 @@ static struct nv_value *doc_common(const struct nv_html_state *s, const struct n
 	set_s(doc, "kind_title", kind_titles[e->kind]);
 	if (!e->web_hidden)
 		nv_html_set_tt(s, doc, "summary", e->summary);
-	set(doc, "body", nv_value_new_str(html));
+	set(doc, "body", nv_value_take_str(html));
 	nv_html_set_date(doc, "date", &e->date);
 	if (e->acyear) {
 		nv_acyear_add(&b, e->acyear);
@@ -194,14 +194,16 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 /* Set k to text, typographed, without trailing line breaks (a YAML «|» block keeps one). */
 static void set_trimmed(struct nv_value *m, const char *k, const char *text)
 {
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf b = NV_BUF_INIT;
 	size_t n = text ? strlen(text) : 0;
-	char *cut;
 
 	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
 		n--;
-	cut = text ? nv_xmemdupz(text, n) : NULL;
-	nv_html_set_t(m, k, cut);
-	free(cut);
+	if (!n)
+		return; /* as nv_html_set_t(): nothing for an empty text */
+	nv_typo(&b, text, n, &st);
+	set(m, k, nv_value_take_str(nv_buf_detach(&b, NULL)));
 }
 
 /* A text cell of a roadmap row. */
@@ -485,11 +487,10 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	}
 	set(ctx, "doc", doc);
 	nv_html_set_updated(ctx, nv_html_entry_changed(s, e));
-	text = nv_html_search_text(html);
+	text = nv_html_search_text(html); /* the page's body: ctx owns it until it is emitted */
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
 	free(text);
-	free(html);
 	nv_buf_release(&url);
 }
 

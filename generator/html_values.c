@@ -32,13 +32,9 @@ static const char *const pair_status_titles[] = { "работает", "заве�
 /* A string with the Russian typography applied (titles, preambles). */
 void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
 {
-	char *t;
-
 	if (!v || !*v)
 		return;
-	t = nv_typo_str(v);
-	set(m, k, nv_value_new_str(t));
-	free(t);
+	set(m, k, nv_value_take_str(nv_typo_str(v)));
 }
 
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d)

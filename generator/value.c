@@ -295,6 +295,15 @@ struct nv_value *nv_value_new_str(const char *s)
 	return nv_value_new_string(s, strlen(s));
 }
 
+struct nv_value *nv_value_take_str(char *s)
+{
+	struct nv_value *v = nv_value_new(NV_STRING, 0, 0);
+
+	v->str = s;
+	v->len = strlen(s);
+	return v;
+}
+
 void nv_value_free(struct nv_value *v)
 {
 	size_t i;

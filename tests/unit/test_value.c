@@ -1,6 +1,7 @@
 /* Unit tests for value.c: the positioned value tree. */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "harness.h"
 #include "value.h"
@@ -250,6 +251,17 @@ static void test_known_keys_edges(void)
 	nv_value_free(b);
 }
 
+/* A string taken over is the node's own: freed with it, its length measured. */
+static void test_take_str(void)
+{
+	struct nv_value *v = nv_value_take_str(nv_xstrdup("Приказ"));
+
+	CHECK(v->type == NV_STRING);
+	CHECK_STR(v->str, "Приказ");
+	CHECK_INT(v->len, strlen("Приказ"));
+	nv_value_free(v);
+}
+
 static void test_type_names(void)
 {
 	CHECK_STR(nv_type_name(NV_NULL), "пустое значение");
@@ -270,6 +282,7 @@ void nv_tests(void)
 	NV_RUN(test_strip_keeps_texts);
 	NV_RUN(test_known_keys_shared);
 	NV_RUN(test_known_keys_edges);
+	NV_RUN(test_take_str);
 	NV_RUN(test_pack);
 	NV_RUN(test_type_names);
 }
