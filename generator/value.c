@@ -1,6 +1,8 @@
 /* value.c: the positioned value tree; see value.h. */
 #include "common.h"
 
+#include <pthread.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "value.h"
@@ -195,45 +197,62 @@ static inline uint64_t key_word(const char *p)
 	return w;
 }
 
+#define KEY_SLOTS 512 /* the table of known_keys by hash: a power of two, over twice as many */
+
+/* known_keys by hash of their words (key_hash()): the index + 1 of a key, 0 for none. */
+static uint16_t key_slots[KEY_SLOTS];
+static pthread_once_t key_slots_once = PTHREAD_ONCE_INIT;
+
+/* The slot of the three big-endian words of a key (row_words()). */
+static inline size_t key_hash(const uint64_t w[3])
+{
+	uint64_t h =
+		w[0] * UINT64_C(0x9E3779B97F4A7C15) ^ w[1] * UINT64_C(0xC2B2AE3D27D4EB4F) ^ w[2];
+
+	return (size_t)((h * UINT64_C(0xFF51AFD7ED558CCD)) >> 55) & (KEY_SLOTS - 1);
+}
+
+static void row_words(const char *row, uint64_t w[3])
+{
+	w[0] = key_word(row);
+	w[1] = key_word(row + 8);
+	w[2] = key_word(row + 16);
+}
+
+static void fill_key_slots(void)
+{
+	uint64_t w[3];
+	size_t i, h;
+
+	_Static_assert(NV_ARRAY_SIZE(known_keys) * 2 < KEY_SLOTS, "room in the key slots");
+	for (i = 0; i < NV_ARRAY_SIZE(known_keys); i++) {
+		row_words(known_keys[i], w);
+		for (h = key_hash(w); key_slots[h]; h = (h + 1) & (KEY_SLOTS - 1))
+			;
+		key_slots[h] = (uint16_t)(i + 1);
+	}
+}
+
 /*
  * key (keylen bytes) in known_keys, or a copy of it that the map owns.
- * The key is taken as a row of the table would hold it (zeros after it),
- * as three big-endian words, so that a probe compares three words in the
- * order of strcmp(); built byte by byte (no copy to read back).
+ * The key is taken as a row of the table holds it (zeros after it), as
+ * three big-endian words built byte by byte, and looked up by their hash.
  */
 static char *intern_key(const char *key, size_t keylen)
 {
-	uint64_t k[3] = { 0, 0, 0 }, k0, k1, k2, a, b;
-	const char *row;
-	size_t lo = 0, hi = NV_ARRAY_SIZE(known_keys), mid, i;
+	uint64_t k[3] = { 0, 0, 0 }, w[3];
+	size_t h, i;
 
 	_Static_assert(sizeof(known_keys[0]) == 24, "a row of known_keys is three words");
 	if (keylen >= sizeof(known_keys[0]))
 		return nv_xmemdupz(key, keylen);
 	for (i = 0; i < keylen; i++)
 		k[i / 8] |= (uint64_t)(unsigned char)key[i] << (56 - 8 * (i % 8));
-	k0 = k[0];
-	k1 = k[1];
-	k2 = k[2];
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		row = known_keys[mid];
-		a = key_word(row);
-		b = k0;
-		if (a == b) {
-			a = key_word(row + 8);
-			b = k1;
-		}
-		if (a == b) {
-			a = key_word(row + 16);
-			b = k2;
-		}
-		if (a == b)
-			return (char *)row;
-		if (a < b)
-			lo = mid + 1;
-		else
-			hi = mid;
+	pthread_once(&key_slots_once, fill_key_slots);
+	for (h = key_hash(k); key_slots[h]; h = (h + 1) & (KEY_SLOTS - 1)) {
+		row_words(known_keys[key_slots[h] - 1], w);
+		if (w[0] == k[0] && w[1] == k[1] && w[2] == k[2])
+			return (char *)known_keys[key_slots[h] - 1];
 	}
 	return nv_xmemdupz(key, keylen);
 }
