@@ -179,11 +179,8 @@ static size_t dash_end(const char *s, size_t n, size_t i)
 	return c == EM_DASH || c == EN_DASH ? i + k : 0;
 }
 
-/*
- * Whether the hyphen just before s[j] joins two numbers of a range
- * (2025-2026, 1-4). Numbers in codes, dates and phone numbers have more
- * than two parts or a «№» before them and keep their hyphens.
- */
+/* Whether the hyphen before s[j] joins two numbers of a range (2025-2026, 1-4); numbers of codes,
+ * dates and phones (more than two parts, or a «№» before them) keep their hyphens. */
 static bool is_range(const struct typo *t, size_t j)
 {
 	const struct nv_typo_state *st = t->st;
@@ -237,11 +234,8 @@ static size_t initial_end(const char *s, size_t n, size_t i)
 	return i + k + 1;
 }
 
-/*
- * Two initials «И. О.» or «И.О.» at s[i]: returns their end and stores the
- * end of the first in *e1 and the start of the second in *w1; returns 0
- * if there are none.
- */
+/* Two initials «И. О.» or «И.О.» at s[i]: their end (0 if none), the end of the first in *e1
+ * and the start of the second in *w1. */
 static size_t initials_end(const char *s, size_t n, size_t i, size_t *e1, size_t *w1)
 {
 	size_t e2;
@@ -350,7 +344,7 @@ static uint32_t ru_lower(uint32_t c)
  * к о с у я) or a two-letter preposition, conjunction or particle that goes with the next word
  * (not же, ли, бы), in any case, with a blank after it (anything but a letter if not `blank`).
  */
-static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
+static size_t short_word_slow(const char *s, size_t n, size_t i, bool blank)
 {
 	/* Bit (c - U+0430) of each small letter c: «а в и к о с у я» */
 	static const uint32_t one = 0x800a4505;
@@ -359,14 +353,9 @@ static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 		0, 0,	   0x4000, 0, 0x4000, 0,       0,      0x1, 0x80,
 		0, 0x4000, 0,	   0, 0x4121, 0x40002, 0x4000, 0,   0x4000
 	};
-	const unsigned char *u = (const unsigned char *)s;
 	uint32_t c1, c2;
 	size_t k1, k2;
 
-	/* Most words: three Cyrillic letters (U+0400..U+047F) from s[i] on, no blank. */
-	if (blank && n - i >= 6 && (u[i + 2] & 0xFE) == 0xD0 && (u[i + 3] & 0xC0) == 0x80 &&
-	    (u[i + 4] & 0xFE) == 0xD0 && (u[i + 5] & 0xC0) == 0x80)
-		return 0;
 	c1 = ru_lower(peek(s, n, i, &k1));
 	if (c1 < 0x0430 || c1 > 0x044F)
 		return 0;
@@ -380,6 +369,17 @@ static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 	if (blank ? !is_blank(c1) : is_letter(c1))
 		return 0;
 	return i + k1 + k2;
+}
+
+/* short_word_slow(), inline for most words: three Cyrillic letters from s[i] on, no blank. */
+static inline size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (blank && n - i >= 6 && (u[i + 2] & 0xFE) == 0xD0 && (u[i + 3] & 0xC0) == 0x80 &&
+	    (u[i + 4] & 0xFE) == 0xD0 && (u[i + 5] & 0xC0) == 0x80)
+		return 0;
+	return short_word_slow(s, n, i, blank);
 }
 
 /* Whether the word s[from, to) names a month (сентябрь, сентября, Май). */
