@@ -549,7 +549,6 @@ static size_t case_years(struct nv_entry **v, size_t n, const char **years, char
 	return nyears;
 }
 
-/* The case bank: the full list and one static page per filter value. */
 /*
  * The card of each of the n cases, made once: a case shows on the page of
  * all cases and on the page of each of its filters, which take copies.
@@ -574,6 +573,7 @@ static void free_cards(struct nv_value **cards, size_t n)
 	free(cards);
 }
 
+/* The case bank: the full list and one static page per filter value. */
 void nv_html_emit_cases(struct nv_html_state *s)
 {
 	struct nv_entry **v;
@@ -603,10 +603,13 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			struct nv_date newest = { 0, 0, 0 }, c;
 
 			for (i = 0; i < n; i++) {
-				const char *cv;
-				nv_buf_reset(&b);
-				nv_acyear_add(&b, v[i]->acyear);
-				cv = p == 1 ? v[i]->form : p == 2 ? v[i]->mkind : b.ptr;
+				/* The card's year is the case's academic year as nv_acyear_add()
+				 * writes it. */
+				const char *yr = nv_map_get_str(cards[i], "year");
+				const char *cv = p == 1	  ? v[i]->form
+						 : p == 2 ? v[i]->mkind
+						 : yr	  ? yr
+							  : "";
 				if (p && (!cv || strcmp(cv, values[k])))
 					continue;
 				push(items, nv_value_copy(cards[i]));
