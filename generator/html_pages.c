@@ -369,8 +369,10 @@ static void set_list_text(struct nv_value *m, const char *k, struct nv_value *li
 	char *key;
 	size_t i;
 
-	for (i = 0; i < list->nr; i++)
-		nv_buf_addf(&b, "%s%s", i ? ", " : "", list->items[i]->str);
+	for (i = 0; i < list->nr; i++) {
+		nv_buf_adds(&b, i ? ", " : "");
+		nv_buf_adds(&b, list->items[i]->str);
+	}
 	if (list->nr) {
 		key = nv_xasprintf("%s_text", k);
 		set_s(m, key, b.ptr);

@@ -97,8 +97,12 @@ void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_perso
 
 const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b)
 {
+	/* Not through printf: every page and every link to it asks. */
 	nv_buf_reset(b);
-	nv_buf_addf(b, "%s/%s.html", nv_kind_dirs[e->kind], e->id);
+	nv_buf_adds(b, nv_kind_dirs[e->kind]);
+	nv_buf_addch(b, '/');
+	nv_buf_adds(b, e->id);
+	nv_buf_adds(b, ".html");
 	return b->ptr;
 }
 
