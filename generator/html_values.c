@@ -39,8 +39,7 @@ void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
 
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d)
 {
-	struct nv_buf b = NV_BUF_INIT;
-	char *key;
+	struct nv_buf b = NV_BUF_INIT, key = NV_BUF_INIT;
 
 	if (!d->year)
 		return;
@@ -48,14 +47,15 @@ void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d
 	set_s(m, k, b.ptr);
 	nv_buf_reset(&b);
 	nv_date_add(&b, *d, NV_DATE_ISO);
-	key = nv_xasprintf("%s_iso", k);
-	set_s(m, key, b.ptr);
-	free(key);
+	nv_buf_adds(&key, k);
+	nv_buf_adds(&key, "_iso");
+	set_s(m, key.ptr, b.ptr);
 	nv_buf_reset(&b);
 	nv_date_add(&b, *d, NV_DATE_LONG);
-	key = nv_xasprintf("%s_long", k);
-	set_s(m, key, b.ptr);
-	free(key);
+	nv_buf_truncate(&key, strlen(k));
+	nv_buf_adds(&key, "_long");
+	set_s(m, key.ptr, b.ptr);
+	nv_buf_release(&key);
 	nv_buf_release(&b);
 }
 
