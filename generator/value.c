@@ -490,10 +490,11 @@ struct nv_member *nv_map_member(const struct nv_value *map, const char *key, siz
 
 	if (!map || map->type != NV_MAP)
 		return NULL;
-	/* Most keys differ in length, so the stored length rejects them cheaply. */
+	/* Most keys differ in length or first byte, which reject them without a call. */
 	for (i = 0; i < map->nr; i++) {
 		const struct nv_member *m = &map->members[i];
-		if (m->keylen == keylen && !memcmp(m->key, key, keylen))
+		if (m->keylen == keylen && (!keylen || m->key[0] == key[0]) &&
+		    !memcmp(m->key, key, keylen))
 			return &map->members[i];
 	}
 	return NULL;
