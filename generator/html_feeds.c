@@ -594,7 +594,9 @@ static void ics_events(struct nv_buf *out, const struct nv_html_state *s, const 
 	}
 	for (i = 0; i < n; i++) {
 		nv_buf_reset(&u);
-		nv_buf_addf(&u, "%s-d%zu", uid, i + 1);
+		nv_buf_adds(&u, uid);
+		nv_buf_adds(&u, "-d");
+		add_num(&u, (long long)i + 1, 1);
 		ics_event(out, s, e, it, from[i], to[i], num, title, u.ptr);
 	}
 	nv_buf_release(&u);
@@ -607,19 +609,27 @@ static void ics_item(struct nv_buf *out, const struct nv_html_state *s, const st
 	struct nv_buf uid = NV_BUF_INIT, sub = NV_BUF_INIT, title = NV_BUF_INIT;
 	size_t r;
 
-	nv_buf_addf(&uid, "%zu-%zu", i + 1, k + 1);
+	add_num(&uid, (long long)i + 1, 1);
+	nv_buf_addch(&uid, '-');
+	add_num(&uid, (long long)k + 1, 1);
 	if (it->due.parsed)
 		ics_events(out, s, e, it, num, it->title, uid.ptr);
 	for (r = 0; r < it->nrows; r++) {
 		if (!it->rows[r].due.parsed)
 			continue;
 		nv_buf_reset(&uid);
-		nv_buf_addf(&uid, "%zu-%zu-%zu", i + 1, k + 1, r + 1);
+		add_num(&uid, (long long)i + 1, 1);
+		nv_buf_addch(&uid, '-');
+		add_num(&uid, (long long)k + 1, 1);
+		nv_buf_addch(&uid, '-');
+		add_num(&uid, (long long)r + 1, 1);
 		nv_buf_reset(&sub);
 		nv_buf_reset(&title);
 		nv_buf_adds(&title, it->title);
 		if (it->rows[r].title) {
-			nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+			nv_buf_adds(&sub, num);
+			add_num(&sub, (long long)r + 1, 1);
+			nv_buf_addch(&sub, '.');
 			nv_buf_adds(&title, ": ");
 			nv_buf_adds(&title, it->rows[r].title);
 		}

@@ -95,6 +95,18 @@ static void add_json_string(struct nv_buf *b, const char *s)
 	nv_buf_addch(b, '"');
 }
 
+/* The path of file rel in the output folder, for the writer (which frees it); no printf. */
+static char *out_path(const struct nv_html_state *s, const char *rel)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_buf_grow(&b, strlen(s->opts.out) + strlen(rel) + 1);
+	nv_buf_adds(&b, s->opts.out);
+	nv_buf_addch(&b, '/');
+	nv_buf_adds(&b, rel);
+	return nv_buf_detach(&b, NULL);
+}
+
 /*
  * Hand a file to the writer threads: the staging tree is swapped whole, so
  * files are written in place. Failures are reported when the writer
@@ -102,8 +114,7 @@ static void add_json_string(struct nv_buf *b, const char *s)
  */
 void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *data, size_t len)
 {
-	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), nv_xmemdupz(data, len),
-		      len);
+	nv_writer_add(s->writer, out_path(s, rel), nv_xmemdupz(data, len), len);
 }
 
 void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
@@ -115,7 +126,7 @@ void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w
 	if (!nv_html_guard(s, w, rel, b->ptr, b->len, markup, page))
 		return;
 	data = nv_buf_detach(b, &len);
-	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, len);
+	nv_writer_add(s->writer, out_path(s, rel), data, len);
 }
 
 /* Guard a file, and write it when the guard finds nothing. */
