@@ -423,14 +423,15 @@ static int commit(struct build *b)
  */
 static int print_report(struct build *b)
 {
-	struct nv_guard *g = nv_guard_new(&b->p.model);
+	const struct nv_model *m = &b->p.model;
+	struct nv_guard *own = m->guard ? NULL : nv_guard_new(m);
 	struct nv_buf text = NV_BUF_INIT;
 	int rc = nv_print_report(b->ps, &b->report, NULL, &text);
 
-	if (rc == 0 && nv_guard_leaks(g, text.ptr, text.len, false))
+	if (rc == 0 && nv_guard_leaks(m->guard ? m->guard : own, text.ptr, text.len, false))
 		nv_buf_truncate(&b->report, 0);
 	nv_buf_release(&text);
-	nv_guard_free(g);
+	nv_guard_free(own);
 	return rc;
 }
 

@@ -248,7 +248,8 @@ static bool names_hidden(const struct nv_entry *e)
 bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
 {
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
-	struct nv_guard *g = nv_guard_new(m);
+	struct nv_guard *own = m->guard ? NULL : nv_guard_new(m);
+	const struct nv_guard *g = m->guard ? m->guard : own;
 	struct nv_buf text = NV_BUF_INIT;
 	size_t i;
 
@@ -266,7 +267,7 @@ bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const
 		pub[i] = !nv_guard_leaks(g, text.ptr, text.len, false);
 	}
 	nv_buf_release(&text);
-	nv_guard_free(g);
+	nv_guard_free(own);
 	return pub;
 }
 

@@ -335,7 +335,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->m = m;
 	s->d = d;
 	s->main.d = d;
-	s->guard = nv_guard_new(m);
+	s->guard = m->guard ? m->guard : (s->own_guard = nv_guard_new(m));
 	s->writer = nv_writer_new(s->opts.jobs);
 	if (nv_html_check_fragment(&s->opts, m, d) < 0) {
 		nv_writer_finish(s->writer, d);
@@ -348,6 +348,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	free(shown);
 	s->navdef = nv_html_make_nav(m);
 	nv_html_municipal_nav(s->navdef, &s->opts, m);
+	nv_html_navs_make(s);
 	custom = nv_html_custom_css(&s->opts);
 	s->custom_css = custom != NULL;
 	free(custom);
@@ -370,6 +371,9 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	/* Fragments link no stylesheet nor script, and have no search. */
 	if (!s->opts.fragment)
 		nv_html_copy_assets(s);
+	/* Every page: the titles shown on many typeset once (a rebuild of some has no use for it).
+	 */
+	s->typo = nv_html_typo_new(m, s->opts.jobs);
 	files = nv_html_copy_files(s);
 	nv_html_emit_index(s);
 	nv_html_emit_entries(s, files);
@@ -392,8 +396,12 @@ void nv_html_free(struct nv_html_state *s)
 	if (!s)
 		return;
 	nv_tpl_set_free(s->tpl);
-	nv_guard_free(s->guard);
+	nv_guard_free(s->own_guard);
+	nv_html_typo_free(s->typo);
 	nv_value_free(s->site);
+	for (i = 0; s->navs && s->navdef && i <= s->navdef->nr; i++)
+		nv_value_free(s->navs[i]);
+	free(s->navs);
 	nv_value_free(s->navdef);
 	for (i = 0; i < s->npages; i++) {
 		free(s->pages[i].url);

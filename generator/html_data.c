@@ -199,9 +199,48 @@ static void cases(struct sink *k, const struct nv_model *m, const char *base)
 	}
 }
 
-static void roadmap_items(struct sink *k, const struct nv_model *m)
+#define ROADMAP_FIELDS 6
+
+/*
+ * An object of strings (NULL: null) into k: written as JSON at once when
+ * k streams, the bytes nv_html_json() writes of its tree, with no tree.
+ */
+static void sink_strings(struct sink *k, const char *const *keys, const char *const *vals)
 {
 	struct nv_value *v;
+	size_t i;
+
+	if (k->list) {
+		v = obj();
+		for (i = 0; i < ROADMAP_FIELDS; i++)
+			put_s(v, keys[i], vals[i]);
+		sink_put(k, v);
+		return;
+	}
+	if (k->n++)
+		nv_buf_addch(k->b, ',');
+	indent(k->b, 2);
+	nv_buf_addch(k->b, '{');
+	for (i = 0; i < ROADMAP_FIELDS; i++) {
+		if (i)
+			nv_buf_addch(k->b, ',');
+		indent(k->b, 3);
+		nv_html_json_string(k->b, keys[i]);
+		nv_buf_adds(k->b, ": ");
+		if (vals[i])
+			nv_html_json_string(k->b, vals[i]);
+		else
+			nv_buf_adds(k->b, "null");
+	}
+	indent(k->b, 2);
+	nv_buf_addch(k->b, '}');
+}
+
+static void roadmap_items(struct sink *k, const struct nv_model *m)
+{
+	static const char *const keys[ROADMAP_FIELDS] = { "roadmap", "section",	    "term",
+							  "text",    "responsible", "status" };
+	static const char *const status[] = { "planned", "done", "moved" };
 	size_t i, s, j;
 
 	for (i = 0; i < m->nentries; i++) {
@@ -209,15 +248,11 @@ static void roadmap_items(struct sink *k, const struct nv_model *m)
 		for (s = 0; s < e->nsections; s++)
 			for (j = 0; j < e->sections[s].nitems; j++) {
 				const struct nv_item *it = &e->sections[s].items[j];
-				v = obj();
-				put_s(v, "roadmap", e->title);
-				put_s(v, "section", e->sections[s].title);
-				put_s(v, "term", it->due.text);
-				put_s(v, "text", it->title);
-				put_s(v, "responsible", it->responsible_web);
-				put_s(v, "status",
-				      (const char *[]){ "planned", "done", "moved" }[it->status]);
-				sink_put(k, v);
+				const char *vals[ROADMAP_FIELDS] = {
+					e->title,  e->sections[s].title, it->due.text,
+					it->title, it->responsible_web,	 status[it->status]
+				};
+				sink_strings(k, keys, vals);
 			}
 	}
 }

@@ -489,6 +489,37 @@ static void ics_rrule(struct nv_buf *out, const struct nv_term *t, struct nv_dat
 }
 
 /*
+ * n in decimal, zero-padded to `width` digits: the bytes of "%0*lld"
+ * without printf (a calendar formats some ten numbers per event).
+ */
+static void add_num(struct nv_buf *b, long long n, int width)
+{
+	char d[24];
+	int k = 0;
+
+	if (n < 0) {
+		nv_buf_addf(b, "%0*lld", width, n);
+		return;
+	}
+	do {
+		d[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	while (k < width)
+		d[k++] = '0';
+	while (k)
+		nv_buf_addch(b, d[--k]);
+}
+
+/* A date as ICS writes it: YYYYMMDD. */
+static void add_ics_date(struct nv_buf *b, struct nv_date d)
+{
+	add_num(b, d.year, 4);
+	add_num(b, d.month, 2);
+	add_num(b, d.day, 2);
+}
+
+/*
  * One event from..to of item (or sub-row) it, numbered num («1.2.» or
  * «3.1.»), titled `title`, with UID «ID-uid@nastavnik».
  */
@@ -502,22 +533,30 @@ static void ics_event(struct nv_buf *out, const struct nv_html_state *s, const s
 	ics_line(out, "BEGIN:VEVENT");
 	nv_buf_adds(&line, "UID:");
 	ics_text(&line, e->id);
-	nv_buf_addf(&line, "-%s@nastavnik", uid);
+	nv_buf_addch(&line, '-');
+	nv_buf_adds(&line, uid);
+	nv_buf_adds(&line, "@nastavnik");
 	ics_line(out, line.ptr);
 	/* Stable, so rebuilds are byte-identical: the start of the academic year. */
 	nv_buf_reset(&line);
-	nv_buf_addf(&line, "DTSTAMP:%04d0901T000000Z", e->acyear ? e->acyear : 2000);
+	nv_buf_adds(&line, "DTSTAMP:");
+	add_num(&line, e->acyear ? e->acyear : 2000, 4);
+	nv_buf_adds(&line, "0901T000000Z");
 	ics_line(out, line.ptr);
 	nv_buf_reset(&line);
-	nv_buf_addf(&line, "DTSTART;VALUE=DATE:%04d%02d%02d", from.year, from.month, from.day);
+	nv_buf_adds(&line, "DTSTART;VALUE=DATE:");
+	add_ics_date(&line, from);
 	ics_line(out, line.ptr);
 	end = nv_date_from_days(nv_date_to_days(to) + 1); /* DTEND is exclusive */
 	nv_buf_reset(&line);
-	nv_buf_addf(&line, "DTEND;VALUE=DATE:%04d%02d%02d", end.year, end.month, end.day);
+	nv_buf_adds(&line, "DTEND;VALUE=DATE:");
+	add_ics_date(&line, end);
 	ics_line(out, line.ptr);
 	ics_rrule(out, &it->due, from, to);
 	nv_buf_reset(&line);
-	nv_buf_addf(&line, "SUMMARY:%s ", num);
+	nv_buf_adds(&line, "SUMMARY:");
+	nv_buf_adds(&line, num);
+	nv_buf_addch(&line, ' ');
 	ics_field(s, &line, title);
 	ics_line(out, line.ptr);
 	nv_buf_reset(&line);
@@ -555,7 +594,9 @@ static void ics_events(struct nv_buf *out, const struct nv_html_state *s, const 
 	}
 	for (i = 0; i < n; i++) {
 		nv_buf_reset(&u);
-		nv_buf_addf(&u, "%s-d%zu", uid, i + 1);
+		nv_buf_adds(&u, uid);
+		nv_buf_adds(&u, "-d");
+		add_num(&u, (long long)i + 1, 1);
 		ics_event(out, s, e, it, from[i], to[i], num, title, u.ptr);
 	}
 	nv_buf_release(&u);
@@ -568,19 +609,27 @@ static void ics_item(struct nv_buf *out, const struct nv_html_state *s, const st
 	struct nv_buf uid = NV_BUF_INIT, sub = NV_BUF_INIT, title = NV_BUF_INIT;
 	size_t r;
 
-	nv_buf_addf(&uid, "%zu-%zu", i + 1, k + 1);
+	add_num(&uid, (long long)i + 1, 1);
+	nv_buf_addch(&uid, '-');
+	add_num(&uid, (long long)k + 1, 1);
 	if (it->due.parsed)
 		ics_events(out, s, e, it, num, it->title, uid.ptr);
 	for (r = 0; r < it->nrows; r++) {
 		if (!it->rows[r].due.parsed)
 			continue;
 		nv_buf_reset(&uid);
-		nv_buf_addf(&uid, "%zu-%zu-%zu", i + 1, k + 1, r + 1);
+		add_num(&uid, (long long)i + 1, 1);
+		nv_buf_addch(&uid, '-');
+		add_num(&uid, (long long)k + 1, 1);
+		nv_buf_addch(&uid, '-');
+		add_num(&uid, (long long)r + 1, 1);
 		nv_buf_reset(&sub);
 		nv_buf_reset(&title);
 		nv_buf_adds(&title, it->title);
 		if (it->rows[r].title) {
-			nv_buf_addf(&sub, "%s%zu.", num, r + 1);
+			nv_buf_adds(&sub, num);
+			add_num(&sub, (long long)r + 1, 1);
+			nv_buf_addch(&sub, '.');
 			nv_buf_adds(&title, ": ");
 			nv_buf_adds(&title, it->rows[r].title);
 		}
@@ -607,10 +656,12 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
 	for (i = 0; !e->web_hidden && i < e->nsections; i++) {
 		for (k = 0; k < e->sections[i].nitems; k++) {
 			nv_buf_reset(&line);
-			if (e->sections[i].title)
-				nv_buf_addf(&line, "%zu.%zu.", i + 1, k + 1);
-			else
-				nv_buf_addf(&line, "%zu.", k + 1);
+			if (e->sections[i].title) {
+				add_num(&line, (long long)i + 1, 1);
+				nv_buf_addch(&line, '.');
+			}
+			add_num(&line, (long long)k + 1, 1);
+			nv_buf_addch(&line, '.');
 			ics_item(&out, s, e, &e->sections[i].items[k], i, k, line.ptr);
 		}
 	}

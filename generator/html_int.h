@@ -87,11 +87,13 @@ struct nv_html_state {
 	const struct nv_model *m;
 	struct nv_diags *d;
 	struct nv_tpl_set *tpl;
-	struct nv_html_worker main; /* the calling thread */
-	struct nv_guard *guard;	    /* read by every thread, never changed */
+	struct nv_html_worker main;   /* the calling thread */
+	const struct nv_guard *guard; /* read by every thread, never changed: the model's… */
+	struct nv_guard *own_guard;   /* …or this one, made when the model has none */
 	struct nv_writer *writer;
 	struct nv_value *site;	    /* the `site` part of every context */
 	struct nv_value *navdef;    /* [{title, url, section}] */
+	struct nv_value **navs;	    /* navdef->nr + 1 navigations (nv_html_navs_make()), or NULL */
 	struct nv_html_page *pages; /* for sitemap and search */
 	size_t npages, pages_alloc;
 	char *base_url;		      /* ends with '/', or NULL */
@@ -99,6 +101,7 @@ struct nv_html_state {
 	size_t npdfs, pdfs_alloc;
 	bool custom_css; /* the project has theme/assets/custom.css */
 	int failed;
+	struct nv_html_typo *typo; /* the entries' titles and summaries typeset, or NULL */
 };
 
 /* The size of a file as links state it: «512 Б», «12,3 КБ», «4,1 МБ» (html_out.c). */
@@ -176,8 +179,23 @@ static inline void push(struct nv_value *list, struct nv_value *v)
 /* A string with the Russian typography applied (titles, preambles); left out when empty. */
 void nv_html_set_t(struct nv_value *m, const char *k, const char *v);
 /* The same as HTML, the organisation's short name and «№ N» kept on one line (html_keep.h). */
-void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
-		      const struct nv_model *model);
+void nv_html_set_keep(const struct nv_html_state *s, struct nv_value *m, const char *k,
+		      const char *v);
+
+/*
+ * The typographed title and summary of every entry of m, made once on
+ * `jobs` threads for the pages that show them again and again
+ * (html_typo.c); free it with nv_html_typo_free() (NULL accepted).
+ */
+struct nv_html_typo *nv_html_typo_new(const struct nv_model *m, int jobs);
+void nv_html_typo_free(struct nv_html_typo *t);
+/* The typographed v when v is the address of an entry's title or summary, else NULL. */
+const char *nv_html_typo_get(const struct nv_html_typo *t, const char *v);
+/* nv_typo_str() of v, from s->typo when it has v (s may be NULL); the caller frees it. */
+char *nv_html_typo_str(const struct nv_html_state *s, const char *v);
+/* nv_html_set_t(), from s->typo when it has v (s may be NULL). */
+void nv_html_set_tt(const struct nv_html_state *s, struct nv_value *m, const char *k,
+		    const char *v);
 
 /* A date as k (ДД.ММ.ГГГГ), k_iso and k_long; left out when d is not set. */
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d);
@@ -195,7 +213,7 @@ void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_perso
 const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b);
 
 /* {title, url, kind, date…, summary, number} of a document; the caller owns it. */
-struct nv_value *nv_html_doc_link(const struct nv_entry *e);
+struct nv_value *nv_html_doc_link(const struct nv_html_state *s, const struct nv_entry *e);
 
 /* approvals, approvals_left and approvals_right of e's approval blocks, into ctx. */
 void nv_html_add_approvals(struct nv_value *ctx, const struct nv_entry *e,
@@ -218,7 +236,7 @@ size_t nv_html_entries_of(const struct nv_model *m, enum nv_kind kind, struct nv
 char *nv_html_filter_url(const char *what, const char *value);
 
 /* A case in the bank: its doc_link plus form, kind, year and their slugs. */
-struct nv_value *nv_html_case_card(const struct nv_entry *e);
+struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct nv_entry *e);
 
 /* --- forms (html_forms.c) ------------------------------------------------------ */
 
@@ -241,6 +259,17 @@ struct nv_value *nv_html_facet(const char *what, const char *const *values,
 
 /* The navigation of a page at url: navdef with current/active set; the caller owns it. */
 struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url);
+/*
+ * s->navs: the navigation with each entry of navdef active in turn and
+ * with none, made once for the pages to share (freed by nv_html_free()).
+ */
+void nv_html_navs_make(struct nv_html_state *s);
+/*
+ * The one of s->navs that is nv_html_nav_for(s, url), lent (never
+ * changed nor freed by the caller); NULL when url needs its own: it is a
+ * section's page (current) or s->navs is not made.
+ */
+const struct nv_value *nv_html_nav_shared(const struct nv_html_state *s, const char *url);
 
 /* The section's navigation [{title, url, section, description}]; the caller owns it. */
 struct nv_value *nv_html_make_nav(const struct nv_model *m);

@@ -1,7 +1,6 @@
 /*
  * html_keep.c: requisites kept on one line on the web; see html_keep.h.
  */
-#define _GNU_SOURCE /* memmem() */
 #include "common.h"
 
 #include <string.h>
@@ -123,8 +122,13 @@ static void find_starts(struct starts *st, const char *const *names, size_t n)
 	}
 }
 
-/* The first place in [p, end) where a requisite may start, else end. */
-static const char *next_start(const struct starts *st, const char *p, const char *end)
+/*
+ * The first place in [p, end) where a requisite may start, else end; at[i]
+ * is the first place of word i at or after the last p (end: none; NULL:
+ * not looked for), found again only once p has passed it.
+ */
+static const char *next_start(const struct starts *st, const char **at, const char *p,
+			      const char *end)
 {
 	const char *best = end, *q;
 	size_t i;
@@ -132,9 +136,13 @@ static const char *next_start(const struct starts *st, const char *p, const char
 	if (st->any)
 		return p;
 	for (i = 0; i < st->n; i++) {
-		q = memmem(p, (size_t)(best - p), st->word[i], st->len[i]);
-		if (q)
-			best = q;
+		if (!at[i] || at[i] < p) {
+			q = nv_mem_find(p, (size_t)(end - p), st->word[i], st->len[i]);
+			at[i] = q ? q : end;
+		}
+		/* As memmem() over [p, best): a word reaching past best is not taken. */
+		if (at[i] < best && (size_t)(best - at[i]) >= st->len[i])
+			best = at[i];
 	}
 	return best;
 }
@@ -142,7 +150,7 @@ static const char *next_start(const struct starts *st, const char *p, const char
 void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *names, size_t n,
 		      nv_html_esc_fn *esc)
 {
-	const char *run = s, *p = s, *end;
+	const char *run = s, *p = s, *end, *at[8];
 	struct starts st;
 	unsigned char c;
 	size_t len;
@@ -151,7 +159,8 @@ void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *name
 		return;
 	end = s + strlen(s);
 	find_starts(&st, names, n);
-	while ((p = next_start(&st, p, end)) < end) {
+	memset(at, 0, sizeof(at)); /* NULL: not looked for yet */
+	while ((p = next_start(&st, at, p, end)) < end) {
 		/* Requisites start with a letter or «№», never inside a UTF-8 sequence. */
 		c = (unsigned char)*p;
 		if ((c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {

@@ -9,6 +9,10 @@
  */
 #include "common.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,6 +38,29 @@ static inline bool json_special(unsigned char c)
 	return c < 0x20 || c == '"' || c == '\\' || c == '<';
 }
 
+/* The end of the run of bytes at u[i] that need no escape (n: the string's end). */
+static inline size_t json_plain_end(const unsigned char *u, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i bias = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x20 ^ 0x80));
+	unsigned m;
+
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+		/* c < 0x20 unsigned, as a signed compare of c ^ 0x80 */
+		__m128i x = _mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(v, bias), lim),
+					 _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+		x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+						 _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))));
+		if ((m = (unsigned)_mm_movemask_epi8(x)))
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && !json_special(u[i]))
+		i++;
+	return i;
+}
+
 /*
  * s as a JSON string, safe inside a <script>: runs of plain bytes go in
  * one copy, the string is measured once.
@@ -48,8 +75,7 @@ static void add_json_string(struct nv_buf *b, const char *s)
 	nv_buf_addch(b, '"');
 	while (i < n) {
 		start = i;
-		while (i < n && !json_special(u[i]))
-			i++;
+		i = json_plain_end(u, i, n);
 		nv_buf_add(b, s + start, i - start);
 		if (i == n)
 			break;
@@ -69,6 +95,18 @@ static void add_json_string(struct nv_buf *b, const char *s)
 	nv_buf_addch(b, '"');
 }
 
+/* The path of file rel in the output folder, for the writer (which frees it); no printf. */
+static char *out_path(const struct nv_html_state *s, const char *rel)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_buf_grow(&b, strlen(s->opts.out) + strlen(rel) + 1);
+	nv_buf_adds(&b, s->opts.out);
+	nv_buf_addch(&b, '/');
+	nv_buf_adds(&b, rel);
+	return nv_buf_detach(&b, NULL);
+}
+
 /*
  * Hand a file to the writer threads: the staging tree is swapped whole, so
  * files are written in place. Failures are reported when the writer
@@ -76,8 +114,7 @@ static void add_json_string(struct nv_buf *b, const char *s)
  */
 void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *data, size_t len)
 {
-	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), nv_xmemdupz(data, len),
-		      len);
+	nv_writer_add(s->writer, out_path(s, rel), nv_xmemdupz(data, len), len);
 }
 
 void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
@@ -89,7 +126,7 @@ void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w
 	if (!nv_html_guard(s, w, rel, b->ptr, b->len, markup, page))
 		return;
 	data = nv_buf_detach(b, &len);
-	nv_writer_add(s->writer, nv_xasprintf("%s/%s", s->opts.out, rel), data, len);
+	nv_writer_add(s->writer, out_path(s, rel), data, len);
 }
 
 /* Guard a file, and write it when the guard finds nothing. */
@@ -114,7 +151,7 @@ static void fill_page_ref(const struct nv_html_state *s, struct nv_html_worker *
 	struct nv_buf b = NV_BUF_INIT;
 
 	p->url = nv_xstrdup(url);
-	p->title = nv_typo_str(title);
+	p->title = nv_html_typo_str(s, title);
 	p->kind = nv_xstrdup(kind ? kind : "");
 	p->line = NULL;
 	if ((!text || !*text) && strcmp(p->kind, "index"))
@@ -150,6 +187,8 @@ static void unlend(struct nv_value *m, const struct nv_value *v)
 			m->members[i].value = NULL;
 }
 
+#define PAGE_ROOM 16384 /* bytes a page takes beyond its body, at most for most */
+
 /*
  * Render template `tpl` with ctx (taken over) into url, adding the common
  * context, and remember the page for the sitemap and the search index.
@@ -160,7 +199,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 {
 	struct nv_buf root = NV_BUF_INIT, here = NV_BUF_INIT, html = NV_BUF_INIT;
 	const struct nv_template *t;
-	struct nv_value *page = obj();
+	struct nv_value *page = obj(), *body;
+	const struct nv_value *nav;
 	const char *p;
 
 	/* A fragment lives on another site: its links start from the base URL. */
@@ -175,19 +215,24 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 		if ((p = strrchr(url, '/')))
 			nv_buf_add(&here, url, (size_t)(p - url) + 1);
 	}
-	nv_html_set_t(page, "title", title);
+	nv_html_set_tt(s, page, "title", title);
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);
 	set(ctx, "page", page);
 	/* Lent, not copied: every page has the same; taken back below. */
 	set(ctx, "site", s->site);
-	set(ctx, "nav", nv_html_nav_for(s, url));
+	/* Lent too when the page is in a section or none: the same for many. */
+	nav = nv_html_nav_shared(s, url);
+	set(ctx, "nav", nav ? (struct nv_value *)nav : nv_html_nav_for(s, url));
 	set(ctx, "root", nv_value_new_str(root.ptr));
 	set(ctx, "here", nv_value_new_str(here.ptr));
 	set_b(ctx, "fragment", s->opts.fragment);
 	set_s(ctx, "generator", "nastavnik " NV_VERSION);
 	set_b(ctx, "custom_css", s->custom_css);
 	t = nv_tpl_get(w->tpl, tpl, w->d);
+	/* The page is its body and some 10 KB of the theme's: grown once, not a dozen times. */
+	body = nv_map_get(ctx, "body");
+	nv_buf_grow(&html, (body && body->type == NV_STRING ? body->len : 0) + PAGE_ROOM);
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {
@@ -198,6 +243,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 			add_page_ref(s, w, url, title, kind, search_text);
 	}
 	unlend(ctx, s->site);
+	if (nav)
+		unlend(ctx, nav);
 	nv_value_free(ctx);
 	nv_buf_release(&root);
 	nv_buf_release(&here);

@@ -66,10 +66,13 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 		.nkeep = 2,
 	};
 
-	if (e->web_hidden)
+	if (e->web_hidden) {
 		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
-	else if (e->md)
+	} else if (e->md) {
+		/* The HTML of a body is about its file and a third more: grown once. */
+		nv_buf_grow(&out, e->text_len / 3 * 4 + 256);
 		nv_html_md_render_opts(&out, e->md, e->link_urls, e->link_texts, &o);
+	}
 	return nv_buf_detach(&out, NULL);
 }
 
@@ -101,21 +104,21 @@ static void add_revisions(const struct nv_html_state *s, struct nv_value *doc,
 	set(doc, "has_revisions", nv_value_new_bool(true));
 }
 
-/* The parts of every document page: id, titles, body, dates, approvals, PDF. */
+/* The parts of every document page: id, titles, body (html, taken over), dates, approvals, PDF. */
 static struct nv_value *doc_common(const struct nv_html_state *s, const struct nv_entry *e,
-				   const char *html, bool pdf)
+				   char *html, bool pdf)
 {
 	struct nv_value *doc = obj();
 	struct nv_buf url = NV_BUF_INIT, b = NV_BUF_INIT;
 
 	set_s(doc, "id", e->id);
-	nv_html_set_t(doc, "title", e->title);
-	nv_html_set_keep(doc, "title_html", e->title, s->m);
+	nv_html_set_tt(s, doc, "title", e->title);
+	nv_html_set_keep(s, doc, "title_html", e->title);
 	set_s(doc, "kind", nv_kind_names[e->kind]);
 	set_s(doc, "kind_title", kind_titles[e->kind]);
 	if (!e->web_hidden)
-		nv_html_set_t(doc, "summary", e->summary);
-	set(doc, "body", nv_value_new_str(html));
+		nv_html_set_tt(s, doc, "summary", e->summary);
+	set(doc, "body", nv_value_take_str(html));
 	nv_html_set_date(doc, "date", &e->date);
 	if (e->acyear) {
 		nv_acyear_add(&b, e->acyear);
@@ -192,14 +195,16 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 /* Set k to text, typographed, without trailing line breaks (a YAML «|» block keeps one). */
 static void set_trimmed(struct nv_value *m, const char *k, const char *text)
 {
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf b = NV_BUF_INIT;
 	size_t n = text ? strlen(text) : 0;
-	char *cut;
 
 	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
 		n--;
-	cut = text ? nv_xmemdupz(text, n) : NULL;
-	nv_html_set_t(m, k, cut);
-	free(cut);
+	if (!n)
+		return; /* as nv_html_set_t(): nothing for an empty text */
+	nv_typo(&b, text, n, &st);
+	set(m, k, nv_value_take_str(nv_buf_detach(&b, NULL)));
 }
 
 /* A text cell of a roadmap row. */
@@ -365,8 +370,10 @@ static void set_list_text(struct nv_value *m, const char *k, struct nv_value *li
 	char *key;
 	size_t i;
 
-	for (i = 0; i < list->nr; i++)
-		nv_buf_addf(&b, "%s%s", i ? ", " : "", list->items[i]->str);
+	for (i = 0; i < list->nr; i++) {
+		nv_buf_adds(&b, i ? ", " : "");
+		nv_buf_adds(&b, list->items[i]->str);
+	}
 	if (list->nr) {
 		key = nv_xasprintf("%s_text", k);
 		set_s(m, key, b.ptr);
@@ -377,7 +384,7 @@ static void set_list_text(struct nv_value *m, const char *k, struct nv_value *li
 }
 
 /* A best practice: form, kind, problem, goal, results, tags, authors, program. */
-static void case_doc(struct nv_value *doc, const struct nv_entry *e)
+static void case_doc(const struct nv_html_state *s, struct nv_value *doc, const struct nv_entry *e)
 {
 	set_s(doc, "form", e->form);
 	set_s(doc, "mentoring_kind", e->mkind);
@@ -391,7 +398,7 @@ static void case_doc(struct nv_value *doc, const struct nv_entry *e)
 	set_list_text(doc, "tags", str_list(e->tags, e->ntags, false));
 	set_list_text(doc, "authors", nv_html_people_names(e->authors, e->nauthors));
 	if (e->program)
-		set(doc, "program", nv_html_doc_link(e->program));
+		set(doc, "program", nv_html_doc_link(s, e->program));
 }
 
 /* A free page: its normative documents by level, and the attachments if it lists them. */
@@ -476,7 +483,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		break;
 	case NV_KIND_CASE:
 		tpl = "case";
-		case_doc(doc, e);
+		case_doc(s, doc, e);
 		break;
 	case NV_KIND_PROGRAM:
 		set_list_text(doc, "forms", str_list(e->forms, e->nforms, false));
@@ -495,11 +502,10 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	}
 	set(ctx, "doc", doc);
 	nv_html_set_updated(ctx, nv_html_entry_changed(s, e));
-	text = nv_html_search_text(html);
+	text = nv_html_search_text(html); /* the page's body: ctx owns it until it is emitted */
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
 	free(text);
-	free(html);
 	nv_buf_release(&url);
 }
 
@@ -520,7 +526,7 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	items = arr();
 
 	for (i = 0; i < n; i++) {
-		push(items, nv_html_doc_link(v[i]));
+		push(items, nv_html_doc_link(s, v[i]));
 		c = nv_html_entry_changed(s, v[i]);
 		if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
 			newest = c;
@@ -558,6 +564,30 @@ static size_t case_years(struct nv_entry **v, size_t n, const char **years, char
 	return nyears;
 }
 
+/*
+ * The card of each of the n cases, made once: a case shows on the page of
+ * all cases and on the page of each of its filters, which take copies.
+ * The caller frees them with free_cards().
+ */
+static struct nv_value **case_cards(const struct nv_html_state *s, struct nv_entry **v, size_t n)
+{
+	struct nv_value **cards = nv_xcalloc(n + 1, sizeof(*cards));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cards[i] = nv_html_case_card(s, v[i]);
+	return cards;
+}
+
+static void free_cards(struct nv_value **cards, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		nv_value_free(cards[i]);
+	free(cards);
+}
+
 /* The case bank: the full list and one static page per filter value. */
 void nv_html_emit_cases(struct nv_html_state *s)
 {
@@ -567,6 +597,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 	struct nv_buf b = NV_BUF_INIT;
 	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
 	const char *what[] = { "form", "kind", "year" };
+	struct nv_value **cards = case_cards(s, v, n);
 
 	nyears = case_years(v, n, years, year_store);
 	/* The page of all cases (p = 0), then one per value of each facet. */
@@ -587,13 +618,16 @@ void nv_html_emit_cases(struct nv_html_state *s)
 			struct nv_date newest = { 0, 0, 0 }, c;
 
 			for (i = 0; i < n; i++) {
-				const char *cv;
-				nv_buf_reset(&b);
-				nv_acyear_add(&b, v[i]->acyear);
-				cv = p == 1 ? v[i]->form : p == 2 ? v[i]->mkind : b.ptr;
+				/* The card's year is the case's academic year as nv_acyear_add()
+				 * writes it. */
+				const char *yr = nv_map_get_str(cards[i], "year");
+				const char *cv = p == 1	  ? v[i]->form
+						 : p == 2 ? v[i]->mkind
+						 : yr	  ? yr
+							  : "";
 				if (p && (!cv || strcmp(cv, values[k])))
 					continue;
-				push(items, nv_html_case_card(v[i]));
+				push(items, nv_value_copy(cards[i]));
 				shown++;
 				c = nv_html_entry_changed(s, v[i]);
 				if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
@@ -632,6 +666,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 		free(year_store[i]);
 	free(year_store);
 	free(years);
+	free_cards(cards, n);
 	free(v);
 	nv_buf_release(&b);
 }
@@ -645,7 +680,7 @@ void nv_html_emit_index(struct nv_html_state *s)
 	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &items);
 
 	for (i = 0; i < n && i < 3; i++)
-		push(news, nv_html_doc_link(items[i]));
+		push(news, nv_html_doc_link(s, items[i]));
 	nv_html_set_list(ctx, "news", news);
 	free(items);
 	for (i = 0; i < s->navdef->nr; i++) {

@@ -32,19 +32,14 @@ static const char *const pair_status_titles[] = { "работает", "заве�
 /* A string with the Russian typography applied (titles, preambles). */
 void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
 {
-	char *t;
-
 	if (!v || !*v)
 		return;
-	t = nv_typo_str(v);
-	set(m, k, nv_value_new_str(t));
-	free(t);
+	set(m, k, nv_value_take_str(nv_typo_str(v)));
 }
 
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d)
 {
-	struct nv_buf b = NV_BUF_INIT;
-	char *key;
+	struct nv_buf b = NV_BUF_INIT, key = NV_BUF_INIT;
 
 	if (!d->year)
 		return;
@@ -52,14 +47,15 @@ void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d
 	set_s(m, k, b.ptr);
 	nv_buf_reset(&b);
 	nv_date_add(&b, *d, NV_DATE_ISO);
-	key = nv_xasprintf("%s_iso", k);
-	set_s(m, key, b.ptr);
-	free(key);
+	nv_buf_adds(&key, k);
+	nv_buf_adds(&key, "_iso");
+	set_s(m, key.ptr, b.ptr);
 	nv_buf_reset(&b);
 	nv_date_add(&b, *d, NV_DATE_LONG);
-	key = nv_xasprintf("%s_long", k);
-	set_s(m, key, b.ptr);
-	free(key);
+	nv_buf_truncate(&key, strlen(k));
+	nv_buf_adds(&key, "_long");
+	set_s(m, key.ptr, b.ptr);
+	nv_buf_release(&key);
 	nv_buf_release(&b);
 }
 
@@ -101,23 +97,27 @@ void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_perso
 
 const char *nv_html_entry_url(const struct nv_entry *e, struct nv_buf *b)
 {
+	/* Not through printf: every page and every link to it asks. */
 	nv_buf_reset(b);
-	nv_buf_addf(b, "%s/%s.html", nv_kind_dirs[e->kind], e->id);
+	nv_buf_adds(b, nv_kind_dirs[e->kind]);
+	nv_buf_addch(b, '/');
+	nv_buf_adds(b, e->id);
+	nv_buf_adds(b, ".html");
 	return b->ptr;
 }
 
 /* {title, url} of a document, the url relative to the section root. */
-struct nv_value *nv_html_doc_link(const struct nv_entry *e)
+struct nv_value *nv_html_doc_link(const struct nv_html_state *s, const struct nv_entry *e)
 {
 	struct nv_value *v = obj();
 	struct nv_buf b = NV_BUF_INIT;
 
-	nv_html_set_t(v, "title", e->title);
+	nv_html_set_tt(s, v, "title", e->title);
 	set_s(v, "url", nv_html_entry_url(e, &b));
 	set_s(v, "kind", nv_kind_names[e->kind]);
 	nv_html_set_date(v, "date", &e->date);
 	if (!e->web_hidden) /* an appendix not for the website: its summary neither */
-		nv_html_set_t(v, "summary", e->summary);
+		nv_html_set_tt(s, v, "summary", e->summary);
 	if (e->kind == NV_KIND_ORDER)
 		set_s(v, "number", e->number);
 	nv_buf_release(&b);
@@ -256,16 +256,16 @@ char *nv_html_plain_text(const char *html, size_t max)
 
 /* --- documents: approvals, people, pairs -------------------------------------- */
 
-void nv_html_set_keep(struct nv_value *m, const char *k, const char *v,
-		      const struct nv_model *model)
+void nv_html_set_keep(const struct nv_html_state *s, struct nv_value *m, const char *k,
+		      const char *v)
 {
-	const char *const keep[] = { model->site.short_name, model->site.genitive };
+	const char *const keep[] = { s->m->site.short_name, s->m->site.genitive };
 	struct nv_buf b = NV_BUF_INIT;
 	char *t;
 
 	if (!v || !*v)
 		return;
-	t = nv_typo_str(v);
+	t = nv_html_typo_str(s, v);
 	nv_html_add_keep(&b, t, keep, 2, nv_buf_add_html);
 	set(m, k, nv_value_new_str(b.ptr));
 	nv_buf_release(&b);
@@ -460,9 +460,9 @@ char *nv_html_filter_url(const char *what, const char *value)
 	return url;
 }
 
-struct nv_value *nv_html_case_card(const struct nv_entry *e)
+struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct nv_entry *e)
 {
-	struct nv_value *v = nv_html_doc_link(e);
+	struct nv_value *v = nv_html_doc_link(s, e);
 	struct nv_buf b = NV_BUF_INIT;
 	char *slug;
 
@@ -642,24 +642,62 @@ struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_ur
 	return v;
 }
 
-struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url)
+/* Whether nav entry def is the page at url (1), the section holding it (2), or neither (0). */
+static int nav_state(const struct nv_value *def, const char *url)
 {
-	struct nv_value *nav = arr(), *item;
-	const struct nv_value *def;
-	const char *section;
-	size_t i, n;
+	const char *section = nv_map_get_str(def, "section");
+	size_t n = section ? strlen(section) : 0;
 
 	/* An entry is active on the pages under its section's folder («cases/…»). */
+	if (!strcmp(nv_map_get_str(def, "url"), url))
+		return 1;
+	return n && !strncmp(section, url, n) && url[n] == '/' ? 2 : 0;
+}
+
+/* navdef with entry `active` (navdef->nr: none) active, url's entry (when set) current. */
+static struct nv_value *nav_with(const struct nv_html_state *s, size_t active, const char *url)
+{
+	struct nv_value *nav = arr(), *item;
+	size_t i;
+	int st;
+
 	for (i = 0; i < s->navdef->nr; i++) {
-		def = s->navdef->items[i];
-		item = nv_value_copy(def);
-		section = nv_map_get_str(def, "section");
-		n = section ? strlen(section) : 0;
-		if (!strcmp(nv_map_get_str(def, "url"), url))
-			set_b(item, "current", true);
-		else if (n && !strncmp(section, url, n) && url[n] == '/')
-			set_b(item, "active", true);
+		item = nv_value_copy(s->navdef->items[i]);
+		st = url ? nav_state(s->navdef->items[i], url) : i == active ? 2 : 0;
+		if (st)
+			set_b(item, st == 1 ? "current" : "active", true);
 		push(nav, item);
 	}
 	return nav;
+}
+
+struct nv_value *nv_html_nav_for(const struct nv_html_state *s, const char *url)
+{
+	return nav_with(s, 0, url);
+}
+
+void nv_html_navs_make(struct nv_html_state *s)
+{
+	size_t i;
+
+	s->navs = nv_xcalloc(s->navdef->nr + 1, sizeof(*s->navs));
+	for (i = 0; i <= s->navdef->nr; i++)
+		s->navs[i] = nav_with(s, i, NULL);
+}
+
+const struct nv_value *nv_html_nav_shared(const struct nv_html_state *s, const char *url)
+{
+	size_t i, active = s->navdef->nr;
+	int st;
+
+	if (!s->navs)
+		return NULL;
+	for (i = 0; i < s->navdef->nr; i++) {
+		if (!(st = nav_state(s->navdef->items[i], url)))
+			continue;
+		if (st == 1 || active < s->navdef->nr)
+			return NULL; /* a section's own page, or two sections: made for the page */
+		active = i;
+	}
+	return s->navs[active];
 }

@@ -323,6 +323,7 @@ void nv_model_release(struct nv_model *m)
 	free((char *)m->site_yml);
 	nv_strmap_free(m->people_index, NULL);
 	nv_strmap_free(m->entries_index, NULL);
+	mdl_guard_release(m);
 	memset(m, 0, sizeof(*m));
 }
 

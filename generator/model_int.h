@@ -276,6 +276,8 @@ void mdl_resolve_responsible(struct builder *b);
  * to write. After mdl_find_private_items and mdl_settle_people.
  */
 void mdl_check_mentions(struct builder *b);
+/* Free m->guard (made by mdl_check_mentions()) and clear it; for nv_model_release(). */
+void mdl_guard_release(struct nv_model *m);
 
 /* --- model_resolve.c: cross-document rules ---------------------------------- */
 

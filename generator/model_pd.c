@@ -66,7 +66,7 @@ static const char *const place_words[] = {
 /* The state of the check over one file. */
 struct pd {
 	struct builder *b;
-	struct nv_guard *g;
+	const struct nv_guard *g; /* the model's */
 	const char *file;
 	const char *src; /* the file's text, to place a hit; NULL when not at hand */
 	size_t srclen;
@@ -723,12 +723,12 @@ static void scan_data(struct pd *x, const char *name)
 	scan_value(x, data->value, NULL);
 }
 
-/* A check of the entries first, first + step, …, with its own guard and diagnostics. */
+/* A check of the entries first, first + step, …, with its own diagnostics; the model's guard. */
 static void pd_init(struct pd *x, struct builder *b)
 {
 	memset(x, 0, sizeof(*x));
 	x->b = b;
-	x->g = nv_guard_new(b->m);
+	x->g = b->m->guard;
 	nv_buf_init(&x->msg);
 	nv_buf_init(&x->hint);
 	nv_buf_init(&x->tmp);
@@ -741,7 +741,6 @@ static void pd_release(struct pd *x)
 	nv_buf_release(&x->hint);
 	nv_buf_release(&x->tmp);
 	nv_buf_release(&x->form);
-	nv_guard_free(x->g);
 }
 
 /* Done with the entry's source: a text read again is dropped. */
@@ -822,6 +821,9 @@ void mdl_check_mentions(struct builder *b)
 	size_t i;
 
 	mdl_cache_begin(b, MDL_CHECK_MENTIONS);
+	/* Made again for a model kept from the last build: the people may have changed. */
+	mdl_guard_release(b->m);
+	b->m->guard = nv_guard_new(b->m);
 	mdl_per_entry(b, mention_thread);
 	pd_init(&x, b);
 	scan_data(&x, "site");
@@ -834,4 +836,10 @@ void mdl_check_mentions(struct builder *b)
 		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
 	}
 	pd_release(&x);
+}
+
+void mdl_guard_release(struct nv_model *m)
+{
+	nv_guard_free(m->guard);
+	m->guard = NULL;
 }

@@ -15,6 +15,9 @@
 #include "common.h"
 
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "alloc.h"
 #include "buf.h"
@@ -365,6 +368,24 @@ static bool power_of(const char *s, size_t i)
 	return false;
 }
 
+/* The first byte 0xC2 or 0xE2 (| 0x20 is 0xE2 for these two only) from s[i] on, else n. */
+static size_t next_c2_e2(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)),
+					 _mm_set1_epi8(0x20));
+		unsigned m =
+			(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && ((unsigned char)s[i] | 0x20) != 0xE2)
+		i++;
+	return i;
+}
+
 /* The marks in the n bytes at s (line no, first column col0), not powers. */
 static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int col0)
 {
@@ -372,9 +393,7 @@ static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int co
 
 	for (i = 0; i < n; i += k ? k : 1) {
 		/* a superscript digit starts with 0xC2 or 0xE2 */
-		while (i < n && (unsigned char)s[i] != 0xC2 && (unsigned char)s[i] != 0xE2)
-			i++;
-		if (i == n)
+		if ((i = next_c2_e2(s, n, i)) == n)
 			break;
 		k = sup_run(s + i, n - i);
 		if (!k || power_of(s, i))

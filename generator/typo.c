@@ -1,25 +1,25 @@
 /*
- * typo.c: Russian typography on plain UTF-8 text; see typo.h (slugs are in
- * typo_slug.c).
+ * typo.c: Russian typography on plain UTF-8 text; see typo.h (slugs: typo_slug.c).
  *
  * Design: one forward pass, code point by code point. Each rule fires on
  * the character under the cursor and may look ahead inside the input (and
- * back at a month's name in it) but never reads what was written:
- * what it needs to know about the past (the previous character, the digit
- * run before it, the quote depth, whether a «№» is being followed) lives
- * in struct nv_typo_state, which is also all that carries over from one
- * piece of a block to the next. Nothing written is ever rewritten, so the
- * output is whole code points and stays valid UTF-8. A space that must
- * become a no-break space before a dash is caught by looking ahead from
- * the space. Every rule maps its own output to itself, which makes the
- * pass idempotent; the unit tests check that for each rule.
+ * back at a month's name in it) but never reads what was written: what it
+ * needs of the past (the previous character, the digit run before it, the
+ * quote depth, a «№» followed) is in struct nv_typo_state, all that carries
+ * over from one piece of a block to the next. Nothing written is rewritten,
+ * so the output is whole code points, valid UTF-8. A space that must become
+ * a no-break one before a dash is caught looking ahead from it. Every rule
+ * maps its own output to itself: the pass is idempotent (unit-tested).
  *
- * Speed: plain_end() finds runs that no rule touches on the bytes, without
- * decoding, and they are copied with one memcpy; only where a rule may
- * fire does the pass go a code point at a time (step()), with the same
- * output byte for byte.
+ * Speed: plain_end() finds runs that no rule touches on the bytes, copied
+ * with one memcpy; only where a rule may fire does the pass go a code point
+ * at a time (step()), with the same output byte for byte.
  */
 #include "common.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "alloc.h"
 #include "buf.h"
@@ -179,11 +179,8 @@ static size_t dash_end(const char *s, size_t n, size_t i)
 	return c == EM_DASH || c == EN_DASH ? i + k : 0;
 }
 
-/*
- * Whether the hyphen just before s[j] joins two numbers of a range
- * (2025-2026, 1-4). Numbers in codes, dates and phone numbers have more
- * than two parts or a «№» before them and keep their hyphens.
- */
+/* Whether the hyphen before s[j] joins two numbers of a range (2025-2026, 1-4); numbers of codes,
+ * dates and phones (more than two parts, or a «№» before them) keep their hyphens. */
 static bool is_range(const struct typo *t, size_t j)
 {
 	const struct nv_typo_state *st = t->st;
@@ -237,11 +234,8 @@ static size_t initial_end(const char *s, size_t n, size_t i)
 	return i + k + 1;
 }
 
-/*
- * Two initials «И. О.» or «И.О.» at s[i]: returns their end and stores the
- * end of the first in *e1 and the start of the second in *w1; returns 0
- * if there are none.
- */
+/* Two initials «И. О.» or «И.О.» at s[i]: their end (0 if none), the end of the first in *e1
+ * and the start of the second in *w1. */
 static size_t initials_end(const char *s, size_t n, size_t i, size_t *e1, size_t *w1)
 {
 	size_t e2;
@@ -346,12 +340,11 @@ static uint32_t ru_lower(uint32_t c)
 }
 
 /*
- * The end of a short word at s[i] that must not end a line, or 0: a word of one letter
- * (а в и к о с у я) or a two-letter preposition, conjunction or particle that goes with the
- * next word (not же, ли, бы), in any case, with a blank right after it (with anything but a
- * letter if not `blank`).
+ * The end of a short word at s[i] that must not end a line, or 0: a word of one letter (а в и
+ * к о с у я) or a two-letter preposition, conjunction or particle that goes with the next word
+ * (not же, ли, бы), in any case, with a blank after it (anything but a letter if not `blank`).
  */
-static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
+static size_t short_word_slow(const char *s, size_t n, size_t i, bool blank)
 {
 	/* Bit (c - U+0430) of each small letter c: «а в и к о с у я» */
 	static const uint32_t one = 0x800a4505;
@@ -376,6 +369,17 @@ static size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
 	if (blank ? !is_blank(c1) : is_letter(c1))
 		return 0;
 	return i + k1 + k2;
+}
+
+/* short_word_slow(), inline for most words: three Cyrillic letters from s[i] on, no blank. */
+static inline size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (blank && n - i >= 6 && (u[i + 2] & 0xFE) == 0xD0 && (u[i + 3] & 0xC0) == 0x80 &&
+	    (u[i + 4] & 0xFE) == 0xD0 && (u[i + 5] & 0xC0) == 0x80)
+		return 0;
+	return short_word_slow(s, n, i, blank);
 }
 
 /* Whether the word s[from, to) names a month (сентябрь, сентября, Май). */
@@ -495,10 +499,8 @@ static void put_quote(struct typo *t)
 }
 
 /*
- * The rules below each handle the character at s[i] (k bytes long). They
- * return where to go on after writing their output, or 0 when the
- * character is to be copied as it is (which is also what they return
- * after writing something that goes before it).
+ * The rules below each handle the character at s[i] (k bytes long): they return where to go
+ * on after writing their output, or 0 when it is copied as it is (after what goes before it).
  */
 
 /*
@@ -672,13 +674,11 @@ static size_t step(struct typo *t, size_t i)
 }
 
 /*
- * The fast path. Most text is letters, digits, spaces and punctuation no
- * rule touches; plain_end() finds how far such a run goes, byte by byte
- * with no decoding, and the run is copied whole. It stops, leaving the
- * character to step(), wherever a rule might fire or the byte is anything
- * but ASCII or a two-byte Cyrillic letter (U+0400..U+047F): so every
- * character in a run is one step() would copy unchanged, and feed_run()
- * brings the state to where step() would have left it.
+ * The fast path. Most text is letters, digits, spaces and punctuation no rule touches;
+ * plain_end() finds how far such a run goes on the bytes, and the run is copied whole. It
+ * stops, leaving the character to step(), wherever a rule might fire or at anything but ASCII
+ * or a two-byte Cyrillic letter (U+0400..U+047F): so step() would copy every character of a
+ * run unchanged, and feed_run() brings the state to where step() would have left it.
  */
 enum {
 	B_STOP,
@@ -724,18 +724,17 @@ static const unsigned char byte_class[256] = {
  */
 static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t w;
-#endif
-
 	for (;;) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* four letters (lead D0/D1, continuation) at a time */
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if ((w & 0xC0FEC0FEC0FEC0FEu) != 0x80D080D080D080D0u)
+#ifdef __SSE2__
+		/* eight letters (lead D0/D1, continuation) at a time, to the first other byte */
+		for (unsigned bad; n - i >= 16; i += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+			v = _mm_and_si128(v, _mm_set1_epi16((short)0xC0FE));
+			v = _mm_cmpeq_epi8(v, _mm_set1_epi16((short)0x80D0));
+			if ((bad = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF)) {
+				i += (unsigned)__builtin_ctz(bad) & ~1u;
 				break;
-			i += 8;
+			}
 		}
 #endif
 		if (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)

@@ -1,6 +1,8 @@
 /* value.c: the positioned value tree; see value.h. */
 #include "common.h"
 
+#include <pthread.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "value.h"
@@ -183,27 +185,76 @@ static const char known_keys[][24] = {
 	"young_specialists",
 };
 
-static int cmp_known_key(const void *key, const void *elem)
+/* The 8 bytes at p as an integer that orders as they do (big-endian). */
+static inline uint64_t key_word(const char *p)
 {
-	const unsigned char *a = key, *b = elem;
+	uint64_t w;
 
-	/* By hand: keys are short, and a call per probe cost more than the compare. */
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return (int)*a - (int)*b;
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
 }
 
-/* key (keylen bytes) in known_keys, or a copy of it that the map owns. */
+#define KEY_SLOTS 512 /* the table of known_keys by hash: a power of two, over twice as many */
+
+/* known_keys by hash of their words (key_hash()): the index + 1 of a key, 0 for none. */
+static uint16_t key_slots[KEY_SLOTS];
+static pthread_once_t key_slots_once = PTHREAD_ONCE_INIT;
+
+/* The slot of the three big-endian words of a key (row_words()). */
+static inline size_t key_hash(const uint64_t w[3])
+{
+	uint64_t h =
+		w[0] * UINT64_C(0x9E3779B97F4A7C15) ^ w[1] * UINT64_C(0xC2B2AE3D27D4EB4F) ^ w[2];
+
+	return (size_t)((h * UINT64_C(0xFF51AFD7ED558CCD)) >> 55) & (KEY_SLOTS - 1);
+}
+
+static void row_words(const char *row, uint64_t w[3])
+{
+	w[0] = key_word(row);
+	w[1] = key_word(row + 8);
+	w[2] = key_word(row + 16);
+}
+
+static void fill_key_slots(void)
+{
+	uint64_t w[3];
+	size_t i, h;
+
+	_Static_assert(NV_ARRAY_SIZE(known_keys) * 2 < KEY_SLOTS, "room in the key slots");
+	for (i = 0; i < NV_ARRAY_SIZE(known_keys); i++) {
+		row_words(known_keys[i], w);
+		for (h = key_hash(w); key_slots[h]; h = (h + 1) & (KEY_SLOTS - 1))
+			;
+		key_slots[h] = (uint16_t)(i + 1);
+	}
+}
+
+/*
+ * key (keylen bytes) in known_keys, or a copy of it that the map owns.
+ * The key is taken as a row of the table holds it (zeros after it), as
+ * three big-endian words built byte by byte, and looked up by their hash.
+ */
 static char *intern_key(const char *key, size_t keylen)
 {
-	const char *k = NULL;
+	uint64_t k[3] = { 0, 0, 0 }, w[3];
+	size_t h, i;
 
-	if (keylen < sizeof(known_keys[0]))
-		k = bsearch(key, known_keys, NV_ARRAY_SIZE(known_keys), sizeof(*known_keys),
-			    cmp_known_key);
-	return k ? (char *)k : nv_xmemdupz(key, keylen);
+	_Static_assert(sizeof(known_keys[0]) == 24, "a row of known_keys is three words");
+	if (keylen >= sizeof(known_keys[0]))
+		return nv_xmemdupz(key, keylen);
+	for (i = 0; i < keylen; i++)
+		k[i / 8] |= (uint64_t)(unsigned char)key[i] << (56 - 8 * (i % 8));
+	pthread_once(&key_slots_once, fill_key_slots);
+	for (h = key_hash(k); key_slots[h]; h = (h + 1) & (KEY_SLOTS - 1)) {
+		row_words(known_keys[key_slots[h] - 1], w);
+		if (w[0] == k[0] && w[1] == k[1] && w[2] == k[2])
+			return (char *)known_keys[key_slots[h] - 1];
+	}
+	return nv_xmemdupz(key, keylen);
 }
 
 /* True if the map does not own key: it points into known_keys. */
@@ -261,6 +312,15 @@ struct nv_value *nv_value_new_string(const char *s, size_t n)
 struct nv_value *nv_value_new_str(const char *s)
 {
 	return nv_value_new_string(s, strlen(s));
+}
+
+struct nv_value *nv_value_take_str(char *s)
+{
+	struct nv_value *v = nv_value_new(NV_STRING, 0, 0);
+
+	v->str = s;
+	v->len = strlen(s);
+	return v;
 }
 
 void nv_value_free(struct nv_value *v)
@@ -430,10 +490,11 @@ struct nv_member *nv_map_member(const struct nv_value *map, const char *key, siz
 
 	if (!map || map->type != NV_MAP)
 		return NULL;
-	/* Most keys differ in length, so the stored length rejects them cheaply. */
+	/* Most keys differ in length or first byte, which reject them without a call. */
 	for (i = 0; i < map->nr; i++) {
 		const struct nv_member *m = &map->members[i];
-		if (m->keylen == keylen && !memcmp(m->key, key, keylen))
+		if (m->keylen == keylen && (!keylen || m->key[0] == key[0]) &&
+		    !memcmp(m->key, key, keylen))
 			return &map->members[i];
 	}
 	return NULL;

@@ -436,6 +436,12 @@ struct nv_model {
 	/* The built-in forms switched on (`blanks:`), parsed by the model, which owns them */
 	struct nv_doc **form_docs;
 	size_t nform_docs, form_docs_alloc;
+	/*
+	 * The guard of the people (guard.h), made by the check of mentions
+	 * and owned by the model; read-only, shared by every thread and
+	 * back end. NULL when that check did not run: make one then.
+	 */
+	struct nv_guard *guard;
 };
 
 /*

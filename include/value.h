@@ -60,6 +60,8 @@ struct nv_value *nv_value_new_number(double d);
 /* A string node holding a copy of s (n bytes). */
 struct nv_value *nv_value_new_string(const char *s, size_t n);
 struct nv_value *nv_value_new_str(const char *s);
+/* A string node that takes over s (NUL-terminated, from malloc): no copy. */
+struct nv_value *nv_value_take_str(char *s);
 
 /* Free v and everything below it. Accepts NULL. */
 void nv_value_free(struct nv_value *v);

@@ -42,6 +42,31 @@ static void test_mem_find(void)
 }
 
 /*
+ * In long texts nv_mem_find compares 16 places at a time: every place of
+ * a word in a block, across two blocks and in the tail is found, and the
+ * first and last bytes alone are not enough.
+ */
+static void test_mem_find_long(void)
+{
+	char s[100];
+	size_t at;
+
+	for (at = 0; at + 5 <= sizeof s; at++) {
+		memset(s, 'a', sizeof s);
+		memcpy(at < 20 ? s + 90 : s + 10, "axyza", 5); /* a near miss */
+		memcpy(s + at, "abcda", 5);
+		CHECK_INT(nv_mem_find(s, sizeof s, "abcda", 5) - s, (long)at);
+		CHECK_INT(nv_mem_find(s, sizeof s, "a", 1) - s, 0);
+	}
+	memset(s, 'a', sizeof s);
+	CHECK(nv_mem_find(s, sizeof s, "ab", 2) == NULL);
+	CHECK_INT(nv_mem_find(s, sizeof s, "aaaa", 4) - s, 0);
+	s[99] = 'b';
+	CHECK_INT(nv_mem_find(s, sizeof s, "ab", 2) - s, 98);
+	CHECK_INT(nv_mem_find(s + 1, sizeof s - 1, "aab", 3) - s, 97);
+}
+
+/*
  * Valgrind is seen by the preload it puts in the environment (the CLI then
  * frees its memory before the exit); outside valgrind and ASan, not.
  */
@@ -379,5 +404,6 @@ void nv_tests(void)
 	NV_RUN(test_diag_merge_keeps_counts);
 	NV_RUN(test_hash);
 	NV_RUN(test_mem_find);
+	NV_RUN(test_mem_find_long);
 	NV_RUN(test_leak_checked_by_valgrind_preload);
 }

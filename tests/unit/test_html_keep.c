@@ -62,6 +62,20 @@ static void test_names(void)
 	KEEP("МБДОУ «ДС» № 3", names, 3, "МБДОУ «ДС» " OPEN "№ 3" CLOSE);
 }
 
+/* Long texts are searched 16 places at a time: matches in the blocks and in the tail. */
+static void test_long_text(void)
+{
+	const char *const names[] = { "ДС «Радуга»", "Z корпус" };
+
+	KEEP("в тексте длиннее шестнадцати байт: ДС «Радуга», Z корпус и №" NB
+	     "5; конец ДС «Радуга»",
+	     names, 2,
+	     "в тексте длиннее шестнадцати байт: " OPEN "ДС «Радуга»" CLOSE ", " OPEN
+	     "Z корпус" CLOSE " и " OPEN "№" NB "5" CLOSE "; конец " OPEN "ДС «Радуга»" CLOSE);
+	KEEP("Z Z Z Z Z Z Z Z Z Z Z Z Z Z корпус ДС ДС «Радуга", names, 2,
+	     "Z Z Z Z Z Z Z Z Z Z Z Z Z " OPEN "Z корпус" CLOSE " ДС ДС «Радуга");
+}
+
 static void test_escaping(void)
 {
 	const char *const names[] = { "ООО \"Р&К\"" };
@@ -75,5 +89,6 @@ void nv_tests(void)
 	NV_RUN(test_number_with_hyphen);
 	NV_RUN(test_sign_alone);
 	NV_RUN(test_names);
+	NV_RUN(test_long_text);
 	NV_RUN(test_escaping);
 }

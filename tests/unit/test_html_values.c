@@ -455,6 +455,72 @@ static void test_base_url_problem(void)
 		  "в адресе раздела не должно быть «?» и «#»: нужен адрес папки раздела");
 }
 
+/* JSON strings: every escape found, 16 bytes at a time and in the tail. */
+static void test_json_string(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_html_json_string(&b, "Приказ «О наставничестве» \"1\" <script> a\\b\tс\x01 конец");
+	CHECK_STR(b.ptr,
+		  "\"Приказ «О наставничестве» \\\"1\\\" \\u003cscript> a\\\\b\\u0009с\\u0001 "
+		  "конец\"");
+	nv_buf_reset(&b);
+	nv_html_json_string(&b, "0123456789abcdef0123456789abcdef\n");
+	CHECK_STR(b.ptr, "\"0123456789abcdef0123456789abcdef\\u000a\"");
+	nv_buf_release(&b);
+}
+
+/* A navigation entry {title, url, section}. */
+static struct nv_value *nav_entry(const char *url, const char *section)
+{
+	struct nv_value *v = nv_value_new(NV_MAP, 0, 0);
+
+	nv_map_add(v, "title", 0, 0, nv_value_new_str("Раздел"));
+	nv_map_add(v, "url", 0, 0, nv_value_new_str(url));
+	if (section)
+		nv_map_add(v, "section", 0, 0, nv_value_new_str(section));
+	return v;
+}
+
+/* The shared navigations are the page's own, byte for byte; a section's page has its own. */
+static void test_nav_shared(void)
+{
+	static const char *const urls[] = { "cases/keys-1.html", "orders/o-1.html", "mentors.html",
+					    "casesx/a.html" };
+	struct nv_html_state s;
+	struct nv_buf a = NV_BUF_INIT, b = NV_BUF_INIT;
+	struct nv_value *own;
+	size_t i;
+
+	memset(&s, 0, sizeof(s));
+	s.navdef = nv_value_new(NV_LIST, 0, 0);
+	nv_list_push(s.navdef, nav_entry("index.html", NULL));
+	nv_list_push(s.navdef, nav_entry("orders/index.html", "orders"));
+	nv_list_push(s.navdef, nav_entry("cases/index.html", "cases"));
+	CHECK(nv_html_nav_shared(&s, urls[0]) == NULL); /* not made yet */
+	nv_html_navs_make(&s);
+	for (i = 0; i < NV_ARRAY_SIZE(urls); i++) {
+		own = nv_html_nav_for(&s, urls[i]);
+		nv_buf_reset(&a);
+		nv_buf_reset(&b);
+		nv_html_json(&a, own, 0);
+		CHECK(nv_html_nav_shared(&s, urls[i]) != NULL);
+		nv_html_json(&b, nv_html_nav_shared(&s, urls[i]), 0);
+		CHECK_STR(b.ptr, a.ptr);
+		nv_value_free(own);
+	}
+	CHECK(nv_html_nav_shared(&s, urls[0]) == s.navs[2]);
+	CHECK(nv_html_nav_shared(&s, urls[2]) == s.navs[3]);
+	CHECK(nv_html_nav_shared(&s, "cases/index.html") == NULL);
+	CHECK(nv_html_nav_shared(&s, "index.html") == NULL);
+	for (i = 0; i < 4; i++)
+		nv_value_free(s.navs[i]);
+	free(s.navs);
+	nv_value_free(s.navdef);
+	nv_buf_release(&a);
+	nv_buf_release(&b);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_idna_host);
@@ -466,4 +532,6 @@ void nv_tests(void)
 	NV_RUN(test_facet_counts_the_whole_table);
 	NV_RUN(test_facet_of_years);
 	NV_RUN(test_plain_text);
+	NV_RUN(test_json_string);
+	NV_RUN(test_nav_shared);
 }

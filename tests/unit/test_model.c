@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "content.h"
 #include "diag.h"
+#include "guard.h"
 #include "harness.h"
 #include "model.h"
 #include "person.h"
@@ -64,6 +65,19 @@ static void test_public_names_follow_publish_levels(void)
 	nv_person_signature_name(&b, nv_model_person(&model, "petrova-an"));
 	CHECK_STR(b.ptr, "А.Н.\xC2\xA0Петрова");
 	nv_buf_release(&b);
+}
+
+/* The model owns the guard of its people, for every back end to share. */
+static void test_model_guard(void)
+{
+	static const char text[] = "Белова Дарья пришла";
+	struct nv_guard_hit hit;
+
+	CHECK(load_base());
+	CHECK(model.guard != NULL);
+	CHECK(nv_guard_find(model.guard, text, strlen(text), 0, false, &hit));
+	CHECK(hit.p == nv_model_person(&model, "belova-da"));
+	CHECK(hit.leak); /* a student */
 }
 
 static void test_derived_approvals_agree_in_gender(void)
@@ -352,6 +366,7 @@ void nv_tests(void)
 	NV_RUN(test_print_defaults);
 	NV_RUN(test_base_project_is_clean);
 	NV_RUN(test_public_names_follow_publish_levels);
+	NV_RUN(test_model_guard);
 	NV_RUN(test_derived_approvals_agree_in_gender);
 	NV_RUN(test_order_defaults);
 	NV_RUN(test_pair_defaults);

@@ -306,6 +306,11 @@ static void test_short_words_glue(void)
 	TYPO("в.", "в.");
 	TYPO("b c", "b c");
 	TYPO("из-за", "из-за");
+	/* long words are read eight letters at a time: their ends are found all the same */
+	TYPO("преподавательница в школе, наставничество и дополнительное образование с детьми",
+	     "преподавательница в" NB "школе, наставничество и" NB "дополнительное образование "
+	     "с" NB "детьми");
+	TYPO("высокопрофессиональные - слова", "высокопрофессиональные" NB "— слова");
 }
 
 static void test_short_words_across_pieces(void)

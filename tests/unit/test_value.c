@@ -1,6 +1,7 @@
 /* Unit tests for value.c: the positioned value tree. */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "harness.h"
 #include "value.h"
@@ -226,6 +227,41 @@ static void test_known_keys_shared(void)
 	nv_value_free(b);
 }
 
+/* Shared keys are found at both ends of the table and past 8 and 16 bytes; longer ones copied. */
+static void test_known_keys_edges(void)
+{
+	static const char *const keys[] = {
+		"academic_year",	  "young_specialists", "id",
+		"has_approvals_right",	  "approvals_left",    "year_id",
+		"a_key_of_twenty_four_b", "has_approvals_righ"
+	};
+	struct nv_value *a = nv_value_new(NV_MAP, 1, 1), *b = nv_value_new(NV_MAP, 1, 1);
+	char copy[32];
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(keys); i++) {
+		memcpy(copy, keys[i], strlen(keys[i]) + 1);
+		nv_map_add(a, keys[i], 1, 1, nv_value_new_null());
+		nv_map_add(b, copy, 1, 1, nv_value_new_null());
+		CHECK_STR(b->members[i].key, keys[i]);
+		/* the last two are no keys of the schema: each map has its own copy */
+		CHECK((a->members[i].key == b->members[i].key) == (i < 6));
+	}
+	nv_value_free(a);
+	nv_value_free(b);
+}
+
+/* A string taken over is the node's own: freed with it, its length measured. */
+static void test_take_str(void)
+{
+	struct nv_value *v = nv_value_take_str(nv_xstrdup("Приказ"));
+
+	CHECK(v->type == NV_STRING);
+	CHECK_STR(v->str, "Приказ");
+	CHECK_INT(v->len, strlen("Приказ"));
+	nv_value_free(v);
+}
+
 static void test_type_names(void)
 {
 	CHECK_STR(nv_type_name(NV_NULL), "пустое значение");
@@ -245,6 +281,8 @@ void nv_tests(void)
 	NV_RUN(test_dump_escapes);
 	NV_RUN(test_strip_keeps_texts);
 	NV_RUN(test_known_keys_shared);
+	NV_RUN(test_known_keys_edges);
+	NV_RUN(test_take_str);
 	NV_RUN(test_pack);
 	NV_RUN(test_type_names);
 }
