@@ -107,13 +107,20 @@ struct nv_html_state {
 /* The size of a file as links state it: «512 Б», «12,3 КБ», «4,1 МБ» (html_out.c). */
 void nv_html_human_size(struct nv_buf *b, long long size);
 
+struct nv_report;
+
+/*
+ * The shares of teachers and students in mentoring the справка counts,
+ * into the monitoring page's context ctx (html_report.c).
+ */
+void nv_html_report_shares(struct nv_value *ctx, const struct nv_report *r);
+
 /*
  * The аналитическая справка of the monitoring page (html_report.c):
  * {academic_year, intro, rows: [{title, n, total, share, y, text_y,
  * width, value_x}], conclusions: [{text}], signature: {position, name},
  * pdf, pdf_size} of report r (model_report.h). The caller owns it.
  */
-struct nv_report;
 struct nv_value *nv_html_report(const struct nv_html_state *s, const struct nv_report *r);
 
 /* --- «Дата обновления» (html_dates.c) ----------------------------------------- */

@@ -843,24 +843,6 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 	return c;
 }
 
-/*
- * The shares of teachers and students in mentoring, as the справка
- * counts them (model_report.h): of the totals site.yml declares
- * (`totals:`), else of the people listed in people.yml; students_declared
- * tells the template which. A share is «18», or «0,2» below one per cent.
- */
-static void monitoring_shares(struct nv_value *ctx, const struct nv_report *r)
-{
-	if (r->rows[2].declared)
-		set_n(ctx, "students_declared", 1);
-	set_n(ctx, "teachers", (double)r->rows[0].total);
-	set_n(ctx, "teachers_involved", (double)r->rows[0].n);
-	set_s(ctx, "teachers_share", r->rows[0].share_text);
-	set_n(ctx, "students", (double)r->rows[2].total);
-	set_n(ctx, "students_involved", (double)r->rows[2].n);
-	set_s(ctx, "students_share", r->rows[2].share_text);
-}
-
 void nv_html_emit_monitoring(struct nv_html_state *s)
 {
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
@@ -886,7 +868,7 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	monitoring_line(&b, mon.pairs, mon.pairs_by_status);
 	set_s(ctx, "pairs_line", b.ptr);
 	nv_report_build(&r, s->m);
-	monitoring_shares(ctx, &r);
+	nv_html_report_shares(ctx, &r);
 	set_n(roadmap, "done", (double)mon.items_by_status[NV_ITEM_DONE]);
 	set_n(roadmap, "planned", (double)mon.items_by_status[NV_ITEM_PLANNED]);
 	set_n(roadmap, "moved", (double)mon.items_by_status[NV_ITEM_MOVED]);

@@ -92,3 +92,21 @@ struct nv_value *nv_html_report(const struct nv_html_state *s, const struct nv_r
 	nv_buf_release(&b);
 	return v;
 }
+
+/*
+ * The shares of teachers and students in mentoring, as the справка
+ * counts them (model_report.h): of the totals site.yml declares
+ * (`totals:`), else of the people listed in people.yml; students_declared
+ * tells the template which. A share is «18», or «0,2» below one per cent.
+ */
+void nv_html_report_shares(struct nv_value *ctx, const struct nv_report *r)
+{
+	if (r->rows[2].declared)
+		set_n(ctx, "students_declared", 1);
+	set_n(ctx, "teachers", (double)r->rows[0].total);
+	set_n(ctx, "teachers_involved", (double)r->rows[0].n);
+	set_s(ctx, "teachers_share", r->rows[0].share_text);
+	set_n(ctx, "students", (double)r->rows[2].total);
+	set_n(ctx, "students_involved", (double)r->rows[2].n);
+	set_s(ctx, "students_share", r->rows[2].share_text);
+}
