@@ -144,6 +144,7 @@ struct build {
 	struct nv_check_cache *checks;
 	char *checks_file;
 	char *bodies; /* the bodies' summaries kept between builds (md_summary.h), or NULL */
+	char *fronts; /* the same for the front matters' trees */
 };
 
 /*
@@ -529,10 +530,16 @@ static enum nv_build_status run(struct build *b, char **title)
 	enum nv_build_status rc;
 
 	po.checks = o->keep ? o->checks : NULL;
-	/* The bodies kept by the last build (md_summary.h): not with --force, which parses all. */
-	if (!o->keep)
+	/*
+	 * The bodies and front matters kept by the last build (md_summary.h):
+	 * not with --force, which parses all.
+	 */
+	if (!o->keep) {
 		b->bodies = nv_xasprintf("%s/.nastavnik-bodies", o->out);
+		b->fronts = nv_xasprintf("%s/.nastavnik-fronts", o->out);
+	}
 	po.bodies = o->force ? NULL : b->bodies;
+	po.fronts = o->force ? NULL : b->fronts;
 	/* An output folder that exists is locked before its manifest is read. */
 	if (nv_is_dir(o->out) && lock_out(b, false) < 0)
 		return NV_BUILD_FAILED;
@@ -586,7 +593,7 @@ static enum nv_build_status run(struct build *b, char **title)
 		nv_check_cache_write(b->checks, b->checks_file);
 	/* What this build parsed, the next one need not. */
 	if (b->bodies && (rc == NV_BUILD_OK || rc == NV_BUILD_UNCHANGED))
-		nv_project_save_bodies(&b->p, b->bodies);
+		nv_project_save_bodies(&b->p, b->bodies, b->fronts);
 	if (title && rc != NV_BUILD_FAILED)
 		*title = nv_xstrdup(b->p.model.site.section_title);
 	return rc;
@@ -636,6 +643,7 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	if (!o->exit_after)
 		nv_check_cache_free(b.checks);
 	free(b.bodies);
+	free(b.fronts);
 	nv_outdir_unlock(b.lock);
 	return rc;
 }

@@ -71,7 +71,76 @@ static void doc_free(struct nv_doc *doc)
 		free(doc->kept[i]);
 	free(doc->kept);
 	nv_md_free(doc->md);
+	if (doc->meta_rec)
+		nv_buf_release(doc->meta_rec);
+	free(doc->meta_rec);
 	free(doc);
+}
+
+/* What a summary of doc's body is keyed by (md_summary.h). */
+static struct nv_md_summary_key key_of(const struct nv_doc *doc)
+{
+	return (struct nv_md_summary_key){
+		doc->path,	     doc->hash,		  doc->len,
+		doc->split.body_off, doc->split.body_len, doc->split.body_line
+	};
+}
+
+/*
+ * What a kept front matter is keyed by: the bytes before the body (a
+ * summary of them without headings or links, md_summary.h), so that an
+ * edit of the body keeps it.
+ */
+static struct nv_md_summary_key front_key_of(const struct nv_doc *doc)
+{
+	return (struct nv_md_summary_key){
+		doc->path, doc->meta_hash,	doc->split.body_off, doc->split.body_off,
+		0,	   doc->split.body_line
+	};
+}
+
+/* The hash of the bytes of doc before its body: the front matter's. */
+static void hash_meta(struct nv_doc *doc)
+{
+	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
+	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+}
+
+/*
+ * The front matter of doc: the tree kept for these very bytes when
+ * `fronts` has it (then the text, checked when it was kept, is not
+ * checked again), else loaded. With summarise, a tree loaded without a
+ * diagnostic is kept as the bytes of its record for the next build.
+ */
+static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *fronts, bool summarise,
+		     struct nv_diags *d)
+{
+	struct nv_diags quiet = NV_DIAGS_INIT;
+	struct nv_md_summary_key k;
+	size_t mark = d->nr;
+	bool split;
+
+	split = fronts &&
+		nv_frontmatter_split(doc->path, doc->text, doc->len, &doc->split, &quiet) == 0;
+	nv_diags_release(&quiet);
+	if (split) {
+		hash_meta(doc);
+		k = front_key_of(doc);
+		if ((doc->meta = nv_md_summaries_meta(fronts, &k))) {
+			doc->meta_clean = true;
+			return 0;
+		}
+	}
+	if (nv_frontmatter_load(doc->path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
+		return -1;
+	hash_meta(doc);
+	doc->meta_clean = d->nr == mark;
+	if (summarise && doc->meta_clean) {
+		doc->meta_rec = nv_xmalloc(sizeof(*doc->meta_rec));
+		*doc->meta_rec = (struct nv_buf)NV_BUF_INIT;
+		nv_md_summary_meta(doc->meta_rec, doc->meta);
+	}
+	return 0;
 }
 
 /*
@@ -80,10 +149,7 @@ static void doc_free(struct nv_doc *doc)
  */
 static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies, struct nv_diags *d)
 {
-	const struct nv_md_summary_key k = {
-		doc->path,	     doc->hash,		  doc->len,
-		doc->split.body_off, doc->split.body_len, doc->split.body_line
-	};
+	const struct nv_md_summary_key k = key_of(doc);
 	size_t mark = d->nr;
 
 	if (bodies && (doc->md = nv_md_summaries_stub(bodies, &k))) {
@@ -99,11 +165,15 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
  * Read and parse one document; NULL (with diagnostics in d) if it is
  * broken. With `scratch` (a load for once), the text is read there and
  * dropped once parsed: the checks that read it again get it from
- * nv_content_doc_text(). With `bodies`, a body they summarise is a stub.
+ * nv_content_doc_text(). With `bodies`, a body they summarise is a stub;
+ * with `fronts`, a front matter they keep is theirs; with summarise, what
+ * the next build's files need is kept.
  */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
 				int rootfd, struct nv_buf *scratch,
-				const struct nv_md_summaries *bodies, struct nv_diags *d)
+				const struct nv_md_summaries *bodies,
+				const struct nv_md_summaries *fronts, bool summarise,
+				struct nv_diags *d)
 {
 	struct nv_buf own = NV_BUF_INIT, *buf = scratch ? scratch : &own;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -124,13 +194,11 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->len = buf->len;
 	doc->text = scratch ? scratch->ptr : nv_buf_detach(buf, NULL);
 	doc->once = scratch != NULL;
-	if (nv_frontmatter_load(path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
-		goto fail;
-	doc->strings = nv_value_pack(doc->meta);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
-	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+	if (load_meta(doc, fronts, summarise, d) < 0)
+		goto fail;
+	doc->strings = nv_value_pack(doc->meta);
 	parse_body(doc, bodies, d);
 	doc->reusable = !recent && d->nr == diags && !doc->once;
 	if (doc->once)
@@ -163,8 +231,7 @@ struct nv_doc *nv_content_doc_parse(const char *path, const char *section, const
 				   doc->split.body_line, NV_MD_CHECKED, path, d);
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
-	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+	hash_meta(doc);
 	return doc;
 }
 
@@ -312,15 +379,51 @@ void nv_content_bodies(const struct nv_content *c, struct nv_buf *out)
 		doc = c->docs[i];
 		if (!doc || !doc->md || !doc->body_clean)
 			continue;
-		k = (struct nv_md_summary_key){
-			doc->path,	     doc->hash,		  doc->len,
-			doc->split.body_off, doc->split.body_len, doc->split.body_line
-		};
+		k = key_of(doc);
 		/* A body taken from the summaries: its record as read. */
 		if (!nv_md_summary_copy(out, c->bodies, &k))
-			nv_md_summary_add(out, &k, doc->md);
+			nv_md_summary_add(out, &k, doc->md, NULL);
 	}
 	nv_md_summary_end(out);
+}
+
+/* Whether the front matters kept for c's documents are the records of c->fronts, all of them. */
+static bool fronts_same(const struct nv_content *c)
+{
+	struct nv_md_summary_key k;
+	size_t i, n = 0;
+
+	for (i = 0; c->fronts && i < c->ndocs; i++) {
+		if (!c->docs[i] || !c->docs[i]->meta_clean)
+			continue;
+		k = front_key_of(c->docs[i]);
+		if (!nv_md_summaries_has(c->fronts, &k))
+			return false;
+		n++;
+	}
+	return c->fronts && n == nv_md_summaries_count(c->fronts);
+}
+
+bool nv_content_fronts(const struct nv_content *c, struct nv_buf *out)
+{
+	static const struct nv_md none;
+	struct nv_md_summary_key k;
+	const struct nv_doc *doc;
+	size_t i;
+
+	if (fronts_same(c))
+		return false;
+	nv_md_summary_begin(out, c->fronts);
+	for (i = 0; i < c->ndocs; i++) {
+		doc = c->docs[i];
+		if (!doc || !doc->meta_clean)
+			continue;
+		k = front_key_of(doc);
+		if (!nv_md_summary_copy(out, c->fronts, &k) && doc->meta_rec)
+			nv_md_summary_add(out, &k, &none, doc->meta_rec);
+	}
+	nv_md_summary_end(out);
+	return true;
 }
 
 void nv_content_doc_text_done(struct nv_doc *doc)
@@ -359,7 +462,8 @@ struct doc_job {
 	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
 	size_t n, first, step;
 	bool once; /* texts dropped once parsed */
-	const struct nv_md_summaries *bodies;
+	const struct nv_md_summaries *bodies, *fronts;
+	bool summarise; /* keep what the next build's files need */
 	struct nv_diags d;
 };
 
@@ -383,14 +487,15 @@ static void *doc_thread(void *arg)
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
 		if (j->once || stat(path.ptr, &st) < 0) {
 			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, rootfd,
-						j->once ? &scratch : NULL, j->bodies, &j->d);
+						j->once ? &scratch : NULL, j->bodies, j->fronts,
+						j->summarise, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
-			j->slots[i] =
-				parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, NULL, &j->d);
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, NULL, NULL,
+						false, &j->d);
 		}
 	}
 	if (rootfd >= 0)
@@ -444,6 +549,8 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].prev = old;
 		j[t].once = c->once;
 		j[t].bodies = c->bodies;
+		j[t].fronts = c->fronts;
+		j[t].summarise = c->summarise;
 	}
 	/* The last load's document of each path, found by binary search. */
 	if (prev && prev->ndocs) {
@@ -539,21 +646,29 @@ int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struc
 	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
-int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
-			   struct nv_diags *d)
+/* The summaries in file (md_summary.h), or NULL when there are none to trust. */
+static struct nv_md_summaries *read_summaries(const char *file)
 {
 	struct nv_buf buf = NV_BUF_INIT;
-	struct nv_md_summaries *s = NULL;
 	size_t len;
 	char *data;
 
-	if (bodies && nv_read_file(bodies, (size_t)1 << 30, &buf) == 0) {
-		data = nv_buf_detach(&buf, &len);
-		s = nv_md_summaries_parse(data, len, nv_md_summary_identity());
+	if (!file || nv_read_file(file, (size_t)1 << 30, &buf) < 0) {
+		nv_buf_release(&buf);
+		return NULL;
 	}
-	nv_buf_release(&buf);
+	data = nv_buf_detach(&buf, &len);
+	return nv_md_summaries_parse(data, len, nv_md_summary_identity());
+}
+
+int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
+			   const char *fronts, struct nv_diags *d)
+{
 	c->once = true;
-	c->bodies = s; /* kept: nv_content_bodies() copies the records of stubs */
+	c->summarise = true;
+	/* Kept: nv_content_bodies() and nv_content_fronts() copy the records taken. */
+	c->bodies = read_summaries(bodies);
+	c->fronts = read_summaries(fronts);
 	return nv_content_reload(c, root, jobs, NULL, d);
 }
 
@@ -687,7 +802,7 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 			goto out;
 		at[i] = k;
 		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, -1, NULL, NULL,
-				     &local);
+				     NULL, false, &local);
 		if (!fresh[i] || local.nr)
 			goto out;
 	}
@@ -739,6 +854,7 @@ void nv_content_release(struct nv_content *c)
 	nv_strlist_release(&c->assets);
 	nv_strlist_release(&c->broken);
 	nv_md_summaries_free(c->bodies);
+	nv_md_summaries_free(c->fronts);
 	free(c->root);
 	memset(c, 0, sizeof(*c));
 }

@@ -8,7 +8,12 @@
  *   path; hash (16 bytes); len, body_off, body_len (u64); body_line,
  *   first_line (i32); flags, facts (FACT_*), headings, links (u32);
  *   each heading: level, line, col (i32), id, text;
- *   each link: kind (u32), line, col (i32), url, path, anchor, text, title.
+ *   each link: kind (u32), line, col (i32), url, path, anchor, text, title;
+ *   the front matter: its length in bytes (u32; NONE when not kept) and
+ *   its tree, each node: type (u32), line, col (i32), boolean (u32),
+ *   number (its 8 bytes), text (u32 length, NONE for none, and bytes, NUL
+ *   allowed), then a list's count (u32) and nodes, or a map's count (u32)
+ *   and members: key, line, col (i32), node.
  */
 #include "common.h"
 
@@ -22,6 +27,7 @@
 #include "markdown.h"
 #include "md_summary.h"
 #include "strmap.h"
+#include "value.h"
 
 #define MAGIC "NVBODIES"
 #define NONE  0xFFFFFFFFu
@@ -30,6 +36,9 @@
 #define FACT_HTML    2u
 /* magic, version, count, identity, payload length, payload hash */
 #define HEADER_LEN (8 + 4 + 4 + 16 + 8 + 16)
+
+/* The deepest front matter a record may hold (YAML's own limit is lower). */
+#define META_DEPTH 64
 
 /* A record in the file: where it starts (its path), its fixed part, its end. */
 struct rec {
@@ -95,6 +104,39 @@ static void put_str(struct nv_buf *out, const char *s)
 	nv_buf_add(out, s, n);
 }
 
+static void put_value(struct nv_buf *out, const struct nv_value *v)
+{
+	size_t i;
+
+	put_u32(out, (uint32_t)v->type);
+	put_i32(out, v->line);
+	put_i32(out, v->col);
+	put_u32(out, v->boolean);
+	nv_buf_add(out, (const char *)&v->number, sizeof(v->number));
+	put_u32(out, v->str ? (uint32_t)v->len : NONE);
+	if (v->str)
+		nv_buf_add(out, v->str, v->len);
+	if (v->type == NV_LIST) {
+		put_u32(out, (uint32_t)v->nr);
+		for (i = 0; i < v->nr; i++)
+			put_value(out, v->items[i]);
+	} else if (v->type == NV_MAP) {
+		put_u32(out, (uint32_t)v->nr);
+		for (i = 0; i < v->nr; i++) {
+			put_str(out, v->members[i].key);
+			put_i32(out, v->members[i].line);
+			put_i32(out, v->members[i].col);
+			put_value(out, v->members[i].value);
+		}
+	}
+}
+
+void nv_md_summary_meta(struct nv_buf *out, const struct nv_value *meta)
+{
+	nv_buf_reset(out);
+	put_value(out, meta);
+}
+
 void nv_md_summary_begin(struct nv_buf *out, const struct nv_md_summaries *like)
 {
 	nv_buf_reset(out);
@@ -118,7 +160,7 @@ static void count_one(struct nv_buf *out)
 }
 
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
-		       const struct nv_md *md)
+		       const struct nv_md *md, const struct nv_buf *meta)
 {
 	size_t i;
 
@@ -152,6 +194,9 @@ void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 		put_str(out, l->text);
 		put_str(out, l->title);
 	}
+	put_u32(out, meta && meta->len ? (uint32_t)meta->len : NONE);
+	if (meta && meta->len)
+		nv_buf_add(out, meta->ptr, meta->len);
 	count_one(out);
 }
 
@@ -267,8 +312,8 @@ static void get_head(struct cur *c, struct head *h)
 	h->nl = get_u32(c);
 }
 
-/* Step over one record's headings and links; false if it is not whole. */
-static bool skip_body(struct cur *c, const struct head *h)
+/* Step over one record's headings and links; false if they are not whole. */
+static bool skip_headings_links(struct cur *c, const struct head *h)
 {
 	size_t i, n;
 
@@ -291,6 +336,19 @@ static bool skip_body(struct cur *c, const struct head *h)
 		get_str(c, &n);
 		get_str(c, &n);
 	}
+	return !c->bad;
+}
+
+/* Step over one record's headings, links and front matter; false if it is not whole. */
+static bool skip_body(struct cur *c, const struct head *h)
+{
+	uint32_t n;
+
+	if (!skip_headings_links(c, h))
+		return false;
+	n = get_u32(c);
+	if (n != NONE)
+		skip(c, n);
 	return !c->bad;
 }
 
@@ -417,6 +475,69 @@ static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
 	qsort(md->by_id, md->nr_headings, sizeof(*md->by_id), cmp_heading_id);
 }
 
+/*
+ * A node of a front matter read at c, and everything below it; NULL (c
+ * bad) when the bytes are not a whole tree no deeper than depth.
+ */
+static struct nv_value *get_value(struct cur *c, int depth)
+{
+	uint32_t type = get_u32(c), n, i;
+	int line = get_i32(c), col = get_i32(c), kl, kc;
+	struct nv_value *v, *item;
+	const char *key;
+	char *k;
+	size_t len;
+
+	if (c->bad || type > NV_MAP || depth <= 0) {
+		c->bad = true;
+		return NULL;
+	}
+	v = nv_value_new((enum nv_type)type, line, col);
+	v->boolean = get_u32(c) != 0;
+	take(c, &v->number, sizeof(v->number));
+	n = get_u32(c);
+	if (n != NONE && !c->bad) {
+		if ((size_t)(c->end - c->p) < n) {
+			c->bad = true;
+		} else {
+			v->str = nv_xmemdupz(c->p, n);
+			v->len = n;
+			c->p += n;
+		}
+	}
+	/* Each node takes 28 bytes at least, each member 40: no count beyond the record. */
+	if (v->type == NV_LIST && !c->bad) {
+		n = get_u32(c);
+		c->bad = c->bad || n > (size_t)(c->end - c->p) / 28;
+		for (i = 0; !c->bad && i < n; i++)
+			if ((item = get_value(c, depth - 1)))
+				nv_list_push(v, item);
+		c->bad = c->bad || v->nr != n;
+	} else if (v->type == NV_MAP && !c->bad) {
+		n = get_u32(c);
+		c->bad = c->bad || n > (size_t)(c->end - c->p) / 40;
+		for (i = 0; !c->bad && i < n; i++) {
+			key = get_str(c, &len);
+			kl = get_i32(c);
+			kc = get_i32(c);
+			if (!key || !len) {
+				c->bad = true;
+				break;
+			}
+			k = nv_xmemdupz(key, len);
+			if ((item = get_value(c, depth - 1)))
+				nv_map_add(v, k, kl, kc, item);
+			free(k);
+		}
+		c->bad = c->bad || v->nr != n;
+	}
+	if (c->bad) {
+		nv_value_free(v);
+		return NULL;
+	}
+	return v;
+}
+
 /* Whether record r is keyed by k; c is left after its fixed part h. */
 static bool same_key(const struct rec *r, const struct nv_md_summary_key *k, struct cur *c,
 		     struct head *h)
@@ -445,6 +566,37 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	md->ordered_list = (h.facts & FACT_ORDERED) != 0;
 	md->raw_html = (h.facts & FACT_HTML) != 0;
 	return md;
+}
+
+struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
+				      const struct nv_md_summary_key *k)
+{
+	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
+	struct nv_value *v;
+	struct cur c;
+	struct head h;
+	uint32_t n;
+
+	if (!r || !same_key(r, k, &c, &h) || !skip_headings_links(&c, &h))
+		return NULL;
+	n = get_u32(&c);
+	if (c.bad || n == NONE || n != (size_t)(c.end - c.p))
+		return NULL;
+	v = get_value(&c, META_DEPTH);
+	if (v && (c.p != c.end || v->type != NV_MAP)) {
+		nv_value_free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+bool nv_md_summaries_has(const struct nv_md_summaries *s, const struct nv_md_summary_key *k)
+{
+	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
+	struct cur c;
+	struct head h;
+
+	return r && same_key(r, k, &c, &h);
 }
 
 bool nv_md_summary_copy(struct nv_buf *out, const struct nv_md_summaries *s,

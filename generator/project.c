@@ -49,7 +49,8 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		nv_content_release(&prev);
 	} else {
 		nv_check_cache_forget(o->checks);
-		r = o->once ? nv_content_load_bodies(&p->content, o->content, jobs, o->bodies, d)
+		r = o->once ? nv_content_load_bodies(&p->content, o->content, jobs, o->bodies,
+						     o->fronts, d)
 			    : nv_content_load_jobs(&p->content, o->content, jobs, d);
 	}
 	if (r < 0)
@@ -86,7 +87,7 @@ static void remove_leftovers(const char *file)
 	free(dir);
 }
 
-int nv_project_save_bodies(const struct nv_project *p, const char *file)
+int nv_project_save_bodies(const struct nv_project *p, const char *file, const char *fronts)
 {
 	struct nv_buf out = NV_BUF_INIT;
 	int rc = -1;
@@ -95,6 +96,11 @@ int nv_project_save_bodies(const struct nv_project *p, const char *file)
 		remove_leftovers(file);
 		nv_content_bodies(&p->content, &out);
 		rc = nv_write_file(file, out.ptr, out.len);
+		if (fronts && nv_content_fronts(&p->content, &out)) {
+			remove_leftovers(fronts);
+			if (nv_write_file(fronts, out.ptr, out.len) < 0)
+				rc = -1;
+		}
 	}
 	nv_buf_release(&out);
 	return rc;

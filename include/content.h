@@ -72,6 +72,13 @@ struct nv_doc {
 	 * nv_content_doc_tree() parses it.
 	 */
 	bool body_clean;
+	/*
+	 * A load that keeps summaries (nv_content_load_bodies): the front
+	 * matter loaded without a diagnostic, as the bytes of its record
+	 * (nv_md_summary_meta), or NULL (none, or taken from the kept ones).
+	 */
+	bool meta_clean; /* loaded without a diagnostic, or taken from the kept ones */
+	struct nv_buf *meta_rec;
 };
 
 /* One YAML data file. */
@@ -110,6 +117,9 @@ struct nv_content {
 	bool once; /* private: loaded by nv_content_load_once() */
 	/* private: the summaries of bodies the load took instead of parsing (owned) */
 	struct nv_md_summaries *bodies;
+	bool summarise; /* private: keep what the next build's summaries need */
+	/* private: the front matters the load took instead of loading them (owned) */
+	struct nv_md_summaries *fronts;
 };
 
 /*
@@ -139,13 +149,15 @@ int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struc
 /*
  * nv_content_load_once() that takes each body whose summary the file
  * `bodies` (md_summary.h; NULL: none) keeps for the same text as a stub
- * instead of parsing it: doc->md->root is NULL until nv_content_doc_tree().
- * A missing, foreign or damaged file is ignored. Only for a process that
- * loads once and parses every tree it renders (the build of the command
- * line): the result is otherwise the same as nv_content_load_once()'s.
+ * instead of parsing it: doc->md->root is NULL until nv_content_doc_tree();
+ * and each front matter the file `fronts` (NULL: none) keeps for the same
+ * bytes as that tree, not loaded again. A missing, foreign or damaged file
+ * is ignored. Only for a process that loads once and parses every tree it
+ * renders (the build of the command line): the result is otherwise the
+ * same as nv_content_load_once()'s.
  */
 int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
-			   struct nv_diags *d);
+			   const char *fronts, struct nv_diags *d);
 
 /*
  * Give doc's body its tree when it is a stub: its text read again (its
@@ -164,6 +176,14 @@ int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_d
  * (emptied): every document whose body is clean (see struct nv_doc).
  */
 void nv_content_bodies(const struct nv_content *c, struct nv_buf *out);
+
+/*
+ * The front matters of c's documents loaded without a diagnostic, as the
+ * bytes of the file `fronts` of nv_content_load_bodies() into out
+ * (emptied). Returns false when they are the very records that file
+ * held: then it need not be written again.
+ */
+bool nv_content_fronts(const struct nv_content *c, struct nv_buf *out);
 
 /*
  * The same, taking over from prev (an earlier load of the same folder,

@@ -18,6 +18,10 @@
  * differently), a size or hash that does not match, a record that runs
  * past the end. A refused file costs a parse of every body, nothing else.
  *
+ * A record may keep a front matter's tree too (nv_md_summary_meta()):
+ * the build keeps those in a file of their own, keyed by the hash of the
+ * bytes before the body, so that a body's edit keeps them.
+ *
  * A stub (nv_md_summaries_stub()) is a struct nv_md without a tree
  * (root NULL): its headings and links have no node. Whatever needs the
  * tree parses the text again and gives it to the stub with
@@ -32,9 +36,10 @@
 
 struct nv_md;
 struct nv_md_summaries;
+struct nv_value;
 
 /* The format's version: bump it when a record's layout or meaning changes. */
-#define NV_MD_SUMMARY_VERSION 1u
+#define NV_MD_SUMMARY_VERSION 2u
 
 /* What a summary is keyed by: the document and where its body is. */
 struct nv_md_summary_key {
@@ -57,9 +62,19 @@ struct nv_hash nv_md_summary_identity(void);
  * (the summaries read by this build, or NULL).
  */
 void nv_md_summary_begin(struct nv_buf *out, const struct nv_md_summaries *like);
-/* Append the summary of a body md (with its tree or a stub) to a file begun in out. */
+/*
+ * The bytes that keep a front matter (meta, a tree as nv_frontmatter_load()
+ * made it: types, positions, texts, keys in order) in a record, into out
+ * (emptied).
+ */
+void nv_md_summary_meta(struct nv_buf *out, const struct nv_value *meta);
+/*
+ * Append the summary of a body md (with its tree or a stub) to a file
+ * begun in out, with the front matter of the same text, its bytes made
+ * by nv_md_summary_meta() (NULL or empty: not kept).
+ */
 void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
-		       const struct nv_md *md);
+		       const struct nv_md *md, const struct nv_buf *meta);
 /* Complete the header: the record count, the payload's length and hash. */
 void nv_md_summary_end(struct nv_buf *out);
 
@@ -81,6 +96,18 @@ size_t nv_md_summaries_count(const struct nv_md_summaries *s);
  */
 struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 				   const struct nv_md_summary_key *k);
+
+/*
+ * The front matter the record for k keeps, as the tree
+ * nv_frontmatter_load() made of that very text (no pack, the texts its
+ * own); NULL when s has no such record or it keeps none. Safe from
+ * several threads at once. Free with nv_value_free().
+ */
+struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
+				      const struct nv_md_summary_key *k);
+
+/* Whether s holds a record for k. Safe from several threads at once. */
+bool nv_md_summaries_has(const struct nv_md_summaries *s, const struct nv_md_summary_key *k);
 
 /*
  * Append to a file begun in out the record s holds for k, as it is: the

@@ -24,7 +24,8 @@ snap() {
 	echo "exit $?" >>"$out/$name.check"
 	"$bin" build -C "$dir" -o "$out/$name" -j 2 --force >/dev/null 2>&1
 	rm -f "$out/$name/.nastavnik-manifest" "$out/$name/site/.nastavnik-manifest" "$out/$name/print/.nastavnik-manifest" \
-		"$out/$name/.nastavnik-checks"
+		"$out/$name/.nastavnik-checks" "$out/$name/.nastavnik-bodies" "$out/$name/.nastavnik-fronts"
+	rm -rf "$out/$name/.site.prev" "$out/$name/.print.prev"
 	mkdir -p "$out/$name.layout"
 	sed -n -E 's/^  (order|position|program|roadmap) ([a-z0-9_-]+):.*/\2/p' \
 		"$out/$name.model" | while read -r doc; do

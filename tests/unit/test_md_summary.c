@@ -13,6 +13,9 @@
 #include "harness.h"
 #include "markdown.h"
 #include "md_summary.h"
+#include "diag.h"
+#include "frontmatter.h"
+#include "value.h"
 
 /* The header's size: magic, version, count, identity, payload's length and hash. */
 #define HEADER_LEN_TEST (8 + 4 + 4 + 16 + 8 + 16)
@@ -37,8 +40,8 @@ static void make_file(struct nv_buf *out)
 	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
 
 	nv_md_summary_begin(out, NULL);
-	nv_md_summary_add(out, &a, md);
-	nv_md_summary_add(out, &b, md);
+	nv_md_summary_add(out, &a, md, NULL);
+	nv_md_summary_add(out, &b, md, NULL);
 	nv_md_summary_end(out);
 	nv_md_free(md);
 }
@@ -226,6 +229,79 @@ static void test_summary_copy(void)
 	nv_buf_release(&g);
 }
 
+/* Whether a and b are the same tree: types, positions, values, keys in order. */
+static bool same_tree(const struct nv_value *a, const struct nv_value *b)
+{
+	size_t i;
+
+	if (a->type != b->type || a->line != b->line || a->col != b->col || a->nr != b->nr ||
+	    a->boolean != b->boolean || memcmp(&a->number, &b->number, sizeof(a->number)) ||
+	    !a->str != !b->str || a->len != b->len || (a->str && memcmp(a->str, b->str, a->len)))
+		return false;
+	switch (a->type) {
+	case NV_BOOL:
+	case NV_NUMBER:
+	case NV_STRING:
+		return true;
+	case NV_LIST:
+		for (i = 0; i < a->nr; i++)
+			if (!same_tree(a->items[i], b->items[i]))
+				return false;
+		return true;
+	case NV_MAP:
+		for (i = 0; i < a->nr; i++)
+			if (strcmp(a->members[i].key, b->members[i].key) ||
+			    a->members[i].line != b->members[i].line ||
+			    a->members[i].col != b->members[i].col ||
+			    !same_tree(a->members[i].value, b->members[i].value))
+				return false;
+		return true;
+	case NV_NULL:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A front matter kept in a record comes back as the tree the loader made
+ * of the text; a record without one gives none.
+ */
+static void test_summary_front_matter(void)
+{
+	static const char text[] =
+		"---\ntitle: \"Положение\\tо наставничестве\"\nnumber: 38-од\ndraft: false\n"
+		"year: 2026\nshare: 0.25\nempty:\nsections:\n  - title: Сентябрь\n    items:\n"
+		"      - {what: Встреча, when: 15.09.2026, done: true}\n      - []\n---\nТекст.\n";
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_split split;
+	struct nv_value *meta, *back;
+	struct nv_buf f = NV_BUF_INIT, rec = NV_BUF_INIT;
+	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED);
+	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
+	struct nv_md_summaries *s;
+
+	CHECK_INT(nv_frontmatter_load("a.md", text, sizeof(text) - 1, &split, &meta, &d), 0);
+	CHECK_INT(d.nr, 0);
+	nv_md_summary_meta(&rec, meta);
+	nv_md_summary_begin(&f, NULL);
+	nv_md_summary_add(&f, &a, md, &rec);
+	nv_md_summary_add(&f, &b, md, NULL);
+	nv_md_summary_end(&f);
+	s = parse_copy(&f);
+	CHECK(s != NULL);
+	back = nv_md_summaries_meta(s, &a);
+	CHECK(back != NULL);
+	CHECK(back && same_tree(meta, back));
+	CHECK(nv_md_summaries_meta(s, &b) == NULL);
+	nv_value_free(back);
+	nv_value_free(meta);
+	nv_md_summaries_free(s);
+	nv_md_free(md);
+	nv_buf_release(&f);
+	nv_buf_release(&rec);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_summary_round_trip);
@@ -233,4 +309,5 @@ void nv_tests(void)
 	NV_RUN(test_summary_foreign);
 	NV_RUN(test_summary_adopt);
 	NV_RUN(test_summary_copy);
+	NV_RUN(test_summary_front_matter);
 }
