@@ -4,6 +4,7 @@
  */
 #include "common.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "content.h"
 #include "fs.h"
 #include "model.h"
+#include "threads.h"
 
 bool nv_cache_printable(const struct nv_entry *e)
 {
@@ -29,38 +31,80 @@ static void hash_stat(struct nv_hash *h, const struct stat *st, bool *racy)
 		*racy = true;
 }
 
+/* Stamps of the files of a walk, taken on threads: every step-th from first. */
+struct stamp_job {
+	int dirfd;
+	const struct nv_strlist *files;
+	struct nv_hash *stamps;
+	bool *recent;
+	size_t first, step;
+	bool failed;
+};
+
+static void *stamp_thread(void *arg)
+{
+	struct stamp_job *j = arg;
+	struct stat st;
+	size_t i;
+
+	for (i = j->first; i < j->files->nr && !j->failed; i += j->step) {
+		if (fstatat(j->dirfd, j->files->v[i], &st, 0) < 0)
+			j->failed = true;
+		else
+			j->stamps[i] = nv_file_stamp(&st, &j->recent[i]);
+	}
+	return NULL;
+}
+
 /*
  * Every file below dir, by path and stamp (fs.h), read from the file
- * system only. *racy is set when a file changed within the last second:
- * then its stamp does not prove it unchanged.
+ * system only; the stamps taken on as many threads as processors, hashed
+ * in the walk's order. *racy is set when a file changed within the last
+ * second: then its stamp does not prove it unchanged.
  */
 static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 {
 	struct nv_walk w = NV_WALK_INIT;
-	struct nv_buf path = NV_BUF_INIT;
-	struct stat st;
-	size_t i;
-	int rc = 0;
+	struct stamp_job *j;
+	struct nv_hash *stamps;
+	bool *recent;
+	size_t i, t, n;
+	int rc = 0, dirfd;
 
 	nv_hash_str(h, dir);
 	if (!nv_is_dir(dir))
 		return 0;
 	if (nv_walk_all(dir, &w) < 0)
 		rc = -1;
-	for (i = 0; i < w.files.nr && rc == 0; i++) {
-		nv_buf_reset(&path);
-		nv_buf_addf(&path, "%s/%s", dir, w.files.v[i]);
-		nv_hash_str(h, w.files.v[i]);
-		if (stat(path.ptr, &st) < 0)
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0)
+		rc = -1;
+	n = nv_thread_count(nv_cpu_count(), w.files.nr);
+	j = nv_xcalloc(n, sizeof(*j));
+	stamps = nv_xcalloc(w.files.nr + 1, sizeof(*stamps));
+	recent = nv_xcalloc(w.files.nr + 1, sizeof(*recent));
+	for (t = 0; t < n; t++)
+		j[t] = (struct stamp_job){ dirfd, &w.files, stamps, recent, t, n, false };
+	if (rc == 0)
+		nv_run_threads(stamp_thread, j, n, sizeof(*j));
+	for (t = 0; t < n; t++)
+		if (j[t].failed)
 			rc = -1;
-		else
-			hash_stat(h, &st, racy);
+	for (i = 0; i < w.files.nr && rc == 0; i++) {
+		nv_hash_str(h, w.files.v[i]);
+		nv_hash_hash(h, stamps[i]);
+		if (recent[i])
+			*racy = true;
 	}
 	/* A link is an error of the load: one added since must not pass as «no change». */
 	for (i = 0; i < w.links.nr; i++)
 		nv_hash_str(h, w.links.v[i]);
+	if (dirfd >= 0)
+		close(dirfd);
+	free(j);
+	free(stamps);
+	free(recent);
 	nv_walk_release(&w);
-	nv_buf_release(&path);
 	return rc;
 }
 
