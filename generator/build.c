@@ -555,6 +555,12 @@ static enum nv_build_status run(struct build *b, char **title)
 		b->checks = o->force ? nv_check_cache_new() : nv_check_cache_read(b->checks_file);
 		po.checks = b->checks;
 	}
+	/*
+	 * The load writes the front matters' trees into the output folder
+	 * before this build has written anything: only into a folder locked
+	 * and known as ours by the last build's manifest.
+	 */
+	po.fronts_file = b->have_old && b->lock >= 0 ? b->fronts : NULL;
 	if (nv_project_load(&b->p, &po, b->d) < 0)
 		return NV_BUILD_FAILED;
 	if (b->d->errors)
@@ -593,7 +599,7 @@ static enum nv_build_status run(struct build *b, char **title)
 		nv_check_cache_write(b->checks, b->checks_file);
 	/* What this build parsed, the next one need not. */
 	if (b->bodies && (rc == NV_BUILD_OK || rc == NV_BUILD_UNCHANGED))
-		nv_project_save_bodies(&b->p, b->bodies, b->fronts);
+		nv_project_save_bodies(&b->p, b->bodies);
 	if (title && rc != NV_BUILD_FAILED)
 		*title = nv_xstrdup(b->p.model.site.section_title);
 	return rc;

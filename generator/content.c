@@ -71,9 +71,6 @@ static void doc_free(struct nv_doc *doc)
 		free(doc->kept[i]);
 	free(doc->kept);
 	nv_md_free(doc->md);
-	if (doc->meta_rec)
-		nv_buf_release(doc->meta_rec);
-	free(doc->meta_rec);
 	free(doc);
 }
 
@@ -109,11 +106,9 @@ static void hash_meta(struct nv_doc *doc)
 /*
  * The front matter of doc: the tree kept for these very bytes when
  * `fronts` has it (then the text, checked when it was kept, is not
- * checked again), else loaded. With summarise, a tree loaded without a
- * diagnostic is kept as the bytes of its record for the next build.
+ * checked again), else loaded.
  */
-static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *fronts, bool summarise,
-		     struct nv_diags *d)
+static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *fronts, struct nv_diags *d)
 {
 	struct nv_diags quiet = NV_DIAGS_INIT;
 	struct nv_md_summary_key k;
@@ -135,11 +130,6 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *fronts, b
 		return -1;
 	hash_meta(doc);
 	doc->meta_clean = d->nr == mark;
-	if (summarise && doc->meta_clean) {
-		doc->meta_rec = nv_xmalloc(sizeof(*doc->meta_rec));
-		*doc->meta_rec = (struct nv_buf)NV_BUF_INIT;
-		nv_md_summary_meta(doc->meta_rec, doc->meta);
-	}
 	return 0;
 }
 
@@ -166,14 +156,12 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
  * broken. With `scratch` (a load for once), the text is read there and
  * dropped once parsed: the checks that read it again get it from
  * nv_content_doc_text(). With `bodies`, a body they summarise is a stub;
- * with `fronts`, a front matter they keep is theirs; with summarise, what
- * the next build's files need is kept.
+ * with `fronts`, a front matter they keep is theirs.
  */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
 				int rootfd, struct nv_buf *scratch,
 				const struct nv_md_summaries *bodies,
-				const struct nv_md_summaries *fronts, bool summarise,
-				struct nv_diags *d)
+				const struct nv_md_summaries *fronts, struct nv_diags *d)
 {
 	struct nv_buf own = NV_BUF_INIT, *buf = scratch ? scratch : &own;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -196,7 +184,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->once = scratch != NULL;
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
-	if (load_meta(doc, fronts, summarise, d) < 0)
+	if (load_meta(doc, fronts, d) < 0)
 		goto fail;
 	doc->strings = nv_value_pack(doc->meta);
 	parse_body(doc, bodies, d);
@@ -404,26 +392,34 @@ static bool fronts_same(const struct nv_content *c)
 	return c->fronts && n == nv_md_summaries_count(c->fronts);
 }
 
-bool nv_content_fronts(const struct nv_content *c, struct nv_buf *out)
+bool nv_content_fronts(struct nv_content *c, struct nv_buf *out)
 {
 	static const struct nv_md none;
+	struct nv_buf meta = NV_BUF_INIT;
 	struct nv_md_summary_key k;
 	const struct nv_doc *doc;
 	size_t i;
+	bool changed = !fronts_same(c);
 
-	if (fronts_same(c))
-		return false;
-	nv_md_summary_begin(out, c->fronts);
-	for (i = 0; i < c->ndocs; i++) {
+	if (changed)
+		nv_md_summary_begin(out, c->fronts);
+	for (i = 0; changed && i < c->ndocs; i++) {
 		doc = c->docs[i];
-		if (!doc || !doc->meta_clean)
+		if (!doc || !doc->meta_clean || !doc->meta)
 			continue;
 		k = front_key_of(doc);
-		if (!nv_md_summary_copy(out, c->fronts, &k) && doc->meta_rec)
-			nv_md_summary_add(out, &k, &none, doc->meta_rec);
+		if (!nv_md_summary_copy(out, c->fronts, &k)) {
+			nv_md_summary_meta(&meta, doc->meta);
+			nv_md_summary_add(out, &k, &none, &meta);
+		}
 	}
-	nv_md_summary_end(out);
-	return true;
+	if (changed)
+		nv_md_summary_end(out);
+	nv_buf_release(&meta);
+	/* Its records are in out now, or were the same: no need to hold the file. */
+	nv_md_summaries_free(c->fronts);
+	c->fronts = NULL;
+	return changed;
 }
 
 void nv_content_doc_text_done(struct nv_doc *doc)
@@ -463,7 +459,6 @@ struct doc_job {
 	size_t n, first, step;
 	bool once; /* texts dropped once parsed */
 	const struct nv_md_summaries *bodies, *fronts;
-	bool summarise; /* keep what the next build's files need */
 	struct nv_diags d;
 };
 
@@ -486,16 +481,16 @@ static void *doc_thread(void *arg)
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
 		if (j->once || stat(path.ptr, &st) < 0) {
-			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, rootfd,
-						j->once ? &scratch : NULL, j->bodies, j->fronts,
-						j->summarise, &j->d);
+			j->slots[i] =
+				parse_doc(j->rel[i], path.ptr, NULL, rootfd,
+					  j->once ? &scratch : NULL, j->bodies, j->fronts, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
 			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, NULL, NULL,
-						false, &j->d);
+						&j->d);
 		}
 	}
 	if (rootfd >= 0)
@@ -550,7 +545,6 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].once = c->once;
 		j[t].bodies = c->bodies;
 		j[t].fronts = c->fronts;
-		j[t].summarise = c->summarise;
 	}
 	/* The last load's document of each path, found by binary search. */
 	if (prev && prev->ndocs) {
@@ -665,7 +659,6 @@ int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, con
 			   const char *fronts, struct nv_diags *d)
 {
 	c->once = true;
-	c->summarise = true;
 	/* Kept: nv_content_bodies() and nv_content_fronts() copy the records taken. */
 	c->bodies = read_summaries(bodies);
 	c->fronts = read_summaries(fronts);
@@ -802,7 +795,7 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 			goto out;
 		at[i] = k;
 		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, -1, NULL, NULL,
-				     NULL, false, &local);
+				     NULL, &local);
 		if (!fresh[i] || local.nr)
 			goto out;
 	}

@@ -30,6 +30,45 @@ static void drop_texts(struct nv_project *p)
 	}
 }
 
+/* Remove what a write of file cut short left beside it (nv_write_file's FILE.tmp-XXXXXX). */
+static void remove_leftovers(const char *file)
+{
+	char *dir = nv_dir_of(file), *path;
+	const char *base = strrchr(file, '/');
+	size_t n;
+	struct dirent *de;
+	DIR *dp;
+
+	base = base ? base + 1 : file;
+	n = strlen(base);
+	dp = opendir(dir);
+	while (dp && (de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, base, n) || strncmp(de->d_name + n, ".tmp-", 5))
+			continue;
+		path = nv_xasprintf("%s/%s", dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
+}
+
+/*
+ * The front matters' trees into file when they are not the ones it holds
+ * (a failed write costs only time).
+ */
+static void save_fronts(struct nv_project *p, const char *file)
+{
+	struct nv_buf out = NV_BUF_INIT;
+
+	if (nv_content_fronts(&p->content, &out)) {
+		remove_leftovers(file);
+		nv_write_file(file, out.ptr, out.len);
+	}
+	nv_buf_release(&out);
+}
+
 int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struct nv_diags *d)
 {
 	struct nv_content prev;
@@ -56,6 +95,12 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	if (r < 0)
 		return -1;
 	nv_model_build_cached(&p->model, &p->content, o->drafts, jobs, o->checks, d);
+	/*
+	 * The front matters' trees for the next build, before they are freed:
+	 * each record holds for its own bytes whatever becomes of this build.
+	 */
+	if (o->once && !o->prev && o->fronts_file)
+		save_fronts(p, o->fronts_file);
 	/* The back ends read the parsed trees, never the texts. */
 	if (o->once && !o->prev)
 		drop_texts(p);
@@ -63,31 +108,8 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	return 0;
 }
 
-/* Remove what a write of file cut short left beside it (nv_write_file's FILE.tmp-XXXXXX). */
-static void remove_leftovers(const char *file)
-{
-	char *dir = nv_dir_of(file), *path;
-	const char *base = strrchr(file, '/');
-	size_t n;
-	struct dirent *de;
-	DIR *dp;
 
-	base = base ? base + 1 : file;
-	n = strlen(base);
-	dp = opendir(dir);
-	while (dp && (de = readdir(dp)) != NULL) {
-		if (strncmp(de->d_name, base, n) || strncmp(de->d_name + n, ".tmp-", 5))
-			continue;
-		path = nv_xasprintf("%s/%s", dir, de->d_name);
-		unlink(path);
-		free(path);
-	}
-	if (dp)
-		closedir(dp);
-	free(dir);
-}
-
-int nv_project_save_bodies(const struct nv_project *p, const char *file, const char *fronts)
+int nv_project_save_bodies(const struct nv_project *p, const char *file)
 {
 	struct nv_buf out = NV_BUF_INIT;
 	int rc = -1;
@@ -96,11 +118,6 @@ int nv_project_save_bodies(const struct nv_project *p, const char *file, const c
 		remove_leftovers(file);
 		nv_content_bodies(&p->content, &out);
 		rc = nv_write_file(file, out.ptr, out.len);
-		if (fronts && nv_content_fronts(&p->content, &out)) {
-			remove_leftovers(fronts);
-			if (nv_write_file(fronts, out.ptr, out.len) < 0)
-				rc = -1;
-		}
 	}
 	nv_buf_release(&out);
 	return rc;

@@ -72,13 +72,7 @@ struct nv_doc {
 	 * nv_content_doc_tree() parses it.
 	 */
 	bool body_clean;
-	/*
-	 * A load that keeps summaries (nv_content_load_bodies): the front
-	 * matter loaded without a diagnostic, as the bytes of its record
-	 * (nv_md_summary_meta), or NULL (none, or taken from the kept ones).
-	 */
 	bool meta_clean; /* loaded without a diagnostic, or taken from the kept ones */
-	struct nv_buf *meta_rec;
 };
 
 /* One YAML data file. */
@@ -117,7 +111,6 @@ struct nv_content {
 	bool once; /* private: loaded by nv_content_load_once() */
 	/* private: the summaries of bodies the load took instead of parsing (owned) */
 	struct nv_md_summaries *bodies;
-	bool summarise; /* private: keep what the next build's summaries need */
 	/* private: the front matters the load took instead of loading them (owned) */
 	struct nv_md_summaries *fronts;
 };
@@ -178,12 +171,13 @@ int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_d
 void nv_content_bodies(const struct nv_content *c, struct nv_buf *out);
 
 /*
- * The front matters of c's documents loaded without a diagnostic, as the
- * bytes of the file `fronts` of nv_content_load_bodies() into out
- * (emptied). Returns false when they are the very records that file
- * held: then it need not be written again.
+ * The front matters of c's documents loaded without a diagnostic (their
+ * trees, so before nv_content_drop_texts()), as the bytes of the file
+ * `fronts` of nv_content_load_bodies() into out (emptied). Returns false,
+ * out left alone, when they are the very records that file held: then it
+ * need not be written again. The file's records are let go either way.
  */
-bool nv_content_fronts(const struct nv_content *c, struct nv_buf *out);
+bool nv_content_fronts(struct nv_content *c, struct nv_buf *out);
 
 /*
  * The same, taking over from prev (an earlier load of the same folder,

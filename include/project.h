@@ -44,8 +44,12 @@ struct nv_project_opts {
 	 * (nv_content_trees()).
 	 */
 	const char *bodies;
-	/* The same for the front matters' trees (nv_content_load_bodies()). */
-	const char *fronts;
+	/*
+	 * The same for the front matters' trees (nv_content_load_bodies()),
+	 * and the file the load writes them into once the model is built (not
+	 * again when they are the ones it holds), or NULL.
+	 */
+	const char *fronts, *fronts_file;
 };
 
 struct nv_project {
@@ -70,13 +74,11 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 void nv_project_keep(struct nv_project *p, struct nv_content *keep);
 
 /*
- * Keep the summaries of p's bodies for the next build in `file`, and the
- * trees of its front matters in `fronts` (not written again when they
- * are the ones it holds), each written atomically (what an earlier write
- * cut short left beside it is removed). Returns 0, or -1 (nothing is
- * lost but time).
+ * Keep the summaries of p's bodies for the next build in `file`, written
+ * atomically (what an earlier write cut short left beside it is removed).
+ * Returns 0, or -1 (nothing is lost but time).
  */
-int nv_project_save_bodies(const struct nv_project *p, const char *file, const char *fronts);
+int nv_project_save_bodies(const struct nv_project *p, const char *file);
 
 /* Free what p holds; p is zeroed. Accepts a project that failed to load. */
 void nv_project_release(struct nv_project *p);
