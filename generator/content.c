@@ -105,10 +105,11 @@ static void hash_meta(struct nv_doc *doc)
 
 /*
  * The front matter of doc: the tree kept for these very bytes when
- * `fronts` has it (then the text, checked when it was kept, is not
- * checked again), else loaded.
+ * `fronts` has it (then the text is not checked again when `bodies`
+ * summarise this very text, checked when it was kept), else loaded.
  */
-static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *fronts, struct nv_diags *d)
+static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *bodies,
+		     const struct nv_md_summaries *fronts, struct nv_diags *d)
 {
 	struct nv_diags quiet = NV_DIAGS_INIT;
 	struct nv_md_summary_key k;
@@ -122,6 +123,14 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *fronts, s
 		hash_meta(doc);
 		k = front_key_of(doc);
 		if ((doc->meta = nv_md_summaries_meta(fronts, &k))) {
+			/* A new body: the text was checked only when it is the one summarised. */
+			k = key_of(doc);
+			if (!nv_md_summaries_has(bodies, &k) &&
+			    nv_text_check(doc->path, doc->text, doc->len, d) < 0) {
+				nv_value_free(doc->meta);
+				doc->meta = NULL;
+				return -1;
+			}
 			doc->meta_clean = true;
 			return 0;
 		}
@@ -184,7 +193,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->once = scratch != NULL;
 	doc->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&doc->hash, doc->text, doc->len);
-	if (load_meta(doc, fronts, d) < 0)
+	if (load_meta(doc, bodies, fronts, d) < 0)
 		goto fail;
 	doc->strings = nv_value_pack(doc->meta);
 	parse_body(doc, bodies, d);

@@ -557,6 +557,15 @@ else
 	bad "lazy-bodies/field-warning-kept: нет предупреждения о поле из сохранённого дерева:"
 	cat "$lz/inc.log"
 fi
+# A body no longer UTF-8 below a kept front matter: the same error as a fresh build.
+cp "$ov" "$lz/order.md"
+printf 'Пункт в \377 кодировке.\n' >>"$ov"
+lazy_same fronts-bad-body
+if grep -q '^nastavnik: content/orders/o-vnedrenii.md:[0-9]*:[0-9]*: ошибка: .*UTF-8' "$lz/inc.log"; then ok; else
+	bad "lazy-bodies/fronts-bad-body: нет ошибки кодировки:"
+	cat "$lz/inc.log"
+fi
+cp "$lz/order.md" "$ov"
 size=$(stat -c %s "$lz/out/.nastavnik-fronts")
 printf 'X' | dd of="$lz/out/.nastavnik-fronts" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
 echo "Ещё одно предложение." >>"$lz/content/news/2025-09-15-start.md"
