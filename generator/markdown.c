@@ -515,8 +515,6 @@ static int cmp_heading_id(const void *a, const void *b)
 /* The arrays of md without spare room, and its headings sorted by id. */
 static void settle(struct nv_md *md)
 {
-	size_t i;
-
 	if (md->alloc_headings > md->nr_headings) {
 		md->headings = nv_xrealloc(md->headings, md->nr_headings * sizeof(*md->headings));
 		md->alloc_headings = md->nr_headings;
@@ -525,6 +523,13 @@ static void settle(struct nv_md *md)
 		md->links = nv_xrealloc(md->links, md->nr_links * sizeof(*md->links));
 		md->alloc_links = md->nr_links;
 	}
+	nv_md_index_headings(md);
+}
+
+void nv_md_index_headings(struct nv_md *md)
+{
+	size_t i;
+
 	if (!md->nr_headings)
 		return;
 	md->by_id = nv_xcalloc(md->nr_headings, sizeof(*md->by_id));

@@ -429,12 +429,6 @@ size_t nv_md_summaries_count(const struct nv_md_summaries *s)
 	return s ? s->nrecs : 0;
 }
 
-static int cmp_heading_id(const void *a, const void *b)
-{
-	return strcmp((*(const struct nv_md_heading *const *)a)->id,
-		      (*(const struct nv_md_heading *const *)b)->id);
-}
-
 /* The headings and links of a record into md (its counts already checked). */
 static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
 {
@@ -467,12 +461,7 @@ static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
 		l->text = dup_str(c);
 		l->title = dup_str(c);
 	}
-	if (!md->nr_headings)
-		return;
-	md->by_id = nv_xcalloc(md->nr_headings, sizeof(*md->by_id));
-	for (i = 0; i < md->nr_headings; i++)
-		md->by_id[i] = &md->headings[i];
-	qsort(md->by_id, md->nr_headings, sizeof(*md->by_id), cmp_heading_id);
+	nv_md_index_headings(md);
 }
 
 /*

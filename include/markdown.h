@@ -122,6 +122,9 @@ void nv_md_free(struct nv_md *md);
  */
 const char *nv_md_heading_id(cmark_node *node);
 
+/* Index md's headings by id (by_id), once they are all in place; for a body read back. */
+void nv_md_index_headings(struct nv_md *md);
+
 /* The heading whose id is `id`, or NULL; for checking "x.md#id" links. */
 const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id);
 
