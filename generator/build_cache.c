@@ -31,13 +31,13 @@ static void hash_stat(struct nv_hash *h, const struct stat *st, bool *racy)
 		*racy = true;
 }
 
-/* Stamps of the files of a walk, taken on threads: every step-th from first. */
+/* Stamps of the files of a walk, taken on threads, each the files of its share. */
 struct stamp_job {
 	int dirfd;
 	const struct nv_strlist *files;
 	struct nv_hash *stamps;
 	bool *recent;
-	size_t first, step;
+	struct nv_share share;
 	bool failed;
 };
 
@@ -47,7 +47,7 @@ static void *stamp_thread(void *arg)
 	struct stat st;
 	size_t i;
 
-	for (i = j->first; i < j->files->nr && !j->failed; i += j->step) {
+	while (!j->failed && nv_share_next(&j->share, &i)) {
 		if (fstatat(j->dirfd, j->files->v[i], &st, 0) < 0)
 			j->failed = true;
 		else
@@ -69,6 +69,7 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	struct nv_hash *stamps;
 	bool *recent;
 	size_t i, t, n;
+	struct nv_work work = NV_WORK_INIT(0);
 	int rc = 0, dirfd;
 
 	nv_hash_str(h, dir);
@@ -83,8 +84,11 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	j = nv_xcalloc(n, sizeof(*j));
 	stamps = nv_xcalloc(w.files.nr + 1, sizeof(*stamps));
 	recent = nv_xcalloc(w.files.nr + 1, sizeof(*recent));
+	work.n = w.files.nr;
 	for (t = 0; t < n; t++)
-		j[t] = (struct stamp_job){ dirfd, &w.files, stamps, recent, t, n, false };
+		j[t] = (struct stamp_job){
+			dirfd, &w.files, stamps, recent, { &work, 0, 0 }, false
+		};
 	if (rc == 0)
 		nv_run_threads(stamp_thread, j, n, sizeof(*j));
 	for (t = 0; t < n; t++)

@@ -323,7 +323,7 @@ int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d)
 
 struct tree_job {
 	struct nv_doc *const *docs;
-	size_t n, first, step;
+	struct nv_share share;
 	bool failed;
 	struct nv_diags d;
 };
@@ -334,7 +334,7 @@ static void *tree_thread(void *arg)
 	int top = -1; /* the content folder, opened at the first read */
 	size_t i;
 
-	for (i = j->first; i < j->n; i += j->step)
+	while (nv_share_next(&j->share, &i))
 		if (nv_content_doc_tree(j->docs[i], &top, &j->d) < 0)
 			j->failed = true;
 	if (top >= 0)
@@ -346,13 +346,12 @@ int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_d
 {
 	size_t t, nthreads = nv_thread_count(jobs, n);
 	struct tree_job *j = nv_xcalloc(nthreads + 1, sizeof(*j));
+	struct nv_work work = NV_WORK_INIT(n);
 	int rc = 0;
 
 	for (t = 0; t < nthreads; t++) {
 		j[t].docs = docs;
-		j[t].n = n;
-		j[t].first = t;
-		j[t].step = nthreads;
+		j[t].share.w = &work;
 		j[t].d = (struct nv_diags)NV_DIAGS_INIT;
 	}
 	nv_run_threads(tree_thread, j, nthreads, sizeof(*j));
@@ -465,7 +464,7 @@ struct doc_job {
 	const char **rel;      /* the .md files, in walk order */
 	struct nv_doc **slots; /* their documents, NULL for broken ones */
 	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
-	size_t n, first, step;
+	struct nv_share share;
 	bool once; /* texts dropped once parsed */
 	const struct nv_md_summaries *bodies, *fronts;
 	struct nv_diags d;
@@ -485,7 +484,7 @@ static void *doc_thread(void *arg)
 	 */
 	int rootfd = open(j->root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
 
-	for (i = j->first; i < j->n; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		struct nv_doc **prev = j->prev ? &j->prev[i] : NULL;
 		nv_buf_reset(&path);
 		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
@@ -542,14 +541,13 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 	struct nv_doc ***taken = NULL; /* for each of prev's documents, its old[] slot */
 	size_t t, nthreads = nv_thread_count(jobs, n), i, k;
 	struct doc_job *j = nv_xcalloc(nthreads, sizeof(*j));
+	struct nv_work work = NV_WORK_INIT(n);
 
 	for (t = 0; t < nthreads; t++) {
 		j[t].root = c->root;
 		j[t].rel = rel;
 		j[t].slots = slots;
-		j[t].n = n;
-		j[t].first = t;
-		j[t].step = nthreads;
+		j[t].share.w = &work;
 		j[t].prev = old;
 		j[t].once = c->once;
 		j[t].bodies = c->bodies;

@@ -544,17 +544,17 @@ struct entry_job {
 	const struct nv_value *files;
 	const bool *pdf;
 	struct nv_html_page *slots;
-	size_t first, step;
+	struct nv_share share;
 };
 
-/* One thread's share: every step-th document from first. */
+/* One thread's share of the documents. */
 static void *entry_thread(void *arg)
 {
 	struct entry_job *j = arg;
 	const struct nv_model *m = j->s->m;
 	size_t i;
 
-	for (i = j->first; i < m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		if (j->s->opts.render && !j->s->opts.render[i])
 			continue;
 		j->w.slot = &j->slots[i];
@@ -584,6 +584,7 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 	struct nv_html_page *slots = nv_xcalloc(n + 1, sizeof(*slots));
 	struct entry_job *jobs = nv_xcalloc(nthreads, sizeof(*jobs));
 	struct nv_diags *dl = nv_xcalloc(nthreads, sizeof(*dl));
+	struct nv_work work = NV_WORK_INIT(n);
 
 	for (i = 0; i < n; i++) {
 		if (s->opts.render && !s->opts.render[i])
@@ -599,8 +600,7 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 		jobs[t].files = files;
 		jobs[t].pdf = pdf;
 		jobs[t].slots = slots;
-		jobs[t].first = t;
-		jobs[t].step = nthreads;
+		jobs[t].share.w = &work;
 		jobs[t].w.d = t ? &dl[t] : s->d;
 		jobs[t].w.tpl = t ? nv_html_tpl_set_new(&s->opts) : s->tpl;
 	}

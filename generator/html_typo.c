@@ -34,11 +34,11 @@ static size_t slot_of(const struct nv_html_typo *t, const char *key)
 	return h;
 }
 
-/* The share of the slots one thread typesets: every step-th from first. */
+/* What one thread typesets: slots todo[i] for the indices of its share. */
 struct typo_job {
 	struct nv_html_typo *t;
 	const size_t *todo; /* slots to fill */
-	size_t n, first, step;
+	struct nv_share share;
 };
 
 static void *typo_thread(void *arg)
@@ -46,7 +46,7 @@ static void *typo_thread(void *arg)
 	struct typo_job *j = arg;
 	size_t i;
 
-	for (i = j->first; i < j->n; i += j->step)
+	while (nv_share_next(&j->share, &i))
 		j->t->val[j->todo[i]] = nv_typo_str(j->t->key[j->todo[i]]);
 	return NULL;
 }
@@ -67,6 +67,7 @@ struct nv_html_typo *nv_html_typo_new(const struct nv_model *m, int jobs)
 	struct nv_html_typo *t = nv_xcalloc(1, sizeof(*t));
 	struct typo_job *job;
 	size_t slots = 64, *todo, n = 0, i, nthreads;
+	struct nv_work work = NV_WORK_INIT(0);
 
 	while (slots < 4 * m->nentries)
 		slots *= 2;
@@ -80,8 +81,9 @@ struct nv_html_typo *nv_html_typo_new(const struct nv_model *m, int jobs)
 	}
 	nthreads = nv_thread_count(jobs, n);
 	job = nv_xcalloc(nthreads, sizeof(*job));
+	work.n = n;
 	for (i = 0; i < nthreads; i++)
-		job[i] = (struct typo_job){ t, todo, n, i, nthreads };
+		job[i] = (struct typo_job){ t, todo, { &work, 0, 0 } };
 	nv_run_threads(typo_thread, job, nthreads, sizeof(*job));
 	free(job);
 	free(todo);

@@ -127,7 +127,7 @@ void mdl_read_attachments(struct builder *b)
 struct entry_job {
 	struct builder b; /* a copy: its own diagnostics, term memo, folded sets */
 	struct nv_diags d;
-	size_t first, step;
+	struct nv_share share;
 };
 
 static void *entry_thread(void *arg)
@@ -136,7 +136,7 @@ static void *entry_thread(void *arg)
 	struct nv_entry *e;
 	size_t i, mark;
 
-	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		e = j->b.m->entries[i];
 		if (!mdl_cache_replay(&j->b, MDL_CHECK_META, i)) {
 			mark = j->b.d->nr;
@@ -158,6 +158,7 @@ static void read_entries(struct builder *b)
 {
 	size_t t, nthreads = nv_thread_count(b->jobs, b->m->nentries);
 	struct entry_job *j = nv_xcalloc(nthreads, sizeof(*j));
+	struct nv_work work = NV_WORK_INIT(b->m->nentries);
 
 	mdl_cache_begin(b, MDL_CHECK_META);
 	for (t = 0; t < nthreads; t++) {
@@ -166,8 +167,7 @@ static void read_entries(struct builder *b)
 		j[t].b.terms = nv_strmap_new();
 		j[t].b.forms.folded = NULL;
 		j[t].b.kinds.folded = NULL;
-		j[t].first = t;
-		j[t].step = nthreads;
+		j[t].share.w = &work;
 	}
 	nv_run_threads(entry_thread, j, nthreads, sizeof(*j));
 	for (t = 0; t < nthreads; t++) {
@@ -349,12 +349,12 @@ void mdl_per_entry(struct builder *b, void *(*fn)(void *))
 {
 	size_t t, n = nv_thread_count(b->jobs, b->m->nentries);
 	struct mdl_entry_job *j = nv_xcalloc(n, sizeof(*j));
+	struct nv_work work = NV_WORK_INIT(b->m->nentries);
 
 	for (t = 0; t < n; t++) {
 		j[t].b = *b;
 		j[t].b.d = &j[t].d;
-		j[t].first = t;
-		j[t].step = n;
+		j[t].share.w = &work;
 	}
 	nv_run_threads(fn, j, n, sizeof(*j));
 	for (t = 0; t < n; t++)

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "threads.h"
 
 struct nv_check_cache;
 struct nv_content;
@@ -64,15 +65,15 @@ extern const char *const mdl_audience_names[];
 extern const char *const mdl_profile_names[];
 
 /*
- * Checks that read one entry each, on b->jobs threads: job t takes the
- * entries t, t + step, …, with a copy of the builder whose diagnostics
- * are its own (merged into b->d afterwards, sorted later). fn gets a
- * struct mdl_entry_job (model.c).
+ * Checks that read one entry each, on b->jobs threads: each job takes
+ * the entries from `share` (threads.h), with a copy of the builder whose
+ * diagnostics are its own (merged into b->d afterwards, sorted later).
+ * fn gets a struct mdl_entry_job (model.c).
  */
 struct mdl_entry_job {
 	struct builder b;
 	struct nv_diags d;
-	size_t first, step;
+	struct nv_share share;
 };
 void mdl_per_entry(struct builder *b, void *(*fn)(void *));
 

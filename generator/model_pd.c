@@ -723,7 +723,7 @@ static void scan_data(struct pd *x, const char *name)
 	scan_value(x, data->value, NULL);
 }
 
-/* A check of the entries first, first + step, …, with its own diagnostics; the model's guard. */
+/* The state of one thread's check: its builder (own diagnostics) and the model's guard. */
 static void pd_init(struct pd *x, struct builder *b)
 {
 	memset(x, 0, sizeof(*x));
@@ -794,7 +794,7 @@ static void *mention_thread(void *arg)
 	size_t i, mark;
 	bool ready = false; /* the guard is made for the first entry checked */
 
-	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		if (mdl_cache_replay(&j->b, MDL_CHECK_MENTIONS, i))
 			continue;
 		if (!ready)

@@ -217,7 +217,7 @@ static void *order_thread(void *arg)
 	const struct nv_entry *e;
 	size_t i;
 
-	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		e = j->b.m->entries[i];
 		if (e->kind == NV_KIND_ORDER && !has_ordered_list(e->doc))
 			nv_diag_hint(nv_error(j->b.d, e->doc->path, e->doc->split.body_line, 1,

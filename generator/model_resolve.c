@@ -238,7 +238,7 @@ static void *private_thread(void *arg)
 	cmark_node *node;
 	size_t i, alloc, mark;
 
-	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		e = j->b.m->entries[i];
 		if (!e->md || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
 			continue;
@@ -600,7 +600,7 @@ static void *links_thread(void *arg)
 	const struct nv_entry *target;
 	size_t i, k;
 
-	for (i = j->first; i < b->m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		e = b->m->entries[i];
 		if (!e->doc->md)
 			continue;
@@ -867,7 +867,7 @@ static void *mention_texts_thread(void *arg)
 	struct nv_entry *e;
 	size_t i, k;
 
-	for (i = j->first; i < b->m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		e = b->m->entries[i];
 		for (k = 0; e->doc->md && k < e->doc->md->nr_links; k++) {
 			l = &e->doc->md->links[k];

@@ -581,7 +581,7 @@ static void *responsible_thread(void *arg)
 	struct nv_item *it;
 	size_t i, k, j, r;
 
-	for (i = job->first; i < job->b.m->nentries; i += job->step) {
+	while (nv_share_next(&job->share, &i)) {
 		e = job->b.m->entries[i];
 		for (k = 0; k < e->nsections; k++) {
 			for (j = 0; j < e->sections[k].nitems; j++) {

@@ -617,7 +617,7 @@ static void *text_thread(void *arg)
 	size_t i, mark;
 	int top = -1; /* the content folder, for the texts read again */
 
-	for (i = j->first; i < j->b.m->nentries; i += j->step) {
+	while (nv_share_next(&j->share, &i)) {
 		e = j->b.m->entries[i];
 		if (!e->doc || mdl_cache_replay(&j->b, MDL_CHECK_TEXT, i))
 			continue;

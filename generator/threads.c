@@ -47,3 +47,19 @@ void nv_run_threads(void *(*fn)(void *), void *jobs, size_t n, size_t size)
 	free(tid);
 	free(started);
 }
+
+/* Indices a thread takes at once: few, so the last runs even out the threads. */
+#define NV_WORK_RUN 4
+
+bool nv_share_take(struct nv_share *s)
+{
+	size_t i = __atomic_fetch_add(&s->w->next, NV_WORK_RUN, __ATOMIC_RELAXED);
+
+	if (i >= s->w->n) {
+		s->i = s->end = 0;
+		return false;
+	}
+	s->i = i;
+	s->end = s->w->n - i < NV_WORK_RUN ? s->w->n : i + NV_WORK_RUN;
+	return true;
+}

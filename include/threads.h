@@ -28,4 +28,38 @@ size_t nv_thread_count(int jobs, size_t items);
  */
 void nv_run_threads(void *(*fn)(void *), void *jobs, size_t n, size_t size);
 
+/*
+ * The indices 0 … n - 1 of an array of independent jobs, handed out to
+ * the threads a few at a time as each asks for more: a thread slowed by
+ * longer documents or by the system takes fewer, and none waits idle at
+ * the end for another's fixed share. Each index goes to exactly one
+ * thread; which one never shows in the result (see above).
+ */
+struct nv_work {
+	size_t next, n;
+};
+
+#define NV_WORK_INIT(count) \
+	{                   \
+		0, (count)  \
+	}
+
+/* A thread's cursor on shared work: the run [i, end) it took last. */
+struct nv_share {
+	struct nv_work *w;
+	size_t i, end;
+};
+
+/* Take the next run of s->w into s; false when the work is all taken. */
+bool nv_share_take(struct nv_share *s);
+
+/* The next index for the thread of s, in *i; false when there is none. */
+static inline bool nv_share_next(struct nv_share *s, size_t *i)
+{
+	if (s->i >= s->end && !nv_share_take(s))
+		return false;
+	*i = s->i++;
+	return true;
+}
+
 #endif
