@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "import.h"
 #include "import_int.h"
+#include "utf8.h"
 
 struct approval {
 	const char *label;
@@ -286,7 +287,25 @@ static bool is_heading(const struct nv_imp_ln *l)
 	return l->p->level >= 0 && !l->p->number && !l->p->bullet;
 }
 
-static bool section(const struct nv_imp_ln *l, int *num, const char **rest)
+/*
+ * Does the line after l open section num with its first clause («2.1.»)?
+ * Then l is the section's heading even in sentence case («2. Цели и
+ * задачи наставничества.»), as documents typed without styles have it.
+ */
+static bool opens_clauses(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int num)
+{
+	char want[16];
+	int n;
+
+	if (l + 1 >= c->ln + c->n || l[1].t)
+		return false;
+	n = snprintf(want, sizeof(want), "%d.1", num);
+	return !strncmp(l[1].text, want, (size_t)n) && strchr(". ", l[1].text[n]) &&
+	       strlen(l->text) < 200;
+}
+
+static bool section(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int *num,
+		    const char **rest)
 {
 	const char *t = l->text, *p = t;
 
@@ -302,7 +321,9 @@ static bool section(const struct nv_imp_ln *l, int *num, const char **rest)
 	while (*p == ' ' || *p == '\t')
 		p++;
 	*rest = p;
-	return *p && (nv_imp_is_upper(p) || is_heading(l)) && !strchr(".;:", t[strlen(t) - 1]);
+	if (*p && strchr(".;:", t[strlen(t) - 1]))
+		return t[strlen(t) - 1] == '.' && opens_clauses(c, l, *num);
+	return *p && (nv_imp_is_upper(p) || is_heading(l) || opens_clauses(c, l, *num));
 }
 
 static bool bullet(const struct nv_imp_ln *l, const char **rest)
@@ -343,6 +364,10 @@ static void heading(struct nv_imp_ctx *c, const struct nv_imp_ln *l, int num, co
 {
 	char *s = nv_imp_sentence(rest);
 	int level = l->p->level > 0 && l->p->level < 3 ? l->p->level : 0;
+	size_t n = strlen(s);
+
+	if (n && s[n - 1] == '.')
+		s[n - 1] = '\0'; /* a heading has no full stop (ГОСТ Р 7.0.97) */
 
 	nv_buf_addf(&c->body, "%.*s ", level + 1, "###");
 	if (num >= 0)
@@ -356,7 +381,7 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 {
 	const char *rest = l->text;
 	int num = -1, kind;
-	bool sec = !l->t && section(l, &num, &rest);
+	bool sec = !l->t && section(c, l, &num, &rest);
 
 	(void)clauses;
 	l->used = true;
@@ -395,10 +420,66 @@ static size_t find_word(struct nv_imp_ctx *c, size_t from, const char *w1, const
 	return c->n;
 }
 
-/* Title at k (or the first line not used), approvals before it; returns the line after. */
-static size_t title_block(struct nv_imp_ctx *c, size_t k)
+/* Where a title named in a clause ends: a comma, a bracket, a colon or the verb. */
+static const char *const clause_title_ends[] = {
+	",",
+	"(",
+	":",
+	";",
+	" определяет",
+	" устанавливает",
+	" регламентирует",
+	" регулирует",
+	" разработан",
+	" является",
+	" утверждает",
+	NULL,
+};
+
+/*
+ * The title that a document without a title line names in one of its
+ * first clauses: «1.1. Настоящее Положение о наставничестве для
+ * педагогических работников, осуществляющих … (далее — Положение)
+ * определяет …» gives «Положение о наставничестве для педагогических
+ * работников». word is the kind's word (ПОЛОЖЕНИЕ); NULL when no clause
+ * says it, else the title and in *at the line it came from.
+ */
+static char *title_in_clause(const struct nv_imp_ctx *c, const char *word, size_t *at)
 {
-	size_t i;
+	const char *s, *end;
+	size_t i, k, len;
+	char *t, *cap;
+
+	for (i = 0; i < c->n && i < 12; i++) {
+		if (c->ln[i].t || !(s = nv_imp_clause_names(c->ln[i].text, word)))
+			continue;
+		len = strlen(s);
+		for (k = 0; clause_title_ends[k]; k++)
+			if ((end = strstr(s, clause_title_ends[k])) && (size_t)(end - s) < len)
+				len = (size_t)(end - s);
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '.'))
+			len--;
+		if (len <= strlen(word) + 1)
+			continue; /* the word alone («Настоящее положение определяет») */
+		t = nv_xmemdupz(s, len);
+		cap = nv_utf8_capitalize(t);
+		free(t);
+		*at = i;
+		return cap;
+	}
+	return NULL;
+}
+
+/*
+ * Title at k (or the first line not used), approvals before it; returns
+ * the line after. A document whose text opens with its first numbered
+ * section («1. Общие положения») has no title line: its title is taken
+ * from the clause that names the document (title_in_clause()), word
+ * being the kind's word, and the report asks to check it.
+ */
+static size_t title_block(struct nv_imp_ctx *c, size_t k, const char *word)
+{
+	size_t i, at;
 
 	if (k == c->n)
 		for (k = 0; k < c->n && (c->ln[k].t || label_of(c->ln[k].text)); k++)
@@ -406,6 +487,14 @@ static size_t title_block(struct nv_imp_ctx *c, size_t k)
 	nv_imp_approvals(c, 0, k, NULL);
 	for (i = k; i < c->n && c->ln[i].used; i++)
 		;
+	if (word && i < c->n && !c->ln[i].t && numbered(c->ln[i].text) &&
+	    (c->title = title_in_clause(c, word, &at))) {
+		nv_imp_found(
+			c,
+			"заголовок (строки заголовка нет, взят из абзаца %d): %s — проверьте его",
+			c->ln[at].src, c->title);
+		return i;
+	}
 	c->title = nv_imp_title_at(c, &i);
 	if (c->title)
 		nv_imp_found(c, "заголовок: %s", c->title);
@@ -455,7 +544,7 @@ static void count_body(struct nv_imp_ctx *c)
 
 void nv_imp_position(struct nv_imp_ctx *c)
 {
-	size_t i = title_block(c, find_word(c, 0, "ПОЛОЖЕНИЕ", NULL));
+	size_t i = title_block(c, find_word(c, 0, "ПОЛОЖЕНИЕ", NULL), "ПОЛОЖЕНИЕ");
 
 	if (c->title && (strstr(c->title, "обучающ") || strstr(c->title, "учащ")))
 		nv_imp_yaml(&c->fm, 0, "audience", "students");
@@ -469,11 +558,12 @@ void nv_imp_position(struct nv_imp_ctx *c)
 
 void nv_imp_generic(struct nv_imp_ctx *c, const char *kind)
 {
-	size_t i = title_block(c, !strcmp(kind, "program") ? find_word(c, 0, "ПРОГРАММА", NULL)
-							   : c->n);
+	bool program = !strcmp(kind, "program");
+	size_t i = title_block(c, program ? find_word(c, 0, "ПРОГРАММА", NULL) : c->n,
+			       program ? "ПРОГРАММА" : NULL);
 	char date[11];
 
-	if (!strcmp(kind, "program")) {
+	if (program) {
 		year(c, true, "academic_year");
 		nv_imp_todo(c, "впишите forms (формы наставничества) и authors, если они нужны");
 	} else if (!strcmp(kind, "case")) {
@@ -660,7 +750,7 @@ static void plan_table(struct nv_imp_ctx *c, const struct nv_imp_table *t, const
 
 void nv_imp_roadmap(struct nv_imp_ctx *c)
 {
-	size_t i = title_block(c, find_word(c, 0, "ДОРОЖНАЯКАРТА", "ПЛАН")), j, g, k;
+	size_t i = title_block(c, find_word(c, 0, "ДОРОЖНАЯКАРТА", "ПЛАН"), NULL), j, g, k;
 
 	year(c, true, "academic_year");
 	for (; i < c->n; i++) {

@@ -90,6 +90,11 @@ char *nv_imp_find_number(const char *s);
 bool nv_imp_find_year(const char *s, char out[16]);
 /* True if s, without spaces and case-folded, starts with the word w (upper case). */
 bool nv_imp_starts_word(const char *s, const char *w);
+/*
+ * Where t, a clause, names its own document: «1.1. Настоящее Положение о …»
+ * gives the place of «Положение …» for word ПОЛОЖЕНИЕ; NULL if it does not.
+ */
+const char *nv_imp_clause_names(const char *t, const char *word);
 /* Sentence case of an upper-case line, abbreviations kept; the caller frees. */
 char *nv_imp_sentence(const char *s);
 /* The title from ln[*i] on: joined lines, sentence case; moves *i past them. */

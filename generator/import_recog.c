@@ -417,6 +417,17 @@ void nv_imp_md_block(struct nv_buf *out, const char *s)
 		nv_buf_addch(out, '\\');
 }
 
+static size_t prefix(const char *s, size_t n);
+
+const char *nv_imp_clause_names(const char *t, const char *word)
+{
+	const char *s = strstr(t, "Настоящ");
+
+	if (!s || !(s = strchr(s, ' ')) || !nv_imp_starts_word(++s, word))
+		return NULL;
+	return s;
+}
+
 /* The kinds in Russian, in the order of nv_import_kinds. */
 static const char *const kinds_ru[] = { "страница", "положение", "программа", "дорожная карта",
 					"приказ",   "кейс",	 "новость" };
@@ -454,6 +465,21 @@ static const char *detect(struct nv_imp_ctx *c)
 		}
 		if (nv_imp_starts_word(t, "ПРОГРАММА")) {
 			nv_imp_found(c, "вид: программа — абзац %d «%s»", c->ln[i].src, t);
+			return "program";
+		}
+	}
+	/* No title line: the clause naming the document («Настоящее Положение …»). */
+	for (i = 0; i < lim && i < 12; i++) {
+		if (c->ln[i].t)
+			continue;
+		if (nv_imp_clause_names(c->ln[i].text, "ПОЛОЖЕНИЕ")) {
+			nv_imp_found(c, "вид: положение — абзац %d «%.*s…»", c->ln[i].src,
+				     (int)prefix(c->ln[i].text, 40), c->ln[i].text);
+			return "position";
+		}
+		if (nv_imp_clause_names(c->ln[i].text, "ПРОГРАММА")) {
+			nv_imp_found(c, "вид: программа — абзац %d «%.*s…»", c->ln[i].src,
+				     (int)prefix(c->ln[i].text, 40), c->ln[i].text);
 			return "program";
 		}
 	}

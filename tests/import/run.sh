@@ -207,6 +207,33 @@ printf '%s\n' '1.1. Совет объединяет наставников шк�
 	cmp -s "$tmp/items" "$tmp/want" && ok ||
 	{ bad "images: код $status, отчёт или текст:"; cat "$tmp/out" "$tmp/err"; diff "$tmp/want" "$tmp/items"; }
 
+# A положение typed without a title line and without styles, as
+# ../shared/examples/002 is: it opens with «1. Общие положения», names
+# itself in clause 1.1; the sections are in sentence case, one ends with a
+# full stop. The kind and title come from clause 1.1 (the report says so
+# and asks to check it), every «N. …» line followed by clause N.1 is a
+# section heading without its full stop.
+rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b"
+printf '%s\n' '1. Общие положения' \
+	'1.1. Настоящее Положение о наставничестве для педагогических работников муниципальных организаций, осуществляющих образовательную деятельность (далее — Положение), определяет порядок наставничества.' \
+	'1.2. Положение разработано в соответствии с методическими рекомендациями.' '' \
+	'2. Цели и задачи наставничества.' '2.1. Цель наставничества — профессиональный рост педагогов.' \
+	'3. Права наставника' 'наставник вправе привлекать других педагогов.' >"$tmp/untitled.txt"
+(cd "$tmp" && "$bin" -C b import untitled.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+doc=$tmp/b/content/positions/polozhenie-o-nastavnichestve-dlya-pedagogicheskikh-rabotnikov-munitsipalnykh-organizatsiy.md
+sed -n 2,3p "$tmp/out" >"$tmp/found"
+printf '%s\n' '  вид: положение — абзац 2 «1.1. Настоящее Положение о наставничеств…»' \
+	'  заголовок (строки заголовка нет, взят из абзаца 2): Положение о наставничестве для педагогических работников муниципальных организаций — проверьте его' >"$tmp/want"
+[ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$tmp/found" "$tmp/want" && ok ||
+	{ bad "untitled: код $status или отчёт:"; cat "$tmp/err"; diff "$tmp/want" "$tmp/found"; }
+grep '^#' "$doc" >"$tmp/heads" 2>/dev/null
+printf '%s\n' '# 1. Общие положения' '# 2. Цели и задачи наставничества' >"$tmp/want"
+cmp -s "$tmp/heads" "$tmp/want" && grep -qx 'title: Положение о наставничестве для педагогических работников муниципальных организаций' "$doc" && ok ||
+	{ bad "untitled: заголовки или title:"; diff "$tmp/want" "$tmp/heads"; }
+"$bin" -C "$tmp/b" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:' "$tmp/check" && ok ||
+	{ bad "untitled: check после импорта:"; head -20 "$tmp/check"; }
+
 # Made here, too big to commit: an archive of 5001 entries, a part packed
 # 1000 to 1, and an empty text.
 $py - "$tmp" <<'PY'
