@@ -415,6 +415,11 @@ char *nv_dir_of(const char *path)
 
 int nv_write_file(const char *path, const void *data, size_t len)
 {
+	return nv_write_file_mode(path, data, len, 0644);
+}
+
+int nv_write_file_mode(const char *path, const void *data, size_t len, mode_t mode)
+{
 	char *dir = nv_dir_of(path), *tmp = nv_xasprintf("%s.tmp-XXXXXX", path);
 	int fd = -1, rc = -1, saved;
 
@@ -426,7 +431,7 @@ int nv_write_file(const char *path, const void *data, size_t len)
 	if (nv_write_all(fd, data, len) < 0)
 		goto out;
 	/* mkstemp makes 0600 files; outputs are ordinary readable files. */
-	if (fchmod(fd, 0644) < 0)
+	if (fchmod(fd, mode) < 0)
 		goto out;
 	if (close(fd) < 0) {
 		fd = -1;
@@ -446,6 +451,29 @@ out:
 	free(dir);
 	errno = saved;
 	return rc;
+}
+
+void nv_remove_temps(const char *file)
+{
+	char *dir = nv_dir_of(file), *path;
+	const char *base = strrchr(file, '/');
+	size_t n;
+	struct dirent *de;
+	DIR *dp;
+
+	base = base ? base + 1 : file;
+	n = strlen(base);
+	dp = opendir(dir);
+	while (dp && (de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, base, n) || strncmp(de->d_name + n, ".tmp-", 5))
+			continue;
+		path = nv_xasprintf("%s/%s", dir, de->d_name);
+		unlink(path);
+		free(path);
+	}
+	if (dp)
+		closedir(dp);
+	free(dir);
 }
 
 int nv_write_new_file(const char *path, const void *data, size_t len)

@@ -123,34 +123,6 @@ static void put_body(struct nv_buf *b, const struct nv_check_cache *x)
 	memcpy(b->ptr + at, &(uint32_t){ (uint32_t)count }, sizeof(uint32_t));
 }
 
-/*
- * Write len bytes to path through PATH.tmp beside it, readable by its
- * owner alone, renamed over path. One name, not a unique one: the build
- * holds the folder's lock, and a build killed while writing leaves a
- * file the next one writes over.
- */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-	char *tmp = nv_xasprintf("%s.tmp", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600), rc = -1;
-	int saved;
-
-	if (fd >= 0 && fchmod(fd, 0600) == 0 && nv_write_all(fd, data, len) == 0) {
-		rc = close(fd);
-		fd = -1;
-		if (rc == 0)
-			rc = rename(tmp, path);
-	}
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	if (rc < 0)
-		unlink(tmp);
-	free(tmp);
-	errno = saved;
-	return rc;
-}
-
 int nv_check_cache_write(const struct nv_check_cache *x, const char *path)
 {
 	struct nv_buf body = NV_BUF_INIT, file = NV_BUF_INIT, hits = NV_BUF_INIT;
@@ -170,7 +142,8 @@ int nv_check_cache_write(const struct nv_check_cache *x, const char *path)
 	nv_hash_hex(h, bhex);
 	nv_buf_addf(&file, FORMAT "\nprogram %s\n%sbody %zu %s\n", phex, hits.ptr, body.len, bhex);
 	nv_buf_add(&file, body.ptr, body.len);
-	rc = write_atomic(path, file.ptr, file.len);
+	nv_remove_temps(path);
+	rc = nv_write_file_mode(path, file.ptr, file.len, 0600);
 	nv_buf_release(&body);
 	nv_buf_release(&hits);
 	nv_buf_release(&file);

@@ -3,7 +3,6 @@
  */
 #include "common.h"
 
-#include <dirent.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -30,30 +29,6 @@ static void drop_texts(struct nv_project *p)
 	}
 }
 
-/* Remove what a write of file cut short left beside it (nv_write_file's FILE.tmp-XXXXXX). */
-static void remove_leftovers(const char *file)
-{
-	char *dir = nv_dir_of(file), *path;
-	const char *base = strrchr(file, '/');
-	size_t n;
-	struct dirent *de;
-	DIR *dp;
-
-	base = base ? base + 1 : file;
-	n = strlen(base);
-	dp = opendir(dir);
-	while (dp && (de = readdir(dp)) != NULL) {
-		if (strncmp(de->d_name, base, n) || strncmp(de->d_name + n, ".tmp-", 5))
-			continue;
-		path = nv_xasprintf("%s/%s", dir, de->d_name);
-		unlink(path);
-		free(path);
-	}
-	if (dp)
-		closedir(dp);
-	free(dir);
-}
-
 /*
  * The front matters' trees into file when they are not the ones it holds
  * (a failed write costs only time).
@@ -63,8 +38,8 @@ static void save_fronts(struct nv_project *p, const char *file)
 	struct nv_buf out = NV_BUF_INIT;
 
 	if (nv_content_fronts(&p->content, &out)) {
-		remove_leftovers(file);
-		nv_write_file(file, out.ptr, out.len);
+		nv_remove_temps(file);
+		nv_write_file_mode(file, out.ptr, out.len, 0600);
 	}
 	nv_buf_release(&out);
 }
@@ -108,16 +83,15 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	return 0;
 }
 
-
 int nv_project_save_bodies(const struct nv_project *p, const char *file)
 {
 	struct nv_buf out = NV_BUF_INIT;
 	int rc = -1;
 
 	if (p->loaded) {
-		remove_leftovers(file);
+		nv_remove_temps(file);
 		nv_content_bodies(&p->content, &out);
-		rc = nv_write_file(file, out.ptr, out.len);
+		rc = nv_write_file_mode(file, out.ptr, out.len, 0600);
 	}
 	nv_buf_release(&out);
 	return rc;

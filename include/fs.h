@@ -17,6 +17,8 @@
 
 #include "common.h"
 
+#include <sys/types.h>
+
 #include <sys/stat.h>
 
 #include "buf.h"
@@ -126,6 +128,16 @@ bool nv_is_dir(const char *path);
  * never a part. Missing parent directories are created.
  */
 int nv_write_file(const char *path, const void *data, size_t len);
+
+/*
+ * nv_write_file() making a file of the given mode: 0600 for the build's
+ * own records beside the site (the checks' warnings, the texts' trees),
+ * which name people and are nobody else's to read.
+ */
+int nv_write_file_mode(const char *path, const void *data, size_t len, mode_t mode);
+
+/* Remove what a write of file cut short left beside it (FILE.tmp-XXXXXX). */
+void nv_remove_temps(const char *file);
 
 /*
  * Write a file inside a staging tree (struct nv_outdir), where atomicity

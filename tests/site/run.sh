@@ -314,11 +314,13 @@ if kept first && [ "$(hits)" = 0 ] && warned && [ "$(stat -c %a "$tmp/kept-out/.
 site" ]; then ok; else bad "checks: первая сборка: результаты проверок не записаны"; fi
 printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
 # (what a build killed while writing the file leaves is written over)
-echo half >"$tmp/kept-out/.nastavnik-checks.tmp"
-if kept edit && [ "$(hits)" -gt 20 ] && warned && [ ! -e "$tmp/kept-out/.nastavnik-checks.tmp" ]; then
+echo half >"$tmp/kept-out/.nastavnik-checks.tmp-Xk3pQ9"
+if kept edit && [ "$(hits)" -gt 20 ] && warned && [ ! -e "$tmp/kept-out/.nastavnik-checks.tmp-Xk3pQ9" ] &&
+	[ "$(stat -c %a "$tmp/kept-out/.nastavnik-bodies" "$tmp/kept-out/.nastavnik-fronts")" = "600
+600" ]; then
 	ok
 else
-	bad "checks: правка текста: проверки не взяты из файла ($(hits)), предупреждения потеряны или остался .tmp"
+	bad "checks: правка текста: проверки не взяты из файла ($(hits)), предупреждения потеряны, остался .tmp или записи сборки не 0600"
 fi
 full=$(hits)
 printf '\nЕщё строка.\n' >>"$tmp/kept/content/news/start.md"
