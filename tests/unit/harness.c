@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "diag.h"
 #include "harness.h"
 
 static int passed, failed;
@@ -93,4 +95,17 @@ int main(int argc, char **argv)
 	remove_tmpdir();
 	printf("%s: %d passed, %d failed\n", program, passed, failed);
 	return failed ? 1 : 0;
+}
+
+char *nv_test_diags_text(struct nv_diags *d)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	nv_diags_sort(d);
+	for (i = 0; i < d->nr; i++)
+		nv_buf_addf(&b, "%s:%d:%d: %d: %s | %s\n", d->v[i].file ? d->v[i].file : "-",
+			    d->v[i].line, d->v[i].col, (int)d->v[i].severity, d->v[i].msg,
+			    d->v[i].hint ? d->v[i].hint : "-");
+	return nv_buf_detach(&b, NULL);
 }

@@ -20,6 +20,13 @@ const char *nv_test_tmpdir(void);
 /* Write `text` to `path` (relative paths are inside nv_test_tmpdir()). */
 void nv_test_write(const char *path, const char *text);
 
+struct nv_diags;
+/*
+ * d sorted and dumped one diagnostic a line («file:line:col: severity:
+ * message | hint»), to compare whole runs' diagnostics; the caller frees.
+ */
+char *nv_test_diags_text(struct nv_diags *d);
+
 #define NV_RUN(fn) nv_test_run(#fn, fn)
 
 #define CHECK(cond)                                                      \

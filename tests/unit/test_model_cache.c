@@ -22,20 +22,6 @@
 
 static char content[512];
 
-/* The diagnostics of d, sorted, one «FILE:LINE:COL: S: MSG | HINT» a line; the caller frees. */
-static char *text_of(struct nv_diags *d)
-{
-	struct nv_buf b = NV_BUF_INIT;
-	size_t i;
-
-	nv_diags_sort(d);
-	for (i = 0; i < d->nr; i++)
-		nv_buf_addf(&b, "%s:%d:%d: %d: %s | %s\n", d->v[i].file ? d->v[i].file : "-",
-			    d->v[i].line, d->v[i].col, (int)d->v[i].severity, d->v[i].msg,
-			    d->v[i].hint ? d->v[i].hint : "-");
-	return nv_buf_detach(&b, NULL);
-}
-
 /* The project's diagnostics loaded afresh, with no cache and nothing kept; the caller frees. */
 static char *fresh(void)
 {
@@ -46,7 +32,7 @@ static char *fresh(void)
 
 	nv_project_load(&p, &o, &d);
 	nv_project_release(&p);
-	t = text_of(&d);
+	t = nv_test_diags_text(&d);
 	nv_diags_release(&d);
 	return t;
 }
@@ -98,7 +84,7 @@ static void test_people_change_judges_unchanged_page_anew(void)
 		/* The item kept off the website is found at every load: nodes are not cached. */
 		CHECK_INT(nv_model_entry(&p.model, "o-nastavnichestve")->nprivate_items, 1);
 		nv_project_keep(&p, &keep);
-		got = text_of(&d);
+		got = nv_test_diags_text(&d);
 		nv_diags_release(&d);
 		base = fresh();
 		CHECK_STR(got, base);
@@ -140,7 +126,7 @@ static void test_people_change_judges_unchanged_page_anew(void)
 		CHECK_INT(nv_project_load(&p, &o, &d), 0);
 		n = p.model.nentries;
 		nv_project_keep(&p, &keep);
-		got = text_of(&d);
+		got = nv_test_diags_text(&d);
 		nv_diags_release(&d);
 		base = fresh();
 		CHECK_STR(got, base);
@@ -257,7 +243,7 @@ static void test_body_edits_take_the_model_over(void)
 		nv_model_dump(&dump, &p.model);
 		nv_check_cache_keep_model(x, &p.model);
 		nv_project_keep(&p, &keep);
-		got = text_of(&d);
+		got = nv_test_diags_text(&d);
 		nv_diags_release(&d);
 		base = fresh();
 		CHECK_STR(got, base);

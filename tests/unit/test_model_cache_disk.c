@@ -22,20 +22,6 @@
 
 static char content[512], file[512];
 
-/* The diagnostics of d, sorted, one «FILE:LINE:COL: S: MSG | HINT» a line; the caller frees. */
-static char *text_of(struct nv_diags *d)
-{
-	struct nv_buf b = NV_BUF_INIT;
-	size_t i;
-
-	nv_diags_sort(d);
-	for (i = 0; i < d->nr; i++)
-		nv_buf_addf(&b, "%s:%d:%d: %d: %s | %s\n", d->v[i].file ? d->v[i].file : "-",
-			    d->v[i].line, d->v[i].col, (int)d->v[i].severity, d->v[i].msg,
-			    d->v[i].hint ? d->v[i].hint : "-");
-	return nv_buf_detach(&b, NULL);
-}
-
 /*
  * A one-shot load with cache x (NULL: none): its diagnostics (the caller
  * frees) and, in *hits, the results x gave.
@@ -49,7 +35,7 @@ static char *load(struct nv_check_cache *x, size_t *hits)
 
 	nv_project_load(&p, &o, &d);
 	nv_project_release(&p);
-	t = text_of(&d);
+	t = nv_test_diags_text(&d);
 	nv_diags_release(&d);
 	*hits = nv_check_cache_hits(x);
 	return t;
