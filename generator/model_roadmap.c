@@ -38,8 +38,22 @@ struct term_memo {
 	bool parsed, undated;
 	enum nv_term_recur recur;
 	struct nv_date from, to;
-	char *why; /* the reason nv_term_parse() gave, "" if none */
+	size_t nranges;		/* the dated items' ranges, as the term keeps them */
+	struct nv_date *ranges; /* owned; NULL when nranges <= 1 */
+	char *why;		/* the reason nv_term_parse() gave, "" if none */
 };
+
+/* A copy of the n from/to pairs at v (NULL when there are none). */
+static struct nv_date *ranges_dup(const struct nv_date *v, size_t n)
+{
+	struct nv_date *c;
+
+	if (!v)
+		return NULL;
+	c = nv_xcalloc(2 * n, sizeof(*c));
+	memcpy(c, v, 2 * n * sizeof(*c));
+	return c;
+}
 
 /*
  * As nv_term_parse(t, text, acyear, why), but each (text, acyear) is
@@ -63,6 +77,9 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 		t->recur = tm->recur;
 		t->from = tm->from;
 		t->to = tm->to;
+		t->acyear = acyear;
+		t->nranges = tm->nranges;
+		t->ranges = ranges_dup(tm->ranges, tm->nranges);
 		nv_buf_adds(why, tm->why);
 		return t->parsed ? 0 : -1;
 	}
@@ -73,6 +90,8 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 	tm->recur = t->recur;
 	tm->from = t->from;
 	tm->to = t->to;
+	tm->nranges = t->nranges;
+	tm->ranges = ranges_dup(t->ranges, t->nranges);
 	tm->why = nv_xstrdup(why->ptr + len);
 	if (first) {
 		tm->next = first->next;
@@ -90,6 +109,7 @@ static void term_memo_free(void *val)
 
 	for (tm = val; tm; tm = next) {
 		next = tm->next;
+		free(tm->ranges);
 		free(tm->why);
 		free(tm);
 	}
