@@ -201,48 +201,81 @@ static void cases(struct sink *k, const struct nv_model *m, const char *base)
 
 #define ROADMAP_FIELDS 6
 
-/*
- * An object of strings (NULL: null) into k: written as JSON at once when
- * k streams, the bytes nv_html_json() writes of its tree, with no tree.
- */
+/* An object of strings (NULL: null) into k's list. */
 static void sink_strings(struct sink *k, const char *const *keys, const char *const *vals)
 {
-	struct nv_value *v;
+	struct nv_value *v = obj();
 	size_t i;
 
-	if (k->list) {
-		v = obj();
-		for (i = 0; i < ROADMAP_FIELDS; i++)
-			put_s(v, keys[i], vals[i]);
-		sink_put(k, v);
-		return;
+	for (i = 0; i < ROADMAP_FIELDS; i++)
+		put_s(v, keys[i], vals[i]);
+	sink_put(k, v);
+}
+
+/* s as a JSON string, or null when NULL. */
+static void put_json(struct nv_buf *b, const char *s)
+{
+	if (s)
+		nv_html_json_string(b, s);
+	else
+		nv_buf_add(b, "null", 4);
+}
+
+static const char *const item_status[] = { "planned", "done", "moved" };
+
+/*
+ * The roadmap items written at once (k streams): the bytes of
+ * sink_strings(), with what repeats escaped once — the keys, a roadmap's
+ * title and its section's.
+ */
+static void roadmap_stream(struct sink *k, const struct nv_model *m)
+{
+	static const char head[] = "\n    {\n      \"roadmap\": ";
+	struct nv_buf road = NV_BUF_INIT, sec = NV_BUF_INIT;
+	struct nv_buf *b = k->b;
+	size_t i, s, j;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		nv_buf_reset(&road);
+		put_json(&road, e->title);
+		nv_buf_adds(&road, ",\n      \"section\": ");
+		for (s = 0; s < e->nsections; s++) {
+			nv_buf_reset(&sec);
+			put_json(&sec, e->sections[s].title);
+			nv_buf_adds(&sec, ",\n      \"term\": ");
+			for (j = 0; j < e->sections[s].nitems; j++) {
+				const struct nv_item *it = &e->sections[s].items[j];
+				if (k->n++)
+					nv_buf_addch(b, ',');
+				nv_buf_add(b, head, sizeof(head) - 1);
+				nv_buf_add(b, road.ptr, road.len);
+				nv_buf_add(b, sec.ptr, sec.len);
+				put_json(b, it->due.text);
+				nv_buf_adds(b, ",\n      \"text\": ");
+				put_json(b, it->title);
+				nv_buf_adds(b, ",\n      \"responsible\": ");
+				put_json(b, it->responsible_web);
+				nv_buf_adds(b, ",\n      \"status\": \"");
+				nv_buf_adds(b, item_status[it->status]);
+				nv_buf_adds(b, "\"\n    }");
+			}
+		}
 	}
-	if (k->n++)
-		nv_buf_addch(k->b, ',');
-	indent(k->b, 2);
-	nv_buf_addch(k->b, '{');
-	for (i = 0; i < ROADMAP_FIELDS; i++) {
-		if (i)
-			nv_buf_addch(k->b, ',');
-		indent(k->b, 3);
-		nv_html_json_string(k->b, keys[i]);
-		nv_buf_adds(k->b, ": ");
-		if (vals[i])
-			nv_html_json_string(k->b, vals[i]);
-		else
-			nv_buf_adds(k->b, "null");
-	}
-	indent(k->b, 2);
-	nv_buf_addch(k->b, '}');
+	nv_buf_release(&road);
+	nv_buf_release(&sec);
 }
 
 static void roadmap_items(struct sink *k, const struct nv_model *m)
 {
 	static const char *const keys[ROADMAP_FIELDS] = { "roadmap", "section",	    "term",
 							  "text",    "responsible", "status" };
-	static const char *const status[] = { "planned", "done", "moved" };
 	size_t i, s, j;
 
+	if (!k->list) {
+		roadmap_stream(k, m);
+		return;
+	}
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
 		for (s = 0; s < e->nsections; s++)
@@ -250,7 +283,7 @@ static void roadmap_items(struct sink *k, const struct nv_model *m)
 				const struct nv_item *it = &e->sections[s].items[j];
 				const char *vals[ROADMAP_FIELDS] = {
 					e->title,  e->sections[s].title, it->due.text,
-					it->title, it->responsible_web,	 status[it->status]
+					it->title, it->responsible_web,	 item_status[it->status]
 				};
 				sink_strings(k, keys, vals);
 			}
