@@ -412,6 +412,12 @@ void nv_html_emit_search(struct nv_html_state *s);
  */
 int nv_html_merge_search(struct nv_html_state *s);
 
+/*
+ * Fill doc, a roadmap e's page context, with what is a roadmap's own
+ * (html_roadmap.c): ncolumns, columns, sections of rows, ics.
+ */
+void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e);
+
 /* news/atom.xml, sitemap.xml (only with a base URL), roadmaps/ID.ics. */
 void nv_html_emit_atom(struct nv_html_state *s);
 void nv_html_emit_sitemap(struct nv_html_state *s);
