@@ -50,7 +50,8 @@ static void put_url(struct nv_value *m, const struct nv_entry *e, const char *ba
 {
 	struct nv_buf b = NV_BUF_INIT, u = NV_BUF_INIT;
 
-	nv_buf_addf(&u, "%s%s", base ? base : "", nv_html_entry_url(e, &b));
+	nv_buf_adds(&u, base ? base : "");
+	nv_buf_adds(&u, nv_html_entry_url(e, &b));
 	put_s(m, "url", u.ptr);
 	nv_buf_release(&b);
 	nv_buf_release(&u);
@@ -159,6 +160,38 @@ static void sink_put(struct sink *k, struct nv_value *v)
 	nv_value_free(v);
 }
 
+/*
+ * An object of n strings (NULL: null) into k: written as JSON at once
+ * when k streams, the bytes nv_html_json() writes of its tree, with no
+ * tree.
+ */
+static void sink_strings(struct sink *k, const char *const *keys, const char *const *vals, size_t n)
+{
+	struct nv_value *v;
+	size_t i;
+
+	if (k->list) {
+		v = obj();
+		for (i = 0; i < n; i++)
+			put_s(v, keys[i], vals[i]);
+		sink_put(k, v);
+		return;
+	}
+	if (k->n++)
+		nv_buf_addch(k->b, ',');
+	nv_buf_adds(k->b, "\n    {");
+	for (i = 0; i < n; i++) {
+		nv_buf_adds(k->b, i ? ",\n      " : "\n      ");
+		nv_html_json_string(k->b, keys[i]);
+		nv_buf_adds(k->b, ": ");
+		if (vals[i])
+			nv_html_json_string(k->b, vals[i]);
+		else
+			nv_buf_adds(k->b, "null");
+	}
+	nv_buf_adds(k->b, "\n    }");
+}
+
 static void programs(struct sink *k, const struct nv_model *m, const char *base)
 {
 	struct nv_value *v, *forms;
@@ -180,69 +213,102 @@ static void programs(struct sink *k, const struct nv_model *m, const char *base)
 	}
 }
 
+/* Cases: strings only, streamed without a tree (sink_strings()). */
 static void cases(struct sink *k, const struct nv_model *m, const char *base)
 {
-	struct nv_value *v;
+	static const char *const keys[] = { "title", "form", "kind", "year", "url" };
+	struct nv_buf year = NV_BUF_INIT, url = NV_BUF_INIT, b = NV_BUF_INIT;
+	const char *vals[NV_ARRAY_SIZE(keys)];
 	size_t i;
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
 		if (e->kind != NV_KIND_CASE)
 			continue;
-		v = obj();
-		put_s(v, "title", e->title);
-		put_s(v, "form", e->form);
-		put_s(v, "kind", e->mkind);
-		set(v, "year", year_value(e->acyear));
-		put_url(v, e, base);
-		sink_put(k, v);
+		nv_buf_reset(&year);
+		if (e->acyear)
+			nv_acyear_add(&year, e->acyear);
+		nv_buf_reset(&url);
+		nv_buf_adds(&url, base ? base : "");
+		nv_buf_adds(&url, nv_html_entry_url(e, &b));
+		vals[0] = e->title;
+		vals[1] = e->form;
+		vals[2] = e->mkind;
+		vals[3] = e->acyear ? year.ptr : NULL;
+		vals[4] = url.ptr;
+		sink_strings(k, keys, vals, NV_ARRAY_SIZE(keys));
 	}
+	nv_buf_release(&year);
+	nv_buf_release(&url);
+	nv_buf_release(&b);
 }
 
 #define ROADMAP_FIELDS 6
 
-/*
- * An object of strings (NULL: null) into k: written as JSON at once when
- * k streams, the bytes nv_html_json() writes of its tree, with no tree.
- */
-static void sink_strings(struct sink *k, const char *const *keys, const char *const *vals)
+/* s as a JSON string, or null when NULL. */
+static void put_json(struct nv_buf *b, const char *s)
 {
-	struct nv_value *v;
-	size_t i;
+	if (s)
+		nv_html_json_string(b, s);
+	else
+		nv_buf_add(b, "null", 4);
+}
 
-	if (k->list) {
-		v = obj();
-		for (i = 0; i < ROADMAP_FIELDS; i++)
-			put_s(v, keys[i], vals[i]);
-		sink_put(k, v);
-		return;
+static const char *const item_status[] = { "planned", "done", "moved" };
+
+/*
+ * The roadmap items written at once (k streams): the bytes of
+ * sink_strings(), with what repeats escaped once — the keys, a roadmap's
+ * title and its section's.
+ */
+static void roadmap_stream(struct sink *k, const struct nv_model *m)
+{
+	static const char head[] = "\n    {\n      \"roadmap\": ";
+	struct nv_buf road = NV_BUF_INIT, sec = NV_BUF_INIT;
+	struct nv_buf *b = k->b;
+	size_t i, s, j;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		nv_buf_reset(&road);
+		put_json(&road, e->title);
+		nv_buf_adds(&road, ",\n      \"section\": ");
+		for (s = 0; s < e->nsections; s++) {
+			nv_buf_reset(&sec);
+			put_json(&sec, e->sections[s].title);
+			nv_buf_adds(&sec, ",\n      \"term\": ");
+			for (j = 0; j < e->sections[s].nitems; j++) {
+				const struct nv_item *it = &e->sections[s].items[j];
+				if (k->n++)
+					nv_buf_addch(b, ',');
+				nv_buf_add(b, head, sizeof(head) - 1);
+				nv_buf_add(b, road.ptr, road.len);
+				nv_buf_add(b, sec.ptr, sec.len);
+				put_json(b, it->due.text);
+				nv_buf_adds(b, ",\n      \"text\": ");
+				put_json(b, it->title);
+				nv_buf_adds(b, ",\n      \"responsible\": ");
+				put_json(b, it->responsible_web);
+				nv_buf_adds(b, ",\n      \"status\": \"");
+				nv_buf_adds(b, item_status[it->status]);
+				nv_buf_adds(b, "\"\n    }");
+			}
+		}
 	}
-	if (k->n++)
-		nv_buf_addch(k->b, ',');
-	indent(k->b, 2);
-	nv_buf_addch(k->b, '{');
-	for (i = 0; i < ROADMAP_FIELDS; i++) {
-		if (i)
-			nv_buf_addch(k->b, ',');
-		indent(k->b, 3);
-		nv_html_json_string(k->b, keys[i]);
-		nv_buf_adds(k->b, ": ");
-		if (vals[i])
-			nv_html_json_string(k->b, vals[i]);
-		else
-			nv_buf_adds(k->b, "null");
-	}
-	indent(k->b, 2);
-	nv_buf_addch(k->b, '}');
+	nv_buf_release(&road);
+	nv_buf_release(&sec);
 }
 
 static void roadmap_items(struct sink *k, const struct nv_model *m)
 {
 	static const char *const keys[ROADMAP_FIELDS] = { "roadmap", "section",	    "term",
 							  "text",    "responsible", "status" };
-	static const char *const status[] = { "planned", "done", "moved" };
 	size_t i, s, j;
 
+	if (!k->list) {
+		roadmap_stream(k, m);
+		return;
+	}
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
 		for (s = 0; s < e->nsections; s++)
@@ -250,9 +316,9 @@ static void roadmap_items(struct sink *k, const struct nv_model *m)
 				const struct nv_item *it = &e->sections[s].items[j];
 				const char *vals[ROADMAP_FIELDS] = {
 					e->title,  e->sections[s].title, it->due.text,
-					it->title, it->responsible_web,	 status[it->status]
+					it->title, it->responsible_web,	 item_status[it->status]
 				};
-				sink_strings(k, keys, vals);
+				sink_strings(k, keys, vals, ROADMAP_FIELDS);
 			}
 	}
 }

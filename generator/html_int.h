@@ -412,6 +412,12 @@ void nv_html_emit_search(struct nv_html_state *s);
  */
 int nv_html_merge_search(struct nv_html_state *s);
 
+/*
+ * Fill doc, a roadmap e's page context, with what is a roadmap's own
+ * (html_roadmap.c): ncolumns, columns, sections of rows, ics.
+ */
+void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e);
+
 /* news/atom.xml, sitemap.xml (only with a base URL), roadmaps/ID.ics. */
 void nv_html_emit_atom(struct nv_html_state *s);
 void nv_html_emit_sitemap(struct nv_html_state *s);
@@ -428,6 +434,14 @@ void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const s
  */
 void nv_html_ics_text(struct nv_buf *b, const char *s);
 void nv_html_ics_line(struct nv_buf *out, const char *line);
+/*
+ * For tests: nv_html_ics appends e's calendar to out and the text the
+ * guard reads of it to read; nv_html_ics_read appends the n bytes of a
+ * calendar at s as its reader gets them (folds undone, escapes read),
+ * which read must equal.
+ */
+void nv_html_ics(struct nv_buf *out, struct nv_buf *read, const struct nv_entry *e);
+void nv_html_ics_read(struct nv_buf *out, const char *s, size_t n);
 void nv_html_json_string(struct nv_buf *b, const char *s);
 
 /* --- the data export (html_data.c) and the municipal section (html_municipal.c) --- */

@@ -38,8 +38,22 @@ struct term_memo {
 	bool parsed, undated;
 	enum nv_term_recur recur;
 	struct nv_date from, to;
-	char *why; /* the reason nv_term_parse() gave, "" if none */
+	size_t nranges;		/* the dated items' ranges, as the term keeps them */
+	struct nv_date *ranges; /* owned; NULL when nranges <= 1 */
+	char *why;		/* the reason nv_term_parse() gave, "" if none */
 };
+
+/* A copy of the n from/to pairs at v (NULL when there are none). */
+static struct nv_date *ranges_dup(const struct nv_date *v, size_t n)
+{
+	struct nv_date *c;
+
+	if (!v)
+		return NULL;
+	c = nv_xcalloc(2 * n, sizeof(*c));
+	memcpy(c, v, 2 * n * sizeof(*c));
+	return c;
+}
 
 /*
  * As nv_term_parse(t, text, acyear, why), but each (text, acyear) is
@@ -63,6 +77,9 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 		t->recur = tm->recur;
 		t->from = tm->from;
 		t->to = tm->to;
+		t->acyear = acyear;
+		t->nranges = tm->nranges;
+		t->ranges = ranges_dup(tm->ranges, tm->nranges);
 		nv_buf_adds(why, tm->why);
 		return t->parsed ? 0 : -1;
 	}
@@ -73,6 +90,8 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 	tm->recur = t->recur;
 	tm->from = t->from;
 	tm->to = t->to;
+	tm->nranges = t->nranges;
+	tm->ranges = ranges_dup(t->ranges, t->nranges);
 	tm->why = nv_xstrdup(why->ptr + len);
 	if (first) {
 		tm->next = first->next;
@@ -90,6 +109,7 @@ static void term_memo_free(void *val)
 
 	for (tm = val; tm; tm = next) {
 		next = tm->next;
+		free(tm->ranges);
 		free(tm->why);
 		free(tm);
 	}
@@ -543,33 +563,42 @@ void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item
  */
 static char *join_responsible(const struct nv_item *it, bool web)
 {
-	struct nv_buf out = NV_BUF_INIT, part = NV_BUF_INIT;
-	char **parts = nv_xcalloc(it->nresp + 1, sizeof(*parts));
+	struct nv_buf out = NV_BUF_INIT;
+	size_t stack[16], *at = stack; /* where each part kept starts in out, and its length */
+	size_t i, k, n = 0, start, p, len;
 	bool comma = false, seen;
-	size_t i, k, n = 0;
 
+	if (it->nresp > NV_ARRAY_SIZE(stack) / 2)
+		at = nv_xcalloc(2 * it->nresp, sizeof(*at));
+	/* Each part written after «, », which becomes «; » at the end if a part has a comma. */
 	for (i = 0; i < it->nresp; i++) {
-		nv_buf_reset(&part);
+		start = out.len;
+		if (n)
+			nv_buf_add(&out, ", ", 2);
+		p = out.len;
 		if (it->resp[i].text)
-			nv_buf_adds(&part, it->resp[i].text);
+			nv_buf_adds(&out, it->resp[i].text);
 		else if (web)
-			nv_person_public_name(&part, it->resp[i].person);
+			nv_person_public_name(&out, it->resp[i].person);
 		else
-			nv_person_short_name(&part, it->resp[i].person);
-		for (seen = false, k = 0; web && k < n; k++)
-			seen = seen || !strcmp(parts[k], part.ptr);
-		if (seen)
+			nv_person_short_name(&out, it->resp[i].person);
+		len = out.len - p;
+		for (seen = false, k = 0; web && !seen && k < n; k++)
+			seen = at[2 * k + 1] == len &&
+			       !memcmp(out.ptr + at[2 * k], out.ptr + p, len);
+		if (seen) {
+			nv_buf_truncate(&out, start);
 			continue;
-		comma = comma || strchr(part.ptr, ',');
-		parts[n++] = nv_xstrdup(part.ptr);
+		}
+		comma = comma || memchr(out.ptr + p, ',', len);
+		at[2 * n] = p;
+		at[2 * n + 1] = len;
+		n++;
 	}
-	for (i = 0; i < n; i++) {
-		nv_buf_adds(&out, i ? (comma ? "; " : ", ") : "");
-		nv_buf_adds(&out, parts[i]);
-		free(parts[i]);
-	}
-	free(parts);
-	nv_buf_release(&part);
+	for (k = 1; comma && k < n; k++)
+		out.ptr[at[2 * k] - 2] = ';';
+	if (at != stack)
+		free(at);
 	return nv_buf_detach(&out, NULL);
 }
 

@@ -708,6 +708,7 @@ void nv_term_release(struct nv_term *t)
 		return;
 	free(t->text);
 	free(t->note);
+	free(t->ranges);
 	nv_term_init(t);
 }
 
@@ -729,20 +730,42 @@ char *nv_term_note(const char *s)
 	return out.len ? nv_buf_detach(&out, NULL) : NULL;
 }
 
+/* Keep the n ranges from[i]..to[i] in t (t->ranges NULL): a copy when there are several. */
+static void set_ranges(struct nv_term *t, const struct nv_date *from, const struct nv_date *to,
+		       size_t n)
+{
+	size_t i;
+
+	t->nranges = n < NV_TERM_MAX_RANGES ? n : NV_TERM_MAX_RANGES;
+	if (t->nranges <= 1)
+		return;
+	t->ranges = nv_xcalloc(2 * t->nranges, sizeof(*t->ranges));
+	for (i = 0; i < t->nranges; i++) {
+		t->ranges[2 * i] = from[i];
+		t->ranges[2 * i + 1] = to[i];
+	}
+}
+
 int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf *why)
 {
-	struct nv_date zero = { 0, 0, 0 };
+	struct nv_date zero = { 0, 0, 0 }, rfrom[NV_TERM_MAX_RANGES], rto[NV_TERM_MAX_RANGES];
 	struct term_info ti = { 0 };
 
 	nv_term_release(t);
 	t->text = nv_xstrdup(text ? text : "");
 	t->note = nv_term_note(t->text);
+	t->acyear = acyear;
+	ti.rfrom = rfrom;
+	ti.rto = rto;
+	ti.max = NV_TERM_MAX_RANGES;
 	t->parsed = !term_read(t->text, strlen(t->text), acyear, &t->from, &t->to, why, &ti);
 	t->recur = ti.recur;
 	t->undated = !t->parsed && ti.nundated && !ti.ndated;
 	if (!t->parsed) {
 		t->from = zero;
 		t->to = zero;
+	} else {
+		set_ranges(t, rfrom, rto, ti.nranges);
 	}
 	return t->parsed ? 0 : -1;
 }

@@ -35,6 +35,11 @@ enum nv_term_recur {
  * or NULL; owned. recur is the first recurrence word of the text (in a
  * note too). undated is true when the text names no date by design
  * («По плану», «По мере необходимости»): not parsed, and not a mistake.
+ * acyear is the academic year the text was read with. When parsed,
+ * nranges is the count of its dated items, at most NV_TERM_MAX_RANGES,
+ * as nv_term_ranges() gives them; when there are several, ranges holds
+ * each one's from and to (2 × nranges dates, owned), else it is NULL:
+ * a calendar reads them without parsing the text again.
  */
 struct nv_term {
 	char *text;
@@ -43,23 +48,31 @@ struct nv_term {
 	bool undated;
 	enum nv_term_recur recur;
 	struct nv_date from, to;
+	int acyear;
+	size_t nranges;
+	struct nv_date *ranges;
 };
 
+/* The most dated items a term keeps the ranges of: «сентябрь, январь, май» is three. */
+#define NV_TERM_MAX_RANGES 12
+
 /* clang-format off */
-#define NV_TERM_INIT { NULL, NULL, false, false, NV_RECUR_NONE, { 0, 0, 0 }, { 0, 0, 0 } }
+#define NV_TERM_INIT { NULL, NULL, false, false, NV_RECUR_NONE, { 0, 0, 0 }, { 0, 0, 0 }, 0, 0, NULL }
 /* clang-format on */
 
 /* Set t up empty (text NULL, not parsed). */
 void nv_term_init(struct nv_term *t);
 
-/* Free t's text and leave it as after nv_term_init(). Accepts NULL. */
+/* Free t's text, note and ranges and leave it as after nv_term_init(). Accepts NULL. */
 void nv_term_release(struct nv_term *t);
 
 /*
  * Store a copy of `text` in t (freeing any previous text; NULL counts as
  * "") and parse it into a range with nv_term_range(). `acyear` is the
  * first year of the document's academic year, or 0 when unknown. Returns
- * 0 when parsed, -1 otherwise; in both cases t->text holds the copy. On
+ * 0 when parsed, -1 otherwise; in both cases t->text holds the copy and
+ * t->acyear the academic year, and when parsed t->nranges and t->ranges
+ * the dated items' ranges (as nv_term_ranges() gives them). On
  * failure, appends a Russian reason to why when it is not NULL.
  */
 int nv_term_parse(struct nv_term *t, const char *text, int acyear, struct nv_buf *why);

@@ -194,6 +194,64 @@ static void test_text_drops_controls(void)
 }
 
 /*
+ * What the guard reads of a calendar is the calendar as its reader gets
+ * it, read line by line as it is made: the same bytes as reading the
+ * whole file, also where a fold falls inside an escape (\\, | \\n |
+ * \\\\), where the line is read again from the bytes written.
+ */
+static void test_ics_read_copy(void)
+{
+	struct nv_project_opts po = { "content", false, 1, NULL, NULL };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf out = NV_BUF_INIT, read = NV_BUF_INIT, whole = NV_BUF_INIT;
+	struct nv_buf title = NV_BUF_INIT, name = NV_BUF_INIT;
+	struct nv_entry *road;
+	struct nv_item *it;
+	size_t i;
+
+	CHECK_INT(nv_project_load(&p, &po, &d), 0);
+	road = first_of(&p.model, NV_KIND_ROADMAP);
+	CHECK(road && road->nsections && road->sections[0].title && road->sections[0].nitems);
+	if (!road || !road->nsections || !road->sections[0].title || !road->sections[0].nitems)
+		goto out;
+	/* «SUMMARY:1.1. » is 13 bytes: the escape of «,» starts at octet 75 (index 74) */
+	for (i = 0; i < 61; i++)
+		nv_buf_addch(&title, 'a');
+	nv_buf_addch(&title, ',');
+	/* and that of the newline at index 148, the last octet of the next line */
+	for (i = 0; i < 72; i++)
+		nv_buf_addch(&title, 'b');
+	nv_buf_adds(&title, "\nконец; Иванов");
+	/* «X-WR-CALNAME:» is 13 bytes too: an escaped backslash split */
+	for (i = 0; i < 61; i++)
+		nv_buf_addch(&name, 'c');
+	nv_buf_adds(&name, "\\x;y");
+	road->title = name.ptr;
+	it = &road->sections[0].items[0];
+	it->title = title.ptr;
+	nv_buf_adds(&out, "before");
+	nv_buf_adds(&read, "before");
+	nv_html_ics(&out, &read, road);
+	CHECK(strstr(out.ptr, "aaa\\\r\n ,bbb") != NULL);
+	CHECK(strstr(out.ptr, "bbb\\\r\n nконец\\; Иванов") != NULL);
+	CHECK(strstr(out.ptr, "ccc\\\r\n \\x\\;y\r\n") != NULL);
+	nv_html_ics_read(&whole, out.ptr, out.len);
+	CHECK_INT((int)read.len, (int)whole.len);
+	CHECK_STR(read.ptr, whole.ptr);
+	/* a line with no fold in an escape is read from what it was made of */
+	CHECK(strstr(read.ptr, "\r\nDESCRIPTION:Срок: ") != NULL);
+out:
+	nv_buf_release(&out);
+	nv_buf_release(&read);
+	nv_buf_release(&whole);
+	nv_buf_release(&title);
+	nv_buf_release(&name);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
+/*
  * The search index holds the opening of a page's text cut after a word,
  * and its section headings not already in it.
  */
@@ -284,6 +342,7 @@ void nv_tests(void)
 	NV_RUN(test_fold_counts_the_space);
 	NV_RUN(test_fold_ends_on_bytes_that_are_not_utf8);
 	NV_RUN(test_text_drops_controls);
+	NV_RUN(test_ics_read_copy);
 	NV_RUN(test_search_text);
 	NV_RUN(test_data_json_is_the_tree);
 }

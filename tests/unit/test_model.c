@@ -194,7 +194,9 @@ static void test_repeated_terms(void)
 		"    items:\n"
 		"      - { title: a, due: В течение года, responsible: x }\n"
 		"      - { title: b, due: по итогам, responsible: x }\n"
-		"      - { title: c, due: по итогам, responsible: x }\n---\n";
+		"      - { title: c, due: по итогам, responsible: x }\n"
+		"      - { title: d, due: 'сентябрь, январь, май', responsible: x }\n"
+		"      - { title: e, due: 'сентябрь, январь, май', responsible: x }\n---\n";
 	char *root = nv_xasprintf("%s/terms", nv_test_tmpdir());
 	char *dir = nv_xasprintf("%s/roadmaps", root), *text, *path;
 	struct nv_content c;
@@ -225,6 +227,26 @@ static void test_repeated_terms(void)
 	CHECK(a[0].due.text != b[0].due.text);
 	CHECK(!a[2].due.parsed && !a[2].due.from.year);
 	CHECK_STR(a[2].due.text, "по итогам");
+	/* the ranges of each date, the second time from the memo: a copy of its own */
+	CHECK_INT(a[0].due.acyear, 2025);
+	CHECK_INT((int)a[0].due.nranges, 1);
+	CHECK(a[0].due.ranges == NULL);
+	CHECK_INT((int)a[2].due.nranges, 0);
+	for (i = 3; i <= 4; i++) {
+		CHECK_INT(a[i].due.acyear, 2025);
+		CHECK_INT((int)a[i].due.nranges, 3);
+		CHECK(a[i].due.ranges != NULL);
+		if (!a[i].due.ranges)
+			continue;
+		CHECK_INT(a[i].due.ranges[0].month, 9);
+		CHECK_INT(a[i].due.ranges[0].year, 2025);
+		CHECK_INT(a[i].due.ranges[3].month, 1);
+		CHECK_INT(a[i].due.ranges[3].year, 2026);
+		CHECK_INT(a[i].due.ranges[5].day, 31);
+		CHECK_INT(a[i].due.ranges[5].month, 5);
+	}
+	CHECK(a[3].due.ranges != a[4].due.ranges);
+	CHECK_INT(b[4].due.ranges ? b[4].due.ranges[0].year : 0, 2026);
 	for (i = 0; i < d.nr; i++)
 		if (strstr(d.v[i].msg, "«по итогам»") && nw < 4)
 			w[nw++] = &d.v[i];

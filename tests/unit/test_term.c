@@ -433,6 +433,44 @@ static void test_term_ranges(void)
 	CHECK_INT((int)nv_term_ranges("когда получится", 2023, f, t, 4), 0);
 }
 
+/* A parsed term keeps the ranges of its dates: a calendar needs no second parse. */
+static void test_term_keeps_ranges(void)
+{
+	struct nv_term t = NV_TERM_INIT;
+	struct nv_buf days = NV_BUF_INIT;
+	int i;
+
+	CHECK_INT(nv_term_parse(&t, "сентябрь, январь, май", 2023, NULL), 0);
+	CHECK_INT(t.acyear, 2023);
+	CHECK_INT((int)t.nranges, 3);
+	CHECK(t.ranges != NULL);
+	if (t.ranges) {
+		CHECK_INT(nv_date_cmp(t.ranges[0], mkdate(2023, 9, 1)), 0);
+		CHECK_INT(nv_date_cmp(t.ranges[1], mkdate(2023, 9, 30)), 0);
+		CHECK_INT(nv_date_cmp(t.ranges[2], mkdate(2024, 1, 1)), 0);
+		CHECK_INT(nv_date_cmp(t.ranges[5], mkdate(2024, 5, 31)), 0);
+	}
+	/* one range: from and to say it all */
+	CHECK_INT(nv_term_parse(&t, "Октябрь-ноябрь, ежегодно", 2023, NULL), 0);
+	CHECK_INT((int)t.nranges, 1);
+	CHECK(t.ranges == NULL);
+	CHECK_INT(nv_term_parse(&t, "По плану", 2024, NULL), -1);
+	CHECK_INT(t.acyear, 2024);
+	CHECK_INT((int)t.nranges, 0);
+	CHECK(t.ranges == NULL);
+	/* fourteen dates: the first NV_TERM_MAX_RANGES kept, as nv_term_ranges() gives them */
+	for (i = 1; i <= 14; i++)
+		nv_buf_addf(&days, "%s%02d.09.2025", i > 1 ? ", " : "", i);
+	CHECK_INT(nv_term_parse(&t, days.ptr, 0, NULL), 0);
+	CHECK_INT((int)t.nranges, NV_TERM_MAX_RANGES);
+	CHECK(t.ranges != NULL);
+	if (t.ranges)
+		CHECK_INT(t.ranges[2 * NV_TERM_MAX_RANGES - 1].day, 12);
+	nv_term_release(&t);
+	CHECK(t.ranges == NULL && t.nranges == 0);
+	nv_buf_release(&days);
+}
+
 static void test_term_phrase_words(void)
 {
 	CHECK_STR(term_str("ПО МЕРЕ НЕОБХОДИМОСТИ", 2025), "ошибка: срок без даты");
@@ -469,4 +507,5 @@ void nv_tests(void)
 	NV_RUN(test_term_phrase_words);
 	NV_RUN(test_term_as_written);
 	NV_RUN(test_term_ranges);
+	NV_RUN(test_term_keeps_ranges);
 }
