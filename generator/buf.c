@@ -106,6 +106,25 @@ void nv_buf_addf(struct nv_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void nv_buf_addnum(struct nv_buf *b, long long n, int width)
+{
+	char d[24];
+	int k = 0;
+
+	if (n < 0) {
+		nv_buf_addf(b, "%0*lld", width, n);
+		return;
+	}
+	do {
+		d[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	while (k < width && k < (int)sizeof(d))
+		d[k++] = '0';
+	while (k)
+		nv_buf_addch(b, d[--k]);
+}
+
 void nv_buf_addcp(struct nv_buf *b, uint32_t cp)
 {
 	char *u;

@@ -143,17 +143,32 @@ struct nv_date nv_acyear_last(int start)
 void nv_date_add(struct nv_buf *b, struct nv_date d, enum nv_date_style style)
 {
 	if (style == NV_DATE_ISO) {
-		nv_buf_addf(b, "%04d-%02d-%02d", d.year, d.month, d.day);
+		nv_buf_addnum(b, d.year, 4);
+		nv_buf_addch(b, '-');
+		nv_buf_addnum(b, d.month, 2);
+		nv_buf_addch(b, '-');
+		nv_buf_addnum(b, d.day, 2);
 	} else if (style == NV_DATE_LONG && d.month >= 1 && d.month <= 12) {
-		nv_buf_addf(b, "%02d %s %d" NBSP "г.", d.day, month_names[1][d.month - 1], d.year);
+		nv_buf_addnum(b, d.day, 2);
+		nv_buf_addch(b, ' ');
+		nv_buf_adds(b, month_names[1][d.month - 1]);
+		nv_buf_addch(b, ' ');
+		nv_buf_addnum(b, d.year, 1);
+		nv_buf_adds(b, NBSP "г.");
 	} else {
-		nv_buf_addf(b, "%02d.%02d.%04d", d.day, d.month, d.year);
+		nv_buf_addnum(b, d.day, 2);
+		nv_buf_addch(b, '.');
+		nv_buf_addnum(b, d.month, 2);
+		nv_buf_addch(b, '.');
+		nv_buf_addnum(b, d.year, 4);
 	}
 }
 
 void nv_acyear_add(struct nv_buf *b, int start)
 {
-	nv_buf_addf(b, "%d" EN_DASH "%d", start, start + 1);
+	nv_buf_addnum(b, start, 1);
+	nv_buf_adds(b, EN_DASH);
+	nv_buf_addnum(b, (long long)start + 1, 1);
 }
 
 /* --- lexer --------------------------------------------------------------- */

@@ -546,13 +546,10 @@ static void ics_raw(struct ics *c, const char *s)
 	nv_buf_adds(&c->read, s);
 }
 
-/* Add n in decimal (the bytes of add_num()) to the line. */
-static void add_num(struct nv_buf *b, long long n, int width);
-
 static void ics_num(struct ics *c, long long n, int width)
 {
-	add_num(&c->line, n, width);
-	add_num(&c->read, n, width);
+	nv_buf_addnum(&c->line, n, width);
+	nv_buf_addnum(&c->read, n, width);
 }
 
 /* Add text (NULL: nothing) to the line, escaped. */
@@ -611,29 +608,6 @@ static void ics_rrule(struct ics *c, const struct nv_term *t, struct nv_date fro
 	for (i = 0; i < NV_ARRAY_SIZE(rules); i++)
 		if (rules[i].recur == t->recur && len < rules[i].days)
 			ics_put(c, rules[i].rule);
-}
-
-/*
- * n in decimal, zero-padded to `width` digits: the bytes of "%0*lld"
- * without printf (a calendar formats some ten numbers per event).
- */
-static void add_num(struct nv_buf *b, long long n, int width)
-{
-	char d[24];
-	int k = 0;
-
-	if (n < 0) {
-		nv_buf_addf(b, "%0*lld", width, n);
-		return;
-	}
-	do {
-		d[k++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	while (k < width)
-		d[k++] = '0';
-	while (k)
-		nv_buf_addch(b, d[--k]);
 }
 
 /* A line «NAME:YYYYMMDD», a date as ICS writes it. */
@@ -736,7 +710,7 @@ static void ics_events(struct ics *c, const struct nv_entry *e, const struct nv_
 		nv_buf_reset(&u);
 		nv_buf_adds(&u, uid);
 		nv_buf_adds(&u, "-d");
-		add_num(&u, (long long)i + 1, 1);
+		nv_buf_addnum(&u, (long long)i + 1, 1);
 		ics_event(c, e, it, from[i], to[i], num, title, u.ptr);
 	}
 	nv_buf_release(&u);
@@ -749,26 +723,26 @@ static void ics_item(struct ics *c, const struct nv_entry *e, const struct nv_it
 	struct nv_buf uid = NV_BUF_INIT, sub = NV_BUF_INIT, title = NV_BUF_INIT;
 	size_t r;
 
-	add_num(&uid, (long long)i + 1, 1);
+	nv_buf_addnum(&uid, (long long)i + 1, 1);
 	nv_buf_addch(&uid, '-');
-	add_num(&uid, (long long)k + 1, 1);
+	nv_buf_addnum(&uid, (long long)k + 1, 1);
 	if (it->due.parsed)
 		ics_events(c, e, it, num, it->title, uid.ptr);
 	for (r = 0; r < it->nrows; r++) {
 		if (!it->rows[r].due.parsed)
 			continue;
 		nv_buf_reset(&uid);
-		add_num(&uid, (long long)i + 1, 1);
+		nv_buf_addnum(&uid, (long long)i + 1, 1);
 		nv_buf_addch(&uid, '-');
-		add_num(&uid, (long long)k + 1, 1);
+		nv_buf_addnum(&uid, (long long)k + 1, 1);
 		nv_buf_addch(&uid, '-');
-		add_num(&uid, (long long)r + 1, 1);
+		nv_buf_addnum(&uid, (long long)r + 1, 1);
 		nv_buf_reset(&sub);
 		nv_buf_reset(&title);
 		nv_buf_adds(&title, it->title);
 		if (it->rows[r].title) {
 			nv_buf_adds(&sub, num);
-			add_num(&sub, (long long)r + 1, 1);
+			nv_buf_addnum(&sub, (long long)r + 1, 1);
 			nv_buf_addch(&sub, '.');
 			nv_buf_adds(&title, ": ");
 			nv_buf_adds(&title, it->rows[r].title);
@@ -802,10 +776,10 @@ static void ics_calendar(struct ics *c, const struct nv_entry *e)
 		for (k = 0; k < e->sections[i].nitems; k++) {
 			nv_buf_reset(&num);
 			if (e->sections[i].title) {
-				add_num(&num, (long long)i + 1, 1);
+				nv_buf_addnum(&num, (long long)i + 1, 1);
 				nv_buf_addch(&num, '.');
 			}
-			add_num(&num, (long long)k + 1, 1);
+			nv_buf_addnum(&num, (long long)k + 1, 1);
 			nv_buf_addch(&num, '.');
 			ics_item(c, e, &e->sections[i].items[k], i, k, num.ptr);
 		}

@@ -92,20 +92,6 @@ static void road_memo_release(struct road_memo *rm)
 	rm->n = 0;
 }
 
-/* n in decimal, without printf (each row of a roadmap is numbered). */
-static void add_size(struct nv_buf *b, size_t n)
-{
-	char d[24];
-	int k = 0;
-
-	do {
-		d[k++] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	while (k)
-		nv_buf_addch(b, d[--k]);
-}
-
 /* The headings of the columns a roadmap prints (empty columns left out). */
 static void roadmap_columns(struct nv_value *doc, const struct nv_entry *e)
 {
@@ -194,7 +180,7 @@ static void roadmap_item(struct road_memo *rm, struct nv_value *rows, const stru
 	for (; r < it->nrows; r++) {
 		nv_buf_reset(&sub);
 		nv_buf_adds(&sub, num);
-		add_size(&sub, r + 1);
+		nv_buf_addnum(&sub, (long long)r + 1, 1);
 		nv_buf_addch(&sub, '.');
 		push(rows, roadmap_row(rm, e, &it->rows[r], it->rows[r].title ? sub.ptr : NULL,
 				       it->rows[r].title, roadmap_span(it, r + 1)));
@@ -225,10 +211,10 @@ void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 		for (k = 0; k < e->sections[i].nitems; k++) {
 			nv_buf_reset(&b);
 			if (e->sections[i].title) {
-				add_size(&b, i + 1);
+				nv_buf_addnum(&b, (long long)i + 1, 1);
 				nv_buf_addch(&b, '.');
 			}
-			add_size(&b, k + 1);
+			nv_buf_addnum(&b, (long long)k + 1, 1);
 			nv_buf_addch(&b, '.');
 			roadmap_item(&rm, items, e, &e->sections[i].items[k], b.ptr);
 		}

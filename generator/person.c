@@ -70,8 +70,13 @@ void nv_person_add_initial(struct nv_buf *out, const char *s)
 
 void nv_person_full_name(struct nv_buf *out, const struct nv_person *p)
 {
-	nv_buf_addf(out, "%s %s%s%s", p->surname, p->name, p->patronymic ? " " : "",
-		    p->patronymic ? p->patronymic : "");
+	nv_buf_adds(out, p->surname);
+	nv_buf_addch(out, ' ');
+	nv_buf_adds(out, p->name);
+	if (p->patronymic) {
+		nv_buf_addch(out, ' ');
+		nv_buf_adds(out, p->patronymic);
+	}
 }
 
 void nv_person_signature_name(struct nv_buf *out, const struct nv_person *p)
@@ -122,10 +127,12 @@ void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 	if (p->category == NV_CAT_STUDENT) {
 		/* Only the grade: «7 класс», never the letter that narrows it to a few people. */
 		size_t n = p->class_name ? strspn(p->class_name, "0123456789") : 0;
-		if (n)
-			nv_buf_addf(out, "%.*s класс", (int)n, p->class_name);
-		else
+		if (n) {
+			nv_buf_add(out, p->class_name, n);
+			nv_buf_adds(out, " класс");
+		} else {
 			nv_buf_adds(out, nv_role_word(NV_ROLE_STUDENT, p->gender));
+		}
 	} else {
 		/* Not the position: in a small school it names the person. */
 		nv_buf_adds(out, nv_role_word(p->category == NV_CAT_TEACHER ? NV_ROLE_TEACHER

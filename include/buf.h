@@ -88,6 +88,11 @@ static inline void nv_buf_addch(struct nv_buf *b, int c)
 
 void nv_buf_addf(struct nv_buf *b, const char *fmt, ...) NV_PRINTF(2, 3);
 void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap) NV_PRINTF(2, 0);
+/*
+ * Append n in decimal, zero-padded to `width` digits: the bytes of
+ * "%0*lld" without printf, for numbers written per item or per line.
+ */
+void nv_buf_addnum(struct nv_buf *b, long long n, int width);
 /* Append the UTF-8 encoding of code point cp (cp <= 0x10FFFF). */
 void nv_buf_addcp(struct nv_buf *b, uint32_t cp);
 /*
