@@ -95,6 +95,67 @@ static size_t utf8_ok(const unsigned char *s, size_t n)
 	return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/*
+ * How many of the 16 bytes at s are, for certain, characters libyaml
+ * reads as themselves: 16, or 15 when the last is the lead of a pair,
+ * when they are printable ASCII, line feeds and two-byte characters from
+ * U+00C0 (Cyrillic among them); else 0, and the caller looks closer.
+ */
+static inline size_t block_ok(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	unsigned high = (unsigned)_mm_movemask_epi8(v), low, lead, cont, odd;
+
+	low = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & ~high;
+	low &= ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+	odd = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+	if (low || odd)
+		return 0;
+	if (!high)
+		return 16;
+	cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+	lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_set1_epi8((char)0xC0)));
+	/* C0 and C1 are never valid, C2 may lead a C1 control (NEL among them) */
+	odd = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		_mm_and_si128(v, _mm_set1_epi8((char)0xFE)), _mm_set1_epi8((char)0xC0)));
+	odd |= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)));
+	if (high != (cont | lead) || cont != ((lead << 1) & 0xFFFFu) || odd)
+		return 0;
+	return lead & 0x8000u ? 15 : 16;
+}
+#else
+static inline size_t block_ok(const unsigned char *s)
+{
+	(void)s;
+	return 0;
+}
+#endif
+
+/* The first a or b in [p, e), or e: sixteen bytes at a time where SSE2 is. */
+static inline const char *find2(const char *p, const char *e, char a, char b)
+{
+#ifdef __SSE2__
+	__m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), v;
+	unsigned m;
+
+	for (; e - p >= 16; p += 16) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+		if (m)
+			return p + __builtin_ctz(m);
+	}
+#endif
+	while (p < e && *p != a && *p != b)
+		p++;
+	return p;
+}
+
 /*
  * True if libyaml reads every character of the text as itself: printable
  * ASCII, line feeds, CR only before LF, valid UTF-8 of what it allows; no
@@ -103,20 +164,23 @@ static size_t utf8_ok(const unsigned char *s, size_t n)
 static bool text_ok(const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, k;
+	size_t i = 0, k, end;
 
 	while (i < n) {
-		if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n') {
-			i++;
-		} else if (s[i] == '\r') {
-			if (i + 1 == n || s[i + 1] != '\n')
-				return false;
-			i += 2;
-		} else {
-			k = utf8_ok(s + i, n - i);
+		if (i + 16 <= n && (k = block_ok(s + i))) {
+			i += k;
+			continue;
+		}
+		/* else a character at a time to the end of those sixteen bytes */
+		for (end = n - i > 16 ? i + 16 : n; i < end; i += k) {
+			if ((s[i] >= 0x20 && s[i] < 0x7F) || s[i] == '\n')
+				k = 1;
+			else if (s[i] == '\r')
+				k = i + 1 < n && s[i + 1] == '\n' ? 2 : 0;
+			else
+				k = utf8_ok(s + i, n - i);
 			if (!k)
 				return false;
-			i += k;
 		}
 	}
 	return true;
@@ -337,13 +401,13 @@ static const char *key_colon(const struct fast *f, const char *p)
 
 	if (*p == '-' || !plain_first(f, p, false))
 		return NULL;
-	for (q = p; q < f->le; q++) {
+	for (q = p;; q++) {
+		q = find2(q, f->le, ':', '#');
+		if (q == f->le || (*q == '#' && q[-1] == ' '))
+			return NULL;
 		if (*q == ':' && (q + 1 == f->le || q[1] == ' '))
 			return q;
-		if (*q == ' ' && q + 1 < f->le && q[1] == '#')
-			return NULL;
 	}
-	return NULL;
 }
 
 /* Only spaces and maybe a comment after e, the end of a value. */
@@ -480,20 +544,25 @@ static bool quoted(struct fast *f, const char *q, const char **end)
 	const char *s = q + 1, *r;
 	bool raw = true;
 
-	for (r = s;; r++) {
-		if (r == f->le)
-			return decline(f, "quoted scalar over lines");
-		if (*q == '\'' && *r == '\'') {
+	if (*q == '\'') {
+		/* the closing quote is one not doubled */
+		for (r = s;; r += 2) {
+			r = find2(r, f->le, '\'', '\'');
+			if (r == f->le)
+				return decline(f, "quoted scalar over lines");
 			if (r + 1 == f->le || r[1] != '\'')
 				break;
 			raw = false;
-			r++;
-		} else if (*q == '"' && *r == '\\') {
-			raw = false;
-			if (++r == f->le)
+		}
+	} else {
+		/* the closing quote is one not escaped */
+		for (r = s;; r += 2) {
+			r = find2(r, f->le, '"', '\\');
+			if (r == f->le || (*r == '\\' && r + 1 == f->le))
 				return decline(f, "quoted scalar over lines");
-		} else if (*q == '"' && *r == '"') {
-			break;
+			if (*r == '"')
+				break;
+			raw = false;
 		}
 	}
 	*end = r + 1;
@@ -520,11 +589,12 @@ static bool plain(struct fast *f, const char *q)
 
 	if (!plain_first(f, q, false))
 		return decline(f, "indicator");
-	for (r = q; r < f->le; r++) {
+	for (r = q;; r++) {
+		r = find2(r, f->le, ':', '#');
+		if (r == f->le || (*r == '#' && r[-1] == ' '))
+			break;
 		if (*r == ':' && (r + 1 == f->le || r[1] == ' '))
 			return decline(f, "':' in a value");
-		if (*r == ' ' && r + 1 < f->le && r[1] == '#')
-			break;
 	}
 	for (e = r; e[-1] == ' '; e--)
 		;
@@ -650,7 +720,8 @@ static bool flow_key(struct fast *f, const char **pp)
 	if (*p == '-' || !plain_first(f, p, true))
 		return decline(f, "flow key");
 	for (r = p; r < f->le && *r != ':'; r++)
-		if (strchr(",[]{}#?", *r))
+		if (*r == ',' || *r == '[' || *r == ']' || *r == '{' || *r == '}' || *r == '#' ||
+		    *r == '?')
 			return decline(f, "flow key");
 	if (r == f->le || r + 1 == f->le || r[1] != ' ' || r - p > KEY_MAX)
 		return decline(f, "flow key");
@@ -675,7 +746,7 @@ static bool flow_scalar(struct fast *f, const char **pp)
 	if (!plain_first(f, p, true))
 		return decline(f, "indicator");
 	for (r = p; r < f->le && *r != ',' && *r != ']' && *r != '}'; r++)
-		if (strchr("[{#:?", *r))
+		if (*r == '[' || *r == '{' || *r == '#' || *r == ':' || *r == '?')
 			return decline(f, "indicator in a flow scalar");
 	if (r == f->le)
 		return decline(f, "flow collection over lines");

@@ -215,9 +215,41 @@ static void test_line_ends_and_characters(void)
 	DECLINED_AS("a: \xC0\xAF\n", "character");
 	DECLINED_AS("a: \xED\xA0\x80\n", "character");
 	DECLINED_AS("a: \xEF\xBF\xBE\n", "character");
+	DECLINED_AS("a: \xF4\x90\x80\x80\n", "character");
 	DECLINED_AS("---\na: 1\n", "document marker");
 	DECLINED_AS("a: 1\n...\n", "document marker");
 	DECLINED_AS("%YAML 1.2\na: 1\n", "a scalar on its own line");
+}
+
+/* A character libyaml refuses is found wherever it stands in the words read eight bytes at a time.
+ */
+static void test_characters_at_every_offset(void)
+{
+	static const char *const bad[] = { "\x01",     "\x1F", "\x7F",	       "\t",  "\r",
+					   "\xC2\x80", "\xFF", "\xE2\x80\xA9", "\xD1" };
+	static const char *const good[] = {
+		"~", " ", "\xC2\xA0", "\xD1\x91", "\xE2\x80\x94", "\xF0\x9F\x98\x80"
+	};
+	char text[64];
+	const char *why;
+	struct nv_value *v;
+	size_t pad, i;
+
+	for (pad = 0; pad < 17; pad++) {
+		for (i = 0; i < NV_ARRAY_SIZE(bad); i++) {
+			snprintf(text, sizeof(text), "a: %.*s%sxyzxyzxyz\n", (int)pad,
+				 "bbbbbbbbbbbbbbbbbbbb", bad[i]);
+			v = nv_yaml_fast(text, strlen(text), 1, NULL, &why);
+			if (v)
+				nv_test_failed(__FILE__, __LINE__, "taken: «%s»", text);
+			nv_value_free(v);
+		}
+		for (i = 0; i < NV_ARRAY_SIZE(good); i++) {
+			snprintf(text, sizeof(text), "a: %.*sx%sxyzxyzxyz\n", (int)pad,
+				 "bbbbbbbbbbbbbbbbbbbb", good[i]);
+			SAME_AS_LIBYAML(text);
+		}
+	}
 }
 
 static void test_duplicates_and_limits(void)
@@ -426,6 +458,7 @@ void nv_tests(void)
 	NV_RUN(test_empty_values_and_items);
 	NV_RUN(test_flow_collections);
 	NV_RUN(test_line_ends_and_characters);
+	NV_RUN(test_characters_at_every_offset);
 	NV_RUN(test_duplicates_and_limits);
 	NV_RUN(test_one_edit_away);
 	NV_RUN(test_corpora);
