@@ -135,6 +135,10 @@ static void test_plain_scalars(void)
 	SAME_AS_LIBYAML("a: x [y] {z}, w\nb: --- not a marker\nc: ...\nd: x'y\"z\ne: 50%\n");
 	SAME_AS_LIBYAML("ключ: значение\nзаголовок документа: «Кавычки» — тире\n");
 	SAME_AS_LIBYAML("a: b:c\nb: x :y\n1: number key\ntrue: bool key\n");
+	SAME_AS_LIBYAML("key  : spaced key\na#b: hash in a key\na\"b: quote in a key\n+1: x\n");
+	SAME_AS_LIBYAML("a: \xC2\xA0"
+			"nbsp is not a space\xC2\xA0\n\xC2\xA0"
+			"b: c\n");
 	DECLINED_AS("a: b: c\n", "':' in a value");
 	DECLINED_AS("a: b:\n", "':' in a value");
 	DECLINED_AS("a: one\n  two\n", "indentation");
@@ -160,6 +164,9 @@ static void test_empty_values_and_items(void)
 	SAME_AS_LIBYAML("a:\n# between\n  # indented comment\n  b: 1\n# after\n");
 	SAME_AS_LIBYAML("a:\n- 1\n- 2\nb:\n  - 3\n");
 	SAME_AS_LIBYAML("- - - a\n    - b\n  - c\n- d\n");
+	SAME_AS_LIBYAML("- \n");
+	SAME_AS_LIBYAML("-");
+	DECLINED_AS("a:\n- x\n  - y\n", "indentation");
 	DECLINED_AS("a:\n  value on its own line\n", "a scalar on its own line");
 	DECLINED_AS("a: 1\n- x\n", "not a key");
 	DECLINED_AS("- x\nb: 1\n", "a key in a list");
@@ -295,6 +302,8 @@ static void test_one_edit_away(void)
 		"title: \"Кейс № 11: x\"\ntags: [a, b]\nn: 5\n",
 		"approval:\n  - label: L\n    protocol: { number: 1, date: 2 }\n  -\nz: 'q'' '\n",
 		"k:\n- a\n- b: c\n  d: # c\n- - e\n",
+		"a:\r\n  - {x: [1, 'y'], z: \"\\u0451\\\"\"}\r\n  # c\r\nb  : x:y #z\r\n",
+		"- a:\n  - b\n  c:\n    d: e\n-\n- [f]\n",
 	};
 	static const char *const bits[] = { ":", " ", "-",  "#", "\"", "'",  "[", "]", "{",
 					    "}", ",", "\n", "a", "1",  "\\", "ё", "?", "\r\n" };
