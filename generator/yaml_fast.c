@@ -3,21 +3,24 @@
  * libyaml; see yaml_load_int.h.
  *
  * Front matter is block maps and lists of one-line scalars, plain or
- * quoted, small one-line flow lists and maps, and comments. This loader
- * reads that subset a line at a time into the tree libyaml's path builds
- * from it: the same nodes, texts, types, positions and key order, node
- * counts and depth. Everything else it declines, leaving no trace, and
- * nv_yaml_load() hands the text to libyaml: anchors, aliases and tags,
- * block scalars, scalars and flow collections over several lines, keys
- * that are quoted, explicit or not plain, directives and document
- * markers, tabs, characters libyaml refuses or reads as a BOM or a line
- * break, duplicate keys, texts over the limits, and anything libyaml
- * would call an error, so that every message is still libyaml's.
+ * quoted, small one-line flow lists and maps, folded or literal block
+ * scalars of evenly indented lines ("summary: >-"), and comments. This
+ * loader reads that subset a line at a time into the tree libyaml's path
+ * builds from it: the same nodes, texts, types, positions and key order,
+ * node counts and depth. Everything else it declines, leaving no trace,
+ * and nv_yaml_load() hands the text to libyaml: anchors, aliases and
+ * tags, plain and quoted scalars and flow collections over several
+ * lines, block scalars with an indentation indicator, "+", empty lines
+ * or lines indented more than the first, keys that are quoted, explicit
+ * or not plain, directives and document markers, tabs, characters
+ * libyaml refuses or reads as a BOM or a line break, duplicate keys,
+ * texts over the limits, and anything libyaml would call an error, so
+ * that every message is still libyaml's.
  *
  * Positions are libyaml's: a node starts at its first character (a flow
  * collection at its bracket, a block map at its first key, a block list
- * at its first '-'), an empty value just after its ':' or '-', and
- * columns count characters, not bytes.
+ * at its first '-', a block scalar at its '|' or '>'), an empty value
+ * just after its ':' or '-', and columns count characters, not bytes.
  */
 #include "common.h"
 
@@ -465,33 +468,10 @@ static bool hex_escape(struct fast *f, const char **s, const char *e, int n)
 /* The byte a one-letter escape \c stands for in libyaml, or -1. */
 static int simple_escape(char c)
 {
-	switch (c) {
-	case '0':
-		return 0;
-	case 'a':
-		return '\a';
-	case 'b':
-		return '\b';
-	case 't':
-		return '\t';
-	case 'n':
-		return '\n';
-	case 'v':
-		return '\v';
-	case 'f':
-		return '\f';
-	case 'r':
-		return '\r';
-	case 'e':
-		return 0x1B;
-	case ' ':
-	case '"':
-	case '/':
-	case '\\':
-		return c;
-	default:
-		return -1;
-	}
+	static const char from[] = "0abtnvfre \"/\\", to[] = "\0\a\b\t\n\v\f\r\033 \"/\\";
+	const char *hit = c ? strchr(from, c) : NULL;
+
+	return hit ? (unsigned char)to[hit - from] : -1;
 }
 
 /* The text of the double-quoted scalar [s, e) into f->tmp, escapes resolved as libyaml does. */
@@ -588,7 +568,10 @@ static bool plain(struct fast *f, const char *q)
 	const char *r, *e;
 
 	if (!plain_first(f, q, false))
-		return decline(f, "indicator");
+		return decline(f, *q == '|' || *q == '>'   ? "block scalar"
+				  : *q == '&' || *q == '*' ? "anchor or alias"
+				  : *q == '!'		   ? "tag"
+							   : "indicator");
 	for (r = q;; r++) {
 		r = find2(r, f->le, ':', '#');
 		if (r == f->le || (*r == '#' && r[-1] == ' '))
@@ -601,6 +584,73 @@ static bool plain(struct fast *f, const char *q)
 	return scalar(f, q, (size_t)(e - q), true, q);
 }
 
+/*
+ * Append the next line to a block scalar whose lines are indented *n
+ * (-1 before the first), unless it ends the scalar; false if it is a
+ * line libyaml reads in a way the fast path does not: more indented than
+ * the others, after an empty line, or of spaces beyond the indentation.
+ */
+static bool block_line_add(struct fast *f, bool literal, int parent, int *n, bool *blank,
+			   bool *more)
+{
+	const char *s = f->next, *nl = memchr(s, '\n', (size_t)(f->end - s)), *e, *p;
+	int col;
+
+	e = nl ? nl : f->end;
+	if (e > s && e[-1] == '\r')
+		e--;
+	p = skip_spaces(s, e);
+	col = (int)(p - s);
+	*more = false;
+	if (p == e) {
+		if (*n < 0 || col > *n)
+			return decline(f, "block scalar: spaces");
+		*blank = true;
+	} else if (*n < 0 && col <= parent) {
+		return decline(f, "block scalar: empty");
+	} else if (*n >= 0 && col < *n) {
+		return true; /* the end of the scalar: the line is read as usual */
+	} else if ((*n >= 0 && col > *n) || *blank) {
+		return decline(f, "block scalar: indentation or empty line");
+	} else {
+		if (*n >= 0)
+			nv_buf_addch(&f->tmp, literal ? '\n' : ' ');
+		nv_buf_add(&f->tmp, p, (size_t)(e - p));
+		*n = col;
+	}
+	f->next = nl ? nl + 1 : f->end;
+	f->line++;
+	*more = f->next < f->end;
+	return true;
+}
+
+/*
+ * A block scalar at q, "|" or ">" with "-" or not, whose lines all have
+ * the same indentation and no empty line between them: libyaml folds
+ * them with spaces or keeps them as lines, and ends them with a line
+ * break unless "-" strips it. Its lines are read here, past the current.
+ */
+static bool block_scalar(struct fast *f, const char *q)
+{
+	bool literal = *q == '|', strip = q + 1 < f->le && q[1] == '-', blank = false,
+	     more = f->next < f->end;
+	int line = f->line, col = col_at(f, q) + 1, n = -1;
+
+	if (!line_done(f, q + 1 + strip))
+		return false;
+	nv_buf_reset(&f->tmp);
+	while (more)
+		if (!block_line_add(f, literal, f->stack[f->depth - 1].indent, &n, &blank, &more))
+			return false;
+	if (n < 0)
+		return decline(f, "block scalar: empty");
+	if (!strip)
+		nv_buf_addch(&f->tmp, '\n');
+	if (!count(f))
+		return false;
+	return attach(f, nv_yaml_scalar(f->tmp.ptr, f->tmp.len, false, line, col));
+}
+
 static bool flow(struct fast *f, const char *q, const char **end);
 
 /* A value at q, after "key: " or "- ", that ends the line: a scalar or a flow collection. */
@@ -608,6 +658,8 @@ static bool value(struct fast *f, const char *q)
 {
 	const char *e;
 
+	if (*q == '|' || *q == '>')
+		return block_scalar(f, q);
 	if (*q == '[' || *q == '{') {
 		if (!flow(f, q, &e))
 			return false;
@@ -836,46 +888,4 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 	if (why)
 		*why = result ? NULL : f.why;
 	return result;
-}
-
-static void dump_node(struct nv_buf *out, const struct nv_value *v, int depth)
-{
-	static const char *const types[] = { "null", "bool", "number", "string", "list", "map" };
-	size_t i;
-
-	nv_buf_addf(out, "%*s%s %d:%d", depth * 2, "", types[v->type], v->line, v->col);
-	if (v->str) {
-		nv_buf_addf(out, " len=%zu \"", v->len);
-		for (i = 0; i < v->len; i++) {
-			unsigned char c = (unsigned char)v->str[i];
-			if (c < 0x20 || c == '"' || c == '\\')
-				nv_buf_addf(out, "\\x%02X", c);
-			else
-				nv_buf_addch(out, c);
-		}
-		nv_buf_addch(out, '"');
-	}
-	if (v->type == NV_NUMBER)
-		nv_buf_addf(out, " %.17g", v->number);
-	if (v->type == NV_BOOL)
-		nv_buf_adds(out, v->boolean ? " true" : " false");
-	if (v->type == NV_LIST || v->type == NV_MAP)
-		nv_buf_addf(out, " nr=%zu", v->nr);
-	nv_buf_addch(out, '\n');
-	for (i = 0; i < v->nr && v->type == NV_LIST; i++)
-		dump_node(out, v->items[i], depth + 1);
-	for (i = 0; i < v->nr && v->type == NV_MAP; i++) {
-		nv_buf_addf(out, "%*skey %d:%d \"%s\" len=%zu\n", depth * 2 + 2, "",
-			    v->members[i].line, v->members[i].col, v->members[i].key,
-			    v->members[i].keylen);
-		dump_node(out, v->members[i].value, depth + 2);
-	}
-}
-
-void nv_yaml_dump_full(struct nv_buf *out, const struct nv_value *v)
-{
-	if (v)
-		dump_node(out, v, 0);
-	else
-		nv_buf_adds(out, "(none)\n");
 }

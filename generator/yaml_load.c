@@ -564,3 +564,45 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 
 	return v ? v : nv_yaml_load_libyaml(file, text, len, first_line, limits, d);
 }
+
+static void dump_node(struct nv_buf *out, const struct nv_value *v, int depth)
+{
+	static const char *const types[] = { "null", "bool", "number", "string", "list", "map" };
+	size_t i;
+
+	nv_buf_addf(out, "%*s%s %d:%d", depth * 2, "", types[v->type], v->line, v->col);
+	if (v->str) {
+		nv_buf_addf(out, " len=%zu \"", v->len);
+		for (i = 0; i < v->len; i++) {
+			unsigned char c = (unsigned char)v->str[i];
+			if (c < 0x20 || c == '"' || c == '\\')
+				nv_buf_addf(out, "\\x%02X", c);
+			else
+				nv_buf_addch(out, c);
+		}
+		nv_buf_addch(out, '"');
+	}
+	if (v->type == NV_NUMBER)
+		nv_buf_addf(out, " %.17g", v->number);
+	if (v->type == NV_BOOL)
+		nv_buf_adds(out, v->boolean ? " true" : " false");
+	if (v->type == NV_LIST || v->type == NV_MAP)
+		nv_buf_addf(out, " nr=%zu", v->nr);
+	nv_buf_addch(out, '\n');
+	for (i = 0; i < v->nr && v->type == NV_LIST; i++)
+		dump_node(out, v->items[i], depth + 1);
+	for (i = 0; i < v->nr && v->type == NV_MAP; i++) {
+		nv_buf_addf(out, "%*skey %d:%d \"%s\" len=%zu\n", depth * 2 + 2, "",
+			    v->members[i].line, v->members[i].col, v->members[i].key,
+			    v->members[i].keylen);
+		dump_node(out, v->members[i].value, depth + 2);
+	}
+}
+
+void nv_yaml_dump_full(struct nv_buf *out, const struct nv_value *v)
+{
+	if (v)
+		dump_node(out, v, 0);
+	else
+		nv_buf_adds(out, "(none)\n");
+}

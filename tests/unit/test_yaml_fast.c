@@ -144,15 +144,40 @@ static void test_plain_scalars(void)
 	DECLINED_AS("a: one\n  two\n", "indentation");
 	DECLINED_AS("- one\n  two\n", "indentation");
 	DECLINED_AS("a: one\n\n  two\n", "indentation");
-	DECLINED_AS("a: |\n  text\n", "indicator");
-	DECLINED_AS("a: >-\n  text\n", "indicator");
-	DECLINED_AS("a: &x 1\nb: *x\n", "indicator");
-	DECLINED_AS("a: !!str 1\n", "indicator");
+	DECLINED_AS("a: &x 1\nb: *x\n", "anchor or alias");
+	DECLINED_AS("a: 1\nb: *x\n", "anchor or alias");
+	DECLINED_AS("a: !!str 1\n", "tag");
 	DECLINED_AS("a: @x\n", "indicator");
 	DECLINED_AS("a: - x\n", "indicator");
 	DECLINED_AS("a: :x\n", "indicator");
 	DECLINED_AS("null: x\n", "null key");
 	DECLINED_AS("~: x\n", "null key");
+}
+
+static void test_block_scalars(void)
+{
+	SAME_AS_LIBYAML(
+		"a: >-\n  one two  \n  three\nb: |\n  x\n  y  \n\nc: >\n    deep\n    more\n"
+		"# c\nd: |-\n  z\ne: > # comment\n  w\n");
+	SAME_AS_LIBYAML("- >-\n  a\n  b\n- |\n  c\n");
+	SAME_AS_LIBYAML("k:\n- >\n  x\n  \n\nz: 1\n");
+	SAME_AS_LIBYAML("a: >-\n  # not a comment\n  text: with a colon, [brackets] #\n  # c\n");
+	SAME_AS_LIBYAML("a: >-\r\n  Текст\r\n  ещё\r\nb: |\r\n  x\r\n");
+	SAME_AS_LIBYAML(
+		"x:\n  y:\n    - t: |-\n        one\n        two\n      u: v\n  z: >\n   w\n");
+	SAME_AS_LIBYAML("a: >-\n  last line without a line break");
+	DECLINED_AS("a: >+\n  x\n", "text after a value");
+	DECLINED_AS("a: >2\n  x\n", "text after a value");
+	DECLINED_AS("a: |-2\n  x\n", "text after a value");
+	DECLINED_AS("a: >#c\n  x\n", "text after a value");
+	DECLINED_AS("a: >\n\n  x\n", "block scalar: spaces");
+	DECLINED_AS("a: >\n  x\n\n  y\n", "block scalar: indentation or empty line");
+	DECLINED_AS("a: >\n  x\n    y\n", "block scalar: indentation or empty line");
+	DECLINED_AS("a: >\n  x\n   \n", "block scalar: spaces");
+	DECLINED_AS("a: >\n", "block scalar: empty");
+	DECLINED_AS("a: |\nb: 1\n", "block scalar: empty");
+	DECLINED_AS("a:\n  b: |\n  c: 1\n", "block scalar: empty");
+	DECLINED_AS("a: >\n  x\n y\n", "indentation");
 }
 
 static void test_empty_values_and_items(void)
@@ -304,6 +329,7 @@ static void test_one_edit_away(void)
 		"k:\n- a\n- b: c\n  d: # c\n- - e\n",
 		"a:\r\n  - {x: [1, 'y'], z: \"\\u0451\\\"\"}\r\n  # c\r\nb  : x:y #z\r\n",
 		"- a:\n  - b\n  c:\n    d: e\n-\n- [f]\n",
+		"a: >-\n  x y\n  z\nb:\n  - |\n    l1\n    l2\n\nc: 1\n",
 	};
 	static const char *const bits[] = { ":", " ", "-",  "#", "\"", "'",  "[", "]", "{",
 					    "}", ",", "\n", "a", "1",  "\\", "ё", "?", "\r\n" };
@@ -464,6 +490,7 @@ void nv_tests(void)
 	NV_RUN(test_shapes_of_front_matter);
 	NV_RUN(test_quoted_scalars);
 	NV_RUN(test_plain_scalars);
+	NV_RUN(test_block_scalars);
 	NV_RUN(test_empty_values_and_items);
 	NV_RUN(test_flow_collections);
 	NV_RUN(test_line_ends_and_characters);
