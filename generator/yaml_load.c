@@ -8,6 +8,11 @@
  * positions are 0-based and relative to the text given; we add the line
  * offset of the front matter and report 1-based character columns.
  * libyaml's English problems are translated for the user.
+ *
+ * Most texts never reach libyaml: nv_yaml_load() first tries
+ * nv_yaml_fast() (yaml_fast.c), which loads the common shapes of front
+ * matter into the same tree and declines everything else, errors
+ * included, so that libyaml and the messages below still see those.
  */
 #include "common.h"
 
@@ -18,6 +23,7 @@
 #include "diag.h"
 #include "value.h"
 #include "yaml_load.h"
+#include "yaml_load_int.h"
 
 struct frame {
 	struct nv_value *v;
@@ -73,7 +79,7 @@ static struct nv_diag *error_at(struct loader *l, yaml_mark_t m, const char *fmt
 }
 
 /* A plain scalar's type under the YAML 1.2 core schema. */
-static enum nv_type resolve_plain(const char *s, size_t n)
+enum nv_type nv_yaml_plain_type(const char *s, size_t n)
 {
 	size_t i = 0;
 	bool digits = false, frac = false;
@@ -126,18 +132,11 @@ static enum nv_type resolve_plain(const char *s, size_t n)
 	return i == n ? NV_NUMBER : NV_STRING;
 }
 
-static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)
+struct nv_value *nv_yaml_scalar(const char *s, size_t n, bool plain, int line, int col)
 {
-	const char *s = (const char *)ev->data.scalar.value;
-	size_t n = ev->data.scalar.length;
-	const char *tag = (const char *)ev->data.scalar.tag;
-	enum nv_type type = NV_STRING;
-	struct nv_value *v;
+	enum nv_type type = plain ? nv_yaml_plain_type(s, n) : NV_STRING;
+	struct nv_value *v = nv_value_new(type, line, col);
 
-	if (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    !(tag && !strcmp(tag, YAML_STR_TAG)))
-		type = resolve_plain(s, n);
-	v = nv_value_new(type, line_of(l, ev->start_mark), col_of(ev->start_mark));
 	v->str = nv_xmemdupz(s, n);
 	v->len = n;
 	if (type == NV_BOOL)
@@ -145,6 +144,16 @@ static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)
 	else if (type == NV_NUMBER)
 		v->number = strtod(v->str, NULL);
 	return v;
+}
+
+static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)
+{
+	const char *tag = (const char *)ev->data.scalar.tag;
+
+	return nv_yaml_scalar((const char *)ev->data.scalar.value, ev->data.scalar.length,
+			      ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+				      !(tag && !strcmp(tag, YAML_STR_TAG)),
+			      line_of(l, ev->start_mark), col_of(ev->start_mark));
 }
 
 static bool count_nodes(struct loader *l, size_t n, yaml_mark_t m)
@@ -504,8 +513,9 @@ static void loader_release(struct loader *l)
 	free(l->anchors);
 }
 
-struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, int first_line,
-			      const struct nv_yaml_limits *limits, struct nv_diags *d)
+struct nv_value *nv_yaml_load_libyaml(const char *file, const char *text, size_t len,
+				      int first_line, const struct nv_yaml_limits *limits,
+				      struct nv_diags *d)
 {
 	struct loader l;
 	yaml_parser_t parser;
@@ -545,4 +555,54 @@ struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, in
 	loader_release(&l);
 	yaml_parser_delete(&parser);
 	return result;
+}
+
+struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, int first_line,
+			      const struct nv_yaml_limits *limits, struct nv_diags *d)
+{
+	struct nv_value *v = nv_yaml_fast(text, len, first_line, limits, NULL);
+
+	return v ? v : nv_yaml_load_libyaml(file, text, len, first_line, limits, d);
+}
+
+static void dump_node(struct nv_buf *out, const struct nv_value *v, int depth)
+{
+	static const char *const types[] = { "null", "bool", "number", "string", "list", "map" };
+	size_t i;
+
+	nv_buf_addf(out, "%*s%s %d:%d", depth * 2, "", types[v->type], v->line, v->col);
+	if (v->str) {
+		nv_buf_addf(out, " len=%zu \"", v->len);
+		for (i = 0; i < v->len; i++) {
+			unsigned char c = (unsigned char)v->str[i];
+			if (c < 0x20 || c == '"' || c == '\\')
+				nv_buf_addf(out, "\\x%02X", c);
+			else
+				nv_buf_addch(out, c);
+		}
+		nv_buf_addch(out, '"');
+	}
+	if (v->type == NV_NUMBER)
+		nv_buf_addf(out, " %.17g", v->number);
+	if (v->type == NV_BOOL)
+		nv_buf_adds(out, v->boolean ? " true" : " false");
+	if (v->type == NV_LIST || v->type == NV_MAP)
+		nv_buf_addf(out, " nr=%zu", v->nr);
+	nv_buf_addch(out, '\n');
+	for (i = 0; i < v->nr && v->type == NV_LIST; i++)
+		dump_node(out, v->items[i], depth + 1);
+	for (i = 0; i < v->nr && v->type == NV_MAP; i++) {
+		nv_buf_addf(out, "%*skey %d:%d \"%s\" len=%zu\n", depth * 2 + 2, "",
+			    v->members[i].line, v->members[i].col, v->members[i].key,
+			    v->members[i].keylen);
+		dump_node(out, v->members[i].value, depth + 2);
+	}
+}
+
+void nv_yaml_dump_full(struct nv_buf *out, const struct nv_value *v)
+{
+	if (v)
+		dump_node(out, v, 0);
+	else
+		nv_buf_adds(out, "(none)\n");
 }
