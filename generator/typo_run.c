@@ -116,7 +116,26 @@ size_t nv_typo_initial_end(const char *s, size_t n, size_t i)
 
 bool nv_typo_initials_may(const char *s, size_t n, size_t i)
 {
-	size_t e = nv_typo_word_end(s, n, i), w;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t e, w;
+
+	/*
+	 * The usual word, on the bytes: small Cyrillic letters after the
+	 * capital, then ASCII that neither goes on with the word nor is a
+	 * blank, or a space and a small letter: nv_typo_word_end() ends there
+	 * and no initial follows.
+	 */
+	if (is_lower(peek(s, n, i + 2, NULL)) && u[i + 2] >= 0xD0) {
+		e = cyr_run(u, n, i + 2);
+		if (e == n || (u[e] < 0x80 && (unsigned)((u[e] | 0x20) - 'a') > 'z' - 'a' &&
+			       u[e] != '-' && u[e] != ' ' && u[e] != '\t'))
+			return false;
+		if (e + 2 < n && u[e] == ' ' &&
+		    ((u[e + 1] == 0xD0 && u[e + 2] >= 0xB0 && u[e + 2] <= 0xBF) ||
+		     (u[e + 1] == 0xD1 && (u[e + 2] & 0xC0) == 0x80)))
+			return false;
+	}
+	e = nv_typo_word_end(s, n, i);
 
 	if (!e)
 		return nv_typo_initial_end(s, n, i) != 0;
