@@ -74,9 +74,9 @@ static void copy(struct typo *t, size_t from, size_t to)
 	uint32_t cp;
 	size_t k;
 
+	nv_buf_add(t->out, t->s + from, to - from);
 	while (from < to) {
 		cp = peek(t->s, to, from, &k);
-		nv_buf_add(t->out, t->s + from, k);
 		/* a NUL byte must not look like the start of a block */
 		nv_typo_feed(t->st, cp ? cp : NV_TYPO_OPAQUE);
 		from += k;
@@ -213,12 +213,19 @@ static bool is_month(const char *s, size_t from, size_t to)
 {
 	static const char *const stems[] = { "январ",  "феврал",  "март",   "апрел", "июн",   "июл",
 					     "август", "сентябр", "октябр", "ноябр", "декабр" };
+	/* the first letters of the stems, «май» and «мая» */
+	static const char firsts[] = "яфмаисонд";
+	const char *f;
 	char w[32];
 	size_t i, m, k;
 
 	if (to - from < 6 || to - from > sizeof(w) - 2)
 		return false;
 	k = put2(ru_lower(peek(s, to, from, &i)), w);
+	for (f = firsts; *f && (f[0] != w[0] || f[1] != w[1]); f += 2)
+		;
+	if (!*f)
+		return false;
 	memcpy(w + k, s + from + i, to - from - i);
 	w[k + to - from - i] = 0;
 	if (!strcmp(w, "май") || !strcmp(w, "мая"))
