@@ -59,8 +59,12 @@ static void check_bullets(const struct line *l, size_t ind)
 {
 	static const char *const bullets[] = { "\u00B7", "\u25AA", "\u25A1",
 					       "\u2022", "\u25A0", "\uF0B7" };
+	unsigned char c = ind < l->n ? (unsigned char)l->s[ind] : 0;
 	size_t i;
 
+	/* each bullet starts with one of these bytes */
+	if (c != 0xC2 && c != 0xE2 && c != 0xEF)
+		return;
 	for (i = 0; i < NV_ARRAY_SIZE(bullets); i++)
 		if (starts(l->s + ind, l->n - ind, bullets[i])) {
 			nv_diag_hint(
@@ -198,10 +202,24 @@ static const char *find_any(const char *s, size_t n, const char *const *words, s
 	const char *hit, *first = NULL;
 	size_t i;
 
+	/* a word found earlier than first starts before it: no need to look further */
 	for (i = 0; i < nwords; i++)
-		if ((hit = find(s, n, words[i])) != NULL && (!first || hit < first))
+		if ((hit = find(s, first ? (size_t)(first - s) + strlen(words[i]) - 1 : n,
+				words[i])) != NULL &&
+		    (!first || hit < first))
 			first = hit;
 	return first;
+}
+
+/* Whether any of words is in the n bytes at s. */
+static bool has_any(const char *s, size_t n, const char *const *words, size_t nwords)
+{
+	size_t i;
+
+	for (i = 0; i < nwords; i++)
+		if (find(s, n, words[i]))
+			return true;
+	return false;
 }
 
 /*
@@ -262,7 +280,7 @@ static void check_item(const struct line *l, const struct item *it)
 	while (hit && hit - it->s >= 2 &&
 	       ((unsigned char)hit[-2] == 0xD0 || (unsigned char)hit[-2] == 0xD1))
 		hit -= 2; /* back to the start of the word: «ыплатить» is found in «Выплатить» */
-	if (hit && !find_any(it->s, it->n, sums, NV_ARRAY_SIZE(sums)))
+	if (hit && !has_any(it->s, it->n, sums, NV_ARRAY_SIZE(sums)))
 		nv_diag_hint(warn_item(l, it, hit, "в пункте о выплате не указан её размер"),
 			     "укажите сумму («в размере 5000 рублей») или откуда она берётся («в "
 			     "размере, предусмотренном положением об оплате труда»)");

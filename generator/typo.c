@@ -508,16 +508,23 @@ static size_t step(struct typo *t, size_t i)
 
 /*
  * glue_short() as step() would do it at a word's start s[i] after a plain
- * run, for the usual case: a short Russian word, one space and a Cyrillic
- * letter (no dash nor line's end). Returns where to go on, or 0.
+ * run, for the usual case: a short Russian word, one space and no other
+ * blank, dash nor line's end after it (the bytes of those are not at s[e +
+ * 1]: ' ', '\t', '\n', '\r', '-', E2 of «—» and C2 A0 of a no-break space).
+ * Returns where to go on, or 0.
  */
 static size_t glue_fast(struct typo *t, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)t->s;
 	struct nv_typo_state *st = t->st;
 	size_t n = t->n, e = short_word_end(t->s, n, i, true);
+	unsigned char c;
 
-	if (!e || s[e] != ' ' || e + 1 >= n || (s[e + 1] & 0xFE) != 0xD0 || is_letter(st->prev) ||
+	if (!e || s[e] != ' ' || e + 1 >= n)
+		return 0;
+	c = s[e + 1];
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xE2 ||
+	    (c == 0xC2 && e + 2 < n && s[e + 2] == 0xA0) || is_letter(st->prev) ||
 	    is_digit(st->prev) || st->prev == '-' ||
 	    (s[i] == 0xD0 && s[i + 1] < 0xB0 && nv_typo_initials_may(t->s, n, i)))
 		return 0;

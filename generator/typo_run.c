@@ -134,6 +134,11 @@ bool nv_typo_initials_may(const char *s, size_t n, size_t i)
 		    ((u[e + 1] == 0xD0 && u[e + 2] >= 0xB0 && u[e + 2] <= 0xBF) ||
 		     (u[e + 1] == 0xD1 && (u[e + 2] & 0xC0) == 0x80)))
 			return false;
+		/* a space and ASCII other than a capital or a blank */
+		if (u[e] == ' ' &&
+		    (e + 1 == n || (u[e + 1] < 0x80 && (u[e + 1] < 'A' || u[e + 1] > 'Z') &&
+				    u[e + 1] != ' ' && u[e + 1] != '\t')))
+			return false;
 	}
 	e = nv_typo_word_end(s, n, i);
 
@@ -194,8 +199,26 @@ static const unsigned char byte_class[256] = {
  */
 static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t x;
+#endif
+
 	for (;;) {
 		i = cyr_run(s, n, i);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/*
+		 * The usual case in one load: a space and three Cyrillic letters
+		 * (lead D0/D1, continuation), the first a small one: no short word
+		 */
+		if (n - i >= 8) {
+			memcpy(&x, s + i, 8);
+			if ((x & 0x00C0FEC0FEC0FEFFu) == 0x0080D080D080D020u &&
+			    (s[i + 1] == 0xD1 || s[i + 2] >= 0xB0)) {
+				i += 7;
+				continue;
+			}
+		}
+#endif
 		if (i + 2 < n && s[i] == ' ' &&
 		    ((s[i + 1] == 0xD0 && s[i + 2] >= 0xB0 && s[i + 2] <= 0xBF) ||
 		     (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80)) &&
