@@ -507,25 +507,24 @@ static size_t step(struct typo *t, size_t i)
 }
 
 /*
- * glue_short() as step() would do it at a word's start s[i] after a plain
- * run, for the usual case: a short Russian word, one space and no other
- * blank, dash nor line's end after it (the bytes of those are not at s[e +
- * 1]: ' ', '\t', '\n', '\r', '-', E2 of «—» and C2 A0 of a no-break space).
- * Returns where to go on, or 0.
+ * glue_short() as step() would do it at s[i], a word's start after a plain
+ * run where the short word s[i, e) starts, for the usual case: one space
+ * and no other blank, dash nor line's end after it (the bytes of those are
+ * not at s[e + 1]: ' ', '\t', '\n', '\r', '-', E2 of «—» and C2 A0 of a
+ * no-break space). Returns where to go on, or 0.
  */
-static size_t glue_fast(struct typo *t, size_t i)
+static size_t glue_fast(struct typo *t, size_t i, size_t e)
 {
 	const unsigned char *s = (const unsigned char *)t->s;
 	struct nv_typo_state *st = t->st;
-	size_t n = t->n, e = short_word_end(t->s, n, i, true);
+	size_t n = t->n;
 	unsigned char c;
 
-	if (!e || s[e] != ' ' || e + 1 >= n)
+	if (s[e] != ' ' || e + 1 >= n)
 		return 0;
 	c = s[e + 1];
 	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xE2 ||
-	    (c == 0xC2 && e + 2 < n && s[e + 2] == 0xA0) || is_letter(st->prev) ||
-	    is_digit(st->prev) || st->prev == '-' ||
+	    (c == 0xC2 && e + 2 < n && s[e + 2] == 0xA0) ||
 	    (s[i] == 0xD0 && s[i + 1] < 0xB0 && nv_typo_initials_may(t->s, n, i)))
 		return 0;
 	nv_buf_add(t->out, t->s + i, e - i);
@@ -539,7 +538,7 @@ static size_t glue_fast(struct typo *t, size_t i)
 void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_state *st)
 {
 	struct typo t = { out, st, in, len };
-	size_t i = 0, e;
+	size_t i = 0, e, sw, g;
 	uint32_t p;
 
 	nv_buf_grow(out, len);
@@ -547,17 +546,19 @@ void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_stat
 		if (!st->numero) {
 			p = st->prev;
 			e = nv_typo_plain_end(in, len, i, is_letter(p) || is_digit(p) || p == '-',
-					      st->digits < 5 ? st->digits : 5);
-			if (e > i) {
+					      st->digits < 5 ? st->digits : 5, &sw);
+			if (e > i)
 				nv_buf_add(out, in + i, e - i);
+			/* a glue sets all the state that the run before it would */
+			if (sw && (g = glue_fast(&t, e, sw))) {
+				i = g;
+				continue;
+			}
+			if (e > i) {
 				nv_typo_feed_run(st, in, i, e);
 				i = e;
 				if (i == len)
 					break;
-			}
-			if ((e = glue_fast(&t, i))) {
-				i = e;
-				continue;
 			}
 		}
 		i = step(&t, i);

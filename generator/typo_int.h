@@ -138,10 +138,14 @@ static inline size_t short_word_end(const char *str, size_t n, size_t i, bool bl
 	return nv_typo_short_word(str, n, i);
 }
 
-/* typo_run.c: the end of a run of plain text at s[i] (word: the character before s[i] is a
- * letter, a digit or '-'; digits: how many ASCII digits end there, 5 for more), and
- * nv_typo_feed() for every character of such a run s[from, to) */
-size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits);
+/*
+ * typo_run.c: the end of a run of plain text at s[i] (word: the character before s[i] is a
+ * letter, a digit or '-'; digits: how many ASCII digits end there, 5 for more), *sw set to
+ * the end of the short word that starts a word there (short_word_end()) or 0; and
+ * nv_typo_feed() for every character of such a run s[from, to)
+ */
+size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits,
+			 size_t *sw);
 void nv_typo_feed_run(struct nv_typo_state *st, const char *str, size_t from, size_t to);
 size_t nv_typo_word_end(const char *s, size_t n, size_t i);
 size_t nv_typo_initial_end(const char *s, size_t n, size_t i);

@@ -197,8 +197,9 @@ static const unsigned char byte_class[256] = {
  * more letters, and a space with a small letter after it (nothing to do
  * for a space that no dash follows, nor for a word that no capital starts).
  */
-static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
+static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i, size_t *sw)
 {
+	size_t e;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	uint64_t x;
 #endif
@@ -219,13 +220,16 @@ static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
 			}
 		}
 #endif
-		if (i + 2 < n && s[i] == ' ' &&
-		    ((s[i + 1] == 0xD0 && s[i + 2] >= 0xB0 && s[i + 2] <= 0xBF) ||
-		     (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80)) &&
-		    !short_word_end((const char *)s, n, i + 1, true))
-			i += 3;
-		else
+		if (!(i + 2 < n && s[i] == ' ' &&
+		      ((s[i + 1] == 0xD0 && s[i + 2] >= 0xB0 && s[i + 2] <= 0xBF) ||
+		       (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80))))
 			return i;
+		if ((e = short_word_end((const char *)s, n, i + 1, true))) {
+			/* the space is plain, the short word after it starts a word */
+			*sw = e;
+			return i + 1;
+		}
+		i += 3;
 	}
 }
 
@@ -234,18 +238,20 @@ static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
  * character before s[i] is a letter, a digit or '-' (no word starts at
  * s[i]), `digits` how many ASCII digits end there (5 stands for more).
  */
-size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits)
+size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits,
+			 size_t *sw)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	unsigned char c;
 
+	*sw = 0;
 	while (i < n) {
 		/* Cyrillic letters inside a word, the bulk of a text: no rule there */
 		if (word && digits != 4 && i + 1 < n && (s[i] & 0xFE) == 0xD0 &&
 		    (s[i + 1] & 0xC0) == 0x80) {
-			i = cyr_words_end(s, n, i + 2);
+			i = cyr_words_end(s, n, i + 2, sw);
 			digits = 0;
-			if (i >= n)
+			if (i >= n || *sw)
 				break;
 		}
 		c = s[i];
@@ -291,7 +297,7 @@ size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigne
 			 */
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 ||
 			    (s[i + 1] == 0xB3 && digits == 4) ||
-			    (!word && (short_word_end(str, n, i, true) ||
+			    (!word && ((*sw = short_word_end(str, n, i, true)) ||
 				       (s[i + 1] < 0xB0 && nv_typo_initials_may(str, n, i)))))
 				return i;
 			word = true;
@@ -300,7 +306,7 @@ size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigne
 			break;
 		case B_D1:
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 ||
-			    (!word && short_word_end(str, n, i, true)))
+			    (!word && (*sw = short_word_end(str, n, i, true))))
 				return i;
 			word = true;
 			digits = 0;
