@@ -217,7 +217,7 @@ static bool is_month(const char *s, size_t from, size_t to)
 	static const char firsts[] = "яфмаисонд";
 	const char *f;
 	char w[32];
-	size_t i, m, k;
+	size_t i, m, k, wn;
 
 	if (to - from < 6 || to - from > sizeof(w) - 2)
 		return false;
@@ -227,13 +227,15 @@ static bool is_month(const char *s, size_t from, size_t to)
 	if (!*f)
 		return false;
 	memcpy(w + k, s + from + i, to - from - i);
-	w[k + to - from - i] = 0;
-	if (!strcmp(w, "май") || !strcmp(w, "мая"))
+	wn = k + to - from - i;
+	w[wn] = 0;
+	/* no NUL in w (a NUL ends what strcmp() compared): the word is letters */
+	if (wn == 6 && (!memcmp(w, "май", 6) || !memcmp(w, "мая", 6)))
 		return true;
 	for (i = 0; i < NV_ARRAY_SIZE(stems); i++) {
 		m = strlen(stems[i]);
 		/* the stem and an ending of up to three letters */
-		if (!strncmp(w, stems[i], m) && strlen(w) <= m + 6)
+		if (wn >= m && wn <= m + 6 && !memcmp(w, stems[i], m))
 			return true;
 	}
 	return false;
@@ -541,11 +543,15 @@ void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_stat
 	size_t i = 0, e, sw, g;
 	uint32_t p;
 
-	nv_buf_grow(out, len);
+	if (out->len + len >= out->cap)
+		nv_buf_grow(out, len);
 	while (i < len) {
 		if (!st->numero) {
 			p = st->prev;
-			e = nv_typo_plain_end(in, len, i, is_letter(p) || is_digit(p) || p == '-',
+			e = nv_typo_plain_end(in, len, i,
+					      p < 0x80 ? ((p | 0x20) >= 'a' && (p | 0x20) <= 'z') ||
+								 is_digit(p) || p == '-'
+						       : is_letter(p),
 					      st->digits < 5 ? st->digits : 5, &sw);
 			if (e > i)
 				nv_buf_add(out, in + i, e - i);

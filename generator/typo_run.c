@@ -125,7 +125,9 @@ bool nv_typo_initials_may(const char *s, size_t n, size_t i)
 	 * blank, or a space and a small letter: nv_typo_word_end() ends there
 	 * and no initial follows.
 	 */
-	if (is_lower(peek(s, n, i + 2, NULL)) && u[i + 2] >= 0xD0) {
+	/* a small letter U+0430..U+045F after the capital */
+	if (i + 3 < n && ((u[i + 2] == 0xD0 && u[i + 3] >= 0xB0 && u[i + 3] <= 0xBF) ||
+			  (u[i + 2] == 0xD1 && u[i + 3] >= 0x80 && u[i + 3] <= 0x9F))) {
 		e = cyr_run(u, n, i + 2);
 		if (e == n || (u[e] < 0x80 && (unsigned)((u[e] | 0x20) - 'a') > 'z' - 'a' &&
 			       u[e] != '-' && u[e] != ' ' && u[e] != '\t'))
