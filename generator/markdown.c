@@ -566,6 +566,11 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	w.ids = nv_strmap_new();
 	nv_typo_init(&w.st);
 	nv_buf_init(&w.tmp);
+	/*
+	 * room for the typeset text of most nodes at once, not grown by doubling
+	 * from 32 bytes (the whole body would raise the peak of memory)
+	 */
+	nv_buf_grow(&w.tmp, len < 960 ? len + 64 : 1023);
 	nv_buf_init(&w.heading);
 	nv_buf_init(&w.mention_text);
 	lines_index(&w.lines, text, len);

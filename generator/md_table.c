@@ -539,24 +539,31 @@ size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t l
 		    const char *file, struct nv_diags *d, struct nv_md_table ***tables)
 {
 	struct reader r = { 0 };
-	cmark_node **found = NULL, *node;
+	cmark_node **found = NULL, *node, *child;
 	size_t n = 0, alloc = 0, i;
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
+	cmark_node_type type;
 
 	r.first_line = first_line;
 	r.text = text;
 	r.len = len;
 	r.file = file;
 	r.d = d;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && is_table(node)) {
+	/* Pre-order over the blocks: a table is never inside a paragraph or a heading. */
+	for (node = cmark_node_first_child(root); node;) {
+		if (is_table(node)) {
 			NV_GROW(found, n + 1, alloc);
 			found[n++] = node;
 		}
+		type = cmark_node_get_type(node);
+		if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING &&
+		    (child = cmark_node_first_child(node))) {
+			node = child;
+			continue;
+		}
+		while (node != root && !cmark_node_next(node))
+			node = cmark_node_parent(node);
+		node = node == root ? NULL : cmark_node_next(node);
 	}
-	cmark_iter_free(it);
 	for (i = 0; i < n; i++)
 		one_table(&r, found[i]);
 	free(found);

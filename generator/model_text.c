@@ -59,8 +59,12 @@ static void check_bullets(const struct line *l, size_t ind)
 {
 	static const char *const bullets[] = { "\u00B7", "\u25AA", "\u25A1",
 					       "\u2022", "\u25A0", "\uF0B7" };
+	unsigned char c = ind < l->n ? (unsigned char)l->s[ind] : 0;
 	size_t i;
 
+	/* each bullet starts with one of these bytes */
+	if (c != 0xC2 && c != 0xE2 && c != 0xEF)
+		return;
 	for (i = 0; i < NV_ARRAY_SIZE(bullets); i++)
 		if (starts(l->s + ind, l->n - ind, bullets[i])) {
 			nv_diag_hint(
@@ -198,10 +202,24 @@ static const char *find_any(const char *s, size_t n, const char *const *words, s
 	const char *hit, *first = NULL;
 	size_t i;
 
+	/* a word found earlier than first starts before it: no need to look further */
 	for (i = 0; i < nwords; i++)
-		if ((hit = find(s, n, words[i])) != NULL && (!first || hit < first))
+		if ((hit = find(s, first ? (size_t)(first - s) + strlen(words[i]) - 1 : n,
+				words[i])) != NULL &&
+		    (!first || hit < first))
 			first = hit;
 	return first;
+}
+
+/* Whether any of words is in the n bytes at s. */
+static bool has_any(const char *s, size_t n, const char *const *words, size_t nwords)
+{
+	size_t i;
+
+	for (i = 0; i < nwords; i++)
+		if (find(s, n, words[i]))
+			return true;
+	return false;
 }
 
 /*
@@ -241,7 +259,9 @@ static void check_item(const struct line *l, const struct item *it)
 
 	if (!it->n || l->e->kind != NV_KIND_ORDER)
 		return;
-	hit = find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists));
+	/* every word of lists has «списку» in it: most items have none */
+	hit = find(it->s, it->n, "списку") ? find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists))
+					   : NULL;
 	if (hit && !l->e->nappendices) {
 		const char *word = find(hit, it->n - (size_t)(hit - it->s), "списку");
 		if (!list_given(word + strlen("списку"),
@@ -252,11 +272,15 @@ static void check_item(const struct line *l, const struct item *it)
 				     "приложите список к приказу (поле «appendices») или "
 				     "перечислите людей в пункте: «по списку:» и список ниже");
 	}
-	hit = find_any(it->s, it->n, pays, NV_ARRAY_SIZE(pays));
+	/* every word of pays has «плат», «реми» or «надбавк» in it */
+	hit = find(it->s, it->n, "плат") || find(it->s, it->n, "реми") ||
+			      find(it->s, it->n, "надбавк")
+		      ? find_any(it->s, it->n, pays, NV_ARRAY_SIZE(pays))
+		      : NULL;
 	while (hit && hit - it->s >= 2 &&
 	       ((unsigned char)hit[-2] == 0xD0 || (unsigned char)hit[-2] == 0xD1))
 		hit -= 2; /* back to the start of the word: «ыплатить» is found in «Выплатить» */
-	if (hit && !find_any(it->s, it->n, sums, NV_ARRAY_SIZE(sums)))
+	if (hit && !has_any(it->s, it->n, sums, NV_ARRAY_SIZE(sums)))
 		nv_diag_hint(warn_item(l, it, hit, "в пункте о выплате не указан её размер"),
 			     "укажите сумму («в размере 5000 рублей») или откуда она берётся («в "
 			     "размере, предусмотренном положением об оплате труда»)");
@@ -459,7 +483,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	const char *text = nv_content_doc_text_at(doc, top, b->d), *s, *end, *nl;
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
-	struct fnotes *fn;
+	struct fnotes fn;
 	bool fenced = false;
 	size_t ind;
 
@@ -473,7 +497,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		nv_content_doc_tree(doc, top, b->d);
 	s = text + doc->split.body_off;
 	end = s + doc->split.body_len;
-	fn = nv_xcalloc(1, sizeof(*fn));
+	/* only the counts need a start: a note is written whole when added */
+	fn.nmarks = fn.nnotes = 0;
 	for (; s < end; s = nl + 1, l.no++) {
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (!nl)
@@ -498,11 +523,10 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
 		check_appendix_refs(&l);
-		scan_fnotes(&l, ind, fn);
+		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
-	check_fnotes(b, e, fn);
-	free(fn);
+	check_fnotes(b, e, &fn);
 	nv_content_doc_text_done(doc);
 }
 
@@ -545,12 +569,39 @@ static const struct {
 	{ "results", { "результаты", "результат", NULL } },
 };
 
+/*
+ * Whether heading may fold to a name of case_sections: its first letter, past
+ * the spaces the fold drops, is «п», «ц» or «р» in either case.
+ */
+static bool may_name_section(const char *heading)
+{
+	const unsigned char *s = (const unsigned char *)heading;
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (s[0] == 0xC2 && s[1] == 0xA0)
+			s += 2; /* U+00A0 */
+		else if (s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+			s += 3; /* U+202F */
+		else
+			break;
+	}
+	if (s[0] == 0xD0)
+		return s[1] == 0x9F || s[1] == 0xBF || s[1] == 0xA6 || s[1] == 0xA0;
+	return s[0] == 0xD1 && (s[1] == 0x86 || s[1] == 0x80);
+}
+
 const char *nv_case_heading_field(const struct nv_entry *e, const char *heading)
 {
 	struct nv_buf f = NV_BUF_INIT;
 	const char *field = NULL;
 	size_t i, k;
 
+	if (!e->problem && !e->goal && !e->nresults)
+		return NULL;
+	if (!may_name_section(heading))
+		return NULL;
 	nv_utf8_fold(&f, heading, strlen(heading));
 	while (f.len &&
 	       (f.ptr[f.len - 1] == '.' || f.ptr[f.len - 1] == ':' || f.ptr[f.len - 1] == ' '))

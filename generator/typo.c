@@ -11,31 +11,16 @@
  * a no-break one before a dash is caught looking ahead from it. Every rule
  * maps its own output to itself: the pass is idempotent (unit-tested).
  *
- * Speed: plain_end() finds runs that no rule touches on the bytes, copied
- * with one memcpy; only where a rule may fire does the pass go a code point
- * at a time (step()), with the same output byte for byte.
+ * Speed: nv_typo_plain_end() (typo_run.c) finds runs that no rule touches
+ * on the bytes, copied with one memcpy, and glue_fast() the usual short
+ * word before a word; only where a rule may fire does the pass go a code
+ * point at a time (step()), with the same output byte for byte.
  */
 #include "common.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "alloc.h"
 #include "buf.h"
-#include "typo.h"
-#include "utf8.h"
-
-#define NBSP	0x00A0u
-#define EN_DASH 0x2013u
-#define EM_DASH 0x2014u
-#define LAQUO	0x00ABu /* « */
-#define RAQUO	0x00BBu /* » */
-#define BDQUO	0x201Eu /* „ */
-#define LDQUO	0x201Cu /* “ */
-#define HELLIP	0x2026u
-#define NUMERO	0x2116u
-#define CYR_GE	0x0433u /* г */
+#include "typo_int.h"
 
 struct typo {
 	struct nv_buf *out;
@@ -44,78 +29,11 @@ struct typo {
 	size_t n;
 };
 
-static bool is_digit(uint32_t c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_upper(uint32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 0x0400 && c <= 0x042F) ||
-	       (c >= 0x00C0 && c <= 0x00DE && c != 0x00D7);
-}
-
-static bool is_lower(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 0x0430 && c <= 0x045F) ||
-	       (c >= 0x00DF && c <= 0x00FF && c != 0x00F7);
-}
-
-static bool is_letter(uint32_t c)
-{
-	return is_upper(c) || is_lower(c) || (c >= 0x0100 && c <= 0x024F) ||
-	       (c >= 0x0370 && c <= 0x03FF) || (c >= 0x0460 && c <= 0x052F);
-}
-
-/* A quote after a space opens; a dash between two spaces is a sentence dash. */
-static bool is_space(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-	       c == NBSP || c == 0x2007 || c == 0x2009 || c == 0x202F;
-}
-
-/* Spaces inside a line, which a rule may turn into one no-break space. */
-static bool is_blank(uint32_t c)
-{
-	return c == ' ' || c == '\t' || c == NBSP;
-}
-
 /* Characters after which a straight quote opens rather than closes. */
 static bool opens_quote(uint32_t c)
 {
 	return c == 0 || is_space(c) || c == '(' || c == '[' || c == '{' || c == LAQUO ||
 	       c == BDQUO || c == EM_DASH || c == EN_DASH;
-}
-
-/*
- * The code point at s[i] (n bytes in all), its length stored in *k when k
- * is not NULL: 0 with length 0 at the end, U+FFFD with length 1 for a
- * byte that does not start valid UTF-8.
- */
-static inline uint32_t peek(const char *s, size_t n, size_t i, size_t *k)
-{
-	uint32_t cp = 0;
-	size_t len = 0;
-
-	if (i < n) {
-		len = nv_utf8_decode(s + i, n - i, &cp);
-		if (!len) {
-			cp = 0xFFFD;
-			len = 1;
-		}
-	}
-	if (k)
-		*k = len;
-	return cp;
-}
-
-static size_t skip_blank(const char *s, size_t n, size_t i)
-{
-	size_t k;
-
-	while (is_blank(peek(s, n, i, &k)))
-		i += k;
-	return i;
 }
 
 void nv_typo_init(struct nv_typo_state *st)
@@ -156,9 +74,9 @@ static void copy(struct typo *t, size_t from, size_t to)
 	uint32_t cp;
 	size_t k;
 
+	nv_buf_add(t->out, t->s + from, to - from);
 	while (from < to) {
 		cp = peek(t->s, to, from, &k);
-		nv_buf_add(t->out, t->s + from, k);
 		/* a NUL byte must not look like the start of a block */
 		nv_typo_feed(t->st, cp ? cp : NV_TYPO_OPAQUE);
 		from += k;
@@ -224,61 +142,20 @@ static bool year_abbr(const char *s, size_t n, size_t i)
 	return n - i >= 5 && !memcmp(s + i, "гг.", 5);
 }
 
-/* The end of an initial («И.») at s[i], or 0. */
-static size_t initial_end(const char *s, size_t n, size_t i)
-{
-	size_t k;
-
-	if (!is_upper(peek(s, n, i, &k)) || i + k >= n || s[i + k] != '.')
-		return 0;
-	return i + k + 1;
-}
-
 /* Two initials «И. О.» or «И.О.» at s[i]: their end (0 if none), the end of the first in *e1
  * and the start of the second in *w1. */
 static size_t initials_end(const char *s, size_t n, size_t i, size_t *e1, size_t *w1)
 {
 	size_t e2;
 
-	*e1 = initial_end(s, n, i);
+	*e1 = nv_typo_initial_end(s, n, i);
 	if (!*e1)
 		return 0;
 	*w1 = skip_blank(s, n, *e1);
-	e2 = initial_end(s, n, *w1);
+	e2 = nv_typo_initial_end(s, n, *w1);
 	if (!e2 || is_letter(peek(s, n, e2, NULL)))
 		return 0;
 	return e2;
-}
-
-/* The end of a capitalised word (Иванов, Римский-Корсаков) at s[i], or 0. */
-static size_t word_end(const char *s, size_t n, size_t i)
-{
-	size_t j, k;
-	uint32_t c;
-
-	if (!is_upper(peek(s, n, i, &k)))
-		return 0;
-	j = i + k;
-	if (!is_lower(peek(s, n, j, NULL)))
-		return 0;
-	for (;;) {
-		/* letters of Cyrillic (U+0400..U+047F) and ASCII, on the bytes */
-		if (j + 1 < n && (s[j] & 0xFE) == 0xD0 && (s[j + 1] & 0xC0) == 0x80) {
-			j += 2;
-			continue;
-		}
-		if (j < n && (s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z') {
-			j++;
-			continue;
-		}
-		c = peek(s, n, j, &k);
-		if (is_letter(c))
-			j += k;
-		else if (c == '-' && is_letter(peek(s, n, j + 1, NULL)))
-			j++;
-		else
-			return j;
-	}
 }
 
 static void put_initials(struct typo *t, size_t i, size_t e1, size_t w1, size_t e2)
@@ -299,14 +176,14 @@ static size_t initials(struct typo *t, size_t i)
 	const char *s = t->s;
 	size_t n = t->n, e, w, e1, w1, e2, w2;
 
-	e = word_end(s, n, i);
+	e = nv_typo_word_end(s, n, i);
 	if (e) {
 		/* Фамилия И. О., unless the initials belong to a name after them */
 		w = skip_blank(s, n, e);
 		if (w == e || !(e2 = initials_end(s, n, w, &e1, &w1)))
 			return 0;
 		w2 = skip_blank(s, n, e2);
-		if (w2 > e2 && word_end(s, n, w2))
+		if (w2 > e2 && nv_typo_word_end(s, n, w2))
 			return 0;
 		copy(t, i, e);
 		put(t, NBSP);
@@ -318,7 +195,7 @@ static size_t initials(struct typo *t, size_t i)
 	if (!e2)
 		return 0;
 	w2 = skip_blank(s, n, e2);
-	if (w2 == e2 || !word_end(s, n, w2))
+	if (w2 == e2 || !nv_typo_word_end(s, n, w2))
 		return 0;
 	put_initials(t, i, e1, w1, e2);
 	put(t, NBSP);
@@ -331,76 +208,34 @@ static size_t put2(uint32_t c, char *w)
 	return w[0] = (char)(0xC0 | (c >> 6)), w[1] = (char)(0x80 | (c & 0x3F)), 2;
 }
 
-/* Russian capitals in small letters; anything else as it is. */
-static uint32_t ru_lower(uint32_t c)
-{
-	if (c >= 0x0410 && c <= 0x042F)
-		return c + 0x20;
-	return c == 0x0401 ? 0x0451 : c;
-}
-
-/*
- * The end of a short word at s[i] that must not end a line, or 0: a word of one letter (а в и
- * к о с у я) or a two-letter preposition, conjunction or particle that goes with the next word
- * (not же, ли, бы), in any case, with a blank after it (anything but a letter if not `blank`).
- */
-static size_t short_word_slow(const char *s, size_t n, size_t i, bool blank)
-{
-	/* Bit (c - U+0430) of each small letter c: «а в и к о с у я» */
-	static const uint32_t one = 0x800a4505;
-	/* two[c1 - U+0430]: the seconds c2 of «во до за из ко на не ни но об от по со» */
-	static const uint32_t two[32] = {
-		0, 0,	   0x4000, 0, 0x4000, 0,       0,      0x1, 0x80,
-		0, 0x4000, 0,	   0, 0x4121, 0x40002, 0x4000, 0,   0x4000
-	};
-	uint32_t c1, c2;
-	size_t k1, k2;
-
-	c1 = ru_lower(peek(s, n, i, &k1));
-	if (c1 < 0x0430 || c1 > 0x044F)
-		return 0;
-	c2 = peek(s, n, i + k1, &k2);
-	if (blank ? is_blank(c2) : !is_letter(c2))
-		return (one >> (c1 - 0x430)) & 1 ? i + k1 : 0;
-	c2 = ru_lower(c2);
-	if (c2 < 0x0430 || c2 > 0x044F || !((two[c1 - 0x430] >> (c2 - 0x430)) & 1))
-		return 0;
-	c1 = peek(s, n, i + k1 + k2, NULL);
-	if (blank ? !is_blank(c1) : is_letter(c1))
-		return 0;
-	return i + k1 + k2;
-}
-
-/* short_word_slow(), inline for most words: three Cyrillic letters from s[i] on, no blank. */
-static inline size_t short_word_end(const char *s, size_t n, size_t i, bool blank)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (blank && n - i >= 6 && (u[i + 2] & 0xFE) == 0xD0 && (u[i + 3] & 0xC0) == 0x80 &&
-	    (u[i + 4] & 0xFE) == 0xD0 && (u[i + 5] & 0xC0) == 0x80)
-		return 0;
-	return short_word_slow(s, n, i, blank);
-}
-
 /* Whether the word s[from, to) names a month (сентябрь, сентября, Май). */
 static bool is_month(const char *s, size_t from, size_t to)
 {
 	static const char *const stems[] = { "январ",  "феврал",  "март",   "апрел", "июн",   "июл",
 					     "август", "сентябр", "октябр", "ноябр", "декабр" };
+	/* the first letters of the stems, «май» and «мая» */
+	static const char firsts[] = "яфмаисонд";
+	const char *f;
 	char w[32];
-	size_t i, m, k;
+	size_t i, m, k, wn;
 
 	if (to - from < 6 || to - from > sizeof(w) - 2)
 		return false;
 	k = put2(ru_lower(peek(s, to, from, &i)), w);
+	for (f = firsts; *f && (f[0] != w[0] || f[1] != w[1]); f += 2)
+		;
+	if (!*f)
+		return false;
 	memcpy(w + k, s + from + i, to - from - i);
-	w[k + to - from - i] = 0;
-	if (!strcmp(w, "май") || !strcmp(w, "мая"))
+	wn = k + to - from - i;
+	w[wn] = 0;
+	/* no NUL in w (a NUL ends what strcmp() compared): the word is letters */
+	if (wn == 6 && (!memcmp(w, "май", 6) || !memcmp(w, "мая", 6)))
 		return true;
 	for (i = 0; i < NV_ARRAY_SIZE(stems); i++) {
 		m = strlen(stems[i]);
 		/* the stem and an ending of up to three letters */
-		if (!strncmp(w, stems[i], m) && strlen(w) <= m + 6)
+		if (wn >= m && wn <= m + 6 && !memcmp(w, stems[i], m))
 			return true;
 	}
 	return false;
@@ -674,205 +509,59 @@ static size_t step(struct typo *t, size_t i)
 }
 
 /*
- * The fast path. Most text is letters, digits, spaces and punctuation no rule touches;
- * plain_end() finds how far such a run goes on the bytes, and the run is copied whole. It
- * stops, leaving the character to step(), wherever a rule might fire or at anything but ASCII
- * or a two-byte Cyrillic letter (U+0400..U+047F): so step() would copy every character of a
- * run unchanged, and feed_run() brings the state to where step() would have left it.
+ * glue_short() as step() would do it at s[i], a word's start after a plain
+ * run where the short word s[i, e) starts, for the usual case: one space
+ * and no other blank, dash nor line's end after it (the bytes of those are
+ * not at s[e + 1]: ' ', '\t', '\n', '\r', '-', E2 of «—» and C2 A0 of a
+ * no-break space). Returns where to go on, or 0.
  */
-enum {
-	B_STOP,
-	B_LOW,
-	B_WORD,
-	B_DIGIT,
-	B_BLANK,
-	B_DOT,
-	B_PUNCT,
-	B_D0,
-	B_D1
-};
-
-/*
- * The class of each byte as the first byte of a character: 1 a-z but h f
- * w, 2 A-Z h f w (capitals may start «И. О.», h f w a URL), 3 digits,
- * 4 space and tab, 5 '.', 6 other ASCII, 7 and 8 the lead bytes D0 and D1
- * of Cyrillic; 0 (NUL, '-', '"' and any other byte) leaves it to step().
- */
-static const unsigned char byte_class[256] = {
-	0, 6, 6, 6, 6, 6, 6, 6, 6, 4, 6, 6, 6, 6, 6, 6, /* 0_ */
-	6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, /* 1_ */
-	4, 6, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 0, 5, 6, /* 2_ */
-	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 6, 6, 6, 6, 6, /* 3_ */
-	6, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 4_ */
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 6, 6, 6, 6, 6, /* 5_ */
-	6, 1, 1, 1, 1, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, /* 6_ */
-	1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 6, 6, 6, 6, 6, /* 7_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 8_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 9_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* A_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* B_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* C_ */
-	7, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* D_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* E_ */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* F_ */
-};
-
-/*
- * The end of the Cyrillic words at s[i], just after a Cyrillic letter:
- * more letters, and a space with a small letter after it (nothing to do
- * for a space that no dash follows, nor for a word that no capital starts).
- */
-static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i)
+static size_t glue_fast(struct typo *t, size_t i, size_t e)
 {
-	for (;;) {
-#ifdef __SSE2__
-		/* eight letters (lead D0/D1, continuation) at a time, to the first other byte */
-		for (unsigned bad; n - i >= 16; i += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-			v = _mm_and_si128(v, _mm_set1_epi16((short)0xC0FE));
-			v = _mm_cmpeq_epi8(v, _mm_set1_epi16((short)0x80D0));
-			if ((bad = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF)) {
-				i += (unsigned)__builtin_ctz(bad) & ~1u;
-				break;
-			}
-		}
-#endif
-		if (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)
-			i += 2;
-		else if (i + 2 < n && s[i] == ' ' &&
-			 ((s[i + 1] == 0xD0 && s[i + 2] >= 0xB0 && s[i + 2] <= 0xBF) ||
-			  (s[i + 1] == 0xD1 && (s[i + 2] & 0xC0) == 0x80)) &&
-			 !short_word_end((const char *)s, n, i + 1, true))
-			i += 3;
-		else
-			return i;
-	}
-}
-
-/*
- * The end of the run of plain characters at s[i]: `word` says whether the
- * character before s[i] is a letter, a digit or '-' (no word starts at
- * s[i]), `digits` how many ASCII digits end there (5 stands for more).
- */
-static size_t plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits)
-{
-	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char *s = (const unsigned char *)t->s;
+	struct nv_typo_state *st = t->st;
+	size_t n = t->n;
 	unsigned char c;
 
-	while (i < n) {
-		/* Cyrillic letters inside a word, the bulk of a text: no rule there */
-		if (word && digits != 4 && i + 1 < n && (s[i] & 0xFE) == 0xD0 &&
-		    (s[i + 1] & 0xC0) == 0x80) {
-			i = cyr_words_end(s, n, i + 2);
-			digits = 0;
-			if (i >= n)
-				break;
-		}
-		c = s[i];
-		switch (byte_class[c]) {
-		case B_WORD:
-			if (!word)
-				return i;
-			/* fall through */
-		case B_LOW:
-			word = true;
-			digits = 0;
-			i++;
-			break;
-		case B_DIGIT:
-			word = true;
-			digits += digits < 5;
-			i++;
-			break;
-		case B_BLANK:
-			/* a dash, a unit after a number, a year or more blanks may follow */
-			if (digits ||
-			    (i + 1 < n && (s[i + 1] == '-' || s[i + 1] == 0xE2 || s[i + 1] == ' ' ||
-					   s[i + 1] == '\t' || s[i + 1] == 0xC2 ||
-					   (s[i + 1] >= '0' && s[i + 1] <= '9'))))
-				return i;
-			/* fall through */
-		case B_PUNCT:
-			word = false;
-			digits = 0;
-			i++;
-			break;
-		case B_DOT:
-			if (i + 2 < n && s[i + 1] == '.' && s[i + 2] == '.')
-				return i;
-			word = false;
-			digits = 0;
-			i++;
-			break;
-		case B_D0:
-			/* D0 80..AF are capitals (U+0400..U+042F), D0 B3 is «г» */
-			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 1] < 0xB0 && !word) ||
-			    (s[i + 1] == 0xB3 && digits == 4) ||
-			    (!word && short_word_end(str, n, i, true)))
-				return i;
-			word = true;
-			digits = 0;
-			i += 2;
-			break;
-		case B_D1:
-			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 ||
-			    (!word && short_word_end(str, n, i, true)))
-				return i;
-			word = true;
-			digits = 0;
-			i += 2;
-			break;
-		default:
-			return i;
-		}
-	}
-	return i;
-}
-
-/* The code point that ends at s[e] inside a run of plain characters. */
-static uint32_t run_last(const unsigned char *s, size_t e)
-{
-	if (s[e - 1] < 0x80)
-		return s[e - 1];
-	return ((uint32_t)(s[e - 2] & 0x1F) << 6) | (s[e - 1] & 0x3Fu);
-}
-
-/* nv_typo_feed() for every character of the plain run s[from, to). */
-static void feed_run(struct nv_typo_state *st, const char *str, size_t from, size_t to)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t e = to, d;
-
-	while (e > from && s[e - 1] >= '0' && s[e - 1] <= '9')
-		e--;
-	d = to - e;
-	if (e == from) {
-		if (!st->digits)
-			st->before = st->prev;
-		d += st->digits;
-	} else if (d) {
-		st->before = run_last(s, e);
-	}
-	st->digits = d < UINT_MAX ? (unsigned)d : UINT_MAX;
-	st->prev = run_last(s, to);
-	/* st->numero was false and nothing in a run sets it */
+	if (s[e] != ' ' || e + 1 >= n)
+		return 0;
+	c = s[e + 1];
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xE2 ||
+	    (c == 0xC2 && e + 2 < n && s[e + 2] == 0xA0) ||
+	    (s[i] == 0xD0 && s[i + 1] < 0xB0 && nv_typo_initials_may(t->s, n, i)))
+		return 0;
+	nv_buf_add(t->out, t->s + i, e - i);
+	nv_buf_add(t->out, "\xC2\xA0", 2);
+	/* as nv_typo_feed() leaves it after a letter and a no-break space */
+	st->prev = NBSP;
+	st->digits = 0;
+	return e + 1;
 }
 
 void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_state *st)
 {
 	struct typo t = { out, st, in, len };
-	size_t i = 0, e;
+	size_t i = 0, e, sw, g;
 	uint32_t p;
 
-	nv_buf_grow(out, len);
+	if (out->len + len >= out->cap)
+		nv_buf_grow(out, len);
 	while (i < len) {
 		if (!st->numero) {
 			p = st->prev;
-			e = plain_end(in, len, i, is_letter(p) || is_digit(p) || p == '-',
-				      st->digits < 5 ? st->digits : 5);
-			if (e > i) {
+			e = nv_typo_plain_end(in, len, i,
+					      p < 0x80 ? ((p | 0x20) >= 'a' && (p | 0x20) <= 'z') ||
+								 is_digit(p) || p == '-'
+						       : is_letter(p),
+					      st->digits < 5 ? st->digits : 5, &sw);
+			if (e > i)
 				nv_buf_add(out, in + i, e - i);
-				feed_run(st, in, i, e);
+			/* a glue sets all the state that the run before it would */
+			if (sw && (g = glue_fast(&t, e, sw))) {
+				i = g;
+				continue;
+			}
+			if (e > i) {
+				nv_typo_feed_run(st, in, i, e);
 				i = e;
 				if (i == len)
 					break;

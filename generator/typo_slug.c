@@ -15,14 +15,21 @@ static const char *const ru_latin[32] = {
 	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "y", "",	"e", "yu", "ya",
 };
 
+/* The length of each of ru_latin. */
+static const unsigned char ru_len[32] = { 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+					  1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 0, 1, 0, 1, 2, 2 };
+
 void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
 {
-	size_t i = 0, k, start = out->len;
+	size_t i = 0, k, m;
 	bool dash = false;
-	char one[2] = { 0, 0 };
+	char one[2] = { 0, 0 }, *start, *w;
 	const char *tr;
 	uint32_t cp;
 
+	/* at most a '-' and 4 letters for 2 bytes in: written in place */
+	nv_buf_grow(out, 3 * len + 8);
+	start = w = out->ptr + out->len;
 	while (i < len) {
 		k = nv_utf8_decode(s + i, len - i, &cp);
 		if (!k) {
@@ -35,24 +42,31 @@ void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
 			one[0] = (char)cp;
 			tr = one;
+			m = 1;
 		} else if (cp >= 0x0410 && cp <= 0x042F) {
 			tr = ru_latin[cp - 0x0410];
+			m = ru_len[cp - 0x0410];
 		} else if (cp >= 0x0430 && cp <= 0x044F) {
 			tr = ru_latin[cp - 0x0430];
+			m = ru_len[cp - 0x0430];
 		} else if (cp == 0x0401 || cp == 0x0451) {
 			tr = "yo";
+			m = 2;
 		} else {
 			dash = true;
 			continue;
 		}
-		if (!*tr)
+		if (!m)
 			continue; /* ъ and ь vanish without splitting the word */
-		if (dash && out->len > start)
-			nv_buf_addch(out, '-');
+		if (dash && w > start)
+			*w++ = '-';
 		dash = false;
-		nv_buf_adds(out, tr);
+		while (m--)
+			*w++ = *tr++;
 	}
-	if (out->len == start)
+	out->len = (size_t)(w - out->ptr);
+	out->ptr[out->len] = '\0';
+	if (w == start)
 		nv_buf_adds(out, "section");
 }
 

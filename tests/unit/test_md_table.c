@@ -149,10 +149,36 @@ static void test_caption_position(void)
 	nv_md_free(md);
 }
 
+/* Tables inside a quote and a list's items are found in reading order; none in a paragraph. */
+static void test_nested_tables(void)
+{
+	static const char text[] = "> ```table\n"
+				   "> rows: [[а]]\n"
+				   "> ```\n"
+				   "\n"
+				   "- пункт\n"
+				   "\n"
+				   "  1. ```table\n"
+				   "     rows: [[б], [в]]\n"
+				   "     ```\n"
+				   "\n"
+				   "Абзац ```table rows``` в строке.\n";
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_md *md = nv_md_parse_file(text, strlen(text), 1, 0, "x.md", &d);
+
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(md->nr_tables, 2);
+	CHECK_INT(md->tables[0]->nrows, 1);
+	CHECK_INT(md->tables[1]->nrows, 2);
+	nv_md_free(md);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_caption_position);
 	NV_RUN(test_cells_and_spans);
 	NV_RUN(test_html);
 	NV_RUN(test_mistakes);
+	NV_RUN(test_nested_tables);
 }

@@ -627,6 +627,30 @@ static void test_slug_add_appends(void)
 	nv_buf_release(&b);
 }
 
+/*
+ * The fast path (typo_run.c) against the rules: a short word glued before a
+ * digit, a quote or a «, or in a sentence's capital; not before a line's
+ * end, a dash or a second blank; a capital that starts a name with
+ * initials; words after punctuation; a word told no month by its letters.
+ */
+static void test_fast_path_cases(void)
+{
+	TYPO("в 2025 году и в «Школе»", "в" NB "2025" NB "году и" NB "в" NB "«Школе»");
+	TYPO("Работа с \"Проектом\" и с ним", "Работа с" NB "«Проектом» и" NB "с" NB "ним");
+	TYPO("В И. О. Петрове и На Е. Е. Иванову",
+	     "В" NB "И." NB "О." NB "Петрове и" NB "На" NB "Е." NB "Е." NB "Иванову");
+	TYPO("Отчёт Иванова И. И., письмо Петрову А.А. и В. Сидорову",
+	     "Отчёт Иванова" NB "И." NB "И., письмо Петрову" NB "А." NB "А. и" NB "В. Сидорову");
+	TYPO("дети, которые в школе; учителя: на уроке) по плану. в итоге",
+	     "дети, которые в" NB "школе; учителя: на" NB "уроке) по" NB "плану. в" NB "итоге");
+	TYPO("слово и\n", "слово и\n");
+	TYPO("и — да, а - нет, в -- нет", "и" NB "— да, а" NB "— нет, в" NB "— нет");
+	TYPO("Сентябрь - октябрь, май-июнь, Март - это",
+	     "Сентябрь–октябрь, май–июнь, Март" NB "— это");
+	TYPO("ФЗ и РФ: Закон РФ об образовании", "ФЗ и" NB "РФ: Закон РФ об" NB "образовании");
+	TYPO("к" NB "школе и  к\tдому", "к" NB "школе и" NB "к" NB "дому");
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_quotes_outer);
@@ -671,4 +695,5 @@ void nv_tests(void)
 	NV_RUN(test_slug_russian);
 	NV_RUN(test_slug_ascii_and_edges);
 	NV_RUN(test_slug_add_appends);
+	NV_RUN(test_fast_path_cases);
 }
