@@ -341,7 +341,11 @@ static void build_tables(struct nv_guard *g)
 	}
 }
 
-/* May a key start a word of the letter classes c1, c2, c3 (NV_GUARD_NONE: no letter)? */
+/*
+ * May a key start a word of the letter classes c1, c2, c3 (NV_GUARD_NONE:
+ * no letter, the word may go on; NV_GUARD_END: the word ends there, so
+ * only a key that is no longer may, as in may_start_key())?
+ */
 static bool tri_may_start(const struct nv_guard *g, int c1, int c2, int c3)
 {
 	const struct nv_guard_node *nd = &g->node[0];
@@ -352,9 +356,11 @@ static bool tri_may_start(const struct nv_guard *g, int c1, int c2, int c3)
 	nd = &g->node[nd->base + nv_guard_pop64(nd->kids & ((UINT64_C(1) << c1) - 1))];
 	if (nd->end || c2 == NV_GUARD_NONE)
 		return true;
-	if (!(r = g->pair[c1 * 64 + c2]))
+	if (c2 == NV_GUARD_END || !(r = g->pair[c1 * 64 + c2]))
 		return false;
-	return g->node[r].end || c3 == NV_GUARD_NONE || ((g->node[r].kids >> c3) & 1);
+	if (g->node[r].end || c3 == NV_GUARD_NONE)
+		return true;
+	return c3 != NV_GUARD_END && ((g->node[r].kids >> c3) & 1);
 }
 
 /* g->cls and g->tri (guard_int.h). */

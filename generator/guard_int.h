@@ -259,15 +259,17 @@ struct nv_guard {
 	unsigned char cls[1024];
 	uint16_t row[256];
 	/*
-	 * Bit c1 * 59² + c2 * 59 + c3 is set when a key may start a word
-	 * whose first three characters are of classes c1, c2, c3 (c2, c3
-	 * maybe NV_GUARD_NONE) by the trie's first three levels.
+	 * Bit (c1 * NV_GUARD_TRI + c2) * NV_GUARD_TRI + c3 is set when a key
+	 * may start a word whose first three characters are of classes c1,
+	 * c2, c3 (c2, c3 maybe NV_GUARD_NONE or NV_GUARD_END) by the trie's
+	 * first three levels.
 	 */
 	uint64_t *tri;
 };
 
-#define NV_GUARD_NONE NV_GUARD_CLASSES /* no plain letter */
-#define NV_GUARD_TRI  (NV_GUARD_CLASSES + 1)
+#define NV_GUARD_NONE NV_GUARD_CLASSES	     /* no plain letter: the word may go on */
+#define NV_GUARD_END  (NV_GUARD_CLASSES + 1) /* in g->tri: the word surely ends */
+#define NV_GUARD_TRI  (NV_GUARD_CLASSES + 2)
 
 /*
  * The first n bytes of s (at most 8, the rest zero) as one integer. The
@@ -292,5 +294,9 @@ static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
  * guard_skip.c.
  */
 size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup);
+
+/* nv_guard_skip() a character or a tag at a time: what the fast way must match (for tests). */
+size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,
+			   bool markup);
 
 #endif
