@@ -391,6 +391,8 @@ static void build_tri(struct nv_guard *g)
 						      NV_GUARD_TRI +
 					      (size_t)c3;
 					g->tri[bit / 64] |= UINT64_C(1) << (bit % 64);
+					bit /= NV_GUARD_TRI;
+					g->duo[bit / 64] |= UINT64_C(1) << (bit % 64);
 				}
 }
 

@@ -265,6 +265,12 @@ struct nv_guard {
 	 * first three levels.
 	 */
 	uint64_t *tri;
+	/*
+	 * Bit c1 * NV_GUARD_TRI + c2 is set when some bit of g->tri for c1, c2
+	 * is: most words stop at their first two characters, in these 440
+	 * bytes, not in the 27 KB of g->tri.
+	 */
+	uint64_t duo[(NV_GUARD_CLASSES * (NV_GUARD_CLASSES + 2) + 63) / 64];
 };
 
 #define NV_GUARD_NONE NV_GUARD_CLASSES	     /* no plain letter: the word may go on */

@@ -357,7 +357,8 @@ static inline unsigned next_cls(const struct nv_guard *g, const unsigned char *s
 
 /*
  * Could a key start the word whose first letter is at s[i]? Its first
- * three characters are looked up in g->tri where 6 bytes can be read
+ * two characters are looked up in g->duo, three in g->tri, where 6 bytes
+ * can be read
  * (a word of one or two letters that surely ends is told there), the
  * rest by may_start_key().
  */
@@ -372,6 +373,8 @@ static inline bool word_may_start(const struct nv_guard *g, const unsigned char 
 		bit = letter_cls(g, s + j, &k);
 		c = next_cls(g, s, n, j += k, markup, &k);
 		bit = bit * NV_GUARD_TRI + c;
+		if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+			return false;
 		bit = bit * NV_GUARD_TRI +
 		      (c < NV_GUARD_CLASSES ? next_cls(g, s, n, j + k, markup, &k) : NV_GUARD_END);
 		if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
