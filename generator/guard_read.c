@@ -407,9 +407,11 @@ static inline bool fold_ascii16(const unsigned char *s, bool markup, unsigned ch
 #endif
 
 /*
- * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
- * (fd has room for them) or another character comes; returns where it
- * stopped. Most of any text is these. From `want` bytes on it also stops
+ * Fold plain ASCII, Russian letters, U+0080–U+00BF and U+2000–U+2FFF
+ * (no-break spaces, quotes, dashes: not the soft hyphen nor the zero
+ * widths) from s[i] until fd holds lim bytes (fd has room for them) or
+ * another character comes; returns where it stopped. Most of any text is
+ * these. From `want` bytes on it also stops
  * where nv_guard_fold() ends: after a space that at_cut() takes (with
  * `cut`), or past the end of a window.
  */
@@ -419,6 +421,7 @@ static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *
 	const unsigned char *s = (const unsigned char *)r->s;
 	unsigned char *f = fd->f, c, d;
 	size_t n = r->n, l = fd->len, base = fd->base, k, retry = i;
+	int b;
 	uint32_t *o = fd->o;
 	bool markup = r->markup;
 
@@ -448,14 +451,24 @@ static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *
 			}
 			/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
 			d = i + 1 < n ? s[i + 1] : 0;
+			k = 2;
 			if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
 				f[l] = d + 0x30;
 			else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
 				f[l] = d + 0x70;
+			/* U+0080–U+00BF but the soft hyphen: a no-break space, «», … */
+			else if (c == 0xC2 && d >= 0x80 && d <= 0xBF && d != 0xAD)
+				f[l] = (unsigned char)nv_guard_fold_cp(d);
+			/* U+2000–U+2FFF as nv_guard_char_at() reads them: dashes, quotes, №. */
+			else if (c == 0xE2 && n - i >= 3 && (d & 0xC0) == 0x80 &&
+				 (s[i + 2] & 0xC0) == 0x80 &&
+				 (b = nv_guard_fold_cp(0x2000 | (uint32_t)(d & 0x3F) << 6 |
+						       (s[i + 2] & 0x3F))) != NV_GUARD_SKIP)
+				f[l] = (unsigned char)b, k = 3;
 			else
 				break;
 			o[l++] = (uint32_t)(i - base);
-			i += 2;
+			i += k;
 		}
 		if (l >= want && ((cut && f[l - 1] == ' ' && l >= 3 && lc_letter(f[l - 2]) &&
 				   lc_letter(f[l - 3])) ||
