@@ -419,6 +419,7 @@ static void index_keys(struct nv_guard *g)
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
 {
+	static uint64_t serials;
 	struct nv_guard *g = nv_xcalloc(1, sizeof(*g));
 	const struct nv_person *p;
 	struct nv_guard_target *t;
@@ -429,6 +430,7 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 	 * fits best, so «Лебедева А. С.» (published) is not mistaken for a
 	 * hidden «Лебедев». Students are hidden whatever `publish` says.
 	 */
+	g->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	g->t = nv_xcalloc(m->npeople + 1, sizeof(*g->t));
 	for (i = 0; i < m->npeople; i++) {
 		p = m->people[i];

@@ -225,6 +225,7 @@ struct nv_guard {
 	struct nv_guard_target *t;
 	struct nv_guard_key *k;
 	size_t nt, nk;
+	uint64_t serial; /* this guard's number in the process, from 1 (see guard_skip.c) */
 	/*
 	 * The keys whose first eight bytes (or all, if fewer) are letters in
 	 * lower case, as a trie from node[0]; the others starting with a

@@ -4,7 +4,8 @@
  * character or a tag at a time (nv_guard_skip_steps()) stops, from every
  * place of texts built of the characters it treats apart, and a name
  * hidden right after one of them, or across the edge of a block, is
- * still found.
+ * still found. An attribute a thread has found no name in for one guard
+ * is read again for another.
  */
 #include "common.h"
 
@@ -279,8 +280,36 @@ static void test_names_at_block_edges(void)
 	nv_buf_release(&in);
 }
 
+/* The same attribute read for one guard and then for another that has its name. */
+static void test_seen_values(void)
+{
+	static struct nv_person *only_li[] = { &li };
+	static const char *t = "<p><i title=\"Гусеву\">x</i></p>";
+	static struct nv_model m;
+	struct nv_guard *g;
+	struct nv_guard_hit h;
+	bool before[2], after;
+	int k;
+
+	memset(&m, 0, sizeof(m));
+	m.people = only_li;
+	m.npeople = 1;
+	/* Freed and made again: the new guard may well be at the same address. */
+	for (k = 0; k < 2; k++) {
+		g = nv_guard_new(&m);
+		before[k] = nv_guard_find(g, t, strlen(t), 0, true, &h);
+		nv_guard_free(g);
+	}
+	g = guard(true);
+	after = nv_guard_find(g, t, strlen(t), 0, true, &h);
+	nv_guard_free(g);
+	CHECK(!before[0] && !before[1] && after);
+	CHECK_STR(h.p->id, "gusev-dv");
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_blocks_as_steps);
 	NV_RUN(test_names_at_block_edges);
+	NV_RUN(test_seen_values);
 }
