@@ -113,10 +113,8 @@ static inline size_t nv_guard_open_len(const char *s, size_t n, size_t i)
 /* A character of a tag's name after its first: a Latin letter, a digit, '-' or ':'. */
 static inline bool nv_guard_is_name_char(unsigned char c)
 {
-	static const uint64_t bits[2] = { UINT64_C(0x07FF200000000000),
-					  UINT64_C(0x07FFFFFE07FFFFFE) };
-
-	return c < 0x80 && ((bits[c >> 6] >> (c & 63)) & 1);
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= ':') || (c >= 'A' && c <= 'Z') ||
+	       c == '-';
 }
 
 /*
