@@ -272,8 +272,8 @@ static void lay_out_trie(struct nv_guard *g, int32_t (*ch)[NV_GUARD_CLASSES],
 
 /*
  * The trie of the keys' first eight bytes for nv_guard_skip(); keys with
- * other bytes there go to g->odd, those not starting with a letter
- * nowhere (a word starts with a letter).
+ * a byte no letter anywhere go to g->odd, those not starting with a
+ * letter nowhere (a word starts with a letter).
  */
 static void build_trie(struct nv_guard *g)
 {
@@ -289,11 +289,13 @@ static void build_trie(struct nv_guard *g)
 	for (i = 0; i < g->nk; i++) {
 		k = &g->k[i];
 		d = k->len < 8 ? k->len : 8;
-		for (j = 1; j < d && is_lc_letter((unsigned char)k->stem[j]); j++)
+		/* A byte no letter past the eighth too: the trie cannot tell where the key goes on.
+		 */
+		for (j = 1; j < k->len && is_lc_letter((unsigned char)k->stem[j]); j++)
 			;
 		if (!is_lc_letter(k->b0))
 			continue;
-		if (j < d) {
+		if (j < k->len) {
 			g->odd[g->nodd++] = k;
 			continue;
 		}

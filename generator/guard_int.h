@@ -225,9 +225,10 @@ struct nv_guard {
 	size_t nt, nk;
 	uint64_t serial; /* this guard's number in the process, from 1 (see guard_skip.c) */
 	/*
-	 * The keys whose first eight bytes (or all, if fewer) are letters in
-	 * lower case, as a trie from node[0]; the others starting with a
-	 * letter are in odd (their first bytes may stand for any letter).
+	 * The first eight bytes (or all, if fewer) of the keys that are
+	 * letters in lower case, as a trie from node[0]; the others starting
+	 * with a letter are in odd (a byte no letter: «юн-ким» goes on past
+	 * a word that ends).
 	 */
 	struct nv_guard_node *node;
 	uint32_t root[256]; /* the child of node[0] for a letter (folded, lower case), or 0 */

@@ -131,6 +131,8 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
 	const struct nv_guard_key *key;
 	size_t k, j, l = 0;
 	uint64_t head, known;
+	uint32_t cp;
+	int after = -2; /* the folded byte the word ends at (none past the end) */
 	bool whole;
 
 	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
@@ -148,10 +150,15 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
 	head = nv_guard_load8(w, 8);
 	known = nv_guard_load8(m, 8);
 	whole = l < 256 && word_ends(s, n, i, markup);
+	if (whole && i < n) {
+		nv_guard_char_at((const char *)s, n, i, markup, &cp);
+		after = nv_guard_fold_cp(cp);
+	}
 	for (j = 0; j < g->nodd; j++) {
 		key = g->odd[j];
+		/* A word that ends may start a key that goes on as the text («юн-ким»). */
 		if (key->b0 == w[0] && (head & key->mask & known) == (key->head & known) &&
-		    (!whole || key->len <= l))
+		    (!whole || key->len <= l || (unsigned char)key->stem[l] == after))
 			return true;
 	}
 	return false;

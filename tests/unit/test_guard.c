@@ -595,7 +595,12 @@ static void test_skip_words(void)
 	CHECK_SKIP("а б в г д yun yunga", false, "");
 	CHECK_SKIP("а б в г д yunga yun<b>", true, "г д yunga yun<b>");
 	CHECK_SKIP("а б в г д yunk", false, "");
-	CHECK_SKIP("а б в г д юн-<b> юн-", true, "");
+	/* «юн-» may go on as «юн-ким» does (after an inline tag too): a word that ends there. */
+	CHECK_SKIP("а б в г д юн-<b> юн-", true, "в г д юн-<b> юн-");
+	CHECK_SKIP("а б в г д юн–", false, "в г д юн–");
+	CHECK_SKIP("а б в г д юн- юн.", false, "в г д юн- юн.");
+	CHECK_SKIP("а б в г д юн. юн", false, "");
+	CHECK_FOUND("учитель Юн-Ким пришёл", false, "yun-kim-s! Юн-Ким → Юн-Ким");
 	CHECK_FOUND(
 		"Юн-Ким, ЮН-КИМУ, yun-kim, Константинопольской", false,
 		"yun-kim-s! Юн-Ким → Юн-Ким\nyun-kim-s! ЮН-КИМУ → ЮН-КИМУ\nyun-kim-s! yun-kim → "

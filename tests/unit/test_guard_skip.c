@@ -43,7 +43,12 @@ static struct nv_person sokolova = { .id = "sokolova-iv",
 				     .name = "Ирина",
 				     .category = NV_CAT_TEACHER,
 				     .publish = NV_PUBLISH_FULL };
-/* Last: a key with a byte no letter, which the pass compares apart (g->odd). */
+/* Last: keys with a byte no letter, which the pass compares apart (g->odd). */
+static struct nv_person korsakova = { .id = "voskresenskaya-korsakova-a",
+				      .surname = "Воскресенская-Корсакова",
+				      .name = "Анна",
+				      .category = NV_CAT_TEACHER,
+				      .publish = NV_PUBLISH_NONE };
 static struct nv_person yunkim = { .id = "yun-kim-s",
 				   .surname = "Юн-Ким",
 				   .name = "Сергей",
@@ -52,12 +57,13 @@ static struct nv_person yunkim = { .id = "yun-kim-s",
 
 static struct nv_guard *guard(bool odd)
 {
-	static struct nv_person *people[] = { &gusev, &li, &yolkin, &konst, &sokolova, &yunkim };
+	static struct nv_person *people[] = { &gusev,	 &li,	     &yolkin, &konst,
+					      &sokolova, &korsakova, &yunkim };
 	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
 	m.people = people;
-	m.npeople = NV_ARRAY_SIZE(people) - !odd;
+	m.npeople = NV_ARRAY_SIZE(people) - 2 * !odd;
 	return nv_guard_new(&m);
 }
 
@@ -247,6 +253,12 @@ static void test_names_at_block_edges(void)
 		{ "<td data-x=\"Ли\">", "li-ms! Ли", true },
 		{ "\xC2\xA0Константинопольской", "konstantinopolskaya-ea! Константинопольской",
 		  false },
+		{ "\xC2\xA0Юн-Киму", "yun-kim-s! Юн-Киму", false },
+		{ "юн-\xC2\xADким", "yun-kim-s! юн-\xC2\xADким", false },
+		{ "Воскресенская-Корсаковой",
+		  "voskresenskaya-korsakova-a! Воскресенская-Корсаковой", false },
+		{ "Воскресенская\xE2\x80\x94Корсакова",
+		  "voskresenskaya-korsakova-a! Воскресенская\xE2\x80\x94Корсакова", false },
 	};
 	struct nv_buf in = NV_BUF_INIT;
 	size_t k, pad, tail;
