@@ -316,12 +316,16 @@ static _Thread_local struct seen_value seen_values[SEEN_SLOTS];
 /* The place of s[0, n) (n <= SEEN_MAX) in seen_values. */
 static struct seen_value *seen_slot(const char *s, size_t n)
 {
-	uint64_t h = n * UINT64_C(0x9E3779B97F4A7C15), w;
-	size_t i;
+	uint64_t h = n * UINT64_C(0x9E3779B97F4A7C15), w = 0;
+	size_t i, k;
 
 	for (i = 0; i < n; i += 8) {
-		w = 0;
-		memcpy(&w, s + i, n - i < 8 ? n - i : 8);
+		/* The last 8 bytes again for what is left of a long text. */
+		if (n - i >= 8 || n >= 8)
+			memcpy(&w, s + (n - i >= 8 ? i : n - 8), 8);
+		else
+			for (k = 0; k < n; k++)
+				w |= (uint64_t)(unsigned char)s[k] << (8 * k);
 		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
 		h ^= h >> 29;
 	}
