@@ -24,11 +24,16 @@
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
  * raw bytes (nv_guard_skip() in guard_skip.c) finds the word starts 32
- * or 16 bytes at a time with SSE2 where the bytes are plain letters and
- * ASCII separators (anything else is read a character or a tag at a
- * time), looks the first three letters of each word up in a bitmap of
- * the trie of the keys' first eight bytes (most words stop there), and
- * walks the rest down the trie. At a word that may
+ * bytes at a time with SSE2: plain letters, and separators (ASCII ones,
+ * and any character that folds to no letter: a no-break space, «», a
+ * dash, №) by their bits; the characters that may leave nothing or make
+ * a letter (a soft hyphen, an accent, a reference) and the tags are read
+ * one at a time in their turn, and the block goes on after them (the
+ * text of a tag after its name that a thread found no name in is not
+ * read again: a site's pages repeat their theme's attributes). The first
+ * two letters of each word are looked up in a small bitmap, three in a
+ * bigger one, of the trie of the keys' first eight bytes (most words
+ * stop there), and the rest walks down the trie. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
