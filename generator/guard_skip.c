@@ -508,57 +508,80 @@ static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, si
 
 #ifdef __SSE2__
 /*
- * The 16 bytes at s (18 may be read) as bits, bit j for s[j]: in *let the
+ * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
  * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
- * Russian letter starting at s[15]), in *begin their first bytes.
- * Returns the bits of the first bytes of the characters that
- * nv_guard_skip() reads one at a time (skip_step()): '<' and '&' with
- * MARK_TAGS, '&' with MARK_REFS (an attribute value), and those that may leave nothing when folded
- * (a soft hyphen, a zero width, a combining accent: U+00AD, U+0300–U+036F, U+200B–U+200D, U+2060,
- * U+FEFF, and anything else starting with 0xCC, 0xCD, 0xE2 0x81 or 0xEF). Any other byte is a
- * separator: an ASCII one, or a byte of a character that folds to no letter (a no-break space, «»,
- * a dash, №, letters of other alphabets, bytes that are no UTF-8, read as U+FFFD one at a time), so
- * a word surely ends there.
+ * Russian letter starting at s[15]), in *begin their first bytes, in
+ * *lead the bytes 0xC2–0xEF but 0xD0 and 0xD1 (where odd16() may find
+ * something). Returns the bits of '<' and '&' with MARK_TAGS, '&' with
+ * MARK_REFS (an attribute value): nv_guard_skip() reads them one at a
+ * time (skip_step()), with what odd16() finds. Any other byte is a
+ * separator: an ASCII one, or a byte of a character that folds to no
+ * letter (a no-break space, «», a dash, №, letters of other alphabets,
+ * bytes that are no UTF-8, read as U+FFFD one at a time), so a word
+ * surely ends there.
  */
-static inline unsigned classify16(const unsigned char *s, int marks, unsigned *let, unsigned *begin)
+static inline unsigned classify16(const unsigned char *s, int marks, unsigned *let, unsigned *begin,
+				  unsigned *lead)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+	__m128i d0 = nv_guard_eq8(v, 0xD0), d1 = nv_guard_eq8(v, 0xD1);
+	__m128i c0 = _mm_and_si128(
+		d0, _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF), nv_guard_eq8(w, 0x81)));
+	__m128i c1 = _mm_and_si128(
+		d1, _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F), nv_guard_eq8(w, 0x91)));
+	__m128i mark = _mm_setzero_si128();
+	unsigned l = (unsigned)_mm_movemask_epi8(lat);
+	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
+
+	/* The first bytes of what may leave nothing are among 0xC2–0xEF but 0xD0, 0xD1. */
+	*lead = (unsigned)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_or_si128(d0, d1), nv_guard_in_range(v, 0xC2, 0xEF)));
+	if (marks == MARK_TAGS)
+		mark = _mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&'));
+	else if (marks == MARK_REFS)
+		mark = nv_guard_eq8(v, '&');
+	*let = l | c | c << 1;
+	*begin = l | c;
+	return (unsigned)_mm_movemask_epi8(mark);
+}
+
+/*
+ * The bits of the first bytes of the characters among the 16 at s (18
+ * may be read) that may leave nothing when folded: a soft hyphen, a zero
+ * width, a combining accent (U+00AD, U+0300–U+036F, U+200B–U+200D,
+ * U+2060, U+FEFF), and anything else starting with 0xCC, 0xCD, 0xE2 0x81
+ * or 0xEF. nv_guard_skip() reads them one at a time.
+ */
+static inline unsigned odd16(const unsigned char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)s);
 	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
 	__m128i x = _mm_loadu_si128((const __m128i *)(s + 2));
-	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-	__m128i c0 =
-		_mm_and_si128(nv_guard_eq8(v, 0xD0), _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF),
-								  nv_guard_eq8(w, 0x81)));
-	__m128i c1 =
-		_mm_and_si128(nv_guard_eq8(v, 0xD1), _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F),
-								  nv_guard_eq8(w, 0x91)));
 	__m128i e2 = _mm_and_si128(nv_guard_eq8(v, 0xE2),
 				   _mm_or_si128(nv_guard_eq8(w, 0x81),
 						_mm_and_si128(nv_guard_eq8(w, 0x80),
 							      nv_guard_in_range(x, 0x8B, 0x8D))));
-	__m128i odd = _mm_or_si128(
-		_mm_or_si128(e2, _mm_and_si128(nv_guard_eq8(v, 0xC2), nv_guard_eq8(w, 0xAD))),
-		_mm_or_si128(nv_guard_in_range(v, 0xCC, 0xCD), nv_guard_eq8(v, 0xEF)));
-	unsigned l = (unsigned)_mm_movemask_epi8(lat);
-	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
 
-	if (marks == MARK_TAGS)
-		odd = _mm_or_si128(odd, _mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&')));
-	else if (marks == MARK_REFS)
-		odd = _mm_or_si128(odd, nv_guard_eq8(v, '&'));
-	*let = l | c | c << 1;
-	*begin = l | c;
-	return (unsigned)_mm_movemask_epi8(odd);
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_or_si128(e2, _mm_and_si128(nv_guard_eq8(v, 0xC2), nv_guard_eq8(w, 0xAD))),
+		_mm_or_si128(nv_guard_in_range(v, 0xCC, 0xCD), nv_guard_eq8(v, 0xEF))));
 }
 
 /* classify16() over 32 bytes at s (34 may be read), *let up to bit 32. */
 static inline uint64_t classify32(const unsigned char *s, int marks, uint64_t *let, uint64_t *begin)
 {
-	unsigned l0, b0, l1, b1;
-	uint64_t o0 = classify16(s, marks, &l0, &b0), o1 = classify16(s + 16, marks, &l1, &b1);
+	unsigned l0, b0, l1, b1, lead0, lead1;
+	uint64_t o0 = classify16(s, marks, &l0, &b0, &lead0),
+		 o1 = classify16(s + 16, marks, &l1, &b1, &lead1);
 
 	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
 	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
+	if (lead0 | lead1) {
+		o0 |= odd16(s);
+		o1 |= odd16(s + 16);
+	}
 	return o0 | o1 << 16;
 }
 
