@@ -398,7 +398,7 @@ struct skip_state {
 	size_t safe[SAFE]; /* the last word starts and tags, the newest at (ns - 1) % SAFE */
 	unsigned ns;
 	bool word; /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
-	bool fast; /* attribute values by value_blocks(), not value_may_name() */
+	bool fast; /* attribute values by value_may_name_seen(), not value_may_name() */
 };
 
 /* The class of the character at s[0] (g->cls), its length in *k; s[1] may be read. */
@@ -424,11 +424,10 @@ static inline unsigned next_cls(const struct nv_guard *g, const unsigned char *s
 }
 
 /*
- * Could a key start the word whose first letter is at s[i]? Its first
- * two characters are looked up in g->duo, three in g->tri, where 6 bytes
- * can be read
- * (a word of one or two letters that surely ends is told there), the
- * rest by may_start_key().
+ * Could a key start the word whose first letter is at s[i]? Where 6
+ * bytes can be read, its first two characters are looked up in g->duo,
+ * three in g->tri (a word of one or two letters that surely ends is told
+ * there), the rest by may_start_key().
  */
 static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
 				  size_t i, bool markup)
