@@ -24,11 +24,16 @@
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
  * raw bytes (nv_guard_skip() in guard_skip.c) finds the word starts 32
- * or 16 bytes at a time with SSE2 where the bytes are plain letters and
- * ASCII separators (anything else is read a character or a tag at a
- * time), looks the first three letters of each word up in a bitmap of
- * the trie of the keys' first eight bytes (most words stop there), and
- * walks the rest down the trie. At a word that may
+ * bytes at a time with SSE2: plain letters, and separators (ASCII ones,
+ * and any character that folds to no letter: a no-break space, «», a
+ * dash, №) by their bits; the characters that may leave nothing or make
+ * a letter (a soft hyphen, an accent, a reference) and the tags are read
+ * one at a time in their turn, and the block goes on after them (the
+ * text of a tag after its name that a thread found no name in is not
+ * read again: a site's pages repeat their theme's attributes). The first
+ * two letters of each word are looked up in a small bitmap, three in a
+ * bigger one, of the trie of the keys' first eight bytes (most words
+ * stop there), and the rest walks down the trie. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
@@ -272,8 +277,8 @@ static void lay_out_trie(struct nv_guard *g, int32_t (*ch)[NV_GUARD_CLASSES],
 
 /*
  * The trie of the keys' first eight bytes for nv_guard_skip(); keys with
- * other bytes there go to g->odd, those not starting with a letter
- * nowhere (a word starts with a letter).
+ * a byte no letter anywhere go to g->odd, those not starting with a
+ * letter nowhere (a word starts with a letter).
  */
 static void build_trie(struct nv_guard *g)
 {
@@ -289,11 +294,13 @@ static void build_trie(struct nv_guard *g)
 	for (i = 0; i < g->nk; i++) {
 		k = &g->k[i];
 		d = k->len < 8 ? k->len : 8;
-		for (j = 1; j < d && is_lc_letter((unsigned char)k->stem[j]); j++)
+		/* A byte no letter past the eighth too: the trie cannot tell where the key goes on.
+		 */
+		for (j = 1; j < k->len && is_lc_letter((unsigned char)k->stem[j]); j++)
 			;
 		if (!is_lc_letter(k->b0))
 			continue;
-		if (j < d) {
+		if (j < k->len) {
 			g->odd[g->nodd++] = k;
 			continue;
 		}
@@ -341,7 +348,11 @@ static void build_tables(struct nv_guard *g)
 	}
 }
 
-/* May a key start a word of the letter classes c1, c2, c3 (NV_GUARD_NONE: no letter)? */
+/*
+ * May a key start a word of the letter classes c1, c2, c3 (NV_GUARD_NONE:
+ * no letter, the word may go on; NV_GUARD_END: the word ends there, so
+ * only a key that is no longer may, as in may_start_key())?
+ */
 static bool tri_may_start(const struct nv_guard *g, int c1, int c2, int c3)
 {
 	const struct nv_guard_node *nd = &g->node[0];
@@ -352,9 +363,11 @@ static bool tri_may_start(const struct nv_guard *g, int c1, int c2, int c3)
 	nd = &g->node[nd->base + nv_guard_pop64(nd->kids & ((UINT64_C(1) << c1) - 1))];
 	if (nd->end || c2 == NV_GUARD_NONE)
 		return true;
-	if (!(r = g->pair[c1 * 64 + c2]))
+	if (c2 == NV_GUARD_END || !(r = g->pair[c1 * 64 + c2]))
 		return false;
-	return g->node[r].end || c3 == NV_GUARD_NONE || ((g->node[r].kids >> c3) & 1);
+	if (g->node[r].end || c3 == NV_GUARD_NONE)
+		return true;
+	return c3 != NV_GUARD_END && ((g->node[r].kids >> c3) & 1);
 }
 
 /* g->cls and g->tri (guard_int.h). */
@@ -385,6 +398,8 @@ static void build_tri(struct nv_guard *g)
 						      NV_GUARD_TRI +
 					      (size_t)c3;
 					g->tri[bit / 64] |= UINT64_C(1) << (bit % 64);
+					bit /= NV_GUARD_TRI;
+					g->duo[bit / 64] |= UINT64_C(1) << (bit % 64);
 				}
 }
 
@@ -411,6 +426,7 @@ static void index_keys(struct nv_guard *g)
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
 {
+	static uint64_t serials;
 	struct nv_guard *g = nv_xcalloc(1, sizeof(*g));
 	const struct nv_person *p;
 	struct nv_guard_target *t;
@@ -421,6 +437,7 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 	 * fits best, so «Лебедева А. С.» (published) is not mistaken for a
 	 * hidden «Лебедев». Students are hidden whatever `publish` says.
 	 */
+	g->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	g->t = nv_xcalloc(m->npeople + 1, sizeof(*g->t));
 	for (i = 0; i < m->npeople; i++) {
 		p = m->people[i];

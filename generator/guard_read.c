@@ -172,16 +172,38 @@ static inline void emit(struct nv_guard_folded *fd, int b, size_t off)
 	fd->o[fd->len++] = (uint32_t)(off - fd->base);
 }
 
-/* Fold s[i, end) as text without tags (an attribute value, with references). */
+/*
+ * Fold s[i, end) as text without tags (an attribute value, with
+ * references): ASCII but '&' and the Russian letters but «Ё» and «ё» as
+ * fast_run() does, the rest a character at a time.
+ */
 static void fold_value(const struct nv_guard_reader *r, struct nv_guard_folded *fd, size_t i,
 		       size_t end)
 {
+	const unsigned char *s = (const unsigned char *)r->s;
+	unsigned char c, d;
 	uint32_t cp;
 	size_t k;
 	int b;
 
 	emit(fd, NV_GUARD_BREAK, i);
 	for (; i < end; i += k) {
+		c = s[i];
+		k = 1;
+		if (c < 0x80 && c != '&') {
+			emit(fd, c < 0x20 || c == 0x7F ? ' ' : c, i);
+			continue;
+		}
+		d = i + 1 < end ? s[i + 1] : 0;
+		k = 2;
+		if (c == 0xD0 && d >= 0x90 && d <= 0xBF) {
+			emit(fd, d + 0x30, i);
+			continue;
+		}
+		if (c == 0xD1 && d >= 0x80 && d <= 0x8F) {
+			emit(fd, d + 0x70, i);
+			continue;
+		}
 		k = nv_guard_char_at(r->s, end, i, true, &cp);
 		if ((b = nv_guard_fold_cp(cp)) != NV_GUARD_SKIP)
 			emit(fd, b, i);
@@ -346,18 +368,50 @@ static inline size_t fold_cyr8(const unsigned char *s, unsigned char *f, uint32_
 	_mm_storeu_si128((__m128i *)(o + 4), _mm_add_epi32(base, _mm_setr_epi32(8, 10, 12, 14)));
 	return bad ? (size_t)__builtin_ctz(bad) / 2 : 8;
 }
+
+/*
+ * Fold the 16 bytes at s into f and their offsets, off on, into o when
+ * they are ASCII but '<' and '&' with markup: true if they were.
+ */
+static inline bool fold_ascii16(const unsigned char *s, bool markup, unsigned char *f, uint32_t *o,
+				uint32_t off)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s), base = _mm_set1_epi32((int)off);
+	__m128i ctl = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), nv_guard_eq8(v, 0x7F));
+
+	if (_mm_movemask_epi8(v) ||
+	    (markup && _mm_movemask_epi8(_mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&')))))
+		return false;
+	/* Control characters are spaces (nv_guard_fold_cp()). */
+	_mm_storeu_si128((__m128i *)f, _mm_or_si128(_mm_andnot_si128(ctl, v),
+						    _mm_and_si128(ctl, _mm_set1_epi8(' '))));
+	_mm_storeu_si128((__m128i *)o, _mm_add_epi32(base, _mm_setr_epi32(0, 1, 2, 3)));
+	_mm_storeu_si128((__m128i *)(o + 4), _mm_add_epi32(base, _mm_setr_epi32(4, 5, 6, 7)));
+	_mm_storeu_si128((__m128i *)(o + 8), _mm_add_epi32(base, _mm_setr_epi32(8, 9, 10, 11)));
+	_mm_storeu_si128((__m128i *)(o + 12), _mm_add_epi32(base, _mm_setr_epi32(12, 13, 14, 15)));
+	return true;
+}
 #else
 static inline size_t fold_cyr8(const unsigned char *s, unsigned char *f, uint32_t *o, uint32_t off)
 {
 	(void)s, (void)f, (void)o, (void)off;
 	return 0;
 }
+
+static inline bool fold_ascii16(const unsigned char *s, bool markup, unsigned char *f, uint32_t *o,
+				uint32_t off)
+{
+	(void)s, (void)markup, (void)f, (void)o, (void)off;
+	return false;
+}
 #endif
 
 /*
- * Fold plain ASCII and Russian letters from s[i] until fd holds lim bytes
- * (fd has room for them) or another character comes; returns where it
- * stopped. Most of any text is these. From `want` bytes on it also stops
+ * Fold plain ASCII, Russian letters, U+0080–U+00BF and U+2000–U+2FFF
+ * (no-break spaces, quotes, dashes: not the soft hyphen nor the zero
+ * widths) from s[i] until fd holds lim bytes (fd has room for them) or
+ * another character comes; returns where it stopped. Most of any text is
+ * these. From `want` bytes on it also stops
  * where nv_guard_fold() ends: after a space that at_cut() takes (with
  * `cut`), or past the end of a window.
  */
@@ -366,12 +420,23 @@ static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *
 {
 	const unsigned char *s = (const unsigned char *)r->s;
 	unsigned char *f = fd->f, c, d;
-	size_t n = r->n, l = fd->len, base = fd->base, k;
+	size_t n = r->n, l = fd->len, base = fd->base, k, retry = i;
+	int b;
 	uint32_t *o = fd->o;
 	bool markup = r->markup;
 
 	while (i < n && l < lim) {
 		c = s[i];
+		/* 16 at a time where no place to stop can be among them (not tried again soon). */
+		if (c < 0x80 && i >= retry && n - i >= 16 && (cut ? want : lim) > l + 16 &&
+		    i - base + 16 <= WINDOW_END) {
+			if (fold_ascii16(s + i, markup, f + l, o + l, (uint32_t)(i - base))) {
+				l += 16;
+				i += 16;
+				continue;
+			}
+			retry = i + 16;
+		}
 		if (c < 0x80) {
 			if (markup && (c == '<' || c == '&'))
 				break;
@@ -386,14 +451,24 @@ static size_t fast_run(const struct nv_guard_reader *r, struct nv_guard_folded *
 			}
 			/* А–Я а–п are 0xD0 0x90–0xBF, р–я 0xD1 0x80–0x8F. */
 			d = i + 1 < n ? s[i + 1] : 0;
+			k = 2;
 			if (c == 0xD0 && d >= 0x90 && d <= 0xBF)
 				f[l] = d + 0x30;
 			else if (c == 0xD1 && d >= 0x80 && d <= 0x8F)
 				f[l] = d + 0x70;
+			/* U+0080–U+00BF but the soft hyphen: a no-break space, «», … */
+			else if (c == 0xC2 && d >= 0x80 && d <= 0xBF && d != 0xAD)
+				f[l] = (unsigned char)nv_guard_fold_cp(d);
+			/* U+2000–U+2FFF as nv_guard_char_at() reads them: dashes, quotes, №. */
+			else if (c == 0xE2 && n - i >= 3 && (d & 0xC0) == 0x80 &&
+				 (s[i + 2] & 0xC0) == 0x80 &&
+				 (b = nv_guard_fold_cp(0x2000 | (uint32_t)(d & 0x3F) << 6 |
+						       (s[i + 2] & 0x3F))) != NV_GUARD_SKIP)
+				f[l] = (unsigned char)b, k = 3;
 			else
 				break;
 			o[l++] = (uint32_t)(i - base);
-			i += 2;
+			i += k;
 		}
 		if (l >= want && ((cut && f[l - 1] == ' ' && l >= 3 && lc_letter(f[l - 2]) &&
 				   lc_letter(f[l - 3])) ||

@@ -131,6 +131,8 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
 	const struct nv_guard_key *key;
 	size_t k, j, l = 0;
 	uint64_t head, known;
+	uint32_t cp;
+	int after = -2; /* the folded byte the word ends at (none past the end) */
 	bool whole;
 
 	/* No key is longer than 255 bytes: a longer word is not read to its end here. */
@@ -148,10 +150,15 @@ static bool odd_may_start(const struct nv_guard *g, const unsigned char *s, size
 	head = nv_guard_load8(w, 8);
 	known = nv_guard_load8(m, 8);
 	whole = l < 256 && word_ends(s, n, i, markup);
+	if (whole && i < n) {
+		nv_guard_char_at((const char *)s, n, i, markup, &cp);
+		after = nv_guard_fold_cp(cp);
+	}
 	for (j = 0; j < g->nodd; j++) {
 		key = g->odd[j];
+		/* A word that ends may start a key that goes on as the text («юн-ким»). */
 		if (key->b0 == w[0] && (head & key->mask & known) == (key->head & known) &&
-		    (!whole || key->len <= l))
+		    (!whole || key->len <= l || (unsigned char)key->stem[l] == after))
 			return true;
 	}
 	return false;
@@ -281,6 +288,72 @@ static bool value_may_name(const struct nv_guard *g, const char *text, size_t i,
 	return false;
 }
 
+#ifdef __SSE2__
+static bool value_blocks(const struct nv_guard *g, const char *text, size_t i, size_t end);
+#else
+#define value_blocks value_may_name
+#endif
+
+/*
+ * The texts of tags after their names (attribute values) found to hold
+ * no word a key may start, kept by each thread for the guard they were
+ * read for (g->serial): the pages of a site repeat the attributes of
+ * their theme (97 % of them on a realistic site), and the same bytes
+ * give the same answer. One place for each hash; a text is taken from
+ * there only when all its bytes are the same.
+ */
+#define SEEN_SLOTS 1024
+#define SEEN_MAX   64 /* longer texts are read each time */
+
+struct seen_value {
+	uint64_t serial; /* 0: empty */
+	size_t len;
+	unsigned char text[SEEN_MAX];
+};
+
+static _Thread_local struct seen_value seen_values[SEEN_SLOTS];
+
+/* The place of s[0, n) (n <= SEEN_MAX) in seen_values. */
+static struct seen_value *seen_slot(const char *s, size_t n)
+{
+	uint64_t h = n * UINT64_C(0x9E3779B97F4A7C15), w = 0;
+	size_t i, k;
+
+	for (i = 0; i < n; i += 8) {
+		/* The last 8 bytes again for what is left of a long text. */
+		if (n - i >= 8 || n >= 8)
+			memcpy(&w, s + (n - i >= 8 ? i : n - 8), 8);
+		else
+			for (k = 0; k < n; k++)
+				w |= (uint64_t)(unsigned char)s[k] << (8 * k);
+		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+		h ^= h >> 29;
+	}
+	return &seen_values[h % SEEN_SLOTS];
+}
+
+/*
+ * Could a key start a word in s[j, end), the text of a tag after its
+ * name? value_blocks(), unless the text is one this thread found none in.
+ */
+static bool value_may_name_seen(const struct nv_guard *g, const char *s, size_t j, size_t end)
+{
+	struct seen_value *v;
+	size_t n = end - j;
+
+	if (n > SEEN_MAX)
+		return value_blocks(g, s, j, end);
+	v = seen_slot(s + j, n);
+	if (v->serial == g->serial && v->len == n && !memcmp(v->text, s + j, n))
+		return false;
+	if (value_blocks(g, s, j, end))
+		return true;
+	v->serial = g->serial;
+	v->len = n;
+	memcpy(v->text, s + j, n);
+	return false;
+}
+
 /*
  * The tag, comment or CDATA section at s[i] == '<' for nv_guard_skip():
  * its length as nv_guard_tag_len(), 0 when '<' is a plain character; in
@@ -289,9 +362,9 @@ static bool value_may_name(const struct nv_guard *g, const char *text, size_t i,
  * looked up `in_word` (elsewhere it makes no difference).
  */
 static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t i, bool in_word,
-		       bool *inl, bool *name)
+		       bool fast, bool *inl, bool *name)
 {
-	size_t j, end, nm;
+	size_t j, gt, end, nm;
 
 	*inl = *name = false;
 	if ((j = nv_guard_open_len(s, n, i)))
@@ -303,19 +376,29 @@ static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t
 	       nv_guard_is_inline_tag(s + nm, j - nm);
 	if (j < n && s[j] == '>')
 		return j + 1 - i;
-	end = nv_guard_tag_close(s, n, j);
-	end = end < n ? end + 1 : n;
-	*name = j < end && value_may_name(g, s, j, s[end - 1] == '>' ? end - 1 : end);
-	return end - i;
+	/* The text after the name, to the '>' (or the end: without a '>' there). */
+	gt = nv_guard_tag_close(s, n, j);
+	end = gt < n ? gt : n - (j < n && s[n - 1] == '>');
+	*name = j < end &&
+		(fast ? value_may_name_seen(g, s, j, end) : value_may_name(g, s, j, end));
+	return (gt < n ? gt + 1 : n) - i;
 }
 
 #define SAFE 4 /* places kept to fold from: a word start a few words back */
+
+/* The characters skip_blocks() leaves to be read alone besides those that may leave nothing. */
+enum {
+	MARK_NONE,
+	MARK_TAGS /* '<' and '&' */,
+	MARK_REFS /* '&' */
+};
 
 /* What nv_guard_skip() carries from one character to the next. */
 struct skip_state {
 	size_t safe[SAFE]; /* the last word starts and tags, the newest at (ns - 1) % SAFE */
 	unsigned ns;
 	bool word; /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
+	bool fast; /* attribute values by value_may_name_seen(), not value_may_name() */
 };
 
 /* The class of the character at s[0] (g->cls), its length in *k; s[1] may be read. */
@@ -328,19 +411,39 @@ static inline unsigned letter_cls(const struct nv_guard *g, const unsigned char 
 }
 
 /*
- * Could a key start the word whose first letter is at s[i]? Its first
- * three characters are looked up in g->tri where 6 bytes can be read.
+ * The class of the character at s[j] after a word's letters in g->tri:
+ * a letter's, NV_GUARD_END where the word surely ends (word_ends()),
+ * NV_GUARD_NONE where it may go on.
+ */
+static inline unsigned next_cls(const struct nv_guard *g, const unsigned char *s, size_t n,
+				size_t j, bool markup, size_t *k)
+{
+	unsigned c = letter_cls(g, s + j, k);
+
+	return c != NV_GUARD_NONE || !word_ends(s, n, j, markup) ? c : NV_GUARD_END;
+}
+
+/*
+ * Could a key start the word whose first letter is at s[i]? Where 6
+ * bytes can be read, its first two characters are looked up in g->duo,
+ * three in g->tri (a word of one or two letters that surely ends is told
+ * there), the rest by may_start_key().
  */
 static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
 				  size_t i, bool markup)
 {
 	size_t k, j = i, bit;
+	unsigned c;
 	unsigned char b;
 
 	if (!g->nodd && n - i >= 6) {
 		bit = letter_cls(g, s + j, &k);
-		bit = bit * NV_GUARD_TRI + letter_cls(g, s + (j += k), &k);
-		bit = bit * NV_GUARD_TRI + letter_cls(g, s + (j += k), &k);
+		c = next_cls(g, s, n, j += k, markup, &k);
+		bit = bit * NV_GUARD_TRI + c;
+		if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+			return false;
+		bit = bit * NV_GUARD_TRI +
+		      (c < NV_GUARD_CLASSES ? next_cls(g, s, n, j + k, markup, &k) : NV_GUARD_END);
 		if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
 			return false;
 		return may_start_key(g, s, n, i, markup, NULL);
@@ -348,111 +451,6 @@ static inline bool word_may_start(const struct nv_guard *g, const unsigned char 
 	b = plain_letter(g, s, n, i, &k);
 	return !quick_reject(g, s, n, &j, b, k) && may_start_key(g, s, n, i, markup, NULL);
 }
-
-#ifdef __SSE2__
-/*
- * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
- * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
- * Russian letter starting at s[15]), in *begin their first bytes.
- * Returns the bits of the bytes that are none of these nor an ASCII
- * separator (a character nv_guard_skip() reads one at a time).
- */
-static inline unsigned classify16(const unsigned char *s, bool markup, unsigned *let,
-				  unsigned *begin)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)s);
-	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
-	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-	__m128i c0 =
-		_mm_and_si128(nv_guard_eq8(v, 0xD0), _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF),
-								  nv_guard_eq8(w, 0x81)));
-	__m128i c1 =
-		_mm_and_si128(nv_guard_eq8(v, 0xD1), _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F),
-								  nv_guard_eq8(w, 0x91)));
-	unsigned l = (unsigned)_mm_movemask_epi8(lat);
-	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
-	unsigned ascii = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF, mark = 0;
-
-	if (markup)
-		mark = (unsigned)_mm_movemask_epi8(
-			_mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&')));
-	*let = l | c | c << 1;
-	*begin = l | c;
-	return ~(*let | (ascii & ~mark)) & 0xFFFF;
-}
-
-/*
- * classify16() over 32 bytes at s (33 may be read), *let up to bit 32;
- * `other` as 64-bit masks. When the first 16 bytes hold another
- * character, only they are looked at (the caller stops there).
- */
-static inline uint64_t classify32(const unsigned char *s, bool markup, uint64_t *let,
-				  uint64_t *begin)
-{
-	unsigned l0, b0, l1, b1;
-	uint64_t o0 = classify16(s, markup, &l0, &b0), o1;
-
-	*let = l0;
-	*begin = b0;
-	if (o0) /* the caller stops in the first half */
-		return o0;
-	o1 = classify16(s + 16, markup, &l1, &b1);
-	/* A Russian letter across the middle: its second byte is no other character. */
-	o1 &= ~(uint64_t)(l0 >> 16);
-	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
-	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
-	return o0 | o1 << 16;
-}
-
-/*
- * nv_guard_skip() 32 or 16 bytes at a time from *pi while they are plain
- * letters and ASCII separators: true at a word a key may start (st->safe
- * holds the place); false with *pi at the first other character, or less
- * than 17 bytes before the end.
- */
-static bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n, bool markup,
-			struct skip_state *st, size_t *pi)
-{
-	uint64_t let, begin, other, starts;
-	unsigned l16, b16, lim, w;
-	size_t i = *pi, p;
-	bool found = false;
-
-	while (n - i > 16) {
-		if (n - i > 32) {
-			other = classify32(s + i, markup, &let, &begin);
-			w = 32;
-		} else {
-			other = classify16(s + i, markup, &l16, &b16);
-			let = l16;
-			begin = b16;
-			w = 16;
-		}
-		lim = other ? (unsigned)__builtin_ctzll(other) : w;
-		starts = begin & ~(let << 1 | st->word) & ((UINT64_C(1) << lim) - 1);
-		for (; starts && !found; starts &= starts - 1) {
-			p = i + (unsigned)__builtin_ctzll(starts);
-			st->safe[st->ns++ % SAFE] = p;
-			found = word_may_start(g, s, n, p, markup);
-		}
-		if (found || !lim)
-			break;
-		st->word = (let >> (lim - 1)) & 1;
-		i += lim == w && ((let >> w) & 1) ? w + 1 : lim;
-		if (lim < w)
-			break;
-	}
-	*pi = i;
-	return found;
-}
-#else
-static inline bool skip_blocks(const struct nv_guard *g, const unsigned char *s, size_t n,
-			       bool markup, struct skip_state *st, size_t *pi)
-{
-	(void)g, (void)s, (void)n, (void)markup, (void)st, (void)pi;
-	return false;
-}
-#endif
 
 #define SKIP_FOUND SIZE_MAX
 
@@ -485,7 +483,8 @@ static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, si
 		st->word = true;
 		return e;
 	}
-	if (markup && s[i] == '<' && (k = skip_tag(g, text, n, i, st->word, &inl, &name))) {
+	if (markup && s[i] == '<' &&
+	    (k = skip_tag(g, text, n, i, st->word, st->fast, &inl, &name))) {
 		if (name) {
 			*at = i;
 			return SKIP_FOUND;
@@ -506,19 +505,206 @@ static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, si
 	return i + k;
 }
 
+#ifdef __SSE2__
+/*
+ * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
+ * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
+ * Russian letter starting at s[15]), in *begin their first bytes, in
+ * *lead the bytes 0xC2–0xEF but 0xD0 and 0xD1 (where odd16() may find
+ * something). Returns the bits of '<' and '&' with MARK_TAGS, '&' with
+ * MARK_REFS (an attribute value): nv_guard_skip() reads them one at a
+ * time (skip_step()), with what odd16() finds. Any other byte is a
+ * separator: an ASCII one, or a byte of a character that folds to no
+ * letter (a no-break space, «», a dash, №, letters of other alphabets,
+ * bytes that are no UTF-8, read as U+FFFD one at a time), so a word
+ * surely ends there.
+ */
+static inline unsigned classify16(const unsigned char *s, int marks, unsigned *let, unsigned *begin,
+				  unsigned *lead)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+	__m128i d0 = nv_guard_eq8(v, 0xD0), d1 = nv_guard_eq8(v, 0xD1);
+	__m128i c0 = _mm_and_si128(
+		d0, _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF), nv_guard_eq8(w, 0x81)));
+	__m128i c1 = _mm_and_si128(
+		d1, _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F), nv_guard_eq8(w, 0x91)));
+	__m128i mark = _mm_setzero_si128();
+	unsigned l = (unsigned)_mm_movemask_epi8(lat);
+	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
+
+	/* The first bytes of what may leave nothing are among 0xC2–0xEF but 0xD0, 0xD1. */
+	*lead = (unsigned)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_or_si128(d0, d1), nv_guard_in_range(v, 0xC2, 0xEF)));
+	if (marks == MARK_TAGS)
+		mark = _mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&'));
+	else if (marks == MARK_REFS)
+		mark = nv_guard_eq8(v, '&');
+	*let = l | c | c << 1;
+	*begin = l | c;
+	return (unsigned)_mm_movemask_epi8(mark);
+}
+
+/*
+ * The bits of the first bytes of the characters among the 16 at s (18
+ * may be read) that may leave nothing when folded: a soft hyphen, a zero
+ * width, a combining accent (U+00AD, U+0300–U+036F, U+200B–U+200D,
+ * U+2060, U+FEFF), and anything else starting with 0xCC, 0xCD, 0xE2 0x81
+ * or 0xEF. nv_guard_skip() reads them one at a time.
+ */
+static inline unsigned odd16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i x = _mm_loadu_si128((const __m128i *)(s + 2));
+	__m128i e2 = _mm_and_si128(nv_guard_eq8(v, 0xE2),
+				   _mm_or_si128(nv_guard_eq8(w, 0x81),
+						_mm_and_si128(nv_guard_eq8(w, 0x80),
+							      nv_guard_in_range(x, 0x8B, 0x8D))));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_or_si128(e2, _mm_and_si128(nv_guard_eq8(v, 0xC2), nv_guard_eq8(w, 0xAD))),
+		_mm_or_si128(nv_guard_in_range(v, 0xCC, 0xCD), nv_guard_eq8(v, 0xEF))));
+}
+
+/* classify16() over 32 bytes at s (34 may be read), *let up to bit 32. */
+static inline uint64_t classify32(const unsigned char *s, int marks, uint64_t *let, uint64_t *begin)
+{
+	unsigned l0, b0, l1, b1, lead0, lead1;
+	uint64_t o0 = classify16(s, marks, &l0, &b0, &lead0),
+		 o1 = classify16(s + 16, marks, &l1, &b1, &lead1);
+
+	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
+	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
+	if (lead0 | lead1) {
+		o0 |= odd16(s);
+		o1 |= odd16(s + 16);
+	}
+	return o0 | o1 << 16;
+}
+
+/*
+ * The word starts in the bytes [pos, lim) of the block at i (bits of let
+ * and begin, no character skip_step() reads among them; st->word tells
+ * whether s[i + pos] is in a word): true at one a key may start, with
+ * the place to fold from in *at.
+ */
+static inline bool block_words(const struct nv_guard *g, const unsigned char *s, size_t n,
+			       bool markup, struct skip_state *st, size_t i, uint64_t let,
+			       uint64_t begin, unsigned pos, unsigned lim, size_t *at)
+{
+	uint64_t in = (UINT64_C(1) << lim) - (UINT64_C(1) << pos);
+	/* In a word after a letter; at pos by st->word (after a block, a tag, a character). */
+	uint64_t prev = (let << 1 & ~(UINT64_C(1) << pos)) | (uint64_t)st->word << pos;
+	uint64_t starts = begin & ~prev & in;
+	size_t p;
+
+	for (; starts; starts &= starts - 1) {
+		p = i + (unsigned)__builtin_ctzll(starts);
+		st->safe[st->ns++ % SAFE] = p;
+		if (word_may_start(g, s, n, p, markup)) {
+			*at = st->safe[st->ns % SAFE];
+			return true;
+		}
+	}
+	if (lim > pos)
+		st->word = (let >> (lim - 1)) & 1;
+	return false;
+}
+
+/*
+ * The character of an attribute value at s[i] that value_blocks() reads
+ * alone (as value_may_name()): the offset after it, or SKIP_FOUND at a
+ * letter (spelled by a reference) that starts a word.
+ */
+static size_t value_step(const char *text, size_t end, size_t i, struct skip_state *st)
+{
+	uint32_t cp;
+	size_t k = nv_guard_char_at(text, end, i, true, &cp);
+	int f = nv_guard_fold_cp(cp);
+
+	if (f == NV_GUARD_SKIP)
+		return i + k;
+	if (nv_guard_is_let((unsigned char)f) && !st->word)
+		return SKIP_FOUND;
+	st->word = nv_guard_is_let((unsigned char)f);
+	return i + k;
+}
+
+/*
+ * nv_guard_skip() 32 bytes at a time from i (the last block copied with
+ * zeros after it, which are separators): the plain letters and the
+ * separators by their bits (classify32()), the characters between them
+ * that skip_step() reads in their turn (value_step() in an attribute
+ * value, marks MARK_REFS), and the block goes on after them. Returns n,
+ * or SKIP_FOUND with the place to fold from in *at.
+ */
+static size_t skip_blocks(const struct nv_guard *g, const char *text, size_t n, int marks,
+			  struct skip_state *st, size_t i, size_t *at)
+{
+	const unsigned char *s = (const unsigned char *)text, *b;
+	bool markup = marks != MARK_NONE;
+	unsigned char pad[64];
+	uint64_t let, begin, other;
+	unsigned pos, lim;
+	size_t q;
+
+	while (i < n) {
+		b = s + i;
+		if (n - i < 34) {
+			memset(pad, 0, sizeof(pad));
+			memcpy(pad, b, n - i);
+			b = pad;
+		}
+		other = classify32(b, marks, &let, &begin);
+		for (pos = 0;; pos = (unsigned)(q - i)) {
+			lim = other >> pos ? pos + (unsigned)__builtin_ctzll(other >> pos) : 32;
+			if (block_words(g, s, n, markup, st, i, let, begin, pos, lim, at))
+				return SKIP_FOUND;
+			if (lim == 32)
+				break;
+			q = marks == MARK_REFS ? value_step(text, n, i + lim, st)
+					       : skip_step(g, text, n, i + lim, markup, st, at);
+			if (q == SKIP_FOUND)
+				return SKIP_FOUND;
+			if (q >= i + 32)
+				break;
+		}
+		/* A Russian letter across the edge: its second byte is read. */
+		i = lim == 32 ? i + 32 + ((let >> 32) & 1) : q;
+	}
+	return n;
+}
+
+/* value_may_name() by skip_blocks(). */
+static bool value_blocks(const struct nv_guard *g, const char *text, size_t i, size_t end)
+{
+	struct skip_state st;
+	size_t k, at;
+
+	for (k = 0; k < SAFE; k++)
+		st.safe[k] = i;
+	st.ns = 0;
+	st.word = false;
+	st.fast = true;
+	return skip_blocks(g, text, end, MARK_REFS, &st, i, &at) == SKIP_FOUND;
+}
+#endif
+
 /*
  * The place to fold from, for the first word at or after i that a key
  * may start (may_start_key()), or a letter spelled by a reference; n if
  * there is none. The place is a few word starts back (for initials or a
  * given name before a surname), and the start of the tag for a word in
  * one of its attribute values. Conservative: anything the folding reads
- * as a word start is a word start here too. Runs of plain letters and
- * ASCII separators go 16 bytes at a time (skip_blocks()), the rest a
- * character or a tag at a time (skip_step()).
+ * as a word start is a word start here too. The text goes 32 bytes at a
+ * time (skip_blocks()), or without SSE2 a character or a tag at a time
+ * (skip_step()), which nv_guard_skip_steps() always does.
  */
 size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup)
 {
-	const unsigned char *s = (const unsigned char *)text;
+#ifdef __SSE2__
 	struct skip_state st;
 	size_t k, at = n;
 
@@ -526,11 +712,28 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 		st.safe[k] = i;
 	st.ns = 0;
 	st.word = false;
-	while (i < n) {
-		if (n - i > 16 && skip_blocks(g, s, n, markup, &st, &i))
-			return st.safe[st.ns % SAFE];
-		if (i < n && (i = skip_step(g, text, n, i, markup, &st, &at)) == SKIP_FOUND)
+	st.fast = true;
+	return skip_blocks(g, text, n, markup ? MARK_TAGS : MARK_NONE, &st, i, &at) == SKIP_FOUND
+		       ? at
+		       : n;
+#else
+	return nv_guard_skip_steps(g, text, n, i, markup);
+#endif
+}
+
+size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,
+			   bool markup)
+{
+	struct skip_state st;
+	size_t k, at = n;
+
+	for (k = 0; k < SAFE; k++)
+		st.safe[k] = i;
+	st.ns = 0;
+	st.word = false;
+	st.fast = false;
+	while (i < n)
+		if ((i = skip_step(g, text, n, i, markup, &st, &at)) == SKIP_FOUND)
 			return at;
-	}
 	return n;
 }

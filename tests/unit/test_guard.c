@@ -492,9 +492,16 @@ static void test_skip_block_edges(void)
 static void test_fold_plain(void)
 {
 	static const char *const words[] = {
-		"Переподготовка",   "переподготовкаёгусев",  "Константинопольской",
-		"сл\xD1\x96во",	    "абв\xD1\x90где",	     "абвгдежз\xD0\xC0и",
-		"абвгдеж\xD1\x75и", "ЁЖИК\xC2\xAD\xC2\xA0x",
+		"Переподготовка",
+		"переподготовкаёгусев",
+		"Константинопольской",
+		"сл\xD1\x96во",
+		"абв\xD1\x90где",
+		"абвгдежз\xD0\xC0и",
+		"абвгдеж\xD1\x75и",
+		"ЁЖИК\xC2\xAD\xC2\xA0x",
+		"\xC2\xABслово\xC2\xBB\xE2\x80\x94\xE2\x84\x96\xE2\x80\x8B\xE2\x80\xAF\xC2\x80\xC2",
+		"\xE2\x80\xE2\x80\x93\xE2\x80",
 	};
 	struct nv_buf in = NV_BUF_INIT, want = NV_BUF_INIT;
 	struct nv_guard_folded fd = { NULL, NULL, 0, 0, 0, false };
@@ -588,7 +595,12 @@ static void test_skip_words(void)
 	CHECK_SKIP("а б в г д yun yunga", false, "");
 	CHECK_SKIP("а б в г д yunga yun<b>", true, "г д yunga yun<b>");
 	CHECK_SKIP("а б в г д yunk", false, "");
-	CHECK_SKIP("а б в г д юн-<b> юн-", true, "");
+	/* «юн-» may go on as «юн-ким» does (after an inline tag too): a word that ends there. */
+	CHECK_SKIP("а б в г д юн-<b> юн-", true, "в г д юн-<b> юн-");
+	CHECK_SKIP("а б в г д юн–", false, "в г д юн–");
+	CHECK_SKIP("а б в г д юн- юн.", false, "в г д юн- юн.");
+	CHECK_SKIP("а б в г д юн. юн", false, "");
+	CHECK_FOUND("учитель Юн-Ким пришёл", false, "yun-kim-s! Юн-Ким → Юн-Ким");
 	CHECK_FOUND(
 		"Юн-Ким, ЮН-КИМУ, yun-kim, Константинопольской", false,
 		"yun-kim-s! Юн-Ким → Юн-Ким\nyun-kim-s! ЮН-КИМУ → ЮН-КИМУ\nyun-kim-s! yun-kim → "

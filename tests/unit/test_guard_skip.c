@@ -1,0 +1,327 @@
+/*
+ * Unit tests for the guard's skipping pass (guard_skip.c): the blocks of
+ * 32 bytes it reads at once must stop where the pass that reads a
+ * character or a tag at a time (nv_guard_skip_steps()) stops, from every
+ * place of texts built of the characters it treats apart, and a name
+ * hidden right after one of them, or across the edge of a block, is
+ * still found. An attribute a thread has found no name in for one guard
+ * is read again for another.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "guard.h"
+#include "../../generator/guard_int.h"
+#include "harness.h"
+#include "model.h"
+
+static struct nv_person gusev = { .id = "gusev-dv",
+				  .surname = "Гусев",
+				  .name = "Дмитрий",
+				  .patronymic = "Валерьевич",
+				  .category = NV_CAT_TEACHER,
+				  .publish = NV_PUBLISH_NONE };
+static struct nv_person li = { .id = "li-ms",
+			       .surname = "Ли",
+			       .name = "Мария",
+			       .category = NV_CAT_TEACHER,
+			       .publish = NV_PUBLISH_NONE };
+static struct nv_person yolkin = { .id = "yolkin-e",
+				   .surname = "Ёлкин",
+				   .name = "Егор",
+				   .category = NV_CAT_STUDENT,
+				   .class_name = "9 «Б»",
+				   .publish = NV_PUBLISH_NONE };
+static struct nv_person konst = { .id = "konstantinopolskaya-ea",
+				  .surname = "Константинопольская",
+				  .name = "Елена",
+				  .category = NV_CAT_TEACHER,
+				  .publish = NV_PUBLISH_NONE };
+static struct nv_person sokolova = { .id = "sokolova-iv",
+				     .surname = "Соколова",
+				     .name = "Ирина",
+				     .category = NV_CAT_TEACHER,
+				     .publish = NV_PUBLISH_FULL };
+/* Last: keys with a byte no letter, which the pass compares apart (g->odd). */
+static struct nv_person korsakova = { .id = "voskresenskaya-korsakova-a",
+				      .surname = "Воскресенская-Корсакова",
+				      .name = "Анна",
+				      .category = NV_CAT_TEACHER,
+				      .publish = NV_PUBLISH_NONE };
+static struct nv_person yunkim = { .id = "yun-kim-s",
+				   .surname = "Юн-Ким",
+				   .name = "Сергей",
+				   .category = NV_CAT_TEACHER,
+				   .publish = NV_PUBLISH_NONE };
+
+static struct nv_guard *guard(bool odd)
+{
+	static struct nv_person *people[] = { &gusev,	 &li,	     &yolkin, &konst,
+					      &sokolova, &korsakova, &yunkim };
+	static struct nv_model m;
+
+	memset(&m, 0, sizeof(m));
+	m.people = people;
+	m.npeople = NV_ARRAY_SIZE(people) - 2 * !odd;
+	return nv_guard_new(&m);
+}
+
+/*
+ * Pieces of text: letters of names and not, every kind of character the
+ * blocks read as a separator or leave to be read alone, tags with and
+ * without attributes, references, bytes that are no UTF-8.
+ */
+static const char *const pieces[] = {
+	"Гусев",
+	"гусеву",
+	"Гу",
+	"сев",
+	"Ли",
+	"ли",
+	"Ёлкину",
+	"ёлкин",
+	"Константинопольской",
+	"Юн-Ким",
+	"yun",
+	"gusev",
+	"Соколова",
+	"переподготовка",
+	"и",
+	"на",
+	"по",
+	"Д. В. ",
+	" ",
+	"  ",
+	"\n",
+	".",
+	",",
+	"-",
+	"\"",
+	"\xC2\xA0",	/* no-break space */
+	"\xE2\x80\xAF", /* narrow no-break space */
+	"\xC2\xAB",	/* « */
+	"\xC2\xBB",	/* » */
+	"\xE2\x80\x94", /* — */
+	"\xE2\x80\x93", /* – */
+	"\xE2\x84\x96", /* № */
+	"\xE2\x80\x9C", /* “ */
+	"\xE2\x80\xA6", /* … */
+	"\xC2\xAD",	/* soft hyphen */
+	"\xE2\x80\x8B", /* zero width space */
+	"\xE2\x80\x8D", /* zero width joiner */
+	"\xE2\x81\xA0", /* word joiner */
+	"\xEF\xBB\xBF", /* zero width no-break space */
+	"\xCC\x81",	/* combining acute accent */
+	"\xCD\xB0",	/* Ͱ: after 0xCD, no accent */
+	"\xD1\x96",	/* і: a letter, not a Russian one */
+	"\xD0\x80",	/* Ѐ */
+	"\xC3\xA9",	/* é */
+	"\xD0",		/* no UTF-8 */
+	"\xE2\x80",	/* cut short */
+	"\x80",		/* a lone continuation byte */
+	"<em>",
+	"</em>",
+	"<b>",
+	"</p>",
+	"<p>",
+	"<br />",
+	"<a href=\"../gusev.html\">",
+	"<i title=\"Гусев\">",
+	"<span class=\"nobr\">",
+	"<td data-x=\"&amp; Ли\">",
+	"<!-- Гусев -->",
+	"<",
+	"a < b",
+	"&nbsp;",
+	"&shy;",
+	"&#1043;",
+	"&amp;",
+	"&",
+};
+
+/* A text of n pieces picked by the generator *seed (a fixed sequence). */
+static void random_text(struct nv_buf *b, uint32_t *seed, size_t n)
+{
+	size_t k;
+
+	nv_buf_reset(b);
+	for (k = 0; k < n; k++) {
+		*seed = *seed * 1103515245u + 12345u;
+		nv_buf_adds(b, pieces[(*seed >> 16) % NV_ARRAY_SIZE(pieces)]);
+	}
+}
+
+/* nv_guard_skip() and nv_guard_skip_steps() from every place of `text` (a copy without its NUL). */
+static bool same_skips(const struct nv_guard *g, const struct nv_buf *in, bool markup)
+{
+	char *text = nv_xmalloc(in->len ? in->len : 1);
+	size_t i, fast, slow;
+	bool ok = true;
+
+	memcpy(text, in->ptr, in->len);
+	for (i = 0; ok && i <= in->len; i++) {
+		fast = nv_guard_skip(g, text, in->len, i, markup);
+		slow = nv_guard_skip_steps(g, text, in->len, i, markup);
+		if (fast != slow) {
+			nv_test_failed(__FILE__, __LINE__,
+				       "%s, from %zu of «%s»: %zu, one at a time %zu",
+				       markup ? "markup" : "plain", i, in->ptr, fast, slow);
+			ok = false;
+		}
+	}
+	free(text);
+	return ok;
+}
+
+/* The blocks stop where one character at a time stops, with and without odd keys. */
+static void test_blocks_as_steps(void)
+{
+	struct nv_guard *g[2] = { guard(false), guard(true) };
+	struct nv_buf b = NV_BUF_INIT;
+	uint32_t seed = 7;
+	size_t t, k;
+	bool ok = true;
+
+	for (t = 0; ok && t < 700; t++) {
+		random_text(&b, &seed, 4 + t % 40);
+		for (k = 0; ok && k < 4; k++)
+			ok = same_skips(g[k & 1], &b, k >> 1);
+	}
+	nv_buf_release(&b);
+	nv_guard_free(g[0]);
+	nv_guard_free(g[1]);
+	CHECK(ok);
+}
+
+/* Every mention in `in` (markup or not), as «id[!] raw» a line. */
+static char *mentions(const char *in, bool markup)
+{
+	struct nv_guard *g = guard(true);
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_guard_hit h;
+	size_t len = strlen(in), from = 0;
+	char *text = nv_xmalloc(len ? len : 1);
+
+	memcpy(text, in, len);
+	while (nv_guard_find(g, text, len, from, markup, &h)) {
+		nv_buf_addf(&out, "%s%s%s ", out.len ? "\n" : "", h.p->id, h.leak ? "!" : "");
+		nv_buf_add(&out, text + h.start, h.end - h.start);
+		from = h.end;
+	}
+	free(text);
+	nv_guard_free(g);
+	return nv_buf_detach(&out, NULL);
+}
+
+/*
+ * A name right after a character the blocks read as a separator or
+ * leave to be read alone, split by a tag, after a tag, in an attribute:
+ * found with the text before it of every length from 0 to 67 bytes, so
+ * that it falls on each place of a block of 32 and across its edge.
+ */
+static void test_names_at_block_edges(void)
+{
+	static const struct {
+		const char *text, *want;
+		bool markup;
+	} c[] = {
+		{ "\xC2\xA0Гусеву", "gusev-dv! Гусеву", false },
+		{ "\xE2\x80\xAFГусеву", "gusev-dv! Гусеву", false },
+		{ "\xC2\xABГусев\xC2\xBB", "gusev-dv! Гусев", false },
+		{ "\xE2\x80\x94Гусев", "gusev-dv! Гусев", false },
+		{ "\xE2\x80\x93Гусев", "gusev-dv! Гусев", false },
+		{ "\xE2\x84\x96Гусев", "gusev-dv! Гусев", false },
+		{ "\xC3\xA9Гусев", "gusev-dv! Гусев", false },
+		{ "слово\xD1\x96гусев", "gusev-dv! гусев", false },
+		{ "\x80Гусев", "gusev-dv! Гусев", false },
+		{ "Гу\xC2\xADсев", "gusev-dv! Гу\xC2\xADсев", false },
+		{ "Гу\xCC\x81сев", "gusev-dv! Гу\xCC\x81сев", false },
+		{ "Гусе\xE2\x80\x8Dв", "gusev-dv! Гусе\xE2\x80\x8Dв", false },
+		{ "Ёлкину", "yolkin-e! Ёлкину", false },
+		{ "Д.\xC2\xA0В.\xC2\xA0Гусев", "gusev-dv! Д.\xC2\xA0В.\xC2\xA0Гусев", false },
+		{ "<em>Гу</em>сев", "gusev-dv! Гу</em>сев", true },
+		{ "<em>Гу<b>се</b>в</em>", "gusev-dv! Гу<b>се</b>в", true },
+		{ "<p>Гусев</p>", "gusev-dv! Гусев", true },
+		{ "<span class=\"nobr\">Гусев</span>", "gusev-dv! Гусев", true },
+		{ "&nbsp;Гусев", "gusev-dv! Гусев", true },
+		{ "&laquo;Гусев&raquo;", "gusev-dv! Гусев", true },
+		{ "Гу&shy;сев", "gusev-dv! Гу&shy;сев", true },
+		{ "&#1043;усев", "gusev-dv! &#1043;усев", true },
+		{ "<i title=\"\xC2\xA0Гусев\">x</i>", "gusev-dv! Гусев", true },
+		{ "<a href=\"x\" title=\"&laquo;Гусев\">x</a>", "gusev-dv! Гусев", true },
+		{ "<td data-x=\"Ли\">", "li-ms! Ли", true },
+		{ "\xC2\xA0Константинопольской", "konstantinopolskaya-ea! Константинопольской",
+		  false },
+		{ "\xC2\xA0Юн-Киму", "yun-kim-s! Юн-Киму", false },
+		{ "юн-\xC2\xADким", "yun-kim-s! юн-\xC2\xADким", false },
+		{ "Воскресенская-Корсаковой",
+		  "voskresenskaya-korsakova-a! Воскресенская-Корсаковой", false },
+		{ "Воскресенская\xE2\x80\x94Корсакова",
+		  "voskresenskaya-korsakova-a! Воскресенская\xE2\x80\x94Корсакова", false },
+	};
+	struct nv_buf in = NV_BUF_INIT;
+	size_t k, pad, tail;
+	char *got;
+	bool ok = true;
+
+	for (k = 0; ok && k < NV_ARRAY_SIZE(c); k++) {
+		for (pad = 0; ok && pad < 68; pad++) {
+			for (tail = 0; ok && tail < 3; tail++) {
+				nv_buf_reset(&in);
+				/* ASCII, Russian letters, or no-break spaces before the name. */
+				if (tail == 2)
+					while (in.len < pad)
+						nv_buf_adds(&in, "ы\xC2\xA0");
+				else
+					nv_buf_addf(&in, "%.*s%s ", (int)(pad % 34),
+						    "abcdefghijklmnopqrstuvwxyzabcdefgh",
+						    pad < 34 ? "" : "ы");
+				nv_buf_adds(&in, c[k].text);
+				nv_buf_adds(&in, tail == 1 ? " и другие слова текста" : "");
+				got = mentions(in.ptr, c[k].markup);
+				ok = !strcmp(got, c[k].want);
+				if (!ok)
+					nv_test_failed(__FILE__, __LINE__,
+						       "in «%s»: got «%s», want «%s»", in.ptr, got,
+						       c[k].want);
+				free(got);
+			}
+		}
+	}
+	nv_buf_release(&in);
+}
+
+/* The same attribute read for one guard and then for another that has its name. */
+static void test_seen_values(void)
+{
+	static struct nv_person *only_li[] = { &li };
+	static const char *t = "<p><i title=\"Гусеву\">x</i></p>";
+	static struct nv_model m;
+	struct nv_guard *g;
+	struct nv_guard_hit h;
+	bool before[2], after;
+	int k;
+
+	memset(&m, 0, sizeof(m));
+	m.people = only_li;
+	m.npeople = 1;
+	/* Freed and made again: the new guard may well be at the same address. */
+	for (k = 0; k < 2; k++) {
+		g = nv_guard_new(&m);
+		before[k] = nv_guard_find(g, t, strlen(t), 0, true, &h);
+		nv_guard_free(g);
+	}
+	g = guard(true);
+	after = nv_guard_find(g, t, strlen(t), 0, true, &h);
+	nv_guard_free(g);
+	CHECK(!before[0] && !before[1] && after);
+	CHECK_STR(h.p->id, "gusev-dv");
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_blocks_as_steps);
+	NV_RUN(test_names_at_block_edges);
+	NV_RUN(test_seen_values);
+}
