@@ -461,6 +461,8 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		w->failed = true;
 		return;
 	}
+	/* The context is made, rendered and dropped whole: one arena, no free per node. */
+	nv_value_scope_begin();
 	ctx = obj();
 	html = body_html(s, e, nv_html_entry_url(e, &url));
 
@@ -505,6 +507,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	text = nv_html_search_text(html); /* the page's body: ctx owns it until it is emitted */
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
+	nv_value_scope_end();
 	free(text);
 	nv_buf_release(&url);
 }

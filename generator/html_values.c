@@ -65,16 +65,22 @@ void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d
  */
 void nv_html_set_list(struct nv_value *m, const char *k, struct nv_value *list)
 {
-	char *has;
+	char has[64], *key;
+	size_t n;
 
 	if (!list->nr) {
 		nv_value_free(list);
 		return;
 	}
 	set(m, k, list);
-	has = nv_xasprintf("has_%s", k);
-	set(m, has, nv_value_new_bool(true));
-	free(has);
+	/* has_<k> without printf: every list of every page asks */
+	n = strlen(k);
+	key = n + 5 <= sizeof(has) ? has : nv_xmalloc(n + 5);
+	memcpy(key, "has_", 4);
+	memcpy(key + 4, k, n + 1);
+	set(m, key, nv_value_new_bool(true));
+	if (key != has)
+		free(key);
 }
 
 void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_person *p)

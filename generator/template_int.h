@@ -28,6 +28,12 @@ enum node_type {
 #define NF_DYNAMIC    0x04 /* N_PARTIAL, N_PARENT: the name is looked up in the context */
 #define NF_STANDALONE 0x08 /* partial, parent, block: the tag stood alone on its line */
 
+/* A part of a dotted name, and its shared copy when it is a known key (nv_key_shared()). */
+struct tpart {
+	struct nv_slice name;
+	const char *shared;
+};
+
 struct tnode {
 	unsigned char type;
 	unsigned char flags;
@@ -57,7 +63,7 @@ struct nv_template {
 	char *searched; /* TS_MISSING: where we looked, for the hint */
 	struct tnode *nodes;
 	size_t nr, alloc;
-	struct nv_slice *parts;
+	struct tpart *parts;
 	size_t nparts, aparts;
 	unsigned mark;
 	int closure; /* 0 unknown, 1 this and everything it includes compiled, -1 not */
