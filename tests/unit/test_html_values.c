@@ -521,6 +521,27 @@ static void test_nav_shared(void)
 	nv_buf_release(&b);
 }
 
+/* A non-empty list sets has_<key>, an empty one nothing: a key of any length. */
+static void test_set_list(void)
+{
+	struct nv_value *m = obj(), *l = arr();
+	const char *longk = "a_list_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer";
+
+	push(l, nv_value_new_str("a"));
+	nv_html_set_list(m, "items", l);
+	nv_html_set_list(m, "empty", arr());
+	l = arr();
+	push(l, nv_value_new_str("b"));
+	nv_html_set_list(m, longk, l);
+	CHECK_INT(m->nr, 4);
+	CHECK_STR(m->members[1].key, "has_items");
+	CHECK_STR(nv_map_get_str(m, "has_items"), "true");
+	CHECK(!nv_map_get(m, "has_empty"));
+	CHECK_STR(m->members[3].key,
+		  "has_a_list_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer");
+	nv_value_free(m);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_idna_host);
@@ -534,4 +555,5 @@ void nv_tests(void)
 	NV_RUN(test_plain_text);
 	NV_RUN(test_json_string);
 	NV_RUN(test_nav_shared);
+	NV_RUN(test_set_list);
 }
