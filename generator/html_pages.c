@@ -43,6 +43,9 @@ static const char *const *forms_of(const struct nv_model *m)
 static const char *const status_titles[] = { "запланировано", "выполнено", "перенесено" };
 /* --- Markdown bodies ---------------------------------------------------------- */
 
+/* The most bytes a body's HTML took on this thread (body_html()). */
+static _Thread_local size_t body_room = 4096;
+
 /*
  * Render a document's body for the web: links to other .md documents
  * point to their pages, and headings go one level down, since the page
@@ -69,9 +72,17 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 	if (e->web_hidden) {
 		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
 	} else if (e->md) {
-		/* The HTML of a body is about its file and a third more: grown once. */
-		nv_buf_grow(&out, e->text_len / 3 * 4 + 256);
+		/*
+		 * The HTML of a body is about its file and a half more, grown
+		 * once; the file's text is often let go by now: then as much as
+		 * the thread's biggest body so far.
+		 */
+		size_t guess = e->text_len / 2 * 3 + 256;
+
+		nv_buf_grow(&out, guess > body_room ? guess : body_room);
 		nv_html_md_render_opts(&out, e->md, e->link_urls, e->link_texts, &o);
+		if (out.len > body_room && out.len < ((size_t)1 << 20))
+			body_room = out.len + out.len / 8;
 	}
 	return nv_buf_detach(&out, NULL);
 }
