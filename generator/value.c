@@ -512,7 +512,7 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 {
 	size_t i;
 
-	if (!v)
+	if (!v || v->scoped) /* its scope frees it */
 		return;
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
@@ -534,7 +534,7 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 /* The bytes the texts under v that it owns take with their NULs. */
 static size_t text_size(const struct nv_value *v)
 {
-	size_t i, n = v->str && !v->packed ? v->len + 1 : 0;
+	size_t i, n = v->str && !v->packed && !v->scoped ? v->len + 1 : 0;
 
 	if (v->type == NV_LIST)
 		for (i = 0; i < v->nr; i++)
@@ -550,7 +550,7 @@ static void pack_into(struct nv_value *v, char *block, size_t *at)
 {
 	size_t i;
 
-	if (v->str && !v->packed) {
+	if (v->str && !v->packed && !v->scoped) {
 		memcpy(block + *at, v->str, v->len + 1);
 		free(v->str);
 		v->str = block + *at;

@@ -77,7 +77,10 @@ void nv_value_free(struct nv_value *v);
  * thrown away as a whole, such as a page's template context: no value
  * made in it may outlive it, and a value made before it must not take a
  * scoped one as its child. A scoped tree may hold unscoped values (lent,
- * not owned: the scope frees none of them). Scopes do not nest.
+ * not owned: the scope frees none of them). Scopes do not nest. Nothing
+ * in a scope may take a scalar's str or a key for its own (to free it),
+ * as the YAML loader does; nv_value_strip() and nv_value_pack() leave
+ * scoped values alone.
  */
 void nv_value_scope_begin(void);
 void nv_value_scope_end(void);

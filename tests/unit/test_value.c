@@ -288,8 +288,8 @@ static void test_number_text(void)
 static void test_scope(void)
 {
 	struct nv_value *lent = nv_value_new_str("lent"), *m, *l, *c;
-	char long_key[40], *taken = nv_xstrdup("taken");
-	size_t i;
+	char long_key[40], *taken = nv_xstrdup("taken"), **texts = NULL;
+	size_t i, ntexts = 0, atexts = 0;
 
 	memset(long_key, 'k', sizeof(long_key) - 1);
 	long_key[sizeof(long_key) - 1] = '\0';
@@ -311,6 +311,10 @@ static void test_scope(void)
 	CHECK_STR(nv_map_get_str(c, long_key), "true");
 	CHECK_STR(nv_map_get_str(c, "taken"), "taken");
 	CHECK(nv_map_get(m, "lent") == lent);
+	/* nor are its texts packed or stripped: the scope owns them */
+	CHECK(!nv_value_pack(c));
+	nv_value_strip(c, &texts, &ntexts, &atexts);
+	CHECK_INT(ntexts, 0);
 	/* a scoped value is not freed alone, nor what it holds: lent stays */
 	nv_map_set(m, "items", nv_value_new_null());
 	nv_value_free(m);
@@ -322,6 +326,7 @@ static void test_scope(void)
 	CHECK(!m->scoped);
 	nv_value_free(m);
 	nv_value_free(lent);
+	free(texts);
 }
 
 /* A known key is shared, and found again by its address. */
