@@ -309,7 +309,8 @@ void nv_hash_hex(struct nv_hash h, char out[33])
  * checks the rest where both fit: for a Cyrillic word the first byte
  * (0xD0 or 0xD1) is in every other place of Russian text, the pair of
  * both rarely. No set-up per call: the callers look for several words in
- * short texts.
+ * short texts. The last places are one more block, overlapping the one
+ * before, not a byte at a time; only texts shorter than a block are.
  */
 const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 {
@@ -317,7 +318,7 @@ const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 	size_t mid = k > 2 ? k - 2 : 0;
 #ifdef __SSE2__
 	__m128i first, last;
-	unsigned bits;
+	unsigned bits, skip = 0xFFFFu;
 #endif
 
 	if (k > n)
@@ -327,14 +328,28 @@ const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 #ifdef __SSE2__
 	first = _mm_set1_epi8(w[0]);
 	last = _mm_set1_epi8(w[k - 1]);
-	while ((size_t)(end - s) >= k + 15) {
-		bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)s), first),
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + k - 1)), last)));
-		for (; bits; bits &= bits - 1)
-			if (!memcmp(s + __builtin_ctz(bits) + 1, w + 1, mid))
-				return s + __builtin_ctz(bits);
-		s += 16;
+	if (n >= k + 15) {
+		const char *tail = end - (k + 15); /* the last block, which overlaps */
+
+		for (;;) {
+			bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)s), first),
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + k - 1)),
+					       last)));
+			if (s == tail)
+				bits &= skip; /* its places before the previous block's end are done
+					       */
+			for (; bits; bits &= bits - 1)
+				if (!memcmp(s + __builtin_ctz(bits) + 1, w + 1, mid))
+					return s + __builtin_ctz(bits);
+			if (s == tail)
+				return NULL;
+			s += 16;
+			if (s > tail) {
+				skip = 0xFFFFu << (s - tail);
+				s = tail;
+			}
+		}
 	}
 #endif
 	for (; (size_t)(end - s) >= k; s++)

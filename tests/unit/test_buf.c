@@ -49,7 +49,7 @@ static void test_mem_find(void)
 static void test_mem_find_long(void)
 {
 	char s[100];
-	size_t at;
+	size_t at, n;
 
 	for (at = 0; at + 5 <= sizeof s; at++) {
 		memset(s, 'a', sizeof s);
@@ -58,6 +58,17 @@ static void test_mem_find_long(void)
 		CHECK_INT(nv_mem_find(s, sizeof s, "abcda", 5) - s, (long)at);
 		CHECK_INT(nv_mem_find(s, sizeof s, "a", 1) - s, 0);
 	}
+	/* every length, so that the last block overlaps the one before by 0 to 15 places */
+	for (n = 20; n <= sizeof s; n++)
+		for (at = 0; at + 5 <= n; at++) {
+			memset(s, 'a', sizeof s);
+			memcpy(s + at, "abcdb", 5);
+			if (at > 6)
+				memcpy(s + at - 6, "abcda", 5); /* a near miss before it */
+			CHECK_INT(nv_mem_find(s, n, "abcdb", 5) - s, (long)at);
+			CHECK(!nv_mem_find(s, n, "abcdc", 5));
+			CHECK(!nv_mem_find(s, at + 4, "abcdb", 5));
+		}
 	memset(s, 'a', sizeof s);
 	CHECK(nv_mem_find(s, sizeof s, "ab", 2) == NULL);
 	CHECK_INT(nv_mem_find(s, sizeof s, "aaaa", 4) - s, 0);
