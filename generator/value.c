@@ -368,12 +368,33 @@ const char *nv_key_shared(const char *key, size_t keylen)
 	return NULL;
 }
 
-/* key (keylen bytes) in known_keys, or a copy of it that the map owns. */
+/*
+ * The known keys this thread found last, by the address it was given
+ * them at: most keys of the website's contexts come from the same
+ * string literals, again and again.
+ */
+#define KEY_CACHE 64 /* a power of two */
+
+static _Thread_local struct {
+	const char *key, *shared;
+} key_cache[KEY_CACHE];
+
+/* key (keylen bytes, NUL-terminated) in known_keys, or a copy of it that the map owns. */
 static char *intern_key(const char *key, size_t keylen, bool scoped)
 {
-	const char *known = nv_key_shared(key, keylen);
+	size_t h = ((uintptr_t)key >> 3) & (KEY_CACHE - 1);
+	const char *known;
 
-	return known ? (char *)known : text_dup(key, keylen, scoped);
+	/* The address may hold another key by now (a buffer): its bytes are compared, NUL too. */
+	if (key_cache[h].key == key && keylen < sizeof(known_keys[0]) &&
+	    !memcmp(key_cache[h].shared, key, keylen + 1))
+		return (char *)key_cache[h].shared;
+	known = nv_key_shared(key, keylen);
+	if (!known)
+		return text_dup(key, keylen, scoped);
+	key_cache[h].key = key;
+	key_cache[h].shared = known;
+	return (char *)known;
 }
 
 /* True if the map does not own key: it points into known_keys. */

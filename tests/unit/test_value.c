@@ -334,6 +334,7 @@ static void test_key_shared(void)
 {
 	struct nv_value *m = nv_value_new(NV_MAP, 0, 0);
 	const char *title = nv_key_shared("title", 5);
+	char buf[16];
 
 	CHECK(title && !strcmp(title, "title"));
 	CHECK(nv_key_shared("titles", 5) == title); /* by length */
@@ -341,6 +342,21 @@ static void test_key_shared(void)
 	CHECK(!nv_key_shared("a_key_longer_than_a_row_of_the_table", 36));
 	nv_map_add(m, "title", 0, 0, nv_value_new_null());
 	CHECK(m->members[0].key == title);
+	/* one buffer, several keys: each is its own */
+	memcpy(buf, "date", 5);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	memcpy(buf, "date_iso", 9);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	memcpy(buf, "dat", 4);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	memcpy(buf, "date", 5);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	CHECK_STR(m->members[1].key, "date");
+	CHECK_STR(m->members[2].key, "date_iso");
+	CHECK_STR(m->members[3].key, "dat");
+	CHECK(m->members[3].key != buf);
+	CHECK(m->members[4].key == nv_key_shared("date", 4));
+	CHECK(m->members[1].key == m->members[4].key);
 	nv_value_free(m);
 }
 
