@@ -37,25 +37,70 @@ void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
 	set(m, k, nv_value_take_str(nv_typo_str(v)));
 }
 
+/*
+ * The three texts of a day (numeric, ISO, long), made by nv_date_add()
+ * once per thread for a day its pages show again and again (the day a
+ * page was updated, a document's date on every list). A slot holds one
+ * day; a text too long for it is not kept.
+ */
+#define DATE_SLOTS 256 /* a power of two */
+
+struct date_texts {
+	struct nv_date d; /* year 0: empty */
+	char text[3][48];
+};
+
+static _Thread_local struct date_texts date_slots[DATE_SLOTS];
+
+static const enum nv_date_style date_styles[] = { NV_DATE_NUMERIC, NV_DATE_ISO, NV_DATE_LONG };
+
+static const struct date_texts *date_texts(const struct nv_date *d)
+{
+	unsigned h = (unsigned)d->year * 416u + (unsigned)d->month * 32u + (unsigned)d->day;
+	struct date_texts *t = &date_slots[h & (DATE_SLOTS - 1)];
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	if (t->d.year == d->year && t->d.month == d->month && t->d.day == d->day)
+		return t;
+	t->d.year = 0;
+	for (i = 0; i < 3; i++) {
+		nv_buf_reset(&b);
+		nv_date_add(&b, *d, date_styles[i]);
+		if (b.len >= sizeof(t->text[i])) {
+			nv_buf_release(&b);
+			return NULL;
+		}
+		memcpy(t->text[i], b.ptr, b.len + 1);
+	}
+	nv_buf_release(&b);
+	t->d = *d;
+	return t;
+}
+
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d)
 {
-	struct nv_buf b = NV_BUF_INIT, key = NV_BUF_INIT;
+	static const char *const suffix[] = { "", "_iso", "_long" };
+	const struct date_texts *t;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, n = strlen(k);
+	char small[64], *key;
 
 	if (!d->year)
 		return;
-	nv_date_add(&b, *d, NV_DATE_NUMERIC);
-	set_s(m, k, b.ptr);
-	nv_buf_reset(&b);
-	nv_date_add(&b, *d, NV_DATE_ISO);
-	nv_buf_adds(&key, k);
-	nv_buf_adds(&key, "_iso");
-	set_s(m, key.ptr, b.ptr);
-	nv_buf_reset(&b);
-	nv_date_add(&b, *d, NV_DATE_LONG);
-	nv_buf_truncate(&key, strlen(k));
-	nv_buf_adds(&key, "_long");
-	set_s(m, key.ptr, b.ptr);
-	nv_buf_release(&key);
+	t = date_texts(d);
+	key = n + 6 <= sizeof(small) ? small : nv_xmalloc(n + 6);
+	memcpy(key, k, n);
+	for (i = 0; i < 3; i++) {
+		memcpy(key + n, suffix[i], strlen(suffix[i]) + 1);
+		if (!t) {
+			nv_buf_reset(&b);
+			nv_date_add(&b, *d, date_styles[i]);
+		}
+		set_s(m, key, t ? t->text[i] : b.ptr);
+	}
+	if (key != small)
+		free(key);
 	nv_buf_release(&b);
 }
 

@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "harness.h"
 #include "model.h"
@@ -542,6 +543,37 @@ static void test_set_list(void)
 	nv_value_free(m);
 }
 
+/* A day's three texts, as nv_date_add() makes them, for days kept in the same slot too. */
+static void test_set_date(void)
+{
+	const struct nv_date a = { 2025, 1, 1 }, b = { 2025, 9, 1 }; /* the same slot */
+	const char *longk = "a_date_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer";
+	struct nv_value *m = obj();
+	struct nv_buf la = NV_BUF_INIT, lb = NV_BUF_INIT;
+
+	nv_date_add(&la, a, NV_DATE_LONG);
+	nv_date_add(&lb, b, NV_DATE_LONG);
+	nv_html_set_date(m, "date", &a);
+	nv_html_set_date(m, "next", &b);
+	nv_html_set_date(m, "again", &a);
+	nv_html_set_date(m, longk, &b);
+	CHECK_INT(m->nr, 12);
+	CHECK_STR(nv_map_get_str(m, "date"), "01.01.2025");
+	CHECK_STR(nv_map_get_str(m, "date_iso"), "2025-01-01");
+	CHECK_STR(nv_map_get_str(m, "date_long"), la.ptr);
+	CHECK_STR(nv_map_get_str(m, "next"), "01.09.2025");
+	CHECK_STR(nv_map_get_str(m, "next_iso"), "2025-09-01");
+	CHECK_STR(nv_map_get_str(m, "next_long"), lb.ptr);
+	CHECK_STR(nv_map_get_str(m, "again_iso"), "2025-01-01");
+	CHECK_STR(nv_map_get_str(m, "again_long"), la.ptr);
+	CHECK_STR(m->members[11].key,
+		  "a_date_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer_long");
+	CHECK_STR(m->members[11].value->str, lb.ptr);
+	nv_value_free(m);
+	nv_buf_release(&la);
+	nv_buf_release(&lb);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_idna_host);
@@ -556,4 +588,5 @@ void nv_tests(void)
 	NV_RUN(test_json_string);
 	NV_RUN(test_nav_shared);
 	NV_RUN(test_set_list);
+	NV_RUN(test_set_date);
 }
