@@ -18,7 +18,8 @@ struct scope_block {
 
 /*
  * The calling thread's scope: the free room [at, end) of its newest
- * block, its blocks (newest first) and the strings taken over in it.
+ * block, its blocks (newest first) and the strings taken over in it
+ * (their list in the arena too).
  */
 struct scope {
 	bool on;
@@ -43,13 +44,12 @@ void nv_value_scope_end(void)
 	struct scope_block *b, *next;
 	size_t i;
 
+	for (i = 0; i < scope.ntaken; i++) /* their list lies in the arena: first */
+		free(scope.taken[i]);
 	for (b = scope.blocks; b; b = next) {
 		next = b->next;
 		free(b);
 	}
-	for (i = 0; i < scope.ntaken; i++)
-		free(scope.taken[i]);
-	free(scope.taken);
 	memset(&scope, 0, sizeof(scope));
 }
 
@@ -490,7 +490,9 @@ struct nv_value *nv_value_take_str(char *s)
 	v->str = s;
 	v->len = strlen(s);
 	if (v->scoped) {
-		NV_GROW(scope.taken, scope.ntaken + 1, scope.ataken);
+		if (scope.ntaken == scope.ataken)
+			scope.taken = grow_array(scope.taken, scope.ntaken, scope.ntaken + 1,
+						 &scope.ataken, sizeof(*scope.taken), true);
 		scope.taken[scope.ntaken++] = s;
 	}
 	return v;
