@@ -576,6 +576,7 @@ static void *entry_thread(void *arg)
 			nv_html_emit_ics(j->s, &j->w, m->entries[i]);
 	}
 	j->w.entry = NULL;
+	nv_html_typo_memo_release();
 	return NULL;
 }
 

@@ -206,16 +206,12 @@ static void order_doc(const struct nv_html_state *s, struct nv_value *doc, const
 /* Set k to text, typographed, without trailing line breaks (a YAML «|» block keeps one). */
 static void set_trimmed(struct nv_value *m, const char *k, const char *text)
 {
-	struct nv_typo_state st = NV_TYPO_STATE_INIT;
-	struct nv_buf b = NV_BUF_INIT;
 	size_t n = text ? strlen(text) : 0;
 
 	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
 		n--;
-	if (!n)
-		return; /* as nv_html_set_t(): nothing for an empty text */
-	nv_typo(&b, text, n, &st);
-	set(m, k, nv_value_take_str(nv_buf_detach(&b, NULL)));
+	if (n) /* as nv_html_set_t(): nothing for an empty text */
+		nv_html_set_typo(m, k, text, n);
 }
 
 /* A text cell of a roadmap row. */

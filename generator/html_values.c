@@ -38,6 +38,122 @@ void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
 }
 
 /*
+ * The texts nv_html_set_typo() typeset on this thread: open addressing
+ * by a hash of their bytes, at most half full; each entry holds the
+ * text (n bytes and a NUL) and then its typography (len bytes and a NUL).
+ */
+#define TYPO_MEMO_MAX ((size_t)1 << 16) /* texts a thread keeps at most */
+
+struct typo_memo_entry {
+	uint64_t hash;
+	size_t n, len;
+	char *text; /* NULL: a free slot */
+};
+
+static _Thread_local struct {
+	struct typo_memo_entry *v;
+	size_t nr, cap; /* cap: 0 or a power of two */
+} typo_memo;
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(0x9E3779B97F4A7C15) ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * UINT64_C(0xC4CEB9FE1A85EC53);
+	return h ^ (h >> 29);
+}
+
+/* The slot of hash h with text s (n bytes), or the free one where it would go. */
+static struct typo_memo_entry *memo_slot(uint64_t h, const char *s, size_t n)
+{
+	size_t i = (size_t)h & (typo_memo.cap - 1);
+	struct typo_memo_entry *e;
+
+	for (; (e = &typo_memo.v[i])->text; i = (i + 1) & (typo_memo.cap - 1))
+		if (e->hash == h && e->n == n && !memcmp(e->text, s, n))
+			break;
+	return e;
+}
+
+static void memo_grow(void)
+{
+	struct typo_memo_entry *old = typo_memo.v;
+	size_t i, cap = typo_memo.cap;
+
+	typo_memo.cap = cap ? cap * 2 : 256;
+	typo_memo.v = nv_xcalloc(typo_memo.cap, sizeof(*typo_memo.v));
+	for (i = 0; i < cap; i++)
+		if (old[i].text)
+			*memo_slot(old[i].hash, old[i].text, old[i].n) = old[i];
+	free(old);
+}
+
+/* The typography of text, kept on this thread; NULL when it keeps too many texts. */
+static const char *memo_typo(const char *text, size_t n, size_t *len)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf b = NV_BUF_INIT;
+	uint64_t h = text_hash(text, n);
+	struct typo_memo_entry *e = typo_memo.cap ? memo_slot(h, text, n) : NULL;
+
+	if (e && e->text) {
+		*len = e->len;
+		return e->text + e->n + 1;
+	}
+	if (typo_memo.nr >= TYPO_MEMO_MAX)
+		return NULL;
+	if (2 * (typo_memo.nr + 1) > typo_memo.cap) {
+		memo_grow();
+		e = memo_slot(h, text, n);
+	}
+	nv_typo(&b, text, n, &st);
+	e->hash = h;
+	e->n = n;
+	e->len = b.len;
+	e->text = nv_xmalloc(n + b.len + 2);
+	memcpy(e->text, text, n);
+	e->text[n] = '\0';
+	memcpy(e->text + n + 1, b.ptr, b.len + 1);
+	typo_memo.nr++;
+	nv_buf_release(&b);
+	*len = e->len;
+	return e->text + n + 1;
+}
+
+void nv_html_set_typo(struct nv_value *m, const char *k, const char *text, size_t n)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t len;
+	const char *t = memo_typo(text, n, &len);
+
+	if (!t) { /* the thread keeps too many texts: this one is typeset here */
+		nv_typo(&b, text, n, &st);
+		t = b.ptr;
+		len = b.len;
+	}
+	set(m, k, nv_value_new_string(t, len));
+	nv_buf_release(&b);
+}
+
+void nv_html_typo_memo_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < typo_memo.cap; i++)
+		free(typo_memo.v[i].text);
+	free(typo_memo.v);
+	memset(&typo_memo, 0, sizeof(typo_memo));
+}
+
+/*
  * The three texts of a day (numeric, ISO, long), made by nv_date_add()
  * once per thread for a day its pages show again and again (the day a
  * page was updated, a document's date on every list). A slot holds one

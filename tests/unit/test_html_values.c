@@ -13,6 +13,7 @@
 #include "harness.h"
 #include "model.h"
 #include "project.h"
+#include "typo.h"
 #include "value.h"
 
 #include "../../generator/html_int.h"
@@ -574,6 +575,46 @@ static void test_set_date(void)
 	nv_buf_release(&lb);
 }
 
+/* nv_typo() of the n bytes at s from a fresh state, into b. */
+static const char *typo_of(struct nv_buf *b, const char *s, size_t n)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+
+	nv_buf_reset(b);
+	nv_typo(b, s, n, &st);
+	return b->ptr;
+}
+
+/*
+ * nv_html_set_typo() sets nv_typo()'s text, for a text typeset before,
+ * past a regrowth of the thread's memo and after its release too.
+ */
+static void test_set_typo(void)
+{
+	const char *quoted = "\"Октябрь\" - 2025 г.";
+	struct nv_value *m = obj();
+	struct nv_buf b = NV_BUF_INIT, want = NV_BUF_INIT;
+	size_t i, round;
+
+	CHECK(strstr(typo_of(&want, quoted, strlen(quoted)), "«Октябрь»")); /* typeset indeed */
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 600; i++) {
+			nv_buf_reset(&b);
+			nv_buf_addf(&b, "Пункт \"%zu\" - срок", i % 450);
+			nv_html_set_typo(m, "text", b.ptr, b.len);
+			CHECK_STR(m->members[m->nr - 1].value->str, typo_of(&want, b.ptr, b.len));
+		}
+		nv_html_set_typo(m, "text", quoted, strlen(quoted));
+		CHECK_STR(m->members[m->nr - 1].value->str, typo_of(&want, quoted, strlen(quoted)));
+		nv_html_set_typo(m, "text", quoted, 9); /* a prefix is another text */
+		CHECK_STR(m->members[m->nr - 1].value->str, typo_of(&want, quoted, 9));
+		nv_html_typo_memo_release();
+	}
+	nv_value_free(m);
+	nv_buf_release(&b);
+	nv_buf_release(&want);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_idna_host);
@@ -589,4 +630,5 @@ void nv_tests(void)
 	NV_RUN(test_nav_shared);
 	NV_RUN(test_set_list);
 	NV_RUN(test_set_date);
+	NV_RUN(test_set_typo);
 }
