@@ -190,9 +190,10 @@ static void unlend(struct nv_value *m, const struct nv_value *v)
 #define PAGE_ROOM 16384 /* bytes a page takes beyond its body, at most for most */
 
 /*
- * The most bytes a page of this thread took beyond its body: a page's
- * buffer is grown once to its body and that, not copied again as a big
- * table (a roadmap's) outgrows a fixed guess.
+ * The most bytes a page of this thread took beyond its context's `body`
+ * (a document page has none there, its body is doc.body: for it, the
+ * whole page): a page's buffer is grown once to that, not copied again
+ * and again as a big table (a roadmap's) outgrows a fixed guess.
  */
 static _Thread_local size_t page_room = PAGE_ROOM;
 
