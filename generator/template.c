@@ -357,7 +357,8 @@ struct render {
 	struct nv_buf *out;
 	struct nv_diags *d;
 	const struct nv_value **ctx;
-	size_t nctx, actx;
+	uint64_t *keys; /* keys[k]: the key bits of ctx[k] (key_bit()), 0 for what is not a map */
+	size_t nctx, actx, akeys;
 	struct frame *frames;
 	size_t nframes, aframes;
 	struct nv_buf ind; /* indentation; the current one starts at ind_base */
@@ -409,7 +410,15 @@ static bool first_report(struct render *st, const struct nv_template *x)
 
 static void ctx_push(struct render *st, const struct nv_value *v)
 {
+	uint64_t bits = 0;
+	size_t i;
+
 	NV_GROW(st->ctx, st->nctx + 1, st->actx);
+	NV_GROW(st->keys, st->nctx + 1, st->akeys);
+	if (v && v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			bits |= (uint64_t)1 << key_bit(v->members[i].key, v->members[i].keylen);
+	st->keys[st->nctx] = bits;
 	st->ctx[st->nctx++] = v;
 }
 
@@ -450,7 +459,10 @@ static const struct nv_value *lookup(const struct render *st, const struct nv_te
 		return st->nctx ? st->ctx[st->nctx - 1] : NULL;
 	parts = t->parts + n->part0;
 	for (k = st->nctx; k-- > 0;) {
-		m = member(st->ctx[k], &parts[0]);
+		/* A map without the name's bit has not the name: not scanned. */
+		if (!(st->keys[k] >> parts[0].bit & 1))
+			continue;
+		m = scan(st->ctx[k], &parts[0]);
 		if (m)
 			break;
 	}
@@ -728,6 +740,7 @@ int nv_tpl_render(struct nv_tpl_set *set, const struct nv_template *t, const str
 		st.rc = -1;
 	}
 	free(st.ctx);
+	free(st.keys);
 	free(st.frames);
 	free(st.reported);
 	nv_buf_release(&st.ind);

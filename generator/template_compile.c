@@ -508,8 +508,9 @@ static void split_name(struct compiler *c, struct tnode *n)
 				NV_GROW(t->parts, t->nparts + 1, t->aparts);
 				t->parts[t->nparts].name =
 					nv_slice_make(n->text.ptr + start, i - start);
-				t->parts[t->nparts++].shared =
+				t->parts[t->nparts].shared =
 					nv_key_shared(n->text.ptr + start, i - start);
+				t->parts[t->nparts++].bit = key_bit(n->text.ptr + start, i - start);
 				n->nparts++;
 			}
 			start = i + 1;

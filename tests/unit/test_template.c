@@ -729,10 +729,10 @@ static void test_lookup_keys_shared_or_not(void)
 	struct nv_tpl_set *set = nv_tpl_set_new(0);
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_buf out = NV_BUF_INIT;
-	struct nv_value *ctx, *doc;
+	struct nv_value *ctx, *doc, *list;
 	const struct nv_template *t;
 	const char *tpl = "{{title}}|{{doc.title}}|{{doc.no_such_known_key}}|{{total}}|{{-5}}"
-			  "{{#doc}}{{title}}:{{titlex}}{{/doc}}";
+			  "{{#doc}}{{title}}:{{titlex}}{{/doc}}{{#list}}[{{.}}{{title}}]{{/list}}";
 
 	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
 	CHECK(t);
@@ -746,11 +746,16 @@ static void test_lookup_keys_shared_or_not(void)
 	nv_map_add(ctx, "total", 0, 0, nv_value_new_number(12));
 	nv_map_add(ctx, "-5", 0, 0, nv_value_new_number(-5));
 	nv_map_add(ctx, "doc", 0, 0, doc);
+	list = nv_value_new(NV_LIST, 0, 0);
+	nv_list_push(list, nv_value_new_str("a"));
+	nv_list_push(list, nv_value_new(NV_MAP, 0, 0));
+	nv_map_add(ctx, "list", 0, 0, list);
 	/* as if made by hand: the bytes of a known key, not its shared copy */
 	ctx->members[0].key = (char *)"title";
 	CHECK(doc->members[1].key == nv_key_shared("title", 5));
 	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
-	CHECK_STR(out.ptr, "mine|shared|own|12|-5shared:x");
+	/* a string or an empty map in the stack: the name is found below it */
+	CHECK_STR(out.ptr, "mine|shared|own|12|-5shared:x[amine][mine]");
 	nv_value_scope_end();
 	nv_buf_release(&out);
 	nv_diags_release(&d);
