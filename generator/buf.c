@@ -149,6 +149,22 @@ static const struct {
 } html_rep[] = { { "", 0 },	{ "&amp;", 5 },	 { "&lt;", 4 },
 		 { "&gt;", 4 }, { "&quot;", 6 }, { "&#39;", 5 } };
 
+#ifdef __SSE2__
+/* The bits of the 16 bytes at p that add_html() escapes. */
+static inline unsigned html_block(const unsigned char *p, unsigned max)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), m;
+
+	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+				      _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+			 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
+				      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+	if (max == 5)
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /*
  * The first byte at or after s[i] (n bytes in all) that add_html() escapes,
  * or n: sixteen bytes at a time with SSE2.
@@ -156,20 +172,15 @@ static const struct {
 static inline size_t html_plain_end(const unsigned char *s, size_t i, size_t n, unsigned max)
 {
 #ifdef __SSE2__
-	__m128i v, m;
 	unsigned mask;
 
-	for (; i + 16 <= n; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-					      _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
-				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
-					      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
-		if (max == 5)
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-		mask = (unsigned)_mm_movemask_epi8(m);
-		if (mask)
+	for (; i + 16 <= n; i += 16)
+		if ((mask = html_block(s + i, max)))
 			return i + (size_t)__builtin_ctz(mask);
+	/* The last bytes as one more block, overlapping: its bytes before i are done. */
+	if (i < n && n >= 16) {
+		mask = html_block(s + n - 16, max) >> (16 - (n - i));
+		return mask ? i + (size_t)__builtin_ctz(mask) : n;
 	}
 #endif
 	while (i < n && (!html_esc[s[i]] || html_esc[s[i]] > max))
