@@ -168,6 +168,22 @@ static const struct {
 } html_rep[] = { { "", 0 },	{ "&amp;", 5 },	 { "&lt;", 4 },
 		 { "&gt;", 4 }, { "&quot;", 6 }, { "&#39;", 5 } };
 
+#ifdef __SSE2__
+/* The bits of the 16 bytes at p that add_html() escapes. */
+static inline unsigned html_block(const unsigned char *p, unsigned max)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), m;
+
+	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+				      _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+			 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
+				      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+	if (max == 5)
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /*
  * The first byte at or after s[i] (n bytes in all) that add_html() escapes,
  * or n: sixteen bytes at a time with SSE2.
@@ -175,20 +191,15 @@ static const struct {
 static inline size_t html_plain_end(const unsigned char *s, size_t i, size_t n, unsigned max)
 {
 #ifdef __SSE2__
-	__m128i v, m;
 	unsigned mask;
 
-	for (; i + 16 <= n; i += 16) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-					      _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
-				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
-					      _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
-		if (max == 5)
-			m = _mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-		mask = (unsigned)_mm_movemask_epi8(m);
-		if (mask)
+	for (; i + 16 <= n; i += 16)
+		if ((mask = html_block(s + i, max)))
 			return i + (size_t)__builtin_ctz(mask);
+	/* The last bytes as one more block, overlapping: its bytes before i are done. */
+	if (i < n && n >= 16) {
+		mask = html_block(s + n - 16, max) >> (16 - (n - i));
+		return mask ? i + (size_t)__builtin_ctz(mask) : n;
 	}
 #endif
 	while (i < n && (!html_esc[s[i]] || html_esc[s[i]] > max))
@@ -328,7 +339,8 @@ void nv_hash_hex(struct nv_hash h, char out[33])
  * checks the rest where both fit: for a Cyrillic word the first byte
  * (0xD0 or 0xD1) is in every other place of Russian text, the pair of
  * both rarely. No set-up per call: the callers look for several words in
- * short texts.
+ * short texts. The last places are one more block, overlapping the one
+ * before, not a byte at a time; only texts shorter than a block are.
  */
 const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 {
@@ -336,7 +348,7 @@ const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 	size_t mid = k > 2 ? k - 2 : 0;
 #ifdef __SSE2__
 	__m128i first, last;
-	unsigned bits;
+	unsigned bits, skip = 0xFFFFu;
 #endif
 
 	if (k > n)
@@ -346,14 +358,28 @@ const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 #ifdef __SSE2__
 	first = _mm_set1_epi8(w[0]);
 	last = _mm_set1_epi8(w[k - 1]);
-	while ((size_t)(end - s) >= k + 15) {
-		bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)s), first),
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + k - 1)), last)));
-		for (; bits; bits &= bits - 1)
-			if (!memcmp(s + __builtin_ctz(bits) + 1, w + 1, mid))
-				return s + __builtin_ctz(bits);
-		s += 16;
+	if (n >= k + 15) {
+		const char *tail = end - (k + 15); /* the last block, which overlaps */
+
+		for (;;) {
+			bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)s), first),
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + k - 1)),
+					       last)));
+			if (s == tail)
+				bits &= skip; /* its places before the previous block's end are done
+					       */
+			for (; bits; bits &= bits - 1)
+				if (!memcmp(s + __builtin_ctz(bits) + 1, w + 1, mid))
+					return s + __builtin_ctz(bits);
+			if (s == tail)
+				return NULL;
+			s += 16;
+			if (s > tail) {
+				skip = 0xFFFFu << (s - tail);
+				s = tail;
+			}
+		}
 	}
 #endif
 	for (; (size_t)(end - s) >= k; s++)

@@ -204,6 +204,16 @@ char *nv_html_typo_str(const struct nv_html_state *s, const char *v);
 void nv_html_set_tt(const struct nv_html_state *s, struct nv_value *m, const char *k,
 		    const char *v);
 
+/*
+ * Set k to nv_typo() of the n bytes at text (from a fresh state), even
+ * when empty. The calling thread keeps what it typeset for the next time
+ * the same text comes (a roadmap repeats its terms and people row after
+ * row) until nv_html_typo_memo_release() (html_values.c).
+ */
+void nv_html_set_typo(struct nv_value *m, const char *k, const char *text, size_t n);
+/* Free the texts the calling thread keeps for nv_html_set_typo(). */
+void nv_html_typo_memo_release(void);
+
 /* A date as k (ДД.ММ.ГГГГ), k_iso and k_long; left out when d is not set. */
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d);
 

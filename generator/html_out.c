@@ -190,6 +190,14 @@ static void unlend(struct nv_value *m, const struct nv_value *v)
 #define PAGE_ROOM 16384 /* bytes a page takes beyond its body, at most for most */
 
 /*
+ * The most bytes a page of this thread took beyond its context's `body`
+ * (a document page has none there, its body is doc.body: for it, the
+ * whole page): a page's buffer is grown once to that, not copied again
+ * and again as a big table (a roadmap's) outgrows a fixed guess.
+ */
+static _Thread_local size_t page_room = PAGE_ROOM;
+
+/*
  * Render template `tpl` with ctx (taken over) into url, adding the common
  * context, and remember the page for the sitemap and the search index.
  */
@@ -202,6 +210,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	struct nv_value *page = obj(), *body;
 	const struct nv_value *nav;
 	const char *p;
+	size_t body_len;
 
 	/* A fragment lives on another site: its links start from the base URL. */
 	if (s->opts.fragment)
@@ -232,10 +241,13 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	t = nv_tpl_get(w->tpl, tpl, w->d);
 	/* The page is its body and some 10 KB of the theme's: grown once, not a dozen times. */
 	body = nv_map_get(ctx, "body");
-	nv_buf_grow(&html, (body && body->type == NV_STRING ? body->len : 0) + PAGE_ROOM);
+	body_len = body && body->type == NV_STRING ? body->len : 0;
+	nv_buf_grow(&html, body_len + page_room);
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
 	} else {
+		if (html.len > body_len + page_room && html.len - body_len < ((size_t)256 << 10))
+			page_room = html.len - body_len + 1024;
 		nv_html_write_guarded_buf(s, w, url, &html, true, true);
 		if (w->slot)
 			fill_page_ref(s, w, w->slot, url, title, kind, search_text);
@@ -565,6 +577,7 @@ static void *entry_thread(void *arg)
 			nv_html_emit_ics(j->s, &j->w, m->entries[i]);
 	}
 	j->w.entry = NULL;
+	nv_html_typo_memo_release();
 	return NULL;
 }
 

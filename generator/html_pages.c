@@ -42,6 +42,9 @@ static const char *const *forms_of(const struct nv_model *m)
 
 /* --- Markdown bodies ---------------------------------------------------------- */
 
+/* The most bytes a body's HTML took on this thread (body_html()). */
+static _Thread_local size_t body_room = 4096;
+
 /*
  * Render a document's body for the web: links to other .md documents
  * point to their pages, and headings go one level down, since the page
@@ -68,9 +71,17 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 	if (e->web_hidden) {
 		nv_buf_adds(&out, "<p class=\"private\">" NV_HTML_MD_PRIVATE_APPENDIX "</p>\n");
 	} else if (e->md) {
-		/* The HTML of a body is about its file and a third more: grown once. */
-		nv_buf_grow(&out, e->text_len / 3 * 4 + 256);
+		/*
+		 * The HTML of a body is about its file and a half more, grown
+		 * once; the file's text is often let go by now: then as much as
+		 * the thread's biggest body so far.
+		 */
+		size_t guess = e->text_len / 2 * 3 + 256;
+
+		nv_buf_grow(&out, guess > body_room ? guess : body_room);
 		nv_html_md_render_opts(&out, e->md, e->link_urls, e->link_texts, &o);
+		if (out.len > body_room && out.len < ((size_t)1 << 20))
+			body_room = out.len + out.len / 8;
 	}
 	return nv_buf_detach(&out, NULL);
 }
@@ -307,6 +318,8 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 		w->failed = true;
 		return;
 	}
+	/* The context is made, rendered and dropped whole: one arena, no free per node. */
+	nv_value_scope_begin();
 	ctx = obj();
 	html = body_html(s, e, nv_html_entry_url(e, &url));
 
@@ -351,6 +364,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	text = nv_html_search_text(html); /* the page's body: ctx owns it until it is emitted */
 	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
 		     text);
+	nv_value_scope_end();
 	free(text);
 	nv_buf_release(&url);
 }
@@ -368,6 +382,7 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 		free(v);
 		return;
 	}
+	nv_value_scope_begin();
 	ctx = obj();
 	items = arr();
 
@@ -384,12 +399,13 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 		set_b(ctx, "feed", true);
 	nv_buf_addf(&url, "%s/index.html", nv_kind_dirs[kind]);
 	nv_html_emit(s, &s->main, url.ptr, "list", ctx, list_titles[kind], "list", NULL);
+	nv_value_scope_end();
 	nv_buf_release(&url);
 	free(v);
 }
 
-/* The academic years of the n cases v, each once, into years (and year_store, which owns them). */
-static size_t case_years(struct nv_entry **v, size_t n, const char **years, char **year_store)
+/* The academic years of the n cases v, each once, into years (the caller frees them). */
+static size_t case_years(struct nv_entry **v, size_t n, char **years)
 {
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i, k, nyears = 0;
@@ -400,121 +416,116 @@ static size_t case_years(struct nv_entry **v, size_t n, const char **years, char
 		nv_acyear_add(&b, v[i]->acyear);
 		for (k = 0; k < nyears; k++)
 			seen = seen || !strcmp(years[k], b.ptr);
-		if (!seen) {
-			year_store[nyears] = nv_xstrdup(b.ptr);
-			years[nyears] = year_store[nyears];
-			nyears++;
-		}
+		if (!seen)
+			years[nyears++] = nv_xstrdup(b.ptr);
 	}
 	nv_buf_release(&b);
 	return nyears;
 }
 
 /*
- * The card of each of the n cases, made once: a case shows on the page of
- * all cases and on the page of each of its filters, which take copies.
- * The caller frees them with free_cards().
+ * What the pages of the case bank share: the cases, the card of each,
+ * made once (a case shows on the page of all cases and on the page of
+ * each of its filters, which take copies), their academic years.
  */
-static struct nv_value **case_cards(const struct nv_html_state *s, struct nv_entry **v, size_t n)
+struct case_bank {
+	struct nv_entry **v;
+	size_t n;
+	struct nv_value **cards;
+	char **years;
+};
+
+/*
+ * One page of the case bank at url: every case (p = 0), or those whose
+ * form (p = 1), kind (2) or academic year (3) is `value`; no page for a
+ * value no case has. The context, with copies of the cards, is made in
+ * a value scope: one arena, dropped whole.
+ */
+static void cases_page(struct nv_html_state *s, const struct case_bank *bk, size_t p,
+		       const char *value, const char *url)
 {
-	struct nv_value **cards = nv_xcalloc(n + 1, sizeof(*cards));
-	size_t i;
+	struct nv_value *ctx, *items, *facets;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, shown = 0;
+	struct nv_date newest = { 0, 0, 0 }, c;
 
-	for (i = 0; i < n; i++)
-		cards[i] = nv_html_case_card(s, v[i]);
-	return cards;
-}
-
-static void free_cards(struct nv_value **cards, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		nv_value_free(cards[i]);
-	free(cards);
+	nv_value_scope_begin();
+	ctx = obj();
+	items = arr();
+	facets = obj();
+	for (i = 0; i < bk->n; i++) {
+		/* The card's year is the case's academic year as nv_acyear_add() writes it. */
+		const char *yr = nv_map_get_str(bk->cards[i], "year");
+		const char *cv = p == 1 ? bk->v[i]->form : p == 2 ? bk->v[i]->mkind : yr ? yr : "";
+		if (p && (!cv || strcmp(cv, value)))
+			continue;
+		push(items, nv_value_copy(bk->cards[i]));
+		shown++;
+		c = nv_html_entry_changed(s, bk->v[i]);
+		if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
+			newest = c;
+	}
+	if (p && !shown)
+		goto out;
+	nv_html_set_list(facets, "forms", nv_html_facet("form", forms_of(s->m), bk->v, bk->n, url));
+	nv_html_set_list(facets, "kinds",
+			 nv_html_facet("kind", nv_mentoring_kinds, bk->v, bk->n, url));
+	nv_html_set_list(facets, "years",
+			 nv_html_facet("year", (const char *const *)bk->years, bk->v, bk->n, url));
+	set(ctx, "facets", facets);
+	nv_html_set_list(ctx, "items", items);
+	nv_html_set_updated(ctx, newest);
+	set_n(ctx, "total", (double)bk->n);
+	if (p) {
+		set_s(ctx, "filter", value);
+		set_b(ctx, "filtered", true);
+		nv_buf_addf(&b, "Лучшие практики: %s", value);
+	} else {
+		nv_buf_adds(&b, "Лучшие практики");
+	}
+	nv_html_emit(s, &s->main, url, "cases", ctx, b.ptr, "list", NULL);
+out:
+	nv_value_scope_end();
+	nv_buf_release(&b);
 }
 
 /* The case bank: the full list and one static page per filter value. */
 void nv_html_emit_cases(struct nv_html_state *s)
 {
-	struct nv_entry **v;
-	size_t n = nv_html_entries_of(s->m, NV_KIND_CASE, &v), i, k, nyears = 0, p;
-	const char **years = nv_xcalloc(n + 1, sizeof(*years));
-	struct nv_buf b = NV_BUF_INIT;
-	char **year_store = nv_xcalloc(n + 1, sizeof(*year_store));
+	struct case_bank bk;
+	size_t i, k, nyears, p;
 	const char *what[] = { "form", "kind", "year" };
-	struct nv_value **cards = case_cards(s, v, n);
 
-	nyears = case_years(v, n, years, year_store);
+	bk.n = nv_html_entries_of(s->m, NV_KIND_CASE, &bk.v);
+	bk.years = nv_xcalloc(bk.n + 1, sizeof(*bk.years));
+	bk.cards = nv_xcalloc(bk.n + 1, sizeof(*bk.cards));
+	for (i = 0; i < bk.n; i++)
+		bk.cards[i] = nv_html_case_card(s, bk.v[i]);
+	nyears = case_years(bk.v, bk.n, bk.years);
 	/* The page of all cases (p = 0), then one per value of each facet. */
 	for (p = 0; p < 4; p++) {
 		const char *const *values = p == 1   ? forms_of(s->m)
 					    : p == 2 ? nv_mentoring_kinds
-						     : years;
+						     : (const char *const *)bk.years;
 		size_t nv = 0;
 
 		if (p)
 			while (values[nv])
 				nv++;
 		for (k = 0; k < (p ? nv : 1); k++) {
-			struct nv_value *ctx = obj(), *items = arr(), *facets = obj();
 			char *url = p ? nv_html_filter_url(what[p - 1], values[k])
 				      : nv_xstrdup("cases/index.html");
-			size_t shown = 0;
-			struct nv_date newest = { 0, 0, 0 }, c;
-
-			for (i = 0; i < n; i++) {
-				/* The card's year is the case's academic year as nv_acyear_add()
-				 * writes it. */
-				const char *yr = nv_map_get_str(cards[i], "year");
-				const char *cv = p == 1	  ? v[i]->form
-						 : p == 2 ? v[i]->mkind
-						 : yr	  ? yr
-							  : "";
-				if (p && (!cv || strcmp(cv, values[k])))
-					continue;
-				push(items, nv_value_copy(cards[i]));
-				shown++;
-				c = nv_html_entry_changed(s, v[i]);
-				if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
-					newest = c;
-			}
-			if (p && !shown) {
-				nv_value_free(items);
-				nv_value_free(facets);
-				nv_value_free(ctx);
-				free(url);
-				continue;
-			}
-			nv_html_set_list(facets, "forms",
-					 nv_html_facet("form", forms_of(s->m), v, n, url));
-			nv_html_set_list(facets, "kinds",
-					 nv_html_facet("kind", nv_mentoring_kinds, v, n, url));
-			nv_html_set_list(facets, "years", nv_html_facet("year", years, v, n, url));
-			set(ctx, "facets", facets);
-			nv_html_set_list(ctx, "items", items);
-			nv_html_set_updated(ctx, newest);
-			set_n(ctx, "total", (double)n);
-			if (p) {
-				set_s(ctx, "filter", values[k]);
-				set_b(ctx, "filtered", true);
-			}
-			nv_buf_reset(&b);
-			if (p)
-				nv_buf_addf(&b, "Лучшие практики: %s", values[k]);
-			else
-				nv_buf_adds(&b, "Лучшие практики");
-			nv_html_emit(s, &s->main, url, "cases", ctx, b.ptr, "list", NULL);
+			cases_page(s, &bk, p, p ? values[k] : NULL, url);
 			free(url);
 		}
 	}
+	for (i = 0; i < bk.n; i++)
+		nv_value_free(bk.cards[i]);
 	for (i = 0; i < nyears; i++)
-		free(year_store[i]);
-	free(year_store);
-	free(years);
-	free_cards(cards, n);
-	free(v);
-	nv_buf_release(&b);
+		free(bk.years[i]);
+	free(bk.cards);
+	free(bk.years);
+	free(bk.v);
 }
 
 /* --- section pages -------------------------------------------------------------- */

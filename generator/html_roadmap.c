@@ -15,8 +15,13 @@
 
 static const char *const status_titles[] = { "запланировано", "выполнено", "перенесено" };
 
-/* Set k to text, typographed, without trailing line breaks (a YAML «|» block keeps one). */
-static void set_trimmed(struct nv_value *m, const char *k, const char *text)
+/*
+ * Set k to text, typographed, without trailing line breaks (a YAML «|»
+ * block keeps one). A cell's text goes through the thread's memo
+ * (nv_html_set_typo()): a roadmap repeats its terms («В течение года»)
+ * and people row after row; a title, which differs, does not.
+ */
+static void set_trimmed(struct nv_value *m, const char *k, const char *text, bool memo)
 {
 	struct nv_typo_state st = NV_TYPO_STATE_INIT;
 	struct nv_buf b = NV_BUF_INIT;
@@ -26,6 +31,10 @@ static void set_trimmed(struct nv_value *m, const char *k, const char *text)
 		n--;
 	if (!n)
 		return; /* as nv_html_set_t(): nothing for an empty text */
+	if (memo) {
+		nv_html_set_typo(m, k, text, n);
+		return;
+	}
 	nv_typo(&b, text, n, &st);
 	set(m, k, nv_value_take_str(nv_buf_detach(&b, NULL)));
 }
@@ -35,61 +44,8 @@ static void roadmap_cell(struct nv_value *cells, const char *text)
 {
 	struct nv_value *c = obj();
 
-	set_trimmed(c, "text", text);
+	set_trimmed(c, "text", text, true);
 	push(cells, c);
-}
-
-/*
- * The cells of a roadmap's rows typographed, by text: a roadmap repeats
- * its terms («В течение года») and its people in row after row, and
- * nv_typo() of a text alone depends on nothing else, so each distinct
- * text is typographed once. Titles are not kept: they differ.
- */
-#define ROAD_MEMO 32
-
-struct road_memo {
-	size_t n;
-	struct {
-		const char *text; /* the cell's text, trimmed to len bytes */
-		size_t len;
-		char *typo; /* NULL: nothing to show */
-	} v[ROAD_MEMO];
-};
-
-/* A text cell of a roadmap row, as roadmap_cell(), through the memo. */
-static void roadmap_memo_cell(struct road_memo *rm, struct nv_value *cells, const char *text)
-{
-	struct nv_typo_state st = NV_TYPO_STATE_INIT;
-	struct nv_value *c = obj();
-	struct nv_buf b = NV_BUF_INIT;
-	size_t n = text ? strlen(text) : 0, i;
-
-	while (n && (text[n - 1] == '\n' || text[n - 1] == '\r' || text[n - 1] == ' '))
-		n--;
-	push(cells, c);
-	if (!n)
-		return;
-	for (i = 0; i < rm->n; i++)
-		if (rm->v[i].len == n && !memcmp(rm->v[i].text, text, n)) {
-			set(c, "text", nv_value_new_str(rm->v[i].typo));
-			return;
-		}
-	nv_typo(&b, text, n, &st);
-	if (rm->n < ROAD_MEMO) {
-		rm->v[rm->n].text = text;
-		rm->v[rm->n].len = n;
-		rm->v[rm->n++].typo = nv_xstrdup(b.ptr);
-	}
-	set(c, "text", nv_value_take_str(nv_buf_detach(&b, NULL)));
-}
-
-static void road_memo_release(struct road_memo *rm)
-{
-	size_t i;
-
-	for (i = 0; i < rm->n; i++)
-		free(rm->v[i].typo);
-	rm->n = 0;
 }
 
 /* The headings of the columns a roadmap prints (empty columns left out). */
@@ -117,9 +73,8 @@ static void roadmap_columns(struct nv_value *doc, const struct nv_entry *e)
  * (number and title, spanning `span` rows) unless it goes on under the
  * row above.
  */
-static struct nv_value *roadmap_row(struct road_memo *rm, const struct nv_entry *e,
-				    const struct nv_item *it, const char *number, const char *title,
-				    size_t span)
+static struct nv_value *roadmap_row(const struct nv_entry *e, const struct nv_item *it,
+				    const char *number, const char *title, size_t span)
 {
 	struct nv_value *iv = obj(), *cells = arr(), *c, *lead;
 	size_t j;
@@ -127,18 +82,18 @@ static struct nv_value *roadmap_row(struct road_memo *rm, const struct nv_entry 
 	if (number) {
 		lead = obj();
 		set_s(lead, "number", number);
-		set_trimmed(lead, "title", title);
+		set_trimmed(lead, "title", title, false);
 		if (span > 1)
 			set_n(lead, "rowspan", (double)span);
 		set(iv, "lead", lead);
 	}
-	roadmap_memo_cell(rm, cells, it->due.text);
-	roadmap_memo_cell(rm, cells, it->responsible_web);
+	roadmap_cell(cells, it->due.text);
+	roadmap_cell(cells, it->responsible_web);
 	if (e->show_result)
-		roadmap_memo_cell(rm, cells, it->result);
+		roadmap_cell(cells, it->result);
 	for (j = 0; j < e->nextra; j++)
 		if (e->show_extra[j])
-			roadmap_memo_cell(rm, cells, it->extra ? it->extra[j] : NULL);
+			roadmap_cell(cells, it->extra ? it->extra[j] : NULL);
 	if (e->show_status) {
 		c = obj();
 		set_s(c, "status", status_titles[it->status]);
@@ -165,24 +120,24 @@ static size_t roadmap_span(const struct nv_item *it, size_t r)
 }
 
 /* An item and its sub-rows, as paper prints them (print_blocks.c). */
-static void roadmap_item(struct road_memo *rm, struct nv_value *rows, const struct nv_entry *e,
-			 const struct nv_item *it, const char *num)
+static void roadmap_item(struct nv_value *rows, const struct nv_entry *e, const struct nv_item *it,
+			 const char *num)
 {
 	struct nv_buf sub = NV_BUF_INIT;
 	size_t r = 0;
 
 	if (it->nrows && !it->due.text && !it->rows[0].title) {
-		push(rows, roadmap_row(rm, e, &it->rows[0], num, it->title, roadmap_span(it, 1)));
+		push(rows, roadmap_row(e, &it->rows[0], num, it->title, roadmap_span(it, 1)));
 		r = 1;
 	} else {
-		push(rows, roadmap_row(rm, e, it, num, it->title, roadmap_span(it, 0)));
+		push(rows, roadmap_row(e, it, num, it->title, roadmap_span(it, 0)));
 	}
 	for (; r < it->nrows; r++) {
 		nv_buf_reset(&sub);
 		nv_buf_adds(&sub, num);
 		nv_buf_addnum(&sub, (long long)r + 1, 1);
 		nv_buf_addch(&sub, '.');
-		push(rows, roadmap_row(rm, e, &it->rows[r], it->rows[r].title ? sub.ptr : NULL,
+		push(rows, roadmap_row(e, &it->rows[r], it->rows[r].title ? sub.ptr : NULL,
 				       it->rows[r].title, roadmap_span(it, r + 1)));
 	}
 	nv_buf_release(&sub);
@@ -196,10 +151,8 @@ void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 {
 	struct nv_value *list = arr();
 	struct nv_buf b = NV_BUF_INIT;
-	struct road_memo rm;
 	size_t i, k;
 
-	rm.n = 0;
 	roadmap_columns(doc, e);
 	for (i = 0; i < e->nsections; i++) {
 		struct nv_value *sec = obj(), *items = arr();
@@ -216,13 +169,12 @@ void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e)
 			}
 			nv_buf_addnum(&b, (long long)k + 1, 1);
 			nv_buf_addch(&b, '.');
-			roadmap_item(&rm, items, e, &e->sections[i].items[k], b.ptr);
+			roadmap_item(items, e, &e->sections[i].items[k], b.ptr);
 		}
 		nv_html_set_list(sec, "items", items);
 		push(list, sec);
 	}
 	nv_html_set_list(doc, "sections", list);
-	road_memo_release(&rm);
 	nv_buf_reset(&b);
 	nv_buf_adds(&b, e->id);
 	nv_buf_adds(&b, ".ics");

@@ -37,25 +37,186 @@ void nv_html_set_t(struct nv_value *m, const char *k, const char *v)
 	set(m, k, nv_value_take_str(nv_typo_str(v)));
 }
 
+/*
+ * The texts nv_html_set_typo() typeset on this thread: open addressing
+ * by a hash of their bytes, at most half full; each entry holds the
+ * text (n bytes and a NUL) and then its typography (len bytes and a NUL).
+ */
+#define TYPO_MEMO_MAX ((size_t)1 << 16) /* texts a thread keeps at most */
+
+struct typo_memo_entry {
+	uint64_t hash;
+	size_t n, len;
+	char *text; /* NULL: a free slot */
+};
+
+static _Thread_local struct {
+	struct typo_memo_entry *v;
+	size_t nr, cap; /* cap: 0 or a power of two */
+} typo_memo;
+
+static uint64_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(0x9E3779B97F4A7C15) ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * UINT64_C(0xFF51AFD7ED558CCD);
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * UINT64_C(0xC4CEB9FE1A85EC53);
+	return h ^ (h >> 29);
+}
+
+/* The slot of hash h with text s (n bytes), or the free one where it would go. */
+static struct typo_memo_entry *memo_slot(uint64_t h, const char *s, size_t n)
+{
+	size_t i = (size_t)h & (typo_memo.cap - 1);
+	struct typo_memo_entry *e;
+
+	for (; (e = &typo_memo.v[i])->text; i = (i + 1) & (typo_memo.cap - 1))
+		if (e->hash == h && e->n == n && !memcmp(e->text, s, n))
+			break;
+	return e;
+}
+
+static void memo_grow(void)
+{
+	struct typo_memo_entry *old = typo_memo.v;
+	size_t i, cap = typo_memo.cap;
+
+	typo_memo.cap = cap ? cap * 2 : 256;
+	typo_memo.v = nv_xcalloc(typo_memo.cap, sizeof(*typo_memo.v));
+	for (i = 0; i < cap; i++)
+		if (old[i].text)
+			*memo_slot(old[i].hash, old[i].text, old[i].n) = old[i];
+	free(old);
+}
+
+/* The typography of text, kept on this thread; NULL when it keeps too many texts. */
+static const char *memo_typo(const char *text, size_t n, size_t *len)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf b = NV_BUF_INIT;
+	uint64_t h = text_hash(text, n);
+	struct typo_memo_entry *e = typo_memo.cap ? memo_slot(h, text, n) : NULL;
+
+	if (e && e->text) {
+		*len = e->len;
+		return e->text + e->n + 1;
+	}
+	if (typo_memo.nr >= TYPO_MEMO_MAX)
+		return NULL;
+	if (2 * (typo_memo.nr + 1) > typo_memo.cap) {
+		memo_grow();
+		e = memo_slot(h, text, n);
+	}
+	nv_typo(&b, text, n, &st);
+	e->hash = h;
+	e->n = n;
+	e->len = b.len;
+	e->text = nv_xmalloc(n + b.len + 2);
+	memcpy(e->text, text, n);
+	e->text[n] = '\0';
+	memcpy(e->text + n + 1, b.ptr, b.len + 1);
+	typo_memo.nr++;
+	nv_buf_release(&b);
+	*len = e->len;
+	return e->text + n + 1;
+}
+
+void nv_html_set_typo(struct nv_value *m, const char *k, const char *text, size_t n)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t len;
+	const char *t = memo_typo(text, n, &len);
+
+	if (!t) { /* the thread keeps too many texts: this one is typeset here */
+		nv_typo(&b, text, n, &st);
+		t = b.ptr;
+		len = b.len;
+	}
+	set(m, k, nv_value_new_string(t, len));
+	nv_buf_release(&b);
+}
+
+void nv_html_typo_memo_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < typo_memo.cap; i++)
+		free(typo_memo.v[i].text);
+	free(typo_memo.v);
+	memset(&typo_memo, 0, sizeof(typo_memo));
+}
+
+/*
+ * The three texts of a day (numeric, ISO, long), made by nv_date_add()
+ * once per thread for a day its pages show again and again (the day a
+ * page was updated, a document's date on every list). A slot holds one
+ * day; a text too long for it is not kept.
+ */
+#define DATE_SLOTS 256 /* a power of two */
+
+struct date_texts {
+	struct nv_date d; /* year 0: empty */
+	char text[3][48];
+};
+
+static _Thread_local struct date_texts date_slots[DATE_SLOTS];
+
+static const enum nv_date_style date_styles[] = { NV_DATE_NUMERIC, NV_DATE_ISO, NV_DATE_LONG };
+
+static const struct date_texts *date_texts(const struct nv_date *d)
+{
+	unsigned h = (unsigned)d->year * 416u + (unsigned)d->month * 32u + (unsigned)d->day;
+	struct date_texts *t = &date_slots[h & (DATE_SLOTS - 1)];
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	if (t->d.year == d->year && t->d.month == d->month && t->d.day == d->day)
+		return t;
+	t->d.year = 0;
+	for (i = 0; i < 3; i++) {
+		nv_buf_reset(&b);
+		nv_date_add(&b, *d, date_styles[i]);
+		if (b.len >= sizeof(t->text[i])) {
+			nv_buf_release(&b);
+			return NULL;
+		}
+		memcpy(t->text[i], b.ptr, b.len + 1);
+	}
+	nv_buf_release(&b);
+	t->d = *d;
+	return t;
+}
+
 void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d)
 {
-	struct nv_buf b = NV_BUF_INIT, key = NV_BUF_INIT;
+	static const char *const suffix[] = { "", "_iso", "_long" };
+	const struct date_texts *t;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, n = strlen(k);
+	char small[64], *key;
 
 	if (!d->year)
 		return;
-	nv_date_add(&b, *d, NV_DATE_NUMERIC);
-	set_s(m, k, b.ptr);
-	nv_buf_reset(&b);
-	nv_date_add(&b, *d, NV_DATE_ISO);
-	nv_buf_adds(&key, k);
-	nv_buf_adds(&key, "_iso");
-	set_s(m, key.ptr, b.ptr);
-	nv_buf_reset(&b);
-	nv_date_add(&b, *d, NV_DATE_LONG);
-	nv_buf_truncate(&key, strlen(k));
-	nv_buf_adds(&key, "_long");
-	set_s(m, key.ptr, b.ptr);
-	nv_buf_release(&key);
+	t = date_texts(d);
+	key = n + 6 <= sizeof(small) ? small : nv_xmalloc(n + 6);
+	memcpy(key, k, n);
+	for (i = 0; i < 3; i++) {
+		memcpy(key + n, suffix[i], strlen(suffix[i]) + 1);
+		if (!t) {
+			nv_buf_reset(&b);
+			nv_date_add(&b, *d, date_styles[i]);
+		}
+		set_s(m, key, t ? t->text[i] : b.ptr);
+	}
+	if (key != small)
+		free(key);
 	nv_buf_release(&b);
 }
 
@@ -65,16 +226,22 @@ void nv_html_set_date(struct nv_value *m, const char *k, const struct nv_date *d
  */
 void nv_html_set_list(struct nv_value *m, const char *k, struct nv_value *list)
 {
-	char *has;
+	char has[64], *key;
+	size_t n;
 
 	if (!list->nr) {
 		nv_value_free(list);
 		return;
 	}
 	set(m, k, list);
-	has = nv_xasprintf("has_%s", k);
-	set(m, has, nv_value_new_bool(true));
-	free(has);
+	/* has_<k> without printf: every list of every page asks */
+	n = strlen(k);
+	key = n + 5 <= sizeof(has) ? has : nv_xmalloc(n + 5);
+	memcpy(key, "has_", 4);
+	memcpy(key + 4, k, n + 1);
+	set(m, key, nv_value_new_bool(true));
+	if (key != has)
+		free(key);
 }
 
 void nv_html_set_person(struct nv_value *m, const char *k, const struct nv_person *p)

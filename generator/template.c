@@ -357,7 +357,8 @@ struct render {
 	struct nv_buf *out;
 	struct nv_diags *d;
 	const struct nv_value **ctx;
-	size_t nctx, actx;
+	uint64_t *keys; /* keys[k]: the key bits of ctx[k] (key_bit()), 0 for what is not a map */
+	size_t nctx, actx, akeys;
 	struct frame *frames;
 	size_t nframes, aframes;
 	struct nv_buf ind; /* indentation; the current one starts at ind_base */
@@ -409,24 +410,59 @@ static bool first_report(struct render *st, const struct nv_template *x)
 
 static void ctx_push(struct render *st, const struct nv_value *v)
 {
+	uint64_t bits = 0;
+	size_t i;
+
 	NV_GROW(st->ctx, st->nctx + 1, st->actx);
+	NV_GROW(st->keys, st->nctx + 1, st->akeys);
+	if (v && v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			bits |= (uint64_t)1 << key_bit(v->members[i].key, v->members[i].keylen);
+	st->keys[st->nctx] = bits;
 	st->ctx[st->nctx++] = v;
+}
+
+/*
+ * The member named p of map, or NULL: a key shared with the template's
+ * name is the same address (nv_key_shared()), other keys are compared
+ * by their length, first byte and bytes.
+ */
+static inline const struct nv_member *scan(const struct nv_value *map, const struct tpart *p)
+{
+	const struct nv_member *m = map->members, *end = m + map->nr;
+	const char *name = p->name.ptr;
+	size_t len = p->name.len;
+
+	for (; m < end; m++)
+		if (m->key == p->shared ||
+		    (m->keylen == len && m->key[0] == name[0] && !memcmp(m->key, name, len)))
+			return m;
+	return NULL;
+}
+
+/* The member named p of map (NULL: none, or not a map). */
+static inline const struct nv_member *member(const struct nv_value *map, const struct tpart *p)
+{
+	return map && map->type == NV_MAP ? scan(map, p) : NULL;
 }
 
 /* Resolve the (dotted) name of node n against the context stack. */
 static const struct nv_value *lookup(const struct render *st, const struct nv_template *t,
 				     const struct tnode *n)
 {
-	const struct nv_slice *parts;
+	const struct tpart *parts;
 	const struct nv_value *v = NULL;
-	struct nv_member *m = NULL;
+	const struct nv_member *m = NULL;
 	size_t k, i;
 
 	if (!n->nparts)
 		return st->nctx ? st->ctx[st->nctx - 1] : NULL;
 	parts = t->parts + n->part0;
 	for (k = st->nctx; k-- > 0;) {
-		m = nv_map_member(st->ctx[k], parts[0].ptr, parts[0].len);
+		/* A map without the name's bit has not the name: not scanned. */
+		if (!(st->keys[k] >> parts[0].bit & 1))
+			continue;
+		m = scan(st->ctx[k], &parts[0]);
 		if (m)
 			break;
 	}
@@ -434,7 +470,7 @@ static const struct nv_value *lookup(const struct render *st, const struct nv_te
 		return NULL;
 	v = m->value;
 	for (i = 1; i < n->nparts && v; i++) {
-		m = nv_map_member(v, parts[i].ptr, parts[i].len);
+		m = member(v, &parts[i]);
 		v = m ? m->value : NULL;
 	}
 	return v;
@@ -459,15 +495,14 @@ static bool truthy(const struct nv_value *v)
 }
 
 /* The text of a scalar as interpolation shows it; false for the rest. */
-static bool scalar_text(const struct nv_value *v, char *tmp, size_t tmpsize, struct nv_slice *s)
+static bool scalar_text(const struct nv_value *v, char tmp[NV_NUMBER_TEXT], struct nv_slice *s)
 {
 	switch (v->type) {
 	case NV_STRING:
 		*s = nv_slice_make(v->str, v->len);
 		return true;
 	case NV_NUMBER:
-		snprintf(tmp, tmpsize, "%.15g", v->number);
-		*s = nv_slice_str(tmp);
+		*s = nv_slice_make(tmp, nv_number_text(tmp, v->number));
 		return true;
 	case NV_BOOL:
 		*s = nv_slice_str(v->boolean ? "true" : "false");
@@ -509,13 +544,13 @@ static const struct nv_template *resolve(struct render *st, const struct nv_temp
 	const struct nv_value *v;
 	struct nv_template *x;
 	struct nv_slice name;
-	char tmp[64];
+	char tmp[NV_NUMBER_TEXT];
 	size_t errors = st->d->errors;
 
 	if (!(n->flags & NF_DYNAMIC))
 		return n->target && n->target->state == TS_OK ? n->target : NULL;
 	v = lookup(st, t, n);
-	if (!v || !scalar_text(v, tmp, sizeof(tmp), &name))
+	if (!v || !scalar_text(v, tmp, &name))
 		return NULL;
 	x = nv_tpl_load(st->set, name.ptr, name.len, st->d, t->file, n->line, n->col);
 	if (st->d->errors != errors)
@@ -617,7 +652,7 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 	size_t i, k, max_steps = st->set->limits.max_steps;
 	const struct nv_value *v;
 	struct nv_slice s;
-	char tmp[64];
+	char tmp[NV_NUMBER_TEXT];
 
 	for (i = b; i < e && !st->stop; i = t->nodes[i].end) {
 		const struct tnode *n = &t->nodes[i];
@@ -645,7 +680,7 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 			break;
 		case N_VAR:
 			v = lookup(st, t, n);
-			if (v && scalar_text(v, tmp, sizeof(tmp), &s)) {
+			if (v && scalar_text(v, tmp, &s)) {
 				if ((n->flags & NF_ESCAPE) && v->type == NV_STRING)
 					nv_buf_add_html(st->out, s.ptr, s.len);
 				else
@@ -705,6 +740,7 @@ int nv_tpl_render(struct nv_tpl_set *set, const struct nv_template *t, const str
 		st.rc = -1;
 	}
 	free(st.ctx);
+	free(st.keys);
 	free(st.frames);
 	free(st.reported);
 	nv_buf_release(&st.ind);

@@ -33,6 +33,7 @@
 #include "template.h"
 #include "template_int.h"
 #include "utf8.h"
+#include "value.h"
 
 #define NONE SIZE_MAX
 
@@ -505,8 +506,11 @@ static void split_name(struct compiler *c, struct tnode *n)
 		if (i == n->text.len || n->text.ptr[i] == '.') {
 			if (i > start) {
 				NV_GROW(t->parts, t->nparts + 1, t->aparts);
-				t->parts[t->nparts++] =
+				t->parts[t->nparts].name =
 					nv_slice_make(n->text.ptr + start, i - start);
+				t->parts[t->nparts].shared =
+					nv_key_shared(n->text.ptr + start, i - start);
+				t->parts[t->nparts++].bit = key_bit(n->text.ptr + start, i - start);
 				n->nparts++;
 			}
 			start = i + 1;

@@ -28,6 +28,29 @@ enum node_type {
 #define NF_DYNAMIC    0x04 /* N_PARTIAL, N_PARENT: the name is looked up in the context */
 #define NF_STANDALONE 0x08 /* partial, parent, block: the tag stood alone on its line */
 
+/*
+ * A part of a dotted name, its shared copy when it is a known key
+ * (nv_key_shared()) and its bit among a map's key bits (key_bit()).
+ */
+struct tpart {
+	struct nv_slice name;
+	const char *shared;
+	unsigned bit;
+};
+
+/*
+ * One of 64 bits for a key of len bytes: a map in the context stack
+ * has the bits of its keys, and a name whose bit it lacks is not
+ * looked for in it. Made of the length and the first and last bytes.
+ */
+static inline unsigned key_bit(const char *key, size_t len)
+{
+	return len ? ((unsigned)len * 7u + (unsigned char)key[0] * 3u +
+		      (unsigned char)key[len - 1]) &
+			       63u
+		   : 0;
+}
+
 struct tnode {
 	unsigned char type;
 	unsigned char flags;
@@ -57,7 +80,7 @@ struct nv_template {
 	char *searched; /* TS_MISSING: where we looked, for the hint */
 	struct tnode *nodes;
 	size_t nr, alloc;
-	struct nv_slice *parts;
+	struct tpart *parts;
 	size_t nparts, aparts;
 	unsigned mark;
 	int closure; /* 0 unknown, 1 this and everything it includes compiled, -1 not */

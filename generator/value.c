@@ -1,11 +1,125 @@
 /* value.c: the positioned value tree; see value.h. */
 #include "common.h"
 
+#include <math.h>
 #include <pthread.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "value.h"
+
+/* ---- scopes: one arena per thread ------------------------------------ */
+
+#define SCOPE_BLOCK ((size_t)32 << 10) /* the first block of a scope; the next ones double */
+
+struct scope_block {
+	struct scope_block *next;
+};
+
+/*
+ * The calling thread's scope: the free room [at, end) of its newest
+ * block, its blocks (newest first) and the strings taken over in it
+ * (their list in the arena too).
+ */
+struct scope {
+	bool on;
+	char *at, *end;
+	struct scope_block *blocks;
+	size_t next_size;
+	char **taken;
+	size_t ntaken, ataken;
+};
+
+static _Thread_local struct scope scope;
+
+void nv_value_scope_begin(void)
+{
+	scope.on = true;
+	scope.at = scope.end = NULL;
+	scope.next_size = SCOPE_BLOCK;
+}
+
+void nv_value_scope_end(void)
+{
+	struct scope_block *b, *next;
+	size_t i;
+
+	for (i = 0; i < scope.ntaken; i++) /* their list lies in the arena: first */
+		free(scope.taken[i]);
+	for (b = scope.blocks; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	memset(&scope, 0, sizeof(scope));
+}
+
+/* n bytes (8-aligned) of the scope's arena; out of line: a new block. */
+static void *scope_alloc_slow(size_t n)
+{
+	size_t size = scope.next_size;
+	struct scope_block *b;
+
+	while (size - sizeof(*b) < n)
+		size *= 2;
+	b = nv_xmalloc(size);
+	b->next = scope.blocks;
+	scope.blocks = b;
+	scope.at = (char *)(b + 1) + n;
+	scope.end = (char *)b + size;
+	if (scope.next_size < ((size_t)1 << 20))
+		scope.next_size *= 2;
+	return b + 1;
+}
+
+static inline void *scope_alloc(size_t n)
+{
+	char *p = scope.at;
+
+	n = (n + 7) & ~(size_t)7;
+	if ((size_t)(scope.end - p) < n || !p)
+		return scope_alloc_slow(n);
+	scope.at = p + n;
+	return p;
+}
+
+/* A copy of the n bytes at s, NUL-terminated, in the scope when on, else from malloc. */
+static char *text_dup(const char *s, size_t n, bool scoped)
+{
+	char *t;
+
+	if (!scoped)
+		return nv_xmemdupz(s, n);
+	t = scope_alloc(n + 1);
+	memcpy(t, s, n);
+	t[n] = '\0';
+	return t;
+}
+
+/*
+ * Make room for `want` entries of `size` bytes in the array *p of
+ * *alloc: a scoped array moves to a bigger piece of the arena.
+ */
+static void *grow_array(void *p, size_t nr, size_t want, size_t *alloc, size_t size, bool scoped)
+{
+	size_t n = *alloc < 8 ? 8 : *alloc * 2;
+	void *q;
+
+	if (want <= *alloc)
+		return p;
+	if (n < want)
+		n = want;
+	if (scoped) {
+		q = scope_alloc(nv_st_mult(n, size));
+		if (nr)
+			memcpy(q, p, nr * size);
+	} else {
+		q = nv_xrealloc(p, nv_st_mult(n, size));
+	}
+	*alloc = n;
+	return q;
+}
+
+/* ---- keys ------------------------------------------------------------ */
 
 /*
  * The keys of the schema, of the data files and of the website's
@@ -233,28 +347,54 @@ static void fill_key_slots(void)
 	}
 }
 
-/*
- * key (keylen bytes) in known_keys, or a copy of it that the map owns.
- * The key is taken as a row of the table holds it (zeros after it), as
- * three big-endian words built byte by byte, and looked up by their hash.
- */
-static char *intern_key(const char *key, size_t keylen)
+const char *nv_key_shared(const char *key, size_t keylen)
 {
-	uint64_t k[3] = { 0, 0, 0 }, w[3];
-	size_t h, i;
+	char row[24] = { 0 };
+	uint64_t k[3], w[3];
+	size_t h;
 
 	_Static_assert(sizeof(known_keys[0]) == 24, "a row of known_keys is three words");
 	if (keylen >= sizeof(known_keys[0]))
-		return nv_xmemdupz(key, keylen);
-	for (i = 0; i < keylen; i++)
-		k[i / 8] |= (uint64_t)(unsigned char)key[i] << (56 - 8 * (i % 8));
+		return NULL;
+	/* The key as a row of the table holds it (zeros after it), as three big-endian words. */
+	memcpy(row, key, keylen);
+	row_words(row, k);
 	pthread_once(&key_slots_once, fill_key_slots);
 	for (h = key_hash(k); key_slots[h]; h = (h + 1) & (KEY_SLOTS - 1)) {
 		row_words(known_keys[key_slots[h] - 1], w);
 		if (w[0] == k[0] && w[1] == k[1] && w[2] == k[2])
-			return (char *)known_keys[key_slots[h] - 1];
+			return known_keys[key_slots[h] - 1];
 	}
-	return nv_xmemdupz(key, keylen);
+	return NULL;
+}
+
+/*
+ * The known keys this thread found last, by the address it was given
+ * them at: most keys of the website's contexts come from the same
+ * string literals, again and again.
+ */
+#define KEY_CACHE 64 /* a power of two */
+
+static _Thread_local struct {
+	const char *key, *shared;
+} key_cache[KEY_CACHE];
+
+/* key (keylen bytes, NUL-terminated) in known_keys, or a copy of it that the map owns. */
+static char *intern_key(const char *key, size_t keylen, bool scoped)
+{
+	size_t h = ((uintptr_t)key >> 3) & (KEY_CACHE - 1);
+	const char *known;
+
+	/* The address may hold another key by now (a buffer): its bytes are compared, NUL too. */
+	if (key_cache[h].key == key && keylen < sizeof(known_keys[0]) &&
+	    !memcmp(key_cache[h].shared, key, keylen + 1))
+		return (char *)key_cache[h].shared;
+	known = nv_key_shared(key, keylen);
+	if (!known)
+		return text_dup(key, keylen, scoped);
+	key_cache[h].key = key;
+	key_cache[h].shared = known;
+	return (char *)known;
 }
 
 /* True if the map does not own key: it points into known_keys. */
@@ -267,8 +407,15 @@ static bool known_key(const char *key)
 
 struct nv_value *nv_value_new(enum nv_type type, int line, int col)
 {
-	struct nv_value *v = nv_xcalloc(1, sizeof(*v));
+	struct nv_value *v;
 
+	if (scope.on) {
+		v = scope_alloc(sizeof(*v));
+		memset(v, 0, sizeof(*v));
+		v->scoped = true;
+	} else {
+		v = nv_xcalloc(1, sizeof(*v));
+	}
 	v->type = type;
 	v->line = line;
 	v->col = col;
@@ -285,18 +432,40 @@ struct nv_value *nv_value_new_bool(bool b)
 	struct nv_value *v = nv_value_new(NV_BOOL, 0, 0);
 
 	v->boolean = b;
-	v->str = nv_xstrdup(b ? "true" : "false");
-	v->len = strlen(v->str);
+	v->len = b ? 4 : 5;
+	v->str = text_dup(b ? "true" : "false", v->len, v->scoped);
 	return v;
+}
+
+size_t nv_number_text(char *buf, double d)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u;
+	size_t n;
+
+	if (!(d > -1e15 && d < 1e15) || d != (double)(long long)d || (d == 0 && signbit(d)))
+		return (size_t)snprintf(buf, 32, "%.15g", d);
+	u = d < 0 ? (unsigned long long)-(long long)d : (unsigned long long)d;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (d < 0)
+		*--p = '-';
+	n = (size_t)(tmp + sizeof(tmp) - p);
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return n;
 }
 
 struct nv_value *nv_value_new_number(double d)
 {
 	struct nv_value *v = nv_value_new(NV_NUMBER, 0, 0);
+	char buf[32];
 
 	v->number = d;
-	v->str = nv_xasprintf("%.15g", d);
-	v->len = strlen(v->str);
+	v->len = nv_number_text(buf, d);
+	v->str = text_dup(buf, v->len, v->scoped);
 	return v;
 }
 
@@ -304,7 +473,7 @@ struct nv_value *nv_value_new_string(const char *s, size_t n)
 {
 	struct nv_value *v = nv_value_new(NV_STRING, 0, 0);
 
-	v->str = nv_xmemdupz(s, n);
+	v->str = text_dup(s, n, v->scoped);
 	v->len = n;
 	return v;
 }
@@ -320,6 +489,12 @@ struct nv_value *nv_value_take_str(char *s)
 
 	v->str = s;
 	v->len = strlen(s);
+	if (v->scoped) {
+		if (scope.ntaken == scope.ataken)
+			scope.taken = grow_array(scope.taken, scope.ntaken, scope.ntaken + 1,
+						 &scope.ataken, sizeof(*scope.taken), true);
+		scope.taken[scope.ntaken++] = s;
+	}
 	return v;
 }
 
@@ -327,7 +502,7 @@ void nv_value_free(struct nv_value *v)
 {
 	size_t i;
 
-	if (!v)
+	if (!v || v->scoped)
 		return;
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
@@ -360,7 +535,7 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 {
 	size_t i;
 
-	if (!v)
+	if (!v || v->scoped) /* its scope frees it */
 		return;
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
@@ -382,7 +557,7 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 /* The bytes the texts under v that it owns take with their NULs. */
 static size_t text_size(const struct nv_value *v)
 {
-	size_t i, n = v->str && !v->packed ? v->len + 1 : 0;
+	size_t i, n = v->str && !v->packed && !v->scoped ? v->len + 1 : 0;
 
 	if (v->type == NV_LIST)
 		for (i = 0; i < v->nr; i++)
@@ -398,7 +573,7 @@ static void pack_into(struct nv_value *v, char *block, size_t *at)
 {
 	size_t i;
 
-	if (v->str && !v->packed) {
+	if (v->str && !v->packed && !v->scoped) {
 		memcpy(block + *at, v->str, v->len + 1);
 		free(v->str);
 		v->str = block + *at;
@@ -436,7 +611,7 @@ struct nv_value *nv_value_copy(const struct nv_value *v)
 	c->boolean = v->boolean;
 	c->number = v->number;
 	if (v->str) {
-		c->str = nv_xmemdupz(v->str, v->len);
+		c->str = text_dup(v->str, v->len, c->scoped);
 		c->len = v->len;
 	}
 	if (v->type == NV_LIST) {
@@ -467,7 +642,9 @@ size_t nv_value_count(const struct nv_value *v)
 
 void nv_list_push(struct nv_value *list, struct nv_value *item)
 {
-	NV_GROW(list->items, list->nr + 1, list->alloc);
+	if (list->nr == list->alloc)
+		list->items = grow_array(list->items, list->nr, list->nr + 1, &list->alloc,
+					 sizeof(*list->items), list->scoped);
 	list->items[list->nr++] = item;
 }
 
@@ -475,10 +652,12 @@ void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct
 {
 	struct nv_member *m;
 
-	NV_GROW(map->members, map->nr + 1, map->alloc);
+	if (map->nr == map->alloc)
+		map->members = grow_array(map->members, map->nr, map->nr + 1, &map->alloc,
+					  sizeof(*map->members), map->scoped);
 	m = &map->members[map->nr++];
 	m->keylen = strlen(key);
-	m->key = intern_key(key, m->keylen);
+	m->key = intern_key(key, m->keylen, map->scoped);
 	m->line = line;
 	m->col = col;
 	m->value = value;

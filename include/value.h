@@ -42,6 +42,7 @@ struct nv_value {
 	int line, col; /* 1-based position in the source; 0 when built in code */
 	bool boolean;
 	bool packed; /* str lies in a block of nv_value_pack(), which v does not own */
+	bool scoped; /* v, its arrays, key copies and str lie in a scope's arena (below) */
 	double number;
 	char *str;	  /* owned text of a scalar (NUL-terminated), NULL otherwise */
 	size_t len;	  /* length of str in bytes */
@@ -63,8 +64,26 @@ struct nv_value *nv_value_new_str(const char *s);
 /* A string node that takes over s (NUL-terminated, from malloc): no copy. */
 struct nv_value *nv_value_take_str(char *s);
 
-/* Free v and everything below it. Accepts NULL. */
+/* Free v and everything below it. Accepts NULL; does nothing to a scoped value. */
 void nv_value_free(struct nv_value *v);
+
+/*
+ * A value scope: between nv_value_scope_begin() and nv_value_scope_end(),
+ * every value the calling thread makes (nodes, their arrays, copies of
+ * keys and texts, copies of trees) is allocated in an arena of that
+ * thread and marked scoped; nv_value_free() leaves scoped values alone,
+ * and nv_value_scope_end() frees them all at once, with the strings
+ * nv_value_take_str() took meanwhile. A scope is for a tree made and
+ * thrown away as a whole, such as a page's template context: no value
+ * made in it may outlive it, and a value made before it must not take a
+ * scoped one as its child. A scoped tree may hold unscoped values (lent,
+ * not owned: the scope frees none of them). Scopes do not nest. Nothing
+ * in a scope may take a scalar's str or a key for its own (to free it),
+ * as the YAML loader does; nv_value_strip() and nv_value_pack() leave
+ * scoped values alone.
+ */
+void nv_value_scope_begin(void);
+void nv_value_scope_end(void);
 
 /*
  * Free v and everything below it but the texts (scalars' str, maps'
@@ -100,12 +119,28 @@ void nv_map_add(struct nv_value *map, const char *key, int line, int col, struct
 /* Set key to value, freeing any previous value of that key. */
 void nv_map_set(struct nv_value *map, const char *key, struct nv_value *value);
 
+/*
+ * The copy of key (keylen bytes) that maps share when it is one of the
+ * keys of the schema, the data files and the templates, or NULL. A map
+ * made by nv_map_add() points its member's key to that copy, so the
+ * member of such a key is found by comparing addresses: a member whose
+ * key is another shared copy has another key.
+ */
+const char *nv_key_shared(const char *key, size_t keylen);
+
 /* The member with this key, or NULL. map may be NULL or not a map. */
 struct nv_member *nv_map_member(const struct nv_value *map, const char *key, size_t keylen);
 /* The value of key (NUL-terminated), or NULL when absent. */
 struct nv_value *nv_map_get(const struct nv_value *map, const char *key);
 /* The string value of key, or NULL when absent or not a scalar. */
 const char *nv_map_get_str(const struct nv_value *map, const char *key);
+
+/*
+ * d as printf's "%.15g" writes it, into buf (NV_NUMBER_TEXT bytes):
+ * whole numbers of up to 15 digits without printf. Returns the length.
+ */
+#define NV_NUMBER_TEXT 32
+size_t nv_number_text(char *buf, double d);
 
 /* True for strings, numbers and booleans. */
 bool nv_value_is_scalar(const struct nv_value *v);

@@ -49,7 +49,7 @@ static void test_mem_find(void)
 static void test_mem_find_long(void)
 {
 	char s[100];
-	size_t at;
+	size_t at, n;
 
 	for (at = 0; at + 5 <= sizeof s; at++) {
 		memset(s, 'a', sizeof s);
@@ -58,6 +58,17 @@ static void test_mem_find_long(void)
 		CHECK_INT(nv_mem_find(s, sizeof s, "abcda", 5) - s, (long)at);
 		CHECK_INT(nv_mem_find(s, sizeof s, "a", 1) - s, 0);
 	}
+	/* every length, so that the last block overlaps the one before by 0 to 15 places */
+	for (n = 20; n <= sizeof s; n++)
+		for (at = 0; at + 5 <= n; at++) {
+			memset(s, 'a', sizeof s);
+			memcpy(s + at, "abcdb", 5);
+			if (at > 6)
+				memcpy(s + at - 6, "abcda", 5); /* a near miss before it */
+			CHECK_INT(nv_mem_find(s, n, "abcdb", 5) - s, (long)at);
+			CHECK(!nv_mem_find(s, n, "abcdc", 5));
+			CHECK(!nv_mem_find(s, at + 4, "abcdb", 5));
+		}
 	memset(s, 'a', sizeof s);
 	CHECK(nv_mem_find(s, sizeof s, "ab", 2) == NULL);
 	CHECK_INT(nv_mem_find(s, sizeof s, "aaaa", 4) - s, 0);
@@ -137,6 +148,44 @@ static void test_buf_html4_escape(void)
 	nv_buf_release(&b);
 	nv_buf_add_html(&b, "", 0);
 	CHECK_INT(b.cap, 0); /* nothing to add, nothing allocated */
+}
+
+/*
+ * Every escape at every place of texts of every length up to 40: the
+ * last bytes are one more block overlapping the one before, and what it
+ * finds before where the search goes on must not count.
+ */
+static void test_buf_html_escape_every_place(void)
+{
+	static const char specials[] = "&<>\"'";
+	struct nv_buf b = NV_BUF_INIT, want = NV_BUF_INIT;
+	char s[41];
+	size_t n, at, at2, k;
+
+	for (n = 1; n <= 40; n++)
+		for (at = 0; at < n; at++)
+			for (k = 0; k < 5; k++) {
+				at2 = (at * 7 + 3) % n; /* a second one, before or after */
+				memset(s, 'x', n);
+				s[at2] = '<';
+				s[at] = specials[k];
+				nv_buf_reset(&b);
+				nv_buf_add_html(&b, s, n);
+				nv_buf_reset(&want);
+				for (size_t i = 0; i < n; i++)
+					nv_buf_adds(&want, s[i] == '&'	  ? "&amp;"
+							   : s[i] == '<'  ? "&lt;"
+							   : s[i] == '>'  ? "&gt;"
+							   : s[i] == '"'  ? "&quot;"
+							   : s[i] == '\'' ? "&#39;"
+									  : (char[]){ s[i], 0 });
+				CHECK_STR(b.ptr, want.ptr);
+				nv_buf_reset(&b);
+				nv_buf_add_html4(&b, s, n); /* the same, ' left alone */
+				CHECK_INT(b.len, want.len - (s[at] == '\'' ? 4 : 0));
+			}
+	nv_buf_release(&b);
+	nv_buf_release(&want);
 }
 
 /* The inline appends grow exactly at the edge: the terminator always fits. */
@@ -393,6 +442,7 @@ void nv_tests(void)
 	NV_RUN(test_buf_append_and_detach);
 	NV_RUN(test_buf_html_escape);
 	NV_RUN(test_buf_html4_escape);
+	NV_RUN(test_buf_html_escape_every_place);
 	NV_RUN(test_buf_append_at_capacity);
 	NV_RUN(test_buf_codepoints);
 	NV_RUN(test_slices);

@@ -8,10 +8,12 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "harness.h"
 #include "model.h"
 #include "project.h"
+#include "typo.h"
 #include "value.h"
 
 #include "../../generator/html_int.h"
@@ -521,6 +523,98 @@ static void test_nav_shared(void)
 	nv_buf_release(&b);
 }
 
+/* A non-empty list sets has_<key>, an empty one nothing: a key of any length. */
+static void test_set_list(void)
+{
+	struct nv_value *m = obj(), *l = arr();
+	const char *longk = "a_list_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer";
+
+	push(l, nv_value_new_str("a"));
+	nv_html_set_list(m, "items", l);
+	nv_html_set_list(m, "empty", arr());
+	l = arr();
+	push(l, nv_value_new_str("b"));
+	nv_html_set_list(m, longk, l);
+	CHECK_INT(m->nr, 4);
+	CHECK_STR(m->members[1].key, "has_items");
+	CHECK_STR(nv_map_get_str(m, "has_items"), "true");
+	CHECK(!nv_map_get(m, "has_empty"));
+	CHECK_STR(m->members[3].key,
+		  "has_a_list_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer");
+	nv_value_free(m);
+}
+
+/* A day's three texts, as nv_date_add() makes them, for days kept in the same slot too. */
+static void test_set_date(void)
+{
+	const struct nv_date a = { 2025, 1, 1 }, b = { 2025, 9, 1 }; /* the same slot */
+	const char *longk = "a_date_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer";
+	struct nv_value *m = obj();
+	struct nv_buf la = NV_BUF_INIT, lb = NV_BUF_INIT;
+
+	nv_date_add(&la, a, NV_DATE_LONG);
+	nv_date_add(&lb, b, NV_DATE_LONG);
+	nv_html_set_date(m, "date", &a);
+	nv_html_set_date(m, "next", &b);
+	nv_html_set_date(m, "again", &a);
+	nv_html_set_date(m, longk, &b);
+	CHECK_INT(m->nr, 12);
+	CHECK_STR(nv_map_get_str(m, "date"), "01.01.2025");
+	CHECK_STR(nv_map_get_str(m, "date_iso"), "2025-01-01");
+	CHECK_STR(nv_map_get_str(m, "date_long"), la.ptr);
+	CHECK_STR(nv_map_get_str(m, "next"), "01.09.2025");
+	CHECK_STR(nv_map_get_str(m, "next_iso"), "2025-09-01");
+	CHECK_STR(nv_map_get_str(m, "next_long"), lb.ptr);
+	CHECK_STR(nv_map_get_str(m, "again_iso"), "2025-01-01");
+	CHECK_STR(nv_map_get_str(m, "again_long"), la.ptr);
+	CHECK_STR(m->members[11].key,
+		  "a_date_whose_name_is_longer_than_the_sixty_bytes_of_the_buffer_long");
+	CHECK_STR(m->members[11].value->str, lb.ptr);
+	nv_value_free(m);
+	nv_buf_release(&la);
+	nv_buf_release(&lb);
+}
+
+/* nv_typo() of the n bytes at s from a fresh state, into b. */
+static const char *typo_of(struct nv_buf *b, const char *s, size_t n)
+{
+	struct nv_typo_state st = NV_TYPO_STATE_INIT;
+
+	nv_buf_reset(b);
+	nv_typo(b, s, n, &st);
+	return b->ptr;
+}
+
+/*
+ * nv_html_set_typo() sets nv_typo()'s text, for a text typeset before,
+ * past a regrowth of the thread's memo and after its release too.
+ */
+static void test_set_typo(void)
+{
+	const char *quoted = "\"Октябрь\" - 2025 г.";
+	struct nv_value *m = obj();
+	struct nv_buf b = NV_BUF_INIT, want = NV_BUF_INIT;
+	size_t i, round;
+
+	CHECK(strstr(typo_of(&want, quoted, strlen(quoted)), "«Октябрь»")); /* typeset indeed */
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < 600; i++) {
+			nv_buf_reset(&b);
+			nv_buf_addf(&b, "Пункт \"%zu\" - срок", i % 450);
+			nv_html_set_typo(m, "text", b.ptr, b.len);
+			CHECK_STR(m->members[m->nr - 1].value->str, typo_of(&want, b.ptr, b.len));
+		}
+		nv_html_set_typo(m, "text", quoted, strlen(quoted));
+		CHECK_STR(m->members[m->nr - 1].value->str, typo_of(&want, quoted, strlen(quoted)));
+		nv_html_set_typo(m, "text", quoted, 9); /* a prefix is another text */
+		CHECK_STR(m->members[m->nr - 1].value->str, typo_of(&want, quoted, 9));
+		nv_html_typo_memo_release();
+	}
+	nv_value_free(m);
+	nv_buf_release(&b);
+	nv_buf_release(&want);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_idna_host);
@@ -534,4 +628,7 @@ void nv_tests(void)
 	NV_RUN(test_plain_text);
 	NV_RUN(test_json_string);
 	NV_RUN(test_nav_shared);
+	NV_RUN(test_set_list);
+	NV_RUN(test_set_date);
+	NV_RUN(test_set_typo);
 }

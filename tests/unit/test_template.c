@@ -718,6 +718,50 @@ static void test_set_delimiters_and_comments(void)
 	CHECK_RENDER("a\n  {{! standalone }}\nb\n", "{}", "a\nb\n");
 }
 
+/*
+ * Names are found whether a map's key is the shared copy of a known key
+ * (nv_key_shared()) or a copy of its own, as a map made by hand may
+ * hold; unknown keys and numbers too; and in a context made in a value
+ * scope.
+ */
+static void test_lookup_keys_shared_or_not(void)
+{
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_value *ctx, *doc, *list;
+	const struct nv_template *t;
+	const char *tpl = "{{title}}|{{doc.title}}|{{doc.no_such_known_key}}|{{total}}|{{-5}}"
+			  "{{#doc}}{{title}}:{{titlex}}{{/doc}}{{#list}}[{{.}}{{title}}]{{/list}}";
+
+	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
+	CHECK(t);
+	nv_value_scope_begin();
+	ctx = nv_value_new(NV_MAP, 0, 0);
+	doc = nv_value_new(NV_MAP, 0, 0);
+	nv_map_add(doc, "titlex", 0, 0, nv_value_new_str("x"));
+	nv_map_add(doc, "title", 0, 0, nv_value_new_str("shared"));
+	nv_map_add(doc, "no_such_known_key", 0, 0, nv_value_new_str("own"));
+	nv_map_add(ctx, "title", 0, 0, nv_value_new_str("mine"));
+	nv_map_add(ctx, "total", 0, 0, nv_value_new_number(12));
+	nv_map_add(ctx, "-5", 0, 0, nv_value_new_number(-5));
+	nv_map_add(ctx, "doc", 0, 0, doc);
+	list = nv_value_new(NV_LIST, 0, 0);
+	nv_list_push(list, nv_value_new_str("a"));
+	nv_list_push(list, nv_value_new(NV_MAP, 0, 0));
+	nv_map_add(ctx, "list", 0, 0, list);
+	/* as if made by hand: the bytes of a known key, not its shared copy */
+	ctx->members[0].key = (char *)"title";
+	CHECK(doc->members[1].key == nv_key_shared("title", 5));
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	/* a string or an empty map in the stack: the name is found below it */
+	CHECK_STR(out.ptr, "mine|shared|own|12|-5shared:x[amine][mine]");
+	nv_value_scope_end();
+	nv_buf_release(&out);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_escapes_all_five);
@@ -755,4 +799,5 @@ void nv_tests(void)
 	NV_RUN(test_templates_are_compiled_once);
 	NV_RUN(test_get_errors);
 	NV_RUN(test_set_delimiters_and_comments);
+	NV_RUN(test_lookup_keys_shared_or_not);
 }

@@ -262,6 +262,104 @@ static void test_take_str(void)
 	nv_value_free(v);
 }
 
+/* nv_number_text() writes what "%.15g" writes, whole numbers without printf. */
+static void test_number_text(void)
+{
+	static const double v[] = { 0,	   -0.0,   1,	 -1,	       41,    85,
+				    1.21,  1.210,  -2.5, 1e14,	       -1e14, 999999999999999.0,
+				    1e15,  -1e15,  1e16, 123456789012, 0.1,   1e-5,
+				    3e100, 1.0 / 3 };
+	char a[NV_NUMBER_TEXT], b[NV_NUMBER_TEXT];
+	struct nv_value *c;
+	size_t i, n;
+
+	for (i = 0; i < NV_ARRAY_SIZE(v); i++) {
+		n = nv_number_text(a, v[i]);
+		snprintf(b, sizeof(b), "%.15g", v[i]);
+		CHECK_STR(a, b);
+		CHECK_INT(n, strlen(b));
+	}
+	c = nv_value_new_number(-0.0);
+	CHECK_STR(c->str, "-0");
+	nv_value_free(c);
+}
+
+/* Values made in a scope live in its arena: freed all at once at its end. */
+static void test_scope(void)
+{
+	struct nv_value *lent = nv_value_new_str("lent"), *m, *l, *c;
+	char long_key[40], *taken = nv_xstrdup("taken"), **texts = NULL;
+	size_t i, ntexts = 0, atexts = 0;
+
+	memset(long_key, 'k', sizeof(long_key) - 1);
+	long_key[sizeof(long_key) - 1] = '\0';
+	nv_value_scope_begin();
+	m = nv_value_new(NV_MAP, 0, 0);
+	l = nv_value_new(NV_LIST, 0, 0);
+	CHECK(m->scoped && l->scoped);
+	/* enough to need several blocks and to move the arrays */
+	for (i = 0; i < 5000; i++)
+		nv_list_push(l, nv_value_new_number((double)i));
+	nv_map_add(m, "items", 0, 0, l);
+	nv_map_add(m, long_key, 0, 0, nv_value_new_bool(true));
+	nv_map_add(m, "lent", 0, 0, lent);
+	nv_map_add(m, "taken", 0, 0, nv_value_take_str(taken));
+	c = nv_value_copy(m);
+	CHECK(c->scoped);
+	CHECK_INT(l->nr, 5000);
+	CHECK_STR(l->items[4999]->str, "4999");
+	CHECK_STR(nv_map_get_str(c, long_key), "true");
+	CHECK_STR(nv_map_get_str(c, "taken"), "taken");
+	CHECK(nv_map_get(m, "lent") == lent);
+	/* nor are its texts packed or stripped: the scope owns them */
+	CHECK(!nv_value_pack(c));
+	nv_value_strip(c, &texts, &ntexts, &atexts);
+	CHECK_INT(ntexts, 0);
+	/* a scoped value is not freed alone, nor what it holds: lent stays */
+	nv_map_set(m, "items", nv_value_new_null());
+	nv_value_free(m);
+	nv_value_free(c);
+	nv_value_scope_end();
+	CHECK(!lent->scoped);
+	CHECK_STR(lent->str, "lent");
+	m = nv_value_new(NV_MAP, 0, 0);
+	CHECK(!m->scoped);
+	nv_value_free(m);
+	nv_value_free(lent);
+	free(texts);
+}
+
+/* A known key is shared, and found again by its address. */
+static void test_key_shared(void)
+{
+	struct nv_value *m = nv_value_new(NV_MAP, 0, 0);
+	const char *title = nv_key_shared("title", 5);
+	char buf[16];
+
+	CHECK(title && !strcmp(title, "title"));
+	CHECK(nv_key_shared("titles", 5) == title); /* by length */
+	CHECK(!nv_key_shared("no_such_key", 11));
+	CHECK(!nv_key_shared("a_key_longer_than_a_row_of_the_table", 36));
+	nv_map_add(m, "title", 0, 0, nv_value_new_null());
+	CHECK(m->members[0].key == title);
+	/* one buffer, several keys: each is its own */
+	memcpy(buf, "date", 5);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	memcpy(buf, "date_iso", 9);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	memcpy(buf, "dat", 4);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	memcpy(buf, "date", 5);
+	nv_map_add(m, buf, 0, 0, nv_value_new_null());
+	CHECK_STR(m->members[1].key, "date");
+	CHECK_STR(m->members[2].key, "date_iso");
+	CHECK_STR(m->members[3].key, "dat");
+	CHECK(m->members[3].key != buf);
+	CHECK(m->members[4].key == nv_key_shared("date", 4));
+	CHECK(m->members[1].key == m->members[4].key);
+	nv_value_free(m);
+}
+
 static void test_type_names(void)
 {
 	CHECK_STR(nv_type_name(NV_NULL), "пустое значение");
@@ -285,4 +383,7 @@ void nv_tests(void)
 	NV_RUN(test_take_str);
 	NV_RUN(test_pack);
 	NV_RUN(test_type_names);
+	NV_RUN(test_number_text);
+	NV_RUN(test_scope);
+	NV_RUN(test_key_shared);
 }
