@@ -273,58 +273,94 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
 }
 
 /*
- * The pages after the documents' own: the lists, the case bank and the
- * rest on the calling thread (job 0), data.json on another (job 1; at
- * 10,000 documents its 17 MB were a tenth of the build, on one core).
- * Each job writes through its own worker; data.json's messages and leaks
- * are merged after, so they do not depend on the threads.
+ * The pages after the documents' own, as tasks two threads take in turn
+ * (threads.h), the longest first: data.json (at 10,000 documents its
+ * 17 MB were a tenth of the build), the case bank, the lists and the
+ * rest. Each thread writes through its own worker, the calling thread's
+ * being s->main; the other's messages and leaks are merged after, and
+ * sorted. Each task keeps the references to its pages apart, and they
+ * join s->pages in the order of the tasks, not of the threads; then the
+ * search and the sitemap, which list every page, are made.
  */
+enum tail_task {
+	TAIL_DATA,
+	TAIL_LISTS, /* one task a kind, from here to TAIL_LISTS + NV_KIND_COUNT - 1 */
+	TAIL_CASES = TAIL_LISTS + NV_KIND_COUNT,
+	TAIL_PEOPLE,
+	TAIL_MUNICIPAL,
+	TAIL_ATOM,
+	TAIL_TASKS
+};
+
 struct tail_job {
 	struct nv_html_state *s;
-	struct nv_html_worker w;
-	bool data;
+	struct nv_html_worker *w;
+	struct nv_html_pages *pages; /* of each task */
+	struct nv_share share;
 };
+
+static void tail_task(struct nv_html_state *s, struct nv_html_worker *w, size_t task)
+{
+	size_t kind = task - TAIL_LISTS;
+
+	if (task == TAIL_DATA)
+		nv_html_emit_data(s, w);
+	/* Pages have no list of their own; cases have the bank. */
+	else if (task < TAIL_CASES && kind != NV_KIND_PAGE && kind != NV_KIND_CASE)
+		nv_html_emit_list(s, w, (enum nv_kind)kind);
+	else if (task == TAIL_CASES)
+		nv_html_emit_cases(s, w);
+	else if (task == TAIL_PEOPLE && !nv_html_municipal_only(&s->opts, s->m)) {
+		nv_html_emit_mentors(s, w);
+		nv_html_emit_monitoring(s, w);
+	} else if (task == TAIL_MUNICIPAL)
+		nv_html_emit_municipal(s, w);
+	else if (task == TAIL_ATOM)
+		nv_html_emit_atom(s, w);
+}
 
 static void *tail_thread(void *arg)
 {
 	struct tail_job *j = arg;
-	struct nv_html_state *s = j->s;
-	size_t i;
+	size_t task;
 
-	if (j->data) {
-		nv_html_emit_data(s, &j->w);
-		return NULL;
+	while (nv_share_next(&j->share, &task)) {
+		j->w->pages = &j->pages[task];
+		tail_task(j->s, j->w, task);
 	}
-	/* Pages have no list of their own; cases have the bank (nv_html_emit_cases). */
-	for (i = 0; i < NV_KIND_COUNT; i++)
-		if (i != NV_KIND_PAGE && i != NV_KIND_CASE)
-			nv_html_emit_list(s, (enum nv_kind)i);
-	nv_html_emit_cases(s);
-	if (!nv_html_municipal_only(&s->opts, s->m)) {
-		nv_html_emit_mentors(s);
-		nv_html_emit_monitoring(s);
-	}
-	nv_html_emit_municipal(s);
-	nv_html_emit_atom(s);
-	if (!s->opts.fragment)
-		nv_html_emit_search(s);
-	nv_html_emit_sitemap(s);
+	j->w->pages = NULL;
+	nv_html_typo_memo_release();
 	return NULL;
 }
 
 static void emit_tail(struct nv_html_state *s)
 {
+	struct nv_html_pages pages[TAIL_TASKS] = { { NULL, 0, 0 } };
 	struct nv_diags dd = NV_DIAGS_INIT;
-	struct tail_job jobs[2] = { { s, { 0 }, false }, { s, { 0 }, true } };
+	struct nv_html_worker other = { 0 };
+	struct nv_work work = NV_WORK_INIT(TAIL_TASKS);
+	struct tail_job jobs[2] = { { s, &s->main, pages, { &work, 0, 0 } },
+				    { s, &other, pages, { &work, 0, 0 } } };
+	size_t n = s->opts.jobs > 1 ? 2 : 1, t, i;
 
-	jobs[1].w.d = &dd;
-	nv_run_threads(tail_thread, jobs, s->opts.jobs > 1 ? 2 : 1, sizeof(*jobs));
-	if (s->opts.jobs <= 1)
-		tail_thread(&jobs[1]);
-	if (jobs[1].w.failed)
+	other.d = &dd;
+	other.tpl = n > 1 ? nv_html_tpl_set_new(&s->opts) : NULL;
+	nv_run_threads(tail_thread, jobs, n, sizeof(*jobs));
+	if (other.failed)
 		s->failed = 1;
-	nv_html_take_leaks(&s->main, &jobs[1].w);
+	nv_html_take_leaks(&s->main, &other);
 	nv_diags_merge(s->d, &dd);
+	nv_tpl_set_free(other.tpl);
+	for (t = 0; t < TAIL_TASKS; t++) {
+		for (i = 0; i < pages[t].n; i++) {
+			NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
+			s->pages[s->npages++] = pages[t].v[i];
+		}
+		free(pages[t].v);
+	}
+	if (!s->opts.fragment)
+		nv_html_emit_search(s, &s->main);
+	nv_html_emit_sitemap(s, &s->main);
 }
 
 int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_diags *d)
@@ -375,7 +411,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	 */
 	s->typo = nv_html_typo_new(m, s->opts.jobs);
 	files = nv_html_copy_files(s);
-	nv_html_emit_index(s);
+	nv_html_emit_index(s, &s->main);
 	nv_html_emit_entries(s, files);
 	nv_value_free(files);
 	emit_tail(s);

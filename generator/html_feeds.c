@@ -29,7 +29,8 @@
  * same array as search-index.js, a script, because a page opened from
  * file:// may load scripts but not fetch JSON.
  */
-static void write_search(struct nv_html_state *s, const char *const *lines, size_t n)
+static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
+			 const char *const *lines, size_t n)
 {
 	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
 	struct nv_buf js = NV_BUF_INIT;
@@ -50,8 +51,8 @@ static void write_search(struct nv_html_state *s, const char *const *lines, size
 	/* The JSON is the script without its first words: written from the same bytes. */
 	json = nv_xasprintf("%s/search-index.json", s->opts.out);
 	if (nv_write_new_file(json, js.ptr + strlen(prefix), js.len - strlen(prefix)) < 0) {
-		nv_error(s->d, json, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
-		s->failed = 1;
+		nv_error(w->d, json, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
+		w->failed = true;
 	}
 	free(json);
 	json = nv_buf_detach(&js, &size);
@@ -113,7 +114,7 @@ char *nv_html_search_text(const char *html)
 	return nv_buf_detach(&b, NULL);
 }
 
-void nv_html_emit_search(struct nv_html_state *s)
+void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
 	struct nv_value *ctx = obj();
@@ -122,10 +123,10 @@ void nv_html_emit_search(struct nv_html_state *s)
 	for (i = 0; i < s->npages; i++)
 		if (s->pages[i].line)
 			lines[n++] = s->pages[i].line;
-	write_search(s, lines, n);
+	write_search(s, w, lines, n);
 	free(lines);
 	nv_html_set_updated(ctx, nv_html_site_changed(s));
-	nv_html_emit(s, &s->main, "search.html", "search", ctx, "Поиск", "search", NULL);
+	nv_html_emit(s, w, "search.html", "search", ctx, "Поиск", "search", NULL);
 }
 
 static int cmp_page_url(const void *a, const void *b)
@@ -189,7 +190,7 @@ int nv_html_merge_search(struct nv_html_state *s)
 			goto out;
 	/* Records as they were (a change past a page's opening): both indexes stay. */
 	if (!same)
-		write_search(s, lines, n);
+		write_search(s, &s->main, lines, n);
 	rc = 0;
 out:
 	nv_buf_release(&old);
@@ -281,7 +282,7 @@ static const struct nv_date *news_updated(const struct nv_html_state *s, const s
 }
 
 /* The news feed, news/atom.xml, from the theme's atom.mustache. */
-void nv_html_emit_atom(struct nv_html_state *s)
+void nv_html_emit_atom(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_entry **v;
 	size_t i, n = nv_html_entries_of(s->m, NV_KIND_NEWS, &v);
@@ -319,13 +320,13 @@ void nv_html_emit_atom(struct nv_html_state *s)
 	}
 	set(ctx, "entries", entries);
 	xml_clean(ctx);
-	nv_html_emit_file(s, "news/atom.xml", "atom", ctx);
+	nv_html_emit_file(s, w, "news/atom.xml", "atom", ctx);
 	nv_buf_release(&url);
 	free(v);
 }
 
 /* sitemap.xml from the theme's sitemap.mustache; only with an absolute base URL. */
-void nv_html_emit_sitemap(struct nv_html_state *s)
+void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_value *ctx, *pages, *pv;
 	struct nv_strmap *last = nv_strmap_new();
@@ -361,7 +362,7 @@ void nv_html_emit_sitemap(struct nv_html_state *s)
 	}
 	set(ctx, "pages", pages);
 	xml_clean(ctx);
-	nv_html_emit_file(s, "sitemap.xml", "sitemap", ctx);
+	nv_html_emit_file(s, w, "sitemap.xml", "sitemap", ctx);
 	nv_strmap_free(last, NULL);
 	for (i = 0; i < s->m->nentries; i++)
 		nv_buf_release(&iso[i]);

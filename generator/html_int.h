@@ -71,11 +71,18 @@ struct nv_html_leak {
  * document it renders (NULL: a page made of no document), the file it
  * copies (NULL: none) and the leaks the guard found in its files.
  */
+/* References to pages, in the order the pages were made. */
+struct nv_html_pages {
+	struct nv_html_page *v;
+	size_t n, alloc;
+};
+
 struct nv_html_worker {
 	struct nv_tpl_set *tpl;
 	struct nv_diags *d;
 	bool failed;
 	struct nv_html_page *slot;
+	struct nv_html_pages *pages; /* a page without a slot goes here; NULL: to s->pages */
 	const struct nv_entry *entry;
 	const char *copied_from;
 	struct nv_html_leak *leaks;
@@ -345,8 +352,8 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
  * Render template `tpl` with ctx (taken over, nothing added to it) into
  * the file rel, an XML file (the feeds), guarded as every file.
  */
-void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
-		       struct nv_value *ctx);
+void nv_html_emit_file(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+		       const char *tpl, struct nv_value *ctx);
 
 /*
  * The project's stylesheet, theme/assets/custom.css under
@@ -399,20 +406,20 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 			const struct nv_value *files, bool pdf, size_t pdf_size);
 
 /* The list page of a kind; none when the kind has no documents. */
-void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind);
+void nv_html_emit_list(struct nv_html_state *s, struct nv_html_worker *w, enum nv_kind kind);
 
 /* The case bank: the full list and one static page per filter value. */
-void nv_html_emit_cases(struct nv_html_state *s);
+void nv_html_emit_cases(struct nv_html_state *s, struct nv_html_worker *w);
 
 /* The section's home page, the mentors page and the monitoring page. */
-void nv_html_emit_index(struct nv_html_state *s);
-void nv_html_emit_mentors(struct nv_html_state *s);
-void nv_html_emit_monitoring(struct nv_html_state *s);
+void nv_html_emit_index(struct nv_html_state *s, struct nv_html_worker *w);
+void nv_html_emit_mentors(struct nv_html_state *s, struct nv_html_worker *w);
+void nv_html_emit_monitoring(struct nv_html_state *s, struct nv_html_worker *w);
 
 /* --- feeds (html_feeds.c) ---------------------------------------------------- */
 
 /* search-index.json, search-index.js and search.html, from the pages emitted. */
-void nv_html_emit_search(struct nv_html_state *s);
+void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w);
 
 /*
  * For a rebuild of some documents: the last build's index with the
@@ -429,8 +436,8 @@ int nv_html_merge_search(struct nv_html_state *s);
 void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e);
 
 /* news/atom.xml, sitemap.xml (only with a base URL), roadmaps/ID.ics. */
-void nv_html_emit_atom(struct nv_html_state *s);
-void nv_html_emit_sitemap(struct nv_html_state *s);
+void nv_html_emit_atom(struct nv_html_state *s, struct nv_html_worker *w);
+void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w);
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e);
 
 /*
@@ -476,7 +483,7 @@ bool nv_html_data_kept(const struct nv_html_state *s);
  * members): the organisations and contacts, the roll-up monitoring with
  * its chart, and the municipal case bank with its static filter pages.
  */
-void nv_html_emit_municipal(struct nv_html_state *s);
+void nv_html_emit_municipal(struct nv_html_state *s, struct nv_html_worker *w);
 
 /*
  * The navigation entries of the municipal pages, appended to nav (none

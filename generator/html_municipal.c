@@ -123,7 +123,7 @@ static void set_exported(struct nv_value *v, const struct nv_org_member *mb)
 }
 
 /* The organisations and their coordinators. */
-static void emit_orgs(struct nv_html_state *s)
+static void emit_orgs(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	const struct nv_org_members *ms = s->opts.members;
 	struct nv_value *ctx = obj(), *orgs = arr(), *missing = arr(), *v;
@@ -155,8 +155,8 @@ static void emit_orgs(struct nv_html_state *s)
 	}
 	nv_html_set_list(ctx, "organizations", orgs);
 	nv_html_set_list(ctx, "missing", missing);
-	nv_html_emit(s, &s->main, "municipal/index.html", "municipal", ctx,
-		     "Организации муниципалитета", "municipal", NULL);
+	nv_html_emit(s, w, "municipal/index.html", "municipal", ctx, "Организации муниципалитета",
+		     "municipal", NULL);
 }
 
 /* The forms any member has pairs of: the department's order first, then as met. */
@@ -328,7 +328,7 @@ static struct nv_value *rollup_totals(const struct nv_org_members *ms, const siz
 	return t;
 }
 
-static void emit_rollup(struct nv_html_state *s)
+static void emit_rollup(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	const struct nv_org_members *ms = s->opts.members;
 	const char **forms;
@@ -356,7 +356,7 @@ static void emit_rollup(struct nv_html_state *s)
 	nv_html_set_list(ctx, "legend", legend);
 	nv_html_set_list(ctx, "rows", rows);
 	set(ctx, "totals", rollup_totals(ms, sum, nforms));
-	nv_html_emit(s, &s->main, "municipal/monitoring.html", "municipal-monitoring", ctx,
+	nv_html_emit(s, w, "municipal/monitoring.html", "municipal-monitoring", ctx,
 		     "Сводный мониторинг", "municipal", NULL);
 	free(sum);
 	free(forms);
@@ -480,8 +480,8 @@ static struct nv_value *case_card(const struct mcase *c)
 }
 
 /* One page of the bank: every case (F_ALL) or those with value of facet f. */
-static void bank_page(struct nv_html_state *s, const struct bank *b, enum facet f,
-		      const char *value)
+static void bank_page(struct nv_html_state *s, struct nv_html_worker *w, const struct bank *b,
+		      enum facet f, const char *value)
 {
 	struct nv_value *ctx = obj(), *items = arr(), *facets = obj();
 	char *url = facet_url(f, value);
@@ -505,12 +505,12 @@ static void bank_page(struct nv_html_state *s, const struct bank *b, enum facet 
 	nv_buf_adds(&title, "Банк практик муниципалитета");
 	if (f != F_ALL)
 		nv_buf_addf(&title, ": %s", value);
-	nv_html_emit(s, &s->main, url, "municipal-cases", ctx, title.ptr, "list", NULL);
+	nv_html_emit(s, w, url, "municipal-cases", ctx, title.ptr, "list", NULL);
 	free(url);
 	nv_buf_release(&title);
 }
 
-static void emit_bank(struct nv_html_state *s)
+static void emit_bank(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	const struct nv_org_members *ms = s->opts.members;
 	struct bank b;
@@ -534,10 +534,10 @@ static void emit_bank(struct nv_html_state *s)
 	qsort(b.values[F_FORM], b.nvalues[F_FORM], sizeof(char *), cmp_str);
 	qsort(b.values[F_YEAR], b.nvalues[F_YEAR], sizeof(char *), cmp_str);
 	bank_index(&b);
-	bank_page(s, &b, F_ALL, NULL);
+	bank_page(s, w, &b, F_ALL, NULL);
 	for (f = F_ORG; f <= F_YEAR; f++)
 		for (i = 0; i < b.nvalues[f]; i++)
-			bank_page(s, &b, f, b.values[f][i]);
+			bank_page(s, w, &b, f, b.values[f][i]);
 	for (f = F_ORG; f <= F_YEAR; f++) {
 		for (i = 0; i < b.nvalues[f]; i++)
 			free(b.urls[f][i]);
@@ -548,11 +548,11 @@ static void emit_bank(struct nv_html_state *s)
 	free(b.cases);
 }
 
-void nv_html_emit_municipal(struct nv_html_state *s)
+void nv_html_emit_municipal(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	if (!have_members(&s->opts))
 		return;
-	emit_orgs(s);
-	emit_rollup(s);
-	emit_bank(s);
+	emit_orgs(s, w);
+	emit_rollup(s, w);
+	emit_bank(s, w);
 }

@@ -173,6 +173,13 @@ static void fill_page_ref(const struct nv_html_state *s, struct nv_html_worker *
 static void add_page_ref(struct nv_html_state *s, struct nv_html_worker *w, const char *url,
 			 const char *title, const char *kind, const char *text)
 {
+	struct nv_html_pages *l = w->pages;
+
+	if (l) {
+		NV_GROW(l->v, l->n + 1, l->alloc);
+		fill_page_ref(s, w, &l->v[l->n++], url, title, kind, text);
+		return;
+	}
 	NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
 	fill_page_ref(s, w, &s->pages[s->npages++], url, title, kind, text);
 }
@@ -418,16 +425,16 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 	return list;
 }
 
-void nv_html_emit_file(struct nv_html_state *s, const char *rel, const char *tpl,
-		       struct nv_value *ctx)
+void nv_html_emit_file(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+		       const char *tpl, struct nv_value *ctx)
 {
 	struct nv_buf out = NV_BUF_INIT;
-	const struct nv_template *t = nv_tpl_get(s->main.tpl, tpl, s->main.d);
+	const struct nv_template *t = nv_tpl_get(w->tpl, tpl, w->d);
 
-	if (!t || nv_tpl_render(s->main.tpl, t, ctx, &out, s->main.d) < 0)
-		s->main.failed = true;
+	if (!t || nv_tpl_render(w->tpl, t, ctx, &out, w->d) < 0)
+		w->failed = true;
 	else
-		nv_html_write_guarded_buf(s, &s->main, rel, &out, true, false);
+		nv_html_write_guarded_buf(s, w, rel, &out, true, false);
 	nv_value_free(ctx);
 	nv_buf_release(&out);
 }

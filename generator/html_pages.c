@@ -370,7 +370,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 }
 
 /* The list page of a kind; none when the kind has no documents. */
-void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
+void nv_html_emit_list(struct nv_html_state *s, struct nv_html_worker *w, enum nv_kind kind)
 {
 	struct nv_entry **v;
 	size_t i, n = nv_html_entries_of(s->m, kind, &v);
@@ -398,7 +398,7 @@ void nv_html_emit_list(struct nv_html_state *s, enum nv_kind kind)
 	if (kind == NV_KIND_NEWS)
 		set_b(ctx, "feed", true);
 	nv_buf_addf(&url, "%s/index.html", nv_kind_dirs[kind]);
-	nv_html_emit(s, &s->main, url.ptr, "list", ctx, list_titles[kind], "list", NULL);
+	nv_html_emit(s, w, url.ptr, "list", ctx, list_titles[kind], "list", NULL);
 	nv_value_scope_end();
 	nv_buf_release(&url);
 	free(v);
@@ -441,8 +441,8 @@ struct case_bank {
  * value no case has. The context, with copies of the cards, is made in
  * a value scope: one arena, dropped whole.
  */
-static void cases_page(struct nv_html_state *s, const struct case_bank *bk, size_t p,
-		       const char *value, const char *url)
+static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
+		       const struct case_bank *bk, size_t p, const char *value, const char *url)
 {
 	struct nv_value *ctx, *items, *facets;
 	struct nv_buf b = NV_BUF_INIT;
@@ -483,14 +483,14 @@ static void cases_page(struct nv_html_state *s, const struct case_bank *bk, size
 	} else {
 		nv_buf_adds(&b, "Лучшие практики");
 	}
-	nv_html_emit(s, &s->main, url, "cases", ctx, b.ptr, "list", NULL);
+	nv_html_emit(s, w, url, "cases", ctx, b.ptr, "list", NULL);
 out:
 	nv_value_scope_end();
 	nv_buf_release(&b);
 }
 
 /* The case bank: the full list and one static page per filter value. */
-void nv_html_emit_cases(struct nv_html_state *s)
+void nv_html_emit_cases(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct case_bank bk;
 	size_t i, k, nyears, p;
@@ -515,7 +515,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 		for (k = 0; k < (p ? nv : 1); k++) {
 			char *url = p ? nv_html_filter_url(what[p - 1], values[k])
 				      : nv_xstrdup("cases/index.html");
-			cases_page(s, &bk, p, p ? values[k] : NULL, url);
+			cases_page(s, w, &bk, p, p ? values[k] : NULL, url);
 			free(url);
 		}
 	}
@@ -530,7 +530,7 @@ void nv_html_emit_cases(struct nv_html_state *s)
 
 /* --- section pages -------------------------------------------------------------- */
 
-void nv_html_emit_index(struct nv_html_state *s)
+void nv_html_emit_index(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_value *ctx = obj(), *news = arr(), *sections = arr(), *v;
 	struct nv_entry **items;
@@ -549,8 +549,7 @@ void nv_html_emit_index(struct nv_html_state *s)
 	}
 	nv_html_set_list(ctx, "sections", sections);
 	nv_html_set_updated(ctx, nv_html_site_changed(s));
-	nv_html_emit(s, &s->main, "index.html", "index", ctx, s->m->site.section_title, "index",
-		     NULL);
+	nv_html_emit(s, w, "index.html", "index", ctx, s->m->site.section_title, "index", NULL);
 }
 
 /* --- numbers in words: every number agrees with its noun ------------------ */
@@ -595,7 +594,7 @@ static void monitoring_line(struct nv_buf *b, size_t all, const size_t *pstatus)
 		    verb(e, "прекращена", "прекращены"), e);
 }
 
-void nv_html_emit_mentors(struct nv_html_state *s)
+void nv_html_emit_mentors(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	const struct nv_model *m = s->m;
 	struct nv_value *ctx = obj(), *list = arr(), *forms = arr(), *v, *fl;
@@ -653,7 +652,7 @@ void nv_html_emit_mentors(struct nv_html_state *s)
 	set_s(ctx, "pairs_sentence", b.ptr);
 	nv_monitoring_release(&mon);
 	nv_html_set_updated(ctx, nv_html_site_changed(s));
-	nv_html_emit(s, &s->main, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
+	nv_html_emit(s, w, "mentors.html", "mentors", ctx, "Наставники", "mentors", NULL);
 	nv_buf_release(&b);
 }
 
@@ -700,7 +699,7 @@ static struct nv_value *chart(const struct nv_value *rows, size_t max)
 	return c;
 }
 
-void nv_html_emit_monitoring(struct nv_html_state *s)
+void nv_html_emit_monitoring(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_value *ctx = obj(), *forms = arr(), *v, *roadmap = obj();
 	struct nv_monitoring mon;
@@ -737,7 +736,6 @@ void nv_html_emit_monitoring(struct nv_html_state *s)
 	set(ctx, "report", nv_html_report(s, &r));
 	nv_report_release(&r);
 	nv_html_set_updated(ctx, nv_html_site_changed(s));
-	nv_html_emit(s, &s->main, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring",
-		     NULL);
+	nv_html_emit(s, w, "monitoring.html", "monitoring", ctx, "Мониторинг", "monitoring", NULL);
 	nv_buf_release(&b);
 }
