@@ -663,24 +663,6 @@ static void render_node(struct render *r, cmark_node *node, cmark_node_type type
 	}
 }
 
-/* Whether cmark's iterator enters node without leaving it (src/iterator.c, S_is_leaf). */
-static bool leaf(cmark_node_type type)
-{
-	switch (type) {
-	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_THEMATIC_BREAK:
-	case CMARK_NODE_CODE_BLOCK:
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_SOFTBREAK:
-	case CMARK_NODE_LINEBREAK:
-	case CMARK_NODE_CODE:
-	case CMARK_NODE_HTML_INLINE:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Whether node is one of the items kept off the website. */
 static bool hidden_item(const struct render *r, cmark_node *node)
 {
@@ -741,8 +723,8 @@ void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *co
 			    char *const *link_texts, const struct nv_html_md_opts *o)
 {
 	struct render r = { 0 };
-	cmark_node *node, *next;
-	cmark_node_type type;
+	cmark_node_type type = CMARK_NODE_NONE;
+	cmark_node *node;
 	bool entering = true;
 
 	if (!md || !md->root)
@@ -761,8 +743,7 @@ void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *co
 	r.text_numbers = o->text_numbers;
 	r.keep = o->keep;
 	r.nkeep = o->keep ? o->nkeep : 0;
-	/* cmark's iterator's order of events (see leaf()), without its allocation */
-	for (node = md->root;;) {
+	for (node = md->root; node; node = nv_md_step(md->root, node, type, &entering)) {
 		type = cmark_node_get_type(node);
 		if (entering && type == CMARK_NODE_ITEM && hidden_item(&r, node)) {
 			hidden(&r, node);
@@ -770,19 +751,6 @@ void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *co
 		} else {
 			render_node(&r, node, type, entering);
 		}
-		if (entering && !leaf(type)) {
-			next = cmark_node_first_child(node);
-			if (next)
-				node = next;
-			else
-				entering = false;
-			continue;
-		}
-		if (node == md->root)
-			break;
-		next = cmark_node_next(node);
-		entering = next != NULL;
-		node = next ? next : cmark_node_parent(node);
 	}
 }
 
