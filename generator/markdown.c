@@ -111,7 +111,8 @@ static void lines_index(struct lines *l, const char *text, size_t len)
 	l->len = len;
 	l->start = NULL;
 	l->nr = l->alloc = 0;
-	NV_GROW(l->start, 1, l->alloc);
+	/* room for lines of 64 bytes (bodies average twice that): one allocation, seldom grown */
+	NV_GROW(l->start, len / 64 + 8, l->alloc);
 	l->start[l->nr++] = 0;
 	if (len && !memchr(text, '\r', len)) {
 		/* the usual case: only '\n' ends lines, and memchr finds it fast */
