@@ -2,7 +2,7 @@
  * html_md.c: Markdown bodies as HTML; see html_md.h.
  *
  * Modelled on cmark's own renderer (src/html.c, S_render_node): one walk
- * with cmark's iterator, one switch on the node type, ENTER and EXIT
+ * in the order of cmark's iterator (nv_md_step), one switch on the node type, ENTER and EXIT
  * events. It writes what cmark_render_html writes without
  * CMARK_OPT_SOURCEPOS, so the escaping below is cmark's (houdini):
  * text escapes & < > " and hrefs are percent-encoded outside a safe set.

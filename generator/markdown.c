@@ -2,7 +2,8 @@
  * markdown.c: Markdown bodies through cmark; see markdown.h.
  *
  * Design: cmark parses, allocating through the project's allocator, and
- * one walk with cmark's iterator then does every pass in document order:
+ * one walk in the order of cmark's iterator (nv_md_step(), which
+ * allocates nothing) then does every pass in document order:
  * typography rewrites TEXT literals in place, with a struct nv_typo_state
  * reset at each paragraph and heading so that quotes may open and close
  * in different text nodes of one block; a heading's plain text is

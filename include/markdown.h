@@ -24,10 +24,10 @@
  * line `first_line` of the file (after the front matter), and columns
  * count characters (code points) from 1, as diagnostics require.
  *
- * The tree stays cmark's: renderers walk md->root with cmark's iterator
- * and only read it (the website's HTML: html_md.h). Raw HTML is not
- * trusted: it is left out of the HTML output unless the document is
- * parsed with NV_MD_UNSAFE.
+ * The tree stays cmark's: renderers walk md->root (nv_md_step() below,
+ * or cmark's iterator) and only read it (the website's HTML: html_md.h).
+ * Raw HTML is not trusted: it is left out of the HTML output unless the
+ * document is parsed with NV_MD_UNSAFE.
  */
 #ifndef NV_MARKDOWN_H
 #define NV_MARKDOWN_H
