@@ -2,18 +2,17 @@
  * html_md.c: Markdown bodies as HTML; see html_md.h.
  *
  * Modelled on cmark's own renderer (src/html.c, S_render_node): one walk
- * with cmark's iterator, one switch on the node type, ENTER and EXIT
+ * in the order of cmark's iterator (nv_md_step), one switch on the node type, ENTER and EXIT
  * events. It writes what cmark_render_html writes without
  * CMARK_OPT_SOURCEPOS, so the escaping below is cmark's (houdini):
  * text escapes & < > " and hrefs are percent-encoded outside a safe set.
  * What the website needs on top — the model's link targets, heading ids
  * and headings one level down; tables (md_table.h) in a scroll region;
- * class="paren" on lists numbered «1)», which keep that delimiter; for a fragment (build --fragment),
- * absolute links and the numbers of ordered items written as text; requisites in text kept on
- * one line (html_keep.h) — is
- * applied on output: the tree belongs
- * to the model and may be rendered again (PDF, rebuilds, other threads
- * never share a tree, but nothing here relies on that).
+ * class="paren" on lists numbered «1)», which keep that delimiter; for a fragment (build
+ * --fragment), absolute links and the numbers of ordered items written as text; requisites in text
+ * kept on one line (html_keep.h) — is applied on output: the tree belongs to the model and may be
+ * rendered again (PDF, rebuilds, other threads never share a tree, but nothing here relies on
+ * that).
  */
 #include "common.h"
 
@@ -171,11 +170,14 @@ static void heading(struct render *r, cmark_node *node, bool entering)
 	if (level > 6)
 		level = 6;
 	if (!entering) {
-		nv_buf_addf(r->out, "</h%d>\n", level);
+		nv_buf_adds(r->out, "</h");
+		nv_buf_addnum(r->out, level, 0);
+		nv_buf_adds(r->out, ">\n");
 		return;
 	}
 	cr(r);
-	nv_buf_addf(r->out, "<h%d", level);
+	nv_buf_adds(r->out, "<h");
+	nv_buf_addnum(r->out, level, 0);
 	if (id) {
 		nv_buf_adds(r->out, " id=\"");
 		nv_buf_add_html(r->out, id, strlen(id));
@@ -230,12 +232,15 @@ static void item_number(struct render *r)
 
 	/* «1)» as written: its own number only; «1.» carries its parents' («2.1.»). */
 	if (top && r->levels[top - 1].paren) {
-		nv_buf_addf(r->out, "%d) ", r->levels[top - 1].n);
+		nv_buf_addnum(r->out, r->levels[top - 1].n, 0);
+		nv_buf_adds(r->out, ") ");
 		return;
 	}
 	for (i = 0; i < top; i++)
-		if (r->levels[i].ordered && !r->levels[i].paren)
-			nv_buf_addf(r->out, "%d.", r->levels[i].n);
+		if (r->levels[i].ordered && !r->levels[i].paren) {
+			nv_buf_addnum(r->out, r->levels[i].n, 0);
+			nv_buf_addch(r->out, '.');
+		}
 	nv_buf_addch(r->out, ' ');
 }
 
@@ -268,9 +273,11 @@ static void list(struct render *r, cmark_node *node, bool entering)
 		nv_buf_adds(r->out, "<div>\n");
 	else if (start == 1)
 		nv_buf_adds(r->out, paren ? "<ol class=\"paren\">\n" : "<ol>\n");
-	else
-		nv_buf_addf(r->out, "<ol%s start=\"%d\">\n", paren ? " class=\"paren\"" : "",
-			    start);
+	else {
+		nv_buf_adds(r->out, paren ? "<ol class=\"paren\" start=\"" : "<ol start=\"");
+		nv_buf_addnum(r->out, start, 0);
+		nv_buf_adds(r->out, "\">\n");
+	}
 }
 
 /*
@@ -412,14 +419,14 @@ static void image(struct render *r, cmark_node *node, bool entering)
 }
 
 /* Nodes written apart from the switch: a mention's, and those in an alt text. */
-static bool apart(struct render *r, cmark_node *node, bool entering)
+static bool apart(struct render *r, cmark_node *node, cmark_node_type type, bool entering)
 {
 	if (r->skip) {
 		if (r->skip == node && !entering)
 			r->skip = NULL;
 		return true;
 	}
-	if (entering && mention(r, node))
+	if (entering && type == CMARK_NODE_LINK && mention(r, node))
 		return true;
 	if (r->plain == node)
 		r->plain = NULL;
@@ -579,13 +586,11 @@ static void table_part(struct render *r, cmark_node *node, bool entering)
 	}
 }
 
-static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
+static void render_node(struct render *r, cmark_node *node, cmark_node_type type, bool entering)
 {
-	bool entering = ev == CMARK_EVENT_ENTER;
-
-	if (apart(r, node, entering))
+	if (apart(r, node, type, entering))
 		return;
-	switch (cmark_node_get_type(node)) {
+	switch (type) {
 	case CMARK_NODE_BLOCK_QUOTE:
 		cr(r);
 		wrap(r, entering, "<blockquote>\n", "</blockquote>\n");
@@ -614,7 +619,7 @@ static void render_node(struct render *r, cmark_node *node, cmark_event_type ev)
 		}
 		/* fall through */
 	case CMARK_NODE_CUSTOM_INLINE:
-		custom(r, node, entering, cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK);
+		custom(r, node, entering, type == CMARK_NODE_CUSTOM_BLOCK);
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		cr(r);
@@ -718,9 +723,9 @@ void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *co
 			    char *const *link_texts, const struct nv_html_md_opts *o)
 {
 	struct render r = { 0 };
-	cmark_iter *it;
-	cmark_event_type ev;
+	cmark_node_type type = CMARK_NODE_NONE;
 	cmark_node *node;
+	bool entering = true;
 
 	if (!md || !md->root)
 		return;
@@ -738,18 +743,15 @@ void nv_html_md_render_opts(struct nv_buf *out, const struct nv_md *md, char *co
 	r.text_numbers = o->text_numbers;
 	r.keep = o->keep;
 	r.nkeep = o->keep ? o->nkeep : 0;
-	it = cmark_iter_new(md->root);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_ITEM &&
-		    hidden_item(&r, node)) {
+	for (node = md->root; node; node = nv_md_step(md->root, node, type, &entering)) {
+		type = cmark_node_get_type(node);
+		if (entering && type == CMARK_NODE_ITEM && hidden_item(&r, node)) {
 			hidden(&r, node);
-			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);
-			continue;
+			entering = false; /* its children are skipped */
+		} else {
+			render_node(&r, node, type, entering);
 		}
-		render_node(&r, node, ev);
 	}
-	cmark_iter_free(it);
 }
 
 /* --- absolute links ------------------------------------------------------------ */

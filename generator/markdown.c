@@ -2,7 +2,8 @@
  * markdown.c: Markdown bodies through cmark; see markdown.h.
  *
  * Design: cmark parses, allocating through the project's allocator, and
- * one walk with cmark's iterator then does every pass in document order:
+ * one walk in the order of cmark's iterator (nv_md_step(), which
+ * allocates nothing) then does every pass in document order:
  * typography rewrites TEXT literals in place, with a struct nv_typo_state
  * reset at each paragraph and heading so that quotes may open and close
  * in different text nodes of one block; a heading's plain text is
@@ -111,7 +112,8 @@ static void lines_index(struct lines *l, const char *text, size_t len)
 	l->len = len;
 	l->start = NULL;
 	l->nr = l->alloc = 0;
-	NV_GROW(l->start, 1, l->alloc);
+	/* room for lines of 64 bytes (bodies average twice that): one allocation, seldom grown */
+	NV_GROW(l->start, len / 64 + 8, l->alloc);
 	l->start[l->nr++] = 0;
 	if (len && !memchr(text, '\r', len)) {
 		/* the usual case: only '\n' ends lines, and memchr finds it fast */
@@ -386,7 +388,7 @@ static void glue_dash(struct walk *w, cmark_node *node)
 			cmark_node_free(nbsp);
 			return;
 		}
-		/* the iterator is past prev and keeps no pointer to it */
+		/* the walk is past prev and keeps no pointer to it */
 		cmark_node_free(prev);
 		break;
 	case CMARK_NODE_TEXT:
@@ -424,16 +426,13 @@ static void typeset(struct walk *w, cmark_node *node)
 
 static void walk(struct walk *w)
 {
-	cmark_iter *it = cmark_iter_new(w->md->root);
-	bool typo = !(w->md->flags & NV_MD_NO_TYPO);
-	cmark_event_type ev;
-	cmark_node *node;
-	bool enter;
+	cmark_node *root = w->md->root, *node;
+	bool typo = !(w->md->flags & NV_MD_NO_TYPO), enter = true;
+	cmark_node_type type = CMARK_NODE_NONE;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		node = cmark_iter_get_node(it);
-		enter = ev == CMARK_EVENT_ENTER;
-		switch (cmark_node_get_type(node)) {
+	/* glue_dash() changes the tree only before node: the walk may go on */
+	for (node = root; node; node = nv_md_step(root, node, type, &enter)) {
+		switch ((type = cmark_node_get_type(node))) {
 		case CMARK_NODE_PARAGRAPH:
 		case CMARK_NODE_HEADING:
 			if (enter) {
@@ -441,7 +440,7 @@ static void walk(struct walk *w)
 				nv_typo_init(&w->st);
 				nv_buf_reset(&w->heading);
 			} else {
-				if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+				if (type == CMARK_NODE_HEADING)
 					add_heading(w, node);
 				w->block = NULL;
 			}
@@ -498,7 +497,6 @@ static void walk(struct walk *w)
 			break;
 		}
 	}
-	cmark_iter_free(it);
 }
 
 struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags)

@@ -24,10 +24,10 @@
  * line `first_line` of the file (after the front matter), and columns
  * count characters (code points) from 1, as diagnostics require.
  *
- * The tree stays cmark's: renderers walk md->root with cmark's iterator
- * and only read it (the website's HTML: html_md.h). Raw HTML is not
- * trusted: it is left out of the HTML output unless the document is
- * parsed with NV_MD_UNSAFE.
+ * The tree stays cmark's: renderers walk md->root (nv_md_step() below,
+ * or cmark's iterator) and only read it (the website's HTML: html_md.h).
+ * Raw HTML is not trusted: it is left out of the HTML output unless the
+ * document is parsed with NV_MD_UNSAFE.
  */
 #ifndef NV_MARKDOWN_H
 #define NV_MARKDOWN_H
@@ -127,5 +127,53 @@ void nv_md_index_headings(struct nv_md *md);
 
 /* The heading whose id is `id`, or NULL; for checking "x.md#id" links. */
 const struct nv_md_heading *nv_md_find_heading(const struct nv_md *md, const char *id);
+
+/*
+ * Whether cmark's iterator enters a node of this type without leaving it
+ * (src/iterator.c, S_is_leaf): text, breaks, code and raw HTML.
+ */
+static inline bool nv_md_leaf(cmark_node_type type)
+{
+	switch (type) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * A walk in the order of cmark's iterator, without its allocation: the
+ * node of the event after (node, *entering), node being of `type`, in the
+ * tree under root, with *entering set for it; NULL once root is left.
+ * Passing a container with *entering false skips its children. The next
+ * node is found after the caller is done with this one: it may change
+ * the tree before node, not after.
+ */
+static inline cmark_node *nv_md_step(cmark_node *root, cmark_node *node, cmark_node_type type,
+				     bool *entering)
+{
+	cmark_node *next;
+
+	if (*entering && !nv_md_leaf(type)) {
+		next = cmark_node_first_child(node);
+		if (next)
+			return next;
+		*entering = false;
+		return node;
+	}
+	if (node == root)
+		return NULL;
+	next = cmark_node_next(node);
+	*entering = next != NULL;
+	return next ? next : cmark_node_parent(node);
+}
 
 #endif

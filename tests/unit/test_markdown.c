@@ -383,6 +383,56 @@ static void test_body_facts(void)
 	}
 }
 
+/* One event as text: E or X, and the node's type name. */
+static void add_event(struct nv_buf *b, cmark_node *node, bool enter)
+{
+	nv_buf_addch(b, enter ? 'E' : 'X');
+	nv_buf_adds(b, cmark_node_get_type_string(node));
+	nv_buf_addch(b, ' ');
+}
+
+/* nv_md_step() gives cmark's iterator's events, empty containers and leaves included. */
+static void test_step_walks_as_cmark(void)
+{
+	static const char text[] = "# A *b*\n\n- \n- x `c`  \ny\n\n> q\n\n---\n\n```\nz\n```\n\n"
+				   "<div>h</div>\n\n1. [l](x.md) <b>i</b>\n";
+	struct nv_md *md = parse(text, 1, NV_MD_NO_TYPO);
+	struct nv_buf want, got;
+	cmark_iter *it = cmark_iter_new(md->root);
+	cmark_event_type ev;
+	cmark_node_type type = CMARK_NODE_NONE;
+	cmark_node *node;
+	bool enter = true;
+
+	nv_buf_init(&want);
+	nv_buf_init(&got);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		add_event(&want, cmark_iter_get_node(it), ev == CMARK_EVENT_ENTER);
+	cmark_iter_free(it);
+	for (node = md->root; node; node = nv_md_step(md->root, node, type, &enter)) {
+		type = cmark_node_get_type(node);
+		add_event(&got, node, enter);
+	}
+	CHECK_STR(got.ptr, want.ptr);
+	CHECK(strstr(got.ptr, "Elist Eitem Xitem Eitem Eparagraph Etext Ecode Etext Elinebreak ") !=
+	      NULL);
+	/* a container passed as left: its children are skipped */
+	nv_buf_reset(&got);
+	enter = true;
+	for (node = md->root; node; node = nv_md_step(md->root, node, type, &enter)) {
+		type = cmark_node_get_type(node);
+		if (type == CMARK_NODE_LIST)
+			enter = false;
+		add_event(&got, node, enter);
+	}
+	CHECK(strstr(got.ptr, "Xheading Xlist Eblock_quote ") != NULL);
+	CHECK(!strstr(got.ptr, "item"));
+	CHECK(!strcmp(got.ptr + got.len - 10, "Xdocument "));
+	nv_buf_release(&want);
+	nv_buf_release(&got);
+	nv_md_free(md);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_heading_id_and_text);
@@ -405,4 +455,5 @@ void nv_tests(void)
 	NV_RUN(test_empty_input);
 	NV_RUN(test_deep_nesting_survives);
 	NV_RUN(test_body_facts);
+	NV_RUN(test_step_walks_as_cmark);
 }
