@@ -151,7 +151,8 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 			return 0;
 		}
 	}
-	if (nv_frontmatter_load(doc->path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
+	if (nv_frontmatter_load_packed(doc->path, doc->text, doc->len, &doc->split, &doc->meta,
+				       &doc->strings, d) < 0)
 		return -1;
 	if (!split) /* else hashed above, with the same split */
 		hash_meta(doc);
@@ -216,7 +217,9 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->once = scratch != NULL;
 	if (load_meta(doc, bodies, fronts, d) < 0)
 		goto fail;
-	doc->strings = nv_value_pack(doc->meta);
+	/* A tree the fast loader made has its texts packed already. */
+	if (!doc->strings)
+		doc->strings = nv_value_pack(doc->meta);
 	parse_body(doc, bodies, d);
 	doc->reusable = !recent && d->nr == diags && !doc->once;
 	if (doc->once)
