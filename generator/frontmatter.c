@@ -16,8 +16,12 @@
 /* True if the line [p, end) is `fence` followed only by spaces/CR. */
 static bool is_fence(const char *p, const char *end, const char *fence)
 {
-	size_t n = strlen(fence);
+	size_t n;
 
+	/* Most lines of a front matter are told by their first byte. */
+	if (p == end || *p != *fence)
+		return false;
+	n = strlen(fence);
 	if ((size_t)(end - p) < n || memcmp(p, fence, n))
 		return false;
 	for (p += n; p < end; p++)
