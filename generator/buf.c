@@ -281,6 +281,16 @@ static uint64_t rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
+/* One word of 8 bytes at p into the hash's state. */
+static inline void hash_word(uint64_t *a, uint64_t *b, const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	*a = rotl((*a ^ w) * 0x9E3779B97F4A7C15u, 31);
+	*b = rotl((*b ^ w) * 0xC2B2AE3D27D4EB4Fu, 29) + *a;
+}
+
 /* Two lanes, eight bytes a step: fast enough to hash every source each build. */
 void nv_hash_add(struct nv_hash *h, const void *data, size_t n)
 {
@@ -288,11 +298,15 @@ void nv_hash_add(struct nv_hash *h, const void *data, size_t n)
 	uint64_t a = h->a, b = h->b, w;
 	size_t i;
 
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		a = rotl((a ^ w) * 0x9E3779B97F4A7C15u, 31);
-		b = rotl((b ^ w) * 0xC2B2AE3D27D4EB4Fu, 29) + a;
+	/* Four words a turn: the same steps, a quarter of the loop's own work. */
+	for (i = 0; i + 32 <= n; i += 32) {
+		hash_word(&a, &b, p + i);
+		hash_word(&a, &b, p + i + 8);
+		hash_word(&a, &b, p + i + 16);
+		hash_word(&a, &b, p + i + 24);
 	}
+	for (; i + 8 <= n; i += 8)
+		hash_word(&a, &b, p + i);
 	w = 0;
 	if (n > i)
 		memcpy(&w, p + i, n - i);

@@ -30,17 +30,19 @@ static bool has_suffix(const char *s, const char *suffix)
 
 /*
  * Read path (root/rel) into buf, following no link below root (rootfd if
- * it is open, else -1); on failure add a diagnostic and return -1.
+ * it is open, else -1); on failure add a diagnostic and return -1. With
+ * rootfd open and `read` not NULL, what fstat() said of the file before
+ * it was read goes there.
  */
 static int read_source(const char *path, const char *rel, int rootfd, struct nv_buf *buf,
-		       struct nv_diags *d)
+		       struct stat *read, struct nv_diags *d)
 {
 	char *root;
 	struct stat st;
 	int rc;
 
 	if (rootfd >= 0) {
-		rc = nv_read_file_at(rootfd, rel, NV_MAX_FILE_SIZE, buf);
+		rc = nv_read_file_stat(rootfd, rel, NV_MAX_FILE_SIZE, buf, read);
 	} else {
 		root = nv_xmemdupz(path, strlen(path) - strlen(rel) - 1);
 		rc = nv_read_file_in(root, rel, NV_MAX_FILE_SIZE, buf);
@@ -96,11 +98,25 @@ static struct nv_md_summary_key front_key_of(const struct nv_doc *doc)
 	};
 }
 
-/* The hash of the bytes of doc before its body: the front matter's. */
+/*
+ * The hash of text (doc's, or the same file read again) in one pass: of
+ * the bytes before the body (the front matter's), then of the body added.
+ */
+static struct nv_hash hash_text(const struct nv_doc *doc, const char *text, struct nv_hash *meta)
+{
+	struct nv_hash h = NV_HASH_INIT;
+
+	nv_hash_add(&h, text, doc->split.body_off);
+	if (meta)
+		*meta = h;
+	nv_hash_add(&h, text + doc->split.body_off, doc->len - doc->split.body_off);
+	return h;
+}
+
+/* doc's hashes: of its text (hash), and of its front matter's part (meta_hash). */
 static void hash_meta(struct nv_doc *doc)
 {
-	doc->meta_hash = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&doc->meta_hash, doc->text, doc->split.body_off);
+	doc->hash = hash_text(doc, doc->text, &doc->meta_hash);
 }
 
 /*
@@ -135,9 +151,11 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 			return 0;
 		}
 	}
-	if (nv_frontmatter_load(doc->path, doc->text, doc->len, &doc->split, &doc->meta, d) < 0)
+	if (nv_frontmatter_load_packed(doc->path, doc->text, doc->len, &doc->split, &doc->meta,
+				       &doc->strings, d) < 0)
 		return -1;
-	hash_meta(doc);
+	if (!split) /* else hashed above, with the same split */
+		hash_meta(doc);
 	doc->meta_clean = d->nr == mark;
 	return 0;
 }
@@ -177,7 +195,8 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	const char *slash = strrchr(rel, '/'), *base = slash ? slash + 1 : rel;
 	const char *first = strchr(rel, '/');
 	size_t diags = d->nr;
-	bool recent = true;
+	bool recent = true, fresh;
+	struct stat read;
 
 	if (st)
 		doc->stamp = nv_file_stamp(st, &recent);
@@ -186,16 +205,21 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->section = first ? nv_xmemdupz(rel, (size_t)(first - rel)) : nv_xstrdup("");
 	doc->root_len = strlen(path) - strlen(rel) - 1;
 	nv_buf_reset(buf);
-	if (read_source(path, rel, rootfd, buf, d) < 0)
+	read.st_mode = 0;
+	if (read_source(path, rel, rootfd, buf, &read, d) < 0)
 		goto fail;
+	if (S_ISREG(read.st_mode)) {
+		doc->read_stamp = nv_file_stamp(&read, &fresh);
+		doc->read_old = !fresh;
+	}
 	doc->len = buf->len;
 	doc->text = scratch ? scratch->ptr : nv_buf_detach(buf, NULL);
 	doc->once = scratch != NULL;
-	doc->hash = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&doc->hash, doc->text, doc->len);
 	if (load_meta(doc, bodies, fronts, d) < 0)
 		goto fail;
-	doc->strings = nv_value_pack(doc->meta);
+	/* A tree the fast loader made has its texts packed already. */
+	if (!doc->strings)
+		doc->strings = nv_value_pack(doc->meta);
 	parse_body(doc, bodies, d);
 	doc->reusable = !recent && d->nr == diags && !doc->once;
 	if (doc->once)
@@ -226,8 +250,6 @@ struct nv_doc *nv_content_doc_parse(const char *path, const char *section, const
 	}
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
 				   doc->split.body_line, NV_MD_CHECKED, path, d);
-	doc->hash = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&doc->hash, doc->text, doc->len);
 	hash_meta(doc);
 	return doc;
 }
@@ -251,7 +273,8 @@ static int reread(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_di
 {
 	struct nv_diags quiet = NV_DIAGS_INIT;
 	const char *rel = doc->path + doc->root_len + 1;
-	struct nv_hash h;
+	struct stat st;
+	bool fresh;
 	char *root;
 
 	if (top && *top < 0) {
@@ -259,16 +282,22 @@ static int reread(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_di
 		*top = open(root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
 		free(root);
 	}
-	/* Said once: a document that cannot be read again is not tried again. */
-	if (read_source(doc->path, rel, top ? *top : -1, buf, d ? d : &quiet) < 0) {
+	/*
+	 * The same size, and the same times and inode as when it was read
+	 * (then already older than a second, so a change since would show in
+	 * them, nv_file_stamp()): the same text, not hashed again.
+	 */
+	if (top && *top >= 0 && doc->read_old && nv_reread_at(*top, rel, doc->len, buf, &st) == 0) {
+		if (nv_hash_eq(nv_file_stamp(&st, &fresh), doc->read_stamp))
+			return 0;
+	} else if (read_source(doc->path, rel, top ? *top : -1, buf, NULL, d ? d : &quiet) < 0) {
+		/* Said once: a document that cannot be read again is not tried again. */
 		nv_diags_release(&quiet);
 		doc->lost = d != NULL;
 		return -1;
 	}
 	/* The hash tells an edit made while the build runs from the text parsed. */
-	h = (struct nv_hash)NV_HASH_INIT;
-	nv_hash_add(&h, buf->ptr, buf->len);
-	if (buf->len != doc->len || !nv_hash_eq(h, doc->hash)) {
+	if (buf->len != doc->len || !nv_hash_eq(hash_text(doc, buf->ptr, NULL), doc->hash)) {
 		if (d)
 			nv_diag_hint(nv_error(d, doc->path, 0, 0, "файл изменился во время сборки"),
 				     "дождитесь, пока файл будет сохранён, и запустите "
@@ -611,7 +640,8 @@ static void load_data(struct nv_content *c, const char *rel, const char *path,
 		memset(old, 0, sizeof(*old));
 		return;
 	}
-	if (read_source(path, rel, -1, &buf, d) < 0 || nv_text_check(path, buf.ptr, buf.len, d) < 0)
+	if (read_source(path, rel, -1, &buf, NULL, d) < 0 ||
+	    nv_text_check(path, buf.ptr, buf.len, d) < 0)
 		goto fail;
 	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);
 	if (!v)

@@ -16,8 +16,12 @@
 /* True if the line [p, end) is `fence` followed only by spaces/CR. */
 static bool is_fence(const char *p, const char *end, const char *fence)
 {
-	size_t n = strlen(fence);
+	size_t n;
 
+	/* Most lines of a front matter are told by their first byte. */
+	if (p == end || *p != *fence)
+		return false;
+	n = strlen(fence);
 	if ((size_t)(end - p) < n || memcmp(p, fence, n))
 		return false;
 	for (p += n; p < end; p++)
@@ -116,10 +120,20 @@ int nv_text_check(const char *file, const char *text, size_t len, struct nv_diag
 int nv_frontmatter_load(const char *file, const char *text, size_t len, struct nv_split *split,
 			struct nv_value **meta, struct nv_diags *d)
 {
+	return nv_frontmatter_load_packed(file, text, len, split, meta, NULL, d);
+}
+
+int nv_frontmatter_load_packed(const char *file, const char *text, size_t len,
+			       struct nv_split *split, struct nv_value **meta, char **strings,
+			       struct nv_diags *d)
+{
 	static const struct nv_yaml_limits limits = { NV_YAML_MAX_DEPTH, NV_FRONTMATTER_MAX_NODES };
 	struct nv_value *v;
+	char *block = NULL;
 
 	*meta = NULL;
+	if (strings)
+		*strings = NULL;
 	if (nv_text_check(file, text, len, d) < 0 ||
 	    nv_frontmatter_split(file, text, len, split, d) < 0)
 		return -1;
@@ -127,12 +141,13 @@ int nv_frontmatter_load(const char *file, const char *text, size_t len, struct n
 		*meta = nv_value_new(NV_MAP, 1, 1);
 		return 0;
 	}
-	v = nv_yaml_load(file, text + split->meta_off, split->meta_len, split->meta_line, &limits,
-			 d);
+	v = nv_yaml_load_packed(file, text + split->meta_off, split->meta_len, split->meta_line,
+				&limits, strings ? &block : NULL, d);
 	if (!v)
 		return -1;
 	if (v->type == NV_NULL) {
 		nv_value_free(v);
+		free(block);
 		*meta = nv_value_new(NV_MAP, split->meta_line, 1);
 		return 0;
 	}
@@ -143,8 +158,11 @@ int nv_frontmatter_load(const char *file, const char *text, size_t len, struct n
 			     "каждая строка между «---» имеет вид «ключ: значение», например "
 			     "«title: Положение о наставничестве»");
 		nv_value_free(v);
+		free(block);
 		return -1;
 	}
 	*meta = v;
+	if (strings)
+		*strings = block;
 	return 0;
 }

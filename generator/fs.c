@@ -18,24 +18,29 @@
 #include "buf.h"
 #include "fs.h"
 
-/* Read the open file fd (a regular file, or fails with EINVAL) into out; closes fd. */
-static int read_fd(int fd, size_t max, struct nv_buf *out)
+/*
+ * Read the open file fd (a regular file, or fails with EINVAL) into out;
+ * closes fd. What fstat() said of it before the read goes to *stp when
+ * stp is not NULL.
+ */
+static int read_fd(int fd, size_t max, struct nv_buf *out, struct stat *stp)
 {
 	int rc = -1, saved;
-	struct stat st;
+	struct stat own, *st = stp ? stp : &own;
+	size_t want;
 	ssize_t n;
 
-	if (fstat(fd, &st) < 0)
+	if (fstat(fd, st) < 0)
 		goto out;
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st->st_mode)) {
 		errno = EISDIR;
 		goto out;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if (!S_ISREG(st->st_mode)) {
 		errno = EINVAL;
 		goto out;
 	}
-	if (st.st_size > 0 && (uint64_t)st.st_size > max) {
+	if (st->st_size > 0 && (uint64_t)st->st_size > max) {
 		errno = EFBIG;
 		goto out;
 	}
@@ -44,11 +49,12 @@ static int read_fd(int fd, size_t max, struct nv_buf *out)
 	 * end needs no more memory: a content folder keeps thousands of these
 	 * buffers alive, and 64 KiB chunks would cost 64 KiB per document.
 	 */
-	nv_buf_grow(out, st.st_size > 0 ? (size_t)st.st_size + 1 : 4096);
+	nv_buf_grow(out, st->st_size > 0 ? (size_t)st->st_size + 1 : 4096);
 	for (;;) {
 		if (out->cap - out->len - 1 == 0)
 			nv_buf_grow(out, 65536);
-		n = read(fd, out->ptr + out->len, out->cap - out->len - 1);
+		want = out->cap - out->len - 1;
+		n = read(fd, out->ptr + out->len, want);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -62,6 +68,12 @@ static int read_fd(int fd, size_t max, struct nv_buf *out)
 			errno = EFBIG;
 			goto out;
 		}
+		/*
+		 * A regular file's read stops short only at its end: one that
+		 * ends at the size fstat() gave needs no read to find it.
+		 */
+		if ((size_t)n < want && st->st_size > 0 && out->len == (size_t)st->st_size)
+			break;
 	}
 	rc = 0;
 out:
@@ -80,7 +92,7 @@ int nv_read_file(const char *path, size_t max, struct nv_buf *out)
 	if (fd < 0)
 		return -1;
 	/* A FIFO opened without O_NONBLOCK has waited for a writer: read it as before. */
-	return read_fd(fd, max, out);
+	return read_fd(fd, max, out, NULL);
 }
 
 /*
@@ -155,6 +167,11 @@ int nv_open_in(const char *top, const char *rel, int flags)
 
 int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out)
 {
+	return nv_read_file_stat(top, rel, max, out, NULL);
+}
+
+int nv_read_file_stat(int top, const char *rel, size_t max, struct nv_buf *out, struct stat *st)
+{
 	int fd;
 
 	nv_buf_reset(out);
@@ -162,7 +179,31 @@ int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out)
 	fd = open_at_dir(top, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -1;
-	return read_fd(fd, max, out);
+	return read_fd(fd, max, out, st);
+}
+
+int nv_reread_at(int top, const char *rel, size_t len, struct nv_buf *out, struct stat *st)
+{
+	int fd, rc = -1;
+	ssize_t n;
+
+	nv_buf_reset(out);
+	fd = open_at_dir(top, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -1;
+	nv_buf_grow(out, len + 1);
+	/* One byte more than expected: a read that gets it finds a longer file. */
+	do
+		n = read(fd, out->ptr, len + 1);
+	while (n < 0 && errno == EINTR);
+	/* fstat() after the read: a change made during it shows in the times. */
+	if (n == (ssize_t)len && fstat(fd, st) == 0 && S_ISREG(st->st_mode)) {
+		out->len = len;
+		out->ptr[len] = '\0';
+		rc = 0;
+	}
+	close(fd);
+	return rc;
 }
 
 int nv_read_file_in(const char *top, const char *rel, size_t max, struct nv_buf *out)

@@ -63,6 +63,7 @@ struct fast {
 	int pend_line, pend_col; /* where libyaml puts that value if it is empty */
 	const char *why;	 /* the first reason to decline */
 	struct nv_buf tmp;	 /* a key with its NUL, a quoted scalar unescaped */
+	struct nv_buf *texts;	 /* packing: scalars' texts go there (nv_yaml_scalar) */
 };
 
 static bool decline(struct fast *f, const char *why)
@@ -315,7 +316,7 @@ static bool scalar(struct fast *f, const char *s, size_t n, bool plain, const ch
 {
 	if (!count(f))
 		return false;
-	return attach(f, nv_yaml_scalar(s, n, plain, f->line, col_at(f, p) + 1));
+	return attach(f, nv_yaml_scalar(f->texts, s, n, plain, f->line, col_at(f, p) + 1));
 }
 
 /* The key [p, e) of the map on top, before its value. */
@@ -349,7 +350,7 @@ static bool empty_value(struct fast *f)
 	f->pending = false;
 	if (!count(f))
 		return false;
-	return attach(f, nv_yaml_scalar("", 0, true, f->pend_line, f->pend_col));
+	return attach(f, nv_yaml_scalar(f->texts, "", 0, true, f->pend_line, f->pend_col));
 }
 
 /* True if p starts a block list's entry: '-' before a space or the end of the line. */
@@ -648,7 +649,7 @@ static bool block_scalar(struct fast *f, const char *q)
 		nv_buf_addch(&f->tmp, '\n');
 	if (!count(f))
 		return false;
-	return attach(f, nv_yaml_scalar(f->tmp.ptr, f->tmp.len, false, line, col));
+	return attach(f, nv_yaml_scalar(f->texts, f->tmp.ptr, f->tmp.len, false, line, col));
 }
 
 static bool flow(struct fast *f, const char *q, const char **end);
@@ -852,9 +853,10 @@ static bool flow(struct fast *f, const char *q, const char **end)
 }
 
 struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
-			      const struct nv_yaml_limits *limits, const char **why)
+			      const struct nv_yaml_limits *limits, const char **why, char **strings)
 {
 	struct fast f;
+	struct nv_buf texts = NV_BUF_INIT;
 	struct nv_value *result = NULL;
 	const char *p;
 	bool ok = true;
@@ -870,6 +872,9 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 	f.max_depth = limits ? limits->max_depth : NV_YAML_MAX_DEPTH;
 	f.max_nodes = limits ? limits->max_nodes : NV_YAML_MAX_NODES;
 	nv_buf_init(&f.tmp);
+	f.texts = strings ? &texts : NULL;
+	if (strings) /* the texts are no longer than the YAML, as a rule */
+		nv_buf_grow(&texts, len);
 	while (ok && next_line(&f, &p))
 		ok = block_line(&f, p);
 	if (ok && f.pending)
@@ -879,12 +884,15 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 	if (ok) {
 		result = f.root ? f.root : nv_value_new(NV_NULL, first_line, 1);
 		f.root = NULL;
+		if (strings)
+			*strings = nv_yaml_pack(result, &texts);
 	}
 	while (f.depth)
 		nv_value_free(f.stack[--f.depth].v);
 	free(f.stack);
 	nv_value_free(f.root);
 	nv_buf_release(&f.tmp);
+	nv_buf_release(&texts);
 	if (why)
 		*why = result ? NULL : f.why;
 	return result;

@@ -132,25 +132,68 @@ enum nv_type nv_yaml_plain_type(const char *s, size_t n)
 	return i == n ? NV_NUMBER : NV_STRING;
 }
 
-struct nv_value *nv_yaml_scalar(const char *s, size_t n, bool plain, int line, int col)
+struct nv_value *nv_yaml_scalar(struct nv_buf *texts, const char *s, size_t n, bool plain, int line,
+				int col)
 {
 	enum nv_type type = plain ? nv_yaml_plain_type(s, n) : NV_STRING;
 	struct nv_value *v = nv_value_new(type, line, col);
+	size_t at = texts ? texts->len : 0;
 
-	v->str = nv_xmemdupz(s, n);
+	if (texts) {
+		/* Packed, str NULL until nv_yaml_pack() points it into the block. */
+		nv_buf_add(texts, s, n);
+		nv_buf_addch(texts, '\0');
+		v->packed = true;
+	} else {
+		v->str = nv_xmemdupz(s, n);
+	}
 	v->len = n;
 	if (type == NV_BOOL)
 		v->boolean = s[0] == 't' || s[0] == 'T';
 	else if (type == NV_NUMBER)
-		v->number = strtod(v->str, NULL);
+		v->number = strtod(texts ? texts->ptr + at : v->str, NULL);
 	return v;
+}
+
+/*
+ * Point the scalars under v at their texts in block + *at: a loader
+ * attaches nodes in the order it makes them, so a walk in tree order meets
+ * the texts in the order nv_yaml_scalar() added them.
+ */
+static void pack_walk(struct nv_value *v, char *block, size_t *at)
+{
+	size_t i;
+
+	if (v->packed && !v->str) {
+		v->str = block + *at;
+		*at += v->len + 1;
+	}
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			pack_walk(v->items[i], block, at);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			pack_walk(v->members[i].value, block, at);
+}
+
+char *nv_yaml_pack(struct nv_value *v, struct nv_buf *texts)
+{
+	size_t at = 0, len = texts->len;
+	char *block;
+
+	if (!len)
+		return NULL;
+	/* No more than the texts take, as nv_value_pack() gives: they stay all the build. */
+	block = nv_xrealloc(nv_buf_detach(texts, NULL), len);
+	pack_walk(v, block, &at);
+	return block;
 }
 
 static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)
 {
 	const char *tag = (const char *)ev->data.scalar.tag;
 
-	return nv_yaml_scalar((const char *)ev->data.scalar.value, ev->data.scalar.length,
+	return nv_yaml_scalar(NULL, (const char *)ev->data.scalar.value, ev->data.scalar.length,
 			      ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 				      !(tag && !strcmp(tag, YAML_STR_TAG)),
 			      line_of(l, ev->start_mark), col_of(ev->start_mark));
@@ -560,9 +603,20 @@ struct nv_value *nv_yaml_load_libyaml(const char *file, const char *text, size_t
 struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, int first_line,
 			      const struct nv_yaml_limits *limits, struct nv_diags *d)
 {
-	struct nv_value *v = nv_yaml_fast(text, len, first_line, limits, NULL);
+	return nv_yaml_load_packed(file, text, len, first_line, limits, NULL, d);
+}
 
-	return v ? v : nv_yaml_load_libyaml(file, text, len, first_line, limits, d);
+struct nv_value *nv_yaml_load_packed(const char *file, const char *text, size_t len, int first_line,
+				     const struct nv_yaml_limits *limits, char **strings,
+				     struct nv_diags *d)
+{
+	struct nv_value *v = nv_yaml_fast(text, len, first_line, limits, NULL, strings);
+
+	if (v)
+		return v;
+	if (strings)
+		*strings = NULL;
+	return nv_yaml_load_libyaml(file, text, len, first_line, limits, d);
 }
 
 static void dump_node(struct nv_buf *out, const struct nv_value *v, int depth)

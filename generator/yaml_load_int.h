@@ -23,10 +23,19 @@ struct nv_buf;
  * exceeds the limits (NULL for the defaults). Declining has no side
  * effect; *why (when why is not NULL) then names the first reason, a
  * static English string, for tests and statistics. The caller frees the
- * tree.
+ * tree. With strings not NULL, the scalars' texts are in one block,
+ * *strings (NULL when there are none; freed by the caller after the
+ * tree), packed as nv_value_pack() leaves them (value.h).
  */
 struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
-			      const struct nv_yaml_limits *limits, const char **why);
+			      const struct nv_yaml_limits *limits, const char **why,
+			      char **strings);
+
+/*
+ * The block of the texts that nv_yaml_scalar() added to texts for v's
+ * scalars (NULL when there are none), each scalar then pointed into it.
+ */
+char *nv_yaml_pack(struct nv_value *v, struct nv_buf *texts);
 
 /* nv_yaml_load() without its fast path: libyaml for every text. */
 struct nv_value *nv_yaml_load_libyaml(const char *file, const char *text, size_t len,
@@ -39,9 +48,11 @@ enum nv_type nv_yaml_plain_type(const char *s, size_t n);
 /*
  * A scalar as both paths make it: a plain one typed by the core schema
  * (null, bool, number or string), a quoted one a string; the node holds a
- * copy of s (n bytes) and is at the 1-based line and col given.
+ * copy of s (n bytes) and is at the 1-based line and col given. With
+ * texts not NULL, the copy is added there, for nv_yaml_pack().
  */
-struct nv_value *nv_yaml_scalar(const char *s, size_t n, bool plain, int line, int col);
+struct nv_value *nv_yaml_scalar(struct nv_buf *texts, const char *s, size_t n, bool plain, int line,
+				int col);
 
 /*
  * Append everything of v a loader sets, one node a line: type, position,

@@ -57,6 +57,13 @@ struct nv_doc {
 	struct nv_hash stamp;
 	bool reusable;
 	/*
+	 * What fstat() said of the file as it was read (nv_file_stamp), and
+	 * whether it was older than a second then: a text read again with the
+	 * same stamp is the text loaded (nv_content_doc_text_at).
+	 */
+	struct nv_hash read_stamp;
+	bool read_old;
+	/*
 	 * Loaded by nv_content_load_once(): the text was dropped once parsed,
 	 * and nv_content_doc_text() reads it again for a check that needs it.
 	 */

@@ -61,5 +61,13 @@ void nv_file_too_big(const char *file, size_t size, struct nv_diags *d);
  */
 int nv_frontmatter_load(const char *file, const char *text, size_t len, struct nv_split *split,
 			struct nv_value **meta, struct nv_diags *d);
+/*
+ * nv_frontmatter_load(), the texts of *meta's scalars in one block when it
+ * can (nv_yaml_load_packed): *strings, freed by the caller after *meta, or
+ * NULL when the texts are the nodes' own.
+ */
+int nv_frontmatter_load_packed(const char *file, const char *text, size_t len,
+			       struct nv_split *split, struct nv_value **meta, char **strings,
+			       struct nv_diags *d);
 
 #endif

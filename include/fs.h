@@ -59,6 +59,16 @@ int nv_write_all(int fd, const char *p, size_t len);
 
 /* nv_read_file_in() below the open folder top (kept open: one open for many files). */
 int nv_read_file_at(int top, const char *rel, size_t max, struct nv_buf *out);
+/* nv_read_file_at(), and what fstat() said of the file before it was read into *st. */
+int nv_read_file_stat(int top, const char *rel, size_t max, struct nv_buf *out, struct stat *st);
+/*
+ * Read top/rel again, opened as nv_read_file_at() does, when it holds
+ * exactly len bytes: one read, then fstat() into *st, which then tells
+ * whether it changed since it was read before (nv_file_stamp()). 0, or -1
+ * for any other case (not read, another size, not a regular file): read it
+ * with nv_read_file_at() then, which says why.
+ */
+int nv_reread_at(int top, const char *rel, size_t len, struct nv_buf *out, struct stat *st);
 
 /*
  * What a recursive walk of a folder found, paths relative to the folder

@@ -39,5 +39,13 @@ struct nv_yaml_limits {
  */
 struct nv_value *nv_yaml_load(const char *file, const char *text, size_t len, int first_line,
 			      const struct nv_yaml_limits *limits, struct nv_diags *d);
+/*
+ * nv_yaml_load(), the scalars' texts in one block when it can: *strings,
+ * to free after the tree (they are packed, value.h), or NULL when the
+ * texts are the nodes' own.
+ */
+struct nv_value *nv_yaml_load_packed(const char *file, const char *text, size_t len, int first_line,
+				     const struct nv_yaml_limits *limits, char **strings,
+				     struct nv_diags *d);
 
 #endif

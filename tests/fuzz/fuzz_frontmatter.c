@@ -28,7 +28,8 @@ static void compare_paths(const char *text, size_t size)
 
 	if (nv_frontmatter_split("fuzz.md", text, size, &split, &d) < 0 || !split.has_meta)
 		goto out;
-	fast = nv_yaml_fast(text + split.meta_off, split.meta_len, split.meta_line, &limits, NULL);
+	fast = nv_yaml_fast(text + split.meta_off, split.meta_len, split.meta_line, &limits, NULL,
+			    NULL);
 	if (!fast)
 		goto out;
 	slow = nv_yaml_load_libyaml("fuzz.md", text + split.meta_off, split.meta_len,

@@ -7,9 +7,11 @@
  */
 #include "common.h"
 
+#include <fcntl.h>
 #include <grp.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -467,6 +469,52 @@ static void test_load_bodies(void)
 	free(root);
 }
 
+/*
+ * Files older than a second when read: read again with the same stamp,
+ * their texts are not hashed again, yet an edit since is told, even one
+ * that keeps the size and the modification time.
+ */
+static void test_reread_old_files(void)
+{
+	char *root = make_folder("old"), *p;
+	const struct timespec wait = { 1, 100000000 };
+	struct nv_content c;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct timespec times[2];
+	struct stat st;
+	size_t i;
+	int top = -1;
+
+	nanosleep(&wait, NULL);
+	memset(&c, 0, sizeof(c));
+	CHECK_INT(nv_content_load_once(&c, root, 1, &d), 0);
+	CHECK_INT(d.nr, 0);
+	for (i = 0; i < c.ndocs; i++) {
+		CHECK(c.docs[i]->read_old);
+		CHECK(c.docs[i]->text == NULL);
+		CHECK_STR(nv_content_doc_text_at(c.docs[i], &top, &d), doc_text);
+		nv_content_doc_text_done(c.docs[i]);
+		if (strstr(c.docs[i]->path, "index.md"))
+			break;
+	}
+	CHECK(i < c.ndocs);
+	CHECK_INT(d.nr, 0);
+	p = nv_xasprintf("%s/index.md", root);
+	CHECK_INT(stat(p, &st), 0);
+	write_in(root, "index.md", "---\ntitle: Документ\n---\nТекст!\n");
+	times[0] = st.st_atim;
+	times[1] = st.st_mtim;
+	CHECK_INT(utimensat(AT_FDCWD, p, times, 0), 0);
+	CHECK(nv_content_doc_text_at(c.docs[i], &top, &d) == NULL);
+	CHECK_INT(d.nr, 1);
+	CHECK_STR(d.v[0].msg, "файл изменился во время сборки");
+	close(top);
+	nv_content_release(&c);
+	nv_diags_release(&d);
+	free(p);
+	free(root);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_documents_sorted);
@@ -477,4 +525,5 @@ void nv_tests(void)
 	NV_RUN(test_threads_same_result);
 	NV_RUN(test_load_once_and_drop_texts);
 	NV_RUN(test_load_bodies);
+	NV_RUN(test_reread_old_files);
 }

@@ -188,6 +188,48 @@ static void test_read_file_at_keeps_folder(void)
  * nv_read_file_in follows no link below its top, wherever it is in the
  * path, and reads nothing but regular files; the top may be a link.
  */
+/*
+ * nv_read_file_stat() gives what fstat() said of the file read;
+ * nv_reread_at() reads a file of exactly the size given, then fstat()s
+ * it, and refuses any other size, a folder, a link or a missing file.
+ */
+static void test_read_stat_and_reread(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char *root = tmp("re"), *p;
+	struct stat st;
+	int dir;
+
+	p = tmp("re/sub/a.md");
+	CHECK_INT(nv_write_file(p, "abcdef", 6), 0);
+	free(p);
+	p = tmp("re/link");
+	CHECK_INT(symlink("sub", p), 0);
+	free(p);
+	dir = open(root, O_RDONLY | O_DIRECTORY);
+	CHECK(dir >= 0);
+	memset(&st, 0, sizeof(st));
+	CHECK_INT(nv_read_file_stat(dir, "sub/a.md", 100, &b, &st), 0);
+	CHECK_STR(b.ptr, "abcdef");
+	CHECK(S_ISREG(st.st_mode));
+	CHECK_INT(st.st_size, 6);
+	memset(&st, 0, sizeof(st));
+	CHECK_INT(nv_reread_at(dir, "sub/a.md", 6, &b, &st), 0);
+	CHECK_STR(b.ptr, "abcdef");
+	CHECK_INT(b.len, 6);
+	CHECK(S_ISREG(st.st_mode));
+	CHECK_INT(st.st_size, 6);
+	CHECK_INT(nv_reread_at(dir, "sub/a.md", 5, &b, &st), -1); /* longer than said */
+	CHECK_INT(nv_reread_at(dir, "sub/a.md", 7, &b, &st), -1); /* shorter */
+	CHECK_INT(nv_reread_at(dir, "sub", 6, &b, &st), -1);
+	CHECK_INT(nv_reread_at(dir, "link/a.md", 6, &b, &st), -1);
+	CHECK_INT(nv_reread_at(dir, "sub/none.md", 6, &b, &st), -1);
+	close(dir);
+	CHECK_INT(nv_rm_rf(root), 0);
+	nv_buf_release(&b);
+	free(root);
+}
+
 static void test_read_file_in_follows_no_link(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -643,6 +685,7 @@ void nv_tests(void)
 	NV_RUN(test_walk_all_lists_links_and_failures);
 	NV_RUN(test_read_file_in_follows_no_link);
 	NV_RUN(test_read_file_at_keeps_folder);
+	NV_RUN(test_read_stat_and_reread);
 	NV_RUN(test_outdir_swaps_on_commit);
 	NV_RUN(test_outdir_refuses_foreign_directory);
 	NV_RUN(test_outdir_removes_leftovers_of_interrupted_builds);

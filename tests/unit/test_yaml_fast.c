@@ -28,34 +28,41 @@ enum {
 
 /*
  * Load text both ways. DECLINED (and *why) when the fast path declines,
- * SAME when its tree is libyaml's, else DIFFERENT with both dumps in
- * report (when not NULL).
+ * SAME when its tree is libyaml's, with its texts packed in one block as
+ * without (nv_yaml_pack), else DIFFERENT with both dumps in report (when
+ * not NULL).
  */
 static int compare(const char *text, size_t len, int first_line, const struct nv_yaml_limits *lim,
 		   const char **why, struct nv_buf *report)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_buf a = NV_BUF_INIT, b = NV_BUF_INIT;
-	struct nv_value *fast = nv_yaml_fast(text, len, first_line, lim, why), *slow;
+	struct nv_buf a = NV_BUF_INIT, b = NV_BUF_INIT, c = NV_BUF_INIT;
+	struct nv_value *fast = nv_yaml_fast(text, len, first_line, lim, why, NULL), *slow, *packed;
+	char *strings = NULL;
 	size_t i;
 	int rc = DECLINED;
 
 	if (!fast)
 		return rc;
 	slow = nv_yaml_load_libyaml("t.yml", text, len, first_line, lim, &d);
+	packed = nv_yaml_fast(text, len, first_line, lim, NULL, &strings);
 	nv_yaml_dump_full(&a, fast);
 	nv_yaml_dump_full(&b, slow);
+	nv_yaml_dump_full(&c, packed);
 	for (i = 0; i < d.nr; i++)
 		nv_buf_addf(&b, "ERR %d:%d: %s\n", d.v[i].line, d.v[i].col, d.v[i].msg);
-	rc = strcmp(a.ptr, b.ptr) ? DIFFERENT : SAME;
+	rc = strcmp(a.ptr, b.ptr) || strcmp(a.ptr, c.ptr) ? DIFFERENT : SAME;
 	if (rc == DIFFERENT && report)
-		nv_buf_addf(report, "text «%.*s»\nfast:\n%slibyaml:\n%s", (int)len, text, a.ptr,
-			    b.ptr);
+		nv_buf_addf(report, "text «%.*s»\nfast:\n%slibyaml:\n%spacked:\n%s", (int)len, text,
+			    a.ptr, b.ptr, c.ptr);
 	nv_value_free(fast);
 	nv_value_free(slow);
+	nv_value_free(packed);
+	free(strings);
 	nv_diags_release(&d);
 	nv_buf_release(&a);
 	nv_buf_release(&b);
+	nv_buf_release(&c);
 	return rc;
 }
 
@@ -74,20 +81,20 @@ static int compare(const char *text, size_t len, int first_line, const struct nv
 	} while (0)
 
 /* The fast path declines yaml. */
-#define DECLINED_AS(yaml, reason)                                                             \
-	do {                                                                                  \
-		const char *why_ = NULL;                                                      \
-		struct nv_value *v_ = nv_yaml_fast((yaml), strlen(yaml), 1, NULL, &why_);     \
-		bool ok_ = !v_ && why_ && !strcmp(why_, (reason));                            \
-		if (!ok_)                                                                     \
-			nv_test_failed(__FILE__, __LINE__, "«%s»: not declined as «%s» (%s)", \
-				       (yaml), (reason),                                      \
-				       v_     ? "taken"                                       \
-				       : why_ ? why_                                          \
-					      : "no reason");                                 \
-		nv_value_free(v_);                                                            \
-		if (!ok_)                                                                     \
-			return;                                                               \
+#define DECLINED_AS(yaml, reason)                                                               \
+	do {                                                                                    \
+		const char *why_ = NULL;                                                        \
+		struct nv_value *v_ = nv_yaml_fast((yaml), strlen(yaml), 1, NULL, &why_, NULL); \
+		bool ok_ = !v_ && why_ && !strcmp(why_, (reason));                              \
+		if (!ok_)                                                                       \
+			nv_test_failed(__FILE__, __LINE__, "«%s»: not declined as «%s» (%s)",   \
+				       (yaml), (reason),                                        \
+				       v_     ? "taken"                                         \
+				       : why_ ? why_                                            \
+					      : "no reason");                                   \
+		nv_value_free(v_);                                                              \
+		if (!ok_)                                                                       \
+			return;                                                                 \
 	} while (0)
 
 static void test_shapes_of_front_matter(void)
@@ -271,7 +278,7 @@ static void test_characters_at_every_offset(void)
 		for (i = 0; i < NV_ARRAY_SIZE(bad); i++) {
 			snprintf(text, sizeof(text), "a: %.*s%sxyzxyzxyz\n", (int)pad,
 				 "bbbbbbbbbbbbbbbbbbbb", bad[i]);
-			v = nv_yaml_fast(text, strlen(text), 1, NULL, &why);
+			v = nv_yaml_fast(text, strlen(text), 1, NULL, &why, NULL);
 			if (v)
 				nv_test_failed(__FILE__, __LINE__, "taken: «%s»", text);
 			nv_value_free(v);
@@ -294,23 +301,23 @@ static void test_duplicates_and_limits(void)
 
 	DECLINED_AS("a: 1\nb: 2\na: 3\n", "duplicate key");
 	DECLINED_AS("x:\n  k: 1\n  k: [2]\n", "duplicate key");
-	v = nv_yaml_fast("a:\n  b: 1\n", 10, 1, &two, &why);
+	v = nv_yaml_fast("a:\n  b: 1\n", 10, 1, &two, &why, NULL);
 	CHECK(v != NULL);
 	nv_value_free(v);
-	v = nv_yaml_fast("a:\n  b: [1]\n", 12, 1, &two, &why);
+	v = nv_yaml_fast("a:\n  b: [1]\n", 12, 1, &two, &why, NULL);
 	CHECK(v == NULL);
 	CHECK_STR(why, "too deep");
 	/* a map, two keys, two values: five nodes as libyaml's path counts them */
-	v = nv_yaml_fast("a: 1\nb: 2\n", 10, 1, &five_nodes, &why);
+	v = nv_yaml_fast("a: 1\nb: 2\n", 10, 1, &five_nodes, &why, NULL);
 	CHECK(v != NULL);
 	nv_value_free(v);
-	v = nv_yaml_fast("a: 1\nb: 2\nc:\n", 13, 1, &five_nodes, &why);
+	v = nv_yaml_fast("a: 1\nb: 2\nc:\n", 13, 1, &five_nodes, &why, NULL);
 	CHECK(v == NULL);
 	CHECK_STR(why, "too many nodes");
 	for (i = 0; i < 1001; i++)
 		nv_buf_addch(&big, 'k');
 	nv_buf_adds(&big, ": v\n");
-	v = nv_yaml_fast(big.ptr, big.len, 1, NULL, &why);
+	v = nv_yaml_fast(big.ptr, big.len, 1, NULL, &why, NULL);
 	CHECK(v == NULL);
 	CHECK_STR(why, "long key");
 	nv_buf_release(&big);
