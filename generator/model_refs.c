@@ -241,6 +241,10 @@ static const char *match_loose(struct loose_set *set, const char *s)
 	const char *found = NULL;
 	size_t i, n;
 
+	/* The canonical names fold apart: one written as it is matches itself alone. */
+	for (i = 0; set->canon[i]; i++)
+		if (!strcmp(s, set->canon[i]))
+			return set->canon[i];
 	if (!set->folded) {
 		for (n = 0; set->canon[n]; n++)
 			;
@@ -404,6 +408,10 @@ static void add_form(struct builder *b, const char *form)
 	bool seen = false;
 	size_t i;
 
+	/* The same spelling folds alike: most forms are one of the list's own. */
+	for (i = 0; i < m->nforms; i++)
+		if (!strcmp(form, m->forms[i]))
+			return;
 	nv_utf8_fold(&x, form, strlen(form));
 	for (i = 0; i < m->nforms && !seen; i++) {
 		nv_buf_reset(&y);
