@@ -80,12 +80,17 @@ const char *nv_approved_word(enum nv_gender g)
 
 bool mdl_valid_id(const char *s)
 {
+	/* Bit c - '-' of the characters an id may hold: - 0…9 _ a…z (from '-' to 'z'). */
+	static const uint64_t ok[2] = { 0xFFF4000000001FF9u, 0x3FFFu };
+	unsigned c;
+
 	if (!*s)
 		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-		      *s == '_'))
+	for (; *s; s++) {
+		c = (unsigned)(unsigned char)*s - '-';
+		if (c > 'z' - '-' || !(ok[c >> 6] >> (c & 63) & 1))
 			return false;
+	}
 	return true;
 }
 
