@@ -69,7 +69,8 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 	for (tm = first; tm; tm = tm->next) {
 		if (tm->acyear != acyear)
 			continue;
-		nv_term_release(t);
+		if (t->text || t->note || t->ranges) /* every field is set below */
+			nv_term_release(t);
 		t->text = nv_xstrdup(text);
 		t->note = nv_term_note(text);
 		t->parsed = tm->parsed;
