@@ -460,13 +460,18 @@ static size_t bad_char(const unsigned char *s, size_t len)
 	size_t i;
 	unsigned m;
 
-	/* 16 bytes at a time, the last ones padded with spaces. */
+	/*
+	 * 16 bytes at a time; the last ones are the end of a block read again
+	 * (its bytes seen already dropped), or in a short text padded with spaces.
+	 */
 	for (i = 0; i < len; i += 16) {
 		if (i + 16 <= len) {
 			m = suspects(s + i);
+		} else if (len >= 16) {
+			m = suspects(s + len - 16) >> (16 - (len - i));
 		} else {
 			memset(pad, ' ', sizeof(pad));
-			memcpy(pad, s + i, len - i);
+			memcpy(pad, s, len);
 			m = suspects(pad);
 		}
 		for (; m; m &= m - 1)
