@@ -242,18 +242,22 @@ static bool cacheable(const struct nv_entry *e)
 	       e->text_len == e->doc->len && e->md == e->doc->md;
 }
 
-struct mdl_record *mdl_cache_add(struct nv_check_cache *x, const char *path)
+/* A new record for path, which has none. */
+static struct mdl_record *add_record(struct nv_check_cache *x, const char *path)
 {
 	struct mdl_record *r;
 
-	if (nv_strmap_get(x->recs, path))
-		return NULL;
 	r = nv_xcalloc(1, sizeof(*r));
 	r->path = nv_xstrdup(path);
 	nv_strmap_put(x->recs, r->path, r);
 	NV_GROW(x->v, x->nr + 1, x->alloc);
 	x->v[x->nr++] = r;
 	return r;
+}
+
+struct mdl_record *mdl_cache_add(struct nv_check_cache *x, const char *path)
+{
+	return nv_strmap_get(x->recs, path) ? NULL : add_record(x, path);
 }
 
 struct mdl_record *const *mdl_cache_records(const struct nv_check_cache *x, size_t *n)
@@ -268,7 +272,7 @@ static struct mdl_record *record_of(struct nv_check_cache *x, const struct nv_en
 	struct mdl_record *r = nv_strmap_get(x->recs, e->path);
 
 	if (!r) {
-		r = mdl_cache_add(x, e->path);
+		r = add_record(x, e->path);
 	} else if (r->seen == x->build) {
 		return NULL; /* two entries of one file: check both, every time */
 	}

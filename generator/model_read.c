@@ -646,7 +646,8 @@ void mdl_read_pairs(struct builder *b)
 	for (i = 0; i < list->nr; i++) {
 		item = list->items[i];
 		nv_buf_reset(&what);
-		nv_buf_addf(&what, "у пары № %zu", i + 1);
+		nv_buf_adds(&what, "у пары № ");
+		nv_buf_addnum(&what, (long long)(i + 1), 0);
 		if (!nv_fields_init(&f, data->path, item, what.ptr, item->line, item->col, b->d))
 			continue;
 		p = nv_xcalloc(1, sizeof(*p));

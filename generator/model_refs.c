@@ -80,12 +80,17 @@ const char *nv_approved_word(enum nv_gender g)
 
 bool mdl_valid_id(const char *s)
 {
+	/* Bit c - '-' of the characters an id may hold: - 0…9 _ a…z (from '-' to 'z'). */
+	static const uint64_t ok[2] = { 0xFFF4000000001FF9u, 0x3FFFu };
+	unsigned c;
+
 	if (!*s)
 		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-		      *s == '_'))
+	for (; *s; s++) {
+		c = (unsigned)(unsigned char)*s - '-';
+		if (c > 'z' - '-' || !(ok[c >> 6] >> (c & 63) & 1))
 			return false;
+	}
 	return true;
 }
 
@@ -241,6 +246,10 @@ static const char *match_loose(struct loose_set *set, const char *s)
 	const char *found = NULL;
 	size_t i, n;
 
+	/* The canonical names fold apart: one written as it is matches itself alone. */
+	for (i = 0; set->canon[i]; i++)
+		if (!strcmp(s, set->canon[i]))
+			return set->canon[i];
 	if (!set->folded) {
 		for (n = 0; set->canon[n]; n++)
 			;
@@ -404,6 +413,10 @@ static void add_form(struct builder *b, const char *form)
 	bool seen = false;
 	size_t i;
 
+	/* The same spelling folds alike: most forms are one of the list's own. */
+	for (i = 0; i < m->nforms; i++)
+		if (!strcmp(form, m->forms[i]))
+			return;
 	nv_utf8_fold(&x, form, strlen(form));
 	for (i = 0; i < m->nforms && !seen; i++) {
 		nv_buf_reset(&y);

@@ -69,7 +69,8 @@ int mdl_parse_term(struct builder *b, struct nv_term *t, const char *text, int a
 	for (tm = first; tm; tm = tm->next) {
 		if (tm->acyear != acyear)
 			continue;
-		nv_term_release(t);
+		if (t->text || t->note || t->ranges) /* every field is set below */
+			nv_term_release(t);
 		t->text = nv_xstrdup(text);
 		t->note = nv_term_note(text);
 		t->parsed = tm->parsed;
@@ -359,10 +360,12 @@ static void read_rows(struct builder *b, struct nv_entry *e, const char *file,
 	it->rows = nv_xcalloc(rows->nr + 1, sizeof(*it->rows));
 	for (j = 0; j < rows->nr; j++) {
 		nv_buf_reset(&w);
-		nv_buf_addf(&w, "в строке %zu мероприятия %s", j + 1,
-			    what + (strncmp(what, "в мероприятии ", strlen("в мероприятии "))
-					    ? 0
-					    : strlen("в мероприятии ")));
+		nv_buf_adds(&w, "в строке ");
+		nv_buf_addnum(&w, (long long)(j + 1), 0);
+		nv_buf_adds(&w, " мероприятия ");
+		nv_buf_adds(&w, what + (strncmp(what, "в мероприятии ", strlen("в мероприятии "))
+						? 0
+						: strlen("в мероприятии ")));
 		if (read_item(b, e, file, rows->items[j], w.ptr, &it->rows[it->nrows], true))
 			it->nrows++;
 	}
@@ -417,7 +420,10 @@ static void read_items(struct builder *b, struct nv_entry *e, const char *file,
 	sec->items = nv_xcalloc(items->nr + 1, sizeof(*sec->items));
 	for (j = 0; j < items->nr; j++) {
 		nv_buf_reset(&what);
-		nv_buf_addf(&what, "в мероприятии %s%zu.", prefix, j + 1);
+		nv_buf_adds(&what, "в мероприятии ");
+		nv_buf_adds(&what, prefix);
+		nv_buf_addnum(&what, (long long)(j + 1), 0);
+		nv_buf_addch(&what, '.');
 		if (read_item(b, e, file, items->items[j], what.ptr, &sec->items[sec->nitems],
 			      false))
 			sec->nitems++;
@@ -486,7 +492,8 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 	for (i = 0; i < list->nr; i++) {
 		sv = list->items[i];
 		nv_buf_reset(&what);
-		nv_buf_addf(&what, "в разделе %zu", i + 1);
+		nv_buf_adds(&what, "в разделе ");
+		nv_buf_addnum(&what, (long long)(i + 1), 0);
 		if (!nv_fields_init(&sf, f->file, sv, what.ptr, sv->line, sv->col, b->d))
 			continue;
 		sec = &e->sections[e->nsections++];
@@ -502,7 +509,8 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 		if (!items)
 			continue;
 		nv_buf_reset(&what);
-		nv_buf_addf(&what, "%zu.", i + 1);
+		nv_buf_addnum(&what, (long long)(i + 1), 0);
+		nv_buf_addch(&what, '.');
 		read_items(b, e, f->file, items, what.ptr, sec);
 	}
 	find_columns(e);
@@ -570,6 +578,8 @@ static char *join_responsible(const struct nv_item *it, bool web)
 
 	if (it->nresp > NV_ARRAY_SIZE(stack) / 2)
 		at = nv_xcalloc(2 * it->nresp, sizeof(*at));
+	if (it->nresp)
+		nv_buf_grow(&out, 80); /* one allocation for a name or two */
 	/* Each part written after «, », which becomes «; » at the end if a part has a comma. */
 	for (i = 0; i < it->nresp; i++) {
 		start = out.len;

@@ -85,10 +85,14 @@ static void read_person(struct builder *b, const char *file, const struct nv_val
 	struct nv_person *p, *dup;
 
 	nv_buf_reset(what);
-	if (id)
-		nv_buf_addf(what, "у участника «%s»", id);
-	else
-		nv_buf_addf(what, "у участника № %zu", i + 1);
+	if (id) {
+		nv_buf_adds(what, "у участника «");
+		nv_buf_adds(what, id);
+		nv_buf_adds(what, "»");
+	} else {
+		nv_buf_adds(what, "у участника № ");
+		nv_buf_addnum(what, (long long)(i + 1), 0);
+	}
 	if (!nv_fields_init(&f, file, item, what->ptr, item->line, item->col, b->d))
 		return;
 	p = nv_xcalloc(1, sizeof(*p));

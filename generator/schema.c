@@ -4,6 +4,9 @@
 #include "common.h"
 
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "alloc.h"
 #include "buf.h"
@@ -19,6 +22,7 @@ bool nv_fields_init(struct nv_fields *f, const char *file, const struct nv_value
 	f->map = NULL;
 	f->nknown = 0;
 	f->errors = 0;
+	f->read = 0;
 	f->file = file;
 	f->what = what;
 	f->d = d;
@@ -75,7 +79,8 @@ void nv_fields_finish(struct nv_fields *f)
 		return;
 	for (i = 0; i < f->map->nr; i++) {
 		m = &f->map->members[i];
-		if (is_known(f, m))
+		/* A member a read found has a known key; the others are looked up. */
+		if ((i < 64 && (f->read >> i & 1)) || is_known(f, m))
 			continue;
 		diag = nv_error(f->d, f->file, m->line, m->col, "%s неизвестное поле «%s»", f->what,
 				m->key);
@@ -115,6 +120,8 @@ const struct nv_value *nv_field(struct nv_fields *f, const char *key, int req, c
 
 	allow_len(f, key, keylen);
 	m = nv_map_member(f->map, key, keylen);
+	if (m && (size_t)(m - f->map->members) < 64)
+		f->read |= (uint64_t)1 << (m - f->map->members);
 	v = m ? m->value : NULL;
 	if (v && v->type == NV_NULL)
 		v = NULL;
@@ -421,6 +428,59 @@ const char *nv_field_url(struct nv_fields *f, const char *key, int req, const ch
 	return NULL;
 }
 
+/* True if the character at s[i] (of len bytes) is forbidden. */
+static bool bad_at(const unsigned char *s, size_t len, size_t i)
+{
+	if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F)
+		return true;
+	/* U+FFFE and U+FFFF are not characters: XML refuses them. */
+	return s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE;
+}
+
+#ifdef __SSE2__
+/* A bit for each of the 16 bytes at p that may start a forbidden character. */
+static unsigned suspects(const unsigned char *p)
+{
+	const __m128i bias = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x20 ^ 0x80));
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	/* a control other than tab and newline, DEL, or 0xEF (U+FFFE, U+FFFF) */
+	__m128i x = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+						  _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+				     _mm_cmplt_epi8(_mm_xor_si128(v, bias), lim));
+
+	x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+					 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
+	return (unsigned)_mm_movemask_epi8(x);
+}
+
+/* The first forbidden character of a text, as its offset, or len when none. */
+static size_t bad_char(const unsigned char *s, size_t len)
+{
+	unsigned char pad[16];
+	size_t i;
+	unsigned m;
+
+	/*
+	 * 16 bytes at a time; the last ones are the end of a block read again
+	 * (its bytes seen already dropped), or in a short text padded with spaces.
+	 */
+	for (i = 0; i < len; i += 16) {
+		if (i + 16 <= len) {
+			m = suspects(s + i);
+		} else if (len >= 16) {
+			m = suspects(s + len - 16) >> (16 - (len - i));
+		} else {
+			memset(pad, ' ', sizeof(pad));
+			memcpy(pad, s, len);
+			m = suspects(pad);
+		}
+		for (; m; m &= m - 1)
+			if (bad_at(s, len, i + (size_t)__builtin_ctz(m)))
+				return i + (size_t)__builtin_ctz(m);
+	}
+	return len;
+}
+#else
 /* True if one of the 8 bytes of w is below 0x20, 0x7F or 0xEF (a word at a time). */
 static bool may_be_bad(uint64_t w)
 {
@@ -429,15 +489,6 @@ static bool may_be_bad(uint64_t w)
 
 	/* A byte b < n (n ≤ 128): (b - n) & ~b has its high bit; a zero byte: (x - 1) & ~x. */
 	return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del) | ((ef - ones) & ~ef)) & high;
-}
-
-/* True if the character at s[i] (of len bytes) is forbidden. */
-static bool bad_at(const unsigned char *s, size_t len, size_t i)
-{
-	if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F)
-		return true;
-	/* U+FFFE and U+FFFF are not characters: XML refuses them. */
-	return s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBF && (s[i + 2] & 0xFE) == 0xBE;
 }
 
 /* The first forbidden character of a text, as its offset, or len when none. */
@@ -460,6 +511,7 @@ static size_t bad_char(const unsigned char *s, size_t len)
 			return i;
 	return len;
 }
+#endif
 
 /* nv_check_text() for v, the value of key (NULL at the top). */
 static size_t check_text(const char *file, const struct nv_value *v, const char *key,

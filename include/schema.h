@@ -34,6 +34,7 @@ struct nv_fields {
 	size_t knownlen[NV_FIELDS_MAX_KEYS]; /* strlen of each known key */
 	size_t nknown;
 	size_t errors; /* errors added through this reader */
+	uint64_t read; /* bit i: member i of map (i < 64) was found by a key read */
 };
 
 /*
