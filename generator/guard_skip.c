@@ -424,30 +424,65 @@ static inline unsigned next_cls(const struct nv_guard *g, const unsigned char *s
 }
 
 /*
+ * The classes of the first two characters at s (4 bytes read) when both
+ * are 0xD0 or 0xD1 and a byte 0x80–0xBF (Russian letters, or letters of
+ * no class) and the first has a class: the first's, the second's in *c;
+ * NV_GUARD_END when g->duo has no bit for them (no key starts the word);
+ * NV_GUARD_TRI for any other characters. One load of the text and of
+ * g->cyr2, not a class at a time.
+ */
+static inline unsigned cyr_pair(const struct nv_guard *g, const unsigned char *s, unsigned *c)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t u;
+	unsigned x, c1;
+
+	memcpy(&u, s, 4);
+	if (!NV_GUARD_IS_CYR2(u))
+		return NV_GUARD_TRI;
+	x = nv_guard_cyr2(u);
+	if (!((g->cyr2[x / 64] >> (x % 64)) & 1))
+		return NV_GUARD_END;
+	c1 = g->cls7[x >> 7];
+	*c = g->cls7[x & 127];
+	return c1 == NV_GUARD_NONE ? NV_GUARD_TRI : c1;
+#else
+	(void)g, (void)s, (void)c;
+	return NV_GUARD_TRI;
+#endif
+}
+
+/*
  * Could a key start the word whose first letter is at s[i]? Where 6
- * bytes can be read, its first two characters are looked up in g->duo,
- * three in g->tri (a word of one or two letters that surely ends is told
- * there), the rest by may_start_key().
+ * bytes can be read, its first two characters are looked up in g->duo
+ * (two Russian letters in g->cyr2, cyr_pair()), three in g->tri (a word
+ * of one or two letters that surely ends is told there), the rest by
+ * may_start_key().
  */
 static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
 				  size_t i, bool markup)
 {
-	size_t k, j = i, bit;
-	unsigned c;
+	size_t k = 2, j = i + 2, bit;
+	unsigned c = 0, c1;
 	unsigned char b;
 
 	if (!g->nodd && n - i >= 6) {
-		bit = letter_cls(g, s + j, &k);
-		c = next_cls(g, s, n, j += k, markup, &k);
-		bit = bit * NV_GUARD_TRI + c;
-		if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+		if ((c1 = cyr_pair(g, s + i, &c)) == NV_GUARD_END)
 			return false;
-		bit = bit * NV_GUARD_TRI +
+		if (c1 == NV_GUARD_TRI) {
+			c1 = letter_cls(g, s + i, &k);
+			c = next_cls(g, s, n, j = i + k, markup, &k);
+			bit = c1 * NV_GUARD_TRI + c;
+			if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+				return false;
+		}
+		bit = ((size_t)c1 * NV_GUARD_TRI + c) * NV_GUARD_TRI +
 		      (c < NV_GUARD_CLASSES ? next_cls(g, s, n, j + k, markup, &k) : NV_GUARD_END);
 		if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
 			return false;
 		return may_start_key(g, s, n, i, markup, NULL);
 	}
+	j = i;
 	b = plain_letter(g, s, n, i, &k);
 	return !quick_reject(g, s, n, &j, b, k) && may_start_key(g, s, n, i, markup, NULL);
 }

@@ -5,7 +5,10 @@
  * place of texts built of the characters it treats apart, and a name
  * hidden right after one of them, or across the edge of a block, is
  * still found. An attribute a thread has found no name in for one guard
- * is read again for another.
+ * is read again for another. Two Russian letters looked up at once
+ * (g->cyr2) stop where the classes one at a time stop. A window a thread
+ * kept a mention of (guard_memo.c) is taken again only for the same
+ * guard, the same bytes, the same end of the text and the same markup.
  */
 #include "common.h"
 
@@ -319,9 +322,120 @@ static void test_seen_values(void)
 	CHECK_STR(h.p->id, "gusev-dv");
 }
 
+/*
+ * Every pair of characters 0xD0/0xD1 and 0x80–0xBF starting a word
+ * (g->cyr2, without odd keys), before a letter, a space, a soft hyphen
+ * or a tag: the blocks stop where one character at a time stops.
+ */
+static void test_cyr_pairs(void)
+{
+	static const char *const third[] = { "ов", " и", "\xC2\xADв", "<b>в</b>" };
+	struct nv_guard *g = guard(false);
+	struct nv_buf b = NV_BUF_INIT;
+	size_t x, t, fast, steps;
+	bool ok = true, markup;
+
+	for (x = 0; ok && x < 128 * 128 * 8; x++) {
+		t = x / (128 * 128);
+		markup = t & 1;
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "x %c%c%c%c%s", 0xD0 | (int)(x >> 13 & 1),
+			    0x80 | (int)(x >> 7 & 63), 0xD0 | (int)(x >> 6 & 1),
+			    0x80 | (int)(x & 63), third[t >> 1]);
+		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
+		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
+		if (fast != steps) {
+			nv_test_failed(__FILE__, __LINE__, "«%s»: blocks %zu, steps %zu", b.ptr,
+				       fast, steps);
+			ok = false;
+		}
+	}
+	nv_buf_release(&b);
+	nv_guard_free(g);
+	CHECK(ok);
+}
+
+/* The first mention in text by g, as «id[!] start-end», or «-». */
+static char *first(const struct nv_guard *g, const char *text, bool markup)
+{
+	struct nv_guard_hit h;
+
+	if (!nv_guard_find(g, text, strlen(text), 0, markup, &h))
+		return nv_xstrdup("-");
+	return nv_xasprintf("%s%s %zu-%zu", h.p->id, h.leak ? "!" : "", h.start, h.end);
+}
+
+#define PREFIX "Отчёт за первое полугодие подготовила "
+/* Past the window: the text does not end in the bytes kept. */
+#define TAIL                                                                                                                                                  \
+	" отчёт о работе наставников с молодыми специалистами школы за первое полугодие, " \
+	"планы на второе полугодие и предложения методического совета школы"
+
+/*
+ * A window kept for a published person's mention (Соколова) is taken
+ * again for the same bytes, and for no other: one byte after the name,
+ * the text ending after the name or going on, markup or not, another
+ * guard (made at the same address maybe) that does not publish her or
+ * does not know her.
+ */
+static void test_memo(void)
+{
+	static struct nv_person hidden, *only_li[] = { &li }, *only_hidden[] = { &hidden };
+	static const struct {
+		const char *text, *want;
+		bool markup;
+	} c[] = {
+		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", false },
+		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", false },
+		{ PREFIX "Соколова Ирэна сдала" TAIL, "sokolova-iv 71-87", false },
+		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", false },
+		{ PREFIX "Соколова Иринаx", "sokolova-iv 71-87", false },
+		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", false },
+		{ PREFIX "Соко<b>лова</b> Ирина", "sokolova-iv 71-105", true },
+		{ PREFIX "Соко<b>лова</b> Ирина", "-", false },
+		{ PREFIX "Соко<b>лова</b> Ирина", "sokolova-iv 71-105", true },
+	};
+	static struct nv_model m;
+	struct nv_guard *g = guard(true);
+	size_t k;
+	char *got;
+
+	for (k = 0; k < NV_ARRAY_SIZE(c); k++) {
+		got = first(g, c[k].text, c[k].markup);
+		if (strcmp(got, c[k].want))
+			nv_test_failed(__FILE__, __LINE__, "case %zu «%s»: got «%s», want «%s»", k,
+				       c[k].text, got, c[k].want);
+		free(got);
+	}
+	/* Kept last: the window of the first text. */
+	got = first(g, c[0].text, false);
+	CHECK_STR(got, c[0].want);
+	free(got);
+	nv_guard_free(g);
+	/* The same text for guards that do not publish her or do not know her. */
+	hidden = sokolova;
+	hidden.publish = NV_PUBLISH_NONE;
+	memset(&m, 0, sizeof(m));
+	m.people = only_li;
+	m.npeople = 1;
+	g = nv_guard_new(&m);
+	got = first(g, c[0].text, false);
+	CHECK_STR(got, "-");
+	free(got);
+	nv_guard_free(g);
+	m.people = only_hidden;
+	g = nv_guard_new(&m);
+	got = first(g, c[0].text, false);
+	CHECK_STR(got, "sokolova-iv! 71-98");
+	free(got);
+	nv_guard_free(g);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_blocks_as_steps);
 	NV_RUN(test_names_at_block_edges);
 	NV_RUN(test_seen_values);
+	NV_RUN(test_cyr_pairs);
+	NV_RUN(test_memo);
 }
