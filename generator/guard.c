@@ -40,7 +40,8 @@
  * from the end of each mention. Two Russian letters are looked up by
  * one load of their four bytes (g->cyr2). A window a thread found a
  * published person in is kept (guard_memo.c): the same bytes at a later
- * window start, for the same guard, give the same mention unread.
+ * window start, for the same guard, give the same mention unread; so do
+ * the runs of markup the skipping pass went through (a theme's menus).
  */
 #include "common.h"
 
@@ -815,8 +816,12 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	struct nv_guard_folded fd = { fbuf, obuf, 0, 0, FOLD_BUF, true };
 	struct scan sc = { g, NULL, 0 };
 	size_t want = 64, cut, start;
-	/* Offsets in a window are absolute below WINDOW_END (guard_read.c): kept windows fit. */
-	bool memo = len < ((size_t)1 << 30);
+	/*
+	 * Windows of markup only (pages repeat their footer; windows of data
+	 * files rarely repeat whole). Offsets in a window are absolute below
+	 * WINDOW_END (guard_read.c): kept windows fit.
+	 */
+	bool memo = markup && len < ((size_t)1 << 30);
 	struct cand c = { NULL, 0, 0, 0, false };
 	bool found = false;
 	uint32_t cp;

@@ -346,4 +346,22 @@ bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, siz
 void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t end,
 		       bool markup, const struct nv_guard_hit *hit);
 
+#define NV_GUARD_RUN_MIN  128  /* bytes of a run of markup kept (guard_memo.c), at least */
+#define NV_GUARD_RUN_MAX  1024 /* and at most */
+#define NV_GUARD_RUN_SAFE 4    /* its last word starts and tags kept */
+
+/*
+ * A run of markup from the tag at text[i] (n bytes in all) that this
+ * thread's skipping pass went through for g with no word a key may
+ * start, outside a word at its start and end: its length, and the
+ * offsets from i of its last word starts and tags (up to
+ * NV_GUARD_RUN_SAFE, the oldest first) in safe and *nsafe; 0 if none.
+ */
+size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i,
+			uint32_t *safe, unsigned *nsafe);
+
+/* Keep the run text[i, e) for nv_guard_run_get(), with its last word starts and tags. */
+void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t e,
+		      const uint32_t *safe, unsigned nsafe);
+
 #endif

@@ -35,8 +35,8 @@ struct memo_window {
 
 static _Thread_local struct memo_window memo[MEMO_SLOTS];
 
-/* The place of the window at s[0] (n bytes to the text's end). */
-static struct memo_window *memo_slot(const char *s, size_t n, bool markup)
+/* A hash of the first bytes at s (n to the text's end). */
+static uint64_t head_hash(const char *s, size_t n, bool markup)
 {
 	uint64_t h = (uint64_t)markup * UINT64_C(0x9E3779B97F4A7C15), w;
 	size_t i, k = n < MEMO_HASH ? n : MEMO_HASH;
@@ -46,7 +46,13 @@ static struct memo_window *memo_slot(const char *s, size_t n, bool markup)
 		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
 		h ^= h >> 29;
 	}
-	return &memo[h % MEMO_SLOTS];
+	return h;
+}
+
+/* The place of the window at s[0] (n bytes to the text's end). */
+static struct memo_window *memo_slot(const char *s, size_t n, bool markup)
+{
+	return &memo[head_hash(s, n, markup) % MEMO_SLOTS];
 }
 
 bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
@@ -83,4 +89,84 @@ void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, siz
 	m->ends = end == n;
 	m->p = hit->p;
 	memcpy(m->text, text + i, len);
+}
+
+/*
+ * The runs of markup, from a tag outside a word to another (longer than
+ * RUN_MIN bytes), that the skipping pass of a thread went through with no
+ * word a key may start, for the guard it read them with: the pages of a
+ * site repeat their theme's header, menus and footer. Going through a
+ * run depends on its bytes alone (outside a word at its start, the pass
+ * reads nothing before it; MEMO_AHEAD bytes after it are compared too),
+ * so the same bytes are gone through again at once, with the word starts
+ * and tags the pass keeps (the last few: nv_guard_skip()'s place to fold
+ * from). A run that was taken again stays (`uses`) until others have
+ * come to its place as often.
+ */
+#define RUN_SLOTS 256
+
+struct memo_run {
+	uint64_t serial; /* the guard's (g->serial); 0: empty */
+	uint64_t hash;	 /* run_hash() of its first bytes: most runs that differ, told at once */
+	uint32_t len;
+	uint32_t uses;
+	uint32_t safe[NV_GUARD_RUN_SAFE];
+	unsigned nsafe;
+	unsigned char text[NV_GUARD_RUN_MAX + MEMO_AHEAD];
+};
+
+static _Thread_local struct memo_run runs[RUN_SLOTS];
+
+/* A hash of the MEMO_HASH (32) bytes at s. */
+static uint64_t run_hash(const char *s)
+{
+	uint64_t w[4];
+
+	memcpy(w, s, sizeof(w));
+	return ((w[0] * UINT64_C(0x9E3779B97F4A7C15)) ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^
+		(w[2] * UINT64_C(0x165667B19E3779F9)) ^ (w[3] * UINT64_C(0x27D4EB2F165667C5))) >>
+	       32;
+}
+
+size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i,
+			uint32_t *safe, unsigned *nsafe)
+{
+	struct memo_run *m;
+	uint64_t h;
+
+	if (n - i < NV_GUARD_RUN_MIN + MEMO_AHEAD)
+		return 0;
+	h = run_hash(text + i);
+	m = &runs[h % RUN_SLOTS];
+	if (m->hash != h || m->serial != g->serial || n - i < m->len + MEMO_AHEAD ||
+	    memcmp(m->text, text + i, m->len + MEMO_AHEAD))
+		return 0;
+	m->uses += m->uses < 8;
+	memcpy(safe, m->safe, m->nsafe * sizeof(*safe));
+	*nsafe = m->nsafe;
+	return m->len;
+}
+
+void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t e,
+		      const uint32_t *safe, unsigned nsafe)
+{
+	struct memo_run *m;
+	uint64_t h;
+
+	if (e - i < NV_GUARD_RUN_MIN || e - i > NV_GUARD_RUN_MAX || n - e < MEMO_AHEAD ||
+	    nsafe > NV_GUARD_RUN_SAFE)
+		return;
+	h = run_hash(text + i);
+	m = &runs[h % RUN_SLOTS];
+	if (m->serial == g->serial && m->uses) {
+		m->uses--;
+		return;
+	}
+	m->serial = g->serial;
+	m->hash = h;
+	m->len = (uint32_t)(e - i);
+	m->uses = 0;
+	memcpy(m->safe, safe, nsafe * sizeof(*safe));
+	m->nsafe = nsafe;
+	memcpy(m->text, text + i, e - i + MEMO_AHEAD);
 }

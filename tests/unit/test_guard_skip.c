@@ -8,7 +8,9 @@
  * is read again for another. Two Russian letters looked up at once
  * (g->cyr2) stop where the classes one at a time stop. A window a thread
  * kept a mention of (guard_memo.c) is taken again only for the same
- * guard, the same bytes, the same end of the text and the same markup.
+ * guard, the same bytes, the same end of the text and the same markup;
+ * a run of markup the pass went through (guard_memo.c), for the same
+ * guard and bytes.
  */
 #include "common.h"
 
@@ -385,12 +387,12 @@ static void test_memo(void)
 		const char *text, *want;
 		bool markup;
 	} c[] = {
-		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", false },
-		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", false },
-		{ PREFIX "Соколова Ирэна сдала" TAIL, "sokolova-iv 71-87", false },
-		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", false },
-		{ PREFIX "Соколова Иринаx", "sokolova-iv 71-87", false },
-		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", false },
+		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", true },
+		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", true },
+		{ PREFIX "Соколова Ирэна сдала" TAIL, "sokolova-iv 71-87", true },
+		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", true },
+		{ PREFIX "Соколова Иринаx", "sokolova-iv 71-87", true },
+		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", true },
 		{ PREFIX "Соко<b>лова</b> Ирина", "sokolova-iv 71-105", true },
 		{ PREFIX "Соко<b>лова</b> Ирина", "-", false },
 		{ PREFIX "Соко<b>лова</b> Ирина", "sokolova-iv 71-105", true },
@@ -408,7 +410,7 @@ static void test_memo(void)
 		free(got);
 	}
 	/* Kept last: the window of the first text. */
-	got = first(g, c[0].text, false);
+	got = first(g, c[0].text, true);
 	CHECK_STR(got, c[0].want);
 	free(got);
 	nv_guard_free(g);
@@ -419,15 +421,79 @@ static void test_memo(void)
 	m.people = only_li;
 	m.npeople = 1;
 	g = nv_guard_new(&m);
-	got = first(g, c[0].text, false);
+	got = first(g, c[0].text, true);
 	CHECK_STR(got, "-");
 	free(got);
 	nv_guard_free(g);
 	m.people = only_hidden;
 	g = nv_guard_new(&m);
-	got = first(g, c[0].text, false);
+	got = first(g, c[0].text, true);
 	CHECK_STR(got, "sokolova-iv! 71-98");
 	free(got);
+	nv_guard_free(g);
+}
+
+/* A site's menu, as every page repeats it: runs of markup the pass keeps (guard_memo.c). */
+#define MENU(word)                                                                                                           \
+	"<nav class=\"site-nav\"><ul class=\"menu\"><li><a href=\"../index.html\">Главная "                           \
+	"страница раздела</a></li><li><a href=\"../news/index.html\">Новости и объявления " \
+	"школы</a></li><li><a href=\"../orders/index.html\">Приказы и положения о "                   \
+	"наставничестве</a></li><li><a href=\"../roadmaps/index.html\">Дорожные карты "           \
+	"программ на учебный год</a></li><li><a href=\"../cases/index.html\">Кейсы "                \
+	"наставников и " word " молодых специалистов</a></li><li><a "                                     \
+	"href=\"../search.html\">Поиск по разделу</a></li></ul></nav>\n<p>Текст страницы.</p>\n"
+
+/*
+ * A run of markup kept for one guard is gone through again only for the
+ * same guard and the same bytes: the menu with a name deep inside it
+ * stops the pass after the menu without it was kept, and after a guard
+ * that does not know the name went through it; from every place of
+ * texts that repeat the menu, the blocks stop where the steps stop.
+ */
+static void test_runs(void)
+{
+	static struct nv_person *only_li[] = { &li };
+	static const char *a = MENU("опыт"), *b = MENU("Гусева");
+	static struct nv_model m;
+	struct nv_guard *g = guard(false), *other;
+	struct nv_buf t = NV_BUF_INIT;
+	size_t k, la = strlen(a), lb = strlen(b), want = nv_guard_skip_steps(g, b, lb, 0, true);
+	bool ok = true;
+
+	memset(&m, 0, sizeof(m));
+	m.people = only_li;
+	m.npeople = 1;
+	other = nv_guard_new(&m);
+	CHECK(want < lb);
+	for (k = 0; k < 3; k++)
+		CHECK_INT(nv_guard_skip(g, a, la, 0, true), la);
+	CHECK_INT(nv_guard_skip(g, b, lb, 0, true), want);
+	for (k = 0; k < 3; k++)
+		CHECK_INT(nv_guard_skip(other, b, lb, 0, true), lb);
+	CHECK_INT(nv_guard_skip(g, b, lb, 0, true), want);
+	/* A name a few places after a run: the place to fold from is among the run's. */
+	nv_buf_adds(&t, "<p>Текст страницы о работе наставников с молодыми специалистами "
+			"школы в этом учебном году <br>................ Гусев");
+	for (k = 0; k < 3; k++)
+		CHECK_INT(nv_guard_skip(g, t.ptr, t.len, 0, true),
+			  nv_guard_skip_steps(g, t.ptr, t.len, 0, true));
+	nv_buf_reset(&t);
+	for (k = 0; k < 3; k++)
+		nv_buf_adds(&t, k == 1 ? b : a);
+	nv_buf_adds(&t, "<p>Гусев</p>");
+	nv_buf_adds(&t, a);
+	for (k = 0; ok && k < t.len; k++) {
+		if (nv_guard_skip(g, t.ptr, t.len, k, true) !=
+		    nv_guard_skip_steps(g, t.ptr, t.len, k, true)) {
+			nv_test_failed(__FILE__, __LINE__, "from %zu: blocks %zu, steps %zu", k,
+				       nv_guard_skip(g, t.ptr, t.len, k, true),
+				       nv_guard_skip_steps(g, t.ptr, t.len, k, true));
+			ok = false;
+		}
+	}
+	CHECK(ok);
+	nv_buf_release(&t);
+	nv_guard_free(other);
 	nv_guard_free(g);
 }
 
@@ -438,4 +504,5 @@ void nv_tests(void)
 	NV_RUN(test_seen_values);
 	NV_RUN(test_cyr_pairs);
 	NV_RUN(test_memo);
+	NV_RUN(test_runs);
 }
