@@ -37,7 +37,11 @@
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
- * from the end of each mention.
+ * from the end of each mention. Two Russian letters are looked up by
+ * one load of their four bytes (g->cyr2). A window a thread found a
+ * published person in is kept (guard_memo.c): the same bytes at a later
+ * window start, for the same guard, give the same mention unread; so do
+ * the runs of markup the skipping pass went through (a theme's menus).
  */
 #include "common.h"
 
@@ -401,6 +405,16 @@ static void build_tri(struct nv_guard *g)
 					bit /= NV_GUARD_TRI;
 					g->duo[bit / 64] |= UINT64_C(1) << (bit % 64);
 				}
+	for (bit = 0; bit < 128; bit++)
+		g->cls7[bit] = g->cls[256 * (1 + (bit & 1)) + 0x80 + (bit >> 1)];
+	/* g->cyr2: a first character of no class (never a word's start) may start anything. */
+	for (bit = 0; bit < 1 << 14; bit++) {
+		c1 = g->cls[256 * (1 + (int)(bit >> 7 & 1)) + 0x80 + (int)(bit >> 8 & 63)];
+		c2 = g->cls[256 * (1 + (int)(bit & 1)) + 0x80 + (int)(bit >> 1 & 63)];
+		c2 = c1 * NV_GUARD_TRI + c2;
+		if (c1 == NV_GUARD_NONE || ((g->duo[c2 / 64] >> (c2 % 64)) & 1))
+			g->cyr2[bit / 64] |= UINT64_C(1) << (bit % 64);
+	}
 }
 
 static void index_keys(struct nv_guard *g)
@@ -801,12 +815,21 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	uint32_t obuf[FOLD_BUF];
 	struct nv_guard_folded fd = { fbuf, obuf, 0, 0, FOLD_BUF, true };
 	struct scan sc = { g, NULL, 0 };
-	size_t want = 64, cut;
+	size_t want = 64, cut, start;
+	/*
+	 * Windows of markup only (pages repeat their footer; windows of data
+	 * files rarely repeat whole). Offsets in a window are absolute below
+	 * WINDOW_END (guard_read.c): kept windows fit.
+	 */
+	bool memo = markup && len < ((size_t)1 << 30);
 	struct cand c = { NULL, 0, 0, 0, false };
 	bool found = false;
 	uint32_t cp;
 
 	while (g && !found && (r.i = nv_guard_skip(g, text, len, r.i, markup)) < len) {
+		if (memo && nv_guard_memo_get(g, text, len, r.i, markup, hit))
+			return true;
+		start = r.i;
 		r.npend = 0;
 		fd.len = 0;
 		nv_guard_fold(&r, &fd, want, true);
@@ -826,6 +849,8 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 				hit->end = hit->start +
 					   nv_guard_char_at(text, len, hit->start, markup, &cp);
 			hit->leak = cand_leak(&c);
+			if (memo)
+				nv_guard_memo_put(g, text, len, start, r.i, markup, hit);
 		}
 		r = next;
 	}

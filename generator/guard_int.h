@@ -271,7 +271,33 @@ struct nv_guard {
 	 * bytes, not in the 27 KB of g->tri.
 	 */
 	uint64_t duo[(NV_GUARD_CLASSES * (NV_GUARD_CLASSES + 2) + 63) / 64];
+	/*
+	 * g->duo for a word whose first two characters are both 0xD0 or 0xD1
+	 * and a byte 0x80–0xBF (a Russian letter or another one of no
+	 * class): bit nv_guard_cyr2(the word's first four bytes) of these
+	 * 2 KB, with one load of the text, not a class at a time.
+	 */
+	uint64_t cyr2[1 << 14 >> 6];
+	unsigned char cls7[128]; /* the class of a character by its 7 bits (NV_GUARD_CYR_CODE) */
 };
+
+/*
+ * Each character 0xD0/0xD1 and 0x80–0xBF as 7 bits: its first byte's low
+ * bit, then its second's low 6 bits above it. NV_GUARD_CYR2 of the first
+ * four bytes u (in memory order, little-endian) is the first's code
+ * times 128 plus the second's: the low bits of u's bytes (mask) times 129
+ * put the first code at bits 7–13 and the second at 23–29 (the copies
+ * overlap at bits 15–20 only, whose carry ends at bit 21).
+ */
+#define NV_GUARD_CYR_CODE(lead, cont) (((unsigned)(lead)&1) | ((unsigned)(cont)&63) << 1)
+static inline unsigned nv_guard_cyr2(uint32_t u)
+{
+	uint32_t p = (u & UINT32_C(0x3F013F01)) * 129;
+
+	return (p & 0x3F80) | (p >> 23 & 0x7F);
+}
+/* Are the four bytes u two such characters? */
+#define NV_GUARD_IS_CYR2(u) (((u)&UINT32_C(0xC0FEC0FE)) == UINT32_C(0x80D080D0))
 
 #define NV_GUARD_NONE NV_GUARD_CLASSES	     /* no plain letter: the word may go on */
 #define NV_GUARD_END  (NV_GUARD_CLASSES + 1) /* in g->tri: the word surely ends */
@@ -304,5 +330,38 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 /* nv_guard_skip() a character or a tag at a time: what the fast way must match (for tests). */
 size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,
 			   bool markup);
+
+/*
+ * The mention the window of text at text[i] (n bytes in all) gives, if
+ * this thread kept one for g, markup and the same bytes (guard_memo.c):
+ * true with it in *hit.
+ */
+bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
+		       struct nv_guard_hit *hit);
+
+/*
+ * Keep the mention *hit of a published person (not a leak) that the
+ * window text[i, end) gave, for nv_guard_memo_get().
+ */
+void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t end,
+		       bool markup, const struct nv_guard_hit *hit);
+
+#define NV_GUARD_RUN_MIN  128  /* bytes of a run of markup kept (guard_memo.c), at least */
+#define NV_GUARD_RUN_MAX  1024 /* and at most */
+#define NV_GUARD_RUN_SAFE 4    /* its last word starts and tags kept */
+
+/*
+ * A run of markup from the tag at text[i] (n bytes in all) that this
+ * thread's skipping pass went through for g with no word a key may
+ * start, outside a word at its start and end: its length, and the
+ * offsets from i of its last word starts and tags (up to
+ * NV_GUARD_RUN_SAFE, the oldest first) in safe and *nsafe; 0 if none.
+ */
+size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i,
+			uint32_t *safe, unsigned *nsafe);
+
+/* Keep the run text[i, e) for nv_guard_run_get(), with its last word starts and tags. */
+void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t e,
+		      const uint32_t *safe, unsigned nsafe);
 
 #endif

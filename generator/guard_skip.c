@@ -385,6 +385,7 @@ static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t
 }
 
 #define SAFE 4 /* places kept to fold from: a word start a few words back */
+_Static_assert(SAFE == NV_GUARD_RUN_SAFE, "a run kept holds the places kept");
 
 /* The characters skip_blocks() leaves to be read alone besides those that may leave nothing. */
 enum {
@@ -397,9 +398,47 @@ enum {
 struct skip_state {
 	size_t safe[SAFE]; /* the last word starts and tags, the newest at (ns - 1) % SAFE */
 	unsigned ns;
-	bool word; /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
-	bool fast; /* attribute values by value_may_name_seen(), not value_may_name() */
+	bool word;   /* in a word: after a letter (and maybe a soft hyphen or an inline tag) */
+	bool fast;   /* attribute values by value_may_name_seen(), runs by run_memo() */
+	bool marked; /* a run (run_memo()) started at the tag at mark, safe[mark_ns] on */
+	size_t mark;
+	unsigned mark_ns;
 };
+
+/*
+ * At the tag at s[i], outside a word (st->fast): the run since the last
+ * such tag (st->mark) is kept when it is long enough (guard_memo.c), and
+ * a run kept from here is gone through at once: its length, with its
+ * word starts and tags in st->safe as the pass keeps them; else 0, a run
+ * starting here.
+ */
+static size_t run_memo(const struct nv_guard *g, const char *text, size_t n, size_t i,
+		       struct skip_state *st)
+{
+	uint32_t rel[NV_GUARD_RUN_SAFE];
+	unsigned k, m;
+	size_t len;
+
+	if (st->marked && i - st->mark >= NV_GUARD_RUN_MIN) {
+		m = st->ns - st->mark_ns < SAFE ? st->ns - st->mark_ns : SAFE;
+		for (k = 0; k < m; k++)
+			rel[k] = (uint32_t)(st->safe[(st->ns - m + k) % SAFE] - st->mark);
+		nv_guard_run_put(g, text, n, st->mark, i, rel, m);
+		st->marked = false;
+	}
+	if (!st->marked) {
+		st->marked = true;
+		st->mark = i;
+		st->mark_ns = st->ns;
+	}
+	if (!(len = nv_guard_run_get(g, text, n, i, rel, &m)))
+		return 0;
+	for (k = 0; k < m; k++)
+		st->safe[st->ns++ % SAFE] = i + rel[k];
+	st->mark = i + len;
+	st->mark_ns = st->ns;
+	return len;
+}
 
 /* The class of the character at s[0] (g->cls), its length in *k; s[1] may be read. */
 static inline unsigned letter_cls(const struct nv_guard *g, const unsigned char *s, size_t *k)
@@ -424,30 +463,65 @@ static inline unsigned next_cls(const struct nv_guard *g, const unsigned char *s
 }
 
 /*
+ * The classes of the first two characters at s (4 bytes read) when both
+ * are 0xD0 or 0xD1 and a byte 0x80–0xBF (Russian letters, or letters of
+ * no class) and the first has a class: the first's, the second's in *c;
+ * NV_GUARD_END when g->duo has no bit for them (no key starts the word);
+ * NV_GUARD_TRI for any other characters. One load of the text and of
+ * g->cyr2, not a class at a time.
+ */
+static inline unsigned cyr_pair(const struct nv_guard *g, const unsigned char *s, unsigned *c)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t u;
+	unsigned x, c1;
+
+	memcpy(&u, s, 4);
+	if (!NV_GUARD_IS_CYR2(u))
+		return NV_GUARD_TRI;
+	x = nv_guard_cyr2(u);
+	if (!((g->cyr2[x / 64] >> (x % 64)) & 1))
+		return NV_GUARD_END;
+	c1 = g->cls7[x >> 7];
+	*c = g->cls7[x & 127];
+	return c1 == NV_GUARD_NONE ? NV_GUARD_TRI : c1;
+#else
+	(void)g, (void)s, (void)c;
+	return NV_GUARD_TRI;
+#endif
+}
+
+/*
  * Could a key start the word whose first letter is at s[i]? Where 6
- * bytes can be read, its first two characters are looked up in g->duo,
- * three in g->tri (a word of one or two letters that surely ends is told
- * there), the rest by may_start_key().
+ * bytes can be read, its first two characters are looked up in g->duo
+ * (two Russian letters in g->cyr2, cyr_pair()), three in g->tri (a word
+ * of one or two letters that surely ends is told there), the rest by
+ * may_start_key().
  */
 static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
 				  size_t i, bool markup)
 {
-	size_t k, j = i, bit;
-	unsigned c;
+	size_t k = 2, j = i + 2, bit;
+	unsigned c = 0, c1;
 	unsigned char b;
 
 	if (!g->nodd && n - i >= 6) {
-		bit = letter_cls(g, s + j, &k);
-		c = next_cls(g, s, n, j += k, markup, &k);
-		bit = bit * NV_GUARD_TRI + c;
-		if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+		if ((c1 = cyr_pair(g, s + i, &c)) == NV_GUARD_END)
 			return false;
-		bit = bit * NV_GUARD_TRI +
+		if (c1 == NV_GUARD_TRI) {
+			c1 = letter_cls(g, s + i, &k);
+			c = next_cls(g, s, n, j = i + k, markup, &k);
+			bit = c1 * NV_GUARD_TRI + c;
+			if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+				return false;
+		}
+		bit = ((size_t)c1 * NV_GUARD_TRI + c) * NV_GUARD_TRI +
 		      (c < NV_GUARD_CLASSES ? next_cls(g, s, n, j + k, markup, &k) : NV_GUARD_END);
 		if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
 			return false;
 		return may_start_key(g, s, n, i, markup, NULL);
 	}
+	j = i;
 	b = plain_letter(g, s, n, i, &k);
 	return !quick_reject(g, s, n, &j, b, k) && may_start_key(g, s, n, i, markup, NULL);
 }
@@ -483,6 +557,8 @@ static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, si
 		st->word = true;
 		return e;
 	}
+	if (markup && s[i] == '<' && st->fast && !st->word && (k = run_memo(g, text, n, i, st)))
+		return i + k;
 	if (markup && s[i] == '<' &&
 	    (k = skip_tag(g, text, n, i, st->word, st->fast, &inl, &name))) {
 		if (name) {
@@ -686,6 +762,7 @@ static bool value_blocks(const struct nv_guard *g, const char *text, size_t i, s
 	for (k = 0; k < SAFE; k++)
 		st.safe[k] = i;
 	st.ns = 0;
+	st.marked = false;
 	st.word = false;
 	st.fast = true;
 	return skip_blocks(g, text, end, MARK_REFS, &st, i, &at) == SKIP_FOUND;
@@ -711,6 +788,7 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 	for (k = 0; k < SAFE; k++)
 		st.safe[k] = i;
 	st.ns = 0;
+	st.marked = false;
 	st.word = false;
 	st.fast = true;
 	return skip_blocks(g, text, n, markup ? MARK_TAGS : MARK_NONE, &st, i, &at) == SKIP_FOUND
@@ -730,6 +808,7 @@ size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n,
 	for (k = 0; k < SAFE; k++)
 		st.safe[k] = i;
 	st.ns = 0;
+	st.marked = false;
 	st.word = false;
 	st.fast = false;
 	while (i < n)

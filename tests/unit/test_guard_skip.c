@@ -5,7 +5,12 @@
  * place of texts built of the characters it treats apart, and a name
  * hidden right after one of them, or across the edge of a block, is
  * still found. An attribute a thread has found no name in for one guard
- * is read again for another.
+ * is read again for another. Two Russian letters looked up at once
+ * (g->cyr2) stop where the classes one at a time stop. A window a thread
+ * kept a mention of (guard_memo.c) is taken again only for the same
+ * guard, the same bytes, the same end of the text and the same markup;
+ * a run of markup the pass went through (guard_memo.c), for the same
+ * guard and bytes.
  */
 #include "common.h"
 
@@ -319,9 +324,185 @@ static void test_seen_values(void)
 	CHECK_STR(h.p->id, "gusev-dv");
 }
 
+/*
+ * Every pair of characters 0xD0/0xD1 and 0x80–0xBF starting a word
+ * (g->cyr2, without odd keys), before a letter, a space, a soft hyphen
+ * or a tag: the blocks stop where one character at a time stops.
+ */
+static void test_cyr_pairs(void)
+{
+	static const char *const third[] = { "ов", " и", "\xC2\xADв", "<b>в</b>" };
+	struct nv_guard *g = guard(false);
+	struct nv_buf b = NV_BUF_INIT;
+	size_t x, t, fast, steps;
+	bool ok = true, markup;
+
+	for (x = 0; ok && x < 128 * 128 * 8; x++) {
+		t = x / (128 * 128);
+		markup = t & 1;
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "x %c%c%c%c%s", 0xD0 | (int)(x >> 13 & 1),
+			    0x80 | (int)(x >> 7 & 63), 0xD0 | (int)(x >> 6 & 1),
+			    0x80 | (int)(x & 63), third[t >> 1]);
+		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
+		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
+		if (fast != steps) {
+			nv_test_failed(__FILE__, __LINE__, "«%s»: blocks %zu, steps %zu", b.ptr,
+				       fast, steps);
+			ok = false;
+		}
+	}
+	nv_buf_release(&b);
+	nv_guard_free(g);
+	CHECK(ok);
+}
+
+/* The first mention in text by g, as «id[!] start-end», or «-». */
+static char *first(const struct nv_guard *g, const char *text, bool markup)
+{
+	struct nv_guard_hit h;
+
+	if (!nv_guard_find(g, text, strlen(text), 0, markup, &h))
+		return nv_xstrdup("-");
+	return nv_xasprintf("%s%s %zu-%zu", h.p->id, h.leak ? "!" : "", h.start, h.end);
+}
+
+#define PREFIX "Отчёт за первое полугодие подготовила "
+/* Past the window: the text does not end in the bytes kept. */
+#define TAIL                                                                                                                                                  \
+	" отчёт о работе наставников с молодыми специалистами школы за первое полугодие, " \
+	"планы на второе полугодие и предложения методического совета школы"
+
+/*
+ * A window kept for a published person's mention (Соколова) is taken
+ * again for the same bytes, and for no other: one byte after the name,
+ * the text ending after the name or going on, markup or not, another
+ * guard (made at the same address maybe) that does not publish her or
+ * does not know her.
+ */
+static void test_memo(void)
+{
+	static struct nv_person hidden, *only_li[] = { &li }, *only_hidden[] = { &hidden };
+	static const struct {
+		const char *text, *want;
+		bool markup;
+	} c[] = {
+		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", true },
+		{ PREFIX "Соколова Ирина сдала" TAIL, "sokolova-iv 71-98", true },
+		{ PREFIX "Соколова Ирэна сдала" TAIL, "sokolova-iv 71-87", true },
+		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", true },
+		{ PREFIX "Соколова Иринаx", "sokolova-iv 71-87", true },
+		{ PREFIX "Соколова Ирина", "sokolova-iv 71-98", true },
+		{ PREFIX "Соко<b>лова</b> Ирина", "sokolova-iv 71-105", true },
+		{ PREFIX "Соко<b>лова</b> Ирина", "-", false },
+		{ PREFIX "Соко<b>лова</b> Ирина", "sokolova-iv 71-105", true },
+	};
+	static struct nv_model m;
+	struct nv_guard *g = guard(true);
+	size_t k;
+	char *got;
+
+	for (k = 0; k < NV_ARRAY_SIZE(c); k++) {
+		got = first(g, c[k].text, c[k].markup);
+		if (strcmp(got, c[k].want))
+			nv_test_failed(__FILE__, __LINE__, "case %zu «%s»: got «%s», want «%s»", k,
+				       c[k].text, got, c[k].want);
+		free(got);
+	}
+	/* Kept last: the window of the first text. */
+	got = first(g, c[0].text, true);
+	CHECK_STR(got, c[0].want);
+	free(got);
+	nv_guard_free(g);
+	/* The same text for guards that do not publish her or do not know her. */
+	hidden = sokolova;
+	hidden.publish = NV_PUBLISH_NONE;
+	memset(&m, 0, sizeof(m));
+	m.people = only_li;
+	m.npeople = 1;
+	g = nv_guard_new(&m);
+	got = first(g, c[0].text, true);
+	CHECK_STR(got, "-");
+	free(got);
+	nv_guard_free(g);
+	m.people = only_hidden;
+	g = nv_guard_new(&m);
+	got = first(g, c[0].text, true);
+	CHECK_STR(got, "sokolova-iv! 71-98");
+	free(got);
+	nv_guard_free(g);
+}
+
+/* A site's menu, as every page repeats it: runs of markup the pass keeps (guard_memo.c). */
+#define MENU(word)                                                                                                           \
+	"<nav class=\"site-nav\"><ul class=\"menu\"><li><a href=\"../index.html\">Главная "                           \
+	"страница раздела</a></li><li><a href=\"../news/index.html\">Новости и объявления " \
+	"школы</a></li><li><a href=\"../orders/index.html\">Приказы и положения о "                   \
+	"наставничестве</a></li><li><a href=\"../roadmaps/index.html\">Дорожные карты "           \
+	"программ на учебный год</a></li><li><a href=\"../cases/index.html\">Кейсы "                \
+	"наставников и " word " молодых специалистов</a></li><li><a "                                     \
+	"href=\"../search.html\">Поиск по разделу</a></li></ul></nav>\n<p>Текст страницы.</p>\n"
+
+/*
+ * A run of markup kept for one guard is gone through again only for the
+ * same guard and the same bytes: the menu with a name deep inside it
+ * stops the pass after the menu without it was kept, and after a guard
+ * that does not know the name went through it; from every place of
+ * texts that repeat the menu, the blocks stop where the steps stop.
+ */
+static void test_runs(void)
+{
+	static struct nv_person *only_li[] = { &li };
+	static const char *a = MENU("опыт"), *b = MENU("Гусева");
+	static struct nv_model m;
+	struct nv_guard *g = guard(false), *other;
+	struct nv_buf t = NV_BUF_INIT;
+	size_t k, la = strlen(a), lb = strlen(b), want = nv_guard_skip_steps(g, b, lb, 0, true);
+	bool ok = true;
+
+	memset(&m, 0, sizeof(m));
+	m.people = only_li;
+	m.npeople = 1;
+	other = nv_guard_new(&m);
+	CHECK(want < lb);
+	for (k = 0; k < 3; k++)
+		CHECK_INT(nv_guard_skip(g, a, la, 0, true), la);
+	CHECK_INT(nv_guard_skip(g, b, lb, 0, true), want);
+	for (k = 0; k < 3; k++)
+		CHECK_INT(nv_guard_skip(other, b, lb, 0, true), lb);
+	CHECK_INT(nv_guard_skip(g, b, lb, 0, true), want);
+	/* A name a few places after a run: the place to fold from is among the run's. */
+	nv_buf_adds(&t, "<p>Текст страницы о работе наставников с молодыми специалистами "
+			"школы в этом учебном году <br>................ Гусев");
+	for (k = 0; k < 3; k++)
+		CHECK_INT(nv_guard_skip(g, t.ptr, t.len, 0, true),
+			  nv_guard_skip_steps(g, t.ptr, t.len, 0, true));
+	nv_buf_reset(&t);
+	for (k = 0; k < 3; k++)
+		nv_buf_adds(&t, k == 1 ? b : a);
+	nv_buf_adds(&t, "<p>Гусев</p>");
+	nv_buf_adds(&t, a);
+	for (k = 0; ok && k < t.len; k++) {
+		if (nv_guard_skip(g, t.ptr, t.len, k, true) !=
+		    nv_guard_skip_steps(g, t.ptr, t.len, k, true)) {
+			nv_test_failed(__FILE__, __LINE__, "from %zu: blocks %zu, steps %zu", k,
+				       nv_guard_skip(g, t.ptr, t.len, k, true),
+				       nv_guard_skip_steps(g, t.ptr, t.len, k, true));
+			ok = false;
+		}
+	}
+	CHECK(ok);
+	nv_buf_release(&t);
+	nv_guard_free(other);
+	nv_guard_free(g);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_blocks_as_steps);
 	NV_RUN(test_names_at_block_edges);
 	NV_RUN(test_seen_values);
+	NV_RUN(test_cyr_pairs);
+	NV_RUN(test_memo);
+	NV_RUN(test_runs);
 }

@@ -1,0 +1,172 @@
+/*
+ * guard_memo.c: the windows of text a thread found a published person's
+ * mention in, kept for the guard it read them with; see guard_int.h.
+ *
+ * A site's pages repeat what names their published people: the
+ * curator in every page's footer, the same lines of a calendar or of a
+ * data file. What nv_guard_find() finds in a window is a function of the
+ * window's bytes alone (it folds from the window's start on, nothing
+ * before it; the characters it reads look at most a few bytes past what
+ * they take), of the guard and of whether the text is markup. So a
+ * window whose bytes, and MEMO_AHEAD bytes after them, are all the same
+ * as one kept gives the same mention. A kept window is taken only when
+ * every byte is the same, never by its hash alone; where the text ended
+ * within the bytes kept, the text must end at the same place.
+ */
+#include "common.h"
+
+#include "guard.h"
+#include "guard_int.h"
+
+#define MEMO_SLOTS 128
+#define MEMO_MAX   1024 /* bytes of text kept: longer windows are read each time */
+#define MEMO_AHEAD 16	/* bytes past a window its characters may look at (a reference) */
+#define MEMO_HASH  32	/* bytes at the window's start that give its place */
+
+struct memo_window {
+	uint64_t serial;     /* the guard's (g->serial); 0: empty */
+	uint32_t len;	     /* the bytes kept, the window's and MEMO_AHEAD more */
+	uint32_t start, end; /* the mention, from the window's start */
+	bool markup;
+	bool ends; /* the text ended there */
+	const struct nv_person *p;
+	unsigned char text[MEMO_MAX];
+};
+
+static _Thread_local struct memo_window memo[MEMO_SLOTS];
+
+/* A hash of the first bytes at s (n to the text's end). */
+static uint64_t head_hash(const char *s, size_t n, bool markup)
+{
+	uint64_t h = (uint64_t)markup * UINT64_C(0x9E3779B97F4A7C15), w;
+	size_t i, k = n < MEMO_HASH ? n : MEMO_HASH;
+
+	for (i = 0; i < k; i += 8) {
+		w = nv_guard_load8((const unsigned char *)s + i, k - i);
+		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+/* The place of the window at s[0] (n bytes to the text's end). */
+static struct memo_window *memo_slot(const char *s, size_t n, bool markup)
+{
+	return &memo[head_hash(s, n, markup) % MEMO_SLOTS];
+}
+
+bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
+		       struct nv_guard_hit *hit)
+{
+	const struct memo_window *m = memo_slot(text + i, n - i, markup);
+
+	if (m->serial != g->serial || m->markup != markup ||
+	    (m->ends ? n - i != m->len : n - i < m->len) || memcmp(m->text, text + i, m->len))
+		return false;
+	hit->p = m->p;
+	hit->start = i + m->start;
+	hit->end = i + m->end;
+	hit->leak = false;
+	return true;
+}
+
+void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t end,
+		       bool markup, const struct nv_guard_hit *hit)
+{
+	struct memo_window *m;
+	size_t len;
+
+	end = n - end > MEMO_AHEAD ? end + MEMO_AHEAD : n;
+	len = end - i;
+	if (hit->leak || len > MEMO_MAX || hit->start < i || hit->end > end)
+		return;
+	m = memo_slot(text + i, n - i, markup);
+	m->serial = g->serial;
+	m->len = (uint32_t)len;
+	m->start = (uint32_t)(hit->start - i);
+	m->end = (uint32_t)(hit->end - i);
+	m->markup = markup;
+	m->ends = end == n;
+	m->p = hit->p;
+	memcpy(m->text, text + i, len);
+}
+
+/*
+ * The runs of markup, from a tag outside a word to another (longer than
+ * RUN_MIN bytes), that the skipping pass of a thread went through with no
+ * word a key may start, for the guard it read them with: the pages of a
+ * site repeat their theme's header, menus and footer. Going through a
+ * run depends on its bytes alone (outside a word at its start, the pass
+ * reads nothing before it; MEMO_AHEAD bytes after it are compared too),
+ * so the same bytes are gone through again at once, with the word starts
+ * and tags the pass keeps (the last few: nv_guard_skip()'s place to fold
+ * from). A run that was taken again stays (`uses`) until others have
+ * come to its place as often.
+ */
+#define RUN_SLOTS 256
+
+struct memo_run {
+	uint64_t serial; /* the guard's (g->serial); 0: empty */
+	uint64_t hash;	 /* run_hash() of its first bytes: most runs that differ, told at once */
+	uint32_t len;
+	uint32_t uses;
+	uint32_t safe[NV_GUARD_RUN_SAFE];
+	unsigned nsafe;
+	unsigned char text[NV_GUARD_RUN_MAX + MEMO_AHEAD];
+};
+
+static _Thread_local struct memo_run runs[RUN_SLOTS];
+
+/* A hash of the MEMO_HASH (32) bytes at s. */
+static uint64_t run_hash(const char *s)
+{
+	uint64_t w[4];
+
+	memcpy(w, s, sizeof(w));
+	return ((w[0] * UINT64_C(0x9E3779B97F4A7C15)) ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^
+		(w[2] * UINT64_C(0x165667B19E3779F9)) ^ (w[3] * UINT64_C(0x27D4EB2F165667C5))) >>
+	       32;
+}
+
+size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i,
+			uint32_t *safe, unsigned *nsafe)
+{
+	struct memo_run *m;
+	uint64_t h;
+
+	if (n - i < NV_GUARD_RUN_MIN + MEMO_AHEAD)
+		return 0;
+	h = run_hash(text + i);
+	m = &runs[h % RUN_SLOTS];
+	if (m->hash != h || m->serial != g->serial || n - i < m->len + MEMO_AHEAD ||
+	    memcmp(m->text, text + i, m->len + MEMO_AHEAD))
+		return 0;
+	m->uses += m->uses < 8;
+	memcpy(safe, m->safe, m->nsafe * sizeof(*safe));
+	*nsafe = m->nsafe;
+	return m->len;
+}
+
+void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t e,
+		      const uint32_t *safe, unsigned nsafe)
+{
+	struct memo_run *m;
+	uint64_t h;
+
+	if (e - i < NV_GUARD_RUN_MIN || e - i > NV_GUARD_RUN_MAX || n - e < MEMO_AHEAD ||
+	    nsafe > NV_GUARD_RUN_SAFE)
+		return;
+	h = run_hash(text + i);
+	m = &runs[h % RUN_SLOTS];
+	if (m->serial == g->serial && m->uses) {
+		m->uses--;
+		return;
+	}
+	m->serial = g->serial;
+	m->hash = h;
+	m->len = (uint32_t)(e - i);
+	m->uses = 0;
+	memcpy(m->safe, safe, nsafe * sizeof(*safe));
+	m->nsafe = nsafe;
+	memcpy(m->text, text + i, e - i + MEMO_AHEAD);
+}
