@@ -89,10 +89,11 @@ static void add_key(struct nv_guard *g, const struct nv_guard_target *t, const c
 	len = len < 255 ? len : 255;
 	if (!len)
 		return;
-	for (i = 0; i < g->nk; i++)
-		if (g->k[i].t == t && g->k[i].len == len && !memcmp(g->k[i].stem, stem, len))
+	/* A target's keys are added one after another: only they can be the same. */
+	for (i = g->nk; i-- > 0 && g->k[i].t == t;)
+		if (g->k[i].len == len && !memcmp(g->k[i].stem, stem, len))
 			return;
-	g->k = nv_xrealloc(g->k, (g->nk + 1) * sizeof(*g->k));
+	NV_GROW(g->k, g->nk + 1, g->k_alloc);
 	k = &g->k[g->nk++];
 	memset(k, 0, sizeof(*k));
 	k->t = t;

@@ -222,7 +222,7 @@ static inline size_t nv_guard_pop64(uint64_t x)
 struct nv_guard {
 	struct nv_guard_target *t;
 	struct nv_guard_key *k;
-	size_t nt, nk;
+	size_t nt, nk, k_alloc;
 	uint64_t serial; /* this guard's number in the process, from 1 (see guard_skip.c) */
 	/*
 	 * The first eight bytes (or all, if fewer) of the keys that are
