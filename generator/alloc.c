@@ -1,6 +1,8 @@
 /* alloc.c: allocation wrappers that never return NULL; see alloc.h. */
 #include "common.h"
 
+#include <pthread.h>
+
 #include "alloc.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -23,6 +25,56 @@
  */
 extern int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)
 	__attribute__((weak));
+
+/* The blocks nv_thread_block() gave a thread, freed by the key's destructor when it ends. */
+#define THREAD_BLOCKS 8
+
+struct thread_blocks {
+	void *v[THREAD_BLOCKS];
+	size_t n;
+};
+
+static pthread_key_t blocks_key;
+static pthread_once_t blocks_once = PTHREAD_ONCE_INIT;
+static bool blocks_ok;
+
+static void free_blocks(void *p)
+{
+	struct thread_blocks *b = p;
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		free(b->v[i]);
+	free(b);
+}
+
+static void make_blocks_key(void)
+{
+	blocks_ok = pthread_key_create(&blocks_key, free_blocks) == 0;
+}
+
+void *nv_thread_block(void **slot, size_t size)
+{
+	struct thread_blocks *b;
+
+	if (*slot)
+		return *slot;
+	*slot = nv_xcalloc(1, size);
+	pthread_once(&blocks_once, make_blocks_key);
+	if (!blocks_ok)
+		return *slot; /* kept to the exit, as a _Thread_local array would be */
+	b = pthread_getspecific(blocks_key);
+	if (!b) {
+		b = nv_xcalloc(1, sizeof(*b));
+		if (pthread_setspecific(blocks_key, b) != 0) {
+			free(b);
+			return *slot;
+		}
+	}
+	if (b->n < THREAD_BLOCKS)
+		b->v[b->n++] = *slot;
+	return *slot;
+}
 
 void nv_alloc_trim(void)
 {

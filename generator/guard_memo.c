@@ -15,6 +15,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "guard.h"
 #include "guard_int.h"
 
@@ -33,7 +34,7 @@ struct memo_window {
 	unsigned char text[MEMO_MAX];
 };
 
-static _Thread_local struct memo_window memo[MEMO_SLOTS];
+static _Thread_local struct memo_window *memo; /* MEMO_SLOTS, nv_thread_block() */
 
 /* A hash of the first bytes at s (n to the text's end). */
 static uint64_t head_hash(const char *s, size_t n, bool markup)
@@ -52,7 +53,9 @@ static uint64_t head_hash(const char *s, size_t n, bool markup)
 /* The place of the window at s[0] (n bytes to the text's end). */
 static struct memo_window *memo_slot(const char *s, size_t n, bool markup)
 {
-	return &memo[head_hash(s, n, markup) % MEMO_SLOTS];
+	struct memo_window *v = nv_thread_block((void **)&memo, MEMO_SLOTS * sizeof(*memo));
+
+	return &v[head_hash(s, n, markup) % MEMO_SLOTS];
 }
 
 bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
@@ -115,7 +118,7 @@ struct memo_run {
 	unsigned char text[NV_GUARD_RUN_MAX + MEMO_AHEAD];
 };
 
-static _Thread_local struct memo_run runs[RUN_SLOTS];
+static _Thread_local struct memo_run *runs; /* RUN_SLOTS, nv_thread_block() */
 
 /* A hash of the MEMO_HASH (32) bytes at s. */
 static uint64_t run_hash(const char *s)
@@ -137,7 +140,8 @@ size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, si
 	if (n - i < NV_GUARD_RUN_MIN + MEMO_AHEAD)
 		return 0;
 	h = run_hash(text + i);
-	m = &runs[h % RUN_SLOTS];
+	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
+	    h % RUN_SLOTS;
 	if (m->hash != h || m->serial != g->serial || n - i < m->len + MEMO_AHEAD ||
 	    memcmp(m->text, text + i, m->len + MEMO_AHEAD))
 		return 0;
@@ -157,7 +161,8 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 	    nsafe > NV_GUARD_RUN_SAFE)
 		return;
 	h = run_hash(text + i);
-	m = &runs[h % RUN_SLOTS];
+	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
+	    h % RUN_SLOTS;
 	if (m->serial == g->serial && m->uses) {
 		m->uses--;
 		return;

@@ -4,6 +4,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "guard.h"
 #include "guard_int.h"
 
@@ -311,7 +312,7 @@ struct seen_value {
 	unsigned char text[SEEN_MAX];
 };
 
-static _Thread_local struct seen_value seen_values[SEEN_SLOTS];
+static _Thread_local struct seen_value *seen_values; /* SEEN_SLOTS, nv_thread_block() */
 
 /* The place of s[0, n) (n <= SEEN_MAX) in seen_values. */
 static struct seen_value *seen_slot(const char *s, size_t n)
@@ -329,7 +330,9 @@ static struct seen_value *seen_slot(const char *s, size_t n)
 		h = (h ^ w) * UINT64_C(0x9E3779B97F4A7C15);
 		h ^= h >> 29;
 	}
-	return &seen_values[h % SEEN_SLOTS];
+	return (struct seen_value *)nv_thread_block((void **)&seen_values,
+						    SEEN_SLOTS * sizeof(*seen_values)) +
+	       h % SEEN_SLOTS;
 }
 
 /*

@@ -166,14 +166,16 @@ struct date_texts {
 	char text[3][48];
 };
 
-static _Thread_local struct date_texts date_slots[DATE_SLOTS];
+static _Thread_local struct date_texts *date_slots; /* DATE_SLOTS, nv_thread_block() */
 
 static const enum nv_date_style date_styles[] = { NV_DATE_NUMERIC, NV_DATE_ISO, NV_DATE_LONG };
 
 static const struct date_texts *date_texts(const struct nv_date *d)
 {
 	unsigned h = (unsigned)d->year * 416u + (unsigned)d->month * 32u + (unsigned)d->day;
-	struct date_texts *t = &date_slots[h & (DATE_SLOTS - 1)];
+	struct date_texts *t = (struct date_texts *)nv_thread_block(
+				       (void **)&date_slots, DATE_SLOTS * sizeof(*date_slots)) +
+			       (h & (DATE_SLOTS - 1));
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i;
 

@@ -47,6 +47,15 @@ void nv_set_oom_hook(void (*hook)(size_t size));
 	} while (0)
 
 /*
+ * A zeroed block of `size` bytes of the calling thread's own, made the
+ * first time the thread asks (through *slot, a _Thread_local pointer)
+ * and freed when the thread ends. Large per-thread tables go here, not
+ * in _Thread_local arrays: those are zeroed for every thread started,
+ * Pango's many included, whether it uses them or not.
+ */
+void *nv_thread_block(void **slot, size_t size);
+
+/*
  * Whether a leak checker watches the process (built with AddressSanitizer,
  * or run under valgrind): a command that would leave its memory to the
  * exit, to save the time of freeing it, frees it all then, so that the
