@@ -17,7 +17,10 @@
  */
 #include "common.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -49,6 +52,7 @@ struct rec {
 struct nv_md_summaries {
 	char *data;
 	size_t len;
+	bool mapped;	      /* data is a read-only mapping of the file, not malloc's */
 	struct nv_strmap *at; /* path → struct rec (one of recs) */
 	struct rec *recs;
 	size_t nrecs;
@@ -386,7 +390,17 @@ static bool index_records(struct nv_md_summaries *s, uint32_t count)
 	return c.p == c.end;
 }
 
-struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_hash identity)
+/* Give data back: unmapped when it is a mapping of the file, else freed. */
+static void drop_data(char *data, size_t len, bool mapped)
+{
+	if (mapped)
+		munmap(data, len);
+	else
+		free(data);
+}
+
+static struct nv_md_summaries *parse_data(char *data, size_t len, bool mapped,
+					  struct nv_hash identity)
 {
 	struct nv_md_summaries *s;
 	struct nv_hash want, got = NV_HASH_INIT;
@@ -394,7 +408,7 @@ struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_
 	uint64_t n;
 
 	if (!data || len < HEADER_LEN || memcmp(data, MAGIC, 8)) {
-		free(data);
+		drop_data(data, len, mapped);
 		return NULL;
 	}
 	memcpy(&version, data + 8, 4);
@@ -404,24 +418,61 @@ struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_
 	memcpy(&n, data + 32, 8);
 	if (version != NV_MD_SUMMARY_VERSION || !nv_hash_eq(want, identity) ||
 	    n != len - HEADER_LEN) {
-		free(data);
+		drop_data(data, len, mapped);
 		return NULL;
 	}
 	memcpy(&want.a, data + 40, 8);
 	memcpy(&want.b, data + 48, 8);
 	nv_hash_add(&got, data + HEADER_LEN, (size_t)n);
 	if (!nv_hash_eq(want, got)) {
-		free(data);
+		drop_data(data, len, mapped);
 		return NULL;
 	}
 	s = nv_xcalloc(1, sizeof(*s));
 	s->data = data;
 	s->len = len;
+	s->mapped = mapped;
 	if (!index_records(s, count)) {
 		nv_md_summaries_free(s);
 		return NULL;
 	}
 	return s;
+}
+
+struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_hash identity)
+{
+	return parse_data(data, len, false, identity);
+}
+
+/*
+ * The file mapped, not read: the summaries of a big site are tens of
+ * megabytes that a read() would copy into fresh pages before a build can
+ * start. The file is only ever replaced by a rename, never written in
+ * place, so the mapping keeps its bytes.
+ */
+struct nv_md_summaries *nv_md_summaries_read(const char *file, struct nv_hash identity)
+{
+	struct nv_buf buf = NV_BUF_INIT;
+	struct stat st;
+	size_t len;
+	void *map = MAP_FAILED;
+	char *data;
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= HEADER_LEN &&
+	    (uint64_t)st.st_size <= ((uint64_t)1 << 30))
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (map != MAP_FAILED)
+		return parse_data(map, (size_t)st.st_size, true, identity);
+	if (nv_read_file(file, (size_t)1 << 30, &buf) < 0) {
+		nv_buf_release(&buf);
+		return NULL;
+	}
+	data = nv_buf_detach(&buf, &len);
+	return parse_data(data, len, false, identity);
 }
 
 size_t nv_md_summaries_count(const struct nv_md_summaries *s)
@@ -612,7 +663,7 @@ void nv_md_summaries_free(struct nv_md_summaries *s)
 	for (i = 0; i < s->nrecs; i++)
 		free(s->recs[i].path);
 	free(s->recs);
-	free(s->data);
+	drop_data(s->data, s->len, s->mapped);
 	free(s);
 }
 

@@ -86,6 +86,9 @@ void nv_md_summary_end(struct nv_buf *out);
  */
 struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_hash identity);
 
+/* The summaries in file (mapped, else read), as nv_md_summaries_parse() would give them. */
+struct nv_md_summaries *nv_md_summaries_read(const char *file, struct nv_hash identity);
+
 /* The number of records of s (0 for NULL). */
 size_t nv_md_summaries_count(const struct nv_md_summaries *s);
 
