@@ -138,13 +138,15 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 	if (split) {
 		hash_meta(doc);
 		k = front_key_of(doc);
-		if ((doc->meta = nv_md_summaries_meta(fronts, &k))) {
+		if ((doc->meta = nv_md_summaries_meta_packed(fronts, &k, &doc->strings))) {
 			/* A new body: the text was checked only when it is the one summarised. */
 			k = key_of(doc);
 			if (!nv_md_summaries_has(bodies, &k) &&
 			    nv_text_check(doc->path, doc->text, doc->len, d) < 0) {
 				nv_value_free(doc->meta);
 				doc->meta = NULL;
+				free(doc->strings);
+				doc->strings = NULL;
 				return -1;
 			}
 			doc->meta_clean = true;

@@ -221,6 +221,8 @@ void nv_md_summary_end(struct nv_buf *out)
 struct cur {
 	const char *p, *end;
 	bool bad;
+	char *block; /* where get_value() puts texts (packed), or NULL: each its own */
+	size_t at;   /* the bytes of block taken */
 };
 
 static bool take(struct cur *c, void *dst, size_t n)
@@ -539,6 +541,14 @@ static struct nv_value *get_value(struct cur *c, int depth)
 	if (n != NONE && !c->bad) {
 		if ((size_t)(c->end - c->p) < n) {
 			c->bad = true;
+		} else if (c->block) {
+			memcpy(c->block + c->at, c->p, n);
+			c->block[c->at + n] = '\0';
+			v->str = c->block + c->at;
+			v->packed = true;
+			v->len = n;
+			c->at += (size_t)n + 1;
+			c->p += n;
 		} else {
 			v->str = nv_xmemdupz(c->p, n);
 			v->len = n;
@@ -608,8 +618,28 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	return md;
 }
 
-struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
-				      const struct nv_md_summary_key *k)
+/* The texts of the tree v that lie in from moved to the same places in to. */
+static void rebase(struct nv_value *v, const char *from, char *to)
+{
+	size_t i;
+
+	if (v->packed)
+		v->str = to + (v->str - from);
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			rebase(v->items[i], from, to);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			rebase(v->members[i].value, from, to);
+}
+
+/*
+ * The tree of k's record; with strings, its texts packed in one block put
+ * there (as nv_value_pack() would: NULL when there are none), not
+ * allocated one by one.
+ */
+static struct nv_value *read_meta(const struct nv_md_summaries *s,
+				  const struct nv_md_summary_key *k, char **strings)
 {
 	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct nv_value *v;
@@ -622,12 +652,35 @@ struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
 	n = get_u32(&c);
 	if (c.bad || n == NONE || n != (size_t)(c.end - c.p))
 		return NULL;
+	/* Each text has 4 bytes of length before it: the block needs no more than n + 1. */
+	if (strings)
+		c.block = nv_xmalloc((size_t)n + 1);
 	v = get_value(&c, META_DEPTH);
 	if (v && (c.p != c.end || v->type != NV_MAP)) {
 		nv_value_free(v);
 		v = NULL;
 	}
+	if (strings) {
+		*strings = v && c.at ? nv_xmalloc(c.at) : NULL;
+		if (*strings) {
+			memcpy(*strings, c.block, c.at);
+			rebase(v, c.block, *strings);
+		}
+		free(c.block);
+	}
 	return v;
+}
+
+struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
+				      const struct nv_md_summary_key *k)
+{
+	return read_meta(s, k, NULL);
+}
+
+struct nv_value *nv_md_summaries_meta_packed(const struct nv_md_summaries *s,
+					     const struct nv_md_summary_key *k, char **strings)
+{
+	return read_meta(s, k, strings);
 }
 
 bool nv_md_summaries_has(const struct nv_md_summaries *s, const struct nv_md_summary_key *k)

@@ -109,6 +109,14 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
 				      const struct nv_md_summary_key *k);
 
+/*
+ * The same tree with its texts packed, as after nv_value_pack(): the
+ * block they lie in goes to *strings (NULL when there are none), the
+ * caller's to free after the tree.
+ */
+struct nv_value *nv_md_summaries_meta_packed(const struct nv_md_summaries *s,
+					     const struct nv_md_summary_key *k, char **strings);
+
 /* Whether s holds a record for k. Safe from several threads at once. */
 bool nv_md_summaries_has(const struct nv_md_summaries *s, const struct nv_md_summary_key *k);
 

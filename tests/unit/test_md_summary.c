@@ -277,8 +277,9 @@ static void test_summary_front_matter(void)
 		"      - {what: Встреча, when: 15.09.2026, done: true}\n      - []\n---\nТекст.\n";
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_split split;
-	struct nv_value *meta, *back;
+	struct nv_value *meta, *back, *packed;
 	struct nv_buf f = NV_BUF_INIT, rec = NV_BUF_INIT;
+	char *strings, *expect;
 	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED);
 	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
 	struct nv_md_summaries *s;
@@ -297,6 +298,22 @@ static void test_summary_front_matter(void)
 	CHECK(back && same_tree(meta, back));
 	CHECK(nv_md_summaries_meta(s, &b) == NULL);
 	nv_value_free(back);
+	/* Packed: the same tree, its texts in one block of their exact size. */
+	strings = NULL;
+	back = nv_md_summaries_meta_packed(s, &a, &strings);
+	CHECK(back && same_tree(meta, back));
+	CHECK(strings != NULL);
+	packed = nv_value_copy(meta);
+	expect = nv_value_pack(packed);
+	CHECK_INT(nv_map_get(back, "title")->str - strings,
+		  nv_map_get(packed, "title")->str - expect);
+	CHECK(nv_map_get(back, "title")->packed);
+	CHECK(strings && !memcmp(strings, expect, 8));
+	nv_value_free(back);
+	nv_value_free(packed);
+	free(strings);
+	free(expect);
+	CHECK(nv_md_summaries_meta_packed(s, &b, &strings) == NULL);
 	nv_value_free(meta);
 	nv_md_summaries_free(s);
 	nv_md_free(md);
