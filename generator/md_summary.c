@@ -521,13 +521,25 @@ static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
  * A node of a front matter read at c, and everything below it; NULL (c
  * bad) when the bytes are not a whole tree no deeper than depth.
  */
+/* Room for exactly n items or members (of size bytes) in v, whose count is known. */
+static void reserve(struct nv_value *v, size_t n, size_t size)
+{
+	if (!n || v->scoped)
+		return;
+	if (v->type == NV_LIST)
+		v->items = nv_xcalloc(n, size);
+	else
+		v->members = nv_xcalloc(n, size);
+	v->alloc = n;
+}
+
 static struct nv_value *get_value(struct cur *c, int depth)
 {
 	uint32_t type = get_u32(c), n, i;
 	int line = get_i32(c), col = get_i32(c), kl, kc;
 	struct nv_value *v, *item;
 	const char *key;
-	char *k;
+	char *k, shortkey[64];
 	size_t len;
 
 	if (c->bad || type > NV_MAP || depth <= 0) {
@@ -559,6 +571,7 @@ static struct nv_value *get_value(struct cur *c, int depth)
 	if (v->type == NV_LIST && !c->bad) {
 		n = get_u32(c);
 		c->bad = c->bad || n > (size_t)(c->end - c->p) / 28;
+		reserve(v, c->bad ? 0 : n, sizeof(*v->items));
 		for (i = 0; !c->bad && i < n; i++)
 			if ((item = get_value(c, depth - 1)))
 				nv_list_push(v, item);
@@ -566,6 +579,7 @@ static struct nv_value *get_value(struct cur *c, int depth)
 	} else if (v->type == NV_MAP && !c->bad) {
 		n = get_u32(c);
 		c->bad = c->bad || n > (size_t)(c->end - c->p) / 40;
+		reserve(v, c->bad ? 0 : n, sizeof(*v->members));
 		for (i = 0; !c->bad && i < n; i++) {
 			key = get_str(c, &len);
 			kl = get_i32(c);
@@ -574,10 +588,14 @@ static struct nv_value *get_value(struct cur *c, int depth)
 				c->bad = true;
 				break;
 			}
-			k = nv_xmemdupz(key, len);
+			/* A key is copied by nv_map_add(): a short one NUL-ended on the stack. */
+			k = len < sizeof(shortkey) ? shortkey : nv_xmalloc(len + 1);
+			memcpy(k, key, len);
+			k[len] = '\0';
 			if ((item = get_value(c, depth - 1)))
 				nv_map_add(v, k, kl, kc, item);
-			free(k);
+			if (k != shortkey)
+				free(k);
 		}
 		c->bad = c->bad || v->nr != n;
 	}
