@@ -138,13 +138,15 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 	if (split) {
 		hash_meta(doc);
 		k = front_key_of(doc);
-		if ((doc->meta = nv_md_summaries_meta(fronts, &k))) {
+		if ((doc->meta = nv_md_summaries_meta_packed(fronts, &k, &doc->strings))) {
 			/* A new body: the text was checked only when it is the one summarised. */
 			k = key_of(doc);
 			if (!nv_md_summaries_has(bodies, &k) &&
 			    nv_text_check(doc->path, doc->text, doc->len, d) < 0) {
 				nv_value_free(doc->meta);
 				doc->meta = NULL;
+				free(doc->strings);
+				doc->strings = NULL;
 				return -1;
 			}
 			doc->meta_clean = true;
@@ -680,16 +682,7 @@ int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struc
 /* The summaries in file (md_summary.h), or NULL when there are none to trust. */
 static struct nv_md_summaries *read_summaries(const char *file)
 {
-	struct nv_buf buf = NV_BUF_INIT;
-	size_t len;
-	char *data;
-
-	if (!file || nv_read_file(file, (size_t)1 << 30, &buf) < 0) {
-		nv_buf_release(&buf);
-		return NULL;
-	}
-	data = nv_buf_detach(&buf, &len);
-	return nv_md_summaries_parse(data, len, nv_md_summary_identity());
+	return file ? nv_md_summaries_read(file, nv_md_summary_identity()) : NULL;
 }
 
 int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,

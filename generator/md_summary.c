@@ -17,7 +17,10 @@
  */
 #include "common.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -49,6 +52,7 @@ struct rec {
 struct nv_md_summaries {
 	char *data;
 	size_t len;
+	bool mapped;	      /* data is a read-only mapping of the file, not malloc's */
 	struct nv_strmap *at; /* path → struct rec (one of recs) */
 	struct rec *recs;
 	size_t nrecs;
@@ -217,6 +221,8 @@ void nv_md_summary_end(struct nv_buf *out)
 struct cur {
 	const char *p, *end;
 	bool bad;
+	char *block; /* where get_value() puts texts (packed), or NULL: each its own */
+	size_t at;   /* the bytes of block taken */
 };
 
 static bool take(struct cur *c, void *dst, size_t n)
@@ -386,7 +392,17 @@ static bool index_records(struct nv_md_summaries *s, uint32_t count)
 	return c.p == c.end;
 }
 
-struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_hash identity)
+/* Give data back: unmapped when it is a mapping of the file, else freed. */
+static void drop_data(char *data, size_t len, bool mapped)
+{
+	if (mapped)
+		munmap(data, len);
+	else
+		free(data);
+}
+
+static struct nv_md_summaries *parse_data(char *data, size_t len, bool mapped,
+					  struct nv_hash identity)
 {
 	struct nv_md_summaries *s;
 	struct nv_hash want, got = NV_HASH_INIT;
@@ -394,7 +410,7 @@ struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_
 	uint64_t n;
 
 	if (!data || len < HEADER_LEN || memcmp(data, MAGIC, 8)) {
-		free(data);
+		drop_data(data, len, mapped);
 		return NULL;
 	}
 	memcpy(&version, data + 8, 4);
@@ -404,24 +420,61 @@ struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_
 	memcpy(&n, data + 32, 8);
 	if (version != NV_MD_SUMMARY_VERSION || !nv_hash_eq(want, identity) ||
 	    n != len - HEADER_LEN) {
-		free(data);
+		drop_data(data, len, mapped);
 		return NULL;
 	}
 	memcpy(&want.a, data + 40, 8);
 	memcpy(&want.b, data + 48, 8);
 	nv_hash_add(&got, data + HEADER_LEN, (size_t)n);
 	if (!nv_hash_eq(want, got)) {
-		free(data);
+		drop_data(data, len, mapped);
 		return NULL;
 	}
 	s = nv_xcalloc(1, sizeof(*s));
 	s->data = data;
 	s->len = len;
+	s->mapped = mapped;
 	if (!index_records(s, count)) {
 		nv_md_summaries_free(s);
 		return NULL;
 	}
 	return s;
+}
+
+struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_hash identity)
+{
+	return parse_data(data, len, false, identity);
+}
+
+/*
+ * The file mapped, not read: the summaries of a big site are tens of
+ * megabytes that a read() would copy into fresh pages before a build can
+ * start. The file is only ever replaced by a rename, never written in
+ * place, so the mapping keeps its bytes.
+ */
+struct nv_md_summaries *nv_md_summaries_read(const char *file, struct nv_hash identity)
+{
+	struct nv_buf buf = NV_BUF_INIT;
+	struct stat st;
+	size_t len;
+	void *map = MAP_FAILED;
+	char *data;
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= HEADER_LEN &&
+	    (uint64_t)st.st_size <= ((uint64_t)1 << 30))
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	if (map != MAP_FAILED)
+		return parse_data(map, (size_t)st.st_size, true, identity);
+	if (nv_read_file(file, (size_t)1 << 30, &buf) < 0) {
+		nv_buf_release(&buf);
+		return NULL;
+	}
+	data = nv_buf_detach(&buf, &len);
+	return parse_data(data, len, false, identity);
 }
 
 size_t nv_md_summaries_count(const struct nv_md_summaries *s)
@@ -468,13 +521,25 @@ static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
  * A node of a front matter read at c, and everything below it; NULL (c
  * bad) when the bytes are not a whole tree no deeper than depth.
  */
+/* Room for exactly n items or members (of size bytes) in v, whose count is known. */
+static void reserve(struct nv_value *v, size_t n, size_t size)
+{
+	if (!n || v->scoped)
+		return;
+	if (v->type == NV_LIST)
+		v->items = nv_xcalloc(n, size);
+	else
+		v->members = nv_xcalloc(n, size);
+	v->alloc = n;
+}
+
 static struct nv_value *get_value(struct cur *c, int depth)
 {
 	uint32_t type = get_u32(c), n, i;
 	int line = get_i32(c), col = get_i32(c), kl, kc;
 	struct nv_value *v, *item;
 	const char *key;
-	char *k;
+	char *k, shortkey[64];
 	size_t len;
 
 	if (c->bad || type > NV_MAP || depth <= 0) {
@@ -488,6 +553,14 @@ static struct nv_value *get_value(struct cur *c, int depth)
 	if (n != NONE && !c->bad) {
 		if ((size_t)(c->end - c->p) < n) {
 			c->bad = true;
+		} else if (c->block) {
+			memcpy(c->block + c->at, c->p, n);
+			c->block[c->at + n] = '\0';
+			v->str = c->block + c->at;
+			v->packed = true;
+			v->len = n;
+			c->at += (size_t)n + 1;
+			c->p += n;
 		} else {
 			v->str = nv_xmemdupz(c->p, n);
 			v->len = n;
@@ -498,6 +571,7 @@ static struct nv_value *get_value(struct cur *c, int depth)
 	if (v->type == NV_LIST && !c->bad) {
 		n = get_u32(c);
 		c->bad = c->bad || n > (size_t)(c->end - c->p) / 28;
+		reserve(v, c->bad ? 0 : n, sizeof(*v->items));
 		for (i = 0; !c->bad && i < n; i++)
 			if ((item = get_value(c, depth - 1)))
 				nv_list_push(v, item);
@@ -505,6 +579,7 @@ static struct nv_value *get_value(struct cur *c, int depth)
 	} else if (v->type == NV_MAP && !c->bad) {
 		n = get_u32(c);
 		c->bad = c->bad || n > (size_t)(c->end - c->p) / 40;
+		reserve(v, c->bad ? 0 : n, sizeof(*v->members));
 		for (i = 0; !c->bad && i < n; i++) {
 			key = get_str(c, &len);
 			kl = get_i32(c);
@@ -513,10 +588,14 @@ static struct nv_value *get_value(struct cur *c, int depth)
 				c->bad = true;
 				break;
 			}
-			k = nv_xmemdupz(key, len);
+			/* A key is copied by nv_map_add(): a short one NUL-ended on the stack. */
+			k = len < sizeof(shortkey) ? shortkey : nv_xmalloc(len + 1);
+			memcpy(k, key, len);
+			k[len] = '\0';
 			if ((item = get_value(c, depth - 1)))
 				nv_map_add(v, k, kl, kc, item);
-			free(k);
+			if (k != shortkey)
+				free(k);
 		}
 		c->bad = c->bad || v->nr != n;
 	}
@@ -557,8 +636,28 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	return md;
 }
 
-struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
-				      const struct nv_md_summary_key *k)
+/* The texts of the tree v that lie in from moved to the same places in to. */
+static void rebase(struct nv_value *v, const char *from, char *to)
+{
+	size_t i;
+
+	if (v->packed)
+		v->str = to + (v->str - from);
+	if (v->type == NV_LIST)
+		for (i = 0; i < v->nr; i++)
+			rebase(v->items[i], from, to);
+	else if (v->type == NV_MAP)
+		for (i = 0; i < v->nr; i++)
+			rebase(v->members[i].value, from, to);
+}
+
+/*
+ * The tree of k's record; with strings, its texts packed in one block put
+ * there (as nv_value_pack() would: NULL when there are none), not
+ * allocated one by one.
+ */
+static struct nv_value *read_meta(const struct nv_md_summaries *s,
+				  const struct nv_md_summary_key *k, char **strings)
 {
 	const struct rec *r = s ? nv_strmap_get(s->at, k->path) : NULL;
 	struct nv_value *v;
@@ -571,12 +670,35 @@ struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
 	n = get_u32(&c);
 	if (c.bad || n == NONE || n != (size_t)(c.end - c.p))
 		return NULL;
+	/* Each text has 4 bytes of length before it: the block needs no more than n + 1. */
+	if (strings)
+		c.block = nv_xmalloc((size_t)n + 1);
 	v = get_value(&c, META_DEPTH);
 	if (v && (c.p != c.end || v->type != NV_MAP)) {
 		nv_value_free(v);
 		v = NULL;
 	}
+	if (strings) {
+		*strings = v && c.at ? nv_xmalloc(c.at) : NULL;
+		if (*strings) {
+			memcpy(*strings, c.block, c.at);
+			rebase(v, c.block, *strings);
+		}
+		free(c.block);
+	}
 	return v;
+}
+
+struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
+				      const struct nv_md_summary_key *k)
+{
+	return read_meta(s, k, NULL);
+}
+
+struct nv_value *nv_md_summaries_meta_packed(const struct nv_md_summaries *s,
+					     const struct nv_md_summary_key *k, char **strings)
+{
+	return read_meta(s, k, strings);
 }
 
 bool nv_md_summaries_has(const struct nv_md_summaries *s, const struct nv_md_summary_key *k)
@@ -612,7 +734,7 @@ void nv_md_summaries_free(struct nv_md_summaries *s)
 	for (i = 0; i < s->nrecs; i++)
 		free(s->recs[i].path);
 	free(s->recs);
-	free(s->data);
+	drop_data(s->data, s->len, s->mapped);
 	free(s);
 }
 

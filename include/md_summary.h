@@ -86,6 +86,9 @@ void nv_md_summary_end(struct nv_buf *out);
  */
 struct nv_md_summaries *nv_md_summaries_parse(char *data, size_t len, struct nv_hash identity);
 
+/* The summaries in file (mapped, else read), as nv_md_summaries_parse() would give them. */
+struct nv_md_summaries *nv_md_summaries_read(const char *file, struct nv_hash identity);
+
 /* The number of records of s (0 for NULL). */
 size_t nv_md_summaries_count(const struct nv_md_summaries *s);
 
@@ -105,6 +108,14 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
  */
 struct nv_value *nv_md_summaries_meta(const struct nv_md_summaries *s,
 				      const struct nv_md_summary_key *k);
+
+/*
+ * The same tree with its texts packed, as after nv_value_pack(): the
+ * block they lie in goes to *strings (NULL when there are none), the
+ * caller's to free after the tree.
+ */
+struct nv_value *nv_md_summaries_meta_packed(const struct nv_md_summaries *s,
+					     const struct nv_md_summary_key *k, char **strings);
 
 /* Whether s holds a record for k. Safe from several threads at once. */
 bool nv_md_summaries_has(const struct nv_md_summaries *s, const struct nv_md_summary_key *k);

@@ -8,6 +8,8 @@
  */
 #include "common.h"
 
+#include <unistd.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "harness.h"
@@ -15,6 +17,7 @@
 #include "md_summary.h"
 #include "diag.h"
 #include "frontmatter.h"
+#include "fs.h"
 #include "value.h"
 
 /* The header's size: magic, version, count, identity, payload's length and hash. */
@@ -274,8 +277,9 @@ static void test_summary_front_matter(void)
 		"      - {what: Встреча, when: 15.09.2026, done: true}\n      - []\n---\nТекст.\n";
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_split split;
-	struct nv_value *meta, *back;
+	struct nv_value *meta, *back, *packed;
 	struct nv_buf f = NV_BUF_INIT, rec = NV_BUF_INIT;
+	char *strings, *expect;
 	struct nv_md *md = nv_md_parse(body, sizeof(body) - 1, 4, NV_MD_CHECKED);
 	struct nv_md_summary_key a = key("content/a.md"), b = key("content/b.md");
 	struct nv_md_summaries *s;
@@ -294,6 +298,22 @@ static void test_summary_front_matter(void)
 	CHECK(back && same_tree(meta, back));
 	CHECK(nv_md_summaries_meta(s, &b) == NULL);
 	nv_value_free(back);
+	/* Packed: the same tree, its texts in one block of their exact size. */
+	strings = NULL;
+	back = nv_md_summaries_meta_packed(s, &a, &strings);
+	CHECK(back && same_tree(meta, back));
+	CHECK(strings != NULL);
+	packed = nv_value_copy(meta);
+	expect = nv_value_pack(packed);
+	CHECK_INT(nv_map_get(back, "title")->str - strings,
+		  nv_map_get(packed, "title")->str - expect);
+	CHECK(nv_map_get(back, "title")->packed);
+	CHECK(strings && !memcmp(strings, expect, 8));
+	nv_value_free(back);
+	nv_value_free(packed);
+	free(strings);
+	free(expect);
+	CHECK(nv_md_summaries_meta_packed(s, &b, &strings) == NULL);
 	nv_value_free(meta);
 	nv_md_summaries_free(s);
 	nv_md_free(md);
@@ -302,8 +322,38 @@ static void test_summary_front_matter(void)
 	nv_diags_release(&d);
 }
 
+/* A file mapped gives what its bytes parsed give; a damaged one, a short one or none, nothing. */
+static void test_summary_read_file(void)
+{
+	struct nv_buf f = NV_BUF_INIT;
+	struct nv_md_summaries *s;
+	struct nv_md_summary_key k = key("content/b.md");
+	struct nv_md *stub;
+	char *path = nv_xasprintf("%s/summaries", nv_test_tmpdir());
+
+	make_file(&f);
+	CHECK(nv_write_file(path, f.ptr, f.len) == 0);
+	s = nv_md_summaries_read(path, nv_md_summary_identity());
+	CHECK(s != NULL);
+	CHECK_INT(nv_md_summaries_count(s), 2);
+	stub = s ? nv_md_summaries_stub(s, &k) : NULL;
+	CHECK(stub != NULL);
+	nv_md_free(stub);
+	nv_md_summaries_free(s);
+	f.ptr[f.len - 1] ^= 0x20;
+	CHECK(nv_write_file(path, f.ptr, f.len) == 0);
+	CHECK(nv_md_summaries_read(path, nv_md_summary_identity()) == NULL);
+	CHECK(nv_write_file(path, f.ptr, 10) == 0);
+	CHECK(nv_md_summaries_read(path, nv_md_summary_identity()) == NULL);
+	CHECK(unlink(path) == 0);
+	CHECK(nv_md_summaries_read(path, nv_md_summary_identity()) == NULL);
+	free(path);
+	nv_buf_release(&f);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_summary_read_file);
 	NV_RUN(test_summary_round_trip);
 	NV_RUN(test_summary_damaged);
 	NV_RUN(test_summary_foreign);
