@@ -408,6 +408,19 @@ struct skip_state {
 	unsigned mark_ns;
 };
 
+/* The state at i, the start of a pass: every place to fold from is i. */
+static void skip_state_init(struct skip_state *st, size_t i, bool fast)
+{
+	size_t k;
+
+	for (k = 0; k < SAFE; k++)
+		st->safe[k] = i;
+	st->ns = 0;
+	st->word = false;
+	st->fast = fast;
+	st->marked = false;
+}
+
 /*
  * At the tag at s[i], outside a word (st->fast): the run since the last
  * such tag (st->mark) is kept when it is long enough (guard_memo.c), and
@@ -760,14 +773,9 @@ static size_t skip_blocks(const struct nv_guard *g, const char *text, size_t n, 
 static bool value_blocks(const struct nv_guard *g, const char *text, size_t i, size_t end)
 {
 	struct skip_state st;
-	size_t k, at;
+	size_t at;
 
-	for (k = 0; k < SAFE; k++)
-		st.safe[k] = i;
-	st.ns = 0;
-	st.marked = false;
-	st.word = false;
-	st.fast = true;
+	skip_state_init(&st, i, true);
 	return skip_blocks(g, text, end, MARK_REFS, &st, i, &at) == SKIP_FOUND;
 }
 #endif
@@ -786,14 +794,9 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 {
 #ifdef __SSE2__
 	struct skip_state st;
-	size_t k, at = n;
+	size_t at = n;
 
-	for (k = 0; k < SAFE; k++)
-		st.safe[k] = i;
-	st.ns = 0;
-	st.marked = false;
-	st.word = false;
-	st.fast = true;
+	skip_state_init(&st, i, true);
 	return skip_blocks(g, text, n, markup ? MARK_TAGS : MARK_NONE, &st, i, &at) == SKIP_FOUND
 		       ? at
 		       : n;
@@ -806,14 +809,9 @@ size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n,
 			   bool markup)
 {
 	struct skip_state st;
-	size_t k, at = n;
+	size_t at = n;
 
-	for (k = 0; k < SAFE; k++)
-		st.safe[k] = i;
-	st.ns = 0;
-	st.marked = false;
-	st.word = false;
-	st.fast = false;
+	skip_state_init(&st, i, false);
 	while (i < n)
 		if ((i = skip_step(g, text, n, i, markup, &st, &at)) == SKIP_FOUND)
 			return at;
