@@ -145,7 +145,48 @@ struct build {
 	char *checks_file;
 	char *bodies; /* the bodies' summaries kept between builds (md_summary.h), or NULL */
 	char *fronts; /* the same for the front matters' trees */
+	/* What of checks and bodies the next build reads, made beside the render: keep(). */
+	struct nv_async keeping;
+	bool kept, checks_ok;
+	struct nv_buf checks_out, bodies_out;
 };
+
+/*
+ * Make what this build leaves for the next one (the checks' results and
+ * the bodies' summaries) into b->checks_out and b->bodies_out. It reads
+ * only the model's results and the parsed bodies, which stay as they are
+ * once the trees to render are parsed: it runs on a thread of its own
+ * while the site renders (keep_start()).
+ */
+static void *keep(void *arg)
+{
+	struct build *b = arg;
+
+	if (b->checks)
+		b->checks_ok = nv_check_cache_encode(b->checks, &b->checks_out) == 0;
+	if (b->bodies)
+		nv_project_bodies(&b->p, &b->bodies_out);
+	return NULL;
+}
+
+/* Start keep() beside the render, once per build. */
+static void keep_start(struct build *b)
+{
+	if (!b->kept && !b->o->keep) {
+		b->kept = true;
+		nv_async_start(&b->keeping, keep, b);
+	}
+}
+
+/* keep()'s results, made now when it did not run beside the render. */
+static void keep_done(struct build *b)
+{
+	if (!b->kept) {
+		b->kept = true;
+		keep(b);
+	}
+	nv_async_join(&b->keeping);
+}
 
 /*
  * Lock the output folder against another build (creating it first when
@@ -325,8 +366,11 @@ static int render_site(struct build *b)
 	int r;
 
 	for (;;) {
+		/* The bodies' summaries are made from the trees parse_trees() may parse. */
+		nv_async_join(&b->keeping);
 		if (parse_trees(b) < 0)
 			return -1;
+		keep_start(b);
 		b->in_place = b->plan == NV_PLAN_SOME && o->keep;
 		if (b->in_place) {
 			b->site_dir = b->final;
@@ -522,6 +566,37 @@ static void update_fingerprint(struct build *b)
 	}
 }
 
+/*
+ * A file for the next build, written atomically, readable by its owner
+ * alone (diagnostics and headings name people); a failed write costs the
+ * next build only time.
+ */
+static void write_kept(const char *file, const struct nv_buf *bytes)
+{
+	nv_remove_temps(file);
+	nv_write_file_mode(file, bytes->ptr, bytes->len, 0600);
+}
+
+/* What the next build takes from this one, once its outputs are in place (keep()). */
+static void write_kept_all(struct build *b, enum nv_build_status rc)
+{
+	/*
+	 * From a build without errors. A file that cannot be written is no
+	 * error: the last one stays, and each of its results holds for the
+	 * key it names.
+	 */
+	if (b->checks && rc != NV_BUILD_FAILED && !b->d->errors) {
+		keep_done(b);
+		if (b->checks_ok)
+			write_kept(b->checks_file, &b->checks_out);
+	}
+	/* What this build parsed, the next one need not. */
+	if (b->bodies && b->p.loaded && (rc == NV_BUILD_OK || rc == NV_BUILD_UNCHANGED)) {
+		keep_done(b);
+		write_kept(b->bodies, &b->bodies_out);
+	}
+}
+
 static enum nv_build_status run(struct build *b, char **title)
 {
 	const struct nv_build_opts *o = b->o;
@@ -590,16 +665,7 @@ static enum nv_build_status run(struct build *b, char **title)
 	} else {
 		rc = write_outputs(b);
 	}
-	/*
-	 * Once the outputs are in place, from a build without errors. A file
-	 * that cannot be written is no error: the last one stays, and each of
-	 * its results holds for the key it names.
-	 */
-	if (b->checks && rc != NV_BUILD_FAILED && !b->d->errors)
-		nv_check_cache_write(b->checks, b->checks_file);
-	/* What this build parsed, the next one need not. */
-	if (b->bodies && (rc == NV_BUILD_OK || rc == NV_BUILD_UNCHANGED))
-		nv_project_save_bodies(&b->p, b->bodies);
+	write_kept_all(b, rc);
 	if (title && rc != NV_BUILD_FAILED)
 		*title = nv_xstrdup(b->p.model.site.section_title);
 	return rc;
@@ -612,13 +678,16 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	enum nv_build_status rc;
 
 	memset(&b, 0, sizeof(b));
-	b.report = (struct nv_buf)NV_BUF_INIT;
+	b.report = b.checks_out = b.bodies_out = (struct nv_buf)NV_BUF_INIT;
 	b.o = o;
 	b.d = d;
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
 	b.lock = -1;
 	b.pdf = o->pdf;
 	rc = run(&b, title);
+	nv_async_join(&b.keeping);
+	nv_buf_release(&b.checks_out);
+	nv_buf_release(&b.bodies_out);
 	if (updated && rc == NV_BUILD_OK)
 		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
 	nv_print_free(b.ps);

@@ -469,24 +469,26 @@ void nv_content_doc_text_done(struct nv_doc *doc)
 	doc->text = NULL;
 }
 
-void nv_content_drop_texts(struct nv_content *c)
+/* nv_content_drop_texts() for the document at i, on one of the threads. */
+static void drop_text(void *arg, size_t i)
 {
-	struct nv_doc *doc;
-	size_t i, alloc;
+	struct nv_doc *doc = ((struct nv_content *)arg)->docs[i];
+	size_t alloc = 0;
 
-	for (i = 0; i < c->ndocs; i++) {
-		doc = c->docs[i];
-		free(doc->text);
-		doc->text = NULL;
-		doc->once = false;
-		doc->reusable = false;
-		/* The model's strings point into the tree: its texts stay. */
-		alloc = 0;
-		nv_value_strip(doc->meta, &doc->kept, &doc->nkept, &alloc);
-		doc->meta = NULL;
-		if (alloc > doc->nkept)
-			doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
-	}
+	free(doc->text);
+	doc->text = NULL;
+	doc->once = false;
+	doc->reusable = false;
+	/* The model's strings point into the tree: its texts stay. */
+	nv_value_strip(doc->meta, &doc->kept, &doc->nkept, &alloc);
+	doc->meta = NULL;
+	if (alloc > doc->nkept)
+		doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
+}
+
+void nv_content_drop_texts(struct nv_content *c, int jobs)
+{
+	nv_run_each(c->ndocs, jobs, drop_text, c);
 	nv_alloc_trim();
 }
 

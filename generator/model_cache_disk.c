@@ -123,12 +123,11 @@ static void put_body(struct nv_buf *b, const struct nv_check_cache *x)
 	memcpy(b->ptr + at, &(uint32_t){ (uint32_t)count }, sizeof(uint32_t));
 }
 
-int nv_check_cache_write(const struct nv_check_cache *x, const char *path)
+int nv_check_cache_encode(const struct nv_check_cache *x, struct nv_buf *file)
 {
-	struct nv_buf body = NV_BUF_INIT, file = NV_BUF_INIT, hits = NV_BUF_INIT;
+	struct nv_buf body = NV_BUF_INIT, hits = NV_BUF_INIT;
 	struct nv_hash prog, h = NV_HASH_INIT;
 	char phex[33], bhex[33];
-	int rc;
 
 	if (!program_key(&prog)) {
 		errno = ENOENT;
@@ -140,12 +139,22 @@ int nv_check_cache_write(const struct nv_check_cache *x, const char *path)
 	nv_hash_add(&h, body.ptr, body.len);
 	nv_hash_hex(prog, phex);
 	nv_hash_hex(h, bhex);
-	nv_buf_addf(&file, FORMAT "\nprogram %s\n%sbody %zu %s\n", phex, hits.ptr, body.len, bhex);
-	nv_buf_add(&file, body.ptr, body.len);
-	nv_remove_temps(path);
-	rc = nv_write_file_mode(path, file.ptr, file.len, 0600);
+	nv_buf_addf(file, FORMAT "\nprogram %s\n%sbody %zu %s\n", phex, hits.ptr, body.len, bhex);
+	nv_buf_add(file, body.ptr, body.len);
 	nv_buf_release(&body);
 	nv_buf_release(&hits);
+	return 0;
+}
+
+int nv_check_cache_write(const struct nv_check_cache *x, const char *path)
+{
+	struct nv_buf file = NV_BUF_INIT;
+	int rc = nv_check_cache_encode(x, &file);
+
+	if (rc == 0) {
+		nv_remove_temps(path);
+		rc = nv_write_file_mode(path, file.ptr, file.len, 0600);
+	}
 	nv_buf_release(&file);
 	return rc;
 }

@@ -15,11 +15,11 @@
 #include "threads.h"
 
 /* Free the text of the content's documents, which the model's entries no longer show. */
-static void drop_texts(struct nv_project *p)
+static void drop_texts(struct nv_project *p, int jobs)
 {
 	size_t i;
 
-	nv_content_drop_texts(&p->content);
+	nv_content_drop_texts(&p->content, jobs);
 	for (i = 0; i < p->model.nentries; i++) {
 		struct nv_entry *e = p->model.entries[i];
 		if (e->doc && !e->doc->text) {
@@ -78,23 +78,15 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 		save_fronts(p, o->fronts_file);
 	/* The back ends read the parsed trees, never the texts. */
 	if (o->once && !o->prev)
-		drop_texts(p);
+		drop_texts(p, jobs);
 	p->loaded = true;
 	return 0;
 }
 
-int nv_project_save_bodies(const struct nv_project *p, const char *file)
+void nv_project_bodies(const struct nv_project *p, struct nv_buf *out)
 {
-	struct nv_buf out = NV_BUF_INIT;
-	int rc = -1;
-
-	if (p->loaded) {
-		nv_remove_temps(file);
-		nv_content_bodies(&p->content, &out);
-		rc = nv_write_file_mode(file, out.ptr, out.len, 0600);
-	}
-	nv_buf_release(&out);
-	return rc;
+	if (p->loaded)
+		nv_content_bodies(&p->content, out);
 }
 
 void nv_project_keep(struct nv_project *p, struct nv_content *keep)

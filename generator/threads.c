@@ -7,7 +7,6 @@
  */
 #include "common.h"
 
-#include <pthread.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -62,4 +61,52 @@ bool nv_share_take(struct nv_share *s)
 	s->i = i;
 	s->end = s->w->n - i < NV_WORK_RUN ? s->w->n : i + NV_WORK_RUN;
 	return true;
+}
+
+/* One thread's part of nv_run_each(). */
+struct each_job {
+	void (*fn)(void *ctx, size_t i);
+	void *ctx;
+	struct nv_share share;
+};
+
+static void *each_thread(void *arg)
+{
+	struct each_job *j = arg;
+	size_t i;
+
+	while (nv_share_next(&j->share, &i))
+		j->fn(j->ctx, i);
+	return NULL;
+}
+
+void nv_run_each(size_t n, int jobs, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+	size_t t, nt = nv_thread_count(jobs, n);
+	struct nv_work work = NV_WORK_INIT(n);
+	struct each_job *j = nv_xcalloc(nt, sizeof(*j));
+
+	for (t = 0; t < nt; t++)
+		j[t] = (struct each_job){ fn, ctx, { &work, 0, 0 } };
+	nv_run_threads(each_thread, j, nt, sizeof(*j));
+	free(j);
+}
+
+void nv_async_start(struct nv_async *a, void *(*fn)(void *), void *arg)
+{
+	a->fn = fn;
+	a->arg = arg;
+	a->started = true;
+	a->running = pthread_create(&a->tid, NULL, fn, arg) == 0;
+}
+
+void nv_async_join(struct nv_async *a)
+{
+	if (!a->started)
+		return;
+	if (a->running)
+		pthread_join(a->tid, NULL);
+	else
+		a->fn(a->arg);
+	a->started = a->running = false;
 }

@@ -231,9 +231,10 @@ void nv_content_doc_text_done(struct nv_doc *doc);
  * any more: a process that loads once, when its model is built. The
  * strings of the tree stay until the content is released, as the
  * model's strings point into them. Such documents cannot be taken over
- * by a later load, and their texts are not read again.
+ * by a later load, and their texts are not read again. The documents
+ * are shared among -j jobs threads (threads.h).
  */
-void nv_content_drop_texts(struct nv_content *c);
+void nv_content_drop_texts(struct nv_content *c, int jobs);
 
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);

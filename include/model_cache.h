@@ -70,6 +70,14 @@ struct nv_check_cache *nv_check_cache_read(const char *path);
 int nv_check_cache_write(const struct nv_check_cache *x, const char *path);
 
 /*
+ * The bytes nv_check_cache_write() writes, appended to file: to make
+ * them on one thread and write them later. Returns 0, or -1 with errno
+ * (the program's own file cannot be read to key them).
+ */
+struct nv_buf;
+int nv_check_cache_encode(const struct nv_check_cache *x, struct nv_buf *file);
+
+/*
  * How many results (one per document and check) the last build took
  * from x instead of checking; for tests.
  */

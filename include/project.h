@@ -74,11 +74,11 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 void nv_project_keep(struct nv_project *p, struct nv_content *keep);
 
 /*
- * Keep the summaries of p's bodies for the next build in `file`, written
- * atomically (what an earlier write cut short left beside it is removed).
- * Returns 0, or -1 (nothing is lost but time).
+ * The summaries of p's bodies for the next build (md_summary.h),
+ * appended to out; nothing when p is not loaded. They read only what
+ * the load parsed: they may be made while the back ends run.
  */
-int nv_project_save_bodies(const struct nv_project *p, const char *file);
+void nv_project_bodies(const struct nv_project *p, struct nv_buf *out);
 
 /* Free what p holds; p is zeroed. Accepts a project that failed to load. */
 void nv_project_release(struct nv_project *p);

@@ -10,6 +10,8 @@
 
 #include "common.h"
 
+#include <pthread.h>
+
 /* The number of processors online, at least 1. */
 int nv_cpu_count(void);
 
@@ -49,6 +51,28 @@ struct nv_share {
 	struct nv_work *w;
 	size_t i, end;
 };
+
+/*
+ * fn(ctx, i) for each i in 0 … n - 1, shared among threads as above
+ * (nv_thread_count(jobs, n) of them): for work whose every index is
+ * independent and leaves nothing per thread to merge.
+ */
+void nv_run_each(size_t n, int jobs, void (*fn)(void *ctx, size_t i), void *ctx);
+
+/*
+ * fn(arg) on a thread of its own beside the caller's, from
+ * nv_async_start() until nv_async_join() (in the caller's thread then,
+ * when no thread could start). Join once for each start.
+ */
+struct nv_async {
+	pthread_t tid;
+	void *(*fn)(void *);
+	void *arg;
+	bool started, running;
+};
+void nv_async_start(struct nv_async *a, void *(*fn)(void *), void *arg);
+/* Wait for the function started by a, if one was started and not yet joined. */
+void nv_async_join(struct nv_async *a);
 
 /* Take the next run of s->w into s; false when the work is all taken. */
 bool nv_share_take(struct nv_share *s);

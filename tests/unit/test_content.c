@@ -366,7 +366,7 @@ static void test_load_once_and_drop_texts(void)
 	CHECK(nv_content_doc_text(c2.docs[i], &d2) == NULL);
 	CHECK_INT(d2.nr, 2);
 	CHECK_STR(d2.v[1].msg, "файл изменился во время сборки");
-	nv_content_drop_texts(&c2);
+	nv_content_drop_texts(&c2, 2);
 	for (i = 0; i < c2.ndocs; i++) {
 		CHECK(c2.docs[i]->text == NULL);
 		CHECK(c2.docs[i]->meta == NULL); /* its strings are kept */

@@ -1,11 +1,13 @@
 /*
  * Unit tests for threads.c: how many threads a job count gets, and that
  * nv_run_threads runs its function exactly once on each job structure,
- * whatever the number of jobs.
+ * whatever the number of jobs; nv_run_each once for each index;
+ * nv_async runs beside the caller until joined.
  */
 #include "common.h"
 
 #include <pthread.h>
+#include <sched.h>
 
 #include "harness.h"
 #include "threads.h"
@@ -135,10 +137,81 @@ static void test_run_threads_uses_size(void)
 		CHECK_INT(jobs[i].result, (i + 2) * (i + 2));
 }
 
+/* Each index of nv_run_each() counted once, on as many threads as asked. */
+struct each_ctx {
+	int runs[300];
+	pthread_t threads[300];
+};
+
+static void count_index(void *arg, size_t i)
+{
+	struct each_ctx *c = arg;
+
+	__atomic_add_fetch(&c->runs[i], 1, __ATOMIC_SEQ_CST);
+	c->threads[i] = pthread_self();
+}
+
+static void test_run_each(void)
+{
+	static struct each_ctx c;
+	size_t n, i;
+
+	/* shared with a second thread from 64 on: which takes what is not told */
+	for (n = 0; n <= 300; n += 150) {
+		memset(&c, 0, sizeof(c));
+		nv_run_each(n, 2, count_index, &c);
+		for (i = 0; i < 300; i++)
+			CHECK_INT(c.runs[i], i < n ? 1 : 0);
+	}
+	/* below 64 indices, or -j 1: all in the caller's thread */
+	memset(&c, 0, sizeof(c));
+	nv_run_each(63, 2, count_index, &c);
+	for (i = 0; i < 63; i++)
+		CHECK(c.runs[i] == 1 && pthread_equal(c.threads[i], pthread_self()));
+}
+
+/* A job started with nv_async_start(): it waits until the caller lets it finish. */
+struct gate {
+	int open, done;
+	pthread_t thread;
+};
+
+static void *wait_gate(void *arg)
+{
+	struct gate *g = arg;
+
+	while (!__atomic_load_n(&g->open, __ATOMIC_SEQ_CST))
+		sched_yield();
+	g->thread = pthread_self();
+	g->done++;
+	return NULL;
+}
+
+static void test_async(void)
+{
+	struct nv_async a = { 0 };
+	struct gate g = { 0, 0, pthread_self() };
+
+	/* joining what never started does nothing */
+	nv_async_join(&a);
+	nv_async_start(&a, wait_gate, &g);
+	/* the caller goes on while the job waits for it: it runs on a thread of its own */
+	CHECK_INT(g.done, 0);
+	__atomic_store_n(&g.open, 1, __ATOMIC_SEQ_CST);
+	nv_async_join(&a);
+	CHECK_INT(g.done, 1);
+	CHECK(!pthread_equal(g.thread, pthread_self()));
+	/* joined once: a second join does not run it again */
+	nv_async_join(&a);
+	CHECK_INT(g.done, 1);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_thread_count);
 	NV_RUN(test_cpu_count);
 	NV_RUN(test_run_threads);
 	NV_RUN(test_run_threads_uses_size);
+	NV_RUN(test_run_each);
+	NV_RUN(test_async);
 }
