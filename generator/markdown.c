@@ -559,6 +559,7 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	md->root = cmark_parser_finish(parser);
 	cmark_parser_free(parser);
 	md->nr_tables = nv_md_tables(md->root, md->first_line, text, len, file, d, &md->tables);
+	md->text_facts = nv_md_text_facts(text, len);
 
 	w.md = md;
 	w.ids = nv_strmap_new();

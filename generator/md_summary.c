@@ -34,9 +34,10 @@
 
 #define MAGIC "NVBODIES"
 #define NONE  0xFFFFFFFFu
-/* The facts of a body (struct nv_md): an ordered list, raw HTML. */
-#define FACT_ORDERED 1u
-#define FACT_HTML    2u
+/* The facts of a body (struct nv_md): an ordered list, raw HTML; then its text_facts. */
+#define FACT_ORDERED	1u
+#define FACT_HTML	2u
+#define FACT_TEXT_SHIFT 2 /* then the body's NV_MD_TEXT_* */
 /* magic, version, count, identity, payload length, payload hash */
 #define HEADER_LEN (8 + 4 + 4 + 16 + 8 + 16)
 
@@ -176,7 +177,8 @@ void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 	put_i32(out, k->body_line);
 	put_i32(out, md->first_line);
 	put_u32(out, md->flags);
-	put_u32(out, (md->ordered_list ? FACT_ORDERED : 0) | (md->raw_html ? FACT_HTML : 0));
+	put_u32(out, (md->ordered_list ? FACT_ORDERED : 0) | (md->raw_html ? FACT_HTML : 0) |
+			     md->text_facts << FACT_TEXT_SHIFT);
 	put_u32(out, (uint32_t)md->nr_headings);
 	put_u32(out, (uint32_t)md->nr_links);
 	for (i = 0; i < md->nr_headings; i++) {
@@ -324,8 +326,8 @@ static bool skip_headings_links(struct cur *c, const struct head *h)
 	size_t i, n;
 
 	/* Each heading takes 20 bytes at least, each link 32: no count beyond the file. */
-	if (h->facts > (FACT_ORDERED | FACT_HTML) || h->nh > (size_t)(c->end - c->p) / 20 ||
-	    h->nl > (size_t)(c->end - c->p) / 32)
+	if (h->facts > (FACT_ORDERED | FACT_HTML | NV_MD_TEXT_ALL << FACT_TEXT_SHIFT) ||
+	    h->nh > (size_t)(c->end - c->p) / 20 || h->nl > (size_t)(c->end - c->p) / 32)
 		return false;
 	for (i = 0; i < h->nh && !c->bad; i++) {
 		skip(c, 12);
@@ -633,6 +635,7 @@ struct nv_md *nv_md_summaries_stub(const struct nv_md_summaries *s,
 	read_body(&c, &h, md);
 	md->ordered_list = (h.facts & FACT_ORDERED) != 0;
 	md->raw_html = (h.facts & FACT_HTML) != 0;
+	md->text_facts = h.facts >> FACT_TEXT_SHIFT;
 	return md;
 }
 
@@ -751,7 +754,7 @@ static bool same_body(const struct nv_md *a, const struct nv_md *b)
 
 	if (a->nr_headings != b->nr_headings || a->nr_links != b->nr_links ||
 	    a->first_line != b->first_line || a->flags != b->flags || a->raw_html != b->raw_html ||
-	    a->ordered_list != b->ordered_list)
+	    a->ordered_list != b->ordered_list || a->text_facts != b->text_facts)
 		return false;
 	for (i = 0; i < a->nr_headings; i++) {
 		const struct nv_md_heading *x = &a->headings[i], *y = &b->headings[i];

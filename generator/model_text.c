@@ -661,6 +661,21 @@ static void check_case_headings(struct builder *b, const struct nv_entry *e)
 	}
 }
 
+/*
+ * Whether the checks of e's body may find anything: an order's items,
+ * references to appendices, or what the facts of its bytes tell
+ * (markdown.h); else its text is not read again for them. A mark in the
+ * title asks for the body's notes.
+ */
+static bool body_may_warn(const struct nv_entry *e)
+{
+	const struct nv_md *md = e->doc->md;
+
+	if (e->kind == NV_KIND_ORDER || e->nappendices || !md || md->text_facts)
+		return true;
+	return e->title && nv_md_text_facts(e->title, strlen(e->title)) & NV_MD_TEXT_SUP;
+}
+
 static void *text_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;
@@ -673,7 +688,7 @@ static void *text_thread(void *arg)
 		if (!e->doc || mdl_cache_replay(&j->b, MDL_CHECK_TEXT, i))
 			continue;
 		mark = j->b.d->nr;
-		if (e->doc->split.body_len)
+		if (e->doc->split.body_len && body_may_warn(e))
 			check_body(&j->b, e, &top);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);

@@ -74,6 +74,22 @@ struct nv_md_link {
 };
 
 /*
+ * What the secretary's checks of a body's text (model_text.c) look for
+ * in any document, each found anywhere in its bytes: a body with none of
+ * them is not read again for them, unless it is an order's or has
+ * appendices (md_facts.c).
+ */
+enum {
+	NV_MD_TEXT_BULLET = 1u << 0, /* a Word bullet: «·», «▪», «□», «•», «■», U+F0B7 */
+	NV_MD_TEXT_SUP = 1u << 1,     /* a superscript digit: a footnote's mark or note */
+	NV_MD_TEXT_HEADING = 1u << 2, /* a heading starting with «З» or ending with «.» */
+	NV_MD_TEXT_ALL = (1u << 3) - 1
+};
+
+/* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
+unsigned nv_md_text_facts(const char *text, size_t len);
+
+/*
  * A parsed body. Every pointer in it is owned by it and freed by
  * nv_md_free(); the arrays are in document order. The tree may be read
  * and walked; the user data of HEADING nodes belongs to this module (see
@@ -83,8 +99,9 @@ struct nv_md {
 	cmark_node *root; /* the DOCUMENT node; NULL in a stub (md_summary.h) */
 	unsigned flags;
 	int first_line;
-	bool raw_html;	   /* the tree has raw HTML, a block or inline */
-	bool ordered_list; /* the tree has an ordered list */
+	bool raw_html;	     /* the tree has raw HTML, a block or inline */
+	bool ordered_list;   /* the tree has an ordered list */
+	unsigned text_facts; /* NV_MD_TEXT_*: what the checks of the text look for */
 	struct nv_md_heading *headings;
 	size_t nr_headings, alloc_headings;
 	struct nv_md_link *links;

@@ -383,6 +383,54 @@ static void test_body_facts(void)
 	}
 }
 
+/* What the checks of the text look for, found in the bytes: nothing else, nothing less. */
+static void test_text_facts(void)
+{
+	static const struct {
+		const char *text;
+		unsigned facts;
+	} cases[] = {
+		{ "# Цели\n\nТекст — «в кавычках», № 5, 2025\u00A0г.\n", 0 },
+		{ "\u00B7 пункт\n", NV_MD_TEXT_BULLET },
+		{ "текст \u25AA пункт\n", NV_MD_TEXT_BULLET },
+		{ "\u25A1\n", NV_MD_TEXT_BULLET },
+		{ "\u2022 пункт\n", NV_MD_TEXT_BULLET },
+		{ "\u25A0 пункт\n", NV_MD_TEXT_BULLET },
+		{ "\uF0B7 пункт\n", NV_MD_TEXT_BULLET },
+		{ "Слово\u00B9.\n", NV_MD_TEXT_SUP },
+		{ "\u00B2 и \u00B3\n", NV_MD_TEXT_SUP },
+		{ "10\u2076 м\u2070\n", NV_MD_TEXT_SUP },
+		{ "## Цели и задачи.\n", NV_MD_TEXT_HEADING },
+		{ "   ### Итоги. ##\r\n", NV_MD_TEXT_HEADING },
+		{ "## З. Участники\n", NV_MD_TEXT_HEADING },
+		{ "#Задачи\n", NV_MD_TEXT_HEADING },
+		{ "    # в коде.\n", 0 },
+		{ "Текст # не заголовок.\n", 0 },
+		{ "# Цели\n\n## Задачи\n\n### Итоги.", NV_MD_TEXT_HEADING },
+		{ "Текст.\n## Цели\n", 0 },
+		{ "## 1. Общие положения.\n\nсогласно приложению \u00B9\n",
+		  NV_MD_TEXT_HEADING | NV_MD_TEXT_SUP },
+		/* a mark past the last whole block of 16 bytes, and in it */
+		{ "0123456789abcdef\u00B2", NV_MD_TEXT_SUP },
+		{ "0123456789abcde\u2022", NV_MD_TEXT_BULLET },
+		/* a lead byte at the very end: nothing read past the text */
+		{ "текст \xE2", 0 },
+	};
+	struct nv_md *md;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		unsigned f = nv_md_text_facts(cases[i].text, strlen(cases[i].text));
+		if (f != cases[i].facts)
+			nv_test_failed(__FILE__, __LINE__, "«%s»: %#x, want %#x", cases[i].text, f,
+				       cases[i].facts);
+	}
+	/* a parsed body carries them */
+	md = nv_md_parse("## Цели.\n", 9 + strlen("Цели"), 1, 0);
+	CHECK_INT(md->text_facts, NV_MD_TEXT_HEADING);
+	nv_md_free(md);
+}
+
 /* One event as text: E or X, and the node's type name. */
 static void add_event(struct nv_buf *b, cmark_node *node, bool enter)
 {
@@ -455,5 +503,6 @@ void nv_tests(void)
 	NV_RUN(test_empty_input);
 	NV_RUN(test_deep_nesting_survives);
 	NV_RUN(test_body_facts);
+	NV_RUN(test_text_facts);
 	NV_RUN(test_step_walks_as_cmark);
 }

@@ -23,7 +23,7 @@
 /* The header's size: magic, version, count, identity, payload's length and hash. */
 #define HEADER_LEN_TEST (8 + 4 + 4 + 16 + 8 + 16)
 
-static const char body[] = "# Цели\n\nТекст со ссылкой на [положение](../positions/p.md#tseli) и "
+static const char body[] = "# Цели\n\nТекст¹ со ссылкой на [положение](../positions/p.md#tseli) и "
 			   "[Лебедеву А. С.](@lebedeva-as \"куратора\").\n\n"
 			   "## Цели\n\n1. Первый пункт.\n2. Второй [раздел](#tseli-2).\n";
 
@@ -71,6 +71,9 @@ static void test_summary_round_trip(void)
 	CHECK(stub->root == NULL);
 	CHECK(stub->ordered_list && md->ordered_list);
 	CHECK(!stub->raw_html && !md->raw_html);
+	/* the facts the checks of the text look for (md_facts.c) */
+	CHECK_INT(md->text_facts, NV_MD_TEXT_SUP);
+	CHECK_INT(stub->text_facts, md->text_facts);
 	CHECK_INT(stub->first_line, md->first_line);
 	CHECK_INT(stub->flags, md->flags);
 	CHECK_INT(stub->nr_headings, 2);
@@ -160,15 +163,18 @@ static void test_summary_foreign(void)
 	s = parse_copy(&f);
 	CHECK(s != NULL);
 	nv_md_summaries_free(s);
-	/* Facts unknown to this version (an ordered list, raw HTML: two bits). */
+	/*
+	 * Facts unknown to this version (an ordered list, raw HTML: two bits;
+	 * then the text's NV_MD_TEXT_*, three).
+	 */
 	at = HEADER_LEN_TEST + 4 + strlen("content/a.md") + 16 + 24 + 8 + 4;
 	memcpy(&facts, f.ptr + at, sizeof(facts));
-	CHECK_INT(facts, 1);
-	facts = 4;
+	CHECK_INT(facts, 1 | NV_MD_TEXT_SUP << 2);
+	facts = 1u << 5;
 	memcpy(f.ptr + at, &facts, sizeof(facts));
 	nv_md_summary_end(&f);
 	CHECK(parse_copy(&f) == NULL);
-	facts = 3;
+	facts = 3 | NV_MD_TEXT_ALL << 2;
 	memcpy(f.ptr + at, &facts, sizeof(facts));
 	nv_md_summary_end(&f);
 	s = parse_copy(&f);
