@@ -16,7 +16,7 @@
 #include "schema.h"
 #include "strmap.h"
 #include "typo.h"
-#include "utf8.h"
+#include "threads.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -328,22 +328,23 @@ static int cmp_entry(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-/* One entry for doc, unless it is a draft, of no kind, or its id is bad or taken. */
-static void add_doc(struct builder *b, struct nv_doc *doc)
+/* What decide() found of a document: a draft, or an entry of a kind, or nothing (-1). */
+#define DOC_DRAFT (-2)
+
+/*
+ * Whether doc is a draft left out, an entry of a kind (returned), or
+ * nothing, said in d: of no kind, or an id that is no address.
+ */
+static int decide(const struct builder *b, struct nv_doc *doc, struct nv_diags *d)
 {
-	struct nv_entry *e, *dup;
 	const struct nv_value *t;
 	struct nv_fields f;
 	int kind;
 	size_t k;
 
-	nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, b->d);
-	if (nv_field_bool(&f, "draft", false) && !b->drafts) {
-		NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
-		b->draft_ids[b->ndraft_ids++] = doc->id;
-		b->m->ndrafts++;
-		return;
-	}
+	nv_fields_init(&f, doc->path, doc->meta, "в документе", 1, 1, d);
+	if (nv_field_bool(&f, "draft", false) && !b->drafts)
+		return DOC_DRAFT;
 	kind = -1;
 	for (k = 0; nv_kind_dirs[k]; k++)
 		if (!strcmp(doc->section, nv_kind_dirs[k]))
@@ -353,24 +354,40 @@ static void add_doc(struct builder *b, struct nv_doc *doc)
 		kind = nv_field_enum(&f, "type", NV_OPTIONAL, nv_kind_names, kind);
 	if (kind < 0) {
 		if (!t || !f.errors)
-			nv_diag_hint(nv_error(b->d, doc->path, 1, 1,
-					      "не удалось определить вид документа"),
-				     "положите файл в одну из папок content/pages, positions, "
-				     "programs, roadmaps, orders, cases, news, forms или укажите "
-				     "вид: «type: page»");
-		return;
+			nv_diag_hint(
+				nv_error(d, doc->path, 1, 1, "не удалось определить вид документа"),
+				"положите файл в одну из папок content/pages, positions, "
+				"programs, roadmaps, orders, cases, news, forms или укажите "
+				"вид: «type: page»");
+		return -1;
 	}
 	if (!mdl_valid_id(doc->id)) {
 		char *slug = nv_slug(doc->id);
-		nv_diag_hint(nv_error(b->d, doc->path, 0, 0,
+		nv_diag_hint(nv_error(d, doc->path, 0, 0,
 				      "имя файла «%s.md» может содержать только строчные "
 				      "латинские "
 				      "буквы, цифры и дефисы: оно становится адресом страницы",
 				      doc->id),
 			     "переименуйте файл, например в «%s.md»", slug);
 		free(slug);
+		return -1;
+	}
+	return kind;
+}
+
+/* Add doc as decide() found it (kind), unless its id is taken. */
+static void add_decided(struct builder *b, struct nv_doc *doc, int kind)
+{
+	struct nv_entry *e, *dup;
+
+	if (kind == DOC_DRAFT) {
+		NV_GROW(b->draft_ids, b->ndraft_ids + 1, b->draft_alloc);
+		b->draft_ids[b->ndraft_ids++] = doc->id;
+		b->m->ndrafts++;
 		return;
 	}
+	if (kind < 0)
+		return;
 	dup = nv_model_entry(b->m, doc->id);
 	if (dup) {
 		nv_diag_hint(nv_error(b->d, doc->path, 0, 0, "документ с id «%s» уже есть: %s",
@@ -391,13 +408,55 @@ static void add_doc(struct builder *b, struct nv_doc *doc)
 	nv_strmap_put(b->m->entries_index, e->id, e);
 }
 
-/* Phase 2: an entry per document, with its kind and a unique, valid id. */
-void mdl_create_entries(struct builder *b)
+/* One entry for doc, unless it is a draft, of no kind, or its id is bad or taken. */
+static void add_doc(struct builder *b, struct nv_doc *doc)
 {
+	add_decided(b, doc, decide(b, doc, b->d));
+}
+
+/* decide() for the documents of a thread's share, each into kinds[i]. */
+struct decide_job {
+	const struct builder *b;
+	int *kinds;
+	struct nv_diags d;
+	struct nv_share share;
+};
+
+static void *decide_thread(void *arg)
+{
+	struct decide_job *j = arg;
 	size_t i;
 
+	while (nv_share_next(&j->share, &i))
+		j->kinds[i] = decide(j->b, j->b->c->docs[i], &j->d);
+	return NULL;
+}
+
+/*
+ * Phase 2: an entry per document, with its kind and a unique, valid id.
+ * What each document is, is read on threads (its fields are read for the
+ * first time here); the entries are added in the walk's order.
+ */
+void mdl_create_entries(struct builder *b)
+{
+	size_t i, t, n = nv_thread_count(b->jobs, b->c->ndocs);
+	int *kinds = nv_xcalloc(b->c->ndocs + 1, sizeof(*kinds));
+	struct decide_job *j = nv_xcalloc(n, sizeof(*j));
+	struct nv_work work = NV_WORK_INIT(b->c->ndocs);
+
+	for (t = 0; t < n; t++) {
+		j[t].b = b;
+		j[t].kinds = kinds;
+		nv_diags_init(&j[t].d);
+		j[t].share.w = &work;
+	}
+	nv_run_threads(decide_thread, j, n, sizeof(*j));
+	for (t = 0; t < n; t++)
+		nv_diags_merge(b->d, &j[t].d);
 	for (i = 0; i < b->c->ndocs; i++)
-		add_doc(b, b->c->docs[i]);
+		add_decided(b, b->c->docs[i], kinds[i]);
+	free(kinds);
+	free(j);
 	mdl_builtin_forms(b, add_doc);
 	if (b->m->nentries > 1)
 		qsort(b->m->entries, b->m->nentries, sizeof(*b->m->entries), cmp_entry);
