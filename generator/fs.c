@@ -519,19 +519,62 @@ void nv_remove_temps(const char *file)
 
 int nv_write_new_file(const char *path, const void *data, size_t len)
 {
-	char *dir = nv_dir_of(path);
+	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
+	int rc = nv_write_new_file_in(&dirs, path, data, len);
+
+	nv_dir_cache_release(&dirs);
+	return rc;
+}
+
+void nv_dir_cache_release(struct nv_dir_cache *c)
+{
+	if (c->fd >= 0) {
+		int saved = errno;
+		close(c->fd);
+		errno = saved;
+	}
+	free(c->dir);
+	*c = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
+}
+
+/* c opened on the folder of path (its first len bytes), created when missing; -1 if it cannot be.
+ */
+static int dir_open(struct nv_dir_cache *c, const char *path, size_t len)
+{
+	char *dir;
+
+	if (c->fd >= 0 && c->len == len && !memcmp(c->dir, path, len))
+		return c->fd;
+	nv_dir_cache_release(c);
+	dir = len ? nv_xmemdupz(path, len) : nv_xstrdup(".");
+	c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->fd < 0 && errno == ENOENT && nv_mkdir_p(dir) == 0)
+		c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->fd < 0) {
+		free(dir);
+		return -1;
+	}
+	c->dir = dir;
+	c->len = len;
+	return c->fd;
+}
+
+int nv_write_new_file_in(struct nv_dir_cache *dirs, const char *path, const void *data, size_t len)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	int dfd = dir_open(dirs, path, slash ? (size_t)(slash - path) : 0);
 	int fd = -1, rc = -1, saved;
 
+	if (dfd < 0)
+		return -1;
 	/*
 	 * A new file, never one opened for writing: a staging tree may hold
 	 * hard links to the published files (nv_outdir_link), which must not
 	 * change, so a file already there is unlinked first.
 	 */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0 && errno == EEXIST && unlink(path) == 0)
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0 && errno == ENOENT && nv_mkdir_p(dir) == 0)
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	fd = openat(dfd, base, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == EEXIST && unlinkat(dfd, base, 0) == 0)
+		fd = openat(dfd, base, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0)
 		goto out;
 	if (nv_write_all(fd, data, len) < 0)
@@ -542,7 +585,6 @@ out:
 	saved = errno;
 	if (fd >= 0)
 		close(fd);
-	free(dir);
 	errno = saved;
 	return rc;
 }

@@ -49,11 +49,12 @@ struct nv_writer {
 	int nthreads;
 	struct failure *failed;
 	size_t nfailed, failed_alloc;
+	struct nv_dir_cache dirs; /* the caller's, without threads */
 };
 
-static void run_job(struct nv_writer *w, struct job *j)
+static void run_job(struct nv_writer *w, struct nv_dir_cache *dirs, struct job *j)
 {
-	if (nv_write_new_file(j->path, j->data, j->len) < 0) {
+	if (nv_write_new_file_in(dirs, j->path, j->data, j->len) < 0) {
 		int err = errno;
 		pthread_mutex_lock(&w->lock);
 		NV_GROW(w->failed, w->nfailed + 1, w->failed_alloc);
@@ -71,6 +72,7 @@ static void run_job(struct nv_writer *w, struct job *j)
 static void *worker(void *arg)
 {
 	struct nv_writer *w = arg;
+	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
 	struct job j[BATCH];
 	size_t n, i;
 
@@ -83,6 +85,7 @@ static void *worker(void *arg)
 		}
 		if (!w->count) {
 			pthread_mutex_unlock(&w->lock);
+			nv_dir_cache_release(&dirs);
 			return NULL;
 		}
 		for (n = 0; n < BATCH && w->count; n++) {
@@ -95,7 +98,7 @@ static void *worker(void *arg)
 			pthread_cond_broadcast(&w->not_full);
 		pthread_mutex_unlock(&w->lock);
 		for (i = 0; i < n; i++)
-			run_job(w, &j[i]);
+			run_job(w, &dirs, &j[i]);
 	}
 }
 
@@ -104,6 +107,7 @@ struct nv_writer *nv_writer_new(int jobs)
 	struct nv_writer *w = nv_xcalloc(1, sizeof(*w));
 	int i;
 
+	w->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->not_empty, NULL);
 	pthread_cond_init(&w->not_full, NULL);
@@ -121,7 +125,7 @@ void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len)
 	struct job j = { path, data, len };
 
 	if (!w->nthreads) {
-		run_job(w, &j);
+		run_job(w, &w->dirs, &j);
 		return;
 	}
 	pthread_mutex_lock(&w->lock);
@@ -154,6 +158,7 @@ int nv_writer_finish(struct nv_writer *w, struct nv_diags *d)
 	pthread_mutex_unlock(&w->lock);
 	for (i2 = 0; i2 < w->nthreads; i2++)
 		pthread_join(w->threads[i2], NULL);
+	nv_dir_cache_release(&w->dirs);
 	/* Sorted, so the report does not depend on which thread failed first. */
 	if (w->nfailed > 1)
 		qsort(w->failed, w->nfailed, sizeof(*w->failed), cmp_failure);

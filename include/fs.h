@@ -159,6 +159,25 @@ void nv_remove_temps(const char *file);
 int nv_write_new_file(const char *path, const void *data, size_t len);
 
 /*
+ * The folder a thread wrote its last file in, kept open: the next file
+ * in the same folder is created relative to it, not looked up by its
+ * whole path again (a site writes thousands of files in a few folders).
+ */
+struct nv_dir_cache {
+	char *dir; /* len bytes of the paths written, or NULL */
+	size_t len;
+	int fd;
+};
+#define NV_DIR_CACHE_INIT   \
+	{                   \
+		NULL, 0, -1 \
+	}
+/* nv_write_new_file(), in the folder kept in dirs (made the one of path). */
+int nv_write_new_file_in(struct nv_dir_cache *dirs, const char *path, const void *data, size_t len);
+/* Close the folder kept; dirs is as new. */
+void nv_dir_cache_release(struct nv_dir_cache *dirs);
+
+/*
  * An output tree under construction. nv_outdir_begin() creates a staging
  * directory FINAL.new-XXXXXX beside `final` (same file system, so the
  * swap is a rename) holding only the marker; the build writes into
