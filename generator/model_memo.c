@@ -32,10 +32,11 @@
 #define MEMO_LONGEST ((size_t)64 << 10) /* a longer string is not kept */
 #define MEMO_CHUNK   ((size_t)256 << 10)
 
+/* 16 bytes: the table is read at random, a cache miss a string. */
 struct mdl_memo_slot {
-	uint64_t hash;
+	uint32_t tag;  /* the hash's high half: its low bits give the place */
+	uint32_t len;  /* at most MEMO_LONGEST */
 	const char *s; /* NULL: an empty slot */
-	size_t len;
 };
 
 void mdl_memo_init(struct mdl_memo *m)
@@ -112,16 +113,20 @@ static bool may_hold_letter(const char *s, size_t len)
 	return false;
 }
 
-/* The slot of the string (hash h) if kept, else the empty slot it would take. */
-static struct mdl_memo_slot *memo_slot(const struct mdl_memo *m, uint64_t h, const char *s,
+/*
+ * The slot of the string (tag: its hash's high half) if kept, else the
+ * empty slot it would take; the place is the tag's low bits, so that
+ * the table grows without reading the strings again.
+ */
+static struct mdl_memo_slot *memo_slot(const struct mdl_memo *m, uint32_t tag, const char *s,
 				       size_t len)
 {
-	size_t i = (size_t)h & (m->nslot - 1);
+	size_t i = tag & (m->nslot - 1);
 	struct mdl_memo_slot *v;
 
 	for (;; i = (i + 1) & (m->nslot - 1)) {
 		v = &m->slot[i];
-		if (!v->s || (v->hash == h && v->len == len && !memcmp(v->s, s, len)))
+		if (!v->s || (v->tag == tag && v->len == len && !memcmp(v->s, s, len)))
 			return v;
 	}
 }
@@ -129,15 +134,18 @@ static struct mdl_memo_slot *memo_slot(const struct mdl_memo *m, uint64_t h, con
 /* Twice the slots (at first 1024), the kept strings placed anew. */
 static void memo_grow(struct mdl_memo *m)
 {
-	struct mdl_memo_slot *old = m->slot, *v;
-	size_t n = m->nslot, i;
+	struct mdl_memo_slot *old = m->slot;
+	size_t n = m->nslot, i, k;
 
 	m->nslot = n ? 2 * n : 1024;
 	m->slot = nv_xcalloc(m->nslot, sizeof(*m->slot));
+	/* The kept strings are all different: each goes to the first empty slot from its place. */
 	for (i = 0; i < n; i++)
 		if (old[i].s) {
-			v = memo_slot(m, old[i].hash, old[i].s, old[i].len);
-			*v = old[i];
+			for (k = old[i].tag & (m->nslot - 1); m->slot[k].s;
+			     k = (k + 1) & (m->nslot - 1))
+				;
+			m->slot[k] = old[i];
 		}
 	free(old);
 }
@@ -164,7 +172,7 @@ bool mdl_memo_find(struct mdl_memo *m, const struct nv_guard *g, const char *s, 
 		   bool lasting, struct nv_guard_hit *hit)
 {
 	struct mdl_memo_slot *v = NULL;
-	uint64_t h = 0;
+	uint32_t tag = 0;
 
 	if (!may_hold_letter(s, len))
 		return false;
@@ -172,10 +180,9 @@ bool mdl_memo_find(struct mdl_memo *m, const struct nv_guard *g, const char *s, 
 		mdl_memo_release(m);
 		m->g = g;
 	}
-	if (len && len <= MEMO_LONGEST && m->nslot) {
-		h = memo_hash(s, len);
-		v = memo_slot(m, h, s, len);
-		if (v->s) {
+	if (len && len <= MEMO_LONGEST) {
+		tag = (uint32_t)(memo_hash(s, len) >> 32);
+		if (m->nslot && (v = memo_slot(m, tag, s, len))->s) {
 			m->hits++;
 			return false;
 		}
@@ -184,13 +191,12 @@ bool mdl_memo_find(struct mdl_memo *m, const struct nv_guard *g, const char *s, 
 		return true;
 	if (!len || len > MEMO_LONGEST || (!lasting && m->bytes + len > MEMO_BYTES))
 		return false;
-	if (2 * (m->used + 1) > m->nslot) {
+	if (4 * (m->used + 1) > 3 * m->nslot) {
 		memo_grow(m);
-		h = memo_hash(s, len);
-		v = memo_slot(m, h, s, len);
+		v = memo_slot(m, tag, s, len);
 	}
-	v->hash = h;
-	v->len = len;
+	v->tag = tag;
+	v->len = (uint32_t)len;
 	v->s = lasting ? s : memo_copy(m, s, len);
 	m->used++;
 	return false;

@@ -247,13 +247,46 @@ static bool list_given(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * The first word of payment in the n bytes at s, or NULL. Each word has
+ * one of three cores in it, at `before` bytes from its start: the text
+ * is read once for each core, not once for each word, and the words are
+ * tried where a core is (a paragraph of an order that says «доплата»
+ * has «плат» and none of the words).
+ */
+static const char *find_pay(const char *s, size_t n)
+{
+	static const char *const cores[] = { "плат", "реми", "надбавк" };
+	static const struct {
+		const char *word;
+		unsigned char core, before;
+	} pays[] = {
+		{ "выплату", 0, 4 },   { "премию", 1, 2 },    { "доплату", 0, 4 },
+		{ "надбавку", 2, 0 },  { "ыплатить", 0, 2 },  { "ремировать", 1, 0 },
+		{ "доплатить", 0, 4 }, { "Доплатить", 0, 4 },
+	};
+	const char *first = NULL, *p, *at;
+	size_t c, i, k;
+
+	for (c = 0; c < NV_ARRAY_SIZE(cores); c++)
+		for (p = s; (p = find(p, (size_t)(s + n - p), cores[c])) != NULL; p++)
+			for (i = 0; i < NV_ARRAY_SIZE(pays); i++) {
+				if (pays[i].core != c || (size_t)(p - s) < pays[i].before)
+					continue;
+				at = p - pays[i].before;
+				k = strlen(pays[i].word);
+				if ((size_t)(s + n - at) >= k && !memcmp(at, pays[i].word, k) &&
+				    (!first || at < first))
+					first = at;
+			}
+	return first;
+}
+
 /* An order's item: «по списку» with no list, a payment with no amount. */
 static void check_item(const struct line *l, const struct item *it)
 {
 	static const char *const lists[] = { "по списку", "По списку", "огласно списку",
 					     "прилагаемому списку" };
-	static const char *const pays[] = { "выплату",	"премию",     "доплату",   "надбавку",
-					    "ыплатить", "ремировать", "доплатить", "Доплатить" };
 	static const char *const sums[] = { "руб", "\u20BD", "%", "размер", "сумм", "процент" };
 	const char *hit;
 
@@ -272,11 +305,7 @@ static void check_item(const struct line *l, const struct item *it)
 				     "приложите список к приказу (поле «appendices») или "
 				     "перечислите людей в пункте: «по списку:» и список ниже");
 	}
-	/* every word of pays has «плат», «реми» or «надбавк» in it */
-	hit = find(it->s, it->n, "плат") || find(it->s, it->n, "реми") ||
-			      find(it->s, it->n, "надбавк")
-		      ? find_any(it->s, it->n, pays, NV_ARRAY_SIZE(pays))
-		      : NULL;
+	hit = find_pay(it->s, it->n);
 	while (hit && hit - it->s >= 2 &&
 	       ((unsigned char)hit[-2] == 0xD0 || (unsigned char)hit[-2] == 0xD1))
 		hit -= 2; /* back to the start of the word: «ыплатить» is found in «Выплатить» */
@@ -392,22 +421,39 @@ static bool power_of(const char *s, size_t i)
 	return false;
 }
 
-/* The first byte 0xC2 or 0xE2 (| 0x20 is 0xE2 for these two only) from s[i] on, else n. */
-static size_t next_c2_e2(const char *s, size_t n, size_t i)
+/*
+ * The first place from s[i] on where a superscript digit may start (see
+ * sup_digit()), else n: 0xC2 with 0xB2, 0xB3 or 0xB9 after it, or 0xE2
+ * with 0x81. Russian text is full of other characters that start with
+ * these bytes («», —, a no-break space): they are passed by here, 16 at
+ * a time.
+ */
+static size_t next_sup(const char *s, size_t n, size_t i)
 {
+	const unsigned char *u = (const unsigned char *)s;
+
 #ifdef __SSE2__
-	for (; n - i >= 16; i += 16) {
-		__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)),
-					 _mm_set1_epi8(0x20));
-		unsigned m =
-			(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+	for (; n - i >= 17; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(s + i)),
+			b = _mm_loadu_si128((const __m128i *)(s + i + 1));
+		__m128i c2 = _mm_and_si128(
+				_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC2)),
+				_mm_or_si128(
+					_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xB2)),
+						     _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xB3))),
+					_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xB9)))),
+			e2 = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE2)),
+					   _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x81)));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(c2, e2));
 		if (m)
 			return i + (unsigned)__builtin_ctz(m);
 	}
 #endif
-	while (i < n && ((unsigned char)s[i] | 0x20) != 0xE2)
-		i++;
-	return i;
+	for (; i + 1 < n; i++)
+		if ((u[i] == 0xC2 && (u[i + 1] == 0xB2 || u[i + 1] == 0xB3 || u[i + 1] == 0xB9)) ||
+		    (u[i] == 0xE2 && u[i + 1] == 0x81))
+			return i;
+	return n;
 }
 
 /* The marks in the n bytes at s (line no, first column col0), not powers. */
@@ -416,8 +462,7 @@ static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int co
 	size_t i, k;
 
 	for (i = 0; i < n; i += k ? k : 1) {
-		/* a superscript digit starts with 0xC2 or 0xE2 */
-		if ((i = next_c2_e2(s, n, i)) == n)
+		if ((i = next_sup(s, n, i)) == n)
 			break;
 		k = sup_run(s + i, n - i);
 		if (!k || power_of(s, i))
