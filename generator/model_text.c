@@ -421,39 +421,38 @@ static bool power_of(const char *s, size_t i)
 	return false;
 }
 
-/*
- * The first place from s[i] on where a superscript digit may start (see
- * sup_digit()), else n: 0xC2 with 0xB2, 0xB3 or 0xB9 after it, or 0xE2
- * with 0x81. Russian text is full of other characters that start with
- * these bytes («», —, a no-break space): they are passed by here, 16 at
- * a time.
- */
-static size_t next_sup(const char *s, size_t n, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
 #ifdef __SSE2__
-	for (; n - i >= 17; i += 16) {
-		__m128i a = _mm_loadu_si128((const __m128i *)(s + i)),
-			b = _mm_loadu_si128((const __m128i *)(s + i + 1));
-		__m128i c2 = _mm_and_si128(
-				_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC2)),
-				_mm_or_si128(
-					_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xB2)),
-						     _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xB3))),
-					_mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xB9)))),
-			e2 = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xE2)),
-					   _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0x81)));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(c2, e2));
-		if (m)
+/* The places of the bytes 0xC2 and 0xE2 among the 16 at s, as bits. */
+static inline unsigned c2_e2_bits(const char *s)
+{
+	__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)s), _mm_set1_epi8(0x20));
+
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+}
+#endif
+
+/*
+ * The first byte 0xC2 or 0xE2 (| 0x20 is 0xE2 for these two only) from
+ * s[i] on, else n. The last bytes of a line are one more block ending
+ * at its end, overlapping the one before, not a byte at a time; only a
+ * line shorter than a block is.
+ */
+static size_t next_c2_e2(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; n - i >= 16; i += 16)
+		if ((m = c2_e2_bits(s + i)) != 0)
 			return i + (unsigned)__builtin_ctz(m);
+	if (i < n && n >= 16) {
+		m = c2_e2_bits(s + n - 16) >> (i - (n - 16));
+		return m ? i + (unsigned)__builtin_ctz(m) : n;
 	}
 #endif
-	for (; i + 1 < n; i++)
-		if ((u[i] == 0xC2 && (u[i + 1] == 0xB2 || u[i + 1] == 0xB3 || u[i + 1] == 0xB9)) ||
-		    (u[i] == 0xE2 && u[i + 1] == 0x81))
-			return i;
-	return n;
+	while (i < n && ((unsigned char)s[i] | 0x20) != 0xE2)
+		i++;
+	return i;
 }
 
 /* The marks in the n bytes at s (line no, first column col0), not powers. */
@@ -462,7 +461,8 @@ static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int co
 	size_t i, k;
 
 	for (i = 0; i < n; i += k ? k : 1) {
-		if ((i = next_sup(s, n, i)) == n)
+		/* a superscript digit starts with 0xC2 or 0xE2 */
+		if ((i = next_c2_e2(s, n, i)) == n)
 			break;
 		k = sup_run(s + i, n - i);
 		if (!k || power_of(s, i))
