@@ -24,6 +24,7 @@
 #include "model.h"
 #include "md_table.h"
 #include "model_int.h"
+#include "model_memo_int.h"
 #include "person.h"
 #include "schema.h"
 #include "threads.h"
@@ -77,6 +78,7 @@ struct pd {
 	struct nv_doc *doc;
 	bool reread;
 	struct nv_buf msg, hint, tmp, form; /* form: the name found, as read */
+	struct mdl_memo memo;		    /* the strings this thread found no name in */
 	/* The last line looked up in src and where it starts: fields come in order. */
 	const char *at_src;
 	int at_line;
@@ -376,7 +378,7 @@ static void scan_scalar(struct pd *x, enum place where, const char *key, const s
 	size_t from, to;
 
 	/* Most strings name nobody: the source is wanted for a hit only. */
-	if (!nv_guard_find(x->g, v->str, v->len, 0, false, &h))
+	if (!mdl_memo_find(&x->memo, x->g, v->str, v->len, true, &h))
 		return;
 	need_src(x);
 	from = x->src ? char_offset(x, v->line, v->col) : 0;
@@ -389,17 +391,28 @@ static void scan_scalar(struct pd *x, enum place where, const char *key, const s
 /* Keys whose values are ids (of people, documents, kinds), never shown as text. */
 static bool id_key(const char *key)
 {
-	static const char *const keys[] = {
-		"id",	 "authors", "signatory", "person", "acquaint", "appendices", "program",
-		"order", "mentor",  "mentees",	 "mentee", "director", "type",
-	};
-	size_t i;
-
-	/* The first letter first: every member of every front matter comes here. */
-	for (i = 0; i < NV_ARRAY_SIZE(keys); i++)
-		if (key[0] == keys[i][0] && !strcmp(key, keys[i]))
-			return true;
-	return false;
+	/* By the first letter: every member of every front matter comes here. */
+	switch (key[0]) {
+	case 'a':
+		return !strcmp(key, "authors") || !strcmp(key, "acquaint") ||
+		       !strcmp(key, "appendices");
+	case 'd':
+		return !strcmp(key, "director");
+	case 'i':
+		return !strcmp(key, "id");
+	case 'm':
+		return !strcmp(key, "mentor") || !strcmp(key, "mentees") || !strcmp(key, "mentee");
+	case 'o':
+		return !strcmp(key, "order");
+	case 'p':
+		return !strcmp(key, "person") || !strcmp(key, "program");
+	case 's':
+		return !strcmp(key, "signatory");
+	case 't':
+		return !strcmp(key, "type");
+	default:
+		return false;
+	}
 }
 
 /* `responsible`: text, or a list of texts and ids (ids are skipped). */
@@ -428,7 +441,8 @@ static void scan_value(struct pd *x, const struct nv_value *v, const char *key)
 		for (i = 0; i < v->nr; i++) {
 			if (id_key(v->members[i].key))
 				continue;
-			if (!strcmp(v->members[i].key, "responsible"))
+			if (v->members[i].key[0] == 'r' &&
+			    !strcmp(v->members[i].key, "responsible"))
 				scan_responsible(x, v->members[i].value);
 			else
 				scan_value(x, v->members[i].value, v->members[i].key);
@@ -453,10 +467,17 @@ struct seg {
 	enum place where;
 };
 
-/* The inline text of one paragraph or heading, joined, and where each piece came from. */
+/*
+ * The inline text of one paragraph or heading, joined, and where each
+ * piece came from. A block of one piece (most are) is read where cmark
+ * keeps it (one, one_len), and copied into text only when a second
+ * piece comes.
+ */
 struct block {
 	cmark_node *node;
 	struct nv_buf text;
+	const char *one;
+	size_t one_len;
 	struct seg *segs;
 	size_t nsegs, alloc;
 	int in_link, in_image; /* depth of links and images around the inline being read */
@@ -464,12 +485,22 @@ struct block {
 
 static void add_seg(struct block *k, cmark_node *node, const char *s, enum place where)
 {
+	size_t n = s ? strlen(s) : 0;
+
 	NV_GROW(k->segs, k->nsegs + 1, k->alloc);
+	if (k->one) {
+		nv_buf_add(&k->text, k->one, k->one_len);
+		k->one = NULL;
+	}
 	k->segs[k->nsegs].off = k->text.len;
 	k->segs[k->nsegs].node = node;
 	k->segs[k->nsegs].where = where;
-	k->nsegs++;
-	nv_buf_adds(&k->text, s ? s : "");
+	if (!k->nsegs++ && !k->text.len) {
+		k->one = s ? s : "";
+		k->one_len = n;
+	} else {
+		nv_buf_add(&k->text, s ? s : "", n);
+	}
 }
 
 /*
@@ -533,11 +564,14 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 {
 	struct nv_guard_hit h;
 	const struct seg *s;
-	const char *lit;
-	size_t at = 0, i, from, off;
+	const char *lit, *text = k->one ? k->one : k->text.ptr;
+	size_t at = 0, i, from, off, len = k->one ? k->one_len : k->text.len;
 	int line, col;
+	bool found;
 
-	while (k->text.len && nv_guard_find(x->g, k->text.ptr, k->text.len, at, false, &h)) {
+	/* A piece in place is the tree's: it lasts (model_memo_int.h). */
+	for (found = mdl_memo_find(&x->memo, x->g, text, len, k->one != NULL, &h); found;
+	     found = nv_guard_find(x->g, text, len, at, false, &h)) {
 		at = h.end > h.start ? h.end : h.start + 1;
 		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
 			s = &k->segs[i];
@@ -552,21 +586,25 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 			nv_utf8_position(x->src, from, &line, &col);
 			col += (int)nv_utf8_count(lit, off);
 		}
-		report(x, s->where, NULL, k->text.ptr, k->text.len, &h, line, col);
+		report(x, s->where, NULL, text, len, &h, line, col);
 	}
 	nv_buf_reset(&k->text);
+	k->one = NULL;
 	k->nsegs = 0;
 }
 
-/* A string of a node that is not in the flow of text (an address, a title, code). */
+/*
+ * A string of a node that is not in the flow of text (an address, a
+ * title, code); lasting: s is the node's own (model_memo_int.h).
+ */
 static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node *node,
-			     cmark_node *block, enum place where, const char *s)
+			     cmark_node *block, enum place where, const char *s, bool lasting)
 {
 	struct nv_guard_hit h;
 	size_t from, to, i;
 	int line, col;
 
-	if (!s || !*s || !nv_guard_find(x->g, s, strlen(s), 0, false, &h))
+	if (!s || !*s || !mdl_memo_find(&x->memo, x->g, s, strlen(s), lasting, &h))
 		return;
 	need_src(x);
 	from = node_offset(x, e, node, block);
@@ -596,7 +634,7 @@ static void scan_url(struct pd *x, const struct nv_entry *e, cmark_node *node, c
 			nv_buf_addch(&x->tmp, *u);
 		}
 	}
-	scan_node_string(x, e, node, block, IN_URL, x->tmp.ptr);
+	scan_node_string(x, e, node, block, IN_URL, x->tmp.ptr, false);
 }
 
 /* Where the text of an inline goes on the website, by what holds it. */
@@ -619,11 +657,12 @@ static bool enter_link(struct pd *x, const struct nv_entry *e, struct block *k, 
 
 	if (cmark_node_get_type(node) == CMARK_NODE_LINK && url && url[0] == '@') {
 		add_seg(k, NULL, " ", IN_TEXT);
-		scan_node_string(x, e, node, k->node, IN_MENTION_TITLE, cmark_node_get_title(node));
+		scan_node_string(x, e, node, k->node, IN_MENTION_TITLE, cmark_node_get_title(node),
+				 true);
 		return false;
 	}
 	scan_url(x, e, node, k->node);
-	scan_node_string(x, e, node, k->node, IN_TITLE, cmark_node_get_title(node));
+	scan_node_string(x, e, node, k->node, IN_TITLE, cmark_node_get_title(node), true);
 	if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
 		add_seg(k, NULL, " ", IN_TEXT);
 		k->in_image++;
@@ -682,7 +721,7 @@ static bool body_node(struct pd *x, const struct nv_entry *e, struct block *k, c
 		}
 		break;
 	case CMARK_NODE_CODE_BLOCK:
-		scan_node_string(x, e, node, NULL, IN_CODE, cmark_node_get_literal(node));
+		scan_node_string(x, e, node, NULL, IN_CODE, cmark_node_get_literal(node), true);
 		break;
 	default: /* raw HTML never reaches the website (html_md.h) */
 		break;
@@ -733,6 +772,7 @@ static void pd_init(struct pd *x, struct builder *b)
 	nv_buf_init(&x->hint);
 	nv_buf_init(&x->tmp);
 	nv_buf_init(&x->form);
+	mdl_memo_init(&x->memo);
 }
 
 static void pd_release(struct pd *x)
@@ -741,6 +781,7 @@ static void pd_release(struct pd *x)
 	nv_buf_release(&x->hint);
 	nv_buf_release(&x->tmp);
 	nv_buf_release(&x->form);
+	mdl_memo_release(&x->memo);
 }
 
 /* Done with the entry's source: a text read again is dropped. */

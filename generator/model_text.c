@@ -247,13 +247,46 @@ static bool list_given(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * The first word of payment in the n bytes at s, or NULL. Each word has
+ * one of three cores in it, at `before` bytes from its start: the text
+ * is read once for each core, not once for each word, and the words are
+ * tried where a core is (a paragraph of an order that says «доплата»
+ * has «плат» and none of the words).
+ */
+static const char *find_pay(const char *s, size_t n)
+{
+	static const char *const cores[] = { "плат", "реми", "надбавк" };
+	static const struct {
+		const char *word;
+		unsigned char core, before;
+	} pays[] = {
+		{ "выплату", 0, 4 },   { "премию", 1, 2 },    { "доплату", 0, 4 },
+		{ "надбавку", 2, 0 },  { "ыплатить", 0, 2 },  { "ремировать", 1, 0 },
+		{ "доплатить", 0, 4 }, { "Доплатить", 0, 4 },
+	};
+	const char *first = NULL, *p, *at;
+	size_t c, i, k;
+
+	for (c = 0; c < NV_ARRAY_SIZE(cores); c++)
+		for (p = s; (p = find(p, (size_t)(s + n - p), cores[c])) != NULL; p++)
+			for (i = 0; i < NV_ARRAY_SIZE(pays); i++) {
+				if (pays[i].core != c || (size_t)(p - s) < pays[i].before)
+					continue;
+				at = p - pays[i].before;
+				k = strlen(pays[i].word);
+				if ((size_t)(s + n - at) >= k && !memcmp(at, pays[i].word, k) &&
+				    (!first || at < first))
+					first = at;
+			}
+	return first;
+}
+
 /* An order's item: «по списку» with no list, a payment with no amount. */
 static void check_item(const struct line *l, const struct item *it)
 {
 	static const char *const lists[] = { "по списку", "По списку", "огласно списку",
 					     "прилагаемому списку" };
-	static const char *const pays[] = { "выплату",	"премию",     "доплату",   "надбавку",
-					    "ыплатить", "ремировать", "доплатить", "Доплатить" };
 	static const char *const sums[] = { "руб", "\u20BD", "%", "размер", "сумм", "процент" };
 	const char *hit;
 
@@ -272,11 +305,7 @@ static void check_item(const struct line *l, const struct item *it)
 				     "приложите список к приказу (поле «appendices») или "
 				     "перечислите людей в пункте: «по списку:» и список ниже");
 	}
-	/* every word of pays has «плат», «реми» or «надбавк» in it */
-	hit = find(it->s, it->n, "плат") || find(it->s, it->n, "реми") ||
-			      find(it->s, it->n, "надбавк")
-		      ? find_any(it->s, it->n, pays, NV_ARRAY_SIZE(pays))
-		      : NULL;
+	hit = find_pay(it->s, it->n);
 	while (hit && hit - it->s >= 2 &&
 	       ((unsigned char)hit[-2] == 0xD0 || (unsigned char)hit[-2] == 0xD1))
 		hit -= 2; /* back to the start of the word: «ыплатить» is found in «Выплатить» */
@@ -392,17 +421,33 @@ static bool power_of(const char *s, size_t i)
 	return false;
 }
 
-/* The first byte 0xC2 or 0xE2 (| 0x20 is 0xE2 for these two only) from s[i] on, else n. */
+#ifdef __SSE2__
+/* The places of the bytes 0xC2 and 0xE2 among the 16 at s, as bits. */
+static inline unsigned c2_e2_bits(const char *s)
+{
+	__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)s), _mm_set1_epi8(0x20));
+
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+}
+#endif
+
+/*
+ * The first byte 0xC2 or 0xE2 (| 0x20 is 0xE2 for these two only) from
+ * s[i] on, else n. The last bytes of a line are one more block ending
+ * at its end, overlapping the one before, not a byte at a time; only a
+ * line shorter than a block is.
+ */
 static size_t next_c2_e2(const char *s, size_t n, size_t i)
 {
 #ifdef __SSE2__
-	for (; n - i >= 16; i += 16) {
-		__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)),
-					 _mm_set1_epi8(0x20));
-		unsigned m =
-			(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
-		if (m)
+	unsigned m;
+
+	for (; n - i >= 16; i += 16)
+		if ((m = c2_e2_bits(s + i)) != 0)
 			return i + (unsigned)__builtin_ctz(m);
+	if (i < n && n >= 16) {
+		m = c2_e2_bits(s + n - 16) >> (i - (n - 16));
+		return m ? i + (unsigned)__builtin_ctz(m) : n;
 	}
 #endif
 	while (i < n && ((unsigned char)s[i] | 0x20) != 0xE2)

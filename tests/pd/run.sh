@@ -340,6 +340,20 @@ sed -i 's/body: педагогическим советом/body: "педаго�
 	"$p/content/positions/polozhenie.md"
 refused
 
+# The same strings in several documents and twice in one (the check does
+# not read again a string it found no name in, model_memo.c): the name is
+# reported wherever it stands, every time; the same string without it,
+# never.
+new repeated-strings
+for f in news/start.md cases/fizika.md pages/o-nastavnichestve.md; do
+	sed -i 's/^title: .*/title: Открытый урок Зайцевой О. В./' "$p/content/$f"
+	add $f 'Встречи пары проводятся дважды в месяц.'
+	add $f 'Открытый урок провела Зайцева О. В.'
+done
+add pages/o-nastavnichestve.md 'Встречи пары проводятся дважды в месяц.'
+add pages/o-nastavnichestve.md 'Открытый урок провела Зайцева О. В.'
+refused
+
 new order-item
 add orders/o-vnedrenii.md '3. Объявить благодарность Зайцевой О. В., учителю биологии.'
 refused
