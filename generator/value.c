@@ -498,12 +498,53 @@ struct nv_value *nv_value_take_str(char *s)
 	return v;
 }
 
+static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
+{
+	if (!text)
+		return;
+	NV_GROW(*texts, *n + 1, *alloc);
+	(*texts)[(*n)++] = text;
+}
+
+/*
+ * The texts and keys that the tree in one block under v owns: freed when
+ * texts is NULL, else appended to *texts (nv_value_strip()); its nodes
+ * and arrays stay, for the caller to free with the block.
+ */
+static void block_texts(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
+{
+	size_t i;
+
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			block_texts(v->items[i], texts, n, alloc);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++) {
+			if (!known_key(v->members[i].key) && texts)
+				keep_text(v->members[i].key, texts, n, alloc);
+			else if (!known_key(v->members[i].key))
+				free(v->members[i].key);
+			block_texts(v->members[i].value, texts, n, alloc);
+		}
+	} else if (!v->packed) {
+		if (texts)
+			keep_text(v->str, texts, n, alloc);
+		else
+			free(v->str);
+	}
+}
+
 void nv_value_free(struct nv_value *v)
 {
 	size_t i;
 
 	if (!v || v->scoped)
 		return;
+	if (v->block) { /* the root: the block starts with it */
+		block_texts(v, NULL, NULL, NULL);
+		free(v);
+		return;
+	}
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
 			nv_value_free(v->items[i]);
@@ -523,20 +564,17 @@ void nv_value_free(struct nv_value *v)
 	free(v);
 }
 
-static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
-{
-	if (!text)
-		return;
-	NV_GROW(*texts, *n + 1, *alloc);
-	(*texts)[(*n)++] = text;
-}
-
 void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 {
 	size_t i;
 
 	if (!v || v->scoped) /* its scope frees it */
 		return;
+	if (v->block) {
+		block_texts(v, texts, n, alloc);
+		free(v);
+		return;
+	}
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
 			nv_value_strip(v->items[i], texts, n, alloc);
