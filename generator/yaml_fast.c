@@ -874,6 +874,7 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 	/* room for a node in every 32 bytes, twice what front matter takes */
 	NV_GROW(f.tree.nodes, len / 32 + 8, f.tree.anodes);
 	NV_GROW(f.tree.edges, len / 32 + 8, f.tree.aedges);
+	NV_GROW(f.tree.kids, 32, f.tree.akids);
 	while (ok && next_line(&f, &p))
 		ok = block_line(&f, p);
 	if (ok && f.pending)
