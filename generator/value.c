@@ -507,31 +507,44 @@ static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
 }
 
 /*
- * The texts and keys that the tree in one block under v owns: freed when
- * texts is NULL, else appended to *texts (nv_value_strip()); its nodes
- * and arrays stay, for the caller to free with the block.
+ * What the node v of a tree in one block owns, and everything below it:
+ * freed when texts is NULL, else freed but for the texts, which are
+ * appended to *texts (nv_value_strip()). The nodes in the block stay, for
+ * the caller to free with the block.
  */
-static void block_texts(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
+static void block_parts(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 {
+	struct nv_value *c;
+	char *key;
 	size_t i;
 
-	if (v->type == NV_LIST) {
-		for (i = 0; i < v->nr; i++)
-			block_texts(v->items[i], texts, n, alloc);
-	} else if (v->type == NV_MAP) {
-		for (i = 0; i < v->nr; i++) {
-			if (!known_key(v->members[i].key) && texts)
-				keep_text(v->members[i].key, texts, n, alloc);
-			else if (!known_key(v->members[i].key))
-				free(v->members[i].key);
-			block_texts(v->members[i].value, texts, n, alloc);
-		}
-	} else if (!v->packed) {
+	if (v->type != NV_LIST && v->type != NV_MAP) {
+		if (v->packed)
+			return;
 		if (texts)
 			keep_text(v->str, texts, n, alloc);
 		else
 			free(v->str);
+		return;
 	}
+	for (i = 0; i < v->nr; i++) {
+		key = v->type == NV_MAP ? v->members[i].key : NULL;
+		if (key && !known_key(key) && texts)
+			keep_text(key, texts, n, alloc);
+		else if (key && !known_key(key))
+			free(key);
+		c = v->type == NV_LIST ? v->items[i] : v->members[i].value;
+		if (c->block)
+			block_parts(c, texts, n, alloc);
+		else if (texts)
+			nv_value_strip(c, texts, n, alloc);
+		else
+			nv_value_free(c);
+	}
+	if (v->type == NV_LIST)
+		free(v->items);
+	else
+		free(v->members);
 }
 
 void nv_value_free(struct nv_value *v)
@@ -541,7 +554,7 @@ void nv_value_free(struct nv_value *v)
 	if (!v || v->scoped)
 		return;
 	if (v->block) { /* the root: the block starts with it */
-		block_texts(v, NULL, NULL, NULL);
+		block_parts(v, NULL, NULL, NULL);
 		free(v);
 		return;
 	}
@@ -571,7 +584,7 @@ void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 	if (!v || v->scoped) /* its scope frees it */
 		return;
 	if (v->block) {
-		block_texts(v, texts, n, alloc);
+		block_parts(v, texts, n, alloc);
 		free(v);
 		return;
 	}

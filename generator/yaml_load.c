@@ -214,15 +214,10 @@ void nv_yaml_tree_close(struct nv_yaml_tree *t, size_t node, size_t from)
 	v->alloc = t->nedges; /* where its children are, until the tree is finished */
 	t->nedges += n;
 	t->nkids = from;
-	if (v->type == NV_LIST)
-		t->nitems += n;
-	else
-		t->nmembers += n;
 }
 
-/* The children of the closed collection v in its arrays at *members or *items, moved on. */
-static void finish_kids(const struct nv_yaml_tree *t, struct nv_value *block, struct nv_value *v,
-			struct nv_member **members, struct nv_value ***items)
+/* The children of the closed collection v in an array of their number. */
+static void finish_kids(const struct nv_yaml_tree *t, struct nv_value *block, struct nv_value *v)
 {
 	const struct nv_yaml_kid *k = t->edges + v->alloc;
 	const char *shared;
@@ -232,13 +227,12 @@ static void finish_kids(const struct nv_yaml_tree *t, struct nv_value *block, st
 	if (!n)
 		return;
 	if (v->type == NV_LIST) {
-		v->items = *items;
+		v->items = nv_xmalloc(nv_st_mult(n, sizeof(*v->items)));
 		for (i = 0; i < n; i++)
 			v->items[i] = block + k[i].node;
-		*items += n;
 		return;
 	}
-	v->members = *members;
+	v->members = nv_xmalloc(nv_st_mult(n, sizeof(*v->members)));
 	for (i = 0; i < n; i++) {
 		shared = nv_key_shared(k[i].key, k[i].keylen);
 		v->members[i] =
@@ -246,23 +240,16 @@ static void finish_kids(const struct nv_yaml_tree *t, struct nv_value *block, st
 						   : nv_xmemdupz(k[i].key, k[i].keylen),
 					    k[i].keylen, k[i].line, k[i].col, block + k[i].node };
 	}
-	*members += n;
 }
 
 struct nv_value *nv_yaml_tree_finish(struct nv_yaml_tree *t, char **strings)
 {
 	size_t i, at = 0, len = t->texts ? t->texts->len : 0;
 	struct nv_value *block, *v;
-	struct nv_member *members;
-	struct nv_value **items;
 	char *texts = NULL;
 
-	block = nv_xmalloc(nv_st_mult(t->nnodes, sizeof(*block)) +
-			   nv_st_mult(t->nmembers, sizeof(*members)) +
-			   nv_st_mult(t->nitems, sizeof(*items)));
+	block = nv_xmalloc(nv_st_mult(t->nnodes, sizeof(*block)));
 	memcpy(block, t->nodes, t->nnodes * sizeof(*block));
-	members = (struct nv_member *)(block + t->nnodes);
-	items = (struct nv_value **)(members + t->nmembers);
 	/* No more than the texts take, as nv_value_pack() gives: they stay all the build. */
 	if (len)
 		texts = nv_xrealloc(nv_buf_detach(t->texts, NULL), len);
@@ -275,7 +262,7 @@ struct nv_value *nv_yaml_tree_finish(struct nv_yaml_tree *t, char **strings)
 			v->str = texts + at;
 			at += v->len + 1;
 		} else if (v->type == NV_LIST || v->type == NV_MAP) {
-			finish_kids(t, block, v, &members, &items);
+			finish_kids(t, block, v);
 		}
 	}
 	t->nnodes = 0;

@@ -32,12 +32,13 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 			      char **strings);
 
 /*
- * A tree the fast path builds, then makes in one block (value.h:
- * v->block) once it is whole: its nodes in the order they are made
- * (reading order, a collection before what it holds), children by their
- * index; the children of the open collections on a stack (kids), each
- * collection's moved to edges when it closes. Nothing is allocated per
- * node; a tree declined costs no free() per node.
+ * A tree the fast path builds, then makes with its nodes in one block
+ * (value.h: v->block) once it is whole: its nodes in the order they are
+ * made (reading order, a collection before what it holds), children by
+ * their index; the children of the open collections on a stack (kids),
+ * each collection's moved to edges when it closes, and given an array of
+ * their number when the tree is finished. Nothing is allocated per node,
+ * nor grown; a tree declined costs no free() per node.
  */
 struct nv_yaml_kid {
 	size_t node;	 /* the child's index */
@@ -51,8 +52,7 @@ struct nv_yaml_tree {
 	size_t nnodes, anodes;
 	struct nv_yaml_kid *kids, *edges;
 	size_t nkids, akids, nedges, aedges;
-	size_t nitems, nmembers; /* of the closed lists and maps */
-	struct nv_buf *texts;	 /* packing: the scalars' texts, in the order of their nodes */
+	struct nv_buf *texts; /* packing: the scalars' texts, in the order of their nodes */
 };
 
 /* A new node (a collection or a null) at the 1-based line and col: its index. */

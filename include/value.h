@@ -44,9 +44,10 @@ struct nv_value {
 	bool packed; /* str lies in a block of nv_value_pack(), which v does not own */
 	bool scoped; /* v, its arrays, key copies and str lie in a scope's arena (below) */
 	/*
-	 * v and every node and array of its tree lie in one allocation that
-	 * starts with the tree's root (the YAML loader's): the tree is freed
-	 * from its root only, and never grows (its texts and keys as usual)
+	 * v lies in one allocation with the nodes of its tree as it was
+	 * loaded (the YAML loader's), which starts with the root: the tree is
+	 * freed from its root only; arrays, texts, keys and nodes added later
+	 * are owned as usual
 	 */
 	bool block;
 	double number;

@@ -324,7 +324,7 @@ static void test_duplicates_and_limits(void)
 }
 
 /*
- * The tree lies in one block: its nodes and arrays go with its root, and
+ * The nodes of the tree lie in one block that goes with its root, and
  * nv_value_strip() hands over only the texts it owns (a key not among the
  * schema's, the scalars' texts unless packed).
  */
