@@ -534,7 +534,7 @@ static void block_parts(struct nv_value *v, char ***texts, size_t *n, size_t *al
 		else if (key && !known_key(key))
 			free(key);
 		c = v->type == NV_LIST ? v->items[i] : v->members[i].value;
-		if (c->block)
+		if (c && c->block)
 			block_parts(c, texts, n, alloc);
 		else if (texts)
 			nv_value_strip(c, texts, n, alloc);
