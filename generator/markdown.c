@@ -135,14 +135,20 @@ static void lines_index(struct lines *l, const char *text, size_t len)
 	}
 }
 
-/* Length in bytes of line idx + 1, without its line ending. */
+/*
+ * Length in bytes of line idx + 1, without its line ending: the next
+ * line's start less the "\n", "\r\n" or "\r" that lines_index() ended it
+ * at (no line holds another "\r" or "\n").
+ */
 static size_t line_len(const struct lines *l, size_t idx)
 {
-	size_t e = l->start[idx];
+	size_t s = l->start[idx], e = idx + 1 < l->nr ? l->start[idx + 1] : l->len;
 
-	while (e < l->len && l->text[e] != '\n' && l->text[e] != '\r')
-		e++;
-	return e - l->start[idx];
+	if (e > s && l->text[e - 1] == '\n')
+		e--;
+	if (e > s && l->text[e - 1] == '\r')
+		e--;
+	return e - s;
 }
 
 /*

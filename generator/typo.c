@@ -11,9 +11,9 @@
  * a no-break one before a dash is caught looking ahead from it. Every rule
  * maps its own output to itself: the pass is idempotent (unit-tested).
  *
- * Speed: nv_typo_plain_end() (typo_run.c) finds runs that no rule touches
- * on the bytes, copied with one memcpy, and glue_fast() the usual short
- * word before a word; only where a rule may fire does the pass go a code
+ * Speed: nv_typo_plain_run() (typo_run.c) finds runs that no rule touches
+ * on the bytes, copied with one memcpy, the usual short word before a
+ * word glued on the way; only where a rule may fire does the pass go a code
  * point at a time (step()), with the same output byte for byte.
  */
 #include "common.h"
@@ -508,39 +508,10 @@ static size_t step(struct typo *t, size_t i)
 	return e;
 }
 
-/*
- * glue_short() as step() would do it at s[i], a word's start after a plain
- * run where the short word s[i, e) starts, for the usual case: one space
- * and no other blank, dash nor line's end after it (the bytes of those are
- * not at s[e + 1]: ' ', '\t', '\n', '\r', '-', E2 of «—» and C2 A0 of a
- * no-break space). Returns where to go on, or 0.
- */
-static size_t glue_fast(struct typo *t, size_t i, size_t e)
-{
-	const unsigned char *s = (const unsigned char *)t->s;
-	struct nv_typo_state *st = t->st;
-	size_t n = t->n;
-	unsigned char c;
-
-	if (s[e] != ' ' || e + 1 >= n)
-		return 0;
-	c = s[e + 1];
-	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xE2 ||
-	    (c == 0xC2 && e + 2 < n && s[e + 2] == 0xA0) ||
-	    (s[i] == 0xD0 && s[i + 1] < 0xB0 && nv_typo_initials_may(t->s, n, i)))
-		return 0;
-	nv_buf_add(t->out, t->s + i, e - i);
-	nv_buf_add(t->out, "\xC2\xA0", 2);
-	/* as nv_typo_feed() leaves it after a letter and a no-break space */
-	st->prev = NBSP;
-	st->digits = 0;
-	return e + 1;
-}
-
 void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_state *st)
 {
 	struct typo t = { out, st, in, len };
-	size_t i = 0, e, sw, g;
+	size_t i = 0, e, seg;
 	uint32_t p;
 
 	if (out->len + len >= out->cap)
@@ -548,20 +519,20 @@ void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_stat
 	while (i < len) {
 		if (!st->numero) {
 			p = st->prev;
-			e = nv_typo_plain_end(in, len, i,
+			e = nv_typo_plain_run(out, in, len, i,
 					      p < 0x80 ? ((p | 0x20) >= 'a' && (p | 0x20) <= 'z') ||
 								 is_digit(p) || p == '-'
 						       : is_letter(p),
-					      st->digits < 5 ? st->digits : 5, &sw);
-			if (e > i)
-				nv_buf_add(out, in + i, e - i);
-			/* a glue sets all the state that the run before it would */
-			if (sw && (g = glue_fast(&t, e, sw))) {
-				i = g;
-				continue;
+					      st->digits < 5 ? st->digits : 5, &seg);
+			if (seg > i) {
+				/* as nv_typo_feed() leaves it after a letter and a no-break space
+				 */
+				st->prev = NBSP;
+				st->digits = 0;
 			}
+			if (e > seg)
+				nv_typo_feed_run(st, in, seg, e);
 			if (e > i) {
-				nv_typo_feed_run(st, in, i, e);
 				i = e;
 				if (i == len)
 					break;

@@ -139,13 +139,15 @@ static inline size_t short_word_end(const char *str, size_t n, size_t i, bool bl
 }
 
 /*
- * typo_run.c: the end of a run of plain text at s[i] (word: the character before s[i] is a
- * letter, a digit or '-'; digits: how many ASCII digits end there, 5 for more), *sw set to
- * the end of the short word that starts a word there (short_word_end()) or 0; and
- * nv_typo_feed() for every character of such a run s[from, to)
+ * typo_run.c: the run of plain text at s[i] (word: the character before s[i] is a letter, a
+ * digit or '-'; digits: how many ASCII digits end there, 5 for more) appended to out as step()
+ * would write it, short words glued to the word after them with a no-break space in the usual
+ * case; returns its end. *seg is where its last piece starts, after the last glue (i if none):
+ * nv_typo_feed() then sees a no-break space and every character of s[*seg, end), which
+ * nv_typo_feed_run() feeds at once.
  */
-size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits,
-			 size_t *sw);
+size_t nv_typo_plain_run(struct nv_buf *out, const char *str, size_t n, size_t i, bool word,
+			 unsigned digits, size_t *seg);
 void nv_typo_feed_run(struct nv_typo_state *st, const char *str, size_t from, size_t to);
 size_t nv_typo_word_end(const char *s, size_t n, size_t i);
 size_t nv_typo_initial_end(const char *s, size_t n, size_t i);

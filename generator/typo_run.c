@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "buf.h"
 #include "typo_int.h"
 
 size_t nv_typo_short_word_slow(const char *s, size_t n, size_t i, bool blank)
@@ -240,8 +241,7 @@ static size_t cyr_words_end(const unsigned char *s, size_t n, size_t i, size_t *
  * character before s[i] is a letter, a digit or '-' (no word starts at
  * s[i]), `digits` how many ASCII digits end there (5 stands for more).
  */
-size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits,
-			 size_t *sw)
+static size_t plain_end(const char *str, size_t n, size_t i, bool word, unsigned digits, size_t *sw)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	unsigned char c;
@@ -319,6 +319,47 @@ size_t nv_typo_plain_end(const char *str, size_t n, size_t i, bool word, unsigne
 		}
 	}
 	return i;
+}
+
+/*
+ * Whether step() would glue the short word s[i, e) to the word after it
+ * as glue_short() does, in the usual case: one space and no other blank,
+ * dash nor line's end after it (the bytes of those are not at s[e + 1]:
+ * ' ', '\t', '\n', '\r', '-', E2 of «—» and C2 A0 of a no-break space),
+ * and no capital that may start a name with initials.
+ */
+static bool glue_plain(const char *str, size_t n, size_t i, size_t e)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c;
+
+	if (s[e] != ' ' || e + 1 >= n)
+		return false;
+	c = s[e + 1];
+	return !(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == 0xE2 ||
+		 (c == 0xC2 && e + 2 < n && s[e + 2] == 0xA0) ||
+		 (s[i] == 0xD0 && s[i + 1] < 0xB0 && nv_typo_initials_may(str, n, i)));
+}
+
+size_t nv_typo_plain_run(struct nv_buf *out, const char *str, size_t n, size_t i, bool word,
+			 unsigned digits, size_t *seg)
+{
+	size_t from = i, e, sw;
+
+	*seg = i;
+	for (;;) {
+		e = plain_end(str, n, i, word, digits, &sw);
+		if (!sw || !glue_plain(str, n, e, sw))
+			break;
+		/* the short word and a no-break space for the space after it */
+		nv_buf_add(out, str + from, sw - from);
+		nv_buf_add(out, "\xC2\xA0", 2);
+		from = i = *seg = sw + 1;
+		word = false;
+		digits = 0;
+	}
+	nv_buf_add(out, str + from, e - from);
+	return e;
 }
 
 /* The code point that ends at s[e] inside a run of plain characters. */

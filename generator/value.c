@@ -498,12 +498,66 @@ struct nv_value *nv_value_take_str(char *s)
 	return v;
 }
 
+static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
+{
+	if (!text)
+		return;
+	NV_GROW(*texts, *n + 1, *alloc);
+	(*texts)[(*n)++] = text;
+}
+
+/*
+ * What the node v of a tree in one block owns, and everything below it:
+ * freed when texts is NULL, else freed but for the texts, which are
+ * appended to *texts (nv_value_strip()). The nodes in the block stay, for
+ * the caller to free with the block.
+ */
+static void block_parts(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
+{
+	struct nv_value *c;
+	char *key;
+	size_t i;
+
+	if (v->type != NV_LIST && v->type != NV_MAP) {
+		if (v->packed)
+			return;
+		if (texts)
+			keep_text(v->str, texts, n, alloc);
+		else
+			free(v->str);
+		return;
+	}
+	for (i = 0; i < v->nr; i++) {
+		key = v->type == NV_MAP ? v->members[i].key : NULL;
+		if (key && !known_key(key) && texts)
+			keep_text(key, texts, n, alloc);
+		else if (key && !known_key(key))
+			free(key);
+		c = v->type == NV_LIST ? v->items[i] : v->members[i].value;
+		if (c && c->block)
+			block_parts(c, texts, n, alloc);
+		else if (texts)
+			nv_value_strip(c, texts, n, alloc);
+		else
+			nv_value_free(c);
+	}
+	if (v->type == NV_LIST)
+		free(v->items);
+	else
+		free(v->members);
+}
+
 void nv_value_free(struct nv_value *v)
 {
 	size_t i;
 
 	if (!v || v->scoped)
 		return;
+	if (v->block) { /* the root: the block starts with it */
+		block_parts(v, NULL, NULL, NULL);
+		free(v);
+		return;
+	}
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
 			nv_value_free(v->items[i]);
@@ -523,20 +577,17 @@ void nv_value_free(struct nv_value *v)
 	free(v);
 }
 
-static void keep_text(char *text, char ***texts, size_t *n, size_t *alloc)
-{
-	if (!text)
-		return;
-	NV_GROW(*texts, *n + 1, *alloc);
-	(*texts)[(*n)++] = text;
-}
-
 void nv_value_strip(struct nv_value *v, char ***texts, size_t *n, size_t *alloc)
 {
 	size_t i;
 
 	if (!v || v->scoped) /* its scope frees it */
 		return;
+	if (v->block) {
+		block_parts(v, texts, n, alloc);
+		free(v);
+		return;
+	}
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
 			nv_value_strip(v->items[i], texts, n, alloc);

@@ -39,7 +39,9 @@ enum {
 }; /* in a flow collection: what comes next */
 
 struct frame {
-	struct nv_value *v;
+	size_t node; /* its index in the tree */
+	size_t kids; /* where its children start on the tree's stack */
+	enum nv_type type;
 	int indent;	 /* of a block collection: its 0-based column; -1 for a flow one */
 	bool indentless; /* a block list whose '-' stand in the column of its map */
 	int state;	 /* a flow collection's FLOW_* */
@@ -58,12 +60,12 @@ struct fast {
 	size_t max_depth, max_nodes, nodes;
 	struct frame *stack; /* the open collections */
 	size_t depth, alloc;
-	struct nv_value *root;
+	struct nv_yaml_tree tree;
+	bool root;
 	bool pending;		 /* a line ended in "key:" or "-": its value is still to come */
 	int pend_line, pend_col; /* where libyaml puts that value if it is empty */
 	const char *why;	 /* the first reason to decline */
-	struct nv_buf tmp;	 /* a key with its NUL, a quoted scalar unescaped */
-	struct nv_buf *texts;	 /* packing: scalars' texts go there (nv_yaml_scalar) */
+	struct nv_buf tmp;	 /* a quoted or block scalar's text */
 };
 
 static bool decline(struct fast *f, const char *why)
@@ -250,27 +252,23 @@ static bool count(struct fast *f)
 	return true;
 }
 
-/* Give v to the open collection, or make it the root; v is freed on failure. */
-static bool attach(struct fast *f, struct nv_value *v)
+/* Give the node to the open collection, or make it the root (node 0). */
+static bool attach(struct fast *f, size_t node)
 {
 	struct frame *t;
 
 	if (!f->depth) {
-		f->root = v;
+		f->root = true;
 		return true;
 	}
 	t = &f->stack[f->depth - 1];
-	if (t->v->type == NV_LIST) {
-		nv_list_push(t->v, v);
+	if (t->type == NV_LIST) {
+		nv_yaml_tree_kid(&f->tree, node, NULL, 0, 0, 0);
 		return true;
 	}
-	if (!t->key || nv_map_member(t->v, t->key, t->keylen)) {
-		nv_value_free(v);
+	if (!t->key || nv_yaml_tree_has_key(&f->tree, t->kids, t->key, t->keylen))
 		return decline(f, "duplicate key");
-	}
-	nv_buf_reset(&f->tmp);
-	nv_buf_add(&f->tmp, t->key, t->keylen);
-	nv_map_add(t->v, f->tmp.ptr, t->key_line, t->key_col, v);
+	nv_yaml_tree_kid(&f->tree, node, t->key, t->keylen, t->key_line, t->key_col);
 	t->key = NULL;
 	return true;
 }
@@ -288,7 +286,9 @@ static bool push(struct fast *f, enum nv_type type, const char *p, bool flow, bo
 	col = col_at(f, p);
 	NV_GROW(f->stack, f->depth + 1, f->alloc);
 	t = &f->stack[f->depth++];
-	t->v = nv_value_new(type, f->line, col + 1);
+	t->node = nv_yaml_tree_node(&f->tree, type, f->line, col + 1);
+	t->kids = f->tree.nkids;
+	t->type = type;
 	t->indent = flow ? -1 : col;
 	t->indentless = indentless;
 	t->state = FLOW_FIRST;
@@ -296,19 +296,13 @@ static bool push(struct fast *f, enum nv_type type, const char *p, bool flow, bo
 	return true;
 }
 
-/* Close the innermost collection, with no spare room, as libyaml's path does. */
+/* Close the innermost collection. */
 static bool pop(struct fast *f)
 {
-	struct nv_value *v = f->stack[--f->depth].v;
+	const struct frame *t = &f->stack[--f->depth];
 
-	if (v->nr != v->alloc && v->nr) {
-		if (v->type == NV_LIST)
-			v->items = nv_xrealloc(v->items, v->nr * sizeof(*v->items));
-		else
-			v->members = nv_xrealloc(v->members, v->nr * sizeof(*v->members));
-		v->alloc = v->nr;
-	}
-	return attach(f, v);
+	nv_yaml_tree_close(&f->tree, t->node, t->kids);
+	return attach(f, t->node);
 }
 
 /* The scalar s (n bytes) that stands at p on the current line. */
@@ -316,7 +310,7 @@ static bool scalar(struct fast *f, const char *s, size_t n, bool plain, const ch
 {
 	if (!count(f))
 		return false;
-	return attach(f, nv_yaml_scalar(f->texts, s, n, plain, f->line, col_at(f, p) + 1));
+	return attach(f, nv_yaml_tree_scalar(&f->tree, s, n, plain, f->line, col_at(f, p) + 1));
 }
 
 /* The key [p, e) of the map on top, before its value. */
@@ -350,7 +344,7 @@ static bool empty_value(struct fast *f)
 	f->pending = false;
 	if (!count(f))
 		return false;
-	return attach(f, nv_yaml_scalar(f->texts, "", 0, true, f->pend_line, f->pend_col));
+	return attach(f, nv_yaml_tree_scalar(&f->tree, "", 0, true, f->pend_line, f->pend_col));
 }
 
 /* True if p starts a block list's entry: '-' before a space or the end of the line. */
@@ -649,7 +643,7 @@ static bool block_scalar(struct fast *f, const char *q)
 		nv_buf_addch(&f->tmp, '\n');
 	if (!count(f))
 		return false;
-	return attach(f, nv_yaml_scalar(f->texts, f->tmp.ptr, f->tmp.len, false, line, col));
+	return attach(f, nv_yaml_tree_scalar(&f->tree, f->tmp.ptr, f->tmp.len, false, line, col));
 }
 
 static bool flow(struct fast *f, const char *q, const char **end);
@@ -743,7 +737,7 @@ static bool block_line(struct fast *f, const char *p)
 	if (f->pending) {
 		if (col > t->indent)
 			return nested(f, p, entry);
-		if (entry && t->v->type == NV_MAP && t->indent == col) {
+		if (entry && t->type == NV_MAP && t->indent == col) {
 			f->pending = false;
 			return push(f, NV_LIST, p, false, true) && item(f, p);
 		}
@@ -759,7 +753,7 @@ static bool block_line(struct fast *f, const char *p)
 	t = &f->stack[f->depth - 1];
 	if (t->indent != col)
 		return decline(f, "indentation");
-	if (t->v->type == NV_LIST)
+	if (t->type == NV_LIST)
 		return entry ? item(f, p) : decline(f, "a key in a list");
 	colon = entry ? NULL : key_colon(f, p);
 	return colon ? key_rest(f, p, colon) : decline(f, "not a key");
@@ -819,7 +813,7 @@ static bool flow(struct fast *f, const char *q, const char **end)
 		return false;
 	while (f->depth > base) {
 		struct frame *t = &f->stack[f->depth - 1];
-		char close = t->v->type == NV_MAP ? '}' : ']';
+		char close = t->type == NV_MAP ? '}' : ']';
 
 		p = skip_spaces(p, f->le);
 		if (p == f->le)
@@ -838,7 +832,7 @@ static bool flow(struct fast *f, const char *q, const char **end)
 			continue;
 		}
 		t->state = FLOW_NEXT;
-		if (t->v->type == NV_MAP && !flow_key(f, &p))
+		if (t->type == NV_MAP && !flow_key(f, &p))
 			return false;
 		if (*p == '[' || *p == '{') {
 			if (!push(f, *p == '[' ? NV_LIST : NV_MAP, p, true, false))
@@ -863,6 +857,8 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 
 	if (why)
 		*why = "character";
+	if (strings)
+		*strings = NULL;
 	if (!text_ok(text, len))
 		return NULL;
 	memset(&f, 0, sizeof(f));
@@ -872,25 +868,24 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 	f.max_depth = limits ? limits->max_depth : NV_YAML_MAX_DEPTH;
 	f.max_nodes = limits ? limits->max_nodes : NV_YAML_MAX_NODES;
 	nv_buf_init(&f.tmp);
-	f.texts = strings ? &texts : NULL;
+	f.tree.texts = strings ? &texts : NULL;
 	if (strings) /* the texts are no longer than the YAML, as a rule */
 		nv_buf_grow(&texts, len);
+	/* room for a node in every 32 bytes, twice what front matter takes */
+	NV_GROW(f.tree.nodes, len / 32 + 8, f.tree.anodes);
+	NV_GROW(f.tree.edges, len / 32 + 8, f.tree.aedges);
+	NV_GROW(f.tree.kids, 32, f.tree.akids);
 	while (ok && next_line(&f, &p))
 		ok = block_line(&f, p);
 	if (ok && f.pending)
 		ok = empty_value(&f);
 	while (ok && f.depth)
 		ok = pop(&f);
-	if (ok) {
-		result = f.root ? f.root : nv_value_new(NV_NULL, first_line, 1);
-		f.root = NULL;
-		if (strings)
-			*strings = nv_yaml_pack(result, &texts);
-	}
-	while (f.depth)
-		nv_value_free(f.stack[--f.depth].v);
+	if (ok)
+		result = f.root ? nv_yaml_tree_finish(&f.tree, strings)
+				: nv_value_new(NV_NULL, first_line, 1);
+	nv_yaml_tree_release(&f.tree);
 	free(f.stack);
-	nv_value_free(f.root);
 	nv_buf_release(&f.tmp);
 	nv_buf_release(&texts);
 	if (why)

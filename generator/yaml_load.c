@@ -132,15 +132,15 @@ enum nv_type nv_yaml_plain_type(const char *s, size_t n)
 	return i == n ? NV_NUMBER : NV_STRING;
 }
 
-struct nv_value *nv_yaml_scalar(struct nv_buf *texts, const char *s, size_t n, bool plain, int line,
-				int col)
+/* v as nv_yaml_scalar() makes it: type, text (packed in texts when not NULL), number, bool. */
+static void scalar_set(struct nv_value *v, struct nv_buf *texts, const char *s, size_t n,
+		       bool plain)
 {
-	enum nv_type type = plain ? nv_yaml_plain_type(s, n) : NV_STRING;
-	struct nv_value *v = nv_value_new(type, line, col);
 	size_t at = texts ? texts->len : 0;
 
+	v->type = plain ? nv_yaml_plain_type(s, n) : NV_STRING;
 	if (texts) {
-		/* Packed, str NULL until nv_yaml_pack() points it into the block. */
+		/* Packed, str NULL until the tree is finished and its texts in their block. */
 		nv_buf_add(texts, s, n);
 		nv_buf_addch(texts, '\0');
 		v->packed = true;
@@ -148,45 +148,138 @@ struct nv_value *nv_yaml_scalar(struct nv_buf *texts, const char *s, size_t n, b
 		v->str = nv_xmemdupz(s, n);
 	}
 	v->len = n;
-	if (type == NV_BOOL)
+	if (v->type == NV_BOOL)
 		v->boolean = s[0] == 't' || s[0] == 'T';
-	else if (type == NV_NUMBER)
+	else if (v->type == NV_NUMBER)
 		v->number = strtod(texts ? texts->ptr + at : v->str, NULL);
+}
+
+struct nv_value *nv_yaml_scalar(struct nv_buf *texts, const char *s, size_t n, bool plain, int line,
+				int col)
+{
+	struct nv_value *v = nv_value_new(NV_NULL, line, col);
+
+	scalar_set(v, texts, s, n, plain);
 	return v;
 }
 
-/*
- * Point the scalars under v at their texts in block + *at: a loader
- * attaches nodes in the order it makes them, so a walk in tree order meets
- * the texts in the order nv_yaml_scalar() added them.
- */
-static void pack_walk(struct nv_value *v, char *block, size_t *at)
+size_t nv_yaml_tree_node(struct nv_yaml_tree *t, enum nv_type type, int line, int col)
+{
+	struct nv_value *v;
+
+	NV_GROW(t->nodes, t->nnodes + 1, t->anodes);
+	v = &t->nodes[t->nnodes];
+	memset(v, 0, sizeof(*v));
+	v->type = type;
+	v->line = line;
+	v->col = col;
+	return t->nnodes++;
+}
+
+size_t nv_yaml_tree_scalar(struct nv_yaml_tree *t, const char *s, size_t n, bool plain, int line,
+			   int col)
+{
+	size_t i = nv_yaml_tree_node(t, NV_NULL, line, col);
+
+	scalar_set(&t->nodes[i], t->texts, s, n, plain);
+	return i;
+}
+
+void nv_yaml_tree_kid(struct nv_yaml_tree *t, size_t node, const char *key, size_t keylen, int line,
+		      int col)
+{
+	NV_GROW(t->kids, t->nkids + 1, t->akids);
+	t->kids[t->nkids++] = (struct nv_yaml_kid){ node, key, keylen, line, col };
+}
+
+bool nv_yaml_tree_has_key(const struct nv_yaml_tree *t, size_t from, const char *key, size_t keylen)
+{
+	const struct nv_yaml_kid *k;
+
+	for (k = t->kids + from; k < t->kids + t->nkids; k++)
+		if (k->keylen == keylen && k->key[0] == key[0] && !memcmp(k->key, key, keylen))
+			return true;
+	return false;
+}
+
+void nv_yaml_tree_close(struct nv_yaml_tree *t, size_t node, size_t from)
+{
+	struct nv_value *v = &t->nodes[node];
+	size_t n = t->nkids - from;
+
+	NV_GROW(t->edges, t->nedges + n, t->aedges);
+	if (n)
+		memcpy(t->edges + t->nedges, t->kids + from, n * sizeof(*t->kids));
+	v->nr = n;
+	v->alloc = t->nedges; /* where its children are, until the tree is finished */
+	t->nedges += n;
+	t->nkids = from;
+}
+
+/* The children of the closed collection v in an array of their number. */
+static void finish_kids(const struct nv_yaml_tree *t, struct nv_value *block, struct nv_value *v)
+{
+	const struct nv_yaml_kid *k = t->edges + v->alloc;
+	const char *shared;
+	size_t i, n = v->nr;
+
+	v->alloc = n;
+	if (!n)
+		return;
+	if (v->type == NV_LIST) {
+		v->items = nv_xmalloc(nv_st_mult(n, sizeof(*v->items)));
+		for (i = 0; i < n; i++)
+			v->items[i] = block + k[i].node;
+		return;
+	}
+	v->members = nv_xmalloc(nv_st_mult(n, sizeof(*v->members)));
+	for (i = 0; i < n; i++) {
+		shared = nv_key_shared(k[i].key, k[i].keylen);
+		v->members[i] =
+			(struct nv_member){ shared ? (char *)shared
+						   : nv_xmemdupz(k[i].key, k[i].keylen),
+					    k[i].keylen, k[i].line, k[i].col, block + k[i].node };
+	}
+}
+
+struct nv_value *nv_yaml_tree_finish(struct nv_yaml_tree *t, char **strings)
+{
+	size_t i, at = 0, len = t->texts ? t->texts->len : 0;
+	struct nv_value *block, *v;
+	char *texts = NULL;
+
+	block = nv_xmalloc(nv_st_mult(t->nnodes, sizeof(*block)));
+	memcpy(block, t->nodes, t->nnodes * sizeof(*block));
+	/* No more than the texts take, as nv_value_pack() gives: they stay all the build. */
+	if (len)
+		texts = nv_xrealloc(nv_buf_detach(t->texts, NULL), len);
+	if (strings)
+		*strings = texts;
+	for (i = 0; i < t->nnodes; i++) {
+		v = block + i;
+		v->block = true;
+		if (v->packed) {
+			v->str = texts + at;
+			at += v->len + 1;
+		} else if (v->type == NV_LIST || v->type == NV_MAP) {
+			finish_kids(t, block, v);
+		}
+	}
+	t->nnodes = 0;
+	return block;
+}
+
+void nv_yaml_tree_release(struct nv_yaml_tree *t)
 {
 	size_t i;
 
-	if (v->packed && !v->str) {
-		v->str = block + *at;
-		*at += v->len + 1;
-	}
-	if (v->type == NV_LIST)
-		for (i = 0; i < v->nr; i++)
-			pack_walk(v->items[i], block, at);
-	else if (v->type == NV_MAP)
-		for (i = 0; i < v->nr; i++)
-			pack_walk(v->members[i].value, block, at);
-}
-
-char *nv_yaml_pack(struct nv_value *v, struct nv_buf *texts)
-{
-	size_t at = 0, len = texts->len;
-	char *block;
-
-	if (!len)
-		return NULL;
-	/* No more than the texts take, as nv_value_pack() gives: they stay all the build. */
-	block = nv_xrealloc(nv_buf_detach(texts, NULL), len);
-	pack_walk(v, block, &at);
-	return block;
+	for (i = 0; i < t->nnodes; i++)
+		if (!t->nodes[i].packed)
+			free(t->nodes[i].str);
+	free(t->nodes);
+	free(t->kids);
+	free(t->edges);
+	memset(t, 0, sizeof(*t));
 }
 
 static struct nv_value *make_scalar(struct loader *l, const yaml_event_t *ev)

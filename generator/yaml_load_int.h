@@ -32,10 +32,56 @@ struct nv_value *nv_yaml_fast(const char *text, size_t len, int first_line,
 			      char **strings);
 
 /*
- * The block of the texts that nv_yaml_scalar() added to texts for v's
- * scalars (NULL when there are none), each scalar then pointed into it.
+ * A tree the fast path builds, then makes with its nodes in one block
+ * (value.h: v->block) once it is whole: its nodes in the order they are
+ * made (reading order, a collection before what it holds), children by
+ * their index; the children of the open collections on a stack (kids),
+ * each collection's moved to edges when it closes, and given an array of
+ * their number when the tree is finished. Nothing is allocated per node,
+ * nor grown; a tree declined costs no free() per node.
  */
-char *nv_yaml_pack(struct nv_value *v, struct nv_buf *texts);
+struct nv_yaml_kid {
+	size_t node;	 /* the child's index */
+	const char *key; /* in a map: its key (keylen bytes, in the text) and position */
+	size_t keylen;
+	int line, col;
+};
+
+struct nv_yaml_tree {
+	struct nv_value *nodes; /* a closed collection: nr children from edges[alloc] */
+	size_t nnodes, anodes;
+	struct nv_yaml_kid *kids, *edges;
+	size_t nkids, akids, nedges, aedges;
+	struct nv_buf *texts; /* packing: the scalars' texts, in the order of their nodes */
+};
+
+/* A new node (a collection or a null) at the 1-based line and col: its index. */
+size_t nv_yaml_tree_node(struct nv_yaml_tree *t, enum nv_type type, int line, int col);
+
+/* A new scalar as nv_yaml_scalar() makes it: its index. */
+size_t nv_yaml_tree_scalar(struct nv_yaml_tree *t, const char *s, size_t n, bool plain, int line,
+			   int col);
+
+/* Node as the next child of the innermost open collection; key NULL in a list. */
+void nv_yaml_tree_kid(struct nv_yaml_tree *t, size_t node, const char *key, size_t keylen, int line,
+		      int col);
+
+/* Whether the open map whose children start at kids[from] has key already. */
+bool nv_yaml_tree_has_key(const struct nv_yaml_tree *t, size_t from, const char *key,
+			  size_t keylen);
+
+/* Close the collection node, whose children are kids[from] and after. */
+void nv_yaml_tree_close(struct nv_yaml_tree *t, size_t node, size_t from);
+
+/*
+ * The tree whose root is node 0, in one block the caller frees with
+ * nv_value_free(); with t->texts, the texts in one block put in
+ * *strings (NULL when there are none), freed by the caller after it.
+ */
+struct nv_value *nv_yaml_tree_finish(struct nv_yaml_tree *t, char **strings);
+
+/* Free what t holds (the texts of a tree not finished too). */
+void nv_yaml_tree_release(struct nv_yaml_tree *t);
 
 /* nv_yaml_load() without its fast path: libyaml for every text. */
 struct nv_value *nv_yaml_load_libyaml(const char *file, const char *text, size_t len,

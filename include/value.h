@@ -43,6 +43,13 @@ struct nv_value {
 	bool boolean;
 	bool packed; /* str lies in a block of nv_value_pack(), which v does not own */
 	bool scoped; /* v, its arrays, key copies and str lie in a scope's arena (below) */
+	/*
+	 * v lies in one allocation with the nodes of its tree as it was
+	 * loaded (the YAML loader's), which starts with the root: the tree is
+	 * freed from its root only; arrays, texts, keys and nodes added later
+	 * are owned as usual
+	 */
+	bool block;
 	double number;
 	char *str;	  /* owned text of a scalar (NUL-terminated), NULL otherwise */
 	size_t len;	  /* length of str in bytes */
@@ -64,7 +71,10 @@ struct nv_value *nv_value_new_str(const char *s);
 /* A string node that takes over s (NUL-terminated, from malloc): no copy. */
 struct nv_value *nv_value_take_str(char *s);
 
-/* Free v and everything below it. Accepts NULL; does nothing to a scoped value. */
+/*
+ * Free v and everything below it. Accepts NULL; does nothing to a scoped
+ * value. A tree in one block (v->block) is freed from its root only.
+ */
 void nv_value_free(struct nv_value *v);
 
 /*

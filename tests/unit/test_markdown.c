@@ -152,6 +152,20 @@ static void test_link_kinds(void)
 	nv_md_free(md);
 }
 
+/* Positions on the later lines of a paragraph whose lines end in "\r\n" or "\r". */
+static void test_link_positions_crlf(void)
+{
+	struct nv_md *md =
+		parse("Первая строка\r\n  вторая [x](x.md)\r\nтретья\r[y](y.md) и\r\n", 1, 0);
+
+	CHECK_INT(md->nr_links, 2);
+	CHECK_INT(md->nr_links == 2 ? md->links[0].line : 0, 2);
+	CHECK_INT(md->nr_links == 2 ? md->links[0].col : 0, 10);
+	CHECK_INT(md->nr_links == 2 ? md->links[1].line : 0, 4);
+	CHECK_INT(md->nr_links == 2 ? md->links[1].col : 0, 1);
+	nv_md_free(md);
+}
+
 static void test_person_mentions(void)
 {
 	struct nv_md *md = parse("Поручить [Лебедевой А. С.](@lebedeva-as \"куратору\") и "
@@ -492,6 +506,7 @@ void nv_tests(void)
 	NV_RUN(test_links_in_file_coordinates);
 	NV_RUN(test_link_kinds);
 	NV_RUN(test_person_mentions);
+	NV_RUN(test_link_positions_crlf);
 	NV_RUN(test_mention_stays_out_of_heading_id);
 	NV_RUN(test_link_escapes_resolved);
 	NV_RUN(test_links_on_continuation_lines);

@@ -162,6 +162,67 @@ static void test_valid_by_words(void)
 	}
 }
 
+/* The first byte at which decoding one character at a time fails, or n. */
+static size_t first_bad(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n && (k = nv_utf8_decode_long(s + i, n - i, &cp)))
+		i += k;
+	return i;
+}
+
+/*
+ * 32 and sixteen bytes at a time against one character at a time: a
+ * sequence, good or bad, at every offset of a text of Cyrillic and ASCII
+ * cut anywhere, so that it falls at every place of a block and across two.
+ */
+static void test_valid_by_blocks(void)
+{
+	static const char *const inserts[] = {
+		"",
+		"\xff",
+		"\x80",
+		"\xc0\x80",
+		"\xc1\xbf",
+		"\xd0",
+		"\xd0\xd0",
+		"\xe2\x80\x94",
+		"\xed\xa0\x80",
+		"\xe0\x80\x80",
+		"\xf0\x9f\x98\x80",
+		"\xc2\x80",
+		"\xdf\xbf",
+		"\x7f",
+	};
+	const char *base = "aЖЖЖЖЖЖЖ bcЖЖЖЖЖЖЖЖЖЖ d ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ efgh";
+	struct nv_buf t = NV_BUF_INIT;
+	size_t off, cut, i, bad, want;
+	bool ok;
+
+	for (cut = 60; cut <= strlen(base); cut += 7)
+		for (off = 0; off <= cut; off++)
+			for (i = 0; i < NV_ARRAY_SIZE(inserts); i++) {
+				nv_buf_reset(&t);
+				nv_buf_add(&t, base, off);
+				nv_buf_adds(&t, inserts[i]);
+				nv_buf_add(&t, base + off, cut - off);
+				want = first_bad(t.ptr, t.len);
+				bad = t.len;
+				ok = nv_utf8_valid(t.ptr, t.len, &bad);
+				if (ok != (want == t.len) || bad != want) {
+					nv_test_failed(
+						__FILE__, __LINE__,
+						"insert %zu at %zu of %zu: %d at %zu, want %zu", i,
+						off, cut, ok, bad, want);
+					nv_buf_release(&t);
+					return;
+				}
+			}
+	nv_buf_release(&t);
+}
+
 static void test_count_and_position(void)
 {
 	int line = 0, col = 0;
@@ -239,6 +300,7 @@ void nv_tests(void)
 	NV_RUN(test_decode_inline_matches_long);
 	NV_RUN(test_valid_reports_first_bad_byte);
 	NV_RUN(test_valid_by_words);
+	NV_RUN(test_valid_by_blocks);
 	NV_RUN(test_count_and_position);
 	NV_RUN(test_fold);
 	NV_RUN(test_fold_appends);

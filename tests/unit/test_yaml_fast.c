@@ -324,6 +324,43 @@ static void test_duplicates_and_limits(void)
 }
 
 /*
+ * The nodes of the tree lie in one block that goes with its root, and
+ * nv_value_strip() hands over only the texts it owns (a key not among the
+ * schema's, the scalars' texts unless packed).
+ */
+static void test_one_block(void)
+{
+	static const char yaml[] = "title: T\nzz_own_key: [1, x]\n";
+	struct nv_value *v = nv_yaml_fast(yaml, strlen(yaml), 2, NULL, NULL, NULL);
+	char **kept = NULL, *strings = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	CHECK(v && v->block && v->nr == 2 && v->alloc == 2);
+	CHECK(v->members[1].value->block && v->members[1].value->alloc == 2);
+	CHECK_STR(v->members[1].value->items[1]->str, "x");
+	nv_value_strip(v, &kept, &n, &alloc);
+	CHECK_INT(n, 4);
+	CHECK_STR(n == 4 ? kept[0] : "", "T");
+	CHECK_STR(n == 4 ? kept[1] : "", "zz_own_key");
+	CHECK_STR(n == 4 ? kept[3] : "", "x");
+	for (i = 0; i < n; i++)
+		free(kept[i]);
+	n = 0;
+	v = nv_yaml_fast(yaml, strlen(yaml), 2, NULL, NULL, &strings);
+	CHECK(v && strings &&
+	      !memcmp(strings,
+		      "T\0"
+		      "1\0x",
+		      6));
+	nv_value_strip(v, &kept, &n, &alloc);
+	CHECK_INT(n, 1);
+	CHECK_STR(n == 1 ? kept[0] : "", "zz_own_key");
+	free(n == 1 ? kept[0] : NULL);
+	free(kept);
+	free(strings);
+}
+
+/*
  * Every text one edit away from a few front matters — a character of
  * YAML's syntax inserted, replaced or deleted at each position — is
  * either declined or loaded as libyaml loads it.
@@ -503,6 +540,7 @@ void nv_tests(void)
 	NV_RUN(test_line_ends_and_characters);
 	NV_RUN(test_characters_at_every_offset);
 	NV_RUN(test_duplicates_and_limits);
+	NV_RUN(test_one_block);
 	NV_RUN(test_one_edit_away);
 	NV_RUN(test_corpora);
 }
