@@ -24,7 +24,7 @@
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
  * raw bytes (nv_guard_skip() in guard_skip.c) finds the word starts 32
- * bytes at a time with SSE2: plain letters, and separators (ASCII ones,
+ * bytes at a time with SSE2 (AVX2 where the CPU has it): plain letters, and separators (ASCII ones,
  * and any character that folds to no letter: a no-break space, «», a
  * dash, №) by their bits; the characters that may leave nothing or make
  * a letter (a soft hyphen, an accent, a reference) and the tags are read
@@ -473,6 +473,9 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 			add_key(g, t, t->name, t->name_len, NV_KEY_NAME, 3);
 	}
 	index_keys(g);
+#ifdef NV_GUARD_AVX2
+	g->avx2 = __builtin_cpu_supports("avx2");
+#endif
 	return g;
 }
 
