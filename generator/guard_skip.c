@@ -505,16 +505,17 @@ static inline unsigned cyr_pair(const struct nv_guard *g, const unsigned char *s
  * bytes can be read, its first two characters are looked up in g->duo
  * (two Russian letters in g->cyr2, cyr_pair()), three in g->tri (a word
  * of one or two letters that surely ends is told there), the rest by
- * may_start_key().
+ * may_start_key(). `far`: the caller knows there are no odd keys and 6 bytes.
  */
-static inline __attribute__((always_inline)) bool
-word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n, size_t i, bool markup)
+static inline __attribute__((always_inline)) bool word_may_start(const struct nv_guard *g,
+								 const unsigned char *s, size_t n,
+								 size_t i, bool markup, bool far)
 {
 	size_t k = 2, j = i + 2, bit;
 	unsigned c = 0, c1;
 	unsigned char b;
 
-	if (!g->nodd && n - i >= 6) {
+	if (far || (!g->nodd && n - i >= 6)) {
 		if ((c1 = cyr_pair(g, s + i, &c)) == NV_GUARD_END)
 			return false;
 		if (c1 == NV_GUARD_TRI) {
@@ -606,12 +607,14 @@ block_words(const struct nv_guard *g, const unsigned char *s, size_t n, bool mar
 	/* In a word after a letter; at pos by st->word (after a block, a tag, a character). */
 	uint64_t prev = (let << 1 & ~(UINT64_C(1) << pos)) | (uint64_t)st->word << pos;
 	uint64_t starts = begin & ~prev & in;
+	/* No odd keys, 6 bytes after any word start of the block: the usual case, told once. */
+	bool far = !g->nodd && n - i >= 32 + 6;
 	size_t p;
 
 	for (; starts; starts &= starts - 1) {
 		p = i + (unsigned)__builtin_ctzll(starts);
 		st->safe[st->ns++ % SAFE] = p;
-		if (word_may_start(g, s, n, p, markup)) {
+		if (word_may_start(g, s, n, p, markup, far)) {
 			*at = st->safe[st->ns % SAFE];
 			return true;
 		}
