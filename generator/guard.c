@@ -39,7 +39,8 @@
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
  * from the end of each mention. Two Russian letters are looked up by
- * one load of their four bytes (g->cyr2). A window a thread found a
+ * one load of their four bytes (g->cyr2), three by one load of their six
+ * in a bitmap of 2^21 bits (g->cyr3). A window a thread found a
  * published person in is kept (guard_memo.c): the same bytes at a later
  * window start, for the same guard, give the same mention unread; so do
  * the runs of markup the skipping pass went through (a theme's menus).
@@ -438,6 +439,7 @@ static void index_keys(struct nv_guard *g)
 	build_trie(g);
 	build_tables(g);
 	build_tri(g);
+	nv_guard_build_cyr3(g);
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
@@ -499,6 +501,7 @@ void nv_guard_free(struct nv_guard *g)
 	free(g->node);
 	free(g->pair);
 	free(g->tri);
+	free(g->cyr3);
 	free(g->odd);
 	free(g);
 }

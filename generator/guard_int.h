@@ -514,6 +514,14 @@ struct nv_guard {
 	 * 2 KB, with one load of the text, not a class at a time.
 	 */
 	uint64_t cyr2[1 << 14 >> 6];
+	/*
+	 * g->tri for a word whose first three characters are such (most
+	 * words of three letters or more): bit nv_guard_cyr3(its first six
+	 * bytes) of these 256 KB, one load and one bit where g->cyr2 and
+	 * g->tri take two (and the branch after g->cyr2 goes either way
+	 * about as often).
+	 */
+	uint64_t *cyr3;
 	unsigned char cls7[128]; /* the class of a character by its 7 bits (NV_GUARD_CYR_CODE) */
 	bool avx2; /* nv_guard_skip() reads 32 bytes in one vector (the CPU has AVX2; tests may
 		      clear it) */
@@ -537,6 +545,21 @@ static inline unsigned nv_guard_cyr2(uint32_t u)
 /* Are the four bytes u two such characters? */
 #define NV_GUARD_IS_CYR2(u) (((u)&UINT32_C(0xC0FEC0FE)) == UINT32_C(0x80D080D0))
 
+/*
+ * The codes of three such characters in the first six bytes of w (in
+ * memory order): the first's times 2^14, the second's times 2^7, the
+ * third's, as nv_guard_cyr2() (the copies overlap at bits 15–20 and
+ * 31–36 only, whose carries end at bits 21 and 37).
+ */
+static inline unsigned nv_guard_cyr3(uint64_t w)
+{
+	uint64_t p = (w & UINT64_C(0x3F013F013F01)) * 129;
+
+	return (unsigned)((p >> 7 & 0x7F) << 14 | (p >> 23 & 0x7F) << 7 | (p >> 39 & 0x7F));
+}
+/* Are the six bytes of w from its first three such characters? */
+#define NV_GUARD_IS_CYR3(w) (((w)&UINT64_C(0xC0FEC0FEC0FE)) == UINT64_C(0x80D080D080D0))
+
 #define NV_GUARD_NONE NV_GUARD_CLASSES	     /* no plain letter: the word may go on */
 #define NV_GUARD_END  (NV_GUARD_CLASSES + 1) /* in g->tri: the word surely ends */
 #define NV_GUARD_TRI  (NV_GUARD_CLASSES + 2)
@@ -557,6 +580,9 @@ static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
 }
 
 #define NV_GUARD_LOWER8 UINT64_C(0x2020202020202020)
+
+/* Fill g->cyr3 from g->tri and g->cls7 (guard_skip.c); the guard frees it. */
+void nv_guard_build_cyr3(struct nv_guard *g);
 
 /*
  * The place to fold from for the first word at or after i in text (n

@@ -505,7 +505,8 @@ static inline unsigned cyr_pair(const struct nv_guard *g, const unsigned char *s
  * bytes can be read, its first two characters are looked up in g->duo
  * (two Russian letters in g->cyr2, cyr_pair()), three in g->tri (a word
  * of one or two letters that surely ends is told there), the rest by
- * may_start_key(). `far`: the caller knows there are no odd keys and 6 bytes.
+ * may_start_key(); three Russian letters at once in g->cyr3 where the
+ * caller knows (`far`) there are no odd keys and 8 bytes to read.
  */
 static inline __attribute__((always_inline)) bool word_may_start(const struct nv_guard *g,
 								 const unsigned char *s, size_t n,
@@ -514,8 +515,19 @@ static inline __attribute__((always_inline)) bool word_may_start(const struct nv
 	size_t k = 2, j = i + 2, bit;
 	unsigned c = 0, c1;
 	unsigned char b;
+	uint64_t w;
 
 	if (far || (!g->nodd && n - i >= 6)) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* 8 bytes read only where the caller knows them to be there. */
+		if (far && (memcpy(&w, s + i, 8), NV_GUARD_IS_CYR3(w))) {
+			bit = nv_guard_cyr3(w);
+			return ((g->cyr3[bit / 64] >> (bit % 64)) & 1) &&
+			       may_start_key(g, s, n, i, markup, NULL);
+		}
+#else
+		(void)w;
+#endif
 		if ((c1 = cyr_pair(g, s + i, &c)) == NV_GUARD_END)
 			return false;
 		if (c1 == NV_GUARD_TRI) {
@@ -607,8 +619,8 @@ block_words(const struct nv_guard *g, const unsigned char *s, size_t n, bool mar
 	/* In a word after a letter; at pos by st->word (after a block, a tag, a character). */
 	uint64_t prev = (let << 1 & ~(UINT64_C(1) << pos)) | (uint64_t)st->word << pos;
 	uint64_t starts = begin & ~prev & in;
-	/* No odd keys, 6 bytes after any word start of the block: the usual case, told once. */
-	bool far = !g->nodd && n - i >= 32 + 6;
+	/* No odd keys, 8 bytes after any word start of the block: the usual case, told once. */
+	bool far = !g->nodd && n - i >= 32 + 8;
 	size_t p;
 
 	for (; starts; starts &= starts - 1) {
@@ -756,6 +768,43 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 #else
 	return nv_guard_skip_steps(g, text, n, i, markup);
 #endif
+}
+
+/*
+ * g->cyr3 (guard_int.h), by rows of 128 bits for the first two codes:
+ * the row of a pair of classes made once, where g->duo has a bit for
+ * them, and copied for each pair of codes of those classes (a first
+ * character of no class, never a word's start, may start anything).
+ */
+void nv_guard_build_cyr3(struct nv_guard *g)
+{
+	uint64_t(*rows)[2] = nv_xcalloc(NV_GUARD_CLASSES * NV_GUARD_TRI, sizeof(*rows)), *w;
+	size_t bit, x1, x2, x3;
+	unsigned c1, c2;
+
+	g->cyr3 = nv_xcalloc((size_t)1 << 21 >> 6, sizeof(*g->cyr3));
+	for (c1 = 0; c1 < NV_GUARD_CLASSES; c1++)
+		for (c2 = 0; c2 <= NV_GUARD_NONE; c2++) {
+			bit = c1 * NV_GUARD_TRI + c2;
+			if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+				continue;
+			for (x3 = 0; x3 < 128; x3++) {
+				bit = ((size_t)c1 * NV_GUARD_TRI + c2) * NV_GUARD_TRI +
+				      (c2 == NV_GUARD_NONE ? NV_GUARD_END : g->cls7[x3]);
+				rows[c1 * NV_GUARD_TRI + c2][x3 / 64] |=
+					((g->tri[bit / 64] >> (bit % 64)) & 1) << (x3 % 64);
+			}
+		}
+	for (x1 = 0; x1 < 128; x1++) {
+		w = g->cyr3 + (x1 << 14 >> 6);
+		if ((c1 = g->cls7[x1]) == NV_GUARD_NONE) {
+			memset(w, 0xFF, (1 << 14) / 8);
+			continue;
+		}
+		for (x2 = 0; x2 < 128; x2++)
+			memcpy(w + x2 * 2, rows[c1 * NV_GUARD_TRI + g->cls7[x2]], sizeof(*rows));
+	}
+	free(rows);
 }
 
 size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,

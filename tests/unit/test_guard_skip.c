@@ -7,7 +7,7 @@
  * still found. An attribute a thread has found no name in for one guard
  * is read again for another. The blocks read by AVX2 give the bits
  * SSE2 gives, and stop where SSE2 stops. Two Russian letters looked up at once
- * (g->cyr2) stop where the classes one at a time stop. A window a thread
+ * (g->cyr2), and three (g->cyr3), stop where the classes one at a time stop. A window a thread
  * kept a mention of (guard_memo.c) is taken again only for the same
  * guard, the same bytes, the same end of the text and the same markup;
  * a run of markup the pass went through (guard_memo.c), for the same
@@ -419,6 +419,44 @@ static void test_avx2_bits(void)
 }
 #endif
 
+/*
+ * Three characters 0xD0/0xD1 and 0x80–0xBF starting a word, picked at
+ * random, with the text going on for a block (g->cyr3 is read only
+ * there): the blocks stop where one character at a time stops.
+ */
+static void test_cyr_triples(void)
+{
+	struct nv_guard *g = guard(false);
+	struct nv_buf b = NV_BUF_INIT;
+	size_t t, fast, steps;
+	uint32_t seed = 5, x;
+	bool ok = true, markup;
+
+	for (t = 0; ok && t < 200000; t++) {
+		seed = seed * 1103515245u + 12345u;
+		x = seed >> 8;
+		markup = x >> 21 & 1;
+		g->avx2 = (x >> 22 & 1) && widths() == 2;
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "x %c%c%c%c%c%c%s", 0xD0 | (int)(x >> 20 & 1),
+			    0x80 | (int)(x >> 14 & 63), 0xD0 | (int)(x >> 13 & 1),
+			    0x80 | (int)(x >> 7 & 63), 0xD0 | (int)(x >> 6 & 1),
+			    0x80 | (int)(x & 63),
+			    t % 3 ? " и другие слова, и ещё одно слово текста"
+				  : "ов и так далее, и ещё");
+		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
+		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
+		if (fast != steps) {
+			nv_test_failed(__FILE__, __LINE__, "«%s»: blocks %zu, steps %zu", b.ptr,
+				       fast, steps);
+			ok = false;
+		}
+	}
+	nv_buf_release(&b);
+	nv_guard_free(g);
+	CHECK(ok);
+}
+
 /* The first mention in text by g, as «id[!] start-end», or «-». */
 static char *first(const struct nv_guard *g, const char *text, bool markup)
 {
@@ -565,6 +603,7 @@ void nv_tests(void)
 	NV_RUN(test_names_at_block_edges);
 	NV_RUN(test_seen_values);
 	NV_RUN(test_cyr_pairs);
+	NV_RUN(test_cyr_triples);
 #ifdef NV_GUARD_AVX2
 	NV_RUN(test_avx2_bits);
 #endif
