@@ -24,9 +24,10 @@
  * Most words are not names, and every page repeats them, so the text is
  * not folded at all where no key can start a word: a first pass over the
  * raw bytes (nv_guard_skip() in guard_skip.c) finds the word starts 32
- * bytes at a time with SSE2: plain letters, and separators (ASCII ones,
- * and any character that folds to no letter: a no-break space, «», a
- * dash, №) by their bits; the characters that may leave nothing or make
+ * bytes at a time with SSE2 (in one vector with AVX2 where the CPU has
+ * it): plain letters, and separators (ASCII ones, and any character
+ * that folds to no letter: a no-break space, «», a dash, №) by their
+ * bits; the characters that may leave nothing or make
  * a letter (a soft hyphen, an accent, a reference) and the tags are read
  * one at a time in their turn, and the block goes on after them (the
  * text of a tag after its name that a thread found no name in is not
@@ -38,7 +39,8 @@
  * before a surname), a little past its end (a mention starting in it is
  * read whole), and the mentions in it are looked for; a caller asks again
  * from the end of each mention. Two Russian letters are looked up by
- * one load of their four bytes (g->cyr2). A window a thread found a
+ * one load of their four bytes (g->cyr2), three by one load of their six
+ * in a bitmap of 2^21 bits (g->cyr3). A window a thread found a
  * published person in is kept (guard_memo.c): the same bytes at a later
  * window start, for the same guard, give the same mention unread; so do
  * the runs of markup the skipping pass went through (a theme's menus).
@@ -437,6 +439,7 @@ static void index_keys(struct nv_guard *g)
 	build_trie(g);
 	build_tables(g);
 	build_tri(g);
+	nv_guard_build_cyr3(g);
 }
 
 struct nv_guard *nv_guard_new(const struct nv_model *m)
@@ -473,6 +476,9 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 			add_key(g, t, t->name, t->name_len, NV_KEY_NAME, 3);
 	}
 	index_keys(g);
+#ifdef NV_GUARD_AVX2
+	g->avx2 = __builtin_cpu_supports("avx2");
+#endif
 	return g;
 }
 
@@ -495,6 +501,7 @@ void nv_guard_free(struct nv_guard *g)
 	free(g->node);
 	free(g->pair);
 	free(g->tri);
+	free(g->cyr3);
 	free(g->odd);
 	free(g);
 }

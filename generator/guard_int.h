@@ -17,6 +17,15 @@
 #include <emmintrin.h>
 #endif
 
+/*
+ * Functions built for AVX2 besides the SSE2 the compiler assumes on
+ * x86-64: nv_guard_skip() takes them where the CPU has it (g->avx2).
+ */
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NV_GUARD_AVX2 __attribute__((target("avx2")))
+#include <immintrin.h>
+#endif
+
 struct nv_buf;
 
 /* Folded bytes that are no characters of the text. */
@@ -160,6 +169,233 @@ static inline __m128i nv_guard_eq8(__m128i x, unsigned char b)
 
 #endif
 
+/* ---- 32 bytes at once, for nv_guard_skip() (guard_skip.c) ---- */
+
+/* The characters the blocks leave to be read alone besides those that may leave nothing. */
+enum {
+	NV_GUARD_MARK_NONE,
+	NV_GUARD_MARK_TAGS /* '<' and '&' */,
+	NV_GUARD_MARK_REFS /* '&' */
+};
+
+#ifdef __SSE2__
+/*
+ * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
+ * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
+ * Russian letter starting at s[15]), in *begin their first bytes, in
+ * *lead the bytes 0xC2–0xEF but 0xD0 and 0xD1 (where nv_guard_odd16() may find
+ * something). Returns the bits of '<' and '&' with NV_GUARD_MARK_TAGS, '&' with
+ * NV_GUARD_MARK_REFS (an attribute value): nv_guard_skip() reads them one at a
+ * time (skip_step()), with what nv_guard_odd16() finds. Any other byte is a
+ * separator: an ASCII one, or a byte of a character that folds to no
+ * letter (a no-break space, «», a dash, №, letters of other alphabets,
+ * bytes that are no UTF-8, read as U+FFFD one at a time), so a word
+ * surely ends there.
+ */
+static inline unsigned nv_guard_classify16(const unsigned char *s, int marks, unsigned *let,
+					   unsigned *begin, unsigned *lead)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+	__m128i d0 = nv_guard_eq8(v, 0xD0), d1 = nv_guard_eq8(v, 0xD1);
+	__m128i c0 = _mm_and_si128(
+		d0, _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF), nv_guard_eq8(w, 0x81)));
+	__m128i c1 = _mm_and_si128(
+		d1, _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F), nv_guard_eq8(w, 0x91)));
+	__m128i mark = _mm_setzero_si128();
+	unsigned l = (unsigned)_mm_movemask_epi8(lat);
+	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
+
+	/* The first bytes of what may leave nothing are among 0xC2–0xEF but 0xD0, 0xD1. */
+	*lead = (unsigned)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_or_si128(d0, d1), nv_guard_in_range(v, 0xC2, 0xEF)));
+	if (marks == NV_GUARD_MARK_TAGS)
+		mark = _mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&'));
+	else if (marks == NV_GUARD_MARK_REFS)
+		mark = nv_guard_eq8(v, '&');
+	*let = l | c | c << 1;
+	*begin = l | c;
+	return (unsigned)_mm_movemask_epi8(mark);
+}
+
+/*
+ * The bits of the first bytes of the characters among the 16 at s (18
+ * may be read) that may leave nothing when folded: a soft hyphen, a zero
+ * width, a combining accent (U+00AD, U+0300–U+036F, U+200B–U+200D,
+ * U+2060, U+FEFF), and anything else starting with 0xCC, 0xCD, 0xE2 0x81
+ * or 0xEF. nv_guard_skip() reads them one at a time.
+ */
+static inline unsigned nv_guard_odd16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i x = _mm_loadu_si128((const __m128i *)(s + 2));
+	__m128i e2 = _mm_and_si128(nv_guard_eq8(v, 0xE2),
+				   _mm_or_si128(nv_guard_eq8(w, 0x81),
+						_mm_and_si128(nv_guard_eq8(w, 0x80),
+							      nv_guard_in_range(x, 0x8B, 0x8D))));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_or_si128(e2, _mm_and_si128(nv_guard_eq8(v, 0xC2), nv_guard_eq8(w, 0xAD))),
+		_mm_or_si128(nv_guard_in_range(v, 0xCC, 0xCD), nv_guard_eq8(v, 0xEF))));
+}
+
+/* nv_guard_classify16() over 32 bytes at s (34 may be read), *let up to bit 32. */
+static inline uint64_t nv_guard_classify32(const unsigned char *s, int marks, uint64_t *let,
+					   uint64_t *begin)
+{
+	unsigned l0, b0, l1, b1, lead0, lead1;
+	uint64_t o0 = nv_guard_classify16(s, marks, &l0, &b0, &lead0),
+		 o1 = nv_guard_classify16(s + 16, marks, &l1, &b1, &lead1);
+
+	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
+	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
+	if (lead0 | lead1) {
+		o0 |= nv_guard_odd16(s);
+		o1 |= nv_guard_odd16(s + 16);
+	}
+	return o0 | o1 << 16;
+}
+
+#ifdef NV_GUARD_AVX2
+
+/* The bytes nv_guard_classify32_avx2() compares with, each 32 times (nv_guard_k32[]). */
+enum {
+	NV_GUARD_K_X20,
+	NV_GUARD_K_A,
+	NV_GUARD_K_A_Z,
+	NV_GUARD_K_D0,
+	NV_GUARD_K_D1,
+	NV_GUARD_K_90,
+	NV_GUARD_K_90_BF,
+	NV_GUARD_K_81,
+	NV_GUARD_K_80,
+	NV_GUARD_K_80_8F,
+	NV_GUARD_K_91,
+	NV_GUARD_K_LT,
+	NV_GUARD_K_AMP,
+	NV_GUARD_K_C2,
+	NV_GUARD_K_C2_EF,
+	NV_GUARD_K_E2,
+	NV_GUARD_K_8B,
+	NV_GUARD_K_8B_8D,
+	NV_GUARD_K_AD,
+	NV_GUARD_K_CC,
+	NV_GUARD_K_CC_CD,
+	NV_GUARD_K_EF,
+	NV_GUARD_K_NR
+};
+
+#define NV_GUARD_REP32(b)                                         \
+	{                                                         \
+		(long long)(0x0101010101010101ULL * (b)),         \
+			(long long)(0x0101010101010101ULL * (b)), \
+			(long long)(0x0101010101010101ULL * (b)), \
+			(long long)(0x0101010101010101ULL * (b))  \
+	}
+
+static const __m256i nv_guard_k32[NV_GUARD_K_NR] = {
+	[NV_GUARD_K_X20] = NV_GUARD_REP32(0x20),
+	[NV_GUARD_K_A] = NV_GUARD_REP32('a'),
+	[NV_GUARD_K_A_Z] = NV_GUARD_REP32('z' - 'a'),
+	[NV_GUARD_K_D0] = NV_GUARD_REP32(0xD0),
+	[NV_GUARD_K_D1] = NV_GUARD_REP32(0xD1),
+	[NV_GUARD_K_90] = NV_GUARD_REP32(0x90),
+	[NV_GUARD_K_90_BF] = NV_GUARD_REP32(0xBF - 0x90),
+	[NV_GUARD_K_81] = NV_GUARD_REP32(0x81),
+	[NV_GUARD_K_80] = NV_GUARD_REP32(0x80),
+	[NV_GUARD_K_80_8F] = NV_GUARD_REP32(0x8F - 0x80),
+	[NV_GUARD_K_91] = NV_GUARD_REP32(0x91),
+	[NV_GUARD_K_LT] = NV_GUARD_REP32('<'),
+	[NV_GUARD_K_AMP] = NV_GUARD_REP32('&'),
+	[NV_GUARD_K_C2] = NV_GUARD_REP32(0xC2),
+	[NV_GUARD_K_C2_EF] = NV_GUARD_REP32(0xEF - 0xC2),
+	[NV_GUARD_K_E2] = NV_GUARD_REP32(0xE2),
+	[NV_GUARD_K_8B] = NV_GUARD_REP32(0x8B),
+	[NV_GUARD_K_8B_8D] = NV_GUARD_REP32(0x8D - 0x8B),
+	[NV_GUARD_K_AD] = NV_GUARD_REP32(0xAD),
+	[NV_GUARD_K_CC] = NV_GUARD_REP32(0xCC),
+	[NV_GUARD_K_CC_CD] = NV_GUARD_REP32(0xCD - 0xCC),
+	[NV_GUARD_K_EF] = NV_GUARD_REP32(0xEF),
+};
+
+/* nv_guard_in_range() on 32 bytes: lo and hi - lo as constants. */
+NV_GUARD_AVX2 static inline __m256i nv_guard_in_range32(__m256i x, __m256i lo, __m256i span)
+{
+	__m256i t = _mm256_sub_epi8(x, lo);
+
+	return _mm256_cmpeq_epi8(_mm256_min_epu8(t, span), t);
+}
+
+/* The bits of the bytes of 32 that nv_guard_classify32() reads: unsigned, bit 31 not spread up. */
+NV_GUARD_AVX2 static inline uint64_t nv_guard_bits32(__m256i x)
+{
+	return (uint32_t)_mm256_movemask_epi8(x);
+}
+
+/* nv_guard_classify32() in one vector of 32 bytes (34 may be read), with AVX2: the same bits. */
+NV_GUARD_AVX2 static inline uint64_t nv_guard_classify32_avx2(const unsigned char *s, int marks,
+							      uint64_t *let, uint64_t *begin)
+{
+	const __m256i *k = nv_guard_k32;
+	__m256i v, w, d0, d1, c0, c1, x, e2, mark = _mm256_setzero_si256();
+	uint64_t l, c, other;
+
+	/*
+	 * The constants read from nv_guard_k32[] as operands of the instructions: the
+	 * compiler, not seeing them, cannot make each of them again in each
+	 * block from a byte (three instructions; the upper halves of the
+	 * vector registers are cleared between blocks).
+	 */
+	__asm__("" : "+r"(k));
+	v = _mm256_loadu_si256((const __m256i *)s);
+	w = _mm256_loadu_si256((const __m256i *)(s + 1));
+	d0 = _mm256_cmpeq_epi8(v, k[NV_GUARD_K_D0]);
+	d1 = _mm256_cmpeq_epi8(v, k[NV_GUARD_K_D1]);
+	c0 = _mm256_and_si256(
+		d0, _mm256_or_si256(nv_guard_in_range32(w, k[NV_GUARD_K_90], k[NV_GUARD_K_90_BF]),
+				    _mm256_cmpeq_epi8(w, k[NV_GUARD_K_81])));
+	c1 = _mm256_and_si256(
+		d1, _mm256_or_si256(nv_guard_in_range32(w, k[NV_GUARD_K_80], k[NV_GUARD_K_80_8F]),
+				    _mm256_cmpeq_epi8(w, k[NV_GUARD_K_91])));
+	l = nv_guard_bits32(nv_guard_in_range32(_mm256_or_si256(v, k[NV_GUARD_K_X20]),
+						k[NV_GUARD_K_A], k[NV_GUARD_K_A_Z]));
+	c = nv_guard_bits32(_mm256_or_si256(c0, c1));
+
+	if (marks == NV_GUARD_MARK_TAGS)
+		mark = _mm256_or_si256(_mm256_cmpeq_epi8(v, k[NV_GUARD_K_LT]),
+				       _mm256_cmpeq_epi8(v, k[NV_GUARD_K_AMP]));
+	else if (marks == NV_GUARD_MARK_REFS)
+		mark = _mm256_cmpeq_epi8(v, k[NV_GUARD_K_AMP]);
+	*let = l | c | c << 1;
+	*begin = l | c;
+	other = nv_guard_bits32(mark);
+	/* What nv_guard_odd16() finds, where nv_guard_classify16() sees a lead byte. */
+	if (nv_guard_bits32(_mm256_andnot_si256(
+		    _mm256_or_si256(d0, d1),
+		    nv_guard_in_range32(v, k[NV_GUARD_K_C2], k[NV_GUARD_K_C2_EF])))) {
+		x = _mm256_loadu_si256((const __m256i *)(s + 2));
+		e2 = _mm256_and_si256(
+			_mm256_cmpeq_epi8(v, k[NV_GUARD_K_E2]),
+			_mm256_or_si256(
+				_mm256_cmpeq_epi8(w, k[NV_GUARD_K_81]),
+				_mm256_and_si256(_mm256_cmpeq_epi8(w, k[NV_GUARD_K_80]),
+						 nv_guard_in_range32(x, k[NV_GUARD_K_8B],
+								     k[NV_GUARD_K_8B_8D]))));
+		other |= nv_guard_bits32(_mm256_or_si256(
+			_mm256_or_si256(e2,
+					_mm256_and_si256(_mm256_cmpeq_epi8(v, k[NV_GUARD_K_C2]),
+							 _mm256_cmpeq_epi8(w, k[NV_GUARD_K_AD]))),
+			_mm256_or_si256(
+				nv_guard_in_range32(v, k[NV_GUARD_K_CC], k[NV_GUARD_K_CC_CD]),
+				_mm256_cmpeq_epi8(v, k[NV_GUARD_K_EF]))));
+	}
+	return other;
+}
+#endif
+#endif
+
 /* ---- The people, as keys on the folded text (built in guard.c) ---- */
 
 enum nv_guard_key_kind {
@@ -278,7 +514,17 @@ struct nv_guard {
 	 * 2 KB, with one load of the text, not a class at a time.
 	 */
 	uint64_t cyr2[1 << 14 >> 6];
+	/*
+	 * g->tri for a word whose first three characters are such (most
+	 * words of three letters or more): bit nv_guard_cyr3(its first six
+	 * bytes) of these 256 KB, one load and one bit where g->cyr2 and
+	 * g->tri take two (and the branch after g->cyr2 goes either way
+	 * about as often).
+	 */
+	uint64_t *cyr3;
 	unsigned char cls7[128]; /* the class of a character by its 7 bits (NV_GUARD_CYR_CODE) */
+	bool avx2; /* nv_guard_skip() reads 32 bytes in one vector (the CPU has AVX2; tests may
+		      clear it) */
 };
 
 /*
@@ -298,6 +544,21 @@ static inline unsigned nv_guard_cyr2(uint32_t u)
 }
 /* Are the four bytes u two such characters? */
 #define NV_GUARD_IS_CYR2(u) (((u)&UINT32_C(0xC0FEC0FE)) == UINT32_C(0x80D080D0))
+
+/*
+ * The codes of three such characters in the first six bytes of w (in
+ * memory order): the first's times 2^14, the second's times 2^7, the
+ * third's, as nv_guard_cyr2() (the copies overlap at bits 15–20 and
+ * 31–36 only, whose carries end at bits 21 and 37).
+ */
+static inline unsigned nv_guard_cyr3(uint64_t w)
+{
+	uint64_t p = (w & UINT64_C(0x3F013F013F01)) * 129;
+
+	return (unsigned)((p >> 7 & 0x7F) << 14 | (p >> 23 & 0x7F) << 7 | (p >> 39 & 0x7F));
+}
+/* Are the six bytes of w from its first three such characters? */
+#define NV_GUARD_IS_CYR3(w) (((w)&UINT64_C(0xC0FEC0FEC0FE)) == UINT64_C(0x80D080D080D0))
 
 #define NV_GUARD_NONE NV_GUARD_CLASSES	     /* no plain letter: the word may go on */
 #define NV_GUARD_END  (NV_GUARD_CLASSES + 1) /* in g->tri: the word surely ends */
@@ -319,6 +580,9 @@ static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
 }
 
 #define NV_GUARD_LOWER8 UINT64_C(0x2020202020202020)
+
+/* Fill g->cyr3 from g->tri and g->cls7 (guard_skip.c); the guard frees it. */
+void nv_guard_build_cyr3(struct nv_guard *g);
 
 /*
  * The place to fold from for the first word at or after i in text (n

@@ -390,13 +390,6 @@ static size_t skip_tag(const struct nv_guard *g, const char *s, size_t n, size_t
 #define SAFE 4 /* places kept to fold from: a word start a few words back */
 _Static_assert(SAFE == NV_GUARD_RUN_SAFE, "a run kept holds the places kept");
 
-/* The characters skip_blocks() leaves to be read alone besides those that may leave nothing. */
-enum {
-	MARK_NONE,
-	MARK_TAGS /* '<' and '&' */,
-	MARK_REFS /* '&' */
-};
-
 /* What nv_guard_skip() carries from one character to the next. */
 struct skip_state {
 	size_t safe[SAFE]; /* the last word starts and tags, the newest at (ns - 1) % SAFE */
@@ -512,16 +505,29 @@ static inline unsigned cyr_pair(const struct nv_guard *g, const unsigned char *s
  * bytes can be read, its first two characters are looked up in g->duo
  * (two Russian letters in g->cyr2, cyr_pair()), three in g->tri (a word
  * of one or two letters that surely ends is told there), the rest by
- * may_start_key().
+ * may_start_key(); three Russian letters at once in g->cyr3 where the
+ * caller knows (`far`) there are no odd keys and 8 bytes to read.
  */
-static inline bool word_may_start(const struct nv_guard *g, const unsigned char *s, size_t n,
-				  size_t i, bool markup)
+static inline __attribute__((always_inline)) bool word_may_start(const struct nv_guard *g,
+								 const unsigned char *s, size_t n,
+								 size_t i, bool markup, bool far)
 {
 	size_t k = 2, j = i + 2, bit;
 	unsigned c = 0, c1;
 	unsigned char b;
+	uint64_t w;
 
-	if (!g->nodd && n - i >= 6) {
+	if (far || (!g->nodd && n - i >= 6)) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* 8 bytes read only where the caller knows them to be there. */
+		if (far && (memcpy(&w, s + i, 8), NV_GUARD_IS_CYR3(w))) {
+			bit = nv_guard_cyr3(w);
+			return ((g->cyr3[bit / 64] >> (bit % 64)) & 1) &&
+			       may_start_key(g, s, n, i, markup, NULL);
+		}
+#else
+		(void)w;
+#endif
 		if ((c1 = cyr_pair(g, s + i, &c)) == NV_GUARD_END)
 			return false;
 		if (c1 == NV_GUARD_TRI) {
@@ -599,103 +605,28 @@ static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, si
 
 #ifdef __SSE2__
 /*
- * The 16 bytes at s (17 may be read) as bits, bit j for s[j]: in *let the
- * bytes of plain letters (plain_letter(); bit 16 for the second byte of a
- * Russian letter starting at s[15]), in *begin their first bytes, in
- * *lead the bytes 0xC2–0xEF but 0xD0 and 0xD1 (where odd16() may find
- * something). Returns the bits of '<' and '&' with MARK_TAGS, '&' with
- * MARK_REFS (an attribute value): nv_guard_skip() reads them one at a
- * time (skip_step()), with what odd16() finds. Any other byte is a
- * separator: an ASCII one, or a byte of a character that folds to no
- * letter (a no-break space, «», a dash, №, letters of other alphabets,
- * bytes that are no UTF-8, read as U+FFFD one at a time), so a word
- * surely ends there.
- */
-static inline unsigned classify16(const unsigned char *s, int marks, unsigned *let, unsigned *begin,
-				  unsigned *lead)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)s);
-	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
-	__m128i lat = nv_guard_in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-	__m128i d0 = nv_guard_eq8(v, 0xD0), d1 = nv_guard_eq8(v, 0xD1);
-	__m128i c0 = _mm_and_si128(
-		d0, _mm_or_si128(nv_guard_in_range(w, 0x90, 0xBF), nv_guard_eq8(w, 0x81)));
-	__m128i c1 = _mm_and_si128(
-		d1, _mm_or_si128(nv_guard_in_range(w, 0x80, 0x8F), nv_guard_eq8(w, 0x91)));
-	__m128i mark = _mm_setzero_si128();
-	unsigned l = (unsigned)_mm_movemask_epi8(lat);
-	unsigned c = (unsigned)_mm_movemask_epi8(_mm_or_si128(c0, c1));
-
-	/* The first bytes of what may leave nothing are among 0xC2–0xEF but 0xD0, 0xD1. */
-	*lead = (unsigned)_mm_movemask_epi8(
-		_mm_andnot_si128(_mm_or_si128(d0, d1), nv_guard_in_range(v, 0xC2, 0xEF)));
-	if (marks == MARK_TAGS)
-		mark = _mm_or_si128(nv_guard_eq8(v, '<'), nv_guard_eq8(v, '&'));
-	else if (marks == MARK_REFS)
-		mark = nv_guard_eq8(v, '&');
-	*let = l | c | c << 1;
-	*begin = l | c;
-	return (unsigned)_mm_movemask_epi8(mark);
-}
-
-/*
- * The bits of the first bytes of the characters among the 16 at s (18
- * may be read) that may leave nothing when folded: a soft hyphen, a zero
- * width, a combining accent (U+00AD, U+0300–U+036F, U+200B–U+200D,
- * U+2060, U+FEFF), and anything else starting with 0xCC, 0xCD, 0xE2 0x81
- * or 0xEF. nv_guard_skip() reads them one at a time.
- */
-static inline unsigned odd16(const unsigned char *s)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)s);
-	__m128i w = _mm_loadu_si128((const __m128i *)(s + 1));
-	__m128i x = _mm_loadu_si128((const __m128i *)(s + 2));
-	__m128i e2 = _mm_and_si128(nv_guard_eq8(v, 0xE2),
-				   _mm_or_si128(nv_guard_eq8(w, 0x81),
-						_mm_and_si128(nv_guard_eq8(w, 0x80),
-							      nv_guard_in_range(x, 0x8B, 0x8D))));
-
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		_mm_or_si128(e2, _mm_and_si128(nv_guard_eq8(v, 0xC2), nv_guard_eq8(w, 0xAD))),
-		_mm_or_si128(nv_guard_in_range(v, 0xCC, 0xCD), nv_guard_eq8(v, 0xEF))));
-}
-
-/* classify16() over 32 bytes at s (34 may be read), *let up to bit 32. */
-static inline uint64_t classify32(const unsigned char *s, int marks, uint64_t *let, uint64_t *begin)
-{
-	unsigned l0, b0, l1, b1, lead0, lead1;
-	uint64_t o0 = classify16(s, marks, &l0, &b0, &lead0),
-		 o1 = classify16(s + 16, marks, &l1, &b1, &lead1);
-
-	*let = (uint64_t)l0 | (uint64_t)l1 << 16;
-	*begin = (uint64_t)b0 | (uint64_t)b1 << 16;
-	if (lead0 | lead1) {
-		o0 |= odd16(s);
-		o1 |= odd16(s + 16);
-	}
-	return o0 | o1 << 16;
-}
-
-/*
  * The word starts in the bytes [pos, lim) of the block at i (bits of let
  * and begin, no character skip_step() reads among them; st->word tells
  * whether s[i + pos] is in a word): true at one a key may start, with
  * the place to fold from in *at.
  */
-static inline bool block_words(const struct nv_guard *g, const unsigned char *s, size_t n,
-			       bool markup, struct skip_state *st, size_t i, uint64_t let,
-			       uint64_t begin, unsigned pos, unsigned lim, size_t *at)
+static inline __attribute__((always_inline)) bool
+block_words(const struct nv_guard *g, const unsigned char *s, size_t n, bool markup,
+	    struct skip_state *st, size_t i, uint64_t let, uint64_t begin, unsigned pos,
+	    unsigned lim, size_t *at)
 {
 	uint64_t in = (UINT64_C(1) << lim) - (UINT64_C(1) << pos);
 	/* In a word after a letter; at pos by st->word (after a block, a tag, a character). */
 	uint64_t prev = (let << 1 & ~(UINT64_C(1) << pos)) | (uint64_t)st->word << pos;
 	uint64_t starts = begin & ~prev & in;
+	/* No odd keys, 8 bytes after any word start of the block: the usual case, told once. */
+	bool far = !g->nodd && n - i >= 32 + 8;
 	size_t p;
 
 	for (; starts; starts &= starts - 1) {
 		p = i + (unsigned)__builtin_ctzll(starts);
 		st->safe[st->ns++ % SAFE] = p;
-		if (word_may_start(g, s, n, p, markup)) {
+		if (word_may_start(g, s, n, p, markup, far)) {
 			*at = st->safe[st->ns % SAFE];
 			return true;
 		}
@@ -727,16 +658,17 @@ static size_t value_step(const char *text, size_t end, size_t i, struct skip_sta
 /*
  * nv_guard_skip() 32 bytes at a time from i (the last block copied with
  * zeros after it, which are separators): the plain letters and the
- * separators by their bits (classify32()), the characters between them
+ * separators by their bits (nv_guard_classify32()), the characters between them
  * that skip_step() reads in their turn (value_step() in an attribute
- * value, marks MARK_REFS), and the block goes on after them. Returns n,
+ * value, marks NV_GUARD_MARK_REFS), and the block goes on after them. Returns n,
  * or SKIP_FOUND with the place to fold from in *at.
  */
-static size_t skip_blocks(const struct nv_guard *g, const char *text, size_t n, int marks,
-			  struct skip_state *st, size_t i, size_t *at)
+static inline __attribute__((always_inline)) size_t
+skip_blocks_with(const struct nv_guard *g, const char *text, size_t n, int marks,
+		 struct skip_state *st, size_t i, size_t *at, bool avx2)
 {
 	const unsigned char *s = (const unsigned char *)text, *b;
-	bool markup = marks != MARK_NONE;
+	bool markup = marks != NV_GUARD_MARK_NONE;
 	unsigned char pad[64];
 	uint64_t let, begin, other;
 	unsigned pos, lim;
@@ -749,15 +681,21 @@ static size_t skip_blocks(const struct nv_guard *g, const char *text, size_t n, 
 			memcpy(pad, b, n - i);
 			b = pad;
 		}
-		other = classify32(b, marks, &let, &begin);
+#ifdef NV_GUARD_AVX2
+		other = avx2 ? nv_guard_classify32_avx2(b, marks, &let, &begin)
+			     : nv_guard_classify32(b, marks, &let, &begin);
+#else
+		other = nv_guard_classify32(b, marks, &let, &begin);
+#endif
 		for (pos = 0;; pos = (unsigned)(q - i)) {
 			lim = other >> pos ? pos + (unsigned)__builtin_ctzll(other >> pos) : 32;
 			if (block_words(g, s, n, markup, st, i, let, begin, pos, lim, at))
 				return SKIP_FOUND;
 			if (lim == 32)
 				break;
-			q = marks == MARK_REFS ? value_step(text, n, i + lim, st)
-					       : skip_step(g, text, n, i + lim, markup, st, at);
+			q = marks == NV_GUARD_MARK_REFS
+				    ? value_step(text, n, i + lim, st)
+				    : skip_step(g, text, n, i + lim, markup, st, at);
 			if (q == SKIP_FOUND)
 				return SKIP_FOUND;
 			if (q >= i + 32)
@@ -766,7 +704,33 @@ static size_t skip_blocks(const struct nv_guard *g, const char *text, size_t n, 
 		/* A Russian letter across the edge: its second byte is read. */
 		i = lim == 32 ? i + 32 + ((let >> 32) & 1) : q;
 	}
+	(void)avx2;
 	return n;
+}
+
+#ifdef NV_GUARD_AVX2
+NV_GUARD_AVX2 static size_t skip_blocks_avx2(const struct nv_guard *g, const char *text, size_t n,
+					     int marks, struct skip_state *st, size_t i, size_t *at)
+{
+	return skip_blocks_with(g, text, n, marks, st, i, at, true);
+}
+#endif
+
+static size_t skip_blocks_sse2(const struct nv_guard *g, const char *text, size_t n, int marks,
+			       struct skip_state *st, size_t i, size_t *at)
+{
+	return skip_blocks_with(g, text, n, marks, st, i, at, false);
+}
+
+/* skip_blocks_with() by AVX2 where the guard found it (g->avx2), else by SSE2. */
+static size_t skip_blocks(const struct nv_guard *g, const char *text, size_t n, int marks,
+			  struct skip_state *st, size_t i, size_t *at)
+{
+#ifdef NV_GUARD_AVX2
+	if (g->avx2)
+		return skip_blocks_avx2(g, text, n, marks, st, i, at);
+#endif
+	return skip_blocks_sse2(g, text, n, marks, st, i, at);
 }
 
 /* value_may_name() by skip_blocks(). */
@@ -776,7 +740,7 @@ static bool value_blocks(const struct nv_guard *g, const char *text, size_t i, s
 	size_t at;
 
 	skip_state_init(&st, i, true);
-	return skip_blocks(g, text, end, MARK_REFS, &st, i, &at) == SKIP_FOUND;
+	return skip_blocks(g, text, end, NV_GUARD_MARK_REFS, &st, i, &at) == SKIP_FOUND;
 }
 #endif
 
@@ -797,12 +761,50 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 	size_t at = n;
 
 	skip_state_init(&st, i, true);
-	return skip_blocks(g, text, n, markup ? MARK_TAGS : MARK_NONE, &st, i, &at) == SKIP_FOUND
+	return skip_blocks(g, text, n, markup ? NV_GUARD_MARK_TAGS : NV_GUARD_MARK_NONE, &st, i,
+			   &at) == SKIP_FOUND
 		       ? at
 		       : n;
 #else
 	return nv_guard_skip_steps(g, text, n, i, markup);
 #endif
+}
+
+/*
+ * g->cyr3 (guard_int.h), by rows of 128 bits for the first two codes:
+ * the row of a pair of classes made once, where g->duo has a bit for
+ * them, and copied for each pair of codes of those classes (a first
+ * character of no class, never a word's start, may start anything).
+ */
+void nv_guard_build_cyr3(struct nv_guard *g)
+{
+	uint64_t(*rows)[2] = nv_xcalloc(NV_GUARD_CLASSES * NV_GUARD_TRI, sizeof(*rows)), *w;
+	size_t bit, x1, x2, x3;
+	unsigned c1, c2;
+
+	g->cyr3 = nv_xcalloc((size_t)1 << 21 >> 6, sizeof(*g->cyr3));
+	for (c1 = 0; c1 < NV_GUARD_CLASSES; c1++)
+		for (c2 = 0; c2 <= NV_GUARD_NONE; c2++) {
+			bit = c1 * NV_GUARD_TRI + c2;
+			if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+				continue;
+			for (x3 = 0; x3 < 128; x3++) {
+				bit = ((size_t)c1 * NV_GUARD_TRI + c2) * NV_GUARD_TRI +
+				      (c2 == NV_GUARD_NONE ? NV_GUARD_END : g->cls7[x3]);
+				rows[c1 * NV_GUARD_TRI + c2][x3 / 64] |=
+					((g->tri[bit / 64] >> (bit % 64)) & 1) << (x3 % 64);
+			}
+		}
+	for (x1 = 0; x1 < 128; x1++) {
+		w = g->cyr3 + (x1 << 14 >> 6);
+		if ((c1 = g->cls7[x1]) == NV_GUARD_NONE) {
+			memset(w, 0xFF, (1 << 14) / 8);
+			continue;
+		}
+		for (x2 = 0; x2 < 128; x2++)
+			memcpy(w + x2 * 2, rows[c1 * NV_GUARD_TRI + g->cls7[x2]], sizeof(*rows));
+	}
+	free(rows);
 }
 
 size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,

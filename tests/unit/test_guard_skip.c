@@ -5,8 +5,9 @@
  * place of texts built of the characters it treats apart, and a name
  * hidden right after one of them, or across the edge of a block, is
  * still found. An attribute a thread has found no name in for one guard
- * is read again for another. Two Russian letters looked up at once
- * (g->cyr2) stop where the classes one at a time stop. A window a thread
+ * is read again for another. The blocks read by AVX2 give the bits
+ * SSE2 gives, and stop where SSE2 stops. Two Russian letters looked up at once
+ * (g->cyr2), and three (g->cyr3), stop where the classes one at a time stop. A window a thread
  * kept a mention of (guard_memo.c) is taken again only for the same
  * guard, the same bytes, the same end of the text and the same markup;
  * a run of markup the pass went through (guard_memo.c), for the same
@@ -179,7 +180,23 @@ static bool same_skips(const struct nv_guard *g, const struct nv_buf *in, bool m
 	return ok;
 }
 
-/* The blocks stop where one character at a time stops, with and without odd keys. */
+/*
+ * The vector widths nv_guard_skip() can read blocks with on this CPU:
+ * 1, SSE2 (g->avx2 cleared), or 2 with AVX2.
+ */
+static int widths(void)
+{
+#ifdef NV_GUARD_AVX2
+	return __builtin_cpu_supports("avx2") ? 2 : 1;
+#else
+	return 1;
+#endif
+}
+
+/*
+ * The blocks stop where one character at a time stops, with and without
+ * odd keys, read by SSE2 and by AVX2 (where the CPU has it).
+ */
 static void test_blocks_as_steps(void)
 {
 	struct nv_guard *g[2] = { guard(false), guard(true) };
@@ -188,8 +205,9 @@ static void test_blocks_as_steps(void)
 	size_t t, k;
 	bool ok = true;
 
-	for (t = 0; ok && t < 700; t++) {
+	for (t = 0; ok && t < 1400; t++) {
 		random_text(&b, &seed, 4 + t % 40);
+		g[0]->avx2 = g[1]->avx2 = (t & 1) && widths() == 2;
 		for (k = 0; ok && k < 4; k++)
 			ok = same_skips(g[k & 1], &b, k >> 1);
 	}
@@ -337,13 +355,95 @@ static void test_cyr_pairs(void)
 	size_t x, t, fast, steps;
 	bool ok = true, markup;
 
-	for (x = 0; ok && x < 128 * 128 * 8; x++) {
-		t = x / (128 * 128);
+	for (x = 0; ok && x < 128 * 128 * 8 * (size_t)widths(); x++) {
+		t = x / (128 * 128) % 8;
 		markup = t & 1;
+		g->avx2 = x >= 128 * 128 * 8;
 		nv_buf_reset(&b);
 		nv_buf_addf(&b, "x %c%c%c%c%s", 0xD0 | (int)(x >> 13 & 1),
 			    0x80 | (int)(x >> 7 & 63), 0xD0 | (int)(x >> 6 & 1),
 			    0x80 | (int)(x & 63), third[t >> 1]);
+		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
+		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
+		if (fast != steps) {
+			nv_test_failed(__FILE__, __LINE__, "«%s»: blocks %zu, steps %zu", b.ptr,
+				       fast, steps);
+			ok = false;
+		}
+	}
+	nv_buf_release(&b);
+	nv_guard_free(g);
+	CHECK(ok);
+}
+
+#ifdef NV_GUARD_AVX2
+/*
+ * The bits of 32 bytes (and 2 after them) by AVX2 are those by SSE2:
+ * random bytes, most of them ones the blocks look at (letters, the bytes
+ * of Russian letters, of dashes and spaces, of accents, '<', '&').
+ */
+static void test_avx2_bits(void)
+{
+	static const unsigned char some[] = { 'a',  'Z',  ' ',	'<',  '&',  0xD0, 0xD1, 0x80,
+					      0x81, 0x8F, 0x90, 0x91, 0xBF, 0xC0, 0xC2, 0xAD,
+					      0xCC, 0xCD, 0xE2, 0x8B, 0x8D, 0xEF, 0xBB, 0x00 };
+	unsigned char s[34];
+	uint64_t let[2], begin[2], other[2];
+	uint32_t seed = 11;
+	size_t t, j;
+	int marks;
+	bool ok = true;
+
+	if (widths() < 2)
+		return;
+	for (t = 0; ok && t < 30000; t++) {
+		for (j = 0; j < sizeof(s); j++) {
+			seed = seed * 1103515245u + 12345u;
+			s[j] = (seed >> 16) % 4 ? some[(seed >> 8) % sizeof(some)]
+						: (unsigned char)(seed >> 20);
+		}
+		marks = (int)(t % 3);
+		other[0] = nv_guard_classify32(s, marks, &let[0], &begin[0]);
+		other[1] = nv_guard_classify32_avx2(s, marks, &let[1], &begin[1]);
+		if (other[0] != other[1] || let[0] != let[1] || begin[0] != begin[1]) {
+			nv_test_failed(
+				__FILE__, __LINE__,
+				"block %zu, marks %d: SSE2 %llx %llx %llx, AVX2 %llx %llx %llx", t,
+				marks, (unsigned long long)let[0], (unsigned long long)begin[0],
+				(unsigned long long)other[0], (unsigned long long)let[1],
+				(unsigned long long)begin[1], (unsigned long long)other[1]);
+			ok = false;
+		}
+	}
+	CHECK(ok);
+}
+#endif
+
+/*
+ * Three characters 0xD0/0xD1 and 0x80–0xBF starting a word, picked at
+ * random, with the text going on for a block (g->cyr3 is read only
+ * there): the blocks stop where one character at a time stops.
+ */
+static void test_cyr_triples(void)
+{
+	struct nv_guard *g = guard(false);
+	struct nv_buf b = NV_BUF_INIT;
+	size_t t, fast, steps;
+	uint32_t seed = 5, x;
+	bool ok = true, markup;
+
+	for (t = 0; ok && t < 200000; t++) {
+		seed = seed * 1103515245u + 12345u;
+		x = seed >> 8;
+		markup = x >> 21 & 1;
+		g->avx2 = (x >> 22 & 1) && widths() == 2;
+		nv_buf_reset(&b);
+		nv_buf_addf(&b, "x %c%c%c%c%c%c%s", 0xD0 | (int)(x >> 20 & 1),
+			    0x80 | (int)(x >> 14 & 63), 0xD0 | (int)(x >> 13 & 1),
+			    0x80 | (int)(x >> 7 & 63), 0xD0 | (int)(x >> 6 & 1),
+			    0x80 | (int)(x & 63),
+			    t % 3 ? " и другие слова, и ещё одно слово текста"
+				  : "ов и так далее, и ещё");
 		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
 		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
 		if (fast != steps) {
@@ -503,6 +603,10 @@ void nv_tests(void)
 	NV_RUN(test_names_at_block_edges);
 	NV_RUN(test_seen_values);
 	NV_RUN(test_cyr_pairs);
+	NV_RUN(test_cyr_triples);
+#ifdef NV_GUARD_AVX2
+	NV_RUN(test_avx2_bits);
+#endif
 	NV_RUN(test_memo);
 	NV_RUN(test_runs);
 }
