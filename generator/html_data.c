@@ -15,6 +15,7 @@
 #include "common.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -26,6 +27,27 @@
 #include "model_monitoring.h"
 #include "person.h"
 #include "value.h"
+
+/*
+ * Ask the kernel to back the room of b not written yet with huge pages
+ * where it can (Linux, transparent huge pages in madvise mode): a file
+ * of megabytes made in memory then takes a few page faults, not one
+ * every 4 KB. Only the whole 2 MB pages inside the room; the bytes are
+ * the same either way.
+ */
+void nv_html_huge_room(struct nv_buf *b)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t lo = ((uintptr_t)(b->ptr + b->len) + huge - 1) & ~(huge - 1);
+	uintptr_t hi = (uintptr_t)(b->ptr + b->cap) & ~(huge - 1);
+
+	if (b->cap && hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void)b;
+#endif
+}
 
 /* The pairs of one kind of mentoring. */
 static size_t pairs_of_kind(const struct nv_model *m, const char *kind)
@@ -245,6 +267,40 @@ static void cases(struct sink *k, const struct nv_model *m, const char *base)
 
 #define ROADMAP_FIELDS 6
 
+/* The roadmap items written before the export's size is foreseen (make_room()). */
+#define ROOM_AFTER 256
+
+/* The roadmap items of e. */
+static size_t e_items(const struct nv_entry *e)
+{
+	size_t s, n = 0;
+
+	for (s = 0; s < e->nsections; s++)
+		n += e->sections[s].nitems;
+	return n;
+}
+
+/*
+ * Room in b, once, for the rest of the export, from the count of its
+ * items: the roadmap items not written yet at the bytes each took so
+ * far (done of them, from start) and an eighth more, and the cases.
+ * Megabytes on a large site: a buffer grown by doubling would copy them
+ * and touch twice the pages. When the foresight falls short, the buffer
+ * grows as it would have.
+ */
+static void make_room(struct nv_buf *b, const struct nv_model *m, size_t start, size_t done)
+{
+	size_t i, items = 0, cases = 0, each = (b->len - start) / done + 1;
+
+	for (i = 0; i < m->nentries; i++) {
+		items += e_items(m->entries[i]);
+		cases += m->entries[i]->kind == NV_KIND_CASE;
+	}
+	if (items > done)
+		nv_buf_grow(b, (items - done) * each / 8 * 9 + cases * 768 + 4096);
+	nv_html_huge_room(b);
+}
+
 /* s as a JSON string, or null when NULL. */
 static void put_json(struct nv_buf *b, const char *s)
 {
@@ -266,10 +322,15 @@ static void roadmap_stream(struct sink *k, const struct nv_model *m)
 	static const char head[] = "\n    {\n      \"roadmap\": ";
 	struct nv_buf road = NV_BUF_INIT, sec = NV_BUF_INIT;
 	struct nv_buf *b = k->b;
-	size_t i, s, j;
+	size_t i, s, j, start = b->len;
+	bool room = false;
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
+		if (!room && k->n >= ROOM_AFTER) {
+			make_room(b, m, start, k->n);
+			room = true;
+		}
 		nv_buf_reset(&road);
 		put_json(&road, e->title);
 		nv_buf_adds(&road, ",\n      \"section\": ");
