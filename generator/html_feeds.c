@@ -41,6 +41,7 @@ static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 	for (i = 0; i < n; i++)
 		size += strlen(lines[i]) + 2;
 	nv_buf_grow(&js, size);
+	nv_html_huge_room(&js);
 	nv_buf_adds(&js, prefix);
 	nv_buf_adds(&js, "[\n");
 	for (i = 0; i < n; i++) {
@@ -522,67 +523,75 @@ static void ics_read(struct nv_buf *out, const char *s, size_t n)
  * A calendar being written: out, its bytes; read, the same text as its
  * reader gets it (what ics_read() makes of out), built along with out
  * from the texts before they are escaped, so that the guard reads it
- * without a pass over out; line, the content line being made (escaped,
- * not folded yet), whose reading starts at read_start in read; id, the
- * document's id escaped, and id_read as read.
+ * without a pass over out. A content line is written into out as it is
+ * made, from line_start, and its reading into read from read_start;
+ * when it ends, a line too long for one is copied to line and folded
+ * back into out. id: the document's id escaped, and id_read as read;
+ * stamp: the DTSTAMP line of the calendar's events, as written and
+ * read; num, sub, uid, uid_d and title: the item's numbers, UIDs and
+ * title, made again for each.
  */
 struct ics {
-	struct nv_buf out, read, line, id, id_read;
-	size_t read_start;
+	struct nv_buf out, read, line, id, id_read, stamp, num, sub, uid, uid_d, title;
+	size_t line_start, read_start;
 };
 
-/* Start a content line with the bytes of s, which has no backslash: read the same. */
-static void ics_begin(struct ics *c, const char *s)
+/* Add the n bytes at s, which have no backslash, to the line: read the same. */
+static inline void ics_add(struct ics *c, const char *s, size_t n)
 {
-	nv_buf_reset(&c->line);
-	c->read_start = c->read.len;
-	nv_buf_adds(&c->line, s);
-	nv_buf_adds(&c->read, s);
+	nv_buf_add(&c->out, s, n);
+	nv_buf_add(&c->read, s, n);
 }
 
-/* Add the bytes of s, which has no backslash, to the line. */
-static void ics_raw(struct ics *c, const char *s)
+/* The same of a string literal. */
+#define ICS_LIT(c, lit) ics_add((c), (lit), sizeof(lit) - 1)
+
+/* Whole lines of a literal with no backslash, none longer than a line may be. */
+#define ICS_LINES(c, lit) ICS_LIT((c), lit "\r\n")
+
+/* Start a content line. */
+static inline void ics_begin(struct ics *c)
 {
-	nv_buf_adds(&c->line, s);
-	nv_buf_adds(&c->read, s);
+	c->line_start = c->out.len;
+	c->read_start = c->read.len;
 }
 
 static void ics_num(struct ics *c, long long n, int width)
 {
-	nv_buf_addnum(&c->line, n, width);
+	nv_buf_addnum(&c->out, n, width);
 	nv_buf_addnum(&c->read, n, width);
 }
 
 /* Add text (NULL: nothing) to the line, escaped. */
 static void ics_esc(struct ics *c, const char *text)
 {
-	ics_text(&c->line, &c->read, text);
+	ics_text(&c->out, &c->read, text);
 }
 
 /*
- * End the line: fold it into out. Its reading is what it was made of,
- * unless a fold may split an escape: then it is read from the bytes
- * written, as ics_read() reads them (a line ends with CRLF and the next
- * starts with a letter, so each line reads the same alone or in the
- * whole calendar).
+ * End the line: fold it when it is longer than 75 bytes (ics_fold()).
+ * Its reading is what it was made of, unless a fold may split an
+ * escape: then it is read from the bytes written, as ics_read() reads
+ * them (a line ends with CRLF and the next starts with a letter, so each
+ * line reads the same alone or in the whole calendar).
  */
 static void ics_end(struct ics *c)
 {
-	size_t at = c->out.len;
+	size_t at = c->line_start, n = c->out.len - at;
 
+	if (n <= 75) {
+		ics_add(c, "\r\n", 2);
+		return;
+	}
+	nv_buf_reset(&c->line);
+	nv_buf_add(&c->line, c->out.ptr + at, n);
+	nv_buf_truncate(&c->out, at);
 	if (ics_fold(&c->out, c->line.ptr, c->line.len)) {
 		nv_buf_truncate(&c->read, c->read_start);
 		ics_read(&c->read, c->out.ptr + at, c->out.len - at);
 	} else {
 		nv_buf_add(&c->read, "\r\n", 2);
 	}
-}
-
-/* A whole line of s, which has no backslash. */
-static void ics_put(struct ics *c, const char *s)
-{
-	ics_begin(c, s);
-	ics_end(c);
 }
 
 /*
@@ -598,86 +607,91 @@ static void ics_rrule(struct ics *c, const struct nv_term *t, struct nv_date fro
 		int days; /* the shortest period */
 		const char *rule;
 	} rules[] = {
-		{ NV_RECUR_YEARLY, 365, "RRULE:FREQ=YEARLY" },
-		{ NV_RECUR_QUARTERLY, 89, "RRULE:FREQ=MONTHLY;INTERVAL=3" },
-		{ NV_RECUR_MONTHLY, 28, "RRULE:FREQ=MONTHLY" },
-		{ NV_RECUR_WEEKLY, 7, "RRULE:FREQ=WEEKLY" },
+		{ NV_RECUR_YEARLY, 365, "RRULE:FREQ=YEARLY\r\n" },
+		{ NV_RECUR_QUARTERLY, 89, "RRULE:FREQ=MONTHLY;INTERVAL=3\r\n" },
+		{ NV_RECUR_MONTHLY, 28, "RRULE:FREQ=MONTHLY\r\n" },
+		{ NV_RECUR_WEEKLY, 7, "RRULE:FREQ=WEEKLY\r\n" },
 	};
-	long len = nv_date_to_days(to) - nv_date_to_days(from) + 1;
+	long len;
 	size_t i;
 
+	if (t->recur == NV_RECUR_NONE)
+		return;
+	len = nv_date_to_days(to) - nv_date_to_days(from) + 1;
 	for (i = 0; i < NV_ARRAY_SIZE(rules); i++)
 		if (rules[i].recur == t->recur && len < rules[i].days)
-			ics_put(c, rules[i].rule);
+			ics_add(c, rules[i].rule, strlen(rules[i].rule));
 }
 
-/* A line «NAME:YYYYMMDD», a date as ICS writes it. */
-static void ics_date(struct ics *c, const char *name, struct nv_date d)
+/* A line «NAME:YYYYMMDD» (name: n bytes), a date as ICS writes it; never folded. */
+static void ics_date(struct ics *c, const char *name, size_t n, struct nv_date d)
 {
-	char v[8];
+	char v[10];
 
-	ics_begin(c, name);
+	ics_add(c, name, n);
 	if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
 		ics_num(c, d.year, 4);
 		ics_num(c, d.month, 2);
 		ics_num(c, d.day, 2);
-	} else {
-		v[0] = (char)('0' + d.year / 1000);
-		v[1] = (char)('0' + d.year / 100 % 10);
-		v[2] = (char)('0' + d.year / 10 % 10);
-		v[3] = (char)('0' + d.year % 10);
-		v[4] = (char)('0' + d.month / 10);
-		v[5] = (char)('0' + d.month % 10);
-		v[6] = (char)('0' + d.day / 10);
-		v[7] = (char)('0' + d.day % 10);
-		nv_buf_add(&c->line, v, 8);
-		nv_buf_add(&c->read, v, 8);
+		ics_add(c, "\r\n", 2);
+		return;
 	}
-	ics_end(c);
+	v[0] = (char)('0' + d.year / 1000);
+	v[1] = (char)('0' + d.year / 100 % 10);
+	v[2] = (char)('0' + d.year / 10 % 10);
+	v[3] = (char)('0' + d.year % 10);
+	v[4] = (char)('0' + d.month / 10);
+	v[5] = (char)('0' + d.month % 10);
+	v[6] = (char)('0' + d.day / 10);
+	v[7] = (char)('0' + d.day % 10);
+	v[8] = '\r';
+	v[9] = '\n';
+	ics_add(c, v, 10);
 }
+
+#define ICS_DATE(c, name, d) ics_date((c), (name), sizeof(name) - 1, (d))
 
 /*
  * One event from..to of item (or sub-row) it, numbered num («1.2.» or
  * «3.1.»), titled `title`, with UID «ID-uid@nastavnik».
  */
-static void ics_event(struct ics *c, const struct nv_entry *e, const struct nv_item *it,
-		      struct nv_date from, struct nv_date to, const char *num, const char *title,
-		      const char *uid)
+static void ics_event(struct ics *c, const struct nv_item *it, struct nv_date from,
+		      struct nv_date to, const struct nv_buf *num, const char *title,
+		      const struct nv_buf *uid)
 {
-	ics_put(c, "BEGIN:VEVENT");
-	ics_begin(c, "UID:");
-	nv_buf_add(&c->line, c->id.ptr, c->id.len);
+	ICS_LINES(c, "BEGIN:VEVENT");
+	ics_begin(c);
+	ICS_LIT(c, "UID:");
+	nv_buf_add(&c->out, c->id.ptr, c->id.len);
 	nv_buf_add(&c->read, c->id_read.ptr, c->id_read.len);
-	ics_raw(c, "-");
-	ics_raw(c, uid);
-	ics_raw(c, "@nastavnik");
+	ICS_LIT(c, "-");
+	ics_add(c, uid->ptr, uid->len);
+	ICS_LIT(c, "@nastavnik");
 	ics_end(c);
-	/* Stable, so rebuilds are byte-identical: the start of the academic year. */
-	ics_begin(c, "DTSTAMP:");
-	ics_num(c, e->acyear ? e->acyear : 2000, 4);
-	ics_raw(c, "0901T000000Z");
-	ics_end(c);
-	ics_date(c, "DTSTART;VALUE=DATE:", from);
+	ics_add(c, c->stamp.ptr, c->stamp.len);
+	ICS_DATE(c, "DTSTART;VALUE=DATE:", from);
 	/* DTEND is exclusive */
-	ics_date(c, "DTEND;VALUE=DATE:", nv_date_from_days(nv_date_to_days(to) + 1));
+	ICS_DATE(c, "DTEND;VALUE=DATE:", nv_date_from_days(nv_date_to_days(to) + 1));
 	ics_rrule(c, &it->due, from, to);
-	ics_begin(c, "SUMMARY:");
-	ics_raw(c, num);
-	ics_raw(c, " ");
+	ics_begin(c);
+	ICS_LIT(c, "SUMMARY:");
+	ics_add(c, num->ptr, num->len);
+	ICS_LIT(c, " ");
 	ics_esc(c, title);
 	ics_end(c);
-	ics_begin(c, "DESCRIPTION:Срок: ");
+	ics_begin(c);
+	ICS_LIT(c, "DESCRIPTION:Срок: ");
 	ics_esc(c, it->due.text);
-	nv_buf_adds(&c->line, "\\nОтветственный: ");
-	nv_buf_adds(&c->read, "\nОтветственный: ");
+	nv_buf_add(&c->out, "\\nОтветственный: ", sizeof("\\nОтветственный: ") - 1);
+	nv_buf_add(&c->read, "\nОтветственный: ", sizeof("\nОтветственный: ") - 1);
 	ics_esc(c, it->responsible_web);
 	if (it->result) {
-		nv_buf_adds(&c->line, "\\nРезультат: ");
-		nv_buf_adds(&c->read, "\nРезультат: ");
+		nv_buf_add(&c->out, "\\nРезультат: ", sizeof("\\nРезультат: ") - 1);
+		nv_buf_add(&c->read, "\nРезультат: ", sizeof("\nРезультат: ") - 1);
 		ics_esc(c, it->result);
 	}
 	ics_end(c);
-	ics_put(c, "END:VEVENT");
+	ICS_LINES(c, "END:VEVENT");
 }
 
 /*
@@ -688,10 +702,9 @@ static void ics_event(struct ics *c, const struct nv_entry *e, const struct nv_i
  * text is read again as the calendar always read it.
  */
 static void ics_events(struct ics *c, const struct nv_entry *e, const struct nv_item *it,
-		       const char *num, const char *title, const char *uid)
+		       const struct nv_buf *num, const char *title, const struct nv_buf *uid)
 {
 	struct nv_date from[NV_TERM_MAX_RANGES], to[NV_TERM_MAX_RANGES];
-	struct nv_buf u = NV_BUF_INIT;
 	size_t n, i;
 
 	if (it->due.acyear == e->acyear) {
@@ -704,55 +717,61 @@ static void ics_events(struct ics *c, const struct nv_entry *e, const struct nv_
 		n = nv_term_ranges(it->due.text, e->acyear, from, to, NV_TERM_MAX_RANGES);
 	}
 	if (n <= 1) {
-		ics_event(c, e, it, it->due.from, it->due.to, num, title, uid);
+		ics_event(c, it, it->due.from, it->due.to, num, title, uid);
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		nv_buf_reset(&u);
-		nv_buf_adds(&u, uid);
-		nv_buf_adds(&u, "-d");
-		nv_buf_addnum(&u, (long long)i + 1, 1);
-		ics_event(c, e, it, from[i], to[i], num, title, u.ptr);
+		nv_buf_reset(&c->uid_d);
+		nv_buf_add(&c->uid_d, uid->ptr, uid->len);
+		nv_buf_add(&c->uid_d, "-d", 2);
+		nv_buf_addnum(&c->uid_d, (long long)i + 1, 1);
+		ics_event(c, it, from[i], to[i], num, title, &c->uid_d);
 	}
-	nv_buf_release(&u);
 }
 
-/* The events of item it of section i (0-based), numbered num, and of its sub-rows. */
+/* The events of item it of section i (0-based), numbered c->num, and of its sub-rows. */
 static void ics_item(struct ics *c, const struct nv_entry *e, const struct nv_item *it, size_t i,
-		     size_t k, const char *num)
+		     size_t k)
 {
-	struct nv_buf uid = NV_BUF_INIT, sub = NV_BUF_INIT, title = NV_BUF_INIT;
-	size_t r;
+	size_t r, at;
 
-	nv_buf_addnum(&uid, (long long)i + 1, 1);
-	nv_buf_addch(&uid, '-');
-	nv_buf_addnum(&uid, (long long)k + 1, 1);
+	nv_buf_reset(&c->uid);
+	nv_buf_addnum(&c->uid, (long long)i + 1, 1);
+	nv_buf_addch(&c->uid, '-');
+	nv_buf_addnum(&c->uid, (long long)k + 1, 1);
 	if (it->due.parsed)
-		ics_events(c, e, it, num, it->title, uid.ptr);
+		ics_events(c, e, it, &c->num, it->title, &c->uid);
+	at = c->uid.len;
 	for (r = 0; r < it->nrows; r++) {
 		if (!it->rows[r].due.parsed)
 			continue;
-		nv_buf_reset(&uid);
-		nv_buf_addnum(&uid, (long long)i + 1, 1);
-		nv_buf_addch(&uid, '-');
-		nv_buf_addnum(&uid, (long long)k + 1, 1);
-		nv_buf_addch(&uid, '-');
-		nv_buf_addnum(&uid, (long long)r + 1, 1);
-		nv_buf_reset(&sub);
-		nv_buf_reset(&title);
-		nv_buf_adds(&title, it->title);
+		nv_buf_truncate(&c->uid, at);
+		nv_buf_addch(&c->uid, '-');
+		nv_buf_addnum(&c->uid, (long long)r + 1, 1);
+		nv_buf_reset(&c->sub);
+		nv_buf_reset(&c->title);
+		nv_buf_adds(&c->title, it->title);
 		if (it->rows[r].title) {
-			nv_buf_adds(&sub, num);
-			nv_buf_addnum(&sub, (long long)r + 1, 1);
-			nv_buf_addch(&sub, '.');
-			nv_buf_adds(&title, ": ");
-			nv_buf_adds(&title, it->rows[r].title);
+			nv_buf_add(&c->sub, c->num.ptr, c->num.len);
+			nv_buf_addnum(&c->sub, (long long)r + 1, 1);
+			nv_buf_addch(&c->sub, '.');
+			nv_buf_adds(&c->title, ": ");
+			nv_buf_adds(&c->title, it->rows[r].title);
 		}
-		ics_events(c, e, &it->rows[r], sub.len ? sub.ptr : num, title.ptr, uid.ptr);
+		ics_events(c, e, &it->rows[r], c->sub.len ? &c->sub : &c->num, c->title.ptr,
+			   &c->uid);
 	}
-	nv_buf_release(&uid);
-	nv_buf_release(&sub);
-	nv_buf_release(&title);
+}
+
+/* What a calendar's events take, about: to size its buffers once. */
+static size_t ics_estimate(const struct nv_entry *e)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; !e->web_hidden && i < e->nsections; i++)
+		for (k = 0; k < e->sections[i].nitems; k++)
+			n += 1 + e->sections[i].items[k].nrows;
+	return 512 + n * 640;
 }
 
 /*
@@ -761,69 +780,102 @@ static void ics_item(struct ics *c, const struct nv_entry *e, const struct nv_it
  */
 static void ics_calendar(struct ics *c, const struct nv_entry *e)
 {
-	struct nv_buf num = NV_BUF_INIT;
-	size_t i, k;
+	static const char head[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+				   "PRODID:-//nastavnik//" NV_VERSION "//RU\r\n"
+				   "CALSCALE:GREGORIAN\r\n";
+	size_t i, k, size = ics_estimate(e);
 
+	_Static_assert(sizeof("PRODID:-//nastavnik//" NV_VERSION "//RU") - 1 <= 75,
+		       "the PRODID line is not folded");
+	nv_buf_grow(&c->out, size);
+	nv_buf_grow(&c->read, size);
 	ics_text(&c->id, &c->id_read, e->id);
-	ics_put(c, "BEGIN:VCALENDAR");
-	ics_put(c, "VERSION:2.0");
-	ics_put(c, "PRODID:-//nastavnik//" NV_VERSION "//RU");
-	ics_put(c, "CALSCALE:GREGORIAN");
-	ics_begin(c, "X-WR-CALNAME:");
+	/* Stable, so rebuilds are byte-identical: the start of the academic year. */
+	nv_buf_adds(&c->stamp, "DTSTAMP:");
+	nv_buf_addnum(&c->stamp, e->acyear ? e->acyear : 2000, 4);
+	nv_buf_adds(&c->stamp, "0901T000000Z\r\n");
+	ICS_LIT(c, head);
+	ics_begin(c);
+	ICS_LIT(c, "X-WR-CALNAME:");
 	ics_esc(c, e->title);
 	ics_end(c);
 	/* An appendix not for the website (web: false): a calendar without events. */
 	for (i = 0; !e->web_hidden && i < e->nsections; i++) {
 		for (k = 0; k < e->sections[i].nitems; k++) {
-			nv_buf_reset(&num);
+			nv_buf_reset(&c->num);
 			if (e->sections[i].title) {
-				nv_buf_addnum(&num, (long long)i + 1, 1);
-				nv_buf_addch(&num, '.');
+				nv_buf_addnum(&c->num, (long long)i + 1, 1);
+				nv_buf_addch(&c->num, '.');
 			}
-			nv_buf_addnum(&num, (long long)k + 1, 1);
-			nv_buf_addch(&num, '.');
-			ics_item(c, e, &e->sections[i].items[k], i, k, num.ptr);
+			nv_buf_addnum(&c->num, (long long)k + 1, 1);
+			nv_buf_addch(&c->num, '.');
+			ics_item(c, e, &e->sections[i].items[k], i, k);
 		}
 	}
-	ics_put(c, "END:VCALENDAR");
-	nv_buf_release(&num);
+	ICS_LINES(c, "END:VCALENDAR");
 }
 
+/* Release c's buffers but out and read. */
 static void ics_release(struct ics *c)
 {
 	nv_buf_release(&c->line);
 	nv_buf_release(&c->id);
 	nv_buf_release(&c->id_read);
+	nv_buf_release(&c->stamp);
+	nv_buf_release(&c->num);
+	nv_buf_release(&c->sub);
+	nv_buf_release(&c->uid);
+	nv_buf_release(&c->uid_d);
+	nv_buf_release(&c->title);
+}
+
+static void ics_init(struct ics *c)
+{
+	static const struct nv_buf empty = NV_BUF_INIT;
+
+	c->out = c->read = c->line = c->id = c->id_read = c->stamp = empty;
+	c->num = c->sub = c->uid = c->uid_d = c->title = empty;
+	c->line_start = c->read_start = 0;
 }
 
 /*
  * roadmaps/ID.ics. The guard reads all of it as its reader gets it
- * (struct ics), before it is written.
+ * (struct ics), before it is written; the bytes go to the writer as
+ * they are, not copied.
  */
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e)
 {
-	struct ics c = { NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, 0 };
-	struct nv_buf rel = NV_BUF_INIT;
+	struct ics c;
+	struct nv_buf path = NV_BUF_INIT;
+	size_t rel, len;
+	char *data;
 
+	ics_init(&c);
 	ics_calendar(&c, e);
-	nv_buf_adds(&rel, "roadmaps/");
-	nv_buf_adds(&rel, e->id);
-	nv_buf_adds(&rel, ".ics");
-	if (nv_html_guard(s, w, rel.ptr, c.read.ptr, c.read.len, false, false))
-		nv_html_write_out(s, rel.ptr, c.out.ptr, c.out.len);
+	/* OUT/roadmaps/ID.ics, of which the guard reads roadmaps/ID.ics */
+	nv_buf_adds(&path, s->opts.out);
+	nv_buf_addch(&path, '/');
+	rel = path.len;
+	nv_buf_adds(&path, "roadmaps/");
+	nv_buf_adds(&path, e->id);
+	nv_buf_adds(&path, ".ics");
+	if (nv_html_guard(s, w, path.ptr + rel, c.read.ptr, c.read.len, false, false)) {
+		data = nv_buf_detach(&c.out, &len);
+		nv_writer_add(s->writer, nv_buf_detach(&path, NULL), data, len);
+	}
 	ics_release(&c);
 	nv_buf_release(&c.out);
 	nv_buf_release(&c.read);
-	nv_buf_release(&rel);
+	nv_buf_release(&path);
 }
 
 void nv_html_ics(struct nv_buf *out, struct nv_buf *read, const struct nv_entry *e)
 {
-	struct ics c = { NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, 0 };
+	struct ics c;
 
+	ics_init(&c);
 	c.out = *out;
 	c.read = *read;
-	c.read_start = read->len;
 	ics_calendar(&c, e);
 	ics_release(&c);
 	*out = c.out;
