@@ -136,6 +136,26 @@ static void ics_line(struct nv_buf *out, const char *line)
 	ics_fold(out, line, strlen(line));
 }
 
+/* The end of the run at s[i] with no CR nor backslash (n: the text's end). */
+static inline size_t read_plain_end(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		m = (unsigned)_mm_movemask_epi8(
+			_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+				     _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && s[i] != '\r' && s[i] != '\\')
+		i++;
+	return i;
+}
+
 /*
  * The text of a calendar as its reader gets it (RFC 5545, 3.1 and
  * 3.3.11): folds undone, \n a newline, \X the character X; so that a
@@ -146,9 +166,7 @@ static void ics_read(struct nv_buf *out, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		size_t run = i;
-		while (run < n && s[run] != '\r' && s[run] != '\\')
-			run++;
+		size_t run = read_plain_end(s, i, n);
 		if (run > i) {
 			nv_buf_add(out, s + i, run - i);
 			if ((i = run) == n)

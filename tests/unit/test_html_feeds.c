@@ -192,6 +192,10 @@ static void test_text_drops_controls(void)
 			     "c\x7f"
 			     "d\re;f,g\\h\ni");
 	CHECK_STR(b.ptr, "a\tbcde\\;f\\,g\\\\h\\ni");
+	/* longer than 16 bytes: whole blocks, then the last bytes as one block */
+	nv_buf_reset(&b);
+	nv_html_ics_text(&b, "Мероприятие 1, этап; \x01итог\\");
+	CHECK_STR(b.ptr, "Мероприятие 1\\, этап\\; итог\\\\");
 	nv_buf_release(&b);
 }
 
