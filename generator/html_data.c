@@ -15,7 +15,6 @@
 #include "common.h"
 
 #include <stdlib.h>
-#include <sys/mman.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -27,27 +26,6 @@
 #include "model_monitoring.h"
 #include "person.h"
 #include "value.h"
-
-/*
- * Ask the kernel to back the room of b not written yet with huge pages
- * where it can (Linux, transparent huge pages in madvise mode): a file
- * of megabytes made in memory then takes a few page faults, not one
- * every 4 KB. Only the whole 2 MB pages inside the room; the bytes are
- * the same either way.
- */
-void nv_html_huge_room(struct nv_buf *b)
-{
-#ifdef MADV_HUGEPAGE
-	const uintptr_t huge = (uintptr_t)2 << 20;
-	uintptr_t lo = ((uintptr_t)(b->ptr + b->len) + huge - 1) & ~(huge - 1);
-	uintptr_t hi = (uintptr_t)(b->ptr + b->cap) & ~(huge - 1);
-
-	if (b->cap && hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-#else
-	(void)b;
-#endif
-}
 
 /* The pairs of one kind of mentoring. */
 static size_t pairs_of_kind(const struct nv_model *m, const char *kind)
@@ -284,9 +262,9 @@ static size_t e_items(const struct nv_entry *e)
  * Room in b, once, for the rest of the export, from the count of its
  * items: the roadmap items not written yet at the bytes each took so
  * far (done of them, from start) and an eighth more, and the cases.
- * Megabytes on a large site: a buffer grown by doubling would copy them
- * and touch twice the pages. When the foresight falls short, the buffer
- * grows as it would have.
+ * Megabytes on a large site, which a buffer grown by doubling copies
+ * again at each step. When the foresight falls short, the buffer grows
+ * as it would have.
  */
 static void make_room(struct nv_buf *b, const struct nv_model *m, size_t start, size_t done)
 {
@@ -298,7 +276,6 @@ static void make_room(struct nv_buf *b, const struct nv_model *m, size_t start, 
 	}
 	if (items > done)
 		nv_buf_grow(b, (items - done) * each / 8 * 9 + cases * 768 + 4096);
-	nv_html_huge_room(b);
 }
 
 /* s as a JSON string, or null when NULL. */

@@ -41,7 +41,6 @@ static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 	for (i = 0; i < n; i++)
 		size += strlen(lines[i]) + 2;
 	nv_buf_grow(&js, size);
-	nv_html_huge_room(&js);
 	nv_buf_adds(&js, prefix);
 	nv_buf_adds(&js, "[\n");
 	for (i = 0; i < n; i++) {

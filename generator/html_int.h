@@ -483,12 +483,6 @@ void nv_html_json(struct nv_buf *b, const struct nv_value *v, int depth);
 /* data.json, guarded like every file, through worker w. */
 void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w);
 /*
- * Back the room of b not written yet with huge pages where the system
- * can: for a file of megabytes made in memory (data.json, the search
- * index), a few page faults, not one each 4 KB.
- */
-void nv_html_huge_room(struct nv_buf *b);
-/*
  * True when data.json needs no writing: in a rebuild of some documents
  * (opts.render), which the global key (build_cache.h) allows only when
  * no data file, no front matter and no last commit date of a document or
