@@ -34,20 +34,21 @@ static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 {
 	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
 	struct nv_buf js = NV_BUF_INIT;
-	size_t i, size = sizeof(prefix) + 4;
+	size_t i, size = sizeof(prefix) + 4, *len = nv_xcalloc(n + 1, sizeof(*len));
 	char *json;
 
-	/* Megabytes on a large site: sized once, copied once. */
+	/* Megabytes on a large site: measured once, sized once, copied once. */
 	for (i = 0; i < n; i++)
-		size += strlen(lines[i]) + 2;
+		size += (len[i] = strlen(lines[i])) + 2;
 	nv_buf_grow(&js, size);
 	nv_buf_adds(&js, prefix);
 	nv_buf_adds(&js, "[\n");
 	for (i = 0; i < n; i++) {
-		nv_buf_adds(&js, lines[i]);
-		nv_buf_adds(&js, i + 1 < n ? ",\n" : "\n");
+		nv_buf_add(&js, lines[i], len[i]);
+		nv_buf_add(&js, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1);
 	}
 	nv_buf_adds(&js, "]\n");
+	free(len);
 	/* The JSON is the script without its first words: written from the same bytes. */
 	json = nv_xasprintf("%s/search-index.json", s->opts.out);
 	if (nv_write_new_file(json, js.ptr + strlen(prefix), js.len - strlen(prefix)) < 0) {
