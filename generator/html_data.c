@@ -245,6 +245,39 @@ static void cases(struct sink *k, const struct nv_model *m, const char *base)
 
 #define ROADMAP_FIELDS 6
 
+/* The roadmap items written before the export's size is foreseen (make_room()). */
+#define ROOM_AFTER 256
+
+/* The roadmap items of e. */
+static size_t e_items(const struct nv_entry *e)
+{
+	size_t s, n = 0;
+
+	for (s = 0; s < e->nsections; s++)
+		n += e->sections[s].nitems;
+	return n;
+}
+
+/*
+ * Room in b, once, for the rest of the export, from the count of its
+ * items: the roadmap items not written yet at the bytes each took so
+ * far (done of them, from start) and an eighth more, and the cases.
+ * Megabytes on a large site, which a buffer grown by doubling copies
+ * again at each step. When the foresight falls short, the buffer grows
+ * as it would have.
+ */
+static void make_room(struct nv_buf *b, const struct nv_model *m, size_t start, size_t done)
+{
+	size_t i, items = 0, cases = 0, each = (b->len - start) / done + 1;
+
+	for (i = 0; i < m->nentries; i++) {
+		items += e_items(m->entries[i]);
+		cases += m->entries[i]->kind == NV_KIND_CASE;
+	}
+	if (items > done)
+		nv_buf_grow(b, (items - done) * each / 8 * 9 + cases * 768 + 4096);
+}
+
 /* s as a JSON string, or null when NULL. */
 static void put_json(struct nv_buf *b, const char *s)
 {
@@ -266,10 +299,15 @@ static void roadmap_stream(struct sink *k, const struct nv_model *m)
 	static const char head[] = "\n    {\n      \"roadmap\": ";
 	struct nv_buf road = NV_BUF_INIT, sec = NV_BUF_INIT;
 	struct nv_buf *b = k->b;
-	size_t i, s, j;
+	size_t i, s, j, start = b->len;
+	bool room = false;
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
+		if (!room && k->n >= ROOM_AFTER) {
+			make_room(b, m, start, k->n);
+			room = true;
+		}
 		nv_buf_reset(&road);
 		put_json(&road, e->title);
 		nv_buf_adds(&road, ",\n      \"section\": ");

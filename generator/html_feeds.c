@@ -1,10 +1,10 @@
 /*
  * html_feeds.c: the files of the section that are not pages: the search
  * index (JSON and a script, merged with the last build's on a rebuild of
- * some documents), the Atom feed of news, sitemap.xml and one iCalendar
- * file per roadmap. Each is guarded (html_guard.c) as a page is: the
- * index record by record as pages are rendered, the XML files whole,
- * a calendar as its reader gets it, folds undone and escapes read.
+ * some documents), the Atom feed of news and sitemap.xml (a roadmap's
+ * iCalendar file: html_ics.c). Each is guarded (html_guard.c) as a page
+ * is: the index record by record as pages are rendered, the XML files
+ * whole.
  */
 #include "common.h"
 
@@ -34,20 +34,21 @@ static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 {
 	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
 	struct nv_buf js = NV_BUF_INIT;
-	size_t i, size = sizeof(prefix) + 4;
+	size_t i, size = sizeof(prefix) + 4, *len = nv_xcalloc(n + 1, sizeof(*len));
 	char *json;
 
-	/* Megabytes on a large site: sized once, copied once. */
+	/* Megabytes on a large site: measured once, sized once, copied once. */
 	for (i = 0; i < n; i++)
-		size += strlen(lines[i]) + 2;
+		size += (len[i] = strlen(lines[i])) + 2;
 	nv_buf_grow(&js, size);
 	nv_buf_adds(&js, prefix);
 	nv_buf_adds(&js, "[\n");
 	for (i = 0; i < n; i++) {
-		nv_buf_adds(&js, lines[i]);
-		nv_buf_adds(&js, i + 1 < n ? ",\n" : "\n");
+		nv_buf_add(&js, lines[i], len[i]);
+		nv_buf_add(&js, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1);
 	}
 	nv_buf_adds(&js, "]\n");
+	free(len);
 	/* The JSON is the script without its first words: written from the same bytes. */
 	json = nv_xasprintf("%s/search-index.json", s->opts.out);
 	if (nv_write_new_file(json, js.ptr + strlen(prefix), js.len - strlen(prefix)) < 0) {
@@ -221,17 +222,38 @@ static void set_updated(struct nv_value *m, const struct nv_date *d)
 }
 
 /*
- * Whether the bytes at s (n left) start a character XML 1.0 cannot hold:
- * a C0 control other than tab and newline (CR too: a parser would turn
- * it into a newline), DEL, U+FFFE or U+FFFF. Returns its length, or 0.
+ * Where the first byte nv_html_xml_bad() drops is in the n bytes at s, or n:
+ * sixteen bytes at a time past those that cannot start one (not a
+ * control, DEL nor 0xEF).
  */
-static size_t xml_bad(const unsigned char *s, size_t n)
+static size_t xml_first_bad(const unsigned char *s, size_t n)
 {
-	if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7F)
-		return 1;
-	if (*s == 0xEF && n >= 3 && s[1] == 0xBF && (s[2] & 0xFE) == 0xBE)
-		return 3;
-	return 0;
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i bias = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x20 ^ 0x80));
+	unsigned m;
+
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* c < 0x20 unsigned, as a signed compare of c ^ 0x80 */
+		__m128i x =
+			_mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(v, bias), lim),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+						  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
+		if (!(m = (unsigned)_mm_movemask_epi8(x))) {
+			i += 16;
+			continue;
+		}
+		i += (unsigned)__builtin_ctz(m);
+		if (nv_html_xml_bad(s + i, n - i))
+			return i;
+		i++;
+	}
+#endif
+	for (; i < n; i++)
+		if (nv_html_xml_bad(s + i, n - i))
+			return i;
+	return n;
 }
 
 /*
@@ -250,10 +272,10 @@ static void xml_clean(struct nv_value *v)
 		xml_clean(v->items[i]);
 	for (i = 0; v->type == NV_MAP && i < v->nr; i++)
 		xml_clean(v->members[i].value);
-	if (!v->str)
+	if (!v->str || (i = xml_first_bad((const unsigned char *)v->str, v->len)) == v->len)
 		return;
-	for (i = j = 0; i < v->len; i += bad ? bad : 1) {
-		bad = xml_bad((const unsigned char *)v->str + i, v->len - i);
+	for (j = i; i < v->len; i += bad ? bad : 1) {
+		bad = nv_html_xml_bad((const unsigned char *)v->str + i, v->len - i);
 		if (!bad)
 			v->str[j++] = v->str[i];
 	}
@@ -368,480 +390,4 @@ void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w)
 		nv_buf_release(&iso[i]);
 	free(iso);
 	nv_buf_release(&url);
-}
-
-/*
- * The bytes ics_text() copies as they are (1): not a control, DEL, 0xEF
- * (it may start U+FFFE or U+FFFF), nor \\ ; , which it escapes.
- */
-static const unsigned char ics_plain[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 20 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, /* 30 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 40 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 50 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 60 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* 70 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 80 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 90 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* B0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* C0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* D0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, /* E0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* F0 */
-};
-
-/* The end of the run of bytes at u[i] that ics_plain lets through (n: the text's end). */
-static inline size_t ics_plain_end(const unsigned char *u, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	const __m128i bias = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x20 ^ 0x80));
-	unsigned m;
-
-	for (; n - i >= 16; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-		/* c < 0x20 unsigned, as a signed compare of c ^ 0x80 */
-		__m128i x = _mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(v, bias), lim),
-					 _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
-		x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)),
-						 _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-		x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')),
-						 _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
-		if ((m = (unsigned)_mm_movemask_epi8(x)))
-			return i + (unsigned)__builtin_ctz(m);
-	}
-#endif
-	while (i < n && ics_plain[u[i]])
-		i++;
-	return i;
-}
-
-/*
- * iCalendar text (RFC 5545, 3.3.11): escape \\ ; , and newlines as \\n;
- * drop the controls TEXT cannot hold (CR included, tab kept) and U+FFFE,
- * U+FFFF. The model refuses those in YAML already; this is the last guard.
- * When plain is not NULL, the text as a reader gets it back (the same
- * characters dropped, none escaped) goes there too.
- */
-static void ics_text(struct nv_buf *b, struct nv_buf *plain, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = s ? strlen(s) : 0, i = 0, run, bad;
-
-	while (i < n) {
-		/* a run of bytes copied as they are */
-		run = ics_plain_end(u, i, n);
-		if (run > i) {
-			nv_buf_add(b, s + i, run - i);
-			if (plain)
-				nv_buf_add(plain, s + i, run - i);
-			if ((i = run) == n)
-				break;
-		}
-		bad = xml_bad(u + i, n - i);
-		if (bad) {
-			i += bad;
-			continue;
-		}
-		if (u[i] == '\\' || u[i] == ';' || u[i] == ',')
-			nv_buf_addch(b, '\\');
-		if (u[i] == '\n')
-			nv_buf_adds(b, "\\n");
-		else
-			nv_buf_addch(b, (char)u[i]);
-		if (plain)
-			nv_buf_addch(plain, (char)u[i]);
-		i++;
-	}
-}
-
-/*
- * Fold a content line of n bytes (RFC 5545, 3.1): no line longer than 75
- * octets without its CRLF, a continuation line's leading space counted,
- * and no UTF-8 character split across lines. Returns true when a fold
- * falls right after a backslash (it may split an escape).
- */
-static bool ics_fold(struct nv_buf *out, const char *line, size_t n)
-{
-	size_t i = 0, take;
-	bool split = false;
-
-	while (n - i > (i ? 74u : 75u)) {
-		take = i ? 74 : 75;
-		while (take && ((unsigned char)line[i + take] & 0xC0) == 0x80)
-			take--;
-		if (!take) /* not UTF-8: no character starts here, cut anywhere */
-			take = i ? 74 : 75;
-		nv_buf_add(out, line + i, take);
-		nv_buf_add(out, "\r\n ", 3);
-		i += take;
-		split |= line[i - 1] == '\\';
-	}
-	nv_buf_add(out, line + i, n - i);
-	nv_buf_add(out, "\r\n", 2);
-	return split;
-}
-
-static void ics_line(struct nv_buf *out, const char *line)
-{
-	ics_fold(out, line, strlen(line));
-}
-
-/*
- * The text of a calendar as its reader gets it (RFC 5545, 3.1 and
- * 3.3.11): folds undone, \n a newline, \X the character X; so that a
- * name split by a fold or an escape comes back whole for the guard.
- */
-static void ics_read(struct nv_buf *out, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		size_t run = i;
-		while (run < n && s[run] != '\r' && s[run] != '\\')
-			run++;
-		if (run > i) {
-			nv_buf_add(out, s + i, run - i);
-			if ((i = run) == n)
-				break;
-		}
-		if (s[i] == '\r' && i + 2 < n && s[i + 1] == '\n' && s[i + 2] == ' ') {
-			i += 2;
-		} else if (s[i] == '\\' && i + 1 < n) {
-			i++;
-			nv_buf_addch(out, s[i] == 'n' || s[i] == 'N' ? '\n' : s[i]);
-		} else {
-			nv_buf_addch(out, s[i]);
-		}
-	}
-}
-
-/*
- * A calendar being written: out, its bytes; read, the same text as its
- * reader gets it (what ics_read() makes of out), built along with out
- * from the texts before they are escaped, so that the guard reads it
- * without a pass over out; line, the content line being made (escaped,
- * not folded yet), whose reading starts at read_start in read; id, the
- * document's id escaped, and id_read as read.
- */
-struct ics {
-	struct nv_buf out, read, line, id, id_read;
-	size_t read_start;
-};
-
-/* Start a content line with the bytes of s, which has no backslash: read the same. */
-static void ics_begin(struct ics *c, const char *s)
-{
-	nv_buf_reset(&c->line);
-	c->read_start = c->read.len;
-	nv_buf_adds(&c->line, s);
-	nv_buf_adds(&c->read, s);
-}
-
-/* Add the bytes of s, which has no backslash, to the line. */
-static void ics_raw(struct ics *c, const char *s)
-{
-	nv_buf_adds(&c->line, s);
-	nv_buf_adds(&c->read, s);
-}
-
-static void ics_num(struct ics *c, long long n, int width)
-{
-	nv_buf_addnum(&c->line, n, width);
-	nv_buf_addnum(&c->read, n, width);
-}
-
-/* Add text (NULL: nothing) to the line, escaped. */
-static void ics_esc(struct ics *c, const char *text)
-{
-	ics_text(&c->line, &c->read, text);
-}
-
-/*
- * End the line: fold it into out. Its reading is what it was made of,
- * unless a fold may split an escape: then it is read from the bytes
- * written, as ics_read() reads them (a line ends with CRLF and the next
- * starts with a letter, so each line reads the same alone or in the
- * whole calendar).
- */
-static void ics_end(struct ics *c)
-{
-	size_t at = c->out.len;
-
-	if (ics_fold(&c->out, c->line.ptr, c->line.len)) {
-		nv_buf_truncate(&c->read, c->read_start);
-		ics_read(&c->read, c->out.ptr + at, c->out.len - at);
-	} else {
-		nv_buf_add(&c->read, "\r\n", 2);
-	}
-}
-
-/* A whole line of s, which has no backslash. */
-static void ics_put(struct ics *c, const char *s)
-{
-	ics_begin(c, s);
-	ics_end(c);
-}
-
-/*
- * «RRULE:…» for a term that repeats («Октябрь–ноябрь, ежегодно») and is
- * shorter than its period, else nothing: a whole-year «ежемесячно» is
- * one event, not twelve overlapping ones.
- */
-static void ics_rrule(struct ics *c, const struct nv_term *t, struct nv_date from,
-		      struct nv_date to)
-{
-	static const struct {
-		enum nv_term_recur recur;
-		int days; /* the shortest period */
-		const char *rule;
-	} rules[] = {
-		{ NV_RECUR_YEARLY, 365, "RRULE:FREQ=YEARLY" },
-		{ NV_RECUR_QUARTERLY, 89, "RRULE:FREQ=MONTHLY;INTERVAL=3" },
-		{ NV_RECUR_MONTHLY, 28, "RRULE:FREQ=MONTHLY" },
-		{ NV_RECUR_WEEKLY, 7, "RRULE:FREQ=WEEKLY" },
-	};
-	long len = nv_date_to_days(to) - nv_date_to_days(from) + 1;
-	size_t i;
-
-	for (i = 0; i < NV_ARRAY_SIZE(rules); i++)
-		if (rules[i].recur == t->recur && len < rules[i].days)
-			ics_put(c, rules[i].rule);
-}
-
-/* A line «NAME:YYYYMMDD», a date as ICS writes it. */
-static void ics_date(struct ics *c, const char *name, struct nv_date d)
-{
-	char v[8];
-
-	ics_begin(c, name);
-	if (d.year < 0 || d.year > 9999 || d.month < 0 || d.month > 99 || d.day < 0 || d.day > 99) {
-		ics_num(c, d.year, 4);
-		ics_num(c, d.month, 2);
-		ics_num(c, d.day, 2);
-	} else {
-		v[0] = (char)('0' + d.year / 1000);
-		v[1] = (char)('0' + d.year / 100 % 10);
-		v[2] = (char)('0' + d.year / 10 % 10);
-		v[3] = (char)('0' + d.year % 10);
-		v[4] = (char)('0' + d.month / 10);
-		v[5] = (char)('0' + d.month % 10);
-		v[6] = (char)('0' + d.day / 10);
-		v[7] = (char)('0' + d.day % 10);
-		nv_buf_add(&c->line, v, 8);
-		nv_buf_add(&c->read, v, 8);
-	}
-	ics_end(c);
-}
-
-/*
- * One event from..to of item (or sub-row) it, numbered num («1.2.» or
- * «3.1.»), titled `title`, with UID «ID-uid@nastavnik».
- */
-static void ics_event(struct ics *c, const struct nv_entry *e, const struct nv_item *it,
-		      struct nv_date from, struct nv_date to, const char *num, const char *title,
-		      const char *uid)
-{
-	ics_put(c, "BEGIN:VEVENT");
-	ics_begin(c, "UID:");
-	nv_buf_add(&c->line, c->id.ptr, c->id.len);
-	nv_buf_add(&c->read, c->id_read.ptr, c->id_read.len);
-	ics_raw(c, "-");
-	ics_raw(c, uid);
-	ics_raw(c, "@nastavnik");
-	ics_end(c);
-	/* Stable, so rebuilds are byte-identical: the start of the academic year. */
-	ics_begin(c, "DTSTAMP:");
-	ics_num(c, e->acyear ? e->acyear : 2000, 4);
-	ics_raw(c, "0901T000000Z");
-	ics_end(c);
-	ics_date(c, "DTSTART;VALUE=DATE:", from);
-	/* DTEND is exclusive */
-	ics_date(c, "DTEND;VALUE=DATE:", nv_date_from_days(nv_date_to_days(to) + 1));
-	ics_rrule(c, &it->due, from, to);
-	ics_begin(c, "SUMMARY:");
-	ics_raw(c, num);
-	ics_raw(c, " ");
-	ics_esc(c, title);
-	ics_end(c);
-	ics_begin(c, "DESCRIPTION:Срок: ");
-	ics_esc(c, it->due.text);
-	nv_buf_adds(&c->line, "\\nОтветственный: ");
-	nv_buf_adds(&c->read, "\nОтветственный: ");
-	ics_esc(c, it->responsible_web);
-	if (it->result) {
-		nv_buf_adds(&c->line, "\\nРезультат: ");
-		nv_buf_adds(&c->read, "\nРезультат: ");
-		ics_esc(c, it->result);
-	}
-	ics_end(c);
-	ics_put(c, "END:VEVENT");
-}
-
-/*
- * The events of a term: one for its range, or one for each of its dates
- * («сентябрь, январь, май»: three events, UIDs «…-d1», «…-d2», …). The
- * model read the term with the document's academic year as a rule; when
- * it took another (a document with a period but no academic year), the
- * text is read again as the calendar always read it.
- */
-static void ics_events(struct ics *c, const struct nv_entry *e, const struct nv_item *it,
-		       const char *num, const char *title, const char *uid)
-{
-	struct nv_date from[NV_TERM_MAX_RANGES], to[NV_TERM_MAX_RANGES];
-	struct nv_buf u = NV_BUF_INIT;
-	size_t n, i;
-
-	if (it->due.acyear == e->acyear) {
-		n = it->due.nranges;
-		for (i = 0; n > 1 && i < n; i++) {
-			from[i] = it->due.ranges[2 * i];
-			to[i] = it->due.ranges[2 * i + 1];
-		}
-	} else {
-		n = nv_term_ranges(it->due.text, e->acyear, from, to, NV_TERM_MAX_RANGES);
-	}
-	if (n <= 1) {
-		ics_event(c, e, it, it->due.from, it->due.to, num, title, uid);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		nv_buf_reset(&u);
-		nv_buf_adds(&u, uid);
-		nv_buf_adds(&u, "-d");
-		nv_buf_addnum(&u, (long long)i + 1, 1);
-		ics_event(c, e, it, from[i], to[i], num, title, u.ptr);
-	}
-	nv_buf_release(&u);
-}
-
-/* The events of item it of section i (0-based), numbered num, and of its sub-rows. */
-static void ics_item(struct ics *c, const struct nv_entry *e, const struct nv_item *it, size_t i,
-		     size_t k, const char *num)
-{
-	struct nv_buf uid = NV_BUF_INIT, sub = NV_BUF_INIT, title = NV_BUF_INIT;
-	size_t r;
-
-	nv_buf_addnum(&uid, (long long)i + 1, 1);
-	nv_buf_addch(&uid, '-');
-	nv_buf_addnum(&uid, (long long)k + 1, 1);
-	if (it->due.parsed)
-		ics_events(c, e, it, num, it->title, uid.ptr);
-	for (r = 0; r < it->nrows; r++) {
-		if (!it->rows[r].due.parsed)
-			continue;
-		nv_buf_reset(&uid);
-		nv_buf_addnum(&uid, (long long)i + 1, 1);
-		nv_buf_addch(&uid, '-');
-		nv_buf_addnum(&uid, (long long)k + 1, 1);
-		nv_buf_addch(&uid, '-');
-		nv_buf_addnum(&uid, (long long)r + 1, 1);
-		nv_buf_reset(&sub);
-		nv_buf_reset(&title);
-		nv_buf_adds(&title, it->title);
-		if (it->rows[r].title) {
-			nv_buf_adds(&sub, num);
-			nv_buf_addnum(&sub, (long long)r + 1, 1);
-			nv_buf_addch(&sub, '.');
-			nv_buf_adds(&title, ": ");
-			nv_buf_adds(&title, it->rows[r].title);
-		}
-		ics_events(c, e, &it->rows[r], sub.len ? sub.ptr : num, title.ptr, uid.ptr);
-	}
-	nv_buf_release(&uid);
-	nv_buf_release(&sub);
-	nv_buf_release(&title);
-}
-
-/*
- * e's calendar into c->out, and as its reader gets it into c->read (the
- * other buffers: empty, for c's use).
- */
-static void ics_calendar(struct ics *c, const struct nv_entry *e)
-{
-	struct nv_buf num = NV_BUF_INIT;
-	size_t i, k;
-
-	ics_text(&c->id, &c->id_read, e->id);
-	ics_put(c, "BEGIN:VCALENDAR");
-	ics_put(c, "VERSION:2.0");
-	ics_put(c, "PRODID:-//nastavnik//" NV_VERSION "//RU");
-	ics_put(c, "CALSCALE:GREGORIAN");
-	ics_begin(c, "X-WR-CALNAME:");
-	ics_esc(c, e->title);
-	ics_end(c);
-	/* An appendix not for the website (web: false): a calendar without events. */
-	for (i = 0; !e->web_hidden && i < e->nsections; i++) {
-		for (k = 0; k < e->sections[i].nitems; k++) {
-			nv_buf_reset(&num);
-			if (e->sections[i].title) {
-				nv_buf_addnum(&num, (long long)i + 1, 1);
-				nv_buf_addch(&num, '.');
-			}
-			nv_buf_addnum(&num, (long long)k + 1, 1);
-			nv_buf_addch(&num, '.');
-			ics_item(c, e, &e->sections[i].items[k], i, k, num.ptr);
-		}
-	}
-	ics_put(c, "END:VCALENDAR");
-	nv_buf_release(&num);
-}
-
-static void ics_release(struct ics *c)
-{
-	nv_buf_release(&c->line);
-	nv_buf_release(&c->id);
-	nv_buf_release(&c->id_read);
-}
-
-/*
- * roadmaps/ID.ics. The guard reads all of it as its reader gets it
- * (struct ics), before it is written.
- */
-void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e)
-{
-	struct ics c = { NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, 0 };
-	struct nv_buf rel = NV_BUF_INIT;
-
-	ics_calendar(&c, e);
-	nv_buf_adds(&rel, "roadmaps/");
-	nv_buf_adds(&rel, e->id);
-	nv_buf_adds(&rel, ".ics");
-	if (nv_html_guard(s, w, rel.ptr, c.read.ptr, c.read.len, false, false))
-		nv_html_write_out(s, rel.ptr, c.out.ptr, c.out.len);
-	ics_release(&c);
-	nv_buf_release(&c.out);
-	nv_buf_release(&c.read);
-	nv_buf_release(&rel);
-}
-
-void nv_html_ics(struct nv_buf *out, struct nv_buf *read, const struct nv_entry *e)
-{
-	struct ics c = { NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, NV_BUF_INIT, 0 };
-
-	c.out = *out;
-	c.read = *read;
-	c.read_start = read->len;
-	ics_calendar(&c, e);
-	ics_release(&c);
-	*out = c.out;
-	*read = c.read;
-}
-
-void nv_html_ics_read(struct nv_buf *out, const char *s, size_t n)
-{
-	ics_read(out, s, n);
-}
-
-/* The escaper and folder of iCalendar text, for tests/fuzz; see html_int.h. */
-void nv_html_ics_text(struct nv_buf *b, const char *s)
-{
-	ics_text(b, NULL, s);
-}
-
-void nv_html_ics_line(struct nv_buf *out, const char *line)
-{
-	ics_line(out, line);
 }

@@ -3,10 +3,10 @@
  * private to them (and to their unit tests).
  *
  * html.c drives a build; html_pages.c builds the context of each page
- * kind; html_feeds.c writes the Atom feed, calendars, sitemap and search
- * index; html_values.c holds the small builders of template contexts;
- * html_out.c renders and writes files; html_dates.c tells the day each
- * page last changed; html_guard.c checks every file
+ * kind; html_feeds.c writes the Atom feed, sitemap and search index,
+ * html_ics.c the calendars; html_values.c holds the small builders of
+ * template contexts; html_out.c renders and writes files; html_dates.c
+ * tells the day each page last changed; html_guard.c checks every file
  * written for personal data; html_md.c turns a document's Markdown tree
  * into HTML without changing it.
  */
@@ -416,7 +416,7 @@ void nv_html_emit_index(struct nv_html_state *s, struct nv_html_worker *w);
 void nv_html_emit_mentors(struct nv_html_state *s, struct nv_html_worker *w);
 void nv_html_emit_monitoring(struct nv_html_state *s, struct nv_html_worker *w);
 
-/* --- feeds (html_feeds.c) ---------------------------------------------------- */
+/* --- feeds (html_feeds.c, html_ics.c) ---------------------------------------- */
 
 /* search-index.json, search-index.js and search.html, from the pages emitted. */
 void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w);
@@ -435,7 +435,7 @@ int nv_html_merge_search(struct nv_html_state *s);
  */
 void nv_html_roadmap_doc(struct nv_value *doc, const struct nv_entry *e);
 
-/* news/atom.xml, sitemap.xml (only with a base URL), roadmaps/ID.ics. */
+/* news/atom.xml, sitemap.xml (only with a base URL); roadmaps/ID.ics (html_ics.c). */
 void nv_html_emit_atom(struct nv_html_state *s, struct nv_html_worker *w);
 void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w);
 void nv_html_emit_ics(struct nv_html_state *s, struct nv_html_worker *w, const struct nv_entry *e);
@@ -460,6 +460,20 @@ void nv_html_ics_line(struct nv_buf *out, const char *line);
 void nv_html_ics(struct nv_buf *out, struct nv_buf *read, const struct nv_entry *e);
 void nv_html_ics_read(struct nv_buf *out, const char *s, size_t n);
 void nv_html_json_string(struct nv_buf *b, const char *s);
+
+/*
+ * Whether the bytes at s (n left) start a character XML 1.0 cannot hold:
+ * a C0 control other than tab and newline (CR too: a parser would turn
+ * it into a newline), DEL, U+FFFE or U+FFFF. Returns its length, or 0.
+ */
+static inline size_t nv_html_xml_bad(const unsigned char *s, size_t n)
+{
+	if ((*s < 0x20 && *s != '\t' && *s != '\n') || *s == 0x7F)
+		return 1;
+	if (*s == 0xEF && n >= 3 && s[1] == 0xBF && (s[2] & 0xFE) == 0xBE)
+		return 3;
+	return 0;
+}
 
 /* --- the data export (html_data.c) and the municipal section (html_municipal.c) --- */
 

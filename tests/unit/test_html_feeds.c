@@ -100,7 +100,8 @@ static void test_writers_clean_hostile_text(void)
 	if (!news || !road || !road->nsections || !road->sections[0].nitems)
 		goto out;
 	news->title = "Старт\x01\x1b программы\r\xEF\xBF\xBE & <итоги>";
-	news->summary = "Итоги\x7F года";
+	/* a byte that may start U+FFFE (0xEF) but does not, past the first 16 */
+	news->summary = "Итоги года: символ \xEF\x80\x80 годен, а\x1b этот\xEF\xBF\xBF нет";
 	road->title = "План\r\x02; 2025,2026";
 	it = &road->sections[0].items[0];
 	it->title = "Свет,\r\nтень;\\ "
@@ -120,7 +121,8 @@ static void test_writers_clean_hostile_text(void)
 	CHECK(!has_control(&atom, false));
 	CHECK(strstr(atom.ptr, "<id>https://school.example/a&amp;b/news/</id>") != NULL);
 	CHECK(strstr(atom.ptr, "Старт программы &amp; &lt;итоги&gt;") != NULL);
-	CHECK(strstr(atom.ptr, "<summary>Итоги года</summary>") != NULL);
+	CHECK(strstr(atom.ptr, "<summary>Итоги года: символ \xEF\x80\x80 годен, а этот нет</summary>") !=
+	      NULL);
 	path = nv_xasprintf("%s/roadmaps/%s.ics", out, road->id);
 	CHECK_INT(nv_read_file(path, 1 << 20, &ics), 0);
 	free(path);
@@ -190,6 +192,10 @@ static void test_text_drops_controls(void)
 			     "c\x7f"
 			     "d\re;f,g\\h\ni");
 	CHECK_STR(b.ptr, "a\tbcde\\;f\\,g\\\\h\\ni");
+	/* longer than 16 bytes: whole blocks, then the last bytes as one block */
+	nv_buf_reset(&b);
+	nv_html_ics_text(&b, "Мероприятие 1, этап; \x01итог\\");
+	CHECK_STR(b.ptr, "Мероприятие 1\\, этап\\; итог\\\\");
 	nv_buf_release(&b);
 }
 
