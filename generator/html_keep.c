@@ -268,6 +268,9 @@ void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *name
 	if (!s)
 		return;
 	end = s + strlen(s);
+	/* Room for the text and a span or two at once, not grown again and again. */
+	if ((size_t)(end - s) + 64 >= out->cap - out->len)
+		nv_buf_grow(out, (size_t)(end - s) + 64);
 	find_starts(&st, names, n);
 	while ((p = next_start(&st, p, end)) < end) {
 		/* Requisites start with a letter or «№», never inside a UTF-8 sequence. */
