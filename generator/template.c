@@ -550,7 +550,9 @@ static inline const struct nv_value *look(struct render *st, const struct nv_tem
 			if (m->looks[i].n == n && m->looks[i].t == t)
 				return v;
 		NV_GROW(m->looks, m->nlooks + 1, m->alooks);
-		nv_tpl_encode(&m->vals, v, NV_TPL_MEMO_MAX);
+		m->looks[m->nlooks].stable = nv_tpl_is_stable(st->set, v) ? v : NULL;
+		if (!m->looks[m->nlooks].stable)
+			nv_tpl_encode(&m->vals, v, NV_TPL_MEMO_MAX);
 		m->looks[m->nlooks].t = t;
 		m->looks[m->nlooks].n = n;
 		m->looks[m->nlooks++].end = m->vals.len;
@@ -563,17 +565,20 @@ static bool memo_replay(struct render *st, struct tpl_memo *m)
 {
 	size_t i, level, max_steps = st->set->limits.max_steps;
 	const char *p = m->vals.ptr;
+	const struct nv_value *v;
 
 	if (!m->ok || m->ind.len != st->ind.len - st->ind_base ||
 	    memcmp(m->ind.ptr, st->ind.ptr + st->ind_base, m->ind.len) ||
 	    (max_steps && (!m->counted || st->steps + m->steps > max_steps)) ||
 	    st->nest + m->nest >= RENDER_MAX_NEST || st->out->len + m->out.len > st->out_max)
 		return false;
-	for (i = 0; i < m->nlooks; i++)
-		if (!nv_tpl_same(lookup(st, m->looks[i].t, m->looks[i].n, &level), &p,
-				 m->vals.ptr + m->looks[i].end) ||
-		    p != m->vals.ptr + m->looks[i].end)
+	for (i = 0; i < m->nlooks; i++) {
+		v = lookup(st, m->looks[i].t, m->looks[i].n, &level);
+		if (m->looks[i].stable ? v != m->looks[i].stable
+				       : !nv_tpl_same(v, &p, m->vals.ptr + m->looks[i].end) ||
+						 p != m->vals.ptr + m->looks[i].end)
 			return false;
+	}
 	nv_buf_add(st->out, m->out.ptr, m->out.len);
 	st->steps += m->steps;
 	return true;

@@ -97,7 +97,8 @@ struct nv_template {
 struct memo_look {
 	const struct nv_template *t;
 	const struct tnode *n;
-	size_t end; /* where its value's encoding ends in vals */
+	size_t end;		       /* where its value's encoding ends in vals */
+	const struct nv_value *stable; /* the value, when it is one of the set's stable ones */
 };
 
 struct tpl_memo {
@@ -139,6 +140,8 @@ struct nv_tpl_set {
 	unsigned mark;
 	struct tpl_memo **memos;
 	size_t nmemos, amemos;
+	const struct nv_value **stable; /* nv_tpl_set_stable() */
+	size_t nstable, astable;
 };
 
 /*
@@ -167,6 +170,9 @@ void nv_tpl_compile_pending(struct nv_tpl_set *set, struct nv_template *t, struc
  * includes a partial, a parent or a block).
  */
 struct tpl_memo *nv_tpl_memo_of(struct nv_tpl_set *set, const struct nv_template *x);
+/* Whether v was promised stable (nv_tpl_set_stable()). */
+bool nv_tpl_is_stable(const struct nv_tpl_set *set, const struct nv_value *v);
+/* Free the memos and the stable values' list. */
 void nv_tpl_memos_free(struct nv_tpl_set *set);
 
 #endif

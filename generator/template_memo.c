@@ -114,6 +114,24 @@ struct tpl_memo *nv_tpl_memo_of(struct nv_tpl_set *set, const struct nv_template
 	return m;
 }
 
+void nv_tpl_set_stable(struct nv_tpl_set *set, const struct nv_value *v)
+{
+	if (!v || nv_tpl_is_stable(set, v))
+		return;
+	NV_GROW(set->stable, set->nstable + 1, set->astable);
+	set->stable[set->nstable++] = v;
+}
+
+bool nv_tpl_is_stable(const struct nv_tpl_set *set, const struct nv_value *v)
+{
+	size_t i;
+
+	for (i = 0; v && i < set->nstable; i++)
+		if (set->stable[i] == v)
+			return true;
+	return false;
+}
+
 void nv_tpl_memos_free(struct nv_tpl_set *set)
 {
 	size_t i;
@@ -128,4 +146,7 @@ void nv_tpl_memos_free(struct nv_tpl_set *set)
 	free(set->memos);
 	set->memos = NULL;
 	set->nmemos = set->amemos = 0;
+	free(set->stable);
+	set->stable = NULL;
+	set->nstable = set->astable = 0;
 }

@@ -357,6 +357,39 @@ static void test_partial_memo_step_limit(void)
 	nv_tpl_set_free(set);
 }
 
+/* A value promised stable is known by its address: its memo is not compared whole. */
+static void test_partial_memo_stable_value(void)
+{
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_value *ctx = yaml("nav: [{t: A}]");
+	struct nv_value *nav = nv_map_get(ctx, "nav");
+	struct nv_buf out = NV_BUF_INIT;
+	const char *p = "{{#nav}}{{t}}{{/nav}}", *tpl = "{{>p}}";
+	const struct nv_template *t;
+
+	nv_tpl_set_add_source(set, "p", p, strlen(p));
+	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
+	CHECK(t);
+	nv_tpl_set_stable(set, nav);
+	nv_tpl_set_stable(set, nav);
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	/* Changed against the promise: the memo stands, as it was found at the same address. */
+	nv_map_get(nav->items[0], "t")->str[0] = 'B';
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	CHECK_STR(out.ptr, "AA");
+	/* Another value, not promised: compared whole. */
+	CHECK_RENDER_IN(set, t, "nav: [{t: C}]", "C");
+	CHECK_RENDER_IN(set, t, "nav: [{t: C}]", "C");
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	CHECK_STR(out.ptr, "AAB");
+	CHECK_INT(d.nr, 0);
+	nv_buf_release(&out);
+	nv_value_free(ctx);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+}
+
 /* ---- compile errors -------------------------------------------------- */
 
 static void test_error_unclosed_section(void)
@@ -897,6 +930,7 @@ void nv_tests(void)
 	NV_RUN(test_partial_memo_follows_values);
 	NV_RUN(test_partial_memo_indentation);
 	NV_RUN(test_partial_memo_step_limit);
+	NV_RUN(test_partial_memo_stable_value);
 	NV_RUN(test_error_unclosed_section);
 	NV_RUN(test_error_unclosed_block_and_parent);
 	NV_RUN(test_error_mismatched_close);
