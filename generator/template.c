@@ -530,7 +530,8 @@ static bool scalar_text(const struct nv_value *v, char tmp[NV_NUMBER_TEXT], stru
  * parent nor block inside) keeps its last render in the set (struct
  * tpl_memo): what it wrote, and the value each name outside it found,
  * encoded whole (not by address: a page's values are freed, and the
- * next page's may lie at the same addresses). When the names find the
+ * next page's may lie at the same addresses), or by its address when
+ * the caller promised it stays (nv_tpl_set_stable()). When the names find the
  * same values again, so does every name inside it (it pushes only what
  * they hold), and the memo's output is written as it is; its steps and
  * nesting count as they would have, so limits trip as they did.
