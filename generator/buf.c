@@ -121,8 +121,12 @@ void nv_buf_addnum(struct nv_buf *b, long long n, int width)
 	} while (n);
 	while (k < width && k < (int)sizeof(d))
 		d[k++] = '0';
+	/* Room once, then the digits in their order. */
+	if (b->len + (size_t)k + 1 > b->cap)
+		nv_buf_grow(b, (size_t)k);
 	while (k)
-		nv_buf_addch(b, d[--k]);
+		b->ptr[b->len++] = d[--k];
+	b->ptr[b->len] = '\0';
 }
 
 void nv_buf_addcp(struct nv_buf *b, uint32_t cp)

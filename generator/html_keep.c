@@ -5,6 +5,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "buf.h"
 #include "html_keep.h"
 
@@ -91,66 +95,172 @@ static size_t kept_at(const char *p, const char *const *names, size_t n)
  * Where a requisite may start: «№», or a name's first word (up to its
  * first space, which may be written as a no-break space). kept_at() is 0
  * anywhere else. A name starting with a space has no such word: then
- * every character is a candidate.
+ * every character is a candidate. A word two names share is looked for
+ * once (a short name that keeps its form in the genitive is both).
  */
 struct starts {
 	const char *word[8];
 	size_t len[8];
 	size_t n;
+	size_t maxlen;
 	bool any;
+#ifdef __SSE2__
+	__m128i first[8], last[8]; /* each word's first and last bytes, 16 times */
+#endif
 };
 
 static void find_starts(struct starts *st, const char *const *names, size_t n)
 {
-	size_t i, l;
+	size_t i, l, k;
 
 	st->word[0] = NUMERO;
 	st->len[0] = strlen(NUMERO);
 	st->n = 1;
+	st->maxlen = st->len[0];
 	st->any = false;
 	for (i = 0; i < n; i++) {
 		if (!names[i] || !*names[i])
 			continue;
 		for (l = 0; names[i][l] && !space_at(names[i] + l); l++)
 			;
+		for (k = 0; k < st->n; k++)
+			if (st->len[k] == l && !memcmp(st->word[k], names[i], l))
+				break;
+		if (k < st->n)
+			continue; /* the same word as a name before */
 		if (!l || st->n == sizeof st->word / sizeof *st->word) {
 			st->any = true;
 			return;
 		}
 		st->word[st->n] = names[i];
 		st->len[st->n++] = l;
+		if (l > st->maxlen)
+			st->maxlen = l;
 	}
+#ifdef __SSE2__
+	for (i = 0; i < st->n; i++) {
+		st->first[i] = _mm_set1_epi8(st->word[i][0]);
+		st->last[i] = _mm_set1_epi8(st->word[i][st->len[i] - 1]);
+	}
+#endif
+}
+
+/* Whether one of the words is whole at p, with `left` bytes from p on. */
+static bool word_at(const struct starts *st, const char *p, size_t left)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->n; i++) {
+		k = st->len[i];
+		if (k <= left && p[0] == st->word[i][0] && p[k - 1] == st->word[i][k - 1] &&
+		    !memcmp(p, st->word[i], k))
+			return true;
+	}
+	return false;
+}
+
+#ifdef __SSE2__
+/* The places of the 16 at p (v: their bytes) where word i has its first and last bytes. */
+static inline __m128i pair_bits(const struct starts *st, size_t i, __m128i v, const char *p)
+{
+	__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + st->len[i] - 1));
+
+	return _mm_and_si128(_mm_cmpeq_epi8(v, st->first[i]), _mm_cmpeq_epi8(w, st->last[i]));
+}
+#endif
+
+/*
+ * The first place in [p, end) where one of the words is, whole, else
+ * end: one pass for all of them, sixteen places at a time with SSE2,
+ * each word's first and last bytes compared (as nv_mem_find() does for
+ * one word) and the places where both are checked whole.
+ */
+#ifdef __SSE2__
+/*
+ * The places of the 16 at p (v: their bytes) where one of the first n
+ * words has its first and last bytes; n is a constant where it is
+ * inlined, so the loop over the words unrolls.
+ */
+static inline __attribute__((always_inline)) unsigned block_bits(const struct starts *st,
+								 const char *p, size_t n)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i m = pair_bits(st, 0, v, p);
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		m = _mm_or_si128(m, pair_bits(st, i, v, p));
+	return (unsigned)_mm_movemask_epi8(m);
 }
 
 /*
- * The first place in [p, end) where a requisite may start, else end; at[i]
- * is the first place of word i at or after the last p (end: none; NULL:
- * not looked for), found again only once p has passed it.
+ * The first place of the blocks from *pp on where every word fits at
+ * each of the 16 places that has one of the n words whole, else NULL
+ * and *pp the first place not looked at.
  */
-static const char *next_start(const struct starts *st, const char **at, const char *p,
-			      const char *end)
+static inline __attribute__((always_inline)) const char *
+blocks(const struct starts *st, const char **pp, const char *end, size_t n)
 {
-	const char *best = end, *q;
+	const char *p = *pp;
+	unsigned bits;
 	size_t i;
+
+	for (; (size_t)(end - p) >= st->maxlen + 15; p += 16)
+		for (bits = block_bits(st, p, n); bits; bits &= bits - 1) {
+			i = (size_t)__builtin_ctz(bits);
+			if (word_at(st, p + i, (size_t)(end - p) - i))
+				return p + i;
+		}
+	*pp = p;
+	return NULL;
+}
+
+/*
+ * The last places (most texts of a body are shorter than a block) in
+ * blocks too, over a copy padded with NULs, which no word has.
+ */
+static const char *last_places(const struct starts *st, const char *p, const char *end)
+{
+	char pad[96] = { 0 };
+	size_t r = (size_t)(end - p), b, i;
+	unsigned bits;
+
+	memcpy(pad, p, r);
+	for (b = 0; b < r; b += 16)
+		for (bits = block_bits(st, pad + b, st->n); bits; bits &= bits - 1) {
+			i = b + (size_t)__builtin_ctz(bits);
+			if (i < r && word_at(st, p + i, r - i))
+				return p + i;
+		}
+	return end;
+}
+#endif
+
+static const char *next_start(const struct starts *st, const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const char *q;
+#endif
 
 	if (st->any)
 		return p;
-	for (i = 0; i < st->n; i++) {
-		if (!at[i] || at[i] < p) {
-			q = nv_mem_find(p, (size_t)(end - p), st->word[i], st->len[i]);
-			at[i] = q ? q : end;
-		}
-		/* As memmem() over [p, best): a word reaching past best is not taken. */
-		if (at[i] < best && (size_t)(best - at[i]) >= st->len[i])
-			best = at[i];
-	}
-	return best;
+#ifdef __SSE2__
+	q = st->n == 2 ? blocks(st, &p, end, 2) : blocks(st, &p, end, st->n);
+	if (q)
+		return q;
+	if (p < end && st->maxlen <= 32)
+		return last_places(st, p, end);
+#endif
+	for (; p < end; p++)
+		if (word_at(st, p, (size_t)(end - p)))
+			return p;
+	return end;
 }
 
 void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *names, size_t n,
 		      nv_html_esc_fn *esc)
 {
-	const char *run = s, *p = s, *end, *at[8];
+	const char *run = s, *p = s, *end;
 	struct starts st;
 	unsigned char c;
 	size_t len;
@@ -158,9 +268,11 @@ void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *name
 	if (!s)
 		return;
 	end = s + strlen(s);
+	/* Room for the text and a span or two at once, not grown again and again. */
+	if ((size_t)(end - s) + 64 >= out->cap - out->len)
+		nv_buf_grow(out, (size_t)(end - s) + 64);
 	find_starts(&st, names, n);
-	memset(at, 0, sizeof(at)); /* NULL: not looked for yet */
-	while ((p = next_start(&st, at, p, end)) < end) {
+	while ((p = next_start(&st, p, end)) < end) {
 		/* Requisites start with a letter or «№», never inside a UTF-8 sequence. */
 		c = (unsigned char)*p;
 		if ((c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {

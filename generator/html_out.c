@@ -245,6 +245,9 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	set_b(ctx, "fragment", s->opts.fragment);
 	set_s(ctx, "generator", "nastavnik " NV_VERSION);
 	set_b(ctx, "custom_css", s->custom_css);
+	/* Both stay as they are until the set is freed (nv_html_free()). */
+	nv_tpl_set_stable(w->tpl, s->site);
+	nv_tpl_set_stable(w->tpl, nav);
 	t = nv_tpl_get(w->tpl, tpl, w->d);
 	/* The page is its body and some 10 KB of the theme's: grown once, not a dozen times. */
 	body = nv_map_get(ctx, "body");

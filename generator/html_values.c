@@ -814,11 +814,14 @@ struct nv_value *nv_html_make_site(const struct nv_model *m, const char *base_ur
 /* Whether nav entry def is the page at url (1), the section holding it (2), or neither (0). */
 static int nav_state(const struct nv_value *def, const char *url)
 {
-	const char *section = nv_map_get_str(def, "section");
+	/* Its members found with their lengths known: this runs for every page. */
+	const struct nv_member *sm = nv_map_member(def, "section", 7);
+	const struct nv_member *um = nv_map_member(def, "url", 3);
+	const char *section = sm && nv_value_is_scalar(sm->value) ? sm->value->str : NULL;
 	size_t n = section ? strlen(section) : 0;
 
 	/* An entry is active on the pages under its section's folder («cases/…»). */
-	if (!strcmp(nv_map_get_str(def, "url"), url))
+	if (um && nv_value_is_scalar(um->value) && !strcmp(um->value->str, url))
 		return 1;
 	return n && !strncmp(section, url, n) && url[n] == '/' ? 2 : 0;
 }

@@ -82,6 +82,7 @@ void nv_tpl_set_free(struct nv_tpl_set *set)
 	}
 	for (i = 0; i < set->ntpls; i++)
 		template_free(set->tpls[i]);
+	nv_tpl_memos_free(set);
 	free(set->dirs);
 	free(set->srcs);
 	free(set->tpls);
@@ -371,6 +372,9 @@ struct render {
 	int rc;
 	const struct nv_template **reported; /* missing or broken, reported once */
 	size_t nreported, areported;
+	struct tpl_memo *rec; /* the memo being recorded, or NULL */
+	size_t rec_base;      /* the context levels below this are outside its partial */
+	size_t rec_nest;      /* nest when it started */
 };
 
 static void render_range(struct render *st, const struct nv_template *t, size_t b, size_t e,
@@ -446,17 +450,22 @@ static inline const struct nv_member *member(const struct nv_value *map, const s
 	return map && map->type == NV_MAP ? scan(map, p) : NULL;
 }
 
-/* Resolve the (dotted) name of node n against the context stack. */
+/*
+ * Resolve the (dotted) name of node n against the context stack; *level
+ * is the level of the context it was found in, SIZE_MAX when none.
+ */
 static const struct nv_value *lookup(const struct render *st, const struct nv_template *t,
-				     const struct tnode *n)
+				     const struct tnode *n, size_t *level)
 {
 	const struct tpart *parts;
 	const struct nv_value *v = NULL;
 	const struct nv_member *m = NULL;
 	size_t k, i;
 
+	*level = st->nctx ? st->nctx - 1 : SIZE_MAX;
 	if (!n->nparts)
 		return st->nctx ? st->ctx[st->nctx - 1] : NULL;
+	*level = SIZE_MAX;
 	parts = t->parts + n->part0;
 	for (k = st->nctx; k-- > 0;) {
 		/* A map without the name's bit has not the name: not scanned. */
@@ -468,6 +477,7 @@ static const struct nv_value *lookup(const struct render *st, const struct nv_te
 	}
 	if (!m)
 		return NULL;
+	*level = k;
 	v = m->value;
 	for (i = 1; i < n->nparts && v; i++) {
 		m = member(v, &parts[i]);
@@ -512,6 +522,103 @@ static bool scalar_text(const struct nv_value *v, char tmp[NV_NUMBER_TEXT], stru
 	}
 }
 
+/* ---- memos of partials -------------------------------------------------- */
+
+/*
+ * A page's header, navigation and footer are partials that come out the
+ * same on page after page. A partial that includes nothing (no partial,
+ * parent nor block inside) keeps its last render in the set (struct
+ * tpl_memo): what it wrote, and the value each name outside it found,
+ * encoded whole (not by address: a page's values are freed, and the
+ * next page's may lie at the same addresses), or by its address when
+ * the caller promised it stays (nv_tpl_set_stable()). When the names find the
+ * same values again, so does every name inside it (it pushes only what
+ * they hold), and the memo's output is written as it is; its steps and
+ * nesting count as they would have, so limits trip as they did.
+ */
+
+/* Node n's name resolved, and its value kept when a memo is recorded and it lies outside. */
+static inline const struct nv_value *look(struct render *st, const struct nv_template *t,
+					  const struct tnode *n)
+{
+	size_t level, i;
+	const struct nv_value *v = lookup(st, t, n, &level);
+	struct tpl_memo *m = st->rec;
+
+	if (m && (level == SIZE_MAX || level < st->rec_base)) {
+		/* The levels outside do not change while it renders: a name is kept once. */
+		for (i = m->nlooks; i-- > 0;)
+			if (m->looks[i].n == n && m->looks[i].t == t)
+				return v;
+		NV_GROW(m->looks, m->nlooks + 1, m->alooks);
+		m->looks[m->nlooks].stable = nv_tpl_is_stable(st->set, v) ? v : NULL;
+		if (!m->looks[m->nlooks].stable)
+			nv_tpl_encode(&m->vals, v, NV_TPL_MEMO_MAX);
+		m->looks[m->nlooks].t = t;
+		m->looks[m->nlooks].n = n;
+		m->looks[m->nlooks++].end = m->vals.len;
+	}
+	return v;
+}
+
+/* Whether memo m holds this render of its partial: then it is written. */
+static bool memo_replay(struct render *st, struct tpl_memo *m)
+{
+	size_t i, level, max_steps = st->set->limits.max_steps;
+	const char *p = m->vals.ptr;
+	const struct nv_value *v;
+
+	if (!m->ok || m->ind.len != st->ind.len - st->ind_base ||
+	    memcmp(m->ind.ptr, st->ind.ptr + st->ind_base, m->ind.len) ||
+	    (max_steps && (!m->counted || st->steps + m->steps > max_steps)) ||
+	    st->nest + m->nest >= RENDER_MAX_NEST || st->out->len + m->out.len > st->out_max)
+		return false;
+	for (i = 0; i < m->nlooks; i++) {
+		v = lookup(st, m->looks[i].t, m->looks[i].n, &level);
+		if (m->looks[i].stable ? v != m->looks[i].stable
+				       : !nv_tpl_same(v, &p, m->vals.ptr + m->looks[i].end) ||
+						 p != m->vals.ptr + m->looks[i].end)
+			return false;
+	}
+	nv_buf_add(st->out, m->out.ptr, m->out.len);
+	st->steps += m->steps;
+	return true;
+}
+
+static void render_children(struct render *st, const struct nv_template *t, size_t b, size_t e,
+			    bool skip_ls, const struct tnode *at);
+
+/* Render partial x (from node n of t) into its memo m, which keeps it unless it stopped. */
+static void memo_record(struct render *st, struct tpl_memo *m, const struct nv_template *x,
+			const struct tnode *n)
+{
+	size_t out0 = st->out->len, steps0 = st->steps;
+	int rc = st->rc;
+
+	m->ok = false;
+	m->nlooks = 0;
+	m->nest = 0;
+	nv_buf_reset(&m->vals);
+	nv_buf_reset(&m->ind);
+	nv_buf_add(&m->ind, st->ind.ptr + st->ind_base, st->ind.len - st->ind_base);
+	st->rec = m;
+	st->rec_base = st->nctx;
+	st->rec_nest = st->nest;
+	render_children(st, x, 0, x->nr, false, n);
+	st->rec = NULL;
+	if (m->vals.len > NV_TPL_MEMO_MAX) {
+		m->off = true;
+		return;
+	}
+	if (st->stop || st->rc != rc)
+		return;
+	nv_buf_reset(&m->out);
+	nv_buf_add(&m->out, st->out->ptr + out0, st->out->len - out0);
+	m->steps = st->steps - steps0;
+	m->counted = st->set->limits.max_steps != 0; /* steps count only under a limit */
+	m->ok = true;
+}
+
 static void emit_indent(struct render *st)
 {
 	if (st->ind.len > st->ind_base)
@@ -521,6 +628,8 @@ static void emit_indent(struct render *st)
 static void render_children(struct render *st, const struct nv_template *t, size_t b, size_t e,
 			    bool skip_ls, const struct tnode *at)
 {
+	if (st->rec && st->nest - st->rec_nest > st->rec->nest)
+		st->rec->nest = st->nest - st->rec_nest;
 	if (st->nest >= RENDER_MAX_NEST) {
 		nv_diag_hint(rerror(st, t, at, "вложенность при выводе шаблона глубже %d уровней",
 				    RENDER_MAX_NEST),
@@ -549,7 +658,7 @@ static const struct nv_template *resolve(struct render *st, const struct nv_temp
 
 	if (!(n->flags & NF_DYNAMIC))
 		return n->target && n->target->state == TS_OK ? n->target : NULL;
-	v = lookup(st, t, n);
+	v = look(st, t, n);
 	if (!v || !scalar_text(v, tmp, &name))
 		return NULL;
 	x = nv_tpl_load(st->set, name.ptr, name.len, st->d, t->file, n->line, n->col);
@@ -585,6 +694,7 @@ static void render_include(struct render *st, const struct nv_template *t, size_
 	bool parent = n->type == N_PARENT;
 	const struct nv_template *x = resolve(st, t, n, parent);
 	size_t ind_len = st->ind.len, ind_base = st->ind_base;
+	struct tpl_memo *memo;
 
 	if (!x)
 		return;
@@ -607,7 +717,11 @@ static void render_include(struct render *st, const struct nv_template *t, size_
 		st->nframes++;
 	}
 	st->depth++;
-	render_children(st, x, 0, x->nr, false, n);
+	memo = parent || st->rec ? NULL : nv_tpl_memo_of(st->set, x);
+	if (!memo || memo->off)
+		render_children(st, x, 0, x->nr, false, n);
+	else if (!memo_replay(st, memo))
+		memo_record(st, memo, x, n);
 	st->depth--;
 	if (parent)
 		st->nframes--;
@@ -679,7 +793,7 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 			nv_buf_add(st->out, n->text.ptr, n->text.len);
 			break;
 		case N_VAR:
-			v = lookup(st, t, n);
+			v = look(st, t, n);
 			if (v && scalar_text(v, tmp, &s)) {
 				if ((n->flags & NF_ESCAPE) && v->type == NV_STRING)
 					nv_buf_add_html(st->out, s.ptr, s.len);
@@ -688,7 +802,7 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 			}
 			break;
 		case N_SECTION:
-			v = lookup(st, t, n);
+			v = look(st, t, n);
 			if (!truthy(v))
 				break;
 			if (v->type == NV_LIST) {
@@ -704,7 +818,7 @@ static void render_range(struct render *st, const struct nv_template *t, size_t 
 			}
 			break;
 		case N_INVERTED:
-			if (!truthy(lookup(st, t, n)))
+			if (!truthy(look(st, t, n)))
 				render_children(st, t, i + 1, n->end, false, n);
 			break;
 		case N_PARTIAL:

@@ -8,6 +8,7 @@
 
 #include "common.h"
 
+#include "buf.h"
 #include "diag.h"
 #include "template.h"
 
@@ -87,6 +88,38 @@ struct nv_template {
 	const struct nv_template *broken; /* closure -1: a template with errors */
 };
 
+/*
+ * The last render of a partial that includes nothing (template.c, memos):
+ * its output, the indentation it had, and the values its names found
+ * outside it, encoded; a render of the partial whose names find the
+ * same values writes the same.
+ */
+struct memo_look {
+	const struct nv_template *t;
+	const struct tnode *n;
+	size_t end;		       /* where its value's encoding ends in vals */
+	const struct nv_value *stable; /* the value, when it is one of the set's stable ones */
+};
+
+struct tpl_memo {
+	const struct nv_template *t;
+	bool off; /* includes something, or its values are big: not kept */
+	bool ok;  /* out, ind and looks hold a render */
+	struct nv_buf out, ind, vals;
+	struct memo_look *looks;
+	size_t nlooks, alooks;
+	size_t steps; /* nodes the render visited, when counted (under a limit of steps) */
+	bool counted;
+	size_t nest; /* its deepest nesting, from its start */
+};
+
+#define NV_TPL_MEMO_MAX 16384 /* bytes of encoded values a memo keeps at most */
+
+/* v's type and contents all the way down, onto b (until b holds more than max bytes). */
+void nv_tpl_encode(struct nv_buf *b, const struct nv_value *v, size_t max);
+/* Whether v is what nv_tpl_encode() wrote at *p, before end; *p moves past it. */
+bool nv_tpl_same(const struct nv_value *v, const char **p, const char *end);
+
 struct mem_source {
 	char *name;
 	char *text;
@@ -105,6 +138,10 @@ struct nv_tpl_set {
 	struct nv_template **queue;
 	size_t nqueue, aqueue;
 	unsigned mark;
+	struct tpl_memo **memos;
+	size_t nmemos, amemos;
+	const struct nv_value **stable; /* nv_tpl_set_stable() */
+	size_t nstable, astable;
 };
 
 /*
@@ -127,5 +164,15 @@ void nv_tpl_hint_searched(struct nv_diag *diag, const struct nv_template *t);
  * are loaded and queued on set, not compiled.
  */
 void nv_tpl_compile_pending(struct nv_tpl_set *set, struct nv_template *t, struct nv_diags *d);
+
+/*
+ * The memo of partial x in set, made the first time (off when x
+ * includes a partial, a parent or a block).
+ */
+struct tpl_memo *nv_tpl_memo_of(struct nv_tpl_set *set, const struct nv_template *x);
+/* Whether v was promised stable (nv_tpl_set_stable()). */
+bool nv_tpl_is_stable(const struct nv_tpl_set *set, const struct nv_value *v);
+/* Free the memos and the stable values' list. */
+void nv_tpl_memos_free(struct nv_tpl_set *set);
 
 #endif

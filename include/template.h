@@ -104,6 +104,14 @@ void nv_tpl_set_add_source(struct nv_tpl_set *set, const char *name, const char 
 void nv_tpl_set_limits(struct nv_tpl_set *set, const struct nv_tpl_limits *limits);
 
 /*
+ * Promise that v, and everything in it, stays alive and unchanged while
+ * the set renders (until nv_tpl_set_free()): a partial's memo whose name
+ * found v then knows it by its address, not by comparing it whole (a
+ * site's navigation, lent to every page). Calling it again is harmless.
+ */
+void nv_tpl_set_stable(struct nv_tpl_set *set, const struct nv_value *v);
+
+/*
  * The compiled template `name`, loading and compiling it and every partial
  * and parent it names statically on first use. The set owns the result.
  *

@@ -24,7 +24,7 @@ bad() { fail=$((fail + 1)); echo "arch/$1"; }
 stage() {
 	case $(basename "$1" | sed 's/\.[ch]$//; s/_int$//') in
 	common | banned | alloc | buf | utf8 | diag | fs | strlist | strmap | threads | \
-		date | term | typo | typo_slug | typo_run | value | hyphenate | template | template_compile | lazylib | fs_outdir) echo "0 base" ;;
+		date | term | typo | typo_slug | typo_run | value | hyphenate | template | template_compile | template_memo | lazylib | fs_outdir) echo "0 base" ;;
 	content | frontmatter | yaml_load | yaml_fast | markdown | md_table | md_summary | md_facts | schema | import | import_*) echo "1 load" ;;
 	model | model_* | person | guard | guard_*) echo "2 model" ;;
 	wording) echo "3 wording" ;;

@@ -220,6 +220,35 @@ static void test_buf_append_at_capacity(void)
 	nv_buf_release(&b);
 }
 
+/* Numbers in decimal, zero-padded, as "%0*lld" writes them, appended at any place of the room. */
+static void test_buf_addnum(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	char want[64];
+	size_t i;
+
+	nv_buf_addnum(&b, 0, 0);
+	nv_buf_addch(&b, ' ');
+	nv_buf_addnum(&b, 7, 3);
+	nv_buf_addch(&b, ' ');
+	nv_buf_addnum(&b, 12345, 2);
+	nv_buf_addch(&b, ' ');
+	nv_buf_addnum(&b, -42, 5);
+	CHECK_STR(b.ptr, "0 007 12345 -0042");
+	/* Every length up to the capacity and past it: one growth, the terminator kept. */
+	for (i = 0; i < 40; i++) {
+		nv_buf_reset(&b);
+		while (b.len < i)
+			nv_buf_addch(&b, 'x');
+		nv_buf_addnum(&b, 9876543210LL, 12);
+		snprintf(want, sizeof(want), "%.*s%012lld", (int)i,
+			 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", 9876543210LL);
+		CHECK_STR(b.ptr, want);
+		CHECK_INT(b.len, strlen(want));
+	}
+	nv_buf_release(&b);
+}
+
 static void test_buf_codepoints(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -444,6 +473,7 @@ void nv_tests(void)
 	NV_RUN(test_buf_html4_escape);
 	NV_RUN(test_buf_html_escape_every_place);
 	NV_RUN(test_buf_append_at_capacity);
+	NV_RUN(test_buf_addnum);
 	NV_RUN(test_buf_codepoints);
 	NV_RUN(test_slices);
 	NV_RUN(test_utf8);

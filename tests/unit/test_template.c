@@ -235,6 +235,161 @@ static void test_inheritance_layout(void)
 	free(s);
 }
 
+/* ---- memos of partials ----------------------------------------------- */
+
+/*
+ * Render t (compiled in set) against the YAML `data` into a fresh string;
+ * the context is freed after, so that the next one may lie at the same
+ * addresses (a memo compares values, never addresses).
+ */
+static char *render_in(struct nv_tpl_set *set, const struct nv_template *t, const char *data,
+		       struct nv_diags *d)
+{
+	struct nv_value *ctx = yaml(data);
+	struct nv_buf out = NV_BUF_INIT;
+	char *ret = NULL;
+
+	if (!nv_tpl_render(set, t, ctx, &out, d))
+		ret = nv_buf_detach(&out, NULL);
+	nv_buf_release(&out);
+	nv_value_free(ctx);
+	return ret;
+}
+
+#define CHECK_RENDER_IN(set, t, data, want)                                                   \
+	do {                                                                                  \
+		struct nv_diags d_ = NV_DIAGS_INIT;                                           \
+		char *got_ = render_in((set), (t), (data), &d_);                              \
+		bool ok_ = got_ && !strcmp(got_, (want)) && !d_.nr;                           \
+		if (!ok_)                                                                     \
+			nv_test_failed(__FILE__, __LINE__, "%s:\n  got:  «%s»\n  want: «%s»", \
+				       (data), got_ ? got_ : "(null)", (want));               \
+		free(got_);                                                                   \
+		nv_diags_release(&d_);                                                        \
+		if (!ok_)                                                                     \
+			return;                                                               \
+	} while (0)
+
+/* A partial that includes nothing comes out again only for the same values, found anywhere. */
+static void test_partial_memo_follows_values(void)
+{
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_diags d = NV_DIAGS_INIT;
+	const char *nav = "{{#nav}}<a href=\"{{root}}{{url}}\"{{#cur}} class=\"cur\"{{/cur}}>"
+			  "{{title}}</a>{{/nav}}|{{site.name}}|{{.}}";
+	const char *tpl = "{{>nav}}\n{{#page}}{{>nav}}{{/page}}\n";
+	const struct nv_template *t;
+
+	nv_tpl_set_add_source(set, "nav", nav, strlen(nav));
+	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
+	CHECK(t);
+	CHECK_RENDER_IN(set, t, "{root: ../, nav: [{url: a, title: A}], site: {name: S}}",
+			"<a href=\"../a\">A</a>|S|\n");
+	/* The same values: the same output, read from the memo. */
+	CHECK_RENDER_IN(set, t, "{root: ../, nav: [{url: a, title: A}], site: {name: S}}",
+			"<a href=\"../a\">A</a>|S|\n");
+	/* A value outside the partial changed, deep in a list, or one it lacked appears. */
+	CHECK_RENDER_IN(set, t, "{root: ../../, nav: [{url: a, title: A}], site: {name: S}}",
+			"<a href=\"../../a\">A</a>|S|\n");
+	CHECK_RENDER_IN(set, t, "{root: ../../, nav: [{url: a, title: B}], site: {name: S}}",
+			"<a href=\"../../a\">B</a>|S|\n");
+	CHECK_RENDER_IN(set, t,
+			"{root: ../../, nav: [{url: a, title: B}], site: {name: S}, cur: 1}",
+			"<a href=\"../../a\" class=\"cur\">B</a>|S|\n");
+	CHECK_RENDER_IN(
+		set, t,
+		"{root: ../../, nav: [{url: a, title: B, cur: false}], site: {name: S}, cur: 1}",
+		"<a href=\"../../a\">B</a>|S|\n");
+	/* The same partial under another context: its names find other values. */
+	CHECK_RENDER_IN(set, t, "{root: r/, nav: [], site: {name: S}, page: {site: {name: P}}}",
+			"|S||P|\n");
+	CHECK_RENDER_IN(set, t, "{root: r/, nav: [], site: {name: S}, page: {site: {name: P}}}",
+			"|S||P|\n");
+	CHECK_INT(d.nr, 0);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+}
+
+/* A memo keeps the indentation it was written with. */
+static void test_partial_memo_indentation(void)
+{
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_diags d = NV_DIAGS_INIT;
+	const char *item = "<li>\n{{#l}}{{.}}{{/l}}\n</li>\n";
+	const char *tpl = "<ul>\n  {{>item}}\n  {{>item}}\n\t\t{{>item}}\n{{>item}}\n</ul>\n";
+	const struct nv_template *t;
+
+	nv_tpl_set_add_source(set, "item", item, strlen(item));
+	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
+	CHECK(t);
+	CHECK_RENDER_IN(set, t, "l: [1, 2]",
+			"<ul>\n  <li>\n  12\n  </li>\n  <li>\n  12\n  </li>\n\t\t<li>\n\t\t12\n"
+			"\t\t</li>\n<li>\n12\n</li>\n</ul>\n");
+	CHECK_INT(d.nr, 0);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+}
+
+/* The steps a memo's output stands for count: the limit trips where it would without it. */
+static void test_partial_memo_step_limit(void)
+{
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_tpl_limits lim = { NV_TPL_MAX_DEPTH, 11, 0 };
+	struct nv_diags d = NV_DIAGS_INIT;
+	const char *item = "{{#l}}{{.}}{{/l}}";
+	const char *tpl = "{{>item}}{{>item}}{{>item}}";
+	const struct nv_template *t;
+	char *got, *msg;
+
+	nv_tpl_set_add_source(set, "item", item, strlen(item));
+	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
+	CHECK(t);
+	CHECK_RENDER_IN(set, t, "l: [1, 2]", "121212");
+	/* 3 partial tags and 3 renders of 3 nodes: 12 steps. */
+	nv_tpl_set_limits(set, &lim);
+	got = render_in(set, t, "l: [1, 2]", &d);
+	CHECK(!got);
+	msg = diag_text(&d);
+	CHECK_STR(msg, "item.mustache:1:7: вывод шаблона превысил предел в 11 шагов "
+		       "[проверьте вложенные циклы и рекурсивные частичные шаблоны]\n");
+	free(msg);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+}
+
+/* A value promised stable is known by its address: its memo is not compared whole. */
+static void test_partial_memo_stable_value(void)
+{
+	struct nv_tpl_set *set = nv_tpl_set_new(0);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_value *ctx = yaml("nav: [{t: A}]");
+	struct nv_value *nav = nv_map_get(ctx, "nav");
+	struct nv_buf out = NV_BUF_INIT;
+	const char *p = "{{#nav}}{{t}}{{/nav}}", *tpl = "{{>p}}";
+	const struct nv_template *t;
+
+	nv_tpl_set_add_source(set, "p", p, strlen(p));
+	t = nv_tpl_compile(set, "t.mustache", tpl, strlen(tpl), &d);
+	CHECK(t);
+	nv_tpl_set_stable(set, nav);
+	nv_tpl_set_stable(set, nav);
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	/* Changed against the promise: the memo stands, as it was found at the same address. */
+	nv_map_get(nav->items[0], "t")->str[0] = 'B';
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	CHECK_STR(out.ptr, "AA");
+	/* Another value, not promised: compared whole. */
+	CHECK_RENDER_IN(set, t, "nav: [{t: C}]", "C");
+	CHECK_RENDER_IN(set, t, "nav: [{t: C}]", "C");
+	CHECK_INT(nv_tpl_render(set, t, ctx, &out, &d), 0);
+	CHECK_STR(out.ptr, "AAB");
+	CHECK_INT(d.nr, 0);
+	nv_buf_release(&out);
+	nv_value_free(ctx);
+	nv_diags_release(&d);
+	nv_tpl_set_free(set);
+}
+
 /* ---- compile errors -------------------------------------------------- */
 
 static void test_error_unclosed_section(void)
@@ -772,6 +927,10 @@ void nv_tests(void)
 	NV_RUN(test_render_twice_same_result);
 	NV_RUN(test_standalone_partial_indentation);
 	NV_RUN(test_inheritance_layout);
+	NV_RUN(test_partial_memo_follows_values);
+	NV_RUN(test_partial_memo_indentation);
+	NV_RUN(test_partial_memo_step_limit);
+	NV_RUN(test_partial_memo_stable_value);
 	NV_RUN(test_error_unclosed_section);
 	NV_RUN(test_error_unclosed_block_and_parent);
 	NV_RUN(test_error_mismatched_close);
