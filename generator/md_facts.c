@@ -95,8 +95,12 @@ static bool heading_flagged(const char *s, size_t n)
 
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
-	unsigned f = marks_of((const unsigned char *)text, len);
+	unsigned f;
 	const char *p = text, *end = text + len, *line;
+
+	if (!len) /* text may be NULL then */
+		return 0;
+	f = marks_of((const unsigned char *)text, len);
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

@@ -439,6 +439,8 @@ static void test_text_facts(void)
 			nv_test_failed(__FILE__, __LINE__, "«%s»: %#x, want %#x", cases[i].text, f,
 				       cases[i].facts);
 	}
+	/* nothing, from nothing (an empty body may come as NULL) */
+	CHECK_INT(nv_md_text_facts(NULL, 0), 0);
 	/* a parsed body carries them */
 	md = nv_md_parse("## Цели.\n", 9 + strlen("Цели"), 1, 0);
 	CHECK_INT(md->text_facts, NV_MD_TEXT_HEADING);
