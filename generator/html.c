@@ -280,7 +280,8 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
  * being s->main; the other's messages and leaks are merged after, and
  * sorted. Each task keeps the references to its pages apart, and they
  * join s->pages in the order of the tasks, not of the threads; then the
- * search and the sitemap, which list every page, are made.
+ * search page, and the search index and the sitemap, which list every
+ * page, one a thread.
  */
 enum tail_task {
 	TAIL_DATA,
@@ -333,6 +334,25 @@ static void *tail_thread(void *arg)
 	return NULL;
 }
 
+/* The search index and the sitemap, which read the pages joined: one a thread. */
+struct last_job {
+	struct nv_html_state *s;
+	struct nv_html_worker *w;
+	bool sitemap;
+};
+
+static void *last_thread(void *arg)
+{
+	struct last_job *j = arg;
+
+	if (j->sitemap)
+		nv_html_emit_sitemap(j->s, j->w);
+	else if (!j->s->opts.fragment)
+		nv_html_emit_search(j->s, j->w);
+	nv_html_typo_memo_release();
+	return NULL;
+}
+
 static void emit_tail(struct nv_html_state *s)
 {
 	struct nv_html_pages pages[TAIL_TASKS] = { { NULL, 0, 0 } };
@@ -342,15 +362,12 @@ static void emit_tail(struct nv_html_state *s)
 	struct tail_job jobs[2] = { { s, &s->main, pages, { &work, 0, 0 } },
 				    { s, &other, pages, { &work, 0, 0 } } };
 	size_t n = s->opts.jobs > 1 ? 2 : 1, t, i;
+	struct last_job last[2] = { { s, &s->main, false },
+				    { s, n > 1 ? &other : &s->main, true } };
 
 	other.d = &dd;
 	other.tpl = n > 1 ? nv_html_tpl_set_new(&s->opts) : NULL;
 	nv_run_threads(tail_thread, jobs, n, sizeof(*jobs));
-	if (other.failed)
-		s->failed = 1;
-	nv_html_take_leaks(&s->main, &other);
-	nv_diags_merge(s->d, &dd);
-	nv_tpl_set_free(other.tpl);
 	for (t = 0; t < TAIL_TASKS; t++) {
 		for (i = 0; i < pages[t].n; i++) {
 			NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
@@ -358,9 +375,20 @@ static void emit_tail(struct nv_html_state *s)
 		}
 		free(pages[t].v);
 	}
+	/* The search page first: the sitemap lists it. */
 	if (!s->opts.fragment)
-		nv_html_emit_search(s, &s->main);
-	nv_html_emit_sitemap(s, &s->main);
+		nv_html_emit_search_page(s, &s->main);
+	if (n > 1) {
+		nv_run_threads(last_thread, last, 2, sizeof(*last));
+	} else {
+		last_thread(&last[0]);
+		last_thread(&last[1]);
+	}
+	if (other.failed)
+		s->failed = 1;
+	nv_html_take_leaks(&s->main, &other);
+	nv_diags_merge(s->d, &dd);
+	nv_tpl_set_free(other.tpl);
 }
 
 int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_diags *d)

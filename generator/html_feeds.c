@@ -115,10 +115,17 @@ char *nv_html_search_text(const char *html)
 	return nv_buf_detach(&b, NULL);
 }
 
+void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w)
+{
+	struct nv_value *ctx = obj();
+
+	nv_html_set_updated(ctx, nv_html_site_changed(s));
+	nv_html_emit(s, w, "search.html", "search", ctx, "Поиск", "search", NULL);
+}
+
 void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
-	struct nv_value *ctx = obj();
 	size_t i, n = 0;
 
 	for (i = 0; i < s->npages; i++)
@@ -126,8 +133,6 @@ void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w)
 			lines[n++] = s->pages[i].line;
 	write_search(s, w, lines, n);
 	free(lines);
-	nv_html_set_updated(ctx, nv_html_site_changed(s));
-	nv_html_emit(s, w, "search.html", "search", ctx, "Поиск", "search", NULL);
 }
 
 static int cmp_page_url(const void *a, const void *b)

@@ -418,7 +418,9 @@ void nv_html_emit_monitoring(struct nv_html_state *s, struct nv_html_worker *w);
 
 /* --- feeds (html_feeds.c, html_ics.c) ---------------------------------------- */
 
-/* search-index.json, search-index.js and search.html, from the pages emitted. */
+/* search.html, the page of the search. */
+void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w);
+/* search-index.json and search-index.js, from the pages emitted. */
 void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w);
 
 /*
