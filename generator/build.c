@@ -145,6 +145,9 @@ struct build {
 	char *checks_file;
 	char *bodies; /* the bodies' summaries kept between builds (md_summary.h), or NULL */
 	char *fronts; /* the same for the front matters' trees */
+	/* The fingerprint's setup and git head; the fingerprint is taken after the load. */
+	struct nv_hash fp_setup;
+	bool fp_later;
 	/* What of checks and bodies the next build reads, made beside the render: keep(). */
 	struct nv_async keeping;
 	bool kept, checks_ok;
@@ -262,20 +265,25 @@ static bool unchanged_on_disk(struct build *b)
 	const struct nv_build_opts *o = b->o;
 
 	struct nv_cache_opts co = { o->base_url, o->drafts, o->fragment, o->pdf };
-	struct nv_hash fps;
 	char head[41];
 
 	b->theme = theme_dir();
 	b->setup_ok = nv_cache_setup_key(&co, b->theme, &b->setup) == 0;
+	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
 	/* A preview server builds when a file changed: no need to look for one. */
 	if (!o->keep) {
 		/* A new commit is a change too: it adds a revision. */
 		nv_git_head(o->content, head);
-		fps = b->setup;
-		nv_hash_str(&fps, head);
-		nv_cache_fingerprint(o->content, b->setup_ok ? &fps : NULL, b->fp);
+		b->fp_setup = b->setup;
+		nv_hash_str(&b->fp_setup, head);
+		/*
+		 * With no last build to compare with, it is taken after the load,
+		 * from its walk and its reads (nv_cache_fingerprint_loaded()).
+		 */
+		b->fp_later = !b->have_old;
+		if (!b->fp_later)
+			nv_cache_fingerprint(o->content, b->setup_ok ? &b->fp_setup : NULL, b->fp);
 	}
-	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
 	return nv_cache_unchanged(b->have_old ? &b->old : NULL, b->fp, outputs_in_place(o));
 }
 
@@ -638,6 +646,9 @@ static enum nv_build_status run(struct build *b, char **title)
 	po.fronts_file = b->have_old && b->lock >= 0 ? b->fronts : NULL;
 	if (nv_project_load(&b->p, &po, b->d) < 0)
 		return NV_BUILD_FAILED;
+	if (b->fp_later)
+		nv_cache_fingerprint_loaded(&b->p.content, b->setup_ok ? &b->fp_setup : NULL,
+					    b->fp);
 	if (b->d->errors)
 		return NV_BUILD_CONTENT_ERRORS;
 	if (nv_html_check_fragment(

@@ -146,6 +146,65 @@ void nv_cache_fingerprint(const char *content, const struct nv_hash *setup, char
 		nv_hash_hex(h, out);
 }
 
+/*
+ * The stamp of the walk's file i (c->walk.files), and whether it is
+ * recent: a document's as the load read it, any other file's from the
+ * file system now. *doc is the next of c's documents not yet met: they
+ * are in the walk's order. -1 when it cannot be had.
+ */
+static int loaded_stamp(const struct nv_content *c, int rootfd, size_t i, size_t *doc,
+			struct nv_hash *stamp, bool *recent)
+{
+	const char *rel = c->walk.files.v[i];
+	const struct nv_doc *x;
+	struct stat st;
+
+	if (*doc < c->ndocs && (x = c->docs[*doc]) && !strcmp(x->path + x->root_len + 1, rel)) {
+		(*doc)++;
+		if (x->read_known) {
+			*stamp = x->read_stamp;
+			*recent = !x->read_old;
+			return 0;
+		}
+	}
+	if (fstatat(rootfd, rel, &st, 0) < 0)
+		return -1;
+	*stamp = nv_file_stamp(&st, recent);
+	return 0;
+}
+
+void nv_cache_fingerprint_loaded(const struct nv_content *c, const struct nv_hash *setup,
+				 char out[33])
+{
+	struct nv_hash h, stamp;
+	size_t i, doc = 0;
+	bool racy = false, recent;
+	int dirfd;
+
+	out[0] = '\0';
+	if (!setup)
+		return;
+	/* As hash_tree() hashes a folder it walks itself, in the same order. */
+	h = *setup;
+	nv_hash_str(&h, c->root);
+	dirfd = open(c->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0)
+		return;
+	for (i = 0; i < c->walk.files.nr; i++) {
+		if (loaded_stamp(c, dirfd, i, &doc, &stamp, &recent) < 0)
+			break;
+		nv_hash_str(&h, c->walk.files.v[i]);
+		nv_hash_hash(&h, stamp);
+		racy = racy || recent;
+	}
+	close(dirfd);
+	if (i < c->walk.files.nr || racy)
+		return;
+	for (i = 0; i < c->walk.links.nr; i++)
+		nv_hash_str(&h, c->walk.links.v[i]);
+	nv_hash_hex(h, out);
+}
+
 int nv_cache_global_key(const struct nv_hash *setup, const struct nv_content *c, struct nv_hash *h)
 {
 	struct nv_buf path = NV_BUF_INIT;

@@ -213,6 +213,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	if (S_ISREG(read.st_mode)) {
 		doc->read_stamp = nv_file_stamp(&read, &fresh);
 		doc->read_old = !fresh;
+		doc->read_known = true;
 	}
 	doc->len = buf->len;
 	doc->text = scratch ? scratch->ptr : nv_buf_detach(buf, NULL);
@@ -801,6 +802,9 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 	load_docs(c, md, nmd, jobs, prev, d);
 	free(md);
 	rc = 0;
+	/* Kept for the build's fingerprint: what it would walk again. */
+	c->walk = w;
+	w = (struct nv_walk)NV_WALK_INIT;
 out:
 	nv_walk_release(&w);
 	nv_buf_release(&path);
@@ -878,6 +882,7 @@ void nv_content_release(struct nv_content *c)
 	free(c->data);
 	nv_strlist_release(&c->assets);
 	nv_strlist_release(&c->broken);
+	nv_walk_release(&c->walk);
 	nv_md_summaries_free(c->bodies);
 	nv_md_summaries_free(c->fronts);
 	free(c->root);

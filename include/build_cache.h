@@ -84,6 +84,16 @@ int nv_cache_setup_key(const struct nv_cache_opts *o, const char *theme, struct 
 void nv_cache_fingerprint(const char *content, const struct nv_hash *setup, char out[33]);
 
 /*
+ * The same fingerprint, of the content folder c was just loaded from:
+ * from the walk the load made and the stamps its reads of the documents
+ * took (as they were read, so a document changed since is a change to
+ * the next build), with only the other files stat'ed. For a build with
+ * no last build to compare with, which has no use for it before.
+ */
+void nv_cache_fingerprint_loaded(const struct nv_content *c, const struct nv_hash *setup,
+				 char out[33]);
+
+/*
  * The global key from setup (NULL: proves nothing) and the loaded
  * content c: data files, attachments by their stamps, every document's
  * name and front matter. Returns -1 when it proves nothing.

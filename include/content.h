@@ -63,6 +63,7 @@ struct nv_doc {
 	 */
 	struct nv_hash read_stamp;
 	bool read_old;
+	bool read_known; /* read_stamp was taken (a regular file, read whole) */
 	/*
 	 * Loaded by nv_content_load_once(): the text was dropped once parsed,
 	 * and nv_content_doc_text() reads it again for a check that needs it.
@@ -120,6 +121,11 @@ struct nv_content {
 	struct nv_md_summaries *bodies;
 	/* private: the front matters the load took instead of loading them (owned) */
 	struct nv_md_summaries *fronts;
+	/*
+	 * The walk the load made of root (fs.h): every file in its order, and
+	 * the links, for the build's fingerprint (build_cache.h).
+	 */
+	struct nv_walk walk;
 };
 
 /*
