@@ -146,17 +146,31 @@ void nv_cache_fingerprint(const char *content, const struct nv_hash *setup, char
 		nv_hash_hex(h, out);
 }
 
+/* The data file of c at rel (relative to c->root), or NULL. */
+static const struct nv_data *data_at(const struct nv_content *c, const char *rel)
+{
+	size_t i, n = strlen(c->root);
+
+	for (i = 0; i < c->ndata; i++)
+		if (!strncmp(c->data[i].path, c->root, n) && c->data[i].path[n] == '/' &&
+		    !strcmp(c->data[i].path + n + 1, rel))
+			return &c->data[i];
+	return NULL;
+}
+
 /*
  * The stamp of the walk's file i (c->walk.files), and whether it is
- * recent: a document's as the load read it, any other file's from the
- * file system now. *doc is the next of c's documents not yet met: they
- * are in the walk's order. -1 when it cannot be had.
+ * recent: a document's as the load read it, a data file's as the load
+ * took it before reading it, any other file's (read later, if at all)
+ * from the file system now. *doc is the next of c's documents not yet
+ * met: they are in the walk's order. -1 when it cannot be had.
  */
 static int loaded_stamp(const struct nv_content *c, int rootfd, size_t i, size_t *doc,
 			struct nv_hash *stamp, bool *recent)
 {
 	const char *rel = c->walk.files.v[i];
 	const struct nv_doc *x;
+	const struct nv_data *data;
 	struct stat st;
 
 	if (*doc < c->ndocs && (x = c->docs[*doc]) && !strcmp(x->path + x->root_len + 1, rel)) {
@@ -166,6 +180,11 @@ static int loaded_stamp(const struct nv_content *c, int rootfd, size_t i, size_t
 			*recent = !x->read_old;
 			return 0;
 		}
+	}
+	if ((data = data_at(c, rel)) != NULL) {
+		*stamp = data->stamp;
+		*recent = data->recent;
+		return 0;
 	}
 	if (fstatat(rootfd, rel, &st, 0) < 0)
 		return -1;

@@ -658,6 +658,7 @@ static void load_data(struct nv_content *c, const char *rel, const char *path,
 	data->hash = (struct nv_hash)NV_HASH_INIT;
 	nv_hash_add(&data->hash, buf.ptr, buf.len);
 	data->stamp = stamp;
+	data->recent = recent;
 	data->reusable = !recent && d->nr == diags;
 	nv_buf_release(&buf);
 	return;

@@ -89,7 +89,8 @@ struct nv_data {
 	char *name; /* "people" */
 	struct nv_value *value;
 	struct nv_hash hash;  /* of the file's text */
-	struct nv_hash stamp; /* as struct nv_doc's */
+	struct nv_hash stamp; /* as struct nv_doc's, taken before it was read */
+	bool recent;	      /* the stamp was taken within a second of a change */
 	bool reusable;
 };
 
