@@ -512,7 +512,22 @@ struct scan {
 	const struct nv_guard *g;
 	const unsigned char *f;
 	size_t len; /* folded bytes; a window starts at 0, which nothing looks back past */
+	size_t *hi; /* past the last byte read (fb(), in()); SIZE_MAX: the end was */
 };
+
+/* The folded byte at i (< sc->len), as read: what the window gives depends on it. */
+static inline unsigned char fb(const struct scan *sc, size_t i)
+{
+	*sc->hi = i >= *sc->hi ? i + 1 : *sc->hi;
+	return sc->f[i];
+}
+
+/* Is there a folded byte at i? If not, what the window gives depends on its end. */
+static inline bool in(const struct scan *sc, size_t i)
+{
+	*sc->hi = i >= sc->len ? SIZE_MAX : i >= *sc->hi ? i + 1 : *sc->hi;
+	return i < sc->len;
+}
 
 /* A mention in folded bytes [fs, fe), weighed (see best_at()). */
 struct cand {
@@ -524,14 +539,14 @@ struct cand {
 
 static size_t skip_sp(const struct scan *sc, size_t i)
 {
-	while (i < sc->len && sc->f[i] == ' ')
+	while (in(sc, i) && fb(sc, i) == ' ')
 		i++;
 	return i;
 }
 
 static size_t back_sp(const struct scan *sc, size_t i)
 {
-	while (i > 0 && sc->f[i - 1] == ' ')
+	while (i > 0 && fb(sc, i - 1) == ' ')
 		i--;
 	return i;
 }
@@ -542,17 +557,16 @@ static size_t back_sp(const struct scan *sc, size_t i)
  */
 static size_t word_end(const struct scan *sc, size_t i, const char *stem, size_t sl, int tail)
 {
-	const unsigned char *f = sc->f;
 	bool cyr = nv_guard_is_cyr((unsigned char)stem[0]); /* «Хo» with a Latin «o» takes «у» */
 	size_t j;
 
-	if (sc->len - i < sl)
+	if (sl && !in(sc, i + sl - 1))
 		return 0;
 	for (j = 0; j < sl; j++)
-		if (nv_guard_lc(f[i + j]) != (unsigned char)stem[j])
+		if (nv_guard_lc(fb(sc, i + j)) != (unsigned char)stem[j])
 			return 0;
-	for (i += sl; i < sc->len && nv_guard_is_let(f[i]); i++)
-		if (nv_guard_is_cyr(f[i]) != cyr || --tail < 0)
+	for (i += sl; in(sc, i) && nv_guard_is_let(fb(sc, i)); i++)
+		if (nv_guard_is_cyr(fb(sc, i)) != cyr || --tail < 0)
 			return 0;
 	return i;
 }
@@ -560,9 +574,7 @@ static size_t word_end(const struct scan *sc, size_t i, const char *stem, size_t
 /* An initial «Д.» at i (a capital and a full stop): its end, or 0. */
 static size_t initial_at(const struct scan *sc, size_t i)
 {
-	const unsigned char *f = sc->f;
-
-	if (i + 1 >= sc->len || f[i] < 0xC0 || f[i] > 0xDF || f[i + 1] != '.')
+	if (!in(sc, i + 1) || fb(sc, i) < 0xC0 || fb(sc, i) > 0xDF || fb(sc, i + 1) != '.')
 		return 0;
 	return i + 2;
 }
@@ -576,11 +588,11 @@ static size_t initials_at(const struct scan *sc, size_t i, unsigned char l[2], i
 	*nl = 0;
 	if (!e)
 		return 0;
-	l[(*nl)++] = sc->f[i] | 0x20;
+	l[(*nl)++] = fb(sc, i) | 0x20;
 	e2 = initial_at(sc, skip_sp(sc, e));
 	if (!e2)
 		return e;
-	l[(*nl)++] = sc->f[e2 - 2] | 0x20;
+	l[(*nl)++] = fb(sc, e2 - 2) | 0x20;
 	return e2;
 }
 
@@ -590,15 +602,14 @@ static size_t initials_at(const struct scan *sc, size_t i, unsigned char l[2], i
  */
 static size_t initials_before(const struct scan *sc, size_t i, unsigned char l[2], int *nl)
 {
-	const unsigned char *f = sc->f;
 	size_t j = back_sp(sc, i), start = i;
 	unsigned char r[2];
 	int k = 0;
 
 	/* An initial starts a word: «Д.», not the end of «ул.». */
-	while (k < 2 && j >= 2 && f[j - 1] == '.' && f[j - 2] >= 0xC0 && f[j - 2] <= 0xDF &&
-	       !(j >= 3 && nv_guard_is_let(f[j - 3]))) {
-		r[k++] = f[j - 2] | 0x20;
+	while (k < 2 && j >= 2 && fb(sc, j - 1) == '.' && fb(sc, j - 2) >= 0xC0 &&
+	       fb(sc, j - 2) <= 0xDF && !(j >= 3 && nv_guard_is_let(fb(sc, j - 3)))) {
+		r[k++] = fb(sc, j - 2) | 0x20;
 		start = j - 2;
 		j = back_sp(sc, start);
 	}
@@ -620,7 +631,7 @@ static size_t name_before(const struct scan *sc, const struct nv_guard_target *t
 
 	if (j == i || !t->name_len)
 		return i;
-	while (w > 0 && nv_guard_is_let(sc->f[w - 1]))
+	while (w > 0 && nv_guard_is_let(fb(sc, w - 1)))
 		w--;
 	return w < j && word_end(sc, w, t->name, t->name_len, 3) == j ? w : i;
 }
@@ -676,29 +687,30 @@ static bool match_surname(const struct scan *sc, const struct nv_guard_key *k, s
  */
 static size_t class_after(const struct scan *sc, const struct nv_guard_target *t, size_t e)
 {
-	const unsigned char *f = sc->f;
 	size_t j = e, w;
 	int words = 0, grade = 0, digits = 0;
 
-	while (j < sc->len && j - e < 16 && !isdigit(f[j])) {
-		for (w = j; w < sc->len && nv_guard_is_let(f[w]); w++)
+	while (in(sc, j) && j - e < 16 && !isdigit(fb(sc, j))) {
+		for (w = j; in(sc, w) && nv_guard_is_let(fb(sc, w)); w++)
 			;
 		if (w > j && (words++ || w - j > 4))
 			return 0;
-		if (w == j && !strchr(" ,.;:()-\"\n", f[j]))
+		if (w == j && !strchr(" ,.;:()-\"\n", fb(sc, j)))
 			return 0;
 		j = w > j ? w : j + 1;
 	}
-	for (; j < sc->len && isdigit(f[j]) && digits < 3; j++, digits++)
-		grade = grade * 10 + (f[j] - '0');
-	if (grade != t->grade || (j < sc->len && isdigit(f[j])))
+	for (; in(sc, j) && isdigit(fb(sc, j)) && digits < 3; j++, digits++)
+		grade = grade * 10 + (fb(sc, j) - '0');
+	if (grade != t->grade || (in(sc, j) && isdigit(fb(sc, j))))
 		return 0;
-	for (w = j; j < sc->len && j - w < 4 && (f[j] == ' ' || f[j] == '-' || f[j] == '"'); j++)
+	for (w = j;
+	     in(sc, j) && j - w < 4 && (fb(sc, j) == ' ' || fb(sc, j) == '-' || fb(sc, j) == '"');
+	     j++)
 		;
-	if (j >= sc->len || nv_guard_lc(f[j]) != t->letter ||
-	    (j + 1 < sc->len && nv_guard_is_let(f[j + 1])))
+	if (!in(sc, j) || nv_guard_lc(fb(sc, j)) != t->letter ||
+	    (in(sc, j + 1) && nv_guard_is_let(fb(sc, j + 1))))
 		return 0;
-	return j + 1 < sc->len && f[j + 1] == '"' ? j + 2 : j + 1;
+	return in(sc, j + 1) && fb(sc, j + 1) == '"' ? j + 2 : j + 1;
 }
 
 /*
@@ -743,19 +755,21 @@ static bool best_at(const struct scan *sc, size_t i, struct cand *best)
 {
 	const struct nv_guard *g = sc->g;
 	const unsigned char *f = sc->f;
-	unsigned char b0 = nv_guard_lc(f[i]);
+	unsigned char b0 = nv_guard_lc(fb(sc, i));
 	size_t a = g->first[b0], z = g->first[b0 + 1], e;
 	const struct nv_guard_key *k;
 	struct cand c = { NULL, 0, 0, 0, false };
 	uint64_t head;
 
 	best->t = NULL;
-	if (a == z || (i + 1 < sc->len && !((g->second[b0] >> (nv_guard_lc(f[i + 1]) & 63)) & 1)))
+	if (a == z ||
+	    (in(sc, i + 1) && !((g->second[b0] >> (nv_guard_lc(fb(sc, i + 1)) & 63)) & 1)))
 		return false;
+	(void)in(sc, i + 7); /* the 8 bytes loaded, or fewer to the end */
 	head = nv_guard_load8(f + i, sc->len - i) | NV_GUARD_LOWER8;
 	for (; a < z; a++) {
 		k = &g->k[a];
-		if ((head & k->mask) != k->head || (k->cap && !is_capital(f[i])))
+		if ((head & k->mask) != k->head || (k->cap && !is_capital(fb(sc, i))))
 			continue;
 		if (!(e = word_end(sc, i, k->stem, k->len, k->tail)))
 			continue;
@@ -786,13 +800,12 @@ static bool cand_leak(const struct cand *c)
  */
 static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, struct cand *hit)
 {
-	const unsigned char *f = sc->f;
 	size_t i = 0;
 	struct cand c = { NULL, 0, 0, 0, false }, leak = c;
 
 	hit->t = NULL;
 	while (i < end) {
-		if (!nv_guard_is_let(f[i])) {
+		if (!nv_guard_is_let(fb(sc, i))) {
 			i++;
 			continue;
 		}
@@ -804,7 +817,7 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 			i = c.fe;
 			continue;
 		}
-		while (i < sc->len && nv_guard_is_let(f[i]))
+		while (in(sc, i) && nv_guard_is_let(fb(sc, i)))
 			i++;
 	}
 	if (hit->t && !cand_leak(hit) && leak.t && o[leak.fs] < o[hit->fe - 1])
@@ -822,14 +835,14 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	unsigned char fbuf[FOLD_BUF + 8];
 	uint32_t obuf[FOLD_BUF];
 	struct nv_guard_folded fd = { fbuf, obuf, 0, 0, FOLD_BUF, true };
-	struct scan sc = { g, NULL, 0 };
-	size_t want = 64, cut, start;
+	size_t want = 64, cut, start, hi;
+	struct scan sc = { g, NULL, 0, &hi };
 	/*
-	 * Windows of markup only (pages repeat their footer; windows of data
-	 * files rarely repeat whole). Offsets in a window are absolute below
-	 * WINDOW_END (guard_read.c): kept windows fit.
+	 * Pages repeat their footer, data files their lines (nv_guard_memo_end()).
+	 * Offsets in a window are absolute below WINDOW_END (guard_read.c):
+	 * kept windows fit.
 	 */
-	bool memo = markup && len < ((size_t)1 << 30);
+	bool memo = len < ((size_t)1 << 30);
 	struct cand c = { NULL, 0, 0, 0, false };
 	bool found = false;
 	uint32_t cp;
@@ -846,6 +859,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 		nv_guard_fold(&r, &fd, cut + MARGIN, false);
 		sc.f = fd.f;
 		sc.len = fd.len;
+		hi = 0;
 		if (fd.len && scan_window(&sc, fd.o, cut, &c)) {
 			found = true;
 			hit->p = c.t->p;
@@ -858,7 +872,9 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 					   nv_guard_char_at(text, len, hit->start, markup, &cp);
 			hit->leak = cand_leak(&c);
 			if (memo)
-				nv_guard_memo_put(g, text, len, start, r.i, markup, hit);
+				nv_guard_memo_put(g, text, len, start,
+						  nv_guard_memo_end(&fd, hi, cut, r.i, markup),
+						  markup, hit);
 		}
 		r = next;
 	}

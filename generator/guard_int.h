@@ -610,6 +610,15 @@ bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, siz
 void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, size_t i, size_t end,
 		       bool markup, const struct nv_guard_hit *hit);
 
+/*
+ * The end of the text that the mention of a window from fd's start
+ * depends on: the folded bytes up to hi (past the last one the scan
+ * read; SIZE_MAX: its end) and up to its cut, or `end` (where folding
+ * the window stopped) with markup.
+ */
+size_t nv_guard_memo_end(const struct nv_guard_folded *fd, size_t hi, size_t cut, size_t end,
+			 bool markup);
+
 #define NV_GUARD_RUN_MIN  128  /* bytes of a run of markup kept (guard_memo.c), at least */
 #define NV_GUARD_RUN_MAX  1024 /* and at most */
 #define NV_GUARD_RUN_SAFE 4    /* its last word starts and tags kept */

@@ -9,9 +9,12 @@
  * before it; the characters it reads look at most a few bytes past what
  * they take), of the guard and of whether the text is markup. So a
  * window whose bytes, and MEMO_AHEAD bytes after them, are all the same
- * as one kept gives the same mention. A kept window is taken only when
- * every byte is the same, never by its hash alone; where the text ended
- * within the bytes kept, the text must end at the same place.
+ * as one kept gives the same mention. Without markup the bytes are only
+ * those the mention depends on (nv_guard_memo_end()): a data file's
+ * item names the same person with other words after it. A kept window
+ * is taken only when every byte is the same, never by its hash alone;
+ * where the text ended within the bytes kept, the text must end at the
+ * same place. A hash has MEMO_WAYS places, for windows that start alike.
  */
 #include "common.h"
 
@@ -19,10 +22,13 @@
 #include "guard.h"
 #include "guard_int.h"
 
-#define MEMO_SLOTS 128
+#define MEMO_SLOTS 256
+#define MEMO_WAYS  4	/* places a window may take: its hash's and the next ones */
 #define MEMO_MAX   1024 /* bytes of text kept: longer windows are read each time */
 #define MEMO_AHEAD 16	/* bytes past a window its characters may look at (a reference) */
-#define MEMO_HASH  32	/* bytes at the window's start that give its place */
+#define MEMO_HASH  32 /* bytes at the start of a window of markup, or a run, that give its place */
+/* Without markup: a data file's windows start alike («наставников (этап 1)"…»). */
+#define MEMO_HEAD 64
 
 struct memo_window {
 	uint64_t serial;     /* the guard's (g->serial); 0: empty */
@@ -35,12 +41,15 @@ struct memo_window {
 };
 
 static _Thread_local struct memo_window *memo; /* MEMO_SLOTS, nv_thread_block() */
+static _Thread_local unsigned memo_next;       /* the way a window goes to where all are full */
 
 /* A hash of the first bytes at s (n to the text's end). */
 static uint64_t head_hash(const char *s, size_t n, bool markup)
 {
 	uint64_t h = (uint64_t)markup * UINT64_C(0x9E3779B97F4A7C15), w;
-	size_t i, k = n < MEMO_HASH ? n : MEMO_HASH;
+	size_t i, k = markup ? MEMO_HASH : MEMO_HEAD;
+
+	k = n < k ? n : k;
 
 	for (i = 0; i < k; i += 8) {
 		w = nv_guard_load8((const unsigned char *)s + i, k - i);
@@ -50,22 +59,33 @@ static uint64_t head_hash(const char *s, size_t n, bool markup)
 	return h;
 }
 
-/* The place of the window at s[0] (n bytes to the text's end). */
+/* The first of the MEMO_WAYS places of the window at s[0] (n bytes to the text's end). */
 static struct memo_window *memo_slot(const char *s, size_t n, bool markup)
 {
 	struct memo_window *v = nv_thread_block((void **)&memo, MEMO_SLOTS * sizeof(*memo));
 
-	return &v[head_hash(s, n, markup) % MEMO_SLOTS];
+	return &v[head_hash(s, n, markup) % MEMO_SLOTS / MEMO_WAYS * MEMO_WAYS];
+}
+
+/* Was m kept for g, markup and the bytes at text[i] (n in all)? */
+static bool memo_same(const struct memo_window *m, const struct nv_guard *g, const char *text,
+		      size_t n, size_t i, bool markup)
+{
+	return m->serial == g->serial && m->markup == markup &&
+	       (m->ends ? n - i == m->len : n - i >= m->len) && !memcmp(m->text, text + i, m->len);
 }
 
 bool nv_guard_memo_get(const struct nv_guard *g, const char *text, size_t n, size_t i, bool markup,
 		       struct nv_guard_hit *hit)
 {
 	const struct memo_window *m = memo_slot(text + i, n - i, markup);
+	unsigned k;
 
-	if (m->serial != g->serial || m->markup != markup ||
-	    (m->ends ? n - i != m->len : n - i < m->len) || memcmp(m->text, text + i, m->len))
+	for (k = 0; k < MEMO_WAYS && !memo_same(&m[k], g, text, n, i, markup); k++)
+		;
+	if (k == MEMO_WAYS)
 		return false;
+	m += k;
 	hit->p = m->p;
 	hit->start = i + m->start;
 	hit->end = i + m->end;
@@ -78,12 +98,17 @@ void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, siz
 {
 	struct memo_window *m;
 	size_t len;
+	unsigned k;
 
 	end = n - end > MEMO_AHEAD ? end + MEMO_AHEAD : n;
 	len = end - i;
 	if (hit->leak || len > MEMO_MAX || hit->start < i || hit->end > end)
 		return;
+	/* An empty place of the window's, else each in turn. */
 	m = memo_slot(text + i, n - i, markup);
+	for (k = 0; k < MEMO_WAYS && m[k].serial; k++)
+		;
+	m += k < MEMO_WAYS ? k : memo_next++ % MEMO_WAYS;
 	m->serial = g->serial;
 	m->len = (uint32_t)len;
 	m->start = (uint32_t)(hit->start - i);
@@ -92,6 +117,23 @@ void nv_guard_memo_put(const struct nv_guard *g, const char *text, size_t n, siz
 	m->ends = end == n;
 	m->p = hit->p;
 	memcpy(m->text, text + i, len);
+}
+
+/*
+ * What a window gives depends on its folded bytes up to the last one the
+ * scan read (hi; SIZE_MAX where it read the window's end) and up to its
+ * cut (which fixes where the cut falls), and on the length of the window
+ * only where the scan read its end. Without markup those bytes come, in
+ * order, from the text before the offset of the next one (each
+ * character's look-ahead is within MEMO_AHEAD); with markup attribute
+ * values come later than the text after them, so it is the window's
+ * whole text, to `end`.
+ */
+size_t nv_guard_memo_end(const struct nv_guard_folded *fd, size_t hi, size_t cut, size_t end,
+			 bool markup)
+{
+	hi = hi > cut ? hi : cut;
+	return !markup && hi < fd->len ? fd->base + fd->o[hi] : end;
 }
 
 /*

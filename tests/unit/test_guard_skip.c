@@ -597,6 +597,142 @@ static void test_runs(void)
 	nv_guard_free(g);
 }
 
+/*
+ * Lines of data files as the site writes them (JSON, iCalendar folded
+ * and not): a published person's mention repeated with other words
+ * around it, hidden people, names split across lines, initials on the
+ * line before, lines ending in the middle of a word.
+ */
+static const char *const data_lines[] = {
+	/* Items: a text (0–2), who is responsible (3–13), a status (14, 15), the end (16). */
+	"      \"text\": \"Мероприятие 1.3: семинары для наставников (этап 1)\",\n",
+	"      \"text\": \"Мероприятие 1.3: семинары для наставников (этап 2)\",\n",
+	"      \"text\": \"Мероприятие 2: семинары (этап 3)\",\n",
+	"      \"responsible\": \"Соколова Ирина, куратор\",\n",
+	"      \"responsible\": \"Соколова И. В., куратор\",\n",
+	"      \"responsible\": \"Лебедева Анна Сергеевна, куратор\",\n",
+	"      \"responsible\": \"Лебедева Анна Семёновна, куратор\",\n",
+	"      \"responsible\": \"Лебедева А. С., куратор\",\n",
+	"      \"responsible\": \"Гусев Д. В.\",\n",
+	"      \"responsible\": \"Лебедева Анна\"",
+	/* The window's cut (64 folded bytes on) right after «Анна»: its end read past it. */
+	"профессиональной профессиональной профессиональной Лебедева Анна Сергеевна\n",
+	"профессиональной профессиональной профессиональной Лебедева Анна Семёновна\n",
+	"профессиональной профессиональной профессиональной Лебедева Анна\n",
+	/* No patronymic (more than 3 letters after the stem): 16 bytes or more past the cut. */
+	"профессиональной профессиональной профессиональной Лебедева Анна Сергеевнаааа\n",
+	"      \"status\": \"done\"\n",
+	"      \"status\": \"planned\"\n",
+	"    },\n    {\n",
+	/* Any lines. */
+	"DESCRIPTION:Срок: Октябрь 2025\\nОтветственный: Со\n коло",
+	"ва Ирина\\, куратор\\nРезультат: справка\n",
+	"DESCRIPTION:Ответственный: Лебедева Анна\n Сергеевна\n",
+	"Д. В.\n",
+	"Гусеву\n",
+	"Соколова\n",
+	"Ирина Викторовна\n",
+	"Иринаx\n",
+	"Ёлкину 9 Б\n",
+	"Соколова Ири",
+	"\xC2\xAD\n",
+	"\n",
+};
+
+/* Every mention in text (n bytes), as «id[!] start-end;» a mention; g fresh for each if !g. */
+static char *plain_mentions(const struct nv_guard *g, const struct nv_model *m, const char *text,
+			    size_t n)
+{
+	struct nv_buf out = NV_BUF_INIT;
+	struct nv_guard_hit h;
+	struct nv_guard *own;
+	size_t from = 0;
+	bool found;
+
+	for (;;) {
+		/* A guard made for one call keeps nothing from before: the memo is not read. */
+		own = g ? NULL : nv_guard_new(m);
+		found = nv_guard_find(g ? g : own, text, n, from, false, &h);
+		nv_guard_free(own);
+		if (!found)
+			break;
+		nv_buf_addf(&out, "%s%s %zu-%zu;", h.p->id, h.leak ? "!" : "", h.start, h.end);
+		from = h.end;
+	}
+	return nv_buf_detach(&out, NULL);
+}
+
+/*
+ * Windows of text without markup a thread kept a published person's
+ * mention of (guard_memo.c: the bytes up to the last one the scan read)
+ * give what reading them gives: texts of items of lines, as a data file
+ * repeats them, read twice by guards that keep windows (one publishing
+ * Лебедева in full and Соколова, one publishing Лебедева with initials
+ * and hiding Соколова, in turn on the same texts) and by guards made for
+ * each call, which keep none. A window whose mention the scan read past
+ * its cut, and past MEMO_AHEAD bytes after it, is among them.
+ */
+static void test_plain_memo(void)
+{
+	static struct nv_person lebedeva = { .id = "lebedeva-as",
+					     .surname = "Лебедева",
+					     .name = "Анна",
+					     .patronymic = "Сергеевна",
+					     .category = NV_CAT_TEACHER,
+					     .publish = NV_PUBLISH_FULL };
+	static struct nv_person hidden, initials, *a[] = { &gusev, &yolkin, &sokolova, &lebedeva },
+						  *b[] = { &gusev, &hidden, &initials };
+	struct nv_model m[2];
+	struct nv_guard *g[2];
+	struct nv_buf t = NV_BUF_INIT;
+	uint32_t seed = 3;
+	size_t k, j;
+	char *warm, *cold;
+	bool ok = true;
+
+	hidden = sokolova;
+	hidden.publish = NV_PUBLISH_NONE;
+	initials = lebedeva;
+	initials.publish = NV_PUBLISH_INITIALS;
+	memset(m, 0, sizeof(m));
+	m[0].people = a;
+	m[0].npeople = NV_ARRAY_SIZE(a);
+	m[1].people = b;
+	m[1].npeople = NV_ARRAY_SIZE(b);
+	g[0] = nv_guard_new(&m[0]);
+	g[1] = nv_guard_new(&m[1]);
+	for (k = 0; ok && k < 120; k++) {
+		nv_buf_reset(&t);
+		for (j = 0; j < 4 + k % 12; j++) {
+			/* Items as a data file has them, and now and then any line. */
+			seed = seed * 1103515245u + 12345u;
+			nv_buf_adds(&t, data_lines[(seed >> 8) % 3]);
+			nv_buf_adds(&t, data_lines[3 + (seed >> 10) % 11]);
+			nv_buf_adds(&t, data_lines[14 + (seed >> 13) % 2]);
+			nv_buf_adds(&t, data_lines[16]);
+			if ((seed >> 14) % 4 == 0)
+				nv_buf_adds(&t,
+					    data_lines[(seed >> 16) % NV_ARRAY_SIZE(data_lines)]);
+		}
+		/* Read, then kept: the second time from the windows of the first. */
+		cold = plain_mentions(NULL, &m[k & 1], t.ptr, t.len);
+		for (j = 0; ok && j < 2; j++) {
+			warm = plain_mentions(g[k & 1], NULL, t.ptr, t.len);
+			if (strcmp(warm, cold)) {
+				nv_test_failed(__FILE__, __LINE__, "«%s»: kept %s, read %s", t.ptr,
+					       warm, cold);
+				ok = false;
+			}
+			free(warm);
+		}
+		free(cold);
+	}
+	CHECK(ok);
+	nv_buf_release(&t);
+	nv_guard_free(g[0]);
+	nv_guard_free(g[1]);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_blocks_as_steps);
@@ -609,4 +745,5 @@ void nv_tests(void)
 #endif
 	NV_RUN(test_memo);
 	NV_RUN(test_runs);
+	NV_RUN(test_plain_memo);
 }
