@@ -49,12 +49,13 @@ struct nv_writer {
 	int nthreads;
 	struct failure *failed;
 	size_t nfailed, failed_alloc;
-	struct nv_dir_cache dirs; /* the caller's, without threads */
 };
 
+/* Write j, in the folder kept in dirs (a worker's own), or looked up anew when NULL. */
 static void run_job(struct nv_writer *w, struct nv_dir_cache *dirs, struct job *j)
 {
-	if (nv_write_new_file_in(dirs, j->path, j->data, j->len) < 0) {
+	if ((dirs ? nv_write_new_file_in(dirs, j->path, j->data, j->len)
+		  : nv_write_new_file(j->path, j->data, j->len)) < 0) {
 		int err = errno;
 		pthread_mutex_lock(&w->lock);
 		NV_GROW(w->failed, w->nfailed + 1, w->failed_alloc);
@@ -107,7 +108,6 @@ struct nv_writer *nv_writer_new(int jobs)
 	struct nv_writer *w = nv_xcalloc(1, sizeof(*w));
 	int i;
 
-	w->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->not_empty, NULL);
 	pthread_cond_init(&w->not_full, NULL);
@@ -124,8 +124,9 @@ void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len)
 {
 	struct job j = { path, data, len };
 
+	/* Without workers the callers write, several at once maybe: no folder kept. */
 	if (!w->nthreads) {
-		run_job(w, &w->dirs, &j);
+		run_job(w, NULL, &j);
 		return;
 	}
 	pthread_mutex_lock(&w->lock);
@@ -158,7 +159,6 @@ int nv_writer_finish(struct nv_writer *w, struct nv_diags *d)
 	pthread_mutex_unlock(&w->lock);
 	for (i2 = 0; i2 < w->nthreads; i2++)
 		pthread_join(w->threads[i2], NULL);
-	nv_dir_cache_release(&w->dirs);
 	/* Sorted, so the report does not depend on which thread failed first. */
 	if (w->nfailed > 1)
 		qsort(w->failed, w->nfailed, sizeof(*w->failed), cmp_failure);

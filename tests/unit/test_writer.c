@@ -2,7 +2,8 @@
  * Unit tests for writer.c: many files queued (more than the queue holds)
  * are all written, with their exact bytes, by one thread or several; a
  * file that cannot be written is reported once, by path, and the others
- * are written all the same.
+ * are written all the same; without workers, several threads adding at
+ * once each write their own.
  */
 #include "common.h"
 
@@ -14,6 +15,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "harness.h"
+#include "threads.h"
 #include "writer.h"
 
 #define NFILES 600
@@ -82,6 +84,58 @@ static void test_one_thread(void)
 static void test_four_threads(void)
 {
 	write_and_read_back(4);
+}
+
+/* One of several threads adding files to a writer without workers of its own. */
+struct adder {
+	struct nv_writer *w;
+	const char *root;
+	size_t first; /* it adds files first, first + 3, first + 6 … */
+};
+
+static void *add_files(void *arg)
+{
+	struct adder *a = arg;
+	size_t i, len;
+	char *data;
+
+	for (i = a->first; i < NFILES; i += 3) {
+		data = body(i, &len);
+		nv_writer_add(a->w, file_path(a->root, i), data, len);
+	}
+	return NULL;
+}
+
+/*
+ * -j 1 has no workers: the threads that add write, and with several at
+ * once in and out of the same folders, each file still has its bytes.
+ */
+static void test_callers_write_at_once(void)
+{
+	char *root = nv_xasprintf("%s/out-callers", nv_test_tmpdir());
+	struct nv_writer *w = nv_writer_new(1);
+	struct adder a[3] = { { w, root, 0 }, { w, root, 1 }, { w, root, 2 } };
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf got = NV_BUF_INIT;
+	char *data, *path;
+	size_t i, len;
+	bool same = true;
+
+	nv_run_threads(add_files, a, 3, sizeof(a[0]));
+	CHECK_INT(nv_writer_finish(w, &d), 0);
+	CHECK_INT(d.nr, 0);
+	for (i = 0; i < NFILES; i++) {
+		path = file_path(root, i);
+		data = body(i, &len);
+		same = same && nv_read_file(path, 1 << 20, &got) == 0 && got.len == len &&
+		       !memcmp(got.ptr, data, len);
+		free(data);
+		free(path);
+	}
+	CHECK(same);
+	nv_buf_release(&got);
+	nv_diags_release(&d);
+	free(root);
 }
 
 /* A path through a regular file cannot be written: reported, sorted by path. */
@@ -177,6 +231,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_one_thread);
 	NV_RUN(test_four_threads);
+	NV_RUN(test_callers_write_at_once);
 	NV_RUN(test_failure_reported);
 	NV_RUN(test_big_file_written_at_once);
 	NV_RUN(test_many_big_files);
