@@ -342,6 +342,17 @@ static void test_seen_values(void)
 	CHECK_STR(h.p->id, "gusev-dv");
 }
 
+/* Whether the blocks stop in b where one character at a time stops; said (at line) if not. */
+static bool blocks_as_steps(const struct nv_guard *g, const struct nv_buf *b, bool markup, int line)
+{
+	size_t fast = nv_guard_skip(g, b->ptr, b->len, 0, markup),
+	       steps = nv_guard_skip_steps(g, b->ptr, b->len, 0, markup);
+
+	if (fast != steps)
+		nv_test_failed(__FILE__, line, "«%s»: blocks %zu, steps %zu", b->ptr, fast, steps);
+	return fast == steps;
+}
+
 /*
  * Every pair of characters 0xD0/0xD1 and 0x80–0xBF starting a word
  * (g->cyr2, without odd keys), before a letter, a space, a soft hyphen
@@ -352,7 +363,7 @@ static void test_cyr_pairs(void)
 	static const char *const third[] = { "ов", " и", "\xC2\xADв", "<b>в</b>" };
 	struct nv_guard *g = guard(false);
 	struct nv_buf b = NV_BUF_INIT;
-	size_t x, t, fast, steps;
+	size_t x, t;
 	bool ok = true, markup;
 
 	for (x = 0; ok && x < 128 * 128 * 8 * (size_t)widths(); x++) {
@@ -363,13 +374,7 @@ static void test_cyr_pairs(void)
 		nv_buf_addf(&b, "x %c%c%c%c%s", 0xD0 | (int)(x >> 13 & 1),
 			    0x80 | (int)(x >> 7 & 63), 0xD0 | (int)(x >> 6 & 1),
 			    0x80 | (int)(x & 63), third[t >> 1]);
-		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
-		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
-		if (fast != steps) {
-			nv_test_failed(__FILE__, __LINE__, "«%s»: blocks %zu, steps %zu", b.ptr,
-				       fast, steps);
-			ok = false;
-		}
+		ok = blocks_as_steps(g, &b, markup, __LINE__);
 	}
 	nv_buf_release(&b);
 	nv_guard_free(g);
@@ -428,7 +433,7 @@ static void test_cyr_triples(void)
 {
 	struct nv_guard *g = guard(false);
 	struct nv_buf b = NV_BUF_INIT;
-	size_t t, fast, steps;
+	size_t t;
 	uint32_t seed = 5, x;
 	bool ok = true, markup;
 
@@ -444,13 +449,7 @@ static void test_cyr_triples(void)
 			    0x80 | (int)(x & 63),
 			    t % 3 ? " и другие слова, и ещё одно слово текста"
 				  : "ов и так далее, и ещё");
-		fast = nv_guard_skip(g, b.ptr, b.len, 0, markup);
-		steps = nv_guard_skip_steps(g, b.ptr, b.len, 0, markup);
-		if (fast != steps) {
-			nv_test_failed(__FILE__, __LINE__, "«%s»: blocks %zu, steps %zu", b.ptr,
-				       fast, steps);
-			ok = false;
-		}
+		ok = blocks_as_steps(g, &b, markup, __LINE__);
 	}
 	nv_buf_release(&b);
 	nv_guard_free(g);
