@@ -185,10 +185,6 @@ static void test_read_file_at_keeps_folder(void)
 }
 
 /*
- * nv_read_file_in follows no link below its top, wherever it is in the
- * path, and reads nothing but regular files; the top may be a link.
- */
-/*
  * nv_read_file_stat() gives what fstat() said of the file read;
  * nv_reread_at() reads a file of exactly the size given, then fstat()s
  * it, and refuses any other size, a folder, a link or a missing file.
@@ -230,6 +226,10 @@ static void test_read_stat_and_reread(void)
 	free(root);
 }
 
+/*
+ * nv_read_file_in follows no link below its top, wherever it is in the
+ * path, and reads nothing but regular files; the top may be a link.
+ */
 static void test_read_file_in_follows_no_link(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
