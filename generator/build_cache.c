@@ -57,6 +57,29 @@ static void *stamp_thread(void *arg)
 }
 
 /*
+ * What the fingerprint holds of a folder walked (w): each file's path and
+ * stamp in the walk's order, then the links. *racy is set when a file
+ * changed within the last second: then its stamp does not prove it
+ * unchanged. The same whether the stamps were taken before the load
+ * (hash_tree()) or by it (nv_cache_fingerprint_loaded()).
+ */
+static void hash_walk(struct nv_hash *h, const struct nv_walk *w, const struct nv_hash *stamps,
+		      const bool *recent, bool *racy)
+{
+	size_t i;
+
+	for (i = 0; i < w->files.nr; i++) {
+		nv_hash_str(h, w->files.v[i]);
+		nv_hash_hash(h, stamps[i]);
+		if (recent[i])
+			*racy = true;
+	}
+	/* A link is an error of the load: one added since must not pass as «no change». */
+	for (i = 0; i < w->links.nr; i++)
+		nv_hash_str(h, w->links.v[i]);
+}
+
+/*
  * Every file below dir, by path and stamp (fs.h), read from the file
  * system only; the stamps taken on as many threads as processors, hashed
  * in the walk's order. *racy is set when a file changed within the last
@@ -68,7 +91,7 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	struct stamp_job *j;
 	struct nv_hash *stamps;
 	bool *recent;
-	size_t i, t, n;
+	size_t t, n;
 	struct nv_work work = NV_WORK_INIT(0);
 	int rc = 0, dirfd;
 
@@ -94,15 +117,8 @@ static int hash_tree(struct nv_hash *h, const char *dir, bool *racy)
 	for (t = 0; t < n; t++)
 		if (j[t].failed)
 			rc = -1;
-	for (i = 0; i < w.files.nr && rc == 0; i++) {
-		nv_hash_str(h, w.files.v[i]);
-		nv_hash_hash(h, stamps[i]);
-		if (recent[i])
-			*racy = true;
-	}
-	/* A link is an error of the load: one added since must not pass as «no change». */
-	for (i = 0; i < w.links.nr; i++)
-		nv_hash_str(h, w.links.v[i]);
+	if (rc == 0)
+		hash_walk(h, &w, stamps, recent, racy);
 	if (dirfd >= 0)
 		close(dirfd);
 	free(j);
@@ -195,33 +211,27 @@ static int loaded_stamp(const struct nv_content *c, int rootfd, size_t i, size_t
 void nv_cache_fingerprint_loaded(const struct nv_content *c, const struct nv_hash *setup,
 				 char out[33])
 {
-	struct nv_hash h, stamp;
-	size_t i, doc = 0;
-	bool racy = false, recent;
-	int dirfd;
+	size_t i, doc = 0, n = c->walk.files.nr;
+	struct nv_hash h, *stamps = nv_xcalloc(n + 1, sizeof(*stamps));
+	bool racy = false, *recent = nv_xcalloc(n + 1, sizeof(*recent));
+	int dirfd = setup ? open(c->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
 
 	out[0] = '\0';
-	if (!setup)
-		return;
-	/* As hash_tree() hashes a folder it walks itself, in the same order. */
-	h = *setup;
-	nv_hash_str(&h, c->root);
-	dirfd = open(c->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dirfd < 0)
-		return;
-	for (i = 0; i < c->walk.files.nr; i++) {
-		if (loaded_stamp(c, dirfd, i, &doc, &stamp, &recent) < 0)
+	for (i = 0; dirfd >= 0 && i < n; i++)
+		if (loaded_stamp(c, dirfd, i, &doc, &stamps[i], &recent[i]) < 0)
 			break;
-		nv_hash_str(&h, c->walk.files.v[i]);
-		nv_hash_hash(&h, stamp);
-		racy = racy || recent;
+	/* As hash_tree() hashes a folder it walks itself. */
+	if (dirfd >= 0 && i == n) {
+		h = *setup;
+		nv_hash_str(&h, c->root);
+		hash_walk(&h, &c->walk, stamps, recent, &racy);
+		if (!racy)
+			nv_hash_hex(h, out);
 	}
-	close(dirfd);
-	if (i < c->walk.files.nr || racy)
-		return;
-	for (i = 0; i < c->walk.links.nr; i++)
-		nv_hash_str(&h, c->walk.links.v[i]);
-	nv_hash_hex(h, out);
+	if (dirfd >= 0)
+		close(dirfd);
+	free(stamps);
+	free(recent);
 }
 
 int nv_cache_global_key(const struct nv_hash *setup, const struct nv_content *c, struct nv_hash *h)

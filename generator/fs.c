@@ -537,7 +537,9 @@ void nv_dir_cache_release(struct nv_dir_cache *c)
 	*c = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
 }
 
-/* c opened on the folder of path (its first len bytes), created when missing; -1 if it cannot be.
+/*
+ * The descriptor of the folder of path (its first len bytes) kept in c,
+ * created when missing; -1 if it cannot be.
  */
 static int dir_open(struct nv_dir_cache *c, const char *path, size_t len)
 {
