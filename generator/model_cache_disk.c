@@ -146,19 +146,6 @@ int nv_check_cache_encode(const struct nv_check_cache *x, struct nv_buf *file)
 	return 0;
 }
 
-int nv_check_cache_write(const struct nv_check_cache *x, const char *path)
-{
-	struct nv_buf file = NV_BUF_INIT;
-	int rc = nv_check_cache_encode(x, &file);
-
-	if (rc == 0) {
-		nv_remove_temps(path);
-		rc = nv_write_file_mode(path, file.ptr, file.len, 0600);
-	}
-	nv_buf_release(&file);
-	return rc;
-}
-
 /* ---- reading ---------------------------------------------------------------- */
 
 /* The body being read: p up to end; ok turns false at the first thing that does not fit. */

@@ -50,29 +50,22 @@ struct nv_check_cache *nv_check_cache_new(void);
 void nv_check_cache_free(struct nv_check_cache *x);
 
 /*
- * A cache holding the results that nv_check_cache_write() of this very
+ * A cache holding the results that nv_check_cache_encode() of this very
  * program (its version and its file: a program built again ignores the
- * file) wrote to path. A file that is missing, cut short, changed in any
- * byte, of another format or of another program gives an empty cache, as
- * does one that cannot be read: a build with it then checks everything,
- * as without it. Never NULL; free with nv_check_cache_free().
+ * file) made, written to path. A file that is missing, cut short, changed
+ * in any byte, of another format or of another program gives an empty
+ * cache, as does one that cannot be read: a build with it then checks
+ * everything, as without it. Never NULL; free with nv_check_cache_free().
  */
 struct nv_check_cache *nv_check_cache_read(const char *path);
 
 /*
- * Write the results of x (those of its last build, and any others whose
- * documents it still has) to path: into PATH.tmp, readable by its owner
- * alone (diagnostics name people), renamed over path; the caller holds
- * the lock of the folder (nv_outdir_lock, fs.h). Returns 0, or -1 with
- * errno when it could not be written (path is then as it was). The model
- * kept for the next build is not written.
- */
-int nv_check_cache_write(const struct nv_check_cache *x, const char *path);
-
-/*
- * The bytes nv_check_cache_write() writes, appended to file: to make
- * them on one thread and write them later. Returns 0, or -1 with errno
- * (the program's own file cannot be read to key them).
+ * The bytes of a file of the results of x (those of its last build, and
+ * any others whose documents it still has), appended to file; the model
+ * kept for the next build is not among them. The build writes them
+ * atomically, readable by its owner alone (diagnostics name people),
+ * under the lock of the output folder. Returns 0, or -1 with errno (the
+ * program's own file cannot be read to key them).
  */
 struct nv_buf;
 int nv_check_cache_encode(const struct nv_check_cache *x, struct nv_buf *file);
