@@ -306,6 +306,7 @@ static void find_records(struct nv_check_cache *x, const struct nv_model *m)
 	x->hit = nv_xcalloc(m->nentries + 1, sizeof(*x->hit));
 	x->nof = m->nentries;
 	x->of_build = x->build;
+	nv_strmap_reserve(x->recs, x->nr + m->nentries);
 	for (i = 0; i < m->nentries; i++)
 		if (cacheable(m->entries[i]))
 			x->of[i] = record_of(x, m->entries[i]);

@@ -453,6 +453,7 @@ void mdl_create_entries(struct builder *b)
 	nv_run_threads(decide_thread, j, n, sizeof(*j));
 	for (t = 0; t < n; t++)
 		nv_diags_merge(b->d, &j[t].d);
+	nv_strmap_reserve(b->m->entries_index, b->c->ndocs);
 	for (i = 0; i < b->c->ndocs; i++)
 		add_decided(b, b->c->docs[i], kinds[i]);
 	free(kinds);

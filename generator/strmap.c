@@ -42,23 +42,39 @@ void *nv_strmap_get(const struct nv_strmap *x, const char *key)
 	return NULL;
 }
 
-void nv_strmap_put(struct nv_strmap *x, const char *key, void *val)
+/* Move x's keys into a table of cap slots (a power of two, more than twice their number). */
+static void rehash(struct nv_strmap *x, size_t cap)
 {
-	struct nv_strmap old;
+	struct nv_strmap old = *x;
 	size_t i;
 
-	if ((x->nr + 1) * 2 > x->cap) {
-		old = *x;
-		x->cap = old.cap ? old.cap * 2 : 64;
-		x->key = nv_xcalloc(x->cap, sizeof(*x->key));
-		x->val = nv_xcalloc(x->cap, sizeof(*x->val));
-		x->nr = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.key[i])
-				nv_strmap_put(x, old.key[i], old.val[i]);
-		free(old.key);
-		free(old.val);
-	}
+	x->cap = cap;
+	x->key = nv_xcalloc(x->cap, sizeof(*x->key));
+	x->val = nv_xcalloc(x->cap, sizeof(*x->val));
+	x->nr = 0;
+	for (i = 0; i < old.cap; i++)
+		if (old.key[i])
+			nv_strmap_put(x, old.key[i], old.val[i]);
+	free(old.key);
+	free(old.val);
+}
+
+void nv_strmap_reserve(struct nv_strmap *x, size_t n)
+{
+	size_t cap = x->cap ? x->cap : 64;
+
+	while (n * 2 > cap)
+		cap *= 2;
+	if (cap > x->cap)
+		rehash(x, cap);
+}
+
+void nv_strmap_put(struct nv_strmap *x, const char *key, void *val)
+{
+	size_t i;
+
+	if ((x->nr + 1) * 2 > x->cap)
+		rehash(x, x->cap ? x->cap * 2 : 64);
 	for (i = strmap_hash(key) & (x->cap - 1); x->key[i]; i = (i + 1) & (x->cap - 1))
 		;
 	x->key[i] = key;

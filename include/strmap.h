@@ -23,6 +23,12 @@ struct nv_strmap *nv_strmap_new(void);
  */
 void nv_strmap_put(struct nv_strmap *x, const char *key, void *val);
 
+/*
+ * Make room for n keys in all, so that adding them grows the table at
+ * most once, now, not a doubling at a time.
+ */
+void nv_strmap_reserve(struct nv_strmap *x, size_t n);
+
 /* The value of key, or NULL if the key is not in the map. x may be NULL (an empty map). */
 void *nv_strmap_get(const struct nv_strmap *x, const char *key);
 
