@@ -273,15 +273,13 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
 }
 
 /*
- * The pages after the documents' own, as tasks two threads take in turn
- * (threads.h), the longest first: data.json (at 10,000 documents its
- * 17 MB were a tenth of the build), the case bank, the lists and the
- * rest. Each thread writes through its own worker, the calling thread's
- * being s->main; the other's messages and leaks are merged after, and
- * sorted. Each task keeps the references to its pages apart, and they
- * join s->pages in the order of the tasks, not of the threads; then the
- * search page, and the search index and the sitemap, which list every
- * page, one a thread.
+ * The pages after the documents' own, as tasks the documents' threads
+ * take before the documents (nv_html_emit_entries()), the longest first:
+ * data.json (at 10,000 documents its 17 MB were a tenth of the build),
+ * the case bank, the lists and the rest. Each task keeps the references
+ * to its pages apart, and they join s->pages after the documents', in the
+ * order of the tasks, not of the threads; then the search page, and the
+ * search index and the sitemap, which list every page, one a thread.
  */
 enum tail_task {
 	TAIL_DATA,
@@ -293,17 +291,13 @@ enum tail_task {
 	TAIL_TASKS
 };
 
-struct tail_job {
-	struct nv_html_state *s;
-	struct nv_html_worker *w;
-	struct nv_html_pages *pages; /* of each task */
-	struct nv_share share;
-};
-
-static void tail_task(struct nv_html_state *s, struct nv_html_worker *w, size_t task)
+/* Task `task` (struct nv_html_tasks), its pages' references into pages[task]. */
+static void tail_task(struct nv_html_state *s, struct nv_html_worker *w, size_t task, void *ctx)
 {
+	struct nv_html_pages *pages = ctx;
 	size_t kind = task - TAIL_LISTS;
 
+	w->pages = &pages[task];
 	if (task == TAIL_DATA)
 		nv_html_emit_data(s, w);
 	/* Pages have no list of their own; cases have the bank. */
@@ -318,20 +312,7 @@ static void tail_task(struct nv_html_state *s, struct nv_html_worker *w, size_t 
 		nv_html_emit_municipal(s, w);
 	else if (task == TAIL_ATOM)
 		nv_html_emit_atom(s, w);
-}
-
-static void *tail_thread(void *arg)
-{
-	struct tail_job *j = arg;
-	size_t task;
-
-	while (nv_share_next(&j->share, &task)) {
-		j->w->pages = &j->pages[task];
-		tail_task(j->s, j->w, task);
-	}
-	j->w->pages = NULL;
-	nv_html_typo_memo_release();
-	return NULL;
+	w->pages = NULL;
 }
 
 /* The search index and the sitemap, which read the pages joined: one a thread. */
@@ -353,21 +334,18 @@ static void *last_thread(void *arg)
 	return NULL;
 }
 
-static void emit_tail(struct nv_html_state *s)
+/* The documents' pages and the tasks', then the pages that list them all. */
+static void emit_pages(struct nv_html_state *s, const struct nv_value *files)
 {
 	struct nv_html_pages pages[TAIL_TASKS] = { { NULL, 0, 0 } };
+	struct nv_html_tasks tasks = { TAIL_TASKS, tail_task, pages };
 	struct nv_diags dd = NV_DIAGS_INIT;
 	struct nv_html_worker other = { 0 };
-	struct nv_work work = NV_WORK_INIT(TAIL_TASKS);
-	struct tail_job jobs[2] = { { s, &s->main, pages, { &work, 0, 0 } },
-				    { s, &other, pages, { &work, 0, 0 } } };
 	size_t n = s->opts.jobs > 1 ? 2 : 1, t, i;
 	struct last_job last[2] = { { s, &s->main, false },
 				    { s, n > 1 ? &other : &s->main, true } };
 
-	other.d = &dd;
-	other.tpl = n > 1 ? nv_html_tpl_set_new(&s->opts) : NULL;
-	nv_run_threads(tail_thread, jobs, n, sizeof(*jobs));
+	nv_html_emit_entries(s, files, &tasks);
 	for (t = 0; t < TAIL_TASKS; t++) {
 		for (i = 0; i < pages[t].n; i++) {
 			NV_GROW(s->pages, s->npages + 1, s->pages_alloc);
@@ -378,6 +356,8 @@ static void emit_tail(struct nv_html_state *s)
 	/* The search page first: the sitemap lists it. */
 	if (!s->opts.fragment)
 		nv_html_emit_search_page(s, &s->main);
+	other.d = &dd;
+	other.tpl = n > 1 ? nv_html_tpl_set_new(&s->opts) : NULL;
 	if (n > 1) {
 		nv_run_threads(last_thread, last, 2, sizeof(*last));
 	} else {
@@ -420,7 +400,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	if (s->opts.render) {
 		/* A rebuild of some documents: their pages and the search index. */
 		files = nv_html_copy_files(s);
-		nv_html_emit_entries(s, files);
+		nv_html_emit_entries(s, files, NULL);
 		nv_value_free(files);
 		if (!nv_html_data_kept(s))
 			nv_html_emit_data(s, &s->main);
@@ -440,9 +420,8 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->typo = nv_html_typo_new(m, s->opts.jobs);
 	files = nv_html_copy_files(s);
 	nv_html_emit_index(s, &s->main);
-	nv_html_emit_entries(s, files);
+	emit_pages(s, files);
 	nv_value_free(files);
-	emit_tail(s);
 finish:
 	nv_html_report_leaks(s);
 	if (s->main.failed)

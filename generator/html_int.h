@@ -370,8 +370,22 @@ void nv_html_copy_assets(struct nv_html_state *s);
 /* A template set for the theme (one per rendering thread); the caller frees it. */
 struct nv_tpl_set *nv_html_tpl_set_new(const struct nv_html_opts *opts);
 
-/* Every document page (and roadmap calendar), on opts.jobs threads. */
-void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files);
+/*
+ * Pages other than the documents', made by the threads of
+ * nv_html_emit_entries() before the documents, so that the many short
+ * documents fill in after them and no thread waits for another at the
+ * end: task i of n by run(s, w, i, ctx), each taken by one thread, one
+ * at a time, the longest first.
+ */
+struct nv_html_tasks {
+	size_t n;
+	void (*run)(struct nv_html_state *s, struct nv_html_worker *w, size_t task, void *ctx);
+	void *ctx;
+};
+
+/* Every document page (and roadmap calendar), on opts.jobs threads; first, tasks (or NULL). */
+void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files,
+			  const struct nv_html_tasks *tasks);
 
 /* --- the guard (html_guard.c) ------------------------------------------------ */
 

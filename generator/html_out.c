@@ -566,16 +566,20 @@ struct entry_job {
 	const struct nv_value *files;
 	const bool *pdf;
 	struct nv_html_page *slots;
+	const struct nv_html_tasks *tasks;
+	struct nv_work *task_work;
 	struct nv_share share;
 };
 
-/* One thread's share of the documents. */
+/* One thread's share of the tasks, then of the documents. */
 static void *entry_thread(void *arg)
 {
 	struct entry_job *j = arg;
 	const struct nv_model *m = j->s->m;
 	size_t i;
 
+	while (j->tasks && nv_work_next_one(j->task_work, &i))
+		j->tasks->run(j->s, &j->w, i, j->tasks->ctx);
 	while (nv_share_next(&j->share, &i)) {
 		if (j->s->opts.render && !j->s->opts.render[i])
 			continue;
@@ -599,7 +603,8 @@ static void *entry_thread(void *arg)
  * order, and leaks are sorted when they are reported, so the search
  * index, the sitemap and the messages do not depend on the threads.
  */
-void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
+void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files,
+			  const struct nv_html_tasks *tasks)
 {
 	const struct nv_model *m = s->m;
 	size_t i, n = m->nentries, nthreads = nv_thread_count(s->opts.jobs, n), t;
@@ -607,8 +612,10 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 	struct nv_html_page *slots = nv_xcalloc(n + 1, sizeof(*slots));
 	struct entry_job *jobs = nv_xcalloc(nthreads, sizeof(*jobs));
 	struct nv_diags *dl = nv_xcalloc(nthreads, sizeof(*dl));
-	struct nv_work work = NV_WORK_INIT(n);
+	struct nv_work work = NV_WORK_INIT(n), task_work = NV_WORK_INIT(tasks ? tasks->n : 0);
 
+	if (tasks)
+		nthreads = nv_thread_count(s->opts.jobs, n + tasks->n);
 	for (i = 0; i < n; i++) {
 		if (s->opts.render && !s->opts.render[i])
 			continue;
@@ -623,6 +630,8 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files)
 		jobs[t].files = files;
 		jobs[t].pdf = pdf;
 		jobs[t].slots = slots;
+		jobs[t].tasks = tasks;
+		jobs[t].task_work = &task_work;
 		jobs[t].share.w = &work;
 		jobs[t].w.d = t ? &dl[t] : s->d;
 		jobs[t].w.tpl = t ? nv_html_tpl_set_new(&s->opts) : s->tpl;

@@ -86,4 +86,11 @@ static inline bool nv_share_next(struct nv_share *s, size_t *i)
 	return true;
 }
 
+/* The next index of w for any thread, one at a time (for long jobs), in *i; false when none. */
+static inline bool nv_work_next_one(struct nv_work *w, size_t *i)
+{
+	*i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED);
+	return *i < w->n;
+}
+
 #endif
