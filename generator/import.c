@@ -116,6 +116,15 @@ struct nv_imp_para *nv_imp_add_para(struct nv_imp_doc *doc, struct nv_imp_cell *
 	return p;
 }
 
+void nv_imp_para_append(struct nv_imp_para *p, const char *text, size_t len)
+{
+	char *joined = nv_xasprintf("%s %.*s", p->text, (int)len, text);
+
+	free(p->text);
+	p->text = joined;
+	sanitize(p->text);
+}
+
 struct nv_imp_table *nv_imp_add_table(struct nv_imp_doc *doc)
 {
 	struct nv_imp_block *b = add_block(doc);

@@ -78,6 +78,14 @@ void nv_imp_generic(struct nv_imp_ctx *c, const char *kind);
 
 /* `key: value` in YAML, quoted only when it must be (indent spaces first). */
 void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value);
+/* `- value`, an item of a YAML list, likewise. */
+void nv_imp_yaml_item(struct nv_buf *out, int indent, const char *value);
+/*
+ * A plan table (its header has a due and an event column) into the
+ * roadmap's sections and items in c->fm (import_plan.c); false, and
+ * nothing written, for any other table. src: where it starts.
+ */
+bool nv_imp_plan_table(struct nv_imp_ctx *c, const struct nv_imp_table *t, int src);
 /* Text as Markdown inline content (the characters Markdown reads escaped). */
 void nv_imp_md_text(struct nv_buf *out, const char *s);
 /* A backslash before s when its first characters would start a Markdown block. */

@@ -374,27 +374,40 @@ static bool needs_quotes(const char *s)
 	return false;
 }
 
-void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value)
+/* value as a YAML scalar on one line, quoted only when it must be. */
+static void yaml_scalar(struct nv_buf *out, const char *value)
 {
 	const char *p;
 
-	nv_buf_addf(out, "%*s%s: ", indent, "", key);
 	if (!needs_quotes(value)) {
 		nv_buf_adds(out, value);
-	} else {
-		nv_buf_addch(out, '"');
-		for (p = value; *p; p++) {
-			if (*p == '"' || *p == '\\')
-				nv_buf_addch(out, '\\');
-			if (*p == '\t')
-				nv_buf_adds(out, "\\t");
-			else if (*p == '\n')
-				nv_buf_adds(out, "\\n");
-			else
-				nv_buf_addch(out, *p);
-		}
-		nv_buf_addch(out, '"');
+		return;
 	}
+	nv_buf_addch(out, '"');
+	for (p = value; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			nv_buf_addch(out, '\\');
+		if (*p == '\t')
+			nv_buf_adds(out, "\\t");
+		else if (*p == '\n')
+			nv_buf_adds(out, "\\n");
+		else
+			nv_buf_addch(out, *p);
+	}
+	nv_buf_addch(out, '"');
+}
+
+void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value)
+{
+	nv_buf_addf(out, "%*s%s: ", indent, "", key);
+	yaml_scalar(out, value);
+	nv_buf_addch(out, '\n');
+}
+
+void nv_imp_yaml_item(struct nv_buf *out, int indent, const char *value)
+{
+	nv_buf_addf(out, "%*s- ", indent, "");
+	yaml_scalar(out, value);
 	nv_buf_addch(out, '\n');
 }
 

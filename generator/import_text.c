@@ -8,7 +8,9 @@
  * lower-case letter continues the one before (text wrapped by hand).
  * Lines with tabs, with «|» as Markdown tables have, or with three columns
  * aligned by runs of spaces are table rows:
- * consecutive rows make one table, one cell per column.
+ * consecutive rows make one table, one cell per column. A table copied
+ * out of a document often has each cell on lines of its own instead, the
+ * first after a tab (cell_lines()).
  *
  * Text saved from a document with pictures (Word's and Google Docs'
  * «plain text», pandoc) has «[image: caption]» where each picture was:
@@ -208,10 +210,71 @@ static struct nv_imp_para *add_line(struct nv_imp_doc *doc, struct nv_slice l)
 	return p;
 }
 
+/* True if the line is one tab and a cell's text: a cell on lines of its own. */
+static bool is_cell_line(struct nv_slice l)
+{
+	return l.len && l.ptr[0] == '\t' && !memchr(l.ptr + 1, '\t', l.len - 1);
+}
+
+/*
+ * A table whose cells are on lines of their own, each cell's first line
+ * after a tab: the first run of such lines, to a blank line, is the
+ * header and tells how many cells a row has; then each row is that many
+ * cells, a line without a tab continues the cell before it (a cell of
+ * several paragraphs) and blank lines are skipped, until a line that is
+ * neither, after a blank line, at the end of a row, or a line with tabs
+ * between cells.
+ */
+struct cell_lines {
+	struct nv_imp_table *t; /* NULL outside such a table */
+	size_t ncols;		/* the header's cells, 0 while it is read */
+	bool blank;		/* a blank line since the last line of the table */
+};
+
+/* Take line l into the table of x; false if it is not part of it (the table ended). */
+static bool cell_lines(struct nv_imp_doc *doc, struct cell_lines *x, struct nv_slice l, int line)
+{
+	struct nv_imp_row *row = x->t && x->t->n ? &x->t->rows[x->t->n - 1] : NULL;
+	struct nv_slice text = nv_slice_trim(l);
+
+	if (is_cell_line(l)) {
+		if (!x->t) {
+			x->t = nv_imp_add_table(doc);
+			x->ncols = 0;
+		}
+		if (!x->ncols && row && x->blank)
+			x->ncols = row->n;
+		if (!row || (x->ncols && row->n >= x->ncols))
+			row = nv_imp_add_row(x->t);
+		doc->next_src = line - 1;
+		nv_imp_add_para(doc, nv_imp_add_cell(row, 1, 1, false), text.ptr, text.len);
+		x->blank = false;
+		return true;
+	}
+	if (!x->t)
+		return false;
+	if (memchr(l.ptr, '\t', l.len)) {
+		x->t = NULL; /* a row of cells between tabs: a table of the other kind */
+		return false;
+	}
+	if (!text.len) {
+		x->blank = true;
+		return true;
+	}
+	if (!x->blank || (x->ncols && row->n < x->ncols)) {
+		doc->next_src = line - 1;
+		nv_imp_add_para(doc, &row->cells[row->n - 1], text.ptr, text.len);
+		return true;
+	}
+	x->t = NULL;
+	return false;
+}
+
 static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 {
 	struct nv_imp_table *table = NULL;
 	struct nv_imp_para *last = NULL;
+	struct cell_lines cells = { NULL, 0, false };
 	const char *s = text, *end = text + len, *nl;
 	int line = 0;
 
@@ -225,6 +288,11 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 		l = nv_slice_make(s, (size_t)(nl - s));
 		if (l.len && l.ptr[l.len - 1] == '\r')
 			l.len--;
+		if (cell_lines(doc, &cells, l, line)) {
+			last = NULL;
+			table = NULL;
+			continue;
+		}
 		if (is_row(l.ptr, l.len)) {
 			last = NULL;
 			if (!table)
@@ -243,10 +311,7 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 			continue;
 		}
 		if (last && starts_lower(l.ptr) && !is_marker(l.ptr)) {
-			char *joined = nv_xasprintf("%s %.*s", last->text, (int)l.len, l.ptr);
-
-			free(last->text);
-			last->text = joined;
+			nv_imp_para_append(last, l.ptr, l.len);
 			continue;
 		}
 		doc->next_src = line - 1;

@@ -102,6 +102,8 @@ void nv_imp_doc_release(struct nv_imp_doc *doc);
  */
 struct nv_imp_para *nv_imp_add_para(struct nv_imp_doc *doc, struct nv_imp_cell *cell,
 				    const char *text, size_t len);
+/* Append len bytes of text to paragraph p's, after a space (a line that continues it). */
+void nv_imp_para_append(struct nv_imp_para *p, const char *text, size_t len);
 /* Append an empty table to the body; owned by doc. */
 struct nv_imp_table *nv_imp_add_table(struct nv_imp_doc *doc);
 struct nv_imp_row *nv_imp_add_row(struct nv_imp_table *t);
