@@ -188,7 +188,7 @@ static enum label label_of(const char *text, const char **rest)
 			continue;
 		p = text + strcspn(text, " :");
 		/* The label's spaces (no-break ones too), colon or dash. */
-		while (*p == ' ' || *p == ':' || *p == '-' || !strncmp(p, "\u00A0", 2) ||
+		while (*p == ' ' || *p == ':' || *p == '-' || !strncmp(p, "\xC2\xA0", 2) ||
 		       !strncmp(p, "—", 3) || !strncmp(p, "–", 3))
 			p += (unsigned char)*p < 0x80 ? 1 : (unsigned char)*p == 0xC2 ? 2 : 3;
 		*rest = p;
@@ -374,7 +374,10 @@ static void write_plan(struct nv_imp_ctx *c, struct plan *p)
 		struct section *s = &p->secs[i];
 
 		nv_buf_adds(&c->fm, "  - ");
-		nv_imp_yaml(&c->fm, 0, "title", s->title);
+		nv_imp_yaml(&c->fm, 0, "title", s->title[0] ? s->title : "?");
+		if (!s->title[0])
+			nv_imp_todo(c, "у раздела %zu нет названия: впишите title вместо «?»",
+				    i + 1);
 		if (s->goal)
 			nv_imp_yaml(&c->fm, 4, "goal", s->goal);
 		if (s->tasks)
