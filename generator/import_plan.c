@@ -289,8 +289,8 @@ static const char *only_text(const struct item *it)
 	return NULL;
 }
 
-/* Row r of the table: a section, an item, or more of the item above. */
-static void plan_row(struct nv_imp_ctx *c, struct plan *p, const struct nv_imp_row *r)
+/* Row r (number nr) of the table: a section, an item, or more of the item above. */
+static void plan_row(struct nv_imp_ctx *c, struct plan *p, const struct nv_imp_row *r, size_t nr)
 {
 	struct item it;
 	const struct nv_imp_cell *sc;
@@ -302,8 +302,14 @@ static void plan_row(struct nv_imp_ctx *c, struct plan *p, const struct nv_imp_r
 	memset(&it, 0, sizeof(it));
 	filled = row_cells(p, r, &it, &sc);
 	one = filled == 1 || r->n == 1 ? only_text(&it) : NULL;
-	if (!sc && one && s && (l = label_of(one, &rest)) != LABEL_NONE) {
-		join(section_field(s, l), rest); /* a row «Задачи: …» under its section's */
+	if (!sc && one && (l = label_of(one, &rest)) != LABEL_NONE) {
+		if (s)
+			join(section_field(s, l), rest); /* a row «Задачи: …» under its section's */
+		else
+			nv_imp_todo(c,
+				    "строка %zu таблицы «%s» — цель, задачи или результат без "
+				    "раздела над ними: перенесите строку в раздел или в текст",
+				    nr, one);
 	} else if (!sc && one && (!p->has_stage || r->n == 1)) {
 		add_section(p, one); /* a row of one cell; with stages, one across the table */
 	} else if (it.f[COL_TITLE] && it.f[COL_TITLE][0]) {
@@ -425,7 +431,7 @@ bool nv_imp_plan_table(struct nv_imp_ctx *c, const struct nv_imp_table *t, int s
 		if (numbers_row(&t->rows[i]))
 			nv_imp_found(c, "строка %zu таблицы — номера столбцов, пропущена", i + 1);
 		else
-			plan_row(c, &p, &t->rows[i]);
+			plan_row(c, &p, &t->rows[i], i + 1);
 	}
 	write_plan(c, &p);
 	return true;

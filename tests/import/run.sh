@@ -81,6 +81,12 @@ roundtrip program.odt programs/programma-nastavnichestva.md
 # («Содержание деятельности» beside «Мероприятия») kept as an extra one.
 roundtrip roadmap-cells.txt -
 
+# A row «Задачи: …» under no section cannot be placed: the report says so.
+printf 'ДОРОЖНАЯ КАРТА на 2025–2026 учебный год\n\nМероприятие\tСрок\tОтветственный\nЗадачи: подготовка условий\t\t\nАнкетирование педагогов\tСентябрь 2025\tКуратор\n' >"$tmp/tasks.txt"
+"$bin" -C "$tmp/p" import --dry-run "$tmp/tasks.txt" >"$tmp/out" 2>&1
+grep -q '^    строка 2 таблицы «Задачи: подготовка условий» — цель, задачи или результат без раздела над ними: перенесите строку в раздел или в текст$' "$tmp/out" && ok ||
+	{ bad "tasks: нет сообщения о строке задач без раздела:"; cat "$tmp/out"; }
+
 # Never overwrite: the same order a second time is an error, nothing changes.
 rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
 "$bin" -C "$tmp/p" import "$fx/order.docx" >/dev/null 2>&1

@@ -52,6 +52,33 @@ static void test_strmap_keys_by_content(void)
 	free(key);
 }
 
+/* Room made beforehand keeps the keys there and takes as many more. */
+static void test_strmap_reserve(void)
+{
+	struct nv_strmap *x = nv_strmap_new();
+	char **keys = nv_xcalloc(5000, sizeof(*keys));
+	int a = 1;
+	size_t i;
+
+	nv_strmap_put(x, "orlova-tn", &a);
+	nv_strmap_reserve(x, 5001);
+	nv_strmap_reserve(x, 10); /* less than there is: nothing changes */
+	CHECK(nv_strmap_get(x, "orlova-tn") == &a);
+	for (i = 0; i < 5000; i++) {
+		keys[i] = nv_xasprintf("doc-%05zu", i);
+		nv_strmap_put(x, keys[i], keys[i]);
+	}
+	for (i = 0; i < 5000; i++)
+		CHECK(nv_strmap_get(x, keys[i]) == keys[i]);
+	CHECK(nv_strmap_get(x, "orlova-tn") == &a);
+	CHECK(nv_strmap_get(x, "doc-05000") == NULL);
+	CHECK_INT(nv_strmap_count(x), 5001);
+	nv_strmap_free(x, NULL);
+	for (i = 0; i < 5000; i++)
+		free(keys[i]);
+	free(keys);
+}
+
 /* Many keys, so the table grows several times; every key is still found. */
 static void test_strmap_grows(void)
 {
@@ -79,5 +106,6 @@ void nv_tests(void)
 	NV_RUN(test_strmap_empty);
 	NV_RUN(test_strmap_put_get);
 	NV_RUN(test_strmap_keys_by_content);
+	NV_RUN(test_strmap_reserve);
 	NV_RUN(test_strmap_grows);
 }
