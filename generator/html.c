@@ -366,6 +366,7 @@ static void emit_pages(struct nv_html_state *s, const struct nv_value *files)
 	}
 	if (other.failed)
 		s->failed = 1;
+	nv_html_worker_release(&other);
 	nv_html_take_leaks(&s->main, &other);
 	nv_diags_merge(s->d, &dd);
 	nv_tpl_set_free(other.tpl);
@@ -424,6 +425,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	nv_value_free(files);
 finish:
 	nv_html_report_leaks(s);
+	nv_html_worker_release(&s->main);
 	if (s->main.failed)
 		s->failed = 1;
 	if (nv_writer_finish(s->writer, d) < 0)
@@ -460,6 +462,7 @@ void nv_html_free(struct nv_html_state *s)
 		free(s->main.leaks[i].copied_from);
 	}
 	free(s->main.leaks);
+	nv_html_worker_release(&s->main);
 	free(s->pdfs);
 	free(s->base_url);
 	free(s);

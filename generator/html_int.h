@@ -77,6 +77,8 @@ struct nv_html_pages {
 	size_t n, alloc;
 };
 
+struct nv_dir_cache;
+
 struct nv_html_worker {
 	struct nv_tpl_set *tpl;
 	struct nv_diags *d;
@@ -87,6 +89,8 @@ struct nv_html_worker {
 	const char *copied_from;
 	struct nv_html_leak *leaks;
 	size_t nleaks, leaks_alloc;
+	struct nv_buf page;	     /* the last file's bytes, their room the next one's */
+	struct nv_dir_cache *dirs; /* the folder of its last file written (fs.h), or NULL */
 };
 
 struct nv_html_state {
@@ -334,11 +338,14 @@ void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, co
 			   const char *text, size_t len, bool markup, bool page);
 
 /*
- * The same for the text in b, whose memory is handed to the writer when
- * the guard finds nothing (b is left empty): the text is not copied.
+ * The same for the text in b, written at once by the calling thread, in
+ * the folder w keeps (writer.h): b stays the caller's, not copied.
  */
 void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
-			       struct nv_buf *b, bool markup, bool page);
+			       const struct nv_buf *b, bool markup, bool page);
+
+/* Free what w keeps between files (its page's room, its folder), not its leaks. */
+void nv_html_worker_release(struct nv_html_worker *w);
 
 /*
  * Render template `tpl` with ctx (taken over) into url, adding the common

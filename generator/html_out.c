@@ -118,15 +118,28 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 }
 
 void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
-			       struct nv_buf *b, bool markup, bool page)
+			       const struct nv_buf *b, bool markup, bool page)
 {
-	size_t len;
-	char *data;
+	char *path;
 
 	if (!nv_html_guard(s, w, rel, b->ptr, b->len, markup, page))
 		return;
-	data = nv_buf_detach(b, &len);
-	nv_writer_add(s->writer, out_path(s, rel), data, len);
+	if (!w->dirs) {
+		w->dirs = nv_xmalloc(sizeof(*w->dirs));
+		*w->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
+	}
+	path = out_path(s, rel);
+	nv_writer_write(s->writer, w->dirs, path, b->ptr, b->len);
+	free(path);
+}
+
+void nv_html_worker_release(struct nv_html_worker *w)
+{
+	nv_buf_release(&w->page);
+	if (w->dirs)
+		nv_dir_cache_release(w->dirs);
+	free(w->dirs);
+	w->dirs = NULL;
 }
 
 /* Guard a file, and write it when the guard finds nothing. */
@@ -212,7 +225,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 		  const char *tpl, struct nv_value *ctx, const char *title, const char *kind,
 		  const char *search_text)
 {
-	struct nv_buf root = NV_BUF_INIT, here = NV_BUF_INIT, html = NV_BUF_INIT;
+	struct nv_buf root = NV_BUF_INIT, here = NV_BUF_INIT, html = w->page;
 	const struct nv_template *t;
 	struct nv_value *page = obj(), *body;
 	const struct nv_value *nav;
@@ -249,9 +262,13 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	nv_tpl_set_stable(w->tpl, s->site);
 	nv_tpl_set_stable(w->tpl, nav);
 	t = nv_tpl_get(w->tpl, tpl, w->d);
-	/* The page is its body and some 10 KB of the theme's: grown once, not a dozen times. */
+	/*
+	 * The page is its body and some 10 KB of the theme's: grown once, not a
+	 * dozen times, in the room of the thread's last page.
+	 */
 	body = nv_map_get(ctx, "body");
 	body_len = body && body->type == NV_STRING ? body->len : 0;
+	nv_buf_reset(&html);
 	nv_buf_grow(&html, body_len + page_room);
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &html, w->d) < 0) {
 		w->failed = true;
@@ -270,7 +287,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	nv_value_free(ctx);
 	nv_buf_release(&root);
 	nv_buf_release(&here);
-	nv_buf_release(&html);
+	w->page = html;
 }
 
 /*
@@ -591,6 +608,7 @@ static void *entry_thread(void *arg)
 			nv_html_emit_ics(j->s, &j->w, m->entries[i]);
 	}
 	j->w.entry = NULL;
+	nv_html_worker_release(&j->w);
 	nv_html_typo_memo_release();
 	return NULL;
 }

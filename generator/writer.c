@@ -51,22 +51,34 @@ struct nv_writer {
 	size_t nfailed, failed_alloc;
 };
 
+/* Remember that path (taken over) could not be written, for nv_writer_finish(). */
+static void failed(struct nv_writer *w, char *path, int err)
+{
+	pthread_mutex_lock(&w->lock);
+	NV_GROW(w->failed, w->nfailed + 1, w->failed_alloc);
+	w->failed[w->nfailed].path = path;
+	w->failed[w->nfailed].err = err;
+	w->nfailed++;
+	pthread_mutex_unlock(&w->lock);
+}
+
 /* Write j, in the folder kept in dirs (a worker's own), or looked up anew when NULL. */
 static void run_job(struct nv_writer *w, struct nv_dir_cache *dirs, struct job *j)
 {
 	if ((dirs ? nv_write_new_file_in(dirs, j->path, j->data, j->len)
 		  : nv_write_new_file(j->path, j->data, j->len)) < 0) {
-		int err = errno;
-		pthread_mutex_lock(&w->lock);
-		NV_GROW(w->failed, w->nfailed + 1, w->failed_alloc);
-		w->failed[w->nfailed].path = j->path;
-		w->failed[w->nfailed].err = err;
-		w->nfailed++;
-		pthread_mutex_unlock(&w->lock);
+		failed(w, j->path, errno);
 		j->path = NULL;
 	}
 	free(j->path);
 	free(j->data);
+}
+
+void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char *path,
+		     const void *data, size_t len)
+{
+	if (nv_write_new_file_in(dirs, path, data, len) < 0)
+		failed(w, nv_xstrdup(path), errno);
 }
 
 /* Each wake-up takes up to BATCH jobs at once: one lock, not one per file. */

@@ -5,7 +5,10 @@
  * system calls that wait on the disk. A writer takes finished files and
  * writes them with `jobs` threads, so the disk waits overlap with each
  * other and with rendering. The files are the same whatever the number
- * of threads; only the moment each is written differs.
+ * of threads; only the moment each is written differs. A file made in a
+ * buffer its thread fills again, a page, is written at once by that
+ * thread (nv_writer_write()): handed over, each page would need a buffer
+ * of its own, fresh memory the kernel clears, and a copy read cold.
  *
  * The other work shared among threads (loading documents, reading their
  * fields, rendering pages) goes through nv_run_threads() (threads.h).
@@ -16,6 +19,7 @@
 #include "common.h"
 
 struct nv_diags;
+struct nv_dir_cache;
 struct nv_writer;
 
 /*
@@ -29,6 +33,15 @@ struct nv_writer *nv_writer_new(int jobs);
  * Blocks while the queue is full.
  */
 void nv_writer_add(struct nv_writer *w, char *path, char *data, size_t len);
+
+/*
+ * Write a file at once, in the calling thread, in the folder kept in dirs
+ * (the caller's own, fs.h): path and data stay the caller's, data to be
+ * filled again with the next file. A failure is reported by
+ * nv_writer_finish(), as a queued file's is.
+ */
+void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char *path,
+		     const void *data, size_t len);
 
 /*
  * Wait for every queued file, stop the threads and free the writer. Files

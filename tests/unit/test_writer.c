@@ -3,7 +3,8 @@
  * are all written, with their exact bytes, by one thread or several; a
  * file that cannot be written is reported once, by path, and the others
  * are written all the same; without workers, several threads adding at
- * once each write their own.
+ * once each write their own; a file written at once by its caller is on
+ * disk when the call returns, its failure reported with the others.
  */
 #include "common.h"
 
@@ -180,6 +181,58 @@ static void test_failure_reported(void)
 	free(root);
 }
 
+/*
+ * Files written at once by the caller, from one buffer filled again for
+ * each, in folders it keeps: each is on disk when the call returns, with
+ * its own bytes; one that cannot be written is reported at the finish
+ * with the queued ones, sorted, and the caller's path and bytes stay its.
+ */
+static void test_written_at_once(void)
+{
+	char *root = nv_xasprintf("%s/now", nv_test_tmpdir());
+	char *blocker = nv_xasprintf("%s/now/blocker", nv_test_tmpdir());
+	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
+	struct nv_writer *w = nv_writer_new(2);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf page = NV_BUF_INIT, got = NV_BUF_INIT;
+	char *path, *data, *want;
+	size_t i, len;
+	bool same = true;
+
+	CHECK_INT(nv_mkdir_p(root), 0);
+	nv_test_write(blocker, "не каталог");
+	for (i = 0; i < 40; i++) {
+		data = body(i, &len);
+		nv_buf_reset(&page);
+		nv_buf_add(&page, data, len);
+		path = file_path(root, i);
+		nv_writer_write(w, &dirs, path, page.ptr, page.len);
+		same = same && nv_read_file(path, 1 << 20, &got) == 0 && got.len == len &&
+		       !memcmp(got.ptr, data, len);
+		free(path);
+		free(data);
+	}
+	CHECK(same);
+	path = nv_xasprintf("%s/z/page.html", blocker);
+	nv_writer_write(w, &dirs, path, "z", 1);
+	CHECK_STR(path + strlen(blocker), "/z/page.html");
+	nv_writer_add(w, nv_xasprintf("%s/a.html", blocker), nv_xstrdup("a"), 1);
+	CHECK_INT(nv_writer_finish(w, &d), -1);
+	CHECK_INT(d.nr, 2);
+	want = nv_xasprintf("%s/a.html", blocker);
+	CHECK_STR(d.v[0].file, want);
+	CHECK_STR(d.v[1].file, path);
+	CHECK_STR(d.v[1].msg, "не удалось записать файл: часть пути — не каталог");
+	nv_dir_cache_release(&dirs);
+	nv_buf_release(&page);
+	nv_buf_release(&got);
+	nv_diags_release(&d);
+	free(want);
+	free(path);
+	free(blocker);
+	free(root);
+}
+
 /* A big file alone in the queue is written before the end, not kept waiting for others. */
 static void test_big_file_written_at_once(void)
 {
@@ -233,6 +286,7 @@ void nv_tests(void)
 	NV_RUN(test_four_threads);
 	NV_RUN(test_callers_write_at_once);
 	NV_RUN(test_failure_reported);
+	NV_RUN(test_written_at_once);
 	NV_RUN(test_big_file_written_at_once);
 	NV_RUN(test_many_big_files);
 }
