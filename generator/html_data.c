@@ -518,7 +518,7 @@ bool nv_html_data_kept(const struct nv_html_state *s)
 /*
  * data.json: the same bytes as nv_html_json() of nv_html_data() and a
  * newline, with the arrays of documents written item by item (sink).
- * The text is handed to the writer, not copied.
+ * The text is written from its buffer, not copied.
  */
 void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w)
 {

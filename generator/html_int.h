@@ -89,7 +89,7 @@ struct nv_html_worker {
 	const char *copied_from;
 	struct nv_html_leak *leaks;
 	size_t nleaks, leaks_alloc;
-	struct nv_buf page;	     /* the last file's bytes, their room the next one's */
+	struct nv_buf page;	     /* the last page's bytes: their room is the next one's */
 	struct nv_dir_cache *dirs; /* the folder of its last file written (fs.h), or NULL */
 };
 

@@ -77,8 +77,12 @@ static void run_job(struct nv_writer *w, struct nv_dir_cache *dirs, struct job *
 void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char *path,
 		     const void *data, size_t len)
 {
-	if (nv_write_new_file_in(dirs, path, data, len) < 0)
-		failed(w, nv_xstrdup(path), errno);
+	int err;
+
+	if (nv_write_new_file_in(dirs, path, data, len) < 0) {
+		err = errno;
+		failed(w, nv_xstrdup(path), err);
+	}
 }
 
 /* Each wake-up takes up to BATCH jobs at once: one lock, not one per file. */
