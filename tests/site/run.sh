@@ -5,7 +5,8 @@
 #    project's template writes fails the build and keeps the old site
 #  (the demo's golden pages are a regress case: tests/regress/cases/demo);
 #  - the build is deterministic, refuses to overwrite foreign folders and
-#    writes nothing when the content has errors; fragment mode.
+#    writes nothing when the content has errors, nor when a file cannot
+#    be written; fragment mode.
 # Usage: tests/site/run.sh BINARY
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -372,6 +373,27 @@ printf -- '---\ntitle: a\ntitle: b\n---\n' >"$tmp/broken/content/pages/dup.md"
 status=$?
 if [ "$status" -eq 1 ] && [ ! -e "$tmp/broken/output" ] &&
 	grep -q 'ничего не записано' "$tmp/err"; then ok; else bad "errors: код $status или записан вывод"; fi
+
+# Files that cannot be written (here: longer than the 4 KB a process may
+# write, ulimit -f): each is named, the build fails (exit 2) and the last
+# site stays as it was, with no staging folder left beside it.
+"$bin" build --no-pdf -C "$root" -o "$tmp/wfail" >/dev/null 2>&1
+cp "$tmp/wfail/site/programs/programma-nastavnichestva.html" "$tmp/wfail-before"
+# (The messages go through a pipe: a file would be held to 4 KB too.)
+(trap '' XFSZ; ulimit -f 4
+	"$bin" build --no-pdf --force -C "$root" -o "$tmp/wfail" 2>&1 >/dev/null
+	echo $? >"$tmp/wfail-status") | cat >"$tmp/err"
+status=$(cat "$tmp/wfail-status")
+if [ "$status" -eq 2 ] &&
+	grep -q '/programs/programma-nastavnichestva.html: ошибка: не удалось записать файл: файл слишком большой$' "$tmp/err" &&
+	grep -q '/search-index.json: ошибка: не удалось записать файл' "$tmp/err" &&
+	cmp -s "$tmp/wfail/site/programs/programma-nastavnichestva.html" "$tmp/wfail-before" &&
+	[ -z "$(ls -d "$tmp/wfail"/site.* 2>/dev/null)" ]; then
+	ok
+else
+	bad "write-fail: код $status, файл не назван или прежний сайт изменён"
+	head -5 "$tmp/err"
+fi
 
 # A folder that nastavnik did not create is never overwritten.
 mkdir -p "$tmp/foreign/site"
