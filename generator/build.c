@@ -512,7 +512,7 @@ static enum nv_build_status write_outputs(struct build *b)
 	const struct nv_model *m = &b->p.model;
 	const struct nv_entry *const *pub;
 	const bool *render;
-	size_t npub;
+	size_t npub, mark = b->d->nr;
 
 	if (b->pdf && !(b->ps = nv_print_new(m, b->d))) {
 		/*
@@ -552,6 +552,11 @@ static enum nv_build_status write_outputs(struct build *b)
 		goto abort;
 	return b->no_print ? NV_BUILD_NO_PRINT : NV_BUILD_OK;
 abort:
+	/* A file that could not be written is named in the folder the user knows. */
+	if (b->out.staging)
+		nv_diags_rename(b->d, mark, b->out.staging, b->final);
+	if (b->print_out.staging)
+		nv_diags_rename(b->d, mark, b->print_out.staging, b->print_final);
 	nv_outdir_abort(&b->out);
 	nv_outdir_abort(&b->print_out);
 	return NV_BUILD_FAILED;

@@ -91,6 +91,20 @@ void nv_diags_merge(struct nv_diags *dst, struct nv_diags *src)
 	nv_diags_init(src);
 }
 
+void nv_diags_rename(struct nv_diags *d, size_t from, const char *under, const char *shown)
+{
+	size_t i, n = strlen(under);
+	char *file;
+
+	for (i = from; i < d->nr; i++) {
+		file = d->v[i].file;
+		if (!file || strncmp(file, under, n) || (file[n] != '/' && file[n] != '\0'))
+			continue;
+		d->v[i].file = nv_xasprintf("%s%s", shown, file + n);
+		free(file);
+	}
+}
+
 static int cmp_diag(const void *pa, const void *pb)
 {
 	const struct nv_diag *a = pa, *b = pb;

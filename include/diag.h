@@ -62,6 +62,14 @@ void nv_diag_hint(struct nv_diag *diag, const char *fmt, ...) NV_PRINTF(2, 3);
 /* Move all diagnostics of src to the end of dst; src is left empty. */
 void nv_diags_merge(struct nv_diags *dst, struct nv_diags *src);
 
+/*
+ * Name the files of the diagnostics from the from-th on that lie in the
+ * folder `under` (and the folder itself) as files of `shown` instead: a
+ * staging tree's files by the folder it was to become, since the staging
+ * tree is removed.
+ */
+void nv_diags_rename(struct nv_diags *d, size_t from, const char *under, const char *shown);
+
 /* Sort by file, line and column; equal positions keep their order. */
 void nv_diags_sort(struct nv_diags *d);
 

@@ -375,8 +375,9 @@ if [ "$status" -eq 1 ] && [ ! -e "$tmp/broken/output" ] &&
 	grep -q 'ничего не записано' "$tmp/err"; then ok; else bad "errors: код $status или записан вывод"; fi
 
 # Files that cannot be written (here: longer than the 4 KB a process may
-# write, ulimit -f): each is named, the build fails (exit 2) and the last
-# site stays as it was, with no staging folder left beside it.
+# write, ulimit -f): each is named as a file of the site, not of the
+# staging folder, the build fails (exit 2) and the last site stays as it
+# was, with no staging folder left beside it.
 "$bin" build --no-pdf -C "$root" -o "$tmp/wfail" >/dev/null 2>&1
 cp "$tmp/wfail/site/programs/programma-nastavnichestva.html" "$tmp/wfail-before"
 # (The messages go through a pipe: a file would be held to 4 KB too.)
@@ -385,8 +386,8 @@ cp "$tmp/wfail/site/programs/programma-nastavnichestva.html" "$tmp/wfail-before"
 	echo $? >"$tmp/wfail-status") | cat >"$tmp/err"
 status=$(cat "$tmp/wfail-status")
 if [ "$status" -eq 2 ] &&
-	grep -q '/programs/programma-nastavnichestva.html: ошибка: не удалось записать файл: файл слишком большой$' "$tmp/err" &&
-	grep -q '/search-index.json: ошибка: не удалось записать файл' "$tmp/err" &&
+	grep -qxF "nastavnik: $tmp/wfail/site/programs/programma-nastavnichestva.html: ошибка: не удалось записать файл: файл слишком большой" "$tmp/err" &&
+	grep -qF "nastavnik: $tmp/wfail/site/search-index.json: ошибка: не удалось записать файл" "$tmp/err" &&
 	cmp -s "$tmp/wfail/site/programs/programma-nastavnichestva.html" "$tmp/wfail-before" &&
 	[ -z "$(ls -d "$tmp/wfail"/site.* 2>/dev/null)" ]; then
 	ok

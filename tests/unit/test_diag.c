@@ -243,6 +243,30 @@ static void test_merge_and_sort(void)
 	nv_diags_release(&a);
 }
 
+/*
+ * Files of a staging tree are named in the folder it was to become: from
+ * the given diagnostic on, the folder and the files inside it (not a
+ * sibling whose name starts alike), the rest as they were.
+ */
+static void test_rename_staged(void)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+
+	nv_error(&d, "out/site.new-ab/a.html", 0, 0, "раньше");
+	nv_error(&d, "out/site.new-ab/news/b.html", 0, 0, "x");
+	nv_error(&d, "out/site.new-abc/c.html", 0, 0, "x");
+	nv_error(&d, "out/site.new-ab", 0, 0, "x");
+	nv_error(&d, NULL, 0, 0, "x");
+	nv_diags_rename(&d, 1, "out/site.new-ab", "out/site");
+	CHECK_STR(d.v[0].file, "out/site.new-ab/a.html");
+	CHECK_STR(d.v[1].file, "out/site/news/b.html");
+	CHECK_STR(d.v[2].file, "out/site.new-abc/c.html");
+	CHECK_STR(d.v[3].file, "out/site");
+	CHECK(d.v[4].file == NULL);
+	CHECK_INT(d.errors, 5);
+	nv_diags_release(&d);
+}
+
 static void test_russian_helpers(void)
 {
 	char buf[32];
@@ -272,4 +296,5 @@ void nv_tests(void)
 	NV_RUN(test_merge_and_sort);
 	NV_RUN(test_excerpts_in_any_line_order);
 	NV_RUN(test_russian_helpers);
+	NV_RUN(test_rename_staged);
 }
