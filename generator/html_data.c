@@ -550,6 +550,6 @@ void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w)
 	}
 	indent(&b, 0);
 	nv_buf_adds(&b, "}\n");
-	nv_html_write_guarded_buf(s, w, "data.json", &b, false, false);
+	nv_html_write_guarded(s, w, "data.json", b.ptr, b.len, false, false);
 	nv_buf_release(&b);
 }

@@ -330,19 +330,13 @@ char *nv_html_search_text(const char *html);
 void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *data, size_t len);
 
 /*
- * Guard the file rel with its text (markup: HTML or XML) and hand it to
- * the writer; a file the guard refuses is not written. page says it is
- * a page (for the message).
+ * Guard the file rel with its text (markup: HTML or XML) and write it at
+ * once, in the calling thread, in the folder w keeps (writer.h): the text
+ * stays the caller's, not copied. A file the guard refuses is not
+ * written. page says it is a page (for the message).
  */
 void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
 			   const char *text, size_t len, bool markup, bool page);
-
-/*
- * The same for the text in b, written at once by the calling thread, in
- * the folder w keeps (writer.h): b stays the caller's, not copied.
- */
-void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
-			       const struct nv_buf *b, bool markup, bool page);
 
 /* Free what w keeps between files (its page's room, its folder), not its leaks. */
 void nv_html_worker_release(struct nv_html_worker *w);

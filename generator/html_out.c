@@ -117,19 +117,19 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 	nv_writer_add(s->writer, out_path(s, rel), nv_xmemdupz(data, len), len);
 }
 
-void nv_html_write_guarded_buf(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
-			       const struct nv_buf *b, bool markup, bool page)
+void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
+			   const char *text, size_t len, bool markup, bool page)
 {
 	char *path;
 
-	if (!nv_html_guard(s, w, rel, b->ptr, b->len, markup, page))
+	if (!nv_html_guard(s, w, rel, text, len, markup, page))
 		return;
 	if (!w->dirs) {
 		w->dirs = nv_xmalloc(sizeof(*w->dirs));
 		*w->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
 	}
 	path = out_path(s, rel);
-	nv_writer_write(s->writer, w->dirs, path, b->ptr, b->len);
+	nv_writer_write(s->writer, w->dirs, path, text, len);
 	free(path);
 }
 
@@ -140,14 +140,6 @@ void nv_html_worker_release(struct nv_html_worker *w)
 		nv_dir_cache_release(w->dirs);
 	free(w->dirs);
 	w->dirs = NULL;
-}
-
-/* Guard a file, and write it when the guard finds nothing. */
-void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
-			   const char *text, size_t len, bool markup, bool page)
-{
-	if (nv_html_guard(s, w, rel, text, len, markup, page))
-		nv_html_write_out(s, rel, text, len);
 }
 
 /*
@@ -275,7 +267,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	} else {
 		if (html.len > body_len + page_room && html.len - body_len < ((size_t)256 << 10))
 			page_room = html.len - body_len + 1024;
-		nv_html_write_guarded_buf(s, w, url, &html, true, true);
+		nv_html_write_guarded(s, w, url, html.ptr, html.len, true, true);
 		if (w->slot)
 			fill_page_ref(s, w, w->slot, url, title, kind, search_text);
 		else
@@ -454,7 +446,7 @@ void nv_html_emit_file(struct nv_html_state *s, struct nv_html_worker *w, const 
 	if (!t || nv_tpl_render(w->tpl, t, ctx, &out, w->d) < 0)
 		w->failed = true;
 	else
-		nv_html_write_guarded_buf(s, w, rel, &out, true, false);
+		nv_html_write_guarded(s, w, rel, out.ptr, out.len, true, false);
 	nv_value_free(ctx);
 	nv_buf_release(&out);
 }
