@@ -200,32 +200,33 @@ static bool mark_placed(cmark_node *node)
  */
 static void check_mark(struct builder *b, const struct nv_entry *e, cmark_node *node)
 {
-	const char *s = cmark_node_get_literal(node), *close;
+	const char *s = cmark_node_get_literal(node), *close, *msg, *hint;
 	int line, col;
 
 	if (!s || !strstr(s, "для сайта"))
 		return;
-	mark_pos(e, node, &line, &col);
 	close = strstr(s, "-->");
 	if (!private_mark(node) && cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK && close &&
-	    close[3 + strspn(close + 3, " \t")] != '\n' && close[3 + strspn(close + 3, " \t")])
-		nv_diag_hint(nv_error(b->d, e->path, line, col,
-				      "текст после «<!-- не для сайта -->» на той же строке "
-				      "не выйдет ни на сайте, ни на бумаге"),
-			     "перенесите текст пункта на следующую строку с отступом, как у "
-			     "текста пункта");
-	else if (!private_mark(node))
-		nv_diag_hint(nv_error(b->d, e->path, line, col,
-				      "метка «не для сайта» не распознана: текст будет "
-				      "опубликован на сайте"),
-			     "пишите ровно <!-- не для сайта -->");
-	else if (!mark_placed(node))
-		nv_diag_hint(nv_error(b->d, e->path, line, col,
-				      "метка «не для сайта» действует только в пункте списка: "
-				      "этот текст будет опубликован на сайте"),
-			     "поставьте её в пункт списка («1. …», «- …») отдельной строкой "
-			     "в начале пункта или в конце его текста; документ целиком "
-			     "скрывает {id: …, web: false} в appendices приказа");
+	    close[3 + strspn(close + 3, " \t")] != '\n' && close[3 + strspn(close + 3, " \t")]) {
+		msg = "текст после «<!-- не для сайта -->» на той же строке "
+		      "не выйдет ни на сайте, ни на бумаге";
+		hint = "перенесите текст пункта на следующую строку с отступом, как у "
+		       "текста пункта";
+	} else if (!private_mark(node)) {
+		msg = "метка «не для сайта» не распознана: текст будет "
+		      "опубликован на сайте";
+		hint = "пишите ровно <!-- не для сайта -->";
+	} else if (!mark_placed(node)) {
+		msg = "метка «не для сайта» действует только в пункте списка: "
+		      "этот текст будет опубликован на сайте";
+		hint = "поставьте её в пункт списка («1. …», «- …») отдельной строкой "
+		       "в начале пункта или в конце его текста; документ целиком "
+		       "скрывает {id: …, web: false} в appendices приказа";
+	} else
+		return;
+	/* Only a mark in error is placed: a load for once reads the file again for it. */
+	mark_pos(e, node, &line, &col);
+	nv_diag_hint(nv_error(b->d, e->path, line, col, "%s", msg), "%s", hint);
 }
 
 /* The marks of the entries of one job: an entry's items are its own, its errors the job's. */
