@@ -40,7 +40,7 @@
  * read whole), and the mentions in it are looked for; a caller asks again
  * from the end of each mention. Two Russian letters are looked up by
  * one load of their four bytes (g->cyr2), three by one load of their six
- * in a bitmap of 2^21 bits (g->cyr3). A window a thread found a
+ * and a bit of a table of their classes (g->cyr3). A window a thread found a
  * published person in is kept (guard_memo.c): the same bytes at a later
  * window start, for the same guard, give the same mention unread; so do
  * the runs of markup the skipping pass went through (a theme's menus).

@@ -516,12 +516,17 @@ struct nv_guard {
 	uint64_t cyr2[1 << 14 >> 6];
 	/*
 	 * g->tri for a word whose first three characters are such (most
-	 * words of three letters or more): bit nv_guard_cyr3(its first six
-	 * bytes) of these 256 KB, one load and one bit where g->cyr2 and
-	 * g->tri take two (and the branch after g->cyr2 goes either way
-	 * about as often).
+	 * words of three letters or more): bit cyr3k[0][x1] + cyr3k[1][x2] +
+	 * cyr3k[2][x3] of the codes of its characters (nv_guard_cyr3()), the
+	 * codes numbered by their classes (at most NV_GUARD_TRI of them:
+	 * about 35 for Russian, a few KB). One bit where g->cyr2 and g->tri
+	 * take two (and the branch after g->cyr2 goes either way about as
+	 * often), from a table small enough to stay in the first-level cache:
+	 * one indexed by the codes themselves (2^21 bits, 256 KB) missed it at
+	 * every other word.
 	 */
 	uint64_t *cyr3;
+	uint32_t cyr3k[3][128];
 	unsigned char cls7[128]; /* the class of a character by its 7 bits (NV_GUARD_CYR_CODE) */
 	bool avx2; /* nv_guard_skip() reads 32 bytes in one vector (the CPU has AVX2; tests may
 		      clear it) */
@@ -546,16 +551,16 @@ static inline unsigned nv_guard_cyr2(uint32_t u)
 #define NV_GUARD_IS_CYR2(u) (((u)&UINT32_C(0xC0FEC0FE)) == UINT32_C(0x80D080D0))
 
 /*
- * The codes of three such characters in the first six bytes of w (in
- * memory order): the first's times 2^14, the second's times 2^7, the
- * third's, as nv_guard_cyr2() (the copies overlap at bits 15–20 and
- * 31–36 only, whose carries end at bits 21 and 37).
+ * The bit of g->cyr3 for three such characters in the first six bytes of
+ * w (in memory order): their codes as nv_guard_cyr2() makes them (the
+ * copies overlap at bits 15–20 and 31–36 only, whose carries end at
+ * bits 21 and 37), each giving its part of the bit's number.
  */
-static inline unsigned nv_guard_cyr3(uint64_t w)
+static inline unsigned nv_guard_cyr3(const uint32_t (*k)[128], uint64_t w)
 {
 	uint64_t p = (w & UINT64_C(0x3F013F013F01)) * 129;
 
-	return (unsigned)((p >> 7 & 0x7F) << 14 | (p >> 23 & 0x7F) << 7 | (p >> 39 & 0x7F));
+	return (unsigned)k[0][p >> 7 & 0x7F] + k[1][p >> 23 & 0x7F] + k[2][p >> 39 & 0x7F];
 }
 /* Are the six bytes of w from its first three such characters? */
 #define NV_GUARD_IS_CYR3(w) (((w)&UINT64_C(0xC0FEC0FEC0FE)) == UINT64_C(0x80D080D080D0))

@@ -521,7 +521,7 @@ static inline __attribute__((always_inline)) bool word_may_start(const struct nv
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* 8 bytes read only where the caller knows them to be there. */
 		if (far && (memcpy(&w, s + i, 8), NV_GUARD_IS_CYR3(w))) {
-			bit = nv_guard_cyr3(w);
+			bit = nv_guard_cyr3(g->cyr3k, w);
 			return ((g->cyr3[bit / 64] >> (bit % 64)) & 1) &&
 			       may_start_key(g, s, n, i, markup, NULL);
 		}
@@ -771,40 +771,47 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 }
 
 /*
- * g->cyr3 (guard_int.h), by rows of 128 bits for the first two codes:
- * the row of a pair of classes made once, where g->duo has a bit for
- * them, and copied for each pair of codes of those classes (a first
- * character of no class, never a word's start, may start anything).
+ * g->cyr3 and g->cyr3k (guard_int.h): the classes the codes have are
+ * numbered in order (K of them), a code's parts of a bit's number are
+ * its class's number times K * K, times K and once, and the bit of three
+ * classes is g->tri's for them where g->duo has a bit for the first two
+ * (a first character of no class, never a word's start, may start
+ * anything).
  */
 void nv_guard_build_cyr3(struct nv_guard *g)
 {
-	uint64_t(*rows)[2] = nv_xcalloc(NV_GUARD_CLASSES * NV_GUARD_TRI, sizeof(*rows)), *w;
-	size_t bit, x1, x2, x3;
-	unsigned c1, c2;
+	unsigned char num[NV_GUARD_TRI], cls[NV_GUARD_TRI];
+	unsigned k, k1, k2, k3, c1, c2, c3, x;
+	size_t bit, at;
 
-	g->cyr3 = nv_xcalloc((size_t)1 << 21 >> 6, sizeof(*g->cyr3));
-	for (c1 = 0; c1 < NV_GUARD_CLASSES; c1++)
-		for (c2 = 0; c2 <= NV_GUARD_NONE; c2++) {
-			bit = c1 * NV_GUARD_TRI + c2;
-			if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
-				continue;
-			for (x3 = 0; x3 < 128; x3++) {
-				bit = ((size_t)c1 * NV_GUARD_TRI + c2) * NV_GUARD_TRI +
-				      (c2 == NV_GUARD_NONE ? NV_GUARD_END : g->cls7[x3]);
-				rows[c1 * NV_GUARD_TRI + c2][x3 / 64] |=
-					((g->tri[bit / 64] >> (bit % 64)) & 1) << (x3 % 64);
-			}
+	memset(num, 0xFF, sizeof(num));
+	for (x = k = 0; x < 128; x++)
+		if (num[g->cls7[x]] == 0xFF) {
+			cls[k] = g->cls7[x];
+			num[g->cls7[x]] = (unsigned char)k++;
 		}
-	for (x1 = 0; x1 < 128; x1++) {
-		w = g->cyr3 + (x1 << 14 >> 6);
-		if ((c1 = g->cls7[x1]) == NV_GUARD_NONE) {
-			memset(w, 0xFF, (1 << 14) / 8);
-			continue;
-		}
-		for (x2 = 0; x2 < 128; x2++)
-			memcpy(w + x2 * 2, rows[c1 * NV_GUARD_TRI + g->cls7[x2]], sizeof(*rows));
+	for (x = 0; x < 128; x++) {
+		g->cyr3k[0][x] = num[g->cls7[x]] * k * k;
+		g->cyr3k[1][x] = num[g->cls7[x]] * k;
+		g->cyr3k[2][x] = num[g->cls7[x]];
 	}
-	free(rows);
+	g->cyr3 = nv_xcalloc((k * k * k + 63) / 64, sizeof(*g->cyr3));
+	for (k1 = 0; k1 < k; k1++)
+		for (k2 = 0; k2 < k; k2++)
+			for (k3 = 0; k3 < k; k3++) {
+				c1 = cls[k1], c2 = cls[k2], c3 = cls[k3];
+				bit = c1 * NV_GUARD_TRI + c2;
+				if (c1 != NV_GUARD_NONE) {
+					if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
+						continue;
+					bit = bit * NV_GUARD_TRI +
+					      (c2 == NV_GUARD_NONE ? NV_GUARD_END : c3);
+					if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
+						continue;
+				}
+				at = (k1 * k + k2) * k + k3;
+				g->cyr3[at / 64] |= UINT64_C(1) << (at % 64);
+			}
 }
 
 size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,
