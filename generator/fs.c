@@ -561,11 +561,10 @@ static int dir_open(struct nv_dir_cache *c, const char *path, size_t len)
 	return c->fd;
 }
 
-int nv_write_new_file_in(struct nv_dir_cache *dirs, const char *path, const void *data, size_t len)
+int nv_open_new_file_in(struct nv_dir_cache *dirs, const char *path)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	int dfd = dir_open(dirs, path, slash ? (size_t)(slash - path) : 0);
-	int fd = -1, rc = -1, saved;
+	int dfd = dir_open(dirs, path, slash ? (size_t)(slash - path) : 0), fd;
 
 	if (dfd < 0)
 		return -1;
@@ -577,18 +576,22 @@ int nv_write_new_file_in(struct nv_dir_cache *dirs, const char *path, const void
 	fd = openat(dfd, base, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd < 0 && errno == EEXIST && unlinkat(dfd, base, 0) == 0)
 		fd = openat(dfd, base, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	return fd;
+}
+
+int nv_write_new_file_in(struct nv_dir_cache *dirs, const char *path, const void *data, size_t len)
+{
+	int fd = nv_open_new_file_in(dirs, path), saved;
+
 	if (fd < 0)
-		goto out;
-	if (nv_write_all(fd, data, len) < 0)
-		goto out;
-	rc = close(fd);
-	fd = -1;
-out:
-	saved = errno;
-	if (fd >= 0)
+		return -1;
+	if (nv_write_all(fd, data, len) < 0) {
+		saved = errno;
 		close(fd);
-	errno = saved;
-	return rc;
+		errno = saved;
+		return -1;
+	}
+	return close(fd);
 }
 
 struct nv_hash nv_file_stamp(const struct stat *st, bool *recent)

@@ -269,6 +269,7 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
 	s->opts = *opts;
 	s->tpl = nv_html_tpl_set_new(opts);
 	s->main.tpl = s->tpl;
+	s->data_piece = NV_HTML_DATA_PIECE;
 	return s;
 }
 

@@ -134,15 +134,65 @@ static struct nv_value *year_value(int acyear)
 }
 
 /*
+ * data.json is put to its file in pieces (nv_html_stream): once its
+ * buffer holds s->data_piece bytes (NV_HTML_DATA_PIECE), at the end of an
+ * item (where no word is cut), they are guarded and written, and the
+ * items of the last DATA_SEAM bytes or more stay at its start, to be
+ * guarded again with the next piece (a mention across the seam is read
+ * whole: a key is at most 255 bytes). At 10,000 documents the file is
+ * 17 MB, a buffer of fresh pages the kernel cleared, where a piece fills
+ * the room of the thread's last page again.
+ */
+#define DATA_SEAM  ((size_t)4 << 10)
+
+struct data_out {
+	struct nv_html_stream st;
+	struct nv_buf *b;
+	size_t written; /* b's first bytes, written with the last piece */
+	size_t near;	/* the end of an item in b… */
+	size_t far;	/* …and one at least DATA_SEAM before it (0: b's start) */
+};
+
+/* Put b to the file: from its start to its end, the bytes not yet written. */
+static void data_put(struct data_out *o)
+{
+	nv_html_stream_put(&o->st, o->b->ptr, o->b->len, o->written);
+	o->written = o->b->len;
+}
+
+/*
+ * An item (or a member of the root) ends at b->len: when b holds a piece,
+ * it is put and the seam from o->far kept.
+ */
+static void data_item_end(struct data_out *o)
+{
+	size_t e = o->b->len;
+
+	if (e - o->near >= DATA_SEAM) {
+		o->far = o->near;
+		o->near = e;
+	}
+	if (e < o->st.s->data_piece || !o->far)
+		return;
+	data_put(o);
+	memmove(o->b->ptr, o->b->ptr + o->far, e - o->far);
+	o->b->len = o->written = o->near = e - o->far;
+	o->b->ptr[o->b->len] = '\0';
+	o->far = 0;
+}
+
+/*
  * Where the items of one array of the export go: into list, or, when
  * list is NULL, written at once as JSON into b (an array at depth 1 of
  * the root, as nv_html_json() writes it) and freed, so that a build
- * never holds the export's tree of every roadmap item.
+ * never holds the export's tree of every roadmap item; the file is put
+ * in pieces between the items (out).
  */
 struct sink {
 	struct nv_value *list;
 	struct nv_buf *b;
 	size_t n;
+	struct data_out *out;
 };
 
 static void indent(struct nv_buf *b, int depth);
@@ -158,6 +208,7 @@ static void sink_put(struct sink *k, struct nv_value *v)
 	indent(k->b, 2);
 	nv_html_json(k->b, v, 2);
 	nv_value_free(v);
+	data_item_end(k->out);
 }
 
 /*
@@ -190,6 +241,7 @@ static void sink_strings(struct sink *k, const char *const *keys, const char *co
 			nv_buf_adds(k->b, "null");
 	}
 	nv_buf_adds(k->b, "\n    }");
+	data_item_end(k->out);
 }
 
 static void programs(struct sink *k, const struct nv_model *m, const char *base)
@@ -245,39 +297,6 @@ static void cases(struct sink *k, const struct nv_model *m, const char *base)
 
 #define ROADMAP_FIELDS 6
 
-/* The roadmap items written before the export's size is foreseen (make_room()). */
-#define ROOM_AFTER 256
-
-/* The roadmap items of e. */
-static size_t e_items(const struct nv_entry *e)
-{
-	size_t s, n = 0;
-
-	for (s = 0; s < e->nsections; s++)
-		n += e->sections[s].nitems;
-	return n;
-}
-
-/*
- * Room in b, once, for the rest of the export, from the count of its
- * items: the roadmap items not written yet at the bytes each took so
- * far (done of them, from start) and an eighth more, and the cases.
- * Megabytes on a large site, which a buffer grown by doubling copies
- * again at each step. When the foresight falls short, the buffer grows
- * as it would have.
- */
-static void make_room(struct nv_buf *b, const struct nv_model *m, size_t start, size_t done)
-{
-	size_t i, items = 0, cases = 0, each = (b->len - start) / done + 1;
-
-	for (i = 0; i < m->nentries; i++) {
-		items += e_items(m->entries[i]);
-		cases += m->entries[i]->kind == NV_KIND_CASE;
-	}
-	if (items > done)
-		nv_buf_grow(b, (items - done) * each / 8 * 9 + cases * 768 + 4096);
-}
-
 /* s as a JSON string, or null when NULL. */
 static void put_json(struct nv_buf *b, const char *s)
 {
@@ -299,15 +318,10 @@ static void roadmap_stream(struct sink *k, const struct nv_model *m)
 	static const char head[] = "\n    {\n      \"roadmap\": ";
 	struct nv_buf road = NV_BUF_INIT, sec = NV_BUF_INIT;
 	struct nv_buf *b = k->b;
-	size_t i, s, j, start = b->len;
-	bool room = false;
+	size_t i, s, j;
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
-		if (!room && k->n >= ROOM_AFTER) {
-			make_room(b, m, start, k->n);
-			room = true;
-		}
 		nv_buf_reset(&road);
 		put_json(&road, e->title);
 		nv_buf_adds(&road, ",\n      \"section\": ");
@@ -330,6 +344,7 @@ static void roadmap_stream(struct sink *k, const struct nv_model *m)
 				nv_buf_adds(b, ",\n      \"status\": \"");
 				nv_buf_adds(b, item_status[it->status]);
 				nv_buf_adds(b, "\"\n    }");
+				data_item_end(k->out);
 			}
 		}
 	}
@@ -449,7 +464,7 @@ struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
 			      const struct nv_git_history *h)
 {
 	struct nv_value *root = data_head(m, base_url, h);
-	struct sink k = { NULL, NULL, 0 };
+	struct sink k = { NULL, NULL, 0, NULL };
 	int i;
 
 	for (i = 0; i < (int)NV_ARRAY_SIZE(doc_keys); i++) {
@@ -517,39 +532,43 @@ bool nv_html_data_kept(const struct nv_html_state *s)
 
 /*
  * data.json: the same bytes as nv_html_json() of nv_html_data() and a
- * newline, with the arrays of documents written item by item (sink).
- * The text is written from its buffer, not copied.
+ * newline, with the arrays of documents written item by item (sink), put
+ * to the file in pieces (data_out) from the room of the thread's pages.
  */
 void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_value *head = data_head(s->m, s->base_url, s->opts.history);
-	struct nv_buf b = NV_BUF_INIT;
-	struct sink k = { NULL, &b, 0 };
+	struct data_out o = { .b = &w->page };
+	struct sink k = { NULL, &w->page, 0, &o };
+	struct nv_buf *b = &w->page;
 	size_t i;
 
-	nv_buf_addch(&b, '{');
+	nv_html_stream_open(&o.st, s, w, "data.json");
+	nv_buf_reset(b);
+	nv_buf_addch(b, '{');
 	for (i = 0; i < head->nr; i++) {
 		if (i)
-			nv_buf_addch(&b, ',');
-		indent(&b, 1);
-		nv_html_json_string(&b, head->members[i].key);
-		nv_buf_adds(&b, ": ");
-		nv_html_json(&b, head->members[i].value, 1);
+			nv_buf_addch(b, ',');
+		indent(b, 1);
+		nv_html_json_string(b, head->members[i].key);
+		nv_buf_adds(b, ": ");
+		nv_html_json(b, head->members[i].value, 1);
+		data_item_end(&o);
 	}
 	nv_value_free(head);
 	for (i = 0; i < NV_ARRAY_SIZE(doc_keys); i++) {
-		nv_buf_addch(&b, ',');
-		indent(&b, 1);
-		nv_html_json_string(&b, doc_keys[i]);
-		nv_buf_adds(&b, ": [");
+		nv_buf_addch(b, ',');
+		indent(b, 1);
+		nv_html_json_string(b, doc_keys[i]);
+		nv_buf_adds(b, ": [");
 		k.n = 0;
 		documents(&k, (int)i, s->m, s->base_url);
 		if (k.n)
-			indent(&b, 1);
-		nv_buf_addch(&b, ']');
+			indent(b, 1);
+		nv_buf_addch(b, ']');
 	}
-	indent(&b, 0);
-	nv_buf_adds(&b, "}\n");
-	nv_html_write_guarded(s, w, "data.json", b.ptr, b.len, false, false);
-	nv_buf_release(&b);
+	indent(b, 0);
+	nv_buf_adds(b, "}\n");
+	data_put(&o);
+	nv_html_stream_close(&o.st);
 }

@@ -19,6 +19,7 @@
 #include "html.h"
 #include "model.h"
 #include "value.h"
+#include "writer.h"
 
 struct nv_tpl_set;
 struct nv_guard;
@@ -102,6 +103,7 @@ struct nv_html_state {
 	const struct nv_guard *guard; /* read by every thread, never changed: the model's… */
 	struct nv_guard *own_guard;   /* …or this one, made when the model has none */
 	struct nv_writer *writer;
+	size_t data_piece; /* data.json is put in pieces of this many bytes or more (html_data.c) */
 	struct nv_value *site;	    /* the `site` part of every context */
 	struct nv_value *navdef;    /* [{title, url, section}] */
 	struct nv_value **navs;	    /* navdef->nr + 1 navigations (nv_html_navs_make()), or NULL */
@@ -337,6 +339,33 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
  */
 void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
 			   const char *text, size_t len, bool markup, bool page);
+
+/*
+ * A file of plain text written in pieces (data.json), each guarded as it
+ * is put, never the whole file in memory: nv_html_stream_put() guards
+ * text[0, len) and writes text[from, len), the bytes before `from` being
+ * the end of the last piece, guarded again with the new ones (a mention
+ * across the seam is read whole). The caller cuts the text where no
+ * word can be cut (between the items of a JSON array) and puts again at
+ * least as many bytes as a mention can span. The file is made at the
+ * first piece; a piece the guard refuses removes it, and the pieces
+ * after it are neither guarded nor written (false).
+ */
+/* The pieces of data.json: a few hundred KB, the room of a thread's pages, not 17 MB. */
+#define NV_HTML_DATA_PIECE ((size_t)512 << 10)
+
+struct nv_html_stream {
+	struct nv_html_state *s;
+	struct nv_html_worker *w;
+	const char *rel;
+	char *path; /* NULL until the first piece */
+	struct nv_writer_file f;
+	bool refused;
+};
+void nv_html_stream_open(struct nv_html_stream *o, struct nv_html_state *s,
+			 struct nv_html_worker *w, const char *rel);
+bool nv_html_stream_put(struct nv_html_stream *o, const char *text, size_t len, size_t from);
+void nv_html_stream_close(struct nv_html_stream *o);
 
 /* Free what w keeps between files (its page's room, its folder), not its leaks. */
 void nv_html_worker_release(struct nv_html_worker *w);

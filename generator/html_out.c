@@ -117,6 +117,16 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 	nv_writer_add(s->writer, out_path(s, rel), nv_xmemdupz(data, len), len);
 }
 
+/* The folder w keeps for the files it writes (made at its first). */
+static struct nv_dir_cache *worker_dirs(struct nv_html_worker *w)
+{
+	if (!w->dirs) {
+		w->dirs = nv_xmalloc(sizeof(*w->dirs));
+		*w->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
+	}
+	return w->dirs;
+}
+
 void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
 			   const char *text, size_t len, bool markup, bool page)
 {
@@ -124,13 +134,45 @@ void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, co
 
 	if (!nv_html_guard(s, w, rel, text, len, markup, page))
 		return;
-	if (!w->dirs) {
-		w->dirs = nv_xmalloc(sizeof(*w->dirs));
-		*w->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
-	}
 	path = out_path(s, rel);
-	nv_writer_write(s->writer, w->dirs, path, text, len);
+	nv_writer_write(s->writer, worker_dirs(w), path, text, len);
 	free(path);
+}
+
+void nv_html_stream_open(struct nv_html_stream *o, struct nv_html_state *s,
+			 struct nv_html_worker *w, const char *rel)
+{
+	o->s = s;
+	o->w = w;
+	o->rel = rel;
+	o->path = NULL;
+	o->refused = false;
+}
+
+bool nv_html_stream_put(struct nv_html_stream *o, const char *text, size_t len, size_t from)
+{
+	if (o->refused)
+		return false;
+	if (!nv_html_guard(o->s, o->w, o->rel, text, len, false, false)) {
+		o->refused = true;
+		if (o->path)
+			nv_writer_close(&o->f, false);
+		return false;
+	}
+	if (!o->path) {
+		o->path = out_path(o->s, o->rel);
+		nv_writer_open(&o->f, o->s->writer, worker_dirs(o->w), o->path);
+	}
+	nv_writer_append(&o->f, text + from, len - from);
+	return true;
+}
+
+void nv_html_stream_close(struct nv_html_stream *o)
+{
+	if (o->path && !o->refused)
+		nv_writer_close(&o->f, true);
+	free(o->path);
+	o->path = NULL;
 }
 
 void nv_html_worker_release(struct nv_html_worker *w)

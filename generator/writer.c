@@ -17,6 +17,7 @@
 #include "common.h"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "diag.h"
@@ -83,6 +84,45 @@ void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char 
 		err = errno;
 		failed(w, nv_xstrdup(path), err);
 	}
+}
+
+void nv_writer_open(struct nv_writer_file *f, struct nv_writer *w, struct nv_dir_cache *dirs,
+		    const char *path)
+{
+	f->w = w;
+	f->path = path;
+	if ((f->fd = nv_open_new_file_in(dirs, path)) < 0)
+		failed(w, nv_xstrdup(path), errno);
+}
+
+/* The file, closed, could not be written: recorded once and removed. */
+static void file_failed(struct nv_writer_file *f, int err)
+{
+	failed(f->w, nv_xstrdup(f->path), err);
+	unlink(f->path);
+	f->fd = -1;
+}
+
+void nv_writer_append(struct nv_writer_file *f, const void *data, size_t len)
+{
+	int err;
+
+	if (f->fd >= 0 && nv_write_all(f->fd, data, len) < 0) {
+		err = errno;
+		close(f->fd);
+		file_failed(f, err);
+	}
+}
+
+void nv_writer_close(struct nv_writer_file *f, bool keep)
+{
+	if (f->fd < 0)
+		return;
+	if (close(f->fd) < 0 && keep)
+		file_failed(f, errno);
+	else if (!keep)
+		unlink(f->path);
+	f->fd = -1;
 }
 
 /* Each wake-up takes up to BATCH jobs at once: one lock, not one per file. */

@@ -172,6 +172,12 @@ struct nv_dir_cache {
 	{                   \
 		NULL, 0, -1 \
 	}
+/*
+ * A new file at path open for writing (its descriptor, or -1), made as
+ * nv_write_new_file() makes it, in the folder kept in dirs (made the one
+ * of path).
+ */
+int nv_open_new_file_in(struct nv_dir_cache *dirs, const char *path);
 /* nv_write_new_file(), in the folder kept in dirs (made the one of path). */
 int nv_write_new_file_in(struct nv_dir_cache *dirs, const char *path, const void *data, size_t len);
 /* Close the folder kept; dirs is as new. */

@@ -44,6 +44,24 @@ void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char 
 		     const void *data, size_t len);
 
 /*
+ * A file written in pieces by the calling thread, at path (the caller's,
+ * kept until the file is closed), in the folder kept in dirs: made by
+ * nv_writer_open(), its bytes added by nv_writer_append(), closed by
+ * nv_writer_close(), which removes it unless keep is true. A failure is
+ * reported by nv_writer_finish(), as a queued file's is, the file
+ * removed; the calls after it do nothing.
+ */
+struct nv_writer_file {
+	struct nv_writer *w;
+	const char *path;
+	int fd; /* -1 once closed or failed */
+};
+void nv_writer_open(struct nv_writer_file *f, struct nv_writer *w, struct nv_dir_cache *dirs,
+		    const char *path);
+void nv_writer_append(struct nv_writer_file *f, const void *data, size_t len);
+void nv_writer_close(struct nv_writer_file *f, bool keep);
+
+/*
  * Wait for every queued file, stop the threads and free the writer. Files
  * that could not be written are reported in d. Returns 0, or -1 when any
  * file failed.

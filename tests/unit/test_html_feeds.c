@@ -264,9 +264,10 @@ out:
 /*
  * Render the model into a new folder under the test's directory and
  * compare its data.json with the export's tree as JSON and a newline:
- * the file is written item by item, never as the tree.
+ * the file is written item by item, never as the tree, and put to the
+ * file in pieces of piece bytes or more (0: as a build does).
  */
-static void check_data_json(struct nv_model *m, const char *name)
+static void check_data_json(struct nv_model *m, const char *name, size_t piece)
 {
 	struct nv_html_opts ho = {
 		NULL, "themes/default", NULL, "https://school.example/", false, false, 1, NULL, NULL
@@ -282,6 +283,8 @@ static void check_data_json(struct nv_model *m, const char *name)
 	CHECK_INT(mkdir(out, 0755), 0);
 	ho.out = out;
 	s = nv_html_new(&ho);
+	if (piece)
+		s->data_piece = piece;
 	CHECK_INT(nv_html_render(s, m, &d), 0);
 	nv_html_free(s);
 	path = nv_xasprintf("%s/data.json", out);
@@ -295,7 +298,7 @@ static void check_data_json(struct nv_model *m, const char *name)
 	nv_diags_release(&d);
 }
 
-/* data.json is the export's tree, with documents and without any. */
+/* data.json is the export's tree, with documents and without any, in one piece or many. */
 static void test_data_json_is_the_tree(void)
 {
 	struct nv_project_opts po = { "content", false, 1, NULL, NULL };
@@ -307,11 +310,13 @@ static void test_data_json_is_the_tree(void)
 	CHECK_INT(d.errors, 0);
 	CHECK(first_of(&p.model, NV_KIND_PROGRAM) && first_of(&p.model, NV_KIND_CASE) &&
 	      first_of(&p.model, NV_KIND_ROADMAP));
-	check_data_json(&p.model, "data-all");
+	check_data_json(&p.model, "data-all", 0);
+	/* In pieces of the least size: one at each item that leaves a seam behind it. */
+	check_data_json(&p.model, "data-pieces", 1);
 	/* No documents: the arrays are empty ("[]"). */
 	n = p.model.nentries;
 	p.model.nentries = 0;
-	check_data_json(&p.model, "data-none");
+	check_data_json(&p.model, "data-none", 0);
 	p.model.nentries = n;
 	nv_project_release(&p);
 	nv_diags_release(&d);

@@ -77,8 +77,13 @@ static char *title_only_theme(const char *name)
 	return dir;
 }
 
-/* Render the model into TMP/name with the templates of theme; returns nv_html_render's status. */
-static int render(struct nv_project *p, const char *name, const char *theme, struct nv_diags *d)
+/*
+ * Render the model into TMP/name with the templates of theme, data.json
+ * in pieces of piece bytes or more (0: as a build does); returns
+ * nv_html_render's status.
+ */
+static int render_pieces(struct nv_project *p, const char *name, const char *theme, size_t piece,
+			 struct nv_diags *d)
 {
 	struct nv_html_opts ho = { 0 };
 	struct nv_html_state *s;
@@ -92,10 +97,17 @@ static int render(struct nv_project *p, const char *name, const char *theme, str
 	ho.jobs = 2;
 	ho.shown_out = "output/site";
 	s = nv_html_new(&ho);
+	if (piece)
+		s->data_piece = piece;
 	rc = nv_html_render(s, &p->model, d);
 	nv_html_free(s);
 	free(out);
 	return rc;
+}
+
+static int render(struct nv_project *p, const char *name, const char *theme, struct nv_diags *d)
+{
+	return render_pieces(p, name, theme, 0, d);
 }
 
 /* Whether TMP/dir/rel exists. */
@@ -179,6 +191,50 @@ static void test_search_index_is_guarded(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * The last roadmap item of the export names a hidden person: data.json,
+ * put in pieces, is refused at its last one and removed, though the
+ * pieces before it were written (the calendar of the item is refused
+ * too).
+ */
+static void test_data_json_is_guarded(void)
+{
+	struct nv_project_opts po = { "content", false, 1, NULL, NULL };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_entry *road = NULL;
+	struct nv_section *sec;
+	char *theme = title_only_theme("theme-data");
+	const char *want = "в файле сайта оказалось имя человека, которого нельзя называть на "
+			   "сайте: «Гусев Д. В.» (gusev-dv, publish: none); источник: ";
+	size_t i, found = 0;
+
+	CHECK_INT(nv_project_load(&p, &po, &d), 0);
+	CHECK_INT(d.errors, 0);
+	for (i = p.model.nentries; i-- > 0 && !road;)
+		if (p.model.entries[i]->kind == NV_KIND_ROADMAP && p.model.entries[i]->nsections)
+			road = p.model.entries[i];
+	CHECK(road != NULL);
+	sec = &road->sections[road->nsections - 1];
+	CHECK(sec->nitems > 0);
+	free(sec->items[sec->nitems - 1].responsible_web); /* the model's */
+	sec->items[sec->nitems - 1].responsible_web = nv_xstrdup("Гусев Д. В.");
+	CHECK_INT(render_pieces(&p, "data", theme, 1, &d), -1);
+	CHECK_INT(d.errors, 2);
+	/* The source is the roadmap's file only when its text names him: here the model does. */
+	for (i = 0; i < d.nr; i++)
+		if (!strcmp(d.v[i].file, "output/site/data.json")) {
+			CHECK(!strncmp(d.v[i].msg, want, strlen(want)));
+			found++;
+		}
+	CHECK_INT(found, 1);
+	CHECK(!written("data", "data.json"));
+	CHECK(written("data", "index.html"));
+	free(theme);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
 /* Text of site.yml that every page shows: one error, site.yml its source. */
 static void test_site_yml_is_the_source(void)
 {
@@ -209,5 +265,6 @@ void nv_tests(void)
 {
 	NV_RUN(test_calendar_is_guarded);
 	NV_RUN(test_search_index_is_guarded);
+	NV_RUN(test_data_json_is_guarded);
 	NV_RUN(test_site_yml_is_the_source);
 }

@@ -8,6 +8,8 @@
  */
 #include "common.h"
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -233,6 +235,74 @@ static void test_written_at_once(void)
 	free(root);
 }
 
+/*
+ * A file written in pieces: kept, or removed when dropped; one that cannot
+ * be made, or grows past the size a process may write, is reported at the
+ * finish and left nowhere.
+ */
+static void test_written_in_pieces(void)
+{
+	char *root = nv_xasprintf("%s/pieces", nv_test_tmpdir());
+	char *kept = nv_xasprintf("%s/kept.json", root), *dropped = nv_xasprintf("%s/dropped.json", root);
+	char *big = nv_xasprintf("%s/big.json", root), *blocker = nv_xasprintf("%s/blocker", root);
+	char *lost = nv_xasprintf("%s/blocker/z.json", root), piece[4096];
+	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
+	struct nv_writer *w = nv_writer_new(2);
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf got = NV_BUF_INIT;
+	struct nv_writer_file f;
+	struct rlimit was, small;
+	void (*was_xfsz)(int);
+	int i;
+
+	CHECK_INT(nv_mkdir_p(root), 0);
+	nv_test_write(blocker, "не каталог");
+	nv_writer_open(&f, w, &dirs, kept);
+	nv_writer_append(&f, "{\"a\":", 5);
+	nv_writer_append(&f, "", 0);
+	nv_writer_append(&f, " 1}\n", 4);
+	nv_writer_close(&f, true);
+	CHECK_INT(nv_read_file(kept, 1 << 20, &got), 0);
+	CHECK_STR(got.ptr, "{\"a\": 1}\n");
+	nv_writer_open(&f, w, &dirs, dropped);
+	nv_writer_append(&f, "[", 1);
+	nv_writer_close(&f, false);
+	CHECK(!nv_exists(dropped));
+	/* Cannot be made: the calls after the open do nothing. */
+	nv_writer_open(&f, w, &dirs, lost);
+	nv_writer_append(&f, "x", 1);
+	nv_writer_close(&f, true);
+	/* Past 8 KB a write fails (EFBIG, the signal ignored): the file is removed. */
+	CHECK_INT(getrlimit(RLIMIT_FSIZE, &was), 0);
+	small = was;
+	small.rlim_cur = 8192;
+	was_xfsz = signal(SIGXFSZ, SIG_IGN);
+	CHECK_INT(setrlimit(RLIMIT_FSIZE, &small), 0);
+	memset(piece, 'x', sizeof(piece));
+	nv_writer_open(&f, w, &dirs, big);
+	for (i = 0; i < 4; i++)
+		nv_writer_append(&f, piece, sizeof(piece));
+	nv_writer_close(&f, true);
+	CHECK_INT(setrlimit(RLIMIT_FSIZE, &was), 0);
+	signal(SIGXFSZ, was_xfsz);
+	CHECK(!nv_exists(big));
+	CHECK_INT(nv_writer_finish(w, &d), -1);
+	CHECK_INT(d.nr, 2);
+	CHECK_STR(d.v[0].file, big);
+	CHECK_STR(d.v[0].msg, "не удалось записать файл: файл слишком большой");
+	CHECK_STR(d.v[1].file, lost);
+	CHECK_STR(d.v[1].msg, "не удалось записать файл: часть пути — не каталог");
+	nv_dir_cache_release(&dirs);
+	nv_buf_release(&got);
+	nv_diags_release(&d);
+	free(root);
+	free(kept);
+	free(dropped);
+	free(big);
+	free(blocker);
+	free(lost);
+}
+
 /* A big file alone in the queue is written before the end, not kept waiting for others. */
 static void test_big_file_written_at_once(void)
 {
@@ -287,6 +357,7 @@ void nv_tests(void)
 	NV_RUN(test_callers_write_at_once);
 	NV_RUN(test_failure_reported);
 	NV_RUN(test_written_at_once);
+	NV_RUN(test_written_in_pieces);
 	NV_RUN(test_big_file_written_at_once);
 	NV_RUN(test_many_big_files);
 }
