@@ -27,37 +27,46 @@
 /*
  * The search index, twice: search-index.json for other tools, and the
  * same array as search-index.js, a script, because a page opened from
- * file:// may load scripts but not fetch JSON.
+ * file:// may load scripts but not fetch JSON. Both are written from the
+ * same pieces of SEARCH_PIECE bytes, made in the room of the thread's
+ * pages: joined, the records of a large site took megabytes of fresh
+ * memory.
  */
+#define SEARCH_PIECE ((size_t)256 << 10)
+
 static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 			 const char *const *lines, size_t n)
 {
-	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
-	struct nv_buf js = NV_BUF_INIT;
-	size_t i, size = sizeof(prefix) + 4, *len = nv_xcalloc(n + 1, sizeof(*len));
-	char *json;
+	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
+	struct nv_writer_file json, js;
+	char *pjson = nv_xasprintf("%s/search-index.json", s->opts.out);
+	char *pjs = nv_xasprintf("%s/search-index.js", s->opts.out);
+	struct nv_buf *b = &w->page;
+	size_t i;
 
-	/* Megabytes on a large site: measured once, sized once, copied once. */
-	for (i = 0; i < n; i++)
-		size += (len[i] = strlen(lines[i])) + 2;
-	nv_buf_grow(&js, size);
-	nv_buf_adds(&js, prefix);
-	nv_buf_adds(&js, "[\n");
-	for (i = 0; i < n; i++) {
-		nv_buf_add(&js, lines[i], len[i]);
-		nv_buf_add(&js, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1);
+	nv_writer_open(&json, s->writer, &dirs, pjson);
+	nv_writer_open(&js, s->writer, &dirs, pjs);
+	nv_writer_append(&js, "window.NV_SEARCH_INDEX = ", 25);
+	nv_buf_reset(b);
+	nv_buf_adds(b, "[\n");
+	for (i = 0; i <= n; i++) {
+		if (i == n)
+			nv_buf_adds(b, "]\n");
+		else {
+			nv_buf_adds(b, lines[i]);
+			nv_buf_add(b, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1);
+		}
+		if (b->len >= SEARCH_PIECE || i == n) {
+			nv_writer_append(&json, b->ptr, b->len);
+			nv_writer_append(&js, b->ptr, b->len);
+			nv_buf_reset(b);
+		}
 	}
-	nv_buf_adds(&js, "]\n");
-	free(len);
-	/* The JSON is the script without its first words: written from the same bytes. */
-	json = nv_xasprintf("%s/search-index.json", s->opts.out);
-	if (nv_write_new_file(json, js.ptr + strlen(prefix), js.len - strlen(prefix)) < 0) {
-		nv_error(w->d, json, 0, 0, "не удалось записать файл: %s", nv_strerror(errno));
-		w->failed = true;
-	}
-	free(json);
-	json = nv_buf_detach(&js, &size);
-	nv_writer_add(s->writer, nv_xasprintf("%s/search-index.js", s->opts.out), json, size);
+	nv_writer_close(&json, true);
+	nv_writer_close(&js, true);
+	nv_dir_cache_release(&dirs);
+	free(pjson);
+	free(pjs);
 }
 
 /* Append to b the plain text of the headings h2–h6 of html not already in b. */
