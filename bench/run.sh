@@ -159,7 +159,11 @@ bestof() {
 # started right after Hugo, which frees 1.7 GB, runs 10–15 % slower, and
 # A B, A B, … put every one of our builds there); sets ratios to the list
 # of B/A wall times (one per pair) and spread to «median X.XX (min–max
-# Y.YY–Z.ZZ)».
+# Y.YY–Z.ZZ over N pairs; ms, in the same order: B/A, …)»: each pair's
+# times, since on these machines a run now and then costs a quarter
+# more (fresh memory: the host takes back freed pages at once, and a
+# process touching them again waits for it), and the median of four
+# pairs moves with it.
 interleaved() {
 	runs=$1 prep_a=$2
 	shift 2
@@ -171,7 +175,7 @@ interleaved() {
 	shift
 	prep_b=$1
 	shift
-	ratios=""
+	ratios="" times=""
 	for run in $(seq "$runs"); do
 		if [ $((run % 2)) = 0 ]; then
 			eval "$prep_b"
@@ -187,11 +191,12 @@ interleaved() {
 			b=$ms
 		fi
 		ratios="$ratios $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')"
+		times="$times${times:+, }$b/$a"
 	done
 	spread=$(echo "$ratios" | tr ' ' '\n' | sed '/^$/d' | sort -n |
-		awk '{ v[NR] = $1 } END {
+		awk -v t="$times" '{ v[NR] = $1 } END {
 			m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-			printf "median %.2f (min–max %.2f–%.2f over %d pairs)", m, v[1], v[NR], NR }')
+			printf "median %.2f (min–max %.2f–%.2f over %d pairs; ms, in the same order: %s)", m, v[1], v[NR], NR, t }')
 }
 
 # row LABEL N OURS_MS OURS_KB HUGO_MS HUGO_KB: one line of the table.
