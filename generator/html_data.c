@@ -538,9 +538,9 @@ bool nv_html_data_kept(const struct nv_html_state *s)
 void nv_html_emit_data(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct nv_value *head = data_head(s->m, s->base_url, s->opts.history);
-	struct data_out o = { .b = &w->page };
-	struct sink k = { NULL, &w->page, 0, &o };
 	struct nv_buf *b = &w->page;
+	struct data_out o = { .b = b };
+	struct sink k = { NULL, b, 0, &o };
 	size_t i;
 
 	nv_html_stream_open(&o.st, s, w, "data.json");

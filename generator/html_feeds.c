@@ -37,6 +37,7 @@
 static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 			 const char *const *lines, size_t n)
 {
+	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
 	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
 	struct nv_writer_file json, js;
 	char *pjson = nv_xasprintf("%s/search-index.json", s->opts.out);
@@ -46,7 +47,7 @@ static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 
 	nv_writer_open(&json, s->writer, &dirs, pjson);
 	nv_writer_open(&js, s->writer, &dirs, pjs);
-	nv_writer_append(&js, "window.NV_SEARCH_INDEX = ", 25);
+	nv_writer_append(&js, prefix, sizeof(prefix) - 1);
 	nv_buf_reset(b);
 	nv_buf_adds(b, "[\n");
 	for (i = 0; i <= n; i++) {

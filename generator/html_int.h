@@ -340,6 +340,9 @@ void nv_html_write_out(struct nv_html_state *s, const char *rel, const char *dat
 void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, const char *rel,
 			   const char *text, size_t len, bool markup, bool page);
 
+/* The pieces of data.json: a few hundred KB, the room of a thread's pages, not 17 MB. */
+#define NV_HTML_DATA_PIECE ((size_t)512 << 10)
+
 /*
  * A file of plain text written in pieces (data.json), each guarded as it
  * is put, never the whole file in memory: nv_html_stream_put() guards
@@ -351,9 +354,6 @@ void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, co
  * first piece; a piece the guard refuses removes it, and the pieces
  * after it are neither guarded nor written (false).
  */
-/* The pieces of data.json: a few hundred KB, the room of a thread's pages, not 17 MB. */
-#define NV_HTML_DATA_PIECE ((size_t)512 << 10)
-
 struct nv_html_stream {
 	struct nv_html_state *s;
 	struct nv_html_worker *w;
