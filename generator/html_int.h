@@ -352,7 +352,7 @@ void nv_html_write_guarded(struct nv_html_state *s, struct nv_html_worker *w, co
  * word can be cut (between the items of a JSON array) and puts again at
  * least as many bytes as a mention can span. The file is made at the
  * first piece; a piece the guard refuses removes it, and the pieces
- * after it are neither guarded nor written (false).
+ * after it are neither guarded nor written.
  */
 struct nv_html_stream {
 	struct nv_html_state *s;
@@ -364,7 +364,7 @@ struct nv_html_stream {
 };
 void nv_html_stream_open(struct nv_html_stream *o, struct nv_html_state *s,
 			 struct nv_html_worker *w, const char *rel);
-bool nv_html_stream_put(struct nv_html_stream *o, const char *text, size_t len, size_t from);
+void nv_html_stream_put(struct nv_html_stream *o, const char *text, size_t len, size_t from);
 void nv_html_stream_close(struct nv_html_stream *o);
 
 /* Free what w keeps between files (its page's room, its folder), not its leaks. */

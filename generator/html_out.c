@@ -149,22 +149,21 @@ void nv_html_stream_open(struct nv_html_stream *o, struct nv_html_state *s,
 	o->refused = false;
 }
 
-bool nv_html_stream_put(struct nv_html_stream *o, const char *text, size_t len, size_t from)
+void nv_html_stream_put(struct nv_html_stream *o, const char *text, size_t len, size_t from)
 {
 	if (o->refused)
-		return false;
+		return;
 	if (!nv_html_guard(o->s, o->w, o->rel, text, len, false, false)) {
 		o->refused = true;
 		if (o->path)
 			nv_writer_close(&o->f, false);
-		return false;
+		return;
 	}
 	if (!o->path) {
 		o->path = out_path(o->s, o->rel);
 		nv_writer_open(&o->f, o->s->writer, worker_dirs(o->w), o->path);
 	}
 	nv_writer_append(&o->f, text + from, len - from);
-	return true;
 }
 
 void nv_html_stream_close(struct nv_html_stream *o)

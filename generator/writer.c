@@ -89,10 +89,14 @@ void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char 
 void nv_writer_open(struct nv_writer_file *f, struct nv_writer *w, struct nv_dir_cache *dirs,
 		    const char *path)
 {
+	int err;
+
 	f->w = w;
 	f->path = path;
-	if ((f->fd = nv_open_new_file_in(dirs, path)) < 0)
-		failed(w, nv_xstrdup(path), errno);
+	if ((f->fd = nv_open_new_file_in(dirs, path)) < 0) {
+		err = errno; /* before the copy, which may set it */
+		failed(w, nv_xstrdup(path), err);
+	}
 }
 
 /* The file, closed, could not be written: recorded once and removed. */
