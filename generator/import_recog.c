@@ -24,6 +24,37 @@
 const char *const nv_import_kinds[] = { "page",	 "position", "program", "roadmap",
 					"order", "case",     "news",	NULL };
 
+/*
+ * The name of the file written: the address of the title, cut after the
+ * last whole word that fits in NAME_MAX_CHARS (a title runs to 150
+ * and more: a path that long is a burden in Windows and in a page's
+ * address), the academic year of the title kept at its end when the cut
+ * took it away: the plans of two years stay two files.
+ */
+#define NAME_MAX_CHARS 60
+
+static char *doc_name(const char *title)
+{
+	char *name = nv_slug(title), *cut, *ys, y[16];
+
+	if (strlen(name) <= NAME_MAX_CHARS)
+		return name;
+	/* At the hyphen before the word that goes past; a single word is cut. */
+	for (cut = name + NAME_MAX_CHARS; cut > name && *cut != '-'; cut--)
+		;
+	*(cut > name ? cut : name + NAME_MAX_CHARS) = '\0';
+	if (nv_imp_find_year(title, y)) {
+		ys = nv_slug(y);
+		if (!strstr(name, ys)) {
+			cut = nv_xasprintf("%s-%s", name, ys);
+			free(name);
+			name = cut;
+		}
+		free(ys);
+	}
+	return name;
+}
+
 void nv_imp_result_init(struct nv_imp_result *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -565,7 +596,7 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 			     doc->images, doc->objects);
 	report_unplaced(&c);
 	if (c.title && c.title[0]) {
-		r->id = nv_slug(c.title);
+		r->id = doc_name(c.title);
 		nv_buf_adds(&r->text, "---\n");
 		nv_imp_yaml(&r->text, 0, "title", c.title);
 		nv_buf_addslice(&r->text, nv_slice_make(c.fm.ptr, c.fm.len));
