@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "model.h"
 #include "model_int.h"
+#include "person.h"
 #include "schema.h"
 #include "strmap.h"
 #include "typo.h"
@@ -120,10 +121,80 @@ bool mdl_broken_doc(const struct builder *b, const char *id)
 	return false;
 }
 
+/*
+ * s folded (nv_utf8_fold()) with its dots as spaces, and one space
+ * between words: «И.В.  Соколова» and «и. в. соколова» give the same.
+ */
+static void name_words(struct nv_buf *out, const char *s)
+{
+	struct nv_buf f = NV_BUF_INIT;
+	size_t i;
+
+	nv_utf8_fold(&f, s, strlen(s));
+	for (i = 0; i < f.len; i++) {
+		char c = f.ptr[i] == '.' ? ' ' : f.ptr[i];
+
+		if (c != ' ' || (out->len && out->ptr[out->len - 1] != ' '))
+			nv_buf_addch(out, c);
+	}
+	if (out->len && out->ptr[out->len - 1] == ' ')
+		nv_buf_truncate(out, out->len - 1);
+	nv_buf_release(&f);
+}
+
+/*
+ * Does `words` (name_words()) name p, as a name is typed where its id
+ * belongs: «Соколова Ирина Викторовна», «Соколова И. В.», «И.В. Соколова»,
+ * «Соколова»?
+ */
+static bool names_person(const char *words, const struct nv_person *p)
+{
+	void (*const forms[])(struct nv_buf *, const struct nv_person *) = {
+		nv_person_full_name, nv_person_short_name, nv_person_signature_name
+	};
+	struct nv_buf name = NV_BUF_INIT, w = NV_BUF_INIT;
+	size_t i;
+	bool hit;
+
+	if (!p->surname || !*p->surname)
+		return false;
+	/* the surname alone too: named_person() takes it only when one has it */
+	name_words(&w, p->surname);
+	hit = !strcmp(words, w.ptr);
+	for (i = 0; i < NV_ARRAY_SIZE(forms) && !hit; i++) {
+		nv_buf_reset(&name);
+		nv_buf_reset(&w);
+		forms[i](&name, p);
+		name_words(&w, name.ptr);
+		hit = !strcmp(words, w.ptr);
+	}
+	nv_buf_release(&name);
+	nv_buf_release(&w);
+	return hit;
+}
+
+/* The one person whose name `text` is (names_person()); NULL for none or several. */
+static const struct nv_person *named_person(const struct builder *b, const char *text)
+{
+	struct nv_buf words = NV_BUF_INIT;
+	const struct nv_person *found = NULL;
+	size_t i, n = 0;
+
+	name_words(&words, text);
+	for (i = 0; words.len && i < b->m->npeople; i++)
+		if (names_person(words.ptr, b->m->people[i])) {
+			found = b->m->people[i];
+			n++;
+		}
+	nv_buf_release(&words);
+	return n == 1 ? found : NULL;
+}
+
 /* A reference to a person by id at value v; NULL (with an error) if unknown. */
 struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const struct nv_value *v,
 				 const char *key)
 {
+	const struct nv_person *named;
 	const char **ids;
 	struct nv_person *p;
 	struct nv_diag *diag;
@@ -141,17 +212,34 @@ struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const s
 	p = nv_model_person(b->m, v->str);
 	if (p || b->people_broken)
 		return p;
+	if ((named = named_person(b, v->str))) {
+		nv_diag_hint(nv_field_error(f, v, "«%s» — имя, а в поле «%s» нужен id участника",
+					    v->str, key),
+			     "вместо имени укажите id этого человека из content/people.yml: «%s»",
+			     named->id);
+		return NULL;
+	}
 	diag = nv_field_error(f, v, "участник «%s» не найден в content/people.yml", v->str);
 	ids = nv_xcalloc(b->m->npeople + 1, sizeof(*ids));
 	for (i = 0; i < b->m->npeople; i++)
 		ids[i] = b->m->people[i]->id;
 	near = nv_suggest(v->str, ids, b->m->npeople);
-	if (near)
+	if (near) {
 		nv_diag_hint(diag, "возможно, имелся в виду «%s»", near);
-	else
+	} else if (mdl_valid_id(v->str)) {
 		nv_diag_hint(diag,
 			     "добавьте участника с «id: %s» в content/people.yml или исправьте id",
 			     v->str);
+	} else {
+		/* A name, or an id in Russian letters: an id is Latin («sokolova-iv»). */
+		char *slug = nv_slug(v->str);
+
+		nv_diag_hint(diag,
+			     "здесь нужен id участника латиницей: добавьте человека в "
+			     "content/people.yml, например с «id: %s», и укажите этот id",
+			     slug);
+		free(slug);
+	}
 	free(ids);
 	return NULL;
 }
