@@ -245,12 +245,42 @@ struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const s
 }
 
 /*
+ * The one document of kind `want` (NV_KIND_COUNT: any) whose title `text`
+ * is, folded (nv_utf8_fold()), as a title is typed where its id belongs;
+ * NULL for none or several.
+ */
+static const struct nv_entry *titled_entry(const struct builder *b, const char *text,
+					   enum nv_kind want)
+{
+	struct nv_buf t = NV_BUF_INIT, x = NV_BUF_INIT;
+	const struct nv_entry *found = NULL, *e;
+	size_t i, n = 0;
+
+	nv_utf8_fold(&t, text, strlen(text));
+	for (i = 0; t.len && i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if (!e->title || (want != NV_KIND_COUNT && e->kind != want))
+			continue;
+		nv_buf_reset(&x);
+		nv_utf8_fold(&x, e->title, strlen(e->title));
+		if (!strcmp(t.ptr, x.ptr)) {
+			found = e;
+			n++;
+		}
+	}
+	nv_buf_release(&t);
+	nv_buf_release(&x);
+	return n == 1 ? found : NULL;
+}
+
+/*
  * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
  * for any). NULL (with an error) if unknown or of another kind.
  */
 struct nv_entry *mdl_ref_entry(struct builder *b, struct nv_fields *f, const struct nv_value *v,
 			       const char *key, enum nv_kind want)
 {
+	const struct nv_entry *titled;
 	struct nv_entry *e;
 	struct nv_diag *diag;
 	const char **ids;
@@ -279,6 +309,14 @@ struct nv_entry *mdl_ref_entry(struct builder *b, struct nv_fields *f, const str
 	if (mdl_is_draft(b, v->str)) {
 		nv_diag_hint(nv_field_error(f, v, "документ «%s» — черновик (draft: true)", v->str),
 			     "уберите «draft: true» из документа или ссылку на него");
+		return NULL;
+	}
+	if ((titled = titled_entry(b, v->str, want))) {
+		nv_diag_hint(nv_field_error(f, v,
+					    "«%s» — заголовок, а в поле «%s» нужен id документа",
+					    v->str, key),
+			     "вместо заголовка укажите id — имя файла без .md: «%s» (%s)",
+			     titled->id, titled->path);
 		return NULL;
 	}
 	diag = nv_field_error(f, v, "документ «%s» не найден", v->str);
