@@ -28,10 +28,30 @@ const char *const nv_import_kinds[] = { "page",	 "position", "program", "roadmap
  * The name of the file written: the address of the title, cut after the
  * last whole word that fits in NAME_MAX_CHARS (a title runs to 150
  * and more: a path that long is a burden in Windows and in a page's
- * address), the academic year of the title kept at its end when the cut
- * took it away: the plans of two years stay two files.
+ * address) and before the prepositions, conjunctions and the words of «на
+ * 2025-2026 учебный год» the cut left at its end («…-nastavnichestva-v»,
+ * «…-2025-2026-uchebnyy»), the academic year of the title kept
+ * at its end when the cut took it away: the plans of two years stay two
+ * files.
  */
-#define NAME_MAX_CHARS 60
+#define NAME_MAX_CHARS 64
+
+static bool ends_in_small_word(const char *name, const char *end)
+{
+	static const char *const small[] = { "a",  "i",	 "ili", "v",  "vo", "na", "o", "ob",
+					     "po", "s",	 "so",	"k",  "ko", "u",  "ot", "do",
+					     "za", "iz", "pri", "dlya", "pod", "nad", "uchebnyy",
+					     "uchebnogo", "god", "goda", "gg", "g", NULL };
+	const char *w = end;
+	size_t i;
+
+	while (w > name && w[-1] != '-')
+		w--;
+	for (i = 0; w > name && small[i]; i++)
+		if ((size_t)(end - w) == strlen(small[i]) && !strncmp(w, small[i], end - w))
+			return true;
+	return false;
+}
 
 static char *doc_name(const char *title)
 {
@@ -42,7 +62,12 @@ static char *doc_name(const char *title)
 	/* At the hyphen before the word that goes past; a single word is cut. */
 	for (cut = name + NAME_MAX_CHARS; cut > name && *cut != '-'; cut--)
 		;
-	*(cut > name ? cut : name + NAME_MAX_CHARS) = '\0';
+	if (cut == name)
+		cut = name + NAME_MAX_CHARS;
+	while (ends_in_small_word(name, cut))
+		for (cut--; cut > name && *cut != '-'; cut--)
+			;
+	*cut = '\0';
 	if (nv_imp_find_year(title, y)) {
 		ys = nv_slug(y);
 		if (!strstr(name, ys)) {
