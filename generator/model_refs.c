@@ -245,16 +245,18 @@ struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const s
 }
 
 /*
- * The one document of kind `want` (NV_KIND_COUNT: any) whose title `text`
- * is, folded (nv_utf8_fold()), as a title is typed where its id belongs;
- * NULL for none or several.
+ * The document of kind `want` (NV_KIND_COUNT: any) whose title `text` is,
+ * folded (nv_utf8_fold()), as a title is typed where its id belongs: the
+ * one with that title, else the one whose title starts with it and goes on
+ * after a space («Программа наставничества «Шаг навстречу»» for «… на
+ * 2025–2026 учебный год»); NULL for none or several.
  */
 static const struct nv_entry *titled_entry(const struct builder *b, const char *text,
 					   enum nv_kind want)
 {
 	struct nv_buf t = NV_BUF_INIT, x = NV_BUF_INIT;
-	const struct nv_entry *found = NULL, *e;
-	size_t i, n = 0;
+	const struct nv_entry *whole = NULL, *start = NULL, *e;
+	size_t i, nwhole = 0, nstart = 0;
 
 	nv_utf8_fold(&t, text, strlen(text));
 	for (i = 0; t.len && i < b->m->nentries; i++) {
@@ -264,13 +266,16 @@ static const struct nv_entry *titled_entry(const struct builder *b, const char *
 		nv_buf_reset(&x);
 		nv_utf8_fold(&x, e->title, strlen(e->title));
 		if (!strcmp(t.ptr, x.ptr)) {
-			found = e;
-			n++;
+			whole = e;
+			nwhole++;
+		} else if (!strncmp(t.ptr, x.ptr, t.len) && x.ptr[t.len] == ' ') {
+			start = e;
+			nstart++;
 		}
 	}
 	nv_buf_release(&t);
 	nv_buf_release(&x);
-	return n == 1 ? found : NULL;
+	return nwhole ? (nwhole == 1 ? whole : NULL) : nstart == 1 ? start : NULL;
 }
 
 /*
@@ -312,11 +317,11 @@ struct nv_entry *mdl_ref_entry(struct builder *b, struct nv_fields *f, const str
 		return NULL;
 	}
 	if ((titled = titled_entry(b, v->str, want))) {
-		nv_diag_hint(nv_field_error(f, v,
-					    "«%s» — заголовок, а в поле «%s» нужен id документа",
-					    v->str, key),
-			     "вместо заголовка укажите id — имя файла без .md: «%s» (%s)",
-			     titled->id, titled->path);
+		nv_diag_hint(nv_field_error(f, v, "в поле «%s» нужен id документа, а «%s» — не id",
+					    key, v->str),
+			     "похоже на заголовок %s: укажите id этого документа — имя файла без "
+			     ".md: «%s»",
+			     titled->path, titled->id);
 		return NULL;
 	}
 	diag = nv_field_error(f, v, "документ «%s» не найден", v->str);
