@@ -38,10 +38,11 @@ const char *const nv_import_kinds[] = { "page",	 "position", "program", "roadmap
 
 static bool ends_in_small_word(const char *name, const char *end)
 {
-	static const char *const small[] = { "a",  "i",	 "ili", "v",  "vo", "na", "o", "ob",
-					     "po", "s",	 "so",	"k",  "ko", "u",  "ot", "do",
-					     "za", "iz", "pri", "dlya", "pod", "nad", "uchebnyy",
-					     "uchebnogo", "god", "goda", "gg", "g", NULL };
+	static const char *const small[] = { "a",   "i",    "ili", "v",	  "vo",	      "na",
+					     "o",   "ob",   "po",  "s",	  "so",	      "k",
+					     "ko",  "u",    "ot",  "do",  "za",	      "iz",
+					     "pri", "dlya", "pod", "nad", "uchebnyy", "uchebnogo",
+					     "god", "goda", "gg",  "g",	  NULL };
 	const char *w = end;
 	size_t i;
 

@@ -15,7 +15,9 @@
  *      numbered items of orders' bodies (check_orders);
  *   4. pairs.yml: people, programs, orders (read_pairs, model_read.c);
  *   5. cross-document rules (model_resolve.c): appendices and the
- *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), pairs
+ *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), one
+ *      registration number per order in a year (check_order_numbers,
+ *      model_read.c), pairs
  *      within the academic year of their order (check_pairs), links
  *      between Markdown documents and their anchors (check_links),
  *      publish levels of people (settle_people), what the website shows
@@ -199,16 +201,16 @@ static const struct phase {
 	void (*run)(struct builder *b);
 	bool body;
 } phases[] = {
-	{ mdl_read_attachments, false },  { mdl_read_people, false },
-	{ mdl_read_site, false },	  { mdl_forms_default, false },
-	{ mdl_create_entries, false },	  { read_entries, false },
-	{ mdl_check_orders, true },	  { mdl_read_pairs, false },
-	{ mdl_collect_forms, false },	  { mdl_resolve_appendices, false },
-	{ mdl_find_private_items, true }, { mdl_check_pairs, false },
-	{ mdl_check_mentees, false },	  { mdl_check_texts, true },
-	{ mdl_check_links, true },	  { mdl_settle_people, false },
-	{ mdl_resolve_mentions, true },	  { mdl_resolve_responsible, false },
-	{ mdl_check_mentions, true },
+	{ mdl_read_attachments, false },    { mdl_read_people, false },
+	{ mdl_read_site, false },	    { mdl_forms_default, false },
+	{ mdl_create_entries, false },	    { read_entries, false },
+	{ mdl_check_orders, true },	    { mdl_read_pairs, false },
+	{ mdl_collect_forms, false },	    { mdl_resolve_appendices, false },
+	{ mdl_check_order_numbers, false }, { mdl_find_private_items, true },
+	{ mdl_check_pairs, false },	    { mdl_check_mentees, false },
+	{ mdl_check_texts, true },	    { mdl_check_links, true },
+	{ mdl_settle_people, false },	    { mdl_resolve_mentions, true },
+	{ mdl_resolve_responsible, false }, { mdl_check_mentions, true },
 };
 _Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
 

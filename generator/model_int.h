@@ -254,6 +254,8 @@ void mdl_read_attachments(struct builder *b);
 void mdl_read_entry(struct builder *b, struct nv_entry *e);
 /* After phase 3: an order without numbered items in its body is an error (a body step). */
 void mdl_check_orders(struct builder *b);
+/* Phase 5: two orders of one year with one registration number are an error. */
+void mdl_check_order_numbers(struct builder *b);
 /* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
 void mdl_read_pairs(struct builder *b);
 

@@ -19,6 +19,7 @@
 #include "schema.h"
 #include "strmap.h"
 #include "typo.h"
+#include "utf8.h"
 #include "value.h"
 /* A list of strings (a single scalar counts as one). */
 static size_t str_list(struct nv_fields *f, const struct nv_value *list, const char *key,
@@ -231,6 +232,72 @@ static void *order_thread(void *arg)
 void mdl_check_orders(struct builder *b)
 {
 	mdl_per_entry(b, order_thread);
+}
+
+/* An order and its number folded, with its year («112-од\x1F2025»). */
+struct numbered {
+	char *key;
+	const struct nv_entry *e;
+};
+
+/* By number and year, then by date and file: the earliest order first. */
+static int cmp_numbered(const void *pa, const void *pb)
+{
+	const struct numbered *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	if (!c)
+		c = nv_date_cmp(a->e->date, b->e->date);
+	return c ? c : strcmp(a->e->doc->path, b->e->doc->path);
+}
+
+/*
+ * Two orders of one calendar year with one registration number («112-од»):
+ * the register gives each order its own, so every order but the earliest
+ * (by date, then file) with that number is told which order has it.
+ * Numbers compare folded (nv_utf8_fold()): «112-ОД» and «112 – од» are
+ * «112-од».
+ */
+void mdl_check_order_numbers(struct builder *b)
+{
+	struct numbered *v = nv_xcalloc(b->m->nentries + 1, sizeof(*v));
+	struct nv_buf key = NV_BUF_INIT, when = NV_BUF_INIT;
+	const struct nv_entry *e, *f = NULL;
+	const struct nv_value *node;
+	size_t i, n = 0;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if (e->kind != NV_KIND_ORDER || !e->number || !*e->number || !e->date.year)
+			continue;
+		nv_buf_reset(&key);
+		nv_utf8_fold(&key, e->number, strlen(e->number));
+		nv_buf_addf(&key, "\x1F%d", e->date.year);
+		v[n].key = nv_xstrdup(key.ptr);
+		v[n++].e = e;
+	}
+	qsort(v, n, sizeof(*v), cmp_numbered);
+	for (i = 0; i < n; i++) {
+		if (!i || strcmp(v[i].key, v[i - 1].key)) {
+			f = v[i].e;
+			continue;
+		}
+		e = v[i].e;
+		node = nv_map_get(e->doc->meta, "number");
+		nv_buf_reset(&when);
+		nv_date_add(&when, f->date, NV_DATE_NUMERIC);
+		nv_diag_hint(
+			nv_error(b->d, e->doc->path, node ? node->line : 0, node ? node->col : 0,
+				 "номер «%s» в %d году уже у приказа от %s «%s» (%s)", e->number,
+				 e->date.year, when.ptr, f->title ? f->title : "", f->doc->path),
+			"у каждого приказа свой регистрационный номер: впишите номер этого "
+			"приказа из журнала регистрации приказов");
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	nv_buf_release(&key);
+	nv_buf_release(&when);
 }
 
 static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_fields *f)
