@@ -687,6 +687,53 @@ static void check_full_names(struct builder *b)
 	nv_strmap_free(seen, NULL);
 }
 
+/*
+ * The pair's mentor among its mentees, or a mentee named twice: the
+ * table of pairs would print them so, and the monitoring would count
+ * them twice. Both are errors, and leave p->mentees.
+ */
+static void check_pair_people(struct nv_fields *f, struct nv_pair *p,
+			      const struct nv_value *mentees)
+{
+	const struct nv_value *v, *w;
+	size_t i, k, j, n = mentees ? (mentees->type == NV_LIST ? mentees->nr : 1) : 0;
+	bool drop;
+
+	for (i = 0; i < n; i++) {
+		v = mentees->type == NV_LIST ? mentees->items[i] : mentees;
+		if (!v->str)
+			continue;
+		if (p->mentor && !strcmp(v->str, p->mentor->id)) {
+			nv_diag_hint(nv_field_error(f, v,
+						    "«%s» — наставник этой пары и не может быть "
+						    "в ней наставляемым",
+						    v->str),
+				     "наставник пары — в mentor, наставляемые — в mentees: "
+				     "проверьте id");
+			continue;
+		}
+		for (k = 0; k < i; k++) {
+			w = mentees->items[k];
+			if (w->str && !strcmp(w->str, v->str)) {
+				nv_diag_hint(nv_field_error(f, v,
+							    "«%s» уже указан в mentees этой пары",
+							    v->str),
+					     "оставьте каждого наставляемого в паре один раз");
+				break;
+			}
+		}
+	}
+	/* Counted once, not at all as the mentor's own mentee: the errors say why. */
+	for (i = k = 0; i < p->nmentees; i++) {
+		drop = p->mentees[i] == p->mentor;
+		for (j = 0; j < k && !drop; j++)
+			drop = p->mentees[j] == p->mentees[i];
+		if (!drop)
+			p->mentees[k++] = p->mentees[i];
+	}
+	p->nmentees = k;
+}
+
 void mdl_read_pairs(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "pairs");
@@ -731,6 +778,7 @@ void mdl_read_pairs(struct builder *b)
 				nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
 				"добавьте «mentees: [id, …]» или «mentee: id»");
 		p->nmentees = mdl_ref_people(b, &f, mentees, "mentees", &p->mentees);
+		check_pair_people(&f, p, mentees);
 		p->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
 					 "неизвестная форма наставничества");
 		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
