@@ -36,7 +36,10 @@ real=0
 c=$dir/content
 mkdir -p "$c/orders" "$c/cases" "$c/news" "$c/roadmaps" "$c/positions" "$c/programs"
 root=$(cd "$(dirname "$0")/.." && pwd)
-cp "$root/content/site.yml" "$c/"
+# The demo school's site.yml, with totals for a school of this corpus's
+# 300 people (the demo's 58 teachers are fewer than its pairs hold).
+sed 's/^totals: .*/totals: {teachers: 120, young_specialists: 12, students: 900}/' \
+	"$root/content/site.yml" >"$c/site.yml"
 LC_ALL=C awk -v c="$c" -v n="$n" -v real="$real" -v demo="$root/content/people.yml" '
 function id(prefix, i) { return sprintf("%s-%05d", prefix, i) }
 # rnd(k): a number in [0, k) from a fixed sequence (no randomness).

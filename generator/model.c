@@ -17,7 +17,8 @@
  *   5. cross-document rules (model_resolve.c): appendices and the
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), one
  *      registration number per order in a year (check_order_numbers,
- *      model_read.c), pairs
+ *      model_read.c), `totals` of site.yml no less than the people of the
+ *      pairs they count (check_totals, model_site.c), pairs
  *      within the academic year of their order (check_pairs), links
  *      between Markdown documents and their anchors (check_links),
  *      publish levels of people (settle_people), what the website shows
@@ -208,9 +209,10 @@ static const struct phase {
 	{ mdl_collect_forms, false },	    { mdl_resolve_appendices, false },
 	{ mdl_check_order_numbers, false }, { mdl_find_private_items, true },
 	{ mdl_check_pairs, false },	    { mdl_check_mentees, false },
-	{ mdl_check_texts, true },	    { mdl_check_links, true },
-	{ mdl_settle_people, false },	    { mdl_resolve_mentions, true },
-	{ mdl_resolve_responsible, false }, { mdl_check_mentions, true },
+	{ mdl_check_totals, false },	    { mdl_check_texts, true },
+	{ mdl_check_links, true },	    { mdl_settle_people, false },
+	{ mdl_resolve_mentions, true },	    { mdl_resolve_responsible, false },
+	{ mdl_check_mentions, true },
 };
 _Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
 

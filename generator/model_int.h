@@ -256,6 +256,8 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e);
 void mdl_check_orders(struct builder *b);
 /* Phase 5: two orders of one year with one registration number are an error. */
 void mdl_check_order_numbers(struct builder *b);
+/* Phase 5: a `totals` of site.yml less than the people of the pairs it counts. */
+void mdl_check_totals(struct builder *b);
 /* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
 void mdl_read_pairs(struct builder *b);
 

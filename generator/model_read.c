@@ -734,10 +734,28 @@ static void check_pair_people(struct nv_fields *f, struct nv_pair *p,
 	p->nmentees = k;
 }
 
+/* The pair's mentor and its mentees (`mentees: [id, …]` or `mentee: id`). */
+static void read_pair_people(struct builder *b, struct nv_fields *f, const struct nv_value *item,
+			     const char *what, struct nv_pair *p)
+{
+	const struct nv_value *mentees;
+
+	p->mentor =
+		mdl_ref_person(b, f, nv_field(f, "mentor", NV_REQUIRED, "id наставника"), "mentor");
+	mentees = nv_field_list(f, "mentees", NV_OPTIONAL, NULL, true);
+	if (!mentees)
+		mentees = nv_field(f, "mentee", NV_OPTIONAL, NULL);
+	if (!mentees && !nv_map_get(item, "mentees"))
+		nv_diag_hint(nv_field_error(f, NULL, "%s не указаны наставляемые", what),
+			     "добавьте «mentees: [id, …]» или «mentee: id»");
+	p->nmentees = mdl_ref_people(b, f, mentees, "mentees", &p->mentees);
+	check_pair_people(f, p, mentees);
+}
+
 void mdl_read_pairs(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "pairs");
-	const struct nv_value *list, *item, *mentees, *kv;
+	const struct nv_value *list, *item, *kv;
 	struct nv_fields f;
 	struct nv_pair *p;
 	struct nv_buf what = NV_BUF_INIT, why = NV_BUF_INIT;
@@ -768,17 +786,7 @@ void mdl_read_pairs(struct builder *b)
 		p->number = (int)i + 1;
 		p->line = item->line;
 		p->col = item->col;
-		p->mentor = mdl_ref_person(
-			b, &f, nv_field(&f, "mentor", NV_REQUIRED, "id наставника"), "mentor");
-		mentees = nv_field_list(&f, "mentees", NV_OPTIONAL, NULL, true);
-		if (!mentees)
-			mentees = nv_field(&f, "mentee", NV_OPTIONAL, NULL);
-		if (!mentees && !nv_map_get(item, "mentees"))
-			nv_diag_hint(
-				nv_field_error(&f, NULL, "%s не указаны наставляемые", what.ptr),
-				"добавьте «mentees: [id, …]» или «mentee: id»");
-		p->nmentees = mdl_ref_people(b, &f, mentees, "mentees", &p->mentees);
-		check_pair_people(&f, p, mentees);
+		read_pair_people(b, &f, item, what.ptr, p);
 		p->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
 					 "неизвестная форма наставничества");
 		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);

@@ -14,6 +14,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+#include "model_monitoring.h"
 #include "person.h"
 #include "schema.h"
 #include "strmap.h"
@@ -449,7 +450,8 @@ static const char *read_deploy(struct nv_fields *top)
 		struct nv_diag *e = nv_field_error(top, nv_map_get(top->map, "deploy"),
 						   "поле «deploy»: в адресе записан пароль");
 		e->secret = true;
-		nv_diag_hint(e,
+		nv_diag_hint(
+			e,
 			"уберите «:пароль»: site.yml попадает в Git; пароль передайте в "
 			"NASTAVNIK_DEPLOY_PASSWORD или ~/.netrc (man nastavnik, команда deploy)");
 	} else if (why)
@@ -484,8 +486,47 @@ void mdl_read_site(struct builder *b)
 	read_print(b, &top, s);
 	read_publish(b, &top, s);
 	s->deploy = read_deploy(&top);
-	mdl_read_site_lists(b, &top); /* `forms`, `totals`: model_refs.c */
+	mdl_read_site_lists(b, &top);		/* `forms`, `totals`: model_refs.c */
 	s->members = mdl_read_members(b, &top); /* model_members.c */
-	mdl_read_blanks(b, &top);     /* model_forms.c */
+	mdl_read_blanks(b, &top);		/* model_forms.c */
 	nv_fields_finish(&top);
+}
+
+/*
+ * One of site.yml's `totals` that is less than the people of the pairs
+ * it counts: the monitoring page and the аналитическая справка would
+ * print a share over 100 % («367 % педагогов (11 из 3)»).
+ */
+static void check_total(struct builder *b, const struct nv_data *site, const char *key,
+			const char *who, size_t involved, size_t total)
+{
+	const struct nv_value *v = nv_map_get(nv_map_get(site->value, "totals"), key);
+
+	if (!v || involved <= total)
+		return;
+	nv_diag_hint(nv_error(b->d, site->path, v->line, v->col,
+			      "totals.%s: %zu, а %s в парах и группах %zu: доля вышла бы %u %%",
+			      key, total, who, involved, nv_monitoring_share(involved, total)),
+		     "в totals — сколько их всего в школе, не меньше, чем участвует в "
+		     "наставничестве: исправьте число или уберите его, чтобы считать по "
+		     "people.yml");
+}
+
+void mdl_check_totals(struct builder *b)
+{
+	const struct nv_data *site = nv_content_data(b->c, "site");
+	struct nv_monitoring mon;
+
+	if (!site || !site->value)
+		return;
+	nv_monitoring_count(&mon, b->m);
+	if (mon.teachers_declared)
+		check_total(b, site, "teachers", "педагогов", mon.teachers_involved, mon.teachers);
+	if (mon.students_declared)
+		check_total(b, site, "students", "обучающихся", mon.students_involved,
+			    mon.students);
+	if (mon.young_declared)
+		check_total(b, site, "young_specialists", "молодых специалистов",
+			    mon.young_involved, mon.young);
+	nv_monitoring_release(&mon);
 }
