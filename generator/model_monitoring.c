@@ -117,11 +117,19 @@ void nv_monitoring_count(struct nv_monitoring *mon, const struct nv_model *m)
 	count_forms(mon, m);
 	count_people(mon, m);
 	for (i = 0; i < m->nentries; i++)
+		if ((m->entries[i]->kind == NV_KIND_ROADMAP ||
+		     m->entries[i]->kind == NV_KIND_PROGRAM) &&
+		    m->entries[i]->acyear > mon->acyear)
+			mon->acyear = m->entries[i]->acyear;
+	for (i = 0; i < m->nentries; i++) {
+		if (mon->acyear && m->entries[i]->acyear != mon->acyear)
+			continue;
 		for (k = 0; k < m->entries[i]->nsections; k++)
 			for (j = 0; j < m->entries[i]->sections[k].nitems; j++) {
 				mon->items_by_status[m->entries[i]->sections[k].items[j].status]++;
 				mon->items++;
 			}
+	}
 }
 
 void nv_monitoring_release(struct nv_monitoring *mon)

@@ -37,7 +37,6 @@ static void row(struct nv_report_row *r, const char *title, const char *label, s
 static void count(struct nv_report *r, const struct nv_model *m)
 {
 	struct nv_monitoring mon;
-	size_t i;
 
 	nv_monitoring_count(&mon, m);
 	row(&r->rows[0], "Педагогические работники, участвующие в" NBSP "наставничестве",
@@ -50,9 +49,7 @@ static void count(struct nv_report *r, const struct nv_model *m)
 	memcpy(r->status, mon.pairs_by_status, sizeof(r->status));
 	r->items = mon.items;
 	r->items_done = mon.items_by_status[NV_ITEM_DONE];
-	for (i = 0; i < m->nentries; i++)
-		if (m->entries[i]->kind == NV_KIND_PROGRAM && m->entries[i]->acyear && !r->acyear)
-			r->acyear = m->entries[i]->acyear;
+	r->acyear = mon.acyear;
 	nv_monitoring_release(&mon);
 }
 

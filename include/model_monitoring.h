@@ -2,7 +2,8 @@
  * model_monitoring.h: the monitoring figures, counted in one place from
  * the model: pairs and groups by status and by form, the mentors and
  * mentees, how many teachers and students take part (as shares of the
- * totals site.yml declares), and the roadmap items by status.
+ * totals site.yml declares), and the roadmap items of the current
+ * academic year by status.
  *
  * The website's monitoring and mentors pages and the regional report
  * (build_report.h) read these numbers, so the page and the report can
@@ -46,7 +47,13 @@ struct nv_monitoring {
 	size_t young, young_involved;
 	bool young_declared;
 	unsigned teachers_share, students_share; /* whole percent, see nv_monitoring_share() */
-	size_t items;		   /* roadmap items of every roadmap (not their sub-rows) */
+	/*
+	 * The academic year the monitoring speaks of (its first year; 0 when
+	 * no roadmap or program has one): the latest of the roadmaps' and
+	 * programs'. Past years' roadmaps, kept for the record, are not its.
+	 */
+	int acyear;
+	size_t items; /* roadmap items of the roadmaps of acyear (not their sub-rows) */
 	size_t items_by_status[3]; /* indexed by enum nv_item_status */
 };
 
