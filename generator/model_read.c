@@ -160,6 +160,23 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 	}
 }
 
+/*
+ * The signatory an order names (at v) is a person of the organisation:
+ * never a student (a teacher's and an external's position, printed in the
+ * signature, is required in people.yml and reported there).
+ */
+static void check_signatory(struct nv_fields *f, const struct nv_value *v, const struct nv_entry *e)
+{
+	const struct nv_person *p = e->signatory;
+
+	if (p->category == NV_CAT_STUDENT)
+		nv_diag_hint(nv_field_error(f, v,
+					    "приказ подписывает руководитель организации, а «%s» — "
+					    "%s (category: student)",
+					    p->id, nv_role_word(NV_ROLE_STUDENT, p->gender)),
+			     "укажите в signatory директора или исполняющего его обязанности");
+}
+
 static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
 	const struct nv_value *v;
@@ -180,6 +197,8 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 		     "кто подписывает приказ: id из people.yml (в site.yml нет director)");
 	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
 	e->signatory_position = nv_site_position(s, e->signatory);
+	if (v && e->signatory)
+		check_signatory(f, v, e);
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
 	mdl_read_appendices(b, e, f);
