@@ -98,10 +98,28 @@ static bool read_outside_order(struct builder *b, struct nv_fields *f, const cha
 	return true;
 }
 
+/*
+ * p, named at v as the head who signs an order or approves a document
+ * («УТВЕРЖДАЮ»: `what`), is a person of the organisation, never a
+ * student. A teacher's and an external's position, printed beside the
+ * name, is required in people.yml and reported there.
+ */
+static void check_head(struct nv_fields *f, const struct nv_value *v, const struct nv_person *p,
+		       const char *what)
+{
+	if (p && p->category == NV_CAT_STUDENT)
+		nv_diag_hint(nv_field_error(f, v,
+					    "%s руководитель организации, а «%s» — %s (category: "
+					    "student)",
+					    what, p->id, nv_role_word(NV_ROLE_STUDENT, p->gender)),
+			     "укажите директора или исполняющего его обязанности: id из "
+			     "content/people.yml");
+}
+
 /* The fields of one approval block besides the label and the side. */
 static void read_approval_fields(struct builder *b, struct nv_fields *af, struct nv_approval *a)
 {
-	const struct nv_value *proto;
+	const struct nv_value *proto, *v;
 	struct nv_fields pf;
 
 	a->body = nv_field_str(af, "body", NV_OPTIONAL, NULL);
@@ -114,10 +132,11 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 						     &a->protocol_date);
 		nv_fields_finish(&pf);
 	}
-	a->person = mdl_ref_person(b, af,
-				   nv_field(af, "person", a->label == NV_LABEL_APPROVE,
-					    "кто утверждает: id директора из people.yml"),
-				   "person");
+	v = nv_field(af, "person", a->label == NV_LABEL_APPROVE,
+		     "кто утверждает: id директора из people.yml");
+	a->person = mdl_ref_person(b, af, v, "person");
+	if (a->label == NV_LABEL_APPROVE)
+		check_head(af, v, a->person, "документ утверждает");
 	a->has_date = nv_field_date(af, "date", NV_OPTIONAL, NULL, &a->date);
 }
 
@@ -160,23 +179,6 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 	}
 }
 
-/*
- * The signatory an order names (at v) is a person of the organisation:
- * never a student (a teacher's and an external's position, printed in the
- * signature, is required in people.yml and reported there).
- */
-static void check_signatory(struct nv_fields *f, const struct nv_value *v, const struct nv_entry *e)
-{
-	const struct nv_person *p = e->signatory;
-
-	if (p->category == NV_CAT_STUDENT)
-		nv_diag_hint(nv_field_error(f, v,
-					    "приказ подписывает руководитель организации, а «%s» — "
-					    "%s (category: student)",
-					    p->id, nv_role_word(NV_ROLE_STUDENT, p->gender)),
-			     "укажите в signatory директора или исполняющего его обязанности");
-}
-
 static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
 	const struct nv_value *v;
@@ -197,8 +199,8 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 		     "кто подписывает приказ: id из people.yml (в site.yml нет director)");
 	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
 	e->signatory_position = nv_site_position(s, e->signatory);
-	if (v && e->signatory)
-		check_signatory(f, v, e);
+	if (v)
+		check_head(f, v, e->signatory, "приказ подписывает");
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
 	mdl_read_appendices(b, e, f);
