@@ -106,6 +106,18 @@ static void count_people(struct nv_monitoring *mon, const struct nv_model *m)
 	mon->students_share = nv_monitoring_share(mon->students_involved, mon->students);
 }
 
+/* The latest academic year of m's documents of kind k (its first year), 0 if none has one. */
+static int latest_acyear(const struct nv_model *m, enum nv_kind k)
+{
+	int y = 0;
+	size_t i;
+
+	for (i = 0; i < m->nentries; i++)
+		if (m->entries[i]->kind == k && m->entries[i]->acyear > y)
+			y = m->entries[i]->acyear;
+	return y;
+}
+
 void nv_monitoring_count(struct nv_monitoring *mon, const struct nv_model *m)
 {
 	size_t i, k, j;
@@ -116,11 +128,9 @@ void nv_monitoring_count(struct nv_monitoring *mon, const struct nv_model *m)
 		mon->pairs_by_status[m->pairs[k]->status]++;
 	count_forms(mon, m);
 	count_people(mon, m);
-	for (i = 0; i < m->nentries; i++)
-		if ((m->entries[i]->kind == NV_KIND_ROADMAP ||
-		     m->entries[i]->kind == NV_KIND_PROGRAM) &&
-		    m->entries[i]->acyear > mon->acyear)
-			mon->acyear = m->entries[i]->acyear;
+	mon->acyear = latest_acyear(m, NV_KIND_ROADMAP);
+	if (!mon->acyear)
+		mon->acyear = latest_acyear(m, NV_KIND_PROGRAM);
 	for (i = 0; i < m->nentries; i++) {
 		if (mon->acyear && m->entries[i]->acyear != mon->acyear)
 			continue;

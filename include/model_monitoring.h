@@ -49,8 +49,9 @@ struct nv_monitoring {
 	unsigned teachers_share, students_share; /* whole percent, see nv_monitoring_share() */
 	/*
 	 * The academic year the monitoring speaks of (its first year; 0 when
-	 * no roadmap or program has one): the latest of the roadmaps' and
-	 * programs'. Past years' roadmaps, kept for the record, are not its.
+	 * no roadmap or program has one): the latest of the roadmaps', or
+	 * without roadmaps of the programs'. Past years' roadmaps, kept for
+	 * the record, are not its.
 	 */
 	int acyear;
 	size_t items; /* roadmap items of the roadmaps of acyear (not their sub-rows) */
