@@ -1,19 +1,25 @@
 /*
  * md_facts.c: what the secretary's checks of a body's text (model_text.c)
  * look for in any document, found in its bytes as it is parsed
- * (markdown.h, NV_MD_TEXT_*). A load for once drops each text once
+ * (markdown.h, NV_MD_TEXT_*), and the citations of orders they compare
+ * with the project's orders (nv_md_next_cite()). A load for once drops each text once
  * parsed, and those checks read it again: only for an order, a document
  * with appendices, or a body that has something they look for. Each
  * fact is looser than its check (anywhere in the body, fenced code too),
  * never tighter: a body without it gives the check nothing.
  */
+#define _GNU_SOURCE /* memmem() */
 #include "common.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+#include "date.h"
 #include "markdown.h"
+
+/* A «№» somewhere: what nv_md_text_facts() looks at for a citation (not a fact it gives). */
+#define NV_MD_TEXT_NUMERO (NV_MD_TEXT_ALL + 1)
 
 /*
  * The places among the 16 bytes at s (bit j for s[j]) where a Word
@@ -46,12 +52,15 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 		return b2 == 0xA2 ? NV_MD_TEXT_BULLET : 0;
 	if (s[0] == 0xE2 && b1 == 0x81)
 		return b2 == 0xB0 || (b2 >= 0xB4 && b2 <= 0xB9) ? NV_MD_TEXT_SUP : 0;
+	if (s[0] == 0xE2 && b1 == 0x84)
+		return b2 == 0x96 ? NV_MD_TEXT_NUMERO : 0;
 	return s[0] == 0xEF && b1 == 0x82 && b2 == 0xB7 ? NV_MD_TEXT_BULLET : 0;
 }
 
 /*
  * The bullets («·», «▪», «□», «•», «■», U+F0B7) and superscript digits
- * («¹», «²», «³», U+2070, U+2074–U+2079) of the n bytes at s.
+ * («¹», «²», «³», U+2070, U+2074–U+2079) of the n bytes at s, and
+ * NV_MD_TEXT_NUMERO for a «№».
  */
 static unsigned marks_of(const unsigned char *s, size_t n)
 {
@@ -93,14 +102,213 @@ static bool heading_flagged(const char *s, size_t n)
 						 (unsigned char)s[i + 1] == 0x97));
 }
 
+/* --- citations of orders ---------------------------------------------------- */
+
+#define NUMERO "\xE2\x84\x96" /* «№» */
+
+/* The bytes of the space at s (before end): a blank, a line break or a no-break space; else 0. */
+static size_t space_at(const char *s, const char *end)
+{
+	if (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		return 1;
+	return end - s >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+static const char *skip_spaces(const char *p, const char *end)
+{
+	size_t k;
+
+	while ((k = space_at(p, end)) != 0)
+		p += k;
+	return p;
+}
+
+/* Back from p over spaces, not before start. */
+static const char *back_spaces(const char *start, const char *p)
+{
+	for (;;) {
+		if (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+			p--;
+		else if (p - start >= 2 && (unsigned char)p[-2] == 0xC2 && (unsigned char)p[-1] == 0xA0)
+			p -= 2;
+		else
+			return p;
+	}
+}
+
+/* True if the two bytes at s are a Cyrillic letter (А–я, Ё, ё). */
+static bool cyr_at(const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+
+	return (a == 0xD0 && ((b >= 0x90 && b <= 0xBF) || b == 0x81)) ||
+	       (a == 0xD1 && ((b >= 0x80 && b <= 0x8F) || b == 0x91));
+}
+
+/* The start of the Cyrillic word that ends at p (p itself when none), not before start. */
+static const char *word_back(const char *start, const char *p)
+{
+	while (p - start >= 2 && cyr_at(p - 2))
+		p -= 2;
+	return p;
+}
+
+/* True if the word [w, e) is a form of «приказ» (its first letter in either case). */
+static bool order_word(const char *w, const char *e)
+{
+	static const char rest[] = "\xD1\x80\xD0\xB8\xD0\xBA\xD0\xB0\xD0\xB7"; /* «риказ» */
+
+	return e - w >= 12 && (unsigned char)w[0] == 0xD0 &&
+	       ((unsigned char)w[1] == 0xBF || (unsigned char)w[1] == 0x9F) &&
+	       !memcmp(w + 2, rest, sizeof(rest) - 1);
+}
+
+/* True if the word [w, e) is exactly word, its first letter in either case («от», «От»). */
+static bool word_is(const char *w, const char *e, const char *word)
+{
+	size_t n = strlen(word);
+
+	return (size_t)(e - w) == n && w[0] == word[0] &&
+	       ((unsigned char)w[1] == (unsigned char)word[1] ||
+		(unsigned char)w[1] == (unsigned char)word[1] - 0x20) &&
+	       !memcmp(w + 2, word + 2, n - 2);
+}
+
+/*
+ * The start of «приказ… [директора]» whose last word ends at p, after
+ * spaces; NULL when the words before p are not that. A Latin letter or
+ * a digit right before the word makes it another word.
+ */
+static const char *order_back(const char *start, const char *p)
+{
+	const char *e = back_spaces(start, p), *w = word_back(start, e);
+
+	if (!order_word(w, e) && word_is(w, e, "\xD0\xB4\xD0\xB8\xD1\x80\xD0\xB5\xD0\xBA"
+					       "\xD1\x82\xD0\xBE\xD1\x80\xD0\xB0")) /* «директора» */
+		w = word_back(start, e = back_spaces(start, w));
+	if (!order_word(w, e))
+		return NULL;
+	return w > start && (((w[-1] | 0x20) >= 'a' && (w[-1] | 0x20) <= 'z') || (w[-1] >= '0' && w[-1] <= '9'))
+		       ? NULL
+		       : w;
+}
+
+/* The date «ДД.ММ.ГГГГ» at p (before end) into *d; the byte after it, or NULL. */
+static const char *date_at(const char *p, const char *end, struct nv_date *d)
+{
+	const char *q = p;
+
+	while (q < end && ((*q >= '0' && *q <= '9') || *q == '.'))
+		q++;
+	if (q > p && q[-1] == '.') /* the end of a sentence */
+		q--;
+	if (q - p < 8 || q - p > 10)
+		return NULL;
+	return nv_date_parse_mem(p, (size_t)(q - p), d, NULL) == 0 ? q : NULL;
+}
+
+/* The start of the date that ends at p (after «г.» or «года» and spaces), or NULL. */
+static const char *date_back(const char *start, const char *p, struct nv_date *d)
+{
+	const char *e = back_spaces(start, p), *w = word_back(start, e), *s;
+
+	if (w < e && (word_is(w, e, "\xD0\xB3") || word_is(w, e, "\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0")))
+		e = back_spaces(start, w); /* «г» before '.', «года» */
+	else if (e > start && e[-1] == '.' && e - start >= 3 && (unsigned char)e[-3] == 0xD0 &&
+		 (unsigned char)e[-2] == 0xB3)
+		e = back_spaces(start, e - 3); /* «г.» */
+	for (s = e; s > start && ((s[-1] >= '0' && s[-1] <= '9') || s[-1] == '.');)
+		s--;
+	return s < e && date_at(s, e, d) == e ? s : NULL;
+}
+
+/* The «от» ending at p after spaces: the byte where it starts, or NULL. */
+static const char *ot_back(const char *start, const char *p)
+{
+	const char *e = back_spaces(start, p), *w = word_back(start, e);
+
+	return e < p && word_is(w, e, "\xD0\xBE\xD1\x82") ? w : NULL; /* «от» */
+}
+
+/* The length of a registration number at p: «118-од», «12/3», «5-к»; 0 when none. */
+static size_t number_at(const char *p, const char *end)
+{
+	const char *q = p, *last = p;
+
+	if (p >= end || *p < '0' || *p > '9')
+		return 0;
+	while (q < end) {
+		if ((*q >= '0' && *q <= '9') || ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+			last = ++q;
+		else if (end - q >= 2 && cyr_at(q))
+			last = q += 2;
+		else if (*q == '-' || *q == '/')
+			q++;
+		else if (end - q >= 3 && !memcmp(q, "\xE2\x80\x93", 3)) /* «–» */
+			q += 3;
+		else
+			break;
+	}
+	return (size_t)(last - p);
+}
+
+/* The citation around the «№» at s + k, into *c; its end, or NULL if there is none. */
+static const char *cite_at(const char *s, const char *end, size_t k, struct nv_md_cite *c)
+{
+	const char *num = skip_spaces(s + k + 3, end), *p, *ot, *w, *after;
+
+	c->number = num;
+	if (!(c->number_len = number_at(num, end)))
+		return NULL;
+	after = num + c->number_len;
+	/* «приказом от 29.08.2025 № 118-од» */
+	if ((p = date_back(s, s + k, &c->date)) && (ot = ot_back(s, p)) && (w = order_back(s, ot))) {
+		c->start = (size_t)(w - s);
+		c->date_at = (size_t)(p - s);
+		return after;
+	}
+	/* «приказ № 118-од от 29.08.2025» */
+	if (!(w = order_back(s, s + k)))
+		return NULL;
+	p = skip_spaces(after, end);
+	if (end - p < 5 || !word_is(p, p + 4, "\xD0\xBE\xD1\x82") || !space_at(p + 4, end))
+		return NULL;
+	p = skip_spaces(p + 4, end);
+	if (!(after = date_at(p, end, &c->date)))
+		return NULL;
+	c->start = (size_t)(w - s);
+	c->date_at = (size_t)(p - s);
+	return after;
+}
+
+bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c)
+{
+	const char *p, *end = s + n, *next;
+
+	while (*at < n && (p = memmem(s + *at, n - *at, NUMERO, 3)) != NULL) {
+		*at = (size_t)(p - s) + 3;
+		if ((next = cite_at(s, end, (size_t)(p - s), c)) != NULL) {
+			*at = (size_t)(next - s);
+			return true;
+		}
+	}
+	*at = n;
+	return false;
+}
+
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
+	struct nv_md_cite c;
 	unsigned f;
 	const char *p = text, *end = text + len, *line;
+	size_t at = 0;
 
 	if (!len) /* text may be NULL then */
 		return 0;
 	f = marks_of((const unsigned char *)text, len);
+	if (f & NV_MD_TEXT_NUMERO && nv_md_next_cite(text, len, &at, &c))
+		f |= NV_MD_TEXT_CITE;
+	f &= NV_MD_TEXT_ALL;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

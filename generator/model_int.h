@@ -46,6 +46,7 @@ struct builder {
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 	int jobs;		       /* -j: threads for the checks done per entry */
 	struct nv_check_cache *cache;  /* results kept between builds, or NULL (model_cache.h) */
+	struct mdl_orders *orders;     /* while mdl_check_texts() runs: orders by number (model_cite.c) */
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */
@@ -185,6 +186,20 @@ void mdl_collect_forms(struct builder *b);
 void mdl_check_mentees(struct builder *b);
 /* Warn about Word bullets, headings and appendix references in documents' text (model_text.c). */
 void mdl_check_texts(struct builder *b);
+
+/*
+ * --- model_cite.c: citations of the project's orders («приказом от
+ * 29.08.2025 № 118-од») compared with the orders, for mdl_check_texts() ---
+ * A citation whose number is an order's of the project warns when its
+ * date is not that order's, or when an order cites one issued after it.
+ */
+struct mdl_orders *mdl_orders_new(const struct nv_model *m);
+void mdl_orders_free(struct mdl_orders *o);
+/* The citations in e's title and preamble. */
+void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e);
+/* The citations in e's body, the n bytes at body (file line `line` first). */
+void mdl_check_body_cites(struct builder *b, const struct nv_entry *e, const char *body, size_t n,
+			  int line);
 /*
  * Phase 2: an entry per document, with its kind (folder or `type:`) and a
  * unique, valid id, indexed by id; sorted by kind, then id. Drafts are

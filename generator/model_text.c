@@ -10,7 +10,8 @@
  * «доплату») with no amount; footnote marks («¹», «²») with no note
  * (a paragraph starting with the mark) and notes no mark refers to;
  * in a best practice, a body heading that repeats a section the case
- * page already renders from a field («Проблема», «Цель», «Результаты»).
+ * page already renders from a field («Проблема», «Цель», «Результаты»);
+ * citations of the project's orders with another date (model_cite.c).
  */
 #include "common.h"
 
@@ -572,6 +573,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	}
 	check_item(&l, &it);
 	check_fnotes(b, e, &fn);
+	mdl_check_body_cites(b, e, text + doc->split.body_off, doc->split.body_len,
+			     doc->split.body_line);
 	nv_content_doc_text_done(doc);
 }
 
@@ -735,6 +738,7 @@ static void *text_thread(void *arg)
 		mark = j->b.d->nr;
 		if (e->doc->split.body_len && body_may_warn(e))
 			check_body(&j->b, e, &top);
+		mdl_check_meta_cites(&j->b, e);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);
 		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);
@@ -752,5 +756,8 @@ static void *text_thread(void *arg)
 void mdl_check_texts(struct builder *b)
 {
 	mdl_cache_begin(b, MDL_CHECK_TEXT);
+	b->orders = mdl_orders_new(b->m);
 	mdl_per_entry(b, text_thread);
+	mdl_orders_free(b->orders);
+	b->orders = NULL;
 }

@@ -37,6 +37,7 @@
 #include <cmark.h>
 
 #include "buf.h"
+#include "date.h"
 
 struct nv_diags;
 struct nv_md_table;
@@ -83,11 +84,34 @@ enum {
 	NV_MD_TEXT_BULLET = 1u << 0, /* a Word bullet: «·», «▪», «□», «•», «■», U+F0B7 */
 	NV_MD_TEXT_SUP = 1u << 1,     /* a superscript digit: a footnote's mark or note */
 	NV_MD_TEXT_HEADING = 1u << 2, /* a heading starting with «З» or ending with «.» */
-	NV_MD_TEXT_ALL = (1u << 3) - 1
+	NV_MD_TEXT_CITE = 1u << 3,    /* a citation of an order (nv_md_next_cite()) */
+	NV_MD_TEXT_ALL = (1u << 4) - 1
 };
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);
+
+/*
+ * A citation of an order by its date and number, as orders, положения
+ * and programs write them: «приказом от 29.08.2025 № 118-од», «приказ
+ * № 118-од от 29.08.2025 г.», «приказа директора от 29.08.2025 №118-од»
+ * (any case of «приказ», spaces and line breaks between the words). An
+ * order of another issuer («приказом Минпросвещения России от …») is
+ * none. Offsets are bytes of the text scanned.
+ */
+struct nv_md_cite {
+	struct nv_date date;
+	const char *number; /* in the text, number_len bytes: «118-од» */
+	size_t number_len;
+	size_t start;	/* «приказ…» */
+	size_t date_at; /* the date's first digit */
+};
+
+/*
+ * The first citation of an order in the n bytes at s at or after *at,
+ * into *c; *at is moved past it. False when there is none.
+ */
+bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c);
 
 /*
  * A parsed body. Every pointer in it is owned by it and freed by

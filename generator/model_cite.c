@@ -1,0 +1,252 @@
+/*
+ * model_cite.c: citations of the project's own orders in documents' text
+ * («утверждённым приказом от 29.08.2025 № 118-од», «Об отмене приказа
+ * № 131-од от 30.09.2025»), found by nv_md_next_cite() (markdown.h) and
+ * compared with the orders of the project, as a secretary reads a draft:
+ *  - the number is an order's of that year (or of another year, issued
+ *    on the same day and month: a slip of the year) but the date is not
+ *    that order's: a preamble copied from last year, a date mistyped;
+ *  - an order cites an order issued after it.
+ * Numbers compare folded (nv_utf8_fold()), as the check of one number
+ * per order does (model_read.c). A number no order of the project has is
+ * another order of the school's register: nothing to compare. Both are
+ * warnings: the text may mean another order on purpose.
+ */
+#define _GNU_SOURCE /* memmem() */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "content.h"
+#include "date.h"
+#include "diag.h"
+#include "markdown.h"
+#include "model.h"
+#include "model_int.h"
+#include "utf8.h"
+#include "value.h"
+
+/* An order by its folded number. */
+struct numbered {
+	char *key;
+	const struct nv_entry *e;
+};
+
+struct mdl_orders {
+	struct numbered *v; /* by key, then date */
+	size_t n;
+};
+
+static int cmp_numbered(const void *pa, const void *pb)
+{
+	const struct numbered *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : nv_date_cmp(a->e->date, b->e->date);
+}
+
+static char *fold(const char *s, size_t n)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	nv_utf8_fold(&b, s, n);
+	return nv_buf_detach(&b, NULL);
+}
+
+struct mdl_orders *mdl_orders_new(const struct nv_model *m)
+{
+	struct mdl_orders *o = nv_xcalloc(1, sizeof(*o));
+	const struct nv_entry *e;
+	size_t i;
+
+	o->v = nv_xcalloc(m->nentries + 1, sizeof(*o->v));
+	for (i = 0; i < m->nentries; i++) {
+		e = m->entries[i];
+		if (e->kind != NV_KIND_ORDER || !e->number || !*e->number || !e->date.year)
+			continue;
+		o->v[o->n].key = fold(e->number, strlen(e->number));
+		o->v[o->n++].e = e;
+	}
+	qsort(o->v, o->n, sizeof(*o->v), cmp_numbered);
+	return o;
+}
+
+void mdl_orders_free(struct mdl_orders *o)
+{
+	size_t i;
+
+	if (!o)
+		return;
+	for (i = 0; i < o->n; i++)
+		free(o->v[i].key);
+	free(o->v);
+	free(o);
+}
+
+/* The first order numbered key, and in *n how many are. */
+static const struct numbered *find_number(const struct mdl_orders *o, const char *key, size_t *n)
+{
+	size_t lo = 0, hi = o->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(o->v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*n = 0; lo + *n < o->n && !strcmp(o->v[lo + *n].key, key);)
+		(*n)++;
+	return o->v + lo;
+}
+
+/*
+ * The order the citation c names: the one of that number issued on its
+ * date (*same true), else the one of its year, else the one of its day
+ * and month (*same false); NULL when the project has none.
+ */
+static const struct nv_entry *cited_order(const struct mdl_orders *o,
+					  const struct nv_md_cite *c, bool *same)
+{
+	char *key = fold(c->number, c->number_len);
+	const struct numbered *v;
+	const struct nv_entry *year = NULL, *day = NULL;
+	size_t n, i;
+
+	v = find_number(o, key, &n);
+	free(key);
+	*same = false;
+	for (i = 0; i < n; i++) {
+		if (!nv_date_cmp(v[i].e->date, c->date)) {
+			*same = true;
+			return v[i].e;
+		}
+		if (!year && v[i].e->date.year == c->date.year)
+			year = v[i].e;
+		if (!day && v[i].e->date.month == c->date.month && v[i].e->date.day == c->date.day)
+			day = v[i].e;
+	}
+	return year ? year : day;
+}
+
+/*
+ * The order the citation c in e's text names when a warning is due: its
+ * date is not that order's (*same false), or e is an order issued
+ * before it (*same true); else NULL.
+ */
+static const struct nv_entry *wrong_cite(const struct builder *b, const struct nv_entry *e,
+					 const struct nv_md_cite *c, bool *same)
+{
+	const struct nv_entry *o;
+
+	if (!b->orders || !(o = cited_order(b->orders, c, same)) || o == e)
+		return NULL;
+	if (!*same)
+		return o;
+	return e->kind == NV_KIND_ORDER && e->date.year && nv_date_cmp(o->date, e->date) > 0 ? o
+											      : NULL;
+}
+
+/* The warning of wrong_cite() o, same for the citation at line:col of e's file. */
+static void warn_cite(struct builder *b, const struct nv_entry *e, const struct nv_md_cite *c,
+		      const struct nv_entry *o, bool same, int line, int col)
+{
+	struct nv_buf issued = NV_BUF_INIT, other = NV_BUF_INIT;
+
+	nv_date_add(&issued, o->date, NV_DATE_NUMERIC);
+	nv_date_add(&other, same ? e->date : c->date, NV_DATE_NUMERIC);
+	if (!same)
+		nv_diag_hint(nv_warning(b->d, e->doc->path, line, col,
+					"приказ № %s издан %s («%s», %s), а в ссылке — от %s",
+					o->number, issued.ptr, o->title ? o->title : "",
+					o->doc->path, other.ptr),
+			     "исправьте дату в ссылке на приказ; если это другой приказ, "
+			     "проверьте его номер");
+	else
+		nv_diag_hint(nv_warning(b->d, e->doc->path, line, col,
+					"приказ от %s № %s издан позже этого приказа от %s",
+					issued.ptr, o->number, other.ptr),
+			     "приказ ссылается только на изданные раньше него: проверьте "
+			     "дату и номер в ссылке и дату этого приказа");
+	nv_buf_release(&issued);
+	nv_buf_release(&other);
+}
+
+/*
+ * Where the date of c (in the value s of node) is written in e's front
+ * matter: its first occurrence from the value's line on, as a folded
+ * block («preamble: >-») spreads a value over lines of its own; the
+ * value's start when the text cannot be read again.
+ */
+static void locate_date(const struct nv_entry *e, const struct nv_value *node, const char *s,
+			const struct nv_md_cite *c, int *line, int *col)
+{
+	const char *text, *p, *end, *date = s + c->date_at;
+	size_t n = 0, off;
+	int l = e->doc->split.meta_line;
+
+	*line = node ? node->line : 0;
+	*col = node ? node->col : 0;
+	while ((date[n] >= '0' && date[n] <= '9') || date[n] == '.')
+		n++;
+	if (!node || !(text = nv_content_doc_text(e->doc, NULL)))
+		return;
+	p = text + e->doc->split.meta_off;
+	end = p + e->doc->split.meta_len;
+	for (; l < node->line && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; l++)
+		p++;
+	if (p && (p = memmem(p, (size_t)(end - p), date, n)) != NULL) {
+		off = (size_t)(p - text);
+		nv_utf8_position(text, off, line, col);
+	}
+	nv_content_doc_text_done(e->doc);
+}
+
+/* The citations in the front matter's field key of e (its value s). */
+static void check_field(struct builder *b, const struct nv_entry *e, const char *key,
+			const char *s)
+{
+	const struct nv_value *node = nv_map_get(e->doc->meta, key);
+	struct nv_md_cite c;
+	size_t at = 0, n = s ? strlen(s) : 0;
+	int line, col;
+
+	const struct nv_entry *o;
+	bool same;
+
+	while (nv_md_next_cite(s, n, &at, &c))
+		if ((o = wrong_cite(b, e, &c, &same)) != NULL) {
+			locate_date(e, node, s, &c, &line, &col);
+			warn_cite(b, e, &c, o, same, line, col);
+		}
+}
+
+void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e)
+{
+	if (!e->doc || !e->doc->meta)
+		return;
+	check_field(b, e, "title", e->title);
+	check_field(b, e, "preamble", e->preamble);
+}
+
+void mdl_check_body_cites(struct builder *b, const struct nv_entry *e, const char *body, size_t n,
+			  int line)
+{
+	const struct nv_entry *o;
+	struct nv_md_cite c;
+	size_t at = 0, from = 0;
+	const char *nl;
+	bool same;
+
+	while (nv_md_next_cite(body, n, &at, &c)) {
+		if (!(o = wrong_cite(b, e, &c, &same)))
+			continue;
+		/* lines counted on from the last warning's */
+		while ((nl = memchr(body + from, '\n', c.date_at - from)) != NULL) {
+			line++;
+			from = (size_t)(nl - body) + 1;
+		}
+		warn_cite(b, e, &c, o, same, line,
+			  (int)nv_utf8_count(body + from, c.date_at - from) + 1);
+	}
+}

@@ -1,0 +1,77 @@
+/* Unit tests for md_facts.c: citations of orders (nv_md_next_cite()). */
+#include "common.h"
+#include "harness.h"
+#include "markdown.h"
+
+/* The citations of text as «DD.MM.YYYY NUMBER @START:DATE_AT», one per line. */
+static char *cites(const char *text)
+{
+	static char out[1024];
+	struct nv_md_cite c;
+	size_t at = 0, len = 0, n = strlen(text);
+
+	out[0] = '\0';
+	while (nv_md_next_cite(text, n, &at, &c))
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%02d.%02d.%04d %.*s @%zu:%zu\n",
+					c.date.day, c.date.month, c.date.year, (int)c.number_len,
+					c.number, c.start, c.date_at);
+	return out;
+}
+
+static void test_cite_forms(void)
+{
+	/* «приказом » takes 17 bytes, «от » 5 */
+	CHECK_STR(cites("приказом от 29.08.2025 № 118-од"), "29.08.2025 118-од @0:22\n");
+	/* the number first, «г.» after the date, a sentence's full stop */
+	CHECK_STR(cites("Отменить приказ № 131-од от 30.09.2025 г."),
+		  "30.09.2025 131-од @17:48\n");
+	CHECK_STR(cites("приказ № 5 от 1.09.2025."), "01.09.2025 5 @0:24\n");
+	/* capital letter, «г.» and «года» before «№», no space after «№» */
+	CHECK_STR(cites("Приказом от 29.08.2025 г. №118-од"), "29.08.2025 118-од @0:22\n");
+	CHECK_STR(cites("приказа от 29.08.2025 года № 118/2"), "29.08.2025 118/2 @0:20\n");
+	/* line breaks, indentation and no-break spaces between the words */
+	CHECK_STR(cites("утверждённым приказом\n  от 29.08.2025\u00A0№\u00A0118-од, и"),
+		  "29.08.2025 118-од @25:49\n");
+	/* «директора» between, an en dash in the number */
+	CHECK_STR(cites("приказом директора от 29.08.2025 № 118–од"),
+		  "29.08.2025 118–од @0:41\n");
+	/* two in one text */
+	CHECK_STR(cites("приказ от 01.09.2025 № 16-од и приказ № 17-од от 02.09.2025"),
+		  "01.09.2025 16-од @0:18\n02.09.2025 17-од @44:74\n");
+}
+
+static void test_not_cites(void)
+{
+	/* another issuer's order, a protocol, a law */
+	CHECK_STR(cites("приказом Минпросвещения России от 25.12.2019 № Р-145"), "");
+	CHECK_STR(cites("протокол от 28.08.2025 № 1"), "");
+	CHECK_STR(cites("Федеральным законом от 29.12.2012 № 273-ФЗ"), "");
+	/* no number, no date, a date that is none */
+	CHECK_STR(cites("приказом от 29.08.2025 №"), "");
+	CHECK_STR(cites("приказом от 29.08.2025 № од"), "");
+	CHECK_STR(cites("приказом № 118-од"), "");
+	CHECK_STR(cites("приказом от 31.02.2025 № 118-од"), "");
+	/* «приказ» inside another word, or after a Latin letter */
+	CHECK_STR(cites("поприказом от 29.08.2025 № 118-од"), "");
+	CHECK_STR(cites("xприказом от 29.08.2025 № 118-од"), "");
+	/* «№» of a school's name, at the very start and end */
+	CHECK_STR(cites("№ 14"), "");
+	CHECK_STR(cites("МАОУ «СОШ №"), "");
+}
+
+static void test_cite_fact(void)
+{
+	const char *yes = "Утверждено приказом от 29.08.2025 № 118-од.";
+	const char *no = "МАОУ «СОШ № 14», протокол от 28.08.2025 № 1";
+
+	CHECK_INT(nv_md_text_facts(yes, strlen(yes)), NV_MD_TEXT_CITE);
+	/* a «№» alone is no fact */
+	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_cite_forms);
+	NV_RUN(test_not_cites);
+	NV_RUN(test_cite_fact);
+}
