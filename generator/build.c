@@ -548,6 +548,7 @@ static enum nv_build_status write_outputs(struct build *b)
 	memcpy(b->new.fingerprint, b->fp, sizeof(b->fp));
 	memcpy(b->new.global, b->global, sizeof(b->global));
 	b->new.title = nv_xstrdup(m->site.section_title);
+	b->new.warnings = b->d->warnings;
 	if (commit(b) < 0)
 		goto abort;
 	return b->no_print ? NV_BUILD_NO_PRINT : NV_BUILD_OK;
@@ -570,6 +571,7 @@ static void update_fingerprint(struct build *b)
 {
 	char *dir = nv_xasprintf("%s/site", b->o->out);
 
+	b->old.warnings = b->d->warnings;
 	nv_manifest_write(dir, "site/", &b->old);
 	free(dir);
 	if (b->o->pdf) {
@@ -610,7 +612,7 @@ static void write_kept_all(struct build *b, enum nv_build_status rc)
 	}
 }
 
-static enum nv_build_status run(struct build *b, char **title)
+static enum nv_build_status run(struct build *b, struct nv_build_result *r)
 {
 	const struct nv_build_opts *o = b->o;
 	struct nv_project_opts po = { o->content, o->drafts, b->jobs, o->keep,
@@ -633,8 +635,10 @@ static enum nv_build_status run(struct build *b, char **title)
 		return NV_BUILD_FAILED;
 	b->dept = nv_members_declared(o->content);
 	if (unchanged_on_disk(b) && !b->dept) {
-		if (title)
-			*title = nv_xstrdup(b->old.title);
+		if (r) {
+			r->title = nv_xstrdup(b->old.title);
+			r->warnings = b->old.warnings;
+		}
 		return NV_BUILD_UNCHANGED;
 	}
 	if (!o->keep) {
@@ -682,13 +686,13 @@ static enum nv_build_status run(struct build *b, char **title)
 		rc = write_outputs(b);
 	}
 	write_kept_all(b, rc);
-	if (title && rc != NV_BUILD_FAILED)
-		*title = nv_xstrdup(b->p.model.site.section_title);
+	if (r && rc != NV_BUILD_FAILED)
+		r->title = nv_xstrdup(b->p.model.site.section_title);
 	return rc;
 }
 
-enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title,
-			      size_t *updated)
+enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
+			      struct nv_build_result *r)
 {
 	struct build b;
 	enum nv_build_status rc;
@@ -700,12 +704,12 @@ enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
 	b.jobs = o->jobs > 0 ? o->jobs : nv_cpu_count();
 	b.lock = -1;
 	b.pdf = o->pdf;
-	rc = run(&b, title);
+	rc = run(&b, r);
 	nv_async_join(&b.keeping);
 	nv_buf_release(&b.checks_out);
 	nv_buf_release(&b.bodies_out);
-	if (updated && rc == NV_BUILD_OK)
-		*updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
+	if (r && rc == NV_BUILD_OK)
+		r->updated = b.plan == NV_PLAN_SOME ? b.nchanged : 0;
 	nv_print_free(b.ps);
 	nv_buf_release(&b.report);
 	if (!o->exit_after || o->keep) {

@@ -407,12 +407,14 @@ static bool read_one(const char *path, struct nv_manifest *m)
 	if (nv_read_file(path, (size_t)256 << 20, &b) < 0)
 		goto out;
 	p = b.ptr;
-	if (strncmp(p, "nastavnik-manifest 3\n", 21))
+	if (strncmp(p, "nastavnik-manifest 4\n", 21))
 		goto out;
 	p += 21;
 	if (!read_field(&p, "fingerprint", m->fingerprint) ||
-	    !read_field(&p, "global", m->global) || strncmp(p, "title ", 6) ||
-	    !(eol = strchr(p, '\n')))
+	    !read_field(&p, "global", m->global) || strncmp(p, "warnings ", 9))
+		goto out;
+	m->warnings = strtoul(p + 9, &eol, 10);
+	if (*eol != '\n' || strncmp(p = eol + 1, "title ", 6) || !(eol = strchr(p, '\n')))
 		goto out;
 	m->title = nv_xmemdupz(p + 6, (size_t)(eol - p - 6));
 	for (p = eol + 1; *p; p = eol + 1) {
@@ -471,8 +473,8 @@ int nv_manifest_write(const char *dir, const char *prefix, const struct nv_manif
 	size_t i, n = strlen(prefix);
 	int rc;
 
-	nv_buf_addf(&b, "nastavnik-manifest 3\nfingerprint %s\nglobal %s\ntitle %s\n",
-		    m->fingerprint, m->global, m->title ? m->title : "");
+	nv_buf_addf(&b, "nastavnik-manifest 4\nfingerprint %s\nglobal %s\nwarnings %zu\ntitle %s\n",
+		    m->fingerprint, m->global, m->warnings, m->title ? m->title : "");
 	for (i = 0; i < m->nr; i++)
 		if (!strncmp(m->v[i].path, prefix, n))
 			nv_buf_addf(&b, "%s %s\n", m->v[i].key, m->v[i].path);

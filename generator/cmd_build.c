@@ -35,13 +35,39 @@ static void usage(void)
 	     "  --force           собрать заново, даже если ничего не изменилось");
 }
 
+static const char *warnings_word(size_t n)
+{
+	return nv_plural(n, "предупреждение", "предупреждения", "предупреждений");
+}
+
+/* The line that says what the build st did. */
+static void say_built(enum nv_build_status st, const struct nv_build_opts *o,
+		      const struct nv_build_result *r)
+{
+	if (st == NV_BUILD_UNCHANGED)
+		printf("nastavnik: с прошлой сборки ничего не изменилось — раздел «%s» в %s/site\n",
+		       r->title, o->out);
+	else if (st == NV_BUILD_NO_PRINT) /* the error says which font the PDFs lack */
+		printf("nastavnik: раздел «%s» собран в %s/site; документы для печати не "
+		       "собраны — см. ошибку выше\n",
+		       r->title, o->out);
+	else if (st == NV_BUILD_OK && r->updated)
+		printf("nastavnik: раздел «%s» обновлён в %s/site: заново выведены только "
+		       "документы с изменённым текстом (%zu)\n",
+		       r->title, o->out, r->updated);
+	else if (st == NV_BUILD_OK)
+		printf("nastavnik: раздел «%s» собран в %s/site%s%s%s\n", r->title, o->out,
+		       o->pdf ? ", документы для печати — в " : "", o->pdf ? o->out : "",
+		       o->pdf ? "/print" : "");
+}
+
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_build_opts o = { "content", "output", NULL, false, false, true, false, 0 };
-	char *title = NULL;
 	const char *why;
-	size_t updated = 0;
+	struct nv_build_result r = { NULL, 0, 0 };
+	enum nv_build_status st;
 	int rc;
 	const struct nv_option opts[] = {
 		{ "--drafts", NULL, NV_OPT_SET, &o.drafts, NULL, NULL, NULL },
@@ -67,49 +93,23 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 				      o.base_url, why);
 	if (nv_cmd_chdir(g, &o.content) < 0)
 		return NV_EXIT_USAGE;
-	switch (nv_build(&o, &d, &title, &updated)) {
-	case NV_BUILD_OK:
-		rc = NV_EXIT_OK;
-		break;
-	case NV_BUILD_UNCHANGED:
-		printf("nastavnik: с прошлой сборки ничего не изменилось — раздел «%s» в %s/site\n",
-		       title, o.out);
-		free(title);
-		nv_diags_release(&d);
-		return NV_EXIT_OK;
-	case NV_BUILD_CONTENT_ERRORS:
-		rc = NV_EXIT_CONTENT;
-		break;
-	case NV_BUILD_NO_PRINT:
-		/* The site is written; the error says which font the PDFs lack. */
-		nv_diags_sort(&d);
-		nv_diags_print(&d, stderr);
-		printf("nastavnik: раздел «%s» собран в %s/site; документы для печати не "
-		       "собраны — см. ошибку выше\n",
-		       title, o.out);
-		free(title);
-		nv_diags_release(&d);
-		return NV_EXIT_USAGE;
-	default:
-		rc = NV_EXIT_USAGE;
-	}
+	st = nv_build(&o, &d, &r);
+	rc = st == NV_BUILD_OK || st == NV_BUILD_UNCHANGED ? NV_EXIT_OK
+	     : st == NV_BUILD_CONTENT_ERRORS		   ? NV_EXIT_CONTENT
+							   : NV_EXIT_USAGE;
+	/* After NV_BUILD_UNCHANGED, d has a check's words when only times changed. */
 	nv_diags_sort(&d);
 	nv_diags_print(&d, stderr);
-	if (rc == NV_EXIT_OK && updated)
-		printf("nastavnik: раздел «%s» обновлён в %s/site: заново выведены только "
-		       "документы с изменённым текстом (%zu)\n",
-		       title, o.out, updated);
-	else if (rc == NV_EXIT_OK)
-		printf("nastavnik: раздел «%s» собран в %s/site%s%s%s\n", title, o.out,
-		       o.pdf ? ", документы для печати — в " : "", o.pdf ? o.out : "",
-		       o.pdf ? "/print" : "");
+	say_built(st, &o, &r);
 	if (d.warnings && rc == NV_EXIT_OK)
-		printf("nastavnik: %zu %s — см. выше\n", d.warnings,
-		       nv_plural(d.warnings, "предупреждение", "предупреждения", "предупреждений"));
-	else if (d.errors)
+		printf("nastavnik: %zu %s — см. выше\n", d.warnings, warnings_word(d.warnings));
+	else if (st == NV_BUILD_UNCHANGED && r.warnings)
+		printf("nastavnik: в прошлой сборке было %zu %s — их покажет nastavnik check\n",
+		       r.warnings, warnings_word(r.warnings));
+	else if (d.errors && st != NV_BUILD_NO_PRINT)
 		fprintf(stderr, "nastavnik: найдено %zu %s; ничего не записано\n", d.errors,
 			nv_plural(d.errors, "ошибка", "ошибки", "ошибок"));
-	free(title);
+	free(r.title);
 	nv_diags_release(&d);
 	return rc;
 }

@@ -219,7 +219,7 @@ void nv_serve_rebuild(struct nv_serve *s)
 	s->rewatch = false;
 	t0 = now_ms();
 	s->build.changed = s->changed_known ? &s->changed : NULL;
-	s->status = nv_build(&s->build, &d, NULL, NULL);
+	s->status = nv_build(&s->build, &d, NULL);
 	nv_strlist_release(&s->changed);
 	s->changed_known = true;
 	if (s->status == NV_BUILD_UNCHANGED) /* a file saved as it was */

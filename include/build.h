@@ -81,15 +81,18 @@ enum nv_build_status {
 	NV_BUILD_NO_PRINT,	 /* the site was written, the PDFs not: their font is missing */
 };
 
+/* What a build tells its command besides its diagnostics. */
+struct nv_build_result {
+	char *title;	 /* the section's title when the build succeeded (the caller frees it) */
+	size_t updated;	 /* documents rendered again by a rebuild of some of them; 0: whole */
+	size_t warnings; /* NV_BUILD_UNCHANGED: the warnings of the build that wrote the outputs */
+};
+
 /*
- * Build as described above; every problem is added to d. The section
- * title is stored in *title (points into static or content memory only
- * until the call returns, so it is copied: the caller frees it) when
- * title is not NULL and the build succeeded. *updated (when not NULL)
- * is the number of documents rendered again by a rebuild of some of
- * them, 0 after a whole build.
+ * Build as described above; every problem is added to d, and, when r is
+ * not NULL, what the command says of the build is stored in *r.
  */
-enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d, char **title,
-			      size_t *updated);
+enum nv_build_status nv_build(const struct nv_build_opts *o, struct nv_diags *d,
+			      struct nv_build_result *r);
 
 #endif

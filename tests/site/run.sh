@@ -165,6 +165,26 @@ else
 	bad "rebuild: пересборка после правки отличается от чистой сборки"
 fi
 
+# A build with nothing to do does not print the last one's warnings but
+# says there were some; a file saved as it was is checked again, its
+# warnings printed.
+printf '\n· пункт из Word\n' >>"$tmp/edit/content/pages/o-nastavnichestve.md"
+sleep 1.1
+"$bin" build --no-pdf -C "$tmp/edit" -o "$tmp/warned" >/dev/null 2>&1
+"$bin" build --no-pdf -C "$tmp/edit" -o "$tmp/warned" >"$tmp/log3" 2>&1
+touch "$tmp/edit/content/pages/o-nastavnichestve.md"
+sleep 1.1
+"$bin" build --no-pdf -C "$tmp/edit" -o "$tmp/warned" >"$tmp/log4" 2>&1
+if grep -qx 'nastavnik: в прошлой сборке было 1 предупреждение — их покажет nastavnik check' "$tmp/log3" &&
+	! grep -q 'пункт списка' "$tmp/log3" && grep -q 'ничего не изменилось' "$tmp/log4" &&
+	grep -q 'o-nastavnichestve.md:.*предупреждение' "$tmp/log4" &&
+	grep -qx 'nastavnik: 1 предупреждение — см. выше' "$tmp/log4"; then
+	ok
+else
+	bad "no-op: сборка без изменений не сказала о предупреждениях прошлой"
+	cat "$tmp/log3" "$tmp/log4"
+fi
+
 # Incremental builds. A document's text edited: only its own outputs and
 # the search index are written again (an untouched page keeps its inode),
 # and the result is byte for byte a clean build. Files changed within the

@@ -127,6 +127,7 @@ static void test_manifest_round_trip(void)
 	memcpy(m.fingerprint, "0123456789abcdef0123456789abcdef", 33);
 	memcpy(m.global, "fedcba9876543210fedcba9876543210", 33);
 	m.title = nv_xstrdup("Наставничество");
+	m.warnings = 3;
 	nv_manifest_add(&m, "11111111111111111111111111111111", "site/orders/b.html");
 	nv_manifest_add(&m, "22222222222222222222222222222222", "print/a.pdf");
 	/* Each tree holds the records of its own files. */
@@ -140,6 +141,7 @@ static void test_manifest_round_trip(void)
 	CHECK_STR(back.fingerprint, m.fingerprint);
 	CHECK_STR(back.global, m.global);
 	CHECK_STR(back.title, "Наставничество");
+	CHECK_INT(back.warnings, 3); /* the next build, with nothing to do, says so */
 	CHECK_INT(back.nr, 2);
 	CHECK_STR(back.v[0].path, "print/a.pdf"); /* sorted by path */
 	CHECK_STR(nv_manifest_key(&back, "site/orders/b.html"), "11111111111111111111111111111111");
@@ -157,11 +159,13 @@ static void test_manifest_round_trip(void)
 	nv_manifest_release(&back);
 
 	/* A damaged manifest is no manifest: the next build is a whole one. */
-	nv_test_write(path, "nastavnik-manifest 3\nfingerprint xyz\n");
+	nv_test_write(path, "nastavnik-manifest 4\nfingerprint xyz\n");
 	CHECK(!nv_manifest_read(dir, true, &back));
 	CHECK_INT(back.nr, 0);
-	/* The manifest of a version before 3, in the output folder, is not read. */
-	nv_test_write(path, "nastavnik-manifest 2\nfingerprint \nglobal \ntitle x\n");
+	nv_test_write(path, "nastavnik-manifest 4\nfingerprint \nglobal \nwarnings x\ntitle x\n");
+	CHECK(!nv_manifest_read(dir, true, &back));
+	/* The manifest of a version before 4, in the output folder, is not read. */
+	nv_test_write(path, "nastavnik-manifest 3\nfingerprint \nglobal \ntitle x\n");
 	CHECK(!nv_manifest_read(dir, true, &back));
 	nv_manifest_release(&m);
 	free(path);
