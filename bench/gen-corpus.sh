@@ -165,7 +165,7 @@ BEGIN {
 				m = real ? (npair + 4) % students + 1 : (npair * 5 + 4) % students + 1;
 				printf "\n- mentor: %s\n  mentees: [%s]\n", id("partner", npair % partners + 1), id("uchenik", m) > f;
 			}
-			printf "  form: %s\n  kind: %s\n  period: 01.10.2025 – 31.05.2026\n  program: %s\n  order: %s\n  status: %s\n", form, (form ~ /^ученик/ ? "групповое" : pkinds[npair % 5 + 1]), id("programma", i0), id("prikaz", i0 + 6), (npair % 7 == 0 ? "finished" : "active") > f;
+			printf "  form: %s\n  kind: %s\n  period: 01.11.2025 – 31.05.2026\n  program: %s\n  order: %s\n  status: %s\n", form, (form ~ /^ученик/ ? "групповое" : pkinds[npair % 5 + 1]), id("programma", i0), id("prikaz", i0 + 6), (npair % 7 == 0 ? "finished" : "active") > f;
 			if (npair % 4 == 0) printf "  result: подготовлен открытый урок\n" > f;
 		}
 	}

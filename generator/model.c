@@ -19,7 +19,8 @@
  *      registration number per order in a year (check_order_numbers,
  *      model_read.c), `totals` of site.yml no less than the people of the
  *      pairs they count (check_totals, model_site.c), pairs
- *      within the academic year of their order (check_pairs), links
+ *      starting no earlier than their order and within its academic year
+ *      (check_pairs), links
  *      between Markdown documents and their anchors (check_links),
  *      publish levels of people (settle_people), what the website shows
  *      for each mention (resolve_mentions);

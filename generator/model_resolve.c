@@ -395,18 +395,27 @@ void mdl_check_pairs(struct builder *b)
 
 	for (i = 0; i < b->m->npairs; i++) {
 		p = b->m->pairs[i];
-		if (!p->order || !p->order->acyear || !p->period.parsed)
-			continue;
-		if (nv_date_cmp(p->period.from, nv_acyear_first(p->order->acyear)) >= 0 &&
-		    nv_date_cmp(p->period.to, nv_acyear_last(p->order->acyear)) <= 0)
+		if (!p->order || !p->period.parsed)
 			continue;
 		pv = nv_map_get(data->value->items[p->number - 1], "period");
 		nv_buf_reset(&y);
-		nv_acyear_add(&y, p->order->acyear);
-		nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
-					"срок пары № %d выходит за %s учебный год приказа «%s»",
-					p->number, y.ptr, p->order->id),
-			     "исправьте срок пары или укажите приказ другого учебного года");
+		if (p->order->date.year && nv_date_cmp(p->period.from, p->order->date) < 0) {
+			nv_date_add(&y, p->order->date, NV_DATE_NUMERIC);
+			nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
+						"пара № %d начинает работу раньше приказа «%s» от "
+						"%s, который её закрепляет",
+						p->number, p->order->id, y.ptr),
+				     "пара работает со дня приказа о закреплении или позже: "
+				     "исправьте начало срока пары или дату приказа");
+		} else if (p->order->acyear &&
+			   (nv_date_cmp(p->period.from, nv_acyear_first(p->order->acyear)) < 0 ||
+			    nv_date_cmp(p->period.to, nv_acyear_last(p->order->acyear)) > 0)) {
+			nv_acyear_add(&y, p->order->acyear);
+			nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
+						"срок пары № %d выходит за %s учебный год приказа «%s»",
+						p->number, y.ptr, p->order->id),
+				     "исправьте срок пары или укажите приказ другого учебного года");
+		}
 	}
 	nv_buf_release(&y);
 }
