@@ -153,6 +153,7 @@ BEGIN {
 	printf "# Наставнические пары и группы: по пять на каждый приказ о закреплении.\n" > f;
 	npair = 0;
 	for (i0 = 1; i0 + 6 <= n && !(real && npair >= 100); i0 += 20) {
+		haspairs[i0] = 1;
 		for (k = 0; k < 5; k++) {
 			npair++;
 			form = pforms[npair % 5 + 1];
@@ -216,6 +217,11 @@ BEGIN {
 				orderhead(f, i, sprintf("Об утверждении положения о наставничестве № %d", i), day, 9);
 				printf "signatory: sokolova-iv\nappendices: [%s]\nacquaint: [lebedeva-as]\n---\n", id("polozhenie", i0 + 3) > f;
 				printf "1. Утвердить [положение о наставничестве](../positions/%s.md) (приложение).\n2. Ввести положение в действие с 01.09.2025.\n3. Контроль за исполнением настоящего приказа оставляю за собой.\n", id("polozhenie", i0 + 3) > f;
+			} else if (r == 6 && !(i0 in haspairs)) {
+				# real: 100 pairs, so the orders of most blocks assign none (no empty table)
+				orderhead(f, i, sprintf("О мониторинге работы наставнических пар № %d", i), day, 10);
+				printf "signatory: sokolova-iv\nacquaint: [lebedeva-as, orlova-tn]\n---\n" > f;
+				printf "1. Провести до %d %s 2025 г. мониторинг работы наставнических пар и групп.\n2. Куратору [Лебедевой А. С.](@lebedeva-as) представить \"аналитическую справку\" по итогам мониторинга.\n3. Контроль за исполнением приказа оставляю за собой.\n", day, months[mon] > f;
 			} else if (r == 6) {
 				orderhead(f, i, sprintf("О закреплении наставнических пар № %d", i), day, 10);
 				printf "signatory: sokolova-iv\nappendices: [pairs]\nacquaint: [lebedeva-as, orlova-tn]\n---\n" > f;

@@ -182,7 +182,7 @@ const struct nv_value *mdl_read_members(struct builder *b, struct nv_fields *top
 void mdl_forms_default(struct builder *b);
 /* Add to m->forms the forms outside its lists that pairs and documents name. */
 void mdl_collect_forms(struct builder *b);
-/* Warn about a mentee in two pairs of one form working at the same time (model_resolve.c). */
+/* Warn about a mentee in two pairs of one form working at the same time (model_pairs.c). */
 void mdl_check_mentees(struct builder *b);
 /* Warn about Word bullets, headings and appendix references in documents' text (model_text.c). */
 void mdl_check_texts(struct builder *b);
@@ -313,7 +313,10 @@ void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields
 void mdl_resolve_appendices(struct builder *b);
 /* Find the list items marked «<!-- не для сайта -->» of every document (nv_entry.private_items). */
 void mdl_find_private_items(struct builder *b);
-/* Warn about pairs whose period leaves the academic year of their order. */
+/*
+ * Warn about pairs whose period starts before their order or leaves its
+ * academic year; an order's table of pairs with no pair is an error (model_pairs.c).
+ */
 void mdl_check_pairs(struct builder *b);
 /*
  * Check every link between Markdown documents and its anchor, and give

@@ -1,8 +1,7 @@
 /*
  * model_resolve.c: the rules that span documents, run once every file is
  * read: orders and their appendices (with the derived «УТВЕРЖДЕНО
- * приказом» blocks), pairs against the academic year of their order,
- * links between Markdown documents and their anchors (and the web URL of
+ * приказом» blocks), links between Markdown documents and their anchors (and the web URL of
  * each), the publish level of every person and what the website shows
  * for each mention of a person in a Markdown body.
  */
@@ -383,97 +382,6 @@ void mdl_resolve_appendices(struct builder *b)
 		}
 	}
 	nv_buf_release(&when);
-}
-
-void mdl_check_pairs(struct builder *b)
-{
-	struct nv_pair *p;
-	const struct nv_data *data = nv_content_data(b->c, "pairs");
-	const struct nv_value *pv;
-	struct nv_buf y = NV_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < b->m->npairs; i++) {
-		p = b->m->pairs[i];
-		if (!p->order || !p->period.parsed)
-			continue;
-		pv = nv_map_get(data->value->items[p->number - 1], "period");
-		nv_buf_reset(&y);
-		if (p->order->date.year && nv_date_cmp(p->period.from, p->order->date) < 0) {
-			nv_date_add(&y, p->order->date, NV_DATE_NUMERIC);
-			nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
-						"пара № %d начинает работу раньше приказа «%s» от "
-						"%s, который её закрепляет",
-						p->number, p->order->id, y.ptr),
-				     "пара работает со дня приказа о закреплении или позже: "
-				     "исправьте начало срока пары или дату приказа");
-		} else if (p->order->acyear &&
-			   (nv_date_cmp(p->period.from, nv_acyear_first(p->order->acyear)) < 0 ||
-			    nv_date_cmp(p->period.to, nv_acyear_last(p->order->acyear)) > 0)) {
-			nv_acyear_add(&y, p->order->acyear);
-			nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
-						"срок пары № %d выходит за %s учебный год приказа «%s»",
-						p->number, y.ptr, p->order->id),
-				     "исправьте срок пары или укажите приказ другого учебного года");
-		}
-	}
-	nv_buf_release(&y);
-}
-
-/*
- * True if pairs p and q of the same form work at the same time: both
- * active, periods overlapping or unknown. (A mentee may have a mentor
- * and take part in a group of another form as well.)
- */
-static bool pairs_overlap(const struct nv_pair *p, const struct nv_pair *q)
-{
-	if (p->status != NV_PAIR_ACTIVE || q->status != NV_PAIR_ACTIVE)
-		return false;
-	if (!p->form || !q->form || strcmp(p->form, q->form))
-		return false;
-	if (!p->period.parsed || !q->period.parsed)
-		return true;
-	return nv_date_cmp(p->period.from, q->period.to) <= 0 &&
-	       nv_date_cmp(q->period.from, p->period.to) <= 0;
-}
-
-/* Warn, at pair q's mentees, that mentee x is in pair p too. */
-static void warn_two_pairs(struct builder *b, const struct nv_data *data, const struct nv_pair *p,
-			   const struct nv_pair *q, const struct nv_person *x)
-{
-	const struct nv_value *item = data->value->items[q->number - 1];
-	const struct nv_value *v = nv_map_get(item, "mentees");
-
-	if (!v)
-		v = nv_map_get(item, "mentee");
-	if (!v)
-		v = item;
-	nv_diag_hint(
-		nv_warning(b->d, data->path, v->line, v->col,
-			   "наставляемый «%s» одновременно в двух парах формы «%s»: № %d и № %d",
-			   x->id, q->form, p->number, q->number),
-		"завершите одну из пар («status: finished») или разведите их сроки");
-}
-
-void mdl_check_mentees(struct builder *b)
-{
-	const struct nv_data *data = nv_content_data(b->c, "pairs");
-	const struct nv_pair *p, *q;
-	size_t i, j, k, l;
-
-	if (!data || !data->value || data->value->type != NV_LIST)
-		return;
-	for (i = 0; i < b->m->npairs; i++)
-		for (j = i + 1; j < b->m->npairs; j++) {
-			p = b->m->pairs[i];
-			q = b->m->pairs[j];
-			if (!pairs_overlap(p, q))
-				continue;
-			for (k = 0; k < q->nmentees; k++)
-				for (l = 0; l < p->nmentees; l++)
-					if (q->mentees[k] == p->mentees[l])
-						warn_two_pairs(b, data, p, q, q->mentees[k]);
-		}
 }
 
 /* Normalise "content/pages/../orders/x.md" into out; false if it leaves content. */
