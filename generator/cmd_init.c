@@ -170,7 +170,7 @@ static const char pairs_yml[] = "# Наставнические пары и гр
 				"- mentor: sergeeva-ok\n"
 				"  mentees: [orlov-dv]\n"
 				"  form: %s\n"
-				"  period: 01.10.%d – 31.05.%d\n"
+				"  period: %s – %s\n"
 				"  program: programma-nastavnichestva\n"
 				"  order: o-zakreplenii-par\n";
 
@@ -308,20 +308,29 @@ static struct file *add_file(struct file *f, size_t *n, const char *dir, const c
 /* Every file of a new project of kind k in dir, with its text. */
 static size_t project_files(struct file *f, const char *dir, const struct org_kind *k)
 {
-	struct nv_buf today = NV_BUF_INIT;
-	struct nv_date d = nv_date_today();
+	struct nv_buf today = NV_BUF_INIT, from = NV_BUF_INIT, to = NV_BUF_INIT;
+	struct nv_date d = nv_date_today(), first, last;
 	size_t n = 0, i;
 	int start;
 	char *rel;
 
 	nv_date_add(&today, d, NV_DATE_NUMERIC);
 	start = nv_acyear_for_new(d);
+	/* The pair works from October to May, not before its order (dated today). */
+	first = (struct nv_date){ start, 10, 1 };
+	last = (struct nv_date){ start + 1, 5, 31 };
+	if (nv_date_cmp(d, first) > 0)
+		first = d;
+	if (nv_date_cmp(first, last) > 0)
+		last = nv_acyear_last(start);
+	nv_date_add(&from, first, NV_DATE_NUMERIC);
+	nv_date_add(&to, last, NV_DATE_NUMERIC);
 	nv_buf_addf(&add_file(f, &n, dir, "content/site.yml")->text, site_yml, k->name, k->full,
 		    k->brief, k->genitive, k->founder, k->where, k->department ? members_yml : "");
 	nv_buf_addf(&add_file(f, &n, dir, "content/people.yml")->text, people_yml, k->head,
 		    today.ptr, today.ptr, k->mentee, today.ptr, k->mentee);
-	nv_buf_addf(&add_file(f, &n, dir, "content/pairs.yml")->text, pairs_yml, k->form, start,
-		    start + 1);
+	nv_buf_addf(&add_file(f, &n, dir, "content/pairs.yml")->text, pairs_yml, k->form, from.ptr,
+		    to.ptr);
 	nv_buf_addf(&add_file(f, &n, dir, "content/orders/o-zakreplenii-par.md")->text, pairs_order,
 		    today.ptr);
 	for (i = 0; i < NV_ARRAY_SIZE(examples); i++) {
@@ -335,6 +344,8 @@ static size_t project_files(struct file *f, const char *dir, const struct org_ki
 		    k->department ? gitlab_ci_department : gitlab_ci);
 	nv_buf_adds(&add_file(f, &n, dir, ".github/workflows/nastavnik.yml")->text, github_ci);
 	nv_buf_release(&today);
+	nv_buf_release(&from);
+	nv_buf_release(&to);
 	return n;
 }
 
