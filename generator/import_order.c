@@ -378,6 +378,32 @@ static void new_signatory(struct nv_imp_ctx *c, const char *t)
 	}
 }
 
+/*
+ * A signature «И. о. директора<TAB>И. В. Соколова»: the position before
+ * the tab or the underline goes to signatory_position, as the order is
+ * signed for the director.
+ */
+static void acting_position(struct nv_imp_ctx *c, const char *t)
+{
+	size_t n = strcspn(t, "\t_");
+	char *pos;
+
+	if (strncmp(t, "И.о.", strlen("И.о.")) && strncmp(t, "И. о.", strlen("И. о.")) &&
+	    strncmp(t, "Исполняющ", strlen("Исполняющ")))
+		return;
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (t[n] == '\0' || !n) {
+		nv_imp_todo(c, "приказ подписал исполняющий обязанности: впишите "
+			       "signatory_position — должность, как в подписи («И. о. директора»)");
+		return;
+	}
+	pos = nv_xmemdupz(t, n);
+	nv_imp_yaml(&c->fm, 0, "signatory_position", pos);
+	nv_imp_found(c, "подписал исполняющий обязанности: «%s»", pos);
+	free(pos);
+}
+
 /* An appendix stamp at ln[*i] with its continuation lines; moves *i to its last line. */
 static void stamp(struct nv_imp_ctx *c, size_t *i)
 {
@@ -429,6 +455,7 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 				nv_imp_yaml(&c->fm, 0, "signatory", p->id);
 			else
 				new_signatory(c, l->text);
+			acting_position(c, l->text);
 			l->used = true;
 			in_acq = false;
 		} else if ((nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||

@@ -201,8 +201,9 @@ static void dump_entry(struct nv_buf *out, const struct nv_entry *e)
 	if (e->kind == NV_KIND_ORDER) {
 		nv_buf_addf(out, "    № %s от ", e->number ? e->number : "?");
 		dump_date(out, &e->date);
-		nv_buf_addf(out, ", %s, signatory %s\n", e->place ? e->place : "?",
-			    e->signatory ? e->signatory->id : "?");
+		nv_buf_addf(out, ", %s, signatory %s (%s)\n", e->place ? e->place : "?",
+			    e->signatory ? e->signatory->id : "?",
+			    e->signatory_position ? e->signatory_position : "?");
 		for (i = 0; i < e->nappendices; i++)
 			nv_buf_addf(out, "    appendix %d: %s%s\n", e->appendices[i].number,
 				    e->appendices[i].doc ? e->appendices[i].doc->id : "pairs",

@@ -116,6 +116,52 @@ static void check_head(struct nv_fields *f, const struct nv_value *v, const stru
 			     "content/people.yml");
 }
 
+/*
+ * True if position is a head's or an acting head's («директор»,
+ * «заведующий», «и. о. директора»): a signature that needs no other.
+ */
+static bool head_position(const char *position)
+{
+	static const char *const heads[] = { "директор",  "заведующ", "начальник", "руководител",
+					     "ректор",	  "и.о.",     "и. о.",	   "исполняющ",
+					     "врио",	  "временно" };
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+	bool yes = false;
+
+	nv_utf8_fold(&b, position, strlen(position));
+	for (i = 0; i < NV_ARRAY_SIZE(heads) && !yes; i++)
+		yes = !strncmp(b.ptr, heads[i], strlen(heads[i]));
+	nv_buf_release(&b);
+	return yes;
+}
+
+/*
+ * An order's signatory v other than the director of site.yml signs for
+ * the director: the signature says so (`signatory_position`), or it would
+ * print the signatory's own position («Заместитель директора …»). A
+ * signatory whose own position is a head's (a former director) needs
+ * none.
+ */
+static void check_signatory(struct nv_fields *f, const struct nv_value *v, const struct nv_site *s,
+			    const struct nv_entry *e)
+{
+	const struct nv_person *p = e->signatory;
+
+	check_head(f, v, p, "приказ подписывает");
+	if (!p || !s->director || p == s->director || p->category == NV_CAT_STUDENT ||
+	    e->signatory_position || (p->position && head_position(p->position)))
+		return;
+	nv_diag_hint(nv_warning(f->d, f->file, v->line, v->col,
+				"приказ подписывает не директор, а «%s»%s%s: в подписи будет эта "
+				"должность",
+				p->id, p->position ? " — " : "", p->position ? p->position : ""),
+		     "если «%s» исполняет обязанности директора, добавьте строку "
+		     "«signatory_position: И. о. директора»; если подписывает директор, "
+		     "уберите «signatory»",
+		     p->id);
+}
+
 /* The fields of one approval block besides the label and the side. */
 static void read_approval_fields(struct builder *b, struct nv_fields *af, struct nv_approval *a)
 {
@@ -198,9 +244,11 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 			     : NV_REQUIRED,
 		     "кто подписывает приказ: id из people.yml (в site.yml нет director)");
 	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
-	e->signatory_position = nv_site_position(s, e->signatory);
+	e->signatory_position = nv_field_str(f, "signatory_position", NV_OPTIONAL, NULL);
 	if (v)
-		check_head(f, v, e->signatory, "приказ подписывает");
+		check_signatory(f, v, s, e);
+	if (!e->signatory_position)
+		e->signatory_position = nv_site_position(s, e->signatory);
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
 	mdl_read_appendices(b, e, f);

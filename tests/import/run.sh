@@ -191,6 +191,17 @@ tail -c +$((size + 1)) "$tmp/b/content/people.yml" >"$tmp/added"
 same "approver: дописанное" "$tmp/added" "$here/expected/approver.added"
 grep -q '^    person: zaytsev-ps$' "$tmp/b/content/positions/polozhenie-o-sovete-nastavnikov.md" && ok ||
 	bad "approver: нет person: zaytsev-ps"
+# Signed by the deputy acting as director: the signature's position is kept.
+printf '%s\n' 'МБОУ «ООШ № 2»' 'ПРИКАЗ' '06.10.2025 № 21-од' 'с. Заречное' \
+	'О проведении открытых уроков' 'В целях обмена опытом наставников школы' \
+	'ПРИКАЗЫВАЮ:' '1. Провести открытые уроки наставников до 31.10.2025.' \
+	'2. Контроль за исполнением приказа оставляю за собой.' 'И. о. директора	М. П. Иванова' >"$tmp/acting.txt"
+(cd "$tmp" && "$bin" -C b import acting.txt) >"$tmp/out" 2>"$tmp/err"
+f=$tmp/b/content/orders/o-provedenii-otkrytykh-urokov.md
+grep -qx 'signatory: ivanova-mp' "$f" && grep -qx 'signatory_position: И. о. директора' "$f" &&
+	grep -qx '  подписал исполняющий обязанности: «И. о. директора»' "$tmp/out" &&
+	"$bin" -C "$tmp/b" check >"$tmp/check" 2>&1 && ! grep -q 'не директор' "$tmp/check" && ok ||
+	{ bad "acting: нет signatory_position или check предупреждает:"; cat "$tmp/out" "$tmp/check" | head -20; }
 # No site.yml: it is not created, the report says so.
 rm -rf "$tmp/b" && cp -r "$root/tests/bad/_base" "$tmp/b" && rm "$tmp/b/content/site.yml"
 (cd "$fx" && "$bin" -C "$tmp/b" import order-utf8.txt) >"$tmp/out" 2>/dev/null
