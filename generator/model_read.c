@@ -73,6 +73,35 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 }
 
 /*
+ * A date of an act (an order, a protocol, an approval, a revision, a
+ * news item) as nv_field_date(): one more than a year ahead of today (of
+ * SOURCE_DATE_EPOCH when set) warns, a slip of the year («2052»).
+ */
+static bool act_date(struct nv_fields *f, const char *key, int req, const char *hint,
+		     struct nv_date *d)
+{
+	struct nv_date later = nv_source_date();
+	const struct nv_value *v;
+	struct nv_buf when = NV_BUF_INIT;
+
+	if (!nv_field_date(f, key, req, hint, d))
+		return false;
+	if (!later.year)
+		later = nv_date_today();
+	later.year++;
+	if (nv_date_cmp(*d, later) > 0 && (v = nv_map_get(f->map, key)) != NULL) {
+		nv_date_add(&when, *d, NV_DATE_NUMERIC);
+		nv_diag_hint(nv_warning(f->d, f->file, v->line, v->col,
+					"дата %s — больше чем через год от сегодняшнего дня",
+					when.ptr),
+			     "документ датируют днём, когда его подписали или приняли: "
+			     "проверьте год");
+		nv_buf_release(&when);
+	}
+	return true;
+}
+
+/*
  * An order outside the project cited at key `key` of f: a map with
  * number, date and optionally issuer (in the genitive) and, when
  * `appendix`, the appendix number. Returns true when given.
@@ -90,7 +119,7 @@ static bool read_outside_order(struct builder *b, struct nv_fields *f, const cha
 	o->line = v->line;
 	o->col = v->col;
 	o->number = nv_field_str(&of, "number", NV_REQUIRED, "номер приказа, например «187»");
-	nv_field_date(&of, "date", NV_REQUIRED, "дата приказа, например «14.04.2021»", &o->date);
+	act_date(&of, "date", NV_REQUIRED, "дата приказа, например «14.04.2021»", &o->date);
 	o->issuer = nv_field_str(&of, "issuer", NV_OPTIONAL, NULL);
 	if (appendix)
 		o->appendix = (int)nv_field_number(&of, "appendix", 1, 999, 0);
@@ -174,8 +203,8 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	if (proto &&
 	    nv_fields_init(&pf, af->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
 		a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
-		a->has_protocol_date = nv_field_date(&pf, "date", NV_REQUIRED, "дата протокола",
-						     &a->protocol_date);
+		a->has_protocol_date = act_date(&pf, "date", NV_REQUIRED, "дата протокола",
+						&a->protocol_date);
 		nv_fields_finish(&pf);
 	}
 	v = nv_field(af, "person", a->label == NV_LABEL_APPROVE,
@@ -183,7 +212,7 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	a->person = mdl_ref_person(b, af, v, "person");
 	if (a->label == NV_LABEL_APPROVE)
 		check_head(af, v, a->person, "документ утверждает");
-	a->has_date = nv_field_date(af, "date", NV_OPTIONAL, NULL, &a->date);
+	a->has_date = act_date(af, "date", NV_OPTIONAL, NULL, &a->date);
 }
 
 static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fields *f)
@@ -231,7 +260,7 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	const struct nv_site *s = &b->m->site;
 
 	e->number = nv_field_str(f, "number", NV_REQUIRED, "номер приказа, например «112-од»");
-	nv_field_date(f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
+	act_date(f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
 	e->place = nv_field_str(f, "place", NV_OPTIONAL, NULL);
 	if (!e->place)
 		e->place = s->place;
@@ -637,8 +666,8 @@ static void read_revisions(struct builder *b, struct nv_entry *e, struct nv_fiel
 		if (!nv_fields_init(&rf, f->file, item, "в редакции", item->line, item->col, b->d))
 			continue;
 		r = &e->revisions[e->nrevisions];
-		if (nv_field_date(&rf, "date", NV_REQUIRED, "дата редакции, например «01.09.2025»",
-				  &r->date))
+		if (act_date(&rf, "date", NV_REQUIRED, "дата редакции, например «01.09.2025»",
+			     &r->date))
 			e->nrevisions++;
 		r->text = nv_field_str(&rf, "text", NV_OPTIONAL, NULL);
 		nv_fields_finish(&rf);
@@ -688,8 +717,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 		read_case(b, e, &f);
 		break;
 	case NV_KIND_NEWS:
-		nv_field_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",
-			      &e->date);
+		act_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»", &e->date);
 		break;
 	case NV_KIND_FORM:
 		mdl_read_form(b, e, &f);
