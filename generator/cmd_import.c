@@ -330,6 +330,28 @@ static int import_one(struct job *j, const char *root, const struct nv_imp_opts 
 	return 0;
 }
 
+/* The orders of the model, for the blocks that cite one; the caller frees. */
+static struct nv_imp_order *orders(const struct nv_model *m, size_t *n)
+{
+	struct nv_imp_order *v = nv_xcalloc(m->nentries + 1, sizeof(*v));
+	struct nv_buf date = NV_BUF_INIT;
+	const struct nv_entry *e;
+	size_t i;
+
+	for (*n = i = 0; i < m->nentries; i++) {
+		e = m->entries[i];
+		if (e->kind != NV_KIND_ORDER || !e->number || !e->date.year || !e->path)
+			continue;
+		nv_buf_reset(&date);
+		nv_date_add(&date, e->date, NV_DATE_NUMERIC);
+		snprintf(v[*n].date, sizeof(v[*n].date), "%s", date.ptr);
+		v[*n].number = e->number;
+		v[(*n)++].path = e->path;
+	}
+	nv_buf_release(&date);
+	return v;
+}
+
 /* The people of the model, for matching signatures; the caller frees. */
 static struct nv_imp_person *people(const struct nv_model *m)
 {
@@ -574,7 +596,7 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	struct nv_global g2 = *g;
 	struct nv_project p;
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_imp_opts o = { kind, NULL, 0, NULL, NULL, NULL };
+	struct nv_imp_opts o = { kind, NULL, 0, NULL, NULL, NULL, NULL, 0 };
 	const char *root;
 	struct nv_guard *guard = NULL;
 	struct data_file ppl, site, *const data[2] = { &ppl, &site };
@@ -596,6 +618,7 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	o.org_name = p.model.site.name;
 	o.org_short = p.model.site.short_name;
 	o.founder = p.model.site.founder;
+	o.orders = orders(&p.model, &o.norders);
 	guard = nv_guard_new(&p.model);
 	/* A missing library is the installation's fault, not the file's: exit 2, as other commands.
 	 */
@@ -622,6 +645,7 @@ out:
 	data_release(&ppl);
 	data_release(&site);
 	free((void *)o.people);
+	free((void *)o.orders);
 	nv_project_release(&p);
 	nv_diags_release(&d);
 	return rc;

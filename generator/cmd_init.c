@@ -185,6 +185,23 @@ static const char pairs_order[] =
 	"1. Закрепить наставнические пары согласно приложению.\n"
 	"2. Контроль за исполнением настоящего приказа оставляю за собой.\n";
 
+/* The first order: it approves the example положение, program and roadmap. */
+static const char first_order[] =
+	"---\n"
+	"title: О внедрении целевой модели наставничества\n"
+	"number: 1-од\n"
+	"date: %s\n"
+	"preamble: В соответствии с распоряжением Министерства просвещения Российской Федерации "
+	"от 25.12.2019 № Р-145\n"
+	"appendices: [polozhenie-o-nastavnichestve, programma-nastavnichestva, dorozhnaya-karta]\n"
+	"---\n"
+	"1. Внедрить целевую модель наставничества.\n"
+	"2. Утвердить:\n"
+	"   1. положение о наставничестве (приложение № 1);\n"
+	"   2. программу наставничества (приложение № 2);\n"
+	"   3. дорожную карту внедрения целевой модели наставничества (приложение № 3).\n"
+	"3. Контроль за исполнением настоящего приказа оставляю за собой.\n";
+
 static const char gitignore[] = "# Собранный раздел и PDF: их делает nastavnik build.\n"
 				"/output/\n"
 				"# Скачанные выгрузки организаций управления (members).\n"
@@ -288,7 +305,6 @@ static const struct {
 	{ NV_KIND_POSITION, "polozhenie-o-nastavnichestve" },
 	{ NV_KIND_PROGRAM, "programma-nastavnichestva" },
 	{ NV_KIND_ROADMAP, "dorozhnaya-karta" },
-	{ NV_KIND_ORDER, "o-vnedrenii" },
 	{ NV_KIND_CASE, "primer-praktiki" },
 	{ NV_KIND_NEWS, "start-programmy" },
 };
@@ -331,6 +347,8 @@ static size_t project_files(struct file *f, const char *dir, const struct org_ki
 		    today.ptr, today.ptr, k->mentee, today.ptr, k->mentee);
 	nv_buf_addf(&add_file(f, &n, dir, "content/pairs.yml")->text, pairs_yml, k->form, from.ptr,
 		    to.ptr);
+	nv_buf_addf(&add_file(f, &n, dir, "content/orders/o-vnedrenii.md")->text, first_order,
+		    today.ptr);
 	nv_buf_addf(&add_file(f, &n, dir, "content/orders/o-zakreplenii-par.md")->text, pairs_order,
 		    today.ptr);
 	for (i = 0; i < NV_ARRAY_SIZE(examples); i++) {

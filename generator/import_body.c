@@ -63,22 +63,60 @@ static bool new_approver(struct nv_imp_ctx *c, struct approval *a)
 	return true;
 }
 
+/* The project's order the block «УТВЕРЖДЕНО приказом от … № …» a cites, or NULL. */
+static const struct nv_imp_order *project_order(const struct nv_imp_ctx *c,
+						const struct approval *a)
+{
+	struct nv_buf want = NV_BUF_INIT, have = NV_BUF_INIT;
+	const struct nv_imp_order *found = NULL;
+	size_t i;
+
+	if (!a->number || !a->date[0])
+		return NULL;
+	nv_utf8_fold(&want, a->number, strlen(a->number));
+	for (i = 0; i < c->o->norders && !found; i++) {
+		nv_buf_reset(&have);
+		nv_utf8_fold(&have, c->o->orders[i].number, strlen(c->o->orders[i].number));
+		if (!strcmp(want.ptr, have.ptr) && !strcmp(a->date, c->o->orders[i].date))
+			found = &c->o->orders[i];
+	}
+	nv_buf_release(&want);
+	nv_buf_release(&have);
+	return found;
+}
+
 /* Write one block, or report the one derived from an order. */
 static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 {
+	const struct nv_imp_order *o;
 	struct nv_buf *b = &a->body;
 
 	if (!a->label)
 		return;
 	while (b->len && strchr(" ,;.", b->ptr[b->len - 1]))
 		b->ptr[--b->len] = '\0';
-	if (a->order) {
-		nv_imp_found(c, "%s приказом от %s № %s — этот блок выводится из приказа", a->label,
-			     a->date, a->number ? a->number : "?");
+	if (a->order && (o = project_order(c, a))) {
+		nv_imp_found(c, "%s приказом от %s № %s — этот блок выводится из приказа %s",
+			     a->label, a->date, a->number, o->path);
 		nv_imp_todo(c,
-			    "укажите id документа в appendices приказа от %s № %s (блок «%s "
-			    "приказом» nastavnik выводит сам)",
-			    a->date, a->number ? a->number : "?", a->label);
+			    "добавьте id документа в appendices приказа %s (блок «%s приказом» "
+			    "nastavnik выводит сам)",
+			    o->path, a->label);
+	} else if (a->order && (!a->number || !a->date[0])) {
+		nv_imp_todo(c,
+			    "блок «%s приказом»: не найдены дата или номер приказа — укажите id "
+			    "документа в appendices приказа или впишите блок с «order: { number: "
+			    "…, date: … }»",
+			    a->label);
+	} else if (a->order) {
+		/* An order not in the project: the block cites it. */
+		if (!*any)
+			nv_buf_adds(&c->fm, "approval:\n");
+		*any = true;
+		nv_buf_addf(&c->fm, "  - label: %s\n    order: { number: %s, date: %s }\n", a->label,
+			    a->number, a->date);
+		nv_imp_found(c, "%s приказом от %s № %s (приказа нет в проекте)", a->label, a->date,
+			     a->number);
 	} else if (!strcmp(a->label, "УТВЕРЖДАЮ") && !a->person && !new_approver(c, a)) {
 		nv_imp_todo(c, "блок УТВЕРЖДАЮ: подписавший не найден в people.yml — добавьте его "
 			       "и впишите person");

@@ -13,7 +13,7 @@
  *      model_read.c); references to people and to other documents
  *      resolve now, since all entries exist (model_refs.c); then the
  *      numbered items of orders' bodies (check_orders);
- *   4. pairs.yml: people, programs, orders (read_pairs, model_read.c);
+ *   4. pairs.yml: people, programs, orders (read_pairs, model_pairs.c);
  *   5. cross-document rules (model_resolve.c): appendices and the
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), one
  *      registration number per order in a year (check_order_numbers,

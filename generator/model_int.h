@@ -273,7 +273,7 @@ void mdl_check_orders(struct builder *b);
 void mdl_check_order_numbers(struct builder *b);
 /* Phase 5: a `totals` of site.yml less than the people of the pairs it counts. */
 void mdl_check_totals(struct builder *b);
-/* Phase 4: pairs.yml; marks the people who take part as mentors or mentees. */
+/* Phase 4: pairs.yml; marks the people who take part as mentors or mentees (model_pairs.c). */
 void mdl_read_pairs(struct builder *b);
 
 /*

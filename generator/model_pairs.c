@@ -1,18 +1,24 @@
 /*
- * model_pairs.c: pairs against the orders that assign them, run once
- * every file is read: a pair's period starts no earlier than its order
- * and stays within the order's academic year; an order whose appendix
- * is the table of pairs («appendices: [pairs]») has pairs to list; a
- * mentee is not in two pairs of one form at the same time.
+ * model_pairs.c: pairs.yml, read (its people, forms, periods, programs
+ * and orders; full names where a pair needs them), and checked against
+ * the orders that assign them once every file is read: a pair's period
+ * starts no earlier than its order and stays within the order's
+ * academic year; an order whose appendix is the table of pairs
+ * («appendices: [pairs]») has pairs to list; a mentee is not in two
+ * pairs of one form at the same time.
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "content.h"
 #include "date.h"
 #include "diag.h"
 #include "model.h"
 #include "model_int.h"
+#include "person.h"
+#include "schema.h"
+#include "strmap.h"
 #include "value.h"
 
 /* The item «pairs» of the order e's appendices, or the list when it is not found. */
@@ -152,4 +158,196 @@ void mdl_check_mentees(struct builder *b)
 					if (q->mentees[k] == p->mentees[l])
 						warn_two_pairs(b, data, p, q, q->mentees[k]);
 		}
+}
+
+/* True if a name is only an initial: «Т.», «Т» — one letter, a full stop or nothing. */
+static bool is_initial(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n && s[n - 1] == '.')
+		n--;
+	return n == 1 || (n == 2 && ((unsigned char)s[0] == 0xD0 || (unsigned char)s[0] == 0xD1));
+}
+
+/* A person of a pair printed in the pairs appendix of the pair's order, once per person. */
+static void need_full_name(struct builder *b, const struct nv_pair *pr, const struct nv_person *x,
+			   struct nv_strmap *seen)
+{
+	if (!x || (!is_initial(x->name) && !is_initial(x->patronymic)) ||
+	    nv_strmap_get(seen, x->id))
+		return;
+	nv_strmap_put(seen, x->id, (void *)x);
+	nv_diag_hint(
+		nv_warning(b->d, b->people_file, x->line, x->col,
+			   "у участника «%s» имя или отчество дано инициалом, а приложение "
+			   "«Состав наставнических пар и групп» к приказу «%s» печатает полные "
+			   "фамилию, имя и отчество",
+			   x->id, pr->order->id),
+		"напишите имя и отчество полностью: «name: Татьяна», «patronymic: Петровна»");
+}
+
+/*
+ * Names given by initials (`name: Т.`, `patronymic: П.`) serve every
+ * requisite («Т.П. Гришина»), but the pairs appendix of an order lists
+ * full names: warn for each person of a pair whose order has one.
+ */
+static void check_full_names(struct builder *b)
+{
+	struct nv_strmap *seen = nv_strmap_new();
+	size_t i, k;
+	bool table;
+
+	for (i = 0; i < b->m->npairs; i++) {
+		const struct nv_pair *pr = b->m->pairs[i];
+		if (!pr->order)
+			continue;
+		for (table = false, k = 0; k < pr->order->nappendices; k++)
+			table = table || !pr->order->appendices[k].doc;
+		if (!table)
+			continue;
+		need_full_name(b, pr, pr->mentor, seen);
+		for (k = 0; k < pr->nmentees; k++)
+			need_full_name(b, pr, pr->mentees[k], seen);
+	}
+	nv_strmap_free(seen, NULL);
+}
+
+/*
+ * The pair's mentor among its mentees, or a mentee named twice: the
+ * table of pairs would print them so, and the monitoring would count
+ * them twice. Both are errors, and leave p->mentees.
+ */
+static void check_pair_people(struct nv_fields *f, struct nv_pair *p,
+			      const struct nv_value *mentees)
+{
+	const struct nv_value *v, *w;
+	size_t i, k, j, n = mentees ? (mentees->type == NV_LIST ? mentees->nr : 1) : 0;
+	bool drop;
+
+	for (i = 0; i < n; i++) {
+		v = mentees->type == NV_LIST ? mentees->items[i] : mentees;
+		if (!v->str)
+			continue;
+		if (p->mentor && !strcmp(v->str, p->mentor->id)) {
+			nv_diag_hint(nv_field_error(f, v,
+						    "«%s» — наставник этой пары и не может быть "
+						    "в ней наставляемым",
+						    v->str),
+				     "наставник пары — в mentor, наставляемые — в mentees: "
+				     "проверьте id");
+			continue;
+		}
+		for (k = 0; k < i; k++) {
+			w = mentees->items[k];
+			if (w->str && !strcmp(w->str, v->str)) {
+				nv_diag_hint(nv_field_error(f, v,
+							    "«%s» уже указан в mentees этой пары",
+							    v->str),
+					     "оставьте каждого наставляемого в паре один раз");
+				break;
+			}
+		}
+	}
+	/* Counted once, not at all as the mentor's own mentee: the errors say why. */
+	for (i = k = 0; i < p->nmentees; i++) {
+		drop = p->mentees[i] == p->mentor;
+		for (j = 0; j < k && !drop; j++)
+			drop = p->mentees[j] == p->mentees[i];
+		if (!drop)
+			p->mentees[k++] = p->mentees[i];
+	}
+	p->nmentees = k;
+}
+
+/* The pair's mentor and its mentees (`mentees: [id, …]` or `mentee: id`). */
+static void read_pair_people(struct builder *b, struct nv_fields *f, const struct nv_value *item,
+			     const char *what, struct nv_pair *p)
+{
+	const struct nv_value *mentees;
+
+	p->mentor =
+		mdl_ref_person(b, f, nv_field(f, "mentor", NV_REQUIRED, "id наставника"), "mentor");
+	mentees = nv_field_list(f, "mentees", NV_OPTIONAL, NULL, true);
+	if (!mentees)
+		mentees = nv_field(f, "mentee", NV_OPTIONAL, NULL);
+	if (!mentees && !nv_map_get(item, "mentees"))
+		nv_diag_hint(nv_field_error(f, NULL, "%s не указаны наставляемые", what),
+			     "добавьте «mentees: [id, …]» или «mentee: id»");
+	p->nmentees = mdl_ref_people(b, f, mentees, "mentees", &p->mentees);
+	check_pair_people(f, p, mentees);
+}
+
+void mdl_read_pairs(struct builder *b)
+{
+	const struct nv_data *data = nv_content_data(b->c, "pairs");
+	const struct nv_value *list, *item, *kv;
+	struct nv_fields f;
+	struct nv_pair *p;
+	struct nv_buf what = NV_BUF_INIT, why = NV_BUF_INIT;
+	const char *period;
+	size_t i, k;
+
+	if (!data)
+		return; /* a school may not have formed pairs yet */
+	list = data->value;
+	nv_check_text(data->path, list, b->d);
+	if (list->type == NV_NULL)
+		return;
+	if (list->type != NV_LIST) {
+		nv_diag_hint(nv_error(b->d, data->path, list->line, list->col,
+				      "content/pairs.yml должен быть списком пар, а здесь %s",
+				      nv_type_name(list->type)),
+			     "каждая пара начинается строкой «- mentor: …»");
+		return;
+	}
+	for (i = 0; i < list->nr; i++) {
+		item = list->items[i];
+		nv_buf_reset(&what);
+		nv_buf_adds(&what, "у пары № ");
+		nv_buf_addnum(&what, (long long)(i + 1), 0);
+		if (!nv_fields_init(&f, data->path, item, what.ptr, item->line, item->col, b->d))
+			continue;
+		p = nv_xcalloc(1, sizeof(*p));
+		p->number = (int)i + 1;
+		p->line = item->line;
+		p->col = item->col;
+		read_pair_people(b, &f, item, what.ptr, p);
+		p->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
+					 "неизвестная форма наставничества");
+		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
+		p->kind = kv ? mdl_loose_enum_value(&f, kv, "kind", &b->kinds,
+						    "неизвестный вид наставничества")
+			     : nv_mentoring_kinds[p->nmentees > 1 ? 1 : 0];
+		p->role_model = nv_field_str(&f, "role_model", NV_OPTIONAL, NULL);
+		p->program = mdl_ref_entry(b, &f, nv_field(&f, "program", NV_OPTIONAL, NULL),
+					   "program", NV_KIND_PROGRAM);
+		p->order = mdl_ref_entry(b, &f, nv_field(&f, "order", NV_OPTIONAL, NULL), "order",
+					 NV_KIND_ORDER);
+		/* «В течение года» means the academic year of the pair's order. */
+		period = nv_field_str(&f, "period", NV_REQUIRED,
+				      "срок работы пары, например "
+				      "«01.09.2025 – 31.05.2026»");
+		nv_term_init(&p->period);
+		nv_buf_reset(&why);
+		if (period && mdl_parse_term(b, &p->period, period, p->order ? p->order->acyear : 0,
+					     &why) < 0)
+			nv_diag_hint(nv_field_error(&f, nv_map_get(item, "period"),
+						    "срок пары «%s» не удалось понять: %s", period,
+						    why.len ? why.ptr : "неизвестный формат"),
+				     "пишите срок как «01.09.2025 – 31.05.2026»");
+		p->status = (enum nv_pair_status)nv_field_enum(
+			&f, "status", NV_OPTIONAL, mdl_pair_status_names, NV_PAIR_ACTIVE);
+		p->result = nv_field_str(&f, "result", NV_OPTIONAL, NULL);
+		nv_fields_finish(&f);
+		if (p->mentor)
+			p->mentor->mentor = true;
+		for (k = 0; k < p->nmentees; k++)
+			p->mentees[k]->mentee = true;
+		NV_GROW(b->m->pairs, b->m->npairs + 1, b->pairs_alloc);
+		b->m->pairs[b->m->npairs++] = p;
+	}
+	nv_buf_release(&what);
+	nv_buf_release(&why);
+	check_full_names(b);
 }

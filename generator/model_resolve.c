@@ -302,6 +302,48 @@ static bool adopted_on(const struct nv_entry *e, struct nv_date *out)
 	return found;
 }
 
+/*
+ * A положение, program or roadmap that no order of the project appends
+ * and no block УТВЕРЖДЕНО or УТВЕРЖДАЮ approves: a local act in force
+ * only once the director approves it, printed without the approval.
+ * Not told while there are errors: the order that approves it may be
+ * one of the documents they left unread.
+ */
+static void check_approved(struct builder *b)
+{
+	const struct nv_entry *e;
+	const struct nv_value *node;
+	size_t i, j;
+
+	if (b->d->errors)
+		return;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		if ((e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
+		     e->kind != NV_KIND_ROADMAP) ||
+		    e->approved_by || !e->doc)
+			continue;
+		for (j = 0; j < e->napprovals; j++)
+			if (e->approvals[j].label == NV_LABEL_APPROVED ||
+			    e->approvals[j].label == NV_LABEL_APPROVE)
+				break;
+		if (j < e->napprovals)
+			continue;
+		node = nv_map_get(e->doc->meta, "approval");
+		if (!node)
+			node = nv_map_get(e->doc->meta, "title");
+		nv_diag_hint(nv_warning(b->d, e->doc->path, node ? node->line : 1, node ? node->col : 1,
+					"документ не утверждён: ни один приказ не указывает «%s» в "
+					"«appendices», блока УТВЕРЖДЕНО или УТВЕРЖДАЮ нет",
+					e->id),
+			     "добавьте «%s» в «appendices» приказа об утверждении; если его "
+			     "утвердили приказом не из проекта, добавьте в «approval» блок "
+			     "«label: УТВЕРЖДЕНО» с «order: { number: …, date: … }»",
+			     e->id);
+	}
+}
+
 void mdl_resolve_appendices(struct builder *b)
 {
 	struct nv_entry *o, *doc;
@@ -382,6 +424,7 @@ void mdl_resolve_appendices(struct builder *b)
 		}
 	}
 	nv_buf_release(&when);
+	check_approved(b);
 }
 
 /* Normalise "content/pages/../orders/x.md" into out; false if it leaves content. */

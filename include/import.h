@@ -161,12 +161,21 @@ struct nv_imp_person {
 };
 
 /* What the recogniser is given besides the document. */
+/* An order of the project, for a block «УТВЕРЖДЕНО приказом от … № …». */
+struct nv_imp_order {
+	const char *number; /* as written: «118-од» */
+	char date[11];	    /* «29.08.2025» */
+	const char *path;   /* content/orders/….md */
+};
+
 struct nv_imp_opts {
 	const char *kind; /* "order", …, or NULL to recognise it */
 	const struct nv_imp_person *people;
 	size_t npeople;
 	/* site.yml's organisation.name, short_name and founder, or NULL. */
 	const char *org_name, *org_short, *founder;
+	const struct nv_imp_order *orders; /* the project's */
+	size_t norders;
 };
 
 /*

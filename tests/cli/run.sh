@@ -116,6 +116,13 @@ cp -R "$root/tests/bad/_base" "$tmp/n"
 for k in page position program roadmap order case news form; do
 	expect "new-$k" 0 "nastavnik: создан content/" - -- "$bin" new -C "$tmp/n" "$k" "novyy-$k"
 done
+# The положение, program and roadmap wait for the order that approves them.
+expect new-skeletons-unapproved 0 "ошибок нет, 3 предупреждения" \
+	"content/positions/novyy-position.md:5:3: предупреждение: документ не утверждён" -- "$bin" check -C "$tmp/n"
+sed -i 's/^preamble: .*/&\nappendices: [novyy-position, novyy-program, novyy-roadmap]/' \
+	"$tmp/n/content/orders/novyy-order.md"
+sed -i 's/^1\. Внедрить целевую модель наставничества\.$/&\n2. Утвердить положение, программу и дорожную карту (приложения № 1–3)./; s/^2\. Контроль/3. Контроль/' \
+	"$tmp/n/content/orders/novyy-order.md"
 expect new-skeletons-check 0 "ошибок нет" - -- "$bin" check -C "$tmp/n"
 echo "мой текст" > "$tmp/n/content/news/moya.md"
 expect new-no-overwrite 2 - "content/news/moya.md уже существует — не перезаписываю" -- "$bin" new -C "$tmp/n" новость moya

@@ -29,6 +29,12 @@ same() {
 	if cmp -s "$2" "$3"; then ok; else bad "$1: вывод отличается:"; diff "$3" "$2" | head -20; fi
 }
 
+# quiet FILE: FILE has no diagnostic but the one an imported положение,
+# program or roadmap gets until an order of the project approves it.
+quiet() {
+	! grep 'ошибка:\|предупреждение:' "$1" | grep -qv 'предупреждение: документ не утверждён'
+}
+
 # roundtrip FIXTURE DEMO [plain]: import into a copy of the demo, compare with
 # DEMO (plain: text, which has no bold); DEMO «-»: with expected/NAME.md (the
 # fixture's name without its extension) byte for byte.
@@ -40,7 +46,7 @@ roundtrip() {
 	name=$(basename "$1")
 	(cd "$tmp" && "$bin" -C p import "$fx/$1") >"$tmp/out" 2>"$tmp/err"
 	status=$?
-	[ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && ok || { bad "$name: код $status"; cat "$tmp/err"; }
+	[ "$status" -eq 0 ] && quiet "$tmp/err" && ok || { bad "$name: код $status"; cat "$tmp/err"; }
 	sed "s|$fx/||" "$tmp/out" >"$tmp/report"
 	same "$name: отчёт" "$tmp/report" "$here/expected/$name.report"
 	written=$(sed -n 's/^  записан //p' "$tmp/out")
@@ -58,7 +64,7 @@ roundtrip() {
 		want_total=$((want_total + $(echo "$line" | sed 's|recovered [0-9]*/||')))
 		echo "import: $name → $2: $line"
 	fi
-	"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
+	"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && quiet "$tmp/check" && ok ||
 		{ bad "$name: check после импорта:"; head -20 "$tmp/check"; }
 }
 
@@ -191,6 +197,16 @@ tail -c +$((size + 1)) "$tmp/b/content/people.yml" >"$tmp/added"
 same "approver: дописанное" "$tmp/added" "$here/expected/approver.added"
 grep -q '^    person: zaytsev-ps$' "$tmp/b/content/positions/polozhenie-o-sovete-nastavnikov.md" && ok ||
 	bad "approver: нет person: zaytsev-ps"
+# Approved by an order the project does not have: the block cites it.
+printf '%s\n' 'УТВЕРЖДЕНО' 'приказом от 14.04.2021 № 55-од' '' 'ПОЛОЖЕНИЕ' 'о методическом совете' '' \
+	'1.1. Методический совет координирует работу наставников.' >"$tmp/sovet-old.txt"
+(cd "$tmp" && "$bin" -C b import sovet-old.txt) >"$tmp/out" 2>"$tmp/err"
+f=$tmp/b/content/positions/polozhenie-o-metodicheskom-sovete.md
+sed -n 4,5p "$f" >"$tmp/block"
+printf '%s\n' '  - label: УТВЕРЖДЕНО' '    order: { number: 55-од, date: 14.04.2021 }' >"$tmp/want"
+cmp -s "$tmp/block" "$tmp/want" && ! grep -q 'ошибка:\|не утверждён' "$tmp/err" &&
+	grep -qx '  УТВЕРЖДЕНО приказом от 14.04.2021 № 55-од (приказа нет в проекте)' "$tmp/out" && ok ||
+	{ bad "outside order: блок УТВЕРЖДЕНО не записан:"; cat "$tmp/out" "$tmp/err" "$f"; }
 # Signed by the deputy acting as director: the signature's position is kept.
 printf '%s\n' 'МБОУ «ООШ № 2»' 'ПРИКАЗ' '06.10.2025 № 21-од' 'с. Заречное' \
 	'О проведении открытых уроков' 'В целях обмена опытом наставников школы' \
@@ -268,7 +284,7 @@ doc=$tmp/b/content/positions/polozhenie-o-nastavnichestve-dlya-pedagogicheskikh-
 sed -n 2,3p "$tmp/out" >"$tmp/found"
 printf '%s\n' '  вид: положение — абзац 2 «1.1. Настоящее Положение о наставничеств…»' \
 	'  заголовок (строки заголовка нет, взят из абзаца 2): Положение о наставничестве для педагогических работников муниципальных организаций — проверьте его' >"$tmp/want"
-[ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && cmp -s "$tmp/found" "$tmp/want" && ok ||
+[ "$status" -eq 0 ] && quiet "$tmp/err" && cmp -s "$tmp/found" "$tmp/want" && ok ||
 	{ bad "untitled: код $status или отчёт:"; cat "$tmp/err"; diff "$tmp/want" "$tmp/found"; }
 grep '^#' "$doc" >"$tmp/heads" 2>/dev/null
 printf '%s\n' '# 1. Общие положения' '# 2. Цели и задачи наставничества' >"$tmp/want"
