@@ -303,8 +303,9 @@ static bool adopted_on(const struct nv_entry *e, struct nv_date *out)
 }
 
 /*
- * A положение, program or roadmap that no order of the project appends
- * and no block УТВЕРЖДЕНО or УТВЕРЖДАЮ approves: a local act in force
+ * A положение, program or roadmap that no order appends (of the project,
+ * or outside it: `appendix_of`) and no block УТВЕРЖДЕНО or УТВЕРЖДАЮ
+ * approves: a local act in force
  * only once the director approves it, printed without the approval.
  * Not told while there are errors: the order that approves it may be
  * one of the documents they left unread.
@@ -322,7 +323,7 @@ static void check_approved(struct builder *b)
 		e = b->m->entries[i];
 		if ((e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
 		     e->kind != NV_KIND_ROADMAP) ||
-		    e->approved_by || !e->doc)
+		    e->approved_by || e->appendix_of.given || !e->doc)
 			continue;
 		for (j = 0; j < e->napprovals; j++)
 			if (e->approvals[j].label == NV_LABEL_APPROVED ||

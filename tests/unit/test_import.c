@@ -23,7 +23,10 @@ static int import_text(const char *text, const char *kind, struct nv_imp_result 
 {
 	struct nv_imp_doc doc;
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_imp_opts o = { kind, people, 2, "МБОУ «ООШ № 2»", NULL, NULL };
+	static const struct nv_imp_order orders[] = {
+		{ "118-ОД", "29.08.2025", "content/orders/ob-utverzhdenii.md" },
+	};
+	struct nv_imp_opts o = { kind, people, 2, "МБОУ «ООШ № 2»", NULL, NULL, orders, 1 };
 	int rc;
 
 	nv_imp_doc_init(&doc);
@@ -313,15 +316,28 @@ static void test_body_headings_and_tables(void)
 			      "audience: teachers\n---\n");
 	nv_imp_result_release(&r);
 
-	/* УТВЕРЖДЕНО приказом is derived from the order: reported, not written. */
+	/*
+	 * УТВЕРЖДЕНО приказом of the project (its number folded) is derived
+	 * from the order: reported, not written.
+	 */
 	CHECK_INT(import_text("УТВЕРЖДЕНО\nприказом от 29.08.2025 № 118-од\nПОЛОЖЕНИЕ\n"
 			      "о наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n1.1. Текст.\n",
 			      NULL, &r),
 		  0);
 	CHECK(!strstr(r.text.ptr, "approval"));
 	CHECK_INT(r.todo.nr, 1);
-	CHECK_STR(r.todo.v[0], "укажите id документа в appendices приказа от 29.08.2025 № 118-од "
-			       "(блок «УТВЕРЖДЕНО приказом» nastavnik выводит сам)");
+	CHECK_STR(r.todo.v[0], "добавьте id документа в appendices приказа "
+			       "content/orders/ob-utverzhdenii.md (блок «УТВЕРЖДЕНО приказом» "
+			       "nastavnik выводит сам)");
+	nv_imp_result_release(&r);
+	/* Of an order the project does not have (another date): the block cites it. */
+	CHECK_INT(import_text("УТВЕРЖДЕНО\nприказом от 28.08.2024 № 118-од\nПОЛОЖЕНИЕ\n"
+			      "о наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n1.1. Текст.\n",
+			      NULL, &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "approval:\n  - label: УТВЕРЖДЕНО\n"
+				 "    order: { number: 118-од, date: 28.08.2024 }\n") != NULL);
+	CHECK_INT(r.todo.nr, 0);
 	nv_imp_result_release(&r);
 }
 
