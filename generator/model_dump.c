@@ -86,6 +86,8 @@ static void dump_approval(struct nv_buf *out, const struct nv_entry *e, const st
 	}
 	if (a->person)
 		nv_buf_addf(out, ", %s", a->person->id);
+	if (a->position)
+		nv_buf_addf(out, " (%s)", a->position);
 	if (a->has_date) {
 		nv_buf_adds(out, ", ");
 		dump_date(out, &a->date);

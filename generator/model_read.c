@@ -164,29 +164,27 @@ static bool head_position(const char *position)
 }
 
 /*
- * An order's signatory v other than the director of site.yml signs for
- * the director: the signature says so (`signatory_position`), or it would
- * print the signatory's own position («Заместитель директора …»). A
- * signatory whose own position is a head's (a former director) needs
- * none.
+ * The head v names, the signatory of an order or the approver of a block
+ * УТВЕРЖДАЮ (`what`): one other than the director of site.yml signs for
+ * the director, and the signature says so (its position given at `key`),
+ * or it would print the person's own position («Заместитель директора
+ * …»); else_fix ends the hint. A person whose own position is a head's
+ * (a former director) needs none.
  */
-static void check_signatory(struct nv_fields *f, const struct nv_value *v, const struct nv_site *s,
-			    const struct nv_entry *e)
+static void check_signer(struct nv_fields *f, const struct nv_value *v, const struct nv_site *s,
+			 const struct nv_person *p, const char *what, const char *key,
+			 const char *given, const char *else_fix)
 {
-	const struct nv_person *p = e->signatory;
-
-	check_head(f, v, p, "приказ подписывает");
-	if (!p || !s->director || p == s->director || p->category == NV_CAT_STUDENT ||
-	    e->signatory_position || (p->position && head_position(p->position)))
+	check_head(f, v, p, what);
+	if (!p || !s->director || p == s->director || p->category == NV_CAT_STUDENT || given ||
+	    (p->position && head_position(p->position)))
 		return;
 	nv_diag_hint(nv_warning(f->d, f->file, v->line, v->col,
-				"приказ подписывает не директор, а «%s»%s%s: в подписи будет эта "
-				"должность",
+				"%s не директор, а «%s»%s%s: в подписи будет эта должность", what,
 				p->id, p->position ? " — " : "", p->position ? p->position : ""),
-		     "если «%s» исполняет обязанности директора, добавьте строку "
-		     "«signatory_position: И. о. директора»; если подписывает директор, "
-		     "уберите «signatory»",
-		     p->id);
+		     "если «%s» исполняет обязанности директора, добавьте строку «%s: И. о. "
+		     "директора»; %s",
+		     p->id, key, else_fix);
 }
 
 /* The fields of one approval block besides the label and the side. */
@@ -208,8 +206,10 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	v = nv_field(af, "person", a->label == NV_LABEL_APPROVE,
 		     "кто утверждает: id директора из people.yml");
 	a->person = mdl_ref_person(b, af, v, "person");
+	a->position = nv_field_str(af, "position", NV_OPTIONAL, NULL);
 	if (a->label == NV_LABEL_APPROVE)
-		check_head(af, v, a->person, "документ утверждает");
+		check_signer(af, v, &b->m->site, a->person, "документ утверждает", "position",
+			     a->position, "если утверждает директор, впишите в «person» его id");
 	a->has_date = act_date(af, "date", NV_OPTIONAL, NULL, &a->date);
 }
 
@@ -273,7 +273,8 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	e->signatory = v ? mdl_ref_person(b, f, v, "signatory") : s->director;
 	e->signatory_position = nv_field_str(f, "signatory_position", NV_OPTIONAL, NULL);
 	if (v)
-		check_signatory(f, v, s, e);
+		check_signer(f, v, s, e->signatory, "приказ подписывает", "signatory_position",
+			     e->signatory_position, "если подписывает директор, уберите «signatory»");
 	if (!e->signatory_position)
 		e->signatory_position = nv_site_position(s, e->signatory);
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)

@@ -81,8 +81,9 @@ void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char
 }
 
 /*
- * The position of the person of block a: capitalised (the head's title
- * for the head, nv_site_position()), with the person's organisation, or
+ * The position of the person of block a: capitalised (the block's own
+ * `position`, else the head's title for the head, nv_site_position()),
+ * with the person's organisation, or
  * for the approver (УТВЕРЖДАЮ, УТВЕРЖДЕНО) of a person without one,
  * o->name: ГОСТ Р 7.0.97 names the approver's position with the
  * organisation («Директор МАОУ «СОШ № 14»»).
@@ -90,8 +91,9 @@ void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char
 static char *position_line(const struct nv_approval *a, const struct nv_wording_org *o)
 {
 	struct nv_buf b = NV_BUF_INIT;
-	const char *title =
-		o && o->site ? nv_site_position(o->site, a->person) : a->person->position;
+	const char *title = a->position		  ? a->position
+			    : o && o->site ? nv_site_position(o->site, a->person)
+					   : a->person->position;
 	char *pos = nv_utf8_capitalize(title);
 	const char *where = a->person->organization;
 
@@ -118,7 +120,8 @@ static void own_lines(struct nv_approval_text *t, const struct nv_approval *a,
 		nv_wording_order_ref(&b, a->cites.date, a->cites.number);
 		t->order_ref = nv_buf_detach(&b, NULL);
 	}
-	if (a->person && (a->person->position || (o && o->site && a->person == o->site->director)))
+	if (a->person && (a->position || a->person->position ||
+			  (o && o->site && a->person == o->site->director)))
 		t->position = position_line(a, o);
 	if (a->body)
 		t->body = nv_typo_str(a->body);

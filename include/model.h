@@ -161,6 +161,7 @@ struct nv_approval {
 	bool has_protocol_date;
 	struct nv_date protocol_date;
 	struct nv_person *person;
+	const char *position; /* `position`: the person's as signed («И. о. директора»), or NULL */
 	bool has_date;
 	struct nv_date date;
 	struct nv_entry *order; /* set on the derived «УТВЕРЖДЕНО приказом» block */
