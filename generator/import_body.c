@@ -63,6 +63,34 @@ static bool new_approver(struct nv_imp_ctx *c, struct approval *a)
 	return true;
 }
 
+/*
+ * A block УТВЕРЖДАЮ signed by one acting for the head («И. о. директора
+ * МБОУ «ООШ № 2»»): its position, the words before the organisation's
+ * abbreviation or quote, as the block's `position`.
+ */
+static void acting_approver(struct nv_imp_ctx *c, const struct approval *a)
+{
+	const char *t = a->body.ptr, *w, *end;
+	char *word;
+	bool org = false;
+
+	if (!t || (strncmp(t, "И.о.", strlen("И.о.")) && strncmp(t, "И. о.", strlen("И. о.")) &&
+		   strncmp(t, "Исполняющ", strlen("Исполняющ"))))
+		return;
+	/* from the second word on: «МБОУ» or «ООШ…» ends the position */
+	for (end = w = strchr(t, ' '); w && !org; w = strchr(w + 1, ' ')) {
+		end = w;
+		word = nv_xmemdupz(w + 1, strcspn(w + 1, " "));
+		org = !strncmp(word, "«", strlen("«")) || (strlen(word) >= 4 && nv_imp_is_upper(word));
+		free(word);
+	}
+	if (!org)
+		end = t + strlen(t);
+	word = nv_xmemdupz(t, (size_t)(end - t));
+	nv_imp_yaml(&c->fm, 4, "position", word);
+	free(word);
+}
+
 /* The project's order the block «УТВЕРЖДЕНО приказом от … № …» a cites, or NULL. */
 static const struct nv_imp_order *project_order(const struct nv_imp_ctx *c,
 						const struct approval *a)
@@ -142,6 +170,8 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 		}
 		if (a->person)
 			nv_imp_yaml(&c->fm, 4, "person", a->person);
+		if (!strcmp(a->label, "УТВЕРЖДАЮ"))
+			acting_approver(c, a);
 		if (a->number && a->date[0])
 			nv_buf_addf(&c->fm, "    protocol: { number: %s, date: %s }\n", a->number,
 				    a->date);

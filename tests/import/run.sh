@@ -197,6 +197,15 @@ tail -c +$((size + 1)) "$tmp/b/content/people.yml" >"$tmp/added"
 same "approver: дописанное" "$tmp/added" "$here/expected/approver.added"
 grep -q '^    person: zaytsev-ps$' "$tmp/b/content/positions/polozhenie-o-sovete-nastavnikov.md" && ok ||
 	bad "approver: нет person: zaytsev-ps"
+# УТВЕРЖДАЮ by the deputy acting as director: the block keeps the position.
+printf '%s\n' 'УТВЕРЖДАЮ' 'И.о. директора МБОУ «ООШ № 2»' '__________ М.П. Иванова' '«29» августа 2025 г.' '' \
+	'ПОЛОЖЕНИЕ' 'о совете молодых педагогов' '' '1.1. Совет объединяет молодых педагогов школы.' >"$tmp/acting-pos.txt"
+(cd "$tmp" && "$bin" -C b import acting-pos.txt) >"$tmp/out" 2>"$tmp/err"
+f=$tmp/b/content/positions/polozhenie-o-sovete-molodykh-pedagogov.md
+sed -n 4,6p "$f" >"$tmp/block"
+printf '%s\n' '  - label: УТВЕРЖДАЮ' '    person: ivanova-mp' '    position: И.о. директора' >"$tmp/want"
+cmp -s "$tmp/block" "$tmp/want" && ! grep -q 'ошибка:\|не директор' "$tmp/err" && ok ||
+	{ bad "acting approver: нет position:"; cat "$tmp/err"; diff "$tmp/want" "$tmp/block"; }
 # Approved by an order the project does not have: the block cites it.
 printf '%s\n' 'УТВЕРЖДЕНО' 'приказом от 14.04.2021 № 55-од' '' 'ПОЛОЖЕНИЕ' 'о методическом совете' '' \
 	'1.1. Методический совет координирует работу наставников.' >"$tmp/sovet-old.txt"
