@@ -3,7 +3,7 @@
  * and orders; full names where a pair needs them), and checked against
  * the orders that assign them once every file is read: a pair's period
  * starts no earlier than its order and stays within the order's
- * academic year; an order whose appendix is the table of pairs
+ * academic year and its program's period; an order whose appendix is the table of pairs
  * («appendices: [pairs]») has pairs to list; a mentee is not in two
  * pairs of one form at the same time.
  */
@@ -68,6 +68,28 @@ static void check_pair_tables(struct builder *b)
 	}
 }
 
+/* A pair's period beyond its program's (its academic year or `period:`). */
+static void check_program_period(struct builder *b, const struct nv_data *data,
+				 const struct nv_pair *p, const struct nv_value *pv)
+{
+	const struct nv_entry *g = p->program;
+	struct nv_buf y = NV_BUF_INIT;
+
+	if (!g || !g->has_period || (nv_date_cmp(p->period.from, g->period_from) >= 0 &&
+				     nv_date_cmp(p->period.to, g->period_to) <= 0))
+		return;
+	if (g->period_text)
+		nv_buf_adds(&y, g->period_text);
+	else
+		nv_acyear_add(&y, g->acyear);
+	nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
+				"срок пары № %d выходит за срок программы «%s» (%s)", p->number,
+				g->id, y.ptr),
+		     "исправьте срок пары или укажите программу, по которой пара работает в "
+		     "эти сроки");
+	nv_buf_release(&y);
+}
+
 void mdl_check_pairs(struct builder *b)
 {
 	struct nv_pair *p;
@@ -78,11 +100,14 @@ void mdl_check_pairs(struct builder *b)
 
 	for (i = 0; i < b->m->npairs; i++) {
 		p = b->m->pairs[i];
-		if (!p->order || !p->period.parsed)
+		if (!p->period.parsed)
 			continue;
 		pv = nv_map_get(data->value->items[p->number - 1], "period");
 		nv_buf_reset(&y);
-		if (p->order->date.year && nv_date_cmp(p->period.from, p->order->date) < 0) {
+		/* One warning a pair: its order's first, then its program's. */
+		if (!p->order)
+			check_program_period(b, data, p, pv);
+		else if (p->order->date.year && nv_date_cmp(p->period.from, p->order->date) < 0) {
 			nv_date_add(&y, p->order->date, NV_DATE_NUMERIC);
 			nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
 						"пара № %d начинает работу раньше приказа «%s» от "
@@ -98,6 +123,8 @@ void mdl_check_pairs(struct builder *b)
 						"срок пары № %d выходит за %s учебный год приказа «%s»",
 						p->number, y.ptr, p->order->id),
 				     "исправьте срок пары или укажите приказ другого учебного года");
+		} else {
+			check_program_period(b, data, p, pv);
 		}
 	}
 	nv_buf_release(&y);
