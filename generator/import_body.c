@@ -81,7 +81,8 @@ static void acting_approver(struct nv_imp_ctx *c, const struct approval *a)
 	for (end = w = strchr(t, ' '); w && !org; w = strchr(w + 1, ' ')) {
 		end = w;
 		word = nv_xmemdupz(w + 1, strcspn(w + 1, " "));
-		org = !strncmp(word, "«", strlen("«")) || (strlen(word) >= 4 && nv_imp_is_upper(word));
+		org = !strncmp(word, "«", strlen("«")) ||
+		      (strlen(word) >= 4 && nv_imp_is_upper(word));
 		free(word);
 	}
 	if (!org)
@@ -141,8 +142,8 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 		if (!*any)
 			nv_buf_adds(&c->fm, "approval:\n");
 		*any = true;
-		nv_buf_addf(&c->fm, "  - label: %s\n    order: { number: %s, date: %s }\n", a->label,
-			    a->number, a->date);
+		nv_buf_addf(&c->fm, "  - label: %s\n    order: { number: %s, date: %s }\n",
+			    a->label, a->number, a->date);
 		nv_imp_found(c, "%s приказом от %s № %s (приказа нет в проекте)", a->label, a->date,
 			     a->number);
 	} else if (!strcmp(a->label, "УТВЕРЖДАЮ") && !a->person && !new_approver(c, a)) {

@@ -129,7 +129,8 @@ static const char *back_spaces(const char *start, const char *p)
 	for (;;) {
 		if (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
 			p--;
-		else if (p - start >= 2 && (unsigned char)p[-2] == 0xC2 && (unsigned char)p[-1] == 0xA0)
+		else if (p - start >= 2 && (unsigned char)p[-2] == 0xC2 &&
+			 (unsigned char)p[-1] == 0xA0)
 			p -= 2;
 		else
 			return p;
@@ -163,7 +164,11 @@ static bool order_word(const char *w, const char *e)
 	       !memcmp(w + 2, rest, sizeof(rest) - 1);
 }
 
-/* True if the word [w, e) is exactly word, its first letter in either case («от», «От»). */
+/*
+ * True if the word [w, e) is exactly word, its first letter in either
+ * case («от», «От»): a letter а–п, whose capital is 0x20 below it after
+ * the same lead byte.
+ */
 static bool word_is(const char *w, const char *e, const char *word)
 {
 	size_t n = strlen(word);
@@ -183,12 +188,14 @@ static const char *order_back(const char *start, const char *p)
 {
 	const char *e = back_spaces(start, p), *w = word_back(start, e);
 
-	if (!order_word(w, e) && word_is(w, e, "\xD0\xB4\xD0\xB8\xD1\x80\xD0\xB5\xD0\xBA"
-					       "\xD1\x82\xD0\xBE\xD1\x80\xD0\xB0")) /* «директора» */
+	if (!order_word(w, e) && word_is(w, e,
+					 "\xD0\xB4\xD0\xB8\xD1\x80\xD0\xB5\xD0\xBA"
+					 "\xD1\x82\xD0\xBE\xD1\x80\xD0\xB0")) /* «директора» */
 		w = word_back(start, e = back_spaces(start, w));
 	if (!order_word(w, e))
 		return NULL;
-	return w > start && (((w[-1] | 0x20) >= 'a' && (w[-1] | 0x20) <= 'z') || (w[-1] >= '0' && w[-1] <= '9'))
+	return w > start && (((w[-1] | 0x20) >= 'a' && (w[-1] | 0x20) <= 'z') ||
+			     (w[-1] >= '0' && w[-1] <= '9'))
 		       ? NULL
 		       : w;
 }
@@ -212,7 +219,8 @@ static const char *date_back(const char *start, const char *p, struct nv_date *d
 {
 	const char *e = back_spaces(start, p), *w = word_back(start, e), *s;
 
-	if (w < e && (word_is(w, e, "\xD0\xB3") || word_is(w, e, "\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0")))
+	if (w < e &&
+	    (word_is(w, e, "\xD0\xB3") || word_is(w, e, "\xD0\xB3\xD0\xBE\xD0\xB4\xD0\xB0")))
 		e = back_spaces(start, w); /* «г» before '.', «года» */
 	else if (e > start && e[-1] == '.' && e - start >= 3 && (unsigned char)e[-3] == 0xD0 &&
 		 (unsigned char)e[-2] == 0xB3)
@@ -262,7 +270,8 @@ static const char *cite_at(const char *s, const char *end, size_t k, struct nv_m
 		return NULL;
 	after = num + c->number_len;
 	/* «приказом от 29.08.2025 № 118-од» */
-	if ((p = date_back(s, s + k, &c->date)) && (ot = ot_back(s, p)) && (w = order_back(s, ot))) {
+	if ((p = date_back(s, s + k, &c->date)) && (ot = ot_back(s, p)) &&
+	    (w = order_back(s, ot))) {
 		c->start = (size_t)(w - s);
 		c->date_at = (size_t)(p - s);
 		return after;

@@ -105,8 +105,8 @@ static const struct numbered *find_number(const struct mdl_orders *o, const char
  * date (*same true), else the one of its year, else the one of its day
  * and month (*same false); NULL when the project has none.
  */
-static const struct nv_entry *cited_order(const struct mdl_orders *o,
-					  const struct nv_md_cite *c, bool *same)
+static const struct nv_entry *cited_order(const struct mdl_orders *o, const struct nv_md_cite *c,
+					  bool *same)
 {
 	char *key = fold(c->number, c->number_len);
 	const struct numbered *v;
@@ -144,7 +144,7 @@ static const struct nv_entry *wrong_cite(const struct builder *b, const struct n
 	if (!*same)
 		return o;
 	return e->kind == NV_KIND_ORDER && e->date.year && nv_date_cmp(o->date, e->date) > 0 ? o
-											      : NULL;
+											     : NULL;
 }
 
 /* The warning of wrong_cite() o, same for the citation at line:col of e's file. */
@@ -203,8 +203,7 @@ static void locate_date(const struct nv_entry *e, const struct nv_value *node, c
 }
 
 /* The citations in the front matter's field key of e (its value s). */
-static void check_field(struct builder *b, const struct nv_entry *e, const char *key,
-			const char *s)
+static void check_field(struct builder *b, const struct nv_entry *e, const char *key, const char *s)
 {
 	const struct nv_value *node = nv_map_get(e->doc->meta, key);
 	struct nv_md_cite c;

@@ -58,7 +58,8 @@ static void check_pair_tables(struct builder *b)
 		if (k < b->m->npairs)
 			continue;
 		node = pairs_node(e);
-		nv_diag_hint(nv_error(b->d, e->doc->path, node ? node->line : 0, node ? node->col : 0,
+		nv_diag_hint(nv_error(b->d, e->doc->path, node ? node->line : 0,
+				      node ? node->col : 0,
 				      "приложение «pairs» — состав пар, но ни одна пара в "
 				      "content/pairs.yml не указывает этот приказ: приложение "
 				      "вышло бы пустой таблицей"),
@@ -75,8 +76,9 @@ static void check_program_period(struct builder *b, const struct nv_data *data,
 	const struct nv_entry *g = p->program;
 	struct nv_buf y = NV_BUF_INIT;
 
-	if (!g || !g->has_period || (nv_date_cmp(p->period.from, g->period_from) >= 0 &&
-				     nv_date_cmp(p->period.to, g->period_to) <= 0))
+	if (!g || !g->has_period ||
+	    (nv_date_cmp(p->period.from, g->period_from) >= 0 &&
+	     nv_date_cmp(p->period.to, g->period_to) <= 0))
 		return;
 	if (g->period_text)
 		nv_buf_adds(&y, g->period_text);
@@ -119,10 +121,11 @@ void mdl_check_pairs(struct builder *b)
 			   (nv_date_cmp(p->period.from, nv_acyear_first(p->order->acyear)) < 0 ||
 			    nv_date_cmp(p->period.to, nv_acyear_last(p->order->acyear)) > 0)) {
 			nv_acyear_add(&y, p->order->acyear);
-			nv_diag_hint(nv_warning(b->d, data->path, pv->line, pv->col,
-						"срок пары № %d выходит за %s учебный год приказа «%s»",
-						p->number, y.ptr, p->order->id),
-				     "исправьте срок пары или укажите приказ другого учебного года");
+			nv_diag_hint(
+				nv_warning(b->d, data->path, pv->line, pv->col,
+					   "срок пары № %d выходит за %s учебный год приказа «%s»",
+					   p->number, y.ptr, p->order->id),
+				"исправьте срок пары или укажите приказ другого учебного года");
 		} else {
 			check_program_period(b, data, p, pv);
 		}

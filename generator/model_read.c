@@ -149,9 +149,9 @@ static void check_head(struct nv_fields *f, const struct nv_value *v, const stru
  */
 static bool head_position(const char *position)
 {
-	static const char *const heads[] = { "директор",  "заведующ", "начальник", "руководител",
-					     "ректор",	  "и.о.",     "и. о.",	   "исполняющ",
-					     "врио",	  "временно" };
+	static const char *const heads[] = { "директор", "заведующ", "начальник", "руководител",
+					     "ректор",	 "и.о.",     "и. о.",	  "исполняющ",
+					     "врио",	 "временно" };
 	struct nv_buf b = NV_BUF_INIT;
 	size_t i;
 	bool yes = false;
@@ -199,8 +199,8 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	if (proto &&
 	    nv_fields_init(&pf, af->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
 		a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
-		a->has_protocol_date = act_date(&pf, "date", NV_REQUIRED, "дата протокола",
-						&a->protocol_date);
+		a->has_protocol_date =
+			act_date(&pf, "date", NV_REQUIRED, "дата протокола", &a->protocol_date);
 		nv_fields_finish(&pf);
 	}
 	v = nv_field(af, "person", a->label == NV_LABEL_APPROVE,
@@ -274,7 +274,8 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	e->signatory_position = nv_field_str(f, "signatory_position", NV_OPTIONAL, NULL);
 	if (v)
 		check_signer(f, v, s, e->signatory, "приказ подписывает", "signatory_position",
-			     e->signatory_position, "если подписывает директор, уберите «signatory»");
+			     e->signatory_position,
+			     "если подписывает директор, уберите «signatory»");
 	if (!e->signatory_position)
 		e->signatory_position = nv_site_position(s, e->signatory);
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)

@@ -334,7 +334,8 @@ static void check_approved(struct builder *b)
 		node = nv_map_get(e->doc->meta, "approval");
 		if (!node)
 			node = nv_map_get(e->doc->meta, "title");
-		nv_diag_hint(nv_warning(b->d, e->doc->path, node ? node->line : 1, node ? node->col : 1,
+		nv_diag_hint(nv_warning(b->d, e->doc->path, node ? node->line : 1,
+					node ? node->col : 1,
 					"документ не утверждён: ни один приказ не указывает «%s» в "
 					"«appendices», блока УТВЕРЖДЕНО или УТВЕРЖДАЮ нет",
 					e->id),

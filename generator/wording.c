@@ -91,7 +91,7 @@ void nv_wording_acquaint_sheet(struct nv_buf *b, struct nv_date date, const char
 static char *position_line(const struct nv_approval *a, const struct nv_wording_org *o)
 {
 	struct nv_buf b = NV_BUF_INIT;
-	const char *title = a->position		  ? a->position
+	const char *title = a->position	   ? a->position
 			    : o && o->site ? nv_site_position(o->site, a->person)
 					   : a->person->position;
 	char *pos = nv_utf8_capitalize(title);

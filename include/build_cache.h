@@ -51,7 +51,7 @@ struct nv_manifest_record {
 struct nv_manifest {
 	char fingerprint[33], global[33]; /* hex, or "" when it proves nothing */
 	char *title;
-	size_t warnings; /* of the build that wrote it */
+	size_t warnings;	      /* of the build that wrote it */
 	struct nv_manifest_record *v; /* sorted by path once read or updated */
 	size_t nr, alloc;
 };

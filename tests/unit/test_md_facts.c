@@ -12,9 +12,9 @@ static char *cites(const char *text)
 
 	out[0] = '\0';
 	while (nv_md_next_cite(text, n, &at, &c))
-		len += (size_t)snprintf(out + len, sizeof(out) - len, "%02d.%02d.%04d %.*s @%zu:%zu\n",
-					c.date.day, c.date.month, c.date.year, (int)c.number_len,
-					c.number, c.start, c.date_at);
+		len += (size_t)snprintf(
+			out + len, sizeof(out) - len, "%02d.%02d.%04d %.*s @%zu:%zu\n", c.date.day,
+			c.date.month, c.date.year, (int)c.number_len, c.number, c.start, c.date_at);
 	return out;
 }
 
@@ -23,8 +23,7 @@ static void test_cite_forms(void)
 	/* «приказом » takes 17 bytes, «от » 5 */
 	CHECK_STR(cites("приказом от 29.08.2025 № 118-од"), "29.08.2025 118-од @0:22\n");
 	/* the number first, «г.» after the date, a sentence's full stop */
-	CHECK_STR(cites("Отменить приказ № 131-од от 30.09.2025 г."),
-		  "30.09.2025 131-од @17:48\n");
+	CHECK_STR(cites("Отменить приказ № 131-од от 30.09.2025 г."), "30.09.2025 131-од @17:48\n");
 	CHECK_STR(cites("приказ № 5 от 1.09.2025."), "01.09.2025 5 @0:24\n");
 	/* capital letter, «г.» and «года» before «№», no space after «№» */
 	CHECK_STR(cites("Приказом от 29.08.2025 г. №118-од"), "29.08.2025 118-од @0:22\n");
@@ -33,8 +32,7 @@ static void test_cite_forms(void)
 	CHECK_STR(cites("утверждённым приказом\n  от 29.08.2025\u00A0№\u00A0118-од, и"),
 		  "29.08.2025 118-од @25:49\n");
 	/* «директора» between, an en dash in the number */
-	CHECK_STR(cites("приказом директора от 29.08.2025 № 118–од"),
-		  "29.08.2025 118–од @0:41\n");
+	CHECK_STR(cites("приказом директора от 29.08.2025 № 118–од"), "29.08.2025 118–од @0:41\n");
 	/* two in one text */
 	CHECK_STR(cites("приказ от 01.09.2025 № 16-од и приказ № 17-од от 02.09.2025"),
 		  "01.09.2025 16-од @0:18\n02.09.2025 17-од @44:74\n");
