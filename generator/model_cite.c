@@ -206,11 +206,10 @@ static void locate_date(const struct nv_entry *e, const struct nv_value *node, c
 static void check_field(struct builder *b, const struct nv_entry *e, const char *key, const char *s)
 {
 	const struct nv_value *node = nv_map_get(e->doc->meta, key);
+	const struct nv_entry *o;
 	struct nv_md_cite c;
 	size_t at = 0, n = s ? strlen(s) : 0;
 	int line, col;
-
-	const struct nv_entry *o;
 	bool same;
 
 	while (nv_md_next_cite(s, n, &at, &c))
