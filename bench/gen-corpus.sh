@@ -91,10 +91,12 @@ function person(f, kind, k, cat, hide) {
 	else if (cat == "external") surname = ext[k % nextn + 1];
 	else surname = sur[k % nsur + 1];
 	printf "\n- id: %s\n", id(kind, k) > f;
+	# partners have four surnames: a patronymic of their own keeps namesakes out (a warning)
+	pk = cat == "external" ? k : int(k / 3);
 	if (fem)
-		printf "  surname: %sа\n  name: %s\n  patronymic: %sна\n", surname, fnames[k % nf + 1], pat[int(k / 3) % np + 1] > f;
+		printf "  surname: %sа\n  name: %s\n  patronymic: %sна\n", surname, fnames[k % nf + 1], pat[pk % np + 1] > f;
 	else
-		printf "  surname: %s\n  name: %s\n  patronymic: %sич\n", surname, mnames[k % nm + 1], pat[int(k / 3) % np + 1] > f;
+		printf "  surname: %s\n  name: %s\n  patronymic: %sич\n", surname, mnames[k % nm + 1], pat[pk % np + 1] > f;
 	printf "  category: %s\n", cat > f;
 }
 function orderhead(f, i, title, day, mon) {

@@ -19,6 +19,7 @@
 #include "schema.h"
 #include "strmap.h"
 #include "typo.h"
+#include "utf8.h"
 #include "value.h"
 
 /*
@@ -131,6 +132,63 @@ static void read_person(struct builder *b, const char *file, const struct nv_val
 	nv_strmap_put(b->m->people_index, p->id, p);
 }
 
+/* A person and the key of their full name and category, folded. */
+struct named {
+	char *key;
+	const struct nv_person *p;
+};
+
+static int cmp_named(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : a->p->line - b->p->line;
+}
+
+/*
+ * Two people of one category with the same surname, name and patronymic
+ * (folded): most often one person entered twice under two ids, whose
+ * pairs and mentions then split between them. A warning at each entry
+ * after the first.
+ */
+static void check_namesakes(struct builder *b, const char *file)
+{
+	struct named *v = nv_xcalloc(b->m->npeople + 1, sizeof(*v));
+	struct nv_buf key = NV_BUF_INIT, full = NV_BUF_INIT;
+	const struct nv_person *p;
+	size_t i, n = 0;
+
+	for (i = 0; i < b->m->npeople; i++) {
+		p = b->m->people[i];
+		if (!p->surname || !p->name || !p->patronymic)
+			continue;
+		nv_buf_reset(&full);
+		nv_buf_addf(&full, "%s\x1F%s\x1F%s\x1F%d", p->surname, p->name, p->patronymic,
+			    (int)p->category);
+		nv_buf_reset(&key);
+		nv_utf8_fold(&key, full.ptr, full.len);
+		v[n].key = nv_xstrdup(key.ptr);
+		v[n++].p = p;
+	}
+	qsort(v, n, sizeof(*v), cmp_named);
+	for (i = 1; i < n; i++)
+		if (!strcmp(v[i].key, v[i - 1].key))
+			nv_diag_hint(nv_warning(b->d, file, v[i].p->line, v[i].p->col,
+						"у «%s» те же фамилия, имя и отчество, что у «%s» "
+						"(строка %d): %s %s %s",
+						v[i].p->id, v[i - 1].p->id, v[i - 1].p->line,
+						v[i].p->surname, v[i].p->name, v[i].p->patronymic),
+				     "если это один человек, оставьте одну запись и впишите её id "
+				     "вместо «%s» в документах и pairs.yml",
+				     v[i].p->id);
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	nv_buf_release(&key);
+	nv_buf_release(&full);
+}
+
 void mdl_read_people(struct builder *b)
 {
 	const struct nv_data *data = nv_content_data(b->c, "people");
@@ -163,6 +221,7 @@ void mdl_read_people(struct builder *b)
 	for (i = 0; i < list->nr; i++)
 		read_person(b, data->path, list->items[i], i, &what);
 	nv_buf_release(&what);
+	check_namesakes(b, data->path);
 }
 
 /* The defaults of site.yml: what the model holds when the file or a key is missing. */
