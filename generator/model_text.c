@@ -573,8 +573,9 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	}
 	check_item(&l, &it);
 	check_fnotes(b, e, &fn);
-	mdl_check_body_cites(b, e, text + doc->split.body_off, doc->split.body_len,
-			     doc->split.body_line);
+	if (doc->md && doc->md->text_facts & NV_MD_TEXT_CITE)
+		mdl_check_body_cites(b, e, text + doc->split.body_off, doc->split.body_len,
+				     doc->split.body_line);
 	nv_content_doc_text_done(doc);
 }
 
