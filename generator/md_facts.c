@@ -18,7 +18,7 @@
 #include "date.h"
 #include "markdown.h"
 
-/* A «№» somewhere: what nv_md_text_facts() looks at for a citation (not a fact it gives). */
+/* A «№» (mark_at()): where marks_of() looks for a citation (not a fact it gives). */
 #define NV_MD_TEXT_NUMERO (NV_MD_TEXT_ALL + 1)
 
 /*
@@ -57,10 +57,29 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 	return s[0] == 0xEF && b1 == 0x82 && b2 == 0xB7 ? NV_MD_TEXT_BULLET : 0;
 }
 
+static const char *cite_at(const char *s, const char *end, size_t k, struct nv_md_cite *c);
+
 /*
- * The bullets («·», «▪», «□», «•», «■», U+F0B7) and superscript digits
- * («¹», «²», «³», U+2070, U+2074–U+2079) of the n bytes at s, and
- * NV_MD_TEXT_NUMERO for a «№».
+ * The fact of the character at s[i] (n bytes in all): its mark, or for
+ * a «№» NV_MD_TEXT_CITE when a citation of an order is around it (looked
+ * for until one is found: f has the facts so far).
+ */
+static unsigned fact_at(const unsigned char *s, size_t n, size_t i, unsigned f)
+{
+	struct nv_md_cite c;
+	unsigned m = mark_at(s + i, n - i);
+
+	if (m != NV_MD_TEXT_NUMERO)
+		return m;
+	return !(f & NV_MD_TEXT_CITE) && cite_at((const char *)s, (const char *)s + n, i, &c)
+		       ? NV_MD_TEXT_CITE
+		       : 0;
+}
+
+/*
+ * The bullets («·», «▪», «□», «•», «■», U+F0B7), superscript digits
+ * («¹», «²», «³», U+2070, U+2074–U+2079) and citations of orders at a
+ * «№» of the n bytes at s.
  */
 static unsigned marks_of(const unsigned char *s, size_t n)
 {
@@ -71,12 +90,11 @@ static unsigned marks_of(const unsigned char *s, size_t n)
 	for (; n - i >= 16; i += 16) {
 		unsigned m;
 		for (m = leads16(s + i); m; m &= m - 1)
-			f |= mark_at(s + i + (unsigned)__builtin_ctz(m),
-				     n - i - (unsigned)__builtin_ctz(m));
+			f |= fact_at(s, n, i + (unsigned)__builtin_ctz(m), f);
 	}
 #endif
 	for (; i < n; i++)
-		f |= mark_at(s + i, n - i);
+		f |= fact_at(s, n, i, f);
 	return f;
 }
 
@@ -307,17 +325,12 @@ bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c)
 
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
-	struct nv_md_cite c;
 	unsigned f;
 	const char *p = text, *end = text + len, *line;
-	size_t at = 0;
 
 	if (!len) /* text may be NULL then */
 		return 0;
 	f = marks_of((const unsigned char *)text, len);
-	if (f & NV_MD_TEXT_NUMERO && nv_md_next_cite(text, len, &at, &c))
-		f |= NV_MD_TEXT_CITE;
-	f &= NV_MD_TEXT_ALL;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {
