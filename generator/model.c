@@ -17,7 +17,7 @@
  *   5. cross-document rules (model_resolve.c): appendices and the
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), one
  *      registration number per order in a year (check_order_numbers,
- *      model_read.c), `totals` of site.yml no less than the people of the
+ *      model_cite.c), `totals` of site.yml no less than the people of the
  *      pairs they count (check_totals, model_site.c), pairs
  *      starting no earlier than their order and within its academic year
  *      (check_pairs), links

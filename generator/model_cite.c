@@ -1,14 +1,17 @@
 /*
- * model_cite.c: citations of the project's own orders in documents' text
+ * model_cite.c: the project's orders by registration number (folded,
+ * nv_utf8_fold(): «112-ОД» and «112 – од» are «112-од»). Two orders of
+ * one calendar year with one number are an error: the register gives
+ * each order its own (mdl_check_order_numbers()). Citations of the
+ * project's own orders in documents' text
  * («утверждённым приказом от 29.08.2025 № 118-од», «Об отмене приказа
- * № 131-од от 30.09.2025»), found by nv_md_next_cite() (markdown.h) and
- * compared with the orders of the project, as a secretary reads a draft:
+ * № 131-од от 30.09.2025»), found by nv_md_next_cite() (markdown.h), are
+ * compared with the orders, as a secretary reads a draft:
  *  - the number is an order's of that year (or of another year, issued
  *    on the same day and month: a slip of the year) but the date is not
  *    that order's: a preamble copied from last year, a date mistyped;
  *  - an order cites an order issued after it.
- * Numbers compare folded (nv_utf8_fold()), as the check of one number
- * per order does (model_read.c). A number no order of the project has is
+ * A number no order of the project has is
  * another order of the school's register: nothing to compare. Both are
  * warnings: the text may mean another order on purpose.
  */
@@ -37,12 +40,15 @@ struct mdl_orders {
 	size_t n;
 };
 
+/* By number, then by date and file: the earliest order first. */
 static int cmp_numbered(const void *pa, const void *pb)
 {
 	const struct numbered *a = pa, *b = pb;
 	int c = strcmp(a->key, b->key);
 
-	return c ? c : nv_date_cmp(a->e->date, b->e->date);
+	if (!c)
+		c = nv_date_cmp(a->e->date, b->e->date);
+	return c ? c : strcmp(a->e->doc->path, b->e->doc->path);
 }
 
 static char *fold(const char *s, size_t n)
@@ -81,6 +87,40 @@ void mdl_orders_free(struct mdl_orders *o)
 		free(o->v[i].key);
 	free(o->v);
 	free(o);
+}
+
+/*
+ * Every order but the earliest (by date, then file) of those with one
+ * number in one calendar year is told which order has the number.
+ */
+void mdl_check_order_numbers(struct builder *b)
+{
+	struct mdl_orders *o = mdl_orders_new(b->m);
+	struct nv_buf when = NV_BUF_INIT;
+	const struct nv_entry *e, *first = NULL;
+	const struct nv_value *node;
+	size_t i;
+
+	for (i = 0; i < o->n; i++) {
+		e = o->v[i].e;
+		if (!i || strcmp(o->v[i].key, o->v[i - 1].key) ||
+		    e->date.year != first->date.year) {
+			first = e;
+			continue;
+		}
+		node = nv_map_get(e->doc->meta, "number");
+		nv_buf_reset(&when);
+		nv_date_add(&when, first->date, NV_DATE_NUMERIC);
+		nv_diag_hint(nv_error(b->d, e->doc->path, node ? node->line : 0,
+				      node ? node->col : 0,
+				      "номер «%s» в %d году уже у приказа от %s «%s» (%s)",
+				      e->number, e->date.year, when.ptr,
+				      first->title ? first->title : "", first->doc->path),
+			     "у каждого приказа свой регистрационный номер: впишите номер этого "
+			     "приказа из журнала регистрации приказов");
+	}
+	nv_buf_release(&when);
+	mdl_orders_free(o);
 }
 
 /* The first order numbered key, and in *n how many are. */

@@ -269,7 +269,7 @@ void mdl_read_attachments(struct builder *b);
 void mdl_read_entry(struct builder *b, struct nv_entry *e);
 /* After phase 3: an order without numbered items in its body is an error (a body step). */
 void mdl_check_orders(struct builder *b);
-/* Phase 5: two orders of one year with one registration number are an error. */
+/* Phase 5: two orders of one year with one registration number are an error (model_cite.c). */
 void mdl_check_order_numbers(struct builder *b);
 /* Phase 5: a `totals` of site.yml less than the people of the pairs it counts. */
 void mdl_check_totals(struct builder *b);
