@@ -310,6 +310,8 @@ void mdl_guard_release(struct nv_model *m);
  * into e->appendices; problems go to f's diagnostics.
  */
 void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields *f);
+/* Where an order's `appendices` names id (the list itself when it does not, or NULL). */
+const struct nv_value *mdl_appendix_node(const struct nv_entry *order, const char *id);
 void mdl_resolve_appendices(struct builder *b);
 /* Find the list items marked «<!-- не для сайта -->» of every document (nv_entry.private_items). */
 void mdl_find_private_items(struct builder *b);

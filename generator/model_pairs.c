@@ -21,21 +21,6 @@
 #include "strmap.h"
 #include "value.h"
 
-/* The item «pairs» of the order e's appendices, or the list when it is not found. */
-static const struct nv_value *pairs_node(const struct nv_entry *e)
-{
-	const struct nv_value *list = nv_map_get(e->doc->meta, "appendices"), *it, *id;
-	size_t i;
-
-	for (i = 0; list && list->type == NV_LIST && i < list->nr; i++) {
-		it = list->items[i];
-		id = it->type == NV_MAP ? nv_map_get(it, "id") : it;
-		if (id && id->str && !strcmp(id->str, "pairs"))
-			return id;
-	}
-	return list;
-}
-
 /*
  * An order with the table of pairs as an appendix that no pair of
  * pairs.yml names (`order:`) would print the table empty: an error at
@@ -57,7 +42,7 @@ static void check_pair_tables(struct builder *b)
 			;
 		if (k < b->m->npairs)
 			continue;
-		node = pairs_node(e);
+		node = mdl_appendix_node(e, "pairs");
 		nv_diag_hint(nv_error(b->d, e->doc->path, node ? node->line : 0,
 				      node ? node->col : 0,
 				      "приложение «pairs» — состав пар, но ни одна пара в "

@@ -91,21 +91,16 @@ void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields
 	}
 }
 
-/* The position of the n-th appendix reference in an order's front matter. */
-static const struct nv_value *appendix_node(const struct nv_entry *order,
-					    const struct nv_entry *doc)
+const struct nv_value *mdl_appendix_node(const struct nv_entry *order, const char *id)
 {
-	const struct nv_value *list = nv_map_get(order->doc->meta, "appendices");
+	const struct nv_value *list = nv_map_get(order->doc->meta, "appendices"), *it, *v;
 	size_t i;
 
-	if (list && list->type == NV_LIST) {
-		for (i = 0; i < list->nr; i++) {
-			const struct nv_value *it = list->items[i], *id = nv_map_get(it, "id");
-			if (it->type == NV_MAP && id && id->str && !strcmp(id->str, doc->id))
-				return id;
-			if (it->str && !strcmp(it->str, doc->id))
-				return it;
-		}
+	for (i = 0; list && list->type == NV_LIST && i < list->nr; i++) {
+		it = list->items[i];
+		v = it->type == NV_MAP ? nv_map_get(it, "id") : it;
+		if (v && v->str && !strcmp(v->str, id))
+			return v;
 	}
 	return list;
 }
@@ -363,7 +358,7 @@ void mdl_resolve_appendices(struct builder *b)
 			doc = o->appendices[k].doc;
 			if (!doc)
 				continue;
-			node = appendix_node(o, doc);
+			node = mdl_appendix_node(o, doc->id);
 			if (doc->approved_by) {
 				nv_diag_hint(
 					nv_error(b->d, o->doc->path, node->line, node->col,
