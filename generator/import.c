@@ -549,6 +549,12 @@ void nv_imp_lower(struct nv_buf *out, const char *s, size_t len)
 	}
 }
 
+bool nv_imp_is_acting(const char *t)
+{
+	return !strncmp(t, "И.о.", strlen("И.о.")) || !strncmp(t, "И. о.", strlen("И. о.")) ||
+	       !strncmp(t, "Исполняющ", strlen("Исполняющ"));
+}
+
 bool nv_imp_is_upper(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -74,8 +74,7 @@ static void acting_approver(struct nv_imp_ctx *c, const struct approval *a)
 	char *word;
 	bool org = false;
 
-	if (!t || (strncmp(t, "И.о.", strlen("И.о.")) && strncmp(t, "И. о.", strlen("И. о.")) &&
-		   strncmp(t, "Исполняющ", strlen("Исполняющ"))))
+	if (!t || !nv_imp_is_acting(t))
 		return;
 	/* from the second word on: «МБОУ» or «ООШ…» ends the position */
 	for (end = w = strchr(t, ' '); w && !org; w = strchr(w + 1, ' ')) {

@@ -47,6 +47,8 @@ xmlNode *nv_imp_child(const xmlNode *n, const char *ns, const char *local);
 void nv_imp_lower(struct nv_buf *out, const char *s, size_t len);
 /* True if s has letters and none of them is lower-case. */
 bool nv_imp_is_upper(const char *s);
+/* True if t starts with the position of one acting for the head: «И.о.», «И. о.», «Исполняющ…». */
+bool nv_imp_is_acting(const char *t);
 
 /* One line of the document as the recogniser sees it. */
 struct nv_imp_ln {

@@ -388,8 +388,7 @@ static void acting_position(struct nv_imp_ctx *c, const char *t)
 	size_t n = strcspn(t, "\t_");
 	char *pos;
 
-	if (strncmp(t, "И.о.", strlen("И.о.")) && strncmp(t, "И. о.", strlen("И. о.")) &&
-	    strncmp(t, "Исполняющ", strlen("Исполняющ")))
+	if (!nv_imp_is_acting(t))
 		return;
 	while (n && t[n - 1] == ' ')
 		n--;
