@@ -437,6 +437,20 @@ static void appendix_line(struct nv_imp_ctx *c, struct nv_imp_ln *l)
 	l->used = true;
 }
 
+/* t with each run of tabs and spaces (between a signature's position and name) one space. */
+static char *spaced(const char *t)
+{
+	char *s = nv_xstrdup(t), *o = s;
+
+	for (; *t; t++)
+		if ((*t != ' ' && *t != '\t') || (o > s && o[-1] != ' '))
+			*o++ = *t == '\t' ? ' ' : *t;
+	while (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return s;
+}
+
 /* The signature, the appendices and the acquaintance list. */
 static void tail(struct nv_imp_ctx *c, size_t i)
 {
@@ -448,8 +462,10 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 		const struct nv_imp_person *p = nv_imp_person_in(c, l->text);
 
 		if (is_signature(c, l->text)) {
-			nv_imp_found(c, "подпись: «%s»%s%s", l->text, p ? " → " : "",
-				     p ? p->id : "");
+			char *sig = spaced(l->text);
+
+			nv_imp_found(c, "подпись: «%s»%s%s", sig, p ? " → " : "", p ? p->id : "");
+			free(sig);
 			if (p)
 				nv_imp_yaml(&c->fm, 0, "signatory", p->id);
 			else
