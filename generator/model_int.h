@@ -46,7 +46,9 @@ struct builder {
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 	int jobs;		       /* -j: threads for the checks done per entry */
 	struct nv_check_cache *cache;  /* results kept between builds, or NULL (model_cache.h) */
-	struct mdl_orders *orders;     /* while mdl_check_texts() runs: orders by number (model_cite.c) */
+	struct mdl_orders
+		*orders; /* while mdl_check_texts() runs: orders by number (model_cite.c) */
+	struct nv_date act_limit; /* a year after today (SOURCE_DATE_EPOCH): later acts warn */
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */

@@ -72,22 +72,18 @@ static enum nv_gender gender_of(const char *title, enum nv_kind kind)
 
 /*
  * A date of an act (an order, a protocol, an approval, a revision, a
- * news item) as nv_field_date(): one more than a year ahead of today (of
- * SOURCE_DATE_EPOCH when set) warns, a slip of the year («2052»).
+ * news item) as nv_field_date(): one after b->act_limit, a year ahead of
+ * today, warns: a slip of the year («2052»).
  */
-static bool act_date(struct nv_fields *f, const char *key, int req, const char *hint,
-		     struct nv_date *d)
+static bool act_date(const struct builder *b, struct nv_fields *f, const char *key, int req,
+		     const char *hint, struct nv_date *d)
 {
-	struct nv_date later = nv_source_date();
 	const struct nv_value *v;
 	struct nv_buf when = NV_BUF_INIT;
 
 	if (!nv_field_date(f, key, req, hint, d))
 		return false;
-	if (!later.year)
-		later = nv_date_today();
-	later.year++;
-	if (nv_date_cmp(*d, later) > 0 && (v = nv_map_get(f->map, key)) != NULL) {
+	if (nv_date_cmp(*d, b->act_limit) > 0 && (v = nv_map_get(f->map, key)) != NULL) {
 		nv_date_add(&when, *d, NV_DATE_NUMERIC);
 		nv_diag_hint(nv_warning(f->d, f->file, v->line, v->col,
 					"дата %s — больше чем через год от сегодняшнего дня",
@@ -117,7 +113,7 @@ static bool read_outside_order(struct builder *b, struct nv_fields *f, const cha
 	o->line = v->line;
 	o->col = v->col;
 	o->number = nv_field_str(&of, "number", NV_REQUIRED, "номер приказа, например «187»");
-	act_date(&of, "date", NV_REQUIRED, "дата приказа, например «14.04.2021»", &o->date);
+	act_date(b, &of, "date", NV_REQUIRED, "дата приказа, например «14.04.2021»", &o->date);
 	o->issuer = nv_field_str(&of, "issuer", NV_OPTIONAL, NULL);
 	if (appendix)
 		o->appendix = (int)nv_field_number(&of, "appendix", 1, 999, 0);
@@ -200,7 +196,7 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	    nv_fields_init(&pf, af->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
 		a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
 		a->has_protocol_date =
-			act_date(&pf, "date", NV_REQUIRED, "дата протокола", &a->protocol_date);
+			act_date(b, &pf, "date", NV_REQUIRED, "дата протокола", &a->protocol_date);
 		nv_fields_finish(&pf);
 	}
 	v = nv_field(af, "person", a->label == NV_LABEL_APPROVE,
@@ -210,7 +206,7 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	if (a->label == NV_LABEL_APPROVE)
 		check_signer(af, v, &b->m->site, a->person, "документ утверждает", "position",
 			     a->position, "если утверждает директор, впишите в «person» его id");
-	a->has_date = act_date(af, "date", NV_OPTIONAL, NULL, &a->date);
+	a->has_date = act_date(b, af, "date", NV_OPTIONAL, NULL, &a->date);
 }
 
 static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fields *f)
@@ -258,7 +254,7 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	const struct nv_site *s = &b->m->site;
 
 	e->number = nv_field_str(f, "number", NV_REQUIRED, "номер приказа, например «112-од»");
-	act_date(f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
+	act_date(b, f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
 	e->place = nv_field_str(f, "place", NV_OPTIONAL, NULL);
 	if (!e->place)
 		e->place = s->place;
@@ -600,7 +596,7 @@ static void read_revisions(struct builder *b, struct nv_entry *e, struct nv_fiel
 		if (!nv_fields_init(&rf, f->file, item, "в редакции", item->line, item->col, b->d))
 			continue;
 		r = &e->revisions[e->nrevisions];
-		if (act_date(&rf, "date", NV_REQUIRED, "дата редакции, например «01.09.2025»",
+		if (act_date(b, &rf, "date", NV_REQUIRED, "дата редакции, например «01.09.2025»",
 			     &r->date))
 			e->nrevisions++;
 		r->text = nv_field_str(&rf, "text", NV_OPTIONAL, NULL);
@@ -651,7 +647,8 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 		read_case(b, e, &f);
 		break;
 	case NV_KIND_NEWS:
-		act_date(&f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»", &e->date);
+		act_date(b, &f, "date", NV_REQUIRED, "дата новости, например «02.03.2026»",
+			 &e->date);
 		break;
 	case NV_KIND_FORM:
 		mdl_read_form(b, e, &f);
