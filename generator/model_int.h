@@ -46,9 +46,8 @@ struct builder {
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 	int jobs;		       /* -j: threads for the checks done per entry */
 	struct nv_check_cache *cache;  /* results kept between builds, or NULL (model_cache.h) */
-	struct mdl_orders
-		*orders; /* while mdl_check_texts() runs: orders by number (model_cite.c) */
-	struct nv_date act_limit; /* a year after today (SOURCE_DATE_EPOCH): later acts warn */
+	struct mdl_orders *orders;     /* in mdl_check_texts(): orders by number, model_cite.c */
+	struct nv_date act_limit;      /* a year after today (or SOURCE_DATE_EPOCH) */
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */
