@@ -3,9 +3,8 @@
  * as located warnings: bullets pasted from Word («·», «▪», «□»), which
  * Markdown does not take for a list and runs into one paragraph;
  * headings ending with a full stop or starting with «З.» for «3.»;
- * references to appendices that do not match how the appendices are
- * numbered («согласно приложению» with several appendices, «приложению
- * № 1» with a single, unnumbered one); in an order's items, an award «по
+ * references to appendices that do not match the appendices
+ * (model_appx.c); in an order's items, an award «по
  * списку» with no list attached and a payment («выплату», «премию»,
  * «доплату») with no amount; footnote marks («¹», «²») with no note
  * (a paragraph starting with the mark) and notes no mark refers to;
@@ -120,49 +119,6 @@ static void check_heading(const struct line *l, size_t ind)
 static const char *find(const char *s, size_t n, const char *word)
 {
 	return nv_mem_find(s, n, word, strlen(word));
-}
-
-/* True if a «№» follows the word at off (after its letters and spaces). */
-static bool numbered_after(const char *s, size_t n, size_t off)
-{
-	while (off < n && ((unsigned char)s[off] >= 0xD0 && (unsigned char)s[off] <= 0xD1))
-		off += 2; /* Cyrillic letters */
-	while (off < n && (s[off] == ' ' || starts(s + off, n - off, "\xC2\xA0")))
-		off += s[off] == ' ' ? 1 : 2;
-	return starts(s + off, n - off, "№");
-}
-
-/* References to appendices that do not match their numbering. */
-static void check_appendix_refs(const struct line *l)
-{
-	const char *p = l->s, *end = l->s + l->n, *hit;
-	size_t napp = l->e->nappendices;
-	char *msg;
-
-	if (!napp)
-		return;
-	while ((hit = find(p, (size_t)(end - p), "риложени")) != NULL) {
-		size_t off = (size_t)(hit - l->s) + strlen("риложени");
-		bool num = numbered_after(l->s, l->n, off);
-		if (num && napp == 1) {
-			nv_diag_hint(
-				warn_at(l, (size_t)(hit - l->s) - 1,
-					"ссылка на приложение с номером, а приложение у приказа "
-					"одно и печатается без номера"),
-				"уберите номер: единственное приложение печатается как "
-				"«Приложение», без «№»");
-		} else if (!num && napp > 1 && hit - l->s >= (ptrdiff_t)strlen("огласно п") &&
-			   !memcmp(hit - strlen("огласно п"), "огласно п", strlen("огласно п"))) {
-			msg = nv_xasprintf(
-				"ссылка «согласно приложению» без номера, а приложений у "
-				"приказа %zu",
-				napp);
-			nv_diag_hint(warn_at(l, (size_t)(hit - l->s) - 1, msg),
-				     "укажите номер: «согласно приложению № 1»");
-			free(msg);
-		}
-		p = hit + strlen("риложени");
-	}
 }
 
 /*
@@ -530,7 +486,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
 	struct fnotes fn;
-	bool fenced = false;
+	bool fenced = false, inline_appendix;
 	size_t ind;
 
 	if (!text)
@@ -543,6 +499,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		nv_content_doc_tree(doc, top, b->d);
 	s = text + doc->split.body_off;
 	end = s + doc->split.body_len;
+	inline_appendix = e->kind == NV_KIND_ORDER && !e->nappendices &&
+			  mdl_has_appendix_line(s, doc->split.body_len);
 	/* only the counts need a start: a note is written whole when added */
 	fn.nmarks = fn.nnotes = 0;
 	for (; s < end; s = nl + 1, l.no++) {
@@ -568,7 +526,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			continue;
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
-		check_appendix_refs(&l);
+		mdl_check_appendix_refs(b, e, l.s, l.n, l.no, inline_appendix);
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
