@@ -8,6 +8,7 @@
  * списку» with no list attached and a payment («выплату», «премию»,
  * «доплату») with no amount; footnote marks («¹», «²») with no note
  * (a paragraph starting with the mark) and notes no mark refers to;
+ * deadlines of an order's items before the order's date;
  * in a best practice, a body heading that repeats a section the case
  * page already renders from a field («Проблема», «Цель», «Результаты»);
  * citations of the project's orders with another date (model_cite.c).
@@ -22,6 +23,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
+#include "date.h"
 #include "diag.h"
 #include "markdown.h"
 #include "model.h"
@@ -239,6 +241,70 @@ static const char *find_pay(const char *s, size_t n)
 	return first;
 }
 
+/* True if c, a byte of UTF-8, is a digit. */
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * The length of the date at s (n bytes): «05.09.2025», «5 сентября 2025»,
+ * in *d; 0 when there is none or it is not a date of the calendar.
+ */
+static size_t date_at(const char *s, size_t n, struct nv_date *d)
+{
+	size_t k = 0, sp;
+
+	while (k < n && (digit(s[k]) || s[k] == '.'))
+		k++;
+	while (k && s[k - 1] == '.')
+		k--;
+	if (k >= 8)
+		return nv_date_parse_mem(s, k, d, NULL) ? 0 : k;
+	if (!k || k > 2 || k >= n || s[k] != ' ')
+		return 0;
+	for (sp = k + 1, k = sp; k + 1 < n && ((unsigned char)s[k] & 0xFE) == 0xD0; k += 2)
+		;
+	if (k == sp || k + 5 > n || s[k] != ' ' || !digit(s[k + 1]) || !digit(s[k + 4]))
+		return 0;
+	return nv_date_parse_mem(s, k + 5, d, NULL) ? 0 : k + 5;
+}
+
+/*
+ * Deadlines of an order's item («до 05.09.2025», «не позднее 5 сентября
+ * 2025 г.», «к 01.10.2025») before the order's date: an item copied
+ * from last year's order with its old year.
+ */
+static void check_deadlines(const struct line *l, const struct item *it)
+{
+	static const char *const words[] = { "до ", "не позднее ", "к " };
+	const char *p, *end = it->s + it->n;
+	struct nv_date d;
+	size_t i, k, len;
+	char *msg;
+
+	if (!nv_date_valid(l->e->date))
+		return;
+	for (i = 0; i < NV_ARRAY_SIZE(words); i++) {
+		k = strlen(words[i]);
+		for (p = it->s; (p = find(p, (size_t)(end - p), words[i])) != NULL; p += k) {
+			if (p > it->s && p[-1] != ' ' && p[-1] != '(' && p[-1] != '\n' &&
+			    p[-1] != '\xA0')
+				continue;
+			if (!(len = date_at(p + k, (size_t)(end - p - k), &d)) ||
+			    nv_date_cmp(d, l->e->date) >= 0)
+				continue;
+			msg = nv_xasprintf("срок «%.*s» раньше даты приказа %02d.%02d.%04d",
+					   (int)(k + len), p, l->e->date.day, l->e->date.month,
+					   l->e->date.year);
+			nv_diag_hint(warn_item(l, it, p, msg),
+				     "пункт перенесён из прошлого приказа? Исправьте год срока или "
+				     "дату приказа");
+			free(msg);
+		}
+	}
+}
+
 /* An order's item: «по списку» with no list, a payment with no amount. */
 static void check_item(const struct line *l, const struct item *it)
 {
@@ -249,6 +315,7 @@ static void check_item(const struct line *l, const struct item *it)
 
 	if (!it->n || l->e->kind != NV_KIND_ORDER)
 		return;
+	check_deadlines(l, it);
 	/* every word of lists has «списку» in it: most items have none */
 	hit = find(it->s, it->n, "списку") ? find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists))
 					   : NULL;
