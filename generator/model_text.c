@@ -4,11 +4,11 @@
  * Markdown does not take for a list and runs into one paragraph;
  * headings ending with a full stop or starting with «З.» for «3.»;
  * references to appendices that do not match the appendices
- * (model_appx.c); in an order's items, an award «по
- * списку» with no list attached and a payment («выплату», «премию»,
- * «доплату») with no amount; footnote marks («¹», «²») with no note
- * (a paragraph starting with the mark) and notes no mark refers to;
- * deadlines of an order's items before the order's date;
+ * (model_appx.c); in an order's items, an award «по списку» with no
+ * list attached, a payment («выплату», «премию», «доплату») with no
+ * amount and a deadline before the order's date; footnote marks («¹»,
+ * «²») with no note (a paragraph starting with the mark) and notes no
+ * mark refers to;
  * in a best practice, a body heading that repeats a section the case
  * page already renders from a field («Проблема», «Цель», «Результаты»);
  * citations of the project's orders with another date (model_cite.c).
