@@ -232,9 +232,10 @@ int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool d
 	b.drafts = drafts;
 	b.jobs = jobs;
 	b.cache = cache;
-	b.act_limit = nv_source_date();
-	if (!b.act_limit.year)
-		b.act_limit = nv_date_today();
+	b.today = nv_source_date();
+	if (!b.today.year)
+		b.today = nv_date_today();
+	b.act_limit = b.today;
 	b.act_limit.year++;
 	mdl_cache_start(&b);
 	adopted = mdl_keep_adopt(&b);

@@ -47,7 +47,8 @@ struct builder {
 	int jobs;		       /* -j: threads for the checks done per entry */
 	struct nv_check_cache *cache;  /* results kept between builds, or NULL (model_cache.h) */
 	struct mdl_orders *orders;     /* in mdl_check_texts(): orders by number, model_cite.c */
-	struct nv_date act_limit;      /* a year after today (or SOURCE_DATE_EPOCH) */
+	struct nv_date today;	       /* today, or the day of SOURCE_DATE_EPOCH */
+	struct nv_date act_limit;      /* a year after today */
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */

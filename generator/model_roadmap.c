@@ -458,6 +458,65 @@ static void find_columns(struct nv_entry *e)
 		}
 }
 
+/* Whether the build's day lies in e's academic year or period. */
+static bool current(const struct builder *b, const struct nv_entry *e)
+{
+	if (e->acyear)
+		return nv_date_cmp(b->today, nv_acyear_first(e->acyear)) >= 0 &&
+		       nv_date_cmp(b->today, nv_acyear_last(e->acyear)) <= 0;
+	return e->has_period && nv_date_cmp(b->today, e->period_from) >= 0 &&
+	       nv_date_cmp(b->today, e->period_to) <= 0;
+}
+
+/*
+ * The items of the current roadmap e that are still planned though
+ * their term is over, when e keeps the items' statuses: the website
+ * shows them as planned. One warning, at the first, listing a few.
+ */
+static void check_overdue(struct builder *b, struct nv_entry *e, const char *file)
+{
+	const struct nv_item *it, *first = NULL;
+	struct nv_buf list = NV_BUF_INIT;
+	size_t i, k, n = 0;
+
+	if (!e->show_status || !current(b, e))
+		return;
+	for (i = 0; i < e->nsections; i++)
+		for (k = 0; k < e->sections[i].nitems; k++) {
+			it = &e->sections[i].items[k];
+			if (it->status != NV_ITEM_PLANNED || !it->due.parsed ||
+			    nv_date_cmp(it->due.to, b->today) >= 0)
+				continue;
+			first = first ? first : it;
+			if (n++ >= 5)
+				continue;
+			if (list.len)
+				nv_buf_adds(&list, ", ");
+			if (e->sections[i].title)
+				nv_buf_addf(&list, "%zu.", i + 1);
+			nv_buf_addf(&list, "%zu (%s)", k + 1, it->due.text);
+		}
+	if (n > 5)
+		nv_buf_addf(&list, " и ещё %zu", n - 5);
+	if (first && n == 1)
+		nv_diag_hint(nv_warning(b->d, file, first->line, first->col,
+					"мероприятие со сроком в прошлом всё ещё отмечено как "
+					"запланированное: %s",
+					list.ptr),
+			     "на сайте оно показано как запланированное: отметьте выполненное "
+			     "«status: done», перенесённое — «status: moved» и новым сроком");
+	else if (first)
+		nv_diag_hint(nv_warning(b->d, file, first->line, first->col,
+					"%zu %s со сроком в прошлом всё ещё отмечены как "
+					"запланированные: %s",
+					n,
+					nv_plural(n, "мероприятие", "мероприятия", "мероприятий"),
+					list.ptr),
+			     "на сайте они показаны как запланированные: отметьте выполненные "
+			     "«status: done», перенесённые — «status: moved» и новым сроком");
+	nv_buf_release(&list);
+}
+
 /*
  * A roadmap's items: `sections:` (each with a title and items), or
  * `items:` alone — one section without a title, numbered 1., 2., …
@@ -480,6 +539,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 		e->nsections = 1;
 		read_items(b, e, f->file, items, "", &e->sections[0]);
 		find_columns(e);
+		check_overdue(b, e, f->file);
 		return;
 	}
 	list = nv_field_list(f, "sections", NV_REQUIRED,
@@ -514,6 +574,7 @@ void mdl_read_sections(struct builder *b, struct nv_entry *e, struct nv_fields *
 		read_items(b, e, f->file, items, what.ptr, sec);
 	}
 	find_columns(e);
+	check_overdue(b, e, f->file);
 	nv_buf_release(&what);
 }
 

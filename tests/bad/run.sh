@@ -8,6 +8,8 @@
 #                          and lay CASE/content over it
 # tests/bad/CASE/setup.sh  if present: run in a scratch copy before checking
 # tests/bad/CASE/args      if present: extra arguments for `check`
+# tests/bad/CASE/date      if present: the day the case is checked on
+#                          (SOURCE_DATE_EPOCH of that date, YYYY-MM-DD)
 # tests/bad/CASE/build     if present (with base or setup.sh): `build` must
 #                          fail too (exit 1 or 2), write no output/site or
 #                          output/print, and copy nothing of
@@ -36,6 +38,14 @@ fail=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
+# In a case's subshell: the day of its date file, if it has one.
+on_day() {
+	if [ -n "$epoch" ]; then
+		SOURCE_DATE_EPOCH=$epoch
+		export SOURCE_DATE_EPOCH
+	fi
+}
+
 for dir in "$here"/*/; do
 	case=$(basename "$dir")
 	case $case in _*) continue ;; esac
@@ -53,12 +63,14 @@ for dir in "$here"/*/; do
 	fi
 	args=""
 	[ -f "$dir/args" ] && args=$(cat "$dir/args")
+	epoch=""
+	[ -f "$dir/date" ] && epoch=$(date -u -d "$(cat "$dir/date")" +%s)
 	# shellcheck disable=SC2086
-	(cd "$run_dir" && ${VALGRIND:-} "$bin" check $args) >/dev/null 2>"$out"
+	(cd "$run_dir" && on_day && ${VALGRIND:-} "$bin" check $args) >/dev/null 2>"$out"
 	status=$?
 	built=ok
 	if [ -f "$dir/build" ] && [ "$run_dir" != "$dir" ]; then
-		(cd "$run_dir" && ${VALGRIND:-} "$bin" build) >/dev/null 2>"$out.build"
+		(cd "$run_dir" && on_day && ${VALGRIND:-} "$bin" build) >/dev/null 2>"$out.build"
 		bstatus=$?
 		if [ "$bstatus" -ne 1 ] && [ "$bstatus" -ne 2 ]; then
 			built="build: код выхода $bstatus, ожидался 1 или 2"
