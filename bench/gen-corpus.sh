@@ -176,6 +176,8 @@ BEGIN {
 
 	for (i = 1; i <= n; i++) {
 		r = (i - 1) % 20; i0 = i - r;
+		# Orders are of September or October; the deadlines of their items, months[mon % 2 + 3],
+		# of November or December.
 		day = (i % 28) + 1; mon = (i % 9) + 1;
 		if (r == 0) {
 			f = id(c "/programs/programma", i) ".md";
@@ -214,7 +216,7 @@ BEGIN {
 			if (r == 4) {
 				orderhead(f, i, sprintf("Об утверждении программы наставничества и дорожных карт № %d", i), day, 9);
 				printf "preamble: На основании решения педагогического совета (протокол от 28.08.2025 № 1), в целях планомерной реализации наставничества\nsignatory: sokolova-iv\nappendices: [%s, %s, %s]\nacquaint: [lebedeva-as, orlova-tn]\n---\n", id("programma", i0), id("dorozhnaya-karta", i0 + 1), id("dorozhnaya-karta", i0 + 2) > f;
-				printf "1. Утвердить:\n   1. программу наставничества на 2025–2026 учебный год (приложение № 1);\n   2. дорожные карты внедрения целевой модели наставничества (приложения № 2 и 3).\n2. Куратору [Лебедевой А. С.](@lebedeva-as) до %d %s 2025 г. разместить программу и дорожные карты на официальном сайте школы.\n3. Контроль за исполнением настоящего приказа оставляю за собой.\n", day, months[mon] > f;
+				printf "1. Утвердить:\n   1. программу наставничества на 2025–2026 учебный год (приложение № 1);\n   2. дорожные карты внедрения целевой модели наставничества (приложения № 2 и 3).\n2. Куратору [Лебедевой А. С.](@lebedeva-as) до %d %s 2025 г. разместить программу и дорожные карты на официальном сайте школы.\n3. Контроль за исполнением настоящего приказа оставляю за собой.\n", day, months[mon % 2 + 3] > f;
 			} else if (r == 5) {
 				orderhead(f, i, sprintf("Об утверждении положения о наставничестве № %d", i), day, 9);
 				printf "signatory: sokolova-iv\nappendices: [%s]\nacquaint: [lebedeva-as]\n---\n", id("polozhenie", i0 + 3) > f;
@@ -223,11 +225,11 @@ BEGIN {
 				# real: 100 pairs, so the orders of most blocks assign none (no empty table)
 				orderhead(f, i, sprintf("О мониторинге работы наставнических пар № %d", i), day, 10);
 				printf "signatory: sokolova-iv\nacquaint: [lebedeva-as, orlova-tn]\n---\n" > f;
-				printf "1. Провести до %d %s 2025 г. мониторинг работы наставнических пар и групп.\n2. Куратору [Лебедевой А. С.](@lebedeva-as) представить \"аналитическую справку\" по итогам мониторинга.\n3. Контроль за исполнением приказа оставляю за собой.\n", day, months[mon] > f;
+				printf "1. Провести до %d %s 2025 г. мониторинг работы наставнических пар и групп.\n2. Куратору [Лебедевой А. С.](@lebedeva-as) представить \"аналитическую справку\" по итогам мониторинга.\n3. Контроль за исполнением приказа оставляю за собой.\n", day, months[mon % 2 + 3] > f;
 			} else if (r == 6) {
 				orderhead(f, i, sprintf("О закреплении наставнических пар № %d", i), day, 10);
 				printf "signatory: sokolova-iv\nappendices: [pairs]\nacquaint: [lebedeva-as, orlova-tn]\n---\n" > f;
-				printf "1. Закрепить наставнические пары согласно приложению.\n2. Наставникам составить \"индивидуальные планы\" до %d %s 2025 г.\n3. Контроль за исполнением приказа оставляю за собой.\n", day, months[mon] > f;
+				printf "1. Закрепить наставнические пары согласно приложению.\n2. Наставникам составить \"индивидуальные планы\" до %d %s 2025 г.\n3. Контроль за исполнением приказа оставляю за собой.\n", day, months[mon % 2 + 3] > f;
 			} else {
 				orderhead(f, i, sprintf("О проведении методического семинара для наставников № %d", i), day, (mon + 8) % 12 + 1);
 				printf "signatory: sokolova-iv\nacquaint: [lebedeva-as, orlova-tn]\n---\n" > f;

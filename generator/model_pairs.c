@@ -5,7 +5,8 @@
  * starts no earlier than its order and stays within the order's
  * academic year and its program's period; an order whose appendix is the table of pairs
  * («appendices: [pairs]») has pairs to list; a mentee is not in two
- * pairs of one form at the same time.
+ * pairs of one form at the same time; the people of a pair are of the
+ * categories its form names («ученик – ученик»: two students).
  */
 #include "common.h"
 
@@ -275,6 +276,74 @@ static void check_pair_people(struct nv_fields *f, struct nv_pair *p,
 	p->nmentees = k;
 }
 
+/*
+ * The categories (people.yml) the mentor and the mentees of each form of
+ * mentoring may be of, as bits: a teacher of another school mentors
+ * teachers too (external); the school is the employer of a student on
+ * practice (teacher); a college's students are students of a college.
+ */
+#define CAT_T (1u << NV_CAT_TEACHER)
+#define CAT_S (1u << NV_CAT_STUDENT)
+#define CAT_X (1u << NV_CAT_EXTERNAL)
+static const struct {
+	const char *form;
+	unsigned mentor, mentee;
+} form_sides[] = {
+	{ "ученик – ученик", CAT_S, CAT_S },
+	{ "учитель – учитель", CAT_T | CAT_X, CAT_T },
+	{ "студент – ученик", CAT_S | CAT_X, CAT_S },
+	{ "работодатель – ученик", CAT_T | CAT_X, CAT_S },
+	{ "работодатель – студент", CAT_T | CAT_X, CAT_S | CAT_X },
+	{ "педагог – педагог", CAT_T | CAT_X, CAT_T },
+	{ "руководитель – педагог", CAT_T | CAT_X, CAT_T },
+	{ "социальный партнёр – педагог", CAT_X, CAT_T },
+	{ "воспитатель – воспитатель", CAT_T | CAT_X, CAT_T },
+	{ "учитель – ученик", CAT_T | CAT_X, CAT_S },
+	{ "педагог – ученик", CAT_T | CAT_X, CAT_S },
+	{ "педагог – молодой специалист", CAT_T | CAT_X, CAT_T },
+};
+
+/* Who a person of category c is, for a message. */
+static const char *category_said(enum nv_category c)
+{
+	return c == NV_CAT_TEACHER   ? "работник (category: teacher)"
+	       : c == NV_CAT_STUDENT ? "обучающийся (category: student)"
+				     : "внешний участник (category: external)";
+}
+
+/*
+ * A pair whose mentor or a mentee is of a category its form does not
+ * take: the table of pairs and the monitoring's counts by form would say
+ * what the pair is not. One warning, at the form.
+ */
+static void check_form_sides(struct nv_fields *f, const struct nv_pair *p)
+{
+	const struct nv_person *who = NULL;
+	const struct nv_value *v;
+	const char *role = "наставник";
+	size_t i, k;
+
+	for (i = 0; i < NV_ARRAY_SIZE(form_sides) && p->form; i++) {
+		if (strcmp(p->form, form_sides[i].form))
+			continue;
+		if (p->mentor && !(form_sides[i].mentor & (1u << p->mentor->category)))
+			who = p->mentor;
+		for (k = 0; !who && k < p->nmentees; k++)
+			if (!(form_sides[i].mentee & (1u << p->mentees[k]->category))) {
+				who = p->mentees[k];
+				role = "наставляемый";
+			}
+		break;
+	}
+	v = nv_map_get(f->map, "form");
+	if (who && v)
+		nv_diag_hint(nv_warning(f->d, f->file, v->line, v->col,
+					"форма пары «%s», а %s «%s» — %s", p->form, role, who->id,
+					category_said(who->category)),
+			     "исправьте форму пары или категорию участника в "
+			     "content/people.yml");
+}
+
 /* The pair's mentor and its mentees (`mentees: [id, …]` or `mentee: id`). */
 static void read_pair_people(struct builder *b, struct nv_fields *f, const struct nv_value *item,
 			     const char *what, struct nv_pair *p)
@@ -330,6 +399,7 @@ void mdl_read_pairs(struct builder *b)
 		read_pair_people(b, &f, item, what.ptr, p);
 		p->form = mdl_loose_enum(&f, "form", NV_REQUIRED, &b->forms,
 					 "неизвестная форма наставничества");
+		check_form_sides(&f, p);
 		kv = nv_field(&f, "kind", NV_OPTIONAL, NULL);
 		p->kind = kv ? mdl_loose_enum_value(&f, kv, "kind", &b->kinds,
 						    "неизвестный вид наставничества")
