@@ -68,6 +68,9 @@ struct walk {
 	cmark_node *mention;	       /* the mention being walked: its text is gathered */
 	struct nv_buf mention_text;    /* plain text of that mention */
 	const struct nv_md_cell *cell; /* the table cell being walked */
+	struct nv_md_numbering num;    /* of sections and clauses (md_numbering.c) */
+	bool feeding;		       /* the next text starts a paragraph or a line */
+	enum nv_md_feed feed;	       /* which, when feeding */
 };
 
 static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
@@ -430,6 +433,62 @@ static void typeset(struct walk *w, cmark_node *node)
 		cmark_node_set_literal(node, w->tmp.ptr);
 }
 
+/* True if s starts with «П» (0xD0 0x9F), as «Приложение» does. */
+static bool starts_pe(const char *s)
+{
+	return (unsigned char)s[0] == 0xD0 && (unsigned char)s[1] == 0x9F;
+}
+
+/*
+ * Hand the numbering (md_numbering.c) the start of each heading,
+ * paragraph and line of a paragraph, outside tables' cells: the text
+ * as written, before it is typeset.
+ */
+static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type type, bool enter)
+{
+	const char *lit;
+	int line, col;
+
+	if (w->cell)
+		return;
+	switch (type) {
+	case CMARK_NODE_PARAGRAPH:
+		w->feeding = enter;
+		w->feed = NV_MD_FEED_PARA;
+		break;
+	case CMARK_NODE_HEADING:
+		if (enter)
+			break;
+		node_pos(w, node, NULL, &line, &col);
+		nv_md_numbering_feed(&w->num, &w->md->nums, &w->md->nr_nums,
+				     w->heading.ptr ? w->heading.ptr : "", w->heading.len,
+				     NV_MD_FEED_HEADING, line, col);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		w->feeding = w->block && cmark_node_get_type(w->block) == CMARK_NODE_PARAGRAPH;
+		w->feed = type == CMARK_NODE_SOFTBREAK ? NV_MD_FEED_LINE : NV_MD_FEED_PARA;
+		break;
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		break;
+	case CMARK_NODE_TEXT:
+		if (!w->feeding)
+			break;
+		w->feeding = false;
+		/* only a number or «Приложение» at the start counts: the rest is not read */
+		lit = cmark_node_get_literal(node);
+		if (!lit || ((lit[0] < '0' || lit[0] > '9') && !starts_pe(lit)))
+			break;
+		node_pos(w, node, w->block, &line, &col);
+		nv_md_numbering_feed(&w->num, &w->md->nums, &w->md->nr_nums, lit, strnlen(lit, 24),
+				     w->feed, line, col);
+		break;
+	default:
+		w->feeding = false;
+	}
+}
+
 static void walk(struct walk *w)
 {
 	cmark_node *root = w->md->root, *node;
@@ -438,7 +497,9 @@ static void walk(struct walk *w)
 
 	/* glue_dash() changes the tree only before node: the walk may go on */
 	for (node = root; node; node = nv_md_step(root, node, type, &enter)) {
-		switch ((type = cmark_node_get_type(node))) {
+		type = cmark_node_get_type(node);
+		follow_numbering(w, node, type, enter);
+		switch (type) {
 		case CMARK_NODE_PARAGRAPH:
 		case CMARK_NODE_HEADING:
 			if (enter) {
@@ -580,6 +641,8 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	nv_buf_init(&w.mention_text);
 	lines_index(&w.lines, text, len);
 	walk(&w);
+	if (md->nr_nums)
+		md->text_facts |= NV_MD_TEXT_NUMBERING;
 	nv_strmap_free(w.ids, free);
 	settle(md);
 	free(w.lines.start);
@@ -606,6 +669,7 @@ void nv_md_free(struct nv_md *md)
 		free(md->links[i].text);
 		free(md->links[i].title);
 	}
+	free(md->nums);
 	free(md->headings);
 	free(md->links);
 	free(md->by_id);

@@ -187,6 +187,37 @@ static void check_appendix_kind(const struct line *l, size_t at, const char *cla
 }
 
 /*
+ * True if a line of the n bytes at s starts with «Приложение» (after
+ * spaces and Markdown's marks): an appendix written in the body itself.
+ */
+static bool has_appendix_line(const char *s, size_t n)
+{
+	static const char *const words[] = { "Приложение", "ПРИЛОЖЕНИЕ" };
+	const char *p, *end = s + n;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(words); i++)
+		for (p = s; (p = find(p, (size_t)(end - p), words[i])) != NULL; p++) {
+			const char *q = p;
+
+			while (q > s &&
+			       (q[-1] == ' ' || q[-1] == '#' || q[-1] == '*' || q[-1] == '_'))
+				q--;
+			if (q == s || q[-1] == '\n')
+				return true;
+		}
+	return false;
+}
+
+/* Whether body holds its appendix itself, looked for once. */
+static bool holds_appendix(struct mdl_body *body)
+{
+	if (body->inline_appendix < 0)
+		body->inline_appendix = has_appendix_line(body->s, body->n);
+	return body->inline_appendix;
+}
+
+/*
  * References to appendices that do not match their numbering: a number
  * with a single, unnumbered appendix; «согласно приложению» with no
  * number among several; a number the order has no appendix of; a
@@ -196,7 +227,7 @@ static void check_appendix_kind(const struct line *l, size_t at, const char *cla
  * appendix itself (a line starting «Приложение»).
  */
 void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const char *s, size_t n,
-			     int no, bool inline_appendix)
+			     int no, struct mdl_body *body)
 {
 	const struct line line = { b, e, s, n, no }, *l = &line;
 	const char *p = l->s, *end = l->s + l->n, *hit, *clause = l->s, *semi;
@@ -205,7 +236,7 @@ void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const 
 	int num;
 	char *msg;
 
-	if (!napp && (e->kind != NV_KIND_ORDER || inline_appendix))
+	if (!napp && e->kind != NV_KIND_ORDER)
 		return;
 	while ((hit = find(p, (size_t)(end - p), "риложени")) != NULL) {
 		off = (size_t)(hit - l->s) + strlen("риложени");
@@ -222,7 +253,7 @@ void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const 
 					"одно и печатается без номера"),
 				"уберите номер: единственное приложение печатается как "
 				"«Приложение», без «№»");
-		} else if (num > (int)napp) {
+		} else if (num > (int)napp && (napp || !holds_appendix(body))) {
 			msg = napp ? nv_xasprintf("ссылка на приложение № %d, а приложений у "
 						  "приказа %zu",
 						  num, napp)
@@ -252,27 +283,4 @@ void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const 
 		}
 		clause = l->s + after;
 	}
-}
-
-/*
- * True if a line of the n bytes at s starts with «Приложение» (after
- * spaces and Markdown's marks): an appendix written in the body itself.
- */
-bool mdl_has_appendix_line(const char *s, size_t n)
-{
-	static const char *const words[] = { "Приложение", "ПРИЛОЖЕНИЕ" };
-	const char *p, *end = s + n;
-	size_t i;
-
-	for (i = 0; i < NV_ARRAY_SIZE(words); i++)
-		for (p = s; (p = find(p, (size_t)(end - p), words[i])) != NULL; p++) {
-			const char *q = p;
-
-			while (q > s &&
-			       (q[-1] == ' ' || q[-1] == '#' || q[-1] == '*' || q[-1] == '_'))
-				q--;
-			if (q == s || q[-1] == '\n')
-				return true;
-		}
-	return false;
 }

@@ -197,15 +197,21 @@ void mdl_check_texts(struct builder *b);
  */
 struct mdl_orders *mdl_orders_new(const struct nv_model *m);
 void mdl_orders_free(struct mdl_orders *o);
+/* A body being checked, n bytes at s; whether it holds an appendix itself (-1: not known yet). */
+struct mdl_body {
+	const char *s;
+	size_t n;
+	int inline_appendix;
+};
+
 /*
  * model_appx.c: the references to appendices in one line of the body of
  * e, the n bytes at s (file line `no`), against e's appendices; an order
- * with none is checked unless its body holds its appendix itself
- * (inline_appendix: mdl_has_appendix_line() of the body).
+ * with none is checked unless its body holds its appendix itself (a line
+ * starting «Приложение»: body->inline_appendix, found when first needed).
  */
 void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const char *s, size_t n,
-			     int no, bool inline_appendix);
-bool mdl_has_appendix_line(const char *s, size_t n);
+			     int no, struct mdl_body *body);
 /* The citations in e's title and preamble. */
 void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e);
 /* The citations in e's body, the n bytes at body (file line `line` first). */

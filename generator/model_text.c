@@ -270,6 +270,33 @@ static size_t date_at(const char *s, size_t n, struct nv_date *d)
 	return nv_date_parse_mem(s, k + 5, d, NULL) ? 0 : k + 5;
 }
 
+#ifdef __SSE2__
+/* The places of the digits after a space among the 16 bytes at s (s[-1] is read), as bits. */
+static inline unsigned spaced_digits(const char *s)
+{
+	__m128i d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)s), _mm_set1_epi8('0'));
+	__m128i sp = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s - 1)), _mm_set1_epi8(' '));
+
+	return (unsigned)_mm_movemask_epi8(
+		_mm_and_si128(sp, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
+}
+#endif
+
+/* The first digit after a space from s[i] on (i >= 1), else n. */
+static size_t next_spaced_digit(const char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+	for (; n - i >= 16; i += 16)
+		if ((m = spaced_digits(s + i)) != 0)
+			return i + (unsigned)__builtin_ctz(m);
+#endif
+	while (i < n && (s[i] < '0' || s[i] > '9' || s[i - 1] != ' '))
+		i++;
+	return i;
+}
+
 /*
  * Deadlines of an order's item («до 05.09.2025», «не позднее 5 сентября
  * 2025 г.», «к 01.10.2025») before the order's date: an item copied
@@ -278,30 +305,33 @@ static size_t date_at(const char *s, size_t n, struct nv_date *d)
 static void check_deadlines(const struct line *l, const struct item *it)
 {
 	static const char *const words[] = { "до ", "не позднее ", "к " };
-	const char *p, *end = it->s + it->n;
+	const char *s = it->s, *p;
 	struct nv_date d;
-	size_t i, k, len;
+	size_t i, w, k, len;
 	char *msg;
 
 	if (!nv_date_valid(l->e->date))
 		return;
-	for (i = 0; i < NV_ARRAY_SIZE(words); i++) {
-		k = strlen(words[i]);
-		for (p = it->s; (p = find(p, (size_t)(end - p), words[i])) != NULL; p += k) {
-			if (p > it->s && p[-1] != ' ' && p[-1] != '(' && p[-1] != '\n' &&
-			    p[-1] != '\xA0')
-				continue;
-			if (!(len = date_at(p + k, (size_t)(end - p - k), &d)) ||
-			    nv_date_cmp(d, l->e->date) >= 0)
-				continue;
-			msg = nv_xasprintf("срок «%.*s» раньше даты приказа %02d.%02d.%04d",
-					   (int)(k + len), p, l->e->date.day, l->e->date.month,
-					   l->e->date.year);
-			nv_diag_hint(warn_item(l, it, p, msg),
-				     "пункт перенесён из прошлого приказа? Исправьте год срока или "
-				     "дату приказа");
-			free(msg);
+	/* each date after a space, then the word before it: dates are fewer than words */
+	for (i = 1; (i = next_spaced_digit(s, it->n, i)) < it->n; i++) {
+		if (!(len = date_at(s + i, it->n - i, &d)) || nv_date_cmp(d, l->e->date) >= 0)
+			continue;
+		for (w = 0; w < NV_ARRAY_SIZE(words); w++) {
+			k = strlen(words[w]);
+			p = s + i - k;
+			if (i >= k && !memcmp(p, words[w], k) &&
+			    (p == s || p[-1] == ' ' || p[-1] == '(' || p[-1] == '\n' ||
+			     p[-1] == '\xA0'))
+				break;
 		}
+		if (w == NV_ARRAY_SIZE(words))
+			continue;
+		msg = nv_xasprintf("срок «%.*s» раньше даты приказа %02d.%02d.%04d", (int)(k + len),
+				   p, l->e->date.day, l->e->date.month, l->e->date.year);
+		nv_diag_hint(warn_item(l, it, p, msg), "пункт перенесён из прошлого приказа? "
+						       "Исправьте год срока или дату приказа");
+		free(msg);
+		i += len;
 	}
 }
 
@@ -543,6 +573,70 @@ static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fno
 }
 
 /*
+ * The breaks in the numbering of the sections and clauses of a
+ * положение or a программа (struct nv_md_num), found as its body was
+ * parsed: a clause skipped or given twice goes to the director so.
+ */
+static void check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md)
+{
+	const char *one, *of;
+	struct nv_diag *x;
+	size_t i;
+
+	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM)
+		return;
+	for (i = 0; i < md->nr_nums; i++) {
+		const struct nv_md_num *n = &md->nums[i];
+
+		one = n->heading ? "раздел" : "пункт";
+		of = n->heading ? "раздела" : "пункта";
+		switch (n->kind) {
+		case NV_MD_NUM_GAP:
+			x = n->prev[0] ? nv_warning(b->d, e->path, n->line, n->col,
+						    "после %s %s идёт %s %s: %s %s нет", of,
+						    n->prev, one, n->got, of, n->want)
+				       : nv_warning(b->d, e->path, n->line, n->col,
+						    "%s %s — первый: %s %s нет", one, n->got, of,
+						    n->want);
+			break;
+		case NV_MD_NUM_REPEAT:
+			x = nv_warning(b->d, e->path, n->line, n->col,
+				       "%s %s уже есть — в строке %d", one, n->got, n->prev_line);
+			break;
+		case NV_MD_NUM_BACK:
+			x = nv_warning(b->d, e->path, n->line, n->col, "%s %s после %s %s", one,
+				       n->got, of, n->prev);
+			break;
+		case NV_MD_NUM_SECTION:
+			nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
+						"пункт %s в разделе %s", n->got, n->want),
+				     "номер пункта начинается с номера раздела: «%s.…»", n->want);
+			continue;
+		case NV_MD_NUM_NOHEAD:
+			nv_diag_hint(
+				nv_warning(b->d, e->path, n->line, n->col,
+					   "пункт %s начинает раздел %s, а заголовка раздела %s "
+					   "нет",
+					   n->got, n->want, n->want),
+				"начните раздел строкой «# %s. Название раздела»: строка без "
+				"«#» или с буквой «З» вместо цифры «3» заголовком не становится",
+				n->want);
+			continue;
+		default:
+			nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
+						"пункт %s слит с абзацем выше: строки без пустой "
+						"строки между ними Markdown соединяет в один абзац",
+						n->got),
+				     "оставьте пустую строку перед пунктом: каждый пункт — "
+				     "отдельный абзац");
+			continue;
+		}
+		nv_diag_hint(x, "%s нумеруются подряд: исправьте номер, а после — ссылки на %s",
+			     n->heading ? "разделы" : "пункты", n->heading ? "разделы" : "пункты");
+	}
+}
+
+/*
  * Check the body of e line by line; fenced blocks are skipped. A load
  * for once reads the text again for the check and drops it after.
  */
@@ -553,7 +647,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	struct line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
 	struct fnotes fn;
-	bool fenced = false, inline_appendix;
+	bool fenced = false;
+	struct mdl_body whole;
 	size_t ind;
 
 	if (!text)
@@ -566,8 +661,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		nv_content_doc_tree(doc, top, b->d);
 	s = text + doc->split.body_off;
 	end = s + doc->split.body_len;
-	inline_appendix = e->kind == NV_KIND_ORDER && !e->nappendices &&
-			  mdl_has_appendix_line(s, doc->split.body_len);
+	whole = (struct mdl_body){ s, doc->split.body_len, -1 };
 	/* only the counts need a start: a note is written whole when added */
 	fn.nmarks = fn.nnotes = 0;
 	for (; s < end; s = nl + 1, l.no++) {
@@ -593,11 +687,13 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			continue;
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
-		mdl_check_appendix_refs(b, e, l.s, l.n, l.no, inline_appendix);
+		mdl_check_appendix_refs(b, e, l.s, l.n, l.no, &whole);
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
 	check_fnotes(b, e, &fn);
+	if (doc->md && doc->md->nr_nums)
+		check_numbering(b, e, doc->md);
 	if (doc->md && doc->md->text_facts & NV_MD_TEXT_CITE)
 		mdl_check_body_cites(b, e, text + doc->split.body_off, doc->split.body_len,
 				     doc->split.body_line);

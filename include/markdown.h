@@ -34,6 +34,8 @@
 
 #include "common.h"
 
+#include "md_numbering.h"
+
 #include <cmark.h>
 
 #include "buf.h"
@@ -82,10 +84,11 @@ struct nv_md_link {
  */
 enum {
 	NV_MD_TEXT_BULLET = 1u << 0, /* a Word bullet: «·», «▪», «□», «•», «■», U+F0B7 */
-	NV_MD_TEXT_SUP = 1u << 1,     /* a superscript digit: a footnote's mark or note */
-	NV_MD_TEXT_HEADING = 1u << 2, /* a heading starting with «З» or ending with «.» */
-	NV_MD_TEXT_CITE = 1u << 3,    /* a citation of an order (nv_md_next_cite()) */
-	NV_MD_TEXT_ALL = (1u << 4) - 1
+	NV_MD_TEXT_SUP = 1u << 1,	/* a superscript digit: a footnote's mark or note */
+	NV_MD_TEXT_HEADING = 1u << 2,	/* a heading starting with «З» or ending with «.» */
+	NV_MD_TEXT_CITE = 1u << 3,	/* a citation of an order (nv_md_next_cite()) */
+	NV_MD_TEXT_NUMBERING = 1u << 4, /* a break in the numbering (struct nv_md_num) */
+	NV_MD_TEXT_ALL = (1u << 5) - 1
 };
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
@@ -123,9 +126,11 @@ struct nv_md {
 	cmark_node *root; /* the DOCUMENT node; NULL in a stub (md_summary.h) */
 	unsigned flags;
 	int first_line;
-	bool raw_html;	     /* the tree has raw HTML, a block or inline */
-	bool ordered_list;   /* the tree has an ordered list */
-	unsigned text_facts; /* NV_MD_TEXT_*: what the checks of the text look for */
+	bool raw_html;		/* the tree has raw HTML, a block or inline */
+	bool ordered_list;	/* the tree has an ordered list */
+	unsigned text_facts;	/* NV_MD_TEXT_*: what the checks of the text look for */
+	struct nv_md_num *nums; /* breaks in the numbering (NV_MD_TEXT_NUMBERING), NULL in a stub */
+	size_t nr_nums;
 	struct nv_md_heading *headings;
 	size_t nr_headings, alloc_headings;
 	struct nv_md_link *links;

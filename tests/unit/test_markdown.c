@@ -497,6 +497,49 @@ static void test_step_walks_as_cmark(void)
 	nv_md_free(md);
 }
 
+/* The numbering of sections and clauses: what breaks it, and what is not a number. */
+static void test_numbering(void)
+{
+	struct nv_md *md;
+
+	/* in order, with a bare «2.1 », a subclause, a date and a price: no break */
+	md = parse("# 1. Общие\n\n1.1. Один.\n\n1.2. Два.\n\n1.2.1. Подпункт.\n\n"
+		   "# 2. Цели\n\n2.1 Цель.\n\n01.09.2025 прошёл совет.\n\n"
+		   "1.5 млн рублей\nв год.\n\n**2.2.** Задача.\n",
+		   1, 0);
+	CHECK_INT(md->nr_nums, 0);
+	CHECK(!(md->text_facts & NV_MD_TEXT_NUMBERING));
+	nv_md_free(md);
+
+	/* a gap and a clause on a line of the paragraph before, at their lines */
+	md = parse("1.1. Один.\n\n1.3. Три.\n1.4. Четыре.\n", 5, 0);
+	CHECK_INT(md->nr_nums, 2);
+	CHECK(md->text_facts & NV_MD_TEXT_NUMBERING);
+	CHECK_INT(md->nums[0].kind, NV_MD_NUM_GAP);
+	CHECK_INT(md->nums[0].line, 7);
+	CHECK_STR(md->nums[0].got, "1.3");
+	CHECK_STR(md->nums[0].want, "1.2");
+	CHECK_STR(md->nums[0].prev, "1.1");
+	CHECK_INT(md->nums[1].kind, NV_MD_NUM_JOINED);
+	CHECK_INT(md->nums[1].line, 8);
+	nv_md_free(md);
+
+	/* an appendix in the body numbers anew; four levels are not a clause */
+	md = parse("1.1. Один.\n\n1.2. Два.\n\n**Приложение 1**\n\n1.1. Форма.\n\n"
+		   "1.1.1.1. Глубже.\n",
+		   1, 0);
+	CHECK_INT(md->nr_nums, 0);
+	nv_md_free(md);
+
+	/* a skipped heading whose clauses keep the number it skipped: one break */
+	md = parse("# 1. А\n\n1.1. а\n\n# 3. Б\n\n2.1. б\n\n2.2. в\n\n# 3. В\n", 1, 0);
+	CHECK_INT(md->nr_nums, 1);
+	CHECK_INT(md->nums[0].kind, NV_MD_NUM_GAP);
+	CHECK(md->nums[0].heading);
+	CHECK_STR(md->nums[0].want, "2");
+	nv_md_free(md);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_heading_id_and_text);
@@ -522,4 +565,5 @@ void nv_tests(void)
 	NV_RUN(test_body_facts);
 	NV_RUN(test_text_facts);
 	NV_RUN(test_step_walks_as_cmark);
+	NV_RUN(test_numbering);
 }
