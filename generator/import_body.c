@@ -369,7 +369,7 @@ static bool opens_clauses(const struct nv_imp_ctx *c, const struct nv_imp_ln *l,
 		return false;
 	n = snprintf(want, sizeof(want), "%d.1", num);
 	return !strncmp(l[1].text, want, (size_t)n) && strchr(". ", l[1].text[n]) &&
-	       strlen(l->text) < 200;
+	       nv_utf8_count(l->text, strlen(l->text)) < 200;
 }
 
 static bool section(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int *num,

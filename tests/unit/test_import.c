@@ -339,6 +339,21 @@ static void test_body_headings_and_tables(void)
 				 "    order: { number: 118-од, date: 28.08.2024 }\n") != NULL);
 	CHECK_INT(r.todo.nr, 0);
 	nv_imp_result_release(&r);
+
+	/*
+	 * A section in sentence case whose title runs over a hundred letters
+	 * (as in a real положение) is a heading when its first clause follows.
+	 */
+	CHECK_INT(import_text("ПОЛОЖЕНИЕ\nо наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n"
+			      "1.1. Текст.\n7. Оценка эффективности и результативности реализации "
+			      "наставничества, персонализированных программ наставничества.\n"
+			      "7.1. Оценка проводится ежегодно.\n",
+			      "position", &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "\n# 7. Оценка эффективности и результативности реализации "
+				 "наставничества, персонализированных программ наставничества\n") !=
+	      NULL);
+	nv_imp_result_release(&r);
 }
 
 /* A cell of row r: colspan cs, rowspan rs, its paragraphs' texts (NULL-ended). */
