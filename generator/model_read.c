@@ -248,9 +248,38 @@ static void read_approvals(struct builder *b, struct nv_entry *e, struct nv_fiel
 	}
 }
 
+/*
+ * A student on an order's acquaintance sheet (`acquaint`): its signatures
+ * are employees', and a child's name on it is printed for nothing. One
+ * warning, at the first.
+ */
+static void check_acquaint_staff(struct builder *b, struct nv_fields *f,
+				 const struct nv_value *list, const struct nv_entry *e)
+{
+	size_t i, k;
+
+	for (i = 0; i < e->nacquaint; i++) {
+		if (e->acquaint[i]->category != NV_CAT_STUDENT)
+			continue;
+		for (k = 0; k < list->nr && (!list->items[k]->str ||
+					     strcmp(list->items[k]->str, e->acquaint[i]->id));
+		     k++)
+			;
+		nv_diag_hint(nv_warning(b->d, f->file,
+					k < list->nr ? list->items[k]->line : list->line,
+					k < list->nr ? list->items[k]->col : list->col,
+					"«%s» — обучающийся, а в листе ознакомления с приказом "
+					"расписываются работники",
+					e->acquaint[i]->id),
+			     "уберите обучающегося из «acquaint»; обучающихся знакомят с приказом "
+			     "пунктом приказа (на классном часе, родительском собрании)");
+		return;
+	}
+}
+
 static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *f)
 {
-	const struct nv_value *v;
+	const struct nv_value *v, *list;
 	const struct nv_site *s = &b->m->site;
 
 	e->number = nv_field_str(f, "number", NV_REQUIRED, "номер приказа, например «112-од»");
@@ -277,8 +306,9 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
 		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
 	mdl_read_appendices(b, e, f);
-	e->nacquaint = mdl_ref_people(b, f, nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true),
-				      "acquaint", &e->acquaint);
+	list = nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true);
+	e->nacquaint = mdl_ref_people(b, f, list, "acquaint", &e->acquaint);
+	check_acquaint_staff(b, f, list, e);
 	if (e->title) {
 		v = nv_map_get(f->map, "title");
 		if (strncmp(e->title, "О ", strlen("О ")) &&
