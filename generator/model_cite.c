@@ -2,7 +2,9 @@
  * model_cite.c: the project's orders by registration number (folded,
  * nv_utf8_fold(): «112-ОД» and «112 – од» are «112-од»). Two orders of
  * one calendar year with one number are an error: the register gives
- * each order its own (mdl_check_order_numbers()). Citations of the
+ * each order its own, and numbers them as they are issued: an order
+ * numbered lower than one issued before it in the year, in one register
+ * («-од», «-лс»), is a warning (mdl_check_order_numbers()). Citations of the
  * project's own orders in documents' text
  * («утверждённым приказом от 29.08.2025 № 118-од», «Об отмене приказа
  * № 131-од от 30.09.2025»), found by nv_md_next_cite() (markdown.h), are
@@ -89,9 +91,83 @@ void mdl_orders_free(struct mdl_orders *o)
 	free(o);
 }
 
+/* An order in its register: the folded number's digits, and what follows them («-од»). */
+struct registered {
+	long num;
+	const char *suffix;
+	const struct nv_entry *e;
+};
+
+/* By year, register, date, number. */
+static int cmp_registered(const void *pa, const void *pb)
+{
+	const struct registered *a = pa, *b = pb;
+	int c = (a->e->date.year > b->e->date.year) - (a->e->date.year < b->e->date.year);
+
+	if (!c)
+		c = strcmp(a->suffix, b->suffix);
+	if (!c)
+		c = nv_date_cmp(a->e->date, b->e->date);
+	if (!c)
+		c = (a->num > b->num) - (a->num < b->num);
+	return c;
+}
+
+/*
+ * An order numbered lower than an order of its register issued before it
+ * in the year: the register numbers orders as they are issued, so one of
+ * the two has another order's number or date (last year's, copied). A
+ * warning at the later one's number.
+ */
+static void check_sequence(struct builder *b, const struct mdl_orders *o)
+{
+	struct registered *r = nv_xcalloc(o->n + 1, sizeof(*r));
+	struct nv_buf when = NV_BUF_INIT;
+	const struct nv_value *node;
+	size_t i, n = 0, top = 0;
+	char *end;
+
+	for (i = 0; i < o->n; i++)
+		if (o->v[i].key[0] >= '0' && o->v[i].key[0] <= '9') {
+			r[n].num = strtol(o->v[i].key, &end, 10);
+			r[n].suffix = end;
+			r[n++].e = o->v[i].e;
+		}
+	qsort(r, n, sizeof(*r), cmp_registered);
+	for (i = 1; i < n; i++) {
+		if (r[i].e->date.year != r[top].e->date.year ||
+		    strcmp(r[i].suffix, r[top].suffix)) {
+			top = i;
+			continue;
+		}
+		if (r[i].num > r[top].num) {
+			top = i;
+			continue;
+		}
+		if (r[i].num == r[top].num || !nv_date_cmp(r[i].e->date, r[top].e->date))
+			continue;
+		node = nv_map_get(r[i].e->doc->meta, "number");
+		nv_buf_reset(&when);
+		nv_date_add(&when, r[top].e->date, NV_DATE_NUMERIC);
+		nv_diag_hint(
+			nv_warning(b->d, r[i].e->doc->path, node ? node->line : 0,
+				   node ? node->col : 0,
+				   "номер «%s» меньше, чем у приказа № %s от %s «%s», изданного "
+				   "раньше",
+				   r[i].e->number, r[top].e->number, when.ptr,
+				   r[top].e->title ? r[top].e->title : ""),
+			"в журнале регистрации номера растут с датой: проверьте номер или дату "
+			"этого приказа");
+	}
+	nv_buf_release(&when);
+	free(r);
+}
+
 /*
  * Every order but the earliest (by date, then file) of those with one
- * number in one calendar year is told which order has the number.
+ * number in one calendar year is told which order has the number; an
+ * order numbered lower than one issued before it is told which
+ * (check_sequence()).
  */
 void mdl_check_order_numbers(struct builder *b)
 {
@@ -120,6 +196,7 @@ void mdl_check_order_numbers(struct builder *b)
 			     "приказа из журнала регистрации приказов");
 	}
 	nv_buf_release(&when);
+	check_sequence(b, o);
 	mdl_orders_free(o);
 }
 
