@@ -280,19 +280,52 @@ static inline unsigned spaced_digits(const char *s)
 	return (unsigned)_mm_movemask_epi8(
 		_mm_and_si128(sp, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
 }
+
+/* The places of the bytes 0xC2 and 0xE2 among the 16 at s, as bits. */
+static inline unsigned c2_e2_bits(const char *s)
+{
+	__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)s), _mm_set1_epi8(0x20));
+
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
+}
 #endif
 
-/* The first digit after a space from s[i] on (i >= 1), else n. */
-static size_t next_spaced_digit(const char *s, size_t n, size_t i)
+/* A digit after a space at s[i] (i >= 1): a date may start there. */
+static inline bool spaced_digit_at(const char *s, size_t i)
+{
+	return s[i] >= '0' && s[i] <= '9' && s[i - 1] == ' ';
+}
+
+/* The byte 0xC2 or 0xE2 at s[i] (| 0x20 is 0xE2 for these two only). */
+static inline bool c2_e2_at(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] | 0x20) == 0xE2;
+}
+
+/*
+ * The first place from s[i] on that `at` finds, else n; 16 bytes at a
+ * time by `bits` (spaced_digits() reads the byte before them: i >= 1
+ * then). The last bytes
+ * of a text are one more block ending at its end, overlapping the one
+ * before, not a byte at a time; only a text shorter than a block is.
+ */
+static inline size_t next_at(const char *s, size_t n, size_t i, unsigned (*bits)(const char *),
+			     bool (*at)(const char *, size_t))
 {
 #ifdef __SSE2__
 	unsigned m;
 
 	for (; n - i >= 16; i += 16)
-		if ((m = spaced_digits(s + i)) != 0)
+		if ((m = bits(s + i)) != 0)
 			return i + (unsigned)__builtin_ctz(m);
+	if (i < n && n >= 17) {
+		m = bits(s + n - 16) >> (i - (n - 16));
+		return m ? i + (unsigned)__builtin_ctz(m) : n;
+	}
+#else
+	(void)bits;
 #endif
-	while (i < n && (s[i] < '0' || s[i] > '9' || s[i - 1] != ' '))
+	while (i < n && !at(s, i))
 		i++;
 	return i;
 }
@@ -313,7 +346,7 @@ static void check_deadlines(const struct line *l, const struct item *it)
 	if (!nv_date_valid(l->e->date))
 		return;
 	/* each date after a space, then the word before it: dates are fewer than words */
-	for (i = 1; (i = next_spaced_digit(s, it->n, i)) < it->n; i++) {
+	for (i = 1; (i = next_at(s, it->n, i, spaced_digits, spaced_digit_at)) < it->n; i++) {
 		if (!(len = date_at(s + i, it->n - i, &d)) || nv_date_cmp(d, l->e->date) >= 0)
 			continue;
 		for (w = 0; w < NV_ARRAY_SIZE(words); w++) {
@@ -475,40 +508,6 @@ static bool power_of(const char *s, size_t i)
 	return false;
 }
 
-#ifdef __SSE2__
-/* The places of the bytes 0xC2 and 0xE2 among the 16 at s, as bits. */
-static inline unsigned c2_e2_bits(const char *s)
-{
-	__m128i v = _mm_or_si128(_mm_loadu_si128((const __m128i *)s), _mm_set1_epi8(0x20));
-
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
-}
-#endif
-
-/*
- * The first byte 0xC2 or 0xE2 (| 0x20 is 0xE2 for these two only) from
- * s[i] on, else n. The last bytes of a line are one more block ending
- * at its end, overlapping the one before, not a byte at a time; only a
- * line shorter than a block is.
- */
-static size_t next_c2_e2(const char *s, size_t n, size_t i)
-{
-#ifdef __SSE2__
-	unsigned m;
-
-	for (; n - i >= 16; i += 16)
-		if ((m = c2_e2_bits(s + i)) != 0)
-			return i + (unsigned)__builtin_ctz(m);
-	if (i < n && n >= 16) {
-		m = c2_e2_bits(s + n - 16) >> (i - (n - 16));
-		return m ? i + (unsigned)__builtin_ctz(m) : n;
-	}
-#endif
-	while (i < n && ((unsigned char)s[i] | 0x20) != 0xE2)
-		i++;
-	return i;
-}
-
 /* The marks in the n bytes at s (line no, first column col0), not powers. */
 static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int col0)
 {
@@ -516,7 +515,7 @@ static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int co
 
 	for (i = 0; i < n; i += k ? k : 1) {
 		/* a superscript digit starts with 0xC2 or 0xE2 */
-		if ((i = next_c2_e2(s, n, i)) == n)
+		if ((i = next_at(s, n, i, c2_e2_bits, c2_e2_at)) == n)
 			break;
 		k = sup_run(s + i, n - i);
 		if (!k || power_of(s, i))
