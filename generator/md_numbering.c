@@ -102,9 +102,10 @@ static struct nv_md_num *add(struct nums *out, enum nv_md_num_kind kind, bool he
 static void follow(struct nums *out, bool heading, int line, int col, const int *got, int levels,
 		   int last, int last_line)
 {
-	int n = got[levels - 1], v[3] = { got[0], got[1], got[2] };
+	int n = got[levels - 1], v[3] = { 0, 0, 0 };
 	struct nv_md_num *x = NULL;
 
+	memcpy(v, got, (size_t)levels * sizeof(*v));
 	if (last && n == last) {
 		if ((x = add(out, NV_MD_NUM_REPEAT, heading, line, col, got, levels)))
 			x->prev_line = last_line;
