@@ -310,7 +310,13 @@ static const char *cite_at(const char *s, const char *end, size_t k, struct nv_m
 
 bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c)
 {
-	const char *p, *end = s + n, *next;
+	const char *p, *end, *next;
+
+	if (!n) { /* s may be NULL then */
+		*at = 0;
+		return false;
+	}
+	end = s + n;
 
 	while (*at < n && (p = memmem(s + *at, n - *at, NUMERO, 3)) != NULL) {
 		*at = (size_t)(p - s) + 3;

@@ -57,6 +57,16 @@ static void test_not_cites(void)
 	CHECK_STR(cites("МАОУ «СОШ №"), "");
 }
 
+/* No text (a document with no preamble): no citation, and no pointer made from NULL. */
+static void test_no_text(void)
+{
+	struct nv_md_cite c;
+	size_t at = 0;
+
+	CHECK(!nv_md_next_cite(NULL, 0, &at, &c));
+	CHECK_INT(at, 0);
+}
+
 static void test_cite_fact(void)
 {
 	const char *yes = "Утверждено приказом от 29.08.2025 № 118-од.";
@@ -71,5 +81,6 @@ void nv_tests(void)
 {
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
+	NV_RUN(test_no_text);
 	NV_RUN(test_cite_fact);
 }
