@@ -165,12 +165,12 @@ static void test_summary_foreign(void)
 	nv_md_summaries_free(s);
 	/*
 	 * Facts unknown to this version (an ordered list, raw HTML: two bits;
-	 * then the text's NV_MD_TEXT_*, four).
+	 * then the text's NV_MD_TEXT_*).
 	 */
 	at = HEADER_LEN_TEST + 4 + strlen("content/a.md") + 16 + 24 + 8 + 4;
 	memcpy(&facts, f.ptr + at, sizeof(facts));
 	CHECK_INT(facts, 1 | NV_MD_TEXT_SUP << 2);
-	facts = 1u << 6;
+	facts = (NV_MD_TEXT_ALL + 1u) << 2;
 	memcpy(f.ptr + at, &facts, sizeof(facts));
 	nv_md_summary_end(&f);
 	CHECK(parse_copy(&f) == NULL);
