@@ -6,7 +6,8 @@
  * references to appendices that do not match the appendices
  * (model_appx.c); in an order's items, an award «по списку» with no
  * list attached, a payment («выплату», «премию», «доплату») with no
- * amount and a deadline before the order's date; footnote marks («¹»,
+ * amount and a deadline before the order's date, and no item on the
+ * control of its execution; footnote marks («¹»,
  * «²») with no note (a paragraph starting with the mark) and notes no
  * mark refers to;
  * in a best practice, a body heading that repeats a section the case
@@ -636,6 +637,23 @@ static void check_numbering(struct builder *b, const struct nv_entry *e, const s
 }
 
 /*
+ * An order with no item on the control of its execution, which orders
+ * end with («Контроль за исполнением приказа оставляю за собой»): a
+ * warning at its last item.
+ */
+static void check_control(struct builder *b, const struct nv_entry *e, const char *body, size_t n,
+			  const struct item *last)
+{
+	if (e->kind != NV_KIND_ORDER || !last->n || find(body, n, "онтрол"))
+		return;
+	nv_diag_hint(nv_warning(b->d, e->path, last->no, (int)last->ind + 1,
+				"в приказе нет пункта о контроле за его исполнением"),
+		     "последним пунктом напишите «Контроль за исполнением приказа оставляю за "
+		     "собой» или «Контроль за исполнением приказа возложить на …» с должностью "
+		     "и фамилией");
+}
+
+/*
  * Check the body of e line by line; fenced blocks are skipped. A load
  * for once reads the text again for the check and drops it after.
  */
@@ -690,6 +708,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
+	check_control(b, e, whole.s, whole.n, &it);
 	check_fnotes(b, e, &fn);
 	if (doc->md && doc->md->nr_nums)
 		check_numbering(b, e, doc->md);
