@@ -372,16 +372,33 @@ static bool opens_clauses(const struct nv_imp_ctx *c, const struct nv_imp_ln *l,
 	       nv_utf8_count(l->text, strlen(l->text)) < 200;
 }
 
+/*
+ * «З. Порядок …» before «3.1.»: the letter З typed for the digit 3 in a
+ * section's number, as in a real положение.
+ */
+static bool zeh_for_3(const struct nv_imp_ctx *c, const struct nv_imp_ln *l)
+{
+	const char *t = l->text;
+
+	return !strncmp(t, "З", strlen("З")) && strchr(". ", t[strlen("З")]) && t[strlen("З")] &&
+	       opens_clauses(c, l, 3);
+}
+
 static bool section(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int *num,
 		    const char **rest)
 {
 	const char *t = l->text, *p = t;
 
-	while (*p >= '0' && *p <= '9')
-		p++;
-	if (p == t || p - t > 2 || (*p == '.' && p[1] >= '0' && p[1] <= '9'))
-		return false;
-	*num = atoi(t);
+	if (zeh_for_3(c, l)) {
+		*num = 3;
+		p = t + strlen("З");
+	} else {
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (p == t || p - t > 2 || (*p == '.' && p[1] >= '0' && p[1] <= '9'))
+			return false;
+		*num = atoi(t);
+	}
 	if (*p == '.')
 		p++;
 	if (*p != ' ' && *p != '\t')
@@ -456,6 +473,8 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 	/* A caption goes into the table block that follows it. */
 	if (!l->t && l + 1 < c->ln + c->n && l[1].t && !l[1].used && nv_imp_is_caption(l))
 		return;
+	if (sec && zeh_for_3(c, l))
+		nv_imp_found(c, "раздел 3: номер «З.» написан буквой, записан цифрой «3.»");
 	if (!sec && !l->t && is_heading(l) && l->text[0])
 		sec = true, num = -1, rest = l->text;
 	kind = l->t ? 3 : sec ? 5 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "import.h"
+#include "strlist.h"
 
 static const struct nv_imp_person people[] = {
 	{ "petrova-an", "Петрова", "Анна", "Николаевна" },
@@ -353,6 +354,21 @@ static void test_body_headings_and_tables(void)
 	CHECK(strstr(r.text.ptr,
 		     "\n# 7. Оценка эффективности и результативности реализации "
 		     "наставничества, персонализированных программ наставничества\n") != NULL);
+	nv_imp_result_release(&r);
+
+	/*
+	 * «З.» (the letter) for the digit of section 3, told by its first
+	 * clause «3.1.», is written «# 3.» and said; without the clause it stays.
+	 */
+	CHECK_INT(import_text("ПОЛОЖЕНИЕ\nо наставничестве педагогов\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n"
+			      "1.1. Текст.\n2. ЦЕЛИ\n2.1. Текст.\nЗ. Порядок организации "
+			      "наставничества.\n"
+			      "3.1. Текст.\nЗ. Это не раздел.\n",
+			      "position", &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "\n# 3. Порядок организации наставничества\n") != NULL);
+	CHECK(strstr(r.text.ptr, "\nЗ. Это не раздел.\n") != NULL);
+	CHECK(nv_strlist_has(&r.found, "раздел 3: номер «З.» написан буквой, записан цифрой «3.»"));
 	nv_imp_result_release(&r);
 }
 
