@@ -197,6 +197,12 @@ void mdl_check_texts(struct builder *b);
  */
 struct mdl_orders *mdl_orders_new(const struct nv_model *m);
 void mdl_orders_free(struct mdl_orders *o);
+/*
+ * model_numbering.c: the breaks in the numbering of e's sections and
+ * clauses (md->nums), warned of when e is a положение or a программа.
+ */
+void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md);
+
 /* A body being checked, n bytes at s; whether it holds an appendix itself (-1: not known yet). */
 struct mdl_body {
 	const char *s;

@@ -1,0 +1,71 @@
+/*
+ * model_numbering.c: the warnings of the breaks in the numbering of a
+ * положение's or a программа's sections and clauses, which
+ * md_numbering.c found as the body was parsed (struct nv_md_num): a
+ * clause skipped or given twice goes to the director so.
+ */
+#include "common.h"
+
+#include "diag.h"
+#include "markdown.h"
+#include "model.h"
+#include "model_int.h"
+
+void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md)
+{
+	const char *one, *of;
+	struct nv_diag *x;
+	size_t i;
+
+	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM)
+		return;
+	for (i = 0; i < md->nr_nums; i++) {
+		const struct nv_md_num *n = &md->nums[i];
+
+		one = n->heading ? "раздел" : "пункт";
+		of = n->heading ? "раздела" : "пункта";
+		switch (n->kind) {
+		case NV_MD_NUM_GAP:
+			x = n->prev[0] ? nv_warning(b->d, e->path, n->line, n->col,
+						    "после %s %s идёт %s %s: %s %s нет", of,
+						    n->prev, one, n->got, of, n->want)
+				       : nv_warning(b->d, e->path, n->line, n->col,
+						    "%s %s — первый: %s %s нет", one, n->got, of,
+						    n->want);
+			break;
+		case NV_MD_NUM_REPEAT:
+			x = nv_warning(b->d, e->path, n->line, n->col,
+				       "%s %s уже есть — в строке %d", one, n->got, n->prev_line);
+			break;
+		case NV_MD_NUM_BACK:
+			x = nv_warning(b->d, e->path, n->line, n->col, "%s %s после %s %s", one,
+				       n->got, of, n->prev);
+			break;
+		case NV_MD_NUM_SECTION:
+			nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
+						"пункт %s в разделе %s", n->got, n->want),
+				     "номер пункта начинается с номера раздела: «%s.…»", n->want);
+			continue;
+		case NV_MD_NUM_NOHEAD:
+			nv_diag_hint(
+				nv_warning(b->d, e->path, n->line, n->col,
+					   "пункт %s начинает раздел %s, а заголовка раздела %s "
+					   "нет",
+					   n->got, n->want, n->want),
+				"начните раздел строкой «# %s. Название раздела»: строка без "
+				"«#» или с буквой «З» вместо цифры «3» заголовком не становится",
+				n->want);
+			continue;
+		default:
+			nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
+						"пункт %s слит с абзацем выше: строки без пустой "
+						"строки между ними Markdown соединяет в один абзац",
+						n->got),
+				     "оставьте пустую строку перед пунктом: каждый пункт — "
+				     "отдельный абзац");
+			continue;
+		}
+		nv_diag_hint(x, "%s нумеруются подряд: исправьте номер, а после — ссылки на %s",
+			     n->heading ? "разделы" : "пункты", n->heading ? "разделы" : "пункты");
+	}
+}
