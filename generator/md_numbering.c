@@ -65,6 +65,7 @@ static int numbers_at(const char *s, size_t n, int v[3], bool bare)
 	return v[0] ? levels : 0;
 }
 
+/* The number v (levels of it) as it is written: «3.4». */
 static void put_number(char *out, size_t size, const int *v, int levels)
 {
 	if (levels == 1)
@@ -125,6 +126,7 @@ static void follow(struct nums *out, bool heading, int line, int col, const int 
 	}
 }
 
+/* A section's heading numbered h. */
 static void section(struct nv_md_numbering *st, struct nums *out, int h, int line, int col)
 {
 	follow(out, true, line, col, &h, 1, st->heading, st->heading_line);
@@ -136,6 +138,7 @@ static void section(struct nv_md_numbering *st, struct nums *out, int h, int lin
 	st->m = st->k = 0;
 }
 
+/* A clause numbered v: «3.2.» (two levels) or «3.2.1.» (three). */
 static void clause(struct nv_md_numbering *st, struct nums *out, const int *v, int levels, int line,
 		   int col)
 {
