@@ -19,7 +19,7 @@ static const char *const kind_ru[] = { "страница",	 "положение"
 				       "дорожная-карта", "приказ",    "кейс",
 				       "новость",	 "бланк",     NULL };
 
-/* The front matter and body of each kind; %s is today's date, %s the year. */
+/* The front matter and body of each kind; %s is today's date, the year or the form. */
 static const char *const skeleton[] = {
 	/* page */
 	"---\ntitle: Заголовок страницы\nsummary: Одно предложение о том, что на странице.\n---\n"
@@ -30,7 +30,7 @@ static const char *const skeleton[] = {
 	"    protocol: { number: 1, date: %s }\n---\n"
 	"# 1. Общие положения\n\n1.1. Настоящее положение определяет …\n",
 	/* program */
-	"---\ntitle: Программа наставничества\nacademic_year: %s\nforms: [учитель – учитель]\n"
+	"---\ntitle: Программа наставничества\nacademic_year: %s\nforms: [%s]\n"
 	"title_page: true\napproval:\n  - label: ПРИНЯТО\n    body: педагогическим советом\n"
 	"    protocol: { number: 1, date: %s }\n---\n"
 	"# 1. Пояснительная записка\n\nТекст программы.\n",
@@ -46,7 +46,7 @@ static const char *const skeleton[] = {
 	"1. Внедрить целевую модель наставничества.\n"
 	"2. Контроль за исполнением настоящего приказа оставляю за собой.\n",
 	/* case */
-	"---\ntitle: Название практики\nform: учитель – учитель\nkind: традиционное\nyear: %s\n"
+	"---\ntitle: Название практики\nform: %s\nkind: традиционное\nyear: %s\n"
 	"problem: Какую трудность решали.\ngoal: Чего хотели добиться.\n"
 	"results: [Измеримый результат]\ntags: [адаптация]\n---\n"
 	"## Что сделали\n\n1. Первый шаг.\n\n## Как повторить\n\nСовет коллегам.\n",
@@ -82,7 +82,7 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-void nv_new_skeleton(struct nv_buf *text, int kind)
+void nv_new_skeleton(struct nv_buf *text, int kind, const char *form)
 {
 	struct nv_buf date = NV_BUF_INIT, year = NV_BUF_INIT;
 	struct nv_date today = nv_date_today();
@@ -97,13 +97,13 @@ void nv_new_skeleton(struct nv_buf *text, int kind)
 		nv_buf_addf(text, skeleton[kind], date.ptr);
 		break;
 	case NV_KIND_PROGRAM:
-		nv_buf_addf(text, skeleton[kind], year.ptr, date.ptr);
+		nv_buf_addf(text, skeleton[kind], year.ptr, form, date.ptr);
 		break;
 	case NV_KIND_ROADMAP:
 		nv_buf_addf(text, skeleton[kind], year.ptr, start);
 		break;
 	case NV_KIND_CASE:
-		nv_buf_addf(text, skeleton[kind], year.ptr);
+		nv_buf_addf(text, skeleton[kind], form, year.ptr);
 		break;
 	default:
 		nv_buf_adds(text, skeleton[kind]);
@@ -161,7 +161,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
-	nv_new_skeleton(&text, kind);
+	nv_new_skeleton(&text, kind, "учитель – учитель");
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);

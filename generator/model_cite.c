@@ -91,12 +91,42 @@ void mdl_orders_free(struct mdl_orders *o)
 	free(o);
 }
 
+/* The first order numbered key, and in *n how many are. */
+static const struct numbered *find_number(const struct mdl_orders *o, const char *key, size_t *n)
+{
+	size_t lo = 0, hi = o->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(o->v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*n = 0; lo + *n < o->n && !strcmp(o->v[lo + *n].key, key);)
+		(*n)++;
+	return o->v + lo;
+}
+
 /* An order in its register: the folded number's digits, and what follows them («-од»). */
 struct registered {
 	long num;
-	const char *suffix;
+	const char *key, *suffix;
 	const struct nv_entry *e;
 };
+
+/* Whether another order of e's year has e's number (key): an error of its own. */
+static bool numbered_twice(const struct mdl_orders *o, const char *key, const struct nv_entry *e)
+{
+	const struct numbered *v = NULL;
+	size_t n = 0, i;
+
+	v = find_number(o, key, &n);
+	for (i = 0; i < n; i++)
+		if (v[i].e != e && v[i].e->date.year == e->date.year)
+			return true;
+	return false;
+}
 
 /* By year, register, date, number. */
 static int cmp_registered(const void *pa, const void *pb)
@@ -130,6 +160,7 @@ static void check_sequence(struct builder *b, const struct mdl_orders *o)
 	for (i = 0; i < o->n; i++)
 		if (o->v[i].key[0] >= '0' && o->v[i].key[0] <= '9') {
 			r[n].num = strtol(o->v[i].key, &end, 10);
+			r[n].key = o->v[i].key;
 			r[n].suffix = end;
 			r[n++].e = o->v[i].e;
 		}
@@ -144,7 +175,8 @@ static void check_sequence(struct builder *b, const struct mdl_orders *o)
 			top = i;
 			continue;
 		}
-		if (r[i].num == r[top].num || !nv_date_cmp(r[i].e->date, r[top].e->date))
+		if (r[i].num == r[top].num || !nv_date_cmp(r[i].e->date, r[top].e->date) ||
+		    numbered_twice(o, r[i].key, r[i].e))
 			continue;
 		node = nv_map_get(r[i].e->doc->meta, "number");
 		nv_buf_reset(&when);
@@ -198,23 +230,6 @@ void mdl_check_order_numbers(struct builder *b)
 	nv_buf_release(&when);
 	check_sequence(b, o);
 	mdl_orders_free(o);
-}
-
-/* The first order numbered key, and in *n how many are. */
-static const struct numbered *find_number(const struct mdl_orders *o, const char *key, size_t *n)
-{
-	size_t lo = 0, hi = o->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(o->v[mid].key, key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (*n = 0; lo + *n < o->n && !strcmp(o->v[lo + *n].key, key);)
-		(*n)++;
-	return o->v + lo;
 }
 
 /*

@@ -6,7 +6,8 @@
  * academic year and its program's period; an order whose appendix is the table of pairs
  * («appendices: [pairs]») has pairs to list; a mentee is not in two
  * pairs of one form at the same time; the people of a pair are of the
- * categories its form names («ученик – ученик»: two students).
+ * categories its form names («ученик – ученик»: two students); its form
+ * is one its program runs.
  */
 #include "common.h"
 
@@ -344,6 +345,35 @@ static void check_form_sides(struct nv_fields *f, const struct nv_pair *p)
 			     "content/people.yml");
 }
 
+/*
+ * A pair whose form is not among the forms its program runs (`forms`):
+ * the program was not brought up to date with its pairs.
+ */
+static void check_program_form(struct builder *b, struct nv_fields *f, const struct nv_pair *p)
+{
+	const struct nv_entry *g = p->program;
+	const struct nv_value *v;
+	size_t i;
+
+	if (!g || !g->nforms || !p->form)
+		return;
+	for (i = 0; i < g->nforms; i++)
+		if (!strcmp(g->forms[i], p->form))
+			return;
+	/* a form of no list is a warning of its own (read before the forms in use join the list) */
+	for (i = 0; b->forms.canon[i] && strcmp(b->forms.canon[i], p->form); i++)
+		;
+	if (!b->forms.canon[i])
+		return;
+	v = nv_map_get(f->map, "form");
+	nv_diag_hint(nv_warning(b->d, f->file, v ? v->line : p->line, v ? v->col : p->col,
+				"форма пары № %d «%s» не входит в формы программы «%s»", p->number,
+				p->form, g->id),
+		     "добавьте форму в «forms» программы (%s) или укажите программу, по которой "
+		     "работает пара",
+		     g->path);
+}
+
 /* The pair's mentor and its mentees (`mentees: [id, …]` or `mentee: id`). */
 static void read_pair_people(struct builder *b, struct nv_fields *f, const struct nv_value *item,
 			     const char *what, struct nv_pair *p)
@@ -409,6 +439,7 @@ void mdl_read_pairs(struct builder *b)
 					   "program", NV_KIND_PROGRAM);
 		p->order = mdl_ref_entry(b, &f, nv_field(&f, "order", NV_OPTIONAL, NULL), "order",
 					 NV_KIND_ORDER);
+		check_program_form(b, &f, p);
 		/* «В течение года» means the academic year of the pair's order. */
 		period = nv_field_str(&f, "period", NV_REQUIRED,
 				      "срок работы пары, например "

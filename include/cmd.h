@@ -37,8 +37,11 @@ int cmd_report(int argc, char **argv, struct nv_global *g);
 int cmd_serve(int argc, char **argv, struct nv_global *g);
 
 struct nv_buf;
-/* The skeleton of a document of kind (enum nv_kind), dated today, into text (`new`, `init`). */
-void nv_new_skeleton(struct nv_buf *text, int kind);
+/*
+ * The skeleton of a document of kind (enum nv_kind), dated today, into
+ * text (`new`, `init`); a program's forms and a case's form are `form`.
+ */
+void nv_new_skeleton(struct nv_buf *text, int kind, const char *form);
 
 enum nv_opt_kind {
 	NV_OPT_SET,   /* a flag: *(bool *)dest = true */
