@@ -7,7 +7,8 @@
  * (model_appx.c); in an order's items, an award «по списку» with no
  * list attached, a payment («выплату», «премию», «доплату») with no
  * amount and a deadline before the order's date, and no item on the
- * control of its execution; footnote marks («¹»,
+ * control of its execution; a day the calendar has not («31.09.2025»)
+ * in an order; footnote marks («¹»,
  * «²») with no note (a paragraph starting with the mark) and notes no
  * mark refers to;
  * in a best practice, a body heading that repeats a section the case
@@ -331,6 +332,46 @@ static inline size_t next_at(const char *s, size_t n, size_t i, unsigned (*bits)
 	return i;
 }
 
+/* The length of «ДД.ММ.ГГГГ» at s (n bytes) by its digits alone, calendar or not; 0 if none. */
+static size_t date_shape(const char *s, size_t n)
+{
+	size_t k = 0, d, part;
+
+	for (part = 0; part < 3; part++) {
+		for (d = 0; k < n && digit(s[k]) && d < 5; k++)
+			d++;
+		if (part < 2 ? !d || d > 2 || k >= n || s[k++] != '.' : d != 4)
+			return 0;
+	}
+	return k < n && digit(s[k]) ? 0 : k;
+}
+
+/*
+ * Days the calendar has not in a line of an order («31.09.2025»,
+ * «29.02.2025»): said with what the month has.
+ */
+static void check_line_dates(const struct line *l)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_date d;
+	size_t i, k;
+	char *msg;
+
+	for (i = 1; (i = next_at(l->s, l->n, i, spaced_digits, spaced_digit_at)) < l->n; i++) {
+		if (!(k = date_shape(l->s + i, l->n - i)))
+			continue;
+		nv_buf_reset(&why);
+		if (nv_date_parse_mem(l->s + i, k, &d, &why) < 0) {
+			msg = nv_xasprintf("даты %.*s нет: %s", (int)k, l->s + i,
+					   why.ptr ? why.ptr : "");
+			nv_diag_hint(warn_at(l, i, msg), "исправьте число или месяц");
+			free(msg);
+		}
+		i += k;
+	}
+	nv_buf_release(&why);
+}
+
 /*
  * Deadlines of an order's item («до 05.09.2025», «не позднее 5 сентября
  * 2025 г.», «к 01.10.2025») before the order's date: an item copied
@@ -641,6 +682,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
 		mdl_check_appendix_refs(b, e, l.s, l.n, l.no, &whole);
+		if (e->kind == NV_KIND_ORDER)
+			check_line_dates(&l);
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
