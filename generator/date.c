@@ -689,6 +689,22 @@ int nv_date_parse(const char *s, struct nv_date *out)
 	return nv_date_parse_mem(s, strlen(s), out, NULL);
 }
 
+size_t nv_date_impossible_at(const char *s, size_t n, struct nv_buf *why)
+{
+	struct nv_date d;
+	size_t k = 0, digits, part;
+
+	for (part = 0; part < 3; part++) {
+		for (digits = 0; k < n && s[k] >= '0' && s[k] <= '9' && digits < 5; k++)
+			digits++;
+		if (part < 2 ? !digits || digits > 2 || k >= n || s[k++] != '.' : digits != 4)
+			return 0;
+	}
+	if (k < n && s[k] >= '0' && s[k] <= '9')
+		return 0;
+	return nv_date_parse_mem(s, k, &d, why) < 0 ? k : 0;
+}
+
 /* --- academic years ------------------------------------------------------ */
 
 /*

@@ -16,6 +16,8 @@
  * A number no order of the project has is
  * another order of the school's register: nothing to compare. Both are
  * warnings: the text may mean another order on purpose.
+ * A day the calendar has not («31.09.2025») in a title or a preamble
+ * is a warning too, at the date.
  */
 #define _GNU_SOURCE /* memmem() */
 #include "common.h"
@@ -305,15 +307,15 @@ static void warn_cite(struct builder *b, const struct nv_entry *e, const struct 
 }
 
 /*
- * Where the date of c (in the value s of node) is written in e's front
- * matter: its first occurrence from the value's line on, as a folded
- * block («preamble: >-») spreads a value over lines of its own; the
- * value's start when the text cannot be read again.
+ * Where a date (in the value of node) is written in e's front matter:
+ * its first occurrence from the value's line on, as a folded block
+ * («preamble: >-») spreads a value over lines of its own; the value's
+ * start when the text cannot be read again.
  */
-static void locate_date(const struct nv_entry *e, const struct nv_value *node, const char *s,
-			const struct nv_md_cite *c, int *line, int *col)
+static void locate_date(const struct nv_entry *e, const struct nv_value *node, const char *date,
+			int *line, int *col)
 {
-	const char *text, *p, *end, *date = s + c->date_at;
+	const char *text, *p, *end;
 	size_t n = 0, off;
 	int l = e->doc->split.meta_line;
 
@@ -334,7 +336,30 @@ static void locate_date(const struct nv_entry *e, const struct nv_value *node, c
 	nv_content_doc_text_done(e->doc);
 }
 
-/* The citations in the front matter's field key of e (its value s). */
+/* The days the calendar has not in the value s (n bytes) of node («31.09.2025»). */
+static void check_field_dates(struct builder *b, const struct nv_entry *e,
+			      const struct nv_value *node, const char *s, size_t n)
+{
+	struct nv_buf why = NV_BUF_INIT;
+	size_t i, k;
+	int line, col;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] != ' ' && s[i - 1] != '('))
+			continue;
+		nv_buf_reset(&why);
+		if (!(k = nv_date_impossible_at(s + i, n - i, &why)))
+			continue;
+		locate_date(e, node, s + i, &line, &col);
+		nv_diag_hint(nv_warning(b->d, e->doc->path, line, col, "даты %.*s нет: %s", (int)k,
+					s + i, why.ptr ? why.ptr : ""),
+			     "исправьте число или месяц");
+		i += k;
+	}
+	nv_buf_release(&why);
+}
+
+/* The citations and the impossible days in the front matter's field key of e (its value s). */
 static void check_field(struct builder *b, const struct nv_entry *e, const char *key, const char *s)
 {
 	const struct nv_value *node = nv_map_get(e->doc->meta, key);
@@ -346,9 +371,10 @@ static void check_field(struct builder *b, const struct nv_entry *e, const char 
 
 	while (nv_md_next_cite(s, n, &at, &c))
 		if ((o = wrong_cite(b, e, &c, &same)) != NULL) {
-			locate_date(e, node, s, &c, &line, &col);
+			locate_date(e, node, s + c.date_at, &line, &col);
 			warn_cite(b, e, &c, o, same, line, col);
 		}
+	check_field_dates(b, e, node, s, n);
 }
 
 void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e)

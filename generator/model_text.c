@@ -332,20 +332,6 @@ static inline size_t next_at(const char *s, size_t n, size_t i, unsigned (*bits)
 	return i;
 }
 
-/* The length of «ДД.ММ.ГГГГ» at s (n bytes) by its digits alone, calendar or not; 0 if none. */
-static size_t date_shape(const char *s, size_t n)
-{
-	size_t k = 0, d, part;
-
-	for (part = 0; part < 3; part++) {
-		for (d = 0; k < n && digit(s[k]) && d < 5; k++)
-			d++;
-		if (part < 2 ? !d || d > 2 || k >= n || s[k++] != '.' : d != 4)
-			return 0;
-	}
-	return k < n && digit(s[k]) ? 0 : k;
-}
-
 /*
  * Days the calendar has not in a line of an order («31.09.2025»,
  * «29.02.2025»): said with what the month has.
@@ -353,20 +339,16 @@ static size_t date_shape(const char *s, size_t n)
 static void check_line_dates(const struct line *l)
 {
 	struct nv_buf why = NV_BUF_INIT;
-	struct nv_date d;
 	size_t i, k;
 	char *msg;
 
 	for (i = 1; (i = next_at(l->s, l->n, i, spaced_digits, spaced_digit_at)) < l->n; i++) {
-		if (!(k = date_shape(l->s + i, l->n - i)))
-			continue;
 		nv_buf_reset(&why);
-		if (nv_date_parse_mem(l->s + i, k, &d, &why) < 0) {
-			msg = nv_xasprintf("даты %.*s нет: %s", (int)k, l->s + i,
-					   why.ptr ? why.ptr : "");
-			nv_diag_hint(warn_at(l, i, msg), "исправьте число или месяц");
-			free(msg);
-		}
+		if (!(k = nv_date_impossible_at(l->s + i, l->n - i, &why)))
+			continue;
+		msg = nv_xasprintf("даты %.*s нет: %s", (int)k, l->s + i, why.ptr ? why.ptr : "");
+		nv_diag_hint(warn_at(l, i, msg), "исправьте число или месяц");
+		free(msg);
 		i += k;
 	}
 	nv_buf_release(&why);

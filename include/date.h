@@ -129,6 +129,13 @@ int nv_date_parse(const char *s, struct nv_date *out);
 int nv_date_parse_mem(const char *s, size_t n, struct nv_date *out, struct nv_buf *why);
 
 /*
+ * The length of a date written «ДД.ММ.ГГГГ» at the start of the n bytes
+ * at s that is no day of the calendar («31.09.2025», «29.02.2025»), with
+ * the reason appended to why («в сентябре 30 дней»); 0 for anything else.
+ */
+size_t nv_date_impossible_at(const char *s, size_t n, struct nv_buf *why);
+
+/*
  * Append d to b in the given style. NV_DATE_LONG follows ГОСТ Р 7.0.97:
  * two-digit day, genitive month, and a non-breaking space (U+00A0)
  * between the year and «г.»: «05 сентября 2025 г.». A date with a month

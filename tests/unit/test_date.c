@@ -362,6 +362,26 @@ static void test_source_date(void)
 	CHECK_INT(nv_source_date().year, 0);
 }
 
+/* A date shaped «ДД.ММ.ГГГГ» that no calendar has, and what is not one. */
+static void test_impossible_at(void)
+{
+	struct nv_buf why = NV_BUF_INIT;
+
+	CHECK_INT(nv_date_impossible_at("31.09.2025 г.", 13, &why), 10);
+	CHECK_STR(why.ptr, "в сентябре 30 дней");
+	nv_buf_reset(&why);
+	CHECK_INT(nv_date_impossible_at("29.02.2025", 10, &why), 10);
+	CHECK_STR(why.ptr, "в феврале 2025 года 28 дней");
+	CHECK_INT(nv_date_impossible_at("1.13.2025", 9, NULL), 9);
+	/* a real day, other shapes and numbers */
+	CHECK_INT(nv_date_impossible_at("29.02.2024", 10, NULL), 0);
+	CHECK_INT(nv_date_impossible_at("31.09.20255", 11, NULL), 0);
+	CHECK_INT(nv_date_impossible_at("31.09.25", 8, NULL), 0);
+	CHECK_INT(nv_date_impossible_at("131.09.2025", 11, NULL), 0);
+	CHECK_INT(nv_date_impossible_at("3.1.", 4, NULL), 0);
+	nv_buf_release(&why);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_iso_year_zero);
@@ -381,4 +401,5 @@ void nv_tests(void)
 	NV_RUN(test_acyear_errors);
 	NV_RUN(test_acyear_print_and_bounds);
 	NV_RUN(test_source_date);
+	NV_RUN(test_impossible_at);
 }
