@@ -317,6 +317,9 @@ static inline size_t next_at(const char *s, size_t n, size_t i, unsigned (*bits)
 #ifdef __SSE2__
 	unsigned m;
 
+	/* a caller past the end (after a date that ends the text) finds nothing more */
+	if (i >= n)
+		return n;
 	for (; n - i >= 16; i += 16)
 		if ((m = bits(s + i)) != 0)
 			return i + (unsigned)__builtin_ctz(m);
