@@ -258,6 +258,8 @@ int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool d
 		if (!adopted && !phases[i].body)
 			mdl_keep_record(&b, i, mark);
 	}
+	mdl_orders_free(b.orders);
+	b.orders = NULL;
 	mdl_keep_done(&b, adopted);
 	mdl_cache_end(&b);
 	free(b.draft_ids);

@@ -205,7 +205,7 @@ static void check_sequence(struct builder *b, const struct mdl_orders *o)
  */
 void mdl_check_order_numbers(struct builder *b)
 {
-	struct mdl_orders *o = mdl_orders_new(b->m);
+	struct mdl_orders *o = b->orders = mdl_orders_new(b->m);
 	struct nv_buf when = NV_BUF_INIT;
 	const struct nv_entry *e, *first = NULL;
 	const struct nv_value *node;
@@ -231,7 +231,6 @@ void mdl_check_order_numbers(struct builder *b)
 	}
 	nv_buf_release(&when);
 	check_sequence(b, o);
-	mdl_orders_free(o);
 }
 
 /*

@@ -46,7 +46,7 @@ struct builder {
 	struct loose_set forms, kinds; /* nv_forms, nv_mentoring_kinds */
 	int jobs;		       /* -j: threads for the checks done per entry */
 	struct nv_check_cache *cache;  /* results kept between builds, or NULL (model_cache.h) */
-	struct mdl_orders *orders;     /* in mdl_check_texts(): orders by number, model_cite.c */
+	struct mdl_orders *orders;     /* orders by number (model_cite.c), from their check on */
 	struct nv_date today;	       /* today, or the day of SOURCE_DATE_EPOCH */
 	struct nv_date act_limit;      /* a year after today */
 };

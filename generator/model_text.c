@@ -860,8 +860,8 @@ static void *text_thread(void *arg)
 void mdl_check_texts(struct builder *b)
 {
 	mdl_cache_begin(b, MDL_CHECK_TEXT);
-	b->orders = mdl_orders_new(b->m);
+	/* an adopted model (model_cache.h) did not run mdl_check_order_numbers() */
+	if (!b->orders)
+		b->orders = mdl_orders_new(b->m);
 	mdl_per_entry(b, text_thread);
-	mdl_orders_free(b->orders);
-	b->orders = NULL;
 }
