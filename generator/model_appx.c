@@ -14,40 +14,9 @@
 #include "common.h"
 
 #include "alloc.h"
-#include "buf.h"
 #include "diag.h"
 #include "model.h"
 #include "model_int.h"
-#include "utf8.h"
-
-/* One line of an order's body (file line `no`), n bytes at s. */
-struct line {
-	struct builder *b;
-	const struct nv_entry *e;
-	const char *s;
-	size_t n;
-	int no;
-};
-
-/* A warning at byte off of line l. */
-static struct nv_diag *warn_at(const struct line *l, size_t off, const char *msg)
-{
-	return nv_warning(l->b->d, l->e->path, l->no, (int)nv_utf8_count(l->s, off) + 1, "%s", msg);
-}
-
-/* True if the n bytes at s start with prefix. */
-static bool starts(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && !memcmp(s, prefix, k);
-}
-
-/* The first word in the n bytes at s, or NULL. */
-static const char *find(const char *s, size_t n, const char *word)
-{
-	return nv_mem_find(s, n, word, strlen(word));
-}
 
 /*
  * The number after the word at off when a «№» follows it (after its
@@ -61,16 +30,16 @@ static int numbered_after(const char *s, size_t n, size_t off, bool *single, siz
 
 	while (off < n && ((unsigned char)s[off] >= 0xD0 && (unsigned char)s[off] <= 0xD1))
 		off += 2; /* Cyrillic letters */
-	while (off < n && (s[off] == ' ' || starts(s + off, n - off, "\xC2\xA0")))
+	while (off < n && (s[off] == ' ' || mdl_starts(s + off, n - off, "\xC2\xA0")))
 		off += s[off] == ' ' ? 1 : 2;
 	*single = true;
 	*after = off;
-	if (!starts(s + off, n - off, "№"))
+	if (!mdl_starts(s + off, n - off, "№"))
 		return -1;
 	for (off += strlen("№"), num = 0;;) {
-		while (off < n &&
-		       (s[off] == ' ' || s[off] == ',' || s[off] == '-' ||
-			starts(s + off, n - off, "\xC2\xA0") || starts(s + off, n - off, "–")))
+		while (off < n && (s[off] == ' ' || s[off] == ',' || s[off] == '-' ||
+				   mdl_starts(s + off, n - off, "\xC2\xA0") ||
+				   mdl_starts(s + off, n - off, "–")))
 			off += (unsigned char)s[off] < 0x80 ? 1 : s[off] == '\xC2' ? 2 : 3;
 		if (off >= n || s[off] < '0' || s[off] > '9')
 			break;
@@ -80,7 +49,7 @@ static int numbered_after(const char *s, size_t n, size_t off, bool *single, siz
 			k = k * 10 + (s[off] - '0');
 		num = k > num ? k : num;
 		*after = off;
-		if (starts(s + off, n - off, " и ") && off + strlen(" и ") < n &&
+		if (mdl_starts(s + off, n - off, " и ") && off + strlen(" и ") < n &&
 		    s[off + strlen(" и ")] >= '0' && s[off + strlen(" и ")] <= '9')
 			off += strlen(" и ");
 	}
@@ -99,11 +68,11 @@ static bool appendix_of_other(const char *s, size_t n, size_t off)
 
 	while (off < n && s[off] == ' ')
 		off++;
-	if (!starts(s + off, n - off, "к ") && !starts(s + off, n - off, "к\xC2\xA0"))
+	if (!mdl_starts(s + off, n - off, "к ") && !mdl_starts(s + off, n - off, "к\xC2\xA0"))
 		return false;
 	off += s[off + 1] == ' ' ? 2 : 3;
 	for (i = 0; i < NV_ARRAY_SIZE(own); i++)
-		if (starts(s + off, n - off, own[i]))
+		if (mdl_starts(s + off, n - off, own[i]))
 			return false;
 	return true;
 }
@@ -128,7 +97,7 @@ static int kind_named(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < NV_ARRAY_SIZE(kinds); i++)
-		if ((hit = find(s, first ? (size_t)(first - s) : n, kinds[i].stem)) != NULL) {
+		if ((hit = mdl_find(s, first ? (size_t)(first - s) : n, kinds[i].stem)) != NULL) {
 			first = hit;
 			kind = kinds[i].kind;
 		}
@@ -156,7 +125,7 @@ static int appendix_kind(const struct nv_appendix *a)
  * num is, while another appendix is of that kind: the appendices'
  * order or the numbers in the text were swapped.
  */
-static void check_appendix_kind(const struct line *l, size_t at, const char *clause, size_t len,
+static void check_appendix_kind(const struct mdl_line *l, size_t at, const char *clause, size_t len,
 				int num)
 {
 	const struct nv_entry *e = l->e;
@@ -180,7 +149,7 @@ static void check_appendix_kind(const struct line *l, size_t at, const char *cla
 		"%s%s%s%s; %s там — приложение № %d",
 		num, kind_word(kind), num, kind_word(appendix_kind(a)), a->doc ? " «" : "",
 		a->doc ? a->doc->title : "", a->doc ? "»" : "", kind_word(kind), other->number);
-	nv_diag_hint(warn_at(l, at, msg),
+	nv_diag_hint(mdl_warn_at(l, at, msg),
 		     "приложения нумеруются по порядку списка «appendices»: исправьте номер в "
 		     "тексте или порядок в списке");
 	free(msg);
@@ -197,7 +166,7 @@ static bool has_appendix_line(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < NV_ARRAY_SIZE(words); i++)
-		for (p = s; (p = find(p, (size_t)(end - p), words[i])) != NULL; p++) {
+		for (p = s; (p = mdl_find(p, (size_t)(end - p), words[i])) != NULL; p++) {
 			const char *q = p;
 
 			while (q > s &&
@@ -226,19 +195,17 @@ static bool holds_appendix(struct mdl_body *body)
  * alone, and so is an order with no appendices whose body holds its
  * appendix itself (a line starting «Приложение»).
  */
-void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const char *s, size_t n,
-			     int no, struct mdl_body *body)
+void mdl_check_appendix_refs(const struct mdl_line *l, struct mdl_body *body)
 {
-	const struct line line = { b, e, s, n, no }, *l = &line;
 	const char *p = l->s, *end = l->s + l->n, *hit, *clause = l->s, *semi;
 	size_t napp = l->e->nappendices, off, after;
 	bool single;
 	int num;
 	char *msg;
 
-	if (!napp && e->kind != NV_KIND_ORDER)
+	if (!napp && l->e->kind != NV_KIND_ORDER)
 		return;
-	while ((hit = find(p, (size_t)(end - p), "риложени")) != NULL) {
+	while ((hit = mdl_find(p, (size_t)(end - p), "риложени")) != NULL) {
 		off = (size_t)(hit - l->s) + strlen("риложени");
 		p = hit + strlen("риложени");
 		num = numbered_after(l->s, l->n, off, &single, &after);
@@ -248,7 +215,8 @@ void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const 
 		}
 		if (num >= 0 && napp == 1) {
 			nv_diag_hint(
-				warn_at(l, (size_t)(hit - l->s) - 1,
+				mdl_warn_at(
+					l, (size_t)(hit - l->s) - 1,
 					"ссылка на приложение с номером, а приложение у приказа "
 					"одно и печатается без номера"),
 				"уберите номер: единственное приложение печатается как "
@@ -260,7 +228,7 @@ void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const 
 				   : nv_xasprintf("ссылка на приложение № %d, а приложений у "
 						  "приказа нет",
 						  num);
-			nv_diag_hint(warn_at(l, (size_t)(hit - l->s) - 1, msg),
+			nv_diag_hint(mdl_warn_at(l, (size_t)(hit - l->s) - 1, msg),
 				     napp ? "приложения нумеруются по порядку списка «appendices»: "
 					    "проверьте номер или добавьте приложение в список"
 					  : "перечислите приложения в поле «appendices» (id "
@@ -277,7 +245,7 @@ void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const 
 				"ссылка «согласно приложению» без номера, а приложений у "
 				"приказа %zu",
 				napp);
-			nv_diag_hint(warn_at(l, (size_t)(hit - l->s) - 1, msg),
+			nv_diag_hint(mdl_warn_at(l, (size_t)(hit - l->s) - 1, msg),
 				     "укажите номер: «согласно приложению № 1»");
 			free(msg);
 		}

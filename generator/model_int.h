@@ -12,6 +12,7 @@
 
 #include "common.h"
 
+#include "buf.h"
 #include "diag.h"
 #include "model.h"
 #include "threads.h"
@@ -203,6 +204,32 @@ void mdl_orders_free(struct mdl_orders *o);
  */
 void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md);
 
+/* One line of a document's body being checked (model_text.c, model_appx.c). */
+struct mdl_line {
+	struct builder *b;
+	const struct nv_entry *e;
+	const char *s; /* the line, n bytes, no newline */
+	size_t n;
+	int no; /* file line */
+};
+
+/* A warning at byte off of line l (model_text.c). */
+struct nv_diag *mdl_warn_at(const struct mdl_line *l, size_t off, const char *msg);
+
+/* True if the n bytes at s start with prefix. */
+static inline bool mdl_starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && !memcmp(s, prefix, k);
+}
+
+/* The first occurrence of word in the n bytes at s, or NULL. */
+static inline const char *mdl_find(const char *s, size_t n, const char *word)
+{
+	return nv_mem_find(s, n, word, strlen(word));
+}
+
 /* A body being checked, n bytes at s; whether it holds an appendix itself (-1: not known yet). */
 struct mdl_body {
 	const char *s;
@@ -211,13 +238,12 @@ struct mdl_body {
 };
 
 /*
- * model_appx.c: the references to appendices in one line of the body of
- * e, the n bytes at s (file line `no`), against e's appendices; an order
- * with none is checked unless its body holds its appendix itself (a line
- * starting «Приложение»: body->inline_appendix, found when first needed).
+ * model_appx.c: the references to appendices in line l of the body of an
+ * entry, against its appendices; an order with none is checked unless
+ * its body holds its appendix itself (a line starting «Приложение»:
+ * body->inline_appendix, found when first needed).
  */
-void mdl_check_appendix_refs(struct builder *b, const struct nv_entry *e, const char *s, size_t n,
-			     int no, struct mdl_body *body);
+void mdl_check_appendix_refs(const struct mdl_line *l, struct mdl_body *body);
 /* The citations in e's title and preamble. */
 void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e);
 /* The citations in e's body, the n bytes at body (file line `line` first). */

@@ -34,32 +34,14 @@
 #include "utf8.h"
 #include "value.h"
 
-/* One line of a document's body being checked. */
-struct line {
-	struct builder *b;
-	const struct nv_entry *e;
-	const char *s; /* the line, n bytes, no newline */
-	size_t n;
-	int no; /* file line */
-};
-
-/* A warning at byte off of line l. */
-static struct nv_diag *warn_at(const struct line *l, size_t off, const char *msg)
+struct nv_diag *mdl_warn_at(const struct mdl_line *l, size_t off, const char *msg)
 {
 	return nv_warning(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, off) + 1, "%s",
 			  msg);
 }
 
-/* True if the n bytes at s start with prefix. */
-static bool starts(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-
-	return n >= k && !memcmp(s, prefix, k);
-}
-
 /* Word's bullets at the start of a line. */
-static void check_bullets(const struct line *l, size_t ind)
+static void check_bullets(const struct mdl_line *l, size_t ind)
 {
 	static const char *const bullets[] = { "\u00B7", "\u25AA", "\u25A1",
 					       "\u2022", "\u25A0", "\uF0B7" };
@@ -70,11 +52,11 @@ static void check_bullets(const struct line *l, size_t ind)
 	if (c != 0xC2 && c != 0xE2 && c != 0xEF)
 		return;
 	for (i = 0; i < NV_ARRAY_SIZE(bullets); i++)
-		if (starts(l->s + ind, l->n - ind, bullets[i])) {
+		if (mdl_starts(l->s + ind, l->n - ind, bullets[i])) {
 			nv_diag_hint(
-				warn_at(l, ind,
-					"строка начинается со знака «·», «▪» или «□» — маркера "
-					"списка из Word: Markdown не считает его списком"),
+				mdl_warn_at(l, ind,
+					    "строка начинается со знака «·», «▪» или «□» — маркера "
+					    "списка из Word: Markdown не считает его списком"),
 				"начните пункт списка с «- » (дефис и пробел), каждый пункт с "
 				"новой строки");
 			return;
@@ -98,7 +80,7 @@ static bool abbreviation(const char *s, size_t n)
 }
 
 /* A heading ending with a full stop, or starting with «З.» for «3.». */
-static void check_heading(const struct line *l, size_t ind)
+static void check_heading(const struct mdl_line *l, size_t ind)
 {
 	size_t i = ind, end = l->n;
 
@@ -110,19 +92,13 @@ static void check_heading(const struct line *l, size_t ind)
 		i++;
 	while (end > i && (l->s[end - 1] == ' ' || l->s[end - 1] == '#'))
 		end--;
-	if (starts(l->s + i, end - i, "З.") || starts(l->s + i, end - i, "З "))
+	if (mdl_starts(l->s + i, end - i, "З.") || mdl_starts(l->s + i, end - i, "З "))
 		nv_diag_hint(
-			warn_at(l, i, "заголовок начинается с буквы «З», похожей на цифру «3»"),
+			mdl_warn_at(l, i, "заголовок начинается с буквы «З», похожей на цифру «3»"),
 			"если это номер раздела, напишите цифру «3»");
 	if (end > i && l->s[end - 1] == '.' && !abbreviation(l->s + i, end - i))
-		nv_diag_hint(warn_at(l, end - 1, "в конце заголовка стоит точка"),
+		nv_diag_hint(mdl_warn_at(l, end - 1, "в конце заголовка стоит точка"),
 			     "уберите точку в конце заголовка (ГОСТ Р 7.0.97)");
-}
-
-/* The first occurrence of word in the n bytes at s, or NULL. */
-static const char *find(const char *s, size_t n, const char *word)
-{
-	return nv_mem_find(s, n, word, strlen(word));
 }
 
 /*
@@ -140,10 +116,10 @@ struct item {
 };
 
 /* A warning at hit, inside item it. */
-static struct nv_diag *warn_item(const struct line *l, const struct item *it, const char *hit,
+static struct nv_diag *warn_item(const struct mdl_line *l, const struct item *it, const char *hit,
 				 const char *msg)
 {
-	struct line at = *l;
+	struct mdl_line at = *l;
 	const char *p;
 
 	at.s = it->s;
@@ -154,7 +130,7 @@ static struct nv_diag *warn_item(const struct line *l, const struct item *it, co
 			at.no++;
 		}
 	at.n = (size_t)(hit - at.s);
-	return warn_at(&at, at.n, msg);
+	return mdl_warn_at(&at, at.n, msg);
 }
 
 /* The first of words found in the n bytes at s, or NULL. */
@@ -165,8 +141,8 @@ static const char *find_any(const char *s, size_t n, const char *const *words, s
 
 	/* a word found earlier than first starts before it: no need to look further */
 	for (i = 0; i < nwords; i++)
-		if ((hit = find(s, first ? (size_t)(first - s) + strlen(words[i]) - 1 : n,
-				words[i])) != NULL &&
+		if ((hit = mdl_find(s, first ? (size_t)(first - s) + strlen(words[i]) - 1 : n,
+				    words[i])) != NULL &&
 		    (!first || hit < first))
 			first = hit;
 	return first;
@@ -178,7 +154,7 @@ static bool has_any(const char *s, size_t n, const char *const *words, size_t nw
 	size_t i;
 
 	for (i = 0; i < nwords; i++)
-		if (find(s, n, words[i]))
+		if (mdl_find(s, n, words[i]))
 			return true;
 	return false;
 }
@@ -203,7 +179,7 @@ static bool list_given(const char *s, size_t n)
 	for (s++, n--; n && *s == ' '; s++, n--)
 		;
 	for (i = 0; i < NV_ARRAY_SIZE(whose); i++)
-		if (starts(s, n, whose[i]))
+		if (mdl_starts(s, n, whose[i]))
 			return true;
 	return false;
 }
@@ -230,7 +206,7 @@ static const char *find_pay(const char *s, size_t n)
 	size_t c, i, k;
 
 	for (c = 0; c < NV_ARRAY_SIZE(cores); c++)
-		for (p = s; (p = find(p, (size_t)(s + n - p), cores[c])) != NULL; p++)
+		for (p = s; (p = mdl_find(p, (size_t)(s + n - p), cores[c])) != NULL; p++)
 			for (i = 0; i < NV_ARRAY_SIZE(pays); i++) {
 				if (pays[i].core != c || (size_t)(p - s) < pays[i].before)
 					continue;
@@ -339,7 +315,7 @@ static inline size_t next_at(const char *s, size_t n, size_t i, unsigned (*bits)
  * Days the calendar has not in a line of an order («31.09.2025»,
  * «29.02.2025»): said with what the month has.
  */
-static void check_line_dates(const struct line *l)
+static void check_line_dates(const struct mdl_line *l)
 {
 	struct nv_buf why = NV_BUF_INIT;
 	size_t i, k;
@@ -350,7 +326,7 @@ static void check_line_dates(const struct line *l)
 		if (!(k = nv_date_impossible_at(l->s + i, l->n - i, &why)))
 			continue;
 		msg = nv_xasprintf("даты %.*s нет: %s", (int)k, l->s + i, why.ptr ? why.ptr : "");
-		nv_diag_hint(warn_at(l, i, msg), "исправьте число или месяц");
+		nv_diag_hint(mdl_warn_at(l, i, msg), "исправьте число или месяц");
 		free(msg);
 		i += k;
 	}
@@ -362,7 +338,7 @@ static void check_line_dates(const struct line *l)
  * 2025 г.», «к 01.10.2025») before the order's date: an item copied
  * from last year's order with its old year.
  */
-static void check_deadlines(const struct line *l, const struct item *it)
+static void check_deadlines(const struct mdl_line *l, const struct item *it)
 {
 	static const char *const words[] = { "до ", "не позднее ", "к " };
 	const char *s = it->s, *p;
@@ -396,7 +372,7 @@ static void check_deadlines(const struct line *l, const struct item *it)
 }
 
 /* An order's item: «по списку» with no list, a payment with no amount. */
-static void check_item(const struct line *l, const struct item *it)
+static void check_item(const struct mdl_line *l, const struct item *it)
 {
 	static const char *const lists[] = { "по списку", "По списку", "огласно списку",
 					     "прилагаемому списку" };
@@ -407,10 +383,10 @@ static void check_item(const struct line *l, const struct item *it)
 		return;
 	check_deadlines(l, it);
 	/* every word of lists has «списку» in it: most items have none */
-	hit = find(it->s, it->n, "списку") ? find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists))
-					   : NULL;
+	hit = mdl_find(it->s, it->n, "списку") ? find_any(it->s, it->n, lists, NV_ARRAY_SIZE(lists))
+					       : NULL;
 	if (hit && !l->e->nappendices) {
-		const char *word = find(hit, it->n - (size_t)(hit - it->s), "списку");
+		const char *word = mdl_find(hit, it->n - (size_t)(hit - it->s), "списку");
 		if (!list_given(word + strlen("списку"),
 				it->n - (size_t)(word + strlen("списку") - it->s)))
 			nv_diag_hint(warn_item(l, it, hit,
@@ -430,7 +406,7 @@ static void check_item(const struct line *l, const struct item *it)
 }
 
 /* True if a list marker («1.», «1)», «-», «*», «+») stands at byte ind of l. */
-static bool list_marker(const struct line *l, size_t ind)
+static bool list_marker(const struct mdl_line *l, size_t ind)
 {
 	size_t i = ind;
 
@@ -447,7 +423,7 @@ static bool list_marker(const struct line *l, size_t ind)
  * one: a list marker no deeper than the item's own, a heading, or a
  * paragraph after a blank line start a new item; a blank line is kept.
  */
-static void next_item(const struct line *l, size_t ind, struct item *it)
+static void next_item(const struct mdl_line *l, size_t ind, struct item *it)
 {
 	bool marker = list_marker(l, ind), blank = ind == l->n;
 
@@ -456,7 +432,7 @@ static void next_item(const struct line *l, size_t ind, struct item *it)
 		return;
 	}
 	if (it->n && !(marker ? ind > it->ind
-			      : !starts(l->s + ind, l->n - ind, "#") &&
+			      : !mdl_starts(l->s + ind, l->n - ind, "#") &&
 					(!it->blank || (it->list && ind > it->ind)))) {
 		check_item(l, it);
 		it->n = 0;
@@ -553,7 +529,7 @@ static void scan_marks(struct fnotes *f, const char *s, size_t n, int no, int co
 }
 
 /* A note «¹ текст» at the line's indent ind, or the marks in the line. */
-static void scan_fnotes(const struct line *l, size_t ind, struct fnotes *f)
+static void scan_fnotes(const struct mdl_line *l, size_t ind, struct fnotes *f)
 {
 	size_t k = sup_run(l->s + ind, l->n - ind);
 
@@ -606,7 +582,7 @@ static void check_fnotes(struct builder *b, const struct nv_entry *e, struct fno
 static void check_control(struct builder *b, const struct nv_entry *e, const char *body, size_t n,
 			  const struct item *last)
 {
-	if (e->kind != NV_KIND_ORDER || !last->n || find(body, n, "онтрол"))
+	if (e->kind != NV_KIND_ORDER || !last->n || mdl_find(body, n, "онтрол"))
 		return;
 	nv_diag_hint(nv_warning(b->d, e->path, last->no, (int)last->ind + 1,
 				"в приказе нет пункта о контроле за его исполнением"),
@@ -623,7 +599,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 {
 	struct nv_doc *doc = e->doc;
 	const char *text = nv_content_doc_text_at(doc, top, b->d), *s, *end, *nl;
-	struct line l = { b, e, NULL, 0, doc->split.body_line };
+	struct mdl_line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
 	struct fnotes fn;
 	bool fenced = false;
@@ -653,8 +629,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			l.n--;
 		for (ind = 0; ind < l.n && l.s[ind] == ' ';)
 			ind++;
-		if (ind < 4 &&
-		    (starts(l.s + ind, l.n - ind, "```") || starts(l.s + ind, l.n - ind, "~~~"))) {
+		if (ind < 4 && (mdl_starts(l.s + ind, l.n - ind, "```") ||
+				mdl_starts(l.s + ind, l.n - ind, "~~~"))) {
 			check_item(&l, &it);
 			it.n = 0;
 			fenced = !fenced;
@@ -666,7 +642,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			continue;
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
-		mdl_check_appendix_refs(b, e, l.s, l.n, l.no, &whole);
+		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);
 		scan_fnotes(&l, ind, &fn);
