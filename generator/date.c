@@ -689,6 +689,19 @@ int nv_date_parse(const char *s, struct nv_date *out)
 	return nv_date_parse_mem(s, strlen(s), out, NULL);
 }
 
+size_t nv_date_numeric_at(const char *s, size_t n, struct nv_date *d)
+{
+	size_t k = 0;
+
+	while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+		k++;
+	while (k && s[k - 1] == '.') /* the end of a sentence */
+		k--;
+	if (k < 8 || k > 10)
+		return 0;
+	return nv_date_parse_mem(s, k, d, NULL) == 0 ? k : 0;
+}
+
 size_t nv_date_impossible_at(const char *s, size_t n, struct nv_buf *why)
 {
 	struct nv_date d;

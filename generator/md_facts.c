@@ -221,15 +221,9 @@ static const char *order_back(const char *start, const char *p)
 /* The date «ДД.ММ.ГГГГ» at p (before end) into *d; the byte after it, or NULL. */
 static const char *date_at(const char *p, const char *end, struct nv_date *d)
 {
-	const char *q = p;
+	size_t k = nv_date_numeric_at(p, (size_t)(end - p), d);
 
-	while (q < end && ((*q >= '0' && *q <= '9') || *q == '.'))
-		q++;
-	if (q > p && q[-1] == '.') /* the end of a sentence */
-		q--;
-	if (q - p < 8 || q - p > 10)
-		return NULL;
-	return nv_date_parse_mem(p, (size_t)(q - p), d, NULL) == 0 ? q : NULL;
+	return k ? p + k : NULL;
 }
 
 /* The start of the date that ends at p (after «г.» or «года» and spaces), or NULL. */

@@ -231,14 +231,12 @@ static bool digit(char c)
  */
 static size_t date_at(const char *s, size_t n, struct nv_date *d)
 {
-	size_t k = 0, sp;
+	size_t k, sp;
 
-	while (k < n && (digit(s[k]) || s[k] == '.'))
+	if ((k = nv_date_numeric_at(s, n, d)) != 0)
+		return k;
+	for (k = 0; k < n && k < 3 && digit(s[k]);)
 		k++;
-	while (k && s[k - 1] == '.')
-		k--;
-	if (k >= 8)
-		return nv_date_parse_mem(s, k, d, NULL) ? 0 : k;
 	if (!k || k > 2 || k >= n || s[k] != ' ')
 		return 0;
 	for (sp = k + 1, k = sp; k + 1 < n && ((unsigned char)s[k] & 0xFE) == 0xD0; k += 2)

@@ -129,6 +129,13 @@ int nv_date_parse(const char *s, struct nv_date *out);
 int nv_date_parse_mem(const char *s, size_t n, struct nv_date *out, struct nv_buf *why);
 
 /*
+ * The length of a date of the calendar written «ДД.ММ.ГГГГ» at the start
+ * of the n bytes at s (full stops after it, a sentence's, not counted),
+ * into *d; 0 when there is none.
+ */
+size_t nv_date_numeric_at(const char *s, size_t n, struct nv_date *d);
+
+/*
  * The length of a date written «ДД.ММ.ГГГГ» at the start of the n bytes
  * at s that is no day of the calendar («31.09.2025», «29.02.2025»), with
  * the reason appended to why («в сентябре 30 дней»); 0 for anything else.

@@ -362,6 +362,21 @@ static void test_source_date(void)
 	CHECK_INT(nv_source_date().year, 0);
 }
 
+/* A date of the calendar at the start of a text, a sentence's full stop after it. */
+static void test_numeric_at(void)
+{
+	struct nv_date d = { 0, 0, 0 };
+
+	CHECK_INT(nv_date_numeric_at("29.08.2025. Далее", 17, &d), 10);
+	CHECK_INT(d.day, 29);
+	CHECK_INT(d.month, 8);
+	CHECK_INT(d.year, 2025);
+	CHECK_INT(nv_date_numeric_at("1.9.2025 г.", 11, &d), 8);
+	CHECK_INT(nv_date_numeric_at("31.09.2025", 10, &d), 0);
+	CHECK_INT(nv_date_numeric_at("29.08.25", 8, &d), 0);
+	CHECK_INT(nv_date_numeric_at("29.08.20251", 11, &d), 0);
+}
+
 /* A date shaped «ДД.ММ.ГГГГ» that no calendar has, and what is not one. */
 static void test_impossible_at(void)
 {
@@ -401,5 +416,6 @@ void nv_tests(void)
 	NV_RUN(test_acyear_errors);
 	NV_RUN(test_acyear_print_and_bounds);
 	NV_RUN(test_source_date);
+	NV_RUN(test_numeric_at);
 	NV_RUN(test_impossible_at);
 }
