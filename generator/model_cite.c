@@ -335,6 +335,14 @@ static void locate_date(const struct nv_entry *e, const struct nv_value *node, c
 	nv_content_doc_text_done(e->doc);
 }
 
+void mdl_warn_impossible_date(struct builder *b, const struct nv_entry *e, int line, int col,
+			      const char *date, size_t len, const char *why)
+{
+	nv_diag_hint(nv_warning(b->d, e->doc->path, line, col, "даты %.*s нет: %s", (int)len, date,
+				why ? why : ""),
+		     "исправьте число или месяц");
+}
+
 /* The days the calendar has not in the value s (n bytes) of node («31.09.2025»). */
 static void check_field_dates(struct builder *b, const struct nv_entry *e,
 			      const struct nv_value *node, const char *s, size_t n)
@@ -350,9 +358,7 @@ static void check_field_dates(struct builder *b, const struct nv_entry *e,
 		if (!(k = nv_date_impossible_at(s + i, n - i, &why)))
 			continue;
 		locate_date(e, node, s + i, &line, &col);
-		nv_diag_hint(nv_warning(b->d, e->doc->path, line, col, "даты %.*s нет: %s", (int)k,
-					s + i, why.ptr ? why.ptr : ""),
-			     "исправьте число или месяц");
+		mdl_warn_impossible_date(b, e, line, col, s + i, k, why.ptr);
 		i += k;
 	}
 	nv_buf_release(&why);

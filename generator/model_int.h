@@ -244,7 +244,11 @@ struct mdl_body {
  * body->inline_appendix, found when first needed).
  */
 void mdl_check_appendix_refs(const struct mdl_line *l, struct mdl_body *body);
-/* The citations in e's title and preamble. */
+/* The warning of a day the calendar has not («31.09.2025»: len bytes at date), why as date.h says.
+ */
+void mdl_warn_impossible_date(struct builder *b, const struct nv_entry *e, int line, int col,
+			      const char *date, size_t len, const char *why);
+/* The citations and the impossible days in e's title and preamble. */
 void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e);
 /* The citations in e's body, the n bytes at body (file line `line` first). */
 void mdl_check_body_cites(struct builder *b, const struct nv_entry *e, const char *body, size_t n,

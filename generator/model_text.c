@@ -317,15 +317,13 @@ static void check_line_dates(const struct mdl_line *l)
 {
 	struct nv_buf why = NV_BUF_INIT;
 	size_t i, k;
-	char *msg;
 
 	for (i = 1; (i = next_at(l->s, l->n, i, spaced_digits, spaced_digit_at)) < l->n; i++) {
 		nv_buf_reset(&why);
 		if (!(k = nv_date_impossible_at(l->s + i, l->n - i, &why)))
 			continue;
-		msg = nv_xasprintf("даты %.*s нет: %s", (int)k, l->s + i, why.ptr ? why.ptr : "");
-		nv_diag_hint(mdl_warn_at(l, i, msg), "исправьте число или месяц");
-		free(msg);
+		mdl_warn_impossible_date(l->b, l->e, l->no, (int)nv_utf8_count(l->s, i) + 1,
+					 l->s + i, k, why.ptr);
 		i += k;
 	}
 	nv_buf_release(&why);
