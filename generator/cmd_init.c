@@ -52,6 +52,16 @@ static const struct org_kind kinds[] = {
 	  "педагог – педагог", true },
 };
 
+const char *nv_init_form(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && i < NV_ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kind, kinds[i].name))
+			return kinds[i].form;
+	return kinds[0].form;
+}
+
 static const char site_yml[] =
 	"# Настройки раздела «Наставничество». Строки после # — пояснения:\n"
 	"# их можно удалить. Подробно о каждом поле: man 5 nastavnik.\n"

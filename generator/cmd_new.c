@@ -13,6 +13,8 @@
 #include "fs.h"
 #include "model.h"
 #include "typo.h"
+#include "value.h"
+#include "yaml_load.h"
 
 /* Russian names accepted for the kinds, in the order of nv_kind_names. */
 static const char *const kind_ru[] = { "страница",	 "положение", "программа",
@@ -112,6 +114,31 @@ void nv_new_skeleton(struct nv_buf *text, int kind, const char *form)
 	nv_buf_release(&year);
 }
 
+/*
+ * The form a new program or case starts with: the example pair's of the
+ * organisation that root/site.yml names (a kindergarten's teachers are
+ * «педагог – педагог»). A site.yml that cannot be read gives the school's:
+ * `check` reports its mistakes.
+ */
+static const char *org_form(const char *root)
+{
+	struct nv_buf text = NV_BUF_INIT;
+	struct nv_diags d;
+	struct nv_value *site = NULL;
+	const char *form;
+	char *path = nv_xasprintf("%s/site.yml", root);
+
+	nv_diags_init(&d);
+	if (nv_read_file(path, 1 << 20, &text) == 0)
+		site = nv_yaml_load(path, text.ptr, text.len, 1, NULL, &d);
+	form = nv_init_form(nv_map_get_str(nv_map_get(site, "organization"), "kind"));
+	nv_value_free(site);
+	nv_diags_release(&d);
+	nv_buf_release(&text);
+	free(path);
+	return form;
+}
+
 static void usage(void)
 {
 	puts("Использование: nastavnik new ВИД ИМЯ\n"
@@ -161,7 +188,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
-	nv_new_skeleton(&text, kind, "учитель – учитель");
+	nv_new_skeleton(&text, kind, org_form(root));
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);

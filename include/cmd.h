@@ -42,6 +42,12 @@ struct nv_buf;
  * text (`new`, `init`); a program's forms and a case's form are `form`.
  */
 void nv_new_skeleton(struct nv_buf *text, int kind, const char *form);
+/*
+ * The form of the example pair `init` writes for an organisation of kind
+ * (site.yml's organization.kind: school, kindergarten, department), the
+ * school's for NULL or an unknown kind.
+ */
+const char *nv_init_form(const char *kind);
 
 enum nv_opt_kind {
 	NV_OPT_SET,   /* a flag: *(bool *)dest = true */

@@ -156,6 +156,15 @@ grep -q "kind: department" "$tmp/init-department/content/site.yml" && grep -q "s
 	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-department: не управление"; }
 grep -q 'МБДОУ «Детский сад' "$tmp/init-kindergarten/output/site/index.html" && grep -q 'заведующий' "$tmp/init-kindergarten/content/people.yml" &&
 	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-kindergarten: не детский сад"; }
+# new in a kindergarten's project: its program and case take the
+# kindergarten's form, not a school's «учитель – учитель» (a warning).
+d=$tmp/init-kindergarten
+expect new-kindergarten-program 0 "создан content/programs/vtoraya.md" - -- "$bin" -C "$d" new program vtoraya
+expect new-kindergarten-case 0 "создан content/cases/opyt.md" - -- "$bin" -C "$d" new case opyt
+grep -q "^forms: \[педагог – педагог\]" "$d/content/programs/vtoraya.md" && grep -q "^form: педагог – педагог" "$d/content/cases/opyt.md" &&
+	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/new-kindergarten: форма не детского сада"; }
+expect new-kindergarten-check 0 "ошибок нет, 1 предупреждение" "документ не утверждён" -- "$bin" -C "$d" check
+rm -f "$d/content/programs/vtoraya.md" "$d/content/cases/opyt.md"
 for f in .gitignore .gitlab-ci.yml .github/workflows/nastavnik.yml; do
 	[ -s "$tmp/init-school/$f" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init: нет $f"; }
 done
