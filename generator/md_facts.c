@@ -331,6 +331,8 @@ unsigned nv_md_text_facts(const char *text, size_t len)
 	if (!len) /* text may be NULL then */
 		return 0;
 	f = marks_of((const unsigned char *)text, len);
+	if (nv_md_has_pd(text, len))
+		f |= NV_MD_TEXT_PD;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

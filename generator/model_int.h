@@ -248,6 +248,14 @@ void mdl_check_appendix_refs(const struct mdl_line *l, struct mdl_body *body);
  */
 void mdl_warn_impossible_date(struct builder *b, const struct nv_entry *e, int line, int col,
 			      const char *date, size_t len, const char *why);
+/*
+ * Birth dates and СНИЛС (md_pd.c) in the n bytes of e's body at s, whose
+ * first line is first_line of the file; in the scalars of its front
+ * matter (model_pdtext.c). Errors: the website must not show them.
+ */
+void mdl_check_pd_body(struct builder *b, const struct nv_entry *e, const char *s, size_t n,
+		       int first_line);
+void mdl_check_pd_meta(struct builder *b, const struct nv_entry *e);
 /* The citations and the impossible days in e's title and preamble. */
 void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e);
 /* The citations in e's body, the n bytes at body (file line `line` first). */

@@ -648,6 +648,9 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	check_fnotes(b, e, &fn);
 	if (doc->md && doc->md->nr_nums)
 		mdl_check_numbering(b, e, doc->md);
+	if (doc->md && doc->md->text_facts & NV_MD_TEXT_PD)
+		mdl_check_pd_body(b, e, text + doc->split.body_off, doc->split.body_len,
+				  doc->split.body_line);
 	if (doc->md && doc->md->text_facts & NV_MD_TEXT_CITE)
 		mdl_check_body_cites(b, e, text + doc->split.body_off, doc->split.body_len,
 				     doc->split.body_line);
@@ -815,6 +818,7 @@ static void *text_thread(void *arg)
 		if (e->doc->split.body_len && body_may_warn(e))
 			check_body(&j->b, e, &top);
 		mdl_check_meta_cites(&j->b, e);
+		mdl_check_pd_meta(&j->b, e);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);
 		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);

@@ -81,6 +81,8 @@ struct nv_doc {
 	 */
 	bool body_clean;
 	bool meta_clean; /* loaded without a diagnostic, or taken from the kept ones */
+	/* The front matter's bytes have a birth date or a СНИЛС (nv_md_next_pd()). */
+	bool meta_pd;
 };
 
 /* One YAML data file. */

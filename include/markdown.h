@@ -88,7 +88,8 @@ enum {
 	NV_MD_TEXT_HEADING = 1u << 2,	/* a heading starting with «З» or ending with «.» */
 	NV_MD_TEXT_CITE = 1u << 3,	/* a citation of an order (nv_md_next_cite()) */
 	NV_MD_TEXT_NUMBERING = 1u << 4, /* a break in the numbering (struct nv_md_num) */
-	NV_MD_TEXT_ALL = (1u << 5) - 1
+	NV_MD_TEXT_PD = 1u << 5,	/* a birth date or a СНИЛС (nv_md_next_pd()) */
+	NV_MD_TEXT_ALL = (1u << 6) - 1
 };
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
@@ -115,6 +116,34 @@ struct nv_md_cite {
  * into *c; *at is moved past it. False when there is none.
  */
 bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c);
+
+/*
+ * Personal data written as text (md_pd.c): a birth date next to its
+ * marker («12.03.2011 г. р.», «дата рождения: 12 марта 2011 г.», «2011
+ * года рождения», «д. р. 12.03.2011»), or «СНИЛС» with its number. Bytes
+ * [start, start + len) of the text scanned, marker and date together.
+ */
+struct nv_md_pd {
+	size_t start, len;
+	bool snils; /* a СНИЛС, not a birth date */
+	bool column; /* the marker alone («Дата рождения», «СНИЛС»): a table's column, a form's
+			field */
+};
+
+/*
+ * The first personal data in the n bytes at s at or after *at, into *h;
+ * *at is moved past it. False when there is none.
+ */
+bool nv_md_next_pd(const char *s, size_t n, size_t *at, struct nv_md_pd *h);
+/* Whether the n bytes at s have some (a column's marker alone too). */
+bool nv_md_has_pd(const char *s, size_t n);
+
+/*
+ * Where a birth date's value (a date or a year) or, with snils, a number
+ * of СНИЛС starts in the n bytes at s (a cell of a column that
+ * nv_md_next_pd() found), its length in *len; n when there is none.
+ */
+size_t nv_md_pd_value(const char *s, size_t n, bool snils, size_t *len);
 
 /*
  * A parsed body. Every pointer in it is owned by it and freed by
