@@ -384,6 +384,55 @@ static bool zeh_for_3(const struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 	       opens_clauses(c, l, 3);
 }
 
+/* The number of the numbered item at l («4. …», «4) …»), or -1. */
+static int item_number(const struct nv_imp_ctx *c, const struct nv_imp_ln *l)
+{
+	return l >= c->ln && l < c->ln + c->n && !l->t && numbered(l->text) ? atoi(l->text) : -1;
+}
+
+/*
+ * «4. Ожидаемый результат»: a number, then a title in sentence case of at
+ * most 120 letters with no sign at its end, that is no item of a list
+ * around it (the lines before and after it are not items num - 1 and
+ * num + 1). Its number into *num.
+ */
+static bool title_line(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int *num)
+{
+	const unsigned char *t;
+	size_t n;
+
+	if (l->t || !numbered(l->text) || l->text[strspn(l->text, "0123456789")] != '.')
+		return false;
+	*num = atoi(l->text);
+	t = (const unsigned char *)l->text + strspn(l->text, "0123456789") + 1;
+	t += strspn((const char *)t, " \t");
+	n = strlen((const char *)t);
+	if (!n || strchr(".;:,!?", t[n - 1]) || nv_utf8_count((const char *)t, n) > 120 ||
+	    !((t[0] >= 'A' && t[0] <= 'Z') ||
+	      (t[0] == 0xD0 && ((t[1] >= 0x90 && t[1] <= 0xAF) || t[1] == 0x81))))
+		return false;
+	return item_number(c, l - 1) != *num - 1 && item_number(c, l + 1) != *num + 1;
+}
+
+/*
+ * Is l a section's title among others («2. Формы наставничества», «3.
+ * Этапы программы»: typed without styles, with no clauses «2.1.» after
+ * them)? Only when a title line of the next or the previous number is in
+ * the body too: a lone one stays an item.
+ */
+static bool titled_section(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int num)
+{
+	const struct nv_imp_ln *m;
+	int other, mine;
+
+	if (!title_line(c, l, &mine) || mine != num)
+		return false;
+	for (m = c->ln; m < c->ln + c->n; m++)
+		if (m != l && title_line(c, m, &other) && (other == num - 1 || other == num + 1))
+			return true;
+	return false;
+}
+
 static bool section(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int *num,
 		    const char **rest)
 {
@@ -408,7 +457,8 @@ static bool section(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, int *
 	*rest = p;
 	if (*p && strchr(".;:", t[strlen(t) - 1]))
 		return t[strlen(t) - 1] == '.' && opens_clauses(c, l, *num);
-	return *p && (nv_imp_is_upper(p) || is_heading(l) || opens_clauses(c, l, *num));
+	return *p && (nv_imp_is_upper(p) || is_heading(l) || opens_clauses(c, l, *num) ||
+		      titled_section(c, l, *num));
 }
 
 static bool bullet(const struct nv_imp_ln *l, const char **rest)

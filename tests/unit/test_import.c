@@ -370,6 +370,28 @@ static void test_body_headings_and_tables(void)
 	CHECK(strstr(r.text.ptr, "\nЗ. Это не раздел.\n") != NULL);
 	CHECK(nv_strlist_has(&r.found, "раздел 3: номер «З.» написан буквой, записан цифрой «3.»"));
 	nv_imp_result_release(&r);
+
+	/*
+	 * Sections typed as numbered lines with no clauses after them (a real
+	 * дорожная карта): «2. Формы наставничества» and «3. Этапы программы»
+	 * are headings, being two of a row, and the list after «4. Ожидаемый
+	 * результат» starts again at 1; the items of a list, without their
+	 * full stops, and a lone numbered line stay items.
+	 */
+	CHECK_INT(import_text("ПОЛОЖЕНИЕ\nо наставничестве педагогов\nВведение.\n"
+			      "2. Формы наставничества\nФорма — это способ.\n3. Этапы программы\n"
+			      "1. Подготовка условий\n2. Отбор наставников\nТекст.\n"
+			      "4. Ожидаемый результат\n1. Рост числа обучающихся\n"
+			      "2. Рост числа наставников\nТекст.\n9. Приложение\nТекст.\n",
+			      "position", &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "\n# 2. Формы наставничества\n") != NULL);
+	CHECK(strstr(r.text.ptr, "\n# 3. Этапы программы\n") != NULL);
+	CHECK(strstr(r.text.ptr, "\n# 4. Ожидаемый результат\n\n1. Рост числа обучающихся\n") !=
+	      NULL);
+	CHECK(strstr(r.text.ptr, "\n1. Подготовка условий\n2. Отбор наставников\n") != NULL);
+	CHECK(strstr(r.text.ptr, "\n9. Приложение\n") != NULL);
+	nv_imp_result_release(&r);
 }
 
 /* A cell of row r: colspan cs, rowspan rs, its paragraphs' texts (NULL-ended). */
