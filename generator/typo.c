@@ -334,6 +334,43 @@ static void put_quote(struct typo *t)
 }
 
 /*
+ * The roles a form of mentoring pairs («ученик – ученик», «работодатель –
+ * студент»: DOMAIN.md writes them with an en dash, as Р-145 does, and so
+ * do the forms' names the website and the printed tables show).
+ */
+static const char *const roles[] = {
+	"ученик",	"учитель",     "студент",      "работодатель", "педагог",
+	"руководитель", "воспитатель", "партнёр",      "партнер",      "родитель",
+	"выпускник",	"наставник",   "наставляемый",
+};
+
+/* Whether s[from, to) is one of the roles. */
+static bool is_role(const char *s, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(roles); i++)
+		if (strlen(roles[i]) == to - from && !memcmp(s + from, roles[i], to - from))
+			return true;
+	return false;
+}
+
+/* Whether a role ends just before the blanks at s[i], and another starts at s[w]. */
+static bool roles_around(const char *s, size_t n, size_t i, size_t w)
+{
+	size_t j = i, e = w;
+
+	while (j >= 2 && ((unsigned char)s[j - 2] & 0xFE) == 0xD0 &&
+	       ((unsigned char)s[j - 1] & 0xC0) == 0x80)
+		j -= 2;
+	while (e + 1 < n && ((unsigned char)s[e] & 0xFE) == 0xD0 &&
+	       ((unsigned char)s[e + 1] & 0xC0) == 0x80)
+		e += 2;
+	return j < i && (!j || !is_letter((unsigned char)s[j - 1])) && is_role(s, j, i) && e > w &&
+	       !is_letter(peek(s, n, e, NULL)) && is_role(s, w, e);
+}
+
+/*
  * The rules below each handle the character at s[i] (k bytes long): they return where to go
  * on after writing their output, or 0 when it is copied as it is (after what goes before it).
  */
@@ -348,6 +385,7 @@ static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 	const struct nv_typo_state *st = t->st;
 	const char *in = t->s;
 	size_t len = t->n, e, d, w;
+	bool role;
 
 	e = skip_blank(in, len, i);
 	d = dash_end(in, len, e);
@@ -358,8 +396,10 @@ static inline size_t at_blank(struct typo *t, size_t i, size_t k)
 			put(t, EN_DASH);
 			return w;
 		}
+		/* the dash of a form's name stays an en dash: «ученик – ученик» */
+		role = is_letter(st->prev) && roles_around(in, len, i, w);
 		put(t, NBSP);
-		put(t, EM_DASH);
+		put(t, role ? EN_DASH : EM_DASH);
 		return d;
 	}
 	if ((st->digits == 4 && year_abbr(in, len, e)) ||
