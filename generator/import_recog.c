@@ -10,6 +10,7 @@
  * place, and every line left is reported with its number in the source.
  * This file holds the driver and what the kinds share.
  */
+#define _GNU_SOURCE /* memmem() */
 #include "common.h"
 
 #include <regex.h>
@@ -589,6 +590,63 @@ static void report_unplaced(struct nv_imp_ctx *c)
 	}
 }
 
+/*
+ * Whether the paragraph t is typed in Latin letters that are no words: a
+ * scan read by OCR as another language («ILaas sepopusiuii («a0posaas
+ * kapra)», as in a real дорожная карта). Its Latin letters, but those of
+ * addresses, outnumber the Russian four to one, and at least two of its
+ * words have a digit between letters or a capital after a small letter
+ * («a0posaas», «paspaSoraa»), which English words do not.
+ */
+static bool misread(const char *t)
+{
+	const unsigned char *p = (const unsigned char *)t, *w;
+	size_t lat = 0, cyr = 0, odd = 0;
+	bool low, bad;
+
+	while (*p) {
+		for (w = p; *p && *p != ' '; p++)
+			;
+		if (memmem(w, (size_t)(p - w), "://", 3) || memmem(w, (size_t)(p - w), "www.", 4) ||
+		    memchr(w, '@', (size_t)(p - w))) {
+			p += *p == ' ';
+			continue;
+		}
+		for (low = bad = false; w < p; w++)
+			if ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z') {
+				lat++;
+				bad = bad || (low && *w < 'a');
+				low = *w >= 'a';
+			} else if ((*w == 0xD0 || *w == 0xD1) && w + 1 < p) {
+				cyr++;
+				w++;
+			} else if (*w >= '0' && *w <= '9') {
+				bad = bad || (low && w + 1 < p && (w[1] | 0x20) >= 'a' &&
+					      (w[1] | 0x20) <= 'z');
+			}
+		odd += bad;
+		p += *p == ' ';
+	}
+	return lat >= 20 && lat > 4 * cyr && odd >= 2;
+}
+
+/* The paragraphs misread(), in a document mostly in Russian: kept, and said. */
+static void report_misread(struct nv_imp_ctx *c)
+{
+	size_t i, n = 0, first = 0;
+
+	for (i = 0; i < c->n; i++)
+		if (!c->ln[i].t && misread(c->ln[i].text) && !n++)
+			first = i;
+	if (n)
+		nv_imp_todo(c,
+			    "абзацев латиницей вместо русского текста: %zu, первый — абзац %d: "
+			    "«%.*s…»; похоже на скан, распознанный не на том языке: сверьте с "
+			    "оригиналом, наберите их заново или удалите",
+			    n, c->ln[first].src, (int)prefix(c->ln[first].text, 40),
+			    c->ln[first].text);
+}
+
 int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *o,
 			struct nv_imp_result *r)
 {
@@ -621,6 +679,7 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 			     "в content/files/ и сошлитесь на них в тексте",
 			     doc->images, doc->objects);
 	report_unplaced(&c);
+	report_misread(&c);
 	if (c.title && c.title[0]) {
 		r->id = doc_name(c.title);
 		nv_buf_adds(&r->text, "---\n");

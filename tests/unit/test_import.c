@@ -394,6 +394,42 @@ static void test_body_headings_and_tables(void)
 	nv_imp_result_release(&r);
 }
 
+/* The todo of r that starts with prefix, or NULL. */
+static const char *todo_of(const struct nv_imp_result *r, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < r->todo.nr; i++)
+		if (!strncmp(r->todo.v[i], prefix, strlen(prefix)))
+			return r->todo.v[i];
+	return NULL;
+}
+
+/*
+ * A scan read as Latin (as in a real дорожная карта) is kept and said, its
+ * first paragraph quoted; English words, an address and a short Latin
+ * line are not.
+ */
+static void test_misread_scan(void)
+{
+	struct nv_imp_result r;
+	const char *t;
+
+	CHECK_INT(import_text(
+			  "ПОЛОЖЕНИЕ\nо наставничестве\n1. ОБЩИЕ ПОЛОЖЕНИЯ\n1.1. Текст.\n"
+			  "ILaas sepopusiuii («a0posaas kapra) MBOOY CTJL HIUI paspaSoraa\n"
+			  "Muscreperna npocaeumenns Pocciickoit Oeaeparuii or 25.12.2019 "
+			  "METO0710rH (eGS0 MOZCH)\n"
+			  "Mentoring in Schools: A Handbook for Teachers, 2019 https://example.org/"
+			  "mentoringHandbook2019\nCTJL HIUI\n",
+			  "position", &r),
+		  0);
+	CHECK((t = todo_of(&r, "абзацев латиницей вместо русского текста: 2, первый — абзац 5: "
+			       "«ILaas sepopusiuii («a0posaas kapra) MBOO…»")) != NULL);
+	CHECK(strstr(r.text.ptr, "ILaas sepopusiuii") != NULL);
+	nv_imp_result_release(&r);
+}
+
 /* A cell of row r: colspan cs, rowspan rs, its paragraphs' texts (NULL-ended). */
 static struct nv_imp_cell *cell(struct nv_imp_doc *doc, struct nv_imp_row *r, int cs, int rs,
 				const char *text)
@@ -510,6 +546,7 @@ static void test_not_what_the_name_says(void)
 
 void nv_tests(void)
 {
+	NV_RUN(test_misread_scan);
 	NV_RUN(test_text_cp1251);
 	NV_RUN(test_text_tables_and_wrapped_lines);
 	NV_RUN(test_order_spellings);
