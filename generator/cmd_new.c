@@ -11,7 +11,9 @@
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
+#include "frontmatter.h"
 #include "model.h"
+#include "strlist.h"
 #include "typo.h"
 #include "value.h"
 #include "yaml_load.h"
@@ -21,7 +23,8 @@ static const char *const kind_ru[] = { "страница",	 "положение"
 				       "дорожная-карта", "приказ",    "кейс",
 				       "новость",	 "бланк",     NULL };
 
-/* The front matter and body of each kind; %s is today's date, the year or the form. */
+/* The front matter and body of each kind; %s is today's date, the year, the form or an order's
+ * number. */
 static const char *const skeleton[] = {
 	/* page */
 	"---\ntitle: Заголовок страницы\nsummary: Одно предложение о том, что на странице.\n---\n"
@@ -42,7 +45,7 @@ static const char *const skeleton[] = {
 	"    items:\n      - title: Издание приказа о внедрении целевой модели наставничества\n"
 	"        due: Сентябрь %d\n        responsible: Директор\n        result: Приказ\n---\n",
 	/* order */
-	"---\ntitle: О внедрении целевой модели наставничества\nnumber: 1-од\ndate: %s\n"
+	"---\ntitle: О внедрении целевой модели наставничества\nnumber: %s\ndate: %s\n"
 	"preamble: В соответствии с распоряжением Министерства просвещения Российской Федерации "
 	"от 25.12.2019 № Р-145\n---\n"
 	"1. Внедрить целевую модель наставничества.\n"
@@ -84,7 +87,7 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-void nv_new_skeleton(struct nv_buf *text, int kind, const char *form)
+void nv_new_skeleton(struct nv_buf *text, int kind, const char *form, const char *number)
 {
 	struct nv_buf date = NV_BUF_INIT, year = NV_BUF_INIT;
 	struct nv_date today = nv_date_today();
@@ -95,8 +98,10 @@ void nv_new_skeleton(struct nv_buf *text, int kind, const char *form)
 	switch (kind) {
 	case NV_KIND_POSITION:
 	case NV_KIND_NEWS:
-	case NV_KIND_ORDER:
 		nv_buf_addf(text, skeleton[kind], date.ptr);
+		break;
+	case NV_KIND_ORDER:
+		nv_buf_addf(text, skeleton[kind], number, date.ptr);
 		break;
 	case NV_KIND_PROGRAM:
 		nv_buf_addf(text, skeleton[kind], year.ptr, form, date.ptr);
@@ -139,6 +144,61 @@ static const char *org_form(const char *root)
 	return form;
 }
 
+/*
+ * The number of a new order: one past the greatest of the orders in
+ * root/orders dated in year, with its register's suffix («132-од» after
+ * «131-од»), so that it is not the number of an order already there;
+ * «1-од» in a year with none. A front matter that cannot be read is
+ * passed over: `check` reports it.
+ */
+static char *next_order_number(const char *root, int year)
+{
+	struct nv_strlist files = NV_STRLIST_INIT;
+	struct nv_buf text = NV_BUF_INIT;
+	struct nv_diags d;
+	struct nv_split split;
+	struct nv_value *meta;
+	struct nv_date date;
+	const char *number, *dstr;
+	char *dir = nv_xasprintf("%s/orders", root), *path = NULL, *end;
+	char *best_suffix = nv_xstrdup("-од");
+	long n, best = 0;
+	size_t i;
+
+	nv_diags_init(&d);
+	nv_walk(dir, &files);
+	for (i = 0; i < files.nr; i++) {
+		/* the walk gives the files relative to dir */
+		free(path);
+		path = nv_xasprintf("%s/%s", dir, files.v[i]);
+		nv_buf_reset(&text);
+		if (!nv_slice_ends_with(nv_slice_str(files.v[i]), ".md") ||
+		    nv_read_file(path, 1 << 20, &text) < 0 ||
+		    nv_frontmatter_split(path, text.ptr, text.len, &split, &d) < 0 ||
+		    !split.has_meta)
+			continue;
+		meta = nv_yaml_load(path, text.ptr + split.meta_off, split.meta_len,
+				    split.meta_line, NULL, &d);
+		number = nv_map_get_str(meta, "number");
+		dstr = nv_map_get_str(meta, "date");
+		if (number && dstr && nv_date_parse(dstr, &date) == 0 && date.year == year &&
+		    (n = strtol(number, &end, 10)) > best && end > number) {
+			best = n;
+			free(best_suffix);
+			best_suffix = nv_xstrdup(end);
+		}
+		nv_value_free(meta);
+	}
+	end = nv_xasprintf("%ld%s", best + 1, best_suffix);
+	free(best_suffix);
+	free(path);
+	free(dir);
+	nv_buf_release(&text);
+	nv_diags_release(&d);
+	nv_strlist_release(&files);
+	return end;
+}
+
 static void usage(void)
 {
 	puts("Использование: nastavnik new ВИД ИМЯ\n"
@@ -156,7 +216,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 {
 	const char *kind_arg = NULL, *name = NULL, *root;
 	struct nv_buf text = NV_BUF_INIT;
-	char *path = NULL, *slug;
+	char *path = NULL, *slug, *number;
 	const char *words[2] = { NULL, NULL };
 	int kind, rc;
 	const struct nv_option opts[] = { { NULL, NULL, 0, NULL, NULL, NULL, NULL } };
@@ -188,7 +248,8 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
 
-	nv_new_skeleton(&text, kind, org_form(root));
+	number = kind == NV_KIND_ORDER ? next_order_number(root, nv_date_today().year) : NULL;
+	nv_new_skeleton(&text, kind, org_form(root), number);
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);
@@ -203,6 +264,7 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	rc = NV_EXIT_OK;
 out:
 	free(path);
+	free(number);
 	nv_buf_release(&text);
 	return rc;
 }

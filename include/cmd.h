@@ -39,9 +39,10 @@ int cmd_serve(int argc, char **argv, struct nv_global *g);
 struct nv_buf;
 /*
  * The skeleton of a document of kind (enum nv_kind), dated today, into
- * text (`new`, `init`); a program's forms and a case's form are `form`.
+ * text (`new`, `init`); a program's forms and a case's form are `form`,
+ * an order's number `number`.
  */
-void nv_new_skeleton(struct nv_buf *text, int kind, const char *form);
+void nv_new_skeleton(struct nv_buf *text, int kind, const char *form, const char *number);
 /*
  * The form of the example pair `init` writes for an organisation of kind
  * (site.yml's organization.kind: school, kindergarten, department), the

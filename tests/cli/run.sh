@@ -165,6 +165,14 @@ grep -q "^forms: \[педагог – педагог\]" "$d/content/programs/vto
 	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/new-kindergarten: форма не детского сада"; }
 expect new-kindergarten-check 0 "ошибок нет, 1 предупреждение" "документ не утверждён" -- "$bin" -C "$d" check
 rm -f "$d/content/programs/vtoraya.md" "$d/content/cases/opyt.md"
+# new order: the number after the greatest of the year's orders (1-од and
+# 2-од of init), not a number an order has already.
+expect new-order 0 "создан content/orders/vtoroy.md" - -- "$bin" -C "$d" new order vtoroy
+expect new-order-again 0 "создан content/orders/tretiy.md" - -- "$bin" -C "$d" new order tretiy
+grep -q "^number: 3-од$" "$d/content/orders/vtoroy.md" && grep -q "^number: 4-од$" "$d/content/orders/tretiy.md" &&
+	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/new-order: номер не следующий"; }
+expect new-order-check 0 "ошибок нет" - -- "$bin" -C "$d" check
+rm -f "$d/content/orders/vtoroy.md" "$d/content/orders/tretiy.md"
 for f in .gitignore .gitlab-ci.yml .github/workflows/nastavnik.yml; do
 	[ -s "$tmp/init-school/$f" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init: нет $f"; }
 done
