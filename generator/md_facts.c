@@ -24,23 +24,43 @@
 /*
  * The places among the 16 bytes at s (bit j for s[j]) where a Word
  * bullet or a superscript digit may start: 0xC2 or 0xE2 (| 0x20 is 0xE2
- * for these two only), or 0xEF.
+ * for these two only), or 0xEF; or an image: '!'.
  */
 #ifdef __SSE2__
 static unsigned leads16(const unsigned char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)s);
 
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)0xE2)),
-		_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
+	return (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+							 _mm_set1_epi8((char)0xE2)),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
 }
 #endif
 
-/* The fact of the character at s[0] (n > 0 bytes), if it is a bullet or a superscript digit. */
+/* The length of an image with no text at s («![](», «![ ][»), or 0. */
+size_t nv_md_image_without_text(const char *s, size_t n)
+{
+	size_t i = 2;
+
+	if (n < 4 || s[0] != '!' || s[1] != '[')
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i + 1 < n && s[i] == ']' && (s[i + 1] == '(' || s[i + 1] == '[') ? i + 2 : 0;
+}
+
+/*
+ * The fact of the character at s[0] (n > 0 bytes), if it is a bullet, a
+ * superscript digit or an image with no text.
+ */
 static unsigned mark_at(const unsigned char *s, size_t n)
 {
 	unsigned b1 = n > 1 ? s[1] : 0, b2 = n > 2 ? s[2] : 0;
+
+	if (s[0] == '!')
+		return nv_md_image_without_text((const char *)s, n) ? NV_MD_TEXT_IMAGE : 0;
 
 	if (s[0] == 0xC2)
 		return b1 == 0xB7				? NV_MD_TEXT_BULLET

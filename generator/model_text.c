@@ -40,6 +40,23 @@ struct nv_diag *mdl_warn_at(const struct mdl_line *l, size_t off, const char *ms
 			  msg);
 }
 
+/* Images with no text («![](files/foto.jpg)»): the website's alt is empty. */
+static void check_images(const struct mdl_line *l)
+{
+	const char *p = l->s, *end = l->s + l->n;
+
+	while ((p = memchr(p, '!', (size_t)(end - p))) != NULL) {
+		if (nv_md_image_without_text(p, (size_t)(end - p)))
+			nv_diag_hint(
+				mdl_warn_at(l, (size_t)(p - l->s), "у изображения нет описания"),
+				"напишите в квадратных скобках, что на нём: «![Наставник и "
+				"наставляемый на уроке](files/urok.jpg)»; описание прочитает "
+				"экранный диктор, его видно, если картинка не загрузилась "
+				"(ГОСТ Р 52872-2019)");
+		p++;
+	}
+}
+
 /* Word's bullets at the start of a line. */
 static void check_bullets(const struct mdl_line *l, size_t ind)
 {
@@ -638,6 +655,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			continue;
 		check_bullets(&l, ind);
 		check_heading(&l, ind);
+		if (doc->md && doc->md->text_facts & NV_MD_TEXT_IMAGE)
+			check_images(&l);
 		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);

@@ -89,11 +89,16 @@ enum {
 	NV_MD_TEXT_CITE = 1u << 3,	/* a citation of an order (nv_md_next_cite()) */
 	NV_MD_TEXT_NUMBERING = 1u << 4, /* a break in the numbering (struct nv_md_num) */
 	NV_MD_TEXT_PD = 1u << 5,	/* a birth date or a СНИЛС (nv_md_next_pd()) */
-	NV_MD_TEXT_ALL = (1u << 6) - 1
+	NV_MD_TEXT_IMAGE = 1u << 6,	/* an image with no text: «![](…)» */
+	NV_MD_TEXT_ALL = (1u << 7) - 1
 };
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);
+
+/* The length of an image with no text at s, n bytes («![](», «![ ][»): NV_MD_TEXT_IMAGE; 0 for
+ * none. */
+size_t nv_md_image_without_text(const char *s, size_t n);
 
 /*
  * A citation of an order by its date and number, as orders, положения

@@ -77,8 +77,24 @@ static void test_cite_fact(void)
 	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
 }
 
+/* An image with no text, «![](…)» or «![ ][ref]»; one with text, an exclamation, a link are none.
+ */
+static void test_image_fact(void)
+{
+	const char *yes = "Фото с урока: ![](files/urok.jpg)";
+	const char *no = "Урок! ![Урок](files/urok.jpg) и [ссылка](o.md)";
+
+	CHECK_INT(nv_md_image_without_text("![](a.png)", 10), 4);
+	CHECK_INT(nv_md_image_without_text("![  ][ref]", 10), 6);
+	CHECK_INT(nv_md_image_without_text("![]", 3), 0);
+	CHECK_INT(nv_md_image_without_text("![a](a.png)", 11), 0);
+	CHECK_INT(nv_md_text_facts(yes, strlen(yes)), NV_MD_TEXT_IMAGE);
+	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
 	NV_RUN(test_no_text);
