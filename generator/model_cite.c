@@ -305,6 +305,17 @@ static void warn_cite(struct builder *b, const struct nv_entry *e, const struct 
 	nv_buf_release(&other);
 }
 
+const char *mdl_meta_line(const struct nv_doc *doc, const char *text, int line)
+{
+	const char *p = text + doc->split.meta_off, *end = p + doc->split.meta_len;
+	int l = doc->split.meta_line;
+
+	for (; p && l < line; l++)
+		if ((p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+			p++;
+	return p;
+}
+
 /*
  * Where a date (in the value of node) is written in e's front matter:
  * its first occurrence from the value's line on, as a folded block
@@ -316,7 +327,6 @@ static void locate_date(const struct nv_entry *e, const struct nv_value *node, c
 {
 	const char *text, *p, *end;
 	size_t n = 0, off;
-	int l = e->doc->split.meta_line;
 
 	*line = node ? node->line : 0;
 	*col = node ? node->col : 0;
@@ -324,11 +334,9 @@ static void locate_date(const struct nv_entry *e, const struct nv_value *node, c
 		n++;
 	if (!node || !(text = nv_content_doc_text(e->doc, NULL)))
 		return;
-	p = text + e->doc->split.meta_off;
-	end = p + e->doc->split.meta_len;
-	for (; l < node->line && (p = memchr(p, '\n', (size_t)(end - p))) != NULL; l++)
-		p++;
-	if (p && (p = memmem(p, (size_t)(end - p), date, n)) != NULL) {
+	end = text + e->doc->split.meta_off + e->doc->split.meta_len;
+	if ((p = mdl_meta_line(e->doc, text, node->line)) &&
+	    (p = memmem(p, (size_t)(end - p), date, n)) != NULL) {
 		off = (size_t)(p - text);
 		nv_utf8_position(text, off, line, col);
 	}

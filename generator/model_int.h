@@ -256,6 +256,12 @@ void mdl_warn_impossible_date(struct builder *b, const struct nv_entry *e, int l
 void mdl_check_pd_body(struct builder *b, const struct nv_entry *e, const char *s, size_t n,
 		       int first_line);
 void mdl_check_pd_meta(struct builder *b, const struct nv_entry *e);
+/*
+ * The start of file line `line` in doc's front matter as written (text:
+ * the file's, nv_content_doc_text()), or NULL when the front matter ends
+ * before it (model_cite.c).
+ */
+const char *mdl_meta_line(const struct nv_doc *doc, const char *text, int line);
 /* The citations and the impossible days in e's title and preamble. */
 void mdl_check_meta_cites(struct builder *b, const struct nv_entry *e);
 /* The citations in e's body, the n bytes at body (file line `line` first). */

@@ -23,10 +23,6 @@
 #include "utf8.h"
 #include "value.h"
 
-#define PD_HINT_ITEM                                                                                                                           \
-	"уберите %s: на сайте их не публикуют (152-ФЗ); пункт, где это нужно на бумаге, " \
-	"отметьте «<!-- не для сайта -->» (man 5 nastavnik)"
-
 /* «дата рождения» or «номер СНИЛС» for the message and its hint, and the verb that agrees. */
 static const char *what(const struct nv_md_pd *h, int form)
 {
@@ -189,10 +185,13 @@ void mdl_check_pd_body(struct builder *b, const struct nv_entry *e, const char *
 		if (h.column)
 			pd_column(b, e, s, n, bol, line, &h);
 		else
-			nv_diag_hint(pd_error(b, e->doc->path, line,
-					      (int)nv_utf8_count(s + bol, h.start - bol) + 1, s,
-					      &h),
-				     PD_HINT_ITEM, what(&h, 2));
+			nv_diag_hint(
+				pd_error(b, e->doc->path, line,
+					 (int)nv_utf8_count(s + bol, h.start - bol) + 1, s, &h),
+				"уберите %s: на сайте их не публикуют (152-ФЗ); пункт, где это "
+				"нужно на бумаге, отметьте «<!-- не для сайта -->» (man 5 "
+				"nastavnik)",
+				what(&h, 2));
 	}
 }
 
@@ -206,32 +205,20 @@ static void written_at(const struct nv_entry *e, const struct nv_value *v, size_
 		       int *col)
 {
 	struct nv_doc *doc = e->doc;
-	const char *t = nv_content_doc_text(doc, NULL), *s;
-	size_t i = 0, at, bol, n;
+	const char *t = nv_content_doc_text(doc, NULL), *s = t ? t + doc->split.meta_off : NULL, *p;
 	struct nv_md_pd h;
-	int l = doc->split.meta_line;
+	size_t at;
 
 	*line = v->line;
 	*col = v->col;
 	if (!t)
 		return;
-	s = t + doc->split.meta_off;
-	n = doc->split.meta_len;
-	for (; i < n && l < v->line; i++)
-		if (s[i] == '\n')
-			l++;
-	for (at = bol = i; nv_md_next_pd(s, n, &at, &h);) {
-		if (h.column || nth--)
-			continue;
-		for (; i < h.start; i++)
-			if (s[i] == '\n') {
-				l++;
-				bol = i + 1;
-			}
-		*line = l;
-		*col = (int)nv_utf8_count(s + bol, h.start - bol) + 1;
-		break;
-	}
+	for (at = (p = mdl_meta_line(doc, t, v->line)) ? (size_t)(p - s) : doc->split.meta_len;
+	     nv_md_next_pd(s, doc->split.meta_len, &at, &h);)
+		if (!h.column && !nth--) {
+			nv_utf8_position(t, doc->split.meta_off + h.start, line, col);
+			break;
+		}
 	nv_content_doc_text_done(doc);
 }
 
