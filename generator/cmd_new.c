@@ -11,12 +11,9 @@
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
-#include "frontmatter.h"
 #include "model.h"
-#include "strlist.h"
+#include "project.h"
 #include "typo.h"
-#include "value.h"
-#include "yaml_load.h"
 
 /* Russian names accepted for the kinds, in the order of nv_kind_names. */
 static const char *const kind_ru[] = { "страница",	 "положение", "программа",
@@ -120,83 +117,28 @@ void nv_new_skeleton(struct nv_buf *text, int kind, const char *form, const char
 }
 
 /*
- * The form a new program or case starts with: the example pair's of the
- * organisation that root/site.yml names (a kindergarten's teachers are
- * «педагог – педагог»). A site.yml that cannot be read gives the school's:
- * `check` reports its mistakes.
+ * The number of a new order: one past the greatest of the orders of m
+ * dated in year, with its register's suffix («132-од» after «131-од»),
+ * so that it is not the number of an order already there; «1-од» in a
+ * year with none.
  */
-static const char *org_form(const char *root)
+static char *next_order_number(const struct nv_model *m, int year)
 {
-	struct nv_buf text = NV_BUF_INIT;
-	struct nv_diags d;
-	struct nv_value *site = NULL;
-	const char *form;
-	char *path = nv_xasprintf("%s/site.yml", root);
-
-	nv_diags_init(&d);
-	if (nv_read_file(path, 1 << 20, &text) == 0)
-		site = nv_yaml_load(path, text.ptr, text.len, 1, NULL, &d);
-	form = nv_init_form(nv_map_get_str(nv_map_get(site, "organization"), "kind"));
-	nv_value_free(site);
-	nv_diags_release(&d);
-	nv_buf_release(&text);
-	free(path);
-	return form;
-}
-
-/*
- * The number of a new order: one past the greatest of the orders in
- * root/orders dated in year, with its register's suffix («132-од» after
- * «131-од»), so that it is not the number of an order already there;
- * «1-од» in a year with none. A front matter that cannot be read is
- * passed over: `check` reports it.
- */
-static char *next_order_number(const char *root, int year)
-{
-	struct nv_strlist files = NV_STRLIST_INIT;
-	struct nv_buf text = NV_BUF_INIT;
-	struct nv_diags d;
-	struct nv_split split;
-	struct nv_value *meta;
-	struct nv_date date;
-	const char *number, *dstr;
-	char *dir = nv_xasprintf("%s/orders", root), *path = NULL, *end;
-	char *best_suffix = nv_xstrdup("-од");
+	const struct nv_entry *e;
+	const char *suffix = "-од";
+	char *end;
 	long n, best = 0;
 	size_t i;
 
-	nv_diags_init(&d);
-	nv_walk(dir, &files);
-	for (i = 0; i < files.nr; i++) {
-		/* the walk gives the files relative to dir */
-		free(path);
-		path = nv_xasprintf("%s/%s", dir, files.v[i]);
-		nv_buf_reset(&text);
-		if (!nv_slice_ends_with(nv_slice_str(files.v[i]), ".md") ||
-		    nv_read_file(path, 1 << 20, &text) < 0 ||
-		    nv_frontmatter_split(path, text.ptr, text.len, &split, &d) < 0 ||
-		    !split.has_meta)
-			continue;
-		meta = nv_yaml_load(path, text.ptr + split.meta_off, split.meta_len,
-				    split.meta_line, NULL, &d);
-		number = nv_map_get_str(meta, "number");
-		dstr = nv_map_get_str(meta, "date");
-		if (number && dstr && nv_date_parse(dstr, &date) == 0 && date.year == year &&
-		    (n = strtol(number, &end, 10)) > best && end > number) {
+	for (i = 0; i < m->nentries; i++) {
+		e = m->entries[i];
+		if (e->kind == NV_KIND_ORDER && e->number && e->date.year == year &&
+		    (n = strtol(e->number, &end, 10)) > best && end > e->number) {
 			best = n;
-			free(best_suffix);
-			best_suffix = nv_xstrdup(end);
+			suffix = end;
 		}
-		nv_value_free(meta);
 	}
-	end = nv_xasprintf("%ld%s", best + 1, best_suffix);
-	free(best_suffix);
-	free(path);
-	free(dir);
-	nv_buf_release(&text);
-	nv_diags_release(&d);
-	nv_strlist_release(&files);
-	return end;
+	return nv_xasprintf("%ld%s", best + 1, suffix);
 }
 
 static void usage(void)
@@ -214,9 +156,12 @@ static void usage(void)
 
 int cmd_new(int argc, char **argv, struct nv_global *g)
 {
-	const char *kind_arg = NULL, *name = NULL, *root;
+	const char *kind_arg = NULL, *name = NULL, *root, *form = nv_init_form(NULL);
 	struct nv_buf text = NV_BUF_INIT;
-	char *path = NULL, *slug, *number;
+	struct nv_project p = { 0 };
+	struct nv_project_opts po = { NULL, true, 0, NULL, NULL, true };
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *path = NULL, *slug, *number = NULL;
 	const char *words[2] = { NULL, NULL };
 	int kind, rc;
 	const struct nv_option opts[] = { { NULL, NULL, 0, NULL, NULL, NULL, NULL } };
@@ -247,9 +192,19 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	}
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
-
-	number = kind == NV_KIND_ORDER ? next_order_number(root, nv_date_today().year) : NULL;
-	nv_new_skeleton(&text, kind, org_form(root), number);
+	/*
+	 * The project as `check` reads it (drafts too), its messages left to
+	 * `check`: a new program or case takes the form of its organisation's
+	 * example pair (a kindergarten's «педагог – педагог»), an order the
+	 * next number. A folder that does not load gives a school's.
+	 */
+	po.content = root;
+	if (nv_project_load(&p, &po, &d) == 0) {
+		form = nv_init_form(nv_org_kind_names[p.model.site.kind]);
+		if (kind == NV_KIND_ORDER)
+			number = next_order_number(&p.model, nv_date_today().year);
+	}
+	nv_new_skeleton(&text, kind, form, number ? number : "1-од");
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);
@@ -266,5 +221,7 @@ out:
 	free(path);
 	free(number);
 	nv_buf_release(&text);
+	nv_project_release(&p);
+	nv_diags_release(&d);
 	return rc;
 }
