@@ -568,7 +568,7 @@ bool nv_imp_is_upper(const char *s)
 		if (*p == 0xD0 && p[1]) {
 			if (p[1] >= 0xB0 && p[1] <= 0xBF)
 				return false;
-			if ((p[1] >= 0x90 && p[1] <= 0xAF) || p[1] == 0x81)
+			if (nv_imp_cyr_capital(p))
 				letters = true;
 			p++;
 		} else if (*p == 0xD1 && p[1]) {

@@ -408,8 +408,7 @@ static bool title_line(const struct nv_imp_ctx *c, const struct nv_imp_ln *l, in
 	t += strspn((const char *)t, " \t");
 	n = strlen((const char *)t);
 	if (!n || strchr(".;:,!?", t[n - 1]) || nv_utf8_count((const char *)t, n) > 120 ||
-	    !((t[0] >= 'A' && t[0] <= 'Z') ||
-	      (t[0] == 0xD0 && ((t[1] >= 0x90 && t[1] <= 0xAF) || t[1] == 0x81))))
+	    !((t[0] >= 'A' && t[0] <= 'Z') || nv_imp_cyr_capital(t)))
 		return false;
 	return item_number(c, l - 1) != *num - 1 && item_number(c, l + 1) != *num + 1;
 }

@@ -137,7 +137,7 @@ static char *find_place(const char *t)
 
 			if (p > t && p[-1] != ' ' && p[-1] != '\t')
 				continue;
-			if (!(n[0] == 0xD0 && ((n[1] >= 0x90 && n[1] <= 0xAF) || n[1] == 0x81)))
+			if (!nv_imp_cyr_capital(n))
 				continue;
 			for (e = (const char *)n; *e && *e != '\t'; e++)
 				;
@@ -238,7 +238,7 @@ static int initials(const char *s)
 	int n = 0;
 
 	for (; p[0] && p[1]; p++)
-		if (p[0] == 0xD0 && ((p[1] >= 0x90 && p[1] <= 0xAF) || p[1] == 0x81) && p[2] == '.')
+		if (nv_imp_cyr_capital(p) && p[2] == '.')
 			n++;
 	return n;
 }
