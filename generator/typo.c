@@ -241,26 +241,45 @@ static bool is_month(const char *s, size_t from, size_t to)
 	return false;
 }
 
-/* Whether a month's name ends just before s[i]. */
-static bool month_before(const char *s, size_t i)
+/*
+ * The start of the Russian word that ends just before s[i], or i when
+ * none does (a letter of another script before it is no word's start).
+ */
+static size_t word_before(const char *s, size_t i)
 {
 	size_t j = i;
 
 	while (j >= 2 && ((unsigned char)s[j - 2] & 0xFE) == 0xD0 &&
 	       ((unsigned char)s[j - 1] & 0xC0) == 0x80)
 		j -= 2;
-	return j < i && (!j || !is_letter((unsigned char)s[j - 1])) && is_month(s, j, i);
+	return j < i && (!j || !is_letter((unsigned char)s[j - 1])) ? j : i;
 }
 
-/* Whether a month's name starts at s[i]. */
-static bool month_at(const char *s, size_t n, size_t i)
+/* The end of the Russian word that starts at s[i], or i when none does. */
+static size_t word_after(const char *s, size_t n, size_t i)
 {
 	size_t j = i;
 
 	while (j + 1 < n && ((unsigned char)s[j] & 0xFE) == 0xD0 &&
 	       ((unsigned char)s[j + 1] & 0xC0) == 0x80)
 		j += 2;
-	return j > i && !is_letter(peek(s, n, j, NULL)) && is_month(s, i, j);
+	return j > i && !is_letter(peek(s, n, j, NULL)) ? j : i;
+}
+
+/* Whether a month's name ends just before s[i]. */
+static bool month_before(const char *s, size_t i)
+{
+	size_t j = word_before(s, i);
+
+	return j < i && is_month(s, j, i);
+}
+
+/* Whether a month's name starts at s[i]. */
+static bool month_at(const char *s, size_t n, size_t i)
+{
+	size_t j = word_after(s, n, i);
+
+	return j > i && is_month(s, i, j);
 }
 
 /*
@@ -358,16 +377,9 @@ static bool is_role(const char *s, size_t from, size_t to)
 /* Whether a role ends just before the blanks at s[i], and another starts at s[w]. */
 static bool roles_around(const char *s, size_t n, size_t i, size_t w)
 {
-	size_t j = i, e = w;
+	size_t j = word_before(s, i), e = word_after(s, n, w);
 
-	while (j >= 2 && ((unsigned char)s[j - 2] & 0xFE) == 0xD0 &&
-	       ((unsigned char)s[j - 1] & 0xC0) == 0x80)
-		j -= 2;
-	while (e + 1 < n && ((unsigned char)s[e] & 0xFE) == 0xD0 &&
-	       ((unsigned char)s[e + 1] & 0xC0) == 0x80)
-		e += 2;
-	return j < i && (!j || !is_letter((unsigned char)s[j - 1])) && is_role(s, j, i) && e > w &&
-	       !is_letter(peek(s, n, e, NULL)) && is_role(s, w, e);
+	return j < i && is_role(s, j, i) && e > w && is_role(s, w, e);
 }
 
 /*
