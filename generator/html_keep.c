@@ -12,11 +12,13 @@
 #include "buf.h"
 #include "html_keep.h"
 
-#define NUMERO "\xE2\x84\x96" /* «№» */
-#define NBSP   "\xC2\xA0"
+#define NUMERO	"\xE2\x84\x96" /* «№» */
+#define NBSP	"\xC2\xA0"
+#define EN_DASH "\xE2\x80\x93"
 
 #define KEEP_OPEN  "<span class=\"nobr\">"
 #define KEEP_CLOSE "</span>"
+#define RANGE_OPEN "<span class=\"nowrap\">"
 
 /* The length of a space or a no-break space at p, else 0. */
 static size_t space_at(const char *p)
@@ -80,6 +82,30 @@ static size_t number_at(const char *p)
 	return end > s && digit ? (size_t)(end - p) : 0;
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * The range of numbers whose dash is at p («2025–2026», «5–11»), its
+ * digits back to from (not before *from) and on: the start in *from and
+ * the length, else 0.
+ */
+static size_t range_at(const char *p, const char **from)
+{
+	const char *a = p, *e = p + strlen(EN_DASH);
+
+	if (strncmp(p, EN_DASH, strlen(EN_DASH)) || a == *from || !is_digit(a[-1]) || !is_digit(*e))
+		return 0;
+	while (a > *from && is_digit(a[-1]))
+		a--;
+	while (is_digit(*e))
+		e++;
+	*from = a;
+	return (size_t)(e - a);
+}
+
 /* The length of the requisite kept whole at p, else 0. */
 static size_t kept_at(const char *p, const char *const *names, size_t n)
 {
@@ -115,7 +141,9 @@ static void find_starts(struct starts *st, const char *const *names, size_t n)
 
 	st->word[0] = NUMERO;
 	st->len[0] = strlen(NUMERO);
-	st->n = 1;
+	st->word[1] = EN_DASH;
+	st->len[1] = strlen(EN_DASH);
+	st->n = 2;
 	st->maxlen = st->len[0];
 	st->any = false;
 	for (i = 0; i < n; i++) {
@@ -245,7 +273,7 @@ static const char *next_start(const struct starts *st, const char *p, const char
 	if (st->any)
 		return p;
 #ifdef __SSE2__
-	q = st->n == 2 ? blocks(st, &p, end, 2) : blocks(st, &p, end, st->n);
+	q = st->n == 3 ? blocks(st, &p, end, 3) : blocks(st, &p, end, st->n);
 	if (q)
 		return q;
 	if (p < end && st->maxlen <= 32)
@@ -260,7 +288,7 @@ static const char *next_start(const struct starts *st, const char *p, const char
 void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *names, size_t n,
 		      nv_html_esc_fn *esc)
 {
-	const char *run = s, *p = s, *end;
+	const char *run = s, *p = s, *end, *from;
 	struct starts st;
 	unsigned char c;
 	size_t len;
@@ -275,6 +303,15 @@ void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *name
 	while ((p = next_start(&st, p, end)) < end) {
 		/* Requisites start with a letter or «№», never inside a UTF-8 sequence. */
 		c = (unsigned char)*p;
+		from = run;
+		if ((len = range_at(p, &from))) {
+			esc(out, run, (size_t)(from - run));
+			nv_buf_adds(out, RANGE_OPEN);
+			esc(out, from, len);
+			nv_buf_adds(out, KEEP_CLOSE);
+			p = run = from + len;
+			continue;
+		}
 		if ((c & 0xC0) == 0x80 || !(len = kept_at(p, names, n))) {
 			p += (c & 0xE0) == 0xC0 && ((unsigned char)p[1] & 0xC0) == 0x80 ? 2 : 1;
 			continue;

@@ -282,6 +282,7 @@ struct nv_value *nv_html_doc_link(const struct nv_html_state *s, const struct nv
 	struct nv_buf b = NV_BUF_INIT;
 
 	nv_html_set_tt(s, v, "title", e->title);
+	nv_html_set_keep(s, v, "title_html", e->title);
 	set_s(v, "url", nv_html_entry_url(e, &b));
 	set_s(v, "kind", nv_kind_names[e->kind]);
 	nv_html_set_date(v, "date", &e->date);

@@ -1,11 +1,12 @@
 /*
  * html_keep.h: requisites kept on one line on the web.
  *
- * A browser may break a line at any space and after a hyphen: «№ 212-» /
- * «ад», «МБДОУ «ДС»» / «№ 35». Requisites are written whole instead, each
- * in <span class="nobr"> (the theme makes it an inline block: it moves to
- * the next line whole, and wraps inside only when it is wider than the
- * line). The text is not changed — no U+2011, which the theme's fonts
+ * A browser may break a line at any space and after a hyphen or a dash:
+ * «№ 212-» / «ад», «МБДОУ «ДС»» / «№ 35», «2025–» / «2026». Requisites
+ * are written whole instead, each in <span class="nobr"> (the theme makes
+ * it an inline block: it moves to the next line whole, and wraps inside
+ * only when it is wider than the line), and ranges of numbers in <span
+ * class="nowrap">. The text is not changed — no U+2011, which the theme's fonts
  * lack, and copying gives back what was written.
  */
 #ifndef NV_HTML_KEEP_H
@@ -27,7 +28,10 @@ typedef void nv_html_esc_fn(struct nv_buf *b, const char *s, size_t n);
  *     that matches at a place wins;
  *   - «№» with the number after it («№ 212-ад», «№ Р-145»): the sign, one
  *     space or no-break space, and the number up to the next space,
- *     no-break space or one of , ; : ) " » “ < &, without trailing dots.
+ *     no-break space or one of , ; : ) " » “ < &, without trailing dots;
+ *   - a range of numbers, an en dash between digits («2025–2026», «5–11»),
+ *     with the digits on both sides, in <span class="nowrap"> (the theme
+ *     gives it white-space: nowrap: no break after the dash, as on paper).
  * A «№» inside a kept name is part of that name's span. s may be NULL.
  */
 void nv_html_add_keep(struct nv_buf *out, const char *s, const char *const *names, size_t n,

@@ -8,6 +8,8 @@
 #define NB    "\xC2\xA0"
 #define OPEN  "<span class=\"nobr\">"
 #define CLOSE "</span>"
+#define RANGE "<span class=\"nowrap\">"
+#define EN    "\xE2\x80\x93"
 
 /* s with requisites kept, the names given, escaped as templates escape. */
 static char *keep(const char *s, const char *const *names, size_t n)
@@ -84,6 +86,25 @@ static void test_escaping(void)
 	     "&lt;b&gt; &amp; " OPEN "ООО &quot;Р&amp;К&quot;" CLOSE " " OPEN "№ 1" CLOSE "&lt;2");
 }
 
+/* A range of numbers is kept whole with its digits; a dash between words or spaced is not. */
+static void test_ranges(void)
+{
+	const char *const names[] = { "СОШ № 14" };
+
+	KEEP("на 2025" EN "2026 учебный год", NULL, 0,
+	     "на " RANGE "2025" EN "2026" CLOSE " учебный год");
+	KEEP("5" EN "11 классов, пп. 3.1" EN "3.4", NULL, 0,
+	     RANGE "5" EN "11" CLOSE " классов, пп. 3." RANGE "1" EN "3" CLOSE ".4");
+	KEEP("ученик " EN " ученик, сентябрь" EN "октябрь, 5 " EN " 7, " EN "3, 4" EN, NULL, 0,
+	     "ученик " EN " ученик, сентябрь" EN "октябрь, 5 " EN " 7, " EN "3, 4" EN);
+	/* Beside a number kept, and inside one: «№ 5–7» is the number's. */
+	KEEP("№ 12" EN "14 и 1" EN "2", NULL, 0,
+	     OPEN "№ 12" EN "14" CLOSE " и " RANGE "1" EN "2" CLOSE);
+	KEEP("в СОШ № 14" EN "15 годы 2024" EN "2025 в длинном тексте", names, 1,
+	     "в " OPEN "СОШ № 14" CLOSE EN "15 годы " RANGE "2024" EN "2025" CLOSE
+	     " в длинном тексте");
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_number_with_hyphen);
@@ -91,4 +112,5 @@ void nv_tests(void)
 	NV_RUN(test_names);
 	NV_RUN(test_long_text);
 	NV_RUN(test_escaping);
+	NV_RUN(test_ranges);
 }

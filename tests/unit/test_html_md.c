@@ -51,7 +51,8 @@ static bool html_is(const char *file, int line, const char *in, unsigned flags, 
 static void test_paragraph_typography(void)
 {
 	HTML("Школа \"Радуга\" - лучшая в 2025-2026 гг. Итак...", 0,
-	     "<p>Школа «Радуга»" NB "— лучшая в" NB "2025–2026" NB "гг. Итак…</p>\n");
+	     "<p>Школа «Радуга»" NB "— лучшая в" NB "<span class=\"nowrap\">2025–2026</span>" NB
+	     "гг. Итак…</p>\n");
 	HTML("Приказ № 5. Директор И.О. Петров", 0,
 	     "<p>Приказ <span class=\"nobr\">№" NB "5</span>. Директор И." NB "О." NB
 	     "Петров</p>\n");
