@@ -118,11 +118,12 @@ static size_t kept_at(const char *p, const char *const *names, size_t n)
 }
 
 /*
- * Where a requisite may start: «№», or a name's first word (up to its
- * first space, which may be written as a no-break space). kept_at() is 0
- * anywhere else. A name starting with a space has no such word: then
- * every character is a candidate. A word two names share is looked for
- * once (a short name that keeps its form in the genitive is both).
+ * Where a requisite may start: «№», an en dash (of a range), or a name's
+ * first word (up to its first space, which may be written as a no-break
+ * space). kept_at() and range_at() are 0 anywhere else. A name starting
+ * with a space has no such word: then every character is a candidate. A
+ * word two names share is looked for once (a short name that keeps its
+ * form in the genitive is both).
  */
 struct starts {
 	const char *word[8];

@@ -416,4 +416,44 @@ void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct 
  */
 void mdl_settle_people(struct builder *b);
 
+struct nv_guard;
+struct nv_guard_hit;
+
+/*
+ * Names typed with Latin letters that look Russian («Петрoв» with a Latin
+ * «o»), for the check of mentions (model_mixed.c). One state per thread.
+ */
+struct mdl_mixed {
+	struct nv_buf
+		text; /* the text with the Latin look-alikes of its mixed words made Russian */
+	size_t *at, n, alloc; /* the offsets in text of the letters made Russian */
+	bool copy;	      /* mdl_mixed_next() reads text */
+};
+
+void mdl_mixed_init(struct mdl_mixed *m);
+void mdl_mixed_release(struct mdl_mixed *m);
+
+/* Whether some word of s (n bytes) may mix Russian and Latin letters (a quick test). */
+bool mdl_mixed_may(const char *s, size_t n);
+
+/*
+ * Before the first mdl_mixed_next() of a text: true when a word of it
+ * mixes Russian letters with Latin look-alikes, which the copy that is
+ * read instead of it has made Russian.
+ */
+bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len);
+
+/*
+ * nv_guard_find(g, text, len, *at, false, h), *at then past the hit (in
+ * the copy, when there is one: the hit at the text's offsets).
+ */
+bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *text, size_t len,
+		    size_t *at, struct nv_guard_hit *h);
+
+/*
+ * Append to a hint, when the form s (n bytes) has a word mixing Russian
+ * and Latin letters, which of its letters are Latin and what to do.
+ */
+void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n);
+
 #endif

@@ -11,7 +11,9 @@
  * is joined before the scan, so a name split by emphasis («Зай*цева*»)
  * is found; each hit is traced back to the file by the text node it
  * starts in. A hidden person (or a form beyond a person's level) is an
- * error, a published one named without a mention a warning.
+ * error, a published one named without a mention a warning. A name typed
+ * with Latin letters that look Russian («Петрoв») is found as well
+ * (model_mixed.c), and the hint says which letters are Latin.
  */
 #include "common.h"
 
@@ -79,6 +81,7 @@ struct pd {
 	bool reread;
 	struct nv_buf msg, hint, tmp, form; /* form: the name found, as read */
 	struct mdl_memo memo;		    /* the strings this thread found no name in */
+	struct mdl_mixed mixed;		    /* the names typed with Latin look-alikes */
 	/* The last line looked up in src and where it starts: fields come in order. */
 	const char *at_src;
 	int at_line;
@@ -329,6 +332,7 @@ static void report(struct pd *x, enum place where, const char *key, const char *
 		nv_buf_addf(&x->msg, " — имя участника без отметки упоминания (%s, publish: %s)",
 			    p->id, mdl_publish_names[p->publish]);
 	add_hint(x, where, key, text, len, h);
+	mdl_mixed_hint(&x->hint, x->form.ptr, x->form.len);
 	if (h->leak)
 		diag = nv_error(x->b->d, x->file, line, col, "%s", x->msg.ptr);
 	else
@@ -358,16 +362,14 @@ static void scan_string(struct pd *x, enum place where, const char *key, const c
 	size_t at = 0;
 	int l, c;
 
-	while (nv_guard_find(x->g, s, len, at, false, &h)) {
-		if (!h.leak && address_key(key)) {
-			at = h.end > h.start ? h.end : h.start + 1;
+	mdl_mixed_start(&x->mixed, s, len);
+	while (mdl_mixed_next(&x->mixed, x->g, s, len, &at, &h)) {
+		if (!h.leak && address_key(key))
 			continue;
-		}
 		l = line;
 		c = col;
 		locate(x, from, to, s, len, h.start, &l, &c);
 		report(x, where, key, s, len, &h, l, c);
-		at = h.end > h.start ? h.end : h.start + 1;
 	}
 }
 
@@ -378,7 +380,8 @@ static void scan_scalar(struct pd *x, enum place where, const char *key, const s
 	size_t from, to;
 
 	/* Most strings name nobody: the source is wanted for a hit only. */
-	if (!mdl_memo_find(&x->memo, x->g, v->str, v->len, true, &h))
+	if (!mdl_memo_find(&x->memo, x->g, v->str, v->len, true, &h) &&
+	    !mdl_mixed_may(v->str, v->len))
 		return;
 	need_src(x);
 	from = x->src ? char_offset(x, v->line, v->col) : 0;
@@ -570,9 +573,11 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 	bool found;
 
 	/* A piece in place is the tree's: it lasts (model_memo_int.h). */
-	for (found = mdl_memo_find(&x->memo, x->g, text, len, k->one != NULL, &h); found;
-	     found = nv_guard_find(x->g, text, len, at, false, &h)) {
-		at = h.end > h.start ? h.end : h.start + 1;
+	found = mdl_memo_find(&x->memo, x->g, text, len, k->one != NULL, &h);
+	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
+	if (mdl_mixed_start(&x->mixed, text, len))
+		found = false, at = 0; /* its copy is read instead, from the start */
+	for (; found || mdl_mixed_next(&x->mixed, x->g, text, len, &at, &h); found = false) {
 		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
 			s = &k->segs[i];
 		if (!s || !s->node)
@@ -604,7 +609,9 @@ static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node 
 	size_t from, to, i;
 	int line, col;
 
-	if (!s || !*s || !mdl_memo_find(&x->memo, x->g, s, strlen(s), lasting, &h))
+	if (!s || !*s ||
+	    (!mdl_memo_find(&x->memo, x->g, s, strlen(s), lasting, &h) &&
+	     !mdl_mixed_may(s, strlen(s))))
 		return;
 	need_src(x);
 	from = node_offset(x, e, node, block);
@@ -773,6 +780,7 @@ static void pd_init(struct pd *x, struct builder *b)
 	nv_buf_init(&x->tmp);
 	nv_buf_init(&x->form);
 	mdl_memo_init(&x->memo);
+	mdl_mixed_init(&x->mixed);
 }
 
 static void pd_release(struct pd *x)
@@ -782,6 +790,7 @@ static void pd_release(struct pd *x)
 	nv_buf_release(&x->tmp);
 	nv_buf_release(&x->form);
 	mdl_memo_release(&x->memo);
+	mdl_mixed_release(&x->mixed);
 }
 
 /* Done with the entry's source: a text read again is dropped. */

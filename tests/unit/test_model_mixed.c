@@ -1,0 +1,117 @@
+/*
+ * Unit tests for model_mixed.c: a name typed with Latin look-alikes of
+ * Russian letters is found where it stands in the text as written, a
+ * word all in Latin letters stays Latin, and the hint names the letters.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "guard.h"
+#include "harness.h"
+#include "model.h"
+#include "../../generator/model_int.h"
+
+static struct nv_person zaitseva = { .id = "zaitseva-ov",
+				     .surname = "Зайцева",
+				     .name = "Ольга",
+				     .patronymic = "Викторовна",
+				     .category = NV_CAT_TEACHER,
+				     .publish = NV_PUBLISH_NONE };
+
+static struct nv_guard *guard(void)
+{
+	static struct nv_person *people[1] = { &zaitseva };
+	static struct nv_model m;
+
+	m.people = people;
+	m.npeople = 1;
+	return nv_guard_new(&m);
+}
+
+/* The mentions of text as «start-end» pairs, the way mdl_mixed_next() gives them. */
+static char *hits(struct mdl_mixed *m, const struct nv_guard *g, const char *text)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	struct nv_guard_hit h;
+	size_t at = 0, len = strlen(text);
+
+	mdl_mixed_start(m, text, len);
+	while (mdl_mixed_next(m, g, text, len, &at, &h))
+		nv_buf_addf(&b, "%s%zu-%zu", b.len ? " " : "", h.start, h.end);
+	return b.ptr ? nv_buf_detach(&b, NULL) : nv_xstrdup("");
+}
+
+#define HITS(text, want)                                                                        \
+	do {                                                                                    \
+		char *got_ = hits(&m, g, (text));                                               \
+		bool ok_ = !strcmp(got_, (want));                                               \
+		if (!ok_)                                                                       \
+			nv_test_failed(__FILE__, __LINE__, "«%s»: got «%s», want «%s»", (text), \
+				       got_, (want));                                           \
+		free(got_);                                                                     \
+	} while (0)
+
+static void test_names_with_latin_letters(void)
+{
+	struct nv_guard *g = guard();
+	struct mdl_mixed m;
+
+	mdl_mixed_init(&m);
+	/* «Зайцевa»: a Latin «a» at its end (13 bytes: 6 letters of 2, then 1), 21 with the
+	 * initials. */
+	HITS("Зайцевa О. В. пришла", "0-21");
+	CHECK(m.copy);
+	/* After a Latin letter the offsets are the text's, not the copy's: «Cмирнов» is 13 bytes.
+	 */
+	HITS("Cмирнов и Зайцевoй О. В.", "17-40");
+	/* Words all in one alphabet are read as they are: no copy. */
+	HITS("Зайцева О. В., Zaitseva, Orlov", "0-22 24-32");
+	CHECK(!m.copy);
+	HITS("Cat и кот", "");
+	CHECK(!m.copy);
+	mdl_mixed_release(&m);
+	nv_guard_free(g);
+}
+
+/* The quick test sees a pair of alphabets across the 16-byte blocks and at the end. */
+static void test_may_mix(void)
+{
+	char s[64];
+	size_t i;
+
+	CHECK(!mdl_mixed_may("Зайцева Ольга Викторовна, Orlov P., школа", 0));
+	CHECK(!mdl_mixed_may("Зайцева Ольга Викторовна, Orlov P., «школа»", 50));
+	for (i = 0; i + 3 <= 40; i++) {
+		memset(s, ' ', sizeof(s));
+		memcpy(s + i, "o\xD0\xB0", 3); /* a Latin «o», then «а» */
+		CHECK(mdl_mixed_may(s, 40));
+		memcpy(s + i, "\xD0\xB0o", 3); /* «а», then a Latin «o» */
+		CHECK(mdl_mixed_may(s, 40));
+		memcpy(s + i, " \xD0\xB0", 3);
+		CHECK(!mdl_mixed_may(s, 40));
+	}
+}
+
+static void test_hint(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+
+	mdl_mixed_hint(&b, "Зайцева О. В.", strlen("Зайцева О. В."));
+	CHECK(!b.len);
+	mdl_mixed_hint(&b, "Зaйцевa O. В.", strlen("Зaйцевa O. В."));
+	CHECK_STR(b.ptr, "; буква «a» в этом имени латинская, а не русская: наберите его "
+			 "заново в русской раскладке");
+	nv_buf_reset(&b);
+	mdl_mixed_hint(&b, "ЗAЙЦEBA", strlen("ЗAЙЦEBA"));
+	CHECK_STR(b.ptr, "; буквы «A», «E», «B» в этом имени латинские, а не русские: наберите "
+			 "его заново в русской раскладке");
+	nv_buf_release(&b);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_names_with_latin_letters);
+	NV_RUN(test_may_mix);
+	NV_RUN(test_hint);
+}
