@@ -343,6 +343,77 @@ bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c)
 	return false;
 }
 
+#ifndef __SSE2__
+static bool nv_md_is_lat(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+#endif
+
+#ifdef __SSE2__
+/* The bytes of x that are Latin letters, as 0xFF. */
+static inline __m128i lat16(__m128i x)
+{
+	__m128i t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+
+	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8('z' - 'a')), t);
+}
+
+/*
+ * Whether a Latin letter among the 16 bytes at p stands before 0xD0 or
+ * 0xD1 or after 0x80–0xBF (p[-1] and p[16] are read): each pair of
+ * nv_md_may_mix() is told in the block of its Latin letter, so a block
+ * with none, most of Russian text, is done after one test.
+ */
+static inline bool mix16(const unsigned char *p)
+{
+	__m128i lv = lat16(_mm_loadu_si128((const __m128i *)p)), next, prev;
+
+	if (!_mm_movemask_epi8(lv))
+		return false;
+	next = _mm_loadu_si128((const __m128i *)(p + 1));
+	prev = _mm_loadu_si128((const __m128i *)(p - 1));
+	return _mm_movemask_epi8(_mm_and_si128(
+		lv, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(next, _mm_set1_epi8((char)0xFE)),
+						_mm_set1_epi8((char)0xD0)),
+				 _mm_cmpeq_epi8(_mm_and_si128(prev, _mm_set1_epi8((char)0xC0)),
+						_mm_set1_epi8((char)0x80)))));
+}
+#endif
+
+/* Sixteen places at a time with SSE2; the first and the last in a copy padded with zeros. */
+bool nv_md_may_mix(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+#ifdef __SSE2__
+	unsigned char pad[40] = { 0 };
+
+	if (n >= 17) {
+		memcpy(pad + 1, u, 17);
+		if (mix16(pad + 1))
+			return true;
+		i = 16;
+	}
+	for (; i + 17 <= n; i += 16)
+		if (mix16(u + i))
+			return true;
+	if (i == n)
+		return false;
+	memset(pad, 0, sizeof(pad));
+	pad[0] = i ? u[i - 1] : 0;
+	memcpy(pad + 1, u + i, n - i);
+	return mix16(pad + 1);
+#else
+	for (; i + 1 < n; i++)
+		if ((nv_md_is_lat(u[i]) && (u[i + 1] & 0xFE) == 0xD0) ||
+		    ((u[i] & 0xC0) == 0x80 && nv_md_is_lat(u[i + 1])))
+			return true;
+	return false;
+#endif
+}
+
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
 	unsigned f;
@@ -353,6 +424,9 @@ unsigned nv_md_text_facts(const char *text, size_t len)
 	f = marks_of((const unsigned char *)text, len);
 	if (nv_md_has_pd(text, len))
 		f |= NV_MD_TEXT_PD;
+	/* A character reference may spell a letter of either alphabet («&#111;»). */
+	if (nv_md_may_mix(text, len) || memchr(text, '&', len))
+		f |= NV_MD_TEXT_MIXED;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

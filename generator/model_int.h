@@ -433,9 +433,6 @@ struct mdl_mixed {
 void mdl_mixed_init(struct mdl_mixed *m);
 void mdl_mixed_release(struct mdl_mixed *m);
 
-/* Whether some word of s (n bytes) may mix Russian and Latin letters (a quick test). */
-bool mdl_mixed_may(const char *s, size_t n);
-
 /*
  * Before the first mdl_mixed_next() of a text: true when a word of it
  * mixes Russian letters with Latin look-alikes, which the copy that is
@@ -455,5 +452,12 @@ bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *t
  * and Latin letters, which of its letters are Latin and what to do.
  */
 void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n);
+
+/*
+ * The next word of s (n bytes) from *at on that mixes Russian and Latin
+ * letters: true, its bytes [*start, *at) and its Latin letters, each
+ * once, as «C», «o» in *latin (reset first); false when there is none.
+ */
+bool mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin);
 
 #endif

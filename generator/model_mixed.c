@@ -12,13 +12,10 @@
  */
 #include "common.h"
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include "alloc.h"
 #include "buf.h"
 #include "guard.h"
+#include "markdown.h"
 #include "model_int.h"
 
 /* The Russian letter a Latin one looks like (UTF-8), by its ASCII code; NULL for none. */
@@ -39,65 +36,6 @@ static size_t cyr_at(const char *s, size_t n, size_t i)
 	unsigned char c = (unsigned char)s[i];
 
 	return (c & 0xFE) == 0xD0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 ? 2 : 0;
-}
-
-#ifdef __SSE2__
-/* The bytes of x that are Latin letters, as 0xFF. */
-static inline __m128i lat16(__m128i x)
-{
-	__m128i t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-
-	return _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8('z' - 'a')), t);
-}
-
-/* Whether a Latin letter stands before 0xD0 or 0xD1 or after 0x80–0xBF in the 17 bytes at u. */
-static inline bool mix16(const unsigned char *u)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)u), w, lv, lw;
-
-	lv = lat16(v);
-	w = _mm_loadu_si128((const __m128i *)(u + 1));
-	lw = lat16(w);
-	/* Russian text has few Latin letters: most blocks end here. */
-	if (!_mm_movemask_epi8(_mm_or_si128(lv, lw)))
-		return false;
-	return _mm_movemask_epi8(_mm_or_si128(
-		_mm_and_si128(lv, _mm_cmpeq_epi8(_mm_and_si128(w, _mm_set1_epi8((char)0xFE)),
-						 _mm_set1_epi8((char)0xD0))),
-		_mm_and_si128(lw, _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
-						 _mm_set1_epi8((char)0x80)))));
-}
-#endif
-
-/*
- * Whether a Latin letter stands right before a byte 0xD0 or 0xD1 or right
- * after a byte 0x80–0xBF somewhere in s: no word mixes the alphabets
- * where none does. Sixteen places at a time with SSE2, the last ones in a
- * copy padded with zeros.
- */
-bool mdl_mixed_may(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-
-#ifdef __SSE2__
-	unsigned char pad[32] = { 0 };
-
-	for (; n - i >= 17; i += 16)
-		if (mix16(u + i))
-			return true;
-	if (i < n) {
-		memcpy(pad, u + i, n - i);
-		return mix16(pad);
-	}
-	return false;
-#else
-	for (; i + 1 < n; i++)
-		if ((is_lat(u[i]) && (u[i + 1] & 0xFE) == 0xD0) ||
-		    ((u[i] & 0xC0) == 0x80 && is_lat(u[i + 1])))
-			return true;
-	return false;
-#endif
 }
 
 /* The end of the word of letters (Russian or Latin) at s[i], and in *lat, *cyr which it has. */
@@ -133,7 +71,7 @@ static size_t fold(struct mdl_mixed *m, const char *s, size_t n)
 
 	m->n = 0;
 	nv_buf_reset(&m->text);
-	if (!mdl_mixed_may(s, n))
+	if (!nv_md_may_mix(s, n))
 		return 0;
 	while (i < n) {
 		e = word_end(s, n, i, &lat, &cyr);
@@ -194,31 +132,41 @@ bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *t
 	return true;
 }
 
-void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n)
+bool mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin)
 {
-	struct nv_buf l = NV_BUF_INIT;
-	size_t i = 0, e, j, nl = 0;
+	size_t i = *at, e, j;
 	char seen[128] = { 0 };
 	bool lat, cyr;
 
-	while (i < n) {
+	for (; i<n; i = e> i ? e : i + 1) {
 		e = word_end(s, n, i, &lat, &cyr);
-		for (j = i; lat && cyr && j < e; j++)
+		if (!lat || !cyr)
+			continue;
+		nv_buf_reset(latin);
+		for (j = i; j < e; j++)
 			if ((unsigned char)s[j] < 0x80 && !seen[(unsigned char)s[j]]) {
-				nv_buf_addf(&l, "%s«%c»", nl++ ? ", " : "", s[j]);
+				nv_buf_addf(latin, "%s«%c»", latin->len ? ", " : "", s[j]);
 				seen[(unsigned char)s[j]] = 1;
 			}
-		i = e > i ? e : i + 1;
+		*start = i;
+		*at = e;
+		return true;
 	}
-	if (nl == 1)
+	*at = n;
+	return false;
+}
+
+void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n)
+{
+	struct nv_buf l = NV_BUF_INIT;
+	size_t at = 0, start;
+
+	if (mdl_mixed_word(s, n, &at, &start, &l))
 		nv_buf_addf(out,
-			    "; буква %s в этом имени латинская, а не русская: наберите его "
-			    "заново в русской раскладке",
-			    l.ptr);
-	else if (nl)
-		nv_buf_addf(out,
-			    "; буквы %s в этом имени латинские, а не русские: наберите его "
-			    "заново в русской раскладке",
+			    strchr(l.ptr, ',') ? "; буквы %s в этом имени латинские, а не русские: "
+						 "наберите его заново в русской раскладке"
+					       : "; буква %s в этом имени латинская, а не русская: "
+						 "наберите его заново в русской раскладке",
 			    l.ptr);
 	nv_buf_release(&l);
 }

@@ -381,7 +381,7 @@ static void scan_scalar(struct pd *x, enum place where, const char *key, const s
 
 	/* Most strings name nobody: the source is wanted for a hit only. */
 	if (!mdl_memo_find(&x->memo, x->g, v->str, v->len, true, &h) &&
-	    !mdl_mixed_may(v->str, v->len))
+	    !nv_md_may_mix(v->str, v->len))
 		return;
 	need_src(x);
 	from = x->src ? char_offset(x, v->line, v->col) : 0;
@@ -575,7 +575,9 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 	/* A piece in place is the tree's: it lasts (model_memo_int.h). */
 	found = mdl_memo_find(&x->memo, x->g, text, len, k->one != NULL, &h);
 	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
-	if (mdl_mixed_start(&x->mixed, text, len))
+	/* A body whose bytes have no such word nor a reference has none (NV_MD_TEXT_MIXED). */
+	if ((!e->doc || !e->doc->md || e->doc->md->text_facts & NV_MD_TEXT_MIXED) &&
+	    mdl_mixed_start(&x->mixed, text, len))
 		found = false, at = 0; /* its copy is read instead, from the start */
 	for (; found || mdl_mixed_next(&x->mixed, x->g, text, len, &at, &h); found = false) {
 		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
@@ -611,7 +613,7 @@ static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node 
 
 	if (!s || !*s ||
 	    (!mdl_memo_find(&x->memo, x->g, s, strlen(s), lasting, &h) &&
-	     !mdl_mixed_may(s, strlen(s))))
+	     !nv_md_may_mix(s, strlen(s))))
 		return;
 	need_src(x);
 	from = node_offset(x, e, node, block);

@@ -57,6 +57,30 @@ static void check_images(const struct mdl_line *l)
 	}
 }
 
+/*
+ * Words typed partly in Latin letters that look Russian («CОШ» with a
+ * Latin «C»): the same on screen, but the site's search does not find
+ * them and a screen reader reads them wrong (model_mixed.c).
+ */
+static void check_mixed(const struct mdl_line *l)
+{
+	struct nv_buf latin = NV_BUF_INIT, msg = NV_BUF_INIT;
+	size_t at = 0, start;
+
+	while (mdl_mixed_word(l->s, l->n, &at, &start, &latin)) {
+		nv_buf_reset(&msg);
+		nv_buf_addf(&msg, "«%.*s» — в слове русские и латинские буквы вперемешку: %s %s",
+			    (int)(at - start), l->s + start, latin.ptr,
+			    strchr(latin.ptr, ',') ? "латинские" : "латинская");
+		nv_diag_hint(mdl_warn_at(l, start, msg.ptr),
+			     "наберите слово заново в русской раскладке: на экране буквы не "
+			     "отличить, но поиск по сайту не найдёт это слово, а экранный диктор "
+			     "прочтёт его неверно");
+	}
+	nv_buf_release(&latin);
+	nv_buf_release(&msg);
+}
+
 /* Word's bullets at the start of a line. */
 static void check_bullets(const struct mdl_line *l, size_t ind)
 {
@@ -657,6 +681,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		check_heading(&l, ind);
 		if (doc->md && doc->md->text_facts & NV_MD_TEXT_IMAGE)
 			check_images(&l);
+		if (doc->md && doc->md->text_facts & NV_MD_TEXT_MIXED)
+			check_mixed(&l);
 		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);

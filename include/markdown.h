@@ -90,8 +90,16 @@ enum {
 	NV_MD_TEXT_NUMBERING = 1u << 4, /* a break in the numbering (struct nv_md_num) */
 	NV_MD_TEXT_PD = 1u << 5,	/* a birth date or a СНИЛС (nv_md_next_pd()) */
 	NV_MD_TEXT_IMAGE = 1u << 6,	/* an image with no text: «![](…)» */
-	NV_MD_TEXT_ALL = (1u << 7) - 1
+	NV_MD_TEXT_MIXED = 1u << 7, /* maybe a word of Russian and Latin letters: nv_md_may_mix() */
+	NV_MD_TEXT_ALL = (1u << 8) - 1
 };
+
+/*
+ * Whether some word of s (n bytes) may mix Russian and Latin letters
+ * («CОШ» with a Latin «C»): a Latin letter right before a byte 0xD0 or
+ * 0xD1, or right after a byte 0x80–0xBF. Where it is false, no word does.
+ */
+bool nv_md_may_mix(const char *s, size_t n);
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);

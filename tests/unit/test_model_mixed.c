@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "guard.h"
 #include "harness.h"
+#include "markdown.h"
 #include "model.h"
 #include "../../generator/model_int.h"
 
@@ -80,16 +81,16 @@ static void test_may_mix(void)
 	char s[64];
 	size_t i;
 
-	CHECK(!mdl_mixed_may("Зайцева Ольга Викторовна, Orlov P., школа", 0));
-	CHECK(!mdl_mixed_may("Зайцева Ольга Викторовна, Orlov P., «школа»", 50));
+	CHECK(!nv_md_may_mix("Зайцева Ольга Викторовна, Orlov P., школа", 0));
+	CHECK(!nv_md_may_mix("Зайцева Ольга Викторовна, Orlov P., «школа»", 50));
 	for (i = 0; i + 3 <= 40; i++) {
 		memset(s, ' ', sizeof(s));
 		memcpy(s + i, "o\xD0\xB0", 3); /* a Latin «o», then «а» */
-		CHECK(mdl_mixed_may(s, 40));
+		CHECK(nv_md_may_mix(s, 40));
 		memcpy(s + i, "\xD0\xB0o", 3); /* «а», then a Latin «o» */
-		CHECK(mdl_mixed_may(s, 40));
+		CHECK(nv_md_may_mix(s, 40));
 		memcpy(s + i, " \xD0\xB0", 3);
-		CHECK(!mdl_mixed_may(s, 40));
+		CHECK(!nv_md_may_mix(s, 40));
 	}
 }
 
@@ -109,9 +110,33 @@ static void test_hint(void)
 	nv_buf_release(&b);
 }
 
+/* The words that mix the alphabets, one by one, with their Latin letters. */
+static void test_words(void)
+{
+	const char *s = "МАОУ «CОШ» и Сергeев, Petrov, IT-куб, ПETPOBOЙ";
+	struct nv_buf l = NV_BUF_INIT;
+	size_t at = 0, start, n = strlen(s);
+
+	CHECK(mdl_mixed_word(s, n, &at, &start, &l));
+	CHECK_INT((int)start, (int)strlen("МАОУ «"));
+	CHECK_INT((int)(at - start), (int)strlen("CОШ"));
+	CHECK_STR(l.ptr, "«C»");
+	CHECK(mdl_mixed_word(s, n, &at, &start, &l));
+	CHECK_STR(l.ptr, "«e»");
+	CHECK(mdl_mixed_word(s, n, &at, &start, &l));
+	CHECK_INT((int)(at - start), (int)strlen("ПETPOBOЙ"));
+	CHECK_STR(l.ptr, "«E», «T», «P», «O», «B»");
+	CHECK(!mdl_mixed_word(s, n, &at, &start, &l));
+	CHECK_INT((int)at, (int)n);
+	CHECK(nv_md_text_facts(s, n) & NV_MD_TEXT_MIXED);
+	CHECK(!(nv_md_text_facts("Petrov, IT-куб", strlen("Petrov, IT-куб")) & NV_MD_TEXT_MIXED));
+	nv_buf_release(&l);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_names_with_latin_letters);
 	NV_RUN(test_may_mix);
 	NV_RUN(test_hint);
+	NV_RUN(test_words);
 }
