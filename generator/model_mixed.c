@@ -14,9 +14,13 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "content.h"
+#include "diag.h"
 #include "guard.h"
 #include "markdown.h"
 #include "model_int.h"
+#include "utf8.h"
+#include "value.h"
 
 /* The Russian letter a Latin one looks like (UTF-8), by its ASCII code; NULL for none. */
 static const char *const look_alike[128] = {
@@ -182,4 +186,74 @@ void mdl_mixed_release(struct mdl_mixed *m)
 	nv_buf_release(&m->text);
 	free(m->at);
 	mdl_mixed_init(m);
+}
+
+struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
+			       const char *word, size_t n, const char *latin, const char *key)
+{
+	struct nv_buf where = NV_BUF_INIT;
+	struct nv_diag *diag;
+
+	if (key)
+		nv_buf_addf(&where, " в поле «%s»", key);
+	diag = nv_warning(d, path, line, col,
+			  "«%.*s»%s — в слове русские и латинские буквы вперемешку: %s %s", (int)n,
+			  word, where.ptr ? where.ptr : "", latin,
+			  strchr(latin, ',') ? "латинские" : "латинская");
+	nv_diag_hint(diag, "наберите слово заново в русской раскладке: на экране буквы не "
+			   "отличить, но поиск по сайту не найдёт это слово, а экранный диктор "
+			   "прочтёт его неверно");
+	nv_buf_release(&where);
+	return diag;
+}
+
+/*
+ * Where the word (n bytes) of the scalar v is in doc's front matter as
+ * written: its first place from v's line on, else v's own place.
+ */
+static void written_at(struct nv_doc *doc, const struct nv_value *v, const char *word, size_t n,
+		       int *line, int *col)
+{
+	const char *t = nv_content_doc_text(doc, NULL), *p, *end, *w;
+
+	*line = v->line;
+	*col = v->col;
+	if (!t)
+		return;
+	end = t + doc->split.meta_off + doc->split.meta_len;
+	if ((p = mdl_meta_line(doc, t, v->line)) &&
+	    (w = nv_mem_find(p, (size_t)(end - p), word, n)))
+		nv_utf8_position(t, (size_t)(w - t), line, col);
+	nv_content_doc_text_done(doc);
+}
+
+/* The words mixing the alphabets in the scalars under v; key: the innermost member's. */
+static void meta_value(struct builder *b, const struct nv_entry *e, const struct nv_value *v,
+		       const char *key, struct nv_buf *latin)
+{
+	size_t i, at = 0, start;
+	int line, col;
+
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			meta_value(b, e, v->items[i], key, latin);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++)
+			meta_value(b, e, v->members[i].value, v->members[i].key, latin);
+	} else if (v->str) {
+		while (mdl_mixed_word(v->str, v->len, &at, &start, latin)) {
+			written_at(e->doc, v, v->str + start, at - start, &line, &col);
+			mdl_mixed_warn(b->d, e->doc->path, line, col, v->str + start, at - start,
+				       latin->ptr, key);
+		}
+	}
+}
+
+void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e)
+{
+	struct nv_buf latin = NV_BUF_INIT;
+
+	if (e->doc && e->doc->meta_mixed && e->doc->meta)
+		meta_value(b, e, e->doc->meta, NULL, &latin);
+	nv_buf_release(&latin);
 }

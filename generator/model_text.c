@@ -64,21 +64,13 @@ static void check_images(const struct mdl_line *l)
  */
 static void check_mixed(const struct mdl_line *l)
 {
-	struct nv_buf latin = NV_BUF_INIT, msg = NV_BUF_INIT;
+	struct nv_buf latin = NV_BUF_INIT;
 	size_t at = 0, start;
 
-	while (mdl_mixed_word(l->s, l->n, &at, &start, &latin)) {
-		nv_buf_reset(&msg);
-		nv_buf_addf(&msg, "«%.*s» — в слове русские и латинские буквы вперемешку: %s %s",
-			    (int)(at - start), l->s + start, latin.ptr,
-			    strchr(latin.ptr, ',') ? "латинские" : "латинская");
-		nv_diag_hint(mdl_warn_at(l, start, msg.ptr),
-			     "наберите слово заново в русской раскладке: на экране буквы не "
-			     "отличить, но поиск по сайту не найдёт это слово, а экранный диктор "
-			     "прочтёт его неверно");
-	}
+	while (mdl_mixed_word(l->s, l->n, &at, &start, &latin))
+		mdl_mixed_warn(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, start) + 1,
+			       l->s + start, at - start, latin.ptr, NULL);
 	nv_buf_release(&latin);
-	nv_buf_release(&msg);
 }
 
 /* Word's bullets at the start of a line. */
@@ -864,6 +856,7 @@ static void *text_thread(void *arg)
 			check_body(&j->b, e, &top);
 		mdl_check_meta_cites(&j->b, e);
 		mdl_check_pd_meta(&j->b, e);
+		mdl_check_mixed_meta(&j->b, e);
 		check_acquaint(&j->b, e);
 		check_case_headings(&j->b, e);
 		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);

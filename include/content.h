@@ -83,6 +83,9 @@ struct nv_doc {
 	bool meta_clean; /* loaded without a diagnostic, or taken from the kept ones */
 	/* The front matter's bytes have a birth date or a СНИЛС (nv_md_next_pd()). */
 	bool meta_pd;
+	/* The front matter's bytes may have a word of Russian and Latin letters (nv_md_may_mix()).
+	 */
+	bool meta_mixed;
 };
 
 /* One YAML data file. */
