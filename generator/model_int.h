@@ -455,18 +455,20 @@ void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n);
 
 /*
  * The next word of s (n bytes) from *at on that mixes Russian and Latin
- * letters: true, its bytes [*start, *at) and its Latin letters, each
- * once, as «C», «o» in *latin (reset first); false when there is none.
+ * letters: its bytes [*start, *at), its Latin letters, each once, as
+ * «C», «o» in *latin (reset first); returns how many, 0 when no word is
+ * left.
  */
-bool mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin);
+size_t mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin);
 
 /*
  * The warning for the word (n bytes) mixing the alphabets at line:col of
- * path, with its Latin letters as mdl_mixed_word() gives them, in the
- * field key (NULL: in the text).
+ * path, with its nlatin Latin letters as mdl_mixed_word() gives them, in
+ * the field key (NULL: in the text).
  */
 struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
-			       const char *word, size_t n, const char *latin, const char *key);
+			       const char *word, size_t n, const char *latin, size_t nlatin,
+			       const char *key);
 
 /* The warnings for the words mixing the alphabets in e's front matter, at their fields. */
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e);

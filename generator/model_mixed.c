@@ -136,41 +136,43 @@ bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *t
 	return true;
 }
 
-bool mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin)
+size_t mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin)
 {
-	size_t i = *at, e, j;
+	size_t i = *at, e, j, k = 0;
 	char seen[128] = { 0 };
 	bool lat, cyr;
 
-	for (; i<n; i = e> i ? e : i + 1) {
+	while (i < n) {
 		e = word_end(s, n, i, &lat, &cyr);
-		if (!lat || !cyr)
+		if (!lat || !cyr) {
+			i = e > i ? e : i + 1;
 			continue;
+		}
 		nv_buf_reset(latin);
 		for (j = i; j < e; j++)
 			if ((unsigned char)s[j] < 0x80 && !seen[(unsigned char)s[j]]) {
-				nv_buf_addf(latin, "%s«%c»", latin->len ? ", " : "", s[j]);
+				nv_buf_addf(latin, "%s«%c»", k++ ? ", " : "", s[j]);
 				seen[(unsigned char)s[j]] = 1;
 			}
 		*start = i;
 		*at = e;
-		return true;
+		return k;
 	}
 	*at = n;
-	return false;
+	return 0;
 }
 
 void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n)
 {
 	struct nv_buf l = NV_BUF_INIT;
-	size_t at = 0, start;
+	size_t at = 0, start, k = mdl_mixed_word(s, n, &at, &start, &l);
 
-	if (mdl_mixed_word(s, n, &at, &start, &l))
+	if (k)
 		nv_buf_addf(out,
-			    strchr(l.ptr, ',') ? "; буквы %s в этом имени латинские, а не русские: "
-						 "наберите его заново в русской раскладке"
-					       : "; буква %s в этом имени латинская, а не русская: "
-						 "наберите его заново в русской раскладке",
+			    k > 1 ? "; буквы %s в этом имени латинские, а не русские: наберите его "
+				    "заново в русской раскладке"
+				  : "; буква %s в этом имени латинская, а не русская: наберите его "
+				    "заново в русской раскладке",
 			    l.ptr);
 	nv_buf_release(&l);
 }
@@ -189,7 +191,8 @@ void mdl_mixed_release(struct mdl_mixed *m)
 }
 
 struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
-			       const char *word, size_t n, const char *latin, const char *key)
+			       const char *word, size_t n, const char *latin, size_t nlatin,
+			       const char *key)
 {
 	struct nv_buf where = NV_BUF_INIT;
 	struct nv_diag *diag;
@@ -199,7 +202,7 @@ struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, i
 	diag = nv_warning(d, path, line, col,
 			  "«%.*s»%s — в слове русские и латинские буквы вперемешку: %s %s", (int)n,
 			  word, where.ptr ? where.ptr : "", latin,
-			  strchr(latin, ',') ? "латинские" : "латинская");
+			  nlatin > 1 ? "латинские" : "латинская");
 	nv_diag_hint(diag, "наберите слово заново в русской раскладке: на экране буквы не "
 			   "отличить, но поиск по сайту не найдёт это слово, а экранный диктор "
 			   "прочтёт его неверно");
@@ -231,7 +234,7 @@ static void written_at(struct nv_doc *doc, const struct nv_value *v, const char 
 static void meta_value(struct builder *b, const struct nv_entry *e, const struct nv_value *v,
 		       const char *key, struct nv_buf *latin)
 {
-	size_t i, at = 0, start;
+	size_t i, at = 0, start, k;
 	int line, col;
 
 	if (v->type == NV_LIST) {
@@ -241,10 +244,10 @@ static void meta_value(struct builder *b, const struct nv_entry *e, const struct
 		for (i = 0; i < v->nr; i++)
 			meta_value(b, e, v->members[i].value, v->members[i].key, latin);
 	} else if (v->str) {
-		while (mdl_mixed_word(v->str, v->len, &at, &start, latin)) {
+		while ((k = mdl_mixed_word(v->str, v->len, &at, &start, latin))) {
 			written_at(e->doc, v, v->str + start, at - start, &line, &col);
 			mdl_mixed_warn(b->d, e->doc->path, line, col, v->str + start, at - start,
-				       latin->ptr, key);
+				       latin->ptr, k, key);
 		}
 	}
 }

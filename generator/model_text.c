@@ -65,11 +65,11 @@ static void check_images(const struct mdl_line *l)
 static void check_mixed(const struct mdl_line *l)
 {
 	struct nv_buf latin = NV_BUF_INIT;
-	size_t at = 0, start;
+	size_t at = 0, start, k;
 
-	while (mdl_mixed_word(l->s, l->n, &at, &start, &latin))
+	while ((k = mdl_mixed_word(l->s, l->n, &at, &start, &latin)))
 		mdl_mixed_warn(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, start) + 1,
-			       l->s + start, at - start, latin.ptr, NULL);
+			       l->s + start, at - start, latin.ptr, k, NULL);
 	nv_buf_release(&latin);
 }
 
