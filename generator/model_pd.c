@@ -575,8 +575,8 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 	/* A piece in place is the tree's: it lasts (model_memo_int.h). */
 	found = mdl_memo_find(&x->memo, x->g, text, len, k->one != NULL, &h);
 	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
-	/* A body whose bytes have no such word nor a reference has none (NV_MD_TEXT_MIXED). */
-	if ((!e->doc || !e->doc->md || e->doc->md->text_facts & NV_MD_TEXT_MIXED) &&
+	/* A document's body whose bytes have no such word nor a reference has none. */
+	if ((!e->doc || e->md != e->doc->md || e->md->text_facts & NV_MD_TEXT_MIXED) &&
 	    mdl_mixed_start(&x->mixed, text, len))
 		found = false, at = 0; /* its copy is read instead, from the start */
 	for (; found || mdl_mixed_next(&x->mixed, x->g, text, len, &at, &h); found = false) {
