@@ -37,6 +37,31 @@ static void read_gender(struct nv_fields *f, const struct nv_value *item, struct
 		p->gender = nv_gender_from_patronymic(p->patronymic);
 }
 
+/*
+ * A name of people.yml with Latin letters that look Russian in a word
+ * («Сергeев» with a Latin «e») is an error: the guard's keys are made
+ * from it, so the name typed right in a text would not be found, and a
+ * hidden person's would go onto the website. what: «в фамилии», how:
+ * «фамилию».
+ */
+static void check_name_letters(struct nv_fields *f, const struct nv_value *item, const char *key,
+			       const char *what, const char *how)
+{
+	const struct nv_value *v = nv_map_get(item, key);
+	struct nv_buf latin = NV_BUF_INIT;
+	size_t at = 0, start, k;
+
+	if (v && v->str && (k = mdl_mixed_word(v->str, v->len, &at, &start, &latin)))
+		nv_diag_hint(nv_field_error(
+				     f, v, "«%s» — %s русские и латинские буквы вперемешку: %s %s",
+				     v->str, what, latin.ptr, k > 1 ? "латинские" : "латинская"),
+			     "наберите %s заново в русской раскладке: по этому полю проверка "
+			     "узнаёт человека в текстах, а с латинской буквой не узнала бы его "
+			     "имя, набранное в тексте верно, и оно ушло бы на сайт",
+			     how);
+	nv_buf_release(&latin);
+}
+
 /* The fields of one person of people.yml (f reads the person's map). */
 static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 			       struct nv_person *p)
@@ -58,6 +83,9 @@ static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 	p->surname = nv_field_str(f, "surname", NV_REQUIRED, "фамилия");
 	p->name = nv_field_str(f, "name", NV_REQUIRED, "имя");
 	p->patronymic = nv_field_str(f, "patronymic", NV_OPTIONAL, NULL);
+	check_name_letters(f, item, "surname", "в фамилии", "фамилию");
+	check_name_letters(f, item, "name", "в имени", "имя");
+	check_name_letters(f, item, "patronymic", "в отчестве", "отчество");
 	/* With no valid category, the keys that depend on it are not required. */
 	cat = nv_field_enum(f, "category", NV_REQUIRED, mdl_category_names, -1);
 	p->category = cat < 0 ? NV_CAT_TEACHER : (enum nv_category)cat;
