@@ -531,7 +531,12 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
 		} else {
 			k = nv_guard_char_at(text, n, i, markup, &cp);
 			space = cp < 0x80 && isspace((int)cp);
-			if (!space && nv_guard_fold_cp(cp) != NV_GUARD_SKIP) {
+			/* «и» and a combining breve, as text copied from a PDF has it, read «й». */
+			if (cp == 0x306 && out->len - start >= 2 &&
+			    (unsigned char)out->ptr[out->len - 2] == 0xD0 &&
+			    ((out->ptr[out->len - 1] | 0x20) == (char)0xB8))
+				out->ptr[out->len - 1]++; /* и → й, И → Й */
+			else if (!space && nv_guard_fold_cp(cp) != NV_GUARD_SKIP) {
 				if (text[i] == '&' || cp == 0xFFFD)
 					nv_buf_addcp(out, cp);
 				else

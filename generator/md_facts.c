@@ -367,17 +367,24 @@ static inline __m128i lat16(__m128i x)
  */
 static inline bool mix16(const unsigned char *p)
 {
-	__m128i lv = lat16(_mm_loadu_si128((const __m128i *)p)), next, prev;
+	__m128i v = _mm_loadu_si128((const __m128i *)p), lv = lat16(v), next, prev, mark;
 
-	if (!_mm_movemask_epi8(lv))
+	mark = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC));
+	if (!_mm_movemask_epi8(_mm_or_si128(lv, mark)))
 		return false;
 	next = _mm_loadu_si128((const __m128i *)(p + 1));
 	prev = _mm_loadu_si128((const __m128i *)(p - 1));
-	return _mm_movemask_epi8(_mm_and_si128(
-		lv, _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(next, _mm_set1_epi8((char)0xFE)),
-						_mm_set1_epi8((char)0xD0)),
-				 _mm_cmpeq_epi8(_mm_and_si128(prev, _mm_set1_epi8((char)0xC0)),
-						_mm_set1_epi8((char)0x80)))));
+	/* A combining breve or diaeresis (0xCC 0x86, 0xCC 0x88) may split a «й» or «ё». */
+	mark = _mm_and_si128(mark, _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(0x0E)),
+						  _mm_set1_epi8((char)0x8E)));
+	return _mm_movemask_epi8(_mm_or_si128(
+		mark,
+		_mm_and_si128(
+			lv,
+			_mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(next, _mm_set1_epi8((char)0xFE)),
+						    _mm_set1_epi8((char)0xD0)),
+				     _mm_cmpeq_epi8(_mm_and_si128(prev, _mm_set1_epi8((char)0xC0)),
+						    _mm_set1_epi8((char)0x80))))));
 }
 #endif
 
@@ -408,7 +415,8 @@ bool nv_md_may_mix(const char *s, size_t n)
 #else
 	for (; i + 1 < n; i++)
 		if ((nv_md_is_lat(u[i]) && (u[i + 1] & 0xFE) == 0xD0) ||
-		    ((u[i] & 0xC0) == 0x80 && nv_md_is_lat(u[i + 1])))
+		    ((u[i] & 0xC0) == 0x80 && nv_md_is_lat(u[i + 1])) ||
+		    (u[i] == 0xCC && (u[i + 1] | 0x0E) == 0x8E))
 			return true;
 	return false;
 #endif

@@ -420,23 +420,26 @@ struct nv_guard;
 struct nv_guard_hit;
 
 /*
- * Names typed with Latin letters that look Russian («Петрoв» with a Latin
- * «o»), for the check of mentions (model_mixed.c). One state per thread.
+ * Words whose letters look right on screen but are not (model_mixed.c):
+ * Russian words with Latin look-alikes («Петрoв» with a Latin «o») and
+ * «й» or «ё» of two characters, the letter and a combining mark, as
+ * texts copied from PDFs have them. For the check of mentions and the
+ * secretary's warnings. One state per thread.
  */
 struct mdl_mixed {
-	struct nv_buf
-		text; /* the text with the Latin look-alikes of its mixed words made Russian */
-	size_t *at, n, alloc; /* the offsets in text of the letters made Russian */
-	bool copy;	      /* mdl_mixed_next() reads text */
+	struct nv_buf text; /* the text with those words' letters made plain Russian */
+	size_t *at;	    /* where each letter so made starts in text */
+	long *shift;	    /* the text's offset minus text's there, after the letter */
+	size_t n, alloc;
+	bool copy; /* mdl_mixed_next() reads text */
 };
 
 void mdl_mixed_init(struct mdl_mixed *m);
 void mdl_mixed_release(struct mdl_mixed *m);
 
 /*
- * Before the first mdl_mixed_next() of a text: true when a word of it
- * mixes Russian letters with Latin look-alikes, which the copy that is
- * read instead of it has made Russian.
+ * Before the first mdl_mixed_next() of a text: true when a word of it has
+ * such letters, which the copy that is read instead of it has made plain.
  */
 bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len);
 
@@ -447,28 +450,34 @@ bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len);
 bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *text, size_t len,
 		    size_t *at, struct nv_guard_hit *h);
 
+/* A word with such letters (mdl_mixed_word()); mdl_word_release() frees latin. */
+struct mdl_word {
+	size_t start, end;   /* its bytes */
+	size_t nlatin;	     /* the Latin letters of a word with Russian ones, */
+	struct nv_buf latin; /* each once, as «C», «o» */
+	const char *split;   /* «й» or «ё» when one is of two characters, else NULL */
+};
+
+void mdl_word_release(struct mdl_word *w);
+
+/* The next such word of s (n bytes) from *at on, *at then past it; false when none is left. */
+bool mdl_mixed_word(const char *s, size_t n, size_t *at, struct mdl_word *w);
+
+/* Append what is wrong with w's letters: ««C» латинская», ««й» из двух знаков, …». */
+void mdl_mixed_describe(struct nv_buf *out, const struct mdl_word *w);
+
 /*
- * Append to a hint, when the form s (n bytes) has a word mixing Russian
- * and Latin letters, which of its letters are Latin and what to do.
+ * Append to a hint, when the form s (n bytes) has such a word, which of
+ * its letters are wrong and what to do.
  */
 void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n);
 
 /*
- * The next word of s (n bytes) from *at on that mixes Russian and Latin
- * letters: its bytes [*start, *at), its Latin letters, each once, as
- * «C», «o» in *latin (reset first); returns how many, 0 when no word is
- * left.
- */
-size_t mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin);
-
-/*
- * The warning for the word (n bytes) mixing the alphabets at line:col of
- * path, with its nlatin Latin letters as mdl_mixed_word() gives them, in
- * the field key (NULL: in the text).
+ * The warning for the word w of s at line:col of path, in the field key
+ * (NULL: in the text).
  */
 struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
-			       const char *word, size_t n, const char *latin, size_t nlatin,
-			       const char *key);
+			       const char *s, const struct mdl_word *w, const char *key);
 
 /* The warnings for the words mixing the alphabets in e's front matter, at their fields. */
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e);

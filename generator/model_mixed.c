@@ -1,14 +1,17 @@
 /*
- * model_mixed.c: Russian words typed partly in Latin letters that look
- * the same («Петрoв» with a Latin «o», «CОШ» with a Latin «C»: a keyboard
- * left in the English layout, text copied from a scan), for the check of
- * mentions (model_pd.c). The guard reads a Latin letter as Latin, so a
- * hidden person's name typed so would get past it onto the website: in a
- * text with such words the check reads instead a copy whose words that
- * mix the two alphabets have their Latin look-alikes made Russian, and
- * gives each mention at the place it has in the text. A word all in
- * Latin letters stays Latin (the guard has its own keys for a surname
- * transliterated).
+ * model_mixed.c: words whose letters look right on screen but are not:
+ * Russian words typed partly in Latin letters that look the same
+ * («Петрoв» with a Latin «o», «CОШ» with a Latin «C»: a keyboard left in
+ * the English layout, text copied from a scan), and «й» or «ё» made of
+ * two characters, «и» or «е» and a combining mark (text copied from a
+ * PDF). For the check of mentions (model_pd.c): the guard reads a Latin
+ * letter as Latin and drops a combining mark, so a hidden person's name
+ * typed so would get past it onto the website. In a text with such words
+ * the check reads instead a copy whose words have those letters made
+ * plain Russian, and gives each mention at the place it has in the text.
+ * A word all in Latin letters stays Latin (the guard has its own keys for
+ * a surname transliterated). For the secretary's warnings (model_text.c,
+ * the front matter's fields here): the site's search misses such a word.
  */
 #include "common.h"
 
@@ -42,16 +45,40 @@ static size_t cyr_at(const char *s, size_t n, size_t i)
 	return (c & 0xFE) == 0xD0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 ? 2 : 0;
 }
 
-/* The end of the word of letters (Russian or Latin) at s[i], and in *lat, *cyr which it has. */
-static size_t word_end(const char *s, size_t n, size_t i, bool *lat, bool *cyr)
+/*
+ * The plain Russian letter that «и», «И», «е» or «Е» at s[i] and the
+ * combining breve or diaeresis after it make («й», «Й», «ё», «Ё»), else
+ * NULL; 4 bytes.
+ */
+static const char *split_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (n - i < 4 || u[0] != 0xD0 || u[2] != 0xCC)
+		return NULL;
+	if (u[3] == 0x86 && (u[1] == 0xB8 || u[1] == 0x98))
+		return u[1] == 0xB8 ? "й" : "Й";
+	if (u[3] == 0x88 && (u[1] == 0xB5 || u[1] == 0x95))
+		return u[1] == 0xB5 ? "ё" : "Ё";
+	return NULL;
+}
+
+/*
+ * The end of the word of letters (Russian or Latin, a split «й» or «ё»
+ * whole) at s[i], and in *lat, *cyr, *split what it has.
+ */
+static size_t word_end(const char *s, size_t n, size_t i, bool *lat, bool *cyr, bool *split)
 {
 	size_t k;
 
-	*lat = *cyr = false;
+	*lat = *cyr = *split = false;
 	for (;;) {
 		if (i < n && is_lat((unsigned char)s[i])) {
 			*lat = true;
 			i++;
+		} else if (i < n && split_at(s, n, i)) {
+			*cyr = *split = true;
+			i += 4;
 		} else if (i < n && (k = cyr_at(s, n, i))) {
 			*cyr = true;
 			i += k;
@@ -61,37 +88,50 @@ static size_t word_end(const char *s, size_t n, size_t i, bool *lat, bool *cyr)
 	}
 }
 
+/* Put into the copy the letter plain, standing for the k bytes of s at j; done: past them. */
+static void put_plain(struct mdl_mixed *m, const char *s, size_t *done, size_t j, size_t k,
+		      const char *plain)
+{
+	nv_buf_add(&m->text, s + *done, j - *done);
+	NV_GROW(m->at, m->n + 1, m->alloc);
+	m->shift = nv_xrealloc(m->shift, m->alloc * sizeof(*m->shift));
+	m->at[m->n] = m->text.len;
+	nv_buf_adds(&m->text, plain);
+	m->shift[m->n] = (long)(j + k) - (long)m->text.len;
+	m->n++;
+	*done = j + k;
+}
+
 /*
- * The copy of s (n bytes) in m->text, its mixed words' Latin look-alikes
- * made Russian, the copy's offsets of those letters in m->at (each one
- * byte longer than the Latin letter); returns how many, 0 when no word
- * mixes the alphabets.
+ * The copy of s (n bytes) in m->text, its words' Latin look-alikes (in a
+ * word with Russian letters) and split letters made plain Russian;
+ * returns how many letters were, 0 when none.
  */
 static size_t fold(struct mdl_mixed *m, const char *s, size_t n)
 {
 	size_t i = 0, done = 0, e, j;
+	const char *plain;
 	unsigned char c;
-	bool lat, cyr;
+	bool lat, cyr, split;
 
 	m->n = 0;
 	nv_buf_reset(&m->text);
 	if (!nv_md_may_mix(s, n))
 		return 0;
 	while (i < n) {
-		e = word_end(s, n, i, &lat, &cyr);
+		e = word_end(s, n, i, &lat, &cyr, &split);
 		if (e == i) {
 			i++;
 			continue;
 		}
-		for (j = i; lat && cyr && j < e; j++) {
+		for (j = i; (split || (lat && cyr)) && j < e; j++) {
 			c = (unsigned char)s[j];
-			if (c >= 0x80 || !look_alike[c])
-				continue;
-			nv_buf_add(&m->text, s + done, j - done);
-			NV_GROW(m->at, m->n + 1, m->alloc);
-			m->at[m->n++] = m->text.len;
-			nv_buf_adds(&m->text, look_alike[c]);
-			done = j + 1;
+			if (split && (plain = split_at(s, n, j))) {
+				put_plain(m, s, &done, j, 4, plain);
+				j += 3;
+			} else if (lat && cyr && c < 0x80 && look_alike[c]) {
+				put_plain(m, s, &done, j, 1, look_alike[c]);
+			}
 		}
 		i = e;
 	}
@@ -99,8 +139,8 @@ static size_t fold(struct mdl_mixed *m, const char *s, size_t n)
 	return m->n;
 }
 
-/* The number of letters made Russian before offset off of the copy. */
-static size_t before(const struct mdl_mixed *m, size_t off)
+/* The text's offset of offset off of the copy (never inside a letter made plain). */
+static size_t text_offset(const struct mdl_mixed *m, size_t off)
 {
 	size_t lo = 0, hi = m->n, mid;
 
@@ -111,7 +151,7 @@ static size_t before(const struct mdl_mixed *m, size_t off)
 		else
 			hi = mid;
 	}
-	return lo;
+	return lo ? (size_t)((long)off + m->shift[lo - 1]) : off;
 }
 
 bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len)
@@ -131,50 +171,68 @@ bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *t
 	if (!nv_guard_find(g, m->text.ptr, m->text.len, *at, false, h))
 		return false;
 	*at = h->end > h->start ? h->end : h->start + 1;
-	h->start -= before(m, h->start);
-	h->end -= before(m, h->end);
+	h->start = text_offset(m, h->start);
+	h->end = text_offset(m, h->end);
 	return true;
 }
 
-size_t mdl_mixed_word(const char *s, size_t n, size_t *at, size_t *start, struct nv_buf *latin)
+void mdl_word_release(struct mdl_word *w)
 {
-	size_t i = *at, e, j, k = 0;
+	nv_buf_release(&w->latin);
+}
+
+bool mdl_mixed_word(const char *s, size_t n, size_t *at, struct mdl_word *w)
+{
+	size_t i = *at, e, j;
 	char seen[128] = { 0 };
-	bool lat, cyr;
+	bool lat, cyr, split;
 
 	while (i < n) {
-		e = word_end(s, n, i, &lat, &cyr);
-		if (!lat || !cyr) {
+		e = word_end(s, n, i, &lat, &cyr, &split);
+		if (!split && !(lat && cyr)) {
 			i = e > i ? e : i + 1;
 			continue;
 		}
-		nv_buf_reset(latin);
+		nv_buf_reset(&w->latin);
+		w->nlatin = 0;
+		w->split = NULL;
 		for (j = i; j < e; j++)
-			if ((unsigned char)s[j] < 0x80 && !seen[(unsigned char)s[j]]) {
-				nv_buf_addf(latin, "%s«%c»", k++ ? ", " : "", s[j]);
+			if (lat && cyr && (unsigned char)s[j] < 0x80 &&
+			    !seen[(unsigned char)s[j]]) {
+				nv_buf_addf(&w->latin, "%s«%c»", w->nlatin++ ? ", " : "", s[j]);
 				seen[(unsigned char)s[j]] = 1;
+			} else if (!w->split && split_at(s, n, j)) {
+				w->split = split_at(s, n, j);
 			}
-		*start = i;
-		*at = e;
-		return k;
+		w->start = i;
+		*at = w->end = e;
+		return true;
 	}
 	*at = n;
-	return 0;
+	return false;
+}
+
+void mdl_mixed_describe(struct nv_buf *out, const struct mdl_word *w)
+{
+	if (w->nlatin)
+		nv_buf_addf(out, "%s %s", w->latin.ptr, w->nlatin > 1 ? "латинские" : "латинская");
+	if (w->split)
+		nv_buf_addf(out, "%s«%s» из двух знаков, буквы «%s» и надстрочного знака",
+			    w->nlatin ? ", " : "", w->split,
+			    w->split[1] == '\xB9' || w->split[1] == '\x99' ? "и" : "е");
 }
 
 void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n)
 {
-	struct nv_buf l = NV_BUF_INIT;
-	size_t at = 0, start, k = mdl_mixed_word(s, n, &at, &start, &l);
+	struct mdl_word w = { .latin = NV_BUF_INIT };
+	size_t at = 0;
 
-	if (k)
-		nv_buf_addf(out,
-			    k > 1 ? "; буквы %s в этом имени латинские, а не русские: наберите его "
-				    "заново в русской раскладке"
-				  : "; буква %s в этом имени латинская, а не русская: наберите его "
-				    "заново в русской раскладке",
-			    l.ptr);
-	nv_buf_release(&l);
+	if (mdl_mixed_word(s, n, &at, &w)) {
+		nv_buf_adds(out, "; в этом имени ");
+		mdl_mixed_describe(out, &w);
+		nv_buf_adds(out, ": наберите его заново в русской раскладке");
+	}
+	mdl_word_release(&w);
 }
 
 void mdl_mixed_init(struct mdl_mixed *m)
@@ -187,26 +245,28 @@ void mdl_mixed_release(struct mdl_mixed *m)
 {
 	nv_buf_release(&m->text);
 	free(m->at);
+	free(m->shift);
 	mdl_mixed_init(m);
 }
 
 struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
-			       const char *word, size_t n, const char *latin, size_t nlatin,
-			       const char *key)
+			       const char *s, const struct mdl_word *w, const char *key)
 {
-	struct nv_buf where = NV_BUF_INIT;
+	struct nv_buf msg = NV_BUF_INIT;
 	struct nv_diag *diag;
 
+	nv_buf_addf(&msg, "«%.*s»", (int)(w->end - w->start), s + w->start);
 	if (key)
-		nv_buf_addf(&where, " в поле «%s»", key);
-	diag = nv_warning(d, path, line, col,
-			  "«%.*s»%s — в слове русские и латинские буквы вперемешку: %s %s", (int)n,
-			  word, where.ptr ? where.ptr : "", latin,
-			  nlatin > 1 ? "латинские" : "латинская");
+		nv_buf_addf(&msg, " в поле «%s»", key);
+	nv_buf_adds(&msg, " — в слове ");
+	if (w->nlatin)
+		nv_buf_adds(&msg, "русские и латинские буквы вперемешку: ");
+	mdl_mixed_describe(&msg, w);
+	diag = nv_warning(d, path, line, col, "%s", msg.ptr);
 	nv_diag_hint(diag, "наберите слово заново в русской раскладке: на экране буквы не "
 			   "отличить, но поиск по сайту не найдёт это слово, а экранный диктор "
 			   "прочтёт его неверно");
-	nv_buf_release(&where);
+	nv_buf_release(&msg);
 	return diag;
 }
 
@@ -230,33 +290,32 @@ static void written_at(struct nv_doc *doc, const struct nv_value *v, const char 
 	nv_content_doc_text_done(doc);
 }
 
-/* The words mixing the alphabets in the scalars under v; key: the innermost member's. */
+/* The words with wrong letters in the scalars under v; key: the innermost member's. */
 static void meta_value(struct builder *b, const struct nv_entry *e, const struct nv_value *v,
-		       const char *key, struct nv_buf *latin)
+		       const char *key, struct mdl_word *w)
 {
-	size_t i, at = 0, start, k;
+	size_t i, at = 0;
 	int line, col;
 
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
-			meta_value(b, e, v->items[i], key, latin);
+			meta_value(b, e, v->items[i], key, w);
 	} else if (v->type == NV_MAP) {
 		for (i = 0; i < v->nr; i++)
-			meta_value(b, e, v->members[i].value, v->members[i].key, latin);
+			meta_value(b, e, v->members[i].value, v->members[i].key, w);
 	} else if (v->str) {
-		while ((k = mdl_mixed_word(v->str, v->len, &at, &start, latin))) {
-			written_at(e->doc, v, v->str + start, at - start, &line, &col);
-			mdl_mixed_warn(b->d, e->doc->path, line, col, v->str + start, at - start,
-				       latin->ptr, k, key);
+		while (mdl_mixed_word(v->str, v->len, &at, w)) {
+			written_at(e->doc, v, v->str + w->start, w->end - w->start, &line, &col);
+			mdl_mixed_warn(b->d, e->doc->path, line, col, v->str, w, key);
 		}
 	}
 }
 
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e)
 {
-	struct nv_buf latin = NV_BUF_INIT;
+	struct mdl_word w = { .latin = NV_BUF_INIT };
 
 	if (e->doc && e->doc->meta_mixed && e->doc->meta)
-		meta_value(b, e, e->doc->meta, NULL, &latin);
-	nv_buf_release(&latin);
+		meta_value(b, e, e->doc->meta, NULL, &w);
+	mdl_word_release(&w);
 }

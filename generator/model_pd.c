@@ -332,7 +332,7 @@ static void report(struct pd *x, enum place where, const char *key, const char *
 		nv_buf_addf(&x->msg, " — имя участника без отметки упоминания (%s, publish: %s)",
 			    p->id, mdl_publish_names[p->publish]);
 	add_hint(x, where, key, text, len, h);
-	mdl_mixed_hint(&x->hint, x->form.ptr, x->form.len);
+	mdl_mixed_hint(&x->hint, text + h->start, h->end - h->start); /* as written */
 	if (h->leak)
 		diag = nv_error(x->b->d, x->file, line, col, "%s", x->msg.ptr);
 	else

@@ -39,27 +39,32 @@ static void read_gender(struct nv_fields *f, const struct nv_value *item, struct
 
 /*
  * A name of people.yml with Latin letters that look Russian in a word
- * («Сергeев» with a Latin «e») is an error: the guard's keys are made
- * from it, so the name typed right in a text would not be found, and a
- * hidden person's would go onto the website. what: «в фамилии», how:
- * «фамилию».
+ * («Сергeев» with a Latin «e») or a «й» of two characters is an error:
+ * the guard's keys are made from it, so the name typed right in a text
+ * would not be found, and a hidden person's would go onto the website.
+ * what: «в фамилии», how: «фамилию».
  */
 static void check_name_letters(struct nv_fields *f, const struct nv_value *item, const char *key,
 			       const char *what, const char *how)
 {
 	const struct nv_value *v = nv_map_get(item, key);
-	struct nv_buf latin = NV_BUF_INIT;
-	size_t at = 0, start, k;
+	struct mdl_word w = { .latin = NV_BUF_INIT };
+	struct nv_buf msg = NV_BUF_INIT;
+	size_t at = 0;
 
-	if (v && v->str && (k = mdl_mixed_word(v->str, v->len, &at, &start, &latin)))
-		nv_diag_hint(nv_field_error(
-				     f, v, "«%s» — %s русские и латинские буквы вперемешку: %s %s",
-				     v->str, what, latin.ptr, k > 1 ? "латинские" : "латинская"),
-			     "наберите %s заново в русской раскладке: по этому полю проверка "
-			     "узнаёт человека в текстах, а с латинской буквой не узнала бы его "
-			     "имя, набранное в тексте верно, и оно ушло бы на сайт",
-			     how);
-	nv_buf_release(&latin);
+	if (v && v->str && mdl_mixed_word(v->str, v->len, &at, &w)) {
+		mdl_mixed_describe(&msg, &w);
+		nv_diag_hint(
+			nv_field_error(f, v, "«%s» — %s %s%s", v->str, what,
+				       w.nlatin ? "русские и латинские буквы вперемешку: " : "",
+				       msg.ptr),
+			"наберите %s заново в русской раскладке: по этому полю проверка "
+			"узнаёт человека в текстах, а так не узнала бы его имя, набранное "
+			"в тексте верно, и оно ушло бы на сайт",
+			how);
+	}
+	mdl_word_release(&w);
+	nv_buf_release(&msg);
 }
 
 /* The fields of one person of people.yml (f reads the person's map). */

@@ -59,18 +59,19 @@ static void check_images(const struct mdl_line *l)
 
 /*
  * Words typed partly in Latin letters that look Russian («CОШ» with a
- * Latin «C»): the same on screen, but the site's search does not find
- * them and a screen reader reads them wrong (model_mixed.c).
+ * Latin «C»), or with a «й» of two characters: the same on screen, but
+ * the site's search does not find them and a screen reader reads them
+ * wrong (model_mixed.c).
  */
 static void check_mixed(const struct mdl_line *l)
 {
-	struct nv_buf latin = NV_BUF_INIT;
-	size_t at = 0, start, k;
+	struct mdl_word w = { .latin = NV_BUF_INIT };
+	size_t at = 0;
 
-	while ((k = mdl_mixed_word(l->s, l->n, &at, &start, &latin)))
-		mdl_mixed_warn(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, start) + 1,
-			       l->s + start, at - start, latin.ptr, k, NULL);
-	nv_buf_release(&latin);
+	while (mdl_mixed_word(l->s, l->n, &at, &w))
+		mdl_mixed_warn(l->b->d, l->e->doc->path, l->no,
+			       (int)nv_utf8_count(l->s, w.start) + 1, l->s, &w, NULL);
+	mdl_word_release(&w);
 }
 
 /* Word's bullets at the start of a line. */

@@ -96,8 +96,10 @@ enum {
 
 /*
  * Whether some word of s (n bytes) may mix Russian and Latin letters
- * («CОШ» with a Latin «C»): a Latin letter right before a byte 0xD0 or
- * 0xD1, or right after a byte 0x80–0xBF. Where it is false, no word does.
+ * («CОШ» with a Latin «C») or have a «й» or «ё» of two characters: a
+ * Latin letter right before a byte 0xD0 or 0xD1 or right after a byte
+ * 0x80–0xBF, or a combining breve or diaeresis. Where it is false, no
+ * word does.
  */
 bool nv_md_may_mix(const char *s, size_t n);
 

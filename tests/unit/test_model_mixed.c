@@ -66,6 +66,9 @@ static void test_names_with_latin_letters(void)
 	/* After a Latin letter the offsets are the text's, not the copy's: «Cмирнов» is 13 bytes.
 	 */
 	HITS("Cмирнов и Зайцевoй О. В.", "17-40");
+	/* «Зайцевой» with a «й» of two characters: 4 bytes for 2, the offsets still the text's. */
+	HITS("и Зайцевои\u0306 О. В. тоже", "3-29");
+	CHECK(m.copy);
 	/* Words all in one alphabet are read as they are: no copy. */
 	HITS("Зайцева О. В., Zaitseva, Orlov", "0-22 24-32");
 	CHECK(!m.copy);
@@ -101,36 +104,53 @@ static void test_hint(void)
 	mdl_mixed_hint(&b, "Зайцева О. В.", strlen("Зайцева О. В."));
 	CHECK(!b.len);
 	mdl_mixed_hint(&b, "Зaйцевa O. В.", strlen("Зaйцевa O. В."));
-	CHECK_STR(b.ptr, "; буква «a» в этом имени латинская, а не русская: наберите его "
-			 "заново в русской раскладке");
+	CHECK_STR(b.ptr, "; в этом имени «a» латинская: наберите его заново в русской раскладке");
 	nv_buf_reset(&b);
 	mdl_mixed_hint(&b, "ЗAЙЦEBA", strlen("ЗAЙЦEBA"));
-	CHECK_STR(b.ptr, "; буквы «A», «E», «B» в этом имени латинские, а не русские: наберите "
-			 "его заново в русской раскладке");
+	CHECK_STR(b.ptr, "; в этом имени «A», «E», «B» латинские: наберите его заново в русской "
+			 "раскладке");
+	nv_buf_reset(&b);
+	mdl_mixed_hint(&b, "Зуи\u0306кова", strlen("Зуи\u0306кова"));
+	CHECK_STR(b.ptr, "; в этом имени «й» из двух знаков, буквы «и» и надстрочного знака: "
+			 "наберите его заново в русской раскладке");
 	nv_buf_release(&b);
 }
 
-/* The words that mix the alphabets, one by one, with their Latin letters. */
+/* The words with wrong letters, one by one, with what is wrong in each. */
 static void test_words(void)
 {
-	const char *s = "МАОУ «CОШ» и Сергeев, Petrov, IT-куб, ПETPOBOЙ";
-	struct nv_buf l = NV_BUF_INIT;
-	size_t at = 0, start, n = strlen(s);
+	const char *s = "МАОУ «CОШ» и Сергeев, Petrov, IT-куб, ПETPOBOЙ, Зуи\u0306кова, Алёна, "
+			"Але\u0308на";
+	struct mdl_word w = { .latin = NV_BUF_INIT };
+	size_t at = 0, n = strlen(s);
 
-	CHECK(mdl_mixed_word(s, n, &at, &start, &l) > 0);
-	CHECK_INT((int)start, (int)strlen("МАОУ «"));
-	CHECK_INT((int)(at - start), (int)strlen("CОШ"));
-	CHECK_STR(l.ptr, "«C»");
-	CHECK(mdl_mixed_word(s, n, &at, &start, &l) > 0);
-	CHECK_STR(l.ptr, "«e»");
-	CHECK(mdl_mixed_word(s, n, &at, &start, &l) > 0);
-	CHECK_INT((int)(at - start), (int)strlen("ПETPOBOЙ"));
-	CHECK_STR(l.ptr, "«E», «T», «P», «O», «B»");
-	CHECK(!mdl_mixed_word(s, n, &at, &start, &l));
+	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK_INT((int)w.start, (int)strlen("МАОУ «"));
+	CHECK_INT((int)(w.end - w.start), (int)strlen("CОШ"));
+	CHECK_INT((int)at, (int)w.end);
+	CHECK_STR(w.latin.ptr, "«C»");
+	CHECK_INT((int)w.nlatin, 1);
+	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK_STR(w.latin.ptr, "«e»");
+	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK_INT((int)(w.end - w.start), (int)strlen("ПETPOBOЙ"));
+	CHECK_STR(w.latin.ptr, "«E», «T», «P», «O», «B»");
+	CHECK_INT((int)w.nlatin, 5);
+	CHECK(!w.split);
+	/* «й» and «ё» of two characters: the word whole, no Latin letter. */
+	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK_INT((int)(w.end - w.start), (int)strlen("Зуи\u0306кова"));
+	CHECK_INT((int)w.nlatin, 0);
+	CHECK_STR(w.split, "й");
+	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK_STR(w.split, "ё");
+	CHECK_INT((int)w.start, (int)(n - strlen("Але\u0308на")));
+	CHECK(!mdl_mixed_word(s, n, &at, &w));
 	CHECK_INT((int)at, (int)n);
 	CHECK(nv_md_text_facts(s, n) & NV_MD_TEXT_MIXED);
 	CHECK(!(nv_md_text_facts("Petrov, IT-куб", strlen("Petrov, IT-куб")) & NV_MD_TEXT_MIXED));
-	nv_buf_release(&l);
+	CHECK(nv_md_may_mix("Зуи\u0306кова", strlen("Зуи\u0306кова")));
+	mdl_word_release(&w);
 }
 
 void nv_tests(void)
