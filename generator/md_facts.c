@@ -360,31 +360,35 @@ static inline __m128i lat16(__m128i x)
 }
 
 /*
- * Whether a Latin letter among the 16 bytes at p stands before 0xD0 or
- * 0xD1 or after 0x80–0xBF (p[-1] and p[16] are read): each pair of
- * nv_md_may_mix() is told in the block of its Latin letter, so a block
- * with none, most of Russian text, is done after one test.
+ * Whether the 16 bytes at p have what nv_md_may_mix() looks for (p[-1]
+ * and p[16] are read): each case is told in the block of its Latin
+ * letter, combining mark or hyphen, so a block with none, most of Russian
+ * text, is done after one test.
  */
 static inline bool mix16(const unsigned char *p)
 {
-	__m128i v = _mm_loadu_si128((const __m128i *)p), lv = lat16(v), next, prev, mark;
+	__m128i v = _mm_loadu_si128((const __m128i *)p), lv = lat16(v), next, cont, lead;
+	__m128i mark = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC));
+	__m128i hyph = _mm_cmpeq_epi8(v, _mm_set1_epi8('-'));
 
-	mark = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC));
-	if (!_mm_movemask_epi8(_mm_or_si128(lv, mark)))
+	if (!_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lv, mark), hyph)))
 		return false;
 	next = _mm_loadu_si128((const __m128i *)(p + 1));
-	prev = _mm_loadu_si128((const __m128i *)(p - 1));
+	cont = _mm_cmpeq_epi8(
+		_mm_and_si128(_mm_loadu_si128((const __m128i *)(p - 1)), _mm_set1_epi8((char)0xC0)),
+		_mm_set1_epi8((char)0x80));
+	lead = _mm_cmpeq_epi8(_mm_and_si128(next, _mm_set1_epi8((char)0xFE)),
+			      _mm_set1_epi8((char)0xD0));
 	/* A combining breve or diaeresis (0xCC 0x86, 0xCC 0x88) may split a «й» or «ё». */
 	mark = _mm_and_si128(mark, _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(0x0E)),
 						  _mm_set1_epi8((char)0x8E)));
-	return _mm_movemask_epi8(_mm_or_si128(
-		mark,
-		_mm_and_si128(
-			lv,
-			_mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(next, _mm_set1_epi8((char)0xFE)),
-						    _mm_set1_epi8((char)0xD0)),
-				     _mm_cmpeq_epi8(_mm_and_si128(prev, _mm_set1_epi8((char)0xC0)),
-						    _mm_set1_epi8((char)0x80))))));
+	/* A hyphen after a letter, before a space or a line's end, may break a word. */
+	hyph = _mm_and_si128(_mm_and_si128(hyph, cont),
+			     _mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(' ')),
+					  _mm_cmpeq_epi8(_mm_or_si128(next, _mm_set1_epi8(0x07)),
+							 _mm_set1_epi8(0x0F))));
+	return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(mark, hyph),
+					      _mm_and_si128(lv, _mm_or_si128(lead, cont))));
 }
 #endif
 
@@ -416,7 +420,9 @@ bool nv_md_may_mix(const char *s, size_t n)
 	for (; i + 1 < n; i++)
 		if ((nv_md_is_lat(u[i]) && (u[i + 1] & 0xFE) == 0xD0) ||
 		    ((u[i] & 0xC0) == 0x80 && nv_md_is_lat(u[i + 1])) ||
-		    (u[i] == 0xCC && (u[i + 1] | 0x0E) == 0x8E))
+		    (u[i] == 0xCC && (u[i + 1] | 0x0E) == 0x8E) ||
+		    (u[i] == '-' && i && (u[i - 1] & 0xC0) == 0x80 &&
+		     (u[i + 1] == ' ' || (u[i + 1] | 0x07) == 0x0F)))
 			return true;
 	return false;
 #endif

@@ -88,6 +88,29 @@ static size_t word_end(const char *s, size_t n, size_t i, bool *lat, bool *cyr, 
 	}
 }
 
+/*
+ * The length of a hyphen at s[i] that breaks a word at the end of a line,
+ * with the white space after it, when a small Russian letter follows (a
+ * soft break reads as a space); 0 for any other.
+ */
+static size_t broken_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t j = i + 1;
+
+	if (i >= n || s[i] != '-')
+		return 0;
+	while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r'))
+		j++;
+	if (j == i + 1 || j + 1 >= n)
+		return 0;
+	/* а–п, р–я, ё */
+	return (u[j] == 0xD0 && u[j + 1] >= 0xB0 && u[j + 1] <= 0xBF) ||
+			       (u[j] == 0xD1 && (u[j + 1] <= 0x8F || u[j + 1] == 0x91))
+		       ? j - i
+		       : 0;
+}
+
 /* Put into the copy the letter plain, standing for the k bytes of s at j; done: past them. */
 static void put_plain(struct mdl_mixed *m, const char *s, size_t *done, size_t j, size_t k,
 		      const char *plain)
@@ -124,6 +147,9 @@ static size_t fold(struct mdl_mixed *m, const char *s, size_t n)
 			i++;
 			continue;
 		}
+		/* A word broken at the end of a line, as copied from a PDF: «Зуй-» / «кова». */
+		if (cyr && (j = broken_at(s, n, e)))
+			put_plain(m, s, &done, e, j, "");
 		for (j = i; (split || (lat && cyr)) && j < e; j++) {
 			c = (unsigned char)s[j];
 			if (split && (plain = split_at(s, n, j))) {
@@ -233,6 +259,11 @@ void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n)
 		nv_buf_adds(out, ": наберите его заново в русской раскладке");
 	}
 	mdl_word_release(&w);
+	for (at = 0; at < n && !broken_at(s, n, at); at++)
+		;
+	if (at < n)
+		nv_buf_adds(out, "; имя разорвано переносом в конце строки, как в тексте из PDF: "
+				 "напишите его слитно");
 }
 
 void mdl_mixed_init(struct mdl_mixed *m)

@@ -96,10 +96,11 @@ enum {
 
 /*
  * Whether some word of s (n bytes) may mix Russian and Latin letters
- * («CОШ» with a Latin «C») or have a «й» or «ё» of two characters: a
- * Latin letter right before a byte 0xD0 or 0xD1 or right after a byte
- * 0x80–0xBF, or a combining breve or diaeresis. Where it is false, no
- * word does.
+ * («CОШ» with a Latin «C»), have a «й» or «ё» of two characters, or be
+ * broken by a hyphen at the end of a line («Зуй-» / «кова»): a Latin
+ * letter right before a byte 0xD0 or 0xD1 or right after a byte
+ * 0x80–0xBF, a combining breve or diaeresis, a hyphen after such a byte
+ * and before white space. Where it is false, no word does.
  */
 bool nv_md_may_mix(const char *s, size_t n);
 

@@ -69,6 +69,8 @@ static void test_names_with_latin_letters(void)
 	/* «Зайцевой» with a «й» of two characters: 4 bytes for 2, the offsets still the text's. */
 	HITS("и Зайцевои\u0306 О. В. тоже", "3-29");
 	CHECK(m.copy);
+	/* «Зайце-» / «вой» broken at the end of a line: the hyphen, the break and the indent go. */
+	HITS("и Зайце-\n  вой О. В. тоже", "3-31");
 	/* Words all in one alphabet are read as they are: no copy. */
 	HITS("Зайцева О. В., Zaitseva, Orlov", "0-22 24-32");
 	CHECK(!m.copy);
