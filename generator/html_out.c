@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "html_int.h"
+#include "import.h"
 #include "model.h"
 #include "guard.h"
 #include "template.h"
@@ -387,7 +388,8 @@ void nv_html_human_size(struct nv_buf *b, long long size)
  * The formats the guard reads by content, by extension (without case):
  * the text ones among the attachments a school may publish (model.c) and
  * among a theme's assets; 1 is plain text, 2 markup. Others (PDF, office
- * files, images, archives, fonts) are binary: only their names are read.
+ * files, images, archives, fonts) are binary: only their names are read,
+ * but for the text of .docx and .odt (office_text()).
  */
 static int text_format(const char *name)
 {
@@ -408,18 +410,68 @@ static int text_format(const char *name)
 }
 
 /*
+ * The text of a Word or LibreOffice document (.docx, .odt) in data into
+ * out, a paragraph or a table's row a line, as the importer reads it
+ * (import.h): the guard reads it as it reads a text attachment, for a
+ * list of mentees saved from Word goes onto the website as it is. False
+ * for any other file; for one that cannot be read (damaged, encrypted),
+ * a warning that it was not checked, and only its name is.
+ */
+static bool office_text(struct nv_html_state *s, const char *rel, const char *src,
+			const struct nv_buf *data, struct nv_buf *out)
+{
+	const char *dot = strrchr(rel, '.');
+	bool docx = dot && !strcasecmp(dot, ".docx");
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_doc doc;
+	size_t i, r, c;
+
+	if (!docx && (!dot || strcasecmp(dot, ".odt")))
+		return false;
+	nv_imp_doc_init(&doc);
+	if ((docx ? nv_import_docx(src, data->ptr, data->len, &doc, &d)
+		  : nv_import_odt(src, data->ptr, data->len, &doc, &d)) < 0) {
+		nv_diag_hint(nv_warning(s->d, src, 0, 0, "вложение не проверено на имена людей: %s",
+					d.nr ? d.v[0].msg : "его не удалось прочитать"),
+			     "откройте файл в Word или LibreOffice и сохраните заново; имена "
+			     "людей, которых нельзя называть на сайте, в нём никто не проверит");
+	}
+	for (i = 0; i < doc.n; i++) {
+		const struct nv_imp_table *t = doc.v[i].table;
+		if (!t)
+			nv_buf_addf(out, "%s\n", doc.v[i].para.text);
+		for (r = 0; t && r < t->n; r++) {
+			for (c = 0; c < t->rows[r].n; c++) {
+				nv_imp_cell_text(out, &t->rows[r].cells[c]);
+				nv_buf_addch(out, c + 1 < t->rows[r].n ? '\t' : '\n');
+			}
+		}
+	}
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+	return true;
+}
+
+/*
  * Write a file copied from src: its name guarded, and its text when it
- * is a text format; src is the source a leak names.
+ * is a text format or an office document; src is the source a leak names.
  */
 static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
 		       const struct nv_buf *data)
 {
 	int how = text_format(rel);
+	struct nv_buf text = NV_BUF_INIT;
 	bool ok;
 
 	s->main.copied_from = src;
-	ok = nv_html_guard(s, &s->main, rel, how ? data->ptr : NULL, data->len, how == 2, false);
+	if (!how && office_text(s, rel, src, data, &text))
+		ok = nv_html_guard(s, &s->main, rel, text.ptr ? text.ptr : "", text.len, false,
+				   false);
+	else
+		ok = nv_html_guard(s, &s->main, rel, how ? data->ptr : NULL, data->len, how == 2,
+				   false);
 	s->main.copied_from = NULL;
+	nv_buf_release(&text);
 	if (ok)
 		nv_html_write_out(s, rel, data->ptr, data->len);
 }

@@ -662,5 +662,18 @@ else
 	cat "$tmp/pdfsizes"
 fi
 
+# Word and LibreOffice attachments are read for names (tests/bad/attachment-office
+# has those that fail): one that names nobody is published as it is, without a word.
+mkdir -p "$tmp/office" && cp -R "$root/content" "$tmp/office/" && mkdir -p "$tmp/office/content/files"
+cp "$root/tests/bad/attachment-office/content/files/anketa.docx" "$tmp/office/content/files/"
+if NASTAVNIK_NO_HISTORY=1 "$bin" build -C "$tmp/office" --no-pdf >"$tmp/office-log" 2>&1 &&
+	! grep -q 'предупреждение\|ошибка' "$tmp/office-log" &&
+	cmp -s "$tmp/office/content/files/anketa.docx" "$tmp/office/output/site/files/anketa.docx"; then
+	ok
+else
+	bad "office: вложение .docx без имён не опубликовано как есть:"
+	cat "$tmp/office-log"
+fi
+
 echo "site: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
