@@ -23,6 +23,7 @@
 #include "fs.h"
 #include "html_int.h"
 #include "import.h"
+#include "lazylib.h"
 #include "model.h"
 #include "guard.h"
 #include "template.h"
@@ -428,6 +429,11 @@ static bool office_text(struct nv_html_state *s, const char *rel, const char *sr
 
 	if (!docx && (!dot || strcasecmp(dot, ".odt")))
 		return false;
+	/* Without the readers' libraries the text cannot be read: nothing is published. */
+	if (nv_lib_load(NV_LIB_ZIP, s->d) < 0 || nv_lib_load(NV_LIB_XML2, s->d) < 0) {
+		s->failed = 1;
+		return true;
+	}
 	nv_imp_doc_init(&doc);
 	if ((docx ? nv_import_docx(src, data->ptr, data->len, &doc, &d)
 		  : nv_import_odt(src, data->ptr, data->len, &doc, &d)) < 0) {
