@@ -390,7 +390,7 @@ void nv_html_human_size(struct nv_buf *b, long long size)
  * the text ones among the attachments a school may publish (model.c) and
  * among a theme's assets; 1 is plain text, 2 markup. Others (PDF, office
  * files, images, archives, fonts) are binary: only their names are read,
- * but for the text of .docx and .odt (office_text()).
+ * but for the text of .docx, .odt, .xlsx and .ods (office_text()).
  */
 static int text_format(const char *name)
 {
@@ -411,23 +411,27 @@ static int text_format(const char *name)
 }
 
 /*
- * The text of a Word or LibreOffice document (.docx, .odt) in data into
- * out, a paragraph or a table's row a line, as the importer reads it
- * (import.h): the guard reads it as it reads a text attachment, for a
- * list of mentees saved from Word goes onto the website as it is. False
- * for any other file; for one that cannot be read (damaged, encrypted),
- * a warning that it was not checked, and only its name is.
+ * The text of a Word or LibreOffice document or spreadsheet (.docx,
+ * .odt, .xlsx, .ods) in data into out: a paragraph, a table's row or a
+ * spreadsheet's string a line, as the importer reads them (import.h). The
+ * guard reads it as it reads a text attachment, for a list of mentees
+ * saved from Word or Excel goes onto the website as it is. False for any
+ * other file; for one that cannot be read (damaged, encrypted), a warning
+ * that it was not checked, and only its name is.
  */
 static bool office_text(struct nv_html_state *s, const char *rel, const char *src,
 			const struct nv_buf *data, struct nv_buf *out)
 {
+	static const char *const kinds[] = { ".docx", ".odt", ".xlsx", ".ods" };
 	const char *dot = strrchr(rel, '.');
-	bool docx = dot && !strcasecmp(dot, ".docx");
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_imp_doc doc;
-	size_t i, r, c;
+	size_t k, i, r, c;
+	int rc;
 
-	if (!docx && (!dot || strcasecmp(dot, ".odt")))
+	for (k = 0; dot && k < NV_ARRAY_SIZE(kinds) && strcasecmp(dot, kinds[k]); k++)
+		;
+	if (!dot || k == NV_ARRAY_SIZE(kinds))
 		return false;
 	/* Without the readers' libraries the text cannot be read: nothing is published. */
 	if (nv_lib_load(NV_LIB_ZIP, s->d) < 0 || nv_lib_load(NV_LIB_XML2, s->d) < 0) {
@@ -435,13 +439,15 @@ static bool office_text(struct nv_html_state *s, const char *rel, const char *sr
 		return true;
 	}
 	nv_imp_doc_init(&doc);
-	if ((docx ? nv_import_docx(src, data->ptr, data->len, &doc, &d)
-		  : nv_import_odt(src, data->ptr, data->len, &doc, &d)) < 0) {
+	rc = k == 0   ? nv_import_docx(src, data->ptr, data->len, &doc, &d)
+	     : k == 1 ? nv_import_odt(src, data->ptr, data->len, &doc, &d)
+		      : nv_import_sheet_text(src, data->ptr, data->len, k == 3, out, &d);
+	if (rc < 0)
 		nv_diag_hint(nv_warning(s->d, src, 0, 0, "вложение не проверено на имена людей: %s",
 					d.nr ? d.v[0].msg : "его не удалось прочитать"),
-			     "откройте файл в Word или LibreOffice и сохраните заново; имена "
-			     "людей, которых нельзя называть на сайте, в нём никто не проверит");
-	}
+			     "откройте файл в Word, Excel или LibreOffice и сохраните заново; "
+			     "имена людей, которых нельзя называть на сайте, в нём никто не "
+			     "проверит");
 	for (i = 0; i < doc.n; i++) {
 		const struct nv_imp_table *t = doc.v[i].table;
 		if (!t)

@@ -155,6 +155,14 @@ int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_
 int nv_import_text(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
 		   struct nv_diags *d);
 
+/*
+ * The text of a spreadsheet, .xlsx (ods false) or .ods, in data (len
+ * bytes) into out, a string a line (import_sheet.c): for the guard of the
+ * attachments, not for import. 0, or -1 with an error in d.
+ */
+int nv_import_sheet_text(const char *name, const char *data, size_t len, bool ods,
+			 struct nv_buf *out, struct nv_diags *d);
+
 /* A person of people.yml, for matching a signature to an id. */
 struct nv_imp_person {
 	const char *id, *surname, *name, *patronymic;
