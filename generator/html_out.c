@@ -411,55 +411,39 @@ static int text_format(const char *name)
 }
 
 /*
- * The text of a Word or LibreOffice document or spreadsheet (.docx,
- * .odt, .xlsx, .ods) in data into out: a paragraph, a table's row or a
- * spreadsheet's string a line, as the importer reads them (import.h). The
- * guard reads it as it reads a text attachment, for a list of mentees
- * saved from Word or Excel goes onto the website as it is. False for any
- * other file; for one that cannot be read (damaged, encrypted), a warning
- * that it was not checked, and only its name is.
+ * All the text of a Word, Excel or LibreOffice file (.docx, .odt, .xlsx,
+ * .ods) in data into out (import.h): the guard reads it as it reads a
+ * text attachment, for a list of mentees saved from Word or Excel goes
+ * onto the website as it is. False for any other file; for one that
+ * cannot be read (damaged, encrypted), a warning that it was not checked,
+ * and only its name is.
  */
 static bool office_text(struct nv_html_state *s, const char *rel, const char *src,
 			const struct nv_buf *data, struct nv_buf *out)
 {
-	static const char *const kinds[] = { ".docx", ".odt", ".xlsx", ".ods" };
+	static const char *const exts[] = { [NV_IMP_DOCX] = ".docx",
+					    [NV_IMP_ODT] = ".odt",
+					    [NV_IMP_XLSX] = ".xlsx",
+					    [NV_IMP_ODS] = ".ods" };
 	const char *dot = strrchr(rel, '.');
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_imp_doc doc;
-	size_t k, i, r, c;
-	int rc;
+	size_t k;
 
-	for (k = 0; dot && k < NV_ARRAY_SIZE(kinds) && strcasecmp(dot, kinds[k]); k++)
+	for (k = 0; dot && k < NV_ARRAY_SIZE(exts) && strcasecmp(dot, exts[k]); k++)
 		;
-	if (!dot || k == NV_ARRAY_SIZE(kinds))
+	if (!dot || k == NV_ARRAY_SIZE(exts))
 		return false;
 	/* Without the readers' libraries the text cannot be read: nothing is published. */
 	if (nv_lib_load(NV_LIB_ZIP, s->d) < 0 || nv_lib_load(NV_LIB_XML2, s->d) < 0) {
 		s->failed = 1;
 		return true;
 	}
-	nv_imp_doc_init(&doc);
-	rc = k == 0   ? nv_import_docx(src, data->ptr, data->len, &doc, &d)
-	     : k == 1 ? nv_import_odt(src, data->ptr, data->len, &doc, &d)
-		      : nv_import_sheet_text(src, data->ptr, data->len, k == 3, out, &d);
-	if (rc < 0)
+	if (nv_import_all_text(src, data->ptr, data->len, (enum nv_imp_kind)k, out, &d) < 0)
 		nv_diag_hint(nv_warning(s->d, src, 0, 0, "вложение не проверено на имена людей: %s",
 					d.nr ? d.v[0].msg : "его не удалось прочитать"),
 			     "откройте файл в Word, Excel или LibreOffice и сохраните заново; "
 			     "имена людей, которых нельзя называть на сайте, в нём никто не "
 			     "проверит");
-	for (i = 0; i < doc.n; i++) {
-		const struct nv_imp_table *t = doc.v[i].table;
-		if (!t)
-			nv_buf_addf(out, "%s\n", doc.v[i].para.text);
-		for (r = 0; t && r < t->n; r++) {
-			for (c = 0; c < t->rows[r].n; c++) {
-				nv_imp_cell_text(out, &t->rows[r].cells[c]);
-				nv_buf_addch(out, c + 1 < t->rows[r].n ? '\t' : '\n');
-			}
-		}
-	}
-	nv_imp_doc_release(&doc);
 	nv_diags_release(&d);
 	return true;
 }

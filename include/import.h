@@ -155,13 +155,23 @@ int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_
 int nv_import_text(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
 		   struct nv_diags *d);
 
+/* The office files whose text nv_import_all_text() reads. */
+enum nv_imp_kind {
+	NV_IMP_DOCX,
+	NV_IMP_ODT,
+	NV_IMP_XLSX,
+	NV_IMP_ODS
+};
+
 /*
- * The text of a spreadsheet, .xlsx (ods false) or .ods, in data (len
- * bytes) into out, a string a line (import_sheet.c): for the guard of the
- * attachments, not for import. 0, or -1 with an error in d.
+ * All the text of an office file of that kind in data (len bytes) into
+ * out, a paragraph or a string a line: the body, headers and footers,
+ * footnotes, comments, text boxes, deleted text, a spreadsheet's cells
+ * (import_sheet.c). For the guard of the attachments, not for import. 0,
+ * or -1 with an error in d.
  */
-int nv_import_sheet_text(const char *name, const char *data, size_t len, bool ods,
-			 struct nv_buf *out, struct nv_diags *d);
+int nv_import_all_text(const char *name, const char *data, size_t len, enum nv_imp_kind kind,
+		       struct nv_buf *out, struct nv_diags *d);
 
 /* A person of people.yml, for matching a signature to an id. */
 struct nv_imp_person {
