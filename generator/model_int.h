@@ -426,10 +426,14 @@ struct nv_guard_hit;
  * texts copied from PDFs have them. For the check of mentions and the
  * secretary's warnings. One state per thread.
  */
+struct mdl_plain {
+	size_t at;  /* where a letter made plain starts in the copy */
+	long shift; /* the text's offset minus the copy's, after it */
+};
+
 struct mdl_mixed {
 	struct nv_buf text; /* the text with those words' letters made plain Russian */
-	size_t *at;	    /* where each letter so made starts in text */
-	long *shift;	    /* the text's offset minus text's there, after the letter */
+	struct mdl_plain *plain;
 	size_t n, alloc;
 	bool copy; /* mdl_mixed_next() reads text */
 };

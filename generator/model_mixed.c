@@ -116,12 +116,10 @@ static void put_plain(struct mdl_mixed *m, const char *s, size_t *done, size_t j
 		      const char *plain)
 {
 	nv_buf_add(&m->text, s + *done, j - *done);
-	NV_GROW(m->at, m->n + 1, m->alloc);
-	m->shift = nv_xrealloc(m->shift, m->alloc * sizeof(*m->shift));
-	m->at[m->n] = m->text.len;
+	NV_GROW(m->plain, m->n + 1, m->alloc);
+	m->plain[m->n].at = m->text.len;
 	nv_buf_adds(&m->text, plain);
-	m->shift[m->n] = (long)(j + k) - (long)m->text.len;
-	m->n++;
+	m->plain[m->n++].shift = (long)(j + k) - (long)m->text.len;
 	*done = j + k;
 }
 
@@ -172,12 +170,12 @@ static size_t text_offset(const struct mdl_mixed *m, size_t off)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (m->at[mid] < off)
+		if (m->plain[mid].at < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo ? (size_t)((long)off + m->shift[lo - 1]) : off;
+	return lo ? (size_t)((long)off + m->plain[lo - 1].shift) : off;
 }
 
 bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len)
@@ -275,8 +273,7 @@ void mdl_mixed_init(struct mdl_mixed *m)
 void mdl_mixed_release(struct mdl_mixed *m)
 {
 	nv_buf_release(&m->text);
-	free(m->at);
-	free(m->shift);
+	free(m->plain);
 	mdl_mixed_init(m);
 }
 
