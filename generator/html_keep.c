@@ -50,6 +50,11 @@ static size_t name_at(const char *p, const char *name)
 	return (size_t)(s - p);
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Whether the number after «№ » ends at p. */
 static bool number_ends(const char *p)
 {
@@ -75,16 +80,11 @@ static size_t number_at(const char *p)
 		return 0;
 	s += sp;
 	for (end = s; !number_ends(end); end++)
-		digit |= *end >= '0' && *end <= '9';
+		digit |= is_digit(*end);
 	while (end > s && end[-1] == '.')
 		end--;
 	/* «№ Р-145» is a number, «№ п/п» a column's name */
 	return end > s && digit ? (size_t)(end - p) : 0;
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /*
