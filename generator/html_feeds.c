@@ -73,16 +73,17 @@ static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
 /* Append to b the plain text of the headings h2–h6 of html not already in b. */
 static void add_headings(struct nv_buf *b, const char *html, size_t max)
 {
-	const char *p = html, *q, *end;
+	const char *p = html, *last = html + strlen(html), *q, *end;
 	char *inner, *text;
 	size_t start = b->len;
 
-	/* each after « · » */
-	while ((p = strstr(p, "<h")) != NULL && b->len - start < max) {
+	/* each after « · »; nv_mem_find(), not strstr(), which glibc does a
+	 * byte at a time for a needle of two */
+	while ((p = nv_mem_find(p, (size_t)(last - p), "<h", 2)) != NULL && b->len - start < max) {
 		p += 2;
 		if (*p < '2' || *p > '6' || (p[1] != '>' && p[1] != ' '))
 			continue;
-		if (!(q = strchr(p, '>')) || !(end = strstr(q, "</h")))
+		if (!(q = strchr(p, '>')) || !(end = nv_mem_find(q, (size_t)(last - q), "</h", 3)))
 			break;
 		inner = nv_xmemdupz(q + 1, (size_t)(end - q - 1));
 		text = nv_html_plain_text(inner, 200);
