@@ -398,6 +398,11 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	custom = nv_html_custom_css(&s->opts);
 	s->custom_css = custom != NULL;
 	free(custom);
+	if (!nv_html_guard_theme(s)) {
+		nv_writer_finish(s->writer, d);
+		s->writer = NULL;
+		return -1;
+	}
 
 	if (s->opts.render) {
 		/* A rebuild of some documents: their pages and the search index. */

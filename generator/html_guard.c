@@ -25,22 +25,31 @@
 #include "html_int.h"
 #include "model.h"
 #include "strlist.h"
+#include "utf8.h"
 #include "value.h"
 
 static const char *const publish_words[] = { "none", "initials", "full" };
 
-/* The first mention in text that the website may not show, of p when p is set. */
+/*
+ * The first mention in text that the website may not show, of p when p is
+ * set; with mixed, a name typed with a Latin look-alike («Сергeев») or a
+ * «й» of two characters too (guard_mixed.c), as model_pd.c reads the
+ * sources.
+ */
 static bool find_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
-		      const struct nv_person *p, struct nv_guard_hit *hit)
+		      bool mixed, const struct nv_person *p, struct nv_guard_hit *hit)
 {
+	struct nv_guard_mixed m;
 	size_t from = 0;
+	bool found = false;
 
-	while (from < len && nv_guard_find(g, text, len, from, markup, hit)) {
-		if (hit->leak && (!p || hit->p == p))
-			return true;
-		from = hit->end > from ? hit->end : from + 1;
-	}
-	return false;
+	nv_guard_mixed_init(&m);
+	if (mixed)
+		nv_guard_mixed_start(&m, text, len);
+	while (!found && from < len && nv_guard_mixed_next(&m, g, text, len, &from, markup, hit))
+		found = hit->leak && (!p || hit->p == p);
+	nv_guard_mixed_release(&m);
+	return found;
 }
 
 /*
@@ -103,12 +112,14 @@ bool nv_html_guard(const struct nv_html_state *s, struct nv_html_worker *w, cons
 		   const char *text, size_t len, bool markup, bool page)
 {
 	struct nv_guard_hit hit;
+	/* A file copied as it is was read by no check of the sources. */
+	bool mixed = w->copied_from != NULL;
 
-	if (find_leak(s->guard, rel, strlen(rel), false, NULL, &hit)) {
+	if (find_leak(s->guard, rel, strlen(rel), false, mixed, NULL, &hit)) {
 		add_leak(w, rel, rel, &hit, false, NV_LEAK_NAME);
 		return false;
 	}
-	if (text && find_leak(s->guard, text, len, markup, NULL, &hit)) {
+	if (text && find_leak(s->guard, text, len, markup, mixed, NULL, &hit)) {
 		add_leak(w, rel, text, &hit, markup, page ? NV_LEAK_PAGE : NV_LEAK_FILE);
 		return false;
 	}
@@ -145,7 +156,24 @@ static bool value_leaks(const struct nv_guard *g, const struct nv_value *v,
 	for (i = 0; v->type == NV_MAP && i < v->nr; i++)
 		if (value_leaks(g, v->members[i].value, p))
 			return true;
-	return v->str && find_leak(g, v->str, v->len, false, p, &hit);
+	return v->str && find_leak(g, v->str, v->len, false, false, p, &hit);
+}
+
+/* The next template (NAME.mustache) of dir's files from *i on, read into data; NULL at the end. */
+static const char *next_template(const char *dir, const struct nv_walk *files, size_t *i,
+				 struct nv_buf *data)
+{
+	const char *f;
+	size_t n;
+
+	while (*i < files->files.nr) {
+		f = files->files.v[(*i)++];
+		n = strlen(f);
+		if (n >= 9 && !strcmp(f + n - 9, ".mustache") &&
+		    nv_read_file_in(dir, f, (size_t)16 << 20, data) == 0)
+			return f;
+	}
+	return NULL;
 }
 
 /* The template of the theme in dir (NULL: none) that names p; the caller frees it. */
@@ -154,21 +182,14 @@ static char *template_naming(const struct nv_guard *g, const char *dir, const st
 	struct nv_walk files = NV_WALK_INIT;
 	struct nv_buf data = NV_BUF_INIT;
 	struct nv_guard_hit hit;
+	const char *f;
 	char *found = NULL;
-	size_t i, n;
+	size_t i = 0;
 
-	if (!dir || nv_walk_all(dir, &files) < 0)
-		goto out;
-	for (i = 0; !found && i < files.files.nr; i++) {
-		const char *f = files.files.v[i];
-		n = strlen(f);
-		if (n < 9 || strcmp(f + n - 9, ".mustache") ||
-		    nv_read_file_in(dir, f, (size_t)16 << 20, &data) < 0)
-			continue;
-		if (find_leak(g, data.ptr, data.len, true, p, &hit))
-			found = nv_xasprintf("%s/%s", dir, f);
-	}
-out:
+	if (dir && nv_walk_all(dir, &files) == 0)
+		while (!found && (f = next_template(dir, &files, &i, &data)))
+			if (find_leak(g, data.ptr, data.len, true, false, p, &hit))
+				found = nv_xasprintf("%s/%s", dir, f);
 	nv_walk_release(&files);
 	nv_buf_release(&data);
 	return found;
@@ -183,9 +204,10 @@ static const struct nv_entry *entry_naming(const struct nv_html_state *s, const 
 
 	for (i = 0; i < s->m->nentries; i++) {
 		e = s->m->entries[i];
-		if ((e->title && find_leak(s->guard, e->title, strlen(e->title), false, p, &hit)) ||
+		if ((e->title &&
+		     find_leak(s->guard, e->title, strlen(e->title), false, false, p, &hit)) ||
 		    (e->summary &&
-		     find_leak(s->guard, e->summary, strlen(e->summary), false, p, &hit)))
+		     find_leak(s->guard, e->summary, strlen(e->summary), false, false, p, &hit)))
 			return e;
 	}
 	return NULL;
@@ -266,47 +288,69 @@ static int cmp_source(const void *pa, const void *pb)
 	return c ? c : cmp_person(pa, pb);
 }
 
+/* Who p is, for a message: «sergeev-ko, publish: none», «ivanov-pe, обучающийся». */
+static char *who_of(const struct nv_person *p)
+{
+	return p->category == NV_CAT_STUDENT
+		       ? nv_xasprintf("%s, обучающийся", p->id)
+		       : nv_xasprintf("%s, publish: %s", p->id, publish_words[p->publish]);
+}
+
+/* What the website may not do with p's name, after «имя человека, которого». */
+static const char *rule_of(const struct nv_person *p)
+{
+	return p->publish == NV_PUBLISH_INITIALS && p->category != NV_CAT_STUDENT
+		       ? "на сайте называют только фамилией с инициалами"
+		       : "нельзя называть на сайте";
+}
+
+static const char theme_hint[] = "уберите имя из шаблона: шаблоны темы не называют людей, имена "
+				 "приходят на страницы только из content/";
+
 static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, size_t more)
 {
 	static const char *const where[] = { "на странице", "в файле сайта", "в имени файла" };
 	const struct nv_person *p = l->p;
 	const char *out = s->opts.shown_out ? s->opts.shown_out : s->opts.out;
 	char *file = nv_xasprintf("%s/%s", out, l->rel);
-	char *who = p->category == NV_CAT_STUDENT
-			    ? nv_xasprintf("%s, обучающийся", p->id)
-			    : nv_xasprintf("%s, publish: %s", p->id, publish_words[p->publish]);
+	char *who = who_of(p);
 	char *also = more ? nv_xasprintf("; то же имя ещё в %zu %s сайта", more,
 					 more % 10 == 1 && more % 100 != 11 ? "файле" : "файлах")
 			  : nv_xstrdup("");
+	struct nv_buf mix = NV_BUF_INIT;
 	struct nv_diag *dg =
 		nv_error(s->d, file, 0, 0,
 			 "%s оказалось имя человека, которого %s: «%s» (%s); источник: %s%s",
-			 where[l->where],
-			 p->publish == NV_PUBLISH_INITIALS && p->category != NV_CAT_STUDENT
-				 ? "на сайте называют только фамилией с инициалами"
-				 : "нельзя называть на сайте",
-			 l->form, who, l->src, also);
+			 where[l->where], rule_of(p), l->form, who, l->src, also);
 
+	/* «в этом имени «e» латинская: …» where the name is typed so */
+	nv_guard_mixed_hint(&mix, l->form, strlen(l->form), false);
 	if (l->kind == NV_SRC_COPY)
-		nv_diag_hint(dg, "файл копируется на сайт как есть: уберите из него имя "
-				 "или уберите сам файл");
+		nv_diag_hint(dg,
+			     "файл копируется на сайт как есть: уберите из него имя "
+			     "или уберите сам файл%s",
+			     mix.ptr);
 	else if (l->kind == NV_SRC_THEME)
-		nv_diag_hint(dg, "уберите имя из шаблона: шаблоны темы не называют людей, имена "
-				 "приходят на страницы только из content/");
+		nv_diag_hint(dg, "%s%s", theme_hint, mix.ptr);
 	else if (l->kind == NV_SRC_SITE)
-		nv_diag_hint(dg, "уберите имя из текста site.yml; куратора и директора "
-				 "указывайте их id из people.yml (curator.person, "
-				 "organization.director)");
+		nv_diag_hint(dg,
+			     "уберите имя из текста site.yml; куратора и директора "
+			     "указывайте их id из people.yml (curator.person, "
+			     "organization.director)%s",
+			     mix.ptr);
 	else if (l->kind == NV_SRC_DOC)
 		nv_diag_hint(dg,
 			     "упомяните человека ссылкой, а не именем: [%s](@%s \"…\") — на сайте "
 			     "будет заголовок упоминания (см. man nastavnik.5, «Упоминания людей в "
-			     "тексте»)",
-			     l->form, p->id);
+			     "тексте»)%s",
+			     l->form, p->id, mix.ptr);
 	else
-		nv_diag_hint(dg, "найдите, откуда имя попало в файл: шаблоны темы (theme/), "
-				 "site.yml, заголовки документов; людей упоминайте ссылкой "
-				 "[имя](@id \"…\")");
+		nv_diag_hint(dg,
+			     "найдите, откуда имя попало в файл: шаблоны темы (theme/), "
+			     "site.yml, заголовки документов; людей упоминайте ссылкой "
+			     "[имя](@id \"…\")%s",
+			     mix.ptr);
+	nv_buf_release(&mix);
 	free(file);
 	free(who);
 	free(also);
@@ -347,4 +391,57 @@ void nv_html_report_leaks(struct nv_html_state *s)
 	free(v);
 	w->leaks = NULL;
 	w->nleaks = w->leaks_alloc = 0;
+}
+
+/*
+ * The templates in dir read for a name typed with a Latin look-alike or
+ * a «й» of two characters: an error at its place, the first of each
+ * template. The guard reads the pages as written, and their other text
+ * (content/, site.yml, people.yml) the checks of the sources read so; a
+ * name typed plain is left to the guard of the pages, which names them.
+ */
+static bool theme_mixed(struct nv_html_state *s, const char *dir)
+{
+	struct nv_walk files = NV_WALK_INIT;
+	struct nv_buf data = NV_BUF_INIT, mix = NV_BUF_INIT;
+	struct nv_guard_hit hit;
+	const char *f;
+	char *form, *path, *who;
+	size_t i = 0;
+	int line, col;
+	bool ok = true;
+
+	if (dir && nv_walk_all(dir, &files) == 0)
+		while ((f = next_template(dir, &files, &i, &data))) {
+			if (!find_leak(s->guard, data.ptr, data.len, true, true, NULL, &hit))
+				continue;
+			form = leak_form(data.ptr, &hit, true);
+			nv_buf_reset(&mix);
+			nv_guard_mixed_hint(&mix, form, strlen(form), false);
+			if (mix.len) {
+				path = nv_xasprintf("%s/%s", dir, f);
+				who = who_of(hit.p);
+				nv_utf8_position(data.ptr, hit.start, &line, &col);
+				nv_diag_hint(nv_error(s->d, path, line, col,
+						      "в шаблоне темы имя человека, которого %s: "
+						      "«%s» (%s)",
+						      rule_of(hit.p), form, who),
+					     "%s%s", theme_hint, mix.ptr);
+				ok = false;
+				free(path);
+				free(who);
+			}
+			free(form);
+		}
+	nv_walk_release(&files);
+	nv_buf_release(&data);
+	nv_buf_release(&mix);
+	return ok;
+}
+
+bool nv_html_guard_theme(struct nv_html_state *s)
+{
+	bool ok = theme_mixed(s, s->opts.override_dir);
+
+	return theme_mixed(s, s->opts.theme_dir) && ok;
 }

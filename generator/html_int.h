@@ -90,7 +90,7 @@ struct nv_html_worker {
 	const char *copied_from;
 	struct nv_html_leak *leaks;
 	size_t nleaks, leaks_alloc;
-	struct nv_buf page;	     /* the last page's bytes: their room is the next one's */
+	struct nv_buf page;	   /* the last page's bytes: their room is the next one's */
 	struct nv_dir_cache *dirs; /* the folder of its last file written (fs.h), or NULL */
 };
 
@@ -438,6 +438,14 @@ void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from);
  * naming the first of its files, where the name came from and the form
  * found; fails the build when there is any.
  */
+/*
+ * Read the theme's templates and the project's (theme/) for a name typed
+ * with a Latin look-alike of a Russian letter or a «й» of two characters,
+ * which the guard of the pages reads as written: false, with errors,
+ * when one has such a name of a person the website may not show so.
+ */
+bool nv_html_guard_theme(struct nv_html_state *s);
+
 void nv_html_report_leaks(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */

@@ -416,72 +416,14 @@ void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct 
  */
 void mdl_settle_people(struct builder *b);
 
-struct nv_guard;
-struct nv_guard_hit;
-
-/*
- * Words whose letters look right on screen but are not (model_mixed.c):
- * Russian words with Latin look-alikes («Петрoв» with a Latin «o») and
- * «й» or «ё» of two characters, the letter and a combining mark, as
- * texts copied from PDFs have them. For the check of mentions and the
- * secretary's warnings. One state per thread.
- */
-struct mdl_plain {
-	size_t at;  /* where a letter made plain starts in the copy */
-	long shift; /* the text's offset minus the copy's, after it */
-};
-
-struct mdl_mixed {
-	struct nv_buf text; /* the text with those words' letters made plain Russian */
-	struct mdl_plain *plain;
-	size_t n, alloc;
-	bool copy; /* mdl_mixed_next() reads text */
-};
-
-void mdl_mixed_init(struct mdl_mixed *m);
-void mdl_mixed_release(struct mdl_mixed *m);
-
-/*
- * Before the first mdl_mixed_next() of a text: true when a word of it has
- * such letters, which the copy that is read instead of it has made plain.
- */
-bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len);
-
-/*
- * nv_guard_find(g, text, len, *at, false, h), *at then past the hit (in
- * the copy, when there is one: the hit at the text's offsets).
- */
-bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *text, size_t len,
-		    size_t *at, struct nv_guard_hit *h);
-
-/* A word with such letters (mdl_mixed_word()); mdl_word_release() frees latin. */
-struct mdl_word {
-	size_t start, end;   /* its bytes */
-	size_t nlatin;	     /* the Latin letters of a word with Russian ones, */
-	struct nv_buf latin; /* each once, as «C», «o» */
-	const char *split;   /* «й» or «ё» when one is of two characters, else NULL */
-};
-
-void mdl_word_release(struct mdl_word *w);
-
-/* The next such word of s (n bytes) from *at on, *at then past it; false when none is left. */
-bool mdl_mixed_word(const char *s, size_t n, size_t *at, struct mdl_word *w);
-
-/* Append what is wrong with w's letters: ««C» латинская», ««й» из двух знаков, …». */
-void mdl_mixed_describe(struct nv_buf *out, const struct mdl_word *w);
-
-/*
- * Append to a hint, when the form s (n bytes) has such a word, which of
- * its letters are wrong and what to do.
- */
-void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n);
+struct nv_guard_word;
 
 /*
  * The warning for the word w of s at line:col of path, in the field key
  * (NULL: in the text).
  */
 struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
-			       const char *s, const struct mdl_word *w, const char *key);
+			       const char *s, const struct nv_guard_word *w, const char *key);
 
 /* The warnings for the words mixing the alphabets in e's front matter, at their fields. */
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e);

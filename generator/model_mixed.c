@@ -1,17 +1,9 @@
 /*
- * model_mixed.c: words whose letters look right on screen but are not:
- * Russian words typed partly in Latin letters that look the same
- * («Петрoв» with a Latin «o», «CОШ» with a Latin «C»: a keyboard left in
- * the English layout, text copied from a scan), and «й» or «ё» made of
- * two characters, «и» or «е» and a combining mark (text copied from a
- * PDF). For the check of mentions (model_pd.c): the guard reads a Latin
- * letter as Latin and drops a combining mark, so a hidden person's name
- * typed so would get past it onto the website. In a text with such words
- * the check reads instead a copy whose words have those letters made
- * plain Russian, and gives each mention at the place it has in the text.
- * A word all in Latin letters stays Latin (the guard has its own keys for
- * a surname transliterated). For the secretary's warnings (model_text.c,
- * the front matter's fields here): the site's search misses such a word.
+ * model_mixed.c: the secretary's warnings for words whose letters look
+ * right on screen but are not (guard_mixed.c): a Russian word typed
+ * partly in Latin letters, «CОШ», a «й» or «ё» of two characters, in a
+ * document's text (model_text.c) and its front matter's fields (here):
+ * the site's search misses such a word, a screen reader reads it wrong.
  */
 #include "common.h"
 
@@ -20,265 +12,12 @@
 #include "content.h"
 #include "diag.h"
 #include "guard.h"
-#include "markdown.h"
 #include "model_int.h"
 #include "utf8.h"
 #include "value.h"
 
-/* The Russian letter a Latin one looks like (UTF-8), by its ASCII code; NULL for none. */
-static const char *const look_alike[128] = {
-	['A'] = "А", ['B'] = "В", ['C'] = "С", ['E'] = "Е", ['H'] = "Н", ['K'] = "К", ['M'] = "М",
-	['O'] = "О", ['P'] = "Р", ['T'] = "Т", ['X'] = "Х", ['Y'] = "У", ['a'] = "а", ['c'] = "с",
-	['e'] = "е", ['k'] = "к", ['o'] = "о", ['p'] = "р", ['x'] = "х", ['y'] = "у",
-};
-
-static bool is_lat(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/* The length of the Cyrillic letter at s[i] (0xD0 or 0xD1, then 0x80–0xBF), else 0. */
-static size_t cyr_at(const char *s, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	return (c & 0xFE) == 0xD0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 ? 2 : 0;
-}
-
-/*
- * The plain Russian letter that «и», «И», «е» or «Е» at s[i] and the
- * combining breve or diaeresis after it make («й», «Й», «ё», «Ё»), else
- * NULL; 4 bytes.
- */
-static const char *split_at(const char *s, size_t n, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-
-	if (n - i < 4 || u[0] != 0xD0 || u[2] != 0xCC)
-		return NULL;
-	if (u[3] == 0x86 && (u[1] == 0xB8 || u[1] == 0x98))
-		return u[1] == 0xB8 ? "й" : "Й";
-	if (u[3] == 0x88 && (u[1] == 0xB5 || u[1] == 0x95))
-		return u[1] == 0xB5 ? "ё" : "Ё";
-	return NULL;
-}
-
-/*
- * The end of the word of letters (Russian or Latin, a split «й» or «ё»
- * whole) at s[i], and in *lat, *cyr, *split what it has.
- */
-static size_t word_end(const char *s, size_t n, size_t i, bool *lat, bool *cyr, bool *split)
-{
-	size_t k;
-
-	*lat = *cyr = *split = false;
-	for (;;) {
-		if (i < n && is_lat((unsigned char)s[i])) {
-			*lat = true;
-			i++;
-		} else if (i < n && split_at(s, n, i)) {
-			*cyr = *split = true;
-			i += 4;
-		} else if (i < n && (k = cyr_at(s, n, i))) {
-			*cyr = true;
-			i += k;
-		} else {
-			return i;
-		}
-	}
-}
-
-/*
- * The length of a hyphen at s[i] that breaks a word at the end of a line,
- * with the white space after it, when a small Russian letter follows (a
- * soft break reads as a space); 0 for any other.
- */
-static size_t broken_at(const char *s, size_t n, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t j = i + 1;
-
-	if (i >= n || s[i] != '-')
-		return 0;
-	while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r'))
-		j++;
-	if (j == i + 1 || j + 1 >= n)
-		return 0;
-	/* а–п, р–я, ё */
-	return (u[j] == 0xD0 && u[j + 1] >= 0xB0 && u[j + 1] <= 0xBF) ||
-			       (u[j] == 0xD1 && (u[j + 1] <= 0x8F || u[j + 1] == 0x91))
-		       ? j - i
-		       : 0;
-}
-
-/* Put into the copy the letter plain, standing for the k bytes of s at j; done: past them. */
-static void put_plain(struct mdl_mixed *m, const char *s, size_t *done, size_t j, size_t k,
-		      const char *plain)
-{
-	nv_buf_add(&m->text, s + *done, j - *done);
-	NV_GROW(m->plain, m->n + 1, m->alloc);
-	m->plain[m->n].at = m->text.len;
-	nv_buf_adds(&m->text, plain);
-	m->plain[m->n++].shift = (long)(j + k) - (long)m->text.len;
-	*done = j + k;
-}
-
-/*
- * The copy of s (n bytes) in m->text, its words' Latin look-alikes (in a
- * word with Russian letters) and split letters made plain Russian;
- * returns how many letters were, 0 when none.
- */
-static size_t fold(struct mdl_mixed *m, const char *s, size_t n)
-{
-	size_t i = 0, done = 0, e, j;
-	const char *plain;
-	unsigned char c;
-	bool lat, cyr, split;
-
-	m->n = 0;
-	nv_buf_reset(&m->text);
-	if (!nv_md_may_mix(s, n))
-		return 0;
-	while (i < n) {
-		e = word_end(s, n, i, &lat, &cyr, &split);
-		if (e == i) {
-			i++;
-			continue;
-		}
-		/* A word broken at the end of a line, as copied from a PDF: «Зуй-» / «кова». */
-		if (cyr && (j = broken_at(s, n, e)))
-			put_plain(m, s, &done, e, j, "");
-		for (j = i; (split || (lat && cyr)) && j < e; j++) {
-			c = (unsigned char)s[j];
-			if (split && (plain = split_at(s, n, j))) {
-				put_plain(m, s, &done, j, 4, plain);
-				j += 3;
-			} else if (lat && cyr && c < 0x80 && look_alike[c]) {
-				put_plain(m, s, &done, j, 1, look_alike[c]);
-			}
-		}
-		i = e;
-	}
-	nv_buf_add(&m->text, s + done, n - done);
-	return m->n;
-}
-
-/* The text's offset of offset off of the copy (never inside a letter made plain). */
-static size_t text_offset(const struct mdl_mixed *m, size_t off)
-{
-	size_t lo = 0, hi = m->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (m->plain[mid].at < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? (size_t)((long)off + m->plain[lo - 1].shift) : off;
-}
-
-bool mdl_mixed_start(struct mdl_mixed *m, const char *text, size_t len)
-{
-	return (m->copy = fold(m, text, len) > 0);
-}
-
-bool mdl_mixed_next(struct mdl_mixed *m, const struct nv_guard *g, const char *text, size_t len,
-		    size_t *at, struct nv_guard_hit *h)
-{
-	if (!m->copy) {
-		if (!nv_guard_find(g, text, len, *at, false, h))
-			return false;
-		*at = h->end > h->start ? h->end : h->start + 1;
-		return true;
-	}
-	if (!nv_guard_find(g, m->text.ptr, m->text.len, *at, false, h))
-		return false;
-	*at = h->end > h->start ? h->end : h->start + 1;
-	h->start = text_offset(m, h->start);
-	h->end = text_offset(m, h->end);
-	return true;
-}
-
-void mdl_word_release(struct mdl_word *w)
-{
-	nv_buf_release(&w->latin);
-}
-
-bool mdl_mixed_word(const char *s, size_t n, size_t *at, struct mdl_word *w)
-{
-	size_t i = *at, e, j;
-	char seen[128] = { 0 };
-	bool lat, cyr, split;
-
-	while (i < n) {
-		e = word_end(s, n, i, &lat, &cyr, &split);
-		if (!split && !(lat && cyr)) {
-			i = e > i ? e : i + 1;
-			continue;
-		}
-		nv_buf_reset(&w->latin);
-		w->nlatin = 0;
-		w->split = NULL;
-		for (j = i; j < e; j++)
-			if (lat && cyr && (unsigned char)s[j] < 0x80 &&
-			    !seen[(unsigned char)s[j]]) {
-				nv_buf_addf(&w->latin, "%s«%c»", w->nlatin++ ? ", " : "", s[j]);
-				seen[(unsigned char)s[j]] = 1;
-			} else if (!w->split && split_at(s, n, j)) {
-				w->split = split_at(s, n, j);
-			}
-		w->start = i;
-		*at = w->end = e;
-		return true;
-	}
-	*at = n;
-	return false;
-}
-
-void mdl_mixed_describe(struct nv_buf *out, const struct mdl_word *w)
-{
-	if (w->nlatin)
-		nv_buf_addf(out, "%s %s", w->latin.ptr, w->nlatin > 1 ? "латинские" : "латинская");
-	if (w->split)
-		nv_buf_addf(out, "%s«%s» из двух знаков, буквы «%s» и надстрочного знака",
-			    w->nlatin ? ", " : "", w->split,
-			    w->split[1] == '\xB9' || w->split[1] == '\x99' ? "и" : "е");
-}
-
-void mdl_mixed_hint(struct nv_buf *out, const char *s, size_t n)
-{
-	struct mdl_word w = { .latin = NV_BUF_INIT };
-	size_t at = 0;
-
-	if (mdl_mixed_word(s, n, &at, &w)) {
-		nv_buf_adds(out, "; в этом имени ");
-		mdl_mixed_describe(out, &w);
-		nv_buf_adds(out, ": наберите его заново в русской раскладке");
-	}
-	mdl_word_release(&w);
-	for (at = 0; at < n && !broken_at(s, n, at); at++)
-		;
-	if (at < n)
-		nv_buf_adds(out, "; имя разорвано переносом в конце строки, как в тексте из PDF: "
-				 "напишите его слитно");
-}
-
-void mdl_mixed_init(struct mdl_mixed *m)
-{
-	memset(m, 0, sizeof(*m));
-	nv_buf_init(&m->text);
-}
-
-void mdl_mixed_release(struct mdl_mixed *m)
-{
-	nv_buf_release(&m->text);
-	free(m->plain);
-	mdl_mixed_init(m);
-}
-
 struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, int col,
-			       const char *s, const struct mdl_word *w, const char *key)
+			       const char *s, const struct nv_guard_word *w, const char *key)
 {
 	struct nv_buf msg = NV_BUF_INIT;
 	struct nv_diag *diag;
@@ -289,7 +28,7 @@ struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, i
 	nv_buf_adds(&msg, " — в слове ");
 	if (w->nlatin)
 		nv_buf_adds(&msg, "русские и латинские буквы вперемешку: ");
-	mdl_mixed_describe(&msg, w);
+	nv_guard_mixed_describe(&msg, w);
 	diag = nv_warning(d, path, line, col, "%s", msg.ptr);
 	nv_diag_hint(diag, "наберите слово заново в русской раскладке: на экране буквы не "
 			   "отличить, но поиск по сайту не найдёт это слово, а экранный диктор "
@@ -320,7 +59,7 @@ static void written_at(struct nv_doc *doc, const struct nv_value *v, const char 
 
 /* The words with wrong letters in the scalars under v; key: the innermost member's. */
 static void meta_value(struct builder *b, const struct nv_entry *e, const struct nv_value *v,
-		       const char *key, struct mdl_word *w)
+		       const char *key, struct nv_guard_word *w)
 {
 	size_t i, at = 0;
 	int line, col;
@@ -332,7 +71,7 @@ static void meta_value(struct builder *b, const struct nv_entry *e, const struct
 		for (i = 0; i < v->nr; i++)
 			meta_value(b, e, v->members[i].value, v->members[i].key, w);
 	} else if (v->str) {
-		while (mdl_mixed_word(v->str, v->len, &at, w)) {
+		while (nv_guard_mixed_word(v->str, v->len, &at, w)) {
 			written_at(e->doc, v, v->str + w->start, w->end - w->start, &line, &col);
 			mdl_mixed_warn(b->d, e->doc->path, line, col, v->str, w, key);
 		}
@@ -341,9 +80,9 @@ static void meta_value(struct builder *b, const struct nv_entry *e, const struct
 
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e)
 {
-	struct mdl_word w = { .latin = NV_BUF_INIT };
+	struct nv_guard_word w = { .latin = NV_BUF_INIT };
 
 	if (e->doc && e->doc->meta_mixed && e->doc->meta)
 		meta_value(b, e, e->doc->meta, NULL, &w);
-	mdl_word_release(&w);
+	nv_guard_word_release(&w);
 }

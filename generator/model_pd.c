@@ -81,7 +81,7 @@ struct pd {
 	bool reread;
 	struct nv_buf msg, hint, tmp, form; /* form: the name found, as read */
 	struct mdl_memo memo;		    /* the strings this thread found no name in */
-	struct mdl_mixed mixed;		    /* the names typed with Latin look-alikes */
+	struct nv_guard_mixed mixed;	    /* the names typed with Latin look-alikes */
 	/* The last line looked up in src and where it starts: fields come in order. */
 	const char *at_src;
 	int at_line;
@@ -332,7 +332,7 @@ static void report(struct pd *x, enum place where, const char *key, const char *
 		nv_buf_addf(&x->msg, " — имя участника без отметки упоминания (%s, publish: %s)",
 			    p->id, mdl_publish_names[p->publish]);
 	add_hint(x, where, key, text, len, h);
-	mdl_mixed_hint(&x->hint, text + h->start, h->end - h->start); /* as written */
+	nv_guard_mixed_hint(&x->hint, text + h->start, h->end - h->start, true); /* as written */
 	if (h->leak)
 		diag = nv_error(x->b->d, x->file, line, col, "%s", x->msg.ptr);
 	else
@@ -362,8 +362,8 @@ static void scan_string(struct pd *x, enum place where, const char *key, const c
 	size_t at = 0;
 	int l, c;
 
-	mdl_mixed_start(&x->mixed, s, len);
-	while (mdl_mixed_next(&x->mixed, x->g, s, len, &at, &h)) {
+	nv_guard_mixed_start(&x->mixed, s, len);
+	while (nv_guard_mixed_next(&x->mixed, x->g, s, len, &at, false, &h)) {
 		if (!h.leak && address_key(key))
 			continue;
 		l = line;
@@ -577,9 +577,10 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
 	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
 	/* A document's body whose bytes have no such word nor a reference has none. */
 	if ((!e->doc || e->md != e->doc->md || e->md->text_facts & NV_MD_TEXT_MIXED) &&
-	    mdl_mixed_start(&x->mixed, text, len))
+	    nv_guard_mixed_start(&x->mixed, text, len))
 		found = false, at = 0; /* its copy is read instead, from the start */
-	for (; found || mdl_mixed_next(&x->mixed, x->g, text, len, &at, &h); found = false) {
+	for (; found || nv_guard_mixed_next(&x->mixed, x->g, text, len, &at, false, &h);
+	     found = false) {
 		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
 			s = &k->segs[i];
 		if (!s || !s->node)
@@ -782,7 +783,7 @@ static void pd_init(struct pd *x, struct builder *b)
 	nv_buf_init(&x->tmp);
 	nv_buf_init(&x->form);
 	mdl_memo_init(&x->memo);
-	mdl_mixed_init(&x->mixed);
+	nv_guard_mixed_init(&x->mixed);
 }
 
 static void pd_release(struct pd *x)
@@ -792,7 +793,7 @@ static void pd_release(struct pd *x)
 	nv_buf_release(&x->tmp);
 	nv_buf_release(&x->form);
 	mdl_memo_release(&x->memo);
-	mdl_mixed_release(&x->mixed);
+	nv_guard_mixed_release(&x->mixed);
 }
 
 /* Done with the entry's source: a text read again is dropped. */

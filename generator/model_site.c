@@ -11,6 +11,7 @@
 #include "content.h"
 #include "date.h"
 #include "diag.h"
+#include "guard.h"
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
@@ -48,12 +49,12 @@ static void check_name_letters(struct nv_fields *f, const struct nv_value *item,
 			       const char *what, const char *how)
 {
 	const struct nv_value *v = nv_map_get(item, key);
-	struct mdl_word w = { .latin = NV_BUF_INIT };
+	struct nv_guard_word w = { .latin = NV_BUF_INIT };
 	struct nv_buf msg = NV_BUF_INIT;
 	size_t at = 0;
 
-	if (v && v->str && mdl_mixed_word(v->str, v->len, &at, &w)) {
-		mdl_mixed_describe(&msg, &w);
+	if (v && v->str && nv_guard_mixed_word(v->str, v->len, &at, &w)) {
+		nv_guard_mixed_describe(&msg, &w);
 		nv_diag_hint(
 			nv_field_error(f, v, "«%s» — %s %s%s", v->str, what,
 				       w.nlatin ? "русские и латинские буквы вперемешку: " : "",
@@ -63,7 +64,7 @@ static void check_name_letters(struct nv_fields *f, const struct nv_value *item,
 			"в тексте верно, и оно ушло бы на сайт",
 			how);
 	}
-	mdl_word_release(&w);
+	nv_guard_word_release(&w);
 	nv_buf_release(&msg);
 }
 

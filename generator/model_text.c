@@ -27,6 +27,7 @@
 #include "content.h"
 #include "date.h"
 #include "diag.h"
+#include "guard.h"
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
@@ -65,13 +66,13 @@ static void check_images(const struct mdl_line *l)
  */
 static void check_mixed(const struct mdl_line *l)
 {
-	struct mdl_word w = { .latin = NV_BUF_INIT };
+	struct nv_guard_word w = { .latin = NV_BUF_INIT };
 	size_t at = 0;
 
-	while (mdl_mixed_word(l->s, l->n, &at, &w))
+	while (nv_guard_mixed_word(l->s, l->n, &at, &w))
 		mdl_mixed_warn(l->b->d, l->e->doc->path, l->no,
 			       (int)nv_utf8_count(l->s, w.start) + 1, l->s, &w, NULL);
-	mdl_word_release(&w);
+	nv_guard_word_release(&w);
 }
 
 /* Word's bullets at the start of a line. */

@@ -42,7 +42,8 @@
 
 #include "common.h"
 
-struct nv_buf;
+#include "buf.h"
+
 struct nv_model;
 struct nv_person;
 struct nv_guard;
@@ -104,5 +105,65 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
  * the build's final safety net).
  */
 bool nv_guard_leaks(const struct nv_guard *g, const char *text, size_t len, bool markup);
+
+/*
+ * Words whose letters look right on screen but are not (guard_mixed.c):
+ * Russian words with Latin look-alikes («Петрoв» with a Latin «o»), «й»
+ * or «ё» of two characters, the letter and a combining mark, as texts
+ * copied from PDFs have them, and words broken by a hyphen at a line's
+ * end. nv_guard_find() reads them as written; a caller that must find a
+ * name typed so reads the text through a struct nv_guard_mixed. One per
+ * thread.
+ */
+struct nv_guard_plain {
+	size_t at;  /* where a letter made plain starts in the copy */
+	long shift; /* the text's offset minus the copy's, after it */
+};
+
+struct nv_guard_mixed {
+	struct nv_buf text; /* the text with those words' letters made plain Russian */
+	struct nv_guard_plain *plain;
+	size_t n, alloc;
+	bool copy; /* nv_guard_mixed_next() reads text */
+};
+
+void nv_guard_mixed_init(struct nv_guard_mixed *m);
+void nv_guard_mixed_release(struct nv_guard_mixed *m);
+
+/*
+ * Before the first nv_guard_mixed_next() of a text: true when a word of
+ * it has such letters, which the copy read instead of it has made plain.
+ */
+bool nv_guard_mixed_start(struct nv_guard_mixed *m, const char *text, size_t len);
+
+/*
+ * nv_guard_find(g, text, len, *at, markup, h), *at then past the hit (in
+ * the copy, when there is one: the hit at the text's offsets).
+ */
+bool nv_guard_mixed_next(struct nv_guard_mixed *m, const struct nv_guard *g, const char *text,
+			 size_t len, size_t *at, bool markup, struct nv_guard_hit *h);
+
+/* A word with such letters (nv_guard_mixed_word()); nv_guard_word_release() frees latin. */
+struct nv_guard_word {
+	size_t start, end;   /* its bytes */
+	size_t nlatin;	     /* the Latin letters of a word with Russian ones, */
+	struct nv_buf latin; /* each once, as «C», «o» */
+	const char *split;   /* «й» or «ё» when one is of two characters, else NULL */
+};
+
+void nv_guard_word_release(struct nv_guard_word *w);
+
+/* The next such word of s (n bytes) from *at on, *at then past it; false when none is left. */
+bool nv_guard_mixed_word(const char *s, size_t n, size_t *at, struct nv_guard_word *w);
+
+/* Append what is wrong with w's letters: ««C» латинская», ««й» из двух знаков, …». */
+void nv_guard_mixed_describe(struct nv_buf *out, const struct nv_guard_word *w);
+
+/*
+ * Append to a hint, when the form s (n bytes) has such a word, which of
+ * its letters are wrong, and with fix what to do (type it again, write it
+ * whole), else that nobody sees it (where the fix is to remove the name).
+ */
+void nv_guard_mixed_hint(struct nv_buf *out, const char *s, size_t n, bool fix);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * Unit tests for model_mixed.c: a name typed with Latin look-alikes of
+ * Unit tests for guard_mixed.c: a name typed with Latin look-alikes of
  * Russian letters is found where it stands in the text as written, a
  * word all in Latin letters stays Latin, and the hint names the letters.
  */
@@ -11,7 +11,6 @@
 #include "harness.h"
 #include "markdown.h"
 #include "model.h"
-#include "../../generator/model_int.h"
 
 static struct nv_person zaitseva = { .id = "zaitseva-ov",
 				     .surname = "Зайцева",
@@ -30,17 +29,23 @@ static struct nv_guard *guard(void)
 	return nv_guard_new(&m);
 }
 
-/* The mentions of text as «start-end» pairs, the way mdl_mixed_next() gives them. */
-static char *hits(struct mdl_mixed *m, const struct nv_guard *g, const char *text)
+/* The mentions of text as «start-end» pairs, the way nv_guard_mixed_next() gives them. */
+static char *hits_in(struct nv_guard_mixed *m, const struct nv_guard *g, const char *text,
+		     bool markup)
 {
 	struct nv_buf b = NV_BUF_INIT;
 	struct nv_guard_hit h;
 	size_t at = 0, len = strlen(text);
 
-	mdl_mixed_start(m, text, len);
-	while (mdl_mixed_next(m, g, text, len, &at, &h))
+	nv_guard_mixed_start(m, text, len);
+	while (nv_guard_mixed_next(m, g, text, len, &at, markup, &h))
 		nv_buf_addf(&b, "%s%zu-%zu", b.len ? " " : "", h.start, h.end);
 	return b.ptr ? nv_buf_detach(&b, NULL) : nv_xstrdup("");
+}
+
+static char *hits(struct nv_guard_mixed *m, const struct nv_guard *g, const char *text)
+{
+	return hits_in(m, g, text, false);
 }
 
 #define HITS(text, want)                                                                        \
@@ -56,9 +61,9 @@ static char *hits(struct mdl_mixed *m, const struct nv_guard *g, const char *tex
 static void test_names_with_latin_letters(void)
 {
 	struct nv_guard *g = guard();
-	struct mdl_mixed m;
+	struct nv_guard_mixed m;
 
-	mdl_mixed_init(&m);
+	nv_guard_mixed_init(&m);
 	/* «Зайцевa»: a Latin «a» at its end (13 bytes: 6 letters of 2, then 1), 21 with the
 	 * initials. */
 	HITS("Зайцевa О. В. пришла", "0-21");
@@ -76,7 +81,28 @@ static void test_names_with_latin_letters(void)
 	CHECK(!m.copy);
 	HITS("Cat и кот", "");
 	CHECK(!m.copy);
-	mdl_mixed_release(&m);
+	nv_guard_mixed_release(&m);
+	nv_guard_free(g);
+}
+
+/* In HTML (a template of the theme): tags stay Latin, the name in the text is found. */
+static void test_markup(void)
+{
+	struct nv_guard *g = guard();
+	struct nv_guard_mixed m;
+	char *got;
+
+	nv_guard_mixed_init(&m);
+	/* «<p class="x">» is 13 bytes, «Зaйцевa <em>О.</em> В.» 29 */
+	got = hits_in(&m, g, "<p class=\"x\">Зaйцевa <em>О.</em> В.</p>", true);
+	CHECK_STR(got, "13-42");
+	CHECK(m.copy);
+	free(got);
+	got = hits_in(&m, g, "<p class=\"x\">Зайцева</p><a href=\"list.html\">x</a>", true);
+	CHECK_STR(got, "13-27");
+	CHECK(!m.copy);
+	free(got);
+	nv_guard_mixed_release(&m);
 	nv_guard_free(g);
 }
 
@@ -103,16 +129,16 @@ static void test_hint(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
 
-	mdl_mixed_hint(&b, "Зайцева О. В.", strlen("Зайцева О. В."));
+	nv_guard_mixed_hint(&b, "Зайцева О. В.", strlen("Зайцева О. В."), true);
 	CHECK(!b.len);
-	mdl_mixed_hint(&b, "Зaйцевa O. В.", strlen("Зaйцевa O. В."));
+	nv_guard_mixed_hint(&b, "Зaйцевa O. В.", strlen("Зaйцевa O. В."), true);
 	CHECK_STR(b.ptr, "; в этом имени «a» латинская: наберите его заново в русской раскладке");
 	nv_buf_reset(&b);
-	mdl_mixed_hint(&b, "ЗAЙЦEBA", strlen("ЗAЙЦEBA"));
+	nv_guard_mixed_hint(&b, "ЗAЙЦEBA", strlen("ЗAЙЦEBA"), true);
 	CHECK_STR(b.ptr, "; в этом имени «A», «E», «B» латинские: наберите его заново в русской "
 			 "раскладке");
 	nv_buf_reset(&b);
-	mdl_mixed_hint(&b, "Зуи\u0306кова", strlen("Зуи\u0306кова"));
+	nv_guard_mixed_hint(&b, "Зуи\u0306кова", strlen("Зуи\u0306кова"), true);
 	CHECK_STR(b.ptr, "; в этом имени «й» из двух знаков, буквы «и» и надстрочного знака: "
 			 "наберите его заново в русской раскладке");
 	nv_buf_release(&b);
@@ -123,41 +149,42 @@ static void test_words(void)
 {
 	const char *s = "МАОУ «CОШ» и Сергeев, Petrov, IT-куб, ПETPOBOЙ, Зуи\u0306кова, Алёна, "
 			"Але\u0308на";
-	struct mdl_word w = { .latin = NV_BUF_INIT };
+	struct nv_guard_word w = { .latin = NV_BUF_INIT };
 	size_t at = 0, n = strlen(s);
 
-	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK(nv_guard_mixed_word(s, n, &at, &w));
 	CHECK_INT((int)w.start, (int)strlen("МАОУ «"));
 	CHECK_INT((int)(w.end - w.start), (int)strlen("CОШ"));
 	CHECK_INT((int)at, (int)w.end);
 	CHECK_STR(w.latin.ptr, "«C»");
 	CHECK_INT((int)w.nlatin, 1);
-	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK(nv_guard_mixed_word(s, n, &at, &w));
 	CHECK_STR(w.latin.ptr, "«e»");
-	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK(nv_guard_mixed_word(s, n, &at, &w));
 	CHECK_INT((int)(w.end - w.start), (int)strlen("ПETPOBOЙ"));
 	CHECK_STR(w.latin.ptr, "«E», «T», «P», «O», «B»");
 	CHECK_INT((int)w.nlatin, 5);
 	CHECK(!w.split);
 	/* «й» and «ё» of two characters: the word whole, no Latin letter. */
-	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK(nv_guard_mixed_word(s, n, &at, &w));
 	CHECK_INT((int)(w.end - w.start), (int)strlen("Зуи\u0306кова"));
 	CHECK_INT((int)w.nlatin, 0);
 	CHECK_STR(w.split, "й");
-	CHECK(mdl_mixed_word(s, n, &at, &w));
+	CHECK(nv_guard_mixed_word(s, n, &at, &w));
 	CHECK_STR(w.split, "ё");
 	CHECK_INT((int)w.start, (int)(n - strlen("Але\u0308на")));
-	CHECK(!mdl_mixed_word(s, n, &at, &w));
+	CHECK(!nv_guard_mixed_word(s, n, &at, &w));
 	CHECK_INT((int)at, (int)n);
 	CHECK(nv_md_text_facts(s, n) & NV_MD_TEXT_MIXED);
 	CHECK(!(nv_md_text_facts("Petrov, IT-куб", strlen("Petrov, IT-куб")) & NV_MD_TEXT_MIXED));
 	CHECK(nv_md_may_mix("Зуи\u0306кова", strlen("Зуи\u0306кова")));
-	mdl_word_release(&w);
+	nv_guard_word_release(&w);
 }
 
 void nv_tests(void)
 {
 	NV_RUN(test_names_with_latin_letters);
+	NV_RUN(test_markup);
 	NV_RUN(test_may_mix);
 	NV_RUN(test_hint);
 	NV_RUN(test_words);
