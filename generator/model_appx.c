@@ -14,9 +14,11 @@
 #include "common.h"
 
 #include "alloc.h"
+#include "content.h"
 #include "diag.h"
 #include "model.h"
 #include "model_int.h"
+#include "value.h"
 
 /*
  * The number after the word at off when a «№» follows it (after its
@@ -187,6 +189,18 @@ static bool holds_appendix(struct mdl_body *body)
 }
 
 /*
+ * Whether e's list `appendices` has an item that names no document (an
+ * error of its own): the numbers of those after it are not known, and
+ * «приложений нет» would be wrong.
+ */
+static bool listed_unfound(const struct nv_entry *e)
+{
+	const struct nv_value *list = e->doc ? nv_map_get(e->doc->meta, "appendices") : NULL;
+
+	return list && (list->type == NV_LIST ? list->nr : 1) != e->nappendices;
+}
+
+/*
  * References to appendices that do not match their numbering: a number
  * with a single, unnumbered appendix; «согласно приложению» with no
  * number among several; a number the order has no appendix of; a
@@ -203,7 +217,7 @@ void mdl_check_appendix_refs(const struct mdl_line *l, struct mdl_body *body)
 	int num;
 	char *msg;
 
-	if (!napp && l->e->kind != NV_KIND_ORDER)
+	if ((!napp && l->e->kind != NV_KIND_ORDER) || listed_unfound(l->e))
 		return;
 	while ((hit = mdl_find(p, (size_t)(end - p), "риложени")) != NULL) {
 		off = (size_t)(hit - l->s) + strlen("риложени");
