@@ -428,4 +428,10 @@ struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, i
 /* The warnings for the words mixing the alphabets in e's front matter, at their fields. */
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e);
 
+/*
+ * A word broken by a hyphen at the end of line l, the next line (up to
+ * end, the body's end) going on with a small Russian letter: a warning.
+ */
+void mdl_check_broken(const struct mdl_line *l, const char *end);
+
 #endif

@@ -4,6 +4,8 @@
  * partly in Latin letters, «CОШ», a «й» or «ё» of two characters, in a
  * document's text (model_text.c) and its front matter's fields (here):
  * the site's search misses such a word, a screen reader reads it wrong.
+ * And a word broken by a hyphen at the end of a line of the text, as
+ * copied from a PDF: the site and the printout show «настав- никами».
  */
 #include "common.h"
 
@@ -85,4 +87,68 @@ void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e)
 	if (e->doc && e->doc->meta_mixed && e->doc->meta)
 		meta_value(b, e, e->doc->meta, NULL, &w);
 	nv_guard_word_release(&w);
+}
+
+/* The length of the Cyrillic letter at s[i] (i < n), 0 for any other character. */
+static size_t cyr_letter(const char *s, size_t n, size_t i)
+{
+	return ((unsigned char)s[i] & 0xFE) == 0xD0 && i + 1 < n &&
+			       ((unsigned char)s[i + 1] & 0xC0) == 0x80
+		       ? 2
+		       : 0;
+}
+
+/* Whether s[0, end) ends in a word of letters, Russian or Latin: its start in *start. */
+static bool word_before(const char *s, size_t end, size_t *start)
+{
+	size_t i = end;
+
+	for (;;) {
+		if (i >= 2 && cyr_letter(s, end, i - 2))
+			i -= 2;
+		else if (i >= 1 && ((unsigned char)s[i - 1] | 0x20) >= 'a' &&
+			 ((unsigned char)s[i - 1] | 0x20) <= 'z')
+			i--;
+		else
+			break;
+	}
+	*start = i;
+	return i < end;
+}
+
+void mdl_check_broken(const struct mdl_line *l, const char *end)
+{
+	const char *s = l->s, *next = l->s + l->n;
+	const unsigned char *u;
+	size_t start, k = 0, n;
+	struct nv_buf msg = NV_BUF_INIT;
+
+	/* a Russian letter before the hyphen, as NV_MD_TEXT_MIXED, which lets this run, has it */
+	if (l->n < 3 || s[l->n - 1] != '-' || !cyr_letter(s, l->n, l->n - 3) ||
+	    !word_before(s, l->n - 1, &start))
+		return;
+	/* the next line, its indent skipped: a small Russian letter (а–я, ё) starts it */
+	if (next < end && *next == '\r')
+		next++;
+	if (next < end && *next == '\n')
+		next++;
+	while (next < end && (*next == ' ' || *next == '\t'))
+		next++;
+	n = (size_t)(end - next);
+	u = (const unsigned char *)next;
+	if (n < 2 ||
+	    !((u[0] == 0xD0 && u[1] >= 0xB0) || (u[0] == 0xD1 && (u[1] <= 0x8F || u[1] == 0x91))))
+		return;
+	while (k < n && cyr_letter(next, n, k))
+		k += 2;
+	nv_buf_addf(&msg,
+		    "«%.*s» / «%.*s» — слово разорвано переносом в конце строки: на сайте и в "
+		    "печати выйдет «%.*s %.*s»",
+		    (int)(l->n - start), s + start, (int)k, next, (int)(l->n - start), s + start,
+		    (int)k, next);
+	nv_diag_hint(mdl_warn_at(l, start, msg.ptr),
+		     "напишите слово в одной строке и без дефиса переноса: «%.*s%.*s»; если "
+		     "дефис в слове нужен («кое-как»), разорвите строку в другом месте",
+		     (int)(l->n - 1 - start), s + start, (int)k, next);
+	nv_buf_release(&msg);
 }

@@ -675,8 +675,10 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		check_heading(&l, ind);
 		if (doc->md && doc->md->text_facts & NV_MD_TEXT_IMAGE)
 			check_images(&l);
-		if (doc->md && doc->md->text_facts & NV_MD_TEXT_MIXED)
+		if (doc->md && doc->md->text_facts & NV_MD_TEXT_MIXED) {
 			check_mixed(&l);
+			mdl_check_broken(&l, end);
+		}
 		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);
