@@ -80,12 +80,44 @@ static void meta_value(struct builder *b, const struct nv_entry *e, const struct
 	}
 }
 
+/*
+ * The words broken at the end of a line of e's front matter as written: a
+ * value going on in the next line is joined with a space, as in the text.
+ * Comments are nobody's text.
+ */
+static void broken_meta(struct builder *b, const struct nv_entry *e)
+{
+	struct nv_doc *doc = e->doc;
+	const char *t = nv_content_doc_text(doc, NULL), *p, *end, *nl;
+	struct mdl_line l = { b, e, NULL, 0, 0 };
+	int col;
+
+	if (!t)
+		return;
+	p = t + doc->split.meta_off;
+	end = p + doc->split.meta_len;
+	nv_utf8_position(t, doc->split.meta_off, &l.no, &col);
+	for (; p < end; p = nl + 1, l.no++) {
+		if (!(nl = memchr(p, '\n', (size_t)(end - p))))
+			nl = end;
+		l.s = p;
+		l.n = (size_t)(nl - p) - (nl > p && nl[-1] == '\r');
+		while (p < nl && *p == ' ')
+			p++;
+		if (p < nl && *p != '#')
+			mdl_check_broken(&l, end);
+	}
+	nv_content_doc_text_done(doc);
+}
+
 void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e)
 {
 	struct nv_guard_word w = { .latin = NV_BUF_INIT };
 
-	if (e->doc && e->doc->meta_mixed && e->doc->meta)
+	if (e->doc && e->doc->meta_mixed && e->doc->meta) {
 		meta_value(b, e, e->doc->meta, NULL, &w);
+		broken_meta(b, e);
+	}
 	nv_guard_word_release(&w);
 }
 
