@@ -2,13 +2,16 @@
  * fuzz_import.c: libFuzzer harness for `nastavnik import` (import.h): the
  * three readers and the recogniser over whatever they read.
  *
- * The first byte chooses the reader (0: .docx, 1: .odt, else text); the
- * rest is the file. Beyond "no crash, no leak", it checks the contracts:
+ * The first byte chooses the reader (0: .docx, 1: .odt, 0x10–0x13: all
+ * the text of a .docx, .odt, .xlsx or .ods as the guard of attachments
+ * reads it, nv_import_all_text(), else text); the rest is the file.
+ * Beyond "no crash, no leak", it checks the contracts:
  *  - a reader that fails adds an error and leaves no paragraph behind it
  *    that the recogniser would see half-read (it is not called);
  *  - a recognised document starts with its front matter, has an id made
  *    of [a-z0-9-], and its text is valid UTF-8 with no control character
- *    but the line feed.
+ *    but the line feed;
+ *  - all the text of an office file is read, or an error says why not.
  */
 #include "common.h"
 
@@ -47,6 +50,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1 || size > (1u << 20))
 		return 0;
+	if (data[0] >= 0x10 && data[0] <= 0x13) {
+		struct nv_buf out = NV_BUF_INIT;
+
+		if (nv_import_all_text("f", s, size - 1, (enum nv_imp_kind)(data[0] - 0x10), &out,
+				       &d) < 0 &&
+		    !d.errors)
+			abort();
+		nv_buf_release(&out);
+		nv_diags_release(&d);
+		return 0;
+	}
 	nv_imp_doc_init(&doc);
 	nv_imp_result_init(&r);
 	if (data[0] == 0)
