@@ -17,6 +17,7 @@
 
 #include "date.h"
 #include "markdown.h"
+#include "utf8.h"
 
 /* A «№» (mark_at()): where marks_of() looks for a citation (not a fact it gives). */
 #define NV_MD_TEXT_NUMERO (NV_MD_TEXT_ALL + 1)
@@ -144,35 +145,21 @@ static bool heading_flagged(const char *s, size_t n)
 
 #define NUMERO "\xE2\x84\x96" /* «№» */
 
-/* The bytes of the space at s (before end): a blank, a line break or a no-break space; else 0. */
+/* Pointers into the text for nv_space_at() and the others (utf8.h). */
 static size_t space_at(const char *s, const char *end)
 {
-	if (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		return 1;
-	return end - s >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+	return nv_space_at(s, (size_t)(end - s), 0);
 }
 
 static const char *skip_spaces(const char *p, const char *end)
 {
-	size_t k;
-
-	while ((k = space_at(p, end)) != 0)
-		p += k;
-	return p;
+	return p + nv_space_skip(p, (size_t)(end - p), 0);
 }
 
 /* Back from p over spaces, not before start. */
 static const char *back_spaces(const char *start, const char *p)
 {
-	for (;;) {
-		if (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
-			p--;
-		else if (p - start >= 2 && (unsigned char)p[-2] == 0xC2 &&
-			 (unsigned char)p[-1] == 0xA0)
-			p -= 2;
-		else
-			return p;
-	}
+	return start + nv_space_back(start, (size_t)(p - start));
 }
 
 /* True if the two bytes at s are a Cyrillic letter (А–я, Ё, ё). */

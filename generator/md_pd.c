@@ -28,6 +28,7 @@
 
 #include "date.h"
 #include "markdown.h"
+#include "utf8.h"
 
 /* Is the byte at s[i] the second of a Russian letter (after 0xD0 or 0xD1)? */
 static bool cyr_second(const unsigned char *s, size_t i)
@@ -57,23 +58,15 @@ static bool word_ends(const unsigned char *s, size_t n, size_t i)
 		 s[i + 1] <= 0xBF);
 }
 
-/* The bytes of the space at s[i]: a blank, a line break, a no-break space; else 0. */
+/* md_pd.c reads bytes; nv_space_at() and the others (utf8.h) take chars. */
 static size_t space_at(const unsigned char *s, size_t n, size_t i)
 {
-	if (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-		return 1;
-	if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0)
-		return 2;
-	return i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xAF ? 3 : 0;
+	return nv_space_at((const char *)s, n, i);
 }
 
 static size_t skip_spaces(const unsigned char *s, size_t n, size_t i)
 {
-	size_t k;
-
-	while ((k = space_at(s, n, i)))
-		i += k;
-	return i;
+	return nv_space_skip((const char *)s, n, i);
 }
 
 /* Past the spaces and the signs between a marker and its date: «: », « – », « (». */
@@ -94,20 +87,9 @@ static size_t skip_signs(const unsigned char *s, size_t n, size_t i)
 	}
 }
 
-/* Back from i over the spaces before it. */
 static size_t back_spaces(const unsigned char *s, size_t i)
 {
-	for (;;) {
-		if (i >= 1 &&
-		    (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' || s[i - 1] == '\r'))
-			i--;
-		else if (i >= 2 && s[i - 2] == 0xC2 && s[i - 1] == 0xA0)
-			i -= 2;
-		else if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && s[i - 1] == 0xAF)
-			i -= 3;
-		else
-			return i;
-	}
+	return nv_space_back((const char *)s, i);
 }
 
 static bool digit(unsigned char c)

@@ -275,3 +275,40 @@ char *nv_utf8_capitalize(const char *s)
 	nv_buf_add(&b, s + k, n - k);
 	return nv_buf_detach(&b, NULL);
 }
+
+size_t nv_space_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (i < n && (u[i] == ' ' || u[i] == '\t' || u[i] == '\n' || u[i] == '\r'))
+		return 1;
+	if (i + 1 < n && u[i] == 0xC2 && u[i + 1] == 0xA0)
+		return 2;
+	return i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xAF ? 3 : 0;
+}
+
+size_t nv_space_skip(const char *s, size_t n, size_t i)
+{
+	size_t k;
+
+	while ((k = nv_space_at(s, n, i)))
+		i += k;
+	return i;
+}
+
+size_t nv_space_back(const char *s, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (;;) {
+		if (i >= 1 &&
+		    (u[i - 1] == ' ' || u[i - 1] == '\t' || u[i - 1] == '\n' || u[i - 1] == '\r'))
+			i--;
+		else if (i >= 2 && u[i - 2] == 0xC2 && u[i - 1] == 0xA0)
+			i -= 2;
+		else if (i >= 3 && u[i - 3] == 0xE2 && u[i - 2] == 0x80 && u[i - 1] == 0xAF)
+			i -= 3;
+		else
+			return i;
+	}
+}

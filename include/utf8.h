@@ -53,6 +53,19 @@ bool nv_utf8_valid(const char *s, size_t n, size_t *bad);
 size_t nv_utf8_count(const char *s, size_t bytes);
 
 /*
+ * The bytes of the space at s[i] (n: the text's end): a blank, a tab, a
+ * line break, a no-break space (U+00A0) or a narrow one (U+202F, which
+ * the typography puts between initials); 0 for any other character.
+ */
+size_t nv_space_at(const char *s, size_t n, size_t i);
+
+/* Past the spaces at s[i] (n: the text's end). */
+size_t nv_space_skip(const char *s, size_t n, size_t i);
+
+/* Back from s[i] over the spaces before it. */
+size_t nv_space_back(const char *s, size_t i);
+
+/*
  * 1-based line and character column of byte offset `off` in text.
  */
 void nv_utf8_position(const char *text, size_t off, int *line, int *col);

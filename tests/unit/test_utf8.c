@@ -293,6 +293,25 @@ static void test_capitalize(void)
 	free(s);
 }
 
+/* Spaces of every kind, forwards and back; never past either end. */
+static void test_spaces(void)
+{
+	const char *s = "а \t\xC2\xA0\xE2\x80\xAF\nб\xE2\x80\x94";
+	size_t n = strlen(s);
+
+	CHECK_INT((int)nv_space_at(s, n, 0), 0);
+	CHECK_INT((int)nv_space_at(s, n, 2), 1);
+	CHECK_INT((int)nv_space_at(s, n, 4), 2);
+	CHECK_INT((int)nv_space_at(s, n, 6), 3);
+	CHECK_INT((int)nv_space_skip(s, n, 2), 10);
+	CHECK_INT((int)nv_space_back(s, 10), 2);
+	CHECK_INT((int)nv_space_at(s, n, 12), 0); /* «—» is no space */
+	CHECK_INT((int)nv_space_at(s, 5, 4), 0);  /* half a no-break space at the end */
+	CHECK_INT((int)nv_space_at(s, 8, 6), 0);
+	CHECK_INT((int)nv_space_back(s + 6, 2), 2); /* not back past the start */
+	CHECK_INT((int)nv_space_skip(s, n, n), (int)n);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_decode_lengths);
@@ -305,4 +324,5 @@ void nv_tests(void)
 	NV_RUN(test_fold);
 	NV_RUN(test_fold_appends);
 	NV_RUN(test_capitalize);
+	NV_RUN(test_spaces);
 }
