@@ -394,6 +394,37 @@ void nv_html_report_leaks(struct nv_html_state *s)
 }
 
 /*
+ * The first mention in text (markup) that the website may not show and
+ * that only the copy of guard_mixed.c finds: its form (the caller frees
+ * it), with in mix what is wrong with its letters; NULL when there is
+ * none. A template with no such word is not read at all.
+ */
+static char *mixed_leak(const struct nv_guard *g, const char *text, size_t len,
+			struct nv_guard_hit *hit, struct nv_buf *mix)
+{
+	struct nv_guard_mixed m;
+	size_t from = 0;
+	char *form = NULL;
+
+	nv_guard_mixed_init(&m);
+	if (nv_guard_mixed_start(&m, text, len))
+		while (!form && from < len &&
+		       nv_guard_mixed_next(&m, g, text, len, &from, true, hit)) {
+			if (!hit->leak)
+				continue;
+			form = leak_form(text, hit, true);
+			nv_buf_reset(mix);
+			nv_guard_mixed_hint(mix, form, strlen(form), false);
+			if (!mix->len) {
+				free(form);
+				form = NULL;
+			}
+		}
+	nv_guard_mixed_release(&m);
+	return form;
+}
+
+/*
  * The templates in dir read for a name typed with a Latin look-alike or
  * a «й» of two characters: an error at its place, the first of each
  * template. The guard reads the pages as written, and their other text
@@ -412,13 +443,8 @@ static bool theme_mixed(struct nv_html_state *s, const char *dir)
 	bool ok = true;
 
 	if (dir && nv_walk_all(dir, &files) == 0)
-		while ((f = next_template(dir, &files, &i, &data))) {
-			if (!find_leak(s->guard, data.ptr, data.len, true, true, NULL, &hit))
-				continue;
-			form = leak_form(data.ptr, &hit, true);
-			nv_buf_reset(&mix);
-			nv_guard_mixed_hint(&mix, form, strlen(form), false);
-			if (mix.len) {
+		while ((f = next_template(dir, &files, &i, &data)))
+			if ((form = mixed_leak(s->guard, data.ptr, data.len, &hit, &mix))) {
 				path = nv_xasprintf("%s/%s", dir, f);
 				who = who_of(hit.p);
 				nv_utf8_position(data.ptr, hit.start, &line, &col);
@@ -430,9 +456,8 @@ static bool theme_mixed(struct nv_html_state *s, const char *dir)
 				ok = false;
 				free(path);
 				free(who);
+				free(form);
 			}
-			free(form);
-		}
 	nv_walk_release(&files);
 	nv_buf_release(&data);
 	nv_buf_release(&mix);
