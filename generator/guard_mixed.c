@@ -10,7 +10,8 @@
  * the caller has it read instead a copy whose words have those letters
  * made plain Russian, and gets each mention at the place it has in the
  * text; so do the check of mentions in the sources (model_pd.c) and the
- * guard over every file of the website (html_guard.c). A word all in
+ * website's guard (html_guard.c) for the theme's templates and the files
+ * copied as they are. A word all in
  * Latin letters stays Latin (the guard has its own keys for a surname
  * transliterated). The words themselves, for messages: what is wrong
  * with their letters (the secretary's warnings are model_mixed.c's).

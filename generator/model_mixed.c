@@ -4,7 +4,7 @@
  * partly in Latin letters, «CОШ», a «й» or «ё» of two characters, in a
  * document's text (model_text.c) and its front matter's fields (here):
  * the site's search misses such a word, a screen reader reads it wrong.
- * And a word broken by a hyphen at the end of a line of the text, as
+ * And a word broken by a hyphen at the end of a line, in either, as
  * copied from a PDF: the site and the printout show «настав- никами».
  */
 #include "common.h"
