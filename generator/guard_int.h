@@ -61,6 +61,22 @@ static inline bool nv_guard_is_let(unsigned char b)
 	return nv_guard_is_cyr(b) || nv_guard_is_lat(b);
 }
 
+/* The length of the Russian letter at s[i] (i < n) in UTF-8, 0 for any other character. */
+static inline size_t nv_guard_cyr_len(const char *s, size_t n, size_t i)
+{
+	return ((unsigned char)s[i] & 0xFE) == 0xD0 && i + 1 < n &&
+			       ((unsigned char)s[i + 1] & 0xC0) == 0x80
+		       ? 2
+		       : 0;
+}
+
+/* Whether the two bytes at u are a small Russian letter: а–п, р–я, ё. */
+static inline bool nv_guard_is_small_ru(const unsigned char *u)
+{
+	return (u[0] == 0xD0 && u[1] >= 0xB0 && u[1] <= 0xBF) ||
+	       (u[0] == 0xD1 && (u[1] <= 0x8F || u[1] == 0x91));
+}
+
 /* The folded byte in lower case: letters lowered, the rest as it is. */
 static inline unsigned char nv_guard_lc(unsigned char b)
 {

@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "guard.h"
+#include "guard_int.h"
 #include "markdown.h"
 
 /* The Russian letter a Latin one looks like (UTF-8), by its ASCII code; NULL for none. */
@@ -29,19 +30,6 @@ static const char *const look_alike[128] = {
 	['O'] = "О", ['P'] = "Р", ['T'] = "Т", ['X'] = "Х", ['Y'] = "У", ['a'] = "а", ['c'] = "с",
 	['e'] = "е", ['k'] = "к", ['o'] = "о", ['p'] = "р", ['x'] = "х", ['y'] = "у",
 };
-
-static bool is_lat(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-/* The length of the Cyrillic letter at s[i] (0xD0 or 0xD1, then 0x80–0xBF), else 0. */
-static size_t cyr_at(const char *s, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	return (c & 0xFE) == 0xD0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80 ? 2 : 0;
-}
 
 /*
  * The plain Russian letter that «и», «И», «е» or «Е» at s[i] and the
@@ -71,13 +59,13 @@ static size_t word_end(const char *s, size_t n, size_t i, bool *lat, bool *cyr, 
 
 	*lat = *cyr = *split = false;
 	for (;;) {
-		if (i < n && is_lat((unsigned char)s[i])) {
+		if (i < n && nv_guard_is_lat((unsigned char)s[i])) {
 			*lat = true;
 			i++;
 		} else if (i < n && split_at(s, n, i)) {
 			*cyr = *split = true;
 			i += 4;
-		} else if (i < n && (k = cyr_at(s, n, i))) {
+		} else if (i < n && (k = nv_guard_cyr_len(s, n, i))) {
 			*cyr = true;
 			i += k;
 		} else {
@@ -102,11 +90,7 @@ static size_t broken_at(const char *s, size_t n, size_t i)
 		j++;
 	if (j == i + 1 || j + 1 >= n)
 		return 0;
-	/* а–п, р–я, ё */
-	return (u[j] == 0xD0 && u[j + 1] >= 0xB0 && u[j + 1] <= 0xBF) ||
-			       (u[j] == 0xD1 && (u[j + 1] <= 0x8F || u[j + 1] == 0x91))
-		       ? j - i
-		       : 0;
+	return nv_guard_is_small_ru(u + j) ? j - i : 0;
 }
 
 /* Put into the copy the letter plain, standing for the k bytes of s at j; done: past them. */

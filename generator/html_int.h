@@ -438,6 +438,8 @@ void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from);
  * naming the first of its files, where the name came from and the form
  * found; fails the build when there is any.
  */
+void nv_html_report_leaks(struct nv_html_state *s);
+
 /*
  * Read the theme's templates and the project's (theme/) for a name typed
  * with a Latin look-alike of a Russian letter or a «й» of two characters,
@@ -445,8 +447,6 @@ void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from);
  * when one has such a name of a person the website may not show so.
  */
 bool nv_html_guard_theme(struct nv_html_state *s);
-
-void nv_html_report_leaks(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */
 

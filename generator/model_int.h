@@ -430,7 +430,8 @@ void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e);
 
 /*
  * A word broken by a hyphen at the end of line l, the next line (up to
- * end, the body's end) going on with a small Russian letter: a warning.
+ * end, the end of the body or the front matter) going on with a small
+ * Russian letter: a warning.
  */
 void mdl_check_broken(const struct mdl_line *l, const char *end);
 

@@ -14,6 +14,7 @@
 #include "content.h"
 #include "diag.h"
 #include "guard.h"
+#include "guard_int.h"
 #include "model_int.h"
 #include "utf8.h"
 #include "value.h"
@@ -121,25 +122,15 @@ void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e)
 	nv_guard_word_release(&w);
 }
 
-/* The length of the Cyrillic letter at s[i] (i < n), 0 for any other character. */
-static size_t cyr_letter(const char *s, size_t n, size_t i)
-{
-	return ((unsigned char)s[i] & 0xFE) == 0xD0 && i + 1 < n &&
-			       ((unsigned char)s[i + 1] & 0xC0) == 0x80
-		       ? 2
-		       : 0;
-}
-
 /* Whether s[0, end) ends in a word of letters, Russian or Latin: its start in *start. */
 static bool word_before(const char *s, size_t end, size_t *start)
 {
 	size_t i = end;
 
 	for (;;) {
-		if (i >= 2 && cyr_letter(s, end, i - 2))
+		if (i >= 2 && nv_guard_cyr_len(s, end, i - 2))
 			i -= 2;
-		else if (i >= 1 && ((unsigned char)s[i - 1] | 0x20) >= 'a' &&
-			 ((unsigned char)s[i - 1] | 0x20) <= 'z')
+		else if (i >= 1 && nv_guard_is_lat((unsigned char)s[i - 1]))
 			i--;
 		else
 			break;
@@ -151,12 +142,11 @@ static bool word_before(const char *s, size_t end, size_t *start)
 void mdl_check_broken(const struct mdl_line *l, const char *end)
 {
 	const char *s = l->s, *next = l->s + l->n;
-	const unsigned char *u;
 	size_t start, k = 0, n;
 	struct nv_buf msg = NV_BUF_INIT;
 
 	/* a Russian letter before the hyphen, as NV_MD_TEXT_MIXED, which lets this run, has it */
-	if (l->n < 3 || s[l->n - 1] != '-' || !cyr_letter(s, l->n, l->n - 3) ||
+	if (l->n < 3 || s[l->n - 1] != '-' || !nv_guard_cyr_len(s, l->n, l->n - 3) ||
 	    !word_before(s, l->n - 1, &start))
 		return;
 	/* the next line, its indent skipped: a small Russian letter (а–я, ё) starts it */
@@ -167,11 +157,9 @@ void mdl_check_broken(const struct mdl_line *l, const char *end)
 	while (next < end && (*next == ' ' || *next == '\t'))
 		next++;
 	n = (size_t)(end - next);
-	u = (const unsigned char *)next;
-	if (n < 2 ||
-	    !((u[0] == 0xD0 && u[1] >= 0xB0) || (u[0] == 0xD1 && (u[1] <= 0x8F || u[1] == 0x91))))
+	if (n < 2 || !nv_guard_is_small_ru((const unsigned char *)next))
 		return;
-	while (k < n && cyr_letter(next, n, k))
+	while (k < n && nv_guard_cyr_len(next, n, k))
 		k += 2;
 	nv_buf_addf(&msg,
 		    "«%.*s» / «%.*s» — слово разорвано переносом в конце строки: на сайте и в "
