@@ -24,11 +24,10 @@
 #include "guard.h"
 #include "html_int.h"
 #include "model.h"
+#include "person.h"
 #include "strlist.h"
 #include "utf8.h"
 #include "value.h"
-
-static const char *const publish_words[] = { "none", "initials", "full" };
 
 /*
  * The first mention in text that the website may not show, of p when p is
@@ -288,22 +287,6 @@ static int cmp_source(const void *pa, const void *pb)
 	return c ? c : cmp_person(pa, pb);
 }
 
-/* Who p is, for a message: «sergeev-ko, publish: none», «ivanov-pe, обучающийся». */
-static char *who_of(const struct nv_person *p)
-{
-	return p->category == NV_CAT_STUDENT
-		       ? nv_xasprintf("%s, обучающийся", p->id)
-		       : nv_xasprintf("%s, publish: %s", p->id, publish_words[p->publish]);
-}
-
-/* What the website may not do with p's name, after «имя человека, которого». */
-static const char *rule_of(const struct nv_person *p)
-{
-	return p->publish == NV_PUBLISH_INITIALS && p->category != NV_CAT_STUDENT
-		       ? "на сайте называют только фамилией с инициалами"
-		       : "нельзя называть на сайте";
-}
-
 static const char theme_hint[] = "уберите имя из шаблона: шаблоны темы не называют людей, имена "
 				 "приходят на страницы только из content/";
 
@@ -313,7 +296,7 @@ static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, siz
 	const struct nv_person *p = l->p;
 	const char *out = s->opts.shown_out ? s->opts.shown_out : s->opts.out;
 	char *file = nv_xasprintf("%s/%s", out, l->rel);
-	char *who = who_of(p);
+	char *who = nv_person_who(p);
 	char *also = more ? nv_xasprintf("; то же имя ещё в %zu %s сайта", more,
 					 more % 10 == 1 && more % 100 != 11 ? "файле" : "файлах")
 			  : nv_xstrdup("");
@@ -321,7 +304,7 @@ static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, siz
 	struct nv_diag *dg =
 		nv_error(s->d, file, 0, 0,
 			 "%s оказалось имя человека, которого %s: «%s» (%s); источник: %s%s",
-			 where[l->where], rule_of(p), l->form, who, l->src, also);
+			 where[l->where], nv_person_web_rule(p), l->form, who, l->src, also);
 
 	/* «в этом имени «e» латинская: …» where the name is typed so */
 	nv_guard_mixed_hint(&mix, l->form, strlen(l->form), false);
@@ -446,12 +429,12 @@ static bool theme_mixed(struct nv_html_state *s, const char *dir)
 		while ((f = next_template(dir, &files, &i, &data)))
 			if ((form = mixed_leak(s->guard, data.ptr, data.len, &hit, &mix))) {
 				path = nv_xasprintf("%s/%s", dir, f);
-				who = who_of(hit.p);
+				who = nv_person_who(hit.p);
 				nv_utf8_position(data.ptr, hit.start, &line, &col);
 				nv_diag_hint(nv_error(s->d, path, line, col,
 						      "в шаблоне темы имя человека, которого %s: "
 						      "«%s» (%s)",
-						      rule_of(hit.p), form, who),
+						      nv_person_web_rule(hit.p), form, who),
 					     "%s%s", theme_hint, mix.ptr);
 				ok = false;
 				free(path);

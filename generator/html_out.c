@@ -415,11 +415,11 @@ static int text_format(const char *name)
  * .ods) in data into out (import.h): the guard reads it as it reads a
  * text attachment, for a list of mentees saved from Word or Excel goes
  * onto the website as it is. False for any other file; for one that
- * cannot be read (damaged, encrypted), a warning that it was not checked,
- * and only its name is.
+ * cannot be read (damaged, encrypted), only its name is read, and with
+ * warn a warning says so (an attachment's is the model's: model_attach.c).
  */
 static bool office_text(struct nv_html_state *s, const char *rel, const char *src,
-			const struct nv_buf *data, struct nv_buf *out)
+			const struct nv_buf *data, bool warn, struct nv_buf *out)
 {
 	static const char *const exts[] = { [NV_IMP_DOCX] = ".docx",
 					    [NV_IMP_ODT] = ".odt",
@@ -438,7 +438,7 @@ static bool office_text(struct nv_html_state *s, const char *rel, const char *sr
 		s->failed = 1;
 		return true;
 	}
-	if (nv_import_all_text(src, data->ptr, data->len, (enum nv_imp_kind)k, out, &d) < 0)
+	if (nv_import_all_text(src, data->ptr, data->len, (enum nv_imp_kind)k, out, &d) < 0 && warn)
 		nv_diag_hint(nv_warning(s->d, src, 0, 0, "вложение не проверено на имена людей: %s",
 					d.nr ? d.v[0].msg : "его не удалось прочитать"),
 			     "откройте файл в Word, Excel или LibreOffice и сохраните заново; "
@@ -450,17 +450,21 @@ static bool office_text(struct nv_html_state *s, const char *rel, const char *sr
 
 /*
  * Write a file copied from src: its name guarded, and its text when it
- * is a text format or an office document; src is the source a leak names.
+ * is a text format or an office document; src is the source a leak names,
+ * an attachment of content/ when attachment is set.
  */
 static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
-		       const struct nv_buf *data)
+		       const struct nv_buf *data, bool attachment)
 {
 	int how = text_format(rel);
 	struct nv_buf text = NV_BUF_INIT;
 	bool ok;
 
 	s->main.copied_from = src;
-	if (!how && office_text(s, rel, src, data, &text))
+	/* Text as an editor shows it: a list saved by Excel as CSV is in Windows-1251. */
+	if (how == 1)
+		nv_import_decode_text(data->ptr, data->len, &text);
+	if (how == 1 || (!how && office_text(s, rel, src, data, !attachment, &text)))
 		ok = nv_html_guard(s, &s->main, rel, text.ptr ? text.ptr : "", text.len, false,
 				   false);
 	else
@@ -509,7 +513,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		}
 		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
 		if (!s->opts.render)
-			write_copy(s, rel, src, &data);
+			write_copy(s, rel, src, &data, true);
 		if (strncmp(rel, "files/", 6))
 			continue;
 		v = obj();
@@ -591,7 +595,7 @@ void nv_html_copy_assets(struct nv_html_state *s)
 		dst = nv_xasprintf("assets/%s", files.files.v[i]);
 		path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
 		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0)
-			write_copy(s, dst, path, &data);
+			write_copy(s, dst, path, &data, false);
 		else
 			asset_failed(s, path, errno);
 		free(path);
@@ -599,7 +603,7 @@ void nv_html_copy_assets(struct nv_html_state *s)
 	}
 	if (custom && nv_read_file_in(s->opts.override_dir, "assets/custom.css", (size_t)16 << 20,
 				      &data) == 0)
-		write_copy(s, "assets/custom.css", custom, &data);
+		write_copy(s, "assets/custom.css", custom, &data, false);
 	else if (custom)
 		asset_failed(s, custom, errno);
 	nv_walk_release(&files);

@@ -1,9 +1,12 @@
 /*
  * import_text.c: the plain-text reader of `nastavnik import`.
  *
- * Text gives only what it can. The encoding is UTF-8 when the bytes are
- * valid UTF-8 (a BOM is dropped), else Windows-1251, the encoding of
- * Russian Windows, converted here; doc->encoding says which. Every
+ * Text gives only what it can. The encoding is UTF-16 when the text
+ * starts with its byte order mark (Word's and Notepad's «Юникод»), UTF-8
+ * when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1251,
+ * the encoding of Russian Windows, a line at a time; all are converted
+ * here (nv_import_decode_text(), which the guard of attachments reads
+ * through too), and doc->encoding says which. Every
  * non-empty line is a paragraph, except that a line starting with a
  * lower-case letter continues the one before (text wrapped by hand).
  * Lines with tabs, with «|» as Markdown tables have, or with three columns
@@ -50,6 +53,56 @@ static void from_cp1251(struct nv_buf *out, const char *s, size_t len)
 		else
 			nv_buf_addcp(out, cp1251_high[c - 0x80]);
 	}
+}
+
+/* UTF-16 after its byte order mark (n bytes at s, little-endian when le) as UTF-8. */
+static void from_utf16(struct nv_buf *out, const unsigned char *s, size_t n, bool le)
+{
+	uint32_t u, lo;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		u = le ? s[i] | (uint32_t)s[i + 1] << 8 : (uint32_t)s[i] << 8 | s[i + 1];
+		if (u >= 0xD800 && u < 0xDC00 && i + 3 < n) {
+			lo = le ? s[i + 2] | (uint32_t)s[i + 3] << 8
+				: (uint32_t)s[i + 2] << 8 | s[i + 3];
+			if (lo >= 0xDC00 && lo < 0xE000) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		nv_buf_addcp(out, u >= 0xD800 && u < 0xE000 ? 0xFFFD : u);
+	}
+}
+
+const char *nv_import_decode_text(const char *data, size_t len, struct nv_buf *out)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	const char *line, *end = data + len, *nl;
+	bool converted = false;
+
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		from_utf16(out, u + 2, len - 2, u[0] == 0xFF);
+		return "UTF-16";
+	}
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		data += 3;
+	if (nv_utf8_valid(data, (size_t)(end - data), NULL)) {
+		nv_buf_add(out, data, (size_t)(end - data));
+		return "UTF-8";
+	}
+	/* A line at a time: a file put together from two keeps each one's letters. */
+	for (line = data; line < end; line = nl) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		nl = nl ? nl + 1 : end;
+		if (nv_utf8_valid(line, (size_t)(nl - line), NULL)) {
+			nv_buf_add(out, line, (size_t)(nl - line));
+		} else {
+			from_cp1251(out, line, (size_t)(nl - line));
+			converted = true;
+		}
+	}
+	return converted ? "Windows-1251" : "UTF-8";
 }
 
 #define IMAGE_MARK     "[image:"
@@ -325,22 +378,13 @@ int nv_import_text(const char *name, const char *data, size_t len, struct nv_imp
 	struct nv_buf utf8 = NV_BUF_INIT;
 
 	doc->format = "text";
-	if (memchr(data, '\0', len)) {
+	doc->encoding = nv_import_decode_text(data, len, &utf8);
+	if (utf8.len && memchr(utf8.ptr, '\0', utf8.len)) {
 		nv_diag_hint(
 			nv_error(d, name, 0, 0, "в файле нулевой байт: это не текстовый файл"),
 			"документ Word дайте с расширением .docx, документ LibreOffice — .odt");
+		nv_buf_release(&utf8);
 		return -1;
-	}
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		data += 3;
-		len -= 3;
-	}
-	if (nv_utf8_valid(data, len, NULL)) {
-		doc->encoding = "UTF-8";
-		nv_buf_add(&utf8, data, len);
-	} else {
-		doc->encoding = "Windows-1251";
-		from_cp1251(&utf8, data, len);
 	}
 	doc->images += drop_image_marks(&utf8);
 	split_lines(doc, utf8.ptr, utf8.len);

@@ -195,9 +195,9 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 }
 
 /*
- * The phases in order. body: the phase reads documents' bodies, so it
- * runs again on a model kept from the last build (model_int.h); the
- * others read front matters and data files only.
+ * The phases in order. body: the phase reads documents' bodies or the
+ * attachments' text, so it runs again on a model kept from the last
+ * build (model_int.h); the others read front matters and data files only.
  */
 static const struct phase {
 	void (*run)(struct builder *b);
@@ -213,7 +213,7 @@ static const struct phase {
 	{ mdl_check_totals, false },	    { mdl_check_texts, true },
 	{ mdl_check_links, true },	    { mdl_settle_people, false },
 	{ mdl_resolve_mentions, true },	    { mdl_resolve_responsible, false },
-	{ mdl_check_mentions, true },
+	{ mdl_check_mentions, true },	    { mdl_check_attachments, true },
 };
 _Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
 

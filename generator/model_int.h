@@ -363,6 +363,12 @@ void mdl_resolve_responsible(struct builder *b);
  * to write. After mdl_find_private_items and mdl_settle_people.
  */
 void mdl_check_mentions(struct builder *b);
+/*
+ * Phase: the text of each attachment (.txt, .csv; .docx, .odt, .xlsx,
+ * .ods) read as the build's guard reads it, and each name the website may
+ * not show there an error at its place (model_attach.c).
+ */
+void mdl_check_attachments(struct builder *b);
 /* Free m->guard (made by mdl_check_mentions()) and clear it; for nv_model_release(). */
 void mdl_guard_release(struct nv_model *m);
 

@@ -195,3 +195,19 @@ void nv_people_public_list(struct nv_buf *out, struct nv_person *const *v, size_
 	}
 	free(done);
 }
+
+char *nv_person_who(const struct nv_person *p)
+{
+	static const char *const publish_words[] = { "none", "initials", "full" };
+
+	return p->category == NV_CAT_STUDENT
+		       ? nv_xasprintf("%s, обучающийся", p->id)
+		       : nv_xasprintf("%s, publish: %s", p->id, publish_words[p->publish]);
+}
+
+const char *nv_person_web_rule(const struct nv_person *p)
+{
+	return p->publish == NV_PUBLISH_INITIALS && p->category != NV_CAT_STUDENT
+		       ? "на сайте называют только фамилией с инициалами"
+		       : "нельзя называть на сайте";
+}

@@ -77,7 +77,7 @@ struct nv_imp_doc {
 	struct nv_imp_block *v;
 	size_t n, alloc;
 	const char *format;   /* "docx", "odt", "text" */
-	const char *encoding; /* "UTF-8" or "Windows-1251" (text only), else NULL */
+	const char *encoding; /* "UTF-8", "UTF-16" or "Windows-1251" (text only), else NULL */
 	int images, objects;  /* skipped pictures and embedded objects */
 	int next_src;	      /* the readers' paragraph counter */
 };
@@ -151,9 +151,19 @@ int nv_import_docx(const char *name, const char *data, size_t len, struct nv_imp
 		   struct nv_diags *d);
 int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
 		  struct nv_diags *d);
-/* Text in UTF-8 (a BOM is dropped) or Windows-1251, detected; doc->encoding says which. */
+/* Text in UTF-16, UTF-8 or Windows-1251, detected (below); doc->encoding says which. */
 int nv_import_text(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
 		   struct nv_diags *d);
+
+/*
+ * Plain text (len bytes at data) as an editor shows it, in UTF-8, added
+ * to out; returns the encoding's name. UTF-16 after its byte order mark
+ * (Word's and Notepad's «Юникод», Excel's «Текст Юникод»), "UTF-16";
+ * else UTF-8 as it is, a BOM dropped, "UTF-8"; else each line that is no
+ * UTF-8 read as Windows-1251 (Russian Windows', Excel's CSV), and
+ * "Windows-1251". Lines keep their numbers.
+ */
+const char *nv_import_decode_text(const char *data, size_t len, struct nv_buf *out);
 
 /* The office files whose text nv_import_all_text() reads. */
 enum nv_imp_kind {

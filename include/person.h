@@ -81,4 +81,14 @@ bool nv_person_web_signature(struct nv_buf *out, const struct nv_person *p);
 /* «Орлова Татьяна Николаевна». */
 void nv_person_full_name(struct nv_buf *out, const struct nv_person *p);
 
+/*
+ * For a message about a name the website may not show: who p is,
+ * «sergeev-ko, publish: none» or «belova-da, обучающийся» (the caller
+ * frees it), and what the website may not do with the name, after
+ * «имя человека, которого»: «нельзя называть на сайте», «на сайте
+ * называют только фамилией с инициалами».
+ */
+char *nv_person_who(const struct nv_person *p);
+const char *nv_person_web_rule(const struct nv_person *p);
+
 #endif

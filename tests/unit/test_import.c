@@ -60,6 +60,54 @@ static void test_text_cp1251(void)
 	nv_diags_release(&d);
 }
 
+static void test_decode_text(void)
+{
+	/* «Дарья 😀», a line break, in UTF-16LE and UTF-16BE after their byte order marks. */
+	static const char le[] = "\xff\xfe\x14\x04\x30\x04\x40\x04\x4c\x04\x4f\x04\x20\x00"
+				 "\x3d\xd8\x00\xde\x0a\x00";
+	static const char be[] = "\xfe\xff\x04\x14\x04\x30\x04\x40\x04\x4c\x04\x4f\x00\x20"
+				 "\xd8\x3d\xde\x00\x00\x0a";
+	/* A UTF-8 line, then one in Windows-1251 («Белова»), then a lone surrogate in UTF-16. */
+	static const char mixed[] = "Список:\n\xc1\xe5\xeb\xee\xe2\xe0\n";
+	static const char lone[] = "\xff\xfe\x00\xd8\x41\x00";
+	struct nv_buf b = NV_BUF_INIT;
+
+	CHECK_STR(nv_import_decode_text(le, sizeof(le) - 1, &b), "UTF-16");
+	CHECK_STR(b.ptr, "Дарья 😀\n");
+	nv_buf_reset(&b);
+	CHECK_STR(nv_import_decode_text(be, sizeof(be) - 1, &b), "UTF-16");
+	CHECK_STR(b.ptr, "Дарья 😀\n");
+	nv_buf_reset(&b);
+	CHECK_STR(nv_import_decode_text(mixed, sizeof(mixed) - 1, &b), "Windows-1251");
+	CHECK_STR(b.ptr, "Список:\nБелова\n");
+	nv_buf_reset(&b);
+	CHECK_STR(nv_import_decode_text(lone, sizeof(lone) - 1, &b), "UTF-16");
+	CHECK_STR(b.ptr, "\xef\xbf\xbd"
+			 "A");
+	nv_buf_reset(&b);
+	CHECK_STR(nv_import_decode_text("\xef\xbb\xbfДа\n", 8, &b), "UTF-8");
+	CHECK_STR(b.ptr, "Да\n");
+	nv_buf_release(&b);
+}
+
+static void test_text_utf16(void)
+{
+	/* Notepad's «Юникод»: «ПРИКАЗ», CR LF, in UTF-16LE with its BOM; it has zero bytes. */
+	static const char text[] = "\xff\xfe\x1f\x04\x20\x04\x18\x04\x1a\x04\x10\x04\x17\x04"
+				   "\x0d\x00\x0a\x00";
+	struct nv_imp_doc doc;
+	struct nv_diags d = NV_DIAGS_INIT;
+
+	nv_imp_doc_init(&doc);
+	CHECK_INT(nv_import_text("t.txt", text, sizeof(text) - 1, &doc, &d), 0);
+	CHECK_STR(doc.encoding, "UTF-16");
+	CHECK_INT(doc.n, 1);
+	CHECK_STR(doc.v[0].para.text, "ПРИКАЗ");
+	CHECK_INT((int)d.nr, 0);
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+}
+
 static void test_text_tables_and_wrapped_lines(void)
 {
 	const char *text = "Первая строка\nпродолжение строки\nа) пункт\n"
@@ -548,6 +596,8 @@ void nv_tests(void)
 {
 	NV_RUN(test_misread_scan);
 	NV_RUN(test_text_cp1251);
+	NV_RUN(test_decode_text);
+	NV_RUN(test_text_utf16);
 	NV_RUN(test_text_tables_and_wrapped_lines);
 	NV_RUN(test_order_spellings);
 	NV_RUN(test_order_report);
