@@ -32,13 +32,7 @@
 #define NV_DATADIR "/usr/local/share/nastavnik"
 #endif
 
-/*
- * The theme: the project's own copy first, then the one beside the
- * program (a build in the source tree: build/nastavnik → themes/default;
- * an installation: PREFIX/bin → PREFIX/share/nastavnik), then the one of
- * the configured prefix. The caller frees the result.
- */
-static char *theme_dir(void)
+char *nv_build_theme_dir(void)
 {
 	char exe[4096], *slash, *dir;
 	ssize_t n;
@@ -267,7 +261,7 @@ static bool unchanged_on_disk(struct build *b)
 	struct nv_cache_opts co = { o->base_url, o->drafts, o->fragment, o->pdf };
 	char head[41];
 
-	b->theme = theme_dir();
+	b->theme = nv_build_theme_dir();
 	b->setup_ok = nv_cache_setup_key(&co, b->theme, &b->setup) == 0;
 	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
 	/* A preview server builds when a file changed: no need to look for one. */

@@ -6,9 +6,11 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "build.h"
 #include "cmd.h"
 #include "content.h"
 #include "diag.h"
+#include "html.h"
 #include "model.h"
 #include "project.h"
 
@@ -67,6 +69,12 @@ int cmd_check(int argc, char **argv, struct nv_global *g)
 		nv_diags_print(&d, stderr);
 		rc = NV_EXIT_USAGE;
 		goto out;
+	}
+	/* The templates are on every page: what the build would refuse in them (html.h). */
+	if (p.model.guard) {
+		char *theme = nv_build_theme_dir();
+		nv_html_check_theme(p.model.guard, "theme", theme, &d);
+		free(theme);
 	}
 	if (dump) {
 		struct nv_buf out = NV_BUF_INIT;

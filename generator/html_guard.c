@@ -175,25 +175,6 @@ static const char *next_template(const char *dir, const struct nv_walk *files, s
 	return NULL;
 }
 
-/* The template of the theme in dir (NULL: none) that names p; the caller frees it. */
-static char *template_naming(const struct nv_guard *g, const char *dir, const struct nv_person *p)
-{
-	struct nv_walk files = NV_WALK_INIT;
-	struct nv_buf data = NV_BUF_INIT;
-	struct nv_guard_hit hit;
-	const char *f;
-	char *found = NULL;
-	size_t i = 0;
-
-	if (dir && nv_walk_all(dir, &files) == 0)
-		while (!found && (f = next_template(dir, &files, &i, &data)))
-			if (find_leak(g, data.ptr, data.len, true, false, p, &hit))
-				found = nv_xasprintf("%s/%s", dir, f);
-	nv_walk_release(&files);
-	nv_buf_release(&data);
-	return found;
-}
-
 /* A document whose title or summary (what list pages show of it) names p. */
 static const struct nv_entry *entry_naming(const struct nv_html_state *s, const struct nv_person *p)
 {
@@ -214,19 +195,13 @@ static const struct nv_entry *entry_naming(const struct nv_html_state *s, const 
 
 /*
  * Where the names of p came from when it is not the document a file was
- * made from: a template of the project's theme/ or of the theme (they
- * hold no names, so one that does is the cause) or the text of site.yml
- * every page shows. NULL when neither; the caller frees it.
+ * made from: the text of site.yml every page shows (the templates were
+ * read before any page: nv_html_guard_theme()). NULL when not; the
+ * caller frees it.
  */
 static char *common_source(const struct nv_html_state *s, const struct nv_person *p,
 			   enum nv_html_source *kind)
 {
-	char *src;
-
-	*kind = NV_SRC_THEME;
-	if ((src = template_naming(s->guard, s->opts.override_dir, p)) ||
-	    (src = template_naming(s->guard, s->opts.theme_dir, p)))
-		return src;
 	*kind = NV_SRC_SITE;
 	if (value_leaks(s->guard, s->site, p) || value_leaks(s->guard, s->navdef, p))
 		return nv_xstrdup(s->m->site_yml ? s->m->site_yml : "content/site.yml");
@@ -287,9 +262,6 @@ static int cmp_source(const void *pa, const void *pb)
 	return c ? c : cmp_person(pa, pb);
 }
 
-static const char theme_hint[] = "уберите имя из шаблона: шаблоны темы не называют людей, имена "
-				 "приходят на страницы только из content/";
-
 static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, size_t more)
 {
 	static const char *const where[] = { "на странице", "в файле сайта", "в имени файла" };
@@ -313,8 +285,6 @@ static void add_error(struct nv_html_state *s, const struct nv_html_leak *l, siz
 			     "файл копируется на сайт как есть: уберите из него имя "
 			     "или уберите сам файл%s",
 			     mix.ptr);
-	else if (l->kind == NV_SRC_THEME)
-		nv_diag_hint(dg, "%s%s", theme_hint, mix.ptr);
 	else if (l->kind == NV_SRC_SITE)
 		nv_diag_hint(dg,
 			     "уберите имя из текста site.yml; куратора и директора "
@@ -377,79 +347,68 @@ void nv_html_report_leaks(struct nv_html_state *s)
 }
 
 /*
- * The first mention in text (markup) that the website may not show and
- * that only the copy of guard_mixed.c finds: its form (the caller frees
- * it), with in mix what is wrong with its letters; NULL when there is
- * none. A template with no such word is not read at all.
+ * Each name in the templates of dir (NULL: none) that the website may
+ * not show: an error at its place. Typed plain or with Latin look-alikes
+ * of Russian letters (guard_mixed.c), which the guard of the pages,
+ * reading them as written, would let through.
  */
-static char *mixed_leak(const struct nv_guard *g, const char *text, size_t len,
-			struct nv_guard_hit *hit, struct nv_buf *mix)
-{
-	struct nv_guard_mixed m;
-	size_t from = 0;
-	char *form = NULL;
-
-	nv_guard_mixed_init(&m);
-	if (nv_guard_mixed_start(&m, text, len))
-		while (!form && from < len &&
-		       nv_guard_mixed_next(&m, g, text, len, &from, true, hit)) {
-			if (!hit->leak)
-				continue;
-			form = leak_form(text, hit, true);
-			nv_buf_reset(mix);
-			nv_guard_mixed_hint(mix, form, strlen(form), false);
-			if (!mix->len) {
-				free(form);
-				form = NULL;
-			}
-		}
-	nv_guard_mixed_release(&m);
-	return form;
-}
-
-/*
- * The templates in dir read for a name typed with a Latin look-alike or
- * a «й» of two characters: an error at its place, the first of each
- * template. The guard reads the pages as written, and their other text
- * (content/, site.yml, people.yml) the checks of the sources read so; a
- * name typed plain is left to the guard of the pages, which names them.
- */
-static bool theme_mixed(struct nv_html_state *s, const char *dir)
+static bool theme_names(const struct nv_guard *g, const char *dir, struct nv_diags *d)
 {
 	struct nv_walk files = NV_WALK_INIT;
 	struct nv_buf data = NV_BUF_INIT, mix = NV_BUF_INIT;
+	struct nv_guard_mixed m;
 	struct nv_guard_hit hit;
 	const char *f;
 	char *form, *path, *who;
-	size_t i = 0;
+	size_t i = 0, from;
 	int line, col;
 	bool ok = true;
 
+	nv_guard_mixed_init(&m);
 	if (dir && nv_walk_all(dir, &files) == 0)
-		while ((f = next_template(dir, &files, &i, &data)))
-			if ((form = mixed_leak(s->guard, data.ptr, data.len, &hit, &mix))) {
+		while ((f = next_template(dir, &files, &i, &data))) {
+			nv_guard_mixed_start(&m, data.ptr, data.len);
+			for (from = 0;
+			     from < data.len &&
+			     nv_guard_mixed_next(&m, g, data.ptr, data.len, &from, true, &hit);) {
+				if (!hit.leak)
+					continue;
+				form = leak_form(data.ptr, &hit, true);
+				nv_buf_reset(&mix);
+				nv_guard_mixed_hint(&mix, form, strlen(form), false);
 				path = nv_xasprintf("%s/%s", dir, f);
 				who = nv_person_who(hit.p);
 				nv_utf8_position(data.ptr, hit.start, &line, &col);
-				nv_diag_hint(nv_error(s->d, path, line, col,
-						      "в шаблоне темы имя человека, которого %s: "
-						      "«%s» (%s)",
-						      nv_person_web_rule(hit.p), form, who),
-					     "%s%s", theme_hint, mix.ptr);
+				nv_diag_hint(
+					nv_error(d, path, line, col,
+						 "в шаблоне темы имя человека, которого %s: «%s» "
+						 "(%s)",
+						 nv_person_web_rule(hit.p), form, who),
+					"уберите имя из шаблона: шаблоны темы не называют людей, "
+					"имена приходят на страницы только из content/%s",
+					mix.ptr);
 				ok = false;
 				free(path);
 				free(who);
 				free(form);
 			}
+		}
+	nv_guard_mixed_release(&m);
 	nv_walk_release(&files);
 	nv_buf_release(&data);
 	nv_buf_release(&mix);
 	return ok;
 }
 
+bool nv_html_check_theme(const struct nv_guard *g, const char *override_dir, const char *theme_dir,
+			 struct nv_diags *d)
+{
+	bool ok = theme_names(g, override_dir, d);
+
+	return theme_names(g, theme_dir, d) && ok;
+}
+
 bool nv_html_guard_theme(struct nv_html_state *s)
 {
-	bool ok = theme_mixed(s, s->opts.override_dir);
-
-	return theme_mixed(s, s->opts.theme_dir) && ok;
+	return nv_html_check_theme(s->guard, s->opts.override_dir, s->opts.theme_dir, s->d);
 }

@@ -44,7 +44,6 @@ enum nv_html_leak_where {
 /* Where the name came from, as the report tells it (html_guard.c). */
 enum nv_html_source {
 	NV_SRC_COPY,
-	NV_SRC_THEME,
 	NV_SRC_SITE,
 	NV_SRC_DOC,
 	NV_SRC_UNKNOWN
@@ -440,12 +439,7 @@ void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from);
  */
 void nv_html_report_leaks(struct nv_html_state *s);
 
-/*
- * Read the theme's templates and the project's (theme/) for a name typed
- * with a Latin look-alike of a Russian letter or a «й» of two characters,
- * which the guard of the pages reads as written: false, with errors,
- * when one has such a name of a person the website may not show so.
- */
+/* nv_html_check_theme() (html.h) of s's theme and the project's, before any page. */
 bool nv_html_guard_theme(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */

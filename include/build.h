@@ -89,6 +89,15 @@ struct nv_build_result {
 };
 
 /*
+ * The theme a build renders with: the project's own copy
+ * (themes/default), else the one beside the program (a build in the
+ * source tree: build/nastavnik → themes/default; an installation:
+ * PREFIX/bin → PREFIX/share/nastavnik), else the one of the configured
+ * prefix. The caller frees it.
+ */
+char *nv_build_theme_dir(void);
+
+/*
  * Build as described above; every problem is added to d, and, when r is
  * not NULL, what the command says of the build is stored in *r.
  */

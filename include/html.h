@@ -24,6 +24,7 @@
 struct nv_diags;
 struct nv_entry;
 struct nv_git_history;
+struct nv_guard;
 struct nv_org_members;
 struct nv_model;
 struct nv_value;
@@ -108,6 +109,17 @@ int nv_html_idna_host(struct nv_buf *out, const char *host, size_t len);
  */
 int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *m,
 			   struct nv_diags *d);
+
+/*
+ * The templates of the project's theme/ (override_dir) and of the theme
+ * (theme_dir), either NULL for none, read for the names guard g finds
+ * the website may not show, typed plain or with Latin look-alikes of
+ * Russian letters: each an error at its place in d, and false. A
+ * template is on every page, so `check` reads them as the build does
+ * before any page.
+ */
+bool nv_html_check_theme(const struct nv_guard *g, const char *override_dir, const char *theme_dir,
+			 struct nv_diags *d);
 
 /* Prepare rendering (templates are compiled lazily); the caller frees. */
 struct nv_html_state *nv_html_new(const struct nv_html_opts *opts);

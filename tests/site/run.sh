@@ -491,8 +491,9 @@ else
 fi
 
 # A name the website may not show, written by the project's theme: the
-# build fails naming the page, the template and the form, and the site
-# built before stays as it was, with nothing staged left beside it.
+# build fails at the name's place in the template before any page, and
+# the site built before stays as it was, with nothing staged left beside
+# it.
 IFS='|' read -r id surname name patronymic <"$tmp/hidden"
 mkdir -p "$tmp/custom/theme/partials"
 sed "s|</footer>|<p>Раздел ведёт $surname</p></footer>|" "$root/themes/default/partials/footer.mustache" \
@@ -501,7 +502,7 @@ home=$(stat -c %i "$cs/index.html")
 "$bin" build --no-pdf -C "$tmp/custom" -o "$tmp/custom-out" >/dev/null 2>"$tmp/leak-log"
 status=$?
 if [ "$status" -eq 2 ] &&
-	grep -q "^nastavnik: $tmp/custom-out/site/[a-z/-]*\.html: ошибка: на странице оказалось имя человека, которого нельзя называть на сайте: «$surname» ($id, publish: none); источник: theme/partials/footer.mustache; то же имя ещё в [0-9]* файлах сайта$" "$tmp/leak-log" &&
+	grep -q "^nastavnik: theme/partials/footer.mustache:[0-9]*:[0-9]*: ошибка: в шаблоне темы имя человека, которого нельзя называть на сайте: «$surname» ($id, publish: none)$" "$tmp/leak-log" &&
 	[ "$(stat -c %i "$cs/index.html")" = "$home" ] && ! grep -rq "$surname" "$cs" &&
 	[ "$(ls -A "$tmp/custom-out" | grep -vx -e .nastavnik-bodies -e .nastavnik-fronts)" = ".nastavnik-checks
 site" ]; then
