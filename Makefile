@@ -25,7 +25,7 @@ Q := $(if $(V),,@)
 # soname macro in $(BUILD)/gen/sonames.h.
 LAZY := CURL=libcurl GIT2=libgit2 MHD=libmicrohttpd ZIP=libzip XML2=libxml-2.0 XLSX=xlsxwriter \
 	GLIB=glib-2.0 GOBJECT=gobject-2.0 FC=fontconfig HB=harfbuzz CAIRO=cairo PANGO=pango \
-	PANGOCAIRO=pangocairo
+	PANGOCAIRO=pangocairo POPPLER=poppler-glib
 LAZY_PKGS := $(foreach l,$(LAZY),$(word 2,$(subst =, ,$(l))))
 PKGS := libcmark yaml-0.1 $(LAZY_PKGS)
 WARNINGS := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \

@@ -32,6 +32,7 @@
 #include <glib.h>
 #include <hb.h>
 #include <pango/pangocairo.h>
+#include <poppler.h>
 
 #include "diag.h"
 #include "lazylib.h"
@@ -204,6 +205,10 @@
  */
 #define GLIB_SYMS(F, V, E)                                                                     \
 	F(NV_LIB_GLIB, gint, g_ascii_strcasecmp, (const gchar *s1, const gchar *s2), (s1, s2)) \
+	V(NV_LIB_GLIB, g_bytes_unref, (GBytes * bytes), (bytes))                               \
+	F(NV_LIB_GLIB, GBytes *, g_bytes_new_static, (gconstpointer data, gsize size),         \
+	  (data, size))                                                                        \
+	V(NV_LIB_GLIB, g_error_free, (GError * error), (error))                                \
 	V(NV_LIB_GLIB, g_free, (gpointer mem), (mem))                                          \
 	F(NV_LIB_GLIB, gboolean, g_unichar_isalpha, (gunichar c), (c))                         \
 	F(NV_LIB_GLIB, gchar *, g_utf8_find_prev_char, (const gchar *str, const gchar *p),     \
@@ -451,14 +456,35 @@
 	V(NV_LIB_PANGOCAIRO, pango_cairo_show_layout_line, (cairo_t * cr, PangoLayoutLine * line), \
 	  (cr, line))
 
-#define ALL_SYMS(F, V, E)                                                            \
-	CURL_SYMS(F, V, E)                                                           \
-	GIT2_SYMS(F, V, E)                                                           \
-	MHD_SYMS(F, V, E)                                                            \
-	ZIP_SYMS(F, V, E)                                                            \
-	XML2_SYMS(F, V, E)                                                           \
-	XLSX_SYMS(F, V, E) GLIB_SYMS(F, V, E) GOBJECT_SYMS(F, V, E) FC_SYMS(F, V, E) \
-		HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E)
+/* Poppler's GLib interface: the text of PDF attachments (import_pdf.c). */
+#define POPPLER_SYMS(F, V, E)                                                                   \
+	F(NV_LIB_POPPLER, gchar *, poppler_document_get_author, (PopplerDocument * document),   \
+	  (document))                                                                           \
+	F(NV_LIB_POPPLER, gchar *, poppler_document_get_keywords, (PopplerDocument * document), \
+	  (document))                                                                           \
+	F(NV_LIB_POPPLER, int, poppler_document_get_n_pages, (PopplerDocument * document),      \
+	  (document))                                                                           \
+	F(NV_LIB_POPPLER, PopplerPage *, poppler_document_get_page,                             \
+	  (PopplerDocument * document, int index), (document, index))                           \
+	F(NV_LIB_POPPLER, gchar *, poppler_document_get_subject, (PopplerDocument * document),  \
+	  (document))                                                                           \
+	F(NV_LIB_POPPLER, gchar *, poppler_document_get_title, (PopplerDocument * document),    \
+	  (document))                                                                           \
+	F(NV_LIB_POPPLER, PopplerDocument *, poppler_document_new_from_bytes,                   \
+	  (GBytes * bytes, const char *password, GError **error), (bytes, password, error))     \
+	F(NV_LIB_POPPLER, GQuark, poppler_error_quark, (void), ())                              \
+	F(NV_LIB_POPPLER, char *, poppler_page_get_text, (PopplerPage * page), (page))
+
+#define ALL_SYMS(F, V, E)                                                          \
+	CURL_SYMS(F, V, E)                                                         \
+	GIT2_SYMS(F, V, E)                                                         \
+	MHD_SYMS(F, V, E)                                                          \
+	ZIP_SYMS(F, V, E)                                                          \
+	XML2_SYMS(F, V, E)                                                         \
+	XLSX_SYMS(F, V, E)                                                         \
+	GLIB_SYMS(F, V, E) GOBJECT_SYMS(F, V, E) FC_SYMS(F, V, E) HB_SYMS(F, V, E) \
+		CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E)   \
+			POPPLER_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,
@@ -501,6 +527,7 @@ static struct lib {
 	[NV_LIB_CAIRO] = { NV_SONAME_CAIRO, NULL, PTHREAD_ONCE_INIT, -1, "" },
 	[NV_LIB_PANGO] = { NV_SONAME_PANGO, NULL, PTHREAD_ONCE_INIT, -1, "" },
 	[NV_LIB_PANGOCAIRO] = { NV_SONAME_PANGOCAIRO, NULL, PTHREAD_ONCE_INIT, -1, "" },
+	[NV_LIB_POPPLER] = { NV_SONAME_POPPLER, NULL, PTHREAD_ONCE_INIT, -1, "" },
 };
 
 /* libxml2's free function, a variable its header declares. */
@@ -585,6 +612,7 @@ ONCE(NV_LIB_HB, open_hb)
 ONCE(NV_LIB_CAIRO, open_cairo)
 ONCE(NV_LIB_PANGO, open_pango)
 ONCE(NV_LIB_PANGOCAIRO, open_pangocairo)
+ONCE(NV_LIB_POPPLER, open_poppler)
 
 static void (*const openers[NV_LIB_COUNT])(void) = {
 	[NV_LIB_CURL] = open_curl,
@@ -600,6 +628,7 @@ static void (*const openers[NV_LIB_COUNT])(void) = {
 	[NV_LIB_CAIRO] = open_cairo,
 	[NV_LIB_PANGO] = open_pango,
 	[NV_LIB_PANGOCAIRO] = open_pangocairo,
+	[NV_LIB_POPPLER] = open_poppler,
 };
 
 static int load(enum nv_lib lib)

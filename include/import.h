@@ -183,6 +183,16 @@ enum nv_imp_kind {
 int nv_import_all_text(const char *name, const char *data, size_t len, enum nv_imp_kind kind,
 		       struct nv_buf *out, struct nv_diags *d);
 
+/*
+ * All the text of a PDF (len bytes at data) into out, a line a line of
+ * its pages, each page ended by a form feed ('\f'), then its title,
+ * author, subject and keywords; a scan's pages are empty (import_pdf.c). For the guard of the attachments. 0; -1 with an
+ * error in d for a damaged PDF or one locked by a password; -2 when
+ * Poppler cannot be loaded (the error is in d).
+ */
+int nv_import_pdf_text(const char *name, const char *data, size_t len, struct nv_buf *out,
+		       struct nv_diags *d);
+
 /* A person of people.yml, for matching a signature to an id. */
 struct nv_imp_person {
 	const char *id, *surname, *name, *patronymic;

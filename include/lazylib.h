@@ -47,6 +47,7 @@ enum nv_lib {
 	NV_LIB_CAIRO,
 	NV_LIB_PANGO,
 	NV_LIB_PANGOCAIRO,
+	NV_LIB_POPPLER, /* the text of PDF attachments (with GLib and GObject) */
 	NV_LIB_COUNT
 };
 

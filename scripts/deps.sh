@@ -14,14 +14,15 @@ set -eu
 # libmicrohttpd (the preview server), libzip and libxml2 (`nastavnik
 # import` reads .docx and .odt), libcurl (`nastavnik deploy`), libgit2
 # (revision history of documents from Git), libxlsxwriter (`nastavnik
-# report --xlsx`), jemalloc (the program's allocator: less CPU and memory
-# than glibc's with several threads).
+# report --xlsx`), Poppler's GLib interface (the text of PDF attachments,
+# read for names the website may not show), jemalloc (the program's
+# allocator: less CPU and memory than glibc's with several threads).
 BUILD_PACKAGES="
 make gcc pkg-config
 libcmark-dev libyaml-dev
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2
 libmicrohttpd-dev libzip-dev libxml2-dev libcurl4-openssl-dev libgit2-dev
-libxlsxwriter-dev libjemalloc-dev
+libxlsxwriter-dev libjemalloc-dev libpoppler-glib-dev
 "
 # test: clang (fuzzing, sanitizers), valgrind, time; chromium: headless
 # browser for tests/browser; tidy, libxml2-utils (xmllint): validity of the
