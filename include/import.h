@@ -176,9 +176,10 @@ enum nv_imp_kind {
 /*
  * All the text of an office file of that kind in data (len bytes) into
  * out, a paragraph or a string a line: the body, headers and footers,
- * footnotes, comments, text boxes, deleted text, a spreadsheet's cells
- * (import_sheet.c). For the guard of the attachments, not for import. 0,
- * or -1 with an error in d.
+ * footnotes, comments, text boxes, deleted text, a spreadsheet's cells,
+ * sheet names and comments, who wrote the comments and changes, and the
+ * file's properties (author, title, company) (import_sheet.c). For the
+ * guard of the attachments, not for import. 0, or -1 with an error in d.
  */
 int nv_import_all_text(const char *name, const char *data, size_t len, enum nv_imp_kind kind,
 		       struct nv_buf *out, struct nv_diags *d);
