@@ -390,17 +390,25 @@ static int entry_limits(const zip_stat_t *st, const char *name, const char *entr
 int nv_imp_zip_read(zip_t *z, const char *name, const char *entry, struct nv_buf *out,
 		    struct nv_diags *d)
 {
+	zip_int64_t i = zip_name_locate(z, entry, 0);
+
+	return i < 0 ? 0 : nv_imp_zip_read_index(z, name, (zip_uint64_t)i, entry, out, d);
+}
+
+int nv_imp_zip_read_index(zip_t *z, const char *name, zip_uint64_t i, const char *entry,
+			  struct nv_buf *out, struct nv_diags *d)
+{
 	zip_stat_t st;
 	zip_file_t *f;
 	zip_int64_t got;
 	char chunk[16384];
 
 	zip_stat_init(&st);
-	if (zip_stat(z, entry, 0, &st) < 0)
+	if (zip_stat_index(z, i, 0, &st) < 0)
 		return 0;
 	if (entry_limits(&st, name, entry, d) < 0)
 		return -1;
-	f = zip_fopen(z, entry, 0);
+	f = zip_fopen_index(z, i, 0);
 	if (!f)
 		goto corrupt;
 	nv_buf_reset(out);

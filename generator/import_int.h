@@ -27,6 +27,9 @@ zip_t *nv_imp_zip_open(const char *name, const char *data, size_t len, const cha
  */
 int nv_imp_zip_read(zip_t *z, const char *name, const char *entry, struct nv_buf *out,
 		    struct nv_diags *d);
+/* nv_imp_zip_read() of the entry at index i of z, `entry` its name for the messages. */
+int nv_imp_zip_read_index(zip_t *z, const char *name, zip_uint64_t i, const char *entry,
+			  struct nv_buf *out, struct nv_diags *d);
 /*
  * Parse XML (the part `entry` of name) with no network, no entity
  * substitution and no DTD; a document with a DOCTYPE is refused (no

@@ -122,26 +122,32 @@
 	E(NV_LIB_MHD, MHD_start_daemon_va)                                                     \
 	E(NV_LIB_MHD, MHD_get_daemon_info)
 
-#define ZIP_SYMS(F, V, E)                                                                       \
-	V(NV_LIB_ZIP, zip_discard, (zip_t * za), (za))                                          \
-	V(NV_LIB_ZIP, zip_error_fini, (zip_error_t * err), (err))                               \
-	V(NV_LIB_ZIP, zip_error_init, (zip_error_t * err), (err))                               \
-	F(NV_LIB_ZIP, int, zip_fclose, (zip_file_t * zf), (zf))                                 \
-	F(NV_LIB_ZIP, zip_file_t *, zip_fopen, (zip_t * za, const char *name, zip_flags_t fl),  \
-	  (za, name, fl))                                                                       \
-	F(NV_LIB_ZIP, zip_int64_t, zip_fread, (zip_file_t * zf, void *buf, zip_uint64_t n),     \
-	  (zf, buf, n))                                                                         \
-	F(NV_LIB_ZIP, zip_int64_t, zip_get_num_entries, (zip_t * za, zip_flags_t fl), (za, fl)) \
-	F(NV_LIB_ZIP, zip_int64_t, zip_name_locate,                                             \
-	  (zip_t * za, const char *name, zip_flags_t fl), (za, name, fl))                       \
-	F(NV_LIB_ZIP, zip_t *, zip_open_from_source,                                            \
-	  (zip_source_t * src, int flags, zip_error_t *err), (src, flags, err))                 \
-	F(NV_LIB_ZIP, zip_source_t *, zip_source_buffer_create,                                 \
-	  (const void *data, zip_uint64_t len, int freep, zip_error_t *err),                    \
-	  (data, len, freep, err))                                                              \
-	V(NV_LIB_ZIP, zip_source_free, (zip_source_t * src), (src))                             \
-	F(NV_LIB_ZIP, int, zip_stat,                                                            \
-	  (zip_t * za, const char *name, zip_flags_t fl, zip_stat_t *st), (za, name, fl, st))   \
+#define ZIP_SYMS(F, V, E)                                                                         \
+	V(NV_LIB_ZIP, zip_discard, (zip_t * za), (za))                                            \
+	V(NV_LIB_ZIP, zip_error_fini, (zip_error_t * err), (err))                                 \
+	V(NV_LIB_ZIP, zip_error_init, (zip_error_t * err), (err))                                 \
+	F(NV_LIB_ZIP, int, zip_fclose, (zip_file_t * zf), (zf))                                   \
+	F(NV_LIB_ZIP, zip_file_t *, zip_fopen_index,                                              \
+	  (zip_t * za, zip_uint64_t index, zip_flags_t fl), (za, index, fl))                      \
+	F(NV_LIB_ZIP, const char *, zip_get_name,                                                 \
+	  (zip_t * za, zip_uint64_t index, zip_flags_t fl), (za, index, fl))                      \
+	F(NV_LIB_ZIP, zip_file_t *, zip_fopen, (zip_t * za, const char *name, zip_flags_t fl),    \
+	  (za, name, fl))                                                                         \
+	F(NV_LIB_ZIP, zip_int64_t, zip_fread, (zip_file_t * zf, void *buf, zip_uint64_t n),       \
+	  (zf, buf, n))                                                                           \
+	F(NV_LIB_ZIP, zip_int64_t, zip_get_num_entries, (zip_t * za, zip_flags_t fl), (za, fl))   \
+	F(NV_LIB_ZIP, zip_int64_t, zip_name_locate,                                               \
+	  (zip_t * za, const char *name, zip_flags_t fl), (za, name, fl))                         \
+	F(NV_LIB_ZIP, zip_t *, zip_open_from_source,                                              \
+	  (zip_source_t * src, int flags, zip_error_t *err), (src, flags, err))                   \
+	F(NV_LIB_ZIP, zip_source_t *, zip_source_buffer_create,                                   \
+	  (const void *data, zip_uint64_t len, int freep, zip_error_t *err),                      \
+	  (data, len, freep, err))                                                                \
+	V(NV_LIB_ZIP, zip_source_free, (zip_source_t * src), (src))                               \
+	F(NV_LIB_ZIP, int, zip_stat,                                                              \
+	  (zip_t * za, const char *name, zip_flags_t fl, zip_stat_t *st), (za, name, fl, st))     \
+	F(NV_LIB_ZIP, int, zip_stat_index,                                                        \
+	  (zip_t * za, zip_uint64_t index, zip_flags_t fl, zip_stat_t * st), (za, index, fl, st)) \
 	V(NV_LIB_ZIP, zip_stat_init, (zip_stat_t * st), (st))
 
 #define XML2_SYMS(F, V, E)                                                                     \
@@ -475,16 +481,16 @@
 	F(NV_LIB_POPPLER, GQuark, poppler_error_quark, (void), ())                              \
 	F(NV_LIB_POPPLER, char *, poppler_page_get_text, (PopplerPage * page), (page))
 
-#define ALL_SYMS(F, V, E)                                                          \
-	CURL_SYMS(F, V, E)                                                         \
-	GIT2_SYMS(F, V, E)                                                         \
-	MHD_SYMS(F, V, E)                                                          \
-	ZIP_SYMS(F, V, E)                                                          \
-	XML2_SYMS(F, V, E)                                                         \
-	XLSX_SYMS(F, V, E)                                                         \
-	GLIB_SYMS(F, V, E) GOBJECT_SYMS(F, V, E) FC_SYMS(F, V, E) HB_SYMS(F, V, E) \
-		CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E)   \
-			POPPLER_SYMS(F, V, E)
+#define ALL_SYMS(F, V, E)                                                           \
+	CURL_SYMS(F, V, E)                                                          \
+	GIT2_SYMS(F, V, E)                                                          \
+	MHD_SYMS(F, V, E)                                                           \
+	ZIP_SYMS(F, V, E)                                                           \
+	XML2_SYMS(F, V, E)                                                          \
+	XLSX_SYMS(F, V, E)                                                          \
+	GLIB_SYMS(F, V, E)                                                          \
+	GOBJECT_SYMS(F, V, E) FC_SYMS(F, V, E) HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) \
+		PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E) POPPLER_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,

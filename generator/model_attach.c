@@ -7,12 +7,16 @@
  * the build reads each one it copies (html_out.c) and refuses a name
  * there; this finds the same names first, each at its place, so that
  * `check`, and the hook before each commit, says what the build would
- * refuse, and the build says it before it renders anything. Read as the
- * guard reads them: a .txt or .csv in the encoding an editor saved it in
- * (nv_import_decode_text(): Excel's CSV is Windows-1251), all the text of
- * a .docx, .odt, .xlsx or .ods (nv_import_all_text()), names typed with
- * Latin look-alikes too (guard_mixed.c). Other files (PDF, images,
- * archives, .doc, .xls, .rtf) are read for their names only (model_pd.c).
+ * refuse, and the build says it before it renders anything: a .txt or
+ * .csv in the encoding an editor saved it in (nv_import_decode_text():
+ * Excel's CSV is Windows-1251), all the text of a .docx, .odt, .xlsx or
+ * .ods with its properties (nv_import_all_text()), of a PDF, its pages
+ * and properties (nv_import_pdf_text()), of a ZIP archive, its files'
+ * names and texts (nv_import_zip_text()); names typed with Latin
+ * look-alikes too (guard_mixed.c). The build's guard reads the same
+ * files but PDFs and archives as it copies them (html_out.c). Other
+ * files (images, .doc, .xls, .rtf) are read for their names only
+ * (model_pd.c).
  */
 #include "common.h"
 
@@ -36,7 +40,8 @@ enum how {
 	BINARY,
 	TEXT,
 	OFFICE,
-	PDF
+	PDF,
+	ZIP
 };
 
 /* How the guard reads a file named rel, and for an office file its kind. */
@@ -55,6 +60,8 @@ static enum how how_read(const char *rel, enum nv_imp_kind *kind)
 		return TEXT;
 	if (!strcasecmp(dot, ".pdf"))
 		return PDF;
+	if (!strcasecmp(dot, ".zip"))
+		return ZIP;
 	for (k = 0; k < NV_ARRAY_SIZE(office); k++)
 		if (!strcasecmp(dot, office[k])) {
 			*kind = (enum nv_imp_kind)k;
@@ -143,7 +150,12 @@ static bool file_text(struct builder *b, const char *path, const struct nv_buf *
 	if (kept_take(key, text))
 		return true;
 	/* Without the readers' libraries: an error of nv_lib_load(), and nothing is published. */
-	if (how == PDF) {
+	if (how == ZIP &&
+	    (nv_lib_load(NV_LIB_ZIP, b->d) < 0 || nv_lib_load(NV_LIB_XML2, b->d) < 0)) {
+		return false;
+	} else if (how == ZIP) {
+		r = nv_import_zip_text(path, data->ptr, data->len, text, &d);
+	} else if (how == PDF) {
 		r = nv_import_pdf_text(path, data->ptr, data->len, text, &d);
 		if (r == -2) {
 			nv_diags_merge(b->d, &d);
@@ -158,21 +170,25 @@ static bool file_text(struct builder *b, const char *path, const struct nv_buf *
 	if (ok)
 		kept_add(key, text);
 	else
-		nv_diag_hint(nv_warning(b->d, path, 0, 0,
-					"вложение не проверено на имена людей: %s",
-					d.nr ? d.v[0].msg : "его не удалось прочитать"),
-			     "%s; имена людей, которых нельзя называть на сайте, в нём никто не "
-			     "проверит",
-			     how == PDF ? "сохраните PDF заново (без пароля) в программе, где его "
-					  "сделали, или просмотрите его сами"
-					: "откройте файл в Word, Excel или LibreOffice и сохраните "
-					  "заново");
+		nv_diag_hint(
+			nv_warning(b->d, path, 0, 0, "вложение не проверено на имена людей: %s",
+				   d.nr ? d.v[0].msg : "его не удалось прочитать"),
+			"%s; имена людей, которых нельзя называть на сайте, в нём никто не "
+			"проверит",
+			how == PDF ? "сохраните PDF заново (без пароля) в программе, где его "
+				     "сделали, или просмотрите его сами"
+			: how == ZIP ? "упакуйте файлы в архив заново (без пароля) или "
+				       "просмотрите их сами"
+				     : "откройте файл в Word, Excel или LibreOffice и сохраните "
+				       "заново");
 	nv_diags_release(&d);
 	return ok;
 }
 
-/* A person reported in a file without lines, and where (a PDF's page, past the last: its
- * properties). */
+/*
+ * A person reported in a file without lines, and where: a PDF's page
+ * (past the last: its properties), a file of an archive.
+ */
 struct seen {
 	const struct nv_person *p;
 	size_t page;
@@ -220,18 +236,27 @@ static void report_names(struct builder *b, const char *path, const char *text, 
 	struct nv_buf form = NV_BUF_INIT, hint = NV_BUF_INIT, place = NV_BUF_INIT;
 	struct nv_diag *dg;
 	struct seen *seen = NULL;
-	size_t from = 0, found = 0, nseen = 0, seen_alloc = 0, page = 1, read = 0;
+	size_t from = 0, found = 0, nseen = 0, seen_alloc = 0, page = 1, read = 0, file = 0;
 	size_t pages = how == PDF ? count_pages(text, len) : 0;
-	int line = 0, col = 0;
+	const char *name = NULL; /* of the archive's file read */
+	int name_len = 0, line = 0, col = 0;
+	bool in_name;
 	char *who;
 
 	nv_guard_mixed_init(&m);
 	nv_guard_mixed_start(&m, text, len);
 	while (from < len && nv_guard_mixed_next(&m, b->m->guard, text, len, &from, false, &hit)) {
-		for (; read < hit.start; read++) /* hits come in order */
+		for (; read < hit.start; read++) { /* hits come in order */
 			page += text[read] == '\f';
+			if (text[read] == NV_IMP_ZIP_FILE) {
+				file++;
+				name = text + read + 1;
+				name_len = (int)strcspn(name, "\n");
+			}
+		}
 		if (!hit.leak ||
-		    (how != TEXT && seen_before(&seen, &nseen, &seen_alloc, hit.p, page)) ||
+		    (how != TEXT &&
+		     seen_before(&seen, &nseen, &seen_alloc, hit.p, how == ZIP ? file : page)) ||
 		    ++found > MAX_NAMES + 1)
 			continue;
 		if (how == TEXT)
@@ -240,9 +265,23 @@ static void report_names(struct builder *b, const char *path, const char *text, 
 			continue; /* where the ones not reported start */
 		nv_buf_reset(&form);
 		nv_guard_form(text, &hit, false, &form);
+		in_name = how == ZIP && name && text + hit.start < name + name_len;
+		nv_buf_reset(&place);
+		if (how == PDF && page <= pages)
+			nv_buf_addf(&place, ", на странице %zu,", page);
+		else if (how == PDF)
+			nv_buf_adds(&place, ", в свойствах файла (название, автор, тема),");
+		else if (in_name)
+			nv_buf_addf(&place, ", в имени файла «%.*s» архива,", name_len, name);
+		else if (how == ZIP && name)
+			nv_buf_addf(&place, ", в файле архива «%.*s»,", name_len, name);
 		nv_buf_reset(&hint);
 		nv_buf_adds(&hint, "вложение копируется на сайт как есть: ");
-		if (hit.p->publish == NV_PUBLISH_INITIALS && hit.p->category != NV_CAT_STUDENT) {
+		if (in_name)
+			nv_buf_adds(&hint,
+				    "переименуйте этот файл в архиве или уберите его оттуда");
+		else if (hit.p->publish == NV_PUBLISH_INITIALS &&
+			 hit.p->category != NV_CAT_STUDENT) {
 			nv_buf_adds(&hint, "напишите в нём фамилию с инициалами, «");
 			nv_person_short_name(&hint, hit.p);
 			nv_buf_adds(&hint, "», или уберите файл из content/");
@@ -250,11 +289,6 @@ static void report_names(struct builder *b, const char *path, const char *text, 
 			nv_buf_adds(&hint, "уберите из него имя или уберите файл из content/");
 		}
 		nv_guard_mixed_hint(&hint, text + hit.start, hit.end - hit.start, false);
-		nv_buf_reset(&place);
-		if (how == PDF && page <= pages)
-			nv_buf_addf(&place, ", на странице %zu,", page);
-		else if (how == PDF)
-			nv_buf_adds(&place, ", в свойствах файла (название, автор, тема),");
 		who = nv_person_who(hit.p);
 		dg = nv_error(b->d, path, line, col,
 			      "во вложении%s имя человека, которого %s: «%s» (%s)",

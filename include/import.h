@@ -194,6 +194,20 @@ int nv_import_all_text(const char *name, const char *data, size_t len, enum nv_i
 int nv_import_pdf_text(const char *name, const char *data, size_t len, struct nv_buf *out,
 		       struct nv_diags *d);
 
+/*
+ * All the text of a ZIP archive (len bytes at data) into out: for each
+ * file, a line of NV_IMP_ZIP_FILE and its name (UTF-8, or CP866 made
+ * UTF-8), then the text nv_import_decode_text(), nv_import_all_text()
+ * or nv_import_pdf_text() gives for a file of its kind, an archive's
+ * read the same way, its files named «archive.zip/file», two deep
+ * (import_zip.c). For the guard of the
+ * attachments. 0, or -1 with an error in d naming the file that cannot
+ * be read.
+ */
+#define NV_IMP_ZIP_FILE '\x1C'
+int nv_import_zip_text(const char *name, const char *data, size_t len, struct nv_buf *out,
+		       struct nv_diags *d);
+
 /* A person of people.yml, for matching a signature to an id. */
 struct nv_imp_person {
 	const char *id, *surname, *name, *patronymic;

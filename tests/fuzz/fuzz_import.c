@@ -4,14 +4,18 @@
  *
  * The first byte chooses the reader (0: .docx, 1: .odt, 0x10–0x13: all
  * the text of a .docx, .odt, .xlsx or .ods as the guard of attachments
- * reads it, nv_import_all_text(), else text); the rest is the file.
+ * reads it, nv_import_all_text(), 0x14: all the text of a ZIP archive,
+ * nv_import_zip_text(), 0x15: a text file in the encoding it was saved
+ * in, nv_import_decode_text(), else text); the rest is the file.
  * Beyond "no crash, no leak", it checks the contracts:
  *  - a reader that fails adds an error and leaves no paragraph behind it
  *    that the recogniser would see half-read (it is not called);
  *  - a recognised document starts with its front matter, has an id made
  *    of [a-z0-9-], and its text is valid UTF-8 with no control character
  *    but the line feed;
- *  - all the text of an office file is read, or an error says why not.
+ *  - all the text of an office file or an archive is read, or an error
+ *    says why not;
+ *  - a text file and an archive's names and texts come out as UTF-8.
  */
 #include "common.h"
 
@@ -56,6 +60,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nv_import_all_text("f", s, size - 1, (enum nv_imp_kind)(data[0] - 0x10), &out,
 				       &d) < 0 &&
 		    !d.errors)
+			abort();
+		nv_buf_release(&out);
+		nv_diags_release(&d);
+		return 0;
+	}
+	if (data[0] == 0x14 || data[0] == 0x15) {
+		struct nv_buf out = NV_BUF_INIT;
+
+		if (data[0] == 0x15)
+			nv_import_decode_text(s, size - 1, &out);
+		else if (nv_import_zip_text("f.zip", s, size - 1, &out, &d) < 0 && !d.errors)
+			abort();
+		if (out.len && !nv_utf8_valid(out.ptr, out.len, NULL))
 			abort();
 		nv_buf_release(&out);
 		nv_diags_release(&d);
