@@ -111,6 +111,12 @@ printf -- '---\ntitle: Черновик\ndraft: true\ndate: 31.02.2025\n---\n' >
 expect drafts-skipped 0 "ошибок нет" - -- "$bin" check -C "$tmp/d"
 expect drafts-checked 1 - "content/news/chernovik.md:4:7: ошибка: поле «date»: «31.02.2025» — не дата" -- "$bin" check --drafts -C "$tmp/d"
 
+# Attachments are read too, and the summary counts them.
+mkdir -p "$tmp/d/content/files"
+printf 'План семинара наставников\n' > "$tmp/d/content/files/plan.txt"
+printf 'Программа\n' > "$tmp/d/content/files/programma.csv"
+expect attachments-counted 0 "проверено 9 документов, 3 файла данных и 2 вложения: ошибок нет" - -- "$bin" check -C "$tmp/d"
+
 # new: a skeleton of every kind that passes check; never overwrites.
 cp -R "$root/tests/bad/_base" "$tmp/n"
 for k in page position program roadmap order case news form; do
