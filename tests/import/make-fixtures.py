@@ -630,9 +630,10 @@ def roadmap_text(fm, body):
 
 
 def write_text(name, text):
-    """The same text in UTF-8 and in Windows-1251, as Notepad saves it."""
+    """The same text in UTF-8, Windows-1251 and UTF-16 («Юникод»), as Notepad saves it."""
     open(os.path.join(out, name + '-utf8.txt'), 'w', encoding='utf-8', newline='').write(text)
     open(os.path.join(out, name + '-cp1251.txt'), 'w', encoding='cp1251', newline='').write(text)
+    open(os.path.join(out, name + '-utf16.txt'), 'w', encoding='utf-16', newline='').write(text)
 
 
 def hostile():

@@ -72,14 +72,17 @@ roundtrip order.docx orders/o-zakreplenii-par.md
 roundtrip order.odt orders/o-zakreplenii-par.md
 roundtrip order-utf8.txt orders/o-zakreplenii-par.md
 roundtrip order-cp1251.txt orders/o-zakreplenii-par.md
+roundtrip order-utf16.txt orders/o-zakreplenii-par.md
 roundtrip position.docx positions/polozhenie-pedagogi.md
 roundtrip position.odt positions/polozhenie-pedagogi.md
 roundtrip position-utf8.txt positions/polozhenie-pedagogi.md plain
 roundtrip position-cp1251.txt positions/polozhenie-pedagogi.md plain
+roundtrip position-utf16.txt positions/polozhenie-pedagogi.md plain
 roundtrip roadmap.docx roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip roadmap.odt roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip roadmap-utf8.txt roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip roadmap-cp1251.txt roadmaps/dorozhnaya-karta-2025-2026.md
+roundtrip roadmap-utf16.txt roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip program.docx programs/programma-nastavnichestva.md
 roundtrip program.odt programs/programma-nastavnichestva.md
 
