@@ -71,10 +71,10 @@ static enum how how_read(const char *rel, enum nv_imp_kind *kind)
 }
 
 /*
- * The texts of office files and PDFs this process read, by the hash of
- * their bytes: the preview server builds again after each edit, and
- * Poppler takes a millisecond a page. Each build keeps those it read
- * (serial: the ones of older builds go).
+ * The texts of office files, PDFs and archives this process read, by the
+ * hash of their bytes: the preview server builds again after each edit,
+ * and Poppler takes a millisecond a page. Each build keeps those it read
+ * (serial), the ones of older builds go.
  */
 struct kept_text {
 	struct nv_hash key;
@@ -114,28 +114,33 @@ static void kept_add(struct nv_hash key, const struct nv_buf *text)
 	pthread_mutex_unlock(&kept_lock);
 }
 
-/* A build starts (start) or ends: at its end the texts it did not read go. */
-static void kept_turn(bool start)
+/* A build starts: what it reads is marked with a new serial. */
+static void kept_begin(void)
+{
+	pthread_mutex_lock(&kept_lock);
+	kept_serial++;
+	pthread_mutex_unlock(&kept_lock);
+}
+
+/* A build ends: the texts it did not read go. */
+static void kept_end(void)
 {
 	size_t i, n = 0;
 
 	pthread_mutex_lock(&kept_lock);
-	if (start)
-		kept_serial++;
-	for (i = 0; !start && i < nkept; i++) {
+	for (i = 0; i < nkept; i++) {
 		if (kept[i].serial == kept_serial)
 			kept[n++] = kept[i];
 		else
 			free(kept[i].text);
 	}
-	if (!start)
-		nkept = n;
+	nkept = n;
 	pthread_mutex_unlock(&kept_lock);
 }
 
 /*
- * The text of the office file or PDF at path (data) into text; false,
- * with a warning that it was not checked, when it cannot be read.
+ * The text of the office file, PDF or archive at path (data) into text;
+ * false, with a warning that it was not checked, when it cannot be read.
  */
 static bool file_text(struct builder *b, const char *path, const struct nv_buf *data, enum how how,
 		      enum nv_imp_kind kind, struct nv_buf *text)
@@ -150,21 +155,18 @@ static bool file_text(struct builder *b, const char *path, const struct nv_buf *
 	if (kept_take(key, text))
 		return true;
 	/* Without the readers' libraries: an error of nv_lib_load(), and nothing is published. */
-	if (how == ZIP &&
-	    (nv_lib_load(NV_LIB_ZIP, b->d) < 0 || nv_lib_load(NV_LIB_XML2, b->d) < 0)) {
+	if (how != PDF && (nv_lib_load(NV_LIB_ZIP, b->d) < 0 || nv_lib_load(NV_LIB_XML2, b->d) < 0))
 		return false;
-	} else if (how == ZIP) {
-		r = nv_import_zip_text(path, data->ptr, data->len, text, &d);
-	} else if (how == PDF) {
+	if (how == PDF)
 		r = nv_import_pdf_text(path, data->ptr, data->len, text, &d);
-		if (r == -2) {
-			nv_diags_merge(b->d, &d);
-			return false;
-		}
-	} else if (nv_lib_load(NV_LIB_ZIP, b->d) < 0 || nv_lib_load(NV_LIB_XML2, b->d) < 0) {
-		return false;
-	} else {
+	else if (how == ZIP)
+		r = nv_import_zip_text(path, data->ptr, data->len, text, &d);
+	else
 		r = nv_import_all_text(path, data->ptr, data->len, kind, text, &d);
+	if (r == -2) { /* Poppler was not loaded: its error */
+		nv_diags_merge(b->d, &d);
+		nv_diags_release(&d);
+		return false;
 	}
 	ok = r == 0;
 	if (ok)
@@ -322,7 +324,7 @@ void mdl_check_attachments(struct builder *b)
 	size_t i;
 	int r;
 
-	kept_turn(true);
+	kept_begin();
 	for (i = 0; i < b->m->nattachments && b->m->guard; i++) {
 		a = &b->m->attachments[i];
 		if ((how = how_read(a->rel, &kind)) == BINARY)
@@ -341,7 +343,7 @@ void mdl_check_attachments(struct builder *b)
 		report_names(b, a->path, text.ptr ? text.ptr : "", text.len, how,
 			     how == TEXT && !strcmp(encoding, "UTF-8"));
 	}
-	kept_turn(false);
+	kept_end();
 	nv_buf_release(&data);
 	nv_buf_release(&text);
 }
