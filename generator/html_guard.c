@@ -13,7 +13,9 @@
  * Rendering threads record their leaks in their own worker; the build
  * reports them at its end, sorted, so the messages do not depend on the
  * threads. One message is enough for one source and one person: a name
- * in a template of the theme leaks into every page that uses it.
+ * in site.yml leaks into every page. The templates, on every page too,
+ * are read before any page, each name an error at its place
+ * (nv_html_check_theme(), which `check` runs as well).
  */
 #include "common.h"
 
