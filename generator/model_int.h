@@ -386,7 +386,11 @@ void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields
 /* Where an order's `appendices` names id (the list itself when it does not, or NULL). */
 const struct nv_value *mdl_appendix_node(const struct nv_entry *order, const char *id);
 void mdl_resolve_appendices(struct builder *b);
-/* Find the list items marked «<!-- не для сайта -->» of every document (nv_entry.private_items). */
+/*
+ * Find the list items marked «<!-- не для сайта -->» of every document
+ * (nv_entry.private_items), and say where other raw HTML is, which
+ * neither the website nor paper shows (model_marks.c).
+ */
 void mdl_find_private_items(struct builder *b);
 /*
  * Warn about pairs whose period starts before their order or leaves its
