@@ -86,22 +86,6 @@ static void esc_href(struct nv_buf *b, const char *s)
 	}
 }
 
-/* cmark's _scan_dangerous_url: a scheme that may run code, but safe images. */
-static bool dangerous(const char *url)
-{
-	static const char *const images[] = { "png", "gif", "jpeg", "webp" };
-	size_t i;
-
-	if (!url)
-		return false;
-	if (!strncasecmp(url, "data:image/", 11))
-		for (i = 0; i < NV_ARRAY_SIZE(images); i++)
-			if (!strncasecmp(url + 11, images[i], strlen(images[i])))
-				return false;
-	return !strncasecmp(url, "javascript:", 11) || !strncasecmp(url, "vbscript:", 9) ||
-	       !strncasecmp(url, "file:", 5) || !strncasecmp(url, "data:", 5);
-}
-
 /* A new line unless the output (of this body) is empty or already at one. */
 static void cr(struct render *r)
 {
@@ -139,7 +123,7 @@ static void target(struct render *r, cmark_node *node)
 			url = r->link_urls[r->next_link];
 		r->next_link++;
 	}
-	if (!r->unsafe && dangerous(url))
+	if (!r->unsafe && nv_md_url_unsafe(url))
 		return;
 	if (r->base && url) {
 		struct nv_buf abs = NV_BUF_INIT;

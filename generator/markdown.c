@@ -246,6 +246,26 @@ static void add_heading_text(struct walk *w, const char *s)
 		nv_buf_adds(&w->heading, s);
 }
 
+int nv_md_url_unsafe(const char *url)
+{
+	static const char *const images[] = { "png", "gif", "jpeg", "webp" };
+	size_t i;
+
+	if (!url)
+		return 0;
+	if (!strncasecmp(url, "data:image/", 11))
+		for (i = 0; i < NV_ARRAY_SIZE(images); i++)
+			if (!strncasecmp(url + 11, images[i], strlen(images[i])))
+				return 0;
+	if (!strncasecmp(url, "javascript:", 11) || !strncasecmp(url, "vbscript:", 9) ||
+	    !strncasecmp(url, "data:", 5))
+		return 1;
+	return !strncasecmp(url, "file:", 5) || (is_alpha(url[0]) && url[1] == ':' &&
+						 (url[2] == '\\' || url[2] == '/'))
+		       ? 2
+		       : 0;
+}
+
 static void add_link(struct walk *w, cmark_node *node)
 {
 	struct nv_md *md = w->md;
@@ -262,6 +282,8 @@ static void add_link(struct walk *w, cmark_node *node)
 		kind = NV_MD_LINK_ANCHOR;
 	} else if (url[0] == '@') {
 		kind = NV_MD_LINK_PERSON;
+	} else if (nv_md_url_unsafe(url)) {
+		kind = NV_MD_LINK_UNSAFE;
 	} else {
 		/* absolute URLs and site-absolute paths are not documents of ours */
 		if (has_scheme(url) || url[0] == '/')

@@ -373,6 +373,27 @@ static char *link_url(const struct nv_md_link *l)
  * The links of the entries of one job: an entry's URLs are its own, its
  * errors the job's; other entries are only read.
  */
+/* A link the website cannot give (nv_md_url_unsafe()): an error at it, and what to link instead. */
+static void unsafe_link(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
+{
+	int n = strlen(l->url) < 60 ? (int)strlen(l->url) : 60;
+
+	while (n > 0 && ((unsigned char)l->url[n] & 0xC0) == 0x80)
+		n--; /* never half a character */
+	if (nv_md_url_unsafe(l->url) == 2)
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка на файл вашего компьютера «%.*s%s»: на сайте она "
+				      "не откроется",
+				      n, l->url, l->url[n] ? "…" : ""),
+			     "положите файл в content/files/ и сошлитесь на него от папки "
+			     "документа: [Приказ](../files/prikaz.pdf)");
+	else
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка «%.*s%s» запускает программу: на сайте её не будет",
+				      n, l->url, l->url[n] ? "…" : ""),
+			     "дайте обычный адрес (https://…) или уберите ссылку, оставив текст");
+}
+
 static void *links_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;
@@ -393,6 +414,10 @@ static void *links_thread(void *arg)
 				continue; /* mdl_resolve_mentions */
 			if (l->kind == NV_MD_LINK_ANCHOR) {
 				check_anchor(b, e, l, e);
+				continue;
+			}
+			if (l->kind == NV_MD_LINK_UNSAFE) {
+				unsafe_link(b, e, l);
 				continue;
 			}
 			if (!e->link_urls)

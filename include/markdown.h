@@ -61,7 +61,21 @@ enum nv_md_link_kind {
 	NV_MD_LINK_DOC,	   /* a relative URL naming a .md file: "../orders/x.md#p2" */
 	NV_MD_LINK_ANCHOR, /* an anchor of the same page: "#razdel-2" */
 	NV_MD_LINK_PERSON, /* a mention of a person: "@lebedeva-as" */
+	/*
+	 * A link the website cannot give (nv_md_url_unsafe()): to a program
+	 * ("javascript:…") or to a file on the author's computer
+	 * ("file:///C:/…", "C:\Users\…").
+	 */
+	NV_MD_LINK_UNSAFE,
 };
+
+/*
+ * Why a link's or an image's destination cannot be on the website: 1 for
+ * a scheme that runs code (javascript:, vbscript:, data: but an image's
+ * data:image/png, gif, jpeg, webp), 2 for a file of the author's computer
+ * (file:, a Windows path «C:\…» or «C:/…»); 0 for any other.
+ */
+int nv_md_url_unsafe(const char *url);
 
 struct nv_md_link {
 	enum nv_md_link_kind kind;

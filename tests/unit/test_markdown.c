@@ -498,6 +498,23 @@ static void test_step_walks_as_cmark(void)
 }
 
 /* The numbering of sections and clauses: what breaks it, and what is not a number. */
+static void test_unsafe_urls(void)
+{
+	CHECK_INT(nv_md_url_unsafe("javascript:alert(1)"), 1);
+	CHECK_INT(nv_md_url_unsafe("JaVaScRiPt:void(0)"), 1);
+	CHECK_INT(nv_md_url_unsafe("vbscript:x"), 1);
+	CHECK_INT(nv_md_url_unsafe("data:text/html;base64,PHNjcmlwdD4="), 1);
+	CHECK_INT(nv_md_url_unsafe("data:image/png;base64,iVBORw0KGgo="), 0);
+	CHECK_INT(nv_md_url_unsafe("data:image/svg+xml;base64,PHN2Zz4="), 1);
+	CHECK_INT(nv_md_url_unsafe("file:///C:/Users/metodist/prikaz.docx"), 2);
+	CHECK_INT(nv_md_url_unsafe("C:\\Users\\metodist\\plan.docx"), 2);
+	CHECK_INT(nv_md_url_unsafe("d:/plan.docx"), 2);
+	CHECK_INT(nv_md_url_unsafe("https://school14.example/"), 0);
+	CHECK_INT(nv_md_url_unsafe("../files/prikaz.pdf"), 0);
+	CHECK_INT(nv_md_url_unsafe("mailto:school@example.org"), 0);
+	CHECK_INT(nv_md_url_unsafe(NULL), 0);
+}
+
 static void test_numbering(void)
 {
 	struct nv_md *md;
@@ -566,4 +583,5 @@ void nv_tests(void)
 	NV_RUN(test_text_facts);
 	NV_RUN(test_step_walks_as_cmark);
 	NV_RUN(test_numbering);
+	NV_RUN(test_unsafe_urls);
 }
