@@ -117,8 +117,8 @@ static void target(struct render *r, cmark_node *node)
 	const char *url = cmark_node_get_url(node);
 	const struct nv_md *md = r->md;
 
-	if (cmark_node_get_type(node) == CMARK_NODE_LINK && r->next_link < md->nr_links &&
-	    md->links[r->next_link].node == node) {
+	/* The model's list holds links, and images that name a file or are unsafe. */
+	if (r->next_link < md->nr_links && md->links[r->next_link].node == node) {
 		if (r->link_urls && r->link_urls[r->next_link])
 			url = r->link_urls[r->next_link];
 		r->next_link++;

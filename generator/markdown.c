@@ -266,7 +266,25 @@ int nv_md_url_unsafe(const char *url)
 		       : 0;
 }
 
-static void add_link(struct walk *w, cmark_node *node)
+/* True if the first n bytes of url end in an extension of a file a school publishes. */
+static bool names_file(const char *url, size_t n)
+{
+	static const char *const exts[] = { "pdf", "doc",  "docx", "odt",  "ods", "odp",
+					    "rtf", "xls",  "xlsx", "csv",  "txt", "png",
+					    "jpg", "jpeg", "gif",  "webp", "zip" };
+	size_t i, k;
+
+	for (i = 0; i < NV_ARRAY_SIZE(exts); i++) {
+		k = strlen(exts[i]);
+		if (n > k + 1 && url[n - k - 1] == '.' && url[n - k - 2] != '/' &&
+		    !strncasecmp(url + n - k, exts[i], k))
+			return true;
+	}
+	return false;
+}
+
+/* A link or an image (image: only a file or an unsafe destination is one) into md->links. */
+static void add_link(struct walk *w, cmark_node *node, bool image)
 {
 	struct nv_md *md = w->md;
 	const char *url = cmark_node_get_url(node), *hash;
@@ -275,6 +293,10 @@ static void add_link(struct walk *w, cmark_node *node)
 	size_t plen = 0;
 
 	if (!url || !*url)
+		return;
+	if (image && !nv_md_url_unsafe(url) &&
+	    (has_scheme(url) || url[0] == '/' || url[0] == '#' || url[0] == '@' ||
+	     !names_file(url, strcspn(url, "?#"))))
 		return;
 	if (url[0] == '#') {
 		if (!url[1])
@@ -289,9 +311,12 @@ static void add_link(struct walk *w, cmark_node *node)
 		if (has_scheme(url) || url[0] == '/')
 			return;
 		plen = strcspn(url, "?#");
-		if (!names_md(url, plen))
+		if (names_md(url, plen))
+			kind = NV_MD_LINK_DOC;
+		else if (names_file(url, plen))
+			kind = NV_MD_LINK_FILE;
+		else
 			return;
-		kind = NV_MD_LINK_DOC;
 	}
 	hash = strchr(url, '#');
 	NV_GROW(md->links, md->nr_links + 1, md->alloc_links);
@@ -299,7 +324,7 @@ static void add_link(struct walk *w, cmark_node *node)
 	l->kind = kind;
 	l->node = node;
 	l->url = nv_xstrdup(url);
-	l->path = kind == NV_MD_LINK_DOC ? nv_xmemdupz(url, plen) : NULL;
+	l->path = kind == NV_MD_LINK_DOC || kind == NV_MD_LINK_FILE ? nv_xmemdupz(url, plen) : NULL;
 	l->anchor = hash && hash[1] && kind != NV_MD_LINK_PERSON ? nv_xstrdup(hash + 1) : NULL;
 	l->text = NULL;
 	l->title = NULL;
@@ -568,9 +593,13 @@ static void walk(struct walk *w)
 			nv_typo_feed(&w->st, ' ');
 			add_inline_text(w, " ");
 			break;
+		case CMARK_NODE_IMAGE:
+			if (enter)
+				add_link(w, node, true);
+			break;
 		case CMARK_NODE_LINK:
 			if (enter) {
-				add_link(w, node);
+				add_link(w, node, false);
 				if (!w->verbatim && is_autolink(node))
 					w->verbatim = node;
 			} else {

@@ -335,7 +335,7 @@ static bool skip_headings_links(struct cur *c, const struct head *h)
 		get_str(c, &n);
 	}
 	for (i = 0; i < h->nl && !c->bad; i++) {
-		if (get_u32(c) > NV_MD_LINK_UNSAFE)
+		if (get_u32(c) > NV_MD_LINK_FILE)
 			return false;
 		skip(c, 8);
 		get_str(c, &n);

@@ -7,6 +7,8 @@
  */
 #include "common.h"
 
+#include <ctype.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -394,6 +396,96 @@ static void unsafe_link(struct builder *b, const struct nv_entry *e, const struc
 			     "дайте обычный адрес (https://…) или уберите ссылку, оставив текст");
 }
 
+/* s with each «%XX» made the byte it stands for («%20» a space, «%D0%BF» «п»); the caller frees it.
+ */
+static char *percent_decoded(const char *s)
+{
+	char *out = nv_xstrdup(s), *o = out;
+	unsigned v;
+
+	for (; *s; s++) {
+		if (*s == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2]) &&
+		    sscanf(s + 1, "%2x", &v) == 1 && v) {
+			*o++ = (char)v;
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * A link or an image naming a file (../files/plan.pdf): it must be an
+ * attachment of content/ or a document's PDF (../roadmaps/plan.pdf for
+ * content/roadmaps/plan.md), else the website's link is broken. An error
+ * at it, naming the file that differs only in case when there is one.
+ */
+static void file_link(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l,
+		      struct nv_buf *path)
+{
+	const struct nv_model *m = b->m;
+	const char *like = NULL, *root = b->c->root ? b->c->root : "content";
+	const struct nv_entry *doc;
+	char *rel = percent_decoded(l->path);
+	bool in = join_path(path, e->doc->path, rel);
+	size_t i, n = strlen(root);
+
+	free(rel);
+	if (!in) {
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка «%s» ведёт выше папки content/", l->path),
+			     "файлы для сайта кладут в content/files/ и ссылаются на них от папки "
+			     "документа: ../files/имя");
+		return;
+	}
+	/*
+	 * The PDF of a document, which the build puts beside its page: the
+	 * document's name (a built-in form's has no content folder).
+	 */
+	if (path->len > 4 && !strcmp(path->ptr + path->len - 4, ".pdf")) {
+		nv_buf_truncate(path, path->len - 4);
+		nv_buf_adds(path, ".md");
+		doc = entry_by_path(m, path->ptr);
+		if (!doc && !strncmp(path->ptr, root, n) && path->ptr[n] == '/')
+			doc = entry_by_path(m, path->ptr + n + 1);
+		if (doc &&
+		    (doc->kind == NV_KIND_POSITION || doc->kind == NV_KIND_PROGRAM ||
+		     doc->kind == NV_KIND_ROADMAP || doc->kind == NV_KIND_FORM) &&
+		    !doc->nprivate_items)
+			return;
+		if (doc) {
+			nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+					      "ссылка на PDF «%s», которого на сайте нет", l->path),
+				     "PDF на сайте есть у положений, программ, дорожных карт и "
+				     "бланков без пунктов «не для сайта»; сошлитесь на страницу "
+				     "документа: [документ](%.*s.md)",
+				     (int)(strlen(l->path) - 4), l->path);
+			return;
+		}
+		nv_buf_truncate(path, path->len - 3);
+		nv_buf_adds(path, ".pdf");
+	}
+	for (i = 0; i < m->nattachments; i++) {
+		if (!strcmp(m->attachments[i].path, path->ptr))
+			return;
+		if (!strcasecmp(m->attachments[i].path, path->ptr))
+			like = m->attachments[i].path;
+	}
+	if (like)
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка на файл «%s», которого нет: есть «%s»", l->path,
+				      like),
+			     "на сайте большие и малые буквы в имени файла различаются: напишите "
+			     "имя, как у файла");
+	else
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка на файл «%s», которого нет в content/", l->path),
+			     "положите файл в content/files/ или исправьте имя; путь считается от "
+			     "папки документа: ../files/имя");
+}
+
 static void *links_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;
@@ -418,6 +510,10 @@ static void *links_thread(void *arg)
 			}
 			if (l->kind == NV_MD_LINK_UNSAFE) {
 				unsafe_link(b, e, l);
+				continue;
+			}
+			if (l->kind == NV_MD_LINK_FILE) {
+				file_link(b, e, l, &path);
 				continue;
 			}
 			if (!e->link_urls)

@@ -67,6 +67,11 @@ enum nv_md_link_kind {
 	 * ("file:///C:/…", "C:\Users\…").
 	 */
 	NV_MD_LINK_UNSAFE,
+	/*
+	 * A relative URL naming a file of a type a school publishes
+	 * ("../files/plan.pdf"), of a link or an image: an attachment.
+	 */
+	NV_MD_LINK_FILE,
 };
 
 /*
@@ -79,10 +84,10 @@ int nv_md_url_unsafe(const char *url);
 
 struct nv_md_link {
 	enum nv_md_link_kind kind;
-	cmark_node *node; /* the LINK node; belongs to the tree */
+	cmark_node *node; /* the LINK node (or a FILE's or UNSAFE's IMAGE); belongs to the tree */
 	char *url;	  /* the destination as cmark read it (escapes resolved) */
-	char *path;	  /* DOC: the part before '?' or '#'; PERSON: the id after
-			     '@' (may be empty); ANCHOR: NULL */
+	char *path;	  /* DOC, FILE: the part before '?' or '#'; PERSON: the id
+			     after '@' (may be empty); ANCHOR, UNSAFE: NULL */
 	char *anchor;	  /* the part after '#', or NULL when there is none (PERSON: NULL) */
 	char *text;	  /* PERSON: the link text as plain text after typography
 			     (breaks as spaces); NULL for other kinds */

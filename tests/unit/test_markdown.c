@@ -132,7 +132,7 @@ static void test_link_kinds(void)
 				 1, 0);
 	const struct nv_md_link *l = md->links;
 
-	CHECK_INT(md->nr_links, 5);
+	CHECK_INT(md->nr_links, 6);
 	CHECK_INT(l[0].kind, NV_MD_LINK_DOC);
 	CHECK_STR(l[0].path, "x.md");
 	CHECK(l[0].anchor == NULL);
@@ -147,6 +147,9 @@ static void test_link_kinds(void)
 	CHECK_INT(l[4].kind, NV_MD_LINK_DOC);
 	CHECK_STR(l[4].path, "x.md");
 	CHECK(l[4].anchor == NULL);
+	/* A file a school publishes, an attachment; an image naming a .md is none. */
+	CHECK_INT(l[5].kind, NV_MD_LINK_FILE);
+	CHECK_STR(l[5].path, "x.pdf");
 	CHECK_INT(l[0].col, 1);
 	CHECK_INT(l[1].col, 11);
 	nv_md_free(md);
