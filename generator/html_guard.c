@@ -14,8 +14,8 @@
  * reports them at its end, sorted, so the messages do not depend on the
  * threads. One message is enough for one source and one person: a name
  * in site.yml leaks into every page. The templates, on every page too,
- * are read before any page, each name an error at its place
- * (nv_html_check_theme(), which `check` runs as well).
+ * are read and compiled before any page, each name and mistake an error
+ * at its place (nv_html_check_theme(), which `check` runs as well).
  */
 #include "common.h"
 
@@ -28,6 +28,7 @@
 #include "model.h"
 #include "person.h"
 #include "strlist.h"
+#include "template.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -402,15 +403,57 @@ static bool theme_names(const struct nv_guard *g, const char *dir, struct nv_dia
 	return ok;
 }
 
+/* Compile every template in dir (NULL: none) into set: false when one has a mistake (in d). */
+static bool compile_dir(struct nv_tpl_set *set, const char *dir, struct nv_diags *d)
+{
+	struct nv_walk files = NV_WALK_INIT;
+	char *name;
+	size_t i, n;
+	bool ok = true;
+
+	if (dir && nv_walk_all(dir, &files) == 0)
+		for (i = 0; i < files.files.nr; i++) {
+			n = strlen(files.files.v[i]);
+			if (n < 9 || strcmp(files.files.v[i] + n - 9, ".mustache"))
+				continue;
+			name = nv_xmemdupz(files.files.v[i], n - 9);
+			ok = nv_tpl_get(set, name, d) && ok;
+			free(name);
+		}
+	nv_walk_release(&files);
+	return ok;
+}
+
+/*
+ * Every template compiled into set: the project's first, and alone when
+ * one of them has a mistake (each of the theme's that includes it would
+ * only say that it cannot be used), then the theme's. A mistake is an
+ * error at its place, said once, before any page.
+ */
+static bool compile_theme(struct nv_tpl_set *set, const char *override_dir, const char *theme_dir,
+			  struct nv_diags *d)
+{
+	return compile_dir(set, override_dir, d) && compile_dir(set, theme_dir, d);
+}
+
 bool nv_html_check_theme(const struct nv_guard *g, const char *override_dir, const char *theme_dir,
 			 struct nv_diags *d)
 {
+	struct nv_html_opts o = { .theme_dir = theme_dir, .override_dir = override_dir };
+	struct nv_tpl_set *set = nv_html_tpl_set_new(&o);
 	bool ok = theme_names(g, override_dir, d);
 
-	return theme_names(g, theme_dir, d) && ok;
+	ok = theme_names(g, theme_dir, d) && ok;
+	ok = compile_theme(set, override_dir, theme_dir, d) && ok;
+	nv_tpl_set_free(set);
+	return ok;
 }
 
 bool nv_html_guard_theme(struct nv_html_state *s)
 {
-	return nv_html_check_theme(s->guard, s->opts.override_dir, s->opts.theme_dir, s->d);
+	bool ok = theme_names(s->guard, s->opts.override_dir, s->d);
+
+	ok = theme_names(s->guard, s->opts.theme_dir, s->d) && ok;
+	/* Into the main set, whose thread renders with it: the others compile lazily. */
+	return compile_theme(s->tpl, s->opts.override_dir, s->opts.theme_dir, s->d) && ok;
 }

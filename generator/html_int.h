@@ -439,7 +439,10 @@ void nv_html_take_leaks(struct nv_html_worker *to, struct nv_html_worker *from);
  */
 void nv_html_report_leaks(struct nv_html_state *s);
 
-/* nv_html_check_theme() (html.h) of s's theme and the project's, before any page. */
+/*
+ * nv_html_check_theme() (html.h) of s's theme and the project's, before
+ * any page, compiling them into s->tpl, the set of the main thread.
+ */
 bool nv_html_guard_theme(struct nv_html_state *s);
 
 /* --- pages (html_pages.c) ---------------------------------------------------- */

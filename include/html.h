@@ -114,9 +114,10 @@ int nv_html_check_fragment(const struct nv_html_opts *o, const struct nv_model *
  * The templates of the project's theme/ (override_dir) and of the theme
  * (theme_dir), either NULL for none, read for the names guard g finds
  * the website may not show, typed plain or with Latin look-alikes of
- * Russian letters: each an error at its place in d, and false. A
- * template is on every page, so `check` reads them as the build does
- * before any page.
+ * Russian letters, and compiled (the project's first, alone when one of
+ * them has a mistake): each name and mistake an error at its place in
+ * d, and false. A template is on every page, so `check` reads them as
+ * the build does before any page.
  */
 bool nv_html_check_theme(const struct nv_guard *g, const char *override_dir, const char *theme_dir,
 			 struct nv_diags *d);
