@@ -421,24 +421,17 @@ static int text_format(const char *name)
 static bool office_text(struct nv_html_state *s, const char *rel, const char *src,
 			const struct nv_buf *data, bool warn, struct nv_buf *out)
 {
-	static const char *const exts[] = { [NV_IMP_DOCX] = ".docx",
-					    [NV_IMP_ODT] = ".odt",
-					    [NV_IMP_XLSX] = ".xlsx",
-					    [NV_IMP_ODS] = ".ods" };
-	const char *dot = strrchr(rel, '.');
 	struct nv_diags d = NV_DIAGS_INIT;
-	size_t k;
+	enum nv_imp_kind kind;
 
-	for (k = 0; dot && k < NV_ARRAY_SIZE(exts) && strcasecmp(dot, exts[k]); k++)
-		;
-	if (!dot || k == NV_ARRAY_SIZE(exts))
+	if (nv_import_read_how(rel, &kind) != NV_READ_OFFICE)
 		return false;
 	/* Without the readers' libraries the text cannot be read: nothing is published. */
 	if (nv_lib_load(NV_LIB_ZIP, s->d) < 0 || nv_lib_load(NV_LIB_XML2, s->d) < 0) {
 		s->failed = 1;
 		return true;
 	}
-	if (nv_import_all_text(src, data->ptr, data->len, (enum nv_imp_kind)k, out, &d) < 0 && warn)
+	if (nv_import_all_text(src, data->ptr, data->len, kind, out, &d) < 0 && warn)
 		nv_diag_hint(nv_warning(s->d, src, 0, 0, "вложение не проверено на имена людей: %s",
 					d.nr ? d.v[0].msg : "его не удалось прочитать"),
 			     "откройте файл в Word, Excel или LibreOffice и сохраните заново; "

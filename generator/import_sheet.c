@@ -55,6 +55,11 @@ static const struct kind kinds[] = {
 	  NS_TEXT,
 	  { "p", "h" },
 	  { "meta.xml" } },
+	{ "презентация LibreOffice (.odp)",
+	  { "content.xml", "styles.xml" },
+	  NS_TEXT,
+	  { "p", "h" },
+	  { "meta.xml" } },
 };
 
 static void add_line(struct nv_buf *out, const xmlChar *s)

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "import.h"
 #include "import_int.h"
+#include "lazylib.h"
 #include "utf8.h"
 
 /* Archives in archives read: deeper ones are read for their own names only. */
@@ -57,12 +58,6 @@ static void add_name(struct nv_buf *out, const char *raw)
 	}
 }
 
-/* How a file of the archive is read, by the end of its name: NULL for its name only. */
-static const char *const kinds[] = { [NV_IMP_DOCX] = ".docx",
-				     [NV_IMP_ODT] = ".odt",
-				     [NV_IMP_XLSX] = ".xlsx",
-				     [NV_IMP_ODS] = ".ods" };
-
 static bool ends_with(const char *s, size_t n, const char *end)
 {
 	size_t k = strlen(end);
@@ -70,31 +65,82 @@ static bool ends_with(const char *s, size_t n, const char *end)
 	return n >= k && !strcasecmp(s + n - k, end);
 }
 
+enum nv_imp_read nv_import_read_how(const char *name, enum nv_imp_kind *kind)
+{
+	static const struct {
+		const char *ext;
+		enum nv_imp_read how;
+		enum nv_imp_kind kind;
+	} v[] = {
+		{ ".txt", NV_READ_TEXT, 0 },
+		{ ".csv", NV_READ_TEXT, 0 },
+		{ ".docx", NV_READ_OFFICE, NV_IMP_DOCX },
+		{ ".odt", NV_READ_OFFICE, NV_IMP_ODT },
+		{ ".odp", NV_READ_OFFICE, NV_IMP_ODP },
+		{ ".xlsx", NV_READ_OFFICE, NV_IMP_XLSX },
+		{ ".ods", NV_READ_OFFICE, NV_IMP_ODS },
+		{ ".pdf", NV_READ_PDF, 0 },
+		{ ".zip", NV_READ_ZIP, 0 },
+		{ ".rtf", NV_READ_RTF, 0 },
+		{ ".doc", NV_READ_BYTES, 0 },
+		{ ".xls", NV_READ_BYTES, 0 },
+		{ ".jpg", NV_READ_BYTES, 0 },
+		{ ".jpeg", NV_READ_BYTES, 0 },
+		{ ".png", NV_READ_BYTES, 0 },
+		{ ".gif", NV_READ_BYTES, 0 },
+		{ ".webp", NV_READ_BYTES, 0 },
+	};
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < NV_ARRAY_SIZE(v); i++)
+		if (ends_with(name, n, v[i].ext)) {
+			*kind = v[i].kind;
+			return v[i].how;
+		}
+	return NV_READ_NAME;
+}
+
 static int zip_text(const char *name, const char *data, size_t len, int depth, const char *prefix,
 		    struct nv_buf *out, struct nv_diags *d);
 
-/*
- * The text of the file shown (data) into out, as the guard reads it by
- * its name; 0, or -1 with an error in d.
- */
-static int file_text(const char *shown, const struct nv_buf *data, int depth, struct nv_buf *out,
-		     struct nv_diags *d)
+/* nv_import_attachment_text() of a file `depth` archives deep. */
+static int attachment_text(const char *name, const char *data, size_t len, int depth,
+			   struct nv_buf *out, const char **encoding, struct nv_diags *d)
 {
-	size_t n = strlen(shown), k;
+	enum nv_imp_kind kind = NV_IMP_DOCX;
+	enum nv_imp_read how = nv_import_read_how(name, &kind);
 
-	if (ends_with(shown, n, ".txt") || ends_with(shown, n, ".csv")) {
-		nv_import_decode_text(data->ptr, data->len, out);
+	if ((how == NV_READ_OFFICE || how == NV_READ_ZIP) &&
+	    (nv_lib_load(NV_LIB_ZIP, d) < 0 || nv_lib_load(NV_LIB_XML2, d) < 0))
+		return -2;
+	switch (how) {
+	case NV_READ_TEXT:
+		*encoding = nv_import_decode_text(data, len, out);
+		return 0;
+	case NV_READ_OFFICE:
+		return nv_import_all_text(name, data, len, kind, out, d);
+	case NV_READ_PDF:
+		return nv_import_pdf_text(name, data, len, out, d);
+	case NV_READ_ZIP:
+		return depth < MAX_DEPTH
+			       ? zip_text(name, data, len, depth + 1, depth ? name : NULL, out, d)
+			       : 0;
+	case NV_READ_RTF:
+		nv_import_rtf_text(data, len, out);
+		return 0;
+	case NV_READ_BYTES:
+		nv_import_binary_text(data, len, out);
+		return 0;
+	default:
 		return 0;
 	}
-	for (k = 0; k < NV_ARRAY_SIZE(kinds); k++)
-		if (ends_with(shown, n, kinds[k]))
-			return nv_import_all_text(shown, data->ptr, data->len, (enum nv_imp_kind)k,
-						  out, d);
-	if (ends_with(shown, n, ".pdf"))
-		return nv_import_pdf_text(shown, data->ptr, data->len, out, d) < 0 ? -1 : 0;
-	if (ends_with(shown, n, ".zip") && depth < MAX_DEPTH)
-		return zip_text(shown, data->ptr, data->len, depth + 1, shown, out, d);
-	return 0;
+}
+
+int nv_import_attachment_text(const char *name, const char *data, size_t len, struct nv_buf *out,
+			      const char **encoding, struct nv_diags *d)
+{
+	*encoding = NULL;
+	return attachment_text(name, data, len, 0, out, encoding, d);
 }
 
 /* nv_import_zip_text() of an archive `depth` deep, its files' names after prefix/ (NULL: none). */
@@ -103,7 +149,7 @@ static int zip_text(const char *name, const char *data, size_t len, int depth, c
 {
 	struct nv_diags inner = NV_DIAGS_INIT;
 	struct nv_buf shown = NV_BUF_INIT, bytes = NV_BUF_INIT;
-	const char *raw;
+	const char *raw, *encoding;
 	zip_t *z = nv_imp_zip_open(name, data, len, "архив ZIP", d);
 	zip_int64_t i, n;
 	int r = 0;
@@ -124,7 +170,10 @@ static int zip_text(const char *name, const char *data, size_t len, int depth, c
 		nv_buf_addch(out, '\n');
 		r = nv_imp_zip_read_index(z, name, (zip_uint64_t)i, shown.ptr, &bytes, &inner);
 		if (r > 0)
-			r = file_text(shown.ptr, &bytes, depth, out, &inner);
+			r = attachment_text(shown.ptr, bytes.ptr ? bytes.ptr : "", bytes.len, depth,
+					    out, &encoding, &inner) < 0
+				    ? -1
+				    : 0;
 		else if (r == 0)
 			r = -1; /* listed, but not there */
 		if (r < 0)
@@ -141,5 +190,5 @@ static int zip_text(const char *name, const char *data, size_t len, int depth, c
 int nv_import_zip_text(const char *name, const char *data, size_t len, struct nv_buf *out,
 		       struct nv_diags *d)
 {
-	return zip_text(name, data, len, 0, NULL, out, d);
+	return zip_text(name, data, len, 1, NULL, out, d);
 }

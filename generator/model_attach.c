@@ -3,20 +3,19 @@
  * website may not show.
  *
  * The files of content/ that are no document go onto the website as they
- * are: a list of mentees saved from Excel, a plan from Word. The guard of
- * the build reads each one it copies (html_out.c) and refuses a name
- * there; this finds the same names first, each at its place, so that
- * `check`, and the hook before each commit, says what the build would
- * refuse, and the build says it before it renders anything: a .txt or
- * .csv in the encoding an editor saved it in (nv_import_decode_text():
- * Excel's CSV is Windows-1251), all the text of a .docx, .odt, .xlsx or
- * .ods with its properties (nv_import_all_text()), of a PDF, its pages
- * and properties (nv_import_pdf_text()), of a ZIP archive, its files'
- * names and texts (nv_import_zip_text()); names typed with Latin
- * look-alikes too (guard_mixed.c). The build's guard reads the same
- * files but PDFs and archives as it copies them (html_out.c). Other
- * files (images, .doc, .xls, .rtf) are read for their names only
- * (model_pd.c).
+ * are: a list of mentees saved from Excel, a plan from Word, the order
+ * on pairs as printed for signing, a photo whose author is a student.
+ * Whoever downloads one sees all of it, so all of it is read
+ * (nv_import_attachment_text(), import.h): a .txt or .csv in the
+ * encoding an editor saved it in (Excel's CSV is Windows-1251), all the
+ * text of an office file with its properties and comments' authors, a
+ * PDF's pages and properties, a ZIP archive's names and files, an RTF
+ * file, the Russian text of a .doc, an .xls and a photo's metadata;
+ * names typed with Latin look-alikes too (guard_mixed.c). Each name is
+ * an error at its place, so that `check`, and the hook before each
+ * commit, says what must not go, and the build says it before it renders
+ * anything. The build's guard reads text and office attachments again as
+ * it copies them (html_out.c); the names of all are read by model_pd.c.
  */
 #include "common.h"
 
@@ -28,47 +27,12 @@
 #include "fs.h"
 #include "guard.h"
 #include "import.h"
-#include "lazylib.h"
 #include "model_int.h"
 #include "person.h"
 #include "utf8.h"
 
 /* The names reported in one file; the rest are counted. */
 #define MAX_NAMES 10
-
-enum how {
-	BINARY,
-	TEXT,
-	OFFICE,
-	PDF,
-	ZIP
-};
-
-/* How the guard reads a file named rel, and for an office file its kind. */
-static enum how how_read(const char *rel, enum nv_imp_kind *kind)
-{
-	static const char *const office[] = { [NV_IMP_DOCX] = ".docx",
-					      [NV_IMP_ODT] = ".odt",
-					      [NV_IMP_XLSX] = ".xlsx",
-					      [NV_IMP_ODS] = ".ods" };
-	const char *dot = strrchr(rel, '.');
-	size_t k;
-
-	if (!dot)
-		return BINARY;
-	if (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".csv"))
-		return TEXT;
-	if (!strcasecmp(dot, ".pdf"))
-		return PDF;
-	if (!strcasecmp(dot, ".zip"))
-		return ZIP;
-	for (k = 0; k < NV_ARRAY_SIZE(office); k++)
-		if (!strcasecmp(dot, office[k])) {
-			*kind = (enum nv_imp_kind)k;
-			return OFFICE;
-		}
-	return BINARY;
-}
 
 /*
  * The texts of office files, PDFs and archives this process read, by the
@@ -139,52 +103,43 @@ static void kept_end(void)
 }
 
 /*
- * The text of the office file, PDF or archive at path (data) into text;
- * false, with a warning that it was not checked, when it cannot be read.
+ * The text of the attachment at path (data), read `how`, into text
+ * (*encoding: a text file's); false, with a warning that it was not
+ * checked, when it cannot be read. What is not plain text is kept for
+ * the next build.
  */
-static bool file_text(struct builder *b, const char *path, const struct nv_buf *data, enum how how,
-		      enum nv_imp_kind kind, struct nv_buf *text)
+static bool file_text(struct builder *b, const char *path, const struct nv_buf *data,
+		      enum nv_imp_read how, struct nv_buf *text, const char **encoding)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_hash key = NV_HASH_INIT;
 	int r;
-	bool ok;
 
+	*encoding = NULL;
 	nv_hash_add(&key, data->ptr, data->len);
 	nv_hash_add(&key, &how, sizeof(how));
-	if (kept_take(key, text))
+	if (how != NV_READ_TEXT && kept_take(key, text))
 		return true;
-	/* Without the readers' libraries: an error of nv_lib_load(), and nothing is published. */
-	if (how != PDF && (nv_lib_load(NV_LIB_ZIP, b->d) < 0 || nv_lib_load(NV_LIB_XML2, b->d) < 0))
-		return false;
-	if (how == PDF)
-		r = nv_import_pdf_text(path, data->ptr, data->len, text, &d);
-	else if (how == ZIP)
-		r = nv_import_zip_text(path, data->ptr, data->len, text, &d);
-	else
-		r = nv_import_all_text(path, data->ptr, data->len, kind, text, &d);
-	if (r == -2) { /* Poppler was not loaded: its error */
-		nv_diags_merge(b->d, &d);
-		nv_diags_release(&d);
-		return false;
-	}
-	ok = r == 0;
-	if (ok)
+	r = nv_import_attachment_text(path, data->ptr ? data->ptr : "", data->len, text, encoding,
+				      &d);
+	if (r == 0 && how != NV_READ_TEXT)
 		kept_add(key, text);
-	else
+	if (r == -2) /* a library not loaded: its error, and nothing is published */
+		nv_diags_merge(b->d, &d);
+	else if (r < 0)
 		nv_diag_hint(
 			nv_warning(b->d, path, 0, 0, "вложение не проверено на имена людей: %s",
 				   d.nr ? d.v[0].msg : "его не удалось прочитать"),
 			"%s; имена людей, которых нельзя называть на сайте, в нём никто не "
 			"проверит",
-			how == PDF ? "сохраните PDF заново (без пароля) в программе, где его "
-				     "сделали, или просмотрите его сами"
-			: how == ZIP ? "упакуйте файлы в архив заново (без пароля) или "
-				       "просмотрите их сами"
-				     : "откройте файл в Word, Excel или LibreOffice и сохраните "
-				       "заново");
+			how == NV_READ_PDF ? "сохраните PDF заново (без пароля) в программе, где "
+					     "его сделали, или просмотрите его сами"
+			: how == NV_READ_ZIP ? "упакуйте файлы в архив заново (без пароля) или "
+					       "просмотрите их сами"
+					     : "откройте файл в Word, Excel или LibreOffice и "
+					       "сохраните заново");
 	nv_diags_release(&d);
-	return ok;
+	return r == 0;
 }
 
 /*
@@ -223,93 +178,126 @@ static bool seen_before(struct seen **v, size_t *n, size_t *alloc, const struct 
 	return false;
 }
 
+/* Whether a file read for its bytes' text is a photo (not a .doc or .xls). */
+static bool is_photo(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot && strcasecmp(dot, ".doc") && strcasecmp(dot, ".xls");
+}
+
+/* Where in an attachment's text a hit is: a PDF's page, an archive's file. */
+struct where {
+	enum nv_imp_read how;
+	bool photo;	    /* a photo's text is its metadata: what it shows cannot be read */
+	size_t read;	    /* the text is read up to here */
+	size_t page, pages; /* a PDF's: past the last, its properties */
+	size_t file;	    /* an archive's file, from 1 */
+	const char *name;   /* and its name */
+	int name_len;
+};
+
+/* Follow the text up to the hit at `at`: pages and files are ended and started by marks. */
+static void go_to(struct where *w, const char *text, size_t at)
+{
+	for (; w->read < at; w->read++) {
+		w->page += text[w->read] == '\f';
+		if (text[w->read] == NV_IMP_ZIP_FILE) {
+			w->file++;
+			w->name = text + w->read + 1;
+			w->name_len = (int)strcspn(w->name, "\n");
+		}
+	}
+}
+
+/* The error for hit in text, the attachment at path's, at line:col (0: none). */
+static void name_error(struct builder *b, const char *path, const char *text,
+		       const struct nv_guard_hit *hit, const struct where *w, int line, int col,
+		       bool excerpt)
+{
+	struct nv_buf form = NV_BUF_INIT, hint = NV_BUF_INIT, place = NV_BUF_INIT;
+	bool in_name =
+		w->how == NV_READ_ZIP && w->name && text + hit->start < w->name + w->name_len;
+	struct nv_diag *dg;
+	char *who = nv_person_who(hit->p);
+
+	nv_guard_form(text, hit, false, &form);
+	if (w->how == NV_READ_PDF && w->page <= w->pages)
+		nv_buf_addf(&place, ", на странице %zu,", w->page);
+	else if (w->how == NV_READ_PDF)
+		nv_buf_adds(&place, ", в свойствах файла (название, автор, тема),");
+	else if (in_name)
+		nv_buf_addf(&place, ", в имени файла «%.*s» архива,", w->name_len, w->name);
+	else if (w->how == NV_READ_ZIP && w->name)
+		nv_buf_addf(&place, ", в файле архива «%.*s»,", w->name_len, w->name);
+	else if (w->photo)
+		nv_buf_adds(&place, ", в свойствах снимка (автор, описание),");
+	nv_buf_adds(&hint, "вложение копируется на сайт как есть: ");
+	if (w->photo)
+		nv_buf_adds(&hint, "удалите свойства снимка (в Windows: «Свойства» → «Подробно» → "
+				   "«Удаление свойств и личной информации») или уберите файл из "
+				   "content/");
+	else if (in_name)
+		nv_buf_adds(&hint, "переименуйте этот файл в архиве или уберите его оттуда");
+	else if (hit->p->publish == NV_PUBLISH_INITIALS && hit->p->category != NV_CAT_STUDENT) {
+		nv_buf_adds(&hint, "напишите в нём фамилию с инициалами, «");
+		nv_person_short_name(&hint, hit->p);
+		nv_buf_adds(&hint, "», или уберите файл из content/");
+	} else {
+		nv_buf_adds(&hint, "уберите из него имя или уберите файл из content/");
+	}
+	nv_guard_mixed_hint(&hint, text + hit->start, hit->end - hit->start, false);
+	dg = nv_error(b->d, path, line, col, "во вложении%s имя человека, которого %s: «%s» (%s)",
+		      place.len ? place.ptr : "", nv_person_web_rule(hit->p), form.ptr, who);
+	dg->secret = !excerpt; /* a line of Windows-1251 or UTF-16 would show as «????» */
+	nv_diag_hint(dg, "%s", hint.ptr);
+	free(who);
+	nv_buf_release(&form);
+	nv_buf_release(&hint);
+	nv_buf_release(&place);
+}
+
 /*
  * Each name the website may not show in text, the text of the attachment
  * at path read `how`: an error at its place. A text file's are at their
  * line and column, shown with the line when the file is UTF-8 (excerpt);
- * an office file's and a PDF's, which have no lines, once for each person
- * (a PDF's for each page, named).
+ * those of a file without lines, once for each person (a PDF's for each
+ * page, an archive's for each of its files, named).
  */
 static void report_names(struct builder *b, const char *path, const char *text, size_t len,
-			 enum how how, bool excerpt)
+			 enum nv_imp_read how, bool excerpt)
 {
+	struct where w = { how, how == NV_READ_BYTES && is_photo(path), 0, 1, 0, 0, NULL, 0 };
 	struct nv_guard_mixed m;
 	struct nv_guard_hit hit;
-	struct nv_buf form = NV_BUF_INIT, hint = NV_BUF_INIT, place = NV_BUF_INIT;
-	struct nv_diag *dg;
 	struct seen *seen = NULL;
-	size_t from = 0, found = 0, nseen = 0, seen_alloc = 0, page = 1, read = 0, file = 0;
-	size_t pages = how == PDF ? count_pages(text, len) : 0;
-	const char *name = NULL; /* of the archive's file read */
-	int name_len = 0, line = 0, col = 0;
-	bool in_name;
-	char *who;
+	size_t from = 0, found = 0, nseen = 0, seen_alloc = 0;
+	int line = 0, col = 0;
 
+	if (how == NV_READ_PDF)
+		w.pages = count_pages(text, len);
 	nv_guard_mixed_init(&m);
 	nv_guard_mixed_start(&m, text, len);
 	while (from < len && nv_guard_mixed_next(&m, b->m->guard, text, len, &from, false, &hit)) {
-		for (; read < hit.start; read++) { /* hits come in order */
-			page += text[read] == '\f';
-			if (text[read] == NV_IMP_ZIP_FILE) {
-				file++;
-				name = text + read + 1;
-				name_len = (int)strcspn(name, "\n");
-			}
-		}
+		go_to(&w, text, hit.start); /* hits come in order */
 		if (!hit.leak ||
-		    (how != TEXT &&
-		     seen_before(&seen, &nseen, &seen_alloc, hit.p, how == ZIP ? file : page)) ||
+		    (how != NV_READ_TEXT && seen_before(&seen, &nseen, &seen_alloc, hit.p,
+							how == NV_READ_ZIP ? w.file : w.page)) ||
 		    ++found > MAX_NAMES + 1)
 			continue;
-		if (how == TEXT)
+		if (how == NV_READ_TEXT)
 			nv_utf8_position(text, hit.start, &line, &col);
-		if (found > MAX_NAMES)
-			continue; /* where the ones not reported start */
-		nv_buf_reset(&form);
-		nv_guard_form(text, &hit, false, &form);
-		in_name = how == ZIP && name && text + hit.start < name + name_len;
-		nv_buf_reset(&place);
-		if (how == PDF && page <= pages)
-			nv_buf_addf(&place, ", на странице %zu,", page);
-		else if (how == PDF)
-			nv_buf_adds(&place, ", в свойствах файла (название, автор, тема),");
-		else if (in_name)
-			nv_buf_addf(&place, ", в имени файла «%.*s» архива,", name_len, name);
-		else if (how == ZIP && name)
-			nv_buf_addf(&place, ", в файле архива «%.*s»,", name_len, name);
-		nv_buf_reset(&hint);
-		nv_buf_adds(&hint, "вложение копируется на сайт как есть: ");
-		if (in_name)
-			nv_buf_adds(&hint,
-				    "переименуйте этот файл в архиве или уберите его оттуда");
-		else if (hit.p->publish == NV_PUBLISH_INITIALS &&
-			 hit.p->category != NV_CAT_STUDENT) {
-			nv_buf_adds(&hint, "напишите в нём фамилию с инициалами, «");
-			nv_person_short_name(&hint, hit.p);
-			nv_buf_adds(&hint, "», или уберите файл из content/");
-		} else {
-			nv_buf_adds(&hint, "уберите из него имя или уберите файл из content/");
-		}
-		nv_guard_mixed_hint(&hint, text + hit.start, hit.end - hit.start, false);
-		who = nv_person_who(hit.p);
-		dg = nv_error(b->d, path, line, col,
-			      "во вложении%s имя человека, которого %s: «%s» (%s)",
-			      place.len ? place.ptr : "", nv_person_web_rule(hit.p), form.ptr, who);
-		dg->secret = !excerpt; /* a line of Windows-1251 or UTF-16 would show as «????» */
-		nv_diag_hint(dg, "%s", hint.ptr);
-		free(who);
+		if (found <= MAX_NAMES) /* the next one only places the count below */
+			name_error(b, path, text, &hit, &w, line, col, excerpt);
 	}
 	if (found > MAX_NAMES)
 		nv_error(b->d, path, line, col,
 			 "во вложении ещё %zu %s людей, которых нельзя называть на сайте%s",
 			 found - MAX_NAMES,
 			 nv_plural(found - MAX_NAMES, "упоминание", "упоминания", "упоминаний"),
-			 how == TEXT ? ", первое здесь" : "")
+			 how == NV_READ_TEXT ? ", первое здесь" : "")
 			->secret = !excerpt;
 	nv_guard_mixed_release(&m);
-	nv_buf_release(&form);
-	nv_buf_release(&hint);
-	nv_buf_release(&place);
 	free(seen);
 }
 
@@ -317,9 +305,9 @@ void mdl_check_attachments(struct builder *b)
 {
 	struct nv_buf data = NV_BUF_INIT, text = NV_BUF_INIT;
 	const struct nv_attachment *a;
-	enum nv_imp_kind kind = NV_IMP_DOCX;
-	enum how how;
-	const char *encoding = NULL;
+	enum nv_imp_kind kind;
+	enum nv_imp_read how;
+	const char *encoding;
 	char *root;
 	size_t i;
 	int r;
@@ -327,7 +315,7 @@ void mdl_check_attachments(struct builder *b)
 	kept_begin();
 	for (i = 0; i < b->m->nattachments && b->m->guard; i++) {
 		a = &b->m->attachments[i];
-		if ((how = how_read(a->rel, &kind)) == BINARY)
+		if ((how = nv_import_read_how(a->rel, &kind)) == NV_READ_NAME)
 			continue;
 		/* A file that cannot be read is the build's error, where it copies it. */
 		root = nv_xmemdupz(a->path, strlen(a->path) - strlen(a->rel) - 1);
@@ -336,12 +324,9 @@ void mdl_check_attachments(struct builder *b)
 		if (r < 0)
 			continue;
 		nv_buf_reset(&text);
-		if (how == TEXT)
-			encoding = nv_import_decode_text(data.ptr, data.len, &text);
-		else if (!file_text(b, a->path, &data, how, kind, &text))
-			continue;
-		report_names(b, a->path, text.ptr ? text.ptr : "", text.len, how,
-			     how == TEXT && !strcmp(encoding, "UTF-8"));
+		if (file_text(b, a->path, &data, how, &text, &encoding))
+			report_names(b, a->path, text.ptr ? text.ptr : "", text.len, how,
+				     encoding && !strcmp(encoding, "UTF-8"));
 	}
 	kept_end();
 	nv_buf_release(&data);

@@ -170,7 +170,8 @@ enum nv_imp_kind {
 	NV_IMP_DOCX,
 	NV_IMP_ODT,
 	NV_IMP_XLSX,
-	NV_IMP_ODS
+	NV_IMP_ODS,
+	NV_IMP_ODP
 };
 
 /*
@@ -194,19 +195,48 @@ int nv_import_all_text(const char *name, const char *data, size_t len, enum nv_i
 int nv_import_pdf_text(const char *name, const char *data, size_t len, struct nv_buf *out,
 		       struct nv_diags *d);
 
+/* How the guard of the attachments reads a file, by the end of its name (any case). */
+enum nv_imp_read {
+	NV_READ_NAME,	/* its name only: a format with no text to read */
+	NV_READ_TEXT,	/* .txt, .csv: nv_import_decode_text() */
+	NV_READ_OFFICE, /* .docx, .odt, .odp, .xlsx, .ods: nv_import_all_text() */
+	NV_READ_PDF,	/* nv_import_pdf_text() */
+	NV_READ_ZIP,	/* nv_import_zip_text() */
+	NV_READ_RTF,	/* nv_import_rtf_text() */
+	NV_READ_BYTES,	/* .doc, .xls, photos: nv_import_binary_text() */
+};
+/* How name is read; for NV_READ_OFFICE, its kind in *kind. */
+enum nv_imp_read nv_import_read_how(const char *name, enum nv_imp_kind *kind);
+/*
+ * All the text the guard reads of the file `name` (len bytes at data),
+ * as nv_import_read_how() says, into out; *encoding is the encoding of a
+ * text file, NULL for others. 0; -1 with an error in d for a file that
+ * cannot be read; -2 when a library its reader needs cannot be loaded
+ * (the error is in d).
+ */
+int nv_import_attachment_text(const char *name, const char *data, size_t len, struct nv_buf *out,
+			      const char **encoding, struct nv_diags *d);
+
 /*
  * All the text of a ZIP archive (len bytes at data) into out: for each
  * file, a line of NV_IMP_ZIP_FILE and its name (UTF-8, or CP866 made
- * UTF-8), then the text nv_import_decode_text(), nv_import_all_text()
- * or nv_import_pdf_text() gives for a file of its kind, an archive's
- * read the same way, its files named «archive.zip/file», two deep
- * (import_zip.c). For the guard of the
- * attachments. 0, or -1 with an error in d naming the file that cannot
- * be read.
+ * UTF-8), then the text nv_import_attachment_text() gives for a file of
+ * its kind, an archive's read the same way, its files named
+ * «archive.zip/file», two deep (import_zip.c). 0, or -1 with an error in
+ * d naming the file that cannot be read.
  */
 #define NV_IMP_ZIP_FILE '\x1C'
 int nv_import_zip_text(const char *name, const char *data, size_t len, struct nv_buf *out,
 		       struct nv_diags *d);
+
+/*
+ * For the guard of the attachments (import_binary.c): the runs of text
+ * with Russian letters in a file of a binary format (.doc, .xls, a
+ * photo's metadata), in UTF-16 or UTF-8, a line each; and the text of an
+ * RTF file, its escapes read, into out.
+ */
+void nv_import_binary_text(const char *data, size_t len, struct nv_buf *out);
+void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out);
 
 /* A person of people.yml, for matching a signature to an id. */
 struct nv_imp_person {

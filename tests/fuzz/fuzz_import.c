@@ -6,7 +6,9 @@
  * the text of a .docx, .odt, .xlsx or .ods as the guard of attachments
  * reads it, nv_import_all_text(), 0x14: all the text of a ZIP archive,
  * nv_import_zip_text(), 0x15: a text file in the encoding it was saved
- * in, nv_import_decode_text(), else text); the rest is the file.
+ * in, nv_import_decode_text(), 0x16: an RTF file, nv_import_rtf_text(),
+ * 0x17: the text of a binary file, nv_import_binary_text(), else text);
+ * the rest is the file.
  * Beyond "no crash, no leak", it checks the contracts:
  *  - a reader that fails adds an error and leaves no paragraph behind it
  *    that the recogniser would see half-read (it is not called);
@@ -15,7 +17,8 @@
  *    but the line feed;
  *  - all the text of an office file or an archive is read, or an error
  *    says why not;
- *  - a text file and an archive's names and texts come out as UTF-8.
+ *  - a text file, an RTF file, a binary file's runs and an archive's
+ *    names and texts come out as UTF-8.
  */
 #include "common.h"
 
@@ -65,11 +68,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nv_diags_release(&d);
 		return 0;
 	}
-	if (data[0] == 0x14 || data[0] == 0x15) {
+	if (data[0] >= 0x14 && data[0] <= 0x17) {
 		struct nv_buf out = NV_BUF_INIT;
 
 		if (data[0] == 0x15)
 			nv_import_decode_text(s, size - 1, &out);
+		else if (data[0] == 0x16)
+			nv_import_rtf_text(s, size - 1, &out);
+		else if (data[0] == 0x17)
+			nv_import_binary_text(s, size - 1, &out);
 		else if (nv_import_zip_text("f.zip", s, size - 1, &out, &d) < 0 && !d.errors)
 			abort();
 		if (out.len && !nv_utf8_valid(out.ptr, out.len, NULL))

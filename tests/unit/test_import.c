@@ -154,6 +154,25 @@ static void test_pdf_text(void)
 	nv_diags_release(&d);
 }
 
+static void test_rtf_and_binary_text(void)
+{
+	/* Word's RTF: Windows-1251 escapes; LibreOffice's: Unicode ones with «\'3f» after each. */
+	static const char rtf[] = "{\\rtf1\\ansi\\ansicpg1251{\\fonttbl{\\f0 Times;}}"
+				  "\\pard \\'c1\\'e5\\'eb\\'ee\\'e2\\'e0\\par "
+				  "\\uc1\\u1044\\'3f\\u1072?\\u1088\\'3f\\u1100\\'3f\\u1103\\'3f}";
+	/* A name in UTF-16 among bytes that are no text, and one of two letters, too short. */
+	static const char bin[] = "\x01\x02\x11\x04\x35\x04\x3b\x04\x3e\x04\x32\x04\x30\x04"
+				  "\x00\x00\xff\xfe\x14\x04\x30\x04\x00\x00";
+	struct nv_buf out = NV_BUF_INIT;
+
+	nv_import_rtf_text(rtf, sizeof(rtf) - 1, &out);
+	CHECK(strstr(out.ptr, "Белова\nДарья") != NULL);
+	nv_buf_reset(&out);
+	nv_import_binary_text(bin, sizeof(bin) - 1, &out);
+	CHECK_STR(out.ptr, "Белова\n");
+	nv_buf_release(&out);
+}
+
 static void test_text_tables_and_wrapped_lines(void)
 {
 	const char *text = "Первая строка\nпродолжение строки\nа) пункт\n"
@@ -645,6 +664,7 @@ void nv_tests(void)
 	NV_RUN(test_decode_text);
 	NV_RUN(test_text_utf16);
 	NV_RUN(test_pdf_text);
+	NV_RUN(test_rtf_and_binary_text);
 	NV_RUN(test_text_tables_and_wrapped_lines);
 	NV_RUN(test_order_spellings);
 	NV_RUN(test_order_report);

@@ -1,0 +1,195 @@
+/*
+ * import_binary.c: the Russian text a file in a binary or an old format
+ * shows its reader, for the guard of attachments.
+ *
+ * A Word 97–2003 document (.doc) and an Excel 97–2003 workbook (.xls)
+ * keep Russian text as UTF-16; a photo keeps its author and title as
+ * UTF-16 (EXIF's XPAuthor, which Windows' «Авторы» writes) or UTF-8 (XMP,
+ * PNG's text chunks). Their structure is not read, but that a photo's
+ * image data is left out (a JPEG's from its start of scan on, a PNG's
+ * IDAT chunks): every run of text with at least MIN_LETTERS Russian
+ * letters in it is taken, a line each, which is all a name can be in.
+ * Compressed data does not make such runs by chance (a Russian letter in
+ * UTF-16 is one pair of bytes in 1,024).
+ * An RTF file is text: its «\'e8» escapes of Windows-1251 and «\u1080?»
+ * ones of Unicode are read, its control words dropped.
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "import.h"
+#include "import_int.h"
+#include "utf8.h"
+
+/* The Russian letters a run needs to be taken: no name is shorter. */
+#define MIN_LETTERS 3
+
+static bool is_russian(uint32_t c)
+{
+	return c >= 0x0400 && c <= 0x04FF;
+}
+
+/* A character a run of text may have: printable ASCII, Cyrillic, no-break space, «», dashes, №. */
+static bool is_texty(uint32_t c)
+{
+	return (c >= 0x20 && c <= 0x7E) || is_russian(c) || c == 0xA0 || c == 0xAB || c == 0xBB ||
+	       (c >= 0x2010 && c <= 0x2026) || c == 0x2116;
+}
+
+/* The run of n characters at cp into out as a line, when it has enough Russian letters. */
+static void add_run(struct nv_buf *out, const uint32_t *cp, size_t n, size_t letters)
+{
+	size_t i;
+
+	if (letters < MIN_LETTERS)
+		return;
+	for (i = 0; i < n; i++)
+		nv_buf_addcp(out, cp[i]);
+	nv_buf_addch(out, '\n');
+}
+
+/* The runs of UTF-16 little-endian text starting at byte `from` (0 or 1) of data. */
+static void utf16_runs(const unsigned char *u, size_t len, size_t from, struct nv_buf *out)
+{
+	uint32_t run[256], c;
+	size_t i, n = 0, letters = 0;
+
+	for (i = from; i + 1 < len; i += 2) {
+		c = u[i] | (uint32_t)u[i + 1] << 8;
+		if (is_texty(c) && n < NV_ARRAY_SIZE(run)) {
+			run[n++] = c;
+			letters += is_russian(c);
+			continue;
+		}
+		add_run(out, run, n, letters);
+		n = letters = 0;
+		if (is_texty(c)) { /* a long run goes on as another line */
+			run[n++] = c;
+			letters += is_russian(c);
+		}
+	}
+	add_run(out, run, n, letters);
+}
+
+/* The runs of UTF-8 text in data. */
+static void utf8_runs(const char *s, size_t len, struct nv_buf *out)
+{
+	uint32_t run[256], c;
+	size_t i = 0, k, n = 0, letters = 0;
+
+	while (i < len) {
+		k = nv_utf8_decode(s + i, len - i, &c);
+		if (k && is_texty(c) && n < NV_ARRAY_SIZE(run)) {
+			run[n++] = c;
+			letters += is_russian(c);
+			i += k;
+			continue;
+		}
+		add_run(out, run, n, letters);
+		n = letters = 0;
+		i += k && is_texty(c) ? 0 : (k ? k : 1);
+	}
+	add_run(out, run, n, letters);
+}
+
+/* A JPEG's bytes before its image data (the first start of scan), where its metadata is. */
+static size_t jpeg_head(const unsigned char *u, size_t len)
+{
+	size_t i = 2;
+
+	if (len < 4 || u[0] != 0xFF || u[1] != 0xD8)
+		return len;
+	while (i + 4 <= len && u[i] == 0xFF) {
+		if (u[i + 1] == 0xDA)
+			return i;
+		i += 2 + ((size_t)u[i + 2] << 8 | u[i + 3]);
+	}
+	return len;
+}
+
+/* The runs of one piece of a file. */
+static void runs(const char *data, size_t len, struct nv_buf *out)
+{
+	utf16_runs((const unsigned char *)data, len, 0, out);
+	utf16_runs((const unsigned char *)data, len, 1, out);
+	utf8_runs(data, len, out);
+}
+
+void nv_import_binary_text(const char *data, size_t len, struct nv_buf *out)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	size_t i, n;
+
+	/* A PNG's chunks but its image data (IDAT). */
+	if (len >= 8 && !memcmp(data, "\x89PNG\r\n\x1a\n", 8)) {
+		for (i = 8; i + 12 <= len; i += 12 + n) {
+			n = (size_t)u[i] << 24 | (size_t)u[i + 1] << 16 | (size_t)u[i + 2] << 8 |
+			    u[i + 3];
+			if (n > len - i - 12)
+				n = len - i - 12;
+			if (memcmp(data + i + 4, "IDAT", 4))
+				runs(data + i + 8, n, out);
+		}
+		return;
+	}
+	runs(data, jpeg_head(u, len), out);
+}
+
+void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
+{
+	const char *s = data, *end = data + len, *w;
+	unsigned hex;
+	long v;
+	size_t n;
+	char one[2] = { 0, 0 };
+
+	while (s < end) {
+		if (*s == '{' || *s == '}' || *s == '\r' || *s == '\n') {
+			s++;
+			continue;
+		}
+		if (*s != '\\') {
+			nv_buf_addch(out, *s++);
+			continue;
+		}
+		if (++s >= end)
+			break;
+		if (*s == '\\' || *s == '{' || *s == '}') { /* an escaped character */
+			nv_buf_addch(out, *s++);
+		} else if (*s == '\'' && end - s >= 3 && sscanf(s + 1, "%2x", &hex) == 1) {
+			/* A byte of Windows-1251, which the text decoder reads so when it is no
+			 * UTF-8. */
+			one[0] = (char)hex;
+			if (hex)
+				nv_import_decode_text(one, 1, out);
+			s += 3;
+		} else if (*s == 'u' && s + 1 < end &&
+			   (s[1] == '-' || (s[1] >= '0' && s[1] <= '9'))) {
+			v = strtol(s + 1, (char **)&w, 10);
+			nv_buf_addcp(out, (uint32_t)(v < 0 ? v + 65536 : v));
+			s = w;
+			if (s < end && *s == ' ')
+				s++;
+			/* The character shown where Unicode is not read: one, or an escape «\'3f».
+			 */
+			if (end - s >= 4 && s[0] == '\\' && s[1] == '\'')
+				s += 4;
+			else if (s < end && *s != '\\' && *s != '{' && *s != '}')
+				s++;
+		} else {
+			/* A control word: «\par» and «\line» end a line, the rest go. */
+			for (w = s, n = 0;
+			     w < end && ((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')); w++)
+				n++;
+			if ((n == 3 && !strncmp(s, "par", 3)) || (n == 4 && !strncmp(s, "line", 4)))
+				nv_buf_addch(out, '\n');
+			if (!n)
+				w++; /* a control symbol: «\~», «\-» */
+			while (w < end && (*w == '-' || (*w >= '0' && *w <= '9')))
+				w++;
+			if (w < end && *w == ' ')
+				w++;
+			s = w;
+		}
+	}
+}
