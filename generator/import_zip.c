@@ -1,13 +1,14 @@
 /*
- * import_zip.c: all the text of a ZIP archive, for the guard of
- * attachments.
+ * import_zip.c: all the text of an attachment, for the guard of
+ * attachments: which reader reads a file, by its name
+ * (nv_import_read_how(), nv_import_attachment_text()), and the reader of
+ * ZIP archives, which reads each of its files the same way.
  *
  * A school publishes its materials packed: «Материалы семинара.zip» with
  * a list of participants in it. Whoever downloads the archive sees the
  * names of its files and their text, so both are read: each file's name
  * (Windows' archivers write Russian names in CP866 unless they mark them
- * UTF-8), and the text of the files the guard reads elsewhere — plain
- * text, office files, PDFs, archives inside (two deep), with the
+ * UTF-8), and the text of each file, archives inside two deep, with the
  * importer's limits (import.c). Each file's part of the text starts with
  * a line «\x1C name» (NV_IMP_ZIP_FILE), so that a message can say in
  * which file a name is.
