@@ -279,7 +279,8 @@ static void add_hint(struct pd *x, enum place where, const char *key, const char
 			       "который она ведёт)");
 		return;
 	case IN_FILE_NAME:
-		nv_buf_adds(o, "переименуйте файл: его имя видно на сайте в адресе ссылки");
+		nv_buf_adds(o, "переименуйте файл (или его папку): имя видно на сайте в адресе "
+			       "ссылки");
 		return;
 	case IN_RESPONSIBLE_ITEM:
 		nv_buf_addf(o, "напишите вместо имени id участника из people.yml: %s", h->p->id);
@@ -870,7 +871,7 @@ static void *mention_thread(void *arg)
 void mdl_check_mentions(struct builder *b)
 {
 	struct pd x;
-	const char *base;
+	const char *rel;
 	size_t i;
 
 	mdl_cache_begin(b, MDL_CHECK_MENTIONS);
@@ -882,11 +883,11 @@ void mdl_check_mentions(struct builder *b)
 	scan_data(&x, "site");
 	scan_data(&x, "pairs");
 	x.src = NULL;
+	/* The path below content/, folders too: all of it is in the file's address. */
 	for (i = 0; i < b->m->nattachments; i++) {
 		x.file = b->m->attachments[i].path;
-		base = strrchr(b->m->attachments[i].rel, '/');
-		base = base ? base + 1 : b->m->attachments[i].rel;
-		scan_string(&x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
+		rel = b->m->attachments[i].rel;
+		scan_string(&x, IN_FILE_NAME, NULL, rel, strlen(rel), 0, 0, 0, 0);
 	}
 	pd_release(&x);
 }

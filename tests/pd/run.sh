@@ -376,6 +376,12 @@ printf 'План работы.\n' >"$p/content/files/plan-zaytsevoy.txt"
 add pages/o-nastavnichestve.md 'См. [план](../files/plan-zaytsevoy.txt).'
 refused
 
+# A folder named after the person: the folder is in the file's address too.
+new attachment-folder
+mkdir -p "$p/content/files/zaytseva-ov"
+printf 'План работы.\n' >"$p/content/files/zaytseva-ov/plan.txt"
+refused
+
 new unknown-mention
 add pages/o-nastavnichestve.md 'Куратор — [Зайцева О. В.](@zaytseva-ob).'
 refused
