@@ -149,7 +149,9 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			continue;
 		}
 		if (*s != '\\') {
-			nv_buf_addch(out, *s++);
+			/* RTF is 7-bit: a byte over 127 is of the file's code page, Windows-1251 */
+			nv_import_decode_text(s, 1, out);
+			s++;
 			continue;
 		}
 		if (++s >= end)
@@ -166,7 +168,10 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 		} else if (*s == 'u' && s + 1 < end &&
 			   (s[1] == '-' || (s[1] >= '0' && s[1] <= '9'))) {
 			v = strtol(s + 1, (char **)&w, 10);
-			nv_buf_addcp(out, (uint32_t)(v < 0 ? v + 65536 : v));
+			v = v < 0 ? v + 65536 : v;
+			nv_buf_addcp(out, v <= 0 || (v >= 0xD800 && v < 0xE000) || v > 0x10FFFF
+						  ? 0xFFFD
+						  : (uint32_t)v);
 			s = w;
 			if (s < end && *s == ' ')
 				s++;
