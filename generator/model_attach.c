@@ -19,6 +19,7 @@
  */
 #include "common.h"
 
+#include <ctype.h>
 #include <pthread.h>
 
 #include "alloc.h"
@@ -29,6 +30,7 @@
 #include "import.h"
 #include "model_int.h"
 #include "person.h"
+#include "strlist.h"
 #include "utf8.h"
 
 /* The names reported in one file; the rest are counted. */
@@ -301,9 +303,43 @@ static void report_names(struct builder *b, const char *path, const char *text, 
 	free(seen);
 }
 
+/* Whether a PDF's pages (its text up to the last form feed) have no letter or digit: a scan. */
+static bool no_text(const char *text, size_t len)
+{
+	size_t i;
+
+	while (len && text[len - 1] != '\f')
+		len--;
+	for (i = 0; i < len; i++)
+		if (isalnum((unsigned char)text[i]) || (unsigned char)text[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* One note for the scans among the attachments: what they show no check reads. */
+static void note_scans(struct builder *b, const struct nv_strlist *scans)
+{
+	struct nv_buf list = NV_BUF_INIT;
+	size_t i;
+
+	if (!scans->nr)
+		return;
+	for (i = 0; i < scans->nr && i < 3; i++)
+		nv_buf_addf(&list, "%s%s", i ? ", " : "", scans->v[i]);
+	if (scans->nr > 3)
+		nv_buf_addf(&list, " и ещё %zu", scans->nr - 3);
+	nv_diag_hint(nv_diag_add(b->d, NV_NOTE, NULL, 0, 0,
+				 "в PDF без текста (сканах) имена никто не проверит: %s", list.ptr),
+		     "просмотрите %s перед публикацией: имена людей, которых нельзя называть "
+		     "на сайте, в скане видны так же, как в тексте",
+		     scans->nr > 1 ? "их" : "его");
+	nv_buf_release(&list);
+}
+
 void mdl_check_attachments(struct builder *b)
 {
 	struct nv_buf data = NV_BUF_INIT, text = NV_BUF_INIT;
+	struct nv_strlist scans = NV_STRLIST_INIT;
 	const struct nv_attachment *a;
 	enum nv_imp_kind kind;
 	enum nv_imp_read how;
@@ -324,11 +360,16 @@ void mdl_check_attachments(struct builder *b)
 		if (r < 0)
 			continue;
 		nv_buf_reset(&text);
-		if (file_text(b, a->path, &data, how, &text, &encoding))
-			report_names(b, a->path, text.ptr ? text.ptr : "", text.len, how,
-				     encoding && !strcmp(encoding, "UTF-8"));
+		if (!file_text(b, a->path, &data, how, &text, &encoding))
+			continue;
+		report_names(b, a->path, text.ptr ? text.ptr : "", text.len, how,
+			     encoding && !strcmp(encoding, "UTF-8"));
+		if (how == NV_READ_PDF && no_text(text.ptr ? text.ptr : "", text.len))
+			nv_strlist_add(&scans, a->path);
 	}
 	kept_end();
+	note_scans(b, &scans);
+	nv_strlist_release(&scans);
 	nv_buf_release(&data);
 	nv_buf_release(&text);
 }
