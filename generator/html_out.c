@@ -23,7 +23,6 @@
 #include "fs.h"
 #include "html_int.h"
 #include "import.h"
-#include "lazylib.h"
 #include "model.h"
 #include "guard.h"
 #include "template.h"
@@ -388,9 +387,9 @@ void nv_html_human_size(struct nv_buf *b, long long size)
 /*
  * The formats the guard reads by content, by extension (without case):
  * the text ones among the attachments a school may publish (model.c) and
- * among a theme's assets; 1 is plain text, 2 markup. Others (PDF, office
- * files, images, archives, fonts) are binary: only their names are read,
- * but for the text of .docx, .odt, .xlsx and .ods (office_text()).
+ * among a theme's assets; 1 is plain text, 2 markup. The text of the
+ * others (office files, PDFs, archives, photos) is what the model's check
+ * read (write_copy()); a font's, none.
  */
 static int text_format(const char *name)
 {
@@ -411,53 +410,23 @@ static int text_format(const char *name)
 }
 
 /*
- * All the text of a Word, Excel or LibreOffice file (.docx, .odt, .xlsx,
- * .ods) in data into out (import.h): the guard reads it as it reads a
- * text attachment, for a list of mentees saved from Word or Excel goes
- * onto the website as it is. False for any other file; for one that
- * cannot be read (damaged, encrypted), only its name is read, and with
- * warn a warning says so (an attachment's is the model's: model_attach.c).
- */
-static bool office_text(struct nv_html_state *s, const char *rel, const char *src,
-			const struct nv_buf *data, bool warn, struct nv_buf *out)
-{
-	struct nv_diags d = NV_DIAGS_INIT;
-	enum nv_imp_kind kind;
-
-	if (nv_import_read_how(rel, &kind) != NV_READ_OFFICE)
-		return false;
-	/* Without the readers' libraries the text cannot be read: nothing is published. */
-	if (nv_lib_load(NV_LIB_ZIP, s->d) < 0 || nv_lib_load(NV_LIB_XML2, s->d) < 0) {
-		s->failed = 1;
-		return true;
-	}
-	if (nv_import_all_text(src, data->ptr, data->len, kind, out, &d) < 0 && warn)
-		nv_diag_hint(nv_warning(s->d, src, 0, 0, "вложение не проверено на имена людей: %s",
-					d.nr ? d.v[0].msg : "его не удалось прочитать"),
-			     "откройте файл в Word, Excel или LibreOffice и сохраните заново; "
-			     "имена людей, которых нельзя называть на сайте, в нём никто не "
-			     "проверит");
-	nv_diags_release(&d);
-	return true;
-}
-
-/*
- * Write a file copied from src: its name guarded, and its text when it
- * is a text format or an office document; src is the source a leak names,
- * an attachment of content/ when attachment is set.
+ * Write a file copied from src: its name guarded, and its text: a text
+ * format's as it is (as an editor shows it, for a CSV of Excel is in
+ * Windows-1251), any other's as the model's check of attachments read
+ * it (the text of office files, PDFs, archives, old formats, photos'
+ * metadata; nv_model_attachment_text()). src is the source a leak names.
  */
 static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
-		       const struct nv_buf *data, bool attachment)
+		       const struct nv_buf *data)
 {
 	int how = text_format(rel);
 	struct nv_buf text = NV_BUF_INIT;
 	bool ok;
 
 	s->main.copied_from = src;
-	/* Text as an editor shows it: a list saved by Excel as CSV is in Windows-1251. */
 	if (how == 1)
 		nv_import_decode_text(data->ptr, data->len, &text);
-	if (how == 1 || (!how && office_text(s, rel, src, data, !attachment, &text)))
+	if (how == 1 || (!how && nv_model_attachment_text(src, data, &text) == 0))
 		ok = nv_html_guard(s, &s->main, rel, text.ptr ? text.ptr : "", text.len, false,
 				   false);
 	else
@@ -506,7 +475,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		}
 		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
 		if (!s->opts.render)
-			write_copy(s, rel, src, &data, true);
+			write_copy(s, rel, src, &data);
 		if (strncmp(rel, "files/", 6))
 			continue;
 		v = obj();
@@ -588,7 +557,7 @@ void nv_html_copy_assets(struct nv_html_state *s)
 		dst = nv_xasprintf("assets/%s", files.files.v[i]);
 		path = nv_xasprintf("%s/%s", dir, files.files.v[i]);
 		if (nv_read_file_in(dir, files.files.v[i], (size_t)16 << 20, &data) == 0)
-			write_copy(s, dst, path, &data, false);
+			write_copy(s, dst, path, &data);
 		else
 			asset_failed(s, path, errno);
 		free(path);
@@ -596,7 +565,7 @@ void nv_html_copy_assets(struct nv_html_state *s)
 	}
 	if (custom && nv_read_file_in(s->opts.override_dir, "assets/custom.css", (size_t)16 << 20,
 				      &data) == 0)
-		write_copy(s, "assets/custom.css", custom, &data, false);
+		write_copy(s, "assets/custom.css", custom, &data);
 	else if (custom)
 		asset_failed(s, custom, errno);
 	nv_walk_release(&files);

@@ -106,14 +106,12 @@ static void kept_end(void)
 
 /*
  * The text of the attachment at path (data), read `how`, into text
- * (*encoding: a text file's); false, with a warning that it was not
- * checked, when it cannot be read. What is not plain text is kept for
- * the next build.
+ * (*encoding: a text file's), from the texts kept when it is not plain
+ * text: nv_import_attachment_text()'s result.
  */
-static bool file_text(struct builder *b, const char *path, const struct nv_buf *data,
-		      enum nv_imp_read how, struct nv_buf *text, const char **encoding)
+static int read_text(const char *path, const struct nv_buf *data, enum nv_imp_read how,
+		     struct nv_buf *text, const char **encoding, struct nv_diags *d)
 {
-	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_hash key = NV_HASH_INIT;
 	int r;
 
@@ -121,11 +119,36 @@ static bool file_text(struct builder *b, const char *path, const struct nv_buf *
 	nv_hash_add(&key, data->ptr, data->len);
 	nv_hash_add(&key, &how, sizeof(how));
 	if (how != NV_READ_TEXT && kept_take(key, text))
-		return true;
+		return 0;
 	r = nv_import_attachment_text(path, data->ptr ? data->ptr : "", data->len, text, encoding,
-				      &d);
+				      d);
 	if (r == 0 && how != NV_READ_TEXT)
 		kept_add(key, text);
+	return r;
+}
+
+int nv_model_attachment_text(const char *path, const struct nv_buf *data, struct nv_buf *text)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	enum nv_imp_kind kind;
+	enum nv_imp_read how = nv_import_read_how(path, &kind);
+	const char *encoding;
+	int r = how == NV_READ_NAME ? -1 : read_text(path, data, how, text, &encoding, &d);
+
+	nv_diags_release(&d);
+	return r == 0 ? 0 : -1;
+}
+
+/*
+ * read_text(), and when the text cannot be read, a warning that it was
+ * not checked (or the error of the library not loaded); false then.
+ */
+static bool file_text(struct builder *b, const char *path, const struct nv_buf *data,
+		      enum nv_imp_read how, struct nv_buf *text, const char **encoding)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	int r = read_text(path, data, how, text, encoding, &d);
+
 	if (r == -2) /* a library not loaded: its error, and nothing is published */
 		nv_diags_merge(b->d, &d);
 	else if (r < 0)

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "harness.h"
+#include "utf8.h"
 
 static int passed, failed;
 static bool current_failed;
@@ -69,6 +70,48 @@ void nv_test_write(const char *path, const char *text)
 	}
 	fputs(text, f);
 	fclose(f);
+}
+
+/* s as a PDF string of UTF-16BE: «<FEFF…>». */
+static void pdf_utf16(struct nv_buf *b, const char *s)
+{
+	uint32_t cp;
+	size_t k;
+
+	nv_buf_adds(b, "<FEFF");
+	while (*s && (k = nv_utf8_decode(s, strlen(s), &cp))) {
+		nv_buf_addf(b, "%04X", (unsigned)cp);
+		s += k;
+	}
+	nv_buf_addch(b, '>');
+}
+
+void nv_test_pdf(struct nv_buf *b, const char *title, const char *author)
+{
+	struct nv_buf info = NV_BUF_INIT;
+	const char *objs[4] = { "<< /Type /Catalog /Pages 2 0 R >>",
+				"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>", NULL };
+	size_t off[4], i, xref;
+
+	nv_buf_adds(&info, "<< /Title ");
+	pdf_utf16(&info, title);
+	nv_buf_adds(&info, " /Author ");
+	pdf_utf16(&info, author);
+	nv_buf_adds(&info, " >>");
+	objs[3] = info.ptr;
+	nv_buf_adds(b, "%PDF-1.4\n");
+	for (i = 0; i < 4; i++) {
+		off[i] = b->len;
+		nv_buf_addf(b, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+	}
+	xref = b->len;
+	nv_buf_adds(b, "xref\n0 5\n0000000000 65535 f \n");
+	for (i = 0; i < 4; i++)
+		nv_buf_addf(b, "%010zu 00000 n \n", off[i]);
+	nv_buf_addf(b, "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+		    xref);
+	nv_buf_release(&info);
 }
 
 static void remove_tmpdir(void)

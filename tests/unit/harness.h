@@ -20,6 +20,13 @@ const char *nv_test_tmpdir(void);
 /* Write `text` to `path` (relative paths are inside nv_test_tmpdir()). */
 void nv_test_write(const char *path, const char *text);
 
+struct nv_buf;
+/*
+ * A PDF of one empty page, as a writer makes it, whose properties give
+ * `title` and `author` (UTF-8, written as PDF's UTF-16 strings), into b.
+ */
+void nv_test_pdf(struct nv_buf *b, const char *title, const char *author);
+
 struct nv_diags;
 /*
  * d sorted and dumped one diagnostic a line («file:line:col: severity:

@@ -261,10 +261,50 @@ static void test_site_yml_is_the_source(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * A PDF attachment is guarded by its text as it is copied, not by its
+ * name only: one whose properties name a person the website may not is
+ * refused, even when it changed after the model's check read it.
+ */
+static void test_attachment_text_is_guarded(void)
+{
+	struct nv_project_opts po = { "content", false, 1, NULL, NULL };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf pdf = NV_BUF_INIT;
+	char *dir = nv_xasprintf("%s/att-src", nv_test_tmpdir()), *files, *msg;
+
+	CHECK_INT(nv_project_load(&p, &po, &d), 0);
+	CHECK_INT(d.errors, 0);
+	/* nv_write_file() makes the folders. */
+	files = nv_xasprintf("%s/files/anketa.pdf", dir);
+	nv_test_pdf(&pdf, "Анкета", "Гусев Дмитрий Валерьевич");
+	CHECK_INT(nv_write_file(files, pdf.ptr, pdf.len), 0);
+	p.model.attachments = nv_xcalloc(1, sizeof(*p.model.attachments));
+	p.model.attachments[0].rel = "files/anketa.pdf";
+	p.model.attachments[0].path = files;
+	p.model.nattachments = 1;
+	CHECK_INT(render(&p, "att", NULL, &d), -1);
+	CHECK_INT(d.errors, 1);
+	msg = nv_xasprintf("в файле сайта оказалось имя человека, которого нельзя называть на "
+			   "сайте: «Гусев Дмитрий Валерьевич» (gusev-dv, publish: none); "
+			   "источник: %s",
+			   files);
+	CHECK_STR(d.v[0].file, "output/site/files/anketa.pdf");
+	CHECK_STR(d.v[0].msg, msg);
+	CHECK(!written("att", "files/anketa.pdf"));
+	free(msg);
+	free(dir);
+	nv_buf_release(&pdf);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_calendar_is_guarded);
 	NV_RUN(test_search_index_is_guarded);
 	NV_RUN(test_data_json_is_guarded);
 	NV_RUN(test_site_yml_is_the_source);
+	NV_RUN(test_attachment_text_is_guarded);
 }

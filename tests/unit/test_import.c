@@ -108,38 +108,12 @@ static void test_text_utf16(void)
 	nv_diags_release(&d);
 }
 
-/* A PDF of one empty page whose properties name a title and an author, made as a writer would. */
-static void minimal_pdf(struct nv_buf *b)
-{
-	/* «Анкета», «Белова Дарья» in UTF-16BE, as PDF strings of properties are written. */
-	const char *objs[] = {
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-		"<< /Title <FEFF0410043D043A043504420430> "
-		"/Author <FEFF04110435043B043E043204300020041404300440044C044F> >>",
-	};
-	size_t off[4], i, xref;
-
-	nv_buf_adds(b, "%PDF-1.4\n");
-	for (i = 0; i < 4; i++) {
-		off[i] = b->len;
-		nv_buf_addf(b, "%zu 0 obj\n%s\nendobj\n", i + 1, objs[i]);
-	}
-	xref = b->len;
-	nv_buf_adds(b, "xref\n0 5\n0000000000 65535 f \n");
-	for (i = 0; i < 4; i++)
-		nv_buf_addf(b, "%010zu 00000 n \n", off[i]);
-	nv_buf_addf(b, "trailer\n<< /Size 5 /Root 1 0 R /Info 4 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
-		    xref);
-}
-
 static void test_pdf_text(void)
 {
 	struct nv_buf pdf = NV_BUF_INIT, text = NV_BUF_INIT;
 	struct nv_diags d = NV_DIAGS_INIT;
 
-	minimal_pdf(&pdf);
+	nv_test_pdf(&pdf, "Анкета", "Белова Дарья");
 	CHECK_INT(nv_import_pdf_text("a.pdf", pdf.ptr, pdf.len, &text, &d), 0);
 	/* The page (empty: a scan would be too), its end, then the properties. */
 	CHECK_STR(text.ptr, "\fАнкета\nБелова Дарья\n");
