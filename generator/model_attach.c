@@ -14,8 +14,9 @@
  * names typed with Latin look-alikes too (guard_mixed.c). Each name is
  * an error at its place, so that `check`, and the hook before each
  * commit, says what must not go, and the build says it before it renders
- * anything. The build's guard reads text and office attachments again as
- * it copies them (html_out.c); the names of all are read by model_pd.c.
+ * anything. The build's guard reads each attachment again as it copies
+ * it (html_out.c), its text taken from what this check kept
+ * (nv_model_attachment_text()); the names of all are read by model_pd.c.
  */
 #include "common.h"
 
