@@ -264,6 +264,27 @@ static const char *extension(const char *name, char out[8])
 	return out;
 }
 
+/* An RTF file (WordPad's, «Сохранить как RTF») read as the text it shows (import_binary.c). */
+static int import_rtf(const char *name, const struct nv_buf *data, struct nv_imp_doc *doc,
+		      struct nv_diags *d)
+{
+	struct nv_buf text = NV_BUF_INIT;
+	int rc;
+
+	if (data->len < 5 || memcmp(data->ptr, "{\\rtf", 5)) {
+		nv_diag_hint(
+			nv_error(d, name, 0, 0, "это не документ RTF: он начинается не с «{\\rtf»"),
+			"откройте файл в редакторе и сохраните его как .docx или .rtf");
+		return -1;
+	}
+	nv_import_rtf_text(data->ptr, data->len, &text);
+	rc = nv_import_text(name, text.ptr ? text.ptr : "", text.len, doc, d);
+	doc->format = "RTF";
+	doc->encoding = NULL;
+	nv_buf_release(&text);
+	return rc;
+}
+
 int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, struct nv_diags *d)
 {
 	struct nv_buf data = NV_BUF_INIT;
@@ -293,10 +314,12 @@ int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, s
 		rc = nv_import_odt(name, data.ptr, data.len, doc, d);
 	else if (!strcmp(ext, "txt") || !strcmp(ext, "md") || !strcmp(ext, "text"))
 		rc = nv_import_text(name, data.ptr, data.len, doc, d);
+	else if (!strcmp(ext, "rtf"))
+		rc = import_rtf(name, &data, doc, d);
 	else
 		nv_diag_hint(nv_error(d, name, 0, 0, "неизвестный вид файла «.%s»", ext),
-			     "импортируются документы .docx, .odt, .txt и .md; документ .doc или "
-			     ".rtf сохраните в редакторе как .docx");
+			     "импортируются документы .docx, .odt, .rtf, .txt и .md; документ .doc "
+			     "сохраните в редакторе как .docx");
 out:
 	nv_buf_release(&data);
 	return rc;

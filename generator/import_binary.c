@@ -12,7 +12,10 @@
  * Compressed data does not make such runs by chance (a Russian letter in
  * UTF-16 is one pair of bytes in 1,024).
  * An RTF file is text: its «\'e8» escapes of Windows-1251 and «\u1080?»
- * ones of Unicode are read, its control words dropped.
+ * ones of Unicode are read, its paragraphs, rows and cells become lines
+ * and tabs, and its tables of fonts, styles and properties, and its
+ * other control words, are dropped: `nastavnik import` reads the result
+ * as text.
  */
 #include "common.h"
 
@@ -135,16 +138,87 @@ void nv_import_binary_text(const char *data, size_t len, struct nv_buf *out)
 	runs(data, jpeg_head(u, len), out);
 }
 
+/*
+ * Groups of an RTF file that hold no text of the document: tables of
+ * fonts, colours and styles, the file's properties, pictures, field
+ * instructions, and any «{\*\…}» one a reader skips.
+ */
+static bool skipped_group(const char *w, size_t n)
+{
+	static const char *const words[] = { "fonttbl",	  "colortbl",	  "stylesheet",
+					     "info",	  "listtable",	  "listoverridetable",
+					     "rsidtbl",	  "generator",	  "pict",
+					     "object",	  "fldinst",	  "themedata",
+					     "xmlnstbl",  "latentstyles", "colorschememapping",
+					     "datastore", "pgdsctbl",	  "revtbl" };
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(words); i++)
+		if (strlen(words[i]) == n && !strncmp(w, words[i], n))
+			return true;
+	return false;
+}
+
+/* What a control word n bytes at w writes: a line's or a cell's end, a dash, a quote; NULL:
+ * nothing. */
+static const char *word_text(const char *w, size_t n)
+{
+	static const struct {
+		const char *word, *text;
+	} v[] = {
+		{ "par", "\n" },      { "line", "\n" },	    { "row", "\n" },   { "cell", "\t" },
+		{ "emdash", "—" },    { "endash", "–" },    { "lquote", "‘" }, { "rquote", "’" },
+		{ "ldblquote", "“" }, { "rdblquote", "”" }, { "bullet", "•" },
+	};
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(v); i++)
+		if (strlen(v[i].word) == n && !strncmp(w, v[i].word, n))
+			return v[i].text;
+	return NULL;
+}
+
+/* Past the group that starts at s ('{'), or to end. */
+static const char *group_end(const char *s, const char *end)
+{
+	int depth = 0;
+
+	for (; s < end; s++) {
+		if (*s == '\\' && s + 1 < end)
+			s++;
+		else if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth == 0)
+			return s + 1;
+	}
+	return end;
+}
+
 void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 {
-	const char *s = data, *end = data + len, *w;
+	const char *s = data, *end = data + len, *w, *t, *list_end = data;
 	unsigned hex;
 	long v;
 	size_t n;
 	char one[2] = { 0, 0 };
 
 	while (s < end) {
-		if (*s == '{' || *s == '}' || *s == '\r' || *s == '\n') {
+		if (*s == '{') {
+			/* «{\*\…}» and the groups of tables and properties hold no text */
+			for (w = s + 2, n = 0; w + n < end && w[n] >= 'a' && w[n] <= 'z'; n++)
+				;
+			if (s + 1 < end && s[1] == '\\' &&
+			    ((s + 2 < end && s[2] == '*') || skipped_group(w, n))) {
+				s = group_end(s, end);
+				continue;
+			}
+			/* The number automatic numbering shows, «1.\tab»: a space after it */
+			if (n == 8 && !strncmp(w, "listtext", 8))
+				list_end = group_end(s, end);
+			s++;
+			continue;
+		}
+		if (*s == '}' || *s == '\r' || *s == '\n') {
 			s++;
 			continue;
 		}
@@ -182,14 +256,16 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			else if (s < end && *s != '\\' && *s != '{' && *s != '}')
 				s++;
 		} else {
-			/* A control word: «\par» and «\line» end a line, the rest go. */
 			for (w = s, n = 0;
 			     w < end && ((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')); w++)
 				n++;
-			if ((n == 3 && !strncmp(s, "par", 3)) || (n == 4 && !strncmp(s, "line", 4)))
-				nv_buf_addch(out, '\n');
-			if (!n)
-				w++; /* a control symbol: «\~», «\-» */
+			/* A tab in a paragraph aligns, as the spaces of a text file do */
+			if (n == 3 && !strncmp(s, "tab", 3))
+				nv_buf_adds(out, s < list_end ? " " : "      ");
+			else if ((t = word_text(s, n)))
+				nv_buf_adds(out, t);
+			if (!n) /* a control symbol: «\~» a no-break space, «\-» a soft hyphen */
+				nv_buf_adds(out, *w++ == '~' ? "\u00A0" : "");
 			while (w < end && (*w == '-' || (*w >= '0' && *w <= '9')))
 				w++;
 			if (w < end && *w == ' ')

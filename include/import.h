@@ -76,7 +76,7 @@ struct nv_imp_block {
 struct nv_imp_doc {
 	struct nv_imp_block *v;
 	size_t n, alloc;
-	const char *format;   /* "docx", "odt", "text" */
+	const char *format;   /* "docx", "odt", "text", "RTF" */
 	const char *encoding; /* "UTF-8", "UTF-16" or "Windows-1251" (text only), else NULL */
 	int images, objects;  /* skipped pictures and embedded objects */
 	int next_src;	      /* the readers' paragraph counter */

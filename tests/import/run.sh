@@ -73,6 +73,7 @@ roundtrip order.odt orders/o-zakreplenii-par.md
 roundtrip order-utf8.txt orders/o-zakreplenii-par.md
 roundtrip order-cp1251.txt orders/o-zakreplenii-par.md
 roundtrip order-utf16.txt orders/o-zakreplenii-par.md
+roundtrip order.rtf orders/o-zakreplenii-par.md
 roundtrip position.docx positions/polozhenie-pedagogi.md
 roundtrip position.odt positions/polozhenie-pedagogi.md
 roundtrip position-utf8.txt positions/polozhenie-pedagogi.md plain
