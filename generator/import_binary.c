@@ -39,60 +39,73 @@ static bool is_texty(uint32_t c)
 	       (c >= 0x2010 && c <= 0x2026) || c == 0x2116;
 }
 
-/* The run of n characters at cp into out as a line, when it has enough Russian letters. */
-static void add_run(struct nv_buf *out, const uint32_t *cp, size_t n, size_t letters)
-{
-	size_t i;
+/* A run of text being gathered. */
+struct run {
+	uint32_t v[512];
+	size_t n;
+};
 
+/* The characters a run too long for struct run gives the next one as well: a name's worth. */
+#define OVERLAP 64
+
+/* The run r into out as a line, when it has enough Russian letters. */
+static void emit(const struct run *r, struct nv_buf *out)
+{
+	size_t i, letters = 0;
+
+	for (i = 0; i < r->n; i++)
+		letters += is_russian(r->v[i]);
 	if (letters < MIN_LETTERS)
 		return;
-	for (i = 0; i < n; i++)
-		nv_buf_addcp(out, cp[i]);
+	for (i = 0; i < r->n; i++)
+		nv_buf_addcp(out, r->v[i]);
 	nv_buf_addch(out, '\n');
+}
+
+/*
+ * Add c to r, or end the run when c is no text. A run too long for r
+ * goes out whole and its last OVERLAP characters start the next, so that
+ * a name at the cut is whole in one of the two lines.
+ */
+static void add(struct run *r, uint32_t c, struct nv_buf *out)
+{
+	if (!is_texty(c)) {
+		emit(r, out);
+		r->n = 0;
+		return;
+	}
+	if (r->n == NV_ARRAY_SIZE(r->v)) {
+		emit(r, out);
+		memmove(r->v, r->v + r->n - OVERLAP, OVERLAP * sizeof(*r->v));
+		r->n = OVERLAP;
+	}
+	r->v[r->n++] = c;
 }
 
 /* The runs of UTF-16 little-endian text starting at byte `from` (0 or 1) of data. */
 static void utf16_runs(const unsigned char *u, size_t len, size_t from, struct nv_buf *out)
 {
-	uint32_t run[256], c;
-	size_t i, n = 0, letters = 0;
+	struct run r = { .n = 0 };
+	size_t i;
 
-	for (i = from; i + 1 < len; i += 2) {
-		c = u[i] | (uint32_t)u[i + 1] << 8;
-		if (is_texty(c) && n < NV_ARRAY_SIZE(run)) {
-			run[n++] = c;
-			letters += is_russian(c);
-			continue;
-		}
-		add_run(out, run, n, letters);
-		n = letters = 0;
-		if (is_texty(c)) { /* a long run goes on as another line */
-			run[n++] = c;
-			letters += is_russian(c);
-		}
-	}
-	add_run(out, run, n, letters);
+	for (i = from; i + 1 < len; i += 2)
+		add(&r, u[i] | (uint32_t)u[i + 1] << 8, out);
+	emit(&r, out);
 }
 
 /* The runs of UTF-8 text in data. */
 static void utf8_runs(const char *s, size_t len, struct nv_buf *out)
 {
-	uint32_t run[256], c;
-	size_t i = 0, k, n = 0, letters = 0;
+	struct run r = { .n = 0 };
+	uint32_t c;
+	size_t i = 0, k;
 
 	while (i < len) {
 		k = nv_utf8_decode(s + i, len - i, &c);
-		if (k && is_texty(c) && n < NV_ARRAY_SIZE(run)) {
-			run[n++] = c;
-			letters += is_russian(c);
-			i += k;
-			continue;
-		}
-		add_run(out, run, n, letters);
-		n = letters = 0;
-		i += k && is_texty(c) ? 0 : (k ? k : 1);
+		add(&r, k ? c : 0, out);
+		i += k ? k : 1;
 	}
-	add_run(out, run, n, letters);
+	emit(&r, out);
 }
 
 /* A JPEG's bytes before its image data (the first start of scan), where its metadata is. */

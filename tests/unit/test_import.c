@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "import.h"
+#include "utf8.h"
 #include "strlist.h"
 
 static const struct nv_imp_person people[] = {
@@ -128,6 +129,20 @@ static void test_pdf_text(void)
 	nv_diags_release(&d);
 }
 
+/* s (UTF-8) as UTF-16LE after its byte order mark, into b. */
+static void utf16_of(const char *s, struct nv_buf *b)
+{
+	uint32_t cp;
+	size_t k;
+
+	nv_buf_add(b, "\xff\xfe", 2);
+	while (*s && (k = nv_utf8_decode(s, strlen(s), &cp))) {
+		nv_buf_addch(b, (char)(cp & 0xFF));
+		nv_buf_addch(b, (char)(cp >> 8));
+		s += k;
+	}
+}
+
 static void test_rtf_and_binary_text(void)
 {
 	/* Word's RTF: Windows-1251 escapes; LibreOffice's: Unicode ones with «\'3f» after each. */
@@ -137,13 +152,28 @@ static void test_rtf_and_binary_text(void)
 	/* A name in UTF-16 among bytes that are no text, and one of two letters, too short. */
 	static const char bin[] = "\x01\x02\x11\x04\x35\x04\x3b\x04\x3e\x04\x32\x04\x30\x04"
 				  "\x00\x00\xff\xfe\x14\x04\x30\x04\x00\x00";
-	struct nv_buf out = NV_BUF_INIT;
+	struct nv_buf out = NV_BUF_INIT, long_text = NV_BUF_INIT, utf16 = NV_BUF_INIT;
+	size_t i;
 
 	nv_import_rtf_text(rtf, sizeof(rtf) - 1, &out);
 	CHECK(strstr(out.ptr, "Белова\nДарья") != NULL);
 	nv_buf_reset(&out);
 	nv_import_binary_text(bin, sizeof(bin) - 1, &out);
 	CHECK_STR(out.ptr, "Белова\n");
+	/* A paragraph longer than a run: no word is cut, the name at the cut among them. */
+	nv_buf_reset(&out);
+	nv_buf_reset(&long_text);
+	/* 510 characters, so that the name crosses the 512th */
+	for (i = 0; i < 102; i++)
+		nv_buf_adds(&long_text, "план ");
+	nv_buf_adds(&long_text, "Белова Дарья");
+	for (i = 0; i < 100; i++)
+		nv_buf_adds(&long_text, " план");
+	utf16_of(long_text.ptr, &utf16);
+	nv_import_binary_text(utf16.ptr + 2, utf16.len - 2, &out);
+	CHECK(strstr(out.ptr, "Белова Дарья") != NULL);
+	nv_buf_release(&long_text);
+	nv_buf_release(&utf16);
 	nv_buf_release(&out);
 }
 
