@@ -460,7 +460,6 @@ int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, 
  * the same); 0, or -1 when it has none to read or it cannot be read (its
  * name is all there is to read then; the check said why).
  */
-struct nv_buf;
 int nv_model_attachment_text(const char *path, const struct nv_buf *data, struct nv_buf *text);
 /* The same, reading the documents' fields on `jobs` threads; the same result. */
 int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
