@@ -453,14 +453,6 @@ struct nv_model {
  */
 int nv_model_build(struct nv_model *m, const struct nv_content *c, bool drafts, struct nv_diags *d);
 
-/*
- * All the text the guard reads of the attachment at path (its bytes in
- * data) into text, as the model's check of attachments read it
- * (model_attach.c: taken from what that check kept when the bytes are
- * the same); 0, or -1 when it has none to read or it cannot be read (its
- * name is all there is to read then; the check said why).
- */
-int nv_model_attachment_text(const char *path, const struct nv_buf *data, struct nv_buf *text);
 /* The same, reading the documents' fields on `jobs` threads; the same result. */
 int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
 			struct nv_diags *d);
@@ -473,6 +465,15 @@ int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool d
 			  struct nv_check_cache *checks, struct nv_diags *d);
 
 void nv_model_release(struct nv_model *m);
+
+/*
+ * All the text the guard reads of the attachment at path (its bytes in
+ * data) into text, as the model's check of attachments read it
+ * (model_attach.c: taken from what that check kept when the bytes are
+ * the same); 0, or -1 when it has none to read or it cannot be read (its
+ * name is all there is to read then; the check said why).
+ */
+int nv_model_attachment_text(const char *path, const struct nv_buf *data, struct nv_buf *text);
 
 /*
  * Whether the model builds that follow parse the built-in forms (бланки)
