@@ -425,15 +425,19 @@ static bool compile_dir(struct nv_tpl_set *set, const char *dir, struct nv_diags
 }
 
 /*
- * Every template compiled into set: the project's first, and alone when
- * one of them has a mistake (each of the theme's that includes it would
- * only say that it cannot be used), then the theme's. A mistake is an
- * error at its place, said once, before any page.
+ * The names in the templates of the project's theme/ and of the theme,
+ * and every template compiled into set: the project's first, and alone
+ * when one of them has a mistake (each of the theme's that includes it
+ * would only say that it cannot be used), then the theme's. A name or a
+ * mistake is an error at its place, said once, before any page.
  */
-static bool compile_theme(struct nv_tpl_set *set, const char *override_dir, const char *theme_dir,
-			  struct nv_diags *d)
+static bool check_theme(const struct nv_guard *g, struct nv_tpl_set *set, const char *override_dir,
+			const char *theme_dir, struct nv_diags *d)
 {
-	return compile_dir(set, override_dir, d) && compile_dir(set, theme_dir, d);
+	bool ok = theme_names(g, override_dir, d);
+
+	ok = theme_names(g, theme_dir, d) && ok;
+	return compile_dir(set, override_dir, d) && compile_dir(set, theme_dir, d) && ok;
 }
 
 bool nv_html_check_theme(const struct nv_guard *g, const char *override_dir, const char *theme_dir,
@@ -441,19 +445,14 @@ bool nv_html_check_theme(const struct nv_guard *g, const char *override_dir, con
 {
 	struct nv_html_opts o = { .theme_dir = theme_dir, .override_dir = override_dir };
 	struct nv_tpl_set *set = nv_html_tpl_set_new(&o);
-	bool ok = theme_names(g, override_dir, d);
+	bool ok = check_theme(g, set, override_dir, theme_dir, d);
 
-	ok = theme_names(g, theme_dir, d) && ok;
-	ok = compile_theme(set, override_dir, theme_dir, d) && ok;
 	nv_tpl_set_free(set);
 	return ok;
 }
 
 bool nv_html_guard_theme(struct nv_html_state *s)
 {
-	bool ok = theme_names(s->guard, s->opts.override_dir, s->d);
-
-	ok = theme_names(s->guard, s->opts.theme_dir, s->d) && ok;
 	/* Into the main set, whose thread renders with it: the others compile lazily. */
-	return compile_theme(s->tpl, s->opts.override_dir, s->opts.theme_dir, s->d) && ok;
+	return check_theme(s->guard, s->tpl, s->opts.override_dir, s->opts.theme_dir, s->d);
 }
