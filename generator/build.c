@@ -23,6 +23,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_cache.h"
+#include "model_report.h"
 #include "print.h"
 #include "project.h"
 #include "guard.h"
@@ -127,7 +128,7 @@ struct build {
 	struct nv_print_state *ps;
 	bool *pdf_public;     /* bld_public_pdfs() of the render in progress */
 	size_t *pdf_sizes;    /* bld_pdf_sizes() of the render in progress */
-	struct nv_buf report; /* the printed справка (NV_HTML_REPORT_PDF), empty without PDFs */
+	struct nv_buf report; /* the printed справка (NV_REPORT_PDF), empty without PDFs */
 	struct nv_strlist gone;
 	struct nv_git_history hist; /* the revisions of the content (build_git.h) */
 	/* A department's members (build_members.h): their data are not in its files. */
@@ -485,8 +486,8 @@ static int print_report(struct build *b)
 /* The printed справка into the print folder and beside monitoring.html. */
 static int write_report(struct build *b)
 {
-	char *path = nv_xasprintf("%s/%s", b->print_dir, NV_HTML_REPORT_PDF);
-	char *dst = nv_xasprintf("%s/%s", b->site_dir, NV_HTML_REPORT_PDF);
+	char *path = nv_xasprintf("%s/%s", b->print_dir, NV_REPORT_PDF);
+	char *dst = nv_xasprintf("%s/%s", b->site_dir, NV_REPORT_PDF);
 	int rc = 0;
 
 	if (nv_write_file(path, b->report.ptr, b->report.len) < 0 ||

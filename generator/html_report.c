@@ -87,7 +87,7 @@ struct nv_value *nv_html_report(const struct nv_html_state *s, const struct nv_r
 		nv_buf_reset(&b);
 		nv_html_human_size(&b, (long long)s->opts.report_pdf_size);
 		set_s(v, "pdf_size", b.ptr);
-		set_s(v, "pdf", NV_HTML_REPORT_PDF);
+		set_s(v, "pdf", NV_REPORT_PDF);
 	}
 	nv_buf_release(&b);
 	return v;

@@ -17,6 +17,7 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+#include "model_report.h"
 #include "person.h"
 #include "schema.h"
 #include "utf8.h"
@@ -440,6 +441,10 @@ static void file_link(struct builder *b, const struct nv_entry *e, const struct 
 			     "документа: ../files/имя");
 		return;
 	}
+	/* The printed справка, in the site's root. */
+	if (!strncmp(path->ptr, root, n) && path->ptr[n] == '/' &&
+	    !strcmp(path->ptr + n + 1, NV_REPORT_PDF))
+		return;
 	/*
 	 * The PDF of a document, which the build puts beside its page: the
 	 * document's name (a built-in form's has no content folder).

@@ -73,14 +73,11 @@ struct nv_html_opts {
 	const struct nv_org_members *members;
 	/*
 	 * The size in bytes of the printed аналитическая справка, which the
-	 * build writes beside monitoring.html as NV_HTML_REPORT_PDF; 0: none
+	 * build writes beside monitoring.html as NV_REPORT_PDF (model_report.h); 0: none
 	 * (the page then links no PDF).
 	 */
 	size_t report_pdf_size;
 };
-
-/* The file name of the printed аналитическая справка in the site's root. */
-#define NV_HTML_REPORT_PDF "spravka-po-itogam-monitoringa.pdf"
 
 struct nv_html_state;
 struct nv_buf;

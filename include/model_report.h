@@ -12,6 +12,9 @@
 
 struct nv_model;
 
+/* The file name of the printed справка, which the build puts in the site's root. */
+#define NV_REPORT_PDF "spravka-po-itogam-monitoringa.pdf"
+
 /* One indicator: n of total (the share in whole per cent). */
 struct nv_report_row {
 	const char *title; /* «Педагогические работники, участвующие в наставничестве» */
