@@ -210,6 +210,7 @@ static const char *group_end(const char *s, const char *end)
 void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 {
 	const char *s = data, *end = data + len, *w, *t, *list_end = data;
+	uint32_t c;
 	unsigned hex;
 	long v;
 	size_t n;
@@ -236,9 +237,15 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			continue;
 		}
 		if (*s != '\\') {
-			/* RTF is 7-bit: a byte over 127 is of the file's code page, Windows-1251 */
-			nv_import_decode_text(s, 1, out);
-			s++;
+			/*
+			 * RTF is 7-bit: a byte over 127 is of the file's code page,
+			 * Windows-1251, unless the bytes make UTF-8, as some tools write
+			 */
+			n = (unsigned char)*s >= 0x80 ? nv_utf8_decode(s, (size_t)(end - s), &c)
+						      : 0;
+			n = n > 1 ? n : 1;
+			nv_import_decode_text(s, n, out);
+			s += n;
 			continue;
 		}
 		if (++s >= end)

@@ -22,6 +22,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <sys/stat.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -48,6 +49,13 @@ struct kept_text {
 	char *text;
 	size_t len;
 	unsigned serial;
+	/*
+	 * The file it was read from and its stamp then (fs.h): a file with
+	 * the same stamp is not read again at all (a school's scans run to
+	 * hundreds of megabytes).
+	 */
+	char *path;
+	struct nv_hash stamp;
 };
 
 static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -55,15 +63,55 @@ static struct kept_text *kept;
 static size_t nkept, kept_alloc;
 static unsigned kept_serial;
 
-/* The text kept for key into text, marked as read by this build; false if none. */
-static bool kept_take(struct nv_hash key, struct nv_buf *text)
+/*
+ * The text kept for key into text, marked as read by this build; false
+ * if none. With stamp, the file at path it was read from has that stamp
+ * now: the text is kept for them too (another file of the same bytes
+ * gets an entry of its own).
+ */
+static bool kept_take(struct nv_hash key, struct nv_buf *text, const char *path,
+		      const struct nv_hash *stamp)
+{
+	struct kept_text *k = NULL, copy;
+	size_t i;
+
+	pthread_mutex_lock(&kept_lock);
+	for (i = 0; i < nkept; i++)
+		if (nv_hash_eq(kept[i].key, key) &&
+		    (!k || (kept[i].path && path && !strcmp(kept[i].path, path))))
+			k = &kept[i];
+	if (k) {
+		nv_buf_add(text, k->text, k->len);
+		k->serial = kept_serial;
+		if (stamp && k->path && strcmp(k->path, path)) {
+			copy = (struct kept_text){ key,
+						   nv_xmemdupz(k->text, k->len),
+						   k->len,
+						   kept_serial,
+						   nv_xstrdup(path),
+						   *stamp };
+			NV_GROW(kept, nkept + 1, kept_alloc);
+			kept[nkept++] = copy;
+		} else if (stamp) {
+			if (!k->path)
+				k->path = nv_xstrdup(path);
+			k->stamp = *stamp;
+		}
+	}
+	pthread_mutex_unlock(&kept_lock);
+	return k != NULL;
+}
+
+/* The text kept for the file at path with that stamp (how it is read in key's place) into text. */
+static bool kept_take_file(const char *path, struct nv_hash stamp, struct nv_buf *text)
 {
 	size_t i;
 	bool found = false;
 
 	pthread_mutex_lock(&kept_lock);
 	for (i = 0; i < nkept && !found; i++)
-		if (nv_hash_eq(kept[i].key, key)) {
+		if (kept[i].path && nv_hash_eq(kept[i].stamp, stamp) &&
+		    !strcmp(kept[i].path, path)) {
 			nv_buf_add(text, kept[i].text, kept[i].len);
 			kept[i].serial = kept_serial;
 			found = true;
@@ -72,12 +120,18 @@ static bool kept_take(struct nv_hash key, struct nv_buf *text)
 	return found;
 }
 
-static void kept_add(struct nv_hash key, const struct nv_buf *text)
+/* Keep text for key, and for path with stamp when path is set (a file not changed of late). */
+static void kept_add(struct nv_hash key, const struct nv_buf *text, const char *path,
+		     struct nv_hash stamp)
 {
 	pthread_mutex_lock(&kept_lock);
 	NV_GROW(kept, nkept + 1, kept_alloc);
-	kept[nkept++] = (struct kept_text){ key, nv_xmemdupz(text->ptr ? text->ptr : "", text->len),
-					    text->len, kept_serial };
+	kept[nkept++] = (struct kept_text){ key,
+					    nv_xmemdupz(text->ptr ? text->ptr : "", text->len),
+					    text->len,
+					    kept_serial,
+					    path ? nv_xstrdup(path) : NULL,
+					    stamp };
 	pthread_mutex_unlock(&kept_lock);
 }
 
@@ -96,10 +150,12 @@ static void kept_end(void)
 
 	pthread_mutex_lock(&kept_lock);
 	for (i = 0; i < nkept; i++) {
-		if (kept[i].serial == kept_serial)
+		if (kept[i].serial == kept_serial) {
 			kept[n++] = kept[i];
-		else
+		} else {
 			free(kept[i].text);
+			free(kept[i].path);
+		}
 	}
 	nkept = n;
 	pthread_mutex_unlock(&kept_lock);
@@ -111,7 +167,8 @@ static void kept_end(void)
  * text: nv_import_attachment_text()'s result.
  */
 static int read_text(const char *path, const struct nv_buf *data, enum nv_imp_read how,
-		     struct nv_buf *text, const char **encoding, struct nv_diags *d)
+		     const struct nv_hash *stamp, struct nv_buf *text, const char **encoding,
+		     struct nv_diags *d)
 {
 	struct nv_hash key = NV_HASH_INIT;
 	int r;
@@ -119,12 +176,12 @@ static int read_text(const char *path, const struct nv_buf *data, enum nv_imp_re
 	*encoding = NULL;
 	nv_hash_add(&key, data->ptr, data->len);
 	nv_hash_add(&key, &how, sizeof(how));
-	if (how != NV_READ_TEXT && kept_take(key, text))
+	if (how != NV_READ_TEXT && kept_take(key, text, path, stamp))
 		return 0;
 	r = nv_import_attachment_text(path, data->ptr ? data->ptr : "", data->len, text, encoding,
 				      d);
 	if (r == 0 && how != NV_READ_TEXT)
-		kept_add(key, text);
+		kept_add(key, text, stamp ? path : NULL, stamp ? *stamp : key);
 	return r;
 }
 
@@ -134,7 +191,7 @@ int nv_model_attachment_text(const char *path, const struct nv_buf *data, struct
 	enum nv_imp_kind kind;
 	enum nv_imp_read how = nv_import_read_how(path, &kind);
 	const char *encoding;
-	int r = how == NV_READ_NAME ? -1 : read_text(path, data, how, text, &encoding, &d);
+	int r = how == NV_READ_NAME ? -1 : read_text(path, data, how, NULL, text, &encoding, &d);
 
 	nv_diags_release(&d);
 	return r == 0 ? 0 : -1;
@@ -145,10 +202,11 @@ int nv_model_attachment_text(const char *path, const struct nv_buf *data, struct
  * not checked (or the error of the library not loaded); false then.
  */
 static bool file_text(struct builder *b, const char *path, const struct nv_buf *data,
-		      enum nv_imp_read how, struct nv_buf *text, const char **encoding)
+		      enum nv_imp_read how, const struct nv_hash *stamp, struct nv_buf *text,
+		      const char **encoding)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	int r = read_text(path, data, how, text, encoding, &d);
+	int r = read_text(path, data, how, stamp, text, encoding, &d);
 
 	if (r == -2) /* a library not loaded: its error, and nothing is published */
 		nv_diags_merge(b->d, &d);
@@ -368,24 +426,35 @@ void mdl_check_attachments(struct builder *b)
 	enum nv_imp_kind kind;
 	enum nv_imp_read how;
 	const char *encoding;
+	struct nv_hash stamp = NV_HASH_INIT;
+	struct stat st;
 	char *root;
 	size_t i;
 	int r;
+	bool stamped, recent = true;
 
 	kept_begin();
 	for (i = 0; i < b->m->nattachments && b->m->guard; i++) {
 		a = &b->m->attachments[i];
 		if ((how = nv_import_read_how(a->rel, &kind)) == NV_READ_NAME)
 			continue;
-		/* A file that cannot be read is the build's error, where it copies it. */
-		root = nv_xmemdupz(a->path, strlen(a->path) - strlen(a->rel) - 1);
-		r = nv_read_file_in(root, a->rel, (size_t)64 << 20, &data);
-		free(root);
-		if (r < 0)
-			continue;
 		nv_buf_reset(&text);
-		if (!file_text(b, a->path, &data, how, &text, &encoding))
-			continue;
+		encoding = NULL;
+		/* Not read again when its stamp says it is as it was: its text is kept. */
+		stamped = lstat(a->path, &st) == 0 && S_ISREG(st.st_mode);
+		if (stamped)
+			stamp = nv_file_stamp(&st, &recent);
+		if (!stamped || recent || how == NV_READ_TEXT ||
+		    !kept_take_file(a->path, stamp, &text)) {
+			/* A file that cannot be read is the build's error, where it copies it. */
+			root = nv_xmemdupz(a->path, strlen(a->path) - strlen(a->rel) - 1);
+			r = nv_read_file_in(root, a->rel, (size_t)64 << 20, &data);
+			free(root);
+			if (r < 0 ||
+			    !file_text(b, a->path, &data, how, stamped && !recent ? &stamp : NULL,
+				       &text, &encoding))
+				continue;
+		}
 		report_names(b, a->path, text.ptr ? text.ptr : "", text.len, how,
 			     encoding && !strcmp(encoding, "UTF-8"));
 		if (how == NV_READ_PDF && no_text(text.ptr ? text.ptr : "", text.len))

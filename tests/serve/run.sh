@@ -287,6 +287,25 @@ get /pages/o-nastavnichestve.html
 if [ "$code" = 200 ]; then ok; else bad "pd-cache: человек убран из people.yml — код $code"; fi
 rebuilt cp "$tmp/orig.md" "$tmp/p/content/$page"
 
+# --- an attachment's text, kept between rebuilds, is read again when the
+# file changes: a name written into it while the server runs is refused ---
+att=$tmp/p/content/files/plan.rtf
+mkdir -p "$tmp/p/content/files"
+printf '{\\rtf1 План встреч наставников\\par}' >"$tmp/clean.rtf"
+printf '{\\rtf1 Встречу ведёт Кузнецова Ольга Викторовна\\par}' >"$tmp/named.rtf"
+attmsg="content/files/plan.rtf: ошибка: во вложении имя человека, которого нельзя называть на сайте: «Кузнецова Ольга Викторовна» (kuznecova-ov, publish: none)"
+rebuilt person none
+rebuilt cp "$tmp/clean.rtf" "$att"
+get /index.html
+if [ "$code" = 200 ]; then ok; else bad "attach-cache: чистое вложение — код $code"; tail -n 8 "$tmp/err"; fi
+rebuilt cp "$tmp/named.rtf" "$att"
+get /index.html
+if [ "$code" = 500 ] && grep -qF "$attmsg" "$tmp/b"; then ok; else bad "attach-cache: имя во вложении, изменённом при запущенном сервере, не найдено (код $code)"; tail -n 8 "$tmp/err"; fi
+rebuilt rm -f "$att"
+rebuilt cp "$tmp/people.yml" "$people"
+get /index.html
+if [ "$code" = 200 ]; then ok; else bad "attach-cache: вложение убрано — код $code"; fi
+
 # --- a body saved: the model of the last build is taken over, and what
 # reads bodies is done again, across documents too: a link's anchor is
 # judged by its target's headings as they are now ---
