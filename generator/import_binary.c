@@ -191,6 +191,18 @@ static const char *word_text(const char *w, size_t n)
 	return NULL;
 }
 
+/* The value of the hex digit c, or -1. */
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* Past the group that starts at s ('{'), or to end. */
 static const char *group_end(const char *s, const char *end)
 {
@@ -211,7 +223,6 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 {
 	const char *s = data, *end = data + len, *w, *t, *list_end = data;
 	uint32_t c;
-	unsigned hex;
 	long v;
 	size_t n;
 	char one[2] = { 0, 0 };
@@ -252,17 +263,21 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			break;
 		if (*s == '\\' || *s == '{' || *s == '}') { /* an escaped character */
 			nv_buf_addch(out, *s++);
-		} else if (*s == '\'' && end - s >= 3 && sscanf(s + 1, "%2x", &hex) == 1) {
+		} else if (*s == '\'' && end - s >= 3 && hex_digit(s[1]) >= 0 &&
+			   hex_digit(s[2]) >= 0) {
 			/* A byte of Windows-1251, which the text decoder reads so when it is no
-			 * UTF-8. */
-			one[0] = (char)hex;
-			if (hex)
+			 * UTF-8 */
+			one[0] = (char)(hex_digit(s[1]) << 4 | hex_digit(s[2]));
+			if (one[0])
 				nv_import_decode_text(one, 1, out);
 			s += 3;
 		} else if (*s == 'u' && s + 1 < end &&
 			   (s[1] == '-' || (s[1] >= '0' && s[1] <= '9'))) {
-			v = strtol(s + 1, (char **)&w, 10);
-			v = v < 0 ? v + 65536 : v;
+			/* The text is not NUL-terminated: the digits are read within it */
+			w = s + 1 + (s[1] == '-');
+			for (v = 0; w < end && *w >= '0' && *w <= '9' && v < 0x200000; w++)
+				v = v * 10 + (*w - '0');
+			v = s[1] == '-' ? 65536 - v : v;
 			nv_buf_addcp(out, v <= 0 || (v >= 0xD800 && v < 0xE000) || v > 0x10FFFF
 						  ? 0xFFFD
 						  : (uint32_t)v);
