@@ -219,11 +219,56 @@ static const char *group_end(const char *s, const char *end)
 	return end;
 }
 
+/*
+ * «\u1044?» at s (at the «u»): the character into out; past it and the
+ * one shown where Unicode is not read («?» or an escape «\'3f»). The
+ * text is not NUL-terminated: the digits are read within it.
+ */
+static const char *unicode_escape(const char *s, const char *end, struct nv_buf *out)
+{
+	const char *w = s + 1 + (s[1] == '-');
+	long v;
+
+	for (v = 0; w < end && *w >= '0' && *w <= '9' && v < 0x200000; w++)
+		v = v * 10 + (*w - '0');
+	v = s[1] == '-' ? 65536 - v : v;
+	nv_buf_addcp(out,
+		     v <= 0 || (v >= 0xD800 && v < 0xE000) || v > 0x10FFFF ? 0xFFFD : (uint32_t)v);
+	if (w < end && *w == ' ')
+		w++;
+	if (end - w >= 4 && w[0] == '\\' && w[1] == '\'')
+		return w + 4;
+	return w < end && *w != '\\' && *w != '{' && *w != '}' ? w + 1 : w;
+}
+
+/*
+ * The control word at s (after its backslash) into out, as what it
+ * writes (a line's or a cell's end, a dash, a quote; in a list's number,
+ * in_list, a tab is a space); past it, its number and a space after.
+ */
+static const char *control_word(const char *s, const char *end, bool in_list, struct nv_buf *out)
+{
+	const char *w, *t;
+	size_t n = 0;
+
+	for (w = s; w < end && ((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')); w++)
+		n++;
+	/* A tab in a paragraph aligns, as the spaces of a text file do */
+	if (n == 3 && !strncmp(s, "tab", 3))
+		nv_buf_adds(out, in_list ? " " : "      ");
+	else if ((t = word_text(s, n)))
+		nv_buf_adds(out, t);
+	if (!n) /* a control symbol: «\~» a no-break space, «\-» a soft hyphen */
+		nv_buf_adds(out, *w++ == '~' ? "\u00A0" : "");
+	while (w < end && (*w == '-' || (*w >= '0' && *w <= '9')))
+		w++;
+	return w < end && *w == ' ' ? w + 1 : w;
+}
+
 void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 {
-	const char *s = data, *end = data + len, *w, *t, *list_end = data;
+	const char *s = data, *end = data + len, *w, *list_end = data;
 	uint32_t c;
-	long v;
 	size_t n;
 	char one[2] = { 0, 0 };
 
@@ -241,13 +286,9 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			if (n == 8 && !strncmp(w, "listtext", 8))
 				list_end = group_end(s, end);
 			s++;
-			continue;
-		}
-		if (*s == '}' || *s == '\r' || *s == '\n') {
+		} else if (*s == '}' || *s == '\r' || *s == '\n') {
 			s++;
-			continue;
-		}
-		if (*s != '\\') {
+		} else if (*s != '\\') {
 			/*
 			 * RTF is 7-bit: a byte over 127 is of the file's code page,
 			 * Windows-1251, unless the bytes make UTF-8, as some tools write
@@ -257,11 +298,9 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			n = n > 1 ? n : 1;
 			nv_import_decode_text(s, n, out);
 			s += n;
-			continue;
-		}
-		if (++s >= end)
+		} else if (++s >= end) {
 			break;
-		if (*s == '\\' || *s == '{' || *s == '}') { /* an escaped character */
+		} else if (*s == '\\' || *s == '{' || *s == '}') { /* an escaped character */
 			nv_buf_addch(out, *s++);
 		} else if (*s == '\'' && end - s >= 3 && hex_digit(s[1]) >= 0 &&
 			   hex_digit(s[2]) >= 0) {
@@ -273,39 +312,9 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			s += 3;
 		} else if (*s == 'u' && s + 1 < end &&
 			   (s[1] == '-' || (s[1] >= '0' && s[1] <= '9'))) {
-			/* The text is not NUL-terminated: the digits are read within it */
-			w = s + 1 + (s[1] == '-');
-			for (v = 0; w < end && *w >= '0' && *w <= '9' && v < 0x200000; w++)
-				v = v * 10 + (*w - '0');
-			v = s[1] == '-' ? 65536 - v : v;
-			nv_buf_addcp(out, v <= 0 || (v >= 0xD800 && v < 0xE000) || v > 0x10FFFF
-						  ? 0xFFFD
-						  : (uint32_t)v);
-			s = w;
-			if (s < end && *s == ' ')
-				s++;
-			/* The character shown where Unicode is not read: one, or an escape «\'3f».
-			 */
-			if (end - s >= 4 && s[0] == '\\' && s[1] == '\'')
-				s += 4;
-			else if (s < end && *s != '\\' && *s != '{' && *s != '}')
-				s++;
+			s = unicode_escape(s, end, out);
 		} else {
-			for (w = s, n = 0;
-			     w < end && ((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z')); w++)
-				n++;
-			/* A tab in a paragraph aligns, as the spaces of a text file do */
-			if (n == 3 && !strncmp(s, "tab", 3))
-				nv_buf_adds(out, s < list_end ? " " : "      ");
-			else if ((t = word_text(s, n)))
-				nv_buf_adds(out, t);
-			if (!n) /* a control symbol: «\~» a no-break space, «\-» a soft hyphen */
-				nv_buf_adds(out, *w++ == '~' ? "\u00A0" : "");
-			while (w < end && (*w == '-' || (*w >= '0' && *w <= '9')))
-				w++;
-			if (w < end && *w == ' ')
-				w++;
-			s = w;
+			s = control_word(s, end, s < list_end, out);
 		}
 	}
 }
