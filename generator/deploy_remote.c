@@ -28,6 +28,7 @@
 #include "fs.h"
 #include "lazylib.h"
 #include "strlist.h"
+#include "utf8.h"
 
 #define ATTEMPTS 3
 
@@ -85,13 +86,6 @@ static char *escape(const char *rel)
 	return nv_buf_detach(&b, NULL);
 }
 
-static int hexval(char c)
-{
-	const char *p = c ? strchr(hexdigits, c >= 'a' ? c - 32 : c) : NULL;
-
-	return p ? (int)(p - hexdigits) : -1;
-}
-
 /* s (n bytes) with %XX decoded. Caller frees. */
 static char *unescape(const char *s, size_t n)
 {
@@ -99,8 +93,9 @@ static char *unescape(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
-			*o++ = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+		if (s[i] == '%' && i + 2 < n && nv_hex_value(s[i + 1]) >= 0 &&
+		    nv_hex_value(s[i + 2]) >= 0) {
+			*o++ = (char)(nv_hex_value(s[i + 1]) * 16 + nv_hex_value(s[i + 2]));
 			i += 2;
 		} else {
 			*o++ = s[i];

@@ -191,18 +191,6 @@ static const char *word_text(const char *w, size_t n)
 	return NULL;
 }
 
-/* The value of the hex digit c, or -1. */
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Past the group that starts at s ('{'), or to end. */
 static const char *group_end(const char *s, const char *end)
 {
@@ -302,11 +290,11 @@ void nv_import_rtf_text(const char *data, size_t len, struct nv_buf *out)
 			break;
 		} else if (*s == '\\' || *s == '{' || *s == '}') { /* an escaped character */
 			nv_buf_addch(out, *s++);
-		} else if (*s == '\'' && end - s >= 3 && hex_digit(s[1]) >= 0 &&
-			   hex_digit(s[2]) >= 0) {
+		} else if (*s == '\'' && end - s >= 3 && nv_hex_value(s[1]) >= 0 &&
+			   nv_hex_value(s[2]) >= 0) {
 			/* A byte of Windows-1251, which the text decoder reads so when it is no
 			 * UTF-8 */
-			one[0] = (char)(hex_digit(s[1]) << 4 | hex_digit(s[2]));
+			one[0] = (char)(nv_hex_value(s[1]) << 4 | nv_hex_value(s[2]));
 			if (one[0])
 				nv_import_decode_text(one, 1, out);
 			s += 3;

@@ -7,8 +7,6 @@
  */
 #include "common.h"
 
-#include <ctype.h>
-
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
@@ -397,26 +395,6 @@ static void unsafe_link(struct builder *b, const struct nv_entry *e, const struc
 			     "дайте обычный адрес (https://…) или уберите ссылку, оставив текст");
 }
 
-/* s with each «%XX» made the byte it stands for («%20» a space, «%D0%BF» «п»); the caller frees it.
- */
-static char *percent_decoded(const char *s)
-{
-	char *out = nv_xstrdup(s), *o = out;
-	unsigned v;
-
-	for (; *s; s++) {
-		if (*s == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2]) &&
-		    sscanf(s + 1, "%2x", &v) == 1 && v) {
-			*o++ = (char)v;
-			s += 2;
-		} else {
-			*o++ = *s;
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 /*
  * A link or an image naming a file (../files/plan.pdf): it must be an
  * attachment of content/ or a document's PDF (../roadmaps/plan.pdf for
@@ -429,10 +407,12 @@ static void file_link(struct builder *b, const struct nv_entry *e, const struct 
 	const struct nv_model *m = b->m;
 	const char *like = NULL, *root = b->c->root ? b->c->root : "content";
 	const struct nv_entry *doc;
-	char *rel = percent_decoded(l->path);
-	bool in = join_path(path, e->doc->path, rel);
+	char *rel = nv_xstrdup(l->path);
 	size_t i, n = strlen(root);
+	bool in;
 
+	nv_percent_decode(rel);
+	in = join_path(path, e->doc->path, rel);
 	free(rel);
 	if (!in) {
 		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,

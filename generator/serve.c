@@ -38,6 +38,7 @@
 #include "model_cache.h"
 #include "serve.h"
 #include "serve_int.h"
+#include "utf8.h"
 
 #define WATCH_MASK                                                                          \
 	(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | \
@@ -604,33 +605,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	return rc;
 }
 
-static int hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 size_t nv_serve_unescape(char *s)
 {
-	char *r = s, *w = s;
-	int hi, lo;
-
-	while (*r) {
-		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
-		    (hi | lo)) {
-			*w++ = (char)(hi * 16 + lo);
-			r += 3;
-		} else {
-			*w++ = *r++;
-		}
-	}
-	*w = '\0';
-	return (size_t)(w - s);
+	return nv_percent_decode(s);
 }
 
 /* libmicrohttpd's unescape callback: nv_serve_unescape(). */

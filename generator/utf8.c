@@ -312,3 +312,32 @@ size_t nv_space_back(const char *s, size_t i)
 			return i;
 	}
 }
+
+int nv_hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+size_t nv_percent_decode(char *s)
+{
+	char *r = s, *w = s;
+	int hi, lo;
+
+	while (*r) {
+		if (r[0] == '%' && (hi = nv_hex_value(r[1])) >= 0 &&
+		    (lo = nv_hex_value(r[2])) >= 0 && (hi | lo)) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}

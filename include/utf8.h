@@ -88,4 +88,14 @@ void nv_utf8_fold(struct nv_buf *out, const char *s, size_t n);
  */
 char *nv_utf8_capitalize(const char *s);
 
+/* The value of the hexadecimal digit c (either case), or -1. */
+int nv_hex_value(int c);
+
+/*
+ * Decode each «%XX» of s in place («%20» a space, «%D0%BF» «п»), but
+ * «%00», which stays as written: a URL's path as a browser sends it, a
+ * link's as an author typed it. Returns the new length.
+ */
+size_t nv_percent_decode(char *s);
+
 #endif
