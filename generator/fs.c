@@ -612,3 +612,20 @@ struct nv_hash nv_file_stamp(const struct stat *st, bool *recent)
 		  (st->st_ctim.tv_sec == now.tv_sec && st->st_ctim.tv_nsec >= now.tv_nsec);
 	return h;
 }
+
+bool nv_file_publishable(const char *name, size_t n)
+{
+	/* Anything else is refused: a browser would run an .html, .svg or .js file as a page. */
+	static const char *const exts[] = {
+		".pdf", ".doc", ".docx", ".odt", ".ods",  ".odp", ".rtf",  ".xls", ".xlsx",
+		".csv", ".txt", ".png",	 ".jpg", ".jpeg", ".gif", ".webp", ".zip",
+	};
+	size_t i, k;
+
+	for (i = 0; i < NV_ARRAY_SIZE(exts); i++) {
+		k = strlen(exts[i]);
+		if (n > k && name[n - k - 1] != '/' && !strncasecmp(name + n - k, exts[i], k))
+			return true;
+	}
+	return false;
+}

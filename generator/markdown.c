@@ -29,6 +29,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "fs.h"
 #include "markdown.h"
 #include "md_table.h"
 #include "strmap.h"
@@ -266,23 +267,6 @@ int nv_md_url_unsafe(const char *url)
 		       : 0;
 }
 
-/* True if the first n bytes of url end in an extension of a file a school publishes. */
-static bool names_file(const char *url, size_t n)
-{
-	static const char *const exts[] = { "pdf", "doc",  "docx", "odt",  "ods", "odp",
-					    "rtf", "xls",  "xlsx", "csv",  "txt", "png",
-					    "jpg", "jpeg", "gif",  "webp", "zip" };
-	size_t i, k;
-
-	for (i = 0; i < NV_ARRAY_SIZE(exts); i++) {
-		k = strlen(exts[i]);
-		if (n > k + 1 && url[n - k - 1] == '.' && url[n - k - 2] != '/' &&
-		    !strncasecmp(url + n - k, exts[i], k))
-			return true;
-	}
-	return false;
-}
-
 /* A link or an image (image: only a file or an unsafe destination is one) into md->links. */
 static void add_link(struct walk *w, cmark_node *node, bool image)
 {
@@ -296,7 +280,7 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 		return;
 	if (image && !nv_md_url_unsafe(url) &&
 	    (has_scheme(url) || url[0] == '/' || url[0] == '#' || url[0] == '@' ||
-	     !names_file(url, strcspn(url, "?#"))))
+	     !nv_file_publishable(url, strcspn(url, "?#"))))
 		return;
 	if (url[0] == '#') {
 		if (!url[1])
@@ -313,7 +297,7 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 		plen = strcspn(url, "?#");
 		if (names_md(url, plen))
 			kind = NV_MD_LINK_DOC;
-		else if (names_file(url, plen))
+		else if (nv_file_publishable(url, plen))
 			kind = NV_MD_LINK_FILE;
 		else
 			return;

@@ -44,6 +44,7 @@
 #include "content.h"
 #include "date.h"
 #include "diag.h"
+#include "fs.h"
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
@@ -62,33 +63,13 @@ struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
 }
 
 /*
- * The types of attachment a school publishes, by extension (compared
- * without case). Anything else is refused: a browser would run an .html,
- * .svg or .js file from the school's site as a page of its own.
+ * The types of attachment a school publishes (nv_file_publishable()),
+ * as a message lists them.
  */
-static const char *const attachment_exts[] = {
-	".pdf", ".doc", ".docx", ".odt", ".ods",  ".odp", ".rtf",  ".xls", ".xlsx",
-	".csv", ".txt", ".png",	 ".jpg", ".jpeg", ".gif", ".webp", ".zip",
-};
-
 #define ATTACHMENT_TYPES                                                                                           \
 	"PDF (.pdf), Word (.doc, .docx), LibreOffice (.odt, .ods, .odp), RTF (.rtf), "                             \
 	"таблицы (.xls, .xlsx, .csv), текст (.txt), изображения (.png, .jpg, .jpeg, .gif, " \
 	".webp), архив ZIP (.zip)"
-
-/* True if the file name rel has an extension of a type a school publishes. */
-static bool attachment_allowed(const char *rel)
-{
-	const char *base = strrchr(rel, '/'), *dot;
-	size_t i;
-
-	base = base ? base + 1 : rel;
-	dot = strrchr(base, '.');
-	for (i = 0; dot && dot != base && i < NV_ARRAY_SIZE(attachment_exts); i++)
-		if (!strcasecmp(dot, attachment_exts[i]))
-			return true;
-	return false;
-}
 
 /*
  * Every file of content/ that is not a document or a data file, when it
@@ -108,7 +89,7 @@ void mdl_read_attachments(struct builder *b)
 		char *path = nv_xasprintf("%s/%s", root, c->assets.v[i]);
 		const char *base = strrchr(path, '/') + 1, *dot = strrchr(base, '.');
 
-		if (!attachment_allowed(c->assets.v[i])) {
+		if (!nv_file_publishable(c->assets.v[i], strlen(c->assets.v[i]))) {
 			struct nv_diag *e =
 				dot && dot != base
 					? nv_error(b->d, path, 0, 0,

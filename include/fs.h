@@ -129,6 +129,13 @@ bool nv_exists(const char *path);
  * changed in the last second (*recent) must be read to be sure.
  */
 struct nv_hash nv_file_stamp(const struct stat *st, bool *recent);
+/*
+ * True if the first n bytes of name (a path, a link's destination) end in
+ * the extension of a type of file a school publishes (.pdf, .docx, .jpg,
+ * … compared without case), after a name: the attachments the model
+ * accepts, and the files a link of a text may name.
+ */
+bool nv_file_publishable(const char *name, size_t n);
 /* True if path is a directory. */
 bool nv_is_dir(const char *path);
 
