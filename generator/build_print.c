@@ -257,9 +257,8 @@ bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const
 		const struct nv_entry *e = m->entries[i];
 		/* Forms are listed with their PDFs by the forms page: always decided. */
 		if ((render && !render[i] && e->kind != NV_KIND_FORM) ||
-		    (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
-		     e->kind != NV_KIND_ROADMAP && e->kind != NV_KIND_FORM) ||
-		    names_hidden(e) || e->web_hidden || e->nprivate_items)
+		    !nv_kind_web_pdf(e->kind) || names_hidden(e) || e->web_hidden ||
+		    e->nprivate_items)
 			continue;
 		nv_buf_truncate(&text, 0);
 		if (nv_print_text(ps, e, false, &text) < 0)

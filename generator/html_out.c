@@ -334,10 +334,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
  */
 static bool pdf_is_public(const struct nv_html_state *s, size_t i, const struct nv_entry *e)
 {
-	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM &&
-	    e->kind != NV_KIND_ROADMAP && e->kind != NV_KIND_FORM)
-		return false;
-	return s->opts.pdf_public && s->opts.pdf_public[i];
+	return nv_kind_web_pdf(e->kind) && s->opts.pdf_public && s->opts.pdf_public[i];
 }
 
 /* --- attachments ----------------------------------------------------------------- */

@@ -25,6 +25,12 @@ const char *const nv_kind_names[] = { "page", "position", "program", "roadmap", 
 				      "case", "news",	  "form",    NULL };
 const char *const nv_kind_dirs[] = { "pages", "positions", "programs", "roadmaps", "orders",
 				     "cases", "news",	   "forms",    NULL };
+
+bool nv_kind_web_pdf(enum nv_kind k)
+{
+	return k == NV_KIND_POSITION || k == NV_KIND_PROGRAM || k == NV_KIND_ROADMAP ||
+	       k == NV_KIND_FORM;
+}
 /* Prepositional phrases for messages: "в приказе нет поля …". */
 const char *const mdl_kind_where[] = { "на странице",	   "в положении", "в программе",
 				       "в дорожной карте", "в приказе",	  "в кейсе",

@@ -435,10 +435,7 @@ static void file_link(struct builder *b, const struct nv_entry *e, const struct 
 		doc = entry_by_path(m, path->ptr);
 		if (!doc && !strncmp(path->ptr, root, n) && path->ptr[n] == '/')
 			doc = entry_by_path(m, path->ptr + n + 1);
-		if (doc &&
-		    (doc->kind == NV_KIND_POSITION || doc->kind == NV_KIND_PROGRAM ||
-		     doc->kind == NV_KIND_ROADMAP || doc->kind == NV_KIND_FORM) &&
-		    !doc->nprivate_items)
+		if (doc && nv_kind_web_pdf(doc->kind) && !doc->nprivate_items)
 			return;
 		if (doc) {
 			nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,

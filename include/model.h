@@ -52,6 +52,12 @@ enum nv_kind {
 extern const char *const nv_kind_names[];
 /* The folder of each kind below content/: "pages", "positions", … */
 extern const char *const nv_kind_dirs[];
+/*
+ * Whether the website may give the printed PDF of a document of kind k
+ * beside its page: a положение, a program, a roadmap, a form (never an
+ * order), when the PDF names nobody the website may not.
+ */
+bool nv_kind_web_pdf(enum nv_kind k);
 
 enum nv_publish {
 	NV_PUBLISH_NONE,
