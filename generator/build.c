@@ -409,7 +409,7 @@ static int render_site(struct build *b)
 		opts.members = &b->members;
 		opts.report_pdf_size = b->report.len;
 		free(b->pdf_public);
-		b->pdf_public = b->pdf ? bld_public_pdfs(b->ps, &b->p.model, opts.render) : NULL;
+		b->pdf_public = b->pdf ? bld_public_pdfs(b->ps, &b->p.model, opts.render, b->d) : NULL;
 		opts.pdf_public = b->pdf_public;
 		if (b->pdf &&
 		    bld_print_all(b->ps, &b->p.model, opts.render, b->jobs, b->print_dir, b->d) < 0)

@@ -31,7 +31,8 @@ int bld_copy_public(const struct nv_html_state *html, const char *print_dir, con
 		    struct nv_diags *d);
 
 /* Per entry, whether the website may publish its PDF (nentries + 1 flags); the caller frees. */
-bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render);
+bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
+		      struct nv_diags *d);
 
 /* The size of each public PDF printed into print_dir, per entry (0: none); the caller frees. */
 size_t *bld_pdf_sizes(const struct nv_model *m, const bool *pub, const char *print_dir);

@@ -208,28 +208,30 @@ int bld_copy_public(const struct nv_html_state *html, const char *print_dir, con
 
 /* --- which printed PDFs the website may publish -------------------------------- */
 
-/* Hidden from the web: publish none, and every student, whatever publish says. */
-static bool hidden(const struct nv_person *p)
+/* A warning at each body's link to the PDF of one of the n documents in off. */
+static void warn_links(const struct nv_model *m, const struct nv_entry *const *off, size_t n,
+		       struct nv_diags *d)
 {
-	return p && (p->publish == NV_PUBLISH_NONE || p->category == NV_CAT_STUDENT);
+	const struct nv_pdf_link *l;
+	size_t i, k, t;
+
+	for (i = 0; i < m->nentries; i++)
+		for (k = 0; k < m->entries[i]->npdf_links; k++) {
+			l = &m->entries[i]->pdf_links[k];
+			for (t = 0; t < n && off[t] != l->to; t++)
+				;
+			if (t < n)
+				nv_diag_hint(nv_warning(d, m->entries[i]->path, l->line, l->col,
+							"ссылка на PDF «%s», которого на сайте не "
+							"будет: в нём имя человека, которого сайт "
+							"не называет",
+							l->path),
+					     "сошлитесь на страницу документа: [документ](%.*s.md)",
+					     (int)(strlen(l->path) - 4), l->path);
+		}
 }
 
-/*
- * The people e's PDF names through its fields: the authors (a program
- * prints them on its title page only) and the approvals' people.
- */
-static bool names_hidden(const struct nv_entry *e)
-{
-	size_t i;
-
-	for (i = 0; e->title_page && i < e->nauthors; i++)
-		if (hidden(e->authors[i]))
-			return true;
-	for (i = 0; i < e->napprovals; i++)
-		if (hidden(e->approvals[i].person))
-			return true;
-	return false;
-}
+#define OFF_NOTE "PDF документа не выложен на сайт"
 
 /*
  * Decide, for the entries i being rendered (render NULL: all of them),
@@ -242,29 +244,53 @@ static bool names_hidden(const struct nv_entry *e)
  * its text any mention the website may not show: a hidden person's
  * name, or the full name of one published with initials only — in any
  * case form, in any letter case, with «ё» or «е», whatever markup,
- * entities or escapes spelled it. The caller frees the array (nentries
- * + 1 flags).
+ * entities or escapes spelled it. Each PDF the guard keeps off gets a
+ * note in d with the form it found, and each body's link to it a
+ * warning: the link is broken on the website. The caller frees the
+ * array (nentries + 1 flags).
  */
-bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render)
+bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const bool *render,
+		      struct nv_diags *d)
 {
 	bool *pub = nv_xcalloc(m->nentries + 1, sizeof(*pub));
 	struct nv_guard *own = m->guard ? NULL : nv_guard_new(m);
 	const struct nv_guard *g = m->guard ? m->guard : own;
-	struct nv_buf text = NV_BUF_INIT;
-	size_t i;
+	struct nv_buf text = NV_BUF_INIT, form = NV_BUF_INIT;
+	const struct nv_entry **off = NULL;
+	struct nv_guard_hit hit;
+	size_t i, noff = 0;
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
+		enum nv_pdf_off why = nv_entry_pdf_off(e);
 		/* Forms are listed with their PDFs by the forms page: always decided. */
-		if ((render && !render[i] && e->kind != NV_KIND_FORM) ||
-		    !nv_kind_web_pdf(e->kind) || names_hidden(e) || e->web_hidden ||
-		    e->nprivate_items)
+		if ((render && !render[i] && e->kind != NV_KIND_FORM) || why == NV_PDF_KIND ||
+		    why == NV_PDF_WEB_FALSE || why == NV_PDF_PRIVATE)
 			continue;
+		if (why != NV_PDF_ON) {
+			nv_diag_hint(nv_diag_add(d, NV_NOTE, e->path, 0, 0, "%s", OFF_NOTE), "%s",
+				     nv_pdf_off_why(why));
+			continue;
+		}
 		nv_buf_truncate(&text, 0);
-		if (nv_print_text(ps, e, false, &text) < 0)
+		if (nv_print_text(ps, e, false, &text) < 0 ||
+		    (pub[i] = !nv_guard_first_leak(g, text.ptr, text.len, false, &hit)))
 			continue;
-		pub[i] = !nv_guard_leaks(g, text.ptr, text.len, false);
+		nv_buf_truncate(&form, 0);
+		nv_guard_form(text.ptr, &hit, false, &form);
+		nv_diag_hint(nv_diag_add(d, NV_NOTE, e->path, 0, 0,
+					 OFF_NOTE ": в нём напечатано «%s» (%s), а сайт так этого "
+						  "человека не называет",
+					 form.ptr, hit.p->id),
+			     "на бумаге документ печатается как написан; чтобы PDF был и на "
+			     "сайте, назовите человека в тексте без имени (должность, роль)");
+		off = nv_xrealloc(off, nv_st_mult(noff + 1, sizeof(*off)));
+		off[noff++] = e;
 	}
+	if (noff)
+		warn_links(m, off, noff, d);
+	free(off);
+	nv_buf_release(&form);
 	nv_buf_release(&text);
 	nv_guard_free(own);
 	return pub;

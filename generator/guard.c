@@ -54,6 +54,7 @@
 #include "guard.h"
 #include "guard_int.h"
 #include "model.h"
+#include "person.h"
 #include "typo.h"
 #include "utf8.h"
 
@@ -463,7 +464,7 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 			continue;
 		t = &g->t[g->nt++];
 		t->p = p;
-		t->hide = p->publish == NV_PUBLISH_NONE || p->category == NV_CAT_STUDENT;
+		t->hide = nv_person_web_hidden(p);
 		t->initials = p->publish == NV_PUBLISH_INITIALS;
 		set_stems(t, p);
 		set_class(t, p);
@@ -885,15 +886,15 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	return found;
 }
 
-bool nv_guard_leaks(const struct nv_guard *g, const char *text, size_t len, bool markup)
+bool nv_guard_first_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
+			 struct nv_guard_hit *h)
 {
-	struct nv_guard_hit h;
 	size_t from = 0;
 
-	while (nv_guard_find(g, text, len, from, markup, &h)) {
-		if (h.leak)
+	while (nv_guard_find(g, text, len, from, markup, h)) {
+		if (h->leak)
 			return true;
-		from = h.end;
+		from = h->end;
 	}
 	return false;
 }

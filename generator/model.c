@@ -192,7 +192,7 @@ static const struct phase {
 	{ mdl_check_order_numbers, false }, { mdl_find_private_items, true },
 	{ mdl_check_pairs, false },	    { mdl_check_mentees, false },
 	{ mdl_check_totals, false },	    { mdl_check_texts, true },
-	{ mdl_check_links, true },	    { mdl_settle_people, false },
+	{ mdl_settle_people, false },	    { mdl_check_links, true },
 	{ mdl_resolve_mentions, true },	    { mdl_resolve_responsible, false },
 	{ mdl_check_mentions, true },	    { mdl_check_attachments, true },
 };
@@ -336,6 +336,9 @@ void mdl_entry_release_body(struct nv_entry *e)
 	free(e->private_items);
 	e->private_items = NULL;
 	e->nprivate_items = 0;
+	free(e->pdf_links);
+	e->pdf_links = NULL;
+	e->npdf_links = 0;
 }
 
 void mdl_per_entry(struct builder *b, void *(*fn)(void *))

@@ -399,7 +399,10 @@ void mdl_find_private_items(struct builder *b);
 void mdl_check_pairs(struct builder *b);
 /*
  * Check every link between Markdown documents and its anchor, and give
- * each entry the web URLs of its links (link_urls).
+ * each entry the web URLs of its links (link_urls); a link to a file
+ * must name an attachment or a PDF the website has (nv_entry_pdf_off(),
+ * so after mdl_settle_people), and each to a PDF the build's guard may
+ * still keep off goes to the entry's pdf_links.
  */
 void mdl_check_links(struct builder *b);
 /*

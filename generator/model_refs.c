@@ -31,6 +31,50 @@ bool nv_kind_web_pdf(enum nv_kind k)
 	return k == NV_KIND_POSITION || k == NV_KIND_PROGRAM || k == NV_KIND_ROADMAP ||
 	       k == NV_KIND_FORM;
 }
+
+enum nv_pdf_off nv_entry_pdf_off(const struct nv_entry *e)
+{
+	size_t i;
+
+	if (!nv_kind_web_pdf(e->kind))
+		return NV_PDF_KIND;
+	if (e->web_hidden)
+		return NV_PDF_WEB_FALSE;
+	if (e->nprivate_items)
+		return NV_PDF_PRIVATE;
+	/* A program's title page: «Авторы-составители:». */
+	for (i = 0; e->title_page && i < e->nauthors; i++)
+		if (nv_person_web_hidden(e->authors[i]))
+			return NV_PDF_AUTHORS;
+	for (i = 0; i < e->napprovals; i++)
+		if (nv_person_web_hidden(e->approvals[i].person))
+			return NV_PDF_APPROVAL;
+	return NV_PDF_ON;
+}
+
+const char *nv_pdf_off_why(enum nv_pdf_off why)
+{
+	switch (why) {
+	case NV_PDF_ON:
+		break;
+	case NV_PDF_KIND:
+		return "PDF на сайте есть у положений, программ, дорожных карт и бланков";
+	case NV_PDF_WEB_FALSE:
+		return "документ — приложение к приказу с «web: false»: сайт показывает вместо "
+		       "него примечание, без текста и PDF";
+	case NV_PDF_PRIVATE:
+		return "в документе есть пункты «не для сайта», а на бумаге они напечатаны, "
+		       "поэтому PDF на сайт не выкладывается";
+	case NV_PDF_AUTHORS:
+		return "на титульном листе PDF стоит имя автора, которого сайт не называет "
+		       "(publish: none или обучающийся), поэтому PDF на сайт не выкладывается";
+	case NV_PDF_APPROVAL:
+		return "в грифе утверждения PDF стоит имя человека, которого сайт не называет "
+		       "(publish: none или обучающийся), поэтому PDF на сайт не выкладывается";
+	}
+	return "";
+}
+
 /* Prepositional phrases for messages: "в приказе нет поля …". */
 const char *const mdl_kind_where[] = { "на странице",	   "в положении", "в программе",
 				       "в дорожной карте", "в приказе",	  "в кейсе",

@@ -401,11 +401,12 @@ static void unsafe_link(struct builder *b, const struct nv_entry *e, const struc
  * content/roadmaps/plan.md), else the website's link is broken. An error
  * at it, naming the file that differs only in case when there is one.
  */
-static void file_link(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l,
+static void file_link(struct builder *b, struct nv_entry *e, const struct nv_md_link *l,
 		      struct nv_buf *path)
 {
 	const struct nv_model *m = b->m;
 	const char *like = NULL, *root = b->c->root ? b->c->root : "content";
+	enum nv_pdf_off off;
 	const struct nv_entry *doc;
 	char *rel = nv_xstrdup(l->path);
 	size_t i, n = strlen(root);
@@ -435,15 +436,18 @@ static void file_link(struct builder *b, const struct nv_entry *e, const struct 
 		doc = entry_by_path(m, path->ptr);
 		if (!doc && !strncmp(path->ptr, root, n) && path->ptr[n] == '/')
 			doc = entry_by_path(m, path->ptr + n + 1);
-		if (doc && nv_kind_web_pdf(doc->kind) && !doc->nprivate_items)
+		if (doc && !(off = nv_entry_pdf_off(doc))) {
+			e->pdf_links = nv_xrealloc(
+				e->pdf_links, nv_st_mult(e->npdf_links + 1, sizeof(*e->pdf_links)));
+			e->pdf_links[e->npdf_links++] =
+				(struct nv_pdf_link){ doc, l->path, l->line, l->col };
 			return;
+		}
 		if (doc) {
 			nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
 					      "ссылка на PDF «%s», которого на сайте нет", l->path),
-				     "PDF на сайте есть у положений, программ, дорожных карт и "
-				     "бланков без пунктов «не для сайта»; сошлитесь на страницу "
-				     "документа: [документ](%.*s.md)",
-				     (int)(strlen(l->path) - 4), l->path);
+				     "%s; сошлитесь на страницу документа: [документ](%.*s.md)",
+				     nv_pdf_off_why(off), (int)(strlen(l->path) - 4), l->path);
 			return;
 		}
 		nv_buf_truncate(path, path->len - 3);

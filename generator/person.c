@@ -107,6 +107,11 @@ void nv_person_short_name(struct nv_buf *out, const struct nv_person *p)
 	}
 }
 
+bool nv_person_web_hidden(const struct nv_person *p)
+{
+	return p && (p->publish == NV_PUBLISH_NONE || p->category == NV_CAT_STUDENT);
+}
+
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p)
 {
 	switch (p->publish) {

@@ -102,9 +102,18 @@ void nv_guard_form(const char *text, const struct nv_guard_hit *hit, bool markup
 
 /*
  * True if nv_guard_find() finds a leak in text (a check for tests and for
- * the build's final safety net).
+ * the build's final safety net), the first one in *hit.
  */
-bool nv_guard_leaks(const struct nv_guard *g, const char *text, size_t len, bool markup);
+bool nv_guard_first_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
+			 struct nv_guard_hit *hit);
+
+static inline bool nv_guard_leaks(const struct nv_guard *g, const char *text, size_t len,
+				  bool markup)
+{
+	struct nv_guard_hit hit;
+
+	return nv_guard_first_leak(g, text, len, markup, &hit);
+}
 
 /*
  * Words whose letters look right on screen but are not (guard_mixed.c):

@@ -33,6 +33,7 @@ struct nv_check_cache;
 struct nv_content;
 struct nv_diags;
 struct nv_doc;
+struct nv_entry;
 struct nv_value;
 struct nv_strmap;
 
@@ -58,6 +59,19 @@ extern const char *const nv_kind_dirs[];
  * order), when the PDF names nobody the website may not.
  */
 bool nv_kind_web_pdf(enum nv_kind k);
+/* Why the website gives no PDF of a document (nv_entry_pdf_off()). */
+enum nv_pdf_off {
+	NV_PDF_ON,	  /* it gives one, unless the build's guard finds a name in its text */
+	NV_PDF_KIND,	  /* an order, a case, news, a page */
+	NV_PDF_WEB_FALSE, /* an appendix listed with `web: false` */
+	NV_PDF_PRIVATE,	  /* items «не для сайта» */
+	NV_PDF_AUTHORS,	  /* a title page names an author the website hides */
+	NV_PDF_APPROVAL	  /* an approval block names a person the website hides */
+};
+
+enum nv_pdf_off nv_entry_pdf_off(const struct nv_entry *e);
+/* The reason, as the hint of a message (no final stop). */
+const char *nv_pdf_off_why(enum nv_pdf_off why);
 
 enum nv_publish {
 	NV_PUBLISH_NONE,
@@ -220,6 +234,13 @@ struct nv_appendix {
 	bool web_hidden;      /* `{id: …, web: false}`: not on the website, only on paper */
 };
 
+/* A link of a body to a document's PDF («../positions/x.pdf»). */
+struct nv_pdf_link {
+	const struct nv_entry *to;
+	const char *path; /* as written: the link's, in the body's tree */
+	int line, col;
+};
+
 /* A resolved document of any kind; fields of other kinds stay empty. */
 /* One revision a document's front matter lists (`revision:`, nastavnik.5). */
 struct nv_revision {
@@ -258,6 +279,13 @@ struct nv_entry {
 	 */
 	struct cmark_node **private_items;
 	size_t nprivate_items;
+	/*
+	 * The body's links to the PDFs of documents that the website gives
+	 * unless the build's guard finds a name in them (nv_entry_pdf_off()
+	 * is NULL): for the build to tell the links it leaves broken.
+	 */
+	struct nv_pdf_link *pdf_links;
+	size_t npdf_links;
 	bool web_hidden;
 	enum nv_kind kind;
 	const char *id, *title, *summary;

@@ -54,6 +54,11 @@ enum nv_gender nv_gender_from_patronymic(const char *patronymic);
  */
 void nv_person_public_name(struct nv_buf *out, const struct nv_person *p);
 /*
+ * Whether the website names p by no name at all: publish: none, and
+ * every student, whatever publish says.
+ */
+bool nv_person_web_hidden(const struct nv_person *p);
+/*
  * Append the names of the n people of v as the website shows a list of
  * them, separated by «; »: each published person by name, and people
  * hidden from the site grouped by what describes them, counted — «3

@@ -179,6 +179,18 @@ EOF
 built
 paper_only positions polozhenie
 
+# ... and a news item links its PDF: the build keeps the PDF off and says
+# so, with a warning at the link it leaves broken.
+new mention-pdf-link
+add positions/polozhenie.md '1.2. Куратор программы — [Зайцева О. В.](@zaytseva-ov "учитель биологии").'
+add news/start.md 'Положение — в [PDF](../positions/polozhenie.pdf).'
+built positions/polozhenie.html 'Куратор программы — учитель биологии.'
+paper_only positions polozhenie
+for want in 'content/news/start.md:7:15: предупреждение: ссылка на PDF «../positions/polozhenie.pdf», которого на сайте не будет: в нём имя человека, которого сайт не называет' \
+	'content/positions/polozhenie.md: примечание: PDF документа не выложен на сайт: в нём напечатано «Зайцева О. В.» (zaytseva-ov), а сайт так этого человека не называет'; do
+	grep -qxF "nastavnik: $want" "$p/build.out" || bad "сборка не сказала: $want"
+done
+
 # roadmap responsible given by id: the web shows her role.
 new responsible-id
 sed -i 's/responsible: \[petrova-an, директор\]/responsible: [zaytseva-ov, petrova-an]/' \
