@@ -162,32 +162,99 @@ int nv_cmdline_parse(const struct nv_cmdline *l, int argc, char **argv, struct n
 	return 0;
 }
 
+/* Whether dir is a project's folder: content/ with site.yml or people.yml in it. */
+static bool is_project(const char *dir)
+{
+	static const char *const data[] = { "site.yml", "people.yml" };
+	struct stat st;
+	char *path;
+	bool yes = false;
+	size_t i;
+
+	for (i = 0; !yes && i < NV_ARRAY_SIZE(data); i++) {
+		path = nv_xasprintf("%s/content/%s", dir, data[i]);
+		yes = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		free(path);
+	}
+	return yes;
+}
+
+/*
+ * The project folder dir lies in (content/orders, theme/): the nearest
+ * folder above it that is a project (is_project()); NULL when none is.
+ * The caller frees.
+ */
+static char *project_above(const char *dir)
+{
+	char *p = realpath(dir, NULL), *slash;
+
+	while (p && (slash = strrchr(p, '/'))) {
+		if (slash == p && !p[1])
+			break; /* the root was the last to try */
+		slash[slash == p] = '\0';
+		if (is_project(p))
+			return p;
+	}
+	free(p);
+	return NULL;
+}
+
+/* The folder the command started in, when the project was found above it. */
+static char *start_dir;
+
+char *nv_cmd_user_path(const char *path)
+{
+	if (!start_dir || path[0] == '/')
+		return nv_xstrdup(path);
+	return nv_xasprintf("%s/%s", start_dir, path);
+}
+
+/* chdir(dir), or a message and -1. */
+static int enter(const char *dir)
+{
+	if (chdir(dir) == 0)
+		return 0;
+	fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", dir,
+		nv_strerror(errno));
+	return -1;
+}
+
 int nv_cmd_chdir(const struct nv_global *g, const char **root)
 {
 	struct stat st;
-	char *content;
+	char *content, *top = NULL;
 	bool project;
+	int rc = 0;
 
 	*root = "content";
-	if (!g->dir)
-		return 0;
+	if (!g->dir) {
+		/* As git: from any folder of the project (content/orders). */
+		if (!nv_is_dir("content") && (top = project_above("."))) {
+			start_dir = realpath(".", NULL);
+			/* The paths of messages are from there: say where it is. */
+			fprintf(stderr, "nastavnik: проект — папка %s\n", top);
+			rc = enter(top);
+		}
+		free(top);
+		return rc;
+	}
 	if (stat(g->dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", g->dir,
 			stat(g->dir, &st) < 0 ? nv_strerror(errno) : "это не каталог");
 		return -1;
 	}
 	content = nv_xasprintf("%s/content", g->dir);
-	project = stat(content, &st) == 0 && S_ISDIR(st.st_mode);
+	project = nv_is_dir(content);
 	free(content);
-	if (!project) {
-		*root = g->dir; /* DIR is the content folder itself */
-		return 0;
+	if (project)
+		return enter(g->dir);
+	/* A folder of a project (its content/ or content/orders): the whole project. */
+	if ((top = project_above(g->dir)) != NULL) {
+		rc = enter(top);
+		free(top);
+		return rc;
 	}
-	if (chdir(g->dir) < 0) {
-		fprintf(stderr, "nastavnik: не удалось перейти в каталог «%s»: %s\n", g->dir,
-			nv_strerror(errno));
-		return -1;
-	}
+	*root = g->dir; /* DIR is the content folder itself */
 	return 0;
 }
 

@@ -64,7 +64,9 @@ static void say_built(enum nv_build_status st, const struct nv_build_opts *o,
 int cmd_build(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_diags d = NV_DIAGS_INIT;
-	struct nv_build_opts o = { "content", "output", NULL, false, false, true, false, 0 };
+	static const char def_out[] = "output";
+	struct nv_build_opts o = { "content", def_out, NULL, false, false, true, false, 0 };
+	char *out = NULL;
 	const char *why;
 	struct nv_build_result r = { NULL, 0, 0 };
 	enum nv_build_status st;
@@ -93,6 +95,8 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 				      o.base_url, why);
 	if (nv_cmd_chdir(g, &o.content) < 0)
 		return NV_EXIT_USAGE;
+	if (o.out != def_out)
+		o.out = out = nv_cmd_user_path(o.out);
 	st = nv_build(&o, &d, &r);
 	rc = st == NV_BUILD_OK || st == NV_BUILD_UNCHANGED ? NV_EXIT_OK
 	     : st == NV_BUILD_CONTENT_ERRORS		   ? NV_EXIT_CONTENT
@@ -110,6 +114,7 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		fprintf(stderr, "nastavnik: найдено %zu %s; ничего не записано\n", d.errors,
 			nv_plural(d.errors, "ошибка", "ошибки", "ошибок"));
 	free(r.title);
+	free(out);
 	nv_diags_release(&d);
 	return rc;
 }

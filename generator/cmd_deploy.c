@@ -124,7 +124,7 @@ int cmd_deploy(int argc, char **argv, struct nv_global *g)
 	struct nv_deploy_result r;
 	struct nv_deploy_opts o = { NULL, NULL, false, NULL, NULL };
 	const char *out = "output";
-	char *site = NULL, *shown = NULL;
+	char *site = NULL, *shown = NULL, *dir;
 	int rc;
 	const struct nv_option opts[] = {
 		{ "--dry-run", NULL, NV_OPT_SET, &o.dry_run, NULL, NULL, NULL },
@@ -150,7 +150,9 @@ int cmd_deploy(int argc, char **argv, struct nv_global *g)
 		rc = NV_EXIT_CONTENT;
 		goto out;
 	}
-	site = nv_xasprintf("%s/site", out);
+	dir = nv_cmd_user_path(out);
+	site = nv_xasprintf("%s/site", dir);
+	free(dir);
 	if (!nv_is_dir(site)) {
 		fprintf(stderr,
 			"nastavnik: сайт ещё не собран: нет папки %s\n"

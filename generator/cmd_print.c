@@ -85,7 +85,7 @@ static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *
 	struct nv_buf pdf = NV_BUF_INIT;
 	int rc = NV_EXIT_USAGE;
 
-	*path = out ? nv_xstrdup(out) : nv_xstrdup("output/print/" REPORT ".pdf");
+	*path = out ? nv_cmd_user_path(out) : nv_xstrdup("output/print/" REPORT ".pdf");
 	if (ps && nv_print_report(ps, &pdf, dump, NULL) == 0) {
 		if (nv_write_file(*path, pdf.ptr, pdf.len) < 0)
 			nv_error(d, *path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
@@ -151,7 +151,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	warm = NULL;
 	if (!ps)
 		goto print;
-	path = out ? nv_xstrdup(out) : nv_xasprintf("output/print/%s.pdf", id);
+	path = out ? nv_cmd_user_path(out) : nv_xasprintf("output/print/%s.pdf", id);
 	if (nv_print_document(ps, e, path, want_dump ? &dump : NULL) < 0)
 		goto print;
 	rc = NV_EXIT_OK;

@@ -101,13 +101,24 @@ int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g);
 
 /*
  * Find the content folder from -C: DIR may be the project (it holds
- * content/; the process changes into it, so paths read "content/…") or
- * the content folder itself (paths then start with DIR). Without -C the
- * project is the current directory. Stores the content folder in *root
- * (static or argv storage, not freed). Prints the error and returns -1
- * when DIR cannot be used.
+ * content/; the process changes into it, so paths read "content/…"), a
+ * folder inside a project (content/orders: the process changes into the
+ * project), or the content folder of no project (paths then start with
+ * DIR). Without -C the project is the current directory, or, as git
+ * finds its repository, the nearest folder above it that holds
+ * content/ with site.yml or people.yml. Stores the content folder in
+ * *root (static or argv storage, not freed). Prints the error and
+ * returns -1 when DIR cannot be used.
  */
 int nv_cmd_chdir(const struct nv_global *g, const char **root);
+
+/*
+ * A path the user gave (-o), for use after nv_cmd_chdir(): as given, or,
+ * when the project was found above the folder the command started in,
+ * made absolute against that folder, which is where the user meant it.
+ * The caller frees.
+ */
+char *nv_cmd_user_path(const char *path);
 
 /*
  * Open the project for a command: nv_cmd_chdir(), then load the content

@@ -89,6 +89,28 @@ expect demo-dash-C-before-verb 0 "ошибок нет" - -- "$bin" -C "$root" ch
 
 expect demo-dash-C-content 0 "ошибок нет" - -- "$bin" check -C "$root/content"
 
+# From any folder of a project, as git: the project above it, whole.
+mkdir -p "$tmp/school"
+cp -R "$root/content" "$tmp/school/content"
+expect inside-content 0 "проверено 26 документов" "nastavnik: проект — папка $tmp/school" -- sh -c "cd '$tmp/school/content/orders' && '$bin' check"
+expect dash-C-inside 0 "проверено 26 документов" - -- "$bin" check -C "$tmp/school/content/orders"
+expect build-inside 0 "собран в output/site" "" -- sh -c "cd '$tmp/school/content/news' && '$bin' build --no-pdf"
+if [ -f "$tmp/school/output/site/index.html" ] && [ ! -e "$tmp/school/content/news/output" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "cli/build-inside: сайт не в папке проекта output/"
+fi
+# ... and a path the user gives is from the folder the command started in.
+mkdir -p "$tmp/school/pechat"
+expect print-inside 0 "" "" -- sh -c "cd '$tmp/school/pechat' && '$bin' print o-vnedrenii -o prikaz.pdf"
+if [ -s "$tmp/school/pechat/prikaz.pdf" ] && [ ! -e "$tmp/school/prikaz.pdf" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "cli/print-inside: PDF не в той папке, откуда запущена команда"
+fi
+
 # A project without content/ is an environment error (2) that says what to do.
 mkdir -p "$tmp/empty"
 expect no-content 2 - "nastavnik: content: ошибка: каталог с документами не найден" -- sh -c "cd '$tmp/empty' && '$bin' check"
@@ -102,8 +124,11 @@ printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/b.md"
 expect errors-counted 1 - "nastavnik: найдено 2 ошибки" -- "$bin" check -C "$tmp/p"
 expect errors-position 1 - "content/pages/a.md:3:1: ошибка: поле «title» указано дважды" -- "$bin" check -C "$tmp/p"
 
-# -C pointing at the content folder itself: paths start with that folder.
-expect content-folder-paths 1 - "$tmp/p/content/pages/a.md:3:1: ошибка" -- "$bin" check -C "$tmp/p/content"
+# -C pointing at a project's content folder: the project, paths from it;
+# at a content folder of no project: paths start with that folder.
+expect content-folder-paths 1 - "nastavnik: content/pages/a.md:3:1: ошибка" -- "$bin" check -C "$tmp/p/content"
+cp -R "$tmp/p/content" "$tmp/alone"
+expect alone-content-folder-paths 1 - "nastavnik: $tmp/alone/pages/a.md:3:1: ошибка" -- "$bin" check -C "$tmp/alone"
 
 # Drafts are left out unless --drafts.
 cp -R "$root/tests/bad/_base" "$tmp/d"
