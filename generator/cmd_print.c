@@ -1,7 +1,7 @@
 /*
  * cmd_print.c: `nastavnik print` — one document as a PDF for signing.
  *
- *   nastavnik print [-C DIR] DOC [-o FILE.pdf] [--dump-layout]
+ *   nastavnik print [-C DIR] DOC [-o FILE.pdf] [--force] [--dump-layout]
  *
  * DOC is a document id («o-vnedrenii») or its file
  * («content/orders/o-vnedrenii.md»). Without -o the PDF goes to
@@ -23,7 +23,8 @@
 
 static void usage(void)
 {
-	puts("Использование: nastavnik print [-C КАТАЛОГ] ДОКУМЕНТ [-o ФАЙЛ.pdf] [--dump-layout]\n"
+	puts("Использование: nastavnik print [-C КАТАЛОГ] ДОКУМЕНТ [-o ФАЙЛ.pdf] [--force]\n"
+	     "                       [--dump-layout]\n"
 	     "\n"
 	     "Печатает документ (приказ со всеми приложениями, положение, программу,\n"
 	     "дорожную карту) в PDF по ГОСТ Р 7.0.97. ДОКУМЕНТ — имя файла без .md\n"
@@ -31,7 +32,44 @@ static void usage(void)
 	     "справка по итогам мониторинга.\n"
 	     "\n"
 	     "  -o ФАЙЛ.pdf     куда писать (по умолчанию output/print/ДОКУМЕНТ.pdf)\n"
+	     "  --force         заменить ФАЙЛ.pdf, даже если его сделал не nastavnik\n"
 	     "  --dump-layout   вывести раскладку страниц текстом (для тестов)");
+}
+
+/*
+ * Whether the PDF may go to the file the user named (-o, shown as
+ * given): a new .pdf, or a PDF nastavnik made (printed again after a
+ * fix: its Creator); any other file is the user's and stays, unless
+ * force. An error in d when not.
+ */
+#define CREATOR "/Creator (nastavnik)" /* print_paint.c's metadata */
+
+static bool may_write(const char *path, const char *shown, bool force, struct nv_diags *d)
+{
+	struct nv_buf old = NV_BUF_INIT;
+	size_t n = strlen(path);
+	bool ours;
+
+	if (n < 4 || strcasecmp(path + n - 4, ".pdf")) {
+		nv_diag_hint(nv_error(d, shown, 0, 0, "PDF пишется только в файл .pdf"),
+			     "укажите имя вида prikaz.pdf");
+		return false;
+	}
+	if (nv_is_dir(path)) {
+		nv_diag_hint(nv_error(d, shown, 0, 0, "это папка, а не файл"),
+			     "укажите имя файла, например prikaz.pdf");
+		return false;
+	}
+	if (force || !nv_exists(path))
+		return true;
+	ours = nv_read_file(path, (size_t)256 << 20, &old) == 0 && old.len > 5 &&
+	       !memcmp(old.ptr, "%PDF-", 5) &&
+	       nv_mem_find(old.ptr, old.len, CREATOR, sizeof(CREATOR) - 1);
+	nv_buf_release(&old);
+	if (!ours)
+		nv_diag_hint(nv_error(d, shown, 0, 0, "файл уже есть, и сделан он не nastavnik"),
+			     "nastavnik его не заменит: укажите другое имя или добавьте --force");
+	return ours;
 }
 
 /* «content/orders/o-vnedrenii.md» → «o-vnedrenii»; the caller frees. */
@@ -78,7 +116,7 @@ static int open_project(struct nv_project *p, const struct nv_global *g, const c
 }
 
 /* The справка: its PDF into *path (out, else output/print/REPORT.pdf); the exit code. */
-static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *out,
+static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *out, bool force,
 			struct nv_buf *dump, char **path, struct nv_diags *d)
 {
 	struct nv_print_state *ps = nv_print_new_warm(&p->model, d, w);
@@ -86,7 +124,8 @@ static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *
 	int rc = NV_EXIT_USAGE;
 
 	*path = out ? nv_cmd_user_path(out) : nv_xstrdup("output/print/" REPORT ".pdf");
-	if (ps && nv_print_report(ps, &pdf, dump, NULL) == 0) {
+	if (ps && (!out || may_write(*path, out, force, d)) &&
+	    nv_print_report(ps, &pdf, dump, NULL) == 0) {
 		if (nv_write_file(*path, pdf.ptr, pdf.len) < 0)
 			nv_error(d, *path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
 		else
@@ -107,11 +146,12 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	const struct nv_entry *e;
 	const char *docarg = NULL, *out = NULL;
 	char *id = NULL, *path = NULL;
-	bool want_dump = false;
+	bool want_dump = false, force = false;
 	int rc = NV_EXIT_USAGE;
 	const struct nv_option opts[] = {
 		{ "--dump-layout", NULL, NV_OPT_SET, &want_dump, NULL, NULL, NULL },
 		{ "-o", NULL, NV_OPT_VALUE, &out, "файл", NULL, NULL },
+		{ "--force", NULL, NV_OPT_SET, &force, NULL, NULL, NULL },
 		{ NULL, NULL, 0, NULL, NULL, NULL, NULL },
 	};
 	const struct nv_cmdline line = { "print", opts, usage, &docarg, 1, NULL };
@@ -138,7 +178,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	}
 	e = nv_model_entry(&p.model, id);
 	if (!e && !strcmp(id, REPORT)) {
-		rc = print_report(&p, warm, out, want_dump ? &dump : NULL, &path, &d);
+		rc = print_report(&p, warm, out, force, want_dump ? &dump : NULL, &path, &d);
 		warm = NULL;
 		goto print;
 	}
@@ -152,7 +192,8 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	if (!ps)
 		goto print;
 	path = out ? nv_cmd_user_path(out) : nv_xasprintf("output/print/%s.pdf", id);
-	if (nv_print_document(ps, e, path, want_dump ? &dump : NULL) < 0)
+	if ((out && !may_write(path, out, force, &d)) ||
+	    nv_print_document(ps, e, path, want_dump ? &dump : NULL) < 0)
 		goto print;
 	rc = NV_EXIT_OK;
 print:

@@ -110,6 +110,13 @@ else
 	fail=$((fail + 1))
 	echo "cli/print-inside: PDF не в той папке, откуда запущена команда"
 fi
+# -o never replaces a file nastavnik did not make; its own PDF it does.
+echo 'мой отчёт' >"$tmp/school/pechat/moy.pdf"
+expect print-foreign 2 - "pechat/moy.pdf: ошибка: файл уже есть, и сделан он не nastavnik" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/moy.pdf"
+grep -q 'мой отчёт' "$tmp/school/pechat/moy.pdf" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/print-foreign: файл пользователя заменён"; }
+expect print-not-pdf 2 - "ошибка: PDF пишется только в файл .pdf" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/notes.txt"
+expect print-again 0 "prikaz.pdf" "" -- sh -c "cd '$tmp/school/pechat' && '$bin' print o-vnedrenii -o prikaz.pdf"
+expect print-force 0 "moy.pdf" "" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/moy.pdf" --force
 
 # A project without content/ is an environment error (2) that says what to do.
 mkdir -p "$tmp/empty"
