@@ -231,8 +231,6 @@ static void warn_links(const struct nv_model *m, const struct nv_entry *const *o
 		}
 }
 
-#define OFF_NOTE "PDF документа не выложен на сайт"
-
 /*
  * Decide, for the entries i being rendered (render NULL: all of them),
  * whether the printed PDF of a положение, program or roadmap may go on
@@ -262,16 +260,10 @@ bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const
 
 	for (i = 0; i < m->nentries; i++) {
 		const struct nv_entry *e = m->entries[i];
-		enum nv_pdf_off why = nv_entry_pdf_off(e);
 		/* Forms are listed with their PDFs by the forms page: always decided. */
-		if ((render && !render[i] && e->kind != NV_KIND_FORM) || why == NV_PDF_KIND ||
-		    why == NV_PDF_WEB_FALSE || why == NV_PDF_PRIVATE)
+		/* The model noted those off for a name in their fields (model_resolve.c). */
+		if ((render && !render[i] && e->kind != NV_KIND_FORM) || nv_entry_pdf_off(e))
 			continue;
-		if (why != NV_PDF_ON) {
-			nv_diag_hint(nv_diag_add(d, NV_NOTE, e->path, 0, 0, "%s", OFF_NOTE), "%s",
-				     nv_pdf_off_why(why));
-			continue;
-		}
 		nv_buf_truncate(&text, 0);
 		if (nv_print_text(ps, e, false, &text) < 0 ||
 		    (pub[i] = !nv_guard_first_leak(g, text.ptr, text.len, false, &hit)))
@@ -279,8 +271,8 @@ bool *bld_public_pdfs(struct nv_print_state *ps, const struct nv_model *m, const
 		nv_buf_truncate(&form, 0);
 		nv_guard_form(text.ptr, &hit, false, &form);
 		nv_diag_hint(nv_diag_add(d, NV_NOTE, e->path, 0, 0,
-					 OFF_NOTE ": в нём напечатано «%s» (%s), а сайт так этого "
-						  "человека не называет",
+					 "PDF документа не выложен на сайт: в нём напечатано «%s» "
+					 "(%s), а сайт так этого человека не называет",
 					 form.ptr, hit.p->id),
 			     "на бумаге документ печатается как написан; чтобы PDF был и на "
 			     "сайте, назовите человека в тексте без имени (должность, роль)");

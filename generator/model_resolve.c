@@ -472,6 +472,22 @@ static void file_link(struct builder *b, struct nv_entry *e, const struct nv_md_
 			     "папки документа: ../files/имя");
 }
 
+/*
+ * A note where the website will not give e's PDF for a name its fields
+ * print: the author may not know that his choice of publish level
+ * takes the PDF off (the build's guard tells the same of a name in the
+ * text, bld_public_pdfs()).
+ */
+static void pdf_note(struct builder *b, const struct nv_entry *e)
+{
+	enum nv_pdf_off why = nv_entry_pdf_off(e);
+
+	if (why == NV_PDF_AUTHORS || why == NV_PDF_APPROVAL)
+		nv_diag_hint(nv_diag_add(b->d, NV_NOTE, e->doc->path, 0, 0,
+					 "PDF документа не будет на сайте"),
+			     "%s", nv_pdf_off_why(why));
+}
+
 static void *links_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;
@@ -484,6 +500,7 @@ static void *links_thread(void *arg)
 
 	while (nv_share_next(&j->share, &i)) {
 		e = b->m->entries[i];
+		pdf_note(b, e);
 		if (!e->doc->md)
 			continue;
 		for (k = 0; k < e->doc->md->nr_links; k++) {
