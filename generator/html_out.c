@@ -281,6 +281,7 @@ void nv_html_emit(struct nv_html_state *s, struct nv_html_worker *w, const char 
 	nv_html_set_tt(s, page, "title", title);
 	set_s(page, "url", url);
 	set_s(page, "kind", kind);
+	set_b(page, "home", !strcmp(kind, "index"));
 	set(ctx, "page", page);
 	/* Lent, not copied: every page has the same; taken back below. */
 	set(ctx, "site", s->site);
