@@ -122,9 +122,9 @@ int cmd_deploy(int argc, char **argv, struct nv_global *g)
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_project p;
 	struct nv_deploy_result r;
-	struct nv_deploy_opts o = { NULL, NULL, false, NULL, NULL };
+	struct nv_deploy_opts o = { NULL, NULL, false, NULL, NULL, NULL };
 	const char *out = "output";
-	char *site = NULL, *shown = NULL, *dir;
+	char *site = NULL, *shown = NULL, *dir = NULL;
 	int rc;
 	const struct nv_option opts[] = {
 		{ "--dry-run", NULL, NV_OPT_SET, &o.dry_run, NULL, NULL, NULL },
@@ -152,7 +152,6 @@ int cmd_deploy(int argc, char **argv, struct nv_global *g)
 	}
 	dir = nv_cmd_user_path(out);
 	site = nv_xasprintf("%s/site", dir);
-	free(dir);
 	if (!nv_is_dir(site)) {
 		fprintf(stderr,
 			"nastavnik: сайт ещё не собран: нет папки %s\n"
@@ -162,10 +161,11 @@ int cmd_deploy(int argc, char **argv, struct nv_global *g)
 		goto out;
 	}
 	o.site = site;
+	o.guard = nv_deploy_guard_new(&p.model, dir, site);
 	if (isatty(STDERR_FILENO) && !o.dry_run)
 		o.progress = show_progress;
 	shown = nv_deploy_url_shown(o.url);
-	rc = nv_deploy(&o, &r, &d) < 0 ? NV_EXIT_USAGE : NV_EXIT_OK;
+	rc = nv_deploy(&o, &r, &d) < 0 ? (r.refused ? NV_EXIT_CONTENT : NV_EXIT_USAGE) : NV_EXIT_OK;
 	if (o.progress && r.plan.send.nr + r.plan.remove.nr)
 		fputs("\r\033[K", stderr);
 	nv_diags_print(&d, stderr);
@@ -173,14 +173,19 @@ int cmd_deploy(int argc, char **argv, struct nv_global *g)
 		print_plan(&r.plan);
 	if (rc == NV_EXIT_OK)
 		print_summary(&r, shown, o.dry_run);
+	else if (r.refused)
+		fprintf(stderr, "nastavnik: найдено %zu %s; ничего не отправлено\n", d.errors,
+			nv_plural(d.errors, "ошибка", "ошибки", "ошибок"));
 	else if (r.plan.send.nr + r.plan.remove.nr)
 		fprintf(stderr,
 			"nastavnik: публикация прервана: отправлено %zu из %zu, удалено %zu "
 			"из %zu; на сервере отмечено только то, что дошло\n",
 			r.sent, r.plan.send.nr, r.removed, r.plan.remove.nr);
 out:
+	nv_deploy_guard_free(o.guard);
 	nv_project_release(&p);
 	nv_deploy_result_release(&r);
+	free(dir);
 	free(site);
 	free(shown);
 	nv_diags_release(&d);

@@ -213,7 +213,8 @@ static void hash_hex(const void *data, size_t len, char out[33])
 	nv_hash_hex(h, out);
 }
 
-int nv_deploy_scan(const char *dir, struct nv_deploy_list *out, struct nv_diags *d)
+int nv_deploy_scan(const char *dir, struct nv_deploy_guard *guard, struct nv_deploy_list *out,
+		   size_t *refused, struct nv_diags *d)
 {
 	struct nv_strlist files = NV_STRLIST_INIT;
 	struct nv_buf text = NV_BUF_INIT;
@@ -236,11 +237,13 @@ int nv_deploy_scan(const char *dir, struct nv_deploy_list *out, struct nv_diags 
 				 nv_strerror(errno));
 			goto out;
 		}
+		if (guard && !nv_deploy_guard_file(guard, files.v[i], &text, d))
+			++*refused;
 		hash_hex(text.ptr, text.len, hex);
 		nv_deploy_list_add(out, files.v[i], hex, text.len);
 	}
 	nv_deploy_list_sort(out);
-	rc = 0;
+	rc = *refused ? -1 : 0;
 out:
 	if (rc < 0)
 		nv_deploy_list_release(out);
@@ -454,7 +457,7 @@ int nv_deploy(const struct nv_deploy_opts *o, struct nv_deploy_result *r, struct
 	int rc = -1, got;
 
 	memset(r, 0, sizeof(*r));
-	if (nv_deploy_scan(o->site, &local, d) < 0)
+	if (nv_deploy_scan(o->site, o->guard, &local, &r->refused, d) < 0)
 		goto out;
 	run.remote = dpl_remote_open(o->url, d);
 	if (!run.remote)

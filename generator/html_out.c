@@ -382,14 +382,7 @@ void nv_html_human_size(struct nv_buf *b, long long size)
 		nv_buf_addf(b, "%lld,%lld МБ", size >> 20, ((size >> 10) % 1024) * 10 / 1024);
 }
 
-/*
- * The formats the guard reads by content, by extension (without case):
- * the text ones among the attachments a school may publish (model.c) and
- * among a theme's assets; 1 is plain text, 2 markup. The text of the
- * others (office files, PDFs, archives, photos) is what the model's check
- * read (write_copy()); a font's, none.
- */
-static int text_format(const char *name)
+int nv_html_text_format(const char *name)
 {
 	static const struct {
 		const char *ext;
@@ -417,7 +410,7 @@ static int text_format(const char *name)
 static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
 		       const struct nv_buf *data)
 {
-	int how = text_format(rel);
+	int how = nv_html_text_format(rel);
 	struct nv_buf text = NV_BUF_INIT;
 	bool ok;
 

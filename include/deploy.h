@@ -30,6 +30,8 @@
 #include <stdint.h>
 
 struct nv_buf;
+struct nv_deploy_guard;
+struct nv_model;
 struct nv_diags;
 
 #define NV_DEPLOY_MANIFEST ".nastavnik-deploy-manifest"
@@ -85,9 +87,34 @@ void nv_deploy_manifest_format(const struct nv_deploy_list *l, struct nv_buf *ou
 
 /*
  * The files of the site folder dir with their hashes and sizes, sorted;
- * names starting with "." are left out. Returns -1 with an error in d.
+ * names starting with "." are left out. Each is read by guard too when
+ * it is not NULL. Returns -1 with errors in d, counting in *refused the
+ * files the guard refused (each has its error).
  */
-int nv_deploy_scan(const char *dir, struct nv_deploy_list *out, struct nv_diags *d);
+int nv_deploy_scan(const char *dir, struct nv_deploy_guard *guard, struct nv_deploy_list *out,
+		   size_t *refused, struct nv_diags *d);
+
+/*
+ * The lock at the door (deploy_guard.c): every file of the built site is
+ * read again before deploy sends anything, with the people of now — a
+ * consent withdrawn since the build, a file put into the folder or
+ * changed there after it. Its name, a text format's text and an
+ * attachment's text (nv_html_text_format(), nv_model_attachment_text())
+ * are read as the build's last lock read them (an attachment of content/
+ * and a theme's asset by their text); any other PDF must be one the
+ * build published (in OUT/site's manifest, or the справка) with the
+ * bytes of its printed copy in OUT/print; any other file is not the
+ * build's and is refused.
+ * m's people are the ones read; out is the output folder ("output"),
+ * shown the site folder as messages name it. Free with
+ * nv_deploy_guard_free() (accepts NULL).
+ */
+struct nv_deploy_guard *nv_deploy_guard_new(const struct nv_model *m, const char *out,
+					    const char *shown);
+/* Read the file rel of the site (its bytes in data): false with an error in d. */
+bool nv_deploy_guard_file(struct nv_deploy_guard *dg, const char *rel, const struct nv_buf *data,
+			  struct nv_diags *d);
+void nv_deploy_guard_free(struct nv_deploy_guard *dg);
 
 /*
  * Compare the local files with the remote manifest (both sorted): what to
@@ -105,6 +132,8 @@ struct nv_deploy_opts {
 	const char *site; /* the built site folder: "output/site" */
 	const char *url;  /* site.yml's deploy: */
 	bool dry_run;	  /* only read the remote manifest and plan */
+	/* Reads every file before anything is sent (NULL: none; nv_deploy_guard_new()). */
+	struct nv_deploy_guard *guard;
 	/* Called before each transfer (may be NULL): done of total, and the path. */
 	void (*progress)(void *ctx, size_t done, size_t total, const char *path);
 	void *ctx;
@@ -112,6 +141,7 @@ struct nv_deploy_opts {
 
 struct nv_deploy_result {
 	struct nv_deploy_plan plan; /* what was to be done */
+	size_t refused;		    /* files the guard refused: then nothing was sent */
 	size_t sent, removed;	    /* what was done */
 	uint64_t bytes;		    /* sent */
 	double seconds;

@@ -158,6 +158,16 @@ struct nv_value *nv_html_data(const struct nv_model *m, const char *base_url,
  */
 char *nv_html_section_url(const struct nv_model *m, const char *base_url);
 
+/*
+ * The formats the guard reads by content, by the file name's extension
+ * (without case): the text ones among the attachments a school may
+ * publish (model.c) and among a theme's assets; 1 is plain text, 2
+ * markup, 0 any other. The text of the others (office files, PDFs,
+ * archives, photos) is what the model's check reads
+ * (nv_model_attachment_text()); a font's, none.
+ */
+int nv_html_text_format(const char *name);
+
 /* Free the state and everything it owns; s may be NULL. */
 void nv_html_free(struct nv_html_state *s);
 

@@ -9,7 +9,9 @@
 # the server unchanged), and a connection cut mid-upload (the server
 # killed; the manifest lists only what arrived; the next deploy completes
 # the site). Also: site.yml's deploy: checked by `check` (no password in
-# it), --dry-run, no deploy: field, no built site.
+# it), --dry-run, no deploy: field, no built site, and the lock at the
+# door (a file put into the site, a consent withdrawn since the build:
+# nothing is sent).
 # A protocol whose server binary is missing is skipped with a line.
 # Usage: tests/deploy/run.sh BINARY
 set -u
@@ -215,7 +217,7 @@ cut_mid_upload() {
 	mkdir -p "$site/big"
 	i=0
 	while [ $i -lt 40 ]; do
-		head -c 49152 /dev/urandom >"$site/big/part-$i.bin"
+		od -An -tu1 -N 12288 /dev/urandom >"$site/big/part-$i.txt"
 		i=$((i + 1))
 	done
 	total=$(find "$site" -type f ! -name '.*' | wc -l)
@@ -270,6 +272,53 @@ cut_mid_upload() {
 # --- file:// -------------------------------------------------------------------
 mkdir -p "$tmp/share"
 cases file "file://$tmp/share/" "$tmp/share" "" nocut
+
+# --- the lock at the door: deploy reads every file with the people of now -----
+# door NAME WANT...: deploy fails (exit 1) with each WANT a line of its
+# errors, ends «ничего не отправлено», and the target stays empty.
+door() {
+	name=$1
+	shift
+	mkdir -p "$tmp/door"
+	target "file://$tmp/door/"
+	deploy
+	st=$?
+	for want in "$@"; do
+		grep -qxF "nastavnik: $want" "$tmp/err" || st="$st, нет строки «$want»"
+	done
+	if [ "$st" = 1 ] && [ -z "$(ls -A "$tmp/door")" ] &&
+		tail -n 1 "$tmp/err" | grep -q '; ничего не отправлено$'; then ok; else
+		bad "door: $name: $st"
+		cat "$tmp/err"
+	fi
+	reset_site
+}
+# A list put into the site after the build, with a hidden person's name.
+echo 'Список пар: Сергеев Константин Олегович' >"$site/spisok.txt"
+door "a file put in" "output/site/spisok.txt: ошибка: в файле имя человека, которого сайт не называет: «Сергеев Константин Олегович» (sergeev-ko)"
+# A consent withdrawn after the build: the built pages name her as she was.
+sed -i '/^  publish: full$/s/full/none/' "$tmp/p/content/people.yml"
+door "a consent withdrawn" "output/site/roadmaps/plan.html: ошибка: в файле имя человека, которого сайт не называет: «Петрова Анна Николаевна» (petrova-an)"
+cp "$root/tests/bad/_base/content/people.yml" "$tmp/p/content/people.yml"
+# A photo and the paper copy of an order (full names) put beside the pages.
+printf 'JFIF' >"$site/news/foto.jpg"
+"$bin" print -C "$tmp/p" o-vnedrenii -o "$tmp/prikaz.pdf" >/dev/null 2>&1
+cp "$tmp/prikaz.pdf" "$site/orders/o-vnedrenii.pdf"
+door "files not of the build" "output/site/news/foto.jpg: ошибка: файл не из сборки nastavnik" \
+	"output/site/orders/o-vnedrenii.pdf: ошибка: файл не из сборки nastavnik"
+# ... but a photo beside a news item in content/ is an attachment: it goes.
+printf 'JFIF' >"$tmp/p/content/news/foto.jpg"
+"$bin" build -C "$tmp/p" --no-pdf >/dev/null 2>&1
+mkdir -p "$tmp/door2"
+target "file://$tmp/door2/"
+deploy
+if [ $? -eq 0 ] && [ -f "$tmp/door2/news/foto.jpg" ]; then ok; else
+	bad "door: an attachment beside a news item"
+	cat "$tmp/err"
+fi
+rm "$tmp/p/content/news/foto.jpg"
+"$bin" build -C "$tmp/p" --no-pdf >/dev/null 2>&1
+reset_site
 
 # --- SFTP: OpenSSH ---------------------------------------------------------------
 sshd=$(command -v sshd || echo /usr/sbin/sshd)

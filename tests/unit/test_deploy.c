@@ -141,7 +141,7 @@ static void test_deploy_file(void)
 {
 	char dir[] = "/tmp/nv-test-deploy-XXXXXX";
 	char *site, *dest, *url, *path;
-	struct nv_deploy_opts o = { NULL, NULL, false, NULL, NULL };
+	struct nv_deploy_opts o = { NULL, NULL, false, NULL, NULL, NULL };
 	struct nv_deploy_result r;
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_buf text = NV_BUF_INIT;
