@@ -36,14 +36,14 @@ static void usage(void)
 	     "  --dump-layout   вывести раскладку страниц текстом (для тестов)");
 }
 
+#define CREATOR "/Creator (nastavnik)" /* print_paint.c's metadata */
+
 /*
  * Whether the PDF may go to the file the user named (-o, shown as
  * given): a new .pdf, or a PDF nastavnik made (printed again after a
  * fix: its Creator); any other file is the user's and stays, unless
  * force. An error in d when not.
  */
-#define CREATOR "/Creator (nastavnik)" /* print_paint.c's metadata */
-
 static bool may_write(const char *path, const char *shown, bool force, struct nv_diags *d)
 {
 	struct nv_buf old = NV_BUF_INIT;
