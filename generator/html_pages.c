@@ -305,7 +305,7 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 			const struct nv_value *files, bool pdf, size_t pdf_size)
 {
 	struct nv_value *ctx, *doc;
-	struct nv_buf url = NV_BUF_INIT;
+	struct nv_buf url = NV_BUF_INIT, title = NV_BUF_INIT;
 	char *html, *text;
 	const char *tpl = "document";
 
@@ -362,10 +362,16 @@ void nv_html_emit_entry(struct nv_html_state *s, struct nv_html_worker *w, const
 	set(ctx, "doc", doc);
 	nv_html_set_updated(ctx, nv_html_entry_changed(s, e));
 	text = nv_html_search_text(html); /* the page's body: ctx owns it until it is emitted */
-	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, e->title, nv_kind_names[e->kind],
-		     text);
+	/* Orders share titles («Об утверждении…»): the tab and the search say which. */
+	if (e->kind == NV_KIND_ORDER && !e->web_hidden) {
+		nv_buf_addf(&title, "%s — приказ ", e->title);
+		nv_wording_order_ref(&title, e->date, e->number);
+	}
+	nv_html_emit(s, w, nv_html_entry_url(e, &url), tpl, ctx, title.len ? title.ptr : e->title,
+		     nv_kind_names[e->kind], text);
 	nv_value_scope_end();
 	free(text);
+	nv_buf_release(&title);
 	nv_buf_release(&url);
 }
 
