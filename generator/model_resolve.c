@@ -370,10 +370,6 @@ static char *link_url(const struct nv_md_link *l)
 	return nv_buf_detach(&url, NULL);
 }
 
-/*
- * The links of the entries of one job: an entry's URLs are its own, its
- * errors the job's; other entries are only read.
- */
 /* A link the website cannot give (nv_md_url_unsafe()): an error at it, and what to link instead. */
 static void unsafe_link(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
 {
@@ -488,6 +484,10 @@ static void pdf_note(struct builder *b, const struct nv_entry *e)
 			     "%s", nv_pdf_off_why(why));
 }
 
+/*
+ * The links of the entries of one job: an entry's URLs and links to PDFs
+ * are its own, its errors the job's; other entries are only read.
+ */
 static void *links_thread(void *arg)
 {
 	struct mdl_entry_job *j = arg;

@@ -500,7 +500,7 @@ static void test_step_walks_as_cmark(void)
 	nv_md_free(md);
 }
 
-/* The numbering of sections and clauses: what breaks it, and what is not a number. */
+/* Destinations the website cannot give: a program (1), a file of the author's computer (2). */
 static void test_unsafe_urls(void)
 {
 	CHECK_INT(nv_md_url_unsafe("javascript:alert(1)"), 1);
@@ -518,6 +518,7 @@ static void test_unsafe_urls(void)
 	CHECK_INT(nv_md_url_unsafe(NULL), 0);
 }
 
+/* The numbering of sections and clauses: what breaks it, and what is not a number. */
 static void test_numbering(void)
 {
 	struct nv_md *md;
