@@ -15,6 +15,7 @@
 #include "html_int.h"
 #include "model.h"
 #include "term.h"
+#include "utf8.h"
 #include "writer.h"
 
 /*
@@ -116,9 +117,7 @@ static bool ics_fold(struct nv_buf *out, const char *line, size_t n)
 	bool split = false;
 
 	while (n - i > (i ? 74u : 75u)) {
-		take = i ? 74 : 75;
-		while (take && ((unsigned char)line[i + take] & 0xC0) == 0x80)
-			take--;
+		take = nv_utf8_cut(line + i, n - i, i ? 74 : 75);
 		if (!take) /* not UTF-8: no character starts here, cut anywhere */
 			take = i ? 74 : 75;
 		nv_buf_add(out, line + i, take);

@@ -189,8 +189,7 @@ static void check_html(struct builder *b, const struct nv_entry *e, cmark_node *
 	/* The tag as written, up to its end on its line or about 60 bytes. */
 	end = strcspn(s, ">\n");
 	end = s[end] == '>' ? end + 1 : end;
-	for (shown = end > 60 ? 60 : end; shown < end && ((unsigned char)s[shown] & 0xC0) == 0x80;)
-		shown--; /* never half a character */
+	shown = nv_utf8_cut(s, end, 60);
 	html_pos(e, node, s, strcspn(s, "\n"), &line, &col);
 	if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK)
 		dg = nv_error(b->d, e->path, line, col,

@@ -373,10 +373,8 @@ static char *link_url(const struct nv_md_link *l)
 /* A link the website cannot give (nv_md_url_unsafe()): an error at it, and what to link instead. */
 static void unsafe_link(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
 {
-	int n = strlen(l->url) < 60 ? (int)strlen(l->url) : 60;
+	int n = (int)nv_utf8_cut(l->url, strlen(l->url), 60);
 
-	while (n > 0 && ((unsigned char)l->url[n] & 0xC0) == 0x80)
-		n--; /* never half a character */
 	if (nv_md_url_unsafe(l->url) == 2)
 		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
 				      "ссылка на файл вашего компьютера «%.*s%s»: на сайте она "

@@ -88,6 +88,20 @@ void nv_utf8_fold(struct nv_buf *out, const char *s, size_t n);
  */
 char *nv_utf8_capitalize(const char *s);
 
+/*
+ * How many of the n bytes of s to take for at most max of them without
+ * cutting a character in half: n when n <= max, else max or less, down
+ * to where a character starts (0 when none does: not UTF-8).
+ */
+static inline size_t nv_utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 /* The value of the hexadecimal digit c (either case), or -1. */
 int nv_hex_value(int c);
 

@@ -102,17 +102,6 @@ static void check_ics(const char *text)
 	nv_buf_release(&out);
 }
 
-static int hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 static void check_json(const char *text)
 {
 	struct nv_buf out = NV_BUF_INIT, back = NV_BUF_INIT;
@@ -137,7 +126,7 @@ static void check_json(const char *text)
 			nv_buf_addch(&back, *p);
 		} else if (*p == 'u') {
 			for (cp = 0, k = 1; k <= 4; k++) {
-				if (p + k >= end || (h = hexval(p[k])) < 0)
+				if (p + k >= end || (h = nv_hex_value(p[k])) < 0)
 					abort();
 				cp = cp * 16 + (unsigned int)h;
 			}

@@ -312,6 +312,19 @@ static void test_spaces(void)
 	CHECK_INT((int)nv_space_skip(s, n, n), (int)n);
 }
 
+/* A cut at most max bytes long that leaves no character in half. */
+static void test_cut(void)
+{
+	const char *s = "ab\xd0\xbf\xd1\x80\xe2\x80\x94"; /* «abпр—»: 2 + 2 + 2 + 3 bytes */
+
+	CHECK_INT((int)nv_utf8_cut(s, 9, 60), 9); /* shorter than max: all of it */
+	CHECK_INT((int)nv_utf8_cut(s, 9, 9), 9);
+	CHECK_INT((int)nv_utf8_cut(s, 9, 4), 4);	      /* «abп» ends at 4 */
+	CHECK_INT((int)nv_utf8_cut(s, 9, 3), 2);	      /* not half an «п» */
+	CHECK_INT((int)nv_utf8_cut(s, 9, 8), 6);	      /* not two thirds of a «—» */
+	CHECK_INT((int)nv_utf8_cut("\x80\x80\x80", 3, 2), 0); /* no character starts: none */
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_decode_lengths);
@@ -325,4 +338,5 @@ void nv_tests(void)
 	NV_RUN(test_fold_appends);
 	NV_RUN(test_capitalize);
 	NV_RUN(test_spaces);
+	NV_RUN(test_cut);
 }
