@@ -278,10 +278,6 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 
 	if (!url || !*url)
 		return;
-	if (image && !nv_md_url_unsafe(url) &&
-	    (has_scheme(url) || url[0] == '/' || url[0] == '#' || url[0] == '@' ||
-	     !nv_file_publishable(url, strcspn(url, "?#"))))
-		return;
 	if (url[0] == '#') {
 		if (!url[1])
 			return;
@@ -302,6 +298,8 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 		else
 			return;
 	}
+	if (image && kind != NV_MD_LINK_FILE && kind != NV_MD_LINK_UNSAFE)
+		return;
 	hash = strchr(url, '#');
 	NV_GROW(md->links, md->nr_links + 1, md->alloc_links);
 	l = &md->links[md->nr_links++];
