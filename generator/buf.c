@@ -257,6 +257,12 @@ bool nv_slice_ends_with(struct nv_slice a, const char *suffix)
 	return a.len >= n && memcmp(a.ptr + a.len - n, suffix, n) == 0;
 }
 
+bool nv_ends_with_nocase(const char *s, size_t n, const char *end)
+{
+	size_t k = strlen(end);
+	return n >= k && !strncasecmp(s + n - k, end, k);
+}
+
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

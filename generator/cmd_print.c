@@ -47,10 +47,9 @@ static void usage(void)
 static bool may_write(const char *path, const char *shown, bool force, struct nv_diags *d)
 {
 	struct nv_buf old = NV_BUF_INIT;
-	size_t n = strlen(path);
 	bool ours;
 
-	if (n < 4 || strcasecmp(path + n - 4, ".pdf")) {
+	if (!nv_ends_with_nocase(path, strlen(path), ".pdf")) {
 		nv_diag_hint(nv_error(d, shown, 0, 0, "PDF пишется только в файл .pdf"),
 			     "укажите имя вида prikaz.pdf");
 		return false;

@@ -175,7 +175,7 @@ bool nv_deploy_guard_file(struct nv_deploy_guard *dg, const char *rel, const str
 	if (how == 1) {
 		nv_import_decode_text(data->ptr, data->len, &text);
 	} else if (!attachment(dg->m, rel) && strncmp(rel, "assets/", 7)) {
-		if (n > 4 && !strcasecmp(rel + n - 4, ".pdf"))
+		if (nv_ends_with_nocase(rel, n, ".pdf"))
 			return built_pdf(dg, rel, data, d);
 		return not_built(dg, rel, d);
 	} else if (nv_model_attachment_text(rel, data, &text) < 0) {

@@ -624,7 +624,7 @@ bool nv_file_publishable(const char *name, size_t n)
 
 	for (i = 0; i < NV_ARRAY_SIZE(exts); i++) {
 		k = strlen(exts[i]);
-		if (n > k && name[n - k - 1] != '/' && !strncasecmp(name + n - k, exts[i], k))
+		if (n > k && name[n - k - 1] != '/' && nv_ends_with_nocase(name, n, exts[i]))
 			return true;
 	}
 	return false;

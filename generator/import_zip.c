@@ -59,13 +59,6 @@ static void add_name(struct nv_buf *out, const char *raw)
 	}
 }
 
-static bool ends_with(const char *s, size_t n, const char *end)
-{
-	size_t k = strlen(end);
-
-	return n >= k && !strcasecmp(s + n - k, end);
-}
-
 enum nv_imp_read nv_import_read_how(const char *name, enum nv_imp_kind *kind)
 {
 	static const struct {
@@ -94,7 +87,7 @@ enum nv_imp_read nv_import_read_how(const char *name, enum nv_imp_kind *kind)
 	size_t i, n = strlen(name);
 
 	for (i = 0; i < NV_ARRAY_SIZE(v); i++)
-		if (ends_with(name, n, v[i].ext)) {
+		if (nv_ends_with_nocase(name, n, v[i].ext)) {
 			*kind = v[i].kind;
 			return v[i].how;
 		}

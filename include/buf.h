@@ -121,6 +121,8 @@ static inline struct nv_slice nv_slice_str(const char *p)
 bool nv_slice_eq(struct nv_slice a, const char *s);
 bool nv_slice_starts_with(struct nv_slice a, const char *prefix);
 bool nv_slice_ends_with(struct nv_slice a, const char *suffix);
+/* True if the n bytes of s end in end, compared without ASCII case («PLAN.PDF», ".pdf"). */
+bool nv_ends_with_nocase(const char *s, size_t n, const char *end);
 /* Remove ASCII white space from both ends. */
 struct nv_slice nv_slice_trim(struct nv_slice a);
 /* Copy into a new NUL-terminated string; the caller frees. */

@@ -286,6 +286,10 @@ static void test_slices(void)
 	free(d);
 	CHECK(nv_slice_eq(nv_slice_make("abc", 2), "ab"));
 	CHECK(!nv_slice_eq(nv_slice_make("abc", 2), "abc"));
+	CHECK(nv_ends_with_nocase("files/PLAN.Pdf", 14, ".pdf"));
+	CHECK(nv_ends_with_nocase("plan.pdf?x", 8, ".pdf")); /* the first n bytes only */
+	CHECK(!nv_ends_with_nocase("plan.pdfx", 9, ".pdf"));
+	CHECK(!nv_ends_with_nocase("pdf", 3, ".pdf"));
 }
 
 static void test_utf8(void)
