@@ -131,8 +131,6 @@
 	  (zip_t * za, zip_uint64_t index, zip_flags_t fl), (za, index, fl))                      \
 	F(NV_LIB_ZIP, const char *, zip_get_name,                                                 \
 	  (zip_t * za, zip_uint64_t index, zip_flags_t fl), (za, index, fl))                      \
-	F(NV_LIB_ZIP, zip_file_t *, zip_fopen, (zip_t * za, const char *name, zip_flags_t fl),    \
-	  (za, name, fl))                                                                         \
 	F(NV_LIB_ZIP, zip_int64_t, zip_fread, (zip_file_t * zf, void *buf, zip_uint64_t n),       \
 	  (zf, buf, n))                                                                           \
 	F(NV_LIB_ZIP, zip_int64_t, zip_get_num_entries, (zip_t * za, zip_flags_t fl), (za, fl))   \
@@ -144,8 +142,6 @@
 	  (const void *data, zip_uint64_t len, int freep, zip_error_t *err),                      \
 	  (data, len, freep, err))                                                                \
 	V(NV_LIB_ZIP, zip_source_free, (zip_source_t * src), (src))                               \
-	F(NV_LIB_ZIP, int, zip_stat,                                                              \
-	  (zip_t * za, const char *name, zip_flags_t fl, zip_stat_t *st), (za, name, fl, st))     \
 	F(NV_LIB_ZIP, int, zip_stat_index,                                                        \
 	  (zip_t * za, zip_uint64_t index, zip_flags_t fl, zip_stat_t * st), (za, index, fl, st)) \
 	V(NV_LIB_ZIP, zip_stat_init, (zip_stat_t * st), (st))
@@ -481,16 +477,17 @@
 	F(NV_LIB_POPPLER, GQuark, poppler_error_quark, (void), ())                              \
 	F(NV_LIB_POPPLER, char *, poppler_page_get_text, (PopplerPage * page), (page))
 
-#define ALL_SYMS(F, V, E)                                                           \
-	CURL_SYMS(F, V, E)                                                          \
-	GIT2_SYMS(F, V, E)                                                          \
-	MHD_SYMS(F, V, E)                                                           \
-	ZIP_SYMS(F, V, E)                                                           \
-	XML2_SYMS(F, V, E)                                                          \
-	XLSX_SYMS(F, V, E)                                                          \
-	GLIB_SYMS(F, V, E)                                                          \
-	GOBJECT_SYMS(F, V, E) FC_SYMS(F, V, E) HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) \
-		PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E) POPPLER_SYMS(F, V, E)
+#define ALL_SYMS(F, V, E)                                                         \
+	CURL_SYMS(F, V, E)                                                        \
+	GIT2_SYMS(F, V, E)                                                        \
+	MHD_SYMS(F, V, E)                                                         \
+	ZIP_SYMS(F, V, E)                                                         \
+	XML2_SYMS(F, V, E)                                                        \
+	XLSX_SYMS(F, V, E)                                                        \
+	GLIB_SYMS(F, V, E)                                                        \
+	GOBJECT_SYMS(F, V, E)                                                     \
+	FC_SYMS(F, V, E) HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) \
+		PANGOCAIRO_SYMS(F, V, E) POPPLER_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,
