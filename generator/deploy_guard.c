@@ -6,15 +6,15 @@
  * withdrawn (people.yml now says publish: none) or a file put into
  * output/site or changed there by hand; either would go to the website
  * unread. So deploy reads the folder again with the people of now,
- * before anything is sent, as the build read each file (html_out.c):
- * the name; a text format's text (markup as markup, plain text as an
- * editor shows it); an attachment's (content/files/…, or beside a
- * document) or a theme asset's text as the model's check reads it.
- * The build's own PDFs are the paper copy with full names, judged by
- * the build from the text the print engine set, which is not at hand
- * here: any other PDF must be one the build put there (in the site's
- * manifest, or the справка) and have the bytes of its printed copy. Any other file is none the
- * build writes (a photo put into news/ by hand, the paper copy of an order) and is refused.
+ * before anything is sent, as the build read each file: the name, and
+ * the text nv_html_copy_text() gives (markup as markup, plain text as
+ * an editor shows it, an attachment's or a theme asset's text as the
+ * model's check reads it). The build's own PDFs are the paper copy with
+ * full names, judged by the build from the text the print engine set,
+ * which is not at hand here: any other PDF must be one the build put
+ * there (in the site's manifest, or the справка) and have the bytes of
+ * its printed copy. Any other file is none the build writes (a photo put
+ * into news/ by hand, the paper copy of an order) and is refused.
  */
 #include "common.h"
 
@@ -26,7 +26,6 @@
 #include "fs.h"
 #include "guard.h"
 #include "html.h"
-#include "import.h"
 #include "model.h"
 #include "model_report.h"
 
@@ -163,25 +162,20 @@ static bool built_pdf(const struct nv_deploy_guard *dg, const char *rel, const s
 bool nv_deploy_guard_file(struct nv_deploy_guard *dg, const char *rel, const struct nv_buf *data,
 			  struct nv_diags *d)
 {
-	int how = nv_html_text_format(rel);
-	struct nv_buf text = NV_BUF_INIT;
+	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_slice text;
 	size_t n = strlen(rel);
+	int how;
 	bool bad;
 
 	if (leaks(dg, rel, rel, n, false, true, d))
 		return false;
-	if (how == 2)
-		return !leaks(dg, rel, data->ptr, data->len, true, false, d);
-	if (how == 1) {
-		nv_import_decode_text(data->ptr, data->len, &text);
-	} else if (!attachment(dg->m, rel) && strncmp(rel, "assets/", 7)) {
-		if (nv_ends_with_nocase(rel, n, ".pdf"))
-			return built_pdf(dg, rel, data, d);
-		return not_built(dg, rel, d);
-	} else if (nv_model_attachment_text(rel, data, &text) < 0) {
-		return true; /* a font: its name is all there is, as in the build */
-	}
-	bad = leaks(dg, rel, text.ptr ? text.ptr : "", text.len, false, false, d);
-	nv_buf_release(&text);
+	/* No text format, attachment or asset: the build's only as a document's PDF. */
+	if (!nv_html_text_format(rel) && !attachment(dg->m, rel) && strncmp(rel, "assets/", 7))
+		return nv_ends_with_nocase(rel, n, ".pdf") ? built_pdf(dg, rel, data, d)
+							   : not_built(dg, rel, d);
+	how = nv_html_copy_text(rel, rel, data, &buf, &text);
+	bad = how && leaks(dg, rel, text.ptr, text.len, how == 2, false, d);
+	nv_buf_release(&buf);
 	return !bad;
 }

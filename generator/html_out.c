@@ -400,31 +400,37 @@ int nv_html_text_format(const char *name)
 	return 0;
 }
 
-/*
- * Write a file copied from src: its name guarded, and its text: a text
- * format's as it is (as an editor shows it, for a CSV of Excel is in
- * Windows-1251), any other's as the model's check of attachments read
- * it (the text of office files, PDFs, archives, old formats, photos'
- * metadata; nv_model_attachment_text()). src is the source a leak names.
- */
+int nv_html_copy_text(const char *rel, const char *src, const struct nv_buf *data,
+		      struct nv_buf *buf, struct nv_slice *text)
+{
+	int how = nv_html_text_format(rel);
+
+	if (how == 1)
+		nv_import_decode_text(data->ptr, data->len, buf);
+	else if (!how && nv_model_attachment_text(src, data, buf) == 0)
+		how = 1;
+	if (how == 2)
+		*text = nv_slice_make(data->ptr, data->len);
+	else if (how)
+		*text = nv_slice_make(buf->ptr ? buf->ptr : "", buf->len);
+	else
+		*text = nv_slice_make(NULL, 0);
+	return how;
+}
+
+/* Write a file copied from src with its name and text guarded; src is the source a leak names. */
 static void write_copy(struct nv_html_state *s, const char *rel, const char *src,
 		       const struct nv_buf *data)
 {
-	int how = nv_html_text_format(rel);
-	struct nv_buf text = NV_BUF_INIT;
+	struct nv_buf buf = NV_BUF_INIT;
+	struct nv_slice text;
+	int how = nv_html_copy_text(rel, src, data, &buf, &text);
 	bool ok;
 
 	s->main.copied_from = src;
-	if (how == 1)
-		nv_import_decode_text(data->ptr, data->len, &text);
-	if (how == 1 || (!how && nv_model_attachment_text(src, data, &text) == 0))
-		ok = nv_html_guard(s, &s->main, rel, text.ptr ? text.ptr : "", text.len, false,
-				   false);
-	else
-		ok = nv_html_guard(s, &s->main, rel, how ? data->ptr : NULL, data->len, how == 2,
-				   false);
+	ok = nv_html_guard(s, &s->main, rel, text.ptr, text.len, how == 2, false);
 	s->main.copied_from = NULL;
-	nv_buf_release(&text);
+	nv_buf_release(&buf);
 	if (ok)
 		nv_html_write_out(s, rel, data->ptr, data->len);
 }

@@ -81,6 +81,7 @@ struct nv_html_opts {
 
 struct nv_html_state;
 struct nv_buf;
+struct nv_slice;
 
 /*
  * Why url cannot be the section's address (--base-url), in Russian, or
@@ -167,6 +168,19 @@ char *nv_html_section_url(const struct nv_model *m, const char *base_url);
  * (nv_model_attachment_text()); a font's, none.
  */
 int nv_html_text_format(const char *name);
+
+/*
+ * What the guard reads of a file copied onto the website (rel; its bytes
+ * in data; src the file it came from, for the texts the model's check
+ * kept), in *text: 2, markup, data itself; 1, plain text, in buf — a
+ * text format's as an editor shows it (a CSV of Excel is in
+ * Windows-1251), any other's as the model's check of attachments read it
+ * (office files, PDFs, archives, old formats, photos' metadata:
+ * nv_model_attachment_text()); 0, nothing but its name (a font: text
+ * NULL).
+ */
+int nv_html_copy_text(const char *rel, const char *src, const struct nv_buf *data,
+		      struct nv_buf *buf, struct nv_slice *text);
 
 /* Free the state and everything it owns; s may be NULL. */
 void nv_html_free(struct nv_html_state *s);
