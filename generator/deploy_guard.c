@@ -73,14 +73,18 @@ static struct nv_diag *file_error(const struct nv_deploy_guard *dg, const char *
 	return e;
 }
 
-/* A leak in text (of rel's name when name): an error naming the form and the person. */
+/*
+ * A leak in text (of rel's name when name), read with Latin look-alikes
+ * when mixed (a copied file, as nv_html_guard() reads it): an error
+ * naming the form and the person.
+ */
 static bool leaks(const struct nv_deploy_guard *dg, const char *rel, const char *text, size_t len,
-		  bool markup, bool name, struct nv_diags *d)
+		  bool markup, bool mixed, bool name, struct nv_diags *d)
 {
 	struct nv_guard_hit hit;
 	struct nv_buf form = NV_BUF_INIT, msg = NV_BUF_INIT;
 
-	if (!nv_guard_first_leak(dg->g, text, len, markup, &hit))
+	if (!nv_html_find_leak(dg->g, text, len, markup, mixed, NULL, &hit))
 		return false;
 	nv_guard_form(text, &hit, markup, &form);
 	nv_buf_addf(&msg, "%s имя человека, которого сайт не называет: «%s» (%s)",
@@ -165,17 +169,18 @@ bool nv_deploy_guard_file(struct nv_deploy_guard *dg, const char *rel, const str
 	struct nv_buf buf = NV_BUF_INIT;
 	struct nv_slice text;
 	size_t n = strlen(rel);
+	/* An attachment or an asset, copied as it is: read as the build's guard reads such. */
+	bool copied = attachment(dg->m, rel) || !strncmp(rel, "assets/", 7), bad;
 	int how;
-	bool bad;
 
-	if (leaks(dg, rel, rel, n, false, true, d))
+	if (leaks(dg, rel, rel, n, false, copied, true, d))
 		return false;
 	/* No text format, attachment or asset: the build's only as a document's PDF. */
-	if (!nv_html_text_format(rel) && !attachment(dg->m, rel) && strncmp(rel, "assets/", 7))
+	if (!nv_html_text_format(rel) && !copied)
 		return nv_ends_with_nocase(rel, n, ".pdf") ? built_pdf(dg, rel, data, d)
 							   : not_built(dg, rel, d);
 	how = nv_html_copy_text(rel, rel, data, &buf, &text);
-	bad = how && leaks(dg, rel, text.ptr, text.len, how == 2, false, d);
+	bad = how && leaks(dg, rel, text.ptr, text.len, how == 2, copied, false, d);
 	nv_buf_release(&buf);
 	return !bad;
 }

@@ -32,14 +32,8 @@
 #include "utf8.h"
 #include "value.h"
 
-/*
- * The first mention in text that the website may not show, of p when p is
- * set; with mixed, a name typed with a Latin look-alike («Сергeев») or a
- * «й» of two characters too (guard_mixed.c), as model_pd.c reads the
- * sources.
- */
-static bool find_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
-		      bool mixed, const struct nv_person *p, struct nv_guard_hit *hit)
+bool nv_html_find_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
+		       bool mixed, const struct nv_person *p, struct nv_guard_hit *hit)
 {
 	struct nv_guard_mixed m;
 	size_t from = 0;
@@ -117,11 +111,11 @@ bool nv_html_guard(const struct nv_html_state *s, struct nv_html_worker *w, cons
 	/* A file copied as it is was read by no check of the sources. */
 	bool mixed = w->copied_from != NULL;
 
-	if (find_leak(s->guard, rel, strlen(rel), false, mixed, NULL, &hit)) {
+	if (nv_html_find_leak(s->guard, rel, strlen(rel), false, mixed, NULL, &hit)) {
 		add_leak(w, rel, rel, &hit, false, NV_LEAK_NAME);
 		return false;
 	}
-	if (text && find_leak(s->guard, text, len, markup, mixed, NULL, &hit)) {
+	if (text && nv_html_find_leak(s->guard, text, len, markup, mixed, NULL, &hit)) {
 		add_leak(w, rel, text, &hit, markup, page ? NV_LEAK_PAGE : NV_LEAK_FILE);
 		return false;
 	}
@@ -158,7 +152,7 @@ static bool value_leaks(const struct nv_guard *g, const struct nv_value *v,
 	for (i = 0; v->type == NV_MAP && i < v->nr; i++)
 		if (value_leaks(g, v->members[i].value, p))
 			return true;
-	return v->str && find_leak(g, v->str, v->len, false, false, p, &hit);
+	return v->str && nv_html_find_leak(g, v->str, v->len, false, false, p, &hit);
 }
 
 /* The next template (NAME.mustache) of dir's files from *i on, read into data; NULL at the end. */
@@ -187,10 +181,10 @@ static const struct nv_entry *entry_naming(const struct nv_html_state *s, const 
 
 	for (i = 0; i < s->m->nentries; i++) {
 		e = s->m->entries[i];
-		if ((e->title &&
-		     find_leak(s->guard, e->title, strlen(e->title), false, false, p, &hit)) ||
-		    (e->summary &&
-		     find_leak(s->guard, e->summary, strlen(e->summary), false, false, p, &hit)))
+		if ((e->title && nv_html_find_leak(s->guard, e->title, strlen(e->title), false,
+						   false, p, &hit)) ||
+		    (e->summary && nv_html_find_leak(s->guard, e->summary, strlen(e->summary),
+						     false, false, p, &hit)))
 			return e;
 	}
 	return NULL;

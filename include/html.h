@@ -81,6 +81,9 @@ struct nv_html_opts {
 
 struct nv_html_state;
 struct nv_buf;
+struct nv_guard;
+struct nv_guard_hit;
+struct nv_person;
 struct nv_slice;
 
 /*
@@ -181,6 +184,15 @@ int nv_html_text_format(const char *name);
  */
 int nv_html_copy_text(const char *rel, const char *src, const struct nv_buf *data,
 		      struct nv_buf *buf, struct nv_slice *text);
+
+/*
+ * The first mention in text that the website may not show (guard.h), of
+ * p when p is set; with mixed, a name typed with a Latin look-alike
+ * («Сергeев») or a «й» of two characters too (guard_mixed.c), as the
+ * guard reads a file copied onto the website and model_pd.c the sources.
+ */
+bool nv_html_find_leak(const struct nv_guard *g, const char *text, size_t len, bool markup,
+		       bool mixed, const struct nv_person *p, struct nv_guard_hit *hit);
 
 /* Free the state and everything it owns; s may be NULL. */
 void nv_html_free(struct nv_html_state *s);
