@@ -137,7 +137,8 @@ int nv_import_attachment_text(const char *name, const char *data, size_t len, st
 	return attachment_text(name, data, len, 0, out, encoding, d);
 }
 
-/* nv_import_zip_text() of an archive `depth` deep, its files' names after prefix/ (NULL: none). */
+/* The text of an archive `depth` deep (NV_IMP_ZIP_FILE), its files' names after prefix/ (NULL:
+ * none). */
 static int zip_text(const char *name, const char *data, size_t len, int depth, const char *prefix,
 		    struct nv_buf *out, struct nv_diags *d)
 {
@@ -179,10 +180,4 @@ static int zip_text(const char *name, const char *data, size_t len, int depth, c
 	nv_buf_release(&shown);
 	nv_buf_release(&bytes);
 	return r < 0 ? -1 : 0;
-}
-
-int nv_import_zip_text(const char *name, const char *data, size_t len, struct nv_buf *out,
-		       struct nv_diags *d)
-{
-	return zip_text(name, data, len, 1, NULL, out, d);
 }

@@ -188,8 +188,8 @@ int nv_import_all_text(const char *name, const char *data, size_t len, enum nv_i
 /*
  * All the text of a PDF (len bytes at data) into out, a line a line of
  * its pages, each page ended by a form feed ('\f'), then its title,
- * author, subject and keywords; a scan's pages are empty (import_pdf.c). For the guard of the attachments. 0; -1 with an
- * error in d for a damaged PDF or one locked by a password; -2 when
+ * author, subject and keywords; a scan's pages are empty (import_pdf.c). For the guard of the
+ * attachments. 0; -1 with an error in d for a damaged PDF or one locked by a password; -2 when
  * Poppler cannot be loaded (the error is in d).
  */
 int nv_import_pdf_text(const char *name, const char *data, size_t len, struct nv_buf *out,
@@ -201,7 +201,7 @@ enum nv_imp_read {
 	NV_READ_TEXT,	/* .txt, .csv: nv_import_decode_text() */
 	NV_READ_OFFICE, /* .docx, .odt, .odp, .xlsx, .ods: nv_import_all_text() */
 	NV_READ_PDF,	/* nv_import_pdf_text() */
-	NV_READ_ZIP,	/* nv_import_zip_text() */
+	NV_READ_ZIP,	/* an archive's names and files: NV_IMP_ZIP_FILE below */
 	NV_READ_RTF,	/* nv_import_rtf_text() */
 	NV_READ_BYTES,	/* .doc, .xls, photos: nv_import_binary_text() */
 };
@@ -218,16 +218,13 @@ int nv_import_attachment_text(const char *name, const char *data, size_t len, st
 			      const char **encoding, struct nv_diags *d);
 
 /*
- * All the text of a ZIP archive (len bytes at data) into out: for each
+ * The text nv_import_attachment_text() gives of a ZIP archive: for each
  * file, a line of NV_IMP_ZIP_FILE and its name (UTF-8, or CP866 made
- * UTF-8), then the text nv_import_attachment_text() gives for a file of
- * its kind, an archive's read the same way, its files named
- * «archive.zip/file», two deep (import_zip.c). 0, or -1 with an error in
- * d naming the file that cannot be read.
+ * UTF-8), then the text it gives for a file of that kind, an archive's
+ * read the same way, its files named «archive.zip/file», two deep
+ * (import_zip.c); a file that cannot be read is an error naming it.
  */
 #define NV_IMP_ZIP_FILE '\x1C'
-int nv_import_zip_text(const char *name, const char *data, size_t len, struct nv_buf *out,
-		       struct nv_diags *d);
 
 /*
  * For the guard of the attachments (import_binary.c): the runs of text

@@ -5,7 +5,7 @@
  * The first byte chooses the reader (0: .docx, 1: .odt, 0x10–0x13: all
  * the text of a .docx, .odt, .xlsx or .ods as the guard of attachments
  * reads it, nv_import_all_text(), 0x14: all the text of a ZIP archive,
- * nv_import_zip_text(), 0x15: a text file in the encoding it was saved
+ * nv_import_attachment_text() of «f.zip», 0x15: a text file in the encoding it was saved
  * in, nv_import_decode_text(), 0x16: an RTF file, nv_import_rtf_text(),
  * 0x17: the text of a binary file, nv_import_binary_text(), else text);
  * the rest is the file.
@@ -70,6 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (data[0] >= 0x14 && data[0] <= 0x17) {
 		struct nv_buf out = NV_BUF_INIT;
+		const char *encoding;
 
 		if (data[0] == 0x15)
 			nv_import_decode_text(s, size - 1, &out);
@@ -77,7 +78,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			nv_import_rtf_text(s, size - 1, &out);
 		else if (data[0] == 0x17)
 			nv_import_binary_text(s, size - 1, &out);
-		else if (nv_import_zip_text("f.zip", s, size - 1, &out, &d) < 0 && !d.errors)
+		else if (nv_import_attachment_text("f.zip", s, size - 1, &out, &encoding, &d) < 0 &&
+			 !d.errors)
 			abort();
 		if (out.len && !nv_utf8_valid(out.ptr, out.len, NULL))
 			abort();
