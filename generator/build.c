@@ -122,8 +122,10 @@ struct build {
 	 */
 	const char *site_dir, *print_dir;
 	bool in_place;
-	bool pdf;      /* PDFs are made: o->pdf, unless the font is missing */
-	bool no_print; /* o->pdf, but the font is missing: the site alone */
+	size_t hand_warnings; /* of warn_touched() */
+	bool linked;	      /* the last outputs' files linked into staging (nv_outdir_link()) */
+	bool pdf;	      /* PDFs are made: o->pdf, unless the font is missing */
+	bool no_print;	      /* o->pdf, but the font is missing: the site alone */
 	struct nv_html_state *html;
 	struct nv_print_state *ps;
 	bool *pdf_public;     /* bld_public_pdfs() of the render in progress */
@@ -254,17 +256,103 @@ static void remove_gone(const char *site, const char *print, const struct nv_str
 	}
 }
 
+/*
+ * What was changed by hand in the trees the last build left (OUT/site,
+ * and OUT/print with PDFs) since it sealed them (fs.h): a file put in or
+ * edited, one removed. A rebuild of some documents would carry that into
+ * the new trees, and a build with nothing to do would leave it there.
+ */
+struct touched {
+	const char *dir[2], *id[2]; /* id: as the last build recorded it */
+	struct nv_strlist files[2], dirs[2];
+	size_t n;
+	bool unsealed; /* a tree not sealed (fs.h): its times prove nothing */
+};
+
+/* Found on a thread, beside the fingerprint of content/: each reads as many files. */
+static void *find_touched(void *arg)
+{
+	struct touched *t = arg;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (!nv_outdir_touched(t->dir[i], t->id[i], &t->files[i], &t->dirs[i]))
+			t->unsealed = true;
+	return NULL;
+}
+
+/*
+ * A warning for each tree of t changed by hand; whether the trees are no
+ * start for this build: one was changed, or is not sealed (a build cut
+ * off after linking its files, a PDF printed into it, a copy).
+ */
+static bool warn_touched(struct build *b, struct touched *t)
+{
+	struct nv_diag *w;
+	size_t i, more;
+	char *path;
+
+	for (i = 0; i < t->n; i++) {
+		w = NULL;
+		more = t->files[i].nr ? t->files[i].nr - 1 : 0;
+		if (t->files[i].nr) {
+			path = nv_xasprintf("%s/%s", t->dir[i], t->files[i].v[0]);
+			w = more ? nv_warning(
+					   b->d, path, 0, 0,
+					   "файл положен или изменён в папке сборки вручную, после "
+					   "прошлой сборки (и ещё %zu %s)",
+					   more, nv_plural(more, "файл", "файла", "файлов"))
+				 : nv_warning(
+					   b->d, path, 0, 0,
+					   "файл положен или изменён в папке сборки вручную, после "
+					   "прошлой сборки");
+			free(path);
+		} else if (t->dirs[i].nr) {
+			path = *t->dirs[i].v[0] ? nv_xasprintf("%s/%s", t->dir[i], t->dirs[i].v[0])
+						: nv_xstrdup(t->dir[i]);
+			w = nv_warning(
+				b->d, path, 0, 0,
+				"в папке сборки вручную удалены или переименованы файлы, после "
+				"прошлой сборки");
+			free(path);
+		}
+		if (w) {
+			b->hand_warnings++;
+			nv_diag_hint(w, "сборка делает папку заново, и ручные правки в неё не "
+					"попадут; то, что должно быть на сайте, кладите в content/ "
+					"(файлы — в content/files/): тогда сборка проверит и "
+					"опубликует это сама");
+		}
+		nv_strlist_release(&t->files[i]);
+		nv_strlist_release(&t->dirs[i]);
+	}
+	return b->hand_warnings > 0 || t->unsealed;
+}
+
 /* Nothing changed since the last build, judged by the file system alone. */
 static bool unchanged_on_disk(struct build *b)
 {
 	const struct nv_build_opts *o = b->o;
 
 	struct nv_cache_opts co = { o->base_url, o->drafts, o->fragment, o->pdf };
+	struct touched t;
+	struct nv_async look;
 	char head[41];
 
 	b->theme = nv_build_theme_dir();
 	b->setup_ok = nv_cache_setup_key(&co, b->theme, &b->setup) == 0;
 	b->have_old = !o->force && nv_manifest_read(o->out, o->pdf, &b->old);
+	memset(&t, 0, sizeof(t));
+	/* The preview server's own folder is no one else's to change. */
+	if (b->have_old && !o->keep) {
+		t.dir[t.n] = b->final;
+		t.id[t.n++] = b->old.tree;
+		if (o->pdf) {
+			t.dir[t.n] = b->print_final;
+			t.id[t.n++] = b->old.print_tree;
+		}
+		nv_async_start(&look, find_touched, &t);
+	}
 	/* A preview server builds when a file changed: no need to look for one. */
 	if (!o->keep) {
 		/* A new commit is a change too: it adds a revision. */
@@ -278,6 +366,15 @@ static bool unchanged_on_disk(struct build *b)
 		b->fp_later = !b->have_old;
 		if (!b->fp_later)
 			nv_cache_fingerprint(o->content, b->setup_ok ? &b->fp_setup : NULL, b->fp);
+	}
+	if (t.n) {
+		nv_async_join(&look);
+		/* Then the trees are built whole, as if there were no last build. */
+		if (warn_touched(b, &t)) {
+			nv_manifest_release(&b->old);
+			b->have_old = false;
+			b->fp_later = true;
+		}
 	}
 	return nv_cache_unchanged(b->have_old ? &b->old : NULL, b->fp, outputs_in_place(o));
 }
@@ -386,12 +483,14 @@ static int render_site(struct build *b)
 			b->print_dir = b->print_out.staging;
 		}
 		/* A rebuild of some documents starts from a copy of the last outputs. */
-		if (b->plan == NV_PLAN_SOME && !b->in_place &&
-		    (nv_outdir_link(&b->out) < 0 ||
-		     (b->pdf && nv_outdir_link(&b->print_out) < 0))) {
-			nv_error(b->d, b->final, 0, 0, "не удалось подготовить папку: %s",
-				 nv_strerror(errno));
-			return -1;
+		if (b->plan == NV_PLAN_SOME && !b->in_place) {
+			b->linked = true;
+			if (nv_outdir_link(&b->out) < 0 ||
+			    (b->pdf && nv_outdir_link(&b->print_out) < 0)) {
+				nv_error(b->d, b->final, 0, 0, "не удалось подготовить папку: %s",
+					 nv_strerror(errno));
+				return -1;
+			}
 		}
 		bld_test_pause("staged");
 		memset(&opts, 0, sizeof(opts));
@@ -409,7 +508,8 @@ static int render_site(struct build *b)
 		opts.members = &b->members;
 		opts.report_pdf_size = b->report.len;
 		free(b->pdf_public);
-		b->pdf_public = b->pdf ? bld_public_pdfs(b->ps, &b->p.model, opts.render, b->d) : NULL;
+		b->pdf_public =
+			b->pdf ? bld_public_pdfs(b->ps, &b->p.model, opts.render, b->d) : NULL;
 		opts.pdf_public = b->pdf_public;
 		if (b->pdf &&
 		    bld_print_all(b->ps, &b->p.model, opts.render, b->jobs, b->print_dir, b->d) < 0)
@@ -428,6 +528,20 @@ static int render_site(struct build *b)
 		b->html = NULL;
 		b->plan = NV_PLAN_WHOLE;
 	}
+}
+
+/*
+ * Seal the trees in place (fs.h), the next build's proof that nobody
+ * changed them after this one: after a commit (the print folder again
+ * after the site's swap, which removes an older site that may share PDFs
+ * with it), a new manifest, or a rebuild given up that had linked their
+ * files (which changes their ctime).
+ */
+static void seal(struct build *b)
+{
+	nv_outdir_seal(b->final);
+	if (b->pdf)
+		nv_outdir_seal(b->print_final);
 }
 
 /*
@@ -454,11 +568,15 @@ static int commit(struct build *b)
 			 nv_strerror(errno));
 		return -1;
 	}
+	/* A build killed between the two swaps leaves the new print folder sealed. */
+	if (b->pdf)
+		nv_outdir_seal(b->print_final);
 	bld_test_pause("between");
 	if (nv_outdir_commit(&b->out) < 0) {
 		nv_error(b->d, b->final, 0, 0, "не удалось заменить папку: %s", nv_strerror(errno));
 		return -1;
 	}
+	seal(b);
 	nv_manifest_remove_legacy(o->out);
 	return 0;
 }
@@ -503,7 +621,6 @@ static int write_report(struct build *b)
 /* Render, print and put in place what plan() decided; returns the status. */
 static enum nv_build_status write_outputs(struct build *b)
 {
-	const struct nv_build_opts *o = b->o;
 	const struct nv_model *m = &b->p.model;
 	const struct nv_entry *const *pub;
 	const bool *render;
@@ -522,8 +639,6 @@ static enum nv_build_status write_outputs(struct build *b)
 	}
 	if (lock_out(b, true) < 0)
 		return NV_BUILD_FAILED;
-	b->final = nv_xasprintf("%s/site", o->out);
-	b->print_final = nv_xasprintf("%s/print", o->out);
 	b->search = nv_xasprintf("%s/search-index.json", b->final);
 	/* printed first: the monitoring page states its size */
 	if (b->pdf && print_report(b) < 0)
@@ -543,7 +658,8 @@ static enum nv_build_status write_outputs(struct build *b)
 	memcpy(b->new.fingerprint, b->fp, sizeof(b->fp));
 	memcpy(b->new.global, b->global, sizeof(b->global));
 	b->new.title = nv_xstrdup(m->site.section_title);
-	b->new.warnings = b->d->warnings;
+	/* Not the documents': `check` would not show them (nor do they come back). */
+	b->new.warnings = b->d->warnings - b->hand_warnings;
 	if (commit(b) < 0)
 		goto abort;
 	return b->no_print ? NV_BUILD_NO_PRINT : NV_BUILD_OK;
@@ -555,6 +671,9 @@ abort:
 		nv_diags_rename(b->d, mark, b->print_out.staging, b->print_final);
 	nv_outdir_abort(&b->out);
 	nv_outdir_abort(&b->print_out);
+	/* Untouched when this build began, as the links to them are gone again. */
+	if (b->linked)
+		seal(b);
 	return NV_BUILD_FAILED;
 }
 
@@ -574,6 +693,7 @@ static void update_fingerprint(struct build *b)
 		nv_manifest_write(dir, "print/", &b->old);
 		free(dir);
 	}
+	seal(b);
 }
 
 /*
@@ -615,6 +735,8 @@ static enum nv_build_status run(struct build *b, struct nv_build_result *r)
 	enum nv_build_status rc;
 
 	po.checks = o->keep ? o->checks : NULL;
+	b->final = nv_xasprintf("%s/site", o->out);
+	b->print_final = nv_xasprintf("%s/print", o->out);
 	/*
 	 * The bodies and front matters kept by the last build (md_summary.h):
 	 * not with --force, which parses all.

@@ -407,14 +407,19 @@ static bool read_one(const char *path, struct nv_manifest *m)
 	if (nv_read_file(path, (size_t)256 << 20, &b) < 0)
 		goto out;
 	p = b.ptr;
-	if (strncmp(p, "nastavnik-manifest 4\n", 21))
+	if (strncmp(p, "nastavnik-manifest 5\n", 21))
 		goto out;
 	p += 21;
 	if (!read_field(&p, "fingerprint", m->fingerprint) ||
 	    !read_field(&p, "global", m->global) || strncmp(p, "warnings ", 9))
 		goto out;
 	m->warnings = strtoul(p + 9, &eol, 10);
-	if (*eol != '\n' || strncmp(p = eol + 1, "title ", 6) || !(eol = strchr(p, '\n')))
+	if (*eol != '\n' || strncmp(p = eol + 1, "tree ", 5) || !(eol = strchr(p, '\n')) ||
+	    eol - p - 5 >= NV_OUTDIR_ID_MAX)
+		goto out;
+	memcpy(m->tree, p + 5, (size_t)(eol - p - 5));
+	m->tree[eol - p - 5] = '\0';
+	if (strncmp(p = eol + 1, "title ", 6) || !(eol = strchr(p, '\n')))
 		goto out;
 	m->title = nv_xmemdupz(p + 6, (size_t)(eol - p - 6));
 	for (p = eol + 1; *p; p = eol + 1) {
@@ -457,6 +462,7 @@ bool nv_manifest_read(const char *out, bool pdf, struct nv_manifest *m)
 			m->fingerprint[0] = '\0';
 		if (strcmp(m->global, print.global))
 			m->global[0] = '\0';
+		memcpy(m->print_tree, print.tree, sizeof(m->print_tree));
 		for (i = 0; i < print.nr; i++)
 			nv_manifest_add(m, print.v[i].key, print.v[i].path);
 		nv_manifest_release(&print);
@@ -471,10 +477,14 @@ int nv_manifest_write(const char *dir, const char *prefix, const struct nv_manif
 	struct nv_buf b = NV_BUF_INIT;
 	char *path = nv_xasprintf("%s/%s", dir, NV_MANIFEST);
 	size_t i, n = strlen(prefix);
+	char tree[NV_OUTDIR_ID_MAX];
 	int rc;
 
-	nv_buf_addf(&b, "nastavnik-manifest 4\nfingerprint %s\nglobal %s\nwarnings %zu\ntitle %s\n",
-		    m->fingerprint, m->global, m->warnings, m->title ? m->title : "");
+	nv_outdir_id(dir, tree);
+	nv_buf_addf(&b,
+		    "nastavnik-manifest 5\nfingerprint %s\nglobal %s\nwarnings %zu\ntree %s\n"
+		    "title %s\n",
+		    m->fingerprint, m->global, m->warnings, tree, m->title ? m->title : "");
 	for (i = 0; i < m->nr; i++)
 		if (!strncmp(m->v[i].path, prefix, n))
 			nv_buf_addf(&b, "%s %s\n", m->v[i].key, m->v[i].path);

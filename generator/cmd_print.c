@@ -114,7 +114,19 @@ static int open_project(struct nv_project *p, const struct nv_global *g, const c
 	return r;
 }
 
-/* The справка: its PDF into *path (out, else output/print/REPORT.pdf); the exit code. */
+/*
+ * Where a PDF goes without -o: output/print/NAME.pdf, in the last build's
+ * print folder, which is then flagged as changed by nastavnik (fs.h), so
+ * that the next build builds it whole and takes the PDF for nobody's
+ * hand.
+ */
+static char *default_path(const char *name)
+{
+	nv_outdir_unseal("output/print");
+	return nv_xasprintf("output/print/%s.pdf", name);
+}
+
+/* The справка: its PDF into *path (out, else default_path()); the exit code. */
 static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *out, bool force,
 			struct nv_buf *dump, char **path, struct nv_diags *d)
 {
@@ -122,7 +134,7 @@ static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *
 	struct nv_buf pdf = NV_BUF_INIT;
 	int rc = NV_EXIT_USAGE;
 
-	*path = out ? nv_cmd_user_path(out) : nv_xstrdup("output/print/" REPORT ".pdf");
+	*path = out ? nv_cmd_user_path(out) : default_path(REPORT);
 	if (ps && (!out || may_write(*path, out, force, d)) &&
 	    nv_print_report(ps, &pdf, dump, NULL) == 0) {
 		if (nv_write_file(*path, pdf.ptr, pdf.len) < 0)
@@ -190,7 +202,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	warm = NULL;
 	if (!ps)
 		goto print;
-	path = out ? nv_cmd_user_path(out) : nv_xasprintf("output/print/%s.pdf", id);
+	path = out ? nv_cmd_user_path(out) : default_path(id);
 	if ((out && !may_write(path, out, force, &d)) ||
 	    nv_print_document(ps, e, path, want_dump ? &dump : NULL) < 0)
 		goto print;

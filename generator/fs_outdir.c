@@ -241,7 +241,7 @@ int nv_outdir_begin(struct nv_outdir *o, const char *final)
 		goto out;
 	/* Written in place: a build cut short in the write still leaves a marker. */
 	marker = nv_xasprintf("%s/%s", o->staging, NV_OUTDIR_MARKER);
-	rc = nv_write_new_file(marker, "nastavnik\n", 10);
+	rc = nv_write_new_file(marker, NV_OUTDIR_MARKER_TEXT, strlen(NV_OUTDIR_MARKER_TEXT));
 	free(marker);
 out:
 	if (rc < 0) {
@@ -486,11 +486,23 @@ static bool take_prev(struct nv_outdir *o)
 		ok = unlink(marker) == 0 && rmdir(o->staging) == 0 && rename(prev, o->staging) == 0;
 		/* Cut short: begin's empty staging again, so abort and commit work as ever. */
 		if (!ok && (mkdir(o->staging, 0755) == 0 || errno == EEXIST))
-			nv_write_new_file(marker, "nastavnik\n", 10);
+			nv_write_new_file(marker, NV_OUTDIR_MARKER_TEXT,
+					  strlen(NV_OUTDIR_MARKER_TEXT));
 		free(marker);
 	}
 	free(prev);
 	return ok;
+}
+
+int nv_outdir_unseal(const char *final)
+{
+	static const struct timespec epoch[2] = { { 0, 0 }, { 0, 0 } };
+	char *marker = nv_xasprintf("%s/%s", final, NV_OUTDIR_MARKER);
+	/* mtime 1970, ctime now: not equal (sealed_at()) */
+	int rc = ours(final) ? utimensat(AT_FDCWD, marker, epoch, AT_SYMLINK_NOFOLLOW) : -1;
+
+	free(marker);
+	return rc;
 }
 
 int nv_outdir_link(struct nv_outdir *o)
@@ -500,7 +512,8 @@ int nv_outdir_link(struct nv_outdir *o)
 	int rc = -1, saved;
 
 	to = open(o->staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (from >= 0 && to >= 0)
+	/* The links change the files' ctime: until the seal, they prove nothing (fs.h). */
+	if (from >= 0 && to >= 0 && nv_outdir_unseal(o->final) == 0)
 		rc = taken ? sync_tree(from, to, true, &can_link) : link_tree(from, to, &can_link);
 	saved = errno;
 	if (from >= 0)
@@ -581,6 +594,10 @@ int nv_outdir_commit(struct nv_outdir *o)
 	char *old = NULL;
 	int rc = -1, saved;
 
+	/* Final from now on, and not sealed until the caller seals it (a kill comes first). */
+	if (nv_outdir_unseal(o->staging) < 0)
+		goto out;
+
 	if (!nv_exists(o->final)) {
 		if (rename(o->staging, o->final) < 0)
 			goto out;
@@ -603,6 +620,125 @@ out:
 	nv_outdir_abort(o);
 	errno = saved;
 	return rc;
+}
+
+int nv_outdir_seal(const char *final)
+{
+	char *marker = nv_xasprintf("%s/%s", final, NV_OUTDIR_MARKER);
+	int fd = open(marker, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC), rc = -1;
+
+	/* Written again in place (the marker is never linked): mtime and ctime now, equal. */
+	if (fd >= 0) {
+		rc = nv_write_all(fd, NV_OUTDIR_MARKER_TEXT, strlen(NV_OUTDIR_MARKER_TEXT));
+		if (close(fd) < 0)
+			rc = -1;
+	}
+	free(marker);
+	return rc;
+}
+
+static void id_of(const struct stat *st, char id[NV_OUTDIR_ID_MAX])
+{
+	snprintf(id, NV_OUTDIR_ID_MAX, "%ju.%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+}
+
+void nv_outdir_id(const char *dir, char id[NV_OUTDIR_ID_MAX])
+{
+	struct stat st;
+
+	*id = '\0';
+	if (stat(dir, &st) == 0)
+		id_of(&st, id);
+}
+
+/*
+ * The time of the seal of final (open as fd) into *seal: false when it
+ * has none, its marker's mtime not its ctime (never sealed; flagged by
+ * nv_outdir_unseal()), or final is not the folder id names.
+ */
+static bool sealed_at(int fd, const char *id, struct timespec *seal)
+{
+	char mine[NV_OUTDIR_ID_MAX];
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return false;
+	id_of(&st, mine);
+	if (strcmp(mine, id) || fstatat(fd, NV_OUTDIR_MARKER, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
+	    st.st_mtim.tv_sec != st.st_ctim.tv_sec || st.st_mtim.tv_nsec != st.st_ctim.tv_nsec)
+		return false;
+	*seal = st.st_mtim;
+	return true;
+}
+
+static bool later(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
+/* nv_outdir_touched() below the folder fd, whose path relative to final is in path. */
+static void touched_at(int fd, const struct timespec *seal, struct nv_buf *path,
+		       struct nv_strlist *files, struct nv_strlist *dirs)
+{
+	int dup_fd = dup(fd), sub;
+	DIR *dp = dup_fd < 0 ? NULL : fdopendir(dup_fd);
+	struct dirent *de;
+	struct stat st;
+	size_t len = path->len;
+
+	if (!dp) {
+		if (dup_fd >= 0)
+			close(dup_fd);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.' || fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+			continue;
+		nv_buf_truncate(path, len);
+		nv_buf_addf(path, "%s%s", len ? "/" : "", de->d_name);
+		if (!S_ISDIR(st.st_mode)) {
+			if (later(&st.st_ctim, seal))
+				nv_strlist_add(files, path->ptr);
+			continue;
+		}
+		if (later(&st.st_ctim, seal))
+			nv_strlist_add(dirs, path->ptr);
+		sub = openat(fd, de->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (sub >= 0) {
+			touched_at(sub, seal, path, files, dirs);
+			close(sub);
+		}
+	}
+	nv_buf_truncate(path, len);
+	closedir(dp);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool nv_outdir_touched(const char *final, const char *id, struct nv_strlist *files,
+		       struct nv_strlist *dirs)
+{
+	int fd = open(final, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	struct nv_buf path = NV_BUF_INIT;
+	struct timespec seal;
+	struct stat top;
+	bool ok = fd >= 0 && sealed_at(fd, id, &seal);
+
+	if (ok && fstat(fd, &top) == 0 && later(&top.st_ctim, &seal))
+		nv_strlist_add(dirs, "");
+	if (ok)
+		touched_at(fd, &seal, &path, files, dirs);
+	nv_buf_release(&path);
+	if (fd >= 0)
+		close(fd);
+	if (files->nr > 1)
+		qsort(files->v, files->nr, sizeof(*files->v), cmp_str);
+	if (dirs->nr > 1)
+		qsort(dirs->v, dirs->nr, sizeof(*dirs->v), cmp_str);
+	return ok;
 }
 
 void nv_outdir_abort(struct nv_outdir *o)

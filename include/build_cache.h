@@ -20,14 +20,18 @@
  * when PDFs are made, OUT/print/.nastavnik-manifest (the records
  * "print/…"). Each is a text file:
  *
- *   nastavnik-manifest 3
+ *   nastavnik-manifest 5
  *   fingerprint HEX      (empty when it proves nothing)
  *   global HEX           (the global key)
+ *   warnings N           (of the build that wrote it)
+ *   tree ID              (the folder it is in: nv_outdir_id())
  *   title TEXT           (the section title, for the message)
  *   HEX PATH             (one line per output of a document: its key)
  *
  * Every other output (lists, home page, feed, assets …) depends on the
- * global key alone.
+ * global key alone. Version 5 trees are sealed after their commit
+ * (nv_outdir_seal()): a build takes one as its start only while nothing
+ * in it changed since (nv_outdir_touched()).
  */
 #ifndef NV_BUILD_CACHE_H
 #define NV_BUILD_CACHE_H
@@ -35,6 +39,7 @@
 #include "common.h"
 
 #include "buf.h"
+#include "fs.h"
 
 #define NV_MANIFEST ".nastavnik-manifest"
 
@@ -51,8 +56,10 @@ struct nv_manifest_record {
 struct nv_manifest {
 	char fingerprint[33], global[33]; /* hex, or "" when it proves nothing */
 	char *title;
-	size_t warnings;	      /* of the build that wrote it */
-	struct nv_manifest_record *v; /* sorted by path once read or updated */
+	size_t warnings;		   /* of the build that wrote it */
+	char tree[NV_OUTDIR_ID_MAX];	   /* the folder of the site's manifest (fs.h) */
+	char print_tree[NV_OUTDIR_ID_MAX]; /* and of the print folder's, read with PDFs */
+	struct nv_manifest_record *v;	   /* sorted by path once read or updated */
 	size_t nr, alloc;
 };
 

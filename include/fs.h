@@ -205,7 +205,8 @@ void nv_dir_cache_release(struct nv_dir_cache *dirs);
  * holds nv_outdir_lock() on the folder that holds final while it begins,
  * commits and cleans.
  */
-#define NV_OUTDIR_MARKER ".nastavnik-output"
+#define NV_OUTDIR_MARKER      ".nastavnik-output"
+#define NV_OUTDIR_MARKER_TEXT "nastavnik\n"
 
 struct nv_outdir {
 	char *final;
@@ -235,6 +236,43 @@ int nv_outdir_commit(struct nv_outdir *o);
 
 /* Remove staging (when not committed) and release o; accepts a released o. */
 void nv_outdir_abort(struct nv_outdir *o);
+
+/*
+ * Seal final, just committed, or left as it was by a build given up:
+ * its marker is written again in place, its mtime and ctime now, equal,
+ * and later than anything the build did to the files (a link made or
+ * removed changes a file's ctime). Returns 0 or -1.
+ */
+int nv_outdir_seal(const char *final);
+
+/*
+ * Flag final, when it is ours, as changed by nastavnik outside a build
+ * (nv_outdir_link(), `print` writing a PDF into it): its marker's mtime
+ * is set apart from its ctime, and until the next seal the times of its
+ * files prove nothing (nv_outdir_touched()). Returns 0 or -1.
+ */
+int nv_outdir_unseal(const char *final);
+
+/*
+ * What in final was changed by hand since nv_outdir_seal(): files (and
+ * links) whose ctime is later than the seal, added or edited, into
+ * *files, and folders whose ctime is, where a file was added or removed,
+ * into *dirs (the top one as ""), each sorted, paths relative to final.
+ * Names starting with "." are not looked at: a rebuild never carries
+ * them. False, with nothing found, when final is not sealed (never, or
+ * flagged since: nv_outdir_unseal()) or is not the folder id names
+ * (nv_outdir_id(), as the last build recorded it): a copy.
+ */
+bool nv_outdir_touched(const char *final, const char *id, struct nv_strlist *files,
+		       struct nv_strlist *dirs);
+
+/*
+ * Which folder dir is, for nv_outdir_touched(): its device and inode as
+ * text ("" when it cannot be told), the same after a rename, not in a
+ * copy.
+ */
+#define NV_OUTDIR_ID_MAX 48
+void nv_outdir_id(const char *dir, char id[NV_OUTDIR_ID_MAX]);
 
 /*
  * Remove what builds cut short left beside final: folders named

@@ -138,8 +138,11 @@ one() {
 		bad "$name: после убийства output/ не равна ни прежней, ни новой чистой сборке"
 	fi
 	state "$next"
-	if ! build $opt >/dev/null 2>&1; then
+	if ! build $opt >"$tmp/next.log" 2>&1; then
 		bad "$name: следующая сборка не удалась"
+	elif grep -q 'вручную' "$tmp/next.log"; then
+		# a build killed is no hand in the output folder
+		bad "$name: следующая сборка приняла убитую за ручную правку: $(grep 'вручную' "$tmp/next.log")"
 	elif [ -n "$(staging)" ]; then
 		bad "$name: после следующей сборки остались папки: $(staging | tr '\n' ' ')"
 	elif ! same "$proj/output/site" "$tmp/ref/$next-$mode/site" ||

@@ -145,9 +145,47 @@ if grep -q 'news/dup.md:3:1' "$tmp/o1" && grep -q 'orders/broken.md' "$tmp/o1" &
 	cmp -s "$tmp/o1" "$tmp/o4"; then ok; else bad "threads: check -j 1 и -j 4 выводят разное"; fi
 
 # Nothing changed: the second build does nothing and says so.
-touch "$site/marker-unchanged"
+before=$(stat -c '%i %Y' "$site/index.html" "$tmp/out/print/o-vnedrenii.pdf")
 "$bin" build -C "$root" -o "$tmp/out" >"$tmp/log2" 2>&1
-if grep -q 'ничего не изменилось' "$tmp/log2" && [ -e "$site/marker-unchanged" ]; then ok; else bad "no-op: сборка без изменений пересобрала раздел"; fi
+if grep -q 'ничего не изменилось' "$tmp/log2" &&
+	[ "$(stat -c '%i %Y' "$site/index.html" "$tmp/out/print/o-vnedrenii.pdf")" = "$before" ]; then
+	ok
+else
+	bad "no-op: сборка без изменений пересобрала раздел"
+fi
+
+# A file put into the output by hand, a page edited there, a PDF removed:
+# the next build says so and builds the trees whole, without them, the
+# same as a build from scratch. Then nothing to do again.
+echo 'Петров Петя' >"$site/hand.html"
+echo '<p>правка</p>' >>"$site/index.html"
+rm "$tmp/out/print/o-vnedrenii.pdf"
+"$bin" build -C "$root" -o "$tmp/out" >"$tmp/log2" 2>&1
+"$bin" build -C "$root" -o "$tmp/out2" >/dev/null 2>&1
+if grep -q "out/site/hand.html: предупреждение: файл положен или изменён в папке сборки вручную, после прошлой сборки (и ещё 1 файл)" "$tmp/log2" &&
+	grep -q "out/print: предупреждение: в папке сборки вручную удалены или переименованы файлы, после прошлой сборки" "$tmp/log2" &&
+	grep -q 'ручные правки в неё не попадут' "$tmp/log2" && grep -q 'собран в' "$tmp/log2" &&
+	[ ! -e "$site/hand.html" ] && [ -e "$tmp/out/print/o-vnedrenii.pdf" ] &&
+	diff -r -x .nastavnik-manifest -x .nastavnik-checks -x .nastavnik-fronts -x '.*.prev' \
+		-x .nastavnik-bodies "$tmp/out/site" "$tmp/out2/site" >/dev/null &&
+	"$bin" build -C "$root" -o "$tmp/out" 2>&1 | grep -q 'ничего не изменилось'; then
+	ok
+else
+	bad "hand: ручные правки в output не замечены или перенесены в новую сборку"
+fi
+# A PDF `print` puts into output/print is no hand's: the next build makes
+# the folder whole again, without a warning.
+mkdir -p "$tmp/pp" && cp -R "$root/content" "$tmp/pp/content"
+"$bin" build -C "$tmp/pp" >/dev/null 2>&1
+"$bin" print -C "$tmp/pp" o-vnedrenii >/dev/null 2>&1
+"$bin" build -C "$tmp/pp" >"$tmp/log2" 2>&1
+if [ -e "$tmp/pp/output/print/o-vnedrenii.pdf" ] && ! grep -q 'вручную' "$tmp/log2" &&
+	grep -q 'собран в' "$tmp/log2" &&
+	"$bin" build -C "$tmp/pp" 2>&1 | grep -q 'ничего не изменилось'; then
+	ok
+else
+	bad "hand: PDF из print принят за ручную правку"
+fi
 
 # An edit, rebuilt over the old output, gives exactly a clean build of the edited content.
 cp -R "$root/content" "$tmp/edit-content"
@@ -201,8 +239,11 @@ same_as_clean() { # NAME: the incremental output equals a clean build
 	rm -rf "$tmp/incr-clean"
 	"$bin" build -C "$tmp/incr" -o "$tmp/incr-clean" >/dev/null 2>&1 &&
 		diff -r -x .nastavnik-manifest -x .nastavnik-checks -x .nastavnik-fronts -x '.*.prev' "$tmp/incr/output" "$tmp/incr-clean" >/dev/null &&
-		cmp -s "$tmp/incr/output/site/.nastavnik-manifest" "$tmp/incr-clean/site/.nastavnik-manifest" &&
-		cmp -s "$tmp/incr/output/print/.nastavnik-manifest" "$tmp/incr-clean/print/.nastavnik-manifest"
+		same_manifest site && same_manifest print
+}
+same_manifest() { # TREE: the manifests of the two builds agree, but on the folder they are in
+	[ "$(grep -v '^tree ' "$tmp/incr/output/$1/.nastavnik-manifest")" = \
+		"$(grep -v '^tree ' "$tmp/incr-clean/$1/.nastavnik-manifest")" ]
 }
 inode() { stat -c %i "$tmp/incr/output/$1"; }
 "$bin" build -C "$tmp/incr" >/dev/null 2>&1

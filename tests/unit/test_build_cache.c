@@ -159,13 +159,16 @@ static void test_manifest_round_trip(void)
 	nv_manifest_release(&back);
 
 	/* A damaged manifest is no manifest: the next build is a whole one. */
-	nv_test_write(path, "nastavnik-manifest 4\nfingerprint xyz\n");
+	nv_test_write(path, "nastavnik-manifest 5\nfingerprint xyz\n");
 	CHECK(!nv_manifest_read(dir, true, &back));
 	CHECK_INT(back.nr, 0);
-	nv_test_write(path, "nastavnik-manifest 4\nfingerprint \nglobal \nwarnings x\ntitle x\n");
+	nv_test_write(path, "nastavnik-manifest 5\nfingerprint \nglobal \nwarnings x\ntitle x\n");
 	CHECK(!nv_manifest_read(dir, true, &back));
 	/* The manifest of a version before 4, in the output folder, is not read. */
 	nv_test_write(path, "nastavnik-manifest 3\nfingerprint \nglobal \ntitle x\n");
+	CHECK(!nv_manifest_read(dir, true, &back));
+	/* Nor one of 4, whose trees were never sealed (nv_outdir_seal()). */
+	nv_test_write(path, "nastavnik-manifest 4\nfingerprint \nglobal \nwarnings 0\ntitle x\n");
 	CHECK(!nv_manifest_read(dir, true, &back));
 	nv_manifest_release(&m);
 	free(path);

@@ -592,6 +592,86 @@ static void test_outdir_takes_the_last_tree(void)
 	free(prev);
 }
 
+/*
+ * What nv_outdir_touched() finds in final, sealed as the folder of id
+ * (final's own when NULL): "files | folders", or "unsealed".
+ */
+static char *touched(const char *final, const char *of)
+{
+	struct nv_strlist files = NV_STRLIST_INIT, dirs = NV_STRLIST_INIT;
+	struct nv_buf b = NV_BUF_INIT;
+	char id[NV_OUTDIR_ID_MAX];
+	size_t i;
+
+	nv_outdir_id(of ? of : final, id);
+	if (!nv_outdir_touched(final, id, &files, &dirs))
+		nv_buf_adds(&b, "unsealed");
+	for (i = 0; i < files.nr; i++)
+		nv_buf_addf(&b, "%s ", files.v[i]);
+	nv_buf_adds(&b, "|");
+	for (i = 0; i < dirs.nr; i++)
+		nv_buf_addf(&b, " [%s]", dirs.v[i]);
+	nv_strlist_release(&files);
+	nv_strlist_release(&dirs);
+	return nv_buf_detach(&b, NULL);
+}
+
+#define CHECK_TOUCHED(final, want)                 \
+	do {                                       \
+		char *got_ = touched(final, NULL); \
+		CHECK_STR(got_, want);             \
+		free(got_);                        \
+	} while (0)
+
+/*
+ * A sealed tree tells what was put in, edited or removed since, by
+ * ctime; not a hidden file; nothing while it is flagged unsealed, or
+ * once copied elsewhere.
+ */
+/* nv_outdir_seal(), then a wait: file times move by the clock's ticks, a few ms. */
+static void seal_and_wait(const char *final)
+{
+	CHECK_INT(nv_outdir_seal(final), 0);
+	usleep(30000);
+}
+
+static void test_outdir_seal(void)
+{
+	char *final = tmp("seal/site"), *copy = tmp("seal/copy"), *cmd, *got;
+	struct nv_outdir o;
+
+	put("seal", NULL);
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	stage_write(&o, "a.html", "a");
+	stage_write(&o, "news/b.html", "b");
+	stage_write(&o, "news/c.html", "c");
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	CHECK_TOUCHED(final, "unsealed|"); /* never sealed */
+	seal_and_wait(final);
+	CHECK_TOUCHED(final, "|");
+	put("seal/site/.htaccess", "x");
+	put("seal/site/news/hand.html", "Петров");
+	put("seal/site/a.html", "edited");
+	CHECK_TOUCHED(final, "a.html news/hand.html | [] [news]");
+	seal_and_wait(final);
+	put("seal/site/news/c.html", NULL);
+	CHECK_TOUCHED(final, "| [news]");
+	seal_and_wait(final);
+	CHECK_INT(nv_outdir_unseal(final), 0);
+	CHECK_TOUCHED(final, "unsealed|");
+	seal_and_wait(final);
+	CHECK_TOUCHED(final, "|");
+	/* A copy is another folder (cp -r: its marker as if sealed when copied). */
+	cmd = nv_xasprintf("cp -r '%s' '%s'", final, copy);
+	CHECK_INT(system(cmd), 0);
+	got = touched(copy, final);
+	CHECK_STR(got, "unsealed|");
+	free(got);
+	free(cmd);
+	free(final);
+	free(copy);
+}
+
 struct poller {
 	const char *path;
 	atomic_bool stop;
@@ -693,6 +773,7 @@ void nv_tests(void)
 	NV_RUN(test_outdir_link_and_exchange);
 	NV_RUN(test_outdir_link_and_fallback_swap);
 	NV_RUN(test_outdir_takes_the_last_tree);
+	NV_RUN(test_outdir_seal);
 	NV_RUN(test_outdir_lock);
 	NV_RUN(test_outdir_swap_leaves_no_gap);
 }
