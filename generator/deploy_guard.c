@@ -112,9 +112,9 @@ static bool attachment(const struct nv_model *m, const char *rel)
 static bool not_built(const struct nv_deploy_guard *dg, const char *rel, struct nv_diags *d)
 {
 	nv_diag_hint(file_error(dg, rel, d, "файл не из сборки nastavnik"),
-		     "nastavnik публикует только то, что собрал и проверил сам: удалите файл из "
-		     "папки и соберите сайт заново (nastavnik build); файлы для сайта кладут в "
-		     "content/files/");
+		     "nastavnik публикует только то, что собрал и проверил сам: соберите сайт "
+		     "заново (nastavnik build), и сборка уберёт файл из папки; файлы для сайта "
+		     "кладут в content/files/");
 	return false;
 }
 
