@@ -269,7 +269,7 @@ struct touched {
 	bool unsealed; /* a tree not sealed (fs.h): its times prove nothing */
 };
 
-/* Found on a thread, beside the fingerprint of content/: each reads as many files. */
+/* On a thread, beside the fingerprint of content/, which stats as many files. */
 static void *find_touched(void *arg)
 {
 	struct touched *t = arg;
@@ -290,22 +290,21 @@ static bool warn_touched(struct build *b, struct touched *t)
 {
 	struct nv_diag *w;
 	size_t i, more;
-	char *path;
+	char *path, *others;
 
 	for (i = 0; i < t->n; i++) {
 		w = NULL;
-		more = t->files[i].nr ? t->files[i].nr - 1 : 0;
 		if (t->files[i].nr) {
+			more = t->files[i].nr - 1;
 			path = nv_xasprintf("%s/%s", t->dir[i], t->files[i].v[0]);
-			w = more ? nv_warning(
-					   b->d, path, 0, 0,
-					   "файл положен или изменён в папке сборки вручную, после "
-					   "прошлой сборки (и ещё %zu %s)",
-					   more, nv_plural(more, "файл", "файла", "файлов"))
-				 : nv_warning(
-					   b->d, path, 0, 0,
-					   "файл положен или изменён в папке сборки вручную, после "
-					   "прошлой сборки");
+			others = more ? nv_xasprintf(" (и ещё %zu %s)", more,
+						     nv_plural(more, "файл", "файла", "файлов"))
+				      : nv_xstrdup("");
+			w = nv_warning(b->d, path, 0, 0,
+				       "файл положен или изменён в папке сборки вручную, после "
+				       "прошлой сборки%s",
+				       others);
+			free(others);
 			free(path);
 		} else if (t->dirs[i].nr) {
 			path = *t->dirs[i].v[0] ? nv_xasprintf("%s/%s", t->dir[i], t->dirs[i].v[0])

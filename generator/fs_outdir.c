@@ -652,18 +652,17 @@ void nv_outdir_id(const char *dir, char id[NV_OUTDIR_ID_MAX])
 }
 
 /*
- * The time of the seal of final (open as fd) into *seal: false when it
- * has none, its marker's mtime not its ctime (never sealed; flagged by
- * nv_outdir_unseal()), or final is not the folder id names.
+ * The time of the seal of final (open as fd, whose stat is top) into
+ * *seal: false when it has none, its marker's mtime not its ctime (never
+ * sealed; flagged by nv_outdir_unseal()), or final is not the folder id
+ * names.
  */
-static bool sealed_at(int fd, const char *id, struct timespec *seal)
+static bool sealed_at(int fd, const struct stat *top, const char *id, struct timespec *seal)
 {
 	char mine[NV_OUTDIR_ID_MAX];
 	struct stat st;
 
-	if (fstat(fd, &st) < 0)
-		return false;
-	id_of(&st, mine);
+	id_of(top, mine);
 	if (strcmp(mine, id) || fstatat(fd, NV_OUTDIR_MARKER, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
 	    st.st_mtim.tv_sec != st.st_ctim.tv_sec || st.st_mtim.tv_nsec != st.st_ctim.tv_nsec)
 		return false;
@@ -713,11 +712,6 @@ static void touched_at(int fd, const struct timespec *seal, struct nv_buf *path,
 	closedir(dp);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 bool nv_outdir_touched(const char *final, const char *id, struct nv_strlist *files,
 		       struct nv_strlist *dirs)
 {
@@ -725,19 +719,17 @@ bool nv_outdir_touched(const char *final, const char *id, struct nv_strlist *fil
 	struct nv_buf path = NV_BUF_INIT;
 	struct timespec seal;
 	struct stat top;
-	bool ok = fd >= 0 && sealed_at(fd, id, &seal);
+	bool ok = fd >= 0 && fstat(fd, &top) == 0 && sealed_at(fd, &top, id, &seal);
 
-	if (ok && fstat(fd, &top) == 0 && later(&top.st_ctim, &seal))
+	if (ok && later(&top.st_ctim, &seal))
 		nv_strlist_add(dirs, "");
 	if (ok)
 		touched_at(fd, &seal, &path, files, dirs);
 	nv_buf_release(&path);
 	if (fd >= 0)
 		close(fd);
-	if (files->nr > 1)
-		qsort(files->v, files->nr, sizeof(*files->v), cmp_str);
-	if (dirs->nr > 1)
-		qsort(dirs->v, dirs->nr, sizeof(*dirs->v), cmp_str);
+	nv_strlist_sort(files);
+	nv_strlist_sort(dirs);
 	return ok;
 }
 

@@ -20,6 +20,7 @@
 #include "html_int.h"
 #include "model.h"
 #include "model_members.h"
+#include "strlist.h"
 #include "typo.h"
 #include "value.h"
 
@@ -409,11 +410,6 @@ static void add_value(const char **v, size_t *n, const char *value)
 	v[(*n)++] = value;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 struct bank {
 	struct mcase *cases;
 	size_t n;
@@ -531,8 +527,8 @@ static void emit_bank(struct nv_html_state *s, struct nv_html_worker *w)
 				add_value(b.values[f], &b.nvalues[f], value_of(&b.cases[b.n], f));
 			b.n++;
 		}
-	qsort(b.values[F_FORM], b.nvalues[F_FORM], sizeof(char *), cmp_str);
-	qsort(b.values[F_YEAR], b.nvalues[F_YEAR], sizeof(char *), cmp_str);
+	qsort(b.values[F_FORM], b.nvalues[F_FORM], sizeof(char *), nv_strcmp_ptrs);
+	qsort(b.values[F_YEAR], b.nvalues[F_YEAR], sizeof(char *), nv_strcmp_ptrs);
 	bank_index(&b);
 	bank_page(s, w, &b, F_ALL, NULL);
 	for (f = F_ORG; f <= F_YEAR; f++)

@@ -35,6 +35,17 @@ bool nv_strlist_has(const struct nv_strlist *l, const char *s)
 	return false;
 }
 
+int nv_strcmp_ptrs(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void nv_strlist_sort(struct nv_strlist *l)
+{
+	if (l->nr > 1)
+		qsort(l->v, l->nr, sizeof(*l->v), nv_strcmp_ptrs);
+}
+
 void nv_strlist_release(struct nv_strlist *l)
 {
 	size_t i;

@@ -41,6 +41,16 @@ check_stream() {
 	return 0
 }
 
+# tally NAME MESSAGE, right after a test: its status counted, MESSAGE said when it failed.
+tally() {
+	if [ $? -eq 0 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "cli/$1: $2"
+	fi
+}
+
 version=$(cat "$root/VERSION")
 expect help 0 "Использование: nastavnik [-C КАТАЛОГ] КОМАНДА" - -- "$bin" --help
 expect help-short 0 "  check    проверить документы" - -- "$bin" -h
@@ -79,7 +89,8 @@ cp -R "$root/content" "$tmp/nobase/content"
 sed -i '/^  website:/d' "$tmp/nobase/content/site.yml"
 expect build-fragment-no-base 2 - "nastavnik: ошибка: для --fragment нужен адрес раздела на сайте: ссылки во фрагментах должны быть полными, иначе на чужой странице они не откроются" -- "$bin" -C "$tmp/nobase" build --no-pdf --fragment
 expect build-fragment-no-base-hint 2 - "  подсказка: укажите его: --base-url https://school14.ru/nastavnichestvo/ — или задайте organization.website (и section.base_path) в site.yml" -- "$bin" -C "$tmp/nobase" build --no-pdf --fragment
-[ ! -e "$tmp/nobase/output" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/build-fragment-no-base: создана папка output"; }
+[ ! -e "$tmp/nobase/output" ]
+tally build-fragment-no-base "создана папка output"
 expect build-fragment-base 0 "собран в output/site" - -- "$bin" -C "$tmp/nobase" build --no-pdf --fragment --base-url https://школа14.рф/nastavnichestvo/
 expect dash-C-missing-dir 2 - "nastavnik: не удалось перейти в каталог «$tmp/nope»: файл или каталог не найден" -- "$bin" -C "$tmp/nope" check
 
@@ -95,25 +106,18 @@ cp -R "$root/content" "$tmp/school/content"
 expect inside-content 0 "проверено 26 документов" "nastavnik: проект — папка $tmp/school" -- sh -c "cd '$tmp/school/content/orders' && '$bin' check"
 expect dash-C-inside 0 "проверено 26 документов" - -- "$bin" check -C "$tmp/school/content/orders"
 expect build-inside 0 "собран в output/site" "" -- sh -c "cd '$tmp/school/content/news' && '$bin' build --no-pdf"
-if [ -f "$tmp/school/output/site/index.html" ] && [ ! -e "$tmp/school/content/news/output" ]; then
-	pass=$((pass + 1))
-else
-	fail=$((fail + 1))
-	echo "cli/build-inside: сайт не в папке проекта output/"
-fi
+[ -f "$tmp/school/output/site/index.html" ] && [ ! -e "$tmp/school/content/news/output" ]
+tally build-inside "сайт не в папке проекта output/"
 # ... and a path the user gives is from the folder the command started in.
 mkdir -p "$tmp/school/pechat"
 expect print-inside 0 "" "" -- sh -c "cd '$tmp/school/pechat' && '$bin' print o-vnedrenii -o prikaz.pdf"
-if [ -s "$tmp/school/pechat/prikaz.pdf" ] && [ ! -e "$tmp/school/prikaz.pdf" ]; then
-	pass=$((pass + 1))
-else
-	fail=$((fail + 1))
-	echo "cli/print-inside: PDF не в той папке, откуда запущена команда"
-fi
+[ -s "$tmp/school/pechat/prikaz.pdf" ] && [ ! -e "$tmp/school/prikaz.pdf" ]
+tally print-inside "PDF не в той папке, откуда запущена команда"
 # -o never replaces a file nastavnik did not make; its own PDF it does.
 echo 'мой отчёт' >"$tmp/school/pechat/moy.pdf"
 expect print-foreign 2 - "pechat/moy.pdf: ошибка: файл уже есть, и сделан он не nastavnik" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/moy.pdf"
-grep -q 'мой отчёт' "$tmp/school/pechat/moy.pdf" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/print-foreign: файл пользователя заменён"; }
+grep -q 'мой отчёт' "$tmp/school/pechat/moy.pdf"
+tally print-foreign "файл пользователя заменён"
 expect print-not-pdf 2 - "ошибка: PDF пишется только в файл .pdf" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/notes.txt"
 expect print-again 0 "prikaz.pdf" "" -- sh -c "cd '$tmp/school/pechat' && '$bin' print o-vnedrenii -o prikaz.pdf"
 expect print-force 0 "moy.pdf" "" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/moy.pdf" --force
@@ -164,7 +168,8 @@ sed -i 's/^1\. Внедрить целевую модель наставниче
 expect new-skeletons-check 0 "ошибок нет" - -- "$bin" check -C "$tmp/n"
 echo "мой текст" > "$tmp/n/content/news/moya.md"
 expect new-no-overwrite 2 - "content/news/moya.md уже существует — не перезаписываю" -- "$bin" new -C "$tmp/n" новость moya
-if grep -q "мой текст" "$tmp/n/content/news/moya.md"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli/new: файл перезаписан"; fi
+grep -q "мой текст" "$tmp/n/content/news/moya.md"
+tally new "файл перезаписан"
 expect new-bad-name 2 - "например «o-vnedrenii»" -- "$bin" new -C "$tmp/n" приказ "О внедрении"
 expect new-bad-kind 2 - "new: неизвестный вид документа «протокол»" -- "$bin" new -C "$tmp/n" протокол x
 
@@ -180,7 +185,8 @@ expect installed-build 0 "собран в output/site" - -- sh -c "cd '$tmp/else
 before=$(find "$tmp/p" | sort | md5sum)
 "$bin" check -C "$tmp/p" >/dev/null 2>&1
 after=$(find "$tmp/p" | sort | md5sum)
-if [ "$before" = "$after" ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "cli/check-writes-nothing: check изменил файлы"; fi
+[ "$before" = "$after" ]
+tally check-writes-nothing "check изменил файлы"
 
 # init: a project that checks with no message and builds, for each kind;
 # a second init writes nothing.
@@ -190,34 +196,36 @@ for kind in school kindergarten department; do
 	expect "init-$kind-check" 0 "ошибок нет" - -- "$bin" -C "$d" check
 	expect "init-$kind-build" 0 "собран в output/site" - -- "$bin" -C "$d" build
 done
-grep -q "kind: department" "$tmp/init-department/content/site.yml" && grep -q "short_name_genitive: Управления образования" "$tmp/init-department/content/site.yml" &&
-	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-department: не управление"; }
-grep -q 'МБДОУ «Детский сад' "$tmp/init-kindergarten/output/site/index.html" && grep -q 'заведующий' "$tmp/init-kindergarten/content/people.yml" &&
-	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-kindergarten: не детский сад"; }
+grep -q "kind: department" "$tmp/init-department/content/site.yml" && grep -q "short_name_genitive: Управления образования" "$tmp/init-department/content/site.yml"
+tally init-department "не управление"
+grep -q 'МБДОУ «Детский сад' "$tmp/init-kindergarten/output/site/index.html" && grep -q 'заведующий' "$tmp/init-kindergarten/content/people.yml"
+tally init-kindergarten "не детский сад"
 # new in a kindergarten's project: its program and case take the
 # kindergarten's form, not a school's «учитель – учитель» (a warning).
 d=$tmp/init-kindergarten
 expect new-kindergarten-program 0 "создан content/programs/vtoraya.md" - -- "$bin" -C "$d" new program vtoraya
 expect new-kindergarten-case 0 "создан content/cases/opyt.md" - -- "$bin" -C "$d" new case opyt
-grep -q "^forms: \[педагог – педагог\]" "$d/content/programs/vtoraya.md" && grep -q "^form: педагог – педагог" "$d/content/cases/opyt.md" &&
-	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/new-kindergarten: форма не детского сада"; }
+grep -q "^forms: \[педагог – педагог\]" "$d/content/programs/vtoraya.md" && grep -q "^form: педагог – педагог" "$d/content/cases/opyt.md"
+tally new-kindergarten "форма не детского сада"
 expect new-kindergarten-check 0 "ошибок нет, 1 предупреждение" "документ не утверждён" -- "$bin" -C "$d" check
 rm -f "$d/content/programs/vtoraya.md" "$d/content/cases/opyt.md"
 # new order: the number after the greatest of the year's orders (1-од and
 # 2-од of init), not a number an order has already.
 expect new-order 0 "создан content/orders/vtoroy.md" - -- "$bin" -C "$d" new order vtoroy
 expect new-order-again 0 "создан content/orders/tretiy.md" - -- "$bin" -C "$d" new order tretiy
-grep -q "^number: 3-од$" "$d/content/orders/vtoroy.md" && grep -q "^number: 4-од$" "$d/content/orders/tretiy.md" &&
-	pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/new-order: номер не следующий"; }
+grep -q "^number: 3-од$" "$d/content/orders/vtoroy.md" && grep -q "^number: 4-од$" "$d/content/orders/tretiy.md"
+tally new-order "номер не следующий"
 expect new-order-check 0 "ошибок нет" - -- "$bin" -C "$d" check
 rm -f "$d/content/orders/vtoroy.md" "$d/content/orders/tretiy.md"
 for f in .gitignore .gitlab-ci.yml .github/workflows/nastavnik.yml; do
-	[ -s "$tmp/init-school/$f" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init: нет $f"; }
+	[ -s "$tmp/init-school/$f" ]
+	tally init "нет $f"
 done
 before=$(find "$tmp/init-school" -type f -exec md5sum {} + | sort | md5sum)
 expect init-again 2 - "nastavnik: проект не создан: ничего не записано" -- "$bin" init "$tmp/init-school"
 after=$(find "$tmp/init-school" -type f -exec md5sum {} + | sort | md5sum)
-[ "$before" = "$after" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "cli/init-again: файлы изменены"; }
+[ "$before" = "$after" ]
+tally init-again "файлы изменены"
 expect init-bad-kind 2 - "вид организации — school, kindergarten или department, а не «university»" -- "$bin" init "$tmp/init-x" --kind university
 
 # hook install: a pre-commit hook that stops a commit with a mistake, and
