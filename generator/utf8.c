@@ -105,35 +105,146 @@ static inline size_t block_valid(const unsigned char *s)
 }
 
 /*
- * block_valid() for 32 bytes (32, 31 or 0) in one step: the loop over a
- * text, where most blocks are Cyrillic letters and ASCII.
+ * 32 bytes as bits, bit j for byte j: the bytes with the high bit, the
+ * continuations 80..BF, the leads of two bytes C2..DF and those of three
+ * E1..EC, EE, EF (never overlong or a surrogate: E0 and ED, as four
+ * bytes, are left to the slow way).
  */
-static inline size_t block32_valid(const unsigned char *s)
-{
-	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)s),
-		b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
-	/* continuations 80..BF are the bytes below -64 signed; E0..FF above -33 (and negative) */
-	const __m128i cont_below = _mm_set1_epi8((char)0xC0),
-		      long_above = _mm_set1_epi8((char)0xDF), fe = _mm_set1_epi8((char)0xFE);
-	uint32_t high, cont, bad, lead;
+struct bits32 {
+	uint32_t high, cont, two, three;
+};
 
-	high = (uint32_t)_mm_movemask_epi8(a) | (uint32_t)_mm_movemask_epi8(b) << 16;
-	if (!high)
-		return 32;
-	cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(a, cont_below)) |
-	       (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(b, cont_below)) << 16;
-	/* leads of longer sequences (the slow way), and C0, C1, never valid */
-	bad = (uint32_t)_mm_movemask_epi8(
-		      _mm_or_si128(_mm_cmpgt_epi8(a, long_above),
-				   _mm_cmpeq_epi8(_mm_and_si128(a, fe), cont_below))) |
-	      (uint32_t)_mm_movemask_epi8(
-		      _mm_or_si128(_mm_cmpgt_epi8(b, long_above),
-				   _mm_cmpeq_epi8(_mm_and_si128(b, fe), cont_below)))
-		      << 16;
-	lead = high & ~cont;
-	if ((bad & high) || cont != lead << 1)
-		return 0;
-	return lead >> 31 ? 31 : 32;
+/*
+ * Are the 32 bytes of m ASCII and sequences of two and three bytes that
+ * end in them or go on into the next block, after a block whose last
+ * sequence goes on into these by *carry (the bits of the continuation
+ * bytes it wants here)? Then *carry is what the next block owes and
+ * *back how far before the block's end its last sequence began (0 when
+ * none goes on). False where the slow way has to tell, *carry and *back
+ * as they were. The blocks go 32 bytes apart whatever they hold: the
+ * next block's address does not wait for this one's bits.
+ */
+static inline bool bits32_valid(struct bits32 m, uint64_t *carry, unsigned *back)
+{
+	uint64_t want =
+		(uint64_t)m.two << 1 | (uint64_t)m.three << 1 | (uint64_t)m.three << 2 | *carry;
+
+	if ((m.cont | m.two | m.three) != m.high || m.cont != (uint32_t)want)
+		return false;
+	*carry = want >> 32;
+	*back = m.three >> 30 & 1 ? 2 : *carry ? 1 : 0;
+	return true;
+}
+
+/* The bytes of x strictly between lo and hi, signed. */
+static inline __m128i between16(__m128i x, char lo, char hi)
+{
+	return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(lo)),
+			     _mm_cmplt_epi8(x, _mm_set1_epi8(hi)));
+}
+
+/* The bits of 16 bytes at s (as struct bits32, in the low half). */
+static inline struct bits32 bits16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	struct bits32 m = { 0, 0, 0, 0 };
+
+	m.high = (uint32_t)_mm_movemask_epi8(v);
+	if (!m.high)
+		return m;
+	/* As signed bytes: 80..BF are below C0, C2..DF between C1 and E0, E1..EF between E0 and F0.
+	 */
+	m.cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+	m.two = (uint32_t)_mm_movemask_epi8(between16(v, (char)0xC1, (char)0xE0));
+	m.three = (uint32_t)_mm_movemask_epi8(
+		_mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+				 between16(v, (char)0xE0, (char)0xF0)));
+	return m;
+}
+
+/* The bits of 32 bytes at s, by SSE2. */
+static inline struct bits32 bits32_sse2(const unsigned char *s)
+{
+	struct bits32 m = bits16(s), h = bits16(s + 16);
+
+	m.high |= h.high << 16;
+	m.cont |= h.cont << 16;
+	m.two |= h.two << 16;
+	m.three |= h.three << 16;
+	return m;
+}
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+/* 32 bytes in one vector where the CPU has AVX2 (as guard_int.h's NV_GUARD_AVX2). */
+#define UTF8_AVX2 __attribute__((target("avx2")))
+#include <immintrin.h>
+
+UTF8_AVX2 static inline __m256i between32(__m256i x, char lo, char hi)
+{
+	return _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(lo)),
+				_mm256_cmpgt_epi8(_mm256_set1_epi8(hi), x));
+}
+
+/* The bits of 32 bytes at s, by AVX2: bits16()'s in one vector. */
+UTF8_AVX2 static inline struct bits32 bits32_avx2(const unsigned char *s)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
+	struct bits32 m = { 0, 0, 0, 0 };
+
+	m.high = (uint32_t)_mm256_movemask_epi8(v);
+	if (!m.high)
+		return m;
+	m.cont = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(_mm256_set1_epi8((char)0xC0), v));
+	m.two = (uint32_t)_mm256_movemask_epi8(between32(v, (char)0xC1, (char)0xE0));
+	m.three = (uint32_t)_mm256_movemask_epi8(
+		_mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xED)),
+				    between32(v, (char)0xE0, (char)0xF0)));
+	return m;
+}
+#endif
+
+/*
+ * The first offset from i that the blocks of 32 bytes do not take (a
+ * sequence's start), their bits by AVX2 or by SSE2.
+ */
+static inline __attribute__((always_inline)) size_t blocks_with(const unsigned char *s, size_t n,
+								size_t i, bool avx2)
+{
+	struct bits32 m;
+	uint64_t carry = 0;
+	unsigned back = 0;
+
+	for (; n - i >= 32; i += 32) {
+#ifdef UTF8_AVX2
+		m = avx2 ? bits32_avx2(s + i) : bits32_sse2(s + i);
+#else
+		m = bits32_sse2(s + i);
+#endif
+		if (!(m.high | carry))
+			back = 0;
+		else if (!bits32_valid(m, &carry, &back))
+			break;
+	}
+	(void)avx2;
+	return i - back;
+}
+
+#ifdef UTF8_AVX2
+UTF8_AVX2 static size_t blocks_avx2(const unsigned char *s, size_t n, size_t i)
+{
+	return blocks_with(s, n, i, true);
+}
+#endif
+
+static bool no_avx2; /* nv_utf8_use_avx2(false) */
+
+static size_t valid_blocks(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef UTF8_AVX2
+	if (!no_avx2 && __builtin_cpu_supports("avx2"))
+		return blocks_avx2(s, n, i);
+#endif
+	return blocks_with(s, n, i, false);
 }
 #else
 static inline size_t block_valid(const unsigned char *s)
@@ -144,6 +255,15 @@ static inline size_t block_valid(const unsigned char *s)
 }
 #endif
 
+void nv_utf8_use_avx2(bool on)
+{
+#ifdef __SSE2__
+	no_avx2 = !on;
+#else
+	(void)on;
+#endif
+}
+
 bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -151,13 +271,14 @@ bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
 	uint32_t cp;
 
 	while (i < n) {
-		/* 32 or sixteen bytes at a time while they are ASCII and two-byte sequences. */
 #ifdef __SSE2__
-		if (i + 32 <= n && (k = block32_valid(s + i))) {
-			i += k;
+		/* 32 bytes at a time, back to the start of a sequence cut by the last. */
+		if (n - i >= 32 && (k = valid_blocks(s, n, i)) != i) {
+			i = k;
 			continue;
 		}
 #endif
+		/* Else sixteen at a time while they are ASCII and two-byte sequences. */
 		if (i + 16 <= n && (k = block_valid(s + i))) {
 			i += k;
 			continue;

@@ -195,6 +195,15 @@ static void test_valid_by_blocks(void)
 		"\xc2\x80",
 		"\xdf\xbf",
 		"\x7f",
+		"\xe2\x80",
+		"\xe2",
+		"\xef\xbf\xbf",
+		"\xee\x80\x80",
+		"\xed\x9f\xbf",
+		"\xe0\xa0\x80",
+		"\xe2\x80\x94\xe2\x84\x96",
+		"\xe2\x80\x94\x80",
+		"\xe2\xc0\x80",
 	};
 	const char *base = "aЖЖЖЖЖЖЖ bcЖЖЖЖЖЖЖЖЖЖ d ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ efgh";
 	struct nv_buf t = NV_BUF_INIT;
@@ -220,6 +229,62 @@ static void test_valid_by_blocks(void)
 					return;
 				}
 			}
+	nv_buf_release(&t);
+}
+
+/*
+ * Texts of pieces picked at random, valid and not, as a text of real
+ * punctuation has them («—», «№», a no-break space): the blocks of 32
+ * bytes tell what one character at a time tells, at every offset.
+ */
+static void test_valid_random(void)
+{
+	static const char *const pieces[] = {
+		"a",
+		" ",
+		"Ж",
+		"я",
+		"\xe2\x80\x94",
+		"\xe2\x84\x96",
+		"\xc2\xa0",
+		"\xe2\x80",
+		"\xd0",
+		"\x80",
+		"\xff",
+		"\xed\xa0\x80",
+		"\xed\x9f\xbf",
+		"\xe0\xa0\x80",
+		"\xef\xbf\xbf",
+		"\xf0\x9f\x98\x80",
+		"\xc1\xbf",
+		"ЖЖЖЖЖЖЖЖ",
+		"abcdefgh",
+	};
+	struct nv_buf t = NV_BUF_INIT;
+	uint32_t seed = 11;
+	size_t k, n, bad, want;
+	int round;
+	bool ok;
+
+	for (round = 0; round < 100000; round++) {
+		nv_buf_reset(&t);
+		n = 1 + (size_t)round % 40;
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly valid pieces, so that the texts often go on past a bad one. */
+			nv_buf_adds(
+				&t,
+				pieces[(seed >> 16) % (seed >> 28 ? 7 : NV_ARRAY_SIZE(pieces))]);
+		}
+		want = first_bad(t.ptr, t.len);
+		bad = t.len;
+		ok = nv_utf8_valid(t.ptr, t.len, &bad);
+		if (ok != (want == t.len) || bad != want) {
+			nv_test_failed(__FILE__, __LINE__, "round %d: %d at %zu, want %zu", round,
+				       ok, bad, want);
+			break;
+		}
+	}
 	nv_buf_release(&t);
 }
 
@@ -333,6 +398,14 @@ void nv_tests(void)
 	NV_RUN(test_valid_reports_first_bad_byte);
 	NV_RUN(test_valid_by_words);
 	NV_RUN(test_valid_by_blocks);
+	NV_RUN(test_valid_random);
+	/* Again with two vectors of SSE2 for each block where AVX2 took one. */
+	nv_utf8_use_avx2(false);
+	NV_RUN(test_valid_reports_first_bad_byte);
+	NV_RUN(test_valid_by_words);
+	NV_RUN(test_valid_by_blocks);
+	NV_RUN(test_valid_random);
+	nv_utf8_use_avx2(true);
 	NV_RUN(test_count_and_position);
 	NV_RUN(test_fold);
 	NV_RUN(test_fold_appends);
