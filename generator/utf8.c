@@ -152,8 +152,7 @@ static inline struct bits32 bits16(const unsigned char *s)
 	m.high = (uint32_t)_mm_movemask_epi8(v);
 	if (!m.high)
 		return m;
-	/* As signed bytes: 80..BF are below C0, C2..DF between C1 and E0, E1..EF between E0 and F0.
-	 */
+	/* Signed: 80..BF are below C0, C2..DF between C1 and E0, E1..EF between E0 and F0. */
 	m.cont = (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
 	m.two = (uint32_t)_mm_movemask_epi8(between16(v, (char)0xC1, (char)0xE0));
 	m.three = (uint32_t)_mm_movemask_epi8(
