@@ -255,6 +255,13 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 		curl_easy_setopt(c, CURLOPT_QUOTE, quote);
 	}
 	rc = curl_easy_perform(c);
+	/*
+	 * libcurl answers an SSH session that did not start (no banner: the
+	 * server went away, or what listens there is not SSH) with
+	 * CURLE_FAILED_INIT: the server is not there to talk to, tried again.
+	 */
+	if (rc == CURLE_FAILED_INIT && r->proto == P_SFTP)
+		rc = CURLE_COULDNT_CONNECT;
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->code);
 	if (rc == CURLE_OK && !r->entry) {
 		char *entry = NULL;

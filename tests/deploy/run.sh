@@ -384,6 +384,27 @@ EOF
 		bad "sftp: a wrong host key"
 		cat "$tmp/err"
 	fi
+	# A port that takes the connection and closes it with no SSH banner (a server
+	# going away, or not SSH): libcurl's "Failure establishing ssh session" is a
+	# server not there, tried again, and said in Russian.
+	free_port
+	nport=$port
+	start nobanner python3 -c "import socket
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', $nport))
+s.listen(16)
+while True:
+    s.accept()[0].close()"
+	wait_port "$nport" || bad "sftp: the server with no banner did not start"
+	target "sftp://127.0.0.1:$nport$s/www/"
+	deploy
+	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: sftp://127.0.0.1:$nport$s/www/: сервер недоступен" "$tmp/err" &&
+		! grep -q "ssh session" "$tmp/err"; then ok; else
+		bad "sftp: a server with no SSH banner"
+		cat "$tmp/err"
+	fi
+	stop nobanner
 	unset NASTAVNIK_DEPLOY_USER NASTAVNIK_DEPLOY_KEY NASTAVNIK_DEPLOY_KNOWN_HOSTS
 	stop sftp
 fi
