@@ -140,6 +140,19 @@ static void fail(struct dpl_remote *r, struct nv_diags *d, CURLcode c, const cha
 			"для SFTP добавьте ключ сервера в ~/.ssh/known_hosts (ssh-keyscan) "
 			"или укажите файл в NASTAVNIK_DEPLOY_KNOWN_HOSTS; для https и ftps "
 			"нужен действительный сертификат (свой — файлом в NASTAVNIK_DEPLOY_CA)");
+	else if (c == CURLE_FAILED_INIT && r->proto == P_SFTP)
+		nv_diag_hint(
+			nv_error(d, NULL, 0, 0, "%s: сервер не отвечает как SFTP (SSH)", r->shown),
+			"проверьте порт в поле deploy (content/site.yml): SFTP обычно на "
+			"порту 22; если у сайта FTP, а не SFTP, начните адрес с ftp:// или "
+			"ftps://; затем " HINT_AGAIN);
+	else if (c == CURLE_SSL_CONNECT_ERROR)
+		nv_diag_hint(nv_error(d, NULL, 0, 0,
+				      "%s: не удалось установить защищённое соединение (TLS)",
+				      r->shown),
+			     "проверьте адрес и порт в поле deploy (content/site.yml): ftps:// "
+			     "и https:// ждут на порту шифрования, сервер без него — ftp://, "
+			     "сервер SFTP — sftp://; затем " HINT_AGAIN);
 	else if (c == CURLE_REMOTE_DISK_FULL || (r->proto == P_HTTP && code == 507))
 		nv_diag_hint(
 			nv_error(d, NULL, 0, 0, "%s: на сервере нет места для «%s»", r->shown, rel),
@@ -255,13 +268,6 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 		curl_easy_setopt(c, CURLOPT_QUOTE, quote);
 	}
 	rc = curl_easy_perform(c);
-	/*
-	 * libcurl answers an SSH session that did not start (no banner: the
-	 * server went away, or what listens there is not SSH) with
-	 * CURLE_FAILED_INIT: the server is not there to talk to, tried again.
-	 */
-	if (rc == CURLE_FAILED_INIT && r->proto == P_SFTP)
-		rc = CURLE_COULDNT_CONNECT;
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->code);
 	if (rc == CURLE_OK && !r->entry) {
 		char *entry = NULL;
@@ -287,6 +293,12 @@ static bool transient(struct dpl_remote *r, CURLcode c)
 	case CURLE_WEIRD_SERVER_REPLY:
 	case CURLE_SSL_CONNECT_ERROR:
 		return true;
+	/*
+	 * libcurl's answer to an SSH session that did not start: no banner
+	 * from a server going away, or what listens there is not SSH.
+	 */
+	case CURLE_FAILED_INIT:
+		return r->proto == P_SFTP;
 	case CURLE_OK:
 		return r->proto == P_HTTP && r->code >= 500 && r->code != 507;
 	default:

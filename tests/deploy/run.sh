@@ -385,8 +385,8 @@ EOF
 		cat "$tmp/err"
 	fi
 	# A port that takes the connection and closes it with no SSH banner (a server
-	# going away, or not SSH): libcurl's "Failure establishing ssh session" is a
-	# server not there, tried again, and said in Russian.
+	# going away, or not SSH): libcurl's "Failure establishing ssh session" is
+	# tried again, then said in Russian with where to look.
 	free_port
 	nport=$port
 	start nobanner python3 -c "import socket
@@ -399,8 +399,8 @@ while True:
 	wait_port "$nport" || bad "sftp: the server with no banner did not start"
 	target "sftp://127.0.0.1:$nport$s/www/"
 	deploy
-	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: sftp://127.0.0.1:$nport$s/www/: сервер недоступен" "$tmp/err" &&
-		! grep -q "ssh session" "$tmp/err"; then ok; else
+	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: sftp://127.0.0.1:$nport$s/www/: сервер не отвечает как SFTP (SSH)" "$tmp/err" &&
+		grep -qF "SFTP обычно на порту 22" "$tmp/err" && ! grep -q "ssh session" "$tmp/err"; then ok; else
 		bad "sftp: a server with no SSH banner"
 		cat "$tmp/err"
 	fi
@@ -451,6 +451,14 @@ EOF
 	}
 	restart_ftp
 	cases ftp "ftp://127.0.0.1:$fport/www/" "$f/root/www" "NASTAVNIK_DEPLOY_USER=mentor NASTAVNIK_DEPLOY_PASSWORD=wrong"
+	# ftps:// at a server without TLS: OpenSSL's "wrong version number" said in Russian.
+	target "ftps://127.0.0.1:$fport/www/"
+	deploy
+	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: ftps://127.0.0.1:$fport/www/: не удалось установить защищённое соединение (TLS)" "$tmp/err" &&
+		grep -qF "сервер без него — ftp://" "$tmp/err" && ! grep -q "OpenSSL" "$tmp/err"; then ok; else
+		bad "ftp: ftps:// at a server without TLS"
+		cat "$tmp/err"
+	fi
 	stop ftp
 
 	# FTPS (implicit TLS), with the server's own certificate given in
