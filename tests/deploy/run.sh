@@ -101,6 +101,18 @@ reset_site() {
 same() { diff -r -x .nastavnik-manifest -x .nastavnik-output -x .nastavnik-deploy-manifest "$site" "$1" >"$tmp/diff" 2>&1; }
 deploy() { "$bin" deploy -C "$tmp/p" "$@" >"$tmp/out" 2>"$tmp/err"; }
 
+# refused NAME URL MESSAGE HINT FOREIGN: a deploy to URL fails (code 2) with
+# this error, a hint that holds HINT, and none of libcurl's words FOREIGN.
+refused() {
+	target "$2"
+	deploy
+	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: $2: $3" "$tmp/err" &&
+		grep -qF "$4" "$tmp/err" && ! grep -q "$5" "$tmp/err"; then ok; else
+		bad "$1"
+		cat "$tmp/err"
+	fi
+}
+
 # --- site.yml's deploy: --------------------------------------------------
 # check_bad URL MESSAGE: `check` refuses the URL with this error.
 check_bad() {
@@ -397,13 +409,8 @@ s.listen(16)
 while True:
     s.accept()[0].close()"
 	wait_port "$nport" || bad "sftp: the server with no banner did not start"
-	target "sftp://127.0.0.1:$nport$s/www/"
-	deploy
-	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: sftp://127.0.0.1:$nport$s/www/: сервер не отвечает как SFTP (SSH)" "$tmp/err" &&
-		grep -qF "SFTP обычно на порту 22" "$tmp/err" && ! grep -q "ssh session" "$tmp/err"; then ok; else
-		bad "sftp: a server with no SSH banner"
-		cat "$tmp/err"
-	fi
+	refused "sftp: a server with no SSH banner" "sftp://127.0.0.1:$nport$s/www/" \
+		"сервер не отвечает как SFTP (SSH)" "SFTP обычно на порту 22" "ssh session"
 	stop nobanner
 	unset NASTAVNIK_DEPLOY_USER NASTAVNIK_DEPLOY_KEY NASTAVNIK_DEPLOY_KNOWN_HOSTS
 	stop sftp
@@ -452,13 +459,8 @@ EOF
 	restart_ftp
 	cases ftp "ftp://127.0.0.1:$fport/www/" "$f/root/www" "NASTAVNIK_DEPLOY_USER=mentor NASTAVNIK_DEPLOY_PASSWORD=wrong"
 	# ftps:// at a server without TLS: OpenSSL's "wrong version number" said in Russian.
-	target "ftps://127.0.0.1:$fport/www/"
-	deploy
-	if [ $? -eq 2 ] && grep -qxF "nastavnik: ошибка: ftps://127.0.0.1:$fport/www/: не удалось установить защищённое соединение (TLS)" "$tmp/err" &&
-		grep -qF "сервер без него — ftp://" "$tmp/err" && ! grep -q "OpenSSL" "$tmp/err"; then ok; else
-		bad "ftp: ftps:// at a server without TLS"
-		cat "$tmp/err"
-	fi
+	refused "ftp: ftps:// at a server without TLS" "ftps://127.0.0.1:$fport/www/" \
+		"не удалось установить защищённое соединение (TLS)" "сервер без него — ftp://" OpenSSL
 	stop ftp
 
 	# FTPS (implicit TLS), with the server's own certificate given in
