@@ -625,11 +625,20 @@ out:
 int nv_outdir_seal(const char *final)
 {
 	char *marker = nv_xasprintf("%s/%s", final, NV_OUTDIR_MARKER);
-	int fd = open(marker, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC), rc = -1;
+	size_t len = strlen(NV_OUTDIR_MARKER_TEXT);
+	int fd = open(marker, O_WRONLY | O_NOFOLLOW | O_CLOEXEC), rc = -1;
+	struct stat st;
 
-	/* Written again in place (the marker is never linked): mtime and ctime now, equal. */
+	/*
+	 * Written again in place (the marker is never linked): mtime and ctime
+	 * now, equal. Over its own bytes, not truncated first: a build killed
+	 * here leaves the marker as it was, never empty.
+	 */
 	if (fd >= 0) {
-		rc = nv_write_all(fd, NV_OUTDIR_MARKER_TEXT, strlen(NV_OUTDIR_MARKER_TEXT));
+		rc = pwrite(fd, NV_OUTDIR_MARKER_TEXT, len, 0) == (ssize_t)len ? 0 : -1;
+		if (rc == 0 && fstat(fd, &st) == 0 && st.st_size > (off_t)len &&
+		    ftruncate(fd, (off_t)len) < 0)
+			rc = -1;
 		if (close(fd) < 0)
 			rc = -1;
 	}

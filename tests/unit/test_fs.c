@@ -678,6 +678,62 @@ struct poller {
 	atomic_long looks, misses;
 };
 
+/* Reads p->path until told to stop; a miss is any text but the marker's. */
+static void *poll_marker(void *arg)
+{
+	struct poller *p = arg;
+	char buf[64];
+	ssize_t k;
+	int fd;
+
+	while (!atomic_load(&p->stop)) {
+		atomic_fetch_add(&p->looks, 1);
+		fd = open(p->path, O_RDONLY | O_CLOEXEC);
+		k = fd >= 0 ? read(fd, buf, sizeof(buf)) : -1;
+		if (fd >= 0)
+			close(fd);
+		if (k != (ssize_t)strlen(NV_OUTDIR_MARKER_TEXT) ||
+		    memcmp(buf, NV_OUTDIR_MARKER_TEXT, (size_t)k))
+			atomic_fetch_add(&p->misses, 1);
+	}
+	return NULL;
+}
+
+/*
+ * Sealing writes the marker again over its own bytes: a reader (or a
+ * build killed in the middle) never finds it empty, as it did when it
+ * was truncated first; a longer marker is cut to the text.
+ */
+static void test_outdir_seal_keeps_marker(void)
+{
+	char *final = tmp("sealmark/site"), *marker;
+	struct poller p = { .looks = 0, .misses = 0 };
+	struct nv_outdir o;
+	struct nv_buf b = NV_BUF_INIT;
+	pthread_t t;
+	int i;
+
+	put("sealmark", NULL);
+	CHECK_INT(nv_outdir_begin(&o, final), 0);
+	CHECK_INT(nv_outdir_commit(&o), 0);
+	marker = nv_xasprintf("%s/%s", final, NV_OUTDIR_MARKER);
+	p.path = marker;
+	atomic_store(&p.stop, false);
+	CHECK_INT(pthread_create(&t, NULL, poll_marker, &p), 0);
+	for (i = 0; i < 3000 || atomic_load(&p.looks) < 1000; i++)
+		CHECK_INT(nv_outdir_seal(final), 0);
+	atomic_store(&p.stop, true);
+	pthread_join(t, NULL);
+	CHECK_INT(atomic_load(&p.misses), 0);
+	put("sealmark/site/" NV_OUTDIR_MARKER, NV_OUTDIR_MARKER_TEXT "and more\n");
+	CHECK_INT(nv_outdir_seal(final), 0);
+	CHECK_INT(nv_read_file(marker, 1024, &b), 0);
+	CHECK_STR(b.ptr, NV_OUTDIR_MARKER_TEXT);
+	nv_buf_release(&b);
+	free(marker);
+	free(final);
+}
+
 static void *poll_final(void *arg)
 {
 	struct poller *p = arg;
@@ -774,6 +830,7 @@ void nv_tests(void)
 	NV_RUN(test_outdir_link_and_fallback_swap);
 	NV_RUN(test_outdir_takes_the_last_tree);
 	NV_RUN(test_outdir_seal);
+	NV_RUN(test_outdir_seal_keeps_marker);
 	NV_RUN(test_outdir_lock);
 	NV_RUN(test_outdir_swap_leaves_no_gap);
 }
