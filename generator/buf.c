@@ -291,23 +291,20 @@ static uint64_t rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
-/* One word of 8 bytes at p into the hash's state. */
-static inline void hash_word(uint64_t *a, uint64_t *b, const unsigned char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-	*a = rotl((*a ^ w) * 0x9E3779B97F4A7C15u, 31);
-	*b = rotl((*b ^ w) * 0xC2B2AE3D27D4EB4Fu, 29) + *a;
-}
-
-/* One word of 8 bytes at p into a lane of its own (nv_hash_add()'s turns of 32 bytes). */
+/* One word of 8 bytes at p into a lane x: multiplied by k, turned by r. */
 static inline uint64_t hash_lane(uint64_t x, const unsigned char *p, uint64_t k, int r)
 {
 	uint64_t w;
 
 	memcpy(&w, p, 8);
 	return rotl((x ^ w) * k, r);
+}
+
+/* One word of 8 bytes at p into the hash's state: both lanes, b after a. */
+static inline void hash_word(uint64_t *a, uint64_t *b, const unsigned char *p)
+{
+	*a = hash_lane(*a, p, UINT64_C(0x9E3779B97F4A7C15), 31);
+	*b = hash_lane(*b, p, UINT64_C(0xC2B2AE3D27D4EB4F), 29) + *a;
 }
 
 /*
