@@ -168,6 +168,17 @@ bestof() {
 # more (fresh memory: the host takes back freed pages at once, and a
 # process touching them again waits for it), and the median of four
 # pairs moves with it.
+# least_cpu VAR COMMAND...: run COMMAND; VAR keeps the least CPU (user +
+# system, ms) of its runs so far (a failed run counts for nothing).
+least_cpu() {
+	var=$1
+	shift
+	/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null 2>&1 || return 0
+	o=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
+	eval "prev=\$$var"
+	if [ -z "$prev" ] || [ "$o" -lt "$prev" ]; then eval "$var=\$o"; fi
+}
+
 interleaved() {
 	runs=$1 prep_a=$2
 	shift 2
@@ -351,20 +362,11 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 			'rm -rf "$tmp/public"' "$hugo" --quiet -s "$h-min" -d "$tmp/public"
 		echo "cold build, hugo (minimal templates) / nastavnik: $spread" >>"$tmp/table"
 		eval "spread_min_$n=\$spread"
-		# Hugo's CPU (user + system) on the minimal twin, the least of 3: the
-		# wall ratio also counts how well each keeps both cores busy.
-		hugo_cpu=""
-		for run in 1 2 3; do
-			rm -rf "$tmp/public"
-			/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$hugo" --quiet -s "$h-min" -d "$tmp/public" \
-				>/dev/null 2>&1 || continue
-			o=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
-			if [ -z "$hugo_cpu" ] || [ "$o" -lt "$hugo_cpu" ]; then hugo_cpu=$o; fi
-		done
-		rm -rf "$h-min" "$tmp/public"
 		say "$n ($corpus): the floor (read + libyaml + libcmark + write, one thread)"
-		# CPU (user + system), the least of 3 runs each, interleaved.
-		floor_cpu=fail ours_cpu=""
+		# CPU (user + system), the least of 3 runs each, interleaved; Hugo's
+		# on the minimal twin too: the wall ratio also counts how well each
+		# keeps both cores busy.
+		floor_cpu=fail ours_cpu="" hugo_cpu=""
 		for run in 1 2 3; do
 			if [ -x "$(dirname "$bin")/bench/floor" ]; then
 				rm -rf "$tmp/floor"
@@ -373,10 +375,11 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 				rm -rf "$tmp/floor"
 			fi
 			rm -rf "$tmp/out"
-			/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$bin" build --no-pdf -C "$c" -o "$tmp/out" >/dev/null 2>&1
-			o=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
-			if [ -z "$ours_cpu" ] || [ "$o" -lt "$ours_cpu" ]; then ours_cpu=$o; fi
+			least_cpu ours_cpu "$bin" build --no-pdf -C "$c" -o "$tmp/out"
+			rm -rf "$tmp/public"
+			least_cpu hugo_cpu "$hugo" --quiet -s "$h-min" -d "$tmp/public"
 		done
+		rm -rf "$h-min" "$tmp/public"
 		floorx=$(awk -v f="$floor_cpu" -v o="$ours_cpu" 'BEGIN { if (f != "fail") printf "%.2f", o / f }')
 		echo "CPU, one cold build (least of 3): nastavnik $ours_cpu ms, floor $floor_cpu ms: ${floorx:-n/a}x the floor" >>"$tmp/table"
 		[ -n "$hugo_cpu" ] && awk -v h="$hugo_cpu" -v o="$ours_cpu" 'BEGIN {
