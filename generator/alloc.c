@@ -19,13 +19,6 @@
 #endif
 #endif
 
-/*
- * jemalloc's control call, when jemalloc is the allocator (a weak
- * reference: NULL with another malloc, as under a sanitizer).
- */
-extern int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen)
-	__attribute__((weak));
-
 /* The blocks nv_thread_block() gave a thread, freed by the key's destructor when it ends. */
 #define THREAD_BLOCKS 8
 
@@ -74,13 +67,6 @@ void *nv_thread_block(void **slot, size_t size)
 	if (b->n < THREAD_BLOCKS)
 		b->v[b->n++] = *slot;
 	return *slot;
-}
-
-void nv_alloc_trim(void)
-{
-	/* All arenas (MALLCTL_ARENAS_ALL): free pages go back to the system. */
-	if (mallctl)
-		mallctl("arena.4096.purge", NULL, NULL, NULL, 0);
 }
 
 NV_NORETURN static void default_oom(size_t size)

@@ -492,7 +492,6 @@ static void drop_text(void *arg, size_t i)
 void nv_content_drop_texts(struct nv_content *c, int jobs)
 {
 	nv_run_each(c->ndocs, jobs, drop_text, c);
-	nv_alloc_trim();
 }
 
 struct doc_job {
@@ -523,7 +522,9 @@ static void *doc_thread(void *arg)
 	while (nv_share_next(&j->share, &i)) {
 		struct nv_doc **prev = j->prev ? &j->prev[i] : NULL;
 		nv_buf_reset(&path);
-		nv_buf_addf(&path, "%s/%s", j->root, j->rel[i]);
+		nv_buf_adds(&path, j->root);
+		nv_buf_addch(&path, '/');
+		nv_buf_adds(&path, j->rel[i]);
 		if (j->once || stat(path.ptr, &st) < 0) {
 			j->slots[i] =
 				parse_doc(j->rel[i], path.ptr, NULL, rootfd,
@@ -791,16 +792,17 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 	for (i = 0; i < w.files.nr; i++) {
 		const char *rel = w.files.v[i];
 
-		nv_buf_reset(&path);
-		nv_buf_addf(&path, "%s/%s", root, rel);
-		if (!strncmp(rel, "files/", 6))
+		if (!strncmp(rel, "files/", 6)) {
 			nv_strlist_add(&c->assets, rel);
-		else if (has_suffix(rel, ".md"))
+		} else if (has_suffix(rel, ".md")) {
 			md[nmd++] = rel;
-		else if (has_suffix(rel, ".yml") || has_suffix(rel, ".yaml"))
+		} else if (has_suffix(rel, ".yml") || has_suffix(rel, ".yaml")) {
+			nv_buf_reset(&path);
+			nv_buf_addf(&path, "%s/%s", root, rel);
 			load_data(c, rel, path.ptr, prev, d);
-		else
+		} else {
 			nv_strlist_add(&c->assets, rel);
+		}
 	}
 	load_docs(c, md, nmd, jobs, prev, d);
 	free(md);

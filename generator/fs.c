@@ -291,8 +291,13 @@ static void walk(const char *dir, const char *rel, struct nv_walk *w)
 		const char *name = names.v[i] + 1;
 		memset(&st, 0, sizeof(st));
 		st.st_mode = type == 'f' ? S_IFREG : type == 'l' ? S_IFLNK : S_IFDIR;
+		/* Not a format: ten thousand names. */
 		nv_buf_reset(&sub);
-		nv_buf_addf(&sub, "%s%s%s", rel, *rel ? "/" : "", name);
+		if (*rel) {
+			nv_buf_adds(&sub, rel);
+			nv_buf_addch(&sub, '/');
+		}
+		nv_buf_adds(&sub, name);
 		if (type == '?') {
 			char *full = nv_xasprintf("%s/%s", path.ptr, name);
 			int r = lstat(full, &st);

@@ -376,6 +376,8 @@ void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w)
 		nv_strmap_free(last, NULL);
 		return;
 	}
+	/* A context of one node a page, made in an arena and dropped whole. */
+	nv_value_scope_begin();
 	ctx = obj();
 	pages = arr();
 	set(ctx, "site", nv_value_copy(s->site));
@@ -383,9 +385,10 @@ void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w)
 	/* lastmod: the day of the last commit that changed a document's file. */
 	iso = nv_xcalloc(s->m->nentries + 1, sizeof(*iso));
 	for (i = 0; i < s->m->nentries; i++) {
-		d = last_commit(s, s->m->entries[i], NULL);
+		if (!(d = last_commit(s, s->m->entries[i], NULL)))
+			continue;
 		nv_html_entry_url(s->m->entries[i], &url);
-		if (!d || nv_strmap_get(last, url.ptr))
+		if (nv_strmap_get(last, url.ptr))
 			continue;
 		nv_buf_adds(&iso[i], url.ptr);
 		nv_buf_addch(&iso[i], '\0');
@@ -401,6 +404,7 @@ void nv_html_emit_sitemap(struct nv_html_state *s, struct nv_html_worker *w)
 	set(ctx, "pages", pages);
 	xml_clean(ctx);
 	nv_html_emit_file(s, w, "sitemap.xml", "sitemap", ctx);
+	nv_value_scope_end();
 	nv_strmap_free(last, NULL);
 	for (i = 0; i < s->m->nentries; i++)
 		nv_buf_release(&iso[i]);

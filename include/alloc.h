@@ -63,13 +63,6 @@ void *nv_thread_block(void **slot, size_t size);
  */
 bool nv_leak_checked(void);
 
-/*
- * Give the memory freed so far back to the system, so that it no longer
- * counts in the process's size: after a phase frees much that the next
- * one, on other threads, would not reuse.
- */
-void nv_alloc_trim(void);
-
 /* Multiply two sizes, aborting through the OOM hook on overflow. */
 size_t nv_st_mult(size_t a, size_t b);
 
