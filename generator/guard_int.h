@@ -17,12 +17,9 @@
 #include <emmintrin.h>
 #endif
 
-/*
- * Functions built for AVX2 besides the SSE2 the compiler assumes on
- * x86-64: nv_guard_skip() takes them where the CPU has it (g->avx2).
- */
-#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-#define NV_GUARD_AVX2 __attribute__((target("avx2")))
+/* The guard's functions for AVX2 (common.h): nv_guard_skip() takes them where g->avx2. */
+#ifdef NV_TARGET_AVX2
+#define NV_GUARD_AVX2 NV_TARGET_AVX2
 #include <immintrin.h>
 #endif
 

@@ -173,19 +173,18 @@ static inline struct bits32 bits32_sse2(const unsigned char *s)
 	return m;
 }
 
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-/* 32 bytes in one vector where the CPU has AVX2 (as guard_int.h's NV_GUARD_AVX2). */
-#define UTF8_AVX2 __attribute__((target("avx2")))
+#ifdef NV_TARGET_AVX2
+/* 32 bytes in one vector where the CPU has AVX2. */
 #include <immintrin.h>
 
-UTF8_AVX2 static inline __m256i between32(__m256i x, char lo, char hi)
+NV_TARGET_AVX2 static inline __m256i between32(__m256i x, char lo, char hi)
 {
 	return _mm256_and_si256(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(lo)),
 				_mm256_cmpgt_epi8(_mm256_set1_epi8(hi), x));
 }
 
 /* The bits of 32 bytes at s, by AVX2: bits16()'s in one vector. */
-UTF8_AVX2 static inline struct bits32 bits32_avx2(const unsigned char *s)
+NV_TARGET_AVX2 static inline struct bits32 bits32_avx2(const unsigned char *s)
 {
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
 	struct bits32 m = { 0, 0, 0, 0 };
@@ -214,7 +213,7 @@ static inline __attribute__((always_inline)) size_t blocks_with(const unsigned c
 	unsigned back = 0;
 
 	for (; n - i >= 32; i += 32) {
-#ifdef UTF8_AVX2
+#ifdef NV_TARGET_AVX2
 		m = avx2 ? bits32_avx2(s + i) : bits32_sse2(s + i);
 #else
 		m = bits32_sse2(s + i);
@@ -228,8 +227,8 @@ static inline __attribute__((always_inline)) size_t blocks_with(const unsigned c
 	return i - back;
 }
 
-#ifdef UTF8_AVX2
-UTF8_AVX2 static size_t blocks_avx2(const unsigned char *s, size_t n, size_t i)
+#ifdef NV_TARGET_AVX2
+NV_TARGET_AVX2 static size_t blocks_avx2(const unsigned char *s, size_t n, size_t i)
 {
 	return blocks_with(s, n, i, true);
 }
@@ -239,7 +238,7 @@ static bool no_avx2; /* nv_utf8_use_avx2(false) */
 
 static size_t valid_blocks(const unsigned char *s, size_t n, size_t i)
 {
-#ifdef UTF8_AVX2
+#ifdef NV_TARGET_AVX2
 	if (!no_avx2 && __builtin_cpu_supports("avx2"))
 		return blocks_avx2(s, n, i);
 #endif

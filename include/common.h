@@ -27,6 +27,15 @@
 #define NV_NORETURN
 #endif
 
+/*
+ * A function built for AVX2 besides the SSE2 the compiler assumes on
+ * x86-64, for a caller to take where the CPU has it
+ * (__builtin_cpu_supports("avx2")), with <immintrin.h>.
+ */
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NV_TARGET_AVX2 __attribute__((target("avx2")))
+#endif
+
 #include "banned.h"
 
 #endif
