@@ -146,7 +146,10 @@ size_t nv_guard_memo_end(const struct nv_guard_folded *fd, size_t hi, size_t cut
  * so the same bytes are gone through again at once, with the word starts
  * and tags the pass keeps (the last few: nv_guard_skip()'s place to fold
  * from). A run that was taken again stays (`uses`) until others have
- * come to its place as often.
+ * come to its place as often. A run's bytes are copied the second time
+ * it is gone through (its hash and length kept the first): most runs of
+ * a page's body are gone through once, and copying them cost more than
+ * the theme's runs saved.
  */
 #define RUN_SLOTS 256
 
@@ -155,12 +158,15 @@ struct memo_run {
 	uint64_t hash;	 /* run_hash() of its first bytes: most runs that differ, told at once */
 	uint32_t len;
 	uint32_t uses;
+	bool copied; /* text holds the run, else only its hash and length are kept */
 	uint32_t safe[NV_GUARD_RUN_SAFE];
 	unsigned nsafe;
 	unsigned char text[NV_GUARD_RUN_MAX + MEMO_AHEAD];
 };
 
 static _Thread_local struct memo_run *runs; /* RUN_SLOTS, nv_thread_block() */
+/* The hash of each slot's run when copied, else 0: most tags miss here, in a few cache lines. */
+static _Thread_local uint32_t run_tags[RUN_SLOTS];
 
 /* A hash of the MEMO_HASH (32) bytes at s. */
 static uint64_t run_hash(const char *s)
@@ -182,9 +188,11 @@ size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, si
 	if (n - i < NV_GUARD_RUN_MIN + MEMO_AHEAD)
 		return 0;
 	h = run_hash(text + i);
+	if (run_tags[h % RUN_SLOTS] != h)
+		return 0;
 	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
 	    h % RUN_SLOTS;
-	if (m->hash != h || m->serial != g->serial || n - i < m->len + MEMO_AHEAD ||
+	if (m->hash != h || m->serial != g->serial || !m->copied || n - i < m->len + MEMO_AHEAD ||
 	    memcmp(m->text, text + i, m->len + MEMO_AHEAD))
 		return 0;
 	m->uses += m->uses < 8;
@@ -209,10 +217,18 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 		m->uses--;
 		return;
 	}
-	m->serial = g->serial;
-	m->hash = h;
-	m->len = (uint32_t)(e - i);
-	m->uses = 0;
+	/* Seen once: its hash and length, to be copied when it comes again. */
+	if (m->serial != g->serial || m->copied || m->hash != h || m->len != e - i) {
+		m->serial = g->serial;
+		m->hash = h;
+		m->len = (uint32_t)(e - i);
+		m->uses = 0;
+		m->copied = false;
+		run_tags[h % RUN_SLOTS] = 0;
+		return;
+	}
+	m->copied = true;
+	run_tags[h % RUN_SLOTS] = (uint32_t)h;
 	memcpy(m->safe, safe, nsafe * sizeof(*safe));
 	m->nsafe = nsafe;
 	memcpy(m->text, text + i, e - i + MEMO_AHEAD);
