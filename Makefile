@@ -55,7 +55,7 @@ PKG_LIBS := $(BUILD)/pkg.libs
 # The program's allocator: jemalloc spends ~8 % less CPU than glibc's malloc
 # on a 10,000-document build (many small blocks, several threads) and
 # peaks lower. Not under the sanitizers, which bring their own. Its options
-# (transparent huge pages, one arena) are main.c's malloc_conf.
+# (transparent huge pages, an arena a core) are main.c's malloc_conf.
 MALLOC_LIB := $(if $(SAN),,-ljemalloc)
 
 # The program's libraries in the order the dynamic linker searches them:
