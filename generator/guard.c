@@ -37,7 +37,8 @@
  * stop there), and the rest walks down the trie. At a word that may
  * start a key, a small window is folded from a few words back (initials
  * before a surname), a little past its end (a mention starting in it is
- * read whole), and the mentions in it are looked for; a caller asks again
+ * read whole: the window is folded further only when the look read to
+ * its end), and the mentions in it are looked for; a caller asks again
  * from the end of each mention. Two Russian letters are looked up by
  * one load of their four bytes (g->cyr2), three by one load of their six
  * and a bit of a table of their classes (g->cyr3). A window a thread found a
@@ -827,6 +828,7 @@ static bool scan_window(const struct scan *sc, const uint32_t *o, size_t end, st
 }
 
 #define MARGIN	 128  /* folded bytes read past a window: the longest mention */
+#define NEAR	 32   /* folded first: a mention is most often read whole by then */
 #define FOLD_BUF 1016 /* folded bytes a window holds on the stack (no malloc for most) */
 
 bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_t from, bool markup,
@@ -836,7 +838,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	unsigned char fbuf[FOLD_BUF + 8];
 	uint32_t obuf[FOLD_BUF];
 	struct nv_guard_folded fd = { fbuf, obuf, 0, 0, FOLD_BUF, true };
-	size_t want = 64, cut, start, hi;
+	size_t want = 64, cut, start, hi, folded;
 	struct scan sc = { g, NULL, 0, &hi };
 	/*
 	 * Pages repeat their footer, data files their lines (nv_guard_memo_end()).
@@ -845,7 +847,7 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 	 */
 	bool memo = len < ((size_t)1 << 30);
 	struct cand c = { NULL, 0, 0, 0, false };
-	bool found = false;
+	bool found = false, got;
 	uint32_t cp;
 
 	while (g && !found && (r.i = nv_guard_skip(g, text, len, r.i, markup)) < len) {
@@ -857,11 +859,24 @@ bool nv_guard_find(const struct nv_guard *g, const char *text, size_t len, size_
 		nv_guard_fold(&r, &fd, want, true);
 		cut = fd.len;
 		next = r;
-		nv_guard_fold(&r, &fd, cut + MARGIN, false);
-		sc.f = fd.f;
-		sc.len = fd.len;
-		hi = 0;
-		if (fd.len && scan_window(&sc, fd.o, cut, &c)) {
+		/*
+		 * What the window gives depends on its bytes up to hi only (the
+		 * memo's rule): past NEAR more only when the look read to its end.
+		 */
+		nv_guard_fold(&r, &fd, cut + NEAR, false);
+		for (;;) {
+			sc.f = fd.f;
+			sc.len = fd.len;
+			hi = 0;
+			got = fd.len && scan_window(&sc, fd.o, cut, &c);
+			if (hi != SIZE_MAX || fd.len >= cut + MARGIN)
+				break;
+			folded = fd.len;
+			nv_guard_fold(&r, &fd, cut + MARGIN, false);
+			if (fd.len == folded) /* the text's end, or the window's */
+				break;
+		}
+		if (got) {
 			found = true;
 			hit->p = c.t->p;
 			hit->start = fd.base + fd.o[c.fs];
