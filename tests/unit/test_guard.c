@@ -112,6 +112,13 @@ static struct nv_person konst = { .id = "konstantinopolskaya-ea",
 				  .name = "Елена",
 				  .category = NV_CAT_TEACHER,
 				  .publish = NV_PUBLISH_NONE };
+/* A mention running on longer past a window's cut than its first fold (guard.c, NEAR). */
+static struct nv_person krest = { .id = "krestovozdvizhenskaya-av",
+				  .surname = "Крестовоздвиженская",
+				  .name = "Анастасия",
+				  .patronymic = "Владимировна",
+				  .category = NV_CAT_TEACHER,
+				  .publish = NV_PUBLISH_NONE };
 static struct nv_person yunkim = { .id = "yun-kim-s",
 				   .surname = "Юн-Ким",
 				   .name = "Сергей",
@@ -124,10 +131,10 @@ static bool with_odd = true;
 /* The guard for all the people above (the model is static: it must outlive it). */
 static struct nv_guard *guard(void)
 {
-	static struct nv_person *people[] = { &gusev,	 &petrova,  &kim,     &orlova,
-					      &sokolova, &lebedeva, &lebedev, &sergeev,
-					      &li,	 &yolkin,   &ho,      &miller,
-					      &zaytseva, &pavlova,  &konst,   &yunkim };
+	static struct nv_person *people[] = { &gusev,	 &petrova, &kim,      &orlova,	&sokolova,
+					      &lebedeva, &lebedev, &sergeev,  &li,	&yolkin,
+					      &ho,	 &miller,  &zaytseva, &pavlova, &konst,
+					      &krest,	 &yunkim };
 	static struct nv_model m;
 
 	memset(&m, 0, sizeof(m));
@@ -403,6 +410,31 @@ static void test_long_text(void)
 }
 
 /*
+ * A window is folded a little past its cut, and further only when the
+ * look read to its end: a long mention across the cut, after a word that
+ * made a window but is no mention («Дмитрий» alone), is read whole from
+ * every place in the window.
+ */
+static void test_mention_across_the_cut(void)
+{
+	struct nv_buf in = NV_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < 90; k++) {
+		nv_buf_reset(&in);
+		nv_buf_adds(&in, "Дмитрий ");
+		while (in.len < 16 + k)
+			nv_buf_adds(&in, in.len % 3 ? "и " : "в ");
+		nv_buf_adds(&in, "Анастасией Владимировной Крестовоздвиженской проведён");
+		CHECK_FOUND(
+			in.ptr, false,
+			"krestovozdvizhenskaya-av! Анастасией Владимировной Крестовоздвиженской → "
+			"Анастасией Владимировной Крестовоздвиженской");
+	}
+	nv_buf_release(&in);
+}
+
+/*
  * The first pass skips what no key can start: what the folding reads as a
  * word start it must not skip (a quote, dash or no-break space right
  * before, a long word before, a name after a reference or a soft hyphen).
@@ -658,6 +690,7 @@ void nv_tests(void)
 	NV_RUN(test_lookalikes);
 	NV_RUN(test_names_at_the_end);
 	NV_RUN(test_long_text);
+	NV_RUN(test_mention_across_the_cut);
 	NV_RUN(test_skipping_pass);
 	NV_RUN(test_skip_words);
 	NV_RUN(test_skip_quick);
