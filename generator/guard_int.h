@@ -1,12 +1,12 @@
 /*
- * guard_int.h: what the files of the guard share; private to guard.c,
- * guard_read.c, guard_skip.c and their unit tests.
+ * guard_int.h: what the files of the guard share; private to them
+ * (guard*.c) and their unit tests.
  *
  * guard.c builds the keys from people.yml and finds the mentions in
  * folded text; guard_read.c reads the text (plain, or HTML/XML) into
  * folded bytes, one per character, each with the offset of the character
- * it came from; guard_skip.c skips what no key can start. See the top of
- * guard.c.
+ * it came from; guard_skip.c skips what no key can start, by the tables
+ * guard_tables.c makes of the keys. See the top of guard.c.
  */
 #ifndef NV_GUARD_INT_H
 #define NV_GUARD_INT_H
@@ -599,8 +599,12 @@ static inline uint64_t nv_guard_load8(const unsigned char *s, size_t n)
 
 #define NV_GUARD_LOWER8 UINT64_C(0x2020202020202020)
 
-/* Fill g->cyr3 from g->tri and g->cls7 (guard_skip.c); the guard frees it. */
-void nv_guard_build_cyr3(struct nv_guard *g);
+/*
+ * The tables of the first pass from g's keys, sorted (guard_tables.c):
+ * g->node, root, pair, letter, cls, row, cls7, duo, tri, cyr2, cyr3 and
+ * cyr3k; the guard frees them.
+ */
+void nv_guard_build_tables(struct nv_guard *g);
 
 /*
  * The place to fold from for the first word at or after i in text (n

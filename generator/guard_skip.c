@@ -770,50 +770,6 @@ size_t nv_guard_skip(const struct nv_guard *g, const char *text, size_t n, size_
 #endif
 }
 
-/*
- * g->cyr3 and g->cyr3k (guard_int.h): the classes the codes have are
- * numbered in order (K of them), a code's parts of a bit's number are
- * its class's number times K * K, times K and once, and the bit of three
- * classes is g->tri's for them where g->duo has a bit for the first two
- * (a first character of no class, never a word's start, may start
- * anything).
- */
-void nv_guard_build_cyr3(struct nv_guard *g)
-{
-	unsigned char num[NV_GUARD_TRI], cls[NV_GUARD_TRI];
-	unsigned k, k1, k2, k3, c1, c2, c3, x;
-	size_t bit, at;
-
-	memset(num, 0xFF, sizeof(num));
-	for (x = k = 0; x < 128; x++)
-		if (num[g->cls7[x]] == 0xFF) {
-			cls[k] = g->cls7[x];
-			num[g->cls7[x]] = (unsigned char)k++;
-		}
-	for (x = 0; x < 128; x++) {
-		g->cyr3k[0][x] = num[g->cls7[x]] * k * k;
-		g->cyr3k[1][x] = num[g->cls7[x]] * k;
-		g->cyr3k[2][x] = num[g->cls7[x]];
-	}
-	g->cyr3 = nv_xcalloc((k * k * k + 63) / 64, sizeof(*g->cyr3));
-	for (k1 = 0; k1 < k; k1++)
-		for (k2 = 0; k2 < k; k2++)
-			for (k3 = 0; k3 < k; k3++) {
-				c1 = cls[k1], c2 = cls[k2], c3 = cls[k3];
-				bit = c1 * NV_GUARD_TRI + c2;
-				if (c1 != NV_GUARD_NONE) {
-					if (!((g->duo[bit / 64] >> (bit % 64)) & 1))
-						continue;
-					bit = bit * NV_GUARD_TRI +
-					      (c2 == NV_GUARD_NONE ? NV_GUARD_END : c3);
-					if (!((g->tri[bit / 64] >> (bit % 64)) & 1))
-						continue;
-				}
-				at = (k1 * k + k2) * k + k3;
-				g->cyr3[at / 64] |= UINT64_C(1) << (at % 64);
-			}
-}
-
 size_t nv_guard_skip_steps(const struct nv_guard *g, const char *text, size_t n, size_t i,
 			   bool markup)
 {
