@@ -645,14 +645,36 @@ size_t nv_guard_memo_end(const struct nv_guard_folded *fd, size_t hi, size_t cut
 #define NV_GUARD_RUN_MAX  1024 /* and at most */
 #define NV_GUARD_RUN_SAFE 4    /* its last word starts and tags kept */
 
+#define NV_GUARD_RUN_SLOTS 256
+
+/* A hash of the 32 bytes at s: the place of a run of markup starting there. */
+static inline uint32_t nv_guard_run_hash(const char *s)
+{
+	uint64_t w[4];
+
+	memcpy(w, s, sizeof(w));
+	return (uint32_t)(((w[0] * UINT64_C(0x9E3779B97F4A7C15)) ^
+			   (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^
+			   (w[2] * UINT64_C(0x165667B19E3779F9)) ^
+			   (w[3] * UINT64_C(0x27D4EB2F165667C5))) >>
+			  32);
+}
+
 /*
- * A run of markup from the tag at text[i] (n bytes in all) that this
- * thread's skipping pass went through for g with no word a key may
- * start, outside a word at its start and end: its length, and the
- * offsets from i of its last word starts and tags (up to
- * NV_GUARD_RUN_SAFE, the oldest first) in safe and *nsafe; 0 if none.
+ * The hash of the run kept at each of this thread's places, 0 for none:
+ * most tags start no run kept, and are told so here.
  */
-size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i,
+extern _Thread_local uint32_t nv_guard_run_tags[NV_GUARD_RUN_SLOTS];
+
+/*
+ * A run of markup from the tag at text[i] (n bytes in all, at least
+ * NV_GUARD_RUN_MIN from i; h its nv_guard_run_hash()) that this thread's
+ * skipping pass went through for g with no word a key may start, outside
+ * a word at its start and end: its length, and the offsets from i of its
+ * last word starts and tags (up to NV_GUARD_RUN_SAFE, the oldest first)
+ * in safe and *nsafe; 0 if none.
+ */
+size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i, uint32_t h,
 			uint32_t *safe, unsigned *nsafe);
 
 /* Keep the run text[i, e) for nv_guard_run_get(), with its last word starts and tags. */

@@ -151,11 +151,11 @@ size_t nv_guard_memo_end(const struct nv_guard_folded *fd, size_t hi, size_t cut
  * a page's body are gone through once, and copying them cost more than
  * the theme's runs saved.
  */
-#define RUN_SLOTS 256
+#define RUN_SLOTS NV_GUARD_RUN_SLOTS
 
 struct memo_run {
 	uint64_t serial; /* the guard's (g->serial); 0: empty */
-	uint64_t hash;	 /* run_hash() of its first bytes: most runs that differ, told at once */
+	uint32_t hash;	 /* nv_guard_run_hash() of its first bytes */
 	uint32_t len;
 	uint32_t uses;
 	bool copied; /* text holds the run, else only its hash and length are kept */
@@ -165,30 +165,14 @@ struct memo_run {
 };
 
 static _Thread_local struct memo_run *runs; /* RUN_SLOTS, nv_thread_block() */
-/* The hash of each slot's run when copied, else 0: most tags miss here, in a few cache lines. */
-static _Thread_local uint32_t run_tags[RUN_SLOTS];
+_Thread_local uint32_t nv_guard_run_tags[RUN_SLOTS];
 
-/* A hash of the MEMO_HASH (32) bytes at s. */
-static uint64_t run_hash(const char *s)
-{
-	uint64_t w[4];
-
-	memcpy(w, s, sizeof(w));
-	return ((w[0] * UINT64_C(0x9E3779B97F4A7C15)) ^ (w[1] * UINT64_C(0xC2B2AE3D27D4EB4F)) ^
-		(w[2] * UINT64_C(0x165667B19E3779F9)) ^ (w[3] * UINT64_C(0x27D4EB2F165667C5))) >>
-	       32;
-}
-
-size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i,
+size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i, uint32_t h,
 			uint32_t *safe, unsigned *nsafe)
 {
 	struct memo_run *m;
-	uint64_t h;
 
 	if (n - i < NV_GUARD_RUN_MIN + MEMO_AHEAD)
-		return 0;
-	h = run_hash(text + i);
-	if (run_tags[h % RUN_SLOTS] != h)
 		return 0;
 	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
 	    h % RUN_SLOTS;
@@ -205,12 +189,12 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 		      const uint32_t *safe, unsigned nsafe)
 {
 	struct memo_run *m;
-	uint64_t h;
+	uint32_t h;
 
 	if (e - i < NV_GUARD_RUN_MIN || e - i > NV_GUARD_RUN_MAX || n - e < MEMO_AHEAD ||
 	    nsafe > NV_GUARD_RUN_SAFE)
 		return;
-	h = run_hash(text + i);
+	h = nv_guard_run_hash(text + i);
 	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
 	    h % RUN_SLOTS;
 	if (m->serial == g->serial && m->uses) {
@@ -224,11 +208,11 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 		m->len = (uint32_t)(e - i);
 		m->uses = 0;
 		m->copied = false;
-		run_tags[h % RUN_SLOTS] = 0;
+		nv_guard_run_tags[h % RUN_SLOTS] = 0;
 		return;
 	}
 	m->copied = true;
-	run_tags[h % RUN_SLOTS] = (uint32_t)h;
+	nv_guard_run_tags[h % RUN_SLOTS] = h;
 	memcpy(m->safe, safe, nsafe * sizeof(*safe));
 	m->nsafe = nsafe;
 	memcpy(m->text, text + i, e - i + MEMO_AHEAD);

@@ -424,7 +424,7 @@ static void skip_state_init(struct skip_state *st, size_t i, bool fast)
 static size_t run_memo(const struct nv_guard *g, const char *text, size_t n, size_t i,
 		       struct skip_state *st)
 {
-	uint32_t rel[NV_GUARD_RUN_SAFE];
+	uint32_t rel[NV_GUARD_RUN_SAFE], h;
 	unsigned k, m;
 	size_t len;
 
@@ -440,7 +440,12 @@ static size_t run_memo(const struct nv_guard *g, const char *text, size_t n, siz
 		st->mark = i;
 		st->mark_ns = st->ns;
 	}
-	if (!(len = nv_guard_run_get(g, text, n, i, rel, &m)))
+	/* Most tags start no run kept: told by one word of this thread's. */
+	if (n - i < NV_GUARD_RUN_MIN)
+		return 0;
+	h = nv_guard_run_hash(text + i);
+	if (nv_guard_run_tags[h % NV_GUARD_RUN_SLOTS] != h ||
+	    !(len = nv_guard_run_get(g, text, n, i, h, rel, &m)))
 		return 0;
 	for (k = 0; k < m; k++)
 		st->safe[st->ns++ % SAFE] = i + rel[k];
