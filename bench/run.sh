@@ -156,6 +156,17 @@ bestof() {
 	done
 }
 
+# least_cpu VAR COMMAND...: run COMMAND; VAR keeps the least CPU (user +
+# system, ms) of its runs so far (a failed run counts for nothing).
+least_cpu() {
+	var=$1
+	shift
+	/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null 2>&1 || return 0
+	o=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
+	eval "prev=\$$var"
+	if [ -z "$prev" ] || [ "$o" -lt "$prev" ]; then eval "$var=\$o"; fi
+}
+
 # interleaved RUNS PREP_A CMD_A -- PREP_B CMD_B: RUNS pairs of cold runs,
 # each after its PREP, in the order A B, B A, A B, … (ABBA: each command
 # follows itself as often as the other, so neither is charged for what the
@@ -168,17 +179,6 @@ bestof() {
 # more (fresh memory: the host takes back freed pages at once, and a
 # process touching them again waits for it), and the median of four
 # pairs moves with it.
-# least_cpu VAR COMMAND...: run COMMAND; VAR keeps the least CPU (user +
-# system, ms) of its runs so far (a failed run counts for nothing).
-least_cpu() {
-	var=$1
-	shift
-	/usr/bin/time -f '%U %S' -o "$tmp/cpu" "$@" >/dev/null 2>&1 || return 0
-	o=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$tmp/cpu")
-	eval "prev=\$$var"
-	if [ -z "$prev" ] || [ "$o" -lt "$prev" ]; then eval "$var=\$o"; fi
-}
-
 interleaved() {
 	runs=$1 prep_a=$2
 	shift 2
