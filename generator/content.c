@@ -522,9 +522,7 @@ static void *doc_thread(void *arg)
 	while (nv_share_next(&j->share, &i)) {
 		struct nv_doc **prev = j->prev ? &j->prev[i] : NULL;
 		nv_buf_reset(&path);
-		nv_buf_adds(&path, j->root);
-		nv_buf_addch(&path, '/');
-		nv_buf_adds(&path, j->rel[i]);
+		nv_buf_add_path(&path, j->root, j->rel[i]);
 		if (j->once || stat(path.ptr, &st) < 0) {
 			j->slots[i] =
 				parse_doc(j->rel[i], path.ptr, NULL, rootfd,

@@ -293,11 +293,7 @@ static void walk(const char *dir, const char *rel, struct nv_walk *w)
 		st.st_mode = type == 'f' ? S_IFREG : type == 'l' ? S_IFLNK : S_IFDIR;
 		/* Not a format: ten thousand names. */
 		nv_buf_reset(&sub);
-		if (*rel) {
-			nv_buf_adds(&sub, rel);
-			nv_buf_addch(&sub, '/');
-		}
-		nv_buf_adds(&sub, name);
+		nv_buf_add_path(&sub, rel, name);
 		if (type == '?') {
 			char *full = nv_xasprintf("%s/%s", path.ptr, name);
 			int r = lstat(full, &st);

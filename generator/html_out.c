@@ -102,9 +102,7 @@ static char *out_path(const struct nv_html_state *s, const char *rel)
 	struct nv_buf b = NV_BUF_INIT;
 
 	nv_buf_grow(&b, strlen(s->opts.out) + strlen(rel) + 1);
-	nv_buf_adds(&b, s->opts.out);
-	nv_buf_addch(&b, '/');
-	nv_buf_adds(&b, rel);
+	nv_buf_add_path(&b, s->opts.out, rel);
 	return nv_buf_detach(&b, NULL);
 }
 

@@ -86,6 +86,16 @@ static inline void nv_buf_addch(struct nv_buf *b, int c)
 	b->ptr[b->len] = '\0';
 }
 
+/* Append the path of name in the folder dir («dir/name»; name alone when dir is ""). */
+static inline void nv_buf_add_path(struct nv_buf *b, const char *dir, const char *name)
+{
+	if (*dir) {
+		nv_buf_adds(b, dir);
+		nv_buf_addch(b, '/');
+	}
+	nv_buf_adds(b, name);
+}
+
 void nv_buf_addf(struct nv_buf *b, const char *fmt, ...) NV_PRINTF(2, 3);
 void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap) NV_PRINTF(2, 0);
 /*
