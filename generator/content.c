@@ -796,7 +796,7 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 			md[nmd++] = rel;
 		} else if (has_suffix(rel, ".yml") || has_suffix(rel, ".yaml")) {
 			nv_buf_reset(&path);
-			nv_buf_addf(&path, "%s/%s", root, rel);
+			nv_buf_add_path(&path, root, rel);
 			load_data(c, rel, path.ptr, prev, d);
 		} else {
 			nv_strlist_add(&c->assets, rel);
