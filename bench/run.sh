@@ -10,9 +10,10 @@
 #   bench/gen-corpus.sh writes a deterministic corpus (orders, cases, news,
 #   roadmaps, positions, programs, people.yml, pairs.yml) of 1,000 and
 #   10,000 documents, in two shapes, reported in this order: `real`
-#   (documents of the size of real ones, 6–7 KB on average: programs
+#   (documents of the size of real ones, about 6 KB on average: programs
 #   10–20 KB, положения 5–14 KB, roadmaps of 3–6 sections of 3–8 items,
-#   cases 3–9 KB; about 300 people, a third hidden, 100 pairs) and
+#   cases 3–9 KB, in the demo school's sentences; about 300 people, a
+#   third hidden, 100 pairs) and
 #   `synthetic` (short documents, 1.4 KB on average, 500 people; kept to
 #   compare with earlier figures). bench/hugo/gen-site.sh turns each into a Hugo site
 #   with the same Markdown bodies and front matter; the only change is that
