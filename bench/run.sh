@@ -64,7 +64,9 @@
 #     search index;
 #   - one file changed, serve: the preview server keeps the documents in
 #     memory and parses only the changed file; its own report of each
-#     rebuild is taken (best of 3 edits);
+#     rebuild is taken (best of 3 edits), and the time from the save to
+#     the page served with the edit (curl every 2 ms; the wait for the
+#     editor to finish included), which is what the target is about;
 #   - the ratios to Hugo on the realistic corpus: pairs of cold builds
 #     per Hugo twin (4 with the equivalent templates, 8 with the minimal
 #     ones), in the order A B, B A, A B, B A … (interleaved()), the median
@@ -250,27 +252,66 @@ served() {
 	done
 }
 
-# server_bench DIR READY DONE MS_SED CMD...: start the preview server CMD
-# (its log in $tmp/server.log), wait for READY, edit one document of DIR
-# three times, each time waiting for one more DONE line; sets server_ms to
-# the best rebuild time the server itself reports (MS_SED extracts it).
+# additions URL: how many appended sentences (edit()) the page at URL shows.
+additions() {
+	curl -s "$1" | grep -o 'Дополнение' | wc -l
+}
+
+# saved_to_served URL: edit the document behind URL (in $dir) and wait,
+# asking every 2 ms, until the server gives the page with one more
+# addition; sets e2e to the milliseconds from before the save, or fail
+# after 10 s.
+saved_to_served() {
+	had=$(additions "$1")
+	t0=$(date +%s%N)
+	edit "$dir"
+	e2e=fail
+	while :; do
+		t1=$(date +%s%N)
+		if [ "$(additions "$1")" -gt "$had" ]; then
+			e2e=$(((t1 - t0) / 1000000))
+			return 0
+		fi
+		[ $((t1 - t0)) -lt 10000000000 ] || return 0
+		sleep 0.002
+	done
+}
+
+# server_bench E2E DIR READY DONE MS_SED CMD...: start the preview server
+# CMD (its log in $tmp/server.log), wait for READY, edit one document of
+# DIR three times, each time waiting for one more DONE line; sets
+# server_ms to the best rebuild time the server itself reports (MS_SED
+# extracts it) and, when E2E is 1, served_ms to the best time from the
+# save to the new page served (the server's address read from its log),
+# as its user sees it.
 server_bench() {
-	dir=$1 ready=$2 done=$3 pick=$4
-	shift 4
-	server_ms=fail
+	want_e2e=$1 dir=$2 ready=$3 done=$4 pick=$5
+	shift 5
+	server_ms=fail served_ms=fail
 	log=$tmp/server.log
 	"$@" >"$log" 2>&1 &
 	spid=$!
 	if served "$log" "$ready" 1; then
-		k=0
+		port=$(sed -n 's#.*http://[^/:]*:\([0-9][0-9]*\)/.*#\1#p' "$log" | head -n 1)
+		url=http://127.0.0.1:$port/news/novost-00017.html
+		k=0 best=""
 		while [ "$k" -lt 3 ]; do
 			sleep 0.5
 			base=$(grep -c -- "$done" "$log" || true) # grep -c fails on 0
-			edit "$dir"
+			if [ "$want_e2e" = 1 ]; then
+				saved_to_served "$url"
+				[ "$e2e" != fail ] || break
+				[ -n "$best" ] && [ "$best" -le "$e2e" ] || best=$e2e
+			else
+				edit "$dir"
+			fi
 			served "$log" "$done" $((base + 1)) || break
 			k=$((k + 1))
 		done
-		[ "$k" -lt 3 ] || server_ms=$(sed -n "$pick" "$log" | sort -n | head -n 1)
+		if [ "$k" -eq 3 ]; then
+			server_ms=$(sed -n "$pick" "$log" | sort -n | head -n 1)
+			served_ms=$best
+		fi
 	fi
 	kill "$spid" 2>/dev/null
 	wait "$spid" 2>/dev/null
@@ -311,12 +352,12 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 	say "$n: nastavnik serve, one file changed"
 	# «сборка N — готово за X мс»: from the start of a rebuild to its last
 	# file, without the 150 ms the server waits for the editor to finish.
-	server_bench "$c" "предпросмотр на" "готово за" \
+	server_bench 1 "$c" "предпросмотр на" "готово за" \
 		's/.*сборка [2-9] — готово за \([0-9]*\) мс.*/\1/p' \
 		env TMPDIR="$tmp" "$bin" serve --no-pdf -p 0 -C "$c"
-	serve_ms=$server_ms
+	serve_ms=$server_ms saved_ms=$served_ms
 
-	hugo_ms="" hugo_kb=0 hnoop_ms="" hnoop_kb=0 hone_ms="" hone_kb=0 hserve_ms=""
+	hugo_ms="" hugo_kb=0 hnoop_ms="" hnoop_kb=0 hone_ms="" hone_kb=0 hserve_ms="" hsaved_ms=""
 	hugo_html=0 hugo_bytes=0 min_html="" min_bytes=0 min_kb=0
 	if [ -n "$hugo" ]; then
 		say "$n: hugo cold builds"
@@ -341,8 +382,10 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 			hone_ms=$best hone_kb=$peak
 			say "$n: hugo server, one file changed"
 			# «Total in X ms» after «Change detected». Fast render mode (the
-			# default) renders again only pages a browser has open; none is.
-			server_bench "$h" "Web Server is available" "Total in" \
+			# default) renders again only pages a browser has open; none is,
+			# and a page fetched without its live-reload script never is: no
+			# time from the save to the page served.
+			server_bench 0 "$h" "Web Server is available" "Total in" \
 				's/^Total in \([0-9]*\) ms.*/\1/p' \
 				"$hugo" server -s "$h" -p 0 --renderToDisk -d "$tmp/hserve" \
 				--disableLiveReload
@@ -404,6 +447,12 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 		if (b != "" && b != "fail" && a != "fail")
 			line = line sprintf("                       |  hugo server %6d ms                     |  ours/hugo %.2f", b, a / b)
 		print line " (rebuild time each server reports)" }' >>"$tmp/table"
+	awk -v l="save to page (serve)" -v n="$n" -v a="$saved_ms" -v b="$hsaved_ms" 'BEGIN {
+		if (a == "fail") line = sprintf("%-22s %6d docs  nastavnik: the page was not served again", l, n)
+		else line = sprintf("%-22s %6d docs  nastavnik %6d ms", l, n, a)
+		if (b != "" && b != "fail" && a != "fail")
+			line = line sprintf("                       |  hugo server %6d ms                     |  ours/hugo %.2f", b, a / b)
+		print line " (from the save to the new page served)" }' >>"$tmp/table"
 	awk -v n="$n" -v a="$ours_html" -v ak="$ours_bytes" -v b="$hugo_html" -v bk="$hugo_bytes" 'BEGIN {
 		printf "%-22s %6d docs  nastavnik %6d HTML files %6.1f MB  |  hugo %6d HTML files %6.1f MB\n",
 			"output", n, a, ak / 1024, b, bk / 1024 }' >>"$tmp/table"
@@ -412,7 +461,7 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 			"output", n, b, bk / 1024, r / 1024, o / r }' >>"$tmp/table"
 	eval "ours_${corpus}_$n=\$ours_ms hugo_${corpus}_$n=\$hugo_ms"
 	eval "ourskb_${corpus}_$n=\$ours_kb hugokb_${corpus}_$n=\$hugo_kb minkb_${corpus}_$n=\$min_kb"
-	eval "noop_${corpus}_$n=\$noop_ms one_${corpus}_$n=\$one_ms serve_${corpus}_$n=\$serve_ms"
+	eval "noop_${corpus}_$n=\$noop_ms one_${corpus}_$n=\$one_ms serve_${corpus}_$n=\$serve_ms saved_${corpus}_$n=\$saved_ms"
 	rm -rf "$tmp/out" "$tmp/public" "$h"
 	[ "$spec" = real:1000 ] || rm -rf "$c"
 done
@@ -471,7 +520,7 @@ done
 
 # The issue's targets, for reading (not asserted).
 [ -n "${ours_real_10000:-}" ] && awk -v a="$ours_real_10000" -v b="$hugo_real_10000" -v ak="$ourskb_real_10000" -v bk="$hugokb_real_10000" \
-	-v noop="$noop_real_10000" -v one="$one_real_10000" -v serve="$serve_real_10000" \
+	-v noop="$noop_real_10000" -v one="$one_real_10000" -v serve="$serve_real_10000" -v saved="$saved_real_10000" \
 	-v smin="${spread_min_10000:-n/a}" -v fx="${floorx_10000:-}" -v pps="${pdf_pps:-}" \
 	-v prints="$print_line" -v mk="${minkb_real_10000:-0}" 'BEGIN {
 	print ""
@@ -481,18 +530,18 @@ done
 			printf "  cold build >= 5x hugo (minimal):     %.2fx   %s (interleaved pairs, %s; equivalent templates %.2fx)\n", w[2], (w[2] >= 5 ? "met" : "not met"), smin, b / a
 		else
 			printf "  cold build >= 5x hugo (minimal):     n/a (equivalent templates %.2fx)\n", b / a
-		printf "  peak RSS <= 1/8 of hugo:              %.2f    %s (equivalent templates", ak / bk, (ak / bk <= 0.125 ? "met" : "not met")
 		if (mk > 0)
-			printf "; minimal templates %.2f, %s", ak / mk, (ak / mk <= 0.125 ? "met" : "not met")
-		print ")"
+			printf "  peak RSS <= 1/8 of hugo (minimal):    %.2f    %s (equivalent templates %.2f)\n", ak / mk, (ak / mk <= 0.125 ? "met" : "not met"), ak / bk
+		else
+			printf "  peak RSS <= 1/8 of hugo (minimal):    n/a (equivalent templates %.2f)\n", ak / bk
 	}
 	if (fx != "")
 		printf "  CPU <= 2x the floor:                  %.2fx   %s\n", fx, (fx <= 2 ? "met" : "not met")
 	printf "  no-op rebuild < 5 %% of cold:          %.1f %%   %s\n", noop * 100 / a, (noop * 100 / a < 5 ? "met" : "not met")
-	if (serve != "fail")
-		printf "  one changed document < 100 ms:        %d ms %s (serve; the build command: %d ms)\n", serve, (serve < 100 ? "met" : "not met"), one
+	if (saved != "fail")
+		printf "  one edit in serve <= 100 ms:          %d ms %s (from the save to the page served; the rebuild: %s ms; the build command: %d ms)\n", saved, (saved <= 100 ? "met" : "not met"), serve, one
 	else
-		printf "  one changed document < 100 ms:        serve failed (the build command: %d ms)\n", one
+		printf "  one edit in serve <= 100 ms:          serve failed (the build command: %d ms)\n", one
 	if (one != "fail")
 		printf "  a CLI build after one edit <= 300 ms: %d ms %s\n", one, (one <= 300 ? "met" : "not met")
 	if (pps != "")
