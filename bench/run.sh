@@ -259,16 +259,17 @@ additions() {
 
 # saved_to_served URL: edit the document behind URL (in $dir) and wait,
 # asking every 2 ms, until the server gives the page with one more
-# addition; sets e2e to the milliseconds from before the save, or fail
-# after 10 s.
+# addition; sets e2e to the milliseconds from before the save to the end
+# of that answer, or fail after 10 s.
 saved_to_served() {
 	had=$(additions "$1")
 	t0=$(date +%s%N)
 	edit "$dir"
 	e2e=fail
 	while :; do
+		now=$(additions "$1")
 		t1=$(date +%s%N)
-		if [ "$(additions "$1")" -gt "$had" ]; then
+		if [ "$now" -gt "$had" ]; then
 			e2e=$(((t1 - t0) / 1000000))
 			return 0
 		fi
