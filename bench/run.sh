@@ -230,10 +230,11 @@ row() {
 		print line }'
 }
 
-# edit DIR: append a sentence to one news document of a corpus.
+# edit DIR: append a sentence starting with $addition to one news document of a corpus.
+addition=Дополнение
 edit() {
 	edits=$((edits + 1))
-	printf '\nДополнение № %d.\n' "$edits" >>"$1/content/news/novost-00017.md"
+	printf '\n%s № %d.\n' "$addition" "$edits" >>"$1/content/news/novost-00017.md"
 }
 edits=0
 
@@ -254,7 +255,7 @@ served() {
 
 # additions URL: how many appended sentences (edit()) the page at URL shows.
 additions() {
-	curl -s "$1" | grep -o 'Дополнение' | wc -l
+	curl -s "$1" | grep -o "$addition" | wc -l
 }
 
 # saved_to_served URL: edit the document behind URL (in $dir) and wait,
