@@ -661,10 +661,11 @@ static inline uint32_t nv_guard_run_hash(const char *s)
 }
 
 /*
- * The hash of the run kept at each of this thread's places, 0 for none:
- * most tags start no run kept, and are told so here.
+ * The hash of the run kept at each of this thread's NV_GUARD_RUN_SLOTS
+ * places, 0 for none; NULL until the thread keeps one. Most tags start no
+ * run kept, and are told so here.
  */
-extern _Thread_local uint32_t nv_guard_run_tags[NV_GUARD_RUN_SLOTS];
+extern _Thread_local const uint32_t *nv_guard_run_tags;
 
 /*
  * A run of markup from the tag at text[i] (n bytes in all, at least

@@ -164,8 +164,24 @@ struct memo_run {
 	unsigned char text[NV_GUARD_RUN_MAX + MEMO_AHEAD];
 };
 
-static _Thread_local struct memo_run *runs; /* RUN_SLOTS, nv_thread_block() */
-_Thread_local uint32_t nv_guard_run_tags[RUN_SLOTS];
+/* This thread's runs, and the hash of the run at each place (nv_guard_run_tags). */
+struct run_memo {
+	uint32_t tags[RUN_SLOTS];
+	struct memo_run runs[RUN_SLOTS];
+};
+
+static _Thread_local struct run_memo *run_memo; /* nv_thread_block() */
+_Thread_local const uint32_t *nv_guard_run_tags;
+
+/* The place for the run of hash h, this thread's runs made on first use. */
+static struct memo_run *run_place(uint32_t h)
+{
+	if (!run_memo) {
+		nv_thread_block((void **)&run_memo, sizeof(*run_memo));
+		nv_guard_run_tags = run_memo->tags;
+	}
+	return &run_memo->runs[h % RUN_SLOTS];
+}
 
 size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i, uint32_t h,
 			uint32_t *safe, unsigned *nsafe)
@@ -174,8 +190,7 @@ size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, si
 
 	if (n - i < NV_GUARD_RUN_MIN + MEMO_AHEAD)
 		return 0;
-	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
-	    h % RUN_SLOTS;
+	m = run_place(h);
 	if (m->hash != h || m->serial != g->serial || !m->copied || n - i < m->len + MEMO_AHEAD ||
 	    memcmp(m->text, text + i, m->len + MEMO_AHEAD))
 		return 0;
@@ -195,8 +210,7 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 	    nsafe > NV_GUARD_RUN_SAFE)
 		return;
 	h = nv_guard_run_hash(text + i);
-	m = (struct memo_run *)nv_thread_block((void **)&runs, RUN_SLOTS * sizeof(*runs)) +
-	    h % RUN_SLOTS;
+	m = run_place(h);
 	if (m->serial == g->serial && m->uses) {
 		m->uses--;
 		return;
@@ -208,11 +222,11 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 		m->len = (uint32_t)(e - i);
 		m->uses = 0;
 		m->copied = false;
-		nv_guard_run_tags[h % RUN_SLOTS] = 0;
+		run_memo->tags[h % RUN_SLOTS] = 0;
 		return;
 	}
 	m->copied = true;
-	nv_guard_run_tags[h % RUN_SLOTS] = h;
+	run_memo->tags[h % RUN_SLOTS] = h;
 	memcpy(m->safe, safe, nsafe * sizeof(*safe));
 	m->nsafe = nsafe;
 	memcpy(m->text, text + i, e - i + MEMO_AHEAD);

@@ -444,7 +444,7 @@ static size_t run_memo(const struct nv_guard *g, const char *text, size_t n, siz
 	if (n - i < NV_GUARD_RUN_MIN)
 		return 0;
 	h = nv_guard_run_hash(text + i);
-	if (nv_guard_run_tags[h % NV_GUARD_RUN_SLOTS] != h ||
+	if (!nv_guard_run_tags || nv_guard_run_tags[h % NV_GUARD_RUN_SLOTS] != h ||
 	    !(len = nv_guard_run_get(g, text, n, i, h, rel, &m)))
 		return 0;
 	for (k = 0; k < m; k++)

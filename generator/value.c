@@ -375,9 +375,11 @@ const char *nv_key_shared(const char *key, size_t keylen)
  */
 #define KEY_CACHE 64 /* a power of two */
 
-static _Thread_local struct {
+struct key_cached {
 	const char *key, *shared;
-} key_cache[KEY_CACHE];
+};
+
+static _Thread_local struct key_cached *key_cache; /* KEY_CACHE, nv_thread_block() */
 
 /* key (keylen bytes, NUL-terminated) in known_keys, or a copy of it that the map owns. */
 static char *intern_key(const char *key, size_t keylen, bool scoped)
@@ -385,6 +387,8 @@ static char *intern_key(const char *key, size_t keylen, bool scoped)
 	size_t h = ((uintptr_t)key >> 3) & (KEY_CACHE - 1);
 	const char *known;
 
+	if (!key_cache)
+		nv_thread_block((void **)&key_cache, KEY_CACHE * sizeof(*key_cache));
 	/* The address may hold another key by now (a buffer): its bytes are compared, NUL too. */
 	if (key_cache[h].key == key && keylen < sizeof(known_keys[0]) &&
 	    !memcmp(key_cache[h].shared, key, keylen + 1))

@@ -8,7 +8,9 @@
 #  - a private header (NAME_int.h, beside the sources) is included only
 #    by files of its own stage;
 #  - the include graph of modules has no cycle (tsort);
-#  - no file in generator/ over 900 lines, no function over 80 lines.
+#  - no file in generator/ over 900 lines, no function over 80 lines;
+#  - no _Thread_local array (glibc zeroes it for every thread started):
+#    a thread's tables come from nv_thread_block().
 # Usage: tests/arch/run.sh
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -107,6 +109,18 @@ awk '/^{/ { s = FNR; n = prev }
 if [ -s "$tmp/long" ]; then
 	bad "function: функции длиннее 80 строк (файл:строка длина):"
 	cat "$tmp/long"
+else
+	ok
+fi
+
+# A thread's tables are made on first use, not _Thread_local arrays.
+# (a declaration read whole, to its ';' outside braces: a struct's too)
+awk '/_Thread_local/ { d = ""; at = FILENAME ":" FNR; on = 1 }
+     on { d = d $0; t = d; while (gsub(/\{[^{}]*\}/, "", t)) ; if (t !~ /\{/ && t ~ /;/) { on = 0; if (t ~ /\[[^;]*;/) print at ": " d } }' \
+	generator/*.c generator/*.h include/*.h >"$tmp/tls"
+if [ -s "$tmp/tls" ]; then
+	bad "thread: массивы _Thread_local (glibc обнуляет их для каждого потока) — берите nv_thread_block():"
+	cat "$tmp/tls"
 else
 	ok
 fi
