@@ -69,7 +69,7 @@ char *nv_buf_detach(struct nv_buf *b, size_t *len)
 	if (!b->cap)
 		return nv_xstrdup("");
 	p = b->ptr;
-	/* bytes kept past the call (a page's search record, a slug) keep no doubling's spare room */
+	/* bytes kept past the call (a page's search record, a slug): no doubling's spare room */
 	if (b->cap - b->len > b->len / 4 + 16)
 		p = nv_xrealloc(p, b->len + 1);
 	nv_buf_init(b);

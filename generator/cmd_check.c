@@ -22,9 +22,9 @@ static void print_summary(const struct nv_content *c, const struct nv_model *m,
 		fprintf(stderr, "nastavnik: найдено %zu %s", d->errors,
 			nv_plural(d->errors, "ошибка", "ошибки", "ошибок"));
 	else if (m->nattachments)
-		printf("nastavnik: проверено %zu %s, %zu %s данных и %zu %s: ошибок нет",
-		       c->ndocs, nv_plural(c->ndocs, "документ", "документа", "документов"),
-		       c->ndata, nv_plural(c->ndata, "файл", "файла", "файлов"), m->nattachments,
+		printf("nastavnik: проверено %zu %s, %zu %s данных и %zu %s: ошибок нет", c->ndocs,
+		       nv_plural(c->ndocs, "документ", "документа", "документов"), c->ndata,
+		       nv_plural(c->ndata, "файл", "файла", "файлов"), m->nattachments,
 		       nv_plural(m->nattachments, "вложение", "вложения", "вложений"));
 	else
 		printf("nastavnik: проверено %zu %s и %zu %s данных: ошибок нет", c->ndocs,

@@ -364,7 +364,8 @@ static size_t project_files(struct file *f, const char *dir, const struct org_ki
 	for (i = 0; i < NV_ARRAY_SIZE(examples); i++) {
 		rel = nv_xasprintf("content/%s/%s.md", nv_kind_dirs[examples[i].kind],
 				   examples[i].name);
-		nv_new_skeleton(&add_file(f, &n, dir, rel)->text, examples[i].kind, k->form, "1-од");
+		nv_new_skeleton(&add_file(f, &n, dir, rel)->text, examples[i].kind, k->form,
+				"1-од");
 		free(rel);
 	}
 	nv_buf_adds(&add_file(f, &n, dir, ".gitignore")->text, gitignore);

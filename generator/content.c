@@ -774,9 +774,10 @@ int nv_content_reload(struct nv_content *c, const char *root, int jobs, struct n
 
 	c->root = nv_xstrdup(root);
 	if (!nv_is_dir(root)) {
-		nv_diag_hint(nv_error(d, root, 0, 0, "каталог с документами не найден"),
-			     "запустите nastavnik в каталоге проекта, где лежит папка content/ "
-			     "(или в любой его папке), или укажите его: nastavnik check -C КАТАЛОГ");
+		nv_diag_hint(
+			nv_error(d, root, 0, 0, "каталог с документами не найден"),
+			"запустите nastavnik в каталоге проекта, где лежит папка content/ "
+			"(или в любой его папке), или укажите его: nastavnik check -C КАТАЛОГ");
 		goto out;
 	}
 	/* Every folder that cannot be read is named; then nothing is loaded. */

@@ -143,7 +143,7 @@ static struct nv_value *year_value(int acyear)
  * 17 MB, a buffer of fresh pages the kernel cleared, where a piece fills
  * the room of the thread's last page again.
  */
-#define DATA_SEAM  ((size_t)4 << 10)
+#define DATA_SEAM ((size_t)4 << 10)
 
 struct data_out {
 	struct nv_html_stream st;

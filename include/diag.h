@@ -24,9 +24,9 @@ struct nv_diag {
 	int line;
 	int col;
 	enum nv_severity severity;
-	char *msg;  /* owned */
-	char *hint; /* owned, may be NULL */
-	size_t seq; /* insertion order, keeps sorting stable */
+	char *msg;   /* owned */
+	char *hint;  /* owned, may be NULL */
+	size_t seq;  /* insertion order, keeps sorting stable */
 	bool secret; /* the source line holds a secret (a password): print no excerpt */
 };
 
