@@ -51,6 +51,7 @@ struct dpl_remote {
 	char *pub;	  /* NASTAVNIK_DEPLOY_KEY + ".pub" when it exists */
 	char *home_known; /* ~/.ssh/known_hosts when it exists and nothing else is set */
 	long code;	  /* the last response code */
+	bool ssh;	  /* an FTP request met an SSH server's banner (on_ftp_line()) */
 	char *entry;
 	struct nv_strlist made;
 	/* WebDAV folders made or met by this deploy */ /* the FTP or SFTP folder after
@@ -146,6 +147,14 @@ static void fail(struct dpl_remote *r, struct nv_diags *d, CURLcode c, const cha
 			"проверьте порт в поле deploy (content/site.yml): SFTP обычно на "
 			"порту 22; если у сайта FTP, а не SFTP, начните адрес с ftp:// или "
 			"ftps://; затем " HINT_AGAIN);
+	else if (r->ssh)
+		nv_diag_hint(nv_error(d, NULL, 0, 0,
+				      "%s: сервер не отвечает как FTP: на этом порту работает SSH "
+				      "(SFTP)",
+				      r->shown),
+			     "если у сайта SFTP, начните адрес с sftp://; если FTP, проверьте "
+			     "порт в поле deploy (content/site.yml): FTP обычно на порту 21; "
+			     "затем " HINT_AGAIN);
 	else if (c == CURLE_SSL_CONNECT_ERROR)
 		nv_diag_hint(nv_error(d, NULL, 0, 0,
 				      "%s: не удалось установить защищённое соединение (TLS)",
@@ -197,6 +206,23 @@ static size_t on_write(char *data, size_t size, size_t n, void *ctx)
 	return size * n;
 }
 
+/*
+ * A line from an FTP server (libcurl hands every one to the header
+ * callback before it reads the reply's code): an SSH server's banner
+ * stops the request at once, where libcurl would wait for a reply to
+ * the end of its time limit and say the server is unreachable.
+ */
+static size_t on_ftp_line(char *line, size_t size, size_t n, void *ctx)
+{
+	struct dpl_remote *r = ctx;
+
+	if (size * n >= 4 && !memcmp(line, "SSH-", 4)) {
+		r->ssh = true;
+		return 0;
+	}
+	return size * n;
+}
+
 static void setup_auth(struct dpl_remote *r)
 {
 	CURL *c = r->curl;
@@ -231,6 +257,7 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	curl_easy_reset(c);
 	*r->err = '\0';
 	r->code = 0;
+	r->ssh = false;
 	q->off = 0;
 	curl_easy_setopt(c, CURLOPT_URL, q->url);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, r->err);
@@ -257,8 +284,11 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	}
 	/* libcurl 7.88 waits a second before each EPSV data connection; PASV does not (IPv6 keeps
 	 * EPSV). */
-	if (r->proto == P_FTP)
+	if (r->proto == P_FTP) {
 		curl_easy_setopt(c, CURLOPT_FTP_USE_EPSV, 0L);
+		curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_ftp_line);
+		curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
+	}
 	if (q->method)
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, q->method);
 	if (q->nobody)

@@ -412,6 +412,11 @@ while True:
 	refused "sftp: a server with no SSH banner" "sftp://127.0.0.1:$nport$s/www/" \
 		"сервер не отвечает как SFTP (SSH)" "SFTP обычно на порту 22" "ssh session"
 	stop nobanner
+	# ftp:// written for the SFTP port: sshd's banner is no FTP reply. Said at
+	# once (libcurl would wait for one to its time limit: "сервер недоступен").
+	refused "ftp: the SFTP port" "ftp://127.0.0.1:$sport$s/www/" \
+		"сервер не отвечает как FTP: на этом порту работает SSH (SFTP)" \
+		"если у сайта SFTP, начните адрес с sftp://" "недоступен"
 	unset NASTAVNIK_DEPLOY_USER NASTAVNIK_DEPLOY_KEY NASTAVNIK_DEPLOY_KNOWN_HOSTS
 	stop sftp
 fi
