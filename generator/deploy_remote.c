@@ -48,15 +48,12 @@ struct dpl_remote {
 	CURL *curl;
 	char err[CURL_ERROR_SIZE];
 	const char *user, *password, *key, *known, *limit, *ca;
-	char *pub;	  /* NASTAVNIK_DEPLOY_KEY + ".pub" when it exists */
-	char *home_known; /* ~/.ssh/known_hosts when it exists and nothing else is set */
-	long code;	  /* the last response code */
-	bool ssh;	  /* an FTP request met an SSH server's banner (on_ftp_line()) */
-	char *entry;
-	struct nv_strlist made;
-	/* WebDAV folders made or met by this deploy */ /* the FTP or SFTP folder after
-							   login, where relative paths start
-							 */
+	char *pub;		/* NASTAVNIK_DEPLOY_KEY + ".pub" when it exists */
+	char *home_known;	/* ~/.ssh/known_hosts when it exists and nothing else is set */
+	long code;		/* the last response code */
+	bool ssh;		/* an FTP request met an SSH server's banner (on_ftp_line()) */
+	char *entry;		/* the FTP or SFTP folder after login, where relative paths start */
+	struct nv_strlist made; /* WebDAV folders made or met by this deploy */
 };
 
 /* What one request sends, receives and asks for. */
