@@ -52,6 +52,7 @@ struct dpl_remote {
 	char *home_known;	/* ~/.ssh/known_hosts when it exists and nothing else is set */
 	long code;		/* the last response code */
 	bool ssh;		/* an FTP request met an SSH server's banner (on_ftp_line()) */
+	bool heard;		/* the server said a line in this request */
 	char *entry;		/* the FTP or SFTP folder after login, where relative paths start */
 	struct nv_strlist made; /* WebDAV folders made or met by this deploy */
 };
@@ -205,15 +206,18 @@ static size_t on_write(char *data, size_t size, size_t n, void *ctx)
 
 /*
  * A line from an FTP server (libcurl hands every one to the header
- * callback before it reads the reply's code): an SSH server's banner
- * stops the request at once, where libcurl would wait for a reply to
- * the end of its time limit and say the server is unreachable.
+ * callback before it reads the reply's code): an SSH server's banner,
+ * the first line a request hears, stops the request at once, where
+ * libcurl would wait for a reply to the end of its time limit and say
+ * the server is unreachable. A later line may be any text of a reply.
  */
 static size_t on_ftp_line(char *line, size_t size, size_t n, void *ctx)
 {
 	struct dpl_remote *r = ctx;
+	bool first = !r->heard;
 
-	if (size * n >= 4 && !memcmp(line, "SSH-", 4)) {
+	r->heard = true;
+	if (first && size * n >= 4 && !memcmp(line, "SSH-", 4)) {
 		r->ssh = true;
 		return 0;
 	}
@@ -255,6 +259,7 @@ static CURLcode perform(struct dpl_remote *r, struct req *q)
 	*r->err = '\0';
 	r->code = 0;
 	r->ssh = false;
+	r->heard = false;
 	q->off = 0;
 	curl_easy_setopt(c, CURLOPT_URL, q->url);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, r->err);
