@@ -170,17 +170,17 @@ struct run_memo {
 	struct memo_run runs[RUN_SLOTS];
 };
 
-static _Thread_local struct run_memo *run_memo; /* nv_thread_block() */
+static _Thread_local struct run_memo *thread_runs; /* nv_thread_block() */
 _Thread_local const uint32_t *nv_guard_run_tags;
 
 /* The place for the run of hash h, this thread's runs made on first use. */
 static struct memo_run *run_place(uint32_t h)
 {
-	if (!run_memo) {
-		nv_thread_block((void **)&run_memo, sizeof(*run_memo));
-		nv_guard_run_tags = run_memo->tags;
+	if (!thread_runs) {
+		nv_thread_block((void **)&thread_runs, sizeof(*thread_runs));
+		nv_guard_run_tags = thread_runs->tags;
 	}
-	return &run_memo->runs[h % RUN_SLOTS];
+	return &thread_runs->runs[h % RUN_SLOTS];
 }
 
 size_t nv_guard_run_get(const struct nv_guard *g, const char *text, size_t n, size_t i, uint32_t h,
@@ -222,11 +222,11 @@ void nv_guard_run_put(const struct nv_guard *g, const char *text, size_t n, size
 		m->len = (uint32_t)(e - i);
 		m->uses = 0;
 		m->copied = false;
-		run_memo->tags[h % RUN_SLOTS] = 0;
+		thread_runs->tags[h % RUN_SLOTS] = 0;
 		return;
 	}
 	m->copied = true;
-	run_memo->tags[h % RUN_SLOTS] = h;
+	thread_runs->tags[h % RUN_SLOTS] = h;
 	memcpy(m->safe, safe, nsafe * sizeof(*safe));
 	m->nsafe = nsafe;
 	memcpy(m->text, text + i, e - i + MEMO_AHEAD);
