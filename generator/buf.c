@@ -60,20 +60,22 @@ void nv_buf_truncate(struct nv_buf *b, size_t len)
 		b->ptr[len] = '\0';
 }
 
-char *nv_buf_detach(struct nv_buf *b, size_t *len)
+char *nv_buf_take(struct nv_buf *b, size_t *len)
 {
-	char *p;
+	char *p = b->cap ? b->ptr : nv_xstrdup("");
 
 	if (len)
 		*len = b->len;
-	if (!b->cap)
-		return nv_xstrdup("");
-	p = b->ptr;
-	/* bytes kept past the call (a page's search record, a slug): no doubling's spare room */
-	if (b->cap - b->len > b->len / 4 + 16)
-		p = nv_xrealloc(p, b->len + 1);
 	nv_buf_init(b);
 	return p;
+}
+
+char *nv_buf_detach(struct nv_buf *b, size_t *len)
+{
+	/* bytes kept past the call (a page's search record, a slug): no doubling's spare room */
+	if (b->cap && b->cap - b->len > b->len / 4 + 16)
+		b->ptr = nv_xrealloc(b->ptr, b->len + 1);
+	return nv_buf_take(b, len);
 }
 
 void nv_buf_vaddf(struct nv_buf *b, const char *fmt, va_list ap)

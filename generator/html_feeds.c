@@ -123,7 +123,7 @@ char *nv_html_search_text(const char *html)
 	}
 	free(lead);
 	add_headings(&b, html, NV_SEARCH_HEADS);
-	return nv_buf_detach(&b, NULL);
+	return nv_buf_take(&b, NULL);
 }
 
 void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w)

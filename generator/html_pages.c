@@ -83,7 +83,7 @@ static char *body_html(const struct nv_html_state *s, const struct nv_entry *e, 
 		if (out.len > body_room && out.len < ((size_t)1 << 20))
 			body_room = out.len + out.len / 8;
 	}
-	return nv_buf_detach(&out, NULL);
+	return nv_buf_take(&out, NULL);
 }
 
 /*

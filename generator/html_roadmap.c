@@ -36,7 +36,7 @@ static void set_trimmed(struct nv_value *m, const char *k, const char *text, boo
 		return;
 	}
 	nv_typo(&b, text, n, &st);
-	set(m, k, nv_value_take_str(nv_buf_detach(&b, NULL)));
+	set(m, k, nv_value_take_str(nv_buf_take(&b, NULL)));
 }
 
 /* A text cell of a roadmap row. */

@@ -421,7 +421,7 @@ char *nv_html_plain_text(const char *html, size_t max)
 		if (b.len - k < (c >= 0xF0 ? 4u : c >= 0xE0 ? 3u : c >= 0xC0 ? 2u : 1u))
 			nv_buf_truncate(&b, k);
 	}
-	return nv_buf_detach(&b, NULL);
+	return nv_buf_take(&b, NULL);
 }
 
 /* --- documents: approvals, people, pairs -------------------------------------- */

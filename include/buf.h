@@ -5,7 +5,8 @@
  *  - ptr is never NULL: an empty buffer points to a static "" until the
  *    first append, so it can always be printed;
  *  - ptr[len] is always '\0', and the bytes may contain other NULs;
- *  - nv_buf_detach() is the only way to take ownership of the bytes.
+ *  - nv_buf_detach() and nv_buf_take() are the only ways to take
+ *    ownership of the bytes.
  * A buffer set up with NV_BUF_INIT or nv_buf_init() is released with
  * nv_buf_release(), which leaves it empty and usable again.
  *
@@ -56,6 +57,12 @@ void nv_buf_truncate(struct nv_buf *b, size_t len);
  * *len when len is not NULL, and leaves b empty.
  */
 char *nv_buf_detach(struct nv_buf *b, size_t *len);
+/*
+ * nv_buf_detach() with the spare room kept, for bytes freed soon after (a
+ * page's body, its search text): nv_buf_detach() makes a string kept for
+ * the whole build no bigger than it is, a copy these need not pay for.
+ */
+char *nv_buf_take(struct nv_buf *b, size_t *len);
 
 /*
  * The appends below are inline: they are on every hot path, and when
