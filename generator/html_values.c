@@ -376,6 +376,7 @@ char *nv_html_plain_text(const char *html, size_t max)
 	const char *p = html, *q, *ch, *end = html + strlen(html);
 	size_t n;
 
+	nv_buf_grow(&b, max + 8); /* once: the text stops a byte or two past max */
 	while (*p && b.len < max) {
 		if (*p == '<') {
 			/* A span (a requisite kept on one line) is inside a word. */

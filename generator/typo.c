@@ -566,8 +566,9 @@ void nv_typo(struct nv_buf *out, const char *in, size_t len, struct nv_typo_stat
 	size_t i = 0, e, seg;
 	uint32_t p;
 
-	if (out->len + len >= out->cap)
-		nv_buf_grow(out, len);
+	/* No-break spaces, quotes and dashes take a byte or two more than they were. */
+	if (out->len + len + len / 8 + 8 > out->cap)
+		nv_buf_grow(out, len + len / 8 + 8);
 	while (i < len) {
 		if (!st->numero) {
 			p = st->prev;
