@@ -1,6 +1,8 @@
 /* Unit tests for buf.c, alloc.c, utf8.c and diag.c. */
 #include "common.h"
 
+#include <malloc.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
@@ -121,6 +123,37 @@ static void test_buf_append_and_detach(void)
 	CHECK_STR(s, "Приказ");
 	CHECK_STR(b.ptr, "");
 	free(s);
+}
+
+/*
+ * nv_buf_take() hands the bytes over with their room; nv_buf_detach()
+ * makes a string with much spare room no bigger than it is.
+ */
+static void test_buf_take_keeps_room(void)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t n = 99;
+	char *s;
+	int i;
+
+	s = nv_buf_take(&b, &n);
+	CHECK_STR(s, "");
+	CHECK_INT(n, 0);
+	free(s);
+	for (i = 0; i < 2; i++) {
+		nv_buf_adds(&b, "Приказ");
+		nv_buf_grow(&b, 1000);
+		s = i ? nv_buf_detach(&b, &n) : nv_buf_take(&b, &n);
+		CHECK_STR(s, "Приказ");
+		CHECK_INT(n, strlen("Приказ"));
+		CHECK_STR(b.ptr, "");
+		CHECK_INT(b.cap, 0);
+		if (i)
+			CHECK(malloc_usable_size(s) < 64);
+		else
+			CHECK(malloc_usable_size(s) > 1000);
+		free(s);
+	}
 }
 
 static void test_buf_html_escape(void)
@@ -473,6 +506,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_buf_empty_is_printable);
 	NV_RUN(test_buf_append_and_detach);
+	NV_RUN(test_buf_take_keeps_room);
 	NV_RUN(test_buf_html_escape);
 	NV_RUN(test_buf_html4_escape);
 	NV_RUN(test_buf_html_escape_every_place);
