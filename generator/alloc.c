@@ -46,12 +46,10 @@ static void make_blocks_key(void)
 	blocks_ok = pthread_key_create(&blocks_key, free_blocks) == 0;
 }
 
-void *nv_thread_block(void **slot, size_t size)
+void *nv_thread_block_make(void **slot, size_t size)
 {
 	struct thread_blocks *b;
 
-	if (*slot)
-		return *slot;
 	*slot = nv_xcalloc(1, size);
 	pthread_once(&blocks_once, make_blocks_key);
 	if (!blocks_ok)

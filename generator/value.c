@@ -384,20 +384,19 @@ static _Thread_local struct key_cached *key_cache; /* KEY_CACHE, nv_thread_block
 /* key (keylen bytes, NUL-terminated) in known_keys, or a copy of it that the map owns. */
 static char *intern_key(const char *key, size_t keylen, bool scoped)
 {
+	struct key_cached *c = nv_thread_block((void **)&key_cache, KEY_CACHE * sizeof(*key_cache));
 	size_t h = ((uintptr_t)key >> 3) & (KEY_CACHE - 1);
 	const char *known;
 
-	if (!key_cache)
-		nv_thread_block((void **)&key_cache, KEY_CACHE * sizeof(*key_cache));
 	/* The address may hold another key by now (a buffer): its bytes are compared, NUL too. */
-	if (key_cache[h].key == key && keylen < sizeof(known_keys[0]) &&
-	    !memcmp(key_cache[h].shared, key, keylen + 1))
-		return (char *)key_cache[h].shared;
+	if (c[h].key == key && keylen < sizeof(known_keys[0]) &&
+	    !memcmp(c[h].shared, key, keylen + 1))
+		return (char *)c[h].shared;
 	known = nv_key_shared(key, keylen);
 	if (!known)
 		return text_dup(key, keylen, scoped);
-	key_cache[h].key = key;
-	key_cache[h].shared = known;
+	c[h].key = key;
+	c[h].shared = known;
 	return (char *)known;
 }
 

@@ -53,7 +53,14 @@ void nv_set_oom_hook(void (*hook)(size_t size));
  * in _Thread_local arrays: those are zeroed for every thread started,
  * Pango's many included, whether it uses them or not.
  */
-void *nv_thread_block(void **slot, size_t size);
+static inline void *nv_thread_block(void **slot, size_t size);
+/* The block's making, out of line: nv_thread_block() is a load where it exists. */
+void *nv_thread_block_make(void **slot, size_t size);
+
+static inline void *nv_thread_block(void **slot, size_t size)
+{
+	return *slot ? *slot : nv_thread_block_make(slot, size);
+}
 
 /*
  * Whether a leak checker watches the process (built with AddressSanitizer,
