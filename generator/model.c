@@ -52,6 +52,8 @@
 #include "strmap.h"
 #include "threads.h"
 
+#include <unistd.h>
+
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
 {
 	return nv_strmap_get(m->people_index, id);
@@ -176,6 +178,60 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
 }
 
 /*
+ * The body steps (model_int.h) of one entry, in their order: an order's
+ * items, the marks of items not for the website, the secretary's checks,
+ * links, mentions, and the names of people the text shows. The state is
+ * a thread's: its builder (own diagnostics), the content folder opened
+ * for texts read again, a path buffer and the check of names.
+ */
+struct body_state {
+	struct builder *b;
+	int top;
+	struct nv_buf path;
+	struct mdl_pd *pd;
+};
+
+static void body_entry(struct body_state *s, size_t i)
+{
+	struct nv_entry *e = s->b->m->entries[i];
+
+	mdl_check_order_items(s->b, e);
+	mdl_find_private_items(s->b, i);
+	mdl_check_text(s->b, i, &s->top);
+	mdl_check_links(s->b, e, &s->path);
+	mdl_resolve_mentions(s->b, e);
+	mdl_check_mentions(s->b, i, &s->pd);
+}
+
+static void *body_thread(void *arg)
+{
+	struct mdl_entry_job *j = arg;
+	struct body_state s = { &j->b, -1, NV_BUF_INIT, NULL };
+	size_t i;
+
+	while (nv_share_next(&j->share, &i))
+		body_entry(&s, i);
+	if (s.top >= 0)
+		close(s.top);
+	nv_buf_release(&s.path);
+	mdl_pd_free(s.pd);
+	return NULL;
+}
+
+/*
+ * Every entry's body steps on b->jobs threads (the diagnostics are
+ * sorted later), readied in this thread: the checks' cache, the orders
+ * the texts cite, the guard of names.
+ */
+static void read_bodies(struct builder *b)
+{
+	mdl_cache_begin(b, MDL_CHECK_MARKS);
+	mdl_check_text_begin(b);
+	mdl_check_mentions_begin(b);
+	mdl_per_entry(b, body_thread);
+}
+
+/*
  * The phases in order. body: the phase reads documents' bodies or the
  * attachments' text, so it runs again on a model kept from the last
  * build (model_int.h); the others read front matters and data files only.
@@ -187,14 +243,12 @@ static const struct phase {
 	{ mdl_read_attachments, false },    { mdl_read_people, false },
 	{ mdl_read_site, false },	    { mdl_forms_default, false },
 	{ mdl_create_entries, false },	    { read_entries, false },
-	{ mdl_check_orders, true },	    { mdl_read_pairs, false },
-	{ mdl_collect_forms, false },	    { mdl_resolve_appendices, false },
-	{ mdl_check_order_numbers, false }, { mdl_find_private_items, true },
+	{ mdl_read_pairs, false },	    { mdl_collect_forms, false },
+	{ mdl_resolve_appendices, false },  { mdl_check_order_numbers, false },
 	{ mdl_check_pairs, false },	    { mdl_check_mentees, false },
-	{ mdl_check_totals, false },	    { mdl_check_texts, true },
-	{ mdl_settle_people, false },	    { mdl_check_links, true },
-	{ mdl_resolve_mentions, true },	    { mdl_resolve_responsible, false },
-	{ mdl_check_mentions, true },	    { mdl_check_attachments, true },
+	{ mdl_check_totals, false },	    { mdl_settle_people, false },
+	{ mdl_resolve_responsible, false }, { read_bodies, true },
+	{ mdl_check_data_mentions, true },  { mdl_check_attachments, true },
 };
 _Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
 

@@ -75,7 +75,7 @@ struct nv_check_cache {
 	unsigned long build;
 	size_t nseen;			   /* records this build has */
 	struct nv_hash content;		   /* content_key() of this build */
-	enum mdl_check check;		   /* being run */
+	unsigned begun;			   /* bit k: check k began in this build */
 	struct nv_hash g[MDL_CHECK_COUNT]; /* what every result of check k depends on, this build */
 	/* Per entry of this build, its record (NULL: never cached), found by the first check. */
 	struct mdl_record **of;
@@ -320,7 +320,7 @@ void mdl_cache_begin(struct builder *b, enum mdl_check k)
 
 	if (!x)
 		return;
-	x->check = k;
+	x->begun |= 1u << k;
 	find_records(x, b->m);
 	if (x->kept.adopted) {
 		/* The same content key: the people are as they were when the last build checked. */
@@ -352,7 +352,7 @@ static struct mdl_record *slot(const struct builder *b, enum mdl_check k, size_t
 	const struct nv_entry *e;
 	struct mdl_record *r;
 
-	if (!x || x->check != k || i >= x->nof || !(r = x->of[i]))
+	if (!x || !(x->begun >> k & 1) || i >= x->nof || !(r = x->of[i]))
 		return NULL;
 	e = b->m->entries[i];
 	if (!cacheable(e))
@@ -442,6 +442,7 @@ void mdl_cache_start(struct builder *b)
 	if (!b->cache)
 		return;
 	b->cache->build++;
+	b->cache->begun = 0;
 	b->cache->nseen = 0;
 	b->cache->content = content_key(b);
 }

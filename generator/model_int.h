@@ -187,8 +187,13 @@ void mdl_forms_default(struct builder *b);
 void mdl_collect_forms(struct builder *b);
 /* Warn about a mentee in two pairs of one form working at the same time (model_pairs.c). */
 void mdl_check_mentees(struct builder *b);
-/* Warn about Word bullets, headings and appendix references in documents' text (model_text.c). */
-void mdl_check_texts(struct builder *b);
+/*
+ * Warn about Word bullets, headings and appendix references in entry i's
+ * text (model_text.c); *top: the content folder, opened for the texts
+ * read again (-1 until then). mdl_check_text_begin() first, once.
+ */
+void mdl_check_text(struct builder *b, size_t i, int *top);
+void mdl_check_text_begin(struct builder *b);
 
 /*
  * --- model_cite.c: citations of the project's orders («приказом от
@@ -335,7 +340,7 @@ void mdl_read_attachments(struct builder *b);
  */
 void mdl_read_entry(struct builder *b, struct nv_entry *e);
 /* After phase 3: an order without numbered items in its body is an error (a body step). */
-void mdl_check_orders(struct builder *b);
+void mdl_check_order_items(struct builder *b, const struct nv_entry *e);
 /* Phase 5: two orders of one year with one registration number are an error (model_cite.c). */
 void mdl_check_order_numbers(struct builder *b);
 /* Phase 5: a `totals` of site.yml less than the people of the pairs it counts. */
@@ -360,16 +365,24 @@ void mdl_resolve_responsible(struct builder *b);
  * Names of people written without a mention in any text the website
  * shows (model_pd.c): an error for a hidden person or a form beyond the
  * person's level, a warning for a published one; each with the mention
- * to write. After mdl_find_private_items and mdl_settle_people.
+ * to write. mdl_check_mentions_begin() makes the model's guard, after
+ * mdl_settle_people; then mdl_check_mentions() checks entry i, after its
+ * mdl_find_private_items(), with a thread's state *x (NULL at first,
+ * freed by mdl_pd_free()); mdl_check_data_mentions() the data files and
+ * the attachments' names.
  */
-void mdl_check_mentions(struct builder *b);
+struct mdl_pd;
+void mdl_check_mentions_begin(struct builder *b);
+void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x);
+void mdl_pd_free(struct mdl_pd *x);
+void mdl_check_data_mentions(struct builder *b);
 /*
  * Phase: the text of each attachment (.txt, .csv; .docx, .odt, .xlsx,
  * .ods) read as the build's guard reads it, and each name the website may
  * not show there an error at its place (model_attach.c).
  */
 void mdl_check_attachments(struct builder *b);
-/* Free m->guard (made by mdl_check_mentions()) and clear it; for nv_model_release(). */
+/* Free m->guard (made by mdl_check_mentions_begin()) and clear it; for nv_model_release(). */
 void mdl_guard_release(struct nv_model *m);
 
 /* --- model_resolve.c: cross-document rules ---------------------------------- */
@@ -387,31 +400,33 @@ void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields
 const struct nv_value *mdl_appendix_node(const struct nv_entry *order, const char *id);
 void mdl_resolve_appendices(struct builder *b);
 /*
- * Find the list items marked «<!-- не для сайта -->» of every document
+ * Find the list items marked «<!-- не для сайта -->» of entry i's body
  * (nv_entry.private_items), and say where other raw HTML is, which
  * neither the website nor paper shows (model_marks.c).
+ * mdl_cache_begin(b, MDL_CHECK_MARKS) first, once.
  */
-void mdl_find_private_items(struct builder *b);
+void mdl_find_private_items(struct builder *b, size_t i);
 /*
  * Warn about pairs whose period starts before their order or leaves its
  * academic year; an order's table of pairs with no pair is an error (model_pairs.c).
  */
 void mdl_check_pairs(struct builder *b);
 /*
- * Check every link between Markdown documents and its anchor, and give
- * each entry the web URLs of its links (link_urls); a link to a file
- * must name an attachment or a PDF the website has (nv_entry_pdf_off(),
- * so after mdl_settle_people), and each to a PDF the build's guard may
- * still keep off goes to the entry's pdf_links.
+ * Check every link of e's body to Markdown documents and its anchor, and
+ * give e the web URLs of its links (link_urls); a link to a file must
+ * name an attachment or a PDF the website has (nv_entry_pdf_off(), so
+ * after mdl_settle_people and e's mdl_find_private_items()), and each
+ * to a PDF the build's guard may still keep off goes to e's pdf_links.
+ * path: a buffer for the paths joined.
  */
-void mdl_check_links(struct builder *b);
+void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path);
 /*
- * Mentions of people in Markdown bodies ("[Лебедевой А. С.](@lebedeva-as
- * \"куратору\")"): an unknown id is an error; every entry gets the text
- * the website shows for each mention (link_texts), once the publish
- * levels are settled (call after mdl_settle_people).
+ * Mentions of people in e's Markdown body ("[Лебедевой А. С.](@lebedeva-as
+ * \"куратору\")"): an unknown id is an error; e gets the text the
+ * website shows for each mention (link_texts), once the publish levels
+ * are settled (call after mdl_settle_people).
  */
-void mdl_resolve_mentions(struct builder *b);
+void mdl_resolve_mentions(struct builder *b, struct nv_entry *e);
 /*
  * A publish level written in people.yml that would put a name on the
  * site must be allowed: never a student's (minors are not published by

@@ -203,61 +203,48 @@ static void check_html(struct builder *b, const struct nv_entry *e, cmark_node *
 	nv_diag_hint(dg, "%s", instead[i].hint);
 }
 
-/* The marks of the entries of one job: an entry's items are its own, its errors the job's. */
-static void *private_thread(void *arg)
+/*
+ * The marks of entry i: its items are its own. A body that had neither a
+ * mark nor an error in the last build and has not changed is not walked
+ * again (model_cache.h).
+ */
+void mdl_find_private_items(struct builder *b, size_t i)
 {
-	struct mdl_entry_job *j = arg;
-	struct nv_entry *e;
+	struct nv_entry *e = b->m->entries[i];
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *node;
-	size_t i, alloc, mark;
+	size_t alloc = 0, mark;
 
-	while (nv_share_next(&j->share, &i)) {
-		e = j->b.m->entries[i];
-		if (!e->md || mdl_cache_replay(&j->b, MDL_CHECK_MARKS, i))
-			continue;
-		mark = j->b.d->nr;
-		/* Marks are raw HTML: a body without any has none, tree or not (markdown.h). */
-		if (!e->md->raw_html) {
-			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);
-			continue;
-		}
-		/* A body taken from its summary (md_summary.h) is parsed now. */
-		if (!e->md->root && (!e->doc || e->md != e->doc->md ||
-				     nv_content_doc_tree(e->doc, NULL, j->b.d) < 0))
-			continue;
-		alloc = 0;
-		it = cmark_iter_new(e->md->root);
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			node = cmark_iter_get_node(it);
-			if (ev == CMARK_EVENT_ENTER &&
-			    (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
-			     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE)) {
-				check_mark(&j->b, e, node);
-				check_html(&j->b, e, node);
-			}
-			if (ev != CMARK_EVENT_ENTER ||
-			    cmark_node_get_type(node) != CMARK_NODE_ITEM || !private_item(node))
-				continue;
-			NV_GROW(e->private_items, e->nprivate_items + 1, alloc);
-			e->private_items[e->nprivate_items++] = node;
-		}
-		cmark_iter_free(it);
-		/* Nodes cannot be kept between builds: only «nothing here» is. */
-		if (!e->nprivate_items && j->b.d->nr == mark)
-			mdl_cache_store(&j->b, MDL_CHECK_MARKS, i, mark);
+	if (!e->md || mdl_cache_replay(b, MDL_CHECK_MARKS, i))
+		return;
+	mark = b->d->nr;
+	/* Marks are raw HTML: a body without any has none, tree or not (markdown.h). */
+	if (!e->md->raw_html) {
+		mdl_cache_store(b, MDL_CHECK_MARKS, i, mark);
+		return;
 	}
-	return NULL;
-}
-
-/*
- * On b->jobs threads (the diagnostics are sorted later). A body that had
- * neither a mark nor an error in the last build and has not changed is
- * not walked again (model_cache.h).
- */
-void mdl_find_private_items(struct builder *b)
-{
-	mdl_cache_begin(b, MDL_CHECK_MARKS);
-	mdl_per_entry(b, private_thread);
+	/* A body taken from its summary (md_summary.h) is parsed now. */
+	if (!e->md->root &&
+	    (!e->doc || e->md != e->doc->md || nv_content_doc_tree(e->doc, NULL, b->d) < 0))
+		return;
+	it = cmark_iter_new(e->md->root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
+		     cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE)) {
+			check_mark(b, e, node);
+			check_html(b, e, node);
+		}
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_ITEM ||
+		    !private_item(node))
+			continue;
+		NV_GROW(e->private_items, e->nprivate_items + 1, alloc);
+		e->private_items[e->nprivate_items++] = node;
+	}
+	cmark_iter_free(it);
+	/* Nodes cannot be kept between builds: only «nothing here» is. */
+	if (!e->nprivate_items && b->d->nr == mark)
+		mdl_cache_store(b, MDL_CHECK_MARKS, i, mark);
 }

@@ -67,7 +67,7 @@ static const char *const place_words[] = {
 };
 
 /* The state of the check over one file. */
-struct pd {
+struct mdl_pd {
 	struct builder *b;
 	const struct nv_guard *g; /* the model's */
 	const char *file;
@@ -89,7 +89,7 @@ struct pd {
 };
 
 /* The source of the entry being checked, read again at its first hit if it was dropped. */
-static void need_src(struct pd *x)
+static void need_src(struct mdl_pd *x)
 {
 	if (x->src || !x->doc || x->reread)
 		return;
@@ -100,7 +100,7 @@ static void need_src(struct pd *x)
 }
 
 /* The byte offset where line (1-based) of the source starts; srclen past the end. */
-static size_t line_offset(struct pd *x, int line)
+static size_t line_offset(struct mdl_pd *x, int line)
 {
 	size_t off = 0;
 	int at = 1;
@@ -120,7 +120,7 @@ static size_t line_offset(struct pd *x, int line)
 }
 
 /* The offset of the end of the line holding off (before its '\n'). */
-static size_t line_end(const struct pd *x, size_t off)
+static size_t line_end(const struct mdl_pd *x, size_t off)
 {
 	const char *nl = off < x->srclen ? memchr(x->src + off, '\n', x->srclen - off) : NULL;
 
@@ -128,7 +128,7 @@ static size_t line_end(const struct pd *x, size_t off)
 }
 
 /* The byte offset of (line, column in characters) of the source. */
-static size_t char_offset(struct pd *x, int line, int col)
+static size_t char_offset(struct mdl_pd *x, int line, int col)
 {
 	size_t off = line_offset(x, line), end = line_end(x, off), k;
 	uint32_t cp;
@@ -159,7 +159,7 @@ static size_t count_in(const char *s, size_t len, const char *needle, size_t n)
  * looked for, as often as it occurs in text before k. False when it is
  * not found there (an escape or an entity changed the letters).
  */
-static bool locate(const struct pd *x, size_t from, size_t to, const char *text, size_t len,
+static bool locate(const struct mdl_pd *x, size_t from, size_t to, const char *text, size_t len,
 		   size_t k, int *line, int *col)
 {
 	size_t n = 0, skip, i;
@@ -242,7 +242,7 @@ static void mention_example(struct nv_buf *out, const char *form, size_t n,
 }
 
 /* The hint for a name found at `where` (mention: the mention to write). */
-static void add_hint(struct pd *x, enum place where, const char *key, const char *text, size_t len,
+static void add_hint(struct mdl_pd *x, enum place where, const char *key, const char *text, size_t len,
 		     const struct nv_guard_hit *h)
 {
 	const char *form = x->form.ptr; /* report() sets it */
@@ -307,7 +307,7 @@ static void add_hint(struct pd *x, enum place where, const char *key, const char
 }
 
 /* Report the hit h in text (len bytes), found at `where`, at line:col of x->file. */
-static void report(struct pd *x, enum place where, const char *key, const char *text, size_t len,
+static void report(struct mdl_pd *x, enum place where, const char *key, const char *text, size_t len,
 		   const struct nv_guard_hit *h, int line, int col)
 {
 	const struct nv_person *p = h->p;
@@ -356,7 +356,7 @@ static bool address_key(const char *key)
  * (when x->src is set); a hit that cannot be traced there is reported at
  * (line, col), where the string starts.
  */
-static void scan_string(struct pd *x, enum place where, const char *key, const char *s, size_t len,
+static void scan_string(struct mdl_pd *x, enum place where, const char *key, const char *s, size_t len,
 			size_t from, size_t to, int line, int col)
 {
 	struct nv_guard_hit h;
@@ -375,7 +375,7 @@ static void scan_string(struct pd *x, enum place where, const char *key, const c
 }
 
 /* A scalar of YAML: its text after escapes, traced back from its position. */
-static void scan_scalar(struct pd *x, enum place where, const char *key, const struct nv_value *v)
+static void scan_scalar(struct mdl_pd *x, enum place where, const char *key, const struct nv_value *v)
 {
 	struct nv_guard_hit h;
 	size_t from, to;
@@ -420,7 +420,7 @@ static bool id_key(const char *key)
 }
 
 /* `responsible`: text, or a list of texts and ids (ids are skipped). */
-static void scan_responsible(struct pd *x, const struct nv_value *v)
+static void scan_responsible(struct mdl_pd *x, const struct nv_value *v)
 {
 	size_t i;
 
@@ -436,7 +436,7 @@ static void scan_responsible(struct pd *x, const struct nv_value *v)
 }
 
 /* Every string under v (a front matter or a data file) but those of id keys. */
-static void scan_value(struct pd *x, const struct nv_value *v, const char *key)
+static void scan_value(struct mdl_pd *x, const struct nv_value *v, const char *key)
 {
 	size_t i;
 
@@ -528,7 +528,7 @@ static int cell_shift(cmark_node *node)
  * where the line's text starts (see markdown.c): those are found on the
  * line, past its indentation and '>' markers.
  */
-static size_t node_offset(struct pd *x, const struct nv_entry *e, cmark_node *node,
+static size_t node_offset(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node,
 			  cmark_node *block)
 {
 	int nl = cmark_node_get_start_line(node), nc = cmark_node_get_start_column(node);
@@ -554,7 +554,7 @@ static size_t node_offset(struct pd *x, const struct nv_entry *e, cmark_node *no
 }
 
 /* The source offset of the end of the last line of node. */
-static size_t node_end(struct pd *x, const struct nv_entry *e, cmark_node *node, size_t from)
+static size_t node_end(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node, size_t from)
 {
 	int nl = cmark_node_get_end_line(node);
 
@@ -564,7 +564,7 @@ static size_t node_end(struct pd *x, const struct nv_entry *e, cmark_node *node,
 }
 
 /* Check the joined text of a block; each hit is placed by the text node it starts in. */
-static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
+static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block *k)
 {
 	struct nv_guard_hit h;
 	const struct seg *s;
@@ -606,7 +606,7 @@ static void scan_block(struct pd *x, const struct nv_entry *e, struct block *k)
  * A string of a node that is not in the flow of text (an address, a
  * title, code); lasting: s is the node's own (model_memo_int.h).
  */
-static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node *node,
+static void scan_node_string(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node,
 			     cmark_node *block, enum place where, const char *s, bool lasting)
 {
 	struct nv_guard_hit h;
@@ -631,7 +631,7 @@ static void scan_node_string(struct pd *x, const struct nv_entry *e, cmark_node 
 }
 
 /* An address with its %XX escapes decoded, so «%D0%93…» reads as letters. */
-static void scan_url(struct pd *x, const struct nv_entry *e, cmark_node *node, cmark_node *block)
+static void scan_url(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node, cmark_node *block)
 {
 	const char *u = cmark_node_get_url(node);
 	unsigned hi, lo;
@@ -662,7 +662,7 @@ static enum place inline_place(const struct block *k)
  * A link or an image. A mention's text is the paper form and is skipped
  * (false: do not descend), its title is what the website shows.
  */
-static bool enter_link(struct pd *x, const struct nv_entry *e, struct block *k, cmark_node *node)
+static bool enter_link(struct mdl_pd *x, const struct nv_entry *e, struct block *k, cmark_node *node)
 {
 	const char *url = cmark_node_get_url(node);
 
@@ -695,7 +695,7 @@ static bool private_node(const struct nv_entry *e, cmark_node *node)
 }
 
 /* One node of the body walk (see scan_body). False: skip what is below it. */
-static bool body_node(struct pd *x, const struct nv_entry *e, struct block *k, cmark_node *node,
+static bool body_node(struct mdl_pd *x, const struct nv_entry *e, struct block *k, cmark_node *node,
 		      bool enter)
 {
 	switch (cmark_node_get_type(node)) {
@@ -741,7 +741,7 @@ static bool body_node(struct pd *x, const struct nv_entry *e, struct block *k, c
 }
 
 /* The Markdown body of e, as the website shows it. */
-static void scan_body(struct pd *x, const struct nv_entry *e)
+static void scan_body(struct mdl_pd *x, const struct nv_entry *e)
 {
 	struct block k = { 0 };
 	cmark_iter *it;
@@ -761,7 +761,7 @@ static void scan_body(struct pd *x, const struct nv_entry *e)
 }
 
 /* A data file of content/ (site.yml, pairs.yml): its strings, placed where they start. */
-static void scan_data(struct pd *x, const char *name)
+static void scan_data(struct mdl_pd *x, const char *name)
 {
 	const struct nv_data *data = nv_content_data(x->b->c, name);
 
@@ -774,7 +774,7 @@ static void scan_data(struct pd *x, const char *name)
 }
 
 /* The state of one thread's check: its builder (own diagnostics) and the model's guard. */
-static void pd_init(struct pd *x, struct builder *b)
+static void pd_init(struct mdl_pd *x, struct builder *b)
 {
 	memset(x, 0, sizeof(*x));
 	x->b = b;
@@ -787,7 +787,7 @@ static void pd_init(struct pd *x, struct builder *b)
 	nv_guard_mixed_init(&x->mixed);
 }
 
-static void pd_release(struct pd *x)
+static void pd_release(struct mdl_pd *x)
 {
 	nv_buf_release(&x->msg);
 	nv_buf_release(&x->hint);
@@ -798,7 +798,7 @@ static void pd_release(struct pd *x)
 }
 
 /* Done with the entry's source: a text read again is dropped. */
-static void drop_src(struct pd *x)
+static void drop_src(struct mdl_pd *x)
 {
 	if (x->reread)
 		nv_content_doc_text_done(x->doc);
@@ -808,7 +808,7 @@ static void drop_src(struct pd *x)
 	x->srclen = 0;
 }
 
-static void check_entry(struct pd *x, const struct nv_entry *e)
+static void check_entry(struct mdl_pd *x, const struct nv_entry *e)
 {
 	const struct nv_value *title;
 	const char *base;
@@ -841,44 +841,44 @@ static void check_entry(struct pd *x, const struct nv_entry *e)
 	scan_string(x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
 }
 
-static void *mention_thread(void *arg)
+void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x)
 {
-	struct mdl_entry_job *j = arg;
-	struct pd x;
-	size_t i, mark;
-	bool ready = false; /* the guard is made for the first entry checked */
+	size_t mark;
 
-	while (nv_share_next(&j->share, &i)) {
-		if (mdl_cache_replay(&j->b, MDL_CHECK_MENTIONS, i))
-			continue;
-		if (!ready)
-			pd_init(&x, &j->b);
-		ready = true;
-		mark = j->b.d->nr;
-		check_entry(&x, j->b.m->entries[i]);
-		mdl_cache_store(&j->b, MDL_CHECK_MENTIONS, i, mark);
+	if (mdl_cache_replay(b, MDL_CHECK_MENTIONS, i))
+		return;
+	/* The state is made for the first entry checked. */
+	if (!*x) {
+		*x = nv_xmalloc(sizeof(**x));
+		pd_init(*x, b);
 	}
-	if (ready)
-		pd_release(&x);
-	return NULL;
+	mark = b->d->nr;
+	check_entry(*x, b->m->entries[i]);
+	mdl_cache_store(b, MDL_CHECK_MENTIONS, i, mark);
 }
 
-/*
- * The entries on b->jobs threads (the diagnostics are sorted later), an
- * entry unchanged since the last build taking its results from the cache
- * (model_cache.h); then the data files and attachments, always.
- */
-void mdl_check_mentions(struct builder *b)
+void mdl_pd_free(struct mdl_pd *x)
 {
-	struct pd x;
-	const char *rel;
-	size_t i;
+	if (!x)
+		return;
+	pd_release(x);
+	free(x);
+}
 
+void mdl_check_mentions_begin(struct builder *b)
+{
 	mdl_cache_begin(b, MDL_CHECK_MENTIONS);
 	/* Made again for a model kept from the last build: the people may have changed. */
 	mdl_guard_release(b->m);
 	b->m->guard = nv_guard_new(b->m);
-	mdl_per_entry(b, mention_thread);
+}
+
+void mdl_check_data_mentions(struct builder *b)
+{
+	struct mdl_pd x;
+	const char *rel;
+	size_t i;
+
 	pd_init(&x, b);
 	scan_data(&x, "site");
 	scan_data(&x, "pairs");

@@ -336,26 +336,13 @@ static bool has_ordered_list(const struct nv_doc *doc)
 }
 
 /* An order's body holds its items: the one rule of the fields' readers that reads a body. */
-static void *order_thread(void *arg)
+void mdl_check_order_items(struct builder *b, const struct nv_entry *e)
 {
-	struct mdl_entry_job *j = arg;
-	const struct nv_entry *e;
-	size_t i;
-
-	while (nv_share_next(&j->share, &i)) {
-		e = j->b.m->entries[i];
-		if (e->kind == NV_KIND_ORDER && !has_ordered_list(e->doc))
-			nv_diag_hint(nv_error(j->b.d, e->doc->path, e->doc->split.body_line, 1,
-					      "в тексте приказа нет нумерованных пунктов"),
-				     "после полей напишите пункты приказа нумерованным списком: "
-				     "«1. Утвердить …», «2. Назначить …»");
-	}
-	return NULL;
-}
-
-void mdl_check_orders(struct builder *b)
-{
-	mdl_per_entry(b, order_thread);
+	if (e->kind == NV_KIND_ORDER && !has_ordered_list(e->doc))
+		nv_diag_hint(nv_error(b->d, e->doc->path, e->doc->split.body_line, 1,
+				      "в тексте приказа нет нумерованных пунктов"),
+			     "после полей напишите пункты приказа нумерованным списком: "
+			     "«1. Утвердить …», «2. Назначить …»");
 }
 
 static void read_reflinks(struct builder *b, struct nv_entry *e, struct nv_fields *f)
@@ -671,7 +658,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 		mdl_read_sections(b, e, &f);
 		break;
 	case NV_KIND_ORDER:
-		read_order(b, e, &f); /* its body: mdl_check_orders() */
+		read_order(b, e, &f); /* its body: mdl_check_order_items() */
 		break;
 	case NV_KIND_CASE:
 		read_case(b, e, &f);

@@ -482,90 +482,73 @@ static void pdf_note(struct builder *b, const struct nv_entry *e)
 			     "%s", nv_pdf_off_why(why));
 }
 
-/*
- * The links of the entries of one job: an entry's URLs and links to PDFs
- * are its own, its errors the job's; other entries are only read.
- */
-static void *links_thread(void *arg)
+/* A link to a document that is not where it says, or not at all: an error saying which. */
+static void missing_target(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l,
+			   struct nv_buf *path)
 {
-	struct mdl_entry_job *j = arg;
-	struct builder *b = &j->b;
-	struct nv_buf path = NV_BUF_INIT;
-	const struct nv_md_link *l;
-	struct nv_entry *e;
+	const char *slash = strrchr(l->path, '/');
 	const struct nv_entry *target;
-	size_t i, k;
+	char *id = nv_xstrdup(slash ? slash + 1 : l->path);
 
-	while (nv_share_next(&j->share, &i)) {
-		e = b->m->entries[i];
-		pdf_note(b, e);
-		if (!e->doc->md)
-			continue;
-		for (k = 0; k < e->doc->md->nr_links; k++) {
-			l = &e->doc->md->links[k];
-			if (l->kind == NV_MD_LINK_PERSON)
-				continue; /* mdl_resolve_mentions */
-			if (l->kind == NV_MD_LINK_ANCHOR) {
-				check_anchor(b, e, l, e);
-				continue;
-			}
-			if (l->kind == NV_MD_LINK_UNSAFE) {
-				unsafe_link(b, e, l);
-				continue;
-			}
-			if (l->kind == NV_MD_LINK_FILE) {
-				file_link(b, e, l, &path);
-				continue;
-			}
-			if (!e->link_urls)
-				e->link_urls =
-					nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_urls));
-			e->link_urls[k] = link_url(l);
-			target = join_path(&path, e->doc->path, l->path)
-					 ? entry_by_path(b->m, path.ptr)
-					 : NULL;
-			if (!target) {
-				const char *slash = strrchr(l->path, '/');
-				char *id = nv_xstrdup(slash ? slash + 1 : l->path);
-				id[strlen(id) > 3 ? strlen(id) - 3 : 0] = '\0';
-				if (mdl_broken_doc(b, id))
-					; /* the target's own errors are reported */
-				else if (mdl_is_draft(b, id))
-					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
-							      "ссылка на черновик «%s»", l->path),
-						     "уберите «draft: true» из документа или "
-						     "ссылку на него");
-				else if ((target = nv_model_entry(b->m, id)) != NULL) {
-					relative_path(&path, e->doc->path, target->doc->path);
-					nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
-							      "ссылка «%s» ведёт не туда: такого "
-							      "файла нет",
-							      l->path),
-						     "путь считается от папки этого документа: "
-						     "напишите «%s»",
-						     path.ptr);
-				} else
-					nv_diag_hint(
-						nv_error(b->d, e->doc->path, l->line, l->col,
-							 "ссылка на несуществующий документ «%s»",
-							 l->path),
-						"проверьте имя файла; путь считается от папки "
-						"этого "
-						"документа, например «../orders/o-vnedrenii.md»");
-				free(id);
-				continue;
-			}
-			check_anchor(b, e, l, target);
-		}
-	}
-	nv_buf_release(&path);
-	return NULL;
+	id[strlen(id) > 3 ? strlen(id) - 3 : 0] = '\0';
+	if (mdl_broken_doc(b, id))
+		; /* the target's own errors are reported */
+	else if (mdl_is_draft(b, id))
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка на черновик «%s»", l->path),
+			     "уберите «draft: true» из документа или ссылку на него");
+	else if ((target = nv_model_entry(b->m, id)) != NULL) {
+		relative_path(path, e->doc->path, target->doc->path);
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка «%s» ведёт не туда: такого файла нет", l->path),
+			     "путь считается от папки этого документа: напишите «%s»", path->ptr);
+	} else
+		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
+				      "ссылка на несуществующий документ «%s»", l->path),
+			     "проверьте имя файла; путь считается от папки этого документа, "
+			     "например «../orders/o-vnedrenii.md»");
+	free(id);
 }
 
-/* On b->jobs threads (the diagnostics are sorted later). */
-void mdl_check_links(struct builder *b)
+/*
+ * The links of entry e: its URLs and links to PDFs are its own; other
+ * entries are only read. path: room for the paths joined.
+ */
+void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 {
-	mdl_per_entry(b, links_thread);
+	const struct nv_md_link *l;
+	const struct nv_entry *target;
+	size_t k;
+
+	pdf_note(b, e);
+	if (!e->doc->md)
+		return;
+	for (k = 0; k < e->doc->md->nr_links; k++) {
+		l = &e->doc->md->links[k];
+		if (l->kind == NV_MD_LINK_PERSON)
+			continue; /* mdl_resolve_mentions */
+		if (l->kind == NV_MD_LINK_ANCHOR) {
+			check_anchor(b, e, l, e);
+			continue;
+		}
+		if (l->kind == NV_MD_LINK_UNSAFE) {
+			unsafe_link(b, e, l);
+			continue;
+		}
+		if (l->kind == NV_MD_LINK_FILE) {
+			file_link(b, e, l, path);
+			continue;
+		}
+		if (!e->link_urls)
+			e->link_urls = nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_urls));
+		e->link_urls[k] = link_url(l);
+		target = join_path(path, e->doc->path, l->path) ? entry_by_path(b->m, path->ptr)
+								 : NULL;
+		if (target)
+			check_anchor(b, e, l, target);
+		else
+			missing_target(b, e, l, path);
+	}
 }
 
 void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct nv_person *p,
@@ -762,38 +745,24 @@ static void unknown_mention(struct builder *b, const struct nv_entry *e, const s
 	free(ids);
 }
 
-/* The mentions of the entries of one job: an entry's texts are its own, its errors the job's. */
-static void *mention_texts_thread(void *arg)
+/* The mentions of entry e: its texts are its own; the people are only looked up. */
+void mdl_resolve_mentions(struct builder *b, struct nv_entry *e)
 {
-	struct mdl_entry_job *j = arg;
-	struct builder *b = &j->b;
 	const struct nv_md_link *l;
 	const struct nv_person *p;
-	struct nv_entry *e;
-	size_t i, k;
+	size_t k;
 
-	while (nv_share_next(&j->share, &i)) {
-		e = b->m->entries[i];
-		for (k = 0; e->doc->md && k < e->doc->md->nr_links; k++) {
-			l = &e->doc->md->links[k];
-			if (l->kind != NV_MD_LINK_PERSON)
-				continue;
-			p = nv_model_person(b->m, l->path);
-			if (!p && !b->people_broken)
-				unknown_mention(b, e, l);
-			if (!p)
-				continue; /* the web shows the title or nothing (html_md.h) */
-			if (!e->link_texts)
-				e->link_texts =
-					nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_texts));
-			e->link_texts[k] = mention_text(l, p);
-		}
+	for (k = 0; e->doc->md && k < e->doc->md->nr_links; k++) {
+		l = &e->doc->md->links[k];
+		if (l->kind != NV_MD_LINK_PERSON)
+			continue;
+		p = nv_model_person(b->m, l->path);
+		if (!p && !b->people_broken)
+			unknown_mention(b, e, l);
+		if (!p)
+			continue; /* the web shows the title or nothing (html_md.h) */
+		if (!e->link_texts)
+			e->link_texts = nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_texts));
+		e->link_texts[k] = mention_text(l, p);
 	}
-	return NULL;
-}
-
-/* On b->jobs threads: the people are only looked up (the diagnostics are sorted later). */
-void mdl_resolve_mentions(struct builder *b)
-{
-	mdl_per_entry(b, mention_texts_thread);
 }

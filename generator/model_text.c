@@ -844,42 +844,34 @@ static bool body_may_warn(const struct nv_entry *e)
 	return e->title && nv_md_text_facts(e->title, strlen(e->title)) & NV_MD_TEXT_SUP;
 }
 
-static void *text_thread(void *arg)
-{
-	struct mdl_entry_job *j = arg;
-	const struct nv_entry *e;
-	size_t i, mark;
-	int top = -1; /* the content folder, for the texts read again */
-
-	while (nv_share_next(&j->share, &i)) {
-		e = j->b.m->entries[i];
-		if (!e->doc || mdl_cache_replay(&j->b, MDL_CHECK_TEXT, i))
-			continue;
-		mark = j->b.d->nr;
-		if (e->doc->split.body_len && body_may_warn(e))
-			check_body(&j->b, e, &top);
-		mdl_check_meta_cites(&j->b, e);
-		mdl_check_pd_meta(&j->b, e);
-		mdl_check_mixed_meta(&j->b, e);
-		check_acquaint(&j->b, e);
-		check_case_headings(&j->b, e);
-		mdl_cache_store(&j->b, MDL_CHECK_TEXT, i, mark);
-	}
-	if (top >= 0)
-		close(top);
-	return NULL;
-}
-
 /*
- * On b->jobs threads: the checks read one entry each; warnings are sorted
- * later. An entry unchanged since the last build takes its results from
+ * The checks of entry i, which read that entry alone; warnings are
+ * sorted later. *top: the content folder, opened for the texts read
+ * again. An entry unchanged since the last build takes its results from
  * the cache (model_cache.h).
  */
-void mdl_check_texts(struct builder *b)
+void mdl_check_text(struct builder *b, size_t i, int *top)
+{
+	const struct nv_entry *e = b->m->entries[i];
+	size_t mark;
+
+	if (!e->doc || mdl_cache_replay(b, MDL_CHECK_TEXT, i))
+		return;
+	mark = b->d->nr;
+	if (e->doc->split.body_len && body_may_warn(e))
+		check_body(b, e, top);
+	mdl_check_meta_cites(b, e);
+	mdl_check_pd_meta(b, e);
+	mdl_check_mixed_meta(b, e);
+	check_acquaint(b, e);
+	check_case_headings(b, e);
+	mdl_cache_store(b, MDL_CHECK_TEXT, i, mark);
+}
+
+void mdl_check_text_begin(struct builder *b)
 {
 	mdl_cache_begin(b, MDL_CHECK_TEXT);
 	/* an adopted model (model_cache.h) did not run mdl_check_order_numbers() */
 	if (!b->orders)
 		b->orders = mdl_orders_new(b->m);
-	mdl_per_entry(b, text_thread);
 }
