@@ -137,6 +137,13 @@ struct build {
 	bool dept;
 	struct nv_org_members members;
 	int lock; /* the descriptor that holds the lock of o->out, or -1 */
+	/*
+	 * The load left the bodies unparsed (project.h): a whole build, read
+	 * as it renders; body_errors: their steps found errors then.
+	 */
+	bool stream, body_errors;
+	size_t loaded; /* the diagnostics of the load and the model */
+	bool made_out; /* o->out did not exist before this build */
 	/* A one-shot build's checks' results, read from o->out and written back (model_cache.h). */
 	struct nv_check_cache *checks;
 	char *checks_file;
@@ -403,55 +410,6 @@ static void plan(struct build *b)
 				b->keys, b->render, &b->nchanged);
 }
 
-static int cmp_ptr(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Add e's document to v when its body is a stub (md_summary.h). */
-static void add_stub(struct nv_doc **v, size_t *n, const struct nv_entry *e)
-{
-	if (e && e->doc && e->doc->md && !e->doc->md->root)
-		v[(*n)++] = e->doc;
-}
-
-/*
- * Parse the trees of the bodies this build renders or prints (every one
- * in a whole build), with the appendices an order prints and the forms
- * whose PDFs the forms page lists: a load for once took the others from
- * their summaries, without a tree. Returns 0, or -1 with the error.
- */
-static int parse_trees(struct build *b)
-{
-	const struct nv_model *m = &b->p.model;
-	struct nv_doc **v;
-	size_t i, k, n = 0, all = 0, u = 0;
-	int rc;
-
-	for (i = 0; i < m->nentries; i++)
-		all += 1 + m->entries[i]->nappendices;
-	v = nv_xcalloc(all + 1, sizeof(*v));
-	for (i = 0; i < m->nentries; i++) {
-		const struct nv_entry *e = m->entries[i];
-		if (b->plan == NV_PLAN_SOME && !b->render[i] &&
-		    !(b->pdf && e->kind == NV_KIND_FORM))
-			continue;
-		add_stub(v, &n, e);
-		for (k = 0; k < e->nappendices; k++)
-			add_stub(v, &n, e->appendices[k].doc);
-	}
-	/* One thread per document: each once. */
-	qsort(v, n, sizeof(*v), cmp_ptr);
-	for (i = 0; i < n; i++)
-		if (!u || v[u - 1] != v[i])
-			v[u++] = v[i];
-	rc = nv_content_trees(v, u, b->jobs, b->d);
-	free(v);
-	return rc;
-}
-
 /*
  * Render the site into a staging folder (and start the print one). A
  * rebuild of some documents whose last search index cannot be patched
@@ -462,14 +420,20 @@ static int render_site(struct build *b)
 {
 	const struct nv_build_opts *o = b->o;
 	struct nv_html_opts opts;
+	struct bld_bodies *bodies = NULL;
+	struct nv_diags rd = NV_DIAGS_INIT;
 	int r;
 
 	for (;;) {
-		/* The bodies' summaries are made from the trees parse_trees() may parse. */
+		/* The bodies' summaries are made from the trees bld_parse_trees() may parse. */
 		nv_async_join(&b->keeping);
-		if (parse_trees(b) < 0)
-			return -1;
-		keep_start(b);
+		/* Bodies read as they render are summarised after (write_kept_all()). */
+		if (!b->stream) {
+			if (bld_parse_trees(&b->p.model, b->plan == NV_PLAN_SOME ? b->render : NULL,
+					    b->pdf, b->jobs, b->d) < 0)
+				return -1;
+			keep_start(b);
+		}
 		b->in_place = b->plan == NV_PLAN_SOME && o->keep;
 		if (b->in_place) {
 			b->site_dir = b->final;
@@ -517,8 +481,21 @@ static int render_site(struct build *b)
 		b->pdf_sizes =
 			b->pdf ? bld_pdf_sizes(&b->p.model, b->pdf_public, b->print_dir) : NULL;
 		opts.pdf_sizes = b->pdf_sizes;
+		if (b->p.model.later) {
+			bodies = bld_bodies_new(&b->p, b->jobs);
+			opts.bodies = bld_bodies_hook(bodies);
+		}
 		b->html = nv_html_new(&opts);
-		r = nv_html_render(b->html, &b->p.model, b->d);
+		r = nv_html_render(b->html, &b->p.model, bodies ? &rd : b->d);
+		if (bodies) {
+			/*
+			 * Errors: the messages since the load go, the render's too,
+			 * as a build that read the bodies first would not have got there.
+			 */
+			b->body_errors = !bld_bodies_end(bodies, &rd, b->d, b->loaded);
+			if (b->body_errors)
+				r = -1;
+		}
 		if (r != -2)
 			return r;
 		nv_outdir_abort(&b->out);
@@ -636,6 +613,7 @@ static enum nv_build_status write_outputs(struct build *b)
 		b->plan = NV_PLAN_WHOLE;
 		b->fp[0] = b->global[0] = '\0';
 	}
+	b->made_out = !nv_exists(b->o->out);
 	if (lock_out(b, true) < 0)
 		return NV_BUILD_FAILED;
 	b->search = nv_xasprintf("%s/search-index.json", b->final);
@@ -673,7 +651,12 @@ abort:
 	/* Untouched when this build began, as the links to them are gone again. */
 	if (b->linked)
 		seal(b);
-	return NV_BUILD_FAILED;
+	if (!b->body_errors)
+		return NV_BUILD_FAILED;
+	/* The content's errors, found as it rendered: no output folder, as without. */
+	if (b->made_out)
+		rmdir(b->o->out);
+	return NV_BUILD_CONTENT_ERRORS;
 }
 
 /*
@@ -726,6 +709,49 @@ static void write_kept_all(struct build *b, enum nv_build_status rc)
 	}
 }
 
+/* After the load: check, plan, then render and print what changed; returns the status. */
+static enum nv_build_status write_site(struct build *b)
+{
+	const struct nv_build_opts *o = b->o;
+	enum nv_build_status rc;
+
+	if (b->fp_later)
+		nv_cache_fingerprint_loaded(&b->p.content, b->setup_ok ? &b->fp_setup : NULL,
+					    b->fp);
+	/* The printer reads the trees of orders' appendices too: they are all read first. */
+	if (o->pdf)
+		nv_project_read_bodies(&b->p, b->jobs, true, b->d);
+	b->loaded = b->d->nr;
+	if (b->d->errors)
+		return NV_BUILD_CONTENT_ERRORS;
+	if (nv_html_check_fragment(
+		    &(struct nv_html_opts){ .base_url = o->base_url, .fragment = o->fragment },
+		    &b->p.model, b->d) < 0)
+		return NV_BUILD_FAILED;
+	if (!nv_is_dir(b->theme)) {
+		nv_diag_hint(
+			nv_error(b->d, b->theme, 0, 0, "не найдена тема оформления"),
+			"запустите сборку в каталоге проекта nastavnik или установите программу "
+			"(make install)");
+		return NV_BUILD_FAILED;
+	}
+	nv_git_history_load(&b->hist, o->content, b->d);
+	nv_git_history_guard(&b->hist, &b->p.model, b->d);
+	nv_members_load(&b->members, &b->p.model, b->jobs, b->d);
+	plan(b);
+	if (b->dept || b->p.model.site.members)
+		b->plan = NV_PLAN_WHOLE; /* the members' data may have changed: build all */
+	if (b->plan == NV_PLAN_UNCHANGED) {
+		/* Only times changed (a file saved as it was): remember the new fingerprint. */
+		memcpy(b->old.fingerprint, b->fp, sizeof(b->fp));
+		update_fingerprint(b);
+		rc = NV_BUILD_UNCHANGED;
+	} else {
+		rc = write_outputs(b);
+	}
+	return rc;
+}
+
 static enum nv_build_status run(struct build *b, struct nv_build_result *r)
 {
 	const struct nv_build_opts *o = b->o;
@@ -769,38 +795,16 @@ static enum nv_build_status run(struct build *b, struct nv_build_result *r)
 	 * and known as ours by the last build's manifest.
 	 */
 	po.fronts_file = b->have_old && b->lock >= 0 ? b->fronts : NULL;
+	/*
+	 * A whole build reads each body as it renders it (build_bodies.c); a
+	 * rebuild of some parses only the trees it renders (bld_parse_trees()).
+	 */
+	po.defer = b->stream = !o->keep && (!b->have_old || o->force);
 	if (nv_project_load(&b->p, &po, b->d) < 0)
 		return NV_BUILD_FAILED;
-	if (b->fp_later)
-		nv_cache_fingerprint_loaded(&b->p.content, b->setup_ok ? &b->fp_setup : NULL,
-					    b->fp);
-	if (b->d->errors)
-		return NV_BUILD_CONTENT_ERRORS;
-	if (nv_html_check_fragment(
-		    &(struct nv_html_opts){ .base_url = o->base_url, .fragment = o->fragment },
-		    &b->p.model, b->d) < 0)
-		return NV_BUILD_FAILED;
-	if (!nv_is_dir(b->theme)) {
-		nv_diag_hint(
-			nv_error(b->d, b->theme, 0, 0, "не найдена тема оформления"),
-			"запустите сборку в каталоге проекта nastavnik или установите программу "
-			"(make install)");
-		return NV_BUILD_FAILED;
-	}
-	nv_git_history_load(&b->hist, o->content, b->d);
-	nv_git_history_guard(&b->hist, &b->p.model, b->d);
-	nv_members_load(&b->members, &b->p.model, b->jobs, b->d);
-	plan(b);
-	if (b->dept || b->p.model.site.members)
-		b->plan = NV_PLAN_WHOLE; /* the members' data may have changed: build all */
-	if (b->plan == NV_PLAN_UNCHANGED) {
-		/* Only times changed (a file saved as it was): remember the new fingerprint. */
-		memcpy(b->old.fingerprint, b->fp, sizeof(b->fp));
-		update_fingerprint(b);
-		rc = NV_BUILD_UNCHANGED;
-	} else {
-		rc = write_outputs(b);
-	}
+	rc = write_site(b);
+	/* A build that stopped before it rendered reads the bodies for their messages. */
+	nv_project_read_bodies(&b->p, b->jobs, false, b->d);
 	write_kept_all(b, rc);
 	if (r && rc != NV_BUILD_FAILED)
 		r->title = nv_xstrdup(b->p.model.site.section_title);

@@ -164,9 +164,11 @@ static int load_meta(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 
 /*
  * The body of doc: a stub from the summaries when they keep this very
- * text (md_summary.h), else parsed.
+ * text (md_summary.h), else parsed, or left for nv_content_doc_body()
+ * when defer.
  */
-static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies, struct nv_diags *d)
+static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies, bool defer,
+		       struct nv_diags *d)
 {
 	const struct nv_md_summary_key k = key_of(doc);
 	size_t mark = d->nr;
@@ -175,6 +177,8 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 		doc->body_clean = true;
 		return;
 	}
+	if (defer)
+		return;
 	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
 				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
 	doc->body_clean = d->nr == mark;
@@ -185,12 +189,13 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
  * broken. With `scratch` (a load for once), the text is read there and
  * dropped once parsed: the checks that read it again get it from
  * nv_content_doc_text(). With `bodies`, a body they summarise is a stub;
- * with `fronts`, a front matter they keep is theirs.
+ * with `fronts`, a front matter they keep is theirs; with defer, any
+ * other body is not parsed (doc->md NULL).
  */
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
 				int rootfd, struct nv_buf *scratch,
 				const struct nv_md_summaries *bodies,
-				const struct nv_md_summaries *fronts, struct nv_diags *d)
+				const struct nv_md_summaries *fronts, bool defer, struct nv_diags *d)
 {
 	struct nv_buf own = NV_BUF_INIT, *buf = scratch ? scratch : &own;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -225,7 +230,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	/* A tree the fast loader made has its texts packed already. */
 	if (!doc->strings)
 		doc->strings = nv_value_pack(doc->meta);
-	parse_body(doc, bodies, d);
+	parse_body(doc, bodies, defer, d);
 	doc->reusable = !recent && d->nr == diags && !doc->once;
 	if (doc->once)
 		doc->text = NULL;
@@ -355,6 +360,21 @@ int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d)
 	return -1;
 }
 
+int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d)
+{
+	size_t mark = d->nr;
+
+	if (doc->md)
+		return nv_content_doc_tree(doc, top, d);
+	nv_buf_reset(buf);
+	if (doc->lost || reread(doc, top, buf, d) < 0)
+		return -1;
+	doc->md = nv_md_parse_file(buf->ptr + doc->split.body_off, doc->split.body_len,
+				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
+	doc->body_clean = d->nr == mark;
+	return 0;
+}
+
 struct tree_job {
 	struct nv_doc *const *docs;
 	struct nv_share share;
@@ -472,10 +492,9 @@ void nv_content_doc_text_done(struct nv_doc *doc)
 	doc->text = NULL;
 }
 
-/* nv_content_drop_texts() for the document at i, on one of the threads. */
-static void drop_text(void *arg, size_t i)
+/* Free doc's text and its front matter's tree, whose texts the model's strings keep. */
+static void drop_text_of(struct nv_doc *doc)
 {
-	struct nv_doc *doc = ((struct nv_content *)arg)->docs[i];
 	size_t alloc = 0;
 
 	free(doc->text);
@@ -489,6 +508,18 @@ static void drop_text(void *arg, size_t i)
 		doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
 }
 
+/* nv_content_drop_texts() for the document at i, on one of the threads. */
+static void drop_text(void *arg, size_t i)
+{
+	drop_text_of(((struct nv_content *)arg)->docs[i]);
+}
+
+void nv_content_doc_drop(struct nv_doc *doc)
+{
+	nv_md_drop_tree(doc->md);
+	drop_text_of(doc);
+}
+
 void nv_content_drop_texts(struct nv_content *c, int jobs)
 {
 	nv_run_each(c->ndocs, jobs, drop_text, c);
@@ -500,7 +531,8 @@ struct doc_job {
 	struct nv_doc **slots; /* their documents, NULL for broken ones */
 	struct nv_doc **prev;  /* the same path's document of the last load, or NULL */
 	struct nv_share share;
-	bool once; /* texts dropped once parsed */
+	bool once;  /* texts dropped once parsed */
+	bool defer; /* bodies parsed later (nv_content_doc_body()) */
 	const struct nv_md_summaries *bodies, *fronts;
 	struct nv_diags d;
 };
@@ -526,14 +558,15 @@ static void *doc_thread(void *arg)
 		if (j->once || stat(path.ptr, &st) < 0) {
 			j->slots[i] =
 				parse_doc(j->rel[i], path.ptr, NULL, rootfd,
-					  j->once ? &scratch : NULL, j->bodies, j->fronts, &j->d);
+					  j->once ? &scratch : NULL, j->bodies, j->fronts, j->defer,
+					  &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
 			*prev = NULL;
 		} else {
 			j->slots[i] = parse_doc(j->rel[i], path.ptr, &st, rootfd, NULL, NULL, NULL,
-						&j->d);
+						false, &j->d);
 		}
 	}
 	if (rootfd >= 0)
@@ -585,6 +618,7 @@ static void load_docs(struct nv_content *c, const char **rel, size_t n, int jobs
 		j[t].share.w = &work;
 		j[t].prev = old;
 		j[t].once = c->once;
+		j[t].defer = c->defer;
 		j[t].bodies = c->bodies;
 		j[t].fronts = c->fronts;
 	}
@@ -691,9 +725,10 @@ static struct nv_md_summaries *read_summaries(const char *file)
 }
 
 int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
-			   const char *fronts, struct nv_diags *d)
+			   const char *fronts, bool defer, struct nv_diags *d)
 {
 	c->once = true;
+	c->defer = defer;
 	/* Kept: nv_content_bodies() and nv_content_fronts() copy the records taken. */
 	c->bodies = read_summaries(bodies);
 	c->fronts = read_summaries(fronts);
@@ -835,7 +870,7 @@ int nv_content_update(struct nv_content *c, struct nv_content *prev,
 			goto out;
 		at[i] = k;
 		fresh[i] = parse_doc(changed->v[i] + root + 1, changed->v[i], &st, -1, NULL, NULL,
-				     NULL, &local);
+				     NULL, false, &local);
 		if (!fresh[i] || local.nr)
 			goto out;
 	}

@@ -21,15 +21,25 @@ void nv_diags_init(struct nv_diags *d)
 	memset(d, 0, sizeof(*d));
 }
 
+void nv_diags_truncate(struct nv_diags *d, size_t n)
+{
+	struct nv_diag *g;
+
+	for (; d->nr > n; d->nr--) {
+		g = &d->v[d->nr - 1];
+		if (g->severity == NV_ERROR)
+			d->errors--;
+		else if (g->severity == NV_WARNING)
+			d->warnings--;
+		free(g->file);
+		free(g->msg);
+		free(g->hint);
+	}
+}
+
 void nv_diags_release(struct nv_diags *d)
 {
-	size_t i;
-
-	for (i = 0; i < d->nr; i++) {
-		free(d->v[i].file);
-		free(d->v[i].msg);
-		free(d->v[i].hint);
-	}
+	nv_diags_truncate(d, 0);
 	free(d->v);
 	nv_diags_init(d);
 }

@@ -628,6 +628,7 @@ struct entry_job {
 	const struct nv_html_tasks *tasks;
 	struct nv_work *task_work;
 	struct nv_share share;
+	size_t t; /* the thread's number */
 };
 
 /* One thread's share of the tasks, then of the documents. */
@@ -635,6 +636,7 @@ static void *entry_thread(void *arg)
 {
 	struct entry_job *j = arg;
 	const struct nv_model *m = j->s->m;
+	const struct nv_html_bodies *bodies = j->s->opts.bodies;
 	size_t i;
 
 	while (j->tasks && nv_work_next_one(j->task_work, &i))
@@ -642,12 +644,16 @@ static void *entry_thread(void *arg)
 	while (nv_share_next(&j->share, &i)) {
 		if (j->s->opts.render && !j->s->opts.render[i])
 			continue;
-		j->w.slot = &j->slots[i];
-		j->w.entry = m->entries[i];
-		nv_html_emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i],
-				   j->s->opts.pdf_sizes ? j->s->opts.pdf_sizes[i] : 0);
-		if (m->entries[i]->kind == NV_KIND_ROADMAP)
-			nv_html_emit_ics(j->s, &j->w, m->entries[i]);
+		if (!bodies || bodies->read(bodies->ctx, j->t, i)) {
+			j->w.slot = &j->slots[i];
+			j->w.entry = m->entries[i];
+			nv_html_emit_entry(j->s, &j->w, m->entries[i], j->files, j->pdf[i],
+					   j->s->opts.pdf_sizes ? j->s->opts.pdf_sizes[i] : 0);
+			if (m->entries[i]->kind == NV_KIND_ROADMAP)
+				nv_html_emit_ics(j->s, &j->w, m->entries[i]);
+		}
+		if (bodies)
+			bodies->drop(bodies->ctx, j->t, i);
 	}
 	j->w.entry = NULL;
 	nv_html_worker_release(&j->w);
@@ -687,6 +693,7 @@ void nv_html_emit_entries(struct nv_html_state *s, const struct nv_value *files,
 	}
 	for (t = 0; t < nthreads; t++) {
 		jobs[t].s = s;
+		jobs[t].t = t;
 		jobs[t].files = files;
 		jobs[t].pdf = pdf;
 		jobs[t].slots = slots;

@@ -712,6 +712,26 @@ void nv_md_free(struct nv_md *md)
 	free(md);
 }
 
+void nv_md_drop_tree(struct nv_md *md)
+{
+	size_t i;
+
+	if (!md || !md->root)
+		return;
+	for (i = 0; i < md->nr_headings; i++)
+		md->headings[i].node = NULL;
+	for (i = 0; i < md->nr_links; i++)
+		md->links[i].node = NULL;
+	free(md->nums);
+	md->nums = NULL;
+	md->nr_nums = 0;
+	nv_md_tables_free(md->tables, md->nr_tables);
+	md->tables = NULL;
+	md->nr_tables = 0;
+	cmark_node_free(md->root);
+	md->root = NULL;
+}
+
 const char *nv_md_heading_id(cmark_node *node)
 {
 	if (!node || cmark_node_get_type(node) != CMARK_NODE_HEADING)

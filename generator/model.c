@@ -221,14 +221,55 @@ static void *body_thread(void *arg)
 /*
  * Every entry's body steps on b->jobs threads (the diagnostics are
  * sorted later), readied in this thread: the checks' cache, the orders
- * the texts cite, the guard of names.
+ * the texts cite, the guard of names. After a load that deferred the
+ * bodies, the driver runs them (nv_model_body_new()).
  */
 static void read_bodies(struct builder *b)
 {
 	mdl_cache_begin(b, MDL_CHECK_MARKS);
 	mdl_check_text_begin(b);
 	mdl_check_mentions_begin(b);
-	mdl_per_entry(b, body_thread);
+	b->later = b->c->defer;
+	if (!b->later)
+		mdl_per_entry(b, body_thread);
+}
+
+struct nv_model_body {
+	struct builder b; /* the model's, with diagnostics of its own */
+	struct nv_diags d;
+	struct body_state s;
+};
+
+struct nv_model_body *nv_model_body_new(struct nv_model *m)
+{
+	struct nv_model_body *s;
+
+	if (!m->later)
+		return NULL;
+	s = nv_xcalloc(1, sizeof(*s));
+	s->b = *m->later;
+	s->d = (struct nv_diags)NV_DIAGS_INIT;
+	s->b.d = &s->d;
+	s->s = (struct body_state){ &s->b, -1, NV_BUF_INIT, NULL };
+	return s;
+}
+
+void nv_model_body_steps(struct nv_model_body *s, size_t i)
+{
+	if (s)
+		body_entry(&s->s, i);
+}
+
+void nv_model_body_free(struct nv_model_body *s, struct nv_diags *d)
+{
+	if (!s)
+		return;
+	if (s->s.top >= 0)
+		close(s->s.top);
+	nv_buf_release(&s->s.path);
+	mdl_pd_free(s->s.pd);
+	nv_diags_merge(d, &s->d);
+	free(s);
 }
 
 /*
@@ -251,6 +292,27 @@ static const struct phase {
 	{ mdl_check_data_mentions, true },  { mdl_check_attachments, true },
 };
 _Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
+
+/* What a builder holds, freed. */
+static void builder_release(struct builder *b)
+{
+	mdl_orders_free(b->orders);
+	b->orders = NULL;
+	free(b->draft_ids);
+	mdl_terms_free(b->terms);
+	mdl_loose_set_release(&b->forms);
+	mdl_loose_set_release(&b->kinds);
+}
+
+/* The end of a build: the builder's state kept for the next (model_cache.h), then freed. */
+static void finish(struct builder *b, bool adopted)
+{
+	mdl_orders_free(b->orders);
+	b->orders = NULL;
+	mdl_keep_done(b, adopted);
+	mdl_cache_end(b);
+	builder_release(b);
+}
 
 int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
 			  struct nv_check_cache *cache, struct nv_diags *d)
@@ -293,15 +355,27 @@ int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool d
 		if (!adopted && !phases[i].body)
 			mdl_keep_record(&b, i, mark);
 	}
-	mdl_orders_free(b.orders);
-	b.orders = NULL;
-	mdl_keep_done(&b, adopted);
-	mdl_cache_end(&b);
-	free(b.draft_ids);
-	mdl_terms_free(b.terms);
-	mdl_loose_set_release(&b.forms);
-	mdl_loose_set_release(&b.kinds);
+	if (b.later) {
+		/* The body steps are the driver's (nv_model_body_new()). */
+		m->later = nv_xmalloc(sizeof(*m->later));
+		*m->later = b;
+		return 0;
+	}
+	finish(&b, adopted);
 	return 0;
+}
+
+void nv_model_bodies_end(struct nv_model *m, struct nv_diags *d)
+{
+	struct builder *b = m->later;
+
+	if (!b)
+		return;
+	b->d = d;
+	mdl_check_anchors(b);
+	finish(b, false);
+	free(b);
+	m->later = NULL;
 }
 
 /* Free what roadmap item it owns, its sub-rows included. */
@@ -323,6 +397,12 @@ void nv_model_release(struct nv_model *m)
 {
 	size_t i, k;
 	struct nv_entry *e;
+
+	if (m->later) {
+		/* A build given up before its bodies were read. */
+		builder_release(m->later);
+		free(m->later);
+	}
 
 	for (i = 0; i < m->npeople; i++)
 		free(m->people[i]);

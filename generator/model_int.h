@@ -50,6 +50,12 @@ struct builder {
 	struct mdl_orders *orders;     /* orders by number (model_cite.c), from their check on */
 	struct nv_date today;	       /* today, or the day of SOURCE_DATE_EPOCH */
 	struct nv_date act_limit;      /* a year after today */
+	/*
+	 * The bodies are read by the driver entry by entry, after the model
+	 * (nv_model_body_new()): the anchors of links to other documents are
+	 * checked once all are read (mdl_check_anchors()).
+	 */
+	bool later;
 };
 
 /* --- model_refs.c: names of enums, ids, references ------------------------- */
@@ -420,6 +426,8 @@ void mdl_check_pairs(struct builder *b);
  * path: a buffer for the paths joined.
  */
 void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path);
+/* The anchors of links to other documents, which mdl_check_links() left to it (b->later). */
+void mdl_check_anchors(struct builder *b);
 /*
  * Mentions of people in e's Markdown body ("[Лебедевой А. С.](@lebedeva-as
  * \"куратору\")"): an unknown id is an error; e gets the text the

@@ -573,8 +573,11 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 	int line, col;
 	bool found;
 
-	/* A piece in place is the tree's: it lasts (model_memo_int.h). */
-	found = mdl_memo_find(&x->memo, x->g, text, len, k->one != NULL, &h);
+	/*
+	 * A piece in place is the tree's: it lasts (model_memo_int.h), unless
+	 * the tree is dropped once its page is made (b->later).
+	 */
+	found = mdl_memo_find(&x->memo, x->g, text, len, k->one && !x->b->later, &h);
 	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
 	/* A document's body whose bytes have no such word nor a reference has none. */
 	if ((!e->doc || e->md != e->doc->md || e->md->text_facts & NV_MD_TEXT_MIXED) &&
@@ -614,7 +617,7 @@ static void scan_node_string(struct mdl_pd *x, const struct nv_entry *e, cmark_n
 	int line, col;
 
 	if (!s || !*s ||
-	    (!mdl_memo_find(&x->memo, x->g, s, strlen(s), lasting, &h) &&
+	    (!mdl_memo_find(&x->memo, x->g, s, strlen(s), lasting && !x->b->later, &h) &&
 	     !nv_md_may_mix(s, strlen(s))))
 		return;
 	need_src(x);

@@ -544,11 +544,34 @@ void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 		e->link_urls[k] = link_url(l);
 		target = join_path(path, e->doc->path, l->path) ? entry_by_path(b->m, path->ptr)
 								 : NULL;
-		if (target)
-			check_anchor(b, e, l, target);
-		else
+		if (!target)
 			missing_target(b, e, l, path);
+		else if (!b->later || target == e)
+			check_anchor(b, e, l, target);
 	}
+}
+
+void mdl_check_anchors(struct builder *b)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	const struct nv_md_link *l;
+	const struct nv_entry *e, *target;
+	size_t i, k;
+
+	for (i = 0; i < b->m->nentries; i++) {
+		e = b->m->entries[i];
+		for (k = 0; e->doc->md && k < e->doc->md->nr_links; k++) {
+			l = &e->doc->md->links[k];
+			if (l->kind != NV_MD_LINK_DOC || !l->anchor || !*l->anchor)
+				continue;
+			target = join_path(&path, e->doc->path, l->path)
+					 ? entry_by_path(b->m, path.ptr)
+					 : NULL;
+			if (target && target != e)
+				check_anchor(b, e, l, target);
+		}
+	}
+	nv_buf_release(&path);
 }
 
 void mdl_check_publish(struct nv_fields *f, const struct nv_value *item, struct nv_person *p,

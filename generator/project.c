@@ -64,7 +64,7 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	} else {
 		nv_check_cache_forget(o->checks);
 		r = o->once ? nv_content_load_bodies(&p->content, o->content, jobs, o->bodies,
-						     o->fronts, d)
+						     o->fronts, o->defer, d)
 			    : nv_content_load_jobs(&p->content, o->content, jobs, d);
 	}
 	if (r < 0)
@@ -76,11 +76,118 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	 */
 	if (o->once && !o->prev && o->fronts_file)
 		save_fronts(p, o->fronts_file);
-	/* The back ends read the parsed trees, never the texts. */
-	if (o->once && !o->prev)
+	/*
+	 * The back ends read the parsed trees, never the texts; a body
+	 * deferred is dropped with its text once read (nv_project_body_drop()).
+	 */
+	if (o->once && !o->prev && !p->model.later)
 		drop_texts(p, jobs);
 	p->loaded = true;
 	return 0;
+}
+
+struct nv_project_body {
+	struct nv_project *p;
+	struct nv_model_body *steps;
+	struct nv_diags d; /* the parses' */
+	struct nv_buf text;
+	int top; /* the content folder, opened at the first read */
+};
+
+struct nv_project_body *nv_project_body_new(struct nv_project *p)
+{
+	struct nv_project_body *s;
+
+	if (!p->model.later)
+		return NULL;
+	s = nv_xcalloc(1, sizeof(*s));
+	s->p = p;
+	s->steps = nv_model_body_new(&p->model);
+	s->d = (struct nv_diags)NV_DIAGS_INIT;
+	nv_buf_init(&s->text);
+	s->top = -1;
+	return s;
+}
+
+bool nv_project_body_read(struct nv_project_body *s, size_t i)
+{
+	struct nv_entry *e;
+
+	if (!s)
+		return true;
+	e = s->p->model.entries[i];
+	if (e->doc && nv_content_doc_body(e->doc, &s->top, &s->text, &s->d) < 0)
+		return false;
+	/* A form filled in by the model has its own body (model_forms.c). */
+	if (!e->md && e->doc)
+		e->md = e->doc->md;
+	nv_model_body_steps(s->steps, i);
+	return true;
+}
+
+void nv_project_body_drop(struct nv_project *p, size_t i)
+{
+	struct nv_entry *e;
+
+	if (!p->content.defer)
+		return;
+	e = p->model.entries[i];
+	/* Nodes of the tree: the count stays (model.h). */
+	free(e->private_items);
+	e->private_items = NULL;
+	if (e->doc)
+		nv_content_doc_drop(e->doc);
+}
+
+void nv_project_body_free(struct nv_project_body *s, struct nv_diags *d)
+{
+	if (!s)
+		return;
+	nv_model_body_free(s->steps, d);
+	nv_diags_merge(d, &s->d);
+	nv_buf_release(&s->text);
+	if (s->top >= 0)
+		close(s->top);
+	free(s);
+}
+
+struct body_job {
+	struct nv_project_body *s;
+	struct nv_share share;
+	bool keep;
+};
+
+static void *body_thread(void *arg)
+{
+	struct body_job *j = arg;
+	size_t i;
+
+	while (nv_share_next(&j->share, &i))
+		if (nv_project_body_read(j->s, i) && !j->keep)
+			nv_project_body_drop(j->s->p, i);
+	return NULL;
+}
+
+void nv_project_read_bodies(struct nv_project *p, int jobs, bool keep, struct nv_diags *d)
+{
+	size_t t, n;
+	struct body_job *j;
+	struct nv_work work = NV_WORK_INIT(p->model.nentries);
+
+	if (!p->model.later)
+		return;
+	n = nv_thread_count(jobs, p->model.nentries);
+	j = nv_xcalloc(n + 1, sizeof(*j));
+	for (t = 0; t < n; t++) {
+		j[t].s = nv_project_body_new(p);
+		j[t].share.w = &work;
+		j[t].keep = keep;
+	}
+	nv_run_threads(body_thread, j, n, sizeof(*j));
+	for (t = 0; t < n; t++)
+		nv_project_body_free(j[t].s, d);
+	free(j);
+	nv_model_bodies_end(&p->model, d);
 }
 
 void nv_project_bodies(const struct nv_project *p, struct nv_buf *out)

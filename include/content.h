@@ -122,7 +122,8 @@ struct nv_content {
 	 * to root: later stages keep quiet about references into them.
 	 */
 	struct nv_strlist broken;
-	bool once; /* private: loaded by nv_content_load_once() */
+	bool once;  /* private: loaded by nv_content_load_once() */
+	bool defer; /* private: bodies left unparsed by the load (nv_content_doc_body()) */
 	/* private: the summaries of bodies the load took instead of parsing (owned) */
 	struct nv_md_summaries *bodies;
 	/* private: the front matters the load took instead of loading them (owned) */
@@ -166,10 +167,11 @@ int nv_content_load_once(struct nv_content *c, const char *root, int jobs, struc
  * bytes as that tree, not loaded again. A missing, foreign or damaged file
  * is ignored. Only for a process that loads once and parses every tree it
  * renders (the build of the command line): the result is otherwise the
- * same as nv_content_load_once()'s.
+ * same as nv_content_load_once()'s. With defer, a body neither summary
+ * keeps is not parsed either: doc->md is NULL until nv_content_doc_body().
  */
 int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, const char *bodies,
-			   const char *fronts, struct nv_diags *d);
+			   const char *fronts, bool defer, struct nv_diags *d);
 
 /*
  * Give doc's body its tree when it is a stub: its text read again (its
@@ -179,6 +181,21 @@ int nv_content_load_bodies(struct nv_content *c, const char *root, int jobs, con
  * nv_content_doc_text_at(), or NULL. One thread at a time per document.
  */
 int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d);
+
+/*
+ * Give doc its parsed body, whether the load deferred it (its text read
+ * again into buf, a thread's room, and parsed, the parse's diagnostics
+ * in d) or took a stub (nv_content_doc_tree()); nothing when it has its
+ * tree. 0, or -1 with the error in d.
+ */
+int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d);
+
+/*
+ * Done with doc in a load for once: its tree (md a stub, md_summary.h),
+ * its text and its front matter's tree freed, as
+ * nv_content_drop_texts() does for all.
+ */
+void nv_content_doc_drop(struct nv_doc *doc);
 
 /* nv_content_doc_tree() for n documents on `jobs` threads; -1 if one failed. */
 int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_diags *d);

@@ -44,6 +44,8 @@ struct nv_diags {
 void nv_diags_init(struct nv_diags *d);
 /* Free every diagnostic; d is empty and reusable afterwards. */
 void nv_diags_release(struct nv_diags *d);
+/* Free the diagnostics from the n-th on: d keeps its first n (all when it has fewer). */
+void nv_diags_truncate(struct nv_diags *d, size_t n);
 
 /*
  * Append a diagnostic and return it (valid until the next append), so the

@@ -77,6 +77,23 @@ struct nv_html_opts {
 	 * (the page then links no PDF).
 	 */
 	size_t report_pdf_size;
+	/*
+	 * A build that reads each body as its page is made, and frees it
+	 * after (project.h), or NULL: the trees are all parsed.
+	 */
+	const struct nv_html_bodies *bodies;
+};
+
+/*
+ * On the thread t (0 ≤ t < jobs) that makes entry i's page: read(ctx, t,
+ * i) before, which may parse its body (false: it could not be read, and
+ * no page is made), and drop(ctx, t, i) after; for every entry, a page
+ * or none. The pages that list entries read none of their bodies.
+ */
+struct nv_html_bodies {
+	bool (*read)(void *ctx, size_t t, size_t i);
+	void (*drop)(void *ctx, size_t t, size_t i);
+	void *ctx;
 };
 
 struct nv_html_state;

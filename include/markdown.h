@@ -227,6 +227,13 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 void nv_md_free(struct nv_md *md);
 
 /*
+ * Free md's tree and what points into it (the numbering's breaks, the
+ * tables), leaving the stub that md_summary.h describes: the headings
+ * and links without their nodes. A stub or NULL is left as it is.
+ */
+void nv_md_drop_tree(struct nv_md *md);
+
+/*
  * The id of a HEADING node of a tree made by nv_md_parse(), or NULL for
  * any other node. The string belongs to the nv_md.
  */

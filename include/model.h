@@ -28,6 +28,7 @@
 #include "date.h"
 #include "term.h"
 
+struct builder; /* the model's own (model_int.h) */
 struct nv_buf;
 struct nv_check_cache;
 struct nv_content;
@@ -275,7 +276,9 @@ struct nv_entry {
 	 * the model's, the nodes the tree's), and web_hidden when the whole
 	 * document is an appendix listed with `web: false`. The website shows
 	 * a note in their place and publishes no PDF of the document; paper
-	 * prints them as written.
+	 * prints them as written. Once a build that read the body entry by
+	 * entry (nv_model_body_new()) dropped its tree, the count stays and
+	 * the array is NULL.
 	 */
 	struct cmark_node **private_items;
 	size_t nprivate_items;
@@ -477,6 +480,8 @@ struct nv_model {
 	 * back end. NULL when that check did not run: make one then.
 	 */
 	struct nv_guard *guard;
+	/* private: the builder kept for the body steps of a deferred load (nv_model_body_new()) */
+	struct builder *later;
 };
 
 /*
@@ -497,6 +502,24 @@ int nv_model_build_jobs(struct nv_model *m, const struct nv_content *c, bool dra
  */
 int nv_model_build_cached(struct nv_model *m, const struct nv_content *c, bool drafts, int jobs,
 			  struct nv_check_cache *checks, struct nv_diags *d);
+
+/*
+ * A model built on a load that left the bodies unparsed (content.h,
+ * nv_content_load_bodies() with defer) has not run the steps that read
+ * bodies (an order's items, the marks, the secretary's checks, links,
+ * mentions, names in the text): a driver runs them for each entry once
+ * its body is parsed (nv_content_doc_body()), on threads, each with a
+ * state of its own from nv_model_body_new() whose diagnostics are its
+ * own; nv_model_body_free() merges them into d, from one thread at a
+ * time. Once every entry's steps ran, nv_model_bodies_end() checks the
+ * anchors of links between documents and closes the checks' results
+ * (model_cache.h). Without a deferred load these do nothing.
+ */
+struct nv_model_body;
+struct nv_model_body *nv_model_body_new(struct nv_model *m);
+void nv_model_body_steps(struct nv_model_body *s, size_t i);
+void nv_model_body_free(struct nv_model_body *s, struct nv_diags *d);
+void nv_model_bodies_end(struct nv_model *m, struct nv_diags *d);
 
 void nv_model_release(struct nv_model *m);
 

@@ -50,6 +50,13 @@ struct nv_project_opts {
 	 * again when they are the ones it holds), or NULL.
 	 */
 	const char *fronts, *fronts_file;
+	/*
+	 * A load for once only: each body the summaries do not keep is left
+	 * unparsed, and the steps of the model that read bodies are the
+	 * caller's, entry by entry (nv_project_body_read()), so that the
+	 * trees of a large folder are never all in memory at once.
+	 */
+	bool defer;
 };
 
 struct nv_project {
@@ -79,6 +86,35 @@ void nv_project_keep(struct nv_project *p, struct nv_content *keep);
  * the load parsed: they may be made while the back ends run.
  */
 void nv_project_bodies(const struct nv_project *p, struct nv_buf *out);
+
+/*
+ * One thread's reading of the bodies of a project loaded with defer:
+ * nv_project_body_read() parses entry i's body and runs the model's
+ * steps that read it (model.h), false when it could not be read (the
+ * error is the state's). nv_project_body_free() merges the state's
+ * diagnostics into d, from one thread at a time. After every entry's,
+ * call nv_model_bodies_end(). A state of a project loaded without defer,
+ * or whose steps ended, is NULL and reads nothing.
+ */
+struct nv_project_body;
+struct nv_project_body *nv_project_body_new(struct nv_project *p);
+bool nv_project_body_read(struct nv_project_body *s, size_t i);
+void nv_project_body_free(struct nv_project_body *s, struct nv_diags *d);
+
+/*
+ * Free entry i's tree, its text and its front matter's tree once nothing
+ * reads them (the back ends made its page and PDF): its body is a stub
+ * then (md_summary.h). Nothing in a project loaded without defer.
+ */
+void nv_project_body_drop(struct nv_project *p, size_t i);
+
+/*
+ * Read every entry's body on `jobs` threads, and drop it unless keep
+ * (the trees for a back end that needs them all), then end the model's
+ * steps (nv_model_bodies_end()). Nothing when they ended, or without
+ * defer.
+ */
+void nv_project_read_bodies(struct nv_project *p, int jobs, bool keep, struct nv_diags *d);
 
 /* Free what p holds; p is zeroed. Accepts a project that failed to load. */
 void nv_project_release(struct nv_project *p);

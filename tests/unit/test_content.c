@@ -407,14 +407,14 @@ static void test_load_bodies(void)
 	write_in(root, "pages/t.md", "---\ntitle: Т\n---\n```table\n[\n```\n");
 	memset(&c1, 0, sizeof(c1));
 	memset(&c2, 0, sizeof(c2));
-	CHECK_INT(nv_content_load_bodies(&c1, root, 1, file, NULL, &d), 0); /* no file yet */
+	CHECK_INT(nv_content_load_bodies(&c1, root, 1, file, NULL, false, &d), 0); /* no file yet */
 	for (i = 0; i < c1.ndocs; i++)
 		CHECK(c1.docs[i]->md->root != NULL);
 	nv_content_bodies(&c1, &out);
 	CHECK_INT(nv_write_file(file, out.ptr, out.len), 0);
 	write_in(root, "pages/b.md", "---\ntitle: Б\n---\n## Задачи и цели\n\n1. Пункт.\n");
 	nv_diags_release(&d);
-	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, NULL, &d), 0);
+	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, NULL, false, &d), 0);
 	for (i = 0; i < c2.ndocs; i++) {
 		if (strstr(c2.docs[i]->path, "pages/a.md"))
 			a = c2.docs[i];
@@ -440,7 +440,7 @@ static void test_load_bodies(void)
 	memset(&c2, 0, sizeof(c2));
 	nv_diags_release(&d);
 	write_in(root, "pages/b.md", "---\ntitle: Б\n---\n## Задачи\n\n1. Пункт.\n");
-	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, NULL, &d), 0);
+	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, NULL, false, &d), 0);
 	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "pages/a.md"); i++)
 		;
 	CHECK(i < c2.ndocs && c2.docs[i]->md->root == NULL);
@@ -450,7 +450,7 @@ static void test_load_bodies(void)
 	nv_content_release(&c2);
 	memset(&c2, 0, sizeof(c2));
 	nv_diags_release(&d);
-	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, NULL, &d), 0);
+	CHECK_INT(nv_content_load_bodies(&c2, root, 1, file, NULL, false, &d), 0);
 	for (i = 0; i < c2.ndocs && !strstr(c2.docs[i]->path, "pages/a.md"); i++)
 		;
 	a = c2.docs[i];
