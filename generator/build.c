@@ -411,6 +411,32 @@ static void plan(struct build *b)
 }
 
 /*
+ * The render of the site by the html back end, which reads the bodies of
+ * a deferred load as it goes (build_bodies.c): their errors drop the
+ * messages a build that read them first would not have reached.
+ */
+static int render_html(struct build *b, struct nv_html_opts *opts)
+{
+	struct nv_diags rendered = NV_DIAGS_INIT;
+	struct bld_bodies *bodies = NULL;
+	int r;
+
+	if (b->p.model.later) {
+		bodies = bld_bodies_new(&b->p, b->jobs);
+		opts->bodies = bld_bodies_hook(bodies);
+	}
+	b->html = nv_html_new(opts);
+	r = nv_html_render(b->html, &b->p.model, bodies ? &rendered : b->d);
+	if (!bodies)
+		return r;
+	b->body_errors = !bld_bodies_end(bodies, &rendered, b->d, b->loaded);
+	if (b->body_errors)
+		return -1;
+	keep_start(b);
+	return r;
+}
+
+/*
  * Render the site into a staging folder (and start the print one). A
  * rebuild of some documents whose last search index cannot be patched
  * becomes a whole build. Returns 0, or -1 with the staging folders
@@ -420,20 +446,18 @@ static int render_site(struct build *b)
 {
 	const struct nv_build_opts *o = b->o;
 	struct nv_html_opts opts;
-	struct bld_bodies *bodies = NULL;
-	struct nv_diags rd = NV_DIAGS_INIT;
 	int r;
 
 	for (;;) {
 		/* The bodies' summaries are made from the trees bld_parse_trees() may parse. */
 		nv_async_join(&b->keeping);
-		/* Bodies read as they render are summarised after (write_kept_all()). */
-		if (!b->stream) {
-			if (bld_parse_trees(&b->p.model, b->plan == NV_PLAN_SOME ? b->render : NULL,
-					    b->pdf, b->jobs, b->d) < 0)
-				return -1;
+		if (!b->stream &&
+		    bld_parse_trees(&b->p.model, b->plan == NV_PLAN_SOME ? b->render : NULL, b->pdf,
+				    b->jobs, b->d) < 0)
+			return -1;
+		/* Bodies read as they render are summarised after. */
+		if (!b->p.model.later)
 			keep_start(b);
-		}
 		b->in_place = b->plan == NV_PLAN_SOME && o->keep;
 		if (b->in_place) {
 			b->site_dir = b->final;
@@ -481,21 +505,7 @@ static int render_site(struct build *b)
 		b->pdf_sizes =
 			b->pdf ? bld_pdf_sizes(&b->p.model, b->pdf_public, b->print_dir) : NULL;
 		opts.pdf_sizes = b->pdf_sizes;
-		if (b->p.model.later) {
-			bodies = bld_bodies_new(&b->p, b->jobs);
-			opts.bodies = bld_bodies_hook(bodies);
-		}
-		b->html = nv_html_new(&opts);
-		r = nv_html_render(b->html, &b->p.model, bodies ? &rd : b->d);
-		if (bodies) {
-			/*
-			 * Errors: the messages since the load go, the render's too,
-			 * as a build that read the bodies first would not have got there.
-			 */
-			b->body_errors = !bld_bodies_end(bodies, &rd, b->d, b->loaded);
-			if (b->body_errors)
-				r = -1;
-		}
+		r = render_html(b, &opts);
 		if (r != -2)
 			return r;
 		nv_outdir_abort(&b->out);

@@ -1,15 +1,18 @@
 /*
- * build_bodies.c: the trees a build renders. A rebuild of some parses
- * those of the documents it renders (bld_parse_trees()).
+ * build_bodies.c: the trees of the bodies a build renders.
  *
- * The bodies of a load that deferred them (project.h)
- * read as the site renders them, so that the trees of a large folder
- * are never all in memory: each render thread parses an entry's body and
- * runs the model's steps on it just before its page, and frees it after.
+ * A whole build of the command line loads the bodies unparsed
+ * (project.h, defer) and reads each as the site renders it, so that the
+ * trees of a large folder are never all in memory at once: the render
+ * thread that makes an entry's page parses its body and runs the model's
+ * steps on it just before, and frees the tree after (bld_bodies_*). The
+ * steps' messages are kept apart from the render's: when the steps find
+ * an error, the build has content errors, and the messages a build that
+ * read the bodies first would not have reached go.
  *
- * The steps' diagnostics are kept apart from the render's: when the
- * steps find an error, the build has content errors and the render's
- * messages go (a build without deferred bodies would not have rendered).
+ * A rebuild of some documents took the others' bodies from the last
+ * build's summaries, without trees: it parses the trees of those it
+ * renders or prints (bld_parse_trees()).
  */
 #include "common.h"
 

@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "content.h"
+#include "content_int.h"
 #include "diag.h"
 #include "fs.h"
 #include "markdown.h"
@@ -28,14 +29,9 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n >= k && !strcmp(s + n - k, suffix);
 }
 
-/*
- * Read path (root/rel) into buf, following no link below root (rootfd if
- * it is open, else -1); on failure add a diagnostic and return -1. With
- * rootfd open and `read` not NULL, what fstat() said of the file before
- * it was read goes there.
- */
-static int read_source(const char *path, const char *rel, int rootfd, struct nv_buf *buf,
-		       struct stat *read, struct nv_diags *d)
+/* See content_int.h. */
+int nv_content_read_source(const char *path, const char *rel, int rootfd, struct nv_buf *buf,
+			   struct stat *read, struct nv_diags *d)
 {
 	char *root;
 	struct stat st;
@@ -98,11 +94,9 @@ static struct nv_md_summary_key front_key_of(const struct nv_doc *doc)
 	};
 }
 
-/*
- * The hash of text (doc's, or the same file read again) in one pass: of
- * the bytes before the body (the front matter's), then of the body added.
- */
-static struct nv_hash hash_text(const struct nv_doc *doc, const char *text, struct nv_hash *meta)
+/* See content_int.h. */
+struct nv_hash nv_content_hash_text(const struct nv_doc *doc, const char *text,
+				    struct nv_hash *meta)
 {
 	struct nv_hash h = NV_HASH_INIT;
 
@@ -116,7 +110,7 @@ static struct nv_hash hash_text(const struct nv_doc *doc, const char *text, stru
 /* doc's hashes: of its text (hash), and of its front matter's part (meta_hash). */
 static void hash_meta(struct nv_doc *doc)
 {
-	doc->hash = hash_text(doc, doc->text, &doc->meta_hash);
+	doc->hash = nv_content_hash_text(doc, doc->text, &doc->meta_hash);
 }
 
 /*
@@ -195,7 +189,8 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 static struct nv_doc *parse_doc(const char *rel, const char *path, const struct stat *st,
 				int rootfd, struct nv_buf *scratch,
 				const struct nv_md_summaries *bodies,
-				const struct nv_md_summaries *fronts, bool defer, struct nv_diags *d)
+				const struct nv_md_summaries *fronts, bool defer,
+				struct nv_diags *d)
 {
 	struct nv_buf own = NV_BUF_INIT, *buf = scratch ? scratch : &own;
 	struct nv_doc *doc = nv_xcalloc(1, sizeof(*doc));
@@ -213,7 +208,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 	doc->root_len = strlen(path) - strlen(rel) - 1;
 	nv_buf_reset(buf);
 	read.st_mode = 0;
-	if (read_source(path, rel, rootfd, buf, &read, d) < 0)
+	if (nv_content_read_source(path, rel, rootfd, buf, &read, d) < 0)
 		goto fail;
 	if (S_ISREG(read.st_mode)) {
 		doc->read_stamp = nv_file_stamp(&read, &fresh);
@@ -267,155 +262,6 @@ struct nv_doc *nv_content_doc_parse(const char *path, const char *section, const
 void nv_content_doc_free(struct nv_doc *doc)
 {
 	doc_free(doc);
-}
-
-const char *nv_content_doc_text(struct nv_doc *doc, struct nv_diags *d)
-{
-	return nv_content_doc_text_at(doc, NULL, d);
-}
-
-/*
- * Read doc's file again into buf, which must hold the text loaded (its
- * size and hash); else -1, said in d (nothing when d is NULL) and
- * remembered (doc->lost) when said.
- */
-static int reread(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d)
-{
-	struct nv_diags quiet = NV_DIAGS_INIT;
-	const char *rel = doc->path + doc->root_len + 1;
-	struct stat st;
-	bool fresh;
-	char *root;
-
-	if (top && *top < 0) {
-		root = nv_xmemdupz(doc->path, doc->root_len);
-		*top = open(root, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-		free(root);
-	}
-	/*
-	 * The same size, and the same times and inode as when it was read
-	 * (then already older than a second, so a change since would show in
-	 * them, nv_file_stamp()): the same text, not hashed again.
-	 */
-	if (top && *top >= 0 && doc->read_old && nv_reread_at(*top, rel, doc->len, buf, &st) == 0) {
-		if (nv_hash_eq(nv_file_stamp(&st, &fresh), doc->read_stamp))
-			return 0;
-	} else if (read_source(doc->path, rel, top ? *top : -1, buf, NULL, d ? d : &quiet) < 0) {
-		/* Said once: a document that cannot be read again is not tried again. */
-		nv_diags_release(&quiet);
-		doc->lost = d != NULL;
-		return -1;
-	}
-	/* The hash tells an edit made while the build runs from the text parsed. */
-	if (buf->len != doc->len || !nv_hash_eq(hash_text(doc, buf->ptr, NULL), doc->hash)) {
-		if (d)
-			nv_diag_hint(nv_error(d, doc->path, 0, 0, "файл изменился во время сборки"),
-				     "дождитесь, пока файл будет сохранён, и запустите "
-				     "сборку ещё раз");
-		doc->lost = d != NULL;
-		nv_buf_release(buf);
-		return -1;
-	}
-	return 0;
-}
-
-const char *nv_content_doc_text_at(struct nv_doc *doc, int *top, struct nv_diags *d)
-{
-	struct nv_buf buf = NV_BUF_INIT;
-
-	if (doc->text || !doc->once || doc->lost)
-		return doc->text;
-	if (reread(doc, top, &buf, d) < 0)
-		return NULL;
-	doc->text = nv_buf_detach(&buf, NULL);
-	return doc->text;
-}
-
-int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d)
-{
-	struct nv_diags local = NV_DIAGS_INIT;
-	struct nv_buf buf = NV_BUF_INIT;
-	const char *text = doc->text;
-	struct nv_md *fresh;
-	bool clean;
-
-	if (!doc->md || doc->md->root)
-		return 0;
-	if (!text) {
-		if (doc->lost || reread(doc, top, &buf, d) < 0)
-			return -1;
-		text = buf.ptr;
-	}
-	fresh = nv_md_parse_file(text + doc->split.body_off, doc->split.body_len,
-				 doc->split.body_line, NV_MD_CHECKED, doc->path, &local);
-	nv_buf_release(&buf);
-	clean = !local.nr;
-	nv_diags_merge(d, &local);
-	if (clean && nv_md_adopt_tree(doc->md, fresh) == 0)
-		return 0;
-	nv_md_free(fresh);
-	nv_diag_hint(nv_error(d, doc->path, doc->split.body_line, 1,
-			      "разбор текста документа не совпал с сохранённым при прошлой сборке"),
-		     "удалите файл .nastavnik-bodies в папке сборки и запустите сборку ещё раз");
-	return -1;
-}
-
-int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d)
-{
-	size_t mark = d->nr;
-
-	if (doc->md)
-		return nv_content_doc_tree(doc, top, d);
-	nv_buf_reset(buf);
-	if (doc->lost || reread(doc, top, buf, d) < 0)
-		return -1;
-	doc->md = nv_md_parse_file(buf->ptr + doc->split.body_off, doc->split.body_len,
-				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
-	doc->body_clean = d->nr == mark;
-	return 0;
-}
-
-struct tree_job {
-	struct nv_doc *const *docs;
-	struct nv_share share;
-	bool failed;
-	struct nv_diags d;
-};
-
-static void *tree_thread(void *arg)
-{
-	struct tree_job *j = arg;
-	int top = -1; /* the content folder, opened at the first read */
-	size_t i;
-
-	while (nv_share_next(&j->share, &i))
-		if (nv_content_doc_tree(j->docs[i], &top, &j->d) < 0)
-			j->failed = true;
-	if (top >= 0)
-		close(top);
-	return NULL;
-}
-
-int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_diags *d)
-{
-	size_t t, nthreads = nv_thread_count(jobs, n);
-	struct tree_job *j = nv_xcalloc(nthreads + 1, sizeof(*j));
-	struct nv_work work = NV_WORK_INIT(n);
-	int rc = 0;
-
-	for (t = 0; t < nthreads; t++) {
-		j[t].docs = docs;
-		j[t].share.w = &work;
-		j[t].d = (struct nv_diags)NV_DIAGS_INIT;
-	}
-	nv_run_threads(tree_thread, j, nthreads, sizeof(*j));
-	for (t = 0; t < nthreads; t++) {
-		nv_diags_merge(d, &j[t].d);
-		if (j[t].failed)
-			rc = -1;
-	}
-	free(j);
-	return rc;
 }
 
 void nv_content_bodies(const struct nv_content *c, struct nv_buf *out)
@@ -484,47 +330,6 @@ bool nv_content_fronts(struct nv_content *c, struct nv_buf *out)
 	return changed;
 }
 
-void nv_content_doc_text_done(struct nv_doc *doc)
-{
-	if (!doc->once)
-		return;
-	free(doc->text);
-	doc->text = NULL;
-}
-
-/* Free doc's text and its front matter's tree, whose texts the model's strings keep. */
-static void drop_text_of(struct nv_doc *doc)
-{
-	size_t alloc = 0;
-
-	free(doc->text);
-	doc->text = NULL;
-	doc->once = false;
-	doc->reusable = false;
-	/* The model's strings point into the tree: its texts stay. */
-	nv_value_strip(doc->meta, &doc->kept, &doc->nkept, &alloc);
-	doc->meta = NULL;
-	if (alloc > doc->nkept)
-		doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
-}
-
-/* nv_content_drop_texts() for the document at i, on one of the threads. */
-static void drop_text(void *arg, size_t i)
-{
-	drop_text_of(((struct nv_content *)arg)->docs[i]);
-}
-
-void nv_content_doc_drop(struct nv_doc *doc)
-{
-	nv_md_drop_tree(doc->md);
-	drop_text_of(doc);
-}
-
-void nv_content_drop_texts(struct nv_content *c, int jobs)
-{
-	nv_run_each(c->ndocs, jobs, drop_text, c);
-}
-
 struct doc_job {
 	const char *root;
 	const char **rel;      /* the .md files, in walk order */
@@ -556,10 +361,9 @@ static void *doc_thread(void *arg)
 		nv_buf_reset(&path);
 		nv_buf_add_path(&path, j->root, j->rel[i]);
 		if (j->once || stat(path.ptr, &st) < 0) {
-			j->slots[i] =
-				parse_doc(j->rel[i], path.ptr, NULL, rootfd,
-					  j->once ? &scratch : NULL, j->bodies, j->fronts, j->defer,
-					  &j->d);
+			j->slots[i] = parse_doc(j->rel[i], path.ptr, NULL, rootfd,
+						j->once ? &scratch : NULL, j->bodies, j->fronts,
+						j->defer, &j->d);
 		} else if (prev && *prev && (*prev)->reusable &&
 			   nv_hash_eq((*prev)->stamp, nv_file_stamp(&st, &recent))) {
 			j->slots[i] = *prev;
@@ -680,7 +484,7 @@ static void load_data(struct nv_content *c, const char *rel, const char *path,
 		memset(old, 0, sizeof(*old));
 		return;
 	}
-	if (read_source(path, rel, -1, &buf, NULL, d) < 0 ||
+	if (nv_content_read_source(path, rel, -1, &buf, NULL, d) < 0 ||
 	    nv_text_check(path, buf.ptr, buf.len, d) < 0)
 		goto fail;
 	v = nv_yaml_load(path, buf.ptr, buf.len, 1, NULL, d);

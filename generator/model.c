@@ -11,22 +11,27 @@
  *      (create_entries, model_refs.c);
  *   3. the fields of every entry, by kind, on threads (read_entry,
  *      model_read.c); references to people and to other documents
- *      resolve now, since all entries exist (model_refs.c); then the
- *      numbered items of orders' bodies (check_orders);
+ *      resolve now, since all entries exist (model_refs.c);
  *   4. pairs.yml: people, programs, orders (read_pairs, model_pairs.c);
  *   5. cross-document rules (model_resolve.c): appendices and the
  *      derived «УТВЕРЖДЕНО приказом» blocks (resolve_appendices), one
  *      registration number per order in a year (check_order_numbers,
- *      model_cite.c), `totals` of site.yml no less than the people of the
- *      pairs they count (check_totals, model_site.c), pairs
- *      starting no earlier than their order and within its academic year
- *      (check_pairs), links
- *      between Markdown documents and their anchors (check_links),
- *      publish levels of people (settle_people), what the website shows
- *      for each mention (resolve_mentions);
- *   6. personal data (model_pd.c): roadmap `responsible` for paper and
- *      web (resolve_responsible), names of people written without a
- *      mention in any public text (check_mentions).
+ *      model_cite.c), pairs starting no earlier than their order and
+ *      within its academic year (check_pairs), `totals` of site.yml no
+ *      less than the people of the pairs they count (check_totals,
+ *      model_site.c), publish levels of people (settle_people), roadmap
+ *      `responsible` for paper and web (resolve_responsible);
+ *   6. the bodies, entry by entry, on threads (read_bodies, here): the
+ *      numbered items of orders (check_order_items), the marks of items
+ *      not for the website (model_marks.c), the secretary's checks
+ *      (model_text.c), links between Markdown documents and their
+ *      anchors (check_links), what the website shows for each mention
+ *      (resolve_mentions), names of people written without a mention in
+ *      any public text (check_mentions, model_pd.c); after a load that
+ *      left the bodies unparsed, the build driver runs these as it
+ *      renders (nv_model_body_new());
+ *   7. names in the data files and the attachments (model_pd.c,
+ *      model_attach.c).
  * Field reading goes through schema.h, so every key is checked for type
  * and unknown keys are reported with a suggestion. Names of enums and
  * reference lookups are in model_refs.c, the text dump in model_dump.c,

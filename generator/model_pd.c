@@ -242,8 +242,8 @@ static void mention_example(struct nv_buf *out, const char *form, size_t n,
 }
 
 /* The hint for a name found at `where` (mention: the mention to write). */
-static void add_hint(struct mdl_pd *x, enum place where, const char *key, const char *text, size_t len,
-		     const struct nv_guard_hit *h)
+static void add_hint(struct mdl_pd *x, enum place where, const char *key, const char *text,
+		     size_t len, const struct nv_guard_hit *h)
 {
 	const char *form = x->form.ptr; /* report() sets it */
 	size_t n = x->form.len;
@@ -307,8 +307,8 @@ static void add_hint(struct mdl_pd *x, enum place where, const char *key, const 
 }
 
 /* Report the hit h in text (len bytes), found at `where`, at line:col of x->file. */
-static void report(struct mdl_pd *x, enum place where, const char *key, const char *text, size_t len,
-		   const struct nv_guard_hit *h, int line, int col)
+static void report(struct mdl_pd *x, enum place where, const char *key, const char *text,
+		   size_t len, const struct nv_guard_hit *h, int line, int col)
 {
 	const struct nv_person *p = h->p;
 	struct nv_diag *diag;
@@ -356,8 +356,8 @@ static bool address_key(const char *key)
  * (when x->src is set); a hit that cannot be traced there is reported at
  * (line, col), where the string starts.
  */
-static void scan_string(struct mdl_pd *x, enum place where, const char *key, const char *s, size_t len,
-			size_t from, size_t to, int line, int col)
+static void scan_string(struct mdl_pd *x, enum place where, const char *key, const char *s,
+			size_t len, size_t from, size_t to, int line, int col)
 {
 	struct nv_guard_hit h;
 	size_t at = 0;
@@ -375,7 +375,8 @@ static void scan_string(struct mdl_pd *x, enum place where, const char *key, con
 }
 
 /* A scalar of YAML: its text after escapes, traced back from its position. */
-static void scan_scalar(struct mdl_pd *x, enum place where, const char *key, const struct nv_value *v)
+static void scan_scalar(struct mdl_pd *x, enum place where, const char *key,
+			const struct nv_value *v)
 {
 	struct nv_guard_hit h;
 	size_t from, to;
@@ -573,10 +574,7 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 	int line, col;
 	bool found;
 
-	/*
-	 * A piece in place is the tree's: it lasts (model_memo_int.h), unless
-	 * the tree is dropped once its page is made (b->later).
-	 */
+	/* A piece in place is the tree's: it lasts (model_memo_int.h) unless dropped (b->later). */
 	found = mdl_memo_find(&x->memo, x->g, text, len, k->one && !x->b->later, &h);
 	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
 	/* A document's body whose bytes have no such word nor a reference has none. */
@@ -634,7 +632,8 @@ static void scan_node_string(struct mdl_pd *x, const struct nv_entry *e, cmark_n
 }
 
 /* An address with its %XX escapes decoded, so «%D0%93…» reads as letters. */
-static void scan_url(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node, cmark_node *block)
+static void scan_url(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node,
+		     cmark_node *block)
 {
 	const char *u = cmark_node_get_url(node);
 	unsigned hi, lo;
@@ -665,7 +664,8 @@ static enum place inline_place(const struct block *k)
  * A link or an image. A mention's text is the paper form and is skipped
  * (false: do not descend), its title is what the website shows.
  */
-static bool enter_link(struct mdl_pd *x, const struct nv_entry *e, struct block *k, cmark_node *node)
+static bool enter_link(struct mdl_pd *x, const struct nv_entry *e, struct block *k,
+		       cmark_node *node)
 {
 	const char *url = cmark_node_get_url(node);
 
@@ -850,8 +850,7 @@ void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x)
 
 	if (mdl_cache_replay(b, MDL_CHECK_MENTIONS, i))
 		return;
-	/* The state is made for the first entry checked. */
-	if (!*x) {
+	if (!*x) { /* made for the first entry checked */
 		*x = nv_xmalloc(sizeof(**x));
 		pd_init(*x, b);
 	}
@@ -862,9 +861,8 @@ void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x)
 
 void mdl_pd_free(struct mdl_pd *x)
 {
-	if (!x)
-		return;
-	pd_release(x);
+	if (x)
+		pd_release(x);
 	free(x);
 }
 

@@ -543,7 +543,7 @@ void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 			e->link_urls = nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_urls));
 		e->link_urls[k] = link_url(l);
 		target = join_path(path, e->doc->path, l->path) ? entry_by_path(b->m, path->ptr)
-								 : NULL;
+								: NULL;
 		if (!target)
 			missing_target(b, e, l, path);
 		else if (!b->later || target == e)

@@ -422,6 +422,36 @@ else
 	cat "$tmp/kept-log"
 fi
 
+# A whole build reads each body as it renders its page (build_bodies.c):
+# a mistake found there stops it as one found before anything renders,
+# with the same messages as with PDFs (whose bodies are all read first)
+# and as `check`, and no output folder; a link to a heading another
+# document lacks is found once all are read.
+sb=$tmp/stream
+cp -R "$root/tests/bad/_base" "$sb"
+printf -- '---\ntitle: Встреча\n---\nПротокол вёл Сидоров Олег Ильич.\n' >"$sb/content/pages/vstrecha.md"
+printf -- '---\ntitle: Итоги\n---\nСм. [задачи](o-nastavnichestve.md#net-takogo).\n' >"$sb/content/pages/itogi.md"
+printf -- '- id: sidorov-oi\n  surname: Сидоров\n  name: Олег\n  patronymic: Ильич\n  category: teacher\n  position: учитель\n  publish: none\n' \
+	>>"$sb/content/people.yml"
+"$bin" check -C "$sb" >/dev/null 2>"$sb.check"
+"$bin" build -C "$sb" -o "$sb/out-pdf" >/dev/null 2>"$sb.pdf"
+spdf=$?
+"$bin" build --no-pdf -C "$sb" -o "$sb/out" >/dev/null 2>"$sb.log"
+sstatus=$?
+sed '$d' "$sb.log" >"$sb.msgs"
+sed '$d' "$sb.check" >"$sb.check-msgs"
+if [ "$sstatus" -eq 1 ] && [ "$spdf" -eq 1 ] && [ ! -e "$sb/out" ] && [ ! -e "$sb/out-pdf" ] &&
+	cmp -s "$sb.log" "$sb.pdf" && cmp -s "$sb.msgs" "$sb.check-msgs" &&
+	grep -q '^nastavnik: content/pages/vstrecha.md:4:[0-9]*: ошибка: «Сидоров Олег Ильич» — имя человека, которого нельзя называть на сайте' "$sb.log" &&
+	grep -q '^nastavnik: content/pages/itogi.md:4:[0-9]*: ошибка: в документе «o-nastavnichestve» нет заголовка с якорем «#net-takogo»' "$sb.log"; then
+	ok
+else
+	bad "stream: ошибка в тексте: код $sstatus (с PDF $spdf), сообщения не те, что у check и сборки с PDF, или записана папка:"
+	diff "$sb.log" "$sb.pdf"
+	diff "$sb.msgs" "$sb.check-msgs"
+	ls -A "$sb"
+fi
+
 # A forced build replaces the tree whole (no stale files).
 touch "$site/stale.html"
 "$bin" build --force -C "$root" -o "$tmp/out" >/dev/null 2>&1
