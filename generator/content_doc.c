@@ -125,7 +125,17 @@ int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct
 	doc->md = nv_md_parse_file(buf->ptr + doc->split.body_off, doc->split.body_len,
 				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
 	doc->body_clean = d->nr == mark;
+	doc->text = buf->ptr;
+	doc->held = true;
 	return 0;
+}
+
+void nv_content_doc_body_done(struct nv_doc *doc)
+{
+	if (!doc->held)
+		return;
+	doc->text = NULL;
+	doc->held = false;
 }
 
 struct tree_job {
@@ -173,7 +183,7 @@ int nv_content_trees(struct nv_doc *const *docs, size_t n, int jobs, struct nv_d
 
 void nv_content_doc_text_done(struct nv_doc *doc)
 {
-	if (!doc->once)
+	if (!doc->once || doc->held)
 		return;
 	free(doc->text);
 	doc->text = NULL;

@@ -18,9 +18,12 @@
  * node's literal: the model and the trees live past the check) is kept
  * where it is: copying every paragraph would cost a thread tens of
  * megabytes of fresh pages, their faults dearer than the reading saved.
- * The others (the text of a paragraph joined from several nodes) are
- * copied, MEMO_BYTES at most for a thread; past that, they are read as
- * they come.
+ * The others (the text of a paragraph joined from several nodes, any
+ * text of a tree freed once its page is made) are copied, MEMO_BYTES at
+ * most for a thread, and only at their second sighting: the first only
+ * marks their hash in a table of SEEN slots, so that the bytes go to
+ * the strings that repeat (boilerplate clauses), not to the first
+ * megabyte of text. Past that, they are read as they come.
  */
 #include "common.h"
 
@@ -31,6 +34,7 @@
 #define MEMO_BYTES   ((size_t)1 << 20)	/* bytes copied for a thread, at most */
 #define MEMO_LONGEST ((size_t)64 << 10) /* a longer string is not kept */
 #define MEMO_CHUNK   ((size_t)256 << 10)
+#define SEEN	     ((size_t)1 << 15) /* hashes of strings seen once, 128 KB a thread */
 
 /* 16 bytes: the table is read at random, a cache miss a string. */
 struct mdl_memo_slot {
@@ -52,6 +56,7 @@ void mdl_memo_release(struct mdl_memo *m)
 		free(m->chunk[i]);
 	free(m->chunk);
 	free(m->slot);
+	free(m->seen);
 	mdl_memo_init(m);
 }
 
@@ -172,7 +177,8 @@ bool mdl_memo_find(struct mdl_memo *m, const struct nv_guard *g, const char *s, 
 		   bool lasting, struct nv_guard_hit *hit)
 {
 	struct mdl_memo_slot *v = NULL;
-	uint32_t tag = 0;
+	uint64_t h = 0;
+	uint32_t tag = 0, *seen;
 
 	if (!may_hold_letter(s, len))
 		return false;
@@ -181,7 +187,8 @@ bool mdl_memo_find(struct mdl_memo *m, const struct nv_guard *g, const char *s, 
 		m->g = g;
 	}
 	if (len && len <= MEMO_LONGEST) {
-		tag = (uint32_t)(memo_hash(s, len) >> 32);
+		h = memo_hash(s, len);
+		tag = (uint32_t)(h >> 32);
 		if (m->nslot && (v = memo_slot(m, tag, s, len))->s) {
 			m->hits++;
 			return false;
@@ -191,6 +198,15 @@ bool mdl_memo_find(struct mdl_memo *m, const struct nv_guard *g, const char *s, 
 		return true;
 	if (!len || len > MEMO_LONGEST || (!lasting && m->bytes + len > MEMO_BYTES))
 		return false;
+	if (!lasting) {
+		if (!m->seen)
+			m->seen = nv_xcalloc(SEEN, sizeof(*m->seen));
+		seen = &m->seen[h & (SEEN - 1)];
+		if (*seen != tag) {
+			*seen = tag; /* a first sighting: copied if it comes again */
+			return false;
+		}
+	}
 	if (4 * (m->used + 1) > 3 * m->nslot) {
 		memo_grow(m);
 		v = memo_slot(m, tag, s, len);

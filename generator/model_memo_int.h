@@ -26,6 +26,7 @@ struct mdl_memo {
 	char *at; /* room left in the last chunk: left bytes from at */
 	size_t left;
 	size_t bytes; /* copied in all, at most MEMO_BYTES (model_memo.c) */
+	uint32_t *seen; /* hashes of strings not kept, seen once (model_memo.c) */
 	size_t hits;  /* strings taken from the memo, for tests */
 };
 

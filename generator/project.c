@@ -116,12 +116,20 @@ bool nv_project_body_read(struct nv_project_body *s, size_t i)
 	if (!s)
 		return true;
 	e = s->p->model.entries[i];
-	if (e->doc && nv_content_doc_body(e->doc, &s->top, &s->text, &s->d) < 0)
+	if (!e->doc) {
+		nv_model_body_steps(s->steps, i);
+		return true;
+	}
+	if (nv_content_doc_body(e->doc, &s->top, &s->text, &s->d) < 0)
 		return false;
 	/* A form filled in by the model has its own body (model_forms.c). */
-	if (!e->md && e->doc)
+	if (!e->md)
 		e->md = e->doc->md;
+	/* The checks read the text just read, as in a load that keeps them. */
+	e->text = e->doc->text;
 	nv_model_body_steps(s->steps, i);
+	nv_content_doc_body_done(e->doc);
+	e->text = NULL;
 	return true;
 }
 

@@ -70,6 +70,7 @@ struct nv_doc {
 	 */
 	bool once;
 	bool lost; /* it could not be read again, which was said */
+	bool held; /* text is the bytes read by nv_content_doc_body(), not owned */
 	/* The texts of meta, kept when its tree was freed (nv_content_drop_texts). */
 	char **kept;
 	size_t nkept;
@@ -189,6 +190,12 @@ int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d);
  * tree. 0, or -1 with the error in d.
  */
 int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d);
+/*
+ * A body read and parsed by nv_content_doc_body() leaves its text in
+ * doc->text (buf's bytes, which nv_content_doc_text_done() leaves), for
+ * the checks: let go of it before buf is used again.
+ */
+void nv_content_doc_body_done(struct nv_doc *doc);
 
 /*
  * Done with doc in a load for once: its tree (md a stub, md_summary.h),

@@ -243,6 +243,31 @@ static void test_merge_and_sort(void)
 	nv_diags_release(&a);
 }
 
+/* A list cut back keeps its first messages and counts only them. */
+static void test_truncate(void)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+
+	nv_error(&d, "content/a.md", 1, 1, "a");
+	nv_warning(&d, "content/a.md", 2, 1, "b");
+	nv_error(&d, "content/b.md", 1, 1, "c");
+	nv_diag_hint(nv_warning(&d, NULL, 0, 0, "d"), "подсказка");
+	nv_diag_add(&d, NV_NOTE, NULL, 0, 0, "e");
+	nv_diags_truncate(&d, 9);
+	CHECK_INT(d.nr, 5);
+	nv_diags_truncate(&d, 2);
+	CHECK_INT(d.nr, 2);
+	CHECK_INT(d.errors, 1);
+	CHECK_INT(d.warnings, 1);
+	CHECK_STR(d.v[1].msg, "b");
+	nv_error(&d, NULL, 0, 0, "f");
+	CHECK_INT(d.errors, 2);
+	CHECK_STR(d.v[2].msg, "f");
+	nv_diags_truncate(&d, 0);
+	CHECK_INT(d.nr + d.errors + d.warnings, 0);
+	nv_diags_release(&d);
+}
+
 /*
  * Files of a staging tree are named in the folder it was to become: from
  * the given diagnostic on, the folder and the files inside it (not a
@@ -297,4 +322,5 @@ void nv_tests(void)
 	NV_RUN(test_excerpts_in_any_line_order);
 	NV_RUN(test_russian_helpers);
 	NV_RUN(test_rename_staged);
+	NV_RUN(test_truncate);
 }

@@ -1,7 +1,8 @@
 /*
- * Unit tests for model_memo.c: a string found with no name is read once
- * and taken again only for the same bytes and the same guard; a string
- * with a name is read, and its mention found, every time.
+ * Unit tests for model_memo.c: a string found with no name is kept at its
+ * second reading (the first only marks it seen) and taken again only for
+ * the same bytes and the same guard; a string with a name is read, and
+ * its mention found, every time.
  */
 #include "common.h"
 
@@ -48,7 +49,10 @@ static void test_string_without_name_read_once(void)
 
 	mdl_memo_init(&m);
 	CHECK(!find(&m, g, "форма наставничества: ученик – ученик", &h));
+	CHECK_INT(m.used, 0);
+	CHECK(!find(&m, g, "форма наставничества: ученик – ученик", &h));
 	CHECK_INT(m.hits, 0);
+	CHECK_INT(m.used, 1);
 	CHECK(!find(&m, g, "форма наставничества: ученик – ученик", &h));
 	CHECK_INT(m.hits, 1);
 	/* the same length, another byte: read, not taken */
@@ -94,6 +98,7 @@ static void test_other_guard_reads_again(void)
 	mdl_memo_init(&m);
 	CHECK(!find(&m, g1, text, &h));
 	CHECK(!find(&m, g1, text, &h));
+	CHECK(!find(&m, g1, text, &h));
 	CHECK_INT(m.hits, 1);
 	CHECK(find(&m, g2, text, &h));
 	CHECK(h.p == &orlov);
@@ -125,34 +130,47 @@ static void test_no_letter(void)
 	nv_guard_free(g);
 }
 
-/* Many strings: the table grows and every kept one is still found, and only it. */
+/*
+ * Many strings: the table grows and every kept one is still found, and
+ * only it. The marks of strings seen once are a table of their own whose
+ * slots two strings may share (the later mark wins): most are kept at
+ * their second reading, not all.
+ */
 static void test_many_strings(void)
 {
 	struct nv_guard *g = guard_of(&zaitseva);
 	struct mdl_memo m;
 	struct nv_guard_hit h;
 	char s[128];
-	int i;
+	int i, pass;
+	size_t kept;
 
 	mdl_memo_init(&m);
-	for (i = 0; i < 5000; i++) {
-		snprintf(s, sizeof(s), "В школе работают %d педагогов и учатся %d человек.", i,
-			 i * 7);
-		CHECK(!find(&m, g, s, &h));
-	}
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < 5000; i++) {
+			snprintf(s, sizeof(s),
+				 "В школе работают %d педагогов и учатся %d человек.", i, i * 7);
+			CHECK(!find(&m, g, s, &h));
+			if (!pass && i == 4999)
+				CHECK_INT(m.used, 0);
+		}
 	CHECK_INT(m.hits, 0);
-	CHECK_INT(m.used, 5000);
+	CHECK(m.used > 4000 && m.used <= 5000);
+	kept = m.used;
 	for (i = 4999; i >= 0; i--) {
 		snprintf(s, sizeof(s), "В школе работают %d педагогов и учатся %d человек.", i,
 			 i * 7);
 		CHECK(!find(&m, g, s, &h));
 	}
-	CHECK_INT(m.hits, 5000);
+	CHECK_INT(m.hits, kept);
 	mdl_memo_release(&m);
 	nv_guard_free(g);
 }
 
-/* A lasting string is kept where it is; another is copied, up to a limit, past which it is read. */
+/*
+ * A lasting string is kept where it is; another is copied at its second
+ * reading, up to a limit, past which it is read.
+ */
 static void test_lasting_and_copied(void)
 {
 	static const char kept[] = "Положение о наставничестве";
@@ -167,12 +185,14 @@ static void test_lasting_and_copied(void)
 	CHECK(!mdl_memo_find(&m, g, kept, strlen(kept), true, &h));
 	CHECK_INT(m.bytes, 0);
 	CHECK_INT(m.hits, 1);
-	/* 40 000 bytes: kept up to 1 MiB copied, that is 26 strings of the 30 */
-	for (n = 0; n < 30; n++) {
+	/* 40 000 bytes: kept up to 1 MiB copied, that is 26 strings of the 30, read twice */
+	for (n = 0; n < 60; n++) {
 		for (i = 0; i < 40000; i++)
 			big[i] = (char)('a' + i % 7);
-		big[20000] = (char)('a' + n); /* all alike but one byte in the middle */
+		big[20000] = (char)('a' + n % 30); /* all alike but one byte in the middle */
 		CHECK(!mdl_memo_find(&m, g, big, 40000, false, &h));
+		if (n == 29)
+			CHECK_INT(m.bytes, 0);
 	}
 	CHECK_INT(m.bytes, 26 * 40000);
 	for (n = 0; n < 30; n++) {

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "harness.h"
+#include "markdown.h"
 #include "model.h"
 #include "project.h"
 #include "strlist.h"
@@ -212,6 +213,63 @@ static void test_once_drops_texts(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * A load that defers the bodies parses none and runs none of the model's
+ * steps that read them: the caller does, entry by entry, with the same
+ * model and messages as a load that parses all. The demo content has
+ * every step's matter: items not for the website, links with anchors
+ * to other documents, mentions. Bodies dropped after their steps keep
+ * what the model dump shows (headings, links, the count of private
+ * items), their trees, texts and front matters' trees freed.
+ */
+static void test_deferred_bodies(void)
+{
+	struct nv_project_opts o = { "content", false, 2, NULL, NULL, true };
+	struct nv_project p;
+	struct nv_diags d = NV_DIAGS_INIT, dd = NV_DIAGS_INIT;
+	char *all, *kept, *dropped;
+	size_t i, private = 0;
+
+	CHECK_INT(nv_project_load(&p, &o, &d), 0);
+	all = dump(&p);
+	for (i = 0; i < p.model.nentries; i++)
+		private += p.model.entries[i]->nprivate_items;
+	CHECK(private > 0);
+	nv_project_release(&p);
+
+	o.defer = true;
+	CHECK_INT(nv_project_load(&p, &o, &dd), 0);
+	CHECK(p.model.later != NULL);
+	for (i = 0; i < p.content.ndocs; i++)
+		CHECK(p.content.docs[i]->md == NULL);
+	nv_project_read_bodies(&p, 2, true, &dd);
+	CHECK(p.model.later == NULL);
+	for (i = 0; i < p.model.nentries; i++)
+		CHECK(!p.model.entries[i]->doc || p.model.entries[i]->md->root);
+	kept = dump(&p);
+	CHECK_STR(kept, all);
+	for (i = 0; i < p.model.nentries; i++)
+		nv_project_body_drop(&p, i);
+	dropped = dump(&p);
+	CHECK_STR(dropped, all);
+	for (i = 0; i < p.model.nentries; i++) {
+		const struct nv_entry *e = p.model.entries[i];
+		CHECK(!e->doc || (!e->doc->md->root && !e->doc->text && !e->doc->meta));
+		CHECK(e->private_items == NULL);
+	}
+	nv_diags_sort(&d);
+	nv_diags_sort(&dd);
+	CHECK_INT(dd.nr, d.nr);
+	for (i = 0; i < d.nr && i < dd.nr; i++)
+		CHECK_STR(dd.v[i].msg, d.v[i].msg);
+	free(all);
+	free(kept);
+	free(dropped);
+	nv_project_release(&p);
+	nv_diags_release(&d);
+	nv_diags_release(&dd);
+}
+
 /* Keeping a project that failed to load gives an empty content. */
 static void test_keep_after_failed_load(void)
 {
@@ -237,4 +295,5 @@ void nv_tests(void)
 	NV_RUN(test_keep_and_reload);
 	NV_RUN(test_keep_after_failed_load);
 	NV_RUN(test_once_drops_texts);
+	NV_RUN(test_deferred_bodies);
 }
