@@ -189,26 +189,39 @@ void nv_content_doc_text_done(struct nv_doc *doc)
 	doc->text = NULL;
 }
 
-/* Free doc's text and its front matter's tree, whose texts the model's strings keep. */
-static void drop_text_of(struct nv_doc *doc)
+/* Free the tree of doc's front matter: the model's strings point into it, its texts stay. */
+static void drop_front_of(struct nv_doc *doc)
 {
 	size_t alloc = 0;
 
-	free(doc->text);
-	doc->text = NULL;
-	doc->once = false;
-	doc->reusable = false;
-	/* The model's strings point into the tree: its texts stay. */
 	nv_value_strip(doc->meta, &doc->kept, &doc->nkept, &alloc);
 	doc->meta = NULL;
 	if (alloc > doc->nkept)
 		doc->kept = nv_xrealloc(doc->kept, doc->nkept * sizeof(*doc->kept));
 }
 
+/* Free doc's text and its front matter's tree. */
+static void drop_text_of(struct nv_doc *doc)
+{
+	if (!doc->held)
+		free(doc->text);
+	doc->text = NULL;
+	doc->held = false;
+	doc->once = false;
+	doc->reusable = false;
+	drop_front_of(doc);
+}
+
 /* nv_content_drop_texts() for the document at i, on one of the threads. */
 static void drop_text(void *arg, size_t i)
 {
 	drop_text_of(((struct nv_content *)arg)->docs[i]);
+}
+
+/* nv_content_drop_fronts() for the document at i, on one of the threads. */
+static void drop_front(void *arg, size_t i)
+{
+	drop_front_of(((struct nv_content *)arg)->docs[i]);
 }
 
 void nv_content_doc_drop(struct nv_doc *doc)
@@ -220,4 +233,9 @@ void nv_content_doc_drop(struct nv_doc *doc)
 void nv_content_drop_texts(struct nv_content *c, int jobs)
 {
 	nv_run_each(c->ndocs, jobs, drop_text, c);
+}
+
+void nv_content_drop_fronts(struct nv_content *c, int jobs)
+{
+	nv_run_each(c->ndocs, jobs, drop_front, c);
 }

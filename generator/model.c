@@ -208,32 +208,64 @@ static void body_entry(struct body_state *s, size_t i)
 	mdl_check_mentions(s->b, i, &s->pd);
 }
 
-static void *body_thread(void *arg)
+/* The checks of entry i's front matter, which the body steps leave to them. */
+static void front_entry(struct body_state *s, size_t i)
 {
-	struct mdl_entry_job *j = arg;
+	mdl_check_text_front(s->b, i);
+	mdl_check_mentions_front(s->b, i, &s->pd);
+}
+
+static void body_state_release(struct body_state *s)
+{
+	if (s->top >= 0)
+		close(s->top);
+	nv_buf_release(&s->path);
+	mdl_pd_free(s->pd);
+}
+
+/* A job's entries (mdl_per_entry()) through step, with a state of its own. */
+static void each_entry(struct mdl_entry_job *j, void (*step)(struct body_state *, size_t))
+{
 	struct body_state s = { &j->b, -1, NV_BUF_INIT, NULL };
 	size_t i;
 
 	while (nv_share_next(&j->share, &i))
-		body_entry(&s, i);
-	if (s.top >= 0)
-		close(s.top);
-	nv_buf_release(&s.path);
-	mdl_pd_free(s.pd);
+		step(&s, i);
+	body_state_release(&s);
+}
+
+static void *front_thread(void *arg)
+{
+	each_entry(arg, front_entry);
+	return NULL;
+}
+
+static void *body_thread(void *arg)
+{
+	each_entry(arg, body_entry);
 	return NULL;
 }
 
 /*
- * Every entry's body steps on b->jobs threads (the diagnostics are
- * sorted later), readied in this thread: the checks' cache, the orders
- * the texts cite, the guard of names. After a load that deferred the
- * bodies, the driver runs them (nv_model_body_new()).
+ * The checks of every entry's front matter that read no body, on
+ * b->jobs threads (the diagnostics are sorted later), readied in this
+ * thread with the body steps': the checks' cache, the orders the texts
+ * cite, the guard of names.
  */
-static void read_bodies(struct builder *b)
+static void read_fronts(struct builder *b)
 {
 	mdl_cache_begin(b, MDL_CHECK_MARKS);
 	mdl_check_text_begin(b);
 	mdl_check_mentions_begin(b);
+	mdl_per_entry(b, front_thread);
+}
+
+/*
+ * Every entry's body steps on b->jobs threads; after a load that
+ * deferred the bodies, the driver runs them (nv_model_body_new()).
+ */
+static void read_bodies(struct builder *b)
+{
 	b->later = b->c->defer;
 	if (!b->later)
 		mdl_per_entry(b, body_thread);
@@ -269,10 +301,7 @@ void nv_model_body_free(struct nv_model_body *s, struct nv_diags *d)
 {
 	if (!s)
 		return;
-	if (s->s.top >= 0)
-		close(s->s.top);
-	nv_buf_release(&s->s.path);
-	mdl_pd_free(s->s.pd);
+	body_state_release(&s->s);
 	nv_diags_merge(d, &s->d);
 	free(s);
 }
@@ -286,15 +315,25 @@ static const struct phase {
 	void (*run)(struct builder *b);
 	bool body;
 } phases[] = {
-	{ mdl_read_attachments, false },    { mdl_read_people, false },
-	{ mdl_read_site, false },	    { mdl_forms_default, false },
-	{ mdl_create_entries, false },	    { read_entries, false },
-	{ mdl_read_pairs, false },	    { mdl_collect_forms, false },
-	{ mdl_resolve_appendices, false },  { mdl_check_order_numbers, false },
-	{ mdl_check_pairs, false },	    { mdl_check_mentees, false },
-	{ mdl_check_totals, false },	    { mdl_settle_people, false },
-	{ mdl_resolve_responsible, false }, { read_bodies, true },
-	{ mdl_check_data_mentions, true },  { mdl_check_attachments, true },
+	{ mdl_read_attachments, false },
+	{ mdl_read_people, false },
+	{ mdl_read_site, false },
+	{ mdl_forms_default, false },
+	{ mdl_create_entries, false },
+	{ read_entries, false },
+	{ mdl_read_pairs, false },
+	{ mdl_collect_forms, false },
+	{ mdl_resolve_appendices, false },
+	{ mdl_check_order_numbers, false },
+	{ mdl_check_pairs, false },
+	{ mdl_check_mentees, false },
+	{ mdl_check_totals, false },
+	{ mdl_settle_people, false },
+	{ mdl_resolve_responsible, false },
+	{ read_fronts, true },
+	{ read_bodies, true },
+	{ mdl_check_data_mentions, true },
+	{ mdl_check_attachments, true },
 };
 _Static_assert(NV_ARRAY_SIZE(phases) <= MDL_MAX_PHASES, "mdl_keep_record() keeps MDL_MAX_PHASES");
 

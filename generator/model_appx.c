@@ -195,9 +195,7 @@ static bool holds_appendix(struct mdl_body *body)
  */
 static bool listed_unfound(const struct nv_entry *e)
 {
-	const struct nv_value *list = e->doc ? nv_map_get(e->doc->meta, "appendices") : NULL;
-
-	return list && (list->type == NV_LIST ? list->nr : 1) != e->nappendices;
+	return e->nappendices_listed != e->nappendices;
 }
 
 /*

@@ -351,6 +351,7 @@ static struct mdl_record *slot(const struct builder *b, enum mdl_check k, size_t
 	const struct nv_check_cache *x = b->cache;
 	const struct nv_entry *e;
 	struct mdl_record *r;
+	bool front;
 
 	if (!x || !(x->begun >> k & 1) || i >= x->nof || !(r = x->of[i]))
 		return NULL;
@@ -359,8 +360,13 @@ static struct mdl_record *slot(const struct builder *b, enum mdl_check k, size_t
 		return NULL;
 	/* The path is the record's; id and kind follow from it and the front matters. */
 	*h = x->g[k];
-	/* The front matter's characters, and the marks, are the document's text's alone. */
-	nv_hash_hash(h, k == MDL_CHECK_META ? e->doc->meta_hash : e->doc->hash);
+	/*
+	 * The checks of the front matter read its characters alone (with
+	 * what g holds: every document's front matter but for the marks);
+	 * the others the document's whole text.
+	 */
+	front = k == MDL_CHECK_META || k == MDL_CHECK_FRONT_TEXT || k == MDL_CHECK_FRONT_MENTIONS;
+	nv_hash_hash(h, front ? e->doc->meta_hash : e->doc->hash);
 	return r;
 }
 

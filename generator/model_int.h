@@ -103,7 +103,10 @@ enum mdl_check {
 	MDL_CHECK_META,	 /* nv_check_text() of the front matter (schema.h) */
 	MDL_CHECK_MARKS, /* the marks «не для сайта»: stored only when there are none */
 	MDL_CHECK_TEXT,	 /* the secretary's checks (model_text.c) */
-	MDL_CHECK_MENTIONS, /* names without a mention (model_pd.c) */
+	MDL_CHECK_MENTIONS, /* names without a mention in the body (model_pd.c) */
+	/* the same two of the front matter (and the file's name), before any body */
+	MDL_CHECK_FRONT_TEXT,
+	MDL_CHECK_FRONT_MENTIONS,
 	MDL_CHECK_COUNT,
 };
 void mdl_cache_start(struct builder *b);
@@ -196,9 +199,12 @@ void mdl_check_mentees(struct builder *b);
 /*
  * Warn about Word bullets, headings and appendix references in entry i's
  * text (model_text.c); *top: the content folder, opened for the texts
- * read again (-1 until then). mdl_check_text_begin() first, once.
+ * read again (-1 until then). mdl_check_text_front() the same of its
+ * front matter, which the body steps do not read. mdl_check_text_begin()
+ * first, once.
  */
 void mdl_check_text(struct builder *b, size_t i, int *top);
+void mdl_check_text_front(struct builder *b, size_t i);
 void mdl_check_text_begin(struct builder *b);
 
 /*
@@ -372,13 +378,15 @@ void mdl_resolve_responsible(struct builder *b);
  * shows (model_pd.c): an error for a hidden person or a form beyond the
  * person's level, a warning for a published one; each with the mention
  * to write. mdl_check_mentions_begin() makes the model's guard, after
- * mdl_settle_people; then mdl_check_mentions() checks entry i, after its
- * mdl_find_private_items(), with a thread's state *x (NULL at first,
- * freed by mdl_pd_free()); mdl_check_data_mentions() the data files and
- * the attachments' names.
+ * mdl_settle_people; then mdl_check_mentions_front() checks entry i's
+ * front matter and file name, and mdl_check_mentions() its body, after
+ * its mdl_find_private_items(), each with a thread's state *x (NULL at
+ * first, freed by mdl_pd_free()); mdl_check_data_mentions() the data
+ * files and the attachments' names.
  */
 struct mdl_pd;
 void mdl_check_mentions_begin(struct builder *b);
+void mdl_check_mentions_front(struct builder *b, size_t i, struct mdl_pd **x);
 void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x);
 void mdl_pd_free(struct mdl_pd *x);
 void mdl_check_data_mentions(struct builder *b);

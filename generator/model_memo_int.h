@@ -25,9 +25,9 @@ struct mdl_memo {
 	size_t nchunk, chunk_alloc;
 	char *at; /* room left in the last chunk: left bytes from at */
 	size_t left;
-	size_t bytes; /* copied in all, at most MEMO_BYTES (model_memo.c) */
+	size_t bytes;	/* copied in all, at most MEMO_BYTES (model_memo.c) */
 	uint32_t *seen; /* hashes of strings not kept, seen once (model_memo.c) */
-	size_t hits;  /* strings taken from the memo, for tests */
+	size_t hits;	/* strings taken from the memo, for tests */
 };
 
 void mdl_memo_init(struct mdl_memo *m);

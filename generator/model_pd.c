@@ -184,63 +184,6 @@ static bool locate(const struct mdl_pd *x, size_t from, size_t to, const char *t
 	return false;
 }
 
-/* The first word of form (up to a space, U+00A0 included). */
-static size_t first_word(const char *form, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && form[i] != ' ' && (unsigned char)form[i] != 0xC2; i++)
-		;
-	return i;
-}
-
-/* True if the word w (n bytes) starts like p's surname (a case form of it). */
-static bool surname_word(const char *w, size_t n, const struct nv_person *p)
-{
-	size_t chars = nv_utf8_count(p->surname, strlen(p->surname)), keep, i = 0, k;
-	uint32_t cp;
-
-	keep = chars > 3 ? chars - 2 : chars;
-	while (keep-- && p->surname[i]) {
-		k = nv_utf8_decode(p->surname + i, strlen(p->surname + i), &cp);
-		i += k ? k : 1;
-	}
-	return n >= i && !memcmp(w, p->surname, i);
-}
-
-/*
- * The mention to write for form in the hint: «[Павловой Ольге
- * Константиновне](@pavlova-ok "…")» for a hidden person (the title is
- * what the website shows instead); for one published with initials, the
- * surname as written with the initials, which the website keeps in the
- * author's case; else the form as written.
- */
-static void mention_example(struct nv_buf *out, const char *form, size_t n,
-			    const struct nv_person *p, bool leak)
-{
-	size_t w = first_word(form, n);
-
-	nv_buf_addch(out, '[');
-	if (p->publish == NV_PUBLISH_INITIALS && (leak || w == n)) {
-		if (surname_word(form, w, p))
-			nv_buf_add(out, form, w);
-		else
-			nv_buf_adds(out, p->surname);
-		nv_buf_addch(out, ' ');
-		nv_person_add_initial(out, p->name);
-		if (p->patronymic) {
-			nv_buf_addch(out, ' ');
-			nv_person_add_initial(out, p->patronymic);
-		}
-	} else {
-		nv_buf_add(out, form, n);
-	}
-	nv_buf_addf(out, "](@%s%s)", p->id, p->publish == NV_PUBLISH_NONE ? " \"…\"" : "");
-	if (p->publish == NV_PUBLISH_NONE)
-		nv_buf_adds(out, "; в кавычках напишите, как назвать человека на сайте вместо "
-				 "имени, в том же падеже");
-}
-
 /* The hint for a name found at `where` (mention: the mention to write). */
 static void add_hint(struct mdl_pd *x, enum place where, const char *key, const char *text,
 		     size_t len, const struct nv_guard_hit *h)
@@ -303,7 +246,7 @@ static void add_hint(struct mdl_pd *x, enum place where, const char *key, const 
 			    key ? key : "?");
 		break;
 	}
-	mention_example(o, form, n, h->p, h->leak);
+	nv_person_mention_example(o, form, n, h->p, h->leak);
 }
 
 /* Report the hit h in text (len bytes), found at `where`, at line:col of x->file. */
@@ -577,7 +520,11 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 	/* A piece in place is the tree's: it lasts (model_memo_int.h) unless dropped (b->later). */
 	found = mdl_memo_find(&x->memo, x->g, text, len, k->one && !x->b->later, &h);
 	at = !found ? len : h.end > h.start ? h.end : h.start + 1;
-	/* A document's body whose bytes have no such word nor a reference has none. */
+	/*
+	 * A document's body whose bytes have no such word nor a reference has
+	 * none: the text itself is read, not the copy of the last one started.
+	 */
+	x->mixed.copy = false;
 	if ((!e->doc || e->md != e->doc->md || e->md->text_facts & NV_MD_TEXT_MIXED) &&
 	    nv_guard_mixed_start(&x->mixed, text, len))
 		found = false, at = 0; /* its copy is read instead, from the start */
@@ -811,17 +758,24 @@ static void drop_src(struct mdl_pd *x)
 	x->srclen = 0;
 }
 
-static void check_entry(struct mdl_pd *x, const struct nv_entry *e)
+/* x ready for e's source, read again at the first hit when it was dropped. */
+static void entry_src(struct mdl_pd *x, const struct nv_entry *e)
 {
-	const struct nv_value *title;
-	const char *base;
-
 	x->file = e->path;
 	x->src = e->text;
 	x->srclen = e->text_len;
 	x->doc = e->text ? NULL : e->doc;
 	x->reread = false;
 	x->at_src = NULL;
+}
+
+/* The front matter of e, and its file's name: a hidden one's title alone. */
+static void check_front(struct mdl_pd *x, const struct nv_entry *e)
+{
+	const struct nv_value *title;
+	const char *base;
+
+	entry_src(x, e);
 	/* Kept off the website, its title still names it on its order's page. */
 	if (e->web_hidden) {
 		title = nv_map_get(e->doc->meta, "title");
@@ -832,31 +786,54 @@ static void check_entry(struct mdl_pd *x, const struct nv_entry *e)
 	}
 	if (e->doc->meta)
 		scan_value(x, e->doc->meta, NULL);
-	/* A body taken from its summary is parsed now (md_summary.h). */
-	if (e->md && !e->md->root && e->md == e->doc->md)
-		nv_content_doc_tree(e->doc, NULL, x->b->d);
-	if (e->md && e->md->root)
-		scan_body(x, e);
-	/* The file's name (a Latin slug) is the page's address. */
 	drop_src(x);
+	/* The file's name (a Latin slug) is the page's address. */
 	base = strrchr(e->path, '/');
 	base = base ? base + 1 : e->path;
 	scan_string(x, IN_FILE_NAME, NULL, base, strlen(base), 0, 0, 0, 0);
 }
 
-void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x)
+/* The body of e, unless it is kept off the website. */
+static void check_body(struct mdl_pd *x, const struct nv_entry *e)
+{
+	if (e->web_hidden)
+		return;
+	entry_src(x, e);
+	/* A body taken from its summary is parsed now (md_summary.h). */
+	if (e->md && !e->md->root && e->md == e->doc->md)
+		nv_content_doc_tree(e->doc, NULL, x->b->d);
+	if (e->md && e->md->root)
+		scan_body(x, e);
+	drop_src(x);
+}
+
+/* Check k (front or body) of entry i, with the thread's state *x, made at its first entry. */
+static void check(struct builder *b, size_t i, struct mdl_pd **x, enum mdl_check k)
 {
 	size_t mark;
 
-	if (mdl_cache_replay(b, MDL_CHECK_MENTIONS, i))
+	if (mdl_cache_replay(b, k, i))
 		return;
-	if (!*x) { /* made for the first entry checked */
+	if (!*x) {
 		*x = nv_xmalloc(sizeof(**x));
 		pd_init(*x, b);
 	}
 	mark = b->d->nr;
-	check_entry(*x, b->m->entries[i]);
-	mdl_cache_store(b, MDL_CHECK_MENTIONS, i, mark);
+	if (k == MDL_CHECK_MENTIONS)
+		check_body(*x, b->m->entries[i]);
+	else
+		check_front(*x, b->m->entries[i]);
+	mdl_cache_store(b, k, i, mark);
+}
+
+void mdl_check_mentions_front(struct builder *b, size_t i, struct mdl_pd **x)
+{
+	check(b, i, x, MDL_CHECK_FRONT_MENTIONS);
+}
+
+void mdl_check_mentions(struct builder *b, size_t i, struct mdl_pd **x)
+{
+	check(b, i, x, MDL_CHECK_MENTIONS);
 }
 
 void mdl_pd_free(struct mdl_pd *x)
@@ -868,6 +845,7 @@ void mdl_pd_free(struct mdl_pd *x)
 
 void mdl_check_mentions_begin(struct builder *b)
 {
+	mdl_cache_begin(b, MDL_CHECK_FRONT_MENTIONS);
 	mdl_cache_begin(b, MDL_CHECK_MENTIONS);
 	/* Made again for a model kept from the last build: the people may have changed. */
 	mdl_guard_release(b->m);

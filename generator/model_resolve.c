@@ -67,6 +67,9 @@ void mdl_read_appendices(struct builder *b, struct nv_entry *e, struct nv_fields
 	bool hidden;
 	size_t i, n;
 
+	/* An item that names no document is an error of its own (model_appx.c). */
+	if ((list = nv_map_get(e->doc->meta, "appendices")) != NULL)
+		e->nappendices_listed = list->type == NV_LIST ? list->nr : 1;
 	list = nv_field_list(f, "appendices", NV_OPTIONAL, NULL, true);
 	if (list) {
 		n = list->type == NV_LIST ? list->nr : 1;

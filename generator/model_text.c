@@ -860,16 +860,28 @@ void mdl_check_text(struct builder *b, size_t i, int *top)
 	mark = b->d->nr;
 	if (e->doc->split.body_len && body_may_warn(e))
 		check_body(b, e, top);
-	mdl_check_meta_cites(b, e);
-	mdl_check_pd_meta(b, e);
-	mdl_check_mixed_meta(b, e);
 	check_acquaint(b, e);
 	check_case_headings(b, e);
 	mdl_cache_store(b, MDL_CHECK_TEXT, i, mark);
 }
 
+void mdl_check_text_front(struct builder *b, size_t i)
+{
+	const struct nv_entry *e = b->m->entries[i];
+	size_t mark;
+
+	if (!e->doc || mdl_cache_replay(b, MDL_CHECK_FRONT_TEXT, i))
+		return;
+	mark = b->d->nr;
+	mdl_check_meta_cites(b, e);
+	mdl_check_pd_meta(b, e);
+	mdl_check_mixed_meta(b, e);
+	mdl_cache_store(b, MDL_CHECK_FRONT_TEXT, i, mark);
+}
+
 void mdl_check_text_begin(struct builder *b)
 {
+	mdl_cache_begin(b, MDL_CHECK_FRONT_TEXT);
 	mdl_cache_begin(b, MDL_CHECK_TEXT);
 	/* an adopted model (model_cache.h) did not run mdl_check_order_numbers() */
 	if (!b->orders)

@@ -216,3 +216,53 @@ const char *nv_person_web_rule(const struct nv_person *p)
 		       ? "на сайте называют только фамилией с инициалами"
 		       : "нельзя называть на сайте";
 }
+
+/* The first word of form (up to a space, U+00A0 included). */
+static size_t first_word(const char *form, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && form[i] != ' ' && (unsigned char)form[i] != 0xC2; i++)
+		;
+	return i;
+}
+
+/* True if the word w (n bytes) starts like p's surname (a case form of it). */
+static bool surname_word(const char *w, size_t n, const struct nv_person *p)
+{
+	size_t chars = nv_utf8_count(p->surname, strlen(p->surname)), keep, i = 0, k;
+	uint32_t cp;
+
+	keep = chars > 3 ? chars - 2 : chars;
+	while (keep-- && p->surname[i]) {
+		k = nv_utf8_decode(p->surname + i, strlen(p->surname + i), &cp);
+		i += k ? k : 1;
+	}
+	return n >= i && !memcmp(w, p->surname, i);
+}
+
+void nv_person_mention_example(struct nv_buf *out, const char *form, size_t n,
+			       const struct nv_person *p, bool leak)
+{
+	size_t w = first_word(form, n);
+
+	nv_buf_addch(out, '[');
+	if (p->publish == NV_PUBLISH_INITIALS && (leak || w == n)) {
+		if (surname_word(form, w, p))
+			nv_buf_add(out, form, w);
+		else
+			nv_buf_adds(out, p->surname);
+		nv_buf_addch(out, ' ');
+		nv_person_add_initial(out, p->name);
+		if (p->patronymic) {
+			nv_buf_addch(out, ' ');
+			nv_person_add_initial(out, p->patronymic);
+		}
+	} else {
+		nv_buf_add(out, form, n);
+	}
+	nv_buf_addf(out, "](@%s%s)", p->id, p->publish == NV_PUBLISH_NONE ? " \"…\"" : "");
+	if (p->publish == NV_PUBLISH_NONE)
+		nv_buf_adds(out, "; в кавычках напишите, как назвать человека на сайте вместо "
+				 "имени, в том же падеже");
+}

@@ -82,6 +82,8 @@ int nv_project_load(struct nv_project *p, const struct nv_project_opts *o, struc
 	 */
 	if (o->once && !o->prev && !p->model.later)
 		drop_texts(p, jobs);
+	else if (p->model.later)
+		nv_content_drop_fronts(&p->content, jobs);
 	p->loaded = true;
 	return 0;
 }

@@ -272,6 +272,13 @@ void nv_content_doc_text_done(struct nv_doc *doc);
  */
 void nv_content_drop_texts(struct nv_content *c, int jobs);
 
+/*
+ * Free the trees of the front matters alone, as nv_content_drop_texts()
+ * does: a load that deferred the bodies, whose steps read no front
+ * matter, when its model is built.
+ */
+void nv_content_drop_fronts(struct nv_content *c, int jobs);
+
 /* The data file with this name ("people"), or NULL. */
 const struct nv_data *nv_content_data(const struct nv_content *c, const char *name);
 

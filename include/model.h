@@ -349,6 +349,7 @@ struct nv_entry {
 	const char *signatory_position; /* the head's title for the head (nv_site_position()) */
 	struct nv_appendix *appendices;
 	size_t nappendices;
+	size_t nappendices_listed; /* items of `appendices`, some of which may name nothing */
 	struct nv_person **acquaint;
 	size_t nacquaint;
 

@@ -72,6 +72,17 @@ void nv_people_public_list(struct nv_buf *out, struct nv_person *const *v, size_
 /* Append the first letter of s with a dot («Т.»); nothing for NULL or "". */
 void nv_person_add_initial(struct nv_buf *out, const char *s);
 
+/*
+ * The mention to write for form (n bytes, a form of p's name found in a
+ * text) in a message's hint: «[Павловой Ольге Константиновне](@pavlova-ok
+ * "…")» for a hidden person (the title is what the website shows
+ * instead); for one published with initials, the surname as written with
+ * the initials, which the website keeps in the author's case (always for
+ * a leak: a form beyond p's level); else the form as written.
+ */
+void nv_person_mention_example(struct nv_buf *out, const char *form, size_t n,
+			       const struct nv_person *p, bool leak);
+
 /* «Орлова Т. Н.» (no-break spaces): lists on paper, and the web at publish: initials. */
 void nv_person_short_name(struct nv_buf *out, const struct nv_person *p);
 
