@@ -452,6 +452,26 @@ else
 	ls -A "$sb"
 fi
 
+# A body edited while the build runs, after the load read its front
+# matter and before its page: the build reads it again as it renders,
+# finds it changed and stops, writing no output folder.
+se=$tmp/stream-edit
+cp -R "$root/tests/bad/_base" "$se"
+NV_TEST_PAUSE=1500:staged "$bin" build --no-pdf -C "$se" -o "$se/out" >/dev/null 2>"$se.log" &
+sbg=$!
+sleep 0.7
+printf 'Ещё строка.\n' >>"$se/content/pages/o-nastavnichestve.md"
+wait "$sbg"
+sstatus=$?
+if [ "$sstatus" -eq 1 ] && [ ! -e "$se/out" ] &&
+	grep -qx 'nastavnik: content/pages/o-nastavnichestve.md: ошибка: файл изменился во время сборки' "$se.log"; then
+	ok
+else
+	bad "stream: правка во время сборки: код $sstatus или нет сообщения, или записана папка:"
+	cat "$se.log"
+	ls -A "$se"
+fi
+
 # A forced build replaces the tree whole (no stale files).
 touch "$site/stale.html"
 "$bin" build --force -C "$root" -o "$tmp/out" >/dev/null 2>&1
