@@ -137,11 +137,8 @@ struct build {
 	bool dept;
 	struct nv_org_members members;
 	int lock; /* the descriptor that holds the lock of o->out, or -1 */
-	/*
-	 * The load left the bodies unparsed (project.h): a whole build, read
-	 * as it renders; body_errors: their steps found errors then.
-	 */
-	bool stream, body_errors;
+	/* The steps of the bodies read as the site rendered (build_bodies.c) found errors. */
+	bool body_errors;
 	size_t loaded; /* the diagnostics of the load and the model */
 	bool made_out; /* o->out did not exist before this build */
 	/* A one-shot build's checks' results, read from o->out and written back (model_cache.h). */
@@ -451,7 +448,7 @@ static int render_site(struct build *b)
 	for (;;) {
 		/* The bodies' summaries are made from the trees bld_parse_trees() may parse. */
 		nv_async_join(&b->keeping);
-		if (!b->stream &&
+		if (!b->p.content.defer &&
 		    bld_parse_trees(&b->p.model, b->plan == NV_PLAN_SOME ? b->render : NULL, b->pdf,
 				    b->jobs, b->d) < 0)
 			return -1;
@@ -809,7 +806,7 @@ static enum nv_build_status run(struct build *b, struct nv_build_result *r)
 	 * A whole build reads each body as it renders it (build_bodies.c); a
 	 * rebuild of some parses only the trees it renders (bld_parse_trees()).
 	 */
-	po.defer = b->stream = !o->keep && (!b->have_old || o->force);
+	po.defer = !o->keep && (!b->have_old || o->force);
 	if (nv_project_load(&b->p, &po, b->d) < 0)
 		return NV_BUILD_FAILED;
 	rc = write_site(b);

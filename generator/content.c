@@ -165,15 +165,21 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 		       struct nv_diags *d)
 {
 	const struct nv_md_summary_key k = key_of(doc);
-	size_t mark = d->nr;
 
 	if (bodies && (doc->md = nv_md_summaries_stub(bodies, &k))) {
 		doc->body_clean = true;
 		return;
 	}
-	if (defer)
-		return;
-	doc->md = nv_md_parse_file(doc->text + doc->split.body_off, doc->split.body_len,
+	if (!defer)
+		nv_content_parse_body(doc, doc->text, d);
+}
+
+/* See content_int.h. */
+void nv_content_parse_body(struct nv_doc *doc, const char *text, struct nv_diags *d)
+{
+	size_t mark = d->nr;
+
+	doc->md = nv_md_parse_file(text + doc->split.body_off, doc->split.body_len,
 				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
 	doc->body_clean = d->nr == mark;
 }

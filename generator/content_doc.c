@@ -115,16 +115,12 @@ int nv_content_doc_tree(struct nv_doc *doc, int *top, struct nv_diags *d)
 
 int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct nv_diags *d)
 {
-	size_t mark = d->nr;
-
 	if (doc->md)
 		return nv_content_doc_tree(doc, top, d);
 	nv_buf_reset(buf);
 	if (doc->lost || reread(doc, top, buf, d) < 0)
 		return -1;
-	doc->md = nv_md_parse_file(buf->ptr + doc->split.body_off, doc->split.body_len,
-				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
-	doc->body_clean = d->nr == mark;
+	nv_content_parse_body(doc, buf->ptr, d);
 	doc->text = buf->ptr;
 	doc->held = true;
 	return 0;

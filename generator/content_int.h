@@ -30,4 +30,10 @@ int nv_content_read_source(const char *path, const char *rel, int rootfd, struct
 struct nv_hash nv_content_hash_text(const struct nv_doc *doc, const char *text,
 				    struct nv_hash *meta);
 
+/*
+ * doc->md: the body of text (doc's whole text, or the same read again)
+ * parsed, its mistakes added to d; body_clean when there were none.
+ */
+void nv_content_parse_body(struct nv_doc *doc, const char *text, struct nv_diags *d);
+
 #endif

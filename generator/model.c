@@ -21,8 +21,10 @@
  *      less than the people of the pairs they count (check_totals,
  *      model_site.c), publish levels of people (settle_people), roadmap
  *      `responsible` for paper and web (resolve_responsible);
- *   6. the bodies, entry by entry, on threads (read_bodies, here): the
- *      numbered items of orders (check_order_items), the marks of items
+ *   6. the checks of the front matters' text and names, on threads
+ *      (read_fronts, here); then the bodies, entry by entry, on threads
+ *      (read_bodies, here): the numbered items of orders
+ *      (check_order_items), the marks of items
  *      not for the website (model_marks.c), the secretary's checks
  *      (model_text.c), links between Markdown documents and their
  *      anchors (check_links), what the website shows for each mention

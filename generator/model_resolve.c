@@ -320,6 +320,13 @@ static struct nv_entry *entry_by_path(const struct nv_model *m, const char *path
 	return e && !strcmp(e->doc->path, path) ? e : NULL;
 }
 
+/* The entry a link of e's body to a document leads to, or NULL; path: room for the path. */
+static const struct nv_entry *link_target(const struct builder *b, const struct nv_entry *e,
+					  const struct nv_md_link *l, struct nv_buf *path)
+{
+	return join_path(path, e->doc->path, l->path) ? entry_by_path(b->m, path->ptr) : NULL;
+}
+
 static void check_anchor(struct builder *b, const struct nv_entry *from, const struct nv_md_link *l,
 			 const struct nv_entry *target)
 {
@@ -545,8 +552,7 @@ void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 		if (!e->link_urls)
 			e->link_urls = nv_xcalloc(e->doc->md->nr_links, sizeof(*e->link_urls));
 		e->link_urls[k] = link_url(l);
-		target = join_path(path, e->doc->path, l->path) ? entry_by_path(b->m, path->ptr)
-								: NULL;
+		target = link_target(b, e, l, path);
 		if (!target)
 			missing_target(b, e, l, path);
 		else if (!b->later || target == e)
@@ -567,9 +573,7 @@ void mdl_check_anchors(struct builder *b)
 			l = &e->doc->md->links[k];
 			if (l->kind != NV_MD_LINK_DOC || !l->anchor || !*l->anchor)
 				continue;
-			target = join_path(&path, e->doc->path, l->path)
-					 ? entry_by_path(b->m, path.ptr)
-					 : NULL;
+			target = link_target(b, e, l, &path);
 			if (target && target != e)
 				check_anchor(b, e, l, target);
 		}

@@ -96,15 +96,21 @@ bool nv_person_web_signature(struct nv_buf *out, const struct nv_person *p)
 	return true;
 }
 
+/* p's initials after a surname, each after sep: « Т. Н.». */
+static void add_initials(struct nv_buf *out, const struct nv_person *p, const char *sep)
+{
+	nv_buf_adds(out, sep);
+	nv_person_add_initial(out, p->name);
+	if (p->patronymic) {
+		nv_buf_adds(out, sep);
+		nv_person_add_initial(out, p->patronymic);
+	}
+}
+
 void nv_person_short_name(struct nv_buf *out, const struct nv_person *p)
 {
 	nv_buf_adds(out, p->surname);
-	nv_buf_adds(out, "\xC2\xA0");
-	nv_person_add_initial(out, p->name);
-	if (p->patronymic) {
-		nv_buf_adds(out, "\xC2\xA0");
-		nv_person_add_initial(out, p->patronymic);
-	}
+	add_initials(out, p, "\xC2\xA0");
 }
 
 bool nv_person_web_hidden(const struct nv_person *p)
@@ -252,12 +258,7 @@ void nv_person_mention_example(struct nv_buf *out, const char *form, size_t n,
 			nv_buf_add(out, form, w);
 		else
 			nv_buf_adds(out, p->surname);
-		nv_buf_addch(out, ' ');
-		nv_person_add_initial(out, p->name);
-		if (p->patronymic) {
-			nv_buf_addch(out, ' ');
-			nv_person_add_initial(out, p->patronymic);
-		}
+		add_initials(out, p, " ");
 	} else {
 		nv_buf_add(out, form, n);
 	}
