@@ -9,7 +9,8 @@
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
 
-# build: the compiler, cmark and libyaml (content), Pango/Cairo, libhyphen
+# build: the compiler, cmark and libyaml (content), zlib (the PDFs'
+# compression level, print_deflate.c), Pango/Cairo, libhyphen
 # with the Russian patterns and Liberation fonts (the PDF back end),
 # libmicrohttpd (the preview server), libzip and libxml2 (`nastavnik
 # import` reads .docx and .odt), libcurl (`nastavnik deploy`), libgit2
@@ -19,7 +20,7 @@ set -eu
 # allocator: less CPU and memory than glibc's with several threads).
 BUILD_PACKAGES="
 make gcc pkg-config
-libcmark-dev libyaml-dev
+libcmark-dev libyaml-dev zlib1g-dev
 libpango1.0-dev libcairo2-dev libhyphen-dev hyphen-ru fonts-liberation2
 libmicrohttpd-dev libzip-dev libxml2-dev libcurl4-openssl-dev libgit2-dev
 libxlsxwriter-dev libjemalloc-dev libpoppler-glib-dev

@@ -291,6 +291,19 @@ done
 if cmp -s "$tmp/o-vnedrenii.pdf" "$tmp/again.pdf"; then ok; else bad "SOURCE_DATE_EPOCH: два PDF различаются"; fi
 if pdfinfo "$tmp/again.pdf" | grep -q 'CreationDate:.*2025'; then ok; else bad "SOURCE_DATE_EPOCH: дата создания не из переменной"; fi
 
+# Every stream of every PDF deflated at zlib's fastest level
+# (print_deflate.c): its zlib header is 78 01, not the default's 78 9C.
+for d in $docs; do
+	got=$(python3 - "$tmp/$d.pdf" <<'EOF'
+import re, sys
+d = open(sys.argv[1], "rb").read()
+heads = {d[m.end():m.end() + 2].hex() for m in re.finditer(rb"(?<!end)stream\r?\n", d)}
+print(" ".join(sorted(heads)))
+EOF
+)
+	if [ "$got" = 7801 ]; then ok; else bad "$d: заголовки потоков zlib «$got», ожидался только 7801"; fi
+done
+
 # print leaves the built-in forms out of the model unless it prints one,
 # and loads again with them when that load reports anything: a form as an
 # appendix of an order is printed, with no message; a form itself too;
