@@ -8,13 +8,13 @@
  * fact is looser than its check (anywhere in the body, fenced code too),
  * never tighter: a body without it gives the check nothing.
  */
-#define _GNU_SOURCE /* memmem() */
 #include "common.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
+#include "buf.h"
 #include "date.h"
 #include "markdown.h"
 #include "utf8.h"
@@ -319,7 +319,7 @@ bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c)
 	}
 	end = s + n;
 
-	while (*at < n && (p = memmem(s + *at, n - *at, NUMERO, 3)) != NULL) {
+	while (*at < n && (p = nv_mem_find(s + *at, n - *at, NUMERO, 3)) != NULL) {
 		*at = (size_t)(p - s) + 3;
 		if ((next = cite_at(s, end, (size_t)(p - s), c)) != NULL) {
 			*at = (size_t)(next - s);
