@@ -22,6 +22,7 @@
 #    every document with a table;
 #  - soft hyphens and word joiners are not written as text (ActualText);
 #  - SOURCE_DATE_EPOCH: two runs give the same bytes;
+#  - every stream deflated at zlib's fastest level (print_deflate.c);
 #  - a font that is not installed is an error, not a silent fallback;
 #  - the counter of `make typeset-report` finds each fault of a dump made
 #    to hold each once (typeset/faults.txt).
