@@ -280,7 +280,8 @@ struct nv_html_state *nv_html_new(const struct nv_html_opts *opts)
  * the case bank, the lists and the rest. Each task keeps the references
  * to its pages apart, and they join s->pages after the documents', in the
  * order of the tasks, not of the threads; then the search page, and the
- * search index and the sitemap, which list every page, one a thread.
+ * search index (the rest of it: the documents' records were written as
+ * they were made) and the sitemap, which list every page, one a thread.
  */
 enum tail_task {
 	TAIL_DATA,
@@ -330,7 +331,7 @@ static void *last_thread(void *arg)
 	if (j->sitemap)
 		nv_html_emit_sitemap(j->s, j->w);
 	else if (!j->s->opts.fragment)
-		nv_html_emit_search(j->s, j->w);
+		nv_html_emit_search(j->s);
 	nv_html_typo_memo_release();
 	return NULL;
 }
@@ -427,6 +428,7 @@ int nv_html_render(struct nv_html_state *s, const struct nv_model *m, struct nv_
 	s->typo = nv_html_typo_new(m, s->opts.jobs);
 	files = nv_html_copy_files(s);
 	nv_html_emit_index(s, &s->main);
+	nv_html_search_start(s);
 	emit_pages(s, files);
 	nv_value_free(files);
 finish:
@@ -446,6 +448,7 @@ void nv_html_free(struct nv_html_state *s)
 
 	if (!s)
 		return;
+	nv_html_search_abandon(s);
 	nv_tpl_set_free(s->tpl);
 	nv_guard_free(s->own_guard);
 	nv_html_typo_free(s->typo);

@@ -8,6 +8,8 @@
  */
 #include "common.h"
 
+#include <pthread.h>
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -28,46 +30,138 @@
  * The search index, twice: search-index.json for other tools, and the
  * same array as search-index.js, a script, because a page opened from
  * file:// may load scripts but not fetch JSON. Both are written from the
- * same pieces of SEARCH_PIECE bytes, made in the room of the thread's
- * pages: joined, the records of a large site took megabytes of fresh
- * memory.
+ * same pieces of SEARCH_PIECE bytes.
+ *
+ * A whole build writes the records as the documents' threads make them
+ * (nv_html_search_start(), nv_html_search_done()), each freed once
+ * written: held to the end, the 6 MB of records of a 10,000-document
+ * site were part of the build's peak of memory. They go in the order of
+ * the pages, as they would all at once: the pages made before the
+ * documents', the documents' in their order (a record waits for the
+ * documents before it), then the others.
  */
 #define SEARCH_PIECE ((size_t)256 << 10)
 
-static void write_search(struct nv_html_state *s, struct nv_html_worker *w,
-			 const char *const *lines, size_t n)
+struct nv_html_search {
+	struct nv_dir_cache dirs;
+	struct nv_writer_file json, js;
+	char *pjson, *pjs;
+	struct nv_buf b; /* the piece being made */
+	size_t n;	 /* records added */
+	/* A whole build's: */
+	pthread_mutex_t lock;
+	bool *done;  /* by document: its page made (or given up) */
+	size_t next; /* the first document whose record is not added */
+};
+
+static struct nv_html_search *search_open(struct nv_html_state *s)
 {
 	static const char prefix[] = "window.NV_SEARCH_INDEX = ";
-	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
-	struct nv_writer_file json, js;
-	char *pjson = nv_xasprintf("%s/search-index.json", s->opts.out);
-	char *pjs = nv_xasprintf("%s/search-index.js", s->opts.out);
-	struct nv_buf *b = &w->page;
+	struct nv_html_search *o = nv_xcalloc(1, sizeof(*o));
+
+	o->dirs = (struct nv_dir_cache)NV_DIR_CACHE_INIT;
+	o->pjson = nv_xasprintf("%s/search-index.json", s->opts.out);
+	o->pjs = nv_xasprintf("%s/search-index.js", s->opts.out);
+	nv_writer_open(&o->json, s->writer, &o->dirs, o->pjson);
+	nv_writer_open(&o->js, s->writer, &o->dirs, o->pjs);
+	nv_writer_append(&o->js, prefix, sizeof(prefix) - 1);
+	nv_buf_adds(&o->b, "[\n");
+	return o;
+}
+
+static void search_flush(struct nv_html_search *o)
+{
+	nv_writer_append(&o->json, o->b.ptr, o->b.len);
+	nv_writer_append(&o->js, o->b.ptr, o->b.len);
+	nv_buf_reset(&o->b);
+}
+
+/* One record; a comma and a line's end before each but the first. */
+static void search_add(struct nv_html_search *o, const char *line)
+{
+	if (o->n++)
+		nv_buf_add(&o->b, ",\n", 2);
+	nv_buf_adds(&o->b, line);
+	if (o->b.len >= SEARCH_PIECE)
+		search_flush(o);
+}
+
+/* The records of pages not yet added, in their order, each freed. */
+static void search_add_pages(struct nv_html_search *o, struct nv_html_page *v, size_t n)
+{
 	size_t i;
 
-	nv_writer_open(&json, s->writer, &dirs, pjson);
-	nv_writer_open(&js, s->writer, &dirs, pjs);
-	nv_writer_append(&js, prefix, sizeof(prefix) - 1);
-	nv_buf_reset(b);
-	nv_buf_adds(b, "[\n");
-	for (i = 0; i <= n; i++) {
-		if (i == n)
-			nv_buf_adds(b, "]\n");
-		else {
-			nv_buf_adds(b, lines[i]);
-			nv_buf_add(b, i + 1 < n ? ",\n" : "\n", i + 1 < n ? 2 : 1);
+	for (i = 0; i < n; i++)
+		if (v[i].url && v[i].line) {
+			search_add(o, v[i].line);
+			free(v[i].line);
+			v[i].line = NULL;
 		}
-		if (b->len >= SEARCH_PIECE || i == n) {
-			nv_writer_append(&json, b->ptr, b->len);
-			nv_writer_append(&js, b->ptr, b->len);
-			nv_buf_reset(b);
-		}
+}
+
+/* The array ended and the files kept, or (!keep) removed as they are; o freed. */
+static void search_close(struct nv_html_search *o, bool keep)
+{
+	if (keep) {
+		if (o->n)
+			nv_buf_add(&o->b, "\n", 1);
+		nv_buf_adds(&o->b, "]\n");
+		search_flush(o);
 	}
-	nv_writer_close(&json, true);
-	nv_writer_close(&js, true);
-	nv_dir_cache_release(&dirs);
-	free(pjson);
-	free(pjs);
+	nv_writer_close(&o->json, keep);
+	nv_writer_close(&o->js, keep);
+	nv_dir_cache_release(&o->dirs);
+	nv_buf_release(&o->b);
+	if (o->done)
+		pthread_mutex_destroy(&o->lock);
+	free(o->done);
+	free(o->pjson);
+	free(o->pjs);
+	free(o);
+}
+
+static void write_search(struct nv_html_state *s, const char *const *lines, size_t n)
+{
+	struct nv_html_search *o = search_open(s);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		search_add(o, lines[i]);
+	search_close(o, true);
+}
+
+void nv_html_search_start(struct nv_html_state *s)
+{
+	struct nv_html_search *o;
+
+	if (s->opts.fragment)
+		return;
+	o = s->search = search_open(s);
+	pthread_mutex_init(&o->lock, NULL);
+	o->done = nv_xcalloc(s->m->nentries + 1, sizeof(*o->done));
+	search_add_pages(o, s->pages, s->npages);
+}
+
+void nv_html_search_done(struct nv_html_state *s, struct nv_html_page *slots, size_t i)
+{
+	struct nv_html_search *o = s->search;
+
+	if (!o)
+		return;
+	pthread_mutex_lock(&o->lock);
+	o->done[i] = true;
+	while (o->next < s->m->nentries && o->done[o->next]) {
+		search_add_pages(o, &slots[o->next], 1);
+		o->next++;
+	}
+	pthread_mutex_unlock(&o->lock);
+}
+
+void nv_html_search_abandon(struct nv_html_state *s)
+{
+	if (s->search)
+		search_close(s->search, false);
+	s->search = NULL;
 }
 
 /* Append to b the plain text of the headings h2–h6 of html not already in b. */
@@ -134,15 +228,23 @@ void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w)
 	nv_html_emit(s, w, "search.html", "search", ctx, "Поиск", "search", NULL);
 }
 
-void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w)
+void nv_html_emit_search(struct nv_html_state *s)
 {
-	const char **lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
+	const char **lines;
 	size_t i, n = 0;
 
+	if (s->search) {
+		/* The documents' records are in: the rest, the pages after them. */
+		search_add_pages(s->search, s->pages, s->npages);
+		search_close(s->search, true);
+		s->search = NULL;
+		return;
+	}
+	lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
 	for (i = 0; i < s->npages; i++)
 		if (s->pages[i].line)
 			lines[n++] = s->pages[i].line;
-	write_search(s, w, lines, n);
+	write_search(s, lines, n);
 	free(lines);
 }
 
@@ -207,7 +309,7 @@ int nv_html_merge_search(struct nv_html_state *s)
 			goto out;
 	/* Records as they were (a change past a page's opening): both indexes stay. */
 	if (!same)
-		write_search(s, &s->main, lines, n);
+		write_search(s, lines, n);
 	rc = 0;
 out:
 	nv_buf_release(&old);

@@ -113,7 +113,8 @@ struct nv_html_state {
 	size_t npdfs, pdfs_alloc;
 	bool custom_css; /* the project has theme/assets/custom.css */
 	int failed;
-	struct nv_html_typo *typo; /* the entries' titles and summaries typeset, or NULL */
+	struct nv_html_typo *typo;     /* the entries' titles and summaries typeset, or NULL */
+	struct nv_html_search *search; /* a whole build's search index being written, or NULL */
 };
 
 /* The size of a file as links state it: «512 Б», «12,3 КБ», «4,1 МБ» (html_out.c). */
@@ -469,8 +470,23 @@ void nv_html_emit_monitoring(struct nv_html_state *s, struct nv_html_worker *w);
 
 /* search.html, the page of the search. */
 void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w);
-/* search-index.json and search-index.js, from the pages emitted. */
-void nv_html_emit_search(struct nv_html_state *s, struct nv_html_worker *w);
+/*
+ * search-index.json and search-index.js, from the pages emitted: the
+ * records not yet written when a whole build streams them.
+ */
+void nv_html_emit_search(struct nv_html_state *s);
+
+/*
+ * A whole build's search index, written as the pages are made
+ * (html_feeds.c): opened with the records of the pages made so far
+ * (none for fragments); then each document's record once the document
+ * i is done (slots: the documents' page references, by index) and every
+ * document before it is; the rest by nv_html_emit_search(). Abandoned
+ * (its files removed) by a build that stops before.
+ */
+void nv_html_search_start(struct nv_html_state *s);
+void nv_html_search_done(struct nv_html_state *s, struct nv_html_page *slots, size_t i);
+void nv_html_search_abandon(struct nv_html_state *s);
 
 /*
  * For a rebuild of some documents: the last build's index with the

@@ -654,6 +654,7 @@ static void *entry_thread(void *arg)
 		}
 		if (bodies)
 			bodies->drop(bodies->ctx, j->t, i);
+		nv_html_search_done(j->s, j->slots, i);
 	}
 	j->w.entry = NULL;
 	nv_html_worker_release(&j->w);

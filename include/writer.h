@@ -44,7 +44,7 @@ void nv_writer_write(struct nv_writer *w, struct nv_dir_cache *dirs, const char 
 		     const void *data, size_t len);
 
 /*
- * A file written in pieces by the calling thread, at path (the caller's,
+ * A file written in pieces by one thread at a time, at path (the caller's,
  * kept until the file is closed), in the folder kept in dirs: made by
  * nv_writer_open(), its bytes added by nv_writer_append(), closed by
  * nv_writer_close(), which removes it unless keep is true. A failure is
