@@ -543,6 +543,7 @@ async function main() {
 		const word = await searchWord(ctx, sample);
 		await test('поиск (http)', () => searchTest(ctx, pages, word, httpUrl));
 		await test('поиск (file://)', () => searchTest(ctx, pages, word, fileUrl));
+		await test('поиск: отрывок у конца текста без второго «…»', () => excerptTest(ctx));
 
 		// 7. Keyboard: skip link first, visible focus.
 		for (const [key, rel] of samples) {
@@ -798,6 +799,44 @@ async function searchTest(ctx, pages, word, toUrl) {
 		if (!results.some((u) => normPage(u) === want))
 			out.push(`поиск «${word.word}» на ${where} не нашёл ${word.rel} («${word.title}»); найдено: ${results.slice(0, 5).map(short).join(', ')}`);
 	}
+	out.push(...(await problems()));
+	await release(page);
+	return out;
+}
+
+// An excerpt shown under a result that reaches the end of the record's text
+// ends as the text does (a text cut by the index ends with one «…»): the
+// search looks for a word found first in the last 120 characters of such a
+// record (search-index.json), and the excerpt of that record must end with
+// exactly one «…».
+async function excerptTest(ctx) {
+	const file = path.join(SITE, 'search-index.json');
+	if (!fs.existsSync(file)) return ['нет search-index.json'];
+	let pick = null;
+	for (const r of JSON.parse(fs.readFileSync(file, 'utf8'))) {
+		const low = (r.x || '').toLowerCase().replace(/ё/g, 'е');
+		if (!low.endsWith('…')) continue;
+		const w = (low.slice(-120).match(/[а-я]{6,}/g) || []).find((x) => low.indexOf(x) >= low.length - 120);
+		if (w) {
+			pick = { u: r.u, w };
+			break;
+		}
+	}
+	if (!pick) return ['в search-index.json нет записи, текст которой кончается «…», со словом в последних 120 знаках'];
+	const { page, problems } = await open(ctx, httpUrl('search.html') + '?q=' + encodeURIComponent(pick.w));
+	const out = [];
+	const text = await poll(page, () =>
+		page.evaluate((u) => {
+			for (const li of document.querySelectorAll('[data-search-results] li')) {
+				const a = li.querySelector('a');
+				const p = li.querySelector('p');
+				if (a && p && a.getAttribute('href').endsWith(u)) return p.textContent;
+			}
+			return null;
+		}, pick.u),
+	);
+	if (!text) out.push(`поиск «${pick.w}» не показал отрывка у ${pick.u}`);
+	else if (!text.endsWith('…') || text.endsWith('……')) out.push(`отрывок у ${pick.u} по слову «${pick.w}» кончается не одним «…»: «${text.slice(-40)}»`);
 	out.push(...(await problems()));
 	await release(page);
 	return out;

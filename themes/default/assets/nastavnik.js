@@ -94,7 +94,10 @@
 				var i = norm(p.x).indexOf(words[0]);
 				if (i >= 0) {
 					var snip = document.createElement("p");
-					snip.textContent = (i > 60 ? "…" : "") + p.x.substr(Math.max(0, i - 60), 180) + "…";
+					/* «…» where the excerpt cuts the text; at its end, the text's own end. */
+					var from = Math.max(0, i - 60);
+					snip.textContent = (from > 0 ? "…" : "") + p.x.substr(from, 180) +
+						(from + 180 < p.x.length ? "…" : "");
 					li.appendChild(snip);
 				}
 				list.appendChild(li);
