@@ -94,10 +94,10 @@
 				var i = norm(p.x).indexOf(words[0]);
 				if (i >= 0) {
 					var snip = document.createElement("p");
-					/* «…» where the excerpt cuts the text; at its end, the text's own end. */
-					var from = Math.max(0, i - 60);
-					snip.textContent = (from > 0 ? "…" : "") + p.x.substr(from, 180) +
-						(from + 180 < p.x.length ? "…" : "");
+					/* «…» where the excerpt cuts the text (no space before it); at its end, the text's own end. */
+					var from = Math.max(0, i - 60), cut = from + 180 < p.x.length;
+					var part = p.x.substr(from, 180);
+					snip.textContent = (from > 0 ? "…" : "") + (cut ? part.replace(/\s+$/, "") + "…" : part);
 					li.appendChild(snip);
 				}
 				list.appendChild(li);
