@@ -279,12 +279,11 @@ void nv_html_forms_list(const struct nv_html_state *s, struct nv_value *doc);
 /*
  * One group of filter values of the case bank: [{title, id, url, count,
  * current}], one item per value of the NULL-terminated table `values`
- * that at least one of the ncases cases has. what is "form", "kind" or
- * "year" (the field of the case compared); current_url marks the page
- * being built. The caller owns the list.
+ * whose count (counts[i]: the cases that have it) is not 0. what is
+ * "form", "kind" or "year" (the filter's name in its url); current_url
+ * marks the page being built. The caller owns the list.
  */
-struct nv_value *nv_html_facet(const char *what, const char *const *values,
-			       struct nv_entry *const *cases, size_t ncases,
+struct nv_value *nv_html_facet(const char *what, const char *const *values, const size_t *counts,
 			       const char *current_url);
 
 /* The navigation of a page at url: navdef with current/active set; the caller owns it. */

@@ -432,40 +432,70 @@ static size_t case_years(struct nv_entry **v, size_t n, char **years)
 /*
  * What the pages of the case bank share: the cases, the card of each,
  * made once (a case shows on the page of all cases and on the page of
- * each of its filters, which take copies), their academic years.
+ * each of its filters, which lend it), their academic years, and for
+ * each facet (form, kind, year) its values and how many cases have each.
  */
 struct case_bank {
 	struct nv_entry **v;
 	size_t n;
 	struct nv_value **cards;
 	char **years;
+	const char *const *values[3];
+	size_t *counts[3];
 };
+
+static const char *const facet_names[] = { "form", "kind", "year" };
+
+/* The value of case i for facet f (0 form, 1 kind, 2 year), or NULL. */
+static const char *case_value(const struct case_bank *bk, size_t f, size_t i)
+{
+	/* The card's year is the case's academic year as nv_acyear_add() writes it. */
+	return f == 0 ? bk->v[i]->form : f == 1 ? bk->v[i]->mkind : nv_map_get_str(bk->cards[i], "year");
+}
+
+/* bk->counts[f]: for each value of facet f, the cases that have it. */
+static void count_facet(struct case_bank *bk, size_t f)
+{
+	const char *const *values = bk->values[f];
+	size_t i, k, nv = 0;
+	const char *cv;
+
+	while (values[nv])
+		nv++;
+	bk->counts[f] = nv_xcalloc(nv + 1, sizeof(*bk->counts[f]));
+	for (i = 0; i < bk->n; i++)
+		if ((cv = case_value(bk, f, i)) != NULL)
+			for (k = 0; k < nv; k++)
+				if (!strcmp(cv, values[k])) {
+					bk->counts[f][k]++;
+					break;
+				}
+}
 
 /*
  * One page of the case bank at url: every case (p = 0), or those whose
  * form (p = 1), kind (2) or academic year (3) is `value`; no page for a
- * value no case has. The context, with copies of the cards, is made in
- * a value scope: one arena, dropped whole.
+ * value no case has. The context, lent the cards, is made in a value
+ * scope: one arena, dropped whole.
  */
 static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
 		       const struct case_bank *bk, size_t p, const char *value, const char *url)
 {
 	struct nv_value *ctx, *items, *facets;
 	struct nv_buf b = NV_BUF_INIT;
-	size_t i, shown = 0;
+	size_t i, f, shown = 0;
 	struct nv_date newest = { 0, 0, 0 }, c;
+	const char *cv;
+	static const char *const lists[] = { "forms", "kinds", "years" };
 
 	nv_value_scope_begin();
 	ctx = obj();
 	items = arr();
 	facets = obj();
 	for (i = 0; i < bk->n; i++) {
-		/* The card's year is the case's academic year as nv_acyear_add() writes it. */
-		const char *yr = nv_map_get_str(bk->cards[i], "year");
-		const char *cv = p == 1 ? bk->v[i]->form : p == 2 ? bk->v[i]->mkind : yr ? yr : "";
-		if (p && (!cv || strcmp(cv, value)))
+		if (p && (!(cv = case_value(bk, p - 1, i)) || strcmp(cv, value)))
 			continue;
-		push(items, nv_value_copy(bk->cards[i]));
+		push(items, bk->cards[i]);
 		shown++;
 		c = nv_html_entry_changed(s, bk->v[i]);
 		if (c.year && (!newest.year || nv_date_cmp(c, newest) > 0))
@@ -473,11 +503,9 @@ static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
 	}
 	if (p && !shown)
 		goto out;
-	nv_html_set_list(facets, "forms", nv_html_facet("form", forms_of(s->m), bk->v, bk->n, url));
-	nv_html_set_list(facets, "kinds",
-			 nv_html_facet("kind", nv_mentoring_kinds, bk->v, bk->n, url));
-	nv_html_set_list(facets, "years",
-			 nv_html_facet("year", (const char *const *)bk->years, bk->v, bk->n, url));
+	for (f = 0; f < 3; f++)
+		nv_html_set_list(facets, lists[f],
+				 nv_html_facet(facet_names[f], bk->values[f], bk->counts[f], url));
 	set(ctx, "facets", facets);
 	nv_html_set_list(ctx, "items", items);
 	nv_html_set_updated(ctx, newest);
@@ -500,7 +528,6 @@ void nv_html_emit_cases(struct nv_html_state *s, struct nv_html_worker *w)
 {
 	struct case_bank bk;
 	size_t i, k, nyears, p;
-	const char *what[] = { "form", "kind", "year" };
 
 	bk.n = nv_html_entries_of(s->m, NV_KIND_CASE, &bk.v);
 	bk.years = nv_xcalloc(bk.n + 1, sizeof(*bk.years));
@@ -508,27 +535,25 @@ void nv_html_emit_cases(struct nv_html_state *s, struct nv_html_worker *w)
 	for (i = 0; i < bk.n; i++)
 		bk.cards[i] = nv_html_case_card(s, bk.v[i]);
 	nyears = case_years(bk.v, bk.n, bk.years);
+	bk.values[0] = forms_of(s->m);
+	bk.values[1] = nv_mentoring_kinds;
+	bk.values[2] = (const char *const *)bk.years;
+	for (p = 0; p < 3; p++)
+		count_facet(&bk, p);
 	/* The page of all cases (p = 0), then one per value of each facet. */
-	for (p = 0; p < 4; p++) {
-		const char *const *values = p == 1   ? forms_of(s->m)
-					    : p == 2 ? nv_mentoring_kinds
-						     : (const char *const *)bk.years;
-		size_t nv = 0;
-
-		if (p)
-			while (values[nv])
-				nv++;
-		for (k = 0; k < (p ? nv : 1); k++) {
-			char *url = p ? nv_html_filter_url(what[p - 1], values[k])
+	for (p = 0; p < 4; p++)
+		for (k = 0; p ? bk.values[p - 1][k] != NULL : k < 1; k++) {
+			char *url = p ? nv_html_filter_url(facet_names[p - 1], bk.values[p - 1][k])
 				      : nv_xstrdup("cases/index.html");
-			cases_page(s, w, &bk, p, p ? values[k] : NULL, url);
+			cases_page(s, w, &bk, p, p ? bk.values[p - 1][k] : NULL, url);
 			free(url);
 		}
-	}
 	for (i = 0; i < bk.n; i++)
 		nv_value_free(bk.cards[i]);
 	for (i = 0; i < nyears; i++)
 		free(bk.years[i]);
+	for (p = 0; p < 3; p++)
+		free(bk.counts[p]);
 	free(bk.cards);
 	free(bk.years);
 	free(bk.v);

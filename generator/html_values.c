@@ -658,32 +658,15 @@ struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct n
  * One group of filter values: [{title, id, url, count, current}]. The
  * table is NULL-terminated, so a form added to the model's table shows.
  */
-struct nv_value *nv_html_facet(const char *what, const char *const *values,
-			       struct nv_entry *const *cases, size_t ncases,
+struct nv_value *nv_html_facet(const char *what, const char *const *values, const size_t *counts,
 			       const char *current_url)
 {
 	struct nv_value *list = arr(), *v;
-	size_t i, k, count;
+	size_t i;
 	char *url, *slug;
-	struct nv_buf yb = NV_BUF_INIT;
 
 	for (i = 0; values[i]; i++) {
-		count = 0;
-		for (k = 0; k < ncases; k++) {
-			const char *cv = NULL;
-			nv_buf_reset(&yb);
-			if (!strcmp(what, "form"))
-				cv = cases[k]->form;
-			else if (!strcmp(what, "kind"))
-				cv = cases[k]->mkind;
-			else {
-				nv_acyear_add(&yb, cases[k]->acyear);
-				cv = yb.ptr;
-			}
-			if (cv && !strcmp(cv, values[i]))
-				count++;
-		}
-		if (!count)
+		if (!counts[i])
 			continue;
 		v = obj();
 		set_s(v, "title", values[i]);
@@ -694,10 +677,9 @@ struct nv_value *nv_html_facet(const char *what, const char *const *values,
 		set_s(v, "url", url);
 		set_b(v, "current", current_url && !strcmp(url, current_url));
 		free(url);
-		set_n(v, "count", (double)count);
+		set_n(v, "count", (double)counts[i]);
 		push(list, v);
 	}
-	nv_buf_release(&yb);
 	return list;
 }
 
