@@ -277,11 +277,20 @@ struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct n
 void nv_html_forms_list(const struct nv_html_state *s, struct nv_value *doc);
 
 /*
+ * For each value of the NULL-terminated table `values` of a filter of
+ * the case bank, how many of the ncases cases have it: what is "form",
+ * "kind" or "year" (the field of the case compared). The caller frees
+ * the counts.
+ */
+size_t *nv_html_facet_counts(const char *what, const char *const *values,
+			     struct nv_entry *const *cases, size_t ncases);
+
+/*
  * One group of filter values of the case bank: [{title, id, url, count,
- * current}], one item per value of the NULL-terminated table `values`
- * whose count (counts[i]: the cases that have it) is not 0. what is
- * "form", "kind" or "year" (the filter's name in its url); current_url
- * marks the page being built. The caller owns the list.
+ * current}], one item per value of `values` whose count (counts[i], as
+ * nv_html_facet_counts() gives them) is not 0; what names the filter in
+ * its url, current_url marks the page being built. The caller owns the
+ * list.
  */
 struct nv_value *nv_html_facet(const char *what, const char *const *values, const size_t *counts,
 			       const char *current_url);

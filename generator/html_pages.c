@@ -450,26 +450,9 @@ static const char *const facet_names[] = { "form", "kind", "year" };
 static const char *case_value(const struct case_bank *bk, size_t f, size_t i)
 {
 	/* The card's year is the case's academic year as nv_acyear_add() writes it. */
-	return f == 0 ? bk->v[i]->form : f == 1 ? bk->v[i]->mkind : nv_map_get_str(bk->cards[i], "year");
-}
-
-/* bk->counts[f]: for each value of facet f, the cases that have it. */
-static void count_facet(struct case_bank *bk, size_t f)
-{
-	const char *const *values = bk->values[f];
-	size_t i, k, nv = 0;
-	const char *cv;
-
-	while (values[nv])
-		nv++;
-	bk->counts[f] = nv_xcalloc(nv + 1, sizeof(*bk->counts[f]));
-	for (i = 0; i < bk->n; i++)
-		if ((cv = case_value(bk, f, i)) != NULL)
-			for (k = 0; k < nv; k++)
-				if (!strcmp(cv, values[k])) {
-					bk->counts[f][k]++;
-					break;
-				}
+	return f == 0	? bk->v[i]->form
+	       : f == 1 ? bk->v[i]->mkind
+			: nv_map_get_str(bk->cards[i], "year");
 }
 
 /*
@@ -539,7 +522,7 @@ void nv_html_emit_cases(struct nv_html_state *s, struct nv_html_worker *w)
 	bk.values[1] = nv_mentoring_kinds;
 	bk.values[2] = (const char *const *)bk.years;
 	for (p = 0; p < 3; p++)
-		count_facet(&bk, p);
+		bk.counts[p] = nv_html_facet_counts(facet_names[p], bk.values[p], bk.v, bk.n);
 	/* The page of all cases (p = 0), then one per value of each facet. */
 	for (p = 0; p < 4; p++)
 		for (k = 0; p ? bk.values[p - 1][k] != NULL : k < 1; k++) {

@@ -655,9 +655,40 @@ struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct n
 }
 
 /*
- * One group of filter values: [{title, id, url, count, current}]. The
- * table is NULL-terminated, so a form added to the model's table shows.
+ * The counts of a group of filter values, and the group: [{title, id,
+ * url, count, current}]. The table is NULL-terminated, so a form added
+ * to the model's table shows.
  */
+size_t *nv_html_facet_counts(const char *what, const char *const *values,
+			     struct nv_entry *const *cases, size_t ncases)
+{
+	struct nv_buf yb = NV_BUF_INIT;
+	size_t i, k, nv = 0, *counts;
+	const char *cv;
+
+	while (values[nv])
+		nv++;
+	counts = nv_xcalloc(nv + 1, sizeof(*counts));
+	for (k = 0; k < ncases; k++) {
+		if (!strcmp(what, "form")) {
+			cv = cases[k]->form;
+		} else if (!strcmp(what, "kind")) {
+			cv = cases[k]->mkind;
+		} else {
+			nv_buf_reset(&yb);
+			nv_acyear_add(&yb, cases[k]->acyear);
+			cv = yb.ptr;
+		}
+		for (i = 0; cv && i < nv; i++)
+			if (!strcmp(cv, values[i])) {
+				counts[i]++;
+				break;
+			}
+	}
+	nv_buf_release(&yb);
+	return counts;
+}
+
 struct nv_value *nv_html_facet(const char *what, const char *const *values, const size_t *counts,
 			       const char *current_url)
 {

@@ -40,13 +40,16 @@ static void test_facet_shows_a_form_added_to_the_table(void)
 	struct nv_entry a = { 0 }, b = { 0 }, c = { 0 };
 	struct nv_entry *cases[] = { &a, &b, &c };
 	struct nv_value *list;
+	size_t *counts;
 	char *url;
 
 	a.form = "ученик – ученик";
 	b.form = NEW_FORM;
 	c.form = NEW_FORM;
 	url = nv_html_filter_url("form", NEW_FORM);
-	list = nv_html_facet("form", forms_plus_one, cases, 3, url);
+	counts = nv_html_facet_counts("form", forms_plus_one, cases, 3);
+	list = nv_html_facet("form", forms_plus_one, counts, url);
+	free(counts);
 	CHECK_INT(list->nr, 2);
 	CHECK_STR(nv_map_get_str(list->items[0], "title"), "ученик – ученик");
 	CHECK_INT(nv_map_get(list->items[0], "count")->number, 1);
@@ -65,13 +68,16 @@ static void test_facet_counts_the_whole_table(void)
 	struct nv_entry e[32] = { 0 };
 	struct nv_entry *cases[32];
 	struct nv_value *list;
+	size_t *counts;
 	size_t n;
 
 	for (n = 0; nv_forms[n]; n++) {
 		e[n].form = nv_forms[n];
 		cases[n] = &e[n];
 	}
-	list = nv_html_facet("form", nv_forms, cases, n, NULL);
+	counts = nv_html_facet_counts("form", nv_forms, cases, n);
+	list = nv_html_facet("form", nv_forms, counts, NULL);
+	free(counts);
 	CHECK_INT(list->nr, n);
 	CHECK_STR(nv_map_get_str(list->items[n - 1], "title"), nv_forms[n - 1]);
 	nv_value_free(list);
@@ -79,7 +85,9 @@ static void test_facet_counts_the_whole_table(void)
 		e[n].mkind = nv_mentoring_kinds[n];
 		cases[n] = &e[n];
 	}
-	list = nv_html_facet("kind", nv_mentoring_kinds, cases, n, NULL);
+	counts = nv_html_facet_counts("kind", nv_mentoring_kinds, cases, n);
+	list = nv_html_facet("kind", nv_mentoring_kinds, counts, NULL);
+	free(counts);
 	CHECK_INT(list->nr, n);
 	CHECK_STR(nv_map_get_str(list->items[n - 1], "title"), nv_mentoring_kinds[n - 1]);
 	nv_value_free(list);
@@ -96,10 +104,13 @@ static void test_facet_of_years(void)
 				"2026",
 				NULL };
 	struct nv_value *list;
+	size_t *counts;
 
 	a.acyear = 2025;
 	b.acyear = 2025;
-	list = nv_html_facet("year", years, cases, 2, NULL);
+	counts = nv_html_facet_counts("year", years, cases, 2);
+	list = nv_html_facet("year", years, counts, NULL);
+	free(counts);
 	CHECK_INT(list->nr, 1);
 	CHECK_INT(nv_map_get(list->items[0], "count")->number, 2);
 	nv_value_free(list);
