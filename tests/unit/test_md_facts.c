@@ -1,4 +1,4 @@
-/* Unit tests for md_facts.c: citations of orders (nv_md_next_cite()). */
+/* Unit tests for md_facts.c: citations of orders (nv_md_next_cite()), the facts of a body. */
 #include "common.h"
 #include "harness.h"
 #include "markdown.h"
@@ -92,8 +92,53 @@ static void test_image_fact(void)
 	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
 }
 
+/*
+ * Each fact found wherever its text falls among the blocks the pass
+ * reads (16 bytes, the first and the last from a padded copy): at every
+ * offset from 0 to 40 in Russian text, at the text's end or followed by
+ * more, and none in the text around it.
+ */
+static void test_facts_at_every_offset(void)
+{
+	static const struct {
+		const char *text;
+		unsigned fact;
+	} cases[] = {
+		{ "\xC2\xB7 пункт", NV_MD_TEXT_BULLET },
+		{ "\xEF\x82\xB7 пункт", NV_MD_TEXT_BULLET },
+		{ "сноска\xC2\xB9", NV_MD_TEXT_SUP },
+		{ "![](a.png)", NV_MD_TEXT_IMAGE },
+		{ "приказом от 29.08.2025 № 118-од", NV_MD_TEXT_CITE },
+		{ "дата рождения 12.03.1990", NV_MD_TEXT_PD },
+		{ "СНИЛС 112-233-445 95", NV_MD_TEXT_PD },
+		{ "Петрoв", NV_MD_TEXT_MIXED },
+		{ "&#111;", NV_MD_TEXT_MIXED },
+		{ "педагог-\n", NV_MD_TEXT_MIXED },
+		{ "\n## Задачи\n", NV_MD_TEXT_HEADING },
+	};
+	char buf[256];
+	size_t i, off, n;
+	int tail;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		for (off = 0; off <= 40; off++)
+			for (tail = 0; tail < 2; tail++) {
+				/* «ж» two bytes a letter, then spaces: each fact starts a word */
+				for (n = 0; n + 3 <= off; n += 2)
+					memcpy(buf + n, "\xD0\xB6", 2);
+				while (n < off)
+					buf[n++] = ' ';
+				n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+						      cases[i].text,
+						      tail ? " и ещё немного текста после" : "");
+				CHECK_INT(nv_md_text_facts(buf, n), cases[i].fact);
+				CHECK_INT(nv_md_text_facts(buf, off), 0);
+			}
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_facts_at_every_offset);
 	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
