@@ -17,13 +17,28 @@
 #include "buf.h"
 #include "date.h"
 #include "markdown.h"
-#include "md_pd_int.h"
 #include "utf8.h"
 
-/* A «№» (mark_at()): where a citation is looked for (not a fact it gives). */
+/* A «№» (mark_at()): where marks_of() looks for a citation (not a fact it gives). */
 #define NV_MD_TEXT_NUMERO (NV_MD_TEXT_ALL + 1)
-/* While nv_md_text_facts() reads: no personal data from the first candidate on. */
-#define NV_MD_TEXT_PD_NONE ((NV_MD_TEXT_ALL + 1) << 1)
+
+/*
+ * The places among the 16 bytes at s (bit j for s[j]) where a Word
+ * bullet or a superscript digit may start: 0xC2 or 0xE2 (| 0x20 is 0xE2
+ * for these two only), or 0xEF; or an image: '!'.
+ */
+#ifdef __SSE2__
+static unsigned leads16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s);
+
+	return (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+							 _mm_set1_epi8((char)0xE2)),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+}
+#endif
 
 /* The length of an image with no text at s («![](», «![ ][»), or 0. */
 size_t nv_md_image_without_text(const char *s, size_t n)
@@ -82,7 +97,6 @@ static unsigned fact_at(const unsigned char *s, size_t n, size_t i, unsigned f)
 		       : 0;
 }
 
-#ifndef __SSE2__
 /*
  * The bullets («·», «▪», «□», «•», «■», U+F0B7), superscript digits
  * («¹», «²», «³», U+2070, U+2074–U+2079) and citations of orders at a
@@ -91,13 +105,19 @@ static unsigned fact_at(const unsigned char *s, size_t n, size_t i, unsigned f)
 static unsigned marks_of(const unsigned char *s, size_t n)
 {
 	unsigned f = 0;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+#ifdef __SSE2__
+	for (; n - i >= 16; i += 16) {
+		unsigned m;
+		for (m = leads16(s + i); m; m &= m - 1)
+			f |= fact_at(s, n, i + (unsigned)__builtin_ctz(m), f);
+	}
+#endif
+	for (; i < n; i++)
 		f |= fact_at(s, n, i, f);
 	return f;
 }
-#endif
 
 /*
  * True if the line at s (n bytes, no newline) is a heading, at most three
@@ -395,103 +415,10 @@ bool nv_md_may_mix(const char *s, size_t n)
 #endif
 }
 
-/* Is the '#' at p in a heading line that heading_flagged() flags (text: the text's start)? */
-static bool heading_at(const char *text, const char *end, const char *p)
-{
-	const char *line = p, *nl;
-
-	while (line > text && line[-1] != '\n' && p - line < 4)
-		line--;
-	if (line != text && line[-1] != '\n')
-		return false;
-	nl = memchr(p, '\n', (size_t)(end - p));
-	return heading_flagged(line, (size_t)((nl ? nl : end) - line));
-}
-
-#ifdef __SSE2__
-/*
- * block_facts() at a block with something to look at: the bits of its
- * marks, candidates of personal data (pd), '&', letters and hyphens that
- * may mix (mix) and '#'.
- */
-static __attribute__((noinline)) unsigned block_look(const char *text, size_t len, size_t i,
-						     const unsigned char *p, unsigned f,
-						     unsigned marks, unsigned pd, unsigned amp,
-						     unsigned mix, unsigned hash)
-{
-	struct nv_md_pd h;
-	size_t at;
-
-	for (; marks; marks &= marks - 1)
-		f |= fact_at((const unsigned char *)text, len, i + (unsigned)__builtin_ctz(marks),
-			     f);
-	/* The first candidate: whether the text has personal data from it on, once. */
-	if (pd) {
-		at = i + (unsigned)__builtin_ctz(pd);
-		f |= nv_md_next_pd(text, len, &at, &h) ? NV_MD_TEXT_PD : NV_MD_TEXT_PD_NONE;
-	}
-	if (!(f & NV_MD_TEXT_MIXED) && (amp || (mix && mix16(p))))
-		f |= NV_MD_TEXT_MIXED;
-	for (; hash && !(f & NV_MD_TEXT_HEADING); hash &= hash - 1)
-		if (heading_at(text, text + len, text + i + (unsigned)__builtin_ctz(hash)))
-			f |= NV_MD_TEXT_HEADING;
-	return f;
-}
-
-/*
- * The facts of the 16 bytes at p, which are text[i, i + 16) (p[-1],
- * p[16] and p[17] read: the text's or, at its edges, a copy's padding),
- * added to f: a block is read once for all the facts, and one test
- * passes the many blocks with none of the bytes they start at.
- */
-static inline __attribute__((always_inline)) unsigned
-block_facts(const char *text, size_t len, size_t i, const unsigned char *p, unsigned f)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)p);
-	__m128i marks =
-		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-							 _mm_set1_epi8((char)0xE2)),
-					  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))),
-			     _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-	__m128i amp = _mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-		hash = _mm_cmpeq_epi8(v, _mm_set1_epi8('#'));
-	__m128i mix =
-		_mm_or_si128(_mm_or_si128(lat16(v), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xCC))),
-			     _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
-	unsigned pd = f & (NV_MD_TEXT_PD | NV_MD_TEXT_PD_NONE) ? 0 : nv_md_pd_cands16(p);
-
-	if (!pd &&
-	    !_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(marks, mix), _mm_or_si128(amp, hash))))
-		return f;
-	return block_look(text, len, i, p, f, (unsigned)_mm_movemask_epi8(marks), pd,
-			  (unsigned)_mm_movemask_epi8(amp), (unsigned)_mm_movemask_epi8(mix),
-			  (unsigned)_mm_movemask_epi8(hash));
-}
-#endif
-
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
-	unsigned f = 0;
-#ifdef __SSE2__
-	const unsigned char *s = (const unsigned char *)text;
-	unsigned char pad[40];
-	size_t i;
-
-	/* The first and the last blocks from a copy padded with zeros, as nv_md_may_mix() reads
-	 * them. */
-	for (i = 0; i < len; i += 16) {
-		if (i && len - i >= 18) {
-			f = block_facts(text, len, i, s + i, f);
-			continue;
-		}
-		memset(pad, 0, sizeof(pad));
-		pad[0] = i ? s[i - 1] : 0;
-		memcpy(pad + 1, s + i, len - i < 18 ? len - i : 18);
-		f = block_facts(text, len, i, pad + 1, f);
-	}
-	return f & ~NV_MD_TEXT_PD_NONE;
-#else
-	const char *p = text, *end = text + len;
+	unsigned f;
+	const char *p = text, *end = text + len, *line;
 
 	if (!len) /* text may be NULL then */
 		return 0;
@@ -501,10 +428,17 @@ unsigned nv_md_text_facts(const char *text, size_t len)
 	/* A character reference may spell a letter of either alphabet («&#111;»). */
 	if (nv_md_may_mix(text, len) || memchr(text, '&', len))
 		f |= NV_MD_TEXT_MIXED;
+
 	/* '#' is rare but in headings: each one found, its line looked at */
-	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL)
-		if (heading_at(text, end, p++))
-			f |= NV_MD_TEXT_HEADING;
+	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {
+		for (line = p; line > text && line[-1] != '\n' && p - line < 4;)
+			line--;
+		if (line == text || line[-1] == '\n') {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			if (heading_flagged(line, (size_t)((nl ? nl : end) - line)))
+				f |= NV_MD_TEXT_HEADING;
+		}
+		p++;
+	}
 	return f;
-#endif
 }

@@ -28,7 +28,6 @@
 
 #include "date.h"
 #include "markdown.h"
-#include "md_pd_int.h"
 #include "utf8.h"
 
 /* Is the byte at s[i] the second of a Russian letter (after 0xD0 or 0xD1)? */
@@ -321,7 +320,7 @@ static bool snils(const unsigned char *s, size_t n, size_t j, struct nv_md_pd *h
 	return true;
 }
 
-/* Personal data at the candidate s[j] (see nv_md_pd_cands16()), into *h. */
+/* Personal data at the candidate s[j] (see cands16()), into *h. */
 static bool pd_at(const unsigned char *s, size_t n, size_t j, struct nv_md_pd *h)
 {
 	h->snils = h->column = false;
@@ -349,8 +348,27 @@ static bool cand(const unsigned char *s, size_t n, size_t j)
 	return (c == 0xB6 || c == 0x9B) && j + 2 < n && s[j + 2] == (c == 0xB6 ? 0xB4 : 0xA1);
 }
 
+#ifdef __SSE2__
+/* The candidates among the 16 bytes at s (bit j for s[j]); s[16] and s[17] must be readable. */
+static unsigned cands16(const unsigned char *s)
+{
+	__m128i v0 = _mm_loadu_si128((const __m128i *)s);
+	__m128i v1 = _mm_loadu_si128((const __m128i *)(s + 1));
+	__m128i v2 = _mm_loadu_si128((const __m128i *)(s + 2));
+	__m128i zh = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xB6)),
+				   _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xB4)));
+	__m128i el = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0x9B)),
+				   _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xA1)));
+	__m128i gd = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xB3)),
+						_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xB4))),
+				   _mm_cmpeq_epi8(v1, _mm_set1_epi8('.')));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(zh, el), gd));
+}
+#endif
+
 #ifdef PD_AVX2
-/* nv_md_pd_cands16() for the 32 bytes at s; s[32] and s[33] must be readable. */
+/* cands16() for the 32 bytes at s; s[32] and s[33] must be readable. */
 PD_AVX2 static uint32_t cands32(const unsigned char *s)
 {
 	__m256i v0 = _mm256_loadu_si256((const __m256i *)s);
@@ -393,7 +411,7 @@ bool nv_md_next_pd(const char *text, size_t n, size_t *at, struct nv_md_pd *h)
 #ifdef __SSE2__
 	for (; n >= 18 && i <= n - 18; i += 16) {
 		unsigned m;
-		for (m = nv_md_pd_cands16(s + i); m; m &= m - 1)
+		for (m = cands16(s + i); m; m &= m - 1)
 			if (pd_at(s, n, i + (unsigned)__builtin_ctz(m), h))
 				goto found;
 	}
