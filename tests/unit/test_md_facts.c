@@ -93,10 +93,10 @@ static void test_image_fact(void)
 }
 
 /*
- * Each fact found wherever its text falls among the blocks the pass
- * reads (16 bytes, the first and the last from a padded copy): at every
- * offset from 0 to 40 in Russian text, at the text's end or followed by
- * more, and none in the text around it.
+ * Each fact found wherever its text falls among the blocks the scans
+ * read (16 or 32 bytes, the last ones a byte at a time or from a padded
+ * copy): at every offset from 0 to 40 in Russian text, at the text's end
+ * or followed by more, and none in the text around it.
  */
 static void test_facts_at_every_offset(void)
 {
