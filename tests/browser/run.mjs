@@ -544,6 +544,7 @@ async function main() {
 		await test('поиск (http)', () => searchTest(ctx, pages, word, httpUrl));
 		await test('поиск (file://)', () => searchTest(ctx, pages, word, fileUrl));
 		await test('поиск: отрывок у конца текста без второго «…»', () => excerptTest(ctx));
+		await test('поиск: отрывок из целых слов', () => excerptWordsTest(ctx));
 
 		// 7. Keyboard: skip link first, visible focus.
 		for (const [key, rel] of samples) {
@@ -837,6 +838,52 @@ async function excerptTest(ctx) {
 	);
 	if (!text) out.push(`поиск «${pick.w}» не показал отрывка у ${pick.u}`);
 	else if (!text.endsWith('…') || text.endsWith('……')) out.push(`отрывок у ${pick.u} по слову «${pick.w}» кончается не одним «…»: «${text.slice(-40)}»`);
+	out.push(...(await problems()));
+	await release(page);
+	return out;
+}
+
+// A match far into a record's text: its excerpt starts and ends on whole words.
+async function excerptWordsTest(ctx) {
+	const file = path.join(SITE, 'search-index.json');
+	if (!fs.existsSync(file)) return ['нет search-index.json'];
+	let pick = null;
+	for (const r of JSON.parse(fs.readFileSync(file, 'utf8'))) {
+		const x = r.x || '';
+		const low = x.toLowerCase().replace(/ё/g, 'е');
+		if (x.length < 320) continue;
+		// a word whose first occurrence is past 120 characters, with 60 before it mid-word
+		for (const m of low.matchAll(/[а-я]{7,}/g)) {
+			const at = m.index;
+			if (at < 120 || low.indexOf(m[0]) !== at || /\s/.test(x.charAt(at - 61))) continue;
+			pick = { u: r.u, w: m[0], x };
+			break;
+		}
+		if (pick) break;
+	}
+	if (!pick) return ['в search-index.json нет записи длиннее 320 знаков со словом дальше 120-го знака'];
+	const { page, problems } = await open(ctx, httpUrl('search.html') + '?q=' + encodeURIComponent(pick.w));
+	const out = [];
+	const text = await poll(page, () =>
+		page.evaluate((u) => {
+			for (const li of document.querySelectorAll('[data-search-results] li')) {
+				const a = li.querySelector('a');
+				const p = li.querySelector('p');
+				if (a && p && a.getAttribute('href').endsWith(u)) return p.textContent;
+			}
+			return null;
+		}, pick.u),
+	);
+	if (!text) out.push(`поиск «${pick.w}» не показал отрывка у ${pick.u}`);
+	else {
+		const core = text.replace(/^…/, '').replace(/…$/, '');
+		const k = pick.x.indexOf(core), e = k + core.length;
+		if (!text.startsWith('…') || !text.endsWith('…')) out.push(`отрывок у ${pick.u} по слову «${pick.w}» не обрезан с двух сторон: «${text}»`);
+		else if (k < 0) out.push(`отрывка «${core}» нет в тексте записи ${pick.u}`);
+		else if (!/\s/.test(pick.x.charAt(k - 1)) || (e < pick.x.length && !/\s/.test(pick.x.charAt(e))))
+			out.push(`отрывок у ${pick.u} по слову «${pick.w}» режет слово: «${text.slice(0, 30)}…${text.slice(-30)}»`);
+		else if (!core.toLowerCase().replace(/ё/g, 'е').includes(pick.w)) out.push(`в отрывке у ${pick.u} нет слова «${pick.w}»: «${text}»`);
+	}
 	out.push(...(await problems()));
 	await release(page);
 	return out;

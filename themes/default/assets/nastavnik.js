@@ -94,9 +94,18 @@
 				var i = norm(p.x).indexOf(words[0]);
 				if (i >= 0) {
 					var snip = document.createElement("p");
-					/* «…» where the excerpt cuts the text (no space before it); at its end, the text's own end. */
-					var from = Math.max(0, i - 60), cut = from + 180 < p.x.length;
-					var part = p.x.substr(from, 180);
+					/*
+					 * Whole words around the match: the excerpt starts after a space and
+					 * ends before one; «…» where it cuts the text (no space before it).
+					 */
+					var from = Math.max(0, i - 60), end = Math.min(p.x.length, from + 180);
+					var after = i + words[0].length, k;
+					if (from > 0 && !/\s/.test(p.x.charAt(from - 1)) && (k = p.x.slice(from, i).search(/\s/)) >= 0)
+						from += k + 1;
+					if (end < p.x.length && !/\s/.test(p.x.charAt(end)) && end > after &&
+					    (k = p.x.slice(after, end).search(/\s\S*$/)) >= 0)
+						end = after + k;
+					var cut = end < p.x.length, part = p.x.slice(from, end).replace(/^\s+/, "");
 					snip.textContent = (from > 0 ? "…" : "") + (cut ? part.replace(/\s+$/, "") + "…" : part);
 					li.appendChild(snip);
 				}
