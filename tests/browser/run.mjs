@@ -811,57 +811,62 @@ async function searchTest(ctx, pages, word, toUrl) {
 // record (search-index.json), and the excerpt of that record must end with
 // exactly one «…».
 async function excerptTest(ctx) {
-	const file = path.join(SITE, 'search-index.json');
-	if (!fs.existsSync(file)) return ['нет search-index.json'];
-	let pick = null;
-	for (const r of JSON.parse(fs.readFileSync(file, 'utf8'))) {
-		const low = (r.x || '').toLowerCase().replace(/ё/g, 'е');
-		if (!low.endsWith('…')) continue;
-		const w = (low.slice(-120).match(/[а-я]{6,}/g) || []).find((x) => low.indexOf(x) >= low.length - 120);
-		if (w) {
-			pick = { u: r.u, w };
-			break;
-		}
-	}
-	if (!pick) return ['в search-index.json нет записи, текст которой кончается «…», со словом в последних 120 знаках'];
-	const { page, problems } = await open(ctx, httpUrl('search.html') + '?q=' + encodeURIComponent(pick.w));
-	const out = [];
-	const text = await poll(page, () =>
-		page.evaluate((u) => {
-			for (const li of document.querySelectorAll('[data-search-results] li')) {
-				const a = li.querySelector('a');
-				const p = li.querySelector('p');
-				if (a && p && a.getAttribute('href').endsWith(u)) return p.textContent;
-			}
-			return null;
-		}, pick.u),
+	return withExcerpt(
+		ctx,
+		(r, low) => {
+			if (!low.endsWith('…')) return null;
+			return (low.slice(-120).match(/[а-я]{6,}/g) || []).find((x) => low.indexOf(x) >= low.length - 120);
+		},
+		'в search-index.json нет записи, текст которой кончается «…», со словом в последних 120 знаках',
+		(pick, text) =>
+			!text.endsWith('…') || text.endsWith('……')
+				? [`отрывок у ${pick.u} по слову «${pick.w}» кончается не одним «…»: «${text.slice(-40)}»`]
+				: [],
 	);
-	if (!text) out.push(`поиск «${pick.w}» не показал отрывка у ${pick.u}`);
-	else if (!text.endsWith('…') || text.endsWith('……')) out.push(`отрывок у ${pick.u} по слову «${pick.w}» кончается не одним «…»: «${text.slice(-40)}»`);
-	out.push(...(await problems()));
-	await release(page);
-	return out;
 }
 
 // A match far into a record's text: its excerpt starts and ends on whole words.
 async function excerptWordsTest(ctx) {
+	return withExcerpt(
+		ctx,
+		(r, low) => {
+			const x = r.x || '';
+			if (x.length < 320) return null;
+			// a word whose first occurrence is past 120 characters, with 60 before it mid-word
+			for (const m of low.matchAll(/[а-я]{7,}/g))
+				if (m.index >= 120 && low.indexOf(m[0]) === m.index && !/\s/.test(x.charAt(m.index - 61))) return m[0];
+			return null;
+		},
+		'в search-index.json нет записи длиннее 320 знаков со словом дальше 120-го знака',
+		(pick, text) => {
+			const x = pick.r.x;
+			const core = text.replace(/^…/, '').replace(/…$/, '');
+			const k = x.indexOf(core), e = k + core.length;
+			if (!text.startsWith('…') || !text.endsWith('…')) return [`отрывок у ${pick.u} по слову «${pick.w}» не обрезан с двух сторон: «${text}»`];
+			if (k < 0) return [`отрывка «${core}» нет в тексте записи ${pick.u}`];
+			if (!/\s/.test(x.charAt(k - 1)) || (e < x.length && !/\s/.test(x.charAt(e))))
+				return [`отрывок у ${pick.u} по слову «${pick.w}» режет слово: «${text.slice(0, 30)}…${text.slice(-30)}»`];
+			if (!core.toLowerCase().replace(/ё/g, 'е').includes(pick.w)) return [`в отрывке у ${pick.u} нет слова «${pick.w}»: «${text}»`];
+			return [];
+		},
+	);
+}
+
+// The first record of search-index.json for which choose(record, its text in lower case)
+// gives a word; search.html?q=WORD opened; judge(pick, excerpt) says what is wrong with that
+// record's excerpt.
+async function withExcerpt(ctx, choose, none, judge) {
 	const file = path.join(SITE, 'search-index.json');
 	if (!fs.existsSync(file)) return ['нет search-index.json'];
 	let pick = null;
 	for (const r of JSON.parse(fs.readFileSync(file, 'utf8'))) {
-		const x = r.x || '';
-		const low = x.toLowerCase().replace(/ё/g, 'е');
-		if (x.length < 320) continue;
-		// a word whose first occurrence is past 120 characters, with 60 before it mid-word
-		for (const m of low.matchAll(/[а-я]{7,}/g)) {
-			const at = m.index;
-			if (at < 120 || low.indexOf(m[0]) !== at || /\s/.test(x.charAt(at - 61))) continue;
-			pick = { u: r.u, w: m[0], x };
+		const w = choose(r, (r.x || '').toLowerCase().replace(/ё/g, 'е'));
+		if (w) {
+			pick = { u: r.u, w, r };
 			break;
 		}
-		if (pick) break;
 	}
-	if (!pick) return ['в search-index.json нет записи длиннее 320 знаков со словом дальше 120-го знака'];
+	if (!pick) return [none];
 	const { page, problems } = await open(ctx, httpUrl('search.html') + '?q=' + encodeURIComponent(pick.w));
 	const out = [];
 	const text = await poll(page, () =>
@@ -875,15 +880,7 @@ async function excerptWordsTest(ctx) {
 		}, pick.u),
 	);
 	if (!text) out.push(`поиск «${pick.w}» не показал отрывка у ${pick.u}`);
-	else {
-		const core = text.replace(/^…/, '').replace(/…$/, '');
-		const k = pick.x.indexOf(core), e = k + core.length;
-		if (!text.startsWith('…') || !text.endsWith('…')) out.push(`отрывок у ${pick.u} по слову «${pick.w}» не обрезан с двух сторон: «${text}»`);
-		else if (k < 0) out.push(`отрывка «${core}» нет в тексте записи ${pick.u}`);
-		else if (!/\s/.test(pick.x.charAt(k - 1)) || (e < pick.x.length && !/\s/.test(pick.x.charAt(e))))
-			out.push(`отрывок у ${pick.u} по слову «${pick.w}» режет слово: «${text.slice(0, 30)}…${text.slice(-30)}»`);
-		else if (!core.toLowerCase().replace(/ё/g, 'е').includes(pick.w)) out.push(`в отрывке у ${pick.u} нет слова «${pick.w}»: «${text}»`);
-	}
+	else out.push(...judge(pick, text));
 	out.push(...(await problems()));
 	await release(page);
 	return out;
