@@ -277,6 +277,12 @@ struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct n
 void nv_html_forms_list(const struct nv_html_state *s, struct nv_value *doc);
 
 /*
+ * The value of case e for the filter of the case bank what ("form",
+ * "kind" or "year": its academic year, written into yb), or NULL.
+ */
+const char *nv_html_case_value(const struct nv_entry *e, const char *what, struct nv_buf *yb);
+
+/*
  * For each value of the NULL-terminated table `values` of a filter of
  * the case bank, how many of the ncases cases have it: what is "form",
  * "kind" or "year" (the field of the case compared). The caller frees

@@ -446,15 +446,6 @@ struct case_bank {
 
 static const char *const facet_names[] = { "form", "kind", "year" };
 
-/* The value of case i for facet f (0 form, 1 kind, 2 year), or NULL. */
-static const char *case_value(const struct case_bank *bk, size_t f, size_t i)
-{
-	/* The card's year is the case's academic year as nv_acyear_add() writes it. */
-	return f == 0	? bk->v[i]->form
-	       : f == 1 ? bk->v[i]->mkind
-			: nv_map_get_str(bk->cards[i], "year");
-}
-
 /*
  * One page of the case bank at url: every case (p = 0), or those whose
  * form (p = 1), kind (2) or academic year (3) is `value`; no page for a
@@ -465,7 +456,7 @@ static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
 		       const struct case_bank *bk, size_t p, const char *value, const char *url)
 {
 	struct nv_value *ctx, *items, *facets;
-	struct nv_buf b = NV_BUF_INIT;
+	struct nv_buf b = NV_BUF_INIT, yb = NV_BUF_INIT;
 	size_t i, f, shown = 0;
 	struct nv_date newest = { 0, 0, 0 }, c;
 	const char *cv;
@@ -476,7 +467,8 @@ static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
 	items = arr();
 	facets = obj();
 	for (i = 0; i < bk->n; i++) {
-		if (p && (!(cv = case_value(bk, p - 1, i)) || strcmp(cv, value)))
+		if (p && (!(cv = nv_html_case_value(bk->v[i], facet_names[p - 1], &yb)) ||
+			  strcmp(cv, value)))
 			continue;
 		push(items, bk->cards[i]);
 		shown++;
@@ -504,6 +496,7 @@ static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
 out:
 	nv_value_scope_end();
 	nv_buf_release(&b);
+	nv_buf_release(&yb);
 }
 
 /* The case bank: the full list and one static page per filter value. */

@@ -659,6 +659,17 @@ struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct n
  * url, count, current}]. The table is NULL-terminated, so a form added
  * to the model's table shows.
  */
+const char *nv_html_case_value(const struct nv_entry *e, const char *what, struct nv_buf *yb)
+{
+	if (!strcmp(what, "form"))
+		return e->form;
+	if (!strcmp(what, "kind"))
+		return e->mkind;
+	nv_buf_reset(yb);
+	nv_acyear_add(yb, e->acyear);
+	return yb->ptr;
+}
+
 size_t *nv_html_facet_counts(const char *what, const char *const *values,
 			     struct nv_entry *const *cases, size_t ncases)
 {
@@ -670,15 +681,7 @@ size_t *nv_html_facet_counts(const char *what, const char *const *values,
 		nv++;
 	counts = nv_xcalloc(nv + 1, sizeof(*counts));
 	for (k = 0; k < ncases; k++) {
-		if (!strcmp(what, "form")) {
-			cv = cases[k]->form;
-		} else if (!strcmp(what, "kind")) {
-			cv = cases[k]->mkind;
-		} else {
-			nv_buf_reset(&yb);
-			nv_acyear_add(&yb, cases[k]->acyear);
-			cv = yb.ptr;
-		}
+		cv = nv_html_case_value(cases[k], what, &yb);
 		for (i = 0; cv && i < nv; i++)
 			if (!strcmp(cv, values[i])) {
 				counts[i]++;
