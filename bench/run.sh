@@ -432,10 +432,9 @@ for spec in ${BENCH_CORPORA:-real:1000 real:10000 synthetic:1000 synthetic:10000
 		floor_cpu=fail ours_cpu="" ours1_cpu="" hugo_cpu="" cpu_ratios="" cpu_times=""
 		for run in 1 2 3 4; do
 			f="" o_run=""
-			for which in floor ours; do
-				if [ $((run % 2)) = 0 ]; then
-					[ "$which" = floor ] && which=ours || which=floor
-				fi
+			order="floor ours"
+			[ $((run % 2)) = 1 ] || order="ours floor"
+			for which in $order; do
 				if [ "$which" = floor ] && [ -x "$(dirname "$bin")/bench/floor" ]; then
 					rm -rf "$tmp/floor"
 					f=$("$(dirname "$bin")/bench/floor" "$c/content" "$tmp/floor" | sed 's/.*cpu \([0-9]*\) ms/\1/')
