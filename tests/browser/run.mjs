@@ -538,6 +538,7 @@ async function main() {
 		// 5. The cases bank filter.
 		await test('фильтр практик (JS)', () => (sample.cases ? filterWithJs(ctx) : [missing.cases]));
 		await test('фильтр практик (без JS)', () => (sample.cases ? filterWithoutJs(noJs) : [missing.cases]));
+		await test('фильтр практик на странице отбора', () => (sample.cases ? filterScopedPage(ctx) : [missing.cases]));
 
 		// 6. Search, over HTTP and from disk.
 		const word = await searchWord(ctx, sample);
@@ -728,6 +729,64 @@ async function filterWithoutJs(ctx) {
 		if (r.status() !== 200) out.push(`страница отбора ${short(u)}: ответ ${r.status()}`);
 		else if (!/\sdata-case[\s=>]/.test(body)) out.push(`на странице отбора ${short(u)} нет ни одной карточки [data-case]`);
 	}
+	out.push(...(await problems()));
+	await release(page);
+	return out;
+}
+
+// The select of PAGE's filter whose value is not «все»: [facet, value], or one message.
+async function scopedSelect(page) {
+	const chosen = [];
+	for (const f of Object.values(await filterFacets(page))) {
+		if (f.kind !== 'select') continue;
+		const v = await page.locator(f.selector).inputValue();
+		if (v !== '') chosen.push([f, v]);
+	}
+	return chosen;
+}
+
+/*
+ * A static filter page (the first facet link of cases/index.html), with
+ * JavaScript: its facet's control shows the page's value, another value
+ * of it goes to that value's page, «все» back to cases/index.html.
+ */
+async function filterScopedPage(ctx) {
+	const { page, problems } = await open(ctx, httpUrl('cases/index.html'));
+	const out = [];
+	const casesDir = ORIGIN + PREFIX + 'cases/';
+	const index = normPage(page.url());
+	const link = (
+		await page.evaluate(() =>
+			[...document.querySelectorAll('a[href]')].filter((a) => !a.closest('[data-case]')).map((a) => a.href),
+		)
+	)
+		.map(normPage)
+		.find((u) => u.startsWith(casesDir) && u !== index);
+	if (!link) {
+		await release(page);
+		return ['на cases/index.html нет ссылки на статическую страницу отбора (cases/…html вне карточек [data-case])'];
+	}
+	await page.goto(link);
+	const chosen = await scopedSelect(page);
+	if (chosen.length !== 1) {
+		out.push(`на странице отбора ${short(link)} выбрано значений отбора: ${chosen.length} (${chosen.map(([f, v]) => `${f.name}=${v}`).join(', ') || 'все «все»'}), ожидалось одно — то, по которому отобрана страница`);
+		await release(page);
+		return out;
+	}
+	const [f, v] = chosen[0];
+	const wrong = (await visibleCases(page)).filter((c) => !(c[f.name] || '').split(/\s+/).includes(v));
+	if (wrong.length) out.push(`на странице отбора ${short(link)} выбрано ${f.name}=${v}, а видна карточка с data-${f.name}="${wrong[0][f.name]}"`);
+	const other = f.values.find((x) => x !== '' && x !== v);
+	if (other) {
+		await chooseFilter(page, f, other);
+		const there = await poll(page, async () =>
+			normPage(page.url()) !== link && (await page.locator(f.selector).inputValue()) === other ? normPage(page.url()) : null,
+		);
+		if (!there) out.push(`на странице отбора ${short(link)} выбор ${f.name}=${other} не открыл страницу этого значения (адрес ${short(page.url())})`);
+	}
+	await chooseFilter(page, f, '');
+	if (!(await poll(page, async () => normPage(page.url()) === index)))
+		out.push(`на странице отбора выбор «все» в «${f.name}» не вернул на cases/index.html (адрес ${short(page.url())})`);
 	out.push(...(await problems()));
 	await release(page);
 	return out;

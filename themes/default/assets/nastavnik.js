@@ -54,7 +54,19 @@
 			});
 			if (count) count.textContent = "Показано практик: " + shown + " из " + cards.length;
 		}
-		form.addEventListener("change", apply);
+		/*
+		 * A page of one value (data-scope: its facet) holds only that value's
+		 * cards: another value of that facet is another page, gone to.
+		 */
+		var scope = form.getAttribute("data-scope");
+		form.addEventListener("change", function (ev) {
+			var el = ev.target, opt = el.options && el.options[el.selectedIndex];
+			if (scope && el.name === scope && opt && opt.getAttribute("data-url")) {
+				location.href = opt.getAttribute("data-url");
+				return;
+			}
+			apply();
+		});
 		form.addEventListener("submit", function (ev) { ev.preventDefault(); });
 		apply();
 	});
