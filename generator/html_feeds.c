@@ -192,10 +192,47 @@ static void add_headings(struct nv_buf *b, const char *html, size_t max)
 }
 
 /*
+ * The opening lead[0, k) cut after a word, ended as a cut quotation is
+ * in Russian: «…» in place of a «.», «,», «;», «:» or dash there (and of
+ * the space before the dash), «?..» and «!..» after «?» and «!», and
+ * nothing more after «…» («с куратором.» reads «с куратором…»).
+ */
+static void add_cut(struct nv_buf *b, const char *lead, size_t k)
+{
+	static const char *const drops[] = { ".", ",", ";", ":", "—", "–" };
+	size_t i, l;
+
+	if (k >= 3 && !memcmp(lead + k - 3, "…", 3)) {
+		nv_buf_add(b, lead, k);
+		return;
+	}
+	if (k && (lead[k - 1] == '?' || lead[k - 1] == '!')) {
+		nv_buf_add(b, lead, k);
+		nv_buf_adds(b, "..");
+		return;
+	}
+	for (i = 0; i < NV_ARRAY_SIZE(drops); i++)
+		if (k > (l = strlen(drops[i])) && !memcmp(lead + k - l, drops[i], l)) {
+			k -= l;
+			break;
+		}
+	/* the space before a dash, maybe a no-break one */
+	for (;;)
+		if (k > 1 && lead[k - 1] == ' ')
+			k--;
+		else if (k > 2 && !memcmp(lead + k - 2, "\xC2\xA0", 2))
+			k -= 2;
+		else
+			break;
+	nv_buf_add(b, lead, k);
+	nv_buf_adds(b, "…");
+}
+
+/*
  * What the search index holds of a page: the opening of its text, at most
- * NV_SEARCH_LEAD bytes cut after a word, and its section headings, at
- * most NV_SEARCH_HEADS bytes — not the whole text, which would make the
- * index as big as the site.
+ * NV_SEARCH_LEAD bytes cut after a word (add_cut()), and its section
+ * headings, at most NV_SEARCH_HEADS bytes — not the whole text, which
+ * would make the index as big as the site.
  */
 char *nv_html_search_text(const char *html)
 {
@@ -210,8 +247,7 @@ char *nv_html_search_text(const char *html)
 			k--;
 		while (k > 0 && lead[k - 1] == ' ')
 			k--;
-		nv_buf_add(&b, lead, k ? k : n);
-		nv_buf_adds(&b, "…");
+		add_cut(&b, lead, k ? k : n);
 	} else {
 		nv_buf_add(&b, lead, n);
 	}

@@ -347,6 +347,47 @@ static void test_search_text(void)
 	nv_buf_release(&html);
 }
 
+/*
+ * The lead cut just after `last`, the 33rd word (8 to 18 bytes: the
+ * 400th byte is in the word after it): how the index ends it.
+ */
+static void check_cut(const char *last, const char *want)
+{
+	struct nv_buf html = NV_BUF_INIT, exp = NV_BUF_INIT;
+	char *got;
+	int i;
+
+	nv_buf_adds(&html, "<h2>Общие положения</h2><p>");
+	nv_buf_adds(&exp, "Общие положения");
+	for (i = 0; i < 32; i++) {
+		nv_buf_adds(&html, "слово ");
+		nv_buf_adds(&exp, " слово");
+	}
+	nv_buf_addf(&html, "%s", last);
+	for (i = 0; i < 30; i++)
+		nv_buf_adds(&html, " слово");
+	nv_buf_adds(&html, "</p>");
+	nv_buf_addf(&exp, " %s", want);
+	got = nv_html_search_text(html.ptr);
+	CHECK_STR(got, exp.ptr);
+	free(got);
+	nv_buf_release(&html);
+	nv_buf_release(&exp);
+}
+
+static void test_search_text_cut(void)
+{
+	check_cut("слово", "слово…");
+	check_cut("беседы.", "беседы…");
+	check_cut("задачи:", "задачи…");
+	check_cut("слово,", "слово…");
+	check_cut("слово —", "слово…");
+	check_cut("слово\xC2\xA0—", "слово…");
+	check_cut("слово?", "слово?..");
+	check_cut("слово!", "слово!..");
+	check_cut("слово…", "слово…");
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_writers_clean_hostile_text);
@@ -355,5 +396,6 @@ void nv_tests(void)
 	NV_RUN(test_text_drops_controls);
 	NV_RUN(test_ics_read_copy);
 	NV_RUN(test_search_text);
+	NV_RUN(test_search_text_cut);
 	NV_RUN(test_data_json_is_the_tree);
 }
