@@ -705,17 +705,28 @@ async function filterWithJs(ctx) {
 	return out;
 }
 
+/*
+ * The static filter pages PAGE (cases/index.html) links to: links under
+ * cases/ outside the cards, only the visible ones when VISIBLE (with
+ * JavaScript the filter form may stand in for them).
+ */
+async function filterPageLinks(page, visible) {
+	const casesDir = ORIGIN + PREFIX + 'cases/';
+	const self = normPage(page.url());
+	const links = await page.evaluate(
+		(vis) =>
+			[...document.querySelectorAll('a[href]')]
+				.filter((a) => !a.closest('[data-case]') && (!vis || a.getClientRects().length > 0))
+				.map((a) => a.href),
+		visible,
+	);
+	return [...new Set(links.map(normPage))].filter((u) => u.startsWith(casesDir) && u !== self);
+}
+
 async function filterWithoutJs(ctx) {
 	const { page, problems } = await open(ctx, httpUrl('cases/index.html'));
 	const out = [];
-	const casesDir = ORIGIN + PREFIX + 'cases/';
-	const self = normPage(page.url());
-	const links = await page.evaluate(() =>
-		[...document.querySelectorAll('a[href]')]
-			.filter((a) => !a.closest('[data-case]') && a.getClientRects().length > 0)
-			.map((a) => a.href),
-	);
-	const filterPages = [...new Set(links.map(normPage))].filter((u) => u.startsWith(casesDir) && u !== self);
+	const filterPages = await filterPageLinks(page, true);
 	if (filterPages.length === 0) {
 		out.push('без JavaScript на cases/index.html нет видимых ссылок на статические страницы отбора (cases/…html вне карточек [data-case])');
 	}
@@ -753,15 +764,8 @@ async function scopedSelect(page) {
 async function filterScopedPage(ctx) {
 	const { page, problems } = await open(ctx, httpUrl('cases/index.html'));
 	const out = [];
-	const casesDir = ORIGIN + PREFIX + 'cases/';
 	const index = normPage(page.url());
-	const link = (
-		await page.evaluate(() =>
-			[...document.querySelectorAll('a[href]')].filter((a) => !a.closest('[data-case]')).map((a) => a.href),
-		)
-	)
-		.map(normPage)
-		.find((u) => u.startsWith(casesDir) && u !== index);
+	const link = (await filterPageLinks(page, false))[0];
 	if (!link) {
 		await release(page);
 		return ['на cases/index.html нет ссылки на статическую страницу отбора (cases/…html вне карточек [data-case])'];
