@@ -610,6 +610,13 @@ static size_t skip_step(const struct nv_guard *g, const char *text, size_t n, si
 
 #ifdef __SSE2__
 /*
+ * The bytes a block of nv_guard_skip() goes through: 63 of the 64 it
+ * classifies at once; the 64th only tells whether a Russian letter at
+ * the 63rd goes on into it.
+ */
+#define BLOCK 63
+
+/*
  * The word starts in the bytes [pos, lim) of the block at i (bits of let
  * and begin, no character skip_step() reads among them; st->word tells
  * whether s[i + pos] is in a word): true at one a key may start, with
@@ -625,7 +632,7 @@ block_words(const struct nv_guard *g, const unsigned char *s, size_t n, bool mar
 	uint64_t prev = (let << 1 & ~(UINT64_C(1) << pos)) | (uint64_t)st->word << pos;
 	uint64_t starts = begin & ~prev & in;
 	/* No odd keys, 8 bytes after any word start of the block: the usual case, told once. */
-	bool far = !g->nodd && n - i >= 32 + 8;
+	bool far = !g->nodd && n - i >= BLOCK + 8;
 	size_t p;
 
 	for (; starts; starts &= starts - 1) {
@@ -660,10 +667,43 @@ static size_t value_step(const char *text, size_t end, size_t i, struct skip_sta
 	return i + k;
 }
 
+/* nv_guard_classify32() at b, by AVX2 where the guard found it. */
+static inline __attribute__((always_inline)) uint64_t
+classify32(const unsigned char *b, int marks, uint64_t *let, uint64_t *begin, bool avx2)
+{
+#ifdef NV_GUARD_AVX2
+	if (avx2)
+		return nv_guard_classify32_avx2(b, marks, let, begin);
+#endif
+	(void)avx2;
+	return nv_guard_classify32(b, marks, let, begin);
+}
+
 /*
- * nv_guard_skip() 32 bytes at a time from i (the last block copied with
- * zeros after it, which are separators): the plain letters and the
- * separators by their bits (nv_guard_classify32()), the characters between them
+ * The bits of nv_guard_classify32() for the 64 bytes at b (66 may be
+ * read), two blocks of 32 in one: *let has no bit for the 65th byte.
+ * The second half only when it has text (`two`), not only the zeros of
+ * the padding, which have no bits.
+ */
+static inline __attribute__((always_inline)) uint64_t
+classify64(const unsigned char *b, int marks, uint64_t *let, uint64_t *begin, bool avx2, bool two)
+{
+	uint64_t l[2] = { 0, 0 }, g[2] = { 0, 0 }, o[2] = { 0, 0 };
+	int h;
+
+	/* One call in the loop: the compiler puts the AVX2 code in place once. */
+	for (h = 0; h < 2 && (!h || two); h++)
+		o[h] = classify32(b + 32 * h, marks, &l[h], &g[h], avx2);
+	/* The first half's bit 32 (a letter from its last byte on) is the second's byte 0. */
+	*let = l[0] | l[1] << 32;
+	*begin = g[0] | g[1] << 32;
+	return o[0] | o[1] << 32;
+}
+
+/*
+ * nv_guard_skip() BLOCK bytes at a time from i (the last block copied
+ * with zeros after it, which are separators): the plain letters and the
+ * separators by their bits (classify64()), the characters between them
  * that skip_step() reads in their turn (value_step() in an attribute
  * value, marks NV_GUARD_MARK_REFS), and the block goes on after them. Returns n,
  * or SKIP_FOUND with the place to fold from in *at.
@@ -674,42 +714,37 @@ skip_blocks_with(const struct nv_guard *g, const char *text, size_t n, int marks
 {
 	const unsigned char *s = (const unsigned char *)text, *b;
 	bool markup = marks != NV_GUARD_MARK_NONE;
-	unsigned char pad[64];
+	unsigned char pad[96];
 	uint64_t let, begin, other;
 	unsigned pos, lim;
 	size_t q;
 
 	while (i < n) {
 		b = s + i;
-		if (n - i < 34) {
+		if (n - i < 66) {
 			memset(pad, 0, sizeof(pad));
 			memcpy(pad, b, n - i);
 			b = pad;
 		}
-#ifdef NV_GUARD_AVX2
-		other = avx2 ? nv_guard_classify32_avx2(b, marks, &let, &begin)
-			     : nv_guard_classify32(b, marks, &let, &begin);
-#else
-		other = nv_guard_classify32(b, marks, &let, &begin);
-#endif
+		other = classify64(b, marks, &let, &begin, avx2, n - i > 32);
 		for (pos = 0;; pos = (unsigned)(q - i)) {
-			lim = other >> pos ? pos + (unsigned)__builtin_ctzll(other >> pos) : 32;
+			/* No more than BLOCK: other has no bit past the 64th byte. */
+			lim = other >> pos ? pos + (unsigned)__builtin_ctzll(other >> pos) : BLOCK;
 			if (block_words(g, s, n, markup, st, i, let, begin, pos, lim, at))
 				return SKIP_FOUND;
-			if (lim == 32)
+			if (lim == BLOCK)
 				break;
 			q = marks == NV_GUARD_MARK_REFS
 				    ? value_step(text, n, i + lim, st)
 				    : skip_step(g, text, n, i + lim, markup, st, at);
 			if (q == SKIP_FOUND)
 				return SKIP_FOUND;
-			if (q >= i + 32)
+			if (q >= i + BLOCK)
 				break;
 		}
-		/* A Russian letter across the edge: its second byte is read. */
-		i = lim == 32 ? i + 32 + ((let >> 32) & 1) : q;
+		/* A Russian letter across the edge: its second byte is read too. */
+		i = lim == BLOCK ? i + BLOCK + ((let & ~begin) >> BLOCK & 1) : q;
 	}
-	(void)avx2;
 	return n;
 }
 
@@ -755,7 +790,7 @@ static bool value_blocks(const struct nv_guard *g, const char *text, size_t i, s
  * there is none. The place is a few word starts back (for initials or a
  * given name before a surname), and the start of the tag for a word in
  * one of its attribute values. Conservative: anything the folding reads
- * as a word start is a word start here too. The text goes 32 bytes at a
+ * as a word start is a word start here too. The text goes 63 bytes at a
  * time (skip_blocks()), or without SSE2 a character or a tag at a time
  * (skip_step()), which nv_guard_skip_steps() always does.
  */

@@ -1,6 +1,6 @@
 /*
  * Unit tests for the guard's skipping pass (guard_skip.c): the blocks of
- * 32 bytes it reads at once must stop where the pass that reads a
+ * 63 bytes it reads at once must stop where the pass that reads a
  * character or a tag at a time (nv_guard_skip_steps()) stops, from every
  * place of texts built of the characters it treats apart, and a name
  * hidden right after one of them, or across the edge of a block, is
@@ -240,8 +240,8 @@ static char *mentions(const char *in, bool markup)
 /*
  * A name right after a character the blocks read as a separator or
  * leave to be read alone, split by a tag, after a tag, in an attribute:
- * found with the text before it of every length from 0 to 67 bytes, so
- * that it falls on each place of a block of 32 and across its edge.
+ * found with the text before it of every length from 0 to 131 bytes, so
+ * that it falls on each place of a block (63 bytes) and across its edge.
  */
 static void test_names_at_block_edges(void)
 {
@@ -289,7 +289,7 @@ static void test_names_at_block_edges(void)
 	bool ok = true;
 
 	for (k = 0; ok && k < NV_ARRAY_SIZE(c); k++) {
-		for (pad = 0; ok && pad < 68; pad++) {
+		for (pad = 0; ok && pad < 132; pad++) {
 			for (tail = 0; ok && tail < 3; tail++) {
 				nv_buf_reset(&in);
 				/* ASCII, Russian letters, or no-break spaces before the name. */
@@ -297,9 +297,10 @@ static void test_names_at_block_edges(void)
 					while (in.len < pad)
 						nv_buf_adds(&in, "ы\xC2\xA0");
 				else
-					nv_buf_addf(&in, "%.*s%s ", (int)(pad % 34),
-						    "abcdefghijklmnopqrstuvwxyzabcdefgh",
-						    pad < 34 ? "" : "ы");
+					nv_buf_addf(&in, "%.*s%s ", (int)(pad % 66),
+						    "abcdefghijklmnopqrstuvwxyz"
+						    "abcdefghijklmnopqrstuvwxyzabcdefghijklmn",
+						    pad < 66 ? "" : "ы");
 				nv_buf_adds(&in, c[k].text);
 				nv_buf_adds(&in, tail == 1 ? " и другие слова текста" : "");
 				got = mentions(in.ptr, c[k].markup);
