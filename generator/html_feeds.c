@@ -266,22 +266,12 @@ void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w)
 
 void nv_html_emit_search(struct nv_html_state *s)
 {
-	const char **lines;
-	size_t i, n = 0;
-
-	if (s->search) {
-		/* The documents' records are in: the rest, the pages after them. */
-		search_add_pages(s->search, s->pages, s->npages);
-		search_close(s->search, true);
-		s->search = NULL;
+	if (!s->search)
 		return;
-	}
-	lines = nv_xcalloc(s->npages + 1, sizeof(*lines));
-	for (i = 0; i < s->npages; i++)
-		if (s->pages[i].line)
-			lines[n++] = s->pages[i].line;
-	write_search(s, lines, n);
-	free(lines);
+	/* The documents' records are in: the rest, the pages after them. */
+	search_add_pages(s->search, s->pages, s->npages);
+	search_close(s->search, true);
+	s->search = NULL;
 }
 
 static int cmp_page_url(const void *a, const void *b)

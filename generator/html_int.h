@@ -485,8 +485,9 @@ void nv_html_emit_monitoring(struct nv_html_state *s, struct nv_html_worker *w);
 /* search.html, the page of the search. */
 void nv_html_emit_search_page(struct nv_html_state *s, struct nv_html_worker *w);
 /*
- * search-index.json and search-index.js, from the pages emitted: the
- * records not yet written when a whole build streams them.
+ * The end of a whole build's search-index.json and search-index.js
+ * (nv_html_search_start()): the records of the pages made after the
+ * documents', then the array closed.
  */
 void nv_html_emit_search(struct nv_html_state *s);
 

@@ -654,11 +654,7 @@ struct nv_value *nv_html_case_card(const struct nv_html_state *s, const struct n
 	return v;
 }
 
-/*
- * The counts of a group of filter values, and the group: [{title, id,
- * url, count, current}]. The table is NULL-terminated, so a form added
- * to the model's table shows.
- */
+/* A case's form, kind or academic year, the one mapping the filter pages and the counts use. */
 const char *nv_html_case_value(const struct nv_entry *e, const char *what, struct nv_buf *yb)
 {
 	if (!strcmp(what, "form"))
@@ -670,6 +666,11 @@ const char *nv_html_case_value(const struct nv_entry *e, const char *what, struc
 	return yb->ptr;
 }
 
+/*
+ * The counts of a group of filter values; the group itself is
+ * nv_html_facet(): [{title, id, url, count, current}]. The table is
+ * NULL-terminated, so a form added to the model's table shows.
+ */
 size_t *nv_html_facet_counts(const char *what, const char *const *values,
 			     struct nv_entry *const *cases, size_t ncases)
 {
