@@ -546,6 +546,7 @@ async function main() {
 		await test('поиск (file://)', () => searchTest(ctx, pages, word, fileUrl));
 		await test('поиск: отрывок у конца текста без второго «…»', () => excerptTest(ctx));
 		await test('поиск: отрывок из целых слов', () => excerptWordsTest(ctx));
+		await test('поиск: конец отрывка после знака', () => excerptMarksTest(newContext));
 
 		// 7. Keyboard: skip link first, visible focus.
 		for (const [key, rel] of samples) {
@@ -903,16 +904,67 @@ async function excerptWordsTest(ctx) {
 		'в search-index.json нет записи длиннее 320 знаков со словом дальше 120-го знака',
 		(pick, text) => {
 			const x = pick.r.x;
-			const core = text.replace(/^…/, '').replace(/…$/, '');
+			// The cut's end as the index ends its own: «…», or «?..» / «!..»
+			const mark = text.endsWith('…') ? 1 : /[?!]\.\.$/.test(text) ? 2 : 0;
+			if (!text.startsWith('…') || !mark) return [`отрывок у ${pick.u} по слову «${pick.w}» не обрезан с двух сторон: «${text}»`];
+			const core = text.slice(1, text.length - mark);
 			const k = x.indexOf(core), e = k + core.length;
-			if (!text.startsWith('…') || !text.endsWith('…')) return [`отрывок у ${pick.u} по слову «${pick.w}» не обрезан с двух сторон: «${text}»`];
 			if (k < 0) return [`отрывка «${core}» нет в тексте записи ${pick.u}`];
-			if (!/\s/.test(x.charAt(k - 1)) || (e < x.length && !/\s/.test(x.charAt(e))))
+			// a word's end: a space after it, or a «.», «,», «;», «:» or dash the «…» stands for
+			if (!/\s/.test(x.charAt(k - 1)) || (e < x.length && !/^(\s|[.,;:](\s|$)|\s*[—–](\s|$))/.test(x.slice(e))))
 				return [`отрывок у ${pick.u} по слову «${pick.w}» режет слово: «${text.slice(0, 30)}…${text.slice(-30)}»`];
+			if (/[.,;:—–]$/.test(core.trim())) return [`отрывок у ${pick.u} кончается знаком «${core.trim().slice(-1)}» перед «…»: «${text.slice(-30)}»`];
 			if (!core.toLowerCase().replace(/ё/g, 'е').includes(pick.w)) return [`в отрывке у ${pick.u} нет слова «${pick.w}»: «${text}»`];
 			return [];
 		},
 	);
+}
+
+/*
+ * An excerpt cut after a word with a mark after it ends as the index ends
+ * its own cuts: search.html given records (search-index.js answered by the
+ * test) whose text, past the 180 characters an excerpt shows, goes on
+ * after «беседы» and a «.», «,», «?» or « —»; each excerpt must end so.
+ */
+async function excerptMarksTest(newContext) {
+	const ends = [
+		['.', 'беседы…'],
+		[',', 'беседы…'],
+		[' —', 'беседы…'],
+		['?', 'беседы?..'],
+	];
+	// «искомое» at 120: the excerpt runs from 60 to 240, cut at the space
+	// after the mark, before «продолжение» (which crosses 240).
+	// «беседы» and its mark end at 236, a space there: 224 characters, and a word of 5 - mark's length.
+	const record = (mark, n) => ({
+		t: `Запись ${n}`,
+		u: `zapis-${n}.html`,
+		x: 'слово '.repeat(20) + 'искомое ' + 'слово '.repeat(16) + (mark.length === 1 ? 'ключ ' : 'дом ') +
+			'беседы' + mark + ' продолжение текста идёт дальше и дальше.',
+	});
+	const recs = ends.map(([m], n) => record(m, n));
+	const ctx = await newContext();
+	await ctx.route(/search-index\.js$/, (r) =>
+		r.fulfill({ contentType: 'application/javascript', body: 'window.NV_SEARCH_INDEX = ' + JSON.stringify(recs) + ';' }),
+	);
+	const { page, problems } = await open(ctx, httpUrl('search.html') + '?q=' + encodeURIComponent('искомое'));
+	const out = [];
+	const got =
+		(await poll(page, () =>
+			page.evaluate((n) => {
+				const ps = [...document.querySelectorAll('[data-search-results] li')].map((li) => li.querySelector('p')?.textContent || '');
+				return ps.length === n ? ps : null;
+			}, recs.length),
+		)) || [];
+	if (got.length !== recs.length) out.push(`поиск «искомое» по ${recs.length} записям показал ${got.length} отрывков`);
+	got.forEach((text, n) => {
+		if (!text.endsWith(' ' + ends[n][1]))
+			out.push(`отрывок, обрезанный после «беседы${ends[n][0]}», кончается «${text.slice(-20)}», а не «…${ends[n][1]}»`);
+	});
+	out.push(...(await problems()));
+	await release(page);
+	await ctx.close();
+	return out;
 }
 
 // The first record of search-index.json for which choose(record, its text in lower case)

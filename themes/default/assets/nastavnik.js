@@ -84,6 +84,17 @@
 		function norm(s) {
 			return s.toLowerCase().replace(/ё/g, "е");
 		}
+		/*
+		 * Text cut after a word, ended as the index ends its own cuts (add_cut()
+		 * in html_feeds.c): «…» in place of a «.», «,», «;», «:» or dash there,
+		 * «?..» and «!..» after «?» and «!», nothing more after «…».
+		 */
+		function cutMark(s) {
+			s = s.replace(/\s+$/, "");
+			if (/…$/.test(s)) return s;
+			if (/[?!]$/.test(s)) return s + "..";
+			return s.replace(/[.,;:]$|\s*[—–]$/, "").replace(/\s+$/, "") + "…";
+		}
 		function run() {
 			var q = norm(input.value.trim());
 			list.innerHTML = "";
@@ -108,7 +119,7 @@
 					var snip = document.createElement("p");
 					/*
 					 * Whole words around the match: the excerpt starts after a space and
-					 * ends before one; «…» where it cuts the text (no space before it).
+					 * ends before one; «…» where it cuts the text, its end by cutMark().
 					 */
 					var from = Math.max(0, i - 60), end = Math.min(p.x.length, from + 180);
 					var after = i + words[0].length, k;
@@ -118,7 +129,7 @@
 					    (k = p.x.slice(after, end).search(/\s\S*$/)) >= 0)
 						end = after + k;
 					var cut = end < p.x.length, part = p.x.slice(from, end).replace(/^\s+/, "");
-					snip.textContent = (from > 0 ? "…" : "") + (cut ? part.replace(/\s+$/, "") + "…" : part);
+					snip.textContent = (from > 0 ? "…" : "") + (cut ? cutMark(part) : part);
 					li.appendChild(snip);
 				}
 				list.appendChild(li);
