@@ -5,13 +5,6 @@
 
 #include "alloc.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define NV_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define NV_ASAN 1
-#endif
-#endif
 #if !defined(NV_ASAN) && defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -91,6 +84,13 @@ size_t nv_st_mult(size_t a, size_t b)
 	if (b && a > SIZE_MAX / b)
 		oom(SIZE_MAX);
 	return a * b;
+}
+
+size_t nv_st_add(size_t a, size_t b)
+{
+	if (a > SIZE_MAX - b)
+		oom(SIZE_MAX);
+	return a + b;
 }
 
 void *nv_xmalloc(size_t n)

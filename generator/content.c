@@ -171,16 +171,16 @@ static void parse_body(struct nv_doc *doc, const struct nv_md_summaries *bodies,
 		return;
 	}
 	if (!defer)
-		nv_content_parse_body(doc, doc->text, d);
+		nv_content_parse_body(doc, doc->text, 0, d);
 }
 
 /* See content_int.h. */
-void nv_content_parse_body(struct nv_doc *doc, const char *text, struct nv_diags *d)
+void nv_content_parse_body(struct nv_doc *doc, const char *text, unsigned flags, struct nv_diags *d)
 {
 	size_t mark = d->nr;
 
 	doc->md = nv_md_parse_file(text + doc->split.body_off, doc->split.body_len,
-				   doc->split.body_line, NV_MD_CHECKED, doc->path, d);
+				   doc->split.body_line, flags | NV_MD_CHECKED, doc->path, d);
 	doc->body_clean = d->nr == mark;
 }
 

@@ -120,7 +120,8 @@ int nv_content_doc_body(struct nv_doc *doc, int *top, struct nv_buf *buf, struct
 	nv_buf_reset(buf);
 	if (doc->lost || reread(doc, top, buf, d) < 0)
 		return -1;
-	nv_content_parse_body(doc, buf->ptr, d);
+	/* Rendered and dropped (nv_content_doc_drop()) before the next is read. */
+	nv_content_parse_body(doc, buf->ptr, NV_MD_BRIEF, d);
 	doc->text = buf->ptr;
 	doc->held = true;
 	return 0;

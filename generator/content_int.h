@@ -32,8 +32,10 @@ struct nv_hash nv_content_hash_text(const struct nv_doc *doc, const char *text,
 
 /*
  * doc->md: the body of text (doc's whole text, or the same read again)
- * parsed, its mistakes added to d; body_clean when there were none.
+ * parsed with flags (NV_MD_*) and NV_MD_CHECKED, its mistakes added to d;
+ * body_clean when there were none.
  */
-void nv_content_parse_body(struct nv_doc *doc, const char *text, struct nv_diags *d);
+void nv_content_parse_body(struct nv_doc *doc, const char *text, unsigned flags,
+			   struct nv_diags *d);
 
 #endif

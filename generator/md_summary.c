@@ -786,12 +786,14 @@ int nv_md_adopt_tree(struct nv_md *stub, struct nv_md *fresh)
 	for (i = 0; i < stub->nr_links; i++)
 		stub->links[i].node = fresh->links[i].node;
 	stub->root = fresh->root;
+	stub->arena = fresh->arena;
 	stub->nums = fresh->nums;
 	stub->nr_nums = fresh->nr_nums;
 	fresh->nums = NULL;
 	stub->tables = fresh->tables;
 	stub->nr_tables = fresh->nr_tables;
 	fresh->root = NULL;
+	fresh->arena = NULL;
 	fresh->tables = NULL;
 	fresh->nr_tables = 0;
 	nv_md_free(fresh);

@@ -14,13 +14,12 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "markdown.h"
 #include "md_table.h"
 #include "schema.h"
 #include "utf8.h"
 #include "value.h"
 #include "yaml_load.h"
-
-static cmark_mem md_table_mem = { nv_xcalloc, nv_xrealloc, free };
 
 #define TABLE_KEYS "caption, widths, header, numbers, rows"
 #define SPAN_HINT  "пустая ячейка — \"\"; объединённая — {text: …, colspan: 2} или rowspan"
@@ -111,7 +110,7 @@ static const char *scalar_text(const struct nv_value *v)
 static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const char *s,
 			      struct nv_md_cell *c)
 {
-	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem), *doc,
+	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &nv_md_cmark_mem), *doc,
 		   *child;
 	int line = v->line - r->first_line + 1, i;
 	cmark_parser *p;
@@ -134,7 +133,7 @@ static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const 
 		c->body_line = line < 1 ? 1 : line;
 		c->col0 = c->block ? 0 : (int)(at - off);
 	}
-	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &md_table_mem);
+	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &nv_md_cmark_mem);
 	cmark_parser_feed(p, s, strlen(s));
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
@@ -467,7 +466,7 @@ static void build(struct reader *r, const struct nv_value *root, cmark_node *cod
 	size_t i;
 
 	t->kind = NV_MD_PART_TABLE;
-	t->node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &md_table_mem);
+	t->node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &nv_md_cmark_mem);
 	cmark_node_set_user_data(t->node, t);
 	if (cap && cap->len) {
 		t->caption.kind = NV_MD_PART_CAPTION;

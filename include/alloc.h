@@ -10,6 +10,15 @@
 
 #include "common.h"
 
+/* NV_ASAN: built with AddressSanitizer, which an arena would hide pieces from. */
+#if defined(__SANITIZE_ADDRESS__)
+#define NV_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NV_ASAN 1
+#endif
+#endif
+
 /* Allocate n bytes; the caller frees with free(). Never returns NULL. */
 void *nv_xmalloc(size_t n);
 /* Allocate nr * size zeroed bytes, checking the product for overflow. */
@@ -72,5 +81,7 @@ bool nv_leak_checked(void);
 
 /* Multiply two sizes, aborting through the OOM hook on overflow. */
 size_t nv_st_mult(size_t a, size_t b);
+/* Add two sizes, aborting through the OOM hook on overflow. */
+size_t nv_st_add(size_t a, size_t b);
 
 #endif

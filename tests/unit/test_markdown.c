@@ -561,6 +561,89 @@ static void test_numbering(void)
 	nv_md_free(md);
 }
 
+/* md's tree as text: each node entered, with its literal or URL. */
+static void dump_tree(struct nv_buf *b, const struct nv_md *md)
+{
+	cmark_node_type type = CMARK_NODE_NONE;
+	cmark_node *node;
+	const char *s;
+	bool enter = true;
+
+	nv_buf_reset(b);
+	for (node = md->root; node; node = nv_md_step(md->root, node, type, &enter)) {
+		type = cmark_node_get_type(node);
+		if (!enter)
+			continue;
+		nv_buf_adds(b, cmark_node_get_type_string(node));
+		if ((s = cmark_node_get_literal(node)) || (s = cmark_node_get_url(node))) {
+			nv_buf_addch(b, '=');
+			nv_buf_adds(b, s);
+		}
+		nv_buf_addch(b, '\n');
+	}
+}
+
+/*
+ * A tree parsed NV_MD_BRIEF (its memory in blocks of its own) is the tree
+ * parsed without: a realistic body, with nodes the walk and a table add;
+ * a paragraph of 2.5 MB in short lines, whose
+ * buffers outgrow the largest block and grow where they are; a literal set
+ * after the parse, with another such tree made and freed meanwhile, freed
+ * with its own tree.
+ */
+static void test_brief_trees(void)
+{
+	static const char body[] =
+		"# 1. Общие положения\n\n1.1. Настоящее положение - о наставничестве в "
+		"\"Школе\" на 2025-2026 гг.\n— со строки,\nначатой с тире.\n\n"
+		"- [Приказ № 12](orders/o-1.md)\n- пункт *два*\n\n"
+		"> цитата\n\n```table\ncaption: Уровни\nheader: [Уровень, Кто]\nrows:\n"
+		"  - [Школа, \"Директор - и *методист*\"]\n```\n\n```\nкод\n```\n";
+	struct nv_buf want = NV_BUF_INIT, got = NV_BUF_INIT, big = NV_BUF_INIT;
+	struct nv_md *a, *b, *plain;
+	cmark_node *text;
+
+	plain = nv_md_parse(body, strlen(body), 1, 0);
+	a = nv_md_parse(body, strlen(body), 1, NV_MD_BRIEF);
+	dump_tree(&want, plain);
+	dump_tree(&got, a);
+	CHECK_STR(got.ptr, want.ptr);
+	CHECK(strstr(got.ptr, "text=1.1. Настоящее положение" NB "— о" NB "наставничестве в" NB
+			      "«Школе»") != NULL);
+	CHECK(strstr(got.ptr, "гг.\ntext=" NB "\ntext=— со" NB "строки,\n") != NULL);
+	CHECK(strstr(got.ptr, "text=Директор" NB "— и" NB "\nemph\ntext=методист\n") != NULL);
+	nv_md_free(plain);
+
+	while (big.len < 2500000)
+		nv_buf_adds(&big, "слово и ещё одно слово,\n");
+	plain = nv_md_parse(big.ptr, big.len, 1, 0);
+	b = nv_md_parse(big.ptr, big.len, 1, NV_MD_BRIEF);
+	dump_tree(&want, plain);
+	dump_tree(&got, b);
+	CHECK_INT(got.len, want.len);
+	CHECK(got.len > big.len && !strcmp(got.ptr, want.ptr));
+	nv_md_free(plain);
+
+	/* a's literal, set after its parse, is its own: b's blocks are gone */
+	text = cmark_node_first_child(cmark_node_first_child(a->root));
+	CHECK_INT(cmark_node_get_type(text), CMARK_NODE_TEXT);
+	nv_md_free(b);
+	b = nv_md_parse(body, strlen(body), 1, NV_MD_BRIEF);
+	CHECK(cmark_node_set_literal(text, "Раздел первый"));
+	nv_md_free(b);
+	/* b's blocks again, for another tree: what lay there is written over */
+	b = nv_md_parse(body, strlen(body), 1, NV_MD_BRIEF);
+	dump_tree(&got, a);
+	CHECK(strstr(got.ptr, "heading\ntext=Раздел первый\n") != NULL);
+	nv_md_drop_tree(a);
+	CHECK(!a->root);
+	nv_md_free(a);
+	nv_md_free(b);
+	nv_buf_release(&want);
+	nv_buf_release(&got);
+	nv_buf_release(&big);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_heading_id_and_text);
@@ -587,5 +670,6 @@ void nv_tests(void)
 	NV_RUN(test_text_facts);
 	NV_RUN(test_step_walks_as_cmark);
 	NV_RUN(test_numbering);
+	NV_RUN(test_brief_trees);
 	NV_RUN(test_unsafe_urls);
 }

@@ -115,7 +115,7 @@ static void test_form_filled(void)
 	CHECK(text && strstr(text, "9901400145:"));
 	CHECK(text && strstr(text, "https://ds5.example/nastavnichestvo/"));
 	CHECK(text && strstr(text, "\\_\\_\\_"));
-	free(text);
+	nv_md_cmark_mem.free(text); /* cmark's render is the tree's memory (markdown.h) */
 	nv_model_release(&m);
 	nv_content_release(&c);
 	nv_diags_release(&d);
