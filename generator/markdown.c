@@ -31,168 +31,11 @@
 #include "buf.h"
 #include "fs.h"
 #include "markdown.h"
+#include "md_mem.h"
 #include "md_table.h"
 #include "strmap.h"
 #include "typo.h"
 #include "utf8.h"
-
-/*
- * The memory of the trees (nv_md_cmark_mem, markdown.h): cmark allocates
- * through the project's allocator, so out of memory is handled once.
- * A tree nv_md_parse_file() makes with NV_MD_BRIEF has an arena
- * (md->arena): cmark's nodes, literals and buffers, and its parser's, are
- * cut from blocks the tree owns and freed with it (nv_md_free(),
- * nv_md_drop_tree()), not malloc'd and freed piece by piece (a realistic
- * body is ~60 pieces a KB). A piece freed there stays until the tree
- * goes: the blocks hold ~5 bytes a byte of text, the tree ~2. Each piece
- * has its arena and size before it, for cmark to grow and free it
- * whatever tree is being parsed then. A piece asked for outside such a
- * parse (tree_parsing NULL: another tree, a literal set later, all
- * built with AddressSanitizer) is malloc'd, with NULL for its arena.
- * One mem for all: cmark frees a tree's nodes through its root's.
- */
-struct md_block {
-	struct md_block *next;
-	size_t used, cap;
-	max_align_t data[];
-};
-
-struct md_arena {
-	struct md_block *head; /* the block pieces are cut from; older ones after it */
-	size_t next_cap;       /* the room of the next block */
-};
-
-struct md_piece {
-	struct md_arena *arena; /* NULL: malloc'd */
-	size_t size;
-};
-
-#define MD_BLOCK_MAX ((size_t)1 << 20)
-
-/* AddressSanitizer watches pieces malloc'd one by one, not pieces of a block. */
-#ifdef NV_ASAN
-#define MD_ARENAS false
-#else
-#define MD_ARENAS true
-#endif
-
-static _Thread_local struct md_arena *tree_parsing;
-
-/* Pieces' sizes with the piece before them, rounded to keep data aligned. */
-static size_t piece_room(size_t size)
-{
-	size_t a = _Alignof(max_align_t);
-
-	return (nv_st_add(size, sizeof(struct md_piece) + a - 1)) & ~(a - 1);
-}
-
-/* A piece of size bytes of a (not zeroed). */
-static void *arena_cut(struct md_arena *a, size_t size)
-{
-	size_t need = piece_room(size), cap;
-	struct md_block *b = a->head;
-	struct md_piece *p;
-
-	if (!b || b->cap - b->used < need) {
-		cap = need > a->next_cap ? need : a->next_cap;
-		b = nv_xmalloc(sizeof(*b) + cap);
-		b->used = 0;
-		b->cap = cap;
-		/* A piece larger than a block gets its own, behind the one in use. */
-		if (need > a->next_cap && a->head) {
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
-			if (a->next_cap < MD_BLOCK_MAX)
-				a->next_cap *= 2;
-		}
-	}
-	p = (struct md_piece *)(void *)((char *)b->data + b->used);
-	b->used += need;
-	p->arena = a;
-	p->size = size;
-	return p + 1;
-}
-
-/* A piece of size bytes for the tree being parsed, else malloc'd. */
-static void *piece_new(size_t size)
-{
-	struct md_piece *p;
-
-	if (tree_parsing)
-		return arena_cut(tree_parsing, size);
-	p = nv_xmalloc(nv_st_add(size, sizeof(*p)));
-	p->arena = NULL;
-	p->size = size;
-	return p + 1;
-}
-
-static void *piece_calloc(size_t nr, size_t size)
-{
-	size_t n = nv_st_mult(nr, size);
-
-	return memset(piece_new(n), 0, n);
-}
-
-static void *piece_realloc(void *ptr, size_t size)
-{
-	struct md_piece *p, *q;
-	struct md_block *b;
-
-	if (!ptr)
-		return piece_new(size);
-	p = (struct md_piece *)ptr - 1;
-	if (!p->arena) {
-		p = nv_xrealloc(p, nv_st_add(size, sizeof(*p)));
-		p->size = size;
-		return p + 1;
-	}
-	if (size <= p->size)
-		return ptr;
-	/* The last piece of the block in use grows where it is, when there is room. */
-	b = p->arena->head;
-	if ((char *)p + piece_room(p->size) == (char *)b->data + b->used &&
-	    piece_room(size) - piece_room(p->size) <= b->cap - b->used) {
-		b->used += piece_room(size) - piece_room(p->size);
-		p->size = size;
-		return ptr;
-	}
-	q = (struct md_piece *)arena_cut(p->arena, size) - 1;
-	memcpy(q + 1, ptr, p->size);
-	return q + 1;
-}
-
-static void piece_free(void *ptr)
-{
-	if (ptr && !((struct md_piece *)ptr - 1)->arena)
-		free((struct md_piece *)ptr - 1);
-}
-
-cmark_mem nv_md_cmark_mem = { piece_calloc, piece_realloc, piece_free };
-
-/* The arena of a tree parsed from len bytes: a first block about the tree's size. */
-static struct md_arena *arena_new(size_t len)
-{
-	struct md_arena *a = nv_xcalloc(1, sizeof(*a));
-
-	a->next_cap = len < MD_BLOCK_MAX / 8 ? 2048 + 8 * len : MD_BLOCK_MAX;
-	return a;
-}
-
-static void arena_free(struct md_arena *a)
-{
-	struct md_block *b, *next;
-
-	if (!a)
-		return;
-	for (b = a->head; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(a);
-}
 
 /*
  * What the index of heading ids (walk.ids, strmap.h: keys borrowed from
@@ -795,7 +638,7 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 			       const char *file, struct nv_diags *d)
 {
 	struct nv_md *md = nv_xcalloc(1, sizeof(*md));
-	struct md_arena *parsing;
+	struct nv_md_arena *parsing;
 	struct walk w = { 0 };
 	cmark_parser *parser;
 	bool valid;
@@ -808,10 +651,9 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	 */
 	valid = !len || (flags & NV_MD_CHECKED) ||
 		(nv_utf8_valid(text, len, NULL) && !memchr(text, '\0', len));
-	parsing = tree_parsing;
-	if (MD_ARENAS && (flags & NV_MD_BRIEF))
-		md->arena = arena_new(len);
-	tree_parsing = md->arena;
+	if (flags & NV_MD_BRIEF)
+		md->arena = nv_md_arena_new(len);
+	parsing = nv_md_arena_use(md->arena);
 	parser = cmark_parser_new_with_mem(
 		CMARK_OPT_DEFAULT | (valid ? 0 : CMARK_OPT_VALIDATE_UTF8), &nv_md_cmark_mem);
 	if (len)
@@ -842,7 +684,7 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	nv_buf_release(&w.tmp);
 	nv_buf_release(&w.heading);
 	nv_buf_release(&w.mention_text);
-	tree_parsing = parsing;
+	nv_md_arena_use(parsing);
 	return md;
 }
 
@@ -870,7 +712,7 @@ void nv_md_free(struct nv_md *md)
 	nv_md_tables_free(md->tables, md->nr_tables);
 	if (md->root)
 		cmark_node_free(md->root);
-	arena_free(md->arena);
+	nv_md_arena_free(md->arena);
 	free(md);
 }
 
@@ -892,7 +734,7 @@ void nv_md_drop_tree(struct nv_md *md)
 	md->nr_tables = 0;
 	cmark_node_free(md->root);
 	md->root = NULL;
-	arena_free(md->arena);
+	nv_md_arena_free(md->arena);
 	md->arena = NULL;
 }
 

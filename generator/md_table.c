@@ -14,7 +14,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
-#include "markdown.h"
+#include "md_mem.h"
 #include "md_table.h"
 #include "schema.h"
 #include "utf8.h"

@@ -51,7 +51,7 @@ struct nv_md_table;
 /*
  * The tree is dropped soon after it is read (a build's body, rendered and
  * dropped): its memory comes from blocks of its own, freed whole, not
- * piece by piece (markdown.c). They hold the pieces cmark freed while
+ * piece by piece (md_mem.h). They hold the pieces cmark freed while
  * parsing, about three times what the tree keeps: not for trees kept.
  */
 #define NV_MD_BRIEF (1u << 3)
@@ -209,7 +209,7 @@ struct nv_md {
 	const struct nv_md_heading **by_id; /* private: headings sorted by id */
 	struct nv_md_table **tables;	    /* the ```table blocks read (md_table.h) */
 	size_t nr_tables;
-	struct md_arena *arena; /* private: the memory of root's tree (markdown.c) */
+	struct nv_md_arena *arena; /* private: the memory of root's tree (md_mem.h) */
 };
 
 /*
@@ -222,13 +222,6 @@ struct nv_md {
  * uses). Free with nv_md_free().
  */
 struct nv_md *nv_md_parse(const char *text, size_t len, int first_line, unsigned flags);
-
-/*
- * The allocator of the nodes of every tree (markdown.c): a node put in a
- * tree must have it, as cmark frees a tree's nodes through its root's.
- * What cmark makes of a tree (cmark_render_*()) is freed with its free.
- */
-extern cmark_mem nv_md_cmark_mem;
 
 /*
  * nv_md_parse() that also reads ```table blocks (md_table.h): `file`

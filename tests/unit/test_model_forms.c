@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "harness.h"
 #include "markdown.h"
+#include "md_mem.h"
 #include "model.h"
 
 static const char *const people = "- id: petrova-an\n  surname: Петрова\n  name: Анна\n"
@@ -115,7 +116,7 @@ static void test_form_filled(void)
 	CHECK(text && strstr(text, "9901400145:"));
 	CHECK(text && strstr(text, "https://ds5.example/nastavnichestvo/"));
 	CHECK(text && strstr(text, "\\_\\_\\_"));
-	nv_md_cmark_mem.free(text); /* cmark's render is the tree's memory (markdown.h) */
+	nv_md_cmark_mem.free(text); /* cmark's render is the tree's memory (md_mem.h) */
 	nv_model_release(&m);
 	nv_content_release(&c);
 	nv_diags_release(&d);
