@@ -191,17 +191,62 @@ static void add_headings(struct nv_buf *b, const char *html, size_t max)
 	}
 }
 
+/* The length of the space or no-break space that ends s[0, k), else 0. */
+static size_t space_before(const char *s, size_t k)
+{
+	if (k && s[k - 1] == ' ')
+		return 1;
+	return k >= 2 && !memcmp(s + k - 2, "\xC2\xA0", 2) ? 2 : 0;
+}
+
+/*
+ * The end of lead[0, k) without the number of a section or clause that
+ * ends it alone («… · 8.», «…Положения. 2.3.»): digits and dots ending in
+ * a dot, after « · » (dropped too) or a sentence's end; k when there is
+ * none (a year at a sentence's end, «в 2025.», stays) or nothing before.
+ */
+static size_t before_number(const char *lead, size_t k)
+{
+	size_t j, e, l;
+
+	if (!k || lead[k - 1] != '.')
+		return k;
+	/* back over «2.» and «2.3.»: digits before each dot */
+	for (j = k - 1;; j--) {
+		for (e = j; j > 0 && lead[j - 1] >= '0' && lead[j - 1] <= '9'; j--)
+			;
+		if (j == e)
+			return k;
+		if (j < 2 || lead[j - 1] != '.' || lead[j - 2] < '0' || lead[j - 2] > '9')
+			break;
+	}
+	if (!space_before(lead, j))
+		return k;
+	for (e = j; (l = space_before(lead, e)); e -= l)
+		;
+	if (e >= 2 && !memcmp(lead + e - 2, "\xC2\xB7", 2)) { /* « · » */
+		for (e -= 2; (l = space_before(lead, e)); e -= l)
+			;
+		return e ? e : k;
+	}
+	if (e && (strchr(".!?:", lead[e - 1]) || (e >= 3 && !memcmp(lead + e - 3, "…", 3))))
+		return e;
+	return k;
+}
+
 /*
  * The opening lead[0, k) cut after a word, ended as a cut quotation is
  * in Russian: «…» in place of a «.», «,», «;», «:» or dash there (and of
  * the space before the dash), «?..» and «!..» after «?» and «!», and
- * nothing more after «…» («с куратором.» reads «с куратором…»).
+ * nothing more after «…» («с куратором.» reads «с куратором…»). A
+ * section's number left alone at the end goes (before_number()).
  */
 static void add_cut(struct nv_buf *b, const char *lead, size_t k)
 {
 	static const char *const drops[] = { ".", ",", ";", ":", "—", "–" };
 	size_t i, l;
 
+	k = before_number(lead, k);
 	if (k >= 3 && !memcmp(lead + k - 3, "…", 3)) {
 		nv_buf_add(b, lead, k);
 		return;

@@ -924,23 +924,26 @@ async function excerptWordsTest(ctx) {
  * An excerpt cut after a word with a mark after it ends as the index ends
  * its own cuts: search.html given records (search-index.js answered by the
  * test) whose text, past the 180 characters an excerpt shows, goes on
- * after «беседы» and a «.», «,», «?» or « —»; each excerpt must end so.
+ * after «беседы» and a «.», «,», «?» or « —», or after a section's number
+ * alone (which goes), or a year (which stays); each excerpt must end so.
  */
 async function excerptMarksTest(newContext) {
 	const ends = [
-		['.', 'беседы…'],
-		[',', 'беседы…'],
-		[' —', 'беседы…'],
-		['?', 'беседы?..'],
+		['ключ беседы.', 'беседы…'],
+		['ключ беседы,', 'беседы…'],
+		['дом беседы —', 'беседы…'],
+		['ключ беседы?', 'беседы?..'],
+		['беседы · 12.', 'беседы…'],
+		['я Итог. 2.3.', 'Итог…'],
+		['ключ в 2025.', 'в 2025…'],
 	];
 	// «искомое» at 120: the excerpt runs from 60 to 240, cut at the space
-	// after the mark, before «продолжение» (which crosses 240).
-	// «беседы» and its mark end at 236, a space there: 224 characters, and a word of 5 - mark's length.
-	const record = (mark, n) => ({
+	// after the tail, before «продолжение» (which crosses 240).
+	// 224 characters, then a tail of 12 ending at 236, a space there.
+	const record = (tail, n) => ({
 		t: `Запись ${n}`,
 		u: `zapis-${n}.html`,
-		x: 'слово '.repeat(20) + 'искомое ' + 'слово '.repeat(16) + (mark.length === 1 ? 'ключ ' : 'дом ') +
-			'беседы' + mark + ' продолжение текста идёт дальше и дальше.',
+		x: 'слово '.repeat(20) + 'искомое ' + 'слово '.repeat(16) + tail + ' продолжение текста идёт дальше и дальше.',
 	});
 	const recs = ends.map(([m], n) => record(m, n));
 	const ctx = await newContext();
@@ -959,7 +962,7 @@ async function excerptMarksTest(newContext) {
 	if (got.length !== recs.length) out.push(`поиск «искомое» по ${recs.length} записям показал ${got.length} отрывков`);
 	got.forEach((text, n) => {
 		if (!text.endsWith(' ' + ends[n][1]))
-			out.push(`отрывок, обрезанный после «беседы${ends[n][0]}», кончается «${text.slice(-20)}», а не «…${ends[n][1]}»`);
+			out.push(`отрывок, обрезанный после «${ends[n][0]}», кончается «${text.slice(-20)}», а не «…${ends[n][1]}»`);
 	});
 	out.push(...(await problems()));
 	await release(page);

@@ -87,10 +87,18 @@
 		/*
 		 * Text cut after a word, ended as the index ends its own cuts (add_cut()
 		 * in html_feeds.c): «…» in place of a «.», «,», «;», «:» or dash there,
-		 * «?..» and «!..» after «?» and «!», nothing more after «…».
+		 * «?..» and «!..» after «?» and «!», nothing more after «…»; a section's
+		 * number left alone at the end («… · 8.», «Итог. 2.3.») goes, with
+		 * the « · » before it (before_number()).
 		 */
 		function cutMark(s) {
 			s = s.replace(/\s+$/, "");
+			var m = /(\S)\s+\d+(?:\.\d+)*\.$/.exec(s), t;
+			if (m && /[.!?:…·]/.test(m[1])) {
+				t = s.slice(0, m.index + 1);
+				if (m[1] === "·") t = t.slice(0, -1).replace(/\s+$/, "");
+				if (t) s = t;
+			}
 			if (/…$/.test(s)) return s;
 			if (/[?!]$/.test(s)) return s + "..";
 			return s.replace(/[.,;:]$|\s*[—–]$/, "").replace(/\s+$/, "") + "…";
