@@ -202,8 +202,8 @@ static size_t space_before(const char *s, size_t k)
 /*
  * The end of lead[0, k) without the number of a section or clause that
  * ends it alone («… · 8.», «…Положения. 2.3.»): digits and dots ending in
- * a dot, after « · » (dropped too) or a sentence's end; k when there is
- * none (a year at a sentence's end, «в 2025.», stays) or nothing before.
+ * a dot, after « · » or a sentence's end; k when there is none (a year at
+ * a sentence's end, «в 2025.», stays) or nothing before.
  */
 static size_t before_number(const char *lead, size_t k)
 {
@@ -224,14 +224,22 @@ static size_t before_number(const char *lead, size_t k)
 		return k;
 	for (e = j; (l = space_before(lead, e)); e -= l)
 		;
-	if (e >= 2 && !memcmp(lead + e - 2, "\xC2\xB7", 2)) { /* « · » */
-		for (e -= 2; (l = space_before(lead, e)); e -= l)
-			;
-		return e ? e : k;
-	}
-	if (e && (strchr(".!?:", lead[e - 1]) || (e >= 3 && !memcmp(lead + e - 3, "…", 3))))
+	if (e && (strchr(".!?:", lead[e - 1]) || (e >= 2 && !memcmp(lead + e - 2, "·", 2)) ||
+		  (e >= 3 && !memcmp(lead + e - 3, "…", 3))))
 		return e;
 	return k;
+}
+
+/* The end of lead[0, k) without a « · » between headings there, k when nothing is before. */
+static size_t before_dot(const char *lead, size_t k)
+{
+	size_t e, l;
+
+	if (k < 2 || memcmp(lead + k - 2, "·", 2))
+		return k;
+	for (e = k - 2; (l = space_before(lead, e)); e -= l)
+		;
+	return e ? e : k;
 }
 
 /*
@@ -239,14 +247,15 @@ static size_t before_number(const char *lead, size_t k)
  * in Russian: «…» in place of a «.», «,», «;», «:» or dash there (and of
  * the space before the dash), «?..» and «!..» after «?» and «!», and
  * nothing more after «…» («с куратором.» reads «с куратором…»). A
- * section's number left alone at the end goes (before_number()).
+ * section's number left alone at the end goes (before_number()), and
+ * a « · » (before_dot()).
  */
 static void add_cut(struct nv_buf *b, const char *lead, size_t k)
 {
 	static const char *const drops[] = { ".", ",", ";", ":", "—", "–" };
 	size_t i, l;
 
-	k = before_number(lead, k);
+	k = before_dot(lead, before_number(lead, k));
 	if (k >= 3 && !memcmp(lead + k - 3, "…", 3)) {
 		nv_buf_add(b, lead, k);
 		return;

@@ -924,8 +924,9 @@ async function excerptWordsTest(ctx) {
  * An excerpt cut after a word with a mark after it ends as the index ends
  * its own cuts: search.html given records (search-index.js answered by the
  * test) whose text, past the 180 characters an excerpt shows, goes on
- * after «беседы» and a «.», «,», «?» or « —», or after a section's number
- * alone (which goes), or a year (which stays); each excerpt must end so.
+ * after «беседы» and a «.», «,», «?» or « —», after a section's number
+ * alone or a « · » (which go), or a year (which stays); each must end so.
+ * An excerpt that starts after a « · » starts with the heading after it.
  */
 async function excerptMarksTest(newContext) {
 	const ends = [
@@ -936,6 +937,8 @@ async function excerptMarksTest(newContext) {
 		['беседы · 12.', 'беседы…'],
 		['я Итог. 2.3.', 'Итог…'],
 		['ключ в 2025.', 'в 2025…'],
+		['ключ слово ·', 'слово…'],
+		['я беседы… ·', 'беседы…'],
 	];
 	// «искомое» at 120: the excerpt runs from 60 to 240, cut at the space
 	// after the tail, before «продолжение» (which crosses 240).
@@ -946,6 +949,11 @@ async function excerptMarksTest(newContext) {
 		x: 'слово '.repeat(20) + 'искомое ' + 'слово '.repeat(16) + tail + ' продолжение текста идёт дальше и дальше.',
 	});
 	const recs = ends.map(([m], n) => record(m, n));
+	// One more whose excerpt starts at a « · » between headings (at 60): «…слово», not «…· слово».
+	const dot = record('ключ беседы.', ends.length);
+	dot.x = 'слово '.repeat(10) + '· ' + 'слово '.repeat(9) + 'ааа ' + dot.x.slice(120);
+	recs.push(dot);
+	ends.push(['ключ беседы.', 'беседы…']);
 	const ctx = await newContext();
 	await ctx.route(/search-index\.js$/, (r) =>
 		r.fulfill({ contentType: 'application/javascript', body: 'window.NV_SEARCH_INDEX = ' + JSON.stringify(recs) + ';' }),
@@ -960,6 +968,8 @@ async function excerptMarksTest(newContext) {
 			}, recs.length),
 		)) || [];
 	if (got.length !== recs.length) out.push(`поиск «искомое» по ${recs.length} записям показал ${got.length} отрывков`);
+	if (got.length === recs.length && !got[recs.length - 1].startsWith('…слово слово'))
+		out.push(`отрывок, начатый после « · », начинается «${got[recs.length - 1].slice(0, 20)}», а не «…слово слово»`);
 	got.forEach((text, n) => {
 		if (!text.endsWith(' ' + ends[n][1]))
 			out.push(`отрывок, обрезанный после «${ends[n][0]}», кончается «${text.slice(-20)}», а не «…${ends[n][1]}»`);

@@ -395,6 +395,9 @@ static void test_search_text_cut(void)
 	check_cut("в 2025.", "в 2025…");
 	check_cut("пункт 2.3.", "пункт 2.3…");
 	check_cut("версия 1..", "версия 1.…");
+	/* a « · » between headings goes with its space, «…» before it stays one */
+	check_cut("беседы ·", "беседы…");
+	check_cut("беседы… ·", "беседы…");
 }
 
 void nv_tests(void)

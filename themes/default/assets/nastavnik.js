@@ -88,17 +88,14 @@
 		 * Text cut after a word, ended as the index ends its own cuts (add_cut()
 		 * in html_feeds.c): «…» in place of a «.», «,», «;», «:» or dash there,
 		 * «?..» and «!..» after «?» and «!», nothing more after «…»; a section's
-		 * number left alone at the end («… · 8.», «Итог. 2.3.») goes, with
-		 * the « · » before it (before_number()).
+		 * number left alone at the end («… · 8.», «Итог. 2.3.») goes, and a
+		 * « · » between headings (before_number(), before_dot()).
 		 */
 		function cutMark(s) {
 			s = s.replace(/\s+$/, "");
 			var m = /(\S)\s+\d+(?:\.\d+)*\.$/.exec(s), t;
-			if (m && /[.!?:…·]/.test(m[1])) {
-				t = s.slice(0, m.index + 1);
-				if (m[1] === "·") t = t.slice(0, -1).replace(/\s+$/, "");
-				if (t) s = t;
-			}
+			if (m && /[.!?:…·]/.test(m[1])) s = s.slice(0, m.index + 1);
+			if ((t = s.replace(/\s*·$/, ""))) s = t;
 			if (/…$/.test(s)) return s;
 			if (/[?!]$/.test(s)) return s + "..";
 			return s.replace(/[.,;:]$|\s*[—–]$/, "").replace(/\s+$/, "") + "…";
@@ -137,6 +134,8 @@
 					    (k = p.x.slice(after, end).search(/\s\S*$/)) >= 0)
 						end = after + k;
 					var cut = end < p.x.length, part = p.x.slice(from, end).replace(/^\s+/, "");
+					/* cut after a « · » between headings: the next one starts it */
+					if (from > 0) part = part.replace(/^·\s*/, "");
 					snip.textContent = (from > 0 ? "…" : "") + (cut ? cutMark(part) : part);
 					li.appendChild(snip);
 				}
