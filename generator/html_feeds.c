@@ -199,6 +199,16 @@ static size_t space_before(const char *s, size_t k)
 	return k >= 2 && !memcmp(s + k - 2, "\xC2\xA0", 2) ? 2 : 0;
 }
 
+/* The end of s[0, k) before the spaces and no-break spaces that end it. */
+static size_t spaces_back(const char *s, size_t k)
+{
+	size_t l;
+
+	while ((l = space_before(s, k)))
+		k -= l;
+	return k;
+}
+
 /*
  * The end of lead[0, k) without the number of a section or clause that
  * ends it alone («… · 8.», «…Положения. 2.3.»): digits and dots ending in
@@ -207,7 +217,7 @@ static size_t space_before(const char *s, size_t k)
  */
 static size_t before_number(const char *lead, size_t k)
 {
-	size_t j, e, l;
+	size_t j, e;
 
 	if (!k || lead[k - 1] != '.')
 		return k;
@@ -222,8 +232,7 @@ static size_t before_number(const char *lead, size_t k)
 	}
 	if (!space_before(lead, j))
 		return k;
-	for (e = j; (l = space_before(lead, e)); e -= l)
-		;
+	e = spaces_back(lead, j);
 	if (e && (strchr(".!?:", lead[e - 1]) || (e >= 2 && !memcmp(lead + e - 2, "·", 2)) ||
 		  (e >= 3 && !memcmp(lead + e - 3, "…", 3))))
 		return e;
@@ -233,12 +242,11 @@ static size_t before_number(const char *lead, size_t k)
 /* The end of lead[0, k) without a « · » between headings there, k when nothing is before. */
 static size_t before_dot(const char *lead, size_t k)
 {
-	size_t e, l;
+	size_t e;
 
 	if (k < 2 || memcmp(lead + k - 2, "·", 2))
 		return k;
-	for (e = k - 2; (l = space_before(lead, e)); e -= l)
-		;
+	e = spaces_back(lead, k - 2);
 	return e ? e : k;
 }
 
@@ -270,14 +278,9 @@ static void add_cut(struct nv_buf *b, const char *lead, size_t k)
 			k -= l;
 			break;
 		}
-	/* the space before a dash, maybe a no-break one */
-	for (;;)
-		if (k > 1 && lead[k - 1] == ' ')
-			k--;
-		else if (k > 2 && !memcmp(lead + k - 2, "\xC2\xA0", 2))
-			k -= 2;
-		else
-			break;
+	/* the space before a dash, maybe a no-break one; never the lead's first byte */
+	while ((l = space_before(lead, k)) && k > l)
+		k -= l;
 	nv_buf_add(b, lead, k);
 	nv_buf_adds(b, "…");
 }

@@ -96,6 +96,7 @@ static void *piece_realloc(void *ptr, size_t size)
 {
 	struct md_piece *p, *q;
 	struct md_block *b;
+	size_t had, want;
 
 	if (!ptr)
 		return piece_new(size);
@@ -109,9 +110,10 @@ static void *piece_realloc(void *ptr, size_t size)
 		return ptr;
 	/* The last piece of the block in use grows where it is, when there is room. */
 	b = p->arena->head;
-	if ((char *)p + piece_room(p->size) == (char *)b->data + b->used &&
-	    piece_room(size) - piece_room(p->size) <= b->cap - b->used) {
-		b->used += piece_room(size) - piece_room(p->size);
+	had = piece_room(p->size);
+	want = piece_room(size);
+	if ((char *)p + had == (char *)b->data + b->used && want - had <= b->cap - b->used) {
+		b->used += want - had;
 		p->size = size;
 		return ptr;
 	}
