@@ -688,16 +688,21 @@ classify32(const unsigned char *b, int marks, uint64_t *let, uint64_t *begin, bo
 static inline __attribute__((always_inline)) uint64_t
 classify64(const unsigned char *b, int marks, uint64_t *let, uint64_t *begin, bool avx2, bool two)
 {
-	uint64_t l[2] = { 0, 0 }, g[2] = { 0, 0 }, o[2] = { 0, 0 };
-	int h;
+	uint64_t l, g, o = 0;
+	unsigned h;
 
-	/* One call in the loop: the compiler puts the AVX2 code in place once. */
-	for (h = 0; h < 2 && (!h || two); h++)
-		o[h] = classify32(b + 32 * h, marks, &l[h], &g[h], avx2);
-	/* The first half's bit 32 (a letter from its last byte on) is the second's byte 0. */
-	*let = l[0] | l[1] << 32;
-	*begin = g[0] | g[1] << 32;
-	return o[0] | o[1] << 32;
+	*let = *begin = 0;
+	/*
+	 * One call in the loop: the compiler puts the AVX2 code in place once.
+	 * The first half's bit 32 (a letter from its last byte on) is the
+	 * second's byte 0.
+	 */
+	for (h = 0; h < 64 && (!h || two); h += 32) {
+		o |= classify32(b + h, marks, &l, &g, avx2) << h;
+		*let |= l << h;
+		*begin |= g << h;
+	}
+	return o;
 }
 
 /*
