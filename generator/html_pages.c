@@ -488,7 +488,10 @@ static void cases_page(struct nv_html_state *s, struct nv_html_worker *w,
 	if (p) {
 		set_s(ctx, "filter", value);
 		set_b(ctx, "filtered", true);
-		/* The facet the page selects by: its control shows the value and leads to the other pages. */
+		/*
+		 * The facet the page selects by: its control shows the value and
+		 * leads to the other pages.
+		 */
 		set_s(ctx, "scope", facet_names[p - 1]);
 		nv_buf_addf(&b, "Лучшие практики: %s", value);
 	} else {

@@ -121,7 +121,8 @@ static void test_writers_clean_hostile_text(void)
 	CHECK(!has_control(&atom, false));
 	CHECK(strstr(atom.ptr, "<id>https://school.example/a&amp;b/news/</id>") != NULL);
 	CHECK(strstr(atom.ptr, "Старт программы &amp; &lt;итоги&gt;") != NULL);
-	CHECK(strstr(atom.ptr, "<summary>Итоги года: символ \xEF\x80\x80 годен, а этот нет</summary>") !=
+	CHECK(strstr(atom.ptr,
+		     "<summary>Итоги года: символ \xEF\x80\x80 годен, а этот нет</summary>") !=
 	      NULL);
 	path = nv_xasprintf("%s/roadmaps/%s.ics", out, road->id);
 	CHECK_INT(nv_read_file(path, 1 << 20, &ics), 0);

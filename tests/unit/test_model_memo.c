@@ -148,8 +148,8 @@ static void test_many_strings(void)
 	mdl_memo_init(&m);
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < 5000; i++) {
-			snprintf(s, sizeof(s),
-				 "В школе работают %d педагогов и учатся %d человек.", i, i * 7);
+			snprintf(s, sizeof(s), "В школе работают %d педагогов и учатся %d человек.",
+				 i, i * 7);
 			CHECK(!find(&m, g, s, &h));
 			if (!pass && i == 4999)
 				CHECK_INT(m.used, 0);

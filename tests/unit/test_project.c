@@ -228,13 +228,13 @@ static void test_deferred_bodies(void)
 	struct nv_project p;
 	struct nv_diags d = NV_DIAGS_INIT, dd = NV_DIAGS_INIT;
 	char *all, *kept, *dropped;
-	size_t i, private = 0;
+	size_t i, nprivate = 0;
 
 	CHECK_INT(nv_project_load(&p, &o, &d), 0);
 	all = dump(&p);
 	for (i = 0; i < p.model.nentries; i++)
-		private += p.model.entries[i]->nprivate_items;
-	CHECK(private > 0);
+		nprivate += p.model.entries[i]->nprivate_items;
+	CHECK(nprivate > 0);
 	nv_project_release(&p);
 
 	o.defer = true;

@@ -243,7 +243,8 @@ static void test_written_at_once(void)
 static void test_written_in_pieces(void)
 {
 	char *root = nv_xasprintf("%s/pieces", nv_test_tmpdir());
-	char *kept = nv_xasprintf("%s/kept.json", root), *dropped = nv_xasprintf("%s/dropped.json", root);
+	char *kept = nv_xasprintf("%s/kept.json", root),
+	     *dropped = nv_xasprintf("%s/dropped.json", root);
 	char *big = nv_xasprintf("%s/big.json", root), *blocker = nv_xasprintf("%s/blocker", root);
 	char *lost = nv_xasprintf("%s/blocker/z.json", root), piece[4096];
 	struct nv_dir_cache dirs = NV_DIR_CACHE_INIT;
