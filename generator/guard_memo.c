@@ -138,18 +138,19 @@ size_t nv_guard_memo_end(const struct nv_guard_folded *fd, size_t hi, size_t cut
 
 /*
  * The runs of markup, from a tag outside a word to another (longer than
- * RUN_MIN bytes), that the skipping pass of a thread went through with no
- * word a key may start, for the guard it read them with: the pages of a
- * site repeat their theme's header, menus and footer. Going through a
- * run depends on its bytes alone (outside a word at its start, the pass
- * reads nothing before it; MEMO_AHEAD bytes after it are compared too),
- * so the same bytes are gone through again at once, with the word starts
- * and tags the pass keeps (the last few: nv_guard_skip()'s place to fold
- * from). A run that was taken again stays (`uses`) until others have
- * come to its place as often. A run's bytes are copied the second time
- * it is gone through (its hash and length kept the first): most runs of
- * a page's body are gone through once, and copying them cost more than
- * the theme's runs saved.
+ * RUN_MIN bytes; not the plain tags, «<p>», «</li>», that a block of the
+ * pass goes through at once), that the skipping pass of a thread went
+ * through with no word a key may start, for the guard it read them with:
+ * the pages of a site repeat their theme's header, menus and footer.
+ * Going through a run depends on its bytes alone (outside a word at its
+ * start, the pass reads nothing before it; MEMO_AHEAD bytes after it are
+ * compared too), so the same bytes are gone through again at once, with
+ * the word starts and tags the pass keeps (the last few:
+ * nv_guard_skip()'s place to fold from). A run that was taken again
+ * stays (`uses`) until others have come to its place as often. A run's
+ * bytes are copied the second time it is gone through (its hash and
+ * length kept the first): most runs of a page's body are gone through
+ * once, and copying them cost more than the theme's runs saved.
  */
 #define RUN_SLOTS NV_GUARD_RUN_SLOTS
 

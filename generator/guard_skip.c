@@ -667,6 +667,22 @@ static size_t value_step(const char *text, size_t end, size_t i, struct skip_sta
 	return i + k;
 }
 
+/*
+ * The end of the tag at s[i] ('<') when it is one a block goes through
+ * at once outside a word: an opening or closing tag whose name is small
+ * Latin letters and digits, without attributes («<p>», «</li>», «<h3>»),
+ * half the tags of a page; else 0. skip_step() goes as far (its runs,
+ * run_memo(), then start and end at the other tags only).
+ */
+static inline size_t plain_tag_end(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i + 1 < n && s[i + 1] == '/' ? i + 2 : i + 1, k = j;
+
+	while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (k > j && s[k] >= '0' && s[k] <= '9')))
+		k++;
+	return k > j && k < n && s[k] == '>' ? k + 1 : 0;
+}
+
 /* nv_guard_classify32() at b, by AVX2 where the guard found it. */
 static inline __attribute__((always_inline)) uint64_t
 classify32(const unsigned char *b, int marks, uint64_t *let, uint64_t *begin, bool avx2)
@@ -739,9 +755,13 @@ skip_blocks_with(const struct nv_guard *g, const char *text, size_t n, int marks
 				return SKIP_FOUND;
 			if (lim == BLOCK)
 				break;
-			q = marks == NV_GUARD_MARK_REFS
-				    ? value_step(text, n, i + lim, st)
-				    : skip_step(g, text, n, i + lim, markup, st, at);
+			if (marks == NV_GUARD_MARK_TAGS && !st->word && s[i + lim] == '<' &&
+			    (q = plain_tag_end(s, n, i + lim)))
+				st->safe[st->ns++ % SAFE] = i + lim;
+			else
+				q = marks == NV_GUARD_MARK_REFS
+					    ? value_step(text, n, i + lim, st)
+					    : skip_step(g, text, n, i + lim, markup, st, at);
 			if (q == SKIP_FOUND)
 				return SKIP_FOUND;
 			if (q >= i + BLOCK)
