@@ -669,10 +669,10 @@ static size_t value_step(const char *text, size_t end, size_t i, struct skip_sta
 
 /*
  * The end of the tag at s[i] ('<') when it is one a block goes through
- * at once outside a word: an opening or closing tag whose name is small
- * Latin letters and digits, without attributes («<p>», «</li>», «<h3>»),
- * half the tags of a page; else 0. skip_step() goes as far (its runs,
- * run_memo(), then start and end at the other tags only).
+ * at once: an opening or closing tag whose name is small Latin letters
+ * and digits, without attributes («<p>», «</li>», «<h3>»), half the tags
+ * of a page; else 0. skip_step() goes as far (its runs, run_memo(), then
+ * start and end at the other tags only).
  */
 static inline size_t plain_tag_end(const unsigned char *s, size_t n, size_t i)
 {
@@ -738,7 +738,7 @@ skip_blocks_with(const struct nv_guard *g, const char *text, size_t n, int marks
 	unsigned char pad[96];
 	uint64_t let, begin, other;
 	unsigned pos, lim;
-	size_t q;
+	size_t q, k;
 
 	while (i < n) {
 		b = s + i;
@@ -755,10 +755,13 @@ skip_blocks_with(const struct nv_guard *g, const char *text, size_t n, int marks
 				return SKIP_FOUND;
 			if (lim == BLOCK)
 				break;
-			if (marks == NV_GUARD_MARK_TAGS && !st->word && s[i + lim] == '<' &&
-			    (q = plain_tag_end(s, n, i + lim)))
+			if (marks == NV_GUARD_MARK_TAGS && s[i + lim] == '<' &&
+			    (q = plain_tag_end(s, n, i + lim))) {
 				st->safe[st->ns++ % SAFE] = i + lim;
-			else
+				/* A word goes on through an inline tag: «Зай<em>цева». */
+				k = i + lim + 1 + (s[i + lim + 1] == '/');
+				st->word = st->word && nv_guard_is_inline_tag(text + k, q - 1 - k);
+			} else
 				q = marks == NV_GUARD_MARK_REFS
 					    ? value_step(text, n, i + lim, st)
 					    : skip_step(g, text, n, i + lim, markup, st, at);
