@@ -1,5 +1,7 @@
 /* Unit tests for md_facts.c: citations of orders (nv_md_next_cite()), the facts of a body. */
 #include "common.h"
+
+#include "alloc.h"
 #include "harness.h"
 #include "markdown.h"
 
@@ -136,9 +138,80 @@ static void test_facts_at_every_offset(void)
 			}
 }
 
+static bool is_lat(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* nv_md_may_mix() a byte at a time, as markdown.h says it. */
+static bool may_mix_bytes(const unsigned char *u, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if ((is_lat(u[i]) && (u[i + 1] & 0xFE) == 0xD0) ||
+		    ((u[i] & 0xC0) == 0x80 && is_lat(u[i + 1])) ||
+		    (u[i] == 0xCC && (u[i + 1] | 0x0E) == 0x8E) ||
+		    (u[i] == '-' && i && (u[i - 1] & 0xC0) == 0x80 &&
+		     (u[i + 1] == ' ' || (u[i + 1] | 0x07) == 0x0F)))
+			return true;
+	return false;
+}
+
+/*
+ * Random texts of Russian and Latin letters, hyphens, spaces and
+ * combining marks, mostly Russian, of up to 300 bytes: nv_md_may_mix()
+ * by AVX2 (passing 32 bytes without a Latin letter, 0xCC or '-' at once)
+ * and by SSE2 alone says what a byte at a time says, for the whole text
+ * and for every length of it.
+ */
+static void test_may_mix_blocks(void)
+{
+	static const char *const pieces[] = { "\xD0\xB6", "\xD1\x8F", "\xD0\xB6", "\xD1\x8F",
+					      " ",	  " ",	      "o",	  "N",
+					      "-",	  "\n",	      "\xCC\x86", "\xCC\x81",
+					      "1",	  "\xC2\xAB", "z",	  "A" };
+	unsigned char t[320];
+	char *copy;
+	uint32_t seed = 9;
+	size_t k, n, len;
+	bool ok = true, want;
+	int avx2;
+
+	for (k = 0; ok && k < 3000; k++) {
+		for (len = 0; len < 300;) {
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly Russian letters: long runs the blocks pass at once. */
+			n = (seed >> 16) % 8 ? (seed >> 20) % 2
+					     : (seed >> 8) % NV_ARRAY_SIZE(pieces);
+			memcpy(t + len, pieces[n], strlen(pieces[n]));
+			len += strlen(pieces[n]);
+		}
+		for (n = k % 7; ok && n <= len; n += 1 + k % 7) {
+			/* A copy of its own: under ASan no byte past the text is read. */
+			copy = nv_xmalloc(n ? n : 1);
+			memcpy(copy, t, n);
+			want = may_mix_bytes(t, n);
+			for (avx2 = 0; ok && avx2 < 2; avx2++) {
+				nv_md_use_avx2(avx2);
+				if (nv_md_may_mix(copy, n) != want) {
+					nv_test_failed(__FILE__, __LINE__,
+						       "text %zu, %zu bytes, avx2 %d: not %d", k, n,
+						       avx2, want);
+					ok = false;
+				}
+			}
+			free(copy);
+		}
+	}
+	nv_md_use_avx2(true);
+	CHECK(ok);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_facts_at_every_offset);
+	NV_RUN(test_may_mix_blocks);
 	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
