@@ -300,7 +300,7 @@ struct nv_guard *nv_guard_new(const struct nv_model *m)
 	}
 	index_keys(g);
 #ifdef NV_GUARD_AVX2
-	g->avx2 = __builtin_cpu_supports("avx2");
+	g->avx2 = nv_avx2();
 #endif
 	return g;
 }

@@ -406,17 +406,7 @@ NV_TARGET_AVX2 static size_t quiet_avx2(const unsigned char *u, size_t n, size_t
 }
 #endif
 
-static bool no_avx2; /* nv_md_use_avx2(false) */
 #endif
-
-void nv_md_use_avx2(bool on)
-{
-#ifdef __SSE2__
-	no_avx2 = !on;
-#else
-	(void)on;
-#endif
-}
 
 /*
  * Sixteen places at a time with SSE2 (where the CPU has AVX2, those
@@ -431,7 +421,7 @@ bool nv_md_may_mix(const char *s, size_t n)
 #ifdef __SSE2__
 	unsigned char pad[40] = { 0 };
 #ifdef NV_TARGET_AVX2
-	bool avx2 = !no_avx2 && __builtin_cpu_supports("avx2");
+	bool avx2 = nv_avx2();
 #endif
 
 	if (n >= 17) {

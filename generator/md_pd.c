@@ -26,6 +26,7 @@
 #include <immintrin.h>
 #endif
 
+#include "buf.h"
 #include "date.h"
 #include "markdown.h"
 #include "utf8.h"
@@ -405,7 +406,7 @@ bool nv_md_next_pd(const char *text, size_t n, size_t *at, struct nv_md_pd *h)
 	size_t i = *at;
 
 #ifdef PD_AVX2
-	if (__builtin_cpu_supports("avx2") && next32(s, n, &i, h))
+	if (nv_avx2() && next32(s, n, &i, h))
 		goto found;
 #endif
 #ifdef __SSE2__

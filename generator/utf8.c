@@ -234,12 +234,10 @@ NV_TARGET_AVX2 static size_t blocks_avx2(const unsigned char *s, size_t n, size_
 }
 #endif
 
-static bool no_avx2; /* nv_utf8_use_avx2(false) */
-
 static size_t valid_blocks(const unsigned char *s, size_t n, size_t i)
 {
 #ifdef NV_TARGET_AVX2
-	if (!no_avx2 && __builtin_cpu_supports("avx2"))
+	if (nv_avx2())
 		return blocks_avx2(s, n, i);
 #endif
 	return blocks_with(s, n, i, false);
@@ -252,15 +250,6 @@ static inline size_t block_valid(const unsigned char *s)
 	return k == 8 ? 8 + word_valid(s + 8) : k;
 }
 #endif
-
-void nv_utf8_use_avx2(bool on)
-{
-#ifdef __SSE2__
-	no_avx2 = !on;
-#else
-	(void)on;
-#endif
-}
 
 bool nv_utf8_valid(const char *str, size_t n, size_t *bad)
 {

@@ -169,4 +169,24 @@ static inline bool nv_hash_eq(struct nv_hash x, struct nv_hash y)
 /* As 32 hex digits into out[33]. */
 void nv_hash_hex(struct nv_hash h, char out[33]);
 
+/*
+ * Whether the code built for AVX2 (NV_TARGET_AVX2) is taken: the CPU
+ * has AVX2, and no test turned it off (nv_avx2_enable(false)) to compare
+ * the SSE2 code's results with it.
+ */
+extern bool nv_avx2_off;
+static inline bool nv_avx2(void)
+{
+#ifdef NV_TARGET_AVX2
+	return !nv_avx2_off && __builtin_cpu_supports("avx2");
+#else
+	return false;
+#endif
+}
+
+static inline void nv_avx2_enable(bool on)
+{
+	nv_avx2_off = !on;
+}
+
 #endif

@@ -130,9 +130,6 @@ enum {
  */
 bool nv_md_may_mix(const char *s, size_t n);
 
-/* nv_md_may_mix() by AVX2 where the CPU has it (on, the default), or by SSE2 alone: for tests. */
-void nv_md_use_avx2(bool on);
-
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);
 

@@ -47,12 +47,6 @@ static inline size_t nv_utf8_decode(const char *s, size_t n, uint32_t *cp)
 bool nv_utf8_valid(const char *s, size_t n, size_t *bad);
 
 /*
- * Whether nv_utf8_valid() reads 32 bytes in one AVX2 vector where the CPU
- * has it (the default), or in two of SSE2: for tests of both.
- */
-void nv_utf8_use_avx2(bool on);
-
-/*
  * Number of code points in the first `bytes` bytes of s; an invalid byte
  * counts as one.
  */

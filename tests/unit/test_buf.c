@@ -184,7 +184,8 @@ static void test_buf_html4_escape(void)
 }
 
 /*
- * Every escape at every place of texts of every length up to 40: the
+ * Every escape at every place of texts of every length up to 100, by
+ * AVX2 (32 bytes a block, where the CPU has it) and by SSE2 (16): the
  * last bytes are one more block overlapping the one before, and what it
  * finds before where the search goes on must not count.
  */
@@ -192,31 +193,36 @@ static void test_buf_html_escape_every_place(void)
 {
 	static const char specials[] = "&<>\"'";
 	struct nv_buf b = NV_BUF_INIT, want = NV_BUF_INIT;
-	char s[41];
-	size_t n, at, at2, k;
+	char s[101];
+	size_t n, at, at2, k, avx2;
 
-	for (n = 1; n <= 40; n++)
-		for (at = 0; at < n; at++)
-			for (k = 0; k < 5; k++) {
-				at2 = (at * 7 + 3) % n; /* a second one, before or after */
-				memset(s, 'x', n);
-				s[at2] = '<';
-				s[at] = specials[k];
-				nv_buf_reset(&b);
-				nv_buf_add_html(&b, s, n);
-				nv_buf_reset(&want);
-				for (size_t i = 0; i < n; i++)
-					nv_buf_adds(&want, s[i] == '&'	  ? "&amp;"
-							   : s[i] == '<'  ? "&lt;"
-							   : s[i] == '>'  ? "&gt;"
-							   : s[i] == '"'  ? "&quot;"
-							   : s[i] == '\'' ? "&#39;"
-									  : (char[]){ s[i], 0 });
-				CHECK_STR(b.ptr, want.ptr);
-				nv_buf_reset(&b);
-				nv_buf_add_html4(&b, s, n); /* the same, ' left alone */
-				CHECK_INT(b.len, want.len - (s[at] == '\'' ? 4 : 0));
-			}
+	for (avx2 = 0; avx2 < 2; avx2++) {
+		nv_avx2_enable(avx2);
+		for (n = 1; n <= 100; n++)
+			for (at = 0; at < n; at++)
+				for (k = 0; k < 5; k++) {
+					at2 = (at * 7 + 3) % n; /* a second one, before or after */
+					memset(s, 'x', n);
+					s[at2] = '<';
+					s[at] = specials[k];
+					nv_buf_reset(&b);
+					nv_buf_add_html(&b, s, n);
+					nv_buf_reset(&want);
+					for (size_t i = 0; i < n; i++)
+						nv_buf_adds(&want, s[i] == '&'	 ? "&amp;"
+								   : s[i] == '<' ? "&lt;"
+								   : s[i] == '>' ? "&gt;"
+								   : s[i] == '"' ? "&quot;"
+								   : s[i] == '\''
+									   ? "&#39;"
+									   : (char[]){ s[i], 0 });
+					CHECK_STR(b.ptr, want.ptr);
+					nv_buf_reset(&b);
+					nv_buf_add_html4(&b, s, n); /* the same, ' left alone */
+					CHECK_INT(b.len, want.len - (s[at] == '\'' ? 4 : 0));
+				}
+	}
+	nv_avx2_enable(true);
 	nv_buf_release(&b);
 	nv_buf_release(&want);
 }

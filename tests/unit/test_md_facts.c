@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include "alloc.h"
+#include "buf.h"
 #include "harness.h"
 #include "markdown.h"
 
@@ -193,7 +194,7 @@ static void test_may_mix_blocks(void)
 			memcpy(copy, t, n);
 			want = may_mix_bytes(t, n);
 			for (avx2 = 0; ok && avx2 < 2; avx2++) {
-				nv_md_use_avx2(avx2);
+				nv_avx2_enable(avx2);
 				if (nv_md_may_mix(copy, n) != want) {
 					nv_test_failed(__FILE__, __LINE__,
 						       "text %zu, %zu bytes, avx2 %d: not %d", k, n,
@@ -204,7 +205,7 @@ static void test_may_mix_blocks(void)
 			free(copy);
 		}
 	}
-	nv_md_use_avx2(true);
+	nv_avx2_enable(true);
 	CHECK(ok);
 }
 

@@ -400,12 +400,12 @@ void nv_tests(void)
 	NV_RUN(test_valid_by_blocks);
 	NV_RUN(test_valid_random);
 	/* Again with two vectors of SSE2 for each block where AVX2 took one. */
-	nv_utf8_use_avx2(false);
+	nv_avx2_enable(false);
 	NV_RUN(test_valid_reports_first_bad_byte);
 	NV_RUN(test_valid_by_words);
 	NV_RUN(test_valid_by_blocks);
 	NV_RUN(test_valid_random);
-	nv_utf8_use_avx2(true);
+	nv_avx2_enable(true);
 	NV_RUN(test_count_and_position);
 	NV_RUN(test_fold);
 	NV_RUN(test_fold_appends);
