@@ -55,18 +55,35 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Whether the number after «№ » ends at p. */
+/*
+ * Whether the number after «№ » ends at p: at the end, a space, a
+ * no-break space, «,;:)"<&», a closing «»» or “.
+ */
 static bool number_ends(const char *p)
 {
-	static const char *const stops[] = { "\xC2\xBB" /* » */, "\xE2\x80\x9C" /* “ */, NBSP };
-	size_t i;
+	const unsigned char *u = (const unsigned char *)p;
 
-	if (!*p || strchr(" \t\n\r,;:)\"<&", *p))
+	switch (u[0]) {
+	case '\0':
+	case ' ':
+	case '\t':
+	case '\n':
+	case '\r':
+	case ',':
+	case ';':
+	case ':':
+	case ')':
+	case '"':
+	case '<':
+	case '&':
 		return true;
-	for (i = 0; i < sizeof stops / sizeof *stops; i++)
-		if (!strncmp(p, stops[i], strlen(stops[i])))
-			return true;
-	return false;
+	case 0xC2:
+		return u[1] == 0xBB || u[1] == 0xA0;
+	case 0xE2:
+		return u[1] == 0x80 && u[2] == 0x9C;
+	default:
+		return false;
+	}
 }
 
 /* The length of «№», a space and the number at p (with a digit), else 0 (no number). */

@@ -105,9 +105,32 @@ static void test_ranges(void)
 	     " в длинном тексте");
 }
 
+/* A number ends at each of the characters after which no number goes on, and only there. */
+static void test_number_ends(void)
+{
+	KEEP("№ 5 а", NULL, 0, OPEN "№ 5" CLOSE " а");
+	KEEP("№ 5\tа", NULL, 0, OPEN "№ 5" CLOSE "\tа");
+	KEEP("№ 5\nа", NULL, 0, OPEN "№ 5" CLOSE "\nа");
+	KEEP("№ 5\rа", NULL, 0, OPEN "№ 5" CLOSE "\rа");
+	KEEP("№ 5, а; № 6: б (№ 7)", NULL, 0,
+	     OPEN "№ 5" CLOSE ", а; " OPEN "№ 6" CLOSE ": б (" OPEN "№ 7" CLOSE ")");
+	KEEP("«№ 5» и „№ 6“ и №" NB "7" NB "от", NULL, 0,
+	     "«" OPEN "№ 5" CLOSE "» и „" OPEN "№ 6" CLOSE "“ и " OPEN "№" NB "7" CLOSE NB "от");
+	KEEP("\"№ 5\" №" NB "7&", NULL, 0,
+	     "&quot;" OPEN "№ 5" CLOSE "&quot; " OPEN "№" NB "7" CLOSE "&amp;");
+	KEEP("№ 5<b>", NULL, 0, OPEN "№ 5" CLOSE "&lt;b&gt;");
+	/* Not at other characters of the same first bytes: «№ 5·6», «№ 5…» go on. */
+	KEEP("№ 5\xC2\xB7"
+	     "6 №" NB "5\xE2\x80\xA6",
+	     NULL, 0,
+	     OPEN "№ 5\xC2\xB7"
+		  "6" CLOSE " " OPEN "№" NB "5\xE2\x80\xA6" CLOSE);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_number_with_hyphen);
+	NV_RUN(test_number_ends);
 	NV_RUN(test_sign_alone);
 	NV_RUN(test_names);
 	NV_RUN(test_long_text);
