@@ -426,6 +426,39 @@ void nv_hash_hex(struct nv_hash h, char out[33])
  * short texts. The last places are one more block, overlapping the one
  * before, not a byte at a time; only texts shorter than a block are.
  */
+#ifdef NV_TARGET_AVX2
+/* The places of the 32 at s where w (k bytes) has its first and last bytes, by AVX2. */
+NV_TARGET_AVX2 static inline unsigned ends32(const char *s, size_t k, __m256i first, __m256i last)
+{
+	__m256i a = _mm256_loadu_si256((const __m256i *)(const void *)s);
+	__m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(s + k - 1));
+
+	return (unsigned)_mm256_movemask_epi8(
+		_mm256_and_si256(_mm256_cmpeq_epi8(a, first), _mm256_cmpeq_epi8(b, last)));
+}
+
+/*
+ * nv_mem_find()'s blocks 32 places at a time by AVX2 while one and w's
+ * last byte after it fit: the place of w, else NULL and *ps the first
+ * place not looked at.
+ */
+NV_TARGET_AVX2 static const char *find_avx2(const char **ps, const char *end, const char *w,
+					    size_t k)
+{
+	const char *s = *ps;
+	__m256i first = _mm256_set1_epi8(w[0]), last = _mm256_set1_epi8(w[k - 1]);
+	size_t mid = k > 2 ? k - 2 : 0;
+	unsigned bits;
+
+	for (; (size_t)(end - s) >= k + 31; s += 32)
+		for (bits = ends32(s, k, first, last); bits; bits &= bits - 1)
+			if (!memcmp(s + __builtin_ctz(bits) + 1, w + 1, mid))
+				return s + __builtin_ctz(bits);
+	*ps = s;
+	return NULL;
+}
+#endif
+
 const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 {
 	const char *end = s + n;
@@ -439,6 +472,16 @@ const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 		return NULL;
 	if (!k)
 		return s;
+#ifdef NV_TARGET_AVX2
+	/* The blocks by AVX2 first, where the CPU has it: what is left as below. */
+	if (n >= k + 31 && nv_avx2()) {
+		const char *at = find_avx2(&s, end, w, k);
+
+		if (at)
+			return at;
+		n = (size_t)(end - s);
+	}
+#endif
 #ifdef __SSE2__
 	first = _mm_set1_epi8(w[0]);
 	last = _mm_set1_epi8(w[k - 1]);

@@ -44,9 +44,9 @@ static void test_mem_find(void)
 }
 
 /*
- * In long texts nv_mem_find compares 16 places at a time: every place of
- * a word in a block, across two blocks and in the tail is found, and the
- * first and last bytes alone are not enough.
+ * In long texts nv_mem_find compares 32 places at a time (AVX2) or 16
+ * (SSE2): every place of a word in a block, across two blocks and in the
+ * tail is found, and the first and last bytes alone are not enough.
  */
 static void test_mem_find_long(void)
 {
@@ -529,5 +529,10 @@ void nv_tests(void)
 	NV_RUN(test_hash);
 	NV_RUN(test_mem_find);
 	NV_RUN(test_mem_find_long);
+	/* Again with 16 places at a time by SSE2 where AVX2 took 32. */
+	nv_avx2_enable(false);
+	NV_RUN(test_mem_find);
+	NV_RUN(test_mem_find_long);
+	nv_avx2_enable(true);
 	NV_RUN(test_leak_checked_by_valgrind_preload);
 }
