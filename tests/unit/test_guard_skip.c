@@ -149,6 +149,48 @@ static const char *const pieces[] = {
 	"&",
 };
 
+/*
+ * The tags a word goes on through, and no other: every name of one to
+ * three letters, each of these in capitals, and longer names that are
+ * not one (one letter changed, block tags).
+ */
+static void test_inline_tags(void)
+{
+	static const char *const inl[] = {
+		"a",	"abbr",	  "b",	 "bdi", "bdo",	"cite", "code", "data", "del",	"dfn",
+		"em",	"font",	  "i",	 "ins", "kbd",	"mark", "q",	"s",	"samp", "small",
+		"span", "strong", "sub", "sup", "time", "u",	"var",	"wbr"
+	};
+	static const char *const other[] = { "abbx",  "spam",	"smalm", "strons",
+					     "table", "header", "li",	 "td",
+					     "h3",    "div",	"p",	 "blockquote" };
+	char name[8];
+	size_t i, k, len;
+	bool want, ok = true;
+
+	for (len = 1; len <= 3; len++)
+		for (k = 0; k < (len == 1 ? 26u : len == 2 ? 676u : 17576u); k++) {
+			for (i = 0; i < len; i++)
+				name[i] = (char)('a' + (k / (i == 0 ? 1 : i == 1 ? 26 : 676)) % 26);
+			name[len] = '\0';
+			for (want = false, i = 0; i < NV_ARRAY_SIZE(inl); i++)
+				want = want || !strcmp(name, inl[i]);
+			if (nv_guard_is_inline_tag(name, len) != want) {
+				nv_test_failed(__FILE__, __LINE__, "«%s»: not %d", name, want);
+				ok = false;
+			}
+		}
+	for (i = 0; i < NV_ARRAY_SIZE(inl); i++) {
+		len = strlen(inl[i]);
+		for (k = 0; k < len; k++)
+			name[k] = (char)(inl[i][k] - 0x20);
+		ok = ok && nv_guard_is_inline_tag(inl[i], len) && nv_guard_is_inline_tag(name, len);
+	}
+	for (i = 0; i < NV_ARRAY_SIZE(other); i++)
+		ok = ok && !nv_guard_is_inline_tag(other[i], strlen(other[i]));
+	CHECK(ok);
+}
+
 /* A text of n pieces picked by the generator *seed (a fixed sequence). */
 static void random_text(struct nv_buf *b, uint32_t *seed, size_t n)
 {
@@ -738,6 +780,7 @@ static void test_plain_memo(void)
 
 void nv_tests(void)
 {
+	NV_RUN(test_inline_tags);
 	NV_RUN(test_blocks_as_steps);
 	NV_RUN(test_names_at_block_edges);
 	NV_RUN(test_seen_values);
