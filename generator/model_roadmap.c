@@ -628,55 +628,54 @@ void mdl_read_responsible(struct builder *b, struct nv_fields *f, struct nv_item
  * The parts of a `responsible` for one audience, joined by «, », or by
  * «; » when a part has a comma of its own («наставник, педагог»). On
  * the website a description repeated for several hidden people is
- * written once.
+ * written once. Made in the caller's buffer `out`, and copied.
  */
-static char *join_responsible(const struct nv_item *it, bool web)
+static char *join_responsible(const struct nv_item *it, bool web, struct nv_buf *out)
 {
-	struct nv_buf out = NV_BUF_INIT;
 	size_t stack[16], *at = stack; /* where each part kept starts in out, and its length */
 	size_t i, k, n = 0, start, p, len;
 	bool comma = false, seen;
 
 	if (it->nresp > NV_ARRAY_SIZE(stack) / 2)
 		at = nv_xcalloc(2 * it->nresp, sizeof(*at));
-	if (it->nresp)
-		nv_buf_grow(&out, 80); /* one allocation for a name or two */
+	nv_buf_reset(out);
 	/* Each part written after «, », which becomes «; » at the end if a part has a comma. */
 	for (i = 0; i < it->nresp; i++) {
-		start = out.len;
+		start = out->len;
 		if (n)
-			nv_buf_add(&out, ", ", 2);
-		p = out.len;
+			nv_buf_add(out, ", ", 2);
+		p = out->len;
 		if (it->resp[i].text)
-			nv_buf_adds(&out, it->resp[i].text);
+			nv_buf_adds(out, it->resp[i].text);
 		else if (web)
-			nv_person_public_name(&out, it->resp[i].person);
+			nv_person_public_name(out, it->resp[i].person);
 		else
-			nv_person_short_name(&out, it->resp[i].person);
-		len = out.len - p;
+			nv_person_short_name(out, it->resp[i].person);
+		len = out->len - p;
 		for (seen = false, k = 0; web && !seen && k < n; k++)
 			seen = at[2 * k + 1] == len &&
-			       !memcmp(out.ptr + at[2 * k], out.ptr + p, len);
+			       !memcmp(out->ptr + at[2 * k], out->ptr + p, len);
 		if (seen) {
-			nv_buf_truncate(&out, start);
+			nv_buf_truncate(out, start);
 			continue;
 		}
-		comma = comma || memchr(out.ptr + p, ',', len);
+		comma = comma || memchr(out->ptr + p, ',', len);
 		at[2 * n] = p;
 		at[2 * n + 1] = len;
 		n++;
 	}
 	for (k = 1; comma && k < n; k++)
-		out.ptr[at[2 * k] - 2] = ';';
+		out->ptr[at[2 * k] - 2] = ';';
 	if (at != stack)
 		free(at);
-	return nv_buf_detach(&out, NULL);
+	return nv_xmemdupz(out->ptr, out->len);
 }
 
 /* The joined `responsible` of every item of the entries of one job. */
 static void *responsible_thread(void *arg)
 {
 	struct mdl_entry_job *job = arg;
+	struct nv_buf out = NV_BUF_INIT;
 	struct nv_entry *e;
 	struct nv_item *it;
 	size_t i, k, j, r;
@@ -686,17 +685,18 @@ static void *responsible_thread(void *arg)
 		for (k = 0; k < e->nsections; k++) {
 			for (j = 0; j < e->sections[k].nitems; j++) {
 				it = &e->sections[k].items[j];
-				it->responsible_paper = join_responsible(it, false);
-				it->responsible_web = join_responsible(it, true);
+				it->responsible_paper = join_responsible(it, false, &out);
+				it->responsible_web = join_responsible(it, true, &out);
 				for (r = 0; r < it->nrows; r++) {
 					it->rows[r].responsible_paper =
-						join_responsible(&it->rows[r], false);
+						join_responsible(&it->rows[r], false, &out);
 					it->rows[r].responsible_web =
-						join_responsible(&it->rows[r], true);
+						join_responsible(&it->rows[r], true, &out);
 				}
 			}
 		}
 	}
+	nv_buf_release(&out);
 	return NULL;
 }
 

@@ -19,17 +19,19 @@ static const char *const ru_latin[32] = {
 static const unsigned char ru_len[32] = { 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 					  1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 0, 1, 0, 1, 2, 2 };
 
-void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
+/*
+ * The slug of s[0, len) written at w, which has room for 3 * len bytes
+ * (at most a '-' and 4 letters for 2 bytes in): its length, 0 when s has
+ * no letter or digit.
+ */
+static size_t slug_into(char *w, const char *s, size_t len)
 {
 	size_t i = 0, k, m;
 	bool dash = false;
-	char one[2] = { 0, 0 }, *start, *w;
+	char one[2] = { 0, 0 }, *start = w;
 	const char *tr;
 	uint32_t cp;
 
-	/* at most a '-' and 4 letters for 2 bytes in: written in place */
-	nv_buf_grow(out, 3 * len + 8);
-	start = w = out->ptr + out->len;
 	while (i < len) {
 		k = nv_utf8_decode(s + i, len - i, &cp);
 		if (!k) {
@@ -64,16 +66,34 @@ void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
 		while (m--)
 			*w++ = *tr++;
 	}
-	out->len = (size_t)(w - out->ptr);
-	out->ptr[out->len] = '\0';
-	if (w == start)
+	return (size_t)(w - start);
+}
+
+void nv_slug_add(struct nv_buf *out, const char *s, size_t len)
+{
+	size_t n;
+
+	/* written in place */
+	nv_buf_grow(out, 3 * len + 8);
+	if (!(n = slug_into(out->ptr + out->len, s, len))) {
 		nv_buf_adds(out, "section");
+		return;
+	}
+	out->len += n;
+	out->ptr[out->len] = '\0';
 }
 
 char *nv_slug(const char *s)
 {
 	struct nv_buf out = NV_BUF_INIT;
+	size_t len = strlen(s), n;
+	char room[512];
 
-	nv_slug_add(&out, s, strlen(s));
+	/* A heading's made on the stack and copied once, not grown and then shrunk. */
+	if (3 * len <= sizeof(room)) {
+		n = slug_into(room, s, len);
+		return n ? nv_xmemdupz(room, n) : nv_xstrdup("section");
+	}
+	nv_slug_add(&out, s, len);
 	return nv_buf_detach(&out, NULL);
 }

@@ -619,6 +619,30 @@ static void test_slug_ascii_and_edges(void)
 	free(s);
 }
 
+/*
+ * Long texts, whose slug nv_slug() makes in a buffer grown for it, and
+ * shorter ones, made on its stack: the same slug, the longest letters
+ * («щ» → «shch», with a dash) at every length around the edge.
+ */
+static void test_slug_long(void)
+{
+	struct nv_buf in = NV_BUF_INIT, want = NV_BUF_INIT;
+	char *s;
+	size_t k;
+
+	for (k = 0; k < 120; k++) {
+		nv_buf_adds(&in, k % 2 ? " " : "Щ");
+		nv_buf_reset(&want);
+		nv_slug_add(&want, in.ptr, in.len);
+		s = nv_slug(in.ptr);
+		CHECK_STR(s, want.ptr);
+		CHECK_INT(strlen(s), (k / 2 + 1) * 5 - 1);
+		free(s);
+	}
+	nv_buf_release(&in);
+	nv_buf_release(&want);
+}
+
 static void test_slug_add_appends(void)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -698,6 +722,7 @@ void nv_tests(void)
 	NV_RUN(test_random_valid_and_idempotent);
 	NV_RUN(test_slug_russian);
 	NV_RUN(test_slug_ascii_and_edges);
+	NV_RUN(test_slug_long);
 	NV_RUN(test_slug_add_appends);
 	NV_RUN(test_fast_path_cases);
 }
