@@ -418,14 +418,6 @@ void nv_hash_hex(struct nv_hash h, char out[33])
 	out[32] = '\0';
 }
 
-/*
- * Compares w's first and last bytes with 16 places at a time (SSE2) and
- * checks the rest where both fit: for a Cyrillic word the first byte
- * (0xD0 or 0xD1) is in every other place of Russian text, the pair of
- * both rarely. No set-up per call: the callers look for several words in
- * short texts. The last places are one more block, overlapping the one
- * before, not a byte at a time; only texts shorter than a block are.
- */
 #ifdef NV_TARGET_AVX2
 /* The places of the 32 at s where w (k bytes) has its first and last bytes, by AVX2. */
 NV_TARGET_AVX2 static inline unsigned ends32(const char *s, size_t k, __m256i first, __m256i last)
@@ -459,6 +451,15 @@ NV_TARGET_AVX2 static const char *find_avx2(const char **ps, const char *end, co
 }
 #endif
 
+/*
+ * Compares w's first and last bytes with 16 places at a time (SSE2; 32
+ * by AVX2 first, where the CPU has it) and checks the rest where both
+ * fit: for a Cyrillic word the first byte (0xD0 or 0xD1) is in every
+ * other place of Russian text, the pair of both rarely. No set-up per
+ * call: the callers look for several words in short texts. The last
+ * places are one more block, overlapping the one before, not a byte at
+ * a time; only texts shorter than a block are.
+ */
 const char *nv_mem_find(const char *s, size_t n, const char *w, size_t k)
 {
 	const char *end = s + n;

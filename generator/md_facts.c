@@ -405,7 +405,6 @@ NV_TARGET_AVX2 static size_t quiet_avx2(const unsigned char *u, size_t n, size_t
 	return i;
 }
 #endif
-
 #endif
 
 /*
