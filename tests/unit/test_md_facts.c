@@ -98,8 +98,9 @@ static void test_image_fact(void)
 /*
  * Each fact found wherever its text falls among the blocks the scans
  * read (16 or 32 bytes, the last ones a byte at a time or from a padded
- * copy): at every offset from 0 to 40 in Russian text, at the text's end
- * or followed by more, and none in the text around it.
+ * copy), by AVX2 and by SSE2: at every offset from 0 to 80 in Russian
+ * text, at the text's end or followed by more, and none in the text
+ * around it.
  */
 static void test_facts_at_every_offset(void)
 {
@@ -121,22 +122,26 @@ static void test_facts_at_every_offset(void)
 	};
 	char buf[256];
 	size_t i, off, n;
-	int tail;
+	int tail, avx2;
 
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		for (off = 0; off <= 40; off++)
-			for (tail = 0; tail < 2; tail++) {
-				/* «ж» two bytes a letter, then spaces: each fact starts a word */
-				for (n = 0; n + 3 <= off; n += 2)
-					memcpy(buf + n, "\xD0\xB6", 2);
-				while (n < off)
-					buf[n++] = ' ';
-				n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
-						      cases[i].text,
-						      tail ? " и ещё немного текста после" : "");
-				CHECK_INT(nv_md_text_facts(buf, n), cases[i].fact);
-				CHECK_INT(nv_md_text_facts(buf, off), 0);
-			}
+	for (avx2 = 0; avx2 < 2; avx2++)
+		for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+			for (off = 0; off <= 80; off++)
+				for (tail = 0; tail < 2; tail++) {
+					/* «ж» two bytes a letter, then spaces: each fact starts a
+					 * word */
+					for (n = 0; n + 3 <= off; n += 2)
+						memcpy(buf + n, "\xD0\xB6", 2);
+					while (n < off)
+						buf[n++] = ' ';
+					n += (size_t)snprintf(
+						buf + n, sizeof(buf) - n, "%s%s", cases[i].text,
+						tail ? " и ещё немного текста после" : "");
+					nv_avx2_enable(avx2);
+					CHECK_INT(nv_md_text_facts(buf, n), cases[i].fact);
+					CHECK_INT(nv_md_text_facts(buf, off), 0);
+				}
+	nv_avx2_enable(true);
 }
 
 static bool is_lat(unsigned char c)
