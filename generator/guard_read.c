@@ -123,35 +123,20 @@ static const char *const inline_tags[7] = {
 	"strong",
 };
 
-#define FIRST(c) (UINT32_C(1) << ((c) - 'a'))
-
-/* The first letters of inline_tags[], by length: most tags are not one. */
-static const uint32_t inline_firsts[7] = {
-	0,
-	FIRST('a') | FIRST('b') | FIRST('i') | FIRST('q') | FIRST('s') | FIRST('u'),
-	FIRST('e'),
-	FIRST('b') | FIRST('d') | FIRST('i') | FIRST('k') | FIRST('s') | FIRST('v') | FIRST('w'),
-	FIRST('a') | FIRST('c') | FIRST('d') | FIRST('f') | FIRST('m') | FIRST('s') | FIRST('t'),
-	FIRST('s'),
-	FIRST('s'),
-};
-
 bool nv_guard_is_inline_tag(const char *name, size_t len)
 {
 	const char *l;
-	char low[8];
+	char c;
 	size_t k;
-	unsigned c;
 
 	if (!len || len > 6)
 		return false;
-	c = (unsigned char)(name[0] | 0x20) - (unsigned)'a';
-	if (c > 'z' - 'a' || !((inline_firsts[len] >> c) & 1))
-		return false;
-	for (k = 0; k < len; k++)
-		low[k] = (char)(name[k] | 0x20);
+	/* Each tag's first letter first: most names are told by it, the rest not lowered. */
+	c = (char)(name[0] | 0x20);
 	for (l = inline_tags[len]; *l; l += len) {
-		for (k = 0; k < len && l[k] == low[k]; k++)
+		if (l[0] != c)
+			continue;
+		for (k = 1; k < len && l[k] == (char)(name[k] | 0x20); k++)
 			;
 		if (k == len)
 			return true;
