@@ -89,7 +89,7 @@ char *nv_slug(const char *s)
 	size_t len = strlen(s), n;
 	char room[512];
 
-	/* A heading's made on the stack and copied once, not grown and then shrunk. */
+	/* A heading's slug is made on the stack and copied once, not grown and then shrunk. */
 	if (3 * len <= sizeof(room)) {
 		n = slug_into(room, s, len);
 		return n ? nv_xmemdupz(room, n) : nv_xstrdup("section");
