@@ -132,6 +132,12 @@ else
 	say "hugo is missing: measuring nastavnik alone"
 fi
 
+# The host's stolen CPU time so far and all its CPU time, in ticks: a
+# virtual machine's other tenants take the CPU from every figure below
+# (steal), and the more they take, the more the figures vary.
+stolen() { awk '$1 == "cpu" && NF >= 9 { print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat 2>/dev/null; }
+steal0=$(stolen)
+
 # timed CMD...: run CMD once, output thrown away; sets ms and rss (KB).
 # Returns CMD's status; its stderr is kept in $tmp/err.
 timed() {
@@ -558,6 +564,10 @@ for p in $print_line; do
 	echo "$p" | awk -F: '{ printf "%-22s %s, %d pages: %d ms (mean of 20 runs, start-up included)\n", "print (demo)", $1, $2, $3 }'
 done
 [ -z "$tpl" ] || echo "$tpl"
+
+# How much of the host's CPU time its other tenants took while measuring.
+steal=$(printf '%s %s\n' "$steal0" "$(stolen)" | awk 'NF == 4 && $4 > $2 { printf "%.1f", ($3 - $1) * 100 / ($4 - $2) }')
+[ -z "$steal" ] || echo "host: ${steal} % of the CPU time stolen by other virtual machines while measuring (0 on a quiet host; the more, the more the figures vary)"
 
 # The targets, for reading (not asserted).
 [ -n "${ours_real_10000:-}" ] && awk -v a="$ours_real_10000" -v b="$hugo_real_10000" -v ak="$ourskb_real_10000" -v bk="$hugokb_real_10000" \
