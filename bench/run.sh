@@ -84,7 +84,10 @@
 #   - print: `nastavnik print` of two orders of the demo school (content/,
 #     ~40 documents: a real school's section), 2 and 5 pages, the mean of
 #     20 runs with start-up;
-#   - the template engine alone: build/bench/template_bench.
+#   - the template engine alone: build/bench/template_bench;
+#   - the host: the share of all CPU time, from the start to the targets,
+#     that the hypervisor gave other virtual machines (steal, /proc/stat):
+#     on a shared host it swings from 0 to 40 %, and the figures with it.
 #   The last lines are `speedup vs hugo (10k cold, CORPUS corpus,
 #   equivalent templates): X.XX`, Hugo's best cold time divided by ours,
 #   and `speedup vs hugo (10k cold, real corpus, minimal templates): X.XX`,
