@@ -85,9 +85,10 @@
 #     ~40 documents: a real school's section), 2 and 5 pages, the mean of
 #     20 runs with start-up;
 #   - the template engine alone: build/bench/template_bench;
-#   - the host: the share of all CPU time, from the start to the targets,
-#     that the hypervisor gave other virtual machines (steal, /proc/stat):
-#     on a shared host it swings from 0 to 40 %, and the figures with it.
+#   - the host: the share of the CPU time not idle, from the start to the
+#     targets, that the hypervisor gave other virtual machines (steal,
+#     /proc/stat): on a shared host it swings from 0 to 40 %, and the
+#     figures with it.
 #   The last lines are `speedup vs hugo (10k cold, CORPUS corpus,
 #   equivalent templates): X.XX`, Hugo's best cold time divided by ours,
 #   and `speedup vs hugo (10k cold, real corpus, minimal templates): X.XX`,
@@ -135,10 +136,11 @@ else
 	say "hugo is missing: measuring nastavnik alone"
 fi
 
-# The host's stolen CPU time so far and all its CPU time, in ticks: a
-# virtual machine's other tenants take the CPU from every figure below
-# (steal), and the more they take, the more the figures vary.
-stolen() { awk '$1 == "cpu" && NF >= 9 { print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat 2>/dev/null; }
+# The host's stolen CPU time so far, and the CPU time not idle (stolen
+# included), in ticks: a virtual machine's other tenants take the CPU
+# from every figure below (steal), and the more they take, the more the
+# figures vary.
+stolen() { awk '$1 == "cpu" && NF >= 9 { print $9, $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat 2>/dev/null; }
 steal0=$(stolen)
 
 # timed CMD...: run CMD once, output thrown away; sets ms and rss (KB).
@@ -570,7 +572,7 @@ done
 
 # How much of the host's CPU time its other tenants took while measuring.
 steal=$(printf '%s %s\n' "$steal0" "$(stolen)" | awk 'NF == 4 && $4 > $2 { printf "%.1f", ($3 - $1) * 100 / ($4 - $2) }')
-[ -z "$steal" ] || echo "host: ${steal} % of the CPU time stolen by other virtual machines while measuring (0 on a quiet host; the more, the more the figures vary)"
+[ -z "$steal" ] || echo "host: ${steal} % of the CPU time not idle was stolen by other virtual machines while measuring (0 on a quiet host; the more, the more the figures vary)"
 
 # The targets, for reading (not asserted).
 [ -n "${ours_real_10000:-}" ] && awk -v a="$ours_real_10000" -v b="$hugo_real_10000" -v ak="$ourskb_real_10000" -v bk="$hugokb_real_10000" \
