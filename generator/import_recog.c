@@ -19,6 +19,7 @@
 #include "date.h"
 #include "import.h"
 #include "import_int.h"
+#include "markdown.h"
 #include "typo.h"
 #include "utf8.h"
 
@@ -590,53 +591,13 @@ static void report_unplaced(struct nv_imp_ctx *c)
 	}
 }
 
-/*
- * Whether the paragraph t is typed in Latin letters that are no words: a
- * scan read by OCR as another language («ILaas sepopusiuii («a0posaas
- * kapra)», as in a real дорожная карта). Its Latin letters, but those of
- * addresses, outnumber the Russian four to one, and at least two of its
- * words have a digit between letters or a capital after a small letter
- * («a0posaas», «paspaSoraa»), which English words do not.
- */
-static bool misread(const char *t)
-{
-	const unsigned char *p = (const unsigned char *)t, *w;
-	size_t lat = 0, cyr = 0, odd = 0;
-	bool low, bad;
-
-	while (*p) {
-		for (w = p; *p && *p != ' '; p++)
-			;
-		if (memmem(w, (size_t)(p - w), "://", 3) || memmem(w, (size_t)(p - w), "www.", 4) ||
-		    memchr(w, '@', (size_t)(p - w))) {
-			p += *p == ' ';
-			continue;
-		}
-		for (low = bad = false; w < p; w++)
-			if ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z') {
-				lat++;
-				bad = bad || (low && *w < 'a');
-				low = *w >= 'a';
-			} else if ((*w == 0xD0 || *w == 0xD1) && w + 1 < p) {
-				cyr++;
-				w++;
-			} else if (*w >= '0' && *w <= '9') {
-				bad = bad || (low && w + 1 < p && (w[1] | 0x20) >= 'a' &&
-					      (w[1] | 0x20) <= 'z');
-			}
-		odd += bad;
-		p += *p == ' ';
-	}
-	return lat >= 20 && lat > 4 * cyr && odd >= 2;
-}
-
-/* The paragraphs misread(), in a document mostly in Russian: kept, and said. */
+/* The paragraphs nv_md_misread(), in a document mostly in Russian: kept, and said. */
 static void report_misread(struct nv_imp_ctx *c)
 {
 	size_t i, n = 0, first = 0;
 
 	for (i = 0; i < c->n; i++)
-		if (!c->ln[i].t && misread(c->ln[i].text) && !n++)
+		if (!c->ln[i].t && nv_md_misread(c->ln[i].text, strlen(c->ln[i].text)) && !n++)
 			first = i;
 	if (n)
 		nv_imp_todo(c,

@@ -486,6 +486,171 @@ bool nv_md_may_mix(const char *s, size_t n)
 #endif
 }
 
+#ifdef __SSE2__
+/* The sum of the 16 bytes of v. */
+static inline size_t sum16(__m128i v)
+{
+	__m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+
+	return (size_t)_mm_cvtsi128_si32(s) + (size_t)_mm_extract_epi16(s, 4);
+}
+#endif
+
+/* The Latin letters of the n bytes at s in *lat, the Russian ones (bytes 0xD0, 0xD1) in *cyr. */
+static void count_letters(const unsigned char *s, size_t n, size_t *lat, size_t *cyr)
+{
+	size_t i = 0;
+
+	*lat = *cyr = 0;
+#ifdef __SSE2__
+	while (n - i >= 16) {
+		__m128i l = _mm_setzero_si128(), c = _mm_setzero_si128(), v;
+		size_t k;
+
+		/* A count a byte for each place, summed before it can pass 255. */
+		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+			v = _mm_loadu_si128((const __m128i *)(s + i));
+			l = _mm_sub_epi8(l, lat16(v));
+			c = _mm_sub_epi8(c,
+					 _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xFE)),
+							_mm_set1_epi8((char)0xD0)));
+		}
+		*lat += sum16(l);
+		*cyr += sum16(c);
+	}
+#endif
+	for (; i < n; i++) {
+		*lat += (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+		*cyr += (s[i] & 0xFE) == 0xD0;
+	}
+}
+
+/* Whether the word [w, end) is an address: has «://», «www.» or «@». */
+static bool address(const unsigned char *w, const unsigned char *end)
+{
+	for (; w < end; w++)
+		if (*w == '@' || (*w == ':' && end - w >= 3 && w[1] == '/' && w[2] == '/') ||
+		    (*w == 'w' && end - w >= 4 && !memcmp(w, "www.", 4)))
+			return true;
+	return false;
+}
+
+/*
+ * Whether the n bytes at s have the letters nv_md_misread() asks for,
+ * counting those of addresses too: most lines fail on this alone.
+ */
+static bool letters_may_misread(const unsigned char *s, size_t n, size_t *cyr)
+{
+	size_t lat;
+
+	count_letters(s, n, &lat, cyr);
+	return lat >= 20 && lat > 4 * *cyr;
+}
+
+bool nv_md_misread(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *w;
+	size_t lat = 0, cyr, odd = 0;
+	bool low, bad;
+
+	if (!letters_may_misread(p, n, &cyr))
+		return false;
+	while (p < end) {
+		for (w = p; p < end && *p != ' '; p++)
+			;
+		if (address(w, p)) {
+			p += p < end;
+			continue;
+		}
+		for (low = bad = false; w < p; w++)
+			if ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z') {
+				lat++;
+				bad = bad || (low && *w < 'a');
+				low = *w >= 'a';
+			} else if (*w >= '0' && *w <= '9') {
+				bad = bad || (low && w + 1 < p && (w[1] | 0x20) >= 'a' &&
+					      (w[1] | 0x20) <= 'z');
+			}
+		odd += bad;
+		p += p < end;
+	}
+	return lat >= 20 && lat > 4 * cyr && odd >= 2;
+}
+
+#ifdef NV_TARGET_AVX2
+/* The bytes of the 32 at p that are Latin letters, as 0xFF. */
+NV_TARGET_AVX2 static inline __m256i lat32(const unsigned char *p)
+{
+	__m256i t = _mm256_sub_epi8(
+		_mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)p),
+				_mm256_set1_epi8(0x20)),
+		_mm256_set1_epi8('a'));
+
+	return _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8('z' - 'a')), t);
+}
+
+/* next_latin() by AVX2, to the 64 bytes with a Latin letter or where fewer are left. */
+NV_TARGET_AVX2 static size_t latin_avx2(const unsigned char *s, size_t n, size_t i)
+{
+	/* 64 bytes a test; the letter is then found 16 at a time. */
+	for (; n - i >= 64; i += 64)
+		if (_mm256_movemask_epi8(_mm256_or_si256(lat32(s + i), lat32(s + i + 32))))
+			break;
+	return i;
+}
+#endif
+
+/*
+ * The first Latin letter of the n bytes at s from i on, or n: 16 bytes
+ * at a time with SSE2, 64 where the CPU has AVX2.
+ */
+static size_t next_latin(const unsigned char *s, size_t n, size_t i)
+{
+#ifdef __SSE2__
+	unsigned m;
+
+#ifdef NV_TARGET_AVX2
+	if (nv_avx2())
+		i = latin_avx2(s, n, i);
+#endif
+	for (; n - i >= 16; i += 16)
+		if ((m = (unsigned)_mm_movemask_epi8(
+			     lat16(_mm_loadu_si128((const __m128i *)(s + i))))))
+			return i + (unsigned)__builtin_ctz(m);
+#endif
+	while (i < n && ((s[i] | 0x20) < 'a' || (s[i] | 0x20) > 'z'))
+		i++;
+	return i;
+}
+
+/*
+ * Whether a line of the len bytes at text is nv_md_misread(): only the
+ * lines with a Latin letter are read.
+ */
+static bool has_misread(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	const char *nl;
+	size_t i = 0, from, to, cyr;
+
+	while ((i = next_latin(s, len, i)) < len) {
+		nl = memchr(text + i, '\n', len - i);
+		to = nl ? (size_t)(nl - text) : len;
+		/*
+		 * The line's Latin letters are all from i on: when those bytes
+		 * have too few, with their Russian ones, so has the line.
+		 */
+		if (letters_may_misread(s + i, to - i, &cyr)) {
+			for (from = i; from && s[from - 1] != '\n';)
+				from--;
+			if (nv_md_misread(text + from, to - from))
+				return true;
+		}
+		i = to;
+	}
+	return false;
+}
+
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
 	unsigned f;
@@ -499,6 +664,8 @@ unsigned nv_md_text_facts(const char *text, size_t len)
 	/* A character reference may spell a letter of either alphabet («&#111;»). */
 	if (nv_md_may_mix(text, len) || memchr(text, '&', len))
 		f |= NV_MD_TEXT_MIXED;
+	if (has_misread(text, len))
+		f |= NV_MD_TEXT_MISREAD;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

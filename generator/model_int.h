@@ -479,4 +479,11 @@ void mdl_check_mixed_meta(struct builder *b, const struct nv_entry *e);
  */
 void mdl_check_broken(const struct mdl_line *l, const char *end);
 
+/*
+ * Line l from ind on, when it looks like a scan recognised as Latin
+ * instead of Russian (nv_md_misread()): a warning, once a paragraph
+ * (*said, which the caller clears at a blank line).
+ */
+void mdl_check_misread(const struct mdl_line *l, size_t ind, bool *said);
+
 #endif

@@ -6,6 +6,8 @@
  * the site's search misses such a word, a screen reader reads it wrong.
  * And a word broken by a hyphen at the end of a line, in either, as
  * copied from a PDF: the site and the printout show «настав- никами».
+ * And a paragraph of a scan recognised as Latin instead of Russian, in
+ * the text.
  */
 #include "common.h"
 
@@ -15,6 +17,7 @@
 #include "diag.h"
 #include "guard.h"
 #include "guard_int.h"
+#include "markdown.h"
 #include "model_int.h"
 #include "utf8.h"
 #include "value.h"
@@ -171,4 +174,17 @@ void mdl_check_broken(const struct mdl_line *l, const char *end)
 		     "дефис в слове нужен («кое-как»), разорвите строку в другом месте",
 		     (int)(l->n - 1 - start), s + start, (int)k, next);
 	nv_buf_release(&msg);
+}
+
+void mdl_check_misread(const struct mdl_line *l, size_t ind, bool *said)
+{
+	/* The website and the PDF would show it as it is. */
+	if (*said || !nv_md_misread(l->s + ind, l->n - ind))
+		return;
+	*said = true;
+	nv_diag_hint(mdl_warn_at(l, ind,
+				 "абзац набран латиницей вместо русских букв: похоже на скан, "
+				 "распознанный не на том языке"),
+		     "сверьте абзац с бумажным оригиналом и наберите его заново или удалите: "
+		     "на сайте и в печати он выйдет как есть");
 }

@@ -13,7 +13,8 @@
  * mark refers to;
  * in a best practice, a body heading that repeats a section the case
  * page already renders from a field («Проблема», «Цель», «Результаты»);
- * citations of the project's orders with another date (model_cite.c).
+ * citations of the project's orders with another date (model_cite.c);
+ * a paragraph of a scan recognised as Latin instead of Russian.
  */
 #include "common.h"
 
@@ -633,7 +634,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	struct mdl_line l = { b, e, NULL, 0, doc->split.body_line };
 	struct item it = { 0 };
 	struct fnotes fn;
-	bool fenced = false;
+	bool fenced = false, misread = false;
 	struct mdl_body whole;
 	size_t ind;
 
@@ -660,6 +661,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			l.n--;
 		for (ind = 0; ind < l.n && l.s[ind] == ' ';)
 			ind++;
+		if (ind == l.n)
+			misread = false; /* a paragraph ends */
 		if (ind < 4 && (mdl_starts(l.s + ind, l.n - ind, "```") ||
 				mdl_starts(l.s + ind, l.n - ind, "~~~"))) {
 			check_item(&l, &it);
@@ -679,6 +682,8 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			check_mixed(&l);
 			mdl_check_broken(&l, end);
 		}
+		if (doc->md && doc->md->text_facts & NV_MD_TEXT_MISREAD)
+			mdl_check_misread(&l, ind, &misread);
 		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);

@@ -117,7 +117,8 @@ enum {
 	NV_MD_TEXT_PD = 1u << 5,	/* a birth date or a СНИЛС (nv_md_next_pd()) */
 	NV_MD_TEXT_IMAGE = 1u << 6,	/* an image with no text: «![](…)» */
 	NV_MD_TEXT_MIXED = 1u << 7, /* maybe a word of Russian and Latin letters: nv_md_may_mix() */
-	NV_MD_TEXT_ALL = (1u << 8) - 1
+	NV_MD_TEXT_MISREAD = 1u << 8, /* a line of a scan read as Latin: nv_md_misread() */
+	NV_MD_TEXT_ALL = (1u << 9) - 1
 };
 
 /*
@@ -129,6 +130,20 @@ enum {
  * and before white space. Where it is false, no word does.
  */
 bool nv_md_may_mix(const char *s, size_t n);
+
+/*
+ * Whether s (n bytes: a paragraph or a line) looks like a scan recognised
+ * as Latin instead of Russian («MEKLY OBYHaIOUUIMIICA, © MPHKa30M»): 20
+ * Latin letters or more, over four times its Russian ones, and two words
+ * or more that go from a small Latin letter to a capital, or to a digit
+ * and a letter («HaIOUUIMIICA», «METO0710rH»), which recognition in the
+ * wrong language leaves and English does not. The Russian letters are
+ * those of the whole text; the Latin letters and such words, those of
+ * words that are no addresses (with no «://», «www.» or «@»). The
+ * importer says such paragraphs, and the checks of a body's text such
+ * lines (model_text.c).
+ */
+bool nv_md_misread(const char *s, size_t n);
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);

@@ -119,6 +119,7 @@ static void test_facts_at_every_offset(void)
 		{ "&#111;", NV_MD_TEXT_MIXED },
 		{ "педагог-\n", NV_MD_TEXT_MIXED },
 		{ "\n## Задачи\n", NV_MD_TEXT_HEADING },
+		{ "\nTIoJIoXeHHe o HacTaBHHYecTBe nearorHyecKHX pa6oTHHKOB\n", NV_MD_TEXT_MISREAD },
 	};
 	char buf[256];
 	size_t i, off, n;
@@ -214,10 +215,75 @@ static void test_may_mix_blocks(void)
 	CHECK(ok);
 }
 
+/*
+ * A scan read as Latin is told from English, addresses, short Latin
+ * and Russian text with Latin words (the rule of markdown.h, one part
+ * at a time).
+ */
+static void test_misread(void)
+{
+	static const struct {
+		const char *text;
+		bool misread;
+	} cases[] = {
+		{ "TIoJIoXeHHe o HacTaBHHYecTBe nearorHyecKHX pa6oTHHKOB MAOY", true },
+		{ "MEKLY OBYHaIOUUIMIICA, © MPHKa30M MUHHCTCPCTBa OGPa30BaHHA", true },
+		/* one odd word only */
+		{ "TIoJIoXeHHe o HACTABHHYECTBE NEAROGHYECKHX PABOTHHKOB MAOY", false },
+		/* English, its capitals after a space or a digit */
+		{ "Mentoring in Schools: A Handbook for Teachers, 2019 edition", false },
+		/* the odd words are in addresses */
+		{ "See https://example.org/mentoringHandBook2019 or www.eduPortal.ru/a0b "
+		  "and ask info@schoolMail.ru today please",
+		  false },
+		/* 19 Latin letters */
+		{ "aBaBaBaBaB aBaBaBaBa", false },
+		{ "aBaBaBaBaB aBaBaBaBaB", true },
+		/* Russian letters: 20 Latin is not over four times 5 */
+		{ "aBaBaBaBaB aBaBaBaBaB жжжжж", false },
+		{ "aBaBaBaBaB aBaBaBaBaBa жжжжж", true },
+		{ "Платформы для встреч: YouTube, WhatsApp, LinkedIn и PowerPoint.", false },
+		{ "", false },
+	};
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i, cyr;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++)
+		if (nv_md_misread(cases[i].text, strlen(cases[i].text)) != cases[i].misread)
+			nv_test_failed(__FILE__, __LINE__, "case %zu: not %d", i, cases[i].misread);
+	/*
+	 * A line of 9 KB, counted 16 bytes at a time in counts of a byte,
+	 * summed every 4,080 bytes: 4 × 1,100 Latin letters is not over four
+	 * times 1,100 Russian ones, one more is.
+	 */
+	for (i = 0; i < 1100; i++)
+		nv_buf_add(&b, "\xD0\xB6", 2);
+	for (i = 0; i < 2200; i++)
+		nv_buf_adds(&b, " aB");
+	CHECK(!nv_md_misread(b.ptr, b.len));
+	nv_buf_adds(&b, " a");
+	CHECK(nv_md_misread(b.ptr, b.len));
+	/* The same as the fact of a body, by AVX2 and by SSE2, its line after Russian ones. */
+	for (cyr = 0; cyr < 2; cyr++) {
+		nv_avx2_enable(cyr);
+		nv_buf_reset(&b);
+		for (i = 0; i < 300; i++)
+			nv_buf_adds(&b, i % 20 == 19 ? "\n" : "жж ");
+		nv_buf_adds(&b, "e-mail: a@b.ru\nMEKLY OBYHaIOUUIMIICA MPHKa30M MUHHCTCPCTBa\nжж");
+		CHECK(nv_md_text_facts(b.ptr, b.len) & NV_MD_TEXT_MISREAD);
+		/* the line with one odd word less: «MPHKA30M» */
+		strstr(b.ptr, "MPHKa")[4] = 'A';
+		CHECK(!(nv_md_text_facts(b.ptr, b.len) & NV_MD_TEXT_MISREAD));
+	}
+	nv_avx2_enable(true);
+	nv_buf_release(&b);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_facts_at_every_offset);
 	NV_RUN(test_may_mix_blocks);
+	NV_RUN(test_misread);
 	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
