@@ -22,6 +22,12 @@
 #include "markdown.h"
 #include "utf8.h"
 
+/* Whether c is a Latin letter. */
+static inline bool nv_md_is_lat(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 /* A «№» (mark_at()): where marks_of() looks for a citation (not a fact it gives). */
 #define NV_MD_TEXT_NUMERO (NV_MD_TEXT_ALL + 1)
 
@@ -253,10 +259,7 @@ static const char *order_back(const char *start, const char *p)
 		w = word_back(start, e = back_spaces(start, w));
 	if (!order_word(w, e))
 		return NULL;
-	return w > start && (((w[-1] | 0x20) >= 'a' && (w[-1] | 0x20) <= 'z') ||
-			     (w[-1] >= '0' && w[-1] <= '9'))
-		       ? NULL
-		       : w;
+	return w > start && (nv_md_is_lat(w[-1]) || (w[-1] >= '0' && w[-1] <= '9')) ? NULL : w;
 }
 
 /* The date «ДД.ММ.ГГГГ» at p (before end) into *d; the byte after it, or NULL. */
@@ -299,7 +302,7 @@ static size_t number_at(const char *p, const char *end)
 	if (p >= end || *p < '0' || *p > '9')
 		return 0;
 	while (q < end) {
-		if ((*q >= '0' && *q <= '9') || ((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z'))
+		if ((*q >= '0' && *q <= '9') || nv_md_is_lat(*q))
 			last = ++q;
 		else if (end - q >= 2 && cyr_at(q))
 			last = q += 2;
@@ -364,13 +367,6 @@ bool nv_md_next_cite(const char *s, size_t n, size_t *at, struct nv_md_cite *c)
 	return false;
 }
 
-#ifndef __SSE2__
-static bool nv_md_is_lat(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-#endif
-
 #ifdef __SSE2__
 /* The bytes of x that are Latin letters, as 0xFF. */
 static inline __m128i lat16(__m128i x)
@@ -413,6 +409,17 @@ static inline bool mix16(const unsigned char *p)
 }
 
 #ifdef NV_TARGET_AVX2
+/* The bytes of the 32 at p that are Latin letters, as 0xFF. */
+NV_TARGET_AVX2 static inline __m256i lat32(const unsigned char *p)
+{
+	__m256i t = _mm256_sub_epi8(
+		_mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)p),
+				_mm256_set1_epi8(0x20)),
+		_mm256_set1_epi8('a'));
+
+	return _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8('z' - 'a')), t);
+}
+
 /*
  * The first place from u[i] on, 32 bytes at a time, of two blocks of
  * mix16() with a Latin letter, 0xCC or '-' in them (u[i + 32] is read),
@@ -421,14 +428,12 @@ static inline bool mix16(const unsigned char *p)
  */
 NV_TARGET_AVX2 static size_t quiet_avx2(const unsigned char *u, size_t n, size_t i)
 {
-	__m256i v, t;
+	__m256i v;
 
 	for (; i + 33 <= n; i += 32) {
 		v = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
-		t = _mm256_sub_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)),
-				    _mm256_set1_epi8('a'));
 		if (_mm256_movemask_epi8(_mm256_or_si256(
-			    _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8('z' - 'a')), t),
+			    lat32(u + i),
 			    _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xCC)),
 					    _mm256_cmpeq_epi8(v, _mm256_set1_epi8('-'))))))
 			break;
@@ -520,7 +525,7 @@ static void count_letters(const unsigned char *s, size_t n, size_t *lat, size_t 
 	}
 #endif
 	for (; i < n; i++) {
-		*lat += (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z';
+		*lat += nv_md_is_lat(s[i]);
 		*cyr += (s[i] & 0xFE) == 0xD0;
 	}
 }
@@ -563,13 +568,12 @@ bool nv_md_misread(const char *s, size_t n)
 			continue;
 		}
 		for (low = bad = false; w < p; w++)
-			if ((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z') {
+			if (nv_md_is_lat(*w)) {
 				lat++;
 				bad = bad || (low && *w < 'a');
 				low = *w >= 'a';
 			} else if (*w >= '0' && *w <= '9') {
-				bad = bad || (low && w + 1 < p && (w[1] | 0x20) >= 'a' &&
-					      (w[1] | 0x20) <= 'z');
+				bad = bad || (low && w + 1 < p && nv_md_is_lat(w[1]));
 			}
 		odd += bad;
 		p += p < end;
@@ -578,17 +582,6 @@ bool nv_md_misread(const char *s, size_t n)
 }
 
 #ifdef NV_TARGET_AVX2
-/* The bytes of the 32 at p that are Latin letters, as 0xFF. */
-NV_TARGET_AVX2 static inline __m256i lat32(const unsigned char *p)
-{
-	__m256i t = _mm256_sub_epi8(
-		_mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)p),
-				_mm256_set1_epi8(0x20)),
-		_mm256_set1_epi8('a'));
-
-	return _mm256_cmpeq_epi8(_mm256_min_epu8(t, _mm256_set1_epi8('z' - 'a')), t);
-}
-
 /* next_latin() by AVX2, to the 64 bytes with a Latin letter or where fewer are left. */
 NV_TARGET_AVX2 static size_t latin_avx2(const unsigned char *s, size_t n, size_t i)
 {
@@ -618,7 +611,7 @@ static size_t next_latin(const unsigned char *s, size_t n, size_t i)
 			     lat16(_mm_loadu_si128((const __m128i *)(s + i))))))
 			return i + (unsigned)__builtin_ctz(m);
 #endif
-	while (i < n && ((s[i] | 0x20) < 'a' || (s[i] | 0x20) > 'z'))
+	while (i < n && !nv_md_is_lat(s[i]))
 		i++;
 	return i;
 }
