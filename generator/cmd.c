@@ -1,7 +1,8 @@
 /*
- * cmd.c: what the commands share — the option table, -C, -j and opening
- * the project — so that every command reads its command line and loads
- * the content the same way; see cmd.h.
+ * cmd.c: what the commands share — the option table, -C, -j, opening
+ * the project and keeping what they make out of content/ — so that every
+ * command reads its command line and loads the content the same way; see
+ * cmd.h.
  */
 #include "common.h"
 
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "cmd.h"
 #include "diag.h"
 #include "project.h"
@@ -207,6 +209,60 @@ char *nv_cmd_user_path(const char *path)
 	if (!start_dir || path[0] == '/')
 		return nv_xstrdup(path);
 	return nv_xasprintf("%s/%s", start_dir, path);
+}
+
+/*
+ * The real path of the folder dir, which need not exist yet: its nearest
+ * folder that exists resolved by realpath(), the rest added as written,
+ * with "." and ".." taken as words (nothing there is a link yet). NULL
+ * when it cannot be told (a folder that cannot be read). The caller frees.
+ */
+static char *real_dir(const char *dir)
+{
+	size_t n = strlen(dir), k;
+	char *head = nv_xstrdup(dir), *real, *slash;
+	struct nv_buf b = NV_BUF_INIT;
+	const char *c;
+
+	while (!(real = realpath(n ? head : ".", NULL))) {
+		if ((errno != ENOENT && errno != ENOTDIR) || !n) {
+			free(head);
+			return NULL;
+		}
+		slash = strrchr(head, '/');
+		n = !slash ? 0 : slash == head ? 1 : (size_t)(slash - head);
+		head[n] = '\0';
+	}
+	free(head);
+	nv_buf_adds(&b, real);
+	free(real);
+	for (c = dir + n; *c; c += k) {
+		while (*c == '/')
+			c++;
+		k = strcspn(c, "/");
+		if (k == 2 && c[0] == '.' && c[1] == '.') {
+			while (b.len > 1 && b.ptr[b.len - 1] != '/')
+				b.len--;
+			b.len -= b.len > 1;
+			b.ptr[b.len] = '\0';
+		} else if (k && !(k == 1 && c[0] == '.')) {
+			if (b.len > 1)
+				nv_buf_addch(&b, '/');
+			nv_buf_add(&b, c, k);
+		}
+	}
+	return nv_buf_detach(&b, NULL);
+}
+
+bool nv_cmd_in_content(const char *dir, const char *root)
+{
+	char *d = real_dir(dir), *top = realpath(root, NULL);
+	size_t n = top ? strlen(top) : 0;
+	bool in = d && top && !strncmp(d, top, n) && (d[n] == '/' || !d[n]);
+
+	free(d);
+	free(top);
+	return in;
 }
 
 /* chdir(dir), or a message and -1. */

@@ -97,7 +97,16 @@ int cmd_build(int argc, char **argv, struct nv_global *g)
 		return NV_EXIT_USAGE;
 	if (o.out != def_out)
 		o.out = out = nv_cmd_user_path(o.out);
-	st = nv_build(&o, &d, &r);
+	if (nv_cmd_in_content(o.out, o.content)) {
+		nv_diag_hint(
+			nv_error(&d, o.out, 0, 0,
+				 "сборку нельзя класть в папку content/: всё из неё публикуется "
+				 "на сайте, и следующая сборка приняла бы страницы и PDF за "
+				 "вложения"),
+			"укажите папку вне content/, например: nastavnik build -o output");
+		st = NV_BUILD_FAILED;
+	} else
+		st = nv_build(&o, &d, &r);
 	rc = st == NV_BUILD_OK || st == NV_BUILD_UNCHANGED ? NV_EXIT_OK
 	     : st == NV_BUILD_CONTENT_ERRORS		   ? NV_EXIT_CONTENT
 							   : NV_EXIT_USAGE;

@@ -40,15 +40,27 @@ static void usage(void)
 
 /*
  * Whether the PDF may go to the file the user named (-o, shown as
- * given): a new .pdf, or a PDF nastavnik made (printed again after a
- * fix: its Creator); any other file is the user's and stays, unless
- * force. An error in d when not.
+ * given): a new .pdf outside p's content folder, or a PDF nastavnik made
+ * (printed again after a fix: its Creator); any other file is the user's
+ * and stays, unless force. An error in d when not.
  */
-static bool may_write(const char *path, const char *shown, bool force, struct nv_diags *d)
+static bool may_write(const struct nv_project *p, const char *path, const char *shown, bool force,
+		      struct nv_diags *d)
 {
 	struct nv_buf old = NV_BUF_INIT;
-	bool ours;
+	char *dir = nv_dir_of(path);
+	bool ours = nv_cmd_in_content(dir, p->content.root ? p->content.root : "content");
 
+	free(dir);
+	if (ours) {
+		/* Where the build would publish it, the full names of paper too. */
+		nv_diag_hint(nv_error(d, shown, 0, 0,
+				      "PDF нельзя класть в папку content/: всё из неё "
+				      "публикуется на сайте"),
+			     "укажите файл вне content/, например ~/prikaz.pdf, или не указывайте "
+			     "-o: PDF ляжет в output/print");
+		return false;
+	}
 	if (!nv_ends_with_nocase(path, strlen(path), ".pdf")) {
 		nv_diag_hint(nv_error(d, shown, 0, 0, "PDF пишется только в файл .pdf"),
 			     "укажите имя вида prikaz.pdf");
@@ -135,7 +147,7 @@ static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *
 	int rc = NV_EXIT_USAGE;
 
 	*path = out ? nv_cmd_user_path(out) : default_path(REPORT);
-	if (ps && (!out || may_write(*path, out, force, d)) &&
+	if (ps && (!out || may_write(p, *path, out, force, d)) &&
 	    nv_print_report(ps, &pdf, dump, NULL) == 0) {
 		if (nv_write_file(*path, pdf.ptr, pdf.len) < 0)
 			nv_error(d, *path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
@@ -203,7 +215,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	if (!ps)
 		goto print;
 	path = out ? nv_cmd_user_path(out) : default_path(id);
-	if ((out && !may_write(path, out, force, &d)) ||
+	if ((out && !may_write(&p, path, out, force, &d)) ||
 	    nv_print_document(ps, e, path, want_dump ? &dump : NULL) < 0)
 		goto print;
 	rc = NV_EXIT_OK;

@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "date.h"
 #include "diag.h"
+#include "fs.h"
 #include "lazylib.h"
 #include "model.h"
 #include "project.h"
@@ -55,29 +56,14 @@ static char *absolute(const char *path)
 	return nv_xasprintf("%s/%s", cwd, path);
 }
 
-/* True when path's folder is the content folder root or below it (it would be published). */
-static bool inside_content(const char *path, const char *root)
-{
-	char dir[PATH_MAX], top[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	char *d = nv_xmemdupz(path, slash && slash != path ? (size_t)(slash - path) : 1);
-	size_t n;
-	bool in = false;
-
-	if (realpath(d, dir) && realpath(root, top)) {
-		n = strlen(top);
-		in = !strncmp(dir, top, n) && (dir[n] == '/' || !dir[n]);
-	}
-	free(d);
-	return in;
-}
-
 static int report(struct nv_report_opts *o, struct nv_global *g, struct nv_diags *d)
 {
 	struct nv_project p;
 	struct nv_org_members ms = { NULL, 0 };
 	struct nv_rollup_row *rows = NULL;
 	const char *root;
+	char *dir;
+	bool in;
 	int rc = NV_EXIT_USAGE;
 
 	if (nv_lib_load(NV_LIB_XLSX, d) < 0)
@@ -93,7 +79,10 @@ static int report(struct nv_report_opts *o, struct nv_global *g, struct nv_diags
 		goto out;
 	}
 	root = p.content.root ? p.content.root : "content";
-	if (inside_content(o->path, root)) {
+	dir = nv_dir_of(o->path);
+	in = nv_cmd_in_content(dir, root);
+	free(dir);
+	if (in) {
 		nv_diag_hint(nv_error(d, o->display, 0, 0,
 				      "отчёт нельзя класть в папку content/: всё из неё "
 				      "публикуется на сайте"),

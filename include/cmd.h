@@ -121,6 +121,13 @@ int nv_cmd_chdir(const struct nv_global *g, const char **root);
 char *nv_cmd_user_path(const char *path);
 
 /*
+ * Whether the folder dir, which need not exist yet, is the content folder
+ * root or inside it, where everything is published: no command puts what
+ * it makes there. False when that cannot be told.
+ */
+bool nv_cmd_in_content(const char *dir, const char *root);
+
+/*
  * Open the project for a command: nv_cmd_chdir(), then load the content
  * and build the model (project.h) with the command's policy: drafts,
  * jobs (0: one per processor). Returns 0 (content errors, if any, are

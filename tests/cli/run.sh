@@ -121,6 +121,19 @@ tally print-foreign "файл пользователя заменён"
 expect print-not-pdf 2 - "ошибка: PDF пишется только в файл .pdf" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/notes.txt"
 expect print-again 0 "prikaz.pdf" "" -- sh -c "cd '$tmp/school/pechat' && '$bin' print o-vnedrenii -o prikaz.pdf"
 expect print-force 0 "moy.pdf" "" -- "$bin" -C "$tmp/school" print o-vnedrenii -o "$tmp/school/pechat/moy.pdf" --force
+# Nothing goes into content/, where all is published: not the site of
+# -o, not a PDF, in a folder there or not yet there, by .. or a link.
+into='сборку нельзя класть в папку content/: всё из неё публикуется на сайте, и следующая сборка приняла бы страницы и PDF за вложения'
+expect build-into-content 2 - "nastavnik: content: ошибка: $into" -- sh -c "cd '$tmp/school' && '$bin' build --no-pdf -o content"
+expect build-into-content-hint 2 - "  подсказка: укажите папку вне content/, например: nastavnik build -o output" -- sh -c "cd '$tmp/school/content/news' && '$bin' build --no-pdf -o novaya/../../sayt"
+ln -s "$tmp/school/content/orders" "$tmp/orders-link"
+expect build-into-content-link 2 - "nastavnik: $tmp/orders-link/sayt: ошибка: $into" -- "$bin" -C "$tmp/school" build --no-pdf -o "$tmp/orders-link/sayt"
+expect print-into-content 2 - "nastavnik: content/orders/prikaz.pdf: ошибка: PDF нельзя класть в папку content/: всё из неё публикуется на сайте" -- "$bin" -C "$tmp/school" print o-vnedrenii -o content/orders/prikaz.pdf
+expect print-report-into-content 2 - "  подсказка: укажите файл вне content/, например ~/prikaz.pdf, или не указывайте -o: PDF ляжет в output/print" -- "$bin" -C "$tmp/school" print spravka-po-itogam-monitoringa -o content/novaya/spravka.pdf
+[ -z "$(find "$tmp/school/content" -newer "$tmp/orders-link" ! -type d)" ] && [ ! -e "$tmp/school/content/sayt" ] && [ ! -e "$tmp/school/content/novaya" ] && [ ! -e "$tmp/school/content/orders/sayt" ]
+tally into-content-nothing "в content/ что-то записано"
+# A path that only passes through content/ is fine.
+expect build-through-content 0 "собран в $tmp/school/content/news/../../sayt/site" "" -- sh -c "cd '$tmp/school/content/news' && '$bin' build --no-pdf -o ../../sayt"
 
 # A project without content/ is an environment error (2) that says what to do.
 mkdir -p "$tmp/empty"
