@@ -102,7 +102,7 @@ void nv_imp_md_text(struct nv_buf *out, const char *s);
 void nv_imp_md_block(struct nv_buf *out, const char *s);
 /* The first date ДД.ММ.ГГГГ in s into out[11]; returns its start or NULL. */
 const char *nv_imp_find_date(const char *s, char out[11]);
-/* The number after «№» in s (copied), or NULL. */
+/* The number after «№» (or a scan's «N», «No» before a digit) in s (copied), or NULL. */
 char *nv_imp_find_number(const char *s);
 /* «2025–2026» found in s into out[16] (en dash), or false. */
 bool nv_imp_find_year(const char *s, char out[16]);

@@ -248,14 +248,37 @@ const char *nv_imp_find_date(const char *s, char out[11])
 	return at ? at : find_long_date(s, out);
 }
 
+/*
+ * After a Latin «N», «No», «Nº» that a scan's recognition made of «№»:
+ * where the number starts, a digit after a space or a dot; NULL when p
+ * is not such a sign («N» starting a word of its own).
+ */
+static const char *latin_sign(const char *s, const char *p)
+{
+	if (p > s && p[-1] != ' ' && p[-1] != '(')
+		return NULL;
+	p++;
+	if (*p == 'o')
+		p++;
+	else if (!strncmp(p, "º", strlen("º")))
+		p += strlen("º");
+	if (*p != ' ' && *p != '.')
+		return NULL;
+	p += strspn(p, " .");
+	return *p >= '0' && *p <= '9' ? p : NULL;
+}
+
 char *nv_imp_find_number(const char *s)
 {
-	const char *p = strstr(s, "№");
+	const char *p = strstr(s, "№"), *q;
 	size_t n = 0;
 
+	if (p)
+		p += strlen("№");
+	for (q = s; !p && (q = strchr(q, 'N')) != NULL; q++)
+		p = latin_sign(s, q);
 	if (!p)
 		return NULL;
-	p += strlen("№");
 	while (*p == ' ' || (unsigned char)*p == 0xC2) /* spaces, also no-break ones */
 		p += (*p == ' ') ? 1 : 2;
 	while (p[n] && p[n] != ' ' && p[n] != '\t' && p[n] != ',' && p[n] != ')' && p[n] != ';')

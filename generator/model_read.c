@@ -96,6 +96,39 @@ static bool act_date(const struct builder *b, struct nv_fields *f, const char *k
 }
 
 /*
+ * The number of an act (an order, a protocol) in f, which the layouts
+ * print after their own «№»: one written with the sign, «№ 1-од» (or a
+ * Latin «N», «No» before a digit), is an error at it, not «№ № 1-од» on
+ * paper and the site.
+ */
+static const char *act_number(struct nv_fields *f, const char *hint)
+{
+	const char *s = nv_field_str(f, "number", NV_REQUIRED, hint), *rest = s;
+	const struct nv_value *v;
+
+	bool sign;
+
+	if (!s)
+		return NULL;
+	sign = !strncmp(s, "№", strlen("№"));
+	if (sign)
+		rest = s + strlen("№");
+	else if (s[0] == 'N')
+		rest = s + 1 + (s[1] == 'o');
+	rest += strspn(rest, " .");
+	/* A Latin «N» or «No» only apart from a digit: «N5», «Nord-1» may be numbers. */
+	if (!(sign || (rest > s + 1 && *rest >= '0' && *rest <= '9')) ||
+	    !(v = nv_map_get(f->map, "number")))
+		return s;
+	nv_diag_hint(nv_error(f->d, f->file, v->line, v->col,
+			      "номер «%s» начинается со знака номера, а его ставит сам бланк: "
+			      "вышло бы «№ %s»",
+			      s, s),
+		     *rest ? "напишите только номер: number: %s" : "%s", *rest ? rest : hint);
+	return s;
+}
+
+/*
  * An order outside the project cited at key `key` of f: a map with
  * number, date and optionally issuer (in the genitive) and, when
  * `appendix`, the appendix number. Returns true when given.
@@ -112,7 +145,7 @@ static bool read_outside_order(struct builder *b, struct nv_fields *f, const cha
 	o->given = true;
 	o->line = v->line;
 	o->col = v->col;
-	o->number = nv_field_str(&of, "number", NV_REQUIRED, "номер приказа, например «187»");
+	o->number = act_number(&of, "номер приказа, например «187»");
 	act_date(b, &of, "date", NV_REQUIRED, "дата приказа, например «14.04.2021»", &o->date);
 	o->issuer = nv_field_str(&of, "issuer", NV_OPTIONAL, NULL);
 	if (appendix)
@@ -194,7 +227,7 @@ static void read_approval_fields(struct builder *b, struct nv_fields *af, struct
 	proto = nv_field_map(af, "protocol", NV_OPTIONAL, NULL);
 	if (proto &&
 	    nv_fields_init(&pf, af->file, proto, "в протоколе", proto->line, proto->col, b->d)) {
-		a->protocol_number = nv_field_str(&pf, "number", NV_REQUIRED, "номер протокола");
+		a->protocol_number = act_number(&pf, "номер протокола");
 		a->has_protocol_date =
 			act_date(b, &pf, "date", NV_REQUIRED, "дата протокола", &a->protocol_date);
 		nv_fields_finish(&pf);
@@ -282,7 +315,7 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	const struct nv_value *v, *list;
 	const struct nv_site *s = &b->m->site;
 
-	e->number = nv_field_str(f, "number", NV_REQUIRED, "номер приказа, например «112-од»");
+	e->number = act_number(f, "номер приказа, например «112-од»");
 	act_date(b, f, "date", NV_REQUIRED, "дата приказа, например «29.08.2025»", &e->date);
 	e->place = nv_field_str(f, "place", NV_OPTIONAL, NULL);
 	if (!e->place)

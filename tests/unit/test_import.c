@@ -242,6 +242,26 @@ static void test_order_spellings(void)
 	CHECK_STR(r.text.ptr, "---\ntitle: О плане\nnumber: 131-од\ndate: 25.09.2023\n"
 			      "place: г. Озёрск\n---\n1. Утвердить план.\n");
 	nv_imp_result_release(&r);
+
+	/* A scan's «N», «No» for «№»; «N5», the «N» of a word or before a name are no sign. */
+	CHECK_INT(import_text("ПРИКАЗ\n25.09.2023 No. 131-од\nО плане\nПРИКАЗЫВАЮ:\n"
+			      "1. Утвердить план.\n",
+			      "order", &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "\nnumber: 131-од\n") != NULL);
+	nv_imp_result_release(&r);
+	CHECK_INT(import_text("ПРИКАЗ\n25.09.2023 MBOU N 7-од\nО плане\nПРИКАЗЫВАЮ:\n"
+			      "1. Утвердить план.\n",
+			      "order", &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "\nnumber: 7-од\n") != NULL);
+	nv_imp_result_release(&r);
+	CHECK_INT(import_text("ПРИКАЗ\n25.09.2023 N5 SCHOOLN 7 N. Petrova\nО плане\nПРИКАЗЫВАЮ:\n"
+			      "1. Утвердить план.\n",
+			      "order", &r),
+		  0);
+	CHECK(strstr(r.text.ptr, "\nnumber: \"\"\n") != NULL);
+	nv_imp_result_release(&r);
 }
 
 static void test_order_report(void)
