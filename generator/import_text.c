@@ -8,7 +8,8 @@
  * here (nv_import_decode_text(), which the guard of attachments reads
  * through too), and doc->encoding says which. Every
  * non-empty line is a paragraph, except that a line starting with a
- * lower-case letter continues the one before (text wrapped by hand).
+ * lower-case letter continues the one before in text wrapped by hand
+ * (hand_wrapped(): few lines are long).
  * Lines with tabs, with «|» as Markdown tables have, or with three columns
  * aligned by runs of spaces are table rows:
  * consecutive rows make one table, one cell per column. A table copied
@@ -323,6 +324,34 @@ static bool cell_lines(struct nv_imp_doc *doc, struct cell_lines *x, struct nv_s
 	return false;
 }
 
+/* A line longer than any text wrapped by hand has (characters). */
+#define WRAP_MAX 130
+
+/*
+ * Whether the text was wrapped by hand: at most one line in ten is longer
+ * than WRAP_MAX. A text saved from Word has a paragraph a line, most of
+ * them long; a line there starting with a lower-case letter continues
+ * the one before only when that one stops short of a sentence's or a
+ * clause's end (a title's line break: «ПОЛОЖЕНИЕ» / «о наставничестве»),
+ * not after «:» or «;» («…наставничества;» / «наставник — …»).
+ */
+static bool hand_wrapped(const char *text, size_t len)
+{
+	const char *s = text, *end = text + len, *nl;
+	size_t lines = 0, wide = 0, chars, i;
+
+	for (; s < end; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			nl = end;
+		for (chars = 0, i = 0; s + i < nl; i++)
+			chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		lines += nv_slice_trim(nv_slice_make(s, (size_t)(nl - s))).len > 0;
+		wide += chars > WRAP_MAX;
+	}
+	return wide * 10 <= lines;
+}
+
 static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 {
 	struct nv_imp_table *table = NULL;
@@ -330,6 +359,8 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 	struct cell_lines cells = { NULL, 0, false };
 	const char *s = text, *end = text + len, *nl;
 	int line = 0;
+	bool wrapped = hand_wrapped(text, len);
+	char end_of_last = 0; /* the last character of the line before */
 
 	for (; s < end && doc->n < NV_IMP_MAX_BLOCKS; s = nl + 1) {
 		struct nv_slice l;
@@ -363,12 +394,15 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 			last = NULL;
 			continue;
 		}
-		if (last && starts_lower(l.ptr) && !is_marker(l.ptr)) {
+		if (last && starts_lower(l.ptr) && !is_marker(l.ptr) &&
+		    (wrapped || !strchr(".:;!?", end_of_last))) {
 			nv_imp_para_append(last, l.ptr, l.len);
+			end_of_last = l.ptr[l.len - 1];
 			continue;
 		}
 		doc->next_src = line - 1;
 		last = add_line(doc, l);
+		end_of_last = l.ptr[l.len - 1];
 	}
 }
 

@@ -200,6 +200,49 @@ static void test_text_tables_and_wrapped_lines(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * Text saved from Word, a paragraph a line (most lines long, as in
+ * ../shared/examples/002): a line starting with a lower-case letter is a
+ * paragraph of its own after «:» or «;», and continues a line that stops
+ * short (a title's line break); text wrapped by hand joins it even after
+ * an abbreviation's «.».
+ */
+static void test_text_paragraph_a_line(void)
+{
+	static const char long_clause[] =
+		"персонализированная программа наставничества — краткосрочная персонализированная "
+		"программа, включающая описание форм и видов наставничества, участников "
+		"наставнической деятельности;";
+	struct nv_imp_doc doc;
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_buf text = NV_BUF_INIT;
+
+	nv_buf_addf(&text,
+		    "ПОЛОЖЕНИЕ\nо наставничестве\n1.2.1. Основные понятия, используемые в "
+		    "Положении:\n%s\n%s\nнаставник — участник программы наставничества.\n",
+		    long_clause, long_clause);
+	nv_imp_doc_init(&doc);
+	CHECK_INT(nv_import_text("t.txt", text.ptr, text.len, &doc, &d), 0);
+	CHECK_INT(doc.n, 5);
+	CHECK_STR(doc.v[0].para.text, "ПОЛОЖЕНИЕ о наставничестве");
+	CHECK_STR(doc.v[1].para.text, "1.2.1. Основные понятия, используемые в Положении:");
+	CHECK_STR(doc.v[2].para.text, long_clause);
+	CHECK_STR(doc.v[4].para.text, "наставник — участник программы наставничества.");
+	nv_imp_doc_release(&doc);
+
+	nv_buf_reset(&text);
+	nv_buf_adds(&text, "3.1. Наставник назначается приказом от 01.09.2025 г.\nи с его "
+			   "согласия; его\nполномочия:\nпомогать наставляемому.\n");
+	nv_imp_doc_init(&doc);
+	CHECK_INT(nv_import_text("t.txt", text.ptr, text.len, &doc, &d), 0);
+	CHECK_INT(doc.n, 1);
+	CHECK_STR(doc.v[0].para.text, "3.1. Наставник назначается приказом от 01.09.2025 г. и с "
+				      "его согласия; его полномочия: помогать наставляемому.");
+	nv_imp_doc_release(&doc);
+	nv_buf_release(&text);
+	nv_diags_release(&d);
+}
+
 static void test_order_spellings(void)
 {
 	struct nv_imp_result r;
@@ -690,6 +733,7 @@ void nv_tests(void)
 	NV_RUN(test_pdf_text);
 	NV_RUN(test_rtf_and_binary_text);
 	NV_RUN(test_text_tables_and_wrapped_lines);
+	NV_RUN(test_text_paragraph_a_line);
 	NV_RUN(test_order_spellings);
 	NV_RUN(test_order_report);
 	NV_RUN(test_people_add);
