@@ -644,6 +644,27 @@ static bool has_misread(const char *text, size_t len)
 	return false;
 }
 
+/*
+ * Whether the «» of the len bytes at text do not pair by number, more of
+ * one kind than the straight quotes, which typography turns into either,
+ * make up for: NV_MD_TEXT_QUOTES.
+ */
+static bool quotes_unpaired(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t open = 0, close = 0, straight = 0;
+
+	while ((p = memchr(p, 0xC2, (size_t)(end - p))) != NULL && ++p < end) {
+		open += (unsigned char)*p == 0xAB;
+		close += (unsigned char)*p == 0xBB;
+	}
+	if (open == close)
+		return false;
+	for (p = text; (p = memchr(p, '"', (size_t)(end - p))) != NULL; p++)
+		straight++;
+	return (open > close ? open - close : close - open) > straight;
+}
+
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
 	unsigned f;
@@ -659,6 +680,8 @@ unsigned nv_md_text_facts(const char *text, size_t len)
 		f |= NV_MD_TEXT_MIXED;
 	if (has_misread(text, len))
 		f |= NV_MD_TEXT_MISREAD;
+	if (quotes_unpaired(text, len))
+		f |= NV_MD_TEXT_QUOTES;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

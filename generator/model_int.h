@@ -486,4 +486,19 @@ void mdl_check_broken(const struct mdl_line *l, const char *end);
  */
 void mdl_check_misread(const struct mdl_line *l, size_t ind, bool *said);
 
+/*
+ * The quotes of a body read so far (model_quotes.c): how many are open,
+ * the first's place and words.
+ */
+struct mdl_quotes {
+	int depth, line, col;
+	char words[200];
+};
+
+/* The quotes of line l into q: a closing one with none open is a warning at it. */
+void mdl_check_quotes(const struct mdl_line *l, struct mdl_quotes *q);
+
+/* After the last line of e's body: a quote left open, a warning at it. */
+void mdl_check_quotes_end(struct builder *b, const struct nv_entry *e, const struct mdl_quotes *q);
+
 #endif

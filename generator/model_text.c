@@ -635,6 +635,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	struct item it = { 0 };
 	struct fnotes fn;
 	bool fenced = false, misread = false;
+	struct mdl_quotes quotes = { 0 };
 	struct mdl_body whole;
 	size_t ind;
 
@@ -684,12 +685,15 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		}
 		if (doc->md && doc->md->text_facts & NV_MD_TEXT_MISREAD)
 			mdl_check_misread(&l, ind, &misread);
+		if (doc->md && doc->md->text_facts & NV_MD_TEXT_QUOTES)
+			mdl_check_quotes(&l, &quotes);
 		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
+	mdl_check_quotes_end(b, e, &quotes);
 	check_control(b, e, whole.s, whole.n, &it);
 	check_fnotes(b, e, &fn);
 	if (doc->md && doc->md->nr_nums)

@@ -118,7 +118,8 @@ enum {
 	NV_MD_TEXT_IMAGE = 1u << 6,	/* an image with no text: «![](…)» */
 	NV_MD_TEXT_MIXED = 1u << 7, /* maybe a word of Russian and Latin letters: nv_md_may_mix() */
 	NV_MD_TEXT_MISREAD = 1u << 8, /* a line of a scan read as Latin: nv_md_misread() */
-	NV_MD_TEXT_ALL = (1u << 9) - 1
+	NV_MD_TEXT_QUOTES = 1u << 9,  /* more «» of one kind than straight quotes make up for */
+	NV_MD_TEXT_ALL = (1u << 10) - 1
 };
 
 /*

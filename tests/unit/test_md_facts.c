@@ -120,6 +120,7 @@ static void test_facts_at_every_offset(void)
 		{ "педагог-\n", NV_MD_TEXT_MIXED },
 		{ "\n## Задачи\n", NV_MD_TEXT_HEADING },
 		{ "\nTIoJIoXeHHe o HacTaBHHYecTBe nearorHyecKHX pa6oTHHKOB\n", NV_MD_TEXT_MISREAD },
+		{ "(далее — Положение»)", NV_MD_TEXT_QUOTES },
 	};
 	char buf[256];
 	size_t i, off, n;
@@ -143,6 +144,34 @@ static void test_facts_at_every_offset(void)
 					CHECK_INT(nv_md_text_facts(buf, off), 0);
 				}
 	nv_avx2_enable(true);
+}
+
+/*
+ * «» that do not pair by number, more of one kind than the straight
+ * quotes make up for (typography turns those into either).
+ */
+static void test_quotes_fact(void)
+{
+	static const struct {
+		const char *text;
+		bool fact;
+	} cases[] = {
+		{ "МАОУ «СОШ № 14», «Шаг навстречу»", false },
+		{ "(далее — Положение»), в разделе «Сведения»", true },
+		{ "конкурс «Наставник года", true },
+		{ "приказ \"О наставничестве» и «план»", false },
+		{ "«3. Пункт.\n\n4. Пункт.»", false },
+		{ "«раз «два \"три", true },
+		{ "», \"", false },
+		{ "\xC2", false },
+	};
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++)
+		if (!(nv_md_text_facts(cases[i].text, strlen(cases[i].text)) & NV_MD_TEXT_QUOTES) !=
+		    !cases[i].fact)
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: %s", cases[i].text,
+					     cases[i].fact ? "no fact" : "a fact");
 }
 
 static bool is_lat(unsigned char c)
@@ -284,6 +313,7 @@ void nv_tests(void)
 	NV_RUN(test_facts_at_every_offset);
 	NV_RUN(test_may_mix_blocks);
 	NV_RUN(test_misread);
+	NV_RUN(test_quotes_fact);
 	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
