@@ -95,21 +95,58 @@ static bool act_date(const struct builder *b, struct nv_fields *f, const char *k
 	return true;
 }
 
+/* The first date ДД.ММ.ГГГГ in s, not part of a longer run of digits and dots, or NULL. */
+static const char *date_in(const char *s)
+{
+	const char *p, *q;
+	size_t a, b;
+
+	for (p = s; *p; p++) {
+		if (p > s && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
+			continue;
+		a = strspn(p, "0123456789");
+		q = p + a;
+		if (a < 1 || a > 2 || *q != '.')
+			continue;
+		b = strspn(q + 1, "0123456789");
+		q += 1 + b;
+		if (b >= 1 && b <= 2 && *q == '.' && strspn(q + 1, "0123456789") == 4 &&
+		    !(q[5] >= '0' && q[5] <= '9'))
+			return p;
+	}
+	return NULL;
+}
+
 /*
  * The number of an act (an order, a protocol) in f, which the layouts
  * print after their own «№»: one written with the sign, «№ 1-од» (or a
  * Latin «N», «No» before a digit), is an error at it, not «№ № 1-од» on
- * paper and the site.
+ * paper and the site; so is one with the date, «5-од от 01.09.2025».
  */
 static const char *act_number(struct nv_fields *f, const char *hint)
 {
-	const char *s = nv_field_str(f, "number", NV_REQUIRED, hint), *rest = s;
+	const char *s = nv_field_str(f, "number", NV_REQUIRED, hint), *rest = s, *date;
 	const struct nv_value *v;
-
 	bool sign;
+	int n;
 
 	if (!s)
 		return NULL;
+	if ((date = date_in(s)) != NULL && (v = nv_map_get(f->map, "number"))) {
+		/* the number alone: what stands before the date and its «от» */
+		for (n = (int)(date - s); n && strchr(" ,", s[n - 1]);)
+			n--;
+		if (n >= (int)strlen("от") && !strncmp(s + n - strlen("от"), "от", strlen("от")) &&
+		    (n == (int)strlen("от") || s[n - strlen("от") - 1] == ' '))
+			for (n -= (int)strlen("от"); n && s[n - 1] == ' ';)
+				n--;
+		nv_diag_hint(nv_error(f->d, f->file, v->line, v->col,
+				      "в номере «%s» стоит дата, а дату бланк берёт из поля date",
+				      s),
+			     n > 0 ? "напишите только номер: number: %.*s" : "%.*s%s", n, s,
+			     n > 0 ? "" : hint);
+		return s;
+	}
 	sign = !strncmp(s, "№", strlen("№"));
 	if (sign)
 		rest = s + strlen("№");
