@@ -152,11 +152,17 @@ int nv_frontmatter_load_packed(const char *file, const char *text, size_t len,
 		return 0;
 	}
 	if (v->type != NV_MAP) {
-		nv_diag_hint(nv_error(d, file, v->line, v->col,
-				      "в начале файла ожидаются поля «ключ: значение», а здесь %s",
-				      nv_type_name(v->type)),
-			     "каждая строка между «---» имеет вид «ключ: значение», например "
-			     "«title: Положение о наставничестве»");
+		/* «title:Тест» alone is one text */
+		if (v->type != NV_STRING ||
+		    !nv_yaml_missing_space(file, split->meta_line, text + split->meta_off,
+					   split->meta_len, SIZE_MAX, d))
+			nv_diag_hint(
+				nv_error(d, file, v->line, v->col,
+					 "в начале файла ожидаются поля «ключ: значение», а здесь "
+					 "%s",
+					 nv_type_name(v->type)),
+				"каждая строка между «---» имеет вид «ключ: значение», например "
+				"«title: Положение о наставничестве»");
 		nv_value_free(v);
 		free(block);
 		return -1;

@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "value.h"
 #include "yaml_load.h"
 #include "yaml_load_int.h"
@@ -566,6 +567,52 @@ static bool report_indent_tabs(struct loader *l, const char *text, size_t len)
 	return found;
 }
 
+/*
+ * A field typed without the space after its colon, «title:О внедрении»,
+ * makes its line a plain text, and libyaml fails a line or more later,
+ * at a colon that is right («двоеточие в неожиданном месте»): see
+ * yaml_load.h.
+ */
+bool nv_yaml_missing_space(const char *file, int first_line, const char *text, size_t len,
+			   size_t upto, struct nv_diags *d)
+{
+	const char *s = text, *end = text + len, *nl, *k, *c;
+	size_t line = 0, chars;
+	int shown, cut;
+	bool found = false;
+
+	for (; s < end && line <= upto; s = nl + 1, line++) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (!nl)
+			nl = end;
+		for (k = s; k < nl && *k == ' ';)
+			k++;
+		if (nl - k > 2 && k[0] == '-' && k[1] == ' ')
+			k += 2;
+		c = k;
+		while (c < nl && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+				  *c == '_' || (c > k && ((*c >= '0' && *c <= '9') || *c == '-'))))
+			c++;
+		if (c == k || c + 1 >= nl || *c != ':' || strchr(" \t\r/", c[1]))
+			continue;
+		/* the value's first 40 characters, to a word's end where it goes on */
+		for (shown = 0, chars = 0; c + 1 + shown < nl; shown++)
+			if (((unsigned char)c[1 + shown] & 0xC0) != 0x80 && chars++ == 40)
+				break;
+		for (cut = shown; c + 1 + shown < nl && cut > 0 && c[cut] != ' ';)
+			cut--;
+		if (c + 1 + shown < nl && cut > 1)
+			shown = cut - 1;
+		nv_diag_hint(nv_error(d, file, first_line + (int)line,
+				      (int)nv_utf8_count(s, (size_t)(c + 1 - s)) + 1,
+				      "после двоеточия нужен пробел"),
+			     "без пробела строка читается как текст, а не как поле: «%.*s: %.*s%s»",
+			     (int)(c - k), k, shown, c + 1, c + 1 + shown < nl ? "…" : "");
+		found = true;
+	}
+	return found;
+}
+
 /* A sequence or a mapping starts: push it, unless it stands where a key should. */
 static void start_collection(struct loader *l, const yaml_event_t *ev)
 {
@@ -675,7 +722,12 @@ struct nv_value *nv_yaml_load_libyaml(const char *file, const char *text, size_t
 
 	while (!done && !l.failed) {
 		if (!yaml_parser_parse(&parser, &ev)) {
-			if (!report_indent_tabs(&l, text, len))
+			if (report_indent_tabs(&l, text, len))
+				;
+			else if (nv_yaml_missing_space(file, first_line, text, len,
+						       parser.problem_mark.line, d))
+				l.errors = true;
+			else
 				parser_error(&l, &parser);
 			l.failed = true;
 			break;

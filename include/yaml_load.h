@@ -28,6 +28,17 @@ struct nv_yaml_limits {
 #define NV_YAML_MAX_NODES 500000
 
 /*
+ * The lines of text up to line upto (from 0) that start with a key and a
+ * colon with no space after it, «title:О внедрении» (not «https://»),
+ * which YAML reads as a plain text: an error at each, after the colon,
+ * with the field as it should be. Returns whether there was one. The
+ * loader says these instead of libyaml's error a line or more later, at
+ * a colon that is right; the front matter read as one text, too.
+ */
+bool nv_yaml_missing_space(const char *file, int first_line, const char *text, size_t len,
+			   size_t upto, struct nv_diags *d);
+
+/*
  * Parse one YAML document. `file` names the source in diagnostics; line 1
  * of `text` is line `first_line` of that file (front matter starts on line
  * 2 of a .md file), so positions point into the user's file. `limits` may

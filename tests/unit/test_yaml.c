@@ -144,6 +144,26 @@ static void test_tabs_in_indentation(void)
 	CHECK_LOAD("a:\tb\n", "{\"a\":\"b\"}");
 }
 
+/*
+ * A field without the space after its colon is said at its line, not at
+ * the right colon where libyaml fails; in a list item too; an address or
+ * a time in a value, and a colon ending the text, are not such a field.
+ */
+static void test_missing_space_after_colon(void)
+{
+	CHECK_LOAD("title:Приказ\nnumber: 5\n", "ERR 1:7: после двоеточия нужен пробел");
+	CHECK_LOAD("people:\n  - id:ivanova\n    name: Мария\n",
+		   "ERR 2:8: после двоеточия нужен пробел");
+	CHECK_LOAD("a: 1\nb:2\nc:3\nd: 4\n",
+		   "ERR 2:3: после двоеточия нужен пробел\nERR 3:3: после двоеточия нужен пробел");
+	CHECK_LOAD("site: https://x.ru\ntime: 10:30\n",
+		   "{\"site\":\"https://x.ru\",\"time\":\"10:30\"}");
+	/* no such field before libyaml's error: its own message */
+	CHECK_LOAD("https://x.ru\nb: 1\n", "ERR 2:2: двоеточие в неожиданном месте");
+	CHECK_LOAD("a:\n", "{\"a\":null}");
+	CHECK_LOAD("a:b", "\"a:b\"");
+}
+
 static void test_malformed_yaml_translated(void)
 {
 	CHECK_LOAD("title: Приказ: о наставничестве\n", "ERR 1:14: двоеточие в неожиданном месте");
@@ -288,6 +308,8 @@ static void test_fm_top_level_must_be_map(void)
 		 "ERR 2:1: в начале файла ожидаются поля «ключ: значение», а здесь список");
 	CHECK_FM("---\nпросто текст\n---\n",
 		 "ERR 2:1: в начале файла ожидаются поля «ключ: значение», а здесь строка");
+	/* one field without the space after its colon is one text */
+	CHECK_FM("---\ntitle:Тест\n---\n", "ERR 2:7: после двоеточия нужен пробел");
 }
 
 static void test_fm_invalid_utf8(void)
@@ -342,6 +364,7 @@ void nv_tests(void)
 	NV_RUN(test_columns_count_characters);
 	NV_RUN(test_duplicate_keys_all_reported);
 	NV_RUN(test_tabs_in_indentation);
+	NV_RUN(test_missing_space_after_colon);
 	NV_RUN(test_malformed_yaml_translated);
 	NV_RUN(test_depth_limit);
 	NV_RUN(test_deep_nesting_default_limit);
