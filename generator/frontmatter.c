@@ -30,6 +30,42 @@ static bool is_fence(const char *p, const char *end, const char *fence)
 	return true;
 }
 
+/*
+ * True if the line [p, end) is dashes — hyphens, «–», «—» — and spaces
+ * but not the fence «---»: «—» is what Word makes of three hyphens.
+ */
+static bool dashes_not_fence(const char *p, const char *end)
+{
+	bool dash = false;
+
+	if (is_fence(p, end, "---"))
+		return false;
+	while (p < end) {
+		if (*p == '-')
+			p++;
+		else if (end - p >= 3 && !memcmp(p, "\xE2\x80", 2) &&
+			 ((unsigned char)p[2] == 0x93 || (unsigned char)p[2] == 0x94))
+			p += 3;
+		else if (*p == ' ' || *p == '\t' || *p == '\r') {
+			p++;
+			continue;
+		} else
+			return false;
+		dash = true;
+	}
+	return dash;
+}
+
+/* True if the line [p, end) starts as a field does: «title: …». */
+static bool field_line(const char *p, const char *end)
+{
+	const char *k = p;
+
+	while (k < end && ((*k >= 'a' && *k <= 'z') || *k == '_'))
+		k++;
+	return k > p && k < end && *k == ':' && (k + 1 == end || k[1] == ' ' || k[1] == '\r');
+}
+
 static const char *line_end(const char *p, const char *end)
 {
 	const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -39,13 +75,33 @@ static const char *line_end(const char *p, const char *end)
 int nv_frontmatter_split(const char *file, const char *text, size_t len, struct nv_split *out,
 			 struct nv_diags *d)
 {
-	const char *start = text, *end = text + len, *p, *eol;
-	int line = 1;
+	const char *start = text, *end = text + len, *p, *eol, *dashes = NULL;
+	int line = 1, dashes_line = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		start += 3;
 	eol = line_end(start, end);
+	if (dashes_not_fence(start, eol)) {
+		nv_diag_hint(
+			nv_error(d, file, 1, 1,
+				 "файл начинается строкой «%.*s», а блок полей открывает строка "
+				 "из трёх дефисов «---»",
+				 (int)(eol - start - (eol > start && eol[-1] == '\r')), start),
+			"Word заменяет три дефиса на тире: наберите «---» заново (в Блокноте "
+			"или отключив автозамену)");
+		return -1;
+	}
+	if (field_line(start, eol)) {
+		nv_diag_hint(
+			nv_error(d, file, 1, 1,
+				 "поля документа без строки «---» перед ними: «%.*s» читается как "
+				 "текст документа",
+				 (int)(eol - start - (eol > start && eol[-1] == '\r')), start),
+			"добавьте строку «---» перед первым полем и ещё одну после последнего, "
+			"перед текстом документа");
+		return -1;
+	}
 	if (!is_fence(start, eol, "---")) {
 		out->body_off = (size_t)(start - text);
 		out->body_len = (size_t)(end - start);
@@ -58,6 +114,10 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 	out->meta_line = 2;
 	for (line = 2; p < end; line++) {
 		eol = line_end(p, end);
+		if (!dashes && dashes_not_fence(p, eol)) {
+			dashes = p;
+			dashes_line = line;
+		}
 		if (is_fence(p, eol, "---") || is_fence(p, eol, "...")) {
 			out->meta_len = (size_t)(p - text) - out->meta_off;
 			p = eol < end ? eol + 1 : end;
@@ -67,6 +127,17 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 			return 0;
 		}
 		p = eol < end ? eol + 1 : end;
+	}
+	if (dashes) {
+		eol = line_end(dashes, end);
+		nv_diag_hint(
+			nv_error(d, file, dashes_line, 1,
+				 "блок полей открыт строкой «---», а закрыт строкой «%.*s»: нужно "
+				 "ровно три дефиса",
+				 (int)(eol - dashes - (eol > dashes && eol[-1] == '\r')), dashes),
+			"Word заменяет три дефиса на тире: наберите «---» заново (в Блокноте "
+			"или отключив автозамену)");
+		return -1;
 	}
 	nv_diag_hint(nv_error(d, file, 1, 1,
 			      "блок полей в начале файла открыт строкой «---», "

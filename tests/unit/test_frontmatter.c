@@ -73,17 +73,60 @@ static void test_split_without_meta(void)
 	CHECK_INT(s.body_off, 3); /* the BOM is skipped */
 	CHECK_STR(part(text, s.body_off, s.body_len), "# Заголовок\n---\n");
 	CHECK_INT(s.body_line, 1);
-	/* «----» is not a fence */
-	CHECK_INT(nv_frontmatter_split("a.md", "----\na: 1\n---\n", strlen("----\na: 1\n---\n"), &s,
-				       &d),
-		  0);
-	CHECK(!s.has_meta);
 	/* a fence at the very end leaves an empty body */
 	CHECK_INT(nv_frontmatter_split("a.md", "---\na: 1\n---", strlen("---\na: 1\n---"), &s, &d),
 		  0);
 	CHECK(s.has_meta);
 	CHECK_INT(s.body_len, 0);
 	CHECK_INT(s.body_line, 4);
+	CHECK_INT(d.nr, 0);
+}
+
+/*
+ * Not a fence, but what was meant for one: «----», «—» (Word's dash for
+ * three hyphens) opening or closing the block, fields with no «---»
+ * before them. Each an error at its line, not a body without fields.
+ */
+static void test_split_near_fences(void)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "----\na: 1\n---\n",
+		  "a.md:1:1: 0: файл начинается строкой «----», а блок полей открывает строка "
+		  "из трёх дефисов «---» | Word заменяет три дефиса на тире: наберите «---» заново "
+		  "(в Блокноте или отключив автозамену)\n" },
+		{ "\xE2\x80\x94\r\ntitle: Т\r\n\xE2\x80\x94\r\n",
+		  "a.md:1:1: 0: файл начинается строкой «—», а блок полей открывает строка из "
+		  "трёх дефисов «---» | Word заменяет три дефиса на тире: наберите «---» заново (в "
+		  "Блокноте или отключив автозамену)\n" },
+		{ "---\ntitle: Т\n\xE2\x80\x93 -\nТекст\n",
+		  "a.md:3:1: 0: блок полей открыт строкой «---», а закрыт строкой «– -»: нужно "
+		  "ровно три дефиса | Word заменяет три дефиса на тире: наберите «---» заново (в "
+		  "Блокноте или отключив автозамену)\n" },
+		{ "title: Т\n\nТекст\n",
+		  "a.md:1:1: 0: поля документа без строки «---» перед ними: «title: Т» "
+		  "читается как текст документа | добавьте строку «---» перед первым полем и ещё "
+		  "одну после последнего, перед текстом документа\n" },
+	};
+	struct nv_split s;
+	struct nv_diags d = NV_DIAGS_INIT;
+	char *got;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		CHECK_INT(
+			nv_frontmatter_split("a.md", cases[i].text, strlen(cases[i].text), &s, &d),
+			-1);
+		got = nv_test_diags_text(&d);
+		CHECK_STR(got, cases[i].want);
+		free(got);
+		nv_diags_release(&d);
+	}
+	/* A body may start with a list, a field-like line in Russian, a rule of «***». */
+	CHECK_INT(nv_frontmatter_split("a.md", "- пункт\n", 8, &s, &d), 0);
+	CHECK_INT(nv_frontmatter_split("a.md", "Цель: рост\n", strlen("Цель: рост\n"), &s, &d), 0);
+	CHECK_INT(nv_frontmatter_split("a.md", "***\n", 4, &s, &d), 0);
 	CHECK_INT(d.nr, 0);
 }
 
@@ -206,6 +249,7 @@ void nv_tests(void)
 	NV_RUN(test_split_with_meta);
 	NV_RUN(test_split_bom_crlf_and_dots);
 	NV_RUN(test_split_without_meta);
+	NV_RUN(test_split_near_fences);
 	NV_RUN(test_split_unclosed);
 	NV_RUN(test_text_check);
 	NV_RUN(test_too_big);
