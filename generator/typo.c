@@ -524,8 +524,20 @@ static size_t step(struct typo *t, size_t i)
 		if (st->depth < INT_MAX)
 			st->depth++;
 		break;
-	case RAQUO:
 	case LDQUO:
+		/* English quotes, “…”, are Russian ones: “ opening as '"' would */
+		if (opens_quote(st->prev)) {
+			put_quote(t);
+			e = i + k;
+		} else if (st->depth > 0) {
+			st->depth--; /* closing „…“ */
+		}
+		break;
+	case RDQUO:
+		put_quote(t);
+		e = i + k;
+		break;
+	case RAQUO:
 		if (st->depth > 0)
 			st->depth--;
 		break;

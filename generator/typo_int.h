@@ -18,6 +18,7 @@
 #define RAQUO	0x00BBu /* » */
 #define BDQUO	0x201Eu /* „ */
 #define LDQUO	0x201Cu /* “ */
+#define RDQUO	0x201Du /* ” */
 #define HELLIP	0x2026u
 #define NUMERO	0x2116u
 #define CYR_GE	0x0433u /* г */

@@ -68,8 +68,10 @@ static void test_quotes_existing_count_for_nesting(void)
 	TYPO("«Школа \"Радуга\"»", "«Школа „Радуга“»");
 	TYPO("«Школа „Радуга\"\"", "«Школа „Радуга“»");
 	TYPO("«готово» и \"ещё\"", "«готово» и" NB "«ещё»");
-	/* an English opening quote outside any quotes changes nothing */
-	TYPO("“x” \"y\"", "“x” «y»");
+	/* English quotes are Russian ones; a «“» closing „…“ stays */
+	TYPO("“x” \"y\"", "«x» «y»");
+	TYPO("«Школа “Радуга”»", "«Школа „Радуга“»");
+	TYPO("„немецкие“ и “английские”", "„немецкие“ и" NB "«английские»");
 }
 
 static void test_quotes_unmatched(void)
