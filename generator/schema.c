@@ -13,6 +13,7 @@
 #include "date.h"
 #include "diag.h"
 #include "schema.h"
+#include "utf8.h"
 #include "value.h"
 
 bool nv_fields_init(struct nv_fields *f, const char *file, const struct nv_value *map,
@@ -198,6 +199,62 @@ bool nv_field_acyear(struct nv_fields *f, const char *key, int req, const char *
 	return ok;
 }
 
+/*
+ * What users write in Russian for the values of the fields' lists, by
+ * value: the starts of the words, folded (nv_utf8_fold()); a stem of one
+ * letter is the whole word («ж»). A value written so is not taken, as
+ * any unknown one is not, but named in the hint: «полностью» → «full».
+ */
+static const struct {
+	const char *value;
+	const char *stems[6];
+} glosses[] = {
+	{ "none", { "нет", "ничего", "скры", "не публик", "не показ", NULL } },
+	{ "initials", { "инициал", "фамилия и", NULL } },
+	{ "full", { "полн", "фио", NULL } },
+	{ "teacher", { "учител", "педагог", "сотрудник", "работник", "воспитател", NULL } },
+	{ "student", { "ученик", "учениц", "обучающ", "учащ", "воспитанни", NULL } },
+	{ "external", { "внешн", "партн", "работодател", "родител", NULL } },
+	{ "female", { "жен", "ж", NULL } },
+	{ "male", { "муж", "м", NULL } },
+	{ "active", { "действ", "активн", "работает", "идет", NULL } },
+	{ "finished", { "заверш", "окончен", "закончен", NULL } },
+	{ "ended_early", { "досрочн", "прекращ", "прерван", NULL } },
+	{ "planned", { "план", "запланир", "предстоит", NULL } },
+	{ "done", { "выполн", "сделан", "проведен", "исполнен", NULL } },
+	{ "moved", { "перенес", "перенос", "отлож", NULL } },
+	{ "left", { "слев", "лев", NULL } },
+	{ "right", { "справ", "прав", NULL } },
+	{ "federal", { "федерал", NULL } },
+	{ "regional", { "регион", "областн", "краев", NULL } },
+	{ "municipal", { "муницип", "районн", "городск", NULL } },
+	{ "school", { "школ", "локальн", NULL } },
+	{ "teachers", { "педагог", "учител", NULL } },
+	{ "students", { "обучающ", "учащ", "ученик", "дет", NULL } },
+};
+
+/* The value of values that the Russian word s stands for (glosses), or NULL. */
+static const char *gloss_of(const char *s, const char *const *values)
+{
+	struct nv_buf w = NV_BUF_INIT;
+	const char *found = NULL, *stem;
+	size_t i, j, k, n;
+
+	nv_utf8_fold(&w, s, strlen(s));
+	for (i = 0; i < NV_ARRAY_SIZE(glosses) && !found && w.len; i++) {
+		for (k = 0; values[k] && strcmp(values[k], glosses[i].value); k++)
+			;
+		for (j = 0; values[k] && !found && (stem = glosses[i].stems[j]); j++) {
+			n = strlen(stem);
+			/* one letter (two bytes) is a whole word */
+			if (!strncmp(w.ptr, stem, n) && (n > 2 || w.len == n))
+				found = values[k];
+		}
+	}
+	nv_buf_release(&w);
+	return found;
+}
+
 int nv_field_enum(struct nv_fields *f, const char *key, int req, const char *const *values,
 		  int dflt)
 {
@@ -219,6 +276,8 @@ int nv_field_enum(struct nv_fields *f, const char *key, int req, const char *con
 			      key, s);
 	all = nv_join(values, ", ");
 	near = nv_suggest(s, values, n);
+	if (!near)
+		near = gloss_of(s, values);
 	if (near)
 		nv_diag_hint(diag, "возможно, «%s»; допустимые значения: %s", near, all);
 	else

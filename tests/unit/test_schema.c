@@ -134,6 +134,36 @@ static void test_enum_bool_number(void)
 			   "6:4: поле «f» должно быть числом от 0 до 10, а здесь «500» | -");
 }
 
+/* A value written in Russian: the one it stands for, in the hint; none for a word that is no value.
+ */
+static void test_enum_russian_words(void)
+{
+	static const char *const publish[] = { "none", "initials", "full", NULL };
+	static const char *const gender[] = { "female", "male", NULL };
+	struct nv_fields f;
+
+	CHECK(yaml("a: Полностью\nb: инициалы\nc: ж\nd: жк\ne: завхоз\nf: Фамилия и инициалы\n"));
+	nv_fields_init(&f, "x.md", map, "у участника", 0, 0, &d);
+	CHECK_INT(nv_field_enum(&f, "a", NV_REQUIRED, publish, -1), -1);
+	CHECK_INT(nv_field_enum(&f, "b", NV_REQUIRED, publish, -1), -1);
+	CHECK_INT(nv_field_enum(&f, "c", NV_REQUIRED, gender, -1), -1);
+	CHECK_INT(nv_field_enum(&f, "d", NV_REQUIRED, gender, -1), -1);
+	CHECK_INT(nv_field_enum(&f, "e", NV_REQUIRED, publish, -1), -1);
+	CHECK_INT(nv_field_enum(&f, "f", NV_REQUIRED, publish, -1), -1);
+	CHECK_STR(diags(),
+		  "1:4: поле «a»: неизвестное значение «Полностью» | возможно, «full»; "
+		  "допустимые значения: none, initials, full\n"
+		  "2:4: поле «b»: неизвестное значение «инициалы» | возможно, «initials»; "
+		  "допустимые значения: none, initials, full\n"
+		  "3:4: поле «c»: неизвестное значение «ж» | возможно, «female»; допустимые "
+		  "значения: female, male\n"
+		  "4:4: поле «d»: неизвестное значение «жк» | допустимые значения: female, male\n"
+		  "5:4: поле «e»: неизвестное значение «завхоз» | допустимые значения: none, "
+		  "initials, full\n"
+		  "6:4: поле «f»: неизвестное значение «Фамилия и инициалы» | возможно, "
+		  "«initials»; допустимые значения: none, initials, full");
+}
+
 static void test_lists_and_maps(void)
 {
 	struct nv_fields f;
@@ -337,6 +367,7 @@ void nv_tests(void)
 	NV_RUN(test_required_and_strings);
 	NV_RUN(test_dates_and_years);
 	NV_RUN(test_enum_bool_number);
+	NV_RUN(test_enum_russian_words);
 	NV_RUN(test_lists_and_maps);
 	NV_RUN(test_unknown_keys);
 	NV_RUN(test_suggest_and_join);
