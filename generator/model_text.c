@@ -688,8 +688,10 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		if (doc->md && doc->md->text_facts & NV_MD_TEXT_QUOTES)
 			mdl_check_quotes(&l, &quotes);
 		mdl_check_appendix_refs(&l, &whole);
-		if (e->kind == NV_KIND_ORDER)
+		if (e->kind == NV_KIND_ORDER) {
 			check_line_dates(&l);
+			mdl_check_verb(&l);
+		}
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);
