@@ -498,8 +498,12 @@ struct mdl_quotes {
 /* The quotes of line l into q: a closing one with none open is a warning at it. */
 void mdl_check_quotes(const struct mdl_line *l, struct mdl_quotes *q);
 
-/* «ПРИКАЗЫВАЮ» in line l of an order's text, which the layouts put themselves: an error. */
-void mdl_check_verb(const struct mdl_line *l);
+/*
+ * Line l of an order's text, when it is a part the layouts make
+ * themselves — «ПРИКАЗЫВАЮ:», a signature, «С приказом ознакомлены» — an
+ * error (model_order_parts.c).
+ */
+void mdl_check_order_parts(const struct mdl_line *l);
 
 /* After the last line of e's body: a quote left open, a warning at it. */
 void mdl_check_quotes_end(struct builder *b, const struct nv_entry *e, const struct mdl_quotes *q);

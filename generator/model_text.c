@@ -690,7 +690,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		mdl_check_appendix_refs(&l, &whole);
 		if (e->kind == NV_KIND_ORDER) {
 			check_line_dates(&l);
-			mdl_check_verb(&l);
+			mdl_check_order_parts(&l);
 		}
 		scan_fnotes(&l, ind, &fn);
 	}
