@@ -114,10 +114,6 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 	out->meta_line = 2;
 	for (line = 2; p < end; line++) {
 		eol = line_end(p, end);
-		if (!dashes && dashes_not_fence(p, eol)) {
-			dashes = p;
-			dashes_line = line;
-		}
 		if (is_fence(p, eol, "---") || is_fence(p, eol, "...")) {
 			out->meta_len = (size_t)(p - text) - out->meta_off;
 			p = eol < end ? eol + 1 : end;
@@ -125,6 +121,15 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 			out->body_len = (size_t)(end - p);
 			out->body_line = line + 1;
 			return 0;
+		}
+		p = eol < end ? eol + 1 : end;
+	}
+	/* not closed: by a line of dashes not three hyphens? */
+	for (p = text + out->meta_off, line = 2; p < end && !dashes; line++) {
+		eol = line_end(p, end);
+		if (dashes_not_fence(p, eol)) {
+			dashes = p;
+			dashes_line = line;
 		}
 		p = eol < end ? eol + 1 : end;
 	}

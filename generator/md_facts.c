@@ -665,6 +665,40 @@ static bool quotes_unpaired(const char *text, size_t len)
 	return (open > close ? open - close : close - open) > straight;
 }
 
+/*
+ * Whether the first line of the len bytes at text with something on it
+ * may be a head the layouts print, typed again (NV_MD_TEXT_HEAD,
+ * model_order_parts.c): past Markdown's marks, a block's label or the
+ * kind's word in capitals («УТВЕРЖДЕНО», «ПОЛОЖЕНИЕ», «П Р И К А З») or
+ * a title's first word («О …», «Об …», «Положение …», «Программа …»,
+ * «Дорожная карта …», «План …») in a line no longer than a title (a
+ * paragraph starting so is a sentence).
+ */
+static bool typed_head(const char *text, size_t len)
+{
+	static const char *const firsts[] = {
+		"УТВЕРЖД",  "ПРИНЯТ",	 "СОГЛАСОВАН", "ПОЛОЖЕНИЕ",	 "ПРОГРАММА",
+		"ДОРОЖНАЯ", "ПЛАН",	 "ПРИКАЗ",     "П Р И К А З",	 "О ",
+		"Об ",	    "Положение", "Программа",  "Дорожная карта", "План "
+	};
+	const char *s = text, *end = text + len, *nl;
+	size_t i;
+
+	while (s < end && strchr(" \t\r\n#*_", *s))
+		s++;
+	/* each starts with «П», «У», «С», «Д» or «О» */
+	if (end - s < 3 || (unsigned char)s[0] != 0xD0 || !strchr("\x9F\xA3\xA1\x94\x9E", s[1]))
+		return false;
+	for (i = 0; i < NV_ARRAY_SIZE(firsts); i++)
+		if ((size_t)(end - s) >= strlen(firsts[i]) &&
+		    !memcmp(s, firsts[i], strlen(firsts[i]))) {
+			/* the words in capitals (9) any line; a title's, a short one */
+			nl = end - s > 251 ? s + 251 : end;
+			return i < 9 || memchr(s, '\n', (size_t)(nl - s)) || nl == end;
+		}
+	return false;
+}
+
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
 	unsigned f;
@@ -682,6 +716,8 @@ unsigned nv_md_text_facts(const char *text, size_t len)
 		f |= NV_MD_TEXT_MISREAD;
 	if (quotes_unpaired(text, len))
 		f |= NV_MD_TEXT_QUOTES;
+	if (typed_head(text, len))
+		f |= NV_MD_TEXT_HEAD;
 
 	/* '#' is rare but in headings: each one found, its line looked at */
 	while (!(f & NV_MD_TEXT_HEADING) && (p = memchr(p, '#', (size_t)(end - p))) != NULL) {

@@ -499,11 +499,12 @@ struct mdl_quotes {
 void mdl_check_quotes(const struct mdl_line *l, struct mdl_quotes *q);
 
 /*
- * Line l of an order's text, when it is a part the layouts make
- * themselves — «ПРИКАЗЫВАЮ:», a signature, «С приказом ознакомлены» — an
- * error (model_order_parts.c).
+ * Line l of a document's text, when it is a part the layouts make
+ * themselves (model_order_parts.c): before the text's first line
+ * (*started false), the title, an approval block, the kind's word; in an
+ * order, «ПРИКАЗЫВАЮ:», a signature, «С приказом ознакомлены». An error.
  */
-void mdl_check_order_parts(const struct mdl_line *l);
+void mdl_check_made_parts(const struct mdl_line *l, bool *started);
 
 /* After the last line of e's body: a quote left open, a warning at it. */
 void mdl_check_quotes_end(struct builder *b, const struct nv_entry *e, const struct mdl_quotes *q);

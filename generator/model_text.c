@@ -635,6 +635,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 	struct item it = { 0 };
 	struct fnotes fn;
 	bool fenced = false, misread = false;
+	bool started = !(doc->md && doc->md->text_facts & NV_MD_TEXT_HEAD); /* no head typed */
 	struct mdl_quotes quotes = { 0 };
 	struct mdl_body whole;
 	size_t ind;
@@ -688,10 +689,9 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 		if (doc->md && doc->md->text_facts & NV_MD_TEXT_QUOTES)
 			mdl_check_quotes(&l, &quotes);
 		mdl_check_appendix_refs(&l, &whole);
-		if (e->kind == NV_KIND_ORDER) {
+		if (e->kind == NV_KIND_ORDER)
 			check_line_dates(&l);
-			mdl_check_order_parts(&l);
-		}
+		mdl_check_made_parts(&l, &started);
 		scan_fnotes(&l, ind, &fn);
 	}
 	check_item(&l, &it);

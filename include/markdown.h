@@ -119,7 +119,8 @@ enum {
 	NV_MD_TEXT_MIXED = 1u << 7, /* maybe a word of Russian and Latin letters: nv_md_may_mix() */
 	NV_MD_TEXT_MISREAD = 1u << 8, /* a line of a scan read as Latin: nv_md_misread() */
 	NV_MD_TEXT_QUOTES = 1u << 9,  /* more «» of one kind than straight quotes make up for */
-	NV_MD_TEXT_ALL = (1u << 10) - 1
+	NV_MD_TEXT_HEAD = 1u << 10,   /* a first line like a head the layouts print: «УТВЕРЖДЕНО» */
+	NV_MD_TEXT_ALL = (1u << 11) - 1
 };
 
 /*

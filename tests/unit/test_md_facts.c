@@ -174,6 +174,41 @@ static void test_quotes_fact(void)
 					     cases[i].fact ? "no fact" : "a fact");
 }
 
+/*
+ * A first line that may be a head the layouts print: a label or the
+ * kind's word in capitals, or a title's first word in a short line; a
+ * sentence starting so, an abbreviation, a section are not.
+ */
+static void test_head_fact(void)
+{
+	static const struct {
+		const char *text;
+		bool fact;
+	} cases[] = {
+		{ "\n\n**УТВЕРЖДЕНО**\nприказом", true },
+		{ "## ПОЛОЖЕНИЕ\n", true },
+		{ "П Р И К А З\n", true },
+		{ "# О внедрении целевой модели наставничества\n\n1. Внедрить.", true },
+		{ "Дорожная карта внедрения на 2025–2026 учебный год", true },
+		{ "# 1. Общие положения\n", false },
+		{ "МАОУ «СОШ № 14» реализует программу", false },
+		{ "Оценка результатов", false },
+		{ "", false },
+	};
+	static const char sentence[] =
+		"Дорожная карта определяет сроки, ответственных и результаты мероприятий по "
+		"внедрению целевой модели наставничества в 2025–2026 учебном году.\n";
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++)
+		if (!(nv_md_text_facts(cases[i].text, strlen(cases[i].text)) & NV_MD_TEXT_HEAD) !=
+		    !cases[i].fact)
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: %s", cases[i].text,
+					     cases[i].fact ? "no fact" : "a fact");
+	/* 280 bytes: a paragraph, not a title */
+	CHECK(!(nv_md_text_facts(sentence, strlen(sentence)) & NV_MD_TEXT_HEAD));
+}
+
 static bool is_lat(unsigned char c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -314,6 +349,7 @@ void nv_tests(void)
 	NV_RUN(test_may_mix_blocks);
 	NV_RUN(test_misread);
 	NV_RUN(test_quotes_fact);
+	NV_RUN(test_head_fact);
 	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
