@@ -146,16 +146,30 @@ static void test_facts_at_every_offset(void)
 	nv_avx2_enable(true);
 }
 
+/* A text and whether it has the fact a test looks at. */
+struct fact_case {
+	const char *text;
+	bool fact;
+};
+
+/* Each of the n cases has the fact, or has not, as it says. */
+static void check_fact_cases(const struct fact_case *c, size_t n, unsigned fact)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!(nv_md_text_facts(c[i].text, strlen(c[i].text)) & fact) != !c[i].fact)
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: %s", c[i].text,
+					     c[i].fact ? "no fact" : "a fact");
+}
+
 /*
  * «» that do not pair by number, more of one kind than the straight
  * quotes make up for (typography turns those into either).
  */
 static void test_quotes_fact(void)
 {
-	static const struct {
-		const char *text;
-		bool fact;
-	} cases[] = {
+	static const struct fact_case cases[] = {
 		{ "МАОУ «СОШ № 14», «Шаг навстречу»", false },
 		{ "(далее — Положение»), в разделе «Сведения»", true },
 		{ "конкурс «Наставник года", true },
@@ -165,13 +179,8 @@ static void test_quotes_fact(void)
 		{ "», \"", false },
 		{ "\xC2", false },
 	};
-	size_t i;
 
-	for (i = 0; i < NV_ARRAY_SIZE(cases); i++)
-		if (!(nv_md_text_facts(cases[i].text, strlen(cases[i].text)) & NV_MD_TEXT_QUOTES) !=
-		    !cases[i].fact)
-			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: %s", cases[i].text,
-					     cases[i].fact ? "no fact" : "a fact");
+	check_fact_cases(cases, NV_ARRAY_SIZE(cases), NV_MD_TEXT_QUOTES);
 }
 
 /*
@@ -181,10 +190,7 @@ static void test_quotes_fact(void)
  */
 static void test_head_fact(void)
 {
-	static const struct {
-		const char *text;
-		bool fact;
-	} cases[] = {
+	static const struct fact_case cases[] = {
 		{ "\n\n**УТВЕРЖДЕНО**\nприказом", true },
 		{ "## ПОЛОЖЕНИЕ\n", true },
 		{ "П Р И К А З\n", true },
@@ -198,13 +204,8 @@ static void test_head_fact(void)
 	static const char sentence[] =
 		"Дорожная карта определяет сроки, ответственных и результаты мероприятий по "
 		"внедрению целевой модели наставничества в 2025–2026 учебном году.\n";
-	size_t i;
 
-	for (i = 0; i < NV_ARRAY_SIZE(cases); i++)
-		if (!(nv_md_text_facts(cases[i].text, strlen(cases[i].text)) & NV_MD_TEXT_HEAD) !=
-		    !cases[i].fact)
-			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: %s", cases[i].text,
-					     cases[i].fact ? "no fact" : "a fact");
+	check_fact_cases(cases, NV_ARRAY_SIZE(cases), NV_MD_TEXT_HEAD);
 	/* 280 bytes: a paragraph, not a title */
 	CHECK(!(nv_md_text_facts(sentence, strlen(sentence)) & NV_MD_TEXT_HEAD));
 }
