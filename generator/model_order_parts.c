@@ -1,9 +1,11 @@
 /*
- * model_order_parts.c: the parts of an order the layouts make, typed in
- * its text as an order copied from Word has them: «ПРИКАЗЫВАЮ:» (put
- * after the preamble), the signature («Директор ______ И. В. Соколова»,
- * made from signatory) and «С приказом ознакомлены:» (the sheet made
- * from acquaint). On the site and on paper the order would have each
+ * model_order_parts.c: the parts of a document the layouts make, typed
+ * in its text as a document copied from Word has them: at its top the
+ * title, an approval block («УТВЕРЖДЕНО …») or the kind's word
+ * («ПОЛОЖЕНИЕ», «П Р И К А З»); in an order «ПРИКАЗЫВАЮ:» (put after the
+ * preamble), the signature («Директор ______ И. В. Соколова», made from
+ * signatory) and «С приказом ознакомлены:» (the sheet made from
+ * acquaint). On the site and on paper the document would have each
  * twice: an error at it, as the number typed with its «№» is
  * (model_read.c).
  */
@@ -30,10 +32,10 @@ static bool has_initial(const char *s, size_t n)
 }
 
 /*
- * A signature's line, not an item: the head's title or the signatory's
- * surname, a run of «___», then a name with an initial or that surname
- * («Директор ______ И. В. Соколова»); not «классным руководителям: класс
- * ____».
+ * A signature's line (not an item: the caller tells): the head's title
+ * or the signatory's surname, a run of «___», then a name with an
+ * initial or that surname («Директор ______ И. В. Соколова»); not
+ * «классным руководителям: класс ____».
  */
 static bool signature_line(const struct mdl_line *l, const char *folded)
 {
@@ -41,13 +43,11 @@ static bool signature_line(const struct mdl_line *l, const char *folded)
 					     "руководител", "и.о.",	"и. о." };
 	const struct nv_person *p = l->e->signatory;
 	struct nv_buf surname = NV_BUF_INIT;
-	const char *first = mdl_find(l->s, l->n, "___"), *after, *s = l->s;
+	const char *first = mdl_find(l->s, l->n, "___"), *after;
 	bool head = false, name;
 	size_t i;
 
-	while (s < l->s + l->n && *s == ' ')
-		s++;
-	if (!first || (*s >= '0' && *s <= '9') || *s == '-' || *s == '*' || *s == '+')
+	if (!first)
 		return false;
 	for (after = l->s + l->n; after > first && after[-1] != '_';)
 		after--;
@@ -108,75 +108,85 @@ static const char *typed_head(const struct mdl_line *l, const char *plain)
 	return NULL;
 }
 
-void mdl_check_made_parts(const struct mdl_line *l, bool *started)
+/*
+ * Line l at the top of the text (before its first line of its own): the
+ * title or a head typed again, as message and hint; else *started.
+ */
+static const char *top_part(const struct mdl_line *l, bool *started, const char **hint)
+{
+	struct nv_buf line = NV_BUF_INIT, title = NV_BUF_INIT;
+	const char *msg = NULL;
+
+	plain_folded(&line, l->s, l->n);
+	if (l->e->title)
+		plain_folded(&title, l->e->title, strlen(l->e->title));
+	if (title.len && !strcmp(line.ptr, title.ptr)) {
+		msg = "заголовок в тексте: бланк печатает его из поля title, и вышло бы два";
+		*hint = "уберите эту строку из текста";
+	} else if ((msg = typed_head(l, line.ptr)) != NULL) {
+		*hint = "уберите эти строки из текста: текст документа начинается с первого "
+			"раздела или пункта";
+	} else {
+		*started = line.len > 0;
+	}
+	nv_buf_release(&title);
+	nv_buf_release(&line);
+	return msg;
+}
+
+/*
+ * Line l of an order, not an item: «ПРИКАЗЫВАЮ:» (*at where it is), a
+ * signature, «С приказом ознакомлены», as message and hint; else NULL.
+ */
+static const char *order_part(const struct mdl_line *l, const char **at, const char **hint)
 {
 	static const char *const verbs[] = { "ПРИКАЗЫВАЮ", "П Р И К А З Ы В А Ю" };
-	struct nv_buf folded = NV_BUF_INIT, title = NV_BUF_INIT;
-	const char *at = NULL, *msg = NULL, *hint = NULL;
-	size_t i, tail;
+	/* «ПРИКАЗЫВАЮ:» ends its line; a signature, «С приказом ознакомлены» are short */
+	size_t i, tail = l->n > 64 ? l->n - 64 : 0;
+	struct nv_buf folded = NV_BUF_INIT;
+	const char *msg = NULL;
 
-	/* the first lines of the text: the head the layouts print, typed again */
-	if (!*started && l->n) {
-		plain_folded(&folded, l->s, l->n);
-		if (l->e->title)
-			plain_folded(&title, l->e->title, strlen(l->e->title));
-		if (title.len && !strcmp(folded.ptr, title.ptr)) {
-			msg = "заголовок в тексте: бланк печатает его из поля title, и вышло бы "
-			      "два";
-			hint = "уберите эту строку из текста";
-		} else if ((msg = typed_head(l, folded.ptr)) != NULL) {
-			hint = "уберите эти строки из текста: текст документа начинается с первого "
-			       "раздела или пункта";
-		} else {
-			*started = folded.len > 0;
-		}
-		nv_buf_release(&title);
-		nv_buf_reset(&folded);
+	for (i = 0; i < NV_ARRAY_SIZE(verbs) && !*at; i++)
+		*at = mdl_find(l->s + tail, l->n - tail, verbs[i]);
+	if (*at) {
+		*hint = "уберите его: текст приказа начинается с первого пункта, а вводную часть "
+			"(«В соответствии с … в целях …») пишите в поле preamble";
+		return "«ПРИКАЗЫВАЮ:» в тексте приказа: его ставит сам бланк после преамбулы, и "
+		       "вышло бы два";
 	}
-	/* an order's items, most of its lines, are none of these */
-	for (at = l->s; at < l->s + l->n && *at == ' ';)
-		at++;
-	if (!msg && l->e->kind == NV_KIND_ORDER && at < l->s + l->n &&
-	    !(*at >= '0' && *at <= '9') &&
-	    !(strchr("-*+", *at) && at + 1 < l->s + l->n && at[1] == ' ')) {
-		/* «ПРИКАЗЫВАЮ:» ends its line; a signature, «С приказом ознакомлены», short */
-		tail = l->n > 64 ? l->n - 64 : 0;
-		at = NULL;
-		for (i = 0; i < NV_ARRAY_SIZE(verbs) && !at; i++)
-			at = mdl_find(l->s + tail, l->n - tail, verbs[i]);
-		if (at) {
-			msg = "«ПРИКАЗЫВАЮ:» в тексте приказа: его ставит сам бланк после "
-			      "преамбулы, и "
-			      "вышло бы два";
-			hint = "уберите его: текст приказа начинается с первого пункта, а вводную "
-			       "часть («В соответствии с … в целях …») пишите в поле preamble";
-		} else if (l->n <= 200 &&
-			   (memchr(l->s, '_', l->n) || mdl_find(l->s, l->n, "знакомлен") ||
-			    mdl_find(l->s, l->n, "ЗНАКОМЛЕН"))) {
-			/* the rarer two: the line folded only when it may be one */
-			nv_utf8_fold(&folded, l->s, l->n);
-			if (strstr(folded.ptr, "с приказом ознакомлен")) {
-				msg = "«С приказом ознакомлены» в тексте приказа: лист "
-				      "ознакомления "
-				      "бланк делает сам, и вышло бы два";
-				hint = "уберите эти строки, а кого знакомят с приказом, "
-				       "перечислите в "
-				       "поле acquaint: «acquaint: [lebedeva-as, orlova-tn]»";
-			} else if (signature_line(l, folded.ptr)) {
-				msg = "подпись в тексте приказа: её ставит сам бланк, и вышло бы "
-				      "две";
-				hint = "уберите строку: подписывает директор из site.yml, а другой "
-				       "человек — из поля signatory (и signatory_position)";
-			}
-		}
+	if (l->n > 200 || !(memchr(l->s, '_', l->n) || mdl_find(l->s, l->n, "знакомлен") ||
+			    mdl_find(l->s, l->n, "ЗНАКОМЛЕН")))
+		return NULL;
+	nv_utf8_fold(&folded, l->s, l->n);
+	if (strstr(folded.ptr, "с приказом ознакомлен")) {
+		msg = "«С приказом ознакомлены» в тексте приказа: лист ознакомления бланк делает "
+		      "сам, и вышло бы два";
+		*hint = "уберите эти строки, а кого знакомят с приказом, перечислите в поле "
+			"acquaint: «acquaint: [lebedeva-as, orlova-tn]»";
+	} else if (signature_line(l, folded.ptr)) {
+		msg = "подпись в тексте приказа: её ставит сам бланк, и вышло бы две";
+		*hint = "уберите строку: подписывает директор из site.yml, а другой человек — из "
+			"поля signatory (и signatory_position)";
 	}
 	nv_buf_release(&folded);
-	if (!msg)
-		return;
-	if (!at)
-		for (at = l->s; at < l->s + l->n && *at == ' ';)
-			at++;
-	nv_diag_hint(nv_error(l->b->d, l->e->doc->path, l->no,
-			      (int)nv_utf8_count(l->s, (size_t)(at - l->s)) + 1, "%s", msg),
-		     "%s", hint);
+	return msg;
+}
+
+void mdl_check_made_parts(const struct mdl_line *l, bool *started)
+{
+	const char *s = l->s, *end = l->s + l->n, *at = NULL, *msg = NULL, *hint = NULL;
+
+	while (s < end && *s == ' ')
+		s++;
+	if (!*started && l->n)
+		msg = top_part(l, started, &hint);
+	/* an order's items, most of its lines, are none of its parts */
+	if (!msg && l->e->kind == NV_KIND_ORDER && s < end && !(*s >= '0' && *s <= '9') &&
+	    !(strchr("-*+", *s) && s + 1 < end && s[1] == ' '))
+		msg = order_part(l, &at, &hint);
+	if (msg)
+		nv_diag_hint(nv_error(l->b->d, l->e->doc->path, l->no,
+				      (int)nv_utf8_count(l->s, (size_t)((at ? at : s) - l->s)) + 1,
+				      "%s", msg),
+			     "%s", hint);
 }
