@@ -49,10 +49,10 @@ static bool may_write(const struct nv_project *p, const char *path, const char *
 {
 	struct nv_buf old = NV_BUF_INIT;
 	char *dir = nv_dir_of(path);
-	bool ours = nv_cmd_in_content(dir, p->content.root ? p->content.root : "content");
+	bool in = nv_cmd_in_content(dir, p->content.root ? p->content.root : "content"), ours;
 
 	free(dir);
-	if (ours) {
+	if (in) {
 		/* Where the build would publish it, the full names of paper too. */
 		nv_diag_hint(nv_error(d, shown, 0, 0,
 				      "PDF нельзя класть в папку content/: всё из неё "

@@ -66,6 +66,16 @@ static bool field_line(const char *p, const char *end)
 	return k > p && k < end && *k == ':' && (k + 1 == end || k[1] == ' ' || k[1] == '\r');
 }
 
+/* The length of the line [p, eol) to show, without its '\r'. */
+static int shown(const char *p, const char *eol)
+{
+	return (int)(eol - p - (eol > p && eol[-1] == '\r'));
+}
+
+/* The hint for a line of dashes where «---» should be. */
+static const char dashes_hint[] = "Word заменяет три дефиса на тире: наберите «---» заново (в "
+				  "Блокноте или отключив автозамену)";
+
 static const char *line_end(const char *p, const char *end)
 {
 	const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -87,9 +97,8 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 			nv_error(d, file, 1, 1,
 				 "файл начинается строкой «%.*s», а блок полей открывает строка "
 				 "из трёх дефисов «---»",
-				 (int)(eol - start - (eol > start && eol[-1] == '\r')), start),
-			"Word заменяет три дефиса на тире: наберите «---» заново (в Блокноте "
-			"или отключив автозамену)");
+				 shown(start, eol), start),
+			"%s", dashes_hint);
 		return -1;
 	}
 	if (field_line(start, eol)) {
@@ -97,7 +106,7 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 			nv_error(d, file, 1, 1,
 				 "поля документа без строки «---» перед ними: «%.*s» читается как "
 				 "текст документа",
-				 (int)(eol - start - (eol > start && eol[-1] == '\r')), start),
+				 shown(start, eol), start),
 			"добавьте строку «---» перед первым полем и ещё одну после последнего, "
 			"перед текстом документа");
 		return -1;
@@ -139,9 +148,8 @@ int nv_frontmatter_split(const char *file, const char *text, size_t len, struct 
 			nv_error(d, file, dashes_line, 1,
 				 "блок полей открыт строкой «---», а закрыт строкой «%.*s»: нужно "
 				 "ровно три дефиса",
-				 (int)(eol - dashes - (eol > dashes && eol[-1] == '\r')), dashes),
-			"Word заменяет три дефиса на тире: наберите «---» заново (в Блокноте "
-			"или отключив автозамену)");
+				 shown(dashes, eol), dashes),
+			"%s", dashes_hint);
 		return -1;
 	}
 	nv_diag_hint(nv_error(d, file, 1, 1,

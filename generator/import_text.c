@@ -340,7 +340,7 @@ static bool hand_wrapped(const char *text, size_t len)
 	const char *s = text, *end = text + len, *nl;
 	size_t lines = 0, wide = 0, chars, i;
 
-	for (; s < end; s = nl + 1) {
+	for (; s < end; s = nl < end ? nl + 1 : end) {
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (!nl)
 			nl = end;

@@ -127,6 +127,7 @@ static const char *act_number(struct nv_fields *f, const char *hint)
 {
 	const char *s = nv_field_str(f, "number", NV_REQUIRED, hint), *rest = s, *date;
 	const struct nv_value *v;
+	struct nv_diag *diag;
 	bool sign;
 	int n;
 
@@ -140,11 +141,12 @@ static const char *act_number(struct nv_fields *f, const char *hint)
 		    (n == (int)strlen("от") || s[n - strlen("от") - 1] == ' '))
 			for (n -= (int)strlen("от"); n && s[n - 1] == ' ';)
 				n--;
-		nv_diag_hint(nv_error(f->d, f->file, v->line, v->col,
-				      "в номере «%s» стоит дата, а дату бланк берёт из поля date",
-				      s),
-			     n > 0 ? "напишите только номер: number: %.*s" : "%.*s%s", n, s,
-			     n > 0 ? "" : hint);
+		diag = nv_error(f->d, f->file, v->line, v->col,
+				"в номере «%s» стоит дата, а дату бланк берёт из поля date", s);
+		if (n > 0)
+			nv_diag_hint(diag, "напишите только номер: number: %.*s", n, s);
+		else
+			nv_diag_hint(diag, "%s", hint);
 		return s;
 	}
 	sign = !strncmp(s, "№", strlen("№"));
@@ -157,11 +159,14 @@ static const char *act_number(struct nv_fields *f, const char *hint)
 	if (!(sign || (rest > s + 1 && *rest >= '0' && *rest <= '9')) ||
 	    !(v = nv_map_get(f->map, "number")))
 		return s;
-	nv_diag_hint(nv_error(f->d, f->file, v->line, v->col,
-			      "номер «%s» начинается со знака номера, а его ставит сам бланк: "
-			      "вышло бы «№ %s»",
-			      s, s),
-		     *rest ? "напишите только номер: number: %s" : "%s", *rest ? rest : hint);
+	diag = nv_error(f->d, f->file, v->line, v->col,
+			"номер «%s» начинается со знака номера, а его ставит сам бланк: вышло бы "
+			"«№ %s»",
+			s, s);
+	if (*rest)
+		nv_diag_hint(diag, "напишите только номер: number: %s", rest);
+	else
+		nv_diag_hint(diag, "%s", hint);
 	return s;
 }
 

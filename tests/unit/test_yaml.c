@@ -152,6 +152,7 @@ static void test_tabs_in_indentation(void)
 static void test_missing_space_after_colon(void)
 {
 	CHECK_LOAD("title:Приказ\nnumber: 5\n", "ERR 1:7: после двоеточия нужен пробел");
+	CHECK_LOAD("title:Приказ\r\nnumber: 5\r\n", "ERR 1:7: после двоеточия нужен пробел");
 	CHECK_LOAD("people:\n  - id:ivanova\n    name: Мария\n",
 		   "ERR 2:8: после двоеточия нужен пробел");
 	CHECK_LOAD("a: 1\nb:2\nc:3\nd: 4\n",
