@@ -99,6 +99,9 @@ static void print_summary(const struct nv_deploy_result *r, const char *shown, b
 /* The target from site.yml, or NULL after printing why there is none. */
 static const char *target(struct nv_project *p, struct nv_diags *d)
 {
+	char *folder;
+	bool in;
+
 	if (d->errors) {
 		nv_diags_sort(d);
 		nv_diags_print(d, stderr);
@@ -111,6 +114,19 @@ static const char *target(struct nv_project *p, struct nv_diags *d)
 			nv_error(d, p->model.site_yml, 0, 0, "не указано, куда публиковать сайт"),
 			"добавьте в site.yml строку вида «deploy: sftp://school14.example/"
 			"var/www/nastavnik/» (см. man 5 nastavnik)");
+		nv_diags_print(d, stderr);
+		return NULL;
+	}
+	folder = nv_deploy_folder(p->model.site.deploy);
+	in = folder && nv_cmd_in_content(folder, p->content.root ? p->content.root : "content");
+	free(folder);
+	if (in) {
+		/* the next build would take the published site for attachments */
+		nv_diag_hint(
+			nv_error(d, p->model.site_yml, 0, 0,
+				 "поле «deploy»: папка публикации внутри content/, и следующая "
+				 "сборка приняла бы опубликованные страницы за вложения"),
+			"укажите папку вне проекта, например deploy: file:///srv/www/nastavnik/");
 		nv_diags_print(d, stderr);
 		return NULL;
 	}

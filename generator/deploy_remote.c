@@ -631,6 +631,24 @@ static int parse_url(struct dpl_remote *r, const char *url)
 	return 0;
 }
 
+char *nv_deploy_folder(const char *url)
+{
+	struct dpl_remote r;
+	char *dir;
+
+	memset(&r, 0, sizeof(r));
+	if (parse_url(&r, url) < 0 || r.proto != P_FILE) {
+		dir = NULL;
+		free(r.dir);
+	} else {
+		dir = r.dir;
+	}
+	free(r.base);
+	free(r.root);
+	free(r.shown);
+	return dir;
+}
+
 static const char *env(const char *name)
 {
 	const char *v = getenv(name);

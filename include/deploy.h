@@ -128,6 +128,9 @@ void nv_deploy_plan_release(struct nv_deploy_plan *p);
 /* The URL as it may be shown: without a password, if one was given. Caller frees. */
 char *nv_deploy_url_shown(const char *url);
 
+/* The folder on this computer a file:// URL names, decoded; NULL for any other. Caller frees. */
+char *nv_deploy_folder(const char *url);
+
 struct nv_deploy_opts {
 	const char *site; /* the built site folder: "output/site" */
 	const char *url;  /* site.yml's deploy: */

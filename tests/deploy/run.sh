@@ -139,6 +139,19 @@ if [ $? -eq 1 ] && grep -qF "content/site.yml: ошибка: не указано
 	bad "no deploy: field"
 	cat "$tmp/err"
 fi
+# A folder inside content/ (not there yet, or by a link): the next build would read the site as attachments.
+for url in "file://$tmp/p/content/files/sayt/" "file://$tmp/content-link/sayt/"; do
+	ln -sfn "$tmp/p/content" "$tmp/content-link"
+	target "$url"
+	deploy
+	if [ $? -eq 1 ] && grep -qF "content/site.yml: ошибка: поле «deploy»: папка публикации внутри content/, и следующая сборка приняла бы опубликованные страницы за вложения" "$tmp/err" &&
+		grep -qF "подсказка: укажите папку вне проекта, например deploy: file:///srv/www/nastavnik/" "$tmp/err" &&
+		[ ! -e "$tmp/p/content/files/sayt" ]; then ok; else
+		bad "file:// into content/: $url"
+		cat "$tmp/err"
+	fi
+done
+rm -f "$tmp/content-link"
 target "file://$tmp/nowhere/"
 mv "$site" "$tmp/site.moved"
 deploy
