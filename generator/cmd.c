@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "diag.h"
+#include "fs.h"
 #include "project.h"
 
 int nv_usage_error(const char *fmt, ...)
@@ -257,8 +258,7 @@ static char *real_dir(const char *dir)
 bool nv_cmd_in_content(const char *dir, const char *root)
 {
 	char *d = real_dir(dir), *top = realpath(root, NULL);
-	size_t n = top ? strlen(top) : 0;
-	bool in = d && top && !strncmp(d, top, n) && (d[n] == '/' || !d[n]);
+	bool in = d && top && nv_path_inside(d, top);
 
 	free(d);
 	free(top);

@@ -425,6 +425,13 @@ bool nv_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+bool nv_path_inside(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0');
+}
+
 /* Write all of data to fd, retrying after interruptions. */
 int nv_write_all(int fd, const char *p, size_t len)
 {

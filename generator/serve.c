@@ -419,14 +419,6 @@ unsigned int nv_serve_check_path(const char *url)
 	return 0;
 }
 
-/* True if path is root or below it (both resolved by realpath). */
-static bool inside(const char *path, const char *root)
-{
-	size_t n = strlen(root);
-
-	return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0');
-}
-
 /*
  * Resolve want inside root: the real path goes to *real (the caller
  * frees). Returns 0, or an HTTP status: 404 for a missing file, 403 for a
@@ -441,7 +433,7 @@ static unsigned int resolve(const char *root, const char *want, char **real)
 		status = errno == ENOENT || errno == ENOTDIR || errno == ENAMETOOLONG
 				 ? MHD_HTTP_NOT_FOUND
 				 : MHD_HTTP_FORBIDDEN;
-	else if (!inside(*real, root))
+	else if (!nv_path_inside(*real, root))
 		status = MHD_HTTP_FORBIDDEN;
 	if (status) {
 		free(*real);

@@ -138,6 +138,8 @@ struct nv_hash nv_file_stamp(const struct stat *st, bool *recent);
 bool nv_file_publishable(const char *name, size_t n);
 /* True if path is a directory. */
 bool nv_is_dir(const char *path);
+/* True if path is root or below it, both written alike (resolved by realpath()). */
+bool nv_path_inside(const char *path, const char *root);
 
 /*
  * Write len bytes to path atomically: into a temporary file in the same
