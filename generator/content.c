@@ -228,6 +228,7 @@ static struct nv_doc *parse_doc(const char *rel, const char *path, const struct 
 		goto fail;
 	doc->meta_pd = nv_md_has_pd(doc->text + doc->split.meta_off, doc->split.meta_len);
 	doc->meta_mixed = nv_md_may_mix(doc->text + doc->split.meta_off, doc->split.meta_len);
+	doc->meta_glyph = nv_md_glyphs(doc->text + doc->split.meta_off, doc->split.meta_len);
 	/* A tree the fast loader made has its texts packed already. */
 	if (!doc->strings)
 		doc->strings = nv_value_pack(doc->meta);

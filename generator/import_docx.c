@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "import.h"
 #include "import_int.h"
+#include "utf8.h"
 
 #define W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -313,6 +314,34 @@ static unsigned run_look(const xmlNode *run)
 	return (run_prop(run, "b") ? NV_IMP_BOLD : 0) | (run_prop(run, "i") ? NV_IMP_ITALIC : 0);
 }
 
+/*
+ * A sign of a symbol font (w:sym, which Word's dialog «Символ» puts):
+ * the sign it stands for, or one not known as the font's code in the
+ * private use area (U+F020–U+F0FF), which `check` names at its place.
+ */
+static void sym_text(const xmlNode *c, struct nv_buf *out, struct nv_imp_inline *in, unsigned bold)
+{
+	char *font = nv_imp_attr(c, W, "font"), *code = nv_imp_attr(c, W, "char"), *end = NULL;
+	unsigned long cp = code ? strtoul(code, &end, 16) : 0;
+	const char *sign;
+	struct nv_buf pua = NV_BUF_INIT;
+
+	if (end && !*end && end != code) {
+		if (cp >= 0x20 && cp <= 0xFF)
+			cp += 0xF000; /* «B3» for «F0B3» */
+		if (cp >= 0xF020 && cp <= 0xF0FF) {
+			if (!(sign = nv_word_symbol((uint32_t)cp, font, NULL))) {
+				nv_buf_addcp(&pua, (uint32_t)cp);
+				sign = pua.ptr;
+			}
+			nv_imp_emit(out, in, sign, bold);
+		}
+	}
+	nv_buf_release(&pua);
+	free(font);
+	free(code);
+}
+
 /* The text of a paragraph or run container, recursively, into out (and in, as Markdown). */
 static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
 		     unsigned bold)
@@ -335,6 +364,8 @@ static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv
 			nv_imp_emit(out, in, "\t", bold);
 		} else if (nv_imp_is(c, W, "br") || nv_imp_is(c, W, "cr")) {
 			nv_imp_emit(out, in, "\n", bold);
+		} else if (nv_imp_is(c, W, "sym")) {
+			sym_text(c, out, in, bold);
 		} else if (nv_imp_is(c, W, "noBreakHyphen")) {
 			nv_imp_emit(out, in, "-", bold);
 		} else if (nv_imp_is(c, W, "drawing") || nv_imp_is(c, W, "pict")) {

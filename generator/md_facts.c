@@ -33,19 +33,19 @@ static inline bool nv_md_is_lat(unsigned char c)
 
 /*
  * The places among the 16 bytes at s (bit j for s[j]) where a Word
- * bullet or a superscript digit may start: 0xC2 or 0xE2 (| 0x20 is 0xE2
- * for these two only), or 0xEF; or an image: '!'.
+ * bullet, a superscript digit or a sign glyph_at() looks for may start:
+ * 0xC2, or 0xE2 and above (0xE3–0xED, rare in Russian text, give
+ * nothing); or an image: '!'.
  */
 #ifdef __SSE2__
 static unsigned leads16(const unsigned char *s)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)s);
 
-	return (unsigned)_mm_movemask_epi8(
-		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)),
-							 _mm_set1_epi8((char)0xE2)),
-					  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))),
-			     _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE2)), v),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
+		_mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
 }
 #endif
 
@@ -62,8 +62,24 @@ size_t nv_md_image_without_text(const char *s, size_t n)
 }
 
 /*
+ * The facts of a character from U+E000 on at s (n bytes): a sign of
+ * Word's symbol fonts (the private use area; U+F0B7, the bullet, is
+ * one), «�» or a pictograph.
+ */
+static unsigned glyph_at(const unsigned char *s, size_t n)
+{
+	uint32_t cp;
+
+	if (!nv_utf8_decode((const char *)s, n, &cp))
+		return 0;
+	if (cp == 0xF0B7)
+		return NV_MD_TEXT_BULLET | NV_MD_TEXT_GLYPH;
+	return cp <= 0xF8FF || cp == 0xFFFD || nv_utf8_pictograph(cp) ? NV_MD_TEXT_GLYPH : 0;
+}
+
+/*
  * The fact of the character at s[0] (n > 0 bytes), if it is a bullet, a
- * superscript digit or an image with no text.
+ * superscript digit, a sign glyph_at() looks for or an image with no text.
  */
 static unsigned mark_at(const unsigned char *s, size_t n)
 {
@@ -71,6 +87,8 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 
 	if (s[0] == '!')
 		return nv_md_image_without_text((const char *)s, n) ? NV_MD_TEXT_IMAGE : 0;
+	if (s[0] >= 0xEE)
+		return glyph_at(s, n);
 
 	if (s[0] == 0xC2)
 		return b1 == 0xB7				? NV_MD_TEXT_BULLET
@@ -84,7 +102,11 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 		return b2 == 0xB0 || (b2 >= 0xB4 && b2 <= 0xB9) ? NV_MD_TEXT_SUP : 0;
 	if (s[0] == 0xE2 && b1 == 0x84)
 		return b2 == 0x96 ? NV_MD_TEXT_NUMERO : 0;
-	return s[0] == 0xEF && b1 == 0x82 && b2 == 0xB7 ? NV_MD_TEXT_BULLET : 0;
+	/* U+2000 on: «✅», «⭐» */
+	return s[0] == 0xE2 && b1 >= 0x8C &&
+			       nv_utf8_pictograph(0x2000 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu))
+		       ? NV_MD_TEXT_GLYPH
+		       : 0;
 }
 
 static const char *cite_at(const char *s, const char *end, size_t k, struct nv_md_cite *c);
@@ -113,9 +135,9 @@ NV_TARGET_AVX2 static inline unsigned leads32(const unsigned char *s)
 	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s);
 
 	return (unsigned)_mm256_movemask_epi8(_mm256_or_si256(
-		_mm256_or_si256(_mm256_cmpeq_epi8(_mm256_or_si256(v, _mm256_set1_epi8(0x20)),
-						  _mm256_set1_epi8((char)0xE2)),
-				_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xEF))),
+		_mm256_or_si256(
+			_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE2)), v),
+			_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xC2))),
 		_mm256_cmpeq_epi8(v, _mm256_set1_epi8('!'))));
 }
 
@@ -135,8 +157,9 @@ NV_TARGET_AVX2 static unsigned marks_avx2(const unsigned char *s, size_t n, size
 
 /*
  * The bullets («·», «▪», «□», «•», «■», U+F0B7), superscript digits
- * («¹», «²», «³», U+2070, U+2074–U+2079) and citations of orders at a
- * «№» of the n bytes at s.
+ * («¹», «²», «³», U+2070, U+2074–U+2079), signs of Word's symbol fonts,
+ * «�» and pictographs, and citations of orders at a «№» of the n bytes
+ * at s.
  */
 static unsigned marks_of(const unsigned char *s, size_t n)
 {
@@ -696,6 +719,78 @@ static bool typed_head(const char *text, size_t len)
 			nl = end - s > 251 ? s + 251 : end;
 			return i < 9 || memchr(s, '\n', (size_t)(nl - s)) || nl == end;
 		}
+	return false;
+}
+
+#ifdef __SSE2__
+/*
+ * The places among the 16 bytes at s where a sign glyph_at() looks for
+ * may start (a byte from 0xEE on), or a pictograph below U+E000 (0xE2
+ * before a byte from 0x8C on: not a dash, «№» or «…»); s[16] is read.
+ */
+static unsigned glyph_leads16(const unsigned char *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)s),
+		w = _mm_loadu_si128((const __m128i *)(s + 1));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xEE)), v),
+		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+			      _mm_cmpeq_epi8(_mm_max_epu8(w, _mm_set1_epi8((char)0x8C)), w))));
+}
+#endif
+
+#ifdef NV_TARGET_AVX2
+/* The places glyph_leads16() gives, among the 32 bytes at s, by AVX2; s[32] is read. */
+NV_TARGET_AVX2 static inline unsigned glyph_leads32(const unsigned char *s)
+{
+	__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)s),
+		w = _mm256_loadu_si256((const __m256i *)(const void *)(s + 1));
+
+	return (unsigned)_mm256_movemask_epi8(_mm256_or_si256(
+		_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xEE)), v),
+		_mm256_and_si256(
+			_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xE2)),
+			_mm256_cmpeq_epi8(_mm256_max_epu8(w, _mm256_set1_epi8((char)0x8C)), w))));
+}
+
+/* nv_md_glyphs() 32 bytes at a time from *pi on: whether a sign is there, *pi where it stopped. */
+NV_TARGET_AVX2 static bool glyphs_avx2(const unsigned char *s, size_t n, size_t *pi)
+{
+	size_t i = *pi;
+	unsigned m;
+
+	for (; n - i > 32; i += 32)
+		for (m = glyph_leads32(s + i); m; m &= m - 1)
+			if (mark_at(s + i + __builtin_ctz(m), n - i - __builtin_ctz(m)) &
+			    NV_MD_TEXT_GLYPH)
+				return true;
+	*pi = i;
+	return false;
+}
+#endif
+
+bool nv_md_glyphs(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+#ifdef NV_TARGET_AVX2
+	if (nv_avx2() && glyphs_avx2(s, len, &i))
+		return true;
+#endif
+#ifdef __SSE2__
+	for (; len - i > 16; i += 16) {
+		unsigned m;
+		for (m = glyph_leads16(s + i); m; m &= m - 1)
+			if (mark_at(s + i + __builtin_ctz(m), len - i - __builtin_ctz(m)) &
+			    NV_MD_TEXT_GLYPH)
+				return true;
+	}
+#endif
+	for (; i < len; i++)
+		if ((s[i] == 0xE2 || s[i] >= 0xEE) && mark_at(s + i, len - i) & NV_MD_TEXT_GLYPH)
+			return true;
 	return false;
 }
 

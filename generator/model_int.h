@@ -506,6 +506,23 @@ void mdl_check_quotes(const struct mdl_line *l, struct mdl_quotes *q);
  */
 void mdl_check_made_parts(const struct mdl_line *l, bool *started);
 
+/*
+ * Where the word (n bytes) of the scalar v is in doc's front matter as
+ * written: its first place from v's line on, else v's own place
+ * (model_mixed.c).
+ */
+void mdl_meta_written_at(struct nv_doc *doc, const struct nv_value *v, const char *word, size_t n,
+			 int *line, int *col);
+
+/*
+ * The characters of line l (indent ind) of a body that will not show as
+ * written (model_chars.c): Word's bullets at its start; a sign of Word's
+ * symbol fonts, «�», an emoji in a printed document (where the body's
+ * facts have NV_MD_TEXT_GLYPH); and the last three in e's front matter.
+ */
+void mdl_check_chars(const struct mdl_line *l, size_t ind);
+void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e);
+
 /* After the last line of e's body: a quote left open, a warning at it. */
 void mdl_check_quotes_end(struct builder *b, const struct nv_entry *e, const struct mdl_quotes *q);
 

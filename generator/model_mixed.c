@@ -43,12 +43,8 @@ struct nv_diag *mdl_mixed_warn(struct nv_diags *d, const char *path, int line, i
 	return diag;
 }
 
-/*
- * Where the word (n bytes) of the scalar v is in doc's front matter as
- * written: its first place from v's line on, else v's own place.
- */
-static void written_at(struct nv_doc *doc, const struct nv_value *v, const char *word, size_t n,
-		       int *line, int *col)
+void mdl_meta_written_at(struct nv_doc *doc, const struct nv_value *v, const char *word, size_t n,
+			 int *line, int *col)
 {
 	const char *t = nv_content_doc_text(doc, NULL), *p, *end, *w;
 
@@ -78,7 +74,8 @@ static void meta_value(struct builder *b, const struct nv_entry *e, const struct
 			meta_value(b, e, v->members[i].value, v->members[i].key, w);
 	} else if (v->str) {
 		while (nv_guard_mixed_word(v->str, v->len, &at, w)) {
-			written_at(e->doc, v, v->str + w->start, w->end - w->start, &line, &col);
+			mdl_meta_written_at(e->doc, v, v->str + w->start, w->end - w->start, &line,
+					    &col);
 			mdl_mixed_warn(b->d, e->doc->path, line, col, v->str, w, key);
 		}
 	}

@@ -1,7 +1,7 @@
 /*
  * model_text.c: checks a secretary would make on the text of documents,
- * as located warnings: bullets pasted from Word («·», «▪», «□»), which
- * Markdown does not take for a list and runs into one paragraph;
+ * as located warnings: bullets pasted from Word and other characters
+ * that will not show as written (model_chars.c);
  * headings ending with a full stop or starting with «З.» for «3.»;
  * references to appendices that do not match the appendices
  * (model_appx.c); in an order's items, an award «по списку» with no
@@ -74,29 +74,6 @@ static void check_mixed(const struct mdl_line *l)
 		mdl_mixed_warn(l->b->d, l->e->doc->path, l->no,
 			       (int)nv_utf8_count(l->s, w.start) + 1, l->s, &w, NULL);
 	nv_guard_word_release(&w);
-}
-
-/* Word's bullets at the start of a line. */
-static void check_bullets(const struct mdl_line *l, size_t ind)
-{
-	static const char *const bullets[] = { "\u00B7", "\u25AA", "\u25A1",
-					       "\u2022", "\u25A0", "\uF0B7" };
-	unsigned char c = ind < l->n ? (unsigned char)l->s[ind] : 0;
-	size_t i;
-
-	/* each bullet starts with one of these bytes */
-	if (c != 0xC2 && c != 0xE2 && c != 0xEF)
-		return;
-	for (i = 0; i < NV_ARRAY_SIZE(bullets); i++)
-		if (mdl_starts(l->s + ind, l->n - ind, bullets[i])) {
-			nv_diag_hint(
-				mdl_warn_at(l, ind,
-					    "строка начинается со знака «·», «▪» или «□» — маркера "
-					    "списка из Word: Markdown не считает его списком"),
-				"начните пункт списка с «- » (дефис и пробел), каждый пункт с "
-				"новой строки");
-			return;
-		}
 }
 
 /*
@@ -676,7 +653,7 @@ static void check_body(struct builder *b, const struct nv_entry *e, int *top)
 			next_item(&l, ind, &it);
 		if (fenced || ind >= 4)
 			continue;
-		check_bullets(&l, ind);
+		mdl_check_chars(&l, ind);
 		check_heading(&l, ind);
 		if (doc->md && doc->md->text_facts & NV_MD_TEXT_IMAGE)
 			check_images(&l);
@@ -887,6 +864,7 @@ void mdl_check_text_front(struct builder *b, size_t i)
 	mdl_check_meta_cites(b, e);
 	mdl_check_pd_meta(b, e);
 	mdl_check_mixed_meta(b, e);
+	mdl_check_glyphs_meta(b, e);
 	mdl_cache_store(b, MDL_CHECK_FRONT_TEXT, i, mark);
 }
 

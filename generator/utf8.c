@@ -1,6 +1,8 @@
 /* utf8.c: UTF-8 decoding and validation; see utf8.h. */
 #include "common.h"
 
+#include <strings.h>
+
 #include "alloc.h"
 #include "buf.h"
 #include "utf8.h"
@@ -448,4 +450,73 @@ size_t nv_percent_decode(char *s)
 	}
 	*w = '\0';
 	return (size_t)(w - s);
+}
+
+bool nv_utf8_pictograph(uint32_t cp)
+{
+	/* Emoji_Presentation in the BMP (emoji-data.txt), as ranges */
+	static const uint16_t bmp[][2] = {
+		{ 0x231A, 0x231B }, { 0x23E9, 0x23EC }, { 0x23F0, 0x23F0 }, { 0x23F3, 0x23F3 },
+		{ 0x25FD, 0x25FE }, { 0x2614, 0x2615 }, { 0x2648, 0x2653 }, { 0x267F, 0x267F },
+		{ 0x2693, 0x2693 }, { 0x26A1, 0x26A1 }, { 0x26AA, 0x26AB }, { 0x26BD, 0x26BE },
+		{ 0x26C4, 0x26C5 }, { 0x26CE, 0x26CE }, { 0x26D4, 0x26D4 }, { 0x26EA, 0x26EA },
+		{ 0x26F2, 0x26F3 }, { 0x26F5, 0x26F5 }, { 0x26FA, 0x26FA }, { 0x26FD, 0x26FD },
+		{ 0x2705, 0x2705 }, { 0x270A, 0x270B }, { 0x2728, 0x2728 }, { 0x274C, 0x274C },
+		{ 0x274E, 0x274E }, { 0x2753, 0x2755 }, { 0x2757, 0x2757 }, { 0x2795, 0x2797 },
+		{ 0x27B0, 0x27B0 }, { 0x27BF, 0x27BF }, { 0x2B1B, 0x2B1C }, { 0x2B50, 0x2B50 },
+		{ 0x2B55, 0x2B55 },
+	};
+	size_t i;
+
+	if (cp >= 0x1F000)
+		return cp <= 0x1FAFF;
+	if (cp < 0x231A || cp > 0x2B55)
+		return false;
+	for (i = 0; i < NV_ARRAY_SIZE(bmp); i++)
+		if (cp >= bmp[i][0] && cp <= bmp[i][1])
+			return true;
+	return false;
+}
+
+const char *nv_word_symbol(uint32_t cp, const char *font, bool *bullet)
+{
+	/* Wingdings' bullets and ticks (its letters draw pictures), Symbol's bullet and signs */
+	static const struct {
+		uint8_t code;
+		bool wingdings, bullet;
+		const char *sign;
+	} signs[] = {
+		{ 0x76, true, true, "❖" },   { 0xA7, true, true, "▪" },
+		{ 0xD8, true, true, "➢" },   { 0x6E, true, false, "■" },
+		{ 0x6F, true, false, "□" },  { 0xA8, true, false, "□" },
+		{ 0xFB, true, false, "✗" },  { 0xFC, true, false, "✓" },
+		{ 0xFD, true, false, "☒" },  { 0xFE, true, false, "☑" },
+		{ 0xB7, false, true, "•" },  { 0x2D, false, false, "−" },
+		{ 0xA3, false, false, "≤" }, { 0xB3, false, false, "≥" },
+		{ 0xB1, false, false, "±" }, { 0xB4, false, false, "×" },
+		{ 0xB8, false, false, "÷" }, { 0xB0, false, false, "°" },
+		{ 0xB9, false, false, "≠" }, { 0xBB, false, false, "≈" },
+		{ 0xA5, false, false, "∞" }, { 0xAE, false, false, "→" },
+		{ 0xAC, false, false, "←" }, { 0xAD, false, false, "↑" },
+		{ 0xAF, false, false, "↓" }, { 0xD6, false, false, "√" },
+		{ 0xE5, false, false, "∑" }, { 0x61, false, false, "α" },
+		{ 0x62, false, false, "β" }, { 0x67, false, false, "γ" },
+		{ 0x64, false, false, "δ" }, { 0x44, false, false, "Δ" },
+		{ 0x70, false, false, "π" }, { 0x6D, false, false, "μ" },
+		{ 0x53, false, false, "Σ" }, { 0x57, false, false, "Ω" },
+	};
+	bool wingdings = font && !strcasecmp(font, "Wingdings");
+	size_t i;
+
+	if (cp >= 0xF000)
+		cp -= 0xF000;
+	if (cp < 0x20 || cp > 0xFF || (font && !wingdings && strcasecmp(font, "Symbol")))
+		return NULL;
+	for (i = 0; i < NV_ARRAY_SIZE(signs); i++)
+		if (signs[i].code == cp && (font ? signs[i].wingdings == wingdings : true)) {
+			if (bullet)
+				*bullet = signs[i].bullet;
+			return signs[i].sign;
+		}
+	return NULL;
 }

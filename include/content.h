@@ -87,6 +87,8 @@ struct nv_doc {
 	/* The front matter's bytes may have a word of Russian and Latin letters (nv_md_may_mix()).
 	 */
 	bool meta_mixed;
+	/* The front matter's bytes may have a sign model_chars.c warns of (nv_md_glyphs()). */
+	bool meta_glyph;
 };
 
 /* One YAML data file. */

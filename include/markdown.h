@@ -119,8 +119,10 @@ enum {
 	NV_MD_TEXT_MIXED = 1u << 7, /* maybe a word of Russian and Latin letters: nv_md_may_mix() */
 	NV_MD_TEXT_MISREAD = 1u << 8, /* a line of a scan read as Latin: nv_md_misread() */
 	NV_MD_TEXT_QUOTES = 1u << 9,  /* more «» of one kind than straight quotes make up for */
-	NV_MD_TEXT_HEAD = 1u << 10,   /* a first line like a head the layouts print: «УТВЕРЖДЕНО» */
-	NV_MD_TEXT_ALL = (1u << 11) - 1
+	NV_MD_TEXT_HEAD = 1u << 10, /* a first line like a head the layouts print: «УТВЕРЖДЕНО» */
+	NV_MD_TEXT_GLYPH =
+		1u << 11, /* a sign of Word's symbol fonts, «�» or an emoji: model_chars.c */
+	NV_MD_TEXT_ALL = (1u << 12) - 1
 };
 
 /*
@@ -146,6 +148,12 @@ bool nv_md_may_mix(const char *s, size_t n);
  * lines (model_text.c).
  */
 bool nv_md_misread(const char *s, size_t n);
+
+/*
+ * Whether the len bytes at text may have a sign of Word's symbol fonts,
+ * «�» or a pictograph (NV_MD_TEXT_GLYPH): for a front matter.
+ */
+bool nv_md_glyphs(const char *text, size_t len);
 
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);

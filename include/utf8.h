@@ -53,6 +53,22 @@ bool nv_utf8_valid(const char *s, size_t n, size_t *bad);
 size_t nv_utf8_count(const char *s, size_t bytes);
 
 /*
+ * Whether cp is a pictograph shown as an emoji (Unicode's
+ * Emoji_Presentation in the BMP, «✅», «⭐», and U+1F000–U+1FAFF, «👍»):
+ * what a printed document's fonts lack.
+ */
+bool nv_utf8_pictograph(uint32_t cp);
+
+/*
+ * The sign a character of Word's symbol fonts stands for: cp is its code
+ * in the font (0x20–0xFF) or in the private use area Word puts it at
+ * (U+F020–U+F0FF); font is the font's name, or NULL when not known (the
+ * font Word's bullets and ticks take it from). NULL when not known here;
+ * *bullet (if given): whether it is a list's bullet («•», «▪», «➢», «❖»).
+ */
+const char *nv_word_symbol(uint32_t cp, const char *font, bool *bullet);
+
+/*
  * The bytes of the space at s[i] (n: the text's end): a blank, a tab, a
  * line break, a no-break space (U+00A0) or a narrow one (U+202F, which
  * the typography puts between initials); 0 for any other character.

@@ -5,7 +5,7 @@ plus hostile files for the bad-input tests.
 
 Usage: tests/import/make-fixtures.py ROOT OUTDIR [KIND...]
 ROOT is the repository (its content/ is the demo school); KIND (order,
-position, roadmap, program, hostile) writes only those fixtures."""
+position, roadmap, program, symbols, hostile) writes only those fixtures."""
 import io, os, re, sys, zipfile
 import yaml
 import docx
@@ -664,6 +664,26 @@ def hostile():
         f.write(open(os.path.join(out, 'order.odt'), 'rb').read())
 
 
+def symbols_docx(path):
+    # Signs put through Word's dialog «Символ» from the fonts Symbol and
+    # Wingdings: w:sym elements, not text («B3» as Word 2003 wrote it).
+    d = docx.Document()
+
+    def para(*parts):
+        p = d.add_paragraph()
+        for part in parts:
+            if isinstance(part, tuple):
+                p.add_run()._r.append(parse_xml('<w:sym %s w:font="%s" w:char="%s"/>' % ((nsdecls('w'),) + part)))
+            else:
+                p.add_run(part)
+
+    para('Памятка наставнику')
+    para('Встреча длится ', ('Symbol', 'F0B3'), ' 45 минут, опоздание ', ('Symbol', 'B1'), ' 5 минут.')
+    para('Выполненное задание отмечается знаком ', ('Wingdings', 'F0FC'), ', невыполненное — знаком ', ('Wingdings', 'F0FB'), '.')
+    para('Знаком ', ('Wingdings', 'F04A'), ' отмечаются успехи наставляемого.')
+    d.save(path)
+
+
 def want(kind):
     return not only or kind in only
 
@@ -687,5 +707,7 @@ if want('program'):
     fm, body = load('programs/programma-nastavnichestva.md')
     program_docx(fm, body, os.path.join(out, 'program.docx'))
     program_odt(fm, body, os.path.join(out, 'program.odt'))
+if want('symbols'):
+    symbols_docx(os.path.join(out, 'symbols.docx'))
 if want('hostile'):
     hostile()

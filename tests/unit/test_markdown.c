@@ -413,7 +413,8 @@ static void test_text_facts(void)
 		{ "\u25A1\n", NV_MD_TEXT_BULLET },
 		{ "\u2022 пункт\n", NV_MD_TEXT_BULLET },
 		{ "\u25A0 пункт\n", NV_MD_TEXT_BULLET },
-		{ "\uF0B7 пункт\n", NV_MD_TEXT_BULLET },
+		{ "\uF0B7 пункт\n",
+		  NV_MD_TEXT_BULLET | NV_MD_TEXT_GLYPH }, /* and a sign of Symbol */
 		{ "Слово\u00B9.\n", NV_MD_TEXT_SUP },
 		{ "\u00B2 и \u00B3\n", NV_MD_TEXT_SUP },
 		{ "10\u2076 м\u2070\n", NV_MD_TEXT_SUP },

@@ -109,7 +109,7 @@ static void test_facts_at_every_offset(void)
 		unsigned fact;
 	} cases[] = {
 		{ "\xC2\xB7 пункт", NV_MD_TEXT_BULLET },
-		{ "\xEF\x82\xB7 пункт", NV_MD_TEXT_BULLET },
+		{ "\xEF\x82\xB7 пункт", NV_MD_TEXT_BULLET | NV_MD_TEXT_GLYPH },
 		{ "сноска\xC2\xB9", NV_MD_TEXT_SUP },
 		{ "![](a.png)", NV_MD_TEXT_IMAGE },
 		{ "приказом от 29.08.2025 № 118-од", NV_MD_TEXT_CITE },
@@ -121,6 +121,11 @@ static void test_facts_at_every_offset(void)
 		{ "\n## Задачи\n", NV_MD_TEXT_HEADING },
 		{ "\nTIoJIoXeHHe o HacTaBHHYecTBe nearorHyecKHX pa6oTHHKOB\n", NV_MD_TEXT_MISREAD },
 		{ "(далее — Положение»)", NV_MD_TEXT_QUOTES },
+		{ "отметка \xEF\x83\xBC", NV_MD_TEXT_GLYPH },
+		{ "знак \xEE\x80\x80", NV_MD_TEXT_GLYPH },
+		{ "мо\xEF\xBF\xBDно", NV_MD_TEXT_GLYPH },
+		{ "смайлик \xF0\x9F\x91\x8D", NV_MD_TEXT_GLYPH },
+		{ "сделано \xE2\x9C\x85", NV_MD_TEXT_GLYPH },
 	};
 	char buf[256];
 	size_t i, off, n;
@@ -208,6 +213,55 @@ static void test_head_fact(void)
 	check_fact_cases(cases, NV_ARRAY_SIZE(cases), NV_MD_TEXT_HEAD);
 	/* 280 bytes: a paragraph, not a title */
 	CHECK(!(nv_md_text_facts(sentence, strlen(sentence)) & NV_MD_TEXT_HEAD));
+}
+
+/*
+ * A sign of Word's symbol fonts (U+E000–U+F8FF), «�» and pictographs
+ * are; signs the print fonts have, a letter of mathematics, a BOM and
+ * a broken sequence are not.
+ */
+static void test_glyph_fact(void)
+{
+	static const struct fact_case cases[] = {
+		{ "\xEF\xA3\xBF", true },  /* U+F8FF */
+		{ "\xEF\xA4\x80", false }, /* U+F900 */
+		{ "\xED\x9F\xBF", false }, /* U+D7FF */
+		{ "⭐ ⌚", true },
+		{ "🙂", true },
+		{ "✓ ☑ ≥ ≤ — € ♥ ✔", false },
+		{ "\xF0\x9D\x91\xA5", false }, /* U+1D465, «𝑥» */
+		{ "\xF0\x9F\xAB\xBF", true },  /* U+1FAFF */
+		{ "\xF0\x9F\xAC\x80", false }, /* U+1FB00 */
+		{ "\xEF\xBB\xBFтекст", false },
+		{ "\xEF\xBC\x8C", false }, /* «，» */
+		{ "\xF0\x9F\x91", false },
+		{ "\xEF\x82", false },
+	};
+
+	static const char *const signs[] = { "\xEF\x83\xBC", "\xEF\xBF\xBD", "👍", "✅" };
+	char buf[128];
+	size_t i, off, n;
+	int avx2;
+
+	check_fact_cases(cases, NV_ARRAY_SIZE(cases), NV_MD_TEXT_GLYPH);
+	/* a front matter's: at every offset, in blocks and in the tail; a tick, a dash are none */
+	for (avx2 = 0; avx2 < 2; avx2++)
+		for (i = 0, nv_avx2_enable(avx2); i < NV_ARRAY_SIZE(signs); i++)
+			for (off = 0; off <= 72; off++) {
+				memset(buf, 'a', off);
+				n = off + (size_t)snprintf(buf + off, sizeof(buf) - off,
+							   "%s — итоги", signs[i]);
+				if (!nv_md_glyphs(buf, n))
+					(void)nv_test_failed(__FILE__, __LINE__,
+							     "«%s» at %zu: none", signs[i], off);
+				memcpy(buf + off, "✓", 3);
+				if (nv_md_glyphs(buf, off + 3))
+					(void)nv_test_failed(__FILE__, __LINE__,
+							     "«✓» at %zu: a sign", off);
+			}
+	nv_avx2_enable(true);
+	CHECK(!nv_md_glyphs("title: Итоги — 2026 № 1 «…» ✓ ≥",
+			    strlen("title: Итоги — 2026 № 1 «…» ✓ ≥")));
 }
 
 static bool is_lat(unsigned char c)
@@ -351,6 +405,7 @@ void nv_tests(void)
 	NV_RUN(test_misread);
 	NV_RUN(test_quotes_fact);
 	NV_RUN(test_head_fact);
+	NV_RUN(test_glyph_fact);
 	NV_RUN(test_image_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);

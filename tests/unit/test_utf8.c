@@ -390,8 +390,52 @@ static void test_cut(void)
 	CHECK_INT((int)nv_utf8_cut("\x80\x80\x80", 3, 2), 0); /* no character starts: none */
 }
 
+/* Emoji are; the signs a document's fonts have are not. */
+static void test_pictograph(void)
+{
+	static const uint32_t yes[] = { 0x1F000, 0x1F44D, 0x1F600, 0x1FAFF, 0x231A,
+					0x2705,	 0x2B50,  0x2B55,  0x26A1,  0x27BF };
+	static const uint32_t no[] = { 0x1EFFF, 0x1FB00, 0x1D465, 0x2319, 0x2713, 0x2611,
+				       0x2714,	0x2665,	 0x2B56,  0x2264, 0x2014, 0x0451 };
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(yes); i++)
+		if (!nv_utf8_pictograph(yes[i]))
+			(void)nv_test_failed(__FILE__, __LINE__, "U+%04X не эмодзи", yes[i]);
+	for (i = 0; i < NV_ARRAY_SIZE(no); i++)
+		if (nv_utf8_pictograph(no[i]))
+			(void)nv_test_failed(__FILE__, __LINE__, "U+%04X — эмодзи", no[i]);
+}
+
+/* The signs of Word's symbol fonts, by code in the font or in the private use area. */
+static void test_word_symbol(void)
+{
+	bool bullet = false;
+
+	CHECK_STR(nv_word_symbol(0xF0B3, "Symbol", NULL), "≥");
+	CHECK_STR(nv_word_symbol(0xB3, "symbol", NULL), "≥");
+	CHECK_STR(nv_word_symbol(0xF0FC, "Wingdings", NULL), "✓");
+	CHECK(nv_word_symbol(0xF0FC, "Wingdings 2", NULL) == NULL); /* a font of other signs */
+	CHECK(nv_word_symbol(0xF0FC, "Symbol", NULL) == NULL);
+	CHECK(nv_word_symbol(0xF0B3, "Wingdings", NULL) == NULL);
+	CHECK(nv_word_symbol(0xF0B3, "Arial", NULL) == NULL);
+	CHECK(nv_word_symbol(0xF04A, "Wingdings", NULL) == NULL);
+	CHECK(nv_word_symbol(0xF100, NULL, NULL) == NULL);
+	CHECK(nv_word_symbol(0x1F, NULL, NULL) == NULL);
+	/* the font not known: Wingdings' bullets and ticks, Symbol's signs */
+	CHECK_STR(nv_word_symbol(0xF0A7, NULL, &bullet), "▪");
+	CHECK(bullet);
+	CHECK(nv_word_symbol(0xF0A7, "Symbol", NULL) == NULL);
+	CHECK_STR(nv_word_symbol(0xF0B1, NULL, &bullet), "±");
+	CHECK(!bullet);
+	CHECK_STR(nv_word_symbol(0xF0B7, NULL, &bullet), "•");
+	CHECK(bullet);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_pictograph);
+	NV_RUN(test_word_symbol);
 	NV_RUN(test_decode_lengths);
 	NV_RUN(test_decode_rejects);
 	NV_RUN(test_decode_inline_matches_long);

@@ -1,0 +1,218 @@
+/*
+ * model_chars.c: the secretary's warnings for characters that will not
+ * show as the author saw them: Word's list bullets at the start of a line
+ * («·», «▪», «□»), which Markdown does not take for a list; a sign of
+ * Word's symbol fonts (Symbol, Wingdings: the private use area, U+F0FC
+ * for «✓»), which no other font draws, so the website and the PDF show
+ * an empty box; «�», which a program put for a letter it could not read;
+ * an emoji («👍», «✅») in a document that is printed, which the PDF's
+ * fonts lack and official papers do not carry. In a body's lines
+ * (model_text.c, the bodies with NV_MD_TEXT_GLYPH or NV_MD_TEXT_BULLET)
+ * and in the front matter's fields (the ones whose bytes may have a sign,
+ * nv_md_glyphs()).
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "content.h"
+#include "diag.h"
+#include "markdown.h"
+#include "model_int.h"
+#include "utf8.h"
+#include "value.h"
+
+/* Word's bullets at the start of line l, at its indent ind. */
+static void check_bullets(const struct mdl_line *l, size_t ind)
+{
+	static const char *const bullets[] = { "\u00B7", "\u25AA", "\u25A1",
+					       "\u2022", "\u25A0", "\uF0B7" };
+	unsigned char c = ind < l->n ? (unsigned char)l->s[ind] : 0;
+	size_t i;
+
+	/* each bullet starts with one of these bytes */
+	if (c != 0xC2 && c != 0xE2 && c != 0xEF)
+		return;
+	for (i = 0; i < NV_ARRAY_SIZE(bullets); i++)
+		if (mdl_starts(l->s + ind, l->n - ind, bullets[i])) {
+			nv_diag_hint(
+				mdl_warn_at(l, ind,
+					    "строка начинается со знака «·», «▪» или «□» — маркера "
+					    "списка из Word: Markdown не считает его списком"),
+				"начните пункт списка с «- » (дефис и пробел), каждый пункт с "
+				"новой строки");
+			return;
+		}
+}
+
+/* What a character is to these checks. */
+enum glyph {
+	GLYPH_NONE,
+	GLYPH_SYMBOL, /* a sign of Word's symbol fonts: U+E000–U+F8FF */
+	GLYPH_LOST,   /* U+FFFD */
+	GLYPH_EMOJI,  /* a pictograph, in a printed document */
+};
+
+/* The characters said in a line or a field: each once. */
+struct said {
+	uint32_t cp[8];
+	size_t n;
+};
+
+/*
+ * Whether cp, of kind g, is to be said: not said in s yet (a few a line,
+ * then no more), an emoji when no other was (their hint is one).
+ */
+static bool first_time(struct said *s, enum glyph g, uint32_t cp)
+{
+	size_t i;
+
+	if (g == GLYPH_EMOJI)
+		cp = 0x110000; /* past every character */
+	for (i = 0; i < s->n; i++)
+		if (s->cp[i] == cp)
+			return false;
+	if (s->n == NV_ARRAY_SIZE(s->cp))
+		return false;
+	s->cp[s->n++] = cp;
+	return true;
+}
+
+/* What cp is, in a document printed (print) or not. */
+static enum glyph glyph_of(uint32_t cp, bool print)
+{
+	if (cp >= 0xE000 && cp <= 0xF8FF)
+		return GLYPH_SYMBOL;
+	if (cp == 0xFFFD)
+		return GLYPH_LOST;
+	return print && nv_utf8_pictograph(cp) ? GLYPH_EMOJI : GLYPH_NONE;
+}
+
+/* The warning of a character of kind g, cp, written as the n bytes at s, at line, col of path. */
+static void glyph_warn(struct nv_diags *d, const char *path, int line, int col, enum glyph g,
+		       uint32_t cp, const char *s, size_t n)
+{
+	struct nv_diag *w;
+	const char *sign;
+	bool bullet = false;
+
+	if (g == GLYPH_LOST) {
+		nv_diag_hint(nv_warning(d, path, line, col,
+					"знак «�» (U+FFFD): так программы заменяют букву, которую "
+					"не смогли прочитать, — здесь потерян знак"),
+			     "наберите слово заново; если таких знаков много, перенесите "
+			     "документ из исходного файла ещё раз (nastavnik import)");
+		return;
+	}
+	if (g == GLYPH_EMOJI) {
+		nv_diag_hint(nv_warning(d, path, line, col, "эмодзи «%.*s» в документе для печати",
+					(int)n, s),
+			     "в приказах, положениях, программах и дорожных картах эмодзи не "
+			     "ставят, а в шрифтах PDF их обычно нет — на бумаге выйдет пустой "
+			     "квадрат; уберите знак или замените его словом");
+		return;
+	}
+	w = nv_warning(d, path, line, col,
+		       "знак U+%04X из шрифта Word (Symbol или Wingdings): в других шрифтах его "
+		       "нет, на сайте и в PDF будет пустой квадрат",
+		       (unsigned)cp);
+	if (!(sign = nv_word_symbol(cp, NULL, &bullet)))
+		nv_diag_hint(w, "замените знак обычным символом или словом, а если он не нужен, "
+				"удалите его");
+	else if (bullet)
+		nv_diag_hint(w, "в Word это маркер списка: начните пункт с «- » (дефис и пробел), "
+				"каждый пункт с новой строки");
+	else
+		nv_diag_hint(w, "в Word это, скорее всего, знак «%s»: поставьте его вместо этого",
+			     sign);
+}
+
+/* Whether e is printed: a kind with a PDF, or an order's appendix. */
+static bool printed(const struct nv_entry *e)
+{
+	return e->kind == NV_KIND_ORDER || e->kind == NV_KIND_POSITION ||
+	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP ||
+	       e->kind == NV_KIND_FORM || e->approved_by;
+}
+
+/*
+ * The next character of s (n bytes) from *at on that glyph_of() names,
+ * its place in *at, its length in *k and code in *cp; GLYPH_NONE at the end.
+ */
+static enum glyph next_glyph(const char *s, size_t n, size_t *at, size_t *k, uint32_t *cp,
+			     bool print)
+{
+	enum glyph g;
+	size_t i;
+
+	for (i = *at; i < n; i += *k ? *k : 1) {
+		*k = 1;
+		/* U+2000 on: a pictograph from U+231A, the others from U+E000 */
+		if ((unsigned char)s[i] < 0xE2)
+			continue;
+		if ((*k = nv_utf8_decode(s + i, n - i, cp)) && (g = glyph_of(*cp, print))) {
+			*at = i;
+			return g;
+		}
+	}
+	*at = n;
+	return GLYPH_NONE;
+}
+
+/* The characters of line l that glyph_of() names, each once (a bullet at ind: check_bullets()). */
+static void check_glyphs(const struct mdl_line *l, size_t ind)
+{
+	bool print = printed(l->e);
+	struct said said = { .n = 0 };
+	enum glyph g;
+	size_t at = 0, k;
+	uint32_t cp;
+
+	for (; (g = next_glyph(l->s, l->n, &at, &k, &cp, print)); at += k) {
+		/* a bullet at the line's start is check_bullets()'s */
+		if ((cp == 0xF0B7 && at == ind) || !first_time(&said, g, cp))
+			continue;
+		glyph_warn(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, at) + 1, g, cp,
+			   l->s + at, k);
+	}
+}
+
+void mdl_check_chars(const struct mdl_line *l, size_t ind)
+{
+	const struct nv_md *md = l->e->doc->md;
+
+	check_bullets(l, ind);
+	if (md && md->text_facts & NV_MD_TEXT_GLYPH)
+		check_glyphs(l, ind);
+}
+
+/* The characters of the scalars under v, each once a scalar. */
+static void meta_glyphs(struct builder *b, const struct nv_entry *e, const struct nv_value *v,
+			bool print)
+{
+	struct said said = { .n = 0 };
+	enum glyph g;
+	size_t i, at = 0, k;
+	uint32_t cp;
+	int line, col;
+
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			meta_glyphs(b, e, v->items[i], print);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++)
+			meta_glyphs(b, e, v->members[i].value, print);
+	} else if (v->str) {
+		for (; (g = next_glyph(v->str, v->len, &at, &k, &cp, print)); at += k) {
+			if (!first_time(&said, g, cp))
+				continue;
+			mdl_meta_written_at(e->doc, v, v->str + at, k, &line, &col);
+			glyph_warn(b->d, e->doc->path, line, col, g, cp, v->str + at, k);
+		}
+	}
+}
+
+void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e)
+{
+	if (e->doc && e->doc->meta_glyph && e->doc->meta)
+		meta_glyphs(b, e, e->doc->meta, printed(e));
+}
