@@ -49,6 +49,7 @@ enum place {
 	IN_RESPONSIBLE,	     /* the whole field is this text */
 	IN_RESPONSIBLE_ITEM, /* an element of its list */
 	IN_FILE_NAME,
+	IN_ADDRESS, /* of mail or a site, written as text: in_address() */
 };
 
 static const char *const place_words[] = {
@@ -64,6 +65,7 @@ static const char *const place_words[] = {
 	" в поле «responsible»",
 	" в поле «responsible»",
 	" в имени файла",
+	" в адресе почты или сайта",
 };
 
 /* The state of the check over one file. */
@@ -225,6 +227,10 @@ static void add_hint(struct mdl_pd *x, enum place where, const char *key, const 
 		nv_buf_adds(o, "переименуйте файл (или его папку): имя видно на сайте в адресе "
 			       "ссылки");
 		return;
+	case IN_ADDRESS:
+		nv_buf_adds(o, "уберите этот адрес с сайта: по нему узнают человека, которого "
+			       "нельзя называть; дайте вместо него общий адрес школы или куратора");
+		return;
 	case IN_RESPONSIBLE_ITEM:
 		nv_buf_addf(o, "напишите вместо имени id участника из people.yml: %s", h->p->id);
 		return;
@@ -285,6 +291,34 @@ static void report(struct mdl_pd *x, enum place where, const char *key, const ch
 }
 
 /*
+ * Whether the hit h of text (len bytes), found at where, is in a word
+ * that is an address of mail or a site («kotova.liza@mail.ru»,
+ * «https://…», «www.…») written in text or a field, or a link's address
+ * of mail: a published person's name there is no mention to mark, only a
+ * hidden one's is said.
+ */
+static bool in_address(enum place where, const char *text, size_t len,
+		       const struct nv_guard_hit *h)
+{
+	size_t a = h->start, b = h->end;
+
+	if (where != IN_TEXT && where != IN_HEADING && where != IN_LINK_TEXT && where != IN_CODE &&
+	    where != IN_FIELD && where != IN_URL)
+		return false;
+	/* an address is of ASCII, up to a space, a bracket or a quote */
+	while (a > 0 && (unsigned char)text[a - 1] > ' ' && (unsigned char)text[a - 1] < 0x80 &&
+	       !strchr("<>()[]\"'", text[a - 1]))
+		a--;
+	while (b < len && (unsigned char)text[b] > ' ' && (unsigned char)text[b] < 0x80 &&
+	       !strchr("<>()[]\"'", text[b]))
+		b++;
+	/* a link's own address is one of mail (of a site: its file may be renamed) */
+	return memchr(text + a, '@', b - a) ||
+	       (where != IN_URL && (nv_mem_find(text + a, b - a, "://", 3) ||
+				    (b - a > 4 && !strncasecmp(text + a, "www.", 4))));
+}
+
+/*
  * Keys whose values are addresses (mail, web): a published person's name
  * in one is no mention to mark, only a hidden person's is reported.
  */
@@ -305,15 +339,17 @@ static void scan_string(struct mdl_pd *x, enum place where, const char *key, con
 	struct nv_guard_hit h;
 	size_t at = 0;
 	int l, c;
+	bool addr;
 
 	nv_guard_mixed_start(&x->mixed, s, len);
 	while (nv_guard_mixed_next(&x->mixed, x->g, s, len, &at, false, &h)) {
-		if (!h.leak && address_key(key))
+		addr = in_address(where, s, len, &h);
+		if (!h.leak && (addr || address_key(key)))
 			continue;
 		l = line;
 		c = col;
 		locate(x, from, to, s, len, h.start, &l, &c);
-		report(x, where, key, s, len, &h, l, c);
+		report(x, addr ? IN_ADDRESS : where, key, s, len, &h, l, c);
 	}
 }
 
@@ -532,7 +568,7 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 	     found = false) {
 		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
 			s = &k->segs[i];
-		if (!s || !s->node)
+		if (!s || !s->node || (!h.leak && in_address(s->where, text, len, &h)))
 			continue;
 		need_src(x);
 		lit = cmark_node_get_literal(s->node);
@@ -543,7 +579,8 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 			nv_utf8_position(x->src, from, &line, &col);
 			col += (int)nv_utf8_count(lit, off);
 		}
-		report(x, s->where, NULL, text, len, &h, line, col);
+		report(x, in_address(s->where, text, len, &h) ? IN_ADDRESS : s->where, NULL, text, len,
+		       &h, line, col);
 	}
 	nv_buf_reset(&k->text);
 	k->one = NULL;
@@ -578,12 +615,26 @@ static void scan_node_string(struct mdl_pd *x, const struct nv_entry *e, cmark_n
 	scan_string(x, where, NULL, s, strlen(s), from, to, line, col);
 }
 
+/* Whether link is an autolink («<x@y.ru>»): its text, read as text, is its address u. */
+static bool autolink(cmark_node *link, const char *u)
+{
+	cmark_node *c = cmark_node_first_child(link);
+	const char *t = c && cmark_node_get_type(c) == CMARK_NODE_TEXT && !cmark_node_next(c)
+				? cmark_node_get_literal(c)
+				: NULL;
+
+	return t && u && (!strcmp(t, u) || (!strncmp(u, "mailto:", 7) && !strcmp(u + 7, t)));
+}
+
 /* An address with its %XX escapes decoded, so «%D0%93…» reads as letters. */
 static void scan_url(struct mdl_pd *x, const struct nv_entry *e, cmark_node *node,
 		     cmark_node *block)
 {
 	const char *u = cmark_node_get_url(node);
 	unsigned hi, lo;
+
+	if (autolink(node, u))
+		return;
 
 	nv_buf_reset(&x->tmp);
 	for (; u && *u; u++) {
