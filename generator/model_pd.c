@@ -319,16 +319,6 @@ static bool in_address(enum place where, const char *text, size_t len,
 }
 
 /*
- * Keys whose values are addresses (mail, web): a published person's name
- * in one is no mention to mark, only a hidden person's is reported.
- */
-static bool address_key(const char *key)
-{
-	return key && (!strcmp(key, "email") || !strcmp(key, "website") || !strcmp(key, "url") ||
-		       !strcmp(key, "deploy"));
-}
-
-/*
  * Check a string read from the source between the offsets from and to
  * (when x->src is set); a hit that cannot be traced there is reported at
  * (line, col), where the string starts.
@@ -344,7 +334,7 @@ static void scan_string(struct mdl_pd *x, enum place where, const char *key, con
 	nv_guard_mixed_start(&x->mixed, s, len);
 	while (nv_guard_mixed_next(&x->mixed, x->g, s, len, &at, false, &h)) {
 		addr = in_address(where, s, len, &h);
-		if (!h.leak && (addr || address_key(key)))
+		if (!h.leak && (addr || nv_schema_address_key(key)))
 			continue;
 		l = line;
 		c = col;
@@ -372,33 +362,6 @@ static void scan_scalar(struct mdl_pd *x, enum place where, const char *key,
 		    v->col);
 }
 
-/* Keys whose values are ids (of people, documents, kinds), never shown as text. */
-static bool id_key(const char *key)
-{
-	/* By the first letter: every member of every front matter comes here. */
-	switch (key[0]) {
-	case 'a':
-		return !strcmp(key, "authors") || !strcmp(key, "acquaint") ||
-		       !strcmp(key, "appendices");
-	case 'd':
-		return !strcmp(key, "director");
-	case 'i':
-		return !strcmp(key, "id");
-	case 'm':
-		return !strcmp(key, "mentor") || !strcmp(key, "mentees") || !strcmp(key, "mentee");
-	case 'o':
-		return !strcmp(key, "order");
-	case 'p':
-		return !strcmp(key, "person") || !strcmp(key, "program");
-	case 's':
-		return !strcmp(key, "signatory");
-	case 't':
-		return !strcmp(key, "type");
-	default:
-		return false;
-	}
-}
-
 /* `responsible`: text, or a list of texts and ids (ids are skipped). */
 static void scan_responsible(struct mdl_pd *x, const struct nv_value *v)
 {
@@ -423,7 +386,7 @@ static void scan_value(struct mdl_pd *x, const struct nv_value *v, const char *k
 	switch (v->type) {
 	case NV_MAP:
 		for (i = 0; i < v->nr; i++) {
-			if (id_key(v->members[i].key))
+			if (nv_schema_id_key(v->members[i].key))
 				continue;
 			if (v->members[i].key[0] == 'r' &&
 			    !strcmp(v->members[i].key, "responsible"))

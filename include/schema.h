@@ -157,6 +157,11 @@ struct nv_diag *nv_field_error(struct nv_fields *f, const struct nv_value *v, co
  */
 const char *nv_suggest(const char *word, const char *const *candidates, size_t n);
 
+/* Whether key's values are ids (of people, documents, kinds), never shown as text. */
+bool nv_schema_id_key(const char *key);
+/* Whether key's values are addresses (mail, web; key may be NULL). */
+bool nv_schema_address_key(const char *key);
+
 /* Join a NULL-terminated list as "a, b, c" into a static-lifetime-free buffer. */
 char *nv_join(const char *const *values, const char *sep);
 
