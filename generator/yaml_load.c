@@ -567,53 +567,6 @@ static bool report_indent_tabs(struct loader *l, const char *text, size_t len)
 	return found;
 }
 
-/*
- * A field typed without the space after its colon, «title:О внедрении»,
- * makes its line a plain text, and libyaml fails a line or more later,
- * at a colon that is right («двоеточие в неожиданном месте»): see
- * yaml_load.h.
- */
-bool nv_yaml_missing_space(const char *file, int first_line, const char *text, size_t len,
-			   size_t upto, struct nv_diags *d)
-{
-	const char *s = text, *end = text + len, *nl, *e, *k, *c;
-	size_t line = 0, chars;
-	int shown, cut;
-	bool found = false;
-
-	for (; s < end && line <= upto; s = nl < end ? nl + 1 : end, line++) {
-		nl = memchr(s, '\n', (size_t)(end - s));
-		if (!nl)
-			nl = end;
-		e = nl > s && nl[-1] == '\r' ? nl - 1 : nl;
-		for (k = s; k < e && *k == ' ';)
-			k++;
-		if (e - k > 2 && k[0] == '-' && k[1] == ' ')
-			k += 2;
-		c = k;
-		while (c < e && ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-				 *c == '_' || (c > k && ((*c >= '0' && *c <= '9') || *c == '-'))))
-			c++;
-		if (c == k || c + 1 >= e || *c != ':' || strchr(" \t/", c[1]))
-			continue;
-		/* the value's first 40 characters, to a word's end where it goes on */
-		for (shown = 0, chars = 0; c + 1 + shown < e; shown++)
-			if (((unsigned char)c[1 + shown] & 0xC0) != 0x80 && chars++ == 40)
-				break;
-		for (cut = shown; c + 1 + shown < e && cut > 0 && c[cut] != ' ';)
-			cut--;
-		if (c + 1 + shown < e && cut > 1)
-			shown = cut - 1;
-		nv_diag_hint(nv_error(d, file, first_line + (int)line,
-				      (int)nv_utf8_count(s, (size_t)(c + 1 - s)) + 1,
-				      "после двоеточия нужен пробел"),
-			     "без пробела строка читается как текст, а не как поле: «%.*s: %.*s%s»",
-			     (int)(c - k), k, shown, c + 1, c + 1 + shown < e ? "…" : "");
-		found = true;
-	}
-	return found;
-}
-
 /* A sequence or a mapping starts: push it, unless it stands where a key should. */
 static void start_collection(struct loader *l, const yaml_event_t *ev)
 {
@@ -726,7 +679,9 @@ struct nv_value *nv_yaml_load_libyaml(const char *file, const char *text, size_t
 			if (report_indent_tabs(&l, text, len))
 				;
 			else if (nv_yaml_missing_space(file, first_line, text, len,
-						       parser.problem_mark.line, d))
+						       parser.problem_mark.line, d) ||
+				 nv_yaml_misplaced(file, first_line, text, len, parser.problem,
+						   parser.problem_mark.line, d))
 				l.errors = true;
 			else
 				parser_error(&l, &parser);

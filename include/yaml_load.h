@@ -33,10 +33,22 @@ struct nv_yaml_limits {
  * which YAML reads as a plain text: an error at each, after the colon,
  * with the field as it should be. Returns whether there was one. The
  * loader says these instead of libyaml's error a line or more later, at
- * a colon that is right; the front matter read as one text, too.
+ * a colon that is right; the front matter read as one text, too
+ * (yaml_hints.c).
  */
 bool nv_yaml_missing_space(const char *file, int first_line, const char *text, size_t len,
 			   size_t upto, struct nv_diags *d);
+
+/*
+ * libyaml's error problem (its English words) at line (from 0) of text,
+ * said where the mistake is when it is one of typing by hand: a field
+ * indented more than the field with a value above it, which that value
+ * goes on into («двоеточие в неожиданном месте» at the field), or a
+ * field above without its colon, «name Дмитрий» («не найдено двоеточие»
+ * at the next one). Returns whether it said one (yaml_hints.c).
+ */
+bool nv_yaml_misplaced(const char *file, int first_line, const char *text, size_t len,
+		       const char *problem, size_t line, struct nv_diags *d);
 
 /*
  * Parse one YAML document. `file` names the source in diagnostics; line 1
