@@ -6,6 +6,7 @@
  */
 #include "common.h"
 
+#include "buf.h"
 #include "diag.h"
 #include "utf8.h"
 #include "yaml_load.h"
@@ -132,7 +133,8 @@ static bool indented_more(const char *file, int first_line, const char *text, si
 	do {
 		if (!q--)
 			return false;
-		line_at(text, len, q, &qs, &qe);
+		if (!line_at(text, len, q, &qs, &qe))
+			return false;
 	} while (empty_line(qs, qe));
 	if (!(qc = key_of(qs, qe, &qk)) || !colon_at(qc, qe) || k - s <= qk - qs)
 		return false;
@@ -153,6 +155,52 @@ static bool indented_more(const char *file, int first_line, const char *text, si
 }
 
 /*
+ * «ожидался элемент списка» or «ожидалось поле» at a field, line p,
+ * indented less than the field above it and more than any the two are
+ * under: a sibling of the one above, slipped left.
+ */
+static bool indented_less(const char *file, int first_line, const char *text, size_t len, size_t p,
+			  struct nv_diags *d)
+{
+	const char *s, *e, *k, *c, *qs, *qe, *qk, *qc = NULL, *as, *ae, *ak, *ac;
+	size_t q = p, col, under, less;
+
+	/* a field, not a list's item («- title:») */
+	if (!line_at(text, len, p, &s, &e) || !(c = key_of(s, e, &k)) || !colon_at(c, e) ||
+	    (k - s >= 2 && k[-2] == '-'))
+		return false;
+	while (q-- && line_at(text, len, q, &qs, &qe) && empty_line(qs, qe))
+		;
+	if (q == SIZE_MAX || !(qc = key_of(qs, qe, &qk)) || !colon_at(qc, qe) ||
+	    (col = (size_t)(k - s)) >= (size_t)(qk - qs))
+		return false;
+	/* the fields above at less indent than the one above: p must be none of theirs */
+	for (under = (size_t)(qk - qs); q-- && under > col;) {
+		if (!line_at(text, len, q, &as, &ae))
+			return false;
+		if (empty_line(as, ae) || !(ac = key_of(as, ae, &ak)))
+			continue;
+		if ((size_t)(ak - as) < under)
+			under = (size_t)(ak - as);
+		/* a list item's «- » stands at its own indent */
+		if (ak - as >= 2 && ak[-2] == '-' && (size_t)(ak - as - 2) < under)
+			under = (size_t)(ak - as - 2);
+		if (under == col)
+			return false;
+	}
+	if (under == col)
+		return false;
+	less = (size_t)(qk - qs) - col;
+	nv_diag_hint(
+		nv_error(d, file, first_line + (int)p, (int)nv_utf8_count(s, col) + 1,
+			 "поле «%.*s» сдвинуто влево: отступ меньше, чем у поля «%.*s» над ним",
+			 (int)(c - k), k, (int)(qc - qk), qk),
+		"у полей одного уровня отступ одинаковый: добавьте %zu %s в начале строки", less,
+		spaces_word(less));
+	return true;
+}
+
+/*
  * «не найдено двоеточие после ключа» at line p: the field above it, after
  * the last with its colon, typed without one («name Дмитрий»).
  */
@@ -163,7 +211,8 @@ static bool colon_missing(const char *file, int first_line, const char *text, si
 	size_t q = p;
 
 	while (q--) {
-		line_at(text, len, q, &s, &e);
+		if (!line_at(text, len, q, &s, &e))
+			return false;
 		if (empty_line(s, e))
 			continue;
 		if (!(c = key_of(s, e, &k)) || colon_at(c, e))
@@ -180,14 +229,34 @@ static bool colon_missing(const char *file, int first_line, const char *text, si
 	return false;
 }
 
+/*
+ * Whether text breaks lines only as this file's lines count them, at
+ * «\n» («\r\n» too), not at a «\r» alone or Unicode's breaks (NEL, LS,
+ * PS), which libyaml's line numbers count too.
+ */
+static bool plain_breaks(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL)
+		if (++p == end || *p != '\n')
+			return false;
+	return !nv_mem_find(text, len, "\xC2\x85", 2) &&
+	       !nv_mem_find(text, len, "\xE2\x80\xA8", 3) &&
+	       !nv_mem_find(text, len, "\xE2\x80\xA9", 3);
+}
+
 bool nv_yaml_misplaced(const char *file, int first_line, const char *text, size_t len,
 		       const char *problem, size_t line, struct nv_diags *d)
 {
-	if (!problem)
+	if (!problem || !plain_breaks(text, len))
 		return false;
 	if (!strcmp(problem, "mapping values are not allowed in this context"))
 		return indented_more(file, first_line, text, len, line, d);
 	if (!strcmp(problem, "could not find expected ':'"))
 		return colon_missing(file, first_line, text, len, line, d);
+	if (!strcmp(problem, "did not find expected '-' indicator") ||
+	    !strcmp(problem, "did not find expected key"))
+		return indented_less(file, first_line, text, len, line, d);
 	return false;
 }

@@ -165,6 +165,31 @@ static void test_missing_space_after_colon(void)
 	CHECK_LOAD("a:b", "\"a:b\"");
 }
 
+/*
+ * A field indented more or less than its siblings, a field without its
+ * colon: said at its own line. Not when the line has Russian words before
+ * its colon (a value going on), nor when the text breaks lines with a CR
+ * alone (libyaml counts lines so, the diagnoses do not).
+ */
+static void test_misplaced_fields(void)
+{
+	CHECK_LOAD(
+		"title: Приказ\n  date: 01.10.2025\n",
+		"ERR 2:3: поле «date» сдвинуто вправо: отступ больше, чем у поля «title» над ним");
+	CHECK_LOAD(
+		"org:\n  name: Школа\n short: МАОУ\n",
+		"ERR 3:2: поле «short» сдвинуто влево: отступ меньше, чем у поля «name» над ним");
+	CHECK_LOAD("- id: a\n  name: Ия\n - id: b\n",
+		   "ERR 3:2: ожидался элемент списка «- …»");
+	CHECK_LOAD("org:\n  name: Школа\nshort: МАОУ\n",
+		   "{\"org\":{\"name\":\"Школа\"},\"short\":\"МАОУ\"}");
+	CHECK_LOAD("title: Приказ\ndate 01.10.2025\nb: 1\n", "ERR 2:5: после «date» нет двоеточия");
+	CHECK_LOAD("a: 1\n# комментарий\nb\n", "ERR 3:2: после «b» нет двоеточия");
+	CHECK_LOAD("title: Приказ\n  о наставничестве: итоги\n",
+		   "ERR 2:19: двоеточие в неожиданном месте");
+	CHECK_LOAD("title: Приказ\r  date: 01.10.2025\r", "ERR 2:7: двоеточие в неожиданном месте");
+}
+
 static void test_malformed_yaml_translated(void)
 {
 	CHECK_LOAD("title: Приказ: о наставничестве\n", "ERR 1:14: двоеточие в неожиданном месте");
@@ -366,6 +391,7 @@ void nv_tests(void)
 	NV_RUN(test_duplicate_keys_all_reported);
 	NV_RUN(test_tabs_in_indentation);
 	NV_RUN(test_missing_space_after_colon);
+	NV_RUN(test_misplaced_fields);
 	NV_RUN(test_malformed_yaml_translated);
 	NV_RUN(test_depth_limit);
 	NV_RUN(test_deep_nesting_default_limit);
