@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fs.h"
 #include "project.h"
+#include "schema.h"
 
 int nv_usage_error(const char *fmt, ...)
 {
@@ -26,6 +27,68 @@ int nv_usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("\nСписок команд и параметров: nastavnik --help\n", stderr);
 	return NV_EXIT_USAGE;
+}
+
+/*
+ * The Latin letter of each Russian one: the key it is on in the Russian
+ * layout («игшдв» typed for «build»), and the one it looks like («-о»
+ * with a Russian «о» for «-o»), or NULL.
+ */
+static const struct {
+	const char *ru, *key, *look;
+} ru_latin[] = {
+	{ "й", "q", NULL }, { "ц", "w", NULL }, { "у", "e", "y" },  { "к", "r", "k" },
+	{ "е", "t", "e" },  { "н", "y", NULL }, { "г", "u", NULL }, { "ш", "i", NULL },
+	{ "щ", "o", NULL }, { "з", "p", NULL }, { "ф", "a", NULL }, { "ы", "s", NULL },
+	{ "в", "d", NULL }, { "а", "f", "a" },	{ "п", "g", NULL }, { "р", "h", "p" },
+	{ "о", "j", "o" },  { "л", "k", NULL }, { "д", "l", NULL }, { "я", "z", NULL },
+	{ "ч", "x", NULL }, { "с", "c", "c" },	{ "м", "v", "m" },  { "и", "b", NULL },
+	{ "т", "n", "t" },  { "ь", "m", NULL }, { "х", "[", "x" },
+};
+
+/* word with its Russian letters as Latin ones (keys: by the layout, or by look) into out. */
+static bool as_latin(const char *word, bool keys, struct nv_buf *out)
+{
+	const char *p = word, *l;
+	size_t i;
+	bool russian = false;
+
+	nv_buf_reset(out);
+	while (*p) {
+		if ((unsigned char)*p < 0x80) {
+			nv_buf_addch(out, *p++);
+			continue;
+		}
+		for (i = 0, l = NULL; i < NV_ARRAY_SIZE(ru_latin) && !l; i++)
+			if (!strncmp(p, ru_latin[i].ru, 2))
+				l = keys ? ru_latin[i].key : ru_latin[i].look;
+		if (!l)
+			return false;
+		nv_buf_adds(out, l);
+		p += 2;
+		russian = true;
+	}
+	return russian;
+}
+
+const char *nv_cmd_suggest(const char *word, const char *const *names, size_t n, const char **why)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	const char *found = NULL;
+	size_t i;
+	int keys;
+
+	*why = "";
+	for (keys = 0; keys < 2 && !found; keys++)
+		for (i = 0; i < n && as_latin(word, keys, &b) && !found; i++)
+			if (names[i] && !strcmp(b.ptr, names[i])) {
+				found = names[i];
+				*why = keys ? ": раскладка клавиатуры была русской"
+					    : ": в нём русская буква, похожая на латинскую";
+			}
+	nv_buf_release(&b);
+	/* a misspelling of a word of four letters or more: «-x» is not «-C» */
+	return found || strlen(word) < 4 ? found : nv_suggest(word, names, n);
 }
 
 int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g)
@@ -87,6 +150,25 @@ static const struct nv_option *find_option(const struct nv_option *o, const char
 		}
 	}
 	return NULL;
+}
+
+/* The usage error of a, no option of l's: with the one meant, when it can be told. */
+static void unknown_option(const struct nv_cmdline *l, const char *a)
+{
+	const char *names[64] = { "-C", "--directory", "-h", "--help" }, *near, *why;
+	size_t n = 4;
+	const struct nv_option *o;
+
+	for (o = l->opts; o->name && n + 2 <= NV_ARRAY_SIZE(names); o++) {
+		names[n++] = o->name;
+		if (o->alias)
+			names[n++] = o->alias;
+	}
+	if ((near = nv_cmd_suggest(a, names, n, &why)))
+		nv_usage_error("%s: неизвестный параметр «%s» — возможно, «%s»%s", l->cmd, a, near,
+			       why);
+	else
+		nv_usage_error("%s: неизвестный параметр «%s»", l->cmd, a);
 }
 
 /* Apply option o found at argv[*i]; returns 0, or -1 after a usage error. */
@@ -158,7 +240,7 @@ int nv_cmdline_parse(const struct nv_cmdline *l, int argc, char **argv, struct n
 		if (r < 0)
 			return -1;
 		if (r == 0) {
-			nv_usage_error("%s: неизвестный параметр «%s»", l->cmd, a);
+			unknown_option(l, a);
 			return -1;
 		}
 	}

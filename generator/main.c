@@ -71,6 +71,7 @@ static void print_help(FILE *out)
 int main(int argc, char **argv)
 {
 	struct nv_global g = { NULL };
+	const char *names[NV_ARRAY_SIZE(commands)], *near, *why;
 	int i, r;
 	size_t k;
 
@@ -99,8 +100,13 @@ int main(int argc, char **argv)
 		print_help(stdout);
 		return NV_EXIT_OK;
 	}
-	for (k = 0; k < NV_ARRAY_SIZE(commands); k++)
+	for (k = 0; k < NV_ARRAY_SIZE(commands); k++) {
 		if (!strcmp(argv[i], commands[k].name))
 			return commands[k].fn(argc - i, argv + i, &g);
+		names[k] = commands[k].name;
+	}
+	if ((near = nv_cmd_suggest(argv[i], names, NV_ARRAY_SIZE(commands), &why)))
+		return nv_usage_error("неизвестная команда «%s» — возможно, «%s»%s", argv[i], near,
+				      why);
 	return nv_usage_error("неизвестная команда «%s»", argv[i]);
 }

@@ -138,6 +138,14 @@ bool nv_cmd_in_content(const char *dir, const char *root);
 int nv_project_open(struct nv_project *p, const struct nv_global *g, bool drafts, int jobs,
 		    struct nv_diags *d);
 
+/*
+ * The one of the n names word was meant for: typed in the Russian layout
+ * («игшдв» for «build») or with a Russian letter that looks Latin («-о»),
+ * then *why says so (a phrase to add after it), or misspelt, four letters
+ * or more (nv_suggest(), *why ""). NULL when none.
+ */
+const char *nv_cmd_suggest(const char *word, const char *const *names, size_t n, const char **why);
+
 /* Print "nastavnik: MESSAGE" and the --help pointer to stderr; returns NV_EXIT_USAGE. */
 int nv_usage_error(const char *fmt, ...) NV_PRINTF(1, 2);
 

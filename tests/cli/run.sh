@@ -60,6 +60,17 @@ expect no-args 2 - "Использование: nastavnik" -- "$bin"
 expect unknown-command 2 - "nastavnik: неизвестная команда «bild»" -- "$bin" bild
 expect unknown-option 2 - "nastavnik: неизвестный параметр «--fast»" -- "$bin" --fast check
 expect check-unknown-option 2 - "nastavnik: check: неизвестный параметр «-x»" -- "$bin" check -x
+# The word meant: typed in the Russian layout, with a Russian letter that
+# looks Latin, misspelt (four letters or more; «-x» is no «-C»).
+expect command-layout 2 - "nastavnik: неизвестная команда «игшдв» — возможно, «build»: раскладка клавиатуры была русской" -- "$bin" игшдв
+expect command-misspelt 2 - "nastavnik: неизвестная команда «biuld» — возможно, «build»" -- "$bin" biuld
+expect command-unknown 2 - "nastavnik: неизвестная команда «xyz»" -- "$bin" xyz
+if grep -q "возможно" "$tmp/err"; then echo "cli/command-unknown: подсказка без оснований"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+expect option-look 2 - "nastavnik: build: неизвестный параметр «-о» — возможно, «-o»: в нём русская буква, похожая на латинскую" -- "$bin" build -о x
+expect option-layout 2 - "nastavnik: build: неизвестный параметр «-щ» — возможно, «-o»: раскладка клавиатуры была русской" -- "$bin" build -щ x
+expect option-misspelt 2 - "nastavnik: check: неизвестный параметр «--draft» — возможно, «--drafts»" -- "$bin" check --draft
+expect option-short-unknown 2 - "nastavnik: check: неизвестный параметр «-x»" -- "$bin" check -x
+if grep -q "возможно" "$tmp/err"; then echo "cli/option-short-unknown: подсказка «-C» для «-x»"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 expect build-bad-jobs 2 - "nastavnik: build: после -j нужно число потоков от 1 до 256, а не «0»" -- "$bin" build -j 0
 expect build-help 0 "Использование: nastavnik build" - -- "$bin" build --help
 expect check-help 0 "Использование: nastavnik check" - -- "$bin" check --help
@@ -147,6 +158,16 @@ printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/a.md"
 printf -- '---\ntitle: a\ntitle: b\n---\n' > "$tmp/p/content/pages/b.md"
 expect errors-counted 1 - "nastavnik: найдено 2 ошибки" -- "$bin" check -C "$tmp/p"
 expect errors-position 1 - "content/pages/a.md:3:1: ошибка: поле «title» указано дважды" -- "$bin" check -C "$tmp/p"
+
+# Named files or documents: only their messages, the others' errors counted;
+# a name that is neither is a usage error, with no other message.
+expect named-file 1 - "nastavnik: в указанных файлах 1 ошибка; в других файлах проекта ещё 1 ошибка — покажет nastavnik check" -- "$bin" check -C "$tmp/p" content/pages/a.md
+if grep -q "b\.md" "$tmp/err"; then echo "cli/named-file: сообщение о b.md"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+expect named-id 1 - "content/pages/b.md:3:1: ошибка" -- "$bin" check -C "$tmp/p" b
+expect named-in-content 0 - "nastavnik: в указанных файлах ошибок нет; в других файлах проекта ещё 2 ошибки" -- "$bin" check -C "$tmp/p" people.yml
+expect named-from-folder 1 - "content/pages/a.md:3:1: ошибка" -- sh -c "cd '$tmp/p/content/pages' && '$bin' check a.md"
+expect named-missing 2 - "nastavnik: ошибка: нет файла или документа «nosuch.md»" -- "$bin" check -C "$tmp/p" nosuch.md
+if grep -q "a\.md" "$tmp/err"; then echo "cli/named-missing: сообщения о файлах проекта"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 
 # -C pointing at a project's content folder: the project, paths from it;
 # at a content folder of no project: paths start with that folder.
