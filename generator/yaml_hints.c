@@ -12,6 +12,23 @@
 #include "yaml_load.h"
 
 /*
+ * Whether text breaks lines only as this file's lines count them, at
+ * «\n» («\r\n» too), not at a «\r» alone or Unicode's breaks (NEL, LS,
+ * PS), which libyaml's line numbers count too.
+ */
+static bool plain_breaks(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL)
+		if (++p == end || *p != '\n')
+			return false;
+	return !nv_mem_find(text, len, "\xC2\x85", 2) &&
+	       !nv_mem_find(text, len, "\xE2\x80\xA8", 3) &&
+	       !nv_mem_find(text, len, "\xE2\x80\xA9", 3);
+}
+
+/*
  * A field typed without the space after its colon, «title:О внедрении»,
  * makes its line a plain text, and libyaml fails a line or more later,
  * at a colon that is right («двоеточие в неожиданном месте»): see
@@ -25,6 +42,8 @@ bool nv_yaml_missing_space(const char *file, int first_line, const char *text, s
 	int shown, cut;
 	bool found = false;
 
+	if (!plain_breaks(text, len))
+		return false;
 	for (; s < end && line <= upto; s = nl < end ? nl + 1 : end, line++) {
 		nl = memchr(s, '\n', (size_t)(end - s));
 		if (!nl)
@@ -227,23 +246,6 @@ static bool colon_missing(const char *file, int first_line, const char *text, si
 		return true;
 	}
 	return false;
-}
-
-/*
- * Whether text breaks lines only as this file's lines count them, at
- * «\n» («\r\n» too), not at a «\r» alone or Unicode's breaks (NEL, LS,
- * PS), which libyaml's line numbers count too.
- */
-static bool plain_breaks(const char *text, size_t len)
-{
-	const char *p = text, *end = text + len;
-
-	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL)
-		if (++p == end || *p != '\n')
-			return false;
-	return !nv_mem_find(text, len, "\xC2\x85", 2) &&
-	       !nv_mem_find(text, len, "\xE2\x80\xA8", 3) &&
-	       !nv_mem_find(text, len, "\xE2\x80\xA9", 3);
 }
 
 bool nv_yaml_misplaced(const char *file, int first_line, const char *text, size_t len,

@@ -188,6 +188,7 @@ static void test_misplaced_fields(void)
 	CHECK_LOAD("title: Приказ\n  о наставничестве: итоги\n",
 		   "ERR 2:19: двоеточие в неожиданном месте");
 	CHECK_LOAD("title: Приказ\r  date: 01.10.2025\r", "ERR 2:7: двоеточие в неожиданном месте");
+	CHECK_LOAD("a: 1\rtitle:Приказ\rnumber: 5\r", "ERR 3:1: не найдено двоеточие после ключа");
 }
 
 static void test_malformed_yaml_translated(void)
