@@ -11,6 +11,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fs.h"
+#include "import.h"
 #include "model.h"
 #include "project.h"
 #include "typo.h"
@@ -84,6 +85,29 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* Whether s has a Russian letter: a title typed for a name. */
+static bool russian(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s == 0xD0 || (unsigned char)*s == 0xD1)
+			return true;
+	return false;
+}
+
+/* The skeleton's title (its second line) replaced by title. */
+static void retitle(struct nv_buf *text, const char *title)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	const char *line = text->ptr + 4, *end = strchr(line, '\n'); /* past «---\n» */
+
+	nv_buf_add(&b, text->ptr, 4);
+	nv_imp_yaml(&b, 0, "title", title);
+	nv_buf_adds(&b, end + 1);
+	nv_buf_reset(text);
+	nv_buf_add(text, b.ptr, b.len);
+	nv_buf_release(&b);
+}
+
 void nv_new_skeleton(struct nv_buf *text, int kind, const char *form, const char *number)
 {
 	struct nv_buf date = NV_BUF_INIT, year = NV_BUF_INIT;
@@ -150,7 +174,8 @@ static void usage(void)
 	     "по-русски:\n"
 	     "страница, положение, программа, дорожная-карта, приказ, кейс, "
 	     "новость, бланк).\n"
-	     "ИМЯ — адрес страницы: строчная латиница, цифры и дефисы.\n"
+	     "ИМЯ — адрес страницы: строчная латиница, цифры и дефисы; или заголовок\n"
+	     "по-русски в кавычках: из него будут и заголовок, и адрес.\n"
 	     "Существующий файл не перезаписывается.");
 }
 
@@ -161,7 +186,8 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 	struct nv_project p = { 0 };
 	struct nv_project_opts po = { NULL, true, 0, NULL, NULL, true };
 	struct nv_diags d = NV_DIAGS_INIT;
-	char *path = NULL, *slug, *number = NULL;
+	char *path = NULL, *slug, *number = NULL, *named = NULL;
+	const char *title = NULL;
 	const char *words[2] = { NULL, NULL };
 	int kind, rc;
 	const struct nv_option opts[] = { { NULL, NULL, 0, NULL, NULL, NULL, NULL } };
@@ -181,6 +207,11 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 		return nv_usage_error("new: неизвестный вид документа «%s»; допустимые: page, "
 				      "position, program, roadmap, order, case, news",
 				      kind_arg);
+	/* A title in Russian: the document's title, its name made from it as import makes one. */
+	if (!valid_name(name) && russian(name)) {
+		title = name;
+		name = named = nv_imp_doc_name(title);
+	}
 	if (!valid_name(name)) {
 		slug = nv_slug(name);
 		rc = nv_usage_error(
@@ -205,6 +236,8 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 			number = next_order_number(&p.model, nv_date_today().year);
 	}
 	nv_new_skeleton(&text, kind, form, number ? number : "1-од");
+	if (title)
+		retitle(&text, title);
 	path = nv_xasprintf("%s/%s/%s.md", root, nv_kind_dirs[kind], name);
 	if (nv_exists(path)) {
 		fprintf(stderr, "nastavnik: %s уже существует — не перезаписываю\n", path);
@@ -216,10 +249,13 @@ int cmd_new(int argc, char **argv, struct nv_global *g)
 		goto out;
 	}
 	printf("nastavnik: создан %s — заполните поля и проверьте: nastavnik check\n", path);
+	if (title)
+		printf("  заголовок: %s\n", title);
 	rc = NV_EXIT_OK;
 out:
 	free(path);
 	free(number);
+	free(named);
 	nv_buf_release(&text);
 	nv_project_release(&p);
 	nv_diags_release(&d);

@@ -86,8 +86,6 @@ void nv_imp_roadmap(struct nv_imp_ctx *c);
 /* program, case, news, page: title and body. */
 void nv_imp_generic(struct nv_imp_ctx *c, const char *kind);
 
-/* `key: value` in YAML, quoted only when it must be (indent spaces first). */
-void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value);
 /* `- value`, an item of a YAML list, likewise. */
 void nv_imp_yaml_item(struct nv_buf *out, int indent, const char *value);
 /*

@@ -56,7 +56,7 @@ static bool ends_in_small_word(const char *name, const char *end)
 	return false;
 }
 
-static char *doc_name(const char *title)
+char *nv_imp_doc_name(const char *title)
 {
 	char *name = nv_slug(title), *cut, *ys, y[16];
 
@@ -665,7 +665,7 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	report_unplaced(&c);
 	report_misread(&c);
 	if (c.title && c.title[0]) {
-		r->id = doc_name(c.title);
+		r->id = nv_imp_doc_name(c.title);
 		nv_buf_adds(&r->text, "---\n");
 		nv_imp_yaml(&r->text, 0, "title", c.title);
 		nv_buf_addslice(&r->text, nv_slice_make(c.fm.ptr, c.fm.len));

@@ -146,6 +146,16 @@ void nv_imp_cell_text(struct nv_buf *out, const struct nv_imp_cell *c);
  */
 int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, struct nv_diags *d);
 
+/*
+ * The name of the file of a document titled title: the address of the
+ * title, cut after the last whole word that fits in 64 characters and
+ * before a preposition left at the end, the academic year of the title
+ * kept (import_recog.c). The caller frees.
+ */
+char *nv_imp_doc_name(const char *title);
+/* `key: value` in YAML, quoted only when it must be (indent spaces first). */
+void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value);
+
 /* The readers, for nv_import_read() and the tests. */
 int nv_import_docx(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
 		   struct nv_diags *d);

@@ -204,7 +204,12 @@ echo "мой текст" > "$tmp/n/content/news/moya.md"
 expect new-no-overwrite 2 - "content/news/moya.md уже существует — не перезаписываю" -- "$bin" new -C "$tmp/n" новость moya
 grep -q "мой текст" "$tmp/n/content/news/moya.md"
 tally new "файл перезаписан"
-expect new-bad-name 2 - "например «o-vnedrenii»" -- "$bin" new -C "$tmp/n" приказ "О внедрении"
+# A title in Russian for a name: the document's title, its name made from it.
+expect new-title 0 "заголовок: О проведении семинара наставников: итоги" - -- "$bin" new -C "$tmp/n" приказ "О проведении семинара наставников: итоги"
+grep -qx 'title: "О проведении семинара наставников: итоги"' "$tmp/n/content/orders/o-provedenii-seminara-nastavnikov-itogi.md"
+tally new-title "заголовок не записан"
+expect new-title-check 0 - "nastavnik: в указанных файлах ошибок нет" -- "$bin" check -C "$tmp/n" o-provedenii-seminara-nastavnikov-itogi
+expect new-bad-name 2 - "например «plan-2025»" -- "$bin" new -C "$tmp/n" приказ "Plan 2025"
 expect new-bad-kind 2 - "new: неизвестный вид документа «протокол»" -- "$bin" new -C "$tmp/n" протокол x
 
 # An installed program finds its theme under its own prefix (make install
