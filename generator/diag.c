@@ -229,14 +229,16 @@ static bool find_line(struct source_cache *c, int line, struct nv_slice *out)
 /*
  * A control character of the input (C0 but tab, DEL, C1), shown as an
  * escape: printed raw, it would move the cursor, clear the screen or
- * retitle the terminal. Its escape is written to buf (at least 8 bytes);
- * returns its width in columns, or 0 for a character printed as it is.
+ * retitle the terminal; and one that shows nothing (nv_utf8_invisible()),
+ * which a message may be about, and which would turn the line around.
+ * Its escape is written to buf (at least 8 bytes); returns its width in
+ * columns, or 0 for a character printed as it is.
  */
 static int control_escape(uint32_t cp, char *buf, size_t size)
 {
 	if (cp < 0x20 || cp == 0x7f)
 		return snprintf(buf, size, "\\x%02x", (unsigned)cp);
-	if (cp >= 0x80 && cp < 0xa0)
+	if ((cp >= 0x80 && cp < 0xa0) || nv_utf8_invisible(cp))
 		return snprintf(buf, size, "\\u%04x", (unsigned)cp);
 	return 0;
 }

@@ -64,7 +64,7 @@ size_t nv_md_image_without_text(const char *s, size_t n)
 /*
  * The facts of a character from U+E000 on at s (n bytes): a sign of
  * Word's symbol fonts (the private use area; U+F0B7, the bullet, is
- * one), «�» or a pictograph.
+ * one), «�», a byte order mark or a pictograph.
  */
 static unsigned glyph_at(const unsigned char *s, size_t n)
 {
@@ -74,7 +74,9 @@ static unsigned glyph_at(const unsigned char *s, size_t n)
 		return 0;
 	if (cp == 0xF0B7)
 		return NV_MD_TEXT_BULLET | NV_MD_TEXT_GLYPH;
-	return cp <= 0xF8FF || cp == 0xFFFD || nv_utf8_pictograph(cp) ? NV_MD_TEXT_GLYPH : 0;
+	return cp <= 0xF8FF || cp == 0xFFFD || cp == 0xFEFF || nv_utf8_pictograph(cp)
+		       ? NV_MD_TEXT_GLYPH
+		       : 0;
 }
 
 /*
@@ -97,9 +99,13 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 	if (s[0] == 0xE2 && b1 == 0x96)
 		return b2 == 0xAA || b2 == 0xA1 || b2 == 0xA0 ? NV_MD_TEXT_BULLET : 0;
 	if (s[0] == 0xE2 && b1 == 0x80)
-		return b2 == 0xA2 ? NV_MD_TEXT_BULLET : 0;
+		return b2 == 0xA2				  ? NV_MD_TEXT_BULLET
+		       : nv_utf8_invisible(0x2000 | (b2 & 0x3Fu)) ? NV_MD_TEXT_GLYPH
+								  : 0;
 	if (s[0] == 0xE2 && b1 == 0x81)
-		return b2 == 0xB0 || (b2 >= 0xB4 && b2 <= 0xB9) ? NV_MD_TEXT_SUP : 0;
+		return b2 == 0xB0 || (b2 >= 0xB4 && b2 <= 0xB9)	  ? NV_MD_TEXT_SUP
+		       : nv_utf8_invisible(0x2040 | (b2 & 0x3Fu)) ? NV_MD_TEXT_GLYPH
+								  : 0;
 	if (s[0] == 0xE2 && b1 == 0x84)
 		return b2 == 0x96 ? NV_MD_TEXT_NUMERO : 0;
 	/* U+2000 on: «✅», «⭐» */

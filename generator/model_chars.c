@@ -6,7 +6,9 @@
  * for «✓»), which no other font draws, so the website and the PDF show
  * an empty box; «�», which a program put for a letter it could not read;
  * an emoji («👍», «✅») in a document that is printed, which the PDF's
- * fonts lack and official papers do not carry. In a body's lines
+ * fonts lack and official papers do not carry; a character that shows
+ * nothing and is no space (a zero width space, a mark of the direction
+ * of writing). In a body's lines
  * (model_text.c, the bodies with NV_MD_TEXT_GLYPH or NV_MD_TEXT_BULLET)
  * and in the front matter's fields (the ones whose bytes may have a sign,
  * nv_md_glyphs()).
@@ -47,9 +49,10 @@ static void check_bullets(const struct mdl_line *l, size_t ind)
 /* What a character is to these checks. */
 enum glyph {
 	GLYPH_NONE,
-	GLYPH_SYMBOL, /* a sign of Word's symbol fonts: U+E000–U+F8FF */
-	GLYPH_LOST,   /* U+FFFD */
-	GLYPH_EMOJI,  /* a pictograph, in a printed document */
+	GLYPH_SYMBOL,	 /* a sign of Word's symbol fonts: U+E000–U+F8FF */
+	GLYPH_LOST,	 /* U+FFFD */
+	GLYPH_EMOJI,	 /* a pictograph, in a printed document */
+	GLYPH_INVISIBLE, /* nv_utf8_invisible() */
 };
 
 /* The characters said in a line or a field: each once. */
@@ -84,7 +87,29 @@ static enum glyph glyph_of(uint32_t cp, bool print)
 		return GLYPH_SYMBOL;
 	if (cp == 0xFFFD)
 		return GLYPH_LOST;
+	if (nv_utf8_invisible(cp))
+		return GLYPH_INVISIBLE;
 	return print && nv_utf8_pictograph(cp) ? GLYPH_EMOJI : GLYPH_NONE;
+}
+
+/* The warning of an invisible character cp (nv_utf8_invisible()) at line, col of path. */
+static void invisible_warn(struct nv_diags *d, const char *path, int line, int col, uint32_t cp)
+{
+	bool width = cp == 0x200B || (cp >= 0x2060 && cp <= 0x2064);
+	struct nv_diag *w = nv_warning(d, path, line, col, "невидимый знак U+%04X %s", (unsigned)cp,
+				       cp == 0xFEFF ? "(метка порядка байтов, BOM)"
+				       : width	    ? "нулевой ширины"
+						    : "направления письма");
+
+	if (width || cp == 0xFEFF)
+		nv_diag_hint(
+			w,
+			"его не видно ни в редакторе, ни на сайте, ни в PDF, но поиск по сайту не "
+			"найдёт слово с ним, а слова по обе стороны читаются слитно: удалите "
+			"его, а если он стоит между словами, поставьте вместо него пробел");
+	else
+		nv_diag_hint(w, "он меняет порядок, в котором показаны буквы и слова: на сайте "
+				"строка может выглядеть не так, как написана; удалите его");
 }
 
 /* The warning of a character of kind g, cp, written as the n bytes at s, at line, col of path. */
@@ -101,6 +126,10 @@ static void glyph_warn(struct nv_diags *d, const char *path, int line, int col, 
 					"не смогли прочитать, — здесь потерян знак"),
 			     "наберите слово заново; если таких знаков много, перенесите "
 			     "документ из исходного файла ещё раз (nastavnik import)");
+		return;
+	}
+	if (g == GLYPH_INVISIBLE) {
+		invisible_warn(d, path, line, col, cp);
 		return;
 	}
 	if (g == GLYPH_EMOJI) {

@@ -60,6 +60,15 @@ size_t nv_utf8_count(const char *s, size_t bytes);
 bool nv_utf8_pictograph(uint32_t cp);
 
 /*
+ * Whether cp is a character that shows nothing and is no space: a zero
+ * width space, a word joiner (U+200B, U+2060–U+2064), a mark or control
+ * of the direction of writing (U+200E, U+200F, U+202A–U+202E,
+ * U+2066–U+2069), a byte order mark inside a text (U+FEFF). Not the zero
+ * width joiners (U+200C, U+200D), which join the parts of an emoji.
+ */
+bool nv_utf8_invisible(uint32_t cp);
+
+/*
  * The sign a character of Word's symbol fonts stands for: cp is its code
  * in the font (0x20–0xFF) or in the private use area Word puts it at
  * (U+F020–U+F0FF); font is the font's name, or NULL when not known (the

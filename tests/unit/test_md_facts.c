@@ -229,11 +229,15 @@ static void test_glyph_fact(void)
 		{ "⭐ ⌚", true },
 		{ "🙂", true },
 		{ "✓ ☑ ≥ ≤ — € ♥ ✔", false },
-		{ "\xF0\x9D\x91\xA5", false }, /* U+1D465, «𝑥» */
-		{ "\xF0\x9F\xAB\xBF", true },  /* U+1FAFF */
-		{ "\xF0\x9F\xAC\x80", false }, /* U+1FB00 */
-		{ "\xEF\xBB\xBFтекст", false },
-		{ "\xEF\xBC\x8C", false }, /* «，» */
+		{ "\xF0\x9D\x91\xA5", false },	   /* U+1D465, «𝑥» */
+		{ "\xF0\x9F\xAB\xBF", true },	   /* U+1FAFF */
+		{ "\xF0\x9F\xAC\x80", false },	   /* U+1FB00 */
+		{ "\xEF\xBB\xBFтекст", true },	   /* a BOM inside the text */
+		{ "и\xE2\x80\x8Bобучение", true }, /* a zero width space */
+		{ "\xE2\x80\xAEтекст", true },	   /* a right-to-left override */
+		{ "👨\xE2\x80\x8D🏫", true },	   /* a pictograph; its joiner is none */
+		{ "а\xE2\x80\x8Dб \xE2\x80\x91 \xC2\xAD", false }, /* a joiner, hyphens */
+		{ "\xEF\xBC\x8C", false },			   /* «，» */
 		{ "\xF0\x9F\x91", false },
 		{ "\xEF\x82", false },
 	};

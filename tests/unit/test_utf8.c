@@ -407,6 +407,23 @@ static void test_pictograph(void)
 			(void)nv_test_failed(__FILE__, __LINE__, "U+%04X — эмодзи", no[i]);
 }
 
+/* Characters that show nothing and are no space; not the joiners of an emoji's parts. */
+static void test_invisible(void)
+{
+	static const uint32_t yes[] = { 0x200B, 0x200E, 0x200F, 0x202A, 0x202E,
+					0x2060, 0x2064, 0x2066, 0x2069, 0xFEFF };
+	static const uint32_t no[] = { 0x200A, 0x200C, 0x200D, 0x2010, 0x2011, 0x2029,
+				       0x202F, 0x2065, 0x206A, 0x00AD, 0x00A0, 0xFEFE };
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(yes); i++)
+		if (!nv_utf8_invisible(yes[i]))
+			(void)nv_test_failed(__FILE__, __LINE__, "U+%04X виден", yes[i]);
+	for (i = 0; i < NV_ARRAY_SIZE(no); i++)
+		if (nv_utf8_invisible(no[i]))
+			(void)nv_test_failed(__FILE__, __LINE__, "U+%04X невидим", no[i]);
+}
+
 /* The signs of Word's symbol fonts, by code in the font or in the private use area. */
 static void test_word_symbol(void)
 {
@@ -436,6 +453,7 @@ void nv_tests(void)
 {
 	NV_RUN(test_pictograph);
 	NV_RUN(test_word_symbol);
+	NV_RUN(test_invisible);
 	NV_RUN(test_decode_lengths);
 	NV_RUN(test_decode_rejects);
 	NV_RUN(test_decode_inline_matches_long);
