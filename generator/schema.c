@@ -608,32 +608,6 @@ size_t nv_check_text(const char *file, const struct nv_value *v, struct nv_diags
 	return check_text(file, v, NULL, d);
 }
 
-bool nv_schema_id_key(const char *key)
-{
-	/* By the first letter: every member of every front matter comes here. */
-	switch (key[0]) {
-	case 'a':
-		return !strcmp(key, "authors") || !strcmp(key, "acquaint") ||
-		       !strcmp(key, "appendices");
-	case 'd':
-		return !strcmp(key, "director");
-	case 'i':
-		return !strcmp(key, "id");
-	case 'm':
-		return !strcmp(key, "mentor") || !strcmp(key, "mentees") || !strcmp(key, "mentee");
-	case 'o':
-		return !strcmp(key, "order");
-	case 'p':
-		return !strcmp(key, "person") || !strcmp(key, "program");
-	case 's':
-		return !strcmp(key, "signatory");
-	case 't':
-		return !strcmp(key, "type");
-	default:
-		return false;
-	}
-}
-
 bool nv_schema_address_key(const char *key)
 {
 	return key && (!strcmp(key, "email") || !strcmp(key, "website") || !strcmp(key, "url") ||

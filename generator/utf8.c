@@ -520,9 +520,3 @@ const char *nv_word_symbol(uint32_t cp, const char *font, bool *bullet)
 		}
 	return NULL;
 }
-
-bool nv_utf8_invisible(uint32_t cp)
-{
-	return cp == 0x200B || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}

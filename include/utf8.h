@@ -66,7 +66,11 @@ bool nv_utf8_pictograph(uint32_t cp);
  * U+2066–U+2069), a byte order mark inside a text (U+FEFF). Not the zero
  * width joiners (U+200C, U+200D), which join the parts of an emoji.
  */
-bool nv_utf8_invisible(uint32_t cp);
+static inline bool nv_utf8_invisible(uint32_t cp)
+{
+	return cp == 0x200B || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
 
 /*
  * The sign a character of Word's symbol fonts stands for: cp is its code
