@@ -732,7 +732,8 @@ static bool typed_head(const char *text, size_t len)
 /*
  * The places among the 16 bytes at s where a sign glyph_at() looks for
  * may start (a byte from 0xEE on), or a pictograph below U+E000 (0xE2
- * before a byte from 0x8C on: not a dash, «№» or «…»); s[16] is read.
+ * before a byte from 0x8C on: not «№»), or a character that shows nothing
+ * (0xE2 0x80, 0xE2 0x81, as a dash or «…» are too); s[16] is read.
  */
 static unsigned glyph_leads16(const unsigned char *s)
 {
@@ -741,8 +742,11 @@ static unsigned glyph_leads16(const unsigned char *s)
 
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xEE)), v),
-		_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
-			      _mm_cmpeq_epi8(_mm_max_epu8(w, _mm_set1_epi8((char)0x8C)), w))));
+		_mm_and_si128(
+			_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+			_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(w, _mm_set1_epi8((char)0x8C)), w),
+				     _mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(1)),
+						    _mm_set1_epi8((char)0x81))))));
 }
 #endif
 
@@ -757,7 +761,11 @@ NV_TARGET_AVX2 static inline unsigned glyph_leads32(const unsigned char *s)
 		_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xEE)), v),
 		_mm256_and_si256(
 			_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xE2)),
-			_mm256_cmpeq_epi8(_mm256_max_epu8(w, _mm256_set1_epi8((char)0x8C)), w))));
+			_mm256_or_si256(
+				_mm256_cmpeq_epi8(_mm256_max_epu8(w, _mm256_set1_epi8((char)0x8C)),
+						  w),
+				_mm256_cmpeq_epi8(_mm256_or_si256(w, _mm256_set1_epi8(1)),
+						  _mm256_set1_epi8((char)0x81))))));
 }
 
 /* nv_md_glyphs() 32 bytes at a time from *pi on: whether a sign is there, *pi where it stopped. */

@@ -8,14 +8,13 @@
  * an emoji («👍», «✅») in a document that is printed, which the PDF's
  * fonts lack and official papers do not carry; a character that shows
  * nothing and is no space (a zero width space, a mark of the direction
- * of writing). In a body's lines
- * (model_text.c, the bodies with NV_MD_TEXT_GLYPH or NV_MD_TEXT_BULLET)
- * and in the front matter's fields (the ones whose bytes may have a sign,
+ * of writing). In a body's lines (model_text.c, the bodies with
+ * NV_MD_TEXT_GLYPH or NV_MD_TEXT_BULLET) and, all but the bullets, in the
+ * front matter's fields (the ones whose bytes may have such a character,
  * nv_md_glyphs()).
  */
 #include "common.h"
 
-#include "buf.h"
 #include "content.h"
 #include "diag.h"
 #include "markdown.h"

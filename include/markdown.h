@@ -151,7 +151,8 @@ bool nv_md_misread(const char *s, size_t n);
 
 /*
  * Whether the len bytes at text may have a sign of Word's symbol fonts,
- * «�» or a pictograph (NV_MD_TEXT_GLYPH): for a front matter.
+ * «�», a pictograph or a character that shows nothing (NV_MD_TEXT_GLYPH):
+ * for a front matter.
  */
 bool nv_md_glyphs(const char *text, size_t len);
 

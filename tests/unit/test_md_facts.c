@@ -242,7 +242,8 @@ static void test_glyph_fact(void)
 		{ "\xEF\x82", false },
 	};
 
-	static const char *const signs[] = { "\xEF\x83\xBC", "\xEF\xBF\xBD", "👍", "✅" };
+	static const char *const signs[] = { "\xEF\x83\xBC", "\xEF\xBF\xBD", "👍", "✅",
+					     "\xE2\x80\x8B", "\xE2\x81\xA0" };
 	char buf[128];
 	size_t i, off, n;
 	int avx2;
