@@ -181,7 +181,7 @@ static bool indented_more(const char *file, int first_line, const char *text, si
 static bool indented_less(const char *file, int first_line, const char *text, size_t len, size_t p,
 			  struct nv_diags *d)
 {
-	const char *s, *e, *k, *c, *qs, *qe, *qk, *qc = NULL, *as, *ae, *ak, *ac;
+	const char *s, *e, *k, *c, *qs, *qe, *qk, *qc = NULL, *as, *ae, *ak;
 	size_t q = p, col, under, less;
 
 	/* a field, not a list's item («- title:») */
@@ -197,7 +197,7 @@ static bool indented_less(const char *file, int first_line, const char *text, si
 	for (under = (size_t)(qk - qs); q-- && under > col;) {
 		if (!line_at(text, len, q, &as, &ae))
 			return false;
-		if (empty_line(as, ae) || !(ac = key_of(as, ae, &ak)))
+		if (empty_line(as, ae) || !key_of(as, ae, &ak))
 			continue;
 		if ((size_t)(ak - as) < under)
 			under = (size_t)(ak - as);
@@ -207,8 +207,6 @@ static bool indented_less(const char *file, int first_line, const char *text, si
 		if (under == col)
 			return false;
 	}
-	if (under == col)
-		return false;
 	less = (size_t)(qk - qs) - col;
 	nv_diag_hint(
 		nv_error(d, file, first_line + (int)p, (int)nv_utf8_count(s, col) + 1,
