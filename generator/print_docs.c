@@ -606,6 +606,25 @@ static bool parsed(struct nv_print_state *s, const struct nv_entry *e)
 	return true;
 }
 
+/*
+ * A character no font of the PDF has, cp, in the document at file: a
+ * warning (the checks of the text say the usual ones at their place,
+ * model_chars.c; this is any other).
+ */
+static void missing_glyph(struct nv_print_state *s, const char *file, uint32_t cp)
+{
+	struct nv_buf c = NV_BUF_INIT;
+
+	nv_buf_addcp(&c, cp);
+	nv_diag_hint(nv_warning(s->d, file, 0, 0,
+				"печать: в шрифтах PDF нет знака «%s» (U+%04X) — на бумаге на "
+				"его месте пустой квадрат",
+				c.ptr, (unsigned)cp),
+		     "найдите знак в тексте и замените его словом или обычным символом; шрифт "
+		     "документов задаёт print.font в site.yml");
+	nv_buf_release(&c);
+}
+
 int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const char *pdf_path,
 		      struct nv_buf *layout_dump)
 {
@@ -625,6 +644,8 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 		nv_error(s->d, file, 0, 0, "печать: %s", why.ptr);
 		goto out;
 	}
+	if (nv_pl_missing(s->en))
+		missing_glyph(s, file, nv_pl_missing(s->en));
 	if (pdf_path && nv_write_file(pdf_path, pdf.ptr, pdf.len) < 0) {
 		nv_error(s->d, pdf_path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
 		goto out;

@@ -36,6 +36,7 @@ struct nv_pl_engine {
 	struct nv_pl_cache *cache; /* the texts set (print_cache.c); NULL until the first */
 	size_t cache_bytes; /* the keys it may keep; 0: NV_PL_CACHE_BYTES (tests keep less) */
 	unsigned docs;	    /* printed: see nv_pl_engine_rest() */
+	uint32_t missing;   /* of the last PDF painted: nv_pl_missing() */
 };
 
 /* A line with its position relative to its block (or table cell). */

@@ -30,6 +30,8 @@
 #include "buf.h"
 #include "date.h"
 #include "print.h"
+#include "print_int.h"
+#include "utf8.h"
 
 /* The glyphs of a line in one font, with their text, to show at once. */
 struct show {
@@ -43,6 +45,7 @@ struct show {
 	/* The last font a run was checked in and its Cairo font (NULL: not plain). */
 	PangoFont *checked;
 	cairo_scaled_font_t *scaled;
+	uint32_t missing; /* the first character no font has a glyph for, 0 when none */
 };
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
@@ -236,6 +239,32 @@ static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const
 }
 
 /*
+ * The first character of line that no font has a glyph for (Pango draws
+ * a box), or 0; not one the checks of the text name at its place
+ * (model_chars.c): a sign of Word's symbol fonts, «�», an emoji.
+ */
+static uint32_t missing_glyph(const PangoLayoutLine *line)
+{
+	const PangoGlyphString *gs;
+	PangoGlyph g;
+	GSList *r;
+	uint32_t cp;
+	int i;
+
+	for (r = line->runs; r; r = r->next)
+		for (gs = ((const PangoGlyphItem *)r->data)->glyphs, i = 0; i < gs->num_glyphs;
+		     i++) {
+			g = gs->glyphs[i].glyph;
+			if (g == PANGO_GLYPH_EMPTY || !(g & PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			cp = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			if ((cp < 0xE000 || cp > 0xF8FF) && cp != 0xFFFD && !nv_utf8_pictograph(cp))
+				return cp;
+		}
+	return 0;
+}
+
+/*
  * Draw line with its baseline's left end at x, y, as
  * pango_cairo_show_layout_line() would (see the top of the file): from
  * the current point (which Cairo keeps in fixed point), which stays.
@@ -248,6 +277,8 @@ static void paint_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, doub
 	GSList *r;
 
 	cairo_move_to(cr, x, y);
+	if (!sh->missing)
+		sh->missing = missing_glyph(line);
 	for (r = line->runs; r && plain; r = r->next)
 		plain = plain_run(sh, r->data);
 	if (!plain) {
@@ -335,7 +366,6 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 	size_t i;
 	int rc = -1;
 
-	(void)en;
 	surf = cairo_pdf_surface_create_for_stream(write_buf, out, p->nr ? p->v[0].w : 595.0,
 						   p->nr ? p->v[0].h : 842.0);
 	cairo_pdf_surface_restrict_to_version(surf, CAIRO_PDF_VERSION_1_5);
@@ -370,9 +400,15 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 	}
 	rc = 0;
 out:
+	en->missing = sh.missing;
 	cairo_surface_destroy(surf);
 	free(sh.g);
 	free(sh.c);
 	nv_buf_release(&sh.text);
 	return rc;
+}
+
+uint32_t nv_pl_missing(const struct nv_pl_engine *en)
+{
+	return en->missing;
 }

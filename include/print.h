@@ -463,4 +463,10 @@ void nv_pl_line_text(const struct _PangoLayoutLine *line, struct nv_buf *out);
 int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_buf *out,
 		struct nv_buf *why);
 
+/*
+ * The first character of the last PDF en painted that no font had a
+ * glyph for (a box on paper), or 0.
+ */
+uint32_t nv_pl_missing(const struct nv_pl_engine *en);
+
 #endif

@@ -305,6 +305,19 @@ EOF
 	if [ "$got" = 7801 ]; then ok; else bad "$d: заголовки потоков zlib «$got», ожидался только 7801"; fi
 done
 
+# A character no font of the PDF has (not one check names at its place: a
+# sign of Word's fonts, an emoji) is a warning naming it: on paper a box.
+cp -R "$root/content" "$tmp/glyph"
+sed -i 's/^2\. Назначить куратором/2. Вывесить приказ с подписью «漢字» и назначить куратором/' "$tmp/glyph/orders/o-vnedrenii.md"
+"$bin" print -C "$tmp/glyph" o-vnedrenii -o "$tmp/glyph.pdf" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 0 ] && grep -qF 'glyph/orders/o-vnedrenii.md: предупреждение: печать: в шрифтах PDF нет знака «漢» (U+6F22) — на бумаге на его месте пустой квадрат' "$tmp/err"; then
+	ok
+else
+	bad "glyph: нет предупреждения о знаке без шрифта (код $status)"
+	cat "$tmp/err"
+fi
+
 # print leaves the built-in forms out of the model unless it prints one,
 # and loads again with them when that load reports anything: a form as an
 # appendix of an order is printed, with no message; a form itself too;
