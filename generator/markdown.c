@@ -466,6 +466,55 @@ static bool starts_pe(const char *s)
 	return (unsigned char)s[0] == 0xD0 && (unsigned char)s[1] == 0x9F;
 }
 
+/* The number item of an ordered list is typed with in the source («4.»), or -1. */
+static long typed_number(const struct walk *w, cmark_node *item)
+{
+	const struct lines *l = &w->lines;
+	int nl = cmark_node_get_start_line(item), nc = cmark_node_get_start_column(item);
+	size_t start, len, i;
+	long v = 0;
+
+	if (nl < 1 || nc < 1 || (size_t)nl > l->nr)
+		return -1;
+	start = l->start[nl - 1];
+	len = line_len(l, (size_t)nl - 1);
+	for (i = (size_t)nc - 1; i < len && i < (size_t)nc + 8 && l->text[start + i] >= '0' &&
+				 l->text[start + i] <= '9';
+	     i++)
+		v = v * 10 + (l->text[start + i] - '0');
+	return i > (size_t)nc - 1 ? v : -1;
+}
+
+/*
+ * An ordered list whose items are typed with numbers out of turn («1.»,
+ * «2.», «4.»): Markdown numbers them in turn from the first, so the site
+ * and the paper show another number than the text has; its first such
+ * item is a break (NV_MD_NUM_ITEM). A list typed «1.» all through is
+ * numbered so on purpose.
+ */
+static void follow_list(struct walk *w, cmark_node *list)
+{
+	cmark_node *item, *first = NULL;
+	long start = cmark_node_get_list_start(list), n, got = 0, want = start, same = -2;
+
+	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item), want++) {
+		n = typed_number(w, item);
+		same = same == -2 || same == n ? n : -1;
+		if (n >= 0 && n != want && !first) {
+			first = item;
+			got = n;
+			start = want;
+		}
+	}
+	if (first && same == -1) {
+		int line, col;
+
+		node_pos(w, first, NULL, &line, &col);
+		nv_md_numbering_item(&w->md->nums, &w->md->nr_nums, line, col,
+				     (int)(got > 999999 ? 999999 : got), (int)start);
+	}
+}
+
 /*
  * Hand the numbering (md_numbering.c) the start of each heading,
  * paragraph and line of a paragraph, outside tables' cells: the text
@@ -495,6 +544,11 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 	case CMARK_NODE_LINEBREAK:
 		w->feeding = w->block && cmark_node_get_type(w->block) == CMARK_NODE_PARAGRAPH;
 		w->feed = type == CMARK_NODE_SOFTBREAK ? NV_MD_FEED_LINE : NV_MD_FEED_PARA;
+		break;
+	case CMARK_NODE_LIST:
+		w->feeding = false;
+		if (enter && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+			follow_list(w, node);
 		break;
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:

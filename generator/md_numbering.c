@@ -7,7 +7,8 @@
  * model_text.c): a number skipped or given twice, a number lower than
  * the one before, a clause numbered for another section, and a clause
  * run into the paragraph before it (no blank line between: Markdown
- * joins the lines into one paragraph).
+ * joins the lines into one paragraph); and, in any document, an item of
+ * an ordered list typed out of turn (markdown.c finds it).
  */
 #include "common.h"
 
@@ -235,4 +236,13 @@ void nv_md_numbering_feed(struct nv_md_numbering *st, struct nv_md_num **nums, s
 	if (where == NV_MD_FEED_LINE)
 		add(&out, NV_MD_NUM_JOINED, false, line, col, v, levels);
 	clause(st, &out, v, levels, line, col);
+}
+
+void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col, int got, int want)
+{
+	struct nums out = { nums, nr };
+	struct nv_md_num *x = add(&out, NV_MD_NUM_ITEM, false, line, col, &got, 1);
+
+	if (x)
+		put_number(x->want, sizeof(x->want), &want, 1);
 }

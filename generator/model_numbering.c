@@ -17,10 +17,23 @@ void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const stru
 	struct nv_diag *x;
 	size_t i;
 
-	if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM)
-		return;
 	for (i = 0; i < md->nr_nums; i++) {
 		const struct nv_md_num *n = &md->nums[i];
+
+		if (n->kind == NV_MD_NUM_ITEM) {
+			nv_diag_hint(
+				nv_warning(b->d, e->path, n->line, n->col,
+					   "пункт списка набран номером %s, а по порядку он %s-й: "
+					   "на сайте и в печати он выйдет под номером %s",
+					   n->got, n->want, n->want),
+				"Markdown нумерует пункты списка подряд от первого: исправьте "
+				"номера (или у всех пунктов пишите «1.»), а после — ссылки на "
+				"пункты в тексте");
+			continue;
+		}
+		/* the clauses of the documents numbered so */
+		if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM)
+			continue;
 
 		one = n->heading ? "раздел" : "пункт";
 		of = n->heading ? "раздела" : "пункта";

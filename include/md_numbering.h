@@ -21,6 +21,7 @@ enum nv_md_num_kind {
 	NV_MD_NUM_SECTION, /* a clause got in section want */
 	NV_MD_NUM_NOHEAD,  /* a clause got starts section want, which has no heading */
 	NV_MD_NUM_JOINED,  /* a clause got on a line of the paragraph before */
+	NV_MD_NUM_ITEM,	   /* an item of an ordered list typed got, shown as want */
 };
 
 struct nv_md_num {
@@ -54,5 +55,13 @@ struct nv_md_numbering {
  */
 void nv_md_numbering_feed(struct nv_md_numbering *st, struct nv_md_num **nums, size_t *nr,
 			  const char *s, size_t n, enum nv_md_feed where, int line, int col);
+
+/*
+ * An ordered list's item at line:col typed with the number got, which
+ * Markdown shows as want (it numbers the items in turn from the first):
+ * a break NV_MD_NUM_ITEM added to *nums (*nr of them, at most 8).
+ */
+void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
+			  int want);
 
 #endif

@@ -562,6 +562,46 @@ static void test_numbering(void)
 	nv_md_free(md);
 }
 
+/*
+ * An ordered list's items typed out of turn: the first such item, where
+ * Markdown shows another number; in turn from any start, «1.» all
+ * through, or a list of bullets: none.
+ */
+static void test_list_numbers(void)
+{
+	static const struct {
+		const char *text;
+		int line, col;
+		const char *got, *want;
+	} cases[] = {
+		{ "1. Раз.\n2. Два.\n4. Четыре.\n5. Пять.\n", 3, 1, "4", "3" },
+		{ "Текст.\n\n1. Раз.\n2. Два.\n2. Ещё два.\n", 5, 1, "2", "3" },
+		{ "- а\n\n  3) Три.\n  5) Пять.\n", 4, 3, "5", "4" },
+		{ "3. Три.\n4. Четыре.\n5. Пять.\n", 0, 0, NULL, NULL },
+		{ "1. Раз.\n1. Два.\n1. Три.\n", 0, 0, NULL, NULL },
+		{ "- 5 раз\n- 7 раз\n", 0, 0, NULL, NULL },
+		{ "1. Раз.\n\n   Абзац пункта.\n\n2. Два.\n", 0, 0, NULL, NULL },
+	};
+	struct nv_md *md;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		md = parse(cases[i].text, 1, 0);
+		if (!cases[i].got) {
+			CHECK_INT(md->nr_nums, 0);
+		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_ITEM) {
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
+		} else {
+			CHECK_INT(md->nums[0].line, cases[i].line);
+			CHECK_INT(md->nums[0].col, cases[i].col);
+			CHECK_STR(md->nums[0].got, cases[i].got);
+			CHECK_STR(md->nums[0].want, cases[i].want);
+			CHECK(md->text_facts & NV_MD_TEXT_NUMBERING);
+		}
+		nv_md_free(md);
+	}
+}
+
 /* md's tree as text: each node entered, with its literal or URL. */
 static void dump_tree(struct nv_buf *b, const struct nv_md *md)
 {
@@ -671,6 +711,7 @@ void nv_tests(void)
 	NV_RUN(test_text_facts);
 	NV_RUN(test_step_walks_as_cmark);
 	NV_RUN(test_numbering);
+	NV_RUN(test_list_numbers);
 	NV_RUN(test_brief_trees);
 	NV_RUN(test_unsafe_urls);
 }
