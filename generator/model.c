@@ -59,6 +59,7 @@
 #include "strmap.h"
 #include "threads.h"
 
+#include <strings.h>
 #include <unistd.h>
 
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
@@ -81,6 +82,45 @@ struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
 	".webp), архив ZIP (.zip)"
 
 /*
+ * How to save a file of type dot (".HEIC") in a type a school publishes,
+ * for the types schools have most: the camera of a phone, a scanner,
+ * Word and Excel with macros; NULL for another.
+ */
+static const char *attachment_fix(const char *dot)
+{
+	static const char phone[] = "это снимок с iPhone: сохраните его как JPEG (на iPhone: "
+				    "Настройки → Камера → Форматы → «Наиболее совместимый»)",
+			  scan[] = "это скан: сохраните его как PDF или PNG",
+			  word[] = "сохраните документ в Word как .docx («Документ Word»)",
+			  excel[] = "сохраните таблицу в Excel как .xlsx («Книга Excel»)",
+			  slides[] = "сохраните презентацию как PDF";
+	static const struct {
+		const char *dot, *fix;
+	} fixes[] = {
+		{ ".heic", phone },
+		{ ".heif", phone },
+		{ ".tif", scan },
+		{ ".tiff", scan },
+		{ ".bmp", "сохраните рисунок как PNG" },
+		{ ".docm", word },
+		{ ".dotx", word },
+		{ ".dotm", word },
+		{ ".dot", word },
+		{ ".xlsm", excel },
+		{ ".xltx", excel },
+		{ ".xlsb", excel },
+		{ ".pptx", slides },
+		{ ".ppt", slides },
+	};
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(fixes); i++)
+		if (!strcasecmp(dot, fixes[i].dot))
+			return fixes[i].fix;
+	return NULL;
+}
+
+/*
  * Every file of content/ that is not a document or a data file, when it
  * is of a type a school publishes; each other one is an error.
  */
@@ -99,6 +139,7 @@ void mdl_read_attachments(struct builder *b)
 		const char *base = strrchr(path, '/') + 1, *dot = strrchr(base, '.');
 
 		if (!nv_file_publishable(c->assets.v[i], strlen(c->assets.v[i]))) {
+			const char *fix = dot && dot != base ? attachment_fix(dot) : NULL;
 			struct nv_diag *e =
 				dot && dot != base
 					? nv_error(b->d, path, 0, 0,
@@ -106,8 +147,12 @@ void mdl_read_attachments(struct builder *b)
 					: nv_error(
 						  b->d, path, 0, 0,
 						  "у вложения нет расширения, его тип не известен");
-			nv_diag_hint(e, "допускаются " ATTACHMENT_TYPES "; сохраните файл в одном "
-					"из этих форматов или уберите его из content/");
+			if (fix)
+				nv_diag_hint(e, "%s; допускаются " ATTACHMENT_TYPES, fix);
+			else
+				nv_diag_hint(e, "допускаются " ATTACHMENT_TYPES "; сохраните файл "
+						"в одном из этих форматов или уберите его из "
+						"content/");
 			free(path);
 			continue;
 		}
