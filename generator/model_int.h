@@ -217,7 +217,8 @@ struct mdl_orders *mdl_orders_new(const struct nv_model *m);
 void mdl_orders_free(struct mdl_orders *o);
 /*
  * model_numbering.c: the breaks in the numbering of e's sections and
- * clauses (md->nums), warned of when e is a положение or a программа.
+ * clauses (md->nums), warned of when e is a положение or a программа,
+ * and an ordered list's item typed out of turn, in any document.
  */
 void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md);
 

@@ -2,7 +2,9 @@
  * model_numbering.c: the warnings of the breaks in the numbering of a
  * положение's or a программа's sections and clauses, which
  * md_numbering.c found as the body was parsed (struct nv_md_num): a
- * clause skipped or given twice goes to the director so.
+ * clause skipped or given twice goes to the director so; and, in any
+ * document, an ordered list's item typed out of turn, which the site and
+ * the paper number otherwise.
  */
 #include "common.h"
 
