@@ -377,6 +377,7 @@ static const struct phase {
 	{ mdl_check_totals, false },
 	{ mdl_settle_people, false },
 	{ mdl_resolve_responsible, false },
+	{ mdl_check_data_chars, false },
 	{ read_fronts, true },
 	{ read_bodies, true },
 	{ mdl_check_data_mentions, true },

@@ -11,7 +11,7 @@
  * of writing). In a body's lines (model_text.c, the bodies with
  * NV_MD_TEXT_GLYPH or NV_MD_TEXT_BULLET) and, all but the bullets, in the
  * front matter's fields (the ones whose bytes may have such a character,
- * nv_md_glyphs()).
+ * nv_md_glyphs()) and the data files' (people.yml, pairs.yml, site.yml).
  */
 #include "common.h"
 
@@ -243,4 +243,35 @@ void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e)
 {
 	if (e->doc && e->doc->meta_glyph && e->doc->meta)
 		meta_glyphs(b, e, e->doc->meta, printed(e));
+}
+
+/* The characters of the scalars under v, a data file's at path: each at its scalar's start. */
+static void data_glyphs(struct builder *b, const char *path, const struct nv_value *v)
+{
+	struct said said = { .n = 0 };
+	enum glyph g;
+	size_t i, at = 0, k;
+	uint32_t cp;
+
+	if (v->type == NV_LIST) {
+		for (i = 0; i < v->nr; i++)
+			data_glyphs(b, path, v->items[i]);
+	} else if (v->type == NV_MAP) {
+		for (i = 0; i < v->nr; i++)
+			data_glyphs(b, path, v->members[i].value);
+	} else if (v->str && nv_md_glyphs(v->str, v->len)) {
+		/* names, positions and pairs are printed in orders, their appendices */
+		for (; (g = next_glyph(v->str, v->len, &at, &k, &cp, true)); at += k)
+			if (first_time(&said, g, cp))
+				glyph_warn(b->d, path, v->line, v->col, g, cp, v->str + at, k);
+	}
+}
+
+void mdl_check_data_chars(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->c->ndata; i++)
+		if (b->c->data[i].value)
+			data_glyphs(b, b->c->data[i].path, b->c->data[i].value);
 }

@@ -524,6 +524,8 @@ void mdl_meta_written_at(struct nv_doc *doc, const struct nv_value *v, const cha
  */
 void mdl_check_chars(const struct mdl_line *l, size_t ind);
 void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e);
+/* The same in the data files' scalars, at each scalar's start (model_chars.c). */
+void mdl_check_data_chars(struct builder *b);
 
 /* After the last line of e's body: a quote left open, a warning at it. */
 void mdl_check_quotes_end(struct builder *b, const struct nv_entry *e, const struct mdl_quotes *q);
