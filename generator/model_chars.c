@@ -213,28 +213,34 @@ void mdl_check_chars(const struct mdl_line *l, size_t ind)
 		check_glyphs(l, ind);
 }
 
-/* The characters of the scalars under v, each once a scalar. */
-static void meta_glyphs(struct builder *b, const struct nv_entry *e, const struct nv_value *v,
-			bool print)
+/*
+ * The characters of the scalars under v, each once a scalar, of the file
+ * at path: a document's front matter (doc), placed where they are
+ * written, or a data file's (doc NULL: the loader keeps no text of it),
+ * at its scalar's start.
+ */
+static void value_glyphs(struct builder *b, const char *path, struct nv_doc *doc,
+			 const struct nv_value *v, bool print)
 {
 	struct said said = { .n = 0 };
 	enum glyph g;
 	size_t i, at = 0, k;
 	uint32_t cp;
-	int line, col;
+	int line = v->line, col = v->col;
 
 	if (v->type == NV_LIST) {
 		for (i = 0; i < v->nr; i++)
-			meta_glyphs(b, e, v->items[i], print);
+			value_glyphs(b, path, doc, v->items[i], print);
 	} else if (v->type == NV_MAP) {
 		for (i = 0; i < v->nr; i++)
-			meta_glyphs(b, e, v->members[i].value, print);
+			value_glyphs(b, path, doc, v->members[i].value, print);
 	} else if (v->str) {
 		for (; (g = next_glyph(v->str, v->len, &at, &k, &cp, print)); at += k) {
 			if (!first_time(&said, g, cp))
 				continue;
-			mdl_meta_written_at(e->doc, v, v->str + at, k, &line, &col);
-			glyph_warn(b->d, e->doc->path, line, col, g, cp, v->str + at, k);
+			if (doc)
+				mdl_meta_written_at(doc, v, v->str + at, k, &line, &col);
+			glyph_warn(b->d, path, line, col, g, cp, v->str + at, k);
 		}
 	}
 }
@@ -242,36 +248,15 @@ static void meta_glyphs(struct builder *b, const struct nv_entry *e, const struc
 void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e)
 {
 	if (e->doc && e->doc->meta_glyph && e->doc->meta)
-		meta_glyphs(b, e, e->doc->meta, printed(e));
-}
-
-/* The characters of the scalars under v, a data file's at path: each at its scalar's start. */
-static void data_glyphs(struct builder *b, const char *path, const struct nv_value *v)
-{
-	struct said said = { .n = 0 };
-	enum glyph g;
-	size_t i, at = 0, k;
-	uint32_t cp;
-
-	if (v->type == NV_LIST) {
-		for (i = 0; i < v->nr; i++)
-			data_glyphs(b, path, v->items[i]);
-	} else if (v->type == NV_MAP) {
-		for (i = 0; i < v->nr; i++)
-			data_glyphs(b, path, v->members[i].value);
-	} else if (v->str && nv_md_glyphs(v->str, v->len)) {
-		/* names, positions and pairs are printed in orders, their appendices */
-		for (; (g = next_glyph(v->str, v->len, &at, &k, &cp, true)); at += k)
-			if (first_time(&said, g, cp))
-				glyph_warn(b->d, path, v->line, v->col, g, cp, v->str + at, k);
-	}
+		value_glyphs(b, e->doc->path, e->doc, e->doc->meta, printed(e));
 }
 
 void mdl_check_data_chars(struct builder *b)
 {
 	size_t i;
 
+	/* names, positions and pairs are printed in orders and their appendices */
 	for (i = 0; i < b->c->ndata; i++)
 		if (b->c->data[i].value)
-			data_glyphs(b, b->c->data[i].path, b->c->data[i].value);
+			value_glyphs(b, b->c->data[i].path, NULL, b->c->data[i].value, true);
 }
