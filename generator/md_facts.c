@@ -74,9 +74,7 @@ static unsigned glyph_at(const unsigned char *s, size_t n)
 		return 0;
 	if (cp == 0xF0B7)
 		return NV_MD_TEXT_BULLET | NV_MD_TEXT_GLYPH;
-	return cp <= 0xF8FF || cp == 0xFFFD || cp == 0xFEFF || nv_utf8_pictograph(cp)
-		       ? NV_MD_TEXT_GLYPH
-		       : 0;
+	return nv_utf8_undrawn(cp) || cp == 0xFEFF ? NV_MD_TEXT_GLYPH : 0;
 }
 
 /*

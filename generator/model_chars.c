@@ -79,16 +79,18 @@ static bool first_time(struct said *s, enum glyph g, uint32_t cp)
 	return true;
 }
 
-/* What cp is, in a document printed (print) or not. */
+/* What cp is, in a document printed (print) or not: nv_utf8_undrawn() by kind, or invisible. */
 static enum glyph glyph_of(uint32_t cp, bool print)
 {
-	if (cp >= 0xE000 && cp <= 0xF8FF)
-		return GLYPH_SYMBOL;
-	if (cp == 0xFFFD)
-		return GLYPH_LOST;
 	if (nv_utf8_invisible(cp))
 		return GLYPH_INVISIBLE;
-	return print && nv_utf8_pictograph(cp) ? GLYPH_EMOJI : GLYPH_NONE;
+	if (!nv_utf8_undrawn(cp))
+		return GLYPH_NONE;
+	if (cp == 0xFFFD)
+		return GLYPH_LOST;
+	if (cp >= 0xE000 && cp <= 0xF8FF)
+		return GLYPH_SYMBOL;
+	return print ? GLYPH_EMOJI : GLYPH_NONE;
 }
 
 /* The warning of an invisible character cp (nv_utf8_invisible()) at line, col of path. */

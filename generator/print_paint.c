@@ -241,7 +241,7 @@ static void show_line(cairo_t *cr, struct show *sh, PangoLayoutLine *line, const
 /*
  * The first character of line that no font has a glyph for (Pango draws
  * a box), or 0; not one the checks of the text name at its place
- * (model_chars.c): a sign of Word's symbol fonts, «�», an emoji.
+ * (nv_utf8_undrawn()).
  */
 static uint32_t missing_glyph(const PangoLayoutLine *line)
 {
@@ -258,7 +258,7 @@ static uint32_t missing_glyph(const PangoLayoutLine *line)
 			if (g == PANGO_GLYPH_EMPTY || !(g & PANGO_GLYPH_UNKNOWN_FLAG))
 				continue;
 			cp = g & ~PANGO_GLYPH_UNKNOWN_FLAG;
-			if ((cp < 0xE000 || cp > 0xF8FF) && cp != 0xFFFD && !nv_utf8_pictograph(cp))
+			if (!nv_utf8_undrawn(cp))
 				return cp;
 		}
 	return 0;

@@ -60,6 +60,18 @@ size_t nv_utf8_count(const char *s, size_t bytes);
 bool nv_utf8_pictograph(uint32_t cp);
 
 /*
+ * Whether cp is a character no font of a document is meant to draw: a
+ * sign of Word's symbol fonts (the private use area, U+E000–U+F8FF),
+ * «�» (U+FFFD) or a pictograph (nv_utf8_pictograph()). The checks of
+ * the text name each at its place (model_chars.c); the print engine
+ * leaves them to those.
+ */
+static inline bool nv_utf8_undrawn(uint32_t cp)
+{
+	return (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD || nv_utf8_pictograph(cp);
+}
+
+/*
  * Whether cp is a character that shows nothing and is no space: a zero
  * width space, a word joiner (U+200B, U+2060–U+2064), a mark or control
  * of the direction of writing (U+200E, U+200F, U+202A–U+202E,
