@@ -495,15 +495,16 @@ static long typed_number(const struct walk *w, cmark_node *item)
 static void follow_list(struct walk *w, cmark_node *list)
 {
 	cmark_node *item, *first = NULL;
-	long start = cmark_node_get_list_start(list), n, got = 0, want = start, same = -2;
+	long want = cmark_node_get_list_start(list), n, got = 0, shown = 0, same = -2;
 
+	/* same: the number every item is typed with so far, -1 when they differ */
 	for (item = cmark_node_first_child(list); item; item = cmark_node_next(item), want++) {
 		n = typed_number(w, item);
 		same = same == -2 || same == n ? n : -1;
 		if (n >= 0 && n != want && !first) {
 			first = item;
 			got = n;
-			start = want;
+			shown = want;
 		}
 	}
 	if (first && same == -1) {
@@ -511,7 +512,7 @@ static void follow_list(struct walk *w, cmark_node *list)
 
 		node_pos(w, first, NULL, &line, &col);
 		nv_md_numbering_item(&w->md->nums, &w->md->nr_nums, line, col,
-				     (int)(got > 999999 ? 999999 : got), (int)start);
+				     (int)(got > 999999 ? 999999 : got), (int)shown);
 	}
 }
 

@@ -297,8 +297,7 @@ static void report(struct mdl_pd *x, enum place where, const char *key, const ch
  * of mail: a published person's name there is no mention to mark, only a
  * hidden one's is said.
  */
-static bool in_address(enum place where, const char *text, size_t len,
-		       const struct nv_guard_hit *h)
+static bool in_address(enum place where, const char *text, size_t len, const struct nv_guard_hit *h)
 {
 	size_t a = h->start, b = h->end;
 
@@ -514,7 +513,7 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 	const char *lit, *text = k->one ? k->one : k->text.ptr;
 	size_t at = 0, i, from, off, len = k->one ? k->one_len : k->text.len;
 	int line, col;
-	bool found;
+	bool found, addr;
 
 	/* A piece in place is the tree's: it lasts (model_memo_int.h) unless dropped (b->later). */
 	found = mdl_memo_find(&x->memo, x->g, text, len, k->one && !x->b->later, &h);
@@ -531,7 +530,9 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 	     found = false) {
 		for (i = 0, s = NULL; i < k->nsegs && k->segs[i].off <= h.start; i++)
 			s = &k->segs[i];
-		if (!s || !s->node || (!h.leak && in_address(s->where, text, len, &h)))
+		if (!s || !s->node)
+			continue;
+		if ((addr = in_address(s->where, text, len, &h)) && !h.leak)
 			continue;
 		need_src(x);
 		lit = cmark_node_get_literal(s->node);
@@ -542,8 +543,7 @@ static void scan_block(struct mdl_pd *x, const struct nv_entry *e, struct block 
 			nv_utf8_position(x->src, from, &line, &col);
 			col += (int)nv_utf8_count(lit, off);
 		}
-		report(x, in_address(s->where, text, len, &h) ? IN_ADDRESS : s->where, NULL, text, len,
-		       &h, line, col);
+		report(x, addr ? IN_ADDRESS : s->where, NULL, text, len, &h, line, col);
 	}
 	nv_buf_reset(&k->text);
 	k->one = NULL;
