@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "fs.h"
+#include "model.h"
 #include "project.h"
 #include "schema.h"
 
@@ -89,6 +90,70 @@ const char *nv_cmd_suggest(const char *word, const char *const *names, size_t n,
 	nv_buf_release(&b);
 	/* a misspelling of a word of four letters or more: «-x» is not «-C» */
 	return found || strlen(word) < 4 ? found : nv_suggest(word, names, n);
+}
+
+/*
+ * The one of the n ids that word holds or is a part of («prikaz-o-vnedrenii»,
+ * «start» for «2025-09-15-start»), five letters or more; NULL for none or
+ * several.
+ */
+static const char *part_of(const char *word, const char *const *ids, size_t n)
+{
+	const char *found = NULL;
+	size_t i, k = 0, len = strlen(word);
+
+	for (i = 0; i < n; i++) {
+		if (!ids[i] || !((len >= 5 && strstr(ids[i], word)) ||
+				 (strlen(ids[i]) >= 5 && strstr(word, ids[i]))))
+			continue;
+		found = ids[i];
+		k++;
+	}
+	return k == 1 ? found : NULL;
+}
+
+char *nv_cmd_doc_id(const char *arg)
+{
+	const char *base = strrchr(arg, '/');
+	size_t n;
+
+	base = base ? base + 1 : arg;
+	n = strlen(base);
+	if (n > 3 && !strcmp(base + n - 3, ".md"))
+		n -= 3;
+	return nv_xmemdupz(base, n);
+}
+
+void nv_cmd_doc_hint(struct nv_diag *diag, const struct nv_model *m, const char *name)
+{
+	const struct nv_entry *e = nv_model_titled(m, name, NV_KIND_COUNT), *order = NULL;
+	const char **ids, *near, *why;
+	char *id = nv_cmd_doc_id(name);
+	size_t i;
+
+	if (e) {
+		nv_diag_hint(diag,
+			     "это заголовок документа %s; укажите его имя — имя файла без .md: %s",
+			     e->path, e->id);
+		return;
+	}
+	ids = nv_xcalloc(m->nentries + 1, sizeof(*ids));
+	for (i = 0; i < m->nentries; i++) {
+		ids[i] = m->entries[i]->id;
+		if (!order && m->entries[i]->kind == NV_KIND_ORDER)
+			order = m->entries[i];
+	}
+	if ((near = nv_cmd_suggest(id, ids, m->nentries, &why)) ||
+	    (near = part_of(id, ids, m->nentries)))
+		nv_diag_hint(diag, "возможно, имелся в виду «%s»%s", near, why);
+	else if ((e = order ? order : m->nentries ? m->entries[0] : NULL))
+		nv_diag_hint(diag, "укажите имя файла документа без .md, например %s (%s)", e->id,
+			     e->path);
+	else
+		nv_diag_hint(diag, "в проекте нет ни одного документа: создайте его, например "
+				   "nastavnik new приказ \"О внедрении наставничества\"");
+	free(ids);
+	free(id);
 }
 
 int nv_opt_directory(int argc, char **argv, int *i, struct nv_global *g)

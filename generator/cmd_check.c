@@ -131,47 +131,34 @@ static size_t named_files(const struct nv_project *p, const char *const *names, 
 		if (real[k])
 			k++;
 		else
-			nv_diag_hint(
+			nv_cmd_doc_hint(
 				nv_error(d, NULL, 0, 0, "нет файла или документа «%s»", names[i]),
-				"укажите путь к файлу (content/orders/o-vnedrenii.md) или имя "
-				"документа без .md (o-vnedrenii)");
+				&p->model, names[i]);
 		free(path);
 	}
 	return k;
 }
 
-/* Whether g is a message of one of the n files at real, or of none. */
-static bool of_files(const struct nv_diag *g, char *const *real, size_t n)
+/* The real paths of the files named, for of_files(). */
+struct named {
+	char *const *real;
+	size_t n;
+};
+
+/* Whether g is a message of one of the files named (struct named), or of none. */
+static bool of_files(const struct nv_diag *g, void *arg)
 {
+	const struct named *f = arg;
 	char *path;
 	size_t i;
 	bool of = !g->file;
 
 	if (!of && (path = realpath(g->file, NULL))) {
-		for (i = 0; i < n && !of; i++)
-			of = !strcmp(path, real[i]);
+		for (i = 0; i < f->n && !of; i++)
+			of = !strcmp(path, f->real[i]);
 		free(path);
 	}
 	return of;
-}
-
-/* Keep in d the messages of the n files at real; returns how many errors the others had. */
-static size_t keep_files(struct nv_diags *d, char *const *real, size_t n)
-{
-	struct nv_diag t;
-	size_t i, k = 0, others = 0;
-
-	for (i = 0; i < d->nr; i++) {
-		if (!of_files(&d->v[i], real, n)) {
-			others += d->v[i].severity == NV_ERROR;
-			continue;
-		}
-		t = d->v[k];
-		d->v[k++] = d->v[i];
-		d->v[i] = t;
-	}
-	nv_diags_truncate(d, k);
-	return others;
 }
 
 /*
@@ -194,7 +181,7 @@ static int report(const struct nv_project *p, const char *const *names, size_t n
 				free(real[i]);
 			return NV_EXIT_USAGE;
 		}
-		others = keep_files(d, real, found);
+		others = nv_diags_keep(d, of_files, &(struct named){ real, found }, NULL);
 		for (i = 0; i < found; i++)
 			free(real[i]);
 	}

@@ -83,19 +83,6 @@ static bool may_write(const struct nv_project *p, const char *path, const char *
 	return ours;
 }
 
-/* «content/orders/o-vnedrenii.md» → «o-vnedrenii»; the caller frees. */
-static char *doc_id(const char *arg)
-{
-	const char *base = strrchr(arg, '/');
-	size_t n;
-
-	base = base ? base + 1 : arg;
-	n = strlen(base);
-	if (n > 3 && !strcmp(base + n - 3, ".md"))
-		n -= 3;
-	return nv_xmemdupz(base, n);
-}
-
 #define REPORT "spravka-po-itogam-monitoringa"
 
 /*
@@ -159,6 +146,123 @@ static int print_report(struct nv_project *p, struct nv_pl_warm *w, const char *
 	return rc;
 }
 
+/* What prints: the document and its folder of content (struct nv_project's root). */
+struct scope {
+	const struct nv_entry *e; /* NULL: a document that did not load, by its id */
+	const char *id, *root;
+};
+
+/*
+ * Whether message g is of what prints as s->e: its file, its appendices'
+ * or the order's it is an appendix of, a data file (people.yml, site.yml:
+ * names, positions, the school) or no file.
+ */
+static bool of_print(const struct nv_diag *g, const struct scope *s)
+{
+	const struct nv_entry *e = s->e;
+	size_t i, n = g->file ? strlen(g->file) : 0;
+	bool of;
+	char *id;
+
+	if (!g->file || nv_ends_with_nocase(g->file, n, ".yml") ||
+	    nv_ends_with_nocase(g->file, n, ".yaml"))
+		return true;
+	if (!e) {
+		id = nv_cmd_doc_id(g->file);
+		of = nv_ends_with_nocase(g->file, n, ".md") && !strcmp(id, s->id);
+		free(id);
+		return of;
+	}
+	if (!strcmp(g->file, e->path) || (e->approved_by && !strcmp(g->file, e->approved_by->path)))
+		return true;
+	for (i = 0; i < e->nappendices; i++)
+		if (e->appendices[i].doc && !strcmp(g->file, e->appendices[i].doc->path))
+			return true;
+	return false;
+}
+
+/*
+ * Whether message g is shown by print (struct scope): one of what prints,
+ * or an error that stops it. Those of news and cases, which print nothing
+ * into another document, are only counted: a news item's wrong date does
+ * not keep an order from its signature.
+ */
+static bool shown(const struct nv_diag *g, void *arg)
+{
+	const struct scope *s = arg;
+	size_t n = strlen(s->root);
+
+	if (of_print(g, s))
+		return true;
+	if (g->severity != NV_ERROR)
+		return false;
+	return strncmp(g->file, s->root, n) || g->file[n] != '/' ||
+	       (strncmp(g->file + n + 1, "news/", 5) && strncmp(g->file + n + 1, "cases/", 6));
+}
+
+/* Whether an error of d is of the document id's own file: it did not load. */
+static bool broken(const struct nv_diags *d, const char *id)
+{
+	const struct scope s = { NULL, id, "" };
+	size_t i;
+
+	for (i = 0; i < d->nr; i++)
+		if (d->v[i].severity == NV_ERROR && d->v[i].file && of_print(&d->v[i], &s) &&
+		    nv_ends_with_nocase(d->v[i].file, strlen(d->v[i].file), ".md"))
+			return true;
+	return false;
+}
+
+/*
+ * Keep in d the messages print shows of e, the document docarg (as typed;
+ * id: its id), counting in others[0] and [1] the errors and warnings it
+ * does not. Returns 0, NV_EXIT_USAGE when p has no such document (an
+ * error in d instead, with a hint), NV_EXIT_CONTENT when an error stops
+ * the print.
+ */
+static int keep_shown(const struct nv_project *p, const struct nv_entry *e, const char *docarg,
+		      const char *id, struct nv_diags *d, size_t *others)
+{
+	struct scope s = { e, id, p->content.root ? p->content.root : "content" };
+
+	if (!e && !broken(d, id)) {
+		nv_diags_release(d);
+		nv_cmd_doc_hint(nv_error(d, NULL, 0, 0, "нет документа «%s»", docarg), &p->model,
+				docarg);
+		return NV_EXIT_USAGE;
+	}
+	others[0] = nv_diags_keep(d, shown, &s, &others[1]);
+	return d->errors ? NV_EXIT_CONTENT : 0;
+}
+
+/*
+ * The messages of d, the file printed (path, unless NULL) or that nothing
+ * was, and the lines on the errors and warnings of other files not shown
+ * (others[0] and [1]).
+ */
+static void say(struct nv_diags *d, int rc, const char *path, const size_t *others)
+{
+	fflush(stdout);
+	nv_diags_sort(d);
+	nv_diags_print(d, stderr);
+	if (rc == NV_EXIT_OK && path)
+		printf("nastavnik: %s\n", path);
+	if (rc == NV_EXIT_CONTENT)
+		fputs("nastavnik: документ не напечатан: сначала исправьте ошибки выше\n", stderr);
+	fflush(stdout);
+	if (others[0])
+		fprintf(stderr,
+			"nastavnik: в новостях и кейсах %zu %s — печати это не мешает, "
+			"но сайт с %s не соберётся: покажет nastavnik check\n",
+			others[0], nv_plural(others[0], "ошибка", "ошибки", "ошибок"),
+			nv_plural(others[0], "ней", "ними", "ними"));
+	if (others[1])
+		fprintf(stderr,
+			"nastavnik: в других файлах проекта %zu %s — покажет nastavnik check\n",
+			others[1],
+			nv_plural(others[1], "предупреждение", "предупреждения", "предупреждений"));
+}
+
 int cmd_print(int argc, char **argv, struct nv_global *g)
 {
 	struct nv_project p;
@@ -169,6 +273,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 	const struct nv_entry *e;
 	const char *docarg = NULL, *out = NULL;
 	char *id = NULL, *path = NULL;
+	size_t others[2] = { 0, 0 };
 	bool want_dump = false, force = false;
 	int rc = NV_EXIT_USAGE;
 	const struct nv_option opts[] = {
@@ -188,28 +293,27 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 			"print: укажите документ, например: nastavnik print o-vnedrenii");
 	/* Fonts and hyphenation are set up while the project loads. */
 	warm = nv_print_warm_start();
-	id = doc_id(docarg);
+	id = nv_cmd_doc_id(docarg);
 	/* A draft can be printed: it is read before it is signed. */
 	switch (open_project(&p, g, id, &d)) {
 	case -2: /* the folder is not there: said already */
 	case -1:
 		goto print;
 	}
-	if (d.errors) {
-		rc = NV_EXIT_CONTENT;
-		goto print;
-	}
 	e = nv_model_entry(&p.model, id);
 	if (!e && !strcmp(id, REPORT)) {
-		rc = print_report(&p, warm, out, force, want_dump ? &dump : NULL, &path, &d);
+		/* The справка sums up the whole project: any error stops it. */
+		if (d.errors)
+			rc = NV_EXIT_CONTENT;
+		else
+			rc = print_report(&p, warm, out, force, want_dump ? &dump : NULL, &path,
+					  &d);
 		warm = NULL;
 		goto print;
 	}
-	if (!e) {
-		nv_diag_hint(nv_error(&d, NULL, 0, 0, "нет документа «%s»", id),
-			     "укажите имя файла документа без .md, например o-vnedrenii");
+	if ((rc = keep_shown(&p, e, docarg, id, &d, others)))
 		goto print;
-	}
+	rc = NV_EXIT_USAGE;
 	ps = nv_print_new_warm(&p.model, &d, warm);
 	warm = NULL;
 	if (!ps)
@@ -222,11 +326,7 @@ int cmd_print(int argc, char **argv, struct nv_global *g)
 print:
 	if (want_dump)
 		fwrite(dump.ptr, 1, dump.len, stdout);
-	fflush(stdout);
-	nv_diags_sort(&d);
-	nv_diags_print(&d, stderr);
-	if (rc == NV_EXIT_OK && !want_dump)
-		printf("nastavnik: %s\n", path);
+	say(&d, rc, want_dump ? NULL : path, others);
 	/* The process exits at once: freeing the fonts, the content and the
 	 * model block by block would only cost (a millisecond of some 40),
 	 * unless a leak checker watches. */

@@ -37,6 +37,25 @@ void nv_diags_truncate(struct nv_diags *d, size_t n)
 	}
 }
 
+size_t nv_diags_keep(struct nv_diags *d, bool (*keep)(const struct nv_diag *g, void *arg),
+		     void *arg, size_t *warnings)
+{
+	struct nv_diag t;
+	size_t i, k = 0, errors = d->errors, warned = d->warnings;
+
+	for (i = 0; i < d->nr; i++) {
+		if (!keep(&d->v[i], arg))
+			continue;
+		t = d->v[k];
+		d->v[k++] = d->v[i];
+		d->v[i] = t;
+	}
+	nv_diags_truncate(d, k);
+	if (warnings)
+		*warnings = warned - d->warnings;
+	return errors - d->errors;
+}
+
 void nv_diags_release(struct nv_diags *d)
 {
 	nv_diags_truncate(d, 0);

@@ -48,6 +48,7 @@
 #include "common.h"
 
 #include "alloc.h"
+#include "buf.h"
 #include "content.h"
 #include "date.h"
 #include "diag.h"
@@ -56,6 +57,7 @@
 #include "model.h"
 #include "model_int.h"
 #include "schema.h"
+#include "utf8.h"
 #include "strmap.h"
 #include "threads.h"
 
@@ -70,6 +72,33 @@ struct nv_person *nv_model_person(const struct nv_model *m, const char *id)
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id)
 {
 	return nv_strmap_get(m->entries_index, id);
+}
+
+const struct nv_entry *nv_model_titled(const struct nv_model *m, const char *text,
+				       enum nv_kind want)
+{
+	struct nv_buf t = NV_BUF_INIT, x = NV_BUF_INIT;
+	const struct nv_entry *whole = NULL, *start = NULL, *e;
+	size_t i, nwhole = 0, nstart = 0;
+
+	nv_utf8_fold(&t, text, strlen(text));
+	for (i = 0; t.len && i < m->nentries; i++) {
+		e = m->entries[i];
+		if (!e->title || (want != NV_KIND_COUNT && e->kind != want))
+			continue;
+		nv_buf_reset(&x);
+		nv_utf8_fold(&x, e->title, strlen(e->title));
+		if (!strcmp(t.ptr, x.ptr)) {
+			whole = e;
+			nwhole++;
+		} else if (!strncmp(t.ptr, x.ptr, t.len) && x.ptr[t.len] == ' ') {
+			start = e;
+			nstart++;
+		}
+	}
+	nv_buf_release(&t);
+	nv_buf_release(&x);
+	return nwhole ? (nwhole == 1 ? whole : NULL) : nstart == 1 ? start : NULL;
 }
 
 /*

@@ -295,40 +295,6 @@ struct nv_person *mdl_ref_person(struct builder *b, struct nv_fields *f, const s
 }
 
 /*
- * The document of kind `want` (NV_KIND_COUNT: any) whose title `text` is,
- * folded (nv_utf8_fold()), as a title is typed where its id belongs: the
- * one with that title, else the one whose title starts with it and goes on
- * after a space («Программа наставничества «Шаг навстречу»» for «… на
- * 2025–2026 учебный год»); NULL for none or several.
- */
-static const struct nv_entry *titled_entry(const struct builder *b, const char *text,
-					   enum nv_kind want)
-{
-	struct nv_buf t = NV_BUF_INIT, x = NV_BUF_INIT;
-	const struct nv_entry *whole = NULL, *start = NULL, *e;
-	size_t i, nwhole = 0, nstart = 0;
-
-	nv_utf8_fold(&t, text, strlen(text));
-	for (i = 0; t.len && i < b->m->nentries; i++) {
-		e = b->m->entries[i];
-		if (!e->title || (want != NV_KIND_COUNT && e->kind != want))
-			continue;
-		nv_buf_reset(&x);
-		nv_utf8_fold(&x, e->title, strlen(e->title));
-		if (!strcmp(t.ptr, x.ptr)) {
-			whole = e;
-			nwhole++;
-		} else if (!strncmp(t.ptr, x.ptr, t.len) && x.ptr[t.len] == ' ') {
-			start = e;
-			nstart++;
-		}
-	}
-	nv_buf_release(&t);
-	nv_buf_release(&x);
-	return nwhole ? (nwhole == 1 ? whole : NULL) : nstart == 1 ? start : NULL;
-}
-
-/*
  * A reference to a document by id; `want` limits the kind (NV_KIND_COUNT
  * for any). NULL (with an error) if unknown or of another kind.
  */
@@ -366,7 +332,7 @@ struct nv_entry *mdl_ref_entry(struct builder *b, struct nv_fields *f, const str
 			     "уберите «draft: true» из документа или ссылку на него");
 		return NULL;
 	}
-	if ((titled = titled_entry(b, v->str, want))) {
+	if ((titled = nv_model_titled(b->m, v->str, want))) {
 		nv_diag_hint(nv_field_error(f, v, "в поле «%s» нужен id документа, а «%s» — не id",
 					    key, v->str),
 			     "похоже на заголовок %s: укажите id этого документа — имя файла без "

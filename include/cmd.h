@@ -12,7 +12,9 @@
 
 #include "common.h"
 
+struct nv_diag;
 struct nv_diags;
+struct nv_model;
 struct nv_project;
 
 enum {
@@ -145,6 +147,19 @@ int nv_project_open(struct nv_project *p, const struct nv_global *g, bool drafts
  * or more (nv_suggest(), *why ""). NULL when none.
  */
 const char *nv_cmd_suggest(const char *word, const char *const *names, size_t n, const char **why);
+
+/* The id a document named on the command line has: «content/orders/o-vnedrenii.md» → «o-vnedrenii».
+ */
+char *nv_cmd_doc_id(const char *arg);
+
+/*
+ * The hint for diag, an error that the project (model m) has no document
+ * `name`, as typed on the command line: an id or a file (nv_cmd_doc_id()),
+ * maybe a title. It gives the id of the document
+ * whose title it is, or of the one meant (nv_cmd_suggest()), else of one
+ * of the project's orders to follow.
+ */
+void nv_cmd_doc_hint(struct nv_diag *diag, const struct nv_model *m, const char *name);
 
 /* Print "nastavnik: MESSAGE" and the --help pointer to stderr; returns NV_EXIT_USAGE. */
 int nv_usage_error(const char *fmt, ...) NV_PRINTF(1, 2);

@@ -46,6 +46,13 @@ void nv_diags_init(struct nv_diags *d);
 void nv_diags_release(struct nv_diags *d);
 /* Free the diagnostics from the n-th on: d keeps its first n (all when it has fewer). */
 void nv_diags_truncate(struct nv_diags *d, size_t n);
+/*
+ * Keep in d, in their order, the diagnostics keep(g, arg) is true of; the
+ * others are freed. Returns how many errors went, and in *warnings (unless
+ * NULL) how many warnings.
+ */
+size_t nv_diags_keep(struct nv_diags *d, bool (*keep)(const struct nv_diag *g, void *arg),
+		     void *arg, size_t *warnings);
 
 /*
  * Append a diagnostic and return it (valid until the next append), so the

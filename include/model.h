@@ -550,6 +550,15 @@ bool nv_model_is_builtin_form(const char *id);
 struct nv_person *nv_model_person(const struct nv_model *m, const char *id);
 /* The document with this id, or NULL. */
 struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
+/*
+ * The document of kind `want` (NV_KIND_COUNT: any) whose title `text` is,
+ * folded (nv_utf8_fold()), as a title is typed where its id belongs: the
+ * one with that title, else the one whose title starts with it and goes on
+ * after a space («Программа наставничества «Шаг навстречу»» for «… на
+ * 2025–2026 учебный год»); NULL for none or several.
+ */
+const struct nv_entry *nv_model_titled(const struct nv_model *m, const char *text,
+				       enum nv_kind want);
 
 /*
  * The position a requisite prints for person p: the head's title

@@ -146,6 +146,45 @@ tally into-content-nothing "в content/ что-то записано"
 # A path that only passes through content/ is fine.
 expect build-through-content 0 "собран в $tmp/school/content/news/../../sayt/site" "" -- sh -c "cd '$tmp/school/content/news' && '$bin' build --no-pdf -o ../../sayt"
 
+# print stops at an error of what it prints or of what may print into it
+# (another order, people.yml) and says so; an error of a news item or a
+# case, which print into nothing, is counted, as the warnings of files
+# that are not printed: the order still goes to its signature.
+cp -R "$root/content" "$tmp/pr"
+sed -i 's/^date: .*/date: 32.13.2025/' "$tmp/pr/news/2025-09-15-start.md"
+expect print-news-error 0 "nastavnik: $tmp/pr.pdf" "nastavnik: в новостях и кейсах 1 ошибка — печати это не мешает, но сайт с ней не соберётся: покажет nastavnik check" -- "$bin" -C "$tmp/pr" print o-vnedrenii -o "$tmp/pr.pdf"
+! grep -q 'start\.md' "$tmp/err" && [ -s "$tmp/pr.pdf" ]
+tally print-news-error "ошибка новости показана или PDF не записан"
+expect build-news-error 1 - "2025-09-15-start.md:3:7: ошибка" -- "$bin" -C "$tmp/pr" build --no-pdf -o "$tmp/pr-site"
+# a warning of the printed order's appendix is shown, another order's counted
+sed -i 's/^# 1\. Общие положения$/& ✅/' "$tmp/pr/positions/polozhenie-konkurs-nastavnik-goda.md"
+sed -i 's/^title: О внедрении целевой модели наставничества и назначении куратора$/&./' "$tmp/pr/orders/o-vnedrenii.md"
+expect print-appendix-warning 0 "" "polozhenie-konkurs-nastavnik-goda.md:12:" -- "$bin" -C "$tmp/pr" print o-provedenii-konkursa-nastavnik-goda -o "$tmp/pr.pdf"
+grep -qF "nastavnik: в других файлах проекта 1 предупреждение — покажет nastavnik check" "$tmp/err" && ! grep -q 'o-vnedrenii\.md' "$tmp/err"
+tally print-appendix-warning "предупреждение другого приказа не сосчитано или показано"
+rm -f "$tmp/pr.pdf"
+sed -i 's/^date: .*/date: 31.02.2025/' "$tmp/pr/orders/o-pooshchrenii-nastavnikov.md"
+expect print-order-error 1 - "nastavnik: документ не напечатан: сначала исправьте ошибки выше" -- "$bin" -C "$tmp/pr" print o-vnedrenii -o "$tmp/pr.pdf"
+grep -q 'o-pooshchrenii-nastavnikov.md:4:7: ошибка' "$tmp/err" && [ ! -e "$tmp/pr.pdf" ]
+tally print-order-error "ошибка другого приказа не показана или PDF записан"
+printf -- '---\ntitle: [О поощрении\n---\n' >"$tmp/pr/orders/o-pooshchrenii-nastavnikov.md"
+expect print-own-broken 1 - "o-pooshchrenii-nastavnikov.md:2:8: ошибка: список в квадратных скобках не закрыт" -- "$bin" -C "$tmp/pr" print o-pooshchrenii-nastavnikov -o "$tmp/pr.pdf"
+! grep -q 'нет документа' "$tmp/err"
+tally print-own-broken "документ с ошибкой назван несуществующим"
+cp "$root/content/orders/o-pooshchrenii-nastavnikov.md" "$tmp/pr/orders/"
+printf '\n- id: [oshibka\n' >>"$tmp/pr/people.yml"
+expect print-people-error 1 - "nastavnik: документ не напечатан: сначала исправьте ошибки выше" -- "$bin" -C "$tmp/pr" print o-vnedrenii -o "$tmp/pr.pdf"
+# A document the project has not: the one meant, by its title, its id
+# misspelt, typed in the Russian layout or in part; else one to follow.
+expect print-misspelt 2 - "  подсказка: возможно, имелся в виду «o-vnedrenii»" -- "$bin" -C "$root" print o-vnedreni
+expect print-layout 2 - "  подсказка: возможно, имелся в виду «o-vnedrenii»: раскладка клавиатуры была русской" -- "$bin" -C "$root" print щ-мтувкутшш
+expect print-part 2 - "  подсказка: возможно, имелся в виду «o-vnedrenii»" -- "$bin" -C "$root" print content/orders/prikaz-o-vnedrenii.md
+expect print-title 2 - "  подсказка: это заголовок документа content/orders/o-vnedrenii.md; укажите его имя — имя файла без .md: o-vnedrenii" -- "$bin" -C "$root" print "о внедрении целевой модели"
+expect print-unknown 2 - "nastavnik: ошибка: нет документа «zzz»" -- "$bin" -C "$root" print zzz
+grep -qF "  подсказка: укажите имя файла документа без .md, например o-" "$tmp/err" && [ "$(wc -l <"$tmp/err")" -eq 2 ]
+tally print-unknown "нет примера имени документа из проекта"
+expect check-misspelt 2 - "  подсказка: возможно, имелся в виду «2025-09-15-start»" -- "$bin" -C "$root" check content/news/start.md
+
 # A project without content/ is an environment error (2) that says what to do.
 mkdir -p "$tmp/empty"
 expect no-content 2 - "nastavnik: content: ошибка: каталог с документами не найден" -- sh -c "cd '$tmp/empty' && '$bin' check"

@@ -321,7 +321,8 @@ fi
 # print leaves the built-in forms out of the model unless it prints one,
 # and loads again with them when that load reports anything: a form as an
 # appendix of an order is printed, with no message; a form itself too;
-# and a warning elsewhere is reported once, as before.
+# and a warning is reported once, as check of that file reports it (one
+# of another file is counted).
 cp -R "$root/content" "$tmp/forms"
 sed -i 's/^appendices: \[polozhenie-konkurs-nastavnik-goda\]$/appendices: [polozhenie-konkurs-nastavnik-goda, soglasie-nastavnika]/' \
 	"$tmp/forms/orders/o-provedenii-konkursa-nastavnik-goda.md"
@@ -343,9 +344,11 @@ else
 	cat "$tmp/err"
 fi
 sed -i 's/^title: О внедрении целевой модели наставничества и назначении куратора$/&./' "$tmp/forms/orders/o-vnedrenii.md"
+sed -i 's/^title: О проведении школьного конкурса «Наставник года — 2026»$/&./' "$tmp/forms/orders/o-provedenii-konkursa-nastavnik-goda.md"
 "$bin" print -C "$tmp/forms" o-provedenii-konkursa-nastavnik-goda -o "$tmp/forms.pdf" >/dev/null 2>"$tmp/err"
-"$bin" check -C "$tmp/forms" >/dev/null 2>"$tmp/want"
-if [ -s "$tmp/want" ] && diff -u "$tmp/want" "$tmp/err"; then
+"$bin" check -C "$tmp/forms" o-provedenii-konkursa-nastavnik-goda >/dev/null 2>"$tmp/want"
+echo "nastavnik: в других файлах проекта 1 предупреждение — покажет nastavnik check" >>"$tmp/want"
+if grep -q 'точку в конце заголовка' "$tmp/want" && diff -u "$tmp/want" "$tmp/err"; then
 	ok
 else
 	bad "forms: print сообщает не то, что check"
