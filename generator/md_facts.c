@@ -35,7 +35,7 @@ static inline bool nv_md_is_lat(unsigned char c)
  * The places among the 16 bytes at s (bit j for s[j]) where a Word
  * bullet, a superscript digit or a sign glyph_at() looks for may start:
  * 0xC2, or 0xE2 and above (0xE3–0xED, rare in Russian text, give
- * nothing); or an image: '!'.
+ * nothing); or an image or a link: '!', ']'.
  */
 #ifdef __SSE2__
 static unsigned leads16(const unsigned char *s)
@@ -45,7 +45,8 @@ static unsigned leads16(const unsigned char *s)
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE2)), v),
 			     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
-		_mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8(']')))));
 }
 #endif
 
@@ -59,6 +60,30 @@ size_t nv_md_image_without_text(const char *s, size_t n)
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	return i + 1 < n && s[i] == ']' && (s[i + 1] == '(' || s[i + 1] == '[') ? i + 2 : 0;
+}
+
+size_t nv_md_spaced_address(const char *s, size_t n)
+{
+	size_t i = 2, k;
+
+	if (n < 4 || s[0] != ']' || s[1] != '(')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || s[i] == '<')
+		return 0;
+	while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != ')' && s[i] != '\n')
+		i++;
+	for (k = i; k < n && (s[k] == ' ' || s[k] == '\t');)
+		k++;
+	/* a title after the address, the end of the link or of the line: read */
+	if (k == i || k == n || strchr("\"'()\r\n", s[k]))
+		return 0;
+	while (k < n && s[k] != ')' && s[k] != '\n')
+		k++;
+	while (k > 2 && (s[k - 1] == ' ' || s[k - 1] == '\r'))
+		k--;
+	return k - 2;
 }
 
 /*
@@ -86,7 +111,9 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 	unsigned b1 = n > 1 ? s[1] : 0, b2 = n > 2 ? s[2] : 0;
 
 	if (s[0] == '!')
-		return nv_md_image_without_text((const char *)s, n) ? NV_MD_TEXT_IMAGE : 0;
+		return nv_md_image_without_text((const char *)s, n) ? NV_MD_TEXT_LINK : 0;
+	if (s[0] == ']')
+		return nv_md_spaced_address((const char *)s, n) ? NV_MD_TEXT_LINK : 0;
 	if (s[0] >= 0xEE)
 		return glyph_at(s, n);
 
@@ -142,7 +169,8 @@ NV_TARGET_AVX2 static inline unsigned leads32(const unsigned char *s)
 		_mm256_or_si256(
 			_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE2)), v),
 			_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xC2))),
-		_mm256_cmpeq_epi8(v, _mm256_set1_epi8('!'))));
+		_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('!')),
+				_mm256_cmpeq_epi8(v, _mm256_set1_epi8(']')))));
 }
 
 /* marks_of() 32 bytes at a time from *pi on, by AVX2: the facts, *pi where the blocks end. */

@@ -115,7 +115,8 @@ enum {
 	NV_MD_TEXT_CITE = 1u << 3,	/* a citation of an order (nv_md_next_cite()) */
 	NV_MD_TEXT_NUMBERING = 1u << 4, /* a break in the numbering (struct nv_md_num) */
 	NV_MD_TEXT_PD = 1u << 5,	/* a birth date or a СНИЛС (nv_md_next_pd()) */
-	NV_MD_TEXT_IMAGE = 1u << 6,	/* an image with no text: «![](…)» */
+	NV_MD_TEXT_LINK =
+		1u << 6, /* «![](…)», an image with no text, or «](a b)»: nv_md_spaced_address() */
 	NV_MD_TEXT_MIXED = 1u << 7, /* maybe a word of Russian and Latin letters: nv_md_may_mix() */
 	NV_MD_TEXT_MISREAD = 1u << 8, /* a line of a scan read as Latin: nv_md_misread() */
 	NV_MD_TEXT_QUOTES = 1u << 9,  /* more «» of one kind than straight quotes make up for */
@@ -159,9 +160,19 @@ bool nv_md_glyphs(const char *text, size_t len);
 /* The NV_MD_TEXT_* facts of the len bytes of a body at text. */
 unsigned nv_md_text_facts(const char *text, size_t len);
 
-/* The length of an image with no text at s, n bytes («![](», «![ ][»): NV_MD_TEXT_IMAGE; 0 for
+/* The length of an image with no text at s, n bytes («![](», «![ ][»): NV_MD_TEXT_LINK; 0 for
  * none. */
 size_t nv_md_image_without_text(const char *s, size_t n);
+
+/*
+ * The length of the address at s[2] when s (n bytes) starts with the «](»
+ * of a link or an image whose address has a space, which keeps Markdown
+ * from reading them so: «](foto/Фото с урока.jpg)» shows on the page as
+ * typed (NV_MD_TEXT_LINK). The address goes to its «)», or to the end of
+ * the line. 0 for none: no space, an address in «<…>», one followed by a
+ * title in quotes («](a.pdf "Положение")»).
+ */
+size_t nv_md_spaced_address(const char *s, size_t n);
 
 /*
  * A citation of an order by its date and number, as orders, положения

@@ -80,19 +80,44 @@ static void test_cite_fact(void)
 	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
 }
 
-/* An image with no text, «![](…)» or «![ ][ref]»; one with text, an exclamation, a link are none.
+/*
+ * An image with no text, «![](…)» or «![ ][ref]», and a link or an image
+ * whose address has a space; one with text, an exclamation, a link with
+ * a title or its address in «<…>» are none.
  */
-static void test_image_fact(void)
+static void test_link_fact(void)
 {
+	static const char *const read[] = {
+		"](a.png)",
+		"](<a b.png>)",
+		"](a.pdf \"План\")",
+		"](a.pdf 'План')",
+		"](a.pdf (План))",
+		"]( a.png )",
+		"](a\n b)",
+		"]( )",
+		"](",
+	};
 	const char *yes = "Фото с урока: ![](files/urok.jpg)";
-	const char *no = "Урок! ![Урок](files/urok.jpg) и [ссылка](o.md)";
+	const char *no = "Урок! ![Урок](files/urok.jpg) и [ссылка](o.md \"План\") и [1] (с. 5)";
+	const char *spaced = "См. [план](files/План семинара.docx).";
+	size_t i;
 
 	CHECK_INT(nv_md_image_without_text("![](a.png)", 10), 4);
 	CHECK_INT(nv_md_image_without_text("![  ][ref]", 10), 6);
 	CHECK_INT(nv_md_image_without_text("![]", 3), 0);
 	CHECK_INT(nv_md_image_without_text("![a](a.png)", 11), 0);
-	CHECK_INT(nv_md_text_facts(yes, strlen(yes)), NV_MD_TEXT_IMAGE);
+	CHECK_INT(nv_md_text_facts(yes, strlen(yes)), NV_MD_TEXT_LINK);
 	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
+	CHECK_INT(nv_md_text_facts(spaced, strlen(spaced)), NV_MD_TEXT_LINK);
+	/* the address to its «)» or the line's end, less the spaces after it */
+	CHECK_INT(nv_md_spaced_address("](a b.png)", 10), 7);
+	CHECK_INT(nv_md_spaced_address("](a  b) и", 11), 4);
+	CHECK_INT(nv_md_spaced_address("](a b \r\nc)", 11), 3);
+	CHECK_INT(nv_md_spaced_address("](a.pdf План\")", 18), 15);
+	for (i = 0; i < NV_ARRAY_SIZE(read); i++)
+		if (nv_md_spaced_address(read[i], strlen(read[i])))
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: spaced", read[i]);
 }
 
 /*
@@ -111,7 +136,8 @@ static void test_facts_at_every_offset(void)
 		{ "\xC2\xB7 пункт", NV_MD_TEXT_BULLET },
 		{ "\xEF\x82\xB7 пункт", NV_MD_TEXT_BULLET | NV_MD_TEXT_GLYPH },
 		{ "сноска\xC2\xB9", NV_MD_TEXT_SUP },
-		{ "![](a.png)", NV_MD_TEXT_IMAGE },
+		{ "![](a.png)", NV_MD_TEXT_LINK },
+		{ "[план](План семинара.docx)", NV_MD_TEXT_LINK },
 		{ "приказом от 29.08.2025 № 118-од", NV_MD_TEXT_CITE },
 		{ "дата рождения 12.03.1990", NV_MD_TEXT_PD },
 		{ "СНИЛС 112-233-445 95", NV_MD_TEXT_PD },
@@ -411,7 +437,7 @@ void nv_tests(void)
 	NV_RUN(test_quotes_fact);
 	NV_RUN(test_head_fact);
 	NV_RUN(test_glyph_fact);
-	NV_RUN(test_image_fact);
+	NV_RUN(test_link_fact);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
 	NV_RUN(test_no_text);
