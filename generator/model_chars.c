@@ -8,10 +8,13 @@
  * an emoji («👍», «✅») in a document that is printed, which the PDF's
  * fonts lack and official papers do not carry; a character that shows
  * nothing and is no space (a zero width space, a mark of the direction
- * of writing). In a body's lines (model_text.c, the bodies with
- * NV_MD_TEXT_GLYPH or NV_MD_TEXT_BULLET) and, all but the bullets, in the
- * front matter's fields (the ones whose bytes may have such a character,
- * nv_md_glyphs()) and the data files' (people.yml, pairs.yml, site.yml).
+ * of writing); a link or an image whose address has a space, which
+ * Markdown leaves as typed, brackets and all, and an image with no text,
+ * which a screen reader cannot tell. In a body's lines (model_text.c,
+ * the bodies with NV_MD_TEXT_GLYPH, NV_MD_TEXT_BULLET or NV_MD_TEXT_LINK)
+ * and, all but the bullets and the links, in the front matter's fields
+ * (the ones whose bytes may have such a character, nv_md_glyphs()) and
+ * the data files' (people.yml, pairs.yml, site.yml).
  */
 #include "common.h"
 
@@ -206,6 +209,73 @@ static void check_glyphs(const struct mdl_line *l, size_t ind)
 	}
 }
 
+/* Whether s[off] is inside a code span of the line l: after an odd number of «`». */
+static bool in_code(const struct mdl_line *l, size_t off)
+{
+	size_t i, ticks = 0;
+
+	for (i = 0; i < off; i++)
+		ticks += l->s[i] == '`';
+	return ticks & 1;
+}
+
+/*
+ * A link or an image whose address has a space (nv_md_spaced_address()),
+ * the «]» of whose text is at l->s[at]: the page would show it as typed,
+ * brackets and all. An error at its «[» or «![».
+ */
+static void spaced_address(const struct mdl_line *l, size_t at)
+{
+	size_t n = nv_md_spaced_address(l->s + at, l->n - at), open = at, k, t;
+	const char *a = l->s + at + 2;
+	bool image;
+
+	while (open > 0 && l->s[open] != '[')
+		open--;
+	if (!n || l->s[open] != '[' || in_code(l, at))
+		return;
+	image = open > 0 && l->s[open - 1] == '!';
+	open -= image;
+	for (k = 0; k < n && a[k] == ' ';)
+		k++;
+	/* The address ends at t: a title in quotes after it («a b.pdf "План"») stays after the «>».
+	 */
+	t = n;
+	if (n - k >= 3 && (a[n - 1] == '"' || a[n - 1] == '\''))
+		for (t = n - 2; t > k && !(a[t] == a[n - 1] && a[t - 1] == ' ');)
+			t--;
+	t = t > k && t < n ? t - 1 : n;
+	nv_diag_hint(nv_error(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, open) + 1,
+			      "в адресе «%.*s» пробел: Markdown не читает это как %s, и будет "
+			      "виден сам текст со скобками",
+			      (int)(t - k), a + k, image ? "изображение" : "ссылку"),
+		     "возьмите адрес в угловые скобки: %.*s(<%.*s>%.*s) — или переименуйте файл "
+		     "без пробелов",
+		     (int)(at + 1 - open), l->s + open, (int)(t - k), a + k, (int)(n - t), a + t);
+}
+
+/*
+ * Images with no text («![](files/foto.jpg)»): the website's alt is
+ * empty; links and images whose address has a space.
+ */
+static void check_links(const struct mdl_line *l)
+{
+	const char *p = l->s, *end = l->s + l->n;
+
+	while ((p = memchr(p, '!', (size_t)(end - p))) != NULL) {
+		if (nv_md_image_without_text(p, (size_t)(end - p)))
+			nv_diag_hint(
+				mdl_warn_at(l, (size_t)(p - l->s), "у изображения нет описания"),
+				"напишите в квадратных скобках, что на нём: «![Наставник и "
+				"наставляемый на уроке](../files/urok.jpg)»; описание прочитает "
+				"экранный диктор, его видно, если картинка не загрузилась "
+				"(ГОСТ Р 52872-2019)");
+		p++;
+	}
+	for (p = l->s; (p = memchr(p, ']', (size_t)(end - p))) != NULL; p++)
+		spaced_address(l, (size_t)(p - l->s));
+}
+
 void mdl_check_chars(const struct mdl_line *l, size_t ind)
 {
 	const struct nv_md *md = l->e->doc->md;
@@ -213,6 +283,8 @@ void mdl_check_chars(const struct mdl_line *l, size_t ind)
 	check_bullets(l, ind);
 	if (md && md->text_facts & NV_MD_TEXT_GLYPH)
 		check_glyphs(l, ind);
+	if (md && md->text_facts & NV_MD_TEXT_LINK)
+		check_links(l);
 }
 
 /*

@@ -519,8 +519,10 @@ void mdl_meta_written_at(struct nv_doc *doc, const struct nv_value *v, const cha
  * The characters of line l (indent ind) of a body that will not show as
  * written (model_chars.c): Word's bullets at its start; a sign of Word's
  * symbol fonts, «�», an emoji in a printed document, a character that
- * shows nothing (where the body's facts have NV_MD_TEXT_GLYPH); and all
- * but the bullets in e's front matter.
+ * shows nothing (where the body's facts have NV_MD_TEXT_GLYPH); links
+ * and images whose address has a space, images with no text (where they
+ * have NV_MD_TEXT_LINK); and all but the bullets and links in e's front
+ * matter.
  */
 void mdl_check_chars(const struct mdl_line *l, size_t ind);
 void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e);
