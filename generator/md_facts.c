@@ -50,42 +50,6 @@ static unsigned leads16(const unsigned char *s)
 }
 #endif
 
-/* The length of an image with no text at s («![](», «![ ][»), or 0. */
-size_t nv_md_image_without_text(const char *s, size_t n)
-{
-	size_t i = 2;
-
-	if (n < 4 || s[0] != '!' || s[1] != '[')
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	return i + 1 < n && s[i] == ']' && (s[i + 1] == '(' || s[i + 1] == '[') ? i + 2 : 0;
-}
-
-size_t nv_md_spaced_address(const char *s, size_t n)
-{
-	size_t i = 2, k;
-
-	if (n < 4 || s[0] != ']' || s[1] != '(')
-		return 0;
-	while (i < n && s[i] == ' ')
-		i++;
-	if (i == n || s[i] == '<')
-		return 0;
-	while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != ')' && s[i] != '\n')
-		i++;
-	for (k = i; k < n && (s[k] == ' ' || s[k] == '\t');)
-		k++;
-	/* a title after the address, the end of the link or of the line: read */
-	if (k == i || k == n || strchr("\"'()\r\n", s[k]))
-		return 0;
-	while (k < n && s[k] != ')' && s[k] != '\n')
-		k++;
-	while (k > 2 && (s[k - 1] == ' ' || s[k - 1] == '\r'))
-		k--;
-	return k - 2;
-}
-
 /*
  * The facts of a character from U+E000 on at s (n bytes): a sign of
  * Word's symbol fonts (the private use area; U+F0B7, the bullet, is
@@ -113,7 +77,10 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 	if (s[0] == '!')
 		return nv_md_image_without_text((const char *)s, n) ? NV_MD_TEXT_LINK : 0;
 	if (s[0] == ']')
-		return nv_md_spaced_address((const char *)s, n) ? NV_MD_TEXT_LINK : 0;
+		return nv_md_spaced_address((const char *)s, n) ||
+				       nv_md_split_link((const char *)s, n)
+			       ? NV_MD_TEXT_LINK
+			       : 0;
 	if (s[0] >= 0xEE)
 		return glyph_at(s, n);
 
@@ -216,7 +183,8 @@ static unsigned marks_of(const unsigned char *s, size_t n)
 
 /*
  * True if the line at s (n bytes, no newline) is a heading, at most three
- * spaces in, whose text starts with «З» or ends with a full stop.
+ * spaces in, whose text starts with «З» or ends with a full stop, or one
+ * typed without the space after its «#» (nv_md_heading_unspaced()).
  */
 static bool heading_flagged(const char *s, size_t n)
 {
@@ -228,6 +196,8 @@ static bool heading_flagged(const char *s, size_t n)
 		i++;
 	if (i == 4 || i == n || s[i] != '#')
 		return false;
+	if (nv_md_heading_unspaced(s + i, n - i))
+		return true;
 	while (i < n && (s[i] == '#' || s[i] == ' '))
 		i++;
 	while (end > i && (s[end - 1] == ' ' || s[end - 1] == '#'))

@@ -159,8 +159,7 @@ static void glyph_warn(struct nv_diags *d, const char *path, int line, int col, 
 			     sign);
 }
 
-/* Whether e is printed: a kind with a PDF, or an order's appendix. */
-static bool printed(const struct nv_entry *e)
+bool mdl_printed(const struct nv_entry *e)
 {
 	return e->kind == NV_KIND_ORDER || e->kind == NV_KIND_POSITION ||
 	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP ||
@@ -194,7 +193,7 @@ static enum glyph next_glyph(const char *s, size_t n, size_t *at, size_t *k, uin
 /* The characters of line l that glyph_of() names, each once (a bullet at ind: check_bullets()). */
 static void check_glyphs(const struct mdl_line *l, size_t ind)
 {
-	bool print = printed(l->e);
+	bool print = mdl_printed(l->e);
 	struct said said = { .n = 0 };
 	enum glyph g;
 	size_t at = 0, k;
@@ -255,6 +254,31 @@ static void spaced_address(const struct mdl_line *l, size_t at)
 }
 
 /*
+ * A link typed with a space between its text and its address (at the
+ * «]» at l->s[at], nv_md_split_link()): a warning at its «[» or «![».
+ */
+static void split_link(const struct mdl_line *l, size_t at)
+{
+	size_t n = nv_md_split_link(l->s + at, l->n - at), open = at, sp;
+	bool image;
+
+	while (open > 0 && l->s[open] != '[')
+		open--;
+	if (!n || l->s[open] != '[' || in_code(l, at))
+		return;
+	image = open > 0 && l->s[open - 1] == '!';
+	open -= image;
+	for (sp = at + 1; l->s[sp] == ' ';)
+		sp++;
+	nv_diag_hint(nv_warning(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, open) + 1,
+				"между «]» и «(» пробел: Markdown не читает это как %s, и будет "
+				"виден сам текст со скобками",
+				image ? "изображение" : "ссылку"),
+		     "уберите пробел: %.*s%.*s", (int)(at + 1 - open), l->s + open,
+		     (int)(at + n - sp), l->s + sp);
+}
+
+/*
  * Images with no text («![](files/foto.jpg)»): the website's alt is
  * empty; links and images whose address has a space.
  */
@@ -272,8 +296,10 @@ static void check_links(const struct mdl_line *l)
 				"(ГОСТ Р 52872-2019)");
 		p++;
 	}
-	for (p = l->s; (p = memchr(p, ']', (size_t)(end - p))) != NULL; p++)
+	for (p = l->s; (p = memchr(p, ']', (size_t)(end - p))) != NULL; p++) {
 		spaced_address(l, (size_t)(p - l->s));
+		split_link(l, (size_t)(p - l->s));
+	}
 }
 
 void mdl_check_chars(const struct mdl_line *l, size_t ind)
@@ -322,7 +348,7 @@ static void value_glyphs(struct builder *b, const char *path, struct nv_doc *doc
 void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e)
 {
 	if (e->doc && e->doc->meta_glyph && e->doc->meta)
-		value_glyphs(b, e->doc->path, e->doc, e->doc->meta, printed(e));
+		value_glyphs(b, e->doc->path, e->doc, e->doc->meta, mdl_printed(e));
 }
 
 void mdl_check_data_chars(struct builder *b)

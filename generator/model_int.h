@@ -525,6 +525,8 @@ void mdl_meta_written_at(struct nv_doc *doc, const struct nv_value *v, const cha
  * matter.
  */
 void mdl_check_chars(const struct mdl_line *l, size_t ind);
+/* Whether e is printed: a kind with a PDF, or an order's appendix (model_chars.c). */
+bool mdl_printed(const struct nv_entry *e);
 void mdl_check_glyphs_meta(struct builder *b, const struct nv_entry *e);
 /* The same in the data files' scalars, at each scalar's start (model_chars.c). */
 void mdl_check_data_chars(struct builder *b);

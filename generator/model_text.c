@@ -76,10 +76,34 @@ static bool abbreviation(const char *s, size_t n)
 }
 
 /* A heading ending with a full stop, or starting with «З.» for «3.». */
+/*
+ * A heading typed without the space after its «#» at l->s[ind]
+ * (nv_md_heading_unspaced()): a warning, true. In a document that is not
+ * printed, a line of one word or with another «#» is taken for hashtags
+ * («#Наставничество #Школа14») and left.
+ */
+static bool unspaced_heading(const struct mdl_line *l, size_t ind)
+{
+	size_t h = nv_md_heading_unspaced(l->s + ind, l->n - ind);
+	const char *rest = l->s + ind + h;
+	size_t n = l->n - ind - h;
+
+	if (!h || (!mdl_printed(l->e) && (!memchr(rest, ' ', n) || memchr(rest, '#', n))))
+		return false;
+	nv_diag_hint(mdl_warn_at(l, ind,
+				 "после «#» нет пробела: Markdown не читает строку как "
+				 "заголовок, и «#» будет виден в тексте"),
+		     "поставьте пробел: «%.*s %.*s»", (int)h, l->s + ind,
+		     (int)nv_utf8_cut(rest, n, 60), rest);
+	return true;
+}
+
 static void check_heading(const struct mdl_line *l, size_t ind)
 {
 	size_t i = ind, end = l->n;
 
+	if (unspaced_heading(l, ind))
+		return;
 	while (i < l->n && l->s[i] == '#')
 		i++;
 	if (i == ind || i - ind > 6 || i >= l->n || l->s[i] != ' ')

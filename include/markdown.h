@@ -110,8 +110,9 @@ struct nv_md_link {
  */
 enum {
 	NV_MD_TEXT_BULLET = 1u << 0, /* a Word bullet: «·», «▪», «□», «•», «■», U+F0B7 */
-	NV_MD_TEXT_SUP = 1u << 1,	/* a superscript digit: a footnote's mark or note */
-	NV_MD_TEXT_HEADING = 1u << 2,	/* a heading starting with «З» or ending with «.» */
+	NV_MD_TEXT_SUP = 1u << 1, /* a superscript digit: a footnote's mark or note */
+	NV_MD_TEXT_HEADING =
+		1u << 2, /* a heading starting with «З», ending with «.», or «#Итоги» */
 	NV_MD_TEXT_CITE = 1u << 3,	/* a citation of an order (nv_md_next_cite()) */
 	NV_MD_TEXT_NUMBERING = 1u << 4, /* a break in the numbering (struct nv_md_num) */
 	NV_MD_TEXT_PD = 1u << 5,	/* a birth date or a СНИЛС (nv_md_next_pd()) */
@@ -163,6 +164,24 @@ unsigned nv_md_text_facts(const char *text, size_t len);
 /* The length of an image with no text at s, n bytes («![](», «![ ][»): NV_MD_TEXT_LINK; 0 for
  * none. */
 size_t nv_md_image_without_text(const char *s, size_t n);
+
+/*
+ * The length of «] (…)» at s (n bytes), a link's text and address typed
+ * with a space between, which Markdown does not read as a link: the
+ * address has no space and is one of a site or a file («../files/a.pdf»,
+ * «https://…»), a document («polozhenie.md») or a person («@id»): a
+ * reference in brackets («[1] (с. 5)») is none. 0 for none
+ * (NV_MD_TEXT_LINK).
+ */
+size_t nv_md_split_link(const char *s, size_t n);
+
+/*
+ * How many «#» start s (n bytes, a line from its first «#») when the
+ * text of a heading follows them with no space, a capital letter or a
+ * digit («#Итоги семинара», «##2. Цели»): Markdown reads no heading
+ * there (NV_MD_TEXT_HEADING). 0 for none.
+ */
+size_t nv_md_heading_unspaced(const char *s, size_t n);
 
 /*
  * The length of the address at s[2] when s (n bytes) starts with the «](»

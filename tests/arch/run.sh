@@ -27,7 +27,7 @@ stage() {
 	case $(basename "$1" | sed 's/\.[ch]$//; s/_int$//') in
 	common | banned | alloc | buf | utf8 | diag | fs | strlist | strmap | threads | \
 		date | term | typo | typo_slug | typo_run | value | hyphenate | template | template_compile | template_memo | lazylib | fs_outdir) echo "0 base" ;;
-	content | content_doc | frontmatter | yaml_load | yaml_fast | yaml_hints | markdown | md_mem | md_table | md_summary | md_facts | md_numbering | md_pd | schema | import | import_*) echo "1 load" ;;
+	content | content_doc | frontmatter | yaml_load | yaml_fast | yaml_hints | markdown | md_mem | md_table | md_summary | md_facts | md_typed | md_numbering | md_pd | schema | import | import_*) echo "1 load" ;;
 	model | model_* | person | guard | guard_*) echo "2 model" ;;
 	wording) echo "3 wording" ;;
 	writer) echo "3 writer" ;;

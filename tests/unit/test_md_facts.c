@@ -118,6 +118,33 @@ static void test_link_fact(void)
 	for (i = 0; i < NV_ARRAY_SIZE(read); i++)
 		if (nv_md_spaced_address(read[i], strlen(read[i])))
 			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: spaced", read[i]);
+	/* «] (…)»: an address of a site, a file, a document, a person; no reference */
+	CHECK_INT(nv_md_split_link("] (../a.pdf).", 13), 12);
+	CHECK_INT(nv_md_split_link("]  (polozhenie.md)", 18), 18);
+	CHECK_INT(nv_md_split_link("] (plan.PDF)", 12), 12);
+	CHECK_INT(nv_md_split_link("] (@ivanova-mp)", 15), 15);
+	CHECK_INT(nv_md_split_link("] (с. 5)", strlen("] (с. 5)")), 0);
+	CHECK_INT(nv_md_split_link("] (2025)", 8), 0);
+	CHECK_INT(nv_md_split_link("](a.pdf)", 8), 0);
+	CHECK_INT(nv_md_split_link("] (a.pdf", 8), 0);
+	CHECK_INT(nv_md_split_link("] ()", 4), 0);
+}
+
+/* A heading typed without the space after its «#»: a capital or a digit after them. */
+static void test_unspaced_heading(void)
+{
+	const char *yes = "Текст.\n\n#Итоги семинара\n";
+
+	CHECK_INT(nv_md_heading_unspaced("#Итоги", strlen("#Итоги")), 1);
+	CHECK_INT(nv_md_heading_unspaced("##2. Цели", 9), 2);
+	CHECK_INT(nv_md_heading_unspaced("###Ёлка", strlen("###Ёлка")), 3);
+	CHECK_INT(nv_md_heading_unspaced("#Plan", 5), 1);
+	CHECK_INT(nv_md_heading_unspaced("# Итоги", strlen("# Итоги")), 0);
+	CHECK_INT(nv_md_heading_unspaced("#итоги", strlen("#итоги")), 0);
+	CHECK_INT(nv_md_heading_unspaced("#######Итоги", strlen("#######Итоги")), 0);
+	CHECK_INT(nv_md_heading_unspaced("#", 1), 0);
+	CHECK_INT(nv_md_text_facts(yes, strlen(yes)), NV_MD_TEXT_HEADING);
+	CHECK_INT(nv_md_text_facts("#наставничество", strlen("#наставничество")), 0);
 }
 
 /*
@@ -138,6 +165,7 @@ static void test_facts_at_every_offset(void)
 		{ "сноска\xC2\xB9", NV_MD_TEXT_SUP },
 		{ "![](a.png)", NV_MD_TEXT_LINK },
 		{ "[план](План семинара.docx)", NV_MD_TEXT_LINK },
+		{ "[план] (../files/plan.pdf)", NV_MD_TEXT_LINK },
 		{ "приказом от 29.08.2025 № 118-од", NV_MD_TEXT_CITE },
 		{ "дата рождения 12.03.1990", NV_MD_TEXT_PD },
 		{ "СНИЛС 112-233-445 95", NV_MD_TEXT_PD },
@@ -438,6 +466,7 @@ void nv_tests(void)
 	NV_RUN(test_head_fact);
 	NV_RUN(test_glyph_fact);
 	NV_RUN(test_link_fact);
+	NV_RUN(test_unspaced_heading);
 	NV_RUN(test_cite_forms);
 	NV_RUN(test_not_cites);
 	NV_RUN(test_no_text);

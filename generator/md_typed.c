@@ -1,0 +1,85 @@
+/*
+ * md_typed.c: Markdown typed so that it does not read as the author
+ * meant, which the facts of a body (md_facts.c, NV_MD_TEXT_LINK and
+ * NV_MD_TEXT_HEADING) and the secretary's checks of its lines
+ * (model_chars.c, model_text.c) look for: an image with no text, a link
+ * or an image whose address has a space or is typed a space after its
+ * text, a heading with no space after its «#».
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "fs.h"
+#include "markdown.h"
+
+/* The length of an image with no text at s («![](», «![ ][»), or 0. */
+size_t nv_md_image_without_text(const char *s, size_t n)
+{
+	size_t i = 2;
+
+	if (n < 4 || s[0] != '!' || s[1] != '[')
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i + 1 < n && s[i] == ']' && (s[i + 1] == '(' || s[i + 1] == '[') ? i + 2 : 0;
+}
+
+size_t nv_md_spaced_address(const char *s, size_t n)
+{
+	size_t i = 2, k;
+
+	if (n < 4 || s[0] != ']' || s[1] != '(')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == n || s[i] == '<')
+		return 0;
+	while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != ')' && s[i] != '\n')
+		i++;
+	for (k = i; k < n && (s[k] == ' ' || s[k] == '\t');)
+		k++;
+	/* a title after the address, the end of the link or of the line: read */
+	if (k == i || k == n || strchr("\"'()\r\n", s[k]))
+		return 0;
+	while (k < n && s[k] != ')' && s[k] != '\n')
+		k++;
+	while (k > 2 && (s[k - 1] == ' ' || s[k - 1] == '\r'))
+		k--;
+	return k - 2;
+}
+
+size_t nv_md_split_link(const char *s, size_t n)
+{
+	size_t i = 1, a, e;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i == 1 || i + 1 >= n || s[i] != '(')
+		return 0;
+	for (a = e = i + 1; e < n && s[e] != ')' && s[e] != ' ' && s[e] != '\n';)
+		e++;
+	if (e == n || s[e] != ')' || e == a)
+		return 0;
+	/* an address: of a site, a file, a document, a person («@id») */
+	if (memchr(s + a, '/', e - a) || s[a] == '@' || nv_ends_with_nocase(s + a, e - a, ".md") ||
+	    nv_file_publishable(s + a, e - a))
+		return e + 1;
+	return 0;
+}
+
+size_t nv_md_heading_unspaced(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n && i < 7 && s[i] == '#')
+		i++;
+	if (!i || i > 6 || i == n)
+		return 0;
+	if ((u[i] >= '0' && u[i] <= '9') || (u[i] >= 'A' && u[i] <= 'Z'))
+		return i;
+	return i + 1 < n && u[i] == 0xD0 &&
+			       (u[i + 1] == 0x81 || (u[i + 1] >= 0x90 && u[i + 1] <= 0xAF))
+		       ? i
+		       : 0;
+}
