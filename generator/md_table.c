@@ -94,6 +94,16 @@ static size_t body_line_off(struct reader *r, int line)
 	return line >= 1 && (size_t)line <= r->nlines ? r->lines[line - 1] : r->len;
 }
 
+/* The length of 1-based line `line` of the body without its newline; *off its offset. */
+static size_t body_line(struct reader *r, int line, size_t *off)
+{
+	size_t next;
+
+	*off = body_line_off(r, line);
+	next = body_line_off(r, line + 1);
+	return next - *off - (next > *off && r->text[next - 1] == '\n');
+}
+
 /* The text of a scalar cell value (null: empty), or NULL for other types. */
 static const char *scalar_text(const struct nv_value *v)
 {
@@ -102,18 +112,30 @@ static const char *scalar_text(const struct nv_value *v)
 	return nv_value_is_scalar(v) ? v->str : NULL;
 }
 
+/* A new custom block whose children are the blocks of the n bytes at s parsed as Markdown. */
+static cmark_node *text_box(const char *s, size_t n)
+{
+	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &nv_md_cmark_mem), *doc,
+		   *child;
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &nv_md_cmark_mem);
+
+	cmark_parser_feed(p, s, n);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	while ((child = cmark_node_first_child(doc)))
+		cmark_node_append_child(box, child);
+	cmark_node_free(doc);
+	return box;
+}
+
 /*
- * A new custom block whose children are the blocks of `s` parsed as
- * Markdown, its first line at line v->line of the file; c (may be NULL)
- * learns where the text starts.
+ * text_box() of `s`, its first line at line v->line of the file; c (may
+ * be NULL) learns where the text starts.
  */
 static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const char *s,
 			      struct nv_md_cell *c)
 {
-	cmark_node *box = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, &nv_md_cmark_mem), *doc,
-		   *child;
 	int line = v->line - r->first_line + 1, i;
-	cmark_parser *p;
 	size_t off, at;
 
 	off = body_line_off(r, line < 1 ? 1 : line);
@@ -133,14 +155,7 @@ static cmark_node *parse_text(struct reader *r, const struct nv_value *v, const 
 		c->body_line = line < 1 ? 1 : line;
 		c->col0 = c->block ? 0 : (int)(at - off);
 	}
-	p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &nv_md_cmark_mem);
-	cmark_parser_feed(p, s, strlen(s));
-	doc = cmark_parser_finish(p);
-	cmark_parser_free(p);
-	while ((child = cmark_node_first_child(doc)))
-		cmark_node_append_child(box, child);
-	cmark_node_free(doc);
-	return box;
+	return text_box(s, strlen(s));
 }
 
 /* A positive whole number of a span, or 0 after an error. */
@@ -458,11 +473,10 @@ static void table_free(struct nv_md_table *t)
 	free(t);
 }
 
-/* Put the table's nodes in the place of the code block `code`. */
-static void build(struct reader *r, const struct nv_value *root, cmark_node *code)
+/* Put the table's nodes, with the caption cap (may be NULL), in the place of the block `code`. */
+static void build(struct reader *r, const struct nv_value *cap, cmark_node *code)
 {
 	struct nv_md_table *t = r->t;
-	const struct nv_value *cap = nv_map_get(root, "caption");
 	size_t i;
 
 	t->kind = NV_MD_PART_TABLE;
@@ -481,6 +495,13 @@ static void build(struct reader *r, const struct nv_value *root, cmark_node *cod
 	}
 	cmark_node_replace(code, t->node);
 	cmark_node_free(code);
+}
+
+/* Keep the table built, r->t. */
+static void keep(struct reader *r)
+{
+	NV_GROW(r->tables, r->ntables + 1, r->alloc_tables);
+	r->tables[r->ntables++] = r->t;
 }
 
 /* One ```table block; it stays code after a mistake. */
@@ -502,9 +523,8 @@ static void one_table(struct reader *r, cmark_node *code)
 	r->used = NULL;
 	r->bad = !root;
 	if (root && read_keys(r, root) && read_rows(r, root)) {
-		build(r, root, code);
-		NV_GROW(r->tables, r->ntables + 1, r->alloc_tables);
-		r->tables[r->ntables++] = r->t;
+		build(r, nv_map_get(root, "caption"), code);
+		keep(r);
 	} else {
 		for (i = 0; i < r->t->ncells; i++)
 			cmark_node_free(r->t->cells[i].node);
@@ -515,6 +535,224 @@ static void one_table(struct reader *r, cmark_node *code)
 	nv_diags_release(&local);
 	nv_value_free(root);
 	free(r->used);
+}
+
+/* --- tables typed as rows of «|» -------------------------------------------- */
+
+/*
+ * The cells of a row of «|» at s (n bytes, a line without its newline):
+ * [from[k], to[k]) of each, less the spaces around it, for the first max;
+ * their number. The «|» at the row's ends are none of them, nor a «\|».
+ */
+static int pipe_cells(const char *s, size_t n, size_t *from, size_t *to, int max)
+{
+	size_t i = 0, a, e;
+	int k = 0;
+
+	while (n && (s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < n && s[i] == '|')
+		i++;
+	if (n > i && s[n - 1] == '|' && (n < 2 || s[n - 2] != '\\'))
+		n--;
+	for (;; i++) {
+		for (a = i; i < n && !(s[i] == '|' && (i == 0 || s[i - 1] != '\\'));)
+			i++;
+		for (e = i; e > a && (s[e - 1] == ' ' || s[e - 1] == '\t');)
+			e--;
+		while (a < e && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		if (k < max) {
+			from[k] = a;
+			to[k] = e;
+		}
+		k++;
+		if (i >= n)
+			return k;
+	}
+}
+
+/* Whether the k cells of a row are those of the line under a header: «---», «:--», «--:». */
+static bool pipe_rule(const char *s, const size_t *from, const size_t *to, int k)
+{
+	size_t i;
+	int c;
+
+	for (c = 0; c < k; c++) {
+		i = from[c] + (from[c] < to[c] && s[from[c]] == ':');
+		if (i >= to[c] || s[i] != '-')
+			return false;
+		while (i < to[c] && s[i] == '-')
+			i++;
+		if (i + (i < to[c] && s[i] == ':') != to[c])
+			return false;
+	}
+	return k > 0;
+}
+
+/* The cell of a row of «|»: the bytes [a, e) of the body, a «\|» in them a «|». */
+static cmark_node *pipe_text(const char *s, size_t a, size_t e)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	cmark_node *box;
+	size_t i;
+
+	for (i = a; i < e; i++)
+		if (!(s[i] == '\\' && i + 1 < e && s[i + 1] == '|'))
+			nv_buf_addch(&b, s[i]);
+	box = text_box(b.ptr ? b.ptr : "", b.len);
+	nv_buf_release(&b);
+	return box;
+}
+
+/*
+ * The relative width a column of rows of «|» needs for the cell text s
+ * (n bytes): its length in characters shown (not «*», «_», «`», «\\»,
+ * the brackets and the address of a link), at most 40, and no less than its
+ * longest word and two more, nor 3.
+ */
+static size_t pipe_width(const char *s, size_t n)
+{
+	size_t i = 0, len = 0, word = 0, longest = 0, k;
+	const char *close;
+
+	while (i < n) {
+		if (s[i] == ']' && i + 1 < n && s[i + 1] == '(' &&
+		    (close = memchr(s + i, ')', n - i))) {
+			i = (size_t)(close - s) + 1;
+			continue;
+		}
+		if (!strchr("*_`[]\\", s[i])) {
+			word = s[i] == ' ' ? 0 : word + 1;
+			len++;
+			longest = word > longest ? word : longest;
+		}
+		k = nv_utf8_decode(s + i, n - i, &(uint32_t){ 0 });
+		i += k ? k : 1;
+	}
+	len = len > 40 ? 40 : len;
+	len = len < longest + 2 ? longest + 2 : len;
+	return len < 3 ? 3 : len;
+}
+
+/* A warning at the line (of the body) and byte off of it. */
+static struct nv_diag *pipe_warn(struct reader *r, int line, size_t off, const char *msg)
+{
+	size_t at = body_line_off(r, line);
+
+	return nv_warning(r->d, r->file, r->first_line + line - 1,
+			  (int)nv_utf8_count(r->text + at, off) + 1, "%s", msg);
+}
+
+/*
+ * Row `row` of the table r->t, the line `line` of the body at off (n
+ * bytes): its cells, the empty ones it lacks, a warning for those past
+ * the header's (Markdown drops them); the widths learn its longest texts.
+ */
+static void pipe_row(struct reader *r, int row, int line, size_t off, size_t n)
+{
+	struct nv_md_table *t = r->t;
+	size_t from[NV_MD_TABLE_MAX_COLS], to[NV_MD_TABLE_MAX_COLS], w;
+	int k = pipe_cells(r->text + off, n, from, to, t->ncols), c;
+	struct nv_md_cell *cell;
+
+	if (k > t->ncols && r->d)
+		nv_diag_hint(pipe_warn(r, line, 0,
+				       "в строке таблицы больше ячеек, чем в шапке: "
+				       "лишние не будут видны"),
+			     "в шапке %d столбц%s: добавьте столбец в шапку и в строку под ней или "
+			     "уберите лишние ячейки",
+			     t->ncols,
+			     t->ncols == 1  ? ""
+			     : t->ncols < 5 ? "а"
+					    : "ов");
+	for (c = 0; c < t->ncols; c++) {
+		NV_GROW(t->cells, t->ncells + 1, r->alloc);
+		cell = &t->cells[t->ncells++];
+		memset(cell, 0, sizeof(*cell));
+		cell->kind = NV_MD_PART_CELL;
+		cell->row = row;
+		cell->col = c;
+		cell->colspan = cell->rowspan = 1;
+		cell->header = row == 0;
+		cell->row_first = c == 0;
+		cell->row_last = c == t->ncols - 1;
+		cell->body_line = line;
+		cell->col0 = c < k ? (int)from[c] : (int)n;
+		cell->node =
+			c < k ? pipe_text(r->text, off + from[c], off + to[c]) : text_box("", 0);
+		w = c < k ? pipe_width(r->text + off + from[c], to[c] - from[c]) : 3;
+		t->widths[c] = (double)w > t->widths[c] ? (double)w : t->widths[c];
+	}
+}
+
+/*
+ * A paragraph whose lines are rows of «|», the second a rule under the
+ * header («|---|:--:|»), as GitHub's Markdown writes a table: made a
+ * table as a ```table block would be. Rows of «|» without such a rule
+ * are said and left.
+ */
+static void one_pipes(struct reader *r, cmark_node *para)
+{
+	int first = cmark_node_get_start_line(para), last = cmark_node_get_end_line(para), line;
+	size_t from[NV_MD_TABLE_MAX_COLS], to[NV_MD_TABLE_MAX_COLS], off, n;
+	int nh, nr;
+
+	n = body_line(r, first, &off);
+	nh = pipe_cells(r->text + off, n, from, to, NV_MD_TABLE_MAX_COLS);
+	n = body_line(r, first + 1, &off);
+	nr = last > first ? pipe_cells(r->text + off, n, from, to, NV_MD_TABLE_MAX_COLS) : 0;
+	if (last == first || !memchr(r->text + off, '|', n) ||
+	    !pipe_rule(r->text + off, from, to, nr < nh ? nr : nh)) {
+		if (r->d && last > first && r->text[off + strspn(r->text + off, " ")] == '|')
+			nv_diag_hint(pipe_warn(r, first, 0,
+					       "строки «| … |» — не таблица: под первой нет "
+					       "строки-разделителя «|---|---|»"),
+				     "добавьте под шапкой строку «|---|---|» (по дефису или больше "
+				     "на столбец) или запишите таблицу блоком ```table (man "
+				     "nastavnik.5)");
+		return;
+	}
+	if (nr != nh || nh > NV_MD_TABLE_MAX_COLS) {
+		if (r->d)
+			nv_diag_hint(pipe_warn(r, first + 1, 0,
+					       "в строке-разделителе под шапкой таблицы другое "
+					       "число столбцов: Markdown не прочтёт таблицу"),
+				     "в шапке столбцов %d, а в строке под ней %d: сделайте их "
+				     "поровну (не больше %d), по «---» на столбец",
+				     nh, nr, NV_MD_TABLE_MAX_COLS);
+		return;
+	}
+	r->t = nv_xcalloc(1, sizeof(*r->t));
+	r->alloc = 0;
+	r->t->ncols = nh;
+	r->t->nheader = 1;
+	r->t->nrows = last - first;
+	for (line = first; line <= last; line++) {
+		if (line == first + 1)
+			continue;
+		n = body_line(r, line, &off);
+		pipe_row(r, line == first ? 0 : line - first - 1, line, off, n);
+	}
+	build(r, NULL, para);
+	keep(r);
+}
+
+/*
+ * Whether node, a paragraph, is at the body's top level and its first
+ * line starts with «|»: maybe a table of rows of «|» (one_pipes()).
+ */
+static bool is_pipes(cmark_node *node, cmark_node *root)
+{
+	cmark_node *text;
+	const char *lit;
+
+	text = cmark_node_first_child(node);
+	lit = text && cmark_node_get_type(text) == CMARK_NODE_TEXT ? cmark_node_get_literal(text)
+								   : NULL;
+	return lit && lit[0] == '|' && cmark_node_parent(node) == root;
 }
 
 /* True if node is a fenced code block whose info string is «table». */
@@ -549,11 +787,11 @@ size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t l
 	r.d = d;
 	/* Pre-order over the blocks: a table is never inside a paragraph or a heading. */
 	for (node = cmark_node_first_child(root); node;) {
-		if (is_table(node)) {
+		type = cmark_node_get_type(node);
+		if (type == CMARK_NODE_PARAGRAPH ? is_pipes(node, root) : is_table(node)) {
 			NV_GROW(found, n + 1, alloc);
 			found[n++] = node;
 		}
-		type = cmark_node_get_type(node);
 		if (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING &&
 		    (child = cmark_node_first_child(node))) {
 			node = child;
@@ -564,7 +802,10 @@ size_t nv_md_tables(cmark_node *root, int first_line, const char *text, size_t l
 		node = node == root ? NULL : cmark_node_next(node);
 	}
 	for (i = 0; i < n; i++)
-		one_table(&r, found[i]);
+		if (cmark_node_get_type(found[i]) == CMARK_NODE_PARAGRAPH)
+			one_pipes(&r, found[i]);
+		else
+			one_table(&r, found[i]);
 	free(found);
 	free(r.lines);
 	*tables = r.tables;

@@ -318,6 +318,29 @@ else
 	cat "$tmp/err"
 fi
 
+# A table typed as rows of «|» prints as a table: its header, its cells
+# in their columns (a «\|» a «|»; a range of months with its dash),
+# no «|» of the rows and no rule.
+cp -R "$root/content" "$tmp/pipes"
+cat >>"$tmp/pipes/positions/polozhenie-pedagogi.md" <<'EOF'
+
+| № | Этап | Срок |
+|:-:|------|------|
+| 1 | Подготовительный \| организационный | сентябрь |
+| 2 | Основной | октябрь — апрель |
+EOF
+"$bin" print -C "$tmp/pipes" polozhenie-pedagogi -o "$tmp/pipes.pdf" >/dev/null 2>"$tmp/err"
+status=$?
+pdftotext -layout "$tmp/pipes.pdf" "$tmp/pipes.txt"
+if [ "$status" -eq 0 ] && [ ! -s "$tmp/err" ] && grep -Eq '№ +Этап +Срок' "$tmp/pipes.txt" &&
+	grep -Eq '1 +Подготовительный \| организационный +сентябрь' "$tmp/pipes.txt" &&
+	grep -Eq '2 +Основной +октябрь–апрель' "$tmp/pipes.txt" && ! grep -q -- '---' "$tmp/pipes.txt"; then
+	ok
+else
+	bad "pipes: таблица строками «|» не напечатана таблицей (код $status)"
+	cat "$tmp/err"
+fi
+
 # print leaves the built-in forms out of the model unless it prints one,
 # and loads again with them when that load reports anything: a form as an
 # appendix of an order is printed, with no message; a form itself too;

@@ -174,8 +174,86 @@ static void test_nested_tables(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * A table typed as rows of «|» with a rule under its header: the same
+ * table a ```table block makes — a header row, the cells as Markdown
+ * placed in the file, a «\|» a «|» of the text, the cells a row lacks
+ * empty, widths by the longest texts shown.
+ */
+static void test_pipe_table(void)
+{
+	static const char text[] =
+		"Текст.\n"
+		"\n"
+		"| № | Мероприятие | Ответственный |\n"
+		"|:-:|-------------|---:|\n"
+		"| 1 | Закрепление пар \\| групп | [Лебедева А. С.](@lebedeva-as) |\n"
+		"|2|Итоговый мониторинг\r\n";
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_md *md = nv_md_parse_file(text, strlen(text), 5, 0, "x.md", &d);
+	const struct nv_md_table *t;
+	struct nv_buf out = NV_BUF_INIT;
+	char *const texts[] = { (char *)"Лебедева А. С." };
+
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(md->nr_tables, 1);
+	t = md->tables[0];
+	CHECK_INT(t->ncols, 3);
+	CHECK_INT(t->nrows, 3);
+	CHECK_INT(t->nheader, 1);
+	CHECK_INT(t->ncells, 9);
+	CHECK(t->cells[2].header && !t->cells[3].header && t->cells[3].row_first);
+	CHECK(t->cells[8].row_last && t->cells[8].row == 2);
+	/* «№» 3, «Закрепление пар | групп» 23, «Ответственный» 13 + 2 */
+	CHECK(t->widths[0] == 3 && t->widths[1] == 23 && t->widths[2] == 15);
+	/* the mention: line 5 + 4, after the 33 characters before its «[» */
+	CHECK_INT(md->nr_links, 1);
+	CHECK_INT(md->links[0].line, 9);
+	CHECK_INT(md->links[0].col, 34);
+	nv_html_md_render(&out, md, NULL, texts, 0);
+	CHECK(strstr(out.ptr, "<tr><th scope=\"col\">№</th><th scope=\"col\">Мероприятие</th>"
+			      "<th scope=\"col\">Ответственный</th></tr>\n") != NULL);
+	CHECK(strstr(out.ptr, "<td>Закрепление пар | групп</td><td>Лебедева А. С.</td></tr>\n") !=
+	      NULL);
+	CHECK(strstr(out.ptr, "<tr><th scope=\"row\">2</th><td>Итоговый мониторинг</td><td></td>"
+			      "</tr>\n") != NULL);
+	CHECK(strstr(out.ptr, "|") == strstr(out.ptr, "| групп"));
+	nv_buf_release(&out);
+	nv_md_free(md);
+	nv_diags_release(&d);
+}
+
+/* Rows of «|» that are no table: said and left as text; none said for one line or in a list. */
+static void test_pipe_mistakes(void)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_md *md;
+	char *s;
+
+	s = first_error("| Дата | Тема |\n| 01.09 | Старт |\n");
+	CHECK_STR(
+		s,
+		"1:1: строки «| … |» — не таблица: под первой нет строки-разделителя «|---|---|»");
+	free(s);
+	s = first_error("Текст.\n\n| a | b |\n|---|\n");
+	CHECK_STR(s, "4:1: в строке-разделителе под шапкой таблицы другое число столбцов: "
+		     "Markdown не прочтёт таблицу");
+	free(s);
+	s = first_error("| a | b |\n|---|---|\n| c | d | e |\n");
+	CHECK_STR(s, "!:1: в строке таблицы больше ячеек, чем в шапке: лишние не будут видны");
+	free(s);
+	md = nv_md_parse_file("| a | b |\n\n- | a | b |\n  |---|---|\n\nx | y\n", 38, 1, 0, "x.md",
+			      &d);
+	CHECK_INT(d.nr, 0);
+	CHECK_INT(md->nr_tables, 0);
+	nv_md_free(md);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
+	NV_RUN(test_pipe_table);
+	NV_RUN(test_pipe_mistakes);
 	NV_RUN(test_caption_position);
 	NV_RUN(test_cells_and_spans);
 	NV_RUN(test_html);
