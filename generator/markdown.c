@@ -517,6 +517,40 @@ static void follow_list(struct walk *w, cmark_node *list)
 }
 
 /*
+ * A list item whose marker stands right of the marker of the item above
+ * it but left of that item's text («1. Пункт» / «  - подпункт»):
+ * Markdown nests a list only from the text's column on, so the site and
+ * the paper show it as an item of the same level or a list of its own,
+ * not a sub-item. The first such item of list is a break
+ * (NV_MD_NUM_NEST). The item above is the one before in list, or the
+ * last of a list right before it.
+ */
+static void follow_nesting(struct walk *w, cmark_node *list)
+{
+	cmark_node *above = cmark_node_previous(list), *item, *text;
+	int m, am, ac, line, col;
+
+	if (above && cmark_node_get_type(above) != CMARK_NODE_LIST)
+		above = NULL;
+	above = above ? cmark_node_last_child(above) : NULL;
+	for (item = cmark_node_first_child(list); item;
+	     above = item, item = cmark_node_next(item)) {
+		if (!above || !(text = cmark_node_first_child(above)))
+			continue;
+		m = cmark_node_get_start_column(item);
+		am = cmark_node_get_start_column(above);
+		ac = cmark_node_get_start_column(text);
+		if (am < m && m < ac &&
+		    cmark_node_get_start_line(text) == cmark_node_get_start_line(above)) {
+			node_pos(w, item, NULL, &line, &col);
+			nv_md_numbering_nest(&w->md->nums, &w->md->nr_nums, line, col, m - am,
+					     ac - am);
+			return;
+		}
+	}
+}
+
+/*
  * Hand the numbering (md_numbering.c) the start of each heading,
  * paragraph and line of a paragraph, outside tables' cells: the text
  * as written, before it is typeset.
@@ -550,6 +584,8 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 		w->feeding = false;
 		if (enter && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
 			follow_list(w, node);
+		if (enter)
+			follow_nesting(w, node);
 		break;
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:

@@ -4,7 +4,8 @@
  * md_numbering.c found as the body was parsed (struct nv_md_num): a
  * clause skipped or given twice goes to the director so; and, in any
  * document, an ordered list's item typed out of turn, which the site and
- * the paper number otherwise.
+ * the paper number otherwise, and a list item typed as a sub-item but not
+ * far enough right to be one.
  */
 #include "common.h"
 
@@ -12,6 +13,35 @@
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
+
+/*
+ * The warning of a break n of a list of any document's (an item typed
+ * out of turn, one not nested), in e: true; false for other breaks.
+ */
+static bool list_break(struct builder *b, const struct nv_entry *e, const struct nv_md_num *n)
+{
+	long sp = strtol(n->got, NULL, 10);
+
+	if (n->kind == NV_MD_NUM_ITEM)
+		nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
+					"пункт списка набран номером %s, а по порядку он %s-й: "
+					"на сайте и в печати он выйдет под номером %s",
+					n->got, n->want, n->want),
+			     "Markdown нумерует пункты списка подряд от первого: исправьте "
+			     "номера (или у всех пунктов пишите «1.»), а после — ссылки на "
+			     "пункты в тексте");
+	else if (n->kind == NV_MD_NUM_NEST)
+		nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
+					"подпункт не вложен в пункт выше: он сдвинут от него "
+					"вправо на %s %s, а нужно на %s — на сайте и в печати он "
+					"выйдет не подпунктом, а пунктом",
+					n->got,
+					nv_plural((size_t)sp, "пробел", "пробела", "пробелов"),
+					n->want),
+			     "сдвиньте его и следующие за ним подпункты вправо, под начало "
+			     "текста пункта выше");
+	return n->kind == NV_MD_NUM_ITEM || n->kind == NV_MD_NUM_NEST;
+}
 
 void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md)
 {
@@ -22,17 +52,8 @@ void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const stru
 	for (i = 0; i < md->nr_nums; i++) {
 		const struct nv_md_num *n = &md->nums[i];
 
-		if (n->kind == NV_MD_NUM_ITEM) {
-			nv_diag_hint(
-				nv_warning(b->d, e->path, n->line, n->col,
-					   "пункт списка набран номером %s, а по порядку он %s-й: "
-					   "на сайте и в печати он выйдет под номером %s",
-					   n->got, n->want, n->want),
-				"Markdown нумерует пункты списка подряд от первого: исправьте "
-				"номера (или у всех пунктов пишите «1.»), а после — ссылки на "
-				"пункты в тексте");
+		if (list_break(b, e, n))
 			continue;
-		}
 		/* the clauses of the documents numbered so */
 		if (e->kind != NV_KIND_POSITION && e->kind != NV_KIND_PROGRAM)
 			continue;

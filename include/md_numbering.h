@@ -22,6 +22,7 @@ enum nv_md_num_kind {
 	NV_MD_NUM_NOHEAD,  /* a clause got starts section want, which has no heading */
 	NV_MD_NUM_JOINED,  /* a clause got on a line of the paragraph before */
 	NV_MD_NUM_ITEM,	   /* an item of an ordered list typed got, shown as want */
+	NV_MD_NUM_NEST,	   /* a list item got spaces right of the item above, which nests at want */
 };
 
 struct nv_md_num {
@@ -62,6 +63,15 @@ void nv_md_numbering_feed(struct nv_md_numbering *st, struct nv_md_num **nums, s
  * a break NV_MD_NUM_ITEM added to *nums (*nr of them, at most 8).
  */
 void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
+			  int want);
+
+/*
+ * A list item at line:col typed got spaces right of the marker of the
+ * item above it, whose text starts want spaces right of it: Markdown
+ * nests it only there, so it is shown as no sub-item. A break
+ * NV_MD_NUM_NEST added to *nums (*nr of them, at most 8).
+ */
+void nv_md_numbering_nest(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
 			  int want);
 
 #endif

@@ -602,6 +602,50 @@ static void test_list_numbers(void)
 	}
 }
 
+/*
+ * A list item typed right of the marker of the item above but left of its
+ * text: a break NV_MD_NUM_NEST at its first one, with the spaces it has and
+ * needs; items nested right, of one level, or after a paragraph are none.
+ */
+static void test_list_nesting(void)
+{
+	static const struct {
+		const char *text;
+		int line, col;
+		const char *got, *want;
+	} cases[] = {
+		{ "1. Раз.\n  - а\n  - б\n2. Два.\n", 2, 3, "2", "3" },
+		{ "- Раз.\n - а\n", 2, 2, "1", "2" },
+		{ "Текст.\n\n10. Десять.\n   - а\n", 4, 4, "3", "4" },
+		{ "> 1. Раз.\n>   - а\n", 2, 5, "2", "3" },
+		{ "1. Раз.\n   - а\n2. Два.\n", 0, 0, NULL, NULL },
+		{ "- Раз.\n  - а\n", 0, 0, NULL, NULL },
+		{ "- Раз.\n- Два.\n* Три.\n", 0, 0, NULL, NULL },
+		{ " - Раз.\n - Два.\n", 0, 0, NULL, NULL },
+		{ "1. Раз.\n\nАбзац.\n\n  - а\n", 0, 0, NULL, NULL },
+	};
+	struct nv_md *md;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		md = parse(cases[i].text, 1, 0);
+		if (!cases[i].got) {
+			if (md->nr_nums)
+				(void)nv_test_failed(__FILE__, __LINE__, "«%s»: a break",
+						     cases[i].text);
+		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_NEST) {
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
+		} else {
+			CHECK_INT(md->nums[0].line, cases[i].line);
+			CHECK_INT(md->nums[0].col, cases[i].col);
+			CHECK_STR(md->nums[0].got, cases[i].got);
+			CHECK_STR(md->nums[0].want, cases[i].want);
+			CHECK(md->text_facts & NV_MD_TEXT_NUMBERING);
+		}
+		nv_md_free(md);
+	}
+}
+
 /* md's tree as text: each node entered, with its literal or URL. */
 static void dump_tree(struct nv_buf *b, const struct nv_md *md)
 {
@@ -712,6 +756,7 @@ void nv_tests(void)
 	NV_RUN(test_step_walks_as_cmark);
 	NV_RUN(test_numbering);
 	NV_RUN(test_list_numbers);
+	NV_RUN(test_list_nesting);
 	NV_RUN(test_brief_trees);
 	NV_RUN(test_unsafe_urls);
 }
