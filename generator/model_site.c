@@ -68,6 +68,97 @@ static void check_name_letters(struct nv_fields *f, const struct nv_value *item,
 	nv_buf_release(&msg);
 }
 
+/* Why a surname or a given name holds more than itself (name_extra()). */
+enum name_extra {
+	EXTRA_NONE,
+	EXTRA_TWICE,
+	EXTRA_INITIAL,
+	EXTRA_PATRONYMIC
+};
+
+/* Whether the word [w, e) is the whole of the name part other. */
+static bool same_word(const char *w, const char *e, const char *other)
+{
+	return other && strlen(other) == (size_t)(e - w) && !strncmp(w, other, (size_t)(e - w));
+}
+
+/*
+ * What the name part s of p, its surname (name false) or its given name,
+ * holds past its first word: another of p's parts (the full name typed
+ * into it), an initial («Лебедева А. С.»), a patronymic in the given name
+ * when p has none; EXTRA_NONE for nothing of the kind.
+ */
+static enum name_extra name_extra(const char *s, bool name, const struct nv_person *p)
+{
+	const char *w, *e;
+	uint32_t cp;
+	size_t n;
+
+	for (w = s + strcspn(s, " "); *(w += strspn(w, " ")); w = e) {
+		e = w + strcspn(w, " ");
+		n = nv_utf8_decode(w, (size_t)(e - w), &cp);
+		if (n && w + n + 1 == e && e[-1] == '.')
+			return EXTRA_INITIAL;
+		if (same_word(w, e, name ? p->surname : p->name) || same_word(w, e, p->patronymic))
+			return EXTRA_TWICE;
+		if (name && !p->patronymic && !*e && nv_gender_from_patronymic(w) != NV_NEUTER)
+			return EXTRA_PATRONYMIC;
+	}
+	return EXTRA_NONE;
+}
+
+/*
+ * A surname or a given name typed with more than itself: the full name
+ * («surname: Лебедева Анна Сергеевна», «name: Анна Сергеевна»), initials
+ * («Лебедева А. С.»), a patronymic in «name» when «patronymic» is empty.
+ * Documents would print the name with parts twice or cut, and the guard
+ * would look for a name nobody types: an error at the field. A
+ * patronymic of two words («Гусейн оглы») is right.
+ */
+static void check_name_parts(struct nv_fields *f, const struct nv_value *item,
+			     const struct nv_person *p)
+{
+	static const char *const keys[] = { "surname", "name" };
+	const char *vals[2] = { p->surname, p->name };
+	struct nv_buf full = NV_BUF_INIT;
+	const struct nv_value *v;
+	enum name_extra why;
+	struct nv_diag *dg;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if (!p->surname || !p->name || !(v = nv_map_get(item, keys[k])) ||
+		    !(why = name_extra(vals[k], k, p)))
+			continue;
+		nv_buf_reset(&full);
+		nv_buf_addf(&full, "%s %s%s%s", p->surname, p->name, p->patronymic ? " " : "",
+			    p->patronymic ? p->patronymic : "");
+		if (why == EXTRA_PATRONYMIC) {
+			nv_buf_reset(&full);
+			nv_buf_addf(&full, "%s ", p->surname);
+			nv_person_add_initial(&full, p->name);
+			dg = nv_field_error(
+				f, v,
+				"в поле «name» — «%s», с отчеством, а поле «patronymic» "
+				"пусто: с инициалами имя выйдет «%s», без отчества",
+				p->name, full.ptr);
+		} else {
+			dg = nv_field_error(f, v,
+					    "в поле «%s» — «%s», %s: в документах имя выйдет «%s»",
+					    keys[k], vals[k],
+					    why == EXTRA_INITIAL ? "с инициалами"
+					    : k			 ? "не только имя"
+						: "не только фамилия",
+					    full.ptr);
+		}
+		nv_diag_hint(dg, "оставьте в нём только %s: «%s: %.*s»; %s — в %s, полностью",
+			     k ? "имя" : "фамилию", keys[k], (int)strcspn(vals[k], " "), vals[k],
+			     k ? "отчество" : "имя и отчество",
+			     k ? "поле patronymic" : "полях name и patronymic");
+	}
+	nv_buf_release(&full);
+}
+
 /* The fields of one person of people.yml (f reads the person's map). */
 static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 			       struct nv_person *p)
@@ -92,6 +183,7 @@ static void read_person_fields(struct nv_fields *f, const struct nv_value *item,
 	check_name_letters(f, item, "surname", "в фамилии", "фамилию");
 	check_name_letters(f, item, "name", "в имени", "имя");
 	check_name_letters(f, item, "patronymic", "в отчестве", "отчество");
+	check_name_parts(f, item, p);
 	/* With no valid category, the keys that depend on it are not required. */
 	cat = nv_field_enum(f, "category", NV_REQUIRED, mdl_category_names, -1);
 	p->category = cat < 0 ? NV_CAT_TEACHER : (enum nv_category)cat;
