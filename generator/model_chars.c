@@ -219,26 +219,38 @@ static bool in_code(const struct mdl_line *l, size_t off)
 }
 
 /*
+ * Where the text of the link or the image whose «]» is at l->s[at]
+ * starts: its «[», or its «![» (*image); SIZE_MAX when there is no «[»
+ * before it on the line or it is in code.
+ */
+static size_t link_open(const struct mdl_line *l, size_t at, bool *image)
+{
+	size_t open = at;
+
+	while (open > 0 && l->s[open] != '[')
+		open--;
+	if (l->s[open] != '[' || in_code(l, at))
+		return SIZE_MAX;
+	*image = open > 0 && l->s[open - 1] == '!';
+	return open - *image;
+}
+
+/*
  * A link or an image whose address has a space (nv_md_spaced_address()),
  * the «]» of whose text is at l->s[at]: the page would show it as typed,
  * brackets and all. An error at its «[» or «![».
  */
 static void spaced_address(const struct mdl_line *l, size_t at)
 {
-	size_t n = nv_md_spaced_address(l->s + at, l->n - at), open = at, k, t;
+	size_t n = nv_md_spaced_address(l->s + at, l->n - at), open, k, t;
 	const char *a = l->s + at + 2;
 	bool image;
 
-	while (open > 0 && l->s[open] != '[')
-		open--;
-	if (!n || l->s[open] != '[' || in_code(l, at))
+	if (!n || (open = link_open(l, at, &image)) == SIZE_MAX)
 		return;
-	image = open > 0 && l->s[open - 1] == '!';
-	open -= image;
 	for (k = 0; k < n && a[k] == ' ';)
 		k++;
-	/* The address ends at t: a title in quotes after it («a b.pdf "План"») stays after the «>».
-	 */
+	/* The address ends at t: a title after it («a b.pdf "План"») stays after the «>». */
 	t = n;
 	if (n - k >= 3 && (a[n - 1] == '"' || a[n - 1] == '\''))
 		for (t = n - 2; t > k && !(a[t] == a[n - 1] && a[t - 1] == ' ');)
@@ -259,15 +271,11 @@ static void spaced_address(const struct mdl_line *l, size_t at)
  */
 static void split_link(const struct mdl_line *l, size_t at)
 {
-	size_t n = nv_md_split_link(l->s + at, l->n - at), open = at, sp;
+	size_t n = nv_md_split_link(l->s + at, l->n - at), open, sp;
 	bool image;
 
-	while (open > 0 && l->s[open] != '[')
-		open--;
-	if (!n || l->s[open] != '[' || in_code(l, at))
+	if (!n || (open = link_open(l, at, &image)) == SIZE_MAX)
 		return;
-	image = open > 0 && l->s[open - 1] == '!';
-	open -= image;
 	for (sp = at + 1; l->s[sp] == ' ';)
 		sp++;
 	nv_diag_hint(nv_warning(l->b->d, l->e->doc->path, l->no, (int)nv_utf8_count(l->s, open) + 1,
