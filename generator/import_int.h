@@ -49,7 +49,6 @@ xmlNode *nv_imp_child(const xmlNode *n, const char *ns, const char *local);
 /* Lower-case Russian and ASCII letters of s (len bytes) into out. */
 void nv_imp_lower(struct nv_buf *out, const char *s, size_t len);
 /* True if s has letters and none of them is lower-case. */
-bool nv_imp_is_upper(const char *s);
 /* True if the two bytes at p are a Russian capital, «А»–«Я» or «Ё» (p[0] must be readable). */
 static inline bool nv_imp_cyr_capital(const unsigned char *p)
 {
@@ -111,8 +110,6 @@ bool nv_imp_starts_word(const char *s, const char *w);
  * gives the place of «Положение …» for word ПОЛОЖЕНИЕ; NULL if it does not.
  */
 const char *nv_imp_clause_names(const char *t, const char *word);
-/* Sentence case of an upper-case line, abbreviations kept; the caller frees. */
-char *nv_imp_sentence(const char *s);
 /* The title from ln[*i] on: joined lines, sentence case; moves *i past them. */
 char *nv_imp_title_at(struct nv_imp_ctx *c, size_t *i);
 /* Parse approval blocks in ln[from, to) (tables too) into c->fm; marks lines used. */

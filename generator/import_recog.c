@@ -363,9 +363,11 @@ char *nv_imp_sentence(const char *s)
 {
 	struct nv_buf out = NV_BUF_INIT, word = NV_BUF_INIT;
 	const char *p = s, *e;
-	bool first = true, all = nv_imp_is_upper(s), leading = true;
+	bool first = true, all = nv_imp_is_upper(s), leading = true, quoted = false;
 
-	/* A whole upper-case line, or the upper-case words that open a mixed one («ПОЛОЖЕНИЕ о …»).
+	/*
+	 * A whole upper-case line, or the upper-case words that open a mixed one
+	 * («ПОЛОЖЕНИЕ о …»); a name in quotes («НАСТАВНИК ГОДА») as it is.
 	 */
 	while (*p) {
 		for (e = p; *e && *e != ' '; e++)
@@ -373,10 +375,12 @@ char *nv_imp_sentence(const char *s)
 		nv_buf_reset(&word);
 		nv_buf_add(&word, p, (size_t)(e - p));
 		leading = leading && nv_imp_is_upper(word.ptr);
-		if ((all || leading) && (first || !is_abbrev(p, (size_t)(e - p))))
+		quoted = quoted || !strncmp(p, "«", strlen("«"));
+		if ((all || leading) && (first || (!quoted && !is_abbrev(p, (size_t)(e - p)))))
 			nv_imp_lower(&out, p, (size_t)(e - p));
 		else
 			nv_buf_add(&out, p, (size_t)(e - p));
+		quoted = quoted && !nv_mem_find(word.ptr, word.len, "»", strlen("»"));
 		first = false;
 		for (p = e; *p == ' '; p++)
 			nv_buf_addch(&out, ' ');

@@ -12,6 +12,7 @@
 #include "content.h"
 #include "date.h"
 #include "diag.h"
+#include "import.h"
 #include "markdown.h"
 #include "model.h"
 #include "model_int.h"
@@ -696,6 +697,38 @@ static void read_revisions(struct builder *b, struct nv_entry *e, struct nv_fiel
 	}
 }
 
+/*
+ * A title typed in capitals («ПОЛОЖЕНИЕ О НАСТАВНИЧЕСТВЕ»), as Word
+ * documents often have it: the site's heading, its lists and its feeds
+ * would shout it, and a screen reader may spell its short words letter by
+ * letter. A warning with it as a sentence (abbreviations kept: «МАОУ»,
+ * «СОШ»), when more than its first word changes; paper prints the kind of
+ * a document in capitals itself.
+ */
+static void check_title_caps(struct builder *b, struct nv_fields *f, const struct nv_entry *e)
+{
+	const struct nv_value *v = nv_map_get(f->map, "title");
+	size_t first;
+	char *s;
+
+	if (!e->title || !v || !strchr(e->title, ' ') || !nv_imp_is_upper(e->title))
+		return;
+	s = nv_imp_sentence(e->title);
+	/* past its first word, which may be an abbreviation («МАОУ «СОШ № 14»») */
+	first = strcspn(e->title, " ");
+	if (strlen(s) == strlen(e->title) && strcmp(s + first, e->title + first))
+		nv_diag_hint(nv_warning(b->d, f->file, v->line, v->col,
+					"заголовок набран прописными буквами: на сайте такой текст "
+					"трудно читать, а экранный диктор может произносить его "
+					"слова по буквам"),
+			     "напишите его как предложение: «%s»%s", s,
+			     e->kind == NV_KIND_POSITION || e->kind == NV_KIND_PROGRAM ||
+					     e->kind == NV_KIND_ROADMAP || e->kind == NV_KIND_ORDER
+				     ? "; вид документа прописными бланк напечатает сам"
+				     : "");
+	free(s);
+}
+
 /* Phase 3: the fields of one entry (the characters of its front matter are checked before). */
 void mdl_read_entry(struct builder *b, struct nv_entry *e)
 {
@@ -706,6 +739,7 @@ void mdl_read_entry(struct builder *b, struct nv_entry *e)
 	nv_fields_allow(&f, "draft");
 	e->draft = nv_map_get(e->doc->meta, "draft") && nv_map_get(e->doc->meta, "draft")->boolean;
 	e->title = nv_field_str(&f, "title", NV_REQUIRED, "заголовок документа");
+	check_title_caps(b, &f, e);
 	e->summary = nv_field_str(&f, "summary", NV_OPTIONAL, NULL);
 	e->weight = nv_field_number(&f, "weight", -1e9, 1e9, 0);
 	e->gender = gender_of(e->title, e->kind);

@@ -153,6 +153,14 @@ int nv_import_read(const char *path, const char *name, struct nv_imp_doc *doc, s
  * kept (import_recog.c). The caller frees.
  */
 char *nv_imp_doc_name(const char *title);
+/*
+ * Sentence case of an upper-case line, abbreviations kept («ПОЛОЖЕНИЕ О
+ * НАСТАВНИЧЕСТВЕ В МАОУ «СОШ № 14»» → «Положение о наставничестве в
+ * МАОУ «СОШ № 14»»), import_recog.c; the caller frees.
+ */
+char *nv_imp_sentence(const char *s);
+/* Whether s has letters and none of them small (import.c). */
+bool nv_imp_is_upper(const char *s);
 /* `key: value` in YAML, quoted only when it must be (indent spaces first). */
 void nv_imp_yaml(struct nv_buf *out, int indent, const char *key, const char *value);
 

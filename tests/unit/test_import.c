@@ -707,6 +707,30 @@ static void test_table_block(void)
 	nv_imp_doc_release(&doc);
 }
 
+/* Sentence case of an upper-case line: abbreviations and a name in quotes stay as typed. */
+static void test_sentence(void)
+{
+	static const char *const cases[][2] = {
+		{ "ПОЛОЖЕНИЕ О НАСТАВНИЧЕСТВЕ В МАОУ «СОШ № 14»",
+		  "Положение о наставничестве в МАОУ «СОШ № 14»" },
+		{ "О ПРОВЕДЕНИИ КОНКУРСА «НАСТАВНИК ГОДА — 2026» В ШКОЛЕ",
+		  "О проведении конкурса «НАСТАВНИК ГОДА — 2026» в школе" },
+		{ "ОБЩИЕ ПОЛОЖЕНИЯ", "Общие положения" },
+		{ "ПОЛОЖЕНИЕ о наставничестве", "Положение о наставничестве" },
+	};
+	size_t i;
+	char *s;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		s = nv_imp_sentence(cases[i][0]);
+		CHECK_STR(s, cases[i][1]);
+		free(s);
+	}
+	CHECK(nv_imp_is_upper("ДЕНЬ НАСТАВНИКА — 2026"));
+	CHECK(!nv_imp_is_upper("День НАСТАВНИКА"));
+	CHECK(!nv_imp_is_upper("2026 — 14"));
+}
+
 static void test_not_what_the_name_says(void)
 {
 	struct nv_imp_doc doc;
@@ -743,4 +767,5 @@ void nv_tests(void)
 	NV_RUN(test_body_headings_and_tables);
 	NV_RUN(test_table_block);
 	NV_RUN(test_not_what_the_name_says);
+	NV_RUN(test_sentence);
 }
