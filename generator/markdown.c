@@ -70,6 +70,7 @@ struct walk {
 	struct nv_md_numbering num;    /* of sections and clauses (md_numbering.c) */
 	bool feeding;		       /* the next text starts a paragraph or a line */
 	enum nv_md_feed feed;	       /* which, when feeding */
+	bool label;		       /* the paragraph starts with a label (nv_md_line_label()) */
 };
 
 static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
@@ -551,6 +552,26 @@ static void follow_nesting(struct walk *w, cmark_node *list)
 }
 
 /*
+ * Lines of a paragraph that each start with a label («Адрес: …» /
+ * «Телефон: …»), typed to stand one under another: Markdown joins the
+ * lines of a paragraph, so the site and the paper show them as one. The
+ * first such line after the paragraph's first is a break
+ * (NV_MD_NUM_LINES); node is a soft break.
+ */
+static void follow_lines(struct walk *w, cmark_node *node)
+{
+	cmark_node *next = cmark_node_next(node);
+	int line, col;
+
+	if (!w->label || w->cell || !next || cmark_node_get_type(next) != CMARK_NODE_TEXT ||
+	    !nv_md_line_label(cmark_node_get_literal(next)))
+		return;
+	w->label = false;
+	node_pos(w, next, w->block, &line, &col);
+	nv_md_numbering_lines(&w->md->nums, &w->md->nr_nums, line, col);
+}
+
+/*
  * Hand the numbering (md_numbering.c) the start of each heading,
  * paragraph and line of a paragraph, outside tables' cells: the text
  * as written, before it is typeset.
@@ -566,6 +587,10 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 	case CMARK_NODE_PARAGRAPH:
 		w->feeding = enter;
 		w->feed = NV_MD_FEED_PARA;
+		lit = enter && cmark_node_first_child(node)
+			      ? cmark_node_get_literal(cmark_node_first_child(node))
+			      : NULL;
+		w->label = enter && nv_md_line_label(lit);
 		break;
 	case CMARK_NODE_HEADING:
 		if (enter)
@@ -577,6 +602,8 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 		break;
 	case CMARK_NODE_SOFTBREAK:
 	case CMARK_NODE_LINEBREAK:
+		if (type == CMARK_NODE_SOFTBREAK)
+			follow_lines(w, node);
 		w->feeding = w->block && cmark_node_get_type(w->block) == CMARK_NODE_PARAGRAPH;
 		w->feed = type == CMARK_NODE_SOFTBREAK ? NV_MD_FEED_LINE : NV_MD_FEED_PARA;
 		break;

@@ -4,7 +4,8 @@
  * NV_MD_TEXT_HEADING) and the secretary's checks of its lines
  * (model_chars.c, model_text.c) look for: an image with no text, a link
  * or an image whose address has a space or is typed a space after its
- * text, a heading with no space after its «#».
+ * text, a heading with no space after its «#», the label a line starts
+ * with («Телефон: »), which Markdown joins to the line above.
  */
 #include "common.h"
 
@@ -82,4 +83,26 @@ size_t nv_md_heading_unspaced(const char *s, size_t n)
 			       (u[i + 1] == 0x81 || (u[i + 1] >= 0x90 && u[i + 1] <= 0xAF))
 		       ? i
 		       : 0;
+}
+
+bool nv_md_line_label(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, words = 1;
+
+	if (!s || !((u[0] >= 'A' && u[0] <= 'Z') ||
+		    (u[0] == 0xD0 && (u[1] == 0x81 || (u[1] >= 0x90 && u[1] <= 0xAF)))))
+		return false;
+	for (i = 1; u[i] && i < 40; i++) {
+		if (u[i] == ':')
+			return !u[i + 1] || u[i + 1] == ' ' ||
+			       (u[i + 1] == 0xC2 && u[i + 2] == 0xA0);
+		if (u[i] == ' ' && ++words > 3)
+			return false;
+		if (u[i] < 0x80 && u[i] != ' ' && u[i] != '-' && u[i] != '.' &&
+		    !((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') &&
+		    !(u[i] >= '0' && u[i] <= '9'))
+			return false;
+	}
+	return false;
 }

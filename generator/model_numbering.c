@@ -40,7 +40,15 @@ static bool list_break(struct builder *b, const struct nv_entry *e, const struct
 					n->want),
 			     "сдвиньте его и следующие за ним подпункты вправо, под начало "
 			     "текста пункта выше");
-	return n->kind == NV_MD_NUM_ITEM || n->kind == NV_MD_NUM_NEST;
+	else if (n->kind == NV_MD_NUM_LINES)
+		nv_diag_hint(
+			nv_warning(b->d, e->path, n->line, n->col,
+				   "строка сольётся с предыдущей: строки одного абзаца Markdown "
+				   "выводит подряд, и на сайте и в печати они выйдут одной "
+				   "строкой"),
+			"поставьте «\\» в конце предыдущей строки, чтобы перенести эту, "
+			"или отделите строки пустой строкой");
+	return n->kind == NV_MD_NUM_ITEM || n->kind == NV_MD_NUM_NEST || n->kind == NV_MD_NUM_LINES;
 }
 
 void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md)

@@ -176,6 +176,14 @@ size_t nv_md_image_without_text(const char *s, size_t n);
 size_t nv_md_split_link(const char *s, size_t n);
 
 /*
+ * Whether s starts with the label of a line (markdown.c joins lines of
+ * a paragraph that start so: NV_MD_NUM_LINES): a capital letter, at most
+ * three words of letters, digits, «-» and «.», a colon and a space or the
+ * end («Телефон: », «Часы работы: », «E-mail: »).
+ */
+bool nv_md_line_label(const char *s);
+
+/*
  * How many «#» start s (n bytes, a line from its first «#») when the
  * text of a heading follows them with no space, a capital letter or a
  * digit («#Итоги семинара», «##2. Цели»): Markdown reads no heading

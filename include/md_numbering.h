@@ -23,6 +23,7 @@ enum nv_md_num_kind {
 	NV_MD_NUM_JOINED,  /* a clause got on a line of the paragraph before */
 	NV_MD_NUM_ITEM,	   /* an item of an ordered list typed got, shown as want */
 	NV_MD_NUM_NEST,	   /* a list item got spaces right of the item above, which nests at want */
+	NV_MD_NUM_LINES, /* a line with a label («Телефон: …») joined to the one above */
 };
 
 struct nv_md_num {
@@ -73,5 +74,11 @@ void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col
  */
 void nv_md_numbering_nest(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
 			  int want);
+/*
+ * A line at line:col of a paragraph that starts with a label, as its
+ * first line does («Адрес: …» / «Телефон: …»): Markdown joins it to the
+ * line above. A break NV_MD_NUM_LINES added to *nums.
+ */
+void nv_md_numbering_lines(struct nv_md_num **nums, size_t *nr, int line, int col);
 
 #endif

@@ -646,6 +646,44 @@ static void test_list_nesting(void)
 	}
 }
 
+/*
+ * A paragraph whose lines start with labels, typed to stand one under
+ * another: a break NV_MD_NUM_LINES at its second such line, once; none
+ * after a hard break, for a label only on the first line or past the
+ * third word, or a lower-case word before the colon's line.
+ */
+static void test_label_lines(void)
+{
+	static const struct {
+		const char *text;
+		int line, col;
+	} cases[] = {
+		{ "Адрес: ул. Школьная, 3\nТелефон: 2-14-08\nE-mail: a@b.ru\n", 2, 1 },
+		{ "Текст.\n\n- Часы работы: с 9\n  Обед: с 13\n", 4, 3 },
+		{ "Адрес: ул. Школьная, 3\\\nТелефон: 2-14-08\n", 0, 0 },
+		{ "Адрес: ул. Школьная,\nд. 3\n", 0, 0 },
+		{ "Цель: рост.\nЗадачи проекта на учебный год: три.\n", 0, 0 },
+		{ "Текст абзаца\nТелефон: 2-14-08\n", 0, 0 },
+	};
+	struct nv_md *md;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		md = parse(cases[i].text, 1, 0);
+		if (!cases[i].line) {
+			if (md->nr_nums)
+				(void)nv_test_failed(__FILE__, __LINE__, "«%s»: a break",
+						     cases[i].text);
+		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_LINES) {
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
+		} else {
+			CHECK_INT(md->nums[0].line, cases[i].line);
+			CHECK_INT(md->nums[0].col, cases[i].col);
+		}
+		nv_md_free(md);
+	}
+}
+
 /* md's tree as text: each node entered, with its literal or URL. */
 static void dump_tree(struct nv_buf *b, const struct nv_md *md)
 {
@@ -757,6 +795,7 @@ void nv_tests(void)
 	NV_RUN(test_numbering);
 	NV_RUN(test_list_numbers);
 	NV_RUN(test_list_nesting);
+	NV_RUN(test_label_lines);
 	NV_RUN(test_brief_trees);
 	NV_RUN(test_unsafe_urls);
 }
