@@ -1,8 +1,8 @@
 /*
  * md_typed.c: Markdown typed so that it does not read as the author
  * meant, which the facts of a body (md_facts.c, NV_MD_TEXT_LINK and
- * NV_MD_TEXT_HEADING) and the secretary's checks of its lines
- * (model_chars.c, model_text.c) look for: an image with no text, a link
+ * NV_MD_TEXT_HEADING), its parse (markdown.c) and the secretary's checks
+ * of its lines (model_chars.c, model_text.c) look for: an image with no text, a link
  * or an image whose address has a space or is typed a space after its
  * text, a heading with no space after its «#», the label a line starts
  * with («Телефон: »), which Markdown joins to the line above.
