@@ -70,7 +70,7 @@ struct walk {
 	struct nv_md_numbering num;    /* of sections and clauses (md_numbering.c) */
 	bool feeding;		       /* the next text starts a paragraph or a line */
 	enum nv_md_feed feed;	       /* which, when feeding */
-	bool label;		       /* the paragraph starts with a label (nv_md_line_label()) */
+	int label; /* the paragraph starts with a label (nv_md_line_label()); -1: not yet known */
 };
 
 static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
@@ -563,10 +563,17 @@ static void follow_lines(struct walk *w, cmark_node *node)
 	cmark_node *next = cmark_node_next(node);
 	int line, col;
 
-	if (!w->label || w->cell || !next || cmark_node_get_type(next) != CMARK_NODE_TEXT ||
+	if (!w->label || w->cell || !w->block || !next ||
+	    cmark_node_get_type(next) != CMARK_NODE_TEXT ||
 	    !nv_md_line_label(cmark_node_get_literal(next)))
 		return;
-	w->label = false;
+	/* the paragraph's first line, looked at once a line of it has a label */
+	if (w->label < 0)
+		w->label =
+			nv_md_line_label(cmark_node_get_literal(cmark_node_first_child(w->block)));
+	if (!w->label)
+		return;
+	w->label = 0;
 	node_pos(w, next, w->block, &line, &col);
 	nv_md_numbering_lines(&w->md->nums, &w->md->nr_nums, line, col);
 }
@@ -587,10 +594,7 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 	case CMARK_NODE_PARAGRAPH:
 		w->feeding = enter;
 		w->feed = NV_MD_FEED_PARA;
-		lit = enter && cmark_node_first_child(node)
-			      ? cmark_node_get_literal(cmark_node_first_child(node))
-			      : NULL;
-		w->label = enter && nv_md_line_label(lit);
+		w->label = -1;
 		break;
 	case CMARK_NODE_HEADING:
 		if (enter)

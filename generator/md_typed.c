@@ -88,15 +88,16 @@ size_t nv_md_heading_unspaced(const char *s, size_t n)
 bool nv_md_line_label(const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const char *colon;
 	size_t i, words = 1;
 
 	if (!s || !((u[0] >= 'A' && u[0] <= 'Z') ||
 		    (u[0] == 0xD0 && (u[1] == 0x81 || (u[1] >= 0x90 && u[1] <= 0xAF)))))
 		return false;
-	for (i = 1; u[i] && i < 40; i++) {
-		if (u[i] == ':')
-			return !u[i + 1] || u[i + 1] == ' ' ||
-			       (u[i + 1] == 0xC2 && u[i + 2] == 0xA0);
+	/* most lines have no colon near their start */
+	if (!(colon = memchr(s, ':', strnlen(s, 40))))
+		return false;
+	for (i = 1; s + i < colon; i++) {
 		if (u[i] == ' ' && ++words > 3)
 			return false;
 		if (u[i] < 0x80 && u[i] != ' ' && u[i] != '-' && u[i] != '.' &&
@@ -104,5 +105,5 @@ bool nv_md_line_label(const char *s)
 		    !(u[i] >= '0' && u[i] <= '9'))
 			return false;
 	}
-	return false;
+	return !colon[1] || colon[1] == ' ' || (colon[1] == '\xC2' && colon[2] == '\xA0');
 }
