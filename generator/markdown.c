@@ -71,6 +71,9 @@ struct walk {
 	bool feeding;		       /* the next text starts a paragraph or a line */
 	enum nv_md_feed feed;	       /* which, when feeding */
 	int label; /* the paragraph starts with a label (nv_md_line_label()); -1: not yet known */
+	cmark_node *star; /* the paragraph's first unpaired «**» that opens (nv_md_stars()) */
+	size_t star_off;  /* its place in star's literal */
+	int stars;	  /* the paragraph's unpaired «**» so far */
 };
 
 static void ids_add(struct nv_strmap *ids, const char *key, size_t heading)
@@ -575,7 +578,7 @@ static void follow_lines(struct walk *w, cmark_node *node)
 		return;
 	w->label = 0;
 	node_pos(w, next, w->block, &line, &col);
-	nv_md_numbering_lines(&w->md->nums, &w->md->nr_nums, line, col);
+	nv_md_numbering_mark(&w->md->nums, &w->md->nr_nums, line, col, NV_MD_NUM_LINES);
 }
 
 /*
@@ -595,6 +598,14 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 		w->feeding = enter;
 		w->feed = NV_MD_FEED_PARA;
 		w->label = -1;
+		if (!enter && w->stars >= 2 && w->star) {
+			node_pos(w, w->star, node, &line, &col);
+			col += (int)nv_utf8_count(cmark_node_get_literal(w->star), w->star_off);
+			nv_md_numbering_mark(&w->md->nums, &w->md->nr_nums, line, col,
+					     NV_MD_NUM_STARS);
+		}
+		w->star = NULL;
+		w->stars = 0;
 		break;
 	case CMARK_NODE_HEADING:
 		if (enter)
@@ -666,6 +677,8 @@ static void walk(struct walk *w)
 				w->cell = enter ? nv_md_text_of(node) : NULL;
 			break;
 		case CMARK_NODE_TEXT:
+			if (w->md->text_facts & NV_MD_TEXT_STARS && !w->cell)
+				nv_md_stars(node, &w->stars, &w->star, &w->star_off);
 			if (typo && !w->verbatim) {
 				glue_dash(w, node);
 				typeset(w, node);
@@ -798,6 +811,7 @@ struct nv_md *nv_md_parse_file(const char *text, size_t len, int first_line, uns
 	nv_buf_init(&w.mention_text);
 	lines_index(&w.lines, text, len);
 	walk(&w);
+	md->text_facts &= ~(unsigned)NV_MD_TEXT_STARS;
 	if (md->nr_nums)
 		md->text_facts |= NV_MD_TEXT_NUMBERING;
 	nv_strmap_free(w.ids, free);

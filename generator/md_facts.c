@@ -29,13 +29,13 @@ static inline bool nv_md_is_lat(unsigned char c)
 }
 
 /* A «№» (mark_at()): where marks_of() looks for a citation (not a fact it gives). */
-#define NV_MD_TEXT_NUMERO (NV_MD_TEXT_ALL + 1)
+#define NV_MD_TEXT_NUMERO (NV_MD_TEXT_STARS << 1)
 
 /*
  * The places among the 16 bytes at s (bit j for s[j]) where a Word
  * bullet, a superscript digit or a sign glyph_at() looks for may start:
  * 0xC2, or 0xE2 and above (0xE3–0xED, rare in Russian text, give
- * nothing); or an image or a link: '!', ']'.
+ * nothing); or an image or a link: '!', ']'; or bold: '*'.
  */
 #ifdef __SSE2__
 static unsigned leads16(const unsigned char *s)
@@ -45,8 +45,9 @@ static unsigned leads16(const unsigned char *s)
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
 		_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE2)), v),
 			     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
-		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-			     _mm_cmpeq_epi8(v, _mm_set1_epi8(']')))));
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('*')))));
 }
 #endif
 
@@ -74,6 +75,8 @@ static unsigned mark_at(const unsigned char *s, size_t n)
 {
 	unsigned b1 = n > 1 ? s[1] : 0, b2 = n > 2 ? s[2] : 0;
 
+	if (s[0] == '*')
+		return n > 1 && s[1] == '*' ? NV_MD_TEXT_STARS : 0;
 	if (s[0] == '!')
 		return nv_md_image_without_text((const char *)s, n) ? NV_MD_TEXT_LINK : 0;
 	if (s[0] == ']')
@@ -136,8 +139,9 @@ NV_TARGET_AVX2 static inline unsigned leads32(const unsigned char *s)
 		_mm256_or_si256(
 			_mm256_cmpeq_epi8(_mm256_max_epu8(v, _mm256_set1_epi8((char)0xE2)), v),
 			_mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)0xC2))),
-		_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('!')),
-				_mm256_cmpeq_epi8(v, _mm256_set1_epi8(']')))));
+		_mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('!')),
+						_mm256_cmpeq_epi8(v, _mm256_set1_epi8(']'))),
+				_mm256_cmpeq_epi8(v, _mm256_set1_epi8('*')))));
 }
 
 /* marks_of() 32 bytes at a time from *pi on, by AVX2: the facts, *pi where the blocks end. */

@@ -254,9 +254,10 @@ void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col
 	add_pair(nums, nr, NV_MD_NUM_ITEM, line, col, got, want);
 }
 
-void nv_md_numbering_lines(struct nv_md_num **nums, size_t *nr, int line, int col)
+void nv_md_numbering_mark(struct nv_md_num **nums, size_t *nr, int line, int col,
+			  enum nv_md_num_kind kind)
 {
-	add_pair(nums, nr, NV_MD_NUM_LINES, line, col, 0, 0);
+	add_pair(nums, nr, kind, line, col, 0, 0);
 }
 
 void nv_md_numbering_nest(struct nv_md_num **nums, size_t *nr, int line, int col, int got, int want)

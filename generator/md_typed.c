@@ -5,13 +5,16 @@
  * of its lines (model_chars.c, model_text.c) look for: an image with no text, a link
  * or an image whose address has a space or is typed a space after its
  * text, a heading with no space after its «#», the label a line starts
- * with («Телефон: »), which Markdown joins to the line above.
+ * with («Телефон: »), which Markdown joins to the line above, «**» it could
+ * not pair into bold.
  */
 #include "common.h"
 
 #include "buf.h"
 #include "fs.h"
 #include "markdown.h"
+
+#include <cmark.h>
 
 /* The length of an image with no text at s («![](», «![ ][»), or 0. */
 size_t nv_md_image_without_text(const char *s, size_t n)
@@ -106,4 +109,44 @@ bool nv_md_line_label(const char *s)
 			return false;
 	}
 	return !colon[1] || colon[1] == ' ' || (colon[1] == '\xC2' && colon[2] == '\xA0');
+}
+
+/* Whether the literal of node, a paragraph's inline, ends as a bold's opener may follow it. */
+static bool opens_after(cmark_node *node)
+{
+	const char *lit;
+	size_t n;
+
+	if (!node)
+		return true;
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		return true;
+	case CMARK_NODE_TEXT:
+		lit = cmark_node_get_literal(node);
+		n = lit ? strlen(lit) : 0;
+		/* a space, a no-break one, «(», «« */
+		return !n || lit[n - 1] == ' ' || lit[n - 1] == '(' || lit[n - 1] == '\xA0' ||
+		       lit[n - 1] == '\xAB';
+	default:
+		return false;
+	}
+}
+
+void nv_md_stars(cmark_node *node, int *count, cmark_node **first, size_t *off)
+{
+	const char *lit = cmark_node_get_literal(node), *p;
+
+	for (p = lit; p && (p = strchr(p, '*')); p += strspn(p, "*")) {
+		if (p[1] != '*')
+			continue;
+		++*count;
+		if (!*first && (p > lit ? strchr(" (", p[-1]) || (unsigned char)p[-1] == 0xA0 ||
+						  (unsigned char)p[-1] == 0xAB
+					: opens_after(cmark_node_previous(node)))) {
+			*first = node;
+			*off = (size_t)(p - lit);
+		}
+	}
 }

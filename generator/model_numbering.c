@@ -48,7 +48,16 @@ static bool list_break(struct builder *b, const struct nv_entry *e, const struct
 				   "строкой"),
 			"поставьте «\\» в конце предыдущей строки, чтобы перенести эту, "
 			"или отделите строки пустой строкой");
-	return n->kind == NV_MD_NUM_ITEM || n->kind == NV_MD_NUM_NEST || n->kind == NV_MD_NUM_LINES;
+	else if (n->kind == NV_MD_NUM_STARS)
+		nv_diag_hint(
+			nv_warning(b->d, e->path, n->line, n->col,
+				   "звёздочки «**» не выделили текст жирным: Markdown не нашёл "
+				   "им пары, и на сайте и в печати они будут видны"),
+			"пишите «**текст**»: без пробелов сразу после открывающих звёздочек "
+			"и перед закрывающими; если перед закрывающими стоит знак "
+			"препинания («**Внимание:**»), после них нужен пробел");
+	return n->kind == NV_MD_NUM_ITEM || n->kind == NV_MD_NUM_NEST ||
+	       n->kind == NV_MD_NUM_LINES || n->kind == NV_MD_NUM_STARS;
 }
 
 void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md)

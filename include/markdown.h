@@ -124,7 +124,9 @@ enum {
 	NV_MD_TEXT_HEAD = 1u << 10, /* a first line like a head the layouts print: «УТВЕРЖДЕНО» */
 	NV_MD_TEXT_GLYPH =
 		1u << 11, /* a sign of Word's symbol fonts, «�» or an emoji: model_chars.c */
-	NV_MD_TEXT_ALL = (1u << 12) - 1
+	NV_MD_TEXT_ALL = (1u << 12) - 1,
+	/* «**», the parse's only: it looks for bold it could not pair; md->text_facts has none */
+	NV_MD_TEXT_STARS = 1u << 12
 };
 
 /*
@@ -182,6 +184,17 @@ size_t nv_md_split_link(const char *s, size_t n);
  * end («Телефон: », «Часы работы: », «E-mail: »).
  */
 bool nv_md_line_label(const char *s);
+
+/*
+ * The runs of «**» in the literal of `node`, a text of a paragraph as
+ * parsed (Markdown paired none of them into bold), added to *count; the
+ * first of them that opens — at the paragraph's or a line's start, after
+ * a space, «(» or «« — in *first (when it is NULL) and its place in the
+ * literal in *off. Two such runs in a paragraph, the first an opener, are
+ * bold typed so that Markdown does not read it («** важно **»,
+ * «**Внимание:**текст»): a footnote's «**» after a word is none.
+ */
+void nv_md_stars(cmark_node *node, int *count, cmark_node **first, size_t *off);
 
 /*
  * How many «#» start s (n bytes, a line from its first «#») when the

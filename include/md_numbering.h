@@ -24,6 +24,7 @@ enum nv_md_num_kind {
 	NV_MD_NUM_ITEM,	   /* an item of an ordered list typed got, shown as want */
 	NV_MD_NUM_NEST,	   /* a list item got spaces right of the item above, which nests at want */
 	NV_MD_NUM_LINES, /* a line with a label («Телефон: …») joined to the one above */
+	NV_MD_NUM_STARS, /* «**» of bold Markdown could not pair (nv_md_stars()) */
 };
 
 struct nv_md_num {
@@ -75,10 +76,12 @@ void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col
 void nv_md_numbering_nest(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
 			  int want);
 /*
- * A line at line:col of a paragraph that starts with a label, as its
- * first line does («Адрес: …» / «Телефон: …»): Markdown joins it to the
- * line above. A break NV_MD_NUM_LINES added to *nums.
+ * A break of kind at line:col that has no numbers, added to *nums: a
+ * line of a paragraph that starts with a label, as its first line does
+ * («Адрес: …» / «Телефон: …»), which Markdown joins to the line above
+ * (NV_MD_NUM_LINES); «**» of bold it could not pair (NV_MD_NUM_STARS).
  */
-void nv_md_numbering_lines(struct nv_md_num **nums, size_t *nr, int line, int col);
+void nv_md_numbering_mark(struct nv_md_num **nums, size_t *nr, int line, int col,
+			  enum nv_md_num_kind kind);
 
 #endif

@@ -684,6 +684,45 @@ static void test_label_lines(void)
 	}
 }
 
+/*
+ * Bold Markdown could not pair, two runs of «**» in a paragraph the first
+ * of which opens: a break NV_MD_NUM_STARS at it, and no fact of it kept;
+ * a footnote's «**» after a word, a pair read, code: none.
+ */
+static void test_unpaired_stars(void)
+{
+	static const struct {
+		const char *text;
+		int line, col;
+	} cases[] = {
+		{ "Это ** важно ** для всех.\n", 1, 5 },
+		{ "**Внимание:**текст.\n", 1, 1 },
+		{ "Текст\n** важно **\n", 2, 1 },
+		{ "Стаж до 3 лет**.\n\n** Для молодых специалистов.\n", 0, 0 },
+		{ "**жирный** текст, (**тоже**)\n", 0, 0 },
+		{ "a ** b\n", 0, 0 },
+		{ "`** код **` и `**`\n", 0, 0 },
+	};
+	struct nv_md *md;
+	size_t i;
+
+	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+		md = parse(cases[i].text, 1, 0);
+		CHECK(!(md->text_facts & NV_MD_TEXT_STARS));
+		if (!cases[i].line) {
+			if (md->nr_nums)
+				(void)nv_test_failed(__FILE__, __LINE__, "«%s»: a break",
+						     cases[i].text);
+		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_STARS) {
+			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
+		} else {
+			CHECK_INT(md->nums[0].line, cases[i].line);
+			CHECK_INT(md->nums[0].col, cases[i].col);
+		}
+		nv_md_free(md);
+	}
+}
+
 /* md's tree as text: each node entered, with its literal or URL. */
 static void dump_tree(struct nv_buf *b, const struct nv_md *md)
 {
@@ -796,6 +835,7 @@ void nv_tests(void)
 	NV_RUN(test_list_numbers);
 	NV_RUN(test_list_nesting);
 	NV_RUN(test_label_lines);
+	NV_RUN(test_unpaired_stars);
 	NV_RUN(test_brief_trees);
 	NV_RUN(test_unsafe_urls);
 }

@@ -110,6 +110,9 @@ static void test_link_fact(void)
 	CHECK_INT(nv_md_text_facts(yes, strlen(yes)), NV_MD_TEXT_LINK);
 	CHECK_INT(nv_md_text_facts(no, strlen(no)), 0);
 	CHECK_INT(nv_md_text_facts(spaced, strlen(spaced)), NV_MD_TEXT_LINK);
+	/* «**», for the parse only; one «*» is none */
+	CHECK_INT(nv_md_text_facts("a ** b", 6), NV_MD_TEXT_STARS);
+	CHECK_INT(nv_md_text_facts("a * b*", 6), 0);
 	/* the address to its «)» or the line's end, less the spaces after it */
 	CHECK_INT(nv_md_spaced_address("](a b.png)", 10), 7);
 	CHECK_INT(nv_md_spaced_address("](a  b) и", 11), 4);
@@ -166,6 +169,7 @@ static void test_facts_at_every_offset(void)
 		{ "![](a.png)", NV_MD_TEXT_LINK },
 		{ "[план](План семинара.docx)", NV_MD_TEXT_LINK },
 		{ "[план] (../files/plan.pdf)", NV_MD_TEXT_LINK },
+		{ "** важно **", NV_MD_TEXT_STARS },
 		{ "приказом от 29.08.2025 № 118-од", NV_MD_TEXT_CITE },
 		{ "дата рождения 12.03.1990", NV_MD_TEXT_PD },
 		{ "СНИЛС 112-233-445 95", NV_MD_TEXT_PD },
