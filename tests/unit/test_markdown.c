@@ -646,35 +646,26 @@ static void test_list_nesting(void)
 	}
 }
 
-/*
- * A paragraph whose lines start with labels, typed to stand one under
- * another: a break NV_MD_NUM_LINES at its second such line, once; none
- * after a hard break, for a label only on the first line or past the
- * third word, or a lower-case word before the colon's line.
- */
-static void test_label_lines(void)
+/* A text and where its one break is, line 0 for none. */
+struct break_case {
+	const char *text;
+	int line, col;
+};
+
+/* Each case's text parsed gives one break of kind at its place, or none; no fact of «**» kept. */
+static void check_breaks(const struct break_case *cases, size_t n, enum nv_md_num_kind kind)
 {
-	static const struct {
-		const char *text;
-		int line, col;
-	} cases[] = {
-		{ "Адрес: ул. Школьная, 3\nТелефон: 2-14-08\nE-mail: a@b.ru\n", 2, 1 },
-		{ "Текст.\n\n- Часы работы: с 9\n  Обед: с 13\n", 4, 3 },
-		{ "Адрес: ул. Школьная, 3\\\nТелефон: 2-14-08\n", 0, 0 },
-		{ "Адрес: ул. Школьная,\nд. 3\n", 0, 0 },
-		{ "Цель: рост.\nЗадачи проекта на учебный год: три.\n", 0, 0 },
-		{ "Текст абзаца\nТелефон: 2-14-08\n", 0, 0 },
-	};
 	struct nv_md *md;
 	size_t i;
 
-	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
+	for (i = 0; i < n; i++) {
 		md = parse(cases[i].text, 1, 0);
+		CHECK(!(md->text_facts & NV_MD_TEXT_STARS));
 		if (!cases[i].line) {
 			if (md->nr_nums)
 				(void)nv_test_failed(__FILE__, __LINE__, "«%s»: a break",
 						     cases[i].text);
-		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_LINES) {
+		} else if (md->nr_nums != 1 || md->nums[0].kind != kind) {
 			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
 		} else {
 			CHECK_INT(md->nums[0].line, cases[i].line);
@@ -685,16 +676,33 @@ static void test_label_lines(void)
 }
 
 /*
+ * A paragraph whose lines start with labels, typed to stand one under
+ * another: a break NV_MD_NUM_LINES at its second such line, once; none
+ * after a hard break, for a label only on the first line or past the
+ * third word, or a lower-case word before the colon's line.
+ */
+static void test_label_lines(void)
+{
+	static const struct break_case cases[] = {
+		{ "Адрес: ул. Школьная, 3\nТелефон: 2-14-08\nE-mail: a@b.ru\n", 2, 1 },
+		{ "Текст.\n\n- Часы работы: с 9\n  Обед: с 13\n", 4, 3 },
+		{ "Адрес: ул. Школьная, 3\\\nТелефон: 2-14-08\n", 0, 0 },
+		{ "Адрес: ул. Школьная,\nд. 3\n", 0, 0 },
+		{ "Цель: рост.\nЗадачи проекта на учебный год: три.\n", 0, 0 },
+		{ "Текст абзаца\nТелефон: 2-14-08\n", 0, 0 },
+	};
+
+	check_breaks(cases, NV_ARRAY_SIZE(cases), NV_MD_NUM_LINES);
+}
+
+/*
  * Bold Markdown could not pair, two runs of «**» in a paragraph the first
  * of which opens: a break NV_MD_NUM_STARS at it, and no fact of it kept;
  * a footnote's «**» after a word, a pair read, code: none.
  */
 static void test_unpaired_stars(void)
 {
-	static const struct {
-		const char *text;
-		int line, col;
-	} cases[] = {
+	static const struct break_case cases[] = {
 		{ "Это ** важно ** для всех.\n", 1, 5 },
 		{ "**Внимание:**текст.\n", 1, 1 },
 		{ "Текст\n** важно **\n", 2, 1 },
@@ -703,24 +711,8 @@ static void test_unpaired_stars(void)
 		{ "a ** b\n", 0, 0 },
 		{ "`** код **` и `**`\n", 0, 0 },
 	};
-	struct nv_md *md;
-	size_t i;
 
-	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
-		md = parse(cases[i].text, 1, 0);
-		CHECK(!(md->text_facts & NV_MD_TEXT_STARS));
-		if (!cases[i].line) {
-			if (md->nr_nums)
-				(void)nv_test_failed(__FILE__, __LINE__, "«%s»: a break",
-						     cases[i].text);
-		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_STARS) {
-			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
-		} else {
-			CHECK_INT(md->nums[0].line, cases[i].line);
-			CHECK_INT(md->nums[0].col, cases[i].col);
-		}
-		nv_md_free(md);
-	}
+	check_breaks(cases, NV_ARRAY_SIZE(cases), NV_MD_NUM_STARS);
 }
 
 /* md's tree as text: each node entered, with its literal or URL. */
