@@ -128,8 +128,8 @@ void nv_cmd_doc_hint(struct nv_diag *diag, const struct nv_model *m, const char 
 {
 	const struct nv_entry *e = nv_model_titled(m, name, NV_KIND_COUNT), *order = NULL;
 	const char **ids, *near, *why;
-	char *id = nv_cmd_doc_id(name);
 	size_t i;
+	char *id;
 
 	if (e) {
 		nv_diag_hint(diag,
@@ -137,6 +137,7 @@ void nv_cmd_doc_hint(struct nv_diag *diag, const struct nv_model *m, const char 
 			     e->path, e->id);
 		return;
 	}
+	id = nv_cmd_doc_id(name);
 	ids = nv_xcalloc(m->nentries + 1, sizeof(*ids));
 	for (i = 0; i < m->nentries; i++) {
 		ids[i] = m->entries[i]->id;
