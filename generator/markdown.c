@@ -515,8 +515,8 @@ static void follow_list(struct walk *w, cmark_node *list)
 		int line, col;
 
 		node_pos(w, first, NULL, &line, &col);
-		nv_md_numbering_item(&w->md->nums, &w->md->nr_nums, line, col,
-				     (int)(got > 999999 ? 999999 : got), (int)shown);
+		nv_md_numbering_break(&w->md->nums, &w->md->nr_nums, NV_MD_NUM_ITEM, line, col,
+				      (int)(got > 999999 ? 999999 : got), (int)shown);
 	}
 }
 
@@ -547,8 +547,8 @@ static void follow_nesting(struct walk *w, cmark_node *list)
 		if (am < m && m < ac &&
 		    cmark_node_get_start_line(text) == cmark_node_get_start_line(above)) {
 			node_pos(w, item, NULL, &line, &col);
-			nv_md_numbering_nest(&w->md->nums, &w->md->nr_nums, line, col, m - am,
-					     ac - am);
+			nv_md_numbering_break(&w->md->nums, &w->md->nr_nums, NV_MD_NUM_NEST, line,
+					      col, m - am, ac - am);
 			return;
 		}
 	}
@@ -578,7 +578,7 @@ static void follow_lines(struct walk *w, cmark_node *node)
 		return;
 	w->label = 0;
 	node_pos(w, next, w->block, &line, &col);
-	nv_md_numbering_mark(&w->md->nums, &w->md->nr_nums, line, col, NV_MD_NUM_LINES);
+	nv_md_numbering_break(&w->md->nums, &w->md->nr_nums, NV_MD_NUM_LINES, line, col, 0, 0);
 }
 
 /*
@@ -601,8 +601,8 @@ static void follow_numbering(struct walk *w, cmark_node *node, cmark_node_type t
 		if (!enter && w->stars >= 2 && w->star) {
 			node_pos(w, w->star, node, &line, &col);
 			col += (int)nv_utf8_count(cmark_node_get_literal(w->star), w->star_off);
-			nv_md_numbering_mark(&w->md->nums, &w->md->nr_nums, line, col,
-					     NV_MD_NUM_STARS);
+			nv_md_numbering_break(&w->md->nums, &w->md->nr_nums, NV_MD_NUM_STARS, line,
+					      col, 0, 0);
 		}
 		w->star = NULL;
 		w->stars = 0;

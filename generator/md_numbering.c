@@ -238,29 +238,12 @@ void nv_md_numbering_feed(struct nv_md_numbering *st, struct nv_md_num **nums, s
 	clause(st, &out, v, levels, line, col);
 }
 
-/* A break of kind with the numbers got and want, of one level. */
-static void add_pair(struct nv_md_num **nums, size_t *nr, enum nv_md_num_kind kind, int line,
-		     int col, int got, int want)
+void nv_md_numbering_break(struct nv_md_num **nums, size_t *nr, enum nv_md_num_kind kind, int line,
+			   int col, int got, int want)
 {
 	struct nums out = { nums, nr };
 	struct nv_md_num *x = add(&out, kind, false, line, col, &got, 1);
 
 	if (x)
 		put_number(x->want, sizeof(x->want), &want, 1);
-}
-
-void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col, int got, int want)
-{
-	add_pair(nums, nr, NV_MD_NUM_ITEM, line, col, got, want);
-}
-
-void nv_md_numbering_mark(struct nv_md_num **nums, size_t *nr, int line, int col,
-			  enum nv_md_num_kind kind)
-{
-	add_pair(nums, nr, kind, line, col, 0, 0);
-}
-
-void nv_md_numbering_nest(struct nv_md_num **nums, size_t *nr, int line, int col, int got, int want)
-{
-	add_pair(nums, nr, NV_MD_NUM_NEST, line, col, got, want);
 }

@@ -4,8 +4,8 @@
  * md_numbering.c found as the body was parsed (struct nv_md_num): a
  * clause skipped or given twice goes to the director so; and, in any
  * document, an ordered list's item typed out of turn, which the site and
- * the paper number otherwise, and a list item typed as a sub-item but not
- * far enough right to be one.
+ * the paper number otherwise, a list item typed as a sub-item but not far
+ * enough right to be one, lines Markdown joins and bold it does not pair.
  */
 #include "common.h"
 
@@ -15,14 +15,16 @@
 #include "model_int.h"
 
 /*
- * The warning of a break n of a list of any document's (an item typed
- * out of turn, one not nested), in e: true; false for other breaks.
+ * The warning of a break n that is no clause's, in any document (an
+ * item typed out of turn, one not nested, a line joined, bold not
+ * paired), in e: true; false for the breaks of clauses.
  */
 static bool list_break(struct builder *b, const struct nv_entry *e, const struct nv_md_num *n)
 {
 	long sp = strtol(n->got, NULL, 10);
 
-	if (n->kind == NV_MD_NUM_ITEM)
+	switch (n->kind) {
+	case NV_MD_NUM_ITEM:
 		nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
 					"пункт списка набран номером %s, а по порядку он %s-й: "
 					"на сайте и в печати он выйдет под номером %s",
@@ -30,7 +32,8 @@ static bool list_break(struct builder *b, const struct nv_entry *e, const struct
 			     "Markdown нумерует пункты списка подряд от первого: исправьте "
 			     "номера (или у всех пунктов пишите «1.»), а после — ссылки на "
 			     "пункты в тексте");
-	else if (n->kind == NV_MD_NUM_NEST)
+		return true;
+	case NV_MD_NUM_NEST:
 		nv_diag_hint(nv_warning(b->d, e->path, n->line, n->col,
 					"подпункт не вложен в пункт выше: он сдвинут от него "
 					"вправо на %s %s, а нужно на %s — на сайте и в печати он "
@@ -40,7 +43,8 @@ static bool list_break(struct builder *b, const struct nv_entry *e, const struct
 					n->want),
 			     "сдвиньте его и следующие за ним подпункты вправо, под начало "
 			     "текста пункта выше");
-	else if (n->kind == NV_MD_NUM_LINES)
+		return true;
+	case NV_MD_NUM_LINES:
 		nv_diag_hint(
 			nv_warning(b->d, e->path, n->line, n->col,
 				   "строка сольётся с предыдущей: строки одного абзаца Markdown "
@@ -48,7 +52,8 @@ static bool list_break(struct builder *b, const struct nv_entry *e, const struct
 				   "строкой"),
 			"поставьте «\\» в конце предыдущей строки, чтобы перенести эту, "
 			"или отделите строки пустой строкой");
-	else if (n->kind == NV_MD_NUM_STARS)
+		return true;
+	case NV_MD_NUM_STARS:
 		nv_diag_hint(
 			nv_warning(b->d, e->path, n->line, n->col,
 				   "звёздочки «**» не выделили текст жирным: Markdown не нашёл "
@@ -56,8 +61,10 @@ static bool list_break(struct builder *b, const struct nv_entry *e, const struct
 			"пишите «**текст**»: без пробелов сразу после открывающих звёздочек "
 			"и перед закрывающими; если перед закрывающими стоит знак "
 			"препинания («**Внимание:**»), после них нужен пробел");
-	return n->kind == NV_MD_NUM_ITEM || n->kind == NV_MD_NUM_NEST ||
-	       n->kind == NV_MD_NUM_LINES || n->kind == NV_MD_NUM_STARS;
+		return true;
+	default:
+		return false;
+	}
 }
 
 void mdl_check_numbering(struct builder *b, const struct nv_entry *e, const struct nv_md *md)

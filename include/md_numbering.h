@@ -60,28 +60,14 @@ void nv_md_numbering_feed(struct nv_md_numbering *st, struct nv_md_num **nums, s
 			  const char *s, size_t n, enum nv_md_feed where, int line, int col);
 
 /*
- * An ordered list's item at line:col typed with the number got, which
- * Markdown shows as want (it numbers the items in turn from the first):
- * a break NV_MD_NUM_ITEM added to *nums (*nr of them, at most 8).
+ * A break found as the body is parsed that is no clause's: an ordered
+ * list's item typed out of turn (NV_MD_NUM_ITEM), a list item not nested
+ * (NV_MD_NUM_NEST), a line joined to the one above (NV_MD_NUM_LINES),
+ * bold not paired (NV_MD_NUM_STARS), at line:col, with the numbers got
+ * and want its kind has (0 for none), added to *nums (*nr of them, at
+ * most 8).
  */
-void nv_md_numbering_item(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
-			  int want);
-
-/*
- * A list item at line:col typed got spaces right of the marker of the
- * item above it, whose text starts want spaces right of it: Markdown
- * nests it only there, so it is shown as no sub-item. A break
- * NV_MD_NUM_NEST added to *nums (*nr of them, at most 8).
- */
-void nv_md_numbering_nest(struct nv_md_num **nums, size_t *nr, int line, int col, int got,
-			  int want);
-/*
- * A break of kind at line:col that has no numbers, added to *nums: a
- * line of a paragraph that starts with a label, as its first line does
- * («Адрес: …» / «Телефон: …»), which Markdown joins to the line above
- * (NV_MD_NUM_LINES); «**» of bold it could not pair (NV_MD_NUM_STARS).
- */
-void nv_md_numbering_mark(struct nv_md_num **nums, size_t *nr, int line, int col,
-			  enum nv_md_num_kind kind);
+void nv_md_numbering_break(struct nv_md_num **nums, size_t *nr, enum nv_md_num_kind kind, int line,
+			   int col, int got, int want);
 
 #endif
