@@ -16,6 +16,19 @@
 
 #include <cmark.h>
 
+/* Whether the n bytes at u start with a capital letter, Latin or Russian (Ё, А–Я). */
+static bool capital_at(const unsigned char *u, size_t n)
+{
+	return n && ((u[0] >= 'A' && u[0] <= 'Z') ||
+		     (n > 1 && u[0] == 0xD0 && (u[1] == 0x81 || (u[1] >= 0x90 && u[1] <= 0xAF))));
+}
+
+/* Whether bold may open after the byte c: a space, a no-break one («\xC2\xA0»), «(», «««. */
+static bool opens_after_byte(unsigned char c)
+{
+	return c == ' ' || c == '(' || c == 0xA0 || c == 0xAB;
+}
+
 /* The length of an image with no text at s («![](», «![ ][»), or 0. */
 size_t nv_md_image_without_text(const char *s, size_t n)
 {
@@ -80,12 +93,7 @@ size_t nv_md_heading_unspaced(const char *s, size_t n)
 		i++;
 	if (!i || i > 6 || i == n)
 		return 0;
-	if ((u[i] >= '0' && u[i] <= '9') || (u[i] >= 'A' && u[i] <= 'Z'))
-		return i;
-	return i + 1 < n && u[i] == 0xD0 &&
-			       (u[i + 1] == 0x81 || (u[i + 1] >= 0x90 && u[i + 1] <= 0xAF))
-		       ? i
-		       : 0;
+	return (u[i] >= '0' && u[i] <= '9') || capital_at(u + i, n - i) ? i : 0;
 }
 
 bool nv_md_line_label(const char *s)
@@ -94,8 +102,7 @@ bool nv_md_line_label(const char *s)
 	const char *colon;
 	size_t i, words = 1;
 
-	if (!s || !((u[0] >= 'A' && u[0] <= 'Z') ||
-		    (u[0] == 0xD0 && (u[1] == 0x81 || (u[1] >= 0x90 && u[1] <= 0xAF)))))
+	if (!s || !capital_at(u, strnlen(s, 2)))
 		return false;
 	/* most lines have no colon near their start */
 	if (!(colon = memchr(s, ':', strnlen(s, 40))))
@@ -111,7 +118,7 @@ bool nv_md_line_label(const char *s)
 	return !colon[1] || colon[1] == ' ' || (colon[1] == '\xC2' && colon[2] == '\xA0');
 }
 
-/* Whether the literal of node, a paragraph's inline, ends as a bold's opener may follow it. */
+/* Whether bold may open after node, a paragraph's inline before it (NULL: none). */
 static bool opens_after(cmark_node *node)
 {
 	const char *lit;
@@ -126,9 +133,7 @@ static bool opens_after(cmark_node *node)
 	case CMARK_NODE_TEXT:
 		lit = cmark_node_get_literal(node);
 		n = lit ? strlen(lit) : 0;
-		/* a space, a no-break one, «(», «« */
-		return !n || lit[n - 1] == ' ' || lit[n - 1] == '(' || lit[n - 1] == '\xA0' ||
-		       lit[n - 1] == '\xAB';
+		return !n || opens_after_byte((unsigned char)lit[n - 1]);
 	default:
 		return false;
 	}
@@ -142,8 +147,7 @@ void nv_md_stars(cmark_node *node, int *count, cmark_node **first, size_t *off)
 		if (p[1] != '*')
 			continue;
 		++*count;
-		if (!*first && (p > lit ? strchr(" (", p[-1]) || (unsigned char)p[-1] == 0xA0 ||
-						  (unsigned char)p[-1] == 0xAB
+		if (!*first && (p > lit ? opens_after_byte((unsigned char)p[-1])
 					: opens_after(cmark_node_previous(node)))) {
 			*first = node;
 			*off = (size_t)(p - lit);
