@@ -131,10 +131,7 @@ static void check_name_parts(struct nv_fields *f, const struct nv_value *item,
 		    !(why = name_extra(vals[k], k, p)))
 			continue;
 		nv_buf_reset(&full);
-		nv_buf_addf(&full, "%s %s%s%s", p->surname, p->name, p->patronymic ? " " : "",
-			    p->patronymic ? p->patronymic : "");
 		if (why == EXTRA_PATRONYMIC) {
-			nv_buf_reset(&full);
 			nv_buf_addf(&full, "%s ", p->surname);
 			nv_person_add_initial(&full, p->name);
 			dg = nv_field_error(
@@ -143,6 +140,7 @@ static void check_name_parts(struct nv_fields *f, const struct nv_value *item,
 				"пусто: с инициалами имя выйдет «%s», без отчества",
 				p->name, full.ptr);
 		} else {
+			nv_person_full_name(&full, p);
 			dg = nv_field_error(f, v,
 					    "в поле «%s» — «%s», %s: в документах имя выйдет «%s»",
 					    keys[k], vals[k],
