@@ -562,97 +562,17 @@ static void test_numbering(void)
 	nv_md_free(md);
 }
 
-/*
- * An ordered list's items typed out of turn: the first such item, where
- * Markdown shows another number; in turn from any start, «1.» all
- * through, or a list of bullets: none.
- */
-static void test_list_numbers(void)
-{
-	static const struct {
-		const char *text;
-		int line, col;
-		const char *got, *want;
-	} cases[] = {
-		{ "1. Раз.\n2. Два.\n4. Четыре.\n5. Пять.\n", 3, 1, "4", "3" },
-		{ "Текст.\n\n1. Раз.\n2. Два.\n2. Ещё два.\n", 5, 1, "2", "3" },
-		{ "- а\n\n  3) Три.\n  5) Пять.\n", 4, 3, "5", "4" },
-		{ "3. Три.\n4. Четыре.\n5. Пять.\n", 0, 0, NULL, NULL },
-		{ "1. Раз.\n1. Два.\n1. Три.\n", 0, 0, NULL, NULL },
-		{ "- 5 раз\n- 7 раз\n", 0, 0, NULL, NULL },
-		{ "1. Раз.\n\n   Абзац пункта.\n\n2. Два.\n", 0, 0, NULL, NULL },
-	};
-	struct nv_md *md;
-	size_t i;
-
-	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
-		md = parse(cases[i].text, 1, 0);
-		if (!cases[i].got) {
-			CHECK_INT(md->nr_nums, 0);
-		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_ITEM) {
-			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
-		} else {
-			CHECK_INT(md->nums[0].line, cases[i].line);
-			CHECK_INT(md->nums[0].col, cases[i].col);
-			CHECK_STR(md->nums[0].got, cases[i].got);
-			CHECK_STR(md->nums[0].want, cases[i].want);
-			CHECK(md->text_facts & NV_MD_TEXT_NUMBERING);
-		}
-		nv_md_free(md);
-	}
-}
-
-/*
- * A list item typed right of the marker of the item above but left of its
- * text: a break NV_MD_NUM_NEST at its first one, with the spaces it has and
- * needs; items nested right, of one level, or after a paragraph are none.
- */
-static void test_list_nesting(void)
-{
-	static const struct {
-		const char *text;
-		int line, col;
-		const char *got, *want;
-	} cases[] = {
-		{ "1. Раз.\n  - а\n  - б\n2. Два.\n", 2, 3, "2", "3" },
-		{ "- Раз.\n - а\n", 2, 2, "1", "2" },
-		{ "Текст.\n\n10. Десять.\n   - а\n", 4, 4, "3", "4" },
-		{ "> 1. Раз.\n>   - а\n", 2, 5, "2", "3" },
-		{ "1. Раз.\n   - а\n2. Два.\n", 0, 0, NULL, NULL },
-		{ "- Раз.\n  - а\n", 0, 0, NULL, NULL },
-		{ "- Раз.\n- Два.\n* Три.\n", 0, 0, NULL, NULL },
-		{ " - Раз.\n - Два.\n", 0, 0, NULL, NULL },
-		{ "1. Раз.\n\nАбзац.\n\n  - а\n", 0, 0, NULL, NULL },
-	};
-	struct nv_md *md;
-	size_t i;
-
-	for (i = 0; i < NV_ARRAY_SIZE(cases); i++) {
-		md = parse(cases[i].text, 1, 0);
-		if (!cases[i].got) {
-			if (md->nr_nums)
-				(void)nv_test_failed(__FILE__, __LINE__, "«%s»: a break",
-						     cases[i].text);
-		} else if (md->nr_nums != 1 || md->nums[0].kind != NV_MD_NUM_NEST) {
-			(void)nv_test_failed(__FILE__, __LINE__, "«%s»: no break", cases[i].text);
-		} else {
-			CHECK_INT(md->nums[0].line, cases[i].line);
-			CHECK_INT(md->nums[0].col, cases[i].col);
-			CHECK_STR(md->nums[0].got, cases[i].got);
-			CHECK_STR(md->nums[0].want, cases[i].want);
-			CHECK(md->text_facts & NV_MD_TEXT_NUMBERING);
-		}
-		nv_md_free(md);
-	}
-}
-
-/* A text and where its one break is, line 0 for none. */
+/* A text, where its one break is (line 0: none) and the numbers it has (NULL: not looked at). */
 struct break_case {
 	const char *text;
 	int line, col;
+	const char *got, *want;
 };
 
-/* Each case's text parsed gives one break of kind at its place, or none; no fact of «**» kept. */
+/*
+ * Each case's text parsed gives one break of kind at its place, the
+ * numbering's fact with it, or none; no fact of «**» is kept.
+ */
 static void check_breaks(const struct break_case *cases, size_t n, enum nv_md_num_kind kind)
 {
 	struct nv_md *md;
@@ -670,9 +590,56 @@ static void check_breaks(const struct break_case *cases, size_t n, enum nv_md_nu
 		} else {
 			CHECK_INT(md->nums[0].line, cases[i].line);
 			CHECK_INT(md->nums[0].col, cases[i].col);
+			if (cases[i].got)
+				CHECK_STR(md->nums[0].got, cases[i].got);
+			if (cases[i].want)
+				CHECK_STR(md->nums[0].want, cases[i].want);
+			CHECK(md->text_facts & NV_MD_TEXT_NUMBERING);
 		}
 		nv_md_free(md);
 	}
+}
+
+/*
+ * An ordered list's items typed out of turn: the first such item, where
+ * Markdown shows another number; in turn from any start, «1.» all
+ * through, or a list of bullets: none.
+ */
+static void test_list_numbers(void)
+{
+	static const struct break_case cases[] = {
+		{ "1. Раз.\n2. Два.\n4. Четыре.\n5. Пять.\n", 3, 1, "4", "3" },
+		{ "Текст.\n\n1. Раз.\n2. Два.\n2. Ещё два.\n", 5, 1, "2", "3" },
+		{ "- а\n\n  3) Три.\n  5) Пять.\n", 4, 3, "5", "4" },
+		{ "3. Три.\n4. Четыре.\n5. Пять.\n", 0, 0, NULL, NULL },
+		{ "1. Раз.\n1. Два.\n1. Три.\n", 0, 0, NULL, NULL },
+		{ "- 5 раз\n- 7 раз\n", 0, 0, NULL, NULL },
+		{ "1. Раз.\n\n   Абзац пункта.\n\n2. Два.\n", 0, 0, NULL, NULL },
+	};
+
+	check_breaks(cases, NV_ARRAY_SIZE(cases), NV_MD_NUM_ITEM);
+}
+
+/*
+ * A list item typed right of the marker of the item above but left of its
+ * text: a break NV_MD_NUM_NEST at its first one, with the spaces it has and
+ * needs; items nested right, of one level, or after a paragraph are none.
+ */
+static void test_list_nesting(void)
+{
+	static const struct break_case cases[] = {
+		{ "1. Раз.\n  - а\n  - б\n2. Два.\n", 2, 3, "2", "3" },
+		{ "- Раз.\n - а\n", 2, 2, "1", "2" },
+		{ "Текст.\n\n10. Десять.\n   - а\n", 4, 4, "3", "4" },
+		{ "> 1. Раз.\n>   - а\n", 2, 5, "2", "3" },
+		{ "1. Раз.\n   - а\n2. Два.\n", 0, 0, NULL, NULL },
+		{ "- Раз.\n  - а\n", 0, 0, NULL, NULL },
+		{ "- Раз.\n- Два.\n* Три.\n", 0, 0, NULL, NULL },
+		{ " - Раз.\n - Два.\n", 0, 0, NULL, NULL },
+		{ "1. Раз.\n\nАбзац.\n\n  - а\n", 0, 0, NULL, NULL },
+	};
+
+	check_breaks(cases, NV_ARRAY_SIZE(cases), NV_MD_NUM_NEST);
 }
 
 /*
