@@ -1,5 +1,6 @@
 #!/bin/sh
-# Run every test suite and print one line per suite, then the total:
+# Run every test suite and print one line per suite, with the seconds it
+# took, then the total:
 #   N passed, M failed
 # Usage: tests/run.sh [--unit-only] BUILD [ASAN_BUILD]
 # VALGRIND, if set, is a command prefix for the unit tests and spec runner.
@@ -19,8 +20,10 @@ trap 'rm -f "$log"' EXIT
 # run LABEL COMMAND...: run a suite, show its failures and its summary.
 run() {
 	label=$1; shift
+	started=$(date +%s)
 	"$@" >"$log" 2>&1
 	status=$?
+	took=$(($(date +%s) - started))
 	line=$(grep -E '^[^:]*: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -z "$line" ]; then
 		cat "$log"
@@ -36,7 +39,7 @@ run() {
 	fi
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
-	echo "$label: $p passed, $f failed"
+	echo "$label: $p passed, $f failed ($took s)"
 }
 
 suite() {
