@@ -16,12 +16,6 @@
 #include "model.h"
 #include "threads.h"
 
-bool nv_cache_printable(const struct nv_entry *e)
-{
-	return e->kind == NV_KIND_ORDER || e->kind == NV_KIND_POSITION ||
-	       e->kind == NV_KIND_PROGRAM || e->kind == NV_KIND_ROADMAP || e->kind == NV_KIND_FORM;
-}
-
 static void hash_stat(struct nv_hash *h, const struct stat *st, bool *racy)
 {
 	bool recent;
@@ -288,7 +282,7 @@ void nv_cache_entry_outputs(bool pdf, const struct nv_entry *e, bool public_pdf,
 		nv_strlist_addf(out, "site/%s/%s.ics", dir, e->id);
 	if (pdf && public_pdf)
 		nv_strlist_addf(out, "site/%s/%s.pdf", dir, e->id);
-	if (pdf && nv_cache_printable(e))
+	if (pdf && nv_kind_printed(e->kind))
 		nv_strlist_addf(out, "print/%s.pdf", e->id);
 }
 

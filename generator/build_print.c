@@ -39,7 +39,7 @@ static int print_share(struct nv_print_state *ps, const struct nv_model *m, cons
 
 	while ((i = __atomic_fetch_add(next, 1, __ATOMIC_RELAXED)) < m->nentries) {
 		const struct nv_entry *e = m->entries[i];
-		if (!nv_cache_printable(e) || (render && !render[i]))
+		if (!nv_kind_printed(e->kind) || (render && !render[i]))
 			continue;
 		path = nv_xasprintf("%s/%s.pdf", dir, e->id);
 		if (nv_print_document(ps, e, path, NULL) < 0)
@@ -121,7 +121,7 @@ int bld_print_all(struct nv_print_state *ps, const struct nv_model *m, const boo
 	int *fd, fds[2], st, rc = 0;
 
 	for (i = 0; i < m->nentries; i++)
-		n += nv_cache_printable(m->entries[i]) && (!render || render[i]);
+		n += nv_kind_printed(m->entries[i]->kind) && (!render || render[i]);
 	if (jobs > 1 && n >= MANY_DOCS)
 		nproc = (size_t)jobs;
 	/* The counter of the next document, in memory the children share. */

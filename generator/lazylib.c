@@ -268,6 +268,23 @@
 	V(NV_LIB_CAIRO, cairo_font_options_set_hint_style,                                         \
 	  (cairo_font_options_t * options, cairo_hint_style_t hint_style), (options, hint_style))  \
 	V(NV_LIB_CAIRO, cairo_get_current_point, (cairo_t * cr, double *x, double *y), (cr, x, y)) \
+	F(NV_LIB_CAIRO, cairo_surface_t *, cairo_image_surface_create,                             \
+	  (cairo_format_t format, int width, int height), (format, width, height))                 \
+	F(NV_LIB_CAIRO, cairo_surface_t *, cairo_image_surface_create_from_png_stream,             \
+	  (cairo_read_func_t read_func, void *closure), (read_func, closure))                      \
+	V(NV_LIB_CAIRO, cairo_paint, (cairo_t * cr), (cr))                                         \
+	V(NV_LIB_CAIRO, cairo_restore, (cairo_t * cr), (cr))                                       \
+	V(NV_LIB_CAIRO, cairo_save, (cairo_t * cr), (cr))                                          \
+	V(NV_LIB_CAIRO, cairo_scale, (cairo_t * cr, double sx, double sy), (cr, sx, sy))           \
+	V(NV_LIB_CAIRO, cairo_set_source_surface,                                                  \
+	  (cairo_t * cr, cairo_surface_t * surface, double x, double y), (cr, surface, x, y))      \
+	F(NV_LIB_CAIRO, cairo_status_t, cairo_surface_set_mime_data,                               \
+	  (cairo_surface_t * surface, const char *mime_type, const unsigned char *data,            \
+	   unsigned long length, cairo_destroy_func_t destroy, void *closure),                     \
+	  (surface, mime_type, data, length, destroy, closure))                                    \
+	V(NV_LIB_CAIRO, cairo_transform, (cairo_t * cr, const cairo_matrix_t *matrix),             \
+	  (cr, matrix))                                                                            \
+	V(NV_LIB_CAIRO, cairo_translate, (cairo_t * cr, double tx, double ty), (cr, tx, ty))       \
 	V(NV_LIB_CAIRO, cairo_line_to, (cairo_t * cr, double x, double y), (cr, x, y))             \
 	V(NV_LIB_CAIRO, cairo_move_to, (cairo_t * cr, double x, double y), (cr, x, y))             \
 	F(NV_LIB_CAIRO, int, cairo_pdf_surface_add_outline,                                        \
@@ -477,17 +494,18 @@
 	F(NV_LIB_POPPLER, GQuark, poppler_error_quark, (void), ())                              \
 	F(NV_LIB_POPPLER, char *, poppler_page_get_text, (PopplerPage * page), (page))
 
-#define ALL_SYMS(F, V, E)                                                         \
-	CURL_SYMS(F, V, E)                                                        \
-	GIT2_SYMS(F, V, E)                                                        \
-	MHD_SYMS(F, V, E)                                                         \
-	ZIP_SYMS(F, V, E)                                                         \
-	XML2_SYMS(F, V, E)                                                        \
-	XLSX_SYMS(F, V, E)                                                        \
-	GLIB_SYMS(F, V, E)                                                        \
-	GOBJECT_SYMS(F, V, E)                                                     \
-	FC_SYMS(F, V, E) HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) \
-		PANGOCAIRO_SYMS(F, V, E) POPPLER_SYMS(F, V, E)
+#define ALL_SYMS(F, V, E)                                                                 \
+	CURL_SYMS(F, V, E)                                                                \
+	GIT2_SYMS(F, V, E)                                                                \
+	MHD_SYMS(F, V, E)                                                                 \
+	ZIP_SYMS(F, V, E)                                                                 \
+	XML2_SYMS(F, V, E)                                                                \
+	XLSX_SYMS(F, V, E)                                                                \
+	GLIB_SYMS(F, V, E)                                                                \
+	GOBJECT_SYMS(F, V, E)                                                             \
+	FC_SYMS(F, V, E)                                                                  \
+	HB_SYMS(F, V, E) CAIRO_SYMS(F, V, E) PANGO_SYMS(F, V, E) PANGOCAIRO_SYMS(F, V, E) \
+		POPPLER_SYMS(F, V, E)
 
 /* The index of each symbol's slot: S_curl_easy_init, … */
 #define ENUM_F(lib, type, name, params, args) S_##name,

@@ -6,13 +6,14 @@
  * or an image whose address has a space or is typed a space after its
  * text, a heading with no space after its «#», the label a line starts
  * with («Телефон: »), which Markdown joins to the line above, «**» it could
- * not pair into bold.
+ * not pair into bold; and an image paper can show only as its text.
  */
 #include "common.h"
 
 #include "buf.h"
 #include "fs.h"
 #include "markdown.h"
+#include "md_table.h"
 
 #include <cmark.h>
 
@@ -153,4 +154,43 @@ void nv_md_stars(cmark_node *node, int *count, cmark_node **first, size_t *off)
 			*off = (size_t)(p - lit);
 		}
 	}
+}
+
+bool nv_md_image_alone(cmark_node *image)
+{
+	cmark_node *para = cmark_node_parent(image), *n;
+	const char *t;
+
+	if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return false;
+	for (n = cmark_node_first_child(para); n; n = cmark_node_next(n))
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_IMAGE:
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			break;
+		case CMARK_NODE_TEXT:
+			for (t = cmark_node_get_literal(n); t && *t; t++)
+				if (*t != ' ' && *t != '\t')
+					return false;
+			break;
+		default:
+			return false;
+		}
+	n = cmark_node_parent(para);
+	if (n && cmark_node_get_type(n) == CMARK_NODE_ITEM && cmark_node_first_child(n) == para)
+		return false;
+	for (; n; n = cmark_node_parent(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK &&
+		    nv_md_part(n) != NV_MD_PART_NONE)
+			return false;
+	return true;
+}
+
+bool nv_md_image_printable(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot &&
+	       (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"));
 }

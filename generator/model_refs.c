@@ -32,6 +32,11 @@ bool nv_kind_web_pdf(enum nv_kind k)
 	       k == NV_KIND_FORM;
 }
 
+bool nv_kind_printed(enum nv_kind k)
+{
+	return k == NV_KIND_ORDER || nv_kind_web_pdf(k);
+}
+
 enum nv_pdf_off nv_entry_pdf_off(const struct nv_entry *e)
 {
 	size_t i;

@@ -476,6 +476,27 @@ static void file_link(struct builder *b, struct nv_entry *e, const struct nv_md_
 			     "папки документа: ../files/имя");
 }
 
+const struct nv_attachment *nv_model_linked_file(const struct nv_model *m, const struct nv_entry *e,
+						 const struct nv_md_link *l)
+{
+	struct nv_buf path = NV_BUF_INIT;
+	const struct nv_attachment *a = NULL;
+	char *rel;
+	size_t i;
+
+	if (!e->doc || !l->path)
+		return NULL;
+	rel = nv_xstrdup(l->path);
+	nv_percent_decode(rel);
+	if (join_path(&path, e->doc->path, rel))
+		for (i = 0; i < m->nattachments && !a; i++)
+			if (!strcmp(m->attachments[i].path, path.ptr))
+				a = &m->attachments[i];
+	free(rel);
+	nv_buf_release(&path);
+	return a;
+}
+
 /*
  * A note where the website will not give e's PDF for a name its fields
  * print: the author may not know that his choice of publish level
@@ -521,6 +542,30 @@ static void missing_target(struct builder *b, const struct nv_entry *e, const st
 }
 
 /*
+ * An image of a printed document that paper shows as its text only: not
+ * on a line of its own (nv_md_image_alone()), or by its name not a PNG
+ * or a JPEG, the images print puts into a PDF. A warning at it.
+ */
+static void paper_image(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
+{
+	if (!nv_kind_printed(e->kind) || cmark_node_get_type(l->node) != CMARK_NODE_IMAGE)
+		return;
+	if (!nv_md_image_alone(l->node))
+		nv_diag_hint(nv_warning(b->d, e->doc->path, l->line, l->col,
+					"в PDF будет только текст этого изображения, не оно само: "
+					"изображение печатается, когда стоит отдельным абзацем"),
+			     "поставьте его на отдельную строку, с пустыми строками до и после, "
+			     "— не в строку текста, не в таблицу и не первым в пункте списка");
+	else if (!nv_md_image_printable(l->path))
+		nv_diag_hint(nv_warning(b->d, e->doc->path, l->line, l->col,
+					"изображение «%s» не будет напечатано: в PDF печать "
+					"вставляет только PNG и JPEG",
+					l->path),
+			     "сохраните его как PNG (схему, таблицу) или JPEG (фотографию) и "
+			     "сошлитесь на новый файл; иначе на бумаге будет только его текст");
+}
+
+/*
  * The links of entry e: its URLs and links to PDFs are its own; other
  * entries are only read. path: room for the paths joined.
  */
@@ -547,6 +592,7 @@ void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 		}
 		if (l->kind == NV_MD_LINK_FILE) {
 			file_link(b, e, l, path);
+			paper_image(b, e, l);
 			continue;
 		}
 		if (!e->link_urls)

@@ -4,9 +4,11 @@
  * Markdown bodies are walked with cmark's iterator: paragraphs are
  * justified with a 1.25 cm first-line indent, items of ordered lists get
  * their numbers written out («2.1.»), bullets a dash, headings are bold
- * and centred and stay with what follows. Markdown headings are H2 and
- * below in the tagged PDF (the title is H1), list items LI with their
- * nesting, everything else a paragraph (P).
+ * and centred and stay with what follows. An image on a line of its own
+ * (nv_md_image_alone()) is a picture, centred, with its text under it;
+ * any other shows its text. Markdown headings are H2 and below in the
+ * tagged PDF (the title is H1), list items LI with their nesting, pictures
+ * Figure, everything else a paragraph (P).
  */
 #include "common.h"
 
@@ -14,6 +16,7 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "diag.h"
 #include "markdown.h"
 #include "md_table.h"
 #include "print.h"
@@ -30,6 +33,7 @@ struct list_level {
 
 struct body {
 	struct printer *p;
+	const struct nv_entry *e;
 	struct nv_buf text;
 	bool open; /* inside a paragraph or heading */
 	bool item; /* the paragraph begins a list item */
@@ -196,6 +200,91 @@ static void body_code(struct body *bd, cmark_node *node)
 	nv_buf_reset(&bd->text);
 }
 
+/* The link of e's body that is node, or NULL. */
+static const struct nv_md_link *link_of(const struct nv_entry *e, cmark_node *node)
+{
+	size_t k;
+
+	for (k = 0; k < e->md->nr_links; k++)
+		if (e->md->links[k].node == node)
+			return &e->md->links[k];
+	return NULL;
+}
+
+/*
+ * Image node on a line of its own: the picture of its file, centred,
+ * with its text under it; its text alone when the file is not an image
+ * a PDF can show, with a warning when the printer warns
+ * (nv_print_document()). (A file missing from content/ is the model's
+ * error.)
+ */
+static void body_figure(struct body *bd, cmark_node *image)
+{
+	const struct nv_md_link *l = link_of(bd->e, image);
+	const struct nv_attachment *a = l ? nv_model_linked_file(bd->p->s->m, bd->e, l) : NULL;
+	struct nv_pl_style st = style(NV_PL_CENTER);
+	struct nv_buf why = NV_BUF_INIT;
+	struct nv_pl_image *im = NULL;
+	cmark_iter *it = cmark_iter_new(image);
+	cmark_event_type ev;
+
+	nv_buf_reset(&bd->text);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)
+			esc(&bd->text, cmark_node_get_literal(n));
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			nv_buf_addch(&bd->text, ' ');
+	}
+	cmark_iter_free(it);
+	if (a)
+		im = nv_pl_image_read(a->path, l->path, l->line, l->col, &why);
+	/* The model warns of a name that is no PNG's or JPEG's (model_resolve.c). */
+	if (!im && a && bd->p->warn && nv_md_image_printable(l->path))
+		nv_diag_hint(nv_warning(bd->p->s->d, bd->e->path, l->line, l->col,
+					"печать: изображение «%s» не вставлено в PDF: %s", l->path,
+					why.ptr),
+			     "на бумаге на его месте напечатано только его описание; откройте файл "
+			     "в графическом редакторе и сохраните заново как PNG или JPEG");
+	nv_buf_release(&why);
+	st.list = bd->depth < MAX_LIST_NEST ? bd->depth : MAX_LIST_NEST;
+	if (im) {
+		st.before = bd->p->s->o.size / 2;
+		st.keep_next = bd->text.len > 0;
+		st.role = "image";
+		nv_pl_image(bd->p->doc, im, &st);
+		st.before = 0;
+		st.keep_next = false;
+	}
+	if (bd->text.len) {
+		st.before = im ? 3 : bd->p->s->o.size / 2;
+		st.after = bd->p->s->o.size / 2;
+		st.role = im ? "image-text" : "para";
+		st.tag = NULL;
+		st.hyphenate = true;
+		nv_pr_para(bd->p, bd->text.ptr, st);
+	}
+	nv_buf_reset(&bd->text);
+}
+
+/*
+ * A paragraph of images only (nv_md_image_alone()): each a picture, and
+ * the iterator goes on after the paragraph. False for any other.
+ */
+static bool body_figures(struct body *bd, cmark_iter *it, cmark_node *para)
+{
+	cmark_node *n = cmark_node_first_child(para);
+
+	if (cmark_node_get_type(n) != CMARK_NODE_IMAGE || !nv_md_image_alone(n))
+		return false;
+	for (; n; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+			body_figure(bd, n);
+	cmark_iter_reset(it, para, CMARK_EVENT_EXIT);
+	return true;
+}
+
 /* Text inside an open paragraph or heading; anything outside one is dropped. */
 static void body_text(struct body *bd, const char *s)
 {
@@ -310,8 +399,9 @@ static void body_table(struct body *bd, cmark_node *node, bool enter)
  * Append the blocks of a Markdown body. Raw HTML is left out; links keep
  * their text; a thematic break is a blank line.
  */
-void nv_pr_body(struct printer *p, const struct nv_md *md)
+void nv_pr_body(struct printer *p, const struct nv_entry *e)
 {
+	const struct nv_md *md = e->md;
 	struct body bd;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -320,6 +410,7 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 		return;
 	memset(&bd, 0, sizeof(bd));
 	bd.p = p;
+	bd.e = e;
 	nv_buf_init(&bd.text);
 	nv_buf_init(&bd.cell);
 	it = cmark_iter_new(md->root);
@@ -343,8 +434,11 @@ void nv_pr_body(struct printer *p, const struct nv_md *md)
 				p->pending_title = NULL;
 			}
 			break;
-		case CMARK_NODE_HEADING:
 		case CMARK_NODE_PARAGRAPH:
+			if (!enter || !body_figures(&bd, it, node))
+				body_block(&bd, node, enter);
+			break;
+		case CMARK_NODE_HEADING:
 			body_block(&bd, node, enter);
 			break;
 		case CMARK_NODE_CODE_BLOCK:

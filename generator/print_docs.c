@@ -217,7 +217,7 @@ static void print_local_act(struct printer *p, const struct nv_entry *e, int app
 		local_act_head(p, e, appendix);
 		nv_pr_title(p, e->title, e->kind == NV_KIND_POSITION);
 	}
-	nv_pr_body(p, e->md);
+	nv_pr_body(p, e);
 }
 
 /*
@@ -230,7 +230,7 @@ static void print_roadmap(struct printer *p, const struct nv_entry *e, int appen
 {
 	local_act_head(p, e, appendix);
 	nv_pr_title(p, e->title, false);
-	nv_pr_body(p, e->md);
+	nv_pr_body(p, e);
 	if (!p->landscape)
 		nv_pr_new_page(p, true, NULL);
 	nv_pr_roadmap_table(p, e);
@@ -294,7 +294,7 @@ static void order_text(struct printer *p, const struct nv_entry *e)
 	st.before = p->s->o.size / 2;
 	st.after = p->s->o.size / 2;
 	nv_pr_para(p, "ПРИКАЗЫВАЮ:", st);
-	nv_pr_body(p, e->md);
+	nv_pr_body(p, e);
 	nv_buf_release(&t);
 }
 
@@ -397,7 +397,7 @@ static void print_form(struct printer *p, const struct nv_entry *e)
 		p->pending_title = e->title;
 	else
 		nv_pr_title(p, e->title, false);
-	nv_pr_body(p, e->md);
+	nv_pr_body(p, e);
 }
 
 static void print_entry(struct printer *p, const struct nv_entry *e, int appendix)
@@ -557,7 +557,7 @@ void nv_print_free(struct nv_print_state *s)
 }
 
 /* Build the blocks of entry e. The caller frees the result. */
-static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *e)
+static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *e, bool warn)
 {
 	struct printer p;
 	struct nv_buf t = NV_BUF_INIT;
@@ -570,6 +570,7 @@ static struct nv_pl_doc *build(struct nv_print_state *s, const struct nv_entry *
 	p.cw = nv_pl_content_width(s->en, p.landscape);
 	p.doc->landscape = p.landscape;
 	p.form = e->kind == NV_KIND_FORM;
+	p.warn = warn;
 	if (e->kind == NV_KIND_ORDER) {
 		nv_buf_adds(&t, "Приказ ");
 		nv_wording_order_ref(&t, e->date, e->number);
@@ -625,6 +626,17 @@ static void missing_glyph(struct nv_print_state *s, const char *file, uint32_t c
 	nv_buf_release(&c);
 }
 
+/* An image Cairo could not read past its header, im: a warning at it. */
+static void image_failed(struct nv_print_state *s, const char *file, const struct nv_pl_image *im)
+{
+	nv_diag_hint(nv_warning(s->d, file, im->line, im->col,
+				"печать: изображение «%s» не прочитано — на бумаге на его месте "
+				"пусто",
+				im->name),
+		     "файл повреждён: откройте его в графическом редакторе и сохраните заново как "
+		     "PNG или JPEG");
+}
+
 int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const char *pdf_path,
 		      struct nv_buf *layout_dump)
 {
@@ -636,7 +648,7 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 
 	if (!parsed(s, e))
 		return -1;
-	doc = build(s, e);
+	doc = build(s, e, true);
 	pages = s->two ? nv_pl_layout_two(s->en, &s->twin, doc) : nv_pl_layout(s->en, doc);
 	if (layout_dump)
 		nv_pl_dump(pages, layout_dump);
@@ -646,6 +658,8 @@ int nv_print_document(struct nv_print_state *s, const struct nv_entry *e, const 
 	}
 	if (nv_pl_missing(s->en))
 		missing_glyph(s, file, nv_pl_missing(s->en));
+	if (nv_pl_image_failed(s->en))
+		image_failed(s, file, nv_pl_image_failed(s->en));
 	if (pdf_path && nv_write_file(pdf_path, pdf.ptr, pdf.len) < 0) {
 		nv_error(s->d, pdf_path, 0, 0, "не удалось записать PDF: %s", nv_strerror(errno));
 		goto out;
@@ -668,7 +682,7 @@ int nv_print_text(struct nv_print_state *s, const struct nv_entry *e, bool laid_
 
 	if (!parsed(s, e))
 		return -1;
-	doc = build(s, e);
+	doc = build(s, e, false);
 
 	if (laid_out) {
 		pages = nv_pl_layout(s->en, doc);

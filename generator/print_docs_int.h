@@ -53,6 +53,8 @@ struct printer {
 	 * «Приложение», several «Приложение № N» (nv_wording_appendix()).
 	 */
 	size_t appendices;
+	/* Say what paper will miss (an image it cannot show): nv_print_document(). */
+	bool warn;
 };
 
 static inline struct nv_pl_style style(enum nv_pl_align a)
@@ -159,9 +161,10 @@ void nv_pr_roadmap_table(struct printer *p, const struct nv_entry *e);
 /* --- print_body.c ------------------------------------------------------------------- */
 
 /*
- * Append the blocks of a Markdown body. Raw HTML is left out; links keep
- * their text; a thematic break is a blank line.
+ * Append the blocks of the Markdown body of e. Raw HTML is left out;
+ * links keep their text; a thematic break is a blank line; an image on
+ * a line of its own is a picture with its text under it.
  */
-void nv_pr_body(struct printer *p, const struct nv_md *md);
+void nv_pr_body(struct printer *p, const struct nv_entry *e);
 
 #endif

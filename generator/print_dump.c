@@ -123,6 +123,13 @@ void nv_pl_dump(const struct nv_pl_pages *p, struct nv_buf *out)
 				nv_buf_addf(out, "    bar y=%.1f x=%.1f w=%.1f h=%.1f\n", it->y,
 					    it->x, it->w, it->h);
 				break;
+			case NV_PL_ITEM_IMAGE:
+				nv_buf_addf(out,
+					    "    picture y=%.1f x=%.1f w=%.1f h=%.1f %s %dx%d turn "
+					    "%d\n",
+					    it->y, it->x, it->w, it->h, it->image->name,
+					    it->image->w, it->image->h, it->image->orientation);
+				break;
 			case NV_PL_ITEM_BEGIN:
 				nv_buf_addf(out, "  <%s>\n", it->tag);
 				break;

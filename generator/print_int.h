@@ -1,6 +1,6 @@
 /*
  * print_int.h: private to the print engine (print_layout.c,
- * print_paginate.c, print_table.c); printers and the rest of the program
+ * print_paginate.c, print_table.c, print_image.c); printers and the rest of the program
  * use print.h.
  *
  * Measure (print_layout.c) turns blocks into struct mblock: lines with
@@ -37,6 +37,7 @@ struct nv_pl_engine {
 	size_t cache_bytes; /* the keys it may keep; 0: NV_PL_CACHE_BYTES (tests keep less) */
 	unsigned docs;	    /* printed: see nv_pl_engine_rest() */
 	uint32_t missing;   /* of the last PDF painted: nv_pl_missing() */
+	const struct nv_pl_image *image_failed; /* of the last PDF painted */
 };
 
 /* A line with its position relative to its block (or table cell). */
@@ -71,6 +72,7 @@ struct mblock {
 	struct mrow *rows; /* TABLE */
 	size_t nrows;
 	double room; /* TABLE: the height of a page below the repeated header rows */
+	double w;    /* IMAGE: the width it is set at (h: its height) */
 };
 
 struct measure {
@@ -210,6 +212,15 @@ void nv_pl_place_box(struct pager *pg, const struct mblock *mb, double x, double
  * print_layout.c) into pg->out, with the document's structure.
  */
 void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n);
+
+/* --- images (print_image.c) -------------------------------------------------------- */
+
+/* Measure image block mb for a text cw pt wide: its w and h. */
+void nv_pl_measure_image(const struct nv_pl_engine *en, struct mblock *mb, double cw);
+/* Place image block mb, centred, at the cursor (in a Figure) and move the cursor below it. */
+void nv_pl_place_image(struct pager *pg, const struct mblock *mb);
+/* Paint the picture of IMAGE item it; false, painting nothing, when Cairo cannot read it. */
+bool nv_pl_paint_image(cairo_t *cr, const struct nv_pl_item *it);
 
 /* --- texts set before (print_cache.c) ------------------------------------------ */
 

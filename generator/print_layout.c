@@ -90,6 +90,7 @@ void nv_pl_doc_free(struct nv_pl_doc *doc)
 		}
 		free(b->cols);
 		table_free(b->table);
+		nv_pl_image_free(b->image);
 	}
 	free(doc->v);
 	free(doc->outline);
@@ -570,6 +571,9 @@ void nv_pl_measure(struct measure *ms, const struct nv_pl_doc *doc, struct mbloc
 			break;
 		case NV_PL_TABLE:
 			measure_table(ms, &m[i], cw);
+			break;
+		case NV_PL_IMAGE:
+			nv_pl_measure_image(ms->en, &m[i], cw);
 			break;
 		case NV_PL_SPACE:
 		case NV_PL_BREAK:

@@ -194,8 +194,8 @@ static bool unsplittable(const struct mblock *mb)
 {
 	const struct nv_pl_style *st = &mb->b->st;
 
-	return mb->b->kind == NV_PL_COLUMNS || st->keep_together || st->keep_next ||
-	       st->at_bottom || mb->n < 4;
+	return mb->b->kind == NV_PL_COLUMNS || mb->b->kind == NV_PL_IMAGE || st->keep_together ||
+	       st->keep_next || st->at_bottom || mb->n < 4;
 }
 
 /* Space before block i if it is not at the top of a page. */
@@ -227,6 +227,7 @@ static double lead(const struct mblock *m, size_t n, size_t i)
 		return nv_pl_table_lead(mb);
 	case NV_PL_PARA:
 	case NV_PL_COLUMNS:
+	case NV_PL_IMAGE:
 		break;
 	}
 	if (!unsplittable(mb))
@@ -257,6 +258,7 @@ void nv_pl_place_box(struct pager *pg, const struct mblock *mb, double x, double
 	it->role = mb->b->st.role		  ? mb->b->st.role
 		   : mb->b->kind == NV_PL_COLUMNS ? "columns"
 		   : mb->b->kind == NV_PL_TABLE	  ? "table"
+		   : mb->b->kind == NV_PL_IMAGE	  ? "image"
 						  : "para";
 }
 
@@ -414,6 +416,15 @@ void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n)
 			if (b->st.at_bottom && pg->y + mb->h < pg->H)
 				pg->y = pg->H - mb->h;
 			place_lines(pg, mb, 0, mb->n);
+			break;
+		case NV_PL_IMAGE:
+			need = gap + mb->h + tail(m, n, i);
+			if (pg->y > 0 && pg->y + need > pg->H + 0.01) {
+				nv_pl_new_page(pg);
+				gap = 0;
+			}
+			pg->y += gap;
+			nv_pl_place_image(pg, mb);
 			break;
 		case NV_PL_BREAK:
 			break;

@@ -46,6 +46,7 @@ struct show {
 	PangoFont *checked;
 	cairo_scaled_font_t *scaled;
 	uint32_t missing; /* the first character no font has a glyph for, 0 when none */
+	const struct nv_pl_image *image_failed; /* the first image Cairo could not read */
 };
 
 static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
@@ -344,6 +345,10 @@ static void paint_page(cairo_t *cr, struct show *sh, const struct nv_pl_page *pg
 			cairo_fill(cr);
 			cairo_set_source_rgb(cr, 0, 0, 0);
 			break;
+		case NV_PL_ITEM_IMAGE:
+			if (!nv_pl_paint_image(cr, it) && !sh->image_failed)
+				sh->image_failed = it->image;
+			break;
 		case NV_PL_ITEM_BEGIN:
 			cairo_tag_begin(cr, it->tag, NULL);
 			break;
@@ -401,6 +406,7 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
 	rc = 0;
 out:
 	en->missing = sh.missing;
+	en->image_failed = sh.image_failed;
 	cairo_surface_destroy(surf);
 	free(sh.g);
 	free(sh.c);
@@ -411,4 +417,9 @@ out:
 uint32_t nv_pl_missing(const struct nv_pl_engine *en)
 {
 	return en->missing;
+}
+
+const struct nv_pl_image *nv_pl_image_failed(const struct nv_pl_engine *en)
+{
+	return en->image_failed;
 }

@@ -111,9 +111,6 @@ int nv_cache_global_key(const struct nv_hash *setup, const struct nv_content *c,
 /* A document's key: the global key g, its text, and its appendices' texts (printed in it). */
 struct nv_hash nv_cache_entry_key(struct nv_hash g, const struct nv_entry *e);
 
-/* True for the kinds that have a printed PDF: orders, положения, programs, roadmaps. */
-bool nv_cache_printable(const struct nv_entry *e);
-
 /*
  * Append to out the files a document's outputs are, relative to the
  * output folder: its page, its calendar (roadmaps), and, when PDFs are

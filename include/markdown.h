@@ -197,6 +197,20 @@ bool nv_md_line_label(const char *s);
 void nv_md_stars(cmark_node *node, int *count, cmark_node **first, size_t *off);
 
 /*
+ * Whether image node `image` is printed as a picture of its own
+ * (print_body.c): it stands in a paragraph of images only, with spaces
+ * and line breaks between them, not in a table (a cell, the caption) nor as the first
+ * paragraph of a list item, which carries the item's number. Paper shows
+ * any other image's text only.
+ */
+bool nv_md_image_alone(cmark_node *image);
+/*
+ * Whether a file's name (a link's path) says it is an image paper shows,
+ * a PNG or a JPEG: print puts no other into a PDF.
+ */
+bool nv_md_image_printable(const char *path);
+
+/*
  * How many «#» start s (n bytes, a line from its first «#») when the
  * text of a heading follows them with no space, a capital letter or a
  * digit («#Итоги семинара», «##2. Цели»): Markdown reads no heading

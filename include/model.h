@@ -35,6 +35,7 @@ struct nv_content;
 struct nv_diags;
 struct nv_doc;
 struct nv_entry;
+struct nv_md_link;
 struct nv_value;
 struct nv_strmap;
 
@@ -60,6 +61,8 @@ extern const char *const nv_kind_dirs[];
  * order), when the PDF names nobody the website may not.
  */
 bool nv_kind_web_pdf(enum nv_kind k);
+/* Whether the build prints documents of kind k: orders and the kinds above. */
+bool nv_kind_printed(enum nv_kind k);
 /* Why the website gives no PDF of a document (nv_entry_pdf_off()). */
 enum nv_pdf_off {
 	NV_PDF_ON,	  /* it gives one, unless the build's guard finds a name in its text */
@@ -559,6 +562,13 @@ struct nv_entry *nv_model_entry(const struct nv_model *m, const char *id);
  */
 const struct nv_entry *nv_model_titled(const struct nv_model *m, const char *text,
 				       enum nv_kind want);
+/*
+ * The attachment a link or an image of e's body names (l->path, from the
+ * folder of e's file, «%20» decoded), or NULL when content/ has no such
+ * file (the model's checks said so).
+ */
+const struct nv_attachment *nv_model_linked_file(const struct nv_model *m, const struct nv_entry *e,
+						 const struct nv_md_link *l);
 
 /*
  * The position a requisite prints for person p: the head's title

@@ -244,7 +244,42 @@ enum nv_pl_kind {
 	NV_PL_TABLE,   /* a table */
 	NV_PL_SPACE,   /* vertical space (st.before), dropped at the top of a page */
 	NV_PL_BREAK,   /* a new page: landscape or not, with a bookmark */
+	NV_PL_IMAGE,   /* a picture on its own, centred, never split (image) */
 };
+
+/*
+ * A picture of a body (print_image.c): the bytes of a PNG or a JPEG
+ * file, its size in pixels as stored and the turn its EXIF orientation
+ * asks for, which a browser makes too (a photo taken with the phone
+ * held upright is stored lying). A JPEG goes into the PDF as its own
+ * bytes, a PNG decoded by Cairo.
+ */
+struct nv_pl_image {
+	unsigned char *data;
+	size_t len;
+	bool jpeg;
+	int w, h;	 /* pixels, as stored */
+	int orientation; /* EXIF's, 1…8: 1 as stored, 3 turned over, 6 and 8 a quarter turn */
+	/* For messages: the address as the body writes it and where. */
+	char *name;
+	int line, col;
+};
+
+/*
+ * Read the PNG or JPEG image at path (name, line, col: for messages).
+ * NULL with the reason, in Russian, in why when it is not one a PDF can
+ * show.
+ */
+struct nv_pl_image *nv_pl_image_read(const char *path, const char *name, int line, int col,
+				     struct nv_buf *why);
+/*
+ * Read the size and orientation of the image in im->data (im->len
+ * bytes): 0, or -1 with the reason in why. nv_pl_image_read() calls it.
+ */
+int nv_pl_image_parse(struct nv_pl_image *im, struct nv_buf *why);
+void nv_pl_image_free(struct nv_pl_image *im);
+/* The width and height, pixels, of the image as shown: turned as its orientation asks. */
+void nv_pl_image_shown(const struct nv_pl_image *im, int *w, int *h);
 
 struct nv_pl_block {
 	enum nv_pl_kind kind;
@@ -263,6 +298,11 @@ struct nv_pl_block {
 	bool landscape;	 /* BREAK: the orientation from the next page on */
 	bool unnumbered; /* BREAK: the next page shows no number (a title page) */
 	char *outline;	 /* BREAK: a bookmark to the next page, or NULL */
+	/*
+	 * IMAGE: owned. Set at its size at 96 dpi (as a browser shows it),
+	 * narrowed to the text's width and to 7/10 of a page's height.
+	 */
+	struct nv_pl_image *image;
 };
 
 /*
@@ -283,6 +323,9 @@ void nv_pl_doc_free(struct nv_pl_doc *doc);
 /* Append a block of `kind` with style st and return it (valid until the next append). */
 struct nv_pl_block *nv_pl_add(struct nv_pl_doc *doc, enum nv_pl_kind kind,
 			      const struct nv_pl_style *st);
+/* Append an image block; it takes im over. */
+struct nv_pl_block *nv_pl_image(struct nv_pl_doc *doc, struct nv_pl_image *im,
+				const struct nv_pl_style *st);
 /* Append a paragraph; `markup` is copied. */
 struct nv_pl_block *nv_pl_para(struct nv_pl_doc *doc, const char *markup,
 			       const struct nv_pl_style *st);
@@ -368,6 +411,7 @@ enum nv_pl_item_kind {
 	NV_PL_ITEM_BEGIN, /* a structure element (tag) begins: what follows is in it */
 	NV_PL_ITEM_END,	  /* the structure element `tag` ends */
 	NV_PL_ITEM_FILL,  /* a filled rectangle (a chart's bar): x, y, w, h */
+	NV_PL_ITEM_IMAGE, /* a picture (image) in the box x, y, w, h */
 };
 
 /* Sides of a cell border that are not drawn (merged cells). */
@@ -379,10 +423,11 @@ enum {
 struct nv_pl_item {
 	enum nv_pl_item_kind kind;
 	double x, y, w, h;
-	struct _PangoLayoutLine *line; /* LINE; belongs to the measured document */
-	const char *role;	       /* BOX */
-	const char *tag;	       /* BEGIN, END: a static string or the document's */
-	int open;		       /* RECT: NV_PL_OPEN_* */
+	struct _PangoLayoutLine *line;	 /* LINE; belongs to the measured document */
+	const char *role;		 /* BOX */
+	const char *tag;		 /* BEGIN, END: a static string or the document's */
+	int open;			 /* RECT: NV_PL_OPEN_* */
+	const struct nv_pl_image *image; /* IMAGE; belongs to the document's block */
 };
 
 struct nv_pl_page {
@@ -468,5 +513,11 @@ int nv_pl_paint(struct nv_pl_engine *en, const struct nv_pl_pages *p, struct nv_
  * glyph for (a box on paper), or 0.
  */
 uint32_t nv_pl_missing(const struct nv_pl_engine *en);
+/*
+ * The first image of the last PDF en painted that Cairo could not read
+ * (a PNG whose pixels are broken past its header): blank on paper. NULL
+ * when there was none.
+ */
+const struct nv_pl_image *nv_pl_image_failed(const struct nv_pl_engine *en);
 
 #endif

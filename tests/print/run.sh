@@ -341,6 +341,78 @@ else
 	cat "$tmp/err"
 fi
 
+# Images on a line of their own are pictures on paper (the regress case
+# images): the PNG scheme decoded, the JPEG photo as its own bytes
+# (DCT), turned as its EXIF orientation asks — stored with red above
+# blue, shown a quarter turn clockwise, blue left and red right — and a
+# Figure each in the structure. A file named .png that is no PNG prints
+# its text with a warning; a PNG broken past its header prints blank with
+# one.
+case_dir="$root/tests/regress/cases/images"
+"$bin" print -C "$case_dir" polozhenie -o "$tmp/pictures.pdf" --dump-layout >"$tmp/pictures.txt" 2>/dev/null
+status=$?
+list=$(pdfimages -list "$tmp/pictures.pdf" | awk 'NR > 2 { print $4 "x" $5, $9 }' | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+if [ "$status" -eq 0 ] && [ "$list" = " 1 120x60 jpeg; 3 480x240 image;" ]; then
+	ok
+else
+	bad "pictures: в PDF не те изображения (код $status): $list"
+fi
+figures=$(qpdf --qdf --object-streams=disable "$tmp/pictures.pdf" - | grep -c '/S /Figure')
+if [ "$figures" -eq "$(grep -c '<Figure>' "$tmp/pictures.txt")" ] && [ "$figures" -eq 4 ]; then
+	ok
+else
+	bad "pictures: в структуре PDF $figures элементов Figure, а в раскладке $(grep -c '<Figure>' "$tmp/pictures.txt")"
+fi
+# The photo's box from the dump: the colour a quarter in from its left and right edges.
+set -- $(awk '/picture .*foto.jpg/ { for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+	print int(v["x"] + v["w"] / 4), int(v["x"] + v["w"] * 3 / 4), int(v["y"] + v["h"] / 2) }' "$tmp/pictures.txt")
+page=$(awk '/^page / { p = $2 } /picture .*foto.jpg/ { print p; exit }' "$tmp/pictures.txt")
+colour() {
+	pdftoppm -r 72 -f "$page" -l "$page" -x "$1" -y "$2" -W 1 -H 1 -singlefile "$tmp/pictures.pdf" "$tmp/px" &&
+		od -An -tu1 -j $(($(wc -c <"$tmp/px.ppm") - 3)) "$tmp/px.ppm" |
+		awk '{ print ($1 > 150 && $3 < 100) ? "red" : ($3 > 150 && $1 < 100) ? "blue" : "other" }'
+}
+left=$(colour "$1" "$3")
+right=$(colour "$2" "$3")
+if [ "$left" = blue ] && [ "$right" = red ]; then
+	ok
+else
+	bad "pictures: фотография не повёрнута по EXIF: слева $left, справа $right (ожидались blue, red)"
+fi
+cp -R "$case_dir" "$tmp/broken"
+printf 'не картинка' >"$tmp/broken/content/files/shema.png"
+"$bin" print -C "$tmp/broken" polozhenie -o "$tmp/broken.pdf" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 0 ] && [ "$(grep -c 'не вставлено в PDF: это не PNG и не JPEG' "$tmp/err")" -eq 3 ] &&
+	grep -qF 'positions/polozhenie.md:8:1: предупреждение: печать: изображение «../files/shema.png» не вставлено в PDF: это не PNG и не JPEG: в PDF печать вставляет только их' "$tmp/err" &&
+	pdftotext "$tmp/broken.pdf" - | grep -q 'Рисунок 1 — Схема организации наставничества' &&
+	[ "$(pdfimages -list "$tmp/broken.pdf" | awk 'NR > 2' | wc -l)" -eq 1 ]; then
+	ok
+else
+	bad "pictures: файл .png не с PNG — нет предупреждения или текста изображения (код $status)"
+	cat "$tmp/err"
+fi
+cp "$case_dir/content/files/shema.png" "$tmp/broken/content/files/shema.png"
+# The bytes of the pixels (the chunk IDAT) spoilt, its header whole.
+python3 - "$tmp/broken/content/files/shema.png" <<'EOF'
+import sys
+p = sys.argv[1]
+d = bytearray(open(p, "rb").read())
+i = d.index(b"IDAT") + 4
+d[i:i + 40] = b"\xff" * 40
+open(p, "wb").write(bytes(d))
+EOF
+"$bin" print -C "$tmp/broken" polozhenie -o "$tmp/broken.pdf" >/dev/null 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 0 ] &&
+	grep -qF 'positions/polozhenie.md:8:1: предупреждение: печать: изображение «../files/shema.png» не прочитано — на бумаге на его месте пусто' "$tmp/err" &&
+	[ "$(pdfimages -list "$tmp/broken.pdf" | awk 'NR > 2' | wc -l)" -eq 1 ]; then
+	ok
+else
+	bad "pictures: испорченный PNG — нет предупреждения (код $status)"
+	cat "$tmp/err"
+fi
+
 # print leaves the built-in forms out of the model unless it prints one,
 # and loads again with them when that load reports anything: a form as an
 # appendix of an order is printed, with no message; a form itself too;

@@ -143,6 +143,9 @@ static bool is_leaf(const char *tag)
  * mark its text), page numbers outside every element that holds text.
  * Otherwise a message (static).
  */
+/* A PNG of the regress case of images: a scheme of 480 × 240 pixels. */
+#define SHEMA "tests/regress/cases/images/content/files/shema.png"
+
 static const char *walk_structure(const struct nv_pl_pages *p, struct structure *st)
 {
 	static char why[200];
@@ -196,6 +199,15 @@ static const char *walk_structure(const struct nv_pl_pages *p, struct structure 
 				if (!depth || !is_leaf(st->v[top].tag)) {
 					snprintf(why, sizeof(why), "page %zu: text in <%s>", i + 1,
 						 depth ? st->v[top].tag : "no element");
+					return why;
+				}
+				st->v[top].lines++;
+				break;
+			case NV_PL_ITEM_IMAGE:
+				/* A picture is content, as a line is: in a Figure of its own. */
+				if (!depth || strcmp(st->v[top].tag, "Figure")) {
+					snprintf(why, sizeof(why), "page %zu: picture in <%s>",
+						 i + 1, depth ? st->v[top].tag : "no element");
 					return why;
 				}
 				st->v[top].lines++;
@@ -648,10 +660,11 @@ static void test_merged_cells(void)
 
 /*
  * The structure of a document with headings, nested lists, long
- * paragraphs, side-by-side columns and a long table: sound on every page
- * (walk_structure()), items as L > LI > LBody with nested lists inside
- * their item, the table's header tagged once, and Cairo accepts it: the
- * PDF has a structure tree and is marked.
+ * paragraphs, side-by-side columns, pictures and a long table: sound on
+ * every page (walk_structure()), items as L > LI > LBody with nested
+ * lists inside their item, a picture a Figure of the section or of the
+ * item it follows, the table's header tagged once, and Cairo accepts it:
+ * the PDF has a structure tree, is marked and holds the picture.
  */
 static void test_structure(void)
 {
@@ -699,6 +712,10 @@ static void test_structure(void)
 		nv_pl_para(doc, text.ptr, &cont);
 		li.list = 1;
 		nv_pl_para(doc, "ещё пункт", &li);
+		if (n == 2) {
+			nv_pl_image(doc, nv_pl_image_read(SHEMA, "shema.png", 1, 1, &why), &cont);
+			nv_pl_image(doc, nv_pl_image_read(SHEMA, "shema.png", 1, 1, &why), &body);
+		}
 	}
 	nv_pl_row(t, head, 3, NV_PL_CENTER, true);
 	t->nheader = 1;
@@ -727,6 +744,8 @@ static void test_structure(void)
 	CHECK_INT(count_tag(&st, "P", "LI"), 12); /* an item's second paragraph */
 	CHECK_INT(count_tag(&st, "P", NULL), 12 + 12 + 2);
 	CHECK_INT(count_tag(&st, "Table", "Sect"), 1);
+	CHECK_INT(count_tag(&st, "Figure", "Sect"), 1);
+	CHECK_INT(count_tag(&st, "Figure", "LI"), 1);
 	CHECK_INT(count_tag(&st, "TH", "TR"), 3);
 	CHECK(count_tag(&st, "TR", "Table") >= 88);
 	CHECK(st.spans > 0 && st.min_span >= 2);
@@ -734,6 +753,8 @@ static void test_structure(void)
 	CHECK(contains(&pdf, "/StructTreeRoot"));
 	CHECK(contains(&pdf, "/Marked true"));
 	CHECK(contains(&pdf, "/S /LBody"));
+	CHECK(contains(&pdf, "/S /Figure"));
+	CHECK(contains(&pdf, "/Subtype /Image"));
 	free(st.v);
 	nv_pl_pages_free(p);
 	nv_pl_doc_free(doc);
