@@ -126,6 +126,11 @@ function firstDocIn(pages, dirs) {
 	return null;
 }
 
+// The first document page with a picture of its text (an <img> in <main>), or null.
+function firstWithPicture(pages) {
+	return pages.find((p) => !p.endsWith('index.html') && /<main[\s\S]*<img\b[\s\S]*<\/main>/.test(fs.readFileSync(path.join(SITE, p), 'utf8'))) || null;
+}
+
 function serve(root) {
 	const server = http.createServer((req, res) => {
 		const notFound = () => {
@@ -466,11 +471,14 @@ async function main() {
 		order: firstDocIn(pages, ['orders/']),
 		roadmap: firstDocIn(pages, ['roadmaps/', 'roadmap/']),
 		cases: pages.includes('cases/index.html') ? 'cases/index.html' : null,
+		// A scheme of a document: narrower than the screen, as its text is.
+		picture: firstWithPicture(pages),
 	};
 	const missing = {
 		order: 'нет ни одной страницы приказа orders/*.html (кроме orders/index.html)',
 		roadmap: 'нет ни одной страницы дорожной карты roadmaps/*.html (кроме roadmaps/index.html)',
 		cases: 'нет страницы банка практик cases/index.html',
+		picture: 'нет ни одной страницы документа с изображением (<img> в <main>)',
 	};
 	const samples = Object.entries(sample);
 
