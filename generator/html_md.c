@@ -18,6 +18,7 @@
 
 #include <cmark.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "html_keep.h"
 #include "html_md.h"
@@ -54,6 +55,12 @@ struct render {
 	int depth;			     /* lists open (text_numbers) */
 	struct md_level levels[MD_MAX_NEST]; /* the innermost lists' kinds and counts */
 	bool fresh; /* the next paragraph begins an item of an ordered list */
+	/*
+	 * A paragraph of one image that paper prints as a picture
+	 * (nv_md_image_alone()): a <figure>, its alt text its caption too.
+	 */
+	bool figure;
+	size_t alt; /* where the alt text of the image being written starts in out */
 };
 
 /* Text as cmark escapes it (houdini_escape_html0, not secure: ' stays). */
@@ -295,6 +302,24 @@ static void item(struct render *r, cmark_node *node, bool entering)
 }
 
 /* A paragraph of a tight list has no <p>, but one that carries a number as text has. */
+/*
+ * Whether paragraph node is one image with a text that paper prints as a
+ * picture with that text under it (nv_md_image_alone()).
+ */
+static bool figure_para(cmark_node *node)
+{
+	cmark_node *img = NULL, *n;
+
+	for (n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
+		if (cmark_node_get_type(n) != CMARK_NODE_IMAGE)
+			continue;
+		if (img)
+			return false;
+		img = n;
+	}
+	return img && cmark_node_first_child(img) && nv_md_image_alone(img);
+}
+
 static void paragraph(struct render *r, cmark_node *node, bool entering)
 {
 	cmark_node *parent = cmark_node_parent(node);
@@ -309,12 +334,14 @@ static void paragraph(struct render *r, cmark_node *node, bool entering)
 		return;
 	if (entering) {
 		cr(r);
-		nv_buf_adds(r->out, "<p>");
+		r->figure = figure_para(node);
+		nv_buf_adds(r->out, r->figure ? "<figure class=\"picture\">" : "<p>");
 		if (r->fresh && cmark_node_first_child(parent) == node)
 			item_number(r);
 		r->fresh = false;
 	} else {
-		nv_buf_adds(r->out, "</p>\n");
+		nv_buf_adds(r->out, r->figure ? "</figure>\n" : "</p>\n");
+		r->figure = false;
 	}
 }
 
@@ -391,15 +418,28 @@ static void link(struct render *r, cmark_node *node, bool entering)
 /* The alt text is the image's content, written plain until the image is left. */
 static void image(struct render *r, cmark_node *node, bool entering)
 {
+	size_t end;
+	char *caption;
+
 	if (entering) {
 		nv_buf_adds(r->out, "<img src=\"");
 		target(r, node);
 		nv_buf_adds(r->out, "\" alt=\"");
 		r->plain = node;
-	} else {
-		title_attr(r, node);
-		nv_buf_adds(r->out, "\" />");
+		r->alt = r->out->len;
+		return;
 	}
+	end = r->out->len;
+	title_attr(r, node);
+	nv_buf_adds(r->out, "\" />");
+	if (!r->figure)
+		return;
+	/* The alt text as written, escaped as text is (a copy: out may move as it grows). */
+	caption = nv_xmemdupz(r->out->ptr + r->alt, end - r->alt);
+	nv_buf_adds(r->out, "<figcaption>");
+	nv_buf_adds(r->out, caption);
+	nv_buf_adds(r->out, "</figcaption>");
+	free(caption);
 }
 
 /* Nodes written apart from the switch: a mention's, and those in an alt text. */

@@ -149,7 +149,26 @@ static void test_link_text_typeset_url_not(void)
 static void test_image_alt_typeset(void)
 {
 	HTML("![Школа \"Радуга\"](p.png)", 0,
-	     "<p><img src=\"p.png\" alt=\"Школа «Радуга»\" /></p>\n");
+	     "<figure class=\"picture\"><img src=\"p.png\" alt=\"Школа «Радуга»\" />"
+	     "<figcaption>Школа «Радуга»</figcaption></figure>\n");
+}
+
+/*
+ * An image paper prints as a picture (one on a line of its own, with a
+ * text) is a figure with its text as its caption; one in a line of text,
+ * with no text, or two in a paragraph is not.
+ */
+static void test_image_figure(void)
+{
+	HTML("Знак ![a](p.png) в строке.", NV_MD_NO_TYPO,
+	     "<p>Знак <img src=\"p.png\" alt=\"a\" /> в строке.</p>\n");
+	HTML("![](p.png)", NV_MD_NO_TYPO, "<p><img src=\"p.png\" alt=\"\" /></p>\n");
+	HTML("![a](p.png)\n![b](q.png)", NV_MD_NO_TYPO,
+	     "<p><img src=\"p.png\" alt=\"a\" />\n<img src=\"q.png\" alt=\"b\" /></p>\n");
+	HTML("- x\n\n  ![a & b](p.png)", NV_MD_NO_TYPO,
+	     "<ul>\n<li>\n<p>x</p>\n<figure class=\"picture\"><img src=\"p.png\" alt=\"a &amp; b\" "
+	     "/>"
+	     "<figcaption>a &amp; b</figcaption></figure>\n</li>\n</ul>\n");
 }
 
 static void test_no_typo_flag(void)
@@ -276,7 +295,8 @@ static void test_unsafe_drops_sourcepos_attributes(void)
 static void test_image_alt_is_plain(void)
 {
 	HTML("![a *b* `c` <i>d</i>\ne](p.png \"t\")", NV_MD_NO_TYPO,
-	     "<p><img src=\"p.png\" alt=\"a b c &lt;i&gt;d&lt;/i&gt; e\" title=\"t\" /></p>\n");
+	     "<figure class=\"picture\"><img src=\"p.png\" alt=\"a b c &lt;i&gt;d&lt;/i&gt; e\" "
+	     "title=\"t\" /><figcaption>a b c &lt;i&gt;d&lt;/i&gt; e</figcaption></figure>\n");
 }
 
 static void test_lists_and_blocks(void)
@@ -310,15 +330,18 @@ static void test_person_mentions(void)
 	CHECK_STR(out.ptr,
 		  "<h2 id=\"s-kuratorom\">С" NB "куратором</h2>\n"
 		  "<p>Гусеву Д." NB "В. и" NB "наставляемой <a href=\"a.html\">a</a> </p>\n"
-		  "<p><img src=\"p.png\" alt=\"фото наставляемой\" /></p>\n");
+		  "<figure class=\"picture\"><img src=\"p.png\" alt=\"фото наставляемой\" />"
+		  "<figcaption>фото наставляемой</figcaption></figure>\n");
 	CHECK(!strstr(out.ptr, "Лебедев") && !strstr(out.ptr, "Кузнецов") &&
 	      !strstr(out.ptr, "Иванов") && !strstr(out.ptr, "@"));
 	/* Without the model's texts: the title or nothing, never the name as written. */
 	nv_buf_reset(&out);
 	nv_html_md_render(&out, md, NULL, NULL, 0);
-	CHECK_STR(out.ptr, "<h2 id=\"s-kuratorom\">С" NB "куратором</h2>\n"
-			   "<p> и" NB "ей <a href=\"a.md\">a</a> </p>\n"
-			   "<p><img src=\"p.png\" alt=\"фото наставляемой\" /></p>\n");
+	CHECK_STR(out.ptr,
+		  "<h2 id=\"s-kuratorom\">С" NB "куратором</h2>\n"
+		  "<p> и" NB "ей <a href=\"a.md\">a</a> </p>\n"
+		  "<figure class=\"picture\"><img src=\"p.png\" alt=\"фото наставляемой\" />"
+		  "<figcaption>фото наставляемой</figcaption></figure>\n");
 	nv_buf_release(&out);
 	nv_md_free(md);
 }
@@ -478,6 +501,7 @@ void nv_tests(void)
 	NV_RUN(test_autolink_untouched);
 	NV_RUN(test_link_text_typeset_url_not);
 	NV_RUN(test_image_alt_typeset);
+	NV_RUN(test_image_figure);
 	NV_RUN(test_no_typo_flag);
 	NV_RUN(test_raw_html_escaped_by_default);
 	NV_RUN(test_dangerous_url_dropped);
