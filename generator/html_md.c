@@ -308,16 +308,16 @@ static void item(struct render *r, cmark_node *node, bool entering)
  */
 static bool figure_para(cmark_node *node)
 {
-	cmark_node *img = NULL, *n;
+	cmark_node *img = cmark_node_first_child(node), *n;
 
-	for (n = cmark_node_first_child(node); n; n = cmark_node_next(n)) {
-		if (cmark_node_get_type(n) != CMARK_NODE_IMAGE)
-			continue;
-		if (img)
+	/* Such a paragraph starts with its image: any other is left at once. */
+	if (cmark_node_get_type(img) != CMARK_NODE_IMAGE || !cmark_node_first_child(img) ||
+	    !nv_md_image_alone(img))
+		return false;
+	for (n = cmark_node_next(img); n; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
 			return false;
-		img = n;
-	}
-	return img && cmark_node_first_child(img) && nv_md_image_alone(img);
+	return true;
 }
 
 static void paragraph(struct render *r, cmark_node *node, bool entering)
