@@ -23,6 +23,7 @@
 #include "fs.h"
 #include "html_int.h"
 #include "import.h"
+#include "markdown.h"
 #include "model.h"
 #include "guard.h"
 #include "template.h"
@@ -434,15 +435,37 @@ static void write_copy(struct nv_html_state *s, const char *rel, const char *src
 }
 
 /*
- * Copy content/files/ and list it: [{name, url, size, type}]. Files are
- * read without following links (see nv_read_file_in): the loader refused
- * links already, and one put there since is refused again.
+ * Which attachments a document's text shows as an image (a scheme, a
+ * photo): pictures of their documents, not files to download.
+ */
+static bool *shown_images(const struct nv_model *m)
+{
+	bool *shown = nv_xcalloc(m->nattachments + 1, sizeof(*shown));
+	const struct nv_attachment *a;
+	size_t i, k;
+
+	for (i = 0; i < m->nentries; i++) {
+		const struct nv_entry *e = m->entries[i];
+		for (k = 0; e->md && k < e->md->nr_links; k++)
+			if (e->md->links[k].image && e->md->links[k].kind == NV_MD_LINK_FILE &&
+			    (a = nv_model_linked_file(m, e, &e->md->links[k])) != NULL)
+				shown[a - m->attachments] = true;
+	}
+	return shown;
+}
+
+/*
+ * Copy content/files/ and list it, but the images a text shows: [{name,
+ * url, size, type}]. Files are read without following links (see
+ * nv_read_file_in): the loader refused links already, and one put there
+ * since is refused again.
  */
 struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 {
 	const struct nv_model *m = s->m;
 	struct nv_value *list = arr(), *v;
 	struct nv_buf data = NV_BUF_INIT, b = NV_BUF_INIT;
+	bool *shown = shown_images(m);
 	struct stat st;
 	size_t i;
 
@@ -471,7 +494,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 		size = s->opts.render ? (long long)st.st_size : (long long)data.len;
 		if (!s->opts.render)
 			write_copy(s, rel, src, &data);
-		if (strncmp(rel, "files/", 6))
+		if (strncmp(rel, "files/", 6) || shown[i])
 			continue;
 		v = obj();
 		set_s(v, "name", rel + 6);
@@ -484,6 +507,7 @@ struct nv_value *nv_html_copy_files(struct nv_html_state *s)
 	}
 	nv_buf_release(&data);
 	nv_buf_release(&b);
+	free(shown);
 	return list;
 }
 

@@ -663,8 +663,10 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 			r->kind = nv_import_kinds[i];
 	if (doc->images || doc->objects)
 		nv_imp_found(&c,
-			     "пропущено: рисунков — %d, встроенных объектов — %d; добавьте их "
-			     "в content/files/ и сошлитесь на них в тексте",
+			     "пропущено: рисунков — %d, встроенных объектов — %d; сохраните "
+			     "рисунки в content/files/ как PNG или JPEG и вставьте каждый "
+			     "отдельной строкой на его место: ![Рисунок 1 — "
+			     "Название](../files/risunok-1.png)",
 			     doc->images, doc->objects);
 	report_unplaced(&c);
 	report_misread(&c);

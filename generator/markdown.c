@@ -306,6 +306,8 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 	NV_GROW(md->links, md->nr_links + 1, md->alloc_links);
 	l = &md->links[md->nr_links++];
 	l->kind = kind;
+	l->image = image;
+	l->alone = image && nv_md_image_alone(node);
 	l->node = node;
 	l->url = nv_xstrdup(url);
 	l->path = kind == NV_MD_LINK_DOC || kind == NV_MD_LINK_FILE ? nv_xmemdupz(url, plen) : NULL;

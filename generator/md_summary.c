@@ -8,7 +8,9 @@
  *   path; hash (16 bytes); len, body_off, body_len (u64); body_line,
  *   first_line (i32); flags, facts (FACT_*), headings, links (u32);
  *   each heading: level, line, col (i32), id, text;
- *   each link: kind (u32), line, col (i32), url, path, anchor, text, title;
+ *   each link: kind (u32, LINK_IMAGE added for an image, LINK_ALONE for
+ *   one printed as a picture), line, col (i32),
+ *   url, path, anchor, text, title;
  *   the front matter: its length in bytes (u32; NONE when not kept) and
  *   its tree, each node: type (u32), line, col (i32), boolean (u32),
  *   number (its 8 bytes), text (u32 length, NONE for none, and bytes, NUL
@@ -33,7 +35,10 @@
 #include "value.h"
 
 #define MAGIC "NVBODIES"
-#define NONE  0xFFFFFFFFu
+/* A link's kind with these bits is an image's, and one printed as a picture. */
+#define LINK_IMAGE 0x100u
+#define LINK_ALONE 0x200u
+#define NONE	   0xFFFFFFFFu
 /* The facts of a body (struct nv_md): an ordered list, raw HTML; then its text_facts. */
 #define FACT_ORDERED	1u
 #define FACT_HTML	2u
@@ -191,7 +196,8 @@ void nv_md_summary_add(struct nv_buf *out, const struct nv_md_summary_key *k,
 	}
 	for (i = 0; i < md->nr_links; i++) {
 		const struct nv_md_link *l = &md->links[i];
-		put_u32(out, (uint32_t)l->kind);
+		put_u32(out, (uint32_t)l->kind | (l->image ? LINK_IMAGE : 0) |
+				     (l->alone ? LINK_ALONE : 0));
 		put_i32(out, l->line);
 		put_i32(out, l->col);
 		put_str(out, l->url);
@@ -335,7 +341,7 @@ static bool skip_headings_links(struct cur *c, const struct head *h)
 		get_str(c, &n);
 	}
 	for (i = 0; i < h->nl && !c->bad; i++) {
-		if (get_u32(c) > NV_MD_LINK_FILE)
+		if ((get_u32(c) & ~(LINK_IMAGE | LINK_ALONE)) > NV_MD_LINK_FILE)
 			return false;
 		skip(c, 8);
 		get_str(c, &n);
@@ -507,7 +513,11 @@ static void read_body(struct cur *c, const struct head *h, struct nv_md *md)
 	}
 	for (i = 0; i < h->nl; i++) {
 		struct nv_md_link *l = &md->links[i];
-		l->kind = (enum nv_md_link_kind)get_u32(c);
+		uint32_t kind = get_u32(c);
+
+		l->kind = (enum nv_md_link_kind)(kind & ~(LINK_IMAGE | LINK_ALONE));
+		l->image = kind & LINK_IMAGE;
+		l->alone = kind & LINK_ALONE;
 		l->line = get_i32(c);
 		l->col = get_i32(c);
 		l->url = dup_str(c);
@@ -764,10 +774,10 @@ static bool same_body(const struct nv_md *a, const struct nv_md *b)
 	}
 	for (i = 0; i < a->nr_links; i++) {
 		const struct nv_md_link *x = &a->links[i], *y = &b->links[i];
-		if (x->kind != y->kind || x->line != y->line || x->col != y->col ||
-		    !same_str(x->url, y->url) || !same_str(x->path, y->path) ||
-		    !same_str(x->anchor, y->anchor) || !same_str(x->text, y->text) ||
-		    !same_str(x->title, y->title))
+		if (x->kind != y->kind || x->image != y->image || x->alone != y->alone ||
+		    x->line != y->line || x->col != y->col || !same_str(x->url, y->url) ||
+		    !same_str(x->path, y->path) || !same_str(x->anchor, y->anchor) ||
+		    !same_str(x->text, y->text) || !same_str(x->title, y->title))
 			return false;
 	}
 	return true;

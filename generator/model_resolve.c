@@ -548,9 +548,9 @@ static void missing_target(struct builder *b, const struct nv_entry *e, const st
  */
 static void paper_image(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
 {
-	if (!nv_kind_printed(e->kind) || cmark_node_get_type(l->node) != CMARK_NODE_IMAGE)
+	if (!nv_kind_printed(e->kind) || !l->image)
 		return;
-	if (!nv_md_image_alone(l->node))
+	if (!l->alone)
 		nv_diag_hint(nv_warning(b->d, e->doc->path, l->line, l->col,
 					"в PDF будет только текст этого изображения, не оно само: "
 					"изображение печатается, когда стоит отдельным абзацем"),

@@ -100,6 +100,8 @@ struct nv_md_link {
 			     (breaks as spaces); NULL for other kinds */
 	char *title;	  /* PERSON: the link title, NULL when none or empty */
 	int line, col;	  /* where the link starts ('[') in the file */
+	bool image;	  /* an image («![…](…)»), not a link */
+	bool alone;	  /* an image paper prints as a picture: nv_md_image_alone() */
 };
 
 /*

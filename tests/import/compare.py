@@ -79,6 +79,9 @@ def fields(fm, body):
                 fence.append(line)
         elif line == '```table':
             fence = []
+        elif re.match(r'^!\[[^\]]*\]\([^)]+\)$', line):
+            # A picture import skips and reports («пропущено: рисунков — 1»).
+            continue
         elif line.strip():
             n += 1
             # Indentation is kept: it is how Markdown nests sub-items.

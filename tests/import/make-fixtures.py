@@ -9,6 +9,7 @@ position, roadmap, program, symbols, hostile) writes only those fixtures."""
 import io, os, re, sys, zipfile
 import yaml
 import docx
+import docx.shared
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -16,6 +17,7 @@ from odf.opendocument import OpenDocumentText
 from odf.style import Style, ParagraphProperties, ListLevelProperties
 from odf.text import P, List, ListItem, ListStyle, ListLevelStyleBullet, ListLevelStyleNumber
 from odf.table import Table, TableColumn, TableRow, TableCell, CoveredTableCell
+from odf.draw import Frame, Image
 
 root, out = sys.argv[1], sys.argv[2]
 only = sys.argv[3:]
@@ -195,7 +197,8 @@ def approval_text(a):
 
 
 def body_blocks(body):
-    """The body of a положение as (kind, text): h, p, li, table (its YAML, parsed)."""
+    """The body of a положение as (kind, text): h, p, li, table (its YAML, parsed),
+    img (the address of an image on a line of its own)."""
     fence = None
     for line in body.splitlines():
         if fence is not None:
@@ -210,7 +213,10 @@ def body_blocks(body):
             continue
         if not line.strip():
             continue
-        if line.startswith('# '):
+        img = re.match(r'^!\[[^\]]*\]\(([^)]+)\)$', line)
+        if img:
+            yield 'img', img.group(1)
+        elif line.startswith('# '):
             num, title = line[2:].split(' ', 1)
             yield 'h', '%s %s' % (num, title.upper())
         elif line.startswith('- '):
@@ -426,6 +432,10 @@ def program_docx(fm, body, path):
     for kind, text in body_blocks(body):
         if kind == 'table':
             table_docx(d, text)
+        elif kind == 'img':
+            # A picture where the scheme is (a small one: the fixture stays
+            # small); import skips it and says so.
+            d.add_picture(io.BytesIO(tiny_png()), width=docx.shared.Cm(16))
         else:
             docx_para(d, text, 'List Bullet' if kind == 'li' else None)
     d.save(path)
@@ -546,6 +556,14 @@ def program_odt(fm, body, path):
         if kind == 'table':
             lst = None
             table_odt(doc, text, styles)
+            continue
+        if kind == 'img':
+            lst = None
+            frame = Frame(width='16cm', height='11.3cm', anchortype='as-char')
+            frame.addElement(Image(href=doc.addPictureFromString(tiny_png(), 'image/png')))
+            pic = P()
+            pic.addElement(frame)
+            doc.text.addElement(pic)
             continue
         m = re.match(r'^\d+\. (.*)$', text) if kind == 'p' else None
         if m:

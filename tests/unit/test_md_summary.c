@@ -25,7 +25,8 @@
 
 static const char body[] = "# Цели\n\nТекст¹ со ссылкой на [положение](../positions/p.md#tseli) и "
 			   "[Лебедеву А. С.](@lebedeva-as \"куратора\").\n\n"
-			   "## Цели\n\n1. Первый пункт.\n2. Второй [раздел](#tseli-2).\n";
+			   "## Цели\n\n1. Первый пункт.\n2. Второй [раздел](#tseli-2).\n\n"
+			   "![Схема](../files/s.png)\n";
 
 static struct nv_md_summary_key key(const char *path)
 {
@@ -77,7 +78,7 @@ static void test_summary_round_trip(void)
 	CHECK_INT(stub->first_line, md->first_line);
 	CHECK_INT(stub->flags, md->flags);
 	CHECK_INT(stub->nr_headings, 2);
-	CHECK_INT(stub->nr_links, 3);
+	CHECK_INT(stub->nr_links, 4);
 	for (i = 0; i < md->nr_headings; i++) {
 		CHECK_STR(stub->headings[i].id, md->headings[i].id);
 		CHECK_STR(stub->headings[i].text, md->headings[i].text);
@@ -88,6 +89,8 @@ static void test_summary_round_trip(void)
 	CHECK_STR(stub->headings[1].id, "tseli-2");
 	for (i = 0; i < md->nr_links; i++) {
 		CHECK_INT(stub->links[i].kind, md->links[i].kind);
+		CHECK_INT(stub->links[i].image, md->links[i].image);
+		CHECK_INT(stub->links[i].alone, md->links[i].alone);
 		CHECK_STR(stub->links[i].url, md->links[i].url);
 		CHECK_INT(stub->links[i].line, md->links[i].line);
 		CHECK_INT(stub->links[i].col, md->links[i].col);
@@ -97,6 +100,9 @@ static void test_summary_round_trip(void)
 	CHECK_STR(stub->links[1].text, md->links[1].text);
 	CHECK_STR(stub->links[1].title, "куратора");
 	CHECK_STR(stub->links[0].anchor, "tseli");
+	/* An image is told from a link (a page of files leaves it out). */
+	CHECK(stub->links[3].image && stub->links[3].alone &&
+	      stub->links[3].kind == NV_MD_LINK_FILE && !stub->links[0].image);
 	/* Headings are found by id, as in a parse. */
 	CHECK(nv_md_find_heading(stub, "tseli-2") == &stub->headings[1]);
 	CHECK(nv_md_find_heading(stub, "net") == NULL);
