@@ -301,7 +301,6 @@ static void item(struct render *r, cmark_node *node, bool entering)
 	nv_buf_adds(r->out, "</p>\n");
 }
 
-/* A paragraph of a tight list has no <p>, but one that carries a number as text has. */
 /*
  * Whether paragraph node is one image with a text that paper prints as a
  * picture with that text under it (nv_md_image_alone()).
@@ -320,6 +319,10 @@ static bool figure_para(cmark_node *node)
 	return true;
 }
 
+/*
+ * A paragraph of a tight list has no <p>, but one that carries a number as
+ * text has; one of a picture is a <figure> (figure_para()).
+ */
 static void paragraph(struct render *r, cmark_node *node, bool entering)
 {
 	cmark_node *parent = cmark_node_parent(node);
