@@ -401,7 +401,8 @@ void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n)
 			break;
 		case NV_PL_PARA:
 		case NV_PL_COLUMNS:
-			if (!mb->n)
+		case NV_PL_IMAGE:
+			if (!mb->n && b->kind != NV_PL_IMAGE)
 				break;
 			if (!unsplittable(mb)) {
 				place_split(pg, mb, gap, tail(m, n, i));
@@ -413,18 +414,13 @@ void nv_pl_paginate(struct pager *pg, const struct mblock *m, size_t n)
 				gap = 0;
 			}
 			pg->y += gap;
+			if (b->kind == NV_PL_IMAGE) {
+				nv_pl_place_image(pg, mb);
+				break;
+			}
 			if (b->st.at_bottom && pg->y + mb->h < pg->H)
 				pg->y = pg->H - mb->h;
 			place_lines(pg, mb, 0, mb->n);
-			break;
-		case NV_PL_IMAGE:
-			need = gap + mb->h + tail(m, n, i);
-			if (pg->y > 0 && pg->y + need > pg->H + 0.01) {
-				nv_pl_new_page(pg);
-				gap = 0;
-			}
-			pg->y += gap;
-			nv_pl_place_image(pg, mb);
 			break;
 		case NV_PL_BREAK:
 			break;
