@@ -273,6 +273,7 @@ static void test_attachment_text_is_guarded(void)
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_buf pdf = NV_BUF_INIT;
 	char *dir = nv_xasprintf("%s/att-src", nv_test_tmpdir()), *files, *msg;
+	size_t i;
 
 	CHECK_INT(nv_project_load(&p, &po, &d), 0);
 	CHECK_INT(d.errors, 0);
@@ -280,6 +281,10 @@ static void test_attachment_text_is_guarded(void)
 	files = nv_xasprintf("%s/files/anketa.pdf", dir);
 	nv_test_pdf(&pdf, "Анкета", "Гусев Дмитрий Валерьевич");
 	CHECK_INT(nv_write_file(files, pdf.ptr, pdf.len), 0);
+	/* The demo's own attachments (its program's scheme) give way to this one. */
+	for (i = 0; i < p.model.nattachments; i++)
+		free(p.model.attachments[i].path);
+	free(p.model.attachments);
 	p.model.attachments = nv_xcalloc(1, sizeof(*p.model.attachments));
 	p.model.attachments[0].rel = "files/anketa.pdf";
 	p.model.attachments[0].path = files;
