@@ -566,6 +566,43 @@ static void paper_image(struct builder *b, const struct nv_entry *e, const struc
 }
 
 /*
+ * A link or an image whose address is written with «\», as Windows writes
+ * paths («..\files\plan.pdf», copied from Explorer): the website has no
+ * file so named. An error with the address written with «/»; true when
+ * said. Markdown reads «\.» as an escaped «.» («..\..\files» comes to it
+ * as «....\files»): then the address read is not the one typed, and the
+ * message shows neither.
+ */
+static bool backslashed(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
+{
+	char *fixed, *p;
+
+	if (!strchr(l->path, '\\'))
+		return false;
+	if (strstr(l->url, "...")) {
+		nv_diag_hint(
+			nv_error(b->d, e->doc->path, l->line, l->col,
+				 "в адресе обратная косая черта «\\»: так пути пишет Windows, а в "
+				 "адресах на сайте пишут «/»"),
+			"замените в адресе каждую «\\» на «/»: «..\\..\\files\\plan.pdf» → "
+			"«../../files/plan.pdf»");
+		return true;
+	}
+	fixed = nv_xstrdup(l->url);
+	for (p = fixed; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+	nv_diag_hint(
+		nv_error(b->d, e->doc->path, l->line, l->col,
+			 "в адресе «%s» обратная косая черта «\\»: так пути пишет Windows, а в "
+			 "адресах на сайте пишут «/»",
+			 l->url),
+		"напишите «%s»", fixed);
+	free(fixed);
+	return true;
+}
+
+/*
  * The links of entry e: its URLs and links to PDFs are its own; other
  * entries are only read. path: room for the paths joined.
  */
@@ -590,6 +627,9 @@ void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 			unsafe_link(b, e, l);
 			continue;
 		}
+		/* A file's or a document's. */
+		if (backslashed(b, e, l))
+			continue;
 		if (l->kind == NV_MD_LINK_FILE) {
 			file_link(b, e, l, path);
 			paper_image(b, e, l);
