@@ -189,8 +189,8 @@ bool nv_md_image_alone(cmark_node *image)
 
 bool nv_md_image_printable(const char *path)
 {
-	const char *dot = strrchr(path, '.');
+	size_t n = strlen(path);
 
-	return dot &&
-	       (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"));
+	return nv_ends_with_nocase(path, n, ".png") || nv_ends_with_nocase(path, n, ".jpg") ||
+	       nv_ends_with_nocase(path, n, ".jpeg");
 }

@@ -400,6 +400,21 @@ static void unsafe_link(struct builder *b, const struct nv_entry *e, const struc
 }
 
 /*
+ * The path of the file link or image l of e names, «%20» decoded, from
+ * the folder of e's file, into path; false when it leads above content/.
+ */
+static bool link_path(struct nv_buf *path, const struct nv_entry *e, const struct nv_md_link *l)
+{
+	char *rel = nv_xstrdup(l->path);
+	bool in;
+
+	nv_percent_decode(rel);
+	in = join_path(path, e->doc->path, rel);
+	free(rel);
+	return in;
+}
+
+/*
  * A link or an image naming a file (../files/plan.pdf): it must be an
  * attachment of content/ or a document's PDF (../roadmaps/plan.pdf for
  * content/roadmaps/plan.md), else the website's link is broken. An error
@@ -412,14 +427,9 @@ static void file_link(struct builder *b, struct nv_entry *e, const struct nv_md_
 	const char *like = NULL, *root = b->c->root ? b->c->root : "content";
 	enum nv_pdf_off off;
 	const struct nv_entry *doc;
-	char *rel = nv_xstrdup(l->path);
 	size_t i, n = strlen(root);
-	bool in;
 
-	nv_percent_decode(rel);
-	in = join_path(path, e->doc->path, rel);
-	free(rel);
-	if (!in) {
+	if (!link_path(path, e, l)) {
 		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
 				      "ссылка «%s» ведёт выше папки content/", l->path),
 			     "файлы для сайта кладут в content/files/ и ссылаются на них от папки "
@@ -481,18 +491,14 @@ const struct nv_attachment *nv_model_linked_file(const struct nv_model *m, const
 {
 	struct nv_buf path = NV_BUF_INIT;
 	const struct nv_attachment *a = NULL;
-	char *rel;
 	size_t i;
 
 	if (!e->doc || !l->path)
 		return NULL;
-	rel = nv_xstrdup(l->path);
-	nv_percent_decode(rel);
-	if (join_path(&path, e->doc->path, rel))
+	if (link_path(&path, e, l))
 		for (i = 0; i < m->nattachments && !a; i++)
 			if (!strcmp(m->attachments[i].path, path.ptr))
 				a = &m->attachments[i];
-	free(rel);
 	nv_buf_release(&path);
 	return a;
 }

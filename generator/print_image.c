@@ -235,8 +235,7 @@ struct nv_pl_block *nv_pl_image(struct nv_pl_doc *doc, struct nv_pl_image *im,
 
 void nv_pl_measure_image(const struct nv_pl_engine *en, struct mblock *mb, double cw)
 {
-	double room = nv_pl_page_h(mb->landscape) -
-		      (en->o.margin_top + en->o.margin_bottom) * NV_PT_PER_MM;
+	double room = nv_pl_content_height(en, mb->landscape);
 	int pw, ph;
 
 	nv_pl_image_shown(mb->b->image, &pw, &ph);

@@ -125,6 +125,8 @@ struct pager {
 /* The width and height of an A4 page, pt. */
 double nv_pl_page_w(bool landscape);
 double nv_pl_page_h(bool landscape);
+/* The height of the text of a page (between the top and bottom margins), pt. */
+double nv_pl_content_height(const struct nv_pl_engine *en, bool landscape);
 
 /*
  * Lay out markup in a box of width w and append its lines to *lines with

@@ -189,6 +189,11 @@ double nv_pl_content_width(const struct nv_pl_engine *en, bool landscape)
 {
 	return nv_pl_page_w(landscape) - (en->o.margin_left + en->o.margin_right) * NV_PT_PER_MM;
 }
+
+double nv_pl_content_height(const struct nv_pl_engine *en, bool landscape)
+{
+	return nv_pl_page_h(landscape) - (en->o.margin_top + en->o.margin_bottom) * NV_PT_PER_MM;
+}
 /* --- measure ------------------------------------------------------------------ */
 
 void nv_pl_keep_layout(struct nv_pl_pages *p, PangoLayout *l)
@@ -538,8 +543,7 @@ static void measure_table(struct measure *ms, struct mblock *mb, double cw)
 		if (r < t->nheader)
 			head += mr->h;
 	}
-	mb->room = nv_pl_page_h(mb->landscape) -
-		   (ms->en->o.margin_top + ms->en->o.margin_bottom) * NV_PT_PER_MM;
+	mb->room = nv_pl_content_height(ms->en, mb->landscape);
 	if (head <= mb->room / 3)
 		mb->room -= head;
 	free(widths);

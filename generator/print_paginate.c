@@ -159,7 +159,7 @@ void nv_pl_new_page(struct pager *pg)
 	pg->row_page = 0;
 	pg->top = o->margin_top * NV_PT_PER_MM;
 	pg->left = o->margin_left * NV_PT_PER_MM;
-	pg->H = p->h - (o->margin_top + o->margin_bottom) * NV_PT_PER_MM;
+	pg->H = nv_pl_content_height(pg->en, pg->landscape);
 	if ((int)out->nr >= pg->doc->first_number && !pg->unnumbered) {
 		p->number = (int)out->nr;
 		add_number(pg);
