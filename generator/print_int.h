@@ -1,7 +1,7 @@
 /*
  * print_int.h: private to the print engine (print_layout.c,
- * print_paginate.c, print_table.c, print_image.c); printers and the rest of the program
- * use print.h.
+ * print_paginate.c, print_table.c, print_image.c); printers and the rest
+ * of the program use print.h.
  *
  * Measure (print_layout.c) turns blocks into struct mblock: lines with
  * positions relative to their block, or rows of cells for a table.
