@@ -269,7 +269,7 @@ int nv_md_url_unsafe(const char *url)
 		       : 0;
 }
 
-/* A link or an image (image: only a file or an unsafe destination is one) into md->links. */
+/* A link or an image (only one naming a file, unsafe or of another site) into md->links. */
 static void add_link(struct walk *w, cmark_node *node, bool image)
 {
 	struct nv_md *md = w->md;
@@ -288,6 +288,9 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 		kind = NV_MD_LINK_PERSON;
 	} else if (nv_md_url_unsafe(url)) {
 		kind = NV_MD_LINK_UNSAFE;
+	} else if (image && (!strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8) ||
+			     !strncmp(url, "//", 2))) {
+		kind = NV_MD_LINK_REMOTE;
 	} else {
 		/* absolute URLs and site-absolute paths are not documents of ours */
 		if (has_scheme(url) || url[0] == '/')
@@ -300,7 +303,8 @@ static void add_link(struct walk *w, cmark_node *node, bool image)
 		else
 			return;
 	}
-	if (image && kind != NV_MD_LINK_FILE && kind != NV_MD_LINK_UNSAFE)
+	if (image && kind != NV_MD_LINK_FILE && kind != NV_MD_LINK_UNSAFE &&
+	    kind != NV_MD_LINK_REMOTE)
 		return;
 	hash = strchr(url, '#');
 	NV_GROW(md->links, md->nr_links + 1, md->alloc_links);

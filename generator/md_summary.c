@@ -341,7 +341,7 @@ static bool skip_headings_links(struct cur *c, const struct head *h)
 		get_str(c, &n);
 	}
 	for (i = 0; i < h->nl && !c->bad; i++) {
-		if ((get_u32(c) & ~(LINK_IMAGE | LINK_ALONE)) > NV_MD_LINK_FILE)
+		if ((get_u32(c) & ~(LINK_IMAGE | LINK_ALONE)) > NV_MD_LINK_REMOTE)
 			return false;
 		skip(c, 8);
 		get_str(c, &n);

@@ -435,6 +435,14 @@ void mdl_check_pairs(struct builder *b);
  * path: a buffer for the paths joined.
  */
 void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path);
+/* The path of `to` as seen from the folder of `from` ("../orders/x.md"). */
+void mdl_relative_path(struct nv_buf *out, const char *from, const char *to);
+/*
+ * A warning at an image of e that will not show as its author expects
+ * (model_images.c): one from another website (NV_MD_LINK_REMOTE); on the
+ * paper of a printed kind, one shown as its text only.
+ */
+void mdl_check_image(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l);
 /* The anchors of links to other documents, which mdl_check_links() left to it (b->later). */
 void mdl_check_anchors(struct builder *b);
 /*

@@ -282,8 +282,7 @@ static bool join_path(struct nv_buf *out, const char *base, const char *rel)
 	return true;
 }
 
-/* The path of `to` as seen from the folder of `from` ("../orders/x.md"). */
-static void relative_path(struct nv_buf *out, const char *from, const char *to)
+void mdl_relative_path(struct nv_buf *out, const char *from, const char *to)
 {
 	size_t common = 0, i;
 
@@ -535,7 +534,7 @@ static void missing_target(struct builder *b, const struct nv_entry *e, const st
 				      "ссылка на черновик «%s»", l->path),
 			     "уберите «draft: true» из документа или ссылку на него");
 	else if ((target = nv_model_entry(b->m, id)) != NULL) {
-		relative_path(path, e->doc->path, target->doc->path);
+		mdl_relative_path(path, e->doc->path, target->doc->path);
 		nv_diag_hint(nv_error(b->d, e->doc->path, l->line, l->col,
 				      "ссылка «%s» ведёт не туда: такого файла нет", l->path),
 			     "путь считается от папки этого документа: напишите «%s»", path->ptr);
@@ -545,30 +544,6 @@ static void missing_target(struct builder *b, const struct nv_entry *e, const st
 			     "проверьте имя файла; путь считается от папки этого документа, "
 			     "например «../orders/o-vnedrenii.md»");
 	free(id);
-}
-
-/*
- * An image of a printed document that paper shows as its text only: not
- * on a line of its own (nv_md_image_alone()), or by its name not a PNG
- * or a JPEG, the images print puts into a PDF. A warning at it.
- */
-static void paper_image(struct builder *b, const struct nv_entry *e, const struct nv_md_link *l)
-{
-	if (!nv_kind_printed(e->kind) || !l->image)
-		return;
-	if (!l->alone)
-		nv_diag_hint(nv_warning(b->d, e->doc->path, l->line, l->col,
-					"в PDF будет только текст этого изображения, не оно само: "
-					"изображение печатается, когда стоит отдельным абзацем"),
-			     "поставьте его на отдельную строку, с пустыми строками до и после, "
-			     "— не в строку текста, не в таблицу и не первым в пункте списка");
-	else if (!nv_md_image_printable(l->path))
-		nv_diag_hint(nv_warning(b->d, e->doc->path, l->line, l->col,
-					"изображение «%s» не будет напечатано: в PDF печать "
-					"вставляет только PNG и JPEG",
-					l->path),
-			     "сохраните его как PNG (схему, таблицу) или JPEG (фотографию) и "
-			     "сошлитесь на новый файл; иначе на бумаге будет только его текст");
 }
 
 /*
@@ -633,12 +608,16 @@ void mdl_check_links(struct builder *b, struct nv_entry *e, struct nv_buf *path)
 			unsafe_link(b, e, l);
 			continue;
 		}
+		if (l->kind == NV_MD_LINK_REMOTE) {
+			mdl_check_image(b, e, l);
+			continue;
+		}
 		/* A file's or a document's. */
 		if (backslashed(b, e, l))
 			continue;
 		if (l->kind == NV_MD_LINK_FILE) {
 			file_link(b, e, l, path);
-			paper_image(b, e, l);
+			mdl_check_image(b, e, l);
 			continue;
 		}
 		if (!e->link_urls)

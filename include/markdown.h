@@ -79,6 +79,11 @@ enum nv_md_link_kind {
 	 * ("../files/plan.pdf"), of a link or an image: an attachment.
 	 */
 	NV_MD_LINK_FILE,
+	/*
+	 * An image of another website ("https://…/shema.png", "//…"): every
+	 * reader's browser asks that site for it; paper prints its text.
+	 */
+	NV_MD_LINK_REMOTE,
 };
 
 /*
@@ -91,10 +96,10 @@ int nv_md_url_unsafe(const char *url);
 
 struct nv_md_link {
 	enum nv_md_link_kind kind;
-	cmark_node *node; /* the LINK node (or a FILE's or UNSAFE's IMAGE); belongs to the tree */
+	cmark_node *node; /* the LINK node (or a FILE's, UNSAFE's or REMOTE's IMAGE); belongs to the tree */
 	char *url;	  /* the destination as cmark read it (escapes resolved) */
 	char *path;	  /* DOC, FILE: the part before '?' or '#'; PERSON: the id
-			     after '@' (may be empty); ANCHOR, UNSAFE: NULL */
+			     after '@' (may be empty); ANCHOR, UNSAFE, REMOTE: NULL */
 	char *anchor;	  /* the part after '#', or NULL when there is none (PERSON: NULL) */
 	char *text;	  /* PERSON: the link text as plain text after typography
 			     (breaks as spaces); NULL for other kinds */

@@ -39,7 +39,7 @@ struct nv_md_summaries;
 struct nv_value;
 
 /* The format's version: bump it when a record's layout or meaning changes. */
-#define NV_MD_SUMMARY_VERSION 9u
+#define NV_MD_SUMMARY_VERSION 10u
 
 /* What a summary is keyed by: the document and where its body is. */
 struct nv_md_summary_key {

@@ -128,11 +128,13 @@ static void test_link_kinds(void)
 	struct nv_md *md = parse("[a](x.md) [b](../orders/o.md#p-2) [c](y.MD?v=1#z) "
 				 "[d](#razdel-2) [e](http://x.ru/a.md) [f](mailto:a@b.ru) "
 				 "[g](/abs.md) [h](//cdn.ru/x.md) [i](x.md#) [j](#) [k](x.pdf) "
-				 "[l](dir/) [m](.md) [n](a/.md) [o](C:x.md) ![p](q.md)\n",
+				 "[l](dir/) [m](.md) [n](a/.md) [o](C:x.md) ![p](q.md) "
+				 "![q](https://edu.ru/s.png) ![r](//cdn.ru/s.png) ![s](HTTP://x.ru) "
+				 "![t](/img/s.png) ![u](ftp://x.ru/s.png) ![v](mailto:a@b.ru)\n",
 				 1, 0);
 	const struct nv_md_link *l = md->links;
 
-	CHECK_INT(md->nr_links, 6);
+	CHECK_INT(md->nr_links, 9);
 	CHECK_INT(l[0].kind, NV_MD_LINK_DOC);
 	CHECK_STR(l[0].path, "x.md");
 	CHECK(l[0].anchor == NULL);
@@ -152,6 +154,14 @@ static void test_link_kinds(void)
 	CHECK_STR(l[5].path, "x.pdf");
 	CHECK_INT(l[0].col, 1);
 	CHECK_INT(l[1].col, 11);
+	/*
+	 * An image of another website, by http(s) or «//»; not one of the
+	 * school's own site, nor another scheme.
+	 */
+	CHECK(l[6].kind == NV_MD_LINK_REMOTE && l[6].image && l[6].path == NULL);
+	CHECK_STR(l[6].url, "https://edu.ru/s.png");
+	CHECK(l[7].kind == NV_MD_LINK_REMOTE && l[8].kind == NV_MD_LINK_REMOTE);
+	CHECK_STR(l[8].url, "HTTP://x.ru");
 	nv_md_free(md);
 }
 

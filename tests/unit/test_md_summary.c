@@ -26,7 +26,7 @@
 static const char body[] = "# Цели\n\nТекст¹ со ссылкой на [положение](../positions/p.md#tseli) и "
 			   "[Лебедеву А. С.](@lebedeva-as \"куратора\").\n\n"
 			   "## Цели\n\n1. Первый пункт.\n2. Второй [раздел](#tseli-2).\n\n"
-			   "![Схема](../files/s.png)\n";
+			   "![Схема](../files/s.png)\n\n![Фото](https://school.ru/f.jpg)\n";
 
 static struct nv_md_summary_key key(const char *path)
 {
@@ -78,7 +78,7 @@ static void test_summary_round_trip(void)
 	CHECK_INT(stub->first_line, md->first_line);
 	CHECK_INT(stub->flags, md->flags);
 	CHECK_INT(stub->nr_headings, 2);
-	CHECK_INT(stub->nr_links, 4);
+	CHECK_INT(stub->nr_links, 5);
 	for (i = 0; i < md->nr_headings; i++) {
 		CHECK_STR(stub->headings[i].id, md->headings[i].id);
 		CHECK_STR(stub->headings[i].text, md->headings[i].text);
@@ -103,6 +103,9 @@ static void test_summary_round_trip(void)
 	/* An image is told from a link (a page of files leaves it out). */
 	CHECK(stub->links[3].image && stub->links[3].alone &&
 	      stub->links[3].kind == NV_MD_LINK_FILE && !stub->links[0].image);
+	/* So is an image of another website (a rebuild warns of it). */
+	CHECK(stub->links[4].image && stub->links[4].kind == NV_MD_LINK_REMOTE &&
+	      stub->links[4].path == NULL);
 	/* Headings are found by id, as in a parse. */
 	CHECK(nv_md_find_heading(stub, "tseli-2") == &stub->headings[1]);
 	CHECK(nv_md_find_heading(stub, "net") == NULL);
