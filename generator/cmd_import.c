@@ -38,6 +38,7 @@ struct job {
 	struct nv_imp_doc doc;
 	struct nv_imp_result res;
 	char *path;		/* content/<dir>/<id>.md */
+	char **pic_paths;	/* content/files/<name> of each of res.files */
 	struct nv_buf people;	/* what it appends to people.yml */
 	struct nv_strlist site; /* the lines it inserts into site.yml */
 };
@@ -52,6 +53,7 @@ struct data_file {
 /* One file to put in place: written to tmp first, then linked or renamed. */
 struct commit {
 	const char *path;
+	const struct nv_buf *bytes;
 	char *tmp;
 	bool replace;		      /* rename over path (people.yml, site.yml) */
 	const struct data_file *orig; /* its bytes before, for a rollback; NULL for a new file */
@@ -321,6 +323,18 @@ static int import_one(struct job *j, const char *root, const struct nv_imp_opts 
 			     "документ");
 		return -1;
 	}
+	if (j->res.nfiles)
+		j->pic_paths = nv_xcalloc(j->res.nfiles, sizeof(*j->pic_paths));
+	for (k = 0; k < j->res.nfiles; k++) {
+		j->pic_paths[k] = nv_xasprintf("%s/files/%s", root, j->res.files[k].name);
+		if (nv_exists(j->pic_paths[k])) {
+			nv_diag_hint(
+				nv_error(d, j->arg, 0, 0, "рисунок «%s» уже есть", j->pic_paths[k]),
+				"файлы не перезаписываются: переименуйте или удалите "
+				"существующий файл");
+			return -1;
+		}
+	}
 	for (k = 0; k < done; k++)
 		if (jobs[k].res.id && !strcmp(jobs[k].res.id, j->res.id)) {
 			nv_error(d, j->arg, 0, 0, "документ «%s» уже получен из %s", j->res.id,
@@ -521,25 +535,32 @@ static void undo(struct commit *v, size_t n)
  */
 static int write_all(struct job *jobs, size_t n, struct data_file *const data[2])
 {
-	struct commit v[MAX_FILES + 2];
-	size_t nv = 0, i;
+	struct commit *v;
+	size_t nv = 0, i, k, all = 2;
 	int rc = 0;
 
-	memset(v, 0, sizeof(v));
 	for (i = 0; i < n; i++)
-		v[nv++].path = jobs[i].path;
+		all += 1 + jobs[i].res.nfiles;
+	v = nv_xcalloc(all, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		v[nv].path = jobs[i].path;
+		v[nv++].bytes = &jobs[i].res.text;
+		for (k = 0; k < jobs[i].res.nfiles; k++) {
+			v[nv].path = jobs[i].pic_paths[k];
+			v[nv++].bytes = &jobs[i].res.files[k].pic->data;
+		}
+	}
 	for (i = 0; i < 2; i++)
 		if (data[i]->now.len != data[i]->was.len ||
 		    (data[i]->now.len &&
 		     memcmp(data[i]->now.ptr, data[i]->was.ptr, data[i]->now.len))) {
 			v[nv].path = data[i]->path;
+			v[nv].bytes = &data[i]->now;
 			v[nv].replace = true;
 			v[nv++].orig = data[i];
 		}
 	for (i = 0; i < nv && !rc; i++) {
-		const struct nv_buf *b = v[i].orig ? &v[i].orig->now : &jobs[i].res.text;
-
-		v[i].tmp = write_temp(v[i].path, b);
+		v[i].tmp = write_temp(v[i].path, v[i].bytes);
 		if (!v[i].tmp) {
 			fprintf(stderr, "nastavnik: не удалось записать %s: %s\n", v[i].path,
 				nv_strerror(errno));
@@ -566,6 +587,7 @@ static int write_all(struct job *jobs, size_t n, struct data_file *const data[2]
 	}
 	for (i = 0; i < nv; i++)
 		free(v[i].tmp);
+	free(v);
 	return rc;
 }
 
@@ -656,7 +678,7 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 	const char *kind = NULL, *files[MAX_FILES + 1] = { NULL };
 	struct job jobs[MAX_FILES];
 	bool dry = false;
-	size_t n, i;
+	size_t n, i, k;
 	int rc;
 	const struct nv_option opts[] = {
 		{ "--kind", NULL, NV_OPT_VALUE, &kind, "вид документа", parse_kind,
@@ -693,6 +715,9 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 	for (i = 0; i < n; i++) {
 		free(jobs[i].abs);
 		free(jobs[i].path);
+		for (k = 0; k < jobs[i].res.nfiles && jobs[i].pic_paths; k++)
+			free(jobs[i].pic_paths[k]);
+		free(jobs[i].pic_paths);
 		nv_buf_release(&jobs[i].people);
 		nv_strlist_release(&jobs[i].site);
 		nv_imp_doc_release(&jobs[i].doc);

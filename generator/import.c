@@ -64,6 +64,9 @@ void nv_imp_doc_release(struct nv_imp_doc *doc)
 			para_release(&doc->v[i].para);
 	}
 	free(doc->v);
+	for (i = 0; i < doc->npics; i++)
+		nv_buf_release(&doc->pics[i].data);
+	free(doc->pics);
 	nv_imp_doc_init(doc);
 }
 

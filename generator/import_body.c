@@ -519,6 +519,9 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 
 	(void)clauses;
 	l->used = true;
+	l->body = true;
+	if (nv_imp_body_pictures(c, l))
+		return;
 	/* A caption goes into the table block that follows it. */
 	if (!l->t && l + 1 < c->ln + c->n && l[1].t && !l[1].used && nv_imp_is_caption(l))
 		return;

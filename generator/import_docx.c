@@ -6,7 +6,10 @@
  * word/styles.xml (style names, and the numbering and outline level a
  * style carries) and word/numbering.xml (list definitions), and count
  * the numbers of automatic lists as Word does, so «2.1.» comes out as
- * Word shows it. Pictures and embedded objects are counted and skipped.
+ * Word shows it. A picture (a w:drawing holding one, or VML's w:pict)
+ * found by its relationship (word/_rels/document.xml.rels) goes to
+ * import_pictures.c; charts, shapes and embedded objects are counted and
+ * skipped.
  */
 #include "common.h"
 
@@ -16,7 +19,12 @@
 #include "import_int.h"
 #include "utf8.h"
 
-#define W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define W	 "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define A	 "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define PIC	 "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define REL	 "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define VML	 "urn:schemas-microsoft-com:vml"
+#define PKG_RELS "http://schemas.openxmlformats.org/package/2006/relationships"
 
 enum {
 	MAX_LVL = 9
@@ -55,6 +63,9 @@ struct reader {
 	size_t nabs;
 	struct num *nums;
 	size_t nnums;
+	zip_t *z;
+	struct nv_strlist rels; /* the document's relationships: id, then its part, in pairs */
+	bool in_cell;		/* reading a table's cell */
 };
 
 static int attr_int(const xmlNode *n, const char *local, int dflt)
@@ -342,6 +353,83 @@ static void sym_text(const xmlNode *c, struct nv_buf *out, struct nv_imp_inline 
 	free(code);
 }
 
+/*
+ * The relationships of word/document.xml to the parts of the archive (a
+ * picture's «rId5» → word/media/image1.png); one to a file outside it
+ * (TargetMode="External", a linked picture) is left out.
+ */
+static int read_rels(struct reader *r, struct nv_diags *d)
+{
+	static const char part[] = "word/_rels/document.xml.rels";
+	struct nv_buf xml = NV_BUF_INIT;
+	xmlDoc *x = NULL;
+	xmlNode *n;
+	int got = nv_imp_zip_read(r->z, r->name, part, &xml, d);
+
+	if (got > 0 && !(x = nv_imp_xml_parse(r->name, part, &xml, d)))
+		got = -1;
+	for (n = x ? xmlDocGetRootElement(x)->children : NULL; n; n = n->next) {
+		char *id = nv_imp_attr(n, NULL, "Id"), *to = nv_imp_attr(n, NULL, "Target"),
+		     *mode = nv_imp_attr(n, NULL, "TargetMode");
+
+		if (nv_imp_is(n, PKG_RELS, "Relationship") && id && to &&
+		    !(mode && !strcmp(mode, "External"))) {
+			nv_strlist_add(&r->rels, id);
+			if (to[0] == '/')
+				nv_strlist_add(&r->rels, to + 1);
+			else
+				nv_strlist_addf(&r->rels, "word/%s", to);
+		}
+		free(id);
+		free(to);
+		free(mode);
+	}
+	if (x)
+		xmlFreeDoc(x);
+	nv_buf_release(&xml);
+	return got < 0 ? -1 : 0;
+}
+
+/* The first element under n (n too) named ns:local, depth first. */
+static xmlNode *descendant(xmlNode *n, const char *ns, const char *local)
+{
+	xmlNode *c, *f;
+
+	if (nv_imp_is(n, ns, local))
+		return n;
+	for (c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (f = descendant(c, ns, local)))
+			return f;
+	return NULL;
+}
+
+/*
+ * The part of the archive the picture of a w:drawing or w:pict is, or
+ * NULL: a drawing that is a chart, a shape or a group, not a picture
+ * (a:graphicData of PIC), or a picture linked, not embedded.
+ */
+static const char *picture_part(const struct reader *r, xmlNode *n)
+{
+	xmlNode *g = descendant(n, A, "graphicData"), *at = NULL;
+	char *uri = g ? nv_imp_attr(g, NULL, "uri") : NULL;
+	char *id = NULL;
+	const char *part = NULL;
+	size_t i;
+
+	if (nv_imp_is(n, W, "pict"))
+		at = descendant(n, VML, "imagedata");
+	else if (uri && !strcmp(uri, PIC))
+		at = descendant(g, A, "blip");
+	free(uri);
+	if (at)
+		id = nv_imp_attr(at, REL, nv_imp_is(at, A, "blip") ? "embed" : "id");
+	for (i = 0; id && i + 1 < r->rels.nr && !part; i += 2)
+		if (!strcmp(r->rels.v[i], id))
+			part = r->rels.v[i + 1];
+	free(id);
+	return part;
+}
+
 /* The text of a paragraph or run container, recursively, into out (and in, as Markdown). */
 static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv_imp_inline *in,
 		     unsigned bold)
@@ -369,7 +457,7 @@ static void run_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct nv
 		} else if (nv_imp_is(c, W, "noBreakHyphen")) {
 			nv_imp_emit(out, in, "-", bold);
 		} else if (nv_imp_is(c, W, "drawing") || nv_imp_is(c, W, "pict")) {
-			r->doc->images++;
+			nv_imp_add_picture(r->doc, r->z, picture_part(r, c), r->in_cell);
 		} else if (nv_imp_is(c, W, "object")) {
 			r->doc->objects++;
 		} else if (nv_imp_is(c, W, "del") || nv_imp_is(c, W, "instrText") ||
@@ -430,6 +518,7 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell)
 	bool bold;
 
 	memset(&in, 0, sizeof(in));
+	r->in_cell = cell != NULL;
 	run_text(r, p, &text, &in, 0);
 	nl = strchr(text.ptr, '\n');
 	first = nv_imp_add_para(r->doc, cell, text.ptr, nl ? (size_t)(nl - text.ptr) : text.len);
@@ -568,12 +657,13 @@ static void reader_release(struct reader *r)
 	free(r->styles);
 	free(r->abs);
 	free(r->nums);
+	nv_strlist_release(&r->rels);
 }
 
 int nv_import_docx(const char *name, const char *data, size_t len, struct nv_imp_doc *doc,
 		   struct nv_diags *d)
 {
-	struct reader r = { name, doc, NULL, 0, NULL, 0, NULL, 0 };
+	struct reader r = { name, doc, NULL, 0, NULL, 0, NULL, 0, NULL, NV_STRLIST_INIT, false };
 	struct nv_buf xml = NV_BUF_INIT;
 	zip_t *z;
 	xmlDoc *x = NULL;
@@ -592,7 +682,8 @@ int nv_import_docx(const char *name, const char *data, size_t len, struct nv_imp
 			zip_name_locate(z, "content.xml", 0) >= 0
 				? "это документ LibreOffice: дайте ему расширение .odt"
 				: "откройте файл в редакторе и сохраните его как .docx");
-	if (got <= 0 || read_defs(&r, z, d) < 0)
+	r.z = z;
+	if (got <= 0 || read_defs(&r, z, d) < 0 || read_rels(&r, d) < 0)
 		goto out;
 	x = nv_imp_xml_parse(name, "word/document.xml", &xml, d);
 	if (!x)

@@ -13,6 +13,30 @@
 #include "buf.h"
 #include "import.h"
 
+struct nv_imp_ctx;
+struct nv_imp_ln;
+
+/*
+ * The picture at the entry `entry` of z (the path in the archive): a PNG
+ * or a JPEG, in the body's text (not in_cell), goes into doc->pics with
+ * the number of the paragraph being read; any other is counted as
+ * skipped (doc->images). import_pictures.c.
+ */
+void nv_imp_add_picture(struct nv_imp_doc *doc, zip_t *z, const char *entry, bool in_cell);
+/*
+ * The pictures of the source before line l of the body, each a paragraph
+ * of its own, «![Рисунок N](…)»; those in a requisite's paragraph are
+ * skipped. True when l is the caption of the last one («Рисунок 1 —
+ * Схема…»), which is then its text, and l is not to be written.
+ */
+bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l);
+/*
+ * After the recogniser: the pictures after the body's last line, the
+ * files named after r->id and the addresses written in, the report's
+ * lines.
+ */
+void nv_imp_pictures_finish(struct nv_imp_ctx *c);
+
 /*
  * Open the ZIP container in data (len bytes) with the entry-count limit.
  * Returns the archive (close with zip_discard()) or NULL with an error in
@@ -65,6 +89,7 @@ struct nv_imp_ln {
 	const struct nv_imp_table *t; /* the table, or NULL */
 	int src;
 	bool used;
+	bool body; /* in the body (nv_imp_body_line()), not a requisite */
 };
 
 struct nv_imp_ctx {
@@ -75,7 +100,10 @@ struct nv_imp_ctx {
 	size_t n;
 	struct nv_buf fm, body; /* front matter (without ---) and Markdown body */
 	char *title;
-	int last; /* the kind of the last body block: 0 none, 1 paragraph, 2 list item */
+	int last;	 /* the kind of the last body block: 0 none, 1 paragraph, 2 list item */
+	size_t next_pic; /* the first picture of doc not yet placed or skipped */
+	int uncaptioned; /* the pictures placed without a caption */
+	int first_uncaptioned; /* the first of them (1-based) */
 };
 
 /* The recognisers of each kind; they fill c->fm, c->body, c->title. */

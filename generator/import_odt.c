@@ -6,7 +6,8 @@
  * styles (for alignment and display names) sit in content.xml's automatic
  * styles and in styles.xml; list styles say whether a level is numbered
  * and how («1.», «1.1.», «а)»), and we count the items as LibreOffice
- * shows them. Frames (pictures, embedded objects) are counted and skipped.
+ * shows them. A frame's picture of the archive (draw:image) goes to
+ * import_pictures.c; embedded objects are counted and skipped.
  */
 #include "common.h"
 
@@ -21,6 +22,7 @@
 #define NS_FO	  "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_DRAW	  "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_XLINK  "http://www.w3.org/1999/xlink"
 
 enum {
 	MAX_LVL = 10
@@ -49,6 +51,8 @@ struct reader {
 	struct lstyle *ls;
 	size_t nls;
 	int count[MAX_LVL];
+	zip_t *z;
+	bool in_cell; /* reading a table's cell */
 };
 
 static char *attr(const xmlNode *n, const char *ns, const char *local)
@@ -130,6 +134,25 @@ static void read_tstyle(struct reader *r, xmlNode *s)
 	free(name);
 }
 
+/*
+ * The picture of a frame: its draw:image's file in the archive
+ * («Pictures/….png»); a linked file (an address outside it) or a frame of
+ * no image is counted as skipped.
+ */
+static void frame_picture(struct reader *r, xmlNode *frame)
+{
+	xmlNode *im = nv_imp_child(frame, NS_DRAW, "image");
+	char *href = im ? attr(im, NS_XLINK, "href") : NULL;
+	const char *part = href;
+
+	if (part && !strncmp(part, "./", 2))
+		part += 2;
+	if (part && (strchr(part, ':') || part[0] == '/' || !strncmp(part, "../", 3)))
+		part = NULL;
+	nv_imp_add_picture(r->doc, r->z, part, r->in_cell);
+	free(href);
+}
+
 /* The styles of one part: office:styles and office:automatic-styles. */
 static void read_styles(struct reader *r, xmlNode *root)
 {
@@ -203,7 +226,7 @@ static void para_text(struct reader *r, xmlNode *n, struct nv_buf *out, struct n
 			    nv_imp_child(c, NS_DRAW, "object-ole"))
 				r->doc->objects++;
 			else
-				r->doc->images++;
+				frame_picture(r, c);
 		} else if (nv_imp_is(c, NS_TEXT, "span")) {
 			char *st = attr(c, NS_TEXT, "style-name");
 
@@ -268,6 +291,7 @@ static void read_para(struct reader *r, xmlNode *p, struct nv_imp_cell *cell,
 	bool bold;
 
 	memset(&in, 0, sizeof(in));
+	r->in_cell = cell != NULL;
 	para_text(r, p, &text, &in, 0);
 	md = nv_imp_inline_finish(&in, &bold);
 	for (s = text.ptr; s; s = nl ? nl + 1 : NULL) {
@@ -515,7 +539,8 @@ int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_
 		  struct nv_diags *d)
 {
 	static const char *const parts[] = { "styles.xml", "content.xml" };
-	struct reader r = { name, doc, NV_STRLIST_INIT, NV_STRLIST_INIT, NULL, 0, NULL, 0, { 0 } };
+	struct reader r = { name, doc,	NV_STRLIST_INIT, NV_STRLIST_INIT, NULL, 0, NULL, 0, { 0 },
+			    NULL, false };
 	struct nv_buf xml = NV_BUF_INIT;
 	xmlDoc *x = NULL;
 	xmlNode *body, *text;
@@ -526,6 +551,7 @@ int nv_import_odt(const char *name, const char *data, size_t len, struct nv_imp_
 	z = nv_imp_zip_open(name, data, len, "документ LibreOffice (.odt)", d);
 	if (!z)
 		return -1;
+	r.z = z;
 	if (check_mimetype(z, name, &xml, d) < 0)
 		goto out;
 	for (i = 0; i < 2; i++) {

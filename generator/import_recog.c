@@ -107,6 +107,9 @@ void nv_imp_result_release(struct nv_imp_result *r)
 		free(r->newp[i].position);
 	}
 	free(r->newp);
+	for (i = 0; i < r->nfiles; i++)
+		free(r->files[i].name);
+	free(r->files);
 	for (i = 0; i < NV_IMP_ORG_KEYS; i++)
 		free(r->org[i]);
 	nv_imp_result_init(r);
@@ -661,17 +664,12 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	for (i = 0; nv_import_kinds[i]; i++)
 		if (!strcmp(nv_import_kinds[i], r->kind))
 			r->kind = nv_import_kinds[i];
-	if (doc->images || doc->objects)
-		nv_imp_found(&c,
-			     "пропущено: рисунков — %d, встроенных объектов — %d; сохраните "
-			     "рисунки в content/files/ как PNG или JPEG и вставьте каждый "
-			     "отдельной строкой на его место: ![Рисунок 1 — "
-			     "Название](../files/risunok-1.png)",
-			     doc->images, doc->objects);
+	if (c.title && c.title[0])
+		r->id = nv_imp_doc_name(c.title);
+	nv_imp_pictures_finish(&c);
 	report_unplaced(&c);
 	report_misread(&c);
-	if (c.title && c.title[0]) {
-		r->id = nv_imp_doc_name(c.title);
+	if (r->id) {
 		nv_buf_adds(&r->text, "---\n");
 		nv_imp_yaml(&r->text, 0, "title", c.title);
 		nv_buf_addslice(&r->text, nv_slice_make(c.fm.ptr, c.fm.len));

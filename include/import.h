@@ -73,6 +73,16 @@ struct nv_imp_block {
 	struct nv_imp_table *table;
 };
 
+/*
+ * A picture of the body the import can put into content/files/: a PNG or
+ * a JPEG, in the body's text (not in a table), in the order read.
+ */
+struct nv_imp_picture {
+	struct nv_buf data; /* its bytes */
+	const char *ext;    /* "png" or "jpg" */
+	int src;	    /* the number of the source paragraph it stands in */
+};
+
 struct nv_imp_doc {
 	struct nv_imp_block *v;
 	size_t n, alloc;
@@ -80,15 +90,19 @@ struct nv_imp_doc {
 	const char *encoding; /* "UTF-8", "UTF-16" or "Windows-1251" (text only), else NULL */
 	int images, objects;  /* skipped pictures and embedded objects */
 	int next_src;	      /* the readers' paragraph counter */
+	struct nv_imp_picture *pics;
+	size_t npics, alloc_pics;
+	size_t pics_bytes; /* their sizes, together */
 };
 
 /* Limits against hostile containers (zip bombs). */
 enum {
-	NV_IMP_MAX_ENTRIES = 5000,   /* entries in the archive */
-	NV_IMP_MAX_PART = 32 << 20,  /* unpacked size of one XML part we read */
-	NV_IMP_MAX_RATIO = 200,	     /* unpacked / packed, for parts over 1 MB */
-	NV_IMP_MAX_INPUT = 64 << 20, /* size of the file itself */
-	NV_IMP_MAX_BLOCKS = 200000,  /* paragraphs and tables in a document */
+	NV_IMP_MAX_ENTRIES = 5000,	/* entries in the archive */
+	NV_IMP_MAX_PART = 32 << 20,	/* unpacked size of one XML part we read */
+	NV_IMP_MAX_RATIO = 200,		/* unpacked / packed, for parts over 1 MB */
+	NV_IMP_MAX_INPUT = 64 << 20,	/* size of the file itself */
+	NV_IMP_MAX_BLOCKS = 200000,	/* paragraphs and tables in a document */
+	NV_IMP_MAX_PICTURES = 64 << 20, /* pictures taken, together (the last may pass it) */
 };
 
 void nv_imp_doc_init(struct nv_imp_doc *doc);
@@ -296,9 +310,17 @@ enum {
 extern const char *const nv_import_org_keys[NV_IMP_ORG_KEYS];
 
 /* What the recogniser made. */
+/* A picture the document shows, to write as content/files/<name>. */
+struct nv_imp_file {
+	char *name;			  /* owned: "<id>-risunok-1.png" */
+	const struct nv_imp_picture *pic; /* its bytes, in the nv_imp_doc read */
+};
+
 struct nv_imp_result {
-	const char *kind;	    /* "order", "position", … (static) */
-	char *id;		    /* owned: the slug of the title */
+	const char *kind;	   /* "order", "position", … (static) */
+	char *id;		   /* owned: the slug of the title */
+	struct nv_imp_file *files; /* the pictures the text shows, in its order */
+	size_t nfiles, alloc_files;
 	struct nv_buf text;	    /* the document: front matter and Markdown */
 	struct nv_strlist found;    /* report lines: the kind and why, every requisite */
 	struct nv_strlist unplaced; /* «абзац N: … — hint» */

@@ -14,7 +14,9 @@
  *    that the recogniser would see half-read (it is not called);
  *  - a recognised document starts with its front matter, has an id made
  *    of [a-z0-9-], and its text is valid UTF-8 with no control character
- *    but the line feed;
+ *    but the line feed; each picture it shows is named «<id>-risunok-N»
+ *    in its order, a PNG's or a JPEG's by its bytes, and its address is
+ *    in the text;
  *  - all the text of an office file or an archive is read, or an error
  *    says why not;
  *  - a text file, an RTF file, a binary file's runs and an archive's
@@ -22,6 +24,7 @@
  */
 #include "common.h"
 
+#include "alloc.h"
 #include "buf.h"
 #include "diag.h"
 #include "import.h"
@@ -32,12 +35,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void check_result(const struct nv_imp_result *r)
 {
 	const char *p;
+	size_t k;
 
 	if (strncmp(r->text.ptr, "---\ntitle: ", 11) || !r->id || !r->id[0])
 		abort();
 	for (p = r->id; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
 			abort();
+	for (k = 0; k < r->nfiles; k++) {
+		const struct nv_imp_picture *pic = r->files[k].pic;
+		char *want = nv_xasprintf("%s-risunok-%zu.%s", r->id, k + 1, pic->ext);
+		char *addr = nv_xasprintf("](../files/%s)\n", want);
+		bool png = pic->data.len >= 8 && !memcmp(pic->data.ptr, "\x89PNG\r\n\x1a\n", 8);
+
+		if (strcmp(r->files[k].name, want) || !strstr(r->text.ptr, addr) ||
+		    png != !strcmp(pic->ext, "png"))
+			abort();
+		free(want);
+		free(addr);
+	}
 	if (!nv_utf8_valid(r->text.ptr, r->text.len, NULL))
 		abort();
 	for (p = r->text.ptr; p < r->text.ptr + r->text.len; p++)

@@ -67,7 +67,7 @@ def fields(fm, body):
             for key in ('title', 'due', 'responsible', 'result', 'status'):
                 if key in it:
                     out.append(('sections[%d].items[%d].%s' % (s, i, key), norm(it[key])))
-    n = 0
+    n = images = 0
     fence, tables = None, 0
     for line in body.splitlines():
         if fence is not None:
@@ -80,8 +80,11 @@ def fields(fm, body):
         elif line == '```table':
             fence = []
         elif re.match(r'^!\[[^\]]*\]\([^)]+\)$', line):
-            # A picture import skips and reports («пропущено: рисунков — 1»).
-            continue
+            # A picture: import writes its file into content/files/ and
+            # takes the caption under it as its text; the file's name is
+            # its own («<id>-risunok-1.png»).
+            images += 1
+            out.append(('image[%d]' % images, re.match(r'^!\[([^\]]*)\]', line).group(1)))
         elif line.strip():
             n += 1
             # Indentation is kept: it is how Markdown nests sub-items.

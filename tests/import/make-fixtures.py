@@ -5,7 +5,8 @@ plus hostile files for the bad-input tests.
 
 Usage: tests/import/make-fixtures.py ROOT OUTDIR [KIND...]
 ROOT is the repository (its content/ is the demo school); KIND (order,
-position, roadmap, program, symbols, hostile) writes only those fixtures."""
+position, roadmap, program, symbols, pictures, hostile) writes only those
+fixtures."""
 import io, os, re, sys, zipfile
 import yaml
 import docx
@@ -198,7 +199,7 @@ def approval_text(a):
 
 def body_blocks(body):
     """The body of a положение as (kind, text): h, p, li, table (its YAML, parsed),
-    img (the address of an image on a line of its own)."""
+    img (an image on a line of its own: its address and its text)."""
     fence = None
     for line in body.splitlines():
         if fence is not None:
@@ -213,9 +214,9 @@ def body_blocks(body):
             continue
         if not line.strip():
             continue
-        img = re.match(r'^!\[[^\]]*\]\(([^)]+)\)$', line)
+        img = re.match(r'^!\[([^\]]*)\]\(([^)]+)\)$', line)
         if img:
-            yield 'img', img.group(1)
+            yield 'img', (img.group(2), img.group(1))
         elif line.startswith('# '):
             num, title = line[2:].split(' ', 1)
             yield 'h', '%s %s' % (num, title.upper())
@@ -434,8 +435,11 @@ def program_docx(fm, body, path):
             table_docx(d, text)
         elif kind == 'img':
             # A picture where the scheme is (a small one: the fixture stays
-            # small); import skips it and says so.
+            # small), centred, and its caption under it, as a school writes
+            # them; import puts it into content/files/ with its caption.
             d.add_picture(io.BytesIO(tiny_png()), width=docx.shared.Cm(16))
+            d.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            d.add_paragraph(text[1]).alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
             docx_para(d, text, 'List Bullet' if kind == 'li' else None)
     d.save(path)
@@ -561,9 +565,10 @@ def program_odt(fm, body, path):
             lst = None
             frame = Frame(width='16cm', height='11.3cm', anchortype='as-char')
             frame.addElement(Image(href=doc.addPictureFromString(tiny_png(), 'image/png')))
-            pic = P()
+            pic = P(stylename=center)
             pic.addElement(frame)
             doc.text.addElement(pic)
+            doc.text.addElement(P(stylename=center, text=text[1]))
             continue
         m = re.match(r'^\d+\. (.*)$', text) if kind == 'p' else None
         if m:
@@ -702,6 +707,83 @@ def symbols_docx(path):
     d.save(path)
 
 
+PICTURES = [
+    ('p', 'Первый год молодого учителя: как мы работали в паре'),
+    ('p', 'Анна Сергеевна пришла в школу в сентябре 2025 года сразу после университета.'),
+    ('pic', 'shema.png'),
+    ('p', 'Рисунок 1 — План первой четверти'),
+    ('inline', 'В марте она провела открытый урок, на который пришли коллеги.'),
+    ('table', 'znak.png'),
+    ('pic', 'plan.gif'),
+    ('p', 'Итоги года обсудили на методическом объединении.'),
+    ('pic', 'znak.png'),
+    ('p', 'Рис. 3. Итоговая встреча пары'),
+]
+
+
+def picture_bytes(name):
+    """A picture of the images regress case: shema.png (480×240), znak.png,
+    foto.jpg (a photo with EXIF orientation), plan.gif."""
+    return open(os.path.join(root, 'tests/regress/cases/images/content/files', name), 'rb').read()
+
+
+def pictures_docx(path):
+    """A case with pictures as a school pastes them: one alone with its
+    caption under it, a photo in a line of text, one in a table, a GIF,
+    one with «Рис. 3.» under it."""
+    d = docx.Document()
+    for kind, text in PICTURES:
+        if kind == 'p':
+            d.add_paragraph(text)
+        elif kind == 'pic':
+            d.add_picture(io.BytesIO(picture_bytes(text)), width=docx.shared.Cm(8))
+        elif kind == 'inline':
+            p = d.add_paragraph(text + ' ')
+            p.add_run().add_picture(io.BytesIO(picture_bytes('foto.jpg')), width=docx.shared.Cm(4))
+        else:
+            cell = d.add_table(rows=1, cols=2).rows[0].cells
+            cell[0].text = 'Отметка'
+            cell[1].paragraphs[0].add_run().add_picture(io.BytesIO(picture_bytes(text)))
+    d.save(path)
+
+
+def pictures_odt(path):
+    """pictures_docx() as LibreOffice writes it: each picture a frame."""
+    doc, center = odt_doc()
+
+    def frame(name, kind):
+        f = Frame(width='8cm', height='4cm', anchortype='as-char')
+        f.addElement(Image(href=doc.addPictureFromString(picture_bytes(name), kind)))
+        return f
+    kinds = {'png': 'image/png', 'gif': 'image/gif', 'jpg': 'image/jpeg'}
+    for kind, text in PICTURES:
+        if kind == 'p':
+            doc.text.addElement(P(text=text))
+        elif kind == 'pic':
+            p = P(stylename=center)
+            p.addElement(frame(text, kinds[text[-3:]]))
+            doc.text.addElement(p)
+        elif kind == 'inline':
+            p = P(text=text + ' ')
+            p.addElement(frame('foto.jpg', 'image/jpeg'))
+            doc.text.addElement(p)
+        else:
+            t = Table()
+            t.addElement(TableColumn(numbercolumnsrepeated=2))
+            row = TableRow()
+            c = TableCell()
+            c.addElement(P(text='Отметка'))
+            row.addElement(c)
+            c = TableCell()
+            p = P()
+            p.addElement(frame(text, 'image/png'))
+            c.addElement(p)
+            row.addElement(c)
+            t.addElement(row)
+            doc.text.addElement(t)
+    doc.save(path)
+
+
 def want(kind):
     return not only or kind in only
 
@@ -727,5 +809,8 @@ if want('program'):
     program_odt(fm, body, os.path.join(out, 'program.odt'))
 if want('symbols'):
     symbols_docx(os.path.join(out, 'symbols.docx'))
+if want('pictures'):
+    pictures_docx(os.path.join(out, 'pictures.docx'))
+    pictures_odt(os.path.join(out, 'pictures.odt'))
 if want('hostile'):
     hostile()

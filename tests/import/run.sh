@@ -87,6 +87,62 @@ roundtrip roadmap-utf16.txt roadmaps/dorozhnaya-karta-2025-2026.md
 roundtrip program.docx programs/programma-nastavnichestva.md
 roundtrip program.odt programs/programma-nastavnichestva.md
 
+# The program's scheme, with its caption under it, is a file of
+# content/files/ (the fixture's PNG, byte for byte) and prints on paper.
+pic=$tmp/p/content/files/programma-nastavnichestva-shag-navstrechu-na-2025-2026-risunok-1.png
+[ -f "$pic" ] && [ "$(head -c 8 "$pic" | od -An -c | tr -d ' ')" = '211PNG\r\n032\n' ] && ok ||
+	bad "program.odt: рисунок не записан в content/files/"
+if "$bin" -C "$tmp/p" print programma-nastavnichestva-shag-navstrechu-na-2025-2026 -o "$tmp/prog.pdf" >/dev/null 2>&1; then
+	[ "$(pdfimages -list "$tmp/prog.pdf" | tail -n +3 | wc -l)" -eq 1 ] && ok ||
+		{ bad "program.odt: в PDF нет рисунка:"; pdfimages -list "$tmp/prog.pdf"; }
+else
+	bad "program.odt: print не сработал"
+fi
+
+# Pictures as a school pastes them (make-fixtures.py PICTURES): a PNG
+# alone with «Рисунок 1 — …» under it, a JPEG in a line of text (after
+# it, and the report asks for its caption), one in a table and a GIF
+# (skipped and counted), one with «Рис. 3. …» under it. The files are the
+# pictures' bytes, named after the document; .docx and .odt alike.
+for f in pictures.docx pictures.odt; do
+	rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+	(cd "$fx" && "$bin" -C "$tmp/p" import --kind page "$f") >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	[ "$status" -eq 0 ] && quiet "$tmp/err" && ok || { bad "$f: код $status"; cat "$tmp/err"; }
+	same "$f: отчёт" "$tmp/out" "$here/expected/$f.report"
+	same "$f: документ" "$tmp/p/content/pages/pervyy-god-molodogo-uchitelya-kak-my-rabotali-v-pare.md" "$here/expected/pictures.md"
+	n=0
+	for want in shema.png:png foto.jpg:jpg znak.png:png; do
+		n=$((n + 1))
+		cmp -s "$root/tests/regress/cases/images/content/files/${want%:*}" \
+			"$tmp/p/content/files/pervyy-god-molodogo-uchitelya-kak-my-rabotali-v-pare-risunok-$n.${want#*:}" &&
+			ok || bad "$f: рисунок $n — не ${want%:*}"
+	done
+	[ "$(ls "$tmp/p/content/files" | wc -l)" -eq 3 ] && ok || { bad "$f: лишние файлы:"; ls "$tmp/p/content/files"; }
+done
+
+# A picture of 5 MiB in 41 drawings (many-pictures.py): 13 are taken, up to
+# 64 MiB together, and the others are skipped and counted.
+$py "$here/many-pictures.py" "$fx/pictures.docx" "$tmp/many.docx"
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+"$bin" -C "$tmp/p" import --dry-run --kind page "$tmp/many.docx" >"$tmp/out" 2>&1
+grep -q '^  рисунки: 13 — ' "$tmp/out" && grep -q '^  пропущено: рисунков — 32, ' "$tmp/out" && ok ||
+	{ bad "many pictures: не 13 рисунков и 32 пропущенных:"; grep 'рисунк' "$tmp/out"; }
+
+# --dry-run writes no picture; a picture's file already there stops the
+# import, and nothing is written.
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+(cd "$fx" && "$bin" -C "$tmp/p" import --dry-run --kind page pictures.docx) >/dev/null 2>&1
+[ ! -d "$tmp/p/content/files" ] && ok || bad "pictures dry-run: записаны рисунки"
+mkdir "$tmp/p/content/files" && echo old >"$tmp/p/content/files/pervyy-god-molodogo-uchitelya-kak-my-rabotali-v-pare-risunok-2.jpg"
+(cd "$fx" && "$bin" -C "$tmp/p" import --kind page pictures.docx) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 1 ] && [ "$(ls "$tmp/p/content/files")" = pervyy-god-molodogo-uchitelya-kak-my-rabotali-v-pare-risunok-2.jpg ] &&
+	[ "$(cat "$tmp/p/content/files/pervyy-god-molodogo-uchitelya-kak-my-rabotali-v-pare-risunok-2.jpg")" = old ] &&
+	[ ! -f "$tmp/p/content/pages/pervyy-god-molodogo-uchitelya-kak-my-rabotali-v-pare.md" ] && ok ||
+	{ bad "pictures: рисунок перезаписан или документ записан (код $status)"; ls "$tmp/p/content/files"; }
+same "pictures: сообщение" "$tmp/err" "$here/expected/pictures-exists.err"
+
 # A plan table copied out of a document as text, as schools publish it
 # (../shared/examples/004): each cell on lines of its own after a tab, a
 # stage column whose cells carry «Задача:» and «Результат:», a row that
