@@ -302,26 +302,26 @@ static void item(struct render *r, cmark_node *node, bool entering)
 }
 
 /*
- * Whether paragraph node is one image with a text that paper prints as a
- * picture with that text under it (nv_md_image_alone()).
+ * Whether paragraph node is images only, each with a text, that paper
+ * prints as pictures, each with its text under it (nv_md_image_alone()):
+ * each is then a <figure> with that text as its caption.
  */
 static bool figure_para(cmark_node *node)
 {
 	cmark_node *img = cmark_node_first_child(node), *n;
 
-	/* Such a paragraph starts with its image: any other is left at once. */
-	if (cmark_node_get_type(img) != CMARK_NODE_IMAGE || !cmark_node_first_child(img) ||
-	    !nv_md_image_alone(img))
+	/* Such a paragraph starts with an image: any other is left at once. */
+	if (cmark_node_get_type(img) != CMARK_NODE_IMAGE || !nv_md_image_alone(img))
 		return false;
-	for (n = cmark_node_next(img); n; n = cmark_node_next(n))
-		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+	for (n = img; n; n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE && !cmark_node_first_child(n))
 			return false;
 	return true;
 }
 
 /*
  * A paragraph of a tight list has no <p>, but one that carries a number as
- * text has; one of a picture is a <figure> (figure_para()).
+ * text has; one of pictures is their <figure>s (figure_para(), image()).
  */
 static void paragraph(struct render *r, cmark_node *node, bool entering)
 {
@@ -338,12 +338,13 @@ static void paragraph(struct render *r, cmark_node *node, bool entering)
 	if (entering) {
 		cr(r);
 		r->figure = figure_para(node);
-		nv_buf_adds(r->out, r->figure ? "<figure class=\"picture\">" : "<p>");
+		if (!r->figure)
+			nv_buf_adds(r->out, "<p>");
 		if (r->fresh && cmark_node_first_child(parent) == node)
 			item_number(r);
 		r->fresh = false;
 	} else {
-		nv_buf_adds(r->out, r->figure ? "</figure>\n" : "</p>\n");
+		nv_buf_adds(r->out, r->figure ? "\n" : "</p>\n");
 		r->figure = false;
 	}
 }
@@ -425,6 +426,8 @@ static void image(struct render *r, cmark_node *node, bool entering)
 	char *caption;
 
 	if (entering) {
+		if (r->figure)
+			nv_buf_adds(r->out, "<figure class=\"picture\">");
 		nv_buf_adds(r->out, "<img src=\"");
 		target(r, node);
 		nv_buf_adds(r->out, "\" alt=\"");
@@ -441,7 +444,7 @@ static void image(struct render *r, cmark_node *node, bool entering)
 	caption = nv_xmemdupz(r->out->ptr + r->alt, end - r->alt);
 	nv_buf_adds(r->out, "<figcaption>");
 	nv_buf_adds(r->out, caption);
-	nv_buf_adds(r->out, "</figcaption>");
+	nv_buf_adds(r->out, "</figcaption></figure>");
 	free(caption);
 }
 

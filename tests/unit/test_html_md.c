@@ -155,8 +155,10 @@ static void test_image_alt_typeset(void)
 
 /*
  * An image paper prints as a picture (one on a line of its own, with a
- * text) is a figure with its text as its caption; one in a line of text,
- * with no text, or two in a paragraph is not.
+ * text) is a figure with its text as its caption; so is each of several
+ * in a paragraph, which paper prints one under another, each with its
+ * text. One in a line of text, or with no text (or beside one with no
+ * text), is not.
  */
 static void test_image_figure(void)
 {
@@ -164,7 +166,11 @@ static void test_image_figure(void)
 	     "<p>Знак <img src=\"p.png\" alt=\"a\" /> в строке.</p>\n");
 	HTML("![](p.png)", NV_MD_NO_TYPO, "<p><img src=\"p.png\" alt=\"\" /></p>\n");
 	HTML("![a](p.png)\n![b](q.png)", NV_MD_NO_TYPO,
-	     "<p><img src=\"p.png\" alt=\"a\" />\n<img src=\"q.png\" alt=\"b\" /></p>\n");
+	     "<figure class=\"picture\"><img src=\"p.png\" alt=\"a\" /><figcaption>a</figcaption>"
+	     "</figure>\n<figure class=\"picture\"><img src=\"q.png\" alt=\"b\" />"
+	     "<figcaption>b</figcaption></figure>\n");
+	HTML("![a](p.png)\n![](q.png)", NV_MD_NO_TYPO,
+	     "<p><img src=\"p.png\" alt=\"a\" />\n<img src=\"q.png\" alt=\"\" /></p>\n");
 	HTML("- x\n\n  ![a & b](p.png)", NV_MD_NO_TYPO,
 	     "<ul>\n<li>\n<p>x</p>\n<figure class=\"picture\"><img src=\"p.png\" alt=\"a &amp; b\" "
 	     "/>"
@@ -279,8 +285,8 @@ static void test_dangerous_urls(void)
 {
 	HTML("[a](VBScript:x) [b](file:///etc) [c](data:text/html,x)", 0,
 	     "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a></p>\n");
-	HTML("![a](data:image/png;base64,AA) ![b](DATA:image/webp,AA)", 0,
-	     "<p><img src=\"data:image/png;base64,AA\" alt=\"a\" /> "
+	HTML("Значки ![a](data:image/png;base64,AA) ![b](DATA:image/webp,AA)", 0,
+	     "<p>Значки <img src=\"data:image/png;base64,AA\" alt=\"a\" /> "
 	     "<img src=\"DATA:image/webp,AA\" alt=\"b\" /></p>\n");
 	HTML("[x](javascript:alert(1))", NV_MD_UNSAFE,
 	     "<p><a href=\"javascript:alert(1)\">x</a></p>\n");
