@@ -181,8 +181,9 @@ void nv_imp_pictures_finish(struct nv_imp_ctx *c)
 	if (skipped || c->doc->objects)
 		nv_imp_found(c,
 			     "пропущено: рисунков — %d, встроенных объектов — %d; сохраните "
-			     "рисунки в content/files/ как PNG или JPEG и вставьте каждый "
-			     "отдельной строкой на его место: ![Рисунок 1 — "
+			     "рисунки в content/files/ как PNG или JPEG (в Word — «Сохранить "
+			     "как рисунок…» в меню рисунка, схему из фигур — снимком экрана) и "
+			     "вставьте каждый отдельной строкой на его место: ![Рисунок 1 — "
 			     "Название](../files/risunok-1.png)",
 			     skipped, c->doc->objects);
 	nv_buf_release(&names);
