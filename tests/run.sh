@@ -65,7 +65,7 @@ suite() {
 	run "${tag}serve" sh tests/serve/run.sh "$b/nastavnik"
 	run "${tag}deploy" sh tests/deploy/run.sh "$b/nastavnik"
 	run "${tag}municipal" sh tests/municipal/run.sh "$b/nastavnik"
-	[ -z "$tag" ] && run "cli" sh tests/cli/run.sh "$b/nastavnik"
+	run "${tag}cli" sh tests/cli/run.sh "$b/nastavnik"
 	[ -z "$tag" ] && run "arch" sh tests/arch/run.sh
 	# Timed kills: the slower ASan build would shift every kill point.
 	[ -z "$tag" ] && run "kill" sh tests/kill/run.sh "$b/nastavnik"
