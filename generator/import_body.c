@@ -530,6 +530,8 @@ void nv_imp_body_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, bool clauses)
 	if (!sec && !l->t && is_heading(l) && l->text[0])
 		sec = true, num = -1, rest = l->text;
 	kind = l->t ? 3 : sec ? 5 : bullet(l, &rest) ? 2 : numbered(l->text) ? 4 : 1;
+	c->last_line = l;
+	c->last_off = c->body.len;
 	/* Items of one list stay together (a tight list); everything else is a block. */
 	if (c->body.len && !((kind == 2 || kind == 4) && c->last == kind))
 		nv_buf_addch(&c->body, '\n');

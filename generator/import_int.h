@@ -100,10 +100,12 @@ struct nv_imp_ctx {
 	size_t n;
 	struct nv_buf fm, body; /* front matter (without ---) and Markdown body */
 	char *title;
-	int last;	 /* the kind of the last body block: 0 none, 1 paragraph, 2 list item */
-	size_t next_pic; /* the first picture of doc not yet placed or skipped */
-	int uncaptioned; /* the pictures placed without a caption */
-	int first_uncaptioned; /* the first of them (1-based) */
+	int last; /* the kind of the last body block: 0 none, 1 paragraph, 2 list item */
+	const struct nv_imp_ln *last_line; /* the line of the body's last block */
+	size_t last_off;		   /* where that block starts in body */
+	size_t next_pic;		   /* the first picture of doc not yet placed or skipped */
+	int uncaptioned;		   /* the pictures placed without a caption */
+	int first_uncaptioned;		   /* the first of them (1-based) */
 };
 
 /* The recognisers of each kind; they fill c->fm, c->body, c->title. */

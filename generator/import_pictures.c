@@ -11,7 +11,8 @@
  * (nv_imp_body_pictures()); one in a paragraph the recogniser took as a
  * requisite (the school's logo above an order's header) is skipped. A
  * paragraph right under a picture that starts «Рисунок N» is its caption
- * and becomes its text. The files are named after the document
+ * and becomes its text; without one, so is a paragraph right above it
+ * (some schools put it there). The files are named after the document
  * («<id>-risunok-1.png»), which is known only when its title is; until
  * then the body holds a mark, NUL-free bytes no text has ("\x01N\x01").
  */
@@ -103,8 +104,11 @@ static void place(struct nv_imp_ctx *c, const struct nv_imp_picture *pic, const 
 
 bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 {
-	const struct nv_imp_ln *prev = l > c->ln ? l - 1 : NULL;
+	const struct nv_imp_ln *prev = l      ? (l > c->ln ? l - 1 : NULL)
+				       : c->n ? &c->ln[c->n - 1]
+					      : NULL;
 	const struct nv_imp_picture *pic, *last = NULL;
+	bool several = false;
 
 	for (; c->next_pic < c->doc->npics; c->next_pic++) {
 		pic = &c->doc->pics[c->next_pic];
@@ -116,6 +120,7 @@ bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 			continue;
 		if (last)
 			place(c, last, NULL);
+		several = last != NULL;
 		last = pic;
 	}
 	if (!last)
@@ -123,6 +128,12 @@ bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 	if (l && caption(l)) {
 		place(c, last, l->text);
 		return true;
+	}
+	/* Else one right under its caption, the body's last paragraph: that is taken back. */
+	if (!several && prev && prev == c->last_line && caption(prev)) {
+		nv_buf_truncate(&c->body, c->last_off);
+		place(c, last, prev->text);
+		return false;
 	}
 	place(c, last, NULL);
 	return false;

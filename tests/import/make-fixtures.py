@@ -718,6 +718,8 @@ PICTURES = [
     ('p', 'Итоги года обсудили на методическом объединении.'),
     ('pic', 'znak.png'),
     ('p', 'Рис. 3. Итоговая встреча пары'),
+    ('p', 'Рисунок 4 — Участники конкурса «Наставник года»'),
+    ('pic', 'shema.png'),
 ]
 
 
@@ -730,7 +732,7 @@ def picture_bytes(name):
 def pictures_docx(path):
     """A case with pictures as a school pastes them: one alone with its
     caption under it, a photo in a line of text, one in a table, a GIF,
-    one with «Рис. 3.» under it."""
+    one with «Рис. 3.» under it, the last with its caption above it."""
     d = docx.Document()
     for kind, text in PICTURES:
         if kind == 'p':
