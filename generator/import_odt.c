@@ -134,17 +134,39 @@ static void read_tstyle(struct reader *r, xmlNode *s)
 	free(name);
 }
 
+/* Whether a file of the archive is named as a PNG or a JPEG. */
+static bool picture_name(const char *h)
+{
+	size_t n = strlen(h);
+
+	return nv_ends_with_nocase(h, n, ".png") || nv_ends_with_nocase(h, n, ".jpg") ||
+	       nv_ends_with_nocase(h, n, ".jpeg");
+}
+
 /*
  * The picture of a frame: its draw:image's file in the archive
- * («Pictures/….png»); a linked file (an address outside it) or a frame of
- * no image is counted as skipped.
+ * («Pictures/….png»); of several (LibreOffice keeps an SVG with a PNG to
+ * show where SVG is not read), the first named .png or .jpg. A linked
+ * file (an address outside it) or a frame of no image is counted as
+ * skipped.
  */
 static void frame_picture(struct reader *r, xmlNode *frame)
 {
-	xmlNode *im = nv_imp_child(frame, NS_DRAW, "image");
-	char *href = im ? attr(im, NS_XLINK, "href") : NULL;
-	const char *part = href;
+	xmlNode *c;
+	char *href = NULL, *h;
+	const char *part;
 
+	for (c = frame->children; c; c = c->next) {
+		if (!nv_imp_is(c, NS_DRAW, "image") || !(h = attr(c, NS_XLINK, "href")))
+			continue;
+		if (!href || (!picture_name(href) && picture_name(h))) {
+			free(href);
+			href = h;
+		} else {
+			free(h);
+		}
+	}
+	part = href;
 	if (part && !strncmp(part, "./", 2))
 		part += 2;
 	if (part && (strchr(part, ':') || part[0] == '/' || !strncmp(part, "../", 3)))

@@ -102,13 +102,29 @@ static void place(struct nv_imp_ctx *c, const struct nv_imp_picture *pic, const 
 		c->first_uncaptioned = (int)c->r->nfiles;
 }
 
+/*
+ * place() the picture pic; with no text, the first after line prev takes
+ * prev's when prev is a caption and the body's last paragraph, which is
+ * taken back (a caption above its picture).
+ */
+static void place_after(struct nv_imp_ctx *c, const struct nv_imp_picture *pic,
+			const struct nv_imp_ln *prev, bool *first, const char *text)
+{
+	if (!text && *first && prev && prev == c->last_line && caption(prev)) {
+		nv_buf_truncate(&c->body, c->last_off);
+		text = prev->text;
+	}
+	*first = false;
+	place(c, pic, text);
+}
+
 bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 {
 	const struct nv_imp_ln *prev = l      ? (l > c->ln ? l - 1 : NULL)
 				       : c->n ? &c->ln[c->n - 1]
 					      : NULL;
 	const struct nv_imp_picture *pic, *last = NULL;
-	bool several = false;
+	bool first = true;
 
 	for (; c->next_pic < c->doc->npics; c->next_pic++) {
 		pic = &c->doc->pics[c->next_pic];
@@ -119,23 +135,16 @@ bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 		if (prev && (pic->src < prev->src || (pic->src == prev->src && !prev->body)))
 			continue;
 		if (last)
-			place(c, last, NULL);
-		several = last != NULL;
+			place_after(c, last, prev, &first, NULL);
 		last = pic;
 	}
 	if (!last)
 		return false;
 	if (l && caption(l)) {
-		place(c, last, l->text);
+		place_after(c, last, prev, &first, l->text);
 		return true;
 	}
-	/* Else one right under its caption, the body's last paragraph: that is taken back. */
-	if (!several && prev && prev == c->last_line && caption(prev)) {
-		nv_buf_truncate(&c->body, c->last_off);
-		place(c, last, prev->text);
-		return false;
-	}
-	place(c, last, NULL);
+	place_after(c, last, prev, &first, NULL);
 	return false;
 }
 

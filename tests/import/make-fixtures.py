@@ -720,6 +720,8 @@ PICTURES = [
     ('p', 'Рис. 3. Итоговая встреча пары'),
     ('p', 'Рисунок 4 — Участники конкурса «Наставник года»'),
     ('pic', 'shema.png'),
+    ('svg', 'znak.png'),
+    ('p', 'Рисунок 5 — Знак наставника'),
 ]
 
 
@@ -732,12 +734,13 @@ def picture_bytes(name):
 def pictures_docx(path):
     """A case with pictures as a school pastes them: one alone with its
     caption under it, a photo in a line of text, one in a table, a GIF,
-    one with «Рис. 3.» under it, the last with its caption above it."""
+    one with «Рис. 3.» under it, one with its caption above it, and one
+    that LibreOffice keeps as an SVG with a PNG beside it (here a PNG)."""
     d = docx.Document()
     for kind, text in PICTURES:
         if kind == 'p':
             d.add_paragraph(text)
-        elif kind == 'pic':
+        elif kind in ('pic', 'svg'):
             d.add_picture(io.BytesIO(picture_bytes(text)), width=docx.shared.Cm(8))
         elif kind == 'inline':
             p = d.add_paragraph(text + ' ')
@@ -768,6 +771,15 @@ def pictures_odt(path):
         elif kind == 'inline':
             p = P(text=text + ' ')
             p.addElement(frame('foto.jpg', 'image/jpeg'))
+            doc.text.addElement(p)
+        elif kind == 'svg':
+            # The SVG first, then the PNG LibreOffice shows where SVG is not read.
+            f = Frame(width='4cm', height='4cm', anchortype='as-char')
+            svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"/>'
+            f.addElement(Image(href=doc.addPictureFromString(svg, 'image/svg+xml')))
+            f.addElement(Image(href=doc.addPictureFromString(picture_bytes(text), 'image/png')))
+            p = P(stylename=center)
+            p.addElement(f)
             doc.text.addElement(p)
         else:
             t = Table()
