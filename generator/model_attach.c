@@ -418,6 +418,37 @@ static void note_scans(struct builder *b, const struct nv_strlist *scans)
 	nv_buf_release(&list);
 }
 
+/* An image file larger than this goes to the website with a warning. */
+#define BIG_IMAGE (1 << 20)
+
+/*
+ * An image of content/ larger than BIG_IMAGE (a phone's photo is 3–8 MB):
+ * every visitor downloads it whole, and a page with it opens slowly on a
+ * phone; 1600–2000 points on the long side are enough for the site and
+ * for paper. A warning at the file, with its size.
+ */
+static void big_image(struct builder *b, const struct nv_attachment *a, const struct stat *st)
+{
+	static const char *const images[] = { ".jpg", ".jpeg", ".png", ".gif", ".webp" };
+	size_t i, n = strlen(a->rel);
+	/* Tenths of a megabyte, rounded. */
+	long long t = ((long long)st->st_size * 10 + (1 << 19)) >> 20;
+
+	for (i = 0; i < NV_ARRAY_SIZE(images); i++)
+		if (nv_ends_with_nocase(a->rel, n, images[i]))
+			break;
+	if (i == NV_ARRAY_SIZE(images) || st->st_size <= BIG_IMAGE)
+		return;
+	nv_diag_hint(nv_warning(b->d, a->path, 0, 0,
+				"изображение весит %lld,%lld МБ: страница, которая его показывает, "
+				"будет открываться медленно, особенно с телефона, — посетитель "
+				"скачивает его целиком",
+				t / 10, t % 10),
+		     "уменьшите его: 1600–2000 точек по длинной стороне хватит и сайту, и "
+		     "печати (в Windows — приложение «Фотографии», «Изменить размер»); "
+		     "фотографию сохраните как JPEG");
+}
+
 void mdl_check_attachments(struct builder *b)
 {
 	struct nv_buf data = NV_BUF_INIT, text = NV_BUF_INIT;
@@ -433,6 +464,9 @@ void mdl_check_attachments(struct builder *b)
 	int r;
 	bool stamped, recent = true;
 
+	for (i = 0; i < b->m->nattachments; i++)
+		if (lstat(b->m->attachments[i].path, &st) == 0 && S_ISREG(st.st_mode))
+			big_image(b, &b->m->attachments[i], &st);
 	kept_begin();
 	for (i = 0; i < b->m->nattachments && b->m->guard; i++) {
 		a = &b->m->attachments[i];
