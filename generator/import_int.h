@@ -16,6 +16,9 @@
 struct nv_imp_ctx;
 struct nv_imp_ln;
 
+/* The kind of a picture's block of the body (struct nv_imp_ctx, last). */
+#define NV_IMP_BLOCK_PICTURE 6
+
 /*
  * The picture at the entry `entry` of z (the path in the archive): a PNG
  * or a JPEG, in the body's text (not in_cell), goes into doc->pics with
@@ -100,7 +103,8 @@ struct nv_imp_ctx {
 	size_t n;
 	struct nv_buf fm, body; /* front matter (without ---) and Markdown body */
 	char *title;
-	int last; /* the kind of the last body block: 0 none, 1 paragraph, 2 list item */
+	int last; /* the kind of the last body block: 0 none, 1 paragraph, 2 list item, 3
+		     table, 4 numbered item, 5 heading, NV_IMP_BLOCK_PICTURE */
 	const struct nv_imp_ln *last_line; /* the line of the body's last block */
 	size_t last_off;		   /* where that block starts in body */
 	size_t next_pic;		   /* the first picture of doc not yet placed or skipped */

@@ -87,7 +87,7 @@ static void place(struct nv_imp_ctx *c, const struct nv_imp_picture *pic, const 
 
 	if (c->body.len)
 		nv_buf_addch(&c->body, '\n');
-	c->last = 6;
+	c->last = NV_IMP_BLOCK_PICTURE;
 	NV_GROW(c->r->files, c->r->nfiles + 1, c->r->alloc_files);
 	f = &c->r->files[c->r->nfiles++];
 	f->name = NULL;
@@ -120,11 +120,15 @@ static void place_after(struct nv_imp_ctx *c, const struct nv_imp_picture *pic,
 
 bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 {
-	const struct nv_imp_ln *prev = l      ? (l > c->ln ? l - 1 : NULL)
-				       : c->n ? &c->ln[c->n - 1]
-					      : NULL;
+	const struct nv_imp_ln *prev = NULL;
 	const struct nv_imp_picture *pic, *last = NULL;
 	bool first = true;
+
+	/* The line before l; at the end (no l), the last line. */
+	if (l && l > c->ln)
+		prev = l - 1;
+	else if (!l && c->n)
+		prev = &c->ln[c->n - 1];
 
 	for (; c->next_pic < c->doc->npics; c->next_pic++) {
 		pic = &c->doc->pics[c->next_pic];
