@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "import.h"
 #include "import_int.h"
+#include "markdown.h"
 
 #define NS_TEXT	  "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_TABLE  "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -134,15 +135,6 @@ static void read_tstyle(struct reader *r, xmlNode *s)
 	free(name);
 }
 
-/* Whether a file of the archive is named as a PNG or a JPEG. */
-static bool picture_name(const char *h)
-{
-	size_t n = strlen(h);
-
-	return nv_ends_with_nocase(h, n, ".png") || nv_ends_with_nocase(h, n, ".jpg") ||
-	       nv_ends_with_nocase(h, n, ".jpeg");
-}
-
 /*
  * The picture of a frame: its draw:image's file in the archive
  * («Pictures/….png»); of several (LibreOffice keeps an SVG with a PNG to
@@ -159,7 +151,7 @@ static void frame_picture(struct reader *r, xmlNode *frame)
 	for (c = frame->children; c; c = c->next) {
 		if (!nv_imp_is(c, NS_DRAW, "image") || !(h = attr(c, NS_XLINK, "href")))
 			continue;
-		if (!href || (!picture_name(href) && picture_name(h))) {
+		if (!href || (!nv_md_image_printable(href) && nv_md_image_printable(h))) {
 			free(href);
 			href = h;
 		} else {

@@ -464,18 +464,17 @@ void mdl_check_attachments(struct builder *b)
 	int r;
 	bool stamped, recent = true;
 
-	for (i = 0; i < b->m->nattachments; i++)
-		if (lstat(b->m->attachments[i].path, &st) == 0 && S_ISREG(st.st_mode))
-			big_image(b, &b->m->attachments[i], &st);
 	kept_begin();
-	for (i = 0; i < b->m->nattachments && b->m->guard; i++) {
+	for (i = 0; i < b->m->nattachments; i++) {
 		a = &b->m->attachments[i];
-		if ((how = nv_import_read_how(a->rel, &kind)) == NV_READ_NAME)
+		stamped = lstat(a->path, &st) == 0 && S_ISREG(st.st_mode);
+		if (stamped)
+			big_image(b, a, &st);
+		if (!b->m->guard || (how = nv_import_read_how(a->rel, &kind)) == NV_READ_NAME)
 			continue;
 		nv_buf_reset(&text);
 		encoding = NULL;
 		/* Not read again when its stamp says it is as it was: its text is kept. */
-		stamped = lstat(a->path, &st) == 0 && S_ISREG(st.st_mode);
 		if (stamped)
 			stamp = nv_file_stamp(&st, &recent);
 		if (!stamped || recent || how == NV_READ_TEXT ||
