@@ -29,13 +29,17 @@
 #include "project.h"
 
 enum {
-	MAX_FILES = 64
+	MAX_FILES = 64,
+	MAX_JOBS = 256 /* the files and the appendices read with their orders */
 };
 
 struct job {
 	const char *arg; /* as given */
 	char *abs;	 /* absolute, read after the chdir into the project */
 	struct nv_imp_doc doc;
+	struct nv_imp_doc part; /* an order with its appendices: the order's part of doc */
+	int appendix;		/* an appendix of the job before: its number, and its paragraphs */
+	int from, to;
 	struct nv_imp_result res;
 	char *path;		/* content/<dir>/<id>.md */
 	char **pic_paths;	/* content/files/<name> of each of res.files */
@@ -115,12 +119,29 @@ static void print_list(const char *head, const struct nv_strlist *l)
 		printf("  %s%s\n", head ? "  " : "", l->v[i]);
 }
 
+/* The paragraphs of the appendix job a: «абзацы 25–120», «абзац 8». */
+static const char *where(const struct job *a, struct nv_buf *w)
+{
+	nv_buf_reset(w);
+	if (a->from < a->to)
+		nv_buf_addf(w, "абзацы %d–%d", a->from, a->to);
+	else
+		nv_buf_addf(w, "абзац %d", a->from);
+	return w->ptr;
+}
+
 static void report(const struct job *j, bool dry, const char *people_path, const char *site_path)
 {
+	struct nv_buf w = NV_BUF_INIT;
 	size_t i;
 
-	printf("nastavnik: %s (%s%s%s)\n", j->arg, j->doc.format,
-	       j->doc.encoding ? ", кодировка " : "", j->doc.encoding ? j->doc.encoding : "");
+	if (j->appendix) {
+		printf("nastavnik: %s, приложение № %d (%s)\n", j->arg, j->appendix, where(j, &w));
+		nv_buf_release(&w);
+	} else
+		printf("nastavnik: %s (%s%s%s)\n", j->arg, j->doc.format,
+		       j->doc.encoding ? ", кодировка " : "",
+		       j->doc.encoding ? j->doc.encoding : "");
 	print_list(NULL, &j->res.found);
 	print_list("не размещено:", &j->res.unplaced);
 	print_list("нужно дописать:", &j->res.todo);
@@ -289,32 +310,16 @@ static void mark_mentions(struct nv_imp_result *r, const struct nv_guard *g)
 }
 
 /*
- * Read and recognise one file; 0, or -1 after adding the error to d (-2:
- * a library its reader needs is missing).
+ * The checks of a document recognised into j->res before it is written:
+ * its file and id free, its pictures' files free, its id not taken by an
+ * earlier job of jobs[0, done). 0, or -1 after adding the error to d.
  */
-static int import_one(struct job *j, const char *root, const struct nv_imp_opts *o,
-		      const struct nv_model *m, const struct nv_guard *g, struct job *jobs,
-		      size_t done, struct nv_diags *d)
+static int claim(struct job *j, const char *root, const struct nv_model *m, const struct job *jobs,
+		 size_t done, struct nv_diags *d)
 {
 	const struct nv_entry *e = NULL;
 	size_t k;
-	int rc;
 
-	nv_imp_doc_init(&j->doc);
-	nv_imp_result_init(&j->res);
-	if ((rc = nv_import_read(j->abs, j->arg, &j->doc, d)) < 0)
-		return rc;
-	if (!j->doc.n) {
-		nv_diag_hint(nv_error(d, j->arg, 0, 0, "в файле нет текста"),
-			     "проверьте, тот ли это файл");
-		return -1;
-	}
-	if (nv_import_recognise(&j->doc, o, &j->res) < 0) {
-		nv_diag_hint(nv_error(d, j->arg, 0, 0, "не найден заголовок документа"),
-			     "проверьте, что это документ школы, и укажите вид: --kind");
-		return -1;
-	}
-	mark_mentions(&j->res, g);
 	j->path = nv_xasprintf("%s/%s/%s.md", root, kind_dir(j->res.kind), j->res.id);
 	if (nv_exists(j->path) || (e = nv_model_entry(m, j->res.id))) {
 		nv_diag_hint(nv_error(d, j->arg, 0, 0, "документ «%s» уже есть: %s", j->res.id,
@@ -341,6 +346,162 @@ static int import_one(struct job *j, const char *root, const struct nv_imp_opts 
 				 jobs[k].arg);
 			return -1;
 		}
+	return 0;
+}
+
+/*
+ * The job a for the appendix app of the order of job j: its part of j's
+ * doc recognised as a document of its own. 0, or -1 after adding the
+ * error to d.
+ */
+static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_app *app,
+			const struct nv_imp_opts *ao, const struct nv_guard *g, struct nv_diags *d)
+{
+	struct nv_buf w = NV_BUF_INIT;
+
+	a->arg = j->arg;
+	a->appendix = app->number;
+	a->from = app->src;
+	a->to = app->last_src;
+	nv_imp_doc_part(&j->doc, &app->first, &app->end, 1, false, &a->doc);
+	nv_imp_result_init(&a->res);
+	if (nv_import_recognise(&a->doc, ao, &a->res) < 0) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "приложение № %d (%s): не найден заголовок",
+				      a->appendix, where(a, &w)),
+			     "впишите заголовок приложения строкой под его штампом («Состав "
+			     "рабочей группы») или сохраните приложение отдельным файлом; "
+			     "наставнические пары вносятся не приложением, а в pairs.yml (order "
+			     "— id этого приказа), и приказ ссылается на их таблицу: appendices: "
+			     "[pairs]");
+		nv_buf_release(&w);
+		return -1;
+	}
+	mark_mentions(&a->res, g);
+	return 0;
+}
+
+/*
+ * The order of jobs[at], read with its appendices' text after it
+ * (res.apps): each appendix becomes a job of its own after it, a document
+ * of the kind its text tells (a list, a page, not for the site), and the
+ * order is recognised again without them, listing them in `appendices`.
+ * *n grows by their number. 0, or -1 after adding the error to d.
+ */
+static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opts *o,
+		 const struct nv_guard *g, struct nv_diags *d)
+{
+	struct job *j = &jobs[at];
+	struct nv_imp_result r = j->res; /* the whole file's: its apps; j->res is the order's */
+	size_t napps = r.napps, k, *from, *to;
+	struct nv_imp_opts ao = *o, oo = *o;
+	struct nv_buf w = NV_BUF_INIT;
+	struct nv_imp_order *orders;
+	const char **ids;
+	bool *web;
+	int rc = 0;
+
+	if (*n + napps > MAX_JOBS) {
+		nv_error(d, j->arg, 0, 0,
+			 "слишком много приложений: за раз импортируется не больше %d документов",
+			 MAX_JOBS);
+		return -1;
+	}
+	nv_imp_result_init(&j->res);
+	memmove(&jobs[at + 1 + napps], &jobs[at + 1], (*n - at - 1) * sizeof(*jobs));
+	memset(&jobs[at + 1], 0, napps * sizeof(*jobs));
+	*n += napps;
+	from = nv_xcalloc(napps + 1, sizeof(*from));
+	to = nv_xcalloc(napps + 1, sizeof(*to));
+	ids = nv_xcalloc(napps, sizeof(*ids));
+	web = nv_xcalloc(napps, sizeof(*web));
+	ao.kind = NULL;
+	ao.appendix = true;
+	/* The order itself: an appendix's «УТВЕРЖДЕНО приказом …» cites it. */
+	orders = nv_xcalloc(o->norders + 1, sizeof(*orders));
+	if (o->norders)
+		memcpy(orders, o->orders, o->norders * sizeof(*orders));
+	orders[o->norders].number = r.number;
+	memcpy(orders[o->norders].date, r.date, sizeof(r.date));
+	ao.orders = orders;
+	ao.norders = o->norders + (r.number && r.date[0]);
+	for (k = 0; k < napps && !rc; k++) {
+		rc = appendix_job(&jobs[at + 1 + k], j, &r.apps[k], &ao, g, d);
+		ids[k] = jobs[at + 1 + k].res.id;
+		/* A list (pairs, a working group, a bonus) names people: not for the site. */
+		web[k] = !rc && strcmp(jobs[at + 1 + k].res.kind, "page") != 0;
+		if (!rc && !web[k])
+			nv_strlist_addf(
+				&jobs[at + 1 + k].res.found,
+				"не для сайта: в приказе — {id: %s, web: false}, потому что в "
+				"таком приложении обычно имена (состав группы, пары, премии); "
+				"если персональных данных в нём нет, оставьте в appendices "
+				"приказа только id",
+				ids[k]);
+		from[k + 1] = r.apps[k].end;
+		to[k] = r.apps[k].stamp;
+	}
+	if (!rc) {
+		to[napps] = j->doc.n;
+		nv_imp_doc_part(&j->doc, from, to, napps + 1, true, &j->part);
+		oo.appendices = ids;
+		oo.appendix_web = web;
+		oo.nappendices = napps;
+		if (nv_import_recognise(&j->part, &oo, &j->res) < 0) {
+			nv_error(d, j->arg, 0, 0, "не найден заголовок приказа");
+			rc = -1;
+		}
+		for (k = 0; k < napps && !rc; k++)
+			nv_strlist_addf(&j->res.found,
+					"приложение № %d: «%s» (абзац %d) → %s (%s)%s",
+					r.apps[k].number, r.apps[k].stamp_text, r.apps[k].stamp_src,
+					ids[k], where(&jobs[at + 1 + k], &w),
+					web[k] ? "" : ", не для сайта (web: false)");
+		mark_mentions(&j->res, g);
+	}
+	nv_imp_result_release(&r);
+	nv_buf_release(&w);
+	free(orders);
+	free(from);
+	free(to);
+	free(ids);
+	free(web);
+	return rc;
+}
+
+/*
+ * Read and recognise one file, jobs[at], with the appendices of an order
+ * after it (split(): *n grows by them). 0, or -1 after adding the error
+ * to d (-2: a library its reader needs is missing).
+ */
+static int import_one(struct job *jobs, size_t *n, size_t at, const char *root,
+		      const struct nv_imp_opts *o, const struct nv_model *m,
+		      const struct nv_guard *g, struct nv_diags *d)
+{
+	struct job *j = &jobs[at];
+	size_t k;
+	int rc;
+
+	nv_imp_doc_init(&j->doc);
+	nv_imp_result_init(&j->res);
+	if ((rc = nv_import_read(j->abs, j->arg, &j->doc, d)) < 0)
+		return rc;
+	if (!j->doc.n) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "в файле нет текста"),
+			     "проверьте, тот ли это файл");
+		return -1;
+	}
+	if (nv_import_recognise(&j->doc, o, &j->res) < 0) {
+		nv_diag_hint(nv_error(d, j->arg, 0, 0, "не найден заголовок документа"),
+			     "проверьте, что это документ школы, и укажите вид: --kind");
+		return -1;
+	}
+	if (!j->res.napps)
+		mark_mentions(&j->res, g);
+	else if (split(jobs, n, at, o, g, d) < 0)
+		return -1;
+	for (k = at; k < *n && (k == at || jobs[k].appendix); k++)
+		if (claim(&jobs[k], root, m, jobs, k, d) < 0)
+			return -1;
 	return 0;
 }
 
@@ -613,7 +774,8 @@ static int recheck(const struct nv_global *g2)
 	return rc;
 }
 
-static int run(struct job *jobs, size_t n, const struct nv_global *g, const char *kind, bool dry)
+/* Import the files of jobs[0, *n), and the appendices read with them (*n grows by those). */
+static int run(struct job *jobs, size_t *n, const struct nv_global *g, const char *kind, bool dry)
 {
 	struct nv_global g2 = *g;
 	struct nv_project p;
@@ -644,8 +806,9 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 	guard = nv_guard_new(&p.model);
 	/* A missing library is the installation's fault, not the file's: exit 2, as other commands.
 	 */
-	for (i = 0; i < n; i++)
-		if (import_one(&jobs[i], root, &o, &p.model, guard, jobs, i, &d) == -2)
+	for (i = 0; i < *n; i++)
+		if (!jobs[i].appendix &&
+		    import_one(jobs, n, i, root, &o, &p.model, guard, &d) == -2)
 			rc = NV_EXIT_USAGE;
 	if (!d.errors && data_read(&ppl, root, "people.yml", &d) == 0)
 		data_read(&site, root, "site.yml", &d);
@@ -654,11 +817,11 @@ static int run(struct job *jobs, size_t n, const struct nv_global *g, const char
 		fprintf(stderr, "nastavnik: ничего не записано\n");
 		goto out;
 	}
-	merge(jobs, n, &p.model, &ppl, &site);
-	for (i = 0; i < n; i++)
+	merge(jobs, *n, &p.model, &ppl, &site);
+	for (i = 0; i < *n; i++)
 		report(&jobs[i], dry, ppl.path, site.path);
 	rc = NV_EXIT_OK;
-	if (!dry && write_all(jobs, n, data) < 0)
+	if (!dry && write_all(jobs, *n, data) < 0)
 		rc = NV_EXIT_USAGE;
 	if (!dry && rc == NV_EXIT_OK)
 		rc = recheck(&g2);
@@ -676,7 +839,7 @@ out:
 int cmd_import(int argc, char **argv, struct nv_global *g)
 {
 	const char *kind = NULL, *files[MAX_FILES + 1] = { NULL };
-	struct job jobs[MAX_FILES];
+	struct job *jobs;
 	bool dry = false;
 	size_t n, i, k;
 	int rc;
@@ -700,7 +863,7 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 	if (!n)
 		return nv_usage_error(
 			"import: укажите файлы, например «nastavnik import prikaz.docx»");
-	memset(jobs, 0, sizeof(jobs));
+	jobs = nv_xcalloc(MAX_JOBS, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
 		jobs[i].arg = files[i];
 		jobs[i].abs = realpath(files[i], NULL);
@@ -711,7 +874,7 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 		}
 	}
 	if (!rc)
-		rc = run(jobs, n, g, kind, dry);
+		rc = run(jobs, &n, g, kind, dry);
 	for (i = 0; i < n; i++) {
 		free(jobs[i].abs);
 		free(jobs[i].path);
@@ -721,7 +884,9 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 		nv_buf_release(&jobs[i].people);
 		nv_strlist_release(&jobs[i].site);
 		nv_imp_doc_release(&jobs[i].doc);
+		nv_imp_doc_release(&jobs[i].part);
 		nv_imp_result_release(&jobs[i].res);
 	}
+	free(jobs);
 	return rc;
 }

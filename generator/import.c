@@ -57,17 +57,55 @@ void nv_imp_doc_release(struct nv_imp_doc *doc)
 {
 	size_t i;
 
-	for (i = 0; i < doc->n; i++) {
+	for (i = 0; i < doc->n && !doc->shared; i++) {
 		if (doc->v[i].table)
 			table_free(doc->v[i].table);
 		else
 			para_release(&doc->v[i].para);
 	}
 	free(doc->v);
-	for (i = 0; i < doc->npics; i++)
+	for (i = 0; i < doc->npics && !doc->shared; i++)
 		nv_buf_release(&doc->pics[i].data);
 	free(doc->pics);
 	nv_imp_doc_init(doc);
+}
+
+/* The source paragraph block i of doc starts at; INT_MAX past the end. */
+static int block_src(const struct nv_imp_doc *doc, size_t i)
+{
+	if (i >= doc->n)
+		return INT_MAX;
+	return doc->v[i].table ? doc->v[i].table->src : doc->v[i].para.src;
+}
+
+void nv_imp_doc_part(const struct nv_imp_doc *doc, const size_t *from, const size_t *to, size_t n,
+		     bool counts, struct nv_imp_doc *part)
+{
+	size_t k, i;
+	int lo, hi;
+
+	nv_imp_doc_init(part);
+	part->shared = true;
+	part->format = doc->format;
+	part->encoding = doc->encoding;
+	if (counts) {
+		part->images = doc->images;
+		part->objects = doc->objects;
+	}
+	for (k = 0; k < n; k++) {
+		for (i = from[k]; i < to[k] && i < doc->n; i++) {
+			NV_GROW(part->v, part->n + 1, part->alloc);
+			part->v[part->n++] = doc->v[i];
+		}
+		/* A picture stands in the paragraph being read when it was found. */
+		lo = from[k] ? block_src(doc, from[k]) : INT_MIN;
+		hi = block_src(doc, to[k]);
+		for (i = 0; i < doc->npics; i++)
+			if (doc->pics[i].src >= lo && doc->pics[i].src < hi) {
+				NV_GROW(part->pics, part->npics + 1, part->alloc_pics);
+				part->pics[part->npics++] = doc->pics[i];
+			}
+	}
 }
 
 static struct nv_imp_block *add_block(struct nv_imp_doc *doc)

@@ -113,17 +113,45 @@ static const struct nv_imp_order *project_order(const struct nv_imp_ctx *c,
 	return found;
 }
 
+/*
+ * A block's body: «Педагогическим советом» → «педагогическим советом»
+ * for «ПРИНЯТО …»; a council's own name («Совета родителей») as written.
+ */
+static void block_body(struct nv_imp_ctx *c, const char *t)
+{
+	char *lower = nv_xstrdup(t);
+
+	if ((unsigned char)lower[0] == 0xD0 && (unsigned char)lower[1] >= 0x90 &&
+	    (unsigned char)lower[1] <= 0xAF && !nv_imp_is_upper(lower) &&
+	    strncmp(lower, "Совет", strlen("Совет"))) {
+		struct nv_buf l = NV_BUF_INIT;
+
+		nv_imp_lower(&l, lower, 2);
+		memcpy(lower, l.ptr, 2);
+		nv_buf_release(&l);
+	}
+	nv_imp_yaml(&c->fm, 4, "body", lower);
+	free(lower);
+}
+
 /* Write one block, or report the one derived from an order. */
 static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 {
-	const struct nv_imp_order *o;
+	const struct nv_imp_order *o = NULL;
 	struct nv_buf *b = &a->body;
 
 	if (!a->label)
 		return;
 	while (b->len && strchr(" ,;.", b->ptr[b->len - 1]))
 		b->ptr[--b->len] = '\0';
-	if (a->order && (o = project_order(c, a))) {
+	if (a->order)
+		o = project_order(c, a);
+	if (o && !o->path) {
+		nv_imp_found(c,
+			     "%s приказом от %s № %s — этот блок выводится из приказа, к которому "
+			     "это приложение",
+			     a->label, a->date, a->number);
+	} else if (o) {
 		nv_imp_found(c, "%s приказом от %s № %s — этот блок выводится из приказа %s",
 			     a->label, a->date, a->number, o->path);
 		nv_imp_todo(c,
@@ -153,21 +181,8 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 			nv_buf_adds(&c->fm, "approval:\n");
 		*any = true;
 		nv_buf_addf(&c->fm, "  - label: %s\n", a->label);
-		if (b->len && strcmp(a->label, "УТВЕРЖДАЮ")) {
-			char *lower = nv_xstrdup(b->ptr);
-
-			/* «Педагогическим советом» → «педагогическим советом» for «ПРИНЯТО …». */
-			if ((unsigned char)lower[0] == 0xD0 && (unsigned char)lower[1] >= 0x90 &&
-			    (unsigned char)lower[1] <= 0xAF && !nv_imp_is_upper(lower)) {
-				struct nv_buf l = NV_BUF_INIT;
-
-				nv_imp_lower(&l, lower, 2);
-				memcpy(lower, l.ptr, 2);
-				nv_buf_release(&l);
-			}
-			nv_imp_yaml(&c->fm, 4, "body", lower);
-			free(lower);
-		}
+		if (b->len && strcmp(a->label, "УТВЕРЖДАЮ"))
+			block_body(c, b->ptr);
 		if (a->person)
 			nv_imp_yaml(&c->fm, 4, "person", a->person);
 		if (!strcmp(a->label, "УТВЕРЖДАЮ"))

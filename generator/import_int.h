@@ -91,6 +91,7 @@ struct nv_imp_ln {
 	const struct nv_imp_para *p;  /* NULL for a table */
 	const struct nv_imp_table *t; /* the table, or NULL */
 	int src;
+	size_t blk; /* its block of the doc */
 	bool used;
 	bool body; /* in the body (nv_imp_body_line()), not a requisite */
 };

@@ -170,6 +170,9 @@ static size_t requisites(struct nv_imp_ctx *c, size_t i)
 		nv_imp_yaml(&c->fm, 0, "number", number ? number : "");
 		nv_imp_yaml(&c->fm, 0, "date", date);
 		nv_imp_found(c, "дата: %s", date);
+		memcpy(c->r->date, date, sizeof(date));
+		if (number)
+			c->r->number = nv_xstrdup(number);
 	} else {
 		nv_imp_todo(c, "не найдена дата приказа: впишите date: ДД.ММ.ГГГГ");
 	}
@@ -403,38 +406,106 @@ static void acting_position(struct nv_imp_ctx *c, const char *t)
 	free(pos);
 }
 
-/* An appendix stamp at ln[*i] with its continuation lines; moves *i to its last line. */
-static void stamp(struct nv_imp_ctx *c, size_t *i)
+/*
+ * An appendix stamp at ln[*i] with its continuation lines, its text added
+ * to st (the lines `use`d); moves *i to its last line.
+ */
+static void stamp(struct nv_imp_ctx *c, size_t *i, struct nv_buf *st, bool use)
 {
-	struct nv_buf st = NV_BUF_INIT;
-	const struct nv_imp_ln *l = &c->ln[*i];
-
-	nv_buf_adds(&st, l->text);
-	c->ln[*i].used = true;
+	nv_buf_addf(st, "%s%s", st->len ? " " : "", c->ln[*i].text);
+	c->ln[*i].used |= use;
 	while (*i + 1 < c->n && !c->ln[*i + 1].t &&
 	       (!strncmp(c->ln[*i + 1].text, "к ", strlen("к ")) ||
 		!strncmp(c->ln[*i + 1].text, "приказом", strlen("приказом")) ||
-		!strncmp(c->ln[*i + 1].text, "от ", strlen("от ")))) {
-		nv_buf_addf(&st, " %s", c->ln[++*i].text);
-		c->ln[*i].used = true;
+		!strncmp(c->ln[*i + 1].text, "от ", strlen("от ")) ||
+		!strncmp(c->ln[*i + 1].text, "№", strlen("№")))) {
+		nv_buf_addf(st, " %s", c->ln[++*i].text);
+		c->ln[*i].used |= use;
 	}
-	nv_imp_found(c,
-		     "штамп приложения: «%s» (абзац %d); текст приложения импортируйте "
-		     "отдельным документом и укажите его id в appendices",
-		     st.ptr, l->src);
+}
+
+/* Does a stamp start at ln[i]: a paragraph «Приложение …» or «УТВЕРЖДЕН…»? */
+static bool stamp_at(const struct nv_imp_ctx *c, size_t i)
+{
+	return !c->ln[i].t && (nv_imp_starts_word(c->ln[i].text, "ПРИЛОЖЕНИЕ") ||
+			       nv_imp_starts_word(c->ln[i].text, "УТВЕРЖДЕН"));
+}
+
+/*
+ * Does the stamp of the order's next appendix start at ln[i]: a stamp
+ * that names an order («к приказу от …», «приказом от …»)? Not an
+ * appendix's own («Приложение 1 к Положению»).
+ */
+static bool order_stamp_at(struct nv_imp_ctx *c, size_t i)
+{
+	struct nv_buf st = NV_BUF_INIT;
+	bool yes;
+
+	if (!stamp_at(c, i))
+		return false;
+	stamp(c, &i, &st, false);
+	yes = strstr(st.ptr, "приказ") || strstr(st.ptr, "Приказ") || strstr(st.ptr, "ПРИКАЗ");
+	nv_buf_release(&st);
+	return yes;
+}
+
+/*
+ * The stamp at ln[*i] (see stamp()), which starts an appendix: one whose
+ * text follows it (to the next appendix's stamp or the acquaintance
+ * list) goes to r->apps, to be imported as a document of its own
+ * (cmd_import.c); a stamp alone is reported.
+ */
+static void appendix(struct nv_imp_ctx *c, size_t *i, int number)
+{
+	struct nv_buf st = NV_BUF_INIT;
+	struct nv_imp_app *a;
+	size_t at = *i, k;
+
+	stamp(c, i, &st, true);
+	/* «УТВЕРЖДЕНО приказом …» under «Приложение № 1 к приказу …»: one stamp. */
+	while (*i + 1 < c->n && stamp_at(c, *i + 1) &&
+	       nv_imp_starts_word(c->ln[*i + 1].text, "УТВЕРЖДЕН")) {
+		++*i;
+		stamp(c, i, &st, true);
+	}
+	for (k = *i + 1; k < c->n && !order_stamp_at(c, k) &&
+			 !nv_imp_starts_word(c->ln[k].text, "Сприказомознакомлен");
+	     k++)
+		c->ln[k].used = true;
+	if (k == *i + 1) {
+		nv_imp_found(c,
+			     "штамп приложения: «%s» (абзац %d); текст приложения импортируйте "
+			     "отдельным документом и укажите его id в appendices",
+			     st.ptr, c->ln[at].src);
+	} else {
+		NV_GROW(c->r->apps, c->r->napps + 1, c->r->alloc_apps);
+		a = &c->r->apps[c->r->napps++];
+		a->stamp_text = nv_buf_detach(&st, NULL);
+		a->number = number;
+		a->stamp = c->ln[at].blk;
+		a->first = c->ln[*i + 1].blk;
+		a->end = c->ln[k - 1].blk + 1;
+		a->stamp_src = c->ln[at].src;
+		a->src = c->ln[*i + 1].src;
+		a->last_src = c->ln[k - 1].src;
+		*i = k - 1;
+	}
 	nv_buf_release(&st);
 }
 
-/* A line of an appendix's text: reported as such, not placed in the order. */
-static void appendix_line(struct nv_imp_ctx *c, struct nv_imp_ln *l)
+/* The order's appendices imported with it: `appendices`, each id (long form when not for the site).
+ */
+static void appendices(struct nv_imp_ctx *c)
 {
-	char *s = nv_xasprintf("абзац %d: %s приложения — сохраните приложение отдельным файлом, "
-			       "импортируйте его и укажите в appendices",
-			       l->src, l->t ? "таблица" : "текст");
+	size_t k;
 
-	nv_strlist_add(&c->r->unplaced, s);
-	free(s);
-	l->used = true;
+	if (!c->o->nappendices)
+		return;
+	nv_buf_adds(&c->fm, "appendices: [");
+	for (k = 0; k < c->o->nappendices; k++)
+		nv_buf_addf(&c->fm, c->o->appendix_web[k] ? "%s%s" : "%s{id: %s, web: false}",
+			    k ? ", " : "", c->o->appendices[k]);
+	nv_buf_adds(&c->fm, "]\n");
 }
 
 /* t with each run of tabs and spaces (between a signature's position and name) one space. */
@@ -455,7 +526,8 @@ static char *spaced(const char *t)
 static void tail(struct nv_imp_ctx *c, size_t i)
 {
 	struct nv_buf acq = NV_BUF_INIT;
-	bool in_acq = false, in_app = false;
+	bool in_acq = false;
+	int stamps = 0;
 
 	for (; i < c->n; i++) {
 		struct nv_imp_ln *l = &c->ln[i];
@@ -473,22 +545,18 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 			acting_position(c, l->text);
 			l->used = true;
 			in_acq = false;
-		} else if ((nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||
-			    nv_imp_starts_word(l->text, "УТВЕРЖДЕН"))) {
-			stamp(c, &i);
+		} else if (stamp_at(c, i)) {
+			appendix(c, &i, ++stamps);
 			in_acq = false;
-			in_app = true;
 		} else if (nv_imp_starts_word(l->text, "Сприказомознакомлен")) {
 			in_acq = true;
-			in_app = false;
 			l->used = true;
 		} else if (in_acq && p) {
 			nv_buf_addf(&acq, "%s%s", acq.len ? ", " : "", p->id);
 			l->used = true;
-		} else if (in_app) {
-			appendix_line(c, l);
 		}
 	}
+	appendices(c);
 	if (acq.len) {
 		nv_buf_addf(&c->fm, "acquaint: [%s]\n", acq.ptr);
 		nv_imp_found(c, "лист ознакомления: %s", acq.ptr);

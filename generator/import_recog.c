@@ -112,6 +112,10 @@ void nv_imp_result_release(struct nv_imp_result *r)
 	free(r->files);
 	for (i = 0; i < NV_IMP_ORG_KEYS; i++)
 		free(r->org[i]);
+	free(r->number);
+	for (i = 0; i < r->napps; i++)
+		free(r->apps[i].stamp_text);
+	free(r->apps);
 	nv_imp_result_init(r);
 }
 
@@ -175,6 +179,7 @@ static void make_lines(struct nv_imp_ctx *c)
 		const struct nv_imp_block *b = &c->doc->v[i];
 		struct nv_imp_ln *l = &c->ln[c->n];
 
+		l->blk = i;
 		if (b->table) {
 			struct nv_buf t = NV_BUF_INIT;
 
@@ -585,8 +590,11 @@ static const char *detect(struct nv_imp_ctx *c)
 			return "program";
 		}
 	}
-	nv_imp_found(c, "вид: страница — нет слов ПРИКАЗ, ПОЛОЖЕНИЕ, ДОРОЖНАЯ КАРТА, ПРОГРАММА "
-			"(другой вид задайте параметром --kind)");
+	if (c->o->appendix)
+		nv_imp_found(c, "вид: страница — нет слов ПОЛОЖЕНИЕ, ДОРОЖНАЯ КАРТА, ПРОГРАММА");
+	else
+		nv_imp_found(c, "вид: страница — нет слов ПРИКАЗ, ПОЛОЖЕНИЕ, ДОРОЖНАЯ КАРТА, "
+				"ПРОГРАММА (другой вид задайте параметром --kind)");
 	return "page";
 }
 

@@ -93,6 +93,7 @@ struct nv_imp_doc {
 	struct nv_imp_picture *pics;
 	size_t npics, alloc_pics;
 	size_t pics_bytes; /* their sizes, together */
+	bool shared;	   /* a part of another (nv_imp_doc_part()): only v and pics are its own */
 };
 
 /* Limits against hostile containers (zip bombs). */
@@ -277,7 +278,7 @@ struct nv_imp_person {
 struct nv_imp_order {
 	const char *number; /* as written: «118-од» */
 	char date[11];	    /* «29.08.2025» */
-	const char *path;   /* content/orders/….md */
+	const char *path;   /* content/orders/….md; NULL: the order the text is an appendix to */
 };
 
 struct nv_imp_opts {
@@ -288,6 +289,26 @@ struct nv_imp_opts {
 	const char *org_name, *org_short, *founder;
 	const struct nv_imp_order *orders; /* the project's */
 	size_t norders;
+	/*
+	 * An order's appendices imported with it (their ids, web[k] false for
+	 * one not for the site): the order's `appendices`.
+	 */
+	const char *const *appendices;
+	const bool *appendix_web;
+	size_t nappendices;
+	bool appendix; /* the text is an appendix read after its order (kind recognised) */
+};
+
+/*
+ * An appendix of an order whose text follows it in the same file, after
+ * its stamp («Приложение № 1 к приказу от …»): its blocks of the doc.
+ */
+struct nv_imp_app {
+	char *stamp_text;	      /* owned: the stamp, its lines joined */
+	int number;		      /* its place among the order's stamps, from 1 */
+	size_t stamp, first, end;     /* the stamp's block, its text's blocks [first, end) */
+	int stamp_src, src, last_src; /* the source paragraphs of the stamp, of its text's first
+					 and last line */
 };
 
 /*
@@ -331,6 +352,10 @@ struct nv_imp_result {
 	size_t nnewp;
 	char *org[NV_IMP_ORG_KEYS]; /* owned: the header's organisation, short name, founder, or
 				       NULL */
+	struct nv_imp_app *apps;    /* an order's appendices with their text in the file */
+	size_t napps, alloc_apps;
+	char *number;  /* owned: an order's number as written, or NULL */
+	char date[11]; /* an order's date («29.08.2025»), or "" */
 };
 
 void nv_imp_result_init(struct nv_imp_result *r);
@@ -343,6 +368,15 @@ void nv_imp_result_release(struct nv_imp_result *r);
  */
 int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *o,
 			struct nv_imp_result *r);
+
+/*
+ * A part of doc into part: the blocks of the ranges [from[k], to[k]) (in
+ * order) and the pictures that stand in them, sharing doc's memory (doc
+ * must outlive it; nv_imp_doc_release() frees only its arrays). The
+ * skipped pictures and objects doc counted go with `counts`.
+ */
+void nv_imp_doc_part(const struct nv_imp_doc *doc, const size_t *from, const size_t *to, size_t n,
+		     bool counts, struct nv_imp_doc *part);
 
 /*
  * The bytes to append to people.yml (len bytes now, ending as `tail`

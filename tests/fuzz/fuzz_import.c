@@ -61,6 +61,62 @@ static void check_result(const struct nv_imp_result *r)
 			abort();
 }
 
+/*
+ * An order's appendices read with it, as `import` splits them: each
+ * range within the doc and after its stamp, in order; each appendix and
+ * the order without them recognised as parts of the doc.
+ */
+static void check_appendices(const struct nv_imp_doc *doc, const struct nv_imp_result *r,
+			     const struct nv_imp_opts *o)
+{
+	struct nv_imp_opts ao = *o;
+	struct nv_imp_doc part;
+	struct nv_imp_result pr;
+	size_t k, from[65], to[65], prev = 0;
+	const char *ids[64];
+	bool web[64];
+
+	if (r->napps > 64)
+		return;
+	ao.appendix = true;
+	from[0] = 0;
+	for (k = 0; k < r->napps; k++) {
+		const struct nv_imp_app *a = &r->apps[k];
+
+		if (a->stamp < prev || a->first <= a->stamp || a->end <= a->first ||
+		    a->end > doc->n || a->src > a->last_src || !a->stamp_text)
+			abort();
+		prev = a->end;
+		nv_imp_doc_part(doc, &a->first, &a->end, 1, false, &part);
+		nv_imp_result_init(&pr);
+		if (part.n != a->end - a->first)
+			abort();
+		if (nv_import_recognise(&part, &ao, &pr) == 0)
+			check_result(&pr);
+		nv_imp_result_release(&pr);
+		nv_imp_doc_release(&part);
+		to[k] = a->stamp;
+		from[k + 1] = a->end;
+		ids[k] = "prilozhenie";
+		web[k] = k % 2;
+	}
+	to[r->napps] = doc->n;
+	nv_imp_doc_part(doc, from, to, r->napps + 1, true, &part);
+	ao = *o;
+	ao.appendices = ids;
+	ao.appendix_web = web;
+	ao.nappendices = r->napps;
+	nv_imp_result_init(&pr);
+	if (nv_import_recognise(&part, &ao, &pr) == 0) {
+		check_result(&pr);
+		if (r->napps &&
+		    (pr.napps || !strstr(pr.text.ptr, "\nappendices: [{id: prilozhenie, ")))
+			abort();
+	}
+	nv_imp_result_release(&pr);
+	nv_imp_doc_release(&part);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct nv_imp_person people[] = { { "petrova-an", "Петрова", "Анна", NULL } };
@@ -113,8 +169,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = nv_import_text("f.txt", s, size - 1, &doc, &d);
 	if (rc < 0 && !d.errors)
 		abort();
-	if (rc == 0 && nv_import_recognise(&doc, &o, &r) == 0)
+	if (rc == 0 && nv_import_recognise(&doc, &o, &r) == 0) {
 		check_result(&r);
+		check_appendices(&doc, &r, &o);
+	}
 	nv_imp_result_release(&r);
 	nv_imp_doc_release(&doc);
 	nv_diags_release(&d);

@@ -50,6 +50,10 @@ def table_fields(name, t):
 def fields(fm, body):
     """(name, value) pairs of a document, in order."""
     out = []
+    if 'number' in fm and 'academic_year' not in fm and 'date' in fm:
+        # An order's year by default: its date's, from August the next one.
+        d, m, y = (int(x) for x in str(fm['date']).split('.'))
+        fm = dict(fm, academic_year='%d–%d' % ((y, y + 1) if m >= 8 else (y - 1, y)))
     for key in ('title', 'number', 'date', 'place', 'preamble', 'signatory', 'audience',
                 'academic_year'):
         if key in fm:

@@ -5,7 +5,7 @@ plus hostile files for the bad-input tests.
 
 Usage: tests/import/make-fixtures.py ROOT OUTDIR [KIND...]
 ROOT is the repository (its content/ is the demo school); KIND (order,
-position, roadmap, program, symbols, pictures, hostile) writes only those
+appendices, position, roadmap, program, symbols, pictures, hostile) writes only those
 fixtures."""
 import io, os, re, sys, zipfile
 import yaml
@@ -47,9 +47,10 @@ def responsible(r):
 
 
 def order_lines(fm, body):
-    """The order as (kind, text) lines: kind is 'p', 'item1', 'item2'."""
+    """The order as (kind, text) lines: kind is 'p', 'item1', 'item2'. A
+    mention «[Лебедевой А. С.](@lebedeva-as)» is the name as typed."""
     items = []
-    for line in body.splitlines():
+    for line in re.sub(r'\[([^]]*)\]\(@[^)]*\)', r'\1', body).splitlines():
         m = re.match(r'^( *)(\d+)\. (.*)$', line)
         if m:
             items.append((1 if not m.group(1) else 2, m.group(3)))
@@ -97,9 +98,13 @@ def tiny_png():
             + chunk(b'IDAT', zlib.compress(b'\x00\x00')) + chunk(b'IEND', b''))
 
 
-def order_docx(fm, body, path):
+def order_docx(fm, body, path, appendices=(), acquaint=()):
+    """The order; appendices: the (front matter, body) of положения printed
+    after it, each on a page of its own under its stamp; acquaint: the
+    people of «С приказом ознакомлены:» under the signature."""
     d = docx.Document()
-    d.add_picture(io.BytesIO(tiny_png()))
+    if not appendices:
+        d.add_picture(io.BytesIO(tiny_png()))
     numbering = d.part.numbering_part.element
     numbering.insert(0, parse_xml(NUMBERING))
     numbering.append(parse_xml(NUM))
@@ -114,7 +119,19 @@ def order_docx(fm, body, path):
     for depth, text in order_lines(fm, body):
         docx_numbered(d, text, depth - 1)
     d.add_paragraph('Директор\t\t\tИ. В. Соколова')
-    d.add_paragraph('Приложение\nк приказу от %s № %s' % (fm['date'], fm['number']))
+    if acquaint:
+        d.add_paragraph('С приказом ознакомлены:')
+        for x in acquaint:
+            d.add_paragraph('%s\t\t____________' % responsible(x))
+    if not appendices:
+        d.add_paragraph('Приложение\nк приказу от %s № %s' % (fm['date'], fm['number']))
+    for n, (afm, abody) in enumerate(appendices, 1):
+        d.add_page_break()
+        d.add_paragraph('Приложение № %d\nк приказу от %s № %s' % (n, fm['date'], fm['number'])
+                        ).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        # The second has «УТВЕРЖДЕНО приказом …» of this order beside its other blocks.
+        position_into(d, afm, abody, 'УТВЕРЖДЕНО\nприказом от %s № %s' % (fm['date'], fm['number'])
+                      if n == 2 else None)
     d.save(path)
 
 
@@ -258,9 +275,18 @@ def odt_para(text, doc=None):
 
 def position_docx(fm, body, path):
     d = docx.Document()
-    t = d.add_table(rows=1, cols=2)
-    for cell, a in zip(t.rows[0].cells, fm['approval']):
-        lines = approval_text(a).split('\n')
+    position_into(d, fm, body)
+    d.save(path)
+
+
+def position_into(d, fm, body, approved=None):
+    """The положение at the end of the Word document d: its approval blocks
+    side by side in a table (and approved, «УТВЕРЖДЕНО\nприказом …», the
+    last of them), its title, its clauses."""
+    blocks = [approval_text(a) for a in fm['approval']] + ([approved] if approved else [])
+    t = d.add_table(rows=1, cols=max(2, len(blocks)))
+    for cell, text in zip(t.rows[0].cells, blocks):
+        lines = text.split('\n')
         cell.paragraphs[0].text = lines[0]
         for line in lines[1:]:
             cell.add_paragraph(line)
@@ -268,7 +294,6 @@ def position_docx(fm, body, path):
     d.add_paragraph(fm['title'][len('Положение '):]).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind, text in body_blocks(body):
         docx_para(d, text, 'List Bullet' if kind == 'li' else None)
-    d.save(path)
 
 
 def position_odt(fm, body, path):
@@ -807,6 +832,11 @@ if want('order'):
     order_docx(fm, body, os.path.join(out, 'order.docx'))
     order_odt(fm, body, os.path.join(out, 'order.odt'))
     write_text('order', order_text(fm, body))
+if want('appendices'):
+    fm, body = load('orders/ob-utverzhdenii-polozheniya.md')
+    order_docx(fm, body, os.path.join(out, 'order-appendices.docx'),
+               [load('positions/polozhenie-pedagogi.md'),
+                load('positions/polozhenie-obuchayushchiesya.md')], fm['acquaint'])
 if want('position'):
     fm, body = load('positions/polozhenie-pedagogi.md')
     position_docx(fm, body, os.path.join(out, 'position.docx'))

@@ -99,6 +99,109 @@ else
 	bad "program.odt: print не сработал"
 fi
 
+# An order as a school keeps it in one Word file (make-fixtures.py
+# appendices): the order, «С приказом ознакомлены:» under the signature,
+# then each положение on a page of its own under its stamp «Приложение № N
+# к приказу от … № …». Three documents, each as the demo's; the order
+# lists the two in appendices, so neither is left unapproved (check is
+# silent), and paper prints them with «УТВЕРЖДЕНО приказом …» from it.
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+sed -i 's/^number: \(.*\)$/number: \1-демо/' "$tmp/p/content/orders/ob-utverzhdenii-polozheniya.md"
+(cd "$fx" && "$bin" -C "$tmp/p" import order-appendices.docx) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok ||
+	{ bad "order-appendices.docx: код $status"; cat "$tmp/err"; }
+same "order-appendices.docx: отчёт" "$tmp/out" "$here/expected/order-appendices.docx.report"
+ord=orders/ob-utverzhdenii-polozheniy-o-nastavnichestve.md
+app1=polozhenie-o-nastavnichestve-pedagogicheskikh-rabotnikov-maou
+app2=polozhenie-o-nastavnichestve-obuchayushchikhsya-maou-sosh-14
+for pair in $ord:orders/ob-utverzhdenii-polozheniya.md positions/$app1.md:positions/polozhenie-pedagogi.md \
+	positions/$app2.md:positions/polozhenie-obuchayushchiesya.md; do
+	$py "$here/compare.py" "$tmp/p/content/${pair%%:*}" "$root/content/${pair#*:}" >"$tmp/cmp"
+	[ $? -eq 0 ] && ok || { bad "order-appendices.docx: ${pair%%:*} отличается от ${pair#*:}:"; cat "$tmp/cmp"; }
+done
+grep -qx "appendices: \[$app1, $app2\]" "$tmp/p/content/$ord" && ok ||
+	{ bad "order-appendices.docx: нет appendices:"; cat "$tmp/p/content/$ord"; }
+"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
+	{ bad "order-appendices.docx: check после импорта:"; head -20 "$tmp/check"; }
+if "$bin" -C "$tmp/p" print ob-utverzhdenii-polozheniy-o-nastavnichestve -o "$tmp/ord.pdf" >/dev/null 2>&1; then
+	pdftotext "$tmp/ord.pdf" - | tr '\n' ' ' >"$tmp/ord.txt"
+	grep -q 'Приложение № 1 ' "$tmp/ord.txt" && grep -q 'Приложение № 2 ' "$tmp/ord.txt" &&
+		[ "$(grep -o 'УТВЕРЖДЕНО приказом МАОУ «СОШ № 14» от 29.08.2025 № 118-од' "$tmp/ord.txt" | wc -l)" -eq 2 ] && ok ||
+		{ bad "order-appendices.docx: в PDF приказа нет приложений со штампами:"; head -c 2000 "$tmp/ord.txt"; }
+else
+	bad "order-appendices.docx: print не сработал"
+fi
+
+# The same in a text file: an appendix that is a положение, «УТВЕРЖДЕНО
+# приказом …» under its stamp, keeps the stamp of its own form
+# («Приложение 1 к Положению …») inside it; a list
+# of people (a page) is appended not for the site, and the site shows
+# none of its names. --dry-run writes none of the three.
+cat >"$tmp/group.txt" <<'TXT'
+Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 14»
+ПРИКАЗ
+№ 140-од от 15.10.2025
+г. Верхнеозёрск
+О создании рабочей группы по внедрению целевой модели наставничества
+В целях организации работы по внедрению целевой модели наставничества
+ПРИКАЗЫВАЮ:
+1. Утвердить Положение о рабочей группе по внедрению целевой модели наставничества (приложение № 1).
+2. Утвердить состав рабочей группы (приложение № 2).
+3. Контроль за исполнением настоящего приказа оставляю за собой.
+Директор      И. В. Соколова
+Приложение № 1
+к приказу от 15.10.2025 № 140-од
+УТВЕРЖДЕНО
+приказом директора
+от 15.10.2025 № 140-од
+ПОЛОЖЕНИЕ
+о рабочей группе по внедрению целевой модели наставничества
+1. Общие положения
+1.1. Рабочая группа создаётся для организации внедрения целевой модели наставничества в школе.
+1.2. Отчёт о работе пары наставник составляет по форме приложения 1 к настоящему положению.
+Приложение 1
+к Положению о рабочей группе
+Форма отчёта наставника: цели, проведённые встречи, результаты.
+Приложение № 2
+к приказу от 15.10.2025 № 140-од
+Состав рабочей группы по внедрению целевой модели наставничества
+Лебедева Анна Сергеевна, заместитель директора, руководитель группы
+Орлова Татьяна Николаевна, учитель русского языка и литературы
+TXT
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+(cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
+"$bin" -C "$tmp/p" import --dry-run "$tmp/group.txt" >/dev/null 2>&1
+(cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" && ok || bad "group: --dry-run записал файлы"
+(cd "$tmp" && "$bin" -C p import group.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok ||
+	{ bad "group: код $status"; cat "$tmp/err"; }
+same "group: отчёт" "$tmp/out" "$here/expected/group.report"
+grep -qx 'appendices: \[polozhenie-o-rabochey-gruppe-po-vnedreniyu-tselevoy-modeli, {id: sostav-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli, web: false}\]' \
+	"$tmp/p/content/orders/o-sozdanii-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli.md" && ok ||
+	{ bad "group: нет appendices с web: false"; cat "$tmp/p/content/orders/o-sozdanii-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli.md"; }
+grep -q 'Форма отчёта наставника' "$tmp/p/content/positions/polozhenie-o-rabochey-gruppe-po-vnedreniyu-tselevoy-modeli.md" && ok ||
+	bad "group: приложение положения не осталось в положении"
+if "$bin" -C "$tmp/p" build --no-pdf -o "$tmp/site" >/dev/null 2>&1; then
+	! grep -rlq 'Орлова Татьяна' "$tmp/site/site" && ok || bad "group: имена из состава группы на сайте"
+else
+	bad "group: build не сработал"
+fi
+
+# An appendix of a table alone has no title to name it by: an error at
+# it, and nothing written.
+printf '%s\n' 'ПРИКАЗ' '№ 141-од от 16.10.2025' 'О закреплении пар' 'ПРИКАЗЫВАЮ:' '1. Закрепить пары согласно приложению.' \
+	'Директор      И. В. Соколова' 'Приложение к приказу от 16.10.2025 № 141-од' >"$tmp/pairs.txt"
+printf 'Наставник\tНаставляемый\nОрлова Т. Н.\tЗайцева М. А.\n' >>"$tmp/pairs.txt"
+(cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
+(cd "$tmp" && "$bin" -C p import pairs.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+(cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/after"
+[ "$status" -eq 1 ] && cmp -s "$tmp/before" "$tmp/after" && ok || bad "pairs: код $status или файлы изменились"
+same "pairs: сообщение" "$tmp/err" "$here/expected/pairs.err"
+
 # Pictures as a school pastes them (make-fixtures.py PICTURES): a PNG
 # alone with «Рисунок 1 — …» under it, a JPEG in a line of text (after
 # it, and the report asks for its caption), one in a table and a GIF

@@ -331,17 +331,30 @@ static void test_order_report(void)
 	CHECK(strstr(r.text.ptr, "signatory: neizvestnyy-ii\n") != NULL);
 	nv_imp_result_release(&r);
 
-	/* An appendix: its stamp is a requisite, its text belongs in a document of its own. */
+	/*
+	 * An appendix: its stamp starts it, its text (to the end) is a
+	 * document of its own, which `import` reads as a part of the doc.
+	 */
 	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
 			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
 			      "к приказу от 01.09.2025 № 1\nПлан работы\nСентябрь\tВстреча\n",
 			      NULL, &r),
 		  0);
-	CHECK_INT(r.unplaced.nr, 2);
-	CHECK_STR(r.unplaced.v[0], "абзац 9: текст приложения — сохраните приложение отдельным "
-				   "файлом, импортируйте его и укажите в appendices");
-	CHECK_STR(r.unplaced.v[1], "абзац 10: таблица приложения — сохраните приложение отдельным "
-				   "файлом, импортируйте его и укажите в appendices");
+	CHECK_INT(r.unplaced.nr, 0);
+	CHECK_INT(r.napps, 1);
+	CHECK_STR(r.apps[0].stamp_text, "Приложение к приказу от 01.09.2025 № 1");
+	CHECK_INT(r.apps[0].number, 1);
+	CHECK_INT(r.apps[0].stamp_src, 7);
+	CHECK_INT(r.apps[0].src, 9);
+	CHECK_INT(r.apps[0].last_src, 10);
+	nv_imp_result_release(&r);
+	/* A stamp with nothing after it is reported, as a requisite. */
+	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
+			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
+			      "к приказу от 01.09.2025 № 1\n",
+			      NULL, &r),
+		  0);
+	CHECK_INT(r.napps, 0);
 	CHECK_STR(r.found.v[r.found.nr - 1],
 		  "штамп приложения: «Приложение к приказу от 01.09.2025 № 1» (абзац 7); текст "
 		  "приложения импортируйте отдельным документом и укажите его id в appendices");
@@ -748,6 +761,78 @@ static void test_not_what_the_name_says(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * An order and its appendix in one text, as `import` splits them: the
+ * appendix a part of the doc's blocks (its pictures with it), recognised
+ * by its own text; the order without it lists it in appendices, in the
+ * long form when it is not for the site.
+ */
+static void test_order_parts(void)
+{
+	const char text[] = "ПРИКАЗ\n№ 1 от 01.09.2025\nО составе группы\nПРИКАЗЫВАЮ:\n"
+			    "1. Утвердить состав группы (приложение).\nДиректор\tА. Н. Петрова\n"
+			    "Приложение\nк приказу от 01.09.2025 № 1\nСостав группы\n"
+			    "Петрова Анна, куратор\n";
+	static const char *const ids[] = { "sostav-gruppy" };
+	static const bool web[] = { false };
+	struct nv_imp_opts o = { NULL, people, 2, NULL, NULL, NULL, NULL, 0 };
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_doc doc, part;
+	struct nv_imp_result r, pr;
+	size_t from[2], to[2];
+
+	nv_imp_doc_init(&doc);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_text("t.txt", text, strlen(text), &doc, &d), 0);
+	/* Two pictures, as a reader finds them: in the order's item and in the appendix. */
+	NV_GROW(doc.pics, 2, doc.alloc_pics);
+	memset(doc.pics, 0, 2 * sizeof(*doc.pics));
+	doc.pics[0].src = 5;
+	doc.pics[1].src = 10;
+	doc.npics = 2;
+	doc.images = 3;
+	CHECK_INT(nv_import_recognise(&doc, &o, &r), 0);
+	CHECK_INT(r.napps, 1);
+	nv_imp_doc_part(&doc, &r.apps[0].first, &r.apps[0].end, 1, false, &part);
+	CHECK_INT(part.n, 2);
+	CHECK_STR(part.v[0].para.text, "Состав группы");
+	CHECK_INT(part.npics, 1);
+	CHECK_INT(part.pics[0].src, 10);
+	CHECK_INT(part.images, 0);
+	o.appendix = true;
+	nv_imp_result_init(&pr);
+	CHECK_INT(nv_import_recognise(&part, &o, &pr), 0);
+	CHECK_STR(pr.kind, "page");
+	CHECK_STR(pr.id, "sostav-gruppy");
+	CHECK_STR(pr.found.v[0], "вид: страница — нет слов ПОЛОЖЕНИЕ, ДОРОЖНАЯ КАРТА, ПРОГРАММА");
+	CHECK(strstr(pr.text.ptr, "---\nПетрова Анна, куратор\n") != NULL);
+	nv_imp_result_release(&pr);
+	nv_imp_doc_release(&part);
+
+	from[0] = 0;
+	to[0] = r.apps[0].stamp;
+	from[1] = r.apps[0].end;
+	to[1] = doc.n;
+	nv_imp_doc_part(&doc, from, to, 2, true, &part);
+	CHECK_INT(part.npics, 1);
+	CHECK_INT(part.pics[0].src, 5);
+	CHECK_INT(part.images, 3);
+	o.appendix = false;
+	o.appendices = ids;
+	o.appendix_web = web;
+	o.nappendices = 1;
+	nv_imp_result_init(&pr);
+	CHECK_INT(nv_import_recognise(&part, &o, &pr), 0);
+	CHECK_INT(pr.napps, 0);
+	CHECK(strstr(pr.text.ptr, "\nappendices: [{id: sostav-gruppy, web: false}]\n") != NULL);
+	CHECK_INT(pr.unplaced.nr, 0);
+	nv_imp_result_release(&pr);
+	nv_imp_doc_release(&part);
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_misread_scan);
@@ -760,6 +845,7 @@ void nv_tests(void)
 	NV_RUN(test_text_paragraph_a_line);
 	NV_RUN(test_order_spellings);
 	NV_RUN(test_order_report);
+	NV_RUN(test_order_parts);
 	NV_RUN(test_people_add);
 	NV_RUN(test_site_merge);
 	NV_RUN(test_position_and_roadmap);
