@@ -111,6 +111,9 @@ struct nv_imp_ctx {
 	size_t next_pic;		   /* the first picture of doc not yet placed or skipped */
 	int uncaptioned;		   /* the pictures placed without a caption */
 	int first_uncaptioned;		   /* the first of them (1-based) */
+	int head_pics, first_head_pic; /* pictures in requisites' lines, the first's paragraph */
+	int text_from,
+		text_to; /* an order's items: the paragraphs [from, to) between its requisites */
 };
 
 /* The recognisers of each kind; they fill c->fm, c->body, c->title. */

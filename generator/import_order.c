@@ -582,6 +582,8 @@ void nv_imp_order(struct nv_imp_ctx *c)
 			nv_imp_todo(c, "заголовок приказа обычно начинается с «О» или «Об»");
 	}
 	i = preamble(c, i);
+	c->text_from = i < c->n ? c->ln[i].src : INT_MAX;
 	i = items(c, i);
+	c->text_to = i < c->n ? c->ln[i].src : INT_MAX;
 	tail(c, i);
 }

@@ -118,6 +118,17 @@ static void place_after(struct nv_imp_ctx *c, const struct nv_imp_picture *pic,
 	place(c, pic, text);
 }
 
+#define HEAD_PICS                                                                                                                                             \
+	"герб, логотип, подпись и печать не переносятся — шапку и подпись документа nastavnik " \
+	"печатает сам"
+
+/* A picture among the requisites (a coat of arms, a logo, a signature, a seal): not taken. */
+static void head_picture(struct nv_imp_ctx *c, const struct nv_imp_picture *pic)
+{
+	if (!c->head_pics++)
+		c->first_head_pic = pic->src;
+}
+
 bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 {
 	const struct nv_imp_ln *prev = NULL;
@@ -136,8 +147,10 @@ bool nv_imp_body_pictures(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 		if (l && (pic->src > l->src || (pic->src == l->src && !caption(l))))
 			break;
 		/* In a requisite's paragraph (a line not of the body), or before it. */
-		if (prev && (pic->src < prev->src || (pic->src == prev->src && !prev->body)))
+		if (prev && (pic->src < prev->src || (pic->src == prev->src && !prev->body))) {
+			head_picture(c, pic);
 			continue;
+		}
 		if (last)
 			place_after(c, last, prev, &first, NULL);
 		last = pic;
@@ -161,10 +174,18 @@ void nv_imp_pictures_finish(struct nv_imp_ctx *c)
 	size_t i, k;
 	int skipped;
 
-	/* After the last line, when it is the body's. */
+	/*
+	 * After the last line, when it is the body's; else those among an
+	 * order's requisites, before its items or after them.
+	 */
 	if (c->n && c->ln[c->n - 1].body)
 		nv_imp_body_pictures(c, NULL);
-	skipped = c->doc->images + (int)(c->doc->npics - r->nfiles);
+	else
+		for (; c->next_pic < c->doc->npics; c->next_pic++)
+			if (c->doc->pics[c->next_pic].src < c->text_from ||
+			    c->doc->pics[c->next_pic].src >= c->text_to)
+				head_picture(c, &c->doc->pics[c->next_pic]);
+	skipped = c->doc->images + (int)(c->doc->npics - r->nfiles) - c->head_pics;
 	for (i = 0; i < r->nfiles && r->id; i++) {
 		r->files[i].name =
 			nv_xasprintf("%s-risunok-%zu.%s", r->id, i + 1, r->files[i].pic->ext);
@@ -202,6 +223,13 @@ void nv_imp_pictures_finish(struct nv_imp_ctx *c)
 			    "%d: впишите каждую в квадратные скобки его строки, ![Рисунок %d — "
 			    "Название](…) — это и подпись в PDF, и текст для незрячих на сайте",
 			    c->uncaptioned, c->first_uncaptioned, c->first_uncaptioned);
+	if (c->head_pics == 1)
+		nv_imp_found(c, "пропущен рисунок в шапке или подписи (абзац %d): %s",
+			     c->first_head_pic, HEAD_PICS);
+	else if (c->head_pics)
+		nv_imp_found(c,
+			     "пропущено рисунков в шапке и подписи: %d, первый — в абзаце %d: %s",
+			     c->head_pics, c->first_head_pic, HEAD_PICS);
 	if (skipped || c->doc->objects)
 		nv_imp_found(c,
 			     "пропущено: рисунков — %d, встроенных объектов — %d; сохраните "

@@ -657,6 +657,7 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	c.doc = doc;
 	c.o = o;
 	c.r = r;
+	c.text_to = INT_MAX;
 	nv_buf_init(&c.fm);
 	nv_buf_init(&c.body);
 	make_lines(&c);

@@ -833,6 +833,46 @@ static void test_order_parts(void)
 	nv_diags_release(&d);
 }
 
+/*
+ * Pictures among an order's requisites — a logo above its header, a
+ * signature's scan beside the signature — are not taken and are said as
+ * such, not with the advice to put them back into the text; one in an
+ * item (the items are a numbered list) is skipped with that advice.
+ */
+static void test_head_pictures(void)
+{
+	const char text[] = "МБОУ «ООШ № 2»\nПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n"
+			    "1. Утвердить план.\nДиректор\tА. Н. Петрова\n";
+	const char advice[] = "пропущено: рисунков — 1, встроенных объектов — 0; ";
+	struct nv_imp_opts o = { NULL, people, 2, NULL, NULL, NULL, NULL, 0 };
+	struct nv_diags d = NV_DIAGS_INIT;
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	nv_imp_doc_init(&doc);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_text("t.txt", text, strlen(text), &doc, &d), 0);
+	NV_GROW(doc.pics, 3, doc.alloc_pics);
+	memset(doc.pics, 0, 3 * sizeof(*doc.pics));
+	doc.pics[0].src = 1;
+	doc.pics[1].src = 6;
+	doc.pics[2].src = 7;
+	doc.npics = 3;
+	CHECK_INT(nv_import_recognise(&doc, &o, &r), 0);
+	CHECK_INT(r.nfiles, 0);
+	CHECK(r.found.nr >= 2);
+	if (r.found.nr >= 2) {
+		CHECK_STR(r.found.v[r.found.nr - 2],
+			  "пропущено рисунков в шапке и подписи: 2, первый — в абзаце 1: герб, "
+			  "логотип, подпись и печать не переносятся — шапку и подпись документа "
+			  "nastavnik печатает сам");
+		CHECK(!strncmp(r.found.v[r.found.nr - 1], advice, strlen(advice)));
+	}
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+	nv_diags_release(&d);
+}
+
 void nv_tests(void)
 {
 	NV_RUN(test_misread_scan);
@@ -846,6 +886,7 @@ void nv_tests(void)
 	NV_RUN(test_order_spellings);
 	NV_RUN(test_order_report);
 	NV_RUN(test_order_parts);
+	NV_RUN(test_head_pictures);
 	NV_RUN(test_people_add);
 	NV_RUN(test_site_merge);
 	NV_RUN(test_position_and_roadmap);
