@@ -166,7 +166,9 @@ def odt_table(doc, rows, spans=()):
     doc.text.addElement(t)
 
 
-def order_odt(fm, body, path):
+def order_odt(fm, body, path, appendices=(), acquaint=()):
+    """As order_docx(); the acquaintance list at the very end, after the
+    appendices."""
     doc, center = odt_doc()
     for t in (org['founder'], org['name'], 'ПРИКАЗ'):
         doc.text.addElement(P(stylename=center, text=t))
@@ -197,6 +199,21 @@ def order_odt(fm, body, path):
             li.addElement(P(text=text))
             sub.addElement(li)
     doc.text.addElement(P(text='Директор\tИ.В. Соколова'))
+    if appendices:
+        bullets = odt_position_styles(doc)
+        stamp = Style(name='Stamp', family='paragraph')
+        stamp.addElement(ParagraphProperties(textalign='end', breakbefore='page'))
+        doc.automaticstyles.addElement(stamp)
+    for n, (afm, abody) in enumerate(appendices, 1):
+        doc.text.addElement(P(stylename=stamp, text='Приложение № %d' % n))
+        doc.text.addElement(P(text='к приказу от %s № %s' % (fm['date'], fm['number'])))
+        position_odt_into(doc, center, bullets, afm, abody,
+                          'УТВЕРЖДЕНО\nприказом от %s № %s' % (fm['date'], fm['number'])
+                          if n == 1 else None)
+    if acquaint:
+        doc.text.addElement(P(text='С приказом ознакомлены:'))
+        for x in acquaint:
+            doc.text.addElement(P(text='%s\t____________' % responsible(x)))
     doc.save(path)
 
 
@@ -298,13 +315,25 @@ def position_into(d, fm, body, approved=None):
 
 def position_odt(fm, body, path):
     doc, center = odt_doc()
+    position_odt_into(doc, center, odt_position_styles(doc), fm, body)
+    doc.save(path)
+
+
+def odt_position_styles(doc):
+    """The styles a положение uses in doc: bold spans, and the bullets' list
+    style (returned)."""
     odt_para('', doc)
     bullets = ListStyle(name='Bullets')
     lvl = ListLevelStyleBullet(level=1, bulletchar='•')
     lvl.addElement(ListLevelProperties(spacebefore='0.6cm', minlabelwidth='0.6cm'))
     bullets.addElement(lvl)
     doc.automaticstyles.addElement(bullets)
-    odt_table(doc, [[approval_text(a) for a in fm['approval']]])
+    return bullets
+
+
+def position_odt_into(doc, center, bullets, fm, body, approved=None):
+    """The положение at the end of doc, as position_into() for Word."""
+    odt_table(doc, [[approval_text(a) for a in fm['approval']] + ([approved] if approved else [])])
     doc.text.addElement(P(stylename=center, text='ПОЛОЖЕНИЕ'))
     doc.text.addElement(P(stylename=center, text=fm['title'][len('Положение '):]))
     lst = None
@@ -319,7 +348,6 @@ def position_odt(fm, body, path):
         else:
             lst = None
             doc.text.addElement(odt_para(text))
-    doc.save(path)
 
 
 def cell_blocks(md):
@@ -834,9 +862,10 @@ if want('order'):
     write_text('order', order_text(fm, body))
 if want('appendices'):
     fm, body = load('orders/ob-utverzhdenii-polozheniya.md')
-    order_docx(fm, body, os.path.join(out, 'order-appendices.docx'),
-               [load('positions/polozhenie-pedagogi.md'),
-                load('positions/polozhenie-obuchayushchiesya.md')], fm['acquaint'])
+    appendices = [load('positions/polozhenie-pedagogi.md'),
+                  load('positions/polozhenie-obuchayushchiesya.md')]
+    order_docx(fm, body, os.path.join(out, 'order-appendices.docx'), appendices, fm['acquaint'])
+    order_odt(fm, body, os.path.join(out, 'order-appendices.odt'), appendices, fm['acquaint'])
 if want('position'):
     fm, body = load('positions/polozhenie-pedagogi.md')
     position_docx(fm, body, os.path.join(out, 'position.docx'))

@@ -99,38 +99,42 @@ else
 	bad "program.odt: print не сработал"
 fi
 
-# An order as a school keeps it in one Word file (make-fixtures.py
-# appendices): the order, «С приказом ознакомлены:» under the signature,
-# then each положение on a page of its own under its stamp «Приложение № N
-# к приказу от … № …». Three documents, each as the demo's; the order
-# lists the two in appendices, so neither is left unapproved (check is
-# silent), and paper prints them with «УТВЕРЖДЕНО приказом …» from it.
-rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
-sed -i 's/^number: \(.*\)$/number: \1-демо/' "$tmp/p/content/orders/ob-utverzhdenii-polozheniya.md"
-(cd "$fx" && "$bin" -C "$tmp/p" import order-appendices.docx) >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok ||
-	{ bad "order-appendices.docx: код $status"; cat "$tmp/err"; }
-same "order-appendices.docx: отчёт" "$tmp/out" "$here/expected/order-appendices.docx.report"
+# An order as a school keeps it in one Word or LibreOffice file
+# (make-fixtures.py appendices): the order, «С приказом ознакомлены:» (in
+# the .docx under the signature, in the .odt at the very end), then each
+# положение on a page of its own under its stamp «Приложение № N к
+# приказу от … № …», one of them with «УТВЕРЖДЕНО приказом …» of this
+# order beside its other blocks. Three documents, each as the demo's; the
+# order lists the two in appendices, so neither is left unapproved (check
+# is silent), and paper prints them with «УТВЕРЖДЕНО приказом …» from it.
 ord=orders/ob-utverzhdenii-polozheniy-o-nastavnichestve.md
 app1=polozhenie-o-nastavnichestve-pedagogicheskikh-rabotnikov-maou
 app2=polozhenie-o-nastavnichestve-obuchayushchikhsya-maou-sosh-14
-for pair in $ord:orders/ob-utverzhdenii-polozheniya.md positions/$app1.md:positions/polozhenie-pedagogi.md \
-	positions/$app2.md:positions/polozhenie-obuchayushchiesya.md; do
-	$py "$here/compare.py" "$tmp/p/content/${pair%%:*}" "$root/content/${pair#*:}" >"$tmp/cmp"
-	[ $? -eq 0 ] && ok || { bad "order-appendices.docx: ${pair%%:*} отличается от ${pair#*:}:"; cat "$tmp/cmp"; }
+for f in order-appendices.docx order-appendices.odt; do
+	rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+	sed -i 's/^number: \(.*\)$/number: \1-демо/' "$tmp/p/content/orders/ob-utverzhdenii-polozheniya.md"
+	(cd "$fx" && "$bin" -C "$tmp/p" import "$f") >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	[ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok ||
+		{ bad "$f: код $status"; cat "$tmp/err"; }
+	same "$f: отчёт" "$tmp/out" "$here/expected/$f.report"
+	for pair in $ord:orders/ob-utverzhdenii-polozheniya.md positions/$app1.md:positions/polozhenie-pedagogi.md \
+		positions/$app2.md:positions/polozhenie-obuchayushchiesya.md; do
+		$py "$here/compare.py" "$tmp/p/content/${pair%%:*}" "$root/content/${pair#*:}" >"$tmp/cmp"
+		[ $? -eq 0 ] && ok || { bad "$f: ${pair%%:*} отличается от ${pair#*:}:"; cat "$tmp/cmp"; }
+	done
+	grep -qx "appendices: \[$app1, $app2\]" "$tmp/p/content/$ord" && ok ||
+		{ bad "$f: нет appendices:"; cat "$tmp/p/content/$ord"; }
+	"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
+		{ bad "$f: check после импорта:"; head -20 "$tmp/check"; }
 done
-grep -qx "appendices: \[$app1, $app2\]" "$tmp/p/content/$ord" && ok ||
-	{ bad "order-appendices.docx: нет appendices:"; cat "$tmp/p/content/$ord"; }
-"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
-	{ bad "order-appendices.docx: check после импорта:"; head -20 "$tmp/check"; }
 if "$bin" -C "$tmp/p" print ob-utverzhdenii-polozheniy-o-nastavnichestve -o "$tmp/ord.pdf" >/dev/null 2>&1; then
 	pdftotext "$tmp/ord.pdf" - | tr '\n' ' ' >"$tmp/ord.txt"
 	grep -q 'Приложение № 1 ' "$tmp/ord.txt" && grep -q 'Приложение № 2 ' "$tmp/ord.txt" &&
 		[ "$(grep -o 'УТВЕРЖДЕНО приказом МАОУ «СОШ № 14» от 29.08.2025 № 118-од' "$tmp/ord.txt" | wc -l)" -eq 2 ] && ok ||
-		{ bad "order-appendices.docx: в PDF приказа нет приложений со штампами:"; head -c 2000 "$tmp/ord.txt"; }
+		{ bad "order-appendices.odt: в PDF приказа нет приложений со штампами:"; head -c 2000 "$tmp/ord.txt"; }
 else
-	bad "order-appendices.docx: print не сработал"
+	bad "order-appendices.odt: print не сработал"
 fi
 
 # The same in a text file: an appendix that is a положение, «УТВЕРЖДЕНО
