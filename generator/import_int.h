@@ -82,6 +82,14 @@ static inline bool nv_imp_cyr_capital(const unsigned char *p)
 	return p[0] == 0xD0 && ((p[1] >= 0x90 && p[1] <= 0xAF) || p[1] == 0x81);
 }
 /* True if t starts with the position of one acting for the head: «И.о.», «И. о.», «Исполняющ…». */
+/* True if s starts with a lower-case Russian or Latin letter. */
+static inline bool nv_imp_starts_lower(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return (*p >= 'a' && *p <= 'z') || (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF) ||
+	       (p[0] == 0xD1 && ((p[1] >= 0x80 && p[1] <= 0x8F) || p[1] == 0x91));
+}
 bool nv_imp_is_acting(const char *t);
 
 /* One line of the document as the recogniser sees it. */

@@ -407,6 +407,35 @@ static void acting_position(struct nv_imp_ctx *c, const char *t)
 }
 
 /*
+ * Is t a line of a stamp after its first: «к приказу директора», «МАОУ
+ * «СОШ № 14»», «от 29.08.2025 № 118-од», «№ 118-од»? A line in lower
+ * case, a number, a short line with a date, the organisation's name
+ * (site.yml's short name, or a word of capitals ending in «ОУ»: МАОУ,
+ * МБДОУ, ГБПОУ).
+ */
+static bool stamp_line(const struct nv_imp_ctx *c, const char *t)
+{
+	const char *sp = strchr(t, ' ');
+	size_t n = strlen(t), w = sp ? (size_t)(sp - t) : n, k;
+	char date[11];
+
+	if (n > 120)
+		return false;
+	if (nv_imp_starts_lower(t) || !strncmp(t, "№", strlen("№")) ||
+	    (n < 60 && nv_imp_find_date(t, date)))
+		return true;
+	if (c->o->org_short && *c->o->org_short &&
+	    !strncmp(t, c->o->org_short, strlen(c->o->org_short)))
+		return true;
+	if (w < 6 || w > 14 || w % 2 || memcmp(t + w - 4, "ОУ", 4))
+		return false;
+	for (k = 0; k < w; k += 2)
+		if (!nv_imp_cyr_capital((const unsigned char *)t + k))
+			return false;
+	return true;
+}
+
+/*
  * An appendix stamp at ln[*i] with its continuation lines, its text added
  * to st (the lines `use`d); moves *i to its last line.
  */
@@ -414,11 +443,7 @@ static void stamp(struct nv_imp_ctx *c, size_t *i, struct nv_buf *st, bool use)
 {
 	nv_buf_addf(st, "%s%s", st->len ? " " : "", c->ln[*i].text);
 	c->ln[*i].used |= use;
-	while (*i + 1 < c->n && !c->ln[*i + 1].t &&
-	       (!strncmp(c->ln[*i + 1].text, "к ", strlen("к ")) ||
-		!strncmp(c->ln[*i + 1].text, "приказом", strlen("приказом")) ||
-		!strncmp(c->ln[*i + 1].text, "от ", strlen("от ")) ||
-		!strncmp(c->ln[*i + 1].text, "№", strlen("№")))) {
+	while (*i + 1 < c->n && !c->ln[*i + 1].t && stamp_line(c, c->ln[*i + 1].text)) {
 		nv_buf_addf(st, " %s", c->ln[++*i].text);
 		c->ln[*i].used |= use;
 	}

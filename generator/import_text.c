@@ -232,15 +232,6 @@ static void add_row(struct nv_imp_doc *doc, struct nv_imp_table *t, const char *
 	doc->next_src++;
 }
 
-/* True if the line starts with a lower-case Russian or Latin letter. */
-static bool starts_lower(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	return (*p >= 'a' && *p <= 'z') || (p[0] == 0xD0 && p[1] >= 0xB0 && p[1] <= 0xBF) ||
-	       (p[0] == 0xD1 && ((p[1] >= 0x80 && p[1] <= 0x8F) || p[1] == 0x91));
-}
-
 /* «а) …»: a lettered item, not a continuation. */
 static bool is_marker(const char *s)
 {
@@ -394,7 +385,7 @@ static void split_lines(struct nv_imp_doc *doc, const char *text, size_t len)
 			last = NULL;
 			continue;
 		}
-		if (last && starts_lower(l.ptr) && !is_marker(l.ptr) &&
+		if (last && nv_imp_starts_lower(l.ptr) && !is_marker(l.ptr) &&
 		    (wrapped || !strchr(".:;!?", end_of_last))) {
 			nv_imp_para_append(last, l.ptr, l.len);
 			end_of_last = l.ptr[l.len - 1];

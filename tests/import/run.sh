@@ -139,7 +139,8 @@ fi
 
 # The same in a text file: an appendix that is a положение, «УТВЕРЖДЕНО
 # приказом …» under its stamp, keeps the stamp of its own form
-# («Приложение 1 к Положению …») inside it; a list
+# («Приложение 1 к Положению …») inside it; a stamp of four lines, the
+# organisation's name on one of them, is one stamp; a list
 # of people (a page) is appended not for the site, and the site shows
 # none of its names. --dry-run writes none of the three.
 cat >"$tmp/group.txt" <<'TXT'
@@ -168,7 +169,9 @@ cat >"$tmp/group.txt" <<'TXT'
 к Положению о рабочей группе
 Форма отчёта наставника: цели, проведённые встречи, результаты.
 Приложение № 2
-к приказу от 15.10.2025 № 140-од
+к приказу директора
+МАОУ «СОШ № 14»
+от 15.10.2025 № 140-од
 Состав рабочей группы по внедрению целевой модели наставничества
 Лебедева Анна Сергеевна, заместитель директора, руководитель группы
 Орлова Татьяна Николаевна, учитель русского языка и литературы

@@ -348,6 +348,22 @@ static void test_order_report(void)
 	CHECK_INT(r.apps[0].src, 9);
 	CHECK_INT(r.apps[0].last_src, 10);
 	nv_imp_result_release(&r);
+	/* A stamp of lines: the organisation's name is one of them (a kindergarten's too). */
+	CHECK_INT(
+		import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО группе\nПРИКАЗЫВАЮ:\n1. Утвердить состав "
+			    "группы.\nЗаведующий\tА. Н. Петрова\nПриложение\nк приказу "
+			    "заведующего\nМБДОУ «Детский сад № 5»\n01.09.2025 № 1\nСостав группы\n"
+			    "Воспитатели старших групп\n",
+			    NULL, &r),
+		0);
+	CHECK_INT(r.napps, 1);
+	if (r.napps) {
+		CHECK_STR(r.apps[0].stamp_text,
+			  "Приложение к приказу заведующего МБДОУ «Детский сад "
+			  "№ 5» 01.09.2025 № 1");
+		CHECK_INT(r.apps[0].src, 11);
+	}
+	nv_imp_result_release(&r);
 	/* A stamp with nothing after it is reported, as a requisite. */
 	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
 			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
