@@ -162,153 +162,6 @@ static void report(const struct job *j, bool dry, const char *people_path, const
 		fwrite(j->res.text.ptr, 1, j->res.text.len, stdout);
 }
 
-/* True if s[start, end) can be the text of a link: no Markdown of its own. */
-static bool plain_span(const char *s, size_t start, size_t end)
-{
-	size_t i;
-
-	for (i = start; i < end; i++)
-		if (strchr("[]*_`<>\\\n", s[i]))
-			return false;
-	return true;
-}
-
-/* True if offset at of s (from body) is inside a link's text or address.
- * A link never spans lines, so only the line of at is read. */
-static bool in_link(const char *s, size_t body, size_t at)
-{
-	size_t i, open = 0, line = at;
-
-	while (line > body && s[line - 1] != '\n')
-		line--;
-	for (i = line; i < at; i++) {
-		if (s[i] == '[' || s[i] == '(')
-			open++;
-		else if ((s[i] == ']' || s[i] == ')') && open)
-			open--;
-	}
-	return open > 0;
-}
-
-/* Append part (n bytes) to a YAML flow list, quoted when it must be. */
-static void add_flow_item(struct nv_buf *out, const char *part, size_t n)
-{
-	size_t i;
-
-	if (!strpbrk(part, ",[]{}#&*!|>'\"%@`:") || n == 0) {
-		nv_buf_add(out, part, n);
-		return;
-	}
-	nv_buf_addch(out, '"');
-	for (i = 0; i < n; i++) {
-		if (part[i] == '"' || part[i] == '\\')
-			nv_buf_addch(out, '\\');
-		nv_buf_addch(out, part[i]);
-	}
-	nv_buf_addch(out, '"');
-}
-
-/*
- * A roadmap's «responsible: Лебедева А. С., куратор» whose parts name
- * people of people.yml becomes «responsible: [lebedeva-as, куратор]»: the
- * paper and the site then show each person as they may. Returns true if
- * the line (without its newline) was rewritten into out.
- */
-static bool responsible_ids(const char *text, size_t len, const struct nv_guard *g,
-			    struct nv_buf *out)
-{
-	static const char key[] = "responsible: ";
-	char *line = nv_xmemdupz(text, len), *part;
-	const char *v = strstr(line, key), *end = line + len, *p, *comma;
-	struct nv_buf list = NV_BUF_INIT;
-	struct nv_guard_hit h;
-	bool any = false;
-
-	if (!v || v[sizeof(key) - 1] == '[' || v[sizeof(key) - 1] == '"') {
-		free(line);
-		return false;
-	}
-	nv_buf_add(&list, line, (size_t)(v - line) + sizeof(key) - 1);
-	nv_buf_addch(&list, '[');
-	for (p = v + sizeof(key) - 1; p < end; p = comma + 2) {
-		comma = strstr(p, ", ");
-		if (!comma)
-			comma = end;
-		part = nv_xmemdupz(p, (size_t)(comma - p));
-		if (p != v + sizeof(key) - 1)
-			nv_buf_adds(&list, ", ");
-		if (nv_guard_find(g, part, strlen(part), 0, false, &h) && h.start == 0 &&
-		    h.end == strlen(part) && !h.leak) {
-			nv_buf_adds(&list, h.p->id);
-			any = true;
-		} else {
-			add_flow_item(&list, part, strlen(part));
-		}
-		free(part);
-		if (comma == end)
-			break;
-	}
-	nv_buf_addch(&list, ']');
-	if (any)
-		nv_buf_add(out, list.ptr, list.len);
-	nv_buf_release(&list);
-	free(line);
-	return any;
-}
-
-/* The front matter s[0, n) with every roadmap responsible by ids where it names people. */
-static void front_ids(const char *s, size_t n, const struct nv_guard *g, struct nv_buf *out)
-{
-	const char *p = s, *nl;
-
-	while (p < s + n) {
-		nl = memchr(p, '\n', (size_t)(s + n - p));
-		nl = nl ? nl : s + n;
-		if (!responsible_ids(p, (size_t)(nl - p), g, out))
-			nv_buf_add(out, p, (size_t)(nl - p));
-		if (nl < s + n)
-			nv_buf_addch(out, '\n');
-		p = nl + 1;
-	}
-}
-
-/*
- * Mark every name of a person of people.yml in the body as a mention,
- * «[Лебедевой А. С.](@lebedeva-as)», as `check` asks. A person hidden
- * from the site is marked too (the site shows a description instead) and
- * the report asks for a public form that reads right in the sentence.
- */
-static void mark_mentions(struct nv_imp_result *r, const struct nv_guard *g)
-{
-	const char *s = r->text.ptr, *fm = strstr(s, "\n---\n");
-	struct nv_buf out = NV_BUF_INIT;
-	struct nv_guard_hit h;
-	size_t body = fm ? (size_t)(fm - s) + 5 : 0, from = body, copied = body;
-
-	if (!fm)
-		return;
-	front_ids(s, body, g, &out);
-	while (nv_guard_find(g, s, r->text.len, from, false, &h)) {
-		from = h.end > h.start ? h.end : h.start + 1;
-		if (!plain_span(s, h.start, h.end) || in_link(s, body, h.start))
-			continue;
-		nv_buf_add(&out, s + copied, h.start - copied);
-		nv_buf_addf(&out, "[%.*s](@%s)", (int)(h.end - h.start), s + h.start, h.p->id);
-		copied = h.end;
-		if (h.p->publish == NV_PUBLISH_NONE)
-			nv_strlist_addf(
-				&r->todo,
-				"«%.*s» (%s) на сайте не называют: вместо имени будет описание "
-				"роли; чтобы фраза читалась, впишите в упоминание публичную "
-				"форму в том же падеже: [%.*s](@%s \"педагогу-наставнику\")",
-				(int)(h.end - h.start), s + h.start, h.p->id,
-				(int)(h.end - h.start), s + h.start, h.p->id);
-	}
-	nv_buf_add(&out, s + copied, r->text.len - copied);
-	nv_buf_release(&r->text);
-	r->text = out;
-}
-
 /*
  * The checks of a document recognised into j->res before it is written:
  * its file and id free, its pictures' files free, its id not taken by an
@@ -349,13 +202,31 @@ static int claim(struct job *j, const char *root, const struct nv_model *m, cons
 	return 0;
 }
 
+/* Does the id name pairs («spisok-nastavnicheskikh-par», «…-pary-…»)? */
+static bool pairs_list(const char *id)
+{
+	static const char *const words[] = { "par", "pary", "parakh" };
+	const char *s, *e;
+	size_t k;
+
+	for (s = id; *s; s = *e ? e + 1 : e) {
+		e = s + strcspn(s, "-");
+		for (k = 0; k < NV_ARRAY_SIZE(words); k++)
+			if ((size_t)(e - s) == strlen(words[k]) &&
+			    !strncmp(s, words[k], strlen(words[k])))
+				return true;
+	}
+	return false;
+}
+
 /*
  * The job a for the appendix app of the order of job j: its part of j's
- * doc recognised as a document of its own. 0, or -1 after adding the
- * error to d.
+ * doc recognised as a document of its own, *web whether it is for the
+ * site. 0, or -1 after adding the error to d.
  */
 static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_app *app,
-			const struct nv_imp_opts *ao, const struct nv_guard *g, struct nv_diags *d)
+			const struct nv_imp_opts *ao, const struct nv_guard *g, bool *web,
+			struct nv_diags *d)
 {
 	struct nv_buf w = NV_BUF_INIT;
 
@@ -376,8 +247,46 @@ static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_
 		nv_buf_release(&w);
 		return -1;
 	}
-	mark_mentions(&a->res, g);
+	nv_cmd_import_mentions(&a->res, g);
+	/* A list (pairs, a working group, a bonus) names people: not for the site. */
+	*web = strcmp(a->res.kind, "page") != 0;
+	if (!*web)
+		nv_strlist_addf(
+			&a->res.found,
+			"не для сайта: в приказе — {id: %s, web: false}, потому что в таком "
+			"приложении обычно имена (состав группы, пары, премии); если "
+			"персональных данных в нём нет, оставьте в appendices приказа только id",
+			a->res.id);
 	return 0;
+}
+
+/*
+ * The report of the order of jobs[at], split into it and its appendices
+ * r->apps (web[k]: for the site): a line for each appendix, and in the
+ * report of one that lists pairs, where pairs belong.
+ */
+static void split_report(struct job *jobs, size_t at, const struct nv_imp_result *r,
+			 const bool *web)
+{
+	const struct job *a;
+	struct nv_buf w = NV_BUF_INIT;
+	size_t k;
+
+	for (k = 0; k < r->napps; k++) {
+		a = &jobs[at + 1 + k];
+		nv_strlist_addf(&jobs[at].res.found, "приложение № %d: «%s» (абзац %d) → %s (%s)%s",
+				r->apps[k].number, r->apps[k].stamp_text, r->apps[k].stamp_src,
+				a->res.id, where(a, &w),
+				web[k] ? "" : ", не для сайта (web: false)");
+		if (!web[k] && pairs_list(a->res.id))
+			nv_strlist_addf(
+				&jobs[at + 1 + k].res.found,
+				"похоже на список наставнических пар: пары вносятся в "
+				"content/pairs.yml (order: %s), и приказ ссылается на их "
+				"таблицу — appendices: [pairs]; эта страница тогда не нужна",
+				jobs[at].res.id);
+	}
+	nv_buf_release(&w);
 }
 
 /*
@@ -394,7 +303,6 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 	struct nv_imp_result r = j->res; /* the whole file's: its apps; j->res is the order's */
 	size_t napps = r.napps, k, *from, *to;
 	struct nv_imp_opts ao = *o, oo = *o;
-	struct nv_buf w = NV_BUF_INIT;
 	struct nv_imp_order *orders;
 	const char **ids;
 	bool *web;
@@ -425,18 +333,8 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 	ao.orders = orders;
 	ao.norders = o->norders + (r.number && r.date[0]);
 	for (k = 0; k < napps && !rc; k++) {
-		rc = appendix_job(&jobs[at + 1 + k], j, &r.apps[k], &ao, g, d);
+		rc = appendix_job(&jobs[at + 1 + k], j, &r.apps[k], &ao, g, &web[k], d);
 		ids[k] = jobs[at + 1 + k].res.id;
-		/* A list (pairs, a working group, a bonus) names people: not for the site. */
-		web[k] = !rc && strcmp(jobs[at + 1 + k].res.kind, "page") != 0;
-		if (!rc && !web[k])
-			nv_strlist_addf(
-				&jobs[at + 1 + k].res.found,
-				"не для сайта: в приказе — {id: %s, web: false}, потому что в "
-				"таком приложении обычно имена (состав группы, пары, премии); "
-				"если персональных данных в нём нет, оставьте в appendices "
-				"приказа только id",
-				ids[k]);
 		from[k + 1] = r.apps[k].end;
 		to[k] = r.apps[k].stamp;
 	}
@@ -450,16 +348,11 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 			nv_error(d, j->arg, 0, 0, "не найден заголовок приказа");
 			rc = -1;
 		}
-		for (k = 0; k < napps && !rc; k++)
-			nv_strlist_addf(&j->res.found,
-					"приложение № %d: «%s» (абзац %d) → %s (%s)%s",
-					r.apps[k].number, r.apps[k].stamp_text, r.apps[k].stamp_src,
-					ids[k], where(&jobs[at + 1 + k], &w),
-					web[k] ? "" : ", не для сайта (web: false)");
-		mark_mentions(&j->res, g);
+		if (!rc)
+			split_report(jobs, at, &r, web);
+		nv_cmd_import_mentions(&j->res, g);
 	}
 	nv_imp_result_release(&r);
-	nv_buf_release(&w);
 	free(orders);
 	free(from);
 	free(to);
@@ -496,7 +389,7 @@ static int import_one(struct job *jobs, size_t *n, size_t at, const char *root,
 		return -1;
 	}
 	if (!j->res.napps)
-		mark_mentions(&j->res, g);
+		nv_cmd_import_mentions(&j->res, g);
 	else if (split(jobs, n, at, o, g, d) < 0)
 		return -1;
 	for (k = at; k < *n && (k == at || jobs[k].appendix); k++)

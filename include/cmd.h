@@ -38,6 +38,16 @@ int cmd_print(int argc, char **argv, struct nv_global *g);
 int cmd_report(int argc, char **argv, struct nv_global *g);
 int cmd_serve(int argc, char **argv, struct nv_global *g);
 
+struct nv_imp_result;
+struct nv_guard;
+
+/*
+ * The people r's document names, by g: each name of people.yml in its
+ * text a mention, a roadmap's responsible who names people their ids;
+ * a name the website does not show said in r's report (cmd_import_mentions.c).
+ */
+void nv_cmd_import_mentions(struct nv_imp_result *r, const struct nv_guard *g);
+
 struct nv_buf;
 /*
  * The skeleton of a document of kind (enum nv_kind), dated today, into

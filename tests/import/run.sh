@@ -209,6 +209,17 @@ status=$?
 [ "$status" -eq 1 ] && cmp -s "$tmp/before" "$tmp/after" && ok || bad "pairs: код $status или файлы изменились"
 same "pairs: сообщение" "$tmp/err" "$here/expected/pairs.err"
 
+# A list of pairs with a title is a page not for the site, and the report
+# says where pairs belong.
+printf '%s\n' 'ПРИКАЗ' '№ 142-од от 17.10.2025' 'О закреплении наставнических пар' 'ПРИКАЗЫВАЮ:' \
+	'1. Закрепить наставнические пары согласно приложению.' 'Директор      И. В. Соколова' \
+	'Приложение' 'к приказу от 17.10.2025 № 142-од' 'Список наставнических пар' \
+	'Орлова Т. Н. — Зайцева М. А.' >"$tmp/pairs2.txt"
+(cd "$tmp" && "$bin" -C p import --dry-run pairs2.txt) >"$tmp/out" 2>&1
+grep -qx '  похоже на список наставнических пар: пары вносятся в content/pairs.yml (order: o-zakreplenii-nastavnicheskikh-par), и приказ ссылается на их таблицу — appendices: \[pairs\]; эта страница тогда не нужна' "$tmp/out" &&
+	grep -qx 'appendices: \[{id: spisok-nastavnicheskikh-par, web: false}\]' "$tmp/out" && ok ||
+	{ bad "pairs2: нет совета о pairs.yml:"; cat "$tmp/out"; }
+
 # Pictures as a school pastes them (make-fixtures.py PICTURES): a PNG
 # alone with «Рисунок 1 — …» under it, a JPEG in a line of text (after
 # it, and the report asks for its caption), one in a table and a GIF
