@@ -335,12 +335,21 @@ bool nv_imp_starts_word(const char *s, const char *w)
 }
 
 /*
- * Is the upper-case word an abbreviation (МАОУ, СОШ, РФ, ИКТ) that a
+ * The abbreviations of school documents with one vowel, which read like
+ * words to the rule of is_abbrev() («МО», «ШМО», «СОШ», «УВР»), none of
+ * them a word of a title.
+ */
+static const char *const abbrevs[] = { "МО",  "ШМО", "РМО", "ГМО", "ММО", "ПМО",  "СОШ", "НОШ",
+				       "УВР", "ИКТ", "ОГЭ", "ЕГЭ", "ОВЗ", "ФГОС", "ЦДО" };
+
+/*
+ * Is the upper-case word an abbreviation (МАОУ, СОШ, РФ, ИКТ, ШМО) that a
  * title keeps, rather than a word (ВИДЫ, ЦЕЛЬ, ЭТАП, О) it lower-cases?
- * Short words without a vowel or with two vowels in a row, and any word
+ * Short words without a vowel or with two vowels in a row (the first
+ * word of a title only in МАОУ, МБДОУ), those of abbrevs[], and any word
  * inside quotes or with a digit.
  */
-static bool is_abbrev(const char *w, size_t len)
+static bool is_abbrev(const char *w, size_t len, bool first)
 {
 	static const char vowels[] = "АЕЁИОУЫЭЮЯ";
 	uint32_t cp, prev = 0;
@@ -350,6 +359,10 @@ static bool is_abbrev(const char *w, size_t len)
 	if (!strncmp(w, "«", strlen("«")) ||
 	    (strpbrk(w, "0123456789") && strpbrk(w, "0123456789") < w + len))
 		return true;
+	for (i = 0; i < NV_ARRAY_SIZE(abbrevs); i++)
+		if (len == strlen(abbrevs[i]) && !memcmp(w, abbrevs[i], len))
+			return true;
+	i = 0;
 	while (i < len && (k = nv_utf8_decode(w + i, len - i, &cp))) {
 		char one[4] = { 0 };
 
@@ -364,6 +377,9 @@ static bool is_abbrev(const char *w, size_t len)
 		prev_v = is_v;
 		prev = cp;
 	}
+	/* A title's first word (ОБЩИЕ, АУДИТ) by its vowels only when it names a school (МБОУ). */
+	if (first && pair)
+		pair = len > 4 && !memcmp(w + len - 4, "ОУ", 4);
 	return letters >= 2 && letters <= 5 && (!nv || pair);
 }
 
@@ -371,7 +387,7 @@ char *nv_imp_sentence(const char *s)
 {
 	struct nv_buf out = NV_BUF_INIT, word = NV_BUF_INIT;
 	const char *p = s, *e;
-	bool first = true, all = nv_imp_is_upper(s), leading = true, quoted = false;
+	bool all = nv_imp_is_upper(s), leading = true, quoted = false;
 
 	/*
 	 * A whole upper-case line, or the upper-case words that open a mixed one
@@ -384,12 +400,11 @@ char *nv_imp_sentence(const char *s)
 		nv_buf_add(&word, p, (size_t)(e - p));
 		leading = leading && nv_imp_is_upper(word.ptr);
 		quoted = quoted || !strncmp(p, "«", strlen("«"));
-		if ((all || leading) && (first || (!quoted && !is_abbrev(p, (size_t)(e - p)))))
+		if ((all || leading) && !quoted && !is_abbrev(p, (size_t)(e - p), p == s))
 			nv_imp_lower(&out, p, (size_t)(e - p));
 		else
 			nv_buf_add(&out, p, (size_t)(e - p));
 		quoted = quoted && !nv_mem_find(word.ptr, word.len, "»", strlen("»"));
-		first = false;
 		for (p = e; *p == ' '; p++)
 			nv_buf_addch(&out, ' ');
 	}
