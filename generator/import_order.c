@@ -436,24 +436,34 @@ static bool stamp_line(const struct nv_imp_ctx *c, const char *t)
 }
 
 /*
+ * The stamp that starts at ln[i], or NULL: a paragraph «Приложение …» or
+ * «УТВЕРЖДЕН…», or a table of it alone (in the right cell of a table of
+ * two, its left one empty, as Word's users place it).
+ */
+static const char *stamp_at(const struct nv_imp_ctx *c, size_t i)
+{
+	const char *t = c->ln[i].text;
+
+	if (c->ln[i].t) {
+		t += strspn(t, "\t ");
+		if (c->ln[i].t->n != 1 || strchr(t, '\t'))
+			return NULL;
+	}
+	return nv_imp_starts_word(t, "ПРИЛОЖЕНИЕ") || nv_imp_starts_word(t, "УТВЕРЖДЕН") ? t : NULL;
+}
+
+/*
  * An appendix stamp at ln[*i] with its continuation lines, its text added
  * to st (the lines `use`d); moves *i to its last line.
  */
 static void stamp(struct nv_imp_ctx *c, size_t *i, struct nv_buf *st, bool use)
 {
-	nv_buf_addf(st, "%s%s", st->len ? " " : "", c->ln[*i].text);
+	nv_buf_addf(st, "%s%s", st->len ? " " : "", stamp_at(c, *i));
 	c->ln[*i].used |= use;
 	while (*i + 1 < c->n && !c->ln[*i + 1].t && stamp_line(c, c->ln[*i + 1].text)) {
 		nv_buf_addf(st, " %s", c->ln[++*i].text);
 		c->ln[*i].used |= use;
 	}
-}
-
-/* Does a stamp start at ln[i]: a paragraph «Приложение …» or «УТВЕРЖДЕН…»? */
-static bool stamp_at(const struct nv_imp_ctx *c, size_t i)
-{
-	return !c->ln[i].t && (nv_imp_starts_word(c->ln[i].text, "ПРИЛОЖЕНИЕ") ||
-			       nv_imp_starts_word(c->ln[i].text, "УТВЕРЖДЕН"));
 }
 
 /*
@@ -484,12 +494,12 @@ static void appendix(struct nv_imp_ctx *c, size_t *i, int number)
 {
 	struct nv_buf st = NV_BUF_INIT;
 	struct nv_imp_app *a;
+	const char *t;
 	size_t at = *i, k;
 
 	stamp(c, i, &st, true);
 	/* «УТВЕРЖДЕНО приказом …» under «Приложение № 1 к приказу …»: one stamp. */
-	while (*i + 1 < c->n && stamp_at(c, *i + 1) &&
-	       nv_imp_starts_word(c->ln[*i + 1].text, "УТВЕРЖДЕН")) {
+	while (*i + 1 < c->n && (t = stamp_at(c, *i + 1)) && nv_imp_starts_word(t, "УТВЕРЖДЕН")) {
 		++*i;
 		stamp(c, i, &st, true);
 	}

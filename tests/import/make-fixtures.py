@@ -860,12 +860,37 @@ if want('order'):
     order_docx(fm, body, os.path.join(out, 'order.docx'))
     order_odt(fm, body, os.path.join(out, 'order.odt'))
     write_text('order', order_text(fm, body))
+def stamp_table_docx(path):
+    """An order whose appendix's stamp stands in the right cell of a
+    borderless table of two, as Word's users place it."""
+    d = docx.Document()
+    for t in (org['name'], 'ПРИКАЗ', '15.10.2025\t\t\t№ 140-од', 'г. Верхнеозёрск',
+              'О создании рабочей группы по внедрению целевой модели наставничества',
+              'В целях организации работы по внедрению целевой модели наставничества',
+              'ПРИКАЗЫВАЮ:', '1. Утвердить состав рабочей группы (приложение).',
+              '2. Контроль за исполнением настоящего приказа оставляю за собой.',
+              'Директор\t\t\tИ. В. Соколова'):
+        d.add_paragraph(t)
+    d.add_page_break()
+    cell = d.add_table(rows=1, cols=2).rows[0].cells[1]
+    cell.paragraphs[0].text = 'Приложение'
+    cell.add_paragraph('к приказу %s' % org['short_name'])
+    cell.add_paragraph('от 15.10.2025 № 140-од')
+    d.add_paragraph('Состав рабочей группы по внедрению целевой модели наставничества'
+                    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for x in ('lebedeva-as', 'orlova-tn'):
+        p = people[x]
+        d.add_paragraph('%s %s %s, %s' % (p['surname'], p['name'], p['patronymic'], p['position']))
+    d.save(path)
+
+
 if want('appendices'):
     fm, body = load('orders/ob-utverzhdenii-polozheniya.md')
     appendices = [load('positions/polozhenie-pedagogi.md'),
                   load('positions/polozhenie-obuchayushchiesya.md')]
     order_docx(fm, body, os.path.join(out, 'order-appendices.docx'), appendices, fm['acquaint'])
     order_odt(fm, body, os.path.join(out, 'order-appendices.odt'), appendices, fm['acquaint'])
+    stamp_table_docx(os.path.join(out, 'order-stamp-table.docx'))
 if want('position'):
     fm, body = load('positions/polozhenie-pedagogi.md')
     position_docx(fm, body, os.path.join(out, 'position.docx'))

@@ -209,6 +209,14 @@ status=$?
 [ "$status" -eq 1 ] && cmp -s "$tmp/before" "$tmp/after" && ok || bad "pairs: код $status или файлы изменились"
 same "pairs: сообщение" "$tmp/err" "$here/expected/pairs.err"
 
+# The stamp in the right cell of a table of two, its left one empty, as
+# Word's users place it: still the appendix's stamp, with its three lines.
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+(cd "$fx" && "$bin" -C "$tmp/p" import --dry-run order-stamp-table.docx) >"$tmp/out" 2>&1
+grep -qx '  приложение № 1: «Приложение к приказу МАОУ «СОШ № 14» от 15.10.2025 № 140-од» (абзац 12) → sostav-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli (абзацы 16–18), не для сайта (web: false)' "$tmp/out" &&
+	grep -qx '\[Орлова Татьяна Николаевна\](@orlova-tn), учитель русского языка и литературы' "$tmp/out" && ok ||
+	{ bad "order-stamp-table.docx: штамп в таблице не узнан:"; cat "$tmp/out"; }
+
 # A list of pairs with a title is a page not for the site, and the report
 # says where pairs belong.
 printf '%s\n' 'ПРИКАЗ' '№ 142-од от 17.10.2025' 'О закреплении наставнических пар' 'ПРИКАЗЫВАЮ:' \
