@@ -787,6 +787,22 @@ static void test_not_what_the_name_says(void)
 	nv_diags_release(&d);
 }
 
+/* doc read from text, with n pictures (no bytes) in the paragraphs src[], as a reader finds them.
+ */
+static void text_with_pictures(struct nv_imp_doc *doc, const char *text, const int *src, size_t n,
+			       struct nv_diags *d)
+{
+	size_t i;
+
+	nv_imp_doc_init(doc);
+	CHECK_INT(nv_import_text("t.txt", text, strlen(text), doc, d), 0);
+	NV_GROW(doc->pics, n, doc->alloc_pics);
+	memset(doc->pics, 0, n * sizeof(*doc->pics));
+	for (i = 0; i < n; i++)
+		doc->pics[i].src = src[i];
+	doc->npics = n;
+}
+
 /*
  * An order and its appendix in one text, as `import` splits them: the
  * appendix a part of the doc's blocks (its pictures with it), recognised
@@ -807,15 +823,9 @@ static void test_order_parts(void)
 	struct nv_imp_result r, pr;
 	size_t from[2], to[2];
 
-	nv_imp_doc_init(&doc);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_text("t.txt", text, strlen(text), &doc, &d), 0);
 	/* Two pictures, as a reader finds them: in the order's item and in the appendix. */
-	NV_GROW(doc.pics, 2, doc.alloc_pics);
-	memset(doc.pics, 0, 2 * sizeof(*doc.pics));
-	doc.pics[0].src = 5;
-	doc.pics[1].src = 10;
-	doc.npics = 2;
+	text_with_pictures(&doc, text, (const int[]){ 5, 10 }, 2, &d);
 	doc.images = 3;
 	CHECK_INT(nv_import_recognise(&doc, &o, &r), 0);
 	CHECK_INT(r.napps, 1);
@@ -875,15 +885,8 @@ static void test_head_pictures(void)
 	struct nv_imp_doc doc;
 	struct nv_imp_result r;
 
-	nv_imp_doc_init(&doc);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_text("t.txt", text, strlen(text), &doc, &d), 0);
-	NV_GROW(doc.pics, 3, doc.alloc_pics);
-	memset(doc.pics, 0, 3 * sizeof(*doc.pics));
-	doc.pics[0].src = 1;
-	doc.pics[1].src = 6;
-	doc.pics[2].src = 7;
-	doc.npics = 3;
+	text_with_pictures(&doc, text, (const int[]){ 1, 6, 7 }, 3, &d);
 	CHECK_INT(nv_import_recognise(&doc, &o, &r), 0);
 	CHECK_INT(r.nfiles, 0);
 	CHECK(r.found.nr >= 2);
