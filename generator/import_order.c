@@ -327,6 +327,13 @@ static void add_item(struct nv_imp_ctx *c, struct items *it, const char *t, stru
 	it->nitems++;
 }
 
+/* Does the acquaintance list start at t: «С приказом ознакомлены:», «Лист ознакомления»? */
+static bool acquaint_at(const char *t)
+{
+	return nv_imp_starts_word(t, "Сприказомознакомлен") ||
+	       nv_imp_starts_word(t, "Листознакомления");
+}
+
 static size_t items(struct nv_imp_ctx *c, size_t i)
 {
 	struct items it;
@@ -337,7 +344,7 @@ static size_t items(struct nv_imp_ctx *c, size_t i)
 		struct marker m = item_marker(l->text);
 
 		if (is_signature(c, l->text) || nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ") ||
-		    nv_imp_starts_word(l->text, "Сприказомознакомлен"))
+		    acquaint_at(l->text))
 			break;
 		if (l->t)
 			continue;
@@ -503,9 +510,7 @@ static void appendix(struct nv_imp_ctx *c, size_t *i, int number)
 		++*i;
 		stamp(c, i, &st, true);
 	}
-	for (k = *i + 1; k < c->n && !order_stamp_at(c, k) &&
-			 !nv_imp_starts_word(c->ln[k].text, "Сприказомознакомлен");
-	     k++)
+	for (k = *i + 1; k < c->n && !order_stamp_at(c, k) && !acquaint_at(c->ln[k].text); k++)
 		c->ln[k].used = true;
 	if (k == *i + 1) {
 		nv_imp_found(c,
@@ -557,10 +562,53 @@ static char *spaced(const char *t)
 	return s;
 }
 
+/*
+ * A line (or a table's cell) t of the acquaintance list, at l: its
+ * person p's id added to acq once; a name not in people.yml said.
+ */
+static void acquaint_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, const char *t,
+			  const struct nv_imp_person *p, struct nv_strlist *acq)
+{
+	if (p) {
+		if (!nv_strlist_has(acq, p->id))
+			nv_strlist_add(acq, p->id);
+		l->used = true;
+	} else if (initials(t) >= 2) {
+		nv_strlist_addf(&c->r->unplaced,
+				"абзац %d: в листе ознакомления «%s» — этого человека нет в "
+				"people.yml: добавьте его туда и его id в acquaint",
+				l->src, t);
+		l->used = true;
+	}
+}
+
+/* The acquaintance list typed as a table: in each row, the first cell that names someone. */
+static void acquaint_table(struct nv_imp_ctx *c, struct nv_imp_ln *l, struct nv_strlist *acq)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	const struct nv_imp_person *p;
+	size_t r, k;
+
+	for (r = 0; r < l->t->n; r++)
+		for (k = 0; k < l->t->rows[r].n; k++) {
+			nv_buf_reset(&b);
+			nv_imp_cell_text(&b, &l->t->rows[r].cells[k]);
+			p = b.len ? nv_imp_person_in(c, b.ptr) : NULL;
+			if (p || (b.len && initials(b.ptr) >= 2)) {
+				acquaint_line(c, l, b.ptr, p, acq);
+				break;
+			}
+		}
+	l->used = true;
+	nv_buf_release(&b);
+}
+
 /* The signature, the appendices and the acquaintance list. */
 static void tail(struct nv_imp_ctx *c, size_t i)
 {
-	struct nv_buf acq = NV_BUF_INIT;
+	struct nv_strlist acq = NV_STRLIST_INIT;
+	struct nv_buf ids = NV_BUF_INIT;
+	size_t k;
 	bool in_acq = false;
 	int stamps = 0;
 
@@ -583,20 +631,24 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 		} else if (stamp_at(c, i)) {
 			appendix(c, &i, ++stamps);
 			in_acq = false;
-		} else if (nv_imp_starts_word(l->text, "Сприказомознакомлен")) {
+		} else if (acquaint_at(l->text)) {
 			in_acq = true;
 			l->used = true;
-		} else if (in_acq && p) {
-			nv_buf_addf(&acq, "%s%s", acq.len ? ", " : "", p->id);
-			l->used = true;
+		} else if (in_acq && l->t) {
+			acquaint_table(c, l, &acq);
+		} else if (in_acq) {
+			acquaint_line(c, l, l->text, p, &acq);
 		}
 	}
 	appendices(c);
-	if (acq.len) {
-		nv_buf_addf(&c->fm, "acquaint: [%s]\n", acq.ptr);
-		nv_imp_found(c, "лист ознакомления: %s", acq.ptr);
+	for (k = 0; k < acq.nr; k++)
+		nv_buf_addf(&ids, "%s%s", k ? ", " : "", acq.v[k]);
+	if (acq.nr) {
+		nv_buf_addf(&c->fm, "acquaint: [%s]\n", ids.ptr);
+		nv_imp_found(c, "лист ознакомления: %s", ids.ptr);
 	}
-	nv_buf_release(&acq);
+	nv_strlist_release(&acq);
+	nv_buf_release(&ids);
 }
 
 void nv_imp_order(struct nv_imp_ctx *c)

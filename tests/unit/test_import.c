@@ -364,6 +364,25 @@ static void test_order_report(void)
 		CHECK_INT(r.apps[0].src, 11);
 	}
 	nv_imp_result_release(&r);
+	/*
+	 * «Лист ознакомления» typed as a table: each row's person, once; a
+	 * name not in people.yml said at its paragraph.
+	 */
+	CHECK_INT(
+		import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план.\n"
+			    "Директор\tА. Н. Петрова\nЛист ознакомления\nФИО\tПодпись\tДата\n"
+			    "Петрова А. Н.\t\t\nИванова М. П.\t\t\nСидоров К. Л.\t\t\n"
+			    "Иванова М. П.\t\t\n",
+			    NULL, &r),
+		0);
+	CHECK(strstr(r.text.ptr, "\nacquaint: [petrova-an, ivanova-mp]\n") != NULL);
+	CHECK_INT(r.unplaced.nr, 1);
+	if (r.unplaced.nr)
+		CHECK_STR(r.unplaced.v[0],
+			  "абзац 8: в листе ознакомления «Сидоров К. Л.» — этого "
+			  "человека нет в people.yml: добавьте его туда и его id в "
+			  "acquaint");
+	nv_imp_result_release(&r);
 	/* A stamp with nothing after it is reported, as a requisite. */
 	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
 			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
