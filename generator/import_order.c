@@ -70,6 +70,25 @@ static void set_org(struct nv_imp_ctx *c, int k, const char *t, size_t len)
 }
 
 /*
+ * The organisation's full name typed in capitals, as a sentence, the
+ * name in quotes too: «МУНИЦИПАЛЬНОЕ … УЧРЕЖДЕНИЕ «СРЕДНЯЯ … ШКОЛА № 5»»
+ * → «Муниципальное … учреждение «Средняя … школа № 5»».
+ */
+static void org_name_caps(struct nv_imp_ctx *c, const char *t)
+{
+	const char *q = strstr(t, "«");
+	char *head = nv_xmemdupz(t, q ? (size_t)(q - t) : strlen(t)), *a = nv_imp_sentence(head),
+	     *b = q ? nv_imp_sentence(q + strlen("«")) : NULL;
+	char *name = nv_xasprintf("%s%s%s", a, b ? "«" : "", b ? b : "");
+
+	set_org(c, NV_IMP_ORG_NAME, name, strlen(name));
+	free(head);
+	free(a);
+	free(b);
+	free(name);
+}
+
+/*
  * An organisation line of the header: the full name, a short name
  * («МАОУ «СОШ № 14»», its first word in capitals) or both, the short one
  * in brackets at the end.
@@ -91,9 +110,23 @@ static void header_org(struct nv_imp_ctx *c, const char *t)
 		free(word);
 	}
 	word = nv_xmemdupz(t, sp ? (size_t)(sp - t) : len);
-	set_org(c, nv_imp_is_upper(word) && strlen(word) > 2 ? NV_IMP_ORG_SHORT : NV_IMP_ORG_NAME,
-		t, len);
+	/* «МАОУ «СОШ № 14»»: an abbreviation first; «МУНИЦИПАЛЬНОЕ …» is the name in capitals. */
+	if (nv_imp_is_upper(word) && strlen(word) > 2 && nv_utf8_count(word, strlen(word)) <= 7)
+		set_org(c, NV_IMP_ORG_SHORT, t, len);
+	else if (nv_imp_is_upper(t))
+		org_name_caps(c, t);
+	else
+		set_org(c, NV_IMP_ORG_NAME, t, len);
 	free(word);
+}
+
+/* Is t the founder's line: an управление, департамент, министерство, комитет, администрация? */
+static bool is_founder(const char *t)
+{
+	return strstr(t, "правлени") || strstr(t, "епартамент") || strstr(t, "инистерств") ||
+	       strstr(t, "омитет") || strstr(t, "дминистрац") || strstr(t, "ПРАВЛЕНИ") ||
+	       strstr(t, "ЕПАРТАМЕНТ") || strstr(t, "ИНИСТЕРСТВ") || strstr(t, "ОМИТЕТ") ||
+	       strstr(t, "ДМИНИСТРАЦ");
 }
 
 /* The header: founder and organisation lines before ПРИКАЗ. */
@@ -107,17 +140,26 @@ static size_t header(struct nv_imp_ctx *c)
 		return 0;
 	for (i = 0; i < k; i++) {
 		const char *t = c->ln[i].text;
-		bool founder = strstr(t, "правлени") || strstr(t, "епартамент") ||
-			       strstr(t, "инистерств") || strstr(t, "омитет") ||
-			       strstr(t, "дминистрац");
+		bool founder = is_founder(t);
+		char *two = NULL, where[40];
 
-		nv_imp_found(c, "%s: «%s» (абзац %d)", founder ? "учредитель" : "организация", t,
-			     c->ln[i].src);
+		snprintf(where, sizeof(where), "абзац %d", c->ln[i].src);
+		/* «… УЧРЕЖДЕНИЕ» / «СРЕДНЯЯ … ШКОЛА № 5»: the name on two lines. */
+		if (!founder && i + 1 < k && !strstr(t, "«") &&
+		    !strncmp(c->ln[i + 1].text, "«", strlen("«")) &&
+		    !is_founder(c->ln[i + 1].text)) {
+			c->ln[i].used = true;
+			t = two = nv_xasprintf("%s %s", t, c->ln[++i].text);
+			snprintf(where, sizeof(where), "абзацы %d–%d", c->ln[i - 1].src,
+				 c->ln[i].src);
+		}
+		nv_imp_found(c, "%s: «%s» (%s)", founder ? "учредитель" : "организация", t, where);
 		if (founder)
 			set_org(c, NV_IMP_ORG_FOUNDER, t, strlen(t));
 		else
 			header_org(c, t);
 		c->ln[i].used = true;
+		free(two);
 	}
 	nv_imp_found(c, "ПРИКАЗ: абзац %d", c->ln[k].src);
 	c->ln[k].used = true;
@@ -582,6 +624,29 @@ static void acquaint_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, const char 
 	}
 }
 
+/*
+ * A line of the acquaintance list for a date to be written by hand, or
+ * written: «"__" ________ 2025 г.», «01.09.2025».
+ */
+static bool acquaint_blank(const char *t)
+{
+	const unsigned char *p = (const unsigned char *)t;
+	char date[11];
+
+	if (strlen(t) < 40 && nv_imp_find_date(t, date))
+		return true;
+	if (!strstr(t, "__"))
+		return false;
+	/* Underscores, quotes, digits, spaces and «г.» only. */
+	for (; *p; p++)
+		if (*p == 0xD0 && p[1] == 0xB3)
+			p++;
+		else if (*p >= 0x80 ? *p != 0xC2 && *p != 0xAB && *p != 0xBB
+				    : ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			return false;
+	return true;
+}
+
 /* The acquaintance list typed as a table: in each row, the first cell that names someone. */
 static void acquaint_table(struct nv_imp_ctx *c, struct nv_imp_ln *l, struct nv_strlist *acq)
 {
@@ -633,6 +698,10 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 			in_acq = false;
 		} else if (acquaint_at(l->text)) {
 			in_acq = true;
+			l->used = true;
+			if (p) /* «С приказом ознакомлена: ______ А. С. Лебедева» */
+				acquaint_line(c, l, l->text, p, &acq);
+		} else if (in_acq && acquaint_blank(l->text)) {
 			l->used = true;
 		} else if (in_acq && l->t) {
 			acquaint_table(c, l, &acq);

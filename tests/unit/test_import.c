@@ -383,6 +383,27 @@ static void test_order_report(void)
 			  "человека нет в people.yml: добавьте его туда и его id в "
 			  "acquaint");
 	nv_imp_result_release(&r);
+	/*
+	 * The organisation's name in capitals on two lines, as a sentence; the
+	 * one who acquainted herself on the line of «С приказом ознакомлена:»;
+	 * the line for the date under it.
+	 */
+	CHECK_INT(
+		import_text("МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ УЧРЕЖДЕНИЕ\n«ОСНОВНАЯ "
+			    "ОБЩЕОБРАЗОВАТЕЛЬНАЯ ШКОЛА № 2»\nПРИКАЗ\n№ 1 от 01.09.2025\nО плане\n"
+			    "ПРИКАЗЫВАЮ:\n1. Утвердить план.\nДиректор\tА. Н. Петрова\nС приказом "
+			    "ознакомлена:   ________ М. П. Иванова\n«__» ________ 2025 г.\n",
+			    NULL, &r),
+		0);
+	CHECK_STR(r.org[NV_IMP_ORG_NAME], "Муниципальное бюджетное общеобразовательное учреждение "
+					  "«Основная общеобразовательная школа № 2»");
+	CHECK(r.org[NV_IMP_ORG_SHORT] == NULL);
+	CHECK_STR(r.found.v[1],
+		  "организация: «МУНИЦИПАЛЬНОЕ БЮДЖЕТНОЕ ОБЩЕОБРАЗОВАТЕЛЬНОЕ "
+		  "УЧРЕЖДЕНИЕ «ОСНОВНАЯ ОБЩЕОБРАЗОВАТЕЛЬНАЯ ШКОЛА № 2»» (абзацы 1–2)");
+	CHECK(strstr(r.text.ptr, "\nacquaint: [ivanova-mp]\n") != NULL);
+	CHECK_INT(r.unplaced.nr, 0);
+	nv_imp_result_release(&r);
 	/* A stamp with nothing after it is reported, as a requisite. */
 	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
 			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
