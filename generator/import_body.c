@@ -151,6 +151,13 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 			     "%s приказом от %s № %s — этот блок выводится из приказа, к которому "
 			     "это приложение",
 			     a->label, a->date, a->number);
+	} else if (c->o->appendix && !a->order &&
+		   !strncmp(a->label, "УТВЕРЖД", strlen("УТВЕРЖД"))) {
+		/* The director's own «УТВЕРЖДАЮ» on an appendix: the order approves it. */
+		nv_imp_found(c,
+			     "%s: %s — не перенесён: приложение утверждает приказ, с которым оно "
+			     "импортировано, и блок «УТВЕРЖДЕН… приказом» выводится из него",
+			     a->label, b->ptr);
 	} else if (o) {
 		nv_imp_found(c, "%s приказом от %s № %s — этот блок выводится из приказа %s",
 			     a->label, a->date, a->number, o->path);

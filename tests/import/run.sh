@@ -142,7 +142,8 @@ fi
 # («Приложение 1 к Положению …») inside it; a stamp of four lines, the
 # organisation's name on one of them, is one stamp; a list
 # of people (a page) is appended not for the site, and the site shows
-# none of its names. --dry-run writes none of the three.
+# none of its names; a plan's own «УТВЕРЖДАЮ» is not written (the order
+# approves it, check is silent). --dry-run writes none of the four.
 cat >"$tmp/group.txt" <<'TXT'
 Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 14»
 ПРИКАЗ
@@ -153,7 +154,8 @@ cat >"$tmp/group.txt" <<'TXT'
 ПРИКАЗЫВАЮ:
 1. Утвердить Положение о рабочей группе по внедрению целевой модели наставничества (приложение № 1).
 2. Утвердить состав рабочей группы (приложение № 2).
-3. Контроль за исполнением настоящего приказа оставляю за собой.
+3. Утвердить план мероприятий рабочей группы (приложение № 3).
+4. Контроль за исполнением настоящего приказа оставляю за собой.
 Директор      И. В. Соколова
 Приложение № 1
 к приказу от 15.10.2025 № 140-од
@@ -175,6 +177,14 @@ cat >"$tmp/group.txt" <<'TXT'
 Состав рабочей группы по внедрению целевой модели наставничества
 Лебедева Анна Сергеевна, заместитель директора, руководитель группы
 Орлова Татьяна Николаевна, учитель русского языка и литературы
+Приложение № 3
+к приказу от 15.10.2025 № 140-од
+УТВЕРЖДАЮ
+Директор МАОУ «СОШ № 14»
+________ И. В. Соколова
+ПЛАН МЕРОПРИЯТИЙ рабочей группы на 2025–2026 учебный год
+№	Мероприятие	Срок	Ответственный
+1	Заседание рабочей группы	Октябрь 2025	Лебедева А. С.
 TXT
 rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
 (cd "$tmp/p" && find content -type f -exec md5sum {} + | sort) >"$tmp/before"
@@ -186,7 +196,7 @@ status=$?
 [ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok ||
 	{ bad "group: код $status"; cat "$tmp/err"; }
 same "group: отчёт" "$tmp/out" "$here/expected/group.report"
-grep -qx 'appendices: \[polozhenie-o-rabochey-gruppe-po-vnedreniyu-tselevoy-modeli, {id: sostav-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli, web: false}\]' \
+grep -qx 'appendices: \[polozhenie-o-rabochey-gruppe-po-vnedreniyu-tselevoy-modeli, {id: sostav-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli, web: false}, plan-meropriyatiy-rabochey-gruppy-na-2025-2026-uchebnyy-god\]' \
 	"$tmp/p/content/orders/o-sozdanii-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli.md" && ok ||
 	{ bad "group: нет appendices с web: false"; cat "$tmp/p/content/orders/o-sozdanii-rabochey-gruppy-po-vnedreniyu-tselevoy-modeli.md"; }
 grep -q 'Форма отчёта наставника' "$tmp/p/content/positions/polozhenie-o-rabochey-gruppe-po-vnedreniyu-tselevoy-modeli.md" && ok ||
