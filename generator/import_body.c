@@ -92,25 +92,56 @@ static void acting_approver(struct nv_imp_ctx *c, const struct approval *a)
 }
 
 /* The project's order the block «УТВЕРЖДЕНО приказом от … № …» a cites, or NULL. */
-static const struct nv_imp_order *project_order(const struct nv_imp_ctx *c,
-						const struct approval *a)
+static const struct nv_imp_order *find_order(const struct nv_imp_ctx *c, const char *number,
+					     const char *date)
 {
 	struct nv_buf want = NV_BUF_INIT, have = NV_BUF_INIT;
 	const struct nv_imp_order *found = NULL;
 	size_t i;
 
-	if (!a->number || !a->date[0])
+	if (!number || !date[0])
 		return NULL;
-	nv_utf8_fold(&want, a->number, strlen(a->number));
+	nv_utf8_fold(&want, number, strlen(number));
 	for (i = 0; i < c->o->norders && !found; i++) {
 		nv_buf_reset(&have);
 		nv_utf8_fold(&have, c->o->orders[i].number, strlen(c->o->orders[i].number));
-		if (!strcmp(want.ptr, have.ptr) && !strcmp(a->date, c->o->orders[i].date))
+		if (!strcmp(want.ptr, have.ptr) && !strcmp(date, c->o->orders[i].date))
 			found = &c->o->orders[i];
 	}
 	nv_buf_release(&want);
 	nv_buf_release(&have);
 	return found;
+}
+
+static const struct nv_imp_order *project_order(const struct nv_imp_ctx *c,
+						const struct approval *a)
+{
+	return find_order(c, a->number, a->date);
+}
+
+/*
+ * The stamp «Приложение № 1 к приказу от … № …» at the top of a document
+ * saved from its order's file: the order of the project it names, whose
+ * appendices should list the document, or none.
+ */
+static void appendix_stamp(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
+{
+	/* The order's number and date follow «приказу»; «№ 1» before them is the appendix's. */
+	const char *of = strstr(l->text, "приказ") ? strstr(l->text, "приказ") : l->text;
+	char date[11] = "", *number = nv_imp_find_number(of);
+	const struct nv_imp_order *o =
+		nv_imp_find_date(of, date) ? find_order(c, number, date) : NULL;
+
+	nv_imp_found(c, "штамп: «%s» (абзац %d) — приложение к приказу выводится из его appendices",
+		     l->text, l->src);
+	if (o && o->path)
+		nv_imp_todo(c, "добавьте id документа в appendices приказа %s", o->path);
+	else if (number && date[0] && !c->o->appendix)
+		nv_imp_todo(c,
+			    "приказа от %s № %s в проекте нет: импортируйте и его, и добавьте id "
+			    "документа в его appendices",
+			    date, number);
+	free(number);
 }
 
 /*
@@ -349,11 +380,7 @@ void nv_imp_approvals(struct nv_imp_ctx *c, size_t from, size_t to, const char *
 			}
 			if (nv_imp_starts_word(l->text, "ПРИЛОЖЕНИЕ")) {
 				if (k == 0)
-					nv_imp_found(
-						c,
-						"штамп: «%s» (абзац %d) — приложение к приказу "
-						"выводится из его appendices",
-						l->text, l->src);
+					appendix_stamp(c, l);
 				l->used = true;
 				continue;
 			}

@@ -404,6 +404,32 @@ static void test_order_report(void)
 	CHECK(strstr(r.text.ptr, "\nacquaint: [ivanova-mp]\n") != NULL);
 	CHECK_INT(r.unplaced.nr, 0);
 	nv_imp_result_release(&r);
+	/*
+	 * A положение saved from its order's file keeps the stamp at its top:
+	 * the order it names (by its number, not the appendix's «№ 1») is
+	 * told, or that the project has none such.
+	 */
+	CHECK_INT(import_text(
+			  "Приложение № 1\nк приказу от 29.08.2025 № 118-од\nПОЛОЖЕНИЕ\nо совете\n"
+			  "1. Общие положения\n1.1. Текст.\n",
+			  NULL, &r),
+		  0);
+	CHECK_INT(r.todo.nr, 1);
+	if (r.todo.nr)
+		CHECK_STR(r.todo.v[0], "добавьте id документа в appendices приказа "
+				       "content/orders/ob-utverzhdenii.md");
+	nv_imp_result_release(&r);
+	CHECK_INT(import_text(
+			  "Приложение № 1\nк приказу от 29.08.2025 № 777-од\nПОЛОЖЕНИЕ\nо совете\n"
+			  "1. Общие положения\n1.1. Текст.\n",
+			  NULL, &r),
+		  0);
+	CHECK_INT(r.todo.nr, 1);
+	if (r.todo.nr)
+		CHECK_STR(r.todo.v[0],
+			  "приказа от 29.08.2025 № 777-од в проекте нет: импортируйте и "
+			  "его, и добавьте id документа в его appendices");
+	nv_imp_result_release(&r);
 	/* A stamp with nothing after it is reported, as a requisite. */
 	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
 			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
