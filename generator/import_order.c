@@ -605,21 +605,25 @@ static char *spaced(const char *t)
 }
 
 /*
- * A line (or a table's cell) t of the acquaintance list, at l: its
- * person p's id added to acq once; a name not in people.yml said.
+ * A line (or the cell of a table's row) t of the acquaintance list, at l:
+ * its person p's id added to acq once; a name not in people.yml said.
  */
 static void acquaint_line(struct nv_imp_ctx *c, struct nv_imp_ln *l, const char *t,
-			  const struct nv_imp_person *p, struct nv_strlist *acq)
+			  const struct nv_imp_person *p, size_t row, struct nv_strlist *acq)
 {
+	char where[48];
+
 	if (p) {
 		if (!nv_strlist_has(acq, p->id))
 			nv_strlist_add(acq, p->id);
 		l->used = true;
 	} else if (initials(t) >= 2) {
+		snprintf(where, sizeof(where), l->t ? "абзац %d, строка %zu таблицы" : "абзац %d",
+			 l->src, row + 1);
 		nv_strlist_addf(&c->r->unplaced,
-				"абзац %d: в листе ознакомления «%s» — этого человека нет в "
-				"people.yml: добавьте его туда и его id в acquaint",
-				l->src, t);
+				"%s: в листе ознакомления «%s» — этого человека нет в people.yml: "
+				"добавьте его туда и его id в acquaint",
+				where, t);
 		l->used = true;
 	}
 }
@@ -660,7 +664,7 @@ static void acquaint_table(struct nv_imp_ctx *c, struct nv_imp_ln *l, struct nv_
 			nv_imp_cell_text(&b, &l->t->rows[r].cells[k]);
 			p = b.len ? nv_imp_person_in(c, b.ptr) : NULL;
 			if (p || (b.len && initials(b.ptr) >= 2)) {
-				acquaint_line(c, l, b.ptr, p, acq);
+				acquaint_line(c, l, b.ptr, p, r, acq);
 				break;
 			}
 		}
@@ -700,13 +704,13 @@ static void tail(struct nv_imp_ctx *c, size_t i)
 			in_acq = true;
 			l->used = true;
 			if (p) /* «С приказом ознакомлена: ______ А. С. Лебедева» */
-				acquaint_line(c, l, l->text, p, &acq);
+				acquaint_line(c, l, l->text, p, 0, &acq);
 		} else if (in_acq && acquaint_blank(l->text)) {
 			l->used = true;
 		} else if (in_acq && l->t) {
 			acquaint_table(c, l, &acq);
 		} else if (in_acq) {
-			acquaint_line(c, l, l->text, p, &acq);
+			acquaint_line(c, l, l->text, p, 0, &acq);
 		}
 	}
 	appendices(c);

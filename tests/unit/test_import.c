@@ -386,7 +386,7 @@ static void test_order_report(void)
 	CHECK_INT(r.unplaced.nr, 1);
 	if (r.unplaced.nr)
 		CHECK_STR(r.unplaced.v[0],
-			  "абзац 8: в листе ознакомления «Сидоров К. Л.» — этого "
+			  "абзац 8, строка 4 таблицы: в листе ознакомления «Сидоров К. Л.» — этого "
 			  "человека нет в people.yml: добавьте его туда и его id в "
 			  "acquaint");
 	nv_imp_result_release(&r);
