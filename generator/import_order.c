@@ -518,17 +518,28 @@ static void stamp(struct nv_imp_ctx *c, size_t *i, struct nv_buf *st, bool use)
 /*
  * Does the stamp of the order's next appendix start at ln[i]: a stamp
  * that names an order («к приказу от …», «приказом от …»)? Not an
- * appendix's own («Приложение 1 к Положению»).
+ * appendix's own («Приложение 1 к Положению …», even «…, утверждённому
+ * приказом от …»).
  */
 static bool order_stamp_at(struct nv_imp_ctx *c, size_t i)
 {
+	static const char *const own[] = {
+		"оложени", "рограмм", "орядк", "лан", "орожн", "егламент"
+	};
 	struct nv_buf st = NV_BUF_INIT;
+	const char *to;
+	size_t k;
 	bool yes;
 
 	if (!stamp_at(c, i))
 		return false;
 	stamp(c, &i, &st, false);
 	yes = strstr(st.ptr, "приказ") || strstr(st.ptr, "Приказ") || strstr(st.ptr, "ПРИКАЗ");
+	/* «Приложение 1 к Положению …, утверждённому приказом …»: the document's own. */
+	for (to = strstr(st.ptr, " к "); yes && to; to = strstr(to + 1, " к "))
+		for (k = 0; k < NV_ARRAY_SIZE(own); k++)
+			if (!strncmp(to + strlen(" к ") + 2, own[k], strlen(own[k])))
+				yes = false;
 	nv_buf_release(&st);
 	return yes;
 }

@@ -429,6 +429,20 @@ static void test_order_report(void)
 		nv_imp_result_release(&r);
 		free(text);
 	}
+	/* A form appended to the положение names the order that approves it: still the положение's.
+	 */
+	CHECK_INT(
+		import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nОб утверждении положения\nПРИКАЗЫВАЮ:\n"
+			    "1. Утвердить положение (приложение).\nДиректор\tА. Н. Петрова\n"
+			    "Приложение\nк приказу от 01.09.2025 № 1\nПОЛОЖЕНИЕ\nо совете\n"
+			    "1. Общие положения\n1.1. Текст.\nПриложение 1\nк Положению о совете, "
+			    "утверждённому приказом от 01.09.2025 № 1\nФорма отчёта\n",
+			    NULL, &r),
+		0);
+	CHECK_INT(r.napps, 1);
+	if (r.napps)
+		CHECK_INT(r.apps[0].last_src, 15);
+	nv_imp_result_release(&r);
 	/* A stamp with nothing after it is reported, as a requisite. */
 	CHECK_INT(import_text("ПРИКАЗ\n№ 1 от 01.09.2025\nО плане\nПРИКАЗЫВАЮ:\n1. Утвердить план "
 			      "(приложение).\nДиректор\tА. Н. Петрова\nПриложение\n"
