@@ -527,7 +527,7 @@ static bool order_stamp_at(struct nv_imp_ctx *c, size_t i)
 		"оложени", "рограмм", "орядк", "лан", "орожн", "егламент"
 	};
 	struct nv_buf st = NV_BUF_INIT;
-	const char *to;
+	const char *to, *w;
 	size_t k;
 	bool yes;
 
@@ -536,10 +536,13 @@ static bool order_stamp_at(struct nv_imp_ctx *c, size_t i)
 	stamp(c, &i, &st, false);
 	yes = strstr(st.ptr, "приказ") || strstr(st.ptr, "Приказ") || strstr(st.ptr, "ПРИКАЗ");
 	/* «Приложение 1 к Положению …, утверждённому приказом …»: the document's own. */
-	for (to = strstr(st.ptr, " к "); yes && to; to = strstr(to + 1, " к "))
-		for (k = 0; k < NV_ARRAY_SIZE(own); k++)
-			if (!strncmp(to + strlen(" к ") + 2, own[k], strlen(own[k])))
+	for (to = strstr(st.ptr, " к "); yes && to; to = strstr(to + 1, " к ")) {
+		w = to + strlen(" к ");
+		/* The word after «к» less its first letter, «…оложению»: the document's kind. */
+		for (k = 0; k < NV_ARRAY_SIZE(own) && (unsigned char)*w >= 0xC0 && w[1]; k++)
+			if (!strncmp(w + 2, own[k], strlen(own[k])))
 				yes = false;
+	}
 	nv_buf_release(&st);
 	return yes;
 }
