@@ -348,9 +348,10 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 			nv_error(d, j->arg, 0, 0, "не найден заголовок приказа");
 			rc = -1;
 		}
-		if (!rc)
+		if (!rc) {
 			split_report(jobs, at, &r, web);
-		nv_cmd_import_mentions(&j->res, g);
+			nv_cmd_import_mentions(&j->res, g);
+		}
 	}
 	nv_imp_result_release(&r);
 	free(orders);

@@ -113,12 +113,6 @@ static const struct nv_imp_order *find_order(const struct nv_imp_ctx *c, const c
 	return found;
 }
 
-static const struct nv_imp_order *project_order(const struct nv_imp_ctx *c,
-						const struct approval *a)
-{
-	return find_order(c, a->number, a->date);
-}
-
 /*
  * The stamp «Приложение № 1 к приказу от … № …» at the top of a document
  * saved from its order's file: the order of the project it names, whose
@@ -176,7 +170,7 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 	while (b->len && strchr(" ,;.", b->ptr[b->len - 1]))
 		b->ptr[--b->len] = '\0';
 	if (a->order)
-		o = project_order(c, a);
+		o = find_order(c, a->number, a->date);
 	if (o && !o->path) {
 		nv_imp_found(c,
 			     "%s приказом от %s № %s — этот блок выводится из приказа, к которому "

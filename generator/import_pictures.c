@@ -9,7 +9,8 @@
  * (EMF, WMF, GIF…, or one in a table) is counted as skipped, as before.
  * The body then places each before the first line after it
  * (nv_imp_body_pictures()); one in a paragraph the recogniser took as a
- * requisite (the school's logo above an order's header) is skipped. A
+ * requisite (the school's logo above an order's header) is skipped and
+ * said apart from the others (head_picture()). A
  * paragraph right under a picture that starts «Рисунок N» is its caption
  * and becomes its text; without one, so is a paragraph right above it
  * (some schools put it there). The files are named after the document
