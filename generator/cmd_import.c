@@ -30,7 +30,8 @@
 
 enum {
 	MAX_FILES = 64,
-	MAX_JOBS = 256 /* the files and the appendices read with their orders */
+	MAX_JOBS = 256, /* the files and the appendices read with their orders */
+	NDATA = 3	/* the data files the import adds to: people.yml, site.yml, pairs.yml */
 };
 
 struct job {
@@ -40,11 +41,13 @@ struct job {
 	struct nv_imp_doc part; /* an order with its appendices: the order's part of doc */
 	int appendix;		/* an appendix of the job before: its number, and its paragraphs */
 	int from, to;
+	const struct nv_imp_table *pairs; /* an appendix that is the table of pairs, in doc */
 	struct nv_imp_result res;
-	char *path;		/* content/<dir>/<id>.md */
-	char **pic_paths;	/* content/files/<name> of each of res.files */
-	struct nv_buf people;	/* what it appends to people.yml */
-	struct nv_strlist site; /* the lines it inserts into site.yml */
+	char *path;		 /* content/<dir>/<id>.md; NULL for a table of pairs */
+	char **pic_paths;	 /* content/files/<name> of each of res.files */
+	struct nv_buf people;	 /* what it appends to people.yml */
+	struct nv_buf pairs_add; /* what it appends to pairs.yml */
+	struct nv_strlist site;	 /* the lines it inserts into site.yml */
 };
 
 /* A data file the import adds to: its bytes as read, and as they will be. */
@@ -73,7 +76,8 @@ static void usage(void)
 	     "текст в Markdown и показывает отчёт — что найдено, какие абзацы не\n"
 	     "размещены и что нужно дописать. Подписавшего, которого нет в people.yml,\n"
 	     "дописывает в его конец; организацию и учредителя, которых нет в site.yml,\n"
-	     "вставляет в раздел organization. Существующие документы не\n"
+	     "вставляет в раздел organization; таблицу наставнических пар из приложения\n"
+	     "приказа дописывает в pairs.yml. Существующие документы не\n"
 	     "перезаписываются: если файл или имя документа уже есть, не пишется ничего.\n"
 	     "\n"
 	     "  --kind ВИД     вид документа: page, position, program, roadmap, order,\n"
@@ -130,7 +134,8 @@ static const char *where(const struct job *a, struct nv_buf *w)
 	return w->ptr;
 }
 
-static void report(const struct job *j, bool dry, const char *people_path, const char *site_path)
+static void report(const struct job *j, bool dry, const char *people_path, const char *site_path,
+		   const char *pairs_path)
 {
 	struct nv_buf w = NV_BUF_INIT;
 	size_t i;
@@ -149,6 +154,10 @@ static void report(const struct job *j, bool dry, const char *people_path, const
 	if (j->people.len) {
 		printf("  %s в конец %s:\n", dry ? "будет дописано" : "дописано", people_path);
 		fwrite(j->people.ptr, 1, j->people.len, stdout);
+	}
+	if (j->pairs_add.len) {
+		printf("  %s в конец %s:\n", dry ? "будет дописано" : "дописано", pairs_path);
+		fwrite(j->pairs_add.ptr, 1, j->pairs_add.len, stdout);
 	}
 	if (j->site.nr) {
 		printf("  %s в %s, раздел organization:\n", dry ? "будет вставлено" : "вставлено",
@@ -236,14 +245,17 @@ static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_
 	a->to = app->last_src;
 	nv_imp_doc_part(&j->doc, &app->first, &app->end, 1, false, &a->doc);
 	nv_imp_result_init(&a->res);
+	/* A table of pairs goes to pairs.yml once the order's id is known (split()). */
+	*web = true;
+	if ((a->pairs = nv_import_pairs_table(&a->doc)))
+		return 0;
 	if (nv_import_recognise(&a->doc, ao, &a->res) < 0) {
 		nv_diag_hint(nv_error(d, j->arg, 0, 0, "приложение № %d (%s): не найден заголовок",
 				      a->appendix, where(a, &w)),
 			     "впишите заголовок приложения строкой под его штампом («Состав "
 			     "рабочей группы») или сохраните приложение отдельным файлом; "
-			     "наставнические пары вносятся не приложением, а в pairs.yml (order "
-			     "— id этого приказа), и приказ ссылается на их таблицу: appendices: "
-			     "[pairs]");
+			     "таблицу наставнических пар импорт переносит в pairs.yml сам, если "
+			     "в её шапке есть столбцы «Наставник» и «Наставляемый»");
 		nv_buf_release(&w);
 		return -1;
 	}
@@ -258,6 +270,28 @@ static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_
 			"персональных данных в нём нет, оставьте в appendices приказа только id",
 			a->res.id);
 	return 0;
+}
+
+/*
+ * The appendix job a, when it is a table of pairs: its pairs for the
+ * order `order` (its id). 0, or -1 after adding the error to d.
+ */
+static int pairs_job(struct job *a, const struct nv_imp_opts *ao, const char *order,
+		     struct nv_diags *d)
+{
+	struct nv_buf w = NV_BUF_INIT;
+
+	if (!a->pairs || nv_import_pairs(&a->doc, a->pairs, ao, order, &a->res) == 0)
+		return 0;
+	nv_diag_hint(nv_error(d, a->arg, 0, 0,
+			      "приложение № %d (%s): в таблице наставнических пар нет ни одной "
+			      "пары с именами наставника и наставляемого",
+			      a->appendix, where(a, &w)),
+		     "имена пишутся «Кузнецова Елена Владимировна» или «Кузнецова Е. В.»; "
+		     "исправьте таблицу или внесите пары в content/pairs.yml сами (order — id "
+		     "этого приказа)");
+	nv_buf_release(&w);
+	return -1;
 }
 
 /*
@@ -276,14 +310,16 @@ static void split_report(struct job *jobs, size_t at, const struct nv_imp_result
 		a = &jobs[at + 1 + k];
 		nv_strlist_addf(&jobs[at].res.found, "приложение № %d: «%s» (абзац %d) → %s (%s)%s",
 				r->apps[k].number, r->apps[k].stamp_text, r->apps[k].stamp_src,
-				a->res.id, where(a, &w),
-				web[k] ? "" : ", не для сайта (web: false)");
+				a->pairs ? "таблица пар, appendices: [pairs]" : a->res.id,
+				where(a, &w), web[k] ? "" : ", не для сайта (web: false)");
 		if (!web[k] && pairs_list(a->res.id))
 			nv_strlist_addf(
 				&jobs[at + 1 + k].res.found,
 				"похоже на список наставнических пар: пары вносятся в "
 				"content/pairs.yml (order: %s), и приказ ссылается на их "
-				"таблицу — appendices: [pairs]; эта страница тогда не нужна",
+				"таблицу — appendices: [pairs]; эта страница тогда не нужна "
+				"(таблицу со столбцами «Наставник» и «Наставляемый» импорт "
+				"переносит в pairs.yml сам)",
 				jobs[at].res.id);
 	}
 	nv_buf_release(&w);
@@ -334,7 +370,7 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 	ao.norders = o->norders + (r.number && r.date[0]);
 	for (k = 0; k < napps && !rc; k++) {
 		rc = appendix_job(&jobs[at + 1 + k], j, &r.apps[k], &ao, g, &web[k], d);
-		ids[k] = jobs[at + 1 + k].res.id;
+		ids[k] = jobs[at + 1 + k].pairs ? "pairs" : jobs[at + 1 + k].res.id;
 		from[k + 1] = r.apps[k].end;
 		to[k] = r.apps[k].stamp;
 	}
@@ -348,6 +384,8 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 			nv_error(d, j->arg, 0, 0, "не найден заголовок приказа");
 			rc = -1;
 		}
+		for (k = 0; k < napps && !rc; k++)
+			rc = pairs_job(&jobs[at + 1 + k], &ao, j->res.id, d);
 		if (!rc) {
 			split_report(jobs, at, &r, web);
 			nv_cmd_import_mentions(&j->res, g);
@@ -394,7 +432,7 @@ static int import_one(struct job *jobs, size_t *n, size_t at, const char *root,
 	else if (split(jobs, n, at, o, g, d) < 0)
 		return -1;
 	for (k = at; k < *n && (k == at || jobs[k].appendix); k++)
-		if (claim(&jobs[k], root, m, jobs, k, d) < 0)
+		if (!jobs[k].pairs && claim(&jobs[k], root, m, jobs, k, d) < 0)
 			return -1;
 	return 0;
 }
@@ -472,7 +510,7 @@ static void data_release(struct data_file *f)
  * lacks inserted; what cannot be merged goes to the job's report.
  */
 static void merge(struct job *jobs, size_t n, const struct nv_model *m, struct data_file *ppl,
-		  struct data_file *site)
+		  struct data_file *site, struct data_file *prs)
 {
 	const char *have[NV_IMP_ORG_KEYS] = { m->site.name, m->site.short_name, m->site.founder };
 	struct nv_strlist ids = NV_STRLIST_INIT;
@@ -489,6 +527,18 @@ static void merge(struct job *jobs, size_t n, const struct nv_model *m, struct d
 		nv_import_people_add(&j->people, &j->res, base_name(j->arg),
 				     ppl->now.len ? ppl->now.ptr[ppl->now.len - 1] : 0, &ids);
 		nv_buf_add(&ppl->now, j->people.ptr, j->people.len);
+		if (j->res.pairs.len) {
+			if (prs->now.len)
+				nv_buf_adds(&j->pairs_add,
+					    prs->now.ptr[prs->now.len - 1] == '\n' ? "\n" : "\n\n");
+			nv_buf_addf(
+				&j->pairs_add,
+				"# добавлено nastavnik import из %s (приложение № %d) — проверьте "
+				"формы, сроки и программу пар\n",
+				base_name(j->arg), j->appendix);
+			nv_buf_add(&j->pairs_add, j->res.pairs.ptr, j->res.pairs.len);
+			nv_buf_add(&prs->now, j->pairs_add.ptr, j->pairs_add.len);
+		}
 		if (!site->exists) {
 			if (found[0] || found[1] || found[2])
 				nv_strlist_addf(&j->res.propose,
@@ -588,16 +638,18 @@ static void undo(struct commit *v, size_t n)
  * they were read, each put in place; a failure undoes the rest. 0 or -1
  * (after printing why).
  */
-static int write_all(struct job *jobs, size_t n, struct data_file *const data[2])
+static int write_all(struct job *jobs, size_t n, struct data_file *const data[NDATA])
 {
 	struct commit *v;
-	size_t nv = 0, i, k, all = 2;
+	size_t nv = 0, i, k, all = NDATA;
 	int rc = 0;
 
 	for (i = 0; i < n; i++)
 		all += 1 + jobs[i].res.nfiles;
 	v = nv_xcalloc(all, sizeof(*v));
 	for (i = 0; i < n; i++) {
+		if (!jobs[i].path)
+			continue; /* a table of pairs: into pairs.yml */
 		v[nv].path = jobs[i].path;
 		v[nv++].bytes = &jobs[i].res.text;
 		for (k = 0; k < jobs[i].res.nfiles; k++) {
@@ -605,7 +657,7 @@ static int write_all(struct job *jobs, size_t n, struct data_file *const data[2]
 			v[nv++].bytes = &jobs[i].res.files[k].pic->data;
 		}
 	}
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < NDATA; i++)
 		if (data[i]->now.len != data[i]->was.len ||
 		    (data[i]->now.len &&
 		     memcmp(data[i]->now.ptr, data[i]->was.ptr, data[i]->now.len))) {
@@ -622,7 +674,7 @@ static int write_all(struct job *jobs, size_t n, struct data_file *const data[2]
 			rc = -1;
 		}
 	}
-	for (i = 0; i < 2 && !rc; i++)
+	for (i = 0; i < NDATA && !rc; i++)
 		if (!unchanged(data[i])) {
 			fprintf(stderr,
 				"nastavnik: %s изменился во время импорта — запустите импорт ещё "
@@ -677,12 +729,13 @@ static int run(struct job *jobs, size_t *n, const struct nv_global *g, const cha
 	struct nv_imp_opts o = { kind, NULL, 0, NULL, NULL, NULL, NULL, 0 };
 	const char *root;
 	struct nv_guard *guard = NULL;
-	struct data_file ppl, site, *const data[2] = { &ppl, &site };
+	struct data_file ppl, site, prs, *const data[NDATA] = { &ppl, &site, &prs };
 	size_t i;
 	int rc = NV_EXIT_CONTENT;
 
 	memset(&ppl, 0, sizeof(ppl));
 	memset(&site, 0, sizeof(site));
+	memset(&prs, 0, sizeof(prs));
 
 	if (nv_cmd_chdir(g, &root) < 0)
 		return NV_EXIT_USAGE;
@@ -697,6 +750,9 @@ static int run(struct job *jobs, size_t *n, const struct nv_global *g, const cha
 	o.org_short = p.model.site.short_name;
 	o.founder = p.model.site.founder;
 	o.orders = orders(&p.model, &o.norders);
+	o.forms = nv_forms;
+	o.school_forms = nv_school_forms;
+	o.kinds = nv_mentoring_kinds;
 	guard = nv_guard_new(&p.model);
 	/* A missing library is the installation's fault, not the file's: exit 2, as other commands.
 	 */
@@ -704,16 +760,17 @@ static int run(struct job *jobs, size_t *n, const struct nv_global *g, const cha
 		if (!jobs[i].appendix &&
 		    import_one(jobs, n, i, root, &o, &p.model, guard, &d) == -2)
 			rc = NV_EXIT_USAGE;
-	if (!d.errors && data_read(&ppl, root, "people.yml", &d) == 0)
-		data_read(&site, root, "site.yml", &d);
+	if (!d.errors && data_read(&ppl, root, "people.yml", &d) == 0 &&
+	    data_read(&site, root, "site.yml", &d) == 0)
+		data_read(&prs, root, "pairs.yml", &d);
 	if (d.errors) {
 		nv_diags_print(&d, stderr);
 		fprintf(stderr, "nastavnik: ничего не записано\n");
 		goto out;
 	}
-	merge(jobs, *n, &p.model, &ppl, &site);
+	merge(jobs, *n, &p.model, &ppl, &site, &prs);
 	for (i = 0; i < *n; i++)
-		report(&jobs[i], dry, ppl.path, site.path);
+		report(&jobs[i], dry, ppl.path, site.path, prs.path);
 	rc = NV_EXIT_OK;
 	if (!dry && write_all(jobs, *n, data) < 0)
 		rc = NV_EXIT_USAGE;
@@ -723,6 +780,7 @@ out:
 	nv_guard_free(guard);
 	data_release(&ppl);
 	data_release(&site);
+	data_release(&prs);
 	free((void *)o.people);
 	free((void *)o.orders);
 	nv_project_release(&p);
@@ -776,6 +834,7 @@ int cmd_import(int argc, char **argv, struct nv_global *g)
 			free(jobs[i].pic_paths[k]);
 		free(jobs[i].pic_paths);
 		nv_buf_release(&jobs[i].people);
+		nv_buf_release(&jobs[i].pairs_add);
 		nv_strlist_release(&jobs[i].site);
 		nv_imp_doc_release(&jobs[i].doc);
 		nv_imp_doc_release(&jobs[i].part);

@@ -178,5 +178,13 @@ const struct nv_imp_person *nv_imp_person_in(const struct nv_imp_ctx *c, const c
  * `position` when not NULL); returns the new id, or NULL when t names no one.
  */
 const char *nv_imp_new_person(struct nv_imp_ctx *c, const char *t, const char *position);
+/*
+ * A new person of c->r: surname, name and patronymic (whole or initials
+ * «Е.», the patronymic may be ""), position (NULL or "": none); its id
+ * is made of the surname and initials, unique.
+ */
+struct nv_imp_newperson *nv_imp_add_person(struct nv_imp_ctx *c, const char *surname,
+					   const char *name, const char *patronymic,
+					   const char *position);
 
 #endif

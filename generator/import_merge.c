@@ -45,9 +45,11 @@ void nv_import_people_add(struct nv_buf *out, const struct nv_imp_result *r, con
 		nv_imp_yaml(out, 2, "name", p->name);
 		if (p->patronymic)
 			nv_imp_yaml(out, 2, "patronymic", p->patronymic);
-		nv_buf_adds(out, "  category: teacher\n");
+		nv_buf_addf(out, "  category: %s\n", p->student ? "student" : "teacher");
 		if (p->position)
 			nv_imp_yaml(out, 2, "position", p->position);
+		if (p->class_name)
+			nv_imp_yaml(out, 2, "class", p->class_name);
 		nv_buf_adds(out, "  publish: none\n");
 	}
 }

@@ -603,18 +603,25 @@ static void appendix(struct nv_imp_ctx *c, size_t *i, int number)
 	nv_buf_release(&st);
 }
 
-/* The order's appendices imported with it: `appendices`, each id (long form when not for the site).
+/*
+ * The order's appendices imported with it: `appendices`, each id (long
+ * form when not for the site) once — two tables of pairs are one «pairs».
  */
 static void appendices(struct nv_imp_ctx *c)
 {
-	size_t k;
+	size_t k, i;
 
 	if (!c->o->nappendices)
 		return;
 	nv_buf_adds(&c->fm, "appendices: [");
-	for (k = 0; k < c->o->nappendices; k++)
-		nv_buf_addf(&c->fm, c->o->appendix_web[k] ? "%s%s" : "%s{id: %s, web: false}",
-			    k ? ", " : "", c->o->appendices[k]);
+	for (k = 0; k < c->o->nappendices; k++) {
+		for (i = 0; i < k && strcmp(c->o->appendices[i], c->o->appendices[k]); i++)
+			;
+		if (i == k)
+			nv_buf_addf(&c->fm,
+				    c->o->appendix_web[k] ? "%s%s" : "%s{id: %s, web: false}",
+				    k ? ", " : "", c->o->appendices[k]);
+	}
 	nv_buf_adds(&c->fm, "]\n");
 }
 

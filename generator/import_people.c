@@ -137,23 +137,41 @@ static char *position_of(const struct nv_imp_ctx *c, const char *pos)
 	return nv_buf_detach(&b, NULL);
 }
 
+struct nv_imp_newperson *nv_imp_add_person(struct nv_imp_ctx *c, const char *surname,
+					   const char *name, const char *patronymic,
+					   const char *position)
+{
+	struct nv_imp_newperson *p;
+	char ini[8], *id;
+
+	snprintf(ini, sizeof(ini), "%.2s%.2s", name, patronymic);
+	id = new_id(c, surname, ini);
+	c->r->newp = nv_xrealloc(c->r->newp, (c->r->nnewp + 1) * sizeof(*c->r->newp));
+	p = &c->r->newp[c->r->nnewp++];
+	memset(p, 0, sizeof(*p));
+	p->id = id;
+	p->surname = nv_xstrdup(surname);
+	p->name = nv_xstrdup(name);
+	if (*patronymic)
+		p->patronymic = nv_xstrdup(patronymic);
+	p->position = position_of(c, position ? position : "");
+	return p;
+}
+
 const char *nv_imp_new_person(struct nv_imp_ctx *c, const char *t, const char *position)
 {
 	struct nv_buf pos = NV_BUF_INIT, ini = NV_BUF_INIT, sur = NV_BUF_INIT;
 	struct nv_imp_newperson *p = NULL;
+	char name[4], patr[4] = "";
 
 	if (split_signature(t, &pos, &ini, &sur)) {
-		char *id = new_id(c, sur.ptr, ini.ptr);
-
-		c->r->newp = nv_xrealloc(c->r->newp, (c->r->nnewp + 1) * sizeof(*c->r->newp));
-		p = &c->r->newp[c->r->nnewp++];
-		memset(p, 0, sizeof(*p));
-		p->id = id;
-		p->surname = nv_xstrdup(sur.ptr);
-		p->name = nv_xasprintf("%.2s.", ini.ptr);
+		snprintf(name, sizeof(name), "%.2s.", ini.ptr);
 		if (ini.len >= 4)
-			p->patronymic = nv_xasprintf("%.2s.", ini.ptr + 2);
-		p->position = position_of(c, pos.len ? pos.ptr : position ? position : "");
+			snprintf(patr, sizeof(patr), "%.2s.", ini.ptr + 2);
+		p = nv_imp_add_person(c, sur.ptr, name, patr,
+				      pos.len	 ? pos.ptr
+				      : position ? position
+						 : "");
 	}
 	nv_buf_release(&pos);
 	nv_buf_release(&ini);

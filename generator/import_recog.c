@@ -87,6 +87,7 @@ void nv_imp_result_init(struct nv_imp_result *r)
 {
 	memset(r, 0, sizeof(*r));
 	nv_buf_init(&r->text);
+	nv_buf_init(&r->pairs);
 }
 
 void nv_imp_result_release(struct nv_imp_result *r)
@@ -105,6 +106,7 @@ void nv_imp_result_release(struct nv_imp_result *r)
 		free(r->newp[i].name);
 		free(r->newp[i].patronymic);
 		free(r->newp[i].position);
+		free(r->newp[i].class_name);
 	}
 	free(r->newp);
 	for (i = 0; i < r->nfiles; i++)
@@ -116,6 +118,7 @@ void nv_imp_result_release(struct nv_imp_result *r)
 	for (i = 0; i < r->napps; i++)
 		free(r->apps[i].stamp_text);
 	free(r->apps);
+	nv_buf_release(&r->pairs);
 	nv_imp_result_init(r);
 }
 

@@ -297,6 +297,8 @@ struct nv_imp_opts {
 	const bool *appendix_web;
 	size_t nappendices;
 	bool appendix; /* the text is an appendix read after its order (kind recognised) */
+	/* The forms and kinds of mentoring a table of pairs names (model.h), or NULL. */
+	const char *const *forms, *const *school_forms, *const *kinds;
 };
 
 /*
@@ -318,6 +320,8 @@ struct nv_imp_app {
  */
 struct nv_imp_newperson {
 	char *id, *surname, *name, *patronymic, *position; /* owned; position may be NULL */
+	bool student;	  /* category: student (a mentee of a table of pairs) */
+	char *class_name; /* owned: a student's class («7 «А»»), or NULL */
 };
 
 /* The organisation's header of a document: NV_IMP_ORG_NAME … as indexes. */
@@ -354,8 +358,10 @@ struct nv_imp_result {
 				       NULL */
 	struct nv_imp_app *apps;    /* an order's appendices with their text in the file */
 	size_t napps, alloc_apps;
-	char *number;  /* owned: an order's number as written, or NULL */
-	char date[11]; /* an order's date («29.08.2025»), or "" */
+	char *number;	     /* owned: an order's number as written, or NULL */
+	char date[11];	     /* an order's date («29.08.2025»), or "" */
+	struct nv_buf pairs; /* a table of pairs: the entries to append to pairs.yml */
+	size_t npairs;
 };
 
 void nv_imp_result_init(struct nv_imp_result *r);
@@ -377,6 +383,22 @@ int nv_import_recognise(const struct nv_imp_doc *doc, const struct nv_imp_opts *
  */
 void nv_imp_doc_part(const struct nv_imp_doc *doc, const size_t *from, const size_t *to, size_t n,
 		     bool counts, struct nv_imp_doc *part);
+
+/*
+ * The table of pairs of an order's appendix (import_pairs.c): the first
+ * table of doc, when its header names mentors and mentees («ФИО
+ * наставника», «Наставляемый») and the appendix has little text besides
+ * (a title), else NULL.
+ */
+const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc);
+/*
+ * Table t of doc as entries of content/pairs.yml for the order `order`
+ * (its id): into r->pairs (r->npairs of them, r->kind "pairs"), the
+ * people not in o->people into r->newp, the report into r->found,
+ * r->unplaced and r->todo. 0, or -1 when no row names a pair.
+ */
+int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
+		    const struct nv_imp_opts *o, const char *order, struct nv_imp_result *r);
 
 /*
  * The bytes to append to people.yml (len bytes now, ending as `tail`

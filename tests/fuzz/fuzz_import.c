@@ -12,6 +12,8 @@
  * Beyond "no crash, no leak", it checks the contracts:
  *  - a reader that fails adds an error and leaves no paragraph behind it
  *    that the recogniser would see half-read (it is not called);
+ *  - a table of pairs comes out as entries of pairs.yml with ids
+ *    (check_pairs());
  *  - a recognised document starts with its front matter, has an id made
  *    of [a-z0-9-], and its text is valid UTF-8 with no control character
  *    but the line feed; each picture it shows is named «<id>-risunok-N»
@@ -61,6 +63,63 @@ static void check_result(const struct nv_imp_result *r)
 			abort();
 }
 
+/* An id of [a-z0-9-], not empty. */
+static bool good_id(const char *id, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') ||
+		      id[i] == '-'))
+			return false;
+	return n > 0;
+}
+
+/*
+ * A table of pairs in doc, read as `import` reads an order's appendix:
+ * entries of «- mentor: id» with ids of [a-z0-9-] (their mentees too),
+ * as many as it says, valid UTF-8 with no control character but the line
+ * feed; the new people with such ids; none of it when it finds no pair.
+ */
+static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *o)
+{
+	const struct nv_imp_table *t = nv_import_pairs_table(doc);
+	struct nv_imp_result r;
+	const char *p, *e;
+	size_t n = 0, k;
+	int rc;
+
+	if (!t)
+		return;
+	nv_imp_result_init(&r);
+	rc = nv_import_pairs(doc, t, o, "o-par", &r);
+	if ((rc == 0) != (r.npairs > 0) || (rc < 0 && r.pairs.len) ||
+	    !nv_utf8_valid(r.pairs.ptr, r.pairs.len, NULL))
+		abort();
+	for (p = r.pairs.ptr; p < r.pairs.ptr + r.pairs.len; p++)
+		if (((unsigned char)*p < 0x20 && *p != '\n') || *p == 0x7F)
+			abort();
+	for (p = r.pairs.ptr; (p = strstr(p, "- mentor: ")); p = e) {
+		p += strlen("- mentor: ");
+		e = p + strcspn(p, "\n");
+		if (!good_id(p, (size_t)(e - p)) || strncmp(e, "\n  mentees: [", 13))
+			abort();
+		for (p = e + 13; *p != ']'; p += *p == ',' ? 2 : 0) {
+			k = strcspn(p, ",]");
+			if (!good_id(p, k))
+				abort();
+			p += k;
+		}
+		n++;
+	}
+	if (n != r.npairs)
+		abort();
+	for (k = 0; k < r.nnewp; k++)
+		if (!good_id(r.newp[k].id, strlen(r.newp[k].id)))
+			abort();
+	nv_imp_result_release(&r);
+}
+
 /*
  * An order's appendices read with it, as `import` splits them: each
  * range within the doc and after its stamp, in order; each appendix and
@@ -93,6 +152,7 @@ static void check_appendices(const struct nv_imp_doc *doc, const struct nv_imp_r
 			abort();
 		if (nv_import_recognise(&part, &ao, &pr) == 0)
 			check_result(&pr);
+		check_pairs(&part, &ao);
 		nv_imp_result_release(&pr);
 		nv_imp_doc_release(&part);
 		to[k] = a->stamp;
@@ -120,6 +180,8 @@ static void check_appendices(const struct nv_imp_doc *doc, const struct nv_imp_r
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct nv_imp_person people[] = { { "petrova-an", "Петрова", "Анна", NULL } };
+	static const char *const forms[] = { "учитель – учитель", "ученик – ученик", NULL };
+	static const char *const kinds[] = { "традиционное", "групповое", NULL };
 	struct nv_imp_opts o = { NULL, people, 1, NULL, NULL, NULL };
 	struct nv_diags d = NV_DIAGS_INIT;
 	struct nv_imp_doc doc;
@@ -169,10 +231,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = nv_import_text("f.txt", s, size - 1, &doc, &d);
 	if (rc < 0 && !d.errors)
 		abort();
+	o.forms = forms;
+	o.kinds = kinds;
 	if (rc == 0 && nv_import_recognise(&doc, &o, &r) == 0) {
 		check_result(&r);
 		check_appendices(&doc, &r, &o);
 	}
+	if (rc == 0)
+		check_pairs(&doc, &o);
 	nv_imp_result_release(&r);
 	nv_imp_doc_release(&doc);
 	nv_diags_release(&d);

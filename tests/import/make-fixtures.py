@@ -5,7 +5,7 @@ plus hostile files for the bad-input tests.
 
 Usage: tests/import/make-fixtures.py ROOT OUTDIR [KIND...]
 ROOT is the repository (its content/ is the demo school); KIND (order,
-appendices, position, roadmap, program, symbols, pictures, hostile) writes only those
+appendices, pairs, position, roadmap, program, symbols, pictures, hostile) writes only those
 fixtures."""
 import io, os, re, sys, zipfile
 import yaml
@@ -98,10 +98,11 @@ def tiny_png():
             + chunk(b'IDAT', zlib.compress(b'\x00\x00')) + chunk(b'IEND', b''))
 
 
-def order_docx(fm, body, path, appendices=(), acquaint=()):
+def order_docx(fm, body, path, appendices=(), acquaint=(), extra=None):
     """The order; appendices: the (front matter, body) of положения printed
     after it, each on a page of its own under its stamp; acquaint: the
-    people of «С приказом ознакомлены:» under the signature."""
+    people of «С приказом ознакомлены:» under the signature; extra(d)
+    writes an appendix of its own after them."""
     d = docx.Document()
     if not appendices:
         d.add_picture(io.BytesIO(tiny_png()))
@@ -123,7 +124,7 @@ def order_docx(fm, body, path, appendices=(), acquaint=()):
         d.add_paragraph('С приказом ознакомлены:')
         for x in acquaint:
             d.add_paragraph('%s\t\t____________' % responsible(x))
-    if not appendices:
+    if not appendices and not extra:
         d.add_paragraph('Приложение\nк приказу от %s № %s' % (fm['date'], fm['number']))
     for n, (afm, abody) in enumerate(appendices, 1):
         d.add_page_break()
@@ -132,6 +133,8 @@ def order_docx(fm, body, path, appendices=(), acquaint=()):
         # The second has «УТВЕРЖДЕНО приказом …» of this order beside its other blocks.
         position_into(d, afm, abody, 'УТВЕРЖДЕНО\nприказом от %s № %s' % (fm['date'], fm['number'])
                       if n == 2 else None)
+    if extra:
+        extra(d)
     d.save(path)
 
 
@@ -884,6 +887,92 @@ def stamp_table_docx(path):
     d.save(path)
 
 
+def full_name(x):
+    p = people[x]
+    return '%s %s %s' % (p['surname'], p['name'], p['patronymic'])
+
+
+def post(x):
+    """A person's position, or a student's class, as the table of pairs gives it."""
+    p = people[x]
+    return '%s класс' % p['class'] if p['category'] == 'student' else p['position']
+
+
+def order_pairs():
+    return [p for p in yaml.safe_load(open(os.path.join(root, 'content/pairs.yml'), encoding='utf-8'))
+            if p.get('order') == 'o-zakreplenii-par']
+
+
+def pairs_table(d):
+    """The demo's pairs as the appendix of their order: a header of two
+    rows («Наставник» over «ФИО» and «Должность»), a row for each mentee,
+    the number, the mentor, the form and the period merged down a group."""
+    d.add_page_break()
+    d.add_paragraph('Приложение\nк приказу от 30.09.2025 № 131-од').alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph('Состав наставнических пар (групп)').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pairs = order_pairs()
+    rows = 2 + sum(len(p['mentees']) for p in pairs)
+    t = d.add_table(rows=rows, cols=7)
+    t.style = 'Table Grid'
+    for c in (0, 5, 6):
+        t.cell(0, c).merge(t.cell(1, c))
+    t.cell(0, 1).merge(t.cell(0, 2))
+    t.cell(0, 3).merge(t.cell(0, 4))
+    for c, text in ((0, '№ п/п'), (1, 'Наставник'), (3, 'Наставляемый'),
+                    (5, 'Форма наставничества'), (6, 'Срок')):
+        t.cell(0, c).text = text
+    for c, text in ((1, 'ФИО'), (2, 'Должность'), (3, 'ФИО'), (4, 'Должность, класс')):
+        t.cell(1, c).text = text
+    r = 2
+    for n, p in enumerate(pairs, 1):
+        last = r + len(p['mentees']) - 1
+        if last > r:
+            for c in (0, 1, 2, 5, 6):
+                t.cell(r, c).merge(t.cell(last, c))
+        for c, text in ((0, '%d.' % n), (1, full_name(p['mentor'])), (2, post(p['mentor'])),
+                        (5, p['form'].replace(' – ', '-').capitalize()),
+                        (6, 'с %s по %s' % tuple(p['period'].split(' – ')))):
+            t.cell(r, c).text = text
+        for k, x in enumerate(p['mentees']):
+            t.cell(r + k, 3).text = full_name(x)
+            t.cell(r + k, 4).text = post(x)
+        r = last + 1
+
+
+def pairs_sections(d):
+    """The pairs of «ученик – ученик» under a row of the form across the
+    table, a group's mentees in one cell, a paragraph each, with a
+    class; a last row names no one."""
+    d.add_page_break()
+    d.add_paragraph('Приложение № 1\nк приказу от 30.09.2025 № 131-од').alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph('СПИСОК НАСТАВНИЧЕСКИХ ПАР').alignment = WD_ALIGN_PARAGRAPH.CENTER
+    pairs = [p for p in order_pairs() if p['form'] == 'ученик – ученик']
+    t = d.add_table(rows=3 + len(pairs), cols=4)
+    t.style = 'Table Grid'
+    for c, text in enumerate(('№', 'Ф.И.О. наставника, класс', 'Ф.И.О. наставляемого, класс',
+                              'Сроки')):
+        t.cell(0, c).text = text
+    t.cell(1, 0).merge(t.cell(1, 3))
+    t.cell(1, 0).text = 'Форма «ученик – ученик»'
+    for n, p in enumerate(pairs, 1):
+        row = t.rows[1 + n].cells
+        row[0].text = str(n)
+        row[1].text = '%s %s. %s., %s' % (people[p['mentor']]['surname'], people[p['mentor']]['name'][0],
+                                          people[p['mentor']]['patronymic'][0], people[p['mentor']]['class'])
+        row[2].text = '%s, %s' % (full_name(p['mentees'][0]), people[p['mentees'][0]]['class'])
+        for x in p['mentees'][1:]:
+            row[2].add_paragraph('%s, %s' % (full_name(x), people[x]['class']))
+        row[3].text = p['period']
+    last = t.rows[2 + len(pairs)].cells
+    last[0].text = str(len(pairs) + 1)
+    last[1].text = 'вакансия'
+    last[2].text = 'Будет определён'
+
+
+if want('pairs'):
+    fm, body = load('orders/o-zakreplenii-par.md')
+    order_docx(fm, body, os.path.join(out, 'order-pairs.docx'), extra=pairs_table)
+    order_docx(fm, body, os.path.join(out, 'order-pairs-sections.docx'), extra=pairs_sections)
 if want('appendices'):
     fm, body = load('orders/ob-utverzhdenii-polozheniya.md')
     appendices = [load('positions/polozhenie-pedagogi.md'),

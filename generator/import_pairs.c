@@ -1,0 +1,791 @@
+/*
+ * import_pairs.c: an order's appendix that is the table of its pairs
+ * («Состав наставнических пар»: a column of mentors, one of mentees)
+ * into entries of content/pairs.yml, for `nastavnik import`
+ * (cmd_import.c finds such an appendix; the order then cites
+ * `appendices: [pairs]`, and the table is printed from pairs.yml).
+ *
+ * Each column is known by its heading: the mentor, the mentee (a name
+ * and what follows it: a position, a class), their positions or classes
+ * apart, the form, the kind, the role model, the period, the number. A
+ * header of two rows («Наставник» over «ФИО» and «Должность») is read
+ * too. Rows are read as schools lay them out:
+ *   - a row of one cell across the table names the form of the rows
+ *     under it («Форма «учитель – учитель»»);
+ *   - a mentor's cell merged down over several rows is one group: the
+ *     mentees of those rows are its mentees;
+ *   - a mentees' cell may name several people, a paragraph, a «;» or a
+ *     «,» before each name.
+ * A name is «Кузнецова Елена Владимировна», «Кузнецова Е. В.» or
+ * «Е. В. Кузнецова»; a person of people.yml with that surname and those
+ * names or initials is taken, anyone else becomes a new person, not
+ * published (publish: none), a student when a class is named or the
+ * form's side is students. A row without a mentor's or a mentee's name
+ * is said, never guessed.
+ */
+#include "common.h"
+
+#include <ctype.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "import.h"
+#include "import_int.h"
+#include "utf8.h"
+
+enum col {
+	COL_NONE,
+	COL_NUM,
+	COL_MENTOR,
+	COL_MENTOR_POS,
+	COL_MENTEE,
+	COL_MENTEE_POS,
+	COL_FORM,
+	COL_KIND,
+	COL_ROLE,
+	COL_PERIOD,
+	COL_POS, /* «Должность», «Класс» of no side: the side of the names left of it */
+	COL_KINDS
+};
+
+#define MAX_COLS    32
+#define MAX_MENTEES 64
+
+struct pair {
+	const char *mentor;
+	const char *mentees[MAX_MENTEES];
+	size_t n;
+	char *form, *kind, *role, *period; /* owned, or NULL */
+};
+
+struct table {
+	enum col cols[MAX_COLS];
+	size_t ncols, first; /* the columns' kinds; the first row of data */
+	bool seen[COL_KINDS];
+};
+
+/* A name as written: surname, then a name and a patronymic, whole or as initials («Е.»). */
+struct name {
+	char sur[128], name[64], patr[64];
+};
+
+static enum col col_of(const char *h)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	enum col r = COL_NONE;
+	bool pos;
+
+	nv_imp_lower(&b, h, strlen(h));
+	pos = (strstr(b.ptr, "должност") || strstr(b.ptr, "класс") ||
+	       strstr(b.ptr, "место работы")) &&
+	      !strstr(b.ptr, "фио") && !strstr(b.ptr, "ф.и.о") && !strstr(b.ptr, "фамили");
+	if (strstr(b.ptr, "наставляем") || strstr(b.ptr, "подопечн") || strstr(b.ptr, "молод"))
+		r = pos ? COL_MENTEE_POS : COL_MENTEE;
+	else if (strstr(b.ptr, "наставник"))
+		r = pos ? COL_MENTOR_POS : COL_MENTOR;
+	else if (pos)
+		r = COL_POS;
+	else if (strstr(b.ptr, "форм"))
+		r = COL_FORM;
+	else if (strstr(b.ptr, "вид"))
+		r = COL_KIND;
+	else if (strstr(b.ptr, "ролев") || strstr(b.ptr, "модел"))
+		r = COL_ROLE;
+	else if (strstr(b.ptr, "срок") || strstr(b.ptr, "период"))
+		r = COL_PERIOD;
+	else if (strstr(b.ptr, "№") || strstr(b.ptr, "п/п"))
+		r = COL_NUM;
+	nv_buf_release(&b);
+	return r;
+}
+
+/* The text of cell c (NULL: none), lowered when low. */
+static void cell_text(struct nv_buf *out, const struct nv_imp_cell *c, bool low)
+{
+	struct nv_buf t = NV_BUF_INIT;
+
+	nv_buf_reset(out);
+	if (!c)
+		return;
+	nv_imp_cell_text(&t, c);
+	if (low)
+		nv_imp_lower(out, t.ptr, t.len);
+	else
+		nv_buf_add(out, t.ptr, t.len);
+	nv_buf_release(&t);
+}
+
+/*
+ * The kinds of t's columns from its header (one row, or two when a
+ * mentor's or a mentee's heading spans the names and positions under
+ * it); false unless it has a mentor's and a mentee's column.
+ */
+static bool read_header(struct table *p, const struct nv_imp_table *t)
+{
+	struct nv_buf s = NV_BUF_INIT;
+	size_t j, k, col, span;
+	bool two = false;
+	enum col c, sub;
+
+	if (!t->n)
+		return false;
+	for (j = 0; j < t->rows[0].n && p->ncols < MAX_COLS; j++) {
+		cell_text(&s, &t->rows[0].cells[j], false);
+		c = col_of(s.ptr);
+		span = (size_t)t->rows[0].cells[j].colspan;
+		two = two || ((c == COL_MENTOR || c == COL_MENTEE) && span > 1);
+		for (k = 0; k < span && p->ncols < MAX_COLS; k++)
+			p->cols[p->ncols++] = c;
+	}
+	p->first = 1;
+	if (two && t->n > 1) {
+		/* «Наставник» over «ФИО» | «Должность»: the second row says which is which. */
+		for (j = col = 0; j < t->rows[1].n && col < p->ncols; j++) {
+			cell_text(&s, &t->rows[1].cells[j], true);
+			sub = strstr(s.ptr, "должност") || strstr(s.ptr, "класс") ? COL_MENTOR_POS
+										  : COL_MENTOR;
+			if (p->cols[col] == COL_MENTOR || p->cols[col] == COL_MENTOR_POS)
+				p->cols[col] = sub;
+			else if (p->cols[col] == COL_MENTEE || p->cols[col] == COL_MENTEE_POS)
+				p->cols[col] = sub == COL_MENTOR ? COL_MENTEE : COL_MENTEE_POS;
+			col += (size_t)t->rows[1].cells[j].colspan;
+		}
+		p->first = 2;
+	}
+	nv_buf_release(&s);
+	for (c = COL_NONE, j = 0; j < p->ncols; j++) {
+		if (p->cols[j] == COL_MENTOR || p->cols[j] == COL_MENTEE)
+			c = p->cols[j];
+		else if (p->cols[j] == COL_POS)
+			p->cols[j] = c == COL_MENTOR   ? COL_MENTOR_POS
+				     : c == COL_MENTEE ? COL_MENTEE_POS
+						       : COL_NONE;
+		p->seen[p->cols[j]] = true;
+	}
+	return p->seen[COL_MENTOR] && p->seen[COL_MENTEE];
+}
+
+const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc)
+{
+	struct table p;
+	size_t i, paras = 0;
+
+	for (i = 0; i < doc->n; i++) {
+		if (!doc->v[i].table) {
+			paras += doc->v[i].para.text[0] != '\0';
+			continue;
+		}
+		memset(&p, 0, sizeof(p));
+		/* A title or two above it, a line under it: the table is the appendix. */
+		if (paras <= 4 && read_header(&p, doc->v[i].table))
+			return doc->v[i].table;
+		return NULL;
+	}
+	return NULL;
+}
+
+/* ---- names ---- */
+
+static bool is_upper_at(const unsigned char *s)
+{
+	return s[0] == 0xD0 && ((s[1] >= 0x90 && s[1] <= 0xAF) || s[1] == 0x81);
+}
+
+static bool is_lower_at(const unsigned char *s)
+{
+	return (s[0] == 0xD0 && s[1] >= 0xB0 && s[1] <= 0xBF) ||
+	       (s[0] == 0xD1 && ((s[1] >= 0x80 && s[1] <= 0x8F) || s[1] == 0x91));
+}
+
+/*
+ * The length of a capitalised Russian word at s («Кузнецова»,
+ * «Римская-Корсакова»), or 0; one of more than 30 letters is no name's.
+ */
+static size_t cap_word(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, lows;
+
+	for (;;) {
+		if (!is_upper_at(u + i))
+			return 0;
+		i += 2;
+		for (lows = 0; is_lower_at(u + i); lows++)
+			i += 2;
+		if (!lows)
+			return 0;
+		if (u[i] != '-' || !is_upper_at(u + i + 1))
+			return i <= 60 ? i : 0;
+		i++;
+	}
+}
+
+/* An initial at s («Е.», spaces after it taken): its length, or 0. */
+static size_t initial(const char *s)
+{
+	size_t i;
+
+	if (!is_upper_at((const unsigned char *)s) || s[2] != '.')
+		return 0;
+	for (i = 3; s[i] == ' '; i++)
+		;
+	return i;
+}
+
+static size_t spaces(const char *s)
+{
+	size_t i = 0;
+
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	if (!strncmp(s + i, "\xC2\xA0", 2))
+		return i + 2 + spaces(s + i + 2);
+	return i;
+}
+
+/* Copy n bytes of s into a field of size cap (cut when longer). */
+static void put(char *dst, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* Initials at s into nm (from the first of name, patr); returns their length. */
+static size_t initials(const char *s, struct name *nm)
+{
+	size_t a = initial(s), b = a ? initial(s + a) : 0;
+
+	if (!a)
+		return 0;
+	put(nm->name, sizeof(nm->name), s, 3);
+	if (b)
+		put(nm->patr, sizeof(nm->patr), s + a, 3);
+	return a + b;
+}
+
+/*
+ * The name at s (after spaces and a number «1.», «1)» or a dash):
+ * «Фамилия Имя Отчество», «Фамилия И. О.» or «И. О. Фамилия». Returns
+ * where it ends, or NULL when s starts with no name.
+ */
+static const char *take_name(const char *s, struct name *nm)
+{
+	size_t w, k, ini;
+
+	memset(nm, 0, sizeof(*nm));
+	s += spaces(s);
+	s += strspn(s, "0123456789");
+	s += strspn(s, ".)");
+	s += spaces(s);
+	if (!strncmp(s, "\xE2\x80\x93", 3) || !strncmp(s, "\xE2\x80\x94", 3) || *s == '-')
+		s += *s == '-' ? 1 : 3;
+	s += spaces(s);
+	if ((ini = initials(s, nm)) && (w = cap_word(s + ini))) {
+		put(nm->sur, sizeof(nm->sur), s + ini, w);
+		return s + ini + w;
+	}
+	memset(nm, 0, sizeof(*nm));
+	if (!(w = cap_word(s)))
+		return NULL;
+	put(nm->sur, sizeof(nm->sur), s, w);
+	s += w;
+	k = spaces(s);
+	if ((ini = initials(s + k, nm)))
+		return s + k + ini;
+	if (!(w = cap_word(s + k)))
+		return NULL;
+	put(nm->name, sizeof(nm->name), s + k, w);
+	s += k + w;
+	k = spaces(s);
+	if ((w = cap_word(s + k))) {
+		put(nm->patr, sizeof(nm->patr), s + k, w);
+		s += k + w;
+	}
+	return s;
+}
+
+/* Parts of a name alike: both given and one an initial of the other, or equal; or one not given. */
+static bool same_part(const char *a, const char *b)
+{
+	if (!a || !b || !*a || !*b)
+		return true;
+	if (strlen(a) == 3 || strlen(b) == 3)
+		return !strncmp(a, b, 2);
+	return !strcmp(a, b);
+}
+
+/* The id of the person of people.yml, or of one added already, named nm; NULL when none. */
+static const char *find_person(const struct nv_imp_ctx *c, const struct name *nm)
+{
+	size_t i;
+
+	for (i = 0; i < c->o->npeople; i++) {
+		const struct nv_imp_person *p = &c->o->people[i];
+
+		if (p->id && p->surname && !strcmp(p->surname, nm->sur) &&
+		    same_part(p->name, nm->name) && same_part(p->patronymic, nm->patr))
+			return p->id;
+	}
+	for (i = 0; i < c->r->nnewp; i++) {
+		const struct nv_imp_newperson *p = &c->r->newp[i];
+
+		if (!strcmp(p->surname, nm->sur) && same_part(p->name, nm->name) &&
+		    same_part(p->patronymic, nm->patr))
+			return p->id;
+	}
+	return NULL;
+}
+
+/* A class named in s («7 А», «7«А»», «10-б», «5 класс») into out («7 «А»», «5»); false if none. */
+static bool find_class(const char *s, struct nv_buf *out)
+{
+	const unsigned char *q;
+	const char *p;
+	unsigned char up[2];
+	size_t d;
+
+	for (p = s; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
+			continue;
+		d = strspn(p, "0123456789");
+		if (d > 2 || atoi(p) < 1 || atoi(p) > 11)
+			continue;
+		q = (const unsigned char *)p + d;
+		q += *q == ' ' || *q == '-' ? 1 : 0;
+		if (!strncmp((const char *)q, "\xC2\xAB", 2))
+			q += 2;
+		nv_buf_reset(out);
+		nv_buf_add(out, p, d);
+		/* One letter, not a word: «7 б класса», not «7 баллов». */
+		if ((is_upper_at(q) || (is_lower_at(q) && q[1] != 0x91)) && !is_lower_at(q + 2) &&
+		    !is_upper_at(q + 2)) {
+			up[0] = 0xD0;
+			up[1] = is_upper_at(q) ? q[1]
+				: q[0] == 0xD0 ? (unsigned char)(q[1] - 0x20)
+					       : (unsigned char)(q[1] + 0x20);
+			nv_buf_addf(out, " «%.2s»", (const char *)up);
+			return true;
+		}
+		while (*q == ' ')
+			q++;
+		if (!strncmp((const char *)q, "класс", strlen("класс")))
+			return true;
+	}
+	return false;
+}
+
+/* Does s (lowered) say a student: «обучающийся», «ученик», «ученица», «учащийся»? */
+static bool says_student(const char *s)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	bool yes;
+
+	nv_imp_lower(&b, s, strlen(s));
+	yes = strstr(b.ptr, "обучающ") || strstr(b.ptr, "учащ") || strstr(b.ptr, "ученик") ||
+	      strstr(b.ptr, "ученица");
+	nv_buf_release(&b);
+	return yes;
+}
+
+/* Does s say a post of the staff («классный руководитель 5 «А» класса»)? */
+static bool says_staff(const char *s)
+{
+	static const char *const posts[] = { "учител",	 "педагог",	"руководител", "воспитател",
+					     "директор", "заместител",	"специалист",  "психолог",
+					     "логопед",	 "библиотекар", "вожат" };
+	struct nv_buf b = NV_BUF_INIT;
+	size_t k;
+	bool yes = false;
+
+	nv_imp_lower(&b, s, strlen(s));
+	for (k = 0; k < NV_ARRAY_SIZE(posts) && !yes; k++)
+		yes = strstr(b.ptr, posts[k]) != NULL;
+	nv_buf_release(&b);
+	return yes;
+}
+
+/* s without the punctuation and spaces around it («, учитель физики)» → «учитель физики»). */
+static void trim(struct nv_buf *out, const char *s, size_t n)
+{
+	static const char *const dashes[] = { "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xA0" };
+	size_t k;
+	bool more = true;
+
+	while (more && n) {
+		more = false;
+		if (strchr(" \t,;:-()", *s)) {
+			s++, n--, more = true;
+			continue;
+		}
+		for (k = 0; k < NV_ARRAY_SIZE(dashes); k++)
+			if (n >= strlen(dashes[k]) && !strncmp(s, dashes[k], strlen(dashes[k]))) {
+				s += strlen(dashes[k]), n -= strlen(dashes[k]), more = true;
+				break;
+			}
+	}
+	while (n && strchr(" \t,;:.)", s[n - 1]))
+		n--;
+	nv_buf_reset(out);
+	nv_buf_add(out, s, n);
+}
+
+/*
+ * The person named nm, `what` (a position, a class) after the name: the
+ * id of people.yml, or of a new person (a student when a class or a
+ * student is said, or when `student`). Notes in r what to add.
+ */
+static const char *person(struct nv_imp_ctx *c, const struct name *nm, const char *what,
+			  bool student, int src, int row)
+{
+	struct nv_buf cls = NV_BUF_INIT;
+	struct nv_imp_newperson *p;
+	const char *id = find_person(c, nm);
+	bool has_class;
+
+	if (id)
+		return id;
+	has_class = find_class(what, &cls);
+	student = student || says_student(what) || (has_class && !says_staff(what));
+	p = nv_imp_add_person(c, nm->sur, nm->name, nm->patr, student ? "" : what);
+	if (student) {
+		p->student = true;
+		if (has_class)
+			p->class_name = nv_buf_detach(&cls, NULL);
+		else
+			nv_imp_todo(
+				c,
+				"абзац %d, строка %d таблицы: у обучающегося %s (новый участник "
+				"%s) не найден класс — допишите его в people.yml: «class: 7 «А»»",
+				src, row, nm->sur, p->id);
+	} else if (!p->position) {
+		nv_imp_todo(c,
+			    "абзац %d, строка %d таблицы: у %s (новый участник %s) не указана "
+			    "должность — допишите её в people.yml: «position: учитель математики»",
+			    src, row, nm->sur, p->id);
+	}
+	nv_buf_release(&cls);
+	return p->id;
+}
+
+/* ---- rows ---- */
+
+struct reader {
+	struct nv_imp_ctx *c;
+	struct table p;
+	struct pair *v;
+	size_t n, alloc;
+	const char *form; /* the form the last row across the table named */
+	int src;	  /* the table's paragraph */
+};
+
+/* The canonical form of mentoring s names («Учитель-учитель», «форма «ученик – ученик»»), or NULL.
+ */
+static const char *known_form(const struct reader *rd, const char *s)
+{
+	const char *const *lists[] = { rd->c->o->forms, rd->c->o->school_forms };
+	struct nv_buf a = NV_BUF_INIT, b = NV_BUF_INIT;
+	const char *found = NULL;
+	size_t k, i;
+
+	nv_utf8_fold(&a, s, strlen(s));
+	for (k = 0; k < 2 && !found; k++)
+		for (i = 0; lists[k] && lists[k][i] && !found; i++) {
+			nv_buf_reset(&b);
+			nv_utf8_fold(&b, lists[k][i], strlen(lists[k][i]));
+			if (strstr(a.ptr, b.ptr))
+				found = lists[k][i];
+		}
+	nv_buf_release(&a);
+	nv_buf_release(&b);
+	return found;
+}
+
+/* The canonical kind s names («Традиционное»), or NULL. */
+static const char *known_kind(const char *const *kinds, const char *s)
+{
+	struct nv_buf a = NV_BUF_INIT;
+	const char *found = NULL;
+	size_t i;
+
+	nv_utf8_fold(&a, s, strlen(s));
+	for (i = 0; kinds && kinds[i] && !found; i++)
+		if (strstr(a.ptr, kinds[i]))
+			found = kinds[i];
+	nv_buf_release(&a);
+	return found;
+}
+
+/* Where, in s, the text after a name ends: before «, » or «; » and the next name. */
+static const char *what_end(const char *s)
+{
+	struct name nm;
+	const char *p;
+
+	for (p = s; *p; p++)
+		if ((*p == ',' || *p == ';') && take_name(p + 1, &nm))
+			return p;
+	return p;
+}
+
+/*
+ * The people of a mentees' cell (or, with one, its first) into ids, up
+ * to max: a name, what follows it, a name… `pos`: the cell of their
+ * positions apart, or NULL. Returns how many.
+ */
+static size_t people_of(struct reader *rd, const struct nv_imp_cell *cell,
+			const struct nv_imp_cell *pos, bool student, int row, const char **ids,
+			size_t max)
+{
+	struct nv_buf what = NV_BUF_INIT, apart = NV_BUF_INIT;
+	const char *s, *e;
+	struct name nm;
+	size_t i, n = 0;
+
+	cell_text(&apart, pos, false);
+	for (i = 0; i < cell->n && n < max; i++)
+		for (s = cell->paras[i].text; s && *s && n < max; s = *e ? e + 1 : e) {
+			if (!(e = take_name(s, &nm)))
+				break;
+			s = e;
+			e = what_end(s);
+			trim(&what, s, (size_t)(e - s));
+			if (!what.len && apart.len)
+				nv_buf_adds(&what, apart.ptr);
+			ids[n++] = person(rd->c, &nm, what.ptr, student, rd->src, row);
+		}
+	nv_buf_release(&what);
+	nv_buf_release(&apart);
+	return n;
+}
+
+/* How many people cell c names (as people_of() reads them). */
+static size_t names(const struct nv_imp_cell *c)
+{
+	struct name nm;
+	const char *s, *e;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		for (s = c->paras[i].text; *s && (e = take_name(s, &nm)); n++) {
+			e = what_end(e);
+			s = *e ? e + 1 : e;
+		}
+	return n;
+}
+
+/* Period text as pairs.yml writes it: «01.10.2025 – 31.05.2026» of two dates, else as it is. */
+static char *period_of(const char *s)
+{
+	char a[11], b[11];
+	const char *p = nv_imp_find_date(s, a);
+	struct nv_buf t = NV_BUF_INIT;
+
+	if (p && nv_imp_find_date(p + 10, b))
+		return nv_xasprintf("%s – %s", a, b);
+	trim(&t, s, strlen(s));
+	if (!t.len) {
+		nv_buf_release(&t);
+		return NULL;
+	}
+	return nv_buf_detach(&t, NULL);
+}
+
+/* A row of one filled cell across the table: the form of the rows under it. */
+static bool section_row(struct reader *rd, const struct nv_imp_row *row)
+{
+	struct nv_buf t = NV_BUF_INIT;
+	const struct nv_imp_cell *only = NULL;
+	size_t j, filled = 0;
+
+	for (j = 0; j < row->n; j++) {
+		nv_buf_reset(&t);
+		nv_imp_cell_text(&t, &row->cells[j]);
+		if (t.len && !row->cells[j].covered) {
+			filled++;
+			only = &row->cells[j];
+		}
+	}
+	if (filled != 1 || (row->n > 1 && only->colspan < 2)) {
+		nv_buf_release(&t);
+		return false;
+	}
+	nv_buf_reset(&t);
+	nv_imp_cell_text(&t, only);
+	rd->form = known_form(rd, t.ptr);
+	nv_buf_release(&t);
+	return true;
+}
+
+/* The side of form f (canonical) at `right` or not is students: «ученик – ученик». */
+static bool student_side(const char *f, bool right)
+{
+	const char *dash = f ? strstr(f, " – ") : NULL;
+
+	if (!dash)
+		return false;
+	return right ? !strcmp(dash + strlen(" – "), "ученик")
+		     : !strncmp(f, "ученик ", strlen("ученик "));
+}
+
+static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
+{
+	const struct nv_imp_cell *cell[COL_KINDS] = { NULL };
+	struct nv_buf t = NV_BUF_INIT;
+	const char *form, *kind, *mentor[1];
+	struct pair *pr;
+	size_t j, m, col = 0;
+
+	if (section_row(rd, row))
+		return;
+	for (j = 0; j < row->n; j++) {
+		enum col k = col < rd->p.ncols ? rd->p.cols[col] : COL_NONE;
+
+		if (!cell[k])
+			cell[k] = &row->cells[j];
+		col += (size_t)row->cells[j].colspan;
+	}
+	for (j = 0; j < row->n; j++)
+		nv_imp_cell_text(&t, &row->cells[j]);
+	if (!t.len || strspn(t.ptr, "0123456789. ") == t.len) { /* empty, or «1 2 3 4» */
+		nv_buf_release(&t);
+		return;
+	}
+	cell_text(&t, cell[COL_FORM], false);
+	form = t.len ? known_form(rd, t.ptr) : rd->form;
+	if (cell[COL_MENTOR] && cell[COL_MENTOR]->covered && cell[COL_MENTEE] && rd->n) {
+		/* The mentor's cell merged down: the mentees of a group. */
+		pr = &rd->v[rd->n - 1];
+		pr->n += people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
+				   student_side(form, true), rowno, pr->mentees + pr->n,
+				   MAX_MENTEES - pr->n);
+		nv_buf_release(&t);
+		return;
+	}
+	NV_GROW(rd->v, rd->n + 1, rd->alloc);
+	pr = &rd->v[rd->n];
+	memset(pr, 0, sizeof(*pr));
+	/* Both sides named before anyone is added to people.yml. */
+	if (!cell[COL_MENTOR] || !cell[COL_MENTEE] || !names(cell[COL_MENTOR]) ||
+	    !names(cell[COL_MENTEE]) ||
+	    !people_of(rd, cell[COL_MENTOR], cell[COL_MENTOR_POS], student_side(form, false), rowno,
+		       mentor, 1) ||
+	    !(pr->n = people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
+				student_side(form, true), rowno, pr->mentees, MAX_MENTEES))) {
+		nv_buf_reset(&t);
+		for (j = 0; j < row->n; j++) {
+			size_t at = t.len;
+
+			if (t.len)
+				nv_buf_adds(&t, " | ");
+			m = t.len;
+			nv_imp_cell_text(&t, &row->cells[j]);
+			if (t.len == m) /* an empty cell */
+				t.ptr[t.len = at] = '\0';
+		}
+		nv_strlist_addf(&rd->c->r->unplaced,
+				"абзац %d, строка %d таблицы: «%s» — не найдено имя наставника или "
+				"наставляемого («Кузнецова Елена Владимировна» или «Кузнецова Е. "
+				"В.»): впишите эту пару в content/pairs.yml сами",
+				rd->src, rowno, t.ptr);
+		nv_buf_release(&t);
+		return;
+	}
+	pr->mentor = mentor[0];
+	if (names(cell[COL_MENTOR]) > 1)
+		nv_strlist_addf(&rd->c->r->unplaced,
+				"абзац %d, строка %d таблицы: у пары несколько наставников — "
+				"перенесён первый (%s): в паре один наставник, у второго — своя "
+				"пара с теми же наставляемыми, впишите её в content/pairs.yml сами",
+				rd->src, rowno, mentor[0]);
+	pr->form = form ? nv_xstrdup(form) : t.len ? nv_buf_detach(&t, NULL) : NULL;
+	cell_text(&t, cell[COL_KIND], false);
+	kind = t.len ? known_kind(rd->c->o->kinds, t.ptr) : NULL;
+	pr->kind = t.len ? nv_xstrdup(kind ? kind : t.ptr) : NULL;
+	cell_text(&t, cell[COL_ROLE], false);
+	pr->role = t.len ? nv_buf_detach(&t, NULL) : NULL;
+	cell_text(&t, cell[COL_PERIOD], false);
+	pr->period = t.len ? period_of(t.ptr) : NULL;
+	rd->n++;
+	nv_buf_release(&t);
+}
+
+/* The pairs read as entries of pairs.yml for `order`, into r->pairs. */
+static void write_pairs(struct reader *rd, const char *order)
+{
+	struct nv_buf *out = &rd->c->r->pairs;
+	const struct pair *pr;
+	size_t i, k, noform = 0;
+
+	for (i = 0; i < rd->n; i++) {
+		pr = &rd->v[i];
+		nv_buf_addf(out, "- mentor: %s\n  mentees: [", pr->mentor);
+		for (k = 0; k < pr->n; k++)
+			nv_buf_addf(out, "%s%s", k ? ", " : "", pr->mentees[k]);
+		nv_buf_adds(out, "]\n");
+		if (pr->form)
+			nv_imp_yaml(out, 2, "form", pr->form);
+		else
+			noform++;
+		if (pr->kind)
+			nv_imp_yaml(out, 2, "kind", pr->kind);
+		if (pr->role)
+			nv_imp_yaml(out, 2, "role_model", pr->role);
+		nv_imp_yaml(out, 2, "period", pr->period ? pr->period : "в течение учебного года");
+		nv_imp_yaml(out, 2, "order", order);
+	}
+	rd->c->r->npairs = rd->n;
+	if (noform)
+		nv_imp_todo(rd->c,
+			    "у %zu из %zu %s таблицы не указана форма наставничества — допишите "
+			    "её каждой в content/pairs.yml: «form: учитель – учитель»",
+			    noform, rd->n, nv_plural(rd->n, "пары", "пар", "пар"));
+}
+
+int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
+		    const struct nv_imp_opts *o, const char *order, struct nv_imp_result *r)
+{
+	struct nv_imp_ctx c;
+	struct reader rd;
+	size_t i;
+	bool after = false;
+
+	memset(&c, 0, sizeof(c));
+	memset(&rd, 0, sizeof(rd));
+	c.doc = doc;
+	c.o = o;
+	c.r = r;
+	rd.c = &c;
+	rd.src = t->src;
+	r->kind = "pairs";
+	read_header(&rd.p, t);
+	for (i = rd.p.first; i < t->n; i++)
+		read_row(&rd, &t->rows[i], (int)i + 1);
+	for (i = 0; i < doc->n; i++) {
+		if (doc->v[i].table == t)
+			after = true;
+		else if (doc->v[i].table || (after && doc->v[i].para.text[0]))
+			nv_strlist_addf(&r->unplaced,
+					"абзац %d: «%s» — не перенесён: приложение — таблица пар, "
+					"её печатает приказ по content/pairs.yml",
+					doc->v[i].table ? doc->v[i].table->src : doc->v[i].para.src,
+					doc->v[i].table ? "таблица" : doc->v[i].para.text);
+		else if (doc->v[i].para.text[0])
+			nv_imp_found(&c, "заголовок: «%s» (абзац %d) — его печатает приказ сам",
+				     doc->v[i].para.text, doc->v[i].para.src);
+	}
+	nv_imp_found(&c, "таблица наставнических пар (абзац %d): %zu %s → content/pairs.yml",
+		     t->src, rd.n, nv_plural(rd.n, "пара", "пары", "пар"));
+	if (rd.n)
+		write_pairs(&rd, order);
+	for (i = 0; i < rd.n; i++) {
+		free(rd.v[i].form);
+		free(rd.v[i].kind);
+		free(rd.v[i].role);
+		free(rd.v[i].period);
+	}
+	free(rd.v);
+	return rd.n ? 0 : -1;
+}

@@ -1,0 +1,248 @@
+/*
+ * Unit tests for an order's table of pairs read into pairs.yml
+ * (import_pairs.c): which tables are one, the spellings of a name, the
+ * people of people.yml and the new ones (a teacher's position, a
+ * student's class), groups merged down or in one cell, the form of a row
+ * across the table, and the rows that name no one. The .docx tables are
+ * tested on real files in tests/import.
+ */
+#include "common.h"
+
+#include "buf.h"
+#include "diag.h"
+#include "harness.h"
+#include "import.h"
+
+static const struct nv_imp_person people[] = {
+	{ "petrova-an", "Петрова", "Анна", "Николаевна" },
+	{ "ivanova-mp", "Иванова", "Мария", "Петровна" },
+};
+static const char *const forms[] = { "учитель – учитель", "ученик – ученик", NULL };
+static const char *const kinds[] = { "традиционное", "групповое", NULL };
+
+static struct nv_imp_opts opts(void)
+{
+	struct nv_imp_opts o = { NULL, people, 2, NULL, NULL, NULL, NULL, 0 };
+
+	o.forms = forms;
+	o.kinds = kinds;
+	return o;
+}
+
+/* Text into doc; 0 when read. */
+static int read_text(const char *text, struct nv_imp_doc *doc)
+{
+	struct nv_diags d = NV_DIAGS_INIT;
+	int rc;
+
+	nv_imp_doc_init(doc);
+	rc = nv_import_text("t.txt", text, strlen(text), doc, &d);
+	nv_diags_release(&d);
+	return rc;
+}
+
+static void test_which_tables(void)
+{
+	struct nv_imp_doc doc;
+
+	/* A title, then the table: one. */
+	CHECK_INT(read_text("Состав пар\nФИО наставника\tФИО наставляемого\nПетрова А. Н.\tИванова "
+			    "М. П.\n",
+			    &doc),
+		  0);
+	CHECK(nv_import_pairs_table(&doc) == doc.v[1].table);
+	nv_imp_doc_release(&doc);
+	/* A mentor and a period, no mentees: a plan, not pairs. */
+	CHECK_INT(read_text("Наставник\tСрок\nПетрова А. Н.\tоктябрь\n", &doc), 0);
+	CHECK(nv_import_pairs_table(&doc) == NULL);
+	nv_imp_doc_release(&doc);
+	/* A положение with a form of a table among its clauses keeps it. */
+	CHECK_INT(read_text("Положение\n1. Общие\n1.1. Одно.\n1.2. Два.\n1.3. Три.\n"
+			    "Наставник\tНаставляемый\nПетрова А. Н.\tИванова М. П.\n",
+			    &doc),
+		  0);
+	CHECK(nv_import_pairs_table(&doc) == NULL);
+	nv_imp_doc_release(&doc);
+}
+
+static void test_names_and_people(void)
+{
+	const char text[] =
+		"№\tНаставник\tНаставляемые\tФорма\tВид\tСрок\n"
+		"1\tПетрова А.Н.\tИванова Мария Петровна; Сидоров К. Л., учитель физики\t"
+		"Учитель-учитель\tГрупповое\tс 01.10.2025 по 31.05.2026\n"
+		"2\tА. Н. Петрова, куратор\tКравец-Лунина Ольга Ивановна, обучающаяся 7 б класса, "
+		"Лебедев Иван Ильич, классный руководитель 5 «А» класса\t\t\t\n"
+		"3\tвакансия\tСидоров К. Л.\t\t\t\n"
+		"1\t2\t3\t4\t5\t6\n";
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	CHECK_INT(read_text(text, &doc), 0);
+	CHECK(nv_import_pairs_table(&doc) != NULL);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK_STR(r.kind, "pairs");
+	CHECK_INT(r.npairs, 2);
+	CHECK_STR(r.pairs.ptr, "- mentor: petrova-an\n"
+			       "  mentees: [ivanova-mp, sidorov-kl]\n"
+			       "  form: учитель – учитель\n"
+			       "  kind: групповое\n"
+			       "  period: 01.10.2025 – 31.05.2026\n"
+			       "  order: o-par\n"
+			       "- mentor: petrova-an\n"
+			       "  mentees: [kravets-lunina-oi, lebedev-ii]\n"
+			       "  period: в течение учебного года\n"
+			       "  order: o-par\n");
+	/* New: a teacher by initials with a position, a student with a class, a teacher of a class.
+	 */
+	CHECK_INT(r.nnewp, 3);
+	CHECK_STR(r.newp[0].name, "К.");
+	CHECK_STR(r.newp[0].patronymic, "Л.");
+	CHECK_STR(r.newp[0].position, "учитель физики");
+	CHECK(!r.newp[0].student);
+	CHECK_STR(r.newp[1].surname, "Кравец-Лунина");
+	CHECK(r.newp[1].student);
+	CHECK_STR(r.newp[1].class_name, "7 «Б»");
+	CHECK(!r.newp[2].student);
+	CHECK_STR(r.newp[2].position, "классный руководитель 5 «А» класса");
+	/* The row without a mentor's name is said and adds no one (Сидоров is added once). */
+	CHECK_INT(r.unplaced.nr, 1);
+	CHECK_STR(r.unplaced.v[0],
+		  "абзац 1, строка 4 таблицы: «3 | вакансия | Сидоров К. Л.» — не найдено имя "
+		  "наставника или наставляемого («Кузнецова Елена Владимировна» или «Кузнецова Е. "
+		  "В.»): впишите эту пару в content/pairs.yml сами");
+	CHECK_INT(r.todo.nr, 1);
+	CHECK_STR(r.todo.v[0], "у 1 из 2 пар таблицы не указана форма наставничества — допишите "
+			       "её каждой в content/pairs.yml: «form: учитель – учитель»");
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
+/* A cell of row with text (NULL: empty). */
+static void cell(struct nv_imp_doc *doc, struct nv_imp_row *row, int span, bool covered,
+		 const char *text)
+{
+	struct nv_imp_cell *c = nv_imp_add_cell(row, span, 1, covered);
+
+	if (text)
+		nv_imp_add_para(doc, c, text, strlen(text));
+}
+
+static void test_merged_rows(void)
+{
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_table *t;
+	struct nv_imp_row *row;
+	struct nv_imp_result r;
+
+	nv_imp_doc_init(&doc);
+	t = nv_imp_add_table(&doc);
+	/* «Наставник» over «ФИО» and «Класс»; then a row of the form across the table. */
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 2, false, "Наставник");
+	cell(&doc, row, 1, false, "Наставляемый");
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, false, "ФИО");
+	cell(&doc, row, 1, false, "Класс");
+	cell(&doc, row, 1, true, NULL);
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 3, false, "Форма наставничества «Ученик – ученик»");
+	/* A group: the mentor's cells merged down over the second mentee's row. */
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, false, "Орлов Пётр Ильич");
+	cell(&doc, row, 1, false, "9 «Б»");
+	cell(&doc, row, 1, false, "Ким Ён Су");
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, true, NULL);
+	cell(&doc, row, 1, true, NULL);
+	cell(&doc, row, 1, false, "Иванова М. П.");
+	CHECK(nv_import_pairs_table(&doc) == t);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, t, &o, "o-par", &r), 0);
+	CHECK_STR(r.pairs.ptr, "- mentor: orlov-pi\n"
+			       "  mentees: [kim-yos, ivanova-mp]\n"
+			       "  form: ученик – ученик\n"
+			       "  period: в течение учебного года\n"
+			       "  order: o-par\n");
+	/* Both sides of «ученик – ученик» are students: the mentor has his class, the mentee none.
+	 */
+	CHECK_INT(r.nnewp, 2);
+	CHECK(r.newp[0].student && r.newp[1].student);
+	CHECK_STR(r.newp[0].class_name, "9 «Б»");
+	CHECK(r.newp[1].class_name == NULL);
+	CHECK_INT(r.todo.nr, 1);
+	CHECK(strstr(r.todo.v[0], "у обучающегося Ким (новый участник kim-yos) не найден класс"));
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
+static void test_two_mentors(void)
+{
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	CHECK_INT(read_text("Наставник\tНаставляемый\tФорма\n"
+			    "Петрова А. Н., Иванова М. П.\tСидоров Кирилл Львович\tучитель – "
+			    "учитель\n",
+			    &doc),
+		  0);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK(strstr(r.pairs.ptr, "- mentor: petrova-an\n  mentees: [sidorov-kl]\n") != NULL);
+	CHECK_INT(r.unplaced.nr, 1);
+	CHECK(strstr(r.unplaced.v[0],
+		     "у пары несколько наставников — перенесён первый (petrova-an)"));
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
+/* «Класс» and «Должность» beside the names they are of; «Молодой специалист» is the mentee. */
+static void test_side_columns(void)
+{
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	CHECK_INT(read_text("Наставник\tДолжность\tМолодой специалист\tКласс\n"
+			    "Петрова А. Н.\tучитель\tЛебедев Иван Ильич\t5 «А»\n",
+			    &doc),
+		  0);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK_INT(r.nnewp, 1);
+	CHECK(r.newp[0].student);
+	CHECK_STR(r.newp[0].class_name, "5 «А»");
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
+static void test_no_pairs(void)
+{
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	CHECK_INT(read_text("Наставник\tНаставляемый\nучитель математики\tученик 7 класса\n", &doc),
+		  0);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), -1);
+	CHECK_INT(r.npairs, 0);
+	CHECK_INT(r.nnewp, 0);
+	CHECK_INT(r.pairs.len, 0);
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
+void nv_tests(void)
+{
+	NV_RUN(test_which_tables);
+	NV_RUN(test_names_and_people);
+	NV_RUN(test_merged_rows);
+	NV_RUN(test_two_mentors);
+	NV_RUN(test_side_columns);
+	NV_RUN(test_no_pairs);
+}
