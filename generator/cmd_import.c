@@ -21,34 +21,13 @@
 #include "alloc.h"
 #include "buf.h"
 #include "cmd.h"
+#include "cmd_import_int.h"
 #include "diag.h"
 #include "fs.h"
 #include "guard.h"
 #include "import.h"
 #include "model.h"
 #include "project.h"
-
-enum {
-	MAX_FILES = 64,
-	MAX_JOBS = 256, /* the files and the appendices read with their orders */
-	NDATA = 3	/* the data files the import adds to: people.yml, site.yml, pairs.yml */
-};
-
-struct job {
-	const char *arg; /* as given */
-	char *abs;	 /* absolute, read after the chdir into the project */
-	struct nv_imp_doc doc;
-	struct nv_imp_doc part; /* an order with its appendices: the order's part of doc */
-	int appendix;		/* an appendix of the job before: its number, and its paragraphs */
-	int from, to;
-	const struct nv_imp_table *pairs; /* an appendix that is the table of pairs, in doc */
-	struct nv_imp_result res;
-	char *path;		 /* content/<dir>/<id>.md; NULL for a table of pairs */
-	char **pic_paths;	 /* content/files/<name> of each of res.files */
-	struct nv_buf people;	 /* what it appends to people.yml */
-	struct nv_buf pairs_add; /* what it appends to pairs.yml */
-	struct nv_strlist site;	 /* the lines it inserts into site.yml */
-};
 
 /* A data file the import adds to: its bytes as read, and as they will be. */
 struct data_file {
@@ -123,8 +102,7 @@ static void print_list(const char *head, const struct nv_strlist *l)
 		printf("  %s%s\n", head ? "  " : "", l->v[i]);
 }
 
-/* The paragraphs of the appendix job a: «абзацы 25–120», «абзац 8». */
-static const char *where(const struct job *a, struct nv_buf *w)
+const char *nv_cmd_import_where(const struct nv_imp_job *a, struct nv_buf *w)
 {
 	nv_buf_reset(w);
 	if (a->from < a->to)
@@ -134,14 +112,15 @@ static const char *where(const struct job *a, struct nv_buf *w)
 	return w->ptr;
 }
 
-static void report(const struct job *j, bool dry, const char *people_path, const char *site_path,
-		   const char *pairs_path)
+static void report(const struct nv_imp_job *j, bool dry, const char *people_path,
+		   const char *site_path, const char *pairs_path)
 {
 	struct nv_buf w = NV_BUF_INIT;
 	size_t i;
 
 	if (j->appendix) {
-		printf("nastavnik: %s, приложение № %d (%s)\n", j->arg, j->appendix, where(j, &w));
+		printf("nastavnik: %s, приложение № %d (%s)\n", j->arg, j->appendix,
+		       nv_cmd_import_where(j, &w));
 		nv_buf_release(&w);
 	} else
 		printf("nastavnik: %s (%s%s%s)\n", j->arg, j->doc.format,
@@ -176,8 +155,8 @@ static void report(const struct job *j, bool dry, const char *people_path, const
  * its file and id free, its pictures' files free, its id not taken by an
  * earlier job of jobs[0, done). 0, or -1 after adding the error to d.
  */
-static int claim(struct job *j, const char *root, const struct nv_model *m, const struct job *jobs,
-		 size_t done, struct nv_diags *d)
+static int claim(struct nv_imp_job *j, const char *root, const struct nv_model *m,
+		 const struct nv_imp_job *jobs, size_t done, struct nv_diags *d)
 {
 	const struct nv_entry *e = NULL;
 	size_t k;
@@ -211,31 +190,14 @@ static int claim(struct job *j, const char *root, const struct nv_model *m, cons
 	return 0;
 }
 
-/* Does the id name pairs («spisok-nastavnicheskikh-par», «…-pary-…»)? */
-static bool pairs_list(const char *id)
-{
-	static const char *const words[] = { "par", "pary", "parakh" };
-	const char *s, *e;
-	size_t k;
-
-	for (s = id; *s; s = *e ? e + 1 : e) {
-		e = s + strcspn(s, "-");
-		for (k = 0; k < NV_ARRAY_SIZE(words); k++)
-			if ((size_t)(e - s) == strlen(words[k]) &&
-			    !strncmp(s, words[k], strlen(words[k])))
-				return true;
-	}
-	return false;
-}
-
 /*
  * The job a for the appendix app of the order of job j: its part of j's
  * doc recognised as a document of its own, *web whether it is for the
  * site. 0, or -1 after adding the error to d.
  */
-static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_app *app,
-			const struct nv_imp_opts *ao, const struct nv_guard *g, bool *web,
-			struct nv_diags *d)
+static int appendix_job(struct nv_imp_job *a, const struct nv_imp_job *j,
+			const struct nv_imp_app *app, const struct nv_imp_opts *ao,
+			const struct nv_guard *g, bool *web, struct nv_diags *d)
 {
 	struct nv_buf w = NV_BUF_INIT;
 
@@ -251,7 +213,7 @@ static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_
 		return 0;
 	if (nv_import_recognise(&a->doc, ao, &a->res) < 0) {
 		nv_diag_hint(nv_error(d, j->arg, 0, 0, "приложение № %d (%s): не найден заголовок",
-				      a->appendix, where(a, &w)),
+				      a->appendix, nv_cmd_import_where(a, &w)),
 			     "впишите заголовок приложения строкой под его штампом («Состав "
 			     "рабочей группы») или сохраните приложение отдельным файлом; "
 			     "таблицу наставнических пар импорт переносит в pairs.yml сам, если "
@@ -273,36 +235,14 @@ static int appendix_job(struct job *a, const struct job *j, const struct nv_imp_
 }
 
 /*
- * The appendix job a, when it is a table of pairs: its pairs for the
- * order `order` (its id). 0, or -1 after adding the error to d.
- */
-static int pairs_job(struct job *a, const struct nv_imp_opts *ao, const char *order,
-		     struct nv_diags *d)
-{
-	struct nv_buf w = NV_BUF_INIT;
-
-	if (!a->pairs || nv_import_pairs(&a->doc, a->pairs, ao, order, &a->res) == 0)
-		return 0;
-	nv_diag_hint(nv_error(d, a->arg, 0, 0,
-			      "приложение № %d (%s): в таблице наставнических пар нет ни одной "
-			      "пары с именами наставника и наставляемого",
-			      a->appendix, where(a, &w)),
-		     "имена пишутся «Кузнецова Елена Владимировна» или «Кузнецова Е. В.»; "
-		     "исправьте таблицу или внесите пары в content/pairs.yml сами (order — id "
-		     "этого приказа)");
-	nv_buf_release(&w);
-	return -1;
-}
-
-/*
  * The report of the order of jobs[at], split into it and its appendices
  * r->apps (web[k]: for the site): a line for each appendix, and in the
  * report of one that lists pairs, where pairs belong.
  */
-static void split_report(struct job *jobs, size_t at, const struct nv_imp_result *r,
+static void split_report(struct nv_imp_job *jobs, size_t at, const struct nv_imp_result *r,
 			 const bool *web)
 {
-	const struct job *a;
+	const struct nv_imp_job *a;
 	struct nv_buf w = NV_BUF_INIT;
 	size_t k;
 
@@ -311,8 +251,9 @@ static void split_report(struct job *jobs, size_t at, const struct nv_imp_result
 		nv_strlist_addf(&jobs[at].res.found, "приложение № %d: «%s» (абзац %d) → %s (%s)%s",
 				r->apps[k].number, r->apps[k].stamp_text, r->apps[k].stamp_src,
 				a->pairs ? "таблица пар, appendices: [pairs]" : a->res.id,
-				where(a, &w), web[k] ? "" : ", не для сайта (web: false)");
-		if (!web[k] && pairs_list(a->res.id))
+				nv_cmd_import_where(a, &w),
+				web[k] ? "" : ", не для сайта (web: false)");
+		if (!web[k] && nv_cmd_import_pairs_list(a->res.id))
 			nv_strlist_addf(
 				&jobs[at + 1 + k].res.found,
 				"похоже на список наставнических пар: пары вносятся в "
@@ -332,10 +273,10 @@ static void split_report(struct job *jobs, size_t at, const struct nv_imp_result
  * order is recognised again without them, listing them in `appendices`.
  * *n grows by their number. 0, or -1 after adding the error to d.
  */
-static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opts *o,
+static int split(struct nv_imp_job *jobs, size_t *n, size_t at, const struct nv_imp_opts *o,
 		 const struct nv_guard *g, struct nv_diags *d)
 {
-	struct job *j = &jobs[at];
+	struct nv_imp_job *j = &jobs[at];
 	struct nv_imp_result r = j->res; /* the whole file's: its apps; j->res is the order's */
 	size_t napps = r.napps, k, *from, *to;
 	struct nv_imp_opts ao = *o, oo = *o;
@@ -385,7 +326,7 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 			rc = -1;
 		}
 		for (k = 0; k < napps && !rc; k++)
-			rc = pairs_job(&jobs[at + 1 + k], &ao, j->res.id, d);
+			rc = nv_cmd_import_pairs_job(&jobs[at + 1 + k], &ao, j->res.id, d);
 		if (!rc) {
 			split_report(jobs, at, &r, web);
 			nv_cmd_import_mentions(&j->res, g);
@@ -400,16 +341,24 @@ static int split(struct job *jobs, size_t *n, size_t at, const struct nv_imp_opt
 	return rc;
 }
 
+/* The part of path after its last slash. */
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
 /*
  * Read and recognise one file, jobs[at], with the appendices of an order
  * after it (split(): *n grows by them). 0, or -1 after adding the error
  * to d (-2: a library its reader needs is missing).
  */
-static int import_one(struct job *jobs, size_t *n, size_t at, const char *root,
+static int import_one(struct nv_imp_job *jobs, size_t *n, size_t at, const char *root,
 		      const struct nv_imp_opts *o, const struct nv_model *m,
 		      const struct nv_guard *g, struct nv_diags *d)
 {
-	struct job *j = &jobs[at];
+	struct nv_imp_job *j = &jobs[at];
 	size_t k;
 	int rc;
 
@@ -427,10 +376,14 @@ static int import_one(struct job *jobs, size_t *n, size_t at, const char *root,
 			     "проверьте, что это документ школы, и укажите вид: --kind");
 		return -1;
 	}
-	if (!j->res.napps)
-		nv_cmd_import_mentions(&j->res, g);
-	else if (split(jobs, n, at, o, g, d) < 0)
+	if (j->res.napps) {
+		if (split(jobs, n, at, o, g, d) < 0)
+			return -1;
+	} else if ((rc = nv_cmd_import_pairs_file(jobs, at, o, d)) < 0) {
 		return -1;
+	} else if (!rc) {
+		nv_cmd_import_mentions(&j->res, g);
+	}
 	for (k = at; k < *n && (k == at || jobs[k].appendix); k++)
 		if (!jobs[k].pairs && claim(&jobs[k], root, m, jobs, k, d) < 0)
 			return -1;
@@ -440,7 +393,8 @@ static int import_one(struct job *jobs, size_t *n, size_t at, const char *root,
 /* The orders of the model, for the blocks that cite one; the caller frees. */
 static struct nv_imp_order *orders(const struct nv_model *m, size_t *n)
 {
-	struct nv_imp_order *v = nv_xcalloc(m->nentries + 1, sizeof(*v));
+	/* Room for the orders imported in the run too (run()). */
+	struct nv_imp_order *v = nv_xcalloc(m->nentries + MAX_FILES + 1, sizeof(*v));
 	struct nv_buf date = NV_BUF_INIT;
 	const struct nv_entry *e;
 	size_t i;
@@ -474,14 +428,6 @@ static struct nv_imp_person *people(const struct nv_model *m)
 	return v;
 }
 
-/* The part of path after its last slash. */
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-
-	return s ? s + 1 : path;
-}
-
 /* Read a data file of the project (absent is no error); -1 after an error in d. */
 static int data_read(struct data_file *f, const char *root, const char *name, struct nv_diags *d)
 {
@@ -509,8 +455,8 @@ static void data_release(struct data_file *f)
  * none that is there already), and the organisation's keys site.yml
  * lacks inserted; what cannot be merged goes to the job's report.
  */
-static void merge(struct job *jobs, size_t n, const struct nv_model *m, struct data_file *ppl,
-		  struct data_file *site, struct data_file *prs)
+static void merge(struct nv_imp_job *jobs, size_t n, const struct nv_model *m,
+		  struct data_file *ppl, struct data_file *site, struct data_file *prs)
 {
 	const char *have[NV_IMP_ORG_KEYS] = { m->site.name, m->site.short_name, m->site.founder };
 	struct nv_strlist ids = NV_STRLIST_INIT;
@@ -521,7 +467,7 @@ static void merge(struct job *jobs, size_t n, const struct nv_model *m, struct d
 		if (m->people[i]->id)
 			nv_strlist_add(&ids, m->people[i]->id);
 	for (i = 0; i < n; i++) {
-		struct job *j = &jobs[i];
+		struct nv_imp_job *j = &jobs[i];
 		const char *const *found = (const char *const *)j->res.org;
 
 		nv_import_people_add(&j->people, &j->res, base_name(j->arg),
@@ -531,11 +477,11 @@ static void merge(struct job *jobs, size_t n, const struct nv_model *m, struct d
 			if (prs->now.len)
 				nv_buf_adds(&j->pairs_add,
 					    prs->now.ptr[prs->now.len - 1] == '\n' ? "\n" : "\n\n");
-			nv_buf_addf(
-				&j->pairs_add,
-				"# добавлено nastavnik import из %s (приложение № %d) — проверьте "
-				"формы, сроки и программу пар\n",
-				base_name(j->arg), j->appendix);
+			nv_buf_addf(&j->pairs_add, "# добавлено nastavnik import из %s",
+				    base_name(j->arg));
+			if (j->appendix)
+				nv_buf_addf(&j->pairs_add, " (приложение № %d)", j->appendix);
+			nv_buf_adds(&j->pairs_add, " — проверьте формы, сроки и программу пар\n");
 			nv_buf_add(&j->pairs_add, j->res.pairs.ptr, j->res.pairs.len);
 			nv_buf_add(&prs->now, j->pairs_add.ptr, j->pairs_add.len);
 		}
@@ -638,7 +584,7 @@ static void undo(struct commit *v, size_t n)
  * they were read, each put in place; a failure undoes the rest. 0 or -1
  * (after printing why).
  */
-static int write_all(struct job *jobs, size_t n, struct data_file *const data[NDATA])
+static int write_all(struct nv_imp_job *jobs, size_t n, struct data_file *const data[NDATA])
 {
 	struct commit *v;
 	size_t nv = 0, i, k, all = NDATA;
@@ -721,7 +667,8 @@ static int recheck(const struct nv_global *g2)
 }
 
 /* Import the files of jobs[0, *n), and the appendices read with them (*n grows by those). */
-static int run(struct job *jobs, size_t *n, const struct nv_global *g, const char *kind, bool dry)
+static int run(struct nv_imp_job *jobs, size_t *n, const struct nv_global *g, const char *kind,
+	       bool dry)
 {
 	struct nv_global g2 = *g;
 	struct nv_project p;
@@ -730,8 +677,9 @@ static int run(struct job *jobs, size_t *n, const struct nv_global *g, const cha
 	const char *root;
 	struct nv_guard *guard = NULL;
 	struct data_file ppl, site, prs, *const data[NDATA] = { &ppl, &site, &prs };
+	struct nv_imp_order *ov;
 	size_t i;
-	int rc = NV_EXIT_CONTENT;
+	int rc = NV_EXIT_CONTENT, k = 0;
 
 	memset(&ppl, 0, sizeof(ppl));
 	memset(&site, 0, sizeof(site));
@@ -749,17 +697,28 @@ static int run(struct job *jobs, size_t *n, const struct nv_global *g, const cha
 	o.org_name = p.model.site.name;
 	o.org_short = p.model.site.short_name;
 	o.founder = p.model.site.founder;
-	o.orders = orders(&p.model, &o.norders);
+	o.orders = ov = orders(&p.model, &o.norders);
 	o.forms = nv_forms;
 	o.school_forms = nv_school_forms;
 	o.kinds = nv_mentoring_kinds;
 	guard = nv_guard_new(&p.model);
 	/* A missing library is the installation's fault, not the file's: exit 2, as other commands.
 	 */
-	for (i = 0; i < *n; i++)
-		if (!jobs[i].appendix &&
-		    import_one(jobs, n, i, root, &o, &p.model, guard, &d) == -2)
-			rc = NV_EXIT_USAGE;
+	for (i = 0; i < *n; i++) {
+		if (jobs[i].appendix ||
+		    (k = import_one(jobs, n, i, root, &o, &p.model, guard, &d)) < 0) {
+			rc = k == -2 ? NV_EXIT_USAGE : rc;
+			continue;
+		}
+		/* An order imported is one the files after it may cite (an appendix saved apart).
+		 */
+		if (!strcmp(jobs[i].res.kind, "order") && jobs[i].res.number &&
+		    jobs[i].res.date[0]) {
+			ov[o.norders].number = jobs[i].res.number;
+			memcpy(ov[o.norders].date, jobs[i].res.date, sizeof(ov->date));
+			ov[o.norders++].path = jobs[i].path;
+		}
+	}
 	if (!d.errors && data_read(&ppl, root, "people.yml", &d) == 0 &&
 	    data_read(&site, root, "site.yml", &d) == 0)
 		data_read(&prs, root, "pairs.yml", &d);
@@ -791,7 +750,7 @@ out:
 int cmd_import(int argc, char **argv, struct nv_global *g)
 {
 	const char *kind = NULL, *files[MAX_FILES + 1] = { NULL };
-	struct job *jobs;
+	struct nv_imp_job *jobs;
 	bool dry = false;
 	size_t n, i, k;
 	int rc;

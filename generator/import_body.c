@@ -91,9 +91,8 @@ static void acting_approver(struct nv_imp_ctx *c, const struct approval *a)
 	free(word);
 }
 
-/* The project's order the block «УТВЕРЖДЕНО приказом от … № …» a cites, or NULL. */
-static const struct nv_imp_order *find_order(const struct nv_imp_ctx *c, const char *number,
-					     const char *date)
+const struct nv_imp_order *nv_import_find_order(const struct nv_imp_opts *o, const char *number,
+						const char *date)
 {
 	struct nv_buf want = NV_BUF_INIT, have = NV_BUF_INIT;
 	const struct nv_imp_order *found = NULL;
@@ -102,15 +101,30 @@ static const struct nv_imp_order *find_order(const struct nv_imp_ctx *c, const c
 	if (!number || !date[0])
 		return NULL;
 	nv_utf8_fold(&want, number, strlen(number));
-	for (i = 0; i < c->o->norders && !found; i++) {
+	for (i = 0; i < o->norders && !found; i++) {
 		nv_buf_reset(&have);
-		nv_utf8_fold(&have, c->o->orders[i].number, strlen(c->o->orders[i].number));
-		if (!strcmp(want.ptr, have.ptr) && !strcmp(date, c->o->orders[i].date))
-			found = &c->o->orders[i];
+		nv_utf8_fold(&have, o->orders[i].number, strlen(o->orders[i].number));
+		if (!strcmp(want.ptr, have.ptr) && !strcmp(date, o->orders[i].date))
+			found = &o->orders[i];
 	}
 	nv_buf_release(&want);
 	nv_buf_release(&have);
 	return found;
+}
+
+char *nv_imp_order_cited(const char *s, char date[11])
+{
+	const char *on = nv_imp_find_date(s, date);
+	char *number, *between;
+
+	if (!on)
+		return NULL;
+	if ((number = nv_imp_find_number(on + 10)))
+		return number;
+	between = nv_xmemdupz(s, (size_t)(on - s));
+	number = nv_imp_find_number(between);
+	free(between);
+	return number;
 }
 
 /*
@@ -122,9 +136,8 @@ static void appendix_stamp(struct nv_imp_ctx *c, const struct nv_imp_ln *l)
 {
 	/* The order's number and date follow «приказу»; «№ 1» before them is the appendix's. */
 	const char *of = strstr(l->text, "приказ") ? strstr(l->text, "приказ") : l->text;
-	char date[11] = "", *number = nv_imp_find_number(of);
-	const struct nv_imp_order *o =
-		nv_imp_find_date(of, date) ? find_order(c, number, date) : NULL;
+	char date[11] = "", *number = nv_imp_order_cited(of, date);
+	const struct nv_imp_order *o = number ? nv_import_find_order(c->o, number, date) : NULL;
 
 	nv_imp_found(c, "штамп: «%s» (абзац %d) — приложение к приказу выводится из его appendices",
 		     l->text, l->src);
@@ -170,7 +183,7 @@ static void flush(struct nv_imp_ctx *c, struct approval *a, bool *any)
 	while (b->len && strchr(" ,;.", b->ptr[b->len - 1]))
 		b->ptr[--b->len] = '\0';
 	if (a->order)
-		o = find_order(c, a->number, a->date);
+		o = nv_import_find_order(c->o, a->number, a->date);
 	if (o && !o->path) {
 		nv_imp_found(c,
 			     "%s приказом от %s № %s — этот блок выводится из приказа, к которому "

@@ -143,6 +143,13 @@ bool nv_imp_plan_table(struct nv_imp_ctx *c, const struct nv_imp_table *t, int s
 void nv_imp_md_text(struct nv_buf *out, const char *s);
 /* A backslash before s when its first characters would start a Markdown block. */
 void nv_imp_md_block(struct nv_buf *out, const char *s);
+/*
+ * The order s cites after «приказ»: its date into date[11] and its number
+ * (the caller frees) — after the date, or between «приказ» and it
+ * («к приказу МАОУ «СОШ № 14» от 29.08.2025 № 118-од», «к приказу №
+ * 118-од от 29.08.2025»); NULL when either is missing.
+ */
+char *nv_imp_order_cited(const char *s, char date[11]);
 /* The first date ДД.ММ.ГГГГ in s into out[11]; returns its start or NULL. */
 const char *nv_imp_find_date(const char *s, char out[11]);
 /* The number after «№» (or a scan's «N», «No» before a digit) in s (copied), or NULL. */

@@ -773,7 +773,10 @@ int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 					doc->v[i].table ? doc->v[i].table->src : doc->v[i].para.src,
 					doc->v[i].table ? "таблица" : doc->v[i].para.text);
 		else if (doc->v[i].para.text[0])
-			nv_imp_found(&c, "заголовок: «%s» (абзац %d) — его печатает приказ сам",
+			nv_imp_found(&c, "%s: «%s» (абзац %d) — его печатает приказ сам",
+				     nv_imp_starts_word(doc->v[i].para.text, "ПРИЛОЖЕНИЕ")
+					     ? "штамп"
+					     : "заголовок",
 				     doc->v[i].para.text, doc->v[i].para.src);
 	}
 	nv_imp_found(&c, "таблица наставнических пар (абзац %d): %zu %s → content/pairs.yml",
@@ -788,4 +791,24 @@ int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 	}
 	free(rd.v);
 	return rd.n ? 0 : -1;
+}
+
+bool nv_import_pairs_stamp(const struct nv_imp_doc *doc, char **number, char date[11])
+{
+	struct nv_buf text = NV_BUF_INIT, low = NV_BUF_INIT;
+	const char *at, *of;
+	size_t i;
+
+	*number = NULL;
+	for (i = 0; i < doc->n && !doc->v[i].table && i < 8; i++) {
+		nv_buf_adds(&text, doc->v[i].para.text);
+		nv_buf_addch(&text, ' ');
+	}
+	nv_imp_lower(&low, text.ptr, text.len);
+	/* «Приложение № 1 к приказу …»: the order follows «приказ». */
+	if ((at = strstr(low.ptr, "приложение")) && (of = strstr(at, "приказ")))
+		*number = nv_imp_order_cited(text.ptr + (of - low.ptr), date);
+	nv_buf_release(&text);
+	nv_buf_release(&low);
+	return *number != NULL;
 }

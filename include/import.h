@@ -301,6 +301,10 @@ struct nv_imp_opts {
 	const char *const *forms, *const *school_forms, *const *kinds;
 };
 
+/* The order of o->orders numbered `number` (any case, any dash) on `date`, or NULL. */
+const struct nv_imp_order *nv_import_find_order(const struct nv_imp_opts *o, const char *number,
+					       const char *date);
+
 /*
  * An appendix of an order whose text follows it in the same file, after
  * its stamp («Приложение № 1 к приказу от …»): its blocks of the doc.
@@ -399,6 +403,12 @@ const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc);
  */
 int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 		    const struct nv_imp_opts *o, const char *order, struct nv_imp_result *r);
+/*
+ * The order a file of an appendix alone names in its stamp at the top
+ * («Приложение № 1 к приказу от 30.09.2025 № 131-од», before its first
+ * table): its number (the caller frees) and date; false when there is none.
+ */
+bool nv_import_pairs_stamp(const struct nv_imp_doc *doc, char **number, char date[11]);
 
 /*
  * The bytes to append to people.yml (len bytes now, ending as `tail`

@@ -270,6 +270,24 @@ same "pairs.txt: pairs.yml" "$tmp/added" "$here/expected/pairs.added"
 sed -n '/^# добавлено nastavnik import/,$p' "$tmp/p/content/people.yml" >"$tmp/added"
 same "pairs.txt: people.yml" "$tmp/added" "$here/expected/pairs-people.added"
 
+# The table of pairs saved apart from its order, its stamp at the top:
+# imported with the order, the order cites «appendices: [pairs]»; alone,
+# its pairs name the project's order of that number and date.
+printf '%s\n' 'Приложение' 'к приказу от 20.10.2025 № 151-од' 'Состав наставнических пар' >"$tmp/app.txt"
+printf 'Наставник\tНаставляемый\tФорма\nОрлова Т. Н.\tГусев Д. В.\tпедагог – педагог\n' >>"$tmp/app.txt"
+printf '%s\n' 'ПРИКАЗ' '№ 151-од от 20.10.2025' 'О закреплении наставнических пар на второе полугодие' 'ПРИКАЗЫВАЮ:' \
+	'1. Закрепить наставнические пары согласно приложению.' 'Директор      И. В. Соколова' >"$tmp/ord.txt"
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+(cd "$tmp" && "$bin" -C p import ord.txt app.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+o=$tmp/p/content/orders/o-zakreplenii-nastavnicheskikh-par-na-vtoroe-polugodie.md
+[ "$status" -eq 0 ] && ! grep -q 'ошибка:' "$tmp/err" && grep -qx 'appendices: \[pairs\]' "$o" &&
+	tail -n 5 "$tmp/p/content/pairs.yml" | grep -qx '  order: o-zakreplenii-nastavnicheskikh-par-na-vtoroe-polugodie' && ok ||
+	{ bad "app.txt с приказом: код $status"; cat "$tmp/err" "$tmp/out"; }
+sed 's/20.10.2025 № 151-од/30.09.2025 № 131-ОД/' "$tmp/app.txt" >"$tmp/app2.txt"
+(cd "$tmp" && "$bin" -C p import --dry-run app2.txt) >"$tmp/out" 2>&1
+same "app2.txt: отчёт" "$tmp/out" "$here/expected/pairs-file.report"
+
 # A table of pairs whose rows name no one: an error at the appendix, and
 # nothing written.
 printf '%s\n' 'ПРИКАЗ' '№ 141-од от 16.10.2025' 'О закреплении пар' 'ПРИКАЗЫВАЮ:' '1. Закрепить пары согласно приложению.' \

@@ -310,10 +310,17 @@ static void test_order_spellings(void)
 static void test_order_report(void)
 {
 	static const char *const stamped[][2] = {
-		{ "118-од",
+		{ "к приказу от 29.08.2025 № 118-од",
 		  "добавьте id документа в appendices приказа content/orders/ob-utverzhdenii.md" },
-		{ "777-од", "приказа от 29.08.2025 № 777-од в проекте нет: импортируйте и его, и "
-			    "добавьте id документа в его appendices" },
+		{ "к приказу от 29.08.2025 № 777-од",
+		  "приказа от 29.08.2025 № 777-од в проекте нет: импортируйте и его, и "
+		  "добавьте id документа в его appendices" },
+		/* The school's name with its «№» before the order's date: not the order's number.
+		 */
+		{ "к приказу МБОУ «ООШ № 2» от 29.08.2025 № 118-од",
+		  "добавьте id документа в appendices приказа content/orders/ob-utverzhdenii.md" },
+		{ "к приказу № 118-од от 29.08.2025",
+		  "добавьте id документа в appendices приказа content/orders/ob-utverzhdenii.md" },
 	};
 	struct nv_imp_result r;
 	size_t i;
@@ -417,10 +424,9 @@ static void test_order_report(void)
 	 * told, or that the project has none such.
 	 */
 	for (i = 0; i < NV_ARRAY_SIZE(stamped); i++) {
-		char *text =
-			nv_xasprintf("Приложение № 1\nк приказу от 29.08.2025 № %s\nПОЛОЖЕНИЕ\n"
-				     "о совете\n1. Общие положения\n1.1. Текст.\n",
-				     stamped[i][0]);
+		char *text = nv_xasprintf("Приложение № 1\n%s\nПОЛОЖЕНИЕ\n"
+					  "о совете\n1. Общие положения\n1.1. Текст.\n",
+					  stamped[i][0]);
 
 		CHECK_INT(import_text(text, NULL, &r), 0);
 		CHECK_INT(r.todo.nr, 1);

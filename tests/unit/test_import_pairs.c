@@ -220,6 +220,28 @@ static void test_side_columns(void)
 	nv_imp_doc_release(&doc);
 }
 
+/* The order a file of the table alone names in its stamp, over one line or two. */
+static void test_stamp(void)
+{
+	struct nv_imp_doc doc;
+	char date[11], *number;
+
+	CHECK_INT(read_text("Приложение № 2\nк приказу МАОУ «СОШ № 14»\nот 30.09.2025 № 131-од\n"
+			    "Состав пар\nНаставник\tНаставляемый\n",
+			    &doc),
+		  0);
+	CHECK(nv_import_pairs_stamp(&doc, &number, date));
+	CHECK_STR(number, "131-од");
+	CHECK_STR(date, "30.09.2025");
+	free(number);
+	nv_imp_doc_release(&doc);
+	/* A title alone names no order. */
+	CHECK_INT(read_text("Состав пар на 2025 год\nНаставник\tНаставляемый\n", &doc), 0);
+	CHECK(!nv_import_pairs_stamp(&doc, &number, date));
+	CHECK(number == NULL);
+	nv_imp_doc_release(&doc);
+}
+
 static void test_no_pairs(void)
 {
 	struct nv_imp_opts o = opts();
@@ -244,5 +266,6 @@ void nv_tests(void)
 	NV_RUN(test_merged_rows);
 	NV_RUN(test_two_mentors);
 	NV_RUN(test_side_columns);
+	NV_RUN(test_stamp);
 	NV_RUN(test_no_pairs);
 }

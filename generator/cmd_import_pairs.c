@@ -1,0 +1,123 @@
+/*
+ * cmd_import_pairs.c: `nastavnik import` and the tables of pairs — an
+ * order's appendix, or a file of one saved apart, read into pairs.yml
+ * (import_pairs.c) for its order; see cmd_import_int.h.
+ */
+#include "common.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "cmd_import_int.h"
+#include "diag.h"
+#include "import.h"
+
+/* See cmd_import_int.h. */
+bool nv_cmd_import_pairs_list(const char *id)
+{
+	static const char *const words[] = { "par", "pary", "parakh" };
+	const char *s, *e;
+	size_t k;
+
+	for (s = id; *s; s = *e ? e + 1 : e) {
+		e = s + strcspn(s, "-");
+		for (k = 0; k < NV_ARRAY_SIZE(words); k++)
+			if ((size_t)(e - s) == strlen(words[k]) &&
+			    !strncmp(s, words[k], strlen(words[k])))
+				return true;
+	}
+	return false;
+}
+
+/* The error of a table of pairs with no pair: at its appendix (a->appendix) or its file. */
+static int no_pairs(const struct nv_imp_job *a, struct nv_diags *d)
+{
+	struct nv_buf w = NV_BUF_INIT, at = NV_BUF_INIT;
+
+	if (a->appendix)
+		nv_buf_addf(&at, "приложение № %d (%s): ", a->appendix, nv_cmd_import_where(a, &w));
+	nv_diag_hint(nv_error(d, a->arg, 0, 0,
+			      "%sв таблице наставнических пар нет ни одной пары с именами "
+			      "наставника и наставляемого",
+			      at.ptr),
+		     "имена пишутся «Кузнецова Елена Владимировна» или «Кузнецова Е. В.»; "
+		     "исправьте таблицу или внесите пары в content/pairs.yml сами (order — id "
+		     "приказа)");
+	nv_buf_release(&w);
+	nv_buf_release(&at);
+	return -1;
+}
+
+/* See cmd_import_int.h. */
+int nv_cmd_import_pairs_job(struct nv_imp_job *a, const struct nv_imp_opts *ao, const char *order,
+			    struct nv_diags *d)
+{
+	if (!a->pairs || nv_import_pairs(&a->doc, a->pairs, ao, order, &a->res) == 0)
+		return 0;
+	return no_pairs(a, d);
+}
+
+/* «pairs» added to the appendices in an order's front matter (its text), once. */
+static void cite_pairs(struct nv_buf *text)
+{
+	const char *end = strstr(text->ptr + 3, "\n---\n"), *list, *has;
+	struct nv_buf b = NV_BUF_INIT;
+	size_t at;
+
+	if (!end)
+		return;
+	list = strstr(text->ptr, "\nappendices: [");
+	if (list && list > end)
+		list = NULL;
+	has = list ? strstr(list, "pairs") : NULL;
+	if (has && has < strchr(list + 1, '\n'))
+		return;
+	at = list ? (size_t)(list - text->ptr) + strlen("\nappendices: [")
+		  : (size_t)(end - text->ptr) + 1;
+	nv_buf_add(&b, text->ptr, at);
+	nv_buf_adds(&b, list ? "pairs, " : "appendices: [pairs]\n");
+	nv_buf_add(&b, text->ptr + at, text->len - at);
+	nv_buf_reset(text);
+	nv_buf_add(text, b.ptr, b.len);
+	nv_buf_release(&b);
+}
+
+/* See cmd_import_int.h. */
+int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv_imp_opts *o,
+			     struct nv_diags *d)
+{
+	struct nv_imp_job *j = &jobs[at];
+	const struct nv_imp_table *t = nv_import_pairs_table(&j->doc);
+	const struct nv_imp_order *ord;
+	const char *base;
+	char date[11], *number, *id;
+	size_t k;
+
+	if (!t || !strcmp(j->res.kind, "order") || !nv_import_pairs_stamp(&j->doc, &number, date))
+		return 0;
+	ord = nv_import_find_order(o, number, date);
+	free(number);
+	if (!ord || !ord->path)
+		return 0; /* a page, whose report says the project has no such order */
+	base = strrchr(ord->path, '/') ? strrchr(ord->path, '/') + 1 : ord->path;
+	id = nv_xmemdupz(base, strlen(base) - strlen(".md"));
+	nv_imp_result_release(&j->res);
+	nv_imp_result_init(&j->res);
+	j->pairs = t;
+	k = (size_t)nv_import_pairs(&j->doc, t, o, id, &j->res);
+	free(id);
+	if (k)
+		return no_pairs(j, d);
+	for (k = 0; k < at && !(jobs[k].path && !strcmp(jobs[k].path, ord->path)); k++)
+		;
+	if (k < at) {
+		cite_pairs(&jobs[k].res.text);
+		nv_strlist_addf(&jobs[k].res.found,
+				"таблица пар — %s: в appendices приказа добавлено pairs", j->arg);
+	} else {
+		nv_strlist_addf(&j->res.todo,
+				"если в appendices приказа %s ещё нет pairs, добавьте: appendices: "
+				"[pairs] — таблицу пар приказ печатает из pairs.yml",
+				ord->path);
+	}
+	return 1;
+}
