@@ -169,7 +169,7 @@ def odt_table(doc, rows, spans=()):
     doc.text.addElement(t)
 
 
-def order_odt(fm, body, path, appendices=(), acquaint=()):
+def order_odt(fm, body, path, appendices=(), acquaint=(), extra=None):
     """As order_docx(); the acquaintance list at the very end, after the
     appendices."""
     doc, center = odt_doc()
@@ -217,6 +217,8 @@ def order_odt(fm, body, path, appendices=(), acquaint=()):
         doc.text.addElement(P(text='С приказом ознакомлены:'))
         for x in acquaint:
             doc.text.addElement(P(text='%s\t____________' % responsible(x)))
+    if extra:
+        extra(doc, center)
     doc.save(path)
 
 
@@ -969,9 +971,42 @@ def pairs_sections(d):
     last[2].text = 'Будет определён'
 
 
+def pairs_odt(doc, center):
+    """pairs_table() as LibreOffice writes it: a header of one row, a
+    group's number, mentor, form and period spanning its rows, covered
+    cells under them."""
+    doc.text.addElement(P(text='Приложение к приказу от 30.09.2025 № 131-од'))
+    doc.text.addElement(P(stylename=center, text='Состав наставнических пар и групп'))
+    t = Table(name='Pairs')
+    t.addElement(TableColumn(numbercolumnsrepeated=7))
+    row = TableRow()
+    for text in ('№', 'ФИО наставника', 'Должность наставника', 'ФИО наставляемого',
+                 'Должность (класс) наставляемого', 'Форма наставничества', 'Срок'):
+        c = TableCell()
+        c.addElement(P(text=text))
+        row.addElement(c)
+    t.addElement(row)
+    for n, p in enumerate(order_pairs(), 1):
+        span = len(p['mentees'])
+        for k, x in enumerate(p['mentees']):
+            row = TableRow()
+            cells = [('%d' % n, True), (full_name(p['mentor']), True), (post(p['mentor']), True),
+                     (full_name(x), False), (post(x), False), (p['form'], True), (p['period'], True)]
+            for text, merged in cells:
+                if merged and k:
+                    row.addElement(CoveredTableCell())
+                    continue
+                c = TableCell(numberrowsspanned=span) if merged and span > 1 else TableCell()
+                c.addElement(P(text=text))
+                row.addElement(c)
+            t.addElement(row)
+    doc.text.addElement(t)
+
+
 if want('pairs'):
     fm, body = load('orders/o-zakreplenii-par.md')
     order_docx(fm, body, os.path.join(out, 'order-pairs.docx'), extra=pairs_table)
+    order_odt(fm, body, os.path.join(out, 'order-pairs.odt'), extra=pairs_odt)
     order_docx(fm, body, os.path.join(out, 'order-pairs-sections.docx'), extra=pairs_sections)
 if want('appendices'):
     fm, body = load('orders/ob-utverzhdenii-polozheniya.md')

@@ -207,42 +207,45 @@ else
 	bad "group: build не сработал"
 fi
 
-# The table of pairs of an order, as the school keeps it in one Word file
-# (make-fixtures.py pairs): the demo's twelve pairs under «Приложение к
-# приказу …», a header of two rows, a group's mentor, number, form and
-# period merged down its rows. In a copy of the demo without its pairs,
+# The table of pairs of an order, as the school keeps it in one Word or
+# LibreOffice file (make-fixtures.py pairs): the demo's twelve pairs under
+# «Приложение к приказу …», in the .docx a header of two rows, a group's
+# mentor, number, form and period merged down its rows (in the .odt
+# spanning them over covered cells). In a copy of the demo without its pairs,
 # they come back into pairs.yml as the demo has them (mentor, mentees,
 # form, period), the order cites «appendices: [pairs]», check is silent,
 # and the order prints its table of pairs.
-rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
-: >"$tmp/p/content/pairs.yml"
-sed -i '/^appendices: \[pairs\]$/d; s/^number: \(.*\)$/number: \1-демо/' "$tmp/p/content/orders/o-zakreplenii-par.md"
-(cd "$fx" && "$bin" -C "$tmp/p" import order-pairs.docx) >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok || { bad "order-pairs.docx: код $status"; cat "$tmp/err"; }
-same "order-pairs.docx: отчёт" "$tmp/out" "$here/expected/order-pairs.docx.report"
-$py - "$tmp/p/content/pairs.yml" "$root/content/pairs.yml" >"$tmp/cmp" <<'PY'
-import sys, yaml
-got, want = (yaml.safe_load(open(f, encoding='utf-8')) for f in sys.argv[1:])
-want = [p for p in want if p.get('order') == 'o-zakreplenii-par']
-keys = ('mentor', 'mentees', 'form', 'period')
-bad = [(g, w) for g, w in zip(got, want) if any(g.get(k) != w.get(k) for k in keys)]
-order = {g['order'] for g in got}
-print('pairs %d/%d, order %s' % (len(got) - len(bad), len(want), order))
-sys.exit(1 if bad or len(got) != len(want) or order != {'o-zakreplenii-nastavnicheskikh-par-grupp-na-2025-2026'} else 0)
-PY
-[ $? -eq 0 ] && ok || { bad "order-pairs.docx: пары отличаются от демо:"; cat "$tmp/cmp"; cat "$tmp/p/content/pairs.yml"; }
-grep -qx 'appendices: \[pairs\]' "$tmp/p/content/orders/o-zakreplenii-nastavnicheskikh-par-grupp-na-2025-2026.md" && ok ||
-	bad "order-pairs.docx: нет appendices: [pairs]"
-"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
-	{ bad "order-pairs.docx: check после импорта:"; head -20 "$tmp/check"; }
-if "$bin" -C "$tmp/p" print o-zakreplenii-nastavnicheskikh-par-grupp-na-2025-2026 -o "$tmp/pairs.pdf" >/dev/null 2>&1; then
-	pdftotext "$tmp/pairs.pdf" - | tr '\n' ' ' >"$tmp/pairs.txt"
-	grep -q 'Состав наставнических пар и групп' "$tmp/pairs.txt" && grep -q 'Тарасов Юрий' "$tmp/pairs.txt" && ok ||
-		{ bad "order-pairs.docx: в PDF приказа нет таблицы пар:"; head -c 2000 "$tmp/pairs.txt"; }
-else
-	bad "order-pairs.docx: print не сработал"
-fi
+for f in order-pairs.docx order-pairs.odt; do
+	rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+	: >"$tmp/p/content/pairs.yml"
+	sed -i '/^appendices: \[pairs\]$/d; s/^number: \(.*\)$/number: \1-демо/' "$tmp/p/content/orders/o-zakreplenii-par.md"
+	(cd "$fx" && "$bin" -C "$tmp/p" import "$f") >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	[ "$status" -eq 0 ] && ! grep -q 'ошибка:\|предупреждение:' "$tmp/err" && ok || { bad "$f: код $status"; cat "$tmp/err"; }
+	same "$f: отчёт" "$tmp/out" "$here/expected/$f.report"
+	$py - "$tmp/p/content/pairs.yml" "$root/content/pairs.yml" >"$tmp/cmp" <<-'PY'
+	import sys, yaml
+	got, want = (yaml.safe_load(open(f, encoding='utf-8')) for f in sys.argv[1:])
+	want = [p for p in want if p.get('order') == 'o-zakreplenii-par']
+	keys = ('mentor', 'mentees', 'form', 'period')
+	bad = [(g, w) for g, w in zip(got, want) if any(g.get(k) != w.get(k) for k in keys)]
+	order = {g['order'] for g in got}
+	print('pairs %d/%d, order %s' % (len(got) - len(bad), len(want), order))
+	sys.exit(1 if bad or len(got) != len(want) or order != {'o-zakreplenii-nastavnicheskikh-par-grupp-na-2025-2026'} else 0)
+	PY
+	[ $? -eq 0 ] && ok || { bad "$f: пары отличаются от демо:"; cat "$tmp/cmp"; cat "$tmp/p/content/pairs.yml"; }
+	grep -qx 'appendices: \[pairs\]' "$tmp/p/content/orders/o-zakreplenii-nastavnicheskikh-par-grupp-na-2025-2026.md" && ok ||
+		bad "$f: нет appendices: [pairs]"
+	"$bin" -C "$tmp/p" check >"$tmp/check" 2>&1 && ! grep -q 'ошибка:\|предупреждение:' "$tmp/check" && ok ||
+		{ bad "$f: check после импорта:"; head -20 "$tmp/check"; }
+	if "$bin" -C "$tmp/p" print o-zakreplenii-nastavnicheskikh-par-grupp-na-2025-2026 -o "$tmp/pairs.pdf" >/dev/null 2>&1; then
+		pdftotext "$tmp/pairs.pdf" - | tr '\n' ' ' >"$tmp/pairs.txt"
+		grep -q 'Состав наставнических пар и групп' "$tmp/pairs.txt" && grep -q 'Тарасов Юрий' "$tmp/pairs.txt" && ok ||
+			{ bad "$f: в PDF приказа нет таблицы пар:"; head -c 2000 "$tmp/pairs.txt"; }
+	else
+		bad "$f: print не сработал"
+	fi
+done
 
 # Pairs under a row of their form across the table, a group's mentees in
 # one cell (a paragraph each, with a class), a name by initials; a row
