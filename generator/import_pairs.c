@@ -221,6 +221,50 @@ static size_t cap_word(const char *s)
 	}
 }
 
+/*
+ * The length of a surname at s: a capitalised word, or one in capitals
+ * («ИВАНОВА», as official lists type surnames) of two letters or more; 0
+ * when there is none.
+ */
+static size_t surname_word(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = cap_word(s);
+
+	if (n)
+		return n;
+	for (;;) {
+		for (n = 0; is_upper_at(u + i); n++)
+			i += 2;
+		if (n < 2 || is_lower_at(u + i))
+			return 0;
+		if (u[i] != '-' || !is_upper_at(u + i + 1))
+			return i <= 60 ? i : 0;
+		i++;
+	}
+}
+
+/* A surname (len bytes at s) into dst as people.yml writes it: «ИВАНОВА» → «Иванова». */
+static void put_surname(char *dst, size_t cap, const char *s, size_t len)
+{
+	struct nv_buf b = NV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < len; i += 2) {
+		if (s[i] == '-') {
+			nv_buf_addch(&b, '-');
+			i--;
+			continue;
+		}
+		if (i && s[i - 1] != '-')
+			nv_imp_lower(&b, s + i, 2);
+		else
+			nv_buf_add(&b, s + i, 2);
+	}
+	snprintf(dst, cap, "%s", b.ptr);
+	nv_buf_release(&b);
+}
+
 /* An initial at s («Е.», spaces after it taken): its length, or 0. */
 static size_t initial(const char *s)
 {
@@ -283,14 +327,14 @@ static const char *take_name(const char *s, struct name *nm)
 	if (!strncmp(s, "\xE2\x80\x93", 3) || !strncmp(s, "\xE2\x80\x94", 3) || *s == '-')
 		s += *s == '-' ? 1 : 3;
 	s += spaces(s);
-	if ((ini = initials(s, nm)) && (w = cap_word(s + ini))) {
-		put(nm->sur, sizeof(nm->sur), s + ini, w);
+	if ((ini = initials(s, nm)) && (w = surname_word(s + ini))) {
+		put_surname(nm->sur, sizeof(nm->sur), s + ini, w);
 		return s + ini + w;
 	}
 	memset(nm, 0, sizeof(*nm));
-	if (!(w = cap_word(s)))
+	if (!(w = surname_word(s)))
 		return NULL;
-	put(nm->sur, sizeof(nm->sur), s, w);
+	put_surname(nm->sur, sizeof(nm->sur), s, w);
 	s += w;
 	k = spaces(s);
 	if ((ini = initials(s + k, nm)))
@@ -307,14 +351,28 @@ static const char *take_name(const char *s, struct name *nm)
 	return s;
 }
 
+/* Words alike but for case and «ё» typed as «е» («Артём», «Артем»); n bytes of each when n. */
+static bool same_word(const char *a, const char *b, size_t n)
+{
+	struct nv_buf x = NV_BUF_INIT, y = NV_BUF_INIT;
+	bool same;
+
+	nv_utf8_fold(&x, a, n ? n : strlen(a));
+	nv_utf8_fold(&y, b, n ? n : strlen(b));
+	same = !strcmp(x.ptr, y.ptr);
+	nv_buf_release(&x);
+	nv_buf_release(&y);
+	return same;
+}
+
 /* Parts of a name alike: both given and one an initial of the other, or equal; or one not given. */
 static bool same_part(const char *a, const char *b)
 {
 	if (!a || !b || !*a || !*b)
 		return true;
 	if (strlen(a) == 3 || strlen(b) == 3)
-		return !strncmp(a, b, 2);
-	return !strcmp(a, b);
+		return same_word(a, b, 2);
+	return same_word(a, b, 0);
 }
 
 /* The id of the person of people.yml, or of one added already, named nm; NULL when none. */
@@ -325,14 +383,14 @@ static const char *find_person(const struct nv_imp_ctx *c, const struct name *nm
 	for (i = 0; i < c->o->npeople; i++) {
 		const struct nv_imp_person *p = &c->o->people[i];
 
-		if (p->id && p->surname && !strcmp(p->surname, nm->sur) &&
+		if (p->id && p->surname && same_word(p->surname, nm->sur, 0) &&
 		    same_part(p->name, nm->name) && same_part(p->patronymic, nm->patr))
 			return p->id;
 	}
 	for (i = 0; i < c->r->nnewp; i++) {
 		const struct nv_imp_newperson *p = &c->r->newp[i];
 
-		if (!strcmp(p->surname, nm->sur) && same_part(p->name, nm->name) &&
+		if (same_word(p->surname, nm->sur, 0) && same_part(p->name, nm->name) &&
 		    same_part(p->patronymic, nm->patr))
 			return p->id;
 	}
