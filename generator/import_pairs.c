@@ -169,19 +169,16 @@ static bool read_header(struct table *p, const struct nv_imp_table *t)
 const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc)
 {
 	struct table p;
-	size_t i, paras = 0;
+	size_t i, k, before = 0, after = 0;
 
-	for (i = 0; i < doc->n; i++) {
-		if (!doc->v[i].table) {
-			paras += doc->v[i].para.text[0] != '\0';
-			continue;
-		}
-		memset(&p, 0, sizeof(p));
-		/* A title or two above it, a line under it: the table is the appendix. */
-		if (paras <= 4 && read_header(&p, doc->v[i].table))
-			return doc->v[i].table;
-		return NULL;
-	}
+	for (i = 0; i < doc->n && !doc->v[i].table; i++)
+		before += doc->v[i].para.text[0] != '\0';
+	for (k = i + 1; k < doc->n; k++)
+		after += doc->v[k].table || doc->v[k].para.text[0];
+	memset(&p, 0, sizeof(p));
+	/* A stamp and a title above it, a note under it: the table is the appendix. */
+	if (i < doc->n && before <= 4 && after <= 4 && read_header(&p, doc->v[i].table))
+		return doc->v[i].table;
 	return NULL;
 }
 

@@ -64,6 +64,13 @@ static void test_which_tables(void)
 		  0);
 	CHECK(nv_import_pairs_table(&doc) == NULL);
 	nv_imp_doc_release(&doc);
+	/* Nor one with a text after it: a program that shows its pairs. */
+	CHECK_INT(read_text("Наставник\tНаставляемый\nПетрова А. Н.\tИванова М. П.\n"
+			    "1. Цели\n1.1. Одна.\n1.2. Две.\n1.3. Три.\n1.4. Четыре.\n",
+			    &doc),
+		  0);
+	CHECK(nv_import_pairs_table(&doc) == NULL);
+	nv_imp_doc_release(&doc);
 }
 
 static void test_names_and_people(void)
