@@ -65,9 +65,11 @@ MALLOC_LIB := $(if $(SAN),,-ljemalloc)
 # changes library (libm stays before libc, which shares a few).
 LINK_FIRST := $(MALLOC_LIB) -lm -lc
 
-# The program's own deflateInit_() (print_deflate.c), exported so that
-# cairo's calls find it before zlib's: the PDFs' streams at the fastest level.
-EXPORTS := -Wl,--export-dynamic-symbol=deflateInit_
+# The program's own deflateInit_() (print_deflate.c) and __snprintf_chk()
+# (print_printf.c), exported so that cairo's calls find them before zlib's
+# and glibc's: the PDFs' streams at the fastest level, their numbers
+# written without printf's machinery.
+EXPORTS := -Wl,--export-dynamic-symbol=deflateInit_ -Wl,--export-dynamic-symbol=__snprintf_chk
 
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

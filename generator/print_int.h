@@ -293,4 +293,15 @@ double nv_pl_table_lead(const struct mblock *mb);
  */
 void nv_pl_place_table(struct pager *pg, const struct mblock *m, size_t i, double gap);
 
+/* --- cairo's numbers (print_printf.c) ------------------------------------------ */
+
+/* Room nv_printf_fast() may write. */
+#define NV_PRINTF_FAST_MAX 160
+/*
+ * format, one conversion alone, with ap, into out as glibc would write it
+ * (no '\0'); its length, or -1 when the format or the number is left to
+ * glibc.
+ */
+int nv_printf_fast(char *out, const char *format, va_list ap);
+
 #endif
