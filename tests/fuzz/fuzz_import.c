@@ -87,8 +87,14 @@ static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	struct nv_imp_result r;
 	const char *p, *e;
 	size_t n = 0, k;
+	char date[11], *number;
 	int rc;
 
+	/* The order a file of the table alone names: a number of UTF-8 and a date, or none. */
+	if (nv_import_pairs_stamp(doc, &number, date) &&
+	    (!nv_utf8_valid(number, strlen(number), NULL) || strlen(date) != 10))
+		abort();
+	free(number);
 	if (!t)
 		return;
 	nv_imp_result_init(&r);
