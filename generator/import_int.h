@@ -185,6 +185,31 @@ const struct nv_imp_person *nv_imp_person_in(const struct nv_imp_ctx *c, const c
  * `position` when not NULL); returns the new id, or NULL when t names no one.
  */
 const char *nv_imp_new_person(struct nv_imp_ctx *c, const char *t, const char *position);
+/* --- names as documents type them (import_names.c) --- */
+
+/* A name: surname, then a name and a patronymic, whole or as initials («Е.»), or "". */
+struct nv_imp_name {
+	char sur[128], name[64], patr[64];
+};
+/*
+ * The name at s (after spaces and a number «1.», «1)» or a dash) into nm:
+ * «Фамилия Имя Отчество», «Фамилия И. О.» or «И. О. Фамилия», a surname
+ * in capitals written «Фамилия». Returns where it ends, or NULL when s
+ * starts with no name.
+ */
+const char *nv_imp_take_name(const char *s, struct nv_imp_name *nm);
+/* Words alike but for case and «ё» typed as «е»; their first n bytes when n. */
+bool nv_imp_same_word(const char *a, const char *b, size_t n);
+/* Parts of a name alike: one an initial of the other, or equal; or one not given. */
+bool nv_imp_same_part(const char *a, const char *b);
+/* A class named in s («7 А», «7«А»», «10-б», «5 класс») into out («7 «А»», «5»); false if none. */
+bool nv_imp_find_class(const char *s, struct nv_buf *out);
+/* Does s say a student («обучающийся», «ученица»)? A post of the staff («учитель»)? */
+bool nv_imp_says_student(const char *s);
+bool nv_imp_says_staff(const char *s);
+/* s (n bytes) without the punctuation and spaces around it, into out. */
+void nv_imp_trim(struct nv_buf *out, const char *s, size_t n);
+
 /*
  * A new person of c->r: surname, name and patronymic (whole or initials
  * «Е.», the patronymic may be ""), position (NULL or "": none); its id

@@ -65,11 +65,6 @@ struct table {
 	bool seen[COL_KINDS];
 };
 
-/* A name as written: surname, then a name and a patronymic, whole or as initials («Е.»). */
-struct name {
-	char sur[128], name[64], patr[64];
-};
-
 static enum col col_of(const char *h)
 {
 	struct nv_buf b = NV_BUF_INIT;
@@ -182,309 +177,28 @@ const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc)
 	return NULL;
 }
 
-/* ---- names ---- */
-
-static bool is_upper_at(const unsigned char *s)
-{
-	return s[0] == 0xD0 && ((s[1] >= 0x90 && s[1] <= 0xAF) || s[1] == 0x81);
-}
-
-static bool is_lower_at(const unsigned char *s)
-{
-	return (s[0] == 0xD0 && s[1] >= 0xB0 && s[1] <= 0xBF) ||
-	       (s[0] == 0xD1 && ((s[1] >= 0x80 && s[1] <= 0x8F) || s[1] == 0x91));
-}
-
-/*
- * The length of a capitalised Russian word at s («Кузнецова»,
- * «Римская-Корсакова»), or 0; one of more than 30 letters is no name's.
- */
-static size_t cap_word(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, lows;
-
-	for (;;) {
-		if (!is_upper_at(u + i))
-			return 0;
-		i += 2;
-		for (lows = 0; is_lower_at(u + i); lows++)
-			i += 2;
-		if (!lows)
-			return 0;
-		if (u[i] != '-' || !is_upper_at(u + i + 1))
-			return i <= 60 ? i : 0;
-		i++;
-	}
-}
-
-/*
- * The length of a surname at s: a capitalised word, or one in capitals
- * («ИВАНОВА», as official lists type surnames) of two letters or more; 0
- * when there is none.
- */
-static size_t surname_word(const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, n = cap_word(s);
-
-	if (n)
-		return n;
-	for (;;) {
-		for (n = 0; is_upper_at(u + i); n++)
-			i += 2;
-		if (n < 2 || is_lower_at(u + i))
-			return 0;
-		if (u[i] != '-' || !is_upper_at(u + i + 1))
-			return i <= 60 ? i : 0;
-		i++;
-	}
-}
-
-/* A surname (len bytes at s) into dst as people.yml writes it: «ИВАНОВА» → «Иванова». */
-static void put_surname(char *dst, size_t cap, const char *s, size_t len)
-{
-	struct nv_buf b = NV_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < len; i += 2) {
-		if (s[i] == '-') {
-			nv_buf_addch(&b, '-');
-			i--;
-			continue;
-		}
-		if (i && s[i - 1] != '-')
-			nv_imp_lower(&b, s + i, 2);
-		else
-			nv_buf_add(&b, s + i, 2);
-	}
-	snprintf(dst, cap, "%s", b.ptr);
-	nv_buf_release(&b);
-}
-
-/* An initial at s («Е.», spaces after it taken): its length, or 0. */
-static size_t initial(const char *s)
-{
-	size_t i;
-
-	if (!is_upper_at((const unsigned char *)s) || s[2] != '.')
-		return 0;
-	for (i = 3; s[i] == ' '; i++)
-		;
-	return i;
-}
-
-static size_t spaces(const char *s)
-{
-	size_t i = 0;
-
-	while (s[i] == ' ' || s[i] == '\t')
-		i++;
-	if (!strncmp(s + i, "\xC2\xA0", 2))
-		return i + 2 + spaces(s + i + 2);
-	return i;
-}
-
-/* Copy n bytes of s into a field of size cap (cut when longer). */
-static void put(char *dst, size_t cap, const char *s, size_t n)
-{
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
-/* Initials at s into nm (from the first of name, patr); returns their length. */
-static size_t initials(const char *s, struct name *nm)
-{
-	size_t a = initial(s), b = a ? initial(s + a) : 0;
-
-	if (!a)
-		return 0;
-	put(nm->name, sizeof(nm->name), s, 3);
-	if (b)
-		put(nm->patr, sizeof(nm->patr), s + a, 3);
-	return a + b;
-}
-
-/*
- * The name at s (after spaces and a number «1.», «1)» or a dash):
- * «Фамилия Имя Отчество», «Фамилия И. О.» or «И. О. Фамилия». Returns
- * where it ends, or NULL when s starts with no name.
- */
-static const char *take_name(const char *s, struct name *nm)
-{
-	size_t w, k, ini;
-
-	memset(nm, 0, sizeof(*nm));
-	s += spaces(s);
-	s += strspn(s, "0123456789");
-	s += strspn(s, ".)");
-	s += spaces(s);
-	if (!strncmp(s, "\xE2\x80\x93", 3) || !strncmp(s, "\xE2\x80\x94", 3) || *s == '-')
-		s += *s == '-' ? 1 : 3;
-	s += spaces(s);
-	if ((ini = initials(s, nm)) && (w = surname_word(s + ini))) {
-		put_surname(nm->sur, sizeof(nm->sur), s + ini, w);
-		return s + ini + w;
-	}
-	memset(nm, 0, sizeof(*nm));
-	if (!(w = surname_word(s)))
-		return NULL;
-	put_surname(nm->sur, sizeof(nm->sur), s, w);
-	s += w;
-	k = spaces(s);
-	if ((ini = initials(s + k, nm)))
-		return s + k + ini;
-	if (!(w = cap_word(s + k)))
-		return NULL;
-	put(nm->name, sizeof(nm->name), s + k, w);
-	s += k + w;
-	k = spaces(s);
-	if ((w = cap_word(s + k))) {
-		put(nm->patr, sizeof(nm->patr), s + k, w);
-		s += k + w;
-	}
-	return s;
-}
-
-/* Words alike but for case and «ё» typed as «е» («Артём», «Артем»); n bytes of each when n. */
-static bool same_word(const char *a, const char *b, size_t n)
-{
-	struct nv_buf x = NV_BUF_INIT, y = NV_BUF_INIT;
-	bool same;
-
-	nv_utf8_fold(&x, a, n ? n : strlen(a));
-	nv_utf8_fold(&y, b, n ? n : strlen(b));
-	same = !strcmp(x.ptr, y.ptr);
-	nv_buf_release(&x);
-	nv_buf_release(&y);
-	return same;
-}
-
-/* Parts of a name alike: both given and one an initial of the other, or equal; or one not given. */
-static bool same_part(const char *a, const char *b)
-{
-	if (!a || !b || !*a || !*b)
-		return true;
-	if (strlen(a) == 3 || strlen(b) == 3)
-		return same_word(a, b, 2);
-	return same_word(a, b, 0);
-}
-
 /* The id of the person of people.yml, or of one added already, named nm; NULL when none. */
-static const char *find_person(const struct nv_imp_ctx *c, const struct name *nm)
+static const char *find_person(const struct nv_imp_ctx *c, const struct nv_imp_name *nm)
 {
 	size_t i;
 
 	for (i = 0; i < c->o->npeople; i++) {
 		const struct nv_imp_person *p = &c->o->people[i];
 
-		if (p->id && p->surname && same_word(p->surname, nm->sur, 0) &&
-		    same_part(p->name, nm->name) && same_part(p->patronymic, nm->patr))
+		if (p->id && p->surname && nv_imp_same_word(p->surname, nm->sur, 0) &&
+		    nv_imp_same_part(p->name, nm->name) &&
+		    nv_imp_same_part(p->patronymic, nm->patr))
 			return p->id;
 	}
 	for (i = 0; i < c->r->nnewp; i++) {
 		const struct nv_imp_newperson *p = &c->r->newp[i];
 
-		if (same_word(p->surname, nm->sur, 0) && same_part(p->name, nm->name) &&
-		    same_part(p->patronymic, nm->patr))
+		if (nv_imp_same_word(p->surname, nm->sur, 0) &&
+		    nv_imp_same_part(p->name, nm->name) &&
+		    nv_imp_same_part(p->patronymic, nm->patr))
 			return p->id;
 	}
 	return NULL;
-}
-
-/* A class named in s («7 А», «7«А»», «10-б», «5 класс») into out («7 «А»», «5»); false if none. */
-static bool find_class(const char *s, struct nv_buf *out)
-{
-	const unsigned char *q;
-	const char *p;
-	unsigned char up[2];
-	size_t d;
-
-	for (p = s; *p; p++) {
-		if (!isdigit((unsigned char)*p) || (p > s && isdigit((unsigned char)p[-1])))
-			continue;
-		d = strspn(p, "0123456789");
-		if (d > 2 || atoi(p) < 1 || atoi(p) > 11)
-			continue;
-		q = (const unsigned char *)p + d;
-		q += *q == ' ' || *q == '-' ? 1 : 0;
-		if (!strncmp((const char *)q, "\xC2\xAB", 2))
-			q += 2;
-		nv_buf_reset(out);
-		nv_buf_add(out, p, d);
-		/* One letter, not a word: «7 б класса», not «7 баллов». */
-		if ((is_upper_at(q) || (is_lower_at(q) && q[1] != 0x91)) && !is_lower_at(q + 2) &&
-		    !is_upper_at(q + 2)) {
-			up[0] = 0xD0;
-			up[1] = is_upper_at(q) ? q[1]
-				: q[0] == 0xD0 ? (unsigned char)(q[1] - 0x20)
-					       : (unsigned char)(q[1] + 0x20);
-			nv_buf_addf(out, " «%.2s»", (const char *)up);
-			return true;
-		}
-		while (*q == ' ')
-			q++;
-		if (!strncmp((const char *)q, "класс", strlen("класс")))
-			return true;
-	}
-	return false;
-}
-
-/* Does s (lowered) say a student: «обучающийся», «ученик», «ученица», «учащийся»? */
-static bool says_student(const char *s)
-{
-	struct nv_buf b = NV_BUF_INIT;
-	bool yes;
-
-	nv_imp_lower(&b, s, strlen(s));
-	yes = strstr(b.ptr, "обучающ") || strstr(b.ptr, "учащ") || strstr(b.ptr, "ученик") ||
-	      strstr(b.ptr, "ученица");
-	nv_buf_release(&b);
-	return yes;
-}
-
-/* Does s say a post of the staff («классный руководитель 5 «А» класса»)? */
-static bool says_staff(const char *s)
-{
-	static const char *const posts[] = { "учител",	 "педагог",	"руководител", "воспитател",
-					     "директор", "заместител",	"специалист",  "психолог",
-					     "логопед",	 "библиотекар", "вожат" };
-	struct nv_buf b = NV_BUF_INIT;
-	size_t k;
-	bool yes = false;
-
-	nv_imp_lower(&b, s, strlen(s));
-	for (k = 0; k < NV_ARRAY_SIZE(posts) && !yes; k++)
-		yes = strstr(b.ptr, posts[k]) != NULL;
-	nv_buf_release(&b);
-	return yes;
-}
-
-/* s without the punctuation and spaces around it («, учитель физики)» → «учитель физики»). */
-static void trim(struct nv_buf *out, const char *s, size_t n)
-{
-	static const char *const dashes[] = { "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xA0" };
-	size_t k;
-	bool more = true;
-
-	while (more && n) {
-		more = false;
-		if (strchr(" \t,;:-()", *s)) {
-			s++, n--, more = true;
-			continue;
-		}
-		for (k = 0; k < NV_ARRAY_SIZE(dashes); k++)
-			if (n >= strlen(dashes[k]) && !strncmp(s, dashes[k], strlen(dashes[k]))) {
-				s += strlen(dashes[k]), n -= strlen(dashes[k]), more = true;
-				break;
-			}
-	}
-	while (n && strchr(" \t,;:.)", s[n - 1]))
-		n--;
-	nv_buf_reset(out);
-	nv_buf_add(out, s, n);
 }
 
 /*
@@ -492,7 +206,7 @@ static void trim(struct nv_buf *out, const char *s, size_t n)
  * id of people.yml, or of a new person (a student when a class or a
  * student is said, or when `student`). Notes in r what to add.
  */
-static const char *person(struct nv_imp_ctx *c, const struct name *nm, const char *what,
+static const char *person(struct nv_imp_ctx *c, const struct nv_imp_name *nm, const char *what,
 			  bool student, int src, int row)
 {
 	struct nv_buf cls = NV_BUF_INIT;
@@ -502,8 +216,8 @@ static const char *person(struct nv_imp_ctx *c, const struct name *nm, const cha
 
 	if (id)
 		return id;
-	has_class = find_class(what, &cls);
-	student = student || says_student(what) || (has_class && !says_staff(what));
+	has_class = nv_imp_find_class(what, &cls);
+	student = student || nv_imp_says_student(what) || (has_class && !nv_imp_says_staff(what));
 	p = nv_imp_add_person(c, nm->sur, nm->name, nm->patr, student ? "" : what);
 	if (student) {
 		p->student = true;
@@ -576,11 +290,11 @@ static const char *known_kind(const char *const *kinds, const char *s)
 /* Where, in s, the text after a name ends: before «, » or «; » and the next name. */
 static const char *what_end(const char *s)
 {
-	struct name nm;
+	struct nv_imp_name nm;
 	const char *p;
 
 	for (p = s; *p; p++)
-		if ((*p == ',' || *p == ';') && take_name(p + 1, &nm))
+		if ((*p == ',' || *p == ';') && nv_imp_take_name(p + 1, &nm))
 			return p;
 	return p;
 }
@@ -596,17 +310,17 @@ static size_t people_of(struct reader *rd, const struct nv_imp_cell *cell,
 {
 	struct nv_buf what = NV_BUF_INIT, apart = NV_BUF_INIT;
 	const char *s, *e;
-	struct name nm;
+	struct nv_imp_name nm;
 	size_t i, n = 0;
 
 	cell_text(&apart, pos, false);
 	for (i = 0; i < cell->n && n < max; i++)
 		for (s = cell->paras[i].text; s && *s && n < max; s = *e ? e + 1 : e) {
-			if (!(e = take_name(s, &nm)))
+			if (!(e = nv_imp_take_name(s, &nm)))
 				break;
 			s = e;
 			e = what_end(s);
-			trim(&what, s, (size_t)(e - s));
+			nv_imp_trim(&what, s, (size_t)(e - s));
 			if (!what.len && apart.len)
 				nv_buf_adds(&what, apart.ptr);
 			ids[n++] = person(rd->c, &nm, what.ptr, student, rd->src, row);
@@ -619,12 +333,12 @@ static size_t people_of(struct reader *rd, const struct nv_imp_cell *cell,
 /* How many people cell c names (as people_of() reads them). */
 static size_t names(const struct nv_imp_cell *c)
 {
-	struct name nm;
+	struct nv_imp_name nm;
 	const char *s, *e;
 	size_t i, n = 0;
 
 	for (i = 0; i < c->n; i++)
-		for (s = c->paras[i].text; *s && (e = take_name(s, &nm)); n++) {
+		for (s = c->paras[i].text; *s && (e = nv_imp_take_name(s, &nm)); n++) {
 			e = what_end(e);
 			s = *e ? e + 1 : e;
 		}
@@ -640,7 +354,7 @@ static char *period_of(const char *s)
 
 	if (p && nv_imp_find_date(p + 10, b))
 		return nv_xasprintf("%s – %s", a, b);
-	trim(&t, s, strlen(s));
+	nv_imp_trim(&t, s, strlen(s));
 	if (!t.len) {
 		nv_buf_release(&t);
 		return NULL;
