@@ -326,7 +326,8 @@ static int split(struct nv_imp_job *jobs, size_t *n, size_t at, const struct nv_
 			rc = -1;
 		}
 		for (k = 0; k < napps && !rc; k++)
-			rc = nv_cmd_import_pairs_job(&jobs[at + 1 + k], &ao, j->res.id, d);
+			rc = nv_cmd_import_pairs_job(&jobs[at + 1 + k], &ao, j->res.id, j->res.date,
+						     d);
 		if (!rc) {
 			split_report(jobs, at, &r, web);
 			nv_cmd_import_mentions(&j->res, g);
@@ -410,6 +411,22 @@ static struct nv_imp_order *orders(const struct nv_model *m, size_t *n)
 		v[(*n)++].path = e->path;
 	}
 	nv_buf_release(&date);
+	return v;
+}
+
+/* The programs of the model, for the pairs of a table; the caller frees. */
+static struct nv_imp_program *programs(const struct nv_model *m, size_t *n)
+{
+	struct nv_imp_program *v = nv_xcalloc(m->nentries + 1, sizeof(*v));
+	size_t i;
+
+	for (*n = i = 0; i < m->nentries; i++)
+		if (m->entries[i]->kind == NV_KIND_PROGRAM) {
+			v[*n].id = m->entries[i]->id;
+			v[*n].acyear = m->entries[i]->acyear;
+			v[*n].forms = (const char *const *)m->entries[i]->forms;
+			v[(*n)++].nforms = m->entries[i]->nforms;
+		}
 	return v;
 }
 
@@ -698,6 +715,7 @@ static int run(struct nv_imp_job *jobs, size_t *n, const struct nv_global *g, co
 	o.org_short = p.model.site.short_name;
 	o.founder = p.model.site.founder;
 	o.orders = ov = orders(&p.model, &o.norders);
+	o.programs = programs(&p.model, &o.nprograms);
 	o.forms = nv_forms;
 	o.school_forms = nv_school_forms;
 	o.kinds = nv_mentoring_kinds;
@@ -742,6 +760,7 @@ out:
 	data_release(&prs);
 	free((void *)o.people);
 	free((void *)o.orders);
+	free((void *)o.programs);
 	nv_project_release(&p);
 	nv_diags_release(&d);
 	return rc;

@@ -44,10 +44,11 @@ bool nv_cmd_import_pairs_list(const char *id);
 
 /*
  * The appendix job a, when it is a table of pairs (a->pairs): its pairs
- * for the order `order` (its id). 0, or -1 after adding the error to d.
+ * for the order `order` (its id) dated date («30.09.2025», or ""). 0, or
+ * -1 after adding the error to d.
  */
 int nv_cmd_import_pairs_job(struct nv_imp_job *a, const struct nv_imp_opts *ao, const char *order,
-			    struct nv_diags *d);
+			    const char *date, struct nv_diags *d);
 
 /*
  * A file, jobs[at], that is an order's table of pairs alone, saved apart

@@ -47,11 +47,22 @@ static int no_pairs(const struct nv_imp_job *a, struct nv_diags *d)
 	return -1;
 }
 
+/* The academic year of an order dated date («30.09.2025»: 2025): from August, the next. */
+static int acyear_of(const char *date)
+{
+	int day, month, year;
+
+	if (sscanf(date, "%d.%d.%d", &day, &month, &year) != 3)
+		return 0;
+	return month >= 8 ? year : year - 1;
+}
+
 /* See cmd_import_int.h. */
 int nv_cmd_import_pairs_job(struct nv_imp_job *a, const struct nv_imp_opts *ao, const char *order,
-			    struct nv_diags *d)
+			    const char *date, struct nv_diags *d)
 {
-	if (!a->pairs || nv_import_pairs(&a->doc, a->pairs, ao, order, &a->res) == 0)
+	if (!a->pairs ||
+	    nv_import_pairs(&a->doc, a->pairs, ao, order, acyear_of(date), &a->res) == 0)
 		return 0;
 	return no_pairs(a, d);
 }
@@ -103,7 +114,7 @@ int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv
 	nv_imp_result_release(&j->res);
 	nv_imp_result_init(&j->res);
 	j->pairs = t;
-	k = (size_t)nv_import_pairs(&j->doc, t, o, id, &j->res);
+	k = (size_t)nv_import_pairs(&j->doc, t, o, id, acyear_of(ord->date), &j->res);
 	free(id);
 	if (k)
 		return no_pairs(j, d);

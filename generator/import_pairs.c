@@ -21,7 +21,8 @@
  * names or initials is taken, anyone else becomes a new person, not
  * published (publish: none), a student when a class is named or the
  * form's side is students. A row without a mentor's or a mentee's name
- * is said, never guessed.
+ * is said, never guessed. A pair gets the program of the order's
+ * academic year that runs its form, when one program alone does.
  */
 #include "common.h"
 
@@ -481,9 +482,31 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	nv_buf_release(&t);
 }
 
-/* The pairs read as entries of pairs.yml for `order`, into r->pairs. */
-static void write_pairs(struct reader *rd, const char *order)
+/* The program of o->programs of academic year acyear that runs form, when one alone does. */
+static const char *program_of(const struct nv_imp_opts *o, const char *form, int acyear)
 {
+	const char *found = NULL;
+	size_t i, k;
+
+	for (i = 0; i < o->nprograms && acyear; i++) {
+		const struct nv_imp_program *g = &o->programs[i];
+
+		for (k = 0; k < g->nforms && form && strcmp(g->forms[k], form); k++)
+			;
+		if (g->acyear != acyear || (g->nforms && k == g->nforms))
+			continue;
+		if (found)
+			return NULL;
+		found = g->id;
+	}
+	return found;
+}
+
+/* The pairs read as entries of pairs.yml for `order`, into r->pairs. */
+static void write_pairs(struct reader *rd, const char *order, int acyear)
+{
+	const char *program;
+	size_t programs = 0;
 	struct nv_buf *out = &rd->c->r->pairs;
 	const struct pair *pr;
 	size_t i, k, noform = 0;
@@ -503,8 +526,18 @@ static void write_pairs(struct reader *rd, const char *order)
 		if (pr->role)
 			nv_imp_yaml(out, 2, "role_model", pr->role);
 		nv_imp_yaml(out, 2, "period", pr->period ? pr->period : "в течение учебного года");
+		if ((program = program_of(rd->c->o, pr->form, acyear))) {
+			nv_imp_yaml(out, 2, "program", program);
+			programs++;
+		}
 		nv_imp_yaml(out, 2, "order", order);
 	}
+	if (programs)
+		nv_imp_found(rd->c,
+			     "программа: у %zu из %zu %s — единственная программа %d–%d учебного "
+			     "года с их формой",
+			     programs, rd->n, nv_plural(rd->n, "пары", "пар", "пар"), acyear,
+			     acyear + 1);
 	rd->c->r->npairs = rd->n;
 	if (noform)
 		nv_imp_todo(rd->c,
@@ -514,7 +547,8 @@ static void write_pairs(struct reader *rd, const char *order)
 }
 
 int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
-		    const struct nv_imp_opts *o, const char *order, struct nv_imp_result *r)
+		    const struct nv_imp_opts *o, const char *order, int acyear,
+		    struct nv_imp_result *r)
 {
 	struct nv_imp_ctx c;
 	struct reader rd;
@@ -551,7 +585,7 @@ int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 	nv_imp_found(&c, "таблица наставнических пар (абзац %d): %zu %s → content/pairs.yml",
 		     t->src, rd.n, nv_plural(rd.n, "пара", "пары", "пар"));
 	if (rd.n)
-		write_pairs(&rd, order);
+		write_pairs(&rd, order, acyear);
 	for (i = 0; i < rd.n; i++) {
 		free(rd.v[i].form);
 		free(rd.v[i].kind);

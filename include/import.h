@@ -281,6 +281,14 @@ struct nv_imp_order {
 	const char *path;   /* content/orders/….md; NULL: the order the text is an appendix to */
 };
 
+/* A program of the project: the one a pair of a table of pairs works by. */
+struct nv_imp_program {
+	const char *id;
+	int acyear;		  /* the first year of its academic year; 0 with a period */
+	const char *const *forms; /* the forms it runs (nforms), none: not said */
+	size_t nforms;
+};
+
 struct nv_imp_opts {
 	const char *kind; /* "order", …, or NULL to recognise it */
 	const struct nv_imp_person *people;
@@ -299,11 +307,13 @@ struct nv_imp_opts {
 	bool appendix; /* the text is an appendix read after its order (kind recognised) */
 	/* The forms and kinds of mentoring a table of pairs names (model.h), or NULL. */
 	const char *const *forms, *const *school_forms, *const *kinds;
+	const struct nv_imp_program *programs; /* the project's, for a table of pairs */
+	size_t nprograms;
 };
 
 /* The order of o->orders numbered `number` (any case, any dash) on `date`, or NULL. */
 const struct nv_imp_order *nv_import_find_order(const struct nv_imp_opts *o, const char *number,
-					       const char *date);
+						const char *date);
 
 /*
  * An appendix of an order whose text follows it in the same file, after
@@ -397,12 +407,15 @@ void nv_imp_doc_part(const struct nv_imp_doc *doc, const size_t *from, const siz
 const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc);
 /*
  * Table t of doc as entries of content/pairs.yml for the order `order`
- * (its id): into r->pairs (r->npairs of them, r->kind "pairs"), the
+ * (its id) of the academic year acyear (its first year; 0: unknown):
+ * into r->pairs (r->npairs of them, r->kind "pairs"), each with the
+ * program of o->programs when one alone of that year runs its form; the
  * people not in o->people into r->newp, the report into r->found,
  * r->unplaced and r->todo. 0, or -1 when no row names a pair.
  */
 int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
-		    const struct nv_imp_opts *o, const char *order, struct nv_imp_result *r);
+		    const struct nv_imp_opts *o, const char *order, int acyear,
+		    struct nv_imp_result *r);
 /*
  * The order a file of an appendix alone names in its stamp at the top
  * («Приложение № 1 к приказу от 30.09.2025 № 131-од», before its first

@@ -98,7 +98,7 @@ static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	if (!t)
 		return;
 	nv_imp_result_init(&r);
-	rc = nv_import_pairs(doc, t, o, "o-par", &r);
+	rc = nv_import_pairs(doc, t, o, "o-par", 2025, &r);
 	if ((rc == 0) != (r.npairs > 0) || (rc < 0 && r.pairs.len) ||
 	    !nv_utf8_valid(r.pairs.ptr, r.pairs.len, NULL))
 		abort();

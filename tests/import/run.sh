@@ -227,7 +227,7 @@ for f in order-pairs.docx order-pairs.odt; do
 	import sys, yaml
 	got, want = (yaml.safe_load(open(f, encoding='utf-8')) for f in sys.argv[1:])
 	want = [p for p in want if p.get('order') == 'o-zakreplenii-par']
-	keys = ('mentor', 'mentees', 'form', 'period')
+	keys = ('mentor', 'mentees', 'form', 'period', 'program')
 	bad = [(g, w) for g, w in zip(got, want) if any(g.get(k) != w.get(k) for k in keys)]
 	order = {g['order'] for g in got}
 	print('pairs %d/%d, order %s' % (len(got) - len(bad), len(want), order))

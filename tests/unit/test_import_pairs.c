@@ -90,7 +90,7 @@ static void test_names_and_people(void)
 	CHECK_INT(read_text(text, &doc), 0);
 	CHECK(nv_import_pairs_table(&doc) != NULL);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), 0);
 	CHECK_STR(r.kind, "pairs");
 	CHECK_INT(r.npairs, 2);
 	CHECK_STR(r.pairs.ptr, "- mentor: petrova-an\n"
@@ -169,7 +169,7 @@ static void test_merged_rows(void)
 	cell(&doc, row, 1, false, "Иванова М. П.");
 	CHECK(nv_import_pairs_table(&doc) == t);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_pairs(&doc, t, &o, "o-par", &r), 0);
+	CHECK_INT(nv_import_pairs(&doc, t, &o, "o-par", 2025, &r), 0);
 	CHECK_STR(r.pairs.ptr, "- mentor: orlov-pi\n"
 			       "  mentees: [kim-yos, ivanova-mp]\n"
 			       "  form: ученик – ученик\n"
@@ -199,7 +199,7 @@ static void test_two_mentors(void)
 			    &doc),
 		  0);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), 0);
 	CHECK(strstr(r.pairs.ptr, "- mentor: petrova-an\n  mentees: [sidorov-kl]\n") != NULL);
 	CHECK_INT(r.unplaced.nr, 1);
 	CHECK(strstr(r.unplaced.v[0],
@@ -220,10 +220,51 @@ static void test_side_columns(void)
 			    &doc),
 		  0);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), 0);
 	CHECK_INT(r.nnewp, 1);
 	CHECK(r.newp[0].student);
 	CHECK_STR(r.newp[0].class_name, "5 «А»");
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
+/* Each pair the program of its year that alone runs its form; none when two do, or none. */
+static void test_programs(void)
+{
+	static const char *const teachers[] = { "учитель – учитель" };
+	static const char *const both[] = { "учитель – учитель", "ученик – ученик" };
+	static const struct nv_imp_program programs[] = {
+		{ "shkola-molodogo-pedagoga", 2025, teachers, 1 },
+		{ "vmeste", 2025, both, 2 },
+		{ "proshlyy-god", 2024, both, 2 },
+	};
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	o.programs = programs;
+	o.nprograms = NV_ARRAY_SIZE(programs);
+	CHECK_INT(read_text("Наставник\tНаставляемый\tФорма\n"
+			    "Петрова А. Н.\tИванова М. П.\tученик – ученик\n"
+			    "Петрова А. Н.\tСеменов А. П.\tучитель – учитель\n",
+			    &doc),
+		  0);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), 0);
+	CHECK_STR(r.pairs.ptr, "- mentor: petrova-an\n  mentees: [ivanova-mp]\n"
+			       "  form: ученик – ученик\n  period: в течение учебного года\n"
+			       "  program: vmeste\n  order: o-par\n"
+			       "- mentor: petrova-an\n  mentees: [semenov-ap]\n"
+			       "  form: учитель – учитель\n  period: в течение учебного года\n"
+			       "  order: o-par\n");
+	CHECK_STR(r.found.v[r.found.nr - 1],
+		  "программа: у 1 из 2 пар — единственная программа 2025–2026 учебного года с их "
+		  "формой");
+	nv_imp_result_release(&r);
+	/* An order of another year: no program. */
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2023, &r), 0);
+	CHECK(strstr(r.pairs.ptr, "program:") == NULL);
 	nv_imp_result_release(&r);
 	nv_imp_doc_release(&doc);
 }
@@ -239,7 +280,7 @@ static void test_yo(void)
 		read_text("Наставник\tНаставляемый\nСеменов Артем Петрович\tИВАНОВА М. П.\n", &doc),
 		0);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), 0);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), 0);
 	CHECK(strstr(r.pairs.ptr, "- mentor: semenov-ap\n  mentees: [") != NULL);
 	/* A surname in capitals, as official lists type it, is the surname of people.yml. */
 	CHECK(strstr(r.pairs.ptr, "  mentees: [ivanova-mp]\n") != NULL);
@@ -279,7 +320,7 @@ static void test_no_pairs(void)
 	CHECK_INT(read_text("Наставник\tНаставляемый\nучитель математики\tученик 7 класса\n", &doc),
 		  0);
 	nv_imp_result_init(&r);
-	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", &r), -1);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), -1);
 	CHECK_INT(r.npairs, 0);
 	CHECK_INT(r.nnewp, 0);
 	CHECK_INT(r.pairs.len, 0);
@@ -296,5 +337,6 @@ void nv_tests(void)
 	NV_RUN(test_side_columns);
 	NV_RUN(test_stamp);
 	NV_RUN(test_yo);
+	NV_RUN(test_programs);
 	NV_RUN(test_no_pairs);
 }
