@@ -249,6 +249,7 @@ struct reader {
 	size_t n, alloc;
 	const char *form; /* the form the last row across the table named */
 	int src;	  /* the table's paragraph */
+	bool open;	  /* the last row made a pair: a row merged to it adds its mentees */
 };
 
 /* The canonical form of mentoring s names («Учитель-учитель», «форма «ученик – ученик»»), or NULL.
@@ -425,7 +426,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	}
 	cell_text(&t, cell[COL_FORM], false);
 	form = t.len ? known_form(rd, t.ptr) : rd->form;
-	if (cell[COL_MENTOR] && cell[COL_MENTOR]->covered && cell[COL_MENTEE] && rd->n) {
+	if (cell[COL_MENTOR] && cell[COL_MENTOR]->covered && cell[COL_MENTEE] && rd->open) {
 		/* The mentor's cell merged down: the mentees of a group. */
 		pr = &rd->v[rd->n - 1];
 		pr->n += people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
@@ -461,6 +462,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 				"В.»): впишите эту пару в content/pairs.yml сами",
 				rd->src, rowno, t.ptr);
 		nv_buf_release(&t);
+		rd->open = false;
 		return;
 	}
 	pr->mentor = mentor[0];
@@ -479,6 +481,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	cell_text(&t, cell[COL_PERIOD], false);
 	pr->period = t.len ? period_of(t.ptr) : NULL;
 	rd->n++;
+	rd->open = true;
 	nv_buf_release(&t);
 }
 

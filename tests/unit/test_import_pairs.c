@@ -167,9 +167,19 @@ static void test_merged_rows(void)
 	cell(&doc, row, 1, true, NULL);
 	cell(&doc, row, 1, true, NULL);
 	cell(&doc, row, 1, false, "Иванова М. П.");
+	/* A mentor with no name: the rows merged to it are not the group above. */
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, false, "вакансия");
+	cell(&doc, row, 1, false, NULL);
+	cell(&doc, row, 1, false, "Петрова А. Н.");
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 1, true, NULL);
+	cell(&doc, row, 1, true, NULL);
+	cell(&doc, row, 1, false, "Иванова Анна Петровна");
 	CHECK(nv_import_pairs_table(&doc) == t);
 	nv_imp_result_init(&r);
 	CHECK_INT(nv_import_pairs(&doc, t, &o, "o-par", 2025, &r), 0);
+	CHECK_INT(r.unplaced.nr, 2);
 	CHECK_STR(r.pairs.ptr, "- mentor: orlov-pi\n"
 			       "  mentees: [kim-yos, ivanova-mp]\n"
 			       "  form: ученик – ученик\n"
