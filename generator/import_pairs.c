@@ -112,6 +112,16 @@ static void cell_text(struct nv_buf *out, const struct nv_imp_cell *c, bool low)
 	nv_buf_release(&t);
 }
 
+/* The cells of row r not covered by a cell merged into them (ODF writes those too). */
+static size_t own_cells(const struct nv_imp_row *r)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j < r->n; j++)
+		n += !r->cells[j].covered;
+	return n;
+}
+
 /*
  * The kinds of t's columns from its header (one row, or two when a
  * mentor's or a mentee's heading spans the names and positions under
@@ -120,34 +130,38 @@ static void cell_text(struct nv_buf *out, const struct nv_imp_cell *c, bool low)
 static bool read_header(struct table *p, const struct nv_imp_table *t)
 {
 	struct nv_buf s = NV_BUF_INIT;
-	size_t j, k, col, span;
+	size_t j, k, col, span, h = 0;
 	bool two = false;
 	enum col c, sub;
 
-	if (!t->n)
+	/* A title in the table's first row («Состав наставнических пар»), one cell across it. */
+	while (h + 1 < t->n && h < 2 && own_cells(&t->rows[h]) == 1 &&
+	       own_cells(&t->rows[h + 1]) > 1)
+		h++;
+	if (h >= t->n)
 		return false;
-	for (j = 0; j < t->rows[0].n && p->ncols < MAX_COLS; j++) {
-		cell_text(&s, &t->rows[0].cells[j], false);
+	for (j = 0; j < t->rows[h].n && p->ncols < MAX_COLS; j++) {
+		cell_text(&s, &t->rows[h].cells[j], false);
 		c = col_of(s.ptr);
-		span = (size_t)t->rows[0].cells[j].colspan;
+		span = (size_t)t->rows[h].cells[j].colspan;
 		two = two || ((c == COL_MENTOR || c == COL_MENTEE) && span > 1);
 		for (k = 0; k < span && p->ncols < MAX_COLS; k++)
 			p->cols[p->ncols++] = c;
 	}
-	p->first = 1;
-	if (two && t->n > 1) {
+	p->first = h + 1;
+	if (two && t->n > h + 1) {
 		/* «Наставник» over «ФИО» | «Должность»: the second row says which is which. */
-		for (j = col = 0; j < t->rows[1].n && col < p->ncols; j++) {
-			cell_text(&s, &t->rows[1].cells[j], true);
+		for (j = col = 0; j < t->rows[h + 1].n && col < p->ncols; j++) {
+			cell_text(&s, &t->rows[h + 1].cells[j], true);
 			sub = strstr(s.ptr, "должност") || strstr(s.ptr, "класс") ? COL_MENTOR_POS
 										  : COL_MENTOR;
 			if (p->cols[col] == COL_MENTOR || p->cols[col] == COL_MENTOR_POS)
 				p->cols[col] = sub;
 			else if (p->cols[col] == COL_MENTEE || p->cols[col] == COL_MENTEE_POS)
 				p->cols[col] = sub == COL_MENTOR ? COL_MENTEE : COL_MENTEE_POS;
-			col += (size_t)t->rows[1].cells[j].colspan;
+			col += (size_t)t->rows[h + 1].cells[j].colspan;
 		}
-		p->first = 2;
+		p->first = h + 2;
 	}
 	nv_buf_release(&s);
 	for (c = COL_NONE, j = 0; j < p->ncols; j++) {

@@ -148,7 +148,10 @@ static void test_merged_rows(void)
 
 	nv_imp_doc_init(&doc);
 	t = nv_imp_add_table(&doc);
-	/* «Наставник» over «ФИО» and «Класс»; then a row of the form across the table. */
+	/* A title in the table's first row; «Наставник» over «ФИО» and «Класс»; a row of the form.
+	 */
+	row = nv_imp_add_row(t);
+	cell(&doc, row, 3, false, "Состав наставнических пар");
 	row = nv_imp_add_row(t);
 	cell(&doc, row, 2, false, "Наставник");
 	cell(&doc, row, 1, false, "Наставляемый");
