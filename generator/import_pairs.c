@@ -523,7 +523,7 @@ static const char *program_of(const struct nv_imp_opts *o, const char *form, int
 static void write_pairs(struct reader *rd, const char *order, int acyear)
 {
 	const char *program;
-	size_t programs = 0;
+	size_t programs = 0, noperiod = 0;
 	struct nv_buf *out = &rd->c->r->pairs;
 	const struct pair *pr;
 	size_t i, k, noform = 0;
@@ -543,12 +543,19 @@ static void write_pairs(struct reader *rd, const char *order, int acyear)
 		if (pr->role)
 			nv_imp_yaml(out, 2, "role_model", pr->role);
 		nv_imp_yaml(out, 2, "period", pr->period ? pr->period : "в течение учебного года");
+		noperiod += !pr->period;
 		if ((program = program_of(rd->c->o, pr->form, acyear))) {
 			nv_imp_yaml(out, 2, "program", program);
 			programs++;
 		}
 		nv_imp_yaml(out, 2, "order", order);
 	}
+	if (noperiod)
+		nv_imp_todo(rd->c,
+			    "у %zu из %zu %s таблицы нет срока — записано «в течение учебного "
+			    "года»: впишите срок каждой в content/pairs.yml, «period: 01.10.2025 – "
+			    "31.05.2026» (пара работает со дня приказа или позже)",
+			    noperiod, rd->n, nv_plural(rd->n, "пары", "пар", "пар"));
 	if (programs)
 		nv_imp_found(rd->c,
 			     "программа: у %zu из %zu %s — единственная программа %d–%d учебного "
