@@ -380,9 +380,11 @@ static int import_one(struct nv_imp_job *jobs, size_t *n, size_t at, const char 
 	if (j->res.napps) {
 		if (split(jobs, n, at, o, g, d) < 0)
 			return -1;
+		nv_cmd_import_pairs_body(j, o);
 	} else if ((rc = nv_cmd_import_pairs_file(jobs, at, o, d)) < 0) {
 		return -1;
 	} else if (!rc) {
+		nv_cmd_import_pairs_body(j, o);
 		nv_cmd_import_mentions(&j->res, g);
 	}
 	for (k = at; k < *n && (k == at || jobs[k].appendix); k++)

@@ -61,4 +61,13 @@ int nv_cmd_import_pairs_job(struct nv_imp_job *a, const struct nv_imp_opts *ao, 
 int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv_imp_opts *o,
 			     struct nv_diags *d);
 
+/*
+ * The tables of pairs among the items of the order of job j (its text,
+ * j->part when its appendices were split off): their pairs into
+ * j->res.pairs for this order, which then cites «appendices: [pairs]»,
+ * the paragraph no more «не распознан», and the report asks to make the
+ * item cite the appendix.
+ */
+void nv_cmd_import_pairs_body(struct nv_imp_job *j, const struct nv_imp_opts *o);
+
 #endif

@@ -132,3 +132,64 @@ int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv
 	}
 	return 1;
 }
+
+/* Move the lines of from to the end of to (from emptied). */
+static void move_lines(struct nv_strlist *to, struct nv_strlist *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nr; i++)
+		nv_strlist_add(to, from->v[i]);
+	nv_strlist_release(from);
+}
+
+/* See cmd_import_int.h. */
+void nv_cmd_import_pairs_body(struct nv_imp_job *j, const struct nv_imp_opts *o)
+{
+	const struct nv_imp_doc *doc = j->part.n ? &j->part : &j->doc;
+	struct nv_imp_result r;
+	struct nv_imp_doc one;
+	char at[32];
+	size_t i, k, end;
+
+	if (strcmp(j->res.kind, "order"))
+		return;
+	for (i = 0; i < doc->n; i++) {
+		if (!doc->v[i].table || !nv_import_pairs_header(doc->v[i].table))
+			continue;
+		end = i + 1;
+		nv_imp_doc_part(doc, &i, &end, 1, false, &one);
+		nv_imp_result_init(&r);
+		if (nv_import_pairs(&one, doc->v[i].table, o, j->res.id, acyear_of(j->res.date),
+				    &r) == 0) {
+			/* The table was «не распознан» in the order: now it has its place. */
+			snprintf(at, sizeof(at), "абзац %d: ", doc->v[i].table->src);
+			for (k = 0; k < j->res.unplaced.nr; k++)
+				if (!strncmp(j->res.unplaced.v[k], at, strlen(at))) {
+					free(j->res.unplaced.v[k]);
+					memmove(&j->res.unplaced.v[k], &j->res.unplaced.v[k + 1],
+						(j->res.unplaced.nr - k - 1) * sizeof(char *));
+					j->res.unplaced.nr--;
+					break;
+				}
+			nv_buf_add(&j->res.pairs, r.pairs.ptr, r.pairs.len);
+			j->res.npairs += r.npairs;
+			j->res.newp = nv_xrealloc(j->res.newp,
+						  (j->res.nnewp + r.nnewp) * sizeof(*j->res.newp));
+			memcpy(j->res.newp + j->res.nnewp, r.newp, r.nnewp * sizeof(*r.newp));
+			j->res.nnewp += r.nnewp;
+			r.nnewp = 0;
+			move_lines(&j->res.found, &r.found);
+			move_lines(&j->res.unplaced, &r.unplaced);
+			move_lines(&j->res.todo, &r.todo);
+			cite_pairs(&j->res.text);
+			nv_strlist_addf(&j->res.todo,
+					"абзац %d: таблица пар перенесена в content/pairs.yml и "
+					"печатается приложением к приказу (appendices: [pairs]) — "
+					"поправьте пункт перед ней: «… согласно приложению»",
+					doc->v[i].table->src);
+		}
+		nv_imp_result_release(&r);
+		nv_imp_doc_release(&one);
+	}
+}

@@ -176,6 +176,14 @@ static bool read_header(struct table *p, const struct nv_imp_table *t)
 	return p->seen[COL_MENTOR] && p->seen[COL_MENTEE];
 }
 
+bool nv_import_pairs_header(const struct nv_imp_table *t)
+{
+	struct table p;
+
+	memset(&p, 0, sizeof(p));
+	return read_header(&p, t);
+}
+
 const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc)
 {
 	struct table p;
@@ -505,10 +513,10 @@ static const char *program_of(const struct nv_imp_opts *o, const char *form, int
 	const char *found = NULL;
 	size_t i, k;
 
-	for (i = 0; i < o->nprograms && acyear; i++) {
+	for (i = 0; i < o->nprograms && acyear && form; i++) {
 		const struct nv_imp_program *g = &o->programs[i];
 
-		for (k = 0; k < g->nforms && form && strcmp(g->forms[k], form); k++)
+		for (k = 0; k < g->nforms && strcmp(g->forms[k], form); k++)
 			;
 		if (g->acyear != acyear || (g->nforms && k == g->nforms))
 			continue;

@@ -405,6 +405,8 @@ void nv_imp_doc_part(const struct nv_imp_doc *doc, const size_t *from, const siz
  * (a title), else NULL.
  */
 const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc);
+/* Does the header of t name mentors and mentees (a table of pairs)? */
+bool nv_import_pairs_header(const struct nv_imp_table *t);
 /*
  * Table t of doc as entries of content/pairs.yml for the order `order`
  * (its id) of the academic year acyear (its first year; 0: unknown):

@@ -291,6 +291,24 @@ sed 's/20.10.2025 № 151-од/30.09.2025 № 131-ОД/' "$tmp/app.txt" >"$tmp/a
 (cd "$tmp" && "$bin" -C p import --dry-run app2.txt) >"$tmp/out" 2>&1
 same "app2.txt: отчёт" "$tmp/out" "$here/expected/pairs-file.report"
 
+# A table of pairs among an order's items (not its appendix): its pairs
+# go to pairs.yml, the order cites «appendices: [pairs]», and the report
+# asks to make the item cite the appendix; no names stay in the order.
+printf '%s\n' 'ПРИКАЗ' '№ 152-од от 21.10.2025' 'О закреплении наставников за молодыми специалистами' 'ПРИКАЗЫВАЮ:' \
+	'1. Закрепить наставников за молодыми специалистами:' >"$tmp/body.txt"
+printf 'Наставник\tНаставляемый\tФорма\tСрок\n' >>"$tmp/body.txt"
+printf 'Орлова Т. Н.\tЗайцева Мария Андреевна, учитель биологии\tучитель – учитель\t21.10.2025 – 31.05.2026\n' >>"$tmp/body.txt"
+printf '%s\n' '2. Контроль исполнения приказа оставляю за собой.' 'Директор      И. В. Соколова' >>"$tmp/body.txt"
+rm -rf "$tmp/p" && mkdir "$tmp/p" && cp -r "$root/content" "$tmp/p/"
+(cd "$tmp" && "$bin" -C p import --dry-run body.txt) >"$tmp/out" 2>&1
+same "body.txt: отчёт" "$tmp/out" "$here/expected/pairs-body.report"
+(cd "$tmp" && "$bin" -C p import body.txt) >"$tmp/out" 2>"$tmp/err"
+status=$?
+o=$tmp/p/content/orders/o-zakreplenii-nastavnikov-za-molodymi-spetsialistami.md
+[ "$status" -eq 0 ] && ! grep -q 'ошибка:' "$tmp/err" && grep -qx 'appendices: \[pairs\]' "$o" && ! grep -q 'Зайцева' "$o" &&
+	tail -n 5 "$tmp/p/content/pairs.yml" | grep -qx '  order: o-zakreplenii-nastavnikov-za-molodymi-spetsialistami' && ok ||
+	{ bad "body.txt: код $status"; cat "$tmp/err" "$o"; }
+
 # A table of pairs whose rows name no one: an error at the appendix, and
 # nothing written.
 printf '%s\n' 'ПРИКАЗ' '№ 141-од от 16.10.2025' 'О закреплении пар' 'ПРИКАЗЫВАЮ:' '1. Закрепить пары согласно приложению.' \
