@@ -423,13 +423,30 @@ static bool student_side(const char *f, bool right)
 		     : !strncmp(f, "ученик ", strlen("ученик "));
 }
 
+/* The text of a row as the report quotes it: its cells with text, «|» between them. */
+static void row_text(struct nv_buf *t, const struct nv_imp_row *row)
+{
+	size_t j, at, m;
+
+	nv_buf_reset(t);
+	for (j = 0; j < row->n; j++) {
+		at = t->len;
+		if (t->len)
+			nv_buf_adds(t, " | ");
+		m = t->len;
+		nv_imp_cell_text(t, &row->cells[j]);
+		if (t->len == m) /* an empty cell */
+			t->ptr[t->len = at] = '\0';
+	}
+}
+
 static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 {
 	const struct nv_imp_cell *cell[COL_KINDS] = { NULL };
 	struct nv_buf t = NV_BUF_INIT;
 	const char *form, *kind, *mentor[1];
 	struct pair *pr;
-	size_t j, m, col = 0;
+	size_t j, col = 0;
 
 	if (section_row(rd, row))
 		return;
@@ -467,17 +484,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 		       mentor, 1) ||
 	    !(pr->n = people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
 				student_side(form, true), rowno, pr->mentees, MAX_MENTEES))) {
-		nv_buf_reset(&t);
-		for (j = 0; j < row->n; j++) {
-			size_t at = t.len;
-
-			if (t.len)
-				nv_buf_adds(&t, " | ");
-			m = t.len;
-			nv_imp_cell_text(&t, &row->cells[j]);
-			if (t.len == m) /* an empty cell */
-				t.ptr[t.len = at] = '\0';
-		}
+		row_text(&t, row);
 		nv_strlist_addf(&rd->c->r->unplaced,
 				"абзац %d, строка %d таблицы: «%s» — не найдено имя наставника или "
 				"наставляемого («Кузнецова Елена Владимировна» или «Кузнецова Е. "
