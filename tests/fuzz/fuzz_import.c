@@ -12,8 +12,8 @@
  * Beyond "no crash, no leak", it checks the contracts:
  *  - a reader that fails adds an error and leaves no paragraph behind it
  *    that the recogniser would see half-read (it is not called);
- *  - a table of pairs comes out as entries of pairs.yml with ids
- *    (check_pairs());
+ *  - a table of pairs, an appendix's or among an order's items, comes
+ *    out as entries of pairs.yml with ids (check_pairs());
  *  - a recognised document starts with its front matter, has an id made
  *    of [a-z0-9-], and its text is valid UTF-8 with no control character
  *    but the line feed; each picture it shows is named «<id>-risunok-N»
@@ -81,22 +81,14 @@ static bool good_id(const char *id, size_t n)
  * as many as it says, valid UTF-8 with no control character but the line
  * feed; the new people with such ids; none of it when it finds no pair.
  */
-static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *o)
+static void check_pairs_of(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
+			   const struct nv_imp_opts *o)
 {
-	const struct nv_imp_table *t = nv_import_pairs_table(doc);
 	struct nv_imp_result r;
 	const char *p, *e;
 	size_t n = 0, k;
-	char date[11], *number;
 	int rc;
 
-	/* The order a file of the table alone names: a number of UTF-8 and a date, or none. */
-	if (nv_import_pairs_stamp(doc, &number, date) &&
-	    (!nv_utf8_valid(number, strlen(number), NULL) || strlen(date) != 10))
-		abort();
-	free(number);
-	if (!t)
-		return;
 	nv_imp_result_init(&r);
 	rc = nv_import_pairs(doc, t, o, "o-par", 2025, &r);
 	if ((rc == 0) != (r.npairs > 0) || (rc < 0 && r.pairs.len) ||
@@ -124,6 +116,33 @@ static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 		if (!good_id(r.newp[k].id, strlen(r.newp[k].id)))
 			abort();
 	nv_imp_result_release(&r);
+}
+
+/*
+ * The tables of pairs of doc: an appendix's (its first table), and each
+ * among an order's items, read alone as `import` reads them; the order a
+ * file of the table alone names: a number of UTF-8 and a date, or none.
+ */
+static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *o)
+{
+	const struct nv_imp_table *t = nv_import_pairs_table(doc);
+	struct nv_imp_doc one;
+	char date[11], *number;
+	size_t i, end;
+
+	if (nv_import_pairs_stamp(doc, &number, date) &&
+	    (!nv_utf8_valid(number, strlen(number), NULL) || strlen(date) != 10))
+		abort();
+	free(number);
+	if (t)
+		check_pairs_of(doc, t, o);
+	for (i = 0; i < doc->n; i++)
+		if (doc->v[i].table && nv_import_pairs_header(doc->v[i].table)) {
+			end = i + 1;
+			nv_imp_doc_part(doc, &i, &end, 1, false, &one);
+			check_pairs_of(&one, doc->v[i].table, o);
+			nv_imp_doc_release(&one);
+		}
 }
 
 /*
