@@ -102,6 +102,7 @@ static void print_list(const char *head, const struct nv_strlist *l)
 		printf("  %s%s\n", head ? "  " : "", l->v[i]);
 }
 
+/* See cmd_import_int.h. */
 const char *nv_cmd_import_where(const struct nv_imp_job *a, struct nv_buf *w)
 {
 	nv_buf_reset(w);
