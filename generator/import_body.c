@@ -119,7 +119,8 @@ char *nv_imp_order_cited(const char *s, char date[11])
 
 	if (!on)
 		return NULL;
-	if ((number = nv_imp_find_number(on + 10)))
+	/* The date has no «№»: the first number from its start is after it. */
+	if ((number = nv_imp_find_number(on)))
 		return number;
 	between = nv_xmemdupz(s, (size_t)(on - s));
 	number = nv_imp_find_number(between);

@@ -322,6 +322,15 @@ static void test_stamp(void)
 	CHECK_STR(date, "30.09.2025");
 	free(number);
 	nv_imp_doc_release(&doc);
+	/* A date of one digit, at the very end of the stamp's text: no number after it. */
+	CHECK_INT(
+		read_text("Приложение к приказу № 7 от 1.9.2025\nНаставник\tНаставляемый\n", &doc),
+		0);
+	CHECK(nv_import_pairs_stamp(&doc, &number, date));
+	CHECK_STR(number, "7");
+	CHECK_STR(date, "01.09.2025");
+	free(number);
+	nv_imp_doc_release(&doc);
 	/* A title alone names no order. */
 	CHECK_INT(read_text("Состав пар на 2025 год\nНаставник\tНаставляемый\n", &doc), 0);
 	CHECK(!nv_import_pairs_stamp(&doc, &number, date));
