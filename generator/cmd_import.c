@@ -201,6 +201,7 @@ static int appendix_job(struct nv_imp_job *a, const struct nv_imp_job *j,
 			const struct nv_guard *g, bool *web, struct nv_diags *d)
 {
 	struct nv_buf w = NV_BUF_INIT;
+	struct nv_imp_doc lines;
 
 	a->arg = j->arg;
 	a->appendix = app->number;
@@ -208,8 +209,12 @@ static int appendix_job(struct nv_imp_job *a, const struct nv_imp_job *j,
 	a->to = app->last_src;
 	nv_imp_doc_part(&j->doc, &app->first, &app->end, 1, false, &a->doc);
 	nv_imp_result_init(&a->res);
-	/* A table of pairs goes to pairs.yml once the order's id is known (split()). */
+	/* A table (or list) of pairs goes to pairs.yml once the order's id is known (split()). */
 	*web = true;
+	if (nv_import_pairs_lines(&a->doc, &lines)) {
+		nv_imp_doc_release(&a->doc);
+		a->doc = lines;
+	}
 	if ((a->pairs = nv_import_pairs_table(&a->doc)))
 		return 0;
 	if (nv_import_recognise(&a->doc, ao, &a->res) < 0) {
@@ -260,8 +265,8 @@ static void split_report(struct nv_imp_job *jobs, size_t at, const struct nv_imp
 				"похоже на список наставнических пар: пары вносятся в "
 				"content/pairs.yml (order: %s), и приказ ссылается на их "
 				"таблицу — appendices: [pairs]; эта страница тогда не нужна "
-				"(таблицу со столбцами «Наставник» и «Наставляемый» импорт "
-				"переносит в pairs.yml сам)",
+				"(таблицу со столбцами «Наставник» и «Наставляемый» или строки "
+				"«Орлова Т. Н. — Зайцева М. А.» импорт переносит в pairs.yml сам)",
 				jobs[at].res.id);
 	}
 	nv_buf_release(&w);

@@ -99,20 +99,33 @@ int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv
 	struct nv_imp_job *j = &jobs[at];
 	const struct nv_imp_table *t = nv_import_pairs_table(&j->doc);
 	const struct nv_imp_order *ord;
+	struct nv_imp_doc lines;
+	bool list = !t && nv_import_pairs_lines(&j->doc, &lines);
 	const char *base;
 	char date[11], *number, *id;
 	size_t k;
 
-	if (!t || !strcmp(j->res.kind, "order") || !nv_import_pairs_stamp(&j->doc, &number, date))
-		return 0;
-	ord = nv_import_find_order(o, number, date);
+	number = NULL;
+	ord = (t || list) && strcmp(j->res.kind, "order") &&
+			      nv_import_pairs_stamp(&j->doc, &number, date)
+		      ? nv_import_find_order(o, number, date)
+		      : NULL;
 	free(number);
-	if (!ord || !ord->path)
-		return 0; /* a page, whose report says the project has no such order */
+	if (!ord || !ord->path) { /* a page, whose report says the project has no such order */
+		if (list)
+			nv_imp_doc_release(&lines);
+		return 0;
+	}
 	base = strrchr(ord->path, '/') ? strrchr(ord->path, '/') + 1 : ord->path;
 	id = nv_xmemdupz(base, strlen(base) - strlen(".md"));
+	/* The page read first goes (its pictures are the doc's): the file is its pairs. */
 	nv_imp_result_release(&j->res);
 	nv_imp_result_init(&j->res);
+	if (list) {
+		nv_imp_doc_release(&j->doc);
+		j->doc = lines;
+		t = nv_import_pairs_table(&j->doc);
+	}
 	j->pairs = t;
 	k = (size_t)nv_import_pairs(&j->doc, t, o, id, acyear_of(ord->date), &j->res);
 	free(id);

@@ -230,7 +230,7 @@ static const char *find_person(const struct nv_imp_ctx *c, const struct nv_imp_n
  * student is said, or when `student`). Notes in r what to add.
  */
 static const char *person(struct nv_imp_ctx *c, const struct nv_imp_name *nm, const char *what,
-			  bool student, int src, int row)
+			  bool student, const char *at)
 {
 	struct nv_buf cls = NV_BUF_INIT;
 	struct nv_imp_newperson *p;
@@ -249,14 +249,14 @@ static const char *person(struct nv_imp_ctx *c, const struct nv_imp_name *nm, co
 		else
 			nv_imp_todo(
 				c,
-				"абзац %d, строка %d таблицы: у обучающегося %s (новый участник "
+				"%s: у обучающегося %s (новый участник "
 				"%s) не найден класс — допишите его в people.yml: «class: 7 «А»»",
-				src, row, nm->sur, p->id);
+				at, nm->sur, p->id);
 	} else if (!p->position) {
 		nv_imp_todo(c,
-			    "абзац %d, строка %d таблицы: у %s (новый участник %s) не указана "
+			    "%s: у %s (новый участник %s) не указана "
 			    "должность — допишите её в people.yml: «position: учитель математики»",
-			    src, row, nm->sur, p->id);
+			    at, nm->sur, p->id);
 	}
 	nv_buf_release(&cls);
 	return p->id;
@@ -272,6 +272,8 @@ struct reader {
 	const char *form; /* the form the last row across the table named */
 	int src;	  /* the table's paragraph */
 	bool open;	  /* the last row made a pair: a row merged to it adds its mentees */
+	bool lines;	  /* a list of lines read as a table (nv_import_pairs_lines()) */
+	struct nv_buf at; /* the row being read, as the report names it */
 };
 
 /* The canonical form of mentoring s names («Учитель-учитель», «форма «ученик – ученик»»), or NULL.
@@ -329,8 +331,7 @@ static const char *what_end(const char *s)
  * positions apart, or NULL. Returns how many.
  */
 static size_t people_of(struct reader *rd, const struct nv_imp_cell *cell,
-			const struct nv_imp_cell *pos, bool student, int row, const char **ids,
-			size_t max)
+			const struct nv_imp_cell *pos, bool student, const char **ids, size_t max)
 {
 	struct nv_buf what = NV_BUF_INIT, apart = NV_BUF_INIT;
 	const char *s, *e;
@@ -347,7 +348,7 @@ static size_t people_of(struct reader *rd, const struct nv_imp_cell *cell,
 			nv_imp_trim(&what, s, (size_t)(e - s));
 			if (!what.len && apart.len)
 				nv_buf_adds(&what, apart.ptr);
-			ids[n++] = person(rd->c, &nm, what.ptr, student, rd->src, row);
+			ids[n++] = person(rd->c, &nm, what.ptr, student, rd->at.ptr);
 		}
 	nv_buf_release(&what);
 	nv_buf_release(&apart);
@@ -450,6 +451,11 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 
 	if (section_row(rd, row))
 		return;
+	nv_buf_reset(&rd->at);
+	if (rd->lines && row->n && row->cells[0].n)
+		nv_buf_addf(&rd->at, "абзац %d", row->cells[0].paras[0].src);
+	else
+		nv_buf_addf(&rd->at, "абзац %d, строка %d таблицы", rd->src, rowno);
 	for (j = 0; j < row->n; j++) {
 		enum col k = col < rd->p.ncols ? rd->p.cols[col] : COL_NONE;
 
@@ -469,7 +475,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 		/* The mentor's cell merged down: the mentees of a group. */
 		pr = &rd->v[rd->n - 1];
 		pr->n += people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
-				   student_side(form, true), rowno, pr->mentees + pr->n,
+				   student_side(form, true), pr->mentees + pr->n,
 				   MAX_MENTEES - pr->n);
 		nv_buf_release(&t);
 		return;
@@ -480,16 +486,16 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	/* Both sides named before anyone is added to people.yml. */
 	if (!cell[COL_MENTOR] || !cell[COL_MENTEE] || !names(cell[COL_MENTOR]) ||
 	    !names(cell[COL_MENTEE]) ||
-	    !people_of(rd, cell[COL_MENTOR], cell[COL_MENTOR_POS], student_side(form, false), rowno,
+	    !people_of(rd, cell[COL_MENTOR], cell[COL_MENTOR_POS], student_side(form, false),
 		       mentor, 1) ||
 	    !(pr->n = people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
-				student_side(form, true), rowno, pr->mentees, MAX_MENTEES))) {
+				student_side(form, true), pr->mentees, MAX_MENTEES))) {
 		row_text(&t, row);
 		nv_strlist_addf(&rd->c->r->unplaced,
-				"абзац %d, строка %d таблицы: «%s» — не найдено имя наставника или "
+				"%s: «%s» — не найдено имя наставника или "
 				"наставляемого («Кузнецова Елена Владимировна» или «Кузнецова Е. "
 				"В.»): впишите эту пару в content/pairs.yml сами",
-				rd->src, rowno, t.ptr);
+				rd->at.ptr, t.ptr);
 		nv_buf_release(&t);
 		rd->open = false;
 		return;
@@ -497,10 +503,10 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	pr->mentor = mentor[0];
 	if (names(cell[COL_MENTOR]) > 1)
 		nv_strlist_addf(&rd->c->r->unplaced,
-				"абзац %d, строка %d таблицы: у пары несколько наставников — "
+				"%s: у пары несколько наставников — "
 				"перенесён первый (%s): в паре один наставник, у второго — своя "
 				"пара с теми же наставляемыми, впишите её в content/pairs.yml сами",
-				rd->src, rowno, mentor[0]);
+				rd->at.ptr, mentor[0]);
 	pr->form = form ? nv_xstrdup(form) : t.len ? nv_buf_detach(&t, NULL) : NULL;
 	cell_text(&t, cell[COL_KIND], false);
 	kind = t.len ? known_kind(rd->c->o->kinds, t.ptr) : NULL;
@@ -567,10 +573,11 @@ static void write_pairs(struct reader *rd, const char *order, int acyear)
 	}
 	if (noperiod)
 		nv_imp_todo(rd->c,
-			    "у %zu из %zu %s таблицы нет срока — записано «в течение учебного "
+			    "у %zu из %zu %s %s нет срока — записано «в течение учебного "
 			    "года»: впишите срок каждой в content/pairs.yml, «period: 01.10.2025 – "
 			    "31.05.2026» (пара работает со дня приказа или позже)",
-			    noperiod, rd->n, nv_plural(rd->n, "пары", "пар", "пар"));
+			    noperiod, rd->n, nv_plural(rd->n, "пары", "пар", "пар"),
+			    rd->lines ? "списка" : "таблицы");
 	if (programs)
 		nv_imp_found(rd->c,
 			     "программа: у %zu из %zu %s — единственная программа %d–%d учебного "
@@ -580,9 +587,10 @@ static void write_pairs(struct reader *rd, const char *order, int acyear)
 	rd->c->r->npairs = rd->n;
 	if (noform)
 		nv_imp_todo(rd->c,
-			    "у %zu из %zu %s таблицы не указана форма наставничества — допишите "
+			    "у %zu из %zu %s %s не указана форма наставничества — допишите "
 			    "её каждой в content/pairs.yml: «form: учитель – учитель»",
-			    noform, rd->n, nv_plural(rd->n, "пары", "пар", "пар"));
+			    noform, rd->n, nv_plural(rd->n, "пары", "пар", "пар"),
+			    rd->lines ? "списка" : "таблицы");
 }
 
 int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
@@ -601,6 +609,7 @@ int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 	c.r = r;
 	rd.c = &c;
 	rd.src = t->src;
+	rd.lines = t->lines;
 	r->kind = "pairs";
 	read_header(&rd.p, t);
 	for (i = rd.p.first; i < t->n; i++)
@@ -621,8 +630,9 @@ int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 					     : "заголовок",
 				     doc->v[i].para.text, doc->v[i].para.src);
 	}
-	nv_imp_found(&c, "таблица наставнических пар (абзац %d): %zu %s → content/pairs.yml",
-		     t->src, rd.n, nv_plural(rd.n, "пара", "пары", "пар"));
+	nv_imp_found(&c, "%s наставнических пар (абзац %d): %zu %s → content/pairs.yml",
+		     t->lines ? "список" : "таблица", t->src, rd.n,
+		     nv_plural(rd.n, "пара", "пары", "пар"));
 	if (rd.n)
 		write_pairs(&rd, order, acyear);
 	for (i = 0; i < rd.n; i++) {
@@ -632,6 +642,7 @@ int nv_import_pairs(const struct nv_imp_doc *doc, const struct nv_imp_table *t,
 		free(rd.v[i].period);
 	}
 	free(rd.v);
+	nv_buf_release(&rd.at);
 	return rd.n ? 0 : -1;
 }
 
@@ -653,4 +664,95 @@ bool nv_import_pairs_stamp(const struct nv_imp_doc *doc, char **number, char dat
 	nv_buf_release(&text);
 	nv_buf_release(&low);
 	return *number != NULL;
+}
+
+/*
+ * Where a line «Орлова Т. Н., учитель — Зайцева М. А.» divides a mentor
+ * from the mentees: the first dash between spaces with a name after it;
+ * NULL when the line starts with no name or has no such dash.
+ */
+static const char *pair_dash(const char *s)
+{
+	struct nv_imp_name nm;
+	const char *p;
+
+	if (!nv_imp_take_name(s, &nm))
+		return NULL;
+	for (p = s; (p = strchr(p + 1, ' ')) && p[1];)
+		if ((!strncmp(p, " \xE2\x80\x94 ", 5) || !strncmp(p, " \xE2\x80\x93 ", 5) ||
+		     !strncmp(p, " - ", 3)) &&
+		    nv_imp_take_name(p + (p[1] == '-' ? 3 : 5), &nm))
+			return p;
+	return NULL;
+}
+
+bool nv_import_pairs_lines(const struct nv_imp_doc *doc, struct nv_imp_doc *out)
+{
+	struct nv_imp_table *t = NULL;
+	struct nv_imp_row *row;
+	struct nv_imp_para *p;
+	struct nv_buf low = NV_BUF_INIT;
+	const char *text, *dash;
+	size_t i, head = 0, lines = 0, others = 0;
+	bool titled = false;
+
+	for (i = 0; i < doc->n; i++) {
+		text = doc->v[i].para.text;
+		if (doc->v[i].table)
+			return false;
+		if (!text[0])
+			continue;
+		if (pair_dash(text)) {
+			lines++;
+		} else if (lines) {
+			others++; /* said as a row that names no pair */
+		} else if (++head > 4) {
+			nv_buf_release(&low);
+			return false; /* a text */
+		} else {
+			nv_buf_reset(&low);
+			nv_imp_lower(&low, text, strlen(text));
+			titled = titled || strstr(low.ptr, "наставни") || strstr(low.ptr, "пар");
+		}
+	}
+	nv_buf_release(&low);
+	/* Its title says it lists pairs: «Список наставнических пар», «Пары наставник –
+	 * наставляемый». */
+	if (!lines || others > lines || !titled)
+		return false;
+	/* The same, its lines of pairs a table of two columns: what the rest reads. */
+	nv_imp_doc_init(out);
+	out->format = doc->format;
+	out->encoding = doc->encoding;
+	for (i = 0; i < doc->n; i++) {
+		text = doc->v[i].para.text;
+		if (!text[0])
+			continue;
+		dash = pair_dash(text);
+		if (!dash && !t) {
+			p = nv_imp_add_para(out, NULL, text, strlen(text));
+			p->src = doc->v[i].para.src;
+			continue;
+		}
+		if (!t) {
+			t = nv_imp_add_table(out);
+			t->src = doc->v[i].para.src;
+			t->lines = true;
+			row = nv_imp_add_row(t);
+			nv_imp_add_para(out, nv_imp_add_cell(row, 1, 1, false), "Наставник",
+					strlen("Наставник"));
+			nv_imp_add_para(out, nv_imp_add_cell(row, 1, 1, false), "Наставляемые",
+					strlen("Наставляемые"));
+		}
+		/* A line that names no pair is a row of its text alone: the reader says it. */
+		row = nv_imp_add_row(t);
+		p = nv_imp_add_para(out, nv_imp_add_cell(row, 1, 1, false), text,
+				    dash ? (size_t)(dash - text) : strlen(text));
+		p->src = doc->v[i].para.src;
+		if (dash)
+			dash += dash[1] == '-' ? 3 : 5;
+		nv_imp_add_para(out, nv_imp_add_cell(row, 1, 1, false), dash ? dash : "",
+				dash ? strlen(dash) : 0);
+	}
+	return true;
 }

@@ -65,6 +65,7 @@ struct nv_imp_table {
 	/* The columns' widths as the source gives them (any unit), or nwidths 0. */
 	long widths[32];
 	size_t nwidths;
+	bool lines; /* lines of text read as a table (nv_import_pairs_lines()) */
 };
 
 /* A block is a paragraph (table == NULL) or a table. */
@@ -405,6 +406,15 @@ void nv_imp_doc_part(const struct nv_imp_doc *doc, const size_t *from, const siz
  * (a title), else NULL.
  */
 const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc);
+/*
+ * An appendix that lists its pairs as lines, «1. Орлова Т. Н. — Зайцева
+ * М. А., Гусев Д. В.» (under a title or two that say pairs or mentoring,
+ * nothing else): into out,
+ * the same with the lines a table of two columns, «Наставник» and
+ * «Наставляемые», that nv_import_pairs_table() finds; false when doc is
+ * not one (out untouched).
+ */
+bool nv_import_pairs_lines(const struct nv_imp_doc *doc, struct nv_imp_doc *out);
 /* Does the header of t name mentors and mentees (a table of pairs)? */
 bool nv_import_pairs_header(const struct nv_imp_table *t);
 /*

@@ -12,8 +12,9 @@
  * Beyond "no crash, no leak", it checks the contracts:
  *  - a reader that fails adds an error and leaves no paragraph behind it
  *    that the recogniser would see half-read (it is not called);
- *  - a table of pairs, an appendix's or among an order's items, comes
- *    out as entries of pairs.yml with ids (check_pairs());
+ *  - a table of pairs, an appendix's, among an order's items or made of
+ *    lines «Наставник — наставляемые», comes out as entries of pairs.yml
+ *    with ids (check_pairs());
  *  - a recognised document starts with its front matter, has an id made
  *    of [a-z0-9-], and its text is valid UTF-8 with no control character
  *    but the line feed; each picture it shows is named «<id>-risunok-N»
@@ -136,6 +137,12 @@ static void check_pairs(const struct nv_imp_doc *doc, const struct nv_imp_opts *
 	free(number);
 	if (t)
 		check_pairs_of(doc, t, o);
+	if (nv_import_pairs_lines(doc, &one)) {
+		if (!(t = nv_import_pairs_table(&one)) || !t->lines)
+			abort();
+		check_pairs_of(&one, t, o);
+		nv_imp_doc_release(&one);
+	}
 	for (i = 0; i < doc->n; i++)
 		if (doc->v[i].table && nv_import_pairs_header(doc->v[i].table)) {
 			end = i + 1;

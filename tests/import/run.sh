@@ -290,6 +290,13 @@ o=$tmp/p/content/orders/o-zakreplenii-nastavnicheskikh-par-na-vtoroe-polugodie.m
 sed 's/20.10.2025 № 151-од/30.09.2025 № 131-ОД/' "$tmp/app.txt" >"$tmp/app2.txt"
 (cd "$tmp" && "$bin" -C p import --dry-run app2.txt) >"$tmp/out" 2>&1
 same "app2.txt: отчёт" "$tmp/out" "$here/expected/pairs-file.report"
+# The same as lines «Наставник — наставляемый».
+printf '%s\n' 'Приложение' 'к приказу от 30.09.2025 № 131-од' 'Список наставнических пар' \
+	'1. Орлова Т. Н. — Гусев Д. В.' '2. Кузнецова Е. В. — Егорова К. И.' >"$tmp/list.txt"
+(cd "$tmp" && "$bin" -C p import --dry-run list.txt) >"$tmp/out" 2>&1
+grep -qx '  список наставнических пар (абзац 4): 2 пары → content/pairs.yml' "$tmp/out" &&
+	grep -qx '  mentees: \[egorova-ki\]' "$tmp/out" && grep -c '^  order: o-zakreplenii-par$' "$tmp/out" | grep -qx 2 && ok ||
+	{ bad "list.txt: список пар отдельным файлом не перенесён:"; cat "$tmp/out"; }
 
 # A table of pairs among an order's items (not its appendix): its pairs
 # go to pairs.yml, the order cites «appendices: [pairs]», and the report
@@ -340,16 +347,27 @@ grep -qx '  приложение № 1: «Приложение к приказу
 	grep -qx '\[Орлова Татьяна Николаевна\](@orlova-tn), учитель русского языка и литературы' "$tmp/out" && ok ||
 	{ bad "order-stamp-table.docx: штамп в таблице не узнан:"; cat "$tmp/out"; }
 
-# A list of pairs with a title is a page not for the site, and the report
-# says where pairs belong.
+# A list of pairs as lines «Наставник — наставляемые» under its title goes
+# to pairs.yml as a table would.
 printf '%s\n' 'ПРИКАЗ' '№ 142-од от 17.10.2025' 'О закреплении наставнических пар' 'ПРИКАЗЫВАЮ:' \
 	'1. Закрепить наставнические пары согласно приложению.' 'Директор      И. В. Соколова' \
 	'Приложение' 'к приказу от 17.10.2025 № 142-од' 'Список наставнических пар' \
-	'Орлова Т. Н. — Зайцева М. А.' >"$tmp/pairs2.txt"
+	'1. Орлова Т. Н. — Зайцева Мария Андреевна, учитель биологии' '2. Кузнецова Е. В. — Гусев Д. В., Егорова К. И.' \
+	'3. Вакансия — Сидорова М. А.' >"$tmp/pairs2.txt"
 (cd "$tmp" && "$bin" -C p import --dry-run pairs2.txt) >"$tmp/out" 2>&1
-grep -qx '  похоже на список наставнических пар: пары вносятся в content/pairs.yml (order: o-zakreplenii-nastavnicheskikh-par), и приказ ссылается на их таблицу — appendices: \[pairs\]; эта страница тогда не нужна (таблицу со столбцами «Наставник» и «Наставляемый» импорт переносит в pairs.yml сам)' "$tmp/out" &&
+sed -n '/, приложение № 1 (/,$p' "$tmp/out" >"$tmp/report"
+same "pairs2: отчёт" "$tmp/report" "$here/expected/pairs-list.report"
+
+# A list of pairs written otherwise is a page not for the site, and the
+# report says where pairs belong.
+printf '%s\n' 'ПРИКАЗ' '№ 142-од от 17.10.2025' 'О закреплении наставнических пар' 'ПРИКАЗЫВАЮ:' \
+	'1. Закрепить наставнические пары согласно приложению.' 'Директор      И. В. Соколова' \
+	'Приложение' 'к приказу от 17.10.2025 № 142-од' 'Список наставнических пар' \
+	'Наставник Орлова Т. Н., наставляемая Зайцева М. А.' >"$tmp/pairs3.txt"
+(cd "$tmp" && "$bin" -C p import --dry-run pairs3.txt) >"$tmp/out" 2>&1
+grep -qx '  похоже на список наставнических пар: пары вносятся в content/pairs.yml (order: o-zakreplenii-nastavnicheskikh-par), и приказ ссылается на их таблицу — appendices: \[pairs\]; эта страница тогда не нужна (таблицу со столбцами «Наставник» и «Наставляемый» или строки «Орлова Т. Н. — Зайцева М. А.» импорт переносит в pairs.yml сам)' "$tmp/out" &&
 	grep -qx 'appendices: \[{id: spisok-nastavnicheskikh-par, web: false}\]' "$tmp/out" && ok ||
-	{ bad "pairs2: нет совета о pairs.yml:"; cat "$tmp/out"; }
+	{ bad "pairs3: нет совета о pairs.yml:"; cat "$tmp/out"; }
 
 # Pictures as a school pastes them (make-fixtures.py PICTURES): a PNG
 # alone with «Рисунок 1 — …» under it, a JPEG in a line of text (after

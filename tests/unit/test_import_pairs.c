@@ -338,6 +338,45 @@ static void test_stamp(void)
 	nv_imp_doc_release(&doc);
 }
 
+/* Pairs as lines «Наставник — наставляемые» under a title: a table of two columns. */
+static void test_lines(void)
+{
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc, out;
+	struct nv_imp_result r;
+
+	CHECK_INT(read_text("Список наставнических пар\n"
+			    "1. Петрова А. Н. — Иванова М. П., Семенов Артём Петрович\n"
+			    "2. Вакансия — Иванова М. П.\n",
+			    &doc),
+		  0);
+	CHECK(nv_import_pairs_lines(&doc, &out));
+	CHECK(nv_import_pairs_table(&out) != NULL);
+	CHECK(nv_import_pairs_table(&out)->lines);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&out, nv_import_pairs_table(&out), &o, "o-par", 2025, &r), 0);
+	CHECK(strstr(r.pairs.ptr, "- mentor: petrova-an\n  mentees: [ivanova-mp, semenov-ap]\n"));
+	CHECK_INT(r.npairs, 1);
+	CHECK_STR(r.found.v[1], "список наставнических пар (абзац 2): 1 пара → content/pairs.yml");
+	CHECK_INT(r.unplaced.nr, 1);
+	CHECK(!strncmp(r.unplaced.v[0], "абзац 3: «2. Вакансия — Иванова М. П.» — не найдено имя",
+		       80));
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&out);
+	nv_imp_doc_release(&doc);
+	/* No title that says pairs; more lines of text than of pairs; a text: not a list of pairs.
+	 */
+	CHECK_INT(read_text("Приложение\nПетрова А. Н. — Иванова М. П.\n", &doc), 0);
+	CHECK(!nv_import_pairs_lines(&doc, &out));
+	nv_imp_doc_release(&doc);
+	CHECK_INT(read_text("Пары\nПетрова А. Н. — Иванова М. П.\nРаз.\nДва.\n", &doc), 0);
+	CHECK(!nv_import_pairs_lines(&doc, &out));
+	nv_imp_doc_release(&doc);
+	CHECK_INT(read_text("Состав группы\nПетрова А. Н. — руководитель группы\n", &doc), 0);
+	CHECK(!nv_import_pairs_lines(&doc, &out));
+	nv_imp_doc_release(&doc);
+}
+
 static void test_no_pairs(void)
 {
 	struct nv_imp_opts o = opts();
@@ -365,5 +404,6 @@ void nv_tests(void)
 	NV_RUN(test_stamp);
 	NV_RUN(test_yo);
 	NV_RUN(test_programs);
+	NV_RUN(test_lines);
 	NV_RUN(test_no_pairs);
 }
