@@ -696,26 +696,24 @@ bool nv_import_pairs_lines(const struct nv_imp_doc *doc, struct nv_imp_doc *out)
 	size_t i, head = 0, lines = 0, others = 0;
 	bool titled = false;
 
-	for (i = 0; i < doc->n; i++) {
+	/* A table, or more than four lines before the pairs (a text): no list of pairs. */
+	for (i = 0; i < doc->n && !doc->v[i].table && head <= 4; i++) {
 		text = doc->v[i].para.text;
-		if (doc->v[i].table)
-			return false;
 		if (!text[0])
 			continue;
 		if (pair_dash(text)) {
 			lines++;
 		} else if (lines) {
 			others++; /* said as a row that names no pair */
-		} else if (++head > 4) {
-			nv_buf_release(&low);
-			return false; /* a text */
-		} else {
+		} else if (++head <= 4) {
 			nv_buf_reset(&low);
 			nv_imp_lower(&low, text, strlen(text));
 			titled = titled || strstr(low.ptr, "наставни") || strstr(low.ptr, "пар");
 		}
 	}
 	nv_buf_release(&low);
+	if (i < doc->n)
+		return false;
 	/* Its title says it lists pairs: «Список наставнических пар», «Пары наставник –
 	 * наставляемый». */
 	if (!lines || others > lines || !titled)
