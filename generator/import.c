@@ -590,6 +590,19 @@ xmlNode *nv_imp_child(const xmlNode *n, const char *ns, const char *local)
 	return NULL;
 }
 
+bool nv_imp_has_stem(const char *t, const char *const *stems, size_t n)
+{
+	struct nv_buf low = NV_BUF_INIT;
+	bool yes = false;
+	size_t k;
+
+	nv_imp_lower(&low, t, strlen(t));
+	for (k = 0; k < n && !yes; k++)
+		yes = low.len && strstr(low.ptr, stems[k]);
+	nv_buf_release(&low);
+	return yes;
+}
+
 void nv_imp_lower(struct nv_buf *out, const char *s, size_t len)
 {
 	size_t i = 0;

@@ -13,17 +13,6 @@
 #include "import_int.h"
 #include "utf8.h"
 
-static bool is_upper_at(const unsigned char *s)
-{
-	return s[0] == 0xD0 && ((s[1] >= 0x90 && s[1] <= 0xAF) || s[1] == 0x81);
-}
-
-static bool is_lower_at(const unsigned char *s)
-{
-	return (s[0] == 0xD0 && s[1] >= 0xB0 && s[1] <= 0xBF) ||
-	       (s[0] == 0xD1 && ((s[1] >= 0x80 && s[1] <= 0x8F) || s[1] == 0x91));
-}
-
 /*
  * The length of a capitalised Russian word at s («Кузнецова»,
  * «Римская-Корсакова»), or 0; one of more than 30 letters is no name's.
@@ -34,14 +23,14 @@ static size_t cap_word(const char *s)
 	size_t i = 0, lows;
 
 	for (;;) {
-		if (!is_upper_at(u + i))
+		if (!nv_imp_cyr_capital(u + i))
 			return 0;
 		i += 2;
-		for (lows = 0; is_lower_at(u + i); lows++)
+		for (lows = 0; nv_imp_cyr_small(u + i); lows++)
 			i += 2;
 		if (!lows)
 			return 0;
-		if (u[i] != '-' || !is_upper_at(u + i + 1))
+		if (u[i] != '-' || !nv_imp_cyr_capital(u + i + 1))
 			return i <= 60 ? i : 0;
 		i++;
 	}
@@ -60,11 +49,11 @@ static size_t surname_word(const char *s)
 	if (n)
 		return n;
 	for (;;) {
-		for (n = 0; is_upper_at(u + i); n++)
+		for (n = 0; nv_imp_cyr_capital(u + i); n++)
 			i += 2;
-		if (n < 2 || is_lower_at(u + i))
+		if (n < 2 || nv_imp_cyr_small(u + i))
 			return 0;
-		if (u[i] != '-' || !is_upper_at(u + i + 1))
+		if (u[i] != '-' || !nv_imp_cyr_capital(u + i + 1))
 			return i <= 60 ? i : 0;
 		i++;
 	}
@@ -96,7 +85,7 @@ static size_t initial(const char *s)
 {
 	size_t i;
 
-	if (!is_upper_at((const unsigned char *)s) || s[2] != '.')
+	if (!nv_imp_cyr_capital((const unsigned char *)s) || s[2] != '.')
 		return 0;
 	for (i = 3; s[i] == ' '; i++)
 		;
@@ -222,12 +211,12 @@ bool nv_imp_find_class(const char *s, struct nv_buf *out)
 		nv_buf_reset(out);
 		nv_buf_add(out, p, d);
 		/* One letter, not a word: «7 б класса», not «7 баллов». */
-		if ((is_upper_at(q) || (is_lower_at(q) && q[1] != 0x91)) && !is_lower_at(q + 2) &&
-		    !is_upper_at(q + 2)) {
+		if ((nv_imp_cyr_capital(q) || (nv_imp_cyr_small(q) && q[1] != 0x91)) &&
+		    !nv_imp_cyr_small(q + 2) && !nv_imp_cyr_capital(q + 2)) {
 			up[0] = 0xD0;
-			up[1] = is_upper_at(q) ? q[1]
-				: q[0] == 0xD0 ? (unsigned char)(q[1] - 0x20)
-					       : (unsigned char)(q[1] + 0x20);
+			up[1] = nv_imp_cyr_capital(q) ? q[1]
+				: q[0] == 0xD0	      ? (unsigned char)(q[1] - 0x20)
+						      : (unsigned char)(q[1] + 0x20);
 			nv_buf_addf(out, " «%.2s»", (const char *)up);
 			return true;
 		}
@@ -242,14 +231,9 @@ bool nv_imp_find_class(const char *s, struct nv_buf *out)
 /* Does s (lowered) say a student: «обучающийся», «ученик», «ученица», «учащийся»? */
 bool nv_imp_says_student(const char *s)
 {
-	struct nv_buf b = NV_BUF_INIT;
-	bool yes;
+	static const char *const words[] = { "обучающ", "учащ", "ученик", "ученица" };
 
-	nv_imp_lower(&b, s, strlen(s));
-	yes = strstr(b.ptr, "обучающ") || strstr(b.ptr, "учащ") || strstr(b.ptr, "ученик") ||
-	      strstr(b.ptr, "ученица");
-	nv_buf_release(&b);
-	return yes;
+	return nv_imp_has_stem(s, words, NV_ARRAY_SIZE(words));
 }
 
 /* Does s say a post of the staff («классный руководитель 5 «А» класса»)? */
@@ -258,15 +242,8 @@ bool nv_imp_says_staff(const char *s)
 	static const char *const posts[] = { "учител",	 "педагог",	"руководител", "воспитател",
 					     "директор", "заместител",	"специалист",  "психолог",
 					     "логопед",	 "библиотекар", "вожат" };
-	struct nv_buf b = NV_BUF_INIT;
-	size_t k;
-	bool yes = false;
 
-	nv_imp_lower(&b, s, strlen(s));
-	for (k = 0; k < NV_ARRAY_SIZE(posts) && !yes; k++)
-		yes = strstr(b.ptr, posts[k]) != NULL;
-	nv_buf_release(&b);
-	return yes;
+	return nv_imp_has_stem(s, posts, NV_ARRAY_SIZE(posts));
 }
 
 /* s without the punctuation and spaces around it («, учитель физики)» → «учитель физики»). */

@@ -120,27 +120,13 @@ static void header_org(struct nv_imp_ctx *c, const char *t)
 	free(word);
 }
 
-/* Does t, in lower case, have one of the n stems (lower case)? */
-static bool has_stem(const char *t, const char *const *stems, size_t n)
-{
-	struct nv_buf low = NV_BUF_INIT;
-	bool yes = false;
-	size_t k;
-
-	nv_imp_lower(&low, t, strlen(t));
-	for (k = 0; k < n && !yes; k++)
-		yes = low.len && strstr(low.ptr, stems[k]);
-	nv_buf_release(&low);
-	return yes;
-}
-
 /* Is t the founder's line: an управление, департамент, министерство, комитет, администрация? */
 static bool is_founder(const char *t)
 {
 	static const char *const stems[] = { "правлени", "епартамент", "инистерств", "омитет",
 					     "дминистрац" };
 
-	return has_stem(t, stems, NV_ARRAY_SIZE(stems));
+	return nv_imp_has_stem(t, stems, NV_ARRAY_SIZE(stems));
 }
 
 /* The header: founder and organisation lines before ПРИКАЗ. */
@@ -548,7 +534,7 @@ static bool order_stamp_at(struct nv_imp_ctx *c, size_t i)
 	if (!stamp_at(c, i))
 		return false;
 	stamp(c, &i, &st, false);
-	yes = has_stem(st.ptr, (const char *const[]){ "приказ" }, 1);
+	yes = nv_imp_has_stem(st.ptr, (const char *const[]){ "приказ" }, 1);
 	/* «Приложение 1 к Положению …, утверждённому приказом …»: the document's own. */
 	for (to = strstr(st.ptr, " к "); yes && to; to = strstr(to + 1, " к ")) {
 		w = to + strlen(" к ");

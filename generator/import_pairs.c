@@ -691,7 +691,7 @@ bool nv_import_pairs_lines(const struct nv_imp_doc *doc, struct nv_imp_doc *out)
 	struct nv_imp_table *t = NULL;
 	struct nv_imp_row *row;
 	struct nv_imp_para *p;
-	struct nv_buf low = NV_BUF_INIT;
+	static const char *const title[] = { "наставни", "пар" };
 	const char *text, *dash;
 	size_t i, head = 0, lines = 0, others = 0;
 	bool titled = false;
@@ -706,12 +706,9 @@ bool nv_import_pairs_lines(const struct nv_imp_doc *doc, struct nv_imp_doc *out)
 		} else if (lines) {
 			others++; /* said as a row that names no pair */
 		} else if (++head <= 4) {
-			nv_buf_reset(&low);
-			nv_imp_lower(&low, text, strlen(text));
-			titled = titled || strstr(low.ptr, "наставни") || strstr(low.ptr, "пар");
+			titled = titled || nv_imp_has_stem(text, title, NV_ARRAY_SIZE(title));
 		}
 	}
-	nv_buf_release(&low);
 	if (i < doc->n)
 		return false;
 	/* Its title says it lists pairs: «Список наставнических пар», «Пары наставник –
