@@ -7,7 +7,9 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "cmd.h"
 #include "cmd_import_int.h"
+#include "date.h"
 #include "diag.h"
 #include "import.h"
 
@@ -47,14 +49,12 @@ static int no_pairs(const struct nv_imp_job *a, struct nv_diags *d)
 	return -1;
 }
 
-/* The academic year of an order dated date («30.09.2025»: 2025): from August, the next. */
+/* The academic year of an order dated date («30.09.2025»: 2025), as the model reads it; 0. */
 static int acyear_of(const char *date)
 {
-	int day, month, year;
+	struct nv_date d;
 
-	if (sscanf(date, "%d.%d.%d", &day, &month, &year) != 3)
-		return 0;
-	return month >= 8 ? year : year - 1;
+	return nv_date_parse(date, &d) == 0 ? nv_acyear_for_new(d) : 0;
 }
 
 /* See cmd_import_int.h. */
@@ -101,7 +101,6 @@ int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv
 	const struct nv_imp_order *ord;
 	struct nv_imp_doc lines;
 	bool list = !t && nv_import_pairs_lines(&j->doc, &lines);
-	const char *base;
 	char date[11], *number, *id;
 	size_t k;
 
@@ -116,8 +115,7 @@ int nv_cmd_import_pairs_file(struct nv_imp_job *jobs, size_t at, const struct nv
 			nv_imp_doc_release(&lines);
 		return 0;
 	}
-	base = strrchr(ord->path, '/') ? strrchr(ord->path, '/') + 1 : ord->path;
-	id = nv_xmemdupz(base, strlen(base) - strlen(".md"));
+	id = nv_cmd_doc_id(ord->path);
 	/* The page read first goes (its pictures are the doc's): the file is its pairs. */
 	nv_imp_result_release(&j->res);
 	nv_imp_result_init(&j->res);

@@ -380,7 +380,7 @@ static void read_order(struct builder *b, struct nv_entry *e, struct nv_fields *
 	if (!e->signatory_position)
 		e->signatory_position = nv_site_position(s, e->signatory);
 	if (!nv_field_acyear(f, "academic_year", NV_OPTIONAL, NULL, &e->acyear) && e->date.year)
-		e->acyear = e->date.month >= 8 ? e->date.year : e->date.year - 1;
+		e->acyear = nv_acyear_for_new(e->date);
 	mdl_read_appendices(b, e, f);
 	list = nv_field_list(f, "acquaint", NV_OPTIONAL, NULL, true);
 	e->nacquaint = mdl_ref_people(b, f, list, "acquaint", &e->acquaint);
