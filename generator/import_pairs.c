@@ -200,26 +200,65 @@ const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc)
 	return NULL;
 }
 
-/* The id of the person of people.yml, or of one added already, named nm; NULL when none. */
-static const char *find_person(const struct nv_imp_ctx *c, const struct nv_imp_name *nm)
+/* Is the person p of people.yml named nm (the surname, and the names or their initials)? */
+static bool is_named(const struct nv_imp_person *p, const struct nv_imp_name *nm)
 {
+	return p->id && p->surname && nv_imp_same_word(p->surname, nm->sur, 0) &&
+	       nv_imp_same_part(p->name, nm->name) && nv_imp_same_part(p->patronymic, nm->patr);
+}
+
+/* The words of a name that are there, a space between: «Кузнецова Е. В.». */
+static void add_name(struct nv_buf *b, const char *sur, const char *name, const char *patr)
+{
+	const char *const w[] = { sur, name, patr };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (w[i] && *w[i])
+			nv_buf_addf(b, "%s%s", b->len ? " " : "", w[i]);
+}
+
+/*
+ * The id of the person of people.yml, or of one added already, named nm;
+ * NULL when none. Two of people.yml the name fits («Кузнецова Е. В.»:
+ * Елена Владимировна and Екатерина Васильевна): the first, and the
+ * report says which two, at `at`.
+ */
+static const char *find_person(struct nv_imp_ctx *c, const struct nv_imp_name *nm, const char *at)
+{
+	const struct nv_imp_person *first = NULL, *p;
+	struct nv_buf a = NV_BUF_INIT, b = NV_BUF_INIT, d = NV_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < c->o->npeople; i++) {
-		const struct nv_imp_person *p = &c->o->people[i];
-
-		if (p->id && p->surname && nv_imp_same_word(p->surname, nm->sur, 0) &&
-		    nv_imp_same_part(p->name, nm->name) &&
-		    nv_imp_same_part(p->patronymic, nm->patr))
-			return p->id;
+		p = &c->o->people[i];
+		if (!is_named(p, nm))
+			continue;
+		if (!first) {
+			first = p;
+			continue;
+		}
+		add_name(&a, nm->sur, nm->name, nm->patr);
+		add_name(&b, first->surname, first->name, first->patronymic);
+		add_name(&d, p->surname, p->name, p->patronymic);
+		nv_imp_todo(c,
+			    "%s: «%s» в content/people.yml подходит и %s (%s), и %s (%s) — записан "
+			    "%s; если это %s, замените id в content/pairs.yml",
+			    at, a.ptr, first->id, b.ptr, p->id, d.ptr, first->id, p->id);
+		nv_buf_release(&a);
+		nv_buf_release(&b);
+		nv_buf_release(&d);
+		break;
 	}
+	if (first)
+		return first->id;
 	for (i = 0; i < c->r->nnewp; i++) {
-		const struct nv_imp_newperson *p = &c->r->newp[i];
+		const struct nv_imp_newperson *q = &c->r->newp[i];
 
-		if (nv_imp_same_word(p->surname, nm->sur, 0) &&
-		    nv_imp_same_part(p->name, nm->name) &&
-		    nv_imp_same_part(p->patronymic, nm->patr))
-			return p->id;
+		if (nv_imp_same_word(q->surname, nm->sur, 0) &&
+		    nv_imp_same_part(q->name, nm->name) &&
+		    nv_imp_same_part(q->patronymic, nm->patr))
+			return q->id;
 	}
 	return NULL;
 }
@@ -234,7 +273,7 @@ static const char *person(struct nv_imp_ctx *c, const struct nv_imp_name *nm, co
 {
 	struct nv_buf cls = NV_BUF_INIT;
 	struct nv_imp_newperson *p;
-	const char *id = find_person(c, nm);
+	const char *id = find_person(c, nm, at);
 	bool has_class;
 
 	if (id)

@@ -307,6 +307,44 @@ static void test_yo(void)
 	nv_imp_doc_release(&doc);
 }
 
+/*
+ * Two people of people.yml with one surname and the same initials: a name
+ * by initials is the first, and the report names both; a full name is
+ * the one it names, and nothing is said.
+ */
+static void test_namesakes(void)
+{
+	static const struct nv_imp_person two[] = {
+		{ "kuznetsova-ev", "Кузнецова", "Елена", "Владимировна" },
+		{ "ivanova-mp", "Иванова", "Мария", "Петровна" },
+		{ "kuznetsova-ev2", "Кузнецова", "Екатерина", "Васильевна" },
+	};
+	struct nv_imp_opts o = opts();
+	struct nv_imp_doc doc;
+	struct nv_imp_result r;
+
+	o.people = two;
+	o.npeople = 3;
+	CHECK_INT(read_text("Наставник\tНаставляемый\nКузнецова Е. В.\tИванова М. П.\n"
+			    "Кузнецова Екатерина Васильевна\tИванова М. П.\n",
+			    &doc),
+		  0);
+	nv_imp_result_init(&r);
+	CHECK_INT(nv_import_pairs(&doc, nv_import_pairs_table(&doc), &o, "o-par", 2025, &r), 0);
+	CHECK(strstr(r.pairs.ptr, "- mentor: kuznetsova-ev\n") != NULL);
+	CHECK(strstr(r.pairs.ptr, "- mentor: kuznetsova-ev2\n") != NULL);
+	CHECK_INT(r.nnewp, 0);
+	/* and the period, the form */
+	CHECK_INT(r.todo.nr, 3);
+	CHECK_STR(r.todo.v[0], "абзац 1, строка 2 таблицы: «Кузнецова Е. В.» в content/people.yml "
+			       "подходит и kuznetsova-ev (Кузнецова Елена Владимировна), и "
+			       "kuznetsova-ev2 (Кузнецова Екатерина Васильевна) — записан "
+			       "kuznetsova-ev; если это kuznetsova-ev2, замените id в "
+			       "content/pairs.yml");
+	nv_imp_result_release(&r);
+	nv_imp_doc_release(&doc);
+}
+
 /* The order a file of the table alone names in its stamp, over one line or two. */
 static void test_stamp(void)
 {
@@ -403,6 +441,7 @@ void nv_tests(void)
 	NV_RUN(test_side_columns);
 	NV_RUN(test_stamp);
 	NV_RUN(test_yo);
+	NV_RUN(test_namesakes);
 	NV_RUN(test_programs);
 	NV_RUN(test_lines);
 	NV_RUN(test_no_pairs);
