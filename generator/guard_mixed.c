@@ -127,9 +127,6 @@ static size_t fold(struct nv_guard_mixed *m, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* A word broken at the end of a line, as copied from a PDF: «Зуй-» / «кова». */
-		if (cyr && (j = broken_at(s, n, e)))
-			put_plain(m, s, &done, e, j, "");
 		for (j = i; (split || (lat && cyr)) && j < e; j++) {
 			c = (unsigned char)s[j];
 			if (split && (plain = split_at(s, n, j))) {
@@ -139,6 +136,12 @@ static size_t fold(struct nv_guard_mixed *m, const char *s, size_t n)
 				put_plain(m, s, &done, j, 1, look_alike[c]);
 			}
 		}
+		/*
+		 * A word broken at the end of a line, as copied from a PDF: «Зуй-» /
+		 * «кова»; after its letters, which come before the hyphen.
+		 */
+		if (cyr && (j = broken_at(s, n, e)))
+			put_plain(m, s, &done, e, j, "");
 		i = e;
 	}
 	nv_buf_add(&m->text, s + done, n - done);

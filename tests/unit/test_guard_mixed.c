@@ -76,6 +76,9 @@ static void test_names_with_latin_letters(void)
 	CHECK(m.copy);
 	/* «Зайце-» / «вой» broken at the end of a line: the hyphen, the break and the indent go. */
 	HITS("и Зайце-\n  вой О. В. тоже", "3-31");
+	/* Broken so and with a Latin «a» or a «й» of two characters before the hyphen. */
+	HITS("и Зaйце-\n  вой О. В. тоже", "3-30");
+	HITS("и Заи\u0306це-\n  вой О. В. тоже", "3-33");
 	/* Words all in one alphabet are read as they are: no copy. */
 	HITS("Зайцева О. В., Zaitseva, Orlov", "0-22 24-32");
 	CHECK(!m.copy);
