@@ -370,16 +370,18 @@ static struct mdl_record *slot(const struct builder *b, enum mdl_check k, size_t
 	return r;
 }
 
-void mdl_cache_copy_diags(struct nv_diags *dst, const struct nv_diag *v, size_t n)
+void mdl_cache_copy_diags(struct nv_diags *dst, const struct nv_diags *src, size_t from)
 {
+	const struct nv_diag *v;
 	struct nv_diag *c;
 	size_t j;
 
-	for (j = 0; j < n; j++) {
-		c = nv_diag_add(dst, v[j].severity, v[j].file, v[j].line, v[j].col, "%s", v[j].msg);
-		if (v[j].hint)
-			nv_diag_hint(c, "%s", v[j].hint);
-		c->secret = v[j].secret;
+	for (j = from; j < src->nr; j++) {
+		v = &src->v[j];
+		c = nv_diag_add(dst, v->severity, v->file, v->line, v->col, "%s", v->msg);
+		if (v->hint)
+			nv_diag_hint(c, "%s", v->hint);
+		c->secret = v->secret;
 	}
 }
 
@@ -396,7 +398,7 @@ bool mdl_cache_replay(const struct builder *b, enum mdl_check k, size_t i)
 		r->key[k] = h;
 		return false;
 	}
-	mdl_cache_copy_diags(b->d, r->diags[k].v, r->diags[k].nr);
+	mdl_cache_copy_diags(b->d, &r->diags[k], 0);
 	b->cache->hit[i] |= (unsigned char)(1u << k);
 	return true;
 }
@@ -409,7 +411,7 @@ void mdl_cache_store(const struct builder *b, enum mdl_check k, size_t i, size_t
 	if (!(r = slot(b, k, i, &h)) || r->have[k] || !nv_hash_eq(r->key[k], h))
 		return;
 	nv_diags_release(&r->diags[k]);
-	mdl_cache_copy_diags(&r->diags[k], b->d->v + mark, b->d->nr - mark);
+	mdl_cache_copy_diags(&r->diags[k], b->d, mark);
 	r->have[k] = true;
 }
 
@@ -566,14 +568,14 @@ void mdl_keep_record(struct builder *b, size_t phase, size_t mark)
 	if (!x || phase >= MDL_MAX_PHASES)
 		return;
 	nv_diags_release(&x->kept.diags[phase]);
-	mdl_cache_copy_diags(&x->kept.diags[phase], b->d->v + mark, b->d->nr - mark);
+	mdl_cache_copy_diags(&x->kept.diags[phase], b->d, mark);
 }
 
 void mdl_keep_replay(struct builder *b, size_t phase)
 {
 	const struct nv_diags *v = &b->cache->kept.diags[phase];
 
-	mdl_cache_copy_diags(b->d, v->v, v->nr);
+	mdl_cache_copy_diags(b->d, v, 0);
 }
 
 void mdl_keep_done(struct builder *b, bool adopted)

@@ -30,7 +30,7 @@ struct mdl_record *mdl_cache_add(struct nv_check_cache *x, const char *path);
 /* The records of x: *n of them, in the order they were made; owned by x. */
 struct mdl_record *const *mdl_cache_records(const struct nv_check_cache *x, size_t *n);
 
-/* Add to dst a copy of each of the n diagnostics at v. */
-void mdl_cache_copy_diags(struct nv_diags *dst, const struct nv_diag *v, size_t n);
+/* Add to dst a copy of each diagnostic of src from its from-th on. */
+void mdl_cache_copy_diags(struct nv_diags *dst, const struct nv_diags *src, size_t from);
 
 #endif

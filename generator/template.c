@@ -433,14 +433,16 @@ static void ctx_push(struct render *st, const struct nv_value *v)
  */
 static inline const struct nv_member *scan(const struct nv_value *map, const struct tpart *p)
 {
-	const struct nv_member *m = map->members, *end = m + map->nr;
+	const struct nv_member *m;
 	const char *name = p->name.ptr;
-	size_t len = p->name.len;
+	size_t len = p->name.len, i;
 
-	for (; m < end; m++)
+	for (i = 0; i < map->nr; i++) {
+		m = &map->members[i];
 		if (m->key == p->shared ||
 		    (m->keylen == len && m->key[0] == name[0] && !memcmp(m->key, name, len)))
 			return m;
+	}
 	return NULL;
 }
 
