@@ -369,7 +369,7 @@ const char *nv_manifest_key(const struct nv_manifest *m, const char *path)
 	struct nv_manifest_record k, *hit;
 
 	k.path = (char *)path;
-	hit = bsearch(&k, m->v, m->nr, sizeof(*m->v), cmp_record);
+	hit = m->nr ? bsearch(&k, m->v, m->nr, sizeof(*m->v), cmp_record) : NULL;
 	return hit ? hit->key : NULL;
 }
 
@@ -461,7 +461,7 @@ bool nv_manifest_read(const char *out, bool pdf, struct nv_manifest *m)
 			nv_manifest_add(m, print.v[i].key, print.v[i].path);
 		nv_manifest_release(&print);
 	}
-	if (ok)
+	if (ok && m->nr)
 		qsort(m->v, m->nr, sizeof(*m->v), cmp_record);
 	return ok;
 }
@@ -536,7 +536,8 @@ void nv_manifest_update(bool pdf, const struct nv_model *m, const struct nv_entr
 		nv_cache_entry_outputs(pdf, e, true, &all);
 		for (k = 0; k < all.nr; k++) {
 			key.path = all.v[k];
-			hit = bsearch(&key, old->v, old->nr, sizeof(*old->v), cmp_record);
+			hit = old->nr ? bsearch(&key, old->v, old->nr, sizeof(*old->v), cmp_record)
+				      : NULL;
 			if (!hit)
 				continue;
 			drop[hit - old->v] = true;
@@ -548,7 +549,8 @@ void nv_manifest_update(bool pdf, const struct nv_model *m, const struct nv_entr
 	for (i = 0; render && i < old->nr; i++)
 		if (!drop[i])
 			nv_manifest_add(new, old->v[i].key, old->v[i].path);
-	qsort(new->v, new->nr, sizeof(*new->v), cmp_record);
+	if (new->nr) /* none: no array (the libc wants one all the same) */
+		qsort(new->v, new->nr, sizeof(*new->v), cmp_record);
 	nv_strlist_release(&all);
 	nv_strlist_release(&now);
 	free(sorted);

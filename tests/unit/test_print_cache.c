@@ -247,8 +247,8 @@ static size_t table_cells(struct nv_pl_engine *en, double *v, size_t max)
 {
 	static const double given[] = { 150, 150, 150 };
 	static const char *const row[] = { "1.1.",
-					   "Изучение нормативных документов о наставничестве, "
-					   "анализ опыта школы и подготовка справки",
+					   ("Изучение нормативных документов о наставничестве, "
+					    "анализ опыта школы и подготовка справки"),
 					   "Аналитическая справка, протокол" };
 	struct nv_pl_doc *doc = nv_pl_doc_new();
 	struct nv_pl_table *t = nv_pl_table_new(given, 3, 12);
