@@ -811,10 +811,12 @@ bool nv_md_glyphs(const char *text, size_t len)
 unsigned nv_md_text_facts(const char *text, size_t len)
 {
 	unsigned f;
-	const char *p = text, *end = text + len, *line;
+	const char *p, *end, *line;
 
 	if (!len) /* text may be NULL then */
 		return 0;
+	p = text;
+	end = text + len;
 	f = marks_of((const unsigned char *)text, len);
 	if (nv_md_has_pd(text, len))
 		f |= NV_MD_TEXT_PD;
