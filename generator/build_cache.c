@@ -549,7 +549,7 @@ void nv_manifest_update(bool pdf, const struct nv_model *m, const struct nv_entr
 	for (i = 0; render && i < old->nr; i++)
 		if (!drop[i])
 			nv_manifest_add(new, old->v[i].key, old->v[i].path);
-	if (new->nr) /* none: no array (the libc wants one all the same) */
+	if (new->nr) /* qsort() wants an array even for none */
 		qsort(new->v, new->nr, sizeof(*new->v), cmp_record);
 	nv_strlist_release(&all);
 	nv_strlist_release(&now);

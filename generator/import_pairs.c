@@ -242,8 +242,8 @@ static const char *find_person(struct nv_imp_ctx *c, const struct nv_imp_name *n
 		add_name(&b, first->surname, first->name, first->patronymic);
 		add_name(&d, p->surname, p->name, p->patronymic);
 		nv_imp_todo(c,
-			    "%s: «%s» в content/people.yml подходит и %s (%s), и %s (%s) — записан "
-			    "%s; если это %s, замените id в content/pairs.yml",
+			    "%s: «%s» в content/people.yml подходит и %s (%s), и %s (%s) — в "
+			    "content/pairs.yml записан %s; если это %s, замените id",
 			    at, a.ptr, first->id, b.ptr, p->id, d.ptr, first->id, p->id);
 		nv_buf_release(&a);
 		nv_buf_release(&b);

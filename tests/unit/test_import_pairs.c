@@ -338,9 +338,9 @@ static void test_namesakes(void)
 	CHECK_INT(r.todo.nr, 3);
 	CHECK_STR(r.todo.v[0], "абзац 1, строка 2 таблицы: «Кузнецова Е. В.» в content/people.yml "
 			       "подходит и kuznetsova-ev (Кузнецова Елена Владимировна), и "
-			       "kuznetsova-ev2 (Кузнецова Екатерина Васильевна) — записан "
-			       "kuznetsova-ev; если это kuznetsova-ev2, замените id в "
-			       "content/pairs.yml");
+			       "kuznetsova-ev2 (Кузнецова Екатерина Васильевна) — в "
+			       "content/pairs.yml записан kuznetsova-ev; если это "
+			       "kuznetsova-ev2, замените id");
 	nv_imp_result_release(&r);
 	nv_imp_doc_release(&doc);
 }
