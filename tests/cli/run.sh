@@ -334,11 +334,16 @@ libharfbuzz
 libpango-1.0
 libpangocairo-1.0"
 # lazy_loads NAME WANT -- COMMAND...: the lazy libraries COMMAND loads, one
-# name a line without ".so…", sorted ("" for none), must be WANT.
+# name a line without ".so…", sorted ("" for none), must be WANT. The
+# lines of a process that runs llvm-symbolizer (clang's sanitizers start
+# it to read a stack; LD_DEBUG goes with it) are not the command's.
 lazy_loads() {
 	name=$1 want=$2
 	shift 3
-	got=$(LD_DEBUG=files "$@" 2>&1 >/dev/null | sed -n "s/.*file=\($lazy\)so[^ ]* .*/\1/p" | sed 's/\.$//' | LC_ALL=C sort -u)
+	got=$(LD_DEBUG=files "$@" 2>&1 >/dev/null |
+		awk '{ v[NR] = $0; pid[NR] = $1 } /llvm-symbolizer/ { skip[$1] = 1 }
+		     END { for (i = 1; i <= NR; i++) if (!(pid[i] in skip)) print v[i] }' |
+		sed -n "s/.*file=\($lazy\)so[^ ]* .*/\1/p" | sed 's/\.$//' | LC_ALL=C sort -u)
 	if [ "$got" = "$want" ]; then
 		pass=$((pass + 1))
 	else
