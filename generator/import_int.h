@@ -77,13 +77,11 @@ xmlNode *nv_imp_child(const xmlNode *n, const char *ns, const char *local);
 void nv_imp_lower(struct nv_buf *out, const char *s, size_t len);
 /* Does t, in lower case, have one of the n stems (lower case)? */
 bool nv_imp_has_stem(const char *t, const char *const *stems, size_t n);
-/* True if s has letters and none of them is lower-case. */
 /* True if the two bytes at p are a Russian capital, «А»–«Я» or «Ё» (p[0] must be readable). */
 static inline bool nv_imp_cyr_capital(const unsigned char *p)
 {
 	return p[0] == 0xD0 && ((p[1] >= 0x90 && p[1] <= 0xAF) || p[1] == 0x81);
 }
-/* True if t starts with the position of one acting for the head: «И.о.», «И. о.», «Исполняющ…». */
 /* True if the two bytes at p are a small Russian letter, «а»–«я» or «ё» (p[0] must be readable). */
 static inline bool nv_imp_cyr_small(const unsigned char *p)
 {
@@ -97,6 +95,7 @@ static inline bool nv_imp_starts_lower(const char *s)
 
 	return (*p >= 'a' && *p <= 'z') || nv_imp_cyr_small(p);
 }
+/* True if t starts with the position of one acting for the head: «И.о.», «И. о.», «Исполняющ…». */
 bool nv_imp_is_acting(const char *t);
 
 /* One line of the document as the recogniser sees it. */

@@ -228,7 +228,7 @@ bool nv_imp_find_class(const char *s, struct nv_buf *out)
 	return false;
 }
 
-/* Does s (lowered) say a student: «обучающийся», «ученик», «ученица», «учащийся»? */
+/* Does s say a student, in any case: «обучающийся», «ученик», «ученица», «учащийся»? */
 bool nv_imp_says_student(const char *s)
 {
 	static const char *const words[] = { "обучающ", "учащ", "ученик", "ученица" };

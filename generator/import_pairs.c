@@ -186,25 +186,23 @@ bool nv_import_pairs_header(const struct nv_imp_table *t)
 
 const struct nv_imp_table *nv_import_pairs_table(const struct nv_imp_doc *doc)
 {
-	struct table p;
 	size_t i, k, before = 0, after = 0;
 
 	for (i = 0; i < doc->n && !doc->v[i].table; i++)
 		before += doc->v[i].para.text[0] != '\0';
 	for (k = i + 1; k < doc->n; k++)
 		after += doc->v[k].table || doc->v[k].para.text[0];
-	memset(&p, 0, sizeof(p));
 	/* A stamp and a title above it, a note under it: the table is the appendix. */
-	if (i < doc->n && before <= 4 && after <= 4 && read_header(&p, doc->v[i].table))
+	if (i < doc->n && before <= 4 && after <= 4 && nv_import_pairs_header(doc->v[i].table))
 		return doc->v[i].table;
 	return NULL;
 }
 
-/* Is the person p of people.yml named nm (the surname, and the names or their initials)? */
-static bool is_named(const struct nv_imp_person *p, const struct nv_imp_name *nm)
+/* Does nm name the person of this surname, name and patronymic (the names or their initials)? */
+static bool fits(const char *sur, const char *name, const char *patr, const struct nv_imp_name *nm)
 {
-	return p->id && p->surname && nv_imp_same_word(p->surname, nm->sur, 0) &&
-	       nv_imp_same_part(p->name, nm->name) && nv_imp_same_part(p->patronymic, nm->patr);
+	return sur && nv_imp_same_word(sur, nm->sur, 0) && nv_imp_same_part(name, nm->name) &&
+	       nv_imp_same_part(patr, nm->patr);
 }
 
 /* The words of a name that are there, a space between: «Кузнецова Е. В.». */
@@ -232,7 +230,7 @@ static const char *find_person(struct nv_imp_ctx *c, const struct nv_imp_name *n
 
 	for (i = 0; i < c->o->npeople; i++) {
 		p = &c->o->people[i];
-		if (!is_named(p, nm))
+		if (!p->id || !fits(p->surname, p->name, p->patronymic, nm))
 			continue;
 		if (!first) {
 			first = p;
@@ -255,9 +253,7 @@ static const char *find_person(struct nv_imp_ctx *c, const struct nv_imp_name *n
 	for (i = 0; i < c->r->nnewp; i++) {
 		const struct nv_imp_newperson *q = &c->r->newp[i];
 
-		if (nv_imp_same_word(q->surname, nm->sur, 0) &&
-		    nv_imp_same_part(q->name, nm->name) &&
-		    nv_imp_same_part(q->patronymic, nm->patr))
+		if (fits(q->surname, q->name, q->patronymic, nm))
 			return q->id;
 	}
 	return NULL;
@@ -486,7 +482,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	struct nv_buf t = NV_BUF_INIT;
 	const char *form, *kind, *mentor[1];
 	struct pair *pr;
-	size_t j, col = 0;
+	size_t j, col = 0, mentors;
 
 	if (section_row(rd, row))
 		return;
@@ -523,8 +519,8 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 	pr = &rd->v[rd->n];
 	memset(pr, 0, sizeof(*pr));
 	/* Both sides named before anyone is added to people.yml. */
-	if (!cell[COL_MENTOR] || !cell[COL_MENTEE] || !names(cell[COL_MENTOR]) ||
-	    !names(cell[COL_MENTEE]) ||
+	mentors = cell[COL_MENTOR] ? names(cell[COL_MENTOR]) : 0;
+	if (!mentors || !cell[COL_MENTEE] || !names(cell[COL_MENTEE]) ||
 	    !people_of(rd, cell[COL_MENTOR], cell[COL_MENTOR_POS], student_side(form, false),
 		       mentor, 1) ||
 	    !(pr->n = people_of(rd, cell[COL_MENTEE], cell[COL_MENTEE_POS],
@@ -540,7 +536,7 @@ static void read_row(struct reader *rd, const struct nv_imp_row *row, int rowno)
 		return;
 	}
 	pr->mentor = mentor[0];
-	if (names(cell[COL_MENTOR]) > 1)
+	if (mentors > 1)
 		nv_strlist_addf(&rd->c->r->unplaced,
 				"%s: у пары несколько наставников — "
 				"перенесён первый (%s): в паре один наставник, у второго — своя "
